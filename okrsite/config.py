@@ -1,0 +1,250 @@
+"""Site settings from ``okrsite.toml``.
+
+Every key has a default, so a site needs no configuration file at all. Unknown
+keys are warned about (a typo in a setting should not silently do nothing) and
+wrong types are errors with the TOML line. Parsing is pure: it takes the file's
+text and returns settings plus diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.model import Cycle, Settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = "okrsite.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str = "Goals"
+    description: str = ""
+    content_dir: str = "content"
+    output_dir: str = "_site"
+    theme: str = "default"
+    default_cycle: str | None = None
+    as_of: date | None = None
+    allow_html: bool = False
+    repo_url: str | None = None
+    edit_branch: str = "main"
+    language: str = "en"
+    settings: Settings = field(default_factory=Settings)
+    cycles: dict[str, Cycle] = field(default_factory=dict)
+
+
+# key -> (type, description) for the top-level [site] keys. The file may put
+# them at the top level or under [site]; both are accepted.
+_STR_KEYS = {
+    "title",
+    "description",
+    "content_dir",
+    "output_dir",
+    "theme",
+    "default_cycle",
+    "repo_url",
+    "edit_branch",
+    "language",
+}
+_SCORING_KEYS = {
+    "on_track_threshold": "on_track",
+    "at_risk_threshold": "at_risk",
+    "stale_after_days": "stale_after_days",
+    "aspirational_success": "aspirational_success",
+}
+KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html"}
+
+
+def _line_of(text: str, key: str, table: str | None = None) -> int | None:
+    """Best-effort line of ``key = …`` (or ``[table]``) in the TOML text."""
+    if table is not None:
+        m = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text, re.M)
+        if m and key == "":
+            return text.count("\n", 0, m.start()) + 1
+        start = m.end() if m else 0
+    else:
+        start = 0
+    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text[start:], re.M)
+    if m:
+        return text.count("\n", 0, start + m.start()) + 1
+    return None
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig, list[Diagnostic]]:
+    """Read ``okrsite.toml`` text (``None``: no file, all defaults)."""
+    diags: list[Diagnostic] = []
+    if text is None:
+        return SiteConfig(), diags
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"line (\d+), column (\d+)", msg)
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        clean = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
+        diags.append(
+            error(
+                "CFG001",
+                f"okrsite.toml is not valid TOML: {clean}",
+                file,
+                line=line,
+                column=col,
+                hint="fix the TOML syntax; strings need quotes, e.g. title = \"Acme goals\"",
+            )
+        )
+        return SiteConfig(), diags
+
+    values: dict[str, Any] = {}
+    site = data.get("site", {})
+    if not isinstance(site, dict):
+        diags.append(error("CFG002", "[site] must be a table", file, line=_line_of(text, "site")))
+        site = {}
+    merged = {k: v for k, v in data.items() if k not in ("site", "cycles", "scoring")}
+    merged.update(site)
+    scoring = data.get("scoring", {})
+    if isinstance(scoring, dict):
+        merged.update(scoring)
+
+    for key, value in merged.items():
+        line = _line_of(text, key)
+        if key in _STR_KEYS:
+            if not isinstance(value, str):
+                diags.append(
+                    error(
+                        "CFG003",
+                        f"{key} must be a string, got {value!r}",
+                        file,
+                        line=line,
+                        hint=f'write {key} = "…"',
+                    )
+                )
+                continue
+            values[key] = value
+        elif key in _SCORING_KEYS:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+            if key == "stale_after_days":
+                ok = ok and isinstance(value, int)
+            elif key == "aspirational_success":
+                ok = ok and 0 < value <= 1
+            if not ok:
+                diags.append(
+                    error(
+                        "CFG004",
+                        f"{key} must be a non-negative number, got {value!r}",
+                        file,
+                        line=line,
+                    )
+                )
+                continue
+            values[key] = value
+        elif key == "as_of":
+            d = _as_date(value)
+            if d is None:
+                diags.append(
+                    error(
+                        "CFG005",
+                        f"as_of must be a date like 2026-02-15, got {value!r}",
+                        file,
+                        line=line,
+                    )
+                )
+                continue
+            values["as_of"] = d
+        elif key == "allow_html":
+            if not isinstance(value, bool):
+                diags.append(
+                    error(
+                        "CFG003", f"allow_html must be true or false, got {value!r}", file, line=line
+                    )
+                )
+                continue
+            values["allow_html"] = value
+        else:
+            diags.append(
+                warning(
+                    "CFG010",
+                    f"unknown setting {key!r} is ignored",
+                    file,
+                    line=line,
+                    hint="known settings: " + ", ".join(sorted(KNOWN_KEYS)),
+                )
+            )
+
+    cycles: dict[str, Cycle] = {}
+    raw_cycles = data.get("cycles", {})
+    if not isinstance(raw_cycles, dict):
+        diags.append(
+            error("CFG006", "[cycles] must be a table of tables", file, line=_line_of(text, "cycles"))
+        )
+        raw_cycles = {}
+    for name, spec in raw_cycles.items():
+        line = _line_of(text, "", table=f"cycles.{name}") or _line_of(text, name)
+        if not isinstance(spec, dict):
+            diags.append(
+                error(
+                    "CFG006",
+                    f"cycle {name!r} must be a table with start and end dates",
+                    file,
+                    line=line,
+                    hint=f"[cycles.{name}]\nstart = 2026-01-01\nend = 2026-06-30",
+                )
+            )
+            continue
+        start, end = _as_date(spec.get("start")), _as_date(spec.get("end"))
+        if start is None or end is None:
+            diags.append(
+                error(
+                    "CFG007",
+                    f"cycle {name!r} needs start and end dates",
+                    file,
+                    line=line,
+                    hint="write start = 2026-01-01 and end = 2026-06-30 (dates without quotes)",
+                )
+            )
+            continue
+        if end < start:
+            diags.append(
+                error("CFG008", f"cycle {name!r} ends ({end}) before it starts ({start})", file, line=line)
+            )
+            continue
+        title = spec.get("title", name)
+        cycles[name] = Cycle(name, start, end, str(title))
+
+    settings = Settings(
+        **{attr: values[key] for key, attr in _SCORING_KEYS.items() if key in values}
+    )
+    if settings.at_risk < settings.on_track:
+        diags.append(
+            error(
+                "CFG009",
+                "at_risk_threshold must not be smaller than on_track_threshold",
+                file,
+                line=_line_of(text, "at_risk_threshold"),
+            )
+        )
+    config = SiteConfig(
+        **{k: v for k, v in values.items() if k not in _SCORING_KEYS},
+        settings=settings,
+        cycles=cycles,
+    )
+    return config, diags

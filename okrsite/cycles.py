@@ -1,0 +1,73 @@
+"""Cycle names: ``2026``, ``2026-H1``, ``2026-Q3``, ``2026-03`` and custom ones.
+
+Calendar cycles are known without configuration; anything else must be named
+in ``okrsite.toml``. A cycle runs from its first to its last day inclusive.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from okrsite.model import Cycle
+
+_YEAR = re.compile(r"^(\d{4})$")
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.I)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.I)
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def calendar_cycle(name: str) -> Cycle | None:
+    """The calendar cycle a name denotes, or ``None`` when it is not one."""
+    if m := _YEAR.match(name):
+        y = int(m.group(1))
+        return Cycle(name, date(y, 1, 1), date(y, 12, 31), name) if y >= 1 else None
+    if m := _HALF.match(name):
+        y, h = int(m.group(1)), int(m.group(2))
+        if y < 1:
+            return None
+        first = 1 if h == 1 else 7
+        return Cycle(name, date(y, first, 1), _month_end(y, first + 5), name)
+    if m := _QUARTER.match(name):
+        y, q = int(m.group(1)), int(m.group(2))
+        if y < 1:
+            return None
+        first = 3 * (q - 1) + 1
+        return Cycle(name, date(y, first, 1), _month_end(y, first + 2), name)
+    if m := _MONTH.match(name):
+        y, mo = int(m.group(1)), int(m.group(2))
+        if y < 1:
+            return None
+        return Cycle(name, date(y, mo, 1), _month_end(y, mo), name)
+    return None
+
+
+def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:
+    """Custom cycles first (a site may redefine ``2026`` as a fiscal year), then calendar ones."""
+    return custom.get(name) or calendar_cycle(name)
+
+
+def elapsed(cycle: Cycle, as_of: date) -> float:
+    """(as_of − first day) ÷ (day after last day − first day), clamped to 0..1."""
+    total = (cycle.end + timedelta(days=1) - cycle.start).days
+    share = (as_of - cycle.start).days / total
+    return min(1.0, max(0.0, share))
+
+
+def current_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
+    """The running cycle as of a date: the shortest one containing it (a quarter beats its year)."""
+    running = [c for c in cycles.values() if c.contains(as_of)]
+    if running:
+        return min(running, key=lambda c: (c.end - c.start, c.name))
+    past = [c for c in cycles.values() if c.end < as_of]
+    if past:
+        return max(past, key=lambda c: (c.end, -(c.end - c.start).days))
+    if cycles:
+        return min(cycles.values(), key=lambda c: c.start)
+    return None

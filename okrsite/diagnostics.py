@@ -1,0 +1,165 @@
+"""Diagnostics as data.
+
+Every problem okrsite finds in a user's files is a :class:`Diagnostic`: a code,
+a severity, where it is (file, line, column) and what to do about it. The core
+never prints and never raises for bad input; it returns diagnostics, and the
+edges (the command line, the preview server, the diff report) decide how to
+show them. That is what lets one run report *every* problem, not only the
+first, and lets the same findings become compiler-style text, JSON or GitHub
+annotations.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+import click
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding about the user's files.
+
+    ``file`` is the path as the user sees it (relative to the site root, with
+    forward slashes). ``line`` and ``column`` are 1-based and point into that
+    file's own text. ``key_path`` is the path of the offending value inside the
+    front matter (``("key_results", 1, "target")``); the pipeline uses it to
+    fill in ``line``/``column`` lazily, only for files that have findings.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+    key_path: tuple[str | int, ...] | None = field(default=None, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def located(self, line: int | None, column: int | None = None) -> Diagnostic:
+        return replace(self, line=line, column=column)
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` as compilers print it (parts that are unknown are left out)."""
+        if not self.file:
+            return "okrsite"
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format_text(self) -> str:
+        text = f"{self.location}: {self.severity.value} {self.code}: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command (``::error file=…,line=…::message``)."""
+        props = []
+        if self.file:
+            props.append(f"file={_gh_property(self.file)}")
+        if self.line is not None:
+            props.append(f"line={self.line}")
+        if self.column is not None:
+            props.append(f"col={self.column}")
+        props.append(f"title={_gh_property(self.code)}")
+        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        return f"::{self.severity.value} {','.join(props)}::{_gh_data(message)}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def error(code: str, message: str, file: str | None = None, **kw: object) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, file, **kw)  # type: ignore[arg-type]
+
+
+def warning(code: str, message: str, file: str | None = None, **kw: object) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, message, file, **kw)  # type: ignore[arg-type]
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.file or "", d.line or 0, d.column or 0, d.code)
+
+
+def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Stable, de-duplicated, in file order: the order a person fixes them in."""
+    seen: set[Diagnostic] = set()
+    out = []
+    for d in diags:
+        if d not in seen:
+            seen.add(d)
+            out.append(d)
+    return sorted(out, key=sort_key)
+
+
+def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
+    return any(d.is_error or strict for d in diags)
+
+
+def count(diags: Sequence[Diagnostic]) -> tuple[int, int]:
+    errors = sum(1 for d in diags if d.is_error)
+    return errors, len(diags) - errors
+
+
+def format_report(diags: Sequence[Diagnostic], fmt: str = "text") -> str:
+    """Render diagnostics for a terminal (``text``), tools (``json``) or GitHub (``github``)."""
+    if fmt == "json":
+        return json.dumps([d.to_json() for d in diags], indent=2)
+    if fmt == "github":
+        return "\n".join(d.format_github() for d in diags)
+    return "\n".join(d.format_text() for d in diags)
+
+
+def summary_line(diags: Sequence[Diagnostic]) -> str:
+    errors, warnings = count(diags)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+class ContentError(click.ClickException):
+    """The user's files have errors; carries every diagnostic of the run.
+
+    Part of the public API: library users catch it, the command line prints the
+    diagnostics and exits with code 1.
+    """
+
+    exit_code = 1
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = list(diagnostics)
+        super().__init__(summary_line(self.diagnostics))
+
+    def format_message(self) -> str:
+        return format_report(self.diagnostics) + "\n" + summary_line(self.diagnostics)

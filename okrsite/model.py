@@ -1,0 +1,348 @@
+"""The goal model: frozen, typed records of what users write.
+
+These records are produced by :mod:`okrsite.parse` from one file each, checked
+against each other by :mod:`okrsite.resolve` and judged by
+:mod:`okrsite.scoring`. None of them touches the disk. Values are already
+validated and normalised here (numbers are floats, dates are ``date``), so the
+later stages never have to second-guess user input.
+
+Mappings inside frozen records are plain dicts by convention: nothing mutates
+them after parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Kind = Literal["objective", "kpi", "goal", "checkin", "team", "person", "page"]
+KIND_FOLDERS: dict[str, Kind] = {
+    "objectives": "objective",
+    "kpis": "kpi",
+    "goals": "goal",
+    "checkins": "checkin",
+    "teams": "team",
+    "people": "person",
+    "pages": "page",
+}
+
+LifeStatus = Literal["active", "draft", "dropped"]
+Commitment = Literal["committed", "aspirational"]
+KRKind = Literal["numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup"]
+Status = Literal[
+    "dropped", "draft", "upcoming", "achieved", "missed", "done", "on-track", "at-risk", "off-track"
+]
+Grade = Literal["red", "yellow", "green"]
+Health = Literal["healthy", "warning", "critical", "unknown"]
+Trend = Literal["up", "down", "flat"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """A named period; runs from ``start`` to ``end`` inclusive."""
+
+    name: str
+    start: date
+    end: date
+    title: str = ""
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    title: str
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Initiative:
+    title: str
+    status: str = "active"
+    link: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyResult:
+    """A key result as written. ``kind`` says which progress rule applies.
+
+    ``rollup`` means the key result has no measure of its own; its progress is
+    the weighted mean of the objectives aligned to it (``parent: obj#kr``).
+    ``kpi`` may accompany ``numeric``: the KPI then supplies the current value.
+    """
+
+    id: str
+    title: str
+    kind: KRKind
+    start: float | None = None
+    target: float | None = None
+    current: float | None = None
+    unit: str = ""
+    weight: float = 1.0
+    kpi: str | None = None
+    milestones: tuple[Milestone, ...] = ()
+    done: bool | None = None
+    threshold: float | None = None
+    score: float | None = None
+    status: LifeStatus = "active"
+    index: int = 0
+
+    @property
+    def lower_is_better(self) -> bool:
+        if self.kind == "stay_below":
+            return True
+        return (
+            self.kind == "numeric"
+            and self.start is not None
+            and self.target is not None
+            and self.target < self.start
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    id: str
+    file: str
+    title: str
+    cycle: str
+    owner: str | None = None
+    team: str | None = None
+    parent: str | None = None
+    supports: tuple[str, ...] = ()
+    commitment: Commitment = "committed"
+    weight: float = 1.0
+    status: LifeStatus = "active"
+    tags: tuple[str, ...] = ()
+    key_results: tuple[KeyResult, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def parent_objective(self) -> str | None:
+        """The objective part of ``parent`` (``company/x`` of ``company/x#kr``)."""
+        return self.parent.split("#", 1)[0] if self.parent else None
+
+    @property
+    def parent_key_result(self) -> str | None:
+        if self.parent and "#" in self.parent:
+            return self.parent.split("#", 1)[1]
+        return None
+
+    def key_result(self, kr_id: str) -> KeyResult | None:
+        for kr in self.key_results:
+            if kr.id == kr_id:
+                return kr
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A dated progress update for an objective (``values``) or a KPI (``value``)."""
+
+    id: str
+    file: str
+    date: date
+    objective: str | None = None
+    kpi: str | None = None
+    author: str | None = None
+    confidence: float | None = None
+    values: dict[str, float] = field(default_factory=dict)
+    value: float | None = None
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class KPI:
+    id: str
+    file: str
+    title: str
+    unit: str = ""
+    direction: Literal["up", "down"] = "up"
+    indicator: Literal["leading", "lagging"] | None = None
+    owner: str | None = None
+    team: str | None = None
+    target: float | None = None
+    green: float | None = None
+    red: float | None = None
+    drives: tuple[str, ...] = ()
+    values: tuple[tuple[date, float], ...] = ()
+    data: str | None = None
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    start: float | None = None
+    target: float | None = None
+    current: float | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    id: str
+    file: str
+    title: str
+    owner: str | None = None
+    team: str | None = None
+    due: date | None = None
+    cycle: str | None = None
+    supports: str | None = None
+    measure: Measure | None = None
+    tags: tuple[str, ...] = ()
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: str
+    file: str
+    title: str
+    lead: str | None = None
+    parent: str | None = None
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    file: str
+    title: str
+    team: str | None = None
+    role: str | None = None
+    email: str | None = None
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    file: str
+    title: str
+    order: int = 0
+    body: str = ""
+    body_line: int = 1
+
+
+Record = Objective | CheckIn | KPI | Goal | Team | Person | Page
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    """Every record of a site, keyed by id, after resolving.
+
+    ``checkins`` are sorted by (date, file) so "the latest" is well defined.
+    ``kpi_series`` holds each KPI's values from ``values:``, its CSV and the
+    check-ins naming it, sorted by date (before as_of is applied).
+    """
+
+    objectives: dict[str, Objective]
+    kpis: dict[str, KPI]
+    goals: dict[str, Goal]
+    checkins: tuple[CheckIn, ...]
+    teams: dict[str, Team]
+    people: dict[str, Person]
+    pages: dict[str, Page]
+    cycles: dict[str, Cycle]
+    kpi_series: dict[str, tuple[tuple[date, float], ...]]
+
+    def checkins_for(self, objective_id: str) -> tuple[CheckIn, ...]:
+        return tuple(c for c in self.checkins if c.objective == objective_id)
+
+
+# ---------------------------------------------------------------- scores
+@dataclass(frozen=True, slots=True)
+class KRScore:
+    """What okrsite computed for one key result, with what it was computed from."""
+
+    id: str
+    progress: float
+    ratio: float | None
+    current: float | None
+    current_source: Literal["checkin", "current", "kpi", "score", "rollup", "milestones"] | None
+    current_date: date | None
+    status: Status
+    expected: float
+    counted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveScore:
+    id: str
+    progress: float
+    expected: float
+    elapsed: float
+    success: float
+    behind: float
+    status: Status
+    grade: Grade
+    stale: bool
+    confidence: float | None
+    forecast: float | None
+    last_checkin: date | None
+    key_results: dict[str, KRScore]
+    history: tuple[tuple[date, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KPIScore:
+    id: str
+    value: float | None
+    date: date | None
+    previous: float | None
+    health: Health
+    trend: Trend | None
+    series: tuple[tuple[date, float], ...]
+    targeted_by: tuple[str, ...]
+    driven_by: tuple[str, ...]
+
+    @property
+    def role(self) -> Literal["target", "monitored"]:
+        return "target" if self.targeted_by else "monitored"
+
+
+@dataclass(frozen=True, slots=True)
+class GoalScore:
+    id: str
+    progress: float
+    ratio: float | None
+    smart: dict[str, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The scoring settings of ``okrsite.toml`` (see :mod:`okrsite.config`)."""
+
+    on_track: float = 0.15
+    at_risk: float = 0.30
+    stale_after_days: int = 14
+    aspirational_success: float = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPortfolio:
+    """A portfolio judged at ``as_of``: the single input of every renderer and export.
+
+    ``children`` maps an objective id to the ids of objectives aligned to it
+    (directly or to one of its key results); ``kr_children`` maps
+    ``"obj#kr"`` to the objectives aligned to that key result.
+    """
+
+    portfolio: Portfolio
+    as_of: date
+    settings: Settings
+    objectives: dict[str, ObjectiveScore]
+    kpis: dict[str, KPIScore]
+    goals: dict[str, GoalScore]
+    children: dict[str, tuple[str, ...]]
+    kr_children: dict[str, tuple[str, ...]]
+    roots: tuple[str, ...]
