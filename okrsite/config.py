@@ -109,7 +109,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 file,
                 line=line,
                 column=col,
-                hint="fix the TOML syntax; strings need quotes, e.g. title = \"Acme goals\"",
+                hint='fix the TOML syntax; strings need quotes, e.g. title = "Acme goals"',
             )
         )
         return SiteConfig(), diags
@@ -174,7 +174,10 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             if not isinstance(value, bool):
                 diags.append(
                     error(
-                        "CFG003", f"allow_html must be true or false, got {value!r}", file, line=line
+                        "CFG003",
+                        f"allow_html must be true or false, got {value!r}",
+                        file,
+                        line=line,
                     )
                 )
                 continue
@@ -194,7 +197,9 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     raw_cycles = data.get("cycles", {})
     if not isinstance(raw_cycles, dict):
         diags.append(
-            error("CFG006", "[cycles] must be a table of tables", file, line=_line_of(text, "cycles"))
+            error(
+                "CFG006", "[cycles] must be a table of tables", file, line=_line_of(text, "cycles")
+            )
         )
         raw_cycles = {}
     for name, spec in raw_cycles.items():
@@ -224,7 +229,12 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             continue
         if end < start:
             diags.append(
-                error("CFG008", f"cycle {name!r} ends ({end}) before it starts ({start})", file, line=line)
+                error(
+                    "CFG008",
+                    f"cycle {name!r} ends ({end}) before it starts ({start})",
+                    file,
+                    line=line,
+                )
             )
             continue
         title = spec.get("title", name)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+Day = date  # alias for annotations inside classes that have a field named "date"
+
 Kind = Literal["objective", "kpi", "goal", "checkin", "team", "person", "page"]
 KIND_FOLDERS: dict[str, Kind] = {
     "objectives": "objective",
@@ -301,7 +303,7 @@ class KPIScore:
     previous: float | None
     health: Health
     trend: Trend | None
-    series: tuple[tuple[date, float], ...]
+    series: tuple[tuple[Day, float], ...]
     targeted_by: tuple[str, ...]
     driven_by: tuple[str, ...]
 

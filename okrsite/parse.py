@@ -1,0 +1,1093 @@
+"""Parse one file into one typed record, validating every value.
+
+:func:`parse_file` is pure: bytes in, a record and diagnostics out. It never
+raises for anything a user can write (the property tests feed it random bytes
+and random YAML). Cross-file questions (does this parent exist? is the cycle
+known?) belong to :mod:`okrsite.resolve`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+import yaml
+
+from okrsite import yamlsource
+from okrsite.diagnostics import Diagnostic, Severity, error, warning
+from okrsite.model import (
+    KIND_FOLDERS,
+    KPI,
+    CheckIn,
+    Goal,
+    Initiative,
+    KeyResult,
+    Kind,
+    Measure,
+    Milestone,
+    Objective,
+    Page,
+    Person,
+    Record,
+    Team,
+)
+
+ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
+KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
+CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
+KINDS: tuple[Kind, ...] = ("objective", "kpi", "goal", "checkin", "team", "person", "page")
+
+COMMON_KEYS = {"type", "id", "title", "owner", "team", "tags", "description", "summary"}
+KNOWN_KEYS: dict[str, set[str]] = {
+    "objective": COMMON_KEYS
+    | {
+        "cycle",
+        "parent",
+        "supports",
+        "commitment",
+        "weight",
+        "status",
+        "key_results",
+        "initiatives",
+    },
+    "kpi": COMMON_KEYS
+    | {"unit", "direction", "indicator", "target", "thresholds", "drives", "values", "data"},
+    "goal": COMMON_KEYS | {"due", "cycle", "supports", "measure", "status"},
+    "checkin": {
+        "type",
+        "id",
+        "objective",
+        "kpi",
+        "date",
+        "author",
+        "confidence",
+        "values",
+        "value",
+    },
+    "team": COMMON_KEYS | {"lead", "parent", "members"},
+    "person": COMMON_KEYS | {"role", "email", "name"},
+    "page": COMMON_KEYS | {"order"},
+}
+KR_KEYS = {
+    "id",
+    "title",
+    "start",
+    "target",
+    "current",
+    "unit",
+    "weight",
+    "kpi",
+    "milestones",
+    "done",
+    "stay_above",
+    "stay_below",
+    "score",
+    "status",
+    "owner",
+    "description",
+}
+
+T = TypeVar("T")
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """The result of parsing one file: a record (``None`` if unusable) and findings."""
+
+    file: str
+    kind: Kind | None
+    record: Record | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str | None]:
+    """``content/objectives/sales/emea.md`` → (``objective``, ``sales/emea``)."""
+    prefix = content_dir.strip("/") + "/"
+    inner = rel[len(prefix) :] if rel.startswith(prefix) else rel
+    parts = inner.split("/")
+    if len(parts) < 2:
+        return None, inner.removesuffix(".md")
+    kind = KIND_FOLDERS.get(parts[0])
+    return kind, "/".join(parts[1:]).removesuffix(".md")
+
+
+def closest(name: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate by edit similarity, for "did you mean …" hints."""
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class _Fields:
+    """Reads typed values out of a front-matter mapping, collecting diagnostics.
+
+    Every accessor returns ``None`` (or a default) on bad input and records a
+    diagnostic carrying the key path, so one pass reports every problem.
+    """
+
+    def __init__(self, file: str, diags: list[Diagnostic]) -> None:
+        self.file = file
+        self.diags = diags
+
+    def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
+        self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
+
+    def warn(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
+        self.diags.append(warning(code, msg, self.file, hint=hint, key_path=path))
+
+    def text(
+        self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False
+    ) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.err(
+                    "OKR101",
+                    f"missing required key {key!r}",
+                    path,
+                    hint=f"add a line '{key}: …' to the front matter",
+                )
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.err(
+                "OKR103",
+                f"{key} must be a text value, got {_show(value)}",
+                (*path, key),
+                hint="quote it if it is meant as text",
+            )
+            return None
+        text = str(value).strip()
+        if required and not text:
+            self.err("OKR101", f"{key} must not be empty", (*path, key))
+            return None
+        return text or None
+
+    def ref(self, data: Mapping[str, Any], key: str, path: Path_) -> str | None:
+        value = self.text(data, key, path)
+        if value is not None and not _valid_ref(value):
+            self.err(
+                "OKR006",
+                f"{key} {value!r} is not a valid id",
+                (*path, key),
+                hint="ids are paths like 'sales/emea' or 'sales/emea#revenue'",
+            )
+            return None
+        return value
+
+    def number(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: Path_,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> float | None:
+        if key not in data or data[key] is None:
+            return None
+        return self.number_value(data[key], key, (*path, key), low=low, high=high)
+
+    def number_value(
+        self,
+        value: Any,
+        label: str,
+        path: Path_,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> float | None:
+        result = _as_number(value)
+        if result is None:
+            self.err(
+                "OKR102",
+                f"{label} must be a number, got {_show(value)}",
+                path,
+                hint=_number_hint(value),
+            )
+            return None
+        if (low is not None and result < low) or (high is not None and result > high):
+            bounds = (
+                f"between {_fmt(low)} and {_fmt(high)}"
+                if high is not None
+                else f"at least {_fmt(low)}"
+            )
+            self.err("OKR107", f"{label} must be {bounds}, got {_fmt(result)}", path)
+            return None
+        return result
+
+    def date_(
+        self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False
+    ) -> date | None:
+        if data.get(key) is None:
+            if required:
+                self.err(
+                    "OKR101",
+                    f"missing required key {key!r}",
+                    path,
+                    hint=f"add '{key}: 2026-02-10' (year-month-day)",
+                )
+            return None
+        return self.date_value(data[key], key, (*path, key))
+
+    def date_value(self, value: Any, label: str, path: Path_) -> date | None:
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.err(
+            "OKR104",
+            f"{label} must be a real date like 2026-02-10, got {_show(value)}",
+            path,
+            hint="write dates as YYYY-MM-DD and check the day exists in that month",
+        )
+        return None
+
+    def choice(
+        self, data: Mapping[str, Any], key: str, options: tuple[str, ...], default: T, path: Path_
+    ) -> str | T:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.strip().lower() in options:
+            return value.strip().lower()
+        guess = closest(str(value), options) if isinstance(value, str) else None
+        self.err(
+            "OKR105",
+            f"{key} must be one of {', '.join(options)}, got {_show(value)}",
+            (*path, key),
+            hint=f"did you mean {guess!r}?" if guess else None,
+        )
+        return default
+
+    def boolean(self, data: Mapping[str, Any], key: str, path: Path_) -> bool | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        self.err("OKR103", f"{key} must be true or false, got {_show(value)}", (*path, key))
+        return None
+
+    def text_list(
+        self, data: Mapping[str, Any], key: str, path: Path_, *, refs: bool = False
+    ) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        items = (
+            [value]
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+            else value
+        )
+        if not isinstance(items, list):
+            self.err(
+                "OKR106",
+                f"{key} must be a list like [a, b], got {_show(value)}",
+                (*path, key),
+            )
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(items):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                self.err(
+                    "OKR103", f"{key} entries must be text, got {_show(item)}", (*path, key, i)
+                )
+                continue
+            text = str(item).strip()
+            if refs and not _valid_ref(text):
+                self.err("OKR006", f"{key} entry {text!r} is not a valid id", (*path, key, i))
+                continue
+            if text:
+                out.append(text)
+        return tuple(out)
+
+    def mapping(self, data: Mapping[str, Any], key: str, path: Path_) -> dict[Any, Any] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.err(
+                "OKR106",
+                f"{key} must be a mapping like {{a: 1, b: 2}}, got {_show(value)}",
+                (*path, key),
+            )
+            return None
+        return value
+
+    def unknown_keys(
+        self, data: Mapping[str, Any], known: set[str], path: Path_, what: str
+    ) -> None:
+        for key in data:
+            if str(key) not in known:
+                guess = closest(str(key), known)
+                self.warn(
+                    "OKR111",
+                    f"unknown key {str(key)!r} in {what} is ignored",
+                    (*path, str(key)),
+                    hint=f"did you mean {guess!r}?"
+                    if guess
+                    else f"known keys: {', '.join(sorted(known))}",
+                )
+
+
+def _valid_ref(value: str) -> bool:
+    obj, _, kr = value.partition("#")
+    return bool(ID_RE.match(obj)) and (not kr or bool(KR_ID_RE.match(kr)))
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        result = float(value)
+    elif isinstance(value, str):
+        try:
+            result = float(value.strip().replace("_", ""))
+        except ValueError:
+            return None
+    else:
+        return None
+    return result if math.isfinite(result) else None
+
+
+def _number_hint(value: Any) -> str:
+    if isinstance(value, str):
+        stripped = value.strip().rstrip("%").replace(",", "").lstrip("$€£")
+        if _as_number(stripped) is not None:
+            return f"write the bare number {stripped} and put the unit in 'unit:'"
+    return "write digits, e.g. 50 or 0.25"
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# --------------------------------------------------------------- entry point
+def parse_file(
+    rel: str,
+    raw: bytes,
+    *,
+    content_dir: str = "content",
+    default_cycle: str | None = None,
+) -> ParsedFile:
+    """Parse one Markdown file (``rel`` is its path relative to the site root)."""
+    diags: list[Diagnostic] = []
+    path_kind, path_id = kind_and_id_from_path(rel, content_dir)
+
+    def fail(
+        code: str,
+        msg: str,
+        hint: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+    ) -> ParsedFile:
+        diags.append(error(code, msg, rel, line=line, column=col, hint=hint))
+        return ParsedFile(rel, path_kind, None, tuple(diags))
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return fail(
+            "OKR001",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            hint="save the file as UTF-8 in your editor",
+            line=line,
+            col=col,
+        )
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return fail(
+            "OKR002",
+            "file is empty",
+            hint="start the file with '---', the front matter, then '---'",
+            line=1,
+        )
+    parts = yamlsource.split(text)
+    if parts is None:
+        return fail(
+            "OKR002",
+            "file has no front matter",
+            hint="start the file with a line '---', then 'title: …' and the other keys, then '---'",
+            line=1,
+        )
+    try:
+        data = yamlsource.load(parts.front_matter)
+    except yaml.YAMLError as exc:
+        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")
+        return fail(
+            "OKR003",
+            msg,
+            hint="check indentation, colons after keys, and quote text containing ': ' or '#'",
+            line=yline,
+            col=ycol,
+        )
+    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+        return fail("OKR003", f"front matter could not be read: {exc}", line=parts.fm_line)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return fail(
+            "OKR004",
+            f"front matter must be a mapping of keys to values, got {type(data).__name__}",
+            hint="write 'key: value' lines between the '---' markers",
+            line=parts.fm_line + 1,
+        )
+    data = {str(k): v for k, v in data.items()}
+
+    f = _Fields(rel, diags)
+    kind: Kind | None = path_kind
+    if "type" in data:
+        declared = data["type"]
+        if isinstance(declared, str) and declared.strip().lower() in KINDS:
+            kind = declared.strip().lower()  # type: ignore[assignment]
+        else:
+            f.err(
+                "OKR005",
+                f"type must be one of {', '.join(KINDS)}, got {_show(declared)}",
+                ("type",),
+            )
+            return _finish(rel, path_kind, None, diags, parts)
+    if kind is None:
+        return fail(
+            "OKR005",
+            "cannot tell what this file is: it is not in a known folder and has no 'type:'",
+            hint="move it under content/objectives, kpis, goals, checkins, teams, people or pages, or add 'type: objective'",
+            line=1,
+        )
+
+    rid = path_id or ""
+    if "id" in data:
+        explicit = f.text(data, "id", ())
+        if explicit is not None:
+            rid = explicit
+    if not ID_RE.match(rid) or len(rid) > 200:
+        f.err(
+            "OKR006",
+            f"id {rid!r} is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+            ("id",) if "id" in data else (),
+            hint="rename the file or set 'id:' to something like 'sales/emea'",
+        )
+        return _finish(rel, kind, None, diags, parts)
+
+    builder = _BUILDERS[kind]
+    f.unknown_keys(data, KNOWN_KEYS[kind], (), f"a {kind}")
+    try:
+        record = builder(f, rid, rel, data, parts, default_cycle)
+    except RecursionError:  # pathologically nested YAML
+        f.err("OKR003", "front matter is nested too deeply", ())
+        record = None
+    return _finish(rel, kind, record, diags, parts)
+
+
+def _finish(
+    rel: str,
+    kind: Kind | None,
+    record: Record | None,
+    diags: list[Diagnostic],
+    parts: yamlsource.Split,
+) -> ParsedFile:
+    if any(d.severity is Severity.ERROR for d in diags):
+        record = None
+    return ParsedFile(rel, kind, record, tuple(locate_all(diags, parts)))
+
+
+def locate_all(diags: Iterable[Diagnostic], parts: yamlsource.Split | None) -> list[Diagnostic]:
+    """Fill in line and column for diagnostics that carry a key path."""
+    out = []
+    for d in diags:
+        if d.line is None and d.key_path is not None and parts is not None:
+            line, col = yamlsource.locate(
+                parts.front_matter, d.key_path, parts.fm_line, key=d.code == "OKR111"
+            )
+            if not d.key_path:
+                line, col = 1, None
+            d = d.located(line, col)
+        out.append(d)
+    return out
+
+
+# --------------------------------------------------------------- builders
+def _objective(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Objective | None:
+    title = f.text(data, "title", (), required=True)
+    cycle = f.text(data, "cycle", ()) or default_cycle
+    if cycle is None:
+        f.err(
+            "OKR101",
+            "missing required key 'cycle'",
+            (),
+            hint="add 'cycle: 2026-Q1' or set default_cycle in okrsite.toml",
+        )
+    krs = _key_results(f, data)
+    initiatives = _initiatives(f, data)
+    weight = f.number(data, "weight", (), low=0)
+    if title is None or cycle is None:
+        return None
+    return Objective(
+        id=rid,
+        file=rel,
+        title=title,
+        cycle=cycle,
+        owner=f.ref(data, "owner", ()),
+        team=f.ref(data, "team", ()),
+        parent=f.ref(data, "parent", ()),
+        supports=f.text_list(data, "supports", (), refs=True),
+        commitment=f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()),  # type: ignore[arg-type]
+        weight=1.0 if weight is None else weight,
+        status=f.choice(data, "status", ("active", "draft", "dropped"), "active", ()),  # type: ignore[arg-type]
+        tags=f.text_list(data, "tags", ()),
+        key_results=tuple(krs),
+        initiatives=tuple(initiatives),
+        body=parts.body,
+        body_line=parts.body_line,
+    )
+
+
+_MEASURE_KEYS = ("milestones", "done", "stay_above", "stay_below", "target")
+
+
+def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
+    raw = data.get("key_results")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.err(
+            "OKR106",
+            f"key_results must be a list of key results, got {_show(raw)}",
+            ("key_results",),
+            hint="write each key result as '- title: …' under key_results:",
+        )
+        return []
+    out: list[KeyResult] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        path: Path_ = ("key_results", i)
+        if not isinstance(item, dict):
+            f.err(
+                "OKR106",
+                f"key result {i + 1} must be a mapping with a title, got {_show(item)}",
+                path,
+                hint="write '- title: …' followed by indented keys like 'target: 10'",
+            )
+            continue
+        item = {str(k): v for k, v in item.items()}
+        f.unknown_keys(item, KR_KEYS, path, "a key result")
+        kr_id = f.text(item, "id", path) or f"kr{i + 1}"
+        if not KR_ID_RE.match(kr_id):
+            f.err(
+                "OKR006",
+                f"key result id {kr_id!r} may contain only letters, digits, '-', '_', '.'",
+                (*path, "id"),
+            )
+            continue
+        if kr_id in seen:
+            f.err(
+                "OKR110",
+                f"key result id {kr_id!r} is used twice in this objective",
+                (*path, "id"),
+                hint="give each key result its own id",
+            )
+            continue
+        seen.add(kr_id)
+        title = f.text(item, "title", path, required=True)
+        measures = [k for k in _MEASURE_KEYS if item.get(k) is not None]
+        if len(measures) > 1:
+            f.err(
+                "OKR109",
+                f"key result {kr_id!r} mixes {' and '.join(measures)}: choose one way to measure it",
+                (*path, measures[1]),
+                hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
+            )
+        weight = f.number(item, "weight", path, low=0)
+        score = f.number(item, "score", path, low=0, high=1)
+        start = f.number(item, "start", path)
+        target = f.number(item, "target", path)
+        current = f.number(item, "current", path)
+        kpi = f.ref(item, "kpi", path)
+        unit = f.text(item, "unit", path) or ""
+        status = f.choice(item, "status", ("active", "draft", "dropped"), "active", path)
+        milestones: tuple[Milestone, ...] = ()
+        done: bool | None = None
+        threshold: float | None = None
+        kind: str
+        if item.get("milestones") is not None:
+            kind = "milestones"
+            milestones = _milestones(f, item["milestones"], (*path, "milestones"))
+        elif item.get("done") is not None:
+            kind = "boolean"
+            done = f.boolean(item, "done", path)
+        elif item.get("stay_above") is not None:
+            kind = "stay_above"
+            threshold = f.number(item, "stay_above", path)
+        elif item.get("stay_below") is not None:
+            kind = "stay_below"
+            threshold = f.number(item, "stay_below", path)
+        elif item.get("target") is not None:
+            kind = "numeric"
+            if start is None:
+                start = 0.0
+        else:
+            kind = "rollup"
+            if kpi is not None:
+                f.err(
+                    "OKR101",
+                    f"key result {kr_id!r} takes its value from KPI {kpi!r} but has no target",
+                    path,
+                    hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
+                )
+        if title is None:
+            continue
+        out.append(
+            KeyResult(
+                id=kr_id,
+                title=title,
+                kind=kind,  # type: ignore[arg-type]
+                start=start,
+                target=target,
+                current=current,
+                unit=unit,
+                weight=1.0 if weight is None else weight,
+                kpi=kpi,
+                milestones=milestones,
+                done=done,
+                threshold=threshold,
+                score=score,
+                status=status,  # type: ignore[arg-type]
+                index=i,
+            )
+        )
+    return out
+
+
+def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
+    if not isinstance(raw, list) or not raw:
+        f.err(
+            "OKR106",
+            f"milestones must be a non-empty list, got {_show(raw)}",
+            path,
+            hint="write '- {title: Shortlist, done: true}' entries",
+        )
+        return ()
+    out = []
+    for j, m in enumerate(raw):
+        if isinstance(m, str):
+            out.append(Milestone(m, False))
+            continue
+        if not isinstance(m, dict):
+            f.err("OKR106", f"milestone {j + 1} must be a mapping with title and done", (*path, j))
+            continue
+        m = {str(k): v for k, v in m.items()}
+        title = f.text(m, "title", (*path, j), required=True)
+        done = f.boolean(m, "done", (*path, j))
+        if title is not None:
+            out.append(Milestone(title, bool(done)))
+    return tuple(out)
+
+
+def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
+    raw = data.get("initiatives")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.err("OKR106", f"initiatives must be a list, got {_show(raw)}", ("initiatives",))
+        return []
+    out = []
+    for i, item in enumerate(raw):
+        path: Path_ = ("initiatives", i)
+        if isinstance(item, str):
+            out.append(Initiative(item))
+            continue
+        if not isinstance(item, dict):
+            f.err("OKR106", f"initiative {i + 1} must be a mapping with a title", path)
+            continue
+        item = {str(k): v for k, v in item.items()}
+        title = f.text(item, "title", path, required=True)
+        link = f.text(item, "link", path)
+        if link is not None and not re.match(
+            r"^(https?://|mailto:|/|\.|#|[\w-]+(/|$))", link, re.I
+        ):
+            f.warn(
+                "OKR112",
+                f"initiative link {link!r} is not an http(s) address and will not be linked",
+                (*path, "link"),
+            )
+            link = None
+        if title is not None:
+            out.append(
+                Initiative(
+                    title,
+                    f.text(item, "status", path) or "active",
+                    link,
+                    f.text(item, "owner", path),
+                )
+            )
+    return out
+
+
+def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
+    value = data.get("confidence")
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in CONFIDENCE_WORDS:
+        return CONFIDENCE_WORDS[value.strip().lower()]
+    if _as_number(value) is None:
+        f.err(
+            "OKR102",
+            f"confidence must be 0-10 or low/medium/high, got {_show(value)}",
+            ("confidence",),
+        )
+        return None
+    return f.number(data, "confidence", (), low=0, high=10)
+
+
+def _checkin(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> CheckIn | None:
+    objective = f.ref(data, "objective", ())
+    kpi = f.ref(data, "kpi", ())
+    day = f.date_(data, "date", (), required=True)
+    if objective is None and kpi is None:
+        f.err(
+            "OKR101",
+            "a check-in needs 'objective:' (with values) or 'kpi:' (with value)",
+            (),
+            hint="add 'objective: sales/emea' and 'values: {kr1: 3}'",
+        )
+    elif objective is not None and kpi is not None:
+        f.err("OKR109", "a check-in names either an objective or a KPI, not both", ("kpi",))
+    values: dict[str, float] = {}
+    raw_values = f.mapping(data, "values", ())
+    if raw_values is not None:
+        if kpi is not None and objective is None:
+            f.err("OKR109", "a KPI check-in takes a single 'value:', not 'values:'", ("values",))
+        for key, value in raw_values.items():
+            number = f.number_value(value, f"value of {key}", ("values", str(key)))
+            if number is not None:
+                values[str(key)] = number
+    value = f.number(data, "value", ())
+    if kpi is not None and value is None and "value" not in data:
+        f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
+    confidence = _confidence(f, data)
+    if day is None:
+        return None
+    return CheckIn(
+        id=rid,
+        file=rel,
+        date=day,
+        objective=objective,
+        kpi=kpi,
+        author=f.ref(data, "author", ()),
+        confidence=confidence,
+        values=values,
+        value=value,
+        body=parts.body,
+        body_line=parts.body_line,
+    )
+
+
+def _kpi(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> KPI | None:
+    title = f.text(data, "title", (), required=True)
+    thresholds = f.mapping(data, "thresholds", ()) or {}
+    thresholds = {str(k): v for k, v in thresholds.items()}
+    for key in thresholds:
+        if key not in ("green", "red"):
+            f.warn(
+                "OKR111",
+                f"unknown threshold {key!r} is ignored",
+                ("thresholds", key),
+                hint="thresholds take green and red",
+            )
+    green = f.number(thresholds, "green", ("thresholds",))
+    red = f.number(thresholds, "red", ("thresholds",))
+    direction = f.choice(data, "direction", ("up", "down"), "up", ())
+    if green is not None and red is not None:
+        wrong = green < red if direction == "up" else green > red
+        if wrong:
+            f.err(
+                "OKR113",
+                f"thresholds contradict direction {direction}: green {_fmt(green)} is worse than red {_fmt(red)}",
+                ("thresholds",),
+                hint="for direction: down, green must be below red (lower is better)",
+            )
+    values: list[tuple[date, float]] = []
+    raw_values = f.mapping(data, "values", ())
+    if raw_values is not None:
+        for key, value in raw_values.items():
+            day = f.date_value(key, f"date {key}", ("values", str(key)))
+            number = f.number_value(value, f"value for {key}", ("values", str(key)))
+            if day is not None and number is not None:
+                values.append((day, number))
+    data_path = f.text(data, "data", ())
+    if data_path is not None and not _safe_relative(data_path):
+        f.err(
+            "OKR006",
+            f"data path {data_path!r} must be a relative path inside the content folder",
+            ("data",),
+            hint="write it relative to content/, e.g. data/nps.csv",
+        )
+        data_path = None
+    if title is None:
+        return None
+    return KPI(
+        id=rid,
+        file=rel,
+        title=title,
+        unit=f.text(data, "unit", ()) or "",
+        direction=direction,  # type: ignore[arg-type]
+        indicator=f.choice(data, "indicator", ("leading", "lagging"), None, ()),  # type: ignore[arg-type]
+        owner=f.ref(data, "owner", ()),
+        team=f.ref(data, "team", ()),
+        target=f.number(data, "target", ()),
+        green=green,
+        red=red,
+        drives=f.text_list(data, "drives", (), refs=True),
+        values=tuple(sorted(values)),
+        data=data_path,
+        body=parts.body,
+        body_line=parts.body_line,
+    )
+
+
+def _safe_relative(path: str) -> bool:
+    return not (
+        path.startswith(("/", "\\"))
+        or re.match(r"^[A-Za-z]:", path)
+        or ".." in re.split(r"[\\/]", path)
+    )
+
+
+def _goal(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Goal | None:
+    title = f.text(data, "title", (), required=True)
+    measure: Measure | None = None
+    raw = f.mapping(data, "measure", ())
+    if raw is not None:
+        raw = {str(k): v for k, v in raw.items()}
+        f.unknown_keys(raw, {"start", "target", "current", "unit"}, ("measure",), "a measure")
+        start = f.number(raw, "start", ("measure",))
+        target = f.number(raw, "target", ("measure",))
+        measure = Measure(
+            start=0.0 if start is None and target is not None else start,
+            target=target,
+            current=f.number(raw, "current", ("measure",)),
+            unit=f.text(raw, "unit", ("measure",)) or "",
+        )
+    supports = f.text_list(data, "supports", (), refs=True)
+    if len(supports) > 1:
+        f.warn(
+            "OKR114",
+            "a goal supports one objective, key result or KPI; only the first counts",
+            ("supports",),
+        )
+    if title is None:
+        return None
+    return Goal(
+        id=rid,
+        file=rel,
+        title=title,
+        owner=f.ref(data, "owner", ()),
+        team=f.ref(data, "team", ()),
+        due=f.date_(data, "due", ()),
+        cycle=f.text(data, "cycle", ()),
+        supports=supports[0] if supports else None,
+        measure=measure,
+        tags=f.text_list(data, "tags", ()),
+        body=parts.body,
+        body_line=parts.body_line,
+    )
+
+
+def _team(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Team | None:
+    title = f.text(data, "title", (), required=True)
+    if title is None:
+        return None
+    return Team(
+        rid,
+        rel,
+        title,
+        f.ref(data, "lead", ()),
+        f.ref(data, "parent", ()),
+        parts.body,
+        parts.body_line,
+    )
+
+
+def _person(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Person | None:
+    title = f.text(data, "title", ()) or f.text(data, "name", ())
+    if title is None:
+        f.err("OKR101", "missing required key 'title'", (), hint="add 'title: Full Name'")
+        return None
+    return Person(
+        rid,
+        rel,
+        title,
+        f.ref(data, "team", ()),
+        f.text(data, "role", ()),
+        f.text(data, "email", ()),
+        parts.body,
+        parts.body_line,
+    )
+
+
+def _page(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Page | None:
+    title = f.text(data, "title", (), required=True)
+    order = f.number(data, "order", ())
+    if title is None:
+        return None
+    return Page(rid, rel, title, int(order or 0), parts.body, parts.body_line)
+
+
+_BUILDERS: dict[str, Callable[..., Record | None]] = {
+    "objective": _objective,
+    "checkin": _checkin,
+    "kpi": _kpi,
+    "goal": _goal,
+    "team": _team,
+    "person": _person,
+    "page": _page,
+}
+
+
+# --------------------------------------------------------------- KPI CSV
+def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
+    """A KPI's ``data:`` CSV: a ``date,value`` header, then one row per reading."""
+    diags: list[Diagnostic] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], [error("OKR201", "CSV file is not valid UTF-8", rel, line=line)]
+    reader = csv.reader(io.StringIO(text))
+    rows = list(reader)
+    if not rows:
+        return [], [
+            error(
+                "OKR202",
+                "CSV file is empty",
+                rel,
+                line=1,
+                hint="start it with the header 'date,value'",
+            )
+        ]
+    header = [h.strip().lower() for h in rows[0]]
+    if "date" not in header or "value" not in header:
+        return [], [
+            error(
+                "OKR202",
+                f"CSV header must name 'date' and 'value' columns, got {','.join(rows[0])!r}",
+                rel,
+                line=1,
+                hint="make the first line 'date,value'",
+            )
+        ]
+    di, vi = header.index("date"), header.index("value")
+    out: list[tuple[date, float]] = []
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) <= max(di, vi):
+            diags.append(
+                error(
+                    "OKR203", f"row has {len(row)} column(s), expected date and value", rel, line=n
+                )
+            )
+            continue
+        try:
+            day = date.fromisoformat(row[di].strip())
+        except ValueError:
+            diags.append(
+                error(
+                    "OKR203",
+                    f"{row[di]!r} is not a date like 2026-02-01",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, di),
+                )
+            )
+            continue
+        value = _as_number(row[vi])
+        if value is None:
+            diags.append(
+                error(
+                    "OKR203",
+                    f"{row[vi]!r} is not a number",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, vi),
+                    hint=_number_hint(row[vi]),
+                )
+            )
+            continue
+        out.append((day, value))
+    return out, diags
+
+
+def _csv_col(row: list[str], index: int) -> int:
+    return sum(len(c) + 1 for c in row[:index]) + 1

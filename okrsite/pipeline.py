@@ -1,0 +1,341 @@
+"""The pipeline, top to bottom: discover → parse → resolve → score → (render → write).
+
+This module is the I/O edge of the goal model: it finds and reads files (from
+disk or from any mapping of paths to bytes, such as a git revision), hands the
+bytes to the pure core, and turns key paths in diagnostics back into file
+lines. The whole portfolio is gathered and scored before anything is rendered.
+
+Parsing dominates the cost of a large site, so it is spread over processes
+when there are many files, and it is cached by content hash for the preview
+server, which re-reads only files whose size or modification time changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from okrsite import __version__, yamlsource
+from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
+from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
+from okrsite.model import ScoredPortfolio
+from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
+from okrsite.quality import quality_warnings
+from okrsite.resolve import resolve
+from okrsite.scoring import score_portfolio
+
+PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
+
+
+class SourceTree(Protocol):
+    """Where a site's files come from: a folder on disk, or a git revision."""
+
+    def markdown_files(self, content_dir: str) -> list[str]: ...
+
+    def read(self, rel: str) -> bytes | None: ...
+
+
+@dataclass
+class FileTree:
+    root: Path
+
+    def markdown_files(self, content_dir: str) -> list[str]:
+        base = self.root / content_dir
+        out: list[str] = []
+        if not base.is_dir():
+            return out
+        prefix = content_dir.strip("/")
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+            rel_dir = os.path.relpath(dirpath, base).replace(os.sep, "/")
+            for name in filenames:
+                if name.endswith(".md") and not name.startswith("."):
+                    rel = f"{prefix}/{name}" if rel_dir == "." else f"{prefix}/{rel_dir}/{name}"
+                    out.append(rel)
+        out.sort()
+        return out
+
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return (self.root / rel).read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return None
+        except OSError:
+            return None
+
+
+@dataclass
+class MappingTree:
+    """Files held in memory (``{"content/objectives/a.md": b"..."}``)."""
+
+    files: Mapping[str, bytes]
+
+    def markdown_files(self, content_dir: str) -> list[str]:
+        prefix = content_dir.strip("/") + "/"
+        return sorted(
+            p
+            for p in self.files
+            if p.startswith(prefix)
+            and p.endswith(".md")
+            and not any(part.startswith((".", "_")) for part in p[len(prefix) :].split("/")[:-1])
+            and not p.rsplit("/", 1)[-1].startswith(".")
+        )
+
+    def read(self, rel: str) -> bytes | None:
+        return self.files.get(rel)
+
+
+@dataclass
+class ParseCache:
+    """Parsed files keyed by content hash, plus a stat index to skip re-reading.
+
+    Valid only for one okrsite version and one configuration: the key includes
+    both, so a changed ``okrsite.toml`` starts a fresh cache.
+    """
+
+    key: tuple[str, ...] = ()
+    by_digest: dict[str, ParsedFile] = field(default_factory=dict)
+    stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def reset_if(self, key: tuple[str, ...]) -> None:
+        if key != self.key:
+            self.key = key
+            self.by_digest.clear()
+            self.stats.clear()
+
+
+@dataclass
+class LoadResult:
+    config: SiteConfig
+    scored: ScoredPortfolio
+    diagnostics: list[Diagnostic]
+    files_read: int
+    as_of: date
+    parsed_again: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.diagnostics) if strict else not self.ok
+
+
+def read_config(tree: SourceTree) -> tuple[SiteConfig, list[Diagnostic]]:
+    raw = tree.read(CONFIG_FILE)
+    if raw is None:
+        return parse_config(None)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return SiteConfig(), [
+            error(
+                "CFG001",
+                "okrsite.toml is not valid UTF-8",
+                CONFIG_FILE,
+                line=raw[: exc.start].count(b"\n") + 1,
+            )
+        ]
+    return parse_config(text)
+
+
+def load_site(
+    site_root: Path,
+    as_of: date | None = None,
+    *,
+    cache: ParseCache | None = None,
+    jobs: int | None = None,
+) -> LoadResult:
+    """Read, resolve and score the site in ``site_root``."""
+    return load(FileTree(Path(site_root)), as_of, cache=cache, jobs=jobs)
+
+
+def load_tree(files: Mapping[str, bytes], as_of: date | None = None) -> LoadResult:
+    """Read, resolve and score a site held in memory (paths relative to its root)."""
+    return load(MappingTree(files), as_of, jobs=1)
+
+
+def load(
+    tree: SourceTree,
+    as_of: date | None = None,
+    *,
+    cache: ParseCache | None = None,
+    jobs: int | None = None,
+) -> LoadResult:
+    config, diags = read_config(tree)
+    when = as_of or config.as_of or date.today()
+    rels = tree.markdown_files(config.content_dir)
+    parsed, parsed_again = _parse_all(tree, rels, config, cache, jobs)
+    for pf in parsed:
+        diags.extend(pf.diagnostics)
+
+    csv_data: dict[str, tuple[list[tuple[date, float]], list[Diagnostic]] | None] = {}
+    for pf in parsed:
+        data = getattr(pf.record, "data", None)
+        if isinstance(data, str) and data not in csv_data:
+            rel = f"{config.content_dir.strip('/')}/{data}"
+            raw = tree.read(rel)
+            csv_data[data] = None if raw is None else parse_csv(rel, raw)
+
+    portfolio, resolve_diags = resolve(parsed, config, csv_data)
+    scored = score_portfolio(portfolio, when, config.settings)
+    located = _locate(tree, [*resolve_diags, *quality_warnings(scored)])
+    return LoadResult(
+        config=config,
+        scored=scored,
+        diagnostics=sorted_diagnostics([*diags, *located]),
+        files_read=len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None),
+        as_of=when,
+        parsed_again=parsed_again,
+    )
+
+
+def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Turn key paths into lines, composing each affected file once."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    out: list[Diagnostic] = []
+    for d in diags:
+        if d.line is None and d.key_path is not None and d.file:
+            by_file.setdefault(d.file, []).append(d)
+        else:
+            out.append(d)
+    for file, items in by_file.items():
+        raw = tree.read(file)
+        parts = None
+        if raw is not None:
+            try:
+                text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+                parts = yamlsource.split(text)
+            except UnicodeDecodeError:
+                parts = None
+        out.extend(locate_all(items, parts))
+    return out
+
+
+# --------------------------------------------------------------- parsing
+def _cache_key(config: SiteConfig) -> tuple[str, ...]:
+    return (__version__, config.content_dir, config.default_cycle or "")
+
+
+def _parse_all(
+    tree: SourceTree,
+    rels: list[str],
+    config: SiteConfig,
+    cache: ParseCache | None,
+    jobs: int | None,
+) -> tuple[list[ParsedFile], int]:
+    content_dir, default_cycle = config.content_dir, config.default_cycle
+    if cache is not None:
+        cache.reset_if(_cache_key(config))
+        return _parse_cached(tree, rels, content_dir, default_cycle, cache)
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if isinstance(tree, FileTree) and jobs > 1 and len(rels) >= PARALLEL_THRESHOLD:
+        return _parse_parallel(tree.root, rels, content_dir, default_cycle, jobs), len(rels)
+    out = []
+    for rel in rels:
+        raw = tree.read(rel)
+        if raw is not None:
+            out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))
+    return out, len(out)
+
+
+def _parse_cached(
+    tree: SourceTree,
+    rels: list[str],
+    content_dir: str,
+    default_cycle: str | None,
+    cache: ParseCache,
+) -> tuple[list[ParsedFile], int]:
+    out: list[ParsedFile] = []
+    again = 0
+    root = tree.root if isinstance(tree, FileTree) else None
+    live = set(rels)
+    for stale in [r for r in cache.stats if r not in live]:
+        del cache.stats[stale]
+    for rel in rels:
+        stat_key: tuple[int, int] | None = None
+        if root is not None:
+            try:
+                st = (root / rel).stat()
+                stat_key = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                continue
+            known = cache.stats.get(rel)
+            if known is not None and known[:2] == stat_key and known[2] in cache.by_digest:
+                cache.hits += 1
+                out.append(cache.by_digest[known[2]])
+                continue
+        raw = tree.read(rel)
+        if raw is None:
+            continue
+        digest = hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=16).hexdigest()
+        pf = cache.by_digest.get(digest)
+        if pf is None:
+            cache.misses += 1
+            again += 1
+            pf = parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle)
+            cache.by_digest[digest] = pf
+        if stat_key is not None:
+            cache.stats[rel] = (*stat_key, digest)
+        out.append(pf)
+    if len(cache.by_digest) > 2 * max(len(rels), 1000):  # drop entries of deleted or old versions
+        keep = {v[2] for v in cache.stats.values()}
+        cache.by_digest = {k: v for k, v in cache.by_digest.items() if k in keep}
+    return out, again
+
+
+def _parse_chunk(args: tuple[str, list[str], str, str | None]) -> list[ParsedFile]:
+    root, rels, content_dir, default_cycle = args
+    tree = FileTree(Path(root))
+    out = []
+    for rel in rels:
+        raw = tree.read(rel)
+        if raw is not None:
+            out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))
+    return out
+
+
+def _chunks(items: list[str], n: int) -> Iterator[list[str]]:
+    size = max(1, min(2000, len(items) // (n * 4) or 1))
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _parse_parallel(
+    root: Path, rels: list[str], content_dir: str, default_cycle: str | None, jobs: int
+) -> list[ParsedFile]:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    out: list[ParsedFile] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        work = [(str(root), chunk, content_dir, default_cycle) for chunk in _chunks(rels, jobs)]
+        for result in pool.map(_parse_chunk, work):
+            out.extend(result)
+    return out
+
+
+def find_site_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` with an ``okrsite.toml``; else ``start``
+    itself if it has a ``content/`` folder."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    if (start / "content").is_dir():
+        return start
+    return None
+
+
+def iter_errors(diags: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    return (d for d in diags if d.is_error)

@@ -1,0 +1,119 @@
+"""OKR quality warnings: what good OKR practice asks of a portfolio.
+
+These are warnings, not errors: the site still builds (``--strict`` makes them
+fail). They run on the scored portfolio because some (stale) depend on as_of.
+"""
+
+from __future__ import annotations
+
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.model import ScoredPortfolio
+
+MIN_KRS, MAX_KRS = 2, 5
+SMART_NAMES = {
+    "S": "Specific",
+    "M": "Measurable",
+    "A": "Assigned",
+    "R": "Relevant",
+    "T": "Time-bound",
+}
+SMART_FIX = {
+    "S": "give it a title and a body describing what will be done",
+    "M": "add 'measure: {start: …, target: …}'",
+    "A": "add 'owner: person-id'",
+    "R": "add 'supports: objective-id', 'objective#kr' or a KPI id",
+    "T": "add 'due: YYYY-MM-DD' or 'cycle: …'",
+}
+
+
+def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
+    p = scored.portfolio
+    out: list[Diagnostic] = []
+    for oid, obj in p.objectives.items():
+        if obj.status != "active":
+            continue
+        active = [kr for kr in obj.key_results if kr.status == "active"]
+        if not (not active and scored.children.get(oid)) and not MIN_KRS <= len(active) <= MAX_KRS:
+            out.append(
+                warning(
+                    "OKR401",
+                    f"objective has {len(active)} key result{'s' * (len(active) != 1)}; good OKRs have {MIN_KRS} to {MAX_KRS}",
+                    obj.file,
+                    hint="too few cannot show progress well, too many dilute focus",
+                    key_path=("key_results",) if obj.key_results else ("title",),
+                )
+            )
+        for kr in active:
+            kids = scored.kr_children.get(f"{oid}#{kr.id}")
+            if kr.kind == "rollup" and not kids and kr.score is None:
+                out.append(
+                    warning(
+                        "OKR402",
+                        f"key result {kr.id!r} has no numeric target and nothing is aligned to it, so its progress stays 0",
+                        obj.file,
+                        hint="add 'start:' and 'target:', milestones, or align an objective with 'parent: "
+                        f"{oid}#{kr.id}'",
+                        key_path=("key_results", kr.index),
+                    )
+                )
+            elif kr.kind == "boolean":
+                out.append(
+                    warning(
+                        "OKR402",
+                        f"key result {kr.id!r} is done-or-not with no numeric target",
+                        obj.file,
+                        hint="a yes/no result is often a task; consider a number that shows partial progress",
+                        key_path=("key_results", kr.index),
+                    )
+                )
+        if not obj.owner:
+            out.append(
+                warning(
+                    "OKR403",
+                    "objective has no owner",
+                    obj.file,
+                    hint="add 'owner: person-id': every objective needs one accountable person",
+                    key_path=("title",),
+                )
+            )
+        score = scored.objectives.get(oid)
+        if score is not None and score.stale:
+            since = (
+                f"its last check-in was on {score.last_checkin} ({(scored.as_of - score.last_checkin).days} days before {scored.as_of})"
+                if score.last_checkin
+                else f"it has no check-in yet, {(scored.as_of - p.cycles[obj.cycle].start).days} days into {obj.cycle}"
+            )
+            out.append(
+                warning(
+                    "OKR404",
+                    f"objective is stale: {since}",
+                    obj.file,
+                    hint=f"add a check-in: okrsite checkin {oid} --set KR=VALUE",
+                    key_path=("title",),
+                )
+            )
+    for gid, gs in scored.goals.items():
+        missing = [letter for letter, ok in gs.smart.items() if not ok]
+        if missing:
+            goal = p.goals[gid]
+            out.append(
+                warning(
+                    "OKR405",
+                    "SMART goal is not " + ", ".join(f"{SMART_NAMES[m]} ({m})" for m in missing),
+                    goal.file,
+                    hint="; ".join(SMART_FIX[m] for m in missing),
+                    key_path=("title",),
+                )
+            )
+    for kpi in p.kpis.values():
+        if kpi.green is None and kpi.red is None and kpi.target is None:
+            out.append(
+                warning(
+                    "OKR406",
+                    "KPI has no thresholds or target, so its health is unknown",
+                    kpi.file,
+                    hint="add 'thresholds: {green: …, red: …}'",
+                    key_path=("title",),
+                )
+            )
+    return out

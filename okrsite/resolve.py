@@ -1,0 +1,412 @@
+"""Resolve references between records into one consistent :class:`Portfolio`.
+
+Pure: takes parsed records and returns the portfolio plus diagnostics. Every
+reference is checked (parents, key results, supports, KPI links, drives,
+cycles, check-in targets); a mistyped id gets a "did you mean" hint; an
+alignment loop is reported once with its whole path. Records whose links are
+broken are kept but the broken link is cut, so the rest of the portfolio can
+still be scored and shown (the build refuses to publish while errors remain).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from okrsite import cycles as cycles_mod
+from okrsite.config import SiteConfig
+from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.model import (
+    KPI,
+    CheckIn,
+    Cycle,
+    Goal,
+    Objective,
+    Page,
+    Person,
+    Portfolio,
+    Team,
+)
+from okrsite.parse import ParsedFile, closest
+
+
+def _did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    guess = closest(name, candidates)
+    return f"did you mean {guess!r}?" if guess else None
+
+
+def resolve(
+    parsed: Sequence[ParsedFile],
+    config: SiteConfig,
+    csv_data: Mapping[str, tuple[list[tuple[date, float]], list[Diagnostic]] | None] | None = None,
+) -> tuple[Portfolio, list[Diagnostic]]:
+    """Check every cross-file reference and assemble the portfolio.
+
+    ``csv_data`` maps a KPI's ``data:`` path to its parsed rows (``None`` when
+    the file does not exist); the pipeline reads those files at the edge.
+    """
+    diags: list[Diagnostic] = []
+    csv_data = csv_data or {}
+
+    objectives: dict[str, Objective] = {}
+    kpis: dict[str, KPI] = {}
+    goals: dict[str, Goal] = {}
+    teams: dict[str, Team] = {}
+    people: dict[str, Person] = {}
+    pages: dict[str, Page] = {}
+    checkins: list[CheckIn] = []
+    broken: dict[str, set[str]] = {}  # kind -> ids of files that failed to parse
+
+    tables: dict[str, dict[str, object]] = {
+        "objective": objectives,  # type: ignore[dict-item]
+        "kpi": kpis,  # type: ignore[dict-item]
+        "goal": goals,  # type: ignore[dict-item]
+        "team": teams,  # type: ignore[dict-item]
+        "person": people,  # type: ignore[dict-item]
+        "page": pages,  # type: ignore[dict-item]
+    }
+    from okrsite.parse import kind_and_id_from_path
+
+    for pf in parsed:
+        rec = pf.record
+        if rec is None:
+            if pf.kind is not None:
+                _, pid = kind_and_id_from_path(pf.file, config.content_dir)
+                if pid:
+                    broken.setdefault(pf.kind, set()).add(pid)
+            continue
+        if isinstance(rec, CheckIn):
+            checkins.append(rec)
+            continue
+        table = tables[pf.kind or ""]
+        existing = table.get(rec.id)
+        if existing is not None:
+            diags.append(
+                error(
+                    "OKR301",
+                    f"{pf.kind} id {rec.id!r} is already used by {existing.file}",  # type: ignore[attr-defined]
+                    rec.file,
+                    line=1,
+                    hint="give one of them another 'id:' or file name",
+                )
+            )
+            continue
+        table[rec.id] = rec
+
+    def unknown(
+        kind: str,
+        ref: str,
+        known: Iterable[str],
+        file: str,
+        key_path: tuple[str | int, ...],
+        what: str,
+    ) -> None:
+        if ref in broken.get(kind, set()):
+            return  # that file has its own error already
+        diags.append(
+            error(
+                "OKR303",
+                f"{what} {ref!r} does not exist",
+                file,
+                hint=_did_you_mean(ref, known)
+                or f"check the id; ids are file paths under content/{kind}s without .md",
+                key_path=key_path,
+            )
+        )
+
+    # ---- cycles
+    known_cycles: dict[str, Cycle] = {}
+
+    def cycle_of(name: str, file: str, key_path: tuple[str | int, ...]) -> Cycle | None:
+        if name in known_cycles:
+            return known_cycles[name]
+        found = cycles_mod.lookup(name, config.cycles)
+        if found is None:
+            diags.append(
+                error(
+                    "OKR302",
+                    f"unknown cycle {name!r}",
+                    file,
+                    hint=(
+                        "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml as "
+                        f"[cycles.{name}] with start and end dates"
+                    ),
+                    key_path=key_path,
+                )
+            )
+            return None
+        known_cycles[name] = found
+        return found
+
+    for oid, obj in list(objectives.items()):
+        if cycle_of(obj.cycle, obj.file, ("cycle",)) is None:
+            del objectives[oid]
+            broken.setdefault("objective", set()).add(oid)
+
+    # ---- objective references
+    for oid, obj in list(objectives.items()):
+        changes: dict[str, object] = {}
+        if obj.parent is not None:
+            pid, kr = obj.parent_objective or "", obj.parent_key_result
+            parent = objectives.get(pid)
+            if parent is None:
+                unknown("objective", pid, objectives, obj.file, ("parent",), "parent objective")
+                changes["parent"] = None
+            elif kr is not None and parent.key_result(kr) is None:
+                diags.append(
+                    error(
+                        "OKR304",
+                        f"objective {pid!r} has no key result {kr!r}",
+                        obj.file,
+                        hint=_did_you_mean(kr, [k.id for k in parent.key_results])
+                        or f"its key results are: {', '.join(k.id for k in parent.key_results) or 'none'}",
+                        key_path=("parent",),
+                    )
+                )
+                changes["parent"] = None
+            elif pid == oid:
+                diags.append(
+                    error(
+                        "OKR308",
+                        f"objective {oid!r} is aligned to itself",
+                        obj.file,
+                        key_path=("parent",),
+                    )
+                )
+                changes["parent"] = None
+        for i, ref in enumerate(obj.supports):
+            if not _exists(ref, objectives, kpis):
+                unknown(
+                    "objective",
+                    ref.split("#")[0],
+                    [*objectives, *kpis],
+                    obj.file,
+                    ("supports", i),
+                    "supported goal",
+                )
+        krs = list(obj.key_results)
+        for i, key_result in enumerate(krs):
+            if key_result.kpi is not None and key_result.kpi not in kpis:
+                unknown("kpi", key_result.kpi, kpis, obj.file, ("key_results", i, "kpi"), "KPI")
+                krs[i] = replace(key_result, kpi=None)
+                changes["key_results"] = tuple(krs)
+        if changes:
+            objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
+
+    # ---- alignment loops: follow parents; a walk that returns to itself is a loop
+    state: dict[str, int] = {}  # 0 visiting, 1 done
+    loops: list[list[str]] = []
+    for start in sorted(objectives):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in objectives and node not in state:
+            state[node] = 0
+            path.append(node)
+            node = objectives[node].parent_objective
+        if node is not None and state.get(node) == 0 and node in path:
+            loops.append(path[path.index(node) :])
+        for n in path:
+            state[n] = 1
+    for loop in loops:
+        first = min(loop)
+        k = loop.index(first)
+        ordered = loop[k:] + loop[:k]
+        chain = " → ".join([*ordered, ordered[0]])
+        for oid in ordered:
+            diags.append(
+                error(
+                    "OKR305",
+                    f"alignment loop: {chain}",
+                    objectives[oid].file,
+                    hint="an objective cannot be aligned (directly or through others) to itself; change one 'parent:'",
+                    key_path=("parent",),
+                )
+            )
+        for oid in ordered:  # cut the loop so scoring terminates
+            objectives[oid] = replace(objectives[oid], parent=None)
+
+    # ---- people and teams (checked only when the site declares any)
+    def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
+        if (
+            ref is not None
+            and people
+            and ref not in people
+            and ref not in broken.get("person", set())
+        ):
+            diags.append(
+                warning(
+                    "OKR306",
+                    f"{what} {ref!r} is not a person in content/people/",
+                    file,
+                    hint=_did_you_mean(ref, people) or f"add content/people/{ref}.md",
+                    key_path=key,
+                )
+            )
+
+    def check_team(ref: str | None, file: str, key: tuple[str | int, ...]) -> None:
+        if ref is not None and teams and ref not in teams and ref not in broken.get("team", set()):
+            diags.append(
+                warning(
+                    "OKR306",
+                    f"team {ref!r} is not a team in content/teams/",
+                    file,
+                    hint=_did_you_mean(ref, teams) or f"add content/teams/{ref}.md",
+                    key_path=key,
+                )
+            )
+
+    for obj in objectives.values():
+        check_person(obj.owner, obj.file, ("owner",), "owner")
+        check_team(obj.team, obj.file, ("team",))
+    for kpi in kpis.values():
+        check_person(kpi.owner, kpi.file, ("owner",), "owner")
+        check_team(kpi.team, kpi.file, ("team",))
+    for g in goals.values():
+        check_person(g.owner, g.file, ("owner",), "owner")
+        check_team(g.team, g.file, ("team",))
+    for p in people.values():
+        check_team(p.team, p.file, ("team",))
+    for t in teams.values():
+        check_person(t.lead, t.file, ("lead",), "lead")
+        if t.parent is not None and t.parent not in teams:
+            check_team(t.parent, t.file, ("parent",))
+
+    # ---- KPIs: drives and data files
+    series: dict[str, list[tuple[date, float]]] = {kid: list(k.values) for kid, k in kpis.items()}
+    for kid, kpi in list(kpis.items()):
+        for i, ref in enumerate(kpi.drives):
+            if ref not in kpis:
+                unknown("kpi", ref, kpis, kpi.file, ("drives", i), "driven KPI")
+        if kpi.data is not None:
+            loaded = csv_data.get(kpi.data)
+            if loaded is None:
+                diags.append(
+                    error(
+                        "OKR310",
+                        f"data file {kpi.data!r} does not exist",
+                        kpi.file,
+                        hint=f"put a CSV with a 'date,value' header at {config.content_dir}/{kpi.data}",
+                        key_path=("data",),
+                    )
+                )
+            else:
+                rows, csv_diags = loaded
+                diags.extend(csv_diags)
+                series[kid].extend(rows)
+
+    # ---- goals
+    for g in goals.values():
+        if g.cycle is not None:
+            cycle_of(g.cycle, g.file, ("cycle",))
+        if g.supports is not None and not _exists(g.supports, objectives, kpis):
+            obj_part, _, kr_part = g.supports.partition("#")
+            if obj_part in broken.get("objective", set()) or obj_part in broken.get("kpi", set()):
+                continue
+            hint = _did_you_mean(obj_part, [*objectives, *kpis])
+            if kr_part and obj_part in objectives:
+                hint = _did_you_mean(kr_part, [k.id for k in objectives[obj_part].key_results])
+            diags.append(
+                warning(
+                    "OKR303",
+                    f"supported goal {g.supports!r} does not exist, so this goal is not Relevant (R)",
+                    g.file,
+                    hint=hint or "name an objective, 'objective#key-result' or a KPI id",
+                    key_path=("supports",),
+                )
+            )
+
+    # ---- check-ins
+    kept: list[CheckIn] = []
+    for c in checkins:
+        if c.objective is not None:
+            target_obj = objectives.get(c.objective)
+            if target_obj is None:
+                unknown("objective", c.objective, objectives, c.file, ("objective",), "objective")
+                continue
+            obj = target_obj
+            ok = True
+            for key, value in c.values.items():
+                found_kr = obj.key_result(key)
+                if found_kr is None:
+                    diags.append(
+                        error(
+                            "OKR304",
+                            f"objective {obj.id!r} has no key result {key!r}",
+                            c.file,
+                            hint=_did_you_mean(key, [k.id for k in obj.key_results])
+                            or f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
+                            key_path=("values", key),
+                        )
+                    )
+                    ok = False
+                elif found_kr.kind in ("milestones", "rollup"):
+                    how = (
+                        "tick its milestones with 'done: true' in the objective file"
+                        if found_kr.kind == "milestones"
+                        else "its progress comes from the objectives aligned to it"
+                    )
+                    diags.append(
+                        error(
+                            "OKR307",
+                            f"key result {key!r} is a {'checklist' if found_kr.kind == 'milestones' else 'roll-up'} and takes no check-in value",
+                            c.file,
+                            hint=how,
+                            key_path=("values", key),
+                        )
+                    )
+                    ok = False
+                elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
+                    diags.append(
+                        error(
+                            "OKR307",
+                            f"key result {key!r} is done or not: its check-in value must be 0 or 1, got {value:g}",
+                            c.file,
+                            key_path=("values", key),
+                        )
+                    )
+                    ok = False
+            cyc = known_cycles.get(obj.cycle)
+            if cyc is not None and not cyc.contains(c.date):
+                diags.append(
+                    warning(
+                        "OKR309",
+                        f"check-in dated {c.date} is outside its objective's cycle {obj.cycle} ({cyc.start} to {cyc.end})",
+                        c.file,
+                        hint="check the date, or the objective's cycle",
+                        key_path=("date",),
+                    )
+                )
+            if ok:
+                kept.append(c)
+        elif c.kpi is not None:
+            if c.kpi not in kpis:
+                unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
+                continue
+            if c.value is not None:
+                series[c.kpi].append((c.date, c.value))
+            kept.append(c)
+
+    kept.sort(key=lambda c: (c.date, c.file))
+    for o in objectives.values():
+        known_cycles.setdefault(o.cycle, cycles_mod.lookup(o.cycle, config.cycles))  # type: ignore[arg-type]
+    portfolio = Portfolio(
+        objectives=dict(sorted(objectives.items())),
+        kpis=dict(sorted(kpis.items())),
+        goals=dict(sorted(goals.items())),
+        checkins=tuple(kept),
+        teams=dict(sorted(teams.items())),
+        people=dict(sorted(people.items())),
+        pages=dict(sorted(pages.items(), key=lambda kv: (kv[1].order, kv[1].title))),
+        cycles={**{n: c for n, c in known_cycles.items() if c is not None}, **config.cycles},
+        kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
+    )
+    return portfolio, diags
+
+
+def _exists(ref: str, objectives: Mapping[str, Objective], kpis: Mapping[str, KPI]) -> bool:
+    obj, _, kr = ref.partition("#")
+    if kr:
+        o = objectives.get(obj)
+        return o is not None and o.key_result(kr) is not None
+    return obj in objectives or obj in kpis

@@ -1,0 +1,463 @@
+"""The scoring rules of the product brief, as pure functions.
+
+Every number here is a function of the portfolio and ``as_of`` only, so two
+builds with the same ``as_of`` give identical figures. Each rule is a small
+named function so tests can pin it down and the site's "explain this score"
+section can show the same arithmetic.
+
+Comparisons against thresholds round to 9 decimals first: ``0.5 - 0.35`` is
+``0.15000000000000002`` in floating point, and a user whose objective is
+exactly 0.15 behind must see "on-track" as the brief says.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from okrsite import cycles as cycles_mod
+from okrsite.model import (
+    KPI,
+    CheckIn,
+    Cycle,
+    Goal,
+    GoalScore,
+    Grade,
+    Health,
+    KeyResult,
+    KPIScore,
+    KRScore,
+    Measure,
+    Objective,
+    ObjectiveScore,
+    Portfolio,
+    ScoredPortfolio,
+    Settings,
+    Status,
+    Trend,
+)
+
+STALE_GRACE_DAYS = 14
+_EPS_DIGITS = 9
+
+
+def _r(x: float) -> float:
+    return round(x, _EPS_DIGITS)
+
+
+def clamp(x: float, low: float = 0.0, high: float = 1.0) -> float:
+    return min(high, max(low, x))
+
+
+# ----------------------------------------------------------- single rules
+def numeric_progress(
+    start: float, target: float, current: float | None
+) -> tuple[float, float | None]:
+    """(clamped progress, unclamped ratio) of a numeric measure.
+
+    ``start == target`` has no direction to measure along; it counts as done
+    once current is at or above the target (higher is better), else 0.
+    """
+    if current is None:
+        return 0.0, None
+    if start == target:
+        ratio = 1.0 if _r(current) >= _r(target) else 0.0
+        return ratio, ratio
+    ratio = (current - start) / (target - start)
+    return clamp(ratio), ratio
+
+
+def expected_progress(cycle: Cycle, as_of: date, success: float) -> tuple[float, float]:
+    """(expected, elapsed): expected = elapsed × success."""
+    elapsed = cycles_mod.elapsed(cycle, as_of)
+    return elapsed * success, elapsed
+
+
+def status_for(
+    progress: float,
+    expected: float,
+    success: float,
+    cycle: Cycle,
+    as_of: date,
+    life: str,
+    settings: Settings,
+) -> Status:
+    """The first status of the brief's list that applies."""
+    if life in ("dropped", "draft"):
+        return life  # type: ignore[return-value]
+    if as_of < cycle.start:
+        return "upcoming"
+    if as_of > cycle.end:
+        return "achieved" if _r(progress) >= _r(success) else "missed"
+    if _r(progress) >= 1.0:
+        return "done"
+    behind = _r(expected - progress)
+    if behind <= _r(settings.on_track):
+        return "on-track"
+    if behind <= _r(settings.at_risk):
+        return "at-risk"
+    return "off-track"
+
+
+def grade_for(progress: float) -> Grade:
+    """Google's bands: red < 0.4 ≤ yellow < 0.7 ≤ green."""
+    p = _r(progress)
+    if p < 0.4:
+        return "red"
+    if p < 0.7:
+        return "yellow"
+    return "green"
+
+
+def health_for(kpi: KPI, value: float | None) -> Health:
+    """healthy at/better than green, critical worse than red, else warning.
+
+    Without thresholds, the KPI's target stands in for green; a KPI with
+    neither has no health rule and is ``unknown``.
+    """
+    if value is None:
+        return "unknown"
+    green = kpi.green if kpi.green is not None else kpi.target
+    red = kpi.red
+    if green is None and red is None:
+        return "unknown"
+    sign = 1.0 if kpi.direction == "up" else -1.0
+    v = sign * value
+    if green is not None and _r(v) >= _r(sign * green):
+        return "healthy"
+    if red is not None and _r(v) < _r(sign * red):
+        return "critical"
+    if green is None:
+        return "healthy"
+    return "warning"
+
+
+def trend_for(previous: float | None, latest: float | None) -> Trend | None:
+    if previous is None or latest is None:
+        return None
+    if _r(latest) > _r(previous):
+        return "up"
+    if _r(latest) < _r(previous):
+        return "down"
+    return "flat"
+
+
+def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float | None:
+    """Least-squares line through (x, y) points read at ``x = at``, clamped to 0..1."""
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    if sxx == 0:
+        return None
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx
+    return clamp(my + slope * (at - mx))
+
+
+def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float:
+    """Mean of (value, weight) pairs; 0 when the weights sum to 0."""
+    total = sum(w for _, w in pairs)
+    if total <= 0:
+        return 0.0
+    return sum(v * w for v, w in pairs) / total
+
+
+def smart_letters(goal: Goal, portfolio: Portfolio) -> dict[str, bool]:
+    from okrsite.resolve import _exists
+
+    return {
+        "S": bool(goal.title.strip()) and bool(goal.body.strip()),
+        "M": goal.measure is not None and goal.measure.target is not None,
+        "A": bool(goal.owner),
+        "R": goal.supports is not None
+        and _exists(goal.supports, portfolio.objectives, portfolio.kpis),
+        "T": goal.due is not None or (goal.cycle is not None and goal.cycle in portfolio.cycles),
+    }
+
+
+def goal_score(goal: Goal, portfolio: Portfolio) -> GoalScore:
+    m = goal.measure or Measure()
+    if m.target is None:
+        progress, ratio = 0.0, None
+    else:
+        progress, ratio = numeric_progress(m.start or 0.0, m.target, m.current)
+    return GoalScore(goal.id, progress, ratio, smart_letters(goal, portfolio))
+
+
+# ----------------------------------------------------------- the whole portfolio
+@dataclass(frozen=True, slots=True)
+class _KRValue:
+    progress: float
+    ratio: float | None
+    current: float | None
+    source: str | None
+    day: date | None
+
+
+class _Scorer:
+    """Computes progress as of any date, memoised, so roll-ups and forecasts are cheap."""
+
+    def __init__(self, portfolio: Portfolio, settings: Settings) -> None:
+        self.p = portfolio
+        self.settings = settings
+        self.children: dict[str, list[str]] = {}
+        self.kr_children: dict[str, list[str]] = {}
+        for oid, obj in portfolio.objectives.items():
+            pid = obj.parent_objective
+            if pid is not None and pid in portfolio.objectives:
+                self.children.setdefault(pid, []).append(oid)
+                if obj.parent_key_result is not None:
+                    self.kr_children.setdefault(obj.parent, []).append(oid)  # type: ignore[arg-type]
+        # check-in readings per objective and key result, sorted by date
+        self.readings: dict[tuple[str, str], tuple[list[date], list[float]]] = {}
+        self.checkins: dict[str, list[CheckIn]] = {}
+        for c in portfolio.checkins:  # already sorted by (date, file)
+            if c.objective is None:
+                continue
+            self.checkins.setdefault(c.objective, []).append(c)
+            for kr_id, value in c.values.items():
+                days, values = self.readings.setdefault((c.objective, kr_id), ([], []))
+                days.append(c.date)
+                values.append(value)
+        self.kpi_days = {k: [d for d, _ in s] for k, s in portfolio.kpi_series.items()}
+        self.memo: dict[tuple[str, date], tuple[float, dict[str, _KRValue]]] = {}
+
+    @staticmethod
+    def _latest(days: list[date], values: list[float], as_of: date) -> tuple[float, date] | None:
+        i = bisect.bisect_right(days, as_of)
+        return (values[i - 1], days[i - 1]) if i else None
+
+    def current(
+        self, obj: Objective, kr: KeyResult, as_of: date
+    ) -> tuple[float | None, str | None, date | None]:
+        """The brief's "current value": latest check-in, else current:, else the KPI's latest."""
+        reading = self.readings.get((obj.id, kr.id))
+        if reading is not None:
+            hit = self._latest(*reading, as_of)
+            if hit is not None:
+                return hit[0], "checkin", hit[1]
+        if kr.current is not None:
+            return kr.current, "current", None
+        if kr.kpi is not None and kr.kpi in self.p.kpi_series:
+            series = self.p.kpi_series[kr.kpi]
+            i = bisect.bisect_right(self.kpi_days[kr.kpi], as_of)
+            if i:
+                return series[i - 1][1], "kpi", series[i - 1][0]
+        return None, None, None
+
+    def counted(self, oid: str) -> bool:
+        return self.p.objectives[oid].status == "active"
+
+    def kr_value(self, obj: Objective, kr: KeyResult, as_of: date) -> _KRValue:
+        current, source, day = self.current(obj, kr, as_of)
+        if kr.score is not None:
+            return _KRValue(kr.score, kr.score, current, "score", day)
+        if kr.kind == "numeric":
+            progress, ratio = numeric_progress(kr.start or 0.0, kr.target or 0.0, current)
+            return _KRValue(progress, ratio, current, source, day)
+        if kr.kind == "milestones":
+            total = len(kr.milestones)
+            done = sum(1 for m in kr.milestones if m.done)
+            ratio = done / total if total else 0.0
+            return _KRValue(ratio, ratio, float(done), "milestones", None)
+        if kr.kind == "boolean":
+            if source == "checkin" and current is not None:
+                achieved = current >= 1.0
+            else:
+                achieved = bool(kr.done)
+                current, source = (1.0 if achieved else 0.0), "current"
+            value = 1.0 if achieved else 0.0
+            return _KRValue(value, value, current, source, day)
+        if kr.kind in ("stay_above", "stay_below"):
+            if current is None or kr.threshold is None:
+                return _KRValue(0.0, None, current, source, day)
+            holds = current >= kr.threshold if kr.kind == "stay_above" else current <= kr.threshold
+            value = 1.0 if holds else 0.0
+            return _KRValue(value, value, current, source, day)
+        # roll-up: weighted mean of the objectives aligned to this key result
+        kids = [c for c in self.kr_children.get(f"{obj.id}#{kr.id}", []) if self.counted(c)]
+        pairs = [(self.progress(c, as_of)[0], self.p.objectives[c].weight) for c in kids]
+        value = weighted_mean(pairs)
+        return _KRValue(value, value if kids else None, None, "rollup" if kids else None, None)
+
+    def progress(self, oid: str, as_of: date) -> tuple[float, dict[str, _KRValue]]:
+        key = (oid, as_of)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        obj = self.p.objectives[oid]
+        krs = {kr.id: self.kr_value(obj, kr, as_of) for kr in obj.key_results}
+        counted = [kr for kr in obj.key_results if kr.status == "active"]
+        if counted:
+            value = weighted_mean([(krs[kr.id].progress, kr.weight) for kr in counted])
+        else:
+            kids = [c for c in self.children.get(oid, []) if self.counted(c)]
+            value = weighted_mean(
+                [(self.progress(c, as_of)[0], self.p.objectives[c].weight) for c in kids]
+            )
+        self.memo[key] = (value, krs)
+        return value, krs
+
+
+def score_portfolio(
+    portfolio: Portfolio, as_of: date, settings: Settings | None = None
+) -> ScoredPortfolio:
+    """Judge every objective, key result, KPI and goal at ``as_of``."""
+    settings = settings or Settings()
+    scorer = _Scorer(portfolio, settings)
+    objectives: dict[str, ObjectiveScore] = {}
+    for oid in _children_first(portfolio.objectives, scorer.children):
+        objectives[oid] = _objective_score(scorer, portfolio.objectives[oid], as_of)
+    targeted: dict[str, list[str]] = {}
+    for o in portfolio.objectives.values():
+        for kr in o.key_results:
+            if kr.kpi is not None:
+                targeted.setdefault(kr.kpi, []).append(f"{o.id}#{kr.id}")
+    driven: dict[str, list[str]] = {}
+    for k in portfolio.kpis.values():
+        for d in k.drives:
+            driven.setdefault(d, []).append(k.id)
+    kpis = {
+        kid: _kpi_score(
+            k, portfolio, as_of, tuple(targeted.get(kid, ())), tuple(driven.get(kid, ()))
+        )
+        for kid, k in portfolio.kpis.items()
+    }
+    goals = {gid: goal_score(g, portfolio) for gid, g in portfolio.goals.items()}
+    roots = tuple(
+        oid
+        for oid, o in portfolio.objectives.items()
+        if o.parent_objective not in portfolio.objectives
+    )
+    return ScoredPortfolio(
+        portfolio=portfolio,
+        as_of=as_of,
+        settings=settings,
+        objectives=dict(sorted(objectives.items())),
+        kpis=kpis,
+        goals=goals,
+        children={k: tuple(sorted(v)) for k, v in sorted(scorer.children.items())},
+        kr_children={k: tuple(sorted(v)) for k, v in sorted(scorer.kr_children.items())},
+        roots=roots,
+    )
+
+
+def _children_first(
+    objectives: Mapping[str, Objective], children: Mapping[str, list[str]]
+) -> list[str]:
+    """Post-order over the alignment forest, so roll-ups fill the memo bottom-up
+    without deep recursion."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in objectives:
+        if root in seen:
+            continue
+        stack: list[tuple[str, bool]] = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                order.append(node)
+                continue
+            if node in seen:
+                continue
+            seen.add(node)
+            stack.append((node, True))
+            stack.extend((c, False) for c in children.get(node, []) if c not in seen)
+    return order
+
+
+def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveScore:
+    settings = scorer.settings
+    cycle = scorer.p.cycles[obj.cycle]
+    success = settings.aspirational_success if obj.commitment == "aspirational" else 1.0
+    progress, krs = scorer.progress(obj.id, as_of)
+    expected, elapsed = expected_progress(cycle, as_of, success)
+    status = status_for(progress, expected, success, cycle, as_of, obj.status, settings)
+
+    kr_scores: dict[str, KRScore] = {}
+    for kr in obj.key_results:
+        v = krs[kr.id]
+        life = kr.status if kr.status != "active" else obj.status
+        kr_scores[kr.id] = KRScore(
+            id=kr.id,
+            progress=v.progress,
+            ratio=v.ratio,
+            current=v.current,
+            current_source=v.source,  # type: ignore[arg-type]
+            current_date=v.day,
+            status=status_for(v.progress, expected, success, cycle, as_of, life, settings),
+            expected=expected,
+            counted=kr.status == "active" and obj.status == "active",
+        )
+
+    past = [c for c in scorer.checkins.get(obj.id, []) if c.date <= as_of]
+    last = past[-1].date if past else None
+    confidence = next((c.confidence for c in reversed(past) if c.confidence is not None), None)
+    stale = is_stale(obj, cycle, as_of, last, settings.stale_after_days)
+
+    days = sorted({c.date for c in past})
+    history = tuple((d, scorer.progress(obj.id, d)[0]) for d in days)
+    forecast = None
+    if len(past) >= 2:
+        forecast = linear_forecast(
+            [(float((d - cycle.start).days), p) for d, p in history],
+            float((cycle.end - cycle.start).days),
+        )
+    return ObjectiveScore(
+        id=obj.id,
+        progress=progress,
+        expected=expected,
+        elapsed=elapsed,
+        success=success,
+        behind=expected - progress,
+        status=status,
+        grade=grade_for(progress),
+        stale=stale,
+        confidence=confidence,
+        forecast=forecast,
+        last_checkin=last,
+        key_results=kr_scores,
+        history=history,
+    )
+
+
+def is_stale(
+    obj: Objective, cycle: Cycle, as_of: date, last: date | None, stale_after_days: int
+) -> bool:
+    """Active, cycle running, and no check-in for too long (or none after the first 14 days)."""
+    if obj.status != "active" or not cycle.contains(as_of):
+        return False
+    if last is None:
+        return as_of >= cycle.start + timedelta(days=STALE_GRACE_DAYS)
+    return (as_of - last).days > stale_after_days
+
+
+def _kpi_score(
+    kpi: KPI,
+    portfolio: Portfolio,
+    as_of: date,
+    targeted_by: tuple[str, ...],
+    driven_by: tuple[str, ...],
+) -> KPIScore:
+    series = tuple(p for p in portfolio.kpi_series.get(kpi.id, ()) if p[0] <= as_of)
+    value = series[-1][1] if series else None
+    day = series[-1][0] if series else None
+    previous = series[-2][1] if len(series) >= 2 else None
+    return KPIScore(
+        id=kpi.id,
+        value=value,
+        date=day,
+        previous=previous,
+        health=health_for(kpi, value),
+        trend=trend_for(previous, value),
+        series=series,
+        targeted_by=targeted_by,
+        driven_by=driven_by,
+    )
+
+
+Scorer = Callable[[Portfolio, date], ScoredPortfolio]

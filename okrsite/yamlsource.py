@@ -1,0 +1,117 @@
+"""Front matter: splitting a file, loading its YAML, and finding lines again.
+
+Loading is the hot path (tens of thousands of files), so it uses PyYAML's C
+loader and builds plain Python values without any position bookkeeping. Only
+when a file has a finding do we compose it a second time into nodes to learn
+the line and column of the offending key or value (:func:`locate`). Dates are
+kept as strings by the loader so that an impossible date (``2026-02-30``) is a
+located diagnostic from our own validation rather than an exception inside
+PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+import yaml
+
+try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    _BaseLoader = yaml.SafeLoader
+
+
+class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader that leaves timestamps as strings (we validate dates ourselves)."""
+
+
+def _timestamp_as_string(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_string)
+
+_BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A file cut into front matter and body, with where each starts.
+
+    ``fm_line`` is the 1-based file line on which the front matter text starts
+    (the rest of the opening ``---`` line, so YAML's 0-based line *n* is file
+    line ``fm_line + n``); ``body_line`` is the file line the body starts on.
+    """
+
+    front_matter: str
+    body: str
+    fm_line: int
+    body_line: int
+
+
+def split(text: str) -> Split | None:
+    """Split ``---``-delimited front matter from the body (``None``: no front matter)."""
+    if not _BOUNDARY.match(text):
+        return None
+    parts = _BOUNDARY.split(text, 2)
+    if len(parts) < 3:
+        return None
+    _, fm, body = parts
+    body_line = 1 + text.count("\n", 0, len(text) - len(body))
+    if body.startswith("\n"):
+        body = body[1:]
+        body_line += 1
+    return Split(fm, body, 1, body_line)
+
+
+def load(fm: str) -> Any:
+    return yaml.load(fm, Loader=FrontMatterLoader)
+
+
+def yaml_error_position(exc: yaml.YAMLError, fm_line: int) -> tuple[int | None, int | None]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return None, None
+    return fm_line + mark.line, mark.column + 1
+
+
+def locate(
+    fm: str, key_path: tuple[str | int, ...], fm_line: int, *, key: bool = False
+) -> tuple[int | None, int | None]:
+    """File line and column of the value at ``key_path`` (or of its key with ``key=True``).
+
+    Walks as deep as the path exists, so a missing key points at its parent
+    mapping. Returns ``(None, None)`` if the text does not compose.
+    """
+    try:
+        node: yaml.Node | None = yaml.compose(fm, Loader=FrontMatterLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return None, None
+    if node is None:
+        return fm_line, None
+    best: yaml.Node = node
+    for step in key_path:
+        found: yaml.Node | None = None
+        key_node: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and str(k.value) == str(step):
+                    found, key_node = v, k
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(step, int)
+            and 0 <= step < len(node.value)
+        ):
+            found = node.value[step]
+        if found is None:
+            break
+        node = found
+        best = found
+        if key and key_node is not None and step == key_path[-1]:
+            best = key_node
+    mark = best.start_mark
+    return fm_line + mark.line, mark.column + 1
