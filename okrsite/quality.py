@@ -56,16 +56,6 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
                         key_path=("key_results", kr.index),
                     )
                 )
-            elif kr.kind == "boolean":
-                out.append(
-                    warning(
-                        "OKR402",
-                        f"key result {kr.id!r} is done-or-not with no numeric target",
-                        obj.file,
-                        hint="a yes/no result is often a task; consider a number that shows partial progress",
-                        key_path=("key_results", kr.index),
-                    )
-                )
         if not obj.owner:
             out.append(
                 warning(
