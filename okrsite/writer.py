@@ -1,0 +1,165 @@
+"""Atomic output: the new site appears whole, or the old one stays as it was.
+
+The new site is written to a temporary folder beside the output folder and
+swapped in only when every file is written. Files whose bytes did not change
+are hard-linked from the previous output instead of rewritten, so they keep
+their modification time (rsync, web servers and browsers see them as
+unchanged). Nothing is ever written outside the output folder: every path the
+renderer produces is checked first.
+
+An existing output folder is replaced only if okrsite made it (it carries a
+marker file) or it is empty, so a mistyped ``--out ~/Documents`` cannot
+delete a user's files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import click
+
+MARKER = ".okrsite-output"
+
+
+class OutputError(click.ClickException):
+    """The output folder cannot be used; nothing was written."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+    @property
+    def total(self) -> int:
+        return self.written + self.unchanged
+
+
+def check_output_dir(out_dir: Path, site_root: Path, content_dir: Path) -> None:
+    """Refuse an output folder that would overwrite or sit inside the sources."""
+    out = out_dir.resolve()
+    content = content_dir.resolve()
+    root = site_root.resolve()
+    if out == content or out in content.parents or content in out.parents:
+        raise OutputError(
+            f"output folder {out_dir} overlaps the content folder {content_dir}; "
+            "choose another --out (the default is _site)"
+        )
+    if out == root or out in root.parents:
+        raise OutputError(
+            f"output folder {out_dir} contains the site itself; choose a subfolder such as _site"
+        )
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"output path {out_dir} exists and is not a folder")
+    if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
+        raise OutputError(
+            f"output folder {out_dir} is not empty and was not made by okrsite; "
+            "remove it or choose another --out"
+        )
+
+
+def safe_relative(rel: str) -> PurePosixPath:
+    """A renderer path, checked to stay inside the output folder."""
+    path = PurePosixPath(rel)
+    if (
+        not rel
+        or path.is_absolute()
+        or "\\" in rel
+        or "\0" in rel
+        or any(part in ("..", "") for part in rel.split("/"))
+        or rel.startswith("~")
+        or path.name == MARKER
+    ):
+        raise OutputError(f"refusing to write {rel!r}: it would land outside the output folder")
+    return path
+
+
+def write_site(
+    files: Mapping[str, bytes],
+    out_dir: Path,
+    *,
+    clean: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> WriteStats:
+    """Write ``files`` (relative posix path → bytes) as the new content of ``out_dir``."""
+    checked = {str(safe_relative(rel)): data for rel, data in files.items()}
+    out_dir = out_dir.absolute()
+    parent = out_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = parent / f".{out_dir.name}.okrsite-tmp-{os.getpid()}-{time.monotonic_ns()}"
+    old_exists = out_dir.is_dir()
+    written = unchanged = 0
+    made_dirs: set[str] = set()
+    try:
+        tmp.mkdir()
+        for n, (rel, data) in enumerate(sorted(checked.items()), start=1):
+            target = tmp / rel
+            folder = os.path.dirname(rel)
+            if folder and folder not in made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made_dirs.add(folder)
+            previous = out_dir / rel
+            if not clean and old_exists and _same_bytes(previous, data):
+                try:
+                    os.link(previous, target)
+                    unchanged += 1
+                    continue
+                except OSError:
+                    pass
+            with open(target, "wb") as fh:
+                fh.write(data)
+            written += 1
+            if progress is not None and n % 500 == 0:
+                progress(500)
+        (tmp / MARKER).write_text(
+            "This folder is written by okrsite build and replaced on every build.\n"
+        )
+        removed = _count_removed(out_dir, checked) if old_exists else 0
+        swap_in(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return WriteStats(written, unchanged, removed)
+
+
+def swap_in(new: Path, out_dir: Path) -> None:
+    """Replace ``out_dir`` by ``new`` with two renames (the gap is microseconds)."""
+    if out_dir.exists():
+        trash = out_dir.parent / f".{out_dir.name}.okrsite-old-{os.getpid()}-{time.monotonic_ns()}"
+        os.replace(out_dir, trash)
+        try:
+            os.replace(new, out_dir)
+        except BaseException:
+            os.replace(trash, out_dir)
+            raise
+        shutil.rmtree(trash, ignore_errors=True)
+    else:
+        os.replace(new, out_dir)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _count_removed(out_dir: Path, new: Mapping[str, bytes]) -> int:
+    count = 0
+    for dirpath, _, filenames in os.walk(out_dir):
+        rel_dir = os.path.relpath(dirpath, out_dir)
+        for name in filenames:
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/")
+            if rel not in new and name != MARKER:
+                count += 1
+    return count
