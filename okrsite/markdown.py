@@ -1,0 +1,128 @@
+"""Markdown to HTML for bodies and check-in notes.
+
+Goal files are written by many people and published to an internal wiki, so
+the renderer is safe by default: raw HTML is escaped unless the site opts in
+with ``allow_html = true``, and links with script-capable schemes
+(``javascript:``, ``vbscript:``, ``file:``, ``data:`` except images) never
+become links -- markdown-it's ``validateLink`` rejects them in Markdown syntax,
+and :func:`_defuse_raw_html` neutralises them in raw HTML when HTML is allowed
+(allowing HTML means trusting authors with markup, not with a way to turn a
+click into script).
+
+Markdown headings are shifted down one level (``#`` becomes ``<h2>``) because
+every page already has its own ``<h1>`` (one per page for screen readers), and
+they get GitHub-style ids so sections can be linked to.
+
+The two ``MarkdownIt`` instances are built once, on first use: building one
+costs far more than rendering a short note, and a large site renders tens of
+thousands of notes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
+from markdown_it.rules_core import StateCore
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+__all__ = ["render_markdown", "is_safe_url"]
+
+_HEADING_SHIFT = 1
+
+# attributes that carry a URL a browser may navigate to or load
+_URL_ATTR_RE = re.compile(
+    r"""(?P<name>\b(?:href|src|action|formaction|xlink:href|poster|background|cite|data|srcdoc)\s*=\s*)"""
+    r"""(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+)""",
+    re.IGNORECASE,
+)
+_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether a URL may become a link: the same rule Markdown links follow.
+
+    Browsers ignore whitespace and control characters inside a scheme
+    (``java\\tscript:``) and decode entities in attributes, so both are
+    undone before the check.
+    """
+    cleaned = _CONTROL_RE.sub("", html.unescape(url)).lower()
+    return validateLink(cleaned)
+
+
+def _defuse_attr(match: re.Match[str]) -> str:
+    name, value = match.group("name"), match.group("value")
+    raw = value[1:-1] if value[:1] in "\"'" else value
+    if name.lower().startswith("srcdoc"):
+        return f'{name}""'
+    if is_safe_url(raw):
+        return match.group(0)
+    return f'{name}"#"'
+
+
+def _defuse_raw_html(state: StateCore) -> None:
+    """Replace dangerous URLs inside raw HTML tokens with ``#``."""
+    for token in state.tokens:
+        if token.type == "html_block":
+            token.content = _URL_ATTR_RE.sub(_defuse_attr, token.content)
+        elif token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "html_inline":
+                    child.content = _URL_ATTR_RE.sub(_defuse_attr, child.content)
+
+
+def _shift_headings(state: StateCore) -> None:
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(6, int(token.tag[1]) + _HEADING_SHIFT)
+            token.tag = f"h{level}"
+
+
+def _build(allow_html: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": allow_html})
+    md.enable(["table", "strikethrough"])
+    md.use(tasklists_plugin, label=True)  # a <label> keeps the checkbox accessible
+    md.use(footnote_plugin)
+    md.core.ruler.push("okrsite_shift_headings", _shift_headings)
+    md.use(anchors_plugin, min_level=2, max_level=6)
+    if allow_html:
+        md.core.ruler.push("okrsite_defuse_html", _defuse_raw_html)
+    return md
+
+
+_INSTANCES: dict[bool, MarkdownIt] = {}
+
+
+def _instance(allow_html: bool) -> MarkdownIt:
+    md = _INSTANCES.get(allow_html)
+    if md is None:
+        md = _INSTANCES[allow_html] = _build(allow_html)
+    return md
+
+
+def render_markdown(text: str, *, allow_html: bool) -> str:
+    """Render user Markdown to an HTML fragment that is safe to embed unescaped.
+
+    With ``allow_html`` false, any HTML in ``text`` is shown as text.
+    """
+    if not text or text.isspace():
+        return ""
+    return _instance(allow_html).render(text)
+
+
+def renderer(allow_html: bool) -> Callable[[str], str]:
+    """A one-argument renderer bound to the site's ``allow_html`` setting."""
+    md = _instance(allow_html)
+
+    def render(text: str) -> str:
+        if not text or text.isspace():
+            return ""
+        html_out: str = md.render(text)
+        return html_out
+
+    return render

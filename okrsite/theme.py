@@ -1,0 +1,180 @@
+"""Finding a theme and building the Jinja environment from it.
+
+A site names its theme in ``okrsite.toml`` (``theme = "default"``). The name is
+looked up, in order, as a site-local theme (``themes/NAME/`` next to
+``okrsite.toml``), as a path (relative to the site root), and as a theme
+shipped with okrsite (package ``okrsite.themes``). A theme may extend another
+through ``theme.toml``'s ``extends = "default"``; a site-local theme without a
+``theme.toml`` extends ``default`` implicitly, so overriding one template never
+means copying all of them. Finally a site's own ``templates/`` folder
+overrides single templates of whatever theme is in use.
+
+Templates are looked up most specific first; any template can still reach the
+one it overrides as ``"THEME:name.html"`` (e.g. ``{% extends
+"default:base.html" %}``). Static files are merged base first, so the most
+specific theme (and finally the site's own ``static/``) wins.
+
+The environment is built once per build: template compilation is the
+expensive part, rendering a compiled template is cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Theme", "ThemeError", "load_theme", "builtin_themes_dir"]
+
+DEFAULT_THEME = "default"
+_REPO_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+class ThemeError(ValueError):
+    """The configured theme cannot be found or its ``extends`` chain is broken."""
+
+
+def builtin_themes_dir() -> Path:
+    """Where the shipped themes live: the ``okrsite.themes`` package, else the repo's ``themes/``."""
+    try:
+        from importlib.resources import files
+
+        candidate = Path(str(files("okrsite.themes")))
+        if (candidate / DEFAULT_THEME).is_dir():
+            return candidate
+    except (ModuleNotFoundError, TypeError, ValueError):  # not installed as a package
+        pass
+    return _REPO_THEMES
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A resolved theme: its folders from most specific to base, and the environment."""
+
+    name: str
+    chain: tuple[tuple[str, Path], ...]
+    site_templates: Path | None
+    site_static: Path | None
+    env: Environment
+
+    def static_files(self) -> dict[str, bytes]:
+        """Every ``static/`` file of the chain as ``static/<rel>`` → bytes, overrides applied."""
+        out: dict[str, bytes] = {}
+        folders = [path / "static" for _, path in reversed(self.chain)]
+        if self.site_static is not None:
+            folders.append(self.site_static)
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            for file in sorted(folder.rglob("*")):
+                if file.is_file() and not file.name.startswith("."):
+                    out["static/" + file.relative_to(folder).as_posix()] = file.read_bytes()
+        return out
+
+
+def _find(name: str, site_root: Path | None) -> tuple[str, Path]:
+    if site_root is not None:
+        local = site_root / "themes" / name
+        if local.is_dir():
+            return name, local
+        if "/" in name or "\\" in name or name.startswith("."):
+            path = (site_root / name).resolve()
+            if path.is_dir():
+                return path.name, path
+    path = Path(name)
+    if path.is_absolute() and path.is_dir():
+        return path.name, path
+    builtin = builtin_themes_dir() / name
+    if builtin.is_dir():
+        return name, builtin
+    raise ThemeError(
+        f"theme {name!r} not found: looked in themes/{name}/ of the site and in okrsite's "
+        f"built-in themes ({', '.join(available_builtin()) or 'none'})"
+    )
+
+
+def available_builtin() -> list[str]:
+    base = builtin_themes_dir()
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and (p / "templates").is_dir())
+
+
+def _extends(path: Path, builtin: bool) -> str | None:
+    meta = path / "theme.toml"
+    if meta.is_file():
+        try:
+            data = tomllib.loads(meta.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ThemeError(f"{meta}: not valid TOML: {exc}") from exc
+        parent = data.get("extends")
+        if parent in (None, "", False):
+            return None
+        if not isinstance(parent, str):
+            raise ThemeError(f"{meta}: extends must be a theme name")
+        return parent
+    return None if builtin else DEFAULT_THEME
+
+
+def theme_chain(name: str, site_root: Path | None) -> list[tuple[str, Path]]:
+    """The theme and its ancestors, most specific first."""
+    chain: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    current: str | None = name
+    builtin_root = builtin_themes_dir().resolve()
+    while current is not None:
+        label, path = _find(current, site_root)
+        resolved = path.resolve()
+        if resolved in seen:
+            names = " -> ".join(n for n, _ in chain)
+            raise ThemeError(f"theme {name!r} extends itself: {names} -> {label}")
+        seen.add(resolved)
+        chain.append((label, path))
+        is_builtin = resolved.parent == builtin_root
+        parent = _extends(path, is_builtin)
+        if parent == current and not is_builtin:
+            # a site-local theme named like a built-in one extends the built-in
+            builtin = builtin_themes_dir() / parent
+            if builtin.is_dir() and builtin.resolve() not in seen:
+                chain.append((parent, builtin))
+                seen.add(builtin.resolve())
+                parent = _extends(builtin, True)
+        current = parent
+    return chain
+
+
+def load_theme(name: str, site_root: Path | None = None) -> Theme:
+    """Resolve ``name`` and build its Jinja environment (autoescaping, strict undefined)."""
+    chain = theme_chain(name, site_root)
+    site_templates = site_root / "templates" if site_root is not None else None
+    if site_templates is not None and not site_templates.is_dir():
+        site_templates = None
+    site_static = site_root / "static" if site_root is not None else None
+    if site_static is not None and not site_static.is_dir():
+        site_static = None
+    loaders: list[FileSystemLoader | PrefixLoader] = []
+    if site_templates is not None:
+        loaders.append(FileSystemLoader(str(site_templates)))
+    loaders.extend(FileSystemLoader(str(path / "templates")) for _, path in chain)
+    loaders.append(
+        PrefixLoader(
+            {label: FileSystemLoader(str(path / "templates")) for label, path in chain},
+            delimiter=":",
+        )
+    )
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        cache_size=-1,
+        keep_trailing_newline=True,
+    )
+    return Theme(name, tuple(chain), site_templates, site_static, env)

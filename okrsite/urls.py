@@ -1,0 +1,58 @@
+"""Output paths and relative links.
+
+Every link the site writes is relative and names ``index.html`` explicitly:
+the site must work under any sub-path of any host and straight from disk
+(``file://`` shows a directory listing, not ``index.html``, for ``dir/``).
+
+A page's *path* is where it is written (``objectives/sales/emea/index.html``,
+ids keep their slashes, so the folder tree mirrors ``content/``). A page's
+*href* is the same path percent-encoded for use in ``href``. A page links to
+another as ``prefix(own path) + href(other)``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+__all__ = ["safe_path", "href", "prefix", "page_path"]
+
+_SECTIONS = {
+    "objective": "objectives",
+    "kpi": "kpis",
+    "goal": "goals",
+    "team": "teams",
+    "person": "people",
+    "cycle": "cycles",
+    "tag": "tags",
+    "page": "pages",
+}
+
+
+def safe_path(ident: str) -> str:
+    """An id as a relative folder path that cannot escape its section.
+
+    Empty, ``.`` and ``..`` segments (and backslashes) would climb or vanish
+    in a file system, so they are replaced; everything else is kept so the
+    output mirrors the content tree.
+    """
+    parts = []
+    for seg in ident.replace("\\", "/").split("/"):
+        if seg in ("", ".", ".."):
+            seg = "_" + seg.replace(".", "_")
+        parts.append(seg)
+    return "/".join(parts)
+
+
+def page_path(kind: str, ident: str) -> str:
+    """Where the page of a record of ``kind`` is written."""
+    return f"{_SECTIONS[kind]}/{safe_path(ident)}/index.html"
+
+
+def href(path: str) -> str:
+    """A site-relative output path as it goes into an ``href`` (percent-encoded)."""
+    return quote(path, safe="/")
+
+
+def prefix(path: str) -> str:
+    """The ``../`` chain from the folder of ``path`` back to the site root."""
+    return "../" * path.count("/")
