@@ -110,9 +110,7 @@ def render_markdown(text: str, *, allow_html: bool) -> str:
 
     With ``allow_html`` false, any HTML in ``text`` is shown as text.
     """
-    if not text or text.isspace():
-        return ""
-    return _instance(allow_html).render(text)
+    return renderer(allow_html)(text)
 
 
 def renderer(allow_html: bool) -> Callable[[str], str]:
