@@ -1,0 +1,332 @@
+"""Watch a site's sources and call back, once per burst of saves, on one thread.
+
+``okrsite serve`` rebuilds the site whenever a source file changes. Editors do
+not save a file in one tidy step: vim writes ``4913`` and ``.swp`` files,
+JetBrains IDEs write ``*___jb_tmp___`` and rename over the original, Emacs
+leaves ``.#lock`` files, and a ``git checkout`` touches hundreds of files in a
+few milliseconds. Rebuilding on each raw event would rebuild many times per
+save, on several threads at once, and would react to the site's own output.
+
+So :class:`SiteWatcher`
+
+* drops events for editor droppings, VCS folders and the output folders
+  (otherwise every build would trigger the next one);
+* collects the remaining paths and waits for a short quiet period (the
+  *debounce*) so one save or one checkout becomes one rebuild;
+* calls ``on_change`` on a single worker thread, so rebuilds never overlap; a
+  change that arrives while a rebuild runs is kept and causes exactly one more
+  rebuild afterwards, so the last save is never lost.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+import threading
+import time
+import types
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Union
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+__all__ = ["SiteWatcher", "IGNORED_FILE_PATTERNS", "IGNORED_DIR_NAMES", "is_editor_dropping"]
+
+logger = logging.getLogger(__name__)
+
+StrPath = Union[str, "os.PathLike[str]"]
+
+#: File names that editors, IDEs and operating systems write next to the
+#: files a person edits. They never change what the site looks like.
+IGNORED_FILE_PATTERNS: tuple[str, ...] = (
+    "*.swp",  # vim swap files (and the rarer .swo/.swn/.swx/.swpx siblings)
+    "*.swo",
+    "*.swn",
+    "*.swx",
+    "*.swpx",
+    "*~",  # vim/emacs/gedit backups
+    ".#*",  # emacs lock files
+    "#*#",  # emacs auto-save files
+    "4913",  # vim's "can I write in this folder?" probe file
+    "*.tmp",
+    "*___jb_tmp___",  # JetBrains "safe write"
+    "*___jb_old___",
+    ".DS_Store",
+    "*.kate-swp",
+)
+
+#: Folder names whose contents never affect the site.
+IGNORED_DIR_NAMES: frozenset[str] = frozenset({".git", ".hg", ".svn", "__pycache__"})
+
+# Event types that mean "this path's content may be different now". Opened and
+# closed-without-write events are reads; "modified" on a *folder* only means an
+# entry in it changed, which is reported separately for the entry itself (and
+# would make an ignored .swp file look like a change of its folder).
+_FILE_EVENT_TYPES = frozenset({"created", "modified", "deleted", "moved", "attrib"})
+_DIR_EVENT_TYPES = frozenset({"created", "deleted", "moved"})
+
+
+def is_editor_dropping(name: str) -> bool:
+    """True if a file called ``name`` is a temporary file of an editor or OS."""
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_FILE_PATTERNS)
+
+
+def _real(path: StrPath) -> str:
+    return os.path.realpath(os.path.abspath(os.fspath(path)))
+
+
+def _is_under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+class _Handler(FileSystemEventHandler):
+    """Turns watchdog events of one scheduled folder into changed paths.
+
+    Watchdog reports paths under the folder it was given, which we give as a
+    real path (so ignore checks compare like with like); ``shown`` is the same
+    folder as the caller spelled it, used for the paths handed to
+    ``on_change`` so callers can relate them to their own paths.
+    """
+
+    def __init__(
+        self,
+        watcher: SiteWatcher,
+        real: str,
+        shown: Path,
+        only: frozenset[str] | None,
+    ) -> None:
+        super().__init__()
+        self._watcher = watcher
+        self._real = real
+        self._shown = shown
+        # For single watched files we watch their folder (so atomic "write a
+        # temp file, rename over" saves are seen) and keep only these names.
+        self._only = only
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        kinds = _DIR_EVENT_TYPES if event.is_directory else _FILE_EVENT_TYPES
+        if event.event_type not in kinds:
+            return
+        raw = [event.src_path]
+        if event.event_type == "moved" and event.dest_path:
+            raw.append(event.dest_path)
+        changed: list[Path] = []
+        for item in raw:
+            path = self._accept(os.fsdecode(item))
+            if path is not None:
+                changed.append(path)
+        if changed:
+            self._watcher._add(changed)
+
+    def _accept(self, path: str) -> Path | None:
+        if not _is_under(path, self._real):
+            return None
+        rel = os.path.relpath(path, self._real)
+        if rel == os.curdir:
+            return None
+        if self._only is not None and rel not in self._only:
+            return None
+        if self._watcher.is_ignored(path, rel):
+            return None
+        return self._shown / rel
+
+
+class SiteWatcher:
+    """Watch folders and single files; call ``on_change`` once per burst.
+
+    ``paths`` are folders (watched recursively) and single files such as
+    ``okrsite.toml``; paths that do not exist when :meth:`start` runs are
+    skipped. ``ignore`` are folders whose contents never count (the output
+    folder, a build's staging folder); ``ignore_patterns`` are extra
+    :mod:`fnmatch` patterns matched against every path component below a
+    watched folder (e.g. ``"_site.*"`` for staging folders beside the output).
+
+    ``on_change(changed)`` receives the set of changed paths (created,
+    modified, deleted, and both ends of a move), spelled under the watched
+    path they were found in. It runs on one worker thread; while it runs, new
+    changes are collected and delivered in exactly one further call after it
+    returns. Exceptions it raises are logged and do not stop the watcher.
+
+    ``debounce`` is the quiet period in seconds: a call happens once no event
+    arrived for that long. ``max_delay`` bounds the wait, so a file that is
+    written continuously (a log, a running export) still lets rebuilds happen.
+    With ``poll=True`` a :class:`~watchdog.observers.polling.PollingObserver`
+    scans every ``poll_interval`` seconds instead of using OS notifications
+    (for network drives, Docker bind mounts, WSL); one burst of saves can then
+    be split across two scans, so the quiet period is extended by one
+    ``poll_interval`` to keep it one call.
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[StrPath],
+        on_change: Callable[[set[Path]], object],
+        *,
+        ignore: Iterable[StrPath] = (),
+        ignore_patterns: Iterable[str] = (),
+        debounce: float = 0.05,
+        max_delay: float = 2.0,
+        poll: bool = False,
+        poll_interval: float = 0.5,
+    ) -> None:
+        if debounce < 0 or max_delay <= 0 or poll_interval <= 0:
+            raise ValueError("debounce must be >= 0, max_delay and poll_interval > 0")
+        self.paths: list[Path] = [Path(p) for p in paths]
+        self.on_change = on_change
+        self.ignore: list[Path] = [Path(p) for p in ignore]
+        self.ignore_patterns: tuple[str, ...] = tuple(ignore_patterns)
+        self.poll = poll
+        self.poll_interval = poll_interval
+        self.debounce = debounce + (poll_interval if poll else 0.0)
+        self.max_delay = max(max_delay, self.debounce)
+        self._ignore_real = [_real(p) for p in self.ignore]
+        self._cond = threading.Condition()
+        self._pending: set[Path] = set()
+        self._first_event = 0.0
+        self._last_event = 0.0
+        self._stopping = False
+        self._started = False
+        self._busy = False
+        self._observer: BaseObserver | None = None
+        self._worker: threading.Thread | None = None
+        #: Paths actually being watched (existing ones), set by :meth:`start`.
+        self.watched: list[Path] = []
+
+    # -- filtering -------------------------------------------------------
+
+    def is_ignored(self, path: StrPath, rel: StrPath | None = None) -> bool:
+        """True if a change of ``path`` should not cause a rebuild.
+
+        ``rel`` is the path relative to the watched folder; folder-name rules
+        (``.git``, ``__pycache__``, ``ignore_patterns``) apply only to that
+        part, so a site that itself lives below a folder called ``.git`` or
+        ``__pycache__`` is still watched.
+        """
+        full = _real(path)
+        if any(_is_under(full, folder) for folder in self._ignore_real):
+            return True
+        parts = Path(rel).parts if rel is not None else Path(full).parts[-1:]
+        if not parts:
+            return False
+        if is_editor_dropping(parts[-1]):
+            return True
+        for part in parts:
+            if part in IGNORED_DIR_NAMES:
+                return True
+            if any(fnmatch.fnmatchcase(part, pat) for pat in self.ignore_patterns):
+                return True
+        return False
+
+    # -- life cycle ------------------------------------------------------
+
+    def start(self) -> None:
+        """Start watching. When this returns, changes are being recorded."""
+        with self._cond:
+            if self._started:
+                raise RuntimeError("SiteWatcher.start() called twice")
+            self._started = True
+        observer: BaseObserver = (
+            PollingObserver(timeout=self.poll_interval) if self.poll else Observer()
+        )
+        files_by_dir: dict[str, tuple[Path, set[str]]] = {}
+        for path in self.paths:
+            if path.is_dir():
+                real = _real(path)
+                handler = _Handler(self, real, path, None)
+                observer.schedule(handler, real, recursive=True)
+                self.watched.append(path)
+            elif path.exists():
+                # Watch the folder, not the file: an editor's atomic save
+                # replaces the file's inode, which would end a file watch.
+                real_parent = _real(path.parent)
+                entry = files_by_dir.setdefault(real_parent, (path.parent, set()))
+                entry[1].add(path.name)
+                self.watched.append(path)
+            else:
+                logger.debug("not watching %s: it does not exist", path)
+        for real_parent, (shown, names) in files_by_dir.items():
+            handler = _Handler(self, real_parent, shown, frozenset(names))
+            observer.schedule(handler, real_parent, recursive=False)
+        self._worker = threading.Thread(target=self._run, name="okrsite-watch-rebuild", daemon=True)
+        self._worker.start()
+        # Emitters add their OS watches (or take their first snapshot) inside
+        # start(), so nothing written after this returns is missed.
+        observer.start()
+        self._observer = observer
+
+    def stop(self) -> None:
+        """Stop watching and wait for a running ``on_change`` to finish.
+
+        Changes still waiting for their quiet period are dropped: the process
+        is going away, there is nobody to rebuild for.
+        """
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join()
+            self._observer = None
+        worker = self._worker
+        if worker is not None and worker is not threading.current_thread():
+            worker.join()
+
+    def __enter__(self) -> SiteWatcher:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def busy(self) -> bool:
+        """True while ``on_change`` runs."""
+        with self._cond:
+            return self._busy
+
+    # -- internals -------------------------------------------------------
+
+    def _add(self, paths: Iterable[Path]) -> None:
+        now = time.monotonic()
+        with self._cond:
+            if self._stopping:
+                return
+            if not self._pending:
+                self._first_event = now
+            self._pending.update(paths)
+            self._last_event = now
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending and not self._stopping:
+                    self._cond.wait()
+                # Wait for the quiet period (bounded by max_delay).
+                while not self._stopping:
+                    now = time.monotonic()
+                    due = min(self._last_event + self.debounce, self._first_event + self.max_delay)
+                    if now >= due:
+                        break
+                    self._cond.wait(due - now)
+                if self._stopping:
+                    return
+                changed, self._pending = self._pending, set()
+                self._busy = True
+            try:
+                self.on_change(changed)
+            except Exception:
+                logger.exception("rebuild after changes to %d file(s) failed", len(changed))
+            finally:
+                with self._cond:
+                    self._busy = False

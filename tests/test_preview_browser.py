@@ -1,0 +1,228 @@
+"""Live reload and the error overlay in a real browser (Debian's chromium).
+
+These drive the injected script end to end: the server pushes, the page
+reacts, with nothing done in the page by the test.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from okrsite.diagnostics import Diagnostic, Severity, warning
+from okrsite.server import PreviewServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+
+def page_html(title: str, tall: bool = False) -> str:
+    filler = (
+        "".join(f"<p style='height:100px;margin:0'>row {i}</p>" for i in range(80)) if tall else ""
+    )
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>t</title></head>"
+        f"<body><h1 id='title'>{title}</h1>{filler}</body></html>"
+    )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(page_html("Version 1"))
+    return root
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[PreviewServer]:
+    srv = PreviewServer(site, build_id="b1")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def wait_clients(server: PreviewServer, n: int = 1, timeout: float = 10.0) -> None:
+    """Wait until ``n`` event streams are open (tabs are listening)."""
+    deadline = time.monotonic() + timeout
+    while server.client_count < n:
+        assert time.monotonic() < deadline, f"only {server.client_count} event stream(s)"
+        time.sleep(0.02)
+
+
+def wait_title(page: Page, text: str, timeout: float = 3000) -> None:
+    """Wait until the page (reloaded by the server, not by us) shows ``text``.
+
+    Polls every 20 ms rather than per animation frame: pages that are not in
+    front may get no animation frames at all.
+    """
+    page.wait_for_function(
+        "t => { const h = document.getElementById('title'); return !!h && h.textContent === t; }",
+        arg=text,
+        timeout=timeout,
+        polling=20,
+    )
+
+
+def open_page(context: BrowserContext, server: PreviewServer) -> Page:
+    page = context.new_page()
+    page.goto(server.url)
+    # Live-reload setup is done once the tab is subscribed through the worker
+    # (or directly); the state replay arrives right after.
+    page.wait_for_function("window.__okrsiteLiveReload === true")
+    return page
+
+
+def test_reload_after_rebuild_within_one_second(
+    context: BrowserContext, server: PreviewServer, site: Path
+) -> None:
+    page = open_page(context, server)
+    wait_clients(server)
+    (site / "index.html").write_text(page_html("Version 2"))
+    started = time.monotonic()
+    server.notify_reload("b2")
+    wait_title(page, "Version 2", timeout=1000)
+    assert time.monotonic() - started < 1.0
+    # The built file stays clean; only the served copy has the script.
+    assert "livereload" not in (site / "index.html").read_text()
+    assert page.locator("script[src='/__okrsite/livereload.js']").count() == 1
+
+
+def test_error_overlay_shows_and_clears(context: BrowserContext, server: PreviewServer) -> None:
+    page = open_page(context, server)
+    wait_clients(server)
+    server.set_errors(
+        [
+            Diagnostic(
+                "OKR101",
+                Severity.ERROR,
+                "key result <b>revenue</b> has no target",
+                "content/objectives/sales.md",
+                12,
+                5,
+                hint="add `target:` to the key result",
+            ),
+            warning("OKR300", "objective has no owner", "content/objectives/x.md", line=2),
+        ]
+    )
+    overlay = page.locator("#okrsite-overlay[role='alert']")
+    overlay.wait_for(state="visible", timeout=2000)
+    text = overlay.inner_text()
+    assert "okrsite: the site could not be rebuilt" in text
+    assert "content/objectives/sales.md:12:5" in text
+    assert "content/objectives/x.md:2" in text
+    assert "OKR101" in text and "error" in text and "warning" in text
+    assert "add `target:` to the key result" in text
+    # User text is text, never markup.
+    assert "<b>revenue</b>" in text
+    assert overlay.locator("b").count() == 0
+    assert page.locator("li.okrsite-diagnostic").count() == 2
+    server.set_errors([])
+    overlay.wait_for(state="detached", timeout=2000)
+    assert page.locator("#title").inner_text() == "Version 1"  # no reload needed
+
+
+def test_tab_opened_while_broken_shows_overlay(
+    context: BrowserContext, server: PreviewServer, site: Path
+) -> None:
+    server.set_errors([Diagnostic("OKR1", Severity.ERROR, "broken", "okrsite.toml", 1, 1)])
+    page = open_page(context, server)
+    page.locator("#okrsite-overlay").wait_for(state="visible", timeout=2000)
+    assert "okrsite.toml:1:1" in page.locator("#okrsite-overlay").inner_text()
+    # The fix arrives as a new build: the tab reloads and the overlay is gone.
+    (site / "index.html").write_text(page_html("Fixed"))
+    server.notify_reload("b2")
+    wait_title(page, "Fixed")
+    assert page.locator("#okrsite-overlay").count() == 0
+
+
+def test_scroll_position_kept_across_reload(
+    context: BrowserContext, server: PreviewServer, site: Path
+) -> None:
+    # Turn off the browser's own scroll restoration: the script must do it.
+    context.add_init_script("history.scrollRestoration = 'manual';")
+    (site / "index.html").write_text(page_html("Tall 1", tall=True))
+    page = open_page(context, server)
+    wait_clients(server)
+    page.evaluate("window.scrollTo(0, 3000)")
+    page.wait_for_function("window.scrollY === 3000")
+    (site / "index.html").write_text(page_html("Tall 2", tall=True))
+    server.notify_reload("b2")
+    wait_title(page, "Tall 2")
+    page.wait_for_function("Math.abs(window.scrollY - 3000) < 2", timeout=2000)
+
+
+def test_ten_tabs_all_reload(context: BrowserContext, server: PreviewServer, site: Path) -> None:
+    pages = [open_page(context, server) for _ in range(10)]
+    wait_clients(server)
+    time.sleep(0.2)
+    # One shared connection, not ten (the browser's per-host limit is six).
+    assert server.client_count == 1
+    (site / "index.html").write_text(page_html("Everyone"))
+    server.notify_reload("b2")
+    for page in pages:
+        wait_title(page, "Everyone", timeout=3000)
+    # And they keep listening after the reload.
+    (site / "index.html").write_text(page_html("Again"))
+    wait_clients(server)
+    server.notify_reload("b3")
+    for page in pages:
+        wait_title(page, "Again", timeout=3000)
+
+
+def test_fallback_without_shared_worker(
+    context: BrowserContext, server: PreviewServer, site: Path
+) -> None:
+    context.add_init_script("delete window.SharedWorker;")
+    page = open_page(context, server)
+    wait_clients(server)
+    (site / "index.html").write_text(page_html("Direct"))
+    server.notify_reload("b2")
+    wait_title(page, "Direct", timeout=2000)
+
+
+def test_tab_reloads_after_server_restart(context: BrowserContext, site: Path) -> None:
+    first = PreviewServer(site, build_id="before")
+    first.start()
+    port = first.port
+    try:
+        page = open_page(context, first)
+        wait_clients(first)
+    finally:
+        first.stop()
+    (site / "index.html").write_text(page_html("After restart"))
+    second = PreviewServer(site, port=port, build_id="after")
+    second.start()
+    try:
+        # EventSource reconnects by itself (retry: 1 s) and sees a new build.
+        wait_title(page, "After restart", timeout=5000)
+    finally:
+        second.stop()
