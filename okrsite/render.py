@@ -587,7 +587,7 @@ class SiteRenderer:
             "ks": ks,
             "progress": progress,
             "status": ks.status if ks else kr.status,
-            "values": values,
+            "display": values,
             "ratio": ratio_text(ks.ratio if ks else None),
             "spark": spark,
             "aligned": self.sort_objs(

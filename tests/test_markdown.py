@@ -1,0 +1,100 @@
+"""Markdown rendering: features on, raw HTML off by default, dangerous links inert."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrsite.markdown import is_safe_url, render_markdown
+
+
+def md(text: str, allow_html: bool = False) -> str:
+    return render_markdown(text, allow_html=allow_html)
+
+
+def test_script_is_escaped_by_default() -> None:
+    out = md("<script>alert(1)</script>\n\ntext <b>bold</b>")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<b>" not in out
+
+
+def test_event_handler_attributes_are_text() -> None:
+    out = md('<img src="x" onerror="alert(1)">')
+    assert "<img" not in out and "&lt;img" in out
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "file:///etc/passwd",
+    ],
+)
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_dangerous_markdown_links_are_not_links(link: str, allow_html: bool) -> None:
+    out = md(f"[click]({link}) <{link}>", allow_html)
+    assert "href=" not in out
+
+
+def test_image_data_urls_are_allowed() -> None:
+    out = md("![dot](data:image/png;base64,iVBORw0KGgo=)")
+    assert '<img src="data:image/png;base64' in out
+
+
+def test_allow_html_switch() -> None:
+    assert "<b>bold</b>" in md("<b>bold</b>", allow_html=True)
+    assert "&lt;b&gt;" in md("<b>bold</b>", allow_html=False)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '<a href="javascript:alert(1)">x</a>',
+        "<a href='JavaScript:alert(1)'>x</a>",
+        "<a href=javascript:alert(1)>x</a>",
+        '<a href="java&#x09;script:alert(1)">x</a>',
+        '<a href="  javascript:alert(1)">x</a>',
+        '<div><a href="vbscript:x">y</a></div>',
+        '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>',
+        '<form action="javascript:alert(1)"><button formaction="javascript:x">b</button></form>',
+    ],
+)
+def test_raw_html_links_are_defused_when_html_is_allowed(raw: str) -> None:
+    out = md(raw, allow_html=True).lower()
+    assert "javascript:" not in out.replace("&#x09;", "")
+    assert "java&#x09;script" not in out
+    assert "vbscript:" not in out
+    assert "data:text/html" not in out
+
+
+def test_safe_raw_links_survive() -> None:
+    out = md('<a href="https://example.com/x">ok</a>', allow_html=True)
+    assert 'href="https://example.com/x"' in out
+
+
+def test_is_safe_url() -> None:
+    assert is_safe_url("https://example.com")
+    assert is_safe_url("../relative/index.html")
+    assert not is_safe_url("javascript:alert(1)")
+    assert not is_safe_url(" java\tscript:alert(1)")
+    assert not is_safe_url("&#106;avascript:alert(1)")
+
+
+def test_gfm_features() -> None:
+    out = md("|a|b|\n|-|-|\n|1|2|\n\n~~gone~~\n\n- [x] done\n- [ ] todo\n\nnote[^1]\n\n[^1]: foot")
+    assert "<table>" in out and "<s>gone</s>" in out
+    assert 'type="checkbox"' in out and "checked" in out and "<label>" in out
+    assert "footnote" in out
+
+
+def test_headings_shift_and_get_ids() -> None:
+    out = md("# Why\n\n## Context here")
+    assert '<h2 id="why">Why</h2>' in out
+    assert '<h3 id="context-here">Context here</h3>' in out
+    assert "<h1" not in out
+
+
+def test_empty_body() -> None:
+    assert md("") == "" and md("  \n") == ""
