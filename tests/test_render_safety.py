@@ -92,15 +92,22 @@ def out(
     errors = [d.format_text() for d in res.diagnostics if d.is_error]
     assert not errors, errors
     assert "evil" in res.scored.objectives
-    return render_site(res.scored, res.config, root)
+    out = render_site(res.scored, res.config, root)
+    if request.param:
+        out["allow-html-on"] = b""
+    return out
 
 
 def test_no_script_injection_anywhere(out: dict[str, bytes]) -> None:
+    # allow_html trusts authors with markup in Markdown bodies (their <script>
+    # stays), but never with script links, and never in titles or names
+    html_on = "allow-html-on" in out
+    patterns = DANGEROUS[3:] if html_on else DANGEROUS
     for path, data in out.items():
         if path.startswith("static/") or not path.endswith((".html", ".xml", ".svg", ".js")):
             continue  # JSON and CSV are data: their consumers must escape
         content = data.decode("utf-8")
-        for pattern in DANGEROUS:
+        for pattern in patterns:
             if path == "search-index.js":
                 # JSON inside a script: only a closing tag could escape it
                 assert "</script" not in content.lower(), path
@@ -110,6 +117,9 @@ def test_no_script_injection_anywhere(out: dict[str, bytes]) -> None:
 
 def test_text_is_escaped_visibly(out: dict[str, bytes]) -> None:
     html = out["objectives/evil/index.html"].decode()
+    assert "<h1>&lt;script&gt;" in html
+    assert "<title>&lt;script&gt;" in html
+    assert 'aria-label="Progress of &lt;script&gt;' in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
 
 
