@@ -394,8 +394,7 @@ def resolve_request(
 class _Client:
     """One open event stream. Only its own handler thread writes to it."""
 
-    queue: queue.Queue[bytes | None] = field(default_factory=queue.Queue)
-    connected_at: float = field(default_factory=time.monotonic)
+    inbox: queue.Queue[bytes | None] = field(default_factory=queue.Queue)
 
 
 def _sse(event: str, data: str) -> bytes:
@@ -585,7 +584,7 @@ class _Handler(SimpleHTTPRequestHandler):
             last_write = time.monotonic()
             while True:
                 try:
-                    message = client.queue.get(timeout=tick)
+                    message = client.inbox.get(timeout=tick)
                 except queue.Empty:
                     if _peer_closed(self.connection):
                         return
@@ -716,7 +715,7 @@ class PreviewServer:
                 return
             self._closed = True
             for client in self._clients:
-                client.queue.put(None)
+                client.inbox.put(None)
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join()
@@ -778,16 +777,16 @@ class PreviewServer:
 
     def _broadcast(self, message: bytes) -> None:
         for client in self._clients:
-            client.queue.put(message)
+            client.inbox.put(message)
 
     def _add_client(self) -> _Client:
         client = _Client()
         with self._lock:
             # Queue the state under the lock that broadcasts take, so no event
             # can slip between "read the state" and "start receiving".
-            client.queue.put(self._state_message())
+            client.inbox.put(self._state_message())
             if self._closed:
-                client.queue.put(None)
+                client.inbox.put(None)
             self._clients.add(client)
         return client
 
