@@ -1,0 +1,933 @@
+"""What a change does to the goals: a pure comparison of two scored portfolios.
+
+``okrsite diff`` answers the reviewer's question on a pull request: *which
+targets moved, which key results disappeared, whose scores changed and why?*
+A text diff of YAML cannot answer that: whether "target 50 → 100" is good
+news depends on whether lower is better, a moved file looks like a deletion,
+and an objective's progress can change without its file changing at all
+(a child objective lost a key result, a KPI got a new value).
+
+So both revisions are parsed and scored with the *same* ``as_of`` and the
+records are compared here. This module does no I/O: it takes two
+:class:`~okrsite.model.ScoredPortfolio` objects plus their diagnostics and
+returns a frozen :class:`DiffResult`; :mod:`okrsite.diff_report` renders it
+and :mod:`okrsite.gitsource` gets the files. That keeps every rule below
+testable with in-memory portfolios.
+
+Matching records between the two sides: the id first; an id that exists on
+one side only is paired with a record of the other side that has the same
+title (a *rename*, e.g. after ``git mv`` changed the path-derived id). Key
+results are matched the same way inside their objective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, TypeVar
+
+from okrsite import cycles as cycles_mod
+from okrsite.diagnostics import Diagnostic
+from okrsite.model import (
+    KPI,
+    CheckIn,
+    Goal,
+    GoalScore,
+    KeyResult,
+    KPIScore,
+    Objective,
+    ObjectiveScore,
+    Portfolio,
+    ScoredPortfolio,
+    Status,
+)
+
+Value = str | float | bool | None | tuple[str, ...]
+ChangeKind = Literal["added", "removed", "changed"]
+Cause = Literal["added", "removed", "edited", "check-in", "kpi", "roll-up", "settings"]
+
+MORE = "more ambitious"
+LESS = "less ambitious"
+REVERSED = "direction reversed"
+STRICTER = "stricter"
+LOOSER = "looser"
+FOLLOWS_RENAME = "follows rename"
+
+RULES: dict[str, str] = {
+    "errors": "the head revision has errors (broken goal files)",
+    "less-ambitious": "a target moved the easy way (key result, SMART goal or KPI target)",
+    "removed-key-result": "a key result was removed from an objective that still exists",
+    "reparented": "an objective was aligned to a different parent",
+}
+DEFAULT_RULES = ("errors",)
+
+_PRECISION = 6  # progress differences below 1e-6 are float noise, not changes
+
+
+# ------------------------------------------------------------------ results
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field that differs. ``note`` judges it: "more ambitious", "looser", …"""
+
+    field: str
+    before: Value
+    after: Value
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KRChange:
+    """A key result added, removed or edited inside an objective present on both sides.
+
+    ``mid_cycle`` is set for additions and removals while the objective's
+    cycle is running at as_of: changing the yardstick half-way is what a
+    reviewer most wants to see.
+    """
+
+    objective: str
+    id: str
+    title: str
+    change: ChangeKind
+    fields: tuple[FieldChange, ...] = ()
+    renamed_from: str | None = None
+    mid_cycle: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecordChange:
+    """An objective, KPI or SMART goal that was added, removed or edited.
+
+    ``renamed_from`` is the base id when the record was matched by title under
+    a new id; ``moved_from`` is the base file when the record now lives in
+    another file (with or without a new id).
+    """
+
+    kind: Literal["objective", "kpi", "goal"]
+    id: str
+    title: str
+    change: ChangeKind
+    file: str
+    fields: tuple[FieldChange, ...] = ()
+    renamed_from: str | None = None
+    moved_from: str | None = None
+    key_results: tuple[KRChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValueMove:
+    """A value a check-in reports, next to the one it replaces."""
+
+    key: str
+    before: float | None
+    after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInChange:
+    """A check-in added, removed or edited.
+
+    For an added check-in ``before`` values are what the target had before it
+    (the previous check-in's value, else the key result's ``current:``, else
+    the KPI's previous value); for an edited one they are the base version's.
+    ``counted`` is false when the check-in is dated after as_of and so does
+    not affect any score yet.
+    """
+
+    id: str
+    file: str
+    date: date
+    change: ChangeKind
+    target_kind: Literal["objective", "kpi"]
+    target: str
+    author: str | None
+    values: tuple[ValueMove, ...]
+    confidence_before: float | None
+    confidence_after: float | None
+    counted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class KRScoreChange:
+    id: str
+    progress_before: float | None
+    progress_after: float | None
+    status_before: Status | None
+    status_after: Status | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """An objective whose progress, expected progress or status changed.
+
+    ``causes`` says why: the objective itself was ``edited``, a ``check-in``
+    for it changed, a ``kpi`` one of its key results reads changed, or only
+    ``roll-up`` from aligned objectives (``settings`` when none of these: the
+    scoring settings in okrsite.toml changed).
+    """
+
+    id: str
+    title: str
+    progress_before: float | None
+    progress_after: float | None
+    expected_before: float | None
+    expected_after: float | None
+    status_before: Status | None
+    status_after: Status | None
+    causes: tuple[Cause, ...]
+    key_results: tuple[KRScoreChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A change a ``--fail-on`` rule can fail the run on."""
+
+    rule: str
+    subject: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiffResult:
+    """Everything a change does to the goals, ready to render."""
+
+    as_of: date
+    objectives: tuple[RecordChange, ...]
+    kpis: tuple[RecordChange, ...]
+    goals: tuple[RecordChange, ...]
+    checkins: tuple[CheckInChange, ...]
+    scores: tuple[ScoreChange, ...]
+    introduced: tuple[Diagnostic, ...]
+    resolved: tuple[Diagnostic, ...]
+    head_errors: tuple[Diagnostic, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the change does nothing to the goals (errors at head may remain)."""
+        return not (
+            self.objectives
+            or self.kpis
+            or self.goals
+            or self.checkins
+            or self.scores
+            or self.introduced
+            or self.resolved
+        )
+
+    def failures(self, rules: Iterable[str]) -> tuple[Finding, ...]:
+        """The findings that the given ``--fail-on`` rules turn into a failure."""
+        wanted = set(rules)
+        return tuple(f for f in self.findings if f.rule in wanted)
+
+
+def parse_rules(text: str) -> tuple[str, ...]:
+    """``"errors,less-ambitious"`` → rules; ``none`` or empty → no rules.
+
+    Raises :class:`ValueError` naming the unknown rule and the known ones, so
+    a typo in CI configuration fails loudly instead of silently never firing.
+    """
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if names == ["none"]:
+        return ()
+    unknown = [n for n in names if n not in RULES]
+    if unknown:
+        raise ValueError(f"unknown rule {unknown[0]!r}; choose from {', '.join(RULES)} (or none)")
+    return tuple(dict.fromkeys(names))
+
+
+# ------------------------------------------------------------------ helpers
+T = TypeVar("T")
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _match_renames(
+    base: Mapping[str, T], head: Mapping[str, T], title: Callable[[T], str]
+) -> dict[str, str]:
+    """``{head id: base id}`` for ids on one side only that share a unique title."""
+    gone = [i for i in base if i not in head]
+    new = [i for i in head if i not in base]
+    by_title: dict[str, list[str]] = {}
+    for i in gone:
+        by_title.setdefault(_norm_title(title(base[i])), []).append(i)
+    new_titles: dict[str, int] = {}
+    for i in new:
+        key = _norm_title(title(head[i]))
+        new_titles[key] = new_titles.get(key, 0) + 1
+    out: dict[str, str] = {}
+    for i in new:
+        key = _norm_title(title(head[i]))
+        if key and new_titles[key] == 1 and len(by_title.get(key, [])) == 1:
+            out[i] = by_title[key][0]
+    return out
+
+
+def _field(name: str, before: Value, after: Value, note: str | None = None) -> FieldChange | None:
+    if before == after:
+        return None
+    return FieldChange(name, before, after, note)
+
+
+def _ambition(before: float, after: float, lower_is_better: bool) -> str:
+    """A target raised is more ambitious when higher is better, and the reverse."""
+    raised = after > before
+    return MORE if raised != lower_is_better else LESS
+
+
+def _fields(*items: FieldChange | None) -> tuple[FieldChange, ...]:
+    return tuple(f for f in items if f is not None)
+
+
+def _milestones(kr: KeyResult) -> str | None:
+    if kr.kind != "milestones":
+        return None
+    done = sum(1 for m in kr.milestones if m.done)
+    return f"{done}/{len(kr.milestones)} done"
+
+
+def _running(obj: Objective, portfolio: Portfolio, as_of: date) -> bool:
+    cycle = cycles_mod.lookup(obj.cycle, portfolio.cycles)
+    return cycle is not None and cycle.contains(as_of)
+
+
+def _target_notes(
+    before_start: float | None,
+    before_target: float | None,
+    after_start: float | None,
+    after_target: float | None,
+    before_lower: bool,
+    after_lower: bool,
+) -> str | None:
+    """The judgement on a numeric measure's target change, direction taken into account."""
+    if before_target is None or after_target is None or before_target == after_target:
+        return None
+    if before_start is not None and after_start is not None and before_lower != after_lower:
+        return REVERSED
+    return _ambition(before_target, after_target, after_lower)
+
+
+# ------------------------------------------------------------------ key results
+def _kr_fields(b: KeyResult, h: KeyResult) -> tuple[FieldChange, ...]:
+    target_note: str | None = None
+    threshold_note: str | None = None
+    if b.kind == "numeric" and h.kind == "numeric":
+        target_note = _target_notes(
+            b.start, b.target, h.start, h.target, b.lower_is_better, h.lower_is_better
+        )
+    if (
+        b.kind == h.kind
+        and h.kind in ("stay_above", "stay_below")
+        and b.threshold is not None
+        and h.threshold is not None
+        and b.threshold != h.threshold
+    ):
+        threshold_note = _ambition(b.threshold, h.threshold, h.kind == "stay_below")
+    start_note = None
+    if (
+        b.kind == h.kind == "numeric"
+        and b.start != h.start
+        and b.target == h.target
+        and b.lower_is_better != h.lower_is_better
+    ):
+        start_note = REVERSED
+    return _fields(
+        _field("title", b.title, h.title),
+        _field("kind", b.kind, h.kind),
+        _field("start", b.start, h.start, start_note),
+        _field("target", b.target, h.target, target_note),
+        _field("threshold", b.threshold, h.threshold, threshold_note),
+        _field("unit", b.unit, h.unit),
+        _field("weight", b.weight, h.weight),
+        _field("kpi", b.kpi, h.kpi),
+        _field("current", b.current, h.current),
+        _field("milestones", _milestones(b), _milestones(h)),
+        _field("done", b.done, h.done),
+        _field("score", b.score, h.score),
+        _field("status", b.status, h.status),
+    )
+
+
+def _kr_changes(
+    b_obj: Objective,
+    h_obj: Objective,
+    base: Portfolio,
+    head: Portfolio,
+    as_of: date,
+) -> tuple[KRChange, ...]:
+    b_krs = {kr.id: kr for kr in b_obj.key_results}
+    h_krs = {kr.id: kr for kr in h_obj.key_results}
+    renames = _match_renames(b_krs, h_krs, lambda kr: kr.title)
+    renamed_base = set(renames.values())
+    out: list[KRChange] = []
+    for kr_id, h in h_krs.items():
+        base_id = renames.get(kr_id, kr_id)
+        b = b_krs.get(base_id)
+        if b is None:
+            out.append(
+                KRChange(
+                    h_obj.id,
+                    kr_id,
+                    h.title,
+                    "added",
+                    mid_cycle=_running(h_obj, head, as_of),
+                )
+            )
+            continue
+        fields = _kr_fields(b, h)
+        if fields or base_id != kr_id:
+            out.append(
+                KRChange(
+                    h_obj.id,
+                    kr_id,
+                    h.title,
+                    "changed",
+                    fields,
+                    renamed_from=base_id if base_id != kr_id else None,
+                )
+            )
+    for kr_id, b in b_krs.items():
+        if kr_id not in h_krs and kr_id not in renamed_base:
+            out.append(
+                KRChange(
+                    h_obj.id,
+                    kr_id,
+                    b.title,
+                    "removed",
+                    mid_cycle=_running(b_obj, base, as_of),
+                )
+            )
+    order = {kr.id: i for i, kr in enumerate(h_obj.key_results)}
+    return tuple(sorted(out, key=lambda c: (order.get(c.id, len(order)), c.id)))
+
+
+# ------------------------------------------------------------------ records
+def _parent_note(b: Objective, h: Objective, obj_renames: Mapping[str, str]) -> str | None:
+    """A parent that changed only because the parent objective was renamed is no reparenting."""
+    if b.parent is None or h.parent is None:
+        return None
+    h_obj, _, h_kr = h.parent.partition("#")
+    b_obj, _, b_kr = b.parent.partition("#")
+    if obj_renames.get(h_obj) == b_obj and h_kr == b_kr:
+        return FOLLOWS_RENAME
+    return None
+
+
+def _objective_fields(
+    b: Objective, h: Objective, obj_renames: Mapping[str, str]
+) -> tuple[FieldChange, ...]:
+    return _fields(
+        _field("title", b.title, h.title),
+        _field("owner", b.owner, h.owner),
+        _field("team", b.team, h.team),
+        _field("cycle", b.cycle, h.cycle),
+        _field("commitment", b.commitment, h.commitment),
+        _field("weight", b.weight, h.weight),
+        _field("parent", b.parent, h.parent, _parent_note(b, h, obj_renames)),
+        _field("supports", b.supports, h.supports),
+        _field("status", b.status, h.status),
+    )
+
+
+def _kpi_fields(b: KPI, h: KPI) -> tuple[FieldChange, ...]:
+    lower = h.direction == "down"
+    reversed_ = b.direction != h.direction
+
+    def judged(before: float | None, after: float | None, up: str, down: str) -> str | None:
+        if before is None or after is None or before == after:
+            return None
+        if reversed_:
+            return REVERSED
+        return up if (after > before) != lower else down
+
+    return _fields(
+        _field("title", b.title, h.title),
+        _field("unit", b.unit, h.unit),
+        _field("direction", b.direction, h.direction, REVERSED if reversed_ else None),
+        _field("indicator", b.indicator, h.indicator),
+        _field("owner", b.owner, h.owner),
+        _field("team", b.team, h.team),
+        _field("target", b.target, h.target, judged(b.target, h.target, MORE, LESS)),
+        _field("green", b.green, h.green, judged(b.green, h.green, STRICTER, LOOSER)),
+        _field("red", b.red, h.red, judged(b.red, h.red, STRICTER, LOOSER)),
+        _field("drives", b.drives, h.drives),
+        _field("data", b.data, h.data),
+    )
+
+
+def _goal_fields(b: Goal, h: Goal) -> tuple[FieldChange, ...]:
+    bm, hm = b.measure, h.measure
+    b_start = bm.start if bm else None
+    h_start = hm.start if hm else None
+    b_target = bm.target if bm else None
+    h_target = hm.target if hm else None
+
+    def lower(start: float | None, target: float | None) -> bool:
+        return target is not None and (start or 0.0) > target
+
+    note = _target_notes(
+        b_start if b_start is not None else 0.0,
+        b_target,
+        h_start if h_start is not None else 0.0,
+        h_target,
+        lower(b_start, b_target),
+        lower(h_start, h_target),
+    )
+    return _fields(
+        _field("title", b.title, h.title),
+        _field("owner", b.owner, h.owner),
+        _field("team", b.team, h.team),
+        _field("due", b.due.isoformat() if b.due else None, h.due.isoformat() if h.due else None),
+        _field("cycle", b.cycle, h.cycle),
+        _field("supports", b.supports, h.supports),
+        _field("start", b_start, h_start),
+        _field("target", b_target, h_target, note),
+        _field("current", bm.current if bm else None, hm.current if hm else None),
+        _field("unit", bm.unit if bm else None, hm.unit if hm else None),
+    )
+
+
+def _kpi_score_fields(b: KPIScore | None, h: KPIScore | None) -> tuple[FieldChange, ...]:
+    """The KPI's latest value and health at as_of, so new data shows up too."""
+    if b is None or h is None:
+        return ()
+    return _fields(
+        _field("value", b.value, h.value),
+        _field("health", b.health, h.health),
+    )
+
+
+def _smart(score: GoalScore | None) -> str | None:
+    if score is None:
+        return None
+    return "".join(letter if ok else "·" for letter, ok in score.smart.items())
+
+
+def _goal_score_fields(b: GoalScore | None, h: GoalScore | None) -> tuple[FieldChange, ...]:
+    if b is None or h is None:
+        return ()
+    return _fields(
+        _field("progress", _r(b.progress), _r(h.progress)),
+        _field("smart", _smart(b), _smart(h)),
+    )
+
+
+R = TypeVar("R", Objective, KPI, Goal)
+
+
+def _record_changes(
+    kind: Literal["objective", "kpi", "goal"],
+    base: Mapping[str, R],
+    head: Mapping[str, R],
+    renames: Mapping[str, str],
+    compare: Callable[[R, R], tuple[FieldChange, ...]],
+    krs: Callable[[R, R], tuple[KRChange, ...]] | None = None,
+) -> tuple[RecordChange, ...]:
+    out: list[RecordChange] = []
+    renamed_base = set(renames.values())
+    for rid, h in head.items():
+        base_id = renames.get(rid, rid)
+        b = base.get(base_id)
+        if b is None:
+            out.append(RecordChange(kind, rid, h.title, "added", h.file))
+            continue
+        fields = compare(b, h)
+        kr_changes = krs(b, h) if krs is not None else ()
+        moved = b.file if b.file != h.file else None
+        renamed = base_id if base_id != rid else None
+        if fields or kr_changes or moved or renamed:
+            out.append(
+                RecordChange(
+                    kind, rid, h.title, "changed", h.file, fields, renamed, moved, kr_changes
+                )
+            )
+    for rid, b in base.items():
+        if rid not in head and rid not in renamed_base:
+            out.append(RecordChange(kind, rid, b.title, "removed", b.file))
+    return tuple(sorted(out, key=lambda c: c.id))
+
+
+# ------------------------------------------------------------------ check-ins
+def _checkin_target(c: CheckIn) -> tuple[Literal["objective", "kpi"], str]:
+    if c.kpi is not None:
+        return "kpi", c.kpi
+    return "objective", c.objective or ""
+
+
+def _checkin_key(c: CheckIn) -> tuple[object, ...]:
+    return (
+        c.date,
+        c.objective,
+        c.kpi,
+        c.author,
+        c.confidence,
+        tuple(sorted(c.values.items())),
+        c.value,
+        c.body,
+    )
+
+
+def _previous(head: Portfolio, c: CheckIn) -> tuple[dict[str, float], float | None, float | None]:
+    """What ``c``'s target showed before ``c``: KR values, confidence, KPI value."""
+    values: dict[str, float] = {}
+    confidence: float | None = None
+    kpi_value: float | None = None
+    if c.objective is not None:
+        obj = head.objectives.get(c.objective)
+        if obj is not None:
+            for kr in obj.key_results:
+                if kr.current is not None:
+                    values[kr.id] = kr.current
+    for other in head.checkins:  # sorted by (date, file): later ones overwrite
+        if (other.date, other.file) >= (c.date, c.file):
+            break
+        if c.objective is not None and other.objective == c.objective:
+            values.update(other.values)
+            if other.confidence is not None:
+                confidence = other.confidence
+    if c.kpi is not None:
+        for day, v in head.kpi_series.get(c.kpi, ()):
+            if day < c.date:
+                kpi_value = v
+    return values, confidence, kpi_value
+
+
+def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[CheckInChange, ...]:
+    b_all = {c.id: c for c in base.checkins}
+    h_all = {c.id: c for c in head.checkins}
+    out: list[CheckInChange] = []
+    moves: tuple[ValueMove, ...]
+    for cid, h in h_all.items():
+        b = b_all.get(cid)
+        if b is not None and _checkin_key(b) == _checkin_key(h):
+            continue
+        kind, target = _checkin_target(h)
+        if b is None:
+            prev_values, prev_conf, prev_kpi = _previous(head, h)
+            if h.kpi is not None:
+                moves = (ValueMove("value", prev_kpi, h.value),)
+            else:
+                moves = tuple(ValueMove(k, prev_values.get(k), v) for k, v in h.values.items())
+            out.append(
+                CheckInChange(
+                    cid, h.file, h.date, "added", kind, target, h.author, moves,
+                    prev_conf, h.confidence, h.date <= as_of,
+                )
+            )  # fmt: skip
+        else:
+            if h.kpi is not None:
+                moves = (ValueMove("value", b.value, h.value),) if b.value != h.value else ()
+            else:
+                keys = list(dict.fromkeys([*h.values, *b.values]))
+                moves = tuple(
+                    ValueMove(k, b.values.get(k), h.values.get(k))
+                    for k in keys
+                    if b.values.get(k) != h.values.get(k)
+                )
+            out.append(
+                CheckInChange(
+                    cid, h.file, h.date, "changed", kind, target, h.author, moves,
+                    b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
+                )
+            )  # fmt: skip
+    for cid, b in b_all.items():
+        if cid in h_all:
+            continue
+        kind, target = _checkin_target(b)
+        if b.kpi is not None:
+            moves = (ValueMove("value", b.value, None),)
+        else:
+            moves = tuple(ValueMove(k, v, None) for k, v in b.values.items())
+        out.append(
+            CheckInChange(
+                cid, b.file, b.date, "removed", kind, target, b.author, moves,
+                b.confidence, None, b.date <= as_of,
+            )
+        )  # fmt: skip
+    return tuple(sorted(out, key=lambda c: (c.date, c.file)))
+
+
+# ------------------------------------------------------------------ scores
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, _PRECISION)
+
+
+def _score_change(
+    oid: str,
+    title: str,
+    b: ObjectiveScore | None,
+    h: ObjectiveScore | None,
+    causes: tuple[Cause, ...],
+) -> ScoreChange | None:
+    kr_moves: list[KRScoreChange] = []
+    b_krs = b.key_results if b else {}
+    h_krs = h.key_results if h else {}
+    if b is not None and h is not None:
+        for kr_id in dict.fromkeys([*h_krs, *b_krs]):
+            bk, hk = b_krs.get(kr_id), h_krs.get(kr_id)
+            move = KRScoreChange(
+                kr_id,
+                bk.progress if bk else None,
+                hk.progress if hk else None,
+                bk.status if bk else None,
+                hk.status if hk else None,
+            )
+            if (_r(move.progress_before), move.status_before) != (
+                _r(move.progress_after),
+                move.status_after,
+            ):
+                kr_moves.append(move)
+    change = ScoreChange(
+        oid,
+        title,
+        b.progress if b else None,
+        h.progress if h else None,
+        b.expected if b else None,
+        h.expected if h else None,
+        b.status if b else None,
+        h.status if h else None,
+        causes,
+        tuple(kr_moves),
+    )
+    same = (
+        _r(change.progress_before) == _r(change.progress_after)
+        and _r(change.expected_before) == _r(change.expected_after)
+        and change.status_before == change.status_after
+        and not kr_moves
+    )
+    return None if same else change
+
+
+def _score_changes(
+    base: ScoredPortfolio,
+    head: ScoredPortfolio,
+    renames: Mapping[str, str],
+    edited: set[str],
+    checked_in: set[str],
+    changed_kpis: set[str],
+) -> tuple[ScoreChange, ...]:
+    pending: dict[str, tuple[ObjectiveScore | None, ObjectiveScore | None, str]] = {}
+    renamed_base = set(renames.values())
+    for oid, h in head.objectives.items():
+        b = base.objectives.get(renames.get(oid, oid))
+        pending[oid] = (b, h, head.portfolio.objectives[oid].title)
+    for oid, gone in base.objectives.items():
+        if oid not in head.objectives and oid not in renamed_base:
+            pending[oid] = (gone, None, base.portfolio.objectives[oid].title)
+
+    def direct(oid: str) -> list[Cause]:
+        b, h, _ = pending[oid]
+        if b is None:
+            return ["added"]
+        if h is None:
+            return ["removed"]
+        causes: list[Cause] = []
+        if oid in edited:
+            causes.append("edited")
+        if oid in checked_in:
+            causes.append("check-in")
+        obj = head.portfolio.objectives[oid]
+        if any(kr.kpi in changed_kpis for kr in obj.key_results if kr.kpi):
+            causes.append("kpi")
+        return causes
+
+    out: list[ScoreChange] = []
+    changed: dict[str, ScoreChange] = {}
+    for oid, (before, after, title) in pending.items():
+        change = _score_change(oid, title, before, after, ())
+        if change is not None:
+            changed[oid] = change
+    for oid, change in changed.items():
+        causes = direct(oid)
+        both = change.progress_before is not None and change.progress_after is not None
+        if both and any(child in changed for child in head.children.get(oid, ())):
+            causes.append("roll-up")
+        if not causes:
+            causes.append("settings")
+        out.append(
+            ScoreChange(
+                change.id,
+                change.title,
+                change.progress_before,
+                change.progress_after,
+                change.expected_before,
+                change.expected_after,
+                change.status_before,
+                change.status_after,
+                tuple(causes),
+                change.key_results,
+            )
+        )
+    return tuple(sorted(out, key=lambda c: c.id))
+
+
+# ------------------------------------------------------------------ diagnostics
+def _diag_key(d: Diagnostic) -> tuple[str, str, str]:
+    return (d.code, d.file or "", d.message)
+
+
+def _diag_changes(
+    base_diags: Sequence[Diagnostic],
+    head_diags: Sequence[Diagnostic],
+    moved: Mapping[str, str] | None = None,
+) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
+    """Introduced and resolved findings, compared by code, file and message.
+
+    Lines are left out of the comparison on purpose: adding a line at the top
+    of a file moves every finding below it without introducing anything.
+    ``moved`` maps a head file to its base file for records that moved, so a
+    warning that simply travelled with its file is neither new nor fixed.
+    """
+    moved = moved or {}
+
+    def head_key(d: Diagnostic) -> tuple[str, str, str]:
+        code, file, message = _diag_key(d)
+        return code, moved.get(file, file), message
+
+    b_keys = {_diag_key(d) for d in base_diags}
+    h_keys = {head_key(d) for d in head_diags}
+    introduced = tuple(d for d in head_diags if head_key(d) not in b_keys)
+    resolved = tuple(d for d in base_diags if _diag_key(d) not in h_keys)
+    return introduced, resolved
+
+
+# ------------------------------------------------------------------ findings
+def _findings(
+    objectives: Sequence[RecordChange],
+    kpis: Sequence[RecordChange],
+    goals: Sequence[RecordChange],
+    head_errors: Sequence[Diagnostic],
+) -> tuple[Finding, ...]:
+    out: list[Finding] = []
+    for d in head_errors:
+        out.append(Finding("errors", d.location, f"{d.location}: {d.code} {d.message}"))
+    for rec in (*objectives, *kpis, *goals):
+        for f in rec.fields:
+            if f.note == LESS:
+                out.append(
+                    Finding(
+                        "less-ambitious",
+                        rec.id,
+                        f"{rec.kind} {rec.id}: {f.field} {show(f.before)} → {show(f.after)} "
+                        f"({LESS})",
+                    )
+                )
+            if rec.kind == "objective" and f.field == "parent" and f.note != FOLLOWS_RENAME:
+                out.append(
+                    Finding(
+                        "reparented",
+                        rec.id,
+                        f"objective {rec.id}: parent {show(f.before)} → {show(f.after)}",
+                    )
+                )
+        for kr in rec.key_results:
+            subject = f"{rec.id}#{kr.id}"
+            if kr.change == "removed":
+                when = " mid-cycle" if kr.mid_cycle else ""
+                out.append(
+                    Finding(
+                        "removed-key-result",
+                        subject,
+                        f"key result {subject} ({kr.title}) removed{when}",
+                    )
+                )
+            for f in kr.fields:
+                if f.note == LESS:
+                    out.append(
+                        Finding(
+                            "less-ambitious",
+                            subject,
+                            f"key result {subject}: {f.field} {show(f.before)} → "
+                            f"{show(f.after)} ({LESS})",
+                        )
+                    )
+    return tuple(out)
+
+
+def show(value: Value) -> str:
+    """A value as a person reads it: ``16`` not ``16.0``, ``—`` for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else "—"
+    return str(value)
+
+
+# ------------------------------------------------------------------ entry point
+def diff_portfolios(
+    base: ScoredPortfolio,
+    head: ScoredPortfolio,
+    base_diags: Sequence[Diagnostic] = (),
+    head_diags: Sequence[Diagnostic] = (),
+) -> DiffResult:
+    """Compare two scored portfolios; both should be scored at the same as_of.
+
+    Scoring both sides at one date is what makes the comparison mean "what
+    the change did" rather than "what the passing of time did".
+    """
+    bp, hp = base.portfolio, head.portfolio
+    as_of = head.as_of
+    obj_renames = _match_renames(bp.objectives, hp.objectives, lambda o: o.title)
+    kpi_renames = _match_renames(bp.kpis, hp.kpis, lambda k: k.title)
+    goal_renames = _match_renames(bp.goals, hp.goals, lambda g: g.title)
+
+    objectives = _record_changes(
+        "objective",
+        bp.objectives,
+        hp.objectives,
+        obj_renames,
+        lambda b, h: _objective_fields(b, h, obj_renames),
+        lambda b, h: _kr_changes(b, h, bp, hp, as_of),
+    )
+    kpis = _record_changes(
+        "kpi",
+        bp.kpis,
+        hp.kpis,
+        kpi_renames,
+        lambda b, h: (
+            _kpi_fields(b, h) + _kpi_score_fields(base.kpis.get(b.id), head.kpis.get(h.id))
+        ),
+    )
+    goals = _record_changes(
+        "goal",
+        bp.goals,
+        hp.goals,
+        goal_renames,
+        lambda b, h: (
+            _goal_fields(b, h) + _goal_score_fields(base.goals.get(b.id), head.goals.get(h.id))
+        ),
+    )
+    checkins = _checkin_changes(bp, hp, as_of)
+
+    edited = {c.id for c in objectives if c.change == "changed"}
+    checked_in = {c.target for c in checkins if c.target_kind == "objective" and c.counted}
+    changed_kpis = {c.id for c in kpis} | {
+        c.target for c in checkins if c.target_kind == "kpi" and c.counted
+    }
+    changed_kpis |= {
+        k for k in set(base.kpis) & set(head.kpis) if base.kpis[k].series != head.kpis[k].series
+    }
+    scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis)
+    moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
+    introduced, resolved = _diag_changes(base_diags, head_diags, moved)
+    head_errors = tuple(d for d in head_diags if d.is_error)
+    return DiffResult(
+        as_of=as_of,
+        objectives=objectives,
+        kpis=kpis,
+        goals=goals,
+        checkins=checkins,
+        scores=scores,
+        introduced=introduced,
+        resolved=resolved,
+        head_errors=head_errors,
+        findings=_findings(objectives, kpis, goals, head_errors),
+    )

@@ -1,0 +1,660 @@
+"""Render a :class:`~okrsite.diff.DiffResult` for a PR comment, a terminal or a script.
+
+Three audiences, three formats:
+
+* ``markdown`` is a pull-request comment. Reviewers read the top and skim the
+  rest, so a one-paragraph summary, the errors and a table of changed
+  objectives come first and every detail sits in a collapsed ``<details>``
+  section. GitHub rejects comments over 65,536 characters, so the report is
+  cut below that with a note. A hidden marker lets a workflow find and update
+  its own comment instead of adding one per push. All user text is escaped:
+  a pipe in a title must not break the table, and ``<script>`` in a title
+  must stay text.
+* ``text`` is for a terminal, coloured only when asked to (the command line
+  asks when stdout is a TTY and ``NO_COLOR`` is unset).
+* ``json`` is a stable structure for scripts, documented in ``docs/diff.md``.
+
+The renderers are pure functions of the result. :func:`run_diff` at the end is
+the one edge with I/O: it is what ``okrsite diff`` calls, kept here so the
+command in ``cli.py`` stays a few lines.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import click
+
+from okrsite.diagnostics import Diagnostic
+from okrsite.diff import (
+    LESS,
+    MORE,
+    REVERSED,
+    CheckInChange,
+    DiffResult,
+    FieldChange,
+    KRChange,
+    RecordChange,
+    ScoreChange,
+    Value,
+    show,
+)
+
+MARKER = "<!-- okrsite-diff -->"
+MAX_MARKDOWN = 65_000
+JSON_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """What the report says about where the two sides came from."""
+
+    base_label: str = "base"
+    head_label: str = "head"
+    base_commit: str | None = None
+    head_commit: str | None = None
+    fail_on: tuple[str, ...] = ("errors",)
+
+
+# ------------------------------------------------------------------ shared wording
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{round(x * 100)}%"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def summary_sentence(result: DiffResult) -> str:
+    """One paragraph a reviewer can read in five seconds."""
+    if result.is_empty:
+        text = f"No changes to goals (as of {result.as_of})."
+        if result.head_errors:
+            text += f" The head revision still has {_plural(len(result.head_errors), 'error')}."
+        return text
+    parts: list[str] = []
+
+    def counted(items: Sequence[RecordChange], noun: str) -> None:
+        for kind, verb in (("added", "adds"), ("removed", "removes"), ("changed", "changes")):
+            n = sum(1 for c in items if c.change == kind)
+            if n:
+                parts.append(f"{verb} {_plural(n, noun)}")
+
+    counted(result.objectives, "objective")
+    krs = [kr for o in result.objectives for kr in o.key_results]
+    for kind, verb in (("added", "adds"), ("removed", "removes")):
+        chosen = [kr for kr in krs if kr.change == kind]
+        if chosen:
+            mid = sum(1 for kr in chosen if kr.mid_cycle)
+            parts.append(
+                f"{verb} {_plural(len(chosen), 'key result')}"
+                + (f" ({mid} mid-cycle)" if mid else "")
+            )
+    moved = [
+        f
+        for o in result.objectives
+        for kr in o.key_results
+        for f in kr.fields
+        if f.field in ("target", "threshold")
+    ]
+    if moved:
+        less = sum(1 for f in moved if f.note == LESS)
+        parts.append(
+            f"moves {_plural(len(moved), 'key result target')}"
+            + (f" ({less} less ambitious)" if less else "")
+        )
+    counted(result.kpis, "KPI")
+    counted(result.goals, "SMART goal")
+    new_checkins = sum(1 for c in result.checkins if c.change == "added")
+    if new_checkins:
+        parts.append(f"adds {_plural(new_checkins, 'check-in')}")
+    other = len(result.checkins) - new_checkins
+    if other:
+        parts.append(f"edits or removes {_plural(other, 'check-in')}")
+    text = "This change " + (", ".join(parts) if parts else "changes no goal records")
+    if result.scores:
+        text += f"; progress or status changes for {_plural(len(result.scores), 'objective')}"
+    text += f" (as of {result.as_of})."
+    if result.introduced or result.resolved:
+        text += (
+            f" It introduces {_plural(len(result.introduced), 'finding')} and resolves "
+            f"{len(result.resolved)}."
+        )
+    if result.head_errors:
+        text += f" The head revision has {_plural(len(result.head_errors), 'error')}."
+    return text
+
+
+def _note(f: FieldChange) -> str:
+    return f" ({f.note})" if f.note else ""
+
+
+def _status_arrow(before: object, after: object) -> str:
+    if before == after:
+        return str(after or "—")
+    return f"{before or '—'} → {after or '—'}"
+
+
+def _progress_arrow(before: float | None, after: float | None) -> str:
+    if before is not None and after is not None:
+        delta = round(after * 100) - round(before * 100)
+        if delta > 0:
+            return f"{pct(before)} → {pct(after)} ▲"
+        if delta < 0:
+            return f"{pct(before)} → {pct(after)} ▼"
+        return f"{pct(before)} → {pct(after)}"
+    return f"{pct(before)} → {pct(after)}"
+
+
+# ------------------------------------------------------------------ markdown
+def md(text: object) -> str:
+    """Escape user text for a Markdown table cell or list item (and for HTML)."""
+    s = " ".join(str(text).split())  # newlines would end the table row
+    s = html.escape(s, quote=False)
+    out = []
+    for ch in s:
+        if ch in "\\`*_[]|~#":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def code(text: object) -> str:
+    """An inline code span that survives backticks and pipes in user text."""
+    s = " ".join(str(text).split()).replace("|", "\\|")
+    fence = "``" if "`" in s else "`"
+    return f"{fence} {s} {fence}" if fence == "``" else f"`{s}`"
+
+
+def _mval(v: Value) -> str:
+    return md(show(v))
+
+
+def _shown(f: FieldChange) -> tuple[str, str]:
+    """Before and after as text; progress fields read as percentages."""
+    if f.field == "progress":
+        return (
+            pct(f.before if isinstance(f.before, float) else None),
+            pct(f.after if isinstance(f.after, float) else None),
+        )
+    return show(f.before), show(f.after)
+
+
+def _md_field(f: FieldChange) -> str:
+    label = f"**{f.field}**" if f.note in (LESS, REVERSED) else f.field
+    before, after = _shown(f)
+    return f"{label}: {md(before)} → {md(after)}{_note(f)}"
+
+
+def _md_kr(kr: KRChange) -> list[str]:
+    head = f"key result {code(kr.id)} {md(kr.title)}"
+    if kr.change == "added":
+        return [f"- {head}: **added**" + (" mid-cycle" if kr.mid_cycle else "")]
+    if kr.change == "removed":
+        return [f"- {head}: **removed**" + (" mid-cycle" if kr.mid_cycle else "")]
+    lines = [f"- {head}" + (f" (renamed from {code(kr.renamed_from)})" if kr.renamed_from else "")]
+    lines += [f"  - {_md_field(f)}" for f in kr.fields]
+    return lines
+
+
+def _md_record(rec: RecordChange) -> list[str]:
+    title = f"{code(rec.id)} {md(rec.title)}"
+    if rec.change == "added":
+        return [f"- {title}: **added** in {code(rec.file)}"]
+    if rec.change == "removed":
+        return [f"- {title}: **removed** (was {code(rec.file)})"]
+    extra = []
+    if rec.renamed_from:
+        extra.append(f"renamed from {code(rec.renamed_from)}")
+    if rec.moved_from:
+        extra.append(f"moved from {code(rec.moved_from)} to {code(rec.file)}")
+    lines = [f"- {title}" + (f" ({'; '.join(extra)})" if extra else "")]
+    lines += [f"  - {_md_field(f)}" for f in rec.fields]
+    for kr in rec.key_results:
+        lines += ["  " + line for line in _md_kr(kr)]
+    return lines
+
+
+def _md_checkin(c: CheckInChange) -> str:
+    who = f" by {md(c.author)}" if c.author else ""
+    values = ", ".join(
+        f"{md(v.key)} {_mval(v.before)} → {_mval(v.after)}"
+        if v.before != v.after
+        else f"{md(v.key)} {_mval(v.after)} (unchanged)"
+        for v in c.values
+    )
+    conf = ""
+    if c.confidence_before != c.confidence_after:
+        conf = f"; confidence {_mval(c.confidence_before)} → {_mval(c.confidence_after)}"
+    elif c.confidence_after is not None:
+        conf = f"; confidence {_mval(c.confidence_after)}"
+    late = "" if c.counted else " (dated after as_of: not counted yet)"
+    return (
+        f"- {c.date} {c.target_kind} {code(c.target)}{who}: **{c.change}**"
+        f"{': ' + values if values else ''}{conf}{late}"
+    )
+
+
+def _md_diag(d: Diagnostic) -> str:
+    hint = f" — hint: {md(d.hint)}" if d.hint else ""
+    return f"- {code(d.location)} {d.severity.value} {code(d.code)}: {md(d.message)}{hint}"
+
+
+def _md_score_row(s: ScoreChange) -> str:
+    return (
+        f"| {code(s.id)} {md(s.title)} | {_progress_arrow(s.progress_before, s.progress_after)} "
+        f"| {_status_arrow(s.status_before, s.status_after)} | {', '.join(s.causes)} |"
+    )
+
+
+def _md_score_detail(s: ScoreChange) -> list[str]:
+    lines = [
+        f"- {code(s.id)}: progress {_progress_arrow(s.progress_before, s.progress_after)}, "
+        f"expected {pct(s.expected_before)} → {pct(s.expected_after)}, "
+        f"status {_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
+    ]
+    for k in s.key_results:
+        lines.append(
+            f"  - key result {code(k.id)}: {_progress_arrow(k.progress_before, k.progress_after)}, "
+            f"{_status_arrow(k.status_before, k.status_after)}"
+        )
+    return lines
+
+
+def _details(summary: str, lines: list[str]) -> list[str]:
+    return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
+
+
+def render_markdown(
+    result: DiffResult, ctx: ReportContext = ReportContext(), limit: int = MAX_MARKDOWN
+) -> str:
+    """The PR comment: summary, errors, objectives table, then collapsed details."""
+    head: list[str] = [
+        MARKER,
+        f"### Goal changes: {code(ctx.base_label)} → {code(ctx.head_label)}",
+        "",
+        summary_sentence(result),
+        "",
+    ]
+    if result.head_errors:
+        head += [
+            f"**:x: {_plural(len(result.head_errors), 'error')} at {md(ctx.head_label)}** "
+            "(the site will not build until they are fixed):",
+            "",
+            *[_md_diag(d) for d in result.head_errors[:50]],
+        ]
+        if len(result.head_errors) > 50:
+            head.append(f"- … and {len(result.head_errors) - 50} more (run `okrsite check`)")
+        head.append("")
+    if result.scores:
+        head += [
+            "| Objective | Progress | Status | Why |",
+            "| --- | --- | --- | --- |",
+            *[_md_score_row(s) for s in result.scores],
+            "",
+        ]
+    flags = [f for f in result.findings if f.rule != "errors"]
+    if flags:
+        head += ["**Worth a look:**", ""]
+        head += [f"- {md(f.message)} ({code(f.rule)})" for f in flags[:20]]
+        if len(flags) > 20:
+            head.append(f"- … and {len(flags) - 20} more")
+        head.append("")
+
+    sections: list[list[str]] = []
+    if result.objectives:
+        lines = [line for rec in result.objectives for line in _md_record(rec)]
+        sections.append(_details(f"Objectives and key results ({len(result.objectives)})", lines))
+    if result.kpis:
+        lines = [line for rec in result.kpis for line in _md_record(rec)]
+        sections.append(_details(f"KPIs ({len(result.kpis)})", lines))
+    if result.goals:
+        lines = [line for rec in result.goals for line in _md_record(rec)]
+        sections.append(_details(f"SMART goals ({len(result.goals)})", lines))
+    if result.checkins:
+        sections.append(
+            _details(
+                f"Check-ins ({len(result.checkins)})", [_md_checkin(c) for c in result.checkins]
+            )
+        )
+    if result.scores:
+        lines = [line for s in result.scores for line in _md_score_detail(s)]
+        sections.append(_details(f"Scores in detail ({len(result.scores)})", lines))
+    if result.introduced or result.resolved:
+        lines = []
+        if result.introduced:
+            lines += ["Introduced:", "", *[_md_diag(d) for d in result.introduced], ""]
+        if result.resolved:
+            lines += ["Resolved:", "", *[_md_diag(d) for d in result.resolved], ""]
+        sections.append(
+            _details(
+                f"Findings: {len(result.introduced)} introduced, {len(result.resolved)} resolved",
+                lines,
+            )
+        )
+    base = ctx.base_commit[:12] if ctx.base_commit else ctx.base_label
+    headc = ctx.head_commit[:12] if ctx.head_commit else ctx.head_label
+    footer = [
+        f"<sub>okrsite diff {md(base)} → {md(headc)}, both scored as of {result.as_of}.</sub>",
+        "",
+    ]
+    return _assemble(head, sections, footer, limit)
+
+
+def _assemble(head: list[str], sections: list[list[str]], footer: list[str], limit: int) -> str:
+    """Join the parts, cutting at a line boundary (closing any open section) past ``limit``."""
+    cut_note = (
+        "> **Report cut** at the comment size limit; run `okrsite diff` locally "
+        "(or with `--format json`) for all of it."
+    )
+    reserve = len("\n".join(footer)) + len(cut_note) + len("\n</details>\n") + 16
+    out: list[str] = []
+    size = 0
+    cut = False
+
+    def fits(line: str) -> bool:
+        return size + len(line) + 1 <= limit - reserve
+
+    for line in head:
+        if not fits(line):
+            cut = True
+            break
+        out.append(line)
+        size += len(line) + 1
+    for section in [] if cut else sections:
+        for i, line in enumerate(section):
+            if not fits(line):
+                cut = True
+                if 0 < i <= len(section) - 2:  # inside an open <details>
+                    out += ["", "</details>", ""]
+                break
+            out.append(line)
+            size += len(line) + 1
+        if cut:
+            break
+    if cut:
+        out += [cut_note, ""]
+    out += footer
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ text
+Styler = Callable[..., str]
+
+
+def _styler(color: bool) -> Styler:
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+
+    return style
+
+
+def _txt_field(f: FieldChange, st: Styler) -> str:
+    note = ""
+    if f.note:
+        colour = {LESS: "red", MORE: "green", REVERSED: "yellow"}.get(f.note, "yellow")
+        note = " " + st(f"({f.note})", fg=colour)
+    before, after = _shown(f)
+    return f"{f.field}: {before} → {after}{note}"
+
+
+def _txt_record(rec: RecordChange, st: Styler) -> list[str]:
+    name = f"{rec.kind} {st(rec.id, bold=True)} {rec.title}"
+    if rec.change == "added":
+        return [f"  {st('+', fg='green')} {name} (added in {rec.file})"]
+    if rec.change == "removed":
+        return [f"  {st('-', fg='red')} {name} (removed; was {rec.file})"]
+    extra = []
+    if rec.renamed_from:
+        extra.append(f"renamed from {rec.renamed_from}")
+    if rec.moved_from:
+        extra.append(f"moved from {rec.moved_from} to {rec.file}")
+    lines = [f"  {st('~', fg='yellow')} {name}" + (f" ({'; '.join(extra)})" if extra else "")]
+    lines += [f"      {_txt_field(f, st)}" for f in rec.fields]
+    for kr in rec.key_results:
+        mid = " mid-cycle" if kr.mid_cycle else ""
+        label = f"key result {kr.id} {kr.title}"
+        if kr.change == "added":
+            lines.append(f"      {st('+', fg='green')} {label} (added{mid})")
+        elif kr.change == "removed":
+            lines.append(f"      {st('-', fg='red')} {label} (removed{mid})")
+        else:
+            renamed = f" (renamed from {kr.renamed_from})" if kr.renamed_from else ""
+            lines.append(f"      ~ {label}{renamed}")
+            lines += [f"          {_txt_field(f, st)}" for f in kr.fields]
+    return lines
+
+
+def render_text(
+    result: DiffResult, ctx: ReportContext = ReportContext(), color: bool = False
+) -> str:
+    """The report for a terminal; ``color`` adds ANSI styles through click.style."""
+    st = _styler(color)
+    lines = [st(f"okrsite diff {ctx.base_label} → {ctx.head_label}", bold=True)]
+    lines += [summary_sentence(result), ""]
+    if result.head_errors:
+        lines.append(st(f"Errors at {ctx.head_label}:", fg="red", bold=True))
+        lines += [f"  {d.format_text()}" for d in result.head_errors]
+        lines.append("")
+    if result.scores:
+        lines.append(st("Objectives whose figures changed:", bold=True))
+        for s in result.scores:
+            lines.append(
+                f"  {s.id}: {_progress_arrow(s.progress_before, s.progress_after)}, "
+                f"{_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
+            )
+            for k in s.key_results:
+                lines.append(
+                    f"      {k.id}: {_progress_arrow(k.progress_before, k.progress_after)}, "
+                    f"{_status_arrow(k.status_before, k.status_after)}"
+                )
+        lines.append("")
+    for title, records in (
+        ("Objectives and key results:", result.objectives),
+        ("KPIs:", result.kpis),
+        ("SMART goals:", result.goals),
+    ):
+        if records:
+            lines.append(st(title, bold=True))
+            for rec in records:
+                lines += _txt_record(rec, st)
+            lines.append("")
+    if result.checkins:
+        lines.append(st("Check-ins:", bold=True))
+        for c in result.checkins:
+            values = ", ".join(f"{v.key} {show(v.before)} → {show(v.after)}" for v in c.values)
+            conf = (
+                f"; confidence {show(c.confidence_before)} → {show(c.confidence_after)}"
+                if c.confidence_before != c.confidence_after
+                else ""
+            )
+            late = "" if c.counted else " (after as_of: not counted yet)"
+            lines.append(
+                f"  {c.change} {c.date} {c.target_kind} {c.target}"
+                f"{': ' + values if values else ''}{conf}{late}"
+            )
+        lines.append("")
+    if result.introduced or result.resolved:
+        lines.append(st("Findings:", bold=True))
+        lines += [f"  {st('new', fg='red')} {d.format_text()}" for d in result.introduced]
+        lines += [f"  {st('fixed', fg='green')} {d.format_text()}" for d in result.resolved]
+        lines.append("")
+    flags = [f for f in result.findings if f.rule != "errors"]
+    if flags:
+        lines.append(st("Worth a look:", bold=True))
+        lines += [f"  {f.message} [{f.rule}]" for f in flags]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ------------------------------------------------------------------ json
+def _fields_json(fields: Sequence[FieldChange]) -> list[dict[str, object]]:
+    return [
+        {
+            "field": f.field,
+            "before": list(f.before) if isinstance(f.before, tuple) else f.before,
+            "after": list(f.after) if isinstance(f.after, tuple) else f.after,
+            "note": f.note,
+        }
+        for f in fields
+    ]
+
+
+def _record_json(rec: RecordChange) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": rec.id,
+        "title": rec.title,
+        "change": rec.change,
+        "file": rec.file,
+        "renamed_from": rec.renamed_from,
+        "moved_from": rec.moved_from,
+        "fields": _fields_json(rec.fields),
+    }
+    if rec.kind == "objective":
+        out["key_results"] = [
+            {
+                "id": kr.id,
+                "title": kr.title,
+                "change": kr.change,
+                "renamed_from": kr.renamed_from,
+                "mid_cycle": kr.mid_cycle,
+                "fields": _fields_json(kr.fields),
+            }
+            for kr in rec.key_results
+        ]
+    return out
+
+
+def _pair(before: object, after: object) -> dict[str, object]:
+    return {"before": before, "after": after}
+
+
+def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[str, object]:
+    """The documented JSON structure (``docs/diff.md``); ``schema`` bumps on breaking changes."""
+    failures = result.failures(ctx.fail_on)
+    return {
+        "schema": JSON_SCHEMA_VERSION,
+        "as_of": result.as_of.isoformat(),
+        "base": {"label": ctx.base_label, "commit": ctx.base_commit},
+        "head": {"label": ctx.head_label, "commit": ctx.head_commit},
+        "summary": summary_sentence(result),
+        "empty": result.is_empty,
+        "objectives": [_record_json(r) for r in result.objectives],
+        "kpis": [_record_json(r) for r in result.kpis],
+        "goals": [_record_json(r) for r in result.goals],
+        "checkins": [
+            {
+                "id": c.id,
+                "file": c.file,
+                "date": c.date.isoformat(),
+                "change": c.change,
+                "target_kind": c.target_kind,
+                "target": c.target,
+                "author": c.author,
+                "values": [{"key": v.key, "before": v.before, "after": v.after} for v in c.values],
+                "confidence": _pair(c.confidence_before, c.confidence_after),
+                "counted": c.counted,
+            }
+            for c in result.checkins
+        ],
+        "scores": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "progress": _pair(s.progress_before, s.progress_after),
+                "expected": _pair(s.expected_before, s.expected_after),
+                "status": _pair(s.status_before, s.status_after),
+                "causes": list(s.causes),
+                "key_results": [
+                    {
+                        "id": k.id,
+                        "progress": _pair(k.progress_before, k.progress_after),
+                        "status": _pair(k.status_before, k.status_after),
+                    }
+                    for k in s.key_results
+                ],
+            }
+            for s in result.scores
+        ],
+        "diagnostics": {
+            "introduced": [d.to_json() for d in result.introduced],
+            "resolved": [d.to_json() for d in result.resolved],
+            "head_errors": [d.to_json() for d in result.head_errors],
+        },
+        "findings": [
+            {"rule": f.rule, "subject": f.subject, "message": f.message} for f in result.findings
+        ],
+        "fail_on": list(ctx.fail_on),
+        "failed": bool(failures),
+    }
+
+
+def render_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> str:
+    return json.dumps(to_json(result, ctx), indent=2, ensure_ascii=False) + "\n"
+
+
+def render(result: DiffResult, fmt: str, ctx: ReportContext, color: bool = False) -> str:
+    """Dispatch on ``--format``."""
+    if fmt == "json":
+        return render_json(result, ctx)
+    if fmt == "text":
+        return render_text(result, ctx, color)
+    return render_markdown(result, ctx)
+
+
+# ------------------------------------------------------------------ the command
+def run_diff(
+    site_dir: Path,
+    base: str | None,
+    head: str | None,
+    as_of: date | None,
+    fmt: str,
+    fail_on: tuple[str, ...],
+    output: Path | None,
+) -> int:
+    """Load both sides, compare, write the report; return the exit code.
+
+    0: nothing a ``--fail-on`` rule names; 1: some rule fired (errors at head
+    by default); git problems raise :class:`click.ClickException` (exit 2)
+    with the message of :class:`~okrsite.gitsource.GitError`.
+    """
+    from okrsite.diff import diff_portfolios
+    from okrsite.gitsource import GitError, load_revisions
+
+    try:
+        revs = load_revisions(site_dir, base, head, as_of)
+    except GitError as exc:
+        raise _GitFailure(str(exc)) from exc
+    result = diff_portfolios(
+        revs.base.scored, revs.head.scored, revs.base.diagnostics, revs.head.diagnostics
+    )
+    ctx = ReportContext(
+        revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
+    )
+    color = (
+        output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    text = render(result, fmt, ctx, color=color)
+    if output is not None:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        click.echo(f"okrsite: wrote {output} ({summary_sentence(result)})", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"), color=color)
+    failures = result.failures(fail_on)
+    for f in failures:
+        click.echo(f"okrsite diff: {f.rule}: {f.message}", err=True)
+    return 1 if failures else 0
+
+
+class _GitFailure(click.ClickException):
+    """A git problem the user must fix (missing revision, not a repository): exit 2."""
+
+    exit_code = 2

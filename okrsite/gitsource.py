@@ -1,0 +1,250 @@
+"""Read a site as it was at a git revision, without touching the checkout.
+
+``okrsite diff`` compares two versions of a site. Checking out the base
+revision would disturb the user's working tree (and CI's), so both sides are
+read straight from git's object store: one ``git ls-tree`` lists the files of
+the site's folder at the revision, and one ``git cat-file --batch`` process
+streams every blob. That is two processes however large the site is, which
+keeps a 50,000-file portfolio fast.
+
+Only the ``git`` command line is used (through :mod:`subprocess`), so there is
+no extra dependency and the user's git configuration (safe directories,
+alternates, shallow clones) applies as usual. Failures become
+:class:`GitError` with a message written for the person at the terminal or
+reading a CI log; the command line turns them into exit code 2.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from okrsite.config import CONFIG_FILE, parse_config
+from okrsite.pipeline import LoadResult, load_site, load_tree
+
+DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
+
+
+class GitError(Exception):
+    """A git operation failed in a way the user has to fix (exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GitSite:
+    """Where a site sits inside its repository.
+
+    ``prefix`` is the site folder relative to the repository root with a
+    trailing slash (``""`` when the site is the repository root), as
+    ``git rev-parse --show-prefix`` prints it.
+    """
+
+    toplevel: Path
+    prefix: str
+
+
+def _run(
+    args: Sequence[str], cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError as exc:  # git itself is missing
+        raise GitError("git is not installed or not on PATH; okrsite diff needs it") from exc
+
+
+def _stderr(proc: subprocess.CompletedProcess[bytes]) -> str:
+    return proc.stderr.decode("utf-8", "replace").strip()
+
+
+def find_site(site_dir: Path) -> GitSite:
+    """The repository holding ``site_dir`` and the site's path inside it."""
+    proc = _run(["rev-parse", "--show-toplevel", "--show-prefix"], site_dir)
+    if proc.returncode != 0:
+        detail = _stderr(proc)
+        if "not a git repository" in detail.lower():
+            raise GitError(
+                f"{site_dir} is not inside a git repository; okrsite diff compares git revisions "
+                "(run 'git init' and commit, or run it in a clone)"
+            )
+        raise GitError(f"git rev-parse failed in {site_dir}: {detail}")
+    lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+    toplevel = Path(lines[0]) if lines else site_dir
+    prefix = lines[1] if len(lines) > 1 else ""
+    return GitSite(toplevel=toplevel, prefix=prefix)
+
+
+def _not_found(rev: str) -> GitError:
+    branch = rev.split("/", 1)[1] if rev.startswith("origin/") else "main"
+    return GitError(
+        f"revision {rev!r} not found; in CI fetch it first: git fetch origin {branch} --depth=1"
+    )
+
+
+def resolve_revision(repo: Path, rev: str) -> str:
+    """The commit id ``rev`` names, or :class:`GitError` saying how to get it."""
+    if rev.startswith("-"):  # never let a revision be read as an option
+        raise GitError(f"revision {rev!r} is not a valid revision name")
+    proc = _run(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], repo)
+    if proc.returncode != 0:
+        raise _not_found(rev)
+    return proc.stdout.decode().strip()
+
+
+def default_base(repo: Path, head: str | None) -> tuple[str, str]:
+    """The merge base of ``head`` (or ``HEAD``) with the default branch.
+
+    The default branch is the first of ``origin/HEAD``, ``main``, ``master``
+    (then ``origin/main``, ``origin/master`` for CI clones without local
+    branches) that exists. Comparing with the merge base rather than the
+    branch tip shows only what *this* change does, not what landed on the
+    default branch since it forked. Returns (commit, branch name).
+    """
+    tip = head or "HEAD"
+    for candidate in DEFAULT_BRANCHES:
+        if _run(["rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}"], repo).returncode:
+            continue
+        proc = _run(["merge-base", candidate, tip], repo)
+        if proc.returncode == 0:
+            return proc.stdout.decode().strip(), candidate
+        raise GitError(
+            f"{candidate} and {tip} have no common ancestor in this clone; in a shallow CI clone "
+            f"fetch more history (git fetch --deepen=100, or checkout with fetch-depth: 0) "
+            f"or pass BASE explicitly"
+        )
+    raise GitError(
+        "no default branch to compare with (tried "
+        + ", ".join(DEFAULT_BRANCHES)
+        + "); pass BASE explicitly, e.g. okrsite diff origin/main"
+    )
+
+
+def list_tree(repo: Path, commit: str, prefix: str) -> dict[str, str]:
+    """``{path relative to prefix: blob id}`` of the regular files under ``prefix``.
+
+    ``repo`` must be the repository's top folder: ls-tree paths and pathspecs
+    are relative to the folder git runs in.
+
+    Symbolic links and submodules are skipped: a symlink's blob is its target
+    path, not content, and a submodule has no blob in this repository.
+    """
+    args = ["ls-tree", "-r", "-z", commit]
+    if prefix:
+        args += ["--", prefix.rstrip("/")]
+    proc = _run(args, repo)
+    if proc.returncode != 0:
+        raise GitError(f"git ls-tree {commit} failed: {_stderr(proc)}")
+    out: dict[str, str] = {}
+    for entry in proc.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, oid = meta.decode().split(" ")
+        if kind != "blob" or mode == "120000":
+            continue
+        path = raw_path.decode("utf-8", "surrogateescape")
+        if prefix and not path.startswith(prefix):
+            continue
+        out[path[len(prefix) :]] = oid
+    return out
+
+
+def read_blobs(repo: Path, oids: Sequence[str]) -> dict[str, bytes]:
+    """Read many blobs through one ``git cat-file --batch`` process."""
+    unique = list(dict.fromkeys(oids))
+    if not unique:
+        return {}
+    proc = _run(["cat-file", "--batch"], repo, stdin="".join(f"{o}\n" for o in unique).encode())
+    if proc.returncode != 0:
+        raise GitError(f"git cat-file failed: {_stderr(proc)}")
+    data = proc.stdout
+    out: dict[str, bytes] = {}
+    pos = 0
+    for oid in unique:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].decode().split(" ")
+        if len(header) < 3 or header[1] == "missing":
+            raise GitError(f"git object {oid} is missing; fetch the revision again")
+        size = int(header[2])
+        start = end + 1
+        out[oid] = data[start : start + size]
+        pos = start + size + 1  # the content is followed by a newline
+    return out
+
+
+def read_revision(repo: Path, commit: str, prefix: str) -> dict[str, bytes]:
+    """The site's files at ``commit``: ``{"okrsite.toml": ..., "content/...": ...}``.
+
+    Only ``okrsite.toml`` and the files under the configured content folder are
+    read (the config is read first to learn that folder), so themes, images
+    and output folders committed by accident cost nothing.
+    """
+    tree = list_tree(repo, commit, prefix)
+    files: dict[str, bytes] = {}
+    content_dir = "content"
+    if CONFIG_FILE in tree:
+        raw = read_blobs(repo, [tree[CONFIG_FILE]])[tree[CONFIG_FILE]]
+        files[CONFIG_FILE] = raw
+        try:
+            config, _ = parse_config(raw.decode("utf-8-sig"))
+            content_dir = config.content_dir
+        except UnicodeDecodeError:
+            pass  # the pipeline reports the broken config; read the default folder
+    folder = content_dir.strip("/") + "/"
+    wanted = {path: oid for path, oid in tree.items() if path.startswith(folder)}
+    blobs = read_blobs(repo, list(wanted.values()))
+    for path, oid in wanted.items():
+        files[path] = blobs[oid]
+    return files
+
+
+# ------------------------------------------------------------------ both sides
+@dataclass(frozen=True)
+class Revisions:
+    """Both sides of a comparison, loaded and scored at the same as_of.
+
+    ``head_commit`` is ``None`` for the working tree.
+    """
+
+    base_label: str
+    base_commit: str
+    head_label: str
+    head_commit: str | None
+    base: LoadResult
+    head: LoadResult
+
+
+def load_revisions(
+    site_dir: Path, base: str | None, head: str | None, as_of: date | None
+) -> Revisions:
+    """Load the site at ``base`` and at ``head`` (``None``: the working tree).
+
+    HEAD is loaded first because its ``okrsite.toml`` decides as_of when no
+    ``--as-of`` is given; the base is then scored at that same date, so the
+    comparison shows what the files changed and not what time changed.
+    """
+    site = find_site(site_dir)
+    top, prefix = site.toplevel, site.prefix
+    head_commit: str | None = None
+    if head is None:
+        head_result = load_site(site_dir, as_of)
+        head_label = "working tree"
+    else:
+        head_commit = resolve_revision(top, head)
+        head_result = load_tree(read_revision(top, head_commit, prefix), as_of)
+        head_label = head
+    if base is None:
+        base_commit, branch = default_base(top, head_commit)
+        base_label = f"merge base with {branch}"
+    else:
+        base_commit = resolve_revision(top, base)
+        base_label = base
+    base_result = load_tree(read_revision(top, base_commit, prefix), head_result.as_of)
+    return Revisions(base_label, base_commit, head_label, head_commit, base_result, head_result)
