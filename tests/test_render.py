@@ -196,7 +196,7 @@ def test_kpi_pages(out: dict[str, bytes]) -> None:
     tree = text(out, "kpis/index.html")
     assert tree.index("Revenue") < tree.index("Net Promoter Score")
     assert "leading" in tree and "lagging" in tree
-    assert '<table class="visually-hidden">' in html
+    assert '<div class="visually-hidden"><table>' in html
 
 
 def test_alignment_tree(out: dict[str, bytes]) -> None:
