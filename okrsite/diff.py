@@ -23,7 +23,7 @@ results are matched the same way inside their objective.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, TypeVar
 
@@ -100,7 +100,9 @@ class RecordChange:
 
     ``renamed_from`` is the base id when the record was matched by title under
     a new id; ``moved_from`` is the base file when the record now lives in
-    another file (with or without a new id).
+    another file (with or without a new id). ``broken`` marks a record that
+    is missing at head only because its file there has errors (the pipeline
+    leaves such records out): not a deliberate removal.
     """
 
     kind: Literal["objective", "kpi", "goal"]
@@ -112,6 +114,7 @@ class RecordChange:
     renamed_from: str | None = None
     moved_from: str | None = None
     key_results: tuple[KRChange, ...] = ()
+    broken: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -742,7 +745,9 @@ def _score_changes(
     for oid, change in changed.items():
         causes = direct(oid)
         both = change.progress_before is not None and change.progress_after is not None
-        if both and any(child in changed for child in head.children.get(oid, ())):
+        base_id = renames.get(oid, oid)
+        kids = {*head.children.get(oid, ()), *base.children.get(base_id, ())}
+        if both and any(child in changed for child in kids):
             causes.append("roll-up")
         if not causes:
             causes.append("settings")
@@ -861,6 +866,12 @@ def show(value: Value) -> str:
     return str(value)
 
 
+def _mark_broken(rec: RecordChange, error_files: set[str]) -> RecordChange:
+    if rec.change == "removed" and rec.file in error_files:
+        return replace(rec, broken=True)
+    return rec
+
+
 # ------------------------------------------------------------------ entry point
 def diff_portfolios(
     base: ScoredPortfolio,
@@ -916,6 +927,11 @@ def diff_portfolios(
         k for k in set(base.kpis) & set(head.kpis) if base.kpis[k].series != head.kpis[k].series
     }
     scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis)
+    error_files = {d.file for d in head_diags if d.is_error and d.file}
+    objectives, kpis, goals = (
+        tuple(_mark_broken(r, error_files) for r in records)
+        for records in (objectives, kpis, goals)
+    )
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
     head_errors = tuple(d for d in head_diags if d.is_error)

@@ -83,9 +83,12 @@ def summary_sentence(result: DiffResult) -> str:
 
     def counted(items: Sequence[RecordChange], noun: str) -> None:
         for kind, verb in (("added", "adds"), ("removed", "removes"), ("changed", "changes")):
-            n = sum(1 for c in items if c.change == kind)
+            n = sum(1 for c in items if c.change == kind and not c.broken)
             if n:
                 parts.append(f"{verb} {_plural(n, noun)}")
+        broken = sum(1 for c in items if c.broken)
+        if broken:
+            parts.append(f"breaks {_plural(broken, noun)} (files with errors)")
 
     counted(result.objectives, "objective")
     krs = [kr for o in result.objectives for kr in o.key_results]
@@ -209,6 +212,8 @@ def _md_record(rec: RecordChange) -> list[str]:
     title = f"{code(rec.id)} {md(rec.title)}"
     if rec.change == "added":
         return [f"- {title}: **added** in {code(rec.file)}"]
+    if rec.change == "removed" and rec.broken:
+        return [f"- {title}: **cannot be read at head**: {code(rec.file)} has errors"]
     if rec.change == "removed":
         return [f"- {title}: **removed** (was {code(rec.file)})"]
     extra = []
@@ -256,10 +261,13 @@ def _md_score_row(s: ScoreChange) -> str:
 
 
 def _md_score_detail(s: ScoreChange) -> list[str]:
+    expected = ""
+    if pct(s.expected_before) != pct(s.expected_after):
+        expected = f"expected {pct(s.expected_before)} → {pct(s.expected_after)}, "
     lines = [
         f"- {code(s.id)}: progress {_progress_arrow(s.progress_before, s.progress_after)}, "
-        f"expected {pct(s.expected_before)} → {pct(s.expected_after)}, "
-        f"status {_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
+        f"{expected}status {_status_arrow(s.status_before, s.status_after)} "
+        f"({', '.join(s.causes)})"
     ]
     for k in s.key_results:
         lines.append(
@@ -410,6 +418,8 @@ def _txt_record(rec: RecordChange, st: Styler) -> list[str]:
     name = f"{rec.kind} {st(rec.id, bold=True)} {rec.title}"
     if rec.change == "added":
         return [f"  {st('+', fg='green')} {name} (added in {rec.file})"]
+    if rec.change == "removed" and rec.broken:
+        return [f"  {st('!', fg='red')} {name} (cannot be read at head: {rec.file} has errors)"]
     if rec.change == "removed":
         return [f"  {st('-', fg='red')} {name} (removed; was {rec.file})"]
     extra = []
@@ -516,6 +526,7 @@ def _record_json(rec: RecordChange) -> dict[str, object]:
         "file": rec.file,
         "renamed_from": rec.renamed_from,
         "moved_from": rec.moved_from,
+        "broken": rec.broken,
         "fields": _fields_json(rec.fields),
     }
     if rec.kind == "objective":

@@ -239,12 +239,19 @@ def load_revisions(
     else:
         head_commit = resolve_revision(top, head)
         head_result = load_tree(read_revision(top, head_commit, prefix), as_of)
-        head_label = head
+        head_label = _label(head)
     if base is None:
         base_commit, branch = default_base(top, head_commit)
         base_label = f"merge base with {branch}"
     else:
         base_commit = resolve_revision(top, base)
-        base_label = base
+        base_label = _label(base)
     base_result = load_tree(read_revision(top, base_commit, prefix), head_result.as_of)
     return Revisions(base_label, base_commit, head_label, head_commit, base_result, head_result)
+
+
+def _label(rev: str) -> str:
+    """A revision as the report names it: full commit ids shortened to 12 digits."""
+    if len(rev) == 40 and all(c in "0123456789abcdef" for c in rev.lower()):
+        return rev[:12]
+    return rev
