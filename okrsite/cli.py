@@ -381,5 +381,58 @@ def checkin(
     click.echo(f"okrsite: wrote {rel}")
 
 
+@cli.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@site_option
+@as_of_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "text", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown for a PR comment, text for a terminal, json for scripts.",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    default="errors",
+    show_default=True,
+    metavar="RULES",
+    help="Comma list of errors, less-ambitious, removed-key-result, reparented (or none): "
+    "exit 1 when one of them is found.",
+)
+@click.option(
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+def diff(
+    base: str | None,
+    head: str | None,
+    site: Path | None,
+    as_of: date | None,
+    fmt: str,
+    fail_on: str,
+    output: Path | None,
+) -> None:
+    """Report what a change does to the goals, between two git revisions.
+
+    BASE defaults to the merge base with the default branch, HEAD to the
+    working tree. Both are scored at the same date. See docs/diff.md.
+    """
+    from okrsite.diff import parse_rules
+    from okrsite.diff_report import run_diff
+
+    try:
+        rules = parse_rules(fail_on)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--fail-on") from exc
+    sys.exit(run_diff(resolve_site(site), base, head, as_of, fmt, rules, output))
+
+
 def main() -> None:
     cli(prog_name="okrsite")
