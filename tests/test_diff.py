@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
-from okrsite.cli import cli
 from test_diff_fixtures import (
     AS_OF,
     BASE_FILES,
@@ -23,6 +21,8 @@ from test_diff_fixtures import (
     realistic_repo,
     write,
 )
+
+from okrsite.cli import cli
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 
