@@ -92,8 +92,18 @@ def build_site(
     t = time.perf_counter()
     try:
         files = render(load, site_root, jobs)
-    except jinja2.TemplateError as exc:
-        diags = [*load.diagnostics, template_diagnostic(exc, site_root)]
+    except (jinja2.TemplateError, ValueError) as exc:
+        from okrsite.theme import ThemeError
+
+        if isinstance(exc, jinja2.TemplateError):
+            problem = template_diagnostic(exc, site_root)
+        elif isinstance(exc, ThemeError):
+            problem = error(
+                "THM001", str(exc), "okrsite.toml", hint="check theme = … in okrsite.toml"
+            )
+        else:
+            raise
+        diags = [*load.diagnostics, problem]
         return BuildResult(False, diags, load, seconds=time.perf_counter() - started)
     timings["render"] = time.perf_counter() - t
     t = time.perf_counter()

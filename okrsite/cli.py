@@ -236,6 +236,68 @@ def build(
 
 
 @cli.command()
+@site_option
+@as_of_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port (0: any free port).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in the default browser.")
+@click.option("--poll", is_flag=True, help="Poll for changes (network and container file systems).")
+def serve(
+    site: Path | None, as_of: date | None, host: str, port: int, open_browser: bool, poll: bool
+) -> None:
+    """Preview the site: rebuild on every save and reload the browser.
+
+    Builds into a private temporary folder (never _site/), serves it on
+    127.0.0.1, and shows errors in the page instead of stopping. Ctrl-C stops.
+    """
+    import threading
+    import webbrowser
+
+    from okrsite.preview import Preview
+
+    root = resolve_site(site)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"okrsite: warning: listening on {host}: other machines on your network can see this preview",
+            err=True,
+        )
+    try:
+        preview = Preview(
+            root,
+            host=host,
+            port=port,
+            as_of=as_of,
+            poll=poll,
+            echo=lambda m: click.echo(m, err=True),
+        )
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0"
+        ) from None
+    stop = threading.Event()
+    try:
+        preview.start()
+        click.echo(
+            f"okrsite: serving {root.name} at {preview.server.url} (Ctrl-C to stop)", err=True
+        )
+        if open_browser:
+            webbrowser.open(preview.server.url)
+        while not stop.wait(3600):
+            pass
+    except KeyboardInterrupt:
+        click.echo("okrsite: stopped", err=True)
+    finally:
+        preview.stop()
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Create a new site in DIRECTORY with a small sample portfolio that builds at once."""

@@ -13,9 +13,11 @@ exactly 0.15 behind must see "on-track" as the brief says.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from okrsite import cycles as cycles_mod
 from okrsite.model import (
@@ -65,7 +67,9 @@ def numeric_progress(
     if start == target:
         ratio = 1.0 if _r(current) >= _r(target) else 0.0
         return ratio, ratio
-    ratio = (current - start) / (target - start)
+    # halves first: the same ratio (scaling by 2 is exact), but no overflow to inf/nan
+    # when start and target are huge numbers of opposite sign
+    ratio = (current / 2 - start / 2) / (target / 2 - start / 2)
     return clamp(ratio), ratio
 
 
@@ -163,6 +167,10 @@ def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float:
     total = sum(w for _, w in pairs)
     if total <= 0:
         return 0.0
+    if math.isinf(total):  # huge weights: scale them down rather than divide inf by inf
+        top = max(w for _, w in pairs)
+        pairs = [(v, w / top) for v, w in pairs]
+        total = sum(w for _, w in pairs)
     return sum(v * w for v, w in pairs) / total
 
 
@@ -224,7 +232,93 @@ class _Scorer:
                 days.append(c.date)
                 values.append(value)
         self.kpi_days = {k: [d for d, _ in s] for k, s in portfolio.kpi_series.items()}
+        self.kpi_values = {k: [v for _, v in s] for k, s in portfolio.kpi_series.items()}
+        self.counted_kids: dict[str, list[tuple[str, float]]] = {
+            key: [(c, portfolio.objectives[c].weight) for c in kids if self.counted(c)]
+            for key, kids in [*self.children.items(), *self.kr_children.items()]
+        }
         self.memo: dict[tuple[str, date], tuple[float, dict[str, _KRValue]]] = {}
+        self.vmemo: dict[tuple[str, date], float] = {}
+        self.plans: dict[str, list[tuple[Any, ...]]] = {}
+
+    # -- the lean path: progress as a number, for roll-ups and forecast history
+    def value_at(self, oid: str, day: date) -> float:
+        """Objective progress as of ``day``, as a bare number (memoised).
+
+        Same arithmetic as :meth:`progress` (the tests hold them equal), but
+        over a flat per-objective plan and without building per-key-result
+        detail: forecasts evaluate every subtree at every ancestor's check-in
+        dates, so this path runs many times more often than the detailed one.
+        """
+        key = (oid, day)
+        hit = self.vmemo.get(key)
+        if hit is not None:
+            return hit
+        plan = self.plans.get(oid)
+        if plan is None:
+            plan = self.plans[oid] = self._plan(oid)
+        if plan:
+            pairs = []
+            for kind, weight, kr, reading, kpi_days, kpi_values, kids in plan:
+                if kind == "score":
+                    value = kr.score
+                elif kind == "milestones":
+                    total = len(kr.milestones)
+                    value = sum(1 for m in kr.milestones if m.done) / total if total else 0.0
+                elif kind == "rollup":
+                    value = weighted_mean([(self.value_at(c, day), w) for c, w in kids])
+                else:
+                    current = None
+                    if reading is not None:
+                        i = bisect.bisect_right(reading[0], day)
+                        if i:
+                            current = reading[1][i - 1]
+                    if kind == "boolean":
+                        value = (current >= 1.0) if current is not None else bool(kr.done)
+                        value = 1.0 if value else 0.0
+                        pairs.append((value, weight))
+                        continue
+                    if current is None:
+                        current = kr.current
+                    if current is None and kpi_days:
+                        i = bisect.bisect_right(kpi_days, day)
+                        if i:
+                            current = kpi_values[i - 1]
+                    if kind == "numeric":
+                        value = numeric_progress(kr.start or 0.0, kr.target or 0.0, current)[0]
+                    elif current is None or kr.threshold is None:
+                        value = 0.0
+                    elif kind == "stay_above":
+                        value = 1.0 if current >= kr.threshold else 0.0
+                    else:
+                        value = 1.0 if current <= kr.threshold else 0.0
+                pairs.append((value, weight))
+        else:
+            pairs = [(self.value_at(c, day), w) for c, w in self.counted_kids.get(oid, ())]
+        result = weighted_mean(pairs)
+        self.vmemo[key] = result
+        return result
+
+    def _plan(self, oid: str) -> list[tuple[Any, ...]]:
+        """The counted key results of an objective with everything their value needs."""
+        obj = self.p.objectives[oid]
+        plan = []
+        for kr in obj.key_results:
+            if kr.status != "active":
+                continue
+            kind = "score" if kr.score is not None else kr.kind
+            plan.append(
+                (
+                    kind,
+                    kr.weight,
+                    kr,
+                    self.readings.get((oid, kr.id)),
+                    self.kpi_days.get(kr.kpi) if kr.kpi else None,
+                    self.kpi_values.get(kr.kpi) if kr.kpi else None,
+                    self.counted_kids.get(f"{oid}#{kr.id}", ()),
+                )
+            )
+        return plan
 
     @staticmethod
     def _latest(days: list[date], values: list[float], as_of: date) -> tuple[float, date] | None:
@@ -279,9 +373,8 @@ class _Scorer:
             value = 1.0 if holds else 0.0
             return _KRValue(value, value, current, source, day)
         # roll-up: weighted mean of the objectives aligned to this key result
-        kids = [c for c in self.kr_children.get(f"{obj.id}#{kr.id}", []) if self.counted(c)]
-        pairs = [(self.progress(c, as_of)[0], self.p.objectives[c].weight) for c in kids]
-        value = weighted_mean(pairs)
+        kids = self.counted_kids.get(f"{obj.id}#{kr.id}", [])
+        value = weighted_mean([(self.value_at(c, as_of), w) for c, w in kids])
         return _KRValue(value, value if kids else None, None, "rollup" if kids else None, None)
 
     def progress(self, oid: str, as_of: date) -> tuple[float, dict[str, _KRValue]]:
@@ -295,9 +388,8 @@ class _Scorer:
         if counted:
             value = weighted_mean([(krs[kr.id].progress, kr.weight) for kr in counted])
         else:
-            kids = [c for c in self.children.get(oid, []) if self.counted(c)]
             value = weighted_mean(
-                [(self.progress(c, as_of)[0], self.p.objectives[c].weight) for c in kids]
+                [(self.value_at(c, as_of), w) for c, w in self.counted_kids.get(oid, ())]
             )
         self.memo[key] = (value, krs)
         return value, krs
@@ -400,7 +492,7 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
     stale = is_stale(obj, cycle, as_of, last, settings.stale_after_days)
 
     days = sorted({c.date for c in past})
-    history = tuple((d, scorer.progress(obj.id, d)[0]) for d in days)
+    history = tuple((d, scorer.value_at(obj.id, d)) for d in days)
     forecast = None
     if len(past) >= 2:
         forecast = linear_forecast(

@@ -163,3 +163,42 @@ def _count_removed(out_dir: Path, new: Mapping[str, bytes]) -> int:
             if rel not in new and name != MARKER:
                 count += 1
     return count
+
+
+class SyncWriter:
+    """Keeps a folder equal to the latest render, touching only changed files.
+
+    Used by the preview server, whose private folder is updated in place after
+    each save: a file whose bytes changed is written to a temporary name and
+    renamed over the old one (a reader never sees half a file); files no longer
+    produced are removed. Remembers a digest of what it wrote, so unchanged
+    pages cost a hash, not a disk write.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.digests: dict[str, bytes] = {}
+
+    def sync(self, files: Mapping[str, bytes]) -> list[str]:
+        """Write what changed; return the changed paths."""
+        import hashlib
+
+        changed: list[str] = []
+        for rel, data in files.items():
+            safe_relative(rel)
+            digest = hashlib.blake2b(data, digest_size=16).digest()
+            if self.digests.get(rel) == digest:
+                continue
+            target = self.out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.okrsite-tmp")
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+            self.digests[rel] = digest
+            changed.append(rel)
+        for rel in [r for r in self.digests if r not in files]:
+            (self.out_dir / rel).unlink(missing_ok=True)
+            del self.digests[rel]
+            changed.append(rel)
+        return changed

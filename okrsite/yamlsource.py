@@ -24,8 +24,33 @@ except AttributeError:  # pragma: no cover
     _BaseLoader = yaml.SafeLoader
 
 
+_RESOLVED: dict[tuple[str, bool, bool], str] = {}
+
+
 class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader that leaves timestamps as strings (we validate dates ourselves)."""
+    """Safe loader that leaves timestamps as strings (we validate dates ourselves).
+
+    Implicit tag resolution (a regex match per scalar, in Python) is memoised:
+    keys, ids and units repeat across thousands of files. Path resolvers are
+    never used, so descending and ascending are no-ops.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            key = (value, implicit[0], implicit[1])
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < 200_000:
+                    _RESOLVED[key] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 def _timestamp_as_string(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -67,8 +92,80 @@ def split(text: str) -> Split | None:
     return Split(fm, body, 1, body_line)
 
 
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_INT = re.compile(r"[-+]?[0-9]+\Z")
+
+
+class _Unusual(Exception):
+    """A node our fast path does not handle; PyYAML's constructor takes over."""
+
+
 def load(fm: str) -> Any:
-    return yaml.load(fm, Loader=FrontMatterLoader)
+    """Parse front matter to plain Python values.
+
+    PyYAML's C parser composes the node tree in C; constructing values from it
+    with PyYAML's generic constructor is most of the cost of a large site, so
+    the common tags (str, int, float, bool, null, map, seq, and timestamps kept
+    as text) are built here directly. Anything else (merge keys, explicit tags
+    such as ``!!binary`` or ``!!set``) falls back to PyYAML's constructor, so
+    the result is always what ``yaml.load`` with our loader gives.
+    """
+    loader = FrontMatterLoader(fm)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _build(node, loader)
+        except _Unusual:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _build(node: yaml.Node, loader: Any) -> Any:
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        value = node.value
+        if tag == _STR or tag == _TIMESTAMP:
+            return value
+        if tag == _INT:
+            if _PLAIN_INT.match(value):
+                return int(value)
+            return loader.construct_yaml_int(node)
+        if tag == _FLOAT:
+            return loader.construct_yaml_float(node)
+        if tag == _BOOL:
+            return loader.construct_yaml_bool(node)
+        if tag == _NULL:
+            return None
+        raise _Unusual
+    if isinstance(node, yaml.MappingNode):
+        if tag != _MAP:
+            raise _Unusual
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise _Unusual
+            key = _build(key_node, loader)
+            try:
+                out[key] = _build(value_node, loader)
+            except TypeError:  # unhashable key: let PyYAML report it properly
+                raise _Unusual from None
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if tag != _SEQ:
+            raise _Unusual
+        return [_build(item, loader) for item in node.value]
+    raise _Unusual
 
 
 def yaml_error_position(exc: yaml.YAMLError, fm_line: int) -> tuple[int | None, int | None]:

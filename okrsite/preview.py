@@ -1,0 +1,157 @@
+"""``okrsite serve``: rebuild on save, reload the browser, show errors in the page.
+
+The preview builds into a private temporary folder (never the user's
+``_site/``), keeps a parse cache so a save re-reads and re-parses only the
+changed files, rescores the whole portfolio (alignment makes any change
+potentially global, and scoring is cheap), and writes only pages whose bytes
+changed. A failed rebuild keeps the last good site on screen and shows every
+diagnostic in an overlay; the next good rebuild removes it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from okrsite.build import render, template_diagnostic
+from okrsite.config import CONFIG_FILE
+from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
+from okrsite.pipeline import FileTree, ParseCache, load_site, read_config
+from okrsite.server import PreviewServer
+from okrsite.theme import ThemeError, theme_chain
+from okrsite.watch import SiteWatcher
+from okrsite.writer import SyncWriter
+
+
+@dataclass
+class RebuildReport:
+    ok: bool
+    diagnostics: list[Diagnostic]
+    changed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    parsed_again: int = 0
+
+
+class Preview:
+    """The preview server, its watcher and the rebuild loop, wired together."""
+
+    def __init__(
+        self,
+        site_root: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        as_of: date | None = None,
+        poll: bool = False,
+        debounce: float = 0.05,
+        echo: Callable[[str], None] = print,
+    ) -> None:
+        self.site_root = site_root.resolve()
+        self.as_of = as_of
+        self.echo = echo
+        self.cache = ParseCache()
+        self.out = Path(tempfile.mkdtemp(prefix="okrsite-serve-"))
+        self.writer = SyncWriter(self.out)
+        self.lock = threading.Lock()
+        self.rebuilds = 0
+        self.last: RebuildReport | None = None
+        config, _ = read_config(FileTree(self.site_root))
+        self.server = PreviewServer(self.out, host=host, port=port)
+        self.watcher = SiteWatcher(
+            self.watch_paths(config.content_dir, config.theme),
+            self.on_change,
+            ignore=[self.site_root / config.output_dir, self.out],
+            debounce=debounce,
+            poll=poll,
+        )
+
+    def watch_paths(self, content_dir: str, theme: str) -> list[Path]:
+        paths = [
+            self.site_root / content_dir,
+            self.site_root / "themes",
+            self.site_root / "templates",
+            self.site_root / CONFIG_FILE,
+        ]
+        try:
+            for _, folder in theme_chain(theme, self.site_root):
+                if folder not in paths:
+                    paths.append(folder)
+        except ThemeError:
+            pass  # reported by the first rebuild
+        return paths
+
+    def rebuild(self) -> RebuildReport:
+        """Load, score, render and sync; never raises for anything in the user's files."""
+        with self.lock:
+            started = time.perf_counter()
+            load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1)
+            diags = load.diagnostics
+            report: RebuildReport
+            if not load.ok:
+                report = RebuildReport(False, diags, parsed_again=load.parsed_again)
+            else:
+                try:
+                    files = render(load, self.site_root, jobs=1)
+                except (jinja2.TemplateError, ThemeError) as exc:
+                    extra = (
+                        template_diagnostic(exc, self.site_root)
+                        if isinstance(exc, jinja2.TemplateError)
+                        else error(
+                            "THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml"
+                        )
+                    )
+                    report = RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
+                else:
+                    changed = self.writer.sync(files)
+                    report = RebuildReport(True, diags, changed, parsed_again=load.parsed_again)
+            report.seconds = time.perf_counter() - started
+            self.rebuilds += 1
+            self.last = report
+            self.publish(report)
+            return report
+
+    def publish(self, report: RebuildReport) -> None:
+        if report.diagnostics:
+            self.echo(format_report(report.diagnostics))
+        ms = report.seconds * 1000
+        if report.ok:
+            self.server.notify_reload(uuid.uuid4().hex[:12])
+            self.echo(
+                f"okrsite: rebuilt {len(report.changed)} page{'s' * (len(report.changed) != 1)} "
+                f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} parsed)"
+            )
+        else:
+            self.server.set_errors([d for d in report.diagnostics if d.is_error])
+            self.echo(
+                f"okrsite: rebuild failed in {ms:.0f} ms, {summary_line(report.diagnostics)}; "
+                "still serving the last good site"
+            )
+
+    def on_change(self, changed: set[Path]) -> None:
+        self.rebuild()
+
+    def start(self) -> None:
+        self.rebuild()
+        self.server.start()
+        self.watcher.start()
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.server.stop()
+        shutil.rmtree(self.out, ignore_errors=True)
+
+    def __enter__(self) -> Preview:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
