@@ -67,13 +67,14 @@ KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html"}
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     """Best-effort line of ``key = …`` (or ``[table]``) in the TOML text."""
     if table is not None:
-        m = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text, re.M)
+        m = re.search(rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\]", text, re.M)
         if m and key == "":
             return text.count("\n", 0, m.start()) + 1
         start = m.end() if m else 0
     else:
         start = 0
-    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text[start:], re.M)
+    # [ \t]* rather than \s*: a blank line before the key must not count as its line
+    m = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", text[start:], re.M)
     if m:
         return text.count("\n", 0, start + m.start()) + 1
     return None
@@ -142,15 +143,18 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             values[key] = value
         elif key in _SCORING_KEYS:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+            expect = "a non-negative number"
             if key == "stale_after_days":
                 ok = ok and isinstance(value, int)
+                expect = "a whole number of days (0 or more)"
             elif key == "aspirational_success":
                 ok = ok and 0 < value <= 1
+                expect = "a number above 0 and at most 1"
             if not ok:
                 diags.append(
                     error(
                         "CFG004",
-                        f"{key} must be a non-negative number, got {value!r}",
+                        f"{key} must be {expect}, got {value!r}",
                         file,
                         line=line,
                     )

@@ -349,7 +349,10 @@ def _as_number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        result = float(value)
+        try:
+            result = float(value)
+        except OverflowError:  # an int too large for a float (e.g. 400 digits)
+            return None
     elif isinstance(value, str):
         try:
             result = float(value.strip().replace("_", ""))
@@ -518,9 +521,12 @@ def locate_all(diags: Iterable[Diagnostic], parts: yamlsource.Split | None) -> l
     out = []
     for d in diags:
         if d.line is None and d.key_path is not None and parts is not None:
-            line, col = yamlsource.locate(
-                parts.front_matter, d.key_path, parts.fm_line, key=d.code == "OKR111"
+            # unknown keys, impossible dates used as keys (a KPI's values:) and unknown key
+            # results named in a check-in's values: point at the key, not at its value
+            at_key = d.code == "OKR111" or (
+                d.code in ("OKR104", "OKR304") and d.key_path[:1] == ("values",)
             )
+            line, col = yamlsource.locate(parts.front_matter, d.key_path, parts.fm_line, key=at_key)
             if not d.key_path:
                 line, col = 1, None
             d = d.located(line, col)

@@ -176,7 +176,20 @@ def resolve(
                 )
                 changes["parent"] = None
         for i, ref in enumerate(obj.supports):
-            if not _exists(ref, objectives, kpis):
+            sup_obj, _, sup_kr = ref.partition("#")
+            if sup_kr and sup_obj in objectives and not _exists(ref, objectives, kpis):
+                krs_of = [k.id for k in objectives[sup_obj].key_results]
+                diags.append(
+                    error(
+                        "OKR304",
+                        f"objective {sup_obj!r} has no key result {sup_kr!r}",
+                        obj.file,
+                        hint=_did_you_mean(sup_kr, krs_of)
+                        or f"its key results are: {', '.join(krs_of) or 'none'}",
+                        key_path=("supports", i),
+                    )
+                )
+            elif not _exists(ref, objectives, kpis):
                 unknown(
                     "objective",
                     ref.split("#")[0],

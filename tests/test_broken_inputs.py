@@ -1,0 +1,503 @@
+"""Broken goal files through ``okrsite check``: exit code, file, line, column, message.
+
+Each case writes a small site, runs the real command line and checks the
+compiler-style line ``file:line:col: severity CODE: message (hint: …)``. The
+reference date 2026-01-10 lies inside the first 14 days of 2026-Q1, so no
+"stale" warnings get in the way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from okrsite.cli import cli
+
+AS_OF = "2026-01-10"
+
+
+def objective(title: str = "Sales", extra: str = "", krs: str | None = None) -> str:
+    """An objective whose key results start on line 6 (line 5 is ``key_results:``)."""
+    krs = (
+        krs
+        if krs is not None
+        else (
+            "  - {id: countries, title: Countries, target: 2}\n"
+            "  - {id: checklist, title: Checklist, milestones: [a, b]}\n"
+        )
+    )
+    return f"---\ntitle: {title}\ncycle: 2026-Q1\nowner: al\n{extra}key_results:\n{krs}---\nBody.\n"
+
+
+SALES = {"content/objectives/sales.md": objective()}
+KPI_CSV = "---\ntitle: NPS\nthresholds: {green: 40, red: 20}\ndata: data/nps.csv\n---\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    files: dict[str, str | bytes]
+    location: str  # file:line[:col]
+    code: str
+    message: str
+    hint: str | None = None
+    severity: str = "error"
+    strict: bool = False
+    extra_args: tuple[str, ...] = field(default=())
+
+
+CASES = [
+    Case(
+        "yaml-syntax",
+        {"content/objectives/sales.md": "---\ntitle: Sales: more\ncycle: 2026-Q1\n---\n"},
+        "content/objectives/sales.md:2:13",
+        "OKR003",
+        "front matter is not valid YAML: mapping values are not allowed in this context",
+        "quote text containing ': '",
+    ),
+    Case(
+        "yaml-unclosed-flow",
+        {"content/objectives/sales.md": "---\ntitle: Sales\ncycle: [2026\n---\n"},
+        "content/objectives/sales.md:4:1",
+        "OKR003",
+        "front matter is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+    ),
+    Case(
+        "yaml-tab-indent",
+        {
+            "content/objectives/sales.md": "---\ntitle: Sales\ncycle: 2026-Q1\nkey_results:\n\t- title: x\n---\n"
+        },
+        "content/objectives/sales.md:5:1",
+        "OKR003",
+        "front matter is not valid YAML: found character that cannot start any token "
+        "(while scanning for the next token)",
+    ),
+    Case(
+        "target-fifty",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: a, title: A, target: 3}\n  - id: b\n    title: B\n    target: fifty\n"
+            )
+        },
+        "content/objectives/sales.md:9:13",
+        "OKR102",
+        "target must be a number, got 'fifty'",
+        "write digits, e.g. 50 or 0.25",
+    ),
+    Case(
+        "target-with-unit",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: a, title: A, target: 3}\n  - {id: b, title: B, target: 50%}\n"
+            )
+        },
+        "content/objectives/sales.md:7:31",
+        "OKR102",
+        "target must be a number, got '50%'",
+        "write the bare number 50 and put the unit in 'unit:'",
+    ),
+    Case(
+        "impossible-date",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-02-30\nvalues: {countries: 1}\n---\n",
+        },
+        "content/checkins/c.md:3:7",
+        "OKR104",
+        "date must be a real date like 2026-02-10, got '2026-02-30'",
+        "check the day exists in that month",
+    ),
+    Case(
+        "impossible-kpi-value-date",
+        {"content/kpis/nps.md": "---\ntitle: NPS\ntarget: 40\nvalues:\n  2026-04-31: 30\n---\n"},
+        "content/kpis/nps.md:5:3",
+        "OKR104",
+        "date 2026-04-31 must be a real date like 2026-02-10, got '2026-04-31'",
+    ),
+    Case(
+        "unknown-cycle",
+        {"content/objectives/sales.md": objective().replace("2026-Q1", "2026-Q5")},
+        "content/objectives/sales.md:3:8",
+        "OKR302",
+        "unknown cycle '2026-Q5'",
+        "define it in okrsite.toml as [cycles.2026-Q5] with start and end dates",
+    ),
+    Case(
+        "front-matter-list",
+        {"content/objectives/sales.md": "---\n- title: Sales\n- cycle: 2026-Q1\n---\n"},
+        "content/objectives/sales.md:2",
+        "OKR004",
+        "front matter must be a mapping of keys to values, got list",
+        "write 'key: value' lines",
+    ),
+    Case(
+        "front-matter-scalar",
+        {"content/objectives/sales.md": "---\nSales objective\n---\n"},
+        "content/objectives/sales.md:2",
+        "OKR004",
+        "front matter must be a mapping of keys to values, got str",
+    ),
+    Case(
+        "missing-title",
+        {"content/objectives/sales.md": objective().replace("title: Sales\n", "")},
+        "content/objectives/sales.md:1",
+        "OKR101",
+        "missing required key 'title'",
+        "add a line 'title: …' to the front matter",
+    ),
+    Case(
+        "not-utf8",
+        {
+            "content/objectives/sales.md": b"---\ntitle: Sales\ncycle: 2026-Q1\nowner: Ren\xe9e\n---\n"
+        },
+        "content/objectives/sales.md:4:11",
+        "OKR001",
+        "file is not valid UTF-8 (byte 0xe9)",
+        "save the file as UTF-8",
+    ),
+    Case(
+        "empty-file",
+        {"content/objectives/sales.md": ""},
+        "content/objectives/sales.md:1",
+        "OKR002",
+        "file is empty",
+    ),
+    Case(
+        "no-front-matter",
+        {"content/objectives/sales.md": "# Sales\n\nJust prose.\n"},
+        "content/objectives/sales.md:1",
+        "OKR002",
+        "file has no front matter",
+        "start the file with a line '---'",
+    ),
+    Case(
+        "checkin-unknown-objective",
+        {**SALES, "content/checkins/c.md": "---\nobjective: sale\ndate: 2026-01-05\n---\n"},
+        "content/checkins/c.md:2:12",
+        "OKR303",
+        "objective 'sale' does not exist",
+        "did you mean 'sales'?",
+    ),
+    Case(
+        "checkin-unknown-key-result",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-01-05\nvalues:\n  countris: 1\n---\n",
+        },
+        "content/checkins/c.md:5:3",
+        "OKR304",
+        "objective 'sales' has no key result 'countris'",
+        "did you mean 'countries'?",
+    ),
+    Case(
+        "checkin-unknown-kpi",
+        {
+            "content/kpis/nps.md": "---\ntitle: NPS\ntarget: 40\n---\n",
+            "content/checkins/c.md": "---\nkpi: nsp\ndate: 2026-01-05\nvalue: 3\n---\n",
+        },
+        "content/checkins/c.md:2:6",
+        "OKR303",
+        "KPI 'nsp' does not exist",
+        "did you mean 'nps'?",
+    ),
+    Case(
+        "checkin-outside-cycle-strict",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2025-12-31\nvalues: {countries: 1}\n---\n",
+        },
+        "content/checkins/c.md:3:7",
+        "OKR309",
+        "check-in dated 2025-12-31 is outside its objective's cycle 2026-Q1 (2026-01-01 to 2026-03-31)",
+        "check the date, or the objective's cycle",
+        severity="warning",
+        strict=True,
+    ),
+    Case(
+        "checkin-values-for-milestones",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-01-05\nvalues:\n  checklist: 1\n---\n",
+        },
+        "content/checkins/c.md:5:14",
+        "OKR307",
+        "key result 'checklist' is a checklist and takes no check-in value",
+        "tick its milestones with 'done: true' in the objective file",
+    ),
+    Case(
+        "checkin-boolean-not-0-or-1",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: a, title: A, target: 3}\n  - {id: launch, title: L, done: false}\n"
+            ),
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-01-05\nvalues: {launch: 2}\n---\n",
+        },
+        "content/checkins/c.md:4:18",
+        "OKR307",
+        "key result 'launch' is done or not: its check-in value must be 0 or 1, got 2",
+    ),
+    Case(
+        "confidence-11",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-01-05\nconfidence: 11\n---\n",
+        },
+        "content/checkins/c.md:4:13",
+        "OKR107",
+        "confidence must be between 0 and 10, got 11",
+    ),
+    Case(
+        "bad-csv-row",
+        {
+            "content/kpis/nps.md": KPI_CSV,
+            "content/data/nps.csv": "date,value\n2026-01-01,30\n2026-01-02,thirty\n",
+        },
+        "content/data/nps.csv:3:12",
+        "OKR203",
+        "'thirty' is not a number",
+    ),
+    Case(
+        "bad-csv-date",
+        {
+            "content/kpis/nps.md": KPI_CSV,
+            "content/data/nps.csv": "date,value\n2026-01-01,30\n\n01/02/2026,31\n",
+        },
+        "content/data/nps.csv:4:1",
+        "OKR203",
+        "'01/02/2026' is not a date like 2026-02-01",
+    ),
+    Case(
+        "csv-missing",
+        {"content/kpis/nps.md": KPI_CSV},
+        "content/kpis/nps.md:4:7",
+        "OKR310",
+        "data file 'data/nps.csv' does not exist",
+        "put a CSV with a 'date,value' header at content/data/nps.csv",
+    ),
+    Case(
+        "broken-toml",
+        {**SALES, "okrsite.toml": 'title = "Goals"\ndefault_cycle = 2026-Q1\n'},
+        "okrsite.toml:2:21",
+        "CFG001",
+        "okrsite.toml is not valid TOML: Expected newline or end of document after a statement",
+        "strings need quotes",
+    ),
+    Case(
+        "toml-wrong-type",
+        {**SALES, "okrsite.toml": 'title = "Goals"\n\n[scoring]\nstale_after_days = "two weeks"\n'},
+        "okrsite.toml:4",
+        "CFG004",
+        "stale_after_days must be a whole number of days (0 or more), got 'two weeks'",
+    ),
+    Case(
+        "unknown-setting-strict",
+        {**SALES, "okrsite.toml": 'title = "Goals"\nstale_days = 7\n'},
+        "okrsite.toml:2",
+        "CFG010",
+        "unknown setting 'stale_days' is ignored",
+        "known settings: allow_html, as_of",
+        severity="warning",
+        strict=True,
+    ),
+    Case(
+        "id-escaping-parent-dir",
+        {"content/objectives/sales.md": objective(extra="id: ../x\n")},
+        "content/objectives/sales.md:5:5",
+        "OKR006",
+        "id '../x' is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+        "set 'id:' to something like 'sales/emea'",
+    ),
+    Case(
+        "id-absolute",
+        {"content/objectives/sales.md": objective(extra="id: /etc/x\n")},
+        "content/objectives/sales.md:5:5",
+        "OKR006",
+        "id '/etc/x' is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+    ),
+    Case(
+        "duplicate-id",
+        {**SALES, "content/objectives/west.md": objective(title="West", extra="id: sales\n")},
+        "content/objectives/west.md:1",
+        "OKR301",
+        "objective id 'sales' is already used by content/objectives/sales.md",
+        "give one of them another 'id:' or file name",
+    ),
+    Case(
+        "unknown-parent",
+        {**SALES, "content/objectives/emea.md": objective(title="EMEA", extra="parent: sale\n")},
+        "content/objectives/emea.md:5:9",
+        "OKR303",
+        "parent objective 'sale' does not exist",
+        "did you mean 'sales'?",
+    ),
+    Case(
+        "parent-key-result-missing",
+        {
+            **SALES,
+            "content/objectives/emea.md": objective(
+                title="EMEA", extra="parent: sales#countires\n"
+            ),
+        },
+        "content/objectives/emea.md:5:9",
+        "OKR304",
+        "objective 'sales' has no key result 'countires'",
+        "did you mean 'countries'?",
+    ),
+    Case(
+        "kr-target-and-milestones",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: a, title: A, target: 3}\n  - id: b\n    title: B\n    target: 5\n    milestones: [x]\n"
+            )
+        },
+        "content/objectives/sales.md:9:13",
+        "OKR109",
+        "key result 'b' mixes milestones and target: choose one way to measure it",
+        "a key result is numeric (target), a checklist (milestones)",
+    ),
+    Case(
+        "unknown-type",
+        {"content/objectives/sales.md": "---\ntype: objectve\ntitle: Sales\ncycle: 2026-Q1\n---\n"},
+        "content/objectives/sales.md:2:7",
+        "OKR005",
+        "type must be one of objective, kpi, goal, checkin, team, person, page, got 'objectve'",
+    ),
+    Case(
+        "thresholds-against-direction",
+        {
+            "content/kpis/churn.md": "---\ntitle: Churn\ndirection: down\nthresholds: {green: 5, red: 2}\n---\n"
+        },
+        "content/kpis/churn.md:4:13",
+        "OKR113",
+        "thresholds contradict direction down: green 5 is worse than red 2",
+    ),
+    Case(
+        "kr-id-twice",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: a, title: A, target: 3}\n  - {id: a, title: B, target: 4}\n"
+            )
+        },
+        "content/objectives/sales.md:7:10",
+        "OKR110",
+        "key result id 'a' is used twice in this objective",
+    ),
+]
+
+
+def run_check(site: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["check", "--site", str(site), "--as-of", AS_OF, *args])
+
+
+def assert_clean_exit(result: Result) -> None:
+    """No Python traceback, only a deliberate exit."""
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+def test_at_least_twenty_distinct_cases() -> None:
+    assert len({c.id for c in CASES}) == len(CASES) >= 20
+    assert len({(c.code, c.message) for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_broken_input(case: Case, make_site: Callable[[dict[str, str | bytes]], Path]) -> None:
+    site = make_site(case.files)
+    result = run_check(site, *(("--strict",) if case.strict else ()))
+    assert_clean_exit(result)
+    assert result.exit_code == 1, result.output
+    head = f"{case.location}: {case.severity} {case.code}: {case.message}"
+    lines = [ln for ln in result.output.splitlines() if ln.startswith(head)]
+    assert lines, f"expected a line starting with\n  {head}\ngot\n{result.output}"
+    rest = lines[0][len(head) :]
+    assert rest == "" or rest.startswith(" (hint: "), lines[0]
+    if case.hint is not None:
+        assert case.hint in rest
+    # exactly one error or warning of its kind in this small site
+    assert sum(1 for ln in result.output.splitlines() if f" {case.code}: " in ln) == 1
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.strict], ids=[c.id for c in CASES if c.strict]
+)
+def test_warnings_pass_without_strict(
+    case: Case, make_site: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    result = run_check(make_site(case.files))
+    assert_clean_exit(result)
+    assert result.exit_code == 0
+    assert f"{case.location}: warning {case.code}: {case.message}" in result.output
+    assert result.output.rstrip().endswith("0 errors, 1 warning")
+
+
+def test_alignment_loop_of_three(make_site: Callable[[dict[str, str | bytes]], Path]) -> None:
+    files: dict[str, str | bytes] = {
+        f"content/objectives/{a}.md": objective(title=a.upper(), extra=f"parent: {p}\n")
+        for a, p in [("a", "b"), ("b", "c"), ("c", "a")]
+    }
+    result = run_check(make_site(files))
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    for name in "abc":
+        assert (
+            f"content/objectives/{name}.md:5:9: error OKR305: alignment loop: a → b → c → a "
+            "(hint: an objective cannot be aligned (directly or through others) to itself; "
+            "change one 'parent:')"
+        ) in result.output.splitlines()
+    assert "3 errors" in result.output
+
+
+def test_several_errors_in_several_files_in_one_run(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    files: dict[str, str | bytes] = {
+        # 1: YAML syntax
+        "content/objectives/a.md": "---\ntitle: [A\n---\n",
+        # 2 + 3: two bad values in one file
+        "content/objectives/b.md": objective(
+            title="B",
+            krs="  - {id: x, title: X, target: ten}\n  - {id: y, title: Y, target: 5, weight: -2}\n",
+        ),
+        # 4: unknown cycle
+        "content/objectives/c.md": objective(title="C").replace("2026-Q1", "2026-Q9"),
+        # 5: impossible date
+        "content/checkins/1.md": "---\nobjective: d\ndate: 2026-13-01\n---\n",
+        # 6: unknown key result in a check-in of a good objective
+        "content/objectives/d.md": objective(title="D"),
+        "content/checkins/2.md": "---\nobjective: d\ndate: 2026-01-05\nvalues: {nope: 1}\n---\n",
+        # 7: KPI without its CSV
+        "content/kpis/nps.md": KPI_CSV,
+        # 8: broken config
+        "okrsite.toml": "title = \n",
+    }
+    result = run_check(make_site(files))
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if re.search(r": error [A-Z]+\d+: ", ln)]
+    assert [ln.split(": error ")[0] for ln in errors] == [
+        "content/checkins/1.md:3:7",
+        "content/checkins/2.md:4:10",
+        "content/kpis/nps.md:4:7",
+        "content/objectives/a.md:3:1",
+        "content/objectives/b.md:6:31",
+        "content/objectives/b.md:7:42",
+        "content/objectives/c.md:3:8",
+        "okrsite.toml:1:9",
+    ]
+    assert "8 errors" in result.output.splitlines()[-1]
+
+
+def test_errors_in_json_and_github_formats_too(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    site = make_site({"content/objectives/sales.md": objective().replace("2026-Q1", "2026-Q5")})
+    for fmt in ("json", "github"):
+        result = run_check(site, "--format", fmt)
+        assert_clean_exit(result)
+        assert result.exit_code == 1
+        assert "OKR302" in result.stdout

@@ -1,0 +1,356 @@
+"""Cross-file checks (:mod:`okrsite.resolve`) through :func:`okrsite.pipeline.load_tree`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from okrsite.diagnostics import Diagnostic
+from okrsite.pipeline import LoadResult, load_tree
+
+AS_OF = date(2026, 2, 15)
+
+
+def load(files: dict[str, str], as_of: date = AS_OF) -> LoadResult:
+    return load_tree({k: v.encode() for k, v in files.items()}, as_of)
+
+
+def errors(r: LoadResult) -> list[Diagnostic]:
+    return [d for d in r.diagnostics if d.is_error]
+
+
+def by_code(r: LoadResult, code: str) -> list[Diagnostic]:
+    return [d for d in r.diagnostics if d.code == code]
+
+
+def objective(title: str = "T", extra: str = "", krs: str | None = None) -> str:
+    krs = (
+        krs
+        if krs is not None
+        else "  - {id: x, title: X, target: 10}\n  - {id: y, title: Y, target: 10}\n"
+    )
+    return f"---\ntitle: {title}\ncycle: 2026-Q1\nowner: al\n{extra}key_results:\n{krs}---\n"
+
+
+def test_clean_site() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(),
+            "content/checkins/c.md": "---\nobjective: a\ndate: 2026-02-10\nvalues: {x: 5}\n---\n",
+        }
+    )
+    assert r.diagnostics == [] and r.ok
+    assert r.scored.objectives["a"].progress == pytest.approx(0.25)
+
+
+def test_parent_did_you_mean_and_link_cut() -> None:
+    r = load(
+        {
+            "content/objectives/sales.md": objective(),
+            "content/objectives/b.md": objective(extra="parent: sale\n"),
+        }
+    )
+    (d,) = errors(r)
+    assert (d.code, d.file, d.line, d.column) == ("OKR303", "content/objectives/b.md", 5, 9)
+    assert d.message == "parent objective 'sale' does not exist"
+    assert d.hint == "did you mean 'sales'?"
+    # the broken link is cut so the rest can be scored
+    assert r.scored.portfolio.objectives["b"].parent is None
+    assert set(r.scored.roots) == {"b", "sales"}
+
+
+def test_parent_key_result_missing() -> None:
+    r = load(
+        {
+            "content/objectives/sales.md": objective(),
+            "content/objectives/b.md": objective(extra="parent: sales#xx\n"),
+        }
+    )
+    (d,) = errors(r)
+    assert d.code == "OKR304" and d.message == "objective 'sales' has no key result 'xx'"
+    assert d.hint == "did you mean 'x'?"
+
+
+def test_self_alignment() -> None:
+    r = load({"content/objectives/a.md": objective(extra="parent: a#x\n")})
+    (d,) = errors(r)
+    assert d.code == "OKR308" and d.message == "objective 'a' is aligned to itself"
+
+
+@pytest.mark.parametrize(
+    ("parents", "chain"),
+    [
+        ({"a": "b", "b": "c", "c": "a"}, "a → b → c → a"),
+        ({"b": "c#x", "c": "a", "a": "b#y"}, "a → b → c → a"),
+        ({"a": "b", "b": "a"}, "a → b → a"),
+    ],
+)
+def test_alignment_loop_named_once_per_member(parents: dict[str, str], chain: str) -> None:
+    files = {
+        f"content/objectives/{k}.md": objective(extra=f"parent: {v}\n") for k, v in parents.items()
+    }
+    r = load(files)
+    loops = by_code(r, "OKR305")
+    assert sorted(d.file for d in loops) == sorted(files)
+    assert {d.message for d in loops} == {f"alignment loop: {chain}"}
+    assert all(d.line == 5 for d in loops)
+    # the loop is cut; scoring still terminates and every objective is scored
+    assert set(r.scored.objectives) == set(parents)
+
+
+def test_loop_behind_a_tail() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(extra="parent: b\n"),
+            "content/objectives/b.md": objective(extra="parent: c\n"),
+            "content/objectives/c.md": objective(extra="parent: b\n"),
+        }
+    )
+    loops = by_code(r, "OKR305")
+    assert {d.file for d in loops} == {"content/objectives/b.md", "content/objectives/c.md"}
+    assert {d.message for d in loops} == {"alignment loop: b → c → b"}
+    assert r.scored.portfolio.objectives["a"].parent == "b"
+
+
+def test_reference_to_broken_file_is_not_reported_twice() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(extra="parent: b\n"),
+            "content/objectives/b.md": "---\ntitle: [\n---\n",
+            "content/checkins/c.md": "---\nobjective: b\ndate: 2026-02-01\n---\n",
+        }
+    )
+    assert [(d.code, d.file) for d in errors(r)] == [("OKR003", "content/objectives/b.md")]
+
+
+def test_objective_with_unknown_cycle_is_left_out_quietly() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective().replace("2026-Q1", "2026-Q5"),
+            "content/objectives/b.md": objective(extra="parent: a\n"),
+        }
+    )
+    assert [d.code for d in errors(r)] == ["OKR302"]
+    assert "a" not in r.scored.objectives and "b" in r.scored.objectives
+
+
+def test_duplicate_ids() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(),
+            "content/objectives/b.md": "---\nid: a\ntitle: B\ncycle: 2026-Q1\n---\n",
+        }
+    )
+    (d,) = errors(r)
+    assert (d.code, d.file, d.line) == ("OKR301", "content/objectives/b.md", 1)
+    assert d.message == "objective id 'a' is already used by content/objectives/a.md"
+    assert r.scored.portfolio.objectives["a"].title == "T"
+
+
+def test_same_id_in_different_kinds_is_fine() -> None:
+    r = load(
+        {
+            "content/objectives/nps.md": objective(),
+            "content/kpis/nps.md": "---\ntitle: NPS\ntarget: 5\n---\n",
+        }
+    )
+    assert errors(r) == []
+
+
+def test_supports() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(extra="supports: [b, a#z, nps, a#x]\n"),
+            "content/kpis/nps.md": "---\ntitle: N\ntarget: 1\n---\n",
+        }
+    )
+    got = [(d.code, d.column, d.message, d.hint) for d in errors(r)]
+    assert got == [
+        (
+            "OKR303",
+            12,
+            "supported goal 'b' does not exist",
+            "check the id; ids are file paths under content/objectives without .md",
+        ),
+        ("OKR304", 15, "objective 'a' has no key result 'z'", "its key results are: x, y"),
+    ]
+
+
+def test_kpi_key_result_unknown_kpi_and_drives() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(
+                krs="  - {id: x, title: X, target: 10, kpi: np}\n  - {id: y, title: Y, target: 3}\n"
+            ),
+            "content/kpis/nps.md": "---\ntitle: N\ntarget: 5\ndrives: [revenu]\n---\n",
+            "content/kpis/revenue.md": "---\ntitle: R\ntarget: 5\n---\n",
+        }
+    )
+    got = [(d.file, d.line, d.column, d.message, d.hint) for d in errors(r)]
+    assert got == [
+        (
+            "content/kpis/nps.md",
+            4,
+            10,
+            "driven KPI 'revenu' does not exist",
+            "did you mean 'revenue'?",
+        ),
+        ("content/objectives/a.md", 6, 40, "KPI 'np' does not exist", "did you mean 'nps'?"),
+    ]
+    assert r.scored.portfolio.objectives["a"].key_results[0].kpi is None
+
+
+def test_checkin_errors() -> None:
+    r = load(
+        {
+            "content/objectives/sales.md": objective(
+                krs=(
+                    "  - {id: x, title: X, target: 10}\n  - {id: b, title: B, done: false}\n"
+                    "  - {id: m, title: M, milestones: [a]}\n  - {id: r, title: R}\n"
+                )
+            ),
+            "content/checkins/1.md": "---\nobjective: sale\ndate: 2026-02-01\n---\n",
+            "content/checkins/2.md": "---\nobjective: sales\ndate: 2026-02-01\nvalues: {xx: 1}\n---\n",
+            "content/checkins/3.md": "---\nobjective: sales\ndate: 2026-02-01\nvalues: {b: 0.5}\n---\n",
+            "content/checkins/4.md": "---\nobjective: sales\ndate: 2026-02-01\nvalues: {m: 1}\n---\n",
+            "content/checkins/5.md": "---\nobjective: sales\ndate: 2026-02-01\nvalues: {r: 1}\n---\n",
+            "content/checkins/6.md": "---\nkpi: nps\ndate: 2026-02-01\nvalue: 1\n---\n",
+        }
+    )
+    got = [(d.file.rsplit("/", 1)[1], d.code, d.message, d.hint) for d in errors(r)]
+    assert got == [
+        ("1.md", "OKR303", "objective 'sale' does not exist", "did you mean 'sales'?"),
+        ("2.md", "OKR304", "objective 'sales' has no key result 'xx'", "did you mean 'x'?"),
+        (
+            "3.md",
+            "OKR307",
+            "key result 'b' is done or not: its check-in value must be 0 or 1, got 0.5",
+            None,
+        ),
+        (
+            "4.md",
+            "OKR307",
+            "key result 'm' is a checklist and takes no check-in value",
+            "tick its milestones with 'done: true' in the objective file",
+        ),
+        (
+            "5.md",
+            "OKR307",
+            "key result 'r' is a roll-up and takes no check-in value",
+            "its progress comes from the objectives aligned to it",
+        ),
+        (
+            "6.md",
+            "OKR303",
+            "KPI 'nps' does not exist",
+            "check the id; ids are file paths under content/kpis without .md",
+        ),
+    ]
+    # rejected check-ins are not used
+    assert r.scored.portfolio.checkins == ()
+
+
+def test_checkin_outside_cycle_is_a_warning_and_still_counts() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(),
+            "content/checkins/c.md": "---\nobjective: a\ndate: 2025-12-31\nvalues: {x: 5}\n---\n",
+        }
+    )
+    (d,) = by_code(r, "OKR309")
+    assert not d.is_error and (d.line, d.column) == (3, 7)
+    assert d.message == (
+        "check-in dated 2025-12-31 is outside its objective's cycle 2026-Q1 (2026-01-01 to 2026-03-31)"
+    )
+    assert r.ok
+    assert r.scored.objectives["a"].key_results["x"].current == 5
+
+
+def test_kpi_series_from_values_csv_and_checkins() -> None:
+    r = load(
+        {
+            "content/kpis/nps.md": (
+                "---\ntitle: N\nthresholds: {green: 40, red: 20}\n"
+                "values: {2026-01-01: 35}\ndata: data/nps.csv\n---\n"
+            ),
+            "content/data/nps.csv": "date,value\n2026-01-15,30\n2026-03-01,99\n",
+            "content/checkins/c.md": "---\nkpi: nps\ndate: 2026-02-01\nvalue: 41\n---\n",
+        }
+    )
+    assert r.diagnostics == []
+    assert r.scored.portfolio.kpi_series["nps"] == (
+        (date(2026, 1, 1), 35.0),
+        (date(2026, 1, 15), 30.0),
+        (date(2026, 2, 1), 41.0),
+        (date(2026, 3, 1), 99.0),
+    )
+    ks = r.scored.kpis["nps"]
+    assert (ks.value, ks.previous, ks.health, ks.trend) == (41.0, 30.0, "healthy", "up")
+
+
+def test_missing_csv() -> None:
+    r = load({"content/kpis/nps.md": "---\ntitle: N\ntarget: 4\ndata: data/nps.csv\n---\n"})
+    (d,) = errors(r)
+    assert (d.code, d.line, d.column) == ("OKR310", 4, 7)
+    assert d.message == "data file 'data/nps.csv' does not exist"
+
+
+def test_people_and_teams_checked_only_when_declared() -> None:
+    base = {"content/objectives/a.md": objective(extra="team: sals\n")}
+    assert by_code(load(base), "OKR306") == []
+    r = load(
+        {
+            **base,
+            "content/people/bob.md": "---\ntitle: Bob\n---\n",
+            "content/teams/sales.md": "---\ntitle: Sales\nlead: bobb\n---\n",
+        }
+    )
+    got = [(d.file, d.message, d.hint) for d in by_code(r, "OKR306")]
+    assert got == [
+        (
+            "content/objectives/a.md",
+            "owner 'al' is not a person in content/people/",
+            "add content/people/al.md",
+        ),
+        (
+            "content/objectives/a.md",
+            "team 'sals' is not a team in content/teams/",
+            "did you mean 'sales'?",
+        ),
+        (
+            "content/teams/sales.md",
+            "lead 'bobb' is not a person in content/people/",
+            "did you mean 'bob'?",
+        ),
+    ]
+    assert r.ok  # warnings only
+
+
+def test_goal_references() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(),
+            "content/goals/g.md": (
+                "---\ntitle: G\nowner: x\ncycle: 2026-Q7\nsupports: a#xx\nmeasure: {target: 3}\n---\nBody\n"
+            ),
+        }
+    )
+    (err,) = errors(r)
+    assert (err.code, err.line, err.message) == ("OKR302", 4, "unknown cycle '2026-Q7'")
+    (warn,) = by_code(r, "OKR303")
+    assert not warn.is_error and warn.hint == "did you mean 'x'?"
+    assert warn.message == "supported goal 'a#xx' does not exist, so this goal is not Relevant (R)"
+    assert r.scored.goals["g"].smart == {"S": True, "M": True, "A": True, "R": False, "T": False}
+
+
+def test_portfolio_checkins_sorted_by_date_then_file() -> None:
+    r = load(
+        {
+            "content/objectives/a.md": objective(),
+            "content/checkins/z.md": "---\nobjective: a\ndate: 2026-01-10\n---\n",
+            "content/checkins/b.md": "---\nobjective: a\ndate: 2026-02-10\n---\n",
+            "content/checkins/a.md": "---\nobjective: a\ndate: 2026-02-10\n---\n",
+        }
+    )
+    assert [c.id for c in r.scored.portfolio.checkins] == ["z", "a", "b"]
