@@ -76,7 +76,7 @@ def build_site(
     clean: bool = False,
     jobs: int | None = None,
     cache: ParseCache | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
     timings: dict[str, float] = {}

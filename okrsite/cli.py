@@ -165,6 +165,30 @@ def export(site: Path | None, as_of: date | None, fmt: str, strict: bool) -> Non
     click.echo(text, nl=False)
 
 
+class _ProgressBar:
+    """click's progress bar for writing a large site; silent for small ones."""
+
+    def __init__(self, threshold: int = 2000) -> None:
+        self.threshold = threshold
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.threshold:
+                return
+            self.bar = click.progressbar(
+                length=total, label="okrsite: writing", file=sys.stderr, show_eta=False
+            )
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 @cli.command()
 @site_option
 @as_of_option
@@ -200,18 +224,14 @@ def build(
     from okrsite.build import build_site
 
     root = resolve_site(site)
-    bar = None
-    if sys.stderr.isatty():
-        bar = click.progressbar(length=1, label="okrsite: writing", file=sys.stderr, show_eta=False)
-    result = build_site(
-        root,
-        out_dir=out,
-        as_of=as_of,
-        strict=strict,
-        clean=clean,
-        jobs=jobs,
-        progress=(lambda n: bar.update(n)) if bar is not None else None,
-    )
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        result = build_site(
+            root, out_dir=out, as_of=as_of, strict=strict, clean=clean, jobs=jobs, progress=bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     print_diagnostics(result.diagnostics)
     if not result.ok:
         click.echo(

@@ -435,7 +435,7 @@ def parse_file(
     try:
         data = yamlsource.load(parts.front_matter)
     except yaml.YAMLError as exc:
-        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line)
+        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")

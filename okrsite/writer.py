@@ -87,7 +87,7 @@ def write_site(
     out_dir: Path,
     *,
     clean: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> WriteStats:
     """Write ``files`` (relative posix path → bytes) as the new content of ``out_dir``."""
     checked = {str(safe_relative(rel)): data for rel, data in files.items()}
@@ -118,7 +118,9 @@ def write_site(
                 fh.write(data)
             written += 1
             if progress is not None and n % 500 == 0:
-                progress(500)
+                progress(n, len(checked))
+        if progress is not None:
+            progress(len(checked), len(checked))
         (tmp / MARKER).write_text(
             "This folder is written by okrsite build and replaced on every build.\n"
         )

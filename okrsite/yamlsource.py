@@ -168,8 +168,20 @@ def _build(node: yaml.Node, loader: Any) -> Any:
     raise _Unusual
 
 
-def yaml_error_position(exc: yaml.YAMLError, fm_line: int) -> tuple[int | None, int | None]:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+def yaml_error_position(
+    exc: yaml.YAMLError, fm_line: int, fm: str = ""
+) -> tuple[int | None, int | None]:
+    """Where to point for a YAML error.
+
+    PyYAML's problem mark is where it noticed; for an unclosed bracket or
+    quote that is the end of the front matter, and the context mark (where the
+    unclosed construct began) is what the user needs to see.
+    """
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    mark = problem or context
+    if problem is not None and context is not None and problem.index >= len(fm.rstrip()):
+        mark = context
     if mark is None:
         return None, None
     return fm_line + mark.line, mark.column + 1

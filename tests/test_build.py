@@ -1,0 +1,179 @@
+"""okrsite build: atomic output, unchanged files kept, refusals, summary line."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+from okrsite.writer import MARKER, OutputError, SyncWriter, safe_relative, write_site
+
+GOOD = {
+    "okrsite.toml": 'title = "Test goals"\n',
+    "content/objectives/grow.md": """
+        ---
+        title: Grow revenue
+        cycle: 2026-Q1
+        owner: alice
+        key_results:
+          - {id: arr, title: Reach 2M ARR, start: 1, target: 2, current: 1.5}
+          - {id: logos, title: Win 10 logos, start: 0, target: 10, current: 4}
+        ---
+        Why it matters.
+        """,
+    "content/checkins/grow-1.md": """
+        ---
+        objective: grow
+        date: 2026-02-10
+        values: {arr: 1.6}
+        ---
+        """,
+}
+
+
+def build(site: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--as-of", "2026-02-15", *args])
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_writes_site_and_summary(make_site) -> None:
+    site = make_site(GOOD)
+    code, out = build(site)
+    assert code == 0, out
+    assert (site / "_site" / "index.html").is_file()
+    assert (site / "_site" / "objectives" / "grow" / "index.html").is_file()
+    assert (site / "_site" / "api" / "portfolio.json").is_file()
+    assert (site / "_site" / MARKER).is_file()
+    assert "okrsite: built" in out and "0 errors, 0 warnings" in out and " s" in out
+
+
+def test_failed_build_leaves_previous_output_untouched(make_site) -> None:
+    site = make_site(GOOD)
+    assert build(site)[0] == 0
+    before = snapshot(site / "_site")
+    broken = site / "content" / "objectives" / "grow.md"
+    broken.write_text(broken.read_text().replace("target: 2,", "target: two,"))
+    (site / "content" / "objectives" / "other.md").write_text("---\ntitle: [unclosed\n---\n")
+    code, out = build(site)
+    assert code == 1
+    assert "content/objectives/grow.md:6:" in out and "OKR102" in out
+    assert "content/objectives/other.md:2:" in out and "OKR003" in out
+    assert "previous output was left untouched" in out
+    assert snapshot(site / "_site") == before
+    leftovers = [
+        p.name for p in site.iterdir() if "okrsite-tmp" in p.name or "okrsite-old" in p.name
+    ]
+    assert leftovers == []
+
+
+def test_unchanged_files_keep_their_mtime(make_site) -> None:
+    site = make_site(GOOD)
+    assert build(site)[0] == 0
+    before = snapshot(site / "_site")
+    time.sleep(0.02)
+    page = site / "content" / "objectives" / "grow.md"
+    page.write_text(page.read_text().replace("Why it matters.", "Why it matters a lot."))
+    assert build(site)[0] == 0
+    after = snapshot(site / "_site")
+    changed = {k for k in after if k in before and after[k] != before[k]}
+    assert "objectives/grow/index.html" in changed
+    kept = [k for k in after if k in before and after[k] == before[k]]
+    assert "static/style.css" in kept or any(k.startswith("static/") for k in kept)
+    assert len(kept) > len(changed)
+
+
+def test_clean_rewrites_everything(make_site) -> None:
+    site = make_site(GOOD)
+    assert build(site)[0] == 0
+    before = snapshot(site / "_site")
+    time.sleep(0.02)
+    assert build(site, "--clean")[0] == 0
+    after = snapshot(site / "_site")
+    assert all(after[k][1] != before[k][1] for k in after if k in before)
+
+
+@pytest.mark.parametrize("out", ["content", "content/x", ".", ".."])
+def test_refuses_output_overlapping_sources(make_site, out: str) -> None:
+    site = make_site(GOOD)
+    code, output = build(site, "--out", str(site / out))
+    assert code == 1
+    assert "output folder" in output
+    assert (site / "content" / "objectives" / "grow.md").is_file()
+
+
+def test_refuses_foreign_non_empty_folder(make_site, tmp_path: Path) -> None:
+    site = make_site(GOOD)
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("precious")
+    code, output = build(site, "--out", str(foreign))
+    assert code == 1 and "not made by okrsite" in output
+    assert (foreign / "thesis.txt").read_text() == "precious"
+
+
+def test_output_may_be_outside_site(make_site, tmp_path: Path) -> None:
+    site = make_site(GOOD)
+    code, _ = build(site, "--out", str(tmp_path / "public"))
+    assert code == 0 and (tmp_path / "public" / "index.html").is_file()
+
+
+def test_strict_fails_on_warnings(make_site) -> None:
+    files = dict(GOOD)
+    files["content/objectives/grow.md"] = files["content/objectives/grow.md"].replace(
+        "        owner: alice\n", ""
+    )
+    site = make_site(files)
+    assert build(site)[0] == 0
+    code, out = build(site, "--strict")
+    assert code == 1 and "OKR403" in out
+
+
+def test_broken_template_override_is_a_located_error(make_site) -> None:
+    files = dict(GOOD)
+    files["templates/base.html"] = "{% block content %}{% endblock %\n"
+    site = make_site(files)
+    code, out = build(site)
+    assert code == 1
+    assert "THM00" in out and "templates/base.html" in out
+
+
+@pytest.mark.parametrize("rel", ["../x.html", "/etc/passwd", "a/../../b", "a\\..\\b", "", "a//b"])
+def test_writer_refuses_paths_outside_output(rel: str) -> None:
+    with pytest.raises(OutputError):
+        safe_relative(rel)
+
+
+def test_write_site_never_writes_outside(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(OutputError):
+        write_site({"ok.html": b"x", "../escape.html": b"y"}, out)
+    assert not (tmp_path / "escape.html").exists()
+    assert not out.exists()
+
+
+def test_sync_writer_writes_only_changes(tmp_path: Path) -> None:
+    out = tmp_path / "serve"
+    out.mkdir()
+    sync = SyncWriter(out)
+    assert sorted(sync.sync({"a.html": b"1", "b/c.html": b"2"})) == ["a.html", "b/c.html"]
+    mtime = (out / "a.html").stat().st_mtime_ns
+    time.sleep(0.02)
+    assert sync.sync({"a.html": b"1", "b/c.html": b"3"}) == ["b/c.html"]
+    assert (out / "a.html").stat().st_mtime_ns == mtime
+    assert sync.sync({"b/c.html": b"3"}) == ["a.html"]
+    assert not (out / "a.html").exists()
+    assert not [p for p in out.rglob("*") if "okrsite-tmp" in p.name]
+    assert os.listdir(out / "b") == ["c.html"]
