@@ -572,8 +572,15 @@ def _checkin_key(c: CheckIn) -> tuple[object, ...]:
     )
 
 
-def _previous(head: Portfolio, c: CheckIn) -> tuple[dict[str, float], float | None, float | None]:
-    """What ``c``'s target showed before ``c``: KR values, confidence, KPI value."""
+def _previous(
+    head: Portfolio, c: CheckIn, same_target: Sequence[CheckIn]
+) -> tuple[dict[str, float], float | None, float | None]:
+    """What ``c``'s target showed before ``c``: KR values, confidence, KPI value.
+
+    ``same_target`` is the head's check-ins for ``c``'s objective, sorted by
+    (date, file); indexing them once per objective keeps a diff that adds
+    thousands of check-ins linear instead of quadratic.
+    """
     values: dict[str, float] = {}
     confidence: float | None = None
     kpi_value: float | None = None
@@ -583,10 +590,9 @@ def _previous(head: Portfolio, c: CheckIn) -> tuple[dict[str, float], float | No
             for kr in obj.key_results:
                 if kr.current is not None:
                     values[kr.id] = kr.current
-    for other in head.checkins:  # sorted by (date, file): later ones overwrite
-        if (other.date, other.file) >= (c.date, c.file):
-            break
-        if c.objective is not None and other.objective == c.objective:
+        for other in same_target:  # sorted by (date, file): later ones overwrite
+            if (other.date, other.file) >= (c.date, c.file):
+                break
             values.update(other.values)
             if other.confidence is not None:
                 confidence = other.confidence
@@ -602,13 +608,18 @@ def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[Che
     h_all = {c.id: c for c in head.checkins}
     out: list[CheckInChange] = []
     moves: tuple[ValueMove, ...]
+    by_objective: dict[str, list[CheckIn]] = {}
+    for c in head.checkins:
+        if c.objective is not None:
+            by_objective.setdefault(c.objective, []).append(c)
     for cid, h in h_all.items():
         b = b_all.get(cid)
         if b is not None and _checkin_key(b) == _checkin_key(h):
             continue
         kind, target = _checkin_target(h)
         if b is None:
-            prev_values, prev_conf, prev_kpi = _previous(head, h)
+            same = by_objective.get(h.objective, []) if h.objective else []
+            prev_values, prev_conf, prev_kpi = _previous(head, h, same)
             if h.kpi is not None:
                 moves = (ValueMove("value", prev_kpi, h.value),)
             else:

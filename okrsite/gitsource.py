@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.config import CONFIG_FILE, parse_config
-from okrsite.pipeline import LoadResult, load_site, load_tree
+from okrsite.pipeline import LoadResult, MappingTree, ParseCache, load, load_site
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
 
@@ -232,13 +232,16 @@ def load_revisions(
     """
     site = find_site(site_dir)
     top, prefix = site.toplevel, site.prefix
+    # one parse cache for both sides: files the change did not touch (usually
+    # nearly all of them) are parsed once, which halves the time on big sites
+    cache = ParseCache()
     head_commit: str | None = None
     if head is None:
-        head_result = load_site(site_dir, as_of)
+        head_result = load_site(site_dir, as_of, cache=cache)
         head_label = "working tree"
     else:
         head_commit = resolve_revision(top, head)
-        head_result = load_tree(read_revision(top, head_commit, prefix), as_of)
+        head_result = load(MappingTree(read_revision(top, head_commit, prefix)), as_of, cache=cache)
         head_label = _label(head)
     if base is None:
         base_commit, branch = default_base(top, head_commit)
@@ -246,7 +249,8 @@ def load_revisions(
     else:
         base_commit = resolve_revision(top, base)
         base_label = _label(base)
-    base_result = load_tree(read_revision(top, base_commit, prefix), head_result.as_of)
+    base_files = read_revision(top, base_commit, prefix)
+    base_result = load(MappingTree(base_files), head_result.as_of, cache=cache)
     return Revisions(base_label, base_commit, head_label, head_commit, base_result, head_result)
 
 
