@@ -160,7 +160,7 @@ def load_site(
 
 def load_tree(files: Mapping[str, bytes], as_of: date | None = None) -> LoadResult:
     """Read, resolve and score a site held in memory (paths relative to its root)."""
-    return load(MappingTree(files), as_of, jobs=1)
+    return load(MappingTree(files), as_of)
 
 
 def load(
@@ -258,10 +258,10 @@ def _parse_all(
     content_dir, default_cycle = config.content_dir, config.default_cycle
     if cache is not None:
         cache.reset_if(_cache_key(config))
-        return _parse_cached(tree, rels, content_dir, default_cycle, cache)
+        return _parse_cached(tree, rels, content_dir, default_cycle, cache, jobs)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if isinstance(tree, FileTree) and jobs > 1 and len(rels) >= PARALLEL_THRESHOLD:
-        return _parse_parallel(tree.root, rels, content_dir, default_cycle, jobs), len(rels)
+    if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and _can_fork():
+        return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
     out = []
     for rel in rels:
         raw = tree.read(rel)
@@ -276,48 +276,75 @@ def _parse_cached(
     content_dir: str,
     default_cycle: str | None,
     cache: ParseCache,
+    jobs: int | None = None,
 ) -> tuple[list[ParsedFile], int]:
-    out: list[ParsedFile] = []
-    again = 0
+    """Reuse parses of unchanged files; parse the rest (in parallel when many)."""
     root = tree.root if isinstance(tree, FileTree) else None
     live = set(rels)
-    for stale in [r for r in cache.stats if r not in live]:
-        del cache.stats[stale]
+    for gone in [r for r in cache.stats if r not in live]:
+        del cache.stats[gone]
+    found: dict[str, ParsedFile] = {}
+    missing: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
     for rel in rels:
         stat_key: tuple[int, int] | None = None
         if root is not None:
             try:
-                st = (root / rel).stat()
-                stat_key = (st.st_mtime_ns, st.st_size)
+                st = os.stat(os.path.join(root, rel))
             except OSError:
                 continue
+            stat_key = (st.st_mtime_ns, st.st_size)
             known = cache.stats.get(rel)
             if known is not None and known[:2] == stat_key and known[2] in cache.by_digest:
                 cache.hits += 1
-                out.append(cache.by_digest[known[2]])
+                found[rel] = cache.by_digest[known[2]]
                 continue
         raw = tree.read(rel)
         if raw is None:
             continue
         digest = hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=16).hexdigest()
-        pf = cache.by_digest.get(digest)
-        if pf is None:
-            cache.misses += 1
-            again += 1
-            pf = parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle)
-            cache.by_digest[digest] = pf
         if stat_key is not None:
             cache.stats[rel] = (*stat_key, digest)
-        out.append(pf)
+        hit = cache.by_digest.get(digest)
+        if hit is not None:
+            cache.hits += 1
+            found[rel] = hit
+        else:
+            missing[rel] = raw
+            digests[rel] = digest
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    names = list(missing)
+    if jobs > 1 and len(names) >= PARALLEL_THRESHOLD and _can_fork():
+        fresh = _parse_parallel(MappingTree(missing), names, content_dir, default_cycle, jobs)
+    else:
+        fresh = [
+            parse_file(rel, missing[rel], content_dir=content_dir, default_cycle=default_cycle)
+            for rel in names
+        ]
+    for pf in fresh:
+        cache.misses += 1
+        cache.by_digest[digests[pf.file]] = pf
+        found[pf.file] = pf
     if len(cache.by_digest) > 2 * max(len(rels), 1000):  # drop entries of deleted or old versions
-        keep = {v[2] for v in cache.stats.values()}
+        keep = {v[2] for v in cache.stats.values()} | {digests[r] for r in digests}
         cache.by_digest = {k: v for k, v in cache.by_digest.items() if k in keep}
-    return out, again
+    return [found[rel] for rel in rels if rel in found], len(fresh)
 
 
-def _parse_chunk(args: tuple[str, list[str], str, str | None]) -> list[ParsedFile]:
-    root, rels, content_dir, default_cycle = args
-    tree = FileTree(Path(root))
+_FORK_TREE: SourceTree | None = None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
+    """Runs in a forked worker, which inherits the source tree (disk or in-memory)."""
+    rels, content_dir, default_cycle = args
+    tree = _FORK_TREE
+    assert tree is not None
     out = []
     for rel in rels:
         raw = tree.read(rel)
@@ -333,19 +360,23 @@ def _chunks(items: list[str], n: int) -> Iterator[list[str]]:
 
 
 def _parse_parallel(
-    root: Path, rels: list[str], content_dir: str, default_cycle: str | None, jobs: int
+    tree: SourceTree, rels: list[str], content_dir: str, default_cycle: str | None, jobs: int
 ) -> list[ParsedFile]:
+    """Parse in forked worker processes; results come back in input order."""
     import multiprocessing
 
-    ctx = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    out: list[ParsedFile] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        work = [(str(root), chunk, content_dir, default_cycle) for chunk in _chunks(rels, jobs)]
-        for result in pool.map(_parse_chunk, work):
-            out.extend(result)
-    return out
+    global _FORK_TREE
+    _FORK_TREE = tree
+    try:
+        ctx = multiprocessing.get_context("fork")
+        out: list[ParsedFile] = []
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            work = [(chunk, content_dir, default_cycle) for chunk in _chunks(rels, jobs)]
+            for result in pool.map(_parse_chunk, work):
+                out.extend(result)
+        return out
+    finally:
+        _FORK_TREE = None
 
 
 def find_site_root(start: Path) -> Path | None:
