@@ -67,9 +67,13 @@ def numeric_progress(
     if start == target:
         ratio = 1.0 if _r(current) >= _r(target) else 0.0
         return ratio, ratio
-    # halves first: the same ratio (scaling by 2 is exact), but no overflow to inf/nan
-    # when start and target are huge numbers of opposite sign
-    ratio = (current / 2 - start / 2) / (target / 2 - start / 2)
+    gone, span = current - start, target - start
+    if math.isinf(gone) or math.isinf(span):
+        # huge numbers of opposite sign overflow the differences (inf / inf is nan):
+        # halving first gives the same ratio (scaling by 2 is exact) and stays finite
+        ratio = (current / 2 - start / 2) / (target / 2 - start / 2)
+    else:
+        ratio = gone / span
     return clamp(ratio), ratio
 
 
@@ -167,7 +171,8 @@ def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float:
     total = sum(w for _, w in pairs)
     if total <= 0:
         return 0.0
-    if math.isinf(total):  # huge weights: scale them down rather than divide inf by inf
+    if math.isinf(total) or total < 1e-300:
+        # huge (or tiny) weights: rescale rather than divide inf by inf (or underflow to 0)
         top = max(w for _, w in pairs)
         pairs = [(v, w / top) for v, w in pairs]
         total = sum(w for _, w in pairs)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from okrsite import cycles as cycles_mod
@@ -206,6 +206,8 @@ def test_generated_sites_score_in_range(tree: dict[str, bytes], days: int) -> No
         st.tuples(st.floats(0, 1), st.floats(0, 1.7e308, allow_nan=False)), min_size=1, max_size=6
     )
 )
+@example(pairs=[(0.5, 5e-324)])
+@example(pairs=[(0.2, 1e308), (0.4, 1e308)])
 def test_weighted_mean_stays_between_its_values(pairs: list[tuple[float, float]]) -> None:
     result = weighted_mean(pairs)
     counted = [v for v, w in pairs if w > 0]
@@ -221,6 +223,9 @@ def test_weighted_mean_stays_between_its_values(pairs: list[tuple[float, float]]
     target=st.floats(-1.7e308, 1.7e308, allow_nan=False),
     current=st.one_of(st.none(), st.floats(-1.7e308, 1.7e308, allow_nan=False)),
 )
+@example(start=0.0, target=5e-324, current=0.0)
+@example(start=-1e308, target=1e308, current=1e308)
+@example(start=-1e308, target=0.0, current=1e308)
 def test_numeric_progress_total(start: float, target: float, current: float | None) -> None:
     progress, ratio = numeric_progress(start, target, current)
     assert 0.0 <= progress <= 1.0

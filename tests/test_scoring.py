@@ -157,6 +157,13 @@ class TestNumericProgress:
         assert numeric_progress(-1e308, 1e308, 1e308) == (1.0, 1.0)
         assert numeric_progress(-1e308, 1e308, 0) == (0.5, 0.5)
         assert numeric_progress(1e308, -1e308, -1e308) == (1.0, 1.0)
+        # current - start overflows although target - start does not
+        assert numeric_progress(-1e308, 0, 1e308) == (1.0, 2.0)
+
+    def test_tiny_numbers(self) -> None:
+        # halving 5e-324 (the smallest float) gives 0: the plain ratio must be used
+        assert numeric_progress(0, 5e-324, 0) == (0.0, 0.0)
+        assert numeric_progress(0, 5e-324, 5e-324) == (1.0, 1.0)
 
     def test_exactly_at_target_and_start(self) -> None:
         assert numeric_progress(0, 10, 10) == (1.0, 1.0)
@@ -329,6 +336,8 @@ class TestObjectiveProgress:
         o = obj(krs=(num("a", current=50, weight=1e308), num("b", current=70, weight=1e308)))
         assert one(o).progress == pytest.approx(0.6)
         assert weighted_mean([(0.2, 1e308), (0.4, 1e308), (1.0, 1.0)]) == pytest.approx(0.3)
+        # and tiny ones must not underflow to 0
+        assert weighted_mean([(0.5, 5e-324)]) == 0.5
 
     def test_all_zero_weights(self) -> None:
         assert weighted_mean([(1.0, 0.0), (0.5, 0.0)]) == 0.0
