@@ -63,7 +63,7 @@ CASES = [
     Case(
         "yaml-unclosed-flow",
         {"content/objectives/sales.md": "---\ntitle: Sales\ncycle: [2026\n---\n"},
-        "content/objectives/sales.md:4:1",
+        "content/objectives/sales.md:3:8",  # where the unclosed '[' began
         "OKR003",
         "front matter is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
     ),
@@ -483,7 +483,7 @@ def test_several_errors_in_several_files_in_one_run(
         "content/checkins/1.md:3:7",
         "content/checkins/2.md:4:10",
         "content/kpis/nps.md:4:7",
-        "content/objectives/a.md:3:1",
+        "content/objectives/a.md:2:8",
         "content/objectives/b.md:6:31",
         "content/objectives/b.md:7:42",
         "content/objectives/c.md:3:8",

@@ -601,7 +601,13 @@ def test_team_person_page() -> None:
             8,
             "file is not valid UTF-8 (byte 0xff)",
         ),
-        (b"---\ntitle: [x\n---\n", "OKR003", 3, 1, "front matter is not valid YAML"),
+        (
+            b"---\ntitle: [x\n---\n",
+            "OKR003",
+            2,
+            8,
+            "front matter is not valid YAML",
+        ),  # the unclosed [
         (b"---\ntitle: x\n  bad: 1\n---\n", "OKR003", 3, 6, "front matter is not valid YAML"),
         (
             b"---\ntitle: !!python/object:os.system x\n---\n",
