@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.config import SiteConfig
@@ -130,6 +132,36 @@ def badge_path(oid: str) -> str:
 
 def badge_url(oid: str) -> str:
     return href(badge_path(oid))
+
+
+# -- the smallest, most used bits of markup, as Python (a Jinja macro call
+#    costs more than the markup it writes; themes may still override them
+#    by defining their own macros)
+def progress_bar(progress: float, label: str) -> Markup:
+    """An ARIA progressbar with a visible percentage; the colour follows the grade."""
+    width = bar_pct(progress)
+    return Markup(
+        '<span class="progress"><span class="bar" role="progressbar" aria-label="{label}" '
+        'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{w}" data-progress="{p}">'
+        '<span class="fill grade-{g}" style="width:{w}%"></span></span> '
+        '<span class="pct">{pc}%</span></span>'
+    ).format(label=label, w=width, p=progress, g=grade_of(progress), pc=pct(progress))
+
+
+def status_badge(status: str) -> Markup:
+    return Markup('<span class="status status-{0}">{1}</span>').format(status, status_label(status))
+
+
+def health_badge(health: str) -> Markup:
+    return Markup('<span class="health health-{0}">{0}</span>').format(health)
+
+
+def grade_badge(progress: float) -> Markup:
+    g = grade_of(progress)
+    return Markup(
+        '<span class="grade grade-{0}" title="Grade (red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green)">'
+        '{1} <span class="grade-word">{0}</span></span>'
+    ).format(g, f2(progress))
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +319,20 @@ class SiteRenderer:
         person = self.scored.portfolio.people.get(pid)
         return person.title if person else pid
 
+    def person_link(self, root: str, pid: str | None) -> Markup:
+        if not pid:
+            return Markup('<span class="muted">nobody</span>')
+        return Markup('<a href="{0}{1}">{2}</a>').format(
+            root, self.url("person", pid), self.person_name(pid)
+        )
+
+    def team_link(self, root: str, tid: str | None) -> Markup:
+        if not tid:
+            return Markup("")
+        return Markup('<a href="{0}{1}">{2}</a>').format(
+            root, self.url("team", tid), self.team_name(tid)
+        )
+
     def team_name(self, tid: str | None) -> str:
         if not tid:
             return ""
@@ -342,6 +388,12 @@ class SiteRenderer:
             "ref_link": self.ref_link,
             "checkin_html": self.checkin_html,
             "nav": self.nav,
+            "bar": progress_bar,
+            "status_badge": status_badge,
+            "health_badge": health_badge,
+            "grade_badge": grade_badge,
+            "person_link": self.person_link,
+            "team_link": self.team_link,
             "anchor": anchor,
             "badge_url": badge_url,
             "feed_id": quote(self.config.title, safe=""),
@@ -473,14 +525,27 @@ class SiteRenderer:
             k: [d for d in p.kpis[k].drives if d in self.scored.kpis] for k in self.kpi_ids
         }
         roots = [k for k in self.kpi_ids if not drives_known[k]]
-        if not roots:  # every KPI drives another: a cycle; show them all
-            roots = list(self.kpi_ids)
+        drivers = {
+            k: sorted(d for d in self.scored.kpis[k].driven_by if d in self.scored.kpis)
+            for k in self.kpi_ids
+        }
+        # a drives graph is a DAG (or worse): expand each KPI once, later
+        # occurrences are plain links, so the page stays linear in size
+        expanded: set[str] = set()
+
+        def build(kid: str) -> dict[str, Any]:
+            if kid in expanded:
+                return {"id": kid, "children": [], "repeat": True}
+            expanded.add(kid)
+            return {"id": kid, "children": [build(d) for d in drivers[kid]], "repeat": False}
+
+        tree = [build(r) for r in roots]
+        tree += [build(k) for k in self.kpi_ids if k not in expanded]  # cycles
         return path, self._render(
             "kpi_tree.html",
             path,
             title="KPIs",
-            roots=roots,
-            drivers={k: sorted(self.scored.kpis[k].driven_by) for k in self.kpi_ids},
+            tree=tree,
             kpi_ids=self.kpi_ids,
         )
 

@@ -98,3 +98,37 @@ def test_headings_shift_and_get_ids() -> None:
 
 def test_empty_body() -> None:
     assert md("") == "" and md("  \n") == ""
+
+
+# ---------------------------------------------------------------- fast path
+ALPHABET = list("abc XYZ019.,;:!?'\"()-+*=#>_[]<>&|~`\\") + ["\n", "\n\n", "- ", "1. ", "  ", "é"]
+
+
+def test_plain_fast_path_matches_markdown_it() -> None:
+    """The fast path for plain notes is byte-identical to markdown-it or declines."""
+    import random
+
+    from okrsite.markdown import _instance, _plain_fast
+
+    rng = random.Random(1234)
+    md_it = _instance(False)
+    used = 0
+    samples = [
+        "Check-in 4. Blocked on a decision.\n\n- Next: keep going\n- Risk: none new\n",
+        'Para one\nline two\n\nPara "three" it\'s',
+        "- a\n- b\n\nafter",
+        "2026 was good\n\n1. no",
+        "x\n---",
+        "x\n===",
+    ]
+    for _ in range(3000):
+        n = rng.randint(1, 30)
+        samples.append("".join(rng.choice(ALPHABET) for _ in range(n)))
+        words = rng.choice(["Plain words here", "- item one", "- item two", "More text."])
+        samples.append("\n".join(rng.choice([words, "- x y", "", "Text"]) for _ in range(4)))
+    for text in samples:
+        fast = _plain_fast(text)
+        if fast is not None:
+            used += 1
+            assert fast == md_it.render(text), repr(text)
+    assert used > 500
