@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
@@ -139,29 +139,31 @@ def badge_url(oid: str) -> str:
 #    by defining their own macros)
 def progress_bar(progress: float, label: str) -> Markup:
     """An ARIA progressbar with a visible percentage; the colour follows the grade."""
-    width = bar_pct(progress)
+    w = bar_pct(progress)
     return Markup(
-        '<span class="progress"><span class="bar" role="progressbar" aria-label="{label}" '
-        'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{w}" data-progress="{p}">'
-        '<span class="fill grade-{g}" style="width:{w}%"></span></span> '
-        '<span class="pct">{pc}%</span></span>'
-    ).format(label=label, w=width, p=progress, g=grade_of(progress), pc=pct(progress))
+        f'<span class="progress"><span class="bar" role="progressbar" aria-label="{escape(label)}" '
+        f'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{w}" data-progress="{progress!r}">'
+        f'<span class="fill grade-{grade_of(progress)}" style="width:{w}%"></span></span> '
+        f'<span class="pct">{pct(progress)}%</span></span>'
+    )
 
 
 def status_badge(status: str) -> Markup:
-    return Markup('<span class="status status-{0}">{1}</span>').format(status, status_label(status))
+    s = escape(status)
+    return Markup(f'<span class="status status-{s}">{escape(status_label(status))}</span>')
 
 
 def health_badge(health: str) -> Markup:
-    return Markup('<span class="health health-{0}">{0}</span>').format(health)
+    h = escape(health)
+    return Markup(f'<span class="health health-{h}">{h}</span>')
 
 
 def grade_badge(progress: float) -> Markup:
     g = grade_of(progress)
     return Markup(
-        '<span class="grade grade-{0}" title="Grade (red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green)">'
-        '{1} <span class="grade-word">{0}</span></span>'
-    ).format(g, f2(progress))
+        f'<span class="grade grade-{g}" title="Grade (red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green)">'
+        f'{f2(progress)} <span class="grade-word">{g}</span></span>'
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,15 +324,15 @@ class SiteRenderer:
     def person_link(self, root: str, pid: str | None) -> Markup:
         if not pid:
             return Markup('<span class="muted">nobody</span>')
-        return Markup('<a href="{0}{1}">{2}</a>').format(
-            root, self.url("person", pid), self.person_name(pid)
+        return Markup(
+            f'<a href="{root}{escape(self.url("person", pid))}">{escape(self.person_name(pid))}</a>'
         )
 
     def team_link(self, root: str, tid: str | None) -> Markup:
         if not tid:
             return Markup("")
-        return Markup('<a href="{0}{1}">{2}</a>').format(
-            root, self.url("team", tid), self.team_name(tid)
+        return Markup(
+            f'<a href="{root}{escape(self.url("team", tid))}">{escape(self.team_name(tid))}</a>'
         )
 
     def team_name(self, tid: str | None) -> str:
