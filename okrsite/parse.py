@@ -495,7 +495,7 @@ def parse_file(
         return _finish(rel, kind, None, diags, parts)
 
     builder = _BUILDERS[kind]
-    f.unknown_keys(data, KNOWN_KEYS[kind], (), f"a {kind}")
+    f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
     except RecursionError:  # pathologically nested YAML

@@ -148,7 +148,7 @@ def test_unknown_key_did_you_mean() -> None:
     pf = parse("content/objectives/a.md", "---\ntitle: T\ncycle: 2026\nownr: al\n---\n")
     d = only(pf)
     assert d.code == "OKR111" and not d.is_error
-    assert d.message == "unknown key 'ownr' in a objective is ignored"
+    assert d.message == "unknown key 'ownr' in an objective is ignored"
     assert d.hint == "did you mean 'owner'?"
     assert (d.line, d.column) == (4, 1)
     assert pf.record is not None  # a warning keeps the record
