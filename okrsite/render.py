@@ -23,6 +23,7 @@ site-wide files (static files, data exports, search index, feed, badges).
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -1136,12 +1137,26 @@ def render_site(
     """
     site = SiteRenderer(scored, config, site_root)
     keys = site.page_keys()
+    # rendering allocates millions of short-lived strings but no reference
+    # cycles worth collecting; the cyclic GC would repeatedly walk the whole
+    # portfolio for nothing (and, after fork, touch every page of it)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _render_all(site, keys, jobs)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _render_all(site: SiteRenderer, keys: list[PageKey], jobs: int) -> dict[str, bytes]:
     out = site.render_assets()
     if jobs > 1 and len(keys) > 200 and hasattr(os, "fork"):
         import multiprocessing
 
         global _FORK_RENDERER
         _FORK_RENDERER = site
+        gc.freeze()  # keep the shared heap out of the children's GC: no copy-on-write
         try:
             ctx = multiprocessing.get_context("fork")
             chunks = [keys[i::jobs] for i in range(jobs)]
@@ -1150,6 +1165,7 @@ def render_site(
                     out.update(part)
         finally:
             _FORK_RENDERER = None
+            gc.unfreeze()
     else:
         out.update(site.render_pages(keys))
     return dict(sorted(out.items()))
