@@ -64,8 +64,13 @@ class Preview:
         self.lock = threading.Lock()
         self.rebuilds = 0
         self.last: RebuildReport | None = None
-        config, _ = read_config(FileTree(self.site_root))
-        self.server = PreviewServer(self.out, host=host, port=port)
+        try:
+            config, _ = read_config(FileTree(self.site_root))
+            self.server = PreviewServer(self.out, host=host, port=port)
+        except BaseException:
+            # A busy port (or an unreadable site) must not leave the folder behind.
+            shutil.rmtree(self.out, ignore_errors=True)
+            raise
         self.watcher = SiteWatcher(
             self.watch_paths(config.content_dir, config.theme),
             self.on_change,
