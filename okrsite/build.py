@@ -8,18 +8,20 @@ written unless the whole portfolio is free of errors (and of warnings with
 from __future__ import annotations
 
 import contextlib
+import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.pipeline import LoadResult, ParseCache, load_site
-from okrsite.writer import WriteStats, check_output_dir, write_site
+from okrsite.writer import StagedOutput, WriteStats, check_output_dir
 
 
 @dataclass
@@ -29,7 +31,6 @@ class BuildResult:
     load: LoadResult | None
     out_dir: Path | None = None
     stats: WriteStats | None = None
-    files: dict[str, bytes] = field(default_factory=dict)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -39,10 +40,70 @@ def default_jobs() -> int:
 
 
 def render(load: LoadResult, site_root: Path, jobs: int | None = None) -> dict[str, bytes]:
-    """Render every file of the site in memory (no disk writes)."""
+    """Render every file of the site in memory (no disk writes); used by the preview."""
     from okrsite.render import render_site
 
-    return render_site(load.scored, load.config, site_root, jobs=jobs or default_jobs())
+    return render_site(load.scored, load.config, site_root, jobs=1)
+
+
+# Set in the parent just before forking, inherited by the render workers.
+_FORK_STATE: tuple[Any, StagedOutput] | None = None
+PARALLEL_PAGES = 400
+
+
+def _render_chunk(keys: list[Any]) -> tuple[list[str], int, int]:
+    """In a forked worker: render these pages and write them into the staging folder."""
+    assert _FORK_STATE is not None
+    site, staged = _FORK_STATE
+    files = site.render_pages(keys)
+    written, unchanged = staged.write(files)
+    return list(files), written, unchanged
+
+
+def render_and_write(
+    load: LoadResult,
+    site_root: Path,
+    staged: StagedOutput,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[set[str], int, int]:
+    """Render every page and write it into ``staged``, in ``jobs`` forked processes.
+
+    Workers inherit the scored portfolio and the compiled templates through
+    fork and write their pages themselves, so no page travels between
+    processes; only paths and counts come back.
+    """
+    global _FORK_STATE
+    from okrsite.render import SiteRenderer
+
+    site = SiteRenderer(load.scored, load.config, site_root)
+    keys = site.page_keys()
+    paths: set[str] = set()
+    assets = site.render_assets()
+    written, unchanged = staged.write(assets)
+    paths.update(assets)
+    chunks = [keys[i : i + 250] for i in range(0, len(keys), 250)]
+    done = 0
+    if jobs > 1 and len(keys) >= PARALLEL_PAGES and "fork" in mp.get_all_start_methods():
+        _FORK_STATE = (site, staged)
+        try:
+            with mp.get_context("fork").Pool(jobs) as pool:
+                for names, w, u in pool.imap_unordered(_render_chunk, chunks):
+                    paths.update(names)
+                    written, unchanged, done = written + w, unchanged + u, done + len(names)
+                    if progress is not None:
+                        progress(done, len(keys))
+        finally:
+            _FORK_STATE = None
+    else:
+        for chunk in chunks:
+            files = site.render_pages(chunk)
+            w, u = staged.write(files)
+            paths.update(files)
+            written, unchanged, done = written + w, unchanged + u, done + len(files)
+            if progress is not None:
+                progress(done, len(keys))
+    return paths, written, unchanged
 
 
 def template_diagnostic(exc: jinja2.TemplateError, site_root: Path) -> Diagnostic:
@@ -90,9 +151,15 @@ def build_site(
         out = Path.cwd() / out
     check_output_dir(out, site_root, site_root / load.config.content_dir)
     t = time.perf_counter()
+    staged = StagedOutput(out, clean=clean)
     try:
-        files = render(load, site_root, jobs)
+        paths, written, unchanged = render_and_write(
+            load, site_root, staged, jobs or default_jobs(), progress
+        )
+        timings["render+write"] = time.perf_counter() - t
+        stats = staged.commit(paths, written, unchanged)
     except (jinja2.TemplateError, ValueError) as exc:
+        staged.abort()
         from okrsite.theme import ThemeError
 
         if isinstance(exc, jinja2.TemplateError):
@@ -105,17 +172,15 @@ def build_site(
             raise
         diags = [*load.diagnostics, problem]
         return BuildResult(False, diags, load, seconds=time.perf_counter() - started)
-    timings["render"] = time.perf_counter() - t
-    t = time.perf_counter()
-    stats = write_site(files, out, clean=clean, progress=progress)
-    timings["write"] = time.perf_counter() - t
+    except BaseException:
+        staged.abort()
+        raise
     return BuildResult(
         True,
         load.diagnostics,
         load,
         out_dir=out,
         stats=stats,
-        files=files,
         seconds=time.perf_counter() - started,
         timings=timings,
     )

@@ -22,10 +22,11 @@ from pathlib import Path
 
 import jinja2
 
-from okrsite.build import render, template_diagnostic
+from okrsite.build import template_diagnostic
 from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
-from okrsite.pipeline import FileTree, ParseCache, load_site, read_config
+from okrsite.incremental import SUMMARY_KINDS, dirty_pages
+from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.watch import SiteWatcher
@@ -39,6 +40,7 @@ class RebuildReport:
     changed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     parsed_again: int = 0
+    pages: int = 0
 
 
 class Preview:
@@ -64,8 +66,11 @@ class Preview:
         self.lock = threading.Lock()
         self.rebuilds = 0
         self.last: RebuildReport | None = None
+        self.previous: LoadResult | None = None
+        self.full_next = True
         try:
             config, _ = read_config(FileTree(self.site_root))
+            self.content_dir = config.content_dir
             self.server = PreviewServer(self.out, host=host, port=port)
         except BaseException:
             # A busy port (or an unreadable site) must not leave the folder behind.
@@ -105,7 +110,7 @@ class Preview:
                 report = RebuildReport(False, diags, parsed_again=load.parsed_again)
             else:
                 try:
-                    files = render(load, self.site_root, jobs=1)
+                    files, complete = self.render(load)
                 except (jinja2.TemplateError, ThemeError) as exc:
                     extra = (
                         template_diagnostic(exc, self.site_root)
@@ -116,13 +121,35 @@ class Preview:
                     )
                     report = RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
                 else:
-                    changed = self.writer.sync(files)
-                    report = RebuildReport(True, diags, changed, parsed_again=load.parsed_again)
+                    changed = self.writer.sync(files, complete=complete)
+                    report = RebuildReport(
+                        True, diags, changed, parsed_again=load.parsed_again, pages=len(files)
+                    )
+                    self.previous = load
+                    self.full_next = False
             report.seconds = time.perf_counter() - started
             self.rebuilds += 1
             self.last = report
             self.publish(report)
             return report
+
+    def render(self, load: LoadResult) -> tuple[dict[str, bytes], bool]:
+        """Render what the change can have affected; (files, whether that is all of them)."""
+        from okrsite.render import SiteRenderer
+
+        site = SiteRenderer(load.scored, load.config, self.site_root)
+        dirty = None
+        prev = self.previous
+        if prev is not None and not self.full_next and prev.config == load.config:
+            dirty = dirty_pages(prev.scored, load.scored)
+        if dirty is None:
+            files = site.render_assets()
+            files.update(site.render_pages(site.page_keys()))
+            return files, True
+        keys = [k for k in site.page_keys() if k in dirty or k[0] in SUMMARY_KINDS]
+        files = site.render_assets(badges_for=[oid for kind, oid in dirty if kind == "objective"])
+        files.update(site.render_pages(keys))
+        return files, False
 
     def publish(self, report: RebuildReport) -> None:
         if report.diagnostics:
@@ -132,7 +159,8 @@ class Preview:
             self.server.notify_reload(uuid.uuid4().hex[:12])
             self.echo(
                 f"okrsite: rebuilt {len(report.changed)} page{'s' * (len(report.changed) != 1)} "
-                f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} parsed)"
+                f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} "
+                f"parsed, {report.pages} rendered)"
             )
         else:
             self.server.set_errors([d for d in report.diagnostics if d.is_error])
@@ -142,6 +170,9 @@ class Preview:
             )
 
     def on_change(self, changed: set[Path]) -> None:
+        content = (self.site_root / self.content_dir).resolve()
+        if any(content not in Path(p).resolve().parents for p in changed):
+            self.full_next = True  # settings, theme or templates: render everything
         self.rebuild()
 
     def start(self) -> None:

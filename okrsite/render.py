@@ -42,7 +42,7 @@ from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.config import SiteConfig
 from okrsite.cycles import current_cycle, lookup
-from okrsite.export import portfolio_json_text
+from okrsite.export import portfolio_csv, portfolio_json_text
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import (
     KPI,
@@ -966,11 +966,16 @@ class SiteRenderer:
         )
 
     # ------------------------------------------------------------ assets
-    def render_assets(self) -> dict[str, bytes]:
-        """Site-wide non-page files: static, exports, search index, feed, badges."""
+    def render_assets(self, badges_for: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Site-wide non-page files: static, exports, search index, feed, badges.
+
+        ``badges_for`` limits the per-objective badges to those objectives (the
+        preview re-renders only badges whose objective changed).
+        """
         out = dict(self.theme.static_files())
         out["api/portfolio.json"] = portfolio_json_text(self.scored).encode("utf-8")
         out["api/objectives.csv"] = self.objectives_csv()
+        out["api/key-results.csv"] = portfolio_csv(self.scored).encode("utf-8")
         index = self.search_index()
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         out["search-index.json"] = data.encode("utf-8")
@@ -978,7 +983,7 @@ class SiteRenderer:
         js_data = data.replace("</", "<\\/")
         out["search-index.js"] = f"window.OKRSITE_SEARCH_INDEX = {js_data};\n".encode()
         out["checkins.xml"] = self._render_feed()
-        for oid in self.obj_ids:
+        for oid in self.obj_ids if badges_for is None else sorted(set(badges_for) & set(self.S)):
             s = self.S[oid]
             out[badge_path(oid)] = progress_badge(oid, s.progress, s.status).encode("utf-8")
         return out

@@ -82,32 +82,36 @@ def safe_relative(rel: str) -> PurePosixPath:
     return path
 
 
-def write_site(
-    files: Mapping[str, bytes],
-    out_dir: Path,
-    *,
-    clean: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> WriteStats:
-    """Write ``files`` (relative posix path → bytes) as the new content of ``out_dir``."""
-    checked = {str(safe_relative(rel)): data for rel, data in files.items()}
-    out_dir = out_dir.absolute()
-    parent = out_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = parent / f".{out_dir.name}.okrsite-tmp-{os.getpid()}-{time.monotonic_ns()}"
-    old_exists = out_dir.is_dir()
-    written = unchanged = 0
-    made_dirs: set[str] = set()
-    try:
-        tmp.mkdir()
-        for n, (rel, data) in enumerate(sorted(checked.items()), start=1):
-            target = tmp / rel
+class StagedOutput:
+    """A new output folder being assembled beside the real one.
+
+    ``write`` may be called from several forked processes at once (each file
+    is written by exactly one of them); ``commit`` swaps the folder in, and
+    ``abort`` removes it, leaving the previous output untouched.
+    """
+
+    def __init__(self, out_dir: Path, *, clean: bool = False) -> None:
+        self.out_dir = out_dir.absolute()
+        self.clean = clean
+        parent = self.out_dir.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = parent / f".{self.out_dir.name}.okrsite-tmp-{os.getpid()}-{time.monotonic_ns()}"
+        self.tmp.mkdir()
+        self.old_exists = self.out_dir.is_dir()
+
+    def write(self, files: Mapping[str, bytes]) -> tuple[int, int]:
+        """Write files into the staging folder; returns (written, unchanged)."""
+        written = unchanged = 0
+        made: set[str] = set()
+        for rel, data in files.items():
+            safe_relative(rel)
+            target = self.tmp / rel
             folder = os.path.dirname(rel)
-            if folder and folder not in made_dirs:
+            if folder and folder not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(folder)
-            previous = out_dir / rel
-            if not clean and old_exists and _same_bytes(previous, data):
+                made.add(folder)
+            previous = self.out_dir / rel
+            if not self.clean and self.old_exists and _same_bytes(previous, data):
                 try:
                     os.link(previous, target)
                     unchanged += 1
@@ -117,19 +121,43 @@ def write_site(
             with open(target, "wb") as fh:
                 fh.write(data)
             written += 1
-            if progress is not None and n % 500 == 0:
-                progress(n, len(checked))
-        if progress is not None:
-            progress(len(checked), len(checked))
-        (tmp / MARKER).write_text(
+        return written, unchanged
+
+    def commit(self, paths: set[str], written: int, unchanged: int) -> WriteStats:
+        (self.tmp / MARKER).write_text(
             "This folder is written by okrsite build and replaced on every build.\n"
         )
-        removed = _count_removed(out_dir, checked) if old_exists else 0
-        swap_in(tmp, out_dir)
+        removed = _count_removed(self.out_dir, paths) if self.old_exists else 0
+        swap_in(self.tmp, self.out_dir)
+        return WriteStats(written, unchanged, removed)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def write_site(
+    files: Mapping[str, bytes],
+    out_dir: Path,
+    *,
+    clean: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> WriteStats:
+    """Write ``files`` (relative posix path → bytes) as the new content of ``out_dir``."""
+    checked = {str(safe_relative(rel)): data for rel, data in files.items()}
+    staged = StagedOutput(out_dir, clean=clean)
+    try:
+        written = unchanged = 0
+        items = sorted(checked.items())
+        for start in range(0, len(items), 500):
+            w, u = staged.write(dict(items[start : start + 500]))
+            written += w
+            unchanged += u
+            if progress is not None:
+                progress(min(start + 500, len(items)), len(items))
+        return staged.commit(set(checked), written, unchanged)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        staged.abort()
         raise
-    return WriteStats(written, unchanged, removed)
 
 
 def swap_in(new: Path, out_dir: Path) -> None:
@@ -156,7 +184,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def _count_removed(out_dir: Path, new: Mapping[str, bytes]) -> int:
+def _count_removed(out_dir: Path, new: Mapping[str, bytes] | set[str]) -> int:
     count = 0
     for dirpath, _, filenames in os.walk(out_dir):
         rel_dir = os.path.relpath(dirpath, out_dir)
@@ -181,8 +209,12 @@ class SyncWriter:
         self.out_dir = out_dir
         self.digests: dict[str, bytes] = {}
 
-    def sync(self, files: Mapping[str, bytes]) -> list[str]:
-        """Write what changed; return the changed paths."""
+    def sync(self, files: Mapping[str, bytes], *, complete: bool = True) -> list[str]:
+        """Write what changed; return the changed paths.
+
+        ``complete=False`` means ``files`` is only part of the site (an
+        incremental render): files not in it are kept rather than removed.
+        """
         import hashlib
 
         changed: list[str] = []
@@ -199,7 +231,7 @@ class SyncWriter:
             os.replace(tmp, target)
             self.digests[rel] = digest
             changed.append(rel)
-        for rel in [r for r in self.digests if r not in files]:
+        for rel in [r for r in self.digests if complete and r not in files]:
             (self.out_dir / rel).unlink(missing_ok=True)
             del self.digests[rel]
             changed.append(rel)

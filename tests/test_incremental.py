@@ -1,0 +1,161 @@
+"""The preview's incremental rebuild gives exactly what a full render gives.
+
+Each case edits a copy of the example site the way a person would, lets the
+preview rebuild incrementally, and compares every file of its private folder
+with a fresh full render of the same files.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from okrsite.pipeline import load_site
+from okrsite.preview import Preview
+from okrsite.render import render_site
+
+AS_OF = date(2026, 11, 20)
+
+
+def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(site: Path) -> None:
+        path = site / rel
+        text = path.read_text()
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1))
+
+    return apply
+
+
+def write(rel: str, text: str) -> Callable[[Path], None]:
+    def apply(site: Path) -> None:
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text)
+
+    return apply
+
+
+def delete(rel: str) -> Callable[[Path], None]:
+    def apply(site: Path) -> None:
+        (site / rel).unlink()
+
+    return apply
+
+
+CASES: dict[str, Callable[[Path], None]] = {
+    "root title (every breadcrumb below)": edit(
+        "content/objectives/company/grow-arr.md", "title: ", "title: Renamed — "
+    ),
+    "leaf key result target (rolls up)": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md", "target: 25", "target: 50"
+    ),
+    "key result dropped": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md",
+        "    unit: demos\n",
+        "    unit: demos\n    status: dropped\n",
+    ),
+    "owner moves to another person": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md", "owner: lukas-brandt", "owner: maya-chen"
+    ),
+    "supports changes": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md",
+        "supports: [sales/q4-bookings]",
+        "supports: [company/trusted-platform]",
+    ),
+    "body edit": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md", "Personal objective.", "My objective."
+    ),
+    "new check-in": write(
+        "content/checkins/zz-new.md",
+        "---\nobjective: sales/lukas-dach-pipeline\ndate: 2026-11-19\nauthor: lukas-brandt\n"
+        "confidence: 9\nvalues: {dach-opps: 24}\n---\nAlmost there.\n",
+    ),
+    "KPI inline value": edit("content/kpis/nps.md", "2026-10-01: 31", "2026-10-01: 44"),
+    "KPI CSV row": edit("content/data/copilot-weekly-active.csv", "2026-07-13,5", "2026-07-13,50"),
+    "SMART goal measure": edit("content/goals/kb-deflection.md", "current: 13", "current: 19"),
+    "deleted check-in": delete("content/checkins/2026-11-17-sales-lukas-dach-pipeline.md"),
+    "KPI check-in": write(
+        "content/checkins/zz-nps.md",
+        "---\nkpi: nps\ndate: 2026-11-18\nauthor: grace-mwangi\nvalue: 47\n---\nSurvey closed.\n",
+    ),
+    "objective dropped": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md",
+        "cycle: 2026-Q4",
+        "cycle: 2026-Q4\nstatus: dropped",
+    ),
+    "tag added": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md",
+        "tags: [emea, pipeline]",
+        "tags: [emea, pipeline, growth]",
+    ),
+    "person renamed (structural)": edit("content/people/lukas-brandt.md", "title: ", "title: Dr. "),
+    "new objective (structural)": write(
+        "content/objectives/sales/new-one.md",
+        "---\ntitle: A new objective\ncycle: 2026-Q4\nowner: lukas-brandt\nparent: sales/q4-bookings\n"
+        "key_results:\n  - {id: a, title: A, start: 0, target: 10, current: 5}\n"
+        "  - {id: b, title: B, start: 0, target: 10}\n---\n",
+    ),
+}
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
+    return root
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_incremental_equals_full_render(site: Path, name: str) -> None:
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        first = preview.rebuild()
+        assert first.ok
+        CASES[name](site)
+        edited = max(
+            (p for p in (site / "content").rglob("*") if p.is_file()),
+            key=lambda p: p.stat().st_mtime_ns,
+        )
+        if name == "deleted check-in":
+            edited = site / "content/checkins/2026-11-17-sales-lukas-dach-pipeline.md"
+        preview.on_change({edited})
+        structural = name.endswith("(structural)")
+        assert preview.last is not None
+        assert preview.last.pages < first.pages or structural, "expected an incremental render"
+        report = preview.last
+        assert report is not None and report.ok, report
+        load = load_site(site, AS_OF)
+        expected = render_site(load.scored, load.config, site)
+        got = files_of(preview.out)
+        assert sorted(got) == sorted(expected)
+        differing = [k for k in expected if got[k] != expected[k]]
+        assert differing == [], f"{name}: stale pages {differing[:10]}"
+    finally:
+        preview.stop()
+
+
+def test_small_edit_renders_few_pages(site: Path) -> None:
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        full = preview.rebuild()
+        CASES["body edit"](site)
+        preview.on_change({site / "content/objectives/sales/lukas-dach-pipeline.md"})
+        assert preview.last is not None and preview.last.ok
+        assert preview.last.pages < full.pages / 2
+        assert preview.last.parsed_again == 1
+    finally:
+        preview.stop()
