@@ -96,7 +96,23 @@ def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:
 
 
 def portfolio_json_text(scored: ScoredPortfolio) -> str:
-    return json.dumps(portfolio_json(scored), indent=2, ensure_ascii=False) + "\n"
+    """The export as text: one objective, KPI or goal per line.
+
+    Readable, and friendly to ``git diff`` of a published export; and it keeps
+    to json's C encoder (``indent=`` switches to a pure-Python one that costs
+    seconds on a large portfolio).
+    """
+    data = portfolio_json(scored)
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    parts = [f'  "as_of": {dump(data["as_of"])}', f'  "generator": {dump(data["generator"])}']
+    for key in ("objectives", "kpis", "goals"):
+        items = data[key]
+        body = "[\n" + ",\n".join("    " + dump(x) for x in items) + "\n  ]" if items else "[]"
+        parts.append(f'  "{key}": {body}')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 CSV_COLUMNS = [

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -104,12 +105,29 @@ class ParseCache:
     stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    # The file list of the last load, and (when a watcher vouches for it) the
+    # only files that changed since: then nothing else is listed or stat'ed.
+    listing: list[str] | None = None
+    pending: set[str] | None = None
 
     def reset_if(self, key: tuple[str, ...]) -> None:
         if key != self.key:
             self.key = key
             self.by_digest.clear()
             self.stats.clear()
+            self.listing = None
+            self.pending = None
+
+    def changed(self, rels: set[str] | None) -> None:
+        """A watcher reports these files (site-relative) changed; ``None``: rescan all.
+
+        A listed file that no longer exists, or a new file, needs a new
+        listing, so only edits of known files skip the scan.
+        """
+        if rels is None or self.listing is None or not rels <= set(self.listing):
+            self.pending = None
+        else:
+            self.pending = (self.pending or set()) | rels
 
 
 @dataclass
@@ -195,7 +213,12 @@ def _load(
 ) -> LoadResult:
     config, diags = read_config(tree)
     when = as_of or config.as_of or date.today()
-    rels = tree.markdown_files(config.content_dir)
+    if cache is not None:
+        cache.reset_if(_cache_key(config))
+    if cache is not None and cache.pending is not None and cache.listing is not None:
+        rels = cache.listing
+    else:
+        rels = tree.markdown_files(config.content_dir)
     parsed, parsed_again = _parse_all(tree, rels, config, cache, jobs)
     for pf in parsed:
         diags.extend(pf.diagnostics)
@@ -257,8 +280,10 @@ def _parse_all(
 ) -> tuple[list[ParsedFile], int]:
     content_dir, default_cycle = config.content_dir, config.default_cycle
     if cache is not None:
-        cache.reset_if(_cache_key(config))
-        return _parse_cached(tree, rels, content_dir, default_cycle, cache, jobs)
+        try:
+            return _parse_cached(tree, rels, content_dir, default_cycle, cache, jobs)
+        finally:
+            cache.listing, cache.pending = rels, None
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and _can_fork():
         return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
@@ -280,14 +305,22 @@ def _parse_cached(
 ) -> tuple[list[ParsedFile], int]:
     """Reuse parses of unchanged files; parse the rest (in parallel when many)."""
     root = tree.root if isinstance(tree, FileTree) else None
+    trusted = cache.pending
     live = set(rels)
     for gone in [r for r in cache.stats if r not in live]:
         del cache.stats[gone]
+    racy_after = time.time_ns() - 2_000_000_000
     found: dict[str, ParsedFile] = {}
     missing: dict[str, bytes] = {}
     digests: dict[str, str] = {}
     for rel in rels:
         stat_key: tuple[int, int] | None = None
+        if trusted is not None and rel not in trusted:
+            known = cache.stats.get(rel)
+            if known is not None and known[2] in cache.by_digest:
+                cache.hits += 1
+                found[rel] = cache.by_digest[known[2]]
+                continue
         if root is not None:
             try:
                 st = os.stat(os.path.join(root, rel))
@@ -295,7 +328,14 @@ def _parse_cached(
                 continue
             stat_key = (st.st_mtime_ns, st.st_size)
             known = cache.stats.get(rel)
-            if known is not None and known[:2] == stat_key and known[2] in cache.by_digest:
+            # A file modified in the last two seconds may change again within
+            # the clock's resolution, keeping size and mtime: hash it.
+            if (
+                known is not None
+                and known[:2] == stat_key
+                and known[2] in cache.by_digest
+                and st.st_mtime_ns < racy_after
+            ):
                 cache.hits += 1
                 found[rel] = cache.by_digest[known[2]]
                 continue

@@ -100,38 +100,61 @@ class Preview:
         return paths
 
     def rebuild(self) -> RebuildReport:
-        """Load, score, render and sync; never raises for anything in the user's files."""
+        """Load, score, render and sync; never raises.
+
+        Problems in the user's files become diagnostics; an unexpected failure
+        inside okrsite becomes one too (shown in the page, the server keeps
+        serving the last good site) rather than ending the preview.
+        """
         with self.lock:
             started = time.perf_counter()
-            load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1)
-            diags = load.diagnostics
-            report: RebuildReport
-            if not load.ok:
-                report = RebuildReport(False, diags, parsed_again=load.parsed_again)
-            else:
-                try:
-                    files, complete = self.render(load)
-                except (jinja2.TemplateError, ThemeError) as exc:
-                    extra = (
-                        template_diagnostic(exc, self.site_root)
-                        if isinstance(exc, jinja2.TemplateError)
-                        else error(
-                            "THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml"
+            try:
+                report = self._rebuild()
+            except Exception as exc:  # a bug in okrsite, not in the user's files
+                self.full_next = True
+                self.cache.changed(None)
+                report = RebuildReport(
+                    False,
+                    [
+                        error(
+                            "OKR999",
+                            f"okrsite failed unexpectedly: {type(exc).__name__}: {exc}",
+                            hint="this is a bug in okrsite; please report it with the file you changed",
                         )
-                    )
-                    report = RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
-                else:
-                    changed = self.writer.sync(files, complete=complete)
-                    report = RebuildReport(
-                        True, diags, changed, parsed_again=load.parsed_again, pages=len(files)
-                    )
-                    self.previous = load
-                    self.full_next = False
+                    ],
+                )
             report.seconds = time.perf_counter() - started
             self.rebuilds += 1
             self.last = report
             self.publish(report)
             return report
+
+    def _rebuild(self) -> RebuildReport:
+        load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1)
+        diags = load.diagnostics
+        report: RebuildReport
+        if not load.ok:
+            report = RebuildReport(False, diags, parsed_again=load.parsed_again)
+        else:
+            try:
+                files, complete = self.render(load)
+            except (jinja2.TemplateError, ThemeError) as exc:
+                extra = (
+                    template_diagnostic(exc, self.site_root)
+                    if isinstance(exc, jinja2.TemplateError)
+                    else error(
+                        "THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml"
+                    )
+                )
+                report = RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
+            else:
+                changed = self.writer.sync(files, complete=complete)
+                report = RebuildReport(
+                    True, diags, changed, parsed_again=load.parsed_again, pages=len(files)
+                )
+                self.previous = load
+                self.full_next = False
+        return report
 
     def render(self, load: LoadResult) -> tuple[dict[str, bytes], bool]:
         """Render what the change can have affected; (files, whether that is all of them)."""
@@ -170,9 +193,28 @@ class Preview:
             )
 
     def on_change(self, changed: set[Path]) -> None:
-        content = (self.site_root / self.content_dir).resolve()
-        if any(content not in Path(p).resolve().parents for p in changed):
-            self.full_next = True  # settings, theme or templates: render everything
+        """Rebuild after the watcher saw ``changed``; tell the parse cache what it saw.
+
+        Edits of known Markdown files are all the cache needs to re-read; a
+        new or deleted file, a folder, or anything outside content/ (settings,
+        theme, templates) makes it list the site again, and outside content/
+        also renders every page.
+        """
+        root = self.site_root.resolve()
+        content = (root / self.content_dir).resolve()
+        rels: set[str] | None = set()
+        for p in changed:
+            path = Path(p).resolve()
+            if content not in path.parents:
+                self.full_next = True
+                rels = None
+                continue
+            if path.suffix == ".md" and path.is_file():
+                if rels is not None:
+                    rels.add(path.relative_to(root).as_posix())
+            elif path.suffix.lower() != ".csv":
+                rels = None  # deleted or new file, folder: list again
+        self.cache.changed(rels)
         self.rebuild()
 
     def start(self) -> None:

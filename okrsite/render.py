@@ -190,6 +190,7 @@ class SiteRenderer:
         self._md = renderer(config.allow_html)
         self._md_cache: dict[str, str] = {}
         self._href_cache: dict[tuple[str, str], str] = {}
+        self._item_cache: dict[tuple[str, str], Markup] = {}
         p = scored.portfolio
         self.as_of = scored.as_of
 
@@ -351,6 +352,84 @@ class SiteRenderer:
             cached = self._md_cache[c.id] = self._md(c.body)
         return cached
 
+    def obj_item(self, root: str, oid: str, extra: str = "") -> Markup:
+        """One objective in a list (title, owner, team, cycle, status, bar).
+
+        The most repeated piece of the site (every list page, every aligned
+        child), so it is Python and memoised per link depth.
+        """
+        key = (root, oid)
+        if not extra:
+            hit = self._item_cache.get(key)
+            if hit is not None:
+                return hit
+        o, sc = self.O[oid], self.S[oid]
+        meta = str(self.person_link(root, o.owner))
+        if o.team:
+            meta += " · " + str(self.team_link(root, o.team))
+        meta += f" · {escape(o.cycle)}"
+        if o.commitment == "aspirational":
+            meta += " · aspirational"
+        if sc.stale:
+            meta += ' · <span class="stale">stale</span>'
+        html = Markup(
+            f'<li class="obj">\n  <a class="obj-title" href="{root}{escape(self.url("objective", oid))}">'
+            f"{escape(o.title)}</a>\n"
+            f'  <span class="meta">{meta}{escape(extra)}</span>\n'
+            f'  <span class="obj-score">{status_badge(sc.status)} '
+            f"{progress_bar(sc.progress, 'Progress of ' + o.title)}</span>\n</li>"
+        )
+        if not extra:
+            self._item_cache[key] = html
+        return html
+
+    def checkin_block(
+        self,
+        root: str,
+        c: CheckIn,
+        show_target: bool = True,
+        kr_titles: dict[str, Any] | None = None,
+    ) -> Markup:
+        """One check-in: date, what it is about, author, confidence, values, notes."""
+        head = f'<time datetime="{c.date}">{c.date}</time>'
+        if show_target:
+            if c.objective and c.objective in self.S:
+                target = (
+                    f'<a href="{root}{escape(self.url("objective", c.objective))}">'
+                    f"{escape(self.O[c.objective].title)}</a>"
+                )
+            elif c.kpi and c.kpi in self.scored.kpis:
+                target = (
+                    f'<a href="{root}{escape(self.url("kpi", c.kpi))}">'
+                    f"{escape(self.scored.portfolio.kpis[c.kpi].title)}</a>"
+                )
+            else:
+                target = str(escape(c.objective or c.kpi or ""))
+            head += " · " + target
+        meta = f"by {self.person_link(root, c.author)}" if c.author else ""
+        if c.confidence is not None:
+            meta += f" · confidence {fmt_number(c.confidence)}/10"
+        parts = [
+            f'<article class="checkin" id="{anchor("checkin", c.id)}">',
+            f"  <h3>{head}</h3>",
+            f'  <p class="meta">{meta}</p>',
+        ]
+        if c.values:
+            items = []
+            for k, v in c.values.items():
+                kr = kr_titles.get(k) if kr_titles else None
+                label = escape(kr.title) if kr is not None else escape(k)
+                unit = f" {escape(kr.unit)}" if kr is not None and kr.unit else ""
+                items.append(f"<li>{label}: <strong>{fmt_number(v)}</strong>{unit}</li>")
+            parts.append(f'  <ul class="values">{"".join(items)}</ul>')
+        if c.value is not None:
+            parts.append(f"  <p>Value: <strong>{fmt_number(c.value)}</strong></p>")
+        notes = self.checkin_html(c)
+        if notes:
+            parts.append(f'  <div class="prose">{notes}</div>')
+        parts.append("</article>")
+        return Markup("\n".join(parts))
+
     def ref_link(self, ref: str) -> tuple[str, str] | None:
         """(href, label) for an objective, ``objective#kr`` or KPI reference."""
         p = self.scored.portfolio
@@ -390,6 +469,8 @@ class SiteRenderer:
             "team_name": self.team_name,
             "ref_link": self.ref_link,
             "checkin_html": self.checkin_html,
+            "obj_item_html": self.obj_item,
+            "checkin_block": self.checkin_block,
             "nav": self.nav,
             "bar": progress_bar,
             "status_badge": status_badge,

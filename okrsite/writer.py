@@ -232,7 +232,12 @@ class SyncWriter:
             self.digests[rel] = digest
             changed.append(rel)
         for rel in [r for r in self.digests if complete and r not in files]:
-            (self.out_dir / rel).unlink(missing_ok=True)
+            gone = self.out_dir / rel
+            gone.unlink(missing_ok=True)
             del self.digests[rel]
+            for folder in gone.parents:  # drop folders the removal left empty
+                if folder == self.out_dir or any(folder.iterdir()):
+                    break
+                folder.rmdir()
             changed.append(rel)
         return changed

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from frontmatter.default_handlers import YAMLHandler
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -135,7 +135,7 @@ def _build(node: yaml.Node, loader: Any) -> Any:
     tag = node.tag
     if isinstance(node, yaml.ScalarNode):
         value = node.value
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _INT:
             if _PLAIN_INT.match(value):

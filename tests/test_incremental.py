@@ -7,6 +7,7 @@ with a fresh full render of the same files.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -157,5 +158,59 @@ def test_small_edit_renders_few_pages(site: Path) -> None:
         assert preview.last is not None and preview.last.ok
         assert preview.last.pages < full.pages / 2
         assert preview.last.parsed_again == 1
+    finally:
+        preview.stop()
+
+
+def test_watcher_hint_handles_deletion_and_same_size_rewrite(site: Path) -> None:
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        preview.rebuild()
+        page = preview.out / "objectives/sales/lukas-dach-pipeline/index.html"
+        src = site / "content/objectives/sales/lukas-dach-pipeline.md"
+        text = src.read_text()
+        # same size, written twice in quick succession: the second must be seen
+        src.write_text(text.replace("title: Build", "title: Bxild"))
+        preview.on_change({src})
+        first = src.stat().st_mtime_ns
+        src.write_text(text.replace("title: Build", "title: Byild"))
+        os.utime(src, ns=(first, first))  # a coarse file-system clock: same size, same mtime
+        preview.rebuild()  # no watcher hint: size and mtime may match; must still re-read
+        assert "Byild a DACH" in page.read_text()
+        assert preview.last is not None and preview.last.parsed_again == 1
+        # deleting the file (and its check-ins) removes the page and its folder
+        for ci in (site / "content/checkins").glob("*lukas-dach-pipeline*"):
+            ci.unlink()
+        src.unlink()
+        preview.on_change({src})
+        assert preview.last is not None and preview.last.ok, preview.last
+        assert not page.exists() and not page.parent.exists()
+    finally:
+        preview.stop()
+
+
+def test_unexpected_failure_is_shown_not_raised(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        assert preview.rebuild().ok
+        before = files_of(preview.out)
+
+        def boom(*_a: object, **_k: object) -> None:
+            raise RuntimeError("renderer exploded")
+
+        monkeypatch.setattr(Preview, "render", boom)
+        report = preview.rebuild()
+        assert not report.ok
+        assert (
+            report.diagnostics[0].code == "OKR999"
+            and "renderer exploded" in report.diagnostics[0].message
+        )
+        assert [d.code for d in preview.server.errors] == ["OKR999"]
+        assert files_of(preview.out) == before  # the last good site is still served
+        monkeypatch.undo()
+        assert preview.rebuild().ok
+        assert preview.server.errors == []
     finally:
         preview.stop()
