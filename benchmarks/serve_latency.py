@@ -147,13 +147,15 @@ class Phases:
 def instrumented(phases: Phases) -> Iterator[None]:
     import okrsite.preview as preview_module
 
-    saved = (preview_module.load_site, preview_module.render)
+    cls = preview_module.Preview
+    saved = (preview_module.load_site, cls.render)
     preview_module.load_site = phases.wrap("load", saved[0])  # type: ignore[assignment]
-    preview_module.render = phases.wrap("render", saved[1])  # type: ignore[assignment]
+    cls.render = phases.wrap("render", saved[1])  # type: ignore[assignment,method-assign]
     try:
         yield
     finally:
-        preview_module.load_site, preview_module.render = saved  # type: ignore[assignment]
+        preview_module.load_site = saved[0]  # type: ignore[assignment]
+        cls.render = saved[1]  # type: ignore[method-assign]
 
 
 def wait_idle(preview: Any, quiet: float, timeout: float = 120.0) -> None:

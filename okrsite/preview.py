@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 from okrsite.build import template_diagnostic
 from okrsite.config import CONFIG_FILE
@@ -31,6 +32,25 @@ from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.watch import SiteWatcher
 from okrsite.writer import SyncWriter
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between rebuilds.
+
+    Jinja keys each entry by the template's name and a checksum of its
+    source, so an edited template is compiled again by itself.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -54,7 +74,7 @@ class Preview:
         port: int = 8000,
         as_of: date | None = None,
         poll: bool = False,
-        debounce: float = 0.05,
+        debounce: float = 0.02,
         echo: Callable[[str], None] = print,
     ) -> None:
         self.site_root = site_root.resolve()
@@ -68,6 +88,7 @@ class Preview:
         self.last: RebuildReport | None = None
         self.previous: LoadResult | None = None
         self.full_next = True
+        self.bytecode = MemoryBytecodeCache()
         try:
             config, _ = read_config(FileTree(self.site_root))
             self.content_dir = config.content_dir
@@ -159,8 +180,13 @@ class Preview:
     def render(self, load: LoadResult) -> tuple[dict[str, bytes], bool]:
         """Render what the change can have affected; (files, whether that is all of them)."""
         from okrsite.render import SiteRenderer
+        from okrsite.theme import load_theme
 
-        site = SiteRenderer(load.scored, load.config, self.site_root)
+        # A fresh environment per rebuild (templates see this rebuild's data),
+        # but compiled template code is kept in memory between rebuilds.
+        theme = load_theme(load.config.theme, self.site_root)
+        theme.env.bytecode_cache = self.bytecode
+        site = SiteRenderer(load.scored, load.config, self.site_root, theme=theme)
         dirty = None
         prev = self.previous
         if prev is not None and not self.full_next and prev.config == load.config:

@@ -214,3 +214,19 @@ def test_unexpected_failure_is_shown_not_raised(
         assert preview.server.errors == []
     finally:
         preview.stop()
+
+
+def test_template_override_is_picked_up(site: Path) -> None:
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        preview.rebuild()
+        override = site / "templates" / "404.html"
+        override.parent.mkdir()
+        override.write_text("<!doctype html><title>gone</title><p>Custom not-found page v1</p>\n")
+        preview.on_change({override})
+        assert "Custom not-found page v1" in (preview.out / "404.html").read_text()
+        override.write_text("<!doctype html><title>gone</title><p>Custom not-found page v2</p>\n")
+        preview.on_change({override})
+        assert "Custom not-found page v2" in (preview.out / "404.html").read_text()
+    finally:
+        preview.stop()
