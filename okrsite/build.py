@@ -51,11 +51,12 @@ _FORK_STATE: tuple[Any, StagedOutput] | None = None
 PARALLEL_PAGES = 400
 
 
-def _render_chunk(keys: list[Any]) -> tuple[list[str], int, int]:
-    """In a forked worker: render these pages and write them into the staging folder."""
+def _render_chunk(keys: list[Any] | None) -> tuple[list[str], int, int]:
+    """In a forked worker: render these pages (or, for ``None``, the site-wide
+    files) and write them into the staging folder."""
     assert _FORK_STATE is not None
     site, staged = _FORK_STATE
-    files = site.render_pages(keys)
+    files = site.render_assets() if keys is None else site.render_pages(keys)
     written, unchanged = staged.write(files)
     return list(files), written, unchanged
 
@@ -79,23 +80,26 @@ def render_and_write(
     site = SiteRenderer(load.scored, load.config, site_root)
     keys = site.page_keys()
     paths: set[str] = set()
-    assets = site.render_assets()
-    written, unchanged = staged.write(assets)
-    paths.update(assets)
+    written = unchanged = 0
     chunks = [keys[i : i + 250] for i in range(0, len(keys), 250)]
     done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and "fork" in mp.get_all_start_methods():
         _FORK_STATE = (site, staged)
         try:
             with mp.get_context("fork").Pool(jobs) as pool:
-                for names, w, u in pool.imap_unordered(_render_chunk, chunks):
+                # the site-wide files are one task among the pages
+                work: list[Any] = [None, *chunks]
+                for names, w, u in pool.imap_unordered(_render_chunk, work):
                     paths.update(names)
                     written, unchanged, done = written + w, unchanged + u, done + len(names)
                     if progress is not None:
-                        progress(done, len(keys))
+                        progress(min(done, len(keys)), len(keys))
         finally:
             _FORK_STATE = None
     else:
+        assets = site.render_assets()
+        written, unchanged = staged.write(assets)
+        paths.update(assets)
         for chunk in chunks:
             files = site.render_pages(chunk)
             w, u = staged.write(files)

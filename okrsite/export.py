@@ -95,14 +95,14 @@ def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:
     }
 
 
-def portfolio_json_text(scored: ScoredPortfolio) -> str:
+def portfolio_json_text(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -> str:
     """The export as text: one objective, KPI or goal per line.
 
     Readable, and friendly to ``git diff`` of a published export; and it keeps
     to json's C encoder (``indent=`` switches to a pure-Python one that costs
     seconds on a large portfolio).
     """
-    data = portfolio_json(scored)
+    data = data if data is not None else portfolio_json(scored)
 
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
@@ -142,13 +142,13 @@ CSV_COLUMNS = [
 ]
 
 
-def portfolio_csv(scored: ScoredPortfolio) -> str:
+def portfolio_csv(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -> str:
     """One row per key result, with its objective's figures (objectives without
     key results get one row with empty key result columns)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    for o in portfolio_json(scored)["objectives"]:
+    for o in (data if data is not None else portfolio_json(scored))["objectives"]:
         head = [
             o["id"],
             o["title"],

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
+import multiprocessing
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -48,20 +50,20 @@ class FileTree:
     root: Path
 
     def markdown_files(self, content_dir: str) -> list[str]:
+        return sorted(self.walk(content_dir))
+
+    def walk(self, content_dir: str) -> Iterator[str]:
+        """Markdown files under the content folder, as found (not sorted)."""
         base = self.root / content_dir
-        out: list[str] = []
         if not base.is_dir():
-            return out
+            return
         prefix = content_dir.strip("/")
         for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
             rel_dir = os.path.relpath(dirpath, base).replace(os.sep, "/")
             for name in filenames:
                 if name.endswith(".md") and not name.startswith("."):
-                    rel = f"{prefix}/{name}" if rel_dir == "." else f"{prefix}/{rel_dir}/{name}"
-                    out.append(rel)
-        out.sort()
-        return out
+                    yield f"{prefix}/{name}" if rel_dir == "." else f"{prefix}/{rel_dir}/{name}"
 
     def read(self, rel: str) -> bytes | None:
         try:
@@ -215,11 +217,17 @@ def _load(
     when = as_of or config.as_of or date.today()
     if cache is not None:
         cache.reset_if(_cache_key(config))
-    if cache is not None and cache.pending is not None and cache.listing is not None:
-        rels = cache.listing
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if cache is None and isinstance(tree, FileTree) and workers > 1 and _can_fork():
+        # a cold load of a folder: parse while the folder is still being walked
+        rels, parsed = _walk_and_parse(tree, config, workers)
+        parsed_again = len(parsed)
     else:
-        rels = tree.markdown_files(config.content_dir)
-    parsed, parsed_again = _parse_all(tree, rels, config, cache, jobs)
+        if cache is not None and cache.pending is not None and cache.listing is not None:
+            rels = cache.listing
+        else:
+            rels = tree.markdown_files(config.content_dir)
+        parsed, parsed_again = _parse_all(tree, rels, config, cache, jobs)
     for pf in parsed:
         diags.extend(pf.diagnostics)
 
@@ -391,6 +399,50 @@ def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
         if raw is not None:
             out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))
     return out
+
+
+def _walk_and_parse(
+    tree: FileTree, config: SiteConfig, jobs: int
+) -> tuple[list[str], list[ParsedFile]]:
+    """Walk the content folder and parse what it finds, overlapping the two.
+
+    Chunks go to forked workers as soon as they are found; results are sorted
+    by path, so the outcome is the same as listing first and parsing after.
+    """
+    content_dir, default_cycle = config.content_dir, config.default_cycle
+    found = tree.walk(content_dir)
+    first = list(itertools.islice(found, PARALLEL_THRESHOLD))
+    if len(first) < PARALLEL_THRESHOLD:  # a small site: not worth a process pool
+        rels = sorted(first)
+        return rels, [
+            pf
+            for rel in rels
+            if (raw := tree.read(rel)) is not None
+            for pf in [parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle)]
+        ]
+    rels = list(first)
+
+    def chunks() -> Iterator[tuple[list[str], str, str | None]]:
+        batch = first
+        while batch:
+            yield batch, content_dir, default_cycle
+            batch = list(itertools.islice(found, 1000))
+            rels.extend(batch)
+
+    global _FORK_TREE
+    _FORK_TREE = tree
+    try:
+        parsed: list[ParsedFile] = []
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            for result in pool.map(_parse_chunk, chunks()):
+                parsed.extend(result)
+    finally:
+        _FORK_TREE = None
+    parsed.sort(key=lambda pf: pf.file)
+    rels.sort()
+    return rels, parsed
 
 
 def _chunks(items: list[str], n: int) -> Iterator[list[str]]:

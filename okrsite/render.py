@@ -42,7 +42,7 @@ from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.config import SiteConfig
 from okrsite.cycles import current_cycle, lookup
-from okrsite.export import portfolio_csv, portfolio_json_text
+from okrsite.export import portfolio_csv, portfolio_json, portfolio_json_text
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import (
     KPI,
@@ -1054,9 +1054,10 @@ class SiteRenderer:
         preview re-renders only badges whose objective changed).
         """
         out = dict(self.theme.static_files())
-        out["api/portfolio.json"] = portfolio_json_text(self.scored).encode("utf-8")
+        export = portfolio_json(self.scored)
+        out["api/portfolio.json"] = portfolio_json_text(self.scored, export).encode("utf-8")
         out["api/objectives.csv"] = self.objectives_csv()
-        out["api/key-results.csv"] = portfolio_csv(self.scored).encode("utf-8")
+        out["api/key-results.csv"] = portfolio_csv(self.scored, export).encode("utf-8")
         index = self.search_index()
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         out["search-index.json"] = data.encode("utf-8")

@@ -177,3 +177,26 @@ def test_sync_writer_writes_only_changes(tmp_path: Path) -> None:
     assert not (out / "a.html").exists()
     assert not [p for p in out.rglob("*") if "okrsite-tmp" in p.name]
     assert os.listdir(out / "b") == ["c.html"]
+
+
+def test_parallel_build_equals_sequential(tmp_path: Path) -> None:
+    """The forked render/write path gives the same bytes as one process."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    site = tmp_path / "gen"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks/generate.py"), str(site), "--objectives", "300"],
+        check=True,
+        capture_output=True,
+    )
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        code, output = build(site, "--out", str(out), "--jobs", jobs)
+        assert code == 0, output
+        outs[jobs] = {k: v[0] for k, v in snapshot(out).items()}
+    assert len(outs["1"]) > 700  # large enough for the parallel path (400 pages)
+    assert outs["1"] == outs["2"]
