@@ -113,6 +113,16 @@ def render_and_write(
 def template_diagnostic(exc: jinja2.TemplateError, site_root: Path) -> Diagnostic:
     """A theme or template-override mistake, located in the template file."""
     file = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    if file is None:
+        # a runtime error (an undefined variable, say): Jinja rewrites the
+        # traceback so template frames carry the template's file and line
+        tb = exc.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith((".html", ".xml", ".txt", ".svg")):
+                file, line = name, tb.tb_lineno
+            tb = tb.tb_next
     if file:
         with contextlib.suppress(ValueError):
             file = Path(file).resolve().relative_to(site_root.resolve()).as_posix()
@@ -127,7 +137,7 @@ def template_diagnostic(exc: jinja2.TemplateError, site_root: Path) -> Diagnosti
         "THM002",
         f"template error: {exc.message or exc}",
         file,
-        line=getattr(exc, "lineno", None),
+        line=line,
         hint="fix the template; run okrsite build again to see the page render",
     )
 

@@ -115,6 +115,17 @@ def portfolio_json_text(scored: ScoredPortfolio, data: dict[str, Any] | None = N
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell; text that a spreadsheet would run as a formula gets a leading '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 CSV_COLUMNS = [
     "objective_id",
     "objective_title",
@@ -182,10 +193,5 @@ def portfolio_csv(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -
                 if kr
                 else [""] * 10
             )
-            w.writerow(
-                [
-                    "" if v is None else str(v).lower() if isinstance(v, bool) else v
-                    for v in head + tail
-                ]
-            )
+            w.writerow([_cell(v) for v in head + tail])
     return buf.getvalue()

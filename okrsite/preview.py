@@ -110,6 +110,7 @@ class Preview:
             self.site_root / content_dir,
             self.site_root / "themes",
             self.site_root / "templates",
+            self.site_root / "static",
             self.site_root / CONFIG_FILE,
         ]
         try:

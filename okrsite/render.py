@@ -127,6 +127,16 @@ def f2(value: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def f3(value: float | None) -> str:
+    """A number for the "explain this score" arithmetic: three decimals, so
+    each step reads true (0.543 − 0.497 = 0.047, where two decimals would show
+    0.54 − 0.5 = 0.05)."""
+    if value is None:
+        return "–"
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def badge_path(oid: str) -> str:
     return f"badges/{safe_path(oid)}.svg"
 
@@ -771,17 +781,17 @@ class SiteRenderer:
                     {
                         "child": co,
                         "cs": cs,
-                        "formula": f"progress {f2(cs.progress)}",
+                        "formula": f"progress {f3(cs.progress)}",
                         "weight": co.weight,
                         "counted": True,
                     }
                 )
         total_w = sum(w for w, _ in terms)
         if terms and total_w:
-            num = " + ".join(f"{f2(w)} × {f2(p)}" for w, p in terms)
-            mean = f"({num}) ÷ {f2(total_w)} = {f2(s.progress)}"
+            num = " + ".join(f"{f3(w)} × {f3(p)}" for w, p in terms)
+            mean = f"({num}) ÷ {f3(total_w)} = {f3(s.progress)}"
         else:
-            mean = f"nothing counted: progress = {f2(s.progress)}"
+            mean = f"nothing counted: progress = {f3(s.progress)}"
         cyc = self.cycles.get(o.cycle)
         behind = s.expected - s.progress
         if s.status in ("dropped", "draft"):
@@ -791,28 +801,28 @@ class SiteRenderer:
         elif s.status in ("achieved", "missed"):
             cmp = "≥" if s.status == "achieved" else "<"
             reason = (
-                f"The cycle is over{f' (ended {cyc.end})' if cyc else ''}: progress {f2(s.progress)} "
-                f"{cmp} success {f2(s.success)}, so {s.status}."
+                f"The cycle is over{f' (ended {cyc.end})' if cyc else ''}: progress {f3(s.progress)} "
+                f"{cmp} success {f3(s.success)}, so {s.status}."
             )
         elif s.status == "done":
             reason = "Progress reached 1.0, so done."
         elif s.status == "on-track":
-            reason = f"behind {f2(behind)} ≤ {f2(settings.on_track)}, so on track."
+            reason = f"behind {f3(behind)} ≤ {f3(settings.on_track)}, so on track."
         elif s.status == "at-risk":
             reason = (
-                f"behind {f2(behind)} > {f2(settings.on_track)} and ≤ {f2(settings.at_risk)}, "
+                f"behind {f3(behind)} > {f3(settings.on_track)} and ≤ {f3(settings.at_risk)}, "
                 "so at risk."
             )
         else:
-            reason = f"behind {f2(behind)} > {f2(settings.at_risk)}, so off track."
+            reason = f"behind {f3(behind)} > {f3(settings.at_risk)}, so off track."
         return {
             "lines": lines,
             "source": source,
             "mean": mean,
-            "elapsed": f2(s.elapsed),
-            "success": f2(s.success),
-            "expected": f"{f2(s.elapsed)} × {f2(s.success)} = {f2(s.expected)}",
-            "behind": f"{f2(s.expected)} − {f2(s.progress)} = {f2(behind)}",
+            "elapsed": f3(s.elapsed),
+            "success": f3(s.success),
+            "expected": f"{f3(s.elapsed)} × {f3(s.success)} = {f3(s.expected)}",
+            "behind": f"{f3(s.expected)} − {f3(s.progress)} = {f3(behind)}",
             "reason": reason,
             "cycle": cyc,
             "settings": settings,
@@ -820,39 +830,39 @@ class SiteRenderer:
 
     def _kr_formula(self, o: Objective, kr: KeyResult, ks: KRScore) -> str:
         if kr.score is not None or ks.current_source == "score":
-            return f"graded {f2(ks.progress)} (score set in the file overrides the measure)"
+            return f"graded {f3(ks.progress)} (score set in the file overrides the measure)"
         if kr.kind == "numeric":
             if ks.current is None:
                 return "no current value yet → 0"
             if kr.start is None or kr.target is None:
-                return f"progress {f2(ks.progress)}"
+                return f"progress {f3(ks.progress)}"
             if kr.start == kr.target:
-                return f"start = target = {fmt_number(kr.target)}, current {fmt_number(ks.current)} → {f2(ks.progress)}"
+                return f"start = target = {fmt_number(kr.target)}, current {fmt_number(ks.current)} → {f3(ks.progress)}"
             raw = ks.ratio if ks.ratio is not None else ks.progress
             text = (
                 f"({fmt_number(ks.current)} − {fmt_number(kr.start)}) ÷ "
-                f"({fmt_number(kr.target)} − {fmt_number(kr.start)}) = {f2(raw)}"
+                f"({fmt_number(kr.target)} − {fmt_number(kr.start)}) = {f3(raw)}"
             )
             if abs(raw - ks.progress) > 1e-9:
-                text += f", clamped to {f2(ks.progress)}"
+                text += f", clamped to {f3(ks.progress)}"
             return text
         if kr.kind == "milestones":
             done = sum(1 for m in kr.milestones if m.done)
-            return f"{done} done ÷ {len(kr.milestones)} milestones = {f2(ks.progress)}"
+            return f"{done} done ÷ {len(kr.milestones)} milestones = {f3(ks.progress)}"
         if kr.kind == "boolean":
-            return f"{'done' if kr.done else 'not done'} → {f2(ks.progress)}"
+            return f"{'done' if kr.done else 'not done'} → {f3(ks.progress)}"
         if kr.kind in ("stay_above", "stay_below"):
             op = "≥" if kr.kind == "stay_above" else "≤"
             holds = ks.progress >= 1.0
             return (
                 f"current {fmt_number(ks.current)} {op} {fmt_number(kr.threshold)}"
-                f" {'holds' if holds else 'does not hold'} → {f2(ks.progress)}"
+                f" {'holds' if holds else 'does not hold'} → {f3(ks.progress)}"
             )
         kids = [i for i in self.kr_children.get(f"{o.id}#{kr.id}", ()) if i in self.S]
-        parts = [f"{f2(self.O[i].weight)} × {f2(self.S[i].progress)}" for i in kids]
+        parts = [f"{f3(self.O[i].weight)} × {f3(self.S[i].progress)}" for i in kids]
         if not parts:
-            return f"no aligned objectives → {f2(ks.progress)}"
-        return f"weighted mean of aligned objectives ({' + '.join(parts)}) = {f2(ks.progress)}"
+            return f"no aligned objectives → {f3(ks.progress)}"
+        return f"weighted mean of aligned objectives ({' + '.join(parts)}) = {f3(ks.progress)}"
 
     def breadcrumb(self, o: Objective) -> list[str]:
         chain: list[str] = []

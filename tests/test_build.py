@@ -200,3 +200,27 @@ def test_parallel_build_equals_sequential(tmp_path: Path) -> None:
         outs[jobs] = {k: v[0] for k, v in snapshot(out).items()}
     assert len(outs["1"]) > 700  # large enough for the parallel path (400 pages)
     assert outs["1"] == outs["2"]
+
+
+def test_undefined_variable_in_template_is_located(make_site) -> None:
+    files = dict(GOOD)
+    files["templates/page.html"] = (
+        '{% extends "default:base.html" %}\n{% block main %}\n<p>{{ no_such_thing.x }}</p>\n'
+        "{% endblock %}\n"
+    )
+    files["content/pages/about.md"] = "---\ntitle: About\n---\nHello.\n"
+    site = make_site(files)
+    code, out = build(site)
+    assert code == 1
+    assert "templates/page.html:3: error THM002" in out and "'no_such_thing' is undefined" in out
+
+
+def test_key_results_csv_defuses_formulas(make_site) -> None:
+    files = dict(GOOD)
+    files["content/objectives/grow.md"] = files["content/objectives/grow.md"].replace(
+        "title: Reach 2M ARR", "title: '=HYPERLINK(1)'"
+    )
+    site = make_site(files)
+    assert build(site)[0] == 0
+    text = (site / "_site" / "api" / "key-results.csv").read_text()
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
