@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content errors (diagnostics printed), 2 usage errors
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -80,12 +81,25 @@ def print_diagnostics(diags: list[Diagnostic], fmt: str = "text") -> None:
         click.echo(report)
 
 
+def one_shot_load(root: Path, as_of: date | None) -> LoadResult:
+    """Load for a command that exits afterwards.
+
+    The loaded portfolio lives until the process ends, so its objects are
+    moved out of the cyclic garbage collector's sight (``gc.freeze``): a
+    collection over millions of objects that can never be garbage costs up
+    to a second on a large site.
+    """
+    result = load_site(root, as_of)
+    gc.freeze()
+    return result
+
+
 def load_or_exit(
     site: Path | None, as_of: date | None, strict: bool, fmt: str = "text"
 ) -> LoadResult:
     """Load the site; on content errors print every diagnostic and exit 1."""
     root = resolve_site(site)
-    result = load_site(root, as_of)
+    result = one_shot_load(root, as_of)
     if result.failed(strict):
         print_diagnostics(result.diagnostics, fmt)
         if fmt == "text":
@@ -126,7 +140,7 @@ def check(site: Path | None, as_of: date | None, strict: bool, fmt: str) -> None
     is any error (or any warning with --strict).
     """
     root = resolve_site(site)
-    result = load_site(root, as_of)
+    result = one_shot_load(root, as_of)
     diags = result.diagnostics
     if fmt == "json":
         click.echo(format_report(diags, "json"))
@@ -227,7 +241,14 @@ def build(
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         result = build_site(
-            root, out_dir=out, as_of=as_of, strict=strict, clean=clean, jobs=jobs, progress=bar
+            root,
+            out_dir=out,
+            as_of=as_of,
+            strict=strict,
+            clean=clean,
+            jobs=jobs,
+            progress=bar,
+            freeze=True,
         )
     finally:
         if bar is not None:
