@@ -40,13 +40,6 @@ def default_jobs() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def render(load: LoadResult, site_root: Path, jobs: int | None = None) -> dict[str, bytes]:
-    """Render every file of the site in memory (no disk writes); used by the preview."""
-    from okrsite.render import render_site
-
-    return render_site(load.scored, load.config, site_root, jobs=1)
-
-
 # Set in the parent just before forking, inherited by the render workers.
 _FORK_STATE: tuple[Any, StagedOutput] | None = None
 PARALLEL_PAGES = 400

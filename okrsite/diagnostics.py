@@ -125,10 +125,6 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(out, key=sort_key)
 
 
-def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
-    return any(d.is_error or strict for d in diags)
-
-
 def count(diags: Sequence[Diagnostic]) -> tuple[int, int]:
     errors = sum(1 for d in diags if d.is_error)
     return errors, len(diags) - errors

@@ -257,9 +257,6 @@ class Portfolio:
     cycles: dict[str, Cycle]
     kpi_series: dict[str, tuple[tuple[date, float], ...]]
 
-    def checkins_for(self, objective_id: str) -> tuple[CheckIn, ...]:
-        return tuple(c for c in self.checkins if c.objective == objective_id)
-
 
 # ---------------------------------------------------------------- scores
 @dataclass(frozen=True, slots=True)

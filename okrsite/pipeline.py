@@ -18,7 +18,7 @@ import itertools
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -481,7 +481,3 @@ def find_site_root(start: Path) -> Path | None:
     if (start / "content").is_dir():
         return start
     return None
-
-
-def iter_errors(diags: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
-    return (d for d in diags if d.is_error)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -555,6 +555,3 @@ def _kpi_score(
         targeted_by=targeted_by,
         driven_by=driven_by,
     )
-
-
-Scorer = Callable[[Portfolio, date], ScoredPortfolio]
