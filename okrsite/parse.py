@@ -457,7 +457,8 @@ def parse_file(
             hint="write 'key: value' lines between the '---' markers",
             line=parts.fm_line + 1,
         )
-    data = {str(k): v for k, v in data.items()}
+    if not all(type(k) is str for k in data):
+        data = {str(k): v for k, v in data.items()}
 
     f = _Fields(rel, diags)
     kind: Kind | None = path_kind

@@ -102,6 +102,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_INT = re.compile(r"[-+]?[0-9]+\Z")
+_PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
 
 
 class _Unusual(Exception):
@@ -142,6 +143,8 @@ def _build(node: yaml.Node, loader: Any) -> Any:
                 return int(value)
             return loader.construct_yaml_int(node)
         if tag == _FLOAT:
+            if _PLAIN_FLOAT.match(value):
+                return float(value)
             return loader.construct_yaml_float(node)
         if tag == _BOOL:
             return loader.construct_yaml_bool(node)
