@@ -28,7 +28,7 @@ from okrsite.model import (
     Portfolio,
     Team,
 )
-from okrsite.parse import ParsedFile, closest
+from okrsite.parse import ParsedFile, closest, kind_and_id_from_path
 
 
 def _did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
@@ -66,8 +66,6 @@ def resolve(
         "person": people,  # type: ignore[dict-item]
         "page": pages,  # type: ignore[dict-item]
     }
-    from okrsite.parse import kind_and_id_from_path
-
     for pf in parsed:
         rec = pf.record
         if rec is None:
@@ -177,7 +175,7 @@ def resolve(
                 changes["parent"] = None
         for i, ref in enumerate(obj.supports):
             sup_obj, _, sup_kr = ref.partition("#")
-            if sup_kr and sup_obj in objectives and not _exists(ref, objectives, kpis):
+            if sup_kr and sup_obj in objectives and not reference_exists(ref, objectives, kpis):
                 krs_of = [k.id for k in objectives[sup_obj].key_results]
                 diags.append(
                     error(
@@ -189,7 +187,7 @@ def resolve(
                         key_path=("supports", i),
                     )
                 )
-            elif not _exists(ref, objectives, kpis):
+            elif not reference_exists(ref, objectives, kpis):
                 unknown(
                     "objective",
                     ref.split("#")[0],
@@ -312,7 +310,7 @@ def resolve(
     for g in goals.values():
         if g.cycle is not None:
             cycle_of(g.cycle, g.file, ("cycle",))
-        if g.supports is not None and not _exists(g.supports, objectives, kpis):
+        if g.supports is not None and not reference_exists(g.supports, objectives, kpis):
             obj_part, _, kr_part = g.supports.partition("#")
             if obj_part in broken.get("objective", set()) or obj_part in broken.get("kpi", set()):
                 continue
@@ -417,7 +415,10 @@ def resolve(
     return portfolio, diags
 
 
-def _exists(ref: str, objectives: Mapping[str, Objective], kpis: Mapping[str, KPI]) -> bool:
+def reference_exists(
+    ref: str, objectives: Mapping[str, Objective], kpis: Mapping[str, KPI]
+) -> bool:
+    """Whether ``ref`` names an objective, ``objective#key-result`` or KPI."""
     obj, _, kr = ref.partition("#")
     if kr:
         o = objectives.get(obj)

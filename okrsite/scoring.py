@@ -40,6 +40,7 @@ from okrsite.model import (
     Status,
     Trend,
 )
+from okrsite.resolve import reference_exists
 
 STALE_GRACE_DAYS = 14
 _EPS_DIGITS = 9
@@ -180,14 +181,12 @@ def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float:
 
 
 def smart_letters(goal: Goal, portfolio: Portfolio) -> dict[str, bool]:
-    from okrsite.resolve import _exists
-
     return {
         "S": bool(goal.title.strip()) and bool(goal.body.strip()),
         "M": goal.measure is not None and goal.measure.target is not None,
         "A": bool(goal.owner),
         "R": goal.supports is not None
-        and _exists(goal.supports, portfolio.objectives, portfolio.kpis),
+        and reference_exists(goal.supports, portfolio.objectives, portfolio.kpis),
         "T": goal.due is not None or (goal.cycle is not None and goal.cycle in portfolio.cycles),
     }
 
