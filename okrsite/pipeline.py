@@ -32,7 +32,7 @@ from okrsite.model import ScoredPortfolio
 from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
-from okrsite.scoring import score_portfolio
+from okrsite.scoring import ScoreMemo, score_portfolio
 
 PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
 
@@ -173,9 +173,15 @@ def load_site(
     *,
     cache: ParseCache | None = None,
     jobs: int | None = None,
+    scores: ScoreMemo | None = None,
 ) -> LoadResult:
-    """Read, resolve and score the site in ``site_root``."""
-    return load(FileTree(Path(site_root)), as_of, cache=cache, jobs=jobs)
+    """Read, resolve and score the site in ``site_root``.
+
+    ``cache`` and ``scores`` carry parses and scores from one load to the next
+    (the preview server): unchanged files are not parsed again, unchanged
+    objectives are not scored again.
+    """
+    return load(FileTree(Path(site_root)), as_of, cache=cache, jobs=jobs, scores=scores)
 
 
 def load_tree(files: Mapping[str, bytes], as_of: date | None = None) -> LoadResult:
@@ -189,6 +195,7 @@ def load(
     *,
     cache: ParseCache | None = None,
     jobs: int | None = None,
+    scores: ScoreMemo | None = None,
 ) -> LoadResult:
     """The goal-model pipeline over any source tree.
 
@@ -200,7 +207,7 @@ def load(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(tree, as_of, cache=cache, jobs=jobs)
+        return _load(tree, as_of, cache=cache, jobs=jobs, scores=scores)
     finally:
         if was_enabled:
             gc.enable()
@@ -212,6 +219,7 @@ def _load(
     *,
     cache: ParseCache | None,
     jobs: int | None,
+    scores: ScoreMemo | None = None,
 ) -> LoadResult:
     config, diags = read_config(tree)
     when = as_of or config.as_of or date.today()
@@ -240,7 +248,7 @@ def _load(
             csv_data[data] = None if raw is None else parse_csv(rel, raw)
 
     portfolio, resolve_diags = resolve(parsed, config, csv_data)
-    scored = score_portfolio(portfolio, when, config.settings)
+    scored = score_portfolio(portfolio, when, config.settings, memo=scores)
     located = _locate(tree, [*resolve_diags, *quality_warnings(scored)])
     return LoadResult(
         config=config,

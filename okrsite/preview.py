@@ -2,9 +2,9 @@
 
 The preview builds into a private temporary folder (never the user's
 ``_site/``), keeps a parse cache so a save re-reads and re-parses only the
-changed files, rescores the whole portfolio (alignment makes any change
-potentially global, and scoring is cheap), and writes only pages whose bytes
-changed. A failed rebuild keeps the last good site on screen and shows every
+changed files, rescores the portfolio (reusing the scores of objectives none
+of whose inputs changed, which gives the same figures as scoring afresh), and
+writes only pages whose bytes changed. A failed rebuild keeps the last good site on screen and shows every
 diagnostic in an overlay; the next good rebuild removes it.
 """
 
@@ -28,6 +28,7 @@ from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.incremental import SUMMARY_KINDS, dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
+from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.watch import SiteWatcher
@@ -81,6 +82,7 @@ class Preview:
         self.as_of = as_of
         self.echo = echo
         self.cache = ParseCache()
+        self.scores = ScoreMemo()
         self.out = Path(tempfile.mkdtemp(prefix="okrsite-serve-"))
         self.writer = SyncWriter(self.out)
         self.lock = threading.Lock()
@@ -135,6 +137,7 @@ class Preview:
             except Exception as exc:  # a bug in okrsite, not in the user's files
                 self.full_next = True
                 self.cache.changed(None)
+                self.scores = ScoreMemo()
                 report = RebuildReport(
                     False,
                     [
@@ -152,7 +155,7 @@ class Preview:
             return report
 
     def _rebuild(self) -> RebuildReport:
-        load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1)
+        load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1, scores=self.scores)
         diags = load.diagnostics
         report: RebuildReport
         if not load.ok:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -399,15 +399,50 @@ class _Scorer:
         return value, krs
 
 
+@dataclass
+class ScoreMemo:
+    """What one scoring run leaves for the next (the preview keeps one).
+
+    An objective's score is a function of its own record and check-ins, the
+    KPI series its key results read, its cycle, ``as_of``, the settings, and
+    the same inputs of every objective below it. When none of those changed,
+    the previous score *is* the new one, so a save that touches one objective
+    rescores only that objective and the chain of objectives above it. The
+    lean values (progress at past check-in dates, for forecasts) of unchanged
+    objectives are kept too. Tests hold the result equal to a fresh rescore.
+    """
+
+    scored: ScoredPortfolio | None = None
+    values: dict[tuple[str, date], float] = field(default_factory=dict)
+    #: objectives scored again by the last run (``None``: all of them)
+    rescored: set[str] | None = None
+
+
 def score_portfolio(
-    portfolio: Portfolio, as_of: date, settings: Settings | None = None
+    portfolio: Portfolio,
+    as_of: date,
+    settings: Settings | None = None,
+    memo: ScoreMemo | None = None,
 ) -> ScoredPortfolio:
-    """Judge every objective, key result, KPI and goal at ``as_of``."""
+    """Judge every objective, key result, KPI and goal at ``as_of``.
+
+    With a ``memo`` from the previous run, objectives whose inputs did not
+    change keep their previous scores (see :class:`ScoreMemo`).
+    """
     settings = settings or Settings()
     scorer = _Scorer(portfolio, settings)
+    prev = memo.scored if memo is not None else None
+    stale_ids: set[str] | None = None
+    if memo is not None and prev is not None and prev.as_of == as_of and prev.settings == settings:
+        stale_ids = objectives_to_rescore(prev.portfolio, portfolio, scorer.checkins)
+    if stale_ids is not None and memo is not None and prev is not None:
+        scorer.vmemo = {k: v for k, v in memo.values.items() if k[0] not in stale_ids}
     objectives: dict[str, ObjectiveScore] = {}
     for oid in _children_first(portfolio.objectives, scorer.children):
-        objectives[oid] = _objective_score(scorer, portfolio.objectives[oid], as_of)
+        if stale_ids is not None and prev is not None and oid not in stale_ids:
+            objectives[oid] = prev.objectives[oid]
+        else:
+            objectives[oid] = _objective_score(scorer, portfolio.objectives[oid], as_of)
     targeted: dict[str, list[str]] = {}
     for o in portfolio.objectives.values():
         for kr in o.key_results:
@@ -429,7 +464,7 @@ def score_portfolio(
         for oid, o in portfolio.objectives.items()
         if o.parent_objective not in portfolio.objectives
     )
-    return ScoredPortfolio(
+    result = ScoredPortfolio(
         portfolio=portfolio,
         as_of=as_of,
         settings=settings,
@@ -440,6 +475,62 @@ def score_portfolio(
         kr_children={k: tuple(sorted(v)) for k, v in sorted(scorer.kr_children.items())},
         roots=roots,
     )
+    if memo is not None:
+        memo.scored, memo.values, memo.rescored = result, scorer.vmemo, stale_ids
+    return result
+
+
+def _checkins_by_objective(checkins: Sequence[CheckIn]) -> dict[str, list[CheckIn]]:
+    out: dict[str, list[CheckIn]] = {}
+    for c in checkins:
+        if c.objective is not None:
+            out.setdefault(c.objective, []).append(c)
+    return out
+
+
+def objectives_to_rescore(
+    old: Portfolio, new: Portfolio, new_checkins: Mapping[str, list[CheckIn]] | None = None
+) -> set[str] | None:
+    """Objectives of ``new`` whose score may differ from their score in ``old``.
+
+    ``None`` when everything must be rescored (the cycles changed). Otherwise:
+    objectives whose record or check-ins changed, or whose key results read a
+    KPI whose series changed, plus every objective above one of those, in the
+    old alignment and in the new (a moved or removed objective changes the
+    roll-ups it left as well as those it joined).
+    """
+    if old.cycles != new.cycles:
+        return None
+    changed_kpis = {
+        k
+        for k in old.kpi_series.keys() | new.kpi_series.keys()
+        if old.kpi_series.get(k) != new.kpi_series.get(k)
+    }
+    before = _checkins_by_objective(old.checkins)
+    after = new_checkins if new_checkins is not None else _checkins_by_objective(new.checkins)
+    changed: set[str] = set()
+    for oid, obj in new.objectives.items():
+        was = old.objectives.get(oid)
+        if (
+            was is None
+            or was != obj
+            or before.get(oid, []) != after.get(oid, [])
+            or (changed_kpis and any(kr.kpi in changed_kpis for kr in obj.key_results))
+        ):
+            changed.add(oid)
+    gone = [oid for oid in old.objectives if oid not in new.objectives]
+    out = set(changed)
+    for side, starts in ((new, changed), (old, [*changed, *gone])):
+        walked: set[str] = set()  # each chain once per side (and no looping on a loop)
+        for oid in starts:
+            record = side.objectives.get(oid)
+            parent = record.parent_objective if record is not None else None
+            while parent is not None and parent in side.objectives and parent not in walked:
+                walked.add(parent)
+                if parent in new.objectives:
+                    out.add(parent)
+                parent = side.objectives[parent].parent_objective
+    return out
 
 
 def _children_first(

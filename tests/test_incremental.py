@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from okrsite.export import portfolio_json
 from okrsite.pipeline import load_site
 from okrsite.preview import Preview
 from okrsite.render import render_site
+from okrsite.scoring import ScoreMemo
 
 AS_OF = date(2026, 11, 20)
 
@@ -44,6 +46,18 @@ def write(rel: str, text: str) -> Callable[[Path], None]:
 def delete(rel: str) -> Callable[[Path], None]:
     def apply(site: Path) -> None:
         (site / rel).unlink()
+
+    return apply
+
+
+def delete_objective(oid: str) -> Callable[[Path], None]:
+    """Delete an objective and its check-ins (which would otherwise be errors)."""
+
+    def apply(site: Path) -> None:
+        (site / f"content/objectives/{oid}.md").unlink()
+        for c in (site / "content/checkins").glob("*.md"):
+            if f"objective: {oid}\n" in c.read_text():
+                c.unlink()
 
     return apply
 
@@ -94,6 +108,20 @@ CASES: dict[str, Callable[[Path], None]] = {
         "tags: [emea, pipeline]",
         "tags: [emea, pipeline, growth]",
     ),
+    "objective moves to another parent": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md",
+        "parent: sales/emea-new-logos",
+        "parent: sales/na-new-logos",
+    ),
+    "objective aligned to a key result": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md",
+        "parent: sales/emea-new-logos",
+        "parent: sales/q4-bookings#new-logos",
+    ),
+    "check-in value of a leaf": edit(
+        "content/checkins/2026-11-17-sales-lukas-dach-pipeline.md", "dach-opps: 17", "dach-opps: 19"
+    ),
+    "deleted objective (structural)": delete_objective("sales/lukas-dach-pipeline"),
     "person renamed (structural)": edit("content/people/lukas-brandt.md", "title: ", "title: Dr. "),
     "new objective (structural)": write(
         "content/objectives/sales/new-one.md",
@@ -133,6 +161,8 @@ def test_incremental_equals_full_render(site: Path, name: str) -> None:
         )
         if name == "deleted check-in":
             edited = site / "content/checkins/2026-11-17-sales-lukas-dach-pipeline.md"
+        elif name == "deleted objective (structural)":
+            edited = site / "content/objectives/sales/lukas-dach-pipeline.md"
         preview.on_change({edited})
         structural = name.endswith("(structural)")
         assert preview.last is not None
@@ -147,6 +177,42 @@ def test_incremental_equals_full_render(site: Path, name: str) -> None:
         assert differing == [], f"{name}: stale pages {differing[:10]}"
     finally:
         preview.stop()
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rescoring_from_memo_equals_fresh_scoring(site: Path, name: str) -> None:
+    """Scores carried over by the memo are exactly what a fresh scoring gives."""
+    memo = ScoreMemo()
+    before = load_site(site, AS_OF, scores=memo)
+    assert before.ok and memo.rescored is None  # the first run scores everything
+    CASES[name](site)
+    again = load_site(site, AS_OF, scores=memo)
+    fresh = load_site(site, AS_OF)
+    assert again.scored == fresh.scored
+    assert portfolio_json(again.scored) == portfolio_json(fresh.scored)
+    if name in ("body edit", "check-in value of a leaf", "new check-in"):
+        # a leaf's change rescores the leaf and the objectives above it, no more
+        assert memo.rescored == {
+            "sales/lukas-dach-pipeline",
+            "sales/emea-new-logos",
+            "sales/q4-bookings",
+            "company/grow-arr",
+        }
+
+
+def test_rescoring_from_memo_after_as_of_or_cycle_change_is_full(site: Path) -> None:
+    memo = ScoreMemo()
+    load_site(site, AS_OF, scores=memo)
+    later = load_site(site, date(2026, 11, 27), scores=memo)
+    assert memo.rescored is None and later.scored == load_site(site, date(2026, 11, 27)).scored
+    config = site / "okrsite.toml"
+    config.write_text(
+        config.read_text() + "\n[cycles.2026-Q4]\nstart = 2026-10-01\nend = 2026-12-15\n"
+    )
+    again = load_site(site, date(2026, 11, 27), scores=memo)
+    assert again.ok, again.diagnostics
+    assert memo.rescored is None
+    assert again.scored == load_site(site, date(2026, 11, 27)).scored
 
 
 def test_small_edit_renders_few_pages(site: Path) -> None:
