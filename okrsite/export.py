@@ -23,45 +23,56 @@ def _num(x: float | None) -> float | int | None:
     return int(r) if r.is_integer() and abs(r) < 1e15 else r
 
 
-def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:
-    p = scored.portfolio
-    objectives = []
-    for oid, obj in p.objectives.items():
-        s = scored.objectives[oid]
-        objectives.append(
+def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
+    """One objective of the export (an element of ``objectives``)."""
+    obj = scored.portfolio.objectives[oid]
+    s = scored.objectives[oid]
+    return {
+        "id": oid,
+        "title": obj.title,
+        "cycle": obj.cycle,
+        "owner": obj.owner,
+        "team": obj.team,
+        "parent": obj.parent,
+        "commitment": obj.commitment,
+        "status": s.status,
+        "progress": _num(s.progress),
+        "expected": _num(s.expected),
+        "grade": s.grade,
+        "stale": s.stale,
+        "confidence": _num(s.confidence),
+        "forecast": _num(s.forecast),
+        "children": list(scored.children.get(oid, ())),
+        "key_results": [
             {
-                "id": oid,
-                "title": obj.title,
-                "cycle": obj.cycle,
-                "owner": obj.owner,
-                "team": obj.team,
-                "parent": obj.parent,
-                "commitment": obj.commitment,
-                "status": s.status,
-                "progress": _num(s.progress),
-                "expected": _num(s.expected),
-                "grade": s.grade,
-                "stale": s.stale,
-                "confidence": _num(s.confidence),
-                "forecast": _num(s.forecast),
-                "children": list(scored.children.get(oid, ())),
-                "key_results": [
-                    {
-                        "id": kr.id,
-                        "title": kr.title,
-                        "kind": kr.kind,
-                        "start": _num(kr.start),
-                        "target": _num(kr.target if kr.kind == "numeric" else kr.threshold),
-                        "current": _num(s.key_results[kr.id].current),
-                        "unit": kr.unit or None,
-                        "weight": _num(kr.weight),
-                        "progress": _num(s.key_results[kr.id].progress),
-                        "status": s.key_results[kr.id].status,
-                    }
-                    for kr in obj.key_results
-                ],
+                "id": kr.id,
+                "title": kr.title,
+                "kind": kr.kind,
+                "start": _num(kr.start),
+                "target": _num(kr.target if kr.kind == "numeric" else kr.threshold),
+                "current": _num(s.key_results[kr.id].current),
+                "unit": kr.unit or None,
+                "weight": _num(kr.weight),
+                "progress": _num(s.key_results[kr.id].progress),
+                "status": s.key_results[kr.id].status,
             }
-        )
+            for kr in obj.key_results
+        ],
+    }
+
+
+def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:
+    return {
+        "as_of": scored.as_of.isoformat(),
+        "generator": f"okrsite {__version__}",
+        "objectives": [objective_record(scored, oid) for oid in scored.portfolio.objectives],
+        **kpi_and_goal_records(scored),
+    }
+
+
+def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, Any]]]:
+    """The ``kpis`` and ``goals`` lists of the export."""
+    p = scored.portfolio
     kpis = []
     for kid, kpi in p.kpis.items():
         ks = scored.kpis[kid]
@@ -86,13 +97,12 @@ def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:
         }
         for gid, g in p.goals.items()
     ]
-    return {
-        "as_of": scored.as_of.isoformat(),
-        "generator": f"okrsite {__version__}",
-        "objectives": objectives,
-        "kpis": kpis,
-        "goals": goals,
-    }
+    return {"kpis": kpis, "goals": goals}
+
+
+def json_line(value: Any) -> str:
+    """One value of the JSON export as a single line (its format for every record)."""
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def portfolio_json_text(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -> str:
@@ -103,14 +113,20 @@ def portfolio_json_text(scored: ScoredPortfolio, data: dict[str, Any] | None = N
     seconds on a large portfolio).
     """
     data = data if data is not None else portfolio_json(scored)
+    return json_text_from_lines(
+        data["as_of"],
+        data["generator"],
+        {key: [json_line(x) for x in data[key]] for key in ("objectives", "kpis", "goals")},
+    )
 
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
-    parts = [f'  "as_of": {dump(data["as_of"])}', f'  "generator": {dump(data["generator"])}']
+def json_text_from_lines(as_of: str, generator: str, lines: dict[str, list[str]]) -> str:
+    """The export's text from its records already dumped one per line (the
+    preview keeps the lines of unchanged objectives between rebuilds)."""
+    parts = [f'  "as_of": {json_line(as_of)}', f'  "generator": {json_line(generator)}']
     for key in ("objectives", "kpis", "goals"):
-        items = data[key]
-        body = "[\n" + ",\n".join("    " + dump(x) for x in items) + "\n  ]" if items else "[]"
+        items = lines[key]
+        body = "[\n" + ",\n".join("    " + x for x in items) + "\n  ]" if items else "[]"
         parts.append(f'  "{key}": {body}')
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
@@ -160,38 +176,44 @@ def portfolio_csv(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for o in (data if data is not None else portfolio_json(scored))["objectives"]:
-        head = [
-            o["id"],
-            o["title"],
-            o["cycle"],
-            o["owner"],
-            o["team"],
-            o["parent"],
-            o["status"],
-            o["progress"],
-            o["expected"],
-            o["grade"],
-            o["stale"],
-            o["confidence"],
-            o["forecast"],
-        ]
-        rows = o["key_results"] or [None]
-        for kr in rows:
-            tail = (
-                [
-                    kr["id"],
-                    kr["title"],
-                    kr["kind"],
-                    kr["start"],
-                    kr["target"],
-                    kr["current"],
-                    kr["unit"],
-                    kr["weight"],
-                    kr["progress"],
-                    kr["status"],
-                ]
-                if kr
-                else [""] * 10
-            )
-            w.writerow([_cell(v) for v in head + tail])
+        w.writerows(csv_rows(o))
     return buf.getvalue()
+
+
+def csv_rows(o: dict[str, Any]) -> list[list[Any]]:
+    """The key-result rows of one objective record (see :func:`objective_record`)."""
+    head = [
+        o["id"],
+        o["title"],
+        o["cycle"],
+        o["owner"],
+        o["team"],
+        o["parent"],
+        o["status"],
+        o["progress"],
+        o["expected"],
+        o["grade"],
+        o["stale"],
+        o["confidence"],
+        o["forecast"],
+    ]
+    rows = []
+    for kr in o["key_results"] or [None]:
+        tail = (
+            [
+                kr["id"],
+                kr["title"],
+                kr["kind"],
+                kr["start"],
+                kr["target"],
+                kr["current"],
+                kr["unit"],
+                kr["weight"],
+                kr["progress"],
+                kr["status"],
+            ]
+            if kr
+            else [""] * 10
+        )
+        rows.append([_cell(v) for v in head + tail])
+    return rows

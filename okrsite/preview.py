@@ -10,6 +10,7 @@ diagnostic in an overlay; the next good rebuild removes it.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 import threading
@@ -28,6 +29,7 @@ from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.incremental import SUMMARY_KINDS, dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
+from okrsite.render import PageKey, RenderMemo, SiteRenderer, page_file
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
@@ -62,6 +64,21 @@ class RebuildReport:
     seconds: float = 0.0
     parsed_again: int = 0
     pages: int = 0
+    #: when the pages in view were written and the tabs told to reload
+    #: (``time.perf_counter()``); ``None``: only once the whole rebuild was done
+    shown_after: float | None = None
+
+
+@dataclass
+class RenderJob:
+    """One rebuild's rendering: pages to render first (those open in a browser),
+    the rest, the badges to redo (``None``: all), and whether that is every page."""
+
+    site: SiteRenderer
+    first: list[PageKey]
+    rest: list[PageKey]
+    badges_for: list[str] | None
+    complete: bool
 
 
 class Preview:
@@ -91,6 +108,7 @@ class Preview:
         self.previous: LoadResult | None = None
         self.full_next = True
         self.bytecode = MemoryBytecodeCache()
+        self.memo = RenderMemo()
         try:
             config, _ = read_config(FileTree(self.site_root))
             self.content_dir = config.content_dir
@@ -132,6 +150,9 @@ class Preview:
         """
         with self.lock:
             started = time.perf_counter()
+            first = self.rebuilds == 0
+            gc_was_enabled = gc.isenabled()
+            gc.disable()  # see _settle_memory
             try:
                 report = self._rebuild()
             except Exception as exc:  # a bug in okrsite, not in the user's files
@@ -149,71 +170,112 @@ class Preview:
                     ],
                 )
             report.seconds = time.perf_counter() - started
+            if report.shown_after is not None:
+                report.shown_after -= started
             self.rebuilds += 1
             self.last = report
             self.publish(report)
+            if gc_was_enabled:
+                self._settle_memory(first)
+                gc.enable()
             return report
+
+    @staticmethod
+    def _settle_memory(first: bool) -> None:
+        """Keep the cyclic garbage collector off the portfolio between saves.
+
+        A large site keeps millions of long-lived objects (parses, records,
+        scores, memoised pieces). A full collection walks all of them, which
+        takes hundreds of milliseconds, and it would strike at random inside
+        a rebuild. So rebuilds run with the collector paused, and after the
+        first (full) build the survivors are collected once and frozen
+        (``gc.freeze``): later collections only walk what later saves
+        allocate. Refcounting still frees frozen objects that are replaced.
+        """
+        if first:
+            gc.collect()
+            gc.freeze()
 
     def _rebuild(self) -> RebuildReport:
         load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1, scores=self.scores)
         diags = load.diagnostics
-        report: RebuildReport
         if not load.ok:
-            report = RebuildReport(False, diags, parsed_again=load.parsed_again)
-        else:
-            try:
-                files, complete = self.render(load)
-            except (jinja2.TemplateError, ThemeError) as exc:
-                extra = (
-                    template_diagnostic(exc, self.site_root)
-                    if isinstance(exc, jinja2.TemplateError)
-                    else error(
-                        "THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml"
-                    )
-                )
-                report = RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
-            else:
-                changed = self.writer.sync(files, complete=complete)
-                report = RebuildReport(
-                    True, diags, changed, parsed_again=load.parsed_again, pages=len(files)
-                )
-                self.previous = load
-                self.full_next = False
+            return RebuildReport(False, diags, parsed_again=load.parsed_again)
+        report = RebuildReport(True, diags, parsed_again=load.parsed_again)
+        try:
+            job = self.plan(load)
+            # Pages open in a browser first: write them and reload the tabs,
+            # then render the rest of what the change touched.
+            files = job.site.render_pages(job.first)
+            if files:
+                report.changed += self.writer.sync(files, complete=False)
+                report.shown_after = time.perf_counter()
+                mark = self.server.serial()
+                self.server.notify_reload(uuid.uuid4().hex[:12])
+            files.update(job.site.render_assets(badges_for=job.badges_for))
+            files.update(job.site.render_pages(job.rest))
+        except (jinja2.TemplateError, ThemeError) as exc:
+            self.memo.clear()  # pieces of a render that is not published must not outlive it
+            self.full_next = True
+            extra = (
+                template_diagnostic(exc, self.site_root)
+                if isinstance(exc, jinja2.TemplateError)
+                else error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+            )
+            return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
+        except BaseException:
+            self.memo.clear()
+            raise
+        late = self.writer.sync(files, complete=job.complete)
+        report.changed += late
+        report.pages = len(files)
+        if report.shown_after is not None and set(late) & self.server.served_since(mark):
+            # a tab opened one of the later pages while they were being rendered
+            report.shown_after = None
+        self.previous = load
+        self.full_next = False
         return report
 
-    def render(self, load: LoadResult) -> tuple[dict[str, bytes], bool]:
-        """Render what the change can have affected; (files, whether that is all of them)."""
-        from okrsite.render import SiteRenderer
+    def plan(self, load: LoadResult) -> RenderJob:
+        """What the change can have affected, pages in view first."""
         from okrsite.theme import load_theme
 
         # A fresh environment per rebuild (templates see this rebuild's data),
         # but compiled template code is kept in memory between rebuilds.
         theme = load_theme(load.config.theme, self.site_root)
         theme.env.bytecode_cache = self.bytecode
-        site = SiteRenderer(load.scored, load.config, self.site_root, theme=theme)
         dirty = None
         prev = self.previous
         if prev is not None and not self.full_next and prev.config == load.config:
             dirty = dirty_pages(prev.scored, load.scored)
         if dirty is None:
-            files = site.render_assets()
-            files.update(site.render_pages(site.page_keys()))
-            return files, True
+            self.memo.clear()
+        else:
+            self.memo.forget(oid for kind, oid in dirty if kind == "objective")
+        site = SiteRenderer(load.scored, load.config, self.site_root, theme=theme, memo=self.memo)
+        if dirty is None:
+            # the whole site: everything is published together
+            return RenderJob(site, [], site.page_keys(), None, True)
         keys = [k for k in site.page_keys() if k in dirty or k[0] in SUMMARY_KINDS]
-        files = site.render_assets(badges_for=[oid for kind, oid in dirty if kind == "objective"])
-        files.update(site.render_pages(keys))
-        return files, False
+        in_view = set(self.server.pages_in_view())
+        first = [k for k in keys if page_file(k) in in_view]
+        rest = [k for k in keys if page_file(k) not in in_view]
+        badges = [oid for kind, oid in dirty if kind == "objective"]
+        return RenderJob(site, first, rest, badges, False)
 
     def publish(self, report: RebuildReport) -> None:
         if report.diagnostics:
             self.echo(format_report(report.diagnostics))
         ms = report.seconds * 1000
         if report.ok:
-            self.server.notify_reload(uuid.uuid4().hex[:12])
+            early = report.shown_after
+            if early is None:
+                self.server.notify_reload(uuid.uuid4().hex[:12])
             self.echo(
                 f"okrsite: rebuilt {len(report.changed)} page{'s' * (len(report.changed) != 1)} "
                 f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} "
-                f"parsed, {report.pages} rendered)"
+                f"parsed, {report.pages} rendered"
+                + (f"; pages in view reloaded after {early * 1000:.0f} ms)" if early else ")")
             )
         else:
             self.server.set_errors([d for d in report.diagnostics if d.is_error])

@@ -30,7 +30,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,14 @@ from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.config import SiteConfig
 from okrsite.cycles import current_cycle, lookup
-from okrsite.export import portfolio_csv, portfolio_json, portfolio_json_text
+from okrsite.export import (
+    CSV_COLUMNS,
+    csv_rows,
+    json_line,
+    json_text_from_lines,
+    kpi_and_goal_records,
+    objective_record,
+)
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import (
     KPI,
@@ -80,6 +87,85 @@ STATUS_ORDER = (
     "dropped",
 )
 COUNTED = frozenset({"active"})
+
+OBJECTIVES_CSV_COLUMNS = [
+    "id",
+    "title",
+    "cycle",
+    "owner",
+    "team",
+    "parent",
+    "commitment",
+    "status",
+    "progress",
+    "expected",
+    "grade",
+    "stale",
+    "confidence",
+    "forecast",
+    "last_checkin",
+]
+
+
+#: Where each site-wide page is written (record pages: :func:`okrsite.urls.page_path`).
+SUMMARY_FILES = {
+    "dashboard": "index.html",
+    "alignment": "alignment/index.html",
+    "kpi-tree": "kpis/index.html",
+    "teams": "teams/index.html",
+    "people": "people/index.html",
+    "cycles": "cycles/index.html",
+    "tags": "tags/index.html",
+    "goals": "goals/index.html",
+    "checkins": "checkins/index.html",
+    "search": "search/index.html",
+    "404": "404.html",
+}
+
+
+def page_file(key: PageKey) -> str:
+    """The output path of a page, without rendering it."""
+    kind, ident = key
+    return SUMMARY_FILES.get(kind) or page_path(kind, ident)
+
+
+@dataclass
+class RenderMemo:
+    """Pieces of output that depend on one objective only, kept between renders.
+
+    Site-wide pages (the alignment tree, a cycle's list, the exports, the
+    search index) repeat one piece per objective; at 10,000 objectives
+    rebuilding all of them after every save is most of a preview rebuild.
+    The preview keeps one memo, forgets the pieces of every objective whose
+    page is dirty (:func:`okrsite.incremental.dirty_pages`: its record, its
+    score, a neighbour's title …), and clears it when the whole site must be
+    rendered again (settings, people, teams, templates). Markdown is keyed by
+    its text, so it stays valid as long as the renderer's settings do.
+    """
+
+    markdown: dict[str, str] = field(default_factory=dict)
+    items: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    nodes: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: per objective: (portfolio.json line, key-results.csv rows, objectives.csv
+    #: row, search-index entry)
+    exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.markdown.clear()
+        self.items.clear()
+        self.nodes.clear()
+        self.exports.clear()
+
+    def forget(self, oids: Iterable[str]) -> None:
+        """Drop the pieces of these objectives."""
+        gone = set(oids)
+        if not gone:
+            return
+        for cache in (self.items, self.nodes):
+            for key in [k for k in cache if k[1] in gone]:
+                del cache[key]
+        for oid in gone:
+            self.exports.pop(oid, None)
 
 
 def pct(progress: float | None) -> int:
@@ -192,15 +278,17 @@ class SiteRenderer:
         config: SiteConfig,
         site_root: Path | None = None,
         theme: Theme | None = None,
+        memo: RenderMemo | None = None,
     ) -> None:
         self.scored = scored
         self.config = config
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
         self._md = renderer(config.allow_html)
-        self._md_cache: dict[str, str] = {}
+        self.memo = memo if memo is not None else RenderMemo()
+        self._md_cache = self.memo.markdown
         self._href_cache: dict[tuple[str, str], str] = {}
-        self._item_cache: dict[tuple[str, str], Markup] = {}
+        self._item_cache = self.memo.items
         p = scored.portfolio
         self.as_of = scored.as_of
 
@@ -357,9 +445,9 @@ class SiteRenderer:
         return self._md(text)
 
     def checkin_html(self, c: CheckIn) -> str:
-        cached = self._md_cache.get(c.id)
+        cached = self._md_cache.get(c.body)
         if cached is None:
-            cached = self._md_cache[c.id] = self._md(c.body)
+            cached = self._md_cache[c.body] = self._md(c.body)
         return cached
 
     def obj_item(self, root: str, oid: str, extra: str = "") -> Markup:
@@ -392,6 +480,40 @@ class SiteRenderer:
         if not extra:
             self._item_cache[key] = html
         return html
+
+    def alignment_tree(
+        self, root: str, ids: Sequence[str], children: dict[str, list[str]], depth: int = 0
+    ) -> Markup:
+        """The nested list items of the alignment page under ``ids`` (40 levels at most).
+
+        Python, not a recursive macro: the page shows every objective, and each
+        node's own line is memoised (:class:`RenderMemo`), so the preview
+        rebuilds a 10,000-objective tree from pieces.
+        """
+        parts = []
+        for oid in ids:
+            key = (root, oid)
+            head = self.memo.nodes.get(key)
+            if head is None:
+                o, sc = self.O[oid], self.S[oid]
+                head = self.memo.nodes[key] = (
+                    f'<span class="node"><a href="{root}{escape(self.url("objective", oid))}">'
+                    f"{escape(o.title)}</a> {status_badge(sc.status)} "
+                    f"{progress_bar(sc.progress, 'Progress of ' + o.title)} "
+                    f'<span class="meta">{escape(self.person_name(o.owner))} · '
+                    f"{escape(o.cycle)}</span></span>"
+                )
+            parts.append(f"<li>\n{head}\n")
+            kids = children.get(oid)
+            if kids and depth < 40:
+                n = len(kids)
+                parts.append(
+                    f"<details open>\n<summary>{n} aligned objective{'s' if n != 1 else ''}"
+                    f"</summary>\n<ul>{self.alignment_tree(root, kids, children, depth + 1)}"
+                    "</ul>\n</details>\n"
+                )
+            parts.append("</li>")
+        return Markup("".join(parts))
 
     def checkin_block(
         self,
@@ -480,6 +602,7 @@ class SiteRenderer:
             "ref_link": self.ref_link,
             "checkin_html": self.checkin_html,
             "obj_item_html": self.obj_item,
+            "alignment_tree": self.alignment_tree,
             "checkin_block": self.checkin_block,
             "nav": self.nav,
             "bar": progress_bar,
@@ -574,7 +697,7 @@ class SiteRenderer:
         return out
 
     def page_dashboard(self, _: str) -> tuple[str, bytes]:
-        path = "index.html"
+        path = SUMMARY_FILES["dashboard"]
         cyc = self.current_cycle
         ids = self.by_cycle.get(cyc, []) if cyc else []
         in_cycle = set(ids)
@@ -596,7 +719,7 @@ class SiteRenderer:
         )
 
     def page_alignment(self, _: str) -> tuple[str, bytes]:
-        path = "alignment/index.html"
+        path = SUMMARY_FILES["alignment"]
         roots = [r for r in self.scored.roots if r in self.S]
         by_cycle: dict[str, list[str]] = defaultdict(list)
         for r in roots:
@@ -613,7 +736,7 @@ class SiteRenderer:
         )
 
     def page_kpi_tree(self, _: str) -> tuple[str, bytes]:
-        path = "kpis/index.html"
+        path = SUMMARY_FILES["kpi-tree"]
         p = self.scored.portfolio
         drives_known = {
             k: [d for d in p.kpis[k].drives if d in self.scored.kpis] for k in self.kpi_ids
@@ -644,14 +767,14 @@ class SiteRenderer:
         )
 
     def page_teams(self, _: str) -> tuple[str, bytes]:
-        path = "teams/index.html"
+        path = SUMMARY_FILES["teams"]
         rows = [
             (t, self.team_name(t), self.summary(self.by_team.get(t, []))) for t in self.team_ids
         ]
         return path, self._render("teams.html", path, title="Teams", rows=rows)
 
     def page_people(self, _: str) -> tuple[str, bytes]:
-        path = "people/index.html"
+        path = SUMMARY_FILES["people"]
         rows = [
             (pid, self.person_name(pid), self.summary(self.by_owner.get(pid, [])))
             for pid in self.people_ids
@@ -660,7 +783,7 @@ class SiteRenderer:
         return path, self._render("people.html", path, title="People", rows=rows)
 
     def page_cycles(self, _: str) -> tuple[str, bytes]:
-        path = "cycles/index.html"
+        path = SUMMARY_FILES["cycles"]
         rows = [
             (self.cycles[n], self.summary(self.by_cycle.get(n, [])))
             for n in reversed(self.cycle_names)
@@ -670,18 +793,18 @@ class SiteRenderer:
         )
 
     def page_tags(self, _: str) -> tuple[str, bytes]:
-        path = "tags/index.html"
+        path = SUMMARY_FILES["tags"]
         rows = [
             (t, len(self.by_tag.get(t, [])) + len(self.goal_tags.get(t, []))) for t in self.tags
         ]
         return path, self._render("tags.html", path, title="Tags", rows=rows)
 
     def page_goals(self, _: str) -> tuple[str, bytes]:
-        path = "goals/index.html"
+        path = SUMMARY_FILES["goals"]
         return path, self._render("goals.html", path, title="SMART goals", goal_ids=self.goal_ids)
 
     def page_checkins(self, _: str) -> tuple[str, bytes]:
-        path = "checkins/index.html"
+        path = SUMMARY_FILES["checkins"]
         shown = self.checkins[-CHECKINS_PAGE_LIMIT:][::-1]
         return path, self._render(
             "checkins.html",
@@ -692,11 +815,11 @@ class SiteRenderer:
         )
 
     def page_search(self, _: str) -> tuple[str, bytes]:
-        path = "search/index.html"
+        path = SUMMARY_FILES["search"]
         return path, self._render("search.html", path, title="Search")
 
     def page_404(self, _: str) -> tuple[str, bytes]:
-        path = "404.html"
+        path = SUMMARY_FILES["404"]
         return path, self._render("404.html", path, title="Page not found")
 
     # -- objective
@@ -1064,12 +1187,39 @@ class SiteRenderer:
         preview re-renders only badges whose objective changed).
         """
         out = dict(self.theme.static_files())
-        export = portfolio_json(self.scored)
-        out["api/portfolio.json"] = portfolio_json_text(self.scored, export).encode("utf-8")
-        out["api/objectives.csv"] = self.objectives_csv()
-        out["api/key-results.csv"] = portfolio_csv(self.scored, export).encode("utf-8")
-        index = self.search_index()
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        scored = self.scored
+        pieces = [self.export_pieces(oid) for oid in scored.portfolio.objectives]
+        rest = kpi_and_goal_records(scored)
+        out["api/portfolio.json"] = json_text_from_lines(
+            scored.as_of.isoformat(),
+            f"okrsite {__version__}",
+            {
+                "objectives": [p[0] for p in pieces],
+                "kpis": [json_line(x) for x in rest["kpis"]],
+                "goals": [json_line(x) for x in rest["goals"]],
+            },
+        ).encode("utf-8")
+        by_id = dict(zip(scored.portfolio.objectives, pieces, strict=True))
+        out["api/objectives.csv"] = (
+            _csv_text([OBJECTIVES_CSV_COLUMNS]) + "".join(by_id[o][2] for o in self.obj_ids)
+        ).encode("utf-8")
+        out["api/key-results.csv"] = (
+            _csv_text([CSV_COLUMNS]) + "".join(p[1] for p in pieces)
+        ).encode("utf-8")
+        index = self.search_index(with_objectives=False)
+        entries = [by_id[o][3] for o in self.obj_ids]
+        entries += [
+            json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in index["items"]
+        ]
+        data = (
+            '{"generator":'
+            + json.dumps(index["generator"], ensure_ascii=False)
+            + ',"as_of":'
+            + json.dumps(index["as_of"])
+            + ',"items":['
+            + ",".join(entries)
+            + "]}"
+        )
         out["search-index.json"] = data.encode("utf-8")
         # a script, not fetch(): fetch of a local file fails under file://
         js_data = data.replace("</", "<\\/")
@@ -1088,69 +1238,62 @@ class SiteRenderer:
             "utf-8"
         )
 
-    def objectives_csv(self) -> bytes:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(
-            [
-                "id",
-                "title",
-                "cycle",
-                "owner",
-                "team",
-                "parent",
-                "commitment",
-                "status",
-                "progress",
-                "expected",
-                "grade",
-                "stale",
-                "confidence",
-                "forecast",
-                "last_checkin",
-            ]
-        )
-        for oid in self.obj_ids:
-            o, s = self.O[oid], self.S[oid]
-            w.writerow(
-                [
-                    o.id,
-                    _csv_safe(o.title),
-                    o.cycle,
-                    o.owner or "",
-                    o.team or "",
-                    o.parent or "",
-                    o.commitment,
-                    s.status,
-                    _csv_num(s.progress),
-                    _csv_num(s.expected),
-                    s.grade,
-                    "true" if s.stale else "false",
-                    _csv_num(s.confidence),
-                    _csv_num(s.forecast),
-                    s.last_checkin.isoformat() if s.last_checkin else "",
-                ]
-            )
-        return buf.getvalue().encode("utf-8")
+    def export_pieces(self, oid: str) -> tuple[str, str, str, str]:
+        """This objective's line of portfolio.json, its rows of both CSVs and its
+        search-index entry (memoised: see :class:`RenderMemo`)."""
+        hit = self.memo.exports.get(oid)
+        if hit is not None:
+            return hit
+        record = objective_record(self.scored, oid)
+        o, s = self.O[oid], self.S[oid]
+        row = [
+            o.id,
+            _csv_safe(o.title),
+            o.cycle,
+            o.owner or "",
+            o.team or "",
+            o.parent or "",
+            o.commitment,
+            s.status,
+            _csv_num(s.progress),
+            _csv_num(s.expected),
+            s.grade,
+            "true" if s.stale else "false",
+            _csv_num(s.confidence),
+            _csv_num(s.forecast),
+            s.last_checkin.isoformat() if s.last_checkin else "",
+        ]
+        entry = json.dumps(self.search_entry(oid), ensure_ascii=False, separators=(",", ":"))
+        pieces = (json_line(record), _csv_text(csv_rows(record)), _csv_text([row]), entry)
+        self.memo.exports[oid] = pieces
+        return pieces
 
-    def search_index(self) -> dict[str, Any]:
+    def objectives_csv(self) -> bytes:
+        """``api/objectives.csv``: one row per objective."""
+        return (
+            _csv_text([OBJECTIVES_CSV_COLUMNS])
+            + "".join(self.export_pieces(oid)[2] for oid in self.obj_ids)
+        ).encode("utf-8")
+
+    def search_entry(self, oid: str) -> dict[str, Any]:
+        o, s = self.O[oid], self.S[oid]
+        return {
+            "k": "objective",
+            "t": o.title,
+            "u": self.url("objective", oid),
+            "o": self.person_name(o.owner),
+            "m": self.team_name(o.team),
+            "c": o.cycle,
+            "p": pct(s.progress),
+            "s": s.status,
+        }
+
+    def search_index(self, with_objectives: bool = True) -> dict[str, Any]:
         """Objectives, KPIs, goals, people and teams with what search matches on."""
         p = self.scored.portfolio
         items: list[dict[str, Any]] = []
-        for oid in self.obj_ids:
-            o, s = self.O[oid], self.S[oid]
-            items.append(
-                {
-                    "k": "objective",
-                    "t": o.title,
-                    "u": self.url("objective", oid),
-                    "o": self.person_name(o.owner),
-                    "m": self.team_name(o.team),
-                    "c": o.cycle,
-                    "p": pct(s.progress),
-                    "s": s.status,
-                }
-            )
+        if with_objectives:
+            items += [self.search_entry(oid) for oid in self.obj_ids]
         for kid in self.kpi_ids:
             k = p.kpis[kid]
             items.append(
@@ -1201,6 +1344,12 @@ class SiteRenderer:
             "as_of": self.as_of.isoformat(),
             "items": items,
         }
+
+
+def _csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
 
 
 def _csv_num(value: float | None) -> str:

@@ -521,6 +521,7 @@ class _Handler(SimpleHTTPRequestHandler):
         with f:
             suffix = path.suffix.lower()
             if suffix in _HTML_SUFFIXES:
+                self.server.preview._page_served(path)
                 body = inject_livereload(f.read(), self.server.preview.build_id)
                 self._send_body(status, content_type(path), body, len(body), head)
                 return
@@ -643,6 +644,10 @@ class PreviewServer:
         # restart reloads, since the site may have changed while it was down.
         self._build_id = build_id if build_id else uuid.uuid4().hex[:12]
         self._errors: list[Diagnostic] = []
+        # HTML pages served, most recent last, with the serial number of
+        # their last request: what a rebuild renders first (pages_in_view).
+        self._served: dict[str, int] = {}
+        self._serial = 0
         self._thread: threading.Thread | None = None
         self._closed = False
         server_class = _HTTPServer6 if ":" in host else _HTTPServer
@@ -693,6 +698,36 @@ class PreviewServer:
         """Open event streams (with a shared worker: about one per browser)."""
         with self._lock:
             return len(self._clients)
+
+    # -- pages in view --------------------------------------------------------
+
+    def _page_served(self, path: Path) -> None:
+        try:
+            rel = path.relative_to(self.current_root).as_posix()
+        except ValueError:
+            return
+        with self._lock:
+            self._serial += 1
+            self._served.pop(rel, None)
+            self._served[rel] = self._serial
+            if len(self._served) > 64:
+                del self._served[next(iter(self._served))]
+
+    def pages_in_view(self, limit: int = 8) -> list[str]:
+        """The HTML pages (paths in the served folder) requested most recently,
+        newest first: what open tabs are likely showing."""
+        with self._lock:
+            return list(reversed(self._served))[:limit]
+
+    def serial(self) -> int:
+        """A mark to pass to :meth:`served_since`."""
+        with self._lock:
+            return self._serial
+
+    def served_since(self, mark: int) -> set[str]:
+        """HTML pages requested after :meth:`serial` returned ``mark``."""
+        with self._lock:
+            return {rel for rel, n in self._served.items() if n > mark}
 
     # -- life cycle ----------------------------------------------------------
 

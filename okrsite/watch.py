@@ -30,7 +30,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Union
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
@@ -69,6 +80,22 @@ IGNORED_DIR_NAMES: frozenset[str] = frozenset({".git", ".hg", ".svn", "__pycache
 # would make an ignored .swp file look like a change of its folder).
 _FILE_EVENT_TYPES = frozenset({"created", "modified", "deleted", "moved", "attrib"})
 _DIR_EVENT_TYPES = frozenset({"created", "deleted", "moved"})
+
+
+# Only changes are subscribed to. Watchdog otherwise asks inotify for opens and
+# closes-without-write too: every file a rebuild (or any other program) reads
+# would queue two events, and reading a 50,000-file site overflows the
+# kernel's queue (16,384 events by default), which loses real saves.
+_EVENT_FILTER: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
 
 
 def is_editor_dropping(name: str) -> bool:
@@ -238,7 +265,7 @@ class SiteWatcher:
             if path.is_dir():
                 real = _real(path)
                 handler = _Handler(self, real, path, None)
-                observer.schedule(handler, real, recursive=True)
+                observer.schedule(handler, real, recursive=True, event_filter=_EVENT_FILTER)
                 self.watched.append(path)
             elif path.exists():
                 # Watch the folder, not the file: an editor's atomic save
@@ -251,7 +278,7 @@ class SiteWatcher:
                 logger.debug("not watching %s: it does not exist", path)
         for real_parent, (shown, names) in files_by_dir.items():
             handler = _Handler(self, real_parent, shown, frozenset(names))
-            observer.schedule(handler, real_parent, recursive=False)
+            observer.schedule(handler, real_parent, recursive=False, event_filter=_EVENT_FILTER)
         self._worker = threading.Thread(target=self._run, name="okrsite-watch-rebuild", daemon=True)
         self._worker.start()
         # Emitters add their OS watches (or take their first snapshot) inside

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import urllib.request
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from conftest import REPO
 from okrsite.export import portfolio_json
 from okrsite.pipeline import load_site
 from okrsite.preview import Preview
-from okrsite.render import render_site
+from okrsite.render import SiteRenderer, page_file, render_site
 from okrsite.scoring import ScoreMemo
 
 AS_OF = date(2026, 11, 20)
@@ -266,7 +267,7 @@ def test_unexpected_failure_is_shown_not_raised(
         def boom(*_a: object, **_k: object) -> None:
             raise RuntimeError("renderer exploded")
 
-        monkeypatch.setattr(Preview, "render", boom)
+        monkeypatch.setattr(Preview, "plan", boom)
         report = preview.rebuild()
         assert not report.ok
         assert (
@@ -294,5 +295,61 @@ def test_template_override_is_picked_up(site: Path) -> None:
         override.write_text("<!doctype html><title>gone</title><p>Custom not-found page v2</p>\n")
         preview.on_change({override})
         assert "Custom not-found page v2" in (preview.out / "404.html").read_text()
+    finally:
+        preview.stop()
+
+
+def test_page_file_names_where_each_page_is_written(site: Path) -> None:
+    load = load_site(site, AS_OF)
+    renderer = SiteRenderer(load.scored, load.config, site)
+    keys = renderer.page_keys()
+    rendered = renderer.render_pages(keys)
+    assert [page_file(k) for k in keys] == list(rendered)
+
+
+def test_pages_in_view_are_written_and_reloaded_before_the_rest(site: Path) -> None:
+    """A save reloads the open tabs as soon as their pages are written; the
+    other pages the change touched follow in the same rebuild."""
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        preview.start()
+        page = "objectives/sales/lukas-dach-pipeline/index.html"
+        with urllib.request.urlopen(preview.server.url + page) as response:
+            assert response.status == 200
+        assert preview.server.pages_in_view()[0] == page
+        order: list[str] = []
+        sync, notify = preview.writer.sync, preview.server.notify_reload
+
+        def spy_sync(files: dict[str, bytes], *, complete: bool = True) -> list[str]:
+            order.append("sync " + ("+".join(sorted(files)) if len(files) < 3 else "rest"))
+            return sync(files, complete=complete)
+
+        def spy_notify(*a: object, **k: object) -> str:
+            order.append("reload")
+            return notify(*a, **k)  # type: ignore[arg-type]
+
+        preview.writer.sync = spy_sync  # type: ignore[method-assign]
+        preview.server.notify_reload = spy_notify  # type: ignore[method-assign]
+        CASES["leaf key result target (rolls up)"](site)
+        report = preview.rebuild()
+        assert report.ok and report.shown_after is not None
+        assert 0 < report.shown_after <= report.seconds
+        assert order == [f"sync {page}", "reload", "sync rest"]
+        assert page in report.changed and len(report.changed) > 1
+        load = load_site(site, AS_OF)
+        expected = render_site(load.scored, load.config, site)
+        got = files_of(preview.out)
+        assert [k for k in expected if got.get(k) != expected[k]] == []
+    finally:
+        preview.stop()
+
+
+def test_without_a_page_in_view_the_reload_comes_after_the_whole_rebuild(site: Path) -> None:
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        assert preview.rebuild().ok
+        CASES["leaf key result target (rolls up)"](site)
+        report = preview.rebuild()
+        assert report.ok and report.shown_after is None
     finally:
         preview.stop()

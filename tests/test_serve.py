@@ -380,9 +380,10 @@ def test_broken_front_matter_keeps_the_last_good_page_and_names_file_and_line(
     fixed = f"Fixed title {uuid.uuid4().hex[:8]}"
     obj.write_text(good.replace(OBJ_TITLE, fixed, 1), encoding="utf-8")
     wait_for("the fixed title", page_shows(url, f"<h1>{fixed}</h1>"))
-    # pages land on disk a moment before the rebuild publishes its result
+    # pages land on disk (and pages in view reload) a moment before the
+    # rebuild has rendered everything and reports its result
     wait_for("the errors to clear", lambda: preview.server.errors == [])
-    assert preview.last is not None and preview.last.ok
+    wait_for("the rebuild to finish", lambda: preview.last is not None and preview.last.ok)
 
 
 def test_fifty_saves_alternating_good_and_broken(preview: Preview, site: Path) -> None:

@@ -277,3 +277,32 @@ def test_rules_apply_below_the_watched_folder_only(tmp_path: Path) -> None:
     assert w.is_ignored(root / "_site" / "index.html", "_site/index.html")
     staging = SiteWatcher([root], lambda changed: None, ignore_patterns=["_site.*"])
     assert staging.is_ignored(root / "_site.tmp1" / "x.html", "_site.tmp1/x.html")
+
+
+def test_reads_are_not_even_delivered(
+    site: Path, watch: WatcherFactory, poll: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only changes are subscribed to. A rebuild of a large site reads tens of
+    thousands of files; as open and close events those would overflow
+    inotify's queue (16,384 events), and the watcher's reconciling after an
+    overflow reads and reports every file again."""
+    import okrsite.watch as watch_module
+
+    seen: list[str] = []
+    dispatch = watch_module._Handler.dispatch
+
+    def counting(self: object, event: object) -> None:
+        seen.append(event.event_type)  # type: ignore[attr-defined]
+        dispatch(self, event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watch_module._Handler, "dispatch", counting)
+    _, rec = watch()
+    target = site / "content" / "objectives" / "a.md"
+    for _ in range(2_000):
+        with open(target, "rb") as fh:
+            fh.read()
+    target.write_text("saved after the reads\n")
+    rec.wait_calls(1)
+    time.sleep(quiet_period(poll))
+    assert rec.calls == [{target}]
+    assert not {"opened", "closed_no_write"} & set(seen), sorted(set(seen))
