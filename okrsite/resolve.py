@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
@@ -398,9 +399,10 @@ def resolve(
                 series[c.kpi].append((c.date, c.value))
             kept.append(c)
 
-    kept.sort(key=lambda c: (c.date, c.file))
+    kept.sort(key=attrgetter("date", "file"))
     for o in objectives.values():
-        known_cycles.setdefault(o.cycle, cycles_mod.lookup(o.cycle, config.cycles))  # type: ignore[arg-type]
+        if o.cycle not in known_cycles:
+            known_cycles[o.cycle] = cycles_mod.lookup(o.cycle, config.cycles)  # type: ignore[assignment]
     portfolio = Portfolio(
         objectives=dict(sorted(objectives.items())),
         kpis=dict(sorted(kpis.items())),
