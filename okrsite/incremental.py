@@ -12,9 +12,9 @@ incremental rebuild byte-equal to a full one.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 
-from okrsite.model import CheckIn, Portfolio, ScoredPortfolio
+from okrsite.checkin_index import checkin_index
+from okrsite.model import Portfolio, ScoredPortfolio
 
 PageKey = tuple[str, str]
 
@@ -34,15 +34,6 @@ SUMMARY_KINDS = frozenset(
         "404",
     }
 )
-
-
-def _by(checkins: Iterable[CheckIn], attr: str) -> dict[str, list[CheckIn]]:
-    out: dict[str, list[CheckIn]] = defaultdict(list)
-    for c in checkins:
-        key = getattr(c, attr)
-        if key is not None:
-            out[key].append(c)
-    return out
 
 
 def _tags(p: Portfolio) -> set[str]:
@@ -67,8 +58,9 @@ def dirty_pages(prev: ScoredPortfolio, new: ScoredPortfolio) -> set[PageKey] | N
         return None
 
     dirty: set[PageKey] = set()
-    old_ci, new_ci = _by(P.checkins, "objective"), _by(N.checkins, "objective")
-    old_kci, new_kci = _by(P.checkins, "kpi"), _by(N.checkins, "kpi")
+    old_index, new_index = checkin_index(P.checkins), checkin_index(N.checkins)
+    old_ci, new_ci = old_index.by_objective, new_index.by_objective
+    old_kci, new_kci = old_index.by_kpi, new_index.by_kpi
 
     record_changed = {oid for oid, o in N.objectives.items() if o != P.objectives[oid]}
     score_changed = {oid for oid in N.objectives if new.objectives[oid] != prev.objectives[oid]}

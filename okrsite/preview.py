@@ -56,6 +56,11 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
+#: How long a rebuild waits for open tabs to fetch their reloaded page
+#: before it renders the rest of what a change touched.
+RELOAD_GRACE = 1.0
+
+
 @dataclass
 class RebuildReport:
     ok: bool
@@ -212,6 +217,7 @@ class Preview:
                 report.shown_after = time.perf_counter()
                 mark = self.server.serial()
                 self.server.notify_reload(uuid.uuid4().hex[:12])
+                self.let_tabs_reload(mark)
             files.update(job.site.render_assets(badges_for=job.badges_for))
             files.update(job.site.render_pages(job.rest))
         except (jinja2.TemplateError, ThemeError) as exc:
@@ -235,6 +241,18 @@ class Preview:
         self.previous = load
         self.full_next = False
         return report
+
+    def let_tabs_reload(self, mark: int) -> None:
+        """Stand back while the tabs fetch the pages just written.
+
+        The rest of the rebuild is Python work that holds the interpreter
+        lock, and the server answering the reloading tab needs it too: a
+        page would then take several times longer to arrive. So wait until
+        a tab has asked for its page again (at most ``RELOAD_GRACE`` seconds,
+        in case no tab listens), and a moment more for its style sheet.
+        """
+        if self.server.client_count and self.server.wait_served(mark, RELOAD_GRACE):
+            time.sleep(0.05)
 
     def plan(self, load: LoadResult) -> RenderJob:
         """What the change can have affected, pages in view first."""

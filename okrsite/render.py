@@ -29,7 +29,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -40,6 +40,7 @@ from markupsafe import Markup, escape
 
 from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
+from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.cycles import current_cycle, lookup
 from okrsite.export import (
@@ -298,14 +299,24 @@ class SiteRenderer:
         self.S = scored.objectives
 
         # check-ins up to as_of, oldest first, per objective / KPI / author
-        self.checkins = [c for c in p.checkins if c.date <= self.as_of]
-        self.checkins_by_obj: dict[str, list[CheckIn]] = defaultdict(list)
-        self.checkins_by_author: dict[str, list[CheckIn]] = defaultdict(list)
-        for c in self.checkins:
-            if c.objective:
-                self.checkins_by_obj[c.objective].append(c)
-            if c.author:
-                self.checkins_by_author[c.author].append(c)
+        index = checkin_index(p.checkins)
+        self.checkins_by_obj: Mapping[str, list[CheckIn]]
+        self.checkins_by_author: Mapping[str, list[CheckIn]]
+        if index.latest is None or index.latest <= self.as_of:
+            # the usual case: no check-in is dated after as_of, share the index
+            self.checkins = list(p.checkins)
+            self.checkins_by_obj = index.by_objective
+            self.checkins_by_author = index.by_author
+        else:
+            self.checkins = [c for c in p.checkins if c.date <= self.as_of]
+            by_obj: dict[str, list[CheckIn]] = defaultdict(list)
+            by_author: dict[str, list[CheckIn]] = defaultdict(list)
+            for c in self.checkins:
+                if c.objective:
+                    by_obj[c.objective].append(c)
+                if c.author:
+                    by_author[c.author].append(c)
+            self.checkins_by_obj, self.checkins_by_author = by_obj, by_author
 
         # alignment
         self.children = scored.children

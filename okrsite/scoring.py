@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from okrsite import cycles as cycles_mod
+from okrsite.checkin_index import checkin_index
 from okrsite.model import (
     KPI,
     CheckIn,
@@ -224,17 +225,10 @@ class _Scorer:
                 self.children.setdefault(pid, []).append(oid)
                 if obj.parent_key_result is not None:
                     self.kr_children.setdefault(obj.parent, []).append(oid)  # type: ignore[arg-type]
-        # check-in readings per objective and key result, sorted by date
-        self.readings: dict[tuple[str, str], tuple[list[date], list[float]]] = {}
-        self.checkins: dict[str, list[CheckIn]] = {}
-        for c in portfolio.checkins:  # already sorted by (date, file)
-            if c.objective is None:
-                continue
-            self.checkins.setdefault(c.objective, []).append(c)
-            for kr_id, value in c.values.items():
-                days, values = self.readings.setdefault((c.objective, kr_id), ([], []))
-                days.append(c.date)
-                values.append(value)
+        # check-ins per objective, sorted by (date, file); the readings of each
+        # key result are taken from them when an objective is first scored
+        self.checkins: Mapping[str, list[CheckIn]] = checkin_index(portfolio.checkins).by_objective
+        self._readings: dict[str, dict[str, tuple[list[date], list[float]]]] = {}
         self.kpi_days = {k: [d for d, _ in s] for k, s in portfolio.kpi_series.items()}
         self.kpi_values = {k: [v for _, v in s] for k, s in portfolio.kpi_series.items()}
         self.counted_kids: dict[str, list[tuple[str, float]]] = {
@@ -244,6 +238,18 @@ class _Scorer:
         self.memo: dict[tuple[str, date], tuple[float, dict[str, _KRValue]]] = {}
         self.vmemo: dict[tuple[str, date], float] = {}
         self.plans: dict[str, list[tuple[Any, ...]]] = {}
+
+    def readings(self, oid: str) -> dict[str, tuple[list[date], list[float]]]:
+        """Check-in values of an objective's key results: kr id → (dates, values)."""
+        found = self._readings.get(oid)
+        if found is None:
+            found = self._readings[oid] = {}
+            for c in self.checkins.get(oid, ()):
+                for kr_id, value in c.values.items():
+                    days, values = found.setdefault(kr_id, ([], []))
+                    days.append(c.date)
+                    values.append(value)
+        return found
 
     # -- the lean path: progress as a number, for roll-ups and forecast history
     def value_at(self, oid: str, day: date) -> float:
@@ -306,6 +312,7 @@ class _Scorer:
     def _plan(self, oid: str) -> list[tuple[Any, ...]]:
         """The counted key results of an objective with everything their value needs."""
         obj = self.p.objectives[oid]
+        readings = self.readings(oid)
         plan = []
         for kr in obj.key_results:
             if kr.status != "active":
@@ -316,7 +323,7 @@ class _Scorer:
                     kind,
                     kr.weight,
                     kr,
-                    self.readings.get((oid, kr.id)),
+                    readings.get(kr.id),
                     self.kpi_days.get(kr.kpi) if kr.kpi else None,
                     self.kpi_values.get(kr.kpi) if kr.kpi else None,
                     self.counted_kids.get(f"{oid}#{kr.id}", ()),
@@ -333,7 +340,7 @@ class _Scorer:
         self, obj: Objective, kr: KeyResult, as_of: date
     ) -> tuple[float | None, str | None, date | None]:
         """The brief's "current value": latest check-in, else current:, else the KPI's latest."""
-        reading = self.readings.get((obj.id, kr.id))
+        reading = self.readings(obj.id).get(kr.id)
         if reading is not None:
             hit = self._latest(*reading, as_of)
             if hit is not None:
@@ -434,7 +441,7 @@ def score_portfolio(
     prev = memo.scored if memo is not None else None
     stale_ids: set[str] | None = None
     if memo is not None and prev is not None and prev.as_of == as_of and prev.settings == settings:
-        stale_ids = objectives_to_rescore(prev.portfolio, portfolio, scorer.checkins)
+        stale_ids = objectives_to_rescore(prev.portfolio, portfolio)
     if stale_ids is not None and memo is not None and prev is not None:
         scorer.vmemo = {k: v for k, v in memo.values.items() if k[0] not in stale_ids}
     objectives: dict[str, ObjectiveScore] = {}
@@ -480,17 +487,7 @@ def score_portfolio(
     return result
 
 
-def _checkins_by_objective(checkins: Sequence[CheckIn]) -> dict[str, list[CheckIn]]:
-    out: dict[str, list[CheckIn]] = {}
-    for c in checkins:
-        if c.objective is not None:
-            out.setdefault(c.objective, []).append(c)
-    return out
-
-
-def objectives_to_rescore(
-    old: Portfolio, new: Portfolio, new_checkins: Mapping[str, list[CheckIn]] | None = None
-) -> set[str] | None:
+def objectives_to_rescore(old: Portfolio, new: Portfolio) -> set[str] | None:
     """Objectives of ``new`` whose score may differ from their score in ``old``.
 
     ``None`` when everything must be rescored (the cycles changed). Otherwise:
@@ -506,8 +503,8 @@ def objectives_to_rescore(
         for k in old.kpi_series.keys() | new.kpi_series.keys()
         if old.kpi_series.get(k) != new.kpi_series.get(k)
     }
-    before = _checkins_by_objective(old.checkins)
-    after = new_checkins if new_checkins is not None else _checkins_by_objective(new.checkins)
+    before = checkin_index(old.checkins).by_objective
+    after = checkin_index(new.checkins).by_objective
     changed: set[str] = set()
     for oid, obj in new.objectives.items():
         was = old.objectives.get(oid)

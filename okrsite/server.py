@@ -648,6 +648,7 @@ class PreviewServer:
         # their last request: what a rebuild renders first (pages_in_view).
         self._served: dict[str, int] = {}
         self._serial = 0
+        self._served_changed = threading.Condition(self._lock)
         self._thread: threading.Thread | None = None
         self._closed = False
         server_class = _HTTPServer6 if ":" in host else _HTTPServer
@@ -706,12 +707,13 @@ class PreviewServer:
             rel = path.relative_to(self.current_root).as_posix()
         except ValueError:
             return
-        with self._lock:
+        with self._served_changed:
             self._serial += 1
             self._served.pop(rel, None)
             self._served[rel] = self._serial
             if len(self._served) > 64:
                 del self._served[next(iter(self._served))]
+            self._served_changed.notify_all()
 
     def pages_in_view(self, limit: int = 8) -> list[str]:
         """The HTML pages (paths in the served folder) requested most recently,
@@ -723,6 +725,11 @@ class PreviewServer:
         """A mark to pass to :meth:`served_since`."""
         with self._lock:
             return self._serial
+
+    def wait_served(self, mark: int, timeout: float) -> bool:
+        """Wait until some HTML page is requested after ``mark`` (or ``timeout``)."""
+        with self._served_changed:
+            return self._served_changed.wait_for(lambda: self._serial > mark, timeout)
 
     def served_since(self, mark: int) -> set[str]:
         """HTML pages requested after :meth:`serial` returned ``mark``."""

@@ -6,6 +6,7 @@ import http.client
 import json
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -481,3 +482,23 @@ def test_context_manager_and_quiet_logging(site: Path, capsys: pytest.CaptureFix
     with PreviewServer(site, verbose=True) as srv:
         request(srv, "/")
     assert '"GET / HTTP/1.1" 200' in capsys.readouterr().err
+
+
+def test_pages_in_view_are_the_html_pages_served_last(server: PreviewServer) -> None:
+    assert server.pages_in_view() == []
+    mark = server.serial()
+    assert not server.wait_served(mark, 0.05)  # nothing asked for yet
+    request(server, "/objectives/sales/emea/")
+    request(server, "/assets/site.css")  # not a page
+    request(server, "/objectives/")
+    request(server, "/objectives/sales/emea/")
+    assert server.pages_in_view() == ["objectives/sales/emea/index.html", "objectives/index.html"]
+    assert server.served_since(mark) == {
+        "objectives/sales/emea/index.html",
+        "objectives/index.html",
+    }
+    later = server.serial()
+    assert server.served_since(later) == set()
+    threading.Timer(0.05, lambda: request(server, "/objectives/")).start()
+    assert server.wait_served(later, 5.0)
+    assert server.served_since(later) == {"objectives/index.html"}
