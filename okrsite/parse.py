@@ -37,6 +37,7 @@ from okrsite.model import (
     Person,
     Record,
     Team,
+    pickled_by_fields,
 )
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
@@ -98,6 +99,7 @@ T = TypeVar("T")
 Path_ = tuple[str | int, ...]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
     """The result of parsing one file: a record (``None`` if unusable) and findings."""
@@ -155,7 +157,9 @@ class _Fields:
                     hint=f"add a line '{key}: …' to the front matter",
                 )
             return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        if type(value) is str:  # nearly always: skip the checks below
+            text = value.strip()
+        elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.err(
                 "OKR103",
                 f"{key} must be a text value, got {_show(value)}",
@@ -163,7 +167,8 @@ class _Fields:
                 hint="quote it if it is meant as text",
             )
             return None
-        text = str(value).strip()
+        else:
+            text = str(value).strip()
         if required and not text:
             self.err("OKR101", f"{key} must not be empty", (*path, key))
             return None
@@ -327,6 +332,8 @@ class _Fields:
     def unknown_keys(
         self, data: Mapping[str, Any], known: set[str], path: Path_, what: str
     ) -> None:
+        if known.issuperset(data):  # the usual case, checked in one step
+            return
         for key in data:
             if str(key) not in known:
                 guess = closest(str(key), known)
@@ -346,6 +353,8 @@ def _valid_ref(value: str) -> bool:
 
 
 def _as_number(value: Any) -> float | None:
+    if type(value) is float:  # the usual case: what YAML gives for 12.5
+        return value if math.isfinite(value) else None
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -512,6 +521,8 @@ def _finish(
     diags: list[Diagnostic],
     parts: yamlsource.Split,
 ) -> ParsedFile:
+    if not diags:
+        return ParsedFile(rel, kind, record, ())
     if any(d.severity is Severity.ERROR for d in diags):
         record = None
     return ParsedFile(rel, kind, record, tuple(locate_all(diags, parts)))

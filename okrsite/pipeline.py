@@ -18,8 +18,8 @@ import itertools
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +35,7 @@ from okrsite.resolve import resolve
 from okrsite.scoring import ScoreMemo, score_portfolio
 
 PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
+_READ_SIZE = 1 << 16  # most goal files fit in one read of this size
 
 
 class SourceTree(Protocol):
@@ -58,19 +59,39 @@ class FileTree:
         if not base.is_dir():
             return
         prefix = content_dir.strip("/")
-        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        top = os.fspath(base)
+        # os.walk gives each folder as ``top`` joined with the names below it,
+        # so cutting ``top`` off is its relative path (os.path.relpath would
+        # resolve both to absolute paths for each of thousands of folders).
+        cut = len(top) if top.endswith(os.sep) else len(top) + 1
+        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-            rel_dir = os.path.relpath(dirpath, base).replace(os.sep, "/")
+            rel_dir = dirpath[cut:].replace(os.sep, "/")
+            folder = f"{prefix}/{rel_dir}/" if rel_dir else f"{prefix}/"
             for name in filenames:
                 if name.endswith(".md") and not name.startswith("."):
-                    yield f"{prefix}/{name}" if rel_dir == "." else f"{prefix}/{rel_dir}/{name}"
+                    yield folder + name
 
     def read(self, rel: str) -> bytes | None:
+        """The file's bytes (``None`` if it cannot be read).
+
+        Plain ``os.read`` calls: a site is tens of thousands of small files,
+        and ``open()`` builds a buffered file object around each one, which
+        costs more than the read itself.
+        """
         try:
-            with open(os.path.join(self.root, rel), "rb") as fh:
-                return fh.read()
+            fd = os.open(os.path.join(self.root, rel), os.O_RDONLY)
         except OSError:
             return None
+        try:
+            chunks = []
+            while chunk := os.read(fd, _READ_SIZE):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
 
 
 @dataclass
@@ -303,11 +324,7 @@ def _parse_all(
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and _can_fork():
         return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
-    out = []
-    for rel in rels:
-        raw = tree.read(rel)
-        if raw is not None:
-            out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))
+    out = _parse_batch(tree, rels, content_dir, default_cycle)
     return out, len(out)
 
 
@@ -373,10 +390,7 @@ def _parse_cached(
     if jobs > 1 and len(names) >= PARALLEL_THRESHOLD and _can_fork():
         fresh = _parse_parallel(MappingTree(missing), names, content_dir, default_cycle, jobs)
     else:
-        fresh = [
-            parse_file(rel, missing[rel], content_dir=content_dir, default_cycle=default_cycle)
-            for rel in names
-        ]
+        fresh = _parse_batch(MappingTree(missing), names, content_dir, default_cycle)
     for pf in fresh:
         cache.misses += 1
         cache.by_digest[digests[pf.file]] = pf
@@ -389,18 +403,19 @@ def _parse_cached(
 
 _FORK_TREE: SourceTree | None = None
 
+# Files per unit of work handed to a worker: small enough that the processes
+# finish close together (the last units cannot be taken back), large enough
+# that handing one over costs little next to parsing it.
+BATCH_SIZE = 250
+
 
 def _can_fork() -> bool:
-    import multiprocessing
-
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
-    """Runs in a forked worker, which inherits the source tree (disk or in-memory)."""
-    rels, content_dir, default_cycle = args
-    tree = _FORK_TREE
-    assert tree is not None
+def _parse_batch(
+    tree: SourceTree, rels: list[str], content_dir: str, default_cycle: str | None
+) -> list[ParsedFile]:
     out = []
     for rel in rels:
         raw = tree.read(rel)
@@ -409,74 +424,91 @@ def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
     return out
 
 
+def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
+    """Runs in a forked worker, which inherits the source tree (disk or in-memory)."""
+    rels, content_dir, default_cycle = args
+    assert _FORK_TREE is not None
+    return _parse_batch(_FORK_TREE, rels, content_dir, default_cycle)
+
+
+def _parse_shared(
+    tree: SourceTree,
+    batches: Iterable[list[str]],
+    content_dir: str,
+    default_cycle: str | None,
+    jobs: int,
+) -> list[ParsedFile]:
+    """Parse batches of files in this process and ``jobs - 1`` forked workers.
+
+    Workers take batches from the front as they are handed out (``batches``
+    may be lazy, e.g. a folder still being walked). Once all are handed out,
+    this process takes batches back from the end, each one only if no worker
+    has started it yet, and parses them itself; the two ends meet, so every
+    process finishes at about the same time. Parsing here rather than only
+    coordinating uses this process's core, and its share never has to be
+    pickled, sent and unpickled. Results are in the order of ``batches``.
+    """
+    global _FORK_TREE
+    _FORK_TREE = tree
+    try:
+        results: list[list[ParsedFile]] = []
+        with ProcessPoolExecutor(
+            max_workers=max(1, jobs - 1), mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            queued: list[tuple[int, list[str], Future[list[ParsedFile]]]] = []
+            for batch in batches:
+                work = (batch, content_dir, default_cycle)
+                queued.append((len(results), batch, pool.submit(_parse_chunk, work)))
+                results.append([])
+            while queued and queued[-1][2].cancel():
+                index, batch, _ = queued.pop()
+                results[index] = _parse_batch(tree, batch, content_dir, default_cycle)
+            for index, _, future in queued:
+                results[index] = future.result()
+    finally:
+        _FORK_TREE = None
+    return [pf for result in results for pf in result]
+
+
 def _walk_and_parse(
     tree: FileTree, config: SiteConfig, jobs: int
 ) -> tuple[list[str], list[ParsedFile]]:
     """Walk the content folder and parse what it finds, overlapping the two.
 
-    Chunks go to forked workers as soon as they are found; results are sorted
-    by path, so the outcome is the same as listing first and parsing after.
+    Batches go to forked workers as soon as they are found; results are
+    sorted by path, so the outcome is the same as listing first and parsing
+    after.
     """
     content_dir, default_cycle = config.content_dir, config.default_cycle
     found = tree.walk(content_dir)
     first = list(itertools.islice(found, PARALLEL_THRESHOLD))
     if len(first) < PARALLEL_THRESHOLD:  # a small site: not worth a process pool
         rels = sorted(first)
-        return rels, [
-            pf
-            for rel in rels
-            if (raw := tree.read(rel)) is not None
-            for pf in [parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle)]
-        ]
+        return rels, _parse_batch(tree, rels, content_dir, default_cycle)
     rels = list(first)
 
-    def chunks() -> Iterator[tuple[list[str], str, str | None]]:
-        batch = first
-        while batch:
-            yield batch, content_dir, default_cycle
-            batch = list(itertools.islice(found, 1000))
+    def batches() -> Iterator[list[str]]:
+        yield from _batches(first)
+        while batch := list(itertools.islice(found, BATCH_SIZE)):
             rels.extend(batch)
+            yield batch
 
-    global _FORK_TREE
-    _FORK_TREE = tree
-    try:
-        parsed: list[ParsedFile] = []
-        with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
-        ) as pool:
-            for result in pool.map(_parse_chunk, chunks()):
-                parsed.extend(result)
-    finally:
-        _FORK_TREE = None
+    parsed = _parse_shared(tree, batches(), content_dir, default_cycle, jobs)
     parsed.sort(key=lambda pf: pf.file)
     rels.sort()
     return rels, parsed
 
 
-def _chunks(items: list[str], n: int) -> Iterator[list[str]]:
-    size = max(1, min(2000, len(items) // (n * 4) or 1))
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _batches(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), BATCH_SIZE):
+        yield items[i : i + BATCH_SIZE]
 
 
 def _parse_parallel(
     tree: SourceTree, rels: list[str], content_dir: str, default_cycle: str | None, jobs: int
 ) -> list[ParsedFile]:
-    """Parse in forked worker processes; results come back in input order."""
-    import multiprocessing
-
-    global _FORK_TREE
-    _FORK_TREE = tree
-    try:
-        ctx = multiprocessing.get_context("fork")
-        out: list[ParsedFile] = []
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            work = [(chunk, content_dir, default_cycle) for chunk in _chunks(rels, jobs)]
-            for result in pool.map(_parse_chunk, work):
-                out.extend(result)
-        return out
-    finally:
-        _FORK_TREE = None
+    """Parse in this process and forked workers; results come back in input order."""
+    return _parse_shared(tree, _batches(rels), content_dir, default_cycle, jobs)
 
 
 def find_site_root(start: Path) -> Path | None:

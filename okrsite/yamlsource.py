@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -24,7 +25,7 @@ except AttributeError:  # pragma: no cover
     _BaseLoader = yaml.SafeLoader
 
 
-_RESOLVED: dict[tuple[str, bool, bool], str] = {}
+_PLAIN_TAGS: dict[str, str] = {}
 
 
 class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -32,17 +33,20 @@ class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     Implicit tag resolution (a regex match per scalar, in Python) is memoised:
     keys, ids and units repeat across thousands of files. Path resolvers are
-    never used, so descending and ascending are no-ops.
+    never used, so descending and ascending are no-ops, and a scalar's tag
+    depends only on its text and on whether it was written plain: a quoted
+    (or ``!``-tagged) scalar is always text.
     """
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode:
-            key = (value, implicit[0], implicit[1])
-            tag = _RESOLVED.get(key)
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = _PLAIN_TAGS.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
-                if len(_RESOLVED) < 200_000:
-                    _RESOLVED[key] = tag
+                if len(_PLAIN_TAGS) < 200_000:
+                    _PLAIN_TAGS[value] = tag
             return tag
         return super().resolve(kind, value, implicit)
 
@@ -133,41 +137,57 @@ def load(fm: str) -> Any:
 
 
 def _build(node: yaml.Node, loader: Any) -> Any:
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        value = node.value
-        if tag in (_STR, _TIMESTAMP):
-            return value
-        if tag == _INT:
-            if _PLAIN_INT.match(value):
-                return int(value)
-            return loader.construct_yaml_int(node)
-        if tag == _FLOAT:
-            if _PLAIN_FLOAT.match(value):
-                return float(value)
-            return loader.construct_yaml_float(node)
-        if tag == _BOOL:
-            return loader.construct_yaml_bool(node)
-        if tag == _NULL:
-            return None
-        raise _Unusual
-    if isinstance(node, yaml.MappingNode):
-        if tag != _MAP:
+    """The value of ``node``; raises :class:`_Unusual` for what PyYAML must construct.
+
+    Scalars inside a mapping are built inline (keys are nearly always plain
+    text), so the common front matter costs one call per mapping or list.
+    """
+    kind = type(node)
+    if kind is ScalarNode:
+        return _scalar(node, loader)
+    if kind is MappingNode:
+        if node.tag != _MAP:
             raise _Unusual
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                raise _Unusual
-            key = _build(key_node, loader)
+            if type(key_node) is ScalarNode:
+                if key_node.tag == _STR:
+                    key = key_node.value
+                elif key_node.tag == _MERGE:
+                    raise _Unusual
+                else:
+                    key = _scalar(key_node, loader)
+            else:
+                key = _build(key_node, loader)
+            if type(value_node) is ScalarNode:
+                value = _scalar(value_node, loader)
+            else:
+                value = _build(value_node, loader)
             try:
-                out[key] = _build(value_node, loader)
+                out[key] = value
             except TypeError:  # unhashable key: let PyYAML report it properly
                 raise _Unusual from None
         return out
-    if isinstance(node, yaml.SequenceNode):
-        if tag != _SEQ:
+    if kind is SequenceNode:
+        if node.tag != _SEQ:
             raise _Unusual
         return [_build(item, loader) for item in node.value]
+    raise _Unusual
+
+
+def _scalar(node: yaml.Node, loader: Any) -> Any:
+    tag = node.tag
+    value = node.value
+    if tag in (_STR, _TIMESTAMP):
+        return value
+    if tag == _INT:
+        return int(value) if _PLAIN_INT.match(value) else loader.construct_yaml_int(node)
+    if tag == _FLOAT:
+        return float(value) if _PLAIN_FLOAT.match(value) else loader.construct_yaml_float(node)
+    if tag == _BOOL:
+        return loader.construct_yaml_bool(node)
+    if tag == _NULL:
+        return None
     raise _Unusual
 
 
