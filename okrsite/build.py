@@ -12,7 +12,7 @@ import gc
 import multiprocessing as mp
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -50,9 +50,32 @@ def _render_chunk(keys: list[Any] | None) -> tuple[list[str], int, int]:
     files) and write them into the staging folder."""
     assert _FORK_STATE is not None
     site, staged = _FORK_STATE
-    files = site.render_assets() if keys is None else site.render_pages(keys)
-    written, unchanged = staged.write(files)
+    gc.disable()  # see _no_gc_while_rendering
+    try:
+        files = site.render_assets() if keys is None else site.render_pages(keys)
+        written, unchanged = staged.write(files)
+    finally:
+        gc.collect(1)
     return list(files), written, unchanged
+
+
+@contextlib.contextmanager
+def _no_gc_while_rendering() -> Iterator[None]:
+    """Rendering runs with the cyclic garbage collector paused.
+
+    A page allocates thousands of short-lived containers (template contexts,
+    rows, markup) but makes no reference cycles, so the collector's frequent
+    passes find nothing, and they cost a fifth of the rendering time. Each
+    chunk of pages ends with a young-generation collection, in case a theme's
+    templates do make cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def render_and_write(
@@ -91,16 +114,18 @@ def render_and_write(
         finally:
             _FORK_STATE = None
     else:
-        assets = site.render_assets()
-        written, unchanged = staged.write(assets)
-        paths.update(assets)
-        for chunk in chunks:
-            files = site.render_pages(chunk)
-            w, u = staged.write(files)
-            paths.update(files)
-            written, unchanged, done = written + w, unchanged + u, done + len(files)
-            if progress is not None:
-                progress(done, len(keys))
+        with _no_gc_while_rendering():
+            assets = site.render_assets()
+            written, unchanged = staged.write(assets)
+            paths.update(assets)
+            for chunk in chunks:
+                files = site.render_pages(chunk)
+                w, u = staged.write(files)
+                paths.update(files)
+                written, unchanged, done = written + w, unchanged + u, done + len(files)
+                gc.collect(1)
+                if progress is not None:
+                    progress(done, len(keys))
     return paths, written, unchanged
 
 
