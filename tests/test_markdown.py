@@ -132,3 +132,97 @@ def test_plain_fast_path_matches_markdown_it() -> None:
             used += 1
             assert fast == md_it.render(text), repr(text)
     assert used > 500
+
+
+URL_PARTS = [
+    "https://",
+    "http://",
+    "HTTPS://",
+    "ftp://",
+    "javascript:",
+    "example.com",
+    "Ex.COM",
+    "a-b.c0",
+    "/",
+    "/path",
+    "_x",
+    "~y",
+    "?q=1",
+    "&b=2",
+    "#frag",
+    "%20",
+    "(x)",
+    " ",
+    '"',
+    "'",
+    ":8080",
+    "..",
+    "é",
+    "<",
+    ">",
+    "\\",
+    "+",
+    "=",
+    ":",
+    "*",
+]
+TEXT_PARTS = [
+    "the notes",
+    "a",
+    "x y",
+    "",
+    " ",
+    "*",
+    "_",
+    "`",
+    "!",
+    "[",
+    "]",
+    "(",
+    ")",
+    '"',
+    "'",
+    "&",
+    "<",
+    "é",
+    "~",
+    "|",
+    "\\",
+    "1.",
+    "-",
+    "#",
+]
+
+
+def test_link_fast_path_matches_markdown_it() -> None:
+    """Links in the fast path are byte-identical to markdown-it, or it declines."""
+    import random
+
+    from okrsite.markdown import _instance, _plain_fast
+
+    rng = random.Random(2026)
+    md_it = _instance(False)
+    used = 0
+    samples = [
+        "See [the background notes](https://example.com/dashboards/main) for details. We",
+        "- [a](https://x.io/p?q=1#f)\n- plain",
+        "x ![img](https://x.io/a.png) y",
+        "[a](https://x.io)[b](http://y.io/z~_+=:-.)",
+    ]
+    for _ in range(4000):
+        scheme = rng.choice(["https://", "http://", "https://", rng.choice(URL_PARTS)])
+        host = rng.choice(["example.com", "a-b.c0", "x.io", rng.choice(URL_PARTS)])
+        rest = "".join(rng.choice(URL_PARTS[8:]) for _ in range(rng.randint(0, 3)))
+        url = scheme + host + rest
+        label = rng.choice(["the notes", "x y", ""]) + "".join(
+            rng.choice(TEXT_PARTS) for _ in range(rng.randint(0, 2))
+        )
+        before = rng.choice(["", "See ", "- ", "x!", "a (", "Text: ", "1. ", "*"])
+        after = rng.choice(["", " for details.", ")", "(b)", "!", " [c](https://c.io)", "\nmore"])
+        samples.append(f"{before}[{label}]({url}){after}")
+    for text in samples:
+        fast = _plain_fast(text)
+        if fast is not None:
+            used += 1
+            assert fast == md_it.render(text), repr(text)
+    assert used > 200
