@@ -290,6 +290,7 @@ class SiteRenderer:
         self._md_cache = self.memo.markdown
         self._href_cache: dict[tuple[str, str], str] = {}
         self._item_cache = self.memo.items
+        self._nav_cache: dict[tuple[str, str], Markup] = {}
         p = scored.portfolio
         self.as_of = scored.as_of
 
@@ -613,6 +614,7 @@ class SiteRenderer:
             "ref_link": self.ref_link,
             "checkin_html": self.checkin_html,
             "obj_item_html": self.obj_item,
+            "nav_items_html": self.nav_items_html,
             "alignment_tree": self.alignment_tree,
             "checkin_block": self.checkin_block,
             "nav": self.nav,
@@ -888,6 +890,83 @@ class SiteRenderer:
             ),
         }
 
+    def kr_row_html(self, root: str, r: dict[str, Any]) -> Markup:
+        """One row of an objective's key-result table (a ``kr_row``).
+
+        Python rather than template code, like :meth:`obj_item`: objective
+        pages are most of a large site, and this row is most of their markup.
+        """
+        kr: KeyResult = r["kr"]
+        title = escape(kr.title)
+        cell = str(title)
+        if kr.weight != 1:
+            cell += f' <span class="meta">weight {escape(fmt_number(kr.weight))}</span>'
+        if kr.kpi and kr.kpi in self.scored.kpis:
+            cell += (
+                f' <span class="meta">from KPI <a href="{root}{escape(self.url("kpi", kr.kpi))}">'
+                f"{escape(self.scored.portfolio.kpis[kr.kpi].title)}</a></span>"
+            )
+        if kr.milestones:
+            items = "".join(
+                f'<li>{"☑" if ms.done else "☐"} {escape(ms.title)}<span class="visually-hidden"> '
+                f"({'done' if ms.done else 'not done'})</span></li>"
+                for ms in kr.milestones
+            )
+            cell += f'<ul class="milestones">{items}</ul>'
+        if r["aligned"]:
+            items = "".join(
+                f'<li><a href="{root}{escape(self.url("objective", i))}">{escape(self.O[i].title)}</a> '
+                f"{pct(self.S[i].progress)}%</li>"
+                for i in r["aligned"]
+            )
+            cell += f'<ul class="aligned">{items}</ul>'
+        ratio = f' <span class="ratio">{escape(r["ratio"])}</span>' if r["ratio"] else ""
+        spark = r["spark"] or '<span class="muted">–</span>'
+        inactive = ' class="inactive"' if kr.status != "active" else ""
+        return Markup(
+            f'<tr id="{escape(anchor("kr", kr.id))}"{inactive}>\n'
+            f'  <td data-label="Key result">{cell}  </td>\n'
+            f'  <td data-label="Progress">{progress_bar(r["progress"], "Progress of " + kr.title)}'
+            f"{ratio}</td>\n"
+            f'  <td data-label="Values">{escape(r["display"])}</td>\n'
+            f'  <td data-label="Status">{status_badge(r["status"])}</td>\n'
+            f'  <td data-label="Check-ins">{spark}</td>\n'
+            "</tr>\n"
+        )
+
+    def explain_line_html(self, root: str, line: dict[str, Any]) -> Markup:
+        """One row of the "explain this score" table."""
+        if "kr" in line:
+            item = str(escape(line["kr"].title))
+        else:
+            child = line["child"]
+            item = (
+                f'<a href="{root}{escape(self.url("objective", child.id))}">'
+                f"{escape(child.title)}</a>"
+            )
+        counted = "yes" if line["counted"] else "no (draft or dropped)"
+        return Markup(
+            f'<tr><td data-label="Item">{item}</td><td data-label="Computation">'
+            f'{escape(line["formula"])}</td><td data-label="Weight">'
+            f'{escape(fmt_number(line["weight"]))}</td><td data-label="Counted">{counted}</td></tr>\n'
+        )
+
+    def nav_items_html(self, root: str, path: str) -> Markup:
+        """The main navigation's list items (on every page, so memoised)."""
+        current = path if any(item.path == path for item in self.nav) else ""
+        key = (root, current)
+        hit = self._nav_cache.get(key)
+        if hit is None:
+            hit = self._nav_cache[key] = Markup(
+                "\n".join(
+                    f'      <li><a href="{escape(root)}{escape(item.path)}"'
+                    f"{' aria-current=' + chr(34) + 'page' + chr(34) if item.path == current else ''}>"
+                    f"{escape(item.title)}</a></li>"
+                    for item in self.nav
+                )
+            )
+        return hit
+
     def explain(self, o: Objective, s: ObjectiveScore) -> dict[str, Any]:
         """This objective's score as the formula with its own numbers."""
         settings = self.scored.settings
@@ -1016,8 +1095,14 @@ class SiteRenderer:
 
     def page_objective(self, oid: str) -> tuple[str, bytes]:
         path = page_path("objective", oid)
+        root = prefix(path)
         o, s = self.O[oid], self.S[oid]
         rows = [self.kr_row(o, kr, s.key_results.get(kr.id)) for kr in o.key_results]
+        for r in rows:
+            r["html"] = self.kr_row_html(root, r)
+        explained = self.explain(o, s)
+        for line in explained["lines"]:
+            line["html"] = self.explain_line_html(root, line)
         cis = self.checkins_by_obj.get(oid, [])
         kr_titles = {kr.id: kr for kr in o.key_results}
         history = ""
@@ -1048,7 +1133,7 @@ class SiteRenderer:
             checkins=cis[::-1],
             kr_titles=kr_titles,
             body=self.markdown(o.body),
-            explain=self.explain(o, s),
+            explain=explained,
             history=history,
             history_table=[(d, pct(v)) for d, v in s.history],
             edit=self.edit_url(o.file),
