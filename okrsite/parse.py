@@ -347,9 +347,19 @@ class _Fields:
                 )
 
 
+_VALID_REFS: dict[str, bool] = {}
+
+
 def _valid_ref(value: str) -> bool:
-    obj, _, kr = value.partition("#")
-    return bool(ID_RE.match(obj)) and (not kr or bool(KR_ID_RE.match(kr)))
+    """Whether ``value`` is an id (``sales/emea``) or ``id#key-result``; memoised,
+    as the same owners, teams and parents are named in thousands of files."""
+    valid = _VALID_REFS.get(value)
+    if valid is None:
+        obj, _, kr = value.partition("#")
+        valid = bool(ID_RE.match(obj)) and (not kr or bool(KR_ID_RE.match(kr)))
+        if len(_VALID_REFS) < 100_000:
+            _VALID_REFS[value] = valid
+    return valid
 
 
 def _as_number(value: Any) -> float | None:
@@ -426,7 +436,7 @@ def parse_file(
             col=col,
         )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # without copying the whole text as strip() would
         return fail(
             "OKR002",
             "file is empty",
