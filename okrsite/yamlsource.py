@@ -105,7 +105,9 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # no leading zero: YAML 1.1 reads 0123 as octal
+_PLAIN_INT = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)\Z"
+)  # no leading zero: YAML 1.1 reads 0123 as octal
 _PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
 
 
