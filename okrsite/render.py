@@ -1295,27 +1295,11 @@ class SiteRenderer:
                 "goals": [json_line(x) for x in rest["goals"]],
             },
         ).encode("utf-8")
-        by_id = dict(zip(scored.portfolio.objectives, pieces, strict=True))
-        out["api/objectives.csv"] = (
-            _csv_text([OBJECTIVES_CSV_COLUMNS]) + "".join(by_id[o][2] for o in self.obj_ids)
-        ).encode("utf-8")
+        out["api/objectives.csv"] = self.objectives_csv()
         out["api/key-results.csv"] = (
             _csv_text([CSV_COLUMNS]) + "".join(p[1] for p in pieces)
         ).encode("utf-8")
-        index = self.search_index(with_objectives=False)
-        entries = [by_id[o][3] for o in self.obj_ids]
-        entries += [
-            json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in index["items"]
-        ]
-        data = (
-            '{"generator":'
-            + json.dumps(index["generator"], ensure_ascii=False)
-            + ',"as_of":'
-            + json.dumps(index["as_of"])
-            + ',"items":['
-            + ",".join(entries)
-            + "]}"
-        )
+        data = self.search_index_json()
         out["search-index.json"] = data.encode("utf-8")
         # a script, not fetch(): fetch of a local file fails under file://
         js_data = data.replace("</", "<\\/")
@@ -1384,12 +1368,22 @@ class SiteRenderer:
             "s": s.status,
         }
 
-    def search_index(self, with_objectives: bool = True) -> dict[str, Any]:
-        """Objectives, KPIs, goals, people and teams with what search matches on."""
+    def search_index_json(self) -> str:
+        """``search-index.json``: objectives, KPIs, goals, people and teams with
+        what search matches on (objective entries come from :meth:`export_pieces`)."""
+        entries = [self.export_pieces(oid)[3] for oid in self.obj_ids]
+        entries += [
+            json.dumps(x, ensure_ascii=False, separators=(",", ":"))
+            for x in self._other_search_items()
+        ]
+        generator = json.dumps(f"okrsite {__version__}", ensure_ascii=False)
+        as_of = json.dumps(self.as_of.isoformat())
+        return f'{{"generator":{generator},"as_of":{as_of},"items":[{",".join(entries)}]}}'
+
+    def _other_search_items(self) -> list[dict[str, Any]]:
+        """Search entries of KPIs, goals, people and teams."""
         p = self.scored.portfolio
         items: list[dict[str, Any]] = []
-        if with_objectives:
-            items += [self.search_entry(oid) for oid in self.obj_ids]
         for kid in self.kpi_ids:
             k = p.kpis[kid]
             items.append(
@@ -1435,11 +1429,7 @@ class SiteRenderer:
                     "m": tid,
                 }
             )
-        return {
-            "generator": f"okrsite {__version__}",
-            "as_of": self.as_of.isoformat(),
-            "items": items,
-        }
+        return items
 
 
 def _csv_text(rows: Iterable[Sequence[Any]]) -> str:
