@@ -12,7 +12,7 @@ import gc
 import multiprocessing as mp
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 
 from okrsite.diagnostics import Diagnostic, error
+from okrsite.gcpause import paused_gc
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.writer import StagedOutput, WriteStats, check_output_dir
 
@@ -50,32 +51,16 @@ def _render_chunk(keys: list[Any] | None) -> tuple[list[str], int, int]:
     files) and write them into the staging folder."""
     assert _FORK_STATE is not None
     site, staged = _FORK_STATE
-    gc.disable()  # see _no_gc_while_rendering
-    try:
-        files = site.render_assets() if keys is None else site.render_pages(keys)
-        written, unchanged = staged.write(files)
-    finally:
-        gc.collect(1)
+    # The collector is paused while rendering (okrsite.gcpause); each chunk
+    # ends with a young-generation collection in case a theme's templates do
+    # make reference cycles.
+    with paused_gc():
+        try:
+            files = site.render_assets() if keys is None else site.render_pages(keys)
+            written, unchanged = staged.write(files)
+        finally:
+            gc.collect(1)
     return list(files), written, unchanged
-
-
-@contextlib.contextmanager
-def _no_gc_while_rendering() -> Iterator[None]:
-    """Rendering runs with the cyclic garbage collector paused.
-
-    A page allocates thousands of short-lived containers (template contexts,
-    rows, markup) but makes no reference cycles, so the collector's frequent
-    passes find nothing, and they cost a fifth of the rendering time. Each
-    chunk of pages ends with a young-generation collection, in case a theme's
-    templates do make cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def render_and_write(
@@ -114,7 +99,7 @@ def render_and_write(
         finally:
             _FORK_STATE = None
     else:
-        with _no_gc_while_rendering():
+        with paused_gc():
             assets = site.render_assets()
             written, unchanged = staged.write(assets)
             paths.update(assets)

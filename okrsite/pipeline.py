@@ -12,7 +12,6 @@ server, which re-reads only files whose size or modification time changed.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -28,6 +27,7 @@ from typing import Protocol
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
+from okrsite.gcpause import paused_gc
 from okrsite.model import ScoredPortfolio
 from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
 from okrsite.quality import quality_warnings
@@ -225,13 +225,8 @@ def load(
     full passes over them would make loading time grow faster than the number
     of files. Worker processes inherit the paused state through fork.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _load(tree, as_of, cache=cache, jobs=jobs, scores=scores)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(

@@ -27,6 +27,7 @@ import jinja2.bccache
 from okrsite.build import template_diagnostic
 from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
+from okrsite.gcpause import paused_gc
 from okrsite.incremental import SUMMARY_KINDS, dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.render import PageKey, RenderMemo, SiteRenderer, page_file
@@ -156,37 +157,35 @@ class Preview:
         with self.lock:
             started = time.perf_counter()
             first = self.rebuilds == 0
-            gc_was_enabled = gc.isenabled()
-            gc.disable()  # see _settle_memory
-            try:
-                report = self._rebuild()
-            except Exception as exc:  # a bug in okrsite, not in the user's files
-                self.full_next = True
-                self.cache.changed(None)
-                self.scores = ScoreMemo()
-                report = RebuildReport(
-                    False,
-                    [
-                        error(
-                            "OKR999",
-                            f"okrsite failed unexpectedly: {type(exc).__name__}: {exc}",
-                            hint="this is a bug in okrsite; please report it with the file you changed",
-                        )
-                    ],
-                )
-            report.seconds = time.perf_counter() - started
-            if report.shown_after is not None:
-                report.shown_after -= started
-            self.rebuilds += 1
-            self.last = report
-            self.publish(report)
-            if gc_was_enabled:
-                self._settle_memory(first)
-                gc.enable()
+            with paused_gc():  # see _settle_memory
+                try:
+                    report = self._rebuild()
+                except Exception as exc:  # a bug in okrsite, not in the user's files
+                    self.full_next = True
+                    self.cache.changed(None)
+                    self.scores = ScoreMemo()
+                    report = RebuildReport(
+                        False,
+                        [
+                            error(
+                                "OKR999",
+                                f"okrsite failed unexpectedly: {type(exc).__name__}: {exc}",
+                                hint="this is a bug in okrsite; please report it with the file you changed",
+                            )
+                        ],
+                    )
+                report.seconds = time.perf_counter() - started
+                if report.shown_after is not None:
+                    report.shown_after -= started
+                self.rebuilds += 1
+                self.last = report
+                self.publish(report)
+            if first and gc.isenabled():
+                self._settle_memory()
             return report
 
     @staticmethod
-    def _settle_memory(first: bool) -> None:
+    def _settle_memory() -> None:
         """Keep the cyclic garbage collector off the portfolio between saves.
 
         A large site keeps millions of long-lived objects (parses, records,
@@ -197,9 +196,8 @@ class Preview:
         (``gc.freeze``): later collections only walk what later saves
         allocate. Refcounting still frees frozen objects that are replaced.
         """
-        if first:
-            gc.collect()
-            gc.freeze()
+        gc.collect()
+        gc.freeze()
 
     def _rebuild(self) -> RebuildReport:
         load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1, scores=self.scores)

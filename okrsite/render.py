@@ -51,6 +51,7 @@ from okrsite.export import (
     kpi_and_goal_records,
     objective_record,
 )
+from okrsite.gcpause import paused_gc
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import (
     KPI,
@@ -1472,13 +1473,8 @@ def render_site(
     # rendering allocates millions of short-lived strings but no reference
     # cycles worth collecting; the cyclic GC would repeatedly walk the whole
     # portfolio for nothing (and, after fork, touch every page of it)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _render_all(site, keys, jobs)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _render_all(site: SiteRenderer, keys: list[PageKey], jobs: int) -> dict[str, bytes]:
