@@ -15,25 +15,12 @@ from collections import defaultdict
 
 from okrsite.checkin_index import checkin_index
 from okrsite.model import Portfolio, ScoredPortfolio
+from okrsite.urls import SUMMARY_FILES
 
 PageKey = tuple[str, str]
 
 # Site-wide pages: cheap, and they summarise everything, so always rendered.
-SUMMARY_KINDS = frozenset(
-    {
-        "dashboard",
-        "alignment",
-        "kpi-tree",
-        "teams",
-        "people",
-        "cycles",
-        "tags",
-        "goals",
-        "checkins",
-        "search",
-        "404",
-    }
-)
+SUMMARY_KINDS = frozenset(SUMMARY_FILES)
 
 
 def _tags(p: Portfolio) -> set[str]:

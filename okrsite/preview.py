@@ -30,10 +30,11 @@ from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.incremental import SUMMARY_KINDS, dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
-from okrsite.render import PageKey, RenderMemo, SiteRenderer, page_file
+from okrsite.render import PageKey, RenderMemo, SiteRenderer
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
+from okrsite.urls import page_file
 from okrsite.watch import SiteWatcher
 from okrsite.writer import SyncWriter
 
@@ -274,8 +275,10 @@ class Preview:
             return RenderJob(site, [], site.page_keys(), None, True)
         keys = [k for k in site.page_keys() if k in dirty or k[0] in SUMMARY_KINDS]
         in_view = set(self.server.pages_in_view())
-        first = [k for k in keys if page_file(k) in in_view]
-        rest = [k for k in keys if page_file(k) not in in_view]
+        first: list[PageKey] = []
+        rest: list[PageKey] = []
+        for key in keys:
+            (first if page_file(key) in in_view else rest).append(key)
         badges = [oid for kind, oid in dirty if kind == "objective"]
         return RenderJob(site, first, rest, badges, False)
 

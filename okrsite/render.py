@@ -65,7 +65,7 @@ from okrsite.model import (
     ScoredPortfolio,
 )
 from okrsite.theme import Theme, load_theme
-from okrsite.urls import href, page_path, prefix, safe_path
+from okrsite.urls import SUMMARY_FILES, href, page_path, prefix, safe_path
 
 __all__ = ["render_site", "SiteRenderer", "PageKey"]
 
@@ -107,28 +107,6 @@ OBJECTIVES_CSV_COLUMNS = [
     "forecast",
     "last_checkin",
 ]
-
-
-#: Where each site-wide page is written (record pages: :func:`okrsite.urls.page_path`).
-SUMMARY_FILES = {
-    "dashboard": "index.html",
-    "alignment": "alignment/index.html",
-    "kpi-tree": "kpis/index.html",
-    "teams": "teams/index.html",
-    "people": "people/index.html",
-    "cycles": "cycles/index.html",
-    "tags": "tags/index.html",
-    "goals": "goals/index.html",
-    "checkins": "checkins/index.html",
-    "search": "search/index.html",
-    "404": "404.html",
-}
-
-
-def page_file(key: PageKey) -> str:
-    """The output path of a page, without rendering it."""
-    kind, ident = key
-    return SUMMARY_FILES.get(kind) or page_path(kind, ident)
 
 
 @dataclass

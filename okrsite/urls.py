@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-__all__ = ["safe_path", "href", "prefix", "page_path"]
+__all__ = ["safe_path", "href", "prefix", "page_path", "page_file", "SUMMARY_FILES"]
 
 _SECTIONS = {
     "objective": "objectives",
@@ -46,6 +46,28 @@ def safe_path(ident: str) -> str:
 def page_path(kind: str, ident: str) -> str:
     """Where the page of a record of ``kind`` is written."""
     return f"{_SECTIONS[kind]}/{safe_path(ident)}/index.html"
+
+
+#: Where each site-wide page is written (record pages: :func:`page_path`).
+SUMMARY_FILES = {
+    "dashboard": "index.html",
+    "alignment": "alignment/index.html",
+    "kpi-tree": "kpis/index.html",
+    "teams": "teams/index.html",
+    "people": "people/index.html",
+    "cycles": "cycles/index.html",
+    "tags": "tags/index.html",
+    "goals": "goals/index.html",
+    "checkins": "checkins/index.html",
+    "search": "search/index.html",
+    "404": "404.html",
+}
+
+
+def page_file(key: tuple[str, str]) -> str:
+    """The output path of a page (``(kind, id)``, as the renderer lists pages)."""
+    kind, ident = key
+    return SUMMARY_FILES.get(kind) or page_path(kind, ident)
 
 
 def href(path: str) -> str:

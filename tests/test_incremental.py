@@ -20,8 +20,9 @@ from conftest import REPO
 from okrsite.export import portfolio_json
 from okrsite.pipeline import load_site
 from okrsite.preview import Preview
-from okrsite.render import SiteRenderer, page_file, render_site
+from okrsite.render import SiteRenderer, render_site
 from okrsite.scoring import ScoreMemo
+from okrsite.urls import page_file
 
 AS_OF = date(2026, 11, 20)
 
