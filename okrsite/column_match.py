@@ -121,6 +121,12 @@ def match_columns(headers: Sequence[str], mapping: dict[str, str] | None = None)
     for index, header in enumerate(headers):
         key = header_key(header)
         fld = mapping.get(key) or _BY_KEY.get(key)
+        if fld is None:
+            # "Key Result (KR)", "Target [units]": the words outside the brackets
+            # name it, or else the words inside them
+            outside = header_key(re.sub(r"[(\[].*?[)\]]", " ", header))
+            inside = [header_key(m) for m in re.findall(r"[(\[](.*?)[)\]]", header)]
+            fld = next((_BY_KEY[k] for k in (outside, *inside) if k in _BY_KEY), None)
         if fld == "ignore" or (fld is None and (key in COMPUTED or not key)):
             continue
         if fld is None or fld in fields:

@@ -197,7 +197,7 @@ def _objective_files(
                 used.add(plan.oid.casefold())
     for plan in plans:
         if plan.oid is None:
-            folder = name_id(plan.team)
+            folder = slugify(plan.team) if plan.team else None
             slug = _slug(plan.title, 60) or "objective"
             plan.oid = _unique(f"{folder}/{slug}" if folder else slug, used)
     for plan in plans:
