@@ -65,13 +65,21 @@ def pull_sources(
     for source in sources:
         outcome = PullOutcome(source.name)
         try:
-            readings = parse_values(fetcher(source, root), source.format)
             base = load(FileTree(root), jobs=1)
-            _plan(root, base, source.name, readings, update, outcome)
-            if outcome.files:
-                _verify(root, base, source.name, outcome)
-                if not dry_run:
-                    _write(root, outcome.files)
+            _target(base.scored.portfolio, source.name)  # before running anything
+            readings = parse_values(fetcher(source, root), source.format)
+            for late in (False, True):
+                outcome = PullOutcome(source.name)
+                _plan(root, base, source.name, readings, update, outcome, late)
+                try:
+                    if outcome.files:
+                        _verify(root, base, source.name, outcome)
+                    break
+                except _ReadOther:
+                    if late or not outcome.updated:
+                        raise
+            if outcome.files and not dry_run:
+                _write(root, outcome.files)
         except SourceError as exc:
             outcome = PullOutcome(source.name, error=str(exc))
         except OSError as exc:
@@ -87,23 +95,14 @@ def _plan(
     readings: list[tuple[date, float]],
     update: bool,
     outcome: PullOutcome,
+    late: bool = False,
 ) -> None:
     portfolio = base.scored.portfolio
     content = base.config.content_dir.strip("/")
     if name in portfolio.kpis:
         _plan_kpi(root, content, portfolio, name, readings, update, outcome)
         return
-    oid, sep, kr_id = name.partition("#")
-    obj = portfolio.objectives.get(oid)
-    kr = obj.key_result(kr_id) if obj is not None and sep else None
-    if obj is None or kr is None:
-        raise SourceError(
-            f"the site has no KPI {name!r} and no key result of that name "
-            "(write a KPI id, or objective#key-result)"
-        )
-    if kr.kind in ("milestones", "rollup"):
-        what = "a checklist" if kr.kind == "milestones" else "a roll-up"
-        raise SourceError(f"key result {name!r} is {what} and takes no value")
+    oid, _, kr_id = name.partition("#")
     known: dict[date, float] = {}
     for c in portfolio.checkins:  # in the order scoring reads them: the last one counts
         if c.objective == oid and kr_id in c.values:
@@ -119,18 +118,45 @@ def _plan(
             outcome.updated.append((day, known[day], value))
         else:
             outcome.added.append((day, value))
-        rel = _free_checkin(root, content, oid, day, outcome.files)
+        rel = _free_checkin(root, content, oid, day, outcome.files, late and day in known)
         text = checkin_text(oid, day, {kr_id: value}, None, None, f"Pulled from source `{name}`.")
         outcome.files[rel] = text.encode("utf-8")
 
 
-def _free_checkin(root: Path, content: str, oid: str, day: date, taken: dict[str, bytes]) -> str:
-    """A new check-in path for the day that sorts after the ones already there
-    (``2026-02-10.md``, then ``2026-02-10-2.md``, …)."""
+def _target(portfolio: Portfolio, name: str) -> None:
+    """Refuse a source whose name is no KPI and no key result taking values."""
+    if name in portfolio.kpis:
+        return
+    oid, sep, kr_id = name.partition("#")
+    obj = portfolio.objectives.get(oid)
+    kr = obj.key_result(kr_id) if obj is not None and sep else None
+    if obj is None or kr is None:
+        raise SourceError(
+            f"the site has no KPI {name!r} and no key result of that name "
+            "(write a KPI id, or objective#key-result)"
+        )
+    if kr.kind in ("milestones", "rollup"):
+        what = "a checklist" if kr.kind == "milestones" else "a roll-up"
+        raise SourceError(f"key result {name!r} is {what} and takes no value")
+
+
+def _free_checkin(
+    root: Path, content: str, oid: str, day: date, taken: dict[str, bytes], late: bool
+) -> str:
+    """A new check-in path for the day: ``2026-02-10.md``, then ``2026-02-10-2.md``, …
+    (the order ``okrsite checkin`` uses).
+
+    A replacing value must be read after the day's other check-ins; when the
+    loader orders file names so that ``-2`` comes first, ``late`` names
+    (``2026-02-10z01.md``) sort after every other name of the day in plain
+    and in natural order alike.
+    """
     base = f"{content}/checkins/{oid}/{day.isoformat()}"
-    rel, n = f"{base}.md", 2
+    n = 1
+    rel = f"{base}z{n:02d}.md" if late else f"{base}.md"
     while (root / rel).exists() or rel in taken:
-        rel, n = f"{base}-{n}.md", n + 1
+        n += 1
+        rel = f"{base}z{n:02d}.md" if late else f"{base}-{n}.md"
     return rel
 
 
@@ -218,6 +244,10 @@ def _link_data(kpi_path: Path, data: str) -> bytes:
     raise SourceError(f"{kpi_path.name}: the front matter has no closing ---")
 
 
+class _ReadOther(SourceError):
+    """The site with the planned files reads another value than the source gave."""
+
+
 def _verify(root: Path, base: LoadResult, name: str, outcome: PullOutcome) -> None:
     """Load the site with the planned files; refuse them if the loader finds a
     new error, or reads other values than the source gave."""
@@ -242,7 +272,7 @@ def _verify(root: Path, base: LoadResult, name: str, outcome: PullOutcome) -> No
         missing = [(d, v) for d, v in wanted if last.get(d) != v]
     if missing:
         day, value = missing[0]
-        raise SourceError(f"after writing, the site would not read {_fmt(value)} for {day}")
+        raise _ReadOther(f"after writing, the site would not read {_fmt(value)} for {day}")
 
 
 def _write(root: Path, files: dict[str, bytes]) -> None:
