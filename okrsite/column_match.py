@@ -48,7 +48,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "units", "uom"),
     "confidence": ("confidence", "confidencelevel"),
     "due": ("due", "duedate", "deadline", "enddate"),
-    "parent": ("parent", "alignedto", "alignment", "parentobjective", "supports"),
+    "parent": ("parent", "alignedto", "alignment", "parentobjective"),
     "weight": ("weight", "krweight"),
     "objective_weight": ("objectiveweight",),
     "commitment": ("commitment",),
