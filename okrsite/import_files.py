@@ -12,35 +12,26 @@ adds nothing the second time.
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from okrsite.column_match import ColumnMap, match_columns
 from okrsite.cycles import lookup
 from okrsite.diagnostics import Diagnostic, error
+from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
 from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
+from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.slug import slugify
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
 from okrsite.spreadsheet_read import SheetError, read_sheet
 
-__all__ = ["ImportResult", "PlannedFile", "front_matter", "plan_import", "write_planned"]
-
-
-@dataclass(frozen=True)
-class PlannedFile:
-    rel: str
-    text: str
-    row: int | None  # the spreadsheet row (or JSON record) it came from
+__all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]
 
 
 @dataclass
@@ -55,36 +46,6 @@ class ImportResult:
         return not any(d.is_error for d in self.diagnostics)
 
 
-class _Block(dict):  # type: ignore[type-arg]
-    """A mapping written in block style (a key result), whatever its contents."""
-
-
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        """Indent list items under their key (``  - id: …``), as people write them."""
-        super().increase_indent(flow, False)
-
-
-_Dumper.add_representer(
-    _Block,
-    lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), False),
-)
-
-
-def front_matter(data: dict[str, Any], body: str = "") -> str:
-    """The project's file shape: block keys, key results as block mappings,
-    short lists and leaf mappings (tags, milestones, values) in flow style."""
-    dumped = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=None,
-        width=100,
-    )
-    return f"---\n{dumped}---\n{body.rstrip()}\n" if body.strip() else f"---\n{dumped}---\n"
-
-
 def name_id(text: str | None) -> str | None:
     """An owner or team as written → the id files use.
 
@@ -94,13 +55,6 @@ def name_id(text: str | None) -> str | None:
     if not text:
         return None
     return text if ID_RE.match(text) else (slugify(text) or None)
-
-
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    rounded = round(value, 9)
-    return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
 
 
 def _slug(title: str, limit: int) -> str:
@@ -259,11 +213,11 @@ def _objective_data(
     if plan.commitment == "aspirational":
         data["commitment"] = "aspirational"
     if plan.weight is not None and plan.weight != 1:
-        data["weight"] = _num(plan.weight)
+        data["weight"] = yaml_number(plan.weight)
     if plan.status:
         data["status"] = plan.status
     if plan.key_results:
-        data["key_results"] = [_Block(_kr_data(kr, label, result)) for kr in plan.key_results]
+        data["key_results"] = [Block(_kr_data(kr, label, result)) for kr in plan.key_results]
     return data
 
 
@@ -336,9 +290,9 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
                     hint="fill the Target column",
                 )
             )
-        item |= {"start": _num(kr.start or 0.0), "target": _num(kr.target)}
+        item |= {"start": yaml_number(kr.start or 0.0), "target": yaml_number(kr.target)}
         if kr.current is not None:
-            item["current"] = _num(kr.current)
+            item["current"] = yaml_number(kr.current)
     elif kind == "milestones":
         total = kr.target
         if total is None or not total.is_integer() or total < 1:
@@ -358,15 +312,15 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
     elif kind == "boolean":
         item["done"] = kr.done if kr.done is not None else (kr.current or 0) >= 1
     elif kind in ("stay_above", "stay_below"):
-        item[kind] = _num(kr.target)
+        item[kind] = yaml_number(kr.target)
         if kr.current is not None:
-            item["current"] = _num(kr.current)
+            item["current"] = yaml_number(kr.current)
     if kr.unit and kind != "rollup":
         item["unit"] = kr.unit
     if kr.weight is not None and kr.weight != 1:
-        item["weight"] = _num(kr.weight)
+        item["weight"] = yaml_number(kr.weight)
     if kr.score is not None and 0 <= kr.score <= 1:
-        item["score"] = _num(kr.score)
+        item["score"] = yaml_number(kr.score)
     if kr.status:
         item["status"] = kr.status
     if kr.owner:
@@ -385,138 +339,10 @@ def _confidence_checkins(
         if plan.confidence is not None and plan.oid:
             cycle = lookup(plan.cycle, custom) if plan.cycle else None
             when = min(max(day, cycle.start), cycle.end) if cycle else day
-            data = {"objective": plan.oid, "date": when, "confidence": _num(plan.confidence)}
+            data = {"objective": plan.oid, "date": when, "confidence": yaml_number(plan.confidence)}
             rel = f"{content_dir}/checkins/{plan.oid}/{when.isoformat()}.md"
             out.append(PlannedFile(rel, front_matter(data, "Imported."), plan.row))
     return out
-
-
-# ------------------------------------------------------------------ JSON
-def plans_from_portfolio(
-    source: Path, label: str, content_dir: str
-) -> tuple[list[ObjectivePlan], list[PlannedFile], list[Diagnostic]]:
-    """okrsite's own ``portfolio.json``: objectives, KPIs and goals."""
-    try:
-        data = json.loads(source.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [], [error("IMP001", f"cannot read {label}: {exc}", label)]
-    except json.JSONDecodeError as exc:
-        return (
-            [],
-            [],
-            [
-                error(
-                    "IMP001", f"not valid JSON: {exc.msg}", label, line=exc.lineno, column=exc.colno
-                )
-            ],
-        )
-    if not isinstance(data, dict) or not isinstance(data.get("objectives", []), list):
-        return (
-            [],
-            [],
-            [error("IMP001", "not an okrsite portfolio.json (no objectives list)", label, line=1)],
-        )
-    plans: list[ObjectivePlan] = []
-    files: list[PlannedFile] = []
-    diags: list[Diagnostic] = []
-    for n, record in enumerate(data.get("objectives", []), start=1):
-        plan = _json_objective(record, n, label, diags)
-        if plan is not None:
-            plans.append(plan)
-    for n, record in enumerate(data.get("kpis", []) or [], start=1):
-        if (
-            isinstance(record, dict)
-            and _ok_id(record.get("id"))
-            and isinstance(record.get("title"), str)
-        ):
-            kpi: dict[str, Any] = {"title": record["title"]}
-            for key in ("direction", "indicator"):
-                if record.get(key) in ("up", "down", "leading", "lagging"):
-                    kpi[key] = record[key]
-            if isinstance(record.get("value"), (int, float)) and record.get("date"):
-                with contextlib.suppress(ValueError):
-                    kpi["values"] = {date.fromisoformat(str(record["date"])): record["value"]}
-            files.append(PlannedFile(f"{content_dir}/kpis/{record['id']}.md", front_matter(kpi), n))
-        else:
-            diags.append(error("IMP106", f"KPI {n} needs an id and a title", label))
-    for n, record in enumerate(data.get("goals", []) or [], start=1):
-        if (
-            isinstance(record, dict)
-            and _ok_id(record.get("id"))
-            and isinstance(record.get("title"), str)
-        ):
-            goal: dict[str, Any] = {"type": "goal", "title": record["title"]}
-            if isinstance(record.get("progress"), (int, float)):
-                goal["measure"] = {
-                    "start": 0,
-                    "target": 100,
-                    "current": _num(record["progress"] * 100),
-                    "unit": "%",
-                }
-            files.append(
-                PlannedFile(f"{content_dir}/goals/{record['id']}.md", front_matter(goal), n)
-            )
-        else:
-            diags.append(error("IMP106", f"goal {n} needs an id and a title", label))
-    return plans, files, diags
-
-
-def _ok_id(value: Any) -> bool:
-    return isinstance(value, str) and bool(ID_RE.match(value))
-
-
-def _json_number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _json_objective(
-    record: Any, n: int, label: str, diags: list[Diagnostic]
-) -> ObjectivePlan | None:
-    if not isinstance(record, dict) or not isinstance(record.get("title"), str):
-        diags.append(error("IMP101", f"objective {n} needs a title", label))
-        return None
-    text = {k: (v if isinstance(v, str) and v else None) for k, v in record.items()}
-    plan = ObjectivePlan(
-        row=n,
-        title=record["title"],
-        oid=text.get("id"),
-        cycle=text.get("cycle"),
-        owner=text.get("owner"),
-        team=text.get("team"),
-        parent=text.get("parent"),
-        commitment=text.get("commitment"),
-        weight=_json_number(record.get("weight")),
-        status=record.get("status") if record.get("status") in ("draft", "dropped") else None,
-        confidence=_json_number(record.get("confidence")),
-    )
-    for kr in record.get("key_results") or []:
-        if not isinstance(kr, dict) or not isinstance(kr.get("title"), str):
-            diags.append(error("IMP101", f"objective {n}: a key result needs a title", label))
-            continue
-        kind = (
-            kr.get("kind")
-            if kr.get("kind")
-            in ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
-            else None
-        )
-        plan.key_results.append(
-            KRPlan(
-                row=n,
-                title=kr["title"],
-                kr_id=kr.get("id") if isinstance(kr.get("id"), str) else None,
-                kind=kind,
-                start=_json_number(kr.get("start")),
-                target=_json_number(kr.get("target")),
-                current=_json_number(kr.get("current")),
-                unit=kr.get("unit") if isinstance(kr.get("unit"), str) else None,
-                weight=_json_number(kr.get("weight")),
-                score=_json_number(kr.get("score")),
-                status=kr.get("status")
-                if kr.get("status") in ("draft", "dropped") and kr.get("status") != plan.status
-                else None,
-            )
-        )
-    return plan
 
 
 # ------------------------------------------------------------------ validate, write

@@ -325,3 +325,30 @@ def test_portfolio_json_moves_between_sites(tmp_path: Path) -> None:
     assert [(g["id"], g["progress"]) for g in after["goals"]] == [
         (g["id"], g["progress"]) for g in before["goals"]
     ]
+
+
+def test_yes_no_key_results_and_alignment_to_a_key_result(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Cycle", "Target", "Current", "Aligned to"],
+        ["Company grows", "Revenue grows", "2026-Q1", "", "", ""],
+        [
+            "Sales delivers",
+            "Pricing page live",
+            "2026-Q1",
+            "",
+            "Done",
+            "Company grows#Revenue grows",
+        ],
+        ["", "Partner deal signed", "", "", "no", ""],
+    ]
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    objs = objectives(site)
+    sales = objs["sales-delivers"]
+    assert sales.parent == "company-grows#revenue-grows"  # type: ignore[attr-defined]
+    live, partner = sales.key_results  # type: ignore[attr-defined]
+    assert (live.kind, live.done, partner.kind, partner.done) == ("boolean", True, "boolean", False)
+    # the key result without a measure rolls up from the objective aligned to it
+    assert objs["company-grows"].key_results[0].kind == "rollup"  # type: ignore[attr-defined]
