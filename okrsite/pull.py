@@ -62,30 +62,44 @@ def pull_sources(
     if only is not None:
         sources = [s for s in sources if s.name == only]
     outcomes = []
+    base: LoadResult | None = None
     for source in sources:
-        outcome = PullOutcome(source.name)
         try:
-            base = load(FileTree(root), jobs=1)
-            _target(base.scored.portfolio, source.name)  # before running anything
-            readings = parse_values(fetcher(source, root), source.format)
-            for late in (False, True):
-                outcome = PullOutcome(source.name)
-                _plan(root, base, source.name, readings, update, outcome, late)
-                try:
-                    if outcome.files:
-                        _verify(root, base, source.name, outcome)
-                    break
-                except _ReadOther:
-                    if late or not outcome.updated:
-                        raise
+            # the site is loaded again only after a source changed it
+            base = base or load(FileTree(root), jobs=1)
+            outcome = _run_source(root, base, source, update, fetcher)
             if outcome.files and not dry_run:
                 _write(root, outcome.files)
+                base = None
         except SourceError as exc:
             outcome = PullOutcome(source.name, error=str(exc))
         except OSError as exc:
             outcome = PullOutcome(source.name, error=f"cannot write: {exc.strerror or exc}")
         outcomes.append(outcome)
     return outcomes, problems
+
+
+def _run_source(
+    root: Path,
+    base: LoadResult,
+    source: Source,
+    update: bool,
+    fetcher: Callable[[Source, Path], str],
+) -> PullOutcome:
+    """Fetch one source and plan its files, checked with the loader in memory."""
+    _target(base.scored.portfolio, source.name)  # before running anything
+    readings = parse_values(fetcher(source, root), source.format)
+    for late in (False, True):
+        outcome = PullOutcome(source.name)
+        _plan(root, base, source.name, readings, update, outcome, late)
+        try:
+            if outcome.files:
+                _verify(root, base, source.name, outcome)
+            return outcome
+        except _ReadOther:
+            if late or not outcome.updated:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _plan(

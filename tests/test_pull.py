@@ -280,3 +280,19 @@ def test_bad_declarations_and_unknown_source(tmp_path: Path) -> None:
     # check never runs sources and takes [[sources]] without a warning about it
     code, out = run("check", "--site", str(site))
     assert code == 0 and "CFG010" not in out, out
+
+
+def test_build_check_and_export_never_run_sources(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    site = site_with(
+        tmp_path,
+        '[[sources]]\nname = "nps"\ncommand = ["PY", "-c", "open(r\'MARK\', \'w\')"]\n'.replace(
+            "PY", PY
+        ).replace("MARK", str(marker)),
+    )
+    for command in (["check"], ["build"], ["export"]):
+        code, out = run(*command, "--site", str(site))
+        assert code == 0, out
+    assert not marker.exists()
+    code, out = run("pull", "--site", str(site), "--dry-run")
+    assert marker.exists()  # the same declaration does run in okrsite pull
