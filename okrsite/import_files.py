@@ -93,7 +93,7 @@ def plan_import(
         plans, kpi_files, diags = plans_from_portfolio(source, label, config.content_dir)
     else:
         try:
-            sheet = read_sheet(source, fmt)
+            sheet = read_sheet(source, fmt, lambda cells: _names_objective(cells, mapping))
         except SheetError as exc:
             result.diagnostics.append(error("IMP001", str(exc), label))
             return result
@@ -122,6 +122,11 @@ def plan_import(
     if result.ok and result.files:
         result.diagnostics.extend(_validate(root, result.files, before, label))
     return result
+
+
+def _names_objective(cells: tuple[str, ...], mapping: dict[str, str] | None) -> bool:
+    fields = match_columns(cells, mapping).fields
+    return "objective" in fields or "objective_id" in fields
 
 
 def _objective_files(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 __all__ = ["Sheet", "SheetError", "read_sheet"]
 
 MAX_ROWS = 100_000
+HEADER_SEARCH = 10  # rows with text looked at for the header
 
 
 class SheetError(Exception):
@@ -34,9 +36,15 @@ class Sheet:
     rows: tuple[tuple[int, tuple[Any, ...]], ...]
 
 
-def read_sheet(path: Path, fmt: str) -> Sheet:
-    """The first sheet of ``path`` (``fmt`` ``csv`` or ``xlsx``); the header is
-    the first row with any text in it."""
+def read_sheet(
+    path: Path, fmt: str, is_header: Callable[[tuple[str, ...]], bool] | None = None
+) -> Sheet:
+    """The first sheet of ``path`` (``fmt`` ``csv`` or ``xlsx``).
+
+    The header is the first of the first rows with text that ``is_header``
+    accepts (a sheet often starts with a title line such as "OKRs Q1 2026"
+    above its header), else the first row with text.
+    """
     try:
         raw_rows = _xlsx_rows(path) if fmt == "xlsx" else _csv_rows(path)
         numbered = [(n, row) for n, row in raw_rows if any(_filled(c) for c in row)]
@@ -44,11 +52,22 @@ def read_sheet(path: Path, fmt: str) -> Sheet:
         raise SheetError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not numbered:
         raise SheetError(f"{path.name} has no rows: the first row must name the columns")
-    header_row, header_cells = numbered[0]
-    headers = tuple("" if c is None else str(c).strip() for c in header_cells)
+    first = 0
+    if is_header is not None:
+        first = next(
+            (i for i, (_, row) in enumerate(numbered[:HEADER_SEARCH]) if is_header(_texts(row))), 0
+        )
+    header_row, header_cells = numbered[first]
+    headers = _texts(header_cells)
     width = len(headers)
-    rows = tuple((n, tuple(row[:width]) + (None,) * (width - len(row))) for n, row in numbered[1:])
+    rows = tuple(
+        (n, tuple(row[:width]) + (None,) * (width - len(row))) for n, row in numbered[first + 1 :]
+    )
     return Sheet(headers, header_row, rows)
+
+
+def _texts(cells: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple("" if c is None else str(c).strip() for c in cells)
 
 
 def _filled(cell: Any) -> bool:

@@ -191,7 +191,8 @@ def test_xlsx_in_both_layouts(tmp_path: Path) -> None:
     site = empty_site(tmp_path)
     blank = [[None if c == "" else c for c in row] for row in BLANK_LAYOUT]
     blank[1][5:8] = [30, 45, 36]  # numbers as Excel stores them
-    book = write_xlsx(tmp_path / "blank.xlsx", blank)
+    # a title line and an empty row above the header, as sheets often have
+    book = write_xlsx(tmp_path / "blank.xlsx", [["Customer OKRs, Q1 2026"], [], *blank])
     code, out = run("import", str(book), "--site", str(site), "--date", str(AS_OF))
     assert code == 0, out
     repeated: list[list[object]] = [list(REPEATED_LAYOUT[0])]
@@ -352,3 +353,19 @@ def test_yes_no_key_results_and_alignment_to_a_key_result(tmp_path: Path) -> Non
     assert (live.kind, live.done, partner.kind, partner.done) == ("boolean", True, "boolean", False)
     # the key result without a measure rolls up from the objective aligned to it
     assert objs["company-grows"].key_results[0].kind == "rollup"  # type: ignore[attr-defined]
+
+
+def test_xlsx_errors_name_the_rows_excel_shows(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows: list[list[object]] = [
+        ["Team OKRs"],
+        [],
+        ["Objective", "Key result", "Quarter", "Target", "Actual"],
+        ["Ship v2", "Beta users", "2026-Q1", 100, 20],
+        [None, "Crash-free sessions", None, "ninety-nine", 97],
+    ]
+    book = write_xlsx(tmp_path / "book.xlsx", rows)
+    code, out = run("import", str(book), "--site", str(site))
+    assert code == 1
+    assert "book.xlsx:5:4: error IMP102: row 5, column D 'Target': 'ninety-nine'" in out
+    assert content_files(site) == []
