@@ -20,11 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.config import CONFIG_FILE
+from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, load
 from okrsite.pull_sources import Source, SourceError, fetch, parse_values, read_sources
-from okrsite.scaffold import checkin_text
 
 __all__ = ["PullOutcome", "pull_sources"]
 
@@ -133,7 +133,8 @@ def _plan(
         else:
             outcome.added.append((day, value))
         rel = _free_checkin(root, content, oid, day, outcome.files, late and day in known)
-        text = checkin_text(oid, day, {kr_id: value}, None, None, f"Pulled from source `{name}`.")
+        data = {"objective": oid, "date": day, "values": {kr_id: yaml_number(value)}}
+        text = front_matter(data, f"Pulled from source `{name}`.")
         outcome.files[rel] = text.encode("utf-8")
 
 
