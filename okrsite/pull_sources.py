@@ -198,8 +198,12 @@ def _run(source: Source, root: Path) -> str:
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    killpg = getattr(os, "killpg", None)  # POSIX; elsewhere only the command itself
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        if killpg is None:
+            proc.kill()
+        else:
+            killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):  # already gone
         proc.kill()
 
