@@ -34,7 +34,7 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a date like 2026-02-15", param, ctx)
 
 
-DATE = DateType()
+DATE: DateType = DateType()
 
 
 def site_option(f: F) -> F:
@@ -539,3 +539,10 @@ def diff(
 
 def main() -> None:
     cli(prog_name="okrsite")
+
+
+# Commands that bring data in live in their own module (okrsite/cli_data_in.py).
+from okrsite.cli_data_in import import_command, pull_command  # noqa: E402
+
+cli.add_command(import_command)
+cli.add_command(pull_command)

@@ -61,6 +61,7 @@ _SCORING_KEYS = {
     "stale_after_days": "stale_after_days",
     "aspirational_success": "aspirational_success",
 }
+PULL_KEYS = ("sources", "pull_timeout")
 KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html"}
 
 
@@ -120,7 +121,8 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     if not isinstance(site, dict):
         diags.append(error("CFG002", "[site] must be a table", file, line=_line_of(text, "site")))
         site = {}
-    merged = {k: v for k, v in data.items() if k not in ("site", "cycles", "scoring")}
+    # [[sources]] and pull_timeout belong to `okrsite pull` (okrsite/pull_sources.py)
+    merged = {k: v for k, v in data.items() if k not in ("site", "cycles", "scoring", *PULL_KEYS)}
     merged.update(site)
     scoring = data.get("scoring", {})
     if isinstance(scoring, dict):

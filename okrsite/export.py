@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from okrsite import __version__
-from okrsite.model import ScoredPortfolio
+from okrsite.model import KeyResult, ScoredPortfolio
 
 
 def _num(x: float | None) -> float | int | None:
@@ -35,6 +35,7 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
         "team": obj.team,
         "parent": obj.parent,
         "commitment": obj.commitment,
+        "weight": _num(obj.weight),
         "status": s.status,
         "progress": _num(s.progress),
         "expected": _num(s.expected),
@@ -49,16 +50,27 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
                 "title": kr.title,
                 "kind": kr.kind,
                 "start": _num(kr.start),
-                "target": _num(kr.target if kr.kind == "numeric" else kr.threshold),
+                "target": _num(_kr_target(kr)),
                 "current": _num(s.key_results[kr.id].current),
                 "unit": kr.unit or None,
                 "weight": _num(kr.weight),
+                "score": _num(kr.score),
                 "progress": _num(s.key_results[kr.id].progress),
                 "status": s.key_results[kr.id].status,
             }
             for kr in obj.key_results
         ],
     }
+
+
+def _kr_target(kr: KeyResult) -> float | None:
+    """What counts as done: the target, the threshold to hold, or for a
+    checklist the number of milestones (its current value is the number done)."""
+    if kr.kind == "numeric":
+        return kr.target
+    if kr.kind == "milestones":
+        return float(len(kr.milestones))
+    return kr.threshold
 
 
 def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:
@@ -149,6 +161,8 @@ CSV_COLUMNS = [
     "owner",
     "team",
     "parent",
+    "commitment",
+    "objective_weight",
     "objective_status",
     "objective_progress",
     "expected",
@@ -164,6 +178,7 @@ CSV_COLUMNS = [
     "current",
     "unit",
     "weight",
+    "score",
     "kr_progress",
     "kr_status",
 ]
@@ -189,6 +204,8 @@ def csv_rows(o: dict[str, Any]) -> list[list[Any]]:
         o["owner"],
         o["team"],
         o["parent"],
+        o["commitment"],
+        o["weight"],
         o["status"],
         o["progress"],
         o["expected"],
@@ -209,11 +226,12 @@ def csv_rows(o: dict[str, Any]) -> list[list[Any]]:
                 kr["current"],
                 kr["unit"],
                 kr["weight"],
+                kr["score"],
                 kr["progress"],
                 kr["status"],
             ]
             if kr
-            else [""] * 10
+            else [""] * 11
         )
         rows.append([_cell(v) for v in head + tail])
     return rows

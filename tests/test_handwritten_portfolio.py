@@ -299,6 +299,7 @@ def kr(
     current: float | None = None,
     unit: str | None = None,
     weight: float = 1,
+    score: float | None = None,
 ) -> dict[str, Any]:
     return {
         "id": id,
@@ -309,6 +310,7 @@ def kr(
         "current": current,
         "unit": unit,
         "weight": weight,
+        "score": score,
         "progress": r6(progress),
         "status": status,
     }
@@ -326,6 +328,7 @@ EXPECTED: dict[str, Any] = {
             "team": None,
             "parent": None,
             "commitment": "aspirational",
+            "weight": 1,
             "status": "on-track",
             "progress": r6(COMPANY_PROGRESS),
             "expected": 0.35,
@@ -357,6 +360,7 @@ EXPECTED: dict[str, Any] = {
             "team": None,
             "parent": "company/market-leader#revenue",
             "commitment": "committed",
+            "weight": 1,
             "status": "dropped",
             "progress": 1,
             "expected": 0.5,
@@ -386,6 +390,7 @@ EXPECTED: dict[str, Any] = {
             "team": "sales",
             "parent": "company/market-leader#revenue",
             "commitment": "committed",
+            "weight": 1,
             "status": "on-track",
             "progress": r6(EMEA_PROGRESS),
             "expected": 0.5,
@@ -429,13 +434,14 @@ EXPECTED: dict[str, Any] = {
                     current=4.1,
                     unit="%",
                 ),
-                # current of a checklist: the number of milestones done
+                # a checklist: current is the number of milestones done, target their number
                 kr(
                     "distributors",
                     "Sign 5 local distributors",
                     "milestones",
                     0.5,
                     "on-track",
+                    target=2,
                     current=1,
                 ),
                 # target of stay_above: its threshold
@@ -459,6 +465,7 @@ EXPECTED: dict[str, Any] = {
             "team": "support",
             "parent": None,
             "commitment": "committed",
+            "weight": 1,
             "status": "at-risk",
             "progress": 0.25,
             "expected": 0.5,
@@ -593,11 +600,12 @@ def test_each_objective(exported: dict[str, Any], index: int) -> None:
 def test_exact_keys(exported: dict[str, Any]) -> None:
     assert list(exported) == ["as_of", "generator", "objectives", "kpis", "goals"]
     objective_keys = [
-        "id", "title", "cycle", "owner", "team", "parent", "commitment", "status", "progress",
+        "id", "title", "cycle", "owner", "team", "parent", "commitment", "weight", "status", "progress",
         "expected", "grade", "stale", "confidence", "forecast", "children", "key_results",
     ]  # fmt: skip
     kr_keys = [
-        "id", "title", "kind", "start", "target", "current", "unit", "weight", "progress", "status",
+        "id", "title", "kind", "start", "target", "current", "unit", "weight", "score", "progress",
+        "status",
     ]  # fmt: skip
     kpi_keys = ["id", "title", "value", "date", "health", "trend", "direction", "indicator"]
     for o in exported["objectives"]:

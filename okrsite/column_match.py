@@ -1,0 +1,136 @@
+"""Match a spreadsheet's column headers to the fields of a key result.
+
+Spreadsheets of OKRs are written by people, so one sheet says "Key Result",
+the next "KR", a third "Key results (what we measure)". Headers are compared
+with case, spaces and punctuation removed, against the names the goal-setting
+guides and the OKR tools use; ``--map COLUMN=FIELD`` covers the rest. Pure:
+text in, a column→field table out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["FIELDS", "ColumnMap", "header_key", "match_columns", "parse_mapping"]
+
+# field -> the header spellings that mean it (compared after header_key)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "objective": (
+        "objective",
+        "objectives",
+        "objectivetitle",
+        "objectivename",
+        "goal",
+        "goals",
+        "o",
+    ),
+    "objective_id": ("objectiveid",),
+    "key_result": (
+        "keyresult",
+        "keyresults",
+        "keyresulttitle",
+        "kr",
+        "krs",
+        "krtitle",
+        "krname",
+        "result",
+    ),
+    "kr_id": ("krid", "keyresultid"),
+    "kind": ("krkind", "kind", "krtype"),
+    "owner": ("owner", "owners", "assignee", "responsible", "accountable", "lead"),
+    "team": ("team", "teamname", "department", "dept", "group"),
+    "cycle": ("cycle", "quarter", "period", "timeframe"),
+    "start": ("start", "baseline", "initial", "startvalue", "initialvalue", "from"),
+    "target": ("target", "goalvalue", "targetvalue", "to"),
+    "current": ("current", "actual", "value", "progress", "currentvalue", "actualvalue"),
+    "unit": ("unit", "units", "uom"),
+    "confidence": ("confidence", "confidencelevel"),
+    "due": ("due", "duedate", "deadline", "enddate"),
+    "parent": ("parent", "alignedto", "alignment", "parentobjective"),
+    "weight": ("weight", "krweight"),
+    "objective_weight": ("objectiveweight",),
+    "commitment": ("commitment",),
+    "objective_status": ("objectivestatus",),
+    "kr_status": ("krstatus", "keyresultstatus", "status"),
+    "score": ("score", "finalscore"),
+}
+
+FIELDS: tuple[str, ...] = (*SYNONYMS, "ignore")
+
+# Columns okrsite's own export writes that are computed, not input: read
+# silently past, so an exported sheet imports without a wall of notices.
+COMPUTED = {
+    "objectiveprogress",
+    "expected",
+    "grade",
+    "stale",
+    "forecast",
+    "krprogress",
+}
+
+
+def header_key(text: str) -> str:
+    """``"Key Result (KR)"`` → ``"keyresultkr"``: case, spaces, punctuation gone."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+_BY_KEY = {header_key(name): fld for fld, names in SYNONYMS.items() for name in names}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which column holds which field; ``ignored`` lists headers no field took."""
+
+    fields: dict[str, int]
+    headers: tuple[str, ...]
+    ignored: tuple[str, ...]
+
+    def header(self, fld: str) -> str:
+        return self.headers[self.fields[fld]]
+
+
+def parse_mapping(items: Iterable[str]) -> dict[str, str]:
+    """``["Stretch goal=target"]`` → ``{"stretchgoal": "target"}``.
+
+    Raises ``ValueError`` with a message for the user on a bad item.
+    """
+    out: dict[str, str] = {}
+    for item in items:
+        column, sep, fld = item.rpartition("=")
+        fld = fld.strip().lower().replace(" ", "_").replace("-", "_")
+        if not sep or not column.strip():
+            raise ValueError(f"{item!r}: write COLUMN=FIELD, e.g. --map 'Stretch goal=target'")
+        if fld not in FIELDS:
+            raise ValueError(f"{item!r}: unknown field {fld!r}; fields are: {', '.join(FIELDS)}")
+        out[header_key(column)] = fld
+    return out
+
+
+def match_columns(headers: Sequence[str], mapping: dict[str, str] | None = None) -> ColumnMap:
+    """Give each field the first column whose header means it.
+
+    ``mapping`` (from :func:`parse_mapping`) wins over the built-in names. A
+    field already taken by an earlier column leaves a later one ignored, so
+    "Goal" after "Objective" does not replace it.
+    """
+    mapping = mapping or {}
+    fields: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        fld = mapping.get(key) or _BY_KEY.get(key)
+        if fld is None:
+            # "Key Result (KR)", "Target [units]": the words outside the brackets
+            # name it, or else the words inside them
+            outside = header_key(re.sub(r"[(\[].*?[)\]]", " ", header))
+            inside = [header_key(m) for m in re.findall(r"[(\[](.*?)[)\]]", header)]
+            fld = next((_BY_KEY[k] for k in (outside, *inside) if k in _BY_KEY), None)
+        if fld == "ignore" or (fld is None and (key in COMPUTED or not key)):
+            continue
+        if fld is None or fld in fields:
+            ignored.append(header)
+            continue
+        fields[fld] = index
+    return ColumnMap(fields, tuple(headers), tuple(ignored))

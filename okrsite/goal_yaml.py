@@ -1,0 +1,59 @@
+"""Goal files in the project's YAML shape, for commands that write them.
+
+Hand-written goal files keep the top-level keys and each key result in block
+style, and short lists and leaf mappings (tags, milestones) in flow style;
+generated files follow the same shape so they read like their neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+__all__ = ["Block", "PlannedFile", "front_matter", "yaml_number"]
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    rel: str
+    text: str
+    row: int | None  # the spreadsheet row (or JSON record) it came from
+
+
+class Block(dict):  # type: ignore[type-arg]
+    """A mapping written in block style (a key result), whatever its contents."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        """Indent list items under their key (``  - id: …``), as people write them."""
+        super().increase_indent(flow, False)
+
+
+_Dumper.add_representer(
+    Block,
+    lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), False),
+)
+
+
+def front_matter(data: dict[str, Any], body: str = "") -> str:
+    """The project's file shape: block keys, key results as block mappings,
+    short lists and leaf mappings (tags, milestones, values) in flow style."""
+    dumped = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=100,
+    )
+    return f"---\n{dumped}---\n{body.rstrip()}\n" if body.strip() else f"---\n{dumped}---\n"
+
+
+def yaml_number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    rounded = round(value, 9)
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded

@@ -1,0 +1,400 @@
+"""``okrsite import``: planned objectives become goal files, all or nothing.
+
+Ids are slugs of the titles under the team's folder, made unique within the
+import; owners and teams written as names become ids with the one slug
+function (:func:`okrsite.slug.slugify`). Before anything is written, the site
+with the new files is loaded by the real pipeline in memory: a file the
+loader would reject is reported against the spreadsheet row it came from, and
+then nothing is written at all. Files that already exist are never
+overwritten; they are reported and skipped, so importing the same sheet twice
+adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrsite.column_match import ColumnMap, match_columns
+from okrsite.cycles import lookup
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
+from okrsite.model import Cycle
+from okrsite.overlay import OverlayTree
+from okrsite.parse import ID_RE, KR_ID_RE
+from okrsite.pipeline import FileTree, LoadResult, load, read_config
+from okrsite.portfolio_import import plans_from_portfolio
+from okrsite.slug import slugify
+from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
+from okrsite.spreadsheet_read import SheetError, read_sheet
+
+__all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]
+
+
+@dataclass
+class ImportResult:
+    files: list[PlannedFile] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def name_id(text: str | None) -> str | None:
+    """An owner or team as written → the id files use.
+
+    An id-shaped name (``alice``, ``sales-emea``) is kept as written; a name
+    (``Uma Diaz``) becomes its slug (``uma-diaz``), as the loader does.
+    """
+    if not text:
+        return None
+    return text if ID_RE.match(text) else (slugify(text) or None)
+
+
+def _slug(title: str, limit: int) -> str:
+    """A title's slug cut at a word boundary, so ids stay readable in paths."""
+    slug = slugify(title)
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
+    return slug
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate.casefold() in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+# ------------------------------------------------------------------ planning
+def plan_import(
+    root: Path,
+    source: Path,
+    fmt: str,
+    *,
+    cycle: str | None = None,
+    mapping: dict[str, str] | None = None,
+    checkin_day: date | None = None,
+) -> ImportResult:
+    """Everything ``okrsite import`` would write, validated; writes nothing."""
+    label = source.name
+    result = ImportResult()
+    config, _ = read_config(FileTree(root))
+    before = load(FileTree(root))
+    kpi_files: list[PlannedFile] = []
+    if fmt == "json":
+        plans, kpi_files, diags = plans_from_portfolio(source, label, config.content_dir)
+    else:
+        try:
+            sheet = read_sheet(source, fmt, lambda cells: _names_objective(cells, mapping))
+        except SheetError as exc:
+            result.diagnostics.append(error("IMP001", str(exc), label))
+            return result
+        cols: ColumnMap = match_columns(sheet.headers, mapping)
+        result.ignored_columns = cols.ignored
+        plans, diags = plan_rows(sheet, cols, label)
+    result.diagnostics.extend(diags)
+    files = _objective_files(
+        plans, before, config.content_dir, cycle or config.default_cycle, label, result
+    )
+    existing = before.scored.portfolio.objectives
+    kept = {p.oid for p in plans if p.oid not in existing}
+    files += _confidence_checkins(
+        [p for p in plans if p.oid in kept],
+        config.content_dir,
+        checkin_day or date.today(),
+        before.config.cycles,
+    )
+    files += kpi_files
+    for planned in files:
+        oid = planned.rel.removeprefix(f"{config.content_dir}/objectives/").removesuffix(".md")
+        if (root / planned.rel).exists() or (oid in existing and oid not in kept):
+            result.skipped.append(planned.rel)
+        else:
+            result.files.append(planned)
+    if result.ok and result.files:
+        result.diagnostics.extend(_validate(root, result.files, before, label))
+    return result
+
+
+def _names_objective(cells: tuple[str, ...], mapping: dict[str, str] | None) -> bool:
+    fields = match_columns(cells, mapping).fields
+    return "objective" in fields or "objective_id" in fields
+
+
+def _objective_files(
+    plans: list[ObjectivePlan],
+    before: LoadResult,
+    content_dir: str,
+    default_cycle: str | None,
+    label: str,
+    result: ImportResult,
+) -> list[PlannedFile]:
+    existing = before.scored.portfolio.objectives
+    used: set[str] = set()
+    for plan in plans:
+        if plan.oid is not None:
+            if not ID_RE.match(plan.oid):
+                result.diagnostics.append(
+                    error(
+                        "IMP106",
+                        f"row {plan.row}: objective id {plan.oid!r} is not usable",
+                        label,
+                        line=plan.row,
+                        hint="ids are names separated by '/', of letters, digits, '-', '_', '.'",
+                    )
+                )
+                plan.oid = None
+            else:
+                used.add(plan.oid.casefold())
+    for plan in plans:
+        if plan.oid is None:
+            folder = slugify(plan.team) if plan.team else None
+            slug = _slug(plan.title, 60) or "objective"
+            plan.oid = _unique(f"{folder}/{slug}" if folder else slug, used)
+    for plan in plans:
+        _assign_kr_ids(plan, label, result)
+    titles: dict[str, list[ObjectivePlan]] = {}
+    for plan in plans:
+        titles.setdefault(plan.title.casefold(), []).append(plan)
+    files = []
+    for plan in plans:
+        data = _objective_data(plan, default_cycle, titles, existing, label, result)
+        if data is not None:
+            assert plan.oid is not None
+            files.append(
+                PlannedFile(f"{content_dir}/objectives/{plan.oid}.md", front_matter(data), plan.row)
+            )
+    return files
+
+
+def _objective_data(
+    plan: ObjectivePlan,
+    default_cycle: str | None,
+    titles: dict[str, list[ObjectivePlan]],
+    existing: Mapping[str, Any],
+    label: str,
+    result: ImportResult,
+) -> dict[str, Any] | None:
+    cycle = plan.cycle or default_cycle
+    if cycle is None:
+        result.diagnostics.append(
+            error(
+                "IMP101",
+                f"row {plan.row}: objective {plan.title!r} has no cycle",
+                label,
+                line=plan.row,
+                hint="add a Cycle (or Quarter) column, or pass --cycle 2026-Q1",
+            )
+        )
+        return None
+    plan.cycle = cycle
+    data: dict[str, Any] = {"title": plan.title, "cycle": cycle}
+    for key, value in (("owner", name_id(plan.owner)), ("team", name_id(plan.team))):
+        if value:
+            data[key] = value
+    if plan.parent:
+        parent = _parent_id(plan, titles, existing)
+        if parent is None:
+            result.diagnostics.append(
+                error(
+                    "IMP107",
+                    f"row {plan.row}: parent {plan.parent!r} names no objective of this file or the site",
+                    label,
+                    line=plan.row,
+                    column=None if plan.parent_column is None else plan.parent_column + 1,
+                    hint="write the parent objective's title or id, optionally with #key-result",
+                )
+            )
+        else:
+            data["parent"] = parent
+    if plan.commitment == "aspirational":
+        data["commitment"] = "aspirational"
+    if plan.weight is not None and plan.weight != 1:
+        data["weight"] = yaml_number(plan.weight)
+    if plan.status:
+        data["status"] = plan.status
+    if plan.key_results:
+        data["key_results"] = [Block(_kr_data(kr, label, result)) for kr in plan.key_results]
+    return data
+
+
+def _assign_kr_ids(plan: ObjectivePlan, label: str, result: ImportResult) -> None:
+    """Given ids are kept; the others are slugs of the titles, unique in the objective."""
+    used: set[str] = set()
+    for kr in plan.key_results:
+        if kr.kr_id is not None and not KR_ID_RE.match(kr.kr_id):
+            result.diagnostics.append(
+                error(
+                    "IMP106",
+                    f"row {kr.row}: key result id {kr.kr_id!r} is not usable",
+                    label,
+                    line=kr.row,
+                    hint="a key result id is letters, digits, '-', '_' and '.'",
+                )
+            )
+            kr.kr_id = None
+        if kr.kr_id is not None:
+            used.add(kr.kr_id.casefold())
+    for n, kr in enumerate(plan.key_results, start=1):
+        if kr.kr_id is None:
+            kr.kr_id = _unique(_slug(kr.title, 40) or f"kr{n}", used)
+
+
+def _parent_id(
+    plan: ObjectivePlan, titles: dict[str, list[ObjectivePlan]], existing: Mapping[str, Any]
+) -> str | None:
+    """``Title``, ``id``, ``Title#Key result title`` or ``id#kr`` → ``id[#kr]``."""
+    assert plan.parent is not None
+    name, _, kr_name = plan.parent.partition("#")
+    name, kr_name = name.strip(), kr_name.strip()
+    imported = {p.oid: p for ps in titles.values() for p in ps}
+    same = titles.get(name.casefold(), [])
+    krs: list[tuple[str, str]]  # (id, title) of the parent's key results
+    if same or name in imported:
+        target = (
+            next((p for p in same if p.cycle == plan.cycle), same[0]) if same else imported[name]
+        )
+        oid = target.oid
+        krs = [(kr.kr_id or "", kr.title) for kr in target.key_results]
+    else:
+        found = existing.get(name) or next(
+            (o for o in existing.values() if o.title.casefold() == name.casefold()), None
+        )
+        if found is None:
+            return None
+        oid = found.id
+        krs = [(kr.id, kr.title) for kr in found.key_results]
+    if not kr_name:
+        return oid
+    kr_id = next(
+        (i for i, title in krs if kr_name in (i, title) or title.casefold() == kr_name.casefold()),
+        kr_name,
+    )
+    return f"{oid}#{kr_id}"
+
+
+def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": kr.kr_id, "title": kr.title}  # ids assigned before
+    kind = kr.kind or ("numeric" if kr.target is not None else "rollup")
+    if kind == "numeric":
+        if kr.target is None:
+            result.diagnostics.append(
+                error(
+                    "IMP101",
+                    f"row {kr.row}: key result {kr.title!r} is numeric but has no target",
+                    label,
+                    line=kr.row,
+                    hint="fill the Target column",
+                )
+            )
+        item |= {"start": yaml_number(kr.start or 0.0), "target": yaml_number(kr.target)}
+        if kr.current is not None:
+            item["current"] = yaml_number(kr.current)
+    elif kind == "milestones":
+        total = kr.target
+        if total is None or not total.is_integer() or total < 1:
+            result.diagnostics.append(
+                error(
+                    "IMP101",
+                    f"row {kr.row}: checklist key result {kr.title!r} needs its number of milestones as target",
+                    label,
+                    line=kr.row,
+                )
+            )
+            total = 1.0
+        done = int(kr.current or 0)
+        item["milestones"] = [
+            {"title": f"Milestone {n}", "done": n <= done} for n in range(1, int(total) + 1)
+        ]
+    elif kind == "boolean":
+        item["done"] = kr.done if kr.done is not None else (kr.current or 0) >= 1
+    elif kind in ("stay_above", "stay_below"):
+        item[kind] = yaml_number(kr.target)
+        if kr.current is not None:
+            item["current"] = yaml_number(kr.current)
+    if kr.unit and kind != "rollup":
+        item["unit"] = kr.unit
+    if kr.weight is not None and kr.weight != 1:
+        item["weight"] = yaml_number(kr.weight)
+    if kr.score is not None and 0 <= kr.score <= 1:
+        item["score"] = yaml_number(kr.score)
+    if kr.status:
+        item["status"] = kr.status
+    if kr.owner:
+        item["owner"] = name_id(kr.owner)
+    return item
+
+
+def _confidence_checkins(
+    plans: list[ObjectivePlan], content_dir: str, day: date, custom: Mapping[str, Cycle]
+) -> list[PlannedFile]:
+    """Confidence lives in check-ins: one per objective that has one, dated
+    ``day`` moved into the objective's cycle (a finished quarter's confidence
+    was its last word, given on its last day)."""
+    out = []
+    for plan in plans:
+        if plan.confidence is not None and plan.oid:
+            cycle = lookup(plan.cycle, custom) if plan.cycle else None
+            when = min(max(day, cycle.start), cycle.end) if cycle else day
+            data = {"objective": plan.oid, "date": when, "confidence": yaml_number(plan.confidence)}
+            rel = f"{content_dir}/checkins/{plan.oid}/{when.isoformat()}.md"
+            out.append(PlannedFile(rel, front_matter(data, "Imported."), plan.row))
+    return out
+
+
+# ------------------------------------------------------------------ validate, write
+def _validate(
+    root: Path, files: list[PlannedFile], before: LoadResult, label: str
+) -> list[Diagnostic]:
+    """Load the site with the new files; report what the loader would refuse.
+
+    A finding in a new file points at the spreadsheet row it came from; a new
+    finding elsewhere (a clash with an existing file) is reported as is.
+    """
+    extra = {f.rel: f.text.encode("utf-8") for f in files}
+    after = load(OverlayTree(root, extra), jobs=1)
+    old = {d.format_text() for d in before.diagnostics}
+    rows = {f.rel: f.row for f in files}
+    out = []
+    for d in after.diagnostics:
+        if not d.is_error or d.format_text() in old:
+            continue
+        if d.file in rows:
+            row = rows[d.file]
+            where = f"row {row}" if row is not None else "a record"
+            out.append(
+                error(
+                    "IMP110",
+                    f"{where}: {d.message} (in the file it would write, {d.file})",
+                    label,
+                    line=row,
+                    hint=d.hint,
+                )
+            )
+        else:
+            out.append(d)
+    return out
+
+
+def write_planned(root: Path, files: list[PlannedFile]) -> None:
+    """Create every file, or none: on a failure the ones already written are removed."""
+    written: list[Path] = []
+    try:
+        for planned in files:
+            path = root / planned.rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="\n") as fh:
+                written.append(path)
+                fh.write(planned.text)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,33 @@
+"""A site on disk with planned files laid over it, for the loader.
+
+``okrsite import`` and ``okrsite pull`` load the site as it would be after
+their writes, in memory, before writing anything: a file the real loader
+would refuse is reported and never written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from okrsite.pipeline import FileTree
+
+__all__ = ["OverlayTree"]
+
+
+class OverlayTree(FileTree):
+    """``FileTree`` of ``root`` in which ``extra`` (site-relative path → bytes)
+    adds files or replaces their contents."""
+
+    def __init__(self, root: Path, extra: Mapping[str, bytes]) -> None:
+        super().__init__(root)
+        self.extra = extra
+
+    def markdown_files(self, content_dir: str) -> list[str]:
+        prefix = content_dir.strip("/") + "/"
+        new = {rel for rel in self.extra if rel.startswith(prefix) and rel.endswith(".md")}
+        return sorted(set(super().markdown_files(content_dir)) | new)
+
+    def read(self, rel: str) -> bytes | None:
+        found = self.extra.get(rel)
+        return found if found is not None else super().read(rel)

@@ -1,0 +1,149 @@
+"""``okrsite import`` of okrsite's own ``portfolio.json``: a portfolio moved between sites.
+
+The export holds the written facts of every objective and key result (ids,
+owners, alignment, commitment, weights, kinds, values) next to the computed
+figures; this module reads the facts back as the same plans a spreadsheet
+gives, and KPIs and SMART goals as files of their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
+from okrsite.parse import ID_RE
+from okrsite.spreadsheet_import import KRPlan, ObjectivePlan
+
+__all__ = ["plans_from_portfolio"]
+
+
+def plans_from_portfolio(
+    source: Path, label: str, content_dir: str
+) -> tuple[list[ObjectivePlan], list[PlannedFile], list[Diagnostic]]:
+    """okrsite's own ``portfolio.json``: objectives, KPIs and goals."""
+    try:
+        data = json.loads(source.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [], [error("IMP001", f"cannot read {label}: {exc}", label)]
+    except json.JSONDecodeError as exc:
+        return (
+            [],
+            [],
+            [
+                error(
+                    "IMP001", f"not valid JSON: {exc.msg}", label, line=exc.lineno, column=exc.colno
+                )
+            ],
+        )
+    if not isinstance(data, dict) or not isinstance(data.get("objectives", []), list):
+        return (
+            [],
+            [],
+            [error("IMP001", "not an okrsite portfolio.json (no objectives list)", label, line=1)],
+        )
+    plans: list[ObjectivePlan] = []
+    files: list[PlannedFile] = []
+    diags: list[Diagnostic] = []
+    for n, record in enumerate(data.get("objectives", []), start=1):
+        plan = _json_objective(record, n, label, diags)
+        if plan is not None:
+            plans.append(plan)
+    for n, record in enumerate(data.get("kpis", []) or [], start=1):
+        if (
+            isinstance(record, dict)
+            and _ok_id(record.get("id"))
+            and isinstance(record.get("title"), str)
+        ):
+            kpi: dict[str, Any] = {"title": record["title"]}
+            for key in ("direction", "indicator"):
+                if record.get(key) in ("up", "down", "leading", "lagging"):
+                    kpi[key] = record[key]
+            if isinstance(record.get("value"), (int, float)) and record.get("date"):
+                with contextlib.suppress(ValueError):
+                    kpi["values"] = {date.fromisoformat(str(record["date"])): record["value"]}
+            files.append(PlannedFile(f"{content_dir}/kpis/{record['id']}.md", front_matter(kpi), n))
+        else:
+            diags.append(error("IMP106", f"KPI {n} needs an id and a title", label))
+    for n, record in enumerate(data.get("goals", []) or [], start=1):
+        if (
+            isinstance(record, dict)
+            and _ok_id(record.get("id"))
+            and isinstance(record.get("title"), str)
+        ):
+            goal: dict[str, Any] = {"type": "goal", "title": record["title"]}
+            if isinstance(record.get("progress"), (int, float)):
+                goal["measure"] = {
+                    "start": 0,
+                    "target": 100,
+                    "current": yaml_number(record["progress"] * 100),
+                    "unit": "%",
+                }
+            files.append(
+                PlannedFile(f"{content_dir}/goals/{record['id']}.md", front_matter(goal), n)
+            )
+        else:
+            diags.append(error("IMP106", f"goal {n} needs an id and a title", label))
+    return plans, files, diags
+
+
+def _ok_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(ID_RE.match(value))
+
+
+def _json_number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _json_objective(
+    record: Any, n: int, label: str, diags: list[Diagnostic]
+) -> ObjectivePlan | None:
+    if not isinstance(record, dict) or not isinstance(record.get("title"), str):
+        diags.append(error("IMP101", f"objective {n} needs a title", label))
+        return None
+    text = {k: (v if isinstance(v, str) and v else None) for k, v in record.items()}
+    plan = ObjectivePlan(
+        row=n,
+        title=record["title"],
+        oid=text.get("id"),
+        cycle=text.get("cycle"),
+        owner=text.get("owner"),
+        team=text.get("team"),
+        parent=text.get("parent"),
+        commitment=text.get("commitment"),
+        weight=_json_number(record.get("weight")),
+        status=record.get("status") if record.get("status") in ("draft", "dropped") else None,
+        confidence=_json_number(record.get("confidence")),
+    )
+    for kr in record.get("key_results") or []:
+        if not isinstance(kr, dict) or not isinstance(kr.get("title"), str):
+            diags.append(error("IMP101", f"objective {n}: a key result needs a title", label))
+            continue
+        kind = (
+            kr.get("kind")
+            if kr.get("kind")
+            in ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
+            else None
+        )
+        plan.key_results.append(
+            KRPlan(
+                row=n,
+                title=kr["title"],
+                kr_id=kr.get("id") if isinstance(kr.get("id"), str) else None,
+                kind=kind,
+                start=_json_number(kr.get("start")),
+                target=_json_number(kr.get("target")),
+                current=_json_number(kr.get("current")),
+                unit=kr.get("unit") if isinstance(kr.get("unit"), str) else None,
+                weight=_json_number(kr.get("weight")),
+                score=_json_number(kr.get("score")),
+                status=kr.get("status")
+                if kr.get("status") in ("draft", "dropped") and kr.get("status") != plan.status
+                else None,
+            )
+        )
+    return plan

@@ -1,0 +1,323 @@
+"""The ``[[sources]]`` of ``okrsite.toml`` and reading one source's dated values.
+
+A source is a command (an argv list, run without a shell, with a timeout), a
+file inside the site, or an http(s) URL; each gives ``date,value`` lines or a
+JSON list of ``{"date": …, "value": …}``. Every way a source can fail (exit
+code, timeout, malformed output, a value that is not a number) becomes a
+:class:`SourceError` naming the offending line, so ``okrsite pull`` reports
+it and goes on with the other sources. Commands are only ever run from here,
+and only ``okrsite pull`` calls here: ``build``, ``check`` and ``serve``
+never read ``[[sources]]`` beyond ignoring it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Source", "SourceError", "fetch", "parse_values", "read_sources"]
+
+DEFAULT_TIMEOUT = 30.0
+MAX_OUTPUT = 10 * 1024 * 1024  # a source printing more than this is not a list of readings
+_SOURCE_KEYS = {"name", "command", "file", "url", "header", "header_env", "timeout", "format"}
+
+
+class SourceError(Exception):
+    """A source failed; the message names what and where (the offending line)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    line: int | None  # of its ``name =`` in okrsite.toml
+    command: tuple[str, ...] | None = None
+    file: str | None = None
+    url: str | None = None
+    header: str | None = None
+    header_env: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    format: str | None = None  # csv | json; None: recognised from the text
+
+    @property
+    def kind(self) -> str:
+        return "command" if self.command else "file" if self.file else "url"
+
+
+def _name_line(text: str, name: str) -> int | None:
+    m = re.search(rf"^[ \t]*name[ \t]*=[ \t]*[\"']{re.escape(name)}[\"']", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def read_sources(text: str | None) -> tuple[list[Source], list[str]]:
+    """The declared sources, and a message for each declaration that is wrong."""
+    if text is None:
+        return [], []
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return [], [f"okrsite.toml is not valid TOML: {exc}"]
+    default = data.get("pull_timeout", DEFAULT_TIMEOUT)
+    problems: list[str] = []
+    if not _positive(default):
+        problems.append(f"pull_timeout must be a number of seconds above 0, got {default!r}")
+        default = DEFAULT_TIMEOUT
+    raw = data.get("sources", [])
+    if not isinstance(raw, list):
+        return [], ["sources must be written as [[sources]] tables"]
+    out: list[Source] = []
+    for n, item in enumerate(raw, start=1):
+        where = f"[[sources]] number {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"]:
+            problems.append(f'{where} needs name = "KPI id" or "objective#key-result"')
+            continue
+        name = item["name"]
+        where = f"source {name!r}"
+        unknown = sorted(set(item) - _SOURCE_KEYS)
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
+        given = [k for k in ("command", "file", "url") if k in item]
+        if len(given) != 1:
+            problems.append(f"{where} needs exactly one of command, file or url")
+            continue
+        command = item.get("command")
+        if command is not None and (
+            not isinstance(command, list)
+            or not command
+            or not all(isinstance(a, str) and a for a in command)
+        ):
+            problems.append(
+                f'{where}: command must be a list of words, e.g. ["python3", "scripts/nps.py"]'
+            )
+            continue
+        url = item.get("url")
+        if url is not None and not (isinstance(url, str) and re.match(r"^https?://", url)):
+            problems.append(f"{where}: url must start with http:// or https://")
+            continue
+        timeout = item.get("timeout", default)
+        fmt = item.get("format")
+        if not _positive(timeout) or fmt not in (None, "csv", "json"):
+            problems.append(f"{where}: timeout must be seconds above 0 and format csv or json")
+            continue
+        header, header_env = item.get("header"), item.get("header_env")
+        if (header is None) != (header_env is None) or not all(
+            v is None or isinstance(v, str) for v in (header, header_env, item.get("file"))
+        ):
+            problems.append(
+                f'{where}: write header = "Authorization" together with header_env = "ENV_VAR_NAME"'
+            )
+            continue
+        out.append(
+            Source(
+                name=name,
+                line=_name_line(text, name),
+                command=tuple(command) if command else None,
+                file=item.get("file"),
+                url=url,
+                header=header,
+                header_env=header_env,
+                timeout=float(timeout),
+                format=fmt,
+            )
+        )
+    return out, problems
+
+
+def _positive(value: Any) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    )
+
+
+# ------------------------------------------------------------------ fetch
+def fetch(source: Source, root: Path) -> str:
+    """The source's text: the command's stdout, the file's or the URL's body."""
+    if source.command:
+        return _run(source, root)
+    if source.file:
+        return _read_file(source, root)
+    return _get(source)
+
+
+def _run(source: Source, root: Path) -> str:
+    """Run the argv in the site folder, without a shell and without stdin.
+
+    The command gets its own process group, so on a timeout the whole group is
+    killed (a script's children too) and nothing is left running.
+    """
+    assert source.command is not None
+    try:
+        proc = subprocess.Popen(
+            list(source.command),
+            cwd=root,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise SourceError(f"cannot run {source.command[0]!r}: {exc.strerror or exc}") from None
+    try:
+        out, err = proc.communicate(timeout=source.timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        proc.communicate()
+        raise SourceError(
+            f"{' '.join(source.command)} did not finish within {source.timeout:g} s (timeout); "
+            "it was stopped"
+        ) from None
+    if proc.returncode != 0:
+        last = next(
+            (ln for ln in reversed(err.decode("utf-8", "replace").splitlines()) if ln.strip()), ""
+        )
+        raise SourceError(
+            f"{' '.join(source.command)} exited with code {proc.returncode}"
+            + (f": {last.strip()}" if last else "")
+        )
+    return _decode(out, "the command's output")
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    killpg = getattr(os, "killpg", None)  # POSIX; elsewhere only the command itself
+    try:
+        if killpg is None:
+            proc.kill()
+        else:
+            killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # already gone
+        proc.kill()
+
+
+def _decode(raw: bytes, what: str) -> str:
+    if len(raw) > MAX_OUTPUT:
+        raise SourceError(f"{what} is larger than {MAX_OUTPUT // (1024 * 1024)} MB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(f"{what} is not UTF-8 text (line {line})") from None
+
+
+def _read_file(source: Source, root: Path) -> str:
+    assert source.file is not None
+    path = (root / source.file).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise SourceError(f"file {source.file!r} lies outside the site folder")
+    if not path.is_file():
+        raise SourceError(f"file {source.file!r} does not exist or is not a regular file")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_OUTPUT + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read {source.file!r}: {exc.strerror or exc}") from None
+    return _decode(raw, f"file {source.file!r}")
+
+
+def _get(source: Source) -> str:
+    assert source.url is not None
+    request = urllib.request.Request(source.url, headers={"User-Agent": "okrsite-pull"})
+    if source.header and source.header_env:
+        value = os.environ.get(source.header_env)
+        if value is None:
+            raise SourceError(f"environment variable {source.header_env} is not set")
+        request.add_header(source.header, value)
+    try:
+        with urllib.request.urlopen(request, timeout=source.timeout) as response:  # noqa: S310
+            raw = response.read(MAX_OUTPUT + 1)
+    except urllib.error.HTTPError as exc:
+        raise SourceError(f"{source.url} answered HTTP {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise SourceError(f"cannot fetch {source.url}: {reason}") from None
+    return _decode(raw, f"{source.url}")
+
+
+# ------------------------------------------------------------------ parse
+def parse_values(text: str, fmt: str | None = None) -> list[tuple[date, float]]:
+    """``date,value`` lines (a header line is allowed) or a JSON list of
+    ``{"date", "value"}`` objects → readings in the order given."""
+    stripped = text.strip()
+    if fmt == "json" or (fmt is None and stripped[:1] in "[{"):
+        return _json_values(stripped)
+    return _csv_values(text)
+
+
+def _reading(day: Any, value: Any, where: str) -> tuple[date, float]:
+    try:
+        parsed_day = date.fromisoformat(str(day).strip())
+    except ValueError:
+        raise SourceError(f"{where}: {str(day)!r} is not a date like 2026-02-01") from None
+    number: float | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number):
+        raise SourceError(f"{where}: {value!r} is not a number")
+    return parsed_day, number
+
+
+def _json_values(text: str) -> list[tuple[date, float]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise SourceError('JSON must be a list of {"date": …, "value": …} objects')
+    out: dict[date, float] = {}
+    for n, item in enumerate(data, start=1):
+        if not isinstance(item, dict) or "date" not in item or "value" not in item:
+            raise SourceError(f"item {n}: {json.dumps(item)[:80]} has no date and value")
+        where = f"item {n} {json.dumps(item)[:80]}"
+        _add(out, _reading(item["date"], item["value"], where), where)
+    return list(out.items())
+
+
+def _add(out: dict[date, float], reading: tuple[date, float], where: str) -> None:
+    """One reading per date: the same date twice with two values is malformed."""
+    day, value = reading
+    if day in out and out[day] != value:
+        raise SourceError(f"{where}: {day} was already given as {out[day]:g}")
+    out[day] = value
+
+
+def _csv_values(text: str) -> list[tuple[date, float]]:
+    out: dict[date, float] = {}
+    rows = csv.reader(io.StringIO(text))
+    for n, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        shown = ",".join(row)[:80]
+        if len(cells) != 2:
+            raise SourceError(f"line {n}: {shown!r} is not 'date,value'")
+        if not out and cells[0].lower() == "date":
+            continue  # the header line
+        where = f"line {n} {shown!r}"
+        _add(out, _reading(cells[0], cells[1], where), where)
+    return list(out.items())

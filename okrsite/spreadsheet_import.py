@@ -1,0 +1,378 @@
+"""Turn the rows of an OKR spreadsheet into planned objectives and key results.
+
+One row per key result; the objective's columns are either repeated on every
+row or filled only on its first row and left blank below (both layouts are
+common). Every cell that cannot be read becomes a located diagnostic (the
+file, the row number, the column), and all of them are reported, so a person
+fixes the sheet once. Nothing here touches the disk: :mod:`okrsite.import_files`
+turns the plans into files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from okrsite.column_match import ColumnMap
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.spreadsheet_read import Sheet
+
+__all__ = ["KRPlan", "ObjectivePlan", "plan_rows"]
+
+KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
+CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
+TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
+FALSE_WORDS = {"no", "n", "false", "not done", "open", "todo", "pending", "incomplete"}
+_CYCLE = re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+@dataclass
+class KRPlan:
+    """A key result read from one row (``None``: the cell was blank)."""
+
+    row: int
+    title: str
+    kr_id: str | None = None
+    kind: str | None = None
+    start: float | None = None
+    target: float | None = None
+    current: float | None = None
+    unit: str | None = None
+    weight: float | None = None
+    score: float | None = None
+    status: str | None = None
+    owner: str | None = None
+    done: bool | None = None
+    progress_only: bool = False  # a bare progress figure: a key result from 0 to 100
+    percent_marked: bool = False
+
+
+@dataclass
+class ObjectivePlan:
+    """An objective read from its first row, with the key results of all its rows."""
+
+    row: int
+    title: str
+    oid: str | None = None
+    cycle: str | None = None
+    owner: str | None = None
+    team: str | None = None
+    parent: str | None = None
+    parent_column: int | None = None
+    commitment: str | None = None
+    weight: float | None = None
+    status: str | None = None
+    confidence: float | None = None
+    key_results: list[KRPlan] = field(default_factory=list)
+
+
+def column_letter(index: int) -> str:
+    """0 → ``A``, 27 → ``AB``: how a spreadsheet names a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class _Row:
+    """Typed reads of one row's cells; each failure is one located diagnostic."""
+
+    def __init__(
+        self,
+        cells: tuple[Any, ...],
+        number: int,
+        cols: ColumnMap,
+        file: str,
+        diags: list[Diagnostic],
+    ) -> None:
+        self.cells, self.row_no, self.cols, self.file, self.diags = cells, number, cols, file, diags
+
+    def raw(self, fld: str) -> Any:
+        index = self.cols.fields.get(fld)
+        if index is None:
+            return None
+        value = self.cells[index]
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    def fail(self, fld: str, message: str, hint: str | None = None, code: str = "IMP102") -> None:
+        index = self.cols.fields[fld]
+        where = f"row {self.row_no}, column {column_letter(index)} {self.cols.headers[index]!r}"
+        self.diags.append(
+            error(
+                code,
+                f"{where}: {message}",
+                self.file,
+                line=self.row_no,
+                column=index + 1,
+                hint=hint,
+            )
+        )
+
+    def text(self, fld: str) -> str | None:
+        value = self.raw(fld)
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, datetime):
+            value = value.date()
+        return " ".join(str(value).split())
+
+    def number(self, fld: str) -> tuple[float | None, bool]:
+        """The cell as a number, and whether it was written as a percentage."""
+        value = self.raw(fld)
+        if value is None:
+            return None, False
+        parsed = parse_number(value)
+        if parsed is None:
+            self.fail(
+                fld,
+                f"{_show(value)} is not a number",
+                "write digits, e.g. 40, 12.5, 45% or 1,200; put the unit in a Unit column",
+            )
+            return None, False
+        return parsed
+
+    def word(self, fld: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(fld)
+        if value is None:
+            return None
+        word = value.lower().replace(" ", "_").replace("-", "_")
+        if word not in allowed:
+            self.fail(fld, f"{value!r} is not one of {', '.join(allowed)}", code="IMP104")
+            return None
+        return word
+
+    def day(self, fld: str) -> date | None:
+        value = self.raw(fld)
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
+            return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def parse_number(value: Any) -> tuple[float, bool] | None:
+    """``"1,200"``, ``"$1.5"``, ``"45 %"``, ``12`` → the number and a percent flag."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return (number, False) if number == number and abs(number) != float("inf") else None
+    text = str(value).strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    percent = text.endswith("%")
+    text = text.rstrip("%").lstrip("$€£¥").replace("_", "")
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if number != number or abs(number) == float("inf"):
+        return None
+    return number, percent
+
+
+def normalise_cycle(text: str) -> str:
+    """``"Q1 2026"``, ``"2026 q1"``, ``"2026Q1"`` → ``"2026-Q1"``; other names as written."""
+    m = _CYCLE.match(text.strip())
+    if not m:
+        return text.strip()
+    year = m.group(1) or m.group(4)
+    part = (m.group(2) or m.group(3)).upper()
+    return f"{year}-{part}"
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def plan_rows(
+    sheet: Sheet, cols: ColumnMap, file: str
+) -> tuple[list[ObjectivePlan], list[Diagnostic]]:
+    """Group the rows into objectives; read every cell, reporting each bad one."""
+    diags: list[Diagnostic] = []
+    if "objective" not in cols.fields and "objective_id" not in cols.fields:
+        diags.append(
+            error(
+                "IMP002",
+                "no column names the objective; found: "
+                + ", ".join(repr(h) for h in sheet.headers if h),
+                file,
+                line=sheet.header_row,
+                hint="name a column Objective (or Goal, O), or pass --map 'YOUR HEADER=objective'",
+            )
+        )
+        return [], diags
+    plans: list[ObjectivePlan] = []
+    by_key: dict[tuple[str, str | None], ObjectivePlan] = {}
+    by_name: dict[str, ObjectivePlan] = {}
+    current: ObjectivePlan | None = None
+    for number, cells in sheet.rows:
+        row = _Row(cells, number, cols, file, diags)
+        title, oid = row.text("objective"), row.text("objective_id")
+        cycle = _row_cycle(row)
+        if title or oid:
+            name = (oid or title or "").casefold()
+            # a repeated objective whose cycle cell is blank belongs to the
+            # objective of that name already read; with a cycle, to that cycle's
+            found = by_key.get((name, cycle)) if cycle is not None else by_name.get(name)
+            if found is None:
+                current = _objective(row, title or oid or "", oid, cycle)
+                by_key[(name, cycle)] = by_name[name] = current
+                plans.append(current)
+            else:
+                current = found
+        elif current is None:
+            row.fail(
+                "objective" if "objective" in cols.fields else "objective_id",
+                "the first row of an objective needs its title",
+                code="IMP101",
+            )
+            continue
+        kr = _key_result(row, current)
+        if kr is not None:
+            current.key_results.append(kr)
+    _progress_only_scale(plans)
+    return plans, diags
+
+
+def _row_cycle(row: _Row) -> str | None:
+    text = row.text("cycle")
+    if text:
+        return normalise_cycle(text)
+    due = row.day("due")
+    return quarter_of(due) if due else None
+
+
+def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> ObjectivePlan:
+    word = (row.text("confidence") or "").lower()
+    confidence, percent = (
+        (CONFIDENCE_WORDS[word], False) if word in CONFIDENCE_WORDS else row.number("confidence")
+    )
+    if confidence is not None and (percent or 0 < confidence < 1):
+        # 70% or 0.7 of certainty: the 0-10 scale's 7
+        confidence = round(confidence / 10 if percent else confidence * 10, 6)
+    if confidence is not None and not 0 <= confidence <= 10:
+        row.fail("confidence", f"confidence {confidence:g} is outside 0-10", code="IMP105")
+        confidence = None
+    weight, _ = row.number("objective_weight")
+    status = row.word("objective_status", _STATUS_WORDS)
+    return ObjectivePlan(
+        row=row.row_no,
+        title=title,
+        oid=oid,
+        cycle=cycle,
+        owner=row.text("owner"),
+        team=row.text("team"),
+        parent=row.text("parent"),
+        parent_column=row.cols.fields.get("parent"),
+        commitment=row.word("commitment", ("committed", "aspirational")),
+        weight=weight,
+        status=status if status in ("draft", "dropped") else None,
+        confidence=confidence,
+    )
+
+
+# okrsite's export writes the computed status words; only draft and dropped
+# are something a person set, the rest are read past.
+_STATUS_WORDS = (
+    "active",
+    "draft",
+    "dropped",
+    "upcoming",
+    "achieved",
+    "missed",
+    "done",
+    "on_track",
+    "at_risk",
+    "off_track",
+)
+
+
+def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
+    title = row.text("key_result")
+    start, _ = row.number("start")
+    target, target_pct = row.number("target")
+    kind = row.word("kind", KR_KINDS)
+    done: bool | None = None
+    current_text = row.text("current")
+    if current_text and current_text.lower() in TRUE_WORDS | FALSE_WORDS and target is None:
+        done, current, current_pct = current_text.lower() in TRUE_WORDS, None, False
+        kind = kind or "boolean"
+    else:
+        current, current_pct = row.number("current")
+    weight, _ = row.number("weight")
+    score, score_pct = row.number("score")
+    if score is not None and score_pct:
+        score /= 100
+    if score is not None and not 0 <= score <= 1:
+        row.fail("score", f"score {score:g} is outside 0-1", code="IMP105")
+    status = row.word("kr_status", _STATUS_WORDS)
+    owner = row.text("owner")
+    unit = row.text("unit")
+    measured = any(v is not None for v in (start, target, current, done, kind))
+    if title is None:
+        if measured:
+            row.fail(
+                "key_result" if "key_result" in row.cols.fields else "objective",
+                "this row has key result values but no key result title",
+                code="IMP101",
+            )
+        return None
+    if unit is None and (target_pct or current_pct) and kind not in ("milestones", "boolean"):
+        unit = "%"
+    progress_only = kind is None and target is None and start is None and current is not None
+    return KRPlan(
+        row=row.row_no,
+        title=title,
+        kr_id=row.text("kr_id"),
+        kind=kind,
+        start=start,
+        target=target,
+        current=current,
+        unit=unit,
+        weight=weight,
+        score=score,
+        # the export repeats a dropped objective's status on its key results
+        status=status if status in ("draft", "dropped") and status != obj.status else None,
+        owner=owner if owner and owner != obj.owner else None,
+        done=done,
+        progress_only=progress_only,
+        percent_marked=current_pct,
+    )
+
+
+def _progress_only_scale(plans: list[ObjectivePlan]) -> None:
+    """A progress column without targets holds percentages: ``45%`` or ``45``
+    are 45 of 100, and when every such figure lies in 0..1 the column holds
+    fractions (``0.45``), so they are scaled to 0..100 alike."""
+    only = [kr for p in plans for kr in p.key_results if kr.progress_only]
+    fractions = all(
+        kr.current is not None and 0 <= kr.current <= 1 for kr in only if not kr.percent_marked
+    )
+    for kr in only:
+        assert kr.current is not None
+        if fractions and not kr.percent_marked:
+            kr.current = round(kr.current * 100, 9)
+        kr.kind, kr.start, kr.target = "numeric", 0.0, 100.0
+        kr.unit = kr.unit or "%"

@@ -1,0 +1,371 @@
+"""okrsite import: spreadsheets people write, in both layouts, into sites that check."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+from openpyxl import Workbook
+
+from okrsite.cli import cli
+from okrsite.pipeline import load_site
+from okrsite.slug import slugify
+
+AS_OF = date(2026, 2, 15)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def empty_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "okrsite.toml").write_text(f'title = "Imported"\nas_of = {AS_OF}\n', encoding="utf-8")
+    return site
+
+
+def content_files(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix() for p in (site / "content").rglob("*") if p.is_file()
+    )
+
+
+def check_clean(site: Path) -> None:
+    """``okrsite check`` (the real loader) takes the imported site without an error.
+
+    Warnings are expected: an imported objective has no check-in yet (stale).
+    """
+    code, out = run("check", "--site", str(site))
+    assert code == 0 and " 0 errors" in out, out
+
+
+def expected_progress(start: float, target: float, current: float) -> float:
+    return max(0.0, min(1.0, (current - start) / (target - start)))
+
+
+# A sheet as a team writes it: unusual headers, names as owners and teams,
+# the objective's columns filled only on its first row.
+BLANK_LAYOUT = [
+    [
+        "Goal",
+        "Key Result (KR)",
+        "Assignee",
+        "Department",
+        "Quarter",
+        "Baseline",
+        "Goal value",
+        "Actual",
+        "Unit",
+        "Confidence",
+        "Aligned to",
+    ],
+    [
+        "Delight our customers",
+        "Raise NPS from 30 to 45",
+        "Uma Diaz",
+        "Customer Success",
+        "Q1 2026",
+        "30",
+        "45",
+        "36",
+        "points",
+        "7",
+        "",
+    ],
+    ["", "Cut first response time to 2 hours", "", "", "", "8", "2", "5", "h", "", ""],
+    [
+        "Answer tickets faster",
+        "Resolve 40% in the help centre",
+        "Bo Li",
+        "Customer Success",
+        "2026-Q1",
+        "10%",
+        "40%",
+        "22%",
+        "",
+        "high",
+        "Delight our customers",
+    ],
+]
+REPEATED_LAYOUT = [
+    ["O", "KR", "Responsible", "Team", "Period", "Initial", "Target", "Progress", "Deadline"],
+    [
+        "Grow revenue",
+        "Reach 1,200 paying accounts",
+        "ana",
+        "sales",
+        "2026 Q1",
+        "800",
+        "1,200",
+        "950",
+        "",
+    ],
+    ["Grow revenue", "Sign 5 distributors", "ana", "sales", "2026 Q1", "0", "5", "2", ""],
+    ["Launch in Spain", "Hiring plan done", "Ana", "Sales", "", "", "", "45%", "2026-03-31"],
+    ["Launch in Spain", "Office open", "Ana", "Sales", "", "", "", "0.3", "2026-03-31"],
+]
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def write_xlsx(
+    path: Path, rows: list[list[object]], formats: dict[tuple[int, int], str] | None = None
+) -> Path:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for (r, c), fmt in (formats or {}).items():
+        sheet.cell(row=r, column=c).number_format = fmt
+    book.save(path)
+    return path
+
+
+def objectives(site: Path) -> dict[str, object]:
+    return load_site(site, AS_OF).scored.portfolio.objectives  # type: ignore[return-value]
+
+
+def test_csv_blank_layout_with_unusual_headers(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    sheet = write_csv(tmp_path / "okrs.csv", BLANK_LAYOUT)
+    code, out = run("import", str(sheet), "--site", str(site), "--date", str(AS_OF))
+    assert code == 0, out
+    check_clean(site)
+    result = load_site(site, AS_OF)
+    objs = result.scored.portfolio.objectives
+    team = slugify("Customer Success")
+    delight = objs[f"{team}/{slugify('Delight our customers')}"]
+    faster = objs[f"{team}/{slugify('Answer tickets faster')}"]
+    assert delight.owner == slugify("Uma Diaz") and delight.team == team
+    assert delight.cycle == "2026-Q1" and faster.parent == delight.id
+    assert [kr.title for kr in delight.key_results] == [BLANK_LAYOUT[1][1], BLANK_LAYOUT[2][1]]
+    nps, response = delight.key_results
+    assert (nps.start, nps.target, nps.current, nps.unit) == (30, 45, 36, "points")
+    assert response.lower_is_better and response.unit == "h"
+    resolve = faster.key_results[0]
+    assert (resolve.start, resolve.target, resolve.current, resolve.unit) == (10, 40, 22, "%")
+    scored = result.scored.objectives
+    assert scored[delight.id].key_results[nps.id].progress == pytest.approx(
+        expected_progress(30, 45, 36)
+    )
+    # confidence lives in a check-in: 7, and "high" on the 0-10 scale
+    assert scored[delight.id].confidence == 7
+    assert scored[faster.id].confidence == 8
+
+
+def test_csv_repeated_layout_progress_only_and_deadline(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    sheet = write_csv(tmp_path / "okrs.csv", REPEATED_LAYOUT, delimiter=";")
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    objs = objectives(site)
+    grow = objs["sales/grow-revenue"]
+    assert len(grow.key_results) == 2  # type: ignore[attr-defined]
+    accounts = grow.key_results[0]  # type: ignore[attr-defined]
+    assert (accounts.start, accounts.target, accounts.current) == (800, 1200, 950)
+    spain = objs["sales/launch-in-spain"]
+    assert spain.team == "Sales"  # type: ignore[attr-defined]  # an id-shaped name is kept
+    # no cycle column on these rows: the deadline's quarter
+    assert spain.cycle == "2026-Q1"  # type: ignore[attr-defined]
+    hiring, office = spain.key_results  # type: ignore[attr-defined]
+    # a bare progress becomes a key result from 0 to 100; 0.3 in a column of fractions is 30
+    assert (hiring.start, hiring.target, hiring.current, hiring.unit) == (0, 100, 45, "%")
+    assert office.current == pytest.approx(30)
+
+
+def test_xlsx_in_both_layouts(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    blank = [[None if c == "" else c for c in row] for row in BLANK_LAYOUT]
+    blank[1][5:8] = [30, 45, 36]  # numbers as Excel stores them
+    # a title line and an empty row above the header, as sheets often have
+    book = write_xlsx(tmp_path / "blank.xlsx", [["Customer OKRs, Q1 2026"], [], *blank])
+    code, out = run("import", str(book), "--site", str(site), "--date", str(AS_OF))
+    assert code == 0, out
+    repeated: list[list[object]] = [list(REPEATED_LAYOUT[0])]
+    for row in REPEATED_LAYOUT[1:]:
+        cells: list[object] = [c or None for c in row]
+        cells[0] = f"{row[0]} (sheet 2)"
+        repeated.append(cells)
+    repeated[3][7] = 0.45  # shown as 45% by its cell format
+    repeated[3][8] = repeated[4][8] = date(2026, 5, 15)  # an Excel date
+    book2 = write_xlsx(tmp_path / "repeated.xlsx", repeated, {(4, 8): "0%"})
+    code, out = run("import", str(book2), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    objs = objectives(site)
+    delight = objs[f"{slugify('Customer Success')}/{slugify('Delight our customers')}"]
+    assert delight.key_results[0].current == 36  # type: ignore[attr-defined]
+    spain = objs[f"sales/{slugify('Launch in Spain (sheet 2)')}"]
+    assert spain.cycle == "2026-Q2"  # type: ignore[attr-defined]
+    hiring = spain.key_results[0]  # type: ignore[attr-defined]
+    assert (hiring.target, hiring.current, hiring.unit) == (100, 45, "%")
+
+
+def test_malformed_rows_are_all_reported_and_nothing_is_written(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [row[:] for row in BLANK_LAYOUT]
+    rows[2][6] = "fifty"  # Goal value, spreadsheet row 3, column G
+    rows[3][9] = "12"  # confidence above 10, row 4, column J
+    sheet = write_csv(tmp_path / "okrs.csv", rows)
+    before = content_files(site)
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 1
+    assert "okrs.csv:3:7" in out and "row 3, column G 'Goal value'" in out and "'fifty'" in out
+    assert "okrs.csv:4:10" in out and "row 4, column J 'Confidence'" in out
+    assert "nothing was written" in out
+    assert content_files(site) == before
+
+
+def test_loader_findings_point_at_the_row(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [["Objective", "Key result", "Cycle", "Target"], ["Ship it", "Done", "2026-Q9", "1"]]
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 1 and "x.csv:2:" in out and "row 2" in out and "2026-Q9" in out
+    assert content_files(site) == []
+
+
+def test_existing_files_skipped_dry_run_and_map(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "KR", "Cycle", "Stretch goal", "Now", "Notes"],
+        ["Faster builds", "Build under 5 minutes", "2026-Q1", "5", "9", "from the retro"],
+    ]
+    sheet = write_csv(tmp_path / "okrs.csv", rows)
+    code, out = run(
+        "import",
+        str(sheet),
+        "--site",
+        str(site),
+        "--dry-run",
+        "--map",
+        "Stretch goal=target",
+        "--map",
+        "now=current",
+    )
+    assert code == 0, out
+    assert "would write content/objectives/faster-builds.md" in out and "target: 5" in out
+    assert "'Notes'" in out  # reported as not imported
+    assert content_files(site) == []
+    code, out = run(
+        "import",
+        str(sheet),
+        "--site",
+        str(site),
+        "--map",
+        "Stretch goal=target",
+        "--map",
+        "now=current",
+    )
+    assert code == 0 and content_files(site) == ["content/objectives/faster-builds.md"]
+    kr = objectives(site)["faster-builds"].key_results[0]  # type: ignore[attr-defined]
+    assert (kr.target, kr.current) == (5, 9)
+    text = (site / "content/objectives/faster-builds.md").read_text()
+    code, out = run("import", str(sheet), "--site", str(site), "--map", "Stretch goal=target")
+    assert code == 0 and "skipped content/objectives/faster-builds.md" in out
+    assert (site / "content/objectives/faster-builds.md").read_text() == text
+    code, out = run("import", str(sheet), "--site", str(site), "--map", "Stretch goal=bogus")
+    assert code == 2 and "unknown field" in out
+
+
+def _figures(text: str) -> list[dict[str, str]]:
+    """The export's rows without the columns that come from check-in history
+    (a spreadsheet carries values, not the dates of past check-ins)."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for row in rows:
+        del row["stale"], row["forecast"]
+    return rows
+
+
+def test_round_trip_of_the_example_site(tmp_path: Path) -> None:
+    as_of = "2026-11-20"
+    code, exported = run("export", "--format", "csv", "--site", str(REPO), "--as-of", as_of)
+    assert code == 0
+    sheet = tmp_path / "portfolio.csv"
+    sheet.write_text(exported, encoding="utf-8")
+    site = empty_site(tmp_path)
+    code, out = run("import", str(sheet), "--site", str(site), "--date", as_of)
+    assert code == 0, out
+    code, out = run("check", "--site", str(site), "--strict", "--as-of", as_of)
+    assert code == 0, out
+    code, again = run("export", "--format", "csv", "--site", str(site), "--as-of", as_of)
+    assert code == 0
+    assert _figures(again) == _figures(exported)
+    assert len(_figures(exported)) > 20
+
+
+def test_portfolio_json_moves_between_sites(tmp_path: Path) -> None:
+    as_of = "2026-11-20"
+    code, exported = run("export", "--site", str(REPO), "--as-of", as_of)
+    source = tmp_path / "portfolio.json"
+    source.write_text(exported, encoding="utf-8")
+    site = empty_site(tmp_path)
+    code, out = run("import", str(source), "--site", str(site), "--date", as_of)
+    assert code == 0, out
+    check_clean(site)
+    code, again = run("export", "--site", str(site), "--as-of", as_of)
+    before, after = json.loads(exported), json.loads(again)
+    keys = ("id", "progress", "expected", "status", "grade", "confidence")
+    assert [{k: o[k] for k in keys} for o in after["objectives"]] == [
+        {k: o[k] for k in keys} for o in before["objectives"]
+    ]
+    assert [k["id"] for k in after["kpis"]] == [k["id"] for k in before["kpis"]]
+    assert [(g["id"], g["progress"]) for g in after["goals"]] == [
+        (g["id"], g["progress"]) for g in before["goals"]
+    ]
+
+
+def test_yes_no_key_results_and_alignment_to_a_key_result(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Cycle", "Target", "Current", "Aligned to"],
+        ["Company grows", "Revenue grows", "2026-Q1", "", "", ""],
+        [
+            "Sales delivers",
+            "Pricing page live",
+            "2026-Q1",
+            "",
+            "Done",
+            "Company grows#Revenue grows",
+        ],
+        ["", "Partner deal signed", "", "", "no", ""],
+    ]
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    objs = objectives(site)
+    sales = objs["sales-delivers"]
+    assert sales.parent == "company-grows#revenue-grows"  # type: ignore[attr-defined]
+    live, partner = sales.key_results  # type: ignore[attr-defined]
+    assert (live.kind, live.done, partner.kind, partner.done) == ("boolean", True, "boolean", False)
+    # the key result without a measure rolls up from the objective aligned to it
+    assert objs["company-grows"].key_results[0].kind == "rollup"  # type: ignore[attr-defined]
+
+
+def test_xlsx_errors_name_the_rows_excel_shows(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows: list[list[object]] = [
+        ["Team OKRs"],
+        [],
+        ["Objective", "Key result", "Quarter", "Target", "Actual"],
+        ["Ship v2", "Beta users", "2026-Q1", 100, 20],
+        [None, "Crash-free sessions", None, "ninety-nine", 97],
+    ]
+    book = write_xlsx(tmp_path / "book.xlsx", rows)
+    code, out = run("import", str(book), "--site", str(site))
+    assert code == 1
+    assert "book.xlsx:5:4: error IMP102: row 5, column D 'Target': 'ninety-nine'" in out
+    assert content_files(site) == []
