@@ -10,10 +10,10 @@ still be scored and shown (the build refuses to publish while errors remain).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from operator import attrgetter
 
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
@@ -32,9 +32,16 @@ from okrsite.model import (
 from okrsite.parse import ParsedFile, closest, kind_and_id_from_path
 
 
-def _did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    guess = closest(name, candidates)
+def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
+    """A "did you mean" hint; never the record that holds the reference (``itself``)."""
+    guess = closest(name, [c for c in candidates if c != itself])
     return f"did you mean {guess!r}?" if guess else None
+
+
+_DROPPED_HINT = (
+    "if the key result was removed, put it back with 'status: dropped': "
+    "old check-ins keep their history and it counts nowhere"
+)
 
 
 def resolve(
@@ -58,6 +65,8 @@ def resolve(
     pages: dict[str, Page] = {}
     checkins: list[CheckIn] = []
     broken: dict[str, set[str]] = {}  # kind -> ids of files that failed to parse
+    broken_files: set[str] = set()  # files with errors of their own (record kept)
+    written_names: dict[tuple[str, str], str] = {}  # (person|team, id) -> name as written
 
     tables: dict[str, dict[str, object]] = {
         "objective": objectives,  # type: ignore[dict-item]
@@ -68,6 +77,10 @@ def resolve(
         "page": pages,  # type: ignore[dict-item]
     }
     for pf in parsed:
+        for kind, ident, name in pf.names:
+            written_names.setdefault((kind, ident), name)
+        if pf.broken:
+            broken_files.add(pf.file)
         rec = pf.record
         if rec is None:
             if pf.kind is not None:
@@ -100,6 +113,7 @@ def resolve(
         file: str,
         key_path: tuple[str | int, ...],
         what: str,
+        itself: str | None = None,
     ) -> None:
         if ref in broken.get(kind, set()):
             return  # that file has its own error already
@@ -108,7 +122,7 @@ def resolve(
                 "OKR303",
                 f"{what} {ref!r} does not exist",
                 file,
-                hint=_did_you_mean(ref, known)
+                hint=_did_you_mean(ref, known, itself)
                 or f"check the id; ids are file paths under content/{kind}s without .md",
                 key_path=key_path,
             )
@@ -150,7 +164,9 @@ def resolve(
             pid, kr = obj.parent_objective or "", obj.parent_key_result
             parent = objectives.get(pid)
             if parent is None:
-                unknown("objective", pid, objectives, obj.file, ("parent",), "parent objective")
+                unknown(
+                    "objective", pid, objectives, obj.file, ("parent",), "parent objective", oid
+                )
                 changes["parent"] = None
             elif kr is not None and parent.key_result(kr) is None:
                 diags.append(
@@ -196,6 +212,7 @@ def resolve(
                     obj.file,
                     ("supports", i),
                     "supported goal",
+                    oid,
                 )
         krs = list(obj.key_results)
         for i, key_result in enumerate(krs):
@@ -289,7 +306,7 @@ def resolve(
     for kid, kpi in list(kpis.items()):
         for i, ref in enumerate(kpi.drives):
             if ref not in kpis:
-                unknown("kpi", ref, kpis, kpi.file, ("drives", i), "driven KPI")
+                unknown("kpi", ref, kpis, kpi.file, ("drives", i), "driven KPI", kid)
         if kpi.data is not None:
             loaded = csv_data.get(kpi.data)
             if loaded is None:
@@ -337,17 +354,20 @@ def resolve(
                 unknown("objective", c.objective, objectives, c.file, ("objective",), "objective")
                 continue
             obj = target_obj
-            ok = True
-            for key, value in c.values.items():
+            # an objective file with errors of its own may have lost the very
+            # key results named here: its errors are reported, not these
+            ok = obj.file not in broken_files
+            for key, value in c.values.items() if ok else ():
                 found_kr = obj.key_result(key)
                 if found_kr is None:
+                    guess = _did_you_mean(key, [k.id for k in obj.key_results])
+                    known_krs = ", ".join(k.id for k in obj.key_results) or "none"
                     diags.append(
                         error(
                             "OKR304",
                             f"objective {obj.id!r} has no key result {key!r}",
                             c.file,
-                            hint=_did_you_mean(key, [k.id for k in obj.key_results])
-                            or f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
+                            hint=guess or f"its key results are: {known_krs}; {_DROPPED_HINT}",
                             key_path=("values", key),
                         )
                     )
@@ -395,11 +415,12 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
-            if c.value is not None:
-                series[c.kpi].append((c.date, c.value))
             kept.append(c)
 
-    kept.sort(key=attrgetter("date", "file"))
+    kept.sort(key=checkin_order)
+    for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
+        if c.kpi is not None and c.value is not None:
+            series[c.kpi].append((c.date, c.value))
     for o in objectives.values():
         if o.cycle not in known_cycles:
             known_cycles[o.cycle] = cycles_mod.lookup(o.cycle, config.cycles)  # type: ignore[assignment]
@@ -413,8 +434,41 @@ def resolve(
         pages=dict(sorted(pages.items(), key=lambda kv: (kv[1].order, kv[1].title))),
         cycles={**{n: c for n, c in known_cycles.items() if c is not None}, **config.cycles},
         kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
+        person_names=_display_names("person", people, written_names),
+        team_names=_display_names("team", teams, written_names),
     )
     return portfolio, diags
+
+
+def _display_names(
+    kind: str,
+    records: Mapping[str, Person] | Mapping[str, Team],
+    written: Mapping[tuple[str, str], str],
+) -> dict[str, str]:
+    """Each named person or team: its file's title, else the name first written."""
+    names = {ident: name for (k, ident), name in written.items() if k == kind}
+    names.update((ident, rec.title) for ident, rec in records.items())
+    return names
+
+
+_NATURAL = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """``x.md`` < ``x-2.md`` < ``x-10.md``: digit runs compare as numbers.
+
+    The ``.md`` suffix is cut first, so a name that extends another (``x-2``)
+    sorts after it (``x``) instead of before (``-`` sorts before ``.``).
+    Text sits at even places and numbers at odd ones, so keys always compare.
+    """
+    parts = _NATURAL.split(text.removesuffix(".md"))
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def checkin_order(c: CheckIn) -> tuple[object, ...]:
+    """The order of check-ins: date, then time of day (none: start of the day),
+    then file name in natural order. The last one is the current one."""
+    return (c.date, c.time, natural_key(c.file))
 
 
 def reference_exists(
