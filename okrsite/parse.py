@@ -630,12 +630,12 @@ def _objective(
     krs = _key_results(f, data)
     initiatives = _initiatives(f, data)
     weight = f.number(data, "weight", (), low=0)
-    if title is None or cycle is None:
+    if cycle is None:
         return None
     return Objective(
         id=rid,
         file=rel,
-        title=title,
+        title=title or rid,  # missing: reported; the id stands in
         cycle=cycle,
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
@@ -975,12 +975,10 @@ def _kpi(
             hint="write it relative to content/, e.g. data/nps.csv",
         )
         data_path = None
-    if title is None:
-        return None
     return KPI(
         id=rid,
         file=rel,
-        title=title,
+        title=title or rid,  # missing: reported; the id stands in
         unit=f.text(data, "unit", ()) or "",
         direction=direction,  # type: ignore[arg-type]
         indicator=f.choice(data, "indicator", ("leading", "lagging"), None, ()),  # type: ignore[arg-type]
@@ -1034,12 +1032,10 @@ def _goal(
             "a goal supports one objective, key result or KPI; only the first counts",
             ("supports",),
         )
-    if title is None:
-        return None
     return Goal(
         id=rid,
         file=rel,
-        title=title,
+        title=title or rid,  # missing: reported; the id stands in
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
         due=f.date_(data, "due", ()),
@@ -1061,12 +1057,10 @@ def _team(
     default_cycle: str | None,
 ) -> Team | None:
     title = f.text(data, "title", (), required=True)
-    if title is None:
-        return None
     return Team(
         rid,
         rel,
-        title,
+        title or rid,  # missing: reported; the id stands in
         f.name(data, "lead", (), "person"),
         f.ref(data, "parent", ()),
         parts.body,
@@ -1108,9 +1102,7 @@ def _page(
 ) -> Page | None:
     title = f.text(data, "title", (), required=True)
     order = f.number(data, "order", ())
-    if title is None:
-        return None
-    return Page(rid, rel, title, int(order or 0), parts.body, parts.body_line)
+    return Page(rid, rel, title or rid, int(order or 0), parts.body, parts.body_line)
 
 
 _BUILDERS: dict[str, Callable[..., Record | None]] = {

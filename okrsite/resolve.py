@@ -106,6 +106,18 @@ def resolve(
             continue
         table[rec.id] = rec
 
+    # Records of files with errors of their own are set aside: their references
+    # are checked below like any other (every error in one run), but they take
+    # no part in the portfolio, and naming them is no second error.
+    aside: dict[str, dict[str, object]] = {kind: {} for kind in tables}
+    for kind, table in tables.items():
+        for rid in [rid for rid, rec in table.items() if rec.file in broken_files]:  # type: ignore[attr-defined]
+            aside[kind][rid] = table.pop(rid)
+            broken.setdefault(kind, set()).add(rid)
+    aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
+    aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
+    aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
+
     def unknown(
         kind: str,
         ref: str,
@@ -152,13 +164,16 @@ def resolve(
         known_cycles[name] = found
         return found
 
-    for oid, obj in list(objectives.items()):
-        if cycle_of(obj.cycle, obj.file, ("cycle",)) is None:
-            del objectives[oid]
-            broken.setdefault("objective", set()).add(oid)
+    # an objective in an unknown cycle cannot be scored; its other references
+    # are still checked below (every error in one run), then it is set aside
+    no_cycle = [
+        oid for oid, obj in objectives.items() if cycle_of(obj.cycle, obj.file, ("cycle",)) is None
+    ]
+    for obj in aside_objectives.values():
+        cycle_of(obj.cycle, obj.file, ("cycle",))
 
     # ---- objective references
-    for oid, obj in list(objectives.items()):
+    for oid, obj in [*objectives.items(), *aside_objectives.items()]:
         changes: dict[str, object] = {}
         if obj.parent is not None:
             pid, kr = obj.parent_objective or "", obj.parent_key_result
@@ -220,7 +235,7 @@ def resolve(
                 unknown("kpi", key_result.kpi, kpis, obj.file, ("key_results", i, "kpi"), "KPI")
                 krs[i] = replace(key_result, kpi=None)
                 changes["key_results"] = tuple(krs)
-        if changes:
+        if changes and oid in objectives:
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
 
     # ---- alignment loops: follow parents; a walk that returns to itself is a loop
@@ -255,6 +270,14 @@ def resolve(
         for oid in ordered:  # cut the loop so scoring terminates
             objectives[oid] = replace(objectives[oid], parent=None)
 
+    for oid in no_cycle:
+        del objectives[oid]
+        broken.setdefault("objective", set()).add(oid)
+    if no_cycle:  # their children keep no link to them
+        for oid, obj in list(objectives.items()):
+            if obj.parent_objective in broken["objective"]:
+                objectives[oid] = replace(obj, parent=None)
+
     # ---- people and teams (checked only when the site declares any)
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
         if (
@@ -285,25 +308,27 @@ def resolve(
                 )
             )
 
-    for obj in objectives.values():
+    for obj in [*objectives.values(), *aside_objectives.values()]:
         check_person(obj.owner, obj.file, ("owner",), "owner")
         check_team(obj.team, obj.file, ("team",))
-    for kpi in kpis.values():
+    for kpi in [*kpis.values(), *aside_kpis.values()]:
         check_person(kpi.owner, kpi.file, ("owner",), "owner")
         check_team(kpi.team, kpi.file, ("team",))
-    for g in goals.values():
+    for g in [*goals.values(), *aside_goals]:
         check_person(g.owner, g.file, ("owner",), "owner")
         check_team(g.team, g.file, ("team",))
-    for p in people.values():
+    aside_people: list[Person] = list(aside["person"].values())  # type: ignore[arg-type]
+    aside_teams: list[Team] = list(aside["team"].values())  # type: ignore[arg-type]
+    for p in [*people.values(), *aside_people]:
         check_team(p.team, p.file, ("team",))
-    for t in teams.values():
+    for t in [*teams.values(), *aside_teams]:
         check_person(t.lead, t.file, ("lead",), "lead")
         if t.parent is not None and t.parent not in teams:
             check_team(t.parent, t.file, ("parent",))
 
     # ---- KPIs: drives and data files
     series: dict[str, list[tuple[date, float]]] = {kid: list(k.values) for kid, k in kpis.items()}
-    for kid, kpi in list(kpis.items()):
+    for kid, kpi in [*kpis.items(), *aside_kpis.items()]:
         for i, ref in enumerate(kpi.drives):
             if ref not in kpis:
                 unknown("kpi", ref, kpis, kpi.file, ("drives", i), "driven KPI", kid)
@@ -322,10 +347,11 @@ def resolve(
             else:
                 rows, csv_diags = loaded
                 diags.extend(csv_diags)
-                series[kid].extend(rows)
+                if kid in series:
+                    series[kid].extend(rows)
 
     # ---- goals
-    for g in goals.values():
+    for g in [*goals.values(), *aside_goals]:
         if g.cycle is not None:
             cycle_of(g.cycle, g.file, ("cycle",))
         if g.supports is not None and not reference_exists(g.supports, objectives, kpis):
@@ -354,10 +380,8 @@ def resolve(
                 unknown("objective", c.objective, objectives, c.file, ("objective",), "objective")
                 continue
             obj = target_obj
-            # an objective file with errors of its own may have lost the very
-            # key results named here: its errors are reported, not these
-            ok = obj.file not in broken_files
-            for key, value in c.values.items() if ok else ():
+            ok = c.file not in broken_files  # checked, but kept only without errors
+            for key, value in c.values.items():
                 found_kr = obj.key_result(key)
                 if found_kr is None:
                     guess = _did_you_mean(key, [k.id for k in obj.key_results])
@@ -415,7 +439,8 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
-            kept.append(c)
+            if c.file not in broken_files:
+                kept.append(c)
 
     kept.sort(key=checkin_order)
     for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
