@@ -296,14 +296,16 @@ def resolve(
                 )
             )
 
-    def check_team(ref: str | None, file: str, key: tuple[str | int, ...]) -> None:
+    def check_team(
+        ref: str | None, file: str, key: tuple[str | int, ...], itself: str | None = None
+    ) -> None:
         if ref is not None and teams and ref not in teams and ref not in broken.get("team", set()):
             diags.append(
                 warning(
                     "OKR306",
                     f"team {ref!r} is not a team in content/teams/",
                     file,
-                    hint=_did_you_mean(ref, teams) or f"add content/teams/{ref}.md",
+                    hint=_did_you_mean(ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,
                 )
             )
@@ -324,7 +326,7 @@ def resolve(
     for t in [*teams.values(), *aside_teams]:
         check_person(t.lead, t.file, ("lead",), "lead")
         if t.parent is not None and t.parent not in teams:
-            check_team(t.parent, t.file, ("parent",))
+            check_team(t.parent, t.file, ("parent",), t.id)
 
     # ---- KPIs: drives and data files
     series: dict[str, list[tuple[date, float]]] = {kid: list(k.values) for kid, k in kpis.items()}

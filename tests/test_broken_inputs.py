@@ -429,6 +429,19 @@ CASES = [
         also=("content/objectives/sales.md:1: OKR101",),
     ),
     Case(
+        "team-parent-never-suggests-itself",
+        {
+            "content/teams/sales.md": "---\ntitle: Sales\nparent: sale\n---\n",
+            "content/teams/company.md": "---\ntitle: Company\n---\n",
+        },
+        "content/teams/sales.md:3:9",
+        "OKR306",
+        "team 'sale' is not a team in content/teams/",
+        "add content/teams/sale.md",
+        severity="warning",
+        strict=True,
+    ),
+    Case(
         "checkin-bad-confidence-and-unknown-kr",
         {
             **SALES,
