@@ -265,10 +265,7 @@ def _load(
 
     portfolio, resolve_diags = resolve(parsed, config, csv_data)
     scored = score_portfolio(portfolio, when, config.settings, memo=scores)
-    # advice about a file that has errors of its own only buries those errors
-    broken = {pf.file for pf in parsed if pf.broken}
-    advice = [d for d in quality_warnings(scored) if d.file not in broken]
-    located = _locate(tree, [*resolve_diags, *advice])
+    located = _locate(tree, [*resolve_diags, *quality_warnings(scored)])
     return LoadResult(
         config=config,
         scored=scored,

@@ -279,6 +279,11 @@ def resolve(
                 objectives[oid] = replace(obj, parent=None)
 
     # ---- people and teams (checked only when the site declares any)
+    def shown(kind: str, ref: str) -> str:
+        """``'Uma Diaz' (uma-diaz)`` for a name, ``'uma-diaz'`` for an id as written."""
+        name = written_names.get((kind, ref))
+        return f"{name!r} ({ref})" if name and name != ref else repr(ref)
+
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
         if (
             ref is not None
@@ -289,7 +294,7 @@ def resolve(
             diags.append(
                 warning(
                     "OKR306",
-                    f"{what} {ref!r} is not a person in content/people/",
+                    f"{what} {shown('person', ref)} is not a person in content/people/",
                     file,
                     hint=_did_you_mean(ref, people) or f"add content/people/{ref}.md",
                     key_path=key,
@@ -303,7 +308,7 @@ def resolve(
             diags.append(
                 warning(
                     "OKR306",
-                    f"team {ref!r} is not a team in content/teams/",
+                    f"team {shown('team', ref)} is not a team in content/teams/",
                     file,
                     hint=_did_you_mean(ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,

@@ -147,7 +147,11 @@ def test_person_file_title_wins_over_written_name(make_site: MakeSite) -> None:
     assert p.team_names["customer-success"] == "Customer Success (global)"
     # a name with no file while the site lists people: a warning naming the file to add
     warned = [d for d in result.diagnostics if d.code == "OKR306"]
-    assert any("content/people/zoe-angstrom.md" in (d.hint or "") for d in warned)
+    assert any(
+        d.message == "owner 'Zoë Ångström' (zoe-angstrom) is not a person in content/people/"
+        and d.hint == "add content/people/zoe-angstrom.md"
+        for d in warned
+    ), [d.format_text() for d in warned]
     assert not any("uma" in d.message for d in warned)
 
 
