@@ -295,3 +295,27 @@ def test_on_a_terminal_it_asks_and_opens_the_editor(
     body = text.split("---\n", 2)[2]
     assert body == "Two new hires.\n"
     assert os.environ["EDITOR"] == str(editor)
+
+
+def test_date_with_a_time_orders_before_a_later_time(site: Path) -> None:
+    for moment, value in [("2026-11-20T16:00", 33), ("2026-11-20T09:15", 31)]:
+        code, out = run(
+            "checkin",
+            "company/faster-support",
+            "--set",
+            f"self-serve={value}",
+            "--date",
+            moment,
+            "--site",
+            str(site),
+        )
+        assert code == 0, out
+    folder = site / "content/checkins/company/faster-support"
+    assert "date: 2026-11-20T09:15" in (folder / "2026-11-20-2.md").read_text()
+    # the later file name holds the earlier time: the time decides
+    score = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
+    assert score.key_results["self-serve"].current == 33
+    code, out = run(
+        "checkin", "company/faster-support", "--date", "2026-11-20T25:00", "--site", str(site)
+    )
+    assert code == 2 and "is not a date like 2026-02-15 or 2026-02-15T14:05" in out
