@@ -70,22 +70,25 @@ def validated_write(
     *,
     replace: Iterable[str] = (),
     base: LoadResult | None = None,
+    cache: ParseCache | None = None,
 ) -> Outcome:
     """Write ``files`` (site-relative path → text) only if the site stays free of new errors.
 
     New files are created exclusively (an existing file is never overwritten);
     paths in ``replace`` are edits of existing files. ``base`` is the site as
-    loaded already, if the caller has it.
+    loaded already, if the caller has it, and ``cache`` the parses it was
+    loaded with (see :func:`load_for_writing`), so only the new file is parsed
+    again.
     """
+    if base is None or cache is None:
+        base, cache = load_for_writing(root)
     tree = FileTree(root)
-    cache = ParseCache()
-    before = base if base is not None else load(tree, cache=cache, jobs=1)
     after = load(
         Overlay(tree, {rel: text.encode("utf-8") for rel, text in files.items()}),
-        before.as_of,
+        base.as_of,
         cache=cache,
-        jobs=1,
     )
+    before = base
     fresh = new_findings(before.diagnostics, after.diagnostics)
     errors = [d for d in fresh if d.is_error]
     warnings = [d for d in fresh if not d.is_error]
@@ -103,6 +106,12 @@ def validated_write(
             fh.write(text)
         written.append(rel)
     return Outcome(written, [], warnings)
+
+
+def load_for_writing(root: Path) -> tuple[LoadResult, ParseCache]:
+    """The site as it is, with the parses kept for :func:`validated_write`."""
+    cache = ParseCache()
+    return load(FileTree(root), cache=cache), cache
 
 
 # ------------------------------------------------------------------ check-ins

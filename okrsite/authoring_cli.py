@@ -21,13 +21,14 @@ from okrsite.authoring import (
     checkin_file,
     checkin_text,
     confidence_value,
+    load_for_writing,
     number_or_text,
     set_goal_current,
     validated_write,
 )
 from okrsite.diagnostics import format_report, summary_line
 from okrsite.model import Objective
-from okrsite.pipeline import FileTree, LoadResult, load
+from okrsite.pipeline import LoadResult, ParseCache
 
 #: how the editor's note template marks what is not part of the note (as git does)
 SCISSORS = "# ------------------------ >8 ------------------------"
@@ -130,11 +131,11 @@ def record_checkin(
     author: str | None = None,
 ) -> None:
     """Record a check-in of an objective, KPI or SMART goal (see ``okrsite checkin``)."""
-    base = load(FileTree(root), jobs=1)
+    base, cache = load_for_writing(root)
     p = base.scored.portfolio
     values = _parse_set(sets)
     if target in p.goals:
-        return _goal_value(root, base, target, value, sets, confidence, note)
+        return _goal_value(root, base, cache, target, value, sets, confidence, note)
     kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
     if kind == "kpi" and sets:
         raise click.UsageError(f"{target!r} is a KPI: give its reading with --value V")
@@ -170,12 +171,13 @@ def record_checkin(
         author=author,
         note=note,
     )
-    report(validated_write(root, {rel: text}, base=base), "check-in")
+    report(validated_write(root, {rel: text}, base=base, cache=cache), "check-in")
 
 
 def _goal_value(
     root: Path,
     base: LoadResult,
+    cache: ParseCache,
     target: str,
     value: str | None,
     sets: tuple[str, ...],
@@ -197,7 +199,10 @@ def _goal_value(
     new = set_goal_current(old, number_or_text(value))
     if new == old:
         raise click.UsageError(f"{goal.file}: its measure: could not be updated; edit it by hand")
-    report(validated_write(root, {goal.file: new}, replace=[goal.file], base=base), "goal")
+    report(
+        validated_write(root, {goal.file: new}, replace=[goal.file], base=base, cache=cache),
+        "goal",
+    )
 
 
 @click.command()
@@ -334,7 +339,7 @@ def new(
         raise click.UsageError(
             "--set, --value, --confidence and --note are for 'okrsite new checkin'"
         )
-    base = load(FileTree(root), jobs=1)
+    base, cache = load_for_writing(root)
     try:
         rel, text = new_record_text(
             base.config.content_dir,
@@ -352,4 +357,4 @@ def new(
         raise click.UsageError(
             f"{rel} already exists; okrsite never overwrites a file: choose another id"
         )
-    report(validated_write(root, {rel: text}, base=base), kind)
+    report(validated_write(root, {rel: text}, base=base, cache=cache), kind)
