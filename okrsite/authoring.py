@@ -185,28 +185,29 @@ def checkin_text(
 
 
 # ------------------------------------------------------------------ goals
-def set_goal_current(text: str, value: Any) -> str:
+def set_goal_current(text: str, value: Any) -> str | None:
     """The goal file ``text`` with its measure's ``current`` set to ``value``.
 
     Only that value changes (comments, order and the rest of the file stay as
     written). A measure without ``current`` gets one; a goal without a
-    measure gets ``measure: {current: …}``.
+    measure gets ``measure: {current: …}``. ``None`` if the front matter is
+    not a mapping this can edit (the loader reports what is wrong with it).
     """
     new = yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return text
+        return None
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
-        return text
+        return None
     fm = "\n".join(lines[1:end])
     try:
         node = yaml.compose(fm)
     except yaml.YAMLError:
-        return text
+        return None
     if not isinstance(node, yaml.MappingNode):
-        return text
+        return None
     offset = len(lines[0]) + 1  # the front matter starts after the first '---' line
     measure = next(
         (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "measure"),
@@ -216,7 +217,7 @@ def set_goal_current(text: str, value: Any) -> str:
         if measure is None:
             lines.insert(end, f"measure: {{current: {new}}}")
             return "\n".join(lines)
-        return text
+        return None
     current = next(
         (v for k, v in measure.value if isinstance(k, yaml.ScalarNode) and k.value == "current"),
         None,

@@ -197,8 +197,11 @@ def _goal_value(
         value = click.prompt(f"{goal.title}: current value", type=str)
     old = (root / goal.file).read_text(encoding="utf-8")
     new = set_goal_current(old, number_or_text(value))
-    if new == old:
+    if new is None:
         raise click.UsageError(f"{goal.file}: its measure: could not be updated; edit it by hand")
+    if new == old:
+        click.echo(f"okrsite: {goal.file} already has current: {value}; nothing to change")
+        return
     report(
         validated_write(root, {goal.file: new}, replace=[goal.file], base=base, cache=cache),
         "goal",

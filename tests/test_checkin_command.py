@@ -201,6 +201,8 @@ def test_goal_checkin_sets_measure_current_only(site: Path) -> None:
     after = path.read_text()
     assert after == before.replace("current: 3,", "current: 7,")
     assert load_site(site).scored.portfolio.goals["support-handbook"].measure.current == 7  # type: ignore[union-attr]
+    code, out = run("checkin", "support-handbook", "--value", "7", "--site", str(site))
+    assert code == 0 and "already has current: 7; nothing to change" in out
     code, out = run("checkin", "support-handbook", "--value", "seven", "--site", str(site))
     assert code == 1 and "current must be a number, got 'seven'" in out
     assert path.read_text() == after
