@@ -341,7 +341,12 @@ def serve(
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
-    """Create a new site in DIRECTORY with a small sample portfolio that builds at once."""
+    """Create a site in DIRECTORY with a small sample portfolio that builds at once.
+
+    DIRECTORY may be new, empty, or an existing repository that holds only
+    dot-files (.git), a README and a LICENSE (okrsite init .). Nothing is
+    overwritten.
+    """
     from okrsite.scaffold import ScaffoldError, init_site
 
     try:
@@ -349,139 +354,11 @@ def init(directory: Path) -> None:
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"okrsite: created {len(written)} files in {directory}/")
-    click.echo(f"next: cd {directory} && okrsite serve   (or okrsite build)")
-
-
-@cli.command()
-@click.argument("kind", type=click.Choice(["objective", "kpi", "goal", "checkin"]))
-@click.argument("record_id", metavar="ID")
-@click.option("--title", help="Title (default: made from the id).")
-@click.option(
-    "--parent", help="Objective: parent objective or objective#kr. Goal: what it supports."
-)
-@click.option("--cycle", help="Cycle, e.g. 2026-Q1 (default: the current quarter).")
-@click.option("--owner", help="Owner (a person id).")
-@site_option
-def new(
-    kind: str,
-    record_id: str,
-    title: str | None,
-    parent: str | None,
-    cycle: str | None,
-    owner: str | None,
-    site: Path | None,
-) -> None:
-    """Write a new, well-formed KIND file with id ID (never overwrites).
-
-    For a check-in, ID is the objective it reports on.
-    """
-    from okrsite.pipeline import FileTree, read_config
-    from okrsite.scaffold import ScaffoldError, new_record
-
-    root = resolve_site(site)
-    config, _ = read_config(FileTree(root))
-    try:
-        made = new_record(
-            root,
-            config.content_dir,
-            kind,
-            record_id,
-            title=title,
-            parent=parent,
-            cycle=cycle or config.default_cycle,
-            owner=owner,
-        )
-    except ScaffoldError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(f"okrsite: wrote {made.rel}")
-
-
-def _parse_set(values: tuple[str, ...]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for item in values:
-        key, sep, raw = item.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(
-                f"{item!r}: write KR=VALUE, e.g. --set churn=4.1", param_hint="--set"
-            )
-        try:
-            out[key.strip()] = float(raw)
-        except ValueError:
-            raise click.BadParameter(
-                f"{item!r}: {raw!r} is not a number", param_hint="--set"
-            ) from None
-    return out
-
-
-@cli.command()
-@click.argument("objective")
-@click.option(
-    "--set",
-    "sets",
-    multiple=True,
-    metavar="KR=VALUE",
-    help="A key result's new value (repeatable).",
-)
-@click.option("--confidence", type=click.FloatRange(0, 10), default=None, help="Confidence 0-10.")
-@click.option("--note", default=None, help="What happened, plans, problems (Markdown).")
-@click.option(
-    "--date", "day", type=DATE, default=None, help="Date of the check-in (default: today)."
-)
-@click.option("--author", default=None, help="Who checks in (a person id).")
-@site_option
-def checkin(
-    objective: str,
-    sets: tuple[str, ...],
-    confidence: float | None,
-    note: str | None,
-    day: date | None,
-    author: str | None,
-    site: Path | None,
-) -> None:
-    """Record a dated check-in for OBJECTIVE, validating its key result ids first."""
-    from okrsite.parse import closest
-    from okrsite.scaffold import checkin_path, checkin_text, write_new
-
-    values = _parse_set(sets)
-    root = resolve_site(site)
-    result = load_site(root)
-    objectives = result.scored.portfolio.objectives
-    obj = objectives.get(objective)
-    if obj is None:
-        guess = closest(objective, objectives)
-        raise click.UsageError(
-            f"no objective {objective!r}" + (f"; did you mean {guess!r}?" if guess else "")
-        )
-    for key in values:
-        kr = obj.key_result(key)
-        if kr is None:
-            guess = closest(key, [k.id for k in obj.key_results])
-            raise click.UsageError(
-                f"objective {objective!r} has no key result {key!r}"
-                + (
-                    f"; did you mean {guess!r}?"
-                    if guess
-                    else f" (it has: {', '.join(k.id for k in obj.key_results)})"
-                )
-            )
-        if kr.kind in ("milestones", "rollup"):
-            raise click.UsageError(
-                f"key result {key!r} is a {'checklist' if kr.kind == 'milestones' else 'roll-up'} and takes no value"
-            )
-    if not values and note is None and confidence is None:
-        raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
-    when = day or date.today()
-    path, rel = checkin_path(root, result.config.content_dir, objective, when)
-    try:
-        write_new(
-            path,
-            checkin_text(objective, when, values, confidence, author, note),
-            rel,
-            result.config.content_dir,
-        )
-    except Exception as exc:  # ScaffoldError: the generated text did not validate
-        raise click.UsageError(str(exc)) from None
-    click.echo(f"okrsite: wrote {rel}")
+    ignore = directory / ".gitignore"
+    if ".gitignore" not in written and "_site" not in ignore.read_text(errors="replace"):
+        click.echo("note: add the line '_site/' to your .gitignore (the built site)")
+    where = "" if directory.resolve() == Path.cwd() else f"cd {directory} && "
+    click.echo(f"next: {where}okrsite serve   (or okrsite build)")
 
 
 @cli.command()
@@ -535,6 +412,16 @@ def diff(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--fail-on") from exc
     sys.exit(run_diff(resolve_site(site), base, head, as_of, fmt, rules, output))
+
+
+def _register_authoring() -> None:
+    from okrsite.authoring_cli import checkin, new
+
+    cli.add_command(new)
+    cli.add_command(checkin)
+
+
+_register_authoring()
 
 
 def main() -> None:

@@ -562,6 +562,7 @@ def _checkin_target(c: CheckIn) -> tuple[Literal["objective", "kpi"], str]:
 def _checkin_key(c: CheckIn) -> tuple[object, ...]:
     return (
         c.date,
+        c.time,
         c.objective,
         c.kpi,
         c.author,

@@ -47,14 +47,15 @@ class ImportResult:
 
 
 def name_id(text: str | None) -> str | None:
-    """An owner or team as written → the id files use.
+    """An owner or team as written in the sheet, as the file will say it.
 
-    An id-shaped name (``alice``, ``sales-emea``) is kept as written; a name
-    (``Uma Diaz``) becomes its slug (``uma-diaz``), as the loader does.
+    The loader takes a name (``Uma Diaz``) as well as an id and shows the name
+    as written on pages, so the name is kept; only a cell without a letter or
+    digit to make an id from (``--``, ``?``) is left out.
     """
-    if not text:
+    if not text or not text.strip() or not slugify(text):
         return None
-    return text if ID_RE.match(text) else (slugify(text) or None)
+    return " ".join(text.split())
 
 
 def _slug(title: str, limit: int) -> str:

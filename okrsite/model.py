@@ -177,7 +177,11 @@ class Objective:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CheckIn:
-    """A dated progress update for an objective (``values``) or a KPI (``value``)."""
+    """A dated progress update for an objective (``values``) or a KPI (``value``).
+
+    Check-ins are ordered by date, time of day, then file name in natural
+    order (:func:`okrsite.resolve.checkin_order`); the last one is current.
+    """
 
     id: str
     file: str
@@ -190,6 +194,9 @@ class CheckIn:
     value: float | None = None
     body: str = ""
     body_line: int = 1
+    #: time of day as ``HH:MM`` or ``HH:MM:SS`` when the date carried one
+    #: (``2026-11-29T14:05``); orders check-ins of the same day
+    time: str = ""
 
 
 @pickled_by_fields
@@ -285,6 +292,9 @@ class Portfolio:
     ``checkins`` are sorted by (date, file) so "the latest" is well defined.
     ``kpi_series`` holds each KPI's values from ``values:``, its CSV and the
     check-ins naming it, sorted by date (before as_of is applied).
+    ``person_names`` and ``team_names`` give every person and team id named
+    anywhere the name pages show: the ``title`` of its file, else the name as
+    first written (``owner: Uma Diaz``), else the id.
     """
 
     objectives: dict[str, Objective]
@@ -296,6 +306,8 @@ class Portfolio:
     pages: dict[str, Page]
     cycles: dict[str, Cycle]
     kpi_series: dict[str, tuple[tuple[date, float], ...]]
+    person_names: dict[str, str] = field(default_factory=dict)
+    team_names: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- scores

@@ -39,6 +39,7 @@ from okrsite.model import (
     Team,
     pickled_by_fields,
 )
+from okrsite.slug import slugify
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
 KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
@@ -108,6 +109,11 @@ class ParsedFile:
     kind: Kind | None
     record: Record | None
     diagnostics: tuple[Diagnostic, ...]
+    #: people and teams this file names, as written: (``"person"``/``"team"``, id, name)
+    names: tuple[tuple[str, str, str], ...] = ()
+    #: whether the file has errors; its record (if any) is kept so that its own
+    #: references are still checked and files naming it get no second error
+    broken: bool = False
 
 
 def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str | None]:
@@ -137,6 +143,7 @@ class _Fields:
     def __init__(self, file: str, diags: list[Diagnostic]) -> None:
         self.file = file
         self.diags = diags
+        self.names: list[tuple[str, str, str]] = []
 
     def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
         self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
@@ -185,6 +192,27 @@ class _Fields:
             )
             return None
         return value
+
+    def name(self, data: Mapping[str, Any], key: str, path: Path_, kind: str) -> str | None:
+        """A person or team, written as an id (``uma-diaz``) or a name (``Uma Diaz``).
+
+        A name becomes its id through :func:`okrsite.slug.slugify`; the name as
+        written is remembered so pages can show it when no file gives a title.
+        """
+        value = self.text(data, key, path)
+        if value is None:
+            return None
+        ident = name_to_id(value)
+        if not ident:
+            self.err(
+                "OKR006",
+                f"{key} {value!r} has no letters or digits to make an id from",
+                (*path, key),
+                hint="write a name like 'Uma Diaz' or an id like 'uma-diaz'",
+            )
+            return None
+        self.names.append((kind, ident, value))
+        return ident
 
     def number(
         self,
@@ -348,6 +376,26 @@ class _Fields:
 
 
 _VALID_REFS: dict[str, bool] = {}
+_NAME_IDS: dict[str, str] = {}
+
+
+def name_to_id(value: str) -> str:
+    """The id a person's or team's name stands for (``""`` if it has no letters).
+
+    A value already shaped like an id (lower-case ASCII letters, digits, ``-``,
+    ``_``, ``.`` and ``/``) is that id; anything else (``Uma Diaz``, ``René``,
+    ``ALEX``) is a name and is slugged, so spellings that slug alike are one
+    person. Memoised: the same owners appear in thousands of files.
+    """
+    found = _NAME_IDS.get(value)
+    if found is None:
+        if value.isascii() and not any(c.isupper() for c in value) and _valid_ref(value):
+            found = value if "#" not in value else slugify(value)
+        else:
+            found = slugify(value)
+        if len(_NAME_IDS) < 100_000:
+            _NAME_IDS[value] = found
+    return found
 
 
 def _valid_ref(value: str) -> bool:
@@ -421,7 +469,7 @@ def parse_file(
         col: int | None = None,
     ) -> ParsedFile:
         diags.append(error(code, msg, rel, line=line, column=col, hint=hint))
-        return ParsedFile(rel, path_kind, None, tuple(diags))
+        return ParsedFile(rel, path_kind, None, tuple(diags), broken=True)
 
     try:
         text = raw.decode("utf-8")
@@ -521,7 +569,7 @@ def parse_file(
     except RecursionError:  # pathologically nested YAML
         f.err("OKR003", "front matter is nested too deeply", ())
         record = None
-    return _finish(rel, kind, record, diags, parts)
+    return _finish(rel, kind, record, diags, parts, tuple(f.names))
 
 
 def _finish(
@@ -530,12 +578,17 @@ def _finish(
     record: Record | None,
     diags: list[Diagnostic],
     parts: yamlsource.Split,
+    names: tuple[tuple[str, str, str], ...] = (),
 ) -> ParsedFile:
+    """The parsed file; a record built despite errors is kept, marked ``broken``.
+
+    Its bad values were left out, so the resolver can still check what the
+    file names (cycle, parent, KPIs) in the same run: every error at once.
+    """
     if not diags:
-        return ParsedFile(rel, kind, record, ())
-    if any(d.severity is Severity.ERROR for d in diags):
-        record = None
-    return ParsedFile(rel, kind, record, tuple(locate_all(diags, parts)))
+        return ParsedFile(rel, kind, record, (), names)
+    broken = any(d.severity is Severity.ERROR for d in diags)
+    return ParsedFile(rel, kind, record, tuple(locate_all(diags, parts)), names, broken)
 
 
 def locate_all(diags: Iterable[Diagnostic], parts: yamlsource.Split | None) -> list[Diagnostic]:
@@ -577,15 +630,15 @@ def _objective(
     krs = _key_results(f, data)
     initiatives = _initiatives(f, data)
     weight = f.number(data, "weight", (), low=0)
-    if title is None or cycle is None:
+    if cycle is None:
         return None
     return Objective(
         id=rid,
         file=rel,
-        title=title,
+        title=title or rid,  # missing: reported; the id stands in
         cycle=cycle,
-        owner=f.ref(data, "owner", ()),
-        team=f.ref(data, "team", ()),
+        owner=f.name(data, "owner", (), "person"),
+        team=f.name(data, "team", (), "team"),
         parent=f.ref(data, "parent", ()),
         supports=f.text_list(data, "supports", (), refs=True),
         commitment=f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()),  # type: ignore[arg-type]
@@ -806,7 +859,7 @@ def _checkin(
 ) -> CheckIn | None:
     objective = f.ref(data, "objective", ())
     kpi = f.ref(data, "kpi", ())
-    day = f.date_(data, "date", (), required=True)
+    day, time = _checkin_moment(f, data)
     if objective is None and kpi is None:
         f.err(
             "OKR101",
@@ -837,13 +890,41 @@ def _checkin(
         date=day,
         objective=objective,
         kpi=kpi,
-        author=f.ref(data, "author", ()),
+        author=f.name(data, "author", (), "person"),
         confidence=confidence,
         values=values,
         value=value,
         body=parts.body,
         body_line=parts.body_line,
+        time=time,
     )
+
+
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:
+    """A check-in's ``date``, which may carry a time of day (``2026-11-29T14:05``).
+
+    The time only orders check-ins of one day, so it is kept as zero-padded
+    ``HH:MM`` (or ``HH:MM:SS``) text, whose text order is time order.
+    """
+    raw = data.get("date")
+    m = _MOMENT.match(raw.strip()) if isinstance(raw, str) else None
+    if m is None:
+        return f.date_(data, "date", (), required=True), ""
+    hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
+    day = f.date_value(m[1], "date", ("date",))
+    if hour > 23 or minute > 59 or second > 59:
+        f.err(
+            "OKR104",
+            f"date has no such time of day: {m[0]!r}",
+            ("date",),
+            hint="write the time as 24-hour HH:MM, e.g. 2026-11-29T14:05",
+        )
+        return None, ""
+    text = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m[4] else "")
+    return day, text
 
 
 def _kpi(
@@ -894,17 +975,15 @@ def _kpi(
             hint="write it relative to content/, e.g. data/nps.csv",
         )
         data_path = None
-    if title is None:
-        return None
     return KPI(
         id=rid,
         file=rel,
-        title=title,
+        title=title or rid,  # missing: reported; the id stands in
         unit=f.text(data, "unit", ()) or "",
         direction=direction,  # type: ignore[arg-type]
         indicator=f.choice(data, "indicator", ("leading", "lagging"), None, ()),  # type: ignore[arg-type]
-        owner=f.ref(data, "owner", ()),
-        team=f.ref(data, "team", ()),
+        owner=f.name(data, "owner", (), "person"),
+        team=f.name(data, "team", (), "team"),
         target=f.number(data, "target", ()),
         green=green,
         red=red,
@@ -953,14 +1032,12 @@ def _goal(
             "a goal supports one objective, key result or KPI; only the first counts",
             ("supports",),
         )
-    if title is None:
-        return None
     return Goal(
         id=rid,
         file=rel,
-        title=title,
-        owner=f.ref(data, "owner", ()),
-        team=f.ref(data, "team", ()),
+        title=title or rid,  # missing: reported; the id stands in
+        owner=f.name(data, "owner", (), "person"),
+        team=f.name(data, "team", (), "team"),
         due=f.date_(data, "due", ()),
         cycle=f.text(data, "cycle", ()),
         supports=supports[0] if supports else None,
@@ -980,13 +1057,11 @@ def _team(
     default_cycle: str | None,
 ) -> Team | None:
     title = f.text(data, "title", (), required=True)
-    if title is None:
-        return None
     return Team(
         rid,
         rel,
-        title,
-        f.ref(data, "lead", ()),
+        title or rid,  # missing: reported; the id stands in
+        f.name(data, "lead", (), "person"),
         f.ref(data, "parent", ()),
         parts.body,
         parts.body_line,
@@ -1009,7 +1084,7 @@ def _person(
         rid,
         rel,
         title,
-        f.ref(data, "team", ()),
+        f.name(data, "team", (), "team"),
         f.text(data, "role", ()),
         f.text(data, "email", ()),
         parts.body,
@@ -1027,9 +1102,7 @@ def _page(
 ) -> Page | None:
     title = f.text(data, "title", (), required=True)
     order = f.number(data, "order", ())
-    if title is None:
-        return None
-    return Page(rid, rel, title, int(order or 0), parts.body, parts.body_line)
+    return Page(rid, rel, title or rid, int(order or 0), parts.body, parts.body_line)
 
 
 _BUILDERS: dict[str, Callable[..., Record | None]] = {

@@ -409,8 +409,7 @@ class SiteRenderer:
     def person_name(self, pid: str | None) -> str:
         if not pid:
             return ""
-        person = self.scored.portfolio.people.get(pid)
-        return person.title if person else pid
+        return self.scored.portfolio.person_names.get(pid, pid)
 
     def person_link(self, root: str, pid: str | None) -> Markup:
         if not pid:
@@ -429,8 +428,7 @@ class SiteRenderer:
     def team_name(self, tid: str | None) -> str:
         if not tid:
             return ""
-        team = self.scored.portfolio.teams.get(tid)
-        return team.title if team else tid
+        return self.scored.portfolio.team_names.get(tid, tid)
 
     def markdown(self, text: str) -> str:
         return self._md(text)

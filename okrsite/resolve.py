@@ -10,10 +10,10 @@ still be scored and shown (the build refuses to publish while errors remain).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from operator import attrgetter
 
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
@@ -32,9 +32,16 @@ from okrsite.model import (
 from okrsite.parse import ParsedFile, closest, kind_and_id_from_path
 
 
-def _did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    guess = closest(name, candidates)
+def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
+    """A "did you mean" hint; never the record that holds the reference (``itself``)."""
+    guess = closest(name, [c for c in candidates if c != itself])
     return f"did you mean {guess!r}?" if guess else None
+
+
+_DROPPED_HINT = (
+    "if the key result was removed, put it back with 'status: dropped': "
+    "old check-ins keep their history and it counts nowhere"
+)
 
 
 def resolve(
@@ -58,6 +65,8 @@ def resolve(
     pages: dict[str, Page] = {}
     checkins: list[CheckIn] = []
     broken: dict[str, set[str]] = {}  # kind -> ids of files that failed to parse
+    broken_files: set[str] = set()  # files with errors of their own (record kept)
+    written_names: dict[tuple[str, str], str] = {}  # (person|team, id) -> name as written
 
     tables: dict[str, dict[str, object]] = {
         "objective": objectives,  # type: ignore[dict-item]
@@ -68,6 +77,10 @@ def resolve(
         "page": pages,  # type: ignore[dict-item]
     }
     for pf in parsed:
+        for kind, ident, name in pf.names:
+            written_names.setdefault((kind, ident), name)
+        if pf.broken:
+            broken_files.add(pf.file)
         rec = pf.record
         if rec is None:
             if pf.kind is not None:
@@ -93,6 +106,18 @@ def resolve(
             continue
         table[rec.id] = rec
 
+    # Records of files with errors of their own are set aside: their references
+    # are checked below like any other (every error in one run), but they take
+    # no part in the portfolio, and naming them is no second error.
+    aside: dict[str, dict[str, object]] = {kind: {} for kind in tables}
+    for kind, table in tables.items():
+        for rid in [rid for rid, rec in table.items() if rec.file in broken_files]:  # type: ignore[attr-defined]
+            aside[kind][rid] = table.pop(rid)
+            broken.setdefault(kind, set()).add(rid)
+    aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
+    aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
+    aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
+
     def unknown(
         kind: str,
         ref: str,
@@ -100,6 +125,7 @@ def resolve(
         file: str,
         key_path: tuple[str | int, ...],
         what: str,
+        itself: str | None = None,
     ) -> None:
         if ref in broken.get(kind, set()):
             return  # that file has its own error already
@@ -108,7 +134,7 @@ def resolve(
                 "OKR303",
                 f"{what} {ref!r} does not exist",
                 file,
-                hint=_did_you_mean(ref, known)
+                hint=_did_you_mean(ref, known, itself)
                 or f"check the id; ids are file paths under content/{kind}s without .md",
                 key_path=key_path,
             )
@@ -138,19 +164,24 @@ def resolve(
         known_cycles[name] = found
         return found
 
-    for oid, obj in list(objectives.items()):
-        if cycle_of(obj.cycle, obj.file, ("cycle",)) is None:
-            del objectives[oid]
-            broken.setdefault("objective", set()).add(oid)
+    # an objective in an unknown cycle cannot be scored; its other references
+    # are still checked below (every error in one run), then it is set aside
+    no_cycle = [
+        oid for oid, obj in objectives.items() if cycle_of(obj.cycle, obj.file, ("cycle",)) is None
+    ]
+    for obj in aside_objectives.values():
+        cycle_of(obj.cycle, obj.file, ("cycle",))
 
     # ---- objective references
-    for oid, obj in list(objectives.items()):
+    for oid, obj in [*objectives.items(), *aside_objectives.items()]:
         changes: dict[str, object] = {}
         if obj.parent is not None:
             pid, kr = obj.parent_objective or "", obj.parent_key_result
             parent = objectives.get(pid)
             if parent is None:
-                unknown("objective", pid, objectives, obj.file, ("parent",), "parent objective")
+                unknown(
+                    "objective", pid, objectives, obj.file, ("parent",), "parent objective", oid
+                )
                 changes["parent"] = None
             elif kr is not None and parent.key_result(kr) is None:
                 diags.append(
@@ -196,6 +227,7 @@ def resolve(
                     obj.file,
                     ("supports", i),
                     "supported goal",
+                    oid,
                 )
         krs = list(obj.key_results)
         for i, key_result in enumerate(krs):
@@ -203,7 +235,7 @@ def resolve(
                 unknown("kpi", key_result.kpi, kpis, obj.file, ("key_results", i, "kpi"), "KPI")
                 krs[i] = replace(key_result, kpi=None)
                 changes["key_results"] = tuple(krs)
-        if changes:
+        if changes and oid in objectives:
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
 
     # ---- alignment loops: follow parents; a walk that returns to itself is a loop
@@ -238,7 +270,20 @@ def resolve(
         for oid in ordered:  # cut the loop so scoring terminates
             objectives[oid] = replace(objectives[oid], parent=None)
 
+    for oid in no_cycle:
+        del objectives[oid]
+        broken.setdefault("objective", set()).add(oid)
+    if no_cycle:  # their children keep no link to them
+        for oid, obj in list(objectives.items()):
+            if obj.parent_objective in broken["objective"]:
+                objectives[oid] = replace(obj, parent=None)
+
     # ---- people and teams (checked only when the site declares any)
+    def shown(kind: str, ref: str) -> str:
+        """``'Uma Diaz' (uma-diaz)`` for a name, ``'uma-diaz'`` for an id as written."""
+        name = written_names.get((kind, ref))
+        return f"{name!r} ({ref})" if name and name != ref else repr(ref)
+
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
         if (
             ref is not None
@@ -249,47 +294,51 @@ def resolve(
             diags.append(
                 warning(
                     "OKR306",
-                    f"{what} {ref!r} is not a person in content/people/",
+                    f"{what} {shown('person', ref)} is not a person in content/people/",
                     file,
                     hint=_did_you_mean(ref, people) or f"add content/people/{ref}.md",
                     key_path=key,
                 )
             )
 
-    def check_team(ref: str | None, file: str, key: tuple[str | int, ...]) -> None:
+    def check_team(
+        ref: str | None, file: str, key: tuple[str | int, ...], itself: str | None = None
+    ) -> None:
         if ref is not None and teams and ref not in teams and ref not in broken.get("team", set()):
             diags.append(
                 warning(
                     "OKR306",
-                    f"team {ref!r} is not a team in content/teams/",
+                    f"team {shown('team', ref)} is not a team in content/teams/",
                     file,
-                    hint=_did_you_mean(ref, teams) or f"add content/teams/{ref}.md",
+                    hint=_did_you_mean(ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,
                 )
             )
 
-    for obj in objectives.values():
+    for obj in [*objectives.values(), *aside_objectives.values()]:
         check_person(obj.owner, obj.file, ("owner",), "owner")
         check_team(obj.team, obj.file, ("team",))
-    for kpi in kpis.values():
+    for kpi in [*kpis.values(), *aside_kpis.values()]:
         check_person(kpi.owner, kpi.file, ("owner",), "owner")
         check_team(kpi.team, kpi.file, ("team",))
-    for g in goals.values():
+    for g in [*goals.values(), *aside_goals]:
         check_person(g.owner, g.file, ("owner",), "owner")
         check_team(g.team, g.file, ("team",))
-    for p in people.values():
+    aside_people: list[Person] = list(aside["person"].values())  # type: ignore[arg-type]
+    aside_teams: list[Team] = list(aside["team"].values())  # type: ignore[arg-type]
+    for p in [*people.values(), *aside_people]:
         check_team(p.team, p.file, ("team",))
-    for t in teams.values():
+    for t in [*teams.values(), *aside_teams]:
         check_person(t.lead, t.file, ("lead",), "lead")
         if t.parent is not None and t.parent not in teams:
-            check_team(t.parent, t.file, ("parent",))
+            check_team(t.parent, t.file, ("parent",), t.id)
 
     # ---- KPIs: drives and data files
     series: dict[str, list[tuple[date, float]]] = {kid: list(k.values) for kid, k in kpis.items()}
-    for kid, kpi in list(kpis.items()):
+    for kid, kpi in [*kpis.items(), *aside_kpis.items()]:
         for i, ref in enumerate(kpi.drives):
             if ref not in kpis:
-                unknown("kpi", ref, kpis, kpi.file, ("drives", i), "driven KPI")
+                unknown("kpi", ref, kpis, kpi.file, ("drives", i), "driven KPI", kid)
         if kpi.data is not None:
             loaded = csv_data.get(kpi.data)
             if loaded is None:
@@ -305,10 +354,11 @@ def resolve(
             else:
                 rows, csv_diags = loaded
                 diags.extend(csv_diags)
-                series[kid].extend(rows)
+                if kid in series:
+                    series[kid].extend(rows)
 
     # ---- goals
-    for g in goals.values():
+    for g in [*goals.values(), *aside_goals]:
         if g.cycle is not None:
             cycle_of(g.cycle, g.file, ("cycle",))
         if g.supports is not None and not reference_exists(g.supports, objectives, kpis):
@@ -337,17 +387,18 @@ def resolve(
                 unknown("objective", c.objective, objectives, c.file, ("objective",), "objective")
                 continue
             obj = target_obj
-            ok = True
+            ok = c.file not in broken_files  # checked, but kept only without errors
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
                 if found_kr is None:
+                    guess = _did_you_mean(key, [k.id for k in obj.key_results])
+                    known_krs = ", ".join(k.id for k in obj.key_results) or "none"
                     diags.append(
                         error(
                             "OKR304",
                             f"objective {obj.id!r} has no key result {key!r}",
                             c.file,
-                            hint=_did_you_mean(key, [k.id for k in obj.key_results])
-                            or f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
+                            hint=guess or f"its key results are: {known_krs}; {_DROPPED_HINT}",
                             key_path=("values", key),
                         )
                     )
@@ -395,11 +446,13 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
-            if c.value is not None:
-                series[c.kpi].append((c.date, c.value))
-            kept.append(c)
+            if c.file not in broken_files:
+                kept.append(c)
 
-    kept.sort(key=attrgetter("date", "file"))
+    kept.sort(key=checkin_order)
+    for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
+        if c.kpi is not None and c.value is not None:
+            series[c.kpi].append((c.date, c.value))
     for o in objectives.values():
         if o.cycle not in known_cycles:
             known_cycles[o.cycle] = cycles_mod.lookup(o.cycle, config.cycles)  # type: ignore[assignment]
@@ -413,8 +466,41 @@ def resolve(
         pages=dict(sorted(pages.items(), key=lambda kv: (kv[1].order, kv[1].title))),
         cycles={**{n: c for n, c in known_cycles.items() if c is not None}, **config.cycles},
         kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
+        person_names=_display_names("person", people, written_names),
+        team_names=_display_names("team", teams, written_names),
     )
     return portfolio, diags
+
+
+def _display_names(
+    kind: str,
+    records: Mapping[str, Person] | Mapping[str, Team],
+    written: Mapping[tuple[str, str], str],
+) -> dict[str, str]:
+    """Each named person or team: its file's title, else the name first written."""
+    names = {ident: name for (k, ident), name in written.items() if k == kind}
+    names.update((ident, rec.title) for ident, rec in records.items())
+    return names
+
+
+_NATURAL = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """``x.md`` < ``x-2.md`` < ``x-10.md``: digit runs compare as numbers.
+
+    The ``.md`` suffix is cut first, so a name that extends another (``x-2``)
+    sorts after it (``x``) instead of before (``-`` sorts before ``.``).
+    Text sits at even places and numbers at odd ones, so keys always compare.
+    """
+    parts = _NATURAL.split(text.removesuffix(".md"))
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def checkin_order(c: CheckIn) -> tuple[object, ...]:
+    """The order of check-ins: date, then time of day (none: start of the day),
+    then file name in natural order. The last one is the current one."""
+    return (c.date, c.time, natural_key(c.file))
 
 
 def reference_exists(

@@ -1,16 +1,16 @@
-"""Authoring: ``okrsite init``, ``okrsite new`` and ``okrsite checkin``.
+"""The text of new sites and files: ``okrsite init`` and ``okrsite new``.
 
 Generated files are written with PyYAML's dumper, so titles with colons,
-quotes or ``#`` come out as valid YAML, and each generated file is parsed
-back with the real parser before it is written: a command never leaves a file
-that ``okrsite check`` would reject. Existing files are never overwritten.
+quotes or ``#`` come out as valid YAML. :mod:`okrsite.authoring` runs the
+real loader over each generated file before it is written, so a command never
+leaves a file that ``okrsite check`` would reject. Existing files are never
+overwritten.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from okrsite.cycles import calendar_cycle
-from okrsite.parse import ID_RE, parse_file
+from okrsite.parse import ID_RE
 
 KINDS = {"objective": "objectives", "kpi": "kpis", "goal": "goals", "checkin": "checkins"}
 
@@ -37,26 +37,20 @@ def title_from_id(rid: str) -> str:
 
 
 def front_matter(data: dict[str, Any], body: str) -> str:
+    """Front matter with one key per line, lists and mappings inline.
+
+    Each value goes through PyYAML's dumper, so text with colons, quotes or
+    ``#`` is quoted as YAML needs.
+    """
+    lines = [f"{key}: {_inline(value)}" for key, value in data.items()]
+    return "---\n" + "\n".join(lines) + f"\n---\n{body.rstrip()}\n"
+
+
+def _inline(value: Any) -> str:
     dumped = yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
+        value, default_flow_style=True, allow_unicode=True, width=float("inf"), sort_keys=False
     )
-    return f"---\n{dumped}---\n{body.rstrip()}\n"
-
-
-def write_new(path: Path, text: str, rel: str, content_dir: str) -> None:
-    """Validate ``text`` with the real parser, then create ``path`` (never overwrite)."""
-    parsed = parse_file(rel, text.encode("utf-8"), content_dir=content_dir)
-    errors = [d for d in parsed.diagnostics if d.is_error]
-    if errors:
-        raise ScaffoldError("; ".join(d.message for d in errors))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "x", encoding="utf-8") as fh:
-            fh.write(text)
-    except FileExistsError:
-        raise ScaffoldError(
-            f"{rel} already exists; okrsite never overwrites a file: choose another id"
-        ) from None
+    return dumped.strip().removesuffix("...").strip()
 
 
 def check_id(rid: str) -> None:
@@ -68,14 +62,37 @@ def check_id(rid: str) -> None:
 
 
 # ------------------------------------------------------------------ new
-@dataclass(frozen=True)
-class NewFile:
-    path: Path
-    rel: str
+# What a new file leaves to its author, as comments: examples, never values.
+_HINTS = {
+    "objective": """\
+# key_results:            (2 to 5; see docs/content-format.md)
+#   - id: revenue
+#     title: Grow revenue from 1.2 to 1.5 M EUR
+#     start: 1.2
+#     target: 1.5
+#     unit: M EUR
+""",
+    "kpi": """\
+# unit: points
+# direction: up           (or down, when lower is better)
+# target: 45
+# thresholds: {green: 40, red: 20}
+# values: {2026-10-01: 31}
+""",
+    "goal": """\
+# due: 2026-12-31
+# supports: objective-id  (or objective-id#key-result, or a KPI id)
+# measure: {start: 0, target: 12, current: 0, unit: chapters}
+""",
+}
+_BODIES = {
+    "objective": "Why this objective matters, and what success looks like.",
+    "kpi": "What this KPI measures, where the number comes from, and why it matters.",
+    "goal": "Specific description of what will be done and why it is achievable.",
+}
 
 
-def new_record(
-    site_root: Path,
+def new_record_text(
     content_dir: str,
     kind: str,
     rid: str,
@@ -84,99 +101,61 @@ def new_record(
     parent: str | None = None,
     cycle: str | None = None,
     owner: str | None = None,
+    team: str | None = None,
     today: date | None = None,
-) -> NewFile:
+) -> tuple[str, str]:
+    """The site-relative path and text of a new objective, KPI or goal.
+
+    Only what was given (or is required: title, an objective's cycle) is
+    written as a value; what the author still has to decide is shown as
+    commented examples, so nothing invented counts as data.
+    """
     check_id(rid)
     today = today or date.today()
-    folder = KINDS[kind]
-    data: dict[str, Any]
+    data: dict[str, Any] = {"type": "goal"} if kind == "goal" else {}
+    data["title"] = title or title_from_id(rid)
     if kind == "objective":
-        data = {"title": title or title_from_id(rid), "cycle": cycle or quarter_of(today)}
-        if owner:
-            data["owner"] = owner
-        if parent:
-            data["parent"] = parent
-        data["key_results"] = [
-            {"id": "kr1", "title": "First measurable result", "start": 0, "target": 10, "unit": ""},
-            {
-                "id": "kr2",
-                "title": "Second measurable result",
-                "start": 0,
-                "target": 100,
-                "unit": "%",
-            },
-        ]
-        body = "Why this objective matters, and what success looks like."
-        rel_id = rid
-    elif kind == "kpi":
-        data = {
-            "title": title or title_from_id(rid),
-            "unit": "",
-            "direction": "up",
-            "indicator": "lagging",
-            "thresholds": {"green": 80, "red": 50},
-            "values": {},
-        }
-        if owner:
-            data["owner"] = owner
-        body = "What this KPI measures, where the number comes from, and why it matters."
-        rel_id = rid
-    elif kind == "goal":
-        data = {"type": "goal", "title": title or title_from_id(rid)}
-        if owner:
-            data["owner"] = owner
         data["cycle"] = cycle or quarter_of(today)
-        if parent:
-            data["supports"] = parent
-        data["measure"] = {"start": 0, "target": 100, "current": 0, "unit": "%"}
-        body = "Specific description of what will be done and why it is achievable."
-        rel_id = rid
-    else:  # checkin: the id names the objective
-        data = {"objective": rid, "date": today, "confidence": 5, "values": {}}
-        body = "Progress, plans, problems."
-        rel_id = f"{rid}/{today.isoformat()}"
-    rel = f"{content_dir}/{folder}/{rel_id}.md"
-    path = site_root / rel
-    write_new(path, front_matter(data, body), rel, content_dir)
-    return NewFile(path, rel)
-
-
-# ------------------------------------------------------------------ checkin
-def checkin_path(site_root: Path, content_dir: str, objective: str, day: date) -> tuple[Path, str]:
-    base = f"{content_dir}/checkins/{objective}/{day.isoformat()}"
-    rel = f"{base}.md"
-    n = 2
-    while (site_root / rel).exists():
-        rel = f"{base}-{n}.md"
-        n += 1
-    return site_root / rel, rel
-
-
-def checkin_text(
-    objective: str,
-    day: date,
-    values: dict[str, float],
-    confidence: float | None,
-    author: str | None,
-    note: str | None,
-) -> str:
-    data: dict[str, Any] = {"objective": objective, "date": day}
-    if author:
-        data["author"] = author
-    if confidence is not None:
-        data["confidence"] = int(confidence) if float(confidence).is_integer() else confidence
-    data["values"] = {k: (int(v) if float(v).is_integer() else v) for k, v in values.items()}
-    return front_matter(data, note or "")
+    elif kind == "goal" and cycle:
+        data["cycle"] = cycle
+    if owner:
+        data["owner"] = owner
+    if team:
+        data["team"] = team
+    if parent:
+        data["parent" if kind == "objective" else "supports"] = parent
+    rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
+    head = front_matter(data, "").removesuffix("---\n\n")
+    return rel, f"{head}{_HINTS[kind]}---\n{_BODIES[kind]}\n"
 
 
 # ------------------------------------------------------------------ init
+_MAY_STAY = ("readme", "license", "licence", "copying")
+
+
+def _may_stay(name: str) -> bool:
+    """Entries an existing repository may hold when okrsite is added to it."""
+    return name.startswith(".") or name.lower().split(".", 1)[0] in _MAY_STAY
+
+
 def init_site(target: Path, today: date | None = None) -> list[str]:
-    """Write a small sample site into ``target`` (new or empty folder)."""
+    """Write a small sample site into ``target``; returns the files written.
+
+    ``target`` may be new, empty, or an existing repository whose only entries
+    are dot-files (``.git/``, ``.gitignore``), a README or a LICENSE: that is
+    how okrsite is added to a goals repository. Nothing is ever overwritten;
+    an existing ``.gitignore`` is left as it is.
+    """
     today = today or date.today()
-    if target.exists() and any(target.iterdir()):
-        raise ScaffoldError(
-            f"{target} is not empty; okrsite init writes only into a new or empty folder"
-        )
+    if target.exists():
+        others = sorted(p.name for p in target.iterdir() if not _may_stay(p.name))
+        if others:
+            raise ScaffoldError(
+                f"{target} is not empty ({', '.join(others[:5])}"
+                + (", …" if len(others) > 5 else "")
+                + "); okrsite init writes only into a new or empty folder, or a repository "
+                "holding only dot-files, a README and a LICENSE"
+            )
     q = quarter_of(today)
     quarter = calendar_cycle(q)
     assert quarter is not None
@@ -303,6 +282,8 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
     written = []
     for rel, text in files.items():
         path = target / rel
+        if path.exists():  # only dot-files can be here already (.gitignore)
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         written.append(rel)

@@ -17,15 +17,35 @@ __all__ = ["slugify"]
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SEPARATORS = re.compile(r"[-_\s]+")
+# Latin letters that Unicode does not decompose into a base letter and an
+# accent, folded the way people spell them without the mark (after casefold,
+# which already turns ß into ss): Søren = Soren, Łukasz = Lukasz.
+_LATIN_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+    }
+)
 
 
 def slugify(text: str) -> str:
     """``"Ünïcode  Name & Co."`` → ``"unicode-name-co"``; ``""`` for no letters.
+
+    Accents are dropped (``é`` → ``e``), and Latin letters with a stroke or
+    ligature are spelled out (``ø`` → ``o``, ``æ`` → ``ae``, ``ß`` → ``ss``).
 
     Letters without an ASCII base (CJK, Cyrillic) are kept as they are, so a
     name in any script still has an id.
     """
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_WORD.sub(" ", folded.casefold())
+    words = _NOT_WORD.sub(" ", folded.casefold().translate(_LATIN_FOLDS))
     return _SEPARATORS.sub("-", words).strip("-")

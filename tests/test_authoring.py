@@ -46,25 +46,74 @@ def test_init_refuses_non_empty_folder(tmp_path: Path) -> None:
     assert (tmp_path / "x.txt").read_text() == "keep"
 
 
-def test_new_writes_valid_files_and_never_overwrites(tmp_path: Path) -> None:
+def test_init_in_an_existing_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "goals"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "README.md").write_text("# Our goals\n")
+    (repo / "LICENSE").write_text("MIT\n")
+    (repo / ".gitignore").write_text("*.pyc\n")
+    code, out = run("init", str(repo))
+    assert code == 0, out
+    assert "add the line '_site/' to your .gitignore" in out
+    assert (repo / "README.md").read_text() == "# Our goals\n"
+    assert (repo / ".gitignore").read_text() == "*.pyc\n"
+    assert (repo / "okrsite.toml").is_file()
+    assert load_site(repo).ok
+    # a second init finds the site's own files and refuses, naming them
+    code, out = run("init", str(repo))
+    assert code == 2 and "content" in out and "okrsite.toml" in out
+
+
+def test_new_writes_files_the_loader_accepts_and_never_overwrites(tmp_path: Path) -> None:
     site = tmp_path / "s"
     init_site(site)
-    for kind, rid in [
-        ("objective", "sales/emea"),
-        ("kpi", "churn"),
-        ("goal", "handbook"),
-        ("checkin", "sales/emea"),
+    tricky = 'Tricky: "quotes" # and colons'
+    for kind, rid, extra in [
+        ("objective", "sales/emea", ["--owner", "Uma Díaz", "--team", "Sales EMEA"]),
+        ("kpi", "churn", []),
+        ("goal", "handbook", ["--parent", "company/faster-support"]),
     ]:
-        code, out = run(
-            "new", kind, rid, "--site", str(site), "--title", 'Tricky: "quotes" # and colons'
-        )
+        code, out = run("new", kind, rid, "--site", str(site), "--title", tricky, *extra)
         assert code == 0, out
+        assert "wrote content/" in out
     code, out = run("new", "objective", "sales/emea", "--site", str(site))
     assert code == 2 and "already exists" in out
     result = load_site(site)
     assert result.ok, [d.format_text() for d in result.diagnostics]
-    assert result.scored.portfolio.objectives["sales/emea"].title == 'Tricky: "quotes" # and colons'
-    assert "churn" in result.scored.portfolio.kpis and "handbook" in result.scored.portfolio.goals
+    p = result.scored.portfolio
+    assert p.objectives["sales/emea"].title == tricky
+    assert p.objectives["sales/emea"].owner == "uma-diaz"
+    assert p.person_names["uma-diaz"] == "Uma Díaz"
+    # nothing invented: no key results, thresholds, values or measure were made up
+    assert p.objectives["sales/emea"].key_results == ()
+    assert p.kpis["churn"].values == () and p.kpis["churn"].green is None
+    assert p.goals["handbook"].measure is None
+    kpi_text = (site / "content/kpis/churn.md").read_text()
+    assert "values: {}" not in kpi_text and "\n# thresholds:" in kpi_text
+
+
+def test_new_refused_by_the_loader_writes_nothing(tmp_path: Path) -> None:
+    site = tmp_path / "s"
+    init_site(site)
+    code, out = run(
+        "new",
+        "objective",
+        "sales/emea",
+        "--parent",
+        "company/delight-customer",
+        "--site",
+        str(site),
+    )
+    assert code == 1, out
+    assert (
+        "content/objectives/sales/emea.md:4:9: error OKR303: parent objective "
+        "'company/delight-customer' does not exist (hint: did you mean 'company/delight-customers'?)"
+    ) in out
+    assert "nothing was changed" in out
+    assert not (site / "content/objectives/sales/emea.md").exists()
+    code, out = run("new", "goal", "g", "--cycle", "2026-Q9", "--site", str(site))
+    assert code == 1 and "unknown cycle '2026-Q9'" in out
+    assert not (site / "content/goals/g.md").exists()
 
 
 @pytest.mark.parametrize("bad", ["../escape", "/abs", "a b", "x.md"])
@@ -76,48 +125,17 @@ def test_new_refuses_bad_ids(tmp_path: Path, bad: str) -> None:
     assert not (tmp_path / "escape.md").exists()
 
 
-def test_checkin_validates_then_writes(tmp_path: Path) -> None:
+def test_new_checkin_asks_for_what_it_needs(tmp_path: Path) -> None:
     site = tmp_path / "s"
     init_site(site, today=date(2026, 11, 2))
+    code, out = run("new", "checkin", "company/faster-support", "--site", str(site))
+    assert code == 2 and "nothing to record: give --set KR=VALUE" in out
+    code, out = run("new", "checkin", "nps", "--site", str(site))
+    assert code == 2 and "okrsite checkin nps --value V" in out
     code, out = run(
-        "checkin", "company/faster-supprt", "--set", "self-serve=20", "--site", str(site)
-    )
-    assert code == 2 and "did you mean 'company/faster-support'" in out
-    code, out = run(
-        "checkin", "company/faster-support", "--set", "self-serv=20", "--site", str(site)
-    )
-    assert code == 2 and "did you mean 'self-serve'" in out
-    code, out = run(
-        "checkin", "company/faster-support", "--set", "self-serve=lots", "--site", str(site)
-    )
-    assert code == 2 and "not a number" in out
-    code, out = run(
-        "checkin", "company/delight-customers", "--set", "onboarding=1", "--site", str(site)
-    )
-    assert code == 2 and "checklist" in out
-    code, out = run(
-        "checkin",
-        "company/faster-support",
-        "--set",
-        "self-serve=25",
-        "--set",
-        "first-response=4",
-        "--confidence",
-        "6",
-        "--note",
-        "Help centre: 30 new articles",
-        "--date",
-        "2026-11-10",
-        "--site",
-        str(site),
+        "new", "checkin", "nps", "--value", "38", "--date", "2026-11-20", "--site", str(site)
     )
     assert code == 0, out
-    written = site / "content/checkins/company/faster-support/2026-11-10.md"
-    assert written.is_file()
-    result = load_site(site, date(2026, 11, 12))
-    assert result.ok
-    kr = result.scored.objectives["company/faster-support"].key_results["self-serve"]
-    assert kr.current == 25 and kr.current_source == "checkin"
-    # (25 - 10) / (40 - 10) = 0.5
-    assert kr.progress == pytest.approx(0.5)
-    assert result.scored.objectives["company/faster-support"].confidence == 6
+    text = (site / "content/checkins/nps/2026-11-20.md").read_text()
+    assert "confidence" not in text and "values" not in text
+    assert load_site(site, date(2026, 11, 21)).scored.kpis["nps"].value == 38

@@ -49,6 +49,8 @@ class Case:
     severity: str = "error"
     strict: bool = False
     extra_args: tuple[str, ...] = field(default=())
+    #: every other error of the case, as ``file:line[:col]: CODE``: one run reports them all
+    also: tuple[str, ...] = ()
 
 
 CASES = [
@@ -387,6 +389,94 @@ CASES = [
         "OKR110",
         "key result id 'a' is used twice in this objective",
     ),
+    # ---- several errors in one file or one site, all reported by one run
+    Case(
+        "three-errors-in-one-objective",
+        {
+            **SALES,
+            "content/objectives/sales/emea.md": objective(
+                title="EMEA",
+                extra="parent: sales/emeaa\n",
+                krs="  - {id: a, title: A, target: 3}\n  - {id: a, title: B, target: 4}\n",
+            ).replace("2026-Q1", "2026-Q7"),
+        },
+        "content/objectives/sales/emea.md:3:8",
+        "OKR302",
+        "unknown cycle '2026-Q7'",
+        also=(
+            "content/objectives/sales/emea.md:8:10: OKR110",
+            "content/objectives/sales/emea.md:5:9: OKR303",
+        ),
+    ),
+    Case(
+        "missing-parent-never-suggests-itself",
+        {"content/objectives/sales/emea.md": objective(extra="parent: sales/emeaa\n")},
+        "content/objectives/sales/emea.md:5:9",
+        "OKR303",
+        "parent objective 'sales/emeaa' does not exist",
+        "check the id; ids are file paths under content/objectives without .md",
+    ),
+    Case(
+        "missing-title-and-unknown-kpi",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: a, title: A, target: 3, kpi: revnue}\n  - {id: b, title: B, target: 4}\n"
+            ).replace("title: Sales\n", "")
+        },
+        "content/objectives/sales.md:5:39",
+        "OKR303",
+        "KPI 'revnue' does not exist",
+        also=("content/objectives/sales.md:1: OKR101",),
+    ),
+    Case(
+        "team-parent-never-suggests-itself",
+        {
+            "content/teams/sales.md": "---\ntitle: Sales\nparent: sale\n---\n",
+            "content/teams/company.md": "---\ntitle: Company\n---\n",
+        },
+        "content/teams/sales.md:3:9",
+        "OKR306",
+        "team 'sale' is not a team in content/teams/",
+        "add content/teams/sale.md",
+        severity="warning",
+        strict=True,
+    ),
+    Case(
+        "checkin-bad-confidence-and-unknown-kr",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-01-05\nconfidence: sure\n"
+            "values: {contries: 2}\n---\n",
+        },
+        "content/checkins/c.md:4:13",
+        "OKR102",
+        "confidence must be 0-10 or low/medium/high, got 'sure'",
+        also=("content/checkins/c.md:5:10: OKR304",),
+    ),
+    Case(
+        "checkin-removed-key-result-hints-dropped",
+        {
+            **SALES,
+            "content/checkins/c.md": "---\nobjective: sales\ndate: 2026-01-05\nvalues: {hiring: 2}\n---\n",
+        },
+        "content/checkins/c.md:4:10",
+        "OKR304",
+        "objective 'sales' has no key result 'hiring'",
+        "put it back with 'status: dropped'",
+    ),
+    Case(
+        "kpi-errors-together",
+        {
+            "content/kpis/churn.md": "---\ntitle: Churn\ndirection: down\n"
+            "thresholds: {green: 5, red: 2}\ntarget: low\ndrives: [nsp]\n---\n",
+            "content/kpis/nps.md": "---\ntitle: NPS\ntarget: 40\n---\n",
+        },
+        "content/kpis/churn.md:6:10",
+        "OKR303",
+        "driven KPI 'nsp' does not exist",
+        "did you mean 'nps'?",
+        also=("content/kpis/churn.md:5:9: OKR102", "content/kpis/churn.md:4:13: OKR113"),
+    ),
 ]
 
 
@@ -418,8 +508,20 @@ def test_broken_input(case: Case, make_site: Callable[[dict[str, str | bytes]], 
     assert rest == "" or rest.startswith(" (hint: "), lines[0]
     if case.hint is not None:
         assert case.hint in rest
-    # exactly one error or warning of its kind in this small site
-    assert sum(1 for ln in result.output.splitlines() if f" {case.code}: " in ln) == 1
+    # every error of the case is reported in this one run, and nothing else
+    reported = sorted(
+        f"{m[1]}: {m[2]}"
+        for ln in result.output.splitlines()
+        if (
+            m := re.match(
+                r"^(\S+): (?:error|warning) ([A-Z]+\d+): "
+                if case.strict
+                else r"^(\S+): error ([A-Z]+\d+): ",
+                ln,
+            )
+        )
+    )
+    assert reported == sorted([f"{case.location}: {case.code}", *case.also]), result.output
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,10 @@ def test_csv_repeated_layout_progress_only_and_deadline(tmp_path: Path) -> None:
     accounts = grow.key_results[0]  # type: ignore[attr-defined]
     assert (accounts.start, accounts.target, accounts.current) == (800, 1200, 950)
     spain = objs["sales/launch-in-spain"]
-    assert spain.team == "Sales"  # type: ignore[attr-defined]  # an id-shaped name is kept
+    # the name is kept as written in the file; the loader makes it the id "sales"
+    assert spain.team == "sales"  # type: ignore[attr-defined]
+    spain_file = site / "content" / "objectives" / "sales" / "launch-in-spain.md"
+    assert "team: Sales\n" in spain_file.read_text(encoding="utf-8")
     # no cycle column on these rows: the deadline's quarter
     assert spain.cycle == "2026-Q1"  # type: ignore[attr-defined]
     hiring, office = spain.key_results  # type: ignore[attr-defined]

@@ -113,7 +113,7 @@ def test_github_pr_workflow() -> None:
     assert any(u.startswith("actions/setup-python@") for u in uses)
     assert any(u.startswith("actions/github-script@") for u in uses)
     runs = [str(s.get("run", "")) for s in steps]
-    assert "pip install okrsite" in runs
+    assert 'pip install "$OKRSITE_INSTALL"' in runs
     assert "okrsite check --format github" in runs
     assert (
         "okrsite diff origin/${{ github.base_ref }} HEAD --format markdown --output diff.md" in runs
@@ -192,3 +192,15 @@ def test_pr_diff_line_runs_in_a_ci_like_clone(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = (clone / "diff.md").read_text(encoding="utf-8")
     assert report.startswith(MARKER) and "sales/emea" in report
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_install_source_is_one_marked_variable(name: str) -> None:
+    """One place to say where okrsite comes from, with the comment on how to set it."""
+    data = load(name)
+    env = data["env"] if name.startswith("github") else data["variables"]
+    assert env["OKRSITE_INSTALL"]
+    installs = [ln for ln in shell_lines(name) if "pip install" in ln]
+    assert installs and all(ln.strip() == 'pip install "$OKRSITE_INSTALL"' for ln in installs)
+    text = (CI / name).read_text(encoding="utf-8")
+    assert "does NOT\n# resolve today" in text and "git+https://" in text

@@ -1,0 +1,236 @@
+"""Write goal files that the loader accepts, or write nothing.
+
+``okrsite checkin`` and ``okrsite new`` never judge a file themselves: they
+lay the files they would write over the site in memory (:class:`Overlay`),
+run the real loader on it, and write only if no error appears that the site
+did not already have. Otherwise they print the loader's own diagnostics. So
+the commands can never disagree with ``okrsite check``, and a rule added to
+the loader needs no second copy here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from okrsite.diagnostics import Diagnostic
+from okrsite.pipeline import FileTree, LoadResult, ParseCache, SourceTree, load
+from okrsite.scaffold import front_matter
+
+#: the words ``confidence:`` takes besides 0-10
+CONFIDENCE_WORDS = ("low", "medium", "high")
+
+
+@dataclass
+class Overlay:
+    """A site on disk with some files replaced or added in memory."""
+
+    base: SourceTree
+    files: Mapping[str, bytes]
+
+    def markdown_files(self, content_dir: str) -> list[str]:
+        prefix = content_dir.strip("/") + "/"
+        extra = [r for r in self.files if r.startswith(prefix) and r.endswith(".md")]
+        return sorted({*self.base.markdown_files(content_dir), *extra})
+
+    def read(self, rel: str) -> bytes | None:
+        found = self.files.get(rel)
+        return found if found is not None else self.base.read(rel)
+
+
+@dataclass
+class Outcome:
+    """What a validated write did: ``written`` is empty when ``errors`` is not."""
+
+    written: list[str]
+    errors: list[Diagnostic]
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def _key(d: Diagnostic) -> tuple[str | None, str, str]:
+    return (d.file, d.code, d.message)
+
+
+def new_findings(before: Iterable[Diagnostic], after: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics of ``after`` that ``before`` did not have (lines may differ)."""
+    seen = {_key(d) for d in before}
+    return [d for d in after if _key(d) not in seen]
+
+
+def validated_write(
+    root: Path,
+    files: Mapping[str, str],
+    *,
+    replace: Iterable[str] = (),
+    base: LoadResult | None = None,
+    cache: ParseCache | None = None,
+) -> Outcome:
+    """Write ``files`` (site-relative path → text) only if the site stays free of new errors.
+
+    New files are created exclusively (an existing file is never overwritten);
+    paths in ``replace`` are edits of existing files. ``base`` is the site as
+    loaded already, if the caller has it, and ``cache`` the parses it was
+    loaded with (see :func:`load_for_writing`), so only the new file is parsed
+    again.
+    """
+    if base is None or cache is None:
+        base, cache = load_for_writing(root)
+    tree = FileTree(root)
+    after = load(
+        Overlay(tree, {rel: text.encode("utf-8") for rel, text in files.items()}),
+        base.as_of,
+        cache=cache,
+    )
+    before = base
+    fresh = new_findings(before.diagnostics, after.diagnostics)
+    errors = [d for d in fresh if d.is_error]
+    warnings = [d for d in fresh if not d.is_error]
+    if errors:
+        return Outcome([], errors, warnings)
+    keep = set(replace)
+    for rel in files:
+        if rel not in keep and (root / rel).exists():
+            raise FileExistsError(rel)
+    written = []
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w" if rel in keep else "x", encoding="utf-8") as fh:
+            fh.write(text)
+        written.append(rel)
+    return Outcome(written, [], warnings)
+
+
+def load_for_writing(root: Path) -> tuple[LoadResult, ParseCache]:
+    """The site as it is, with the parses kept for :func:`validated_write`."""
+    cache = ParseCache()
+    return load(FileTree(root), cache=cache), cache
+
+
+# ------------------------------------------------------------------ check-ins
+def number_or_text(raw: str) -> float | int | str:
+    """A value as typed: a number when it is one, else the text itself, so the
+    loader (not this module) says what is wrong with ``50%`` or ``lots``."""
+    text = raw.strip()
+    try:
+        value = float(text.replace("_", ""))
+    except ValueError:
+        return text
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def confidence_value(raw: str) -> float | int | str:
+    word = raw.strip().lower()
+    return word if word in CONFIDENCE_WORDS else number_or_text(raw)
+
+
+def checkin_folder(content_dir: str, target: str) -> str:
+    return f"{content_dir.strip('/')}/checkins/{target}"
+
+
+def checkin_file(root: Path, content_dir: str, target: str, day: date) -> str:
+    """The site-relative path of a new check-in of ``target`` on ``day``.
+
+    ``2026-11-29.md``, then ``2026-11-29-2.md``, ``-3``… above every number of
+    that day already in the folder, so in natural file-name order (the order
+    of check-ins of one day without a time) the new one is always last.
+    """
+    folder = checkin_folder(content_dir, target)
+    stem = day.isoformat()
+    pattern = re.compile(rf"^{re.escape(stem)}(?:-(\d+))?\.md$")
+    taken = []
+    try:
+        names = os.listdir(root / folder)
+    except OSError:
+        names = []
+    for name in names:
+        m = pattern.match(name)
+        if m:
+            taken.append(int(m[1]) if m[1] else 1)
+    if not taken:
+        return f"{folder}/{stem}.md"
+    return f"{folder}/{stem}-{max(taken) + 1}.md"
+
+
+def checkin_text(
+    kind: str,
+    target: str,
+    moment: date | datetime,
+    *,
+    values: Mapping[str, Any] | None = None,
+    value: Any = None,
+    confidence: Any = None,
+    author: str | None = None,
+    note: str | None = None,
+) -> str:
+    """A check-in file; only what was given is written (nothing invented)."""
+    when = moment.strftime("%Y-%m-%dT%H:%M") if isinstance(moment, datetime) else moment
+    data: dict[str, Any] = {kind: target, "date": when}
+    if author:
+        data["author"] = author
+    if confidence is not None:
+        data["confidence"] = confidence
+    if kind == "kpi":
+        data["value"] = value
+    elif values:
+        data["values"] = dict(values)
+    return front_matter(data, note or "")
+
+
+# ------------------------------------------------------------------ goals
+def set_goal_current(text: str, value: Any) -> str | None:
+    """The goal file ``text`` with its measure's ``current`` set to ``value``.
+
+    Only that value changes (comments, order and the rest of the file stay as
+    written). A measure without ``current`` gets one; a goal without a
+    measure gets ``measure: {current: …}``. ``None`` if the front matter is
+    not a mapping this can edit (the loader reports what is wrong with it).
+    """
+    new = yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        return None
+    fm = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(fm)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    offset = len(lines[0]) + 1  # the front matter starts after the first '---' line
+    measure = next(
+        (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "measure"),
+        None,
+    )
+    if not isinstance(measure, yaml.MappingNode):
+        if measure is None:
+            lines.insert(end, f"measure: {{current: {new}}}")
+            return "\n".join(lines)
+        return None
+    current = next(
+        (v for k, v in measure.value if isinstance(k, yaml.ScalarNode) and k.value == "current"),
+        None,
+    )
+    if current is not None:
+        start, stop = current.start_mark.index, current.end_mark.index
+        return text[: offset + start] + new + text[offset + stop :]
+    if measure.flow_style:
+        at = offset + measure.start_mark.index + 1  # just after '{'
+        sep = ", " if measure.value else ""
+        return text[:at] + f"current: {new}{sep}" + text[at:]
+    first_key = measure.value[0][0] if measure.value else None
+    indent = first_key.start_mark.column if first_key is not None else 2
+    at_line = 1 + (first_key.start_mark.line if first_key is not None else measure.start_mark.line)
+    lines.insert(at_line, " " * indent + f"current: {new}")
+    return "\n".join(lines)

@@ -1,0 +1,363 @@
+"""``okrsite checkin`` and ``okrsite new``: the authoring commands.
+
+Each asks only for what it needs, and only on a terminal (every prompt has a
+flag, so scripts and CI never hang); the file it would write is validated by
+the real loader before anything touches the disk (:mod:`okrsite.authoring`).
+Exit codes as elsewhere: 1 when the loader rejects the file (its diagnostics
+are printed and nothing is written), 2 for a usage mistake.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from okrsite.authoring import (
+    Outcome,
+    checkin_file,
+    checkin_text,
+    confidence_value,
+    load_for_writing,
+    number_or_text,
+    set_goal_current,
+    validated_write,
+)
+from okrsite.diagnostics import format_report, summary_line
+from okrsite.model import Objective
+from okrsite.pipeline import LoadResult, ParseCache
+
+#: how the editor's note template marks what is not part of the note (as git does)
+SCISSORS = "# ------------------------ >8 ------------------------"
+_PROMPTED_KINDS = ("numeric", "boolean", "stay_above", "stay_below")
+
+
+def interactive() -> bool:
+    """Prompts and the editor only when a person is at a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+class MomentType(click.ParamType):  # type: ignore[type-arg]
+    name = "DATE"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date | datetime:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            return (
+                datetime.fromisoformat(text)
+                if ("T" in text or " " in text)
+                else date.fromisoformat(text)
+            )
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2026-02-15 or 2026-02-15T14:05", param, ctx)
+
+
+def _root(site: Path | None) -> Path:
+    from okrsite.cli import resolve_site
+
+    return resolve_site(site)
+
+
+def _parse_set(items: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip() or not raw.strip():
+            raise click.BadParameter(
+                f"{item!r}: write KR=VALUE, e.g. --set churn=4.1", param_hint="--set"
+            )
+        out[key.strip()] = number_or_text(raw)
+    return out
+
+
+def _edit_note(target: str) -> str | None:
+    text = click.edit(
+        f"\n\n{SCISSORS}\n# Write the check-in note for {target} above this line (Markdown):\n"
+        "# what happened, plans, problems. Everything from the line above down is removed.\n"
+        "# An empty note records the check-in without one.\n",
+        extension=".md",
+    )
+    if text is None:
+        return None
+    return text.split(SCISSORS, 1)[0].strip() or None
+
+
+def _prompt_values(obj: Objective) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for kr in obj.key_results:
+        if kr.kind not in _PROMPTED_KINDS:
+            continue
+        how = " (1 done, 0 not)" if kr.kind == "boolean" else (f" [{kr.unit}]" if kr.unit else "")
+        raw = click.prompt(
+            f"{kr.id}: {kr.title}{how} (Enter to skip)", default="", show_default=False
+        )
+        if raw.strip():
+            values[kr.id] = number_or_text(raw)
+    return values
+
+
+def report(outcome: Outcome, what: str) -> None:
+    """Print what the loader found; exit 1 if it refused the file."""
+    if outcome.warnings:
+        click.echo(format_report(outcome.warnings), err=True)
+    if outcome.errors:
+        click.echo(format_report(outcome.errors), err=True)
+        click.echo(
+            f"okrsite: {what} not written: {summary_line([*outcome.errors, *outcome.warnings])} "
+            "(as okrsite check would report them); nothing was changed",
+            err=True,
+        )
+        sys.exit(1)
+    for rel in outcome.written:
+        click.echo(f"okrsite: wrote {rel}")
+
+
+def record_checkin(
+    root: Path,
+    target: str,
+    *,
+    sets: tuple[str, ...] = (),
+    value: str | None = None,
+    confidence: str | None = None,
+    note: str | None = None,
+    moment: date | datetime | None = None,
+    author: str | None = None,
+) -> None:
+    """Record a check-in of an objective, KPI or SMART goal (see ``okrsite checkin``)."""
+    base, cache = load_for_writing(root)
+    p = base.scored.portfolio
+    values = _parse_set(sets)
+    if target in p.goals:
+        return _goal_value(root, base, cache, target, value, sets, confidence, note)
+    kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
+    if kind == "kpi" and sets:
+        raise click.UsageError(f"{target!r} is a KPI: give its reading with --value V")
+    if kind == "objective" and value is not None:
+        raise click.UsageError(f"{target!r} is an objective: give key results with --set KR=VALUE")
+    ask = interactive()
+    if kind == "kpi" and value is None:
+        if not ask:
+            raise click.UsageError(f"give the KPI's reading: okrsite checkin {target} --value V")
+        value = click.prompt(f"{p.kpis[target].title}: value", type=str)
+    obj = p.objectives.get(target)
+    if kind == "objective" and ask and not values and obj is not None:
+        values = _prompt_values(obj)
+    if confidence is None and ask and kind == "objective":
+        raw = click.prompt(
+            "Confidence 0-10 or low/medium/high (Enter to skip)", default="", show_default=False
+        )
+        confidence = raw or None
+    if note is None and ask:
+        note = _edit_note(target)
+    if kind == "objective" and not values and note is None and confidence is None:
+        raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
+    when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
+    day = when.date() if isinstance(when, datetime) else when
+    rel = checkin_file(root, base.config.content_dir, target, day)
+    text = checkin_text(
+        kind,
+        target,
+        when,
+        values=values,
+        value=None if value is None else number_or_text(value),
+        confidence=None if confidence is None else confidence_value(confidence),
+        author=author,
+        note=note,
+    )
+    report(validated_write(root, {rel: text}, base=base, cache=cache), "check-in")
+
+
+def _goal_value(
+    root: Path,
+    base: LoadResult,
+    cache: ParseCache,
+    target: str,
+    value: str | None,
+    sets: tuple[str, ...],
+    confidence: str | None,
+    note: str | None,
+) -> None:
+    if sets or confidence is not None or note is not None:
+        raise click.UsageError(
+            f"{target!r} is a SMART goal: its check-in is its measure's current value, --value V"
+        )
+    goal = base.scored.portfolio.goals[target]
+    if value is None:
+        if not interactive():
+            raise click.UsageError(
+                f"give the goal's current value: okrsite checkin {target} --value V"
+            )
+        value = click.prompt(f"{goal.title}: current value", type=str)
+    old = (root / goal.file).read_text(encoding="utf-8")
+    new = set_goal_current(old, number_or_text(value))
+    if new is None:
+        raise click.UsageError(f"{goal.file}: its measure: could not be updated; edit it by hand")
+    if new == old:
+        click.echo(f"okrsite: {goal.file} already has current: {value}; nothing to change")
+        return
+    report(
+        validated_write(root, {goal.file: new}, replace=[goal.file], base=base, cache=cache),
+        "goal",
+    )
+
+
+@click.command()
+@click.argument("target", metavar="ID")
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="KR=VALUE",
+    help="Objective: a key result's new value (repeatable).",
+)
+@click.option(
+    "--value",
+    default=None,
+    metavar="V",
+    help="KPI: its reading. SMART goal: its measure's current value.",
+)
+@click.option(
+    "--confidence", default=None, metavar="C", help="Confidence 0-10, or low, medium, high."
+)
+@click.option(
+    "--note",
+    default=None,
+    help="What happened, plans, problems (Markdown). On a terminal, the editor opens without it.",
+)
+@click.option(
+    "--date",
+    "moment",
+    type=MomentType(),
+    default=None,
+    help="Date (and time, 2026-11-29T14:05) of the check-in (default: now).",
+)
+@click.option("--author", default=None, help="Who checks in: a name or a person id.")
+@click.option(
+    "--site", type=click.Path(file_okay=False, path_type=Path), default=None, help="Site folder."
+)
+def checkin(
+    target: str,
+    sets: tuple[str, ...],
+    value: str | None,
+    confidence: str | None,
+    note: str | None,
+    moment: date | datetime | None,
+    author: str | None,
+    site: Path | None,
+) -> None:
+    """Record a check-in for an objective, KPI or SMART goal ID.
+
+    \b
+    okrsite checkin sales/emea --set revenue=1.4 --confidence high
+    okrsite checkin nps --value 42
+    okrsite checkin handbook --value 7        (sets the goal's measure current)
+
+    The file is checked by the same loader as okrsite check before it is
+    written; if the loader finds a new error, it is printed and nothing is
+    written. Check-ins of one day are kept in order: the file gets the time
+    of day and a name after every check-in of that day.
+    """
+    record_checkin(
+        _root(site),
+        target,
+        sets=sets,
+        value=value,
+        confidence=confidence,
+        note=note,
+        moment=moment,
+        author=author,
+    )
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["objective", "kpi", "goal", "checkin"]))
+@click.argument("record_id", metavar="ID")
+@click.option("--title", help="Title (default: made from the id).")
+@click.option(
+    "--parent", help="Objective: parent objective or objective#kr. Goal: what it supports."
+)
+@click.option(
+    "--cycle", help="Cycle, e.g. 2026-Q1 (default: default_cycle, else the current quarter)."
+)
+@click.option("--owner", help="Owner: a name (Uma Diaz) or a person id.")
+@click.option("--team", help="Team: a name or a team id.")
+@click.option(
+    "--set", "sets", multiple=True, metavar="KR=VALUE", help="checkin: as okrsite checkin."
+)
+@click.option("--value", default=None, metavar="V", help="checkin: as okrsite checkin.")
+@click.option("--confidence", default=None, metavar="C", help="checkin: as okrsite checkin.")
+@click.option("--note", default=None, help="checkin: as okrsite checkin.")
+@click.option(
+    "--date", "moment", type=MomentType(), default=None, help="checkin: as okrsite checkin."
+)
+@click.option("--author", default=None, help="checkin: as okrsite checkin.")
+@click.option(
+    "--site", type=click.Path(file_okay=False, path_type=Path), default=None, help="Site folder."
+)
+def new(
+    kind: str,
+    record_id: str,
+    title: str | None,
+    parent: str | None,
+    cycle: str | None,
+    owner: str | None,
+    team: str | None,
+    sets: tuple[str, ...],
+    value: str | None,
+    confidence: str | None,
+    note: str | None,
+    moment: date | datetime | None,
+    author: str | None,
+    site: Path | None,
+) -> None:
+    """Write a new KIND file with id ID that okrsite check accepts (never overwrites).
+
+    Only what you give is written as values; what is left to decide is shown
+    as commented examples in the file. For a check-in, ID is the objective,
+    KPI or SMART goal it reports on, and it works as okrsite checkin (on a
+    terminal it asks for the values it needs).
+    """
+    from okrsite.scaffold import ScaffoldError, new_record_text
+
+    root = _root(site)
+    if kind == "checkin":
+        return record_checkin(
+            root,
+            record_id,
+            sets=sets,
+            value=value,
+            confidence=confidence,
+            note=note,
+            moment=moment,
+            author=author,
+        )
+    if sets or value is not None or confidence is not None or note is not None:
+        raise click.UsageError(
+            "--set, --value, --confidence and --note are for 'okrsite new checkin'"
+        )
+    base, cache = load_for_writing(root)
+    try:
+        rel, text = new_record_text(
+            base.config.content_dir,
+            kind,
+            record_id,
+            title=title,
+            parent=parent,
+            cycle=cycle or base.config.default_cycle,
+            owner=owner,
+            team=team,
+        )
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    if (root / rel).exists():
+        raise click.UsageError(
+            f"{rel} already exists; okrsite never overwrites a file: choose another id"
+        )
+    report(validated_write(root, {rel: text}, base=base, cache=cache), kind)

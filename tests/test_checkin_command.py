@@ -1,0 +1,323 @@
+"""``okrsite checkin``: objectives, KPIs and SMART goals, validated by the real loader.
+
+Every refusal is the loader's own diagnostic (the same line ``okrsite check``
+prints), and a refused check-in leaves the site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from okrsite import authoring_cli
+from okrsite.authoring import set_goal_current
+from okrsite.cli import cli
+from okrsite.pipeline import load_site
+from okrsite.scaffold import init_site
+
+DAY = date(2026, 11, 2)
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "s"
+    init_site(root, today=DAY)
+    return root
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and "_site" not in p.parts
+    }
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (
+            ["company/faster-supprt", "--set", "self-serve=20"],
+            "error OKR303: objective 'company/faster-supprt' does not exist "
+            "(hint: did you mean 'company/faster-support'?)",
+        ),
+        (
+            ["company/faster-support", "--set", "self-serv=20"],
+            "error OKR304: objective 'company/faster-support' has no key result 'self-serv' "
+            "(hint: did you mean 'self-serve'?)",
+        ),
+        (
+            ["company/faster-support", "--set", "self-serve=lots"],
+            "error OKR102: value of self-serve must be a number, got 'lots'",
+        ),
+        (
+            ["company/faster-support", "--set", "self-serve=40%"],
+            "(hint: write the bare number 40 and put the unit in 'unit:')",
+        ),
+        (
+            ["company/delight-customers", "--set", "onboarding=1"],
+            "error OKR307: key result 'onboarding' is a checklist and takes no check-in value",
+        ),
+        (
+            ["company/faster-support", "--set", "self-serve=20", "--confidence", "11"],
+            "error OKR107: confidence must be between 0 and 10, got 11",
+        ),
+        (
+            ["company/faster-support", "--set", "self-serve=20", "--confidence", "sure"],
+            "error OKR102: confidence must be 0-10 or low/medium/high, got 'sure'",
+        ),
+    ],
+)
+def test_refusals_are_the_loaders_and_write_nothing(
+    site: Path, args: list[str], expected: str
+) -> None:
+    before = files(site)
+    code, out = run("checkin", *args, "--date", "2026-11-10", "--site", str(site))
+    assert code == 1, out
+    assert expected in out
+    assert "content/checkins/" in out.split(" error ")[0]
+    assert "nothing was changed" in out
+    assert files(site) == before
+
+
+def test_boolean_key_result_takes_0_or_1(site: Path) -> None:
+    """What okrsite check rejects, okrsite checkin refuses to write."""
+    obj = site / "content/objectives/company/ship.md"
+    obj.write_text(
+        "---\ntitle: Ship\ncycle: 2026-Q4\nkey_results:\n"
+        "  - {id: shipped, title: Shipped, done: false}\n  - {id: n, title: N, target: 3}\n---\n"
+    )
+    code, out = run("checkin", "company/ship", "--set", "shipped=0.5", "--site", str(site))
+    assert code == 1 and "its check-in value must be 0 or 1, got 0.5" in out
+    code, out = run("checkin", "company/ship", "--set", "shipped=1", "--site", str(site))
+    assert code == 0, out
+    check_code, check_out = run("check", "--site", str(site))
+    assert check_code == 0, check_out
+
+
+def test_objective_checkin_written_and_current(site: Path) -> None:
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--set",
+        "self-serve=25",
+        "--set",
+        "first-response=4",
+        "--confidence",
+        "high",
+        "--note",
+        "Help centre: 30 new articles",
+        "--author",
+        "Uma Diaz",
+        "--date",
+        "2026-11-10",
+        "--site",
+        str(site),
+    )
+    assert code == 0, out
+    assert "wrote content/checkins/company/faster-support/2026-11-10.md" in out
+    result = load_site(site, date(2026, 11, 12))
+    assert result.ok
+    score = result.scored.objectives["company/faster-support"]
+    kr = score.key_results["self-serve"]
+    assert kr.current == 25 and kr.current_source == "checkin"
+    assert kr.progress == pytest.approx((25 - 10) / (40 - 10))
+    assert score.confidence == 8  # "high"
+    assert result.scored.portfolio.checkins[-1].author == "uma-diaz"
+
+
+def test_three_checkins_on_one_day_through_the_command(site: Path) -> None:
+    """Same day, same minute even: each new file sorts after the one before."""
+    for value in (20, 22, 21):
+        code, out = run(
+            "checkin", "company/faster-support", "--set", f"self-serve={value}", "--site", str(site)
+        )
+        assert code == 0, out
+    today = date.today()
+    folder = site / "content/checkins/company/faster-support"
+    names = sorted(p.name for p in folder.iterdir() if p.name.startswith(today.isoformat()))
+    stem = today.isoformat()
+    assert set(names) == {f"{stem}.md", f"{stem}-2.md", f"{stem}-3.md"}
+    assert f"date: {stem}T" in (folder / f"{stem}-3.md").read_text()  # the time is stamped
+    result = load_site(site, today)
+    kr = result.scored.objectives["company/faster-support"].key_results["self-serve"]
+    assert kr.current == 21
+
+
+def test_handwritten_and_command_checkins_of_one_day(site: Path) -> None:
+    folder = site / "content/checkins/company/faster-support"
+    (folder / "2026-11-20.md").write_text(
+        "---\nobjective: company/faster-support\ndate: 2026-11-20\nvalues: {self-serve: 30}\n---\n"
+    )
+    (folder / "2026-11-20-2.md").write_text(
+        "---\nobjective: company/faster-support\ndate: 2026-11-20\nvalues: {self-serve: 31}\n---\n"
+    )
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--set",
+        "self-serve=29",
+        "--date",
+        "2026-11-20",
+        "--site",
+        str(site),
+    )
+    assert code == 0 and "2026-11-20-3.md" in out, out
+    kr = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
+    assert kr.key_results["self-serve"].current == 29
+
+
+def test_kpi_checkin(site: Path) -> None:
+    code, out = run("checkin", "nps", "--set", "nps=40", "--site", str(site))
+    assert code == 2 and "is a KPI: give its reading with --value V" in out
+    code, out = run("checkin", "nps", "--value", "40", "--date", "2026-11-05", "--site", str(site))
+    assert code == 0, out
+    code, out = run("checkin", "nps", "--value", "forty", "--site", str(site))
+    assert code == 1 and "value must be a number, got 'forty'" in out
+    result = load_site(site, date(2026, 11, 6))
+    assert result.scored.kpis["nps"].value == 40
+    # the key result that reads the KPI moves with it: (40 - 30) / (45 - 30)
+    kr = result.scored.objectives["company/delight-customers"].key_results["nps"]
+    assert kr.progress == pytest.approx(10 / 15)
+
+
+def test_goal_checkin_sets_measure_current_only(site: Path) -> None:
+    path = site / "content/goals/support-handbook.md"
+    before = path.read_text()
+    code, out = run("checkin", "support-handbook", "--value", "7", "--site", str(site))
+    assert code == 0, out
+    after = path.read_text()
+    assert after == before.replace("current: 3,", "current: 7,")
+    assert load_site(site).scored.portfolio.goals["support-handbook"].measure.current == 7  # type: ignore[union-attr]
+    code, out = run("checkin", "support-handbook", "--value", "7", "--site", str(site))
+    assert code == 0 and "already has current: 7; nothing to change" in out
+    code, out = run("checkin", "support-handbook", "--value", "seven", "--site", str(site))
+    assert code == 1 and "current must be a number, got 'seven'" in out
+    assert path.read_text() == after
+    code, out = run("checkin", "support-handbook", "--set", "x=1", "--site", str(site))
+    assert code == 2 and "is a SMART goal" in out
+
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        (
+            "measure:\n  start: 0\n  target: 12  # chapters\n",
+            "measure:\n  current: 5\n  start: 0\n  target: 12  # chapters\n",
+        ),
+        ("measure:\n  target: 12\n  current: 1\n", "measure:\n  target: 12\n  current: 5\n"),
+        ("measure: {target: 12}\n", "measure: {current: 5, target: 12}\n"),
+        ("measure: {}\n", "measure: {current: 5}\n"),
+        ("due: 2026-12-01\n", "due: 2026-12-01\nmeasure: {current: 5}\n"),
+    ],
+)
+def test_set_goal_current_keeps_the_rest(front: str, expected: str) -> None:
+    text = f"---\ntitle: G\n{front}---\nBody.\n"
+    assert set_goal_current(text, 5) == f"---\ntitle: G\n{expected}---\nBody.\n"
+
+
+def test_dropped_key_result_keeps_its_checkins(site: Path) -> None:
+    obj = site / "content/objectives/company/faster-support.md"
+    text = obj.read_text()
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--set",
+        "self-serve=25",
+        "--date",
+        "2026-11-05",
+        "--site",
+        str(site),
+    )
+    assert code == 0, out
+    # removing the key result breaks its history, and the error says how to keep it
+    obj.write_text(
+        text.replace("  - id: self-serve", "  - id: gone-now", 1).replace(
+            "    title: Resolve 40% of questions through the help centre\n", "    title: Gone\n"
+        )
+    )
+    code, out = run("check", "--site", str(site))
+    assert code == 1 and "put it back with 'status: dropped'" in out
+    # dropping it instead keeps every old check-in valid, and it counts nowhere
+    obj.write_text(text.replace("    start: 10\n", "    start: 10\n    status: dropped\n"))
+    code, out = run("check", "--site", str(site))
+    assert code == 0, out
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--set",
+        "self-serve=30",
+        "--date",
+        "2026-11-06",
+        "--site",
+        str(site),
+    )
+    assert code == 0, out
+    score = load_site(site, date(2026, 11, 7)).scored.objectives["company/faster-support"]
+    assert not score.key_results["self-serve"].counted
+    assert score.progress == score.key_results["first-response"].progress
+
+
+def test_on_a_terminal_it_asks_and_opens_the_editor(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text(
+        '#!/bin/sh\nprintf "Two new hires.\\n" | cat - "$1" > "$1.new" && mv "$1.new" "$1"\n'
+    )
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setattr(authoring_cli, "interactive", lambda: True)
+    # first-response: 5, self-serve: skipped, confidence: medium
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--date",
+        "2026-11-12",
+        "--site",
+        str(site),
+        input="5\n\nmedium\n",
+    )
+    assert code == 0, out
+    assert "first-response" in out and "Confidence 0-10" in out
+    text = (site / "content/checkins/company/faster-support/2026-11-12.md").read_text()
+    assert "values: {first-response: 5}" in text and "confidence: medium" in text
+    body = text.split("---\n", 2)[2]
+    assert body == "Two new hires.\n"
+    assert os.environ["EDITOR"] == str(editor)
+
+
+def test_date_with_a_time_orders_before_a_later_time(site: Path) -> None:
+    for moment, value in [("2026-11-20T16:00", 33), ("2026-11-20T09:15", 31)]:
+        code, out = run(
+            "checkin",
+            "company/faster-support",
+            "--set",
+            f"self-serve={value}",
+            "--date",
+            moment,
+            "--site",
+            str(site),
+        )
+        assert code == 0, out
+    folder = site / "content/checkins/company/faster-support"
+    assert "date: 2026-11-20T09:15" in (folder / "2026-11-20-2.md").read_text()
+    # the later file name holds the earlier time: the time decides
+    score = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
+    assert score.key_results["self-serve"].current == 33
+    code, out = run(
+        "checkin", "company/faster-support", "--date", "2026-11-20T25:00", "--site", str(site)
+    )
+    assert code == 2 and "is not a date like 2026-02-15 or 2026-02-15T14:05" in out

@@ -1,0 +1,237 @@
+"""Names as owners and teams, and the order of check-ins, on hand-written sites.
+
+The files are written the way people write them: ``owner: Uma Diaz``,
+accented names, a team named in words, two spellings of one person, and
+several check-ins on one day, some carrying a time of day.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+from okrsite.parse import name_to_id
+from okrsite.pipeline import load_site
+from okrsite.resolve import natural_key
+
+MakeSite = Callable[[dict[str, str | bytes]], Path]
+AS_OF = date(2026, 11, 30)
+
+HANDWRITTEN = {
+    "okrsite.toml": 'title = "Acme goals"\nas_of = 2026-11-30\n',
+    "content/objectives/support.md": """\
+        ---
+        title: Answer customers the same day
+        cycle: 2026-Q4
+        owner: Uma Diaz
+        team: Customer Success
+        key_results:
+          - id: first-response
+            title: First response under 4 hours
+            start: 12
+            target: 4
+            unit: h
+        ---
+        """,
+    "content/objectives/renewals.md": """\
+        ---
+        title: Renew every key account
+        cycle: 2026-Q4
+        owner: uma diaz
+        team: customer-success
+        key_results:
+          - {id: renewed, title: Accounts renewed, target: 20}
+        ---
+        """,
+    "content/objectives/quality.md": """\
+        ---
+        title: Fewer bugs reach customers
+        cycle: 2026-Q4
+        owner: Zoë Ångström
+        team: Product & Engineering
+        key_results:
+          - {id: escaped, title: Escaped bugs per month, start: 30, target: 10}
+        ---
+        """,
+    "content/kpis/csat.md": """\
+        ---
+        title: Customer satisfaction
+        owner: Renée O'Brien
+        team: Customer Success
+        values: {2026-10-01: 80}
+        ---
+        """,
+    "content/goals/handbook.md": """\
+        ---
+        type: goal
+        title: Write the support handbook
+        owner: Úma Díaz
+        due: 2026-12-20
+        measure: {start: 0, target: 10, current: 4, unit: chapters}
+        ---
+        """,
+    "content/checkins/support-1.md": """\
+        ---
+        objective: support
+        date: 2026-11-02
+        author: Uma Diaz
+        confidence: high
+        values: {first-response: 9}
+        ---
+        Hired two more agents.
+        """,
+}
+
+
+def test_name_to_id_keeps_ids_and_slugs_names() -> None:
+    assert name_to_id("uma-diaz") == "uma-diaz"
+    assert name_to_id("sales/emea") == "sales/emea"
+    assert name_to_id("kr_owner") == "kr_owner"
+    for spelling in ("Uma Diaz", "uma diaz", "Úma Díaz", "UMA  DIAZ"):
+        assert name_to_id(spelling) == "uma-diaz"
+    assert name_to_id("Renée O'Brien") == "renee-o-brien"
+    assert name_to_id("Product & Engineering") == "product-engineering"
+    assert name_to_id("René") == name_to_id("rené") == "rene"
+
+
+def test_names_as_owners_build_and_show_as_written(make_site: MakeSite) -> None:
+    site = make_site(HANDWRITTEN)
+    runner = CliRunner()
+    checked = runner.invoke(cli, ["check", "--site", str(site)])
+    assert checked.exit_code == 0, checked.output
+    assert "OKR006" not in checked.output and "0 errors" in checked.output
+    built = runner.invoke(cli, ["build", "--site", str(site)])
+    assert built.exit_code == 0, built.output
+
+    p = load_site(site).scored.portfolio
+    # four spellings of Uma are one person
+    assert p.objectives["support"].owner == p.objectives["renewals"].owner == "uma-diaz"
+    assert p.goals["handbook"].owner == "uma-diaz"
+    assert p.checkins[0].author == "uma-diaz"
+    assert p.objectives["quality"].owner == "zoe-angstrom"
+    assert p.kpis["csat"].owner == "renee-o-brien"
+    assert p.objectives["support"].team == p.objectives["renewals"].team == "customer-success"
+    # the name as first written is what pages show
+    assert p.person_names["uma-diaz"] == "Uma Diaz"
+    assert p.person_names["zoe-angstrom"] == "Zoë Ångström"
+    assert p.team_names["product-engineering"] == "Product & Engineering"
+
+    out = site / "_site"
+    uma = html.unescape((out / "people/uma-diaz/index.html").read_text("utf-8"))
+    for title in ("Answer customers the same day", "Renew every key account"):
+        assert title in uma
+    assert "Uma Diaz" in uma
+    renee = html.unescape((out / "people/renee-o-brien/index.html").read_text("utf-8"))
+    assert "Renée O'Brien" in renee
+    team = html.unescape((out / "teams/product-engineering/index.html").read_text("utf-8"))
+    assert "Product & Engineering" in team
+    objective = html.unescape((out / "objectives/quality/index.html").read_text("utf-8"))
+    assert "Zoë Ångström" in objective
+
+
+def test_person_file_title_wins_over_written_name(make_site: MakeSite) -> None:
+    files = {
+        **HANDWRITTEN,
+        "content/people/uma-diaz.md": "---\ntitle: Dr. Uma Díaz\nrole: Head of Support\n---\n",
+        "content/teams/customer-success.md": "---\ntitle: Customer Success (global)\n---\n",
+    }
+    site = make_site(files)
+    result = load_site(site)
+    p = result.scored.portfolio
+    assert p.person_names["uma-diaz"] == "Dr. Uma Díaz"
+    assert p.team_names["customer-success"] == "Customer Success (global)"
+    # a name with no file while the site lists people: a warning naming the file to add
+    warned = [d for d in result.diagnostics if d.code == "OKR306"]
+    assert any(
+        d.message == "owner 'Zoë Ångström' (zoe-angstrom) is not a person in content/people/"
+        and d.hint == "add content/people/zoe-angstrom.md"
+        for d in warned
+    ), [d.format_text() for d in warned]
+    assert not any("uma" in d.message for d in warned)
+
+
+def test_references_stay_strict(make_site: MakeSite) -> None:
+    files = {
+        **HANDWRITTEN,
+        "content/objectives/child.md": (
+            "---\ntitle: Child\ncycle: 2026-Q4\nparent: Answer Customers\n---\n"
+        ),
+    }
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert result.exit_code == 1
+    assert "error OKR006: parent 'Answer Customers' is not a valid id" in result.output
+
+
+def test_name_without_letters_is_an_error(make_site: MakeSite) -> None:
+    files = {
+        "content/objectives/a.md": "---\ntitle: A\ncycle: 2026-Q4\nowner: '???'\n---\n",
+    }
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert result.exit_code == 1
+    assert "owner '???' has no letters or digits to make an id from" in result.output
+
+
+# ------------------------------------------------------------------ order
+def test_natural_key() -> None:
+    names = ["x-10.md", "x-2.md", "x.md", "x-3.md"]
+    assert sorted(names, key=natural_key) == ["x.md", "x-2.md", "x-3.md", "x-10.md"]
+
+
+def _current(site: Path, oid: str = "support", kr: str = "first-response") -> float | None:
+    return load_site(site, AS_OF).scored.objectives[oid].key_results[kr].current
+
+
+def test_three_checkins_on_one_day_by_hand(make_site: MakeSite) -> None:
+    """File names only: the suffixed files come after the plain one, -10 after -2."""
+    files = dict(HANDWRITTEN)
+    day = "2026-11-29"
+    for name, value in [("", 8), ("-2", 7), ("-10", 5)]:
+        files[f"content/checkins/support/{day}{name}.md"] = (
+            f"---\nobjective: support\ndate: {day}\nvalues: {{first-response: {value}}}\n---\n"
+        )
+    assert _current(make_site(files)) == 5
+
+
+def test_time_of_day_orders_checkins_before_file_names(make_site: MakeSite) -> None:
+    files = dict(HANDWRITTEN)
+    for name, moment, value in [
+        ("a", "2026-11-29T16:30", 6),  # latest time, earliest file name
+        ("b", "2026-11-29 09:05", 8),
+        ("c", "2026-11-29", 9),  # no time: the start of the day
+    ]:
+        files[f"content/checkins/{name}.md"] = (
+            f"---\nobjective: support\ndate: {moment}\nvalues: {{first-response: {value}}}\n---\n"
+        )
+    site = make_site(files)
+    assert _current(site) == 6
+    order = [c.file.rsplit("/", 1)[-1] for c in load_site(site).scored.portfolio.checkins]
+    assert order[-3:] == ["c.md", "b.md", "a.md"]
+
+
+def test_bad_time_of_day_is_an_error(make_site: MakeSite) -> None:
+    files = {
+        **HANDWRITTEN,
+        "content/checkins/late.md": (
+            "---\nobjective: support\ndate: 2026-11-29T25:00\nvalues: {first-response: 6}\n---\n"
+        ),
+    }
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert result.exit_code == 1
+    assert "content/checkins/late.md:3:7: error OKR104: date has no such time of day" in (
+        result.output
+    )
+
+
+def test_kpi_checkins_on_one_day_keep_the_last(make_site: MakeSite) -> None:
+    files = dict(HANDWRITTEN)
+    for name, value in [("", 81), ("-2", 84), ("-3", 83)]:
+        files[f"content/checkins/csat/2026-11-20{name}.md"] = (
+            f"---\nkpi: csat\ndate: 2026-11-20\nvalue: {value}\n---\n"
+        )
+    kpi = load_site(make_site(files), AS_OF).scored.kpis["csat"]
+    assert kpi.value == 83
