@@ -11,6 +11,7 @@ still be scored and shown (the build refuses to publish while errors remain).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -450,6 +451,7 @@ def resolve(
                 kept.append(c)
 
     kept.sort(key=checkin_order)
+    diags.extend(same_day_order_warnings(kept))
     for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
         if c.kpi is not None and c.value is not None:
             series[c.kpi].append((c.date, c.value))
@@ -501,6 +503,44 @@ def checkin_order(c: CheckIn) -> tuple[object, ...]:
     """The order of check-ins: date, then time of day (none: start of the day),
     then file name in natural order. The last one is the current one."""
     return (c.date, c.time, natural_key(c.file))
+
+
+def same_day_order_warnings(ordered: Sequence[CheckIn]) -> list[Diagnostic]:
+    """Warn where the order rule reads a check-in before one its name sorts after.
+
+    A check-in without a time of day counts from the start of its day, so a
+    file written by hand without a time (``2026-11-29-2.md``) is read before
+    one that ``okrsite checkin`` stamped at 14:05 (``2026-11-29.md``), though
+    its name says it came later. The rule is kept (it is the documented one),
+    but such an order is never silent: the untimed file gets a warning.
+    """
+    days: dict[tuple[str, date], list[CheckIn]] = defaultdict(list)
+    for c in ordered:
+        subject = c.objective if c.objective is not None else f"kpi:{c.kpi}"
+        days[(subject, c.date)].append(c)
+    found: list[Diagnostic] = []
+    for group in days.values():
+        if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
+            continue
+        for untimed in (c for c in group if not c.time):
+            later_name = [
+                c for c in group if c.time and natural_key(untimed.file) > natural_key(c.file)
+            ]
+            if later_name:
+                timed = later_name[-1]
+                found.append(
+                    warning(
+                        "OKR311",
+                        f"check-in has no time of day, so it is read before "
+                        f"{timed.file.rsplit('/', 1)[-1]} ({timed.time}) of the same day "
+                        "although its name sorts after it",
+                        untimed.file,
+                        hint=f"add the time to its date, e.g. date: {untimed.date}T18:00, "
+                        "if it is the later one",
+                        key_path=("date",),
+                    )
+                )
+    return found
 
 
 def reference_exists(

@@ -235,3 +235,45 @@ def test_kpi_checkins_on_one_day_keep_the_last(make_site: MakeSite) -> None:
         )
     kpi = load_site(make_site(files), AS_OF).scored.kpis["csat"]
     assert kpi.value == 83
+
+
+def test_an_untimed_checkin_read_before_a_timed_one_it_names_after_is_warned(
+    make_site: MakeSite,
+) -> None:
+    """The command stamped 14:05 on 2026-11-29.md; a later hand-written -2.md has
+    no time, so the rule reads it first: that must be said, never silent."""
+    files = dict(HANDWRITTEN)
+    files["content/checkins/support/2026-11-29.md"] = (
+        "---\nobjective: support\ndate: 2026-11-29T14:05\nvalues: {first-response: 7}\n---\n"
+    )
+    files["content/checkins/support/2026-11-29-2.md"] = (
+        "---\nobjective: support\ndate: 2026-11-29\nvalues: {first-response: 5}\n---\n"
+    )
+    site = make_site(files)
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--as-of", "2026-11-30"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "content/checkins/support/2026-11-29-2.md:3:7: warning OKR311: check-in has no time "
+        "of day, so it is read before 2026-11-29.md (14:05) of the same day"
+    ) in result.output
+    assert "date: 2026-11-29T18:00" in result.output
+    assert _current(site) == 7
+
+    # With a time the order is the intended one and nothing is said.
+    late = site / "content/checkins/support/2026-11-29-2.md"
+    late.write_text(late.read_text().replace("date: 2026-11-29\n", "date: 2026-11-29T18:00\n"))
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--as-of", "2026-11-30"])
+    assert "OKR311" not in result.output
+    assert _current(site) == 5
+
+
+def test_untimed_checkins_named_before_timed_ones_are_not_warned(make_site: MakeSite) -> None:
+    files = dict(HANDWRITTEN)
+    files["content/checkins/support/2026-11-29.md"] = (
+        "---\nobjective: support\ndate: 2026-11-29\nvalues: {first-response: 7}\n---\n"
+    )
+    files["content/checkins/support/2026-11-29-2.md"] = (
+        "---\nobjective: support\ndate: 2026-11-29T14:05\nvalues: {first-response: 5}\n---\n"
+    )
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert "OKR311" not in result.output
