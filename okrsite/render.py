@@ -64,6 +64,7 @@ from okrsite.model import (
     ObjectiveScore,
     ScoredPortfolio,
 )
+from okrsite.scoring import grade_for, weighted_mean
 from okrsite.theme import Theme, load_theme
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix, safe_path
 
@@ -157,15 +158,6 @@ def bar_pct(progress: float | None) -> int:
     return max(0, min(100, pct(progress)))
 
 
-def grade_of(progress: float) -> str:
-    """Google's bands: red < 0.4 <= yellow < 0.7 <= green."""
-    if progress >= 0.7:
-        return "green"
-    if progress >= 0.4:
-        return "yellow"
-    return "red"
-
-
 _ANCHOR_RE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -214,13 +206,13 @@ def badge_url(oid: str) -> str:
 # -- the smallest, most used bits of markup, as Python (a Jinja macro call
 #    costs more than the markup it writes; themes may still override them
 #    by defining their own macros)
-def progress_bar(progress: float, label: str) -> Markup:
-    """An ARIA progressbar with a visible percentage; the colour follows the grade."""
+def progress_bar(progress: float, label: str, grade: str) -> Markup:
+    """An ARIA progressbar with a visible percentage; the colour is the scored grade."""
     w = bar_pct(progress)
     return Markup(
         f'<span class="progress"><span class="bar" role="progressbar" aria-label="{escape(label)}" '
         f'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{w}" data-progress="{progress!r}">'
-        f'<span class="fill grade-{grade_of(progress)}" style="width:{w}%"></span></span> '
+        f'<span class="fill grade-{escape(grade)}" style="width:{w}%"></span></span> '
         f'<span class="pct">{pct(progress)}%</span></span>'
     )
 
@@ -235,8 +227,8 @@ def health_badge(health: str) -> Markup:
     return Markup(f'<span class="health health-{h}">{h}</span>')
 
 
-def grade_badge(progress: float) -> Markup:
-    g = grade_of(progress)
+def grade_badge(progress: float, grade: str) -> Markup:
+    g = escape(grade)
     return Markup(
         f'<span class="grade grade-{g}" title="Grade (red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green)">'
         f'{f2(progress)} <span class="grade-word">{g}</span></span>'
@@ -278,25 +270,11 @@ class SiteRenderer:
         self.O = p.objectives
         self.S = scored.objectives
 
-        # check-ins up to as_of, oldest first, per objective / KPI / author
-        index = checkin_index(p.checkins)
-        self.checkins_by_obj: Mapping[str, list[CheckIn]]
-        self.checkins_by_author: Mapping[str, list[CheckIn]]
-        if index.latest is None or index.latest <= self.as_of:
-            # the usual case: no check-in is dated after as_of, share the index
-            self.checkins = list(p.checkins)
-            self.checkins_by_obj = index.by_objective
-            self.checkins_by_author = index.by_author
-        else:
-            self.checkins = [c for c in p.checkins if c.date <= self.as_of]
-            by_obj: dict[str, list[CheckIn]] = defaultdict(list)
-            by_author: dict[str, list[CheckIn]] = defaultdict(list)
-            for c in self.checkins:
-                if c.objective:
-                    by_obj[c.objective].append(c)
-                if c.author:
-                    by_author[c.author].append(c)
-            self.checkins_by_obj, self.checkins_by_author = by_obj, by_author
+        # check-ins up to as_of (as scored), oldest first, per objective / author
+        index = checkin_index(scored.checkins)
+        self.checkins = scored.checkins
+        self.checkins_by_obj: Mapping[str, list[CheckIn]] = index.by_objective
+        self.checkins_by_author: Mapping[str, list[CheckIn]] = index.by_author
 
         # alignment
         self.children = scored.children
@@ -466,7 +444,7 @@ class SiteRenderer:
             f"{escape(o.title)}</a>\n"
             f'  <span class="meta">{meta}{escape(extra)}</span>\n'
             f'  <span class="obj-score">{status_badge(sc.status)} '
-            f"{progress_bar(sc.progress, 'Progress of ' + o.title)}</span>\n</li>"
+            f"{progress_bar(sc.progress, 'Progress of ' + o.title, sc.grade)}</span>\n</li>"
         )
         if not extra:
             self._item_cache[key] = html
@@ -490,7 +468,7 @@ class SiteRenderer:
                 head = self.memo.nodes[key] = (
                     f'<span class="node"><a href="{root}{escape(self.url("objective", oid))}">'
                     f"{escape(o.title)}</a> {status_badge(sc.status)} "
-                    f"{progress_bar(sc.progress, 'Progress of ' + o.title)} "
+                    f"{progress_bar(sc.progress, 'Progress of ' + o.title, sc.grade)} "
                     f'<span class="meta">{escape(self.person_name(o.owner))} · '
                     f"{escape(o.cycle)}</span></span>"
                 )
@@ -585,7 +563,6 @@ class SiteRenderer:
             "bar_pct": bar_pct,
             "num": fmt_number,
             "f2": f2,
-            "grade_of": grade_of,
             "status_label": status_label,
             "ratio_text": ratio_text,
             "person_name": self.person_name,
@@ -620,17 +597,21 @@ class SiteRenderer:
     def summary(self, ids: Sequence[str]) -> dict[str, Any]:
         """Progress (weighted mean of counted objectives) and counts by status."""
         counts: dict[str, int] = {}
-        total_w = acc = 0.0
+        pairs = []
         for i in ids:
             s = self.S[i]
             counts[s.status] = counts.get(s.status, 0) + 1
             o = self.O[i]
             if o.status in COUNTED:
-                total_w += o.weight
-                acc += o.weight * s.progress
-        progress = acc / total_w if total_w else 0.0
+                pairs.append((s.progress, o.weight))
+        progress = weighted_mean(pairs)
         ordered = [(st, counts[st]) for st in STATUS_ORDER if st in counts]
-        return {"progress": progress, "counts": ordered, "total": len(ids)}
+        return {
+            "progress": progress,
+            "grade": grade_for(progress),
+            "counts": ordered,
+            "total": len(ids),
+        }
 
     # ------------------------------------------------------------ pages
     def page_keys(self) -> list[PageKey]:
@@ -822,7 +803,7 @@ class SiteRenderer:
             if kr.id in c.values
         ]
         if not pts and kr.kpi and kr.kpi in self.scored.kpis:
-            pts = [(d, v) for d, v in self.scored.kpis[kr.kpi].series if d <= self.as_of]
+            pts = list(self.scored.kpis[kr.kpi].series)
         return pts
 
     def kr_row(self, o: Objective, kr: KeyResult, ks: KRScore | None) -> dict[str, Any]:
@@ -857,6 +838,7 @@ class SiteRenderer:
         )
         progress = ks.progress if ks else 0.0
         return {
+            "grade": ks.grade if ks else "red",
             "kr": kr,
             "ks": ks,
             "progress": progress,
@@ -905,7 +887,7 @@ class SiteRenderer:
         return Markup(
             f'<tr id="{escape(anchor("kr", kr.id))}"{inactive}>\n'
             f'  <td data-label="Key result">{cell}  </td>\n'
-            f'  <td data-label="Progress">{progress_bar(r["progress"], "Progress of " + kr.title)}'
+            f'  <td data-label="Progress">{progress_bar(r["progress"], "Progress of " + kr.title, r["grade"])}'
             f"{ratio}</td>\n"
             f'  <td data-label="Values">{escape(r["display"])}</td>\n'
             f'  <td data-label="Status">{status_badge(r["status"])}</td>\n'
@@ -1124,7 +1106,7 @@ class SiteRenderer:
         path = page_path("kpi", kid)
         k: KPI = self.scored.portfolio.kpis[kid]
         ks: KPIScore = self.scored.kpis[kid]
-        series = [(d, v) for d, v in ks.series if d <= self.as_of]
+        series = list(ks.series)
         chart = line_chart(
             series,
             target=k.target,
@@ -1140,7 +1122,8 @@ class SiteRenderer:
             if link:
                 oid, _, kr = ref.partition("#")
                 ksr = self.S[oid].key_results.get(kr) if kr else None
-                targeted.append((link, ksr.progress if ksr else self.S[oid].progress))
+                figure = ksr if ksr else self.S[oid]
+                targeted.append((link, figure.progress, figure.grade))
         drives = [d for d in k.drives if d in self.scored.kpis]
         driven_by = [d for d in ks.driven_by if d in self.scored.kpis]
         return path, self._render(
