@@ -78,7 +78,7 @@ def alignment(site: SiteRenderer, _: str) -> Page:
         return out
 
     groups = [(n, steps(view.objectives_sorted(by_cycle[n]), 0)) for n in order]
-    return path, site.render("alignment.html", path, title="Alignment", groups=groups)
+    return path, site.render("alignment.html", path, title=site.gettext("Alignment"), groups=groups)
 
 
 def kpi_tree(site: SiteRenderer, _: str) -> Page:
@@ -103,7 +103,9 @@ def kpi_tree(site: SiteRenderer, _: str) -> Page:
 
     tree = [build(r) for r in roots]
     tree += [build(k) for k in index.kpi_ids if k not in expanded]  # cycles
-    return path, site.render("kpi_tree.html", path, title="KPIs", tree=tree, kpi_ids=index.kpi_ids)
+    return path, site.render(
+        "kpi_tree.html", path, title=site.gettext("KPIs"), tree=tree, kpi_ids=index.kpi_ids
+    )
 
 
 def teams(site: SiteRenderer, _: str) -> Page:
@@ -113,7 +115,7 @@ def teams(site: SiteRenderer, _: str) -> Page:
         (t, view.team_name(t), view.summary(site.index.by_team.get(t, [])))
         for t in site.index.team_ids
     ]
-    return path, site.render("teams.html", path, title="Teams", rows=rows)
+    return path, site.render("teams.html", path, title=site.gettext("Teams"), rows=rows)
 
 
 def people(site: SiteRenderer, _: str) -> Page:
@@ -124,7 +126,7 @@ def people(site: SiteRenderer, _: str) -> Page:
         for pid in site.index.people_ids
     ]
     rows.sort(key=lambda r: (r[1].casefold(), r[0]))
-    return path, site.render("people.html", path, title="People", rows=rows)
+    return path, site.render("people.html", path, title=site.gettext("People"), rows=rows)
 
 
 def cycles(site: SiteRenderer, _: str) -> Page:
@@ -135,7 +137,7 @@ def cycles(site: SiteRenderer, _: str) -> Page:
         for n in reversed(index.cycle_names)
     ]
     return path, site.render(
-        "cycles.html", path, title="Cycles", rows=rows, current=index.current_cycle
+        "cycles.html", path, title=site.gettext("Cycles"), rows=rows, current=index.current_cycle
     )
 
 
@@ -143,12 +145,14 @@ def tags(site: SiteRenderer, _: str) -> Page:
     path = SUMMARY_FILES["tags"]
     index = site.index
     rows = [(t, len(index.by_tag.get(t, [])) + len(index.goal_tags.get(t, []))) for t in index.tags]
-    return path, site.render("tags.html", path, title="Tags", rows=rows)
+    return path, site.render("tags.html", path, title=site.gettext("Tags"), rows=rows)
 
 
 def goals(site: SiteRenderer, _: str) -> Page:
     path = SUMMARY_FILES["goals"]
-    return path, site.render("goals.html", path, title="SMART goals", goal_ids=site.index.goal_ids)
+    return path, site.render(
+        "goals.html", path, title=site.gettext("SMART goals"), goal_ids=site.index.goal_ids
+    )
 
 
 def checkins(site: SiteRenderer, _: str) -> Page:
@@ -157,7 +161,7 @@ def checkins(site: SiteRenderer, _: str) -> Page:
     return path, site.render(
         "checkins.html",
         path,
-        title="Check-ins",
+        title=site.gettext("Check-ins"),
         checkins=every[-CHECKINS_PAGE_LIMIT:][::-1],
         total=len(every),
     )
@@ -165,12 +169,12 @@ def checkins(site: SiteRenderer, _: str) -> Page:
 
 def search(site: SiteRenderer, _: str) -> Page:
     path = SUMMARY_FILES["search"]
-    return path, site.render("search.html", path, title="Search")
+    return path, site.render("search.html", path, title=site.gettext("Search"))
 
 
 def not_found(site: SiteRenderer, _: str) -> Page:
     path = SUMMARY_FILES["404"]
-    return path, site.render("404.html", path, title="Page not found")
+    return path, site.render("404.html", path, title=site.gettext("Page not found"))
 
 
 def objective(site: SiteRenderer, oid: str) -> Page:
@@ -313,7 +317,7 @@ def cycle(site: SiteRenderer, name: str) -> Page:
     return path, site.render(
         "cycle.html",
         path,
-        title=f"Cycle {record.title or name}",
+        title=site.gettext("Cycle %(name)s") % {"name": record.title or name},
         cyc=record,
         ids=ids,
         summary=view.summary(ids),
@@ -328,7 +332,7 @@ def tag(site: SiteRenderer, name: str) -> Page:
     return path, site.render(
         "tag.html",
         path,
-        title=f"Tag: {name}",
+        title=site.gettext("Tag: %(name)s") % {"name": name},
         tag=name,
         ids=ids,
         summary=view.summary(ids),

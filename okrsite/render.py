@@ -28,6 +28,7 @@ from okrsite.config import SiteConfig
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.theme import Theme, load_theme
+from okrsite.translations import load_language
 from okrsite.urls import href, page_path, prefix, safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
@@ -43,6 +44,19 @@ PageKey = tuple[str, str]
 """(page kind, record id): ``("objective", "sales/emea")``, ``("dashboard", "")``."""
 
 FEED_LIMIT = 50
+
+#: statuses in words (templates show them through ``status_word``, translated)
+STATUS_WORDS = {
+    "on-track": "on track",
+    "at-risk": "at risk",
+    "off-track": "off track",
+    "done": "done",
+    "achieved": "achieved",
+    "missed": "missed",
+    "upcoming": "upcoming",
+    "draft": "draft",
+    "dropped": "dropped",
+}
 
 
 def badge_path(oid: str) -> str:
@@ -67,6 +81,12 @@ class SiteRenderer:
         self.env = self.theme.env
         self._markdown = renderer(config.allow_html)
         self.memo = memo if memo is not None else RenderMemo()
+        folders = [path for _, path in reversed(self.theme.chain)]
+        self.language = load_language(
+            config.language, [*folders, *([site_root] if site_root else [])]
+        )
+        self.env.install_gettext_translations(self.language.translations, newstyle=True)  # type: ignore[attr-defined]
+        self.gettext = self.language.gettext
         self.index = SiteIndex(scored, config)
         self.view = ViewModel(scored, self.index, self.checkin_notes)
         self.partial = Partials(self.env)
@@ -79,18 +99,19 @@ class SiteRenderer:
 
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:
+        _ = self.gettext
         items = [
-            NavItem("Dashboard", "index.html"),
-            NavItem("Alignment", "alignment/index.html"),
-            NavItem("KPIs", "kpis/index.html"),
+            NavItem(_("Dashboard"), "index.html"),
+            NavItem(_("Alignment"), "alignment/index.html"),
+            NavItem(_("KPIs"), "kpis/index.html"),
         ]
         if self.index.goal_ids:
-            items.append(NavItem("SMART goals", "goals/index.html"))
+            items.append(NavItem(_("SMART goals"), "goals/index.html"))
         items += [
-            NavItem("Teams", "teams/index.html"),
-            NavItem("People", "people/index.html"),
-            NavItem("Cycles", "cycles/index.html"),
-            NavItem("Check-ins", "checkins/index.html"),
+            NavItem(_("Teams"), "teams/index.html"),
+            NavItem(_("People"), "people/index.html"),
+            NavItem(_("Cycles"), "cycles/index.html"),
+            NavItem(_("Check-ins"), "checkins/index.html"),
         ]
         portfolio = self.scored.portfolio
         items += [
@@ -156,6 +177,16 @@ class SiteRenderer:
             return None
         return f"{repo.rstrip('/')}/edit/{self.config.edit_branch}/{file}"
 
+    def status_word(self, status: str) -> str:
+        """A status in words, translated (``on-track`` → "on track")."""
+        return self.gettext(STATUS_WORDS.get(status, status))
+
+    def number(self, value: float | None) -> str:
+        return self.language.number(format_number(value))
+
+    def decimal(self, value: float | None, places: int) -> str:
+        return self.language.number(format_decimal(value, places))
+
     def _globals(self) -> dict[str, Any]:
         view = self.view
         return {
@@ -176,8 +207,11 @@ class SiteRenderer:
             "objective_view": view.objective,
             "pct": percent,
             "bar_width": bar_width,
-            "num": format_number,
-            "decimal": format_decimal,
+            "num": self.number,
+            "decimal": self.decimal,
+            "day": self.language.day,
+            "status_word": self.status_word,
+            "markup": Markup,
             "partial": self.partial,
             "objective_item": self.objective_item,
             "checkin_block": self.checkin_block,
@@ -240,7 +274,7 @@ class SiteRenderer:
     def badge(self, oid: str) -> bytes:
         """badges/<id>.svg: partials/badge.svg with the objective's percent and status."""
         score = self.view.scores[oid]
-        value = f"{percent(score.progress)}% {score.status.replace('-', ' ')}"
+        value = f"{percent(score.progress)}% {self.status_word(score.status)}"
         badge = progress_badge(oid, value, score.status)
         return str(self.partial("badge.svg", badge=badge)).encode("utf-8")
 

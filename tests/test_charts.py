@@ -17,7 +17,8 @@ from okrsite.view.formatting import format_number as fmt_number
 from okrsite.view.partials import Partials
 
 _ENV = load_theme("default").env
-_ENV.globals["num"] = fmt_number
+_ENV.globals.update(num=fmt_number, day=date.isoformat)
+_ENV.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
 partial = Partials(_ENV)
 
 
