@@ -47,7 +47,8 @@ STALE_GRACE_DAYS = 14
 _EPS_DIGITS = 9
 
 
-def _r(x: float) -> float:
+def _for_comparison(x: float) -> float:
+    """``x`` rounded to 9 decimals: float sums compare as written (0.5 - 0.35 is 0.15)."""
     return round(x, _EPS_DIGITS)
 
 
@@ -67,7 +68,7 @@ def numeric_progress(
     if current is None:
         return 0.0, None
     if start == target:
-        ratio = 1.0 if _r(current) >= _r(target) else 0.0
+        ratio = 1.0 if _for_comparison(current) >= _for_comparison(target) else 0.0
         return ratio, ratio
     gone, span = current - start, target - start
     if math.isinf(gone) or math.isinf(span):
@@ -100,20 +101,20 @@ def status_for(
     if as_of < cycle.start:
         return "upcoming"
     if as_of > cycle.end:
-        return "achieved" if _r(progress) >= _r(success) else "missed"
-    if _r(progress) >= 1.0:
+        return "achieved" if _for_comparison(progress) >= _for_comparison(success) else "missed"
+    if _for_comparison(progress) >= 1.0:
         return "done"
-    behind = _r(expected - progress)
-    if behind <= _r(settings.on_track):
+    behind = _for_comparison(expected - progress)
+    if behind <= _for_comparison(settings.on_track):
         return "on-track"
-    if behind <= _r(settings.at_risk):
+    if behind <= _for_comparison(settings.at_risk):
         return "at-risk"
     return "off-track"
 
 
 def grade_for(progress: float) -> Grade:
     """Google's bands: red < 0.4 ≤ yellow < 0.7 ≤ green."""
-    p = _r(progress)
+    p = _for_comparison(progress)
     if p < 0.4:
         return "red"
     if p < 0.7:
@@ -135,9 +136,9 @@ def health_for(kpi: KPI, value: float | None) -> Health:
         return "unknown"
     sign = 1.0 if kpi.direction == "up" else -1.0
     v = sign * value
-    if green is not None and _r(v) >= _r(sign * green):
+    if green is not None and _for_comparison(v) >= _for_comparison(sign * green):
         return "healthy"
-    if red is not None and _r(v) < _r(sign * red):
+    if red is not None and _for_comparison(v) < _for_comparison(sign * red):
         return "critical"
     if green is None:
         return "healthy"
@@ -147,9 +148,9 @@ def health_for(kpi: KPI, value: float | None) -> Health:
 def trend_for(previous: float | None, latest: float | None) -> Trend | None:
     if previous is None or latest is None:
         return None
-    if _r(latest) > _r(previous):
+    if _for_comparison(latest) > _for_comparison(previous):
         return "up"
-    if _r(latest) < _r(previous):
+    if _for_comparison(latest) < _for_comparison(previous):
         return "down"
     return "flat"
 
