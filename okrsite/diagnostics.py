@@ -16,8 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-import click
-
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -142,20 +140,3 @@ def format_report(diags: Sequence[Diagnostic], fmt: str = "text") -> str:
 def summary_line(diags: Sequence[Diagnostic]) -> str:
     errors, warnings = count(diags)
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-
-
-class ContentError(click.ClickException):
-    """The user's files have errors; carries every diagnostic of the run.
-
-    Part of the public API: library users catch it, the command line prints the
-    diagnostics and exits with code 1.
-    """
-
-    exit_code = 1
-
-    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
-        self.diagnostics = list(diagnostics)
-        super().__init__(summary_line(self.diagnostics))
-
-    def format_message(self) -> str:
-        return format_report(self.diagnostics) + "\n" + summary_line(self.diagnostics)

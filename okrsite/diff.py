@@ -60,7 +60,6 @@ RULES: dict[str, str] = {
     "removed-key-result": "a key result was removed from an objective that still exists",
     "reparented": "an objective was aligned to a different parent",
 }
-DEFAULT_RULES = ("errors",)
 
 _PRECISION = 6  # progress differences below 1e-6 are float noise, not changes
 
@@ -512,7 +511,7 @@ def _goal_score_fields(b: GoalScore | None, h: GoalScore | None) -> tuple[FieldC
     if b is None or h is None:
         return ()
     return _fields(
-        _field("progress", _r(b.progress), _r(h.progress)),
+        _field("progress", _rounded(b.progress), _rounded(h.progress)),
         _field("smart", _smart(b), _smart(h)),
     )
 
@@ -665,7 +664,7 @@ def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[Che
 
 
 # ------------------------------------------------------------------ scores
-def _r(x: float | None) -> float | None:
+def _rounded(x: float | None) -> float | None:
     return None if x is None else round(x, _PRECISION)
 
 
@@ -689,8 +688,8 @@ def _score_change(
                 bk.status if bk else None,
                 hk.status if hk else None,
             )
-            if (_r(move.progress_before), move.status_before) != (
-                _r(move.progress_after),
+            if (_rounded(move.progress_before), move.status_before) != (
+                _rounded(move.progress_after),
                 move.status_after,
             ):
                 kr_moves.append(move)
@@ -707,8 +706,8 @@ def _score_change(
         tuple(kr_moves),
     )
     same = (
-        _r(change.progress_before) == _r(change.progress_after)
-        and _r(change.expected_before) == _r(change.expected_after)
+        _rounded(change.progress_before) == _rounded(change.progress_after)
+        and _rounded(change.expected_before) == _rounded(change.expected_after)
         and change.status_before == change.status_after
         and not kr_moves
     )

@@ -64,7 +64,7 @@ class ReportContext:
 
 
 # ------------------------------------------------------------------ shared wording
-def pct(x: float | None) -> str:
+def format_percent(x: float | None) -> str:
     return "—" if x is None else f"{round(x * 100)}%"
 
 
@@ -149,11 +149,11 @@ def _progress_arrow(before: float | None, after: float | None) -> str:
     if before is not None and after is not None:
         delta = round(after * 100) - round(before * 100)
         if delta > 0:
-            return f"{pct(before)} → {pct(after)} ▲"
+            return f"{format_percent(before)} → {format_percent(after)} ▲"
         if delta < 0:
-            return f"{pct(before)} → {pct(after)} ▼"
-        return f"{pct(before)} → {pct(after)}"
-    return f"{pct(before)} → {pct(after)}"
+            return f"{format_percent(before)} → {format_percent(after)} ▼"
+        return f"{format_percent(before)} → {format_percent(after)}"
+    return f"{format_percent(before)} → {format_percent(after)}"
 
 
 # ------------------------------------------------------------------ markdown
@@ -185,8 +185,8 @@ def _shown(f: FieldChange) -> tuple[str, str]:
     """Before and after as text; progress fields read as percentages."""
     if f.field == "progress":
         return (
-            pct(f.before if isinstance(f.before, float) else None),
-            pct(f.after if isinstance(f.after, float) else None),
+            format_percent(f.before if isinstance(f.before, float) else None),
+            format_percent(f.after if isinstance(f.after, float) else None),
         )
     return show(f.before), show(f.after)
 
@@ -262,8 +262,10 @@ def _md_score_row(s: ScoreChange) -> str:
 
 def _md_score_detail(s: ScoreChange) -> list[str]:
     expected = ""
-    if pct(s.expected_before) != pct(s.expected_after):
-        expected = f"expected {pct(s.expected_before)} → {pct(s.expected_after)}, "
+    if format_percent(s.expected_before) != format_percent(s.expected_after):
+        expected = (
+            f"expected {format_percent(s.expected_before)} → {format_percent(s.expected_after)}, "
+        )
     lines = [
         f"- {code(s.id)}: progress {_progress_arrow(s.progress_before, s.progress_after)}, "
         f"{expected}status {_status_arrow(s.status_before, s.status_after)} "
@@ -281,7 +283,7 @@ def _details(summary: str, lines: list[str]) -> list[str]:
     return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
 
 
-def render_markdown(
+def report_markdown(
     result: DiffResult, ctx: ReportContext = ReportContext(), limit: int = MAX_MARKDOWN
 ) -> str:
     """The PR comment: summary, errors, objectives table, then collapsed details."""
@@ -618,7 +620,7 @@ def render(result: DiffResult, fmt: str, ctx: ReportContext, color: bool = False
         return render_json(result, ctx)
     if fmt == "text":
         return render_text(result, ctx, color)
-    return render_markdown(result, ctx)
+    return report_markdown(result, ctx)
 
 
 # ------------------------------------------------------------------ the command

@@ -31,7 +31,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-__all__ = ["render_markdown", "is_safe_url"]
+__all__ = ["renderer", "is_safe_url"]
 
 _HEADING_SHIFT = 1
 
@@ -105,14 +105,6 @@ def _instance(allow_html: bool) -> MarkdownIt:
     return md
 
 
-def render_markdown(text: str, *, allow_html: bool) -> str:
-    """Render user Markdown to an HTML fragment that is safe to embed unescaped.
-
-    With ``allow_html`` false, any HTML in ``text`` is shown as text.
-    """
-    return renderer(allow_html)(text)
-
-
 # Plain prose, simple "- item" lists and plain [text](https://…) links are most
 # check-in notes and objective bodies. They are rendered here directly,
 # byte-identical to markdown-it (tests compare the two on generated text),
@@ -184,7 +176,10 @@ def _plain_fast(text: str) -> str | None:
 
 
 def renderer(allow_html: bool) -> Callable[[str], str]:
-    """A one-argument renderer bound to the site's ``allow_html`` setting."""
+    """Renders user Markdown to an HTML fragment that is safe to embed unescaped.
+
+    Bound to the site's ``allow_html`` setting: with it false, any HTML in
+    the text is shown as text."""
     md = _instance(allow_html)
 
     def render(text: str) -> str:

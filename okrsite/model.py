@@ -324,6 +324,7 @@ class KRScore:
     status: Status
     expected: float
     counted: bool
+    grade: Grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +368,7 @@ class GoalScore:
     progress: float
     ratio: float | None
     smart: dict[str, bool]
+    grade: Grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +387,9 @@ class ScoredPortfolio:
 
     ``children`` maps an objective id to the ids of objectives aligned to it
     (directly or to one of its key results); ``kr_children`` maps
-    ``"obj#kr"`` to the objectives aligned to that key result.
+    ``"obj#kr"`` to the objectives aligned to that key result. ``checkins``
+    are the portfolio's check-ins dated on or before ``as_of`` (what every
+    page, feed and export shows), sorted like ``portfolio.checkins``.
     """
 
     portfolio: Portfolio
@@ -397,3 +401,4 @@ class ScoredPortfolio:
     children: dict[str, tuple[str, ...]]
     kr_children: dict[str, tuple[str, ...]]
     roots: tuple[str, ...]
+    checkins: tuple[CheckIn, ...] = ()

@@ -47,7 +47,8 @@ STALE_GRACE_DAYS = 14
 _EPS_DIGITS = 9
 
 
-def _r(x: float) -> float:
+def _for_comparison(x: float) -> float:
+    """``x`` rounded to 9 decimals: float sums compare as written (0.5 - 0.35 is 0.15)."""
     return round(x, _EPS_DIGITS)
 
 
@@ -67,7 +68,7 @@ def numeric_progress(
     if current is None:
         return 0.0, None
     if start == target:
-        ratio = 1.0 if _r(current) >= _r(target) else 0.0
+        ratio = 1.0 if _for_comparison(current) >= _for_comparison(target) else 0.0
         return ratio, ratio
     gone, span = current - start, target - start
     if math.isinf(gone) or math.isinf(span):
@@ -100,20 +101,20 @@ def status_for(
     if as_of < cycle.start:
         return "upcoming"
     if as_of > cycle.end:
-        return "achieved" if _r(progress) >= _r(success) else "missed"
-    if _r(progress) >= 1.0:
+        return "achieved" if _for_comparison(progress) >= _for_comparison(success) else "missed"
+    if _for_comparison(progress) >= 1.0:
         return "done"
-    behind = _r(expected - progress)
-    if behind <= _r(settings.on_track):
+    behind = _for_comparison(expected - progress)
+    if behind <= _for_comparison(settings.on_track):
         return "on-track"
-    if behind <= _r(settings.at_risk):
+    if behind <= _for_comparison(settings.at_risk):
         return "at-risk"
     return "off-track"
 
 
 def grade_for(progress: float) -> Grade:
     """Google's bands: red < 0.4 ≤ yellow < 0.7 ≤ green."""
-    p = _r(progress)
+    p = _for_comparison(progress)
     if p < 0.4:
         return "red"
     if p < 0.7:
@@ -135,9 +136,9 @@ def health_for(kpi: KPI, value: float | None) -> Health:
         return "unknown"
     sign = 1.0 if kpi.direction == "up" else -1.0
     v = sign * value
-    if green is not None and _r(v) >= _r(sign * green):
+    if green is not None and _for_comparison(v) >= _for_comparison(sign * green):
         return "healthy"
-    if red is not None and _r(v) < _r(sign * red):
+    if red is not None and _for_comparison(v) < _for_comparison(sign * red):
         return "critical"
     if green is None:
         return "healthy"
@@ -147,9 +148,9 @@ def health_for(kpi: KPI, value: float | None) -> Health:
 def trend_for(previous: float | None, latest: float | None) -> Trend | None:
     if previous is None or latest is None:
         return None
-    if _r(latest) > _r(previous):
+    if _for_comparison(latest) > _for_comparison(previous):
         return "up"
-    if _r(latest) < _r(previous):
+    if _for_comparison(latest) < _for_comparison(previous):
         return "down"
     return "flat"
 
@@ -198,7 +199,69 @@ def goal_score(goal: Goal, portfolio: Portfolio) -> GoalScore:
         progress, ratio = 0.0, None
     else:
         progress, ratio = numeric_progress(m.start or 0.0, m.target, m.current)
-    return GoalScore(goal.id, progress, ratio, smart_letters(goal, portfolio))
+    return GoalScore(goal.id, progress, ratio, smart_letters(goal, portfolio), grade_for(progress))
+
+
+def _latest(
+    days: Sequence[date], values: Sequence[float], as_of: date
+) -> tuple[float, date] | None:
+    i = bisect.bisect_right(days, as_of)
+    return (values[i - 1], days[i - 1]) if i else None
+
+
+def current_reading(
+    kr: KeyResult,
+    checkins: tuple[list[date], list[float]] | None,
+    kpi: tuple[list[date], list[float]] | None,
+    as_of: date,
+) -> tuple[float | None, str | None, date | None]:
+    """(current value, where it came from, its date) of a key result as of a day.
+
+    The brief's order: the latest check-in value, else ``current:`` in the
+    file, else the latest value of the KPI the key result reads.
+    """
+    if checkins is not None:
+        hit = _latest(*checkins, as_of)
+        if hit is not None:
+            return hit[0], "checkin", hit[1]
+    if kr.current is not None:
+        return kr.current, "current", None
+    if kpi is not None:
+        hit = _latest(*kpi, as_of)
+        if hit is not None:
+            return hit[0], "kpi", hit[1]
+    return None, None, None
+
+
+def measured_progress(
+    kr: KeyResult, current: float | None, from_checkin: bool
+) -> tuple[float, float | None]:
+    """(progress, unclamped ratio) of a key result with a measure of its own.
+
+    The one place each kind's rule lives; ``score:`` overrides the measure.
+    A boolean key result is done when a check-in says so (value ≥ 1), else
+    when its file says ``done: true``. Roll-ups are averaged by the caller.
+    """
+    if kr.score is not None:
+        return kr.score, kr.score
+    kind = kr.kind
+    if kind == "numeric":
+        return numeric_progress(kr.start or 0.0, kr.target or 0.0, current)
+    if kind == "milestones":
+        total = len(kr.milestones)
+        ratio = sum(1 for m in kr.milestones if m.done) / total if total else 0.0
+        return ratio, ratio
+    if kind == "boolean":
+        achieved = current >= 1.0 if from_checkin and current is not None else bool(kr.done)
+        value = 1.0 if achieved else 0.0
+        return value, value
+    if kind in ("stay_above", "stay_below"):
+        if current is None or kr.threshold is None:
+            return 0.0, None
+        holds = current >= kr.threshold if kind == "stay_above" else current <= kr.threshold
+        value = 1.0 if holds else 0.0
+        return value, value
+    raise ValueError(f"key result kind {kind!r} has no measure of its own")
 
 
 # ----------------------------------------------------------- the whole portfolio
@@ -255,10 +318,11 @@ class _Scorer:
     def value_at(self, oid: str, day: date) -> float:
         """Objective progress as of ``day``, as a bare number (memoised).
 
-        Same arithmetic as :meth:`progress` (the tests hold them equal), but
-        over a flat per-objective plan and without building per-key-result
-        detail: forecasts evaluate every subtree at every ancestor's check-in
-        dates, so this path runs many times more often than the detailed one.
+        The same rules as :meth:`progress` (both read a key result's value
+        through :func:`current_reading` and :func:`measured_progress`), over a
+        flat per-objective plan and without building per-key-result detail:
+        forecasts evaluate every subtree at every ancestor's check-in dates,
+        so this path runs many times more often than the detailed one.
         """
         key = (oid, day)
         hit = self.vmemo.get(key)
@@ -269,39 +333,12 @@ class _Scorer:
             plan = self.plans[oid] = self._plan(oid)
         if plan:
             pairs = []
-            for kind, weight, kr, reading, kpi_days, kpi_values, kids in plan:
-                if kind == "score":
-                    value = kr.score
-                elif kind == "milestones":
-                    total = len(kr.milestones)
-                    value = sum(1 for m in kr.milestones if m.done) / total if total else 0.0
-                elif kind == "rollup":
+            for weight, kr, reading, kpi_reading, kids in plan:
+                if kids is not None:
                     value = weighted_mean([(self.value_at(c, day), w) for c, w in kids])
                 else:
-                    current = None
-                    if reading is not None:
-                        i = bisect.bisect_right(reading[0], day)
-                        if i:
-                            current = reading[1][i - 1]
-                    if kind == "boolean":
-                        value = (current >= 1.0) if current is not None else bool(kr.done)
-                        value = 1.0 if value else 0.0
-                        pairs.append((value, weight))
-                        continue
-                    if current is None:
-                        current = kr.current
-                    if current is None and kpi_days:
-                        i = bisect.bisect_right(kpi_days, day)
-                        if i:
-                            current = kpi_values[i - 1]
-                    if kind == "numeric":
-                        value = numeric_progress(kr.start or 0.0, kr.target or 0.0, current)[0]
-                    elif current is None or kr.threshold is None:
-                        value = 0.0
-                    elif kind == "stay_above":
-                        value = 1.0 if current >= kr.threshold else 0.0
-                    else:
-                        value = 1.0 if current <= kr.threshold else 0.0
+                    current, source, _ = current_reading(kr, reading, kpi_reading, day)
+                    value = measured_progress(kr, current, source == "checkin")[0]
                 pairs.append((value, weight))
         else:
             pairs = [(self.value_at(c, day), w) for c, w in self.counted_kids.get(oid, ())]
@@ -310,49 +347,37 @@ class _Scorer:
         return result
 
     def _plan(self, oid: str) -> list[tuple[Any, ...]]:
-        """The counted key results of an objective with everything their value needs."""
+        """The counted key results of an objective with everything their value needs:
+        (weight, key result, its check-in readings, its KPI's readings, the
+        objectives a roll-up averages or ``None``)."""
         obj = self.p.objectives[oid]
         readings = self.readings(oid)
         plan = []
         for kr in obj.key_results:
             if kr.status != "active":
                 continue
-            kind = "score" if kr.score is not None else kr.kind
+            rollup = kr.score is None and kr.kind == "rollup"
             plan.append(
                 (
-                    kind,
                     kr.weight,
                     kr,
                     readings.get(kr.id),
-                    self.kpi_days.get(kr.kpi) if kr.kpi else None,
-                    self.kpi_values.get(kr.kpi) if kr.kpi else None,
-                    self.counted_kids.get(f"{oid}#{kr.id}", ()),
+                    self.kpi_reading(kr),
+                    self.counted_kids.get(f"{oid}#{kr.id}", ()) if rollup else None,
                 )
             )
         return plan
 
-    @staticmethod
-    def _latest(days: list[date], values: list[float], as_of: date) -> tuple[float, date] | None:
-        i = bisect.bisect_right(days, as_of)
-        return (values[i - 1], days[i - 1]) if i else None
+    def kpi_reading(self, kr: KeyResult) -> tuple[list[date], list[float]] | None:
+        if kr.kpi is None or kr.kpi not in self.kpi_days:
+            return None
+        return self.kpi_days[kr.kpi], self.kpi_values[kr.kpi]
 
     def current(
         self, obj: Objective, kr: KeyResult, as_of: date
     ) -> tuple[float | None, str | None, date | None]:
-        """The brief's "current value": latest check-in, else current:, else the KPI's latest."""
-        reading = self.readings(obj.id).get(kr.id)
-        if reading is not None:
-            hit = self._latest(*reading, as_of)
-            if hit is not None:
-                return hit[0], "checkin", hit[1]
-        if kr.current is not None:
-            return kr.current, "current", None
-        if kr.kpi is not None and kr.kpi in self.p.kpi_series:
-            series = self.p.kpi_series[kr.kpi]
-            i = bisect.bisect_right(self.kpi_days[kr.kpi], as_of)
-            if i:
-                return series[i - 1][1], "kpi", series[i - 1][0]
-        return None, None, None
+        """The brief's "current value" of a key result (see :func:`current_reading`)."""
+        return current_reading(kr, self.readings(obj.id).get(kr.id), self.kpi_reading(kr), as_of)
 
     def counted(self, oid: str) -> bool:
         return self.p.objectives[oid].status == "active"
@@ -361,28 +386,15 @@ class _Scorer:
         current, source, day = self.current(obj, kr, as_of)
         if kr.score is not None:
             return _KRValue(kr.score, kr.score, current, "score", day)
-        if kr.kind == "numeric":
-            progress, ratio = numeric_progress(kr.start or 0.0, kr.target or 0.0, current)
-            return _KRValue(progress, ratio, current, source, day)
         if kr.kind == "milestones":
-            total = len(kr.milestones)
+            progress, ratio = measured_progress(kr, current, False)
             done = sum(1 for m in kr.milestones if m.done)
-            ratio = done / total if total else 0.0
-            return _KRValue(ratio, ratio, float(done), "milestones", None)
-        if kr.kind == "boolean":
-            if source == "checkin" and current is not None:
-                achieved = current >= 1.0
-            else:
-                achieved = bool(kr.done)
-                current, source = (1.0 if achieved else 0.0), "current"
-            value = 1.0 if achieved else 0.0
-            return _KRValue(value, value, current, source, day)
-        if kr.kind in ("stay_above", "stay_below"):
-            if current is None or kr.threshold is None:
-                return _KRValue(0.0, None, current, source, day)
-            holds = current >= kr.threshold if kr.kind == "stay_above" else current <= kr.threshold
-            value = 1.0 if holds else 0.0
-            return _KRValue(value, value, current, source, day)
+            return _KRValue(progress, ratio, float(done), "milestones", None)
+        if kr.kind == "boolean" and source != "checkin":
+            current, source = (1.0 if kr.done else 0.0), "current"
+        if kr.kind != "rollup":
+            progress, ratio = measured_progress(kr, current, source == "checkin")
+            return _KRValue(progress, ratio, current, source, day)
         # roll-up: weighted mean of the objectives aligned to this key result
         kids = self.counted_kids.get(f"{obj.id}#{kr.id}", [])
         value = weighted_mean([(self.value_at(c, as_of), w) for c, w in kids])
@@ -481,6 +493,7 @@ def score_portfolio(
         children={k: tuple(sorted(v)) for k, v in sorted(scorer.children.items())},
         kr_children={k: tuple(sorted(v)) for k, v in sorted(scorer.kr_children.items())},
         roots=roots,
+        checkins=checkins_up_to(portfolio.checkins, as_of),
     )
     if memo is not None:
         memo.scored, memo.values, memo.rescored = result, scorer.vmemo, stale_ids
@@ -576,6 +589,7 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
             status=status_for(v.progress, expected, success, cycle, as_of, life, settings),
             expected=expected,
             counted=kr.status == "active" and obj.status == "active",
+            grade=grade_for(v.progress),
         )
 
     past = [c for c in scorer.checkins.get(obj.id, []) if c.date <= as_of]
@@ -607,6 +621,13 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
         key_results=kr_scores,
         history=history,
     )
+
+
+def checkins_up_to(checkins: tuple[CheckIn, ...], as_of: date) -> tuple[CheckIn, ...]:
+    """The check-ins dated on or before ``as_of`` (they are sorted by date)."""
+    if not checkins or checkins[-1].date <= as_of:
+        return checkins
+    return tuple(c for c in checkins if c.date <= as_of)
 
 
 def is_stale(

@@ -176,5 +176,7 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         auto_reload=False,
         cache_size=-1,
         keep_trailing_newline=True,
+        # every word of a theme goes through gettext (okrsite.translations)
+        extensions=["jinja2.ext.i18n"],
     )
     return Theme(name, tuple(chain), site_templates, site_static, env)

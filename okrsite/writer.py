@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -133,31 +133,6 @@ class StagedOutput:
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def write_site(
-    files: Mapping[str, bytes],
-    out_dir: Path,
-    *,
-    clean: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> WriteStats:
-    """Write ``files`` (relative posix path → bytes) as the new content of ``out_dir``."""
-    checked = {str(safe_relative(rel)): data for rel, data in files.items()}
-    staged = StagedOutput(out_dir, clean=clean)
-    try:
-        written = unchanged = 0
-        items = sorted(checked.items())
-        for start in range(0, len(items), 500):
-            w, u = staged.write(dict(items[start : start + 500]))
-            written += w
-            unchanged += u
-            if progress is not None:
-                progress(min(start + 500, len(items)), len(items))
-        return staged.commit(set(checked), written, unchanged)
-    except BaseException:
-        staged.abort()
-        raise
 
 
 def swap_in(new: Path, out_dir: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from okrsite.cli import cli
-from okrsite.writer import MARKER, OutputError, SyncWriter, safe_relative, write_site
+from okrsite.writer import MARKER, OutputError, StagedOutput, SyncWriter, safe_relative
 
 GOOD = {
     "okrsite.toml": 'title = "Test goals"\n',
@@ -156,10 +156,12 @@ def test_writer_refuses_paths_outside_output(rel: str) -> None:
         safe_relative(rel)
 
 
-def test_write_site_never_writes_outside(tmp_path: Path) -> None:
+def test_staged_output_never_writes_outside(tmp_path: Path) -> None:
     out = tmp_path / "out"
+    staged = StagedOutput(out)
     with pytest.raises(OutputError):
-        write_site({"ok.html": b"x", "../escape.html": b"y"}, out)
+        staged.write({"ok.html": b"x", "../escape.html": b"y"})
+    staged.abort()
     assert not (tmp_path / "escape.html").exists()
     assert not out.exists()
 

@@ -1,11 +1,43 @@
-"""SVG charts: valid XML, accessible, escaped, points scaled into the plot."""
+"""SVG charts: valid XML, accessible, escaped, points scaled into the plot.
+
+Geometry comes from okrsite.view.chart_geometry, markup from the default
+theme's partials (line_chart.svg, sparkline.svg, badge.svg): each test draws
+through both, as a page does.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from typing import Any
 
-from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
+from okrsite.theme import load_theme
+from okrsite.view import chart_geometry
+from okrsite.view.formatting import format_number as fmt_number
+from okrsite.view.partials import Partials
+
+_ENV = load_theme("default").env
+_ENV.globals.update(num=fmt_number, day=date.isoformat)
+_ENV.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+partial = Partials(_ENV)
+
+
+def line_chart(points: Any, title: str = "Values over time", **kw: Any) -> str:
+    return str(
+        partial("line_chart.svg", chart=chart_geometry.line_chart(points, **kw), title=title)
+    )
+
+
+def sparkline(points: Any, title: str = "Values over check-ins", **kw: Any) -> str:
+    chart = chart_geometry.sparkline(points, **kw)
+    return "" if chart is None else str(partial("sparkline.svg", chart=chart, title=title))
+
+
+def progress_badge(label: str, progress: float, status: str) -> str:
+    value = f"{round(progress * 100)}% {status.replace('-', ' ')}"
+    badge = chart_geometry.progress_badge(label, value, status)
+    return str(partial("badge.svg", badge=badge))
+
 
 NS = "{http://www.w3.org/2000/svg}"
 PTS = [(date(2026, 1, 1), 10.0), (date(2026, 1, 11), 20.0), (date(2026, 1, 31), 40.0)]

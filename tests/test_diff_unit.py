@@ -18,8 +18,8 @@ from okrsite.diff_report import (
     ReportContext,
     md,
     render_json,
-    render_markdown,
     render_text,
+    report_markdown,
 )
 from okrsite.pipeline import load_tree
 
@@ -304,7 +304,7 @@ def test_a_revision_against_itself_reports_nothing(files: dict[str, str]) -> Non
     result = diff_portfolios(loaded.scored, again.scored, loaded.diagnostics, again.diagnostics)
     assert result.is_empty
     assert not [f for f in result.findings if f.rule != "errors"]
-    text = render_markdown(result)
+    text = report_markdown(result)
     assert "No changes to goals" in text and "<details>" not in text
 
 
@@ -327,9 +327,9 @@ def busy_result(n: int = 400) -> DiffResult:
 
 def test_markdown_is_cut_below_the_limit() -> None:
     result = busy_result()
-    full = render_markdown(result, limit=10**9)
+    full = report_markdown(result, limit=10**9)
     assert len(full) > 60_000
-    cut = render_markdown(result, limit=20_000)
+    cut = report_markdown(result, limit=20_000)
     assert len(cut) <= 20_000
     assert "Report cut" in cut and cut.startswith(MARKER)
     assert cut.count("<details>") == cut.count("</details>")
@@ -337,7 +337,7 @@ def test_markdown_is_cut_below_the_limit() -> None:
 
 
 def test_markdown_default_limit_fits_a_github_comment() -> None:
-    text = render_markdown(busy_result(1500))
+    text = report_markdown(busy_result(1500))
     assert len(text) <= 65_000 and "Report cut" in text
 
 
@@ -386,4 +386,4 @@ def test_errors_at_head_are_findings() -> None:
     result = compare({}, broken)
     assert result.head_errors and result.failures(["errors"])
     assert not result.failures(["reparented"])
-    assert re.search(r"content/objectives/a\.md:\d+", render_markdown(result))
+    assert re.search(r"content/objectives/a\.md:\d+", report_markdown(result))

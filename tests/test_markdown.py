@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from okrsite.markdown import is_safe_url, render_markdown
+from okrsite.markdown import is_safe_url, renderer
 
 
 def md(text: str, allow_html: bool = False) -> str:
-    return render_markdown(text, allow_html=allow_html)
+    return renderer(allow_html)(text)
 
 
 def test_script_is_escaped_by_default() -> None:

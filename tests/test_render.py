@@ -20,9 +20,10 @@ from okrsite.config import SiteConfig
 from okrsite.export import portfolio_json
 from okrsite.model import Portfolio, ScoredPortfolio, Settings
 from okrsite.pipeline import LoadResult, load_site
-from okrsite.render import SiteRenderer, grade_of, pct, ratio_text, render_site
+from okrsite.render import SiteRenderer, render_site
 from okrsite.theme import ThemeError, load_theme
 from okrsite.urls import href, page_path, prefix, safe_path
+from okrsite.view.formatting import format_decimal, percent
 
 
 @pytest.fixture(scope="module")
@@ -338,9 +339,8 @@ def test_empty_portfolio_renders() -> None:
 
 
 def test_helpers() -> None:
-    assert pct(0.425) == 42 and pct(1.0) == 100
-    assert [grade_of(x) for x in (0.39, 0.4, 0.69, 0.7)] == ["red", "yellow", "yellow", "green"]
-    assert ratio_text(1.25) == "125% of target" and ratio_text(1.0) == ""
+    assert percent(0.425) == 42 and percent(1.0) == 100
+    assert format_decimal(0.5430, 3) == "0.543" and format_decimal(-0.0001, 2) == "0"
     assert safe_path("a/../b") == "a/___/b" and safe_path("/x") == "_/x"
     assert page_path("objective", "sales/emea") == "objectives/sales/emea/index.html"
     assert href("tags/a b#c/index.html") == "tags/a%20b%23c/index.html"

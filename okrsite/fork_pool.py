@@ -1,0 +1,55 @@
+"""The one pool of forked worker processes, used by loading and rendering.
+
+Parsing 50,000 files and rendering 23,000 pages are both split over a few
+processes. Workers are forked (POSIX), so they inherit what the parent has
+built (the source tree, the scored portfolio, compiled templates) instead of
+receiving it pickled; the parent hands them only small tasks (file names,
+page keys) and gets small results back. :func:`forked_pool` sets the state
+the workers inherit, and :func:`shared` is how a worker reads it.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = ["can_fork", "forked_pool", "shared"]
+
+_SHARED: Any = None
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextmanager
+def forked_pool(state: Any, workers: int, *, freeze: bool = False) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` forked processes that inherit ``state``.
+
+    ``freeze`` moves the parent's objects out of the garbage collector's
+    sight before forking (``gc.freeze``): a collection in a worker would
+    otherwise touch, and so copy, every page of memory the parent shares.
+    """
+    global _SHARED
+    _SHARED = state
+    if freeze:
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            yield pool
+    finally:
+        _SHARED = None
+        if freeze:
+            gc.unfreeze()
+
+
+def shared() -> Any:
+    """In a worker: the state its pool was forked with."""
+    assert _SHARED is not None, "called outside a forked worker"
+    return _SHARED

@@ -1,0 +1,379 @@
+"""Which template each page uses, with which view objects.
+
+One function per kind of page, ``(renderer, record id) -> (path, bytes)``;
+:data:`HANDLERS` maps page kinds to them. The functions gather view objects
+(:mod:`okrsite.view`) and hand them to the page's template; they compute no
+figure and write no markup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from okrsite.markdown import is_safe_url
+from okrsite.urls import SUMMARY_FILES, page_path, prefix
+from okrsite.view.chart_geometry import line_chart
+from okrsite.view.explain import explain
+from okrsite.view.formatting import percent
+
+if TYPE_CHECKING:
+    from okrsite.render import SiteRenderer
+
+LATEST_CHECKINS = 10
+CHECKINS_PAGE_LIMIT = 200
+PERSON_CHECKINS = 20
+
+Page = tuple[str, bytes]
+
+
+def dashboard(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["dashboard"]
+    index, view = site.index, site.view
+    cycle = index.current_cycle
+    ids = index.by_cycle.get(cycle, []) if cycle else []
+    in_cycle = set(ids)
+    roots = [i for i in ids if view.objectives[i].parent_objective not in in_cycle]
+    stale = [i for i in ids if view.scores[i].stale]
+    return path, site.render(
+        "dashboard.html",
+        path,
+        title=site.config.title,
+        cycle=index.cycles.get(cycle) if cycle else None,
+        summary=view.summary(ids),
+        roots=[view.objective(i) for i in view.objectives_sorted(roots)],
+        stale=view.objectives_sorted(stale),
+        latest=[view.checkin(c) for c in index.checkins[-LATEST_CHECKINS:][::-1]],
+        kpi_ids=index.kpi_ids,
+        cycle_names=index.cycle_names,
+    )
+
+
+def alignment(site: SiteRenderer, _: str) -> Page:
+    """Every objective under the one it is aligned to, as a flat list of steps
+    (``node``, ``open`` with a child count, ``close``, ``end``) the template
+    walks in one loop: a recursive macro costs seconds at 10,000 objectives."""
+    path = SUMMARY_FILES["alignment"]
+    view, index = site.view, site.index
+    root = prefix(path)
+    roots = [r for r in site.scored.roots if r in view.scores]
+    by_cycle: dict[str, list[str]] = defaultdict(list)
+    for r in roots:
+        by_cycle[view.objectives[r].cycle].append(r)
+    order = [n for n in index.cycle_names if n in by_cycle][::-1]
+    order += sorted(n for n in by_cycle if n not in index.cycles)
+    children = site.scored.children
+
+    def steps(ids: list[str], depth: int) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        for oid in ids:
+            out.append(("node", site.alignment_node(root, oid)))
+            kids = [k for k in children.get(oid, ()) if k in view.scores]
+            if kids and depth < 40:
+                out.append(("open", len(kids)))
+                out += steps(view.objectives_sorted(kids), depth + 1)
+                out.append(("close", None))
+            out.append(("end", None))
+        return out
+
+    groups = [(n, steps(view.objectives_sorted(by_cycle[n]), 0)) for n in order]
+    return path, site.render("alignment.html", path, title=site.gettext("Alignment"), groups=groups)
+
+
+def kpi_tree(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["kpi-tree"]
+    scored, index = site.scored, site.index
+    drives_known = {
+        k: [d for d in scored.portfolio.kpis[k].drives if d in scored.kpis] for k in index.kpi_ids
+    }
+    roots = [k for k in index.kpi_ids if not drives_known[k]]
+    drivers = {
+        k: sorted(d for d in scored.kpis[k].driven_by if d in scored.kpis) for k in index.kpi_ids
+    }
+    # a drives graph is a DAG (or worse): expand each KPI once, later
+    # occurrences are plain links, so the page stays linear in size
+    expanded: set[str] = set()
+
+    def build(kid: str) -> dict[str, Any]:
+        if kid in expanded:
+            return {"id": kid, "children": [], "repeat": True}
+        expanded.add(kid)
+        return {"id": kid, "children": [build(d) for d in drivers[kid]], "repeat": False}
+
+    tree = [build(r) for r in roots]
+    tree += [build(k) for k in index.kpi_ids if k not in expanded]  # cycles
+    return path, site.render(
+        "kpi_tree.html", path, title=site.gettext("KPIs"), tree=tree, kpi_ids=index.kpi_ids
+    )
+
+
+def teams(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["teams"]
+    view = site.view
+    rows = [
+        (t, view.team_name(t), view.summary(site.index.by_team.get(t, [])))
+        for t in site.index.team_ids
+    ]
+    return path, site.render("teams.html", path, title=site.gettext("Teams"), rows=rows)
+
+
+def people(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["people"]
+    view = site.view
+    rows = [
+        (pid, view.person_name(pid), view.summary(site.index.by_owner.get(pid, [])))
+        for pid in site.index.people_ids
+    ]
+    rows.sort(key=lambda r: (r[1].casefold(), r[0]))
+    return path, site.render("people.html", path, title=site.gettext("People"), rows=rows)
+
+
+def cycles(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["cycles"]
+    index = site.index
+    rows = [
+        (index.cycles[n], site.view.summary(index.by_cycle.get(n, [])))
+        for n in reversed(index.cycle_names)
+    ]
+    return path, site.render(
+        "cycles.html", path, title=site.gettext("Cycles"), rows=rows, current=index.current_cycle
+    )
+
+
+def tags(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["tags"]
+    index = site.index
+    rows = [(t, len(index.by_tag.get(t, [])) + len(index.goal_tags.get(t, []))) for t in index.tags]
+    return path, site.render("tags.html", path, title=site.gettext("Tags"), rows=rows)
+
+
+def goals(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["goals"]
+    return path, site.render(
+        "goals.html", path, title=site.gettext("SMART goals"), goal_ids=site.index.goal_ids
+    )
+
+
+def checkins(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["checkins"]
+    every = site.index.checkins
+    return path, site.render(
+        "checkins.html",
+        path,
+        title=site.gettext("Check-ins"),
+        checkins=every[-CHECKINS_PAGE_LIMIT:][::-1],
+        total=len(every),
+    )
+
+
+def search(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["search"]
+    return path, site.render("search.html", path, title=site.gettext("Search"))
+
+
+def not_found(site: SiteRenderer, _: str) -> Page:
+    path = SUMMARY_FILES["404"]
+    return path, site.render("404.html", path, title=site.gettext("Page not found"))
+
+
+def objective(site: SiteRenderer, oid: str) -> Page:
+    path = page_path("objective", oid)
+    view, index = site.view, site.index
+    o, s = view.objectives[oid], view.scores[oid]
+    rows = [view.key_result_row(o, kr, s.key_results[kr.id]) for kr in o.key_results]
+    history = None
+    if len(s.history) >= 2:
+        history = line_chart(
+            [(d, round(v * 100, 1)) for d, v in s.history], target=100.0, unit="%", height=200
+        )
+    initiatives = [(i, i.link if i.link and is_safe_url(i.link) else None) for i in o.initiatives]
+    parent_kr = None
+    if o.parent_key_result and o.parent_objective in view.scores:
+        parent_kr = view.ref_link(o.parent or "")
+    return path, site.render(
+        "objective.html",
+        path,
+        title=o.title,
+        o=o,
+        s=s,
+        item=view.objective(oid),
+        rows=rows,
+        crumbs=view.breadcrumb(o),
+        parent_kr=parent_kr,
+        parent=view.objective(o.parent_objective) if parent_kr and o.parent_objective else None,
+        direct=view.objectives_sorted(index.direct_children.get(oid, [])),
+        supports=[(ref, view.ref_link(ref)) for ref in o.supports],
+        supported_by=sorted(set(index.supported_by.get(oid, []))),
+        goals=sorted(set(index.goals_supporting.get(oid, []))),
+        initiatives=initiatives,
+        checkins=index.checkins_by_objective.get(oid, [])[::-1],
+        body=site.markdown(o.body),
+        explain=explain(view, o, s),
+        history=history,
+        history_table=[(d, percent(v)) for d, v in s.history],
+        edit=site.edit_url(o.file),
+        cycle=index.cycles.get(o.cycle),
+        owner=view.person(o.owner),
+        team=view.team(o.team),
+    )
+
+
+def kpi(site: SiteRenderer, kid: str) -> Page:
+    path = page_path("kpi", kid)
+    view = site.view
+    k = site.scored.portfolio.kpis[kid]
+    ks = site.scored.kpis[kid]
+    chart = line_chart(
+        ks.series, target=k.target, green=k.green, red=k.red, direction=k.direction, unit=k.unit
+    )
+    targeted = []
+    for ref in ks.targeted_by:
+        link = view.ref_link(ref)
+        if link:
+            oid, _, kr_id = ref.partition("#")
+            figures = view.scores[oid].key_results.get(kr_id) if kr_id else None
+            targeted.append((link, figures or view.scores[oid]))
+    return path, site.render(
+        "kpi.html",
+        path,
+        title=k.title,
+        k=k,
+        ks=ks,
+        chart=chart,
+        targeted=targeted,
+        drives=[d for d in k.drives if d in site.scored.kpis],
+        driven_by=[d for d in ks.driven_by if d in site.scored.kpis],
+        goals=sorted(set(site.index.goals_supporting.get(kid, []))),
+        supported_by=sorted(set(site.index.supported_by.get(kid, []))),
+        body=site.markdown(k.body),
+        edit=site.edit_url(k.file),
+    )
+
+
+def goal(site: SiteRenderer, gid: str) -> Page:
+    path = page_path("goal", gid)
+    g = site.scored.portfolio.goals[gid]
+    return path, site.render(
+        "goal.html",
+        path,
+        title=g.title,
+        g=g,
+        gs=site.scored.goals[gid],
+        supports=site.view.ref_link(g.supports) if g.supports else None,
+        body=site.markdown(g.body),
+        edit=site.edit_url(g.file),
+        cycle=site.index.cycles.get(g.cycle) if g.cycle else None,
+    )
+
+
+def team(site: SiteRenderer, tid: str) -> Page:
+    path = page_path("team", tid)
+    portfolio, index, view = site.scored.portfolio, site.index, site.view
+    record = portfolio.teams.get(tid)
+    ids = view.objectives_sorted(index.by_team.get(tid, []))
+    return path, site.render(
+        "team.html",
+        path,
+        title=view.team_name(tid),
+        tid=tid,
+        team=record,
+        ids=ids,
+        summary=view.summary(ids),
+        members=sorted(x for x, person in portfolio.people.items() if person.team == tid),
+        subteams=sorted(x for x, t in portfolio.teams.items() if t.parent == tid),
+        kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].team == tid],
+        goal_ids=[g for g in index.goal_ids if portfolio.goals[g].team == tid],
+        body=site.markdown(record.body) if record else "",
+    )
+
+
+def person(site: SiteRenderer, pid: str) -> Page:
+    path = page_path("person", pid)
+    portfolio, index, view = site.scored.portfolio, site.index, site.view
+    record = portfolio.people.get(pid)
+    ids = view.objectives_sorted(index.by_owner.get(pid, []))
+    return path, site.render(
+        "person.html",
+        path,
+        title=view.person_name(pid),
+        pid=pid,
+        person=record,
+        ids=ids,
+        summary=view.summary(ids),
+        kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].owner == pid],
+        goal_ids=[g for g in index.goal_ids if portfolio.goals[g].owner == pid],
+        checkins=index.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],
+        body=site.markdown(record.body) if record else "",
+    )
+
+
+def cycle(site: SiteRenderer, name: str) -> Page:
+    path = page_path("cycle", name)
+    view, index = site.view, site.index
+    ids = view.objectives_sorted(index.by_cycle.get(name, []))
+    record = index.cycles[name]
+    goals_of_cycle = [g for g in index.goal_ids if site.scored.portfolio.goals[g].cycle == name]
+    return path, site.render(
+        "cycle.html",
+        path,
+        title=site.gettext("Cycle %(name)s") % {"name": record.title or name},
+        cyc=record,
+        ids=ids,
+        summary=view.summary(ids),
+        goal_ids=goals_of_cycle,
+    )
+
+
+def tag(site: SiteRenderer, name: str) -> Page:
+    path = page_path("tag", name)
+    view = site.view
+    ids = view.objectives_sorted(site.index.by_tag.get(name, []))
+    return path, site.render(
+        "tag.html",
+        path,
+        title=site.gettext("Tag: %(name)s") % {"name": name},
+        tag=name,
+        ids=ids,
+        summary=view.summary(ids),
+        goal_ids=site.index.goal_tags.get(name, []),
+    )
+
+
+def free_page(site: SiteRenderer, pid: str) -> Page:
+    path = page_path("page", pid)
+    record = site.scored.portfolio.pages[pid]
+    return path, site.render(
+        "page.html",
+        path,
+        title=record.title,
+        page=record,
+        body=site.markdown(record.body),
+        edit=site.edit_url(record.file),
+    )
+
+
+HANDLERS: dict[str, Callable[[SiteRenderer, str], Page]] = {
+    "dashboard": dashboard,
+    "alignment": alignment,
+    "kpi-tree": kpi_tree,
+    "teams": teams,
+    "people": people,
+    "cycles": cycles,
+    "tags": tags,
+    "goals": goals,
+    "checkins": checkins,
+    "search": search,
+    "404": not_found,
+    "objective": objective,
+    "kpi": kpi,
+    "goal": goal,
+    "team": team,
+    "person": person,
+    "cycle": cycle,
+    "tag": tag,
+    "page": free_page,
+}
+
+#: the site-wide pages, in the order they are listed
+SUMMARY_PAGES = tuple(k for k in HANDLERS if k in SUMMARY_FILES)

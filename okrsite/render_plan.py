@@ -1,0 +1,193 @@
+"""The render plan: which pages to render, rendering them, and writing them.
+
+``okrsite build`` and ``okrsite serve`` both go through here. :func:`pages_to_render`
+says which pages a change affects (all of them, or the ones whose inputs
+changed plus the site-wide ones); :func:`render_and_write` renders a whole
+site in forked workers (:mod:`okrsite.fork_pool`) that write their pages
+into the staging folder themselves; :func:`render_files` renders a list of
+pages in this process for the preview's writer. This module is the one place
+where a template error becomes a located diagnostic, also inside a forked
+worker, where the traceback that locates a runtime error exists only until
+the exception is sent to the parent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Callable, Iterable
+from concurrent.futures import as_completed
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from okrsite.config import CONFIG_FILE
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.fork_pool import can_fork, forked_pool, shared
+from okrsite.gcpause import paused_gc
+from okrsite.incremental import SUMMARY_KINDS
+from okrsite.render import PageKey, SiteRenderer
+from okrsite.theme import ThemeError
+from okrsite.writer import StagedOutput
+
+__all__ = [
+    "RenderFailed",
+    "pages_to_render",
+    "render_and_write",
+    "render_files",
+    "render_diagnostic",
+    "template_diagnostic",
+]
+
+#: a site with fewer pages renders in one process (forking costs more)
+PARALLEL_PAGES = 400
+CHUNK = 250
+
+
+class RenderFailed(Exception):
+    """Rendering stopped on a mistake in a template or theme, already located."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses from a worker to the parent
+        return (RenderFailed, (self.diagnostic,))
+
+
+def template_diagnostic(exc: jinja2.TemplateError, site_root: Path) -> Diagnostic:
+    """A theme or template-override mistake, located in the template file."""
+    file = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    if file is None:
+        # a runtime error (an undefined variable, say): Jinja rewrites the
+        # traceback so template frames carry the template's file and line
+        tb = exc.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith((".html", ".xml", ".txt", ".svg")):
+                file, line = name, tb.tb_lineno
+            tb = tb.tb_next
+    if file:
+        with contextlib.suppress(ValueError):
+            file = Path(file).resolve().relative_to(site_root.resolve()).as_posix()
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return error(
+            "THM001",
+            f"template {exc.name!r} was not found in the theme",
+            file,
+            hint="check the theme name in okrsite.toml and the files in themes/ and templates/",
+        )
+    return error(
+        "THM002",
+        f"template error: {exc.message or exc}",
+        file,
+        line=line,
+        hint="fix the template; run okrsite build again to see the page render",
+    )
+
+
+def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:
+    """The diagnostic for a failed render, or ``None`` if it is not the theme's fault."""
+    if isinstance(exc, RenderFailed):
+        return exc.diagnostic
+    if isinstance(exc, jinja2.TemplateError):
+        return template_diagnostic(exc, site_root)
+    if isinstance(exc, ThemeError):
+        return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+    return None
+
+
+def _located(site_root: Path, work: Callable[[], Any]) -> Any:
+    try:
+        return work()
+    except jinja2.TemplateError as exc:
+        raise RenderFailed(template_diagnostic(exc, site_root)) from None
+
+
+def pages_to_render(site: SiteRenderer, dirty: set[PageKey] | None) -> list[PageKey]:
+    """Every page (``dirty`` is ``None``), or the pages a change affected and the
+    site-wide pages, which summarise everything."""
+    keys = site.page_keys()
+    if dirty is None:
+        return keys
+    return [k for k in keys if k in dirty or k[0] in SUMMARY_KINDS]
+
+
+def render_files(
+    site: SiteRenderer,
+    site_root: Path,
+    keys: Iterable[PageKey],
+    *,
+    assets: bool = False,
+    badges_for: Iterable[str] | None = None,
+) -> dict[str, bytes]:
+    """These pages (and, with ``assets``, the site-wide files), in this process."""
+
+    def work() -> dict[str, bytes]:
+        files = site.render_assets(badges_for=badges_for) if assets else {}
+        files.update(site.render_pages(keys))
+        return files
+
+    result: dict[str, bytes] = _located(site_root, work)
+    return result
+
+
+def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int]:
+    """In a forked worker: render these pages (or, for ``None``, the site-wide
+    files) and write them into the staging folder."""
+    site, staged, site_root = shared()
+    # The collector is paused while rendering (okrsite.gcpause); each chunk
+    # ends with a young-generation collection in case a theme's templates do
+    # make reference cycles.
+    with paused_gc():
+        try:
+            files = _located(
+                site_root,
+                lambda: site.render_assets() if keys is None else site.render_pages(keys),
+            )
+            written, unchanged = staged.write(files)
+        finally:
+            gc.collect(1)
+    return list(files), written, unchanged
+
+
+def render_and_write(
+    site: SiteRenderer,
+    site_root: Path,
+    staged: StagedOutput,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[set[str], int, int]:
+    """Render every page and write it into ``staged``, in ``jobs`` forked processes.
+
+    Workers inherit the scored portfolio and the compiled templates through
+    fork and write their pages themselves, so no page travels between
+    processes; only paths and counts come back. Raises :class:`RenderFailed`.
+    """
+    keys = site.page_keys()
+    chunks: list[list[PageKey] | None] = [None]  # the site-wide files are one task
+    chunks += [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
+    paths: set[str] = set()
+    written = unchanged = done = 0
+    if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
+        with forked_pool((site, staged, site_root), jobs) as pool:
+            for future in as_completed([pool.submit(_render_chunk, c) for c in chunks]):
+                names, w, u = future.result()
+                paths.update(names)
+                written, unchanged, done = written + w, unchanged + u, done + len(names)
+                if progress is not None:
+                    progress(min(done, len(keys)), len(keys))
+        return paths, written, unchanged
+    with paused_gc():
+        for chunk in chunks:
+            files = render_files(site, site_root, chunk or [], assets=chunk is None)
+            w, u = staged.write(files)
+            paths.update(files)
+            written, unchanged = written + w, unchanged + u
+            done += 0 if chunk is None else len(files)
+            gc.collect(1)
+            if progress is not None and chunk is not None:
+                progress(done, len(keys))
+    return paths, written, unchanged

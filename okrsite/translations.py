@@ -1,0 +1,105 @@
+"""The one translation table of a site: every word the theme shows.
+
+Templates mark their words with gettext (``{{ _("Key results") }}``, Jinja's
+i18n extension); okrsite is written in English, so English needs no
+catalogue. Other languages come from Babel's gettext catalogues (``.po``
+files): ``translations/<language>.po`` of each theme in the chain, base
+theme first, then the site's own ``translations/<language>.po``, so a site
+adds or overrides single strings without copying a catalogue. ``language``
+in ``okrsite.toml`` picks the catalogue, sets ``<html lang>`` and the way
+numbers and dates are written (Babel's locale data).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.support import NullTranslations, Translations
+
+__all__ = ["Language", "load_language", "catalogue_files"]
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's translations and its way of writing numbers and dates."""
+
+    code: str
+    translations: NullTranslations
+    decimal_symbol: str
+    group_symbol: str
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def number(self, text: str) -> str:
+        """A number written the English way (``1,234.5``) in this language's symbols."""
+        if self.decimal_symbol == "." and self.group_symbol == ",":
+            return text
+        return (
+            text.replace(",", "\0")
+            .replace(".", self.decimal_symbol)
+            .replace("\0", self.group_symbol)
+        )
+
+    def day(self, value: date | None) -> str:
+        """A date: ISO 8601 for English (unambiguous, as okrsite always wrote
+        them), the language's medium format otherwise (20.11.2026 in German)."""
+        if value is None:
+            return "–"
+        if self.code.split("_")[0].split("-")[0] == "en":
+            return value.isoformat()
+        return format_date(value, "medium", locale=self.code.replace("-", "_"))
+
+
+def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
+    """The ``translations/<language>.po`` files of these folders that exist, in order."""
+    code = language.replace("-", "_")
+    found = []
+    for folder in folders:
+        for name in dict.fromkeys((code, code.split("_")[0])):
+            file = folder / "translations" / f"{name}.po"
+            if file.is_file():
+                found.append(file)
+                break
+    return found
+
+
+def load_language(language: str, folders: Iterable[Path]) -> Language:
+    """``language``'s catalogues from ``folders`` (base first, the site last) merged.
+
+    An unknown language code falls back to English number and date formats.
+    """
+    try:
+        locale: Locale | None = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = None
+    merged = Catalog(locale=locale)  # its plural rule
+    strings: dict[Any, Any] = {}  # later files win (Catalog.add would keep the first)
+    for file in catalogue_files(language, folders):
+        with file.open("rb") as handle:
+            catalogue = read_po(handle)
+        for message in catalogue:
+            if message.id and message.string:
+                strings[message.id] = message.string
+    for message_id, string in strings.items():
+        merged.add(message_id, string)
+    translations: NullTranslations = NullTranslations()
+    if len(merged):
+        buffer = io.BytesIO()
+        write_mo(buffer, merged)
+        buffer.seek(0)
+        translations = Translations(fp=buffer)
+    if locale is None:
+        return Language("en", translations, ".", ",")
+    return Language(str(locale), translations, get_decimal_symbol(locale), get_group_symbol(locale))

@@ -1,0 +1,119 @@
+"""The data files of a built site: ``api/portfolio.json`` and the two CSVs.
+
+The records come from :mod:`okrsite.export` (the one shape the JSON export
+has, also for ``okrsite export``); this module cuts them into per-objective
+pieces that a :class:`~okrsite.view.partials.RenderMemo` keeps between
+preview rebuilds, so a save re-encodes only the objectives it touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from okrsite import __version__
+from okrsite.export import (
+    CSV_COLUMNS,
+    csv_rows,
+    json_line,
+    json_text_from_lines,
+    kpi_and_goal_records,
+    objective_record,
+)
+from okrsite.view.partials import RenderMemo
+from okrsite.view.search import search_entry
+from okrsite.view.view_model import ViewModel
+
+__all__ = ["OBJECTIVES_CSV_COLUMNS", "export_pieces", "data_files"]
+
+OBJECTIVES_CSV_COLUMNS = [
+    "id",
+    "title",
+    "cycle",
+    "owner",
+    "team",
+    "parent",
+    "commitment",
+    "status",
+    "progress",
+    "expected",
+    "grade",
+    "stale",
+    "confidence",
+    "forecast",
+    "last_checkin",
+]
+
+
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def _csv_number(value: float | None) -> str:
+    return "" if value is None else repr(round(value, 6))
+
+
+def _csv_safe(text: str) -> str:
+    """Defuse spreadsheet formulas: a title starting with = + - @ is prefixed with '."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str, str, str]:
+    """This objective's line of portfolio.json, its rows of both CSVs and its
+    search-index entry (memoised in ``memo``)."""
+    hit = memo.exports.get(oid)
+    if hit is not None:
+        return hit
+    record = objective_record(view.scored, oid)
+    o, s = view.objectives[oid], view.scores[oid]
+    row = [
+        o.id,
+        _csv_safe(o.title),
+        o.cycle,
+        o.owner or "",
+        o.team or "",
+        o.parent or "",
+        o.commitment,
+        s.status,
+        _csv_number(s.progress),
+        _csv_number(s.expected),
+        s.grade,
+        "true" if s.stale else "false",
+        _csv_number(s.confidence),
+        _csv_number(s.forecast),
+        s.last_checkin.isoformat() if s.last_checkin else "",
+    ]
+    entry = json.dumps(search_entry(view, oid), ensure_ascii=False, separators=(",", ":"))
+    pieces = (json_line(record), csv_text(csv_rows(record)), csv_text([row]), entry)
+    memo.exports[oid] = pieces
+    return pieces
+
+
+def data_files(view: ViewModel, memo: RenderMemo) -> dict[str, bytes]:
+    """``api/portfolio.json``, ``api/objectives.csv`` and ``api/key-results.csv``."""
+    scored = view.scored
+    pieces = [export_pieces(view, memo, oid) for oid in scored.portfolio.objectives]
+    rest = kpi_and_goal_records(scored)
+    portfolio = json_text_from_lines(
+        scored.as_of.isoformat(),
+        f"okrsite {__version__}",
+        {
+            "objectives": [p[0] for p in pieces],
+            "kpis": [json_line(x) for x in rest["kpis"]],
+            "goals": [json_line(x) for x in rest["goals"]],
+        },
+    )
+    objectives_csv = csv_text([OBJECTIVES_CSV_COLUMNS]) + "".join(
+        export_pieces(view, memo, oid)[2] for oid in view.index.objective_ids
+    )
+    key_results_csv = csv_text([CSV_COLUMNS]) + "".join(p[1] for p in pieces)
+    return {
+        "api/portfolio.json": portfolio.encode("utf-8"),
+        "api/objectives.csv": objectives_csv.encode("utf-8"),
+        "api/key-results.csv": key_results_csv.encode("utf-8"),
+    }

@@ -1,0 +1,109 @@
+"""Rendering the theme's partials, and the pieces kept between renders.
+
+Every bar, badge, row, chart and navigation item of the site is a template
+under ``templates/partials/`` (see docs/themes.md), so a site overrides one
+piece by dropping one file into its own ``templates/partials/``. A partial
+gets only the variables it is called with (plus the environment's globals):
+that keeps it cacheable, and it lets Python memoise the pieces repeated on
+many pages, per record, in :class:`RenderMemo`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, Template
+from jinja2.runtime import new_context
+from markupsafe import Markup
+
+__all__ = ["Partials", "RenderMemo"]
+
+
+class Partials:
+    """``partials(name, **variables)``: one partial rendered, as markup.
+
+    Templates call it as the ``partial`` global. A site renders tens of
+    thousands of partials, so this skips what :meth:`jinja2.Template.render`
+    repeats on every call: it looks each template up once and copies the
+    environment's globals (a ``ChainMap`` in Jinja, slow to copy) into a
+    plain dict once. Call it after the globals are set.
+    """
+
+    #: partials whose few distinct calls repeat on every page: their output is
+    #: kept per distinct set of variables (a badge per status, a link per person)
+    REPEATED = frozenset(
+        {"status_badge.html", "health_badge.html", "person_link.html", "team_link.html"}
+    )
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
+        self._repeated: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
+
+    def render(self, template_name: str, variables: dict[str, Any]) -> str:
+        """Any template of the theme (pages too) with these variables and the globals."""
+        entry = self._templates.get(template_name)
+        if entry is None:
+            template = self.env.get_template(template_name)
+            entry = self._templates[template_name] = (template, dict(template.globals))
+        template, globals_ = entry
+        context = new_context(
+            self.env, template.name, template.blocks, {**globals_, **variables}, shared=True
+        )
+        try:
+            return self.env.concat(template.root_render_func(context))  # type: ignore[attr-defined,no-any-return]
+        except Exception:
+            # located in the template file and line, like Template.render does
+            self.env.handle_exception()
+
+    def __call__(self, name: str, /, **variables: Any) -> Markup:
+        if name in self.REPEATED:
+            key = (name, tuple(variables.items()))
+            hit = self._repeated.get(key)
+            if hit is None:
+                hit = self._repeated[key] = Markup(self.render("partials/" + name, variables))
+            return hit
+        return Markup(self.render("partials/" + name, variables))
+
+
+@dataclass
+class RenderMemo:
+    """Rendered pieces that depend on one objective only, kept between renders.
+
+    Site-wide pages (the alignment tree, a cycle's list, the exports, the
+    search index) repeat one piece per objective; at 10,000 objectives
+    rebuilding all of them after every save is most of a preview rebuild.
+    The preview keeps one memo, forgets the pieces of every objective whose
+    page is dirty (:func:`okrsite.incremental.dirty_pages`: its record, its
+    score, a neighbour's title …), and clears it when the whole site must be
+    rendered again (settings, people, teams, templates). Markdown is keyed by
+    its text, so it stays valid as long as the renderer's settings do.
+    """
+
+    markdown: dict[str, str] = field(default_factory=dict)
+    #: (link prefix, objective id) → partials/objective_item.html
+    items: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    #: (link prefix, objective id) → partials/alignment_node.html
+    nodes: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    #: per objective: (portfolio.json line, key-results.csv rows, objectives.csv
+    #: row, search-index entry)
+    exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.markdown.clear()
+        self.items.clear()
+        self.nodes.clear()
+        self.exports.clear()
+
+    def forget(self, oids: Iterable[str]) -> None:
+        """Drop the pieces of these objectives."""
+        gone = set(oids)
+        if not gone:
+            return
+        for cache in (self.items, self.nodes):
+            for key in [k for k in cache if k[1] in gone]:
+                del cache[key]
+        for oid in gone:
+            self.exports.pop(oid, None)

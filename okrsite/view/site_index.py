@@ -1,0 +1,101 @@
+"""Who and what a page lists: objectives by team, person, cycle and tag.
+
+Built once per render from the scored portfolio, so each page does work
+linear in what it shows (a site may have 10,000 objectives and 40,000
+check-ins). Only objectives that were scored are listed, in a stable order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from okrsite.checkin_index import checkin_index
+from okrsite.config import SiteConfig
+from okrsite.cycles import current_cycle, lookup
+from okrsite.model import CheckIn, Cycle, ScoredPortfolio
+
+__all__ = ["SiteIndex"]
+
+
+class SiteIndex:
+    """The indexes of one scored portfolio (read them, never change them)."""
+
+    def __init__(self, scored: ScoredPortfolio, config: SiteConfig) -> None:
+        portfolio = scored.portfolio
+        objectives = portfolio.objectives
+        self.objective_ids = sorted(i for i in objectives if i in scored.objectives)
+        # check-ins up to as_of (as scored), oldest first
+        checkins = checkin_index(scored.checkins)
+        self.checkins = scored.checkins
+        self.checkins_by_objective: Mapping[str, list[CheckIn]] = checkins.by_objective
+        self.checkins_by_author: Mapping[str, list[CheckIn]] = checkins.by_author
+
+        # alignment
+        self.direct_children: dict[str, list[str]] = defaultdict(list)
+        self.supported_by: dict[str, list[str]] = defaultdict(list)
+        for oid in self.objective_ids:
+            objective = objectives[oid]
+            parent = objective.parent_objective
+            if parent and parent in scored.objectives and not objective.parent_key_result:
+                self.direct_children[parent].append(oid)
+            for ref in objective.supports:
+                self.supported_by[ref].append(oid)
+                if "#" in ref:
+                    self.supported_by[ref.split("#", 1)[0]].append(oid)
+        self.goals_supporting: dict[str, list[str]] = defaultdict(list)
+        for gid, goal in sorted(portfolio.goals.items()):
+            if goal.supports:
+                self.goals_supporting[goal.supports].append(gid)
+                if "#" in goal.supports:
+                    self.goals_supporting[goal.supports.split("#", 1)[0]].append(gid)
+
+        # people, teams, cycles, tags
+        self.by_owner: dict[str, list[str]] = defaultdict(list)
+        self.by_team: dict[str, list[str]] = defaultdict(list)
+        self.by_cycle: dict[str, list[str]] = defaultdict(list)
+        self.by_tag: dict[str, list[str]] = defaultdict(list)
+        for oid in self.objective_ids:
+            objective = objectives[oid]
+            if objective.owner:
+                self.by_owner[objective.owner].append(oid)
+            if objective.team:
+                self.by_team[objective.team].append(oid)
+            self.by_cycle[objective.cycle].append(oid)
+            for tag in objective.tags:
+                self.by_tag[tag].append(oid)
+        self.kpi_ids = sorted(i for i in portfolio.kpis if i in scored.kpis)
+        self.goal_ids = sorted(i for i in portfolio.goals if i in scored.goals)
+        self.goal_tags: dict[str, list[str]] = defaultdict(list)
+        for gid in self.goal_ids:
+            for tag in portfolio.goals[gid].tags:
+                self.goal_tags[tag].append(gid)
+
+        people: set[str] = set(portfolio.people)
+        people.update(self.by_owner)
+        people.update(k.owner for k in portfolio.kpis.values() if k.owner)
+        people.update(g.owner for g in portfolio.goals.values() if g.owner)
+        people.update(self.checkins_by_author)
+        people.update(t.lead for t in portfolio.teams.values() if t.lead)
+        self.people_ids = sorted(people)
+        teams: set[str] = set(portfolio.teams)
+        teams.update(self.by_team)
+        teams.update(k.team for k in portfolio.kpis.values() if k.team)
+        teams.update(g.team for g in portfolio.goals.values() if g.team)
+        teams.update(x.team for x in portfolio.people.values() if x.team)
+        self.team_ids = sorted(teams)
+        self.tags = sorted(set(self.by_tag) | set(self.goal_tags))
+
+        self.cycles: dict[str, Cycle] = {}
+        for name in set(self.by_cycle) | {g.cycle for g in portfolio.goals.values() if g.cycle}:
+            cycle = portfolio.cycles.get(name) or lookup(name, config.cycles)
+            if cycle is not None:
+                self.cycles[name] = cycle
+        self.cycle_names = sorted(self.cycles, key=lambda n: (self.cycles[n].start, n))
+        used = {n: self.cycles[n] for n in self.by_cycle if n in self.cycles}
+        current = current_cycle(used, scored.as_of)
+        self.current_cycle = current.name if current else None
+        self.page_ids = sorted(
+            portfolio.pages,
+            key=lambda i: (portfolio.pages[i].order, portfolio.pages[i].title, i),
+        )

@@ -1,0 +1,351 @@
+"""What a page shows, read from the scored portfolio: the view model.
+
+Between the scores and the templates stands this one layer. It turns
+records and scores into small, flat objects (names, links, figures) and
+decides no rule: every progress, expected value, grade, status, "stale",
+confidence and forecast is the one :mod:`okrsite.scoring` computed, so a
+page, ``portfolio.json``, the CSVs and the badges cannot disagree. It
+writes no markup either: the partials of the theme do (docs/themes.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from okrsite.model import (
+    CheckIn,
+    Grade,
+    KeyResult,
+    KRScore,
+    Objective,
+    ScoredPortfolio,
+    Status,
+)
+from okrsite.scoring import grade_for, weighted_mean
+from okrsite.urls import href, page_path
+from okrsite.view.chart_geometry import Sparkline, sparkline
+from okrsite.view.site_index import SiteIndex
+
+__all__ = [
+    "Link",
+    "ObjectiveView",
+    "CheckinView",
+    "KeyResultRow",
+    "GroupSummary",
+    "NavItem",
+    "ViewModel",
+    "anchor",
+    "STATUS_ORDER",
+]
+
+STATUS_ORDER = (
+    "off-track",
+    "at-risk",
+    "on-track",
+    "done",
+    "achieved",
+    "missed",
+    "upcoming",
+    "draft",
+    "dropped",
+)
+
+_ANCHOR_RE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def anchor(kind: str, ident: str) -> str:
+    """An element id for a key result or check-in: ids may hold ``/`` or spaces."""
+    return f"{kind}-{_ANCHOR_RE.sub('-', ident)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A record a page links to: its id, its display name and its site-relative URL."""
+
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    title: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveView:
+    """One objective as lists, cards and the alignment tree show it."""
+
+    id: str
+    title: str
+    url: str
+    owner: Link | None
+    team: Link | None
+    cycle: str
+    commitment: str
+    status: Status
+    progress: float
+    grade: Grade
+    expected: float
+    forecast: float | None
+    confidence: float | None
+    stale: bool
+    key_results: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinValue:
+    label: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinView:
+    """One check-in: date, what it is about, author, confidence, values, notes (HTML)."""
+
+    id: str
+    anchor: str
+    date: date
+    target: Link | None
+    target_id: str
+    author: Link | None
+    confidence: float | None
+    values: tuple[CheckinValue, ...]
+    value: float | None
+    #: the notes as HTML (Markdown rendered and sanitised)
+    notes: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedChild:
+    title: str
+    url: str
+    progress: float
+
+
+@dataclass(frozen=True, slots=True)
+class KeyResultRow:
+    """One row of an objective's key-result table."""
+
+    kr: KeyResult
+    anchor: str
+    active: bool
+    progress: float
+    grade: Grade
+    status: Status
+    current: float | None
+    ratio: float | None
+    beyond_target: bool
+    milestones_done: int
+    rollup_count: int
+    kpi: Link | None
+    aligned: tuple[AlignedChild, ...]
+    spark: Sparkline | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """Progress of a group of objectives (a cycle, team, person or tag):
+    the weighted mean of the counted ones, and how many are in each status."""
+
+    progress: float
+    grade: Grade
+    counts: tuple[tuple[str, int], ...]
+    total: int
+
+
+class ViewModel:
+    """Builds view objects from one scored portfolio (memoised per record)."""
+
+    def __init__(
+        self,
+        scored: ScoredPortfolio,
+        index: SiteIndex,
+        notes_html: Callable[[CheckIn], str],
+    ) -> None:
+        self.scored = scored
+        self.index = index
+        self.objectives = scored.portfolio.objectives
+        self.scores = scored.objectives
+        self._notes_html = notes_html
+        self._urls: dict[tuple[str, str], str] = {}
+        self._objective_views: dict[str, ObjectiveView] = {}
+        self._checkin_views: dict[str, CheckinView] = {}
+
+    def url(self, kind: str, ident: str) -> str:
+        """The encoded site-relative href of a record's page."""
+        key = (kind, ident)
+        cached = self._urls.get(key)
+        if cached is None:
+            cached = self._urls[key] = href(page_path(kind, ident))
+        return cached
+
+    def person_name(self, pid: str | None) -> str:
+        if not pid:
+            return ""
+        return self.scored.portfolio.person_names.get(pid, pid)
+
+    def team_name(self, tid: str | None) -> str:
+        if not tid:
+            return ""
+        return self.scored.portfolio.team_names.get(tid, tid)
+
+    def person(self, pid: str | None) -> Link | None:
+        return Link(pid, self.person_name(pid), self.url("person", pid)) if pid else None
+
+    def team(self, tid: str | None) -> Link | None:
+        return Link(tid, self.team_name(tid), self.url("team", tid)) if tid else None
+
+    def objective(self, oid: str) -> ObjectiveView:
+        view = self._objective_views.get(oid)
+        if view is None:
+            o, s = self.objectives[oid], self.scores[oid]
+            view = self._objective_views[oid] = ObjectiveView(
+                oid,
+                o.title,
+                self.url("objective", oid),
+                self.person(o.owner),
+                self.team(o.team),
+                o.cycle,
+                o.commitment,
+                s.status,
+                s.progress,
+                s.grade,
+                s.expected,
+                s.forecast,
+                s.confidence,
+                s.stale,
+                len(o.key_results),
+            )
+        return view
+
+    def objectives_sorted(self, ids: Iterable[str]) -> list[str]:
+        return sorted(ids, key=lambda i: (self.objectives[i].title.casefold(), i))
+
+    def summary(self, ids: Sequence[str]) -> GroupSummary:
+        counts: dict[str, int] = {}
+        pairs = []
+        for oid in ids:
+            score = self.scores[oid]
+            counts[score.status] = counts.get(score.status, 0) + 1
+            objective = self.objectives[oid]
+            if objective.status == "active":
+                pairs.append((score.progress, objective.weight))
+        progress = weighted_mean(pairs)
+        ordered = tuple((status, counts[status]) for status in STATUS_ORDER if status in counts)
+        return GroupSummary(progress, grade_for(progress), ordered, len(ids))
+
+    def ref_link(self, ref: str) -> Link | None:
+        """The page of an objective, ``objective#kr`` or KPI reference."""
+        portfolio = self.scored.portfolio
+        oid, _, kr_id = ref.partition("#")
+        if oid in portfolio.objectives and oid in self.scores:
+            o = portfolio.objectives[oid]
+            if kr_id:
+                kr = o.key_result(kr_id)
+                label = f"{o.title} — {kr.title if kr else kr_id}"
+                return Link(ref, label, self.url("objective", oid) + "#" + anchor("kr", kr_id))
+            return Link(ref, o.title, self.url("objective", oid))
+        if ref in portfolio.kpis and ref in self.scored.kpis:
+            return Link(ref, portfolio.kpis[ref].title, self.url("kpi", ref))
+        return None
+
+    def checkin(self, c: CheckIn) -> CheckinView:
+        view = self._checkin_views.get(c.id)
+        if view is not None:
+            return view
+        portfolio = self.scored.portfolio
+        target = None
+        krs: dict[str, KeyResult] = {}
+        if c.objective and c.objective in self.scores:
+            o = self.objectives[c.objective]
+            target = Link(c.objective, o.title, self.url("objective", c.objective))
+            krs = {kr.id: kr for kr in o.key_results}
+        elif c.kpi and c.kpi in self.scored.kpis:
+            target = Link(c.kpi, portfolio.kpis[c.kpi].title, self.url("kpi", c.kpi))
+        values = []
+        for kr_id, value in c.values.items():
+            kr = krs.get(kr_id)
+            values.append(
+                CheckinValue(kr.title if kr else kr_id, value, kr.unit if kr is not None else "")
+            )
+        view = self._checkin_views[c.id] = CheckinView(
+            c.id,
+            anchor("checkin", c.id),
+            c.date,
+            target,
+            c.objective or c.kpi or "",
+            self.person(c.author),
+            c.confidence,
+            tuple(values),
+            c.value,
+            Markup(self._notes_html(c)),
+        )
+        return view
+
+    def key_result_points(self, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
+        """A key result's values over its objective's check-ins (up to as_of), else
+        the values of the KPI it reads."""
+        points = [
+            (c.date, c.values[kr.id])
+            for c in self.index.checkins_by_objective.get(o.id, ())
+            if kr.id in c.values
+        ]
+        if not points and kr.kpi and kr.kpi in self.scored.kpis:
+            points = list(self.scored.kpis[kr.kpi].series)
+        return points
+
+    def key_result_row(self, o: Objective, kr: KeyResult, ks: KRScore) -> KeyResultRow:
+        kpi = None
+        if kr.kpi and kr.kpi in self.scored.kpis:
+            kpi = Link(kr.kpi, self.scored.portfolio.kpis[kr.kpi].title, self.url("kpi", kr.kpi))
+        rollup = self.scored.kr_children.get(f"{o.id}#{kr.id}", ())
+        aligned = tuple(
+            AlignedChild(
+                self.objectives[i].title, self.url("objective", i), self.scores[i].progress
+            )
+            for i in self.objectives_sorted(i for i in rollup if i in self.scores)
+        )
+        spark = None
+        if kr.kind in ("numeric", "stay_above", "stay_below"):
+            spark = sparkline(
+                self.key_result_points(o, kr),
+                target=kr.target if kr.kind == "numeric" else kr.threshold,
+                start=kr.start,
+                unit=kr.unit,
+            )
+        return KeyResultRow(
+            kr=kr,
+            anchor=anchor("kr", kr.id),
+            active=kr.status == "active",
+            progress=ks.progress,
+            grade=ks.grade,
+            status=ks.status,
+            current=ks.current,
+            ratio=ks.ratio,
+            beyond_target=ks.ratio is not None and ks.ratio > 1.0 + 1e-9,
+            milestones_done=sum(1 for m in kr.milestones if m.done),
+            rollup_count=len(rollup),
+            kpi=kpi,
+            aligned=aligned,
+            spark=spark,
+        )
+
+    def breadcrumb(self, o: Objective) -> list[Link]:
+        chain: list[Link] = []
+        seen = {o.id}
+        current = o.parent_objective
+        while current and current in self.scores and current not in seen:
+            chain.append(
+                Link(current, self.objectives[current].title, self.url("objective", current))
+            )
+            seen.add(current)
+            current = self.objectives[current].parent_objective
+        return chain[::-1]

@@ -1,0 +1,81 @@
+"""Every piece of markup is a partial a site can override with one file.
+
+For each partial of the default theme, the example site is rendered with a
+site-level ``templates/partials/<name>`` that writes a marker instead: the
+default markup of that piece must be gone from every file of the site (so no
+page writes it some other way) and the marker must be there.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from okrsite.config import SiteConfig
+from okrsite.model import ScoredPortfolio
+from okrsite.pipeline import load_site
+from okrsite.render import render_site
+
+#: partial → a pattern only its default markup writes
+SIGNATURES = {
+    "progress_bar.html": r'role="progressbar"',
+    "status_badge.html": r'class="status status-',
+    "grade_badge.html": r'class="grade grade-',
+    "health_badge.html": r'class="health health-',
+    "objective_item.html": r'<li class="obj">\s*<a class="obj-title" href="[^"]*objectives/',
+    "alignment_node.html": r'<span class="node">',
+    "kr_row.html": r'data-label="Key result"',
+    "explain_row.html": r'data-label="Computation"',
+    "checkin.html": r'<article class="checkin"',
+    "nav.html": r">Alignment</a></li>\s*<li><a [^>]*>KPIs</a>",
+    "line_chart.svg": r'class="chart line-chart"',
+    "sparkline.svg": r'class="sparkline"',
+    "badge.svg": r'font-family="Verdana',
+    "person_link.html": r'<span class="muted">nobody</span>|by <a href="[^"]*people/',
+    "team_link.html": r'<dt>Team</dt><dd><a href="[^"]*teams/',
+}
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[ScoredPortfolio, SiteConfig]:
+    load = load_site(REPO, date(2026, 11, 20))
+    assert load.scored is not None
+    return load.scored, load.config
+
+
+@pytest.fixture(scope="module")
+def default(
+    example: tuple[ScoredPortfolio, SiteConfig], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, bytes]:
+    return render_site(*example, tmp_path_factory.mktemp("plain"))
+
+
+def test_every_partial_is_listed() -> None:
+    shipped = {p.name for p in (REPO / "themes/default/templates/partials").iterdir()}
+    assert shipped == set(SIGNATURES)
+
+
+@pytest.mark.parametrize("name", sorted(SIGNATURES))
+def test_overriding_a_partial_changes_every_occurrence(
+    name: str,
+    example: tuple[ScoredPortfolio, SiteConfig],
+    default: dict[str, bytes],
+    tmp_path: Path,
+) -> None:
+    scored, config = example
+    pattern = re.compile(SIGNATURES[name])
+    found = [p for p, data in default.items() if pattern.search(data.decode("utf-8", "replace"))]
+    assert found, f"{name}: the default site never writes it"
+
+    marker = f"OVERRIDDEN-{name.replace('.', '-')}"
+    override = tmp_path / "templates" / "partials" / name
+    override.parent.mkdir(parents=True)
+    override.write_text(f"<b>{marker}</b>", encoding="utf-8")
+    out = render_site(scored, config, tmp_path)
+    left = [p for p, data in out.items() if pattern.search(data.decode("utf-8", "replace"))]
+    assert left == [], f"{name}: default markup still written in {left[:5]}"
+    assert all(marker in out[p].decode("utf-8") for p in found)

@@ -1,0 +1,140 @@
+"""The example site in German: every word of the theme comes from the catalogue.
+
+The site is built through the CLI with ``language = "de"``. On the
+dashboard, an objective page and a KPI page, the text a reader sees (and the
+labels screen readers read) is stripped of what the content files wrote
+(titles, names, units, Markdown bodies); what is left must hold no English
+word of the theme's texts (``themes/default/translations/messages.pot``).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from conftest import REPO
+
+from okrsite.cli import cli
+from okrsite.pipeline import load_site
+
+AS_OF = "2026-11-20"
+PAGES = ["index.html", "objectives/sales/q4-bookings/index.html", "kpis/win-rate/index.html"]
+CATALOGUES = REPO / "themes/default/translations"
+
+
+def english_ui_words() -> set[str]:
+    """Words of the theme's English texts that German does not share."""
+
+    def words(text: str) -> set[str]:
+        text = re.sub(r"%\(\w+\)[sd]|&\w+;", " ", text)
+        return {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
+
+    english: set[str] = set()
+    german: set[str] = set()
+    with (CATALOGUES / "de.po").open("rb") as handle:
+        for message in read_po(handle):
+            if not message.id:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for text in ids:
+                english |= words(text)
+            for text in strings:
+                german |= words(text)
+    return english - german
+
+
+def build(root: Path, out: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(root), "--as-of", AS_OF, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("de")
+    shutil.copytree(REPO / "content", root / "content")
+    toml = (REPO / "okrsite.toml").read_text(encoding="utf-8")
+    toml = re.sub(r"(?m)^language = .*$", 'language = "de"', toml)
+    (root / "okrsite.toml").write_text(toml, encoding="utf-8")
+    build(root, root / "_site")
+    return root, root / "_site"
+
+
+def user_texts(root: Path) -> list[str]:
+    """Everything the content files wrote that a page may show, longest first."""
+    load = load_site(root, date.fromisoformat(AS_OF))
+    assert load.scored is not None
+    p = load.scored.portfolio
+    texts = {load.config.title, load.config.description}
+    for o in p.objectives.values():
+        texts |= {o.title, o.cycle, *o.tags, o.file}
+        for kr in o.key_results:
+            texts |= {kr.title, kr.unit, *(m.title for m in kr.milestones)}
+        texts |= {i.title for i in o.initiatives}
+    for k in p.kpis.values():
+        texts |= {k.title, k.unit}
+    for record in [*p.teams.values(), *p.people.values(), *p.goals.values(), *p.pages.values()]:
+        texts.add(record.title)
+    texts |= set(p.cycles)
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def shown_text(html: str, strip: list[str]) -> str:
+    page = BeautifulSoup(html, "html.parser")
+    for prose in page.select(".prose, code, script, style"):
+        prose.decompose()
+    parts = [page.get_text(" ")]
+    for tag in page.find_all(True):
+        parts += [tag.get(name) or "" for name in ("aria-label", "title", "alt")]
+    text = re.sub(r"\S+\.(csv|json|xml|svg)\b", " ", " ".join(parts))  # file names
+    for user in strip:
+        text = text.replace(user, " ")
+    return text
+
+
+def test_html_lang_is_the_language(german_site: tuple[Path, Path]) -> None:
+    _, out = german_site
+    for page in PAGES:
+        assert '<html lang="de">' in (out / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_english_word_of_the_theme_is_left(german_site: tuple[Path, Path], page: str) -> None:
+    root, out = german_site
+    english = english_ui_words()
+    assert {"progress", "expected", "status", "owner"} <= english  # the check can bite
+    text = shown_text((out / page).read_text(encoding="utf-8"), user_texts(root))
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
+    assert sorted(words & english) == []
+
+
+def test_numbers_and_dates_are_written_the_german_way(german_site: tuple[Path, Path]) -> None:
+    _, out = german_site
+    kpi = (out / "kpis/win-rate/index.html").read_text(encoding="utf-8")
+    assert "21,5" in kpi and "15.11.2026" in kpi
+    assert "21.5" not in shown_text(kpi, []) and "2026-11-15" not in shown_text(kpi, [])
+
+
+def test_a_site_overrides_and_adds_strings(tmp_path: Path) -> None:
+    """The site's own translations/<language>.po wins over the theme's, string by string."""
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "okrsite.toml").write_text('title = "Mini"\nlanguage = "de"\n', encoding="utf-8")
+    (root / "translations").mkdir()
+    (root / "translations/de.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Key results"\nmsgstr "Ergebnisse"\n',
+        encoding="utf-8",
+    )
+    build(root, root / "_site")
+    page = (root / "_site/objectives/sales/q4-bookings/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="krs">Ergebnisse</h2>' in page
+    assert "Fortschritt" in page  # the rest of the theme's German is still there
