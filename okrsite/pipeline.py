@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import multiprocessing
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Protocol
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
+from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
 from okrsite.model import ScoredPortfolio
 from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
@@ -242,7 +242,7 @@ def _load(
     if cache is not None:
         cache.reset_if(_cache_key(config))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if cache is None and isinstance(tree, FileTree) and workers > 1 and _can_fork():
+    if cache is None and isinstance(tree, FileTree) and workers > 1 and can_fork():
         # a cold load of a folder: parse while the folder is still being walked
         rels, parsed = _walk_and_parse(tree, config, workers)
         parsed_again = len(parsed)
@@ -317,7 +317,7 @@ def _parse_all(
         finally:
             cache.listing, cache.pending = rels, None
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and _can_fork():
+    if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and can_fork():
         return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
     out = _parse_batch(tree, rels, content_dir, default_cycle)
     return out, len(out)
@@ -382,7 +382,7 @@ def _parse_cached(
             digests[rel] = digest
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     names = list(missing)
-    if jobs > 1 and len(names) >= PARALLEL_THRESHOLD and _can_fork():
+    if jobs > 1 and len(names) >= PARALLEL_THRESHOLD and can_fork():
         fresh = _parse_parallel(MappingTree(missing), names, content_dir, default_cycle, jobs)
     else:
         fresh = _parse_batch(MappingTree(missing), names, content_dir, default_cycle)
@@ -396,16 +396,10 @@ def _parse_cached(
     return [found[rel] for rel in rels if rel in found], len(fresh)
 
 
-_FORK_TREE: SourceTree | None = None
-
 # Files per unit of work handed to a worker: small enough that the processes
 # finish close together (the last units cannot be taken back), large enough
 # that handing one over costs little next to parsing it.
 BATCH_SIZE = 250
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _parse_batch(
@@ -422,8 +416,7 @@ def _parse_batch(
 def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
     """Runs in a forked worker, which inherits the source tree (disk or in-memory)."""
     rels, content_dir, default_cycle = args
-    assert _FORK_TREE is not None
-    return _parse_batch(_FORK_TREE, rels, content_dir, default_cycle)
+    return _parse_batch(shared(), rels, content_dir, default_cycle)
 
 
 def _parse_shared(
@@ -443,25 +436,18 @@ def _parse_shared(
     coordinating uses this process's core, and its share never has to be
     pickled, sent and unpickled. Results are in the order of ``batches``.
     """
-    global _FORK_TREE
-    _FORK_TREE = tree
-    try:
-        results: list[list[ParsedFile]] = []
-        with ProcessPoolExecutor(
-            max_workers=max(1, jobs - 1), mp_context=multiprocessing.get_context("fork")
-        ) as pool:
-            queued: list[tuple[int, list[str], Future[list[ParsedFile]]]] = []
-            for batch in batches:
-                work = (batch, content_dir, default_cycle)
-                queued.append((len(results), batch, pool.submit(_parse_chunk, work)))
-                results.append([])
-            while queued and queued[-1][2].cancel():
-                index, batch, _ = queued.pop()
-                results[index] = _parse_batch(tree, batch, content_dir, default_cycle)
-            for index, _, future in queued:
-                results[index] = future.result()
-    finally:
-        _FORK_TREE = None
+    results: list[list[ParsedFile]] = []
+    with forked_pool(tree, jobs - 1) as pool:
+        queued: list[tuple[int, list[str], Future[list[ParsedFile]]]] = []
+        for batch in batches:
+            work = (batch, content_dir, default_cycle)
+            queued.append((len(results), batch, pool.submit(_parse_chunk, work)))
+            results.append([])
+        while queued and queued[-1][2].cancel():
+            index, batch, _ = queued.pop()
+            results[index] = _parse_batch(tree, batch, content_dir, default_cycle)
+        for index, _, future in queued:
+            results[index] = future.result()
     return [pf for result in results for pf in result]
 
 

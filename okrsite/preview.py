@@ -24,13 +24,13 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
-from okrsite.build import template_diagnostic
 from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
-from okrsite.incremental import SUMMARY_KINDS, dirty_pages
+from okrsite.incremental import dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.render import PageKey, RenderMemo, SiteRenderer
+from okrsite.render_plan import pages_to_render, render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
@@ -138,6 +138,7 @@ class Preview:
             self.site_root / "themes",
             self.site_root / "templates",
             self.site_root / "static",
+            self.site_root / "translations",
             self.site_root / CONFIG_FILE,
         ]
         try:
@@ -210,27 +211,25 @@ class Preview:
             job = self.plan(load)
             # Pages open in a browser first: write them and reload the tabs,
             # then render the rest of what the change touched.
-            files = job.site.render_pages(job.first)
+            files = render_files(job.site, self.site_root, job.first)
             if files:
                 report.changed += self.writer.sync(files, complete=False)
                 report.shown_after = time.perf_counter()
                 mark = self.server.serial()
                 self.server.notify_reload(uuid.uuid4().hex[:12])
                 self.let_tabs_reload(mark)
-            files.update(job.site.render_assets(badges_for=job.badges_for))
-            files.update(job.site.render_pages(job.rest))
-        except (jinja2.TemplateError, ThemeError) as exc:
-            self.memo.clear()  # pieces of a render that is not published must not outlive it
-            self.full_next = True
-            extra = (
-                template_diagnostic(exc, self.site_root)
-                if isinstance(exc, jinja2.TemplateError)
-                else error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+            files.update(
+                render_files(
+                    job.site, self.site_root, job.rest, assets=True, badges_for=job.badges_for
+                )
             )
+        except BaseException as exc:
+            self.memo.clear()  # pieces of a render that is not published must not outlive it
+            extra = render_diagnostic(exc, self.site_root) if isinstance(exc, Exception) else None
+            if extra is None:
+                raise
+            self.full_next = True
             return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
-        except BaseException:
-            self.memo.clear()
-            raise
         late = self.writer.sync(files, complete=job.complete)
         report.changed += late
         report.pages = len(files)
@@ -270,10 +269,10 @@ class Preview:
         else:
             self.memo.forget(oid for kind, oid in dirty if kind == "objective")
         site = SiteRenderer(load.scored, load.config, self.site_root, theme=theme, memo=self.memo)
+        keys = pages_to_render(site, dirty)
         if dirty is None:
             # the whole site: everything is published together
-            return RenderJob(site, [], site.page_keys(), None, True)
-        keys = [k for k in site.page_keys() if k in dirty or k[0] in SUMMARY_KINDS]
+            return RenderJob(site, [], keys, None, True)
         in_view = set(self.server.pages_in_view())
         first: list[PageKey] = []
         rest: list[PageKey] = []

@@ -85,7 +85,7 @@ class SiteRenderer:
         self.language = load_language(
             config.language, [*folders, *([site_root] if site_root else [])]
         )
-        self.env.install_gettext_translations(self.language.translations, newstyle=True)  # type: ignore[attr-defined]
+        self.env.globals.update(self.language.template_callables())
         self.gettext = self.language.gettext
         self.index = SiteIndex(scored, config)
         self.view = ViewModel(scored, self.index, self.checkin_notes)

@@ -173,7 +173,11 @@ def render_and_write(
     written = unchanged = done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
         with forked_pool((site, staged, site_root), jobs) as pool:
-            for future in as_completed([pool.submit(_render_chunk, c) for c in chunks]):
+            futures = [pool.submit(_render_chunk, c) for c in chunks]
+            for future in as_completed(futures):
+                if future.exception() is not None:
+                    for other in futures:  # stop at the first mistake
+                        other.cancel()
                 names, w, u = future.result()
                 paths.update(names)
                 written, unchanged, done = written + w, unchanged + u, done + len(names)

@@ -13,7 +13,7 @@ numbers and dates are written (Babel's locale data).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +26,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup
 
 __all__ = ["Language", "load_language", "catalogue_files"]
 
@@ -41,6 +42,34 @@ class Language:
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
+
+    def template_callables(self) -> dict[str, Callable[..., Markup]]:
+        """``_``, ``gettext`` and ``ngettext`` for templates.
+
+        They behave like Jinja's "newstyle" gettext (the translation is
+        markup, placeholders are filled with escaped values: ``_("Progress
+        of %(name)s", name=title)``), but remember each translation: a page
+        asks for the same few words thousands of times.
+        """
+        singular: dict[str, Markup] = {}
+        plural: dict[tuple[str, str, int], Markup] = {}
+        translations = self.translations
+
+        def gettext(message: str, /, **variables: Any) -> Markup:
+            text = singular.get(message)
+            if text is None:
+                text = singular[message] = Markup(translations.gettext(message))
+            return text % variables  # type: ignore[no-any-return]
+
+        def ngettext(one: str, many: str, count: int, /, **variables: Any) -> Markup:
+            key = (one, many, count)
+            text = plural.get(key)
+            if text is None:
+                text = plural[key] = Markup(translations.ngettext(one, many, count))
+            variables.setdefault("num", count)
+            return text % variables  # type: ignore[no-any-return]
+
+        return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
     def number(self, text: str) -> str:
         """A number written the English way (``1,234.5``) in this language's symbols."""
