@@ -6,10 +6,14 @@
 For each size N the corpus ``benchmarks/corpus-N/`` is generated if missing (see
 ``generate.py``); then, from the corpus folder,
 
-* ``check``: ``okrsite check --as-of 2026-11-20``
-* ``build``: ``okrsite build --as-of 2026-11-20 --out <tmp>``
+* ``check``: ``okrsite check --as-of 2026-11-20`` (cold: an empty cache folder)
+* ``build``: ``okrsite build --as-of 2026-11-20 --out <tmp>`` (cold, likewise)
 * ``hugo``:  ``hugo --quiet -d <tmp>`` on a Hugo site made of the same Markdown
   files (``benchmarks/corpus-N-hugo/``, prepared outside the timed part)
+* ``check-warm`` / ``build-warm``: the same command again with the cache (and,
+  for build, the output folder) of an untimed run before it, nothing changed
+* ``check-edit`` / ``build-edit``: as warm, after one key result's target of
+  one objective was edited (the file is restored afterwards)
 
 are each run in a fresh Python wrapper process that records
 
@@ -31,6 +35,7 @@ A table is printed and ``OUT/latest.json`` written; the commands' output goes to
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -42,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -52,7 +58,8 @@ sys.path.insert(0, str(BENCH_DIR))
 from generate import GENERATOR_VERSION, generate  # noqa: E402
 
 AS_OF = "2026-11-20"
-COMMANDS = ("check", "build", "hugo")
+COMMANDS = ("check", "build", "hugo", "check-warm", "build-warm", "check-edit", "build-edit")
+DEFAULT_COMMANDS = ("check", "build", "hugo")
 SAMPLE_INTERVAL = 0.05
 HUGO_PREP_VERSION = 1
 
@@ -339,6 +346,53 @@ def has_subcommand(okrsite: str | None, name: str) -> bool:
     return proc.returncode == 0
 
 
+def has_option(okrsite: str | None, command: str, option: str) -> bool:
+    if okrsite is None:
+        return False
+    out = subprocess.run([okrsite, command, "--help"], capture_output=True, text=True, check=False)
+    return option in out.stdout
+
+
+def command_line(
+    command: str,
+    okrsite: str | None,
+    hugo: str | None,
+    outdir: Path,
+    cache_dir: Path,
+    cached: bool,
+) -> list[str]:
+    """The timed command; every okrsite run gets its own (empty) cache folder."""
+    if command == "hugo":
+        return [str(hugo), "--quiet", "-d", str(outdir)]
+    verb = command.split("-")[0]
+    cmd = [str(okrsite), verb, "--as-of", AS_OF]
+    if verb == "build":
+        cmd += ["--out", str(outdir)]
+    if cached:
+        cmd += ["--cache-dir", str(cache_dir)]
+    return cmd
+
+
+@contextlib.contextmanager
+def edited_key_result(corpus: Path, edit: bool) -> Iterator[None]:
+    """Raise the first numeric target of the first objective by one, then restore it."""
+    if not edit:
+        yield
+        return
+    path = sorted((corpus / "content" / "objectives").rglob("*.md"))[0]
+    original = path.read_bytes()
+    text = original.decode("utf-8")
+    match = re.search(r"(?m)^(\s+target: )(\d+)$", text)
+    if match is None:
+        raise RuntimeError(f"no numeric target in {path}")
+    bumped = f"{match.group(1)}{int(match.group(2)) + 1}"
+    path.write_text(text[: match.start()] + bumped + text[match.end() :], encoding="utf-8")
+    try:
+        yield
+    finally:
+        path.write_bytes(original)
+
+
 def version_of(cmd: list[str]) -> str | None:
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=60)
@@ -421,7 +475,9 @@ def print_table(results: list[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated objective counts")
-    ap.add_argument("--only", default=",".join(COMMANDS), help="subset of check,build,hugo")
+    ap.add_argument(
+        "--only", default=",".join(DEFAULT_COMMANDS), help="subset of " + ",".join(COMMANDS)
+    )
     ap.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     ap.add_argument("--repeat", type=int, default=1, help="runs per command (median wall)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per command")
@@ -440,10 +496,15 @@ def main(argv: list[str] | None = None) -> int:
     okrsite = find_okrsite(args.okrsite)
     hugo = find_hugo(args.hugo)
     time_bin = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    cached = has_option(okrsite, "build", "--cache-dir")
     available = {
         "check": has_subcommand(okrsite, "check"),
         "build": has_subcommand(okrsite, "build"),
         "hugo": hugo is not None,
+        "check-warm": cached,
+        "build-warm": cached,
+        "check-edit": cached,
+        "build-edit": cached,
     }
     logs = args.out / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -465,21 +526,21 @@ def main(argv: list[str] | None = None) -> int:
             runs = []
             for i in range(args.repeat):
                 outdir = Path(tempfile.mkdtemp(prefix=f"okrbench-{command}-"))
+                cache_dir = Path(tempfile.mkdtemp(prefix="okrbench-cache-"))
                 try:
-                    if command == "check":
-                        cmd = [str(okrsite), "check", "--as-of", AS_OF]
-                    elif command == "build":
-                        cmd = [str(okrsite), "build", "--as-of", AS_OF, "--out", str(outdir)]
-                    else:
-                        cmd = [str(hugo), "--quiet", "-d", str(outdir)]
+                    cmd = command_line(command, okrsite, hugo, outdir, cache_dir, cached)
                     stem = logs / f"{n}-{command}-{i + 1}"
-                    run = measure(cmd, cwd, stem, args.timeout, time_bin)
+                    if command.endswith(("-warm", "-edit")):
+                        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
+                    with edited_key_result(corpus, command.endswith("-edit")):
+                        run = measure(cmd, cwd, stem, args.timeout, time_bin)
                     run["command_line"] = cmd
-                    if command != "check":
+                    if command != "check" and not command.startswith("check-"):
                         run["output_files"] = _count_files(outdir)
                     runs.append(run)
                 finally:
                     shutil.rmtree(outdir, ignore_errors=True)
+                    shutil.rmtree(cache_dir, ignore_errors=True)
             row.update(status="ok", **summarise(runs))
             if "output_files" in runs[0]:
                 row["output_files"] = runs[0]["output_files"]

@@ -17,6 +17,7 @@ import click
 
 from okrsite import __version__
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
+from okrsite.parse_store import StoredParseCache, stored_parse_cache
 from okrsite.pipeline import LoadResult, find_site_root, load_site
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,7 +82,26 @@ def print_diagnostics(diags: list[Diagnostic], fmt: str = "text") -> None:
         click.echo(report)
 
 
-def one_shot_load(root: Path, as_of: date | None) -> LoadResult:
+def cache_options(f: F) -> F:
+    """``--cache-dir`` and ``--no-cache``: where the parse cache between runs lives."""
+    f = click.option(
+        "--no-cache",
+        "no_cache",
+        is_flag=True,
+        help="Parse every file and leave the cache folder alone (cache = false in okrsite.toml).",
+    )(f)
+    return click.option(
+        "--cache-dir",
+        "cache_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Cache folder kept between runs (default: cache_dir of okrsite.toml, .okrsite-cache).",
+    )(f)
+
+
+def one_shot_load(
+    root: Path, as_of: date | None, stored: StoredParseCache | None = None
+) -> LoadResult:
     """Load for a command that exits afterwards.
 
     The loaded portfolio lives until the process ends, so its objects are
@@ -89,8 +109,10 @@ def one_shot_load(root: Path, as_of: date | None) -> LoadResult:
     collection over millions of objects that can never be garbage costs up
     to a second on a large site.
     """
-    result = load_site(root, as_of)
+    result = load_site(root, as_of, cache=stored.cache if stored else None)
     gc.freeze()
+    if stored is not None:
+        stored.save()
     return result
 
 
@@ -133,14 +155,22 @@ def cli() -> None:
     show_default=True,
     help="text for people, json for tools, github for GitHub Actions annotations.",
 )
-def check(site: Path | None, as_of: date | None, strict: bool, fmt: str) -> None:
-    """Validate every goal file without writing anything.
+@cache_options
+def check(
+    site: Path | None,
+    as_of: date | None,
+    strict: bool,
+    fmt: str,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
+    """Validate every goal file; writes nothing but its parse cache.
 
     Prints each problem as file:line:column with a hint, and exits 1 if there
     is any error (or any warning with --strict).
     """
     root = resolve_site(site)
-    result = one_shot_load(root, as_of)
+    result = one_shot_load(root, as_of, stored_parse_cache(root, cache_dir, not no_cache))
     diags = result.diagnostics
     if fmt == "json":
         click.echo(format_report(diags, "json"))
@@ -222,6 +252,7 @@ class _ProgressBar:
     default=None,
     help="Worker processes (default: up to 2).",
 )
+@cache_options
 def build(
     site: Path | None,
     as_of: date | None,
@@ -229,6 +260,8 @@ def build(
     strict: bool,
     clean: bool,
     jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Build the static site.
 
@@ -238,6 +271,7 @@ def build(
     from okrsite.build import build_site
 
     root = resolve_site(site)
+    stored = stored_parse_cache(root, cache_dir, not no_cache)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         result = build_site(
@@ -247,12 +281,15 @@ def build(
             strict=strict,
             clean=clean,
             jobs=jobs,
+            cache=stored.cache if stored else None,
             progress=bar,
             freeze=True,
         )
     finally:
         if bar is not None:
             bar.close()
+    if stored is not None:
+        stored.save()
     print_diagnostics(result.diagnostics)
     if not result.ok:
         click.echo(

@@ -12,6 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error, warning
@@ -38,6 +39,8 @@ class SiteConfig:
     repo_url: str | None = None
     edit_branch: str = "main"
     language: str = "en"
+    cache: bool = True
+    cache_dir: str = ".okrsite-cache"
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -54,7 +57,9 @@ _STR_KEYS = {
     "repo_url",
     "edit_branch",
     "language",
+    "cache_dir",
 }
+_BOOL_KEYS = {"allow_html", "cache"}
 _SCORING_KEYS = {
     "on_track_threshold": "on_track",
     "at_risk_threshold": "at_risk",
@@ -62,7 +67,7 @@ _SCORING_KEYS = {
     "aspirational_success": "aspirational_success",
 }
 PULL_KEYS = ("sources", "pull_timeout")
-KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html"}
+KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of"}
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -176,18 +181,18 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 )
                 continue
             values["as_of"] = d
-        elif key == "allow_html":
+        elif key in _BOOL_KEYS:
             if not isinstance(value, bool):
                 diags.append(
                     error(
                         "CFG003",
-                        f"allow_html must be true or false, got {value!r}",
+                        f"{key} must be true or false, got {value!r}",
                         file,
                         line=line,
                     )
                 )
                 continue
-            values["allow_html"] = value
+            values[key] = value
         else:
             diags.append(
                 warning(
@@ -258,9 +263,30 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 line=_line_of(text, "at_risk_threshold"),
             )
         )
+    cache_dir = values.get("cache_dir")
+    if cache_dir is not None and not _stays_inside(cache_dir):
+        diags.append(
+            error(
+                "CFG011",
+                f"cache_dir must be a folder inside the site, got {cache_dir!r}",
+                file,
+                line=_line_of(text, "cache_dir"),
+                hint='write a relative path without "..", e.g. cache_dir = ".okrsite-cache"; '
+                "okrsite build --cache-dir PATH takes a folder anywhere",
+            )
+        )
+        del values["cache_dir"]
     config = SiteConfig(
         **{k: v for k, v in values.items() if k not in _SCORING_KEYS},
         settings=settings,
         cycles=cycles,
     )
     return config, diags
+
+
+def _stays_inside(rel: str) -> bool:
+    """A relative path that cannot climb out of the folder it is relative to."""
+    path = PurePosixPath(rel.replace("\\", "/"))
+    return (
+        bool(rel.strip()) and not path.is_absolute() and ".." not in path.parts and ":" not in rel
+    )

@@ -240,7 +240,7 @@ def _load(
     config, diags = read_config(tree)
     when = as_of or config.as_of or date.today()
     if cache is not None:
-        cache.reset_if(_cache_key(config))
+        cache.reset_if(parse_cache_key(config))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if cache is None and isinstance(tree, FileTree) and workers > 1 and can_fork():
         # a cold load of a folder: parse while the folder is still being walked
@@ -299,7 +299,7 @@ def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 # --------------------------------------------------------------- parsing
-def _cache_key(config: SiteConfig) -> tuple[str, ...]:
+def parse_cache_key(config: SiteConfig) -> tuple[str, ...]:
     return (__version__, config.content_dir, config.default_cycle or "")
 
 

@@ -1,0 +1,270 @@
+"""The parse cache kept between runs: never stale, never trusted blindly.
+
+Each test runs the real ``okrsite`` commands on a copy of the example site
+and compares a run that uses the cache with a run that does not, after the
+kinds of edit a pull request makes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from okrsite.cli import cli
+from okrsite.parse_store import cache_file, load_parse_cache
+from okrsite.pipeline import ParseCache
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-20"
+
+
+def okrsite(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
+    # One objective takes its cycle from default_cycle, so changing that
+    # setting changes what the file parses to.
+    grow = root / "content" / "objectives" / "company" / "grow-arr.md"
+    text = grow.read_text(encoding="utf-8")
+    assert "cycle: 2026-Q4\n" in text
+    grow.write_text(text.replace("cycle: 2026-Q4\n", "", 1), encoding="utf-8")
+    return root
+
+
+def cache_files(site: Path) -> list[Path]:
+    return sorted((site / ".okrsite-cache").glob("parse-*.pickle"))
+
+
+def check_json(site: Path, *extra: str) -> str:
+    result = okrsite("check", "--site", str(site), "--as-of", AS_OF, "--format", "json", *extra)
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def built_files(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+    }
+
+
+def build(site: Path, out: Path, *extra: str) -> dict[str, bytes]:
+    result = okrsite("build", "--site", str(site), "--as-of", AS_OF, "--out", str(out), *extra)
+    assert result.exit_code == 0, result.output
+    return built_files(out)
+
+
+def first_objective(site: Path) -> Path:
+    return sorted((site / "content" / "objectives").rglob("*.md"))[0]
+
+
+def first_checkin(site: Path) -> Path:
+    return sorted((site / "content" / "checkins").rglob("*.md"))[0]
+
+
+def retitle(path: Path, title: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("title:"):
+            lines[i] = f"title: {title}\n"
+            break
+    else:
+        raise AssertionError(f"no title in {path}")
+    path.write_text("".join(lines), encoding="utf-8")
+    bump_mtime(path)
+
+
+def bump_mtime(path: Path) -> None:
+    """Make an edit visible even where two writes share one mtime tick."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+
+
+def edit_value(site: Path) -> None:
+    path = first_checkin(site)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("confidence:", "confidence: 2\nold_confidence:", 1))
+    bump_mtime(path)
+
+
+def break_file(site: Path) -> None:
+    path = first_objective(site)
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "title: [", 1))
+    bump_mtime(path)
+
+
+def add_objective(site: Path) -> None:
+    (site / "content" / "objectives" / "added.md").write_text(
+        "---\ntitle: Added later\ncycle: 2026-Q4\nowner: uma\n"
+        "key_results:\n  - {id: a, title: A, start: 0, target: 4, current: 1}\n---\n",
+        encoding="utf-8",
+    )
+
+
+def delete_checkin(site: Path) -> None:
+    first_checkin(site).unlink()
+
+
+def rename_objective(site: Path) -> None:
+    path = first_objective(site)
+    path.rename(path.with_name("renamed-" + path.name))
+
+
+def change_default_cycle(site: Path) -> None:
+    config = site / "okrsite.toml"
+    text = config.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("default_cycle")]
+    config.write_text('default_cycle = "2026-Q3"\n' + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "retitle objective": lambda s: retitle(first_objective(s), "A new title"),
+    "edit check-in": edit_value,
+    "break a file": break_file,
+    "add objective": add_objective,
+    "delete check-in": delete_checkin,
+    "rename objective": rename_objective,
+    "change default cycle": change_default_cycle,
+}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=list(EDITS))
+def test_cached_check_equals_a_cold_check_after_each_edit(site: Path, edit: Callable) -> None:
+    cold_before = check_json(site, "--no-cache")
+    assert not (site / ".okrsite-cache").exists(), "--no-cache must not write a cache"
+    assert check_json(site) == cold_before  # fills the cache
+    assert cache_files(site), "check wrote no cache"
+    assert check_json(site) == cold_before  # served from the cache
+    edit(site)
+    assert check_json(site) == check_json(site, "--no-cache")
+
+
+def test_a_new_error_is_reported_through_the_cache(site: Path) -> None:
+    check_json(site)
+    (site / "content" / "objectives" / "orphan.md").write_text(
+        "---\ntitle: Orphan\ncycle: 2026-Q4\nparent: no/such-parent\n---\n", encoding="utf-8"
+    )
+    break_file(site)
+    warm = check_json(site)
+    assert warm == check_json(site, "--no-cache")
+    assert '"severity": "error"' in warm and "parent" in warm
+
+
+def build_outcome(site: Path, out: Path, *extra: str) -> tuple[int, str, dict[str, bytes]]:
+    """Exit code, the diagnostics printed, and the files of the output folder."""
+    result = okrsite("build", "--site", str(site), "--as-of", AS_OF, "--out", str(out), *extra)
+    report = result.output.split("okrsite: buil")[0]
+    return result.exit_code, report, built_files(out) if result.exit_code == 0 else {}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=list(EDITS))
+def test_cached_build_is_byte_equal_to_a_cold_build(
+    site: Path, tmp_path: Path, edit: Callable
+) -> None:
+    before = build(site, tmp_path / "warm")  # fills the cache
+    edit(site)
+    warm = build_outcome(site, tmp_path / "warm")
+    cold = build_outcome(site, tmp_path / "cold", "--no-cache")
+    assert warm == cold
+    assert warm[0] == 1 or warm[2] != before, "the edit changed nothing: the test proves nothing"
+
+
+def test_the_cache_parses_only_what_changed(site: Path) -> None:
+    check_json(site)
+    retitle(first_objective(site), "Only this one")
+    config_key = load_parse_cache(site / ".okrsite-cache", _key(site)).key
+    stored = load_parse_cache(site / ".okrsite-cache", config_key)
+    assert len(stored.by_digest) > 50
+    from okrsite.pipeline import load_site
+
+    load_site(site, None, cache=stored)
+    assert stored.misses == 1, "exactly the edited file is parsed again"
+
+
+def _key(site: Path) -> tuple[str, ...]:
+    from okrsite.pipeline import FileTree, parse_cache_key, read_config
+
+    return parse_cache_key(read_config(FileTree(site))[0])
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),
+        lambda p: p.write_bytes(b""),
+        lambda p: p.write_bytes(b"okrsite-parse-cache 1\n" + b"\x80\x05garbage"),
+        lambda p: p.write_bytes(os.urandom(4096)),
+    ],
+    ids=["truncated", "empty", "garbage", "random"],
+)
+def test_a_damaged_cache_falls_back_to_a_cold_load(site: Path, damage: Callable) -> None:
+    cold = check_json(site, "--no-cache")
+    check_json(site)
+    (path,) = cache_files(site)
+    damage(path)
+    assert check_json(site) == cold
+    assert check_json(site) == cold  # and the cache was rewritten whole
+    assert load_parse_cache(site / ".okrsite-cache", _key(site)).by_digest
+
+
+class _RunsCode:
+    """An object whose unpickling would run a command (the classic pickle attack)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_cache_cannot_run_code(site: Path, tmp_path: Path) -> None:
+    cold = check_json(site, "--no-cache")
+    marker = tmp_path / "pwned"
+    folder = site / ".okrsite-cache"
+    folder.mkdir()
+    target = cache_file(folder, _key(site))
+    payload = (_key(site), {"x": _RunsCode(marker)}, {})
+    target.write_bytes(b"okrsite-parse-cache 1\n" + pickle.dumps(payload))
+    assert check_json(site) == cold
+    assert not marker.exists(), "unpickling the cache ran a command"
+
+
+def test_cache_dir_option_and_settings(site: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "ci-cache"
+    check_json(site, "--cache-dir", str(elsewhere))
+    assert list(elsewhere.glob("parse-*.pickle")) and not (site / ".okrsite-cache").exists()
+    assert (elsewhere / ".gitignore").read_text().strip().endswith("*")
+
+    config = site / "okrsite.toml"
+    config.write_text("cache = false\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    check_json(site)
+    assert not (site / ".okrsite-cache").exists()
+
+
+@pytest.mark.parametrize("bad", ["/tmp/x", "../outside", "a/../../b", ""])
+def test_a_cache_dir_outside_the_site_is_refused(site: Path, bad: str) -> None:
+    config = site / "okrsite.toml"
+    config.write_text(f'cache_dir = "{bad}"\n' + config.read_text(encoding="utf-8"))
+    result = okrsite("check", "--site", str(site), "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "CFG011" in result.output and "okrsite.toml:1" in result.output
+    assert "Traceback" not in result.output
+    assert not (site.parent / "outside").exists()
+
+
+def test_a_cache_of_other_settings_is_not_used(site: Path) -> None:
+    folder = site / ".okrsite-cache"
+    check_json(site)
+    other = load_parse_cache(folder, ("another", "key"))
+    assert other == ParseCache(key=("another", "key"))
