@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, Template
-from jinja2.runtime import new_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 __all__ = ["Partials", "RenderMemo"]
@@ -49,9 +49,10 @@ class Partials:
             template = self.env.get_template(template_name)
             entry = self._templates[template_name] = (template, dict(template.globals))
         template, globals_ = entry
-        context = new_context(
-            self.env, template.name, template.blocks, {**globals_, **variables}, shared=True
-        )
+        # the globals are the parent scope, shared and never copied; the
+        # variables are this render's own (a template's {% set %} goes there too)
+        context = Context(self.env, globals_, template.name, template.blocks)
+        context.vars.update(variables)
         try:
             return self.env.concat(template.root_render_func(context))  # type: ignore[attr-defined,no-any-return]
         except Exception:
