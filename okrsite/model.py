@@ -155,6 +155,8 @@ class Objective:
     initiatives: tuple[Initiative, ...] = ()
     body: str = ""
     body_line: int = 1
+    #: the objective of an earlier cycle this one continues (``okrsite carry``)
+    carried_from: str | None = None
 
     @property
     def parent_objective(self) -> str | None:
