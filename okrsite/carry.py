@@ -186,7 +186,16 @@ def plan_carry(
         open_work = [i for i in obj.initiatives if i.status not in ("done", "dropped")]
         if open_work:
             data["initiatives"] = [
-                {k: v for k, v in (("title", i.title), ("status", i.status), ("link", i.link)) if v}
+                {
+                    k: v
+                    for k, v in (
+                        ("title", i.title),
+                        ("status", i.status),
+                        ("link", i.link),
+                        ("owner", i.owner),
+                    )
+                    if v
+                }
                 for i in open_work
             ]
         new_id = new_ids[oid]

@@ -42,6 +42,7 @@ from okrsite import __version__
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
+from okrsite.cycle_export import cycle_export_files
 from okrsite.cycles import current_cycle, lookup
 from okrsite.export import (
     CSV_COLUMNS,
@@ -1284,6 +1285,7 @@ class SiteRenderer:
         js_data = data.replace("</", "<\\/")
         out["search-index.js"] = f"window.OKRSITE_SEARCH_INDEX = {js_data};\n".encode()
         out["checkins.xml"] = self._render_feed()
+        out.update(cycle_export_files(scored))
         for oid in self.obj_ids if badges_for is None else sorted(set(badges_for) & set(self.S)):
             s = self.S[oid]
             out[badge_path(oid)] = progress_badge(oid, s.progress, s.status).encode("utf-8")

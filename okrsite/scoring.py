@@ -40,10 +40,15 @@ from okrsite.model import (
     Settings,
     Status,
     Trend,
+    TrendMeaning,
 )
 from okrsite.resolve import reference_exists
 
 STALE_GRACE_DAYS = 14
+#: a forecast from fewer check-ins than this is tentative
+FORECAST_MIN_CHECKINS = 3
+#: ... as is one whose check-ins span less than this share of the cycle
+FORECAST_MIN_SPAN = 0.25
 _EPS_DIGITS = 9
 
 
@@ -53,6 +58,17 @@ def _r(x: float) -> float:
 
 def clamp(x: float, low: float = 0.0, high: float = 1.0) -> float:
     return min(high, max(low, x))
+
+
+def at_most(value: float, limit: float) -> bool:
+    """``value <= limit`` as every threshold here compares (rounded to 9 decimals)."""
+    return _r(value) <= _r(limit)
+
+
+def reached(progress: float, success: float) -> bool:
+    """Whether progress reached the success level (1.0, or 0.7 when aspirational):
+    what makes a finished objective ``achieved`` rather than ``missed``."""
+    return _r(progress) >= _r(success)
 
 
 # ----------------------------------------------------------- single rules
@@ -79,6 +95,25 @@ def numeric_progress(
     return clamp(ratio), ratio
 
 
+def progress_of_value(kr: KeyResult, value: float | None) -> float | None:
+    """The progress a key result has when its current value is ``value``.
+
+    ``None`` for kinds no value measures (milestones, roll-ups). A boolean
+    key result without a value falls back to its ``done:``.
+    """
+    if kr.kind == "numeric":
+        return numeric_progress(kr.start or 0.0, kr.target or 0.0, value)[0]
+    if kr.kind == "boolean":
+        achieved = value >= 1.0 if value is not None else bool(kr.done)
+        return 1.0 if achieved else 0.0
+    if kr.kind in ("stay_above", "stay_below"):
+        if value is None or kr.threshold is None:
+            return 0.0
+        holds = value >= kr.threshold if kr.kind == "stay_above" else value <= kr.threshold
+        return 1.0 if holds else 0.0
+    return None
+
+
 def expected_progress(cycle: Cycle, as_of: date, success: float) -> tuple[float, float]:
     """(expected, elapsed): expected = elapsed × success."""
     elapsed = cycles_mod.elapsed(cycle, as_of)
@@ -100,7 +135,7 @@ def status_for(
     if as_of < cycle.start:
         return "upcoming"
     if as_of > cycle.end:
-        return "achieved" if _r(progress) >= _r(success) else "missed"
+        return "achieved" if reached(progress, success) else "missed"
     if _r(progress) >= 1.0:
         return "done"
     behind = _r(expected - progress)
@@ -152,6 +187,29 @@ def trend_for(previous: float | None, latest: float | None) -> Trend | None:
     if _r(latest) < _r(previous):
         return "down"
     return "flat"
+
+
+def trend_meaning(direction: str, trend: Trend | None) -> TrendMeaning | None:
+    """Whether a KPI's move is good news: ``up`` improves a higher-is-better KPI
+    and worsens a lower-is-better one (a response time going down improves)."""
+    if trend is None:
+        return None
+    if trend == "flat":
+        return "steady"
+    return "improving" if (trend == "up") == (direction == "up") else "worsening"
+
+
+def forecast_is_tentative(checkins: int, first: date, last: date, cycle: Cycle) -> bool:
+    """A forecast drawn through few check-ins, or through check-ins close
+    together, can swing wildly with the next one; readers should weigh it less.
+
+    ``checkins`` counts the check-ins the forecast rests on; ``first`` and
+    ``last`` are their dates. The span is measured in days against the
+    cycle's length (first to last day inclusive).
+    """
+    length = (cycle.end - cycle.start).days + 1
+    span = (last - first).days / length
+    return checkins < FORECAST_MIN_CHECKINS or _r(span) < FORECAST_MIN_SPAN
 
 
 def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float | None:
@@ -378,11 +436,9 @@ class _Scorer:
             value = 1.0 if achieved else 0.0
             return _KRValue(value, value, current, source, day)
         if kr.kind in ("stay_above", "stay_below"):
-            if current is None or kr.threshold is None:
-                return _KRValue(0.0, None, current, source, day)
-            holds = current >= kr.threshold if kr.kind == "stay_above" else current <= kr.threshold
-            value = 1.0 if holds else 0.0
-            return _KRValue(value, value, current, source, day)
+            held = progress_of_value(kr, current) or 0.0
+            ratio = None if current is None or kr.threshold is None else held
+            return _KRValue(held, ratio, current, source, day)
         # roll-up: weighted mean of the objectives aligned to this key result
         kids = self.counted_kids.get(f"{obj.id}#{kr.id}", [])
         value = weighted_mean([(self.value_at(c, as_of), w) for c, w in kids])
@@ -586,11 +642,14 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
     days = sorted({c.date for c in past})
     history = tuple((d, scorer.value_at(obj.id, d)) for d in days)
     forecast = None
+    tentative = False
     if len(past) >= 2:
         forecast = linear_forecast(
             [(float((d - cycle.start).days), p) for d, p in history],
             float((cycle.end - cycle.start).days),
         )
+        if forecast is not None:
+            tentative = forecast_is_tentative(len(past), days[0], days[-1], cycle)
     return ObjectiveScore(
         id=obj.id,
         progress=progress,
@@ -606,6 +665,7 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
         last_checkin=last,
         key_results=kr_scores,
         history=history,
+        forecast_tentative=tentative,
     )
 
 
@@ -631,14 +691,16 @@ def _kpi_score(
     value = series[-1][1] if series else None
     day = series[-1][0] if series else None
     previous = series[-2][1] if len(series) >= 2 else None
+    trend = trend_for(previous, value)
     return KPIScore(
         id=kpi.id,
         value=value,
         date=day,
         previous=previous,
         health=health_for(kpi, value),
-        trend=trend_for(previous, value),
+        trend=trend,
         series=series,
         targeted_by=targeted_by,
         driven_by=driven_by,
+        trend_meaning=trend_meaning(kpi.direction, trend),
     )
