@@ -12,10 +12,12 @@ it as ``api/cycles/<cycle>.json`` and ``.csv``.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite.checkin_index import checkin_index
 from okrsite.cycle_figures import COUNTED, Figures, figures, team_ids
 from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, TrendMeaning
 from okrsite.scoring import health_for, reached, trend_for, trend_meaning
@@ -85,11 +87,6 @@ def _least_moved(scored: ScoredPortfolio, ids: list[str]) -> tuple[LeastMoved, .
     """Counted key results with their own measure, lowest progress first: the
     share of the way from start to target they covered in the cycle."""
     p = scored.portfolio
-    reports: dict[tuple[str, str], int] = {}
-    for c in p.checkins:
-        if c.objective is not None and c.date <= scored.as_of:
-            for kr_id in c.values:
-                reports[(c.objective, kr_id)] = reports.get((c.objective, kr_id), 0) + 1
     found = []
     for oid in ids:
         obj, s = p.objectives[oid], scored.objectives[oid]
@@ -97,13 +94,17 @@ def _least_moved(scored: ScoredPortfolio, ids: list[str]) -> tuple[LeastMoved, .
             continue
         for kr in obj.key_results:
             ks = s.key_results[kr.id]
-            if not ks.counted or kr.kind == "rollup":
-                continue
-            found.append(
-                LeastMoved(oid, kr.id, ks.progress, ks.current, reports.get((oid, kr.id), 0))
-            )
-    found.sort(key=lambda m: (round(m.progress, 9), m.checkins, m.objective, m.key_result))
-    return tuple(found[:LEAST_MOVED])
+            if ks.counted and kr.kind != "rollup":
+                found.append((round(ks.progress, 9), oid, kr.id))
+    by_objective = checkin_index(p.checkins).by_objective
+    out = []
+    for _, oid, kr_id in heapq.nsmallest(LEAST_MOVED, found):
+        reports = sum(
+            1 for c in by_objective.get(oid, ()) if c.date <= scored.as_of and kr_id in c.values
+        )
+        ks = scored.objectives[oid].key_results[kr_id]
+        out.append(LeastMoved(oid, kr_id, ks.progress, ks.current, reports))
+    return tuple(out)
 
 
 def kpis_at(scored: ScoredPortfolio, day: date) -> tuple[KPIAtEnd, ...]:

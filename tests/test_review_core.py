@@ -22,11 +22,12 @@ from click.testing import CliRunner
 from okrsite.attention import Reason, attention_list
 from okrsite.changes import recent_changes
 from okrsite.cli import cli
+from okrsite.cycle_export import cycle_export_files
 from okrsite.cycle_figures import cycles_with_objectives, focus_cycle, person_figures, team_figures
 from okrsite.model import Cycle, ScoredPortfolio
-from okrsite.pipeline import load_site
+from okrsite.pipeline import ParseCache, load_site
 from okrsite.scorecard import scorecard
-from okrsite.scoring import forecast_is_tentative, trend_meaning
+from okrsite.scoring import ScoreMemo, forecast_is_tentative, trend_meaning
 
 Make = Callable[[dict[str, str | bytes]], Path]
 AS_OF = date(2026, 11, 15)
@@ -362,3 +363,20 @@ def test_trend_meaning() -> None:
     assert trend_meaning("up", "down") == "worsening"
     assert trend_meaning("up", "flat") == "steady"
     assert trend_meaning("down", None) is None
+
+
+def test_cycle_exports_follow_edits_between_preview_loads(make_site: Make) -> None:
+    """The preview's loads reuse unchanged records and scores, and the cycle
+    files of an untouched cycle with them; an edited cycle's files change."""
+    site = make_site(SITE)
+    cache, memo = ParseCache(), ScoreMemo()
+    first = cycle_export_files(load_site(site, AS_OF, cache=cache, scores=memo).scored)
+    b = site / "content/objectives/sales/b.md"
+    b.write_text(b.read_text().replace("current: 2", "current: 8"), encoding="utf-8")
+    second = cycle_export_files(load_site(site, AS_OF, cache=cache, scores=memo).scored)
+    assert second["api/cycles/2026-Q3.json"] is first["api/cycles/2026-Q3.json"]
+    assert second["api/cycles/2026-Q4.json"] != first["api/cycles/2026-Q4.json"]
+    # b: 8 / 10 = 0.8 in the rows of the new file, as a fresh build has it
+    assert '"id": "sales/b", "title": "B"' in second["api/cycles/2026-Q4.json"].decode()
+    assert '"progress": 0.8' in second["api/cycles/2026-Q4.json"].decode()
+    assert second == cycle_export_files(load_site(site, AS_OF).scored)
