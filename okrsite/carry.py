@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.cycles import lookup
-from okrsite.model import Cycle, KeyResult, Objective, ObjectiveScore, ScoredPortfolio
+from okrsite.model import (
+    Cycle,
+    KeyResult,
+    Objective,
+    ObjectiveScore,
+    Portfolio,
+    ScoredPortfolio,
+)
 from okrsite.scaffold import ScaffoldError, front_matter, write_new
 from okrsite.slug import slugify
 
@@ -44,6 +51,16 @@ class CarriedObjective:
     text: str
     key_results: tuple[str, ...]
     parent: str | None
+
+
+def carried_into(portfolio: Portfolio) -> dict[str, list[str]]:
+    """Objective id → the objectives carried from it (``carried_from:``), sorted:
+    the source's page links its continuation as the continuation links back."""
+    out: dict[str, list[str]] = {}
+    for oid, obj in portfolio.objectives.items():
+        if obj.carried_from is not None and obj.carried_from in portfolio.objectives:
+            out.setdefault(obj.carried_from, []).append(oid)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def carried_id(oid: str, from_cycle: str, to_cycle: str) -> str:

@@ -39,10 +39,11 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from okrsite import __version__
+from okrsite.carry import carried_into
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
-from okrsite.cycle_export import cycle_export_files
+from okrsite.cycle_export import cycle_export_files, cycle_export_path
 from okrsite.cycles import current_cycle, lookup
 from okrsite.export import (
     CSV_COLUMNS,
@@ -314,6 +315,7 @@ class SiteRenderer:
                 self.supported_by[ref].append(oid)
                 if "#" in ref:
                     self.supported_by[ref.split("#", 1)[0]].append(oid)
+        self.carried_into = carried_into(p)
         self.goals_supporting: dict[str, list[str]] = defaultdict(list)
         for gid, g in sorted(p.goals.items()):
             if g.supports:
@@ -607,6 +609,7 @@ class SiteRenderer:
             "anchor": anchor,
             "badge_url": badge_url,
             "feed_id": quote(self.config.title, safe=""),
+            "cycle_export_href": lambda name, ext: href(cycle_export_path(name, ext)),
         }
 
     def _render(self, template: str, path: str, **ctx: Any) -> bytes:
@@ -1118,6 +1121,7 @@ class SiteRenderer:
             history_table=[(d, pct(v)) for d, v in s.history],
             edit=self.edit_url(o.file),
             cycle=self.cycles.get(o.cycle),
+            carried_into=self.carried_into.get(oid, []),
         )
 
     # -- KPI
