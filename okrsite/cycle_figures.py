@@ -54,6 +54,18 @@ def focus_cycle(scored: ScoredPortfolio) -> str | None:
     return found.name if found else None
 
 
+def counted_progress(scored: ScoredPortfolio, ids: Iterable[str]) -> float | None:
+    """The weighted mean (objective ``weight``) progress of the counted objectives
+    among ``ids``; ``None`` when none counts. Callers pass one cycle's ids."""
+    p = scored.portfolio
+    pairs = [
+        (scored.objectives[i].progress, p.objectives[i].weight)
+        for i in ids
+        if p.objectives[i].status in COUNTED
+    ]
+    return weighted_mean(pairs) if pairs else None
+
+
 def figures(scored: ScoredPortfolio, cycle: str, ids: Iterable[str]) -> Figures:
     """Figures of the objectives ``ids`` that belong to ``cycle`` (others are left out)."""
     p = scored.portfolio
@@ -66,9 +78,7 @@ def figures(scored: ScoredPortfolio, cycle: str, ids: Iterable[str]) -> Figures:
     if not counted:
         return Figures(cycle, chosen, 0, None, None, None, statuses)
     weights = [p.objectives[i].weight for i in counted]
-    progress = weighted_mean(
-        [(scored.objectives[i].progress, w) for i, w in zip(counted, weights, strict=True)]
-    )
+    progress = counted_progress(scored, counted) or 0.0
     expected = weighted_mean(
         [(scored.objectives[i].expected, w) for i, w in zip(counted, weights, strict=True)]
     )

@@ -152,6 +152,12 @@ def dirty_pages(prev: ScoredPortfolio, new: ScoredPortfolio) -> set[PageKey] | N
         person = N.people.get(pid)
         if person is not None and person.team:
             teams.add(person.team)
+    # a team page rolls up the objectives of its sub-teams: every team above shows them too
+    for tid in list(teams):
+        parent = N.teams[tid].parent if tid in N.teams else None
+        while parent is not None and parent not in teams:
+            teams.add(parent)
+            parent = N.teams[parent].parent if parent in N.teams else None
 
     dirty.update(("objective", oid) for oid in objectives)
     dirty.update(("kpi", kid) for kid in kpis)

@@ -44,6 +44,7 @@ from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.cycle_export import cycle_export_files, cycle_export_path
+from okrsite.cycle_figures import counted_progress, sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
 from okrsite.export import (
     CSV_COLUMNS,
@@ -316,6 +317,7 @@ class SiteRenderer:
                 if "#" in ref:
                     self.supported_by[ref.split("#", 1)[0]].append(oid)
         self.carried_into = carried_into(p)
+        self.sub_teams = sub_teams(scored)
         self.goals_supporting: dict[str, list[str]] = defaultdict(list)
         for gid, g in sorted(p.goals.items()):
             if g.supports:
@@ -624,15 +626,10 @@ class SiteRenderer:
     def summary(self, ids: Sequence[str]) -> dict[str, Any]:
         """Progress (weighted mean of counted objectives) and counts by status."""
         counts: dict[str, int] = {}
-        total_w = acc = 0.0
         for i in ids:
             s = self.S[i]
             counts[s.status] = counts.get(s.status, 0) + 1
-            o = self.O[i]
-            if o.status in COUNTED:
-                total_w += o.weight
-                acc += o.weight * s.progress
-        progress = acc / total_w if total_w else 0.0
+        progress = counted_progress(self.scored, ids) or 0.0
         ordered = [(st, counts[st]) for st in STATUS_ORDER if st in counts]
         return {"progress": progress, "counts": ordered, "total": len(ids)}
 
@@ -762,21 +759,62 @@ class SiteRenderer:
             kpi_ids=self.kpi_ids,
         )
 
+    def in_cycle(self, ids: Iterable[str], cycle: str | None) -> list[str]:
+        return [i for i in ids if self.O[i].cycle == cycle]
+
+    def team_below(self, tid: str) -> list[str]:
+        """Objectives of the sub-teams of ``tid`` (at any depth)."""
+        below = team_and_descendants(tid, self.sub_teams)[1:]
+        return [i for t in below for i in self.by_team.get(t, [])]
+
+    def cycle_sections(self, own: Sequence[str], below: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """One section per cycle, the current cycle first, then newest first:
+        a team's or person's figures never mix cycles."""
+        names = {self.O[i].cycle for i in [*own, *below]}
+        order = sorted(
+            names,
+            key=lambda n: (n != self.current_cycle, -self.cycles[n].start.toordinal(), n),
+        )
+        sections = []
+        for n in order:
+            mine, subs = self.in_cycle(own, n), self.in_cycle(below, n)
+            sections.append(
+                {
+                    "cycle": n,
+                    "current": n == self.current_cycle,
+                    "ids": self.sort_objs(mine),
+                    "sub_ids": self.sort_objs(subs),
+                    "summary": self.summary([*mine, *subs]),
+                }
+            )
+        return sections
+
     def page_teams(self, _: str) -> tuple[str, bytes]:
         path = SUMMARY_FILES["teams"]
+        cyc = self.current_cycle
         rows = [
-            (t, self.team_name(t), self.summary(self.by_team.get(t, []))) for t in self.team_ids
+            (
+                t,
+                self.team_name(t),
+                self.summary(self.in_cycle([*self.by_team.get(t, []), *self.team_below(t)], cyc)),
+            )
+            for t in self.team_ids
         ]
-        return path, self._render("teams.html", path, title="Teams", rows=rows)
+        return path, self._render("teams.html", path, title="Teams", rows=rows, cycle=cyc)
 
     def page_people(self, _: str) -> tuple[str, bytes]:
         path = SUMMARY_FILES["people"]
+        cyc = self.current_cycle
         rows = [
-            (pid, self.person_name(pid), self.summary(self.by_owner.get(pid, [])))
+            (
+                pid,
+                self.person_name(pid),
+                self.summary(self.in_cycle(self.by_owner.get(pid, []), cyc)),
+            )
             for pid in self.people_ids
         ]
         rows.sort(key=lambda r: (r[1].casefold(), r[0]))
-        return path, self._render("people.html", path, title="People", rows=rows)
+        return path, self._render("people.html", path, title="People", rows=rows, cycle=cyc)
 
     def page_cycles(self, _: str) -> tuple[str, bytes]:
         path = SUMMARY_FILES["cycles"]
@@ -1193,7 +1231,7 @@ class SiteRenderer:
             tid=tid,
             team=team,
             ids=ids,
-            summary=self.summary(ids),
+            sections=self.cycle_sections(ids, self.team_below(tid)),
             members=sorted(x for x, person in p.people.items() if person.team == tid),
             subteams=sorted(x for x, t in p.teams.items() if t.parent == tid),
             kpi_ids=[k for k in self.kpi_ids if p.kpis[k].team == tid],
@@ -1213,7 +1251,7 @@ class SiteRenderer:
             pid=pid,
             person=person,
             ids=ids,
-            summary=self.summary(ids),
+            sections=self.cycle_sections(ids),
             kpi_ids=[k for k in self.kpi_ids if p.kpis[k].owner == pid],
             goal_ids=[g for g in self.goal_ids if p.goals[g].owner == pid],
             checkins=self.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],

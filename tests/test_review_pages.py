@@ -3,6 +3,7 @@ objective pages, tentative forecasts and what a KPI trend means."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import REPO
+from test_review_core import SITE as REVIEW_SITE
 
 from okrsite.cli import cli
 from okrsite.pipeline import load_site
@@ -123,3 +125,43 @@ def test_preview_updates_the_other_side_of_a_carry(tmp_path: Path) -> None:
         assert source.encode() == expected["objectives/sales/q3-pipeline/index.html"]
     finally:
         preview.stop()
+
+
+def rows_of(page: str) -> dict[str, str]:
+    """Index rows as plain text: the linked name -> the rest of the row."""
+    out = {}
+    for m in re.finditer(r'<li class="obj"><a class="obj-title"[^>]*>(.*?)</a>(.*?)</li>', page):
+        out[m.group(1)] = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", m.group(2))).strip()
+    return out
+
+
+def test_team_and_people_figures_are_for_one_cycle(make_site: Make, tmp_path: Path) -> None:
+    """The site of test_review_core; figures worked by hand there."""
+    out = tmp_path / "out"
+    site = make_site(REVIEW_SITE)
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--out", str(out), "--as-of", "2026-11-15"]
+    )
+    assert result.exit_code == 0, result.output
+    teams = (out / "teams/index.html").read_text()
+    assert "Figures for cycle" in teams and "cycles/2026-Q4/index.html" in teams
+    rows = rows_of(teams)
+    # sales with sales-emea: a, c (draft), b -> (0.5 + 0.2 x 3) / 4 = 0.275 -> 28%
+    assert rows["Sales"] == "3 objectives in 2026-Q4 28%"
+    # support in Q4 only: (0.25 + 0.1) / 2 = 0.175 -> 18% (its Q3 100% is not mixed in)
+    assert rows["Support"] == "2 objectives in 2026-Q4 18%"
+    # the company rolls up everything: 1.45 / 6 -> 24%
+    assert rows["Company"] == "5 objectives in 2026-Q4 24%"
+    assert rows["Loop A"] == "0 objectives in 2026-Q4 –"
+    people = rows_of((out / "people/index.html").read_text())
+    # bob: a 0.5, d 0.25 (c a draft) -> 37.5 -> 38%
+    assert people["bob"] == "3 objectives in 2026-Q4 38%"
+    support = (out / "teams/support/index.html").read_text()
+    q4 = support.index('id="cycle-2026-Q4"')
+    q3 = support.index('id="cycle-2026-Q3"')
+    assert q4 < q3  # the current cycle first
+    assert "(current cycle)" in support[q4:q3]
+    assert 'aria-valuenow="100"' in support[q3:] and 'aria-valuenow="100"' not in support[q4:q3]
+    sales = (out / "teams/sales/index.html").read_text()
+    assert "Objectives of its sub-teams in 2026-Q4" in sales
+    assert "include the objectives of its sub-teams" in sales
