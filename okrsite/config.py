@@ -60,8 +60,6 @@ _SCORING_KEYS = {
     "at_risk_threshold": "at_risk",
     "stale_after_days": "stale_after_days",
     "aspirational_success": "aspirational_success",
-    "low_confidence": "low_confidence",
-    "changes_days": "changes_days",
 }
 KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html"}
 
@@ -152,12 +150,6 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             elif key == "aspirational_success":
                 ok = ok and 0 < value <= 1
                 expect = "a number above 0 and at most 1"
-            elif key == "low_confidence":
-                ok = ok and value <= 10
-                expect = "a confidence from 0 to 10"
-            elif key == "changes_days":
-                ok = ok and isinstance(value, int) and value >= 1
-                expect = "a whole number of days (1 or more)"
             if not ok:
                 diags.append(
                     error(
