@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import REPO
 from test_review_core import SITE as REVIEW_SITE
@@ -19,6 +20,7 @@ from okrsite.preview import Preview
 from okrsite.render import render_site
 
 Make = Callable[[dict[str, str | bytes]], Path]
+CHROMIUM = Path("/usr/bin/chromium")
 
 SITE: dict[str, str | bytes] = {
     "okrsite.toml": "as_of = 2026-11-15\n",
@@ -165,3 +167,58 @@ def test_team_and_people_figures_are_for_one_cycle(make_site: Make, tmp_path: Pa
     sales = (out / "teams/sales/index.html").read_text()
     assert "Objectives of its sub-teams in 2026-Q4" in sales
     assert "include the objectives of its sub-teams" in sales
+
+
+NEW_PAGES = [
+    "teams/index.html",
+    "people/index.html",
+    "teams/sales/index.html",
+    "teams/support/index.html",
+    "people/daniel-okafor/index.html",
+    "objectives/sales/q3-pipeline-2026-q4/index.html",
+    "objectives/sales/q3-pipeline/index.html",
+    "cycles/2026-Q3/index.html",
+    "kpis/support-first-response/index.html",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_new_pages_in_chromium(tmp_path: Path) -> None:
+    """The example site after a real carry: at 360 px nothing scrolls sideways,
+    and axe finds no serious or critical problem, in light and dark."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from axe_playwright_python.sync_playwright import Axe
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "okrsite.toml", site / "okrsite.toml")
+    carried = CliRunner().invoke(
+        cli, ["carry", "2026-Q3", "2026-Q4", "--site", str(site), "--as-of", "2026-11-20"]
+    )
+    assert carried.exit_code == 0, carried.output
+    out = tmp_path / "out"
+    built = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--out", str(out), "--as-of", "2026-11-20"]
+    )
+    assert built.exit_code == 0, built.output
+    problems = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            for scheme in ("light", "dark"):
+                page = browser.new_page(viewport={"width": 360, "height": 800}, color_scheme=scheme)
+                for rel in NEW_PAGES:
+                    page.goto((out / rel).as_uri())
+                    width = page.evaluate("document.documentElement.scrollWidth")
+                    assert width <= 360, (rel, width)
+                    for v in Axe().run(page).response["violations"]:
+                        if v["impact"] in ("serious", "critical"):
+                            problems.append(f"{scheme} {rel}: {v['id']}")
+                page.close()
+        finally:
+            browser.close()
+    assert problems == []
