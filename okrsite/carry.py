@@ -174,6 +174,8 @@ def plan_carry(
                 f"unknown cycle {name!r}: use 2026, 2026-H1, 2026-Q1 or 2026-03, "
                 "or define it in okrsite.toml"
             )
+    if not slugify(to_cycle):
+        raise CarryError(f"cycle {to_cycle!r} has no letters or digits to name the new ids with")
     chosen = _chosen(scored, from_cycle, every)
     new_ids = {oid: carried_id(oid, from_cycle, to_cycle) for oid in chosen}
     krs = {

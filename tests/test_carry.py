@@ -115,6 +115,17 @@ SITE: dict[str, str | bytes] = {
           - {id: a, title: A, start: 0, target: 10}
         ---
     """,
+    # aligned to a key result that reached its target: that key result is not
+    # carried, so the carried child aligns to the carried objective itself
+    "content/objectives/product/logo-child.md": """
+        ---
+        title: Child of a finished key result
+        cycle: 2026-Q3
+        parent: company/grow#logos
+        key_results:
+          - {id: a, title: A, start: 0, target: 10, current: 3}
+        ---
+    """,
     "content/objectives/product/next.md": """
         ---
         title: Already in Q4
@@ -173,6 +184,7 @@ def test_carry_writes_drafts_that_pass_check(make_site: Make) -> None:
     assert written == [
         "company/grow-2026-q4.md",
         "product/child-2026-q4.md",
+        "product/logo-child-2026-q4.md",
         "product/under-finished-2026-q4.md",
         "sales/pipeline-2026-q4.md",
     ]
@@ -221,6 +233,7 @@ def test_carry_writes_drafts_that_pass_check(make_site: Make) -> None:
     assert "score" not in krs["graded"]
 
     assert front(objectives / "product/child-2026-q4.md")["parent"] == "company/grow-2026-q4"
+    assert front(objectives / "product/logo-child-2026-q4.md")["parent"] == "company/grow-2026-q4"
     assert front(objectives / "product/under-finished-2026-q4.md")["parent"] == "sales/finished"
 
     code, out = run("check", "--site", str(site))
@@ -238,7 +251,7 @@ def test_carry_never_overwrites_and_reruns_are_harmless(make_site: Make) -> None
     before = target.read_bytes()
     code, out = run("carry", "2026-Q3", "2026-Q4", "--site", str(site))
     assert code == 0, out
-    assert "already carried" in out and "carried 0 of 4" in out
+    assert "already carried" in out and "carried 0 of 5" in out
     assert target.read_bytes() == before
 
 
@@ -331,3 +344,15 @@ def test_carried_from_is_checked_as_a_reference(make_site: Make) -> None:
     assert code == 1
     assert "product/next.md" in out and "OKR303" in out and "did you mean 'product/child'" in out
     assert "OKR308" in out and "carried from itself" in out
+
+
+def test_carry_into_a_cycle_without_letters_is_refused(make_site: Make) -> None:
+    site = make_site(
+        {
+            **SITE,
+            "okrsite.toml": SITE["okrsite.toml"]
+            + '[cycles."~"]\nstart = 2027-01-01\nend = 2027-03-31\n',
+        }  # type: ignore[operator]
+    )
+    code, out = run("carry", "2026-Q3", "~", "--site", str(site))
+    assert code == 2 and "no letters or digits" in out
