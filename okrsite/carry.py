@@ -30,6 +30,7 @@ from okrsite.model import (
     ScoredPortfolio,
 )
 from okrsite.scaffold import ScaffoldError, front_matter, write_new
+from okrsite.scoring import reached
 from okrsite.slug import slugify
 
 #: statuses of an objective that carry without ``--all``: missed after the
@@ -131,7 +132,7 @@ def _key_results_to_carry(obj: Objective, score: ObjectiveScore, every: bool) ->
     return [
         kr
         for kr in obj.key_results
-        if kr.status == "active" and (every or score.key_results[kr.id].progress < 1.0)
+        if kr.status == "active" and (every or not reached(score.key_results[kr.id].progress, 1.0))
     ]
 
 
