@@ -37,6 +37,8 @@ SIGNATURES = {
     "badge.svg": r'font-family="Verdana',
     "person_link.html": r'<span class="muted">nobody</span>|by <a href="[^"]*people/',
     "team_link.html": r'<dt>Team</dt><dd><a href="[^"]*teams/',
+    "trend.html": r'<span class="trend-(improving|worsening|steady)">',
+    "cycle_links.html": r'<p class="meta">Cycles: <a href="#cycle-',
 }
 
 
