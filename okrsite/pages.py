@@ -18,6 +18,7 @@ from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart
 from okrsite.view.explain import explain
 from okrsite.view.formatting import percent
+from okrsite.view.review import attention, changes
 
 if TYPE_CHECKING:
     from okrsite.render import SiteRenderer
@@ -37,6 +38,7 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
     in_cycle = set(ids)
     roots = [i for i in ids if view.objectives[i].parent_objective not in in_cycle]
     stale = [i for i in ids if view.scores[i].stale]
+    first, last, moves = changes(view, cycle)
     return path, site.render(
         "dashboard.html",
         path,
@@ -48,6 +50,9 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         latest=[view.checkin(c) for c in index.checkins[-LATEST_CHECKINS:][::-1]],
         kpi_ids=index.kpi_ids,
         cycle_names=index.cycle_names,
+        attention=attention(view, cycle) if cycle else [],
+        changes=moves,
+        window=(first, last),
     )
 
 

@@ -39,6 +39,8 @@ SIGNATURES = {
     "team_link.html": r'<dt>Team</dt><dd><a href="[^"]*teams/',
     "trend.html": r'<span class="trend-(improving|worsening|steady)">',
     "cycle_links.html": r'<p class="meta">Cycles: <a href="#cycle-',
+    "attention_item.html": r'<li class="obj attention',
+    "change.html": r'<li class="change">',
 }
 
 

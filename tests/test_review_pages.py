@@ -223,3 +223,42 @@ def test_new_pages_in_chromium(tmp_path: Path) -> None:
         finally:
             browser.close()
     assert problems == []
+
+
+def test_dashboard_lists_what_needs_attention_and_what_changed(
+    make_site: Make, tmp_path: Path
+) -> None:
+    """The review site at 2026-11-15 (figures worked by hand in test_review_core):
+    G is 0.489 - 0.1 = 39 points behind and last checked in 26 days ago, B 29
+    points behind with no check-in, A's latest confidence is 3; this week
+    (Nov 9..15) A moved 2 -> 5 widgets (+30 points, confidence 6 -> 3) and
+    response time 25 -> 27 h (worse: lower is better)."""
+    from bs4 import BeautifulSoup
+
+    site = make_site(REVIEW_SITE)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--as-of", "2026-11-15", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+
+    def text(node: object) -> str:
+        return " ".join(node.get_text(" ").split())  # type: ignore[attr-defined]
+
+    items = page.select("#attention ~ ul li.attention")
+    assert [i.select_one(".obj-title").get_text() for i in items] == ["G", "B", "A"]
+    g, b, a = (text(i) for i in items)
+    assert "carol" in g  # an owner without a person file shows by id
+    assert "expected 49%" in g and "10%" in g
+    assert "off track: 39 points behind expected; stale: last check-in 26 days ago" in g
+    assert "at risk: 29 points behind expected; stale: no check-in yet" in b
+    assert "low confidence: 3/10" in a
+    changes = [text(li) for li in page.select("ul.changes > li.change")]
+    assert "Check-ins from 2026-11-09 to 2026-11-15." in text(page.select_one("#changes").parent)
+    assert len(changes) == 3
+    assert "Ship x: 2 → 5 widgets (+30 points of progress)" in changes[2]
+    assert "confidence 6 → 3/10" in changes[2]
+    assert "Response time: 25 → 27 h (worsening)" in changes[1]
+    link = page.select("ul.changes > li.change a")[0]["href"]
+    assert link.startswith("objectives/support/d/index.html#checkin-")
