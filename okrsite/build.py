@@ -42,21 +42,28 @@ def default_jobs() -> int:
 
 
 # Set in the parent just before forking, inherited by the render workers.
-_FORK_STATE: tuple[Any, StagedOutput] | None = None
+_FORK_STATE: tuple[Any, StagedOutput, Path] | None = None
 PARALLEL_PAGES = 400
 
 
 def _render_chunk(keys: list[Any] | None) -> tuple[list[str], int, int]:
     """In a forked worker: render these pages (or, for ``None``, the site-wide
     files) and write them into the staging folder."""
+    from okrsite.render_plan import _located
+
     assert _FORK_STATE is not None
-    site, staged = _FORK_STATE
+    site, staged, site_root = _FORK_STATE
     # The collector is paused while rendering (okrsite.gcpause); each chunk
     # ends with a young-generation collection in case a theme's templates do
     # make reference cycles.
     with paused_gc():
         try:
-            files = site.render_assets() if keys is None else site.render_pages(keys)
+            # located here: a template error's traceback (its file and line)
+            # does not survive the trip to the parent
+            files = _located(
+                site_root,
+                lambda: site.render_assets() if keys is None else site.render_pages(keys),
+            )
             written, unchanged = staged.write(files)
         finally:
             gc.collect(1)
@@ -86,7 +93,7 @@ def render_and_write(
     chunks = [keys[i : i + 250] for i in range(0, len(keys), 250)]
     done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and "fork" in mp.get_all_start_methods():
-        _FORK_STATE = (site, staged)
+        _FORK_STATE = (site, staged, site_root)
         try:
             with mp.get_context("fork").Pool(jobs) as pool:
                 # the site-wide files are one task among the pages
@@ -174,6 +181,8 @@ def build_site(
     if not out.is_absolute():
         out = Path.cwd() / out
     check_output_dir(out, site_root, site_root / load.config.content_dir)
+    from okrsite.render_plan import RenderFailed
+
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     try:
@@ -182,11 +191,13 @@ def build_site(
         )
         timings["render+write"] = time.perf_counter() - t
         stats = staged.commit(paths, written, unchanged)
-    except (jinja2.TemplateError, ValueError) as exc:
+    except (jinja2.TemplateError, ValueError, RenderFailed) as exc:
         staged.abort()
         from okrsite.theme import ThemeError
 
-        if isinstance(exc, jinja2.TemplateError):
+        if isinstance(exc, RenderFailed):
+            problem = exc.diagnostic
+        elif isinstance(exc, jinja2.TemplateError):
             problem = template_diagnostic(exc, site_root)
         elif isinstance(exc, ThemeError):
             problem = error(
