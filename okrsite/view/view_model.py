@@ -99,6 +99,9 @@ class ObjectiveView:
     confidence: float | None
     stale: bool
     key_results: int
+    #: expected - progress (what "behind" sorts by)
+    behind: float
+    last_checkin: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +243,8 @@ class ViewModel:
                 s.confidence,
                 s.stale,
                 len(o.key_results),
+                s.behind,
+                s.last_checkin,
             )
         return view
 
