@@ -451,6 +451,62 @@ def diff(
     sys.exit(run_diff(resolve_site(site), base, head, as_of, fmt, rules, output))
 
 
+@cli.command()
+@click.argument("from_cycle", metavar="FROM")
+@click.argument("to_cycle", metavar="TO")
+@click.option(
+    "--all", "every", is_flag=True, help="Carry every objective (not dropped), finished or not."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
+@site_option
+@as_of_option
+def carry(
+    from_cycle: str,
+    to_cycle: str,
+    every: bool,
+    dry_run: bool,
+    site: Path | None,
+    as_of: date | None,
+) -> None:
+    """Write the unfinished objectives of cycle FROM into cycle TO as drafts.
+
+    Unfinished: missed, or (while FROM still runs) not done. Each unfinished
+    key result starts at its last value. Never overwrites a file.
+    """
+    from okrsite.carry import CarryError, plan_carry, write_carry
+
+    result = load_or_exit(site, as_of, strict=False)
+    root = resolve_site(site)
+    content_dir = result.config.content_dir
+    try:
+        plan = plan_carry(
+            result.scored, from_cycle, to_cycle, content_dir, every, result.config.cycles
+        )
+    except CarryError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not plan:
+        click.echo(f"okrsite: nothing to carry from {from_cycle}")
+        return
+    if dry_run:
+        for item in plan:
+            click.echo(f"would write {item.rel} (from {item.source})")
+        click.echo(f"okrsite: {len(plan)} objectives would be carried into {to_cycle} (dry run)")
+        return
+    existing = {oid: o.carried_from for oid, o in result.scored.portfolio.objectives.items()}
+    outcome = write_carry(root, content_dir, plan, existing)
+    for item in outcome.written:
+        krs = ", ".join(item.key_results) or "no key results"
+        click.echo(f"wrote {item.rel} (from {item.source}; {krs})")
+    for item, why in (*outcome.already, *outcome.conflicts):
+        click.echo(f"skipped {item.rel}: {why}", err=True)
+    click.echo(
+        f"okrsite: carried {len(outcome.written)} of {len(plan)} objectives into {to_cycle}"
+        " as drafts; review them and set status: active"
+    )
+    if outcome.conflicts:
+        sys.exit(1)
+
+
 def _register_authoring() -> None:
     from okrsite.authoring_cli import checkin, new
 

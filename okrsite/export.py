@@ -43,6 +43,7 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
         "stale": s.stale,
         "confidence": _num(s.confidence),
         "forecast": _num(s.forecast),
+        "forecast_tentative": s.forecast_tentative,
         "children": list(scored.children.get(oid, ())),
         "key_results": [
             {
@@ -96,6 +97,7 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "date": ks.date.isoformat() if ks.date else None,
                 "health": ks.health,
                 "trend": ks.trend,
+                "trend_meaning": ks.trend_meaning,
                 "direction": kpi.direction,
                 "indicator": kpi.indicator,
             }

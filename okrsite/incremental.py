@@ -62,6 +62,12 @@ def dirty_pages(prev: ScoredPortfolio, new: ScoredPortfolio) -> set[PageKey] | N
         for o in side.objectives.values():
             for ref in o.supports:
                 supported_by[ref.partition("#")[0]].add(o.id)
+    carried: dict[str, set[str]] = defaultdict(set)
+    for side in (P, N):
+        for o in side.objectives.values():
+            if o.carried_from in N.objectives and o.carried_from is not None:
+                carried[o.id].add(o.carried_from)
+                carried[o.carried_from].add(o.id)
     for oid in list(record_changed | score_changed):
         for side, scored in ((P, prev), (N, new)):
             obj = side.objectives[oid]
@@ -74,6 +80,8 @@ def dirty_pages(prev: ScoredPortfolio, new: ScoredPortfolio) -> set[PageKey] | N
                 if ref.partition("#")[0] in N.objectives
             )
         objectives.update(supported_by.get(oid, ()))
+        # carried_from: each page shows the other's title and cycle
+        objectives.update(carried.get(oid, ()))
     # a changed title shows in every descendant's breadcrumb
     stack = [oid for oid in record_changed if N.objectives[oid].title != P.objectives[oid].title]
     while stack:
@@ -144,6 +152,12 @@ def dirty_pages(prev: ScoredPortfolio, new: ScoredPortfolio) -> set[PageKey] | N
         person = N.people.get(pid)
         if person is not None and person.team:
             teams.add(person.team)
+    # a team page rolls up the objectives of its sub-teams: every team above shows them too
+    for tid in list(teams):
+        parent = N.teams[tid].parent if tid in N.teams else None
+        while parent is not None and parent not in teams:
+            teams.add(parent)
+            parent = N.teams[parent].parent if parent in N.teams else None
 
     dirty.update(("objective", oid) for oid in objectives)
     dirty.update(("kpi", kid) for kid in kpis)

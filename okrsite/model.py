@@ -66,6 +66,7 @@ Status = Literal[
 Grade = Literal["red", "yellow", "green"]
 Health = Literal["healthy", "warning", "critical", "unknown"]
 Trend = Literal["up", "down", "flat"]
+TrendMeaning = Literal["improving", "worsening", "steady"]
 
 
 @pickled_by_fields
@@ -155,6 +156,8 @@ class Objective:
     initiatives: tuple[Initiative, ...] = ()
     body: str = ""
     body_line: int = 1
+    #: the objective of an earlier cycle this one continues (``okrsite carry``)
+    carried_from: str | None = None
 
     @property
     def parent_objective(self) -> str | None:
@@ -343,6 +346,9 @@ class ObjectiveScore:
     last_checkin: date | None
     key_results: dict[str, KRScore]
     history: tuple[tuple[date, float], ...] = ()
+    #: the forecast rests on little: fewer than 3 check-ins, or check-ins
+    #: spanning under a quarter of the cycle (see :func:`scoring.forecast_is_tentative`)
+    forecast_tentative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +362,9 @@ class KPIScore:
     series: tuple[tuple[Day, float], ...]
     targeted_by: tuple[str, ...]
     driven_by: tuple[str, ...]
+    #: what the trend means for this KPI's direction (down is good news for a
+    #: response time); ``None`` without a trend
+    trend_meaning: TrendMeaning | None = None
 
     @property
     def role(self) -> Literal["target", "monitored"]:
@@ -379,6 +388,12 @@ class Settings:
     at_risk: float = 0.30
     stale_after_days: int = 14
     aspirational_success: float = 0.7
+    #: a confidence at or below this puts an objective on the attention list
+    #: (:mod:`okrsite.attention`; not yet read from okrsite.toml: no page shows the list yet)
+    low_confidence: float = 4.0
+    #: "what changed": check-ins of the last this many days, as_of included
+    #: (:mod:`okrsite.changes`; not yet read from okrsite.toml, as above)
+    changes_days: int = 7
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from okrsite.cycle_export import cycle_export_path
 from okrsite.markdown import is_safe_url
-from okrsite.urls import SUMMARY_FILES, page_path, prefix
+from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart
 from okrsite.view.explain import explain
 from okrsite.view.formatting import percent
+from okrsite.view.review import attention, changes
 
 if TYPE_CHECKING:
     from okrsite.render import SiteRenderer
@@ -36,6 +38,7 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
     in_cycle = set(ids)
     roots = [i for i in ids if view.objectives[i].parent_objective not in in_cycle]
     stale = [i for i in ids if view.scores[i].stale]
+    first, last, moves = changes(view, cycle)
     return path, site.render(
         "dashboard.html",
         path,
@@ -47,6 +50,9 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         latest=[view.checkin(c) for c in index.checkins[-LATEST_CHECKINS:][::-1]],
         kpi_ids=index.kpi_ids,
         cycle_names=index.cycle_names,
+        attention=attention(view, cycle) if cycle else [],
+        changes=moves,
+        window=(first, last),
     )
 
 
@@ -109,24 +115,40 @@ def kpi_tree(site: SiteRenderer, _: str) -> Page:
 
 
 def teams(site: SiteRenderer, _: str) -> Page:
+    """Every team with the figures of the current cycle, sub-teams rolled up."""
     path = SUMMARY_FILES["teams"]
-    view = site.view
+    view, index = site.view, site.index
+    cycle = index.current_cycle
     rows = [
-        (t, view.team_name(t), view.summary(site.index.by_team.get(t, [])))
-        for t in site.index.team_ids
+        (
+            t,
+            view.team_name(t),
+            view.summary(view.in_cycle([*index.by_team.get(t, []), *index.team_below(t)], cycle)),
+        )
+        for t in index.team_ids
     ]
-    return path, site.render("teams.html", path, title=site.gettext("Teams"), rows=rows)
+    return path, site.render(
+        "teams.html", path, title=site.gettext("Teams"), rows=rows, cycle=cycle
+    )
 
 
 def people(site: SiteRenderer, _: str) -> Page:
+    """Every person with the figures of the current cycle."""
     path = SUMMARY_FILES["people"]
-    view = site.view
+    view, index = site.view, site.index
+    cycle = index.current_cycle
     rows = [
-        (pid, view.person_name(pid), view.summary(site.index.by_owner.get(pid, [])))
-        for pid in site.index.people_ids
+        (
+            pid,
+            view.person_name(pid),
+            view.summary(view.in_cycle(index.by_owner.get(pid, []), cycle)),
+        )
+        for pid in index.people_ids
     ]
     rows.sort(key=lambda r: (r[1].casefold(), r[0]))
-    return path, site.render("people.html", path, title=site.gettext("People"), rows=rows)
+    return path, site.render(
+        "people.html", path, title=site.gettext("People"), rows=rows, cycle=cycle
+    )
 
 
 def cycles(site: SiteRenderer, _: str) -> Page:
@@ -216,6 +238,14 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         cycle=index.cycles.get(o.cycle),
         owner=view.person(o.owner),
         team=view.team(o.team),
+        carried_from=(
+            view.objective(o.carried_from)
+            if o.carried_from and o.carried_from in view.scores
+            else None
+        ),
+        carried_into=[
+            view.objective(i) for i in index.carried_into.get(oid, []) if i in view.scores
+        ],
     )
 
 
@@ -279,7 +309,7 @@ def team(site: SiteRenderer, tid: str) -> Page:
         tid=tid,
         team=record,
         ids=ids,
-        summary=view.summary(ids),
+        sections=view.cycle_sections(ids, index.team_below(tid)),
         members=sorted(x for x, person in portfolio.people.items() if person.team == tid),
         subteams=sorted(x for x, t in portfolio.teams.items() if t.parent == tid),
         kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].team == tid],
@@ -300,7 +330,7 @@ def person(site: SiteRenderer, pid: str) -> Page:
         pid=pid,
         person=record,
         ids=ids,
-        summary=view.summary(ids),
+        sections=view.cycle_sections(ids),
         kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].owner == pid],
         goal_ids=[g for g in index.goal_ids if portfolio.goals[g].owner == pid],
         checkins=index.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],
@@ -322,6 +352,11 @@ def cycle(site: SiteRenderer, name: str) -> Page:
         ids=ids,
         summary=view.summary(ids),
         goal_ids=goals_of_cycle,
+        exports=(
+            {ext: href(cycle_export_path(name, ext)) for ext in ("json", "csv")}
+            if ids and name in site.scored.portfolio.cycles
+            else None
+        ),
     )
 
 

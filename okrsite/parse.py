@@ -58,6 +58,7 @@ KNOWN_KEYS: dict[str, set[str]] = {
         "status",
         "key_results",
         "initiatives",
+        "carried_from",
     },
     "kpi": COMMON_KEYS
     | {"unit", "direction", "indicator", "target", "thresholds", "drives", "values", "data"},
@@ -649,6 +650,7 @@ def _objective(
         initiatives=tuple(initiatives),
         body=parts.body,
         body_line=parts.body_line,
+        carried_from=f.ref(data, "carried_from", ()),
     )
 
 

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from okrsite import __version__, pages
 from okrsite.config import SiteConfig
+from okrsite.cycle_export import cycle_export_files
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.theme import Theme, load_theme
@@ -261,6 +262,7 @@ class SiteRenderer:
         out.update(data_files(self.view, self.memo))
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()
+        out.update(cycle_export_files(self.scored))
         scores = self.view.scores
         ids = (
             self.index.objective_ids

@@ -230,6 +230,21 @@ def resolve(
                     "supported goal",
                     oid,
                 )
+        if obj.carried_from is not None:
+            source = obj.carried_from
+            if source == oid or "#" in source or source not in objectives:
+                problem = (
+                    f"objective {oid!r} is carried from itself"
+                    if source == oid
+                    else f"carried_from must name an objective, not a key result: {source!r}"
+                )
+                if source != oid and "#" not in source:
+                    unknown(
+                        "objective", source, objectives, obj.file, ("carried_from",), "objective"
+                    )
+                else:
+                    diags.append(error("OKR308", problem, obj.file, key_path=("carried_from",)))
+                changes["carried_from"] = None
         krs = list(obj.key_results)
         for i, key_result in enumerate(krs):
             if key_result.kpi is not None and key_result.kpi not in kpis:

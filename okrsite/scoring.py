@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,10 +40,15 @@ from okrsite.model import (
     Settings,
     Status,
     Trend,
+    TrendMeaning,
 )
 from okrsite.resolve import reference_exists
 
 STALE_GRACE_DAYS = 14
+#: a forecast from fewer check-ins than this is tentative
+FORECAST_MIN_CHECKINS = 3
+#: ... as is one whose check-ins span less than this share of the cycle
+FORECAST_MIN_SPAN = 0.25
 _EPS_DIGITS = 9
 
 
@@ -54,6 +59,17 @@ def _for_comparison(x: float) -> float:
 
 def clamp(x: float, low: float = 0.0, high: float = 1.0) -> float:
     return min(high, max(low, x))
+
+
+def at_most(value: float, limit: float) -> bool:
+    """``value <= limit`` as every threshold here compares (rounded to 9 decimals)."""
+    return _for_comparison(value) <= _for_comparison(limit)
+
+
+def reached(progress: float, success: float) -> bool:
+    """Whether progress reached the success level (1.0, or 0.7 when aspirational):
+    what makes a finished objective ``achieved`` rather than ``missed``."""
+    return _for_comparison(progress) >= _for_comparison(success)
 
 
 # ----------------------------------------------------------- single rules
@@ -80,6 +96,20 @@ def numeric_progress(
     return clamp(ratio), ratio
 
 
+def progress_of_value(kr: KeyResult, value: float | None) -> float | None:
+    """The progress a key result has when its current value is ``value``: the
+    measure of :func:`measured_progress` without the ``score:`` override, so a
+    check-in's move reads as the measure moved.
+
+    ``None`` for kinds no value measures (milestones, roll-ups). A boolean
+    key result without a value falls back to its ``done:``.
+    """
+    if kr.kind in ("milestones", "rollup"):
+        return None
+    measure = kr if kr.score is None else replace(kr, score=None)
+    return measured_progress(measure, value, value is not None)[0]
+
+
 def expected_progress(cycle: Cycle, as_of: date, success: float) -> tuple[float, float]:
     """(expected, elapsed): expected = elapsed × success."""
     elapsed = cycles_mod.elapsed(cycle, as_of)
@@ -101,7 +131,7 @@ def status_for(
     if as_of < cycle.start:
         return "upcoming"
     if as_of > cycle.end:
-        return "achieved" if _for_comparison(progress) >= _for_comparison(success) else "missed"
+        return "achieved" if reached(progress, success) else "missed"
     if _for_comparison(progress) >= 1.0:
         return "done"
     behind = _for_comparison(expected - progress)
@@ -153,6 +183,29 @@ def trend_for(previous: float | None, latest: float | None) -> Trend | None:
     if _for_comparison(latest) < _for_comparison(previous):
         return "down"
     return "flat"
+
+
+def trend_meaning(direction: str, trend: Trend | None) -> TrendMeaning | None:
+    """Whether a KPI's move is good news: ``up`` improves a higher-is-better KPI
+    and worsens a lower-is-better one (a response time going down improves)."""
+    if trend is None:
+        return None
+    if trend == "flat":
+        return "steady"
+    return "improving" if (trend == "up") == (direction == "up") else "worsening"
+
+
+def forecast_is_tentative(checkins: int, first: date, last: date, cycle: Cycle) -> bool:
+    """A forecast drawn through few check-ins, or through check-ins close
+    together, can swing wildly with the next one; readers should weigh it less.
+
+    ``checkins`` counts the check-ins the forecast rests on; ``first`` and
+    ``last`` are their dates. The span is measured in days against the
+    cycle's length (first to last day inclusive).
+    """
+    length = (cycle.end - cycle.start).days + 1
+    span = (last - first).days / length
+    return checkins < FORECAST_MIN_CHECKINS or _for_comparison(span) < FORECAST_MIN_SPAN
 
 
 def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float | None:
@@ -600,11 +653,14 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
     days = sorted({c.date for c in past})
     history = tuple((d, scorer.value_at(obj.id, d)) for d in days)
     forecast = None
+    tentative = False
     if len(past) >= 2:
         forecast = linear_forecast(
             [(float((d - cycle.start).days), p) for d, p in history],
             float((cycle.end - cycle.start).days),
         )
+        if forecast is not None:
+            tentative = forecast_is_tentative(len(past), days[0], days[-1], cycle)
     return ObjectiveScore(
         id=obj.id,
         progress=progress,
@@ -620,6 +676,7 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
         last_checkin=last,
         key_results=kr_scores,
         history=history,
+        forecast_tentative=tentative,
     )
 
 
@@ -652,14 +709,16 @@ def _kpi_score(
     value = series[-1][1] if series else None
     day = series[-1][0] if series else None
     previous = series[-2][1] if len(series) >= 2 else None
+    trend = trend_for(previous, value)
     return KPIScore(
         id=kpi.id,
         value=value,
         date=day,
         previous=previous,
         health=health_for(kpi, value),
-        trend=trend_for(previous, value),
+        trend=trend,
         series=series,
         targeted_by=targeted_by,
         driven_by=driven_by,
+        trend_meaning=trend_meaning(kpi.direction, trend),
     )

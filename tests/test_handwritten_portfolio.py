@@ -336,6 +336,7 @@ EXPECTED: dict[str, Any] = {
             "stale": True,
             "confidence": None,
             "forecast": None,
+            "forecast_tentative": False,
             "children": ["sales/apac", "sales/emea"],
             "key_results": [
                 kr("revenue", "Grow revenue in every region", "rollup", EMEA_PROGRESS, "on-track"),
@@ -368,6 +369,7 @@ EXPECTED: dict[str, Any] = {
             "stale": False,
             "confidence": None,
             "forecast": None,
+            "forecast_tentative": False,
             "children": [],
             "key_results": [
                 kr(
@@ -398,6 +400,8 @@ EXPECTED: dict[str, Any] = {
             "stale": False,
             "confidence": 7,
             "forecast": r6(EMEA_FORECAST),
+            # two check-ins on/before as_of (fewer than 3) -> tentative
+            "forecast_tentative": True,
             "children": [],
             "key_results": [
                 kr(
@@ -473,6 +477,7 @@ EXPECTED: dict[str, Any] = {
             "stale": True,
             "confidence": 8,
             "forecast": None,
+            "forecast_tentative": False,
             "children": [],
             "key_results": [
                 kr(
@@ -509,6 +514,8 @@ EXPECTED: dict[str, Any] = {
             "date": "2026-02-12",
             "health": "critical",
             "trend": "up",
+            # direction down: up is worsening
+            "trend_meaning": "worsening",
             "direction": "down",
             "indicator": "leading",
         },
@@ -521,6 +528,7 @@ EXPECTED: dict[str, Any] = {
             "date": "2026-02-01",
             "health": "warning",
             "trend": "flat",
+            "trend_meaning": "steady",
             "direction": "up",
             "indicator": None,
         },
@@ -532,6 +540,7 @@ EXPECTED: dict[str, Any] = {
             "date": "2026-02-01",
             "health": "warning",
             "trend": "up",
+            "trend_meaning": "improving",
             "direction": "up",
             "indicator": "lagging",
         },
@@ -543,6 +552,7 @@ EXPECTED: dict[str, Any] = {
             "date": "2026-02-01",
             "health": "healthy",
             "trend": "up",
+            "trend_meaning": "improving",
             "direction": "up",
             "indicator": "lagging",
         },
@@ -554,6 +564,8 @@ EXPECTED: dict[str, Any] = {
             "date": "2026-02-01",
             "health": "healthy",
             "trend": "down",
+            # direction up: down is worsening
+            "trend_meaning": "worsening",
             "direction": "up",
             "indicator": None,
         },
@@ -601,13 +613,16 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     assert list(exported) == ["as_of", "generator", "objectives", "kpis", "goals"]
     objective_keys = [
         "id", "title", "cycle", "owner", "team", "parent", "commitment", "weight", "status", "progress",
-        "expected", "grade", "stale", "confidence", "forecast", "children", "key_results",
+        "expected", "grade", "stale", "confidence", "forecast", "forecast_tentative", "children",
+        "key_results",
     ]  # fmt: skip
     kr_keys = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "score", "progress",
         "status",
     ]  # fmt: skip
-    kpi_keys = ["id", "title", "value", "date", "health", "trend", "direction", "indicator"]
+    kpi_keys = [
+        "id", "title", "value", "date", "health", "trend", "trend_meaning", "direction", "indicator",
+    ]  # fmt: skip
     for o in exported["objectives"]:
         assert list(o) == objective_keys
         for k in o["key_results"]:

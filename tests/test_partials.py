@@ -26,7 +26,7 @@ SIGNATURES = {
     "status_badge.html": r'class="status status-',
     "grade_badge.html": r'class="grade grade-',
     "health_badge.html": r'class="health health-',
-    "objective_item.html": r'<li class="obj">\s*<a class="obj-title" href="[^"]*objectives/',
+    "objective_item.html": r'<li class="obj" data-status=[^>]*>\s*<a class="obj-title" href="[^"]*objectives/',
     "alignment_node.html": r'<span class="node">',
     "kr_row.html": r'data-label="Key result"',
     "explain_row.html": r'data-label="Computation"',
@@ -37,6 +37,11 @@ SIGNATURES = {
     "badge.svg": r'font-family="Verdana',
     "person_link.html": r'<span class="muted">nobody</span>|by <a href="[^"]*people/',
     "team_link.html": r'<dt>Team</dt><dd><a href="[^"]*teams/',
+    "trend.html": r'<span class="trend-(improving|worsening|steady)">',
+    "cycle_links.html": r'<p class="meta">Cycles: <a href="#cycle-',
+    "attention_item.html": r'<li class="obj attention',
+    "change.html": r'<li class="change">',
+    "list_filters.html": r'<div class="list-filters"',
 }
 
 

@@ -130,7 +130,8 @@ def test_scripts_only_from_the_theme(out: dict[str, bytes]) -> None:
         srcs = re.findall(r"<script\b([^>]*)>", data.decode(), re.I)
         for attrs in srcs:
             assert attrs == "" or re.fullmatch(
-                r' src="(\.\./)*(search-index\.js|static/search\.js)"', attrs
+                r' src="(\.\./)*(search-index\.js|static/search\.js|static/filters\.js)"( defer)?',
+                attrs,
             ), (path, attrs)
 
 

@@ -24,7 +24,7 @@ from okrsite.export import (
     objective_record,
 )
 from okrsite.view.partials import RenderMemo
-from okrsite.view.search import search_entry
+from okrsite.view.search import search_entries
 from okrsite.view.view_model import ViewModel
 
 __all__ = ["OBJECTIVES_CSV_COLUMNS", "export_pieces", "data_files"]
@@ -88,7 +88,9 @@ def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str
         _csv_number(s.forecast),
         s.last_checkin.isoformat() if s.last_checkin else "",
     ]
-    entry = json.dumps(search_entry(view, oid), ensure_ascii=False, separators=(",", ":"))
+    entry = ",".join(
+        json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in search_entries(view, oid)
+    )
     pieces = (json_line(record), csv_text(csv_rows(record)), csv_text([row]), entry)
     memo.exports[oid] = pieces
     return pieces

@@ -34,7 +34,13 @@ class Partials:
     #: partials whose few distinct calls repeat on every page: their output is
     #: kept per distinct set of variables (a badge per status, a link per person)
     REPEATED = frozenset(
-        {"status_badge.html", "health_badge.html", "person_link.html", "team_link.html"}
+        {
+            "status_badge.html",
+            "health_badge.html",
+            "person_link.html",
+            "team_link.html",
+            "list_filters.html",
+        }
     )
 
     def __init__(self, env: Environment) -> None:

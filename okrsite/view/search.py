@@ -1,8 +1,10 @@
 """The site search's index: ``search-index.json`` (and ``.js`` for ``file://``).
 
-Objectives, KPIs, goals, people and teams with what the search page matches
-on (title, owner, team) and shows (percent, status or health). Objective
-entries are memoised with the exports (:func:`okrsite.view.exports.export_pieces`).
+Objectives, their key results, KPIs, goals, people and teams with what the
+search page matches on (title, id, owner, team, cycle, tags, status and, for
+an objective, its key results' titles and ids) and shows (percent, status or
+health). Objective entries (with their key results) are memoised with the
+exports (:func:`okrsite.view.exports.export_pieces`).
 """
 
 from __future__ import annotations
@@ -13,23 +15,56 @@ from typing import Any
 
 from okrsite import __version__
 from okrsite.view.formatting import percent
-from okrsite.view.view_model import ViewModel
+from okrsite.view.view_model import ViewModel, anchor
 
-__all__ = ["search_entry", "search_files"]
+__all__ = ["search_entries", "search_files", "KINDS"]
+
+#: the kinds of entries, in the order the search page groups its results
+KINDS = ("objective", "kr", "kpi", "goal", "person", "team")
 
 
-def search_entry(view: ViewModel, oid: str) -> dict[str, Any]:
+def _words(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
+    """An objective's entry, then one entry per key result (found by title or id:
+    "nps" finds "Raise NPS from 31 to 40")."""
     o, s = view.objectives[oid], view.scores[oid]
-    return {
-        "k": "objective",
-        "t": o.title,
-        "u": view.url("objective", oid),
-        "o": view.person_name(o.owner),
-        "m": view.team_name(o.team),
-        "c": o.cycle,
-        "p": percent(s.progress),
-        "s": s.status,
-    }
+    url = view.url("objective", oid)
+    owner, team = view.person_name(o.owner), view.team_name(o.team)
+    krs = [kr for kr in o.key_results if kr.id in s.key_results]
+    entries: list[dict[str, Any]] = [
+        {
+            "k": "objective",
+            "t": o.title,
+            "u": url,
+            "i": oid,
+            "o": owner,
+            "m": team,
+            "c": o.cycle,
+            "p": percent(s.progress),
+            "s": s.status,
+            "x": _words(*o.tags, *(kr.title for kr in krs), *(kr.id for kr in krs)),
+        }
+    ]
+    for kr in krs:
+        ks = s.key_results[kr.id]
+        entries.append(
+            {
+                "k": "kr",
+                "t": kr.title,
+                "u": f"{url}#{anchor('kr', kr.id)}",
+                "i": kr.id,
+                "o": owner,
+                "m": o.title,
+                "c": o.cycle,
+                "p": percent(ks.progress),
+                "s": ks.status,
+                "x": _words(*o.tags, kr.kpi or ""),
+            }
+        )
+    return entries
 
 
 def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
@@ -43,6 +78,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "k": "kpi",
                 "t": kpi.title,
                 "u": view.url("kpi", kid),
+                "i": kid,
                 "o": view.person_name(kpi.owner),
                 "m": view.team_name(kpi.team),
                 "s": view.scored.kpis[kid].health,
@@ -55,9 +91,11 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "k": "goal",
                 "t": goal.title,
                 "u": view.url("goal", gid),
+                "i": gid,
                 "o": view.person_name(goal.owner),
                 "m": view.team_name(goal.team),
                 "p": percent(view.scored.goals[gid].progress),
+                "x": _words(*goal.tags),
             }
         )
     for pid in index.people_ids:
@@ -67,21 +105,29 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "k": "person",
                 "t": view.person_name(pid),
                 "u": view.url("person", pid),
-                "o": pid,
+                "i": pid,
+                "o": "",
                 "m": view.team_name(person.team) if person else "",
             }
         )
     for tid in index.team_ids:
         items.append(
-            {"k": "team", "t": view.team_name(tid), "u": view.url("team", tid), "o": "", "m": tid}
+            {
+                "k": "team",
+                "t": view.team_name(tid),
+                "u": view.url("team", tid),
+                "i": tid,
+                "o": "",
+                "m": "",
+            }
         )
     return items
 
 
-def search_files(view: ViewModel, objective_entry: Callable[[str], str]) -> dict[str, bytes]:
-    """``search-index.json`` and ``search-index.js``; ``objective_entry`` gives an
-    objective's entry as JSON text (memoised by the caller)."""
-    entries = [objective_entry(oid) for oid in view.index.objective_ids]
+def search_files(view: ViewModel, objective_entries: Callable[[str], str]) -> dict[str, bytes]:
+    """``search-index.json`` and ``search-index.js``; ``objective_entries`` gives an
+    objective's entries as JSON text, comma-separated (memoised by the caller)."""
+    entries = [objective_entries(oid) for oid in view.index.objective_ids]
     entries += [
         json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in _other_entries(view)
     ]

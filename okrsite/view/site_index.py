@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from okrsite.carry import carried_into
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
+from okrsite.cycle_figures import sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
 
@@ -95,7 +97,15 @@ class SiteIndex:
         used = {n: self.cycles[n] for n in self.by_cycle if n in self.cycles}
         current = current_cycle(used, scored.as_of)
         self.current_cycle = current.name if current else None
+        #: objective id -> the objectives carried from it (``carried_from:``)
+        self.carried_into = carried_into(portfolio)
+        self.sub_teams = sub_teams(scored)
         self.page_ids = sorted(
             portfolio.pages,
             key=lambda i: (portfolio.pages[i].order, portfolio.pages[i].title, i),
         )
+
+    def team_below(self, tid: str) -> list[str]:
+        """Objectives of the sub-teams of ``tid`` (at any depth): its page rolls them up."""
+        below = team_and_descendants(tid, self.sub_teams)[1:]
+        return [oid for t in below for oid in self.by_team.get(t, [])]

@@ -17,6 +17,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from okrsite.cycle_figures import counted_progress
 from okrsite.model import (
     CheckIn,
     Grade,
@@ -26,7 +27,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
-from okrsite.scoring import grade_for, weighted_mean
+from okrsite.scoring import grade_for
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -37,6 +38,7 @@ __all__ = [
     "CheckinView",
     "KeyResultRow",
     "GroupSummary",
+    "CycleSection",
     "NavItem",
     "ViewModel",
     "anchor",
@@ -97,6 +99,9 @@ class ObjectiveView:
     confidence: float | None
     stale: bool
     key_results: int
+    #: expected - progress (what "behind" sorts by)
+    behind: float
+    last_checkin: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,21 @@ class GroupSummary:
     total: int
 
 
+@dataclass(frozen=True, slots=True)
+class CycleSection:
+    """One cycle's part of a team or person page: figures never mix cycles.
+
+    ``ids`` are the record's own objectives of the cycle, ``sub_ids`` those of
+    its sub-teams (a team page rolls them up); ``summary`` covers both.
+    """
+
+    cycle: str
+    current: bool
+    ids: tuple[str, ...]
+    sub_ids: tuple[str, ...]
+    summary: GroupSummary
+
+
 class ViewModel:
     """Builds view objects from one scored portfolio (memoised per record)."""
 
@@ -223,6 +243,8 @@ class ViewModel:
                 s.confidence,
                 s.stale,
                 len(o.key_results),
+                s.behind,
+                s.last_checkin,
             )
         return view
 
@@ -230,17 +252,42 @@ class ViewModel:
         return sorted(ids, key=lambda i: (self.objectives[i].title.casefold(), i))
 
     def summary(self, ids: Sequence[str]) -> GroupSummary:
+        """Counts by status of ``ids`` and the weighted mean progress of the counted
+        ones (:func:`okrsite.cycle_figures.counted_progress`, the one rule)."""
         counts: dict[str, int] = {}
-        pairs = []
         for oid in ids:
-            score = self.scores[oid]
-            counts[score.status] = counts.get(score.status, 0) + 1
-            objective = self.objectives[oid]
-            if objective.status == "active":
-                pairs.append((score.progress, objective.weight))
-        progress = weighted_mean(pairs)
+            status = self.scores[oid].status
+            counts[status] = counts.get(status, 0) + 1
+        progress = counted_progress(self.scored, ids) or 0.0
         ordered = tuple((status, counts[status]) for status in STATUS_ORDER if status in counts)
         return GroupSummary(progress, grade_for(progress), ordered, len(ids))
+
+    def in_cycle(self, ids: Iterable[str], cycle: str | None) -> list[str]:
+        return [i for i in ids if self.objectives[i].cycle == cycle]
+
+    def cycle_sections(self, own: Sequence[str], below: Sequence[str] = ()) -> list[CycleSection]:
+        """One section per cycle, the current cycle first, then newest first."""
+        index = self.index
+        current = index.current_cycle
+
+        def order(name: str) -> tuple[bool, int, str]:
+            cycle = index.cycles.get(name)
+            return (name != current, -cycle.start.toordinal() if cycle else 0, name)
+
+        names = sorted({self.objectives[i].cycle for i in [*own, *below]}, key=order)
+        sections = []
+        for name in names:
+            mine, subs = self.in_cycle(own, name), self.in_cycle(below, name)
+            sections.append(
+                CycleSection(
+                    name,
+                    name == current,
+                    tuple(self.objectives_sorted(mine)),
+                    tuple(self.objectives_sorted(subs)),
+                    self.summary([*mine, *subs]),
+                )
+            )
+        return sections
 
     def ref_link(self, ref: str) -> Link | None:
         """The page of an objective, ``objective#kr`` or KPI reference."""

@@ -1,49 +1,74 @@
 /* okrsite search: filters the index from search-index.js (a script, so it works
    from file:// where fetch() of local files is refused). Every term must appear
-   in the title, owner, team or cycle. No dependencies. */
+   in the title, id, owner, team, cycle, tags or status (an objective also
+   matches its key results' titles and ids). Results are grouped by kind, in
+   the order of the kinds named on #search-results; the words come from there
+   too, so they are translated with the rest of the theme. No dependencies. */
 (function () {
   "use strict";
   var data = window.OKRSITE_SEARCH_INDEX;
   var input = document.getElementById("search-q");
-  var list = document.getElementById("search-results");
+  var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!data || !input || !list) return;
+  if (!data || !input || !box) return;
   var root = "../"; /* the search page lives at search/index.html */
+  var kinds = (box.getAttribute("data-kinds") || "").split(" ");
   var items = data.items.map(function (it) {
-    return { it: it, hay: [it.t, it.o, it.m, it.c || "", it.k].join(" ").toLowerCase() };
+    var s = it.s || "";
+    return {
+      it: it,
+      hay: [it.t, it.i || "", it.o, it.m, it.c || "", s, s.replace("-", " "), it.x || ""].join(" ").toLowerCase()
+    };
   });
   var LIMIT = 100;
+  function text(name, n) {
+    return (box.getAttribute("data-" + name) || "").replace("{n}", n).replace("{limit}", LIMIT);
+  }
   function render(q) {
     var terms = q.toLowerCase().split(/\s+/).filter(Boolean);
-    list.textContent = "";
+    box.textContent = "";
     if (!terms.length) { status.textContent = ""; return; }
-    var found = 0;
+    var groups = {}, found = 0;
     for (var i = 0; i < items.length; i++) {
       var hay = items[i].hay, ok = true;
       for (var j = 0; j < terms.length; j++) { if (hay.indexOf(terms[j]) < 0) { ok = false; break; } }
       if (!ok) continue;
       found++;
       if (found > LIMIT) continue;
-      var it = items[i].it;
-      var li = document.createElement("li");
-      li.className = "obj";
-      var a = document.createElement("a");
-      a.className = "obj-title";
-      a.href = root + it.u;
-      a.textContent = it.t;
-      li.appendChild(a);
-      var meta = document.createElement("span");
-      meta.className = "meta";
-      meta.textContent = [it.k, it.o, it.m, it.c].filter(Boolean).join(" · ") +
-        (typeof it.p === "number" ? " · " + it.p + "%" : "") + (it.s ? " · " + it.s.replace("-", " ") : "");
-      li.appendChild(meta);
-      list.appendChild(li);
+      var k = items[i].it.k;
+      (groups[k] = groups[k] || []).push(items[i].it);
     }
-    status.textContent = found === 0 ? "No matches." :
-      found + " match" + (found === 1 ? "" : "es") + (found > LIMIT ? ", showing the first " + LIMIT : "") + ".";
+    kinds.forEach(function (k) {
+      if (!groups[k]) return;
+      var h = document.createElement("h2");
+      h.textContent = (box.getAttribute("data-kind-" + k) || k) + " (" + groups[k].length + ")";
+      box.appendChild(h);
+      var list = document.createElement("ul");
+      list.className = "objs search-" + k;
+      groups[k].forEach(function (it) {
+        var li = document.createElement("li");
+        li.className = "obj";
+        var a = document.createElement("a");
+        a.className = "obj-title";
+        a.href = root + it.u;
+        a.textContent = it.t;
+        li.appendChild(a);
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = [it.o, it.m, it.c].filter(Boolean).join(" · ") +
+          (typeof it.p === "number" ? " · " + it.p + "%" : "") + (it.s ? " · " + it.s.replace("-", " ") : "");
+        li.appendChild(meta);
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    });
+    status.textContent = found === 0 ? text("none", 0) :
+      text(found === 1 ? "one" : "many", found) + (found > LIMIT ? " " + text("limit", found) : "");
   }
   var q = new URLSearchParams(location.search).get("q") || "";
-  input.value = q;
+  input.value = q; /* the query stays in the box */
+  var header = document.getElementById("site-search");
+  if (header) header.value = q;
   render(q);
   input.addEventListener("input", function () { render(input.value); });
 })();

@@ -1,0 +1,161 @@
+"""What changed this week: the check-ins of the last few days, as moves.
+
+A check-in says "logos: 9"; a weekly meeting wants "Win 40 new logos: 6 → 9
+logos, +7.5 points, confidence 6 → 7, by Sofia". This module turns each
+check-in dated within the last ``changes_days`` days (as_of included) into
+those moves. Pure: reads a :class:`ScoredPortfolio`.
+
+The value *before* a check-in follows the current-value rule just before it:
+the latest earlier check-in of the same key result (check-ins in their
+order: date, then file name), else ``current:``, else the KPI's latest value
+dated before the check-in, else none. Progress before and after come from
+the same progress rule as every score (:func:`scoring.progress_of_value`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from okrsite.model import KeyResult, Objective, ScoredPortfolio, TrendMeaning
+from okrsite.scoring import progress_of_value, trend_for, trend_meaning
+
+
+@dataclass(frozen=True, slots=True)
+class ValueChange:
+    """One value of a check-in: a key result's (or a KPI's) previous → new value."""
+
+    id: str
+    title: str
+    unit: str
+    previous: float | None
+    new: float
+    #: progress before and after (key results; ``None`` for KPIs)
+    progress_before: float | None
+    progress_after: float | None
+    #: for a KPI: whether the move is good news by its direction
+    meaning: TrendMeaning | None = None
+
+    @property
+    def progress_change(self) -> float | None:
+        if self.progress_before is None or self.progress_after is None:
+            return None
+        return self.progress_after - self.progress_before
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinChange:
+    checkin: str
+    file: str
+    date: date
+    #: the objective or KPI the check-in reports on (one of them is set)
+    objective: str | None
+    kpi: str | None
+    title: str
+    author: str | None
+    confidence_before: float | None
+    confidence_after: float | None
+    values: tuple[ValueChange, ...]
+
+
+def changes_window(scored: ScoredPortfolio, days: int | None = None) -> tuple[date, date]:
+    """(first day, last day) of "this week": ``days`` (default the
+    ``changes_days`` setting) days ending at as_of."""
+    n = scored.settings.changes_days if days is None else days
+    return scored.as_of - timedelta(days=n - 1), scored.as_of
+
+
+def recent_changes(
+    scored: ScoredPortfolio, days: int | None = None, cycle: str | None = None
+) -> list[CheckinChange]:
+    """The check-ins of the window as moves, newest first. With ``cycle``,
+    only objective check-ins of that cycle (and every KPI check-in)."""
+    p = scored.portfolio
+    first, last = changes_window(scored, days)
+    seen: dict[tuple[str, str], float] = {}  # (objective, kr) -> latest value so far
+    confidence: dict[str, float] = {}  # objective -> latest stated confidence so far
+    out: list[CheckinChange] = []
+    for c in p.checkins:
+        if c.date > last:
+            break
+        in_window = c.date >= first
+        if c.objective is not None:
+            obj = p.objectives[c.objective]
+            before_conf = confidence.get(obj.id)
+            moves = []
+            for kr_id, value in c.values.items():
+                kr = obj.key_result(kr_id)
+                previous = seen.get((obj.id, kr_id))
+                if previous is None and kr is not None:
+                    previous = _baseline(scored, obj, kr, c.date)
+                seen[(obj.id, kr_id)] = value
+                if in_window and kr is not None:
+                    moves.append(
+                        ValueChange(
+                            kr_id,
+                            kr.title,
+                            kr.unit,
+                            previous,
+                            value,
+                            progress_of_value(kr, previous),
+                            progress_of_value(kr, value),
+                        )
+                    )
+            if c.confidence is not None:
+                confidence[obj.id] = c.confidence
+            if in_window and (cycle is None or obj.cycle == cycle):
+                out.append(
+                    CheckinChange(
+                        c.id,
+                        c.file,
+                        c.date,
+                        obj.id,
+                        None,
+                        obj.title,
+                        c.author,
+                        before_conf,
+                        c.confidence if c.confidence is not None else before_conf,
+                        tuple(moves),
+                    )
+                )
+        elif c.kpi is not None and in_window and c.value is not None:
+            kpi = p.kpis[c.kpi]
+            previous = _kpi_before(scored, c.kpi, c.date)
+            move = ValueChange(
+                kpi.id,
+                kpi.title,
+                kpi.unit,
+                previous,
+                c.value,
+                None,
+                None,
+                trend_meaning(kpi.direction, trend_for(previous, c.value)),
+            )
+            out.append(
+                CheckinChange(
+                    c.id, c.file, c.date, None, kpi.id, kpi.title, c.author, None, None, (move,)
+                )
+            )
+    return out[::-1]
+
+
+def _kpi_before(scored: ScoredPortfolio, kpi: str, day: date) -> float | None:
+    """The KPI's latest value dated before ``day``."""
+    series = scored.portfolio.kpi_series.get(kpi, ())
+    i = bisect.bisect_left([d for d, _ in series], day)
+    return series[i - 1][1] if i else None
+
+
+def _baseline(scored: ScoredPortfolio, obj: Objective, kr: KeyResult, day: date) -> float | None:
+    """A key result's value before its first check-in: ``current:``, else its
+    KPI's latest value before ``day``, else (a boolean) its ``done:``."""
+    if kr.current is not None:
+        return kr.current
+    if kr.kpi is not None:
+        found = _kpi_before(scored, kr.kpi, day)
+        if found is not None:
+            return found
+    if kr.kind == "boolean":
+        return 1.0 if kr.done else 0.0
+    return None

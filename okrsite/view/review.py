@@ -1,0 +1,106 @@
+"""What the dashboard shows for the weekly check-in: who needs help, what changed.
+
+The attention list (:mod:`okrsite.attention`) and the week's moves
+(:mod:`okrsite.changes`) are computed in core; this module only dresses them
+for the templates: links instead of ids, the objective's figures as every
+list shows them, progress changes in percentage points. It decides nothing
+and writes no markup (``partials/attention_item.html`` and
+``partials/change.html`` do).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from okrsite.attention import Reason, attention_list
+from okrsite.changes import changes_window, recent_changes
+from okrsite.view.view_model import Link, ObjectiveView, ViewModel, anchor
+
+__all__ = ["AttentionView", "ChangeView", "MoveView", "attention", "changes"]
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionView:
+    """One objective of the attention list: its figures and why it is listed."""
+
+    item: ObjectiveView
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MoveView:
+    """One value of a check-in: previous → new, and the progress it moved."""
+
+    title: str
+    unit: str
+    previous: float | None
+    new: float
+    #: change in progress in percentage points (key results; none for KPIs)
+    points: float | None
+    #: for a KPI: improving, worsening or steady by its direction
+    meaning: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One check-in of the window as moves."""
+
+    date: date
+    target: Link | None
+    #: the check-in's anchor on its objective's page (none for KPIs)
+    anchor: str | None
+    author: Link | None
+    confidence_before: float | None
+    confidence_after: float | None
+    moves: tuple[MoveView, ...]
+
+
+def attention(view: ViewModel, cycle: str) -> list[AttentionView]:
+    """The attention list of ``cycle``, worst first (the order core gives)."""
+    return [
+        AttentionView(view.objective(entry.objective), entry.reasons)
+        for entry in attention_list(view.scored, cycle)
+        if entry.objective in view.scores
+    ]
+
+
+def changes(view: ViewModel, cycle: str | None) -> tuple[date, date, list[ChangeView]]:
+    """(first day, last day, the check-ins of those days newest first)."""
+    scored = view.scored
+    first, last = changes_window(scored)
+    out = []
+    for change in recent_changes(scored, cycle=cycle):
+        target: Link | None
+        if change.objective is not None:
+            if change.objective not in view.scores:
+                continue
+            target = Link(change.objective, change.title, view.url("objective", change.objective))
+            where: str | None = anchor("checkin", change.checkin)
+        else:
+            kpi = change.kpi or ""
+            target = Link(kpi, change.title, view.url("kpi", kpi)) if kpi in scored.kpis else None
+            where = None
+        moves = tuple(
+            MoveView(
+                m.title,
+                m.unit,
+                m.previous,
+                m.new,
+                None if m.progress_change is None else m.progress_change * 100,
+                m.meaning,
+            )
+            for m in change.values
+        )
+        out.append(
+            ChangeView(
+                change.date,
+                target,
+                where,
+                view.person(change.author),
+                change.confidence_before,
+                change.confidence_after,
+                moves,
+            )
+        )
+    return first, last, out

@@ -1,0 +1,145 @@
+"""Filters and sorting of objective lists in Chromium: state in the URL, the
+full list without JavaScript, and the dashboard's status counts as links to
+the filtered cycle list. The example site (content/) at 2026-11-20; expected
+counts are read from api/portfolio.json, the one truth."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+from okrsite.pipeline import load_site
+from okrsite.render import render_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+CYCLE = "2026-Q4"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    res = load_site(REPO, as_of=date(2026, 11, 20))
+    assert res.scored is not None
+    dest = tmp_path_factory.mktemp("site")
+    for rel, data in render_site(res.scored, res.config, REPO).items():
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+def objectives(site: Path) -> list[dict[str, Any]]:
+    data = json.loads((site / "api/portfolio.json").read_text(encoding="utf-8"))
+    return [o for o in data["objectives"] if o["cycle"] == CYCLE]
+
+
+def visible_titles(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "ul.objs > li.obj[data-status]:not([hidden]) .obj-title",
+        "els => els.map(e => e.textContent)",
+    )
+
+
+def test_status_in_the_url_filters_the_cycle_list(browser: Any, site: Path) -> None:
+    want = sorted(o["title"] for o in objectives(site) if o["status"] == "off-track")
+    assert want  # the example has off-track objectives, so the filter can bite
+    page = browser.new_page()
+    page.goto((site / f"cycles/{CYCLE}/index.html").as_uri() + "?status=off-track")
+    assert sorted(visible_titles(page)) == want
+    assert page.locator(".list-filters").is_visible()
+    assert page.eval_on_selector('select[data-key="status"]', "s => s.value") == "off-track"
+    assert f"{len(want)} of {len(objectives(site))}" in page.inner_text(".list-filters")
+    page.close()
+
+
+def test_sorting_and_team_filter_update_the_url(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / f"cycles/{CYCLE}/index.html").as_uri())
+    page.select_option('select[data-key="sort"]', "progress")
+    assert "sort=progress" in page.url
+    by_progress = [o["title"] for o in sorted(objectives(site), key=lambda o: o["progress"])]
+    shown = visible_titles(page)
+    progress = {o["title"]: o["progress"] for o in objectives(site)}
+    assert [progress[t] for t in shown] == sorted(progress[t] for t in shown)
+    assert set(shown) == set(by_progress)
+    team = next(o["team"] for o in objectives(site) if o["team"])
+    page.select_option('select[data-key="team"]', team)
+    assert f"team={team}" in page.url and "sort=progress" in page.url
+    assert sorted(visible_titles(page)) == sorted(
+        o["title"] for o in objectives(site) if o["team"] == team
+    )
+    # the linked state restores the same view
+    again = browser.new_page()
+    again.goto(page.url)
+    assert visible_titles(again) == visible_titles(page)
+    again.close()
+    page.close()
+
+
+def test_without_javascript_the_full_list_shows(browser: Any, site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / f"cycles/{CYCLE}/index.html").as_uri() + "?status=off-track")
+    assert len(visible_titles(page)) == len(objectives(site))
+    assert not page.locator(".list-filters").first.is_visible()
+    context.close()
+
+
+def test_dashboard_status_counts_link_to_the_filtered_list(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "index.html").as_uri())
+    link = page.locator(".summary a[href*='status=at-risk']").first
+    link.click()
+    page.wait_for_load_state()
+    assert f"cycles/{CYCLE}/index.html?status=at-risk" in page.url
+    want = sorted(o["title"] for o in objectives(site) if o["status"] == "at-risk")
+    assert sorted(visible_titles(page)) == want
+    page.close()
+
+
+def test_filters_pass_axe(browser: Any, site: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    for width in (1280, 360):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((site / f"cycles/{CYCLE}/index.html").as_uri() + "?sort=behind")
+        results = Axe().run(page)
+        bad = [
+            v["id"]
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.close()
+
+
+def test_a_filter_with_one_value_is_left_out(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / f"cycles/{CYCLE}/index.html").as_uri())
+    assert not page.locator('select[data-key="cycle"]').is_visible()  # one cycle on this page
+    assert page.locator('select[data-key="team"]').is_visible()
+    page.close()

@@ -1,0 +1,103 @@
+/* okrsite list filters: filter the objective lists of a page by team, owner,
+   status and cycle, and sort them by progress, behind, confidence or last
+   check-in, from the data-* attributes each item already carries. The state
+   lives in the URL (?team=sales&status=off-track&sort=behind), so a filtered
+   view can be linked. Without JavaScript the controls stay hidden and every
+   list shows in full. No dependencies. */
+(function () {
+  "use strict";
+  var bars = document.querySelectorAll(".list-filters");
+  if (!bars.length) return;
+  var bar = bars[0];
+  for (var b = 1; b < bars.length; b++) bars[b].parentNode.removeChild(bars[b]);
+  var lists = document.querySelectorAll("ul.objs");
+  var items = [];
+  for (var l = 0; l < lists.length; l++) {
+    var lis = lists[l].children;
+    for (var i = 0; i < lis.length; i++) {
+      if (lis[i].hasAttribute("data-status")) items.push({ li: lis[i], list: lists[l], order: items.length });
+    }
+  }
+  if (!items.length) return;
+  var KEYS = ["team", "owner", "status", "cycle"];
+  var params = new URLSearchParams(window.location.search);
+  var selects = {};
+  var all = bar.getAttribute("data-all");
+  KEYS.forEach(function (key) {
+    var select = bar.querySelector('select[data-key="' + key + '"]');
+    var seen = {};
+    items.forEach(function (x) {
+      var v = x.li.getAttribute("data-" + key);
+      if (v) seen[v] = x.li.getAttribute("data-" + key + "-label") || v;
+    });
+    var values = Object.keys(seen).sort(function (a, c) { return seen[a].localeCompare(seen[c]); });
+    var first = document.createElement("option");
+    first.value = ""; first.textContent = all;
+    select.appendChild(first);
+    values.forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = v; o.textContent = seen[v];
+      select.appendChild(o);
+    });
+    if (values.length < 2 && !params.get(key)) select.parentNode.hidden = true;
+    selects[key] = select;
+  });
+  selects.sort = bar.querySelector('select[data-key="sort"]');
+  ["team", "owner", "status", "cycle", "sort"].forEach(function (key) {
+    var want = params.get(key) || "";
+    var select = selects[key];
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === want) select.selectedIndex = i;
+    }
+  });
+  var count = bar.querySelector("[data-count]");
+  function num(li, key, missing) {
+    var v = li.getAttribute("data-" + key);
+    return v === null || v === "" ? missing : parseFloat(v);
+  }
+  /* each sort puts the objectives that need help first */
+  var SORTS = {
+    progress: function (li) { return num(li, "progress", 2); },
+    behind: function (li) { return -num(li, "behind", -2); },
+    confidence: function (li) { return num(li, "confidence", 11); },
+    last: function (li) { return li.getAttribute("data-last") || "0"; }
+  };
+  function apply() {
+    var shown = 0;
+    items.forEach(function (x) {
+      var ok = KEYS.every(function (key) {
+        var want = selects[key].value;
+        return !want || x.li.getAttribute("data-" + key) === want;
+      });
+      x.li.hidden = !ok;
+      if (ok) shown++;
+    });
+    var by = SORTS[selects.sort.value];
+    var sorted = items.slice().sort(function (a, c) {
+      if (by) {
+        var ka = by(a.li), kc = by(c.li);
+        if (ka < kc) return -1;
+        if (ka > kc) return 1;
+      }
+      return a.order - c.order;
+    });
+    sorted.forEach(function (x) { x.list.appendChild(x.li); });
+    count.textContent = count.getAttribute("data-count")
+      .replace("{shown}", shown).replace("{total}", items.length);
+  }
+  function save() {
+    var next = new URLSearchParams(window.location.search);
+    ["team", "owner", "status", "cycle", "sort"].forEach(function (key) {
+      if (selects[key].value) next.set(key, selects[key].value); else next.delete(key);
+    });
+    var query = next.toString();
+    try {
+      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    } catch (e) { /* some browsers refuse replaceState on file:// */ }
+  }
+  Object.keys(selects).forEach(function (key) {
+    selects[key].addEventListener("change", function () { apply(); save(); });
+  });
+  bar.hidden = false;
+  apply();
+})();
