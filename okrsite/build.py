@@ -20,10 +20,12 @@ from typing import Any
 
 import jinja2
 
-from okrsite.diagnostics import Diagnostic, error
+from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
 from okrsite.gcpause import paused_gc
+from okrsite.lifecycle import die_with_parent
 from okrsite.pipeline import LoadResult, ParseCache, load_site
-from okrsite.writer import StagedOutput, WriteStats, check_output_dir
+from okrsite.sitefiles import UnsafeFileError
+from okrsite.writer import StagedOutput, WriteStats, check_output_dir, read_folders
 
 
 @dataclass
@@ -69,6 +71,7 @@ def render_and_write(
     staged: StagedOutput,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
+    theme: Any = None,
 ) -> tuple[set[str], int, int]:
     """Render every page and write it into ``staged``, in ``jobs`` forked processes.
 
@@ -79,7 +82,7 @@ def render_and_write(
     global _FORK_STATE
     from okrsite.render import SiteRenderer
 
-    site = SiteRenderer(load.scored, load.config, site_root)
+    site = SiteRenderer(load.scored, load.config, site_root, theme=theme)
     keys = site.page_keys()
     paths: set[str] = set()
     written = unchanged = 0
@@ -88,7 +91,7 @@ def render_and_write(
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and "fork" in mp.get_all_start_methods():
         _FORK_STATE = (site, staged)
         try:
-            with mp.get_context("fork").Pool(jobs) as pool:
+            with mp.get_context("fork").Pool(jobs, initializer=die_with_parent) as pool:
                 # the site-wide files are one task among the pages
                 work: list[Any] = [None, *chunks]
                 for names, w, u in pool.imap_unordered(_render_chunk, work):
@@ -173,12 +176,22 @@ def build_site(
     out = Path(out_dir) if out_dir is not None else site_root / load.config.output_dir
     if not out.is_absolute():
         out = Path.cwd() / out
-    check_output_dir(out, site_root, site_root / load.config.content_dir)
+    from okrsite.theme import ThemeError, load_theme
+
+    try:
+        theme = load_theme(load.config.theme, site_root)
+    except ThemeError as exc:
+        problem = error("THM001", str(exc), "okrsite.toml", hint="check theme = … in okrsite.toml")
+        return BuildResult(False, [*load.diagnostics, problem], load)
+    check_output_dir(out, site_root, read_folders(site_root, load.config, theme))
+    refused = theme.source_problems(site_root)
+    if any(d.is_error for d in refused) or (strict and refused):
+        return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     try:
         paths, written, unchanged = render_and_write(
-            load, site_root, staged, jobs or default_jobs(), progress
+            load, site_root, staged, jobs or default_jobs(), progress, theme
         )
         timings["render+write"] = time.perf_counter() - t
         stats = staged.commit(paths, written, unchanged)
@@ -188,6 +201,8 @@ def build_site(
 
         if isinstance(exc, jinja2.TemplateError):
             problem = template_diagnostic(exc, site_root)
+        elif isinstance(exc, UnsafeFileError):
+            problem = exc.diagnostic()
         elif isinstance(exc, ThemeError):
             problem = error(
                 "THM001", str(exc), "okrsite.toml", hint="check theme = … in okrsite.toml"
@@ -201,7 +216,7 @@ def build_site(
         raise
     return BuildResult(
         True,
-        load.diagnostics,
+        sorted_diagnostics([*load.diagnostics, *refused]),
         load,
         out_dir=out,
         stats=stats,

@@ -538,4 +538,7 @@ def diff(
 
 
 def main() -> None:
+    from okrsite.lifecycle import interrupt_on_sigterm
+
+    interrupt_on_sigterm()  # SIGTERM cleans up (staging, the preview's folder) as Ctrl-C does
     cli(prog_name="okrsite")
