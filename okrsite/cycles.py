@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from okrsite.limits import EARLIEST_DATE, LATEST_DATE
 from okrsite.model import Cycle
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -24,7 +25,11 @@ def _month_end(year: int, month: int) -> date:
 
 
 def calendar_cycle(name: str) -> Cycle | None:
-    """The calendar cycle a name denotes, or ``None`` when it is not one."""
+    """The calendar cycle a name denotes, or ``None`` when it is not one
+    (or when its year lies outside the dates okrsite accepts)."""
+    m = re.match(r"^(\d{4})", name)
+    if m is None or not EARLIEST_DATE.year <= int(m.group(1)) <= LATEST_DATE.year:
+        return None
     if m := _YEAR.match(name):
         y = int(m.group(1))
         return Cycle(name, date(y, 1, 1), date(y, 12, 31), name) if y >= 1 else None

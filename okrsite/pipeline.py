@@ -323,6 +323,16 @@ def _load(
             else:
                 csv_data[data] = None if got.code == "OKR010" else ([], [got])
 
+    pages = _page_estimate(parsed)
+    if pages > config.max_pages:
+        diags.append(
+            error(
+                "CFG012",
+                f"the site would have about {pages} pages, more than max_pages ({config.max_pages})",
+                CONFIG_FILE,
+                hint="raise max_pages in okrsite.toml if the site really is this large",
+            )
+        )
     portfolio, resolve_diags = resolve(parsed, config, csv_data)
     scored = score_portfolio(portfolio, when, config.settings, memo=scores)
     located = _locate(tree, [*resolve_diags, *quality_warnings(scored)])
@@ -334,6 +344,17 @@ def _load(
         as_of=when,
         parsed_again=parsed_again,
     )
+
+
+def _page_estimate(parsed: Sequence[ParsedFile]) -> int:
+    """Pages a build would write: one per record, one per tag (a sanity check, not a plan)."""
+    tags: set[str] = set()
+    records = 0
+    for pf in parsed:
+        if pf.record is not None:
+            records += 1
+            tags.update(getattr(pf.record, "tags", ()))
+    return records + len(tags)
 
 
 def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
