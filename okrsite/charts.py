@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
+from okrsite import numbers
+
 __all__ = ["line_chart", "sparkline", "progress_badge", "fmt_number", "STATUS_COLOURS"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -37,28 +39,9 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
-def fmt_number(value: float | None) -> str:
-    """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``."""
-    if value is None:
-        return "–"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
-
-
-def _c(value: float) -> str:
-    """A coordinate with at most one decimal: small files, stable output."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, float]:
-    """(a, b) such that ``a * v + b`` maps lo..hi onto out_lo..out_hi."""
-    if hi == lo:
-        return 0.0, (out_lo + out_hi) / 2
-    a = (out_hi - out_lo) / (hi - lo)
-    return a, out_lo - a * lo
+fmt_number = numbers.format_number  # a compact human number, safe at any magnitude
+_c = numbers.coordinate  # a coordinate with at most one decimal: small files, stable output
+_scale = numbers.scale  # (a, b) mapping lo..hi onto out_lo..out_hi, for any finite range
 
 
 def line_chart(
@@ -95,9 +78,8 @@ def line_chart(
             head + f'<text class="axis" x="{width / 2:g}" y="{height / 2:g}" '
             f'text-anchor="middle">No data yet</text></svg>'
         )
-    lo, hi = min(extent), max(extent)
-    pad = (hi - lo) * 0.08 or (abs(hi) * 0.1 or 1.0)
-    lo, hi = lo - pad, hi + pad
+    low, high = min(extent), max(extent)
+    lo, hi = numbers.padded_range(low, high)
     ya, yb = _scale(lo, hi, top + plot_h, top)  # SVG y grows downwards
 
     def y(v: float) -> float:
@@ -125,7 +107,7 @@ def line_chart(
         f'<line class="axis-line" x1="{_c(left)}" y1="{_c(top + plot_h)}" '
         f'x2="{_c(left + plot_w)}" y2="{_c(top + plot_h)}"/>'
     )
-    for v in sorted({lo + pad, hi - pad}):
+    for v in sorted({low, high}):
         parts.append(
             f'<text class="axis" x="{_c(left - 6)}" y="{_c(y(v) + 4)}" '
             f'text-anchor="end">{escape(fmt_number(v))}</text>'
@@ -230,7 +212,7 @@ def progress_badge(label: str, progress: float, status: str) -> str:
     The status is written out, not only coloured, so the badge reads the same
     in greyscale.
     """
-    pct = round(progress * 100)
+    pct = numbers.percent(progress)
     value = f"{pct}% {status.replace('-', ' ')}"
     colour = STATUS_COLOURS.get(status, "#455a64")
     lw, vw = _text_width(label) + 12, _text_width(value) + 12

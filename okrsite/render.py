@@ -38,7 +38,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from okrsite import __version__
+from okrsite import __version__, numbers
 from okrsite.charts import fmt_number, line_chart, progress_badge, sparkline
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
@@ -149,8 +149,8 @@ class RenderMemo:
 
 
 def pct(progress: float | None) -> int:
-    """The percentage shown for a 0..1 progress (``round(progress * 100)``)."""
-    return round((progress or 0.0) * 100)
+    """The percentage shown for a 0..1 progress (``round(progress * 100)``, overflow-safe)."""
+    return numbers.percent(progress)
 
 
 def bar_pct(progress: float | None) -> int:
@@ -180,27 +180,21 @@ def status_label(status: str) -> str:
 
 def ratio_text(ratio: float | None) -> str:
     """``"125% of target"`` when the unclamped ratio is beyond the target, else ``""``."""
-    if ratio is None or ratio <= 1.0 + 1e-9:
+    if ratio is None or not ratio > 1.0 + 1e-9:
         return ""
-    return f"{round(ratio * 100)}% of target"
+    return f"{numbers.percent_text(ratio)} of target"
 
 
 def f2(value: float | None) -> str:
     """A number for formulas: up to two decimals, no trailing zeros."""
-    if value is None:
-        return "–"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return numbers.format_fixed(value, 2)
 
 
 def f3(value: float | None) -> str:
     """A number for the "explain this score" arithmetic: three decimals, so
     each step reads true (0.543 − 0.497 = 0.047, where two decimals would show
     0.54 − 0.5 = 0.05)."""
-    if value is None:
-        return "–"
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return numbers.format_fixed(value, 3)
 
 
 def badge_path(oid: str) -> str:
@@ -1307,7 +1301,7 @@ class SiteRenderer:
         o, s = self.O[oid], self.S[oid]
         row = [
             o.id,
-            _csv_safe(o.title),
+            o.title,
             o.cycle,
             o.owner or "",
             o.team or "",
@@ -1322,6 +1316,7 @@ class SiteRenderer:
             _csv_num(s.forecast),
             s.last_checkin.isoformat() if s.last_checkin else "",
         ]
+        row = [_csv_safe(cell) for cell in row]  # every cell: a cycle may be named "=1+2"
         entry = json.dumps(self.search_entry(oid), ensure_ascii=False, separators=(",", ":"))
         pieces = (json_line(record), _csv_text(csv_rows(record)), _csv_text([row]), entry)
         self.memo.exports[oid] = pieces
@@ -1418,12 +1413,18 @@ def _csv_text(rows: Iterable[Sequence[Any]]) -> str:
 
 
 def _csv_num(value: float | None) -> str:
-    return "" if value is None else repr(round(value, 6))
+    return numbers.csv_number(value)
 
 
 def _csv_safe(text: str) -> str:
     """Defuse spreadsheet formulas: a title starting with = + - @ is prefixed with '."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    if text[:1] not in ("=", "+", "-", "@", "\t", "\r"):
+        return text
+    try:  # a number such as -0.5 is data, not a formula
+        float(text)
+        return text
+    except ValueError:
+        return "'" + text
 
 
 def _render_chunk(keys: Sequence[PageKey]) -> dict[str, bytes]:
