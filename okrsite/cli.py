@@ -290,8 +290,22 @@ def build(
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in the default browser.")
 @click.option("--poll", is_flag=True, help="Poll for changes (network and container file systems).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests addressed to this host name (repeatable); "
+    "others than localhost and IP addresses get 403.",
+)
 def serve(
-    site: Path | None, as_of: date | None, host: str, port: int, open_browser: bool, poll: bool
+    site: Path | None,
+    as_of: date | None,
+    host: str,
+    port: int,
+    open_browser: bool,
+    poll: bool,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Preview the site: rebuild on every save and reload the browser.
 
@@ -317,6 +331,7 @@ def serve(
             as_of=as_of,
             poll=poll,
             echo=lambda m: click.echo(m, err=True),
+            allowed_hosts=allow_hosts,
         )
     except OSError as exc:
         raise click.UsageError(

@@ -33,6 +33,7 @@ from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_c
 from okrsite.render import PageKey, RenderMemo, SiteRenderer
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
+from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.urls import page_file
 from okrsite.watch import SiteWatcher
@@ -101,6 +102,7 @@ class Preview:
         poll: bool = False,
         debounce: float = 0.02,
         echo: Callable[[str], None] = print,
+        allowed_hosts: tuple[str, ...] = (),
     ) -> None:
         self.site_root = site_root.resolve()
         self.as_of = as_of
@@ -119,7 +121,7 @@ class Preview:
         try:
             config, _ = read_config(FileTree(self.site_root))
             self.content_dir = config.content_dir
-            self.server = PreviewServer(self.out, host=host, port=port)
+            self.server = PreviewServer(self.out, host=host, port=port, allowed_hosts=allowed_hosts)
         except BaseException:
             # A busy port (or an unreadable site) must not leave the folder behind.
             shutil.rmtree(self.out, ignore_errors=True)
@@ -219,14 +221,17 @@ class Preview:
                 self.let_tabs_reload(mark)
             files.update(job.site.render_assets(badges_for=job.badges_for))
             files.update(job.site.render_pages(job.rest))
-        except (jinja2.TemplateError, ThemeError) as exc:
+        except (jinja2.TemplateError, ThemeError, UnsafeFileError) as exc:
             self.memo.clear()  # pieces of a render that is not published must not outlive it
             self.full_next = True
-            extra = (
-                template_diagnostic(exc, self.site_root)
-                if isinstance(exc, jinja2.TemplateError)
-                else error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
-            )
+            if isinstance(exc, jinja2.TemplateError):
+                extra = template_diagnostic(exc, self.site_root)
+            elif isinstance(exc, UnsafeFileError):
+                extra = exc.diagnostic()
+            else:
+                extra = error(
+                    "THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml"
+                )
             return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
         except BaseException:
             self.memo.clear()
