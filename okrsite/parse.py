@@ -558,6 +558,20 @@ def parse_file(
         return fail("OKR003", f"front matter could not be read: {problem}", line=parts.fm_line)
     if data is None:
         data = {}
+    if "\\" in parts.front_matter:  # only a "\u0007" escape can put a control character in a value
+        found = _control_character(data, ())
+        if found is not None:
+            char, where = found
+            diags.append(
+                error(
+                    "OKR016",
+                    f"a value contains the control character U+{ord(char):04X}",
+                    rel,
+                    hint="remove the escape (such as \\u0007) from the quoted text",
+                    key_path=where,
+                )
+            )
+            return _finish(rel, path_kind, None, diags, parts)
     if not isinstance(data, dict):
         return fail(
             "OKR004",
@@ -620,6 +634,27 @@ def parse_file(
         f.err("OKR003", "front matter is nested too deeply", ())
         record = None
     return _finish(rel, kind, record, diags, parts)
+
+
+def _control_character(value: Any, path: Path_) -> tuple[str, Path_] | None:
+    """The first control character in any text of ``value``, and the key path to it."""
+    stack: list[tuple[Any, Path_]] = [(value, path)]
+    seen: set[int] = set()
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            bad = limits.CONTROL_CHARS.search(item)
+            if bad is not None:
+                return bad.group(), where
+        elif isinstance(item, (dict, list)) and id(item) not in seen:
+            seen.add(id(item))  # aliases share values: visit each once
+            if isinstance(item, dict):
+                for k, v in item.items():
+                    stack.append((k, where))
+                    stack.append((v, (*where, str(k))))
+            else:
+                stack.extend((v, (*where, i)) for i, v in enumerate(item))
+    return None
 
 
 def _finish(
