@@ -253,7 +253,7 @@ class _Fields:
                 return day
             self.err(
                 "OKR108",
-                f"{label} {day} is outside the dates okrsite accepts",
+                f"{label if str(day) in label else f'{label} {day}'} is outside the dates okrsite accepts",
                 path,
                 hint=f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
             )
