@@ -210,6 +210,9 @@ class Preview:
         report = RebuildReport(True, diags, parsed_again=load.parsed_again)
         try:
             job = self.plan(load)
+            refused = job.site.theme.source_problems(self.site_root)
+            if any(d.is_error for d in refused):
+                return RebuildReport(False, [*diags, *refused], parsed_again=load.parsed_again)
             # Pages open in a browser first: write them and reload the tabs,
             # then render the rest of what the change touched.
             files = job.site.render_pages(job.first)

@@ -239,3 +239,18 @@ def refusal_code(make: Callable[[Path], None], target: Path) -> str:
 def test_devices_and_folders_are_not_regular_files(tmp_path: Path) -> None:
     assert refusal_code(lambda p: p.mkdir(), tmp_path / "folder") == "OKR013"
     assert refusal_code(lambda p: p.symlink_to("/dev/null"), tmp_path / "null") == "OKR012"
+
+
+def test_the_preview_refuses_a_static_link_out_of_the_site(site: Path) -> None:
+    from okrsite.preview import Preview
+
+    (site / "static").mkdir()
+    (site / "static/leak.txt").symlink_to(site.parent / "outside/secret.txt")
+    preview = Preview(site, port=0, echo=lambda message: None)
+    try:
+        report = preview.rebuild()
+        assert not report.ok
+        assert [d.file for d in report.diagnostics if d.code == "OKR012"] == ["static/leak.txt"]
+        assert not any(SECRET in p.read_text() for p in preview.out.rglob("*.txt"))
+    finally:
+        preview.stop()
