@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -193,7 +194,11 @@ def snapshot(root: Path, skip: Path | None) -> dict[str, tuple[int, int, int]]:
             path = os.path.join(dirpath, name)
             st_ = os.lstat(path)
             mtime = st_.st_mtime_ns if not os.path.isdir(path) else 0
-            out[path] = (st_.st_mode, st_.st_size if not os.path.isdir(path) else 0, mtime)
+            out[path] = (
+                stat.S_IFMT(st_.st_mode),
+                st_.st_size if not os.path.isdir(path) else 0,
+                mtime,
+            )
     return out
 
 
