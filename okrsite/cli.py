@@ -26,12 +26,17 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-02-15", param, ctx)
+        from okrsite.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+
+        day = value if isinstance(value, date) else None
+        if day is None:
+            try:
+                day = date.fromisoformat(str(value))
+            except ValueError:
+                self.fail(f"{value!r} is not a date like 2026-02-15", param, ctx)
+        if not date_in_range(day):
+            self.fail(f"{day} is outside {EARLIEST_DATE} to {LATEST_DATE}", param, ctx)
+        return day
 
 
 DATE = DateType()
