@@ -34,11 +34,14 @@ def interrupt_on_sigterm() -> None:
 def die_with_parent() -> None:
     """In a forked worker: be killed when the parent process dies (Linux; elsewhere a no-op).
 
-    Also restores default SIGTERM/SIGINT handling, so a worker stops at once
-    rather than running the parent's cleanup.
+    Also restores default SIGTERM handling, so a worker stops at once rather
+    than running the parent's cleanup, and ignores Ctrl-C (which the terminal
+    sends to every process of the group): the parent handles it, stops the
+    workers and removes what they wrote, without a traceback from each.
     """
     with contextlib.suppress(ValueError, OSError):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not sys.platform.startswith("linux"):
         return
     try:

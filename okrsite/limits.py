@@ -21,7 +21,7 @@ MAX_INITIATIVES = 100  # per objective
 MAX_ID_SEGMENT_BYTES = 120  # one part of an id (between '/'), becomes a file name
 MAX_ID_BYTES = 400  # a whole id
 MAX_TAG_BYTES = 120
-MAX_TEXT_CHARS = 10_000  # a title, owner or other one-line value
+MAX_DATA_ROWS = 100_000  # rows of a KPI's data: CSV (270 years of daily values)
 DEFAULT_MAX_PAGES = 200_000  # site-wide; the setting max_pages changes it
 
 # Dates okrsite accepts: wide enough for any plan, narrow enough that adding

@@ -1217,6 +1217,16 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             )
         ]
     di, vi = header.index("date"), header.index("value")
+    if len(rows) > limits.MAX_DATA_ROWS + 1:
+        return [], [
+            error(
+                "OKR009",
+                f"the CSV has {len(rows) - 1} rows",
+                rel,
+                line=limits.MAX_DATA_ROWS + 2,
+                hint=f"a KPI's data file may have at most {limits.MAX_DATA_ROWS} rows",
+            )
+        ]
     out: list[tuple[date, float]] = []
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):

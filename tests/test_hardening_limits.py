@@ -332,3 +332,13 @@ def test_check_on_any_file_up_to_1mb_takes_under_2s_and_200mb(tmp_path: Path, sh
     cpu, max_rss_kb, _ = proc.stdout.split()
     assert float(cpu) < 2.0, f"{shape}: {cpu} s of CPU"
     assert int(max_rss_kb) < 200 * 1024, f"{shape}: {int(max_rss_kb) // 1024} MB"
+
+
+def test_a_kpi_data_file_is_limited_in_rows() -> None:
+    rows = "".join(f"2026-01-01,{i}\n" for i in range(limits.MAX_DATA_ROWS + 1))
+    files = {
+        "content/kpis/k.md": b"---\ntitle: K\ntarget: 1\ndata: data/k.csv\n---\n",
+        "content/data/k.csv": ("date,value\n" + rows).encode(),
+    }
+    (d,) = [d for d in load_tree(files).diagnostics if d.code == "OKR009"]
+    assert d.file == "content/data/k.csv" and str(limits.MAX_DATA_ROWS) in (d.hint or "")
