@@ -512,50 +512,10 @@ def parse_file(
             hint="start the file with a line '---', then 'title: …' and the other keys, then '---'",
             line=1,
         )
-    fm_size = limits.utf8_length(parts.front_matter)
-    if fm_size > limits.MAX_FRONT_MATTER_BYTES:
-        return fail(
-            "OKR009",
-            f"the front matter is {fm_size} bytes long",
-            hint=f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB; "
-            "move long text into the body below the second '---'",
-            line=parts.fm_line,
-        )
     try:
-        data = yamlsource.load(parts.front_matter)
-    except yamlsource.DuplicateKeyError as exc:
-        first, again = parts.fm_line + exc.first_line, parts.fm_line + exc.again_line
-        return fail(
-            "OKR007",
-            f"key {_show(exc.key)} is written twice, on lines {first} and {again}",
-            hint="keep one of them: YAML does not allow a key twice in one mapping",
-            line=again,
-        )
-    except yamlsource.AliasLimitError as exc:
-        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
-        return fail(
-            "OKR008",
-            f"front matter is refused: {exc.problem}",
-            hint=f"aliases (*name) may expand to at most {yamlsource.MAX_EXPANDED_VALUES} values; "
-            "write the values out instead",
-            line=yline,
-            col=ycol,
-        )
-    except yaml.YAMLError as exc:
-        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")
-        return fail(
-            "OKR003",
-            msg,
-            hint="check indentation, colons after keys, and quote text containing ': ' or '#'",
-            line=yline,
-            col=ycol,
-        )
-    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
-        problem = limits.strip_controls(str(exc))[:120]
-        return fail("OKR003", f"front matter could not be read: {problem}", line=parts.fm_line)
+        data = _front_matter_data(parts)
+    except _FileProblem as problem:
+        return fail(*problem.args)
     if data is None:
         data = {}
     if "\\" in parts.front_matter:  # only a "\u0007" escape can put a control character in a value
@@ -634,6 +594,63 @@ def parse_file(
         f.err("OKR003", "front matter is nested too deeply", ())
         record = None
     return _finish(rel, kind, record, diags, parts)
+
+
+class _FileProblem(Exception):
+    """A problem that makes the whole file unusable: (code, message, hint, line, column)."""
+
+
+def _front_matter_data(parts: yamlsource.Split) -> Any:
+    """The front matter's values, or :class:`_FileProblem` (too large, not YAML,
+    a key written twice, aliases that expand too far)."""
+    fm_size = limits.utf8_length(parts.front_matter)
+    if fm_size > limits.MAX_FRONT_MATTER_BYTES:
+        raise _FileProblem(
+            "OKR009",
+            f"the front matter is {fm_size} bytes long",
+            f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB; "
+            "move long text into the body below the second '---'",
+            parts.fm_line,
+            None,
+        )
+    try:
+        return yamlsource.load(parts.front_matter)
+    except yamlsource.DuplicateKeyError as exc:
+        first, again = parts.fm_line + exc.first_line, parts.fm_line + exc.again_line
+        raise _FileProblem(
+            "OKR007",
+            f"key {_show(exc.key)} is written twice, on lines {first} and {again}",
+            "keep one of them: YAML does not allow a key twice in one mapping",
+            again,
+            None,
+        ) from None
+    except yamlsource.AliasLimitError as exc:
+        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        raise _FileProblem(
+            "OKR008",
+            f"front matter is refused: {exc.problem}",
+            f"aliases (*name) may expand to at most {yamlsource.MAX_EXPANDED_VALUES} values; "
+            "write the values out instead",
+            yline,
+            ycol,
+        ) from None
+    except yaml.YAMLError as exc:
+        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")
+        raise _FileProblem(
+            "OKR003",
+            msg,
+            "check indentation, colons after keys, and quote text containing ': ' or '#'",
+            yline,
+            ycol,
+        ) from None
+    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+        problem = limits.strip_controls(str(exc))[:120]
+        raise _FileProblem(
+            "OKR003", f"front matter could not be read: {problem}", None, parts.fm_line, None
+        ) from None
 
 
 def _control_character(value: Any, path: Path_) -> tuple[str, Path_] | None:
