@@ -254,3 +254,10 @@ def test_the_preview_refuses_a_static_link_out_of_the_site(site: Path) -> None:
         assert not any(SECRET in p.read_text() for p in preview.out.rglob("*.txt"))
     finally:
         preview.stop()
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped(site: Path) -> None:
+    (site / "content/objectives/evil\x1b[2Jname\n.md").write_text(OBJECTIVE)
+    code, out = run("check", "--site", str(site))
+    assert "\x1b" not in out
+    assert "evil\\x1b[2Jname\\n.md" in out
