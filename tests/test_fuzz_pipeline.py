@@ -13,12 +13,15 @@ so the suite stays a small share of CI.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import shutil
+import signal
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -239,6 +242,23 @@ def _no_constants(name: str) -> Any:
 
 
 CASES = {"examples": 0, "built": 0, "refused": 0}
+PER_EXAMPLE_SECONDS = 60  # a hang fails the example instead of stalling CI
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Raise TimeoutError in this (main) thread after ``seconds``."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"one example took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @settings(
@@ -250,6 +270,11 @@ CASES = {"examples": 0, "built": 0, "refused": 0}
 def test_what_check_accepts_builds_exports_and_diffs(files: dict[str, bytes]) -> None:
     CASES["examples"] += 1
     tmp = Path(tempfile.mkdtemp(prefix="okrsite-fuzz-"))
+    with time_limit(PER_EXAMPLE_SECONDS):
+        _run_pipeline(files, tmp)
+
+
+def _run_pipeline(files: dict[str, bytes], tmp: Path) -> None:
     try:
         for rel, data in files.items():
             (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
