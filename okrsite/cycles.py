@@ -24,11 +24,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _year(name: str) -> int:
+    """The year a cycle name starts with (0 when it starts with no four digits)."""
+    head = name[:4]
+    return int(head) if len(head) == 4 and head.isdigit() and head.isascii() else 0
+
+
 def calendar_cycle(name: str) -> Cycle | None:
     """The calendar cycle a name denotes, or ``None`` when it is not one
     (or when its year lies outside the dates okrsite accepts)."""
-    m = re.match(r"^(\d{4})", name)
-    if m is None or not EARLIEST_DATE.year <= int(m.group(1)) <= LATEST_DATE.year:
+    if not EARLIEST_DATE.year <= _year(name) <= LATEST_DATE.year:
         return None
     if m := _YEAR.match(name):
         y = int(m.group(1))

@@ -39,11 +39,17 @@ def date_in_range(day: date) -> bool:
 
 
 def utf8_length(text: str) -> int:
+    if text.isascii():  # nearly always, and without building the bytes
+        return len(text)
     return len(text.encode("utf-8", "surrogatepass"))
 
 
 def id_too_long(rid: str) -> bool:
     """Whether an id would make a file name (or path) longer than file systems allow."""
+    if len(rid) <= MAX_ID_SEGMENT_BYTES // 4:  # at most 4 bytes a character: short enough
+        return False
+    if rid.isascii() and len(rid) <= MAX_ID_SEGMENT_BYTES:
+        return False
     if len(rid) > MAX_ID_BYTES or utf8_length(rid) > MAX_ID_BYTES:
         return True
     return any(utf8_length(part) > MAX_ID_SEGMENT_BYTES for part in rid.split("/"))

@@ -59,10 +59,12 @@ class FileTree:
     root: Path
     problems: list[Diagnostic] = field(default_factory=list)
     _roots: list[str] = field(default_factory=list, repr=False)
-    _folders: dict[str, str] = field(default_factory=dict, repr=False)
+    _folders: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
+    _prefix: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         self._roots = owned_roots(self.root)
+        self._prefix = os.path.join(self.root, "")
 
     def markdown_files(self, content_dir: str) -> list[str]:
         return sorted(self.walk(content_dir))
@@ -128,7 +130,7 @@ class FileTree:
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         """The file's bytes, or the diagnostic saying why it was not read."""
         try:
-            return read_owned(os.path.join(self.root, rel), self._roots, self._folders)
+            return read_owned(self._prefix + rel, self._roots, self._folders)
         except UnsafeFileError as exc:
             exc.rel = rel
             return exc.diagnostic()

@@ -26,6 +26,8 @@ from pathlib import Path
 from okrsite.diagnostics import Diagnostic, error, warning
 
 _READ_SIZE = 1 << 16
+# never block on open (a FIFO swapped in after the check), never follow a last-moment link
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 MAX_FILE_BYTES = 16 * 1024 * 1024  # no source file of a goal site comes near this
 
 
@@ -58,8 +60,25 @@ class UnsafeFileError(ValueError):
 def excerpt(text: object, limit: int = 60) -> str:
     """A short, printable rendering of ``text`` for messages (control characters escaped)."""
     raw = str(text)
+    if len(raw) <= limit and raw.isprintable():  # the usual case, without a loop
+        return raw
     shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in raw[: limit + 1])
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+class _Shown:
+    """A path as messages show it, worked out only if a message is written."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __str__(self) -> str:
+        return excerpt(self.path, 120)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def within(path: str, roots: Sequence[str]) -> bool:
@@ -69,7 +88,7 @@ def within(path: str, roots: Sequence[str]) -> bool:
 def check_owned(
     path: str | os.PathLike[str],
     roots: Sequence[str],
-    folders: dict[str, str] | None = None,
+    folders: dict[str, tuple[str, bool]] | None = None,
 ) -> str:
     """The resolved path of ``path`` if it is a regular file inside ``roots``.
 
@@ -79,7 +98,7 @@ def check_owned(
     reading thousands of files resolves each folder once.
     """
     name = os.fspath(path)
-    shown = excerpt(name, 120)
+    shown = _Shown(name)
     if "\0" in name:
         raise UnsafeFileError(Refusal("OKR010", f"path {shown} contains a NUL byte", _HINT_NAME))
     try:
@@ -91,6 +110,7 @@ def check_owned(
     except OSError as exc:
         raise UnsafeFileError(_os_refusal(exc, shown)) from None
     real = name
+    inside = False
     if stat.S_ISLNK(st.st_mode):
         try:
             real = os.path.realpath(name, strict=True)
@@ -105,14 +125,15 @@ def check_owned(
                     is_error=False,
                 )
             ) from None
+        inside = within(real, roots)
     else:
+        # not a link itself: it lies where its folder really is (resolved once per folder)
         parent, base = os.path.split(name)
         cache = folders if folders is not None else {}
-        real_parent = cache.get(parent)
-        if real_parent is None:
-            real_parent = cache[parent] = os.path.realpath(parent or ".")
-        real = os.path.join(real_parent, base)
-    if not within(real, roots):
+        known = cache.get(parent) or _resolve_folder(parent or ".", roots, cache)
+        real = os.path.join(known[0], base)
+        inside = known[1] and base not in ("", ".", "..")
+    if not inside:
         raise UnsafeFileError(
             Refusal(
                 "OKR012",
@@ -140,10 +161,33 @@ def check_owned(
     return real
 
 
+def _resolve_folder(
+    folder: str, roots: Sequence[str], cache: dict[str, tuple[str, bool]]
+) -> tuple[str, bool]:
+    """(real path, inside ``roots``) of ``folder``, from its parent's when that is known:
+    one ``lstat`` per new folder instead of one per component of its path."""
+    known = cache.get(folder)
+    if known is not None:
+        return known
+    parent, base = os.path.split(folder)
+    real = None
+    if parent and parent != folder and base not in ("", ".", ".."):
+        try:
+            is_link = stat.S_ISLNK(os.lstat(folder).st_mode)
+        except OSError:
+            is_link = True  # let realpath say what it is
+        if not is_link:
+            real = os.path.join(_resolve_folder(parent, roots, cache)[0], base)
+    if real is None:
+        real = os.path.realpath(folder)
+    known = cache[folder] = (real, within(real, roots))
+    return known
+
+
 def read_owned(
     path: str | os.PathLike[str],
     roots: Sequence[str],
-    folders: dict[str, str] | None = None,
+    folders: dict[str, tuple[str, bool]] | None = None,
 ) -> bytes:
     """The bytes of an owned regular file (see :func:`check_owned`).
 
@@ -152,10 +196,9 @@ def read_owned(
     blocks.
     """
     real = check_owned(path, roots, folders)
-    shown = excerpt(os.fspath(path), 120)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    shown = _Shown(os.fspath(path))
     try:
-        fd = os.open(real, flags)
+        fd = os.open(real, _OPEN_FLAGS)
     except OSError as exc:
         raise UnsafeFileError(_os_refusal(exc, shown)) from None
     try:
@@ -189,7 +232,7 @@ _HINT_NAME = "rename the file"
 _HINT_REG = "only regular files are read; remove it from the site folder"
 
 
-def _os_refusal(exc: OSError, shown: str) -> Refusal:
+def _os_refusal(exc: OSError, shown: object) -> Refusal:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return Refusal(
             "OKR015",

@@ -282,10 +282,9 @@ def _build(node: yaml.Node, loader: Any, shared: dict[int, Any] | None = None) -
     if kind is SequenceNode:
         if node.tag != _SEQ:
             raise _Unusual
-        items: list[Any] = []
-        if shared is not None:
+        items = [_build(item, loader, shared) for item in node.value]
+        if shared is not None:  # (check_expansion refused cycles: no node contains itself)
             shared[id(node)] = items
-        items.extend(_build(item, loader, shared) for item in node.value)
         return items
     raise _Unusual
 
