@@ -141,9 +141,10 @@ class FileTree:
             exc.rel = rel
             return exc.diagnostic()
 
-    def stat_checked(self, rel: str) -> os.stat_result | Diagnostic:
+    def stat_checked(self, rel: str) -> os.stat_result | Diagnostic | None:
         """The file's ``stat`` under the same rules as :meth:`read_checked`
-        (a regular file inside the site), or the diagnostic saying why not.
+        (a regular file inside the site), or the diagnostic saying why not
+        (``None``: no ``stat`` to go by, read the file).
 
         The parse cache asks this before it trusts a remembered parse, so a
         file swapped for a link out of the site or a FIFO is refused even
@@ -458,12 +459,13 @@ def _parse_cached(
                 if st.code != "OKR010":  # refused as reading it would be, never from the cache
                     found[rel] = _refused(rel, st)
                 continue
-            stat_key = (st.st_mtime_ns, st.st_size)
+            stat_key = None if st is None else (st.st_mtime_ns, st.st_size)
             known = cache.stats.get(rel)
             # A file modified in the last two seconds may change again within
             # the clock's resolution, keeping size and mtime: hash it.
             if (
-                known is not None
+                st is not None
+                and known is not None
                 and known[:2] == stat_key
                 and known[2] in cache.by_digest
                 and st.st_mtime_ns < racy_after

@@ -261,3 +261,28 @@ def test_a_file_name_with_control_characters_is_shown_escaped(site: Path) -> Non
     code, out = run("check", "--site", str(site))
     assert "\x1b" not in out
     assert "evil\\x1b[2Jname\\n.md" in out
+
+
+def test_a_translation_linked_out_of_the_site_stops_the_build(site: Path) -> None:
+    (site / "okrsite.toml").write_text('title = "Acme"\nas_of = "2026-02-15"\nlanguage = "de"\n')
+    (site / "translations").mkdir()
+    (site / "translations/de.po").symlink_to(site.parent / "outside/secret.txt")
+    code, out = run("build", "--site", str(site))
+    assert code == 1 and "OKR012" in out and "translations/de.po" in out, out
+    assert SECRET not in out and not (site / "_site").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_translation_that_is_a_fifo_is_refused_without_being_opened(site: Path) -> None:
+    (site / "okrsite.toml").write_text('title = "Acme"\nas_of = "2026-02-15"\nlanguage = "de"\n')
+    (site / "translations").mkdir()
+    os.mkfifo(site / "translations/de.po")
+    proc = subprocess.run(
+        [sys.executable, "-m", "okrsite", "build", "--site", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    shown = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in shown, shown
+    assert "translations/de.po" in shown and "named pipe" in shown
