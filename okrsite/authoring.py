@@ -44,6 +44,11 @@ class Overlay:
         found = self.files.get(rel)
         return found if found is not None else self.base.read(rel)
 
+    def read_checked(self, rel: str) -> bytes | Diagnostic:
+        """The in-memory file, else the base tree's file under its rules (inside the site, regular)."""
+        found = self.files.get(rel)
+        return found if found is not None else self.base.read_checked(rel)
+
 
 @dataclass
 class Outcome:

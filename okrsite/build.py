@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from okrsite.diagnostics import Diagnostic
+from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
-from okrsite.writer import StagedOutput, WriteStats, check_output_dir
+from okrsite.theme import ThemeError, load_theme
+from okrsite.writer import StagedOutput, WriteStats, check_output_dir, read_folders
 
 
 @dataclass
@@ -64,11 +65,23 @@ def build_site(
     out = Path(out_dir) if out_dir is not None else site_root / load.config.output_dir
     if not out.is_absolute():
         out = Path.cwd() / out
-    check_output_dir(out, site_root, site_root / load.config.content_dir)
+    # The theme is loaded before anything is written: its folders are ones the
+    # output may not overlap, and its refused static files and templates stop
+    # the build with their diagnostics.
+    try:
+        theme = load_theme(load.config.theme, site_root)
+    except ThemeError as exc:
+        problem = render_diagnostic(exc, site_root)
+        assert problem is not None
+        return BuildResult(False, [*load.diagnostics, problem], load)
+    check_output_dir(out, site_root, read_folders(site_root, load.config, theme))
+    refused = theme.source_problems(site_root)
+    if any(d.is_error for d in refused) or (strict and refused):
+        return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     try:
-        site = SiteRenderer(load.scored, load.config, site_root)
+        site = SiteRenderer(load.scored, load.config, site_root, theme=theme)
         paths, written, unchanged = render_and_write(
             site, site_root, staged, jobs or default_jobs(), progress
         )
@@ -83,7 +96,7 @@ def build_site(
         return BuildResult(False, diags, load, seconds=time.perf_counter() - started)
     return BuildResult(
         True,
-        load.diagnostics,
+        sorted_diagnostics([*load.diagnostics, *refused]),
         load,
         out_dir=out,
         stats=stats,

@@ -27,12 +27,17 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-02-15", param, ctx)
+        from okrsite.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+
+        day = value if isinstance(value, date) else None
+        if day is None:
+            try:
+                day = date.fromisoformat(str(value))
+            except ValueError:
+                self.fail(f"{value!r} is not a date like 2026-02-15", param, ctx)
+        if not date_in_range(day):
+            self.fail(f"{day} is outside {EARLIEST_DATE} to {LATEST_DATE}", param, ctx)
+        return day
 
 
 DATE: DateType = DateType()
@@ -327,8 +332,22 @@ def build(
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in the default browser.")
 @click.option("--poll", is_flag=True, help="Poll for changes (network and container file systems).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests addressed to this host name (repeatable); "
+    "others than localhost and IP addresses get 403.",
+)
 def serve(
-    site: Path | None, as_of: date | None, host: str, port: int, open_browser: bool, poll: bool
+    site: Path | None,
+    as_of: date | None,
+    host: str,
+    port: int,
+    open_browser: bool,
+    poll: bool,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Preview the site: rebuild on every save and reload the browser.
 
@@ -354,6 +373,7 @@ def serve(
             as_of=as_of,
             poll=poll,
             echo=lambda m: click.echo(m, err=True),
+            allowed_hosts=allow_hosts,
         )
     except OSError as exc:
         raise click.UsageError(
@@ -518,6 +538,9 @@ _register_authoring()
 
 
 def main() -> None:
+    from okrsite.lifecycle import interrupt_on_sigterm
+
+    interrupt_on_sigterm()  # SIGTERM cleans up (staging, the preview's folder) as Ctrl-C does
     cli(prog_name="okrsite")
 
 

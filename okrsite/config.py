@@ -16,6 +16,13 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.limits import (
+    CONTROL_CHARS,
+    DEFAULT_MAX_PAGES,
+    MAX_ID_SEGMENT_BYTES,
+    date_in_range,
+    utf8_length,
+)
 from okrsite.model import Cycle, Settings
 
 if sys.version_info >= (3, 11):
@@ -41,6 +48,7 @@ class SiteConfig:
     language: str = "en"
     cache: bool = True
     cache_dir: str = ".okrsite-cache"
+    max_pages: int = DEFAULT_MAX_PAGES
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -67,7 +75,7 @@ _SCORING_KEYS = {
     "aspirational_success": "aspirational_success",
 }
 PULL_KEYS = ("sources", "pull_timeout")
-KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of"}
+KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of", "max_pages"}
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -87,14 +95,21 @@ def _line_of(text: str, key: str, table: str | None = None) -> int | None:
 
 
 def _as_date(value: Any) -> date | None:
+    """A date within the range okrsite accepts, else ``None``."""
+    day = None
     if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        day = value if not hasattr(value, "hour") else value.date()  # type: ignore[attr-defined]
+    elif isinstance(value, str):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return None
-    return None
+    return day if day is not None and date_in_range(day) else None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -136,14 +151,27 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     for key, value in merged.items():
         line = _line_of(text, key)
         if key in _STR_KEYS:
-            if not isinstance(value, str):
+            if not isinstance(value, str) or CONTROL_CHARS.search(value):
                 diags.append(
                     error(
                         "CFG003",
-                        f"{key} must be a string, got {value!r}",
+                        f"{key} must be a string, got {_short(value)}"
+                        + (" with a control character" if isinstance(value, str) else ""),
                         file,
                         line=line,
                         hint=f'write {key} = "…"',
+                    )
+                )
+                continue
+            values[key] = value
+        elif key == "max_pages":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                diags.append(
+                    error(
+                        "CFG004",
+                        f"max_pages must be a whole number of at least 1, got {_short(value)}",
+                        file,
+                        line=line,
                     )
                 )
                 continue
@@ -161,7 +189,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 diags.append(
                     error(
                         "CFG004",
-                        f"{key} must be {expect}, got {value!r}",
+                        f"{key} must be {expect}, got {_short(value)}",
                         file,
                         line=line,
                     )
@@ -174,9 +202,10 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 diags.append(
                     error(
                         "CFG005",
-                        f"as_of must be a date like 2026-02-15, got {value!r}",
+                        f"as_of must be a date like 2026-02-15, got {_short(value)}",
                         file,
                         line=line,
+                        hint="dates run from 1900-01-01 to 2999-12-31",
                     )
                 )
                 continue
@@ -186,7 +215,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 diags.append(
                     error(
                         "CFG003",
-                        f"{key} must be true or false, got {value!r}",
+                        f"{key} must be true or false, got {_short(value)}",
                         file,
                         line=line,
                     )
@@ -197,7 +226,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             diags.append(
                 warning(
                     "CFG010",
-                    f"unknown setting {key!r} is ignored",
+                    f"unknown setting {_short(key)} is ignored",
                     file,
                     line=line,
                     hint="known settings: " + ", ".join(sorted(KNOWN_KEYS)),
@@ -215,11 +244,23 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
         raw_cycles = {}
     for name, spec in raw_cycles.items():
         line = _line_of(text, "", table=f"cycles.{name}") or _line_of(text, name)
+        if CONTROL_CHARS.search(name) or utf8_length(name) > MAX_ID_SEGMENT_BYTES or not name:
+            diags.append(
+                error(
+                    "CFG006",
+                    f"cycle name {_short(name)} is not usable",
+                    file,
+                    line=line,
+                    hint=f"cycle names become page names: at most {MAX_ID_SEGMENT_BYTES} bytes, "
+                    "no control characters",
+                )
+            )
+            continue
         if not isinstance(spec, dict):
             diags.append(
                 error(
                     "CFG006",
-                    f"cycle {name!r} must be a table with start and end dates",
+                    f"cycle {_short(name)} must be a table with start and end dates",
                     file,
                     line=line,
                     hint=f"[cycles.{name}]\nstart = 2026-01-01\nend = 2026-06-30",
@@ -231,10 +272,11 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             diags.append(
                 error(
                     "CFG007",
-                    f"cycle {name!r} needs start and end dates",
+                    f"cycle {_short(name)} needs start and end dates",
                     file,
                     line=line,
-                    hint="write start = 2026-01-01 and end = 2026-06-30 (dates without quotes)",
+                    hint="write start = 2026-01-01 and end = 2026-06-30 (dates without quotes, "
+                    "from 1900-01-01 to 2999-12-31)",
                 )
             )
             continue
@@ -242,14 +284,14 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             diags.append(
                 error(
                     "CFG008",
-                    f"cycle {name!r} ends ({end}) before it starts ({start})",
+                    f"cycle {_short(name)} ends ({end}) before it starts ({start})",
                     file,
                     line=line,
                 )
             )
             continue
-        title = spec.get("title", name)
-        cycles[name] = Cycle(name, start, end, str(title))
+        title = CONTROL_CHARS.sub("", str(spec.get("title", name)))
+        cycles[name] = Cycle(name, start, end, title)
 
     settings = Settings(
         **{attr: values[key] for key, attr in _SCORING_KEYS.items() if key in values}

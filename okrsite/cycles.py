@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from okrsite.limits import EARLIEST_DATE, LATEST_DATE
 from okrsite.model import Cycle
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -23,8 +24,17 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _year(name: str) -> int:
+    """The year a cycle name starts with (0 when it starts with no four digits)."""
+    head = name[:4]
+    return int(head) if len(head) == 4 and head.isdigit() and head.isascii() else 0
+
+
 def calendar_cycle(name: str) -> Cycle | None:
-    """The calendar cycle a name denotes, or ``None`` when it is not one."""
+    """The calendar cycle a name denotes, or ``None`` when it is not one
+    (or when its year lies outside the dates okrsite accepts)."""
+    if not EARLIEST_DATE.year <= _year(name) <= LATEST_DATE.year:
+        return None
     if m := _YEAR.match(name):
         y = int(m.group(1))
         return Cycle(name, date(y, 1, 1), date(y, 12, 31), name) if y >= 1 else None

@@ -62,10 +62,12 @@ class Diagnostic:
         return ":".join(parts)
 
     def format_text(self) -> str:
+        """One line for a terminal. Control characters (a file named with a
+        newline or an escape sequence) are shown escaped, never sent raw."""
         text = f"{self.location}: {self.severity.value} {self.code}: {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return _printable(text)
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command (``::error file=…,line=…::message``)."""
@@ -90,6 +92,12 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def _printable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _gh_data(text: str) -> str:

@@ -28,6 +28,7 @@ from datetime import date
 from typing import Literal, TypeVar
 
 from okrsite import cycles as cycles_mod
+from okrsite import numbers
 from okrsite.diagnostics import Diagnostic
 from okrsite.model import (
     KPI,
@@ -869,9 +870,7 @@ def show(value: Value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        if value == int(value) and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.4f}".rstrip("0").rstrip(".")
+        return numbers.format_fixed(value, 4)
     if isinstance(value, tuple):
         return ", ".join(value) if value else "—"
     return str(value)

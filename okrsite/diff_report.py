@@ -32,6 +32,7 @@ from pathlib import Path
 
 import click
 
+from okrsite import numbers
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
     LESS,
@@ -65,7 +66,7 @@ class ReportContext:
 
 # ------------------------------------------------------------------ shared wording
 def format_percent(x: float | None) -> str:
-    return "—" if x is None else f"{round(x * 100)}%"
+    return "—" if x is None else numbers.percent_text(x)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -147,7 +148,7 @@ def _status_arrow(before: object, after: object) -> str:
 
 def _progress_arrow(before: float | None, after: float | None) -> str:
     if before is not None and after is not None:
-        delta = round(after * 100) - round(before * 100)
+        delta = numbers.percent(after) - numbers.percent(before)
         if delta > 0:
             return f"{format_percent(before)} → {format_percent(after)} ▲"
         if delta < 0:

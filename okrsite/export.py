@@ -11,16 +11,13 @@ import io
 import json
 from typing import Any
 
-from okrsite import __version__
+from okrsite import __version__, numbers
 from okrsite.model import KeyResult, ScoredPortfolio
 
 
 def _num(x: float | None) -> float | int | None:
     """Whole numbers as ints, others rounded to 6 decimals (stable, diff-friendly)."""
-    if x is None:
-        return None
-    r = round(x, 6)
-    return int(r) if r.is_integer() and abs(r) < 1e15 else r
+    return numbers.json_number(x)
 
 
 def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
+from okrsite.lifecycle import die_with_parent
+
 __all__ = ["can_fork", "forked_pool", "shared"]
 
 _SHARED: Any = None
@@ -33,6 +35,9 @@ def forked_pool(state: Any, workers: int, *, freeze: bool = False) -> Iterator[P
     ``freeze`` moves the parent's objects out of the garbage collector's
     sight before forking (``gc.freeze``): a collection in a worker would
     otherwise touch, and so copy, every page of memory the parent shares.
+    Every worker starts in :func:`~okrsite.lifecycle.die_with_parent`: it is
+    killed when the parent dies (even by ``kill -9``) and ignores Ctrl-C, so
+    the parent alone stops the pool and cleans up.
     """
     global _SHARED
     _SHARED = state
@@ -40,7 +45,9 @@ def forked_pool(state: Any, workers: int, *, freeze: bool = False) -> Iterator[P
         gc.freeze()
     try:
         with ProcessPoolExecutor(
-            max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork")
+            max_workers=max(1, workers),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
         ) as pool:
             yield pool
     finally:

@@ -7,9 +7,11 @@ would refuse is reported and never written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from okrsite.diagnostics import Diagnostic
 from okrsite.pipeline import FileTree
 
 __all__ = ["OverlayTree"]
@@ -28,6 +30,12 @@ class OverlayTree(FileTree):
         new = {rel for rel in self.extra if rel.startswith(prefix) and rel.endswith(".md")}
         return sorted(set(super().markdown_files(content_dir)) | new)
 
-    def read(self, rel: str) -> bytes | None:
+    def read_checked(self, rel: str) -> bytes | Diagnostic:
+        """A planned file's bytes, else the file on disk under :class:`FileTree`'s rules
+        (:meth:`FileTree.read` goes through here too)."""
         found = self.extra.get(rel)
-        return found if found is not None else super().read(rel)
+        return found if found is not None else super().read_checked(rel)
+
+    def stat_checked(self, rel: str) -> os.stat_result | Diagnostic | None:
+        """Planned files have no ``stat`` a parse cache could trust: always read them."""
+        return None if rel in self.extra else super().stat_checked(rel)

@@ -8,11 +8,13 @@ known?) belong to :mod:`okrsite.resolve`.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import io
 import math
 import re
+import reprlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +22,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from okrsite import yamlsource
+from okrsite import limits, yamlsource
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import (
     KIND_FOLDERS,
@@ -187,7 +189,7 @@ class _Fields:
         if value is not None and not _valid_ref(value):
             self.err(
                 "OKR006",
-                f"{key} {value!r} is not a valid id",
+                f"{key} {_show(value)} is not a valid id",
                 (*path, key),
                 hint="ids are paths like 'sales/emea' or 'sales/emea#revenue'",
             )
@@ -271,13 +273,20 @@ class _Fields:
         return self.date_value(data[key], key, (*path, key))
 
     def date_value(self, value: Any, label: str, path: Path_) -> date | None:
-        if isinstance(value, date):
-            return value
+        day: date | None = value if isinstance(value, date) else None
         if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+            with contextlib.suppress(ValueError):
+                day = date.fromisoformat(value.strip())
+        if day is not None:
+            if limits.date_in_range(day):
+                return day
+            self.err(
+                "OKR108",
+                f"{label if str(day) in label else f'{label} {day}'} is outside the dates okrsite accepts",
+                path,
+                hint=f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
+            )
+            return None
         self.err(
             "OKR104",
             f"{label} must be a real date like 2026-02-10, got {_show(value)}",
@@ -339,11 +348,46 @@ class _Fields:
                 continue
             text = str(item).strip()
             if refs and not _valid_ref(text):
-                self.err("OKR006", f"{key} entry {text!r} is not a valid id", (*path, key, i))
+                self.err("OKR006", f"{key} entry {_show(text)} is not a valid id", (*path, key, i))
                 continue
             if text:
                 out.append(text)
         return tuple(out)
+
+    def tags(self, data: Mapping[str, Any], path: Path_) -> tuple[str, ...]:
+        """``tags:``, each short enough to name a page's folder, and not too many."""
+        tags = self.text_list(data, "tags", path)
+        if len(tags) > limits.MAX_TAGS:
+            self.err(
+                "OKR009",
+                f"{len(tags)} tags are too many",
+                (*path, "tags"),
+                hint=f"a file may have at most {limits.MAX_TAGS} tags",
+            )
+            return ()
+        for i, tag in enumerate(tags):
+            if limits.utf8_length(tag) > limits.MAX_TAG_BYTES:
+                self.err(
+                    "OKR009",
+                    f"tag {_show(tag)} is too long to be a page name",
+                    (*path, "tags", i),
+                    hint=f"tags may be at most {limits.MAX_TAG_BYTES} bytes "
+                    "(a character outside ASCII takes 2-4 bytes)",
+                )
+                return ()
+        return tags
+
+    def too_many(self, items: list[Any], limit: int, what: str, path: Path_) -> bool:
+        """Whether ``items`` exceeds ``limit`` (recording a located error if so)."""
+        if len(items) <= limit:
+            return False
+        self.err(
+            "OKR009",
+            f"{len(items)} {what} are too many",
+            path,
+            hint=f"at most {limit} {what} are allowed here",
+        )
+        return True
 
     def mapping(self, data: Mapping[str, Any], key: str, path: Path_) -> dict[Any, Any] | None:
         value = data.get(key)
@@ -368,7 +412,7 @@ class _Fields:
                 guess = closest(str(key), known)
                 self.warn(
                     "OKR111",
-                    f"unknown key {str(key)!r} in {what} is ignored",
+                    f"unknown key {_show(str(key))} in {what} is ignored",
                     (*path, str(key)),
                     hint=f"did you mean {guess!r}?"
                     if guess
@@ -439,8 +483,15 @@ def _number_hint(value: Any) -> str:
     return "write digits, e.g. 50 or 0.25"
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 5
+_SHORT.maxlevel = 3
+
+
 def _show(value: Any) -> str:
-    text = repr(value)
+    """A short repr for messages: bounded however large or deep ``value`` is."""
+    text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -492,6 +543,16 @@ def parse_file(
             hint="start the file with '---', the front matter, then '---'",
             line=1,
         )
+    bad = limits.CONTROL_CHARS.search(text)
+    if bad is not None:
+        at = bad.start()
+        return fail(
+            "OKR016",
+            f"the file contains the control character U+{ord(bad.group()):04X}",
+            hint="delete it (it is invisible in most editors; it often comes from pasted text)",
+            line=text.count("\n", 0, at) + 1,
+            col=at - (text.rfind("\n", 0, at) + 1) + 1,
+        )
     parts = yamlsource.split(text)
     if parts is None:
         return fail(
@@ -501,23 +562,25 @@ def parse_file(
             line=1,
         )
     try:
-        data = yamlsource.load(parts.front_matter)
-    except yaml.YAMLError as exc:
-        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")
-        return fail(
-            "OKR003",
-            msg,
-            hint="check indentation, colons after keys, and quote text containing ': ' or '#'",
-            line=yline,
-            col=ycol,
-        )
-    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
-        return fail("OKR003", f"front matter could not be read: {exc}", line=parts.fm_line)
+        data = _front_matter_data(parts)
+    except _FileProblem as problem:
+        return fail(*problem.args)
     if data is None:
         data = {}
+    if "\\" in parts.front_matter:  # only a "\u0007" escape can put a control character in a value
+        found = _control_character(data, ())
+        if found is not None:
+            char, where = found
+            diags.append(
+                error(
+                    "OKR016",
+                    f"a value contains the control character U+{ord(char):04X}",
+                    rel,
+                    hint="remove the escape (such as \\u0007) from the quoted text",
+                    key_path=where,
+                )
+            )
+            return _finish(rel, path_kind, None, diags, parts)
     if not isinstance(data, dict):
         return fail(
             "OKR004",
@@ -554,10 +617,19 @@ def parse_file(
         explicit = f.text(data, "id", ())
         if explicit is not None:
             rid = explicit
-    if not ID_RE.match(rid) or len(rid) > 200:
+    if ID_RE.match(rid) and limits.id_too_long(rid):
+        f.err(
+            "OKR009",
+            f"id {_show(rid)} is too long to be a file name",
+            ("id",) if "id" in data else (),
+            hint=f"ids may be at most {limits.MAX_ID_SEGMENT_BYTES} bytes between '/' "
+            f"({limits.MAX_ID_BYTES} in all); a character outside ASCII takes 2-4 bytes",
+        )
+        return _finish(rel, kind, None, diags, parts)
+    if not ID_RE.match(rid):
         f.err(
             "OKR006",
-            f"id {rid!r} is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+            f"id {_show(rid)} is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
             ("id",) if "id" in data else (),
             hint="rename the file or set 'id:' to something like 'sales/emea'",
         )
@@ -571,6 +643,84 @@ def parse_file(
         f.err("OKR003", "front matter is nested too deeply", ())
         record = None
     return _finish(rel, kind, record, diags, parts, tuple(f.names))
+
+
+class _FileProblem(Exception):
+    """A problem that makes the whole file unusable: (code, message, hint, line, column)."""
+
+
+def _front_matter_data(parts: yamlsource.Split) -> Any:
+    """The front matter's values, or :class:`_FileProblem` (too large, not YAML,
+    a key written twice, aliases that expand too far)."""
+    fm_size = limits.utf8_length(parts.front_matter)
+    if fm_size > limits.MAX_FRONT_MATTER_BYTES:
+        raise _FileProblem(
+            "OKR009",
+            f"the front matter is {fm_size} bytes long",
+            f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB; "
+            "move long text into the body below the second '---'",
+            parts.fm_line,
+            None,
+        )
+    try:
+        return yamlsource.load(parts.front_matter)
+    except yamlsource.DuplicateKeyError as exc:
+        first, again = parts.fm_line + exc.first_line, parts.fm_line + exc.again_line
+        raise _FileProblem(
+            "OKR007",
+            f"key {_show(exc.key)} is written twice, on lines {first} and {again}",
+            "keep one of them: YAML does not allow a key twice in one mapping",
+            again,
+            None,
+        ) from None
+    except yamlsource.AliasLimitError as exc:
+        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        raise _FileProblem(
+            "OKR008",
+            f"front matter is refused: {exc.problem}",
+            f"aliases (*name) may expand to at most {yamlsource.MAX_EXPANDED_VALUES} values; "
+            "write the values out instead",
+            yline,
+            ycol,
+        ) from None
+    except yaml.YAMLError as exc:
+        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")
+        raise _FileProblem(
+            "OKR003",
+            msg,
+            "check indentation, colons after keys, and quote text containing ': ' or '#'",
+            yline,
+            ycol,
+        ) from None
+    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+        problem = limits.strip_controls(str(exc))[:120]
+        raise _FileProblem(
+            "OKR003", f"front matter could not be read: {problem}", None, parts.fm_line, None
+        ) from None
+
+
+def _control_character(value: Any, path: Path_) -> tuple[str, Path_] | None:
+    """The first control character in any text of ``value``, and the key path to it."""
+    stack: list[tuple[Any, Path_]] = [(value, path)]
+    seen: set[int] = set()
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            bad = limits.CONTROL_CHARS.search(item)
+            if bad is not None:
+                return bad.group(), where
+        elif isinstance(item, (dict, list)) and id(item) not in seen:
+            seen.add(id(item))  # aliases share values: visit each once
+            if isinstance(item, dict):
+                for k, v in item.items():
+                    stack.append((k, where))
+                    stack.append((v, (*where, str(k))))
+            else:
+                stack.extend((v, (*where, i)) for i, v in enumerate(item))
+    return None
 
 
 def _finish(
@@ -645,7 +795,7 @@ def _objective(
         commitment=f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()),  # type: ignore[arg-type]
         weight=1.0 if weight is None else weight,
         status=f.choice(data, "status", ("active", "draft", "dropped"), "active", ()),  # type: ignore[arg-type]
-        tags=f.text_list(data, "tags", ()),
+        tags=f.tags(data, ()),
         key_results=tuple(krs),
         initiatives=tuple(initiatives),
         body=parts.body,
@@ -669,6 +819,8 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
             hint="write each key result as '- title: …' under key_results:",
         )
         return []
+    if f.too_many(raw, limits.MAX_KEY_RESULTS, "key results", ("key_results",)):
+        return []
     out: list[KeyResult] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
@@ -684,17 +836,17 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
         item = {str(k): v for k, v in item.items()}
         f.unknown_keys(item, KR_KEYS, path, "a key result")
         kr_id = f.text(item, "id", path) or f"kr{i + 1}"
-        if not KR_ID_RE.match(kr_id):
+        if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
             f.err(
                 "OKR006",
-                f"key result id {kr_id!r} may contain only letters, digits, '-', '_', '.'",
+                f"key result id {_show(kr_id)} may contain only letters, digits, '-', '_', '.'",
                 (*path, "id"),
             )
             continue
         if kr_id in seen:
             f.err(
                 "OKR110",
-                f"key result id {kr_id!r} is used twice in this objective",
+                f"key result id {_show(kr_id)} is used twice in this objective",
                 (*path, "id"),
                 hint="give each key result its own id",
             )
@@ -705,7 +857,7 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
         if len(measures) > 1:
             f.err(
                 "OKR109",
-                f"key result {kr_id!r} mixes {' and '.join(measures)}: choose one way to measure it",
+                f"key result {_show(kr_id)} mixes {' and '.join(measures)}: choose one way to measure it",
                 (*path, measures[1]),
                 hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
             )
@@ -742,7 +894,7 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
             if kpi is not None:
                 f.err(
                     "OKR101",
-                    f"key result {kr_id!r} takes its value from KPI {kpi!r} but has no target",
+                    f"key result {_show(kr_id)} takes its value from KPI {_show(kpi)} but has no target",
                     path,
                     hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
                 )
@@ -779,6 +931,8 @@ def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
             hint="write '- {title: Shortlist, done: true}' entries",
         )
         return ()
+    if f.too_many(raw, limits.MAX_MILESTONES, "milestones", path):
+        return ()
     out = []
     for j, m in enumerate(raw):
         if isinstance(m, str):
@@ -802,6 +956,8 @@ def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
     if not isinstance(raw, list):
         f.err("OKR106", f"initiatives must be a list, got {_show(raw)}", ("initiatives",))
         return []
+    if f.too_many(raw, limits.MAX_INITIATIVES, "initiatives", ("initiatives",)):
+        return []
     out = []
     for i, item in enumerate(raw):
         path: Path_ = ("initiatives", i)
@@ -819,7 +975,7 @@ def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
         ):
             f.warn(
                 "OKR112",
-                f"initiative link {link!r} is not an http(s) address and will not be linked",
+                f"initiative link {_show(link)} is not an http(s) address and will not be linked",
                 (*path, "link"),
             )
             link = None
@@ -944,7 +1100,7 @@ def _kpi(
         if key not in ("green", "red"):
             f.warn(
                 "OKR111",
-                f"unknown threshold {key!r} is ignored",
+                f"unknown threshold {_show(key)} is ignored",
                 ("thresholds", key),
                 hint="thresholds take green and red",
             )
@@ -972,7 +1128,7 @@ def _kpi(
     if data_path is not None and not _safe_relative(data_path):
         f.err(
             "OKR006",
-            f"data path {data_path!r} must be a relative path inside the content folder",
+            f"data path {_show(data_path)} must be a relative path inside the content folder",
             ("data",),
             hint="write it relative to content/, e.g. data/nps.csv",
         )
@@ -999,7 +1155,9 @@ def _kpi(
 
 def _safe_relative(path: str) -> bool:
     return not (
-        path.startswith(("/", "\\"))
+        limits.CONTROL_CHARS.search(path)
+        or limits.utf8_length(path) > 1024
+        or path.startswith(("/", "\\"))
         or re.match(r"^[A-Za-z]:", path)
         or ".." in re.split(r"[\\/]", path)
     )
@@ -1044,7 +1202,7 @@ def _goal(
         cycle=f.text(data, "cycle", ()),
         supports=supports[0] if supports else None,
         measure=measure,
-        tags=f.text_list(data, "tags", ()),
+        tags=f.tags(data, ()),
         body=parts.body,
         body_line=parts.body_line,
     )
@@ -1144,13 +1302,23 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         return [], [
             error(
                 "OKR202",
-                f"CSV header must name 'date' and 'value' columns, got {','.join(rows[0])!r}",
+                f"CSV header must name 'date' and 'value' columns, got {_show(','.join(rows[0]))}",
                 rel,
                 line=1,
                 hint="make the first line 'date,value'",
             )
         ]
     di, vi = header.index("date"), header.index("value")
+    if len(rows) > limits.MAX_DATA_ROWS + 1:
+        return [], [
+            error(
+                "OKR009",
+                f"the CSV has {len(rows) - 1} rows",
+                rel,
+                line=limits.MAX_DATA_ROWS + 2,
+                hint=f"a KPI's data file may have at most {limits.MAX_DATA_ROWS} rows",
+            )
+        ]
     out: list[tuple[date, float]] = []
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -1164,14 +1332,17 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             continue
         try:
             day = date.fromisoformat(row[di].strip())
+            if not limits.date_in_range(day):
+                raise ValueError("out of range")
         except ValueError:
             diags.append(
                 error(
                     "OKR203",
-                    f"{row[di]!r} is not a date like 2026-02-01",
+                    f"{_show(row[di])} is not a date like 2026-02-01",
                     rel,
                     line=n,
                     column=_csv_col(row, di),
+                    hint=f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}",
                 )
             )
             continue
@@ -1180,7 +1351,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             diags.append(
                 error(
                     "OKR203",
-                    f"{row[vi]!r} is not a number",
+                    f"{_show(row[vi])} is not a number",
                     rel,
                     line=n,
                     column=_csv_col(row, vi),

@@ -25,7 +25,7 @@ from typing import Protocol
 
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
-from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
+from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
 from okrsite.model import ScoredPortfolio
@@ -33,9 +33,16 @@ from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
 from okrsite.scoring import ScoreMemo, score_portfolio
+from okrsite.sitefiles import (
+    UnsafeFileError,
+    excerpt,
+    owned_roots,
+    read_owned,
+    stat_owned,
+    within,
+)
 
 PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
-_READ_SIZE = 1 << 16  # most goal files fit in one read of this size
 
 
 class SourceTree(Protocol):
@@ -45,18 +52,57 @@ class SourceTree(Protocol):
 
     def read(self, rel: str) -> bytes | None: ...
 
+    def read_checked(self, rel: str) -> bytes | Diagnostic: ...
+
 
 @dataclass
 class FileTree:
+    """A site folder on disk. Every file is read through :mod:`okrsite.sitefiles`,
+    so only regular files inside the site are ever opened; what is refused or
+    skipped is kept in ``problems`` (folder-level) or returned as a diagnostic
+    by :meth:`read_checked` (file-level)."""
+
     root: Path
+    problems: list[Diagnostic] = field(default_factory=list)
+    _roots: list[str] = field(default_factory=list, repr=False)
+    _folders: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
+    _prefix: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        self._roots = owned_roots(self.root)
+        self._prefix = os.path.join(self.root, "")
 
     def markdown_files(self, content_dir: str) -> list[str]:
         return sorted(self.walk(content_dir))
 
-    def walk(self, content_dir: str) -> Iterator[str]:
-        """Markdown files under the content folder, as found (not sorted)."""
+    def content_problem(self, content_dir: str) -> Diagnostic | None:
+        """Why the content folder cannot be used (missing, a file, outside the site)."""
         base = self.root / content_dir
+        shown = excerpt(content_dir)
         if not base.is_dir():
+            return error(
+                "CFG012",
+                f"content folder {shown!r} does not exist",
+                CONFIG_FILE,
+                hint="create it, or set content_dir in okrsite.toml to the folder with your goals",
+            )
+        if not within(os.path.realpath(base), self._roots[:1]):
+            return error(
+                "CFG012",
+                f"content folder {shown!r} lies outside the site folder",
+                CONFIG_FILE,
+                hint="content_dir must name a folder inside the site",
+            )
+        return None
+
+    def walk(self, content_dir: str) -> Iterator[str]:
+        """Markdown files under the content folder, as found (not sorted).
+
+        Links to folders are not followed (a warning names each); links to
+        files are listed and checked when read.
+        """
+        base = self.root / content_dir
+        if self.content_problem(content_dir) is not None:
             return
         prefix = content_dir.strip("/")
         top = os.fspath(base)
@@ -65,33 +111,55 @@ class FileTree:
         # resolve both to absolute paths for each of thousands of folders).
         cut = len(top) if top.endswith(os.sep) else len(top) + 1
         for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
             rel_dir = dirpath[cut:].replace(os.sep, "/")
             folder = f"{prefix}/{rel_dir}/" if rel_dir else f"{prefix}/"
+            kept = []
+            for d in sorted(dirnames):
+                if d.startswith((".", "_")):
+                    continue
+                if os.path.islink(os.path.join(dirpath, d)):
+                    self.problems.append(
+                        warning(
+                            "OKR011",
+                            f"linked folder {excerpt(folder + d)} is not followed; skipped",
+                            folder + d,
+                            hint="move the files into the content folder instead of linking",
+                        )
+                    )
+                    continue
+                kept.append(d)
+            dirnames[:] = kept
             for name in filenames:
                 if name.endswith(".md") and not name.startswith("."):
                     yield folder + name
 
-    def read(self, rel: str) -> bytes | None:
-        """The file's bytes (``None`` if it cannot be read).
+    def read_checked(self, rel: str) -> bytes | Diagnostic:
+        """The file's bytes, or the diagnostic saying why it was not read."""
+        try:
+            return read_owned(self._prefix + rel, self._roots, self._folders)
+        except UnsafeFileError as exc:
+            exc.rel = rel
+            return exc.diagnostic()
 
-        Plain ``os.read`` calls: a site is tens of thousands of small files,
-        and ``open()`` builds a buffered file object around each one, which
-        costs more than the read itself.
+    def stat_checked(self, rel: str) -> os.stat_result | Diagnostic | None:
+        """The file's ``stat`` under the same rules as :meth:`read_checked`
+        (a regular file inside the site), or the diagnostic saying why not
+        (``None``: no ``stat`` to go by, read the file).
+
+        The parse cache asks this before it trusts a remembered parse, so a
+        file swapped for a link out of the site or a FIFO is refused even
+        when size and time match what was cached.
         """
         try:
-            fd = os.open(os.path.join(self.root, rel), os.O_RDONLY)
-        except OSError:
-            return None
-        try:
-            chunks = []
-            while chunk := os.read(fd, _READ_SIZE):
-                chunks.append(chunk)
-            return b"".join(chunks)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
+            return stat_owned(self._prefix + rel, self._roots, self._folders)[1]
+        except UnsafeFileError as exc:
+            exc.rel = rel
+            return exc.diagnostic()
+
+    def read(self, rel: str) -> bytes | None:
+        """The file's bytes (``None`` if it is missing or refused)."""
+        got = self.read_checked(rel)
+        return got if isinstance(got, bytes) else None
 
 
 @dataclass
@@ -113,6 +181,10 @@ class MappingTree:
 
     def read(self, rel: str) -> bytes | None:
         return self.files.get(rel)
+
+    def read_checked(self, rel: str) -> bytes | Diagnostic:
+        raw = self.files.get(rel)
+        return raw if raw is not None else error("OKR010", f"{excerpt(rel)} does not exist", rel)
 
 
 @dataclass
@@ -171,9 +243,11 @@ class LoadResult:
 
 
 def read_config(tree: SourceTree) -> tuple[SiteConfig, list[Diagnostic]]:
-    raw = tree.read(CONFIG_FILE)
-    if raw is None:
-        return parse_config(None)
+    raw = tree.read_checked(CONFIG_FILE)
+    if isinstance(raw, Diagnostic):
+        if raw.code == "OKR010":  # no okrsite.toml: every setting has a default
+            return parse_config(None)
+        return SiteConfig(), [raw]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -252,6 +326,12 @@ def _load(
         else:
             rels = tree.markdown_files(config.content_dir)
         parsed, parsed_again = _parse_all(tree, rels, config, cache, jobs)
+    if isinstance(tree, FileTree):
+        problem = tree.content_problem(config.content_dir)
+        if problem is not None:
+            diags.append(problem)
+        diags.extend(tree.problems)
+        tree.problems.clear()
     for pf in parsed:
         diags.extend(pf.diagnostics)
 
@@ -260,9 +340,22 @@ def _load(
         data = getattr(pf.record, "data", None)
         if isinstance(data, str) and data not in csv_data:
             rel = f"{config.content_dir.strip('/')}/{data}"
-            raw = tree.read(rel)
-            csv_data[data] = None if raw is None else parse_csv(rel, raw)
+            got = tree.read_checked(rel)
+            if isinstance(got, bytes):
+                csv_data[data] = parse_csv(rel, got)
+            else:
+                csv_data[data] = None if got.code == "OKR010" else ([], [got])
 
+    pages = _page_estimate(parsed)
+    if pages > config.max_pages:
+        diags.append(
+            error(
+                "CFG013",
+                f"the site would have about {pages} pages, more than max_pages ({config.max_pages})",
+                CONFIG_FILE,
+                hint="raise max_pages in okrsite.toml if the site really is this large",
+            )
+        )
     portfolio, resolve_diags = resolve(parsed, config, csv_data)
     scored = score_portfolio(portfolio, when, config.settings, memo=scores)
     located = _locate(tree, [*resolve_diags, *quality_warnings(scored)])
@@ -274,6 +367,17 @@ def _load(
         as_of=when,
         parsed_again=parsed_again,
     )
+
+
+def _page_estimate(parsed: Sequence[ParsedFile]) -> int:
+    """Pages a build would write: one per record, one per tag (a sanity check, not a plan)."""
+    tags: set[str] = set()
+    records = 0
+    for pf in parsed:
+        if pf.record is not None:
+            records += 1
+            tags.update(getattr(pf.record, "tags", ()))
+    return records + len(tags)
 
 
 def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
@@ -332,7 +436,7 @@ def _parse_cached(
     jobs: int | None = None,
 ) -> tuple[list[ParsedFile], int]:
     """Reuse parses of unchanged files; parse the rest (in parallel when many)."""
-    root = tree.root if isinstance(tree, FileTree) else None
+    disk = tree if isinstance(tree, FileTree) else None
     trusted = cache.pending
     live = set(rels)
     for gone in [r for r in cache.stats if r not in live]:
@@ -349,17 +453,19 @@ def _parse_cached(
                 cache.hits += 1
                 found[rel] = cache.by_digest[known[2]]
                 continue
-        if root is not None:
-            try:
-                st = os.stat(os.path.join(root, rel))
-            except OSError:
+        if disk is not None:
+            st = disk.stat_checked(rel)
+            if isinstance(st, Diagnostic):
+                if st.code != "OKR010":  # refused as reading it would be, never from the cache
+                    found[rel] = _refused(rel, st)
                 continue
-            stat_key = (st.st_mtime_ns, st.st_size)
+            stat_key = None if st is None else (st.st_mtime_ns, st.st_size)
             known = cache.stats.get(rel)
             # A file modified in the last two seconds may change again within
             # the clock's resolution, keeping size and mtime: hash it.
             if (
-                known is not None
+                st is not None
+                and known is not None
                 and known[:2] == stat_key
                 and known[2] in cache.by_digest
                 and st.st_mtime_ns < racy_after
@@ -367,8 +473,10 @@ def _parse_cached(
                 cache.hits += 1
                 found[rel] = cache.by_digest[known[2]]
                 continue
-        raw = tree.read(rel)
-        if raw is None:
+        raw = tree.read_checked(rel)
+        if isinstance(raw, Diagnostic):
+            if raw.code != "OKR010":
+                found[rel] = _refused(rel, raw)
             continue
         digest = hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=16).hexdigest()
         if stat_key is not None:
@@ -407,10 +515,18 @@ def _parse_batch(
 ) -> list[ParsedFile]:
     out = []
     for rel in rels:
-        raw = tree.read(rel)
-        if raw is not None:
+        raw = tree.read_checked(rel)
+        if isinstance(raw, Diagnostic):
+            if raw.code != "OKR010":  # gone since it was listed: nothing to say
+                out.append(_refused(rel, raw))
+        else:
             out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))
     return out
+
+
+def _refused(rel: str, problem: Diagnostic) -> ParsedFile:
+    """A listed file that was not read (a FIFO, a link out of the site, unreadable)."""
+    return ParsedFile(rel, None, None, (problem,))
 
 
 def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:

@@ -101,6 +101,7 @@ class Preview:
         poll: bool = False,
         debounce: float = 0.02,
         echo: Callable[[str], None] = print,
+        allowed_hosts: tuple[str, ...] = (),
     ) -> None:
         self.site_root = site_root.resolve()
         self.as_of = as_of
@@ -119,7 +120,7 @@ class Preview:
         try:
             config, _ = read_config(FileTree(self.site_root))
             self.content_dir = config.content_dir
-            self.server = PreviewServer(self.out, host=host, port=port)
+            self.server = PreviewServer(self.out, host=host, port=port, allowed_hosts=allowed_hosts)
         except BaseException:
             # A busy port (or an unreadable site) must not leave the folder behind.
             shutil.rmtree(self.out, ignore_errors=True)
@@ -209,6 +210,9 @@ class Preview:
         report = RebuildReport(True, diags, parsed_again=load.parsed_again)
         try:
             job = self.plan(load)
+            refused = job.site.theme.source_problems(self.site_root)
+            if any(d.is_error for d in refused):
+                return RebuildReport(False, [*diags, *refused], parsed_again=load.parsed_again)
             # Pages open in a browser first: write them and reload the tabs,
             # then render the rest of what the change touched.
             files = render_files(job.site, self.site_root, job.first)

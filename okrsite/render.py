@@ -33,7 +33,13 @@ from okrsite.translations import load_language
 from okrsite.urls import href, page_path, prefix, safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
-from okrsite.view.formatting import bar_width, format_decimal, format_number, percent
+from okrsite.view.formatting import (
+    bar_width,
+    format_decimal,
+    format_number,
+    percent,
+    percent_figure,
+)
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.search import search_files
 from okrsite.view.site_index import SiteIndex
@@ -207,6 +213,7 @@ class SiteRenderer:
             "team_name": view.team_name,
             "objective_view": view.objective,
             "pct": percent,
+            "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
             "bar_width": bar_width,
             "num": self.number,
             "decimal": self.decimal,

@@ -28,6 +28,7 @@ from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
 from okrsite.incremental import SUMMARY_KINDS
 from okrsite.render import PageKey, SiteRenderer
+from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
 from okrsite.writer import StagedOutput
 
@@ -94,6 +95,8 @@ def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:
         return exc.diagnostic
     if isinstance(exc, jinja2.TemplateError):
         return template_diagnostic(exc, site_root)
+    if isinstance(exc, UnsafeFileError):  # a static file or template that may not be read
+        return exc.diagnostic()
     if isinstance(exc, ThemeError):
         return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
     return None
@@ -104,6 +107,8 @@ def _located(site_root: Path, work: Callable[[], Any]) -> Any:
         return work()
     except jinja2.TemplateError as exc:
         raise RenderFailed(template_diagnostic(exc, site_root)) from None
+    except UnsafeFileError as exc:  # located here: it would not survive pickling to the parent
+        raise RenderFailed(exc.diagnostic()) from None
 
 
 def pages_to_render(site: SiteRenderer, dirty: set[PageKey] | None) -> list[PageKey]:

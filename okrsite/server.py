@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import html
+import ipaddress
 import json
 import mimetypes
 import os
@@ -448,11 +449,45 @@ class _HTTPServer6(_HTTPServer):
     address_family = socket.AF_INET6
 
 
+#: seconds a connection may sit idle (or trickle a request) before it is closed
+IDLE_TIMEOUT = 30.0
+
+
+def host_allowed(header: str | None, allowed: Iterable[str]) -> bool:
+    """Whether a request's ``Host`` header names this preview.
+
+    DNS rebinding makes a page on another site resolve its own name to
+    127.0.0.1 and read the preview; the browser still sends that name as
+    ``Host``. So only ``localhost``, IP addresses (a rebinding needs a name)
+    and the names in ``allowed`` (the bound host, ``--allow-host``) are
+    served. A request without ``Host`` (HTTP/1.0 tools, not browsers) is.
+    """
+    if header is None:
+        return True
+    host = header.strip().lower()
+    if host.startswith("["):  # [::1]:8000
+        name = host[1 : host.find("]")] if "]" in host else host
+    else:
+        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    name = name.rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        pass
+    return name in {a.lower().rstrip(".") for a in allowed}
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Serves the current build; answers ``/__okrsite/*`` itself."""
 
     server: _HTTPServer
     server_version = "okrsite-preview"
+    # StreamRequestHandler applies this to the socket: an idle keep-alive
+    # connection (or one sending its request a byte a minute) is closed.
+    timeout = IDLE_TIMEOUT
 
     # -- plumbing ----------------------------------------------------------
 
@@ -488,6 +523,9 @@ class _Handler(SimpleHTTPRequestHandler):
     # -- routing -----------------------------------------------------------
 
     def _respond(self, head: bool) -> None:
+        if not host_allowed(self.headers.get("Host"), self.server.preview.allowed_hosts):
+            self.send_error(HTTPStatus.FORBIDDEN, "Host not allowed")
+            return
         raw = self.path.split("#", 1)[0]
         raw, _, query = raw.partition("?")
         if raw.startswith(INTERNAL_PREFIX):
@@ -632,9 +670,11 @@ class PreviewServer:
         verbose: bool = False,
         build_id: str | None = None,
         keepalive_interval: float = 15.0,
+        allowed_hosts: Iterable[str] = (),
     ) -> None:
         if keepalive_interval <= 0:
             raise ValueError("keepalive_interval must be > 0")
+        self.allowed_hosts = frozenset([host, *allowed_hosts])
         self.current_root = Path(root)
         self.verbose = verbose
         self.keepalive_interval = keepalive_interval

@@ -20,11 +20,25 @@ expensive part, rendering a compiled template is cheap.
 
 from __future__ import annotations
 
+import os
+import posixpath
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateNotFound,
+)
+from jinja2.loaders import split_template_path
+
+from okrsite.diagnostics import Diagnostic
+from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,20 +77,83 @@ class Theme:
     site_templates: Path | None
     site_static: Path | None
     env: Environment
+    roots: tuple[str, ...] = field(default=())
 
-    def static_files(self) -> dict[str, bytes]:
-        """Every ``static/`` file of the chain as ``static/<rel>`` → bytes, overrides applied."""
-        out: dict[str, bytes] = {}
+    def _static_entries(self) -> Iterator[tuple[str, Path]]:
+        """(``static/<rel>``, file) for every static file of the chain, base first.
+
+        Folders are walked without following links; a linked file is listed
+        and checked (:mod:`okrsite.sitefiles`) before it is read.
+        """
         folders = [path / "static" for _, path in reversed(self.chain)]
         if self.site_static is not None:
             folders.append(self.site_static)
         for folder in folders:
             if not folder.is_dir():
                 continue
-            for file in sorted(folder.rglob("*")):
-                if file.is_file() and not file.name.startswith("."):
-                    out["static/" + file.relative_to(folder).as_posix()] = file.read_bytes()
+            for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if not name.startswith("."):
+                        file = Path(dirpath, name)
+                        yield "static/" + file.relative_to(folder).as_posix(), file
+
+    def source_problems(self, site_root: Path) -> list[Diagnostic]:
+        """Static and template files that will not be read, as diagnostics (nothing opened)."""
+        problems = []
+        files = list(self._static_entries())
+        for folder in (self.site_templates, *(path / "templates" for _, path in self.chain)):
+            if folder is not None and folder.is_dir():
+                for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+                    dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                    files.extend(("", Path(dirpath, n)) for n in filenames)
+        for _, file in files:
+            try:
+                check_owned(file, self.roots)
+            except UnsafeFileError as exc:
+                exc.rel = _shown_path(file, site_root)
+                problems.append(exc.diagnostic())
+        return problems
+
+    def static_files(self) -> dict[str, bytes]:
+        """Every ``static/`` file of the chain as ``static/<rel>`` → bytes, overrides applied.
+
+        Files that may not be read are left out (:meth:`source_problems` reports them)."""
+        out: dict[str, bytes] = {}
+        for rel, file in self._static_entries():
+            try:
+                out[rel] = read_owned(file, self.roots)
+            except UnsafeFileError:
+                continue
         return out
+
+
+def _shown_path(file: Path, site_root: Path) -> str:
+    try:
+        return file.relative_to(site_root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+class OwnedFileLoader(FileSystemLoader):
+    """A template loader that opens templates only through :mod:`okrsite.sitefiles`:
+    a template override that is a FIFO, or a link out of the site and theme, is
+    refused (:class:`~okrsite.sitefiles.UnsafeFileError`) instead of read."""
+
+    def __init__(self, searchpath: str, roots: tuple[str, ...]) -> None:
+        super().__init__(searchpath)
+        self.roots = roots
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            filename = posixpath.join(searchpath, *pieces)
+            if os.path.isfile(filename) or os.path.islink(filename):
+                contents = read_owned(filename, self.roots).decode(self.encoding)
+                return contents, os.path.normpath(filename), lambda: False
+        raise TemplateNotFound(template)
 
 
 def _find(name: str, site_root: Path | None) -> tuple[str, Path]:
@@ -109,8 +186,9 @@ def _extends(path: Path, builtin: bool) -> str | None:
     meta = path / "theme.toml"
     if meta.is_file():
         try:
-            data = tomllib.loads(meta.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
+            text = read_owned(meta, owned_roots(path)).decode("utf-8")
+            data = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, UnsafeFileError) as exc:
             raise ThemeError(f"{meta}: not valid TOML: {exc}") from exc
         parent = data.get("extends")
         if parent in (None, "", False):
@@ -157,13 +235,16 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     site_static = site_root / "static" if site_root is not None else None
     if site_static is not None and not site_static.is_dir():
         site_static = None
+    roots = tuple(
+        owned_roots(*([site_root] if site_root is not None else []), *(p for _, p in chain))
+    )
     loaders: list[FileSystemLoader | PrefixLoader] = []
     if site_templates is not None:
-        loaders.append(FileSystemLoader(str(site_templates)))
-    loaders.extend(FileSystemLoader(str(path / "templates")) for _, path in chain)
+        loaders.append(OwnedFileLoader(str(site_templates), roots))
+    loaders.extend(OwnedFileLoader(str(path / "templates"), roots) for _, path in chain)
     loaders.append(
         PrefixLoader(
-            {label: FileSystemLoader(str(path / "templates")) for label, path in chain},
+            {label: OwnedFileLoader(str(path / "templates"), roots) for label, path in chain},
             delimiter=":",
         )
     )
@@ -179,4 +260,4 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         # every word of a theme goes through gettext (okrsite.translations)
         extensions=["jinja2.ext.i18n"],
     )
-    return Theme(name, tuple(chain), site_templates, site_static, env)
+    return Theme(name, tuple(chain), site_templates, site_static, env, roots)

@@ -13,6 +13,7 @@ numbers and dates are written (Babel's locale data).
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup
+
+from okrsite.sitefiles import read_owned
 
 __all__ = ["Language", "load_language", "catalogue_files"]
 
@@ -98,7 +101,7 @@ def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
     for folder in folders:
         for name in dict.fromkeys((code, code.split("_")[0])):
             file = folder / "translations" / f"{name}.po"
-            if file.is_file():
+            if os.path.lexists(file):  # a link or FIFO too: reading it refuses it, by name
                 found.append(file)
                 break
     return found
@@ -115,9 +118,12 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         locale = None
     merged = Catalog(locale=locale)  # its plural rule
     strings: dict[Any, Any] = {}  # later files win (Catalog.add would keep the first)
+    folders = list(folders)
+    roots = [os.path.realpath(folder) for folder in folders]
     for file in catalogue_files(language, folders):
-        with file.open("rb") as handle:
-            catalogue = read_po(handle)
+        # read like every source file: a regular file inside its theme or the
+        # site (a link out, a FIFO or a language such as "../../x" is refused)
+        catalogue = read_po(io.BytesIO(read_owned(file, roots)))
         for message in catalogue:
             if message.id and message.string:
                 strings[message.id] = message.string

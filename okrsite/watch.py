@@ -20,6 +20,7 @@ So :class:`SiteWatcher`
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import logging
 import os
@@ -43,7 +44,7 @@ from watchdog.events import (
     FileSystemEventHandler,
 )
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 __all__ = ["SiteWatcher", "IGNORED_FILE_PATTERNS", "IGNORED_DIR_NAMES", "is_editor_dropping"]
@@ -147,6 +148,9 @@ class _Handler(FileSystemEventHandler):
             path = self._accept(os.fsdecode(item))
             if path is not None:
                 changed.append(path)
+                if self._only is not None and path in self._watcher._folders:
+                    # a watched folder appeared, vanished or was replaced: watch it afresh
+                    self._watcher._rearm(path)
         if changed:
             self._watcher._add(changed)
 
@@ -223,6 +227,8 @@ class SiteWatcher:
         self._worker: threading.Thread | None = None
         #: Paths actually being watched (existing ones), set by :meth:`start`.
         self.watched: list[Path] = []
+        self._folders: set[Path] = set()
+        self._folder_watches: dict[Path, ObservedWatch] = {}
 
     # -- filtering -------------------------------------------------------
 
@@ -261,12 +267,21 @@ class SiteWatcher:
             PollingObserver(timeout=self.poll_interval) if self.poll else Observer()
         )
         files_by_dir: dict[str, tuple[Path, set[str]]] = {}
+        self._observer = observer
         for path in self.paths:
-            if path.is_dir():
-                real = _real(path)
-                handler = _Handler(self, real, path, None)
-                observer.schedule(handler, real, recursive=True, event_filter=_EVENT_FILTER)
-                self.watched.append(path)
+            if path.is_dir() or (not path.exists() and not path.suffix):
+                # A folder is watched recursively, and its name in its parent
+                # folder too: deleting and re-creating it (a checkout, a
+                # restored backup) re-arms the watch. A folder that does not
+                # exist yet is armed when it appears.
+                self._folders.add(path)
+                if path.parent.is_dir():
+                    real_parent = _real(path.parent)
+                    entry = files_by_dir.setdefault(real_parent, (path.parent, set()))
+                    entry[1].add(path.name)
+                if path.is_dir():
+                    self._arm(path)
+                    self.watched.append(path)
             elif path.exists():
                 # Watch the folder, not the file: an editor's atomic save
                 # replaces the file's inode, which would end a file watch.
@@ -284,7 +299,32 @@ class SiteWatcher:
         # Emitters add their OS watches (or take their first snapshot) inside
         # start(), so nothing written after this returns is missed.
         observer.start()
-        self._observer = observer
+
+    def _arm(self, folder: Path) -> None:
+        """Watch ``folder`` recursively (again), dropping a previous watch of it."""
+        observer = self._observer
+        if observer is None:
+            return
+        with self._cond:
+            old = self._folder_watches.pop(folder, None)
+        if old is not None:
+            with contextlib.suppress(KeyError, OSError):
+                observer.unschedule(old)
+        if not folder.is_dir():
+            return
+        real = _real(folder)
+        try:
+            watch = observer.schedule(
+                _Handler(self, real, folder, None), real, recursive=True, event_filter=_EVENT_FILTER
+            )
+        except OSError:  # gone again already; the parent's next event re-arms it
+            return
+        with self._cond:
+            self._folder_watches[folder] = watch
+
+    def _rearm(self, folder: Path) -> None:
+        if not self._stopping:
+            self._arm(folder)
 
     def stop(self) -> None:
         """Stop watching and wait for a running ``on_change`` to finish.

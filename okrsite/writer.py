@@ -20,10 +20,15 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import click
 
+from okrsite.sitefiles import excerpt
+
 MARKER = ".okrsite-output"
+STAGING_MARKER = ".okrsite-staging"
+NAME_MAX = 255  # bytes in one file name on common file systems
 
 
 class OutputError(click.ClickException):
@@ -43,27 +48,55 @@ class WriteStats:
         return self.written + self.unchanged
 
 
-def check_output_dir(out_dir: Path, site_root: Path, content_dir: Path) -> None:
-    """Refuse an output folder that would overwrite or sit inside the sources."""
-    out = out_dir.resolve()
-    content = content_dir.resolve()
-    root = site_root.resolve()
-    if out == content or out in content.parents or content in out.parents:
-        raise OutputError(
-            f"output folder {out_dir} overlaps the content folder {content_dir}; "
-            "choose another --out (the default is _site)"
-        )
-    if out == root or out in root.parents:
-        raise OutputError(
-            f"output folder {out_dir} contains the site itself; choose a subfolder such as _site"
-        )
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"output path {out_dir} exists and is not a folder")
-    if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
-        raise OutputError(
-            f"output folder {out_dir} is not empty and was not made by okrsite; "
-            "remove it or choose another --out"
-        )
+def read_folders(site_root: Path, config: Any, theme: Any = None) -> dict[str, Path]:
+    """Every folder okrsite reads for a build, by what it is (for overlap checks)."""
+    folders = {
+        "content": site_root / config.content_dir,
+        "templates": site_root / "templates",
+        "static": site_root / "static",
+        "themes": site_root / "themes",
+    }
+    if theme is not None:
+        for label, path in theme.chain:
+            folders[f"theme {label}"] = Path(path)
+    return folders
+
+
+def check_output_dir(out_dir: Path, site_root: Path, reads: Mapping[str, Path] | Path) -> None:
+    """Refuse an output folder that would overwrite, or be read as, the site's sources.
+
+    The output may not lie inside a folder okrsite reads (the next build
+    would read its own output: old pages as template overrides, a static
+    folder nested in itself) nor contain one (it would be replaced).
+    """
+    if not isinstance(reads, Mapping):
+        reads = {"content": reads}
+    shown = excerpt(out_dir, 120)
+    try:
+        out = out_dir.resolve()
+        root = site_root.resolve()
+        for what, folder in reads.items():
+            src = folder.resolve()
+            if out == src or src in out.parents or out in src.parents:
+                raise OutputError(
+                    f"output folder {shown} overlaps the {what} folder {excerpt(folder, 120)}, "
+                    "which okrsite reads; choose another --out (the default is _site)"
+                )
+        if out == root or out in root.parents:
+            raise OutputError(
+                f"output folder {shown} contains the site itself; choose a subfolder such as _site"
+            )
+        if any(len(os.fsencode(part)) > NAME_MAX - 48 for part in out.parts):
+            raise OutputError(f"output folder name {shown} is too long; choose a shorter --out")
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"output path {shown} exists and is not a folder")
+        if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
+            raise OutputError(
+                f"output folder {shown} is not empty and was not made by okrsite; "
+                "remove it or choose another --out"
+            )
+    except OSError as exc:
+        raise OutputError(f"output folder {shown} cannot be used: {exc.strerror or exc}") from None
 
 
 def safe_relative(rel: str) -> PurePosixPath:
@@ -91,16 +124,39 @@ class StagedOutput:
     """
 
     def __init__(self, out_dir: Path, *, clean: bool = False) -> None:
-        self.out_dir = out_dir.absolute()
+        # An output folder that is a link is written through: its target is
+        # replaced, the link stays.
+        self.out_dir = Path(os.path.realpath(out_dir.absolute()))
         self.clean = clean
         parent = self.out_dir.parent
-        parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = parent / f".{self.out_dir.name}.okrsite-tmp-{os.getpid()}-{time.monotonic_ns()}"
-        self.tmp.mkdir()
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(self.out_dir)
+            self.tmp = (
+                parent / f"{_staging_prefix(self.out_dir)}{os.getpid()}-{time.monotonic_ns()}"
+            )
+            self.tmp.mkdir()
+            (self.tmp / STAGING_MARKER).write_text(f"{os.getpid()}\n")
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write the output folder {excerpt(out_dir, 120)}: {exc.strerror or exc}"
+            ) from None
         self.old_exists = self.out_dir.is_dir()
 
     def write(self, files: Mapping[str, bytes]) -> tuple[int, int]:
-        """Write files into the staging folder; returns (written, unchanged)."""
+        """Write files into the staging folder; returns (written, unchanged).
+
+        A file the system refuses (disk full, a name too long) is an
+        :class:`OutputError`, one line, never a traceback."""
+        try:
+            return self._write(files)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write the output folder {excerpt(self.out_dir, 120)}: "
+                f"{exc.strerror or exc}"
+            ) from None
+
+    def _write(self, files: Mapping[str, bytes]) -> tuple[int, int]:
         written = unchanged = 0
         made: set[str] = set()
         for rel, data in files.items():
@@ -124,6 +180,7 @@ class StagedOutput:
         return written, unchanged
 
     def commit(self, paths: set[str], written: int, unchanged: int) -> WriteStats:
+        (self.tmp / STAGING_MARKER).unlink(missing_ok=True)
         (self.tmp / MARKER).write_text(
             "This folder is written by okrsite build and replaced on every build.\n"
         )
@@ -133,6 +190,54 @@ class StagedOutput:
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _staging_prefix(out_dir: Path) -> str:
+    return f".{out_dir.name}.okrsite-tmp-"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_leftovers(out_dir: Path) -> int:
+    """Remove staging and trash folders that earlier, killed builds left beside ``out_dir``.
+
+    Only folders okrsite made are touched: a staging folder carries
+    :data:`STAGING_MARKER` with the id of the process that made it (still
+    running: kept), a trash folder is a previous output and carries
+    :data:`MARKER`. Returns how many were removed.
+    """
+    removed = 0
+    parent = out_dir.parent
+    prefixes = (_staging_prefix(out_dir), f".{out_dir.name}.okrsite-old-")
+    try:
+        entries = [e for e in os.scandir(parent) if e.name.startswith(prefixes)]
+    except OSError:
+        return 0
+    for entry in entries:
+        path = Path(entry.path)
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        staging = path / STAGING_MARKER
+        if staging.is_file():
+            try:
+                pid = int(staging.read_text().strip() or "0")
+            except (OSError, ValueError):
+                pid = 0
+            if pid and _pid_alive(pid):
+                continue
+        elif not (path / MARKER).is_file():
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed += 1
+    return removed
 
 
 def swap_in(new: Path, out_dir: Path) -> None:

@@ -115,6 +115,33 @@ class _Unusual(Exception):
     """A node our fast path does not handle; PyYAML's constructor takes over."""
 
 
+# Aliases (``*name``) let a few hundred bytes stand for billions of values
+# (the "billion laughs"). Values are built once per node, so memory stays
+# small, but anything that walks the result (a message quoting a value, a
+# check of every entry) would still walk the expansion: so a document whose
+# aliases expand to more than this many values is refused.
+MAX_EXPANDED_VALUES = 20_000
+
+
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    """A mapping names the same key twice (YAML 1.2 forbids it; PyYAML keeps the last)."""
+
+    def __init__(self, key: Any, first: Any, again: Any) -> None:
+        super().__init__(
+            "while constructing a mapping", first, f"found duplicate key {key!r}", again
+        )
+        self.key = key
+        self.first_line: int = first.line
+        self.again_line: int = again.line
+
+
+class AliasLimitError(yaml.MarkedYAMLError):
+    """Aliases that expand to too many values, or that contain themselves."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(None, None, problem, mark)
+
+
 def load(fm: str) -> Any:
     """Parse front matter to plain Python values.
 
@@ -130,27 +157,106 @@ def load(fm: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
+        # Without a '*' there is no alias: the nodes form a tree, built as is.
+        shared: dict[int, Any] | None = None
+        if "*" in fm:
+            check_expansion(node)
+            shared = {}
         try:
-            return _build(node, loader)
+            return _build(node, loader, shared)
         except _Unusual:
+            check_duplicates(node)
             return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _build(node: yaml.Node, loader: Any) -> Any:
+def check_expansion(root: yaml.Node, limit: int = MAX_EXPANDED_VALUES) -> int:
+    """How many values ``root`` stands for with every alias written out.
+
+    Each node is sized once (an alias is the same node object again), so this
+    is linear in the text even for an alias bomb. Raises
+    :class:`AliasLimitError` beyond ``limit`` or for an alias inside its own
+    anchor (a value containing itself).
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        known = sizes.get(key)
+        if known is not None:
+            return known
+        if key in active:
+            raise AliasLimitError("an alias refers to the value that contains it", node.start_mark)
+        total = 1
+        if isinstance(node, (MappingNode, SequenceNode)):
+            active.add(key)
+            children = (
+                [n for pair in node.value for n in pair]
+                if isinstance(node, MappingNode)
+                else node.value
+            )
+            for child in children:
+                total += size(child)
+                if total > limit:
+                    raise AliasLimitError(
+                        f"aliases expand to more than {limit} values", node.start_mark
+                    )
+            active.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
+def check_duplicates(root: yaml.Node) -> None:
+    """Raise :class:`DuplicateKeyError` for a key written twice in one mapping
+    (for documents PyYAML constructs itself; the fast path checks as it builds)."""
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, MappingNode):
+            keys: dict[tuple[str, str], yaml.Node] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE:
+                    ident = (key_node.tag, key_node.value)
+                    if ident in keys:
+                        raise DuplicateKeyError(
+                            key_node.value, keys[ident].start_mark, key_node.start_mark
+                        )
+                    keys[ident] = key_node
+                stack.extend((key_node, value_node))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _build(node: yaml.Node, loader: Any, shared: dict[int, Any] | None = None) -> Any:
     """The value of ``node``; raises :class:`_Unusual` for what PyYAML must construct.
 
     Scalars inside a mapping are built inline (keys are nearly always plain
     text), so the common front matter costs one call per mapping or list.
+    ``shared`` (when the text has aliases) holds the value of every mapping
+    and list already built, so an aliased node is built once and its value
+    shared, as PyYAML does.
     """
     kind = type(node)
     if kind is ScalarNode:
         return _scalar(node, loader)
+    if shared is not None:
+        done = shared.get(id(node))
+        if done is not None:
+            return done
     if kind is MappingNode:
         if node.tag != _MAP:
             raise _Unusual
         out: dict[Any, Any] = {}
+        if shared is not None:
+            shared[id(node)] = out
         for key_node, value_node in node.value:
             if type(key_node) is ScalarNode:
                 if key_node.tag == _STR:
@@ -160,12 +266,15 @@ def _build(node: yaml.Node, loader: Any) -> Any:
                 else:
                     key = _scalar(key_node, loader)
             else:
-                key = _build(key_node, loader)
+                key = _build(key_node, loader, shared)
             if type(value_node) is ScalarNode:
                 value = _scalar(value_node, loader)
             else:
-                value = _build(value_node, loader)
+                value = _build(value_node, loader, shared)
             try:
+                if key in out:
+                    first = next(k for k, _ in node.value if _same_key(k, key, loader))
+                    raise DuplicateKeyError(key, first.start_mark, key_node.start_mark)
                 out[key] = value
             except TypeError:  # unhashable key: let PyYAML report it properly
                 raise _Unusual from None
@@ -173,8 +282,22 @@ def _build(node: yaml.Node, loader: Any) -> Any:
     if kind is SequenceNode:
         if node.tag != _SEQ:
             raise _Unusual
-        return [_build(item, loader) for item in node.value]
+        items = [_build(item, loader, shared) for item in node.value]
+        if shared is not None:  # (check_expansion refused cycles: no node contains itself)
+            shared[id(node)] = items
+        return items
     raise _Unusual
+
+
+def _same_key(key_node: yaml.Node, key: Any, loader: Any) -> bool:
+    """Whether ``key_node`` builds the key ``key`` (to find where a duplicate was first written)."""
+    if type(key_node) is not ScalarNode:
+        return False
+    try:
+        built = key_node.value if key_node.tag == _STR else _scalar(key_node, loader)
+    except _Unusual:
+        return False
+    return bool(built == key)
 
 
 def _scalar(node: yaml.Node, loader: Any) -> Any:

@@ -268,3 +268,37 @@ def test_a_cache_of_other_settings_is_not_used(site: Path) -> None:
     check_json(site)
     other = load_parse_cache(folder, ("another", "key"))
     assert other == ParseCache(key=("another", "key"))
+
+
+@pytest.mark.parametrize("swap", ["link out of the site", "fifo"])
+def test_a_warm_cache_never_serves_a_file_swapped_for_a_link_out_or_a_fifo(
+    site: Path, tmp_path: Path, swap: str
+) -> None:
+    """The cache trusts size and time only for a regular file inside the site: a
+    goal file replaced by a link to the same bytes outside the site (size and
+    time copied too) or by a FIFO is refused as a cold run refuses it."""
+    goal = first_objective(site)
+    rel = goal.relative_to(site).as_posix()
+    old = 1_700_000_000_000_000_000  # long past: no "modified just now" re-hash
+    os.utime(goal, ns=(old, old))
+    first = check_json(site)
+    assert cache_files(site) and "OKR012" not in first and "OKR013" not in first
+    config_key = load_parse_cache(site / ".okrsite-cache", _key(site)).key
+    assert len(load_parse_cache(site / ".okrsite-cache", config_key).stats) > 50, "cache not warm"
+    outside = tmp_path / "outside" / goal.name
+    outside.parent.mkdir()
+    outside.write_bytes(goal.read_bytes())  # the same bytes: only the rules tell them apart
+    os.utime(outside, ns=(old, old))
+    goal.unlink()
+    if swap == "fifo":
+        os.mkfifo(goal)
+    else:
+        goal.symlink_to(outside)
+        assert os.stat(goal).st_mtime_ns == old and os.stat(goal).st_size == outside.stat().st_size
+    warm = check_json(site)
+    assert warm == check_json(site, "--no-cache")
+    code = "OKR013" if swap == "fifo" else "OKR012"
+    assert code in warm and rel in warm, warm
+    result = okrsite("build", "--site", str(site), "--as-of", AS_OF, "--out", str(tmp_path / "o"))
+    assert result.exit_code == 1 and code in result.output
+    assert not (tmp_path / "o").exists()

@@ -96,3 +96,24 @@ def test_dumped_data_loads_as_pyyaml_loads_it(data: dict[str, Any]) -> None:
     for style in (False, None):
         text = yaml.safe_dump(data, default_flow_style=style, allow_unicode=True)
         assert repr(yamlsource.load(text)) == repr(pyyaml(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(json_like.filter(lambda v: isinstance(v, (list, dict))), min_size=1, max_size=3),
+    st.lists(st.integers(0, 2), min_size=1, max_size=6),
+    st.booleans(),
+)
+def test_aliased_data_loads_as_pyyaml_loads_it(
+    shared: list[Any], uses: list[int], flow: bool
+) -> None:
+    """PyYAML's dumper writes ``&id001`` and ``*id001`` for an object used twice:
+    the same values must come back, each aliased node built once."""
+    data: dict[str, Any] = {f"k{i}": shared[n % len(shared)] for i, n in enumerate(uses)}
+    data["nested"] = [shared[0], {"again": shared[-1]}]
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    assert repr(yamlsource.load(text)) == repr(pyyaml(text))
+    loaded = yamlsource.load(text)
+    same = next((k for k in data if data[k] is shared[0]), None)
+    if same is not None and shared[0]:  # PyYAML aliases non-empty collections only
+        assert loaded["nested"][0] is loaded[same]

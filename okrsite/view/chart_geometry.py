@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite import numbers
+
 __all__ = [
     "ChartPoint",
     "LineChart",
@@ -39,18 +41,10 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
-def coordinate(value: float) -> str:
-    """A coordinate with at most one decimal: small files, stable output."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, float]:
-    """(a, b) such that ``a * v + b`` maps lo..hi onto out_lo..out_hi."""
-    if hi == lo:
-        return 0.0, (out_lo + out_hi) / 2
-    a = (out_hi - out_lo) / (hi - lo)
-    return a, out_lo - a * lo
+# Coordinates and scales come from okrsite.numbers, the one implementation
+# that stays finite for any finite input (a KPI at 1e308 next to one at -1e308).
+coordinate = numbers.coordinate
+_scale = numbers.scale
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +119,8 @@ def line_chart(
     centre = (f"{width / 2:g}", f"{height / 2:g}")
     if not extent:
         return LineChart(width, height, unit, tuple(points), True, centre)
-    lo, hi = min(extent), max(extent)
-    pad = (hi - lo) * 0.08 or (abs(hi) * 0.1 or 1.0)
-    lo, hi = lo - pad, hi + pad
+    low, high = min(extent), max(extent)
+    lo, hi = numbers.padded_range(low, high)
     ya, yb = _scale(lo, hi, top + plot_h, top)  # SVG y grows downwards
 
     def y_of(value: float) -> float:
@@ -162,7 +155,7 @@ def line_chart(
         coordinate(top + plot_h),
     )
     ticks = tuple(
-        Tick(coordinate(left - 6), coordinate(y_of(v) + 4), v) for v in sorted({lo + pad, hi - pad})
+        Tick(coordinate(left - 6), coordinate(y_of(v) + 4), v) for v in sorted({low, high})
     )
     target_line = None
     if target is not None:

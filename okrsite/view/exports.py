@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from okrsite import __version__
+from okrsite import __version__, numbers
 from okrsite.export import (
     CSV_COLUMNS,
     csv_rows,
@@ -55,12 +55,18 @@ def csv_text(rows: Iterable[Sequence[Any]]) -> str:
 
 
 def _csv_number(value: float | None) -> str:
-    return "" if value is None else repr(round(value, 6))
+    return numbers.csv_number(value)
 
 
 def _csv_safe(text: str) -> str:
-    """Defuse spreadsheet formulas: a title starting with = + - @ is prefixed with '."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Defuse spreadsheet formulas: text starting with = + - @ is prefixed with '."""
+    if text[:1] not in ("=", "+", "-", "@", "\t", "\r"):
+        return text
+    try:  # a number such as -0.5 is data, not a formula
+        float(text)
+        return text
+    except ValueError:
+        return "'" + text
 
 
 def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str, str, str]:
@@ -73,7 +79,7 @@ def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str
     o, s = view.objectives[oid], view.scores[oid]
     row = [
         o.id,
-        _csv_safe(o.title),
+        o.title,
         o.cycle,
         o.owner or "",
         o.team or "",
@@ -88,6 +94,7 @@ def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str
         _csv_number(s.forecast),
         s.last_checkin.isoformat() if s.last_checkin else "",
     ]
+    row = [_csv_safe(cell) for cell in row]  # every cell: a cycle may be named "=1+2"
     entry = ",".join(
         json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in search_entries(view, oid)
     )

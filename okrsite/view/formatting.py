@@ -1,22 +1,22 @@
-"""How numbers look on a page: the two formats every template uses.
+"""How numbers look on a page: the formats every template uses.
 
-Kept apart from the view model so a theme (through the ``num`` and
-``decimal`` globals) and Python format a number the same way.
+Kept apart from the view model so a theme (through the ``num``, ``decimal``,
+``pct`` and ``pct_figure`` globals) and Python format a number the same way.
+The arithmetic lives in :mod:`okrsite.numbers`, the one implementation that
+is safe at any magnitude (no ``OverflowError``, no ``nan`` or ``inf`` in a
+page); this module only names what the view uses.
 """
 
 from __future__ import annotations
 
-__all__ = ["format_number", "format_decimal", "percent", "bar_width"]
+from okrsite import numbers
+
+__all__ = ["format_number", "format_decimal", "percent", "percent_figure", "bar_width"]
 
 
 def format_number(value: float | None) -> str:
-    """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``; ``–`` for none."""
-    if value is None:
-        return "–"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
+    """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``, ``1.7e+308``; ``–`` for none."""
+    return numbers.format_number(value)
 
 
 def format_decimal(value: float | None, places: int) -> str:
@@ -25,15 +25,18 @@ def format_decimal(value: float | None, places: int) -> str:
     The score explanation uses three, so each step reads true (0.543 − 0.497
     = 0.047, where two decimals would show 0.54 − 0.5 = 0.05).
     """
-    if value is None:
-        return "–"
-    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return numbers.format_fixed(value, places)
 
 
 def percent(progress: float | None) -> int:
-    """The whole percentage shown for a 0..1 progress (``round(progress * 100)``)."""
-    return round((progress or 0.0) * 100)
+    """The whole percentage shown for a 0..1 progress (``round(progress * 100)``),
+    kept within ±1,000,000 so any finite ratio has one."""
+    return numbers.percent(progress)
+
+
+def percent_figure(ratio: float | None) -> str:
+    """What stands before ``%`` for a ratio: ``125``, or ``more than 1,000,000``."""
+    return numbers.percent_figure(ratio)
 
 
 def bar_width(progress: float | None) -> int:

@@ -1,0 +1,133 @@
+"""Numbers as pages, charts, badges and exports show them, safe at any magnitude.
+
+``check`` accepts any finite number a user writes, from ``5e-324`` to
+``±1.7e308``; sums and ratios of such numbers can overflow to infinity (a
+target of ``1e-300`` reached by ``1e300``) or to ``nan`` (``inf / inf``).
+Everything that turns a number into text goes through here, so no extreme
+value can raise ``OverflowError`` or ``ValueError`` in a renderer, write
+``nan`` into an SVG attribute or ``Infinity`` into JSON. Pure functions, no
+I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+
+#: beyond this magnitude numbers are written in scientific notation (1.7e+308)
+PLAIN_LIMIT = 1e15
+#: ratios beyond this many percent are shown as "more than …%"
+MAX_PERCENT = 1_000_000
+_FLOAT_MAX = sys.float_info.max
+_COORD_LIMIT = 1e6  # an SVG coordinate: far outside any chart, still a short number
+
+
+def finite(value: float | None) -> float | None:
+    """``value`` if it is a finite number, else ``None``."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        value = float(value)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def format_number(value: float | None) -> str:
+    """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``, ``1.7e+308``.
+
+    ``–`` for no value or one that is not a number; ``∞`` for an overflow.
+    """
+    if value is None or isinstance(value, float) and math.isnan(value):
+        return "–"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= PLAIN_LIMIT:
+        return f"{value:.3g}"
+    if value == int(value):
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def format_fixed(value: float | None, digits: int) -> str:
+    """Up to ``digits`` decimals, no trailing zeros (for formulas); scientific when huge."""
+    if value is None or not math.isfinite(value):
+        return format_number(value)
+    if abs(value) >= PLAIN_LIMIT:
+        return f"{value:.{digits + 1}g}"
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def percent(ratio: float | None) -> int:
+    """``round(ratio * 100)`` clamped to ±:data:`MAX_PERCENT`; 0 for no value or nan."""
+    if ratio is None or math.isnan(ratio):
+        return 0
+    scaled = ratio * 100
+    if scaled >= MAX_PERCENT:
+        return MAX_PERCENT
+    if scaled <= -MAX_PERCENT:
+        return -MAX_PERCENT
+    return round(scaled)
+
+
+def percent_figure(ratio: float | None) -> str:
+    """The figure before the ``%``: ``"125"``, or ``"more than 1,000,000"`` beyond display range."""
+    shown = percent(ratio)
+    if abs(shown) >= MAX_PERCENT:
+        return ("more than " if shown > 0 else "less than −") + f"{MAX_PERCENT:,}"
+    return str(shown)
+
+
+def percent_text(ratio: float) -> str:
+    """``"125%"``, or ``"more than 1,000,000%"`` for a ratio beyond display range."""
+    return percent_figure(ratio) + "%"
+
+
+def json_number(value: float | None, digits: int = 6) -> float | int | None:
+    """Whole numbers as ints, others rounded to ``digits`` decimals; ``None`` if not finite
+    (JSON has no ``Infinity`` or ``NaN``)."""
+    value = finite(value)
+    if value is None:
+        return None
+    rounded = round(value, digits)
+    return int(rounded) if rounded.is_integer() and abs(rounded) < PLAIN_LIMIT else rounded
+
+
+def csv_number(value: float | None, digits: int = 6) -> str:
+    """A number for a CSV cell, rounded to ``digits`` (empty when none or not finite)."""
+    value = finite(value)
+    return "" if value is None else repr(round(value, digits))
+
+
+def coordinate(value: float) -> str:
+    """An SVG coordinate with at most one decimal, clamped to a sane range."""
+    if not math.isfinite(value):
+        value = 0.0 if math.isnan(value) else math.copysign(_COORD_LIMIT, value)
+    value = max(-_COORD_LIMIT, min(_COORD_LIMIT, value))
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def half_span(lo: float, hi: float) -> float:
+    """``(hi - lo) / 2`` without overflowing for finite inputs of opposite sign."""
+    return hi / 2 - lo / 2
+
+
+def scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, float]:
+    """(a, b) such that ``a * v + b`` maps lo..hi onto out_lo..out_hi, for any finite range."""
+    half = half_span(lo, hi)
+    if half == 0 or not math.isfinite(half):
+        return 0.0, (out_lo + out_hi) / 2
+    a = (out_hi - out_lo) / 2 / half
+    return a, out_lo - a * lo
+
+
+def padded_range(lo: float, hi: float, share: float = 0.08) -> tuple[float, float]:
+    """``lo..hi`` widened by ``share`` of its span on each side, kept finite."""
+    half = half_span(lo, hi)
+    pad = 2 * half * share if half else (abs(hi) * 0.1 or 1.0)
+    if not math.isfinite(pad):
+        pad = _FLOAT_MAX * share
+    return max(-_FLOAT_MAX, lo - pad), min(_FLOAT_MAX, hi + pad)

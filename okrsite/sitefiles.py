@@ -1,0 +1,268 @@
+"""Reading only what the site owns: the one way okrsite opens a source file.
+
+Content, KPI data files, ``okrsite.toml``, static files, templates and theme
+files are all opened here. A path is resolved (links followed) and must land
+inside one of the allowed folders (the site root, or the theme's own folder),
+and must be a regular file: a FIFO, socket or device is refused from its
+``lstat`` without ever being opened (opening a FIFO blocks until a writer
+appears, which hung ``check`` and stopped every rebuild of ``serve``). A file
+that exists but cannot be read is an error, not silently dropped; a link that
+points nowhere or round in a loop is a warning naming it.
+
+Messages name the path (cut to a short printable excerpt) and never quote
+the file's bytes: an error about ``/proc/self/environ`` must not print the
+environment.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from okrsite.diagnostics import Diagnostic, error, warning
+
+_READ_SIZE = 1 << 16
+# never block on open (a FIFO swapped in after the check), never follow a last-moment link
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+MAX_FILE_BYTES = 16 * 1024 * 1024  # no source file of a goal site comes near this
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a file was not read: a code, a message naming the path, a hint."""
+
+    code: str
+    message: str
+    hint: str
+    is_error: bool = True
+
+    def diagnostic(self, rel: str | None) -> Diagnostic:
+        make = error if self.is_error else warning
+        return make(self.code, self.message, rel, hint=self.hint)
+
+
+class UnsafeFileError(ValueError):
+    """A source file that must not be read (outside the site, not a regular file, …)."""
+
+    def __init__(self, refusal: Refusal, rel: str | None = None) -> None:
+        super().__init__(refusal.message)
+        self.refusal = refusal
+        self.rel = rel
+
+    def diagnostic(self) -> Diagnostic:
+        return self.refusal.diagnostic(self.rel)
+
+
+def excerpt(text: object, limit: int = 60) -> str:
+    """A short, printable rendering of ``text`` for messages (control characters escaped)."""
+    raw = str(text)
+    if len(raw) <= limit and raw.isprintable():  # the usual case, without a loop
+        return raw
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in raw[: limit + 1])
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+class _Shown:
+    """A path as messages show it, worked out only if a message is written."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __str__(self) -> str:
+        return excerpt(self.path, 120)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def within(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def check_owned(
+    path: str | os.PathLike[str],
+    roots: Sequence[str],
+    folders: dict[str, tuple[str, bool]] | None = None,
+) -> str:
+    """The resolved path of ``path`` if it is a regular file inside ``roots``
+    (see :func:`stat_owned`)."""
+    return stat_owned(path, roots, folders)[0]
+
+
+def stat_owned(
+    path: str | os.PathLike[str],
+    roots: Sequence[str],
+    folders: dict[str, tuple[str, bool]] | None = None,
+) -> tuple[str, os.stat_result]:
+    """The resolved path and ``stat`` of ``path`` if it is a regular file inside ``roots``.
+
+    Raises :class:`UnsafeFileError` otherwise. Nothing is opened: the type
+    comes from ``stat`` of the resolved path. ``roots`` must be resolved
+    (:func:`owned_roots`); ``folders`` caches resolved parent folders, so
+    reading thousands of files resolves each folder once.
+    """
+    name = os.fspath(path)
+    shown = _Shown(name)
+    if "\0" in name:
+        raise UnsafeFileError(Refusal("OKR010", f"path {shown} contains a NUL byte", _HINT_NAME))
+    try:
+        st = os.lstat(name)
+    except FileNotFoundError:
+        raise UnsafeFileError(
+            Refusal("OKR010", f"{shown} does not exist", "check the file name")
+        ) from None
+    except OSError as exc:
+        raise UnsafeFileError(_os_refusal(exc, shown)) from None
+    real = name
+    inside = False
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            real = os.path.realpath(name, strict=True)
+            st = os.stat(real)
+        except OSError as exc:
+            what = "loops back on itself" if exc.errno == errno.ELOOP else "points nowhere"
+            raise UnsafeFileError(
+                Refusal(
+                    "OKR011",
+                    f"link {shown} {what}; skipped",
+                    "remove the link or point it at a file inside the site",
+                    is_error=False,
+                )
+            ) from None
+        inside = within(real, roots)
+    else:
+        # not a link itself: it lies where its folder really is (resolved once per folder)
+        parent, base = os.path.split(name)
+        cache = folders if folders is not None else {}
+        known = cache.get(parent) or _resolve_folder(parent or ".", roots, cache)
+        real = os.path.join(known[0], base)
+        inside = known[1] and base not in ("", ".", "..")
+    if not inside:
+        raise UnsafeFileError(
+            Refusal(
+                "OKR012",
+                f"{shown} leads outside the site (to {excerpt(real, 80)}); not read",
+                "okrsite reads only files inside the site folder and its theme; "
+                "copy the file into the site instead of linking to it",
+            )
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsafeFileError(
+            Refusal(
+                "OKR013",
+                f"{shown} is {_kind(st.st_mode)}, not a regular file; not read",
+                "only regular files are read; remove it from the site folder",
+            )
+        )
+    if st.st_size > MAX_FILE_BYTES:
+        raise UnsafeFileError(
+            Refusal(
+                "OKR014",
+                f"{shown} is {st.st_size} bytes, more than the limit of {MAX_FILE_BYTES}",
+                f"source files may be at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            )
+        )
+    return real, st
+
+
+def _resolve_folder(
+    folder: str, roots: Sequence[str], cache: dict[str, tuple[str, bool]]
+) -> tuple[str, bool]:
+    """(real path, inside ``roots``) of ``folder``, from its parent's when that is known:
+    one ``lstat`` per new folder instead of one per component of its path."""
+    known = cache.get(folder)
+    if known is not None:
+        return known
+    parent, base = os.path.split(folder)
+    real = None
+    if parent and parent != folder and base not in ("", ".", ".."):
+        try:
+            is_link = stat.S_ISLNK(os.lstat(folder).st_mode)
+        except OSError:
+            is_link = True  # let realpath say what it is
+        if not is_link:
+            real = os.path.join(_resolve_folder(parent, roots, cache)[0], base)
+    if real is None:
+        real = os.path.realpath(folder)
+    known = cache[folder] = (real, within(real, roots))
+    return known
+
+
+def read_owned(
+    path: str | os.PathLike[str],
+    roots: Sequence[str],
+    folders: dict[str, tuple[str, bool]] | None = None,
+) -> bytes:
+    """The bytes of an owned regular file (see :func:`check_owned`).
+
+    The file is opened non-blocking and checked again on the open descriptor,
+    so a file swapped for a FIFO between the check and the open still never
+    blocks.
+    """
+    real = check_owned(path, roots, folders)
+    shown = _Shown(os.fspath(path))
+    try:
+        fd = os.open(real, _OPEN_FLAGS)
+    except OSError as exc:
+        raise UnsafeFileError(_os_refusal(exc, shown)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnsafeFileError(
+                Refusal("OKR013", f"{shown} is {_kind(st.st_mode)}, not a regular file", _HINT_REG)
+            )
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, _READ_SIZE):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                raise UnsafeFileError(
+                    Refusal("OKR014", f"{shown} is larger than {MAX_FILE_BYTES} bytes", _HINT_REG)
+                )
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnsafeFileError(_os_refusal(exc, shown)) from None
+    finally:
+        os.close(fd)
+
+
+def owned_roots(site_root: Path, *extra: Path) -> list[str]:
+    """The folders a site may read from: its root and any theme folders."""
+    return [os.path.realpath(site_root), *(os.path.realpath(p) for p in extra)]
+
+
+_HINT_NAME = "rename the file"
+_HINT_REG = "only regular files are read; remove it from the site folder"
+
+
+def _os_refusal(exc: OSError, shown: object) -> Refusal:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Refusal(
+            "OKR015",
+            f"{shown} cannot be read: permission denied",
+            "give the user running okrsite read access, or remove the file",
+        )
+    if exc.errno == errno.ELOOP:
+        return Refusal("OKR011", f"link {shown} loops back on itself; skipped", _HINT_REG, False)
+    if exc.errno == errno.ENAMETOOLONG:
+        return Refusal("OKR010", f"path {shown} is too long", _HINT_NAME)
+    return Refusal("OKR015", f"{shown} cannot be read: {excerpt(exc.strerror or exc)}", _HINT_REG)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
