@@ -26,6 +26,8 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
+from okrsite.jinja_context import FastCallContext
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
@@ -179,4 +181,5 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         # every word of a theme goes through gettext (okrsite.translations)
         extensions=["jinja2.ext.i18n"],
     )
+    env.context_class = FastCallContext.for_environment()
     return Theme(name, tuple(chain), site_templates, site_static, env)
