@@ -20,22 +20,22 @@ from jinja2.utils import _PassArg, internalcode
 
 __all__ = ["FastCallContext"]
 
+#: callables that cannot carry Jinja's ``jinja_pass_arg`` mark (built-in
+#: functions and methods: ``{}.get``, ``str.upper``): always called plainly
+_NEVER_MARKED = (BuiltinFunctionType, type("".__str__), type(str.upper))
 #: callables hashed by identity, so remembering them cannot mix two up
-_IDENTITY_HASHED = (FunctionType, BuiltinFunctionType, MethodType, type)
-#: beyond this many remembered callables (bound methods made per access, e.g.
-#: ``loop.cycle``) the memory starts again, so it never grows without bound
+_IDENTITY_HASHED = (FunctionType, type)
+#: beyond this many remembered callables the memory starts again, so it never
+#: grows without bound (e.g. macros, made anew on every render)
 _MAX_REMEMBERED = 4096
-_NO_PASS = object()
 _OBJECT_HASH: Any = object.__hash__
 
 
-def _pass_arg(obj: Any) -> Any:
-    """What Jinja's ``Context.call`` decides about ``obj``: the callable to call
-    and the argument it wants first (``_NO_PASS`` for none)."""
+def _is_plain(obj: Any) -> bool:
+    """Whether Jinja's ``Context.call`` would call ``obj`` with nothing passed first."""
     if hasattr(obj, "__call__") and _PassArg.from_obj(obj.__call__) is not None:  # noqa: B004
-        obj = obj.__call__
-    pass_arg = _PassArg.from_obj(obj)
-    return obj, (_NO_PASS if pass_arg is None else pass_arg)
+        return False
+    return _PassArg.from_obj(obj) is None
 
 
 class FastCallContext(Context):
@@ -60,23 +60,31 @@ class FastCallContext(Context):
         *args: Any,
         **kwargs: Any,
     ) -> Any:
-        plain = __self._plain
+        plain: Any
         kind = type(__obj)
-        if kind in _IDENTITY_HASHED or kind.__hash__ is _OBJECT_HASH:
-            target: Any = plain.get(__obj)
-            if target is None:
-                if len(plain) >= _MAX_REMEMBERED:
-                    plain.clear()
-                resolved, pass_arg = _pass_arg(__obj)
-                target = plain[__obj] = resolved if pass_arg is _NO_PASS else _NO_PASS
-            if target is not _NO_PASS:
-                if kwargs:
-                    kwargs.pop("_block_vars", None)
-                    kwargs.pop("_loop_vars", None)
-                try:
-                    return target(*args, **kwargs)
-                except StopIteration:
-                    return __self.environment.undefined(
-                        "value was undefined because a callable raised a StopIteration exception"
-                    )
+        if kind in _NEVER_MARKED:
+            plain = True
+        else:
+            # a bound method carries its function's mark (attribute look-up
+            # goes through to it), and is made anew on every access
+            key = __obj.__func__ if kind is MethodType else __obj
+            memory = __self._plain
+            if kind is MethodType or kind in _IDENTITY_HASHED or kind.__hash__ is _OBJECT_HASH:
+                plain = memory.get(key)
+                if plain is None:
+                    if len(memory) >= _MAX_REMEMBERED:
+                        memory.clear()
+                    plain = memory[key] = _is_plain(__obj)
+            else:
+                plain = False
+        if plain:
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
         return Context.call(__self, __obj, *args, **kwargs)

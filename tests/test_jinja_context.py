@@ -38,7 +38,7 @@ def test_calls_pass_context_environment_and_plain_arguments_like_jinja(tmp_path)
 def test_each_environment_remembers_its_own_callables(tmp_path):
     first = load_theme("default", tmp_path).env
     second = load_theme("default", tmp_path).env
-    first.globals["f"] = str.upper
+    first.globals["f"] = lambda text: text.upper()
     first.from_string("{{ f('a') }}").render()
     assert first.context_class._plain
     assert not second.context_class._plain
