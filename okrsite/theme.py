@@ -26,6 +26,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
+from okrsite.constant_translations import ConstantTranslations
 from okrsite.jinja_context import FastCallContext
 
 if sys.version_info >= (3, 11):
@@ -179,7 +180,9 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         cache_size=-1,
         keep_trailing_newline=True,
         # every word of a theme goes through gettext (okrsite.translations)
-        extensions=["jinja2.ext.i18n"],
+        # constant words are translated when a template compiles (once the
+        # renderer knows the language: okrsite.constant_translations)
+        extensions=["jinja2.ext.i18n", ConstantTranslations],
     )
     env.context_class = FastCallContext.for_environment()
     return Theme(name, tuple(chain), site_templates, site_static, env)
