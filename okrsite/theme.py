@@ -27,7 +27,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from okrsite.constant_translations import ConstantTranslations
-from okrsite.jinja_context import FastCallContext
+from okrsite.jinja_context import FastCallContext, FastTemplate
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -185,4 +185,5 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         extensions=["jinja2.ext.i18n", ConstantTranslations],
     )
     env.context_class = FastCallContext.for_environment()
+    env.template_class = FastTemplate
     return Theme(name, tuple(chain), site_templates, site_static, env)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from jinja2 import pass_context, pass_environment
+import pytest
+from jinja2 import Environment, StrictUndefined, UndefinedError, pass_context, pass_environment
+from markupsafe import Markup
 
-from okrsite.jinja_context import FastCallContext
+from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.theme import load_theme
 
 
@@ -42,3 +44,27 @@ def test_each_environment_remembers_its_own_callables(tmp_path):
     first.from_string("{{ f('a') }}").render()
     assert first.context_class._plain
     assert not second.context_class._plain
+
+
+FAST_ESCAPE_SOURCES = [
+    "{{ text }}|{{ html }}|{{ number }}|{{ none }}|{{ text ~ html }}",
+    "{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{{ m(text) }}{{ m(html)|length }}",
+    "{% set block %}{{ text }}{% endset %}{{ block }}|{{ block|length }}|{{ block|e }}",
+    "{% filter upper %}{{ text }}{% endfilter %}{% for c in text %}{{ c }}{% endfor %}",
+    "{% autoescape false %}{{ text }}{% endautoescape %}{{ '%s'|format(text) }}",
+]
+
+
+@pytest.mark.parametrize("source", FAST_ESCAPE_SOURCES)
+def test_output_escape_gives_the_text_jinja_gives(tmp_path, source):
+    fast = load_theme("default", tmp_path).env
+    assert issubclass(fast.template_class, FastTemplate)
+    plain = Environment(autoescape=True, undefined=StrictUndefined)
+    values = {"text": "a<b>&\"'", "html": Markup("<i>x</i>"), "number": 1.5, "none": None}
+    assert fast.from_string(source).render(values) == plain.from_string(source).render(values)
+
+
+def test_undefined_output_still_fails(tmp_path):
+    env = load_theme("default", tmp_path).env
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()
