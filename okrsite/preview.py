@@ -25,6 +25,7 @@ import jinja2
 import jinja2.bccache
 
 from okrsite.config import CONFIG_FILE
+from okrsite.constant_translations import translation_key
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.incremental import dirty_pages
@@ -48,6 +49,16 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        """Keyed on the language too: constant words are translated in the
+        compiled code (okrsite.constant_translations)."""
+        key = self.get_cache_key(name, filename) + "|" + translation_key(environment)
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self.store.get(bucket.key)

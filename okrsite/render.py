@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from okrsite import __version__, pages
 from okrsite.config import SiteConfig
+from okrsite.constant_translations import use_language
 from okrsite.cycle_export import cycle_export_files
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
@@ -92,7 +93,9 @@ class SiteRenderer:
         self.language = load_language(
             config.language, [*folders, *([site_root] if site_root else [])]
         )
-        self.env.globals.update(self.language.template_callables())
+        callables = self.language.template_callables()
+        self.env.globals.update(callables)
+        use_language(self.env, self.language, callables["_"])
         self.gettext = self.language.gettext
         self.index = SiteIndex(scored, config)
         self.view = ViewModel(scored, self.index, self.checkin_notes)

@@ -37,7 +37,9 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
+from okrsite.constant_translations import ConstantTranslations
 from okrsite.diagnostics import Diagnostic
+from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
 
 if sys.version_info >= (3, 11):
@@ -258,6 +260,10 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         cache_size=-1,
         keep_trailing_newline=True,
         # every word of a theme goes through gettext (okrsite.translations)
-        extensions=["jinja2.ext.i18n"],
+        # constant words are translated when a template compiles (once the
+        # renderer knows the language: okrsite.constant_translations)
+        extensions=["jinja2.ext.i18n", ConstantTranslations],
     )
+    env.context_class = FastCallContext.for_environment()
+    env.template_class = FastTemplate
     return Theme(name, tuple(chain), site_templates, site_static, env, roots)

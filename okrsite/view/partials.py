@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, Template
-from jinja2.runtime import Context
 from markupsafe import Markup
 
 __all__ = ["Partials", "RenderMemo"]
@@ -57,7 +56,7 @@ class Partials:
         template, globals_ = entry
         # the globals are the parent scope, shared and never copied; the
         # variables are this render's own (a template's {% set %} goes there too)
-        context = Context(self.env, globals_, template.name, template.blocks)
+        context = self.env.context_class(self.env, globals_, template.name, template.blocks)
         context.vars.update(variables)
         try:
             return self.env.concat(template.root_render_func(context))  # type: ignore[attr-defined,no-any-return]

@@ -1,0 +1,134 @@
+"""The runtime of okrsite's Jinja environments: a cheaper ``call`` and output escape.
+
+Jinja compiles every call in a template (``{{ num(x) }}``, ``{{ _("Status")
+}}``, ``{{ partial("kr_row.html", row=row) }}``) into ``context.call(f, …)``,
+which asks each callable, on every call, whether it wants the context, the
+eval context or the environment passed in (two ``hasattr`` look-ups, one of
+them on ``f.__call__``). An objective page makes a few hundred such calls, so
+at 10,000 objectives that question is asked millions of times about the same
+dozen functions. :class:`FastCallContext` asks it once per callable and
+remembers the answer; what is called, and with what, is unchanged.
+
+Likewise every ``{{ value }}`` compiles to ``escape(value)``, which wraps its
+result in a new ``Markup`` (a Python-level ``__new__``, with another
+``__html__`` check) that Jinja then only joins into the output: half a
+million of them at 1,000 objectives. :class:`FastTemplate` gives compiled
+templates an ``escape`` that returns the same text as a plain string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from types import BuiltinFunctionType, FunctionType, MethodType
+from typing import Any
+
+import markupsafe
+from jinja2 import Environment, Template
+from jinja2.runtime import Context
+from jinja2.utils import _PassArg, internalcode
+
+__all__ = ["FastCallContext", "FastTemplate"]
+
+#: markupsafe's own escaping without the Markup wrapper (None in a markupsafe
+#: without it: Jinja's escape is kept)
+_escape_inner: Any = getattr(markupsafe, "_escape_inner", None)
+
+#: callables that cannot carry Jinja's ``jinja_pass_arg`` mark (built-in
+#: functions and methods: ``{}.get``, ``str.upper``): always called plainly
+_NEVER_MARKED = (BuiltinFunctionType, type("".__str__), type(str.upper))
+#: callables hashed by identity, so remembering them cannot mix two up
+_IDENTITY_HASHED = (FunctionType, type)
+#: beyond this many remembered callables the memory starts again, so it never
+#: grows without bound (e.g. macros, made anew on every render)
+_MAX_REMEMBERED = 4096
+_OBJECT_HASH: Any = object.__hash__
+
+
+def _is_plain(obj: Any) -> bool:
+    """Whether Jinja's ``Context.call`` would call ``obj`` with nothing passed first."""
+    if hasattr(obj, "__call__") and _PassArg.from_obj(obj.__call__) is not None:  # noqa: B004
+        return False
+    return _PassArg.from_obj(obj) is None
+
+
+class FastCallContext(Context):
+    """A Jinja ``Context`` whose ``call`` remembers which callables are plain.
+
+    Use :meth:`for_environment`: the memory belongs to one environment, so it
+    goes away with it (the preview makes one per rebuild, and remembered bound
+    methods would otherwise keep every old renderer alive).
+    """
+
+    _plain: dict[Any, Any] = {}
+
+    @classmethod
+    def for_environment(cls) -> type[FastCallContext]:
+        """A context class with a memory of its own, for one environment."""
+        return type(cls.__name__, (cls,), {"_plain": {}})
+
+    @internalcode
+    def call(
+        __self,  # noqa: N805 (Jinja's spelling: templates may pass ``self=``)
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        plain: Any
+        kind = type(__obj)
+        if kind in _NEVER_MARKED:
+            plain = True
+        else:
+            # a bound method carries its function's mark (attribute look-up
+            # goes through to it), and is made anew on every access
+            key = __obj.__func__ if kind is MethodType else __obj
+            memory = __self._plain
+            if kind is MethodType or kind in _IDENTITY_HASHED or kind.__hash__ is _OBJECT_HASH:
+                plain = memory.get(key)
+                if plain is None:
+                    if len(memory) >= _MAX_REMEMBERED:
+                        memory.clear()
+                    plain = memory[key] = _is_plain(__obj)
+            else:
+                plain = False
+        if plain:
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return Context.call(__self, __obj, *args, **kwargs)
+
+
+def _output_escape(value: Any) -> str:
+    """``markupsafe.escape(value)`` as a plain ``str``: same characters, no ``Markup``.
+
+    Only for what compiled templates output: Jinja joins those pieces and
+    marks the joined text safe itself where it needs markup (macros, blocks,
+    ``{% set %}`` blocks); it never inspects a piece on its own.
+    """
+    if type(value) is str:
+        return _escape_inner(value)  # type: ignore[no-any-return]
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return html()  # type: ignore[no-any-return]
+    return _escape_inner(str(value))  # type: ignore[no-any-return]
+
+
+class FastTemplate(Template):
+    """A template whose compiled code escapes its output with :func:`_output_escape`."""
+
+    @classmethod
+    def _from_namespace(
+        cls,
+        environment: Environment,
+        namespace: MutableMapping[str, Any],
+        globals: MutableMapping[str, Any],
+    ) -> Template:
+        if _escape_inner is not None and namespace.get("escape") is not None:
+            # the compiled module's global, looked up by its code at each output
+            namespace["escape"] = _output_escape
+        return super()._from_namespace(environment, namespace, globals)

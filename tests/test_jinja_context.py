@@ -1,0 +1,70 @@
+"""The theme environment's cheaper template calls behave like Jinja's own."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import Environment, StrictUndefined, UndefinedError, pass_context, pass_environment
+from markupsafe import Markup
+
+from okrsite.jinja_context import FastCallContext, FastTemplate
+from okrsite.theme import load_theme
+
+
+def test_calls_pass_context_environment_and_plain_arguments_like_jinja(tmp_path):
+    env = load_theme("default", tmp_path).env
+    assert issubclass(env.context_class, FastCallContext)
+
+    @pass_context
+    def who(context, suffix):
+        return context["name"] + suffix
+
+    @pass_environment
+    def autoescapes(environment):
+        return str(environment.autoescape)
+
+    class Counter:
+        @pass_context
+        def __call__(self, context):
+            return context["name"].upper()
+
+    env.globals.update(who=who, autoescapes=autoescapes, shout=Counter(), twice=lambda s: s * 2)
+    template = env.from_string(
+        "{% for i in [1, 2] %}{{ who('!') }}{{ twice(name) }}{{ shout() }}"
+        "{{ autoescapes() }}{{ i }}{% endfor %}{{ '%s'|format(twice('<')) }}"
+    )
+    assert template.render(name="ab") == "ab!ababABTrue1ab!ababABTrue2&lt;&lt;"
+    # and again, now answered from memory
+    assert template.render(name="x") == "x!xxXTrue1x!xxXTrue2&lt;&lt;"
+
+
+def test_each_environment_remembers_its_own_callables(tmp_path):
+    first = load_theme("default", tmp_path).env
+    second = load_theme("default", tmp_path).env
+    first.globals["f"] = lambda text: text.upper()
+    first.from_string("{{ f('a') }}").render()
+    assert first.context_class._plain
+    assert not second.context_class._plain
+
+
+FAST_ESCAPE_SOURCES = [
+    "{{ text }}|{{ html }}|{{ number }}|{{ none }}|{{ text ~ html }}",
+    "{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{{ m(text) }}{{ m(html)|length }}",
+    "{% set block %}{{ text }}{% endset %}{{ block }}|{{ block|length }}|{{ block|e }}",
+    "{% filter upper %}{{ text }}{% endfilter %}{% for c in text %}{{ c }}{% endfor %}",
+    "{% autoescape false %}{{ text }}{% endautoescape %}{{ '%s'|format(text) }}",
+]
+
+
+@pytest.mark.parametrize("source", FAST_ESCAPE_SOURCES)
+def test_output_escape_gives_the_text_jinja_gives(tmp_path, source):
+    fast = load_theme("default", tmp_path).env
+    assert issubclass(fast.template_class, FastTemplate)
+    plain = Environment(autoescape=True, undefined=StrictUndefined)
+    values = {"text": "a<b>&\"'", "html": Markup("<i>x</i>"), "number": 1.5, "none": None}
+    assert fast.from_string(source).render(values) == plain.from_string(source).render(values)
+
+
+def test_undefined_output_still_fails(tmp_path):
+    env = load_theme("default", tmp_path).env
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()
