@@ -38,6 +38,8 @@ class SiteConfig:
     repo_url: str | None = None
     edit_branch: str = "main"
     language: str = "en"
+    history: bool = True
+    backdate_days: int = 7
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -61,7 +63,7 @@ _SCORING_KEYS = {
     "stale_after_days": "stale_after_days",
     "aspirational_success": "aspirational_success",
 }
-KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html"}
+KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | {"as_of", "allow_html", "history", "backdate_days"}
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -174,18 +176,30 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 )
                 continue
             values["as_of"] = d
-        elif key == "allow_html":
+        elif key in ("allow_html", "history"):
             if not isinstance(value, bool):
                 diags.append(
                     error(
                         "CFG003",
-                        f"allow_html must be true or false, got {value!r}",
+                        f"{key} must be true or false, got {value!r}",
                         file,
                         line=line,
                     )
                 )
                 continue
-            values["allow_html"] = value
+            values[key] = value
+        elif key == "backdate_days":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                diags.append(
+                    error(
+                        "CFG004",
+                        f"backdate_days must be a whole number of days (0 or more), got {value!r}",
+                        file,
+                        line=line,
+                    )
+                )
+                continue
+            values[key] = value
         else:
             diags.append(
                 warning(

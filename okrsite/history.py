@@ -1,0 +1,428 @@
+"""Every goal's history and every number's source, read from git.
+
+Goals live in git, so the site can show what a database-backed OKR tool
+cannot: who changed a target, when, in which pull request, and whether it was
+eased after the cycle began; who recorded a value and whether a check-in was
+written long after the date it claims.
+
+Reading is built for large repositories. Three git processes serve the whole
+history, never one per file: ``git log`` lists the commits (with parents and
+messages), ``git log --raw --no-walk --stdin`` the files each new commit
+changed, and one long-lived ``git cat-file --batch`` streams the blobs. What a
+commit did (:mod:`okrsite.history_events`) is cached per commit in
+``.okrsite-cache/history.json`` beside ``okrsite.toml``, so a rebuild reads
+only commits it has not seen. :func:`assemble` then folds the commits, oldest
+first, into timelines; it is pure, so tests can feed it directly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrsite import __version__
+from okrsite import cycles as cycles_mod
+from okrsite.config import SiteConfig
+from okrsite.gitsource import (
+    ZERO_OID,
+    CommitInfo,
+    GitError,
+    RawChange,
+    find_site,
+    is_shallow,
+    log_commits,
+    raw_changes,
+)
+from okrsite.history_events import Event, Record, commit_events
+from okrsite.model import KPI, CheckIn, Cycle, Objective
+from okrsite.parse import parse_csv, parse_file
+
+CACHE_DIR = ".okrsite-cache"
+CACHE_FILE = "history.json"
+CACHE_VERSION = 1
+
+_GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
+_GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
+_SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
+
+
+# ------------------------------------------------------------------ results
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a timeline: a field of a goal (or of one of its key results) moved.
+
+    ``field`` is ``created``, ``removed`` or ``id`` for the record itself,
+    ``key_result`` for a key result added (``old`` None) or removed (``new``
+    None), else the name of the changed field.
+    """
+
+    commit: str
+    pr: str | None
+    date: date
+    author: str
+    field: str
+    old: Any
+    new: Any
+    mid_cycle: bool
+    less_ambitious: bool
+    key_result: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "pr": self.pr,
+            "date": self.date.isoformat(),
+            "author": self.author,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "mid_cycle": self.mid_cycle,
+            "less_ambitious": self.less_ambitious,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The commit that wrote a figure: a check-in file, a CSV row, a ``values:`` entry."""
+
+    commit: str
+    pr: str | None
+    author: str
+    authored: date
+    committed: date
+
+
+@dataclass
+class SiteHistory:
+    """The history of a site's content folder, or the reason there is none.
+
+    ``note`` is set whenever the history is missing or partial (no git,
+    shallow clone, disabled); pages show it where the timeline would be.
+    """
+
+    available: bool
+    note: str | None = None
+    commits_seen: int = 0
+    shallow: bool = False
+    commits_read: int = 0
+    objectives: dict[str, list[Change]] = field(default_factory=dict)
+    kpis: dict[str, list[Change]] = field(default_factory=dict)
+    checkins: dict[str, Origin] = field(default_factory=dict)  # by check-in id
+    kpi_values: dict[str, dict[str, Origin]] = field(default_factory=dict)  # kpi -> day
+    csv_rows: dict[str, dict[str, Origin]] = field(default_factory=dict)  # path -> day
+
+
+def unavailable(note: str) -> SiteHistory:
+    return SiteHistory(available=False, note=note)
+
+
+# ------------------------------------------------------------------ pull requests
+def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
+    """``{commit: "#12"}`` for commits that came in through a named pull request.
+
+    A merge commit names its pull request; every commit it brought in (on its
+    second parent's side and not yet on the first-parent line of HEAD) gets
+    that number too. A squash commit names it in its subject. GitLab's merge
+    requests are written ``!12``.
+    """
+    by_sha = {c.sha: c for c in commits}
+    mainline: set[str] = set()
+    sha = commits[-1].sha if commits else None
+    while sha is not None and sha in by_sha:
+        mainline.add(sha)
+        parents = by_sha[sha].parents
+        sha = parents[0] if parents else None
+    out: dict[str, str] = {}
+    for c in commits:
+        number = _named_pr(c)
+        if number is None:
+            continue
+        out.setdefault(c.sha, number)
+        if len(c.parents) < 2:
+            continue
+        stack = list(c.parents[1:])
+        while stack:
+            s = stack.pop()
+            if s in out or s in mainline or s not in by_sha:
+                continue
+            out[s] = number
+            stack.extend(by_sha[s].parents)
+    return out
+
+
+def _named_pr(c: CommitInfo) -> str | None:
+    m = _GITHUB_MERGE.search(c.subject) or _SQUASH.search(c.subject)
+    if m:
+        return "#" + m.group(1)
+    m = _GITLAB_MERGE.search(c.subject + "\n" + c.body)
+    return "!" + m.group(1) if m else None
+
+
+# ------------------------------------------------------------------ reading
+class BlobReader:
+    """One ``git cat-file --batch`` process, asked for one blob at a time."""
+
+    def __init__(self, repo: Path) -> None:
+        try:
+            self.proc: subprocess.Popen[bytes] = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=repo,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except FileNotFoundError as exc:
+            raise GitError("git is not installed or not on PATH") from exc
+
+    def read(self, oid: str) -> bytes | None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(oid.encode() + b"\n")
+        self.proc.stdin.flush()
+        header = self.proc.stdout.readline().split()
+        if len(header) < 3 or header[1] != b"blob":
+            return None
+        size = int(header[2])
+        data = self.proc.stdout.read(size + 1)
+        return data[:size]
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        self.proc.wait()
+
+
+class _Versions:
+    """Parsed versions of files by blob id, each parsed once.
+
+    A blob is usually the new side of one change and the old side of the
+    next change to the same file, so it is dropped once read as an old side.
+    """
+
+    def __init__(self, blobs: BlobReader, config: SiteConfig) -> None:
+        self.blobs = blobs
+        self.config = config
+        self.records: dict[str, Record | CheckIn | None] = {}
+
+    def record(self, path: str, oid: str, old: bool) -> Record | CheckIn | None:
+        if oid == ZERO_OID:
+            return None
+        if oid in self.records:
+            return self.records.pop(oid) if old else self.records[oid]
+        raw = self.blobs.read(oid)
+        rec = None
+        if raw is not None:
+            parsed = parse_file(
+                path,
+                raw,
+                content_dir=self.config.content_dir,
+                default_cycle=self.config.default_cycle,
+            )
+            if isinstance(parsed.record, (Objective, KPI, CheckIn)):
+                rec = parsed.record
+        if not old:
+            self.records[oid] = rec
+        return rec
+
+    def csv_days(self, path: str, oid: str) -> dict[str, float]:
+        raw = self.blobs.read(oid) if oid != ZERO_OID else None
+        if raw is None:
+            return {}
+        rows, _ = parse_csv(path, raw)
+        return {d.isoformat(): v for d, v in rows}
+
+
+def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> Event:
+    before: dict[str, Record] = {}
+    after: dict[str, Record] = {}
+    checkins: list[CheckIn] = []
+    rows: list[tuple[str, str, float]] = []
+    for ch in changes:
+        path = ch.path[len(prefix) :]
+        if path.endswith(".md"):
+            old = versions.record(path, ch.old, old=True)
+            new = versions.record(path, ch.new, old=False)
+            for side, rec in ((before, old), (after, new)):
+                if isinstance(rec, (Objective, KPI)):
+                    kind = "objective" if isinstance(rec, Objective) else "kpi"
+                    side[f"{kind}:{rec.id}"] = rec
+            if isinstance(new, CheckIn) and not isinstance(old, CheckIn):
+                checkins.append(new)
+        elif path.endswith(".csv"):
+            known = versions.csv_days(path, ch.old)
+            for day, value in versions.csv_days(path, ch.new).items():
+                if known.get(day) != value:
+                    rows.append((path, day, value))
+    return commit_events(before, after, checkins, rows)
+
+
+def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
+    return [CACHE_VERSION, __version__, prefix, config.content_dir, config.default_cycle]
+
+
+def _load_cache(path: Path, key: list[Any]) -> dict[str, Event]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != key:
+        return {}
+    commits = data.get("commits")
+    return commits if isinstance(commits, dict) else {}
+
+
+def _save_cache(path: Path, key: list[Any], events: Mapping[str, Event]) -> None:
+    """Write the cache whole and swap it in, so a killed build never leaves half a file."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "commits": events}, separators=(",", ":")))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only checkout still builds; it reads the history again next time
+
+
+def read_history(site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> SiteHistory:
+    """The history of the site's content folder (a note instead when there is none)."""
+    if not config.history:
+        return unavailable("History is turned off for this site (history = false).")
+    try:
+        site = find_site(site_root)
+        commits = log_commits(site.toplevel)
+        if not commits:
+            return unavailable("No history yet: the content folder has no commits.")
+        cache_path = site_root / CACHE_DIR / CACHE_FILE
+        key = _cache_key(config, site.prefix)
+        cached = _load_cache(cache_path, key)
+        wanted = {c.sha for c in commits}
+        missing = [c.sha for c in commits if c.sha not in cached and len(c.parents) < 2]
+        events = {sha: ev for sha, ev in cached.items() if sha in wanted}
+        if missing:
+            folder = site.prefix + config.content_dir.strip("/") + "/"
+            changes = raw_changes(site.toplevel, missing, folder)
+            blobs = BlobReader(site.toplevel)
+            try:
+                versions = _Versions(blobs, config)
+                for sha in missing:
+                    events[sha] = _events(changes.get(sha, ()), site.prefix, versions)
+            finally:
+                blobs.close()
+        if missing or len(events) != len(cached):
+            _save_cache(cache_path, key, events)
+        shallow = is_shallow(site.toplevel)
+    except GitError:
+        return unavailable("No history: this site is not in a git repository.")
+    history = assemble(commits, events, cycles, config.backdate_days)
+    history.commits_read = len(missing)
+    if shallow:
+        history.shallow = True
+        history.note = (
+            f"Partial history: this is a shallow clone, {len(commits)} commits seen; "
+            "fetch the full history (git fetch --unshallow) to see all of it."
+        )
+    return history
+
+
+# ------------------------------------------------------------------ assembling
+def _day(stamp: str) -> date:
+    return date.fromisoformat(stamp[:10])
+
+
+def _mid_cycle(cycle: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
+    found = cycles_mod.lookup(cycle, cycles) if cycle else None
+    return found is not None and day > found.start
+
+
+class _Timelines:
+    """Timelines being folded together, oldest commit first, following renames."""
+
+    def __init__(self, cycles: Mapping[str, Cycle]) -> None:
+        self.cycles = cycles
+        self.lines: dict[tuple[str, str], list[Change]] = {}
+        self.kpi_values: dict[str, dict[str, Origin]] = {}
+
+    def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
+        day = _day(c.authored)
+        origin = Origin(c.sha, pr, c.author, day, _day(c.committed))
+
+        def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
+            mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
+            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr)
+            self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
+
+        for rec in event["records"]:
+            key = (rec["kind"], rec["id"])
+            if "from" in rec:
+                old_key = (rec["kind"], rec["from"])
+                self.lines[key] = self.lines.pop(old_key, []) + self.lines.get(key, [])
+                if rec["kind"] == "kpi" and rec["from"] in self.kpi_values:
+                    self.kpi_values[rec["id"]] = self.kpi_values.pop(rec["from"])
+                add(rec, "id", rec["from"], rec["id"], False, None)
+            if rec["change"] in ("created", "removed"):
+                title = rec["title"]
+                old, new = (None, title) if rec["change"] == "created" else (title, None)
+                add(rec, rec["change"], old, new, False, None)
+            for name, old, new, less in rec.get("fields", ()):
+                add(rec, name, old, new, less, None)
+            for kr in rec.get("key_results", ()):
+                if kr["change"] == "added":
+                    add(rec, "key_result", None, kr["title"], False, kr["id"])
+                elif kr["change"] == "removed":
+                    add(rec, "key_result", kr["title"], None, False, kr["id"])
+                else:
+                    if "from" in kr:
+                        add(rec, "id", kr["from"], kr["id"], False, kr["id"])
+                    for name, old, new, less in kr.get("fields", ()):
+                        add(rec, name, old, new, less, kr["id"])
+            if rec["kind"] == "kpi":
+                values = self.kpi_values.setdefault(rec["id"], {})
+                for d, _value in rec.get("values", ()):
+                    values[d] = origin
+
+
+def assemble(
+    commits: Sequence[CommitInfo],
+    events: Mapping[str, Event],
+    cycles: Mapping[str, Cycle],
+    backdate_days: int,
+) -> SiteHistory:
+    """Fold per-commit events (oldest first) into timelines and origins."""
+    prs = pr_numbers(commits)
+    lines = _Timelines(cycles)
+    checkins: dict[str, Origin] = {}
+    csv_rows: dict[str, dict[str, Origin]] = {}
+    for c in commits:
+        event = events.get(c.sha)
+        if not event:
+            continue
+        pr = prs.get(c.sha)
+        origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
+        lines.apply(c, pr, event)
+        for ci in event["checkins"]:
+            checkins.setdefault(ci["id"], origin)
+        for path, day, _value in event["rows"]:
+            csv_rows.setdefault(path, {})[day] = origin
+    history = SiteHistory(available=True, commits_seen=len(commits))
+    for (kind, rid), entries in lines.lines.items():
+        (history.objectives if kind == "objective" else history.kpis)[rid] = entries
+    history.checkins = checkins
+    history.kpi_values = lines.kpi_values
+    history.csv_rows = csv_rows
+    return history
+
+
+def is_backdated(checkin_day: date, origin: Origin, backdate_days: int) -> bool:
+    """Committed more than ``backdate_days`` after the date the check-in claims."""
+    return (origin.committed - checkin_day).days > backdate_days
+
+
+def objective_changes(history: SiteHistory, oid: str) -> Iterable[Change]:
+    return history.objectives.get(oid, ())
