@@ -13,7 +13,7 @@ import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ import jinja2
 
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.gcpause import paused_gc
+from okrsite.history import SiteHistory, read_history
+from okrsite.history_view import HISTORY_JSON, history_json
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.writer import StagedOutput, WriteStats, check_output_dir
 
@@ -69,6 +71,7 @@ def render_and_write(
     staged: StagedOutput,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
+    history: SiteHistory | None = None,
 ) -> tuple[set[str], int, int]:
     """Render every page and write it into ``staged``, in ``jobs`` forked processes.
 
@@ -80,9 +83,14 @@ def render_and_write(
     from okrsite.render import SiteRenderer
 
     site = SiteRenderer(load.scored, load.config, site_root)
+    site.history = history
     keys = site.page_keys()
     paths: set[str] = set()
     written = unchanged = 0
+    if history is not None:
+        api = {HISTORY_JSON: history_json(history, load.scored, load.config)}
+        written, unchanged = staged.write(api)
+        paths.update(api)
     chunks = [keys[i : i + 250] for i in range(0, len(keys), 250)]
     done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and "fork" in mp.get_all_start_methods():
@@ -93,7 +101,8 @@ def render_and_write(
                 work: list[Any] = [None, *chunks]
                 for names, w, u in pool.imap_unordered(_render_chunk, work):
                     paths.update(names)
-                    written, unchanged, done = written + w, unchanged + u, done + len(names)
+                    written, unchanged = written + w, unchanged + u
+                    done += len(names)
                     if progress is not None:
                         progress(min(done, len(keys)), len(keys))
         finally:
@@ -101,7 +110,8 @@ def render_and_write(
     else:
         with paused_gc():
             assets = site.render_assets()
-            written, unchanged = staged.write(assets)
+            w, u = staged.write(assets)
+            written, unchanged = written + w, unchanged + u
             paths.update(assets)
             for chunk in chunks:
                 files = site.render_pages(chunk)
@@ -157,6 +167,7 @@ def build_site(
     cache: ParseCache | None = None,
     progress: Callable[[int, int], None] | None = None,
     freeze: bool = False,
+    history: bool = True,
 ) -> BuildResult:
     """Build the site. ``freeze`` (for a process that exits after the build)
     moves the loaded portfolio out of the garbage collector's sight, which
@@ -175,10 +186,14 @@ def build_site(
         out = Path.cwd() / out
     check_output_dir(out, site_root, site_root / load.config.content_dir)
     t = time.perf_counter()
+    config = load.config if history else replace(load.config, history=False)
+    site_history = read_history(site_root, config, load.scored.portfolio.cycles)
+    timings["history"] = time.perf_counter() - t
+    t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     try:
         paths, written, unchanged = render_and_write(
-            load, site_root, staged, jobs or default_jobs(), progress
+            load, site_root, staged, jobs or default_jobs(), progress, site_history
         )
         timings["render+write"] = time.perf_counter() - t
         stats = staged.commit(paths, written, unchanged)

@@ -222,6 +222,11 @@ class _ProgressBar:
     default=None,
     help="Worker processes (default: up to 2).",
 )
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not read the git history (same as history = false in okrsite.toml).",
+)
 def build(
     site: Path | None,
     as_of: date | None,
@@ -229,6 +234,7 @@ def build(
     strict: bool,
     clean: bool,
     jobs: int | None,
+    no_history: bool,
 ) -> None:
     """Build the static site.
 
@@ -249,6 +255,7 @@ def build(
             jobs=jobs,
             progress=bar,
             freeze=True,
+            history=not no_history,
         )
     finally:
         if bar is not None:

@@ -356,3 +356,9 @@ def raw_changes(repo: Path, shas: Sequence[str], folder: str) -> dict[str, list[
             current = out.setdefault(token.decode().strip(), [])
         i += 1
     return out
+
+
+def head_commit(repo: Path) -> str | None:
+    """The commit HEAD points at (``None`` in a repository without commits)."""
+    proc = _run(["rev-parse", "--verify", "--quiet", "HEAD"], repo)
+    return proc.stdout.decode().strip() if proc.returncode == 0 else None

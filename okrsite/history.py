@@ -36,6 +36,7 @@ from okrsite.gitsource import (
     GitError,
     RawChange,
     find_site,
+    head_commit,
     is_shallow,
     log_commits,
     raw_changes,
@@ -290,45 +291,75 @@ def _save_cache(path: Path, key: list[Any], events: Mapping[str, Event]) -> None
         pass  # a read-only checkout still builds; it reads the history again next time
 
 
-def read_history(site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> SiteHistory:
-    """The history of the site's content folder (a note instead when there is none)."""
-    if not config.history:
-        return unavailable("History is turned off for this site (history = false).")
-    try:
-        site = find_site(site_root)
+class HistoryReader:
+    """Reads a site's history, and reads it again only for commits it has not seen.
+
+    ``okrsite build`` uses one for a single read; ``okrsite serve`` keeps one
+    for the session: each rebuild asks git for HEAD (one quick process) and,
+    when HEAD moved, reads only the new commits. The per-commit events stay
+    in memory and on disk in ``.okrsite-cache/history.json``.
+    """
+
+    def __init__(self, site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> None:
+        self.site_root = site_root
+        self.config = config
+        self.cycles = cycles
+        self.events: dict[str, Event] | None = None
+        self.head: str | None = None
+        self.history: SiteHistory | None = None
+
+    def read(self) -> SiteHistory:
+        """The history as of the repository's current HEAD (a note instead when there is none)."""
+        if not self.config.history:
+            return unavailable("History is turned off for this site (history = false).")
+        try:
+            return self._read()
+        except GitError as exc:
+            if "not inside a git repository" in str(exc) or "not installed" in str(exc):
+                return unavailable("No history: this site is not in a git repository.")
+            return unavailable(f"No history: git could not read it ({exc}).")
+
+    def _read(self) -> SiteHistory:
+        site = find_site(self.site_root)
+        head = head_commit(site.toplevel)
+        if head is not None and head == self.head and self.history is not None:
+            return self.history
         commits = log_commits(site.toplevel)
         if not commits:
             return unavailable("No history yet: the content folder has no commits.")
-        cache_path = site_root / CACHE_DIR / CACHE_FILE
-        key = _cache_key(config, site.prefix)
-        cached = _load_cache(cache_path, key)
+        cache_path = self.site_root / CACHE_DIR / CACHE_FILE
+        key = _cache_key(self.config, site.prefix)
+        cached = self.events if self.events is not None else _load_cache(cache_path, key)
         wanted = {c.sha for c in commits}
         missing = [c.sha for c in commits if c.sha not in cached and len(c.parents) < 2]
         events = {sha: ev for sha, ev in cached.items() if sha in wanted}
         if missing:
-            folder = site.prefix + config.content_dir.strip("/") + "/"
+            folder = site.prefix + self.config.content_dir.strip("/") + "/"
             changes = raw_changes(site.toplevel, missing, folder)
             blobs = BlobReader(site.toplevel)
             try:
-                versions = _Versions(blobs, config)
+                versions = _Versions(blobs, self.config)
                 for sha in missing:
                     events[sha] = _events(changes.get(sha, ()), site.prefix, versions)
             finally:
                 blobs.close()
         if missing or len(events) != len(cached):
             _save_cache(cache_path, key, events)
-        shallow = is_shallow(site.toplevel)
-    except GitError:
-        return unavailable("No history: this site is not in a git repository.")
-    history = assemble(commits, events, cycles, config.backdate_days)
-    history.commits_read = len(missing)
-    if shallow:
-        history.shallow = True
-        history.note = (
-            f"Partial history: this is a shallow clone, {len(commits)} commits seen; "
-            "fetch the full history (git fetch --unshallow) to see all of it."
-        )
-    return history
+        history = assemble(commits, events, self.cycles, self.config.backdate_days)
+        history.commits_read = len(missing)
+        if is_shallow(site.toplevel):
+            history.shallow = True
+            history.note = (
+                f"Partial history: this is a shallow clone, {len(commits)} commits seen; "
+                "fetch the full history (git fetch --unshallow) to see all of it."
+            )
+        self.events, self.head, self.history = events, head, history
+        return history
+
+
+def read_history(site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> SiteHistory:
+    """The history of the site's content folder, read once (see :class:`HistoryReader`)."""
+    return HistoryReader(site_root, config, cycles).read()
 
 
 # ------------------------------------------------------------------ assembling

@@ -52,6 +52,8 @@ from okrsite.export import (
     objective_record,
 )
 from okrsite.gcpause import paused_gc
+from okrsite.history import SiteHistory
+from okrsite.history_view import checkin_origins, timeline
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import (
     KPI,
@@ -266,6 +268,8 @@ class SiteRenderer:
         self.env = self.theme.env
         self._md = renderer(config.allow_html)
         self.memo = memo if memo is not None else RenderMemo()
+        # set by the build and the preview when the site's git history was read
+        self.history: SiteHistory | None = None
         self._md_cache = self.memo.markdown
         self._href_cache: dict[tuple[str, str], str] = {}
         self._item_cache = self.memo.items
@@ -1117,6 +1121,7 @@ class SiteRenderer:
             history_table=[(d, pct(v)) for d, v in s.history],
             edit=self.edit_url(o.file),
             cycle=self.cycles.get(o.cycle),
+            timeline=timeline("objective", oid, self.history, self.scored, self.config),
         )
 
     # -- KPI
@@ -1158,6 +1163,7 @@ class SiteRenderer:
             supported_by=sorted(set(self.supported_by.get(kid, []))),
             body=self.markdown(k.body),
             edit=self.edit_url(k.file),
+            timeline=timeline("kpi", kid, self.history, self.scored, self.config),
         )
 
     # -- goal
@@ -1293,9 +1299,10 @@ class SiteRenderer:
         entries = self.checkins[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
         tpl = self.env.get_template("checkins.xml")
-        return tpl.render(root="", path="checkins.xml", entries=entries, updated=updated).encode(
-            "utf-8"
-        )
+        origins = checkin_origins(entries, self.history, self.config)
+        return tpl.render(
+            root="", path="checkins.xml", entries=entries, updated=updated, origins=origins
+        ).encode("utf-8")
 
     def export_pieces(self, oid: str) -> tuple[str, str, str, str]:
         """This objective's line of portfolio.json, its rows of both CSVs and its
