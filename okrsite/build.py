@@ -23,7 +23,6 @@ import jinja2
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.gcpause import paused_gc
 from okrsite.history import SiteHistory, read_history
-from okrsite.history_view import HISTORY_JSON, history_json
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.writer import StagedOutput, WriteStats, check_output_dir
 
@@ -87,10 +86,6 @@ def render_and_write(
     keys = site.page_keys()
     paths: set[str] = set()
     written = unchanged = 0
-    if history is not None:
-        api = {HISTORY_JSON: history_json(history, load.scored, load.config)}
-        written, unchanged = staged.write(api)
-        paths.update(api)
     chunks = [keys[i : i + 250] for i in range(0, len(keys), 250)]
     done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and "fork" in mp.get_all_start_methods():

@@ -34,6 +34,7 @@ from okrsite.gitsource import (
     ZERO_OID,
     CommitInfo,
     GitError,
+    GitSite,
     RawChange,
     find_site,
     head_commit,
@@ -284,6 +285,9 @@ def _save_cache(path: Path, key: list[Any], events: Mapping[str, Event]) -> None
     """Write the cache whole and swap it in, so a killed build never leaves half a file."""
     try:
         path.parent.mkdir(exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():  # the folder keeps itself out of git, as pytest's cache does
+            ignore.write_text("# written by okrsite: a cache, never commit it\n*\n")
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"key": key, "commits": events}, separators=(",", ":")))
         os.replace(tmp, path)
@@ -307,26 +311,36 @@ class HistoryReader:
         self.events: dict[str, Event] | None = None
         self.head: str | None = None
         self.history: SiteHistory | None = None
+        self.site: GitSite | None = None
 
     def read(self) -> SiteHistory:
-        """The history as of the repository's current HEAD (a note instead when there is none)."""
+        """The history as of the repository's current HEAD (a note instead when there is none).
+
+        The same object is returned while HEAD stays put, so a caller can tell
+        by identity whether anything changed.
+        """
         if not self.config.history:
-            return unavailable("History is turned off for this site (history = false).")
+            if self.history is None:
+                self.history = unavailable("History is turned off for this site (history = false).")
+            return self.history
         try:
             return self._read()
         except GitError as exc:
-            if "not inside a git repository" in str(exc) or "not installed" in str(exc):
-                return unavailable("No history: this site is not in a git repository.")
-            return unavailable(f"No history: git could not read it ({exc}).")
+            if self.history is None or self.history.available:
+                self.history = unavailable(_git_note(exc))
+            return self.history
 
     def _read(self) -> SiteHistory:
-        site = find_site(self.site_root)
+        if self.site is None:
+            self.site = find_site(self.site_root)
+        site = self.site
         head = head_commit(site.toplevel)
-        if head is not None and head == self.head and self.history is not None:
+        if head == self.head and self.history is not None:
             return self.history
         commits = log_commits(site.toplevel)
         if not commits:
-            return unavailable("No history yet: the content folder has no commits.")
+            self.head, self.history = head, unavailable("No history yet: there are no commits.")
+            return self.history
         cache_path = self.site_root / CACHE_DIR / CACHE_FILE
         key = _cache_key(self.config, site.prefix)
         cached = self.events if self.events is not None else _load_cache(cache_path, key)
@@ -355,6 +369,12 @@ class HistoryReader:
             )
         self.events, self.head, self.history = events, head, history
         return history
+
+
+def _git_note(exc: GitError) -> str:
+    if "not inside a git repository" in str(exc) or "not installed" in str(exc):
+        return "No history: this site is not in a git repository."
+    return f"No history: git could not read it ({exc})."
 
 
 def read_history(site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> SiteHistory:

@@ -53,7 +53,7 @@ from okrsite.export import (
 )
 from okrsite.gcpause import paused_gc
 from okrsite.history import SiteHistory
-from okrsite.history_view import checkin_origins, timeline
+from okrsite.history_view import HISTORY_JSON, checkin_origins, history_json, timeline
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import (
     KPI,
@@ -1290,6 +1290,8 @@ class SiteRenderer:
         js_data = data.replace("</", "<\\/")
         out["search-index.js"] = f"window.OKRSITE_SEARCH_INDEX = {js_data};\n".encode()
         out["checkins.xml"] = self._render_feed()
+        if self.history is not None:
+            out[HISTORY_JSON] = history_json(self.history, scored, self.config)
         for oid in self.obj_ids if badges_for is None else sorted(set(badges_for) & set(self.S)):
             s = self.S[oid]
             out[badge_path(oid)] = progress_badge(oid, s.progress, s.status).encode("utf-8")
@@ -1447,13 +1449,18 @@ def render_site(
     site_root: Path | None = None,
     *,
     jobs: int = 1,
+    history: SiteHistory | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site as ``{relative posix path: bytes}``.
+
+    ``history`` (read by :mod:`okrsite.history`) adds the timelines to
+    objective and KPI pages and writes ``api/history.json``.
 
     ``jobs > 1`` renders pages in that many forked processes (POSIX only;
     falls back to one process elsewhere). Output is identical either way.
     """
     site = SiteRenderer(scored, config, site_root)
+    site.history = history
     keys = site.page_keys()
     # rendering allocates millions of short-lived strings but no reference
     # cycles worth collecting; the cyclic GC would repeatedly walk the whole

@@ -359,6 +359,7 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     first = read_history(clone.root, load.config, cycles)
     assert first.commits_read == 8  # 10 commits, 2 of them merges
     assert (clone.root / ".okrsite-cache/history.json").is_file()
+    assert clone.git("status", "--porcelain") == ""  # the cache keeps itself out of git
     again = read_history(clone.root, load.config, cycles)
     assert again.commits_read == 0
     assert again.objectives == first.objectives
@@ -438,3 +439,33 @@ def test_pull_request_numbers_reach_the_commits_a_merge_brought_in() -> None:
         commit_info("g", "s", "Merge branch 'z' into 'main'", "See merge request grp/sub/proj!9"),
     ]
     assert pr_numbers(commits) == {"b": "#3", "c": "#3", "m": "#3", "s": "#4", "g": "!9"}
+
+
+def test_serve_reads_history_once_and_extends_it_when_head_moves(
+    story: Repo, tmp_path: Path
+) -> None:
+    from okrsite.preview import Preview
+
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    p = Preview(clone.root, port=0, echo=lambda m: None)
+    try:
+        p.start()
+        reader = p.history_reader
+        assert reader is not None and p.history is not None
+        first = p.history
+        assert first.commits_read == 8
+        page = p.out / "objectives/sales/europe/index.html"
+        assert "target 200 → 150" in page.read_text()
+        p.rebuild()  # nothing committed: the same history, nothing read from git again
+        assert p.history is first
+        clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+        new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
+        p.rebuild()
+        assert p.history is not first and p.history.commits_read == 1
+        assert new[:7] in page.read_text()
+        data = json.loads((p.out / "api/history.json").read_text())
+        assert data["objectives"]["sales/europe"]["changes"][-1]["commit"] == new
+    finally:
+        p.stop()
