@@ -182,7 +182,9 @@ def build_site(
     check_output_dir(out, site_root, site_root / load.config.content_dir)
     t = time.perf_counter()
     config = load.config if history else replace(load.config, history=False)
-    site_history = read_history(site_root, config, load.scored.portfolio.cycles)
+    site_history = read_history(
+        site_root, config, load.scored.portfolio.cycles, jobs or default_jobs()
+    )
     timings["history"] = time.perf_counter() - t
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,20 +30,18 @@ from okrsite import __version__
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
 from okrsite.gitsource import (
-    ZERO_OID,
     CommitInfo,
     GitError,
     GitSite,
-    RawChange,
     find_site,
     head_commit,
     is_shallow,
     log_commits,
     raw_changes,
 )
-from okrsite.history_events import Event, Record, commit_events
-from okrsite.model import KPI, CheckIn, Cycle, Objective
-from okrsite.parse import parse_csv, parse_file
+from okrsite.history_commits import commit_events_of
+from okrsite.history_events import Event
+from okrsite.model import Cycle
 
 CACHE_DIR = ".okrsite-cache"
 CACHE_FILE = "history.json"
@@ -168,104 +165,6 @@ def _named_pr(c: CommitInfo) -> str | None:
 
 
 # ------------------------------------------------------------------ reading
-class BlobReader:
-    """One ``git cat-file --batch`` process, asked for one blob at a time."""
-
-    def __init__(self, repo: Path) -> None:
-        try:
-            self.proc: subprocess.Popen[bytes] = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
-                cwd=repo,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except FileNotFoundError as exc:
-            raise GitError("git is not installed or not on PATH") from exc
-
-    def read(self, oid: str) -> bytes | None:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(oid.encode() + b"\n")
-        self.proc.stdin.flush()
-        header = self.proc.stdout.readline().split()
-        if len(header) < 3 or header[1] != b"blob":
-            return None
-        size = int(header[2])
-        data = self.proc.stdout.read(size + 1)
-        return data[:size]
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        self.proc.wait()
-
-
-class _Versions:
-    """Parsed versions of files by blob id, each parsed once.
-
-    A blob is usually the new side of one change and the old side of the
-    next change to the same file, so it is dropped once read as an old side.
-    """
-
-    def __init__(self, blobs: BlobReader, config: SiteConfig) -> None:
-        self.blobs = blobs
-        self.config = config
-        self.records: dict[str, Record | CheckIn | None] = {}
-
-    def record(self, path: str, oid: str, old: bool) -> Record | CheckIn | None:
-        if oid == ZERO_OID:
-            return None
-        if oid in self.records:
-            return self.records.pop(oid) if old else self.records[oid]
-        raw = self.blobs.read(oid)
-        rec = None
-        if raw is not None:
-            parsed = parse_file(
-                path,
-                raw,
-                content_dir=self.config.content_dir,
-                default_cycle=self.config.default_cycle,
-            )
-            if isinstance(parsed.record, (Objective, KPI, CheckIn)):
-                rec = parsed.record
-        if not old:
-            self.records[oid] = rec
-        return rec
-
-    def csv_days(self, path: str, oid: str) -> dict[str, float]:
-        raw = self.blobs.read(oid) if oid != ZERO_OID else None
-        if raw is None:
-            return {}
-        rows, _ = parse_csv(path, raw)
-        return {d.isoformat(): v for d, v in rows}
-
-
-def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> Event:
-    before: dict[str, Record] = {}
-    after: dict[str, Record] = {}
-    checkins: list[CheckIn] = []
-    rows: list[tuple[str, str, float]] = []
-    for ch in changes:
-        path = ch.path[len(prefix) :]
-        if path.endswith(".md"):
-            old = versions.record(path, ch.old, old=True)
-            new = versions.record(path, ch.new, old=False)
-            for side, rec in ((before, old), (after, new)):
-                if isinstance(rec, (Objective, KPI)):
-                    kind = "objective" if isinstance(rec, Objective) else "kpi"
-                    side[f"{kind}:{rec.id}"] = rec
-            if isinstance(new, CheckIn) and not isinstance(old, CheckIn):
-                checkins.append(new)
-        elif path.endswith(".csv"):
-            known = versions.csv_days(path, ch.old)
-            for day, value in versions.csv_days(path, ch.new).items():
-                if known.get(day) != value:
-                    rows.append((path, day, value))
-    return commit_events(before, after, checkins, rows)
-
-
 def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
     return [CACHE_VERSION, __version__, prefix, config.content_dir, config.default_cycle]
 
@@ -304,8 +203,15 @@ class HistoryReader:
     in memory and on disk in ``.okrsite-cache/history.json``.
     """
 
-    def __init__(self, site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> None:
+    def __init__(
+        self,
+        site_root: Path,
+        config: SiteConfig,
+        cycles: Mapping[str, Cycle],
+        jobs: int = 1,
+    ) -> None:
         self.site_root = site_root
+        self.jobs = jobs
         self.config = config
         self.cycles = cycles
         self.events: dict[str, Event] | None = None
@@ -350,13 +256,10 @@ class HistoryReader:
         if missing:
             folder = site.prefix + self.config.content_dir.strip("/") + "/"
             changes = raw_changes(site.toplevel, missing, folder)
-            blobs = BlobReader(site.toplevel)
-            try:
-                versions = _Versions(blobs, self.config)
-                for sha in missing:
-                    events[sha] = _events(changes.get(sha, ()), site.prefix, versions)
-            finally:
-                blobs.close()
+            ordered = [(sha, changes.get(sha, [])) for sha in missing]
+            events.update(
+                commit_events_of(site.toplevel, site.prefix, self.config, ordered, self.jobs)
+            )
         if missing or len(events) != len(cached):
             _save_cache(cache_path, key, events)
         history = assemble(commits, events, self.cycles, self.config.backdate_days)
@@ -377,9 +280,11 @@ def _git_note(exc: GitError) -> str:
     return f"No history: git could not read it ({exc})."
 
 
-def read_history(site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle]) -> SiteHistory:
+def read_history(
+    site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle], jobs: int = 1
+) -> SiteHistory:
     """The history of the site's content folder, read once (see :class:`HistoryReader`)."""
-    return HistoryReader(site_root, config, cycles).read()
+    return HistoryReader(site_root, config, cycles, jobs).read()
 
 
 # ------------------------------------------------------------------ assembling

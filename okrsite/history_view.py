@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from okrsite import __version__
+from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Change, Origin, SiteHistory, is_backdated
 from okrsite.markdown import is_safe_url
@@ -72,12 +73,16 @@ def _origin_json(origin: Origin | None, repo_url: str | None) -> dict[str, Any]:
 def _latest_checkin(
     checkins: Sequence[CheckIn], as_of: date, day: date | None, wanted: Any
 ) -> CheckIn | None:
-    """The check-in scoring took a value from: the last in portfolio order, on ``day``."""
-    found = None
-    for c in checkins:
+    """The check-in scoring took a value from: the last in portfolio order, on ``day``.
+
+    ``checkins`` are those of one objective or KPI (from the shared
+    :func:`~okrsite.checkin_index.checkin_index`), so this stays linear in
+    the size of the site.
+    """
+    for c in reversed(checkins):
         if c.date <= as_of and (day is None or c.date == day) and wanted(c):
-            found = c
-    return found
+            return c
+    return None
 
 
 def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict[str, Any]:
@@ -104,7 +109,8 @@ def kpi_value_source(
     if day is None:
         return None
     p = scored.portfolio
-    c = _latest_checkin(p.checkins, scored.as_of, day, lambda c: c.kpi == k.id)
+    mine = checkin_index(p.checkins).by_kpi.get(k.id, ())
+    c = _latest_checkin(mine, scored.as_of, day, lambda c: True)
     if c is not None:
         return checkin_source(c, history, config)
     if k.data is not None:
@@ -143,12 +149,8 @@ def kr_value_source(
     if ks is None or ks.current is None:
         return None
     if ks.current_source == "checkin":
-        c = _latest_checkin(
-            scored.portfolio.checkins,
-            scored.as_of,
-            ks.current_date,
-            lambda c: c.objective == o.id and kr.id in c.values,
-        )
+        mine = checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
+        c = _latest_checkin(mine, scored.as_of, ks.current_date, lambda c: kr.id in c.values)
         return checkin_source(c, history, config) if c is not None else None
     if ks.current_source == "current":
         origin = _current_origin(history, o.id, kr.id)
@@ -278,4 +280,4 @@ def history_json(history: SiteHistory, scored: ScoredPortfolio, config: SiteConf
         "checkins": checkins,
         "streaks": streaks,
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

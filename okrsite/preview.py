@@ -24,7 +24,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
-from okrsite.build import template_diagnostic
+from okrsite.build import default_jobs, template_diagnostic
 from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
@@ -297,7 +297,9 @@ class Preview:
         """
         reader = self.history_reader
         if reader is None or reader.config != load.config:
-            reader = HistoryReader(self.site_root, load.config, load.scored.portfolio.cycles)
+            reader = HistoryReader(
+                self.site_root, load.config, load.scored.portfolio.cycles, default_jobs()
+            )
             self.history_reader = reader
         return reader.read()
 

@@ -469,3 +469,20 @@ def test_serve_reads_history_once_and_extends_it_when_head_moves(
         assert data["objectives"]["sales/europe"]["changes"][-1]["commit"] == new
     finally:
         p.stop()
+
+
+def test_workers_read_the_same_events_as_one_process(
+    story: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okrsite import history_commits
+    from okrsite.gitsource import log_commits, raw_changes
+
+    config = load_site(story.root).config
+    shas = [c.sha for c in log_commits(story.root) if len(c.parents) < 2]
+    changes = raw_changes(story.root, shas, "content/")
+    ordered = [(s, changes.get(s, [])) for s in shas]
+    alone = history_commits.commit_events_of(story.root, "", config, ordered, jobs=1)
+    monkeypatch.setattr(history_commits, "PARALLEL_CHANGES", 0)
+    split = history_commits.commit_events_of(story.root, "", config, ordered, jobs=3)
+    assert split == alone
+    assert len(alone) == 8 and sum(len(e["records"]) for e in alone.values()) >= 6
