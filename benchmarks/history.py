@@ -49,7 +49,12 @@ OWNER = re.compile(r"^owner: (\S+)$", re.M)
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    full = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", **(env or {})}
+    full = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        **(env or {}),
+    }
     proc = subprocess.run(
         ["git", *args], cwd=repo, env=full, capture_output=True, text=True, check=True
     )
@@ -148,13 +153,17 @@ def main(argv: list[str] | None = None) -> int:
         commit(repo, f"One more round {r}", args.commits + 1 + r)
         after.append(build(repo))
         after_without.append(build(repo, "--no-history"))
-        print(f"after one commit {r + 1}: {after[-1]:.2f} s, without history {after_without[-1]:.2f} s")
+        print(
+            f"after one commit {r + 1}: {after[-1]:.2f} s, without history {after_without[-1]:.2f} s"
+        )
     git(repo, "reset", "-q", "--hard", f"HEAD~{args.repeat}")  # leave the repository as made
     w, f = statistics.median(without), statistics.median(first)
     a, aw = statistics.median(after), statistics.median(after_without)
     print(f"without history: {w:.2f} s")
     print(f"first build with history: {f:.2f} s = {f / w:.2f}x (target 1.5x)")
-    print(f"rebuild after one commit: {a:.2f} s vs {aw:.2f} s without = {a / aw:.2f}x (target 1.1x)")
+    print(
+        f"rebuild after one commit: {a:.2f} s vs {aw:.2f} s without = {a / aw:.2f}x (target 1.1x)"
+    )
     return 0
 
 
