@@ -22,7 +22,7 @@ import jinja2
 
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.gcpause import paused_gc
-from okrsite.history import SiteHistory, read_history
+from okrsite.history import SiteHistory, current_records, read_history
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.writer import StagedOutput, WriteStats, check_output_dir
 
@@ -182,8 +182,9 @@ def build_site(
     check_output_dir(out, site_root, site_root / load.config.content_dir)
     t = time.perf_counter()
     config = load.config if history else replace(load.config, history=False)
+    portfolio = load.scored.portfolio
     site_history = read_history(
-        site_root, config, load.scored.portfolio.cycles, jobs or default_jobs()
+        site_root, config, portfolio.cycles, jobs or default_jobs(), current_records(portfolio)
     )
     timings["history"] = time.perf_counter() - t
     t = time.perf_counter()

@@ -17,6 +17,7 @@ first, into timelines; it is pure, so tests can feed it directly.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -39,13 +40,14 @@ from okrsite.gitsource import (
     log_commits,
     raw_changes,
 )
-from okrsite.history_commits import commit_events_of
-from okrsite.history_events import Event
-from okrsite.model import Cycle
+from okrsite.history_commits import commit_events_of, known_versions
+from okrsite.history_events import Event, Record
+from okrsite.model import CheckIn, Cycle, Portfolio
 
 CACHE_DIR = ".okrsite-cache"
 CACHE_FILE = "history.json"
 CACHE_VERSION = 1
+REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
 _GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
@@ -219,8 +221,11 @@ class HistoryReader:
         self.history: SiteHistory | None = None
         self.site: GitSite | None = None
 
-    def read(self) -> SiteHistory:
+    def read(self, current: Iterable[Record | CheckIn] = ()) -> SiteHistory:
         """The history as of the repository's current HEAD (a note instead when there is none).
+
+        ``current``: the site's records as just loaded; when many commits are
+        new, versions equal to them are taken from there instead of parsed.
 
         The same object is returned while HEAD stays put, so a caller can tell
         by identity whether anything changed.
@@ -230,13 +235,13 @@ class HistoryReader:
                 self.history = unavailable("History is turned off for this site (history = false).")
             return self.history
         try:
-            return self._read()
+            return self._read(current)
         except GitError as exc:
             if self.history is None or self.history.available:
                 self.history = unavailable(_git_note(exc))
             return self.history
 
-    def _read(self) -> SiteHistory:
+    def _read(self, current: Iterable[Record | CheckIn]) -> SiteHistory:
         if self.site is None:
             self.site = find_site(self.site_root)
         site = self.site
@@ -257,8 +262,10 @@ class HistoryReader:
             folder = site.prefix + self.config.content_dir.strip("/") + "/"
             changes = raw_changes(site.toplevel, missing, folder)
             ordered = [(sha, changes.get(sha, [])) for sha in missing]
+            many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
+            known = known_versions(self.site_root, site.prefix, current) if many else {}
             events.update(
-                commit_events_of(site.toplevel, site.prefix, self.config, ordered, self.jobs)
+                commit_events_of(site.toplevel, site.prefix, self.config, ordered, self.jobs, known)
             )
         if missing or len(events) != len(cached):
             _save_cache(cache_path, key, events)
@@ -281,10 +288,21 @@ def _git_note(exc: GitError) -> str:
 
 
 def read_history(
-    site_root: Path, config: SiteConfig, cycles: Mapping[str, Cycle], jobs: int = 1
+    site_root: Path,
+    config: SiteConfig,
+    cycles: Mapping[str, Cycle],
+    jobs: int = 1,
+    current: Iterable[Record | CheckIn] = (),
 ) -> SiteHistory:
     """The history of the site's content folder, read once (see :class:`HistoryReader`)."""
-    return HistoryReader(site_root, config, cycles, jobs).read()
+    return HistoryReader(site_root, config, cycles, jobs).read(current)
+
+
+def current_records(portfolio: Portfolio) -> Iterable[Record | CheckIn]:
+    """The records of a loaded site whose files the history may find unchanged."""
+    return itertools.chain(
+        portfolio.objectives.values(), portfolio.kpis.values(), portfolio.checkins
+    )
 
 
 # ------------------------------------------------------------------ assembling

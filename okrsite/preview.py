@@ -28,7 +28,7 @@ from okrsite.build import default_jobs, template_diagnostic
 from okrsite.config import CONFIG_FILE
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
-from okrsite.history import HistoryReader, SiteHistory
+from okrsite.history import HistoryReader, SiteHistory, current_records
 from okrsite.incremental import SUMMARY_KINDS, dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.render import PageKey, RenderMemo, SiteRenderer
@@ -301,7 +301,7 @@ class Preview:
                 self.site_root, load.config, load.scored.portfolio.cycles, default_jobs()
             )
             self.history_reader = reader
-        return reader.read()
+        return reader.read(current_records(load.scored.portfolio))
 
     def publish(self, report: RebuildReport) -> None:
         if report.diagnostics:

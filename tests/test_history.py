@@ -486,3 +486,13 @@ def test_workers_read_the_same_events_as_one_process(
     split = history_commits.commit_events_of(story.root, "", config, ordered, jobs=3)
     assert split == alone
     assert len(alone) == 8 and sum(len(e["records"]) for e in alone.values()) >= 6
+    # the current site's parses stand in for the versions equal to them
+    from okrsite.history import current_records
+
+    load = load_site(story.root)
+    known = history_commits.known_versions(story.root, "", current_records(load.scored.portfolio))
+    assert len(known) == 4  # objective, KPI and both check-ins as they are now
+    reused = history_commits.commit_events_of(story.root, "", config, ordered, 3, known)
+    assert reused == alone
+    plan = history_commits.blob_plan(ordered, known)
+    assert len(plan) < len(history_commits.blob_plan(ordered, {}))
