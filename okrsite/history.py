@@ -269,7 +269,15 @@ class HistoryReader:
             )
         if missing or len(events) != len(cached):
             _save_cache(cache_path, key, events)
-        history = assemble(commits, events, self.cycles, self.config.backdate_days)
+        try:
+            history = assemble(commits, events, self.cycles, self.config.backdate_days)
+        except (KeyError, TypeError, ValueError, IndexError):
+            if not cached:
+                raise
+            # a cache edited by hand or by another program: read everything again
+            _save_cache(cache_path, key, {})
+            self.events = {}
+            return self._read(current)
         history.commits_read = len(missing)
         if is_shallow(site.toplevel):
             history.shallow = True

@@ -378,6 +378,13 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     (clone.root / ".okrsite-cache/history.json").write_text("{not json")
     fourth = read_history(clone.root, load.config, cycles)
     assert fourth.commits_read == 9 and fourth.objectives == third.objectives
+    # valid JSON of the wrong shape is not trusted either
+    cache = clone.root / ".okrsite-cache/history.json"
+    data = json.loads(cache.read_text())
+    data["commits"][new] = {"records": [{"kind": "objective"}], "checkins": [], "rows": []}
+    cache.write_text(json.dumps(data))
+    fifth = read_history(clone.root, load.config, cycles)
+    assert fifth.commits_read == 9 and fifth.objectives == third.objectives
 
 
 def site_without_git(root: Path, extra: str = "") -> Path:
