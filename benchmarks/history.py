@@ -61,7 +61,7 @@ def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
     return proc.stdout
 
 
-def commit(repo: Path, message: str, number: int) -> None:
+def commit(repo: Path, message: str, number: int, paths: list[Path] | None = None) -> None:
     name, email = AUTHORS[number % len(AUTHORS)]
     stamp = f"{1790000000 + number * 6 * 3600} +0000"
     env = {
@@ -72,11 +72,22 @@ def commit(repo: Path, message: str, number: int) -> None:
         "GIT_AUTHOR_DATE": stamp,
         "GIT_COMMITTER_DATE": stamp,
     }
-    git(repo, "add", "-A", env=env)
-    git(repo, "commit", "-q", "-m", message, env=env)
+    if paths is None:
+        git(repo, "add", "-A", env=env)
+    else:  # naming the files spares git a scan of all 53,000
+        listing = "".join(f"{p.relative_to(repo).as_posix()}\0" for p in paths)
+        full = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        subprocess.run(
+            ["git", "add", "--pathspec-from-file=-", "--pathspec-file-nul"],
+            cwd=repo,
+            env=full,
+            input=listing.encode(),
+            check=True,
+        )
+    git(repo, "commit", "-q", "--no-verify", "-m", message, env=env)
 
 
-def edit_some(repo: Path, files: list[Path], share: float, rng: random.Random) -> int:
+def edit_some(repo: Path, files: list[Path], share: float, rng: random.Random) -> list[Path]:
     """Move a target or hand over ownership in ``share`` of the files."""
     chosen = rng.sample(files, max(1, int(len(files) * share)))
     owners = ["ada-park", "ben-cole", "cleo-ruiz"]
@@ -90,7 +101,7 @@ def edit_some(repo: Path, files: list[Path], share: float, rng: random.Random) -
         else:
             text = OWNER.sub(f"owner: {rng.choice(owners)}", text, count=1)
         path.write_text(text, "utf-8")
-    return len(chosen)
+    return chosen
 
 
 def make_repo(n: int, commits: int, share: float) -> Path:
@@ -109,7 +120,7 @@ def make_repo(n: int, commits: int, share: float) -> Path:
     rng = random.Random(2026)
     for i in range(1, commits + 1):
         touched = edit_some(repo, files, share, rng)
-        commit(repo, f"Quarterly review round {i}: {touched} objectives", i)
+        commit(repo, f"Quarterly review round {i}: {len(touched)} objectives", i, touched)
     marker.write_text(f"{commits} {share}")
     print(f"made {repo.name}: {commits + 1} commits in {time.perf_counter() - t:.0f} s")
     return repo
@@ -149,8 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         first.append(build(repo))
         print(f"run {r + 1}: without {without[-1]:.2f} s, first with history {first[-1]:.2f} s")
     for r in range(args.repeat):
-        edit_some(repo, files, args.share, rng)
-        commit(repo, f"One more round {r}", args.commits + 1 + r)
+        touched = edit_some(repo, files, args.share, rng)
+        commit(repo, f"One more round {r}", args.commits + 1 + r, touched)
         after.append(build(repo))
         after_without.append(build(repo, "--no-history"))
         print(

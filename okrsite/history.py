@@ -232,7 +232,9 @@ class HistoryReader:
         """
         if not self.config.history:
             if self.history is None:
-                self.history = unavailable("History is turned off for this site (history = false).")
+                self.history = unavailable(
+                    "History is turned off (history = false in okrsite.toml, or --no-history)."
+                )
             return self.history
         try:
             return self._read(current)
