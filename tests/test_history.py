@@ -503,3 +503,39 @@ def test_workers_read_the_same_events_as_one_process(
     assert reused == alone
     plan = history_commits.blob_plan(ordered, known)
     assert len(plan) < len(history_commits.blob_plan(ordered, {}))
+
+
+def test_a_kpi_value_from_a_csv_row_names_the_commit_that_added_the_row(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "csv")
+    repo.write("okrsite.toml", "as_of = 2026-03-01\n")
+    repo.write(
+        "content/kpis/uptime.md",
+        "---\ntitle: Uptime\nunit: '%'\ndirection: up\ntarget: 99.9\ndata: data/uptime.csv\n---\n",
+    )
+    repo.write("content/data/uptime.csv", "date,value\n2026-01-01,99.5\n2026-02-01,99.7\n")
+    repo.commit("Uptime from the monitoring export", "alice", day("2026-02-02"))
+    # Bob corrects January and adds March: the latest value as of 2026-03-01 is March's
+    repo.write(
+        "content/data/uptime.csv",
+        "date,value\n2026-01-01,99.6\n2026-02-01,99.7\n2026-03-01,99.95\n",
+    )
+    added = repo.commit("March uptime", "bob", day("2026-03-01"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    source = json.loads((out / "api/history.json").read_text())["kpis"]["uptime"]["source"]
+    assert (source["kind"], source["file"], source["date"]) == (
+        "csv",
+        "content/data/uptime.csv",
+        "2026-03-01",
+    )
+    assert (source["commit"], source["author"], source["committed"]) == (
+        added,
+        "Bob Stone",
+        "2026-03-01",
+    )
+    page = (out / "kpis/uptime/index.html").read_text()
+    assert (
+        "row dated 2026-03-01 of <code>content/data/uptime.csv</code>, committed by Bob Stone"
+        in page
+    )
