@@ -11,11 +11,12 @@ import gc
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.history import current_records, read_history
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
@@ -48,10 +49,14 @@ def build_site(
     cache: ParseCache | None = None,
     progress: Callable[[int, int], None] | None = None,
     freeze: bool = False,
+    history: bool = True,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
     """Build the site. ``freeze`` (for a process that exits after the build)
     moves the loaded portfolio out of the garbage collector's sight, which
-    also spares forked render workers copying memory the collector touches."""
+    also spares forked render workers copying memory the collector touches.
+    ``cache_dir`` (``--cache-dir``) is where the history read from git is
+    kept, beside the parse cache (default: ``cache_dir`` of okrsite.toml)."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
     site_root = Path(site_root)
@@ -66,9 +71,21 @@ def build_site(
         out = Path.cwd() / out
     check_output_dir(out, site_root, site_root / load.config.content_dir)
     t = time.perf_counter()
+    config = load.config if history else replace(load.config, history=False)
+    portfolio = load.scored.portfolio
+    site_history = read_history(
+        site_root,
+        config,
+        portfolio.cycles,
+        jobs or default_jobs(),
+        current_records(portfolio),
+        cache_dir=cache_dir,
+    )
+    timings["history"] = time.perf_counter() - t
+    t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     try:
-        site = SiteRenderer(load.scored, load.config, site_root)
+        site = SiteRenderer(load.scored, load.config, site_root, history=site_history)
         paths, written, unchanged = render_and_write(
             site, site_root, staged, jobs or default_jobs(), progress
         )

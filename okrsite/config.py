@@ -41,6 +41,8 @@ class SiteConfig:
     language: str = "en"
     cache: bool = True
     cache_dir: str = ".okrsite-cache"
+    history: bool = True
+    backdate_days: int = 7
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -59,7 +61,7 @@ _STR_KEYS = {
     "language",
     "cache_dir",
 }
-_BOOL_KEYS = {"allow_html", "cache"}
+_BOOL_KEYS = {"allow_html", "cache", "history"}
 _SCORING_KEYS = {
     "on_track_threshold": "on_track",
     "at_risk_threshold": "at_risk",
@@ -67,7 +69,7 @@ _SCORING_KEYS = {
     "aspirational_success": "aspirational_success",
 }
 PULL_KEYS = ("sources", "pull_timeout")
-KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of"}
+KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of", "backdate_days"}
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -187,6 +189,18 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                     error(
                         "CFG003",
                         f"{key} must be true or false, got {value!r}",
+                        file,
+                        line=line,
+                    )
+                )
+                continue
+            values[key] = value
+        elif key == "backdate_days":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                diags.append(
+                    error(
+                        "CFG004",
+                        f"backdate_days must be a whole number of days (0 or more), got {value!r}",
                         file,
                         line=line,
                     )

@@ -216,6 +216,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         cycle=index.cycles.get(o.cycle),
         owner=view.person(o.owner),
         team=view.team(o.team),
+        timeline=site.timeline("objective", oid),
     )
 
 
@@ -248,6 +249,7 @@ def kpi(site: SiteRenderer, kid: str) -> Page:
         supported_by=sorted(set(site.index.supported_by.get(kid, []))),
         body=site.markdown(k.body),
         edit=site.edit_url(k.file),
+        timeline=site.timeline("kpi", kid),
     )
 
 

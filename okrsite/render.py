@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from okrsite import __version__, pages
 from okrsite.config import SiteConfig
+from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.theme import Theme, load_theme
@@ -33,6 +34,7 @@ from okrsite.urls import href, page_path, prefix, safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
 from okrsite.view.formatting import bar_width, format_decimal, format_number, percent
+from okrsite.view.history import HISTORY_JSON, checkin_origins, history_json, timeline
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.search import search_files
 from okrsite.view.site_index import SiteIndex
@@ -73,9 +75,13 @@ class SiteRenderer:
         site_root: Path | None = None,
         theme: Theme | None = None,
         memo: RenderMemo | None = None,
+        history: SiteHistory | None = None,
     ) -> None:
         self.scored = scored
         self.config = config
+        # the site's git history (okrsite.history), read by the build and the
+        # preview; None when nobody read it (render_site without history)
+        self.history = history
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
@@ -177,6 +183,10 @@ class SiteRenderer:
             return None
         return f"{repo.rstrip('/')}/edit/{self.config.edit_branch}/{file}"
 
+    def timeline(self, kind: str, rid: str) -> dict[str, Any]:
+        """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
+        return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
+
     def status_word(self, status: str) -> str:
         """A status in words, translated (``on-track`` → "on track")."""
         return self.gettext(STATUS_WORDS.get(status, status))
@@ -261,6 +271,8 @@ class SiteRenderer:
         out.update(data_files(self.view, self.memo))
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()
+        if self.history is not None:
+            out[HISTORY_JSON] = history_json(self.history, self.scored, self.config)
         scores = self.view.scores
         ids = (
             self.index.objective_ids
@@ -282,17 +294,24 @@ class SiteRenderer:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
         template = self.env.get_template("checkins.xml")
+        origins = checkin_origins(entries, self.history, self.config)
         return template.render(
-            root="", path="checkins.xml", entries=entries, updated=updated
+            root="", path="checkins.xml", entries=entries, updated=updated, origins=origins
         ).encode("utf-8")
 
 
 def render_site(
-    scored: ScoredPortfolio, config: SiteConfig, site_root: Path | None = None
+    scored: ScoredPortfolio,
+    config: SiteConfig,
+    site_root: Path | None = None,
+    *,
+    history: SiteHistory | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site as ``{relative posix path: bytes}``, in one process
-    (``okrsite build`` renders in parallel and writes as it goes)."""
-    site = SiteRenderer(scored, config, site_root)
+    (``okrsite build`` renders in parallel and writes as it goes). ``history``
+    (read by :mod:`okrsite.history`) adds the timelines to objective and KPI
+    pages and writes ``api/history.json``."""
+    site = SiteRenderer(scored, config, site_root, history=history)
     out = site.render_assets()
     out.update(site.render_pages(site.page_keys()))
     return dict(sorted(out.items()))
