@@ -387,6 +387,39 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     assert fifth.commits_read == 9 and fifth.objectives == third.objectives
 
 
+def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) -> None:
+    """Both caches live in cache_dir; rebuilding with either changed keeps the other's file."""
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    folder = clone.root / ".okrsite-cache"
+
+    def build_and_list(*extra: str) -> list[str]:
+        out = tmp_path / "out"
+        args = ["build", "--site", str(clone.root), "--out", str(out), *extra]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        return sorted(p.name for p in folder.iterdir())
+
+    first = build_and_list()
+    assert "history.json" in first and ".gitignore" in first
+    assert [n for n in first if n.startswith("parse-")], first
+    # a new commit rewrites the history cache: the parse cache stays
+    clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+    clone.commit("Carol takes over", "carol", day("2026-02-20"))
+    assert build_and_list() == first
+    # a changed setting makes a new parse cache (the old one is removed): the history stays
+    toml = clone.root / "okrsite.toml"
+    toml.write_text(toml.read_text() + 'default_cycle = "2026-Q1"\n')
+    again = build_and_list()
+    assert "history.json" in again and len(again) == len(first) and again != first
+    assert clone.git("status", "--porcelain") == "M okrsite.toml"  # the folder ignores itself
+    # --cache-dir moves both caches
+    elsewhere = tmp_path / "cache"
+    build_and_list("--cache-dir", str(elsewhere))
+    assert (elsewhere / "history.json").is_file() and list(elsewhere.glob("parse-*.pickle"))
+
+
 def site_without_git(root: Path, extra: str = "") -> Path:
     (root / "content/objectives").mkdir(parents=True)
     (root / "okrsite.toml").write_text(f"as_of = 2026-03-01\n{extra}")
