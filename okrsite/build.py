@@ -51,12 +51,14 @@ def build_site(
     freeze: bool = False,
     history: bool = True,
     cache_dir: Path | None = None,
+    history_cache: bool = True,
 ) -> BuildResult:
     """Build the site. ``freeze`` (for a process that exits after the build)
     moves the loaded portfolio out of the garbage collector's sight, which
     also spares forked render workers copying memory the collector touches.
     ``cache_dir`` (``--cache-dir``) is where the history read from git is
-    kept, beside the parse cache (default: ``cache_dir`` of okrsite.toml)."""
+    kept, beside the parse cache (default: ``cache_dir`` of okrsite.toml);
+    ``history_cache`` false (``--no-cache``) neither reads nor writes it."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
     site_root = Path(site_root)
@@ -80,6 +82,7 @@ def build_site(
         jobs or default_jobs(),
         current_records(portfolio),
         cache_dir=cache_dir,
+        use_cache=history_cache,
     )
     timings["history"] = time.perf_counter() - t
     t = time.perf_counter()

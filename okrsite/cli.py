@@ -292,6 +292,7 @@ def build(
             freeze=True,
             history=not no_history,
             cache_dir=cache_dir,
+            history_cache=not no_cache,
         )
     finally:
         if bar is not None:

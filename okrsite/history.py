@@ -216,11 +216,14 @@ class HistoryReader:
         cycles: Mapping[str, Cycle],
         jobs: int = 1,
         cache_dir: Path | None = None,
+        use_cache: bool = True,
     ) -> None:
         self.site_root = site_root
         # the parse cache's folder (okrsite.parse_store): its files are
-        # parse-*.pickle, this one's history.json; neither touches the other's
+        # parse-*.pickle, this one's history.json; neither touches the other's.
+        # --no-cache and cache = false leave the folder alone, as for parsing.
         self.cache_dir = cache_dir if cache_dir is not None else site_root / config.cache_dir
+        self.use_cache = use_cache and config.cache
         self.jobs = jobs
         self.config = config
         self.cycles = cycles
@@ -264,7 +267,10 @@ class HistoryReader:
             return self.history
         cache_path = self.cache_dir / CACHE_FILE
         key = _cache_key(self.config, site.prefix)
-        cached = self.events if self.events is not None else _load_cache(cache_path, key)
+        if self.events is not None:
+            cached = self.events
+        else:
+            cached = _load_cache(cache_path, key) if self.use_cache else {}
         wanted = {c.sha for c in commits}
         missing = [c.sha for c in commits if c.sha not in cached and len(c.parents) < 2]
         events = {sha: ev for sha, ev in cached.items() if sha in wanted}
@@ -277,7 +283,7 @@ class HistoryReader:
             events.update(
                 commit_events_of(site.toplevel, site.prefix, self.config, ordered, self.jobs, known)
             )
-        if missing or len(events) != len(cached):
+        if self.use_cache and (missing or len(events) != len(cached)):
             _save_cache(cache_path, key, events)
         try:
             history = assemble(commits, events, self.cycles, self.config.backdate_days)
@@ -285,7 +291,8 @@ class HistoryReader:
             if not cached:
                 raise
             # a cache edited by hand or by another program: read everything again
-            _save_cache(cache_path, key, {})
+            if self.use_cache:
+                _save_cache(cache_path, key, {})
             self.events = {}
             return self._read(current)
         history.commits_read = len(missing)
@@ -314,9 +321,10 @@ def read_history(
     jobs: int = 1,
     current: Iterable[Record | CheckIn] = (),
     cache_dir: Path | None = None,
+    use_cache: bool = True,
 ) -> SiteHistory:
     """The history of the site's content folder, read once (see :class:`HistoryReader`)."""
-    return HistoryReader(site_root, config, cycles, jobs, cache_dir).read(current)
+    return HistoryReader(site_root, config, cycles, jobs, cache_dir, use_cache).read(current)
 
 
 def current_records(portfolio: Portfolio) -> Iterable[Record | CheckIn]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -418,6 +419,14 @@ def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) 
     elsewhere = tmp_path / "cache"
     build_and_list("--cache-dir", str(elsewhere))
     assert (elsewhere / "history.json").is_file() and list(elsewhere.glob("parse-*.pickle"))
+    # --no-cache leaves the cache folder alone, the history's part too
+    shutil.rmtree(folder)
+    out = tmp_path / "again"
+    args = ["build", "--site", str(clone.root), "--out", str(out), "--no-cache"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert not folder.exists()
+    assert json.loads((out / "api/history.json").read_text())["available"] is True
 
 
 def site_without_git(root: Path, extra: str = "") -> Path:
