@@ -11,11 +11,12 @@ import gc
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
+from okrsite.history import current_records, read_history
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
@@ -49,10 +50,16 @@ def build_site(
     cache: ParseCache | None = None,
     progress: Callable[[int, int], None] | None = None,
     freeze: bool = False,
+    history: bool = True,
+    cache_dir: Path | None = None,
+    history_cache: bool = True,
 ) -> BuildResult:
     """Build the site. ``freeze`` (for a process that exits after the build)
     moves the loaded portfolio out of the garbage collector's sight, which
-    also spares forked render workers copying memory the collector touches."""
+    also spares forked render workers copying memory the collector touches.
+    ``cache_dir`` (``--cache-dir``) is where the history read from git is
+    kept, beside the parse cache (default: ``cache_dir`` of okrsite.toml);
+    ``history_cache`` false (``--no-cache``) neither reads nor writes it."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
     site_root = Path(site_root)
@@ -79,9 +86,22 @@ def build_site(
     if any(d.is_error for d in refused) or (strict and refused):
         return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)
     t = time.perf_counter()
+    config = load.config if history else replace(load.config, history=False)
+    portfolio = load.scored.portfolio
+    site_history = read_history(
+        site_root,
+        config,
+        portfolio.cycles,
+        jobs or default_jobs(),
+        current_records(portfolio),
+        cache_dir=cache_dir,
+        use_cache=history_cache,
+    )
+    timings["history"] = time.perf_counter() - t
+    t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     try:
-        site = SiteRenderer(load.scored, load.config, site_root, theme=theme)
+        site = SiteRenderer(load.scored, load.config, site_root, theme=theme, history=site_history)
         paths, written, unchanged = render_and_write(
             site, site_root, staged, jobs or default_jobs(), progress
         )

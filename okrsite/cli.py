@@ -258,6 +258,11 @@ class _ProgressBar:
     help="Worker processes (default: up to 2).",
 )
 @cache_options
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not read the git history (same as history = false in okrsite.toml).",
+)
 def build(
     site: Path | None,
     as_of: date | None,
@@ -267,6 +272,7 @@ def build(
     jobs: int | None,
     cache_dir: Path | None,
     no_cache: bool,
+    no_history: bool,
 ) -> None:
     """Build the static site.
 
@@ -289,6 +295,9 @@ def build(
             cache=stored.cache if stored else None,
             progress=bar,
             freeze=True,
+            history=not no_history,
+            cache_dir=cache_dir,
+            history_cache=not no_cache,
         )
     finally:
         if bar is not None:
@@ -525,6 +534,76 @@ def carry(
     )
     if outcome.conflicts:
         sys.exit(1)
+
+
+@cli.command()
+@site_option
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Exit 1 when the committed CODEOWNERS differs from what the goals call for (for CI).",
+)
+@click.option(
+    "--platform",
+    type=click.Choice(["github", "gitlab"]),
+    default=None,
+    help="Whose handles to use (default: gitlab when repo_url names GitLab, else github).",
+)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The CODEOWNERS file to check (default: where the platform looks for it).",
+)
+def codeowners(
+    site: Path | None, check_only: bool, platform: str | None, file: Path | None
+) -> None:
+    """Print a CODEOWNERS file giving each goal file to its owner and team.
+
+    Handles come from github:/gitlab: in person and team files. Write it with
+    okrsite codeowners > .github/CODEOWNERS; see docs/ci/README.md.
+    """
+    from okrsite import codeowners as co
+    from okrsite.gitsource import GitError, find_site
+
+    result = load_or_exit(site, None, False)
+    root = resolve_site(site)
+    try:
+        found = find_site(root)
+        toplevel, prefix = found.toplevel, found.prefix
+    except GitError:
+        toplevel, prefix = root, ""
+    chosen: co.Platform = (
+        "gitlab"
+        if platform == "gitlab"
+        else "github"
+        if platform
+        else co.platform_of(result.config.repo_url)
+    )
+    text = co.codeowners_text(result.scored.portfolio, chosen, prefix)
+    if not check_only:
+        click.echo(text, nl=False)
+        return
+    target = file if file is not None else co.find_committed(toplevel, chosen)
+    if target is None or not target.is_file():
+        where = target or " or ".join(co.LOCATIONS[chosen])
+        click.echo(
+            f"okrsite: no CODEOWNERS file ({where}); write one with: "
+            f"okrsite codeowners > {co.LOCATIONS[chosen][0]}",
+            err=True,
+        )
+        sys.exit(1)
+    committed = target.read_text("utf-8", errors="replace")
+    if committed != text:
+        click.echo(co.difference(committed, text, str(target)), nl=False)
+        click.echo(
+            f"okrsite: {target} is out of date; regenerate it with: okrsite codeowners > {target}",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"okrsite: {target} is up to date", err=True)
 
 
 def _register_authoring() -> None:

@@ -49,6 +49,8 @@ class SiteConfig:
     cache: bool = True
     cache_dir: str = ".okrsite-cache"
     max_pages: int = DEFAULT_MAX_PAGES
+    history: bool = True
+    backdate_days: int = 7
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -67,7 +69,7 @@ _STR_KEYS = {
     "language",
     "cache_dir",
 }
-_BOOL_KEYS = {"allow_html", "cache"}
+_BOOL_KEYS = {"allow_html", "cache", "history"}
 _SCORING_KEYS = {
     "on_track_threshold": "on_track",
     "at_risk_threshold": "at_risk",
@@ -75,7 +77,7 @@ _SCORING_KEYS = {
     "aspirational_success": "aspirational_success",
 }
 PULL_KEYS = ("sources", "pull_timeout")
-KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of", "max_pages"}
+KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of", "max_pages", "backdate_days"}
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -216,6 +218,18 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                     error(
                         "CFG003",
                         f"{key} must be true or false, got {_short(value)}",
+                        file,
+                        line=line,
+                    )
+                )
+                continue
+            values[key] = value
+        elif key == "backdate_days":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                diags.append(
+                    error(
+                        "CFG004",
+                        f"backdate_days must be a whole number of days (0 or more), got {value!r}",
                         file,
                         line=line,
                     )

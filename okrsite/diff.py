@@ -247,7 +247,7 @@ def _norm_title(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def _match_renames(
+def match_renames(
     base: Mapping[str, T], head: Mapping[str, T], title: Callable[[T], str]
 ) -> dict[str, str]:
     """``{head id: base id}`` for ids on one side only that share a unique title."""
@@ -353,16 +353,22 @@ def _kr_fields(b: KeyResult, h: KeyResult) -> tuple[FieldChange, ...]:
     )
 
 
-def _kr_changes(
+def key_result_changes(
     b_obj: Objective,
     h_obj: Objective,
-    base: Portfolio,
-    head: Portfolio,
-    as_of: date,
+    added_mid_cycle: bool = False,
+    removed_mid_cycle: bool = False,
 ) -> tuple[KRChange, ...]:
+    """The key results added, removed or edited between two versions of an objective.
+
+    Shared by ``okrsite diff`` and the site's history (:mod:`okrsite.history`), so
+    a target change is judged "less ambitious" by one rule everywhere. The
+    caller says whether an addition or removal happens mid-cycle: the diff
+    judges that at as_of, the history at the commit's date.
+    """
     b_krs = {kr.id: kr for kr in b_obj.key_results}
     h_krs = {kr.id: kr for kr in h_obj.key_results}
-    renames = _match_renames(b_krs, h_krs, lambda kr: kr.title)
+    renames = match_renames(b_krs, h_krs, lambda kr: kr.title)
     renamed_base = set(renames.values())
     out: list[KRChange] = []
     for kr_id, h in h_krs.items():
@@ -375,7 +381,7 @@ def _kr_changes(
                     kr_id,
                     h.title,
                     "added",
-                    mid_cycle=_running(h_obj, head, as_of),
+                    mid_cycle=added_mid_cycle,
                 )
             )
             continue
@@ -399,7 +405,7 @@ def _kr_changes(
                     kr_id,
                     b.title,
                     "removed",
-                    mid_cycle=_running(b_obj, base, as_of),
+                    mid_cycle=removed_mid_cycle,
                 )
             )
     order = {kr.id: i for i, kr in enumerate(h_obj.key_results)}
@@ -418,7 +424,7 @@ def _parent_note(b: Objective, h: Objective, obj_renames: Mapping[str, str]) -> 
     return None
 
 
-def _objective_fields(
+def objective_fields(
     b: Objective, h: Objective, obj_renames: Mapping[str, str]
 ) -> tuple[FieldChange, ...]:
     return _fields(
@@ -434,7 +440,7 @@ def _objective_fields(
     )
 
 
-def _kpi_fields(b: KPI, h: KPI) -> tuple[FieldChange, ...]:
+def kpi_fields(b: KPI, h: KPI) -> tuple[FieldChange, ...]:
     lower = h.direction == "down"
     reversed_ = b.direction != h.direction
 
@@ -896,26 +902,24 @@ def diff_portfolios(
     """
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
-    obj_renames = _match_renames(bp.objectives, hp.objectives, lambda o: o.title)
-    kpi_renames = _match_renames(bp.kpis, hp.kpis, lambda k: k.title)
-    goal_renames = _match_renames(bp.goals, hp.goals, lambda g: g.title)
+    obj_renames = match_renames(bp.objectives, hp.objectives, lambda o: o.title)
+    kpi_renames = match_renames(bp.kpis, hp.kpis, lambda k: k.title)
+    goal_renames = match_renames(bp.goals, hp.goals, lambda g: g.title)
 
     objectives = _record_changes(
         "objective",
         bp.objectives,
         hp.objectives,
         obj_renames,
-        lambda b, h: _objective_fields(b, h, obj_renames),
-        lambda b, h: _kr_changes(b, h, bp, hp, as_of),
+        lambda b, h: objective_fields(b, h, obj_renames),
+        lambda b, h: key_result_changes(b, h, _running(h, hp, as_of), _running(b, bp, as_of)),
     )
     kpis = _record_changes(
         "kpi",
         bp.kpis,
         hp.kpis,
         kpi_renames,
-        lambda b, h: (
-            _kpi_fields(b, h) + _kpi_score_fields(base.kpis.get(b.id), head.kpis.get(h.id))
-        ),
+        lambda b, h: kpi_fields(b, h) + _kpi_score_fields(base.kpis.get(b.id), head.kpis.get(h.id)),
     )
     goals = _record_changes(
         "goal",

@@ -259,3 +259,106 @@ def _label(rev: str) -> str:
     if len(rev) == 40 and all(c in "0123456789abcdef" for c in rev.lower()):
         return rev[:12]
     return rev
+
+
+# ------------------------------------------------------------------ history
+ZERO_OID = "0" * 40
+_FIELD = "\x1f"
+_RECORD = "\x1e"
+_LOG_FORMAT = "%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1f%b%x1e"
+
+
+@dataclass(frozen=True, slots=True)
+class CommitInfo:
+    """One commit as the history needs it: who, when and the message."""
+
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    authored: str  # ISO 8601 with offset, as git prints it
+    committed: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawChange:
+    """One file a commit added (A), modified (M) or deleted (D), from ``git log --raw``."""
+
+    status: str
+    old: str
+    new: str
+    path: str  # relative to the repository's top folder
+
+
+def is_shallow(repo: Path) -> bool:
+    """True in a shallow clone, where the oldest commits seen are not the real first ones."""
+    proc = _run(["rev-parse", "--is-shallow-repository"], repo)
+    return proc.returncode == 0 and proc.stdout.strip() == b"true"
+
+
+def log_commits(repo: Path) -> list[CommitInfo]:
+    """Every commit reachable from HEAD, parents before children (one ``git log``).
+
+    No path is given on purpose: a path-limited log hides merge commits that
+    equal one of their parents, and those carry the pull-request numbers.
+    An empty repository (no HEAD yet) has no commits.
+    """
+    proc = _run(["log", "--topo-order", "--reverse", f"--format={_LOG_FORMAT}", "HEAD", "--"], repo)
+    if proc.returncode != 0:
+        if _run(["rev-parse", "--verify", "--quiet", "HEAD"], repo).returncode != 0:
+            return []
+        raise GitError(f"git log failed: {_stderr(proc)}")
+    out: list[CommitInfo] = []
+    for record in proc.stdout.decode("utf-8", "replace").split(_RECORD):
+        parts = record.lstrip("\n").split(_FIELD)
+        if len(parts) < 8:
+            continue
+        sha, parents, author, email, authored, committed, subject, body = parts[:8]
+        out.append(
+            CommitInfo(
+                sha, tuple(parents.split()), author, email, authored, committed, subject, body
+            )
+        )
+    return out
+
+
+def raw_changes(repo: Path, shas: Sequence[str], folder: str) -> dict[str, list[RawChange]]:
+    """The files under ``folder`` each of ``shas`` changed, from one ``git log --raw``.
+
+    Merge commits show no changes (git's default): what a merge brings in is
+    recorded by the commits it merges. Renames are not detected (a rename is
+    a deletion plus an addition); the history pairs them by record id and
+    title, which also follows a goal whose file moved *and* changed.
+    """
+    if not shas:
+        return {}
+    args = ["log", "--no-walk=unsorted", "--stdin", "-z", "--raw", "--no-renames"]
+    args += ["--no-abbrev", "--format=%H", "--", folder.rstrip("/") or "."]
+    proc = _run(args, repo, stdin="".join(f"{s}\n" for s in shas).encode())
+    if proc.returncode != 0:
+        raise GitError(f"git log --raw failed: {_stderr(proc)}")
+    out: dict[str, list[RawChange]] = {}
+    tokens = proc.stdout.split(b"\0")
+    current: list[RawChange] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip(b"\n")
+        if token.startswith(b":"):
+            meta = token[1:].decode().split(" ")
+            path = tokens[i + 1].decode("utf-8", "surrogateescape") if i + 1 < len(tokens) else ""
+            if len(meta) >= 5 and meta[0] != "120000" and meta[1] != "120000":
+                current.append(RawChange(meta[4][:1], meta[2], meta[3], path))
+            i += 2
+            continue
+        if token:
+            current = out.setdefault(token.decode().strip(), [])
+        i += 1
+    return out
+
+
+def head_commit(repo: Path) -> str | None:
+    """The commit HEAD points at (``None`` in a repository without commits)."""
+    proc = _run(["rev-parse", "--verify", "--quiet", "HEAD"], repo)
+    return proc.stdout.decode().strip() if proc.returncode == 0 else None

@@ -259,6 +259,8 @@ class Team:
     parent: str | None = None
     body: str = ""
     body_line: int = 1
+    github: str | None = None  # handles for okrsite codeowners
+    gitlab: str | None = None
 
 
 @pickled_by_fields
@@ -272,6 +274,8 @@ class Person:
     email: str | None = None
     body: str = ""
     body_line: int = 1
+    github: str | None = None  # handles for okrsite codeowners
+    gitlab: str | None = None
 
 
 @pickled_by_fields

@@ -246,6 +246,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         carried_into=[
             view.objective(i) for i in index.carried_into.get(oid, []) if i in view.scores
         ],
+        timeline=site.timeline("objective", oid),
     )
 
 
@@ -278,6 +279,7 @@ def kpi(site: SiteRenderer, kid: str) -> Page:
         supported_by=sorted(set(site.index.supported_by.get(kid, []))),
         body=site.markdown(k.body),
         edit=site.edit_url(k.file),
+        timeline=site.timeline("kpi", kid),
     )
 
 

@@ -76,8 +76,8 @@ KNOWN_KEYS: dict[str, set[str]] = {
         "values",
         "value",
     },
-    "team": COMMON_KEYS | {"lead", "parent", "members"},
-    "person": COMMON_KEYS | {"role", "email", "name"},
+    "team": COMMON_KEYS | {"lead", "parent", "members", "github", "gitlab"},
+    "person": COMMON_KEYS | {"role", "email", "name", "github", "gitlab"},
     "page": COMMON_KEYS | {"order"},
 }
 KR_KEYS = {
@@ -1225,6 +1225,8 @@ def _team(
         f.ref(data, "parent", ()),
         parts.body,
         parts.body_line,
+        github=_handle(f, data, "github"),
+        gitlab=_handle(f, data, "gitlab"),
     )
 
 
@@ -1249,7 +1251,33 @@ def _person(
         f.text(data, "email", ()),
         parts.body,
         parts.body_line,
+        github=_handle(f, data, "github"),
+        gitlab=_handle(f, data, "gitlab"),
     )
+
+
+HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$")
+
+
+def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
+    """A GitHub or GitLab handle (``alice``, ``@alice``, ``@org/team``), without the ``@``.
+
+    Checked here because it is written into CODEOWNERS, where a space or a
+    stray character would silently route reviews nowhere.
+    """
+    value = f.text(data, key, ())
+    if value is None:
+        return None
+    value = value.strip()
+    if not HANDLE_RE.match(value):
+        f.warn(
+            "OKR120",
+            f"{key} handle {value!r} is not a user or group name (ignored)",
+            (key,),
+            hint=f"write {key}: alice-ng (a user) or {key}: '@acme/sales' (a team or group)",
+        )
+        return None
+    return value.removeprefix("@")
 
 
 def _page(

@@ -123,7 +123,7 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache) -> bool:
     by_digest = {digest: pf for digest, pf in cache.by_digest.items() if digest in live}
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        _ignore_in_git(cache_dir)
+        ignore_in_git(cache_dir)
         target = cache_file(cache_dir, cache.key)
         fd, tmp = tempfile.mkstemp(prefix=".parse-", suffix=".tmp", dir=cache_dir)
         try:
@@ -142,7 +142,7 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache) -> bool:
     return True
 
 
-def _ignore_in_git(cache_dir: Path) -> None:
+def ignore_in_git(cache_dir: Path) -> None:
     """A cache is never content: keep it out of commits even without a .gitignore line."""
     marker = cache_dir / ".gitignore"
     if not marker.exists():

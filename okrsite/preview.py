@@ -24,10 +24,12 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
+from okrsite.build import default_jobs
 from okrsite.config import CONFIG_FILE
 from okrsite.constant_translations import translation_key
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
+from okrsite.history import HistoryReader, SiteHistory, current_records
 from okrsite.incremental import dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.render import PageKey, RenderMemo, SiteRenderer
@@ -128,6 +130,9 @@ class Preview:
         self.full_next = True
         self.bytecode = MemoryBytecodeCache()
         self.memo = RenderMemo()
+        # the git history: read at the first rebuild, extended when HEAD moves
+        self.history_reader: HistoryReader | None = None
+        self.history: SiteHistory | None = None
         try:
             config, _ = read_config(FileTree(self.site_root))
             self.content_dir = config.content_dir
@@ -277,13 +282,17 @@ class Preview:
         theme.env.bytecode_cache = self.bytecode
         dirty = None
         prev = self.previous
-        if prev is not None and not self.full_next and prev.config == load.config:
+        history = self.read_history(load)
+        moved, self.history = history is not self.history, history
+        if prev is not None and not self.full_next and not moved and prev.config == load.config:
             dirty = dirty_pages(prev.scored, load.scored)
         if dirty is None:
             self.memo.clear()
         else:
             self.memo.forget(oid for kind, oid in dirty if kind == "objective")
-        site = SiteRenderer(load.scored, load.config, self.site_root, theme=theme, memo=self.memo)
+        site = SiteRenderer(
+            load.scored, load.config, self.site_root, theme=theme, memo=self.memo, history=history
+        )
         keys = pages_to_render(site, dirty)
         if dirty is None:
             # the whole site: everything is published together
@@ -295,6 +304,20 @@ class Preview:
             (first if page_file(key) in in_view else rest).append(key)
         badges = [oid for kind, oid in dirty if kind == "objective"]
         return RenderJob(site, first, rest, badges, False)
+
+    def read_history(self, load: LoadResult) -> SiteHistory:
+        """The site's history, read again only when HEAD moved (new commits only).
+
+        A new commit touches no file the watcher sees, so it shows at the next
+        rebuild (the next save), which then renders every page.
+        """
+        reader = self.history_reader
+        if reader is None or reader.config != load.config:
+            reader = HistoryReader(
+                self.site_root, load.config, load.scored.portfolio.cycles, default_jobs()
+            )
+            self.history_reader = reader
+        return reader.read(current_records(load.scored.portfolio))
 
     def publish(self, report: RebuildReport) -> None:
         if report.diagnostics:

@@ -27,6 +27,7 @@ from okrsite import __version__, pages
 from okrsite.config import SiteConfig
 from okrsite.constant_translations import use_language
 from okrsite.cycle_export import cycle_export_files
+from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.theme import Theme, load_theme
@@ -41,6 +42,7 @@ from okrsite.view.formatting import (
     percent,
     percent_figure,
 )
+from okrsite.view.history import HISTORY_JSON, checkin_origins, history_json, timeline
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.search import search_files
 from okrsite.view.site_index import SiteIndex
@@ -81,9 +83,13 @@ class SiteRenderer:
         site_root: Path | None = None,
         theme: Theme | None = None,
         memo: RenderMemo | None = None,
+        history: SiteHistory | None = None,
     ) -> None:
         self.scored = scored
         self.config = config
+        # the site's git history (okrsite.history), read by the build and the
+        # preview; None when nobody read it (render_site without history)
+        self.history = history
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
@@ -187,6 +193,10 @@ class SiteRenderer:
             return None
         return f"{repo.rstrip('/')}/edit/{self.config.edit_branch}/{file}"
 
+    def timeline(self, kind: str, rid: str) -> dict[str, Any]:
+        """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
+        return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
+
     def status_word(self, status: str) -> str:
         """A status in words, translated (``on-track`` → "on track")."""
         return self.gettext(STATUS_WORDS.get(status, status))
@@ -273,6 +283,8 @@ class SiteRenderer:
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()
         out.update(cycle_export_files(self.scored))
+        if self.history is not None:
+            out[HISTORY_JSON] = history_json(self.history, self.scored, self.config)
         scores = self.view.scores
         ids = (
             self.index.objective_ids
@@ -294,17 +306,24 @@ class SiteRenderer:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
         template = self.env.get_template("checkins.xml")
+        origins = checkin_origins(entries, self.history, self.config)
         return template.render(
-            root="", path="checkins.xml", entries=entries, updated=updated
+            root="", path="checkins.xml", entries=entries, updated=updated, origins=origins
         ).encode("utf-8")
 
 
 def render_site(
-    scored: ScoredPortfolio, config: SiteConfig, site_root: Path | None = None
+    scored: ScoredPortfolio,
+    config: SiteConfig,
+    site_root: Path | None = None,
+    *,
+    history: SiteHistory | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site as ``{relative posix path: bytes}``, in one process
-    (``okrsite build`` renders in parallel and writes as it goes)."""
-    site = SiteRenderer(scored, config, site_root)
+    (``okrsite build`` renders in parallel and writes as it goes). ``history``
+    (read by :mod:`okrsite.history`) adds the timelines to objective and KPI
+    pages and writes ``api/history.json``."""
+    site = SiteRenderer(scored, config, site_root, history=history)
     out = site.render_assets()
     out.update(site.render_pages(site.page_keys()))
     return dict(sorted(out.items()))

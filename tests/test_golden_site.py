@@ -54,7 +54,7 @@ GOLDEN_FILES = (
 
 def build_example(out: Path) -> Path:
     result = CliRunner().invoke(
-        cli, ["build", "--site", str(REPO), "--as-of", AS_OF, "--out", str(out)]
+        cli, ["build", "--site", str(REPO), "--as-of", AS_OF, "--out", str(out), "--no-history"]
     )
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output, result.output

@@ -18,6 +18,7 @@ import pytest
 from conftest import REPO
 
 from okrsite.export import portfolio_json
+from okrsite.history import read_history
 from okrsite.pipeline import load_site
 from okrsite.preview import Preview
 from okrsite.render import SiteRenderer, render_site
@@ -172,7 +173,8 @@ def test_incremental_equals_full_render(site: Path, name: str) -> None:
         report = preview.last
         assert report is not None and report.ok, report
         load = load_site(site, AS_OF)
-        expected = render_site(load.scored, load.config, site)
+        history = read_history(site, load.config, load.scored.portfolio.cycles)
+        expected = render_site(load.scored, load.config, site, history=history)
         got = files_of(preview.out)
         assert sorted(got) == sorted(expected)
         differing = [k for k in expected if got[k] != expected[k]]
@@ -338,7 +340,8 @@ def test_pages_in_view_are_written_and_reloaded_before_the_rest(site: Path) -> N
         assert order == [f"sync {page}", "reload", "sync rest"]
         assert page in report.changed and len(report.changed) > 1
         load = load_site(site, AS_OF)
-        expected = render_site(load.scored, load.config, site)
+        history = read_history(site, load.config, load.scored.portfolio.cycles)
+        expected = render_site(load.scored, load.config, site, history=history)
         got = files_of(preview.out)
         assert [k for k in expected if got.get(k) != expected[k]] == []
     finally:

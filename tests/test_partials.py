@@ -16,6 +16,7 @@ import pytest
 from conftest import REPO
 
 from okrsite.config import SiteConfig
+from okrsite.history import unavailable
 from okrsite.model import ScoredPortfolio
 from okrsite.pipeline import load_site
 from okrsite.render import render_site
@@ -42,7 +43,11 @@ SIGNATURES = {
     "attention_item.html": r'<li class="obj attention',
     "change.html": r'<li class="change">',
     "list_filters.html": r'<div class="list-filters"',
+    "history_timeline.html": r'<section aria-labelledby="goal-history" class="history">',
 }
+
+#: the history section shows its note where a site has no history to show
+HISTORY = unavailable("No history yet: there are no commits.")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +61,7 @@ def example() -> tuple[ScoredPortfolio, SiteConfig]:
 def default(
     example: tuple[ScoredPortfolio, SiteConfig], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, bytes]:
-    return render_site(*example, tmp_path_factory.mktemp("plain"))
+    return render_site(*example, tmp_path_factory.mktemp("plain"), history=HISTORY)
 
 
 def test_every_partial_is_listed() -> None:
@@ -80,7 +85,7 @@ def test_overriding_a_partial_changes_every_occurrence(
     override = tmp_path / "templates" / "partials" / name
     override.parent.mkdir(parents=True)
     override.write_text(f"<b>{marker}</b>", encoding="utf-8")
-    out = render_site(scored, config, tmp_path)
+    out = render_site(scored, config, tmp_path, history=HISTORY)
     left = [p for p, data in out.items() if pattern.search(data.decode("utf-8", "replace"))]
     assert left == [], f"{name}: default markup still written in {left[:5]}"
     assert all(marker in out[p].decode("utf-8") for p in found)

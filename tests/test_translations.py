@@ -138,3 +138,54 @@ def test_a_site_overrides_and_adds_strings(tmp_path: Path) -> None:
     page = (root / "_site/objectives/sales/q4-bookings/index.html").read_text(encoding="utf-8")
     assert '<h2 id="krs">Ergebnisse</h2>' in page
     assert "Fortschritt" in page  # the rest of the theme's German is still there
+
+
+@pytest.fixture(scope="module")
+def german_site_with_history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The German example site in a git repository whose history the pages show:
+    a target eased mid-cycle in a pull request and a check-in committed late."""
+    from gitrepo import Repo
+
+    repo = Repo(tmp_path_factory.mktemp("de-git") / "site")
+    root = repo.root
+    shutil.copytree(REPO / "content", root / "content")
+    toml = (REPO / "okrsite.toml").read_text(encoding="utf-8")
+    (root / "okrsite.toml").write_text(
+        re.sub(r"(?m)^language = .*$", 'language = "de"', toml), encoding="utf-8"
+    )
+    goal = root / "content/objectives/sales/q4-bookings.md"
+    late = root / "content/checkins/2026-11-19-sales-q4-bookings.md"
+    eased = goal.read_text(encoding="utf-8")
+    checkin = late.read_text(encoding="utf-8")
+    assert "    target: 60\n    unit: days" in eased
+    goal.write_text(eased.replace("    target: 60\n", "    target: 50\n"), encoding="utf-8")
+    late.unlink()
+    repo.commit("Goals for the year", "alice", "2026-09-01T10:00:00+00:00")
+    goal.write_text(eased, encoding="utf-8")
+    repo.commit(
+        "Merge pull request #7 from acme/ease\n\nEase the sales cycle",
+        "bob",
+        "2026-10-20T10:00:00+00:00",
+    )
+    late.write_text(checkin, encoding="utf-8")
+    repo.commit("Check-in", "carol", "2026-11-30T10:00:00+00:00")
+    build(root, root / "_site")
+    return root, root / "_site"
+
+
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_the_history_section_is_german_too(
+    german_site_with_history: tuple[Path, Path], page: str
+) -> None:
+    root, out = german_site_with_history
+    html = (out / page).read_text(encoding="utf-8")
+    assert "Änderungsverlauf" in html
+    if page.startswith("objectives/"):
+        # the eased target is in the timeline, marked in German
+        assert "weniger ehrgeizig" in html and "während des Zyklus" in html
+        assert "Zielwert 50 → 60" in html and "20.10.2026" in html
+    english = english_ui_words()
+    authors = ["Alice Ng", "Bob Stone", "Carol Diaz"]
+    text = shown_text(html, [*user_texts(root), *authors])
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
+    assert sorted(words & english) == []

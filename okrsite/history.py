@@ -1,0 +1,431 @@
+"""Every goal's history and every number's source, read from git.
+
+Goals live in git, so the site can show what a database-backed OKR tool
+cannot: who changed a target, when, in which pull request, and whether it was
+eased after the cycle began; who recorded a value and whether a check-in was
+written long after the date it claims.
+
+Reading is built for large repositories. Three git processes serve the whole
+history, never one per file: ``git log`` lists the commits (with parents and
+messages), ``git log --raw --no-walk --stdin`` the files each new commit
+changed, and one long-lived ``git cat-file --batch`` streams the blobs. What a
+commit did (:mod:`okrsite.history_events`) is cached per commit in
+``history.json`` of the cache folder (``cache_dir``, ``.okrsite-cache/``,
+beside the parse cache's ``parse-*.pickle``), so a rebuild reads
+only commits it has not seen. :func:`assemble` then folds the commits, oldest
+first, into timelines; it is pure, so tests can feed it directly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrsite import __version__
+from okrsite import cycles as cycles_mod
+from okrsite.config import SiteConfig
+from okrsite.gitsource import (
+    CommitInfo,
+    GitError,
+    GitSite,
+    find_site,
+    head_commit,
+    is_shallow,
+    log_commits,
+    raw_changes,
+)
+from okrsite.history_commits import commit_events_of, known_versions
+from okrsite.history_events import Event, Record
+from okrsite.model import CheckIn, Cycle, Portfolio
+from okrsite.parse_store import ignore_in_git
+
+CACHE_FILE = "history.json"
+CACHE_VERSION = 1
+REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
+
+_GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
+_GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
+_SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
+
+
+# ------------------------------------------------------------------ results
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a timeline: a field of a goal (or of one of its key results) moved.
+
+    ``field`` is ``created``, ``removed`` or ``id`` for the record itself,
+    ``key_result`` for a key result added (``old`` None) or removed (``new``
+    None), else the name of the changed field.
+    """
+
+    commit: str
+    pr: str | None
+    date: date
+    author: str
+    field: str
+    old: Any
+    new: Any
+    mid_cycle: bool
+    less_ambitious: bool
+    key_result: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "pr": self.pr,
+            "date": self.date.isoformat(),
+            "author": self.author,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "mid_cycle": self.mid_cycle,
+            "less_ambitious": self.less_ambitious,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The commit that wrote a figure: a check-in file, a CSV row, a ``values:`` entry."""
+
+    commit: str
+    pr: str | None
+    author: str
+    authored: date
+    committed: date
+
+
+@dataclass
+class SiteHistory:
+    """The history of a site's content folder, or the reason there is none.
+
+    ``note`` is set whenever the history is missing or partial (no git,
+    shallow clone, disabled); pages show it where the timeline would be,
+    translated: ``note_text`` is its English text with ``%(name)s``
+    placeholders (the translation table's key) and ``note_values`` fills them.
+    """
+
+    available: bool
+    note: str | None = None
+    note_text: str | None = None
+    note_values: dict[str, Any] = field(default_factory=dict)
+    commits_seen: int = 0
+    shallow: bool = False
+    commits_read: int = 0
+    objectives: dict[str, list[Change]] = field(default_factory=dict)
+    kpis: dict[str, list[Change]] = field(default_factory=dict)
+    checkins: dict[str, Origin] = field(default_factory=dict)  # by check-in id
+    kpi_values: dict[str, dict[str, Origin]] = field(default_factory=dict)  # kpi -> day
+    csv_rows: dict[str, dict[str, Origin]] = field(default_factory=dict)  # path -> day
+
+
+def unavailable(text: str, **values: Any) -> SiteHistory:
+    """No history, and why: ``text`` may hold ``%(name)s`` placeholders for ``values``."""
+    return SiteHistory(available=False, note=text % values, note_text=text, note_values=values)
+
+
+# ------------------------------------------------------------------ pull requests
+def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
+    """``{commit: "#12"}`` for commits that came in through a named pull request.
+
+    A merge commit names its pull request; every commit it brought in (on its
+    second parent's side and not yet on the first-parent line of HEAD) gets
+    that number too. A squash commit names it in its subject. GitLab's merge
+    requests are written ``!12``.
+    """
+    by_sha = {c.sha: c for c in commits}
+    mainline: set[str] = set()
+    sha = commits[-1].sha if commits else None
+    while sha is not None and sha in by_sha:
+        mainline.add(sha)
+        parents = by_sha[sha].parents
+        sha = parents[0] if parents else None
+    out: dict[str, str] = {}
+    for c in commits:
+        number = _named_pr(c)
+        if number is None:
+            continue
+        out.setdefault(c.sha, number)
+        if len(c.parents) < 2:
+            continue
+        stack = list(c.parents[1:])
+        while stack:
+            s = stack.pop()
+            if s in out or s in mainline or s not in by_sha:
+                continue
+            out[s] = number
+            stack.extend(by_sha[s].parents)
+    return out
+
+
+def _named_pr(c: CommitInfo) -> str | None:
+    m = _GITHUB_MERGE.search(c.subject) or _SQUASH.search(c.subject)
+    if m:
+        return "#" + m.group(1)
+    m = _GITLAB_MERGE.search(c.subject + "\n" + c.body)
+    return "!" + m.group(1) if m else None
+
+
+# ------------------------------------------------------------------ reading
+def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
+    return [CACHE_VERSION, __version__, prefix, config.content_dir, config.default_cycle]
+
+
+def _load_cache(path: Path, key: list[Any]) -> dict[str, Event]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != key:
+        return {}
+    commits = data.get("commits")
+    return commits if isinstance(commits, dict) else {}
+
+
+def _save_cache(path: Path, key: list[Any], events: Mapping[str, Event]) -> None:
+    """Write the cache whole and swap it in, so a killed build never leaves half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore_in_git(path.parent)  # the folder keeps itself out of git, as pytest's cache does
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "commits": events}, separators=(",", ":")))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only checkout still builds; it reads the history again next time
+
+
+class HistoryReader:
+    """Reads a site's history, and reads it again only for commits it has not seen.
+
+    ``okrsite build`` uses one for a single read; ``okrsite serve`` keeps one
+    for the session: each rebuild asks git for HEAD (one quick process) and,
+    when HEAD moved, reads only the new commits. The per-commit events stay
+    in memory and on disk in ``.okrsite-cache/history.json``.
+    """
+
+    def __init__(
+        self,
+        site_root: Path,
+        config: SiteConfig,
+        cycles: Mapping[str, Cycle],
+        jobs: int = 1,
+        cache_dir: Path | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        self.site_root = site_root
+        # the parse cache's folder (okrsite.parse_store): its files are
+        # parse-*.pickle, this one's history.json; neither touches the other's.
+        # --no-cache and cache = false leave the folder alone, as for parsing.
+        self.cache_dir = cache_dir if cache_dir is not None else site_root / config.cache_dir
+        self.use_cache = use_cache and config.cache
+        self.jobs = jobs
+        self.config = config
+        self.cycles = cycles
+        self.events: dict[str, Event] | None = None
+        self.head: str | None = None
+        self.history: SiteHistory | None = None
+        self.site: GitSite | None = None
+
+    def read(self, current: Iterable[Record | CheckIn] = ()) -> SiteHistory:
+        """The history as of the repository's current HEAD (a note instead when there is none).
+
+        ``current``: the site's records as just loaded; when many commits are
+        new, versions equal to them are taken from there instead of parsed.
+
+        The same object is returned while HEAD stays put, so a caller can tell
+        by identity whether anything changed.
+        """
+        if not self.config.history:
+            if self.history is None:
+                self.history = unavailable(
+                    "History is turned off (history = false in okrsite.toml, or --no-history)."
+                )
+            return self.history
+        try:
+            return self._read(current)
+        except GitError as exc:
+            if self.history is None or self.history.available:
+                self.history = _git_note(exc)
+            return self.history
+
+    def _read(self, current: Iterable[Record | CheckIn]) -> SiteHistory:
+        if self.site is None:
+            self.site = find_site(self.site_root)
+        site = self.site
+        head = head_commit(site.toplevel)
+        if head == self.head and self.history is not None:
+            return self.history
+        commits = log_commits(site.toplevel)
+        if not commits:
+            self.head, self.history = head, unavailable("No history yet: there are no commits.")
+            return self.history
+        cache_path = self.cache_dir / CACHE_FILE
+        key = _cache_key(self.config, site.prefix)
+        if self.events is not None:
+            cached = self.events
+        else:
+            cached = _load_cache(cache_path, key) if self.use_cache else {}
+        wanted = {c.sha for c in commits}
+        missing = [c.sha for c in commits if c.sha not in cached and len(c.parents) < 2]
+        events = {sha: ev for sha, ev in cached.items() if sha in wanted}
+        if missing:
+            folder = site.prefix + self.config.content_dir.strip("/") + "/"
+            changes = raw_changes(site.toplevel, missing, folder)
+            ordered = [(sha, changes.get(sha, [])) for sha in missing]
+            many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
+            known = known_versions(self.site_root, site.prefix, current) if many else {}
+            events.update(
+                commit_events_of(site.toplevel, site.prefix, self.config, ordered, self.jobs, known)
+            )
+        if self.use_cache and (missing or len(events) != len(cached)):
+            _save_cache(cache_path, key, events)
+        try:
+            history = assemble(commits, events, self.cycles, self.config.backdate_days)
+        except (KeyError, TypeError, ValueError, IndexError):
+            if not cached:
+                raise
+            # a cache edited by hand or by another program: read everything again
+            if self.use_cache:
+                _save_cache(cache_path, key, {})
+            self.events = {}
+            return self._read(current)
+        history.commits_read = len(missing)
+        if is_shallow(site.toplevel):
+            history.shallow = True
+            history.note_text = (
+                "Partial history: this is a shallow clone, %(count)s commits seen; "
+                "fetch the full history (git fetch --unshallow) to see all of it."
+            )
+            history.note_values = {"count": len(commits)}
+            history.note = history.note_text % history.note_values
+        self.events, self.head, self.history = events, head, history
+        return history
+
+
+def _git_note(exc: GitError) -> SiteHistory:
+    if "not inside a git repository" in str(exc) or "not installed" in str(exc):
+        return unavailable("No history: this site is not in a git repository.")
+    return unavailable("No history: git could not read it (%(problem)s).", problem=str(exc))
+
+
+def read_history(
+    site_root: Path,
+    config: SiteConfig,
+    cycles: Mapping[str, Cycle],
+    jobs: int = 1,
+    current: Iterable[Record | CheckIn] = (),
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+) -> SiteHistory:
+    """The history of the site's content folder, read once (see :class:`HistoryReader`)."""
+    return HistoryReader(site_root, config, cycles, jobs, cache_dir, use_cache).read(current)
+
+
+def current_records(portfolio: Portfolio) -> Iterable[Record | CheckIn]:
+    """The records of a loaded site whose files the history may find unchanged."""
+    return itertools.chain(
+        portfolio.objectives.values(), portfolio.kpis.values(), portfolio.checkins
+    )
+
+
+# ------------------------------------------------------------------ assembling
+def _day(stamp: str) -> date:
+    return date.fromisoformat(stamp[:10])
+
+
+def _mid_cycle(cycle: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
+    found = cycles_mod.lookup(cycle, cycles) if cycle else None
+    return found is not None and day > found.start
+
+
+class _Timelines:
+    """Timelines being folded together, oldest commit first, following renames."""
+
+    def __init__(self, cycles: Mapping[str, Cycle]) -> None:
+        self.cycles = cycles
+        self.lines: dict[tuple[str, str], list[Change]] = {}
+        self.kpi_values: dict[str, dict[str, Origin]] = {}
+
+    def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
+        day = _day(c.authored)
+        origin = Origin(c.sha, pr, c.author, day, _day(c.committed))
+
+        def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
+            mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
+            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr)
+            self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
+
+        for rec in event["records"]:
+            key = (rec["kind"], rec["id"])
+            if "from" in rec:
+                old_key = (rec["kind"], rec["from"])
+                self.lines[key] = self.lines.pop(old_key, []) + self.lines.get(key, [])
+                if rec["kind"] == "kpi" and rec["from"] in self.kpi_values:
+                    self.kpi_values[rec["id"]] = self.kpi_values.pop(rec["from"])
+                add(rec, "id", rec["from"], rec["id"], False, None)
+            if rec["change"] in ("created", "removed"):
+                title = rec["title"]
+                old, new = (None, title) if rec["change"] == "created" else (title, None)
+                add(rec, rec["change"], old, new, False, None)
+            for name, old, new, less in rec.get("fields", ()):
+                add(rec, name, old, new, less, None)
+            for kr in rec.get("key_results", ()):
+                if kr["change"] == "added":
+                    add(rec, "key_result", None, kr["title"], False, kr["id"])
+                elif kr["change"] == "removed":
+                    add(rec, "key_result", kr["title"], None, False, kr["id"])
+                else:
+                    if "from" in kr:
+                        add(rec, "id", kr["from"], kr["id"], False, kr["id"])
+                    for name, old, new, less in kr.get("fields", ()):
+                        add(rec, name, old, new, less, kr["id"])
+            if rec["kind"] == "kpi":
+                values = self.kpi_values.setdefault(rec["id"], {})
+                for d, _value in rec.get("values", ()):
+                    values[d] = origin
+
+
+def assemble(
+    commits: Sequence[CommitInfo],
+    events: Mapping[str, Event],
+    cycles: Mapping[str, Cycle],
+    backdate_days: int,
+) -> SiteHistory:
+    """Fold per-commit events (oldest first) into timelines and origins."""
+    prs = pr_numbers(commits)
+    lines = _Timelines(cycles)
+    checkins: dict[str, Origin] = {}
+    csv_rows: dict[str, dict[str, Origin]] = {}
+    for c in commits:
+        event = events.get(c.sha)
+        if not event:
+            continue
+        pr = prs.get(c.sha)
+        origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
+        lines.apply(c, pr, event)
+        for ci in event["checkins"]:
+            checkins.setdefault(ci["id"], origin)
+        for path, day, _value in event["rows"]:
+            csv_rows.setdefault(path, {})[day] = origin
+    history = SiteHistory(available=True, commits_seen=len(commits))
+    for (kind, rid), entries in lines.lines.items():
+        (history.objectives if kind == "objective" else history.kpis)[rid] = entries
+    history.checkins = checkins
+    history.kpi_values = lines.kpi_values
+    history.csv_rows = csv_rows
+    return history
+
+
+def is_backdated(checkin_day: date, origin: Origin, backdate_days: int) -> bool:
+    """Committed more than ``backdate_days`` after the date the check-in claims."""
+    return (origin.committed - checkin_day).days > backdate_days
+
+
+def objective_changes(history: SiteHistory, oid: str) -> Iterable[Change]:
+    return history.objectives.get(oid, ())

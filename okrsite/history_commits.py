@@ -1,0 +1,288 @@
+"""What new commits did, read from git's object store in one stream per worker.
+
+Each commit's ``git log --raw`` entries name the blobs before and after; the
+blobs come from one ``git cat-file --batch`` process fed by a writer thread,
+so requests and answers stream without a round trip per blob (a round trip
+per blob cost more than the parsing on a busy machine). The order in which
+blobs are needed is worked out first (:func:`blob_plan`): a blob that is the
+new side of one change is usually the old side of the next change to the same
+file, so it is read and parsed once and handed from one to the other.
+
+Many commits are split into contiguous runs read by forked workers, each
+with its own stream; a run's first changes may parse a blob its neighbour
+also parsed, which costs little and keeps the workers independent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import subprocess
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from okrsite.config import SiteConfig
+from okrsite.gitsource import ZERO_OID, GitError, RawChange
+from okrsite.history_events import Event, Record, commit_events
+from okrsite.model import KPI, CheckIn, Objective
+from okrsite.parse import parse_csv, parse_file
+
+CommitChanges = tuple[str, list[RawChange]]
+Key = tuple[str, str]  # (path in the repository, blob id)
+PARALLEL_CHANGES = 3000  # below this many file changes, forking costs more than it saves
+
+
+def _wanted(path: str) -> bool:
+    return path.endswith((".md", ".csv"))
+
+
+def blob_plan(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> list[str]:
+    """The blobs to stream, in the order :class:`_Versions` will ask for them.
+
+    ``known`` versions (``(path, blob)`` the current site already parsed) are
+    never streamed.
+    """
+    held: set[str] = set()
+    plan: list[str] = []
+    for _sha, changes in commits:
+        for ch in changes:
+            if not _wanted(ch.path):
+                continue
+            if ch.old != ZERO_OID and (ch.path, ch.old) not in known:
+                if ch.old in held:
+                    held.discard(ch.old)
+                else:
+                    plan.append(ch.old)
+            if ch.new != ZERO_OID and (ch.path, ch.new) not in known and ch.new not in held:
+                plan.append(ch.new)
+                held.add(ch.new)
+    return plan
+
+
+def known_versions(
+    site_root: Path, prefix: str, records: Iterable[Record | CheckIn]
+) -> dict[Key, Any]:
+    """The current site's parsed records by ``(repository path, blob id)``.
+
+    Most versions in a history are the current ones (a check-in is written
+    once and never changed), and the site has just parsed those; hashing a
+    file the way git does is far cheaper than parsing it again. A file whose
+    bytes differ from every committed version simply matches nothing.
+    """
+    out: dict[Key, Any] = {}
+    for rec in records:
+        try:
+            raw = (site_root / rec.file).read_bytes()
+        except OSError:
+            continue
+        oid = hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+        out[(prefix + rec.file, oid)] = rec
+    return out
+
+
+_PIPE_SIZE = 1 << 20
+
+
+def _widen(pipe: Any) -> None:
+    """Let git write up to 1 MiB ahead (Linux), so reading waits on it a few times, not per blob.
+
+    On a busy machine each wait for the other process costs a scheduling
+    slice; with the default 64 KiB pipe that was most of the reading time.
+    """
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_SIZE)
+    except (ImportError, OSError):
+        pass  # other systems, or a lower limit: the default pipe works, a little slower
+
+
+def stream_blobs(
+    repo: Path, oids: Sequence[str]
+) -> Generator[tuple[str, bytes | None], None, None]:
+    """``(oid, content)`` for each of ``oids`` in order, from one ``git cat-file --batch``."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=repo,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            bufsize=_PIPE_SIZE,
+        )
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed or not on PATH") from exc
+    assert proc.stdin is not None and proc.stdout is not None
+    _widen(proc.stdout)
+    stdin, stdout = proc.stdin, proc.stdout
+
+    def feed() -> None:
+        try:
+            for i in range(0, len(oids), 512):
+                stdin.write("".join(f"{o}\n" for o in oids[i : i + 512]).encode())
+            stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass  # the reader stopped early and closed the process
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for oid in oids:
+            header = stdout.readline().split()
+            if len(header) < 3 or header[1] != b"blob":
+                if len(header) >= 2 and header[1] == b"missing":
+                    yield oid, None
+                    continue
+                raise GitError(f"git cat-file answered {header!r} for {oid}")
+            size = int(header[2])
+            data = stdout.read(size + 1)
+            yield oid, data[:size]
+    finally:
+        proc.kill()
+        proc.wait()
+        stdout.close()
+        writer.join(timeout=5)
+
+
+class _Versions:
+    """Parsed versions by blob id, taken from the stream in :func:`blob_plan` order."""
+
+    def __init__(
+        self,
+        stream: Iterator[tuple[str, bytes | None]],
+        config: SiteConfig,
+        known: Mapping[Key, Any],
+        prefix: str,
+    ) -> None:
+        self.stream = stream
+        self.config = config
+        self.known = known
+        self.prefix = prefix
+        self.held: dict[str, Any] = {}
+
+    def _get(self, path: str, oid: str, old: bool, parse: Callable[[str, bytes], Any]) -> Any:
+        if oid == ZERO_OID:
+            return None
+        key = (self.prefix + path, oid)
+        if key in self.known:
+            return self.known[key]
+        if oid in self.held:
+            return self.held.pop(oid) if old else self.held[oid]
+        got, raw = next(self.stream)
+        if got != oid:  # a plan and its use out of step is a bug, not a user error
+            raise RuntimeError(f"blob stream out of order: wanted {oid}, got {got}")
+        value = parse(path, raw) if raw is not None else None
+        if not old:
+            self.held[oid] = value
+        return value
+
+    def record(self, path: str, oid: str, old: bool) -> Record | CheckIn | None:
+        value = self._get(path, oid, old, self._parse)
+        return value if isinstance(value, (Objective, KPI, CheckIn)) else None
+
+    def csv_days(self, path: str, oid: str, old: bool) -> dict[str, float]:
+        value = self._get(path, oid, old, _csv_days)
+        return value if isinstance(value, dict) else {}
+
+    def _parse(self, path: str, raw: bytes) -> Any:
+        return parse_file(
+            path,
+            raw,
+            content_dir=self.config.content_dir,
+            default_cycle=self.config.default_cycle,
+        ).record
+
+
+def _csv_days(path: str, raw: bytes) -> dict[str, float]:
+    rows, _ = parse_csv(path, raw)
+    return {d.isoformat(): v for d, v in rows}
+
+
+def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> Event:
+    before: dict[str, Record] = {}
+    after: dict[str, Record] = {}
+    checkins: list[CheckIn] = []
+    rows: list[tuple[str, str, float]] = []
+    for ch in changes:
+        if not _wanted(ch.path):
+            continue
+        path = ch.path[len(prefix) :]
+        if path.endswith(".md"):
+            old = versions.record(path, ch.old, old=True)
+            new = versions.record(path, ch.new, old=False)
+            for side, rec in ((before, old), (after, new)):
+                if isinstance(rec, (Objective, KPI)):
+                    kind = "objective" if isinstance(rec, Objective) else "kpi"
+                    side[f"{kind}:{rec.id}"] = rec
+            if isinstance(new, CheckIn) and not isinstance(old, CheckIn):
+                checkins.append(new)
+        else:
+            earlier = versions.csv_days(path, ch.old, old=True)
+            for day, value in versions.csv_days(path, ch.new, old=False).items():
+                if earlier.get(day) != value:
+                    rows.append((path, day, value))
+    return commit_events(before, after, checkins, rows)
+
+
+def _run(
+    repo: Path,
+    prefix: str,
+    config: SiteConfig,
+    commits: Sequence[CommitChanges],
+    known: Mapping[Key, Any],
+) -> dict[str, Event]:
+    stream = stream_blobs(repo, blob_plan(commits, known))
+    try:
+        versions = _Versions(stream, config, known, prefix)
+        return {sha: _events(changes, prefix, versions) for sha, changes in commits}
+    finally:
+        stream.close()
+
+
+_FORK_STATE: tuple[Path, str, SiteConfig, list[list[CommitChanges]], Mapping[Key, Any]] | None = (
+    None
+)
+
+
+def _run_part(index: int) -> dict[str, Event]:
+    assert _FORK_STATE is not None
+    repo, prefix, config, parts, known = _FORK_STATE
+    return _run(repo, prefix, config, parts[index], known)
+
+
+def commit_events_of(
+    repo: Path,
+    prefix: str,
+    config: SiteConfig,
+    commits: Sequence[CommitChanges],
+    jobs: int = 1,
+    known: Mapping[Key, Any] | None = None,
+) -> dict[str, Event]:
+    """``{commit: events}`` for ``commits`` (oldest first), in ``jobs`` processes when many.
+
+    ``known``: versions already parsed (:func:`known_versions`), used instead
+    of parsing the same bytes again.
+    """
+    global _FORK_STATE
+    known = known or {}
+    total = sum(len(changes) for _sha, changes in commits)
+    if jobs <= 1 or total < PARALLEL_CHANGES or "fork" not in mp.get_all_start_methods():
+        return _run(repo, prefix, config, commits, known)
+    parts: list[list[CommitChanges]] = [[] for _ in range(jobs)]
+    share, part, seen = total / jobs, 0, 0
+    for item in commits:
+        if seen >= share * (part + 1) and part < jobs - 1:
+            part += 1
+        parts[part].append(item)
+        seen += len(item[1])
+    _FORK_STATE = (repo, prefix, config, parts, known)
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            out: dict[str, Event] = {}
+            for events in pool.map(_run_part, range(jobs)):
+                out.update(events)
+            return out
+    finally:
+        _FORK_STATE = None

@@ -1,0 +1,149 @@
+"""What one commit did to the goals: the per-commit facts the site's history is made of.
+
+A commit's ``git log --raw`` lists the files it added, modified and deleted
+with their blob ids before and after. Both versions are parsed with the
+project's own parser and compared with :mod:`okrsite.diff`'s record
+comparisons, so "target 50 → 40: less ambitious" is judged by the same rule
+as in ``okrsite diff``. The result is plain JSON data (lists, strings,
+numbers) because it is cached per commit under ``.okrsite-cache/``: a commit
+never changes, so its facts never need computing again.
+
+This module is pure: it takes parsed versions and returns data. Reading git
+and parsing blobs happen in :mod:`okrsite.history`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from okrsite import diff as diff_mod
+from okrsite.model import KPI, CheckIn, Objective
+
+Event = dict[str, Any]
+Record = Objective | KPI
+
+# The definition fields the timeline shows (okrsite diff compares more).
+OBJECTIVE_FIELDS = ("title", "owner", "team", "parent", "cycle", "commitment", "status")
+KR_FIELDS = ("start", "target", "threshold", "unit", "kind", "current")
+KPI_FIELDS = ("title", "owner", "team", "unit", "direction", "target", "green", "red")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _fields(changes: Sequence[diff_mod.FieldChange], wanted: Sequence[str]) -> list[list[Any]]:
+    """``[[field, old, new, less_ambitious]]`` for the fields the timeline shows."""
+    return [
+        [f.field, _json_value(f.before), _json_value(f.after), f.note == diff_mod.LESS]
+        for f in changes
+        if f.field in wanted
+    ]
+
+
+def _key_results(before: Objective, after: Objective) -> list[Event]:
+    out: list[Event] = []
+    for kr in diff_mod.key_result_changes(before, after):
+        event: Event = {"id": kr.id, "title": kr.title, "change": kr.change}
+        if kr.renamed_from:
+            event["from"] = kr.renamed_from
+        if kr.change == "changed":
+            event["fields"] = _fields(kr.fields, KR_FIELDS)
+            if not event["fields"] and not kr.renamed_from:
+                continue
+        out.append(event)
+    return out
+
+
+def record_change(before: Record | None, after: Record | None) -> Event | None:
+    """One record's change in a commit, or ``None`` when nothing the timeline shows moved."""
+    rec = after if after is not None else before
+    assert rec is not None
+    kind = "objective" if isinstance(rec, Objective) else "kpi"
+    event: Event = {"kind": kind, "id": rec.id, "file": rec.file, "title": rec.title}
+    if isinstance(rec, Objective):
+        event["cycle"] = rec.cycle
+    if before is None:
+        event["change"] = "created"
+        if isinstance(rec, KPI):
+            event["values"] = _new_values((), rec.values)
+        return event
+    if after is None:
+        event["change"] = "removed"
+        return event
+    event["change"] = "changed"
+    if before.id != after.id:
+        event["from"] = before.id
+    if isinstance(before, Objective) and isinstance(after, Objective):
+        event["fields"] = _fields(diff_mod.objective_fields(before, after, {}), OBJECTIVE_FIELDS)
+        event["key_results"] = _key_results(before, after)
+        event["values"] = []
+    elif isinstance(before, KPI) and isinstance(after, KPI):
+        event["fields"] = _fields(diff_mod.kpi_fields(before, after), KPI_FIELDS)
+        event["key_results"] = []
+        event["values"] = _new_values(before.values, after.values)
+    else:  # an objective became a KPI or back: a removal and a creation
+        return None
+    if not (event["fields"] or event["key_results"] or event["values"] or "from" in event):
+        return None
+    return event
+
+
+def _new_values(
+    before: Sequence[tuple[date, float]], after: Sequence[tuple[date, float]]
+) -> list[list[Any]]:
+    """``values:`` entries of a KPI that this version added or changed: ``[[date, value]]``."""
+    old = set(before)
+    return [[d.isoformat(), v] for d, v in after if (d, v) not in old]
+
+
+def commit_events(
+    before: Mapping[str, Record],
+    after: Mapping[str, Record],
+    checkins: Sequence[CheckIn],
+    csv_rows: Sequence[tuple[str, str, float]],
+) -> Event:
+    """Everything a commit did, from the records of the files it touched.
+
+    ``before`` and ``after`` map ``kind:id`` to the record in the old and new
+    versions of the touched files. An id on one side only is paired with one
+    on the other side that has the same title (a file moved, its path-derived
+    id changed), with the rule ``okrsite diff`` uses; the pair keeps its
+    timeline. ``checkins`` are check-ins as this commit wrote them and
+    ``csv_rows`` the ``(path, date, value)`` rows it added to CSV files.
+    """
+    records: list[Event] = []
+    for kind in ("objective", "kpi"):
+        b = {k.split(":", 1)[1]: r for k, r in before.items() if k.startswith(kind + ":")}
+        a = {k.split(":", 1)[1]: r for k, r in after.items() if k.startswith(kind + ":")}
+        renames = diff_mod.match_renames(b, a, lambda r: r.title)
+        renamed_base = set(renames.values())
+        for rid, rec in a.items():
+            event = record_change(b.get(renames.get(rid, rid)), rec)
+            if event is not None:
+                records.append(event)
+        for rid, rec in b.items():
+            if rid not in a and rid not in renamed_base:
+                gone = record_change(rec, None)
+                if gone is not None:
+                    records.append(gone)
+    return {
+        "records": records,
+        "checkins": [
+            {
+                "id": c.id,
+                "file": c.file,
+                "date": c.date.isoformat(),
+                "objective": c.objective,
+                "kpi": c.kpi,
+                "author": c.author,
+                "values": sorted(c.values),
+            }
+            for c in checkins
+        ],
+        "rows": [list(r) for r in csv_rows],
+    }

@@ -1,0 +1,331 @@
+"""What pages and ``api/history.json`` show of the history: timelines and sources of figures.
+
+:mod:`okrsite.history` knows what each commit changed; this module joins it
+with the scored portfolio to answer a reader's two questions on a goal's
+page: *who changed this, when, in which pull request, was it eased
+mid-cycle?* and *where does this number come from?* It decides no rule: the
+current value's source is the one scoring chose (``KRScore.current_source``),
+"less ambitious" comes from :mod:`okrsite.diff`, and check-in order is the
+portfolio's. It formats no HTML; the theme's ``partials/history_timeline.html``
+does, and :func:`history_json` is written with the site's other data files by
+``SiteRenderer.render_assets``, the one render path of build and serve.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from okrsite import __version__
+from okrsite.checkin_index import checkin_index
+from okrsite.config import SiteConfig
+from okrsite.history import Change, Origin, SiteHistory, is_backdated
+from okrsite.markdown import is_safe_url
+from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
+from okrsite.streaks import checkin_streaks
+
+HISTORY_JSON = "api/history.json"
+#: how the timeline names a changed field (translated on the page; see
+#: themes/default/translations/messages.pot)
+FIELD_LABELS = {
+    "title": "title",
+    "owner": "owner",
+    "team": "team",
+    "parent": "parent",
+    "cycle": "cycle",
+    "commitment": "commitment",
+    "status": "status",
+    "start": "start",
+    "target": "target",
+    "threshold": "threshold",
+    "unit": "unit",
+    "kind": "kind",
+    "current": "current value",
+    "direction": "direction",
+    "green": "healthy threshold",
+    "red": "critical threshold",
+}
+
+
+def commit_url(repo_url: str | None, sha: str) -> str | None:
+    if not repo_url or not is_safe_url(repo_url):
+        return None
+    return f"{repo_url.rstrip('/')}/commit/{sha}"
+
+
+def pr_url(repo_url: str | None, pr: str | None) -> str | None:
+    """GitHub pull requests are ``#12`` (``/pull/12``), GitLab merge requests ``!12``."""
+    if not pr or not repo_url or not is_safe_url(repo_url):
+        return None
+    base = repo_url.rstrip("/")
+    if pr.startswith("!"):
+        return f"{base}/-/merge_requests/{pr[1:]}"
+    return f"{base}/pull/{pr[1:]}"
+
+
+def _origin_json(origin: Origin | None, repo_url: str | None) -> dict[str, Any]:
+    """Who committed a figure; ``backdated`` is set for check-ins by :func:`checkin_source`."""
+    if origin is None:
+        return {"commit": None, "pr": None, "author": None, "committed": None, "backdated": False}
+    return {
+        "backdated": False,
+        "commit": origin.commit,
+        "short": origin.commit[:7],
+        "commit_url": commit_url(repo_url, origin.commit),
+        "pr": origin.pr,
+        "pr_url": pr_url(repo_url, origin.pr),
+        "author": origin.author,
+        "committed": origin.committed.isoformat(),
+    }
+
+
+# ------------------------------------------------------------------ sources of figures
+def _latest_checkin(
+    checkins: Sequence[CheckIn], as_of: date, day: date | None, wanted: Any
+) -> CheckIn | None:
+    """The check-in scoring took a value from: the last in portfolio order, on ``day``.
+
+    ``checkins`` are those of one objective or KPI (from the shared
+    :func:`~okrsite.checkin_index.checkin_index`), so this stays linear in
+    the size of the site.
+    """
+    for c in reversed(checkins):
+        if c.date <= as_of and (day is None or c.date == day) and wanted(c):
+            return c
+    return None
+
+
+def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict[str, Any]:
+    origin = history.checkins.get(c.id)
+    backdated = origin is not None and is_backdated(c.date, origin, config.backdate_days)
+    return {
+        "kind": "check-in",
+        "file": c.file,
+        "id": c.id,
+        "date": c.date.isoformat(),
+        **_origin_json(origin, config.repo_url),
+        "backdated": backdated,
+    }
+
+
+def kpi_value_source(
+    k: KPI, day: date | None, scored: ScoredPortfolio, history: SiteHistory, config: SiteConfig
+) -> dict[str, Any] | None:
+    """Where a KPI's value on ``day`` comes from: a check-in, a CSV row or ``values:``.
+
+    Check-ins win over CSV rows and CSV rows over ``values:`` on the same day,
+    the order in which the KPI's series is built.
+    """
+    if day is None:
+        return None
+    p = scored.portfolio
+    mine = checkin_index(p.checkins).by_kpi.get(k.id, ())
+    c = _latest_checkin(mine, scored.as_of, day, lambda c: True)
+    if c is not None:
+        return checkin_source(c, history, config)
+    if k.data is not None:
+        path = f"{config.content_dir.strip('/')}/{k.data}"
+        origin = history.csv_rows.get(path, {}).get(day.isoformat())
+        if origin is not None or day not in dict(k.values):
+            return {
+                "kind": "csv",
+                "file": path,
+                "date": day.isoformat(),
+                **_origin_json(origin, config.repo_url),
+            }
+    origin = history.kpi_values.get(k.id, {}).get(day.isoformat())
+    return {
+        "kind": "values",
+        "file": k.file,
+        "date": day.isoformat(),
+        **_origin_json(origin, config.repo_url),
+    }
+
+
+def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
+    """The commit that last wrote a key result's ``current:`` (or added it with one)."""
+    for entry in reversed(history.objectives.get(oid, ())):
+        if (entry.key_result == kr and entry.field in ("current", "key_result")) or (
+            entry.field == "created"
+        ):
+            return Origin(entry.commit, entry.pr, entry.author, entry.date, entry.date)
+    return None
+
+
+def kr_value_source(
+    o: Objective, kr: KeyResult, scored: ScoredPortfolio, history: SiteHistory, config: SiteConfig
+) -> dict[str, Any] | None:
+    ks = scored.objectives[o.id].key_results.get(kr.id)
+    if ks is None or ks.current is None:
+        return None
+    if ks.current_source == "checkin":
+        mine = checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
+        c = _latest_checkin(mine, scored.as_of, ks.current_date, lambda c: kr.id in c.values)
+        return checkin_source(c, history, config) if c is not None else None
+    if ks.current_source == "current":
+        origin = _current_origin(history, o.id, kr.id)
+        return {"kind": "current", "file": o.file, **_origin_json(origin, config.repo_url)}
+    if ks.current_source == "kpi" and kr.kpi in scored.portfolio.kpis:
+        k = scored.portfolio.kpis[kr.kpi]
+        return kpi_value_source(k, ks.current_date, scored, history, config)
+    return None
+
+
+def checkin_origins(
+    checkins: Sequence[CheckIn], history: SiteHistory | None, config: SiteConfig
+) -> dict[str, dict[str, Any]]:
+    """``{check-in id: source}`` for the feed and check-in lists (empty without history)."""
+    if history is None or not history.available:
+        return {}
+    return {c.id: _dated(checkin_source(c, history, config)) for c in checkins}
+
+
+def _dated(source: dict[str, Any]) -> dict[str, Any]:
+    """A source for a page: its dates as dates, so the theme writes them in the
+    site's language (``day(date)``); ``api/history.json`` keeps ISO strings."""
+    out = dict(source)
+    for key in ("date", "committed"):
+        if isinstance(out.get(key), str):
+            out[key] = date.fromisoformat(out[key])
+    return out
+
+
+# ------------------------------------------------------------------ page context
+def _entry(
+    change: Change, config: SiteConfig, krs: dict[str, str], gettext: Callable[[str], str]
+) -> dict[str, Any]:
+    """One line of the timeline: ``kind`` is the raw field (``created``,
+    ``removed``, ``id``, ``key_result`` or a field name), ``field`` its
+    translated label."""
+    label = FIELD_LABELS.get(change.field)
+    return {
+        "commit": change.commit,
+        "short": change.commit[:7],
+        "commit_url": commit_url(config.repo_url, change.commit),
+        "pr": change.pr,
+        "pr_url": pr_url(config.repo_url, change.pr),
+        "date": change.date,
+        "author": change.author,
+        "kind": change.field,
+        "field": gettext(label) if label else change.field,
+        "old": change.old,
+        "new": change.new,
+        "key_result": change.key_result,
+        "key_result_title": krs.get(change.key_result or "", change.key_result),
+        "mid_cycle": change.mid_cycle,
+        "less_ambitious": change.less_ambitious,
+    }
+
+
+def timeline(
+    kind: str,
+    rid: str,
+    history: SiteHistory | None,
+    scored: ScoredPortfolio,
+    config: SiteConfig,
+    gettext: Callable[[str], str] = str,
+) -> dict[str, Any]:
+    """The one context variable ``partials/history_timeline.html`` reads.
+
+    ``note`` says why history is missing or partial (``note_text`` and
+    ``note_values``: the same for the translation table); ``entries`` are
+    the changes, newest first; ``sources`` where each current figure comes
+    from. ``gettext`` translates the field labels.
+    """
+    if history is None:
+        return {
+            "note": None,
+            "note_text": None,
+            "note_values": {},
+            "available": False,
+            "entries": [],
+            "sources": [],
+        }
+    out: dict[str, Any] = {
+        "note": history.note,
+        "note_text": history.note_text,
+        "note_values": history.note_values,
+        "available": history.available,
+    }
+    if not history.available:
+        out.update(entries=[], sources=[])
+        return out
+    p = scored.portfolio
+    sources: list[dict[str, Any]] = []
+    krs: dict[str, str] = {}
+    if kind == "objective":
+        o = p.objectives[rid]
+        krs = {kr.id: kr.title for kr in o.key_results}
+        changes = history.objectives.get(rid, [])
+        for kr in o.key_results:
+            src = kr_value_source(o, kr, scored, history, config)
+            if src is not None:
+                sources.append({"label": kr.title, **_dated(src)})
+    else:
+        k = p.kpis[rid]
+        changes = history.kpis.get(rid, [])
+        ks = scored.kpis.get(rid)
+        src = kpi_value_source(k, ks.date if ks else None, scored, history, config)
+        if src is not None:
+            sources.append({"label": k.title, **_dated(src)})
+    out["entries"] = [_entry(c, config, krs, gettext) for c in reversed(changes)]
+    out["sources"] = sources
+    return out
+
+
+# ------------------------------------------------------------------ api/history.json
+def history_json(history: SiteHistory, scored: ScoredPortfolio, config: SiteConfig) -> bytes:
+    """``api/history.json``: changes per objective, key result and KPI; every check-in's origin."""
+    p = scored.portfolio
+    objectives: dict[str, Any] = {}
+    for oid, o in p.objectives.items():
+        changes = history.objectives.get(oid, [])
+        objectives[oid] = {
+            "changes": [c.as_json() for c in changes if c.key_result is None],
+            "key_results": {
+                kr.id: {
+                    "changes": [c.as_json() for c in changes if c.key_result == kr.id],
+                    "source": kr_value_source(o, kr, scored, history, config),
+                }
+                for kr in o.key_results
+            },
+        }
+    kpis: dict[str, Any] = {}
+    for kid, k in p.kpis.items():
+        ks = scored.kpis.get(kid)
+        kpis[kid] = {
+            "changes": [c.as_json() for c in history.kpis.get(kid, [])],
+            "source": kpi_value_source(k, ks.date if ks else None, scored, history, config),
+        }
+    checkins = []
+    for c in p.checkins:
+        src = checkin_source(c, history, config)
+        checkins.append(
+            {
+                "file": c.file,
+                "id": c.id,
+                "date": src["date"],
+                "committed": src["committed"],
+                "author": src["author"],
+                "commit": src["commit"],
+                "pr": src["pr"],
+                "backdated": src["backdated"],
+            }
+        )
+    streaks = checkin_streaks(p, scored.as_of)
+    data = {
+        "generator": f"okrsite {__version__}",
+        "as_of": scored.as_of.isoformat(),
+        "available": history.available,
+        "note": history.note,
+        "shallow": history.shallow,
+        "commits_seen": history.commits_seen,
+        "backdate_days": config.backdate_days,
+        "objectives": objectives,
+        "kpis": kpis,
+        "checkins": checkins,
+        "streaks": streaks,
+    }
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

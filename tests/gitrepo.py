@@ -1,0 +1,74 @@
+"""A small helper for tests that build real git repositories with several authors and dates."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+PEOPLE = {
+    "alice": ("Alice Ng", "alice@example.com"),
+    "bob": ("Bob Stone", "bob@example.com"),
+    "carol": ("Carol Diaz", "carol@example.com"),
+    "dave": ("Dave Kim", "dave@example.com"),
+    "eve": ("Eve Moss", "eve@example.com"),
+}
+
+
+class Repo:
+    """A git repository in ``root``; every commit names its author and dates."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def env(
+        self,
+        who: str = "alice",
+        when: str = "2026-01-01T10:00:00+00:00",
+        committed: str | None = None,
+    ) -> dict[str, str]:
+        name, email = PEOPLE[who]
+        env = dict(os.environ)
+        env.update(
+            GIT_CONFIG_GLOBAL=os.devnull,
+            GIT_CONFIG_NOSYSTEM="1",
+            GIT_AUTHOR_NAME=name,
+            GIT_AUTHOR_EMAIL=email,
+            GIT_COMMITTER_NAME=name,
+            GIT_COMMITTER_EMAIL=email,
+            GIT_AUTHOR_DATE=when,
+            GIT_COMMITTER_DATE=committed or when,
+        )
+        return env
+
+    def git(
+        self,
+        *args: str,
+        who: str = "alice",
+        when: str = "2026-01-01T10:00:00+00:00",
+        committed: str | None = None,
+    ) -> str:
+        proc = subprocess.run(
+            ["git", *args],
+            cwd=self.root,
+            env=self.env(who, when, committed),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return proc.stdout.strip()
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str, who: str, when: str, committed: str | None = None) -> str:
+        self.git("add", "-A", who=who, when=when)
+        self.git("commit", "-q", "-m", message, who=who, when=when, committed=committed)
+        return self.git("rev-parse", "HEAD")
+
+    def head(self) -> str:
+        return self.git("rev-parse", "HEAD")

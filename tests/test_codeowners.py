@@ -1,0 +1,112 @@
+"""``okrsite codeowners``: review routing from the goals' owners and teams, in a real repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from gitrepo import Repo
+
+from okrsite.cli import cli
+
+HEADER_LINES = 3
+
+
+def make_repo(root: Path, repo_url: str = "https://github.com/acme/goals") -> Repo:
+    """A repository whose site lives in ``goals/`` (CODEOWNERS paths start at the top)."""
+    repo = Repo(root)
+    repo.write("goals/okrsite.toml", f'repo_url = "{repo_url}"\nas_of = 2026-02-01\n')
+    repo.write(
+        "goals/content/objectives/sales/emea.md",
+        "---\ntitle: Grow EMEA\ncycle: 2026-Q1\nowner: alice\nteam: sales\n"
+        "key_results:\n  - {title: Revenue, start: 0, target: 10}\n---\n",
+    )
+    # written the way people write it: the owner by name, a space in the file name
+    repo.write(
+        "goals/content/objectives/support/first reply.md",
+        "---\nid: support/first-reply\ntitle: Answer fast\ncycle: 2026-Q1\nowner: bob\n"
+        "key_results:\n  - {title: Minutes, start: 60, target: 10}\n---\n",
+    )
+    repo.write(
+        "goals/content/kpis/nps.md",
+        "---\ntitle: NPS\nowner: carol\nteam: sales\nvalues: {2026-01-01: 30}\n---\n",
+    )
+    repo.write(
+        "goals/content/people/alice.md",
+        "---\ntitle: Alice Ng\ngithub: alice-ng\ngitlab: ang\n---\n",
+    )
+    repo.write("goals/content/people/bob.md", "---\ntitle: Bob Stone\ngithub: '@bstone'\n---\n")
+    repo.write("goals/content/people/carol.md", "---\ntitle: Carol Diaz\n---\n")
+    repo.write(
+        "goals/content/teams/sales.md",
+        "---\ntitle: Sales\ngithub: '@acme/sales'\ngitlab: acme/sales-team\n---\n",
+    )
+    repo.commit("goals", "alice", "2026-01-02T10:00:00+00:00")
+    return repo
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["codeowners", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_prints_owner_and_team_handles_per_goal_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    code, out, _ = run("--site", str(repo.root / "goals"))
+    assert code == 0
+    lines = out.splitlines()
+    assert all(line.startswith("#") for line in lines[:HEADER_LINES])
+    assert lines[HEADER_LINES:] == [
+        "/goals/content/kpis/nps.md @acme/sales",  # Carol has no handle: the team only
+        "/goals/content/objectives/sales/emea.md @alice-ng @acme/sales",
+        "/goals/content/objectives/support/first\\ reply.md @bstone",
+    ]
+
+
+def test_gitlab_handles_when_the_repository_is_on_gitlab(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", "https://gitlab.example.com/acme/goals")
+    code, out, _ = run("--site", str(repo.root / "goals"))
+    assert code == 0
+    assert out.splitlines()[HEADER_LINES:] == [
+        "/goals/content/kpis/nps.md @acme/sales-team",
+        "/goals/content/objectives/sales/emea.md @ang @acme/sales-team",
+    ]
+    code, out, _ = run("--site", str(repo.root / "goals"), "--platform", "github")
+    assert "@alice-ng" in out
+
+
+def test_check_fails_until_the_committed_file_matches(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    site = str(repo.root / "goals")
+    code, _, err = run("--site", site, "--check")
+    assert code == 1 and "no CODEOWNERS file" in err
+    _, text, _ = run("--site", site)
+    repo.write(".github/CODEOWNERS", text)
+    code, _, err = run("--site", site, "--check")
+    assert code == 0, err
+    # Alice hands the objective to Bob: the committed file is now stale
+    emea = repo.root / "goals/content/objectives/sales/emea.md"
+    emea.write_text(emea.read_text().replace("owner: alice", "owner: bob"))
+    code, out, err = run("--site", site, "--check")
+    assert code == 1
+    assert "-/goals/content/objectives/sales/emea.md @alice-ng @acme/sales" in out
+    assert "+/goals/content/objectives/sales/emea.md @bstone @acme/sales" in out
+    assert "out of date" in err
+
+
+def test_bad_handle_is_a_located_warning(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    repo.write("goals/content/people/carol.md", "---\ntitle: Carol Diaz\ngithub: carol diaz\n---\n")
+    result = CliRunner().invoke(cli, ["check", "--site", str(repo.root / "goals")])
+    assert "content/people/carol.md:3" in result.output
+    assert "OKR120" in result.output
+    code, out, _ = run("--site", str(repo.root / "goals"))
+    assert code == 0 and "carol" not in out
+
+
+def test_broken_goals_exit_1_with_diagnostics(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    repo.write("goals/content/objectives/bad.md", "---\ntitle: [unclosed\n---\n")
+    code, out, err = run("--site", str(repo.root / "goals"))
+    assert code == 1
+    assert "content/objectives/bad.md" in err and out == ""

@@ -1,0 +1,583 @@
+"""The site's history, read from real git repositories built here commit by commit.
+
+The story (cycle 2026-Q1 starts on 2026-01-01; as_of 2026-03-01):
+
+1. 2025-12-20 Alice creates objective sales/emea (revenue 100→200 k€, churn
+   5→2 %), KPI nps (target 50, Dec value 30), people and a team.
+2. 2026-01-10 Bob, on a branch: revenue target 200→150 (less ambitious),
+   churn target 2→1 (lower is better: more ambitious). Carol merges it on
+   2026-01-12 as "Merge pull request #12".
+3. 2026-01-14 Alice: check-in B dated 2026-01-13 (churn 4).
+4. 2026-01-15 Dave renames the file to sales/europe.md (the id follows the
+   path) and makes Bob the owner; check-in B follows the new id.
+5. Check-in A dated 2026-01-06 (revenue 110), authored 2026-01-06 by Bob but
+   committed on 2026-02-01: 26 days later, backdated.
+6. 2026-02-02 Carol: KPI nps gets a February value 35 ("… (#15)": a squash merge).
+7. 2026-02-05 Eve, on a branch: KPI target 50→45, merged with GitLab's
+   "See merge request acme/goals!7".
+8. 2026-02-10 Eve adds key result deals mid-cycle.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from gitrepo import Repo
+
+from okrsite.cli import cli
+from okrsite.gitsource import CommitInfo
+from okrsite.history import pr_numbers, read_history
+from okrsite.pipeline import load_site
+
+OBJECTIVE = """\
+---
+title: Grow EMEA
+cycle: 2026-Q1
+owner: {owner}
+team: sales
+key_results:
+  - id: revenue
+    title: Reach 200k EUR revenue
+    start: 100
+    target: {revenue}
+    unit: k EUR
+  - id: churn
+    title: Cut churn
+    start: 5
+    target: {churn}
+    unit: "%"
+{extra}---
+Why EMEA.
+"""
+
+KPI = """\
+---
+title: Net Promoter Score
+direction: up
+owner: alice
+team: sales
+target: {target}
+values:
+{values}---
+"""
+
+
+def objective(owner: str = "alice", revenue: int = 200, churn: int = 2, extra: str = "") -> str:
+    return OBJECTIVE.format(owner=owner, revenue=revenue, churn=churn, extra=extra)
+
+
+def kpi(target: int = 50, values: str = "  2025-12-01: 30\n") -> str:
+    return KPI.format(target=target, values=values)
+
+
+def checkin(obj: str, day: str, values: str, author: str) -> str:
+    return f"---\nobjective: {obj}\ndate: {day}\nauthor: {author}\nvalues: {values}\n---\n"
+
+
+def day(d: str) -> str:
+    return f"{d}T10:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    repo = Repo(tmp_path_factory.mktemp("history") / "goals")
+    repo.write(
+        "okrsite.toml",
+        'title = "Acme"\nrepo_url = "https://github.com/acme/goals"\nas_of = 2026-03-01\n',
+    )
+    repo.write("content/objectives/sales/emea.md", objective())
+    repo.write("content/kpis/nps.md", kpi())
+    repo.write("content/people/alice.md", "---\ntitle: Alice Ng\ngithub: alice-ng\n---\n")
+    repo.write("content/people/bob.md", "---\ntitle: Bob Stone\ngitlab: bstone\n---\n")
+    repo.write("content/teams/sales.md", "---\ntitle: Sales\ngithub: '@acme/sales'\n---\n")
+    repo.commit("Start the goals", "alice", day("2025-12-20"))
+
+    repo.git("checkout", "-q", "-b", "ease")
+    repo.write("content/objectives/sales/emea.md", objective(revenue=150, churn=1))
+    repo.commit("Revenue target down, churn target tighter", "bob", day("2026-01-10"))
+    repo.git("checkout", "-q", "main")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "ease",
+        "-m",
+        "Merge pull request #12 from acme/ease",
+        who="carol",
+        when=day("2026-01-12"),
+    )
+
+    repo.write(
+        "content/checkins/2026-01-13-emea.md",
+        checkin("sales/emea", "2026-01-13", "{churn: 4}", "alice"),
+    )
+    repo.commit("Check in", "alice", day("2026-01-14"))
+
+    repo.git("mv", "content/objectives/sales/emea.md", "content/objectives/sales/europe.md")
+    repo.write("content/objectives/sales/europe.md", objective("bob", 150, 1))
+    repo.write(
+        "content/checkins/2026-01-13-emea.md",
+        checkin("sales/europe", "2026-01-13", "{churn: 4}", "alice"),
+    )
+    repo.commit("EMEA is Europe now; Bob owns it", "dave", day("2026-01-15"))
+
+    repo.write(
+        "content/checkins/2026-01-06-europe.md",
+        checkin("sales/europe", "2026-01-06", "{revenue: 110}", "bob"),
+    )
+    repo.commit("Forgot this one", "bob", day("2026-01-06"), committed=day("2026-02-01"))
+
+    repo.write("content/kpis/nps.md", kpi(values="  2025-12-01: 30\n  2026-02-01: 35\n"))
+    repo.commit("NPS for February (#15)", "carol", day("2026-02-02"))
+
+    repo.git("checkout", "-q", "-b", "nps")
+    repo.write("content/kpis/nps.md", kpi(45, "  2025-12-01: 30\n  2026-02-01: 35\n"))
+    repo.commit("Realistic NPS target", "eve", day("2026-02-05"))
+    repo.git("checkout", "-q", "main")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "nps",
+        "-m",
+        "Merge branch 'nps' into 'main'\n\nRealistic NPS target\n\nSee merge request acme/goals!7",
+        who="eve",
+        when=day("2026-02-06"),
+    )
+
+    deals = "  - id: deals\n    title: Sign 10 deals\n    start: 0\n    target: 10\n"
+    repo.write("content/objectives/sales/europe.md", objective("bob", 150, 1, deals))
+    repo.commit("Count deals too", "eve", day("2026-02-10"))
+    return repo
+
+
+def sha(repo: Repo, message: str) -> str:
+    """The commit whose subject is ``message``."""
+    out = repo.git("log", "--all", "--format=%H %s")
+    for line in out.splitlines():
+        h, _, subject = line.partition(" ")
+        if subject == message:
+            return h
+    raise AssertionError(message)
+
+
+@pytest.fixture(scope="module")
+def built(story: Repo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "site"
+    result = CliRunner().invoke(cli, ["build", "--site", str(story.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def change(h: str, date: str, author: str, field: str, old, new, mid: bool, less: bool, pr=None):
+    return {
+        "commit": h,
+        "pr": pr,
+        "date": date,
+        "author": author,
+        "field": field,
+        "old": old,
+        "new": new,
+        "mid_cycle": mid,
+        "less_ambitious": less,
+    }
+
+
+def test_objective_history_follows_the_rename_and_names_the_pull_request(
+    story: Repo, built: Path
+) -> None:
+    data = json.loads((built / "api/history.json").read_text())
+    assert data["available"] is True and data["shallow"] is False
+    assert data["commits_seen"] == 10
+    assert "sales/emea" not in data["objectives"]
+    europe = data["objectives"]["sales/europe"]
+    start = sha(story, "Start the goals")
+    move = sha(story, "EMEA is Europe now; Bob owns it")
+    assert europe["changes"] == [
+        change(start, "2025-12-20", "Alice Ng", "created", None, "Grow EMEA", False, False),
+        change(move, "2026-01-15", "Dave Kim", "id", "sales/emea", "sales/europe", True, False),
+        change(move, "2026-01-15", "Dave Kim", "owner", "alice", "bob", True, False),
+    ]
+    ease = sha(story, "Revenue target down, churn target tighter")
+    krs = europe["key_results"]
+    assert krs["revenue"]["changes"] == [
+        change(ease, "2026-01-10", "Bob Stone", "target", 200, 150, True, True, "#12")
+    ]
+    # churn: lower is better, so a lower target is more ambitious
+    assert krs["churn"]["changes"] == [
+        change(ease, "2026-01-10", "Bob Stone", "target", 2, 1, True, False, "#12")
+    ]
+    deals = sha(story, "Count deals too")
+    assert krs["deals"]["changes"] == [
+        change(deals, "2026-02-10", "Eve Moss", "key_result", None, "Sign 10 deals", True, False)
+    ]
+
+
+def test_kpi_history_names_gitlab_and_squash_requests(story: Repo, built: Path) -> None:
+    nps = json.loads((built / "api/history.json").read_text())["kpis"]["nps"]
+    start = sha(story, "Start the goals")
+    target = sha(story, "Realistic NPS target")
+    assert nps["changes"] == [
+        change(
+            start, "2025-12-20", "Alice Ng", "created", None, "Net Promoter Score", False, False
+        ),
+        # a KPI has no cycle: never mid-cycle; up is better, so 50 -> 45 is easier
+        change(target, "2026-02-05", "Eve Moss", "target", 50, 45, False, True, "!7"),
+    ]
+    source = nps["source"]
+    assert (source["kind"], source["file"], source["date"]) == (
+        "values",
+        "content/kpis/nps.md",
+        "2026-02-01",
+    )
+    assert source["commit"] == sha(story, "NPS for February (#15)")
+    assert (source["author"], source["pr"], source["committed"]) == (
+        "Carol Diaz",
+        "#15",
+        "2026-02-02",
+    )
+
+
+def test_check_ins_say_who_committed_them_and_which_were_backdated(
+    story: Repo, built: Path
+) -> None:
+    data = json.loads((built / "api/history.json").read_text())
+    by_file = {c["file"]: c for c in data["checkins"]}
+    late = by_file["content/checkins/2026-01-06-europe.md"]
+    assert late == {
+        "file": "content/checkins/2026-01-06-europe.md",
+        "id": "2026-01-06-europe",
+        "date": "2026-01-06",
+        "committed": "2026-02-01",  # the committer date, not the author date
+        "author": "Bob Stone",
+        "commit": sha(story, "Forgot this one"),
+        "pr": None,
+        "backdated": True,
+    }
+    on_time = by_file["content/checkins/2026-01-13-emea.md"]
+    assert (on_time["committed"], on_time["author"], on_time["backdated"]) == (
+        "2026-01-14",
+        "Alice Ng",
+        False,
+    )
+    revenue = data["objectives"]["sales/europe"]["key_results"]["revenue"]["source"]
+    assert (revenue["kind"], revenue["file"], revenue["backdated"]) == (
+        "check-in",
+        "content/checkins/2026-01-06-europe.md",
+        True,
+    )
+    churn = data["objectives"]["sales/europe"]["key_results"]["churn"]["source"]
+    assert churn["file"] == "content/checkins/2026-01-13-emea.md"
+    assert data["objectives"]["sales/europe"]["key_results"]["deals"]["source"] is None
+
+
+def test_objective_page_shows_the_timeline(story: Repo, built: Path) -> None:
+    html = (built / "objectives/sales/europe/index.html").read_text()
+    section = html[html.index('id="goal-history"') :]
+    section = section[: section.index("</section>")]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    assert "“Reach 200k EUR revenue” target 200 → 150 less ambitious mid-cycle" in text
+    assert "“Cut churn” target 2 → 1 mid-cycle" in text
+    assert "“Cut churn” target 2 → 1 less ambitious" not in text
+    assert "moved from sales/emea to sales/europe" in text
+    assert "created as “Grow EMEA”" in text
+    ease = sha(story, "Revenue target down, churn target tighter")
+    assert f'href="https://github.com/acme/goals/commit/{ease}"' in section
+    assert 'href="https://github.com/acme/goals/pull/12">#12</a>' in section
+    # newest first
+    assert text.index("key result added: “Sign 10 deals”") < text.index("created as")
+    assert (
+        "check-in content/checkins/2026-01-06-europe.md dated 2026-01-06, committed by Bob Stone on 2026-02-01"
+        in text
+    )
+    assert "backdated" in text
+
+
+def test_kpi_page_shows_where_the_value_comes_from(story: Repo, built: Path) -> None:
+    html = (built / "kpis/nps/index.html").read_text()
+    section = html[html.index('id="goal-history"') :]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section[: section.index("</section>")]))
+    assert (
+        "values: entry 2026-02-01 in content/kpis/nps.md, committed by Carol Diaz on 2026-02-02"
+        in text
+    )
+    assert "target 50 → 45 less ambitious" in text
+    assert 'href="https://github.com/acme/goals/-/merge_requests/7">!7</a>' in section
+    assert "mid-cycle" not in text
+
+
+def test_feed_marks_backdated_check_ins(built: Path) -> None:
+    feed = (built / "checkins.xml").read_text()
+    entries = feed.split("<entry>")[1:]
+    late = next(e for e in entries if "2026-01-06-europe" in e)
+    on_time = next(e for e in entries if "2026-01-13-emea" in e)
+    assert "Backdated: committed 2026-02-01" in late
+    assert "Backdated" not in on_time
+
+
+def test_backdate_days_is_a_setting(story: Repo, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone)], check=True)
+    toml = clone / "okrsite.toml"
+    toml.write_text(toml.read_text() + "backdate_days = 30\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(clone), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "api/history.json").read_text())
+    assert data["backdate_days"] == 30
+    assert not any(c["backdated"] for c in data["checkins"])
+
+
+def test_shallow_clone_says_how_many_commits_it_saw(story: Repo, tmp_path: Path) -> None:
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{story.root}", str(clone)], check=True
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(clone), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "api/history.json").read_text())
+    assert data["shallow"] is True
+    assert data["commits_seen"] == 2
+    assert "shallow clone, 2 commits seen" in data["note"]
+    html = (out / "objectives/sales/europe/index.html").read_text()
+    assert "shallow clone, 2 commits seen" in html
+
+
+def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    load = load_site(clone.root)
+    cycles = load.scored.portfolio.cycles
+    first = read_history(clone.root, load.config, cycles)
+    assert first.commits_read == 8  # 10 commits, 2 of them merges
+    assert (clone.root / ".okrsite-cache/history.json").is_file()
+    assert clone.git("status", "--porcelain") == ""  # the cache keeps itself out of git
+    again = read_history(clone.root, load.config, cycles)
+    assert again.commits_read == 0
+    assert again.objectives == first.objectives
+    clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+    new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
+    third = read_history(clone.root, load.config, cycles)
+    assert third.commits_read == 1
+    owner, removed = third.objectives["sales/europe"][-2:]
+    assert (owner.commit, owner.field, owner.old, owner.new) == (new, "owner", "bob", "carol")
+    assert (removed.field, removed.key_result, removed.old) == (
+        "key_result",
+        "deals",
+        "Sign 10 deals",
+    )
+    # a damaged cache is read again from git, not trusted
+    (clone.root / ".okrsite-cache/history.json").write_text("{not json")
+    fourth = read_history(clone.root, load.config, cycles)
+    assert fourth.commits_read == 9 and fourth.objectives == third.objectives
+    # valid JSON of the wrong shape is not trusted either
+    cache = clone.root / ".okrsite-cache/history.json"
+    data = json.loads(cache.read_text())
+    data["commits"][new] = {"records": [{"kind": "objective"}], "checkins": [], "rows": []}
+    cache.write_text(json.dumps(data))
+    fifth = read_history(clone.root, load.config, cycles)
+    assert fifth.commits_read == 9 and fifth.objectives == third.objectives
+
+
+def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) -> None:
+    """Both caches live in cache_dir; rebuilding with either changed keeps the other's file."""
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    folder = clone.root / ".okrsite-cache"
+
+    def build_and_list(*extra: str) -> list[str]:
+        out = tmp_path / "out"
+        args = ["build", "--site", str(clone.root), "--out", str(out), *extra]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        return sorted(p.name for p in folder.iterdir())
+
+    first = build_and_list()
+    assert "history.json" in first and ".gitignore" in first
+    assert [n for n in first if n.startswith("parse-")], first
+    # a new commit rewrites the history cache: the parse cache stays
+    clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+    clone.commit("Carol takes over", "carol", day("2026-02-20"))
+    assert build_and_list() == first
+    # a changed setting makes a new parse cache (the old one is removed): the history stays
+    toml = clone.root / "okrsite.toml"
+    toml.write_text(toml.read_text() + 'default_cycle = "2026-Q1"\n')
+    again = build_and_list()
+    assert "history.json" in again and len(again) == len(first) and again != first
+    assert clone.git("status", "--porcelain") == "M okrsite.toml"  # the folder ignores itself
+    # --cache-dir moves both caches
+    elsewhere = tmp_path / "cache"
+    build_and_list("--cache-dir", str(elsewhere))
+    assert (elsewhere / "history.json").is_file() and list(elsewhere.glob("parse-*.pickle"))
+    # --no-cache leaves the cache folder alone, the history's part too
+    shutil.rmtree(folder)
+    out = tmp_path / "again"
+    args = ["build", "--site", str(clone.root), "--out", str(out), "--no-cache"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert not folder.exists()
+    assert json.loads((out / "api/history.json").read_text())["available"] is True
+
+
+def site_without_git(root: Path, extra: str = "") -> Path:
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "okrsite.toml").write_text(f"as_of = 2026-03-01\n{extra}")
+    (root / "content/objectives/o.md").write_text(textwrap.dedent(objective()))
+    (root / "content/kpis").mkdir()
+    (root / "content/kpis/nps.md").write_text(kpi())
+    return root
+
+
+def test_without_git_the_site_builds_with_a_note(tmp_path: Path) -> None:
+    root = site_without_git(tmp_path / "plain")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "api/history.json").read_text())
+    assert data["available"] is False
+    assert "not in a git repository" in data["note"]
+    assert "not in a git repository" in (out / "objectives/o/index.html").read_text()
+    assert "not in a git repository" in (out / "kpis/nps/index.html").read_text()
+
+
+def test_history_false_turns_it_off(story: Repo, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone)], check=True)
+    (clone / "okrsite.toml").write_text((clone / "okrsite.toml").read_text() + "history = false\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(clone), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "api/history.json").read_text())
+    assert data["available"] is False and "turned off" in data["note"]
+    assert data["objectives"]["sales/europe"]["changes"] == []
+    assert not (clone / ".okrsite-cache/history.json").exists()  # the parse cache may be there
+
+
+def test_history_setting_must_be_a_boolean(tmp_path: Path) -> None:
+    root = site_without_git(tmp_path / "s", 'history = "no"\nbackdate_days = -1\n')
+    result = CliRunner().invoke(cli, ["check", "--site", str(root)])
+    assert result.exit_code == 1
+    assert "history must be true or false" in result.output
+    assert "backdate_days must be a whole number" in result.output
+
+
+def commit_info(sha: str, parents: str = "", subject: str = "", body: str = "") -> CommitInfo:
+    return CommitInfo(
+        sha, tuple(parents.split()), "A", "a@x", "2026-01-01", "2026-01-01", subject, body
+    )
+
+
+def test_pull_request_numbers_reach_the_commits_a_merge_brought_in() -> None:
+    commits = [
+        commit_info("a"),
+        commit_info("b", "a"),  # on the branch
+        commit_info("c", "b"),  # on the branch
+        commit_info("d", "a"),  # straight on main
+        commit_info("m", "d c", "Merge pull request #3 from x/y"),
+        commit_info("s", "m", "Tidy titles (#4)"),
+        commit_info("g", "s", "Merge branch 'z' into 'main'", "See merge request grp/sub/proj!9"),
+    ]
+    assert pr_numbers(commits) == {"b": "#3", "c": "#3", "m": "#3", "s": "#4", "g": "!9"}
+
+
+def test_serve_reads_history_once_and_extends_it_when_head_moves(
+    story: Repo, tmp_path: Path
+) -> None:
+    from okrsite.preview import Preview
+
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    p = Preview(clone.root, port=0, echo=lambda m: None)
+    try:
+        p.start()
+        reader = p.history_reader
+        assert reader is not None and p.history is not None
+        first = p.history
+        assert first.commits_read == 8
+        page = p.out / "objectives/sales/europe/index.html"
+        assert "target 200 → 150" in page.read_text()
+        p.rebuild()  # nothing committed: the same history, nothing read from git again
+        assert p.history is first
+        clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+        new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
+        p.rebuild()
+        assert p.history is not first and p.history.commits_read == 1
+        assert new[:7] in page.read_text()
+        data = json.loads((p.out / "api/history.json").read_text())
+        assert data["objectives"]["sales/europe"]["changes"][-1]["commit"] == new
+    finally:
+        p.stop()
+
+
+def test_workers_read_the_same_events_as_one_process(
+    story: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okrsite import history_commits
+    from okrsite.gitsource import log_commits, raw_changes
+
+    config = load_site(story.root).config
+    shas = [c.sha for c in log_commits(story.root) if len(c.parents) < 2]
+    changes = raw_changes(story.root, shas, "content/")
+    ordered = [(s, changes.get(s, [])) for s in shas]
+    alone = history_commits.commit_events_of(story.root, "", config, ordered, jobs=1)
+    monkeypatch.setattr(history_commits, "PARALLEL_CHANGES", 0)
+    split = history_commits.commit_events_of(story.root, "", config, ordered, jobs=3)
+    assert split == alone
+    assert len(alone) == 8 and sum(len(e["records"]) for e in alone.values()) >= 6
+    # the current site's parses stand in for the versions equal to them
+    from okrsite.history import current_records
+
+    load = load_site(story.root)
+    known = history_commits.known_versions(story.root, "", current_records(load.scored.portfolio))
+    assert len(known) == 4  # objective, KPI and both check-ins as they are now
+    reused = history_commits.commit_events_of(story.root, "", config, ordered, 3, known)
+    assert reused == alone
+    plan = history_commits.blob_plan(ordered, known)
+    assert len(plan) < len(history_commits.blob_plan(ordered, {}))
+
+
+def test_a_kpi_value_from_a_csv_row_names_the_commit_that_added_the_row(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "csv")
+    repo.write("okrsite.toml", "as_of = 2026-03-01\n")
+    repo.write(
+        "content/kpis/uptime.md",
+        "---\ntitle: Uptime\nunit: '%'\ndirection: up\ntarget: 99.9\ndata: data/uptime.csv\n---\n",
+    )
+    repo.write("content/data/uptime.csv", "date,value\n2026-01-01,99.5\n2026-02-01,99.7\n")
+    repo.commit("Uptime from the monitoring export", "alice", day("2026-02-02"))
+    # Bob corrects January and adds March: the latest value as of 2026-03-01 is March's
+    repo.write(
+        "content/data/uptime.csv",
+        "date,value\n2026-01-01,99.6\n2026-02-01,99.7\n2026-03-01,99.95\n",
+    )
+    added = repo.commit("March uptime", "bob", day("2026-03-01"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    source = json.loads((out / "api/history.json").read_text())["kpis"]["uptime"]["source"]
+    assert (source["kind"], source["file"], source["date"]) == (
+        "csv",
+        "content/data/uptime.csv",
+        "2026-03-01",
+    )
+    assert (source["commit"], source["author"], source["committed"]) == (
+        added,
+        "Bob Stone",
+        "2026-03-01",
+    )
+    page = (out / "kpis/uptime/index.html").read_text()
+    assert (
+        "row dated 2026-03-01 of <code>content/data/uptime.csv</code>, committed by Bob Stone"
+        in page
+    )
