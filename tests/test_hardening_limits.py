@@ -311,7 +311,11 @@ from pathlib import Path
 from okrsite.pipeline import load_site
 result = load_site(Path(sys.argv[1]), jobs=1)
 use = resource.getrusage(resource.RUSAGE_SELF)
-print(use.ru_utime + use.ru_stime, use.ru_maxrss, len(result.diagnostics))
+# ru_maxrss survives execve on Linux, so it would report the forking pytest
+# process's peak; VmHWM is the peak of this process's own memory.
+status = Path("/proc/self/status").read_text().splitlines()
+peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(use.ru_utime + use.ru_stime, peak_kb, len(result.diagnostics))
 """
 
 
