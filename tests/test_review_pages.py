@@ -15,6 +15,7 @@ from conftest import REPO
 from test_review_core import SITE as REVIEW_SITE
 
 from okrsite.cli import cli
+from okrsite.history import read_history
 from okrsite.pipeline import load_site
 from okrsite.preview import Preview
 from okrsite.render import render_site
@@ -124,7 +125,9 @@ def test_preview_updates_the_other_side_of_a_carry(tmp_path: Path) -> None:
         source = (preview.out / "objectives/sales/q3-pipeline/index.html").read_text()
         assert "Renamed</a> (2026-Q4)" in source
         load = load_site(site, as_of)
-        expected = render_site(load.scored, load.config, site)
+        # the preview renders with the site's history (here: no git), so must the expectation
+        history = read_history(site, load.config, load.scored.portfolio.cycles)
+        expected = render_site(load.scored, load.config, site, history=history)
         assert source.encode() == expected["objectives/sales/q3-pipeline/index.html"]
     finally:
         preview.stop()
