@@ -382,10 +382,10 @@ def edited_key_result(corpus: Path, edit: bool) -> Iterator[None]:
     path = sorted((corpus / "content" / "objectives").rglob("*.md"))[0]
     original = path.read_bytes()
     text = original.decode("utf-8")
-    match = re.search(r"(?m)^(\s+target: )(\d+)$", text)
+    match = re.search(r"(?m)^(\s+target: )(\d+(?:\.\d+)?)$", text)
     if match is None:
         raise RuntimeError(f"no numeric target in {path}")
-    bumped = f"{match.group(1)}{int(match.group(2)) + 1}"
+    bumped = f"{match.group(1)}{float(match.group(2)) + 1:g}"
     path.write_text(text[: match.start()] + bumped + text[match.end() :], encoding="utf-8")
     try:
         yield
