@@ -11,42 +11,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import CHROMIUM, chromium, write_example_site
 from conftest import REPO
 
 from okrsite.pipeline import load_site
-from okrsite.render import render_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
     ),
 ]
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")  # skip, not fail, without Playwright
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    res = load_site(REPO, as_of=date(2026, 11, 20))
-    assert res.scored is not None
-    dest = tmp_path_factory.mktemp("site")
-    for rel, data in render_site(res.scored, res.config, REPO).items():
-        path = dest / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return dest
+    return write_example_site(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def search(browser: Any, site: Path, query: str) -> tuple[Any, dict[str, list[str]]]:

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import CHROMIUM, chromium
 from conftest import REPO, write_site
 from site_fixture import AS_OF, SITE
 
 from okrsite.pipeline import load_site
 from okrsite.render import render_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -31,7 +31,7 @@ pytestmark = [
     ),
 ]
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")  # skip, not fail, without Playwright
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +71,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=["file", "http"])
