@@ -1,9 +1,10 @@
 """Write goal files that the loader accepts, or write nothing.
 
 ``okrsite checkin`` and ``okrsite new`` never judge a file themselves: they
-lay the files they would write over the site in memory (:class:`Overlay`),
-run the real loader on it, and write only if no error appears that the site
-did not already have. Otherwise they print the loader's own diagnostics. So
+lay the files they would write over the site in memory
+(:class:`~okrsite.overlay.OverlayTree`, as ``okrsite import`` and ``okrsite
+pull`` do), run the real loader on it, and write only if no error appears
+that the site did not already have. Otherwise they print the loader's own diagnostics. So
 the commands can never disagree with ``okrsite check``, and a rule added to
 the loader needs no second copy here.
 """
@@ -21,33 +22,12 @@ from typing import Any
 import yaml
 
 from okrsite.diagnostics import Diagnostic
-from okrsite.pipeline import FileTree, LoadResult, ParseCache, SourceTree, load
+from okrsite.overlay import OverlayTree
+from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
 
 #: the words ``confidence:`` takes besides 0-10
 CONFIDENCE_WORDS = ("low", "medium", "high")
-
-
-@dataclass
-class Overlay:
-    """A site on disk with some files replaced or added in memory."""
-
-    base: SourceTree
-    files: Mapping[str, bytes]
-
-    def markdown_files(self, content_dir: str) -> list[str]:
-        prefix = content_dir.strip("/") + "/"
-        extra = [r for r in self.files if r.startswith(prefix) and r.endswith(".md")]
-        return sorted({*self.base.markdown_files(content_dir), *extra})
-
-    def read(self, rel: str) -> bytes | None:
-        found = self.files.get(rel)
-        return found if found is not None else self.base.read(rel)
-
-    def read_checked(self, rel: str) -> bytes | Diagnostic:
-        """The in-memory file, else the base tree's file under its rules (inside the site, regular)."""
-        found = self.files.get(rel)
-        return found if found is not None else self.base.read_checked(rel)
 
 
 @dataclass
@@ -87,9 +67,8 @@ def validated_write(
     """
     if base is None or cache is None:
         base, cache = load_for_writing(root)
-    tree = FileTree(root)
     after = load(
-        Overlay(tree, {rel: text.encode("utf-8") for rel, text in files.items()}),
+        OverlayTree(root, {rel: text.encode("utf-8") for rel, text in files.items()}),
         base.as_of,
         cache=cache,
     )
