@@ -26,6 +26,7 @@ import markupsafe
 from jinja2 import Environment, Template
 from jinja2.runtime import Context
 from jinja2.utils import _PassArg, internalcode
+from markupsafe import Markup
 
 __all__ = ["FastCallContext", "FastTemplate"]
 
@@ -110,8 +111,11 @@ def _output_escape(value: Any) -> str:
     marks the joined text safe itself where it needs markup (macros, blocks,
     ``{% set %}`` blocks); it never inspects a piece on its own.
     """
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return _escape_inner(value)  # type: ignore[no-any-return]
+    if kind is Markup:  # already markup (a partial, a translation): its own text
+        return value  # type: ignore[no-any-return]
     html = getattr(value, "__html__", None)
     if html is not None:
         return html()  # type: ignore[no-any-return]
