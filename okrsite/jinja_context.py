@@ -13,7 +13,8 @@ Likewise every ``{{ value }}`` compiles to ``escape(value)``, which wraps its
 result in a new ``Markup`` (a Python-level ``__new__``, with another
 ``__html__`` check) that Jinja then only joins into the output: half a
 million of them at 1,000 objectives. :class:`FastTemplate` gives compiled
-templates an ``escape`` that returns the same text as a plain string.
+templates an ``escape`` that returns the same text as a plain string, and a
+cheaper ``markup_join`` (the ``~`` operator) with the same result.
 """
 
 from __future__ import annotations
@@ -122,8 +123,25 @@ def _output_escape(value: Any) -> str:
     return _escape_inner(str(value))  # type: ignore[no-any-return]
 
 
+def _markup_join(seq: Any) -> str:
+    """Jinja's ``markup_join`` (the ``~`` operator under autoescaping), same result.
+
+    The text of each piece joined; if any piece is markup, every other piece
+    escaped and the result marked safe. Jinja's version builds the result
+    through ``Markup("").join``, which escapes each piece through a
+    class method and wraps it in a new ``Markup``: a chart's label joins a
+    few pieces like this on every chart.
+    """
+    pieces = [piece if isinstance(piece, str) else str(piece) for piece in seq]
+    for piece in pieces:
+        if type(piece) is not str and hasattr(piece, "__html__"):
+            return str.__new__(Markup, "".join([markupsafe.escape(p) for p in pieces]))
+    return "".join(pieces)
+
+
 class FastTemplate(Template):
-    """A template whose compiled code escapes its output with :func:`_output_escape`."""
+    """A template whose compiled code escapes its output with :func:`_output_escape`
+    and joins with ``~`` through :func:`_markup_join`."""
 
     @classmethod
     def _from_namespace(
@@ -135,4 +153,6 @@ class FastTemplate(Template):
         if _escape_inner is not None and namespace.get("escape") is not None:
             # the compiled module's global, looked up by its code at each output
             namespace["escape"] = _output_escape
+        if namespace.get("markup_join") is not None:
+            namespace["markup_join"] = _markup_join
         return super()._from_namespace(environment, namespace, globals)
