@@ -38,8 +38,9 @@ _escape_inner: Any = getattr(markupsafe, "_escape_inner", None)
 #: callables that cannot carry Jinja's ``jinja_pass_arg`` mark (built-in
 #: functions and methods: ``{}.get``, ``str.upper``): always called plainly
 _NEVER_MARKED = (BuiltinFunctionType, type("".__str__), type(str.upper))
-#: callables hashed by identity, so remembering them cannot mix two up
-_IDENTITY_HASHED = (FunctionType, type)
+#: markers in FastCallContext.call (never callables a template holds)
+_ALWAYS_PLAIN = object()
+_NOT_REMEMBERED = object()
 #: beyond this many remembered callables the memory starts again, so it never
 #: grows without bound (e.g. macros, made anew on every render)
 _MAX_REMEMBERED = 4096
@@ -77,21 +78,30 @@ class FastCallContext(Context):
     ) -> Any:
         plain: Any
         kind = type(__obj)
-        if kind in _NEVER_MARKED:
-            plain = True
+        # the common callables first: functions (most globals), then bound
+        # methods, which carry their function's mark (attribute look-up goes
+        # through to it) and are made anew on every access
+        if kind is FunctionType:
+            key = __obj
+        elif kind is MethodType:
+            key = __obj.__func__
+        elif kind in _NEVER_MARKED:
+            key = _ALWAYS_PLAIN
+        elif kind is type or kind.__hash__ is _OBJECT_HASH:
+            key = __obj
         else:
-            # a bound method carries its function's mark (attribute look-up
-            # goes through to it), and is made anew on every access
-            key = __obj.__func__ if kind is MethodType else __obj
+            key = _NOT_REMEMBERED  # hashed by value: two equal objects are one key
+        if key is _ALWAYS_PLAIN:
+            plain = True
+        elif key is _NOT_REMEMBERED:
+            plain = False
+        else:
             memory = __self._plain
-            if kind is MethodType or kind in _IDENTITY_HASHED or kind.__hash__ is _OBJECT_HASH:
-                plain = memory.get(key)
-                if plain is None:
-                    if len(memory) >= _MAX_REMEMBERED:
-                        memory.clear()
-                    plain = memory[key] = _is_plain(__obj)
-            else:
-                plain = False
+            plain = memory.get(key)
+            if plain is None:
+                if len(memory) >= _MAX_REMEMBERED:
+                    memory.clear()
+                plain = memory[key] = _is_plain(__obj)
         if plain:
             if kwargs:
                 kwargs.pop("_block_vars", None)
