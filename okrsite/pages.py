@@ -312,10 +312,10 @@ def team(site: SiteRenderer, tid: str) -> Page:
         team=record,
         ids=ids,
         sections=view.cycle_sections(ids, index.team_below(tid)),
-        members=sorted(x for x, person in portfolio.people.items() if person.team == tid),
-        subteams=sorted(x for x, t in portfolio.teams.items() if t.parent == tid),
-        kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].team == tid],
-        goal_ids=[g for g in index.goal_ids if portfolio.goals[g].team == tid],
+        members=index.members_by_team.get(tid, []),
+        subteams=index.subteams_by_team.get(tid, []),
+        kpi_ids=index.kpis_by_team.get(tid, []),
+        goal_ids=index.goals_by_team.get(tid, []),
         body=site.markdown(record.body) if record else "",
     )
 
@@ -333,8 +333,8 @@ def person(site: SiteRenderer, pid: str) -> Page:
         person=record,
         ids=ids,
         sections=view.cycle_sections(ids),
-        kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].owner == pid],
-        goal_ids=[g for g in index.goal_ids if portfolio.goals[g].owner == pid],
+        kpi_ids=index.kpis_by_owner.get(pid, []),
+        goal_ids=index.goals_by_owner.get(pid, []),
         checkins=index.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],
         body=site.markdown(record.body) if record else "",
     )

@@ -37,10 +37,10 @@ from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
 from okrsite.view.formatting import (
     bar_width,
-    format_decimal,
-    format_number,
     percent,
     percent_figure,
+    remembered_decimal,
+    remembered_number,
 )
 from okrsite.view.history import HISTORY_JSON, checkin_origins, history_json, timeline
 from okrsite.view.partials import Partials, RenderMemo
@@ -103,6 +103,8 @@ class SiteRenderer:
         self.env.globals.update(callables)
         use_language(self.env, self.language, callables["_"])
         self.gettext = self.language.gettext
+        self._number = remembered_number(self.language.number)
+        self._decimal = remembered_decimal(self.language.number)
         self.index = SiteIndex(scored, config)
         self.view = ViewModel(scored, self.index, self.checkin_notes)
         self.partial = Partials(self.env)
@@ -202,10 +204,10 @@ class SiteRenderer:
         return self.gettext(STATUS_WORDS.get(status, status))
 
     def number(self, value: float | None) -> str:
-        return self.language.number(format_number(value))
+        return self._number(value)
 
     def decimal(self, value: float | None, places: int) -> str:
-        return self.language.number(format_decimal(value, places))
+        return self._decimal(value, places)
 
     def _globals(self) -> dict[str, Any]:
         view = self.view
@@ -213,12 +215,12 @@ class SiteRenderer:
             "config": self.config,
             "as_of": self.as_of,
             "version": __version__,
-            "O": view.objectives,
-            "S": view.scores,
-            "K": self.scored.portfolio.kpis,
-            "KS": self.scored.kpis,
-            "G": self.scored.portfolio.goals,
-            "GS": self.scored.goals,
+            "objective_records": view.objectives,
+            "objective_scores": view.scores,
+            "kpi_records": self.scored.portfolio.kpis,
+            "kpi_scores": self.scored.kpis,
+            "goal_records": self.scored.portfolio.goals,
+            "goal_scores": self.scored.goals,
             "url": view.url,
             "person": view.person,
             "team": view.team,
@@ -228,8 +230,8 @@ class SiteRenderer:
             "pct": percent,
             "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
             "bar_width": bar_width,
-            "num": self.number,
-            "decimal": self.decimal,
+            "num": self._number,
+            "decimal": self._decimal,
             "day": self.language.day,
             "status_word": self.status_word,
             "markup": Markup,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.support import NullTranslations, Translations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from okrsite.sitefiles import read_owned
 
@@ -54,15 +55,21 @@ class Language:
         of %(name)s", name=title)``), but remember each translation: a page
         asks for the same few words thousands of times.
         """
-        singular: dict[str, Markup] = {}
+        singular: dict[str, tuple[Markup, tuple[str, ...] | None]] = {}
         plural: dict[tuple[str, str, int], Markup] = {}
         translations = self.translations
 
         def gettext(message: str, /, **variables: Any) -> Markup:
-            text = singular.get(message)
-            if text is None:
-                text = singular[message] = Markup(translations.gettext(message))
-            return text % variables  # type: ignore[no-any-return]
+            entry = singular.get(message)
+            if entry is None:
+                text = Markup(translations.gettext(message))
+                entry = singular[message] = (text, _plain_placeholders(text))
+            text, names = entry
+            if names is None or not variables:
+                return text % variables  # type: ignore[no-any-return]
+            # what Markup's % does for ``%(name)s`` (each value escaped), without
+            # its per-value helper objects: a page fills a few dozen of these
+            return _markup(str.__mod__(text, {name: escape(variables[name]) for name in names}))
 
         def ngettext(one: str, many: str, count: int, /, **variables: Any) -> Markup:
             key = (one, many, count)
@@ -92,6 +99,24 @@ class Language:
         if self.code.split("_")[0].split("-")[0] == "en":
             return value.isoformat()
         return format_date(value, "medium", locale=self.code.replace("-", "_"))
+
+
+#: a ``%`` that starts a placeholder other than ``%(name)s`` (or ``%%``)
+_OTHER_PLACEHOLDER = re.compile(r"%(?!%|\(\w+\)s)")
+_NAMED = re.compile(r"%(?:%|\((\w+)\)s)")
+
+
+def _plain_placeholders(text: str) -> tuple[str, ...] | None:
+    """The names of a message's placeholders if all are ``%(name)s`` (or ``%%``),
+    else ``None`` (a ``%(num)d``, say: formatted by Markup's own ``%``)."""
+    if _OTHER_PLACEHOLDER.search(text.replace("%%", "")):
+        return None
+    return tuple(dict.fromkeys(name for name in _NAMED.findall(text) if name))
+
+
+def _markup(text: str) -> Markup:
+    """``Markup(text)`` for a ``str``, without ``Markup.__new__``'s Python-level checks."""
+    return str.__new__(Markup, text)  # type: ignore[no-any-return]
 
 
 def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:

@@ -157,25 +157,31 @@ class StagedOutput:
             ) from None
 
     def _write(self, files: Mapping[str, bytes]) -> tuple[int, int]:
+        # 23,000 files at 10,000 objectives: paths are joined as strings and
+        # each new file is one open, one write and one close (no buffered
+        # file object, no fsync: the folder is swapped in whole or not at all)
         written = unchanged = 0
         made: set[str] = set()
+        tmp = os.fspath(self.tmp)
+        out = os.fspath(self.out_dir)
+        reuse = not self.clean and self.old_exists
         for rel, data in files.items():
             safe_relative(rel)
-            target = self.tmp / rel
+            target = f"{tmp}/{rel}"
             folder = os.path.dirname(rel)
             if folder and folder not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(f"{tmp}/{folder}", exist_ok=True)
                 made.add(folder)
-            previous = self.out_dir / rel
-            if not self.clean and self.old_exists and _same_bytes(previous, data):
-                try:
-                    os.link(previous, target)
-                    unchanged += 1
-                    continue
-                except OSError:
-                    pass
-            with open(target, "wb") as fh:
-                fh.write(data)
+            if reuse:
+                previous = f"{out}/{rel}"
+                if _same_bytes(previous, data):
+                    try:
+                        os.link(previous, target)
+                        unchanged += 1
+                        continue
+                    except OSError:
+                        pass
+            _write_new(target, data)
             written += 1
         return written, unchanged
 
@@ -255,13 +261,29 @@ def swap_in(new: Path, out_dir: Path) -> None:
         os.replace(new, out_dir)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: str | Path, data: bytes) -> bool:
     try:
-        if path.stat().st_size != len(data):
+        if os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as fh:
+            return fh.read() == data
     except OSError:
         return False
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """``path`` holding ``data``, created like ``open(path, "wb")`` does (mode 0o666
+    less the umask), written with as few system calls as the system allows."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _count_removed(out_dir: Path, new: Mapping[str, bytes] | set[str]) -> int:

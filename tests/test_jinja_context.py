@@ -52,6 +52,8 @@ FAST_ESCAPE_SOURCES = [
     "{% set block %}{{ text }}{% endset %}{{ block }}|{{ block|length }}|{{ block|e }}",
     "{% filter upper %}{{ text }}{% endfilter %}{% for c in text %}{{ c }}{% endfor %}",
     "{% autoescape false %}{{ text }}{% endautoescape %}{{ '%s'|format(text) }}",
+    "{% set a = text ~ ': ' ~ html %}{{ a }}|{{ a|length }}|{{ (text ~ number)|e }}",
+    "{% set b = number ~ none ~ text %}{{ b }}{{ b ~ html }}{{ (html ~ html)|length }}",
 ]
 
 
@@ -62,6 +64,34 @@ def test_output_escape_gives_the_text_jinja_gives(tmp_path, source):
     plain = Environment(autoescape=True, undefined=StrictUndefined)
     values = {"text": "a<b>&\"'", "html": Markup("<i>x</i>"), "number": 1.5, "none": None}
     assert fast.from_string(source).render(values) == plain.from_string(source).render(values)
+
+
+class _HasHtml:
+    def __html__(self):
+        return "<em>safe</em>"
+
+    def __str__(self):
+        return "<plain>"
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ("a", "<b>", 1),
+        ("a<", Markup("<i>"), 2.5, None),
+        (_HasHtml(), "x<"),
+        (Markup("<"), _HasHtml(), "&"),
+        (),
+    ],
+)
+def test_markup_join_gives_what_jinjas_gives(pieces):
+    from jinja2.runtime import markup_join
+
+    from okrsite.jinja_context import _markup_join
+
+    ours, jinjas = _markup_join(pieces), markup_join(pieces)
+    assert ours == jinjas
+    assert type(ours) is type(jinjas)
 
 
 def test_undefined_output_still_fails(tmp_path):

@@ -89,3 +89,34 @@ def test_overriding_a_partial_changes_every_occurrence(
     left = [p for p, data in out.items() if pattern.search(data.decode("utf-8", "replace"))]
     assert left == [], f"{name}: default markup still written in {left[:5]}"
     assert all(marker in out[p].decode("utf-8") for p in found)
+
+
+def test_an_override_may_extend_a_template_and_set_variables(
+    example: tuple[ScoredPortfolio, SiteConfig], tmp_path: Path
+) -> None:
+    """Each call of a partial renders in a scope of its own: a ``{% set %}`` of
+    one call does not leak into the next, and a partial that extends another
+    template gets its blocks on every call (the render reuses a prepared
+    context state, so both would show if that state were shared)."""
+    scored, config = example
+    partials = tmp_path / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "badge_frame.html").write_text(
+        '<i class="frame">{% block inner %}none{% endblock %}</i>', encoding="utf-8"
+    )
+    (partials / "status_badge.html").write_text(
+        '{% extends "partials/badge_frame.html" %}'
+        "{% block inner %}{% set seen = status %}[{{ seen }}]{% endblock %}",
+        encoding="utf-8",
+    )
+    (partials / "grade_badge.html").write_text(
+        "{% if first is defined %}LEAKED{% endif %}{% set first = grade %}<g>{{ first }}</g>",
+        encoding="utf-8",
+    )
+    out = render_site(scored, config, tmp_path, history=HISTORY)
+    page = out["objectives/sales/q4-bookings/index.html"].decode("utf-8")
+    status = scored.objectives["sales/q4-bookings"].status
+    assert f'<i class="frame">[{status}]</i>' in page
+    assert page.count("<g>") >= 2
+    assert not any(b"LEAKED" in data for data in out.values())
+    assert not any(b'<i class="frame">none</i>' in data for data in out.values())

@@ -19,9 +19,11 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from conftest import REPO
+from markupsafe import Markup
 
 from okrsite.cli import cli
 from okrsite.pipeline import load_site
+from okrsite.translations import load_language
 
 AS_OF = "2026-11-20"
 PAGES = ["index.html", "objectives/sales/q4-bookings/index.html", "kpis/win-rate/index.html"]
@@ -189,3 +191,26 @@ def test_the_history_section_is_german_too(
     text = shown_text(html, [*user_texts(root), *authors])
     words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
     assert sorted(words & english) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "variables"),
+    [
+        ("Progress of %(name)s", {"name": "<b>R&D</b>"}),
+        ("Progress of %(name)s", {"name": Markup("<i>ok</i>")}),
+        ("%(percent)s%% at cycle end", {"percent": 42}),
+        ("%(a)s and %(a)s, %(b)s", {"a": 1.5, "b": None, "unused": "x"}),
+        ("100%% done", {"unused": "<"}),
+        ("roll-up of %(num)d objectives", {"num": 3}),
+        ("%(x)r", {"x": "<"}),
+    ],
+)
+def test_template_gettext_fills_placeholders_like_markup(message: str, variables: dict) -> None:
+    """The translation callables fill ``%(name)s`` themselves; the text and
+    its type are what ``Markup(message) % variables`` gives."""
+    gettext = load_language("en", []).template_callables()["_"]
+    for _ in range(2):  # once filling the memory, once from it
+        ours = gettext(message, **variables)
+        expected = Markup(message) % variables
+        assert ours == expected
+        assert type(ours) is Markup

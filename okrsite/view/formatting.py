@@ -9,9 +9,20 @@ page); this module only names what the view uses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from okrsite import numbers
 
-__all__ = ["format_number", "format_decimal", "percent", "percent_figure", "bar_width"]
+__all__ = [
+    "format_number",
+    "format_decimal",
+    "percent",
+    "percent_figure",
+    "bar_width",
+    "remembered_number",
+    "remembered_decimal",
+]
 
 
 def format_number(value: float | None) -> str:
@@ -42,3 +53,52 @@ def percent_figure(ratio: float | None) -> str:
 def bar_width(progress: float | None) -> int:
     """The filled share of a progress bar, in percent: :func:`percent` kept to 0..100."""
     return max(0, min(100, percent(progress)))
+
+
+#: a memory of formatted numbers starts again beyond this many values
+_REMEMBERED = 65_536
+
+
+def remembered_number(localise: Callable[[str], str]) -> Callable[[float | None], str]:
+    """:func:`format_number` in a language's symbols (``localise``), remembered per value.
+
+    Templates format the same figures again and again (weights, targets,
+    confidence, 0 and 100): a page asks for about fifty. Ints and floats are
+    remembered apart (``1`` and ``1.0`` are one dict key but two types);
+    anything else is formatted every time.
+    """
+    floats: dict[float, str] = {}
+    ints: dict[int, str] = {}
+
+    def number(value: float | None) -> str:
+        kind = type(value)
+        memory: dict[Any, str] | None = floats if kind is float else ints if kind is int else None
+        if memory is None:
+            return localise(format_number(value))
+        text = memory.get(value)
+        if text is None:
+            if len(memory) >= _REMEMBERED:
+                memory.clear()
+            text = memory[value] = localise(format_number(value))
+        return text
+
+    return number
+
+
+def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None, int], str]:
+    """:func:`format_decimal` in a language's symbols, remembered per value and places."""
+    memory: dict[tuple[type, float, int], str] = {}
+
+    def decimal(value: float | None, places: int) -> str:
+        kind = type(value)
+        if kind is not float and kind is not int:
+            return localise(format_decimal(value, places))
+        key = (kind, value, places)
+        text = memory.get(key)  # type: ignore[arg-type]
+        if text is None:
+            if len(memory) >= _REMEMBERED:
+                memory.clear()
+            text = memory[key] = localise(format_decimal(value, places))  # type: ignore[index]
+        return text
+
+    return decimal

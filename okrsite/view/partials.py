@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, Template
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 __all__ = ["Partials", "RenderMemo"]
@@ -24,10 +25,13 @@ class Partials:
     """``partials(name, **variables)``: one partial rendered, as markup.
 
     Templates call it as the ``partial`` global. A site renders tens of
-    thousands of partials, so this skips what :meth:`jinja2.Template.render`
-    repeats on every call: it looks each template up once and copies the
-    environment's globals (a ``ChainMap`` in Jinja, slow to copy) into a
-    plain dict once. Call it after the globals are set.
+    thousands of partials (about 26 on each objective page), so this skips
+    what :meth:`jinja2.Template.render` repeats on every call: it looks each
+    template up once, copies the environment's globals (a ``ChainMap`` in
+    Jinja, slow to copy) into a plain dict once, and makes each render's
+    :class:`~jinja2.runtime.Context` from a prepared state instead of through
+    its constructor (which asks the environment again for the template's
+    autoescaping and copies the block table). Call it after the globals are set.
     """
 
     #: partials whose few distinct calls repeat on every page: their output is
@@ -44,22 +48,25 @@ class Partials:
 
     def __init__(self, env: Environment) -> None:
         self.env = env
-        self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
+        self._templates: dict[str, _Prepared] = {}
         self._repeated: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
 
-    def render(self, template_name: str, variables: dict[str, Any]) -> str:
-        """Any template of the theme (pages too) with these variables and the globals."""
+    def _prepared(self, template_name: str) -> _Prepared:
         entry = self._templates.get(template_name)
         if entry is None:
             template = self.env.get_template(template_name)
-            entry = self._templates[template_name] = (template, dict(template.globals))
-        template, globals_ = entry
-        # the globals are the parent scope, shared and never copied; the
-        # variables are this render's own (a template's {% set %} goes there too)
-        context = self.env.context_class(self.env, globals_, template.name, template.blocks)
-        context.vars.update(variables)
+            entry = self._templates[template_name] = _Prepared(self.env, template)
+        return entry
+
+    def render(self, template_name: str, variables: dict[str, Any]) -> str:
+        """Any template of the theme (pages too) with these variables and the globals.
+
+        ``variables`` becomes the render's own scope (a template's
+        ``{% set %}`` writes into it), so pass a dict made for this call.
+        """
+        entry = self._templates.get(template_name) or self._prepared(template_name)
         try:
-            return self.env.concat(template.root_render_func(context))  # type: ignore[attr-defined,no-any-return]
+            return _join(entry.render(entry.context(variables)))
         except Exception:
             # located in the template file and line, like Template.render does
             self.env.handle_exception()
@@ -69,9 +76,57 @@ class Partials:
             key = (name, tuple(variables.items()))
             hit = self._repeated.get(key)
             if hit is None:
-                hit = self._repeated[key] = Markup(self.render("partials/" + name, variables))
+                hit = self._repeated[key] = _markup(self.render("partials/" + name, variables))
             return hit
-        return Markup(self.render("partials/" + name, variables))
+        return _markup(self.render("partials/" + name, variables))
+
+
+_new = object.__new__
+_join = "".join
+
+
+def _markup(text: str) -> Markup:
+    """``Markup(text)`` for a ``str``, without ``Markup.__new__``'s Python-level checks."""
+    return str.__new__(Markup, text)  # type: ignore[no-any-return]
+
+
+class _Prepared:
+    """One template, ready to render: what every render's context starts from.
+
+    Equivalent to ``env.context_class(env, globals, name, blocks)`` (see
+    ``jinja2.runtime.Context.__init__``): the globals are the parent scope,
+    shared and never copied; the variables, the exported names, the eval
+    context and the block table are each render's own.
+    """
+
+    __slots__ = ("cls", "env", "parent", "name", "blocks", "eval_cls", "eval_state", "render")
+
+    def __init__(self, env: Environment, template: Template) -> None:
+        proto = env.context_class(env, dict(template.globals), template.name, template.blocks)
+        self.cls = type(proto)
+        self.env = env
+        self.parent = proto.parent
+        self.name = template.name
+        self.blocks = template.blocks
+        self.eval_cls = type(proto.eval_ctx)
+        self.eval_state = dict(proto.eval_ctx.__dict__)
+        self.render = template.root_render_func  # type: ignore[attr-defined]
+
+    def context(self, variables: dict[str, Any]) -> Context:
+        eval_ctx = _new(self.eval_cls)
+        eval_ctx.__dict__.update(self.eval_state)
+        context = _new(self.cls)
+        context.__dict__.update(
+            parent=self.parent,
+            vars=variables,
+            environment=self.env,
+            eval_ctx=eval_ctx,
+            exported_vars=set(),
+            name=self.name,
+            globals_keys=set(),
+            blocks={k: [v] for k, v in self.blocks.items()} if self.blocks else {},
+        )
+        return context  # type: ignore[no-any-return]
 
 
 @dataclass

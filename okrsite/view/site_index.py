@@ -73,6 +73,34 @@ class SiteIndex:
             for tag in portfolio.goals[gid].tags:
                 self.goal_tags[tag].append(gid)
 
+        # what a team's and a person's page lists besides objectives, each in
+        # the order of its ids (a page reading these does not scan every
+        # person, team, KPI and goal: 331 team pages × 2,500 people at 10,000)
+        self.members_by_team: dict[str, list[str]] = defaultdict(list)
+        for pid, member in sorted(portfolio.people.items()):
+            if member.team:
+                self.members_by_team[member.team].append(pid)
+        self.subteams_by_team: dict[str, list[str]] = defaultdict(list)
+        for tid, record in sorted(portfolio.teams.items()):
+            if record.parent:
+                self.subteams_by_team[record.parent].append(tid)
+        self.kpis_by_team: dict[str, list[str]] = defaultdict(list)
+        self.kpis_by_owner: dict[str, list[str]] = defaultdict(list)
+        for kid in self.kpi_ids:
+            kpi = portfolio.kpis[kid]
+            if kpi.team:
+                self.kpis_by_team[kpi.team].append(kid)
+            if kpi.owner:
+                self.kpis_by_owner[kpi.owner].append(kid)
+        self.goals_by_team: dict[str, list[str]] = defaultdict(list)
+        self.goals_by_owner: dict[str, list[str]] = defaultdict(list)
+        for gid in self.goal_ids:
+            goal = portfolio.goals[gid]
+            if goal.team:
+                self.goals_by_team[goal.team].append(gid)
+            if goal.owner:
+                self.goals_by_owner[goal.owner].append(gid)
+
         people: set[str] = set(portfolio.people)
         people.update(self.by_owner)
         people.update(k.owner for k in portfolio.kpis.values() if k.owner)
