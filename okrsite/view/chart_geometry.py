@@ -179,6 +179,44 @@ def _date_labels(first: date, last: date, height: int) -> tuple[DateLabel, ...]:
     )
 
 
+def _bands(
+    green: float | None,
+    red: float | None,
+    direction: str,
+    lo: float,
+    hi: float,
+    y_of: Callable[[float], float],
+    x: str,
+    width: str,
+) -> tuple[Band, ...]:
+    """The healthy/warning/critical bands between ``lo`` and ``hi``.
+
+    ``direction`` says which side of the thresholds is good: ``up`` means at or
+    above ``green`` is healthy and below ``red`` critical; ``down`` the mirror
+    (the rule of :func:`okrsite.scoring.health_for`).
+    """
+    if green is None and red is None:
+        return ()
+    good = green if green is not None else red
+    bad = red if red is not None else green
+    assert good is not None and bad is not None
+    if direction == "down":
+        spans = [("healthy", lo, good), ("warning", good, bad), ("critical", bad, hi)]
+    else:
+        spans = [("critical", lo, bad), ("warning", bad, good), ("healthy", good, hi)]
+    bands: list[Band] = []
+    for name, band_lo, band_hi in spans:
+        band_lo, band_hi = max(lo, min(band_lo, band_hi)), min(hi, max(band_lo, band_hi))
+        if band_hi <= band_lo:
+            continue
+        bands.append(
+            Band(
+                name, x, coordinate(y_of(band_hi)), width, coordinate(y_of(band_lo) - y_of(band_hi))
+            )
+        )
+    return tuple(bands)
+
+
 def line_chart(
     points: Sequence[tuple[date, float]],
     *,
@@ -189,11 +227,8 @@ def line_chart(
     height: int = 240,
     unit: str = "",
 ) -> LineChart:
-    """A line chart with health bands (healthy/warning/critical) and a target line.
-
-    ``direction`` says which side of the thresholds is good: ``up`` means at or
-    above ``green`` is healthy and below ``red`` critical; ``down`` the mirror.
-    The y range always includes the thresholds and the target so the bands
+    """A line chart with health bands (healthy/warning/critical, see
+    :func:`_bands`) and a target line. The y range always includes the thresholds and the target so the bands
     are visible even when every value sits in one of them.
     """
     top, bottom = _TOP, height - _BOTTOM_GAP
@@ -208,28 +243,7 @@ def line_chart(
     def y_of(value: float) -> float:
         return ya * value + yb
 
-    bands: list[Band] = []
-    if green is not None or red is not None:
-        good = green if green is not None else red
-        bad = red if red is not None else green
-        assert good is not None and bad is not None
-        if direction == "down":
-            spans = [("healthy", lo, good), ("warning", good, bad), ("critical", bad, hi)]
-        else:
-            spans = [("critical", lo, bad), ("warning", bad, good), ("healthy", good, hi)]
-        for name, band_lo, band_hi in spans:
-            band_lo, band_hi = max(lo, min(band_lo, band_hi)), min(hi, max(band_lo, band_hi))
-            if band_hi <= band_lo:
-                continue
-            bands.append(
-                Band(
-                    name,
-                    _percent_x(_X0),
-                    coordinate(y_of(band_hi)),
-                    _percent_x(_X1 - _X0),
-                    coordinate(y_of(band_lo) - y_of(band_hi)),
-                )
-            )
+    bands = _bands(green, red, direction, lo, hi, y_of, _percent_x(_X0), _percent_x(_X1 - _X0))
     gridlines = tuple(_gridline(y_of(v), v, top) for v in sorted({low, high}, reverse=True))
     target_line = None
     if target is not None:
@@ -247,7 +261,7 @@ def line_chart(
         unit,
         tuple(points),
         False,
-        bands=tuple(bands),
+        bands=bands,
         gridlines=gridlines,
         target=target_line,
         segments=segments,
@@ -333,6 +347,8 @@ class Sparkline:
     polyline: str
     #: (x, y) of the latest value
     last: tuple[str, str]
+    #: threshold bands (a KPI's healthy/warning/critical), full width
+    bands: tuple[Band, ...] = ()
 
 
 def sparkline(
@@ -340,6 +356,10 @@ def sparkline(
     *,
     target: float | None = None,
     start: float | None = None,
+    span: tuple[date, date] | None = None,
+    green: float | None = None,
+    red: float | None = None,
+    direction: str = "up",
     width: int = 96,
     height: int = 24,
     unit: str = "",
@@ -347,25 +367,38 @@ def sparkline(
     """A word-sized line of a key result's values; the range includes start and target.
 
     Including start and target makes the line's height mean "how far along"
-    rather than exaggerating tiny changes. An empty series gives ``None``
+    rather than exaggerating tiny changes. ``span`` (the cycle's first and
+    last day) fixes the x axis, so a line ending halfway across means half
+    the cycle has gone by; it widens only to take in values outside it.
+    ``green``/``red``/``direction`` (a KPI's thresholds) add health bands,
+    and the range takes them in too. An empty series gives ``None``
     (templates show a dash).
     """
     if not points:
         return None
     values = [v for _, v in points]
-    extent = values + [x for x in (target, start) if x is not None]
+    extent = values + [x for x in (target, start, green, red) if x is not None]
     lo, hi = min(extent), max(extent)
     pad = 2.0
     ya, yb = _scale(lo, hi, height - pad, pad)
     days = [d.toordinal() for d, _ in points]
-    xa, xb = _scale(min(days), max(days), pad, width - pad)
+    days_extent = days + ([span[0].toordinal(), span[1].toordinal()] if span else [])
+    xa, xb = _scale(min(days_extent), max(days_extent), pad, width - pad)
     coords = [(xa * d + xb, ya * v + yb) for d, v in zip(days, values, strict=False)]
     target_y = coordinate(ya * target + yb) if target is not None else None
     polyline = ""
     if len(coords) > 1:
         polyline = " ".join(f"{coordinate(px)},{coordinate(py)}" for px, py in coords)
     last = (coordinate(coords[-1][0]), coordinate(coords[-1][1]))
-    return Sparkline(width, height, unit, tuple(points), target_y, polyline, last)
+
+    def y_of(value: float) -> float:
+        return ya * value + yb
+
+    # the bands reach the sparkline's edges: the padding is part of the range
+    band_lo, band_hi = (lo + pad / ya, hi - pad / ya) if ya else (lo, hi)
+    band_lo, band_hi = min(band_lo, band_hi), max(band_lo, band_hi)
+    bands = _bands(green, red, direction, band_lo, band_hi, y_of, "0", str(width))
+    return Sparkline(width, height, unit, tuple(points), target_y, polyline, last, bands)
 
 
 def _text_width(text: str) -> float:

@@ -362,10 +362,17 @@ class ViewModel:
         )
         spark = None
         if kr.kind in ("numeric", "stay_above", "stay_below"):
+            cycle = self.index.cycles.get(o.cycle)
+            # a key result reading a KPI shows the KPI's health bands
+            source = self.scored.portfolio.kpis[kr.kpi] if kpi and kr.kpi else None
             spark = sparkline(
                 self.key_result_points(o, kr),
                 target=kr.target if kr.kind == "numeric" else kr.threshold,
                 start=kr.start,
+                span=(cycle.start, cycle.end) if cycle else None,
+                green=source.green if source else None,
+                red=source.red if source else None,
+                direction=source.direction if source else "up",
                 unit=kr.unit,
             )
         return KeyResultRow(
