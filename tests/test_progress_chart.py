@@ -184,3 +184,21 @@ def test_summary_bars_carry_no_status_colour(out: Path) -> None:
     html = (out / "teams/index.html").read_text()
     found = re.findall(r'role="progressbar"[^>]*><span class="([^"]*)"', html)
     assert found and set(found) == {"fill"}
+
+
+def test_every_bar_beside_a_status_chip_has_its_colour(out: Path) -> None:
+    """Objective items, key-result rows and alignment nodes on every page: the
+    bar's colour class is the status of the chip next to it."""
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for page in out.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for holder in soup.select("li.obj, tr[id^=kr-], span.node, div.overview"):
+            chip, fill = holder.select_one(".status"), holder.select_one(".fill")
+            if chip is None or fill is None:
+                continue
+            status = next(c[len("status-") :] for c in chip["class"] if c != "status")
+            assert f"fill-{status}" in fill["class"], (page, holder.get_text(" ")[:80])
+            checked += 1
+    assert checked >= 10
