@@ -202,3 +202,14 @@ def test_every_bar_beside_a_status_chip_has_its_colour(out: Path) -> None:
             assert f"fill-{status}" in fill["class"], (page, holder.get_text(" ")[:80])
             checked += 1
     assert checked >= 10
+
+
+def test_kpi_tiles_show_the_kpi_with_bands_and_target(out: Path) -> None:
+    html = (out / "kpis/index.html").read_text()
+    tile = re.search(r'<li class="tile[^"]*">.*?First response time.*?</li>', html, re.S)
+    assert tile
+    spark = svg_in(tile.group(0), "sparkline")
+    bands = {r.get("class"): float(r.get("y") or 0) for r in spark.iter(f"{NS}rect")}
+    # lower is better: healthy below critical in the little line too
+    assert bands["band band-critical"] < bands["band band-healthy"]
+    assert spark.find(f"{NS}line[@class='target']") is not None
