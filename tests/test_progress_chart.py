@@ -21,7 +21,7 @@ from okrsite.cli import cli
 from okrsite.model import ScoredPortfolio
 from okrsite.pipeline import load_site
 from okrsite.scoring import expected_progress
-from okrsite.view.chart_geometry import Gridline, progress_chart
+from okrsite.view.chart_geometry import Gridline, LineChart, progress_chart
 
 NS = "{http://www.w3.org/2000/svg}"
 Q4_START, Q4_END = date(2026, 10, 1), date(2026, 12, 31)
@@ -49,7 +49,7 @@ def out(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
-def chart_of(scored: ScoredPortfolio, oid: str) -> object:
+def chart_of(scored: ScoredPortfolio, oid: str) -> LineChart:
     s = scored.objectives[oid]
     cycle = scored.portfolio.cycles[scored.portfolio.objectives[oid].cycle]
     return progress_chart(s.history, cycle=cycle, as_of=scored.as_of, success=s.success)
@@ -60,21 +60,19 @@ def test_progress_chart_spans_the_cycle_with_a_fixed_percent_axis(scored: Scored
     # check-ins 2026-10-15 (2 of 10 macros) and 2026-11-12 (5 of 10)
     # x: 2 + 96 × 14 / 91 = 16.77; 2 + 96 × 42 / 91 = 46.31
     # y: 176 − 156 × 0.2 = 144.8; 176 − 156 × 0.5 = 98
-    assert [(p.x, p.y, p.date, p.value) for p in chart.points] == [  # type: ignore[attr-defined]
+    assert [(p.x, p.y, p.date, p.value) for p in chart.points] == [
         ("16.8%", "144.8", date(2026, 10, 15), 0.2),
         ("46.3%", "98", date(2026, 11, 12), 0.5),
     ]
-    assert [(s.x1, s.y1, s.x2, s.y2) for s in chart.segments] == [  # type: ignore[attr-defined]
-        ("16.8%", "144.8", "46.3%", "98")
-    ]
+    assert [(s.x1, s.y1, s.x2, s.y2) for s in chart.segments] == [("16.8%", "144.8", "46.3%", "98")]
     # 0, 50 and 100 % whatever the values; the 100 % label sits under its line
-    assert chart.gridlines == (  # type: ignore[attr-defined]
+    assert chart.gridlines == (
         Gridline("20", "33", 1.0),
         Gridline("98", "94", 0.5),
         Gridline("176", "172", 0.0),
     )
     # the dates at the ends are the cycle's, not the first and last check-in's
-    assert [(d.x, d.anchor, d.date) for d in chart.dates] == [  # type: ignore[attr-defined]
+    assert [(d.x, d.anchor, d.date) for d in chart.dates] == [
         ("2%", "start", Q4_START),
         ("98%", "end", Q4_END),
     ]
@@ -82,7 +80,8 @@ def test_progress_chart_spans_the_cycle_with_a_fixed_percent_axis(scored: Scored
 
 def test_expected_line_is_scorings_rule(scored: ScoredPortfolio) -> None:
     chart = chart_of(scored, "support/faster-answers")
-    e = chart.expected  # type: ignore[attr-defined]
+    e = chart.expected
+    assert e is not None
     # committed: expected 0 on the first day, 91/92 of 1.0 on the last
     # (elapsed counts to the day after the end): y = 176 − 156 × 0.9891 = 21.7
     assert (e.x1, e.y1, e.x2, e.y2) == ("2%", "176", "98%", "21.7")
@@ -92,7 +91,8 @@ def test_expected_line_is_scorings_rule(scored: ScoredPortfolio) -> None:
     y_at = float(e.y1) + (float(e.y2) - float(e.y1)) * share
     assert abs(y_at - (176 - 156 * s.expected)) < 0.1
     # aspirational: success 0.7, so the line ends at 0.7 × 91/92: y = 68
-    aspirational = chart_of(scored, "support/delight").expected  # type: ignore[attr-defined]
+    aspirational = chart_of(scored, "support/delight").expected
+    assert aspirational is not None
     assert (aspirational.y1, aspirational.y2) == ("176", "68")
     cycle = scored.portfolio.cycles["2026-Q4"]
     assert expected_progress(cycle, Q4_END, 0.7)[0] == pytest.approx((176 - 68) / 156, abs=1e-3)
@@ -100,12 +100,13 @@ def test_expected_line_is_scorings_rule(scored: ScoredPortfolio) -> None:
 
 def test_as_of_marker(scored: ScoredPortfolio) -> None:
     chart = chart_of(scored, "support/faster-answers")
-    m = chart.marker  # type: ignore[attr-defined]
+    m = chart.marker
+    assert m is not None
     # 2026-11-20 is day 50: 2 + 96 × 50 / 91 = 54.7; past the middle, so its
     # label runs leftwards
     assert (m.x, m.y1, m.y2, m.anchor, m.date) == ("54.7%", "14", "176", "end", AS_OF)
     # a cycle that ended before as_of has no marker
-    assert chart_of(scored, "support/backlog").marker is None  # type: ignore[attr-defined]
+    assert chart_of(scored, "support/backlog").marker is None
 
 
 def svg_in(html: str, css_class: str) -> ET.Element:
@@ -213,3 +214,20 @@ def test_kpi_tiles_show_the_kpi_with_bands_and_target(out: Path) -> None:
     # lower is better: healthy below critical in the little line too
     assert bands["band band-critical"] < bands["band band-healthy"]
     assert spark.find(f"{NS}line[@class='target']") is not None
+
+
+def test_a_check_in_outside_the_cycle_widens_the_axis() -> None:
+    from okrsite.model import Cycle
+
+    cycle = Cycle("2026-Q4", Q4_START, Q4_END)
+    early = date(2026, 9, 10)  # 21 days before the cycle: the axis runs 112 days
+    chart = progress_chart(
+        [(early, 0.1), (date(2026, 10, 20), 0.3)], cycle=cycle, as_of=AS_OF, success=1.0
+    )
+    assert [d.date for d in chart.dates] == [early, Q4_END]
+    assert chart.points[0].x == "2%"
+    # the expected line still starts on the cycle's first day: 2 + 96 × 21 / 112 = 20
+    assert chart.expected is not None and chart.expected.x1 == "20%"
+    # as_of after everything drawn: no marker
+    late = progress_chart([(early, 0.1)], cycle=cycle, as_of=date(2027, 1, 5), success=1.0)
+    assert late.marker is None
