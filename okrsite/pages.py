@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from okrsite.cycle_export import cycle_export_path
 from okrsite.markdown import is_safe_url
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
-from okrsite.view.chart_geometry import line_chart
+from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.explain import explain
-from okrsite.view.formatting import percent
 from okrsite.view.review import attention, changes
 
 if TYPE_CHECKING:
@@ -204,11 +203,10 @@ def objective(site: SiteRenderer, oid: str) -> Page:
     view, index = site.view, site.index
     o, s = view.objectives[oid], view.scores[oid]
     rows = [view.key_result_row(o, kr, s.key_results[kr.id]) for kr in o.key_results]
+    cycle = index.cycles.get(o.cycle)
     history = None
-    if len(s.history) >= 2:
-        history = line_chart(
-            [(d, round(v * 100, 1)) for d, v in s.history], target=100.0, unit="%", height=200
-        )
+    if s.history and cycle is not None:
+        history = progress_chart(s.history, cycle=cycle, as_of=site.scored.as_of, success=s.success)
     initiatives = [(i, i.link if i.link and is_safe_url(i.link) else None) for i in o.initiatives]
     parent_kr = None
     if o.parent_key_result and o.parent_objective in view.scores:
@@ -233,9 +231,8 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         body=site.markdown(o.body),
         explain=explain(view, o, s),
         history=history,
-        history_table=[(d, percent(v)) for d, v in s.history],
         edit=site.edit_url(o.file),
-        cycle=index.cycles.get(o.cycle),
+        cycle=cycle,
         owner=view.person(o.owner),
         team=view.team(o.team),
         carried_from=(

@@ -227,6 +227,7 @@ class SiteRenderer:
             "person_name": view.person_name,
             "team_name": view.team_name,
             "objective_view": view.objective,
+            "kpi_sparkline": view.kpi_sparkline,
             "pct": percent,
             "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
             "bar_width": bar_width,

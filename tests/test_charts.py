@@ -58,16 +58,18 @@ def test_line_chart_is_accessible_xml() -> None:
 
 
 def test_line_chart_points_scale() -> None:
-    root = parse(line_chart(PTS, width=640, height=240))
+    root = parse(line_chart(PTS, height=240))
     circles = root.findall(f"{NS}circle")
-    xs = [float(c.get("cx") or 0) for c in circles]
+    # x is a percentage of the width (the SVG has no viewBox), y pixels
+    assert all((c.get("cx") or "").endswith("%") for c in circles)
+    xs = [float((c.get("cx") or "0").rstrip("%")) for c in circles]
     ys = [float(c.get("cy") or 0) for c in circles]
     assert xs == sorted(xs) and ys == sorted(ys, reverse=True)  # later and higher
     # x is proportional to time: day 10 of 30 sits a third of the way along
     assert abs((xs[1] - xs[0]) / (xs[2] - xs[0]) - 1 / 3) < 0.01
     # y is linear in value: 20 is a third of the way from 10 to 40
     assert abs((ys[0] - ys[1]) / (ys[0] - ys[2]) - 1 / 3) < 0.01
-    assert all(0 <= x <= 640 for x in xs) and all(0 <= y <= 240 for y in ys)
+    assert all(0 <= x <= 100 for x in xs) and all(0 <= y <= 240 for y in ys)
 
 
 def test_bands_follow_direction() -> None:

@@ -35,6 +35,7 @@ SIGNATURES = {
     "nav.html": r">Alignment</a></li>\s*<li><a [^>]*>KPIs</a>",
     "line_chart.svg": r'class="chart line-chart"',
     "sparkline.svg": r'class="sparkline"',
+    "chart_table.html": r'<table class="chart-table">',
     "badge.svg": r'font-family="Verdana',
     "person_link.html": r'<span class="muted">nobody</span>|by <a href="[^"]*people/',
     "team_link.html": r'<dt>Team</dt><dd><a href="[^"]*teams/',

@@ -197,7 +197,8 @@ def test_kpi_pages(out: dict[str, bytes]) -> None:
     tree = text(out, "kpis/index.html")
     assert tree.index("Revenue") < tree.index("Net Promoter Score")
     assert "leading" in tree and "lagging" in tree
-    assert '<div class="visually-hidden"><table>' in html
+    # the values as a visible table, for people who cannot hover the points
+    assert '<table class="chart-table">\n<caption>Revenue values</caption>' in html
 
 
 def test_alignment_tree(out: dict[str, bytes]) -> None:

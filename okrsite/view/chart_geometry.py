@@ -10,11 +10,13 @@ write them out, with the words (titles, labels) a theme may translate.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from okrsite import numbers
+from okrsite.model import Cycle
+from okrsite.scoring import expected_progress
 
 __all__ = [
     "ChartPoint",
@@ -22,6 +24,7 @@ __all__ = [
     "Sparkline",
     "Badge",
     "line_chart",
+    "progress_chart",
     "sparkline",
     "progress_badge",
     "STATUS_COLOURS",
@@ -49,6 +52,8 @@ _scale = numbers.scale
 
 @dataclass(frozen=True, slots=True)
 class ChartPoint:
+    """A point: ``x`` a percentage of the chart's width, ``y`` in pixels."""
+
     x: str
     y: str
     date: date
@@ -65,33 +70,151 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
-class Tick:
-    x: str
+class Gridline:
+    """A horizontal line across the plot at ``value``, labelled at the left."""
+
     y: str
+    label_y: str
     value: float
 
 
 @dataclass(frozen=True, slots=True)
-class LineChart:
-    """A KPI or progress line chart; ``points`` empty and ``empty`` true when
-    there is nothing to draw (not even a threshold)."""
+class Segment:
+    x1: str
+    y1: str
+    x2: str
+    y2: str
 
-    width: int
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """The vertical "as of" line and where its label goes."""
+
+    x: str
+    y1: str
+    y2: str
+    label_y: str
+    #: "start" or "end": the label runs away from the nearer edge
+    anchor: str
+    date: date
+
+
+@dataclass(frozen=True, slots=True)
+class DateLabel:
+    x: str
+    y: str
+    anchor: str
+    date: date
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart:
+    """A KPI or progress line chart; ``empty`` when there is nothing to draw.
+
+    x coordinates are percentages of the chart's width and y coordinates
+    pixels: the SVG has no viewBox, so it stretches to its column while its
+    text keeps the stylesheet's font size (a scaled viewBox shrank the labels
+    to about 5 px on a phone). ``percent`` says the values are ratios (0..1)
+    shown as percentages.
+    """
+
     height: int
     unit: str
     series: tuple[tuple[date, float], ...]
     empty: bool
-    centre: tuple[str, str]
+    percent: bool = False
     bands: tuple[Band, ...] = ()
-    axis: tuple[str, str, str, str] = ("0", "0", "0", "0")
-    ticks: tuple[Tick, ...] = ()
-    #: (x1, y, x2, label x, label y, value) of the dashed target line
-    target: tuple[str, str, str, str, str, float] | None = None
-    polyline: str = ""
+    gridlines: tuple[Gridline, ...] = ()
+    #: (x1, y, x2, value) of the dashed target line
+    target: tuple[str, str, str, float] | None = None
+    #: the expected-progress line
+    expected: Segment | None = None
+    segments: tuple[Segment, ...] = ()
     points: tuple[ChartPoint, ...] = ()
-    #: (x, y) of the first and the last date under the axis
-    first_at: tuple[str, str] = ("0", "0")
-    last_at: tuple[str, str] = ("0", "0")
+    marker: Marker | None = None
+    dates: tuple[DateLabel, ...] = ()
+
+
+# The plot's frame: x in percent of the width, y in pixels from the top
+# (room above for the "as of" label, below for the dates).
+_X0, _X1 = 2.0, 98.0
+_TOP, _BOTTOM_GAP, _DATE_GAP = 20.0, 24.0, 6.0
+
+
+def _percent_x(value: float) -> str:
+    return coordinate(value) + "%"
+
+
+def _x_scale(first: date, last: date) -> tuple[float, float]:
+    return _scale(first.toordinal(), last.toordinal(), _X0, _X1)
+
+
+def _series(
+    points: Sequence[tuple[date, float]], xa: float, xb: float, y_of: Callable[[float], float]
+) -> tuple[tuple[Segment, ...], tuple[ChartPoint, ...]]:
+    coords = [(xa * d.toordinal() + xb, y_of(v)) for d, v in points]
+    chart_points = tuple(
+        ChartPoint(_percent_x(px), coordinate(py), d, v)
+        for (px, py), (d, v) in zip(coords, points, strict=True)
+    )
+    segments = tuple(
+        Segment(a.x, a.y, b.x, b.y) for a, b in zip(chart_points, chart_points[1:], strict=False)
+    )
+    return segments, chart_points
+
+
+def _gridline(y: float, value: float, top: float) -> Gridline:
+    # the top line's label sits under it, the others' above them
+    label_y = y + 13 if y - top < 12 else y - 4
+    return Gridline(coordinate(y), coordinate(label_y), value)
+
+
+def _date_labels(first: date, last: date, height: int) -> tuple[DateLabel, ...]:
+    y = coordinate(height - _DATE_GAP)
+    if first == last:
+        return (DateLabel(_percent_x((_X0 + _X1) / 2), y, "middle", first),)
+    return (
+        DateLabel(_percent_x(_X0), y, "start", first),
+        DateLabel(_percent_x(_X1), y, "end", last),
+    )
+
+
+def _bands(
+    green: float | None,
+    red: float | None,
+    direction: str,
+    lo: float,
+    hi: float,
+    y_of: Callable[[float], float],
+    x: str,
+    width: str,
+) -> tuple[Band, ...]:
+    """The healthy/warning/critical bands between ``lo`` and ``hi``.
+
+    ``direction`` says which side of the thresholds is good: ``up`` means at or
+    above ``green`` is healthy and below ``red`` critical; ``down`` the mirror
+    (the rule of :func:`okrsite.scoring.health_for`).
+    """
+    if green is None and red is None:
+        return ()
+    good = green if green is not None else red
+    bad = red if red is not None else green
+    assert good is not None and bad is not None
+    if direction == "down":
+        spans = [("healthy", lo, good), ("warning", good, bad), ("critical", bad, hi)]
+    else:
+        spans = [("critical", lo, bad), ("warning", bad, good), ("healthy", good, hi)]
+    bands: list[Band] = []
+    for name, band_lo, band_hi in spans:
+        band_lo, band_hi = max(lo, min(band_lo, band_hi)), min(hi, max(band_lo, band_hi))
+        if band_hi <= band_lo:
+            continue
+        bands.append(
+            Band(
+                name, x, coordinate(y_of(band_hi)), width, coordinate(y_of(band_lo) - y_of(band_hi))
+            )
+        )
+    return tuple(bands)
 
 
 def line_chart(
@@ -101,99 +224,115 @@ def line_chart(
     green: float | None = None,
     red: float | None = None,
     direction: str = "up",
-    width: int = 640,
     height: int = 240,
     unit: str = "",
 ) -> LineChart:
-    """A line chart with health bands (healthy/warning/critical) and a target line.
-
-    ``direction`` says which side of the thresholds is good: ``up`` means at or
-    above ``green`` is healthy and below ``red`` critical; ``down`` the mirror.
-    The y range always includes the thresholds and the target so the bands
+    """A line chart with health bands (healthy/warning/critical, see
+    :func:`_bands`) and a target line. The y range always includes the thresholds and the target so the bands
     are visible even when every value sits in one of them.
     """
-    left, right, top, bottom = 56.0, 12.0, 12.0, 28.0
-    plot_w, plot_h = width - left - right, height - top - bottom
+    top, bottom = _TOP, height - _BOTTOM_GAP
     values = [v for _, v in points]
     extent = values + [x for x in (target, green, red) if x is not None]
-    centre = (f"{width / 2:g}", f"{height / 2:g}")
     if not extent:
-        return LineChart(width, height, unit, tuple(points), True, centre)
+        return LineChart(height, unit, tuple(points), True)
     low, high = min(extent), max(extent)
     lo, hi = numbers.padded_range(low, high)
-    ya, yb = _scale(lo, hi, top + plot_h, top)  # SVG y grows downwards
+    ya, yb = _scale(lo, hi, bottom, top)  # SVG y grows downwards
 
     def y_of(value: float) -> float:
         return ya * value + yb
 
-    bands: list[Band] = []
-    if green is not None or red is not None:
-        good = green if green is not None else red
-        bad = red if red is not None else green
-        assert good is not None and bad is not None
-        if direction == "down":
-            spans = [("healthy", lo, good), ("warning", good, bad), ("critical", bad, hi)]
-        else:
-            spans = [("critical", lo, bad), ("warning", bad, good), ("healthy", good, hi)]
-        for name, band_lo, band_hi in spans:
-            band_lo, band_hi = max(lo, min(band_lo, band_hi)), min(hi, max(band_lo, band_hi))
-            if band_hi <= band_lo:
-                continue
-            bands.append(
-                Band(
-                    name,
-                    coordinate(left),
-                    coordinate(y_of(band_hi)),
-                    coordinate(plot_w),
-                    coordinate(y_of(band_lo) - y_of(band_hi)),
-                )
-            )
-    axis = (
-        coordinate(left),
-        coordinate(top + plot_h),
-        coordinate(left + plot_w),
-        coordinate(top + plot_h),
-    )
-    ticks = tuple(
-        Tick(coordinate(left - 6), coordinate(y_of(v) + 4), v) for v in sorted({low, high})
-    )
+    bands = _bands(green, red, direction, lo, hi, y_of, _percent_x(_X0), _percent_x(_X1 - _X0))
+    gridlines = tuple(_gridline(y_of(v), v, top) for v in sorted({low, high}, reverse=True))
     target_line = None
     if target is not None:
-        target_line = (
-            coordinate(left),
-            coordinate(y_of(target)),
-            coordinate(left + plot_w),
-            coordinate(left + plot_w - 2),
-            coordinate(y_of(target) - 4),
-            target,
-        )
+        target_line = (_percent_x(_X0), coordinate(y_of(target)), _percent_x(_X1), target)
+    segments: tuple[Segment, ...] = ()
     chart_points: tuple[ChartPoint, ...] = ()
-    polyline = ""
+    dates: tuple[DateLabel, ...] = ()
     if points:
-        days = [d.toordinal() for d, _ in points]
-        xa, xb = _scale(min(days), max(days), left + 4, left + plot_w - 4)
-        coords = [(xa * d + xb, y_of(v)) for d, v in zip(days, values, strict=False)]
-        if len(coords) > 1:
-            polyline = " ".join(f"{coordinate(px)},{coordinate(py)}" for px, py in coords)
-        chart_points = tuple(
-            ChartPoint(coordinate(px), coordinate(py), d, v)
-            for (px, py), (d, v) in zip(coords, points, strict=False)
-        )
+        first, last = min(d for d, _ in points), max(d for d, _ in points)
+        xa, xb = _x_scale(first, last)
+        segments, chart_points = _series(points, xa, xb, y_of)
+        dates = _date_labels(first, last, height)
     return LineChart(
-        width,
         height,
         unit,
         tuple(points),
         False,
-        centre,
-        tuple(bands),
-        axis,
-        ticks,
-        target_line,
-        polyline,
-        chart_points,
-        (coordinate(left), str(height - 8)),
-        (coordinate(left + plot_w), str(height - 8)),
+        bands=bands,
+        gridlines=gridlines,
+        target=target_line,
+        segments=segments,
+        points=chart_points,
+        dates=dates,
+    )
+
+
+def progress_chart(
+    history: Sequence[tuple[date, float]],
+    *,
+    cycle: Cycle,
+    as_of: date,
+    success: float,
+    height: int = 200,
+) -> LineChart:
+    """An objective's progress (0..1) at each check-in, over its whole cycle.
+
+    The x axis runs from the cycle's first to its last day (wider only if a
+    check-in lies outside), the y axis from 0 to 100 %. The expected-progress
+    line comes from :func:`okrsite.scoring.expected_progress` at the cycle's
+    first and last day: the rule is linear in the days elapsed, so the
+    straight line between them is the rule at every day in between. The "as
+    of" marker is drawn while as_of lies inside the axis.
+    """
+    top, bottom = _TOP, height - _BOTTOM_GAP
+    ya, yb = _scale(0.0, 1.0, bottom, top)
+
+    def y_of(value: float) -> float:
+        return ya * value + yb
+
+    first = min([cycle.start, *(d for d, _ in history)])
+    last = max([cycle.end, *(d for d, _ in history)])
+    xa, xb = _x_scale(first, last)
+
+    def x_of(day: date) -> float:
+        return xa * day.toordinal() + xb
+
+    at_start = expected_progress(cycle, cycle.start, success)[0]
+    at_end = expected_progress(cycle, cycle.end, success)[0]
+    expected = Segment(
+        _percent_x(x_of(cycle.start)),
+        coordinate(y_of(at_start)),
+        _percent_x(x_of(cycle.end)),
+        coordinate(y_of(at_end)),
+    )
+    marker = None
+    if first <= as_of <= last:
+        x = x_of(as_of)
+        anchor = "end" if x > (_X0 + _X1) / 2 else "start"
+        marker = Marker(
+            _percent_x(x),
+            coordinate(top - 6),
+            coordinate(bottom),
+            coordinate(top - 8),
+            anchor,
+            as_of,
+        )
+    segments, chart_points = _series(history, xa, xb, y_of)
+    return LineChart(
+        height,
+        "%",
+        tuple(history),
+        False,
+        percent=True,
+        gridlines=tuple(_gridline(y_of(v), v, top) for v in (1.0, 0.5, 0.0)),
+        expected=expected,
+        segments=segments,
+        points=chart_points,
+        marker=marker,
+        dates=_date_labels(first, last, height),
     )
 
 
@@ -208,6 +347,8 @@ class Sparkline:
     polyline: str
     #: (x, y) of the latest value
     last: tuple[str, str]
+    #: threshold bands (a KPI's healthy/warning/critical), full width
+    bands: tuple[Band, ...] = ()
 
 
 def sparkline(
@@ -215,6 +356,10 @@ def sparkline(
     *,
     target: float | None = None,
     start: float | None = None,
+    span: tuple[date, date] | None = None,
+    green: float | None = None,
+    red: float | None = None,
+    direction: str = "up",
     width: int = 96,
     height: int = 24,
     unit: str = "",
@@ -222,25 +367,38 @@ def sparkline(
     """A word-sized line of a key result's values; the range includes start and target.
 
     Including start and target makes the line's height mean "how far along"
-    rather than exaggerating tiny changes. An empty series gives ``None``
+    rather than exaggerating tiny changes. ``span`` (the cycle's first and
+    last day) fixes the x axis, so a line ending halfway across means half
+    the cycle has gone by; it widens only to take in values outside it.
+    ``green``/``red``/``direction`` (a KPI's thresholds) add health bands,
+    and the range takes them in too. An empty series gives ``None``
     (templates show a dash).
     """
     if not points:
         return None
     values = [v for _, v in points]
-    extent = values + [x for x in (target, start) if x is not None]
+    extent = values + [x for x in (target, start, green, red) if x is not None]
     lo, hi = min(extent), max(extent)
     pad = 2.0
     ya, yb = _scale(lo, hi, height - pad, pad)
     days = [d.toordinal() for d, _ in points]
-    xa, xb = _scale(min(days), max(days), pad, width - pad)
+    days_extent = days + ([span[0].toordinal(), span[1].toordinal()] if span else [])
+    xa, xb = _scale(min(days_extent), max(days_extent), pad, width - pad)
     coords = [(xa * d + xb, ya * v + yb) for d, v in zip(days, values, strict=False)]
     target_y = coordinate(ya * target + yb) if target is not None else None
     polyline = ""
     if len(coords) > 1:
         polyline = " ".join(f"{coordinate(px)},{coordinate(py)}" for px, py in coords)
     last = (coordinate(coords[-1][0]), coordinate(coords[-1][1]))
-    return Sparkline(width, height, unit, tuple(points), target_y, polyline, last)
+
+    def y_of(value: float) -> float:
+        return ya * value + yb
+
+    # the bands reach the sparkline's edges: the padding is part of the range
+    band_lo, band_hi = (lo + pad / ya, hi - pad / ya) if ya else (lo, hi)
+    band_lo, band_hi = min(band_lo, band_hi), max(band_lo, band_hi)
+    bands = _bands(green, red, direction, band_lo, band_hi, y_of, "0", str(width))
+    return Sparkline(width, height, unit, tuple(points), target_y, polyline, last, bands)
 
 
 def _text_width(text: str) -> float:

@@ -198,6 +198,7 @@ class ViewModel:
         self._urls: dict[tuple[str, str], str] = {}
         self._objective_views: dict[str, ObjectiveView] = {}
         self._checkin_views: dict[str, CheckinView] = {}
+        self._kpi_sparklines: dict[str, Sparkline | None] = {}
 
     def url(self, kind: str, ident: str) -> str:
         """The encoded site-relative href of a record's page."""
@@ -337,6 +338,21 @@ class ViewModel:
         )
         return view
 
+    def kpi_sparkline(self, kid: str) -> Sparkline | None:
+        """A KPI's values as a word-sized line with its health bands and target
+        (``None`` without values), for the KPI tiles."""
+        if kid not in self._kpi_sparklines:
+            k, ks = self.scored.portfolio.kpis[kid], self.scored.kpis[kid]
+            self._kpi_sparklines[kid] = sparkline(
+                ks.series,
+                target=k.target,
+                green=k.green,
+                red=k.red,
+                direction=k.direction,
+                unit=k.unit,
+            )
+        return self._kpi_sparklines[kid]
+
     def key_result_points(self, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
         """A key result's values over its objective's check-ins (up to as_of), else
         the values of the KPI it reads."""
@@ -362,10 +378,17 @@ class ViewModel:
         )
         spark = None
         if kr.kind in ("numeric", "stay_above", "stay_below"):
+            cycle = self.index.cycles.get(o.cycle)
+            # a key result reading a KPI shows the KPI's health bands
+            source = self.scored.portfolio.kpis[kr.kpi] if kpi and kr.kpi else None
             spark = sparkline(
                 self.key_result_points(o, kr),
                 target=kr.target if kr.kind == "numeric" else kr.threshold,
                 start=kr.start,
+                span=(cycle.start, cycle.end) if cycle else None,
+                green=source.green if source else None,
+                red=source.red if source else None,
+                direction=source.direction if source else "up",
                 unit=kr.unit,
             )
         return KeyResultRow(
