@@ -184,10 +184,10 @@ def check(
             click.echo(format_report(diags, "github"))
     else:
         print_diagnostics(diags)
-        p = result.scored.portfolio
+        objectives, kpis, goals, checkins = result.counts
         click.echo(
-            f"okrsite: checked {result.files_read} files ({len(p.objectives)} objectives, "
-            f"{len(p.kpis)} KPIs, {len(p.goals)} goals, {len(p.checkins)} check-ins) "
+            f"okrsite: checked {result.files_read} files ({objectives} objectives, "
+            f"{kpis} KPIs, {goals} goals, {checkins} check-ins) "
             f"as of {result.as_of}: {summary_line(diags)}",
             err=True,
         )
