@@ -101,39 +101,51 @@ class FileTree:
         """Markdown files under the content folder, as found (not sorted).
 
         Links to folders are not followed (a warning names each); links to
-        files are listed and checked when read.
+        files are listed and checked when read. Each folder walked is
+        remembered as lying inside the site (it is not a link, and the
+        content folder is inside), so checking its files later costs one
+        ``lstat`` each (:meth:`stat_signature`).
         """
         base = self.root / content_dir
         if self.content_problem(content_dir) is not None:
             return
-        prefix = content_dir.strip("/")
         top = os.fspath(base)
-        # os.walk gives each folder as ``top`` joined with the names below it,
-        # so cutting ``top`` off is its relative path (os.path.relpath would
-        # resolve both to absolute paths for each of thousands of folders).
-        cut = len(top) if top.endswith(os.sep) else len(top) + 1
-        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-            rel_dir = dirpath[cut:].replace(os.sep, "/")
-            folder = f"{prefix}/{rel_dir}/" if rel_dir else f"{prefix}/"
-            kept = []
-            for d in sorted(dirnames):
-                if d.startswith((".", "_")):
-                    continue
-                if os.path.islink(os.path.join(dirpath, d)):
-                    self.problems.append(
-                        warning(
-                            "OKR011",
-                            f"linked folder {excerpt(folder + d)} is not followed; skipped",
-                            folder + d,
-                            hint="move the files into the content folder instead of linking",
+        real_top = os.path.realpath(top)
+        inside = within(real_top, self._roots)
+        folders = self._folders
+        stack = [(top, real_top, f"{content_dir.strip('/')}/")]
+        while stack:
+            path, real, folder = stack.pop()
+            folders.setdefault(path, (real, inside))
+            try:
+                with os.scandir(path) as found:
+                    entries = list(found)
+            except OSError:  # unreadable or gone: as os.walk, skip it
+                continue
+            subfolders = []
+            for entry in entries:
+                name = entry.name
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    if name.endswith(".md") and not name.startswith("."):
+                        yield folder + name
+                elif not name.startswith((".", "_")):
+                    if entry.is_symlink():
+                        self.problems.append(
+                            warning(
+                                "OKR011",
+                                f"linked folder {excerpt(folder + name)} is not followed; skipped",
+                                folder + name,
+                                hint="move the files into the content folder instead of linking",
+                            )
                         )
-                    )
-                    continue
-                kept.append(d)
-            dirnames[:] = kept
-            for name in filenames:
-                if name.endswith(".md") and not name.startswith("."):
-                    yield folder + name
+                    else:
+                        subfolders.append(name)
+            for name in sorted(subfolders, reverse=True):
+                stack.append((entry_path(path, name), entry_path(real, name), f"{folder}{name}/"))
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         """The file's bytes, or the diagnostic saying why it was not read."""
@@ -182,6 +194,10 @@ class FileTree:
         """The file's bytes (``None`` if it is missing or refused)."""
         got = self.read_checked(rel)
         return got if isinstance(got, bytes) else None
+
+
+def entry_path(folder: str, name: str) -> str:
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
 
 @dataclass
