@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -47,7 +47,17 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def located(self, line: int | None, column: int | None = None) -> Diagnostic:
-        return replace(self, line=line, column=column)
+        # the constructor directly: dataclasses.replace looks the fields up on every call
+        return Diagnostic(
+            self.code,
+            self.severity,
+            self.message,
+            self.file,
+            line,
+            column,
+            self.hint,
+            self.key_path,
+        )
 
     @property
     def location(self) -> str:
