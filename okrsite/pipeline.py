@@ -361,7 +361,7 @@ def _load(
         else:
             rels = tree.markdown_files(config.content_dir)
         if cache is None:
-            parsed, parsed_again = _parse_all(tree, rels, config, None, jobs)
+            parsed, parsed_again = _parse_all(tree, rels, config, jobs)
         else:
             try:
                 scan = _scan(tree, rels, cache)
@@ -540,20 +540,10 @@ def parse_cache_key(config: SiteConfig) -> tuple[str, ...]:
 
 
 def _parse_all(
-    tree: SourceTree,
-    rels: list[str],
-    config: SiteConfig,
-    cache: ParseCache | None,
-    jobs: int | None,
+    tree: SourceTree, rels: list[str], config: SiteConfig, jobs: int | None
 ) -> tuple[list[ParsedFile], int]:
+    """Parse every file (in parallel when many), without a cache."""
     content_dir, default_cycle = config.content_dir, config.default_cycle
-    if cache is not None:
-        try:
-            scan = _scan(tree, rels, cache)
-        finally:
-            cache.listing, cache.pending = rels, None
-        cache.complete()
-        return _parse_scanned(tree, scan, config, cache, jobs)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and can_fork():
         return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
