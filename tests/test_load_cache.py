@@ -131,6 +131,11 @@ def touch_only(site: Path) -> None:
     written(path, path.read_text(encoding="utf-8"))
 
 
+def edit_csv(site: Path) -> None:
+    path = site / "content" / "data" / "copilot-weekly-active.csv"
+    replace_in(path, "2026-07-13,5", "2026-07-13,oops")
+
+
 def unknown_key(site: Path) -> None:
     replace_in(objective(site), "title:", "colour: teal\ntitle:")
 
@@ -147,6 +152,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "change okrsite.toml": change_config,
     "touch a file": touch_only,
     "add an unknown key": unknown_key,
+    "break a KPI's CSV data": edit_csv,
 }
 
 
@@ -161,7 +167,7 @@ def test_cached_check_output_equals_a_cold_check_after_each_edit(
     cold = checks(site, "--no-cache")
     assert checks(site) == cold
     assert checks(site) == cold  # and again, from what the edited run stored
-    if edit in (break_file, delete_file, change_config, unknown_key):
+    if edit in (break_file, delete_file, change_config, unknown_key, edit_csv):
         assert cold != before, "the edit changed no diagnostic: the test proves less"
 
 
@@ -192,8 +198,17 @@ def build_outcome(site: Path, out: Path, *extra: str) -> tuple[int, str, dict[st
 
 @pytest.mark.parametrize(
     "edit",
-    [change_kr_value, add_checkin, rename_title, break_file, delete_file, touch_only],
-    ids=["kr value", "add check-in", "rename", "break", "delete", "touch"],
+    [
+        change_kr_value,
+        add_checkin,
+        rename_title,
+        break_file,
+        delete_file,
+        touch_only,
+        change_config,
+        add_person,
+    ],
+    ids=["kr value", "add check-in", "rename", "break", "delete", "touch", "config", "person"],
 )
 def test_cached_build_equals_a_cold_build(
     site: Path, tmp_path: Path, edit: Callable[[Path], None]
