@@ -16,12 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from okrsite.model import pickled_by_fields
+
 
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
 
 
+@pickled_by_fields  # parse results carry them from worker processes and the cache
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding about the user's files.
