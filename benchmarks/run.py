@@ -14,6 +14,9 @@ For each size N the corpus ``benchmarks/corpus-N/`` is generated if missing (see
   for build, the output folder) of an untimed run before it, nothing changed
 * ``check-edit`` / ``build-edit``: as warm, after one key result's target of
   one objective was edited (the file is restored afterwards)
+* ``check-warnings``: a cold ``check`` of ``benchmarks/corpus-N-warnings/``, the
+  same files with one unknown front-matter key each (one warning per file;
+  prepared outside the timed part), to set beside the cold ``check``
 
 are each run in a fresh Python wrapper process that records
 
@@ -58,7 +61,16 @@ sys.path.insert(0, str(BENCH_DIR))
 from generate import GENERATOR_VERSION, generate  # noqa: E402
 
 AS_OF = "2026-11-20"
-COMMANDS = ("check", "build", "hugo", "check-warm", "build-warm", "check-edit", "build-edit")
+COMMANDS = (
+    "check",
+    "build",
+    "hugo",
+    "check-warm",
+    "build-warm",
+    "check-edit",
+    "build-edit",
+    "check-warnings",
+)
 DEFAULT_COMMANDS = ("check", "build", "hugo")
 SAMPLE_INTERVAL = 0.05
 HUGO_PREP_VERSION = 1
@@ -257,6 +269,26 @@ def ensure_corpus(n: int) -> Path:
     return corpus
 
 
+def ensure_warnings_corpus(corpus: Path) -> Path:
+    """``corpus-N-warnings``: every Markdown file of ``corpus`` with one unknown key
+    (``x_unknown: 1``) first in its front matter, so ``check`` reports one warning
+    per file. Made once per corpus (outside the timed part)."""
+    target = corpus.with_name(corpus.name + "-warnings")
+    stamp = target / "corpus.json"
+    if stamp.exists() and stamp.read_bytes() == (corpus / "corpus.json").read_bytes():
+        return target
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(corpus, tmp)
+    for path in (tmp / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            path.write_text("---\nx_unknown: 1\n" + text[4:], encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    return target
+
+
 _FM = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
 HUGO_CONFIG = """baseURL = "/"
@@ -436,6 +468,25 @@ def check_targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "met": check["tree_peak_mib"] < 600,
             }
         )
+    warned = by.get((10000, "check-warnings"))
+    if check and warned:
+        ratio = warned["cpu_s"] / check["cpu_s"]
+        out.append(
+            {
+                "target": "okrsite check with a warning per file within 1.2x of check (CPU s)",
+                "value": f"{warned['cpu_s']} s vs {check['cpu_s']} s: {ratio:.2f}x",
+                "met": ratio <= 1.2 and warned["rc"] == 0,
+            }
+        )
+    edited = by.get((10000, "check-edit"))
+    if edited:
+        out.append(
+            {
+                "target": "okrsite check after one edit, with the cache: < 1 s (CPU s)",
+                "value": edited["cpu_s"],
+                "met": edited["cpu_s"] < 1 and edited["rc"] == 0,
+            }
+        )
     build, hugo = by.get((10000, "build")), by.get((10000, "hugo"))
     if build and hugo:
         out.append(
@@ -497,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     hugo = find_hugo(args.hugo)
     time_bin = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
     cached = has_option(okrsite, "build", "--cache-dir")
+    available_check = has_subcommand(okrsite, "check")
     available = {
         "check": has_subcommand(okrsite, "check"),
         "build": has_subcommand(okrsite, "build"),
@@ -505,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         "build-warm": cached,
         "check-edit": cached,
         "build-edit": cached,
+        "check-warnings": available_check,
     }
     logs = args.out / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -523,6 +576,8 @@ def main(argv: list[str] | None = None) -> int:
             cwd = corpus
             if command == "hugo":
                 cwd = ensure_hugo_site(corpus, n)
+            elif command == "check-warnings":
+                cwd = ensure_warnings_corpus(corpus)
             runs = []
             for i in range(args.repeat):
                 outdir = Path(tempfile.mkdtemp(prefix=f"okrbench-{command}-"))

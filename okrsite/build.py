@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
+from okrsite.gcpause import paused_gc
 from okrsite.history import current_records, read_history
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
@@ -63,10 +64,13 @@ def build_site(
     started = time.perf_counter()
     timings: dict[str, float] = {}
     site_root = Path(site_root)
-    load = load_site(site_root, as_of, cache=cache, jobs=jobs or default_jobs())
+    with paused_gc():  # frozen before the collector is back: it never walks the load's objects
+        load = load_site(site_root, as_of, cache=cache, jobs=jobs or default_jobs())
+        if not load.failed(strict):
+            _ = load.scored  # a load answered from the cache reads its portfolio now, gc paused
+        if freeze:
+            gc.freeze()
     timings["load"] = time.perf_counter() - started
-    if freeze:
-        gc.freeze()
     if load.failed(strict):
         return BuildResult(False, load.diagnostics, load, seconds=time.perf_counter() - started)
     out = Path(out_dir) if out_dir is not None else site_root / load.config.output_dir

@@ -17,6 +17,7 @@ import click
 
 from okrsite import __version__
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
+from okrsite.gcpause import paused_gc
 from okrsite.parse_store import StoredParseCache, stored_parse_cache
 from okrsite.pipeline import LoadResult, find_site_root, load_site
 
@@ -114,8 +115,9 @@ def one_shot_load(
     collection over millions of objects that can never be garbage costs up
     to a second on a large site.
     """
-    result = load_site(root, as_of, cache=stored.cache if stored else None)
-    gc.freeze()
+    with paused_gc():  # frozen before the collector is back: it never walks the load's objects
+        result = load_site(root, as_of, cache=stored.cache if stored else None)
+        gc.freeze()
     if stored is not None:
         stored.save()
     return result
@@ -184,10 +186,10 @@ def check(
             click.echo(format_report(diags, "github"))
     else:
         print_diagnostics(diags)
-        p = result.scored.portfolio
+        objectives, kpis, goals, checkins = result.counts
         click.echo(
-            f"okrsite: checked {result.files_read} files ({len(p.objectives)} objectives, "
-            f"{len(p.kpis)} KPIs, {len(p.goals)} goals, {len(p.checkins)} check-ins) "
+            f"okrsite: checked {result.files_read} files ({objectives} objectives, "
+            f"{kpis} KPIs, {goals} goals, {checkins} check-ins) "
             f"as of {result.as_of}: {summary_line(diags)}",
             err=True,
         )

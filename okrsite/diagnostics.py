@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
+
+from okrsite.model import pickled_by_fields
 
 
 class Severity(str, Enum):
@@ -22,6 +24,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+@pickled_by_fields  # parse results carry them from worker processes and the cache
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding about the user's files.
@@ -47,7 +50,17 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def located(self, line: int | None, column: int | None = None) -> Diagnostic:
-        return replace(self, line=line, column=column)
+        # the constructor directly: dataclasses.replace looks the fields up on every call
+        return Diagnostic(
+            self.code,
+            self.severity,
+            self.message,
+            self.file,
+            line,
+            column,
+            self.hint,
+            self.key_path,
+        )
 
     @property
     def location(self) -> str:

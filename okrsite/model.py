@@ -292,6 +292,7 @@ class Page:
 Record = Objective | CheckIn | KPI | Goal | Team | Person | Page
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Portfolio:
     """Every record of a site, keyed by id, after resolving.
@@ -318,6 +319,7 @@ class Portfolio:
 
 
 # ---------------------------------------------------------------- scores
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class KRScore:
     """What okrsite computed for one key result, with what it was computed from."""
@@ -334,6 +336,7 @@ class KRScore:
     grade: Grade
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ObjectiveScore:
     id: str
@@ -355,6 +358,7 @@ class ObjectiveScore:
     forecast_tentative: bool = False
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class KPIScore:
     id: str
@@ -375,6 +379,7 @@ class KPIScore:
         return "target" if self.targeted_by else "monitored"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class GoalScore:
     id: str
@@ -384,6 +389,7 @@ class GoalScore:
     grade: Grade
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Settings:
     """The scoring settings of ``okrsite.toml`` (see :mod:`okrsite.config`)."""
@@ -400,6 +406,7 @@ class Settings:
     changes_days: int = 7
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ScoredPortfolio:
     """A portfolio judged at ``as_of``: the single input of every renderer and export.

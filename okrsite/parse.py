@@ -131,9 +131,23 @@ def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str 
 
 
 def closest(name: str, candidates: Iterable[str]) -> str | None:
-    """The closest candidate by edit similarity, for "did you mean …" hints."""
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The closest candidate by edit similarity, for "did you mean …" hints.
+
+    Memoised: a key that is unknown in one file is usually unknown in many
+    (a site written for another tool, an upgrade), and comparing it with
+    every known key costs more than the rest of the warning.
+    """
+    key = (name, frozenset(candidates))
+    if key not in _CLOSEST:
+        if len(_CLOSEST) > 4096:
+            _CLOSEST.clear()
+        # ties go to the smaller candidate whatever the order, so sorting changes nothing
+        matches = difflib.get_close_matches(name, sorted(key[1]), n=1, cutoff=0.6)
+        _CLOSEST[key] = matches[0] if matches else None
+    return _CLOSEST[key]
+
+
+_CLOSEST: dict[tuple[str, frozenset[str]], str | None] = {}
 
 
 class _Fields:
@@ -491,6 +505,10 @@ _SHORT.maxlevel = 3
 
 def _show(value: Any) -> str:
     """A short repr for messages: bounded however large or deep ``value`` is."""
+    if type(value) is str and len(value) <= 58:  # what reprlib gives, without its dispatch
+        text = repr(value)
+        if len(text) <= 60:
+            return text
     text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -33,13 +33,18 @@ import hashlib
 import io
 import os
 import pickle
+import secrets
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from okrsite import __version__, diagnostics, model, parse
 from okrsite.config import SiteConfig
-from okrsite.pipeline import FileTree, ParseCache, parse_cache_key, read_config
+from okrsite.gcpause import paused_gc
+from okrsite.load_cache import LoadOutcome, ParseCache, StatEntry
+from okrsite.pipeline import FileTree, parse_cache_key, read_config
+from okrsite.scoring import ScoreMemo
 
 __all__ = [
     "StoredParseCache",
@@ -49,7 +54,8 @@ __all__ = [
     "stored_parse_cache",
 ]
 
-_FORMAT = b"okrsite-parse-cache 1\n"
+_FORMAT = b"okrsite-parse-cache 2\n"
+_INDEX_FORMAT = b"okrsite-cache-index 1\n"
 _RECORD_MODULES = {m.__name__: m for m in (model, parse, diagnostics)}
 _PLAIN = {
     ("datetime", "date"): datetime.date,
@@ -88,55 +94,188 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def cache_file(cache_dir: Path, key: tuple[str, ...]) -> Path:
-    """One file per code version and parse configuration."""
+def cache_file(cache_dir: Path, key: tuple[str, ...], kind: str = "parse") -> Path:
+    """One file of each kind per code version and parse configuration."""
     inputs = "\0".join((code_fingerprint(), *key)).encode()
-    return cache_dir / f"parse-{hashlib.blake2b(inputs, digest_size=12).hexdigest()}.pickle"
+    return cache_dir / f"{kind}-{hashlib.blake2b(inputs, digest_size=12).hexdigest()}.pickle"
 
 
-def load_parse_cache(cache_dir: Path, key: tuple[str, ...]) -> ParseCache:
-    """The stored cache for ``key``, or an empty one if there is none or any doubt."""
-    fresh = ParseCache(key=key)
+def _read(path: Path, header: bytes) -> object:
+    """The unpickled contents of ``path`` (``None`` if missing, foreign or damaged)."""
     try:
-        with open(cache_file(cache_dir, key), "rb") as fh:
-            if fh.read(len(_FORMAT)) != _FORMAT:
-                return fresh
-            stored_key, by_digest, stats = _RecordUnpickler(io.BufferedReader(fh)).load()
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
-        return fresh
+        with open(path, "rb") as fh, paused_gc():
+            if fh.read(len(header)) != header:
+                return None
+            return _RecordUnpickler(io.BufferedReader(fh)).load()
     except Exception:  # a corrupt pickle can raise almost anything; never trust it
-        return fresh
-    if stored_key != key or not (isinstance(by_digest, dict) and isinstance(stats, dict)):
-        return fresh
-    if not all(isinstance(pf, parse.ParsedFile) for pf in by_digest.values()):
-        return fresh
-    return ParseCache(key=key, by_digest=by_digest, stats=stats)
+        return None
 
 
-def save_parse_cache(cache_dir: Path, cache: ParseCache) -> bool:
+def _write(cache_dir: Path, target: Path, header: bytes, value: object) -> None:
+    """Write ``target`` whole or not at all (a temporary file renamed into place)."""
+    fd, tmp = tempfile.mkstemp(prefix=".okrsite-", suffix=".tmp", dir=cache_dir)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(header)
+            pickle.dump(value, fh, protocol=5)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _valid_parses(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(pf, parse.ParsedFile) for k, pf in value.items()
+    )
+
+
+def _valid_stats(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[3], str)
+        for entry in value.values()
+    )
+
+
+def _outcome(value: object) -> LoadOutcome | None:
+    """The stored outcome, if it has exactly the expected shape."""
+    if not (isinstance(value, tuple) and len(value) == 5):
+        return None
+    signature, csv, diags, files_read, counts = value
+    if not (
+        isinstance(signature, str)
+        and isinstance(csv, tuple)
+        and all(isinstance(c, tuple) and len(c) == 2 for c in csv)
+        and isinstance(diags, tuple)
+        and all(isinstance(d, diagnostics.Diagnostic) for d in diags)
+        and isinstance(files_read, int)
+        and isinstance(counts, tuple)
+        and len(counts) == 4
+    ):
+        return None
+    return LoadOutcome(signature, csv, diags, files_read, counts)
+
+
+def _outcome_tuple(outcome: LoadOutcome) -> tuple[object, ...]:
+    """The outcome as plain fields (``dataclasses.astuple`` would unpack the diagnostics too)."""
+    o = outcome
+    return (o.signature, o.csv, o.diagnostics, o.files_read, o.counts)
+
+
+@dataclasses.dataclass
+class _Base:
+    """What :func:`load_parse_cache` found of the large file (see :class:`StoredParseCache`)."""
+
+    generation: str = ""
+    digests: frozenset[str] = frozenset()
+
+
+def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[ParseCache], None]:
+    """A loader for the large file of parses and scores, checked against ``base.generation``."""
+
+    def fill(cache: ParseCache) -> None:
+        stored = _read(cache_file(cache_dir, key), _FORMAT)
+        if not (isinstance(stored, tuple) and len(stored) == 6):
+            return
+        stored_key, generation, by_digest, signature, scored, values = stored
+        if (
+            stored_key != key
+            or generation != base.generation
+            or not _valid_parses(by_digest)
+            or not isinstance(signature, str)
+        ):
+            return
+        base.digests = frozenset(by_digest)
+        cache.by_digest = {**by_digest, **cache.by_digest}
+        if isinstance(scored, model.ScoredPortfolio) and isinstance(values, dict):
+            cache.scores = ScoreMemo(scored=scored, values=values)
+            cache.scores_signature = signature
+
+    return fill
+
+
+def load_parse_cache(
+    cache_dir: Path, key: tuple[str, ...], base: _Base | None = None, *, lazy: bool = False
+) -> ParseCache:
+    """The stored cache for ``key``, or an empty one if there is none or any doubt.
+
+    Two files make it up: a small index (each file's stat signature and
+    content hash, the parses made since the large file was written, and the
+    last outcome) and a large file (every parse, and the scores). ``lazy``
+    leaves the large file unread until the load needs it.
+    """
+    base = base if base is not None else _Base()
+    fresh = ParseCache(key=key)
+    stored = _read(cache_file(cache_dir, key, "index"), _INDEX_FORMAT)
+    if not (isinstance(stored, tuple) and len(stored) == 5):
+        return fresh
+    stored_key, generation, stats, delta, outcome = stored
+    if stored_key != key or not isinstance(generation, str):
+        return fresh
+    if not (_valid_stats(stats) and _valid_parses(delta)):
+        return fresh
+    base.generation = generation
+    cache = ParseCache(key=key, by_digest=delta, stats=stats, outcome=_outcome(outcome))
+    cache.fill = _fill_from(cache_dir, key, base)
+    if not lazy:
+        cache.complete()
+    return cache
+
+
+# The large file is written again when this many parses were made since it was
+# (up to then they ride along in the index, which every run reads).
+REWRITE_AFTER = 2000
+
+
+def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = None) -> bool:
     """Store the entries of the files that exist now; ``False`` if it could not.
 
     A cache that cannot be written (read-only checkout, full disk) costs the
     next run its speed, not its correctness, so failures are not errors.
     """
-    live = {entry[2] for entry in cache.stats.values()}
-    by_digest = {digest: pf for digest, pf in cache.by_digest.items() if digest in live}
+    base = base if base is not None else _Base()
+    live = {entry[3] for entry in cache.stats.values()}
+    filled = cache.fill is None
+    if filled:
+        delta = {d: pf for d, pf in cache.by_digest.items() if d in live and d not in base.digests}
+    else:  # the large file was not needed, so it was not read: it stays as it is
+        delta = {d: pf for d, pf in cache.by_digest.items() if d in live}
+    rewrite = filled and (not base.digests or len(delta) > REWRITE_AFTER)
+    outcome = cache.outcome
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         ignore_in_git(cache_dir)
-        target = cache_file(cache_dir, cache.key)
-        fd, tmp = tempfile.mkstemp(prefix=".parse-", suffix=".tmp", dir=cache_dir)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_FORMAT)
-                pickle.dump((cache.key, by_digest, cache.stats), fh, protocol=5)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        for old in cache_dir.glob("parse-*.pickle"):
-            if old != target:
-                old.unlink(missing_ok=True)
+        with paused_gc():
+            if rewrite:
+                generation = secrets.token_hex(8)
+                memo = cache.scores
+                scored = memo.scored if memo is not None else None
+                values = memo.values if memo is not None else {}
+                keep = {d: pf for d, pf in cache.by_digest.items() if d in live}
+                _write(
+                    cache_dir,
+                    cache_file(cache_dir, cache.key),
+                    _FORMAT,
+                    (cache.key, generation, keep, cache.scores_signature, scored, values),
+                )
+                base.generation, base.digests, delta = generation, frozenset(keep), {}
+            _write(
+                cache_dir,
+                cache_file(cache_dir, cache.key, "index"),
+                _INDEX_FORMAT,
+                (
+                    cache.key,
+                    base.generation,
+                    cache.stats,
+                    delta,
+                    None if outcome is None else _outcome_tuple(outcome),
+                ),
+            )
+        kept = {cache_file(cache_dir, cache.key), cache_file(cache_dir, cache.key, "index")}
+        for pattern in ("parse-*.pickle", "index-*.pickle"):
+            for old in cache_dir.glob(pattern):
+                if old not in kept:
+                    old.unlink(missing_ok=True)
     except OSError:
         return False
     return True
@@ -151,22 +290,35 @@ def ignore_in_git(cache_dir: Path) -> None:
 
 @dataclasses.dataclass
 class StoredParseCache:
-    """A parse cache read from ``folder`` at the start of a run, saved at its end."""
+    """A parse cache read from ``folder`` at the start of a run, saved at its end.
+
+    Only the index is read at the start: a ``check`` whose inputs did not
+    change never reads the large file of parses and scores.
+    """
 
     folder: Path
     cache: ParseCache
-    stats_before: dict[str, tuple[int, int, str]]
+    stats_before: dict[str, StatEntry]
+    outcome_before: LoadOutcome | None
+    base: _Base
 
     @classmethod
     def open(cls, folder: Path, config: SiteConfig) -> StoredParseCache:
-        cache = load_parse_cache(folder, parse_cache_key(config))
-        return cls(folder, cache, dict(cache.stats))
+        base = _Base()
+        cache = load_parse_cache(folder, parse_cache_key(config), base, lazy=True)
+        return cls(folder, cache, dict(cache.stats), cache.outcome, base)
 
     def save(self) -> bool:
-        """Write the cache back if this run parsed or re-hashed anything."""
-        if not self.cache.misses and self.cache.stats == self.stats_before:
+        """Write the cache back if this run parsed, re-hashed or concluded anything new."""
+        cache = self.cache
+        if (
+            not cache.misses
+            and cache.stats == self.stats_before
+            and cache.outcome == self.outcome_before
+            and (cache.fill is not None or self.base.digests)
+        ):
             return True
-        return save_parse_cache(self.folder, self.cache)
+        return save_parse_cache(self.folder, cache, self.base)
 
 
 def stored_parse_cache(

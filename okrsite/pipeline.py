@@ -12,11 +12,11 @@ server, which re-reads only files whose size or modification time changed.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
+import stat
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +28,9 @@ from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
-from okrsite.model import ScoredPortfolio
+from okrsite.load_cache import LoadOutcome, content_digest, input_signature
+from okrsite.load_cache import ParseCache as ParseCache  # where callers have always found it
+from okrsite.model import Portfolio, ScoredPortfolio
 from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
@@ -99,39 +101,51 @@ class FileTree:
         """Markdown files under the content folder, as found (not sorted).
 
         Links to folders are not followed (a warning names each); links to
-        files are listed and checked when read.
+        files are listed and checked when read. Each folder walked is
+        remembered as lying inside the site (it is not a link, and the
+        content folder is inside), so checking its files later costs one
+        ``lstat`` each (:meth:`stat_signature`).
         """
         base = self.root / content_dir
         if self.content_problem(content_dir) is not None:
             return
-        prefix = content_dir.strip("/")
         top = os.fspath(base)
-        # os.walk gives each folder as ``top`` joined with the names below it,
-        # so cutting ``top`` off is its relative path (os.path.relpath would
-        # resolve both to absolute paths for each of thousands of folders).
-        cut = len(top) if top.endswith(os.sep) else len(top) + 1
-        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-            rel_dir = dirpath[cut:].replace(os.sep, "/")
-            folder = f"{prefix}/{rel_dir}/" if rel_dir else f"{prefix}/"
-            kept = []
-            for d in sorted(dirnames):
-                if d.startswith((".", "_")):
-                    continue
-                if os.path.islink(os.path.join(dirpath, d)):
-                    self.problems.append(
-                        warning(
-                            "OKR011",
-                            f"linked folder {excerpt(folder + d)} is not followed; skipped",
-                            folder + d,
-                            hint="move the files into the content folder instead of linking",
+        real_top = os.path.realpath(top)
+        inside = within(real_top, self._roots)
+        folders = self._folders
+        stack = [(top, real_top, f"{content_dir.strip('/')}/")]
+        while stack:
+            path, real, folder = stack.pop()
+            folders.setdefault(path, (real, inside))
+            try:
+                with os.scandir(path) as found:
+                    entries = list(found)
+            except OSError:  # unreadable or gone: as os.walk, skip it
+                continue
+            subfolders = []
+            for entry in entries:
+                name = entry.name
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    if name.endswith(".md") and not name.startswith("."):
+                        yield folder + name
+                elif not name.startswith((".", "_")):
+                    if entry.is_symlink():
+                        self.problems.append(
+                            warning(
+                                "OKR011",
+                                f"linked folder {excerpt(folder + name)} is not followed; skipped",
+                                folder + name,
+                                hint="move the files into the content folder instead of linking",
+                            )
                         )
-                    )
-                    continue
-                kept.append(d)
-            dirnames[:] = kept
-            for name in filenames:
-                if name.endswith(".md") and not name.startswith("."):
-                    yield folder + name
+                    else:
+                        subfolders.append(name)
+            for name in sorted(subfolders, reverse=True):
+                stack.append((entry_path(path, name), entry_path(real, name), f"{folder}{name}/"))
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         """The file's bytes, or the diagnostic saying why it was not read."""
@@ -156,10 +170,34 @@ class FileTree:
             exc.rel = rel
             return exc.diagnostic()
 
+    def stat_signature(self, rel: str) -> tuple[int, int, int] | None:
+        """``(mtime_ns, size, inode)`` of a regular file (not a link) in a folder
+        already found to lie inside the site; ``None`` when that is not known
+        this cheaply (then :meth:`stat_checked` decides).
+
+        Checking tens of thousands of unchanged files for a change is one
+        ``lstat`` each: the folder was resolved by the first file checked in it.
+        """
+        name = self._prefix + rel
+        known = self._folders.get(name.rpartition("/")[0])
+        if known is None or not known[1]:
+            return None
+        try:
+            st = os.lstat(name)
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        return st.st_mtime_ns, st.st_size, st.st_ino
+
     def read(self, rel: str) -> bytes | None:
         """The file's bytes (``None`` if it is missing or refused)."""
         got = self.read_checked(rel)
         return got if isinstance(got, bytes) else None
+
+
+def entry_path(folder: str, name: str) -> str:
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
 
 @dataclass
@@ -187,52 +225,44 @@ class MappingTree:
         return raw if raw is not None else error("OKR010", f"{excerpt(rel)} does not exist", rel)
 
 
-@dataclass
-class ParseCache:
-    """Parsed files keyed by content hash, plus a stat index to skip re-reading.
+class LoadResult:
+    """A loaded site: its configuration, scores and every diagnostic.
 
-    Valid only for one okrsite version and one configuration: the key includes
-    both, so a changed ``okrsite.toml`` starts a fresh cache.
+    ``scored`` may be given as a function that produces it: a ``check`` whose
+    inputs did not change since the last run answers from the stored outcome
+    and never needs the portfolio, so it is loaded only when asked for.
     """
 
-    key: tuple[str, ...] = ()
-    by_digest: dict[str, ParsedFile] = field(default_factory=dict)
-    stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
-    hits: int = 0
-    misses: int = 0
-    # The file list of the last load, and (when a watcher vouches for it) the
-    # only files that changed since: then nothing else is listed or stat'ed.
-    listing: list[str] | None = None
-    pending: set[str] | None = None
+    def __init__(
+        self,
+        config: SiteConfig,
+        scored: ScoredPortfolio | Callable[[], ScoredPortfolio],
+        diagnostics: list[Diagnostic],
+        files_read: int,
+        as_of: date,
+        parsed_again: int = 0,
+        counts: tuple[int, int, int, int] | None = None,
+    ) -> None:
+        self.config = config
+        self._scored = scored
+        self.diagnostics = diagnostics
+        self.files_read = files_read
+        self.as_of = as_of
+        self.parsed_again = parsed_again
+        self._counts = counts
 
-    def reset_if(self, key: tuple[str, ...]) -> None:
-        if key != self.key:
-            self.key = key
-            self.by_digest.clear()
-            self.stats.clear()
-            self.listing = None
-            self.pending = None
+    @property
+    def scored(self) -> ScoredPortfolio:
+        if callable(self._scored):
+            self._scored = self._scored()
+        return self._scored
 
-    def changed(self, rels: set[str] | None) -> None:
-        """A watcher reports these files (site-relative) changed; ``None``: rescan all.
-
-        A listed file that no longer exists, or a new file, needs a new
-        listing, so only edits of known files skip the scan.
-        """
-        if rels is None or self.listing is None or not rels <= set(self.listing):
-            self.pending = None
-        else:
-            self.pending = (self.pending or set()) | rels
-
-
-@dataclass
-class LoadResult:
-    config: SiteConfig
-    scored: ScoredPortfolio
-    diagnostics: list[Diagnostic]
-    files_read: int
-    as_of: date
-    parsed_again: int = 0
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """Objectives, KPIs, goals and check-ins loaded."""
+        if self._counts is None:
+            self._counts = portfolio_counts(self.scored.portfolio)
+        return self._counts
 
     @property
     def ok(self) -> bool:
@@ -240,6 +270,10 @@ class LoadResult:
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.diagnostics) if strict else not self.ok
+
+
+def portfolio_counts(p: Portfolio) -> tuple[int, int, int, int]:
+    return len(p.objectives), len(p.kpis), len(p.goals), len(p.checkins)
 
 
 def read_config(tree: SourceTree) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -316,6 +350,7 @@ def _load(
     if cache is not None:
         cache.reset_if(parse_cache_key(config))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    signature = ""
     if cache is None and isinstance(tree, FileTree) and workers > 1 and can_fork():
         # a cold load of a folder: parse while the folder is still being walked
         rels, parsed = _walk_and_parse(tree, config, workers)
@@ -325,22 +360,38 @@ def _load(
             rels = cache.listing
         else:
             rels = tree.markdown_files(config.content_dir)
-        parsed, parsed_again = _parse_all(tree, rels, config, cache, jobs)
-    if isinstance(tree, FileTree):
-        problem = tree.content_problem(config.content_dir)
-        if problem is not None:
-            diags.append(problem)
-        diags.extend(tree.problems)
-        tree.problems.clear()
+        if cache is None:
+            parsed, parsed_again = _parse_all(tree, rels, config, jobs)
+        else:
+            try:
+                scan = _scan(tree, rels, cache)
+            finally:
+                cache.listing, cache.pending = rels, None
+            signature = input_signature(
+                cache.key, tree.read(CONFIG_FILE), when, [(r, scan.found[r]) for r in scan.rels]
+            )
+            reused = (
+                _reuse(tree, config, diags, when, cache, signature, jobs)
+                if scores is None
+                else None
+            )
+            if reused is not None:
+                return reused
+            cache.complete()
+            parsed, parsed_again = _parse_scanned(tree, scan, config, cache, jobs)
+    tree_diags = _tree_problems(tree, config)
+    outcome_diags: list[Diagnostic] = []
     for pf in parsed:
-        diags.extend(pf.diagnostics)
+        outcome_diags.extend(pf.diagnostics)
 
     csv_data: dict[str, tuple[list[tuple[date, float]], list[Diagnostic]] | None] = {}
+    csv_seen: list[tuple[str, str]] = []
     for pf in parsed:
         data = getattr(pf.record, "data", None)
         if isinstance(data, str) and data not in csv_data:
             rel = f"{config.content_dir.strip('/')}/{data}"
             got = tree.read_checked(rel)
+            csv_seen.append((rel, _what_was_read(rel, got)))
             if isinstance(got, bytes):
                 csv_data[data] = parse_csv(rel, got)
             else:
@@ -348,7 +399,7 @@ def _load(
 
     pages = _page_estimate(parsed)
     if pages > config.max_pages:
-        diags.append(
+        outcome_diags.append(
             error(
                 "CFG013",
                 f"the site would have about {pages} pages, more than max_pages ({config.max_pages})",
@@ -357,16 +408,97 @@ def _load(
             )
         )
     portfolio, resolve_diags = resolve(parsed, config, csv_data)
-    scored = score_portfolio(portfolio, when, config.settings, memo=scores)
-    located = _locate(tree, [*resolve_diags, *quality_warnings(scored)])
+    memo = scores
+    if memo is None and cache is not None:
+        memo = cache.scores = cache.scores or ScoreMemo()
+    scored = score_portfolio(portfolio, when, config.settings, memo=memo)
+    outcome_diags.extend(_locate(tree, [*resolve_diags, *quality_warnings(scored)]))
+    files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)
+    if cache is not None and scores is None:
+        cache.scores_signature = signature
+        cache.outcome = LoadOutcome(
+            signature=signature,
+            csv=tuple(csv_seen),
+            diagnostics=tuple(sorted_diagnostics(outcome_diags)),
+            files_read=files_read,
+            counts=portfolio_counts(portfolio),
+        )
     return LoadResult(
         config=config,
         scored=scored,
-        diagnostics=sorted_diagnostics([*diags, *located]),
-        files_read=len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None),
+        diagnostics=sorted_diagnostics([*diags, *tree_diags, *outcome_diags]),
+        files_read=files_read,
         as_of=when,
         parsed_again=parsed_again,
     )
+
+
+def _tree_problems(tree: SourceTree, config: SiteConfig) -> list[Diagnostic]:
+    """What walking the folder found (linked folders, a missing content folder)."""
+    out: list[Diagnostic] = []
+    if isinstance(tree, FileTree):
+        problem = tree.content_problem(config.content_dir)
+        if problem is not None:
+            out.append(problem)
+        out.extend(tree.problems)
+        tree.problems.clear()
+    return out
+
+
+def _what_was_read(rel: str, got: bytes | Diagnostic) -> str:
+    """A file's content hash, or the reason it was not read (for input signatures)."""
+    if isinstance(got, bytes):
+        return content_digest(rel, got)
+    return f"!{got.code} {got.message}"
+
+
+def _reuse(
+    tree: SourceTree,
+    config: SiteConfig,
+    config_diags: list[Diagnostic],
+    when: date,
+    cache: ParseCache,
+    signature: str,
+    jobs: int | None,
+) -> LoadResult | None:
+    """The last load's result, if its inputs are exactly this load's inputs.
+
+    The portfolio is not loaded here: a ``check`` prints diagnostics and
+    counts only. Asking the result for ``scored`` loads it then (see
+    :func:`_scored_later`).
+    """
+    outcome = cache.outcome
+    if outcome is None or outcome.signature != signature:
+        return None
+    for rel, seen in outcome.csv:
+        if _what_was_read(rel, tree.read_checked(rel)) != seen:
+            return None
+    prefix = [*config_diags, *_tree_problems(tree, config)]
+    diags = list(outcome.diagnostics)
+    return LoadResult(
+        config=config,
+        scored=_scored_later(tree, when, cache, signature, jobs),
+        diagnostics=sorted_diagnostics([*prefix, *diags]) if prefix else diags,
+        files_read=outcome.files_read,
+        as_of=when,
+        parsed_again=0,
+        counts=outcome.counts,
+    )
+
+
+def _scored_later(
+    tree: SourceTree, when: date, cache: ParseCache, signature: str, jobs: int | None
+) -> Callable[[], ScoredPortfolio]:
+    def scored() -> ScoredPortfolio:
+        with paused_gc():
+            cache.complete()
+            memo = cache.scores
+            if memo is not None and memo.scored is not None and cache.scores_signature == signature:
+                return memo.scored
+            cache.outcome = None  # the scores kept are older than the outcome: load for real
+            return _load(tree, when, cache=cache, jobs=jobs).scored
+
+    return scored
 
 
 def _page_estimate(parsed: Sequence[ParsedFile]) -> int:
@@ -408,18 +540,10 @@ def parse_cache_key(config: SiteConfig) -> tuple[str, ...]:
 
 
 def _parse_all(
-    tree: SourceTree,
-    rels: list[str],
-    config: SiteConfig,
-    cache: ParseCache | None,
-    jobs: int | None,
+    tree: SourceTree, rels: list[str], config: SiteConfig, jobs: int | None
 ) -> tuple[list[ParsedFile], int]:
+    """Parse every file (in parallel when many), without a cache."""
     content_dir, default_cycle = config.content_dir, config.default_cycle
-    if cache is not None:
-        try:
-            return _parse_cached(tree, rels, content_dir, default_cycle, cache, jobs)
-        finally:
-            cache.listing, cache.pending = rels, None
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and can_fork():
         return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
@@ -427,67 +551,114 @@ def _parse_all(
     return out, len(out)
 
 
-def _parse_cached(
-    tree: SourceTree,
-    rels: list[str],
-    content_dir: str,
-    default_cycle: str | None,
-    cache: ParseCache,
-    jobs: int | None = None,
-) -> tuple[list[ParsedFile], int]:
-    """Reuse parses of unchanged files; parse the rest (in parallel when many)."""
+@dataclass
+class _Scan:
+    """Which files exist and what each holds, as far as a stat or a read tells."""
+
+    #: the listed files that still exist, in listing order
+    rels: list[str]
+    #: each file's content hash, or ``!code message`` for a file refused
+    found: dict[str, str]
+    #: bytes of the files that were read (their stat changed)
+    raw: dict[str, bytes]
+    #: files refused (a link out of the site, a FIFO, unreadable)
+    refused: dict[str, ParsedFile]
+
+
+def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
+    """Find each file's content hash, reading only files whose stat changed.
+
+    A file is trusted by its stat signature (mtime, size, inode, as git's index
+    does) only if it is a regular file inside the site and was not modified in
+    the last two seconds (it could change again within the clock's resolution
+    and keep its size and time); otherwise it is read and hashed.
+    """
     disk = tree if isinstance(tree, FileTree) else None
     trusted = cache.pending
     live = set(rels)
     for gone in [r for r in cache.stats if r not in live]:
         del cache.stats[gone]
     racy_after = time.time_ns() - 2_000_000_000
-    found: dict[str, ParsedFile] = {}
-    missing: dict[str, bytes] = {}
-    digests: dict[str, str] = {}
+    stats = cache.stats
+    out = _Scan([], {}, {}, {})
+    found, raws = out.found, out.raw
     for rel in rels:
-        stat_key: tuple[int, int] | None = None
-        if trusted is not None and rel not in trusted:
-            known = cache.stats.get(rel)
-            if known is not None and known[2] in cache.by_digest:
-                cache.hits += 1
-                found[rel] = cache.by_digest[known[2]]
-                continue
+        known = stats.get(rel)
+        if trusted is not None and rel not in trusted and known is not None:
+            found[rel] = known[3]
+            continue
+        signature: tuple[int, int, int] | None = None
         if disk is not None:
-            st = disk.stat_checked(rel)
-            if isinstance(st, Diagnostic):
-                if st.code != "OKR010":  # refused as reading it would be, never from the cache
-                    found[rel] = _refused(rel, st)
-                continue
-            stat_key = None if st is None else (st.st_mtime_ns, st.st_size)
-            known = cache.stats.get(rel)
-            # A file modified in the last two seconds may change again within
-            # the clock's resolution, keeping size and mtime: hash it.
+            signature = disk.stat_signature(rel)
+            if signature is None:
+                st = disk.stat_checked(rel)
+                if isinstance(st, Diagnostic):
+                    if st.code != "OKR010":  # refused as reading it would be, never from the cache
+                        out.refused[rel] = _refused(rel, st)
+                        found[rel] = f"!{st.code} {st.message}"
+                    continue
+                if st is not None:
+                    signature = (st.st_mtime_ns, st.st_size, st.st_ino)
             if (
-                st is not None
+                signature is not None
                 and known is not None
-                and known[:2] == stat_key
-                and known[2] in cache.by_digest
-                and st.st_mtime_ns < racy_after
+                and known[:3] == signature
+                and signature[0] < racy_after
             ):
-                cache.hits += 1
-                found[rel] = cache.by_digest[known[2]]
+                found[rel] = known[3]
                 continue
         raw = tree.read_checked(rel)
         if isinstance(raw, Diagnostic):
+            stats.pop(rel, None)
             if raw.code != "OKR010":
-                found[rel] = _refused(rel, raw)
+                out.refused[rel] = _refused(rel, raw)
+                found[rel] = f"!{raw.code} {raw.message}"
             continue
-        digest = hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=16).hexdigest()
-        if stat_key is not None:
-            cache.stats[rel] = (*stat_key, digest)
+        digest = content_digest(rel, raw)
+        if signature is not None:
+            stats[rel] = (*signature, digest)
+        found[rel] = digest
+        raws[rel] = raw
+    out.rels = [rel for rel in rels if rel in found]
+    return out
+
+
+def _parse_scanned(
+    tree: SourceTree,
+    scan: _Scan,
+    config: SiteConfig,
+    cache: ParseCache,
+    jobs: int | None = None,
+) -> tuple[list[ParsedFile], int]:
+    """Reuse parses of unchanged files; parse the rest (in parallel when many)."""
+    content_dir, default_cycle = config.content_dir, config.default_cycle
+    found: dict[str, ParsedFile] = {}
+    missing: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
+    for rel in scan.rels:
+        refused = scan.refused.get(rel)
+        if refused is not None:
+            found[rel] = refused
+            continue
+        digest = scan.found[rel]
         hit = cache.by_digest.get(digest)
         if hit is not None:
             cache.hits += 1
             found[rel] = hit
-        else:
-            missing[rel] = raw
-            digests[rel] = digest
+            continue
+        raw = scan.raw.get(rel)
+        if raw is None:  # trusted by its stat, but its parse is not kept: read it now
+            got = tree.read_checked(rel)
+            if isinstance(got, Diagnostic):
+                cache.stats.pop(rel, None)
+                if got.code != "OKR010":
+                    found[rel] = _refused(rel, got)
+                continue
+            raw, digest = got, content_digest(rel, got)
+            if rel in cache.stats:
+                cache.stats[rel] = (*cache.stats[rel][:3], digest)
+        missing[rel] = raw
+        digests[rel] = digest
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     names = list(missing)
     if jobs > 1 and len(names) >= PARALLEL_THRESHOLD and can_fork():
@@ -498,10 +669,11 @@ def _parse_cached(
         cache.misses += 1
         cache.by_digest[digests[pf.file]] = pf
         found[pf.file] = pf
-    if len(cache.by_digest) > 2 * max(len(rels), 1000):  # drop entries of deleted or old versions
-        keep = {v[2] for v in cache.stats.values()} | {digests[r] for r in digests}
+    n = len(scan.rels)
+    if len(cache.by_digest) > 2 * max(n, 1000):  # drop entries of deleted or old versions
+        keep = {v[3] for v in cache.stats.values()} | set(scan.found.values())
         cache.by_digest = {k: v for k, v in cache.by_digest.items() if k in keep}
-    return [found[rel] for rel in rels if rel in found], len(fresh)
+    return [found[rel] for rel in scan.rels if rel in found], len(fresh)
 
 
 # Files per unit of work handed to a worker: small enough that the processes

@@ -163,12 +163,22 @@ def load(fm: str) -> Any:
             check_expansion(node)
             shared = {}
         try:
-            return _build(node, loader, shared)
+            value = _build(node, loader, shared)
         except _Unusual:
             check_duplicates(node)
             return loader.construct_document(node)
+        global _last_composed
+        if shared is None:  # a tree read, never changed: :func:`locate` may walk it
+            _last_composed = (fm, node)
+        return value
     finally:
         loader.dispose()
+
+
+# The front matter :func:`load` composed last and its node tree (built by
+# ``yaml.compose`` the same way), so that locating a file's diagnostics does
+# not parse its YAML a second time. One tuple, replaced whole.
+_last_composed: tuple[str, yaml.Node] | None = None
 
 
 def check_expansion(root: yaml.Node, limit: int = MAX_EXPANDED_VALUES) -> int:
@@ -343,10 +353,14 @@ def locate(
     Walks as deep as the path exists, so a missing key points at its parent
     mapping. Returns ``(None, None)`` if the text does not compose.
     """
-    try:
-        node: yaml.Node | None = yaml.compose(fm, Loader=FrontMatterLoader)
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-        return None, None
+    last = _last_composed
+    if last is not None and last[0] is fm:
+        node: yaml.Node | None = last[1]
+    else:
+        try:
+            node = yaml.compose(fm, Loader=FrontMatterLoader)
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+            return None, None
     if node is None:
         return fm_line, None
     best: yaml.Node = node
