@@ -66,6 +66,12 @@ def at_most(value: float, limit: float) -> bool:
     return _for_comparison(value) <= _for_comparison(limit)
 
 
+def success_level(settings: Settings, commitment: str) -> float:
+    """The progress an objective must reach to succeed: 1.0 when committed,
+    ``aspirational_success`` (0.7 by default) when aspirational."""
+    return settings.aspirational_success if commitment == "aspirational" else 1.0
+
+
 def reached(progress: float, success: float) -> bool:
     """Whether progress reached the success level (1.0, or 0.7 when aspirational):
     what makes a finished objective ``achieved`` rather than ``missed``."""
@@ -623,7 +629,7 @@ def _children_first(
 def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveScore:
     settings = scorer.settings
     cycle = scorer.p.cycles[obj.cycle]
-    success = settings.aspirational_success if obj.commitment == "aspirational" else 1.0
+    success = success_level(settings, obj.commitment)
     progress, krs = scorer.progress(obj.id, as_of)
     expected, elapsed = expected_progress(cycle, as_of, success)
     status = status_for(progress, expected, success, cycle, as_of, obj.status, settings)
