@@ -50,6 +50,9 @@ SIGNATURES = {
     "scorecard_least_moved.html": r'<table class="scorecard-least',
     "scorecard_kpis.html": r'<table class="scorecard-kpis',
     "grade_word.html": r'<span class="grade-name grade-',
+    "explain_forecast.html": r"<h3>5\. Forecast = ",
+    "explain_confidence.html": r"<h3>6\. Confidence</h3>",
+    "explain_stale.html": r"<h3>7\. Stale</h3>",
 }
 
 #: the history section shows its note where a site has no history to show
