@@ -84,6 +84,8 @@ class ForecastExplain:
     at: float
     raw: float
     value: float
+    #: the line's value lay outside 0..1 and was kept within
+    clamped: bool
     tentative: bool
     span_days: int
     cycle_days: int
@@ -154,6 +156,7 @@ def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain
         at=at,
         raw=line.at(at),
         value=s.forecast,
+        clamped=abs(line.at(at) - s.forecast) > 1e-9,
         tentative=s.forecast_tentative,
         span_days=(days[-1] - days[0]).days,
         cycle_days=(cycle.end - cycle.start).days + 1,
