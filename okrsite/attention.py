@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from okrsite.model import ScoredPortfolio
+from okrsite.model import ObjectiveScore, ScoredPortfolio, Settings
 from okrsite.scoring import at_most
 
 ReasonKind = Literal["off-track", "at-risk", "stale", "low-confidence"]
@@ -44,6 +44,16 @@ class AttentionItem:
     last_checkin: date | None
 
 
+def low_confidence(s: ObjectiveScore, settings: Settings) -> bool:
+    """The objective's latest confidence is at or below ``low_confidence`` while
+    it still runs (a done or finished objective's confidence no longer matters)."""
+    return (
+        s.confidence is not None
+        and s.status not in ("done", "achieved", "missed", "upcoming")
+        and at_most(s.confidence, settings.low_confidence)
+    )
+
+
 def attention_list(scored: ScoredPortfolio, cycle: str) -> list[AttentionItem]:
     """The objectives of ``cycle`` that need attention as of ``scored.as_of``,
     worst first (by worst reason, then most behind, then id)."""
@@ -59,11 +69,7 @@ def attention_list(scored: ScoredPortfolio, cycle: str) -> list[AttentionItem]:
         if s.stale:
             days = (scored.as_of - s.last_checkin).days if s.last_checkin else None
             reasons.append(Reason("stale", days=days))
-        if (
-            s.confidence is not None
-            and s.status not in ("done", "achieved", "missed", "upcoming")
-            and at_most(s.confidence, settings.low_confidence)
-        ):
+        if low_confidence(s, settings):
             reasons.append(Reason("low-confidence", confidence=s.confidence))
         if reasons:
             worst = min(REASON_ORDER.index(r.kind) for r in reasons)

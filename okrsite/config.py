@@ -75,6 +75,8 @@ _SCORING_KEYS = {
     "at_risk_threshold": "at_risk",
     "stale_after_days": "stale_after_days",
     "aspirational_success": "aspirational_success",
+    "low_confidence": "low_confidence",
+    "change_window_days": "changes_days",
 }
 PULL_KEYS = ("sources", "pull_timeout")
 KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of", "max_pages", "backdate_days"}
@@ -187,6 +189,12 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             elif key == "aspirational_success":
                 ok = ok and 0 < value <= 1
                 expect = "a number above 0 and at most 1"
+            elif key == "low_confidence":
+                ok = ok and value <= 10
+                expect = "a confidence from 0 to 10"
+            elif key == "change_window_days":
+                ok = ok and isinstance(value, int) and 1 <= value <= 366
+                expect = "a whole number of days from 1 to 366"
             if not ok:
                 diags.append(
                     error(

@@ -20,7 +20,7 @@ from okrsite.export import _num as number
 from okrsite.export import json_line
 from okrsite.model import ScoredPortfolio
 from okrsite.scorecard import Scorecard, Tally, scorecard
-from okrsite.scoring import reached
+from okrsite.scoring import reached, success_level
 from okrsite.urls import safe_path
 
 CSV_COLUMNS = [
@@ -106,7 +106,7 @@ def scorecard_json(
         "generator": f"okrsite {__version__}",
         "summary": _tally(card.total),
         "commitment": {
-            kind: {"success": number(_success(scored, kind)), **_tally(t)}
+            kind: {"success": number(success_level(scored.settings, kind)), **_tally(t)}
             for kind, t in card.commitment.items()
         },
         "teams": [
@@ -127,10 +127,6 @@ def scorecard_json(
         ],
         "objectives": rows if rows is not None else _objective_rows(scored, card),
     }
-
-
-def _success(scored: ScoredPortfolio, commitment: str) -> float:
-    return scored.settings.aspirational_success if commitment == "aspirational" else 1.0
 
 
 def scorecard_csv(

@@ -55,6 +55,7 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
                 "score": _num(kr.score),
                 "progress": _num(s.key_results[kr.id].progress),
                 "status": s.key_results[kr.id].status,
+                "grade": s.key_results[kr.id].grade,
             }
             for kr in obj.key_results
         ],

@@ -166,4 +166,7 @@ def dirty_pages(prev: ScoredPortfolio, new: ScoredPortfolio) -> set[PageKey] | N
     dirty.update(("team", tid) for tid in teams if tid)
     dirty.update(("tag", t) for t in tags)
     dirty.update(("cycle", c) for c in cycles)
+    if kpis:
+        # every cycle page's scorecard shows each KPI's health at the cycle's end
+        dirty.update(("cycle", c) for c in N.cycles)
     return dirty

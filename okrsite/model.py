@@ -399,10 +399,10 @@ class Settings:
     stale_after_days: int = 14
     aspirational_success: float = 0.7
     #: a confidence at or below this puts an objective on the attention list
-    #: (:mod:`okrsite.attention`; not yet read from okrsite.toml: no page shows the list yet)
+    #: (:mod:`okrsite.attention`; ``low_confidence`` in okrsite.toml)
     low_confidence: float = 4.0
     #: "what changed": check-ins of the last this many days, as_of included
-    #: (:mod:`okrsite.changes`; not yet read from okrsite.toml, as above)
+    #: (:mod:`okrsite.changes`; ``change_window_days`` in okrsite.toml)
     changes_days: int = 7
 
 

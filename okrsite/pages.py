@@ -18,6 +18,7 @@ from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.explain import explain
 from okrsite.view.review import attention, changes
+from okrsite.view.scorecard import scorecard_view
 
 if TYPE_CHECKING:
     from okrsite.render import SiteRenderer
@@ -343,6 +344,7 @@ def cycle(site: SiteRenderer, name: str) -> Page:
     ids = view.objectives_sorted(index.by_cycle.get(name, []))
     record = index.cycles[name]
     goals_of_cycle = [g for g in index.goal_ids if site.scored.portfolio.goals[g].cycle == name]
+    with_card = bool(ids) and name in site.scored.portfolio.cycles
     return path, site.render(
         "cycle.html",
         path,
@@ -351,9 +353,13 @@ def cycle(site: SiteRenderer, name: str) -> Page:
         ids=ids,
         summary=view.summary(ids),
         goal_ids=goals_of_cycle,
+        # the scorecard once the cycle has started (a preview until it ends)
+        card=(
+            scorecard_view(view, name) if with_card and site.scored.as_of >= record.start else None
+        ),
         exports=(
             {ext: href(cycle_export_path(name, ext)) for ext in ("json", "csv")}
-            if ids and name in site.scored.portfolio.cycles
+            if with_card
             else None
         ),
     )

@@ -66,6 +66,12 @@ def at_most(value: float, limit: float) -> bool:
     return _for_comparison(value) <= _for_comparison(limit)
 
 
+def success_level(settings: Settings, commitment: str) -> float:
+    """The progress an objective must reach to succeed: 1.0 when committed,
+    ``aspirational_success`` (0.7 by default) when aspirational."""
+    return settings.aspirational_success if commitment == "aspirational" else 1.0
+
+
 def reached(progress: float, success: float) -> bool:
     """Whether progress reached the success level (1.0, or 0.7 when aspirational):
     what makes a finished objective ``achieved`` rather than ``missed``."""
@@ -208,8 +214,28 @@ def forecast_is_tentative(checkins: int, first: date, last: date, cycle: Cycle) 
     return checkins < FORECAST_MIN_CHECKINS or _for_comparison(span) < FORECAST_MIN_SPAN
 
 
-def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float | None:
-    """Least-squares line through (x, y) points read at ``x = at``, clamped to 0..1."""
+@dataclass(frozen=True, slots=True)
+class FittedLine:
+    """The least-squares line through (x, y) points: it passes through their
+    mean (``mean_x``, ``mean_y``) with ``slope``; "Explain this score" shows it."""
+
+    mean_x: float
+    mean_y: float
+    slope: float
+
+    @property
+    def intercept(self) -> float:
+        """The line's y at x = 0."""
+        return self.mean_y - self.slope * self.mean_x
+
+    def at(self, x: float) -> float:
+        """The line read at ``x``, unclamped."""
+        return self.mean_y + self.slope * (x - self.mean_x)
+
+
+def fit_line(points: Sequence[tuple[float, float]]) -> FittedLine | None:
+    """Least-squares line through (x, y) points; none for fewer than two
+    points or when all share one x (no line is defined)."""
     if len(points) < 2:
         return None
     n = len(points)
@@ -219,7 +245,26 @@ def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float |
     if sxx == 0:
         return None
     slope = sum((x - mx) * (y - my) for x, y in points) / sxx
-    return clamp(my + slope * (at - mx))
+    return FittedLine(mx, my, slope)
+
+
+def forecast_points(
+    history: Sequence[tuple[date, float]], cycle: Cycle
+) -> list[tuple[float, float]]:
+    """The points a forecast is fitted to: (days since the cycle's first day,
+    progress) of each check-in day."""
+    return [(float((d - cycle.start).days), p) for d, p in history]
+
+
+def forecast_x(cycle: Cycle) -> float:
+    """Where the forecast reads its line: the cycle's last day, in days since its first."""
+    return float((cycle.end - cycle.start).days)
+
+
+def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float | None:
+    """Least-squares line through (x, y) points read at ``x = at``, clamped to 0..1."""
+    line = fit_line(points)
+    return None if line is None else clamp(line.at(at))
 
 
 def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float:
@@ -623,7 +668,7 @@ def _children_first(
 def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveScore:
     settings = scorer.settings
     cycle = scorer.p.cycles[obj.cycle]
-    success = settings.aspirational_success if obj.commitment == "aspirational" else 1.0
+    success = success_level(settings, obj.commitment)
     progress, krs = scorer.progress(obj.id, as_of)
     expected, elapsed = expected_progress(cycle, as_of, success)
     status = status_for(progress, expected, success, cycle, as_of, obj.status, settings)
@@ -655,10 +700,7 @@ def _objective_score(scorer: _Scorer, obj: Objective, as_of: date) -> ObjectiveS
     forecast = None
     tentative = False
     if len(past) >= 2:
-        forecast = linear_forecast(
-            [(float((d - cycle.start).days), p) for d, p in history],
-            float((cycle.end - cycle.start).days),
-        )
+        forecast = linear_forecast(forecast_points(history, cycle), forecast_x(cycle))
         if forecast is not None:
             tentative = forecast_is_tentative(len(past), days[0], days[-1], cycle)
     return ObjectiveScore(

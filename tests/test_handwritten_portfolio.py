@@ -313,6 +313,8 @@ def kr(
         "score": score,
         "progress": r6(progress),
         "status": status,
+        # the grade bands of the docs: red < 0.4 <= yellow < 0.7 <= green
+        "grade": "red" if progress < 0.4 else "yellow" if progress < 0.7 else "green",
     }
 
 
@@ -618,7 +620,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     ]  # fmt: skip
     kr_keys = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "score", "progress",
-        "status",
+        "status", "grade",
     ]  # fmt: skip
     kpi_keys = [
         "id", "title", "value", "date", "health", "trend", "trend_meaning", "direction", "indicator",

@@ -45,6 +45,15 @@ SIGNATURES = {
     "change.html": r'<li class="change">',
     "list_filters.html": r'<div class="list-filters"',
     "history_timeline.html": r'<section aria-labelledby="goal-history" class="history">',
+    "scorecard_summary.html": r'<dl class="scorecard-counts">',
+    "scorecard_commitment.html": r'<table class="scorecard-commitment">',
+    "scorecard_teams.html": r'<table class="scorecard-teams',
+    "scorecard_least_moved.html": r'<table class="scorecard-least',
+    "scorecard_kpis.html": r'<table class="scorecard-kpis',
+    "grade_word.html": r'<span class="grade-name grade-',
+    "explain_forecast.html": r"<h3>5\. Forecast = ",
+    "explain_confidence.html": r"<h3>6\. Confidence</h3>",
+    "explain_stale.html": r"<h3>7\. Stale</h3>",
 }
 
 #: the history section shows its note where a site has no history to show

@@ -5,6 +5,7 @@ example site (content/) at 2026-11-20."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -105,3 +106,57 @@ def test_search_page_passes_axe(browser: Any, site: Path) -> None:
         assert bad == []
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.close()
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example site with ``language = "de"``, built through the CLI."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    root = tmp_path_factory.mktemp("de")
+    shutil.copytree(REPO / "content", root / "content")
+    toml = (REPO / "okrsite.toml").read_text(encoding="utf-8")
+    (root / "okrsite.toml").write_text(
+        re.sub(r"(?m)^language = .*$", 'language = "de"', toml), encoding="utf-8"
+    )
+    out = root / "_site"
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(root), "--as-of", "2026-11-20", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return root, out
+
+
+@pytest.mark.parametrize("query", ["nps", "gefährdet", "q4", "kein-solches-wort"])
+def test_german_search_results_hold_no_english(
+    browser: Any, german_site: tuple[Path, Path], query: str
+) -> None:
+    """Headings, counts, "no matches" and the status words of the results come
+    from the page, translated: what is left after the content's own texts are
+    taken out holds no English word of the theme."""
+    from test_translations import english_ui_words, user_texts
+
+    root, out = german_site
+    page, groups = search(browser, out, query)
+    shown = page.eval_on_selector(
+        "main",
+        "m => m.querySelector('#search-status').textContent + ' ' + "
+        "m.querySelector('#search-results').textContent",
+    )
+    page.close()
+    if query == "kein-solches-wort":
+        assert groups == {} and "Keine Treffer" in shown
+    else:
+        assert groups, query
+    if query == "gefährdet":
+        # a German status word finds objectives by their status
+        assert "gefährdet" in shown and groups.get("objective")
+    text = shown
+    for user in user_texts(root):
+        text = text.replace(user, " ")
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
+    assert words & english_ui_words() == set(), (query, sorted(words & english_ui_words()))

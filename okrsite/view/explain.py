@@ -10,12 +10,29 @@ expected progress and how far behind it the objective is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from okrsite.attention import low_confidence
 from okrsite.model import Cycle, KeyResult, KRScore, Objective, ObjectiveScore, Settings
-from okrsite.view.view_model import Link, ViewModel
+from okrsite.scoring import (
+    FORECAST_MIN_CHECKINS,
+    FORECAST_MIN_SPAN,
+    STALE_GRACE_DAYS,
+    fit_line,
+    forecast_points,
+    forecast_x,
+)
+from okrsite.view.view_model import Link, ViewModel, anchor
 
-__all__ = ["ExplainLine", "Explanation", "explain"]
+__all__ = [
+    "ConfidenceExplain",
+    "ExplainLine",
+    "Explanation",
+    "ForecastExplain",
+    "StaleExplain",
+    "explain",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +66,60 @@ class ExplainLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ForecastExplain:
+    """The forecast's fitted line: ``progress = intercept + slope × day`` (day 0
+    is the cycle's first day), read at the cycle's last day (``at``).
+
+    ``points`` are (date, day, progress) of each check-in day it rests on;
+    ``raw`` is the line's value there, ``value`` that value kept to 0..1 (the
+    forecast shown). ``tentative`` when it rests on fewer than
+    ``min_checkins`` check-ins or their span (``span_days`` of the cycle's
+    ``cycle_days``) is under ``min_span`` of the cycle.
+    """
+
+    points: tuple[tuple[date, float, float], ...]
+    checkins: int
+    slope: float
+    intercept: float
+    at: float
+    raw: float
+    value: float
+    #: the line's value lay outside 0..1 and was kept within
+    clamped: bool
+    tentative: bool
+    span_days: int
+    cycle_days: int
+    min_checkins: int
+    min_span: float
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidenceExplain:
+    """The latest confidence, the check-in it comes from, and the
+    ``low_confidence`` setting that puts an objective on the attention list."""
+
+    value: float | None
+    date: date | None
+    #: the check-in's anchor on this page
+    anchor: str | None
+    threshold: float
+    low: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StaleExplain:
+    """When the objective was last checked in and what makes it stale."""
+
+    last: date | None
+    days: int | None
+    threshold: int
+    grace_days: int
+    #: the rule applies: the objective is active and its cycle runs at as_of
+    applies: bool
+    stale: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     lines: tuple[ExplainLine, ...]
     #: "key results" or "aligned objectives": what the mean is taken over
@@ -60,6 +131,63 @@ class Explanation:
     behind: float
     cycle: Cycle | None
     settings: Settings
+    #: how many check-ins the objective has up to as_of
+    checkins: int = 0
+    forecast: ForecastExplain | None = None
+    confidence: ConfidenceExplain | None = None
+    stale: StaleExplain | None = None
+
+
+def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain | None:
+    """The line behind ``s.forecast``, from the same points scoring fitted."""
+    if s.forecast is None:
+        return None
+    points = forecast_points(s.history, cycle)
+    line = fit_line(points)
+    if line is None:
+        return None
+    at = forecast_x(cycle)
+    days = [d for d, _ in s.history]
+    return ForecastExplain(
+        points=tuple((d, x, y) for (d, _), (x, y) in zip(s.history, points, strict=True)),
+        checkins=checkins,
+        slope=line.slope,
+        intercept=line.intercept,
+        at=at,
+        raw=line.at(at),
+        value=s.forecast,
+        clamped=abs(line.at(at) - s.forecast) > 1e-9,
+        tentative=s.forecast_tentative,
+        span_days=(days[-1] - days[0]).days,
+        cycle_days=(cycle.end - cycle.start).days + 1,
+        min_checkins=FORECAST_MIN_CHECKINS,
+        min_span=FORECAST_MIN_SPAN,
+    )
+
+
+def _confidence_and_stale(
+    view: ViewModel, o: Objective, s: ObjectiveScore, cycle: Cycle | None
+) -> tuple[ConfidenceExplain, StaleExplain]:
+    settings = view.scored.settings
+    past = view.index.checkins_by_objective.get(o.id, [])
+    latest = next((c for c in reversed(past) if c.confidence is not None), None)
+    confidence = ConfidenceExplain(
+        s.confidence,
+        latest.date if latest else None,
+        anchor("checkin", latest.id) if latest else None,
+        settings.low_confidence,
+        low_confidence(s, settings),
+    )
+    as_of = view.scored.as_of
+    stale = StaleExplain(
+        s.last_checkin,
+        (as_of - s.last_checkin).days if s.last_checkin else None,
+        settings.stale_after_days,
+        STALE_GRACE_DAYS,
+        o.status == "active" and cycle is not None and cycle.contains(as_of),
+        s.stale,
+    )
+    return confidence, stale
 
 
 def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainLine:
@@ -122,6 +250,9 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
             terms.append((co.weight, cs.progress))
             child = Link(cid, co.title, view.url("objective", cid))
             lines.append(ExplainLine("child", co.title, cs.progress, co.weight, True, child))
+    cycle = view.index.cycles.get(o.cycle)
+    checkins = len(view.index.checkins_by_objective.get(o.id, []))
+    confidence, stale = _confidence_and_stale(view, o, s, cycle)
     return Explanation(
         tuple(lines),
         source,
@@ -129,6 +260,10 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         sum(w for w, _ in terms),
         s,
         s.behind,
-        view.index.cycles.get(o.cycle),
+        cycle,
         view.scored.settings,
+        checkins,
+        _forecast(s, cycle, checkins) if cycle is not None else None,
+        confidence,
+        stale,
     )

@@ -2,8 +2,9 @@
    from file:// where fetch() of local files is refused). Every term must appear
    in the title, id, owner, team, cycle, tags or status (an objective also
    matches its key results' titles and ids). Results are grouped by kind, in
-   the order of the kinds named on #search-results; the words come from there
-   too, so they are translated with the rest of the theme. No dependencies. */
+   the order of the kinds named on #search-results; every word shown (kind
+   headings, counts, "no matches", statuses) comes from there too, so it is
+   translated with the rest of the theme. No dependencies. */
 (function () {
   "use strict";
   var data = window.OKRSITE_SEARCH_INDEX;
@@ -13,11 +14,16 @@
   if (!data || !input || !box) return;
   var root = "../"; /* the search page lives at search/index.html */
   var kinds = (box.getAttribute("data-kinds") || "").split(" ");
+  /* a status or health in the page's language (data-status-on-track="…");
+     the search matches it in that language and in English */
+  function word(s) {
+    return s ? box.getAttribute("data-status-" + s) || s : "";
+  }
   var items = data.items.map(function (it) {
     var s = it.s || "";
     return {
       it: it,
-      hay: [it.t, it.i || "", it.o, it.m, it.c || "", s, s.replace("-", " "), it.x || ""].join(" ").toLowerCase()
+      hay: [it.t, it.i || "", it.o, it.m, it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" ").toLowerCase()
     };
   });
   var LIMIT = 100;
@@ -56,7 +62,7 @@
         var meta = document.createElement("span");
         meta.className = "meta";
         meta.textContent = [it.o, it.m, it.c].filter(Boolean).join(" · ") +
-          (typeof it.p === "number" ? " · " + it.p + "%" : "") + (it.s ? " · " + it.s.replace("-", " ") : "");
+          (typeof it.p === "number" ? " · " + it.p + "%" : "") + (it.s ? " · " + word(it.s) : "");
         li.appendChild(meta);
         list.appendChild(li);
       });

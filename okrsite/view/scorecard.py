@@ -1,0 +1,145 @@
+"""The cycle page as a quarterly scorecard: core's figures dressed for the theme.
+
+:func:`okrsite.scorecard.scorecard` computes the scorecard once (the same
+record ``api/cycles/<cycle>.json`` and ``.csv`` are written from); this
+module only turns its ids into links and titles and orders its parts, so the
+page and the data files can never disagree. The markup is the theme's
+(``partials/scorecard_*.html``, see docs/themes.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from okrsite.cycle_figures import Figures
+from okrsite.model import Cycle, Grade, Health, TrendMeaning
+from okrsite.scorecard import Tally, scorecard
+from okrsite.scoring import success_level
+from okrsite.view.view_model import Link, ViewModel, anchor
+
+__all__ = ["KPIRow", "LeastMovedRow", "ScorecardView", "TallyRow", "scorecard_view"]
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRow:
+    """One group's line of the scorecard (all objectives, a commitment, a team).
+
+    ``progress``/``expected`` are ``None`` when no objective of the group
+    counts (drafts and dropped ones count nowhere).
+    """
+
+    link: Link | None
+    objectives: int
+    counted: int
+    achieved: int
+    missed: int
+    progress: float | None
+    expected: float | None
+    grade: Grade | None
+    grades: Mapping[Grade, int]
+    #: the progress a commitment's objectives must reach (1.0 or aspirational_success)
+    success: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeastMovedRow:
+    objective: Link
+    #: the key result's title and its anchor on the objective's page
+    key_result: Link
+    progress: float
+    current: float | None
+    target: float | None
+    unit: str
+    checkins: int
+
+
+@dataclass(frozen=True, slots=True)
+class KPIRow:
+    kpi: Link
+    value: float | None
+    unit: str
+    date: date | None
+    health: Health
+    trend_meaning: TrendMeaning | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardView:
+    cycle: Cycle
+    as_of: date
+    #: the cycle has ended (else the page is a preview at today's progress)
+    final: bool
+    total: TallyRow
+    #: committed, then aspirational (each with its success level)
+    commitment: tuple[tuple[str, TallyRow], ...]
+    teams: tuple[TallyRow, ...]
+    least_moved: tuple[LeastMovedRow, ...]
+    kpis: tuple[KPIRow, ...]
+
+
+def _row(t: Tally, link: Link | None = None, success: float | None = None) -> TallyRow:
+    f: Figures = t.figures
+    return TallyRow(
+        link,
+        len(f.objectives),
+        f.counted,
+        t.achieved,
+        t.missed,
+        f.progress,
+        f.expected,
+        f.grade,
+        dict(t.grades),
+        success,
+    )
+
+
+def scorecard_view(view: ViewModel, cycle: str) -> ScorecardView:
+    """The scorecard of ``cycle`` as the cycle page shows it."""
+    scored = view.scored
+    p = scored.portfolio
+    card = scorecard(scored, cycle)
+    teams = []
+    for tid, t in card.teams.items():
+        teams.append(_row(t, view.team(tid)))
+    least = []
+    for m in card.least_moved:
+        kr = p.objectives[m.objective].key_result(m.key_result)
+        assert kr is not None
+        url = view.url("objective", m.objective)
+        least.append(
+            LeastMovedRow(
+                Link(m.objective, p.objectives[m.objective].title, url),
+                Link(kr.id, kr.title, f"{url}#{anchor('kr', kr.id)}"),
+                m.progress,
+                m.current,
+                kr.target if kr.kind == "numeric" else kr.threshold,
+                kr.unit or "",
+                m.checkins,
+            )
+        )
+    kpis = tuple(
+        KPIRow(
+            Link(k.kpi, p.kpis[k.kpi].title, view.url("kpi", k.kpi)),
+            k.value,
+            p.kpis[k.kpi].unit or "",
+            k.date,
+            k.health,
+            k.trend_meaning,
+        )
+        for k in card.kpis
+    )
+    return ScorecardView(
+        cycle=card.cycle,
+        as_of=card.as_of,
+        final=card.final,
+        total=_row(card.total),
+        commitment=tuple(
+            (kind, _row(t, success=success_level(scored.settings, kind)))
+            for kind, t in card.commitment.items()
+        ),
+        teams=tuple(teams),
+        least_moved=tuple(least),
+        kpis=kpis,
+    )
