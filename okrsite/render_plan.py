@@ -1,8 +1,8 @@
 """The render plan: which pages to render, rendering them, and writing them.
 
 ``okrsite build`` and ``okrsite serve`` both go through here. :func:`pages_to_render`
-says which pages a change affects (all of them, or the ones whose inputs
-changed plus the site-wide ones); :func:`render_and_write` renders a whole
+says which pages a change affects (all of them, or the ones whose recorded
+dependencies changed, :mod:`okrsite.dependencies`); :func:`render_and_write` renders a whole
 site in forked workers (:mod:`okrsite.fork_pool`) that write their pages
 into the staging folder themselves; :func:`render_files` renders a list of
 pages in this process for the preview's writer. This module is the one place
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Set
 from concurrent.futures import as_completed
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,10 @@ from typing import Any
 import jinja2
 
 from okrsite.config import CONFIG_FILE
+from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
-from okrsite.incremental import SUMMARY_KINDS
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
@@ -111,13 +111,19 @@ def _located(site_root: Path, work: Callable[[], Any]) -> Any:
         raise RenderFailed(exc.diagnostic()) from None
 
 
-def pages_to_render(site: SiteRenderer, dirty: set[PageKey] | None) -> list[PageKey]:
-    """Every page (``dirty`` is ``None``), or the pages a change affected and the
-    site-wide pages, which summarise everything."""
+def pages_to_render(
+    site: SiteRenderer,
+    known: Mapping[PageKey, frozenset[Dep]] | None,
+    changed: Set[Dep] | None,
+) -> list[PageKey]:
+    """Every page (``changed`` or ``known`` is ``None``), or the pages a change
+    affected: those whose dependencies recorded when they were last rendered
+    (``known``) meet the ``changed`` keys (:func:`okrsite.dependencies.changed_keys`),
+    and pages not rendered before."""
     keys = site.page_keys()
-    if dirty is None:
+    if known is None or changed is None:
         return keys
-    return [k for k in keys if k in dirty or k[0] in SUMMARY_KINDS]
+    return [k for k in keys if k not in known or not known[k].isdisjoint(changed)]
 
 
 def render_files(
