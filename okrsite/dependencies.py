@@ -20,9 +20,9 @@ entry (the objectives of a team, the check-ins of an objective …). Pages
 whose recorded dependencies meet that set are the ones to render again;
 objectives whose record, check-ins or KPI series changed, plus the
 objectives above them, are the ones to score again
-(:func:`objectives_to_rescore`). ``None`` means "everything": what no single
-key holds (as_of, the settings, the cycles, the current cycle, the
-navigation) changed.
+(:func:`objectives_to_rescore`). What no single key holds (as_of, the
+settings, the cycles, the current cycle, the navigation: see
+``SiteRenderer.global_state``) renders every page when it changes.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from okrsite.model import Portfolio, ScoredPortfolio
 __all__ = [
     "Dep",
     "EVERY",
+    "PRESENT",
     "Recorder",
     "RecordedDict",
     "RecordedList",
@@ -56,9 +57,13 @@ Dep = tuple[str, Any]
 
 #: the key of a whole collection: its keys, order and length
 EVERY = "\x00every"
+#: appended to a collection's name: whether a key is in it (``key in collection``)
+PRESENT = "?"
 
 T = TypeVar("T")
-_MISSING = object()
+#: what :func:`value_of` gives for a key that is not there (a plain, picklable marker)
+MISSING = "\x00missing"
+_MISSING = MISSING
 
 
 class Recorder:
@@ -93,6 +98,11 @@ class Recorder:
         """A memoised piece was reused: its dependencies are the page's too."""
         if self.deps is not None:
             self.deps.update(deps)
+
+    def record(self, name: str, key: Any = EVERY) -> None:
+        """Record a read that no recording collection sees (the git history)."""
+        if self.deps is not None:
+            self.deps.add((name, key))
 
     def many(self, names: Iterable[str], keys: Iterable[Any]) -> None:
         """Record the same keys of several collections at once (a list of
@@ -142,9 +152,10 @@ class RecordedDict(dict):  # type: ignore[type-arg]
         return dict.get(self, key, default)
 
     def __contains__(self, key: object) -> bool:
+        # only whether the key is there: a change of its value does not matter
         deps = self._recorder.deps
         if deps is not None:
-            deps.add((self._name, key))
+            deps.add((self._name + PRESENT, key))
         return dict.__contains__(self, key)
 
     def _all(self) -> None:
@@ -323,6 +334,9 @@ def scored_collections(scored: ScoredPortfolio) -> dict[str, Any]:
 def value_of(collections: Mapping[str, Any], dep: Dep) -> Any:
     """What a dependency stands for (without recording the read)."""
     name, key = dep
+    if name.endswith(PRESENT):
+        data = collections.get(name[: -len(PRESENT)], _MISSING)
+        return isinstance(data, dict) and dict.__contains__(data, key)
     data = collections.get(name, _MISSING)
     if data is _MISSING:
         return _MISSING
@@ -363,6 +377,11 @@ def changed_keys(old: Mapping[str, Any], new: Mapping[str, Any]) -> set[Dep]:
             if diff or list(dict.keys(da)) != list(dict.keys(db)):
                 changed.update((name, k) for k in diff)
                 changed.add((name, EVERY))
+                changed.update(
+                    (name + PRESENT, k)
+                    for k in diff
+                    if dict.__contains__(da, k) != dict.__contains__(db, k)
+                )
         elif a is _MISSING or b is _MISSING or not _same(a, b):
             changed.add((name, EVERY))
     return changed

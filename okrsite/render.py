@@ -96,6 +96,7 @@ class SiteRenderer:
         # the site's git history (okrsite.history), read by the build and the
         # preview; None when nobody read it (render_site without history)
         self.history = history
+        self.recorder.collections["history"] = (history,)
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
@@ -216,6 +217,7 @@ class SiteRenderer:
 
     def timeline(self, kind: str, rid: str) -> dict[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
+        self.recorder.record("history")
         return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
 
     def status_word(self, status: str) -> str:

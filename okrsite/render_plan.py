@@ -145,10 +145,13 @@ def render_files(
     return result
 
 
-def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int]:
+def _render_chunk(
+    keys: list[PageKey] | None,
+) -> tuple[list[str], int, int, dict[PageKey, frozenset[Dep]]]:
     """In a forked worker: render these pages (or, for ``None``, the site-wide
-    files) and write them into the staging folder."""
-    site, staged, site_root = shared()
+    files) and write them into the staging folder; with ``want_deps``, send
+    back what each page read (for the page cache)."""
+    site, staged, site_root, want_deps = shared()
     # The collector is paused while rendering (okrsite.gcpause); each chunk
     # ends with a young-generation collection in case a theme's templates do
     # make reference cycles.
@@ -161,7 +164,8 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int]:
             written, unchanged = staged.write(files)
         finally:
             gc.collect(1)
-    return list(files), written, unchanged
+    deps = {k: site.page_deps[k] for k in keys or ()} if want_deps else {}
+    return list(files), written, unchanged, deps
 
 
 def render_and_write(
@@ -170,26 +174,33 @@ def render_and_write(
     staged: StagedOutput,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    keys: list[PageKey] | None = None,
+    want_deps: bool = False,
 ) -> tuple[set[str], int, int]:
-    """Render every page and write it into ``staged``, in ``jobs`` forked processes.
+    """Render every page (or these ``keys``) and the site-wide files and write
+    them into ``staged``, in ``jobs`` forked processes.
 
     Workers inherit the scored portfolio and the compiled templates through
     fork and write their pages themselves, so no page travels between
-    processes; only paths and counts come back. Raises :class:`RenderFailed`.
+    processes; only paths and counts come back, and with ``want_deps`` what
+    each page read (into ``site.page_deps``). Raises :class:`RenderFailed`.
     """
-    keys = site.page_keys()
+    if keys is None:
+        keys = site.page_keys()
     chunks: list[list[PageKey] | None] = [None]  # the site-wide files are one task
     chunks += [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
     paths: set[str] = set()
     written = unchanged = done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
-        with forked_pool((site, staged, site_root), jobs) as pool:
+        with forked_pool((site, staged, site_root, want_deps), jobs) as pool:
             futures = [pool.submit(_render_chunk, c) for c in chunks]
             for future in as_completed(futures):
                 if future.exception() is not None:
                     for other in futures:  # stop at the first mistake
                         other.cancel()
-                names, w, u = future.result()
+                names, w, u, deps = future.result()
+                site.page_deps.update(deps)
                 paths.update(names)
                 written, unchanged, done = written + w, unchanged + u, done + len(names)
                 if progress is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from okrsite.dependencies import EVERY, Recorder, changed_keys, objectives_to_rescore
+from okrsite.dependencies import EVERY, PRESENT, Recorder, changed_keys, objectives_to_rescore
 from okrsite.pipeline import load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import pages_to_render
@@ -45,7 +45,12 @@ def test_recorded_dict_records_reads_only_while_recording() -> None:
     assert data["ann"] == 1 and recorder.deps is None  # nothing recorded outside a page
     value, deps = recorder.capture(lambda: (data["ann"], data.get("cy"), "bo" in data))
     assert value == (1, None, True)
-    assert deps == {("portfolio.people", k) for k in ("ann", "cy", "bo")}
+    # "in" records only whether the key is there
+    assert deps == {
+        ("portfolio.people", "ann"),
+        ("portfolio.people", "cy"),
+        ("portfolio.people" + PRESENT, "bo"),
+    }
     _, deps = recorder.capture(lambda: sorted(data))
     assert deps == {("portfolio.people", EVERY)}
     # a nested capture adds to the enclosing one; a replay does too
@@ -64,9 +69,9 @@ def test_an_objective_page_records_its_owner_team_parents_and_check_ins(site: Pa
     assert ("portfolio.person_names", record.owner) in deps
     assert ("portfolio.team_names", record.team) in deps
     assert ("index.checkins_by_objective", LEAF) in deps
-    # the breadcrumb reads every objective above it
+    # the breadcrumb reads the title and parent of every objective above it
     parent = record.parent_objective
-    assert parent and ("portfolio.objectives", parent) in deps
+    assert parent and ("index.objective_heads", parent) in deps
     # and an unrelated objective's page does not read this one
     other = renderer.page_deps[("objective", "product/platform-cost")]
     assert ("portfolio.objectives", LEAF) not in other

@@ -273,9 +273,11 @@ class ViewModel:
         return self.plain
 
     def objectives_sorted(self, ids: Iterable[str]) -> list[str]:
+        """By title: reads the titles only (``index.objective_heads``)."""
         ids = list(ids)
-        records = self._read_objectives(ids).portfolio.objectives
-        return sorted(ids, key=lambda i: (records[i].title.casefold(), i))
+        self.recorder.many(("index.objective_heads",), ids)
+        heads, head = self.index.objective_heads, dict.__getitem__
+        return sorted(ids, key=lambda i: (head(heads, i)[0].casefold(), i))
 
     def summary(self, ids: Sequence[str]) -> GroupSummary:
         """Counts by status of ``ids`` and the weighted mean progress of the counted
@@ -423,10 +425,10 @@ class ViewModel:
         chain: list[Link] = []
         seen = {o.id}
         current = o.parent_objective
+        heads = self.index.objective_heads
         while current and current in self.scores and current not in seen:
-            chain.append(
-                Link(current, self.objectives[current].title, self.url("objective", current))
-            )
+            title, parent = heads[current]
+            chain.append(Link(current, title, self.url("objective", current)))
             seen.add(current)
-            current = self.objectives[current].parent_objective
+            current = parent
         return chain[::-1]
