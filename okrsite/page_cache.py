@@ -26,13 +26,15 @@ place; a failed build leaves it as it was.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
+import json
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -59,6 +61,19 @@ def fingerprint(value: Any) -> bytes:
     pickler.fast = True  # no memo: sharing does not change the bytes
     pickler.dump(value)
     return hashlib.blake2b(buf.getbuffer(), digest_size=16).digest()
+
+
+def _history_print(history: Any) -> bytes:
+    """The history read from git as pages see it, as JSON: read afresh or from
+    its cache file it holds the same values in lists or tuples (which pickle
+    differently), and a different count of commits read this run (no page
+    shows it)."""
+    if history is None:
+        return fingerprint(None)
+    shown = dataclasses.asdict(history)
+    shown.pop("commits_read", None)
+    text = json.dumps(shown, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -153,7 +168,11 @@ class PageCache:
     def value(self, dep: Dep) -> bytes:
         hit = self._values.get(dep)
         if hit is None:
-            hit = self._values[dep] = fingerprint(value_of(self.site.recorder.collections, dep))
+            if dep[0] == "history":
+                hit = _history_print(self.site.history)
+            else:
+                hit = fingerprint(value_of(self.site.recorder.collections, dep))
+            self._values[dep] = hit
         return hit
 
     def plan(self, clean: bool) -> list[PageKey]:
@@ -254,11 +273,6 @@ class PageCache:
             return False
         return True
 
-    def forget(self) -> None:
-        """Drop the stored cache (a build that fails leaves no promise behind)."""
-        with contextlib.suppress(OSError):
-            (self.folder / CACHE_FILE).unlink()
-
 
 @contextlib.contextmanager
 def _atomic(target: Path) -> Iterator[IO[bytes]]:
@@ -270,7 +284,3 @@ def _atomic(target: Path) -> Iterator[IO[bytes]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def reused_paths(cache: PageCache | None) -> Iterable[str]:
-    return [] if cache is None else [rel for rel, _ in cache.reused.values()]

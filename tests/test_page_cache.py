@@ -177,3 +177,20 @@ def test_the_cli_build_reuses_pages_and_writes_only_changed_files(site: Path) ->
     after = untouched.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert (site / ".okrsite-cache" / CACHE_FILE).is_file()
+
+
+def test_history_read_from_its_cache_keeps_the_pages(site: Path, tmp_path: Path) -> None:
+    """The first build reads the history from git, the next from the history
+    cache: the same history, so every page is reused; a new commit touching an
+    objective renders the pages with a timeline again, and equals a cold build."""
+    from gitrepo import Repo
+
+    repo = Repo(site)
+    repo.commit("portfolio", "alice", "2026-11-01T10:00:00+00:00")
+    cached_build(site)
+    pages = len(list((site / "_site").rglob("index.html"))) + 1  # and 404.html
+    assert cached_build(site) == pages
+    CASES["leaf key result target (rolls up)"](site)
+    repo.commit("raise the target", "alice", "2026-11-18T10:00:00+00:00")
+    assert 0 < cached_build(site) < pages
+    assert_same(site, tmp_path)
