@@ -168,10 +168,11 @@ class PageCache:
     def value(self, dep: Dep) -> bytes:
         hit = self._values.get(dep)
         if hit is None:
-            if dep[0] == "history":
-                hit = _history_print(self.site.history)
+            value = value_of(self.site.recorder.collections, dep)
+            if dep[0] == "history":  # the collection is (history,)
+                hit = _history_print(value[0] if isinstance(value, tuple) and value else None)
             else:
-                hit = fingerprint(value_of(self.site.recorder.collections, dep))
+                hit = fingerprint(value)
             self._values[dep] = hit
         return hit
 

@@ -95,7 +95,7 @@ class SiteRenderer:
         self.config = config
         # the site's git history (okrsite.history), read by the build and the
         # preview; None when nobody read it (render_site without history)
-        self.history = history
+        self._history = history
         self.recorder.collections["history"] = (history,)
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
@@ -122,6 +122,12 @@ class SiteRenderer:
         # helpers are environment globals so imported macros (which get no
         # render context, to stay cacheable) and partials can use them too
         self.env.globals.update(self._globals())
+
+    @property
+    def history(self) -> SiteHistory | None:
+        """The git history: a page that reads it depends on it (okrsite.dependencies)."""
+        self.recorder.record("history")
+        return self._history
 
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:
@@ -217,7 +223,6 @@ class SiteRenderer:
 
     def timeline(self, kind: str, rid: str) -> dict[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
-        self.recorder.record("history")
         return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
 
     def status_word(self, status: str) -> str:
