@@ -18,6 +18,7 @@ from pathlib import Path
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
 from okrsite.history import current_records, read_history
+from okrsite.page_cache import PageCache
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
@@ -104,13 +105,21 @@ def build_site(
     timings["history"] = time.perf_counter() - t
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
+    use_cache = history_cache and load.config.cache
     try:
         site = SiteRenderer(load.scored, load.config, site_root, theme=theme, history=site_history)
-        paths, written, unchanged = render_and_write(
-            site, site_root, staged, jobs or default_jobs(), progress
+        folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
+        stats = _render_and_commit(
+            site,
+            site_root,
+            staged,
+            jobs or default_jobs(),
+            progress,
+            clean,
+            folder if use_cache else None,
+            timings,
         )
         timings["render+write"] = time.perf_counter() - t
-        stats = staged.commit(paths, written, unchanged)
     except BaseException as exc:
         staged.abort()
         problem = render_diagnostic(exc, site_root) if isinstance(exc, Exception) else None
@@ -127,3 +136,31 @@ def build_site(
         seconds=time.perf_counter() - started,
         timings=timings,
     )
+
+
+def _render_and_commit(
+    site: SiteRenderer,
+    site_root: Path,
+    staged: StagedOutput,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    clean: bool,
+    cache_folder: Path | None,
+    timings: dict[str, float],
+) -> WriteStats:
+    """Render into ``staged`` and swap it in; with the page cache in
+    ``cache_folder`` (:mod:`okrsite.page_cache`), only pages whose inputs
+    changed are rendered, the others linked from the previous output."""
+    if cache_folder is None:
+        paths, written, unchanged = render_and_write(site, site_root, staged, jobs, progress)
+        return staged.commit(paths, written, unchanged)
+    with PageCache(cache_folder, staged.out_dir, site, site_root) as cache:
+        keys = cache.plan(clean)
+        paths, written, unchanged = render_and_write(
+            site, site_root, staged, jobs, progress, keys=keys, want_deps=True
+        )
+        reused = cache.link_reused(staged.tmp)
+        timings["pages reused"] = len(reused)
+        stats = staged.commit(paths | reused, written, unchanged + len(reused))
+        cache.save(site.page_deps)
+        return stats

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
@@ -27,12 +28,12 @@ import jinja2.bccache
 from okrsite.build import default_jobs
 from okrsite.config import CONFIG_FILE
 from okrsite.constant_translations import translation_key
+from okrsite.dependencies import EVERY, Dep, changed_keys
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.history import HistoryReader, SiteHistory, current_records
-from okrsite.incremental import dirty_pages
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
-from okrsite.render import PageKey, RenderMemo, SiteRenderer
+from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
 from okrsite.render_plan import pages_to_render, render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
@@ -99,6 +100,17 @@ class RenderJob:
     rest: list[PageKey]
     badges_for: list[str] | None
     complete: bool
+    #: pages and badges the site has (an incremental render removes other pages)
+    keep: list[str]
+
+
+@dataclass
+class RenderedState:
+    """What the last published render read: compared with the next one."""
+
+    collections: dict[str, Any]
+    state: tuple[Any, ...]
+    page_deps: dict[PageKey, frozenset[Dep]]
 
 
 class Preview:
@@ -130,6 +142,7 @@ class Preview:
         self.full_next = True
         self.bytecode = MemoryBytecodeCache()
         self.memo = RenderMemo()
+        self.rendered: RenderedState | None = None
         # the git history: read at the first rebuild, extended when HEAD moves
         self.history_reader: HistoryReader | None = None
         self.history: SiteHistory | None = None
@@ -250,7 +263,9 @@ class Preview:
                 raise
             self.full_next = True
             return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
-        late = self.writer.sync(files, complete=job.complete)
+        # an incremental render keeps the pages and badges it did not render
+        late = self.writer.sync(files, keep=None if job.complete else set(job.keep))
+        self.remember(job)
         report.changed += late
         report.pages = len(files)
         if report.shown_after is not None and set(late) & self.server.served_since(mark):
@@ -259,6 +274,18 @@ class Preview:
         self.previous = load
         self.full_next = False
         return report
+
+    def remember(self, job: RenderJob) -> None:
+        """What this (published) render read, for the next rebuild to compare."""
+        site = job.site
+        page_deps = dict(self.rendered.page_deps) if self.rendered and not job.complete else {}
+        page_deps.update(site.page_deps)
+        keys = set(site.page_keys())
+        self.rendered = RenderedState(
+            site.recorder.collections,
+            site.global_state(),
+            {k: v for k, v in page_deps.items() if k in keys},
+        )
 
     def let_tabs_reload(self, mark: int) -> None:
         """Stand back while the tabs fetch the pages just written.
@@ -273,37 +300,52 @@ class Preview:
             time.sleep(0.05)
 
     def plan(self, load: LoadResult) -> RenderJob:
-        """What the change can have affected, pages in view first."""
+        """What the change can have affected, pages in view first.
+
+        The pages to render again are those whose recorded dependencies
+        (:mod:`okrsite.dependencies`) meet what changed since the last
+        published render, plus new pages; everything when what no dependency
+        key holds changed (settings, as_of, cycles, templates, history).
+        """
         from okrsite.theme import load_theme
 
         # A fresh environment per rebuild (templates see this rebuild's data),
         # but compiled template code is kept in memory between rebuilds.
         theme = load_theme(load.config.theme, self.site_root)
         theme.env.bytecode_cache = self.bytecode
-        dirty = None
         prev = self.previous
         history = self.read_history(load)
         moved, self.history = history is not self.history, history
-        if prev is not None and not self.full_next and not moved and prev.config == load.config:
-            dirty = dirty_pages(prev.scored, load.scored)
-        if dirty is None:
-            self.memo.clear()
-        else:
-            self.memo.forget(oid for kind, oid in dirty if kind == "objective")
         site = SiteRenderer(
             load.scored, load.config, self.site_root, theme=theme, memo=self.memo, history=history
         )
-        keys = pages_to_render(site, dirty)
-        if dirty is None:
+        state = site.global_state()
+        incremental = (
+            prev is not None
+            and not self.full_next
+            and not moved
+            and prev.config == load.config
+            and self.rendered is not None
+            and self.rendered.state == state
+        )
+        if not incremental or self.rendered is None:
+            self.memo.clear()
             # the whole site: everything is published together
-            return RenderJob(site, [], keys, None, True)
+            return RenderJob(site, [], site.page_keys(), None, True, [])
+        changed = changed_keys(self.rendered.collections, site.recorder.collections)
+        self.memo.forget(changed)
+        keys = pages_to_render(site, self.rendered.page_deps, changed)
         in_view = set(self.server.pages_in_view())
         first: list[PageKey] = []
         rest: list[PageKey] = []
         for key in keys:
             (first if page_file(key) in in_view else rest).append(key)
-        badges = [oid for kind, oid in dirty if kind == "objective"]
-        return RenderJob(site, first, rest, badges, False)
+        badges = sorted(
+            key for name, key in changed if name == "scored.objectives" and key != EVERY
+        )
+        expected = {page_file(k) for k in site.page_keys()}
+        expected.update(badge_path(oid) for oid in site.index.objective_ids)
+        return RenderJob(site, first, rest, badges, False, sorted(expected))
 
     def read_history(self, load: LoadResult) -> SiteHistory:
         """The site's history, read again only when HEAD moved (new commits only).

@@ -17,6 +17,7 @@ files, data exports, search index, feed, badges).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -27,6 +28,7 @@ from okrsite import __version__, pages
 from okrsite.config import SiteConfig
 from okrsite.constant_translations import use_language
 from okrsite.cycle_export import cycle_export_files
+from okrsite.dependencies import Dep, Recorder, record_index, recorded_portfolio
 from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
@@ -85,11 +87,16 @@ class SiteRenderer:
         memo: RenderMemo | None = None,
         history: SiteHistory | None = None,
     ) -> None:
+        # every read of the portfolio while a page renders is recorded
+        # (okrsite.dependencies): what the page depends on
+        self.recorder = Recorder()
+        plain, scored = scored, recorded_portfolio(scored, self.recorder)
         self.scored = scored
         self.config = config
         # the site's git history (okrsite.history), read by the build and the
         # preview; None when nobody read it (render_site without history)
-        self.history = history
+        self._history = history
+        self.recorder.collections["history"] = (history,)
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
@@ -106,14 +113,23 @@ class SiteRenderer:
         self._number = remembered_number(self.language.number)
         self._decimal = remembered_decimal(self.language.number)
         self.index = SiteIndex(scored, config)
-        self.view = ViewModel(scored, self.index, self.checkin_notes)
+        record_index(self.index, self.recorder)
+        self.view = ViewModel(scored, self.index, self.checkin_notes, self.recorder, plain)
         self.partial = Partials(self.env)
         self._nav_cache: dict[tuple[str, str], Markup] = {}
-        self._checkin_cache: dict[tuple[str, str, bool], Markup] = {}
+        self._checkin_cache: dict[tuple[str, str, bool], tuple[Markup, frozenset[Dep]]] = {}
+        #: what each page rendered by :meth:`render_pages` read
+        self.page_deps: dict[PageKey, frozenset[Dep]] = {}
         self.nav = self._nav()
         # helpers are environment globals so imported macros (which get no
         # render context, to stay cacheable) and partials can use them too
         self.env.globals.update(self._globals())
+
+    @property
+    def history(self) -> SiteHistory | None:
+        """The git history: a page that reads it depends on it (okrsite.dependencies)."""
+        self.recorder.record("history")
+        return self._history
 
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:
@@ -164,30 +180,42 @@ class SiteRenderer:
         key = (root, oid)
         hit = self.memo.items.get(key)
         if hit is None:
-            hit = self.memo.items[key] = self.partial(
-                "objective_item.html", root=root, item=self.view.objective(oid)
+            hit = self.memo.items[key] = self.recorder.capture(
+                lambda: self.partial(
+                    "objective_item.html", root=root, item=self.view.objective(oid)
+                )
             )
-        return hit
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
 
     def alignment_node(self, root: str, oid: str) -> Markup:
         """partials/alignment_node.html for one objective (memoised like items)."""
         key = (root, oid)
         hit = self.memo.nodes.get(key)
         if hit is None:
-            hit = self.memo.nodes[key] = self.partial(
-                "alignment_node.html", root=root, item=self.view.objective(oid)
+            hit = self.memo.nodes[key] = self.recorder.capture(
+                lambda: self.partial(
+                    "alignment_node.html", root=root, item=self.view.objective(oid)
+                )
             )
-        return hit
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
 
     def checkin_block(self, root: str, c: CheckIn, show_target: bool = True) -> Markup:
         """partials/checkin.html for one check-in (memoised within this render)."""
         key = (root, c.id, show_target)
         hit = self._checkin_cache.get(key)
         if hit is None:
-            hit = self._checkin_cache[key] = self.partial(
-                "checkin.html", root=root, checkin=self.view.checkin(c), show_target=show_target
+            hit = self._checkin_cache[key] = self.recorder.capture(
+                lambda: self.partial(
+                    "checkin.html", root=root, checkin=self.view.checkin(c), show_target=show_target
+                )
             )
-        return hit
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
 
     def edit_url(self, file: str) -> str | None:
         repo = self.config.repo_url
@@ -269,10 +297,19 @@ class SiteRenderer:
     def render_pages(self, keys: Iterable[PageKey]) -> dict[str, bytes]:
         """Render the given pages (any subset of :meth:`page_keys`)."""
         out: dict[str, bytes] = {}
-        for kind, ident in keys:
-            path, data = pages.HANDLERS[kind](self, ident)
+        capture = self.recorder.capture
+        for key in keys:
+            handler = partial(pages.HANDLERS[key[0]], self, key[1])
+            (path, data), self.page_deps[key] = capture(handler)
             out[path] = data
         return out
+
+    def global_state(self) -> tuple[Any, ...]:
+        """What every page reads and no dependency key holds: when it changes,
+        every page is rendered again."""
+        scored = self.scored
+        cycles = dict(dict.items(scored.portfolio.cycles))
+        return (scored.as_of, scored.settings, cycles, self.index.current_cycle, self.nav)
 
     # ------------------------------------------------------------ assets
     def render_assets(self, badges_for: Iterable[str] | None = None) -> dict[str, bytes]:

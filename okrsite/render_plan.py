@@ -1,8 +1,8 @@
 """The render plan: which pages to render, rendering them, and writing them.
 
 ``okrsite build`` and ``okrsite serve`` both go through here. :func:`pages_to_render`
-says which pages a change affects (all of them, or the ones whose inputs
-changed plus the site-wide ones); :func:`render_and_write` renders a whole
+says which pages a change affects (all of them, or the ones whose recorded
+dependencies changed, :mod:`okrsite.dependencies`); :func:`render_and_write` renders a whole
 site in forked workers (:mod:`okrsite.fork_pool`) that write their pages
 into the staging folder themselves; :func:`render_files` renders a list of
 pages in this process for the preview's writer. This module is the one place
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Set
 from concurrent.futures import as_completed
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,10 @@ from typing import Any
 import jinja2
 
 from okrsite.config import CONFIG_FILE
+from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
-from okrsite.incremental import SUMMARY_KINDS
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
@@ -111,13 +111,19 @@ def _located(site_root: Path, work: Callable[[], Any]) -> Any:
         raise RenderFailed(exc.diagnostic()) from None
 
 
-def pages_to_render(site: SiteRenderer, dirty: set[PageKey] | None) -> list[PageKey]:
-    """Every page (``dirty`` is ``None``), or the pages a change affected and the
-    site-wide pages, which summarise everything."""
+def pages_to_render(
+    site: SiteRenderer,
+    known: Mapping[PageKey, frozenset[Dep]] | None,
+    changed: Set[Dep] | None,
+) -> list[PageKey]:
+    """Every page (``changed`` or ``known`` is ``None``), or the pages a change
+    affected: those whose dependencies recorded when they were last rendered
+    (``known``) meet the ``changed`` keys (:func:`okrsite.dependencies.changed_keys`),
+    and pages not rendered before."""
     keys = site.page_keys()
-    if dirty is None:
+    if known is None or changed is None:
         return keys
-    return [k for k in keys if k in dirty or k[0] in SUMMARY_KINDS]
+    return [k for k in keys if k not in known or not known[k].isdisjoint(changed)]
 
 
 def render_files(
@@ -139,10 +145,13 @@ def render_files(
     return result
 
 
-def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int]:
+def _render_chunk(
+    keys: list[PageKey] | None,
+) -> tuple[list[str], int, int, dict[PageKey, frozenset[Dep]]]:
     """In a forked worker: render these pages (or, for ``None``, the site-wide
-    files) and write them into the staging folder."""
-    site, staged, site_root = shared()
+    files) and write them into the staging folder; with ``want_deps``, send
+    back what each page read (for the page cache)."""
+    site, staged, site_root, want_deps = shared()
     # The collector is paused while rendering (okrsite.gcpause); each chunk
     # ends with a young-generation collection in case a theme's templates do
     # make reference cycles.
@@ -155,7 +164,8 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int]:
             written, unchanged = staged.write(files)
         finally:
             gc.collect(1)
-    return list(files), written, unchanged
+    deps = {k: site.page_deps[k] for k in keys or ()} if want_deps else {}
+    return list(files), written, unchanged, deps
 
 
 def render_and_write(
@@ -164,26 +174,33 @@ def render_and_write(
     staged: StagedOutput,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    keys: list[PageKey] | None = None,
+    want_deps: bool = False,
 ) -> tuple[set[str], int, int]:
-    """Render every page and write it into ``staged``, in ``jobs`` forked processes.
+    """Render every page (or these ``keys``) and the site-wide files and write
+    them into ``staged``, in ``jobs`` forked processes.
 
     Workers inherit the scored portfolio and the compiled templates through
     fork and write their pages themselves, so no page travels between
-    processes; only paths and counts come back. Raises :class:`RenderFailed`.
+    processes; only paths and counts come back, and with ``want_deps`` what
+    each page read (into ``site.page_deps``). Raises :class:`RenderFailed`.
     """
-    keys = site.page_keys()
+    if keys is None:
+        keys = site.page_keys()
     chunks: list[list[PageKey] | None] = [None]  # the site-wide files are one task
     chunks += [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
     paths: set[str] = set()
     written = unchanged = done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
-        with forked_pool((site, staged, site_root), jobs) as pool:
+        with forked_pool((site, staged, site_root, want_deps), jobs) as pool:
             futures = [pool.submit(_render_chunk, c) for c in chunks]
             for future in as_completed(futures):
                 if future.exception() is not None:
                     for other in futures:  # stop at the first mistake
                         other.cancel()
-                names, w, u = future.result()
+                names, w, u, deps = future.result()
+                site.page_deps.update(deps)
                 paths.update(names)
                 written, unchanged, done = written + w, unchanged + u, done + len(names)
                 if progress is not None:

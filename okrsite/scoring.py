@@ -21,6 +21,7 @@ from typing import Any
 
 from okrsite import cycles as cycles_mod
 from okrsite.checkin_index import checkin_index
+from okrsite.dependencies import objectives_to_rescore
 from okrsite.model import (
     KPI,
     CheckIn,
@@ -596,49 +597,6 @@ def score_portfolio(
     if memo is not None:
         memo.scored, memo.values, memo.rescored = result, scorer.vmemo, stale_ids
     return result
-
-
-def objectives_to_rescore(old: Portfolio, new: Portfolio) -> set[str] | None:
-    """Objectives of ``new`` whose score may differ from their score in ``old``.
-
-    ``None`` when everything must be rescored (the cycles changed). Otherwise:
-    objectives whose record or check-ins changed, or whose key results read a
-    KPI whose series changed, plus every objective above one of those, in the
-    old alignment and in the new (a moved or removed objective changes the
-    roll-ups it left as well as those it joined).
-    """
-    if old.cycles != new.cycles:
-        return None
-    changed_kpis = {
-        k
-        for k in old.kpi_series.keys() | new.kpi_series.keys()
-        if old.kpi_series.get(k) != new.kpi_series.get(k)
-    }
-    before = checkin_index(old.checkins).by_objective
-    after = checkin_index(new.checkins).by_objective
-    changed: set[str] = set()
-    for oid, obj in new.objectives.items():
-        was = old.objectives.get(oid)
-        if (
-            was is None
-            or was != obj
-            or before.get(oid, []) != after.get(oid, [])
-            or (changed_kpis and any(kr.kpi in changed_kpis for kr in obj.key_results))
-        ):
-            changed.add(oid)
-    gone = [oid for oid in old.objectives if oid not in new.objectives]
-    out = set(changed)
-    for side, starts in ((new, changed), (old, [*changed, *gone])):
-        walked: set[str] = set()  # each chain once per side (and no looping on a loop)
-        for oid in starts:
-            record = side.objectives.get(oid)
-            parent = record.parent_objective if record is not None else None
-            while parent is not None and parent in side.objectives and parent not in walked:
-                walked.add(parent)
-                if parent in new.objectives:
-                    out.add(parent)
-                parent = side.objectives[parent].parent_objective
-    return out
 
 
 def _children_first(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -311,11 +311,19 @@ class SyncWriter:
         self.out_dir = out_dir
         self.digests: dict[str, bytes] = {}
 
-    def sync(self, files: Mapping[str, bytes], *, complete: bool = True) -> list[str]:
+    def sync(
+        self,
+        files: Mapping[str, bytes],
+        *,
+        complete: bool = True,
+        keep: Set[str] | None = None,
+    ) -> list[str]:
         """Write what changed; return the changed paths.
 
         ``complete=False`` means ``files`` is only part of the site (an
         incremental render): files not in it are kept rather than removed.
+        With ``keep``, the site is ``files`` and the ``keep`` files written
+        before: any other file is removed.
         """
         import hashlib
 
@@ -333,7 +341,12 @@ class SyncWriter:
             os.replace(tmp, target)
             self.digests[rel] = digest
             changed.append(rel)
-        for rel in [r for r in self.digests if complete and r not in files]:
+        stale = [
+            r
+            for r in self.digests
+            if (complete or keep is not None) and r not in files and (keep is None or r not in keep)
+        ]
+        for rel in stale:
             gone = self.out_dir / rel
             gone.unlink(missing_ok=True)
             del self.digests[rel]

@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -123,6 +124,37 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "check-in value of a leaf": edit(
         "content/checkins/2026-11-17-sales-lukas-dach-pipeline.md", "dach-opps: 17", "dach-opps: 19"
+    ),
+    "goal supports another objective": edit(
+        "content/goals/kb-deflection.md",
+        "supports: customer-success/support-resolution",
+        "supports: company/grow-arr",
+    ),
+    "team renamed": edit("content/teams/sales-emea.md", "title: ", "title: Team "),
+    "team moves under another team": edit(
+        "content/teams/onboarding.md", "parent: customer-success", "parent: leadership"
+    ),
+    "person moves to another team": edit(
+        "content/people/lukas-brandt.md", "team: sales-emea", "team: sales-na"
+    ),
+    "new team file": write(
+        "content/teams/field-sales.md",
+        "---\ntitle: Field sales\nparent: sales\n---\nOn the road.\n",
+    ),
+    "KPI drives another KPI": edit(
+        "content/kpis/nps.md", "drives: [gross-churn]", "drives: [gross-churn, arr]"
+    ),
+    "KPI target": edit("content/kpis/nps.md", "target: 45", "target: 50"),
+    "check-in author changes": edit(
+        "content/checkins/2026-11-17-sales-lukas-dach-pipeline.md",
+        "author: lukas-brandt",
+        "author: maya-chen",
+    ),
+    "tag removed": edit(
+        "content/objectives/sales/lukas-dach-pipeline.md", "tags: [emea, pipeline]", "tags: [emea]"
+    ),
+    "free page retitled (structural)": edit(
+        "content/pages/about-northwind.md", "title: About", "title: All about"
     ),
     "deleted objective (structural)": delete_objective("sales/lukas-dach-pipeline"),
     "person renamed (structural)": edit("content/people/lukas-brandt.md", "title: ", "title: Dr. "),
@@ -323,9 +355,9 @@ def test_pages_in_view_are_written_and_reloaded_before_the_rest(site: Path) -> N
         order: list[str] = []
         sync, notify = preview.writer.sync, preview.server.notify_reload
 
-        def spy_sync(files: dict[str, bytes], *, complete: bool = True) -> list[str]:
+        def spy_sync(files: dict[str, bytes], **options: Any) -> list[str]:
             order.append("sync " + ("+".join(sorted(files)) if len(files) < 3 else "rest"))
-            return sync(files, complete=complete)
+            return sync(files, **options)
 
         def spy_notify(*a: object, **k: object) -> str:
             order.append("reload")

@@ -73,8 +73,14 @@ def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str
     """This objective's line of portfolio.json, its rows of both CSVs and its
     search-index entry (memoised in ``memo``)."""
     hit = memo.exports.get(oid)
-    if hit is not None:
-        return hit
+    if hit is None:
+        hit = memo.exports[oid] = view.recorder.capture(lambda: _export_pieces(view, oid))
+    else:
+        view.recorder.replay(hit[1])
+    return hit[0]
+
+
+def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
     record = objective_record(view.scored, oid)
     o, s = view.objectives[oid], view.scores[oid]
     row = [
@@ -98,9 +104,7 @@ def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str
     entry = ",".join(
         json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in search_entries(view, oid)
     )
-    pieces = (json_line(record), csv_text(csv_rows(record)), csv_text([row]), entry)
-    memo.exports[oid] = pieces
-    return pieces
+    return (json_line(record), csv_text(csv_rows(record)), csv_text([row]), entry)
 
 
 def data_files(view: ViewModel, memo: RenderMemo) -> dict[str, bytes]:

@@ -10,13 +10,15 @@ many pages, per record, in :class:`RenderMemo`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, Template
 from jinja2.runtime import Context
 from markupsafe import Markup
+
+from okrsite.dependencies import Dep
 
 __all__ = ["Partials", "RenderMemo"]
 
@@ -131,26 +133,28 @@ class _Prepared:
 
 @dataclass
 class RenderMemo:
-    """Rendered pieces that depend on one objective only, kept between renders.
+    """Rendered pieces kept between renders, each with what it read.
 
     Site-wide pages (the alignment tree, a cycle's list, the exports, the
     search index) repeat one piece per objective; at 10,000 objectives
     rebuilding all of them after every save is most of a preview rebuild.
-    The preview keeps one memo, forgets the pieces of every objective whose
-    page is dirty (:func:`okrsite.incremental.dirty_pages`: its record, its
-    score, a neighbour's title …), and clears it when the whole site must be
-    rendered again (settings, people, teams, templates). Markdown is keyed by
-    its text, so it stays valid as long as the renderer's settings do.
+    The preview keeps one memo; each piece keeps the dependencies it recorded
+    (:mod:`okrsite.dependencies`), and :meth:`forget` drops the pieces that
+    read something a change touched. The memo is cleared when the whole site
+    must be rendered again (settings, templates). Markdown is keyed by its
+    text, so it stays valid as long as the renderer's settings do.
     """
 
     markdown: dict[str, str] = field(default_factory=dict)
     #: (link prefix, objective id) → partials/objective_item.html
-    items: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    items: dict[tuple[str, str], tuple[Markup, frozenset[Dep]]] = field(default_factory=dict)
     #: (link prefix, objective id) → partials/alignment_node.html
-    nodes: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    nodes: dict[tuple[str, str], tuple[Markup, frozenset[Dep]]] = field(default_factory=dict)
     #: per objective: (portfolio.json line, key-results.csv rows, objectives.csv
     #: row, search-index entry)
-    exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    exports: dict[str, tuple[tuple[str, str, str, str], frozenset[Dep]]] = field(
+        default_factory=dict
+    )
 
     def clear(self) -> None:
         self.markdown.clear()
@@ -158,13 +162,14 @@ class RenderMemo:
         self.nodes.clear()
         self.exports.clear()
 
-    def forget(self, oids: Iterable[str]) -> None:
-        """Drop the pieces of these objectives."""
-        gone = set(oids)
-        if not gone:
+    def forget(self, changed: Set[Dep]) -> None:
+        """Drop the pieces that read any of the ``changed`` dependencies."""
+        if not changed:
             return
-        for cache in (self.items, self.nodes):
-            for key in [k for k in cache if k[1] in gone]:
-                del cache[key]
-        for oid in gone:
-            self.exports.pop(oid, None)
+        for cache in (self.items, self.nodes, self.exports):
+            _drop(cache, changed)
+
+
+def _drop(cache: dict[Any, tuple[Any, frozenset[Dep]]], changed: Set[Dep]) -> None:
+    for key in [key for key, (_, deps) in cache.items() if not deps.isdisjoint(changed)]:
+        del cache[key]

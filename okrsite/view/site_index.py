@@ -27,6 +27,11 @@ class SiteIndex:
         portfolio = scored.portfolio
         objectives = portfolio.objectives
         self.objective_ids = sorted(i for i in objectives if i in scored.objectives)
+        #: what lists and breadcrumbs read of an objective: title and parent
+        #: (a page that shows no more depends on no more, okrsite.dependencies)
+        self.objective_heads: dict[str, tuple[str, str | None]] = {
+            oid: (o.title, o.parent_objective) for oid, o in objectives.items()
+        }
         # check-ins up to as_of (as scored), oldest first
         checkins = checkin_index(scored.checkins)
         self.checkins = scored.checkins

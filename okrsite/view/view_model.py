@@ -18,6 +18,7 @@ from datetime import date
 from markupsafe import Markup
 
 from okrsite.cycle_figures import counted_progress
+from okrsite.dependencies import Dep, Recorder
 from okrsite.model import (
     CheckIn,
     Grade,
@@ -56,6 +57,8 @@ STATUS_ORDER = (
     "draft",
     "dropped",
 )
+
+_OBJECTIVE_COLLECTIONS = ("portfolio.objectives", "scored.objectives")
 
 _ANCHOR_RE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -189,6 +192,8 @@ class ViewModel:
         scored: ScoredPortfolio,
         index: SiteIndex,
         notes_html: Callable[[CheckIn], str],
+        recorder: Recorder | None = None,
+        plain: ScoredPortfolio | None = None,
     ) -> None:
         self.scored = scored
         self.index = index
@@ -196,9 +201,14 @@ class ViewModel:
         self.scores = scored.objectives
         self._notes_html = notes_html
         self._urls: dict[tuple[str, str], str] = {}
-        self._objective_views: dict[str, ObjectiveView] = {}
-        self._checkin_views: dict[str, CheckinView] = {}
-        self._kpi_sparklines: dict[str, Sparkline | None] = {}
+        # views are kept per record with what they read, replayed into the
+        # dependencies of every page that shows them again (okrsite.dependencies)
+        self.recorder = recorder or Recorder()
+        #: the same portfolio without recording (see _read_objectives)
+        self.plain = plain or scored
+        self._objective_views: dict[str, tuple[ObjectiveView, frozenset[Dep]]] = {}
+        self._checkin_views: dict[str, tuple[CheckinView, frozenset[Dep]]] = {}
+        self._kpi_sparklines: dict[str, tuple[Sparkline | None, frozenset[Dep]]] = {}
 
     def url(self, kind: str, ident: str) -> str:
         """The encoded site-relative href of a record's page."""
@@ -225,46 +235,68 @@ class ViewModel:
         return Link(tid, self.team_name(tid), self.url("team", tid)) if tid else None
 
     def objective(self, oid: str) -> ObjectiveView:
-        view = self._objective_views.get(oid)
-        if view is None:
-            o, s = self.objectives[oid], self.scores[oid]
-            view = self._objective_views[oid] = ObjectiveView(
-                oid,
-                o.title,
-                self.url("objective", oid),
-                self.person(o.owner),
-                self.team(o.team),
-                o.cycle,
-                o.commitment,
-                s.status,
-                s.progress,
-                s.grade,
-                s.expected,
-                s.forecast,
-                s.confidence,
-                s.stale,
-                len(o.key_results),
-                s.behind,
-                s.last_checkin,
+        hit = self._objective_views.get(oid)
+        if hit is None:
+            hit = self._objective_views[oid] = self.recorder.capture(
+                lambda: self._objective_view(oid)
             )
-        return view
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def _objective_view(self, oid: str) -> ObjectiveView:
+        o, s = self.objectives[oid], self.scores[oid]
+        return ObjectiveView(
+            oid,
+            o.title,
+            self.url("objective", oid),
+            self.person(o.owner),
+            self.team(o.team),
+            o.cycle,
+            o.commitment,
+            s.status,
+            s.progress,
+            s.grade,
+            s.expected,
+            s.forecast,
+            s.confidence,
+            s.stale,
+            len(o.key_results),
+            s.behind,
+            s.last_checkin,
+        )
+
+    def _read_objectives(self, ids: Sequence[str]) -> ScoredPortfolio:
+        """Record that these objectives (records and scores) are read, at once,
+        and hand out the portfolio that does not record each read again (the
+        lists of a page read thousands of objectives this way)."""
+        self.recorder.many(_OBJECTIVE_COLLECTIONS, ids)
+        return self.plain
 
     def objectives_sorted(self, ids: Iterable[str]) -> list[str]:
-        return sorted(ids, key=lambda i: (self.objectives[i].title.casefold(), i))
+        """By title: reads the titles only (``index.objective_heads``)."""
+        ids = list(ids)
+        self.recorder.many(("index.objective_heads",), ids)
+        heads, head = self.index.objective_heads, dict.__getitem__
+        return sorted(ids, key=lambda i: (head(heads, i)[0].casefold(), i))
 
     def summary(self, ids: Sequence[str]) -> GroupSummary:
         """Counts by status of ``ids`` and the weighted mean progress of the counted
         ones (:func:`okrsite.cycle_figures.counted_progress`, the one rule)."""
+        plain = self._read_objectives(ids)
+        scores = plain.objectives
         counts: dict[str, int] = {}
         for oid in ids:
-            status = self.scores[oid].status
+            status = scores[oid].status
             counts[status] = counts.get(status, 0) + 1
-        progress = counted_progress(self.scored, ids) or 0.0
+        progress = counted_progress(plain, ids) or 0.0
         ordered = tuple((status, counts[status]) for status in STATUS_ORDER if status in counts)
         return GroupSummary(progress, grade_for(progress), ordered, len(ids))
 
     def in_cycle(self, ids: Iterable[str], cycle: str | None) -> list[str]:
-        return [i for i in ids if self.objectives[i].cycle == cycle]
+        ids = list(ids)
+        records = self._read_objectives(ids).portfolio.objectives
+        return [i for i in ids if records[i].cycle == cycle]
 
     def cycle_sections(self, own: Sequence[str], below: Sequence[str] = ()) -> list[CycleSection]:
         """One section per cycle, the current cycle first, then newest first."""
@@ -306,9 +338,14 @@ class ViewModel:
         return None
 
     def checkin(self, c: CheckIn) -> CheckinView:
-        view = self._checkin_views.get(c.id)
-        if view is not None:
-            return view
+        hit = self._checkin_views.get(c.id)
+        if hit is None:
+            hit = self._checkin_views[c.id] = self.recorder.capture(lambda: self._checkin_view(c))
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def _checkin_view(self, c: CheckIn) -> CheckinView:
         portfolio = self.scored.portfolio
         target = None
         krs: dict[str, KeyResult] = {}
@@ -324,7 +361,7 @@ class ViewModel:
             values.append(
                 CheckinValue(kr.title if kr else kr_id, value, kr.unit if kr is not None else "")
             )
-        view = self._checkin_views[c.id] = CheckinView(
+        return CheckinView(
             c.id,
             anchor("checkin", c.id),
             c.date,
@@ -336,22 +373,29 @@ class ViewModel:
             c.value,
             Markup(self._notes_html(c)),
         )
-        return view
 
     def kpi_sparkline(self, kid: str) -> Sparkline | None:
         """A KPI's values as a word-sized line with its health bands and target
         (``None`` without values), for the KPI tiles."""
-        if kid not in self._kpi_sparklines:
-            k, ks = self.scored.portfolio.kpis[kid], self.scored.kpis[kid]
-            self._kpi_sparklines[kid] = sparkline(
-                ks.series,
-                target=k.target,
-                green=k.green,
-                red=k.red,
-                direction=k.direction,
-                unit=k.unit,
+        hit = self._kpi_sparklines.get(kid)
+        if hit is None:
+            hit = self._kpi_sparklines[kid] = self.recorder.capture(
+                lambda: self._kpi_sparkline(kid)
             )
-        return self._kpi_sparklines[kid]
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def _kpi_sparkline(self, kid: str) -> Sparkline | None:
+        k, ks = self.scored.portfolio.kpis[kid], self.scored.kpis[kid]
+        return sparkline(
+            ks.series,
+            target=k.target,
+            green=k.green,
+            red=k.red,
+            direction=k.direction,
+            unit=k.unit,
+        )
 
     def key_result_points(self, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
         """A key result's values over its objective's check-ins (up to as_of), else
@@ -412,10 +456,10 @@ class ViewModel:
         chain: list[Link] = []
         seen = {o.id}
         current = o.parent_objective
+        heads = self.index.objective_heads
         while current and current in self.scores and current not in seen:
-            chain.append(
-                Link(current, self.objectives[current].title, self.url("objective", current))
-            )
+            title, parent = heads[current]
+            chain.append(Link(current, title, self.url("objective", current)))
             seen.add(current)
-            current = self.objectives[current].parent_objective
+            current = parent
         return chain[::-1]

@@ -1,0 +1,196 @@
+"""The rendered-page cache: a cached build is byte-equal to a cold one.
+
+Each case builds a copy of the example site with the cache, changes it the
+way a person would (the edit kinds of the preview tests, a theme override,
+okrsite.toml, as_of, a corrupted cache, an output file edited by hand, a
+build holding the cache's lock), builds again with the cache, and compares
+every file of the output with a cold build (``--no-cache``) of the same files.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+from test_incremental import CASES, edit, write
+
+from okrsite.build import build_site
+from okrsite.cli import cli
+from okrsite.page_cache import CACHE_FILE, LOCK_FILE
+
+AS_OF = date(2026, 11, 20)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
+    return root
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def cached_build(site: Path, as_of: date = AS_OF) -> int:
+    """Build with the cache into site/_site; the number of pages reused."""
+    result = build_site(site, as_of=as_of)
+    assert result.ok, result.diagnostics
+    return int(result.timings["pages reused"])
+
+
+def cold_build(site: Path, tmp: Path, as_of: date = AS_OF) -> dict[str, bytes]:
+    out = tmp / "cold"
+    shutil.rmtree(out, ignore_errors=True)
+    result = build_site(site, out_dir=out, as_of=as_of, history_cache=False)
+    assert result.ok, result.diagnostics
+    return files_of(out)
+
+
+def assert_same(site: Path, tmp: Path, as_of: date = AS_OF) -> None:
+    got, expected = files_of(site / "_site"), cold_build(site, tmp, as_of)
+    assert sorted(got) == sorted(expected)
+    differing = [k for k in expected if got[k] != expected[k]]
+    assert differing == [], f"stale files {differing[:10]}"
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_cached_build_after_an_edit_equals_a_cold_build(
+    site: Path, tmp_path: Path, name: str
+) -> None:
+    first = cached_build(site)
+    assert first == 0  # nothing to reuse yet
+    assert cached_build(site) > 0  # nothing changed: every page reused
+    CASES[name](site)
+    reused = cached_build(site)
+    if not name.endswith("(structural)"):
+        assert reused > 0, "expected pages to be reused"
+    assert_same(site, tmp_path)
+
+
+THEME_AND_CONFIG: dict[str, Callable[[Path], None]] = {
+    "partial overridden": write(
+        "templates/partials/status_badge.html",
+        '<b class="badge">{{ status_word(status) }}!</b>',
+    ),
+    "okrsite.toml title": edit("okrsite.toml", 'title = "', 'title = "New '),
+}
+
+
+@pytest.mark.parametrize("name", list(THEME_AND_CONFIG))
+def test_theme_and_configuration_changes_render_everything(
+    site: Path, tmp_path: Path, name: str
+) -> None:
+    cached_build(site)
+    THEME_AND_CONFIG[name](site)
+    assert cached_build(site) == 0
+    assert_same(site, tmp_path)
+
+
+def test_a_changed_as_of_renders_everything(site: Path, tmp_path: Path) -> None:
+    cached_build(site)
+    later = date(2026, 11, 27)
+    assert cached_build(site, later) == 0
+    assert_same(site, tmp_path, later)
+
+
+@pytest.mark.parametrize("damage", [b"", b"okrsite-page-cache 1\n\x80\x05garbage", b"x" * 100])
+def test_a_corrupted_cache_means_a_full_build(site: Path, tmp_path: Path, damage: bytes) -> None:
+    cached_build(site)
+    CASES["body edit"](site)
+    (site / ".okrsite-cache" / CACHE_FILE).write_bytes(damage)
+    assert cached_build(site) == 0
+    assert_same(site, tmp_path)
+    assert cached_build(site) > 0  # and the cache is written again
+
+
+def test_a_cache_that_would_build_objects_is_refused(site: Path, tmp_path: Path) -> None:
+    cached_build(site)
+    import pickle
+
+    evil = b"okrsite-page-cache 1\n" + pickle.dumps((os.getcwd, ()), protocol=5)
+    (site / ".okrsite-cache" / CACHE_FILE).write_bytes(evil)
+    assert cached_build(site) == 0
+    assert_same(site, tmp_path)
+
+
+def test_an_output_file_edited_by_hand_means_a_full_build(site: Path, tmp_path: Path) -> None:
+    cached_build(site)
+    page = site / "_site" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"<body", b"<body data-edited"))
+    CASES["body edit"](site)
+    assert cached_build(site) == 0
+    assert_same(site, tmp_path)
+    # and a file added by hand
+    (site / "_site" / "extra.html").write_text("mine")
+    assert cached_build(site) == 0
+    assert_same(site, tmp_path)
+
+
+def test_a_build_holding_the_lock_keeps_the_other_from_the_cache(
+    site: Path, tmp_path: Path
+) -> None:
+    cached_build(site)
+    stored = (site / ".okrsite-cache" / CACHE_FILE).read_bytes()
+    CASES["body edit"](site)
+    with open(site / ".okrsite-cache" / LOCK_FILE, "ab") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        assert cached_build(site) == 0
+    assert (site / ".okrsite-cache" / CACHE_FILE).read_bytes() == stored  # not written
+    assert_same(site, tmp_path)
+
+
+def test_no_cache_and_cache_false_leave_the_page_cache_alone(site: Path) -> None:
+    runner = CliRunner()
+    args = ["build", "--site", str(site), "--as-of", "2026-11-20"]
+    result = runner.invoke(cli, [*args, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not (site / ".okrsite-cache" / CACHE_FILE).exists()
+    config = site / "okrsite.toml"
+    config.write_text(config.read_text() + "\ncache = false\n")
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert not (site / ".okrsite-cache" / CACHE_FILE).exists()
+
+
+def test_the_cli_build_reuses_pages_and_writes_only_changed_files(site: Path) -> None:
+    runner = CliRunner()
+    args = ["build", "--site", str(site), "--as-of", "2026-11-20"]
+    assert runner.invoke(cli, args).exit_code == 0
+    untouched = site / "_site" / "kpis" / "nps" / "index.html"
+    before = untouched.stat()
+    CASES["body edit"](site)
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    after = untouched.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert (site / ".okrsite-cache" / CACHE_FILE).is_file()
+
+
+def test_history_read_from_its_cache_keeps_the_pages(site: Path, tmp_path: Path) -> None:
+    """The first build reads the history from git, the next from the history
+    cache: the same history, so every page is reused; a new commit touching an
+    objective renders the pages with a timeline again, and equals a cold build."""
+    from gitrepo import Repo
+
+    repo = Repo(site)
+    repo.commit("portfolio", "alice", "2026-11-01T10:00:00+00:00")
+    cached_build(site)
+    pages = len(list((site / "_site").rglob("index.html"))) + 1  # and 404.html
+    assert cached_build(site) == pages
+    CASES["leaf key result target (rolls up)"](site)
+    repo.commit("raise the target", "alice", "2026-11-18T10:00:00+00:00")
+    assert 0 < cached_build(site) < pages
+    assert_same(site, tmp_path)
