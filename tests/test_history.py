@@ -21,10 +21,12 @@ The story (cycle 2026-Q1 starts on 2026-01-01; as_of 2026-03-01):
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 import subprocess
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -359,7 +361,8 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     cycles = load.scored.portfolio.cycles
     first = read_history(clone.root, load.config, cycles)
     assert first.commits_read == 8  # 10 commits, 2 of them merges
-    assert (clone.root / ".okrsite-cache/history.json").is_file()
+    segments = clone.root / ".okrsite-cache/history"
+    assert len(list(segments.glob("*.pickle"))) == 1
     assert clone.git("status", "--porcelain") == ""  # the cache keeps itself out of git
     again = read_history(clone.root, load.config, cycles)
     assert again.commits_read == 0
@@ -368,6 +371,8 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
     third = read_history(clone.root, load.config, cycles)
     assert third.commits_read == 1
+    # only the new commit was written, beside the first segment
+    assert sorted(len(_events_of(p)) for p in segments.glob("*.pickle")) == [1, 8]
     owner, removed = third.objectives["sales/europe"][-2:]
     assert (owner.commit, owner.field, owner.old, owner.new) == (new, "owner", "bob", "carol")
     assert (removed.field, removed.key_result, removed.old) == (
@@ -376,16 +381,27 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
         "Sign 10 deals",
     )
     # a damaged cache is read again from git, not trusted
-    (clone.root / ".okrsite-cache/history.json").write_text("{not json")
+    newest = max(segments.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    newest.write_bytes(newest.read_bytes()[:-20])
     fourth = read_history(clone.root, load.config, cycles)
     assert fourth.commits_read == 9 and fourth.objectives == third.objectives
-    # valid JSON of the wrong shape is not trusted either
-    cache = clone.root / ".okrsite-cache/history.json"
-    data = json.loads(cache.read_text())
-    data["commits"][new] = {"records": [{"kind": "objective"}], "checkins": [], "rows": []}
-    cache.write_text(json.dumps(data))
+    # a whole segment of the wrong shape is not trusted either
+    (segment,) = segments.glob("*.pickle")
+    head = segment.read_bytes().split(b"\n", 1)[0] + b"\n"
+    bad = {new: {"records": [{"kind": "objective"}], "checkins": [], "rows": []}}
+    segment.write_bytes(head + pickle.dumps(bad))
     fifth = read_history(clone.root, load.config, cycles)
     assert fifth.commits_read == 9 and fifth.objectives == third.objectives
+    # nor one that would build anything but plain values
+    (segment,) = segments.glob("*.pickle")
+    segment.write_bytes(head + pickle.dumps({new: {"records": [date(2026, 1, 1)]}}))
+    sixth = read_history(clone.root, load.config, cycles)
+    assert sixth.commits_read == 9 and sixth.objectives == third.objectives
+
+
+def _events_of(segment: Path) -> dict[str, object]:
+    raw = segment.read_bytes()
+    return pickle.loads(raw[raw.index(b"\n") + 1 :])  # test data written by okrsite itself
 
 
 def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) -> None:
@@ -403,7 +419,7 @@ def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) 
         return sorted(p.name for p in folder.iterdir())
 
     first = build_and_list()
-    assert "history.json" in first and ".gitignore" in first
+    assert "history" in first and ".gitignore" in first
     assert [n for n in first if n.startswith("parse-")], first
     # a new commit rewrites the history cache: the parse cache stays
     clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
@@ -413,12 +429,12 @@ def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) 
     toml = clone.root / "okrsite.toml"
     toml.write_text(toml.read_text() + 'default_cycle = "2026-Q1"\n')
     again = build_and_list()
-    assert "history.json" in again and len(again) == len(first) and again != first
+    assert "history" in again and len(again) == len(first) and again != first
     assert clone.git("status", "--porcelain") == "M okrsite.toml"  # the folder ignores itself
     # --cache-dir moves both caches
     elsewhere = tmp_path / "cache"
     build_and_list("--cache-dir", str(elsewhere))
-    assert (elsewhere / "history.json").is_file() and list(elsewhere.glob("parse-*.pickle"))
+    assert list(elsewhere.glob("history/*.pickle")) and list(elsewhere.glob("parse-*.pickle"))
     # --no-cache leaves the cache folder alone, the history's part too
     shutil.rmtree(folder)
     out = tmp_path / "again"
@@ -460,7 +476,7 @@ def test_history_false_turns_it_off(story: Repo, tmp_path: Path) -> None:
     data = json.loads((out / "api/history.json").read_text())
     assert data["available"] is False and "turned off" in data["note"]
     assert data["objectives"]["sales/europe"]["changes"] == []
-    assert not (clone / ".okrsite-cache/history.json").exists()  # the parse cache may be there
+    assert not (clone / ".okrsite-cache/history").exists()  # the parse cache may be there
 
 
 def test_history_setting_must_be_a_boolean(tmp_path: Path) -> None:
