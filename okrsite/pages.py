@@ -317,6 +317,7 @@ def team(site: SiteRenderer, tid: str) -> Page:
         kpi_ids=[k for k in index.kpi_ids if portfolio.kpis[k].team == tid],
         goal_ids=[g for g in index.goal_ids if portfolio.goals[g].team == tid],
         body=site.markdown(record.body) if record else "",
+        streak=site.streak("team", tid),
     )
 
 
@@ -337,6 +338,7 @@ def person(site: SiteRenderer, pid: str) -> Page:
         goal_ids=[g for g in index.goal_ids if portfolio.goals[g].owner == pid],
         checkins=index.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],
         body=site.markdown(record.body) if record else "",
+        streak=site.streak("person", pid),
     )
 
 
