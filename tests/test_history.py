@@ -26,6 +26,9 @@ import re
 import shutil
 import subprocess
 import textwrap
+import time
+import urllib.request
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -532,6 +535,51 @@ def test_serve_reads_history_once_and_extends_it_when_head_moves(
         assert new[:7] in page.read_text()
         data = json.loads((p.out / "api/history.json").read_text())
         assert data["objectives"]["sales/europe"]["changes"][-1]["commit"] == new
+    finally:
+        p.stop()
+
+
+def _served(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (127.0.0.1)
+        return response.read().decode("utf-8")
+
+
+def _wait_until(check: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_notices_a_commit_and_a_reset_without_a_save(story: Repo, tmp_path: Path) -> None:
+    """A commit only rewrites files under .git, which no source watch sees: the
+    preview's git watch rebuilds, and the page served over HTTP names the commit.
+    ``git reset --soft`` moves the branch back without touching a file: the
+    commit leaves the timeline again."""
+    from okrsite.preview import Preview
+
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    p = Preview(clone.root, port=0, echo=lambda m: None)
+    try:
+        p.start()
+        url = p.server.url + "objectives/sales/europe/"
+        assert p.server.url.startswith("http://127.0.0.1:")
+        clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+        _wait_until(lambda: "carol" in _served(url), "the save to be served")
+        saved = p.rebuilds
+        new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
+        _wait_until(lambda: new[:7] in _served(url), "the commit to show on the page")
+        assert p.rebuilds > saved and p.history is not None and p.history.commits_read == 1
+        json_url = p.server.url + "api/history.json"
+        changes = json.loads(_served(json_url))["objectives"]["sales/europe"]["changes"]
+        assert changes[-1]["commit"] == new
+        clone.git("reset", "-q", "--soft", "HEAD~1")
+        _wait_until(lambda: new[:7] not in _served(url), "the reset to show on the page")
+        assert "carol" in _served(url)  # the file is as saved: only the history moved back
     finally:
         p.stop()
 
