@@ -44,6 +44,7 @@ SIGNATURES = {
     "change.html": r'<li class="change">',
     "list_filters.html": r'<div class="list-filters"',
     "history_timeline.html": r'<section aria-labelledby="goal-history" class="history">',
+    "streak.html": r'<p class="meta streak">',
 }
 
 #: the history section shows its note where a site has no history to show
