@@ -7,10 +7,13 @@ objectives (``generate.py``), committed, then ``--commits`` commits that each
 edit ``--share`` of the objective files (a key result's target moved up or
 down by a tenth, or the owner handed to someone else), by five authors a few
 hours apart. Then it times ``okrsite build --as-of 2026-11-20`` into a fresh
-folder each time (wall clock, median of ``--repeat`` runs):
+folder each time (wall clock and CPU seconds of the whole process tree,
+median of ``--repeat`` runs). Every timed build gets its own copy of one
+cache folder (``--cache-dir``), filled by an untimed build beforehand, so
+builds with and without history start from the same parse cache:
 
 * ``without``: ``--no-history``;
-* ``first``: with history and no cache (``.okrsite-cache/`` removed first);
+* ``first``: with history and none of it cached yet;
 * ``after one commit``: one more such commit, then a build with history
   (the cache holds every commit but the new one) next to one without.
 
@@ -24,6 +27,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -126,20 +130,50 @@ def make_repo(n: int, commits: int, share: float) -> Path:
     return repo
 
 
-def build(repo: Path, *extra: str) -> float:
+def build(repo: Path, cache: Path, *extra: str) -> tuple[float, float]:
+    """(wall s, CPU s of the whole process tree) of one build into a fresh folder."""
     out = Path(tempfile.mkdtemp(prefix="okrsite-bench-"))
     try:
         cmd = [sys.executable, "-m", "okrsite", "build", "--as-of", "2026-11-20"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         subprocess.run(
-            [*cmd, "--out", str(out / "site"), *extra],
+            [*cmd, "--out", str(out / "site"), "--cache-dir", str(cache), *extra],
             cwd=repo,
             check=True,
             capture_output=True,
         )
-        return time.perf_counter() - t
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return wall, cpu
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def copy_cache(source: Path, dest: Path, history: bool) -> Path:
+    """A copy of a cache folder, with or without what the history stored in it.
+
+    Every timed build gets its own copy, so builds with and without history
+    start from the same parse cache and neither writes into the other's.
+    """
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(source, dest)
+    if not history:
+        for entry in dest.iterdir():
+            if entry.name.startswith("history"):
+                (shutil.rmtree if entry.is_dir() else Path.unlink)(entry)
+    return dest
+
+
+def _line(name: str, runs: list[tuple[float, float]]) -> str:
+    walls = ", ".join(f"{w:.2f}" for w, _ in runs)
+    cpus = ", ".join(f"{c:.2f}" for _, c in runs)
+    return f"{name}: wall {walls} s; CPU {cpus} s"
+
+
+def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,35 +185,58 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--after-only",
         action="store_true",
-        help="only the rebuild after one commit (the cache must be there from an earlier run)",
+        help="time only the rebuild after one commit (one untimed first build fills the cache)",
     )
     args = ap.parse_args(argv)
     repo = make_repo(args.objectives, args.commits, args.share)
-    cache = repo / ".okrsite-cache"
-    without, first, after, after_without = [], [], [], []
+    work = Path(tempfile.mkdtemp(prefix="okrsite-bench-cache-"))
+    try:
+        return _measure(repo, work, args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
+    parse_only = work / "parse"
+    held = work / "held"  # parse cache and the history of every commit but the newest
+    build(repo, parse_only, "--no-history")  # untimed: fills the parse cache
+    without: list[tuple[float, float]] = []
+    first: list[tuple[float, float]] = []
+    after: list[tuple[float, float]] = []
+    after_without: list[tuple[float, float]] = []
     rng = random.Random(os.getpid())
     files = sorted((repo / "content/objectives").rglob("*.md"))
     for r in range(0 if args.after_only else args.repeat):
-        without.append(build(repo, "--no-history"))
-        shutil.rmtree(cache, ignore_errors=True)
-        first.append(build(repo))
-        print(f"run {r + 1}: without {without[-1]:.2f} s, first with history {first[-1]:.2f} s")
+        without.append(build(repo, copy_cache(parse_only, work / "t", False), "--no-history"))
+        first.append(build(repo, copy_cache(parse_only, work / "t", False)))
+        print(f"run {r + 1}: without {without[-1]}, first with history {first[-1]} (wall, CPU s)")
+    if args.after_only:  # untimed: the history of every commit so far
+        build(repo, copy_cache(parse_only, work / "t", False))
+    shutil.rmtree(held, ignore_errors=True)
+    (work / "t").rename(held)
     for r in range(args.repeat):
         touched = edit_some(repo, files, args.share, rng)
         commit(repo, f"One more round {r}", args.commits + 1 + r, touched)
-        after.append(build(repo))
-        after_without.append(build(repo, "--no-history"))
-        print(
-            f"after one commit {r + 1}: {after[-1]:.2f} s, without history {after_without[-1]:.2f} s"
-        )
+        after.append(build(repo, copy_cache(held, work / "t", True)))
+        after_without.append(build(repo, copy_cache(held, work / "u", False), "--no-history"))
+        print(f"after one commit {r + 1}: {after[-1]}, without history {after_without[-1]}")
+        shutil.rmtree(held)
+        (work / "t").rename(held)
     git(repo, "reset", "-q", "--hard", f"HEAD~{args.repeat}")  # leave the repository as made
-    a, aw = statistics.median(after), statistics.median(after_without)
     if without:
-        w, f = statistics.median(without), statistics.median(first)
-        print(f"without history: {w:.2f} s")
-        print(f"first build with history: {f:.2f} s = {f / w:.2f}x (target 1.5x)")
+        print(_line("without history", without))
+        print(_line("first with history", first))
+        (w, wc), (f, fc) = _median(without), _median(first)
+        print(
+            f"first build: {f:.2f} s vs {w:.2f} s = {f / w:.2f}x wall, "
+            f"{fc:.2f} vs {wc:.2f} CPU s = {fc / wc:.2f}x CPU (target 1.5x)"
+        )
+    print(_line("after one commit, with history", after))
+    print(_line("after one commit, without history", after_without))
+    (a, ac), (aw, awc) = _median(after), _median(after_without)
     print(
-        f"rebuild after one commit: {a:.2f} s vs {aw:.2f} s without = {a / aw:.2f}x (target 1.1x)"
+        f"rebuild after one commit: {a:.2f} s vs {aw:.2f} s = {a / aw:.2f}x wall, "
+        f"{ac:.2f} vs {awc:.2f} CPU s = {ac / awc:.2f}x CPU (target 1.1x)"
     )
     return 0
 

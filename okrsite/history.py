@@ -10,17 +10,15 @@ history, never one per file: ``git log`` lists the commits (with parents and
 messages), ``git log --raw --no-walk --stdin`` the files each new commit
 changed, and one long-lived ``git cat-file --batch`` streams the blobs. What a
 commit did (:mod:`okrsite.history_events`) is cached per commit in
-``history.json`` of the cache folder (``cache_dir``, ``.okrsite-cache/``,
-beside the parse cache's ``parse-*.pickle``), so a rebuild reads
-only commits it has not seen. :func:`assemble` then folds the commits, oldest
+``history/`` of the cache folder (``cache_dir``, ``.okrsite-cache/``, beside
+the parse cache's ``parse-*.pickle``; see :mod:`okrsite.history_cache`), so a
+rebuild reads only commits it has not seen. :func:`assemble` then folds the commits, oldest
 first, into timelines; it is pure, so tests can feed it directly.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,13 +39,12 @@ from okrsite.gitsource import (
     log_commits,
     raw_changes,
 )
+from okrsite.history_cache import HistoryCache
 from okrsite.history_commits import commit_events_of, known_versions
 from okrsite.history_events import Event, Record
 from okrsite.model import CheckIn, Cycle, Portfolio
-from okrsite.parse_store import ignore_in_git
 
-CACHE_FILE = "history.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -177,36 +174,13 @@ def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
     return [CACHE_VERSION, __version__, prefix, config.content_dir, config.default_cycle]
 
 
-def _load_cache(path: Path, key: list[Any]) -> dict[str, Event]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("key") != key:
-        return {}
-    commits = data.get("commits")
-    return commits if isinstance(commits, dict) else {}
-
-
-def _save_cache(path: Path, key: list[Any], events: Mapping[str, Event]) -> None:
-    """Write the cache whole and swap it in, so a killed build never leaves half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ignore_in_git(path.parent)  # the folder keeps itself out of git, as pytest's cache does
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": key, "commits": events}, separators=(",", ":")))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only checkout still builds; it reads the history again next time
-
-
 class HistoryReader:
     """Reads a site's history, and reads it again only for commits it has not seen.
 
     ``okrsite build`` uses one for a single read; ``okrsite serve`` keeps one
     for the session: each rebuild asks git for HEAD (one quick process) and,
     when HEAD moved, reads only the new commits. The per-commit events stay
-    in memory and on disk in ``.okrsite-cache/history.json``.
+    in memory and on disk in ``.okrsite-cache/history/``.
     """
 
     def __init__(
@@ -220,7 +194,7 @@ class HistoryReader:
     ) -> None:
         self.site_root = site_root
         # the parse cache's folder (okrsite.parse_store): its files are
-        # parse-*.pickle, this one's history.json; neither touches the other's.
+        # parse-*.pickle, this one's history/; neither touches the other's.
         # --no-cache and cache = false leave the folder alone, as for parsing.
         self.cache_dir = cache_dir if cache_dir is not None else site_root / config.cache_dir
         self.use_cache = use_cache and config.cache
@@ -231,6 +205,7 @@ class HistoryReader:
         self.head: str | None = None
         self.history: SiteHistory | None = None
         self.site: GitSite | None = None
+        self.store: HistoryCache | None = None
 
     def read(self, current: Iterable[Record | CheckIn] = ()) -> SiteHistory:
         """The history as of the repository's current HEAD (a note instead when there is none).
@@ -265,34 +240,35 @@ class HistoryReader:
         if not commits:
             self.head, self.history = head, unavailable("No history yet: there are no commits.")
             return self.history
-        cache_path = self.cache_dir / CACHE_FILE
-        key = _cache_key(self.config, site.prefix)
-        if self.events is not None:
-            cached = self.events
-        else:
-            cached = _load_cache(cache_path, key) if self.use_cache else {}
+        if self.store is None:
+            self.store = HistoryCache(self.cache_dir, _cache_key(self.config, site.prefix))
+        store = self.store
+        cached = (
+            self.events if self.events is not None else (store.load() if self.use_cache else {})
+        )
         wanted = {c.sha for c in commits}
         missing = [c.sha for c in commits if c.sha not in cached and len(c.parents) < 2]
         events = {sha: ev for sha, ev in cached.items() if sha in wanted}
+        new: dict[str, Event] = {}
         if missing:
             folder = site.prefix + self.config.content_dir.strip("/") + "/"
             changes = raw_changes(site.toplevel, missing, folder)
             ordered = [(sha, changes.get(sha, [])) for sha in missing]
             many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
             known = known_versions(self.site_root, site.prefix, current) if many else {}
-            events.update(
-                commit_events_of(site.toplevel, site.prefix, self.config, ordered, self.jobs, known)
+            new = commit_events_of(
+                site.toplevel, site.prefix, self.config, ordered, self.jobs, known
             )
-        if self.use_cache and (missing or len(events) != len(cached)):
-            _save_cache(cache_path, key, events)
+            events.update(new)
+        if self.use_cache:
+            store.save(new, events, stale=len(events) - len(new) != len(cached))
         try:
             history = assemble(commits, events, self.cycles, self.config.backdate_days)
         except (KeyError, TypeError, ValueError, IndexError):
             if not cached:
                 raise
             # a cache edited by hand or by another program: read everything again
-            if self.use_cache:
-                _save_cache(cache_path, key, {})
+            store.clear()
             self.events = {}
             return self._read(current)
         history.commits_read = len(missing)

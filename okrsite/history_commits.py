@@ -16,13 +16,13 @@ also parsed, which costs little and keeps the workers independent.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing as mp
 import subprocess
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from okrsite import fork_pool
 from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
@@ -241,14 +241,12 @@ def _run(
         stream.close()
 
 
-_FORK_STATE: tuple[Path, str, SiteConfig, list[list[CommitChanges]], Mapping[Key, Any]] | None = (
-    None
-)
+_PartsState = tuple[Path, str, SiteConfig, list[list[CommitChanges]], Mapping[Key, Any]]
 
 
 def _run_part(index: int) -> dict[str, Event]:
-    assert _FORK_STATE is not None
-    repo, prefix, config, parts, known = _FORK_STATE
+    """In a forked worker: read part ``index`` of the commits (:func:`fork_pool.shared`)."""
+    repo, prefix, config, parts, known = fork_pool.shared()
     return _run(repo, prefix, config, parts[index], known)
 
 
@@ -263,12 +261,14 @@ def commit_events_of(
     """``{commit: events}`` for ``commits`` (oldest first), in ``jobs`` processes when many.
 
     ``known``: versions already parsed (:func:`known_versions`), used instead
-    of parsing the same bytes again.
+    of parsing the same bytes again. The workers come from
+    :func:`okrsite.fork_pool.forked_pool`, the pool loading and rendering use:
+    they inherit the commits and ``known`` instead of receiving them pickled,
+    and die with the build.
     """
-    global _FORK_STATE
     known = known or {}
     total = sum(len(changes) for _sha, changes in commits)
-    if jobs <= 1 or total < PARALLEL_CHANGES or "fork" not in mp.get_all_start_methods():
+    if jobs <= 1 or total < PARALLEL_CHANGES or not fork_pool.can_fork():
         return _run(repo, prefix, config, commits, known)
     parts: list[list[CommitChanges]] = [[] for _ in range(jobs)]
     share, part, seen = total / jobs, 0, 0
@@ -277,12 +277,9 @@ def commit_events_of(
             part += 1
         parts[part].append(item)
         seen += len(item[1])
-    _FORK_STATE = (repo, prefix, config, parts, known)
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            out: dict[str, Event] = {}
-            for events in pool.map(_run_part, range(jobs)):
-                out.update(events)
-            return out
-    finally:
-        _FORK_STATE = None
+    state: _PartsState = (repo, prefix, config, parts, known)
+    out: dict[str, Event] = {}
+    with fork_pool.forked_pool(state, jobs) as pool:
+        for events in pool.map(_run_part, range(jobs)):
+            out.update(events)
+    return out

@@ -315,6 +315,7 @@ def team(site: SiteRenderer, tid: str) -> Page:
         kpi_ids=index.kpis_by_team.get(tid, []),
         goal_ids=index.goals_by_team.get(tid, []),
         body=site.markdown(record.body) if record else "",
+        streak=site.streak("team", tid),
     )
 
 
@@ -335,6 +336,7 @@ def person(site: SiteRenderer, pid: str) -> Page:
         goal_ids=index.goals_by_owner.get(pid, []),
         checkins=index.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],
         body=site.markdown(record.body) if record else "",
+        streak=site.streak("person", pid),
     )
 
 

@@ -31,6 +31,7 @@ from okrsite.constant_translations import translation_key
 from okrsite.dependencies import EVERY, Dep, changed_keys
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
+from okrsite.gitsource import head_commit
 from okrsite.history import HistoryReader, SiteHistory, current_records
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
@@ -39,7 +40,7 @@ from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.urls import page_file
-from okrsite.watch import SiteWatcher
+from okrsite.watch import SiteWatcher, git_ref_paths
 from okrsite.writer import SyncWriter
 
 
@@ -161,6 +162,7 @@ class Preview:
             debounce=debounce,
             poll=poll,
         )
+        self.git_watcher = self.watch_git(config.history, poll)
 
     def watch_paths(self, content_dir: str, theme: str) -> list[Path]:
         paths = [
@@ -350,8 +352,8 @@ class Preview:
     def read_history(self, load: LoadResult) -> SiteHistory:
         """The site's history, read again only when HEAD moved (new commits only).
 
-        A new commit touches no file the watcher sees, so it shows at the next
-        rebuild (the next save), which then renders every page.
+        A new commit touches no source file; :meth:`watch_git` notices it and
+        rebuilds, which then renders every page.
         """
         reader = self.history_reader
         if reader is None or reader.config != load.config:
@@ -407,12 +409,37 @@ class Preview:
         self.cache.changed(rels)
         self.rebuild()
 
+    def watch_git(self, history: bool, poll: bool) -> SiteWatcher | None:
+        """A watcher of the git files that move with HEAD (:func:`git_ref_paths`),
+        so a commit, checkout or pull updates the history without a save; none
+        when the history is off or the site is not in a repository."""
+        paths = git_ref_paths(self.site_root) if history else []
+        if not paths:
+            return None
+        return SiteWatcher(paths, self.on_git_change, debounce=0.1, poll=poll)
+
+    def on_git_change(self, changed: set[Path]) -> None:
+        """Rebuild when HEAD now names another commit than the history was read at.
+
+        Git rewrites these files for other reasons too (a branch created, a
+        fetch packing refs); one quick ``git rev-parse`` tells those apart.
+        """
+        reader = self.history_reader
+        site = reader.site if reader is not None else None
+        if reader is not None and site is not None and head_commit(site.toplevel) == reader.head:
+            return
+        self.rebuild()
+
     def start(self) -> None:
         self.rebuild()
         self.server.start()
         self.watcher.start()
+        if self.git_watcher is not None:
+            self.git_watcher.start()
 
     def stop(self) -> None:
+        if self.git_watcher is not None:
+            self.git_watcher.stop()
         self.watcher.stop()
         self.server.stop()
         shutil.rmtree(self.out, ignore_errors=True)

@@ -32,6 +32,7 @@ from okrsite.dependencies import Dep, Recorder, record_index, recorded_portfolio
 from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
+from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
 from okrsite.translations import load_language
 from okrsite.urls import href, page_path, prefix, safe_path
@@ -97,6 +98,8 @@ class SiteRenderer:
         # preview; None when nobody read it (render_site without history)
         self._history = history
         self.recorder.collections["history"] = (history,)
+        # the streaks of every person and team, with what counting them read
+        self._streaks: tuple[dict[str, Any], frozenset[Dep]] | None = None
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
@@ -226,6 +229,22 @@ class SiteRenderer:
     def timeline(self, kind: str, rid: str) -> dict[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
         return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
+
+    def streak(self, kind: str, ident: str) -> dict[str, Any] | None:
+        """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``
+        and ``weeks`` in a row with a check-in (:mod:`okrsite.streaks`, counted
+        once per render), or ``None`` when as_of is in no cycle."""
+        if self._streaks is None:
+            self._streaks = self.recorder.capture(
+                lambda: checkin_streaks(self.scored.portfolio, self.as_of)
+            )
+        else:
+            self.recorder.replay(self._streaks[1])
+        streaks = self._streaks[0]
+        if streaks["cycle"] is None:
+            return None
+        weeks = streaks["people" if kind == "person" else "teams"].get(ident, 0)
+        return {"cycle": streaks["cycle"], "weeks": weeks}
 
     def status_word(self, status: str) -> str:
         """A status in words, translated (``on-track`` → "on track")."""

@@ -47,7 +47,13 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
-__all__ = ["SiteWatcher", "IGNORED_FILE_PATTERNS", "IGNORED_DIR_NAMES", "is_editor_dropping"]
+__all__ = [
+    "SiteWatcher",
+    "IGNORED_FILE_PATTERNS",
+    "IGNORED_DIR_NAMES",
+    "git_ref_paths",
+    "is_editor_dropping",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +108,38 @@ _EVENT_FILTER: list[type[FileSystemEvent]] = [
 def is_editor_dropping(name: str) -> bool:
     """True if a file called ``name`` is a temporary file of an editor or OS."""
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_FILE_PATTERNS)
+
+
+def git_ref_paths(folder: Path) -> list[Path]:
+    """The files git rewrites when HEAD moves, for the repository holding ``folder``.
+
+    A commit, a pull or a reset rewrites the current branch's file under
+    ``refs/heads/`` (or ``packed-refs``); a checkout rewrites ``HEAD``. The
+    whole ``refs/heads/`` folder is watched, so a checkout of another branch
+    needs no new watch. None of these is a source file, and ``.git`` is
+    ignored below watched folders, so they need a watcher of their own.
+    Worktrees keep ``HEAD`` in their own git folder and the branches in the
+    common one. Empty outside a repository (or without git).
+    """
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--absolute-git-dir", "--git-common-dir"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    lines = proc.stdout.splitlines()
+    if proc.returncode != 0 or len(lines) < 2:
+        return []
+    git_dir = Path(lines[0])
+    common = Path(lines[1]) if Path(lines[1]).is_absolute() else folder / lines[1]
+    return [git_dir / "HEAD", common / "refs" / "heads", common / "packed-refs"]
 
 
 def _real(path: StrPath) -> str:

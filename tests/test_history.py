@@ -21,10 +21,15 @@ The story (cycle 2026-Q1 starts on 2026-01-01; as_of 2026-03-01):
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 import subprocess
 import textwrap
+import time
+import urllib.request
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -359,7 +364,8 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     cycles = load.scored.portfolio.cycles
     first = read_history(clone.root, load.config, cycles)
     assert first.commits_read == 8  # 10 commits, 2 of them merges
-    assert (clone.root / ".okrsite-cache/history.json").is_file()
+    segments = clone.root / ".okrsite-cache/history"
+    assert len(list(segments.glob("*.pickle"))) == 1
     assert clone.git("status", "--porcelain") == ""  # the cache keeps itself out of git
     again = read_history(clone.root, load.config, cycles)
     assert again.commits_read == 0
@@ -368,6 +374,8 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
     third = read_history(clone.root, load.config, cycles)
     assert third.commits_read == 1
+    # only the new commit was written, beside the first segment
+    assert sorted(len(_events_of(p)) for p in segments.glob("*.pickle")) == [1, 8]
     owner, removed = third.objectives["sales/europe"][-2:]
     assert (owner.commit, owner.field, owner.old, owner.new) == (new, "owner", "bob", "carol")
     assert (removed.field, removed.key_result, removed.old) == (
@@ -376,16 +384,27 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
         "Sign 10 deals",
     )
     # a damaged cache is read again from git, not trusted
-    (clone.root / ".okrsite-cache/history.json").write_text("{not json")
+    newest = max(segments.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    newest.write_bytes(newest.read_bytes()[:-20])
     fourth = read_history(clone.root, load.config, cycles)
     assert fourth.commits_read == 9 and fourth.objectives == third.objectives
-    # valid JSON of the wrong shape is not trusted either
-    cache = clone.root / ".okrsite-cache/history.json"
-    data = json.loads(cache.read_text())
-    data["commits"][new] = {"records": [{"kind": "objective"}], "checkins": [], "rows": []}
-    cache.write_text(json.dumps(data))
+    # a whole segment of the wrong shape is not trusted either
+    (segment,) = segments.glob("*.pickle")
+    head = segment.read_bytes().split(b"\n", 1)[0] + b"\n"
+    bad = {new: {"records": [{"kind": "objective"}], "checkins": [], "rows": []}}
+    segment.write_bytes(head + pickle.dumps(bad))
     fifth = read_history(clone.root, load.config, cycles)
     assert fifth.commits_read == 9 and fifth.objectives == third.objectives
+    # nor one that would build anything but plain values
+    (segment,) = segments.glob("*.pickle")
+    segment.write_bytes(head + pickle.dumps({new: {"records": [date(2026, 1, 1)]}}))
+    sixth = read_history(clone.root, load.config, cycles)
+    assert sixth.commits_read == 9 and sixth.objectives == third.objectives
+
+
+def _events_of(segment: Path) -> dict[str, object]:
+    raw = segment.read_bytes()
+    return pickle.loads(raw[raw.index(b"\n") + 1 :])  # test data written by okrsite itself
 
 
 def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) -> None:
@@ -403,7 +422,7 @@ def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) 
         return sorted(p.name for p in folder.iterdir())
 
     first = build_and_list()
-    assert "history.json" in first and ".gitignore" in first
+    assert "history" in first and ".gitignore" in first
     assert [n for n in first if n.startswith("parse-")], first
     # a new commit rewrites the history cache: the parse cache stays
     clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
@@ -413,12 +432,12 @@ def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) 
     toml = clone.root / "okrsite.toml"
     toml.write_text(toml.read_text() + 'default_cycle = "2026-Q1"\n')
     again = build_and_list()
-    assert "history.json" in again and len(again) == len(first) and again != first
+    assert "history" in again and len(again) == len(first) and again != first
     assert clone.git("status", "--porcelain") == "M okrsite.toml"  # the folder ignores itself
     # --cache-dir moves both caches
     elsewhere = tmp_path / "cache"
     build_and_list("--cache-dir", str(elsewhere))
-    assert (elsewhere / "history.json").is_file() and list(elsewhere.glob("parse-*.pickle"))
+    assert list(elsewhere.glob("history/*.pickle")) and list(elsewhere.glob("parse-*.pickle"))
     # --no-cache leaves the cache folder alone, the history's part too
     shutil.rmtree(folder)
     out = tmp_path / "again"
@@ -460,7 +479,7 @@ def test_history_false_turns_it_off(story: Repo, tmp_path: Path) -> None:
     data = json.loads((out / "api/history.json").read_text())
     assert data["available"] is False and "turned off" in data["note"]
     assert data["objectives"]["sales/europe"]["changes"] == []
-    assert not (clone / ".okrsite-cache/history.json").exists()  # the parse cache may be there
+    assert not (clone / ".okrsite-cache/history").exists()  # the parse cache may be there
 
 
 def test_history_setting_must_be_a_boolean(tmp_path: Path) -> None:
@@ -516,6 +535,51 @@ def test_serve_reads_history_once_and_extends_it_when_head_moves(
         assert new[:7] in page.read_text()
         data = json.loads((p.out / "api/history.json").read_text())
         assert data["objectives"]["sales/europe"]["changes"][-1]["commit"] == new
+    finally:
+        p.stop()
+
+
+def _served(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (127.0.0.1)
+        return response.read().decode("utf-8")
+
+
+def _wait_until(check: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_notices_a_commit_and_a_reset_without_a_save(story: Repo, tmp_path: Path) -> None:
+    """A commit only rewrites files under .git, which no source watch sees: the
+    preview's git watch rebuilds, and the page served over HTTP names the commit.
+    ``git reset --soft`` moves the branch back without touching a file: the
+    commit leaves the timeline again."""
+    from okrsite.preview import Preview
+
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    p = Preview(clone.root, port=0, echo=lambda m: None)
+    try:
+        p.start()
+        url = p.server.url + "objectives/sales/europe/"
+        assert p.server.url.startswith("http://127.0.0.1:")
+        clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+        _wait_until(lambda: "carol" in _served(url), "the save to be served")
+        saved = p.rebuilds
+        new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
+        _wait_until(lambda: new[:7] in _served(url), "the commit to show on the page")
+        assert p.rebuilds > saved and p.history is not None and p.history.commits_read == 1
+        json_url = p.server.url + "api/history.json"
+        changes = json.loads(_served(json_url))["objectives"]["sales/europe"]["changes"]
+        assert changes[-1]["commit"] == new
+        clone.git("reset", "-q", "--soft", "HEAD~1")
+        _wait_until(lambda: new[:7] not in _served(url), "the reset to show on the page")
+        assert "carol" in _served(url)  # the file is as saved: only the history moved back
     finally:
         p.stop()
 

@@ -54,6 +54,7 @@ SIGNATURES = {
     "explain_forecast.html": r"<h3>5\. Forecast = ",
     "explain_confidence.html": r"<h3>6\. Confidence</h3>",
     "explain_stale.html": r"<h3>7\. Stale</h3>",
+    "streak.html": r'<p class="meta streak">',
 }
 
 #: the history section shows its note where a site has no history to show

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -193,30 +194,56 @@ def _dated(source: dict[str, Any]) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ page context
-def _entry(
-    change: Change, config: SiteConfig, krs: dict[str, str], gettext: Callable[[str], str]
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
     """One line of the timeline: ``kind`` is the raw field (``created``,
     ``removed``, ``id``, ``key_result`` or a field name), ``field`` its
-    translated label."""
+    translated label.
+
+    An object rather than a mapping because the partial reads a dozen
+    attributes of every change of every goal, and Jinja's ``e.date`` on a
+    mapping first fails an attribute look-up (an exception) before it
+    tries the key.
+    """
+
+    commit: str
+    short: str
+    commit_url: str | None
+    pr: str | None
+    pr_url: str | None
+    date: date
+    author: str
+    kind: str
+    field: str
+    old: Any
+    new: Any
+    key_result: str | None
+    key_result_title: str | None
+    mid_cycle: bool
+    less_ambitious: bool
+
+
+def _entry(
+    change: Change, config: SiteConfig, krs: dict[str, str], gettext: Callable[[str], str]
+) -> TimelineEntry:
     label = FIELD_LABELS.get(change.field)
-    return {
-        "commit": change.commit,
-        "short": change.commit[:7],
-        "commit_url": commit_url(config.repo_url, change.commit),
-        "pr": change.pr,
-        "pr_url": pr_url(config.repo_url, change.pr),
-        "date": change.date,
-        "author": change.author,
-        "kind": change.field,
-        "field": gettext(label) if label else change.field,
-        "old": change.old,
-        "new": change.new,
-        "key_result": change.key_result,
-        "key_result_title": krs.get(change.key_result or "", change.key_result),
-        "mid_cycle": change.mid_cycle,
-        "less_ambitious": change.less_ambitious,
-    }
+    return TimelineEntry(
+        commit=change.commit,
+        short=change.commit[:7],
+        commit_url=commit_url(config.repo_url, change.commit),
+        pr=change.pr,
+        pr_url=pr_url(config.repo_url, change.pr),
+        date=change.date,
+        author=change.author,
+        kind=change.field,
+        field=gettext(label) if label else change.field,
+        old=change.old,
+        new=change.new,
+        key_result=change.key_result,
+        key_result_title=krs.get(change.key_result or "", change.key_result),
+        mid_cycle=change.mid_cycle,
+        less_ambitious=change.less_ambitious,
+    )
 
 
 def timeline(

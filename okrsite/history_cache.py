@@ -1,0 +1,124 @@
+"""What each commit did, kept on disk so a rebuild reads only the commits it has not seen.
+
+A commit never changes, so its events (:mod:`okrsite.history_events`) never
+need computing again. They are stored in *segments*: every run that read new
+commits appends one file holding just those commits' events, and a run
+loads all segments of its key. A rebuild after one commit therefore reads
+the segments (a pickle of plain lists and dicts loads several times faster
+than the same data as JSON) and writes one small file, instead of parsing
+and rewriting one file holding the whole history. When there are more than
+:data:`MAX_SEGMENTS` segments, or some hold commits no longer in the history
+(a rebase, a reset), they are merged into one.
+
+Segments live in ``history/`` of the cache folder (``.okrsite-cache/``),
+named for a hash of the key (format, okrsite version, site folder in the
+repository, content folder, default cycle), so a change of any of these
+starts afresh. A cache folder can come from elsewhere (a CI cache, a
+pull request that commits one), so the unpickler builds plain values only
+(no class, no function: the "restricting globals" recipe of the
+:mod:`pickle` documentation, with nothing allowed); any doubt about a
+segment (unreadable, refused, the wrong shape) drops the whole cache, which
+costs the next build its speed, never its correctness. Files are written
+under a temporary name and renamed into place, so a killed or concurrent
+run leaves whole segments only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from okrsite.history_events import Event
+from okrsite.parse_store import ignore_in_git
+
+FOLDER = "history"
+LEGACY_FILE = "history.json"  # the whole history in one file, as okrsite wrote it before
+MAX_SEGMENTS = 16
+_FORMAT = b"okrsite-history 2\n"
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Lists, dicts, strings, numbers, booleans and None: nothing that names a class."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refused to build {module}.{name} from the history cache")
+
+
+def key_name(key: list[Any]) -> str:
+    return hashlib.blake2b(repr(key).encode(), digest_size=10).hexdigest()
+
+
+def _segments(cache_dir: Path, key: list[Any]) -> list[Path]:
+    try:
+        return sorted((cache_dir / FOLDER).glob(f"{key_name(key)}-*.pickle"))
+    except OSError:
+        return []
+
+
+def _read_segment(path: Path) -> dict[str, Event]:
+    with open(path, "rb") as fh:
+        if fh.read(len(_FORMAT)) != _FORMAT:
+            raise ValueError("not a history segment")
+        data = _PlainUnpickler(io.BufferedReader(fh)).load()
+    if not isinstance(data, dict) or not all(isinstance(e, dict) for e in data.values()):
+        raise ValueError("not a history segment")
+    return data
+
+
+class HistoryCache:
+    """The segments of one key: :meth:`load` them once, :meth:`save` what is new."""
+
+    def __init__(self, cache_dir: Path, key: list[Any]) -> None:
+        self.cache_dir = cache_dir
+        self.key = key
+        self.segments: list[Path] = []
+
+    def load(self) -> dict[str, Event]:
+        """Every cached commit's events (empty when there are none or any doubt)."""
+        self.segments = _segments(self.cache_dir, self.key)
+        events: dict[str, Event] = {}
+        try:
+            for path in self.segments:
+                events.update(_read_segment(path))
+        except Exception:  # a corrupt pickle can raise almost anything; never trust it
+            self.clear()
+            return {}
+        return events
+
+    def save(self, new: Mapping[str, Event], wanted: Mapping[str, Event], stale: bool) -> None:
+        """Append ``new`` as one segment; merge everything ``wanted`` into one when
+        there are too many segments or ``stale`` ones (holding commits no longer wanted)."""
+        merge = stale or len(self.segments) + 1 > MAX_SEGMENTS
+        if not new and not merge:
+            return
+        try:
+            folder = self.cache_dir / FOLDER
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore_in_git(self.cache_dir)  # the folder keeps itself out of git
+            (self.cache_dir / LEGACY_FILE).unlink(missing_ok=True)
+            target = folder / f"{key_name(self.key)}-{os.getpid()}-{os.urandom(4).hex()}.pickle"
+            tmp = folder / f".{target.name}.tmp"
+            with open(tmp, "wb") as fh:
+                fh.write(_FORMAT)
+                pickle.dump(dict(wanted) if merge else dict(new), fh, protocol=5)
+            os.replace(tmp, target)
+            if merge:
+                for old in self.segments:
+                    old.unlink(missing_ok=True)
+                self.segments = [target]
+            else:
+                self.segments.append(target)
+        except OSError:
+            pass  # a read-only checkout still builds; it reads the history again next time
+
+    def clear(self) -> None:
+        for path in self.segments:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        self.segments = []
