@@ -98,8 +98,15 @@ class SiteRenderer:
         # preview; None when nobody read it (render_site without history)
         self._history = history
         self.recorder.collections["history"] = (history,)
-        # the streaks of every person and team, with what counting them read
-        self._streaks: tuple[dict[str, Any], frozenset[Dep]] | None = None
+        # the check-in streaks of every person and team (okrsite.streaks),
+        # counted once from the unrecorded portfolio and kept as a collection of
+        # their own, so a page depends on its one streak, not on every check-in
+        streaks = checkin_streaks(plain.portfolio, scored.as_of)
+        self.recorder.collections["streaks"] = {
+            "cycle": streaks["cycle"],
+            **{("person", k): v for k, v in streaks["people"].items()},
+            **{("team", k): v for k, v in streaks["teams"].items()},
+        }
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
@@ -234,17 +241,12 @@ class SiteRenderer:
         """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``
         and ``weeks`` in a row with a check-in (:mod:`okrsite.streaks`, counted
         once per render), or ``None`` when as_of is in no cycle."""
-        if self._streaks is None:
-            self._streaks = self.recorder.capture(
-                lambda: checkin_streaks(self.scored.portfolio, self.as_of)
-            )
-        else:
-            self.recorder.replay(self._streaks[1])
-        streaks = self._streaks[0]
+        streaks = self.recorder.collections["streaks"]
+        self.recorder.record("streaks", "cycle")
         if streaks["cycle"] is None:
             return None
-        weeks = streaks["people" if kind == "person" else "teams"].get(ident, 0)
-        return {"cycle": streaks["cycle"], "weeks": weeks}
+        self.recorder.record("streaks", (kind, ident))
+        return {"cycle": streaks["cycle"], "weeks": streaks.get((kind, ident), 0)}
 
     def status_word(self, status: str) -> str:
         """A status in words, translated (``on-track`` → "on track")."""

@@ -52,6 +52,9 @@ def test_key_results_carry_their_grade(make_site: Make, tmp_path: Path) -> None:
     )
     assert exported["objectives"][0]["key_results"] == data["objectives"][0]["key_results"]
     page = BeautifulSoup((out / "objectives/mixed/index.html").read_text(), "html.parser")
+    # the row shows the key result's status (its bar takes the status colour,
+    # not the grade band): the page and the export agree on it
     for kid, kr in krs.items():
         row = page.select_one(f"#kr-{kid}")
-        assert row is not None and row.select_one(f".grade-{kr['grade']}") is not None, kid
+        assert row is not None and row.select_one(f".status-{kr['status']}") is not None, kid
+        assert row.select_one(f".fill-{kr['status']}") is not None, kid
