@@ -106,18 +106,25 @@ def test_dashboard_status_counts_link_to_the_filtered_list(browser: Any, site: P
 def test_filters_pass_axe(browser: Any, site: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    views = (
+        f"cycles/{CYCLE}/index.html?sort=behind",
+        "index.html?status=off-track&sort=behind",
+        "alignment/index.html?status=off-track",  # with objectives kept as context
+    )
     for width in (1280, 360):
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto((site / f"cycles/{CYCLE}/index.html").as_uri() + "?sort=behind")
-        results = Axe().run(page)
-        bad = [
-            v["id"]
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert bad == []
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
-        page.close()
+        for view in views:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            path, _, query = view.partition("?")
+            page.goto((site / path).as_uri() + "?" + query)
+            results = Axe().run(page)
+            bad = [
+                v["id"]
+                for v in results.response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            assert bad == [], view
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.close()
 
 
 def test_a_filter_with_one_value_is_left_out(browser: Any, site: Path) -> None:
@@ -125,4 +132,73 @@ def test_a_filter_with_one_value_is_left_out(browser: Any, site: Path) -> None:
     page.goto((site / f"cycles/{CYCLE}/index.html").as_uri())
     assert not page.locator('select[data-key="cycle"]').is_visible()  # one cycle on this page
     assert page.locator('select[data-key="team"]').is_visible()
+    page.close()
+
+
+def test_dashboard_lists_filter_by_team_and_sort(browser: Any, site: Path) -> None:
+    """The dashboard's "Needs attention" list and top-level cards share one bar."""
+    page = browser.new_page()
+    page.goto((site / "index.html").as_uri())
+    every_attention = page.eval_on_selector_all(
+        "ul.objs > li.attention", "els => els.map(e => e.dataset.team)"
+    )
+    every_card = page.eval_on_selector_all(
+        "ul.cards > li.card", "els => els.map(e => e.dataset.team)"
+    )
+    team = next(t for t in every_attention if t)
+    page.goto((site / "index.html").as_uri() + f"?team={team}&sort=progress")
+    shown = page.eval_on_selector_all(
+        "ul.objs > li.attention:not([hidden])",
+        "els => els.map(e => [e.dataset.team, parseFloat(e.dataset.progress)])",
+    )
+    assert [t for t, _ in shown] == [t for t in every_attention if t == team]
+    assert [p for _, p in shown] == sorted(p for _, p in shown)
+    cards = page.eval_on_selector_all(
+        "ul.cards > li.card:not([hidden])", "els => els.map(e => e.dataset.team)"
+    )
+    assert cards == [t for t in every_card if t == team]
+    # the count covers every filtered list of the page (the stale list too)
+    total = page.eval_on_selector_all("ul.objs > li[data-status], ul.cards > li", "e => e.length")
+    visible = page.eval_on_selector_all(
+        "ul.objs > li[data-status]:not([hidden]), ul.cards > li:not([hidden])", "e => e.length"
+    )
+    assert f"{visible} of {total}" in page.inner_text(".list-filters")
+    page.close()
+
+
+def test_alignment_tree_keeps_the_parents_of_a_match(browser: Any, site: Path) -> None:
+    """Filtered by status, the tree shows every match, and objectives above a
+    match (dimmed) so it keeps its place; nothing else."""
+    wanted = {o["id"] for o in objectives(site) if o["status"] == "off-track"}
+    data = json.loads((site / "api/portfolio.json").read_text(encoding="utf-8"))
+    parent = {o["id"]: o.get("parent") for o in data["objectives"]}
+    above = set()
+    for oid in wanted:
+        p = (parent[oid] or "").partition("#")[0]
+        while p:
+            above.add(p)
+            p = (parent.get(p) or "").partition("#")[0]
+    page = browser.new_page()
+    page.goto((site / "alignment/index.html").as_uri() + "?status=off-track")
+    rows = page.eval_on_selector_all(
+        "ul.tree li:not([hidden]) > .node",
+        """els => els.filter(e => e.offsetParent !== null).map(e => [
+            e.querySelector('a').getAttribute('href'),
+            e.dataset.status,
+            e.parentElement.classList.contains('filter-context')])""",
+    )
+    shown = {
+        href.split("objectives/")[1].rstrip("/").removesuffix("/index.html") for href, _, _ in rows
+    }
+    assert wanted <= shown
+    assert shown == wanted | (above - wanted)
+    for href, status, context in rows:
+        assert context == (status != "off-track"), href
+    # without JavaScript the whole tree shows
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto((site / "alignment/index.html").as_uri() + "?status=off-track")
+    every = plain.eval_on_selector_all("ul.tree .node", "els => els.length")
+    assert every == len(data["objectives"])
+    context.close()
     page.close()

@@ -10,12 +10,15 @@
   if (!bars.length) return;
   var bar = bars[0];
   for (var b = 1; b < bars.length; b++) bars[b].parentNode.removeChild(bars[b]);
-  var lists = document.querySelectorAll("ul.objs");
+  /* objective lists, the dashboard's cards and the alignment tree; an item's
+     data-* attributes are on its <li> or, in the tree, on the line it starts with */
+  var lists = document.querySelectorAll("ul.objs, ul.cards, ul.tree, ul.tree ul");
   var items = [];
   for (var l = 0; l < lists.length; l++) {
     var lis = lists[l].children;
     for (var i = 0; i < lis.length; i++) {
-      if (lis[i].hasAttribute("data-status")) items.push({ li: lis[i], list: lists[l], order: items.length });
+      var holder = lis[i].hasAttribute("data-status") ? lis[i] : lis[i].querySelector(":scope > [data-status]");
+      if (holder) items.push({ li: lis[i], data: holder, list: lists[l], order: items.length });
     }
   }
   if (!items.length) return;
@@ -27,8 +30,8 @@
     var select = bar.querySelector('select[data-key="' + key + '"]');
     var seen = {};
     items.forEach(function (x) {
-      var v = x.li.getAttribute("data-" + key);
-      if (v) seen[v] = x.li.getAttribute("data-" + key + "-label") || v;
+      var v = x.data.getAttribute("data-" + key);
+      if (v) seen[v] = x.data.getAttribute("data-" + key + "-label") || v;
     });
     var values = Object.keys(seen).sort(function (a, c) { return seen[a].localeCompare(seen[c]); });
     var first = document.createElement("option");
@@ -65,17 +68,25 @@
   function apply() {
     var shown = 0;
     items.forEach(function (x) {
-      var ok = KEYS.every(function (key) {
+      x.ok = KEYS.every(function (key) {
         var want = selects[key].value;
-        return !want || x.li.getAttribute("data-" + key) === want;
+        return !want || x.data.getAttribute("data-" + key) === want;
       });
-      x.li.hidden = !ok;
-      if (ok) shown++;
+      x.li.hidden = !x.ok;
+      if (x.ok) shown++;
     });
+    /* in the tree, an objective that does not match stays (dimmed) above one
+       that does; nested lists come after their parents, so go backwards */
+    for (var k = items.length - 1; k >= 0; k--) {
+      var x = items[k];
+      var context = !x.ok && x.li.querySelector("li:not([hidden])") !== null;
+      if (context) x.li.hidden = false;
+      x.li.classList.toggle("filter-context", context);
+    }
     var by = SORTS[selects.sort.value];
     var sorted = items.slice().sort(function (a, c) {
       if (by) {
-        var ka = by(a.li), kc = by(c.li);
+        var ka = by(a.data), kc = by(c.data);
         if (ka < kc) return -1;
         if (ka > kc) return 1;
       }
