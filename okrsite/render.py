@@ -101,7 +101,7 @@ class SiteRenderer:
         # the check-in streaks of every person and team (okrsite.streaks),
         # counted once from the unrecorded portfolio and kept as a collection of
         # their own, so a page depends on its one streak, not on every check-in
-        streaks = checkin_streaks(plain.portfolio, scored.as_of)
+        self.streaks = streaks = checkin_streaks(plain.portfolio, scored.as_of)
         self.recorder.collections["streaks"] = {
             "cycle": streaks["cycle"],
             **{("person", k): v for k, v in streaks["people"].items()},
@@ -345,7 +345,7 @@ class SiteRenderer:
         out["checkins.xml"] = self._render_feed()
         out.update(cycle_export_files(self.scored))
         if self.history is not None:
-            out[HISTORY_JSON] = history_json(self.history, self.scored, self.config)
+            out[HISTORY_JSON] = history_json(self.history, self.scored, self.config, self.streaks)
         scores = self.view.scores
         ids = (
             self.index.objective_ids

@@ -303,7 +303,12 @@ def timeline(
 
 
 # ------------------------------------------------------------------ api/history.json
-def history_json(history: SiteHistory, scored: ScoredPortfolio, config: SiteConfig) -> bytes:
+def history_json(
+    history: SiteHistory,
+    scored: ScoredPortfolio,
+    config: SiteConfig,
+    streaks: dict[str, Any] | None = None,
+) -> bytes:
     """``api/history.json``: changes per objective, key result and KPI; every check-in's origin."""
     p = scored.portfolio
     objectives: dict[str, Any] = {}
@@ -341,7 +346,8 @@ def history_json(history: SiteHistory, scored: ScoredPortfolio, config: SiteConf
                 "backdated": src["backdated"],
             }
         )
-    streaks = checkin_streaks(p, scored.as_of)
+    if streaks is None:  # the renderer passes the streaks it counted for the pages
+        streaks = checkin_streaks(p, scored.as_of)
     data = {
         "generator": f"okrsite {__version__}",
         "as_of": scored.as_of.isoformat(),
