@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
 from okrsite.history import current_records, read_history
@@ -23,7 +24,7 @@ from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
 from okrsite.theme import ThemeError, load_theme
-from okrsite.writer import StagedOutput, WriteStats, check_output_dir, read_folders
+from okrsite.writer import MARKER, StagedOutput, WriteStats, check_output_dir, read_folders
 
 
 @dataclass
@@ -118,6 +119,7 @@ def build_site(
             clean,
             folder if use_cache else None,
             timings,
+            load.inputs,
         )
         timings["render+write"] = time.perf_counter() - t
     except BaseException as exc:
@@ -147,6 +149,7 @@ def _render_and_commit(
     clean: bool,
     cache_folder: Path | None,
     timings: dict[str, float],
+    inputs: str = "",
 ) -> WriteStats:
     """Render into ``staged`` and swap it in; with the page cache in
     ``cache_folder`` (:mod:`okrsite.page_cache`), only pages whose inputs
@@ -154,13 +157,30 @@ def _render_and_commit(
     if cache_folder is None:
         paths, written, unchanged = render_and_write(site, site_root, staged, jobs, progress)
         return staged.commit(paths, written, unchanged)
-    with PageCache(cache_folder, staged.out_dir, site, site_root) as cache:
+    with PageCache(cache_folder, staged.out_dir, site, site_root, inputs, jobs) as cache:
         keys = cache.plan(clean)
-        paths, written, unchanged = render_and_write(
-            site, site_root, staged, jobs, progress, keys=keys, want_deps=True
-        )
+        staged.digests = {}
+        if cache.previous is not None:
+            staged.update_in_place(set(cache.previous))
+        if cache.unchanged:  # nothing the site reads changed: the output stays as it is
+            assert cache.previous is not None
+            paths = set(cache.previous) - {MARKER}
+            written, unchanged = 0, len(paths) - len(cache.reused)
+        else:
+            prints: dict[Dep, bytes] = {}
+            paths, written, unchanged = render_and_write(
+                site, site_root, staged, jobs, progress, keys=keys, want_deps=True, prints=prints
+            )
+            cache.known(prints)
         reused = cache.link_reused(staged.tmp)
         timings["pages reused"] = len(reused)
+        timings["pieces reused"] = cache.pieces_reused
         stats = staged.commit(paths | reused, written, unchanged + len(reused))
-        cache.save(site.page_deps)
+        in_place = staged.previous is not None
+        cache.save(
+            site.page_deps,
+            staged.digests or {},
+            staged.replaced if in_place else None,
+            staged.deleted if in_place else None,
+        )
         return stats

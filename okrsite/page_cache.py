@@ -34,20 +34,24 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from markupsafe import Markup
+
 from okrsite.dependencies import Dep, value_of
+from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.urls import page_file
+from okrsite.writer import file_digest
 
 __all__ = ["PageCache", "fingerprint", "CACHE_FILE"]
 
 CACHE_FILE = "pages.pickle"
 LOCK_FILE = "pages.lock"
-_FORMAT = b"okrsite-page-cache 1\n"
+_FORMAT = b"okrsite-page-cache 4\n"
 
 Snapshot = dict[str, tuple[int, int, int]]
 """Output file (relative posix path) → (size, modification time in ns, inode)."""
@@ -61,6 +65,14 @@ def fingerprint(value: Any) -> bytes:
     pickler.fast = True  # no memo: sharing does not change the bytes
     pickler.dump(value)
     return hashlib.blake2b(buf.getbuffer(), digest_size=16).digest()
+
+
+def dep_print(collections: Mapping[str, Any], dep: Dep) -> bytes:
+    """The fingerprint of what one dependency stands for now."""
+    value = value_of(collections, dep)
+    if dep[0] == "history":  # the collection is (history,)
+        return _history_print(value[0] if isinstance(value, tuple) and value else None)
+    return fingerprint(value)
 
 
 def _history_print(history: Any) -> bytes:
@@ -87,15 +99,22 @@ class _PlainUnpickler(pickle.Unpickler):
 
 
 def snapshot(out_dir: Path) -> Snapshot | None:
-    """Every file under ``out_dir`` with its size, mtime and inode (``None``: unreadable)."""
+    """Every file under ``out_dir`` with its size, mtime and inode (``None``: unreadable).
+
+    23,000 files at 10,000 objectives: one ``scandir`` per folder and names
+    joined as strings (``os.walk`` and ``relpath`` cost a second more)."""
     files: Snapshot = {}
+    stack = [("", os.fspath(out_dir))]
     try:
-        for folder, _, names in os.walk(out_dir):
-            rel_folder = os.path.relpath(folder, out_dir)
-            for name in names:
-                st = os.stat(os.path.join(folder, name), follow_symlinks=False)
-                rel = name if rel_folder == "." else f"{rel_folder}/{name}".replace(os.sep, "/")
-                files[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
+        while stack:
+            prefix, folder = stack.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((f"{prefix}{entry.name}/", entry.path))
+                    else:
+                        st = entry.stat(follow_symlinks=False)
+                        files[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     except OSError:
         return None
     return files
@@ -126,16 +145,38 @@ def site_fingerprint(site: SiteRenderer, site_root: Path) -> bytes:
 class PageCache:
     """One build's use of the page cache (hold it with ``with``: it holds the lock)."""
 
-    def __init__(self, folder: Path, out_dir: Path, site: SiteRenderer, site_root: Path) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        out_dir: Path,
+        site: SiteRenderer,
+        site_root: Path,
+        inputs: str = "",
+        jobs: int = 1,
+    ) -> None:
         self.folder = folder
         self.out_dir = out_dir
         self.site = site
         self.site_root = site_root
+        #: the load's hash of every input (``LoadResult.inputs``; empty: unknown)
+        self.inputs = inputs
+        self.jobs = jobs
         self._lock: IO[bytes] | None = None
         self._values: dict[Dep, bytes] = {}
         #: pages kept from the previous output: key → (file, what it read)
         self.reused: dict[PageKey, tuple[str, frozenset[Dep]]] = {}
         self.site_print = b""
+        #: the previous output's files, when it is exactly the one this cache describes
+        self.previous: Snapshot | None = None
+        #: nothing the site reads changed: every file of the previous output stays
+        self.unchanged = False
+        self._stored_values: dict[Dep, bytes] = {}
+        #: each output file's content hash, as stored (and, after the build, as now)
+        self.digests: dict[str, bytes] = {}
+        #: the output folder holds the stored files, but as copies (a CI cache restored)
+        self.restored = False
+        #: memoised pieces taken from the cache (:meth:`_seed_memo`)
+        self.pieces_reused = 0
 
     # ------------------------------------------------------------ locking
     def __enter__(self) -> PageCache:
@@ -168,13 +209,12 @@ class PageCache:
     def value(self, dep: Dep) -> bytes:
         hit = self._values.get(dep)
         if hit is None:
-            value = value_of(self.site.recorder.collections, dep)
-            if dep[0] == "history":  # the collection is (history,)
-                hit = _history_print(value[0] if isinstance(value, tuple) and value else None)
-            else:
-                hit = fingerprint(value)
-            self._values[dep] = hit
+            hit = self._values[dep] = dep_print(self.site.recorder.collections, dep)
         return hit
+
+    def known(self, prints: Mapping[Dep, bytes]) -> None:
+        """Fingerprints the render workers already took (of what their pages read)."""
+        self._values.update(prints)
 
     def plan(self, clean: bool) -> list[PageKey]:
         """The pages to render; the others are in :attr:`reused`."""
@@ -187,12 +227,27 @@ class PageCache:
         stored = self._load()
         if stored is None:
             return keys
-        site_print, out_dir, files, pages, deps_table, values = stored
+        site_print, out_dir, files, pages, deps_table, values, inputs, digests, fragments = stored
         if site_print != self.site_print or out_dir != str(self.out_dir):
             return keys
-        if snapshot(self.out_dir) != files:
+        now = snapshot(self.out_dir)
+        if now is None or (now != files and not _same_content(self.out_dir, now, files, digests)):
             return keys  # the output is not the one this cache describes
-        same = [values[i] == self.value(dep) for i, dep in enumerate(deps_table)]
+        self.restored = now != files
+        self.previous = now
+        self.digests = dict(digests)
+        if self.inputs and inputs == self.inputs:
+            # The same files, configuration, as_of, code and theme: the same
+            # portfolio, so every dependency has its old value but the git
+            # history's, which no input file holds.
+            same = [
+                dep[0] != "history" or values[i] == self.value(dep)
+                for i, dep in enumerate(deps_table)
+            ]
+        else:
+            self._fill([dep for dep in deps_table if dep not in self._values])
+            same = [values[i] == self._values[dep] for i, dep in enumerate(deps_table)]
+        self._stored_values = {dep: values[i] for i, dep in enumerate(deps_table) if same[i]}
         render: list[PageKey] = []
         for key in keys:
             entry = pages.get(key)
@@ -205,7 +260,34 @@ class PageCache:
                 self.reused[key] = (entry[0], frozenset(deps_table[i] for i in entry[1]))
             else:
                 render.append(key)
+        self.unchanged = not render and all(same) and set(pages) == set(keys)
+        if not self.unchanged:
+            self._seed_memo(fragments, deps_table, same)
         return render
+
+    def _seed_memo(
+        self, fragments: Mapping[str, Any], deps_table: tuple[Dep, ...], same: list[bool]
+    ) -> None:
+        """Put the stored pieces whose dependencies did not change into the
+        renderer's memo: the dashboard, the alignment tree and the exports
+        of a large site are mostly one piece per objective, so after one
+        edit they are joined again, not rendered again."""
+        memo = self.site.memo
+        for kind, entries in fragments.items():
+            target = getattr(memo, kind, None)
+            if not isinstance(target, dict) or not isinstance(entries, dict):
+                continue
+            wrap = _FRAGMENT_KINDS.get(kind)
+            if wrap is None:
+                continue
+            for key, (value, ids) in entries.items():
+                if key not in target and all(same[i] for i in ids):
+                    target[key] = (wrap(value), frozenset(deps_table[i] for i in ids))
+                    self.pieces_reused += 1
+
+    def _fill(self, deps: list[Dep]) -> None:
+        """Fingerprint these dependencies, in forked processes when there are many."""
+        self._values.update(zip(deps, fingerprints(self.site, deps, self.jobs), strict=True))
 
     def _load(self) -> tuple[Any, ...] | None:
         try:
@@ -215,11 +297,14 @@ class PageCache:
                 stored = _PlainUnpickler(io.BufferedReader(fh)).load()
         except Exception:  # a corrupt pickle can raise almost anything; never trust it
             return None
-        if not (isinstance(stored, tuple) and len(stored) == 6):
+        if not (isinstance(stored, tuple) and len(stored) == 9):
             return None
-        _, _, files, pages, deps_table, values = stored
+        _, _, files, pages, deps_table, values, _, digests, fragments = stored
         if not (
-            isinstance(files, dict)
+            isinstance(fragments, dict)
+            and isinstance(files, dict)
+            and isinstance(digests, dict)
+            and set(digests) == set(files)
             and isinstance(pages, dict)
             and isinstance(deps_table, tuple)
             and isinstance(values, tuple)
@@ -230,15 +315,24 @@ class PageCache:
             for rel, ids in pages.values():
                 if not isinstance(rel, str) or any(not 0 <= i < len(deps_table) for i in ids):
                     return None
-        except (TypeError, ValueError):
+            for entries in fragments.values():
+                for _, ids in entries.values():
+                    if any(not 0 <= i < len(deps_table) for i in ids):
+                        return None
+        except (TypeError, ValueError, AttributeError):
             return None
         return stored
 
     # ------------------------------------------------------------ writing
     def link_reused(self, staging: Path) -> set[str]:
-        """Hard-link (else copy) the reused pages from the previous output."""
+        """Hard-link (else copy) the reused pages from the previous output;
+        when the output is updated in place (:attr:`previous` is known) they
+        simply stay where they are."""
         done: set[str] = set()
         for rel, _ in self.reused.values():
+            done.add(rel)
+            if self.previous is not None:
+                continue
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             source = self.out_dir / rel
@@ -246,16 +340,44 @@ class PageCache:
                 os.link(source, target)
             except OSError:
                 shutil.copy2(source, target)
-            done.add(rel)
         return done
 
-    def save(self, rendered: dict[PageKey, frozenset[Dep]]) -> bool:
-        """Store what the new output's pages read; ``False`` if it could not."""
+    def save(
+        self,
+        rendered: dict[PageKey, frozenset[Dep]],
+        written: Mapping[str, bytes],
+        replaced: list[str] | None = None,
+        deleted: list[str] | None = None,
+    ) -> bool:
+        """Store what the new output's pages read; ``False`` if it could not.
+
+        ``written`` holds the content hash of every file this build staged.
+        After an in-place update, ``replaced`` and ``deleted`` name the files
+        that changed, and only those are looked at again."""
         if not self.usable:
             return False
-        files = snapshot(self.out_dir)
+        if self.unchanged and not self.restored:
+            return True  # the stored cache describes this output exactly
+        if self.previous is not None and replaced is not None and deleted is not None:
+            files: Snapshot | None = dict(self.previous)
+            assert files is not None
+            for rel in deleted:
+                files.pop(rel, None)
+            try:
+                for rel in replaced:
+                    st = os.stat(self.out_dir / rel, follow_symlinks=False)
+                    files[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            except OSError:
+                return False
+        else:
+            files = snapshot(self.out_dir)
         if files is None:
             return False
+        self.digests.update(written)
+        for rel in [rel for rel in self.digests if rel not in files]:
+            del self.digests[rel]
+        if set(self.digests) != set(files):
+            return False  # a file nobody hashed (made by hand during the build)
         table: dict[Dep, int] = {}
         pages: dict[PageKey, tuple[str, tuple[int, ...]]] = {}
         every = [(k, rel, deps) for k, (rel, deps) in self.reused.items()]
@@ -263,16 +385,98 @@ class PageCache:
         for key, rel, deps in every:
             ids = tuple(sorted(table.setdefault(dep, len(table)) for dep in deps))
             pages[key] = (rel, ids)
+        fragments: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
+        memo = self.site.memo
+        for kind in _FRAGMENT_KINDS:
+            entries = fragments[kind] = {}
+            for key, (value, deps) in getattr(memo, kind).items():
+                ids = tuple(sorted(table.setdefault(dep, len(table)) for dep in deps))
+                entries[key] = (_plain(value), ids)
         deps_table = tuple(table)
+        for dep, stored in self._stored_values.items():
+            self._values.setdefault(dep, stored)  # unchanged since it was stored
+        self._fill([dep for dep in deps_table if dep not in self._values])
         try:
-            values = tuple(self.value(dep) for dep in deps_table)
-            data = (self.site_print, str(self.out_dir), files, pages, deps_table, values)
+            values = tuple(self._values[dep] for dep in deps_table)
+            data = (
+                self.site_print,
+                str(self.out_dir),
+                files,
+                pages,
+                deps_table,
+                values,
+                self.inputs,
+                self.digests,
+                fragments,
+            )
             with _atomic(self.folder / CACHE_FILE) as fh:
                 fh.write(_FORMAT)
                 pickle.dump(data, fh, protocol=5)
         except (OSError, pickle.PicklingError):
             return False
         return True
+
+
+#: the renderer's memoised pieces kept between builds, and how each is read back
+_FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
+    "items": Markup,
+    "nodes": Markup,
+    "exports": tuple,
+}
+
+
+def _plain(value: Any) -> Any:
+    """A piece as plain values (the cache may hold no classes but builtins)."""
+    if isinstance(value, Markup):
+        return str(value)
+    return tuple(value)
+
+
+def _same_content(
+    out_dir: Path, now: Snapshot, files: Snapshot, digests: Mapping[str, bytes]
+) -> bool:
+    """Whether an output folder whose files were copied (a CI cache restored
+    with new inodes and perhaps new times) holds exactly the stored files:
+    the same names and sizes, and the same content hash for every file whose
+    modification time or inode differs."""
+    if now.keys() != files.keys():
+        return False
+    for rel, (size, mtime, inode) in now.items():
+        old_size, old_mtime, old_inode = files[rel]
+        if size != old_size:
+            return False
+        if (mtime, inode) != (old_mtime, old_inode):
+            try:
+                data = (out_dir / rel).read_bytes()
+            except OSError:
+                return False
+            if file_digest(data) != digests.get(rel):
+                return False
+    return True
+
+
+def _prints_of(deps: list[Dep]) -> bytes:
+    """In a forked worker: the fingerprints of these dependencies, joined."""
+    site = shared()
+    collections = site.recorder.collections
+    return b"".join(dep_print(collections, dep) for dep in deps)
+
+
+#: fewer dependencies than this are fingerprinted in this process
+PARALLEL_DEPS = 20_000
+
+
+def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
+    """The fingerprint of each dependency, in ``jobs`` forked processes when
+    there are many (150,000 at 10,000 objectives: a few seconds in one)."""
+    if jobs <= 1 or len(deps) < PARALLEL_DEPS or not can_fork():
+        collections = site.recorder.collections
+        return [dep_print(collections, dep) for dep in deps]
+    size = -(-len(deps) // (jobs * 4))
+    chunks = [deps[i : i + size] for i in range(0, len(deps), size)]
+    with forked_pool(site, jobs) as pool:
+        joined = b"".join(pool.map(_prints_of, chunks))
+    return [joined[i : i + 16] for i in range(0, len(joined), 16)]
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ server, which re-reads only files whose size or modification time changed.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import stat
@@ -242,8 +243,12 @@ class LoadResult:
         as_of: date,
         parsed_again: int = 0,
         counts: tuple[int, int, int, int] | None = None,
+        inputs: str = "",
     ) -> None:
         self.config = config
+        #: one hash of every input read (files, CSV files, configuration, as_of;
+        #: empty without a parse cache): equal hashes, equal portfolios
+        self.inputs = inputs
         self._scored = scored
         self.diagnostics = diagnostics
         self.files_read = files_read
@@ -430,7 +435,15 @@ def _load(
         files_read=files_read,
         as_of=when,
         parsed_again=parsed_again,
+        inputs=_inputs(signature, csv_seen),
     )
+
+
+def _inputs(signature: str, csv: Sequence[tuple[str, str]]) -> str:
+    if not signature:
+        return ""
+    text = signature + "".join(f"\n{rel}\0{seen}" for rel, seen in csv)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _tree_problems(tree: SourceTree, config: SiteConfig) -> list[Diagnostic]:
@@ -483,6 +496,7 @@ def _reuse(
         as_of=when,
         parsed_again=0,
         counts=outcome.counts,
+        inputs=_inputs(signature, outcome.csv),
     )
 
 

@@ -27,6 +27,7 @@ from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
+from okrsite.page_cache import dep_print
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
@@ -145,12 +146,28 @@ def render_files(
     return result
 
 
+#: in a render worker: the dependencies whose fingerprints it has sent already
+_SENT: set[Dep] = set()
+#: in a render worker: the memoised pieces it has sent already, by kind
+_SENT_PIECES: dict[str, set[Any]] = {}
+#: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
+PIECE_KINDS = ("items", "nodes", "exports")
+
+
 def _render_chunk(
     keys: list[PageKey] | None,
-) -> tuple[list[str], int, int, dict[PageKey, frozenset[Dep]]]:
+) -> tuple[
+    list[str],
+    int,
+    int,
+    dict[PageKey, frozenset[Dep]],
+    tuple[dict[Dep, bytes], dict[str, bytes] | None, dict[str, dict[Any, Any]]],
+]:
     """In a forked worker: render these pages (or, for ``None``, the site-wide
     files) and write them into the staging folder; with ``want_deps``, send
-    back what each page read (for the page cache)."""
+    back what each page read and the fingerprints of what it read that this
+    worker has not sent before (for the page cache: taken here, they cost
+    the parent nothing and run on every core)."""
     site, staged, site_root, want_deps = shared()
     # The collector is paused while rendering (okrsite.gcpause); each chunk
     # ends with a young-generation collection in case a theme's templates do
@@ -165,7 +182,25 @@ def _render_chunk(
         finally:
             gc.collect(1)
     deps = {k: site.page_deps[k] for k in keys or ()} if want_deps else {}
-    return list(files), written, unchanged, deps
+    prints: dict[Dep, bytes] = {}
+    if deps:
+        collections = site.recorder.collections
+        for page_deps in deps.values():
+            for dep in page_deps - _SENT:
+                prints[dep] = dep_print(collections, dep)
+                _SENT.add(dep)
+    digests = staged.digests
+    if digests is not None:
+        staged.digests = {}  # each chunk sends only its own
+    pieces: dict[str, dict[Any, Any]] = {}
+    if want_deps:
+        for kind in PIECE_KINDS:
+            sent = _SENT_PIECES.setdefault(kind, set())
+            memo = getattr(site.memo, kind)
+            new = {key: memo[key] for key in memo.keys() - sent}
+            sent.update(new)
+            pieces[kind] = new
+    return list(files), written, unchanged, deps, (prints, digests, pieces)
 
 
 def render_and_write(
@@ -177,6 +212,8 @@ def render_and_write(
     *,
     keys: list[PageKey] | None = None,
     want_deps: bool = False,
+    assets: bool = True,
+    prints: dict[Dep, bytes] | None = None,
 ) -> tuple[set[str], int, int]:
     """Render every page (or these ``keys``) and the site-wide files and write
     them into ``staged``, in ``jobs`` forked processes.
@@ -184,23 +221,35 @@ def render_and_write(
     Workers inherit the scored portfolio and the compiled templates through
     fork and write their pages themselves, so no page travels between
     processes; only paths and counts come back, and with ``want_deps`` what
-    each page read (into ``site.page_deps``). Raises :class:`RenderFailed`.
+    each page read (into ``site.page_deps``) and, into ``prints``, the
+    fingerprints of what they read. ``assets`` false leaves out the
+    site-wide files. Raises :class:`RenderFailed`.
     """
     if keys is None:
         keys = site.page_keys()
-    chunks: list[list[PageKey] | None] = [None]  # the site-wide files are one task
+    chunks: list[list[PageKey] | None] = [None] if assets else []  # the site-wide files
     chunks += [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
     paths: set[str] = set()
     written = unchanged = done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
+        # what the parent has already (pieces from the page cache) is not sent back
+        _SENT.clear()
+        _SENT_PIECES.clear()
+        _SENT_PIECES.update({kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS})
         with forked_pool((site, staged, site_root, want_deps), jobs) as pool:
             futures = [pool.submit(_render_chunk, c) for c in chunks]
             for future in as_completed(futures):
                 if future.exception() is not None:
                     for other in futures:  # stop at the first mistake
                         other.cancel()
-                names, w, u, deps = future.result()
+                names, w, u, deps, (new_prints, digests, pieces) = future.result()
+                for kind, new in pieces.items():
+                    getattr(site.memo, kind).update(new)
                 site.page_deps.update(deps)
+                if prints is not None:
+                    prints.update(new_prints)
+                if digests is not None and staged.digests is not None:
+                    staged.digests.update(digests)
                 paths.update(names)
                 written, unchanged, done = written + w, unchanged + u, done + len(names)
                 if progress is not None:

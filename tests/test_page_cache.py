@@ -106,7 +106,7 @@ def test_a_changed_as_of_renders_everything(site: Path, tmp_path: Path) -> None:
     assert_same(site, tmp_path, later)
 
 
-@pytest.mark.parametrize("damage", [b"", b"okrsite-page-cache 1\n\x80\x05garbage", b"x" * 100])
+@pytest.mark.parametrize("damage", [b"", b"okrsite-page-cache 4\n\x80\x05garbage", b"x" * 100])
 def test_a_corrupted_cache_means_a_full_build(site: Path, tmp_path: Path, damage: bytes) -> None:
     cached_build(site)
     CASES["body edit"](site)
@@ -120,7 +120,7 @@ def test_a_cache_that_would_build_objects_is_refused(site: Path, tmp_path: Path)
     cached_build(site)
     import pickle
 
-    evil = b"okrsite-page-cache 1\n" + pickle.dumps((os.getcwd, ()), protocol=5)
+    evil = b"okrsite-page-cache 4\n" + pickle.dumps((os.getcwd, ()), protocol=5)
     (site / ".okrsite-cache" / CACHE_FILE).write_bytes(evil)
     assert cached_build(site) == 0
     assert_same(site, tmp_path)
@@ -194,3 +194,102 @@ def test_history_read_from_its_cache_keeps_the_pages(site: Path, tmp_path: Path)
     repo.commit("raise the target", "alice", "2026-11-18T10:00:00+00:00")
     assert 0 < cached_build(site) < pages
     assert_same(site, tmp_path)
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_an_unchanged_site_leaves_every_output_file_as_it_was(site: Path) -> None:
+    cached_build(site)
+    before = _inodes(site / "_site")
+    result = build_site(site, as_of=AS_OF)
+    assert result.ok and result.stats is not None
+    assert result.stats.written == 0 and result.stats.removed == 0
+    assert _inodes(site / "_site") == before  # not one file replaced or re-linked
+
+
+def test_an_edit_replaces_only_the_changed_files_in_place(site: Path, tmp_path: Path) -> None:
+    cached_build(site)
+    before = _inodes(site / "_site")
+    CASES["body edit"](site)
+    cached_build(site)
+    after = _inodes(site / "_site")
+    kept = [rel for rel in before if after.get(rel) == before[rel]]
+    assert len(kept) > len(before) // 2  # most files are the very same files
+    assert_same(site, tmp_path)
+
+
+@pytest.mark.parametrize("touch", [False, True])
+def test_a_restored_output_folder_is_recognised_by_its_content(
+    site: Path, tmp_path: Path, touch: bool
+) -> None:
+    """A CI job restores the output folder and the cache from its cache
+    action: every file is a copy (new inode; with ``touch``, new times too)."""
+    cached_build(site)
+    shutil.move(site / "_site", tmp_path / "saved")
+    shutil.copytree(tmp_path / "saved", site / "_site")  # copies: new inodes
+    if touch:
+        for path in (site / "_site").rglob("*"):
+            if path.is_file():
+                os.utime(path, (1_000_000_000, 1_000_000_000))
+    CASES["body edit"](site)
+    assert cached_build(site) > 0
+    assert_same(site, tmp_path)
+    assert cached_build(site) > 0  # and the cache now describes the copies
+
+
+def test_a_restored_output_with_a_changed_file_means_a_full_build(
+    site: Path, tmp_path: Path
+) -> None:
+    cached_build(site)
+    shutil.move(site / "_site", tmp_path / "saved")
+    shutil.copytree(tmp_path / "saved", site / "_site")
+    page = site / "_site" / "index.html"
+    data = page.read_bytes()
+    page.write_bytes(data.replace(b"<body", b"<bodx", 1))  # same size, other bytes
+    assert cached_build(site) == 0
+    assert_same(site, tmp_path)
+
+
+def test_a_template_mistake_after_an_edit_leaves_the_output_untouched(site: Path) -> None:
+    cached_build(site)
+    before = files_of(site / "_site")
+    CASES["body edit"](site)
+    (site / "templates" / "partials").mkdir(parents=True)
+    (site / "templates" / "partials" / "kr_row.html").write_text("{{ nope.missing.attr }}")
+    result = build_site(site, as_of=AS_OF)
+    assert not result.ok
+    assert files_of(site / "_site") == before
+
+
+def test_a_parallel_cached_build_after_an_edit_equals_a_cold_build(tmp_path: Path) -> None:
+    """Large enough to render in forked workers: the workers send back what
+    each page read, its fingerprints and the memoised pieces, and the next
+    build joins those pieces again instead of rendering them."""
+    import subprocess
+    import sys
+
+    site = tmp_path / "big"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks/generate.py"), str(site), "--objectives", "300"],
+        check=True,
+        capture_output=True,
+    )
+    first = build_site(site, as_of=AS_OF, jobs=2)
+    assert first.ok and first.timings["pages reused"] == 0
+    objective = sorted((site / "content" / "objectives").rglob("*.md"))[0]
+    text = objective.read_text()
+    at = text.index("target: ") + len("target: ")
+    objective.write_text(text[:at] + "1" + text[at:])  # a target ten times or more larger
+    again = build_site(site, as_of=AS_OF, jobs=2)
+    assert again.ok and again.timings["pages reused"] > 0
+    assert again.timings["pieces reused"] > 250  # the objectives' rows, nodes, exports
+    out = tmp_path / "cold"
+    cold = build_site(site, out_dir=out, as_of=AS_OF, jobs=2, history_cache=False)
+    assert cold.ok
+    got, expected = files_of(site / "_site"), files_of(out)
+    assert sorted(got) == sorted(expected)
+    assert [k for k in expected if got[k] != expected[k]] == []
