@@ -177,6 +177,11 @@ class PageCache:
         self.restored = False
         #: memoised pieces taken from the cache (:meth:`_seed_memo`)
         self.pieces_reused = 0
+        # what the stored cache said, kept so that saving after a small
+        # change reuses its table instead of numbering 750,000 reads again
+        self._kept: tuple[tuple[Dep, ...], tuple[bytes, ...], list[bool]] | None = None
+        self._reused_ids: dict[PageKey, tuple[int, ...]] = {}
+        self._seeded: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
 
     # ------------------------------------------------------------ locking
     def __enter__(self) -> PageCache:
@@ -248,6 +253,7 @@ class PageCache:
             self._fill([dep for dep in deps_table if dep not in self._values])
             same = [values[i] == self._values[dep] for i, dep in enumerate(deps_table)]
         self._stored_values = {dep: values[i] for i, dep in enumerate(deps_table) if same[i]}
+        self._kept = (deps_table, values, same)
         render: list[PageKey] = []
         for key in keys:
             entry = pages.get(key)
@@ -258,6 +264,7 @@ class PageCache:
                 and all(same[i] for i in entry[1])
             ):
                 self.reused[key] = (entry[0], frozenset(deps_table[i] for i in entry[1]))
+                self._reused_ids[key] = entry[1]
             else:
                 render.append(key)
         self.unchanged = not render and all(same) and set(pages) == set(keys)
@@ -282,7 +289,8 @@ class PageCache:
                 continue
             for key, (value, ids) in entries.items():
                 if key not in target and all(same[i] for i in ids):
-                    target[key] = (wrap(value), frozenset(deps_table[i] for i in ids))
+                    target[key] = piece = (wrap(value), frozenset(deps_table[i] for i in ids))
+                    self._seeded.setdefault(kind, {})[key] = (piece, ids)
                     self.pieces_reused += 1
 
     def _fill(self, deps: list[Dep]) -> None:
@@ -379,25 +387,39 @@ class PageCache:
         if set(self.digests) != set(files):
             return False  # a file nobody hashed (made by hand during the build)
         table: dict[Dep, int] = {}
+        old_values: list[bytes] = []
+        if self._kept is not None:  # numbered as stored; new reads are numbered after
+            kept_table, kept_values, same = self._kept
+            table = {dep: i for i, dep in enumerate(kept_table)}
+            old_values = [v if same[i] else b"" for i, v in enumerate(kept_values)]
         pages: dict[PageKey, tuple[str, tuple[int, ...]]] = {}
-        every = [(k, rel, deps) for k, (rel, deps) in self.reused.items()]
-        every += [(k, page_file(k), deps) for k, deps in rendered.items()]
-        for key, rel, deps in every:
-            ids = tuple(sorted(table.setdefault(dep, len(table)) for dep in deps))
-            pages[key] = (rel, ids)
+        for key, (rel, deps) in self.reused.items():
+            kept_ids = self._reused_ids.get(key)
+            pages[key] = (rel, kept_ids if kept_ids is not None else _ids(table, deps))
+        for key, deps in rendered.items():
+            pages[key] = (page_file(key), _ids(table, deps))
         fragments: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
         memo = self.site.memo
         for kind in _FRAGMENT_KINDS:
             entries = fragments[kind] = {}
-            for key, (value, deps) in getattr(memo, kind).items():
-                ids = tuple(sorted(table.setdefault(dep, len(table)) for dep in deps))
-                entries[key] = (_plain(value), ids)
+            seeded = self._seeded.get(kind, {})
+            for key, piece in getattr(memo, kind).items():
+                kept = seeded.get(key)
+                ids = kept[1] if kept is not None and kept[0] is piece else _ids(table, piece[1])
+                entries[key] = (_plain(piece[0]), ids)
         deps_table = tuple(table)
-        for dep, stored in self._stored_values.items():
-            self._values.setdefault(dep, stored)  # unchanged since it was stored
-        self._fill([dep for dep in deps_table if dep not in self._values])
+        missing = [
+            dep for i, dep in enumerate(deps_table) if i >= len(old_values) or not old_values[i]
+        ]
+        self._fill([dep for dep in missing if dep not in self._values])
+        for dep in missing:
+            i = table[dep]
+            if i < len(old_values):
+                old_values[i] = self._values[dep]
+            else:
+                old_values.append(self._values[dep])
         try:
-            values = tuple(self._values[dep] for dep in deps_table)
+            values = tuple(old_values)
             data = (
                 self.site_print,
                 str(self.out_dir),
@@ -415,6 +437,11 @@ class PageCache:
         except (OSError, pickle.PicklingError):
             return False
         return True
+
+
+def _ids(table: dict[Dep, int], deps: frozenset[Dep]) -> tuple[int, ...]:
+    """The numbers of these dependencies in ``table`` (new ones numbered next)."""
+    return tuple(sorted(table.setdefault(dep, len(table)) for dep in deps))
 
 
 #: the renderer's memoised pieces kept between builds, and how each is read back
