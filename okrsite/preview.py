@@ -37,7 +37,7 @@ from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_c
 from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
 from okrsite.render_plan import pages_to_render, render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
-from okrsite.server import PreviewServer
+from okrsite.server import PreviewServer, in_place_ok
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.urls import page_file
 from okrsite.watch import SiteWatcher, git_ref_paths
@@ -251,7 +251,9 @@ class Preview:
                 report.changed += self.writer.sync(files, complete=False)
                 report.shown_after = time.perf_counter()
                 mark = self.server.serial()
-                self.server.notify_reload(uuid.uuid4().hex[:12])
+                self.server.notify_reload(
+                    uuid.uuid4().hex[:12], in_place=in_place_ok(report.changed)
+                )
                 self.let_tabs_reload(mark)
             files.update(
                 render_files(
@@ -370,7 +372,9 @@ class Preview:
         if report.ok:
             early = report.shown_after
             if early is None:
-                self.server.notify_reload(uuid.uuid4().hex[:12])
+                self.server.notify_reload(
+                    uuid.uuid4().hex[:12], in_place=in_place_ok(report.changed)
+                )
             self.echo(
                 f"okrsite: rebuilt {len(report.changed)} page{'s' * (len(report.changed) != 1)} "
                 f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} "
