@@ -101,8 +101,20 @@ class RenderJob:
     rest: list[PageKey]
     badges_for: list[str] | None
     complete: bool
-    #: pages and badges the site has (an incremental render removes other pages)
-    keep: list[str]
+
+    def keep(self) -> set[str] | None:
+        """The pages and badges the site has, which an incremental render keeps
+        (it removes any other file); ``None`` for a complete render.
+
+        Asked for only once the pages in view are on screen: listing every
+        page of a large site takes a while.
+        """
+        if self.complete:
+            return None
+        site = self.site
+        expected = {page_file(k) for k in site.page_keys()}
+        expected.update(badge_path(oid) for oid in site.index.objective_ids)
+        return expected
 
 
 @dataclass
@@ -268,7 +280,7 @@ class Preview:
             self.full_next = True
             return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
         # an incremental render keeps the pages and badges it did not render
-        late = self.writer.sync(files, keep=None if job.complete else set(job.keep))
+        late = self.writer.sync(files, keep=job.keep())
         self.remember(job)
         report.changed += late
         report.pages = len(files)
@@ -335,7 +347,7 @@ class Preview:
         if not incremental or self.rendered is None:
             self.memo.clear()
             # the whole site: everything is published together
-            return RenderJob(site, [], site.page_keys(), None, True, [])
+            return RenderJob(site, [], site.page_keys(), None, True)
         changed = changed_keys(self.rendered.collections, site.recorder.collections)
         self.memo.forget(changed)
         keys = pages_to_render(site, self.rendered.page_deps, changed)
@@ -347,9 +359,7 @@ class Preview:
         badges = sorted(
             key for name, key in changed if name == "scored.objectives" and key != EVERY
         )
-        expected = {page_file(k) for k in site.page_keys()}
-        expected.update(badge_path(oid) for oid in site.index.objective_ids)
-        return RenderJob(site, first, rest, badges, False, sorted(expected))
+        return RenderJob(site, first, rest, badges, False)
 
     def read_history(self, load: LoadResult) -> SiteHistory:
         """The site's history, read again only when HEAD moved (new commits only).
