@@ -37,7 +37,7 @@ from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_c
 from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
 from okrsite.render_plan import pages_to_render, render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
-from okrsite.server import PreviewServer
+from okrsite.server import PreviewServer, in_place_ok
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.urls import page_file
 from okrsite.watch import SiteWatcher, git_ref_paths
@@ -101,8 +101,20 @@ class RenderJob:
     rest: list[PageKey]
     badges_for: list[str] | None
     complete: bool
-    #: pages and badges the site has (an incremental render removes other pages)
-    keep: list[str]
+
+    def keep(self) -> set[str] | None:
+        """The pages and badges the site has, which an incremental render keeps
+        (it removes any other file); ``None`` for a complete render.
+
+        Asked for only once the pages in view are on screen: listing every
+        page of a large site takes a while.
+        """
+        if self.complete:
+            return None
+        site = self.site
+        expected = {page_file(k) for k in site.page_keys()}
+        expected.update(badge_path(oid) for oid in site.index.objective_ids)
+        return expected
 
 
 @dataclass
@@ -251,7 +263,9 @@ class Preview:
                 report.changed += self.writer.sync(files, complete=False)
                 report.shown_after = time.perf_counter()
                 mark = self.server.serial()
-                self.server.notify_reload(uuid.uuid4().hex[:12])
+                self.server.notify_reload(
+                    uuid.uuid4().hex[:12], in_place=in_place_ok(report.changed)
+                )
                 self.let_tabs_reload(mark)
             files.update(
                 render_files(
@@ -266,7 +280,7 @@ class Preview:
             self.full_next = True
             return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
         # an incremental render keeps the pages and badges it did not render
-        late = self.writer.sync(files, keep=None if job.complete else set(job.keep))
+        late = self.writer.sync(files, keep=job.keep())
         self.remember(job)
         report.changed += late
         report.pages = len(files)
@@ -333,7 +347,7 @@ class Preview:
         if not incremental or self.rendered is None:
             self.memo.clear()
             # the whole site: everything is published together
-            return RenderJob(site, [], site.page_keys(), None, True, [])
+            return RenderJob(site, [], site.page_keys(), None, True)
         changed = changed_keys(self.rendered.collections, site.recorder.collections)
         self.memo.forget(changed)
         keys = pages_to_render(site, self.rendered.page_deps, changed)
@@ -345,9 +359,7 @@ class Preview:
         badges = sorted(
             key for name, key in changed if name == "scored.objectives" and key != EVERY
         )
-        expected = {page_file(k) for k in site.page_keys()}
-        expected.update(badge_path(oid) for oid in site.index.objective_ids)
-        return RenderJob(site, first, rest, badges, False, sorted(expected))
+        return RenderJob(site, first, rest, badges, False)
 
     def read_history(self, load: LoadResult) -> SiteHistory:
         """The site's history, read again only when HEAD moved (new commits only).
@@ -370,7 +382,9 @@ class Preview:
         if report.ok:
             early = report.shown_after
             if early is None:
-                self.server.notify_reload(uuid.uuid4().hex[:12])
+                self.server.notify_reload(
+                    uuid.uuid4().hex[:12], in_place=in_place_ok(report.changed)
+                )
             self.echo(
                 f"okrsite: rebuilt {len(report.changed)} page{'s' * (len(report.changed) != 1)} "
                 f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} "

@@ -57,6 +57,7 @@ __all__ = [
     "EVENTS_PATH",
     "SCRIPT_PATH",
     "WORKER_PATH",
+    "in_place_ok",
     "inject_livereload",
     "LIVERELOAD_JS",
     "WORKER_JS",
@@ -80,7 +81,8 @@ RETRY_MS = 1000
 # Every handler is idempotent with respect to the build id embedded in the
 # tag (``data-build``), so replaying the latest state to a tab is always safe:
 # a tab reloads only if it shows a different build than the server has.
-LIVERELOAD_JS = r"""/* okrsite live reload: added by `okrsite serve`, never part of a build. */
+LIVERELOAD_JS = (
+    r"""/* okrsite live reload: added by `okrsite serve`, never part of a build. */
 (function () {
   "use strict";
   if (window.__okrsiteLiveReload) return;
@@ -106,6 +108,108 @@ LIVERELOAD_JS = r"""/* okrsite live reload: added by `okrsite serve`, never part
   function reloadPage() {
     try { sessionStorage.setItem(KEY, String(window.scrollY)); } catch (e) { /* private mode */ }
     location.reload();
+  }
+
+  // In-place update: fetch the page again and put its body into this
+  // document instead of navigating, which in a browser costs ten times as
+  // much (a new document, its style sheet and scripts, the event stream's
+  // page handshake). Only when the server says no style sheet, font or
+  // image changed (data.soft) and the new page loads the same things in its
+  // <head>; anything else is a full reload.
+  var updating = false, pending = null;
+
+  function headResources(head) {
+    var out = [];
+    for (var i = 0; i < head.children.length; i++) {
+      var tag = head.children[i].tagName.toLowerCase();
+      if (tag !== "title" && tag !== "meta") out.push(head.children[i].outerHTML);
+    }
+    return out.join("\n");
+  }
+
+  function attributes(node) {
+    var out = [];
+    for (var i = 0; i < node.attributes.length; i++) {
+      out.push(node.attributes[i].name + "=" + node.attributes[i].value);
+    }
+    return out.sort().join("\n");
+  }
+
+  function optedOut(doc) {
+    var meta = doc.querySelector('meta[name="okrsite-reload"]');
+    return !!meta && meta.getAttribute("content") === "full";
+  }
+
+  function isOurs(script) {
+    return script.getAttribute("src") === "__SCRIPT__";
+  }
+
+  function canSwap(doc) {
+    if (!doc.head || !doc.body || optedOut(document) || optedOut(doc)) return false;
+    // scripts in <head> ran against the old body and would not run again
+    if (document.head.querySelector("script") || doc.head.querySelector("script")) return false;
+    // a module runs once per document, so it could not run again
+    if (doc.body.querySelector('script[type="module"]')) return false;
+    return headResources(document.head) === headResources(doc.head) &&
+      attributes(document.documentElement) === attributes(doc.documentElement);
+  }
+
+  // The page's scripts run again, one after the other in page order, as on a
+  // fresh load (scripts parsed by DOMParser never run by themselves).
+  function runScripts(scripts, i) {
+    for (; i < scripts.length; i++) {
+      var old = scripts[i];
+      if (isOurs(old) || !old.parentNode) continue;
+      var fresh = document.createElement("script");
+      for (var a = 0; a < old.attributes.length; a++) {
+        fresh.setAttribute(old.attributes[a].name, old.attributes[a].value);
+      }
+      if (old.hasAttribute("src")) {
+        fresh.async = false;
+        var next = (function (k) { return function () { runScripts(scripts, k + 1); }; })(i);
+        fresh.addEventListener("load", next);
+        fresh.addEventListener("error", next);
+        old.parentNode.replaceChild(fresh, old);
+        return;
+      }
+      fresh.text = old.text;
+      old.parentNode.replaceChild(fresh, old);
+    }
+  }
+
+  function swap(doc) {
+    var x = window.scrollX, y = window.scrollY;
+    var head = document.head;
+    var stale = head.querySelectorAll("title, meta");
+    for (var i = 0; i < stale.length; i++) head.removeChild(stale[i]);
+    var fresh = doc.head.querySelectorAll("title, meta");
+    for (var j = 0; j < fresh.length; j++) head.appendChild(document.importNode(fresh[j], true));
+    var body = document.importNode(doc.body, true);
+    document.documentElement.replaceChild(body, document.body);
+    window.scrollTo(x, y);
+    runScripts(body.querySelectorAll("script"), 0);
+  }
+
+  function update(next) {
+    if (updating) { pending = next; return; }
+    updating = true;
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+      var kind = r.headers.get("Content-Type") || "";
+      if (!r.ok || r.redirected || kind.indexOf("text/html") !== 0) throw new Error("reload");
+      return r.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      if (!canSwap(doc)) throw new Error("reload");
+      var tag = doc.querySelector('script[src="__SCRIPT__"]');
+      swap(doc);
+      build = (tag && tag.getAttribute("data-build")) || next;
+      updating = false;
+      if (pending !== null) {
+        var again = pending;
+        pending = null;
+        if (again !== build) update(again);
+      }
+    })["catch"](function () { reloadPage(); });
   }
 
   function hideOverlay() {
@@ -174,7 +278,10 @@ LIVERELOAD_JS = r"""/* okrsite live reload: added by `okrsite serve`, never part
     } else if (type === "ok" || type === "reload") {
       hideOverlay();
       var next = info && info.build;
-      if (build === null ? type === "reload" : next !== build) reloadPage();
+      if (build === null ? type === "reload" : next !== build) {
+        if (type === "reload" && info.soft === true && window.fetch && window.DOMParser) update(next);
+        else reloadPage();
+      }
     }
   }
 
@@ -212,7 +319,10 @@ LIVERELOAD_JS = r"""/* okrsite live reload: added by `okrsite serve`, never part
   restoreScroll();
   connect();
 })();
-""".replace("__EVENTS__", EVENTS_PATH).replace("__WORKER__", WORKER_PATH)
+""".replace("__EVENTS__", EVENTS_PATH)
+    .replace("__WORKER__", WORKER_PATH)
+    .replace("__SCRIPT__", SCRIPT_PATH)
+)
 
 # The shared worker: one EventSource, fanned out to every tab. It remembers
 # the latest state and replays it to tabs that connect later, as "ok" rather
@@ -275,6 +385,23 @@ _CONTENT_TYPES: dict[str, str] = {
     ".wasm": "application/wasm",
 }
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+#: Files a page loads once, which a tab updated in place would keep showing
+#: from its first load: when one of them changed, tabs reload in full.
+_LOADED_ONCE_SUFFIXES = (
+    ".css", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico",
+)  # fmt: skip
+
+
+def in_place_ok(changed: Iterable[str]) -> bool:
+    """Whether open tabs may update in place after a build that wrote ``changed``
+    (paths in the served folder): no style sheet, font or image among them.
+
+    Scripts do not count: an in-place update runs the page's scripts again,
+    fetching them anew.
+    """
+    return not any(rel.lower().endswith(_LOADED_ONCE_SUFFIXES) for rel in changed)
 
 
 def content_type(path: Path, head: bytes = b"") -> str:
@@ -821,11 +948,16 @@ class PreviewServer:
 
     # -- live reload -----------------------------------------------------------
 
-    def notify_reload(self, build_id: str | None = None, *, clear_errors: bool = True) -> str:
+    def notify_reload(
+        self, build_id: str | None = None, *, clear_errors: bool = True, in_place: bool = False
+    ) -> str:
         """Tell every open tab that a new build is being served.
 
         Sends ``event: reload`` with ``{"build": build_id}``; tabs showing
-        another build reload. Without ``build_id`` a fresh one is made (an id
+        another build reload. With ``in_place`` (``"soft": true``; only when
+        no style sheet, font or image changed, see :func:`in_place_ok`) a tab
+        fetches its page and swaps the new body in instead of navigating,
+        when the page allows it (the script's ``canSwap``). Without ``build_id`` a fresh one is made (an id
         equal to the current one reloads nothing). A published build means
         the site is no longer broken, so errors are cleared too unless
         ``clear_errors=False``; otherwise a tab reloading right now would
@@ -836,7 +968,10 @@ class PreviewServer:
             self._build_id = new_id
             if clear_errors:
                 self._errors = []
-            self._broadcast(_sse("reload", json.dumps({"build": new_id})))
+            data: dict[str, object] = {"build": new_id}
+            if in_place:
+                data["soft"] = True
+            self._broadcast(_sse("reload", json.dumps(data)))
         return new_id
 
     def set_errors(self, diagnostics: Iterable[Diagnostic]) -> None:

@@ -389,3 +389,35 @@ def test_without_a_page_in_view_the_reload_comes_after_the_whole_rebuild(site: P
         assert report.ok and report.shown_after is None
     finally:
         preview.stop()
+
+
+def test_tabs_update_in_place_unless_a_style_sheet_changed(site: Path) -> None:
+    """The reload after a content edit lets tabs swap the page in place; one
+    after a style sheet changed makes them load the page in full."""
+    preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
+    try:
+        # no watcher: the test says what changed
+        assert preview.rebuild().ok
+        preview.server.start()
+        page = "objectives/sales/lukas-dach-pipeline/index.html"
+        with urllib.request.urlopen(preview.server.url + page) as response:
+            assert response.status == 200
+        sent: list[object] = []
+        notify = preview.server.notify_reload
+
+        def spy_notify(*a: object, **k: object) -> str:
+            sent.append(k.get("in_place"))
+            return notify(*a, **k)  # type: ignore[arg-type]
+
+        preview.server.notify_reload = spy_notify  # type: ignore[method-assign]
+        CASES["leaf key result target (rolls up)"](site)
+        assert preview.rebuild().ok
+        assert sent == [True]
+        css = site / "static" / "style.css"
+        css.parent.mkdir()
+        css.write_text("body { color: rebeccapurple }\n", encoding="utf-8")
+        preview.on_change({css})
+        assert preview.last is not None and "static/style.css" in preview.last.changed
+        assert sent == [True, False]
+    finally:
+        preview.stop()

@@ -220,3 +220,113 @@ def test_tab_reloads_after_server_restart(context: BrowserContext, site: Path) -
         wait_title(page, "After restart", timeout=5000)
     finally:
         second.stop()
+
+
+def scripted_page(title: str, head: str = "") -> str:
+    """A page whose scripts leave a trace: an external one, then an inline one."""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{title}</title><link rel='stylesheet' href='/style.css'>{head}</head>"
+        f"<body><h1 id='title'>{title}</h1><p id='trace'></p>"
+        "<script src='/first.js'></script>"
+        "<script>window.runs.push('inline:' + document.getElementById('title').textContent);"
+        "document.getElementById('trace').textContent = window.runs.join(',');</script>"
+        "</body></html>"
+    )
+
+
+@pytest.fixture
+def scripted(site: Path) -> Path:
+    (site / "style.css").write_text("h1 { color: rgb(0, 0, 255) }\n")
+    (site / "first.js").write_text(
+        "window.runs = window.runs || [];\n"
+        "window.runs.push('first:' + document.getElementById('title').textContent);\n"
+    )
+    (site / "index.html").write_text(scripted_page("Version 1"))
+    return site
+
+
+def test_in_place_update_swaps_the_page_and_runs_its_scripts_again(
+    context: BrowserContext, server: PreviewServer, scripted: Path
+) -> None:
+    page = open_page(context, server)
+    wait_clients(server)
+    page.evaluate("window.__sameDocument = true")
+    (scripted / "index.html").write_text(scripted_page("Version 2"))
+    server.notify_reload("b2", in_place=True)
+    wait_title(page, "Version 2")
+    # the same document: nothing navigated
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.title() == "Version 2"
+    # the scripts ran again against the new body, in page order
+    page.wait_for_function(
+        "document.getElementById('trace').textContent.endsWith('first:Version 2,inline:Version 2')"
+    )
+    assert page.evaluate("window.runs") == [
+        "first:Version 1",
+        "inline:Version 1",
+        "first:Version 2",
+        "inline:Version 2",
+    ]
+    assert page.locator("script[src='/__okrsite/livereload.js']").count() == 1
+    assert page.evaluate("getComputedStyle(document.getElementById('title')).color") == (
+        "rgb(0, 0, 255)"
+    )
+    # it keeps listening, and knows it shows the new build (no reload loop)
+    (scripted / "index.html").write_text(scripted_page("Version 3"))
+    server.notify_reload("b3", in_place=True)
+    wait_title(page, "Version 3")
+    time.sleep(0.3)
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.evaluate("window.runs.length") == 6
+
+
+def test_in_place_update_keeps_the_scroll_position(
+    context: BrowserContext, server: PreviewServer, site: Path
+) -> None:
+    (site / "index.html").write_text(page_html("Tall 1", tall=True))
+    page = open_page(context, server)
+    wait_clients(server)
+    page.evaluate("window.scrollTo(0, 3000); window.__sameDocument = true")
+    page.wait_for_function("window.scrollY === 3000")
+    (site / "index.html").write_text(page_html("Tall 2", tall=True))
+    server.notify_reload("b2", in_place=True)
+    wait_title(page, "Tall 2")
+    assert page.evaluate("window.__sameDocument") is True
+    assert abs(page.evaluate("window.scrollY") - 3000) < 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "another style sheet",
+        "a script in the head",
+        "the page opts out",
+        "another language",
+        "the page is gone",
+        "not in place",
+    ],
+)
+def test_reloads_in_full_when_the_page_cannot_be_swapped(
+    context: BrowserContext, server: PreviewServer, scripted: Path, change: str
+) -> None:
+    page = open_page(context, server)
+    wait_clients(server)
+    page.evaluate("window.__sameDocument = true")
+    new = scripted_page("Version 2")
+    if change == "another style sheet":
+        new = scripted_page("Version 2", "<link rel='stylesheet' href='/more.css'>")
+    elif change == "a script in the head":
+        new = scripted_page("Version 2", "<script src='/first.js' defer></script>")
+    elif change == "the page opts out":
+        new = scripted_page("Version 2", "<meta name='okrsite-reload' content='full'>")
+    elif change == "another language":
+        new = new.replace("lang='en'", "lang='de'")
+    (scripted / "index.html").write_text(new)
+    if change == "the page is gone":
+        (scripted / "index.html").unlink()
+        (scripted / "404.html").write_text(page_html("Version 2"))
+    server.notify_reload("b2", in_place=change != "not in place")
+    wait_title(page, "Version 2")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__sameDocument === undefined")

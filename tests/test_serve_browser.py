@@ -182,3 +182,43 @@ def test_broken_front_matter_shows_the_overlay_and_the_fix_clears_it(
     assert fixed in page.title()
     missing_overlay.wait_for(state="detached", timeout=WAIT_MS)
     assert preview.server.errors == []
+
+
+def test_a_save_updates_the_dashboard_in_place_and_its_filters_keep_working(
+    context: BrowserContext, preview: Preview, site: Path
+) -> None:
+    """The tab swaps the new page in without navigating; the theme's filter
+    script runs again on it, so the filter chosen (kept in the URL) still
+    applies and the controls still work."""
+    page = context.new_page()
+    page.goto(preview.server.url)
+    wait_listening(page, preview)
+    team_select = 'select[data-key="team"]'
+    team = page.eval_on_selector(team_select, "s => s.options[1].value")
+
+    def shown() -> list[str]:
+        teams: list[str] = page.eval_on_selector_all(
+            "ul.objs > li[data-status]:not([hidden]), ul.cards > li[data-status]:not([hidden])",
+            "els => els.map(e => e.dataset.team)",
+        )
+        return teams
+
+    everything = shown()
+    page.select_option(team_select, team)
+    filtered = shown()
+    assert len(filtered) < len(everything)
+    assert filtered and set(filtered) == {team}
+    page.evaluate("window.__sameDocument = true")
+    title = f"Grow ARR, in place {uuid.uuid4().hex[:8]}"
+    set_title(site / OBJ_REL, title)
+    page.wait_for_function(
+        "t => document.body.textContent.includes(t)", arg=title, timeout=WAIT_MS, polling=10
+    )
+    assert page.evaluate("window.__sameDocument") is True
+    page.wait_for_function(
+        "s => document.querySelector(s).options.length > 1", arg=team_select, timeout=WAIT_MS
+    )
+    assert page.eval_on_selector(team_select, "s => s.value") == team
+    assert shown() == filtered
+    page.select_option(team_select, "")
+    assert len(shown()) == len(everything)

@@ -19,6 +19,7 @@ from okrsite.server import (
     SCRIPT_PATH,
     WORKER_PATH,
     PreviewServer,
+    in_place_ok,
     inject_livereload,
 )
 
@@ -502,3 +503,24 @@ def test_pages_in_view_are_the_html_pages_served_last(server: PreviewServer) -> 
     threading.Timer(0.05, lambda: request(server, "/objectives/")).start()
     assert server.wait_served(later, 5.0)
     assert server.served_since(later) == {"objectives/index.html"}
+
+
+def test_in_place_ok_only_without_style_sheets_fonts_or_images() -> None:
+    assert in_place_ok([])
+    assert in_place_ok(["index.html", "api/portfolio.json", "search-index.js", "static/filters.js"])
+    assert not in_place_ok(["index.html", "static/style.css"])
+    assert not in_place_ok(["static/Logo.PNG"])
+    assert not in_place_ok(["static/fonts/inter.woff2"])
+    assert not in_place_ok(["badges/sales/q4.svg"])
+
+
+def test_reload_event_says_whether_tabs_may_update_in_place(
+    server: PreviewServer, streams: list[EventStream]
+) -> None:
+    stream = open_stream(server, streams)
+    assert stream.next_event()[0] == "ok"
+    wait_clients(server, 1)
+    server.notify_reload("build-2", in_place=True)
+    server.notify_reload("build-3")
+    assert stream.next_event() == ("reload", json.dumps({"build": "build-2", "soft": True}))
+    assert stream.next_event() == ("reload", json.dumps({"build": "build-3"}))
