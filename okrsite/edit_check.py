@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.load_cache import LoadOutcome
-from okrsite.model import KPI, CheckIn, Goal, KeyResult, Objective, Page, Person, Team
+from okrsite.model import KPI, CheckIn, KeyResult, Objective, Page, Person, Team
 from okrsite.parse import ParsedFile
 
 #: more changed files than this: a full load is as quick and surely right
@@ -48,8 +48,8 @@ def _kr_facts(kr: KeyResult) -> KeyResult:
 def cross_facts(pf: ParsedFile) -> object:
     """What ``pf`` shows the rules that look across files (and the quality rules).
 
-    Blanked: titles and bodies (except a goal's, which the SMART rule reads),
-    key results' measures, weights and commitments (scoring reads them;
+    Blanked: titles and bodies (a goal keeps all: the SMART rule reads its
+    title and body), key results' measures, weights and commitments (scoring reads them;
     findings do not), check-in authors, confidence and KPI values, and the
     values of objective check-ins except whether each is 0 or 1 (the one
     thing a rule asks of it).
@@ -79,7 +79,7 @@ def cross_facts(pf: ParsedFile) -> object:
         )
     elif isinstance(rec, KPI):
         facts = replace(rec, title="", body="", body_line=0, values=())
-    elif isinstance(rec, (Goal, Team, Person)):
+    elif isinstance(rec, (Team, Person)):
         facts = replace(rec, body="", body_line=0)
     elif isinstance(rec, Page):
         facts = replace(rec, title="", body="", body_line=0, order=0)

@@ -152,6 +152,13 @@ def checkin_objective(site: Path) -> None:
     replace_in(site, COST_CHECKIN, "objective: product/platform-cost", "objective: product/cost")
 
 
+def goal_body_removed(site: Path) -> None:
+    """The SMART rule reads a goal's body: without one it is not Specific."""
+    path = site / "content" / "goals" / "kb-deflection.md"
+    text = path.read_text(encoding="utf-8")
+    written(path, text[: text.index("---\n", 4) + 4])
+
+
 #: edit, whether the check after it is answered from the stored findings
 EDITS: dict[str, tuple[Callable[[Path], None], bool]] = {
     "key result target": (target, True),
@@ -171,6 +178,7 @@ EDITS: dict[str, tuple[Callable[[Path], None], bool]] = {
     "made invalid": (invalid, False),
     "check-in value a boolean key result refuses": (boolean_value_wrong, False),
     "check-in names another objective": (checkin_objective, False),
+    "goal body removed": (goal_body_removed, False),
 }
 
 
