@@ -51,7 +51,8 @@ class LoadOutcome:
     files_read: int
     #: objectives, KPIs, goals, check-ins
     counts: tuple[int, int, int, int]
-    #: the findings of the rules that look across files (all but the files' own)
+    #: the findings of the rules that look across files (all but the files' own),
+    #: in the order they were found, duplicates kept (see :mod:`okrsite.edit_check`)
     cross: tuple[Diagnostic, ...] = ()
 
 

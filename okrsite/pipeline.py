@@ -427,7 +427,7 @@ def _load(
             diagnostics=tuple(sorted_diagnostics(outcome_diags)),
             files_read=files_read,
             counts=portfolio_counts(portfolio),
-            cross=tuple(sorted_diagnostics(cross)),
+            cross=tuple(cross),  # as found: a tie in file order keeps this order
         )
     return LoadResult(
         config=config,
@@ -526,7 +526,7 @@ def _after_edits(
     edits: dict[str, tuple[ParsedFile, ParsedFile]] = {}
     for rel, old_digest in edited.items():
         old = cache.parse_of(old_digest)
-        if old is None:
+        if old is None or any(d.file != rel for d in old.diagnostics):
             return None
         new = cache.by_digest.get(scan.found[rel]) or parse_file(
             rel,
@@ -534,6 +534,8 @@ def _after_edits(
             content_dir=config.content_dir,
             default_cycle=config.default_cycle,
         )
+        if any(d.file != rel for d in new.diagnostics):
+            return None
         edits[rel] = (old, new)
     patched = patched_outcome(outcome, signature, edits, lambda found: _locate(tree, found))
     if patched is None:
