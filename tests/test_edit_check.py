@@ -293,3 +293,23 @@ def test_cross_facts_ignore_only_what_no_rule_reads() -> None:
         text.replace("  - id: ingest-lag", "  - id: ingest-lag\n    status: dropped"),
     ):
         assert facts(changed) != same
+
+
+def test_a_build_after_an_answered_check_equals_a_cold_build(site: Path, tmp_path: Path) -> None:
+    """The short way stores no scores for the new inputs: the build must score them itself."""
+
+    def build(out: Path, *extra: str) -> tuple[int, dict[str, bytes]]:
+        code, _ = run("build", "--site", str(site), "--as-of", AS_OF, "--out", str(out), *extra)
+        return code, {
+            p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*"))
+            if p.is_file()
+        }
+
+    build(tmp_path / "warm")
+    target(site)
+    assert answered_from_findings(site)
+    checks(site)
+    warm = build(tmp_path / "warm")
+    assert warm == build(tmp_path / "cold", "--no-cache")
+    assert b"280" in warm[1]["objectives/product/platform-cost/index.html"]
