@@ -51,6 +51,9 @@ class LoadOutcome:
     files_read: int
     #: objectives, KPIs, goals, check-ins
     counts: tuple[int, int, int, int]
+    #: the findings of the rules that look across files (all but the files' own),
+    #: in the order they were found, duplicates kept (see :mod:`okrsite.edit_check`)
+    cross: tuple[Diagnostic, ...] = ()
 
 
 @dataclass
@@ -76,6 +79,11 @@ class ParseCache:
     scores: ScoreMemo | None = None
     #: the input signature ``scores`` was computed for
     scores_signature: str = ""
+    #: a parse kept under a content hash that is not in ``by_digest`` (a
+    #: stored cache reads the one shard that holds it); ``None``: none kept
+    lookup: Callable[[str], ParsedFile | None] | None = field(
+        default=None, repr=False, compare=False
+    )
     #: loads what a stored cache keeps apart because a load that changes
     #: nothing does not need it (the parsed records and the scores)
     fill: Callable[[ParseCache], None] | None = field(default=None, repr=False, compare=False)
@@ -91,6 +99,14 @@ class ParseCache:
             self.scores = None
             self.scores_signature = ""
             self.fill = None
+            self.lookup = None
+
+    def parse_of(self, digest: str) -> ParsedFile | None:
+        """The parse kept under ``digest``, wherever it is kept."""
+        found = self.by_digest.get(digest)
+        if found is None and self.lookup is not None:
+            found = self.lookup(digest)
+        return found
 
     def complete(self) -> None:
         """Load the parts kept apart (once); a no-op for a cache held in memory."""

@@ -38,6 +38,7 @@ import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from okrsite import __version__, diagnostics, model, parse
 from okrsite.config import SiteConfig
@@ -54,8 +55,12 @@ __all__ = [
     "stored_parse_cache",
 ]
 
-_FORMAT = b"okrsite-parse-cache 2\n"
+_FORMAT = b"okrsite-parse-cache 3\n"
+_SHARD_FORMAT = b"okrsite-parse-shard 1\n"
 _INDEX_FORMAT = b"okrsite-cache-index 1\n"
+#: parses are kept in this many files by content hash, so that a check after
+#: one edit reads the one that holds the file's previous parse (1/SHARDS of all)
+SHARDS = 32
 _RECORD_MODULES = {m.__name__: m for m in (model, parse, diagnostics)}
 _PLAIN = {
     ("datetime", "date"): datetime.date,
@@ -69,9 +74,19 @@ _PLAIN = {
 
 
 class _RecordUnpickler(pickle.Unpickler):
-    """Builds okrsite's record dataclasses and enums and plain values, nothing else."""
+    """Builds okrsite's record dataclasses and enums and plain values, nothing else.
 
-    def find_class(self, module: str, name: str) -> type:
+    ``records`` resolves the references the scores file makes to records kept
+    in the shards (see :class:`_RecordPickler`).
+    """
+
+    def __init__(self, file: io.BufferedReader, records: dict[str, parse.ParsedFile]) -> None:
+        super().__init__(file)
+        self.records = records
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "_stored_record"):
+            return self.stored_record
         plain = _PLAIN.get((module, name))
         if plain is not None:
             return plain
@@ -82,6 +97,37 @@ class _RecordUnpickler(pickle.Unpickler):
         ):
             return found
         raise pickle.UnpicklingError(f"refused to build {module}.{name} from the cache")
+
+    def stored_record(self, digest: str) -> model.Record:
+        record = self.records[digest].record  # a missing one fails the whole file
+        if record is None:
+            raise pickle.UnpicklingError("the cache names a record it does not keep")
+        return record
+
+
+def _stored_record(digest: str) -> None:
+    """Stands for a record kept in a shard (the unpickler resolves it; never called)."""
+    raise pickle.UnpicklingError(f"record {digest} outside a cache load")
+
+
+class _RecordPickler(pickle.Pickler):
+    """Writes the scores without a second copy of the records the shards keep.
+
+    The scored portfolio holds the same record objects as the parses; each is
+    written as a reference to its parse's content hash instead. Only objects
+    that are not plain values reach :meth:`reducer_override`, so this costs
+    little next to writing them.
+    """
+
+    def __init__(self, file: Any, records: dict[int, str]) -> None:
+        super().__init__(file, protocol=5)
+        self.records = records
+
+    def reducer_override(self, obj: Any) -> Any:
+        digest = self.records.get(id(obj))
+        if digest is None:
+            return NotImplemented
+        return _stored_record, (digest,)
 
 
 @cache
@@ -96,28 +142,50 @@ def code_fingerprint() -> str:
 
 def cache_file(cache_dir: Path, key: tuple[str, ...], kind: str = "parse") -> Path:
     """One file of each kind per code version and parse configuration."""
+    return cache_dir / f"{kind}-{_stem(key)}.pickle"
+
+
+def shard_file(cache_dir: Path, key: tuple[str, ...], shard: int) -> Path:
+    return cache_dir / f"shard-{_stem(key)}-{shard:02d}.pickle"
+
+
+def shard_of(digest: str) -> int:
+    """Which shard keeps a content hash (hashes are uniform, so shards are even)."""
+    return int(digest[:4], 16) % SHARDS
+
+
+def _stem(key: tuple[str, ...]) -> str:
     inputs = "\0".join((code_fingerprint(), *key)).encode()
-    return cache_dir / f"{kind}-{hashlib.blake2b(inputs, digest_size=12).hexdigest()}.pickle"
+    return hashlib.blake2b(inputs, digest_size=12).hexdigest()
 
 
-def _read(path: Path, header: bytes) -> object:
+def _read(path: Path, header: bytes, records: dict[str, parse.ParsedFile] | None = None) -> object:
     """The unpickled contents of ``path`` (``None`` if missing, foreign or damaged)."""
     try:
         with open(path, "rb") as fh, paused_gc():
             if fh.read(len(header)) != header:
                 return None
-            return _RecordUnpickler(io.BufferedReader(fh)).load()
+            return _RecordUnpickler(io.BufferedReader(fh), records or {}).load()
     except Exception:  # a corrupt pickle can raise almost anything; never trust it
         return None
 
 
-def _write(cache_dir: Path, target: Path, header: bytes, value: object) -> None:
+def _write(
+    cache_dir: Path,
+    target: Path,
+    header: bytes,
+    value: object,
+    records: dict[int, str] | None = None,
+) -> None:
     """Write ``target`` whole or not at all (a temporary file renamed into place)."""
     fd, tmp = tempfile.mkstemp(prefix=".okrsite-", suffix=".tmp", dir=cache_dir)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(header)
-            pickle.dump(value, fh, protocol=5)
+            if records:
+                _RecordPickler(fh, records).dump(value)
+            else:
+                pickle.dump(value, fh, protocol=5)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -139,27 +207,29 @@ def _valid_stats(value: object) -> bool:
 
 def _outcome(value: object) -> LoadOutcome | None:
     """The stored outcome, if it has exactly the expected shape."""
-    if not (isinstance(value, tuple) and len(value) == 5):
+    if not (isinstance(value, tuple) and len(value) == 6):
         return None
-    signature, csv, diags, files_read, counts = value
+    signature, csv, diags, files_read, counts, cross = value
     if not (
         isinstance(signature, str)
         and isinstance(csv, tuple)
         and all(isinstance(c, tuple) and len(c) == 2 for c in csv)
         and isinstance(diags, tuple)
         and all(isinstance(d, diagnostics.Diagnostic) for d in diags)
+        and isinstance(cross, tuple)
+        and all(isinstance(d, diagnostics.Diagnostic) for d in cross)
         and isinstance(files_read, int)
         and isinstance(counts, tuple)
         and len(counts) == 4
     ):
         return None
-    return LoadOutcome(signature, csv, diags, files_read, counts)
+    return LoadOutcome(signature, csv, diags, files_read, counts, cross)
 
 
 def _outcome_tuple(outcome: LoadOutcome) -> tuple[object, ...]:
     """The outcome as plain fields (``dataclasses.astuple`` would unpack the diagnostics too)."""
     o = outcome
-    return (o.signature, o.csv, o.diagnostics, o.files_read, o.counts)
+    return (o.signature, o.csv, o.diagnostics, o.files_read, o.counts, o.cross)
 
 
 @dataclasses.dataclass
@@ -171,19 +241,20 @@ class _Base:
 
 
 def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[ParseCache], None]:
-    """A loader for the large file of parses and scores, checked against ``base.generation``."""
+    """A loader for the shards of parses and the scores, checked against ``base.generation``."""
 
     def fill(cache: ParseCache) -> None:
-        stored = _read(cache_file(cache_dir, key), _FORMAT)
-        if not (isinstance(stored, tuple) and len(stored) == 6):
+        by_digest: dict[str, parse.ParsedFile] = {}
+        for shard in range(SHARDS):
+            got = _read_shard(cache_dir, key, base.generation, shard)
+            if got is None:
+                return
+            by_digest.update(got)
+        stored = _read(cache_file(cache_dir, key), _FORMAT, by_digest)
+        if not (isinstance(stored, tuple) and len(stored) == 5):
             return
-        stored_key, generation, by_digest, signature, scored, values = stored
-        if (
-            stored_key != key
-            or generation != base.generation
-            or not _valid_parses(by_digest)
-            or not isinstance(signature, str)
-        ):
+        stored_key, generation, signature, scored, values = stored
+        if stored_key != key or generation != base.generation or not isinstance(signature, str):
             return
         base.digests = frozenset(by_digest)
         cache.by_digest = {**by_digest, **cache.by_digest}
@@ -192,6 +263,34 @@ def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[
             cache.scores_signature = signature
 
     return fill
+
+
+def _read_shard(
+    cache_dir: Path, key: tuple[str, ...], generation: str, shard: int
+) -> dict[str, parse.ParsedFile] | None:
+    """The parses of one shard, if it belongs to ``generation`` (else ``None``)."""
+    stored = _read(shard_file(cache_dir, key, shard), _SHARD_FORMAT)
+    if not (isinstance(stored, tuple) and len(stored) == 4):
+        return None
+    stored_key, stored_generation, number, parses = stored
+    if (
+        stored_key != key
+        or stored_generation != generation
+        or not generation
+        or number != shard
+        or not _valid_parses(parses)
+        or any(shard_of(d) != shard for d in parses)
+    ):
+        return None
+    return parses  # type: ignore[no-any-return]
+
+
+def stored_parse(
+    cache_dir: Path, key: tuple[str, ...], base: _Base, digest: str
+) -> parse.ParsedFile | None:
+    """The stored parse kept under ``digest``, reading only the shard that holds it."""
+    parses = _read_shard(cache_dir, key, base.generation, shard_of(digest))
+    return None if parses is None else parses.get(digest)
 
 
 def load_parse_cache(
@@ -217,6 +316,7 @@ def load_parse_cache(
     base.generation = generation
     cache = ParseCache(key=key, by_digest=delta, stats=stats, outcome=_outcome(outcome))
     cache.fill = _fill_from(cache_dir, key, base)
+    cache.lookup = lambda digest: stored_parse(cache_dir, key, base, digest)
     if not lazy:
         cache.complete()
     return cache
@@ -252,11 +352,23 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = No
                 scored = memo.scored if memo is not None else None
                 values = memo.values if memo is not None else {}
                 keep = {d: pf for d, pf in cache.by_digest.items() if d in live}
+                shards: list[dict[str, parse.ParsedFile]] = [{} for _ in range(SHARDS)]
+                for digest, pf in keep.items():
+                    shards[shard_of(digest)][digest] = pf
+                for number, parses in enumerate(shards):
+                    _write(
+                        cache_dir,
+                        shard_file(cache_dir, cache.key, number),
+                        _SHARD_FORMAT,
+                        (cache.key, generation, number, parses),
+                    )
+                records = {id(pf.record): d for d, pf in keep.items() if pf.record is not None}
                 _write(
                     cache_dir,
                     cache_file(cache_dir, cache.key),
                     _FORMAT,
-                    (cache.key, generation, keep, cache.scores_signature, scored, values),
+                    (cache.key, generation, cache.scores_signature, scored, values),
+                    records,
                 )
                 base.generation, base.digests, delta = generation, frozenset(keep), {}
             _write(
@@ -271,8 +383,12 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = No
                     None if outcome is None else _outcome_tuple(outcome),
                 ),
             )
-        kept = {cache_file(cache_dir, cache.key), cache_file(cache_dir, cache.key, "index")}
-        for pattern in ("parse-*.pickle", "index-*.pickle"):
+        kept = {
+            cache_file(cache_dir, cache.key),
+            cache_file(cache_dir, cache.key, "index"),
+            *(shard_file(cache_dir, cache.key, n) for n in range(SHARDS)),
+        }
+        for pattern in ("parse-*.pickle", "index-*.pickle", "shard-*.pickle"):
             for old in cache_dir.glob(pattern):
                 if old not in kept:
                     old.unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from typing import Protocol
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
+from okrsite.edit_check import MAX_EDITS, patched_outcome
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, content_digest, input_signature
@@ -380,6 +381,8 @@ def _load(
                 if scores is None
                 else None
             )
+            if reused is None and scores is None:
+                reused = _after_edits(tree, config, diags, when, cache, signature, scan, jobs)
             if reused is not None:
                 return reused
             cache.complete()
@@ -401,6 +404,7 @@ def _load(
                 csv_data[data] = parse_csv(rel, got)
             else:
                 csv_data[data] = None if got.code == "OKR010" else ([], [got])
+    own = len(outcome_diags)  # the files' own findings; what follows looks across files
 
     pages = _page_estimate(parsed)
     if pages > config.max_pages:
@@ -418,6 +422,7 @@ def _load(
         memo = cache.scores = cache.scores or ScoreMemo()
     scored = score_portfolio(portfolio, when, config.settings, memo=memo)
     outcome_diags.extend(_locate(tree, [*resolve_diags, *quality_warnings(scored)]))
+    cross = outcome_diags[own:]
     files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)
     if cache is not None and scores is None:
         cache.scores_signature = signature
@@ -427,6 +432,7 @@ def _load(
             diagnostics=tuple(sorted_diagnostics(outcome_diags)),
             files_read=files_read,
             counts=portfolio_counts(portfolio),
+            cross=tuple(cross),  # as found: a tie in file order keeps this order
         )
     return LoadResult(
         config=config,
@@ -473,6 +479,7 @@ def _reuse(
     cache: ParseCache,
     signature: str,
     jobs: int | None,
+    parsed_again: int = 0,
 ) -> LoadResult | None:
     """The last load's result, if its inputs are exactly this load's inputs.
 
@@ -481,11 +488,8 @@ def _reuse(
     :func:`_scored_later`).
     """
     outcome = cache.outcome
-    if outcome is None or outcome.signature != signature:
+    if outcome is None or outcome.signature != signature or not _same_csv(tree, outcome):
         return None
-    for rel, seen in outcome.csv:
-        if _what_was_read(rel, tree.read_checked(rel)) != seen:
-            return None
     prefix = [*config_diags, *_tree_problems(tree, config)]
     diags = list(outcome.diagnostics)
     return LoadResult(
@@ -494,10 +498,70 @@ def _reuse(
         diagnostics=sorted_diagnostics([*prefix, *diags]) if prefix else diags,
         files_read=outcome.files_read,
         as_of=when,
-        parsed_again=0,
+        parsed_again=parsed_again,
         counts=outcome.counts,
         inputs=_inputs(signature, outcome.csv),
     )
+
+
+def _same_csv(tree: SourceTree, outcome: LoadOutcome) -> bool:
+    """Whether the CSV files the outcome's KPIs read still hold what they held."""
+    return all(_what_was_read(rel, tree.read_checked(rel)) == seen for rel, seen in outcome.csv)
+
+
+def _after_edits(
+    tree: SourceTree,
+    config: SiteConfig,
+    config_diags: list[Diagnostic],
+    when: date,
+    cache: ParseCache,
+    signature: str,
+    scan: _Scan,
+    jobs: int | None,
+) -> LoadResult | None:
+    """The last outcome patched for a few edited files (:mod:`okrsite.edit_check`).
+
+    Only if that outcome is exactly the one of these inputs with the edited
+    files' old contents (same files, configuration, as_of and CSV files), the
+    old parses are still kept, and no edit changes what the cross-file rules
+    read; otherwise ``None`` and the load runs in full.
+    """
+    outcome = cache.outcome
+    edited = {rel: old for rel, old in scan.previous.items() if scan.found.get(rel) != old}
+    if outcome is None or not edited or len(edited) > MAX_EDITS:
+        return None
+    if any(rel in scan.refused or rel not in scan.raw for rel in edited):
+        return None
+    before = [(rel, edited.get(rel, scan.found[rel])) for rel in scan.rels]
+    if input_signature(cache.key, tree.read(CONFIG_FILE), when, before) != outcome.signature:
+        return None
+    if not _same_csv(tree, outcome):
+        return None
+    edits: dict[str, tuple[ParsedFile, ParsedFile]] = {}
+    for rel, old_digest in edited.items():
+        old = cache.parse_of(old_digest)
+        if old is None or any(d.file != rel for d in old.diagnostics):
+            return None
+        new = cache.by_digest.get(scan.found[rel]) or parse_file(
+            rel,
+            scan.raw[rel],
+            content_dir=config.content_dir,
+            default_cycle=config.default_cycle,
+        )
+        if any(d.file != rel for d in new.diagnostics):
+            return None
+        edits[rel] = (old, new)
+    patched = patched_outcome(outcome, signature, edits, lambda found: _locate(tree, found))
+    if patched is None:
+        return None
+    parsed = 0
+    for rel, (_, new) in edits.items():
+        if scan.found[rel] not in cache.by_digest:
+            parsed += 1
+            cache.by_digest[scan.found[rel]] = new
+    cache.misses += parsed
+    cache.outcome = patched
+    return _reuse(tree, config, config_diags, when, cache, signature, jobs, parsed)
 
 
 def _scored_later(
@@ -577,6 +641,8 @@ class _Scan:
     raw: dict[str, bytes]
     #: files refused (a link out of the site, a FIFO, unreadable)
     refused: dict[str, ParsedFile]
+    #: the content hash a file that was read again had before (if it was known)
+    previous: dict[str, str] = field(default_factory=dict)
 
 
 def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
@@ -629,6 +695,8 @@ def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
                 found[rel] = f"!{raw.code} {raw.message}"
             continue
         digest = content_digest(rel, raw)
+        if known is not None:
+            out.previous[rel] = known[3]
         if signature is not None:
             stats[rel] = (*signature, digest)
         found[rel] = digest

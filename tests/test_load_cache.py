@@ -283,9 +283,10 @@ def test_one_edit_parses_one_file_and_rescores_its_chain(site: Path) -> None:
     cache = stored(site)
     result = load_site(site, date.fromisoformat(AS_OF), cache=cache)
     assert result.parsed_again == 1 and cache.misses == 1
+    assert cache.fill is not None, "check after the edit read every parse"
+    portfolio = result.scored.portfolio  # a build asks for the scores: only then scored
     memo = cache.scores
     assert memo is not None and memo.rescored is not None
-    portfolio = result.scored.portfolio
     chain = {"sales/emea-new-logos"}
     parent = portfolio.objectives["sales/emea-new-logos"].parent_objective
     while parent is not None:

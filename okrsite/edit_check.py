@@ -1,0 +1,127 @@
+"""A check after a few edits, answered from the last check's findings.
+
+Checking a site is parsing each file (findings of its own) and then the
+cross-file rules (references resolve, alignment has no loops, check-ins fit
+their key results) and the quality rules. After a save that changed one
+objective's key result target, the cross-file rules see exactly what they saw
+before: nothing they read changed. Then the new findings are the old ones
+with the edited file's own findings swapped for its new parse's, and the
+cross-file findings about it moved to its new lines. No other file is
+parsed, resolved or scored.
+
+:func:`cross_facts` is what a parsed file shows the cross-file and quality
+rules: its record with every field they never read blanked. It is kept
+deliberately wide (a field is blanked only when no rule reads it), so any
+doubt makes the facts differ, and a differing fact means a full load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from okrsite.diagnostics import Diagnostic, sorted_diagnostics
+from okrsite.load_cache import LoadOutcome
+from okrsite.model import KPI, CheckIn, KeyResult, Objective, Page, Person, Team
+from okrsite.parse import ParsedFile
+
+#: more changed files than this: a full load is as quick and surely right
+MAX_EDITS = 20
+
+
+def _kr_facts(kr: KeyResult) -> KeyResult:
+    """A key result as the rules see it: id, kind, KPI link, manual score, status, place."""
+    return replace(
+        kr,
+        title="",
+        start=None,
+        target=None,
+        current=None,
+        unit="",
+        weight=0.0,
+        milestones=(),
+        done=None,
+        threshold=None,
+    )
+
+
+def cross_facts(pf: ParsedFile) -> object:
+    """What ``pf`` shows the rules that look across files (and the quality rules).
+
+    Blanked: titles and bodies (a goal keeps all: the SMART rule reads its
+    title and body), key results' measures, weights and commitments (scoring reads them;
+    findings do not), check-in authors, confidence and KPI values, and the
+    values of objective check-ins except whether each is 0 or 1 (the one
+    thing a rule asks of it).
+    """
+    rec = pf.record
+    facts: object = rec
+    if isinstance(rec, Objective):
+        facts = replace(
+            rec,
+            title="",
+            body="",
+            body_line=0,
+            weight=0.0,
+            commitment="committed",
+            initiatives=(),
+            key_results=tuple(_kr_facts(kr) for kr in rec.key_results),
+        )
+    elif isinstance(rec, CheckIn):
+        facts = replace(
+            rec,
+            author=None,
+            confidence=None,
+            value=None if rec.value is None else 0.0,
+            body="",
+            body_line=0,
+            values={k: float(v in (0.0, 1.0)) for k, v in rec.values.items()},
+        )
+    elif isinstance(rec, KPI):
+        facts = replace(rec, title="", body="", body_line=0, values=())
+    elif isinstance(rec, (Team, Person)):
+        facts = replace(rec, body="", body_line=0)
+    elif isinstance(rec, Page):
+        facts = replace(rec, title="", body="", body_line=0, order=0)
+    return (pf.file, pf.kind, pf.broken, pf.names, facts)
+
+
+def patched_outcome(
+    outcome: LoadOutcome,
+    signature: str,
+    edits: Mapping[str, tuple[ParsedFile, ParsedFile]],
+    locate: Callable[[Sequence[Diagnostic]], list[Diagnostic]],
+) -> LoadOutcome | None:
+    """The outcome after ``edits`` (file: old parse, new parse), or ``None`` if
+    any edit changes what the cross-file rules read.
+
+    ``outcome`` must be the outcome of exactly these inputs with the old
+    contents of the edited files (the caller checks its input signature).
+    ``locate`` turns key paths into lines in the files as they are now.
+    """
+    if len(edits) > MAX_EDITS:
+        return None
+    for old, new in edits.values():
+        if cross_facts(old) != cross_facts(new):
+            return None
+        if (
+            isinstance(old.record, CheckIn)
+            and isinstance(new.record, CheckIn)
+            and old.record.values != new.record.values
+            and any(d.code == "OKR307" and d.file == old.file for d in outcome.cross)
+        ):
+            return None  # the finding quotes the value
+    kept_cross = [d for d in outcome.cross if d.file not in edits]
+    moved = locate(
+        [d.located(None) if d.key_path is not None else d for d in outcome.cross if d.file in edits]
+    )
+    own = [d for _, new in edits.values() for d in new.diagnostics]
+    diagnostics = [d for d in outcome.diagnostics if d.file not in edits]
+    return LoadOutcome(
+        signature=signature,
+        csv=outcome.csv,
+        diagnostics=tuple(sorted_diagnostics([*diagnostics, *own, *moved])),
+        files_read=outcome.files_read,
+        counts=outcome.counts,
+        cross=(*kept_cross, *moved),
+    )

@@ -1,0 +1,315 @@
+"""A check after an edit, answered from the last check's findings, says what a cold check says.
+
+Each kind of edit a pull request makes is applied to a copy of the example
+site whose cache a check has filled; then the cached check (text, JSON and
+GitHub formats, and the exit code) must equal a check without the cache.
+For the edits that change nothing the cross-file rules read (a target, a
+value, a title, a comment, a new unknown key), the tests also hold that the
+answer came from the stored findings and one shard of parses, not from
+reading every parse; for the others (an owner, a parent, a renamed, added
+or removed file, a file broken and fixed), that the load ran in full.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+from okrsite.edit_check import cross_facts
+from okrsite.parse import parse_file
+from okrsite.parse_store import stored_parse_cache
+from okrsite.pipeline import load_site
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-20"
+OLD = 1_700_000_000_000_000_000  # long past: stat signatures are trusted
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD, OLD))
+    return root
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def checks(site: Path, *extra: str) -> list[tuple[int, str]]:
+    base = ("check", "--site", str(site), "--as-of", AS_OF, *extra)
+    return [run(*base), run(*base, "--format", "json"), run(*base, "--format", "github")]
+
+
+def written(path: Path, text: str) -> None:
+    """Save ``text`` with a modification time of its own, as an editor does."""
+    before = path.stat().st_mtime_ns if path.exists() else OLD
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 7_000_000_000, before + 7_000_000_000))
+
+
+def replace_in(site: Path, rel: str, old: str, new: str) -> None:
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    written(path, text.replace(old, new, 1))
+
+
+EMEA = "content/objectives/sales/emea-new-logos.md"
+COST = "content/objectives/product/platform-cost.md"  # has a stale warning (OKR404)
+COST_CHECKIN = "content/checkins/2026-10-30-product-platform-cost.md"
+DACH_CHECKIN = "content/checkins/2026-10-15-sales-lukas-dach-pipeline.md"
+
+
+def target(site: Path) -> None:
+    replace_in(site, COST, "target: 300", "target: 280")
+
+
+def kr_current_value(site: Path) -> None:
+    replace_in(site, COST, "current: 3.2", "current: 4.1")
+
+
+def checkin_value(site: Path) -> None:
+    replace_in(site, COST_CHECKIN, "cost-per-tenant: 352", "cost-per-tenant: 349.5")
+
+
+def milestone_done(site: Path) -> None:
+    replace_in(
+        site, COST, "Dashboards read from ClickHouse, done: false", "Dashboards read, done: true"
+    )
+
+
+def title_and_body(site: Path) -> None:
+    replace_in(site, COST, "title: Cut infrastructure", "title: Really cut infrastructure")
+    replace_in(site, COST, "Gross margin is 71%", "Gross margin is 72%\n\nand more text")
+
+
+def comment_moves_warning(site: Path) -> None:
+    """The stale warning of this objective must move down with its title."""
+    replace_in(site, COST, "---\ntitle:", "---\n# cost is per tenant and month\n\ntitle:")
+
+
+def new_warning(site: Path) -> None:
+    replace_in(site, COST, "title:", "colour: teal\ntitle:")
+
+
+def two_files(site: Path) -> None:
+    target(site)
+    checkin_value(site)
+
+
+def owner(site: Path) -> None:
+    replace_in(site, COST, "owner: elena-petrova", "owner: Elena Petrowa")
+
+
+def owner_removed(site: Path) -> None:
+    replace_in(site, EMEA, "\nowner:", "\nx-owner:")
+
+
+def parent(site: Path) -> None:
+    replace_in(site, COST, "parent: product/platform-foundations#unit-cost", "parent: product/nope")
+
+
+def renamed_id(site: Path) -> None:
+    path = site / COST
+    path.rename(path.with_name("platform-cost-2026.md"))
+
+
+def removed_file(site: Path) -> None:
+    (site / COST_CHECKIN).unlink()
+
+
+def added_file(site: Path) -> None:
+    written(
+        site / "content" / "checkins" / "2026-11-19-product-platform-cost.md",
+        "---\nobjective: product/platform-cost\ndate: 2026-11-19\n"
+        "values: {cost-per-tenant: 340}\n---\nOn track.\n",
+    )
+
+
+def invalid(site: Path) -> None:
+    replace_in(site, COST, "cycle: 2026-Q4", "cycle: [2026-Q4")
+
+
+def boolean_value_wrong(site: Path) -> None:
+    replace_in(site, DACH_CHECKIN, "demos: 9}", "demos: 9, roundtable: 3}")
+
+
+def checkin_objective(site: Path) -> None:
+    replace_in(site, COST_CHECKIN, "objective: product/platform-cost", "objective: product/cost")
+
+
+def goal_body_removed(site: Path) -> None:
+    """The SMART rule reads a goal's body: without one it is not Specific."""
+    path = site / "content" / "goals" / "kb-deflection.md"
+    text = path.read_text(encoding="utf-8")
+    written(path, text[: text.index("---\n", 4) + 4])
+
+
+#: edit, whether the check after it is answered from the stored findings
+EDITS: dict[str, tuple[Callable[[Path], None], bool]] = {
+    "key result target": (target, True),
+    "key result current value": (kr_current_value, True),
+    "check-in value": (checkin_value, True),
+    "milestone ticked": (milestone_done, True),
+    "title and body": (title_and_body, True),
+    "comment above a warning": (comment_moves_warning, True),
+    "a new warning": (new_warning, True),
+    "two files": (two_files, True),
+    "owner": (owner, False),
+    "owner removed": (owner_removed, False),
+    "parent": (parent, False),
+    "renamed id": (renamed_id, False),
+    "removed file": (removed_file, False),
+    "added file": (added_file, False),
+    "made invalid": (invalid, False),
+    "check-in value a boolean key result refuses": (boolean_value_wrong, False),
+    "check-in names another objective": (checkin_objective, False),
+    "goal body removed": (goal_body_removed, False),
+}
+
+
+def answered_from_findings(site: Path) -> bool:
+    """Whether a load now would skip reading every parse (and scoring)."""
+    stored = stored_parse_cache(site)
+    assert stored is not None
+    load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
+    return stored.cache.fill is not None
+
+
+@pytest.mark.parametrize("edit,fast", EDITS.values(), ids=list(EDITS))
+def test_check_after_an_edit_equals_a_cold_check(
+    site: Path, edit: Callable[[Path], None], fast: bool
+) -> None:
+    before = checks(site, "--no-cache")
+    assert checks(site) == before  # fills the cache
+    edit(site)
+    cold = checks(site, "--no-cache")
+    assert answered_from_findings(site) is fast
+    assert checks(site) == cold
+    assert checks(site) == cold  # and from what the edited run stored
+    if not fast or edit in (comment_moves_warning, new_warning):
+        assert cold != before, "the edit changed no finding: the test proves less"
+
+
+def test_a_moved_warning_gets_its_new_line(site: Path) -> None:
+    checks(site)
+    comment_moves_warning(site)
+    code, text = run("check", "--site", str(site), "--as-of", AS_OF)
+    assert f"{COST}:4:8: warning OKR404" in text, text
+    assert (code, text) == run("check", "--site", str(site), "--as-of", AS_OF, "--no-cache")
+
+
+def test_invalid_then_fixed_then_edited_again(site: Path) -> None:
+    """Break a file, fix it, then make a local edit: each step says what a cold check says."""
+    checks(site)
+    original = (site / COST).read_text(encoding="utf-8")
+    invalid(site)
+    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site)[0][0] == 1
+    written(site / COST, original)
+    assert checks(site) == checks(site, "--no-cache")
+    target(site)
+    assert answered_from_findings(site)
+    assert checks(site) == checks(site, "--no-cache")
+
+
+def test_a_boolean_value_changed_while_wrong_is_rechecked(site: Path) -> None:
+    """The finding quotes the value, so a changed wrong value is a full check."""
+    checks(site)
+    boolean_value_wrong(site)
+    checks(site)
+    replace_in(site, DACH_CHECKIN, "roundtable: 3}", "roundtable: 4}")
+    cold = checks(site, "--no-cache")
+    assert "got 4" in cold[0][1]
+    assert not answered_from_findings(site)
+    assert checks(site) == cold
+
+
+def test_edits_one_after_another_on_one_cache(site: Path) -> None:
+    checks(site)
+    for name, (edit, _) in EDITS.items():
+        if edit in (two_files, renamed_id, checkin_objective):  # they edit what is gone
+            continue
+        edit(site)
+        assert checks(site) == checks(site, "--no-cache"), name
+
+
+def test_the_edit_reads_one_shard_and_no_large_file(site: Path) -> None:
+    checks(site)
+    folder = site / ".okrsite-cache"
+    (big,) = folder.glob("parse-*.pickle")
+    big.write_bytes(b"")
+    shards = sorted(folder.glob("shard-*.pickle"))
+    assert len(shards) > 1
+    target(site)
+    stored = stored_parse_cache(site)
+    assert stored is not None
+    result = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
+    assert stored.cache.fill is not None and result.parsed_again == 1
+    assert checks(site) == checks(site, "--no-cache")
+
+
+def test_a_damaged_shard_means_a_full_load(site: Path) -> None:
+    checks(site)
+    for shard in (site / ".okrsite-cache").glob("shard-*.pickle"):
+        shard.write_bytes(shard.read_bytes()[:50])
+    target(site)
+    assert not answered_from_findings(site)
+    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == checks(site, "--no-cache")
+
+
+def test_cross_facts_ignore_only_what_no_rule_reads() -> None:
+    """The blanked fields: a change there keeps the facts, a change elsewhere does not."""
+    text = (REPO / COST).read_text(encoding="utf-8")
+
+    def facts(new: str) -> object:
+        return cross_facts(
+            parse_file(COST, new.encode(), content_dir="content", default_cycle="2026-Q4")
+        )
+
+    same = facts(text)
+    assert facts(text.replace("target: 300", "target: 1")) == same
+    assert facts(text.replace("weight: 2", "weight: 3")) == same
+    for changed in (
+        text.replace("owner: elena-petrova", "owner: someone"),
+        text.replace("cycle: 2026-Q4", "cycle: 2026-Q3"),
+        text.replace("- id: clickhouse", "- id: click"),
+        text.replace("tags: [efficiency, infrastructure]", "tags: [efficiency]"),
+        text.replace("  - id: ingest-lag", "  - id: ingest-lag\n    status: dropped"),
+    ):
+        assert facts(changed) != same
+
+
+def test_a_build_after_an_answered_check_equals_a_cold_build(site: Path, tmp_path: Path) -> None:
+    """The short way stores no scores for the new inputs: the build must score them itself."""
+
+    def build(out: Path, *extra: str) -> tuple[int, dict[str, bytes]]:
+        code, _ = run("build", "--site", str(site), "--as-of", AS_OF, "--out", str(out), *extra)
+        return code, {
+            p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*"))
+            if p.is_file()
+        }
+
+    build(tmp_path / "warm")
+    target(site)
+    assert answered_from_findings(site)
+    checks(site)
+    warm = build(tmp_path / "warm")
+    assert warm == build(tmp_path / "cold", "--no-cache")
+    assert b"280" in warm[1]["objectives/product/platform-cost/index.html"]
