@@ -80,6 +80,22 @@ class Theme:
     site_static: Path | None
     env: Environment
     roots: tuple[str, ...] = field(default=())
+    #: (folder as named, the real folder) of the site and of each theme: a file
+    #: is read only if it stays inside the folder it was found in, so a link in
+    #: the site's templates/ cannot reach into a theme folder outside the site
+    #: (``theme = "/etc"`` plus a link would otherwise publish /etc's files)
+    homes: tuple[tuple[str, str], ...] = field(default=())
+
+    def home_of(self, file: Path) -> tuple[str, ...]:
+        """The one folder ``file`` may resolve into: the most specific of the
+        site's and the themes' folders it was found in."""
+        where = os.path.abspath(file)
+        best: tuple[str, str] | None = None
+        for named, real in self.homes:
+            inside = where == named or where.startswith(named.rstrip(os.sep) + os.sep)
+            if inside and (best is None or len(named) > len(best[0])):
+                best = (named, real)
+        return (best[1],) if best is not None else self.roots
 
     def _static_entries(self) -> Iterator[tuple[str, Path]]:
         """(``static/<rel>``, file) for every static file of the chain, base first.
@@ -111,7 +127,7 @@ class Theme:
                     files.extend(("", Path(dirpath, n)) for n in filenames)
         for _, file in files:
             try:
-                check_owned(file, self.roots)
+                check_owned(file, self.home_of(file))
             except UnsafeFileError as exc:
                 exc.rel = _shown_path(file, site_root)
                 problems.append(exc.diagnostic())
@@ -124,7 +140,7 @@ class Theme:
         out: dict[str, bytes] = {}
         for rel, file in self._static_entries():
             try:
-                out[rel] = read_owned(file, self.roots)
+                out[rel] = read_owned(file, self.home_of(file))
             except UnsafeFileError:
                 continue
         return out
@@ -240,13 +256,19 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     roots = tuple(
         owned_roots(*([site_root] if site_root is not None else []), *(p for _, p in chain))
     )
+    homes = tuple(
+        (os.path.abspath(folder), os.path.realpath(folder))
+        for folder in ([site_root] if site_root is not None else []) + [p for _, p in chain]
+    )
     loaders: list[FileSystemLoader | PrefixLoader] = []
     if site_templates is not None:
-        loaders.append(OwnedFileLoader(str(site_templates), roots))
-    loaders.extend(OwnedFileLoader(str(path / "templates"), roots) for _, path in chain)
+        assert site_root is not None
+        loaders.append(OwnedFileLoader(str(site_templates), (os.path.realpath(site_root),)))
+    own = {label: (os.path.realpath(path),) for label, path in chain}
+    loaders.extend(OwnedFileLoader(str(path / "templates"), own[label]) for label, path in chain)
     loaders.append(
         PrefixLoader(
-            {label: OwnedFileLoader(str(path / "templates"), roots) for label, path in chain},
+            {label: OwnedFileLoader(str(path / "templates"), own[label]) for label, path in chain},
             delimiter=":",
         )
     )
@@ -266,4 +288,4 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     )
     env.context_class = FastCallContext.for_environment()
     env.template_class = FastTemplate
-    return Theme(name, tuple(chain), site_templates, site_static, env, roots)
+    return Theme(name, tuple(chain), site_templates, site_static, env, roots, homes)

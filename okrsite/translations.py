@@ -144,11 +144,10 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
     merged = Catalog(locale=locale)  # its plural rule
     strings: dict[Any, Any] = {}  # later files win (Catalog.add would keep the first)
     folders = list(folders)
-    roots = [os.path.realpath(folder) for folder in folders]
-    for file in catalogue_files(language, folders):
-        # read like every source file: a regular file inside its theme or the
-        # site (a link out, a FIFO or a language such as "../../x" is refused)
-        catalogue = read_po(io.BytesIO(read_owned(file, roots)))
+    for folder, file in [(f, file) for f in folders for file in catalogue_files(language, [f])]:
+        # read like every source file: a regular file inside its own folder
+        # (a link out, a FIFO or a language such as "../../x" is refused)
+        catalogue = read_po(io.BytesIO(read_owned(file, [os.path.realpath(folder)])))
         for message in catalogue:
             if message.id and message.string:
                 strings[message.id] = message.string

@@ -103,6 +103,32 @@ def test_static_and_template_links_out_of_the_site_are_not_copied_or_loaded(site
     assert code == 1 and "templates/dashboard.html" in out and SECRET not in out
 
 
+@pytest.mark.parametrize("theme", ["../outside", "ABS"])
+def test_a_theme_elsewhere_does_not_let_the_site_link_into_its_folder(
+    site: Path, theme: str
+) -> None:
+    """A theme outside the site (``theme = "../shared"``, or a pull request's
+    ``theme = "/etc"``) is read for its own templates; a link in the site's
+    templates/ or static/ into that folder is still a link out of the site."""
+    outside = site.parent / "outside"
+    (outside / "templates").mkdir()
+    (outside / "templates/base.html").write_text("{% block main %}{% endblock %}")
+    name = str(outside) if theme == "ABS" else theme
+    config = site / "okrsite.toml"
+    config.write_text(config.read_text() + f'theme = "{name}"\n')
+    (site / "templates").mkdir()
+    (site / "templates/dashboard.html").symlink_to(outside / "secret.txt")
+    code, out = run("build", "--site", str(site))
+    assert code == 1 and "templates/dashboard.html" in out and SECRET not in out
+    assert not (site / "_site").exists()
+    (site / "templates/dashboard.html").unlink()
+    (site / "static").mkdir()
+    (site / "static/leak.txt").symlink_to(outside / "secret.txt")
+    code, out = run("build", "--site", str(site))
+    assert code == 1 and "static/leak.txt" in out and SECRET not in out
+    assert not (site / "_site").exists()
+
+
 def test_a_link_inside_the_site_is_followed(site: Path) -> None:
     (site / "content/data/copy.csv").symlink_to(site / "content/data/nps.csv")
     (site / "content/kpis/nps.md").write_text(KPI.replace("nps.csv", "copy.csv"))
