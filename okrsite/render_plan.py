@@ -203,6 +203,10 @@ def _render_chunk(
     return list(files), written, unchanged, deps, (prints, digests, pieces)
 
 
+def _canonical(canon: dict[Dep, Dep], deps: frozenset[Dep]) -> frozenset[Dep]:
+    return frozenset([canon.setdefault(dep, dep) for dep in deps])
+
+
 def render_and_write(
     site: SiteRenderer,
     site_root: Path,
@@ -236,6 +240,7 @@ def render_and_write(
         _SENT.clear()
         _SENT_PIECES.clear()
         _SENT_PIECES.update({kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS})
+        canon: dict[Dep, Dep] = {}
         with forked_pool((site, staged, site_root, want_deps), jobs) as pool:
             futures = [pool.submit(_render_chunk, c) for c in chunks]
             for future in as_completed(futures):
@@ -243,11 +248,18 @@ def render_and_write(
                     for other in futures:  # stop at the first mistake
                         other.cancel()
                 names, w, u, deps, (new_prints, digests, pieces) = future.result()
+                # each worker's dependencies arrive as new tuples: one object per
+                # dependency keeps 750,000 reads at 10,000 objectives in memory once
                 for kind, new in pieces.items():
-                    getattr(site.memo, kind).update(new)
-                site.page_deps.update(deps)
+                    getattr(site.memo, kind).update(
+                        {
+                            key: (value, _canonical(canon, read))
+                            for key, (value, read) in new.items()
+                        }
+                    )
+                site.page_deps.update({key: _canonical(canon, read) for key, read in deps.items()})
                 if prints is not None:
-                    prints.update(new_prints)
+                    prints.update({canon.setdefault(d, d): fp for d, fp in new_prints.items()})
                 if digests is not None and staged.digests is not None:
                     staged.digests.update(digests)
                 paths.update(names)
