@@ -49,6 +49,7 @@ class Version:
     """
 
     record: Any
+    fm: str = ""
     blocks: dict[str, str] | None = None
     values: dict[str, Any] | None = None
     items: dict[str, Any] = field(default_factory=dict)  # key result item text -> loaded item
@@ -92,6 +93,79 @@ def split_blocks(fm: str) -> dict[str, str] | None:
         pos = stop
     if key is not None:
         blocks[key] = fm[start:end]
+    return blocks
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share from the start (compared a slice at a time)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many characters (at most ``most``) ``a`` and ``b`` share at the end."""
+    lo, hi = 0, most
+    na, nb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[na - mid : na - lo] == b[nb - mid : nb - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def resplit_blocks(old_fm: str, old_blocks: dict[str, str], new_fm: str) -> dict[str, str] | None:
+    """:func:`split_blocks` of ``new_fm``, cutting again only around what changed since
+    ``old_fm`` (whose blocks are ``old_blocks``): usually one line of one block.
+
+    Where a block starts depends only on its own line, so blocks wholly before
+    the changed lines and blocks starting after them keep their text. ``None``
+    whenever the cut is in doubt; the caller then splits the whole text.
+    """
+    if old_fm == new_fm:
+        return old_blocks
+    n_old, n_new = len(old_fm), len(new_fm)
+    p = _common_prefix(old_fm, new_fm)
+    s = _common_suffix(old_fm, new_fm, min(n_old, n_new) - p)
+    lo = old_fm.rfind("\n", 0, p) + 1  # the changed text's first line
+    hi = n_old - s  # and where it ends
+    head = n_old - sum(len(t) for t in old_blocks.values())  # blank lines, comments
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    first = last = -1
+    pos = head
+    for key, text in old_blocks.items():
+        end = pos + len(text)
+        if end < lo:
+            before.append((key, text))
+        elif pos > hi:
+            after.append((key, text))
+        else:
+            first = pos if first < 0 else first
+            last = end
+        pos = end
+    if first < 0 or lo < head:
+        return None
+    piece = new_fm[first : last + n_new - n_old]
+    if not _KEY.match(piece):
+        return None
+    cut = split_blocks(piece)
+    if cut is None:
+        return None
+    blocks = dict(before)
+    for key, text in (*cut.items(), *after):
+        if key in blocks:
+            return None
+        blocks[key] = text
+    if new_fm[:head] + "".join(blocks.values()) != new_fm:
+        return None
     return blocks
 
 
@@ -192,7 +266,11 @@ def parse_version(
     parts = yamlsource.split(text) if text is not None else None
     if parts is None or not _usable(parts):
         return _parsed_whole(rel, raw, content_dir, default_cycle)
-    blocks = split_blocks(parts.front_matter)
+    blocks = None
+    if previous is not None and previous.blocks is not None:
+        blocks = resplit_blocks(previous.fm, previous.blocks, parts.front_matter)
+    if blocks is None:
+        blocks = split_blocks(parts.front_matter)
     if blocks is None:
         return _parsed_whole(rel, raw, content_dir, default_cycle)
     if previous is not None and previous.blocks is not None and previous.values is not None:
@@ -221,7 +299,7 @@ def _whole(
     data = data or {}
     if not isinstance(data, dict) or list(data) != list(blocks):
         return _parsed_whole(rel, raw, content_dir, default_cycle)
-    version = Version(None, blocks, data)
+    version = Version(None, parts.front_matter, blocks, data)
     krs = data.get(_ITEM_KEY)
     item_texts = split_items(blocks[_ITEM_KEY]) if _ITEM_KEY in blocks else None
     if isinstance(krs, list) and item_texts is not None and len(item_texts) == len(krs):
@@ -261,7 +339,7 @@ def _from_previous(
             values[key] = _load_block(key, text)
     if _ITEM_KEY not in blocks:
         items = {}
-    version = Version(None, blocks, values, items)
+    version = Version(None, parts.front_matter, blocks, values, items)
     # the memo carries over the key results whose loaded item is reused
     keep = {id(item) for item in items.values()}
     version.memo = {k: v for k, v in previous.memo.items() if k in keep}

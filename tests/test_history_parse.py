@@ -13,7 +13,13 @@ import random
 import pytest
 
 from okrsite import history_parse, parse
-from okrsite.history_parse import Version, parse_version, split_blocks, split_items
+from okrsite.history_parse import (
+    Version,
+    parse_version,
+    resplit_blocks,
+    split_blocks,
+    split_items,
+)
 
 REL = "content/objectives/sales/grow-emea.md"
 
@@ -54,6 +60,9 @@ def chain(versions: list[str], rel: str = REL) -> list[Version]:
         got = parse_version(rel, raw, previous)
         want = parse.parse_file(rel, raw).record
         assert got.record == want, f"version {i} differs:\n{text}"
+        if previous is not None and previous.blocks is not None and got.blocks is not None:
+            cut = resplit_blocks(previous.fm, previous.blocks, got.fm)
+            assert cut is None or cut == split_blocks(got.fm), f"version {i} cut differently"
         out.append(got)
         previous = got
     return out
