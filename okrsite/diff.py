@@ -385,7 +385,7 @@ def key_result_changes(
                 )
             )
             continue
-        fields = _kr_fields(b, h)
+        fields = () if b is h else _kr_fields(b, h)  # the history reuses unchanged ones
         if fields or base_id != kr_id:
             out.append(
                 KRChange(

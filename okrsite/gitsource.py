@@ -26,6 +26,10 @@ from okrsite.config import CONFIG_FILE, parse_config
 from okrsite.pipeline import LoadResult, MappingTree, ParseCache, load, load_site
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
+#: seconds one git command may take before it is stopped and reported: git
+#: waiting on a lock, a credential prompt or a stalled network file system
+#: must not hang a build or the preview
+GIT_TIMEOUT = 600.0
 
 
 class GitError(Exception):
@@ -55,9 +59,12 @@ def _run(
             input=stdin,
             capture_output=True,
             check=False,
+            timeout=GIT_TIMEOUT,
         )
     except FileNotFoundError as exc:  # git itself is missing
         raise GitError("git is not installed or not on PATH; okrsite diff needs it") from exc
+    except subprocess.TimeoutExpired as exc:  # run() has killed it
+        raise GitError(f"git {args[0]} did not finish within {GIT_TIMEOUT:.0f} s") from exc
 
 
 def _stderr(proc: subprocess.CompletedProcess[bytes]) -> str:

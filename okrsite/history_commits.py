@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,14 @@ from okrsite import fork_pool
 from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
+from okrsite.history_parse import Version, parse_version
 from okrsite.model import KPI, CheckIn, Objective
-from okrsite.parse import parse_csv, parse_file
+from okrsite.parse import parse_csv
 
 CommitChanges = tuple[str, list[RawChange]]
 Key = tuple[str, str]  # (path in the repository, blob id)
 PARALLEL_CHANGES = 3000  # below this many file changes, forking costs more than it saves
+GIT_IDLE_SECONDS = 120.0  # git cat-file silent this long is stopped: an error, never a hang
 
 
 def _wanted(path: str) -> bool:
@@ -123,31 +126,60 @@ def stream_blobs(
             for i in range(0, len(oids), 512):
                 stdin.write("".join(f"{o}\n" for o in oids[i : i + 512]).encode())
             stdin.close()
-        except (BrokenPipeError, ValueError):
+        except (OSError, ValueError):
             pass  # the reader stopped early and closed the process
 
+    last = [time.monotonic()]  # when git last answered
+    done = threading.Event()
+
+    def watch() -> None:
+        """Stop git when it answers nothing for GIT_IDLE_SECONDS: reading then ends with
+        an error instead of waiting forever."""
+        while not done.wait(min(1.0, GIT_IDLE_SECONDS)):
+            if time.monotonic() - last[0] > GIT_IDLE_SECONDS:
+                proc.kill()
+                return
+
     writer = threading.Thread(target=feed, daemon=True)
+    watchdog = threading.Thread(target=watch, daemon=True)
     writer.start()
+    watchdog.start()
     try:
         for oid in oids:
             header = stdout.readline().split()
+            last[0] = time.monotonic()
             if len(header) < 3 or header[1] != b"blob":
                 if len(header) >= 2 and header[1] == b"missing":
                     yield oid, None
                     continue
+                if not header:  # end of output: git ended, or the watchdog stopped it
+                    raise GitError(
+                        f"git cat-file stopped (answered nothing for {GIT_IDLE_SECONDS:.0f} s, "
+                        "or ended) before every version was read"
+                    )
                 raise GitError(f"git cat-file answered {header!r} for {oid}")
             size = int(header[2])
             data = stdout.read(size + 1)
+            last[0] = time.monotonic()
             yield oid, data[:size]
     finally:
+        done.set()
         proc.kill()
         proc.wait()
         stdout.close()
-        writer.join(timeout=5)
+        # both threads end now (the pipe is closed, the event set): none outlives
+        # the stream, so no fork can copy one of them holding a lock
+        writer.join()
+        watchdog.join()
 
 
 class _Versions:
-    """Parsed versions by blob id, taken from the stream in :func:`blob_plan` order."""
+    """Parsed versions by blob id, taken from the stream in :func:`blob_plan` order.
+
+    A Markdown file's new version is parsed from what changed since its old
+    version (:func:`okrsite.history_parse.parse_version`), which is at hand:
+    it is the old side of the same change.
+    """
 
     def __init__(
         self,
@@ -178,21 +210,44 @@ class _Versions:
             self.held[oid] = value
         return value
 
-    def record(self, path: str, oid: str, old: bool) -> Record | CheckIn | None:
-        value = self._get(path, oid, old, self._parse)
-        return value if isinstance(value, (Objective, KPI, CheckIn)) else None
+    def records(
+        self, path: str, old_oid: str, new_oid: str
+    ) -> tuple[Record | CheckIn | None, Record | CheckIn | None]:
+        """The records of both sides of one change to Markdown file ``path``."""
+        old = self._get(path, old_oid, True, self._parse)
+        before = old if isinstance(old, Version) else None
+
+        def parse(rel: str, raw: bytes) -> Version:
+            return parse_version(
+                rel,
+                raw,
+                before,
+                content_dir=self.config.content_dir,
+                default_cycle=self.config.default_cycle,
+            )
+
+        new = self._get(path, new_oid, False, parse)
+        return _record(old), _record(new)
 
     def csv_days(self, path: str, oid: str, old: bool) -> dict[str, float]:
         value = self._get(path, oid, old, _csv_days)
         return value if isinstance(value, dict) else {}
 
-    def _parse(self, path: str, raw: bytes) -> Any:
-        return parse_file(
+    def _parse(self, path: str, raw: bytes) -> Version:
+        return parse_version(
             path,
             raw,
+            None,
             content_dir=self.config.content_dir,
             default_cycle=self.config.default_cycle,
-        ).record
+        )
+
+
+def _record(value: Any) -> Record | CheckIn | None:
+    """The record of a parsed version, or of one the current site parsed."""
+    if isinstance(value, Version):
+        value = value.record
+    return value if isinstance(value, (Objective, KPI, CheckIn)) else None
 
 
 def _csv_days(path: str, raw: bytes) -> dict[str, float]:
@@ -210,8 +265,7 @@ def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> E
             continue
         path = ch.path[len(prefix) :]
         if path.endswith(".md"):
-            old = versions.record(path, ch.old, old=True)
-            new = versions.record(path, ch.new, old=False)
+            old, new = versions.records(path, ch.old, ch.new)
             for side, rec in ((before, old), (after, new)):
                 if isinstance(rec, (Objective, KPI)):
                     kind = "objective" if isinstance(rec, Objective) else "kpi"
@@ -250,6 +304,19 @@ def _run_part(index: int) -> dict[str, Event]:
     return _run(repo, prefix, config, parts[index], known)
 
 
+def _may_fork() -> bool:
+    """Fork workers only from a process with no other thread.
+
+    A forked child gets a copy of every lock as it was, but only the thread
+    that forked: a lock another thread held at that moment (the preview's
+    server writing a log line, a stream's writer thread) stays held in the
+    child for ever, and the child hangs when it takes it. So with other
+    threads alive (``okrsite serve``) the commits are read in this process,
+    more slowly but never stuck.
+    """
+    return fork_pool.can_fork() and threading.active_count() == 1
+
+
 def commit_events_of(
     repo: Path,
     prefix: str,
@@ -268,7 +335,7 @@ def commit_events_of(
     """
     known = known or {}
     total = sum(len(changes) for _sha, changes in commits)
-    if jobs <= 1 or total < PARALLEL_CHANGES or not fork_pool.can_fork():
+    if jobs <= 1 or total < PARALLEL_CHANGES or not _may_fork():
         return _run(repo, prefix, config, commits, known)
     parts: list[list[CommitChanges]] = [[] for _ in range(jobs)]
     share, part, seen = total / jobs, 0, 0

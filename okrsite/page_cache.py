@@ -82,6 +82,9 @@ def _history_print(history: Any) -> bytes:
     shows it)."""
     if history is None:
         return fingerprint(None)
+    quick: bytes | None = history.fingerprint()  # from what it was read: cheap
+    if quick is not None:
+        return quick
     shown = dataclasses.asdict(history)
     shown.pop("commits_read", None)
     text = json.dumps(shown, sort_keys=True, default=str)

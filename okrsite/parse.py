@@ -101,6 +101,10 @@ KR_KEYS = {
 
 T = TypeVar("T")
 Path_ = tuple[str | int, ...]
+#: key results already validated, by the identity of their loaded mapping:
+#: ``{id(item): (item, index, id or None, key result or None)}``; the item is
+#: kept so that its identity cannot be reused while the entry lives
+KeyResultMemo = dict[int, tuple[Any, int, "str | None", "KeyResult | None"]]
 
 
 @pickled_by_fields
@@ -157,10 +161,13 @@ class _Fields:
     diagnostic carrying the key path, so one pass reports every problem.
     """
 
-    def __init__(self, file: str, diags: list[Diagnostic]) -> None:
+    def __init__(
+        self, file: str, diags: list[Diagnostic], memo: KeyResultMemo | None = None
+    ) -> None:
         self.file = file
         self.diags = diags
         self.names: list[tuple[str, str, str]] = []
+        self.memo = memo
 
     def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
         self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
@@ -583,6 +590,39 @@ def parse_file(
         data = _front_matter_data(parts)
     except _FileProblem as problem:
         return fail(*problem.args)
+    return parse_data(rel, data, parts, content_dir=content_dir, default_cycle=default_cycle)
+
+
+def parse_data(
+    rel: str,
+    data: Any,
+    parts: yamlsource.Split,
+    *,
+    content_dir: str = "content",
+    default_cycle: str | None = None,
+    memo: KeyResultMemo | None = None,
+) -> ParsedFile:
+    """The second half of :func:`parse_file`: a record from front matter already loaded.
+
+    The history (:mod:`okrsite.history_parse`) loads only the parts of a
+    file that changed since its previous version and validates the rest
+    here, so both read a file by the same rules. ``memo`` keeps key results
+    already validated (:data:`KeyResultMemo`); with it, their diagnostics are
+    not reported again, so only the history passes one.
+    """
+    diags: list[Diagnostic] = []
+    path_kind, path_id = kind_and_id_from_path(rel, content_dir)
+
+    def fail(
+        code: str,
+        msg: str,
+        hint: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+    ) -> ParsedFile:
+        diags.append(error(code, msg, rel, line=line, column=col, hint=hint))
+        return ParsedFile(rel, path_kind, None, tuple(diags), broken=True)
+
     if data is None:
         data = {}
     if "\\" in parts.front_matter:  # only a "\u0007" escape can put a control character in a value
@@ -609,7 +649,7 @@ def parse_file(
     if not all(type(k) is str for k in data):
         data = {str(k): v for k, v in data.items()}
 
-    f = _Fields(rel, diags)
+    f = _Fields(rel, diags, memo)
     kind: Kind | None = path_kind
     if "type" in data:
         declared = data["type"]
@@ -841,103 +881,126 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
         return []
     out: list[KeyResult] = []
     seen: set[str] = set()
+    memo = f.memo
     for i, item in enumerate(raw):
-        path: Path_ = ("key_results", i)
-        if not isinstance(item, dict):
-            f.err(
-                "OKR106",
-                f"key result {i + 1} must be a mapping with a title, got {_show(item)}",
-                path,
-                hint="write '- title: …' followed by indented keys like 'target: 10'",
-            )
-            continue
-        item = {str(k): v for k, v in item.items()}
-        f.unknown_keys(item, KR_KEYS, path, "a key result")
-        kr_id = f.text(item, "id", path) or f"kr{i + 1}"
-        if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
-            f.err(
-                "OKR006",
-                f"key result id {_show(kr_id)} may contain only letters, digits, '-', '_', '.'",
-                (*path, "id"),
-            )
-            continue
-        if kr_id in seen:
-            f.err(
-                "OKR110",
-                f"key result id {_show(kr_id)} is used twice in this objective",
-                (*path, "id"),
-                hint="give each key result its own id",
-            )
-            continue
-        seen.add(kr_id)
-        title = f.text(item, "title", path, required=True)
-        measures = [k for k in _MEASURE_KEYS if item.get(k) is not None]
-        if len(measures) > 1:
-            f.err(
-                "OKR109",
-                f"key result {_show(kr_id)} mixes {' and '.join(measures)}: choose one way to measure it",
-                (*path, measures[1]),
-                hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
-            )
-        weight = f.number(item, "weight", path, low=0)
-        score = f.number(item, "score", path, low=0, high=1)
-        start = f.number(item, "start", path)
-        target = f.number(item, "target", path)
-        current = f.number(item, "current", path)
-        kpi = f.ref(item, "kpi", path)
-        unit = f.text(item, "unit", path) or ""
-        status = f.choice(item, "status", ("active", "draft", "dropped"), "active", path)
-        milestones: tuple[Milestone, ...] = ()
-        done: bool | None = None
-        threshold: float | None = None
-        kind: str
-        if item.get("milestones") is not None:
-            kind = "milestones"
-            milestones = _milestones(f, item["milestones"], (*path, "milestones"))
-        elif item.get("done") is not None:
-            kind = "boolean"
-            done = f.boolean(item, "done", path)
-        elif item.get("stay_above") is not None:
-            kind = "stay_above"
-            threshold = f.number(item, "stay_above", path)
-        elif item.get("stay_below") is not None:
-            kind = "stay_below"
-            threshold = f.number(item, "stay_below", path)
-        elif item.get("target") is not None:
-            kind = "numeric"
-            if start is None:
-                start = 0.0
+        hit = memo.get(id(item)) if memo is not None else None
+        if hit is not None and hit[0] is item and hit[1] == i:
+            kr_id, kr = hit[2], hit[3]
+            if kr_id is None or kr_id in seen:
+                continue
         else:
-            kind = "rollup"
-            if kpi is not None:
-                f.err(
-                    "OKR101",
-                    f"key result {_show(kr_id)} takes its value from KPI {_show(kpi)} but has no target",
-                    path,
-                    hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
-                )
-        if title is None:
-            continue
-        out.append(
-            KeyResult(
-                id=kr_id,
-                title=title,
-                kind=kind,  # type: ignore[arg-type]
-                start=start,
-                target=target,
-                current=current,
-                unit=unit,
-                weight=1.0 if weight is None else weight,
-                kpi=kpi,
-                milestones=milestones,
-                done=done,
-                threshold=threshold,
-                score=score,
-                status=status,  # type: ignore[arg-type]
-                index=i,
-            )
-        )
+            kr_id, kr, again = _key_result(f, i, item, seen)
+            if memo is not None and not again:
+                memo[id(item)] = (item, i, kr_id, kr)
+            if kr_id is None or again:
+                continue
+        seen.add(kr_id)
+        if kr is not None:
+            out.append(kr)
     return out
+
+
+def _key_result(
+    f: _Fields, i: int, item: Any, seen: set[str]
+) -> tuple[str | None, KeyResult | None, bool]:
+    """Key result ``i``: (its id, None when unusable; the key result, None when
+    unusable; whether the id is one an earlier key result already has)."""
+    path: Path_ = ("key_results", i)
+    if not isinstance(item, dict):
+        f.err(
+            "OKR106",
+            f"key result {i + 1} must be a mapping with a title, got {_show(item)}",
+            path,
+            hint="write '- title: …' followed by indented keys like 'target: 10'",
+        )
+        return None, None, False
+    item = {str(k): v for k, v in item.items()}
+    f.unknown_keys(item, KR_KEYS, path, "a key result")
+    kr_id = f.text(item, "id", path) or f"kr{i + 1}"
+    if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
+        f.err(
+            "OKR006",
+            f"key result id {_show(kr_id)} may contain only letters, digits, '-', '_', '.'",
+            (*path, "id"),
+        )
+        return None, None, False
+    if kr_id in seen:
+        f.err(
+            "OKR110",
+            f"key result id {_show(kr_id)} is used twice in this objective",
+            (*path, "id"),
+            hint="give each key result its own id",
+        )
+        return kr_id, None, True
+    title = f.text(item, "title", path, required=True)
+    measures = [k for k in _MEASURE_KEYS if item.get(k) is not None]
+    if len(measures) > 1:
+        f.err(
+            "OKR109",
+            f"key result {_show(kr_id)} mixes {' and '.join(measures)}: choose one way to measure it",
+            (*path, measures[1]),
+            hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
+        )
+    weight = f.number(item, "weight", path, low=0)
+    score = f.number(item, "score", path, low=0, high=1)
+    start = f.number(item, "start", path)
+    target = f.number(item, "target", path)
+    current = f.number(item, "current", path)
+    kpi = f.ref(item, "kpi", path)
+    unit = f.text(item, "unit", path) or ""
+    status = f.choice(item, "status", ("active", "draft", "dropped"), "active", path)
+    milestones: tuple[Milestone, ...] = ()
+    done: bool | None = None
+    threshold: float | None = None
+    kind: str
+    if item.get("milestones") is not None:
+        kind = "milestones"
+        milestones = _milestones(f, item["milestones"], (*path, "milestones"))
+    elif item.get("done") is not None:
+        kind = "boolean"
+        done = f.boolean(item, "done", path)
+    elif item.get("stay_above") is not None:
+        kind = "stay_above"
+        threshold = f.number(item, "stay_above", path)
+    elif item.get("stay_below") is not None:
+        kind = "stay_below"
+        threshold = f.number(item, "stay_below", path)
+    elif item.get("target") is not None:
+        kind = "numeric"
+        if start is None:
+            start = 0.0
+    else:
+        kind = "rollup"
+        if kpi is not None:
+            f.err(
+                "OKR101",
+                f"key result {_show(kr_id)} takes its value from KPI {_show(kpi)} but has no target",
+                path,
+                hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
+            )
+    if title is None:
+        return kr_id, None, False
+    return (
+        kr_id,
+        KeyResult(
+            id=kr_id,
+            title=title,
+            kind=kind,  # type: ignore[arg-type]
+            start=start,
+            target=target,
+            current=current,
+            unit=unit,
+            weight=1.0 if weight is None else weight,
+            kpi=kpi,
+            milestones=milestones,
+            done=done,
+            threshold=threshold,
+            score=score,
+            status=status,  # type: ignore[arg-type]
+            index=i,
+        ),
+        False,
+    )
 
 
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:

@@ -1,0 +1,370 @@
+"""Successive versions of one file, each parsed from what changed since the one before.
+
+The history parses every committed version of every goal file: on a large
+repository that is about twice the parsing the site itself needs, and it was
+most of what history cost a first build. But one commit usually changes a
+line or two of a file (a target moved, an owner handed over), so most of a
+version's front matter is the previous version's text again.
+
+:func:`parse_version` therefore cuts the front matter into its top-level
+blocks (a ``key:`` line at the start of a line and the lines below it up to
+the next one) and the ``key_results:`` block into its items, loads with YAML
+only the blocks and items whose text differs from the previous version, and
+validates through :func:`okrsite.parse.parse_data`, the second half of the
+site's own :func:`~okrsite.parse.parse_file`, with the key results it
+already validated remembered by the identity of their loaded item. A file
+is read by the same rules either way.
+
+Cutting by lines is only sound for plain front matter, so anything unusual
+(a key that is not a plain word, aliases between blocks, a tab or a quote at
+the start of a line, a block that does not load to exactly its own key, a
+``\\`` escape, a control character) makes that version go through
+:func:`~okrsite.parse.parse_file` whole; a version loaded whole is cut too,
+and kept only when its blocks name exactly the keys YAML found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from okrsite import limits, yamlsource
+from okrsite.parse import KeyResultMemo, parse_data, parse_file
+
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|\n|$)")
+_HEADER = re.compile(r"key_results:[ \t]*(?:#.*)?\n?\Z")
+_BLANK_OR_COMMENT = re.compile(r"[ ]*(?:#.*)?\n?\Z")
+_ITEM_KEY = "key_results"
+# an anchor (&name) or alias (*name): a block's value may then come from another block
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]")
+
+
+@dataclass(slots=True)
+class Version:
+    """One parsed version of a file and what the next version can reuse of it.
+
+    ``blocks`` is ``None`` when the front matter could not be cut soundly;
+    the next version is then parsed whole.
+    """
+
+    record: Any
+    fm: str = ""
+    blocks: dict[str, str] | None = None
+    values: dict[str, Any] | None = None
+    items: dict[str, Any] = field(default_factory=dict)  # key result item text -> loaded item
+    memo: KeyResultMemo = field(default_factory=dict)
+
+
+class _Whole(Exception):
+    """This version cannot be read block by block: parse it whole."""
+
+
+def split_blocks(fm: str) -> dict[str, str] | None:
+    """``{key: text}`` of the front matter's top-level blocks, or ``None`` when unusual.
+
+    A block starts at a line ``key:`` (a plain word at the line's start) and
+    holds the lines after it that are indented, blank, comments or items of
+    a list written at the line's start (``- ``). Text before the first key
+    may only be blank lines and comments.
+    """
+    blocks: dict[str, str] = {}
+    key: str | None = None
+    start = 0
+    pos = 0
+    end = len(fm)
+    while pos < end:
+        nl = fm.find("\n", pos)
+        stop = end if nl < 0 else nl + 1
+        c = fm[pos]
+        if c in " \n#" or (c == "-" and key is not None and fm.startswith(("- ", "-\n"), pos)):
+            if key is None and c == " " and fm[pos:stop].strip(" \n")[:1] not in ("", "#"):
+                return None  # indented content before any key
+            pos = stop
+            continue
+        m = _KEY.match(fm, pos)
+        if m is None:
+            return None  # a quoted or odd key, a tab, a directive, '...', '{', '?', '<<'...
+        if key is not None:
+            blocks[key] = fm[start:pos]
+        key, start = m.group(1), pos
+        if key in blocks:
+            return None  # written twice: the whole parse reports it
+        pos = stop
+    if key is not None:
+        blocks[key] = fm[start:end]
+    return blocks
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share from the start (compared a slice at a time)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many characters (at most ``most``) ``a`` and ``b`` share at the end."""
+    lo, hi = 0, most
+    na, nb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[na - mid : na - lo] == b[nb - mid : nb - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def resplit_blocks(old_fm: str, old_blocks: dict[str, str], new_fm: str) -> dict[str, str] | None:
+    """:func:`split_blocks` of ``new_fm``, cutting again only around what changed since
+    ``old_fm`` (whose blocks are ``old_blocks``): usually one line of one block.
+
+    Where a block starts depends only on its own line, so blocks wholly before
+    the changed lines and blocks starting after them keep their text. ``None``
+    whenever the cut is in doubt; the caller then splits the whole text.
+    """
+    if old_fm == new_fm:
+        return old_blocks
+    n_old, n_new = len(old_fm), len(new_fm)
+    p = _common_prefix(old_fm, new_fm)
+    s = _common_suffix(old_fm, new_fm, min(n_old, n_new) - p)
+    lo = old_fm.rfind("\n", 0, p) + 1  # the changed text's first line
+    hi = n_old - s  # and where it ends
+    head = n_old - sum(len(t) for t in old_blocks.values())  # blank lines, comments
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    first = last = -1
+    pos = head
+    for key, text in old_blocks.items():
+        end = pos + len(text)
+        if end < lo:
+            before.append((key, text))
+        elif pos > hi:
+            after.append((key, text))
+        else:
+            first = pos if first < 0 else first
+            last = end
+        pos = end
+    if first < 0 or lo < head:
+        return None
+    piece = new_fm[first : last + n_new - n_old]
+    if not _KEY.match(piece):
+        return None
+    cut = split_blocks(piece)
+    if cut is None:
+        return None
+    blocks = dict(before)
+    for key, text in (*cut.items(), *after):
+        if key in blocks:
+            return None
+        blocks[key] = text
+    if new_fm[:head] + "".join(blocks.values()) != new_fm:
+        return None
+    return blocks
+
+
+def split_items(block: str) -> list[str] | None:
+    """The items of a block-style ``key_results:`` list, each with its lines, or ``None``."""
+    lines = block.splitlines(keepends=True)
+    if not lines or not _HEADER.match(lines[0]):
+        return None
+    items: list[str] = []
+    current: list[str] = []
+    indent = -1
+    for line in lines[1:]:
+        stripped = line.lstrip(" ")
+        depth = len(line) - len(stripped)
+        if indent < 0:
+            if _BLANK_OR_COMMENT.match(line):
+                continue  # before the first item: nothing YAML keeps
+            indent = depth
+        is_item = stripped.startswith(("- ", "-\n")) or stripped == "-"
+        if is_item and depth == indent:
+            if current:
+                items.append("".join(current))
+            current = [line]
+        elif depth > indent or _BLANK_OR_COMMENT.match(line):
+            if not current:
+                return None
+            current.append(line)
+        else:
+            return None
+    if current:
+        items.append("".join(current))
+    return items
+
+
+def _load_block(key: str, text: str) -> Any:
+    try:
+        loaded = yamlsource.load(text)
+    except Exception as exc:  # any YAML problem: the whole parse reports it, located
+        raise _Whole from exc
+    if not isinstance(loaded, dict) or len(loaded) != 1:
+        raise _Whole
+    ((found, value),) = loaded.items()
+    if type(found) is not str or found != key:
+        raise _Whole
+    return value
+
+
+def _load_item(text: str) -> Any:
+    try:
+        loaded = yamlsource.load(text)
+    except Exception as exc:
+        raise _Whole from exc
+    if not isinstance(loaded, list) or len(loaded) != 1:
+        raise _Whole
+    return loaded[0]
+
+
+def _text(raw: bytes) -> str | None:
+    """The file's text as :func:`~okrsite.parse.parse_file` reads it, or ``None``
+    when it would report a problem with the text itself (which it then does)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace() or limits.CONTROL_CHARS.search(text):
+        return None
+    return text
+
+
+def _usable(parts: yamlsource.Split) -> bool:
+    fm = parts.front_matter
+    return (
+        "\\" not in fm
+        and "\t" not in fm
+        and limits.utf8_length(fm) <= limits.MAX_FRONT_MATTER_BYTES
+    )
+
+
+def _parsed_whole(rel: str, raw: bytes, content_dir: str, default_cycle: str | None) -> Version:
+    """The site's own parse of the whole file, with nothing kept for the next version."""
+    return Version(
+        parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle).record
+    )
+
+
+def parse_version(
+    rel: str,
+    raw: bytes,
+    previous: Version | None,
+    *,
+    content_dir: str = "content",
+    default_cycle: str | None = None,
+) -> Version:
+    """Version ``raw`` of file ``rel``, reusing what ``previous`` (the version
+    before it, or ``None``) loaded and validated."""
+    text = _text(raw)
+    parts = yamlsource.split(text) if text is not None else None
+    if parts is None or not _usable(parts):
+        return _parsed_whole(rel, raw, content_dir, default_cycle)
+    blocks = None
+    if previous is not None and previous.blocks is not None:
+        blocks = resplit_blocks(previous.fm, previous.blocks, parts.front_matter)
+    if blocks is None:
+        blocks = split_blocks(parts.front_matter)
+    if blocks is None:
+        return _parsed_whole(rel, raw, content_dir, default_cycle)
+    if previous is not None and previous.blocks is not None and previous.values is not None:
+        try:
+            return _from_previous(rel, parts, blocks, previous, content_dir, default_cycle)
+        except _Whole:
+            pass
+    return _whole(rel, raw, parts, blocks, content_dir, default_cycle)
+
+
+def _whole(
+    rel: str,
+    raw: bytes,
+    parts: yamlsource.Split,
+    blocks: dict[str, str],
+    content_dir: str,
+    default_cycle: str | None,
+) -> Version:
+    """Load the whole front matter once, and keep it cut for the next version."""
+    try:
+        data = yamlsource.load(parts.front_matter)
+    except Exception:
+        data = None  # parse_file reports it
+    if data is None and parts.front_matter.strip():
+        return _parsed_whole(rel, raw, content_dir, default_cycle)
+    data = data or {}
+    if not isinstance(data, dict) or list(data) != list(blocks):
+        return _parsed_whole(rel, raw, content_dir, default_cycle)
+    version = Version(None, parts.front_matter, blocks, data)
+    krs = data.get(_ITEM_KEY)
+    item_texts = split_items(blocks[_ITEM_KEY]) if _ITEM_KEY in blocks else None
+    if isinstance(krs, list) and item_texts is not None and len(item_texts) == len(krs):
+        version.items = dict(zip(item_texts, krs, strict=True))
+    version.record = parse_data(
+        rel,
+        data,
+        parts,
+        content_dir=content_dir,
+        default_cycle=default_cycle,
+        memo=version.memo,
+    ).record
+    return version
+
+
+def _from_previous(
+    rel: str,
+    parts: yamlsource.Split,
+    blocks: dict[str, str],
+    previous: Version,
+    content_dir: str,
+    default_cycle: str | None,
+) -> Version:
+    """Load only the blocks (and key result items) whose text changed."""
+    assert previous.blocks is not None and previous.values is not None
+    if _ANCHOR_OR_ALIAS.search(parts.front_matter):
+        raise _Whole
+    old_blocks, old_values = previous.blocks, previous.values
+    values: dict[str, Any] = {}
+    items = previous.items
+    for key, text in blocks.items():
+        if old_blocks.get(key) == text:
+            values[key] = old_values[key]
+        elif key == _ITEM_KEY:
+            values[key], items = _load_items(text, previous.items)
+        else:
+            values[key] = _load_block(key, text)
+    if _ITEM_KEY not in blocks:
+        items = {}
+    version = Version(None, parts.front_matter, blocks, values, items)
+    # the memo carries over the key results whose loaded item is reused
+    keep = {id(item) for item in items.values()}
+    version.memo = {k: v for k, v in previous.memo.items() if k in keep}
+    version.record = parse_data(
+        rel,
+        values,
+        parts,
+        content_dir=content_dir,
+        default_cycle=default_cycle,
+        memo=version.memo,
+    ).record
+    return version
+
+
+def _load_items(text: str, known: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """The ``key_results:`` list, loading only items whose text is new."""
+    texts = split_items(text)
+    if texts is None or not texts:
+        return _load_block(_ITEM_KEY, text), {}
+    items: dict[str, Any] = {}
+    out: list[Any] = []
+    for item_text in texts:
+        item = items.get(item_text)
+        if item is None:
+            item = known[item_text] if item_text in known else _load_item(item_text)
+            items[item_text] = item
+        out.append(item)
+    return out, items

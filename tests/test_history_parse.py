@@ -1,0 +1,306 @@
+"""The history's incremental parse reads every version exactly as the site's parser does.
+
+:func:`okrsite.history_parse.parse_version` loads only the blocks of a file
+that changed since its previous version. Each test walks a chain of versions
+the way people edit goal files (and the odd ways YAML allows) and holds every
+version's record equal to :func:`okrsite.parse.parse_file`'s.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from okrsite import history_parse, parse
+from okrsite.history_parse import (
+    Version,
+    parse_version,
+    resplit_blocks,
+    split_blocks,
+    split_items,
+)
+
+REL = "content/objectives/sales/grow-emea.md"
+
+BASE = """---
+title: "Grow EMEA revenue"
+cycle: 2026-Q1
+owner: Dana Kim
+team: sales
+commitment: committed
+tags: [growth, emea]
+key_results:
+  - id: revenue
+    title: "Reach 1.2M EUR in new contracts"
+    start: 0
+    target: 1200000
+    unit: EUR
+  - id: nps
+    title: Keep NPS above 40
+    stay_above: 40
+    current: 44
+  - title: Launch the partner portal
+    milestones:
+      - {title: Design, done: true}
+      - {title: Build, done: false}
+initiatives:
+  - {title: Hire two account executives, status: active}
+---
+Why this matters: EMEA is our fastest-growing region.
+"""
+
+
+def chain(versions: list[str], rel: str = REL) -> list[Version]:
+    """Parse ``versions`` one after the other and hold each to parse_file's record."""
+    out: list[Version] = []
+    previous: Version | None = None
+    for i, text in enumerate(versions):
+        raw = text.encode("utf-8")
+        got = parse_version(rel, raw, previous)
+        want = parse.parse_file(rel, raw).record
+        assert got.record == want, f"version {i} differs:\n{text}"
+        if previous is not None and previous.blocks is not None and got.blocks is not None:
+            cut = resplit_blocks(previous.fm, previous.blocks, got.fm)
+            assert cut is None or cut == split_blocks(got.fm), f"version {i} cut differently"
+        out.append(got)
+        previous = got
+    return out
+
+
+def test_a_moved_target_and_a_new_owner_are_read_from_the_changed_blocks_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    v1 = BASE.replace("target: 1200000", "target: 1000000")
+    v2 = v1.replace("owner: Dana Kim", "owner: Lee Park")
+    v3 = v2.replace("Why this matters", "Why it matters")  # the body only
+    loaded: list[str] = []
+    real_load = history_parse.yamlsource.load
+
+    def counting_load(text: str) -> object:
+        loaded.append(text)
+        return real_load(text)
+
+    versions: list[Version] = []
+    for text in (BASE, v1, v2, v3):
+        with monkeypatch.context() as patch:
+            patch.setattr(history_parse.yamlsource, "load", counting_load)
+            got = parse_version(REL, text.encode(), versions[-1] if versions else None)
+        assert got.record == parse.parse_file(REL, text.encode()).record
+        versions.append(got)
+    assert all(v.blocks is not None for v in versions)
+    # the whole front matter once, then the one key result, the owner line, nothing
+    assert len(loaded) == 3
+    assert loaded[1].lstrip().startswith("- id: revenue") and "1000000" in loaded[1]
+    assert loaded[2] == "owner: Lee Park\n"
+    assert versions[1].record.key_results[1] is versions[0].record.key_results[1]
+
+
+def test_key_results_added_removed_reordered_and_renamed() -> None:
+    added = BASE.replace(
+        "initiatives:",
+        "  - id: churn\n    title: Cut churn to 2%\n    target: 2\n    start: 5\ninitiatives:",
+    )
+    removed = added.replace(
+        "  - id: nps\n    title: Keep NPS above 40\n    stay_above: 40\n    current: 44\n", ""
+    )
+    lines = BASE.split("\n")
+    revenue = "\n".join(lines[9:14]) + "\n"
+    nps = "\n".join(lines[14:18]) + "\n"
+    reordered = BASE.replace(revenue + nps, nps + revenue)
+    renamed = reordered.replace("id: revenue", "id: contracts")
+    duplicate = renamed.replace("id: nps", "id: contracts")  # an error: the id twice
+    fixed = duplicate.replace("id: contracts\n    title: Keep", "id: nps\n    title: Keep")
+    bad_id = fixed.replace("id: nps", "id: 'n p s'")
+    chain([BASE, added, removed, BASE, reordered, renamed, duplicate, fixed, bad_id, BASE])
+
+
+def test_lists_written_at_the_start_of_the_line_and_flow_lists() -> None:
+    compact = BASE.replace("\n  - id:", "\n- id:").replace(
+        "\n  - title: Launch", "\n- title: Launch"
+    )
+    compact = compact.replace("\n    ", "\n  ").replace("\n        - {", "\n    - {")
+    moved = compact.replace("target: 1200000", "target: 900000")
+    flow = BASE.replace(
+        BASE[BASE.index("key_results:") : BASE.index("initiatives:")],
+        "key_results: [{id: a, title: One, target: 3}, {id: b, title: Two, done: false}]\n",
+    )
+    flow2 = flow.replace("target: 3", "target: 4")
+    chain([BASE, compact, moved, compact, flow, flow2, BASE])
+
+
+def test_comments_blank_lines_and_block_text() -> None:
+    commented = BASE.replace(
+        "key_results:\n", "# the key results, agreed on 2026-01-05\nkey_results:  # three\n\n"
+    )
+    described = commented.replace(
+        "team: sales\n", "team: sales\ndescription: |\n  First line\n\n  # not a comment\n"
+    )
+    kept = described.replace("description: |", "description: |+")
+    folded = kept.replace("description: |+", "description: >-")
+    item_text = described.replace(
+        "    unit: EUR\n", "    unit: EUR\n    description: |\n      Signed\n\n      contracts\n"
+    )
+    item_text2 = item_text.replace("      contracts\n", "      contracts only\n")
+    chain([BASE, commented, described, kept, folded, described, item_text, item_text2, BASE])
+
+
+def test_unusual_yaml_is_read_whole_and_still_right() -> None:
+    quoted_key = BASE.replace("owner: Dana Kim", '"owner": Dana Kim')
+    alias = BASE.replace("owner: Dana Kim", "owner: &who Dana Kim").replace(
+        "team: sales", "team: *who"
+    )
+    alias2 = alias.replace("&who Dana Kim", "&who Lee Park")
+    multiline = BASE.replace('title: "Grow EMEA revenue"', 'title: "Grow EMEA\nrevenue: fast"')
+    plain_multi = BASE.replace('title: "Grow EMEA revenue"', "title: Grow EMEA\n  revenue")
+    twice = BASE.replace("team: sales\n", "team: sales\nowner: Lee Park\n")
+    yes_key = BASE.replace("commitment: committed", "yes: committed")
+    tab = BASE.replace("team: sales", "team:\tsales")
+    escaped = BASE.replace('"Grow EMEA revenue"', '"Grow \\u0007 EMEA"')
+    not_yaml = BASE.replace("owner: Dana Kim", "owner: [Dana Kim")
+    merge = BASE.replace("owner: Dana Kim", "<<: {owner: Dana Kim}")
+    chain(
+        [
+            BASE,
+            quoted_key,
+            BASE,
+            alias,
+            alias2,
+            BASE,
+            multiline,
+            BASE,
+            plain_multi,
+            twice,
+            BASE,
+            yes_key,
+            tab,
+            escaped,
+            not_yaml,
+            BASE,
+            merge,
+            BASE,
+        ]
+    )
+
+
+def test_files_that_are_not_goals_yet() -> None:
+    crlf = BASE.replace("\n", "\r\n")
+    bom = "\ufeff" + BASE
+    chain(
+        [
+            "",
+            "no front matter",
+            BASE,
+            crlf,
+            bom,
+            "---\n---\nempty front matter\n",
+            BASE,
+            "---\n- a\n- b\n---\n",
+            BASE.replace("cycle: 2026-Q1\n", ""),
+            BASE.replace("cycle: 2026-Q1\n", "type: kpi\n"),
+            BASE.replace("cycle: 2026-Q1\n", "cycle: 2026-Q1\nid: sales/other\n"),
+            BASE,
+        ]
+    )
+
+
+def test_kpis_and_check_ins() -> None:
+    kpi = """---
+title: Monthly recurring revenue
+owner: Dana Kim
+unit: kEUR
+direction: up
+target: 500
+values:
+  2026-01-31: 410
+  2026-02-28: 432
+---
+"""
+    chain(
+        [kpi, kpi.replace("target: 500", "target: 520"), kpi + "", kpi.replace("432", "440")],
+        "content/kpis/sales/mrr.md",
+    )
+    checkin = """---
+objective: sales/grow-emea
+date: 2026-02-03
+author: Dana Kim
+confidence: medium
+values:
+  revenue: 420000
+  nps: 45
+---
+Two contracts signed.
+"""
+    chain(
+        [checkin, checkin.replace("420000", "450000"), checkin.replace("medium", "high")],
+        "content/checkins/sales/grow-emea/2026-02-03.md",
+    )
+
+
+def test_random_edits_keep_every_version_equal_to_a_whole_parse() -> None:
+    """Lines deleted, repeated, re-indented and replaced at random, 400 versions."""
+    rng = random.Random(13)
+    pool = [
+        "owner: Lee Park",
+        "  - id: extra",
+        "    title: Extra result",
+        "    target: 7",
+        "- id: top",
+        "# a comment",
+        "",
+        "status: draft",
+        "weight: 2",
+        "  # indented comment",
+        "    done: true",
+        "key_results:",
+        "description: |",
+        "  text",
+        "\tbad",
+        "'quoted': key",
+    ]
+    lines = BASE.split("\n")
+    fm_end = lines.index("---", 1)
+    versions = [BASE]
+    for _ in range(400):
+        fm = lines[1:fm_end]
+        at = rng.randrange(len(fm) + 1)
+        action = rng.random()
+        if action < 0.3 and fm:
+            del fm[min(at, len(fm) - 1)]
+        elif action < 0.5 and fm:
+            fm.insert(at, fm[min(at, len(fm) - 1)])
+        elif action < 0.65 and fm:
+            i = min(at, len(fm) - 1)
+            fm[i] = rng.choice(["", "  ", "    "]) + fm[i].lstrip(" ")
+        elif action < 0.8 and fm:
+            i = min(at, len(fm) - 1)
+            fm[i] = (
+                fm[i]
+                .replace("1200000", str(rng.randrange(1000)))
+                .replace("40", str(rng.randrange(100)))
+            )
+        else:
+            fm.insert(at, rng.choice(pool))
+        if rng.random() < 0.1:
+            fm = BASE.split("\n")[1 : BASE.split("\n").index("---", 1)]
+        lines = ["---", *fm, *lines[fm_end:]]
+        fm_end = len(fm) + 1
+        versions.append("\n".join(lines))
+    got = chain(versions)
+    assert sum(v.blocks is not None for v in got) > 100  # the incremental path was taken
+
+
+def test_split_blocks_and_items() -> None:
+    fm = "# intro\ntitle: A\nkey_results:\n- id: a\n  target: 1\n- id: b\n\nowner: x\n"
+    blocks = split_blocks(fm)
+    assert blocks == {
+        "title": "title: A\n",
+        "key_results": "key_results:\n- id: a\n  target: 1\n- id: b\n\n",
+        "owner": "owner: x\n",
+    }
+    assert split_items(blocks["key_results"]) == ["- id: a\n  target: 1\n", "- id: b\n\n"]
+    assert split_blocks("title: A\ntitle: B\n") is None
+    assert split_blocks('"title": A\n') is None
+    assert split_blocks("  title: A\n") is None
+    assert split_items("key_results: []\n") is None
+    assert split_items("key_results:\n    - a\n  - b\n") is None
