@@ -172,7 +172,7 @@ def _render_and_commit(
                 site, site_root, staged, jobs, progress, keys=keys, want_deps=True, prints=prints
             )
             cache.known(prints)
-        reused = cache.link_reused(staged.tmp)
+        reused = cache.reused_files
         timings["pages reused"] = len(reused)
         timings["pieces reused"] = cache.pieces_reused
         stats = staged.commit(paths | reused, written, unchanged + len(reused))

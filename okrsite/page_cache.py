@@ -6,19 +6,24 @@ file and what it read, a fingerprint of each thing read (a hash of its
 value: a record, a score, an index entry), a fingerprint of everything all
 pages read (okrsite's code and version, the theme and the site's templates,
 static files and translations, ``okrsite.toml``, as_of, the cycles, the
-navigation), and the size, modification time and inode of every file of the
-output folder it produced. The next build reuses a page, by hard-linking
-(else copying) the previous output's file into the staging folder, when the
-site fingerprint is the same and every fingerprint the page read is too;
-everything else is rendered as usual. The site-wide files (exports, search
-index, feed, badges, static files) are rendered every time; a file whose
-bytes did not change is linked, not written.
+navigation), the size, modification time, inode and content hash of every
+file of the output folder it produced, and the memoised pieces of the
+renderer (each objective's list item, tree node and export rows) with what
+each read. The next build reuses a page, leaving its file where it is, when
+the site fingerprint is the same and every fingerprint the page read is
+too, and puts the still-valid pieces back into the renderer's memo; the
+output folder is then updated in place (:mod:`okrsite.writer`). When the
+load's hash of every input is the one stored too, nothing is rendered at
+all. The site-wide files (exports, search index, feed, badges, static
+files) are otherwise rendered every time; a file whose bytes did not change
+is not written.
 
 Any doubt is a full build, never stale output: another okrsite, version or
 code, a changed theme or setting, a cache that cannot be read or unpickled
 completely, another build holding the cache's lock, ``--clean``, another
 output folder, or an output folder that is not exactly the one the cache
-describes (a file added, removed, or touched by hand). The cache is written
+describes (a file added, removed, or changed by hand; a restored copy is
+accepted when every file's content hash matches). The cache is written
 to a temporary name and renamed into place, after the new output is in
 place; a failed build leaves it as it was.
 """
@@ -32,7 +37,6 @@ import io
 import json
 import os
 import pickle
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -335,23 +339,13 @@ class PageCache:
         return stored
 
     # ------------------------------------------------------------ writing
-    def link_reused(self, staging: Path) -> set[str]:
-        """Hard-link (else copy) the reused pages from the previous output;
-        when the output is updated in place (:attr:`previous` is known) they
-        simply stay where they are."""
-        done: set[str] = set()
-        for rel, _ in self.reused.values():
-            done.add(rel)
-            if self.previous is not None:
-                continue
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            source = self.out_dir / rel
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
-        return done
+    @property
+    def reused_files(self) -> set[str]:
+        """The files of the reused pages. Pages are reused only when the output
+        folder is the one this cache describes, and the build then updates it
+        in place (:meth:`okrsite.writer.StagedOutput.update_in_place`), so the
+        files simply stay where they are."""
+        return {rel for rel, _ in self.reused.values()}
 
     def save(
         self,

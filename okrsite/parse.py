@@ -18,6 +18,7 @@ import reprlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 import yaml
@@ -527,6 +528,21 @@ def _fmt(value: float | None) -> str:
 
 
 # --------------------------------------------------------------- entry point
+def _broken(
+    rel: str,
+    kind: Kind | None,
+    diags: list[Diagnostic],
+    code: str,
+    msg: str,
+    hint: str | None = None,
+    line: int | None = None,
+    col: int | None = None,
+) -> ParsedFile:
+    """A file that gives no record: the findings so far and the one that stopped it."""
+    diags.append(error(code, msg, rel, line=line, column=col, hint=hint))
+    return ParsedFile(rel, kind, None, tuple(diags), broken=True)
+
+
 def parse_file(
     rel: str,
     raw: bytes,
@@ -535,18 +551,8 @@ def parse_file(
     default_cycle: str | None = None,
 ) -> ParsedFile:
     """Parse one Markdown file (``rel`` is its path relative to the site root)."""
-    diags: list[Diagnostic] = []
-    path_kind, path_id = kind_and_id_from_path(rel, content_dir)
-
-    def fail(
-        code: str,
-        msg: str,
-        hint: str | None = None,
-        line: int | None = None,
-        col: int | None = None,
-    ) -> ParsedFile:
-        diags.append(error(code, msg, rel, line=line, column=col, hint=hint))
-        return ParsedFile(rel, path_kind, None, tuple(diags), broken=True)
+    path_kind, _ = kind_and_id_from_path(rel, content_dir)
+    fail = partial(_broken, rel, path_kind, [])
 
     try:
         text = raw.decode("utf-8")
@@ -612,16 +618,7 @@ def parse_data(
     """
     diags: list[Diagnostic] = []
     path_kind, path_id = kind_and_id_from_path(rel, content_dir)
-
-    def fail(
-        code: str,
-        msg: str,
-        hint: str | None = None,
-        line: int | None = None,
-        col: int | None = None,
-    ) -> ParsedFile:
-        diags.append(error(code, msg, rel, line=line, column=col, hint=hint))
-        return ParsedFile(rel, path_kind, None, tuple(diags), broken=True)
+    fail = partial(_broken, rel, path_kind, diags)
 
     if data is None:
         data = {}

@@ -19,16 +19,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import REPO
+from test_load_cache import AS_OF, checks, run, written  # the check and save helpers
 
-from okrsite.cli import cli
 from okrsite.edit_check import cross_facts
 from okrsite.parse import parse_file
 from okrsite.parse_store import stored_parse_cache
 from okrsite.pipeline import load_site
 
-REPO = Path(__file__).resolve().parent.parent
-AS_OF = "2026-11-20"
 OLD = 1_700_000_000_000_000_000  # long past: stat signatures are trusted
 
 
@@ -41,24 +39,6 @@ def site(tmp_path: Path) -> Path:
         if path.is_file():
             os.utime(path, ns=(OLD, OLD))
     return root
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result.exit_code, result.output
-
-
-def checks(site: Path, *extra: str) -> list[tuple[int, str]]:
-    base = ("check", "--site", str(site), "--as-of", AS_OF, *extra)
-    return [run(*base), run(*base, "--format", "json"), run(*base, "--format", "github")]
-
-
-def written(path: Path, text: str) -> None:
-    """Save ``text`` with a modification time of its own, as an editor does."""
-    before = path.stat().st_mtime_ns if path.exists() else OLD
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, ns=(before + 7_000_000_000, before + 7_000_000_000))
 
 
 def replace_in(site: Path, rel: str, old: str, new: str) -> None:
