@@ -31,10 +31,8 @@ place; a failed build leaves it as it was.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import io
-import json
 import os
 import pickle
 import tempfile
@@ -44,11 +42,12 @@ from typing import IO, Any
 
 from markupsafe import Markup
 
-from okrsite.dependencies import Dep, value_of
+from okrsite.dependencies import Dep
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.urls import page_file
+from okrsite.value_prints import Printer, fingerprint
 from okrsite.writer import file_digest
 
 __all__ = ["PageCache", "fingerprint", "CACHE_FILE"]
@@ -59,40 +58,6 @@ _FORMAT = b"okrsite-page-cache 4\n"
 
 Snapshot = dict[str, tuple[int, int, int]]
 """Output file (relative posix path) → (size, modification time in ns, inode)."""
-
-
-def fingerprint(value: Any) -> bytes:
-    """A hash of a value's pickle, written without pickle's memo, so equal
-    values give equal bytes however their objects are shared."""
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=5)
-    pickler.fast = True  # no memo: sharing does not change the bytes
-    pickler.dump(value)
-    return hashlib.blake2b(buf.getbuffer(), digest_size=16).digest()
-
-
-def dep_print(collections: Mapping[str, Any], dep: Dep) -> bytes:
-    """The fingerprint of what one dependency stands for now."""
-    value = value_of(collections, dep)
-    if dep[0] == "history":  # the collection is (history,)
-        return _history_print(value[0] if isinstance(value, tuple) and value else None)
-    return fingerprint(value)
-
-
-def _history_print(history: Any) -> bytes:
-    """The history read from git as pages see it, as JSON: read afresh or from
-    its cache file it holds the same values in lists or tuples (which pickle
-    differently), and a different count of commits read this run (no page
-    shows it)."""
-    if history is None:
-        return fingerprint(None)
-    quick: bytes | None = history.fingerprint()  # from what it was read: cheap
-    if quick is not None:
-        return quick
-    shown = dataclasses.asdict(history)
-    shown.pop("commits_read", None)
-    text = json.dumps(shown, sort_keys=True, default=str)
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -164,6 +129,7 @@ class PageCache:
         self.folder = folder
         self.out_dir = out_dir
         self.site = site
+        self._printer = Printer()
         self.site_root = site_root
         #: the load's hash of every input (``LoadResult.inputs``; empty: unknown)
         self.inputs = inputs
@@ -221,7 +187,7 @@ class PageCache:
     def value(self, dep: Dep) -> bytes:
         hit = self._values.get(dep)
         if hit is None:
-            hit = self._values[dep] = dep_print(self.site.recorder.collections, dep)
+            hit = self._values[dep] = self._printer.dep(self.site.recorder.collections, dep)
         return hit
 
     def known(self, prints: Mapping[Dep, bytes]) -> None:
@@ -483,7 +449,19 @@ def _prints_of(deps: list[Dep]) -> bytes:
     """In a forked worker: the fingerprints of these dependencies, joined."""
     site = shared()
     collections = site.recorder.collections
-    return b"".join(dep_print(collections, dep) for dep in deps)
+    printer = _worker_printer()
+    return b"".join(printer.dep(collections, dep) for dep in deps)
+
+
+_PRINTER: list[Printer] = []
+
+
+def _worker_printer() -> Printer:
+    """In a forked worker: one printer for its life (the portfolio it sees
+    does not change), so each record shared by many chunks is hashed once."""
+    if not _PRINTER:
+        _PRINTER.append(Printer())
+    return _PRINTER[0]
 
 
 #: fewer dependencies than this are fingerprinted in this process
@@ -495,9 +473,11 @@ def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
     there are many (150,000 at 10,000 objectives: a few seconds in one)."""
     if jobs <= 1 or len(deps) < PARALLEL_DEPS or not can_fork():
         collections = site.recorder.collections
-        return [dep_print(collections, dep) for dep in deps]
+        printer = Printer()
+        return [printer.dep(collections, dep) for dep in deps]
     size = -(-len(deps) // (jobs * 4))
     chunks = [deps[i : i + size] for i in range(0, len(deps), size)]
+    _PRINTER.clear()  # each worker starts a printer of its own
     with forked_pool(site, jobs) as pool:
         joined = b"".join(pool.map(_prints_of, chunks))
     return [joined[i : i + 16] for i in range(0, len(joined), 16)]

@@ -27,10 +27,10 @@ from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
-from okrsite.page_cache import dep_print
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
+from okrsite.value_prints import Printer
 from okrsite.writer import StagedOutput
 
 __all__ = [
@@ -148,6 +148,8 @@ def render_files(
 
 #: in a render worker: the dependencies whose fingerprints it has sent already
 _SENT: set[Dep] = set()
+#: in a render worker: its fingerprints, each record hashed once (reset before forking)
+_PRINTER: list[Printer] = []
 #: in a render worker: the memoised pieces it has sent already, by kind
 _SENT_PIECES: dict[str, set[Any]] = {}
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
@@ -185,9 +187,12 @@ def _render_chunk(
     prints: dict[Dep, bytes] = {}
     if deps:
         collections = site.recorder.collections
+        if not _PRINTER:
+            _PRINTER.append(Printer())
+        printer = _PRINTER[0]
         for page_deps in deps.values():
             for dep in page_deps - _SENT:
-                prints[dep] = dep_print(collections, dep)
+                prints[dep] = printer.dep(collections, dep)
                 _SENT.add(dep)
     digests = staged.digests
     if digests is not None:
@@ -238,6 +243,7 @@ def render_and_write(
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
         # what the parent has already (pieces from the page cache) is not sent back
         _SENT.clear()
+        _PRINTER.clear()
         _SENT_PIECES.clear()
         _SENT_PIECES.update({kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS})
         canon: dict[Dep, Dep] = {}

@@ -1,0 +1,106 @@
+"""The page cache's fingerprints: each record hashed once, and still exact.
+
+:class:`okrsite.value_prints.Printer` hashes a list of records by its
+members' hashes instead of pickling the list whole. These tests hold it to
+what a fingerprint must do, on portfolios loaded from real files: two loads
+of the same files (distinct objects) give equal prints for every
+dependency a build recorded, and an edit changes exactly the prints whose
+values differ (judged by comparing the values themselves).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from conftest import REPO
+
+from okrsite.dependencies import EVERY, value_of
+from okrsite.pipeline import load_site
+from okrsite.render import SiteRenderer
+from okrsite.render_plan import render_files
+from okrsite.theme import load_theme
+from okrsite.value_prints import Printer, fingerprint
+
+AS_OF = date(2026, 11, 20)
+
+
+def renderer(root: Path) -> SiteRenderer:
+    load = load_site(root, AS_OF)
+    assert not load.failed(False), load.diagnostics
+    theme = load_theme(load.config.theme, root)
+    return SiteRenderer(load.scored, load.config, root, theme=theme)
+
+
+def recorded_deps(site: SiteRenderer, root: Path) -> set[tuple[str, object]]:
+    render_files(site, root, site.page_keys())
+    deps: set[tuple[str, object]] = set()
+    for read in site.page_deps.values():
+        deps |= read
+    return deps
+
+
+def copy_site(tmp: Path) -> Path:
+    root = tmp / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
+    return root
+
+
+def test_equal_values_give_equal_prints_and_changed_values_changed_prints(
+    tmp_path: Path,
+) -> None:
+    root = copy_site(tmp_path)
+    before = renderer(root)
+    deps = sorted(recorded_deps(before, root), key=repr)
+    assert len(deps) > 500
+    assert any(key == EVERY for _, key in deps)
+    old = {dep: Printer().dep(before.recorder.collections, dep) for dep in deps}
+    shared = Printer()  # one printer for all, as a render worker keeps it
+    assert {dep: shared.dep(before.recorder.collections, dep) for dep in deps} == old
+
+    again = renderer(root)  # the same files loaded again: new objects, equal values
+    printer = Printer()
+    assert {dep: printer.dep(again.recorder.collections, dep) for dep in deps} == old
+
+    # A check-in's confidence changed, the way a person edits it.
+    checkin = sorted((root / "content" / "checkins").rglob("*.md"))[0]
+    text = checkin.read_text(encoding="utf-8")
+    assert "confidence:" in text
+    lines = [
+        "confidence: 2" if line.startswith("confidence:") else line for line in text.splitlines()
+    ]
+    checkin.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    after = renderer(root)
+    printer = Printer()
+    changed = set()
+    for dep in deps:
+        new_value = value_of(after.recorder.collections, dep)
+        old_value = value_of(again.recorder.collections, dep)
+        differs = printer.dep(after.recorder.collections, dep) != old[dep]
+        if dep[0] != "history":
+            assert differs == (new_value != old_value), dep
+        if differs:
+            changed.add(dep[0])
+    assert "portfolio.checkins" in changed
+    assert "index.checkins_by_objective" in changed
+
+
+def test_lists_of_records_are_told_apart_by_kind_order_and_members(tmp_path: Path) -> None:
+    site = renderer(copy_site(tmp_path))
+    records = list(site.scored.portfolio.objectives.values())[:3]
+    printer = Printer()
+    prints = {
+        printer.value(records),
+        printer.value(tuple(records)),
+        printer.value(records[::-1]),
+        printer.value(records[:2]),
+        printer.value([(r.id, r) for r in records]),
+        printer.value([("other", r) for r in records]),
+        printer.value([*records, "not a record"]),
+    }
+    assert len(prints) == 7
+    assert printer.value(records[0]) == fingerprint(records[0])
+    assert printer.value(["a", "b"]) == fingerprint(["a", "b"])
+    assert printer.value([]) == fingerprint([])
