@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
 from okrsite.history import current_records, read_history
@@ -159,6 +158,7 @@ def _render_and_commit(
         return staged.commit(paths, written, unchanged)
     with PageCache(cache_folder, staged.out_dir, site, site_root, inputs, jobs) as cache:
         keys = cache.plan(clean)
+        reads = None
         staged.digests = {}
         if cache.previous is not None:
             staged.update_in_place(set(cache.previous))
@@ -167,11 +167,10 @@ def _render_and_commit(
             paths = set(cache.previous) - {MARKER}
             written, unchanged = 0, len(paths) - len(cache.reused)
         else:
-            prints: dict[Dep, bytes] = {}
+            reads = cache.numbered_reads()
             paths, written, unchanged = render_and_write(
-                site, site_root, staged, jobs, progress, keys=keys, want_deps=True, prints=prints
+                site, site_root, staged, jobs, progress, keys=keys, want_deps=True, reads=reads
             )
-            cache.known(prints)
         reused = cache.reused_files
         timings["pages reused"] = len(reused)
         timings["pieces reused"] = cache.pieces_reused
@@ -182,5 +181,6 @@ def _render_and_commit(
             staged.digests or {},
             staged.replaced if in_place else None,
             staged.deleted if in_place else None,
+            reads,
         )
         return stats

@@ -45,6 +45,7 @@ from markupsafe import Markup
 from okrsite.dependencies import Dep
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.parse_store import code_fingerprint, ignore_in_git
+from okrsite.read_numbers import NumberedReads
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.urls import page_file
 from okrsite.value_prints import Printer, fingerprint
@@ -154,6 +155,7 @@ class PageCache:
         # change reuses its table instead of numbering 750,000 reads again
         self._kept: tuple[tuple[Dep, ...], tuple[bytes, ...], list[bool]] | None = None
         self._reused_ids: dict[PageKey, tuple[int, ...]] = {}
+        self._table: dict[Dep, int] | None = None
         self._seeded: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
 
     # ------------------------------------------------------------ locking
@@ -189,10 +191,6 @@ class PageCache:
         if hit is None:
             hit = self._values[dep] = self._printer.dep(self.site.recorder.collections, dep)
         return hit
-
-    def known(self, prints: Mapping[Dep, bytes]) -> None:
-        """Fingerprints the render workers already took (of what their pages read)."""
-        self._values.update(prints)
 
     def plan(self, clean: bool) -> list[PageKey]:
         """The pages to render; the others are in :attr:`reused`."""
@@ -305,6 +303,17 @@ class PageCache:
         return stored
 
     # ------------------------------------------------------------ writing
+    def numbered_reads(self) -> NumberedReads:
+        """Where render workers put what pages read, numbered in the table
+        this cache will store (its stored numbering, new reads after it)."""
+        return NumberedReads(self._numbering())
+
+    def _numbering(self) -> dict[Dep, int]:
+        if self._table is None:
+            kept = self._kept[0] if self._kept is not None else ()
+            self._table = {dep: i for i, dep in enumerate(kept)}
+        return self._table
+
     @property
     def reused_files(self) -> set[str]:
         """The files of the reused pages. Pages are reused only when the output
@@ -319,6 +328,7 @@ class PageCache:
         written: Mapping[str, bytes],
         replaced: list[str] | None = None,
         deleted: list[str] | None = None,
+        reads: NumberedReads | None = None,
     ) -> bool:
         """Store what the new output's pages read; ``False`` if it could not.
 
@@ -349,18 +359,21 @@ class PageCache:
             del self.digests[rel]
         if set(self.digests) != set(files):
             return False  # a file nobody hashed (made by hand during the build)
-        table: dict[Dep, int] = {}
+        table = self._numbering()
         old_values: list[bytes] = []
         if self._kept is not None:  # numbered as stored; new reads are numbered after
-            kept_table, kept_values, same = self._kept
-            table = {dep: i for i, dep in enumerate(kept_table)}
+            _, kept_values, same = self._kept
             old_values = [v if same[i] else b"" for i, v in enumerate(kept_values)]
+        numbered = reads if reads is not None else NumberedReads(table)
+        assert numbered.table is table
         pages: dict[PageKey, tuple[str, tuple[int, ...]]] = {}
         for key, (rel, deps) in self.reused.items():
             kept_ids = self._reused_ids.get(key)
             pages[key] = (rel, kept_ids if kept_ids is not None else _ids(table, deps))
         for key, deps in rendered.items():
             pages[key] = (page_file(key), _ids(table, deps))
+        for key, ids in numbered.pages.items():
+            pages[key] = (page_file(key), ids)
         fragments: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
         memo = self.site.memo
         for kind in _FRAGMENT_KINDS:
@@ -370,17 +383,22 @@ class PageCache:
                 kept = seeded.get(key)
                 ids = kept[1] if kept is not None and kept[0] is piece else _ids(table, piece[1])
                 entries[key] = (_plain(piece[0]), ids)
+            for key, (value, ids) in numbered.pieces.get(kind, {}).items():
+                entries[key] = (_plain(value), ids)
         deps_table = tuple(table)
+        printed = numbered.prints
         missing = [
-            dep for i, dep in enumerate(deps_table) if i >= len(old_values) or not old_values[i]
+            (i, dep)
+            for i, dep in enumerate(deps_table)
+            if (i >= len(old_values) or not old_values[i]) and i not in printed
         ]
-        self._fill([dep for dep in missing if dep not in self._values])
-        for dep in missing:
-            i = table[dep]
-            if i < len(old_values):
-                old_values[i] = self._values[dep]
-            else:
-                old_values.append(self._values[dep])
+        self._fill([dep for _, dep in missing if dep not in self._values])
+        old_values += [b""] * (len(deps_table) - len(old_values))
+        for i, print_ in printed.items():
+            if not old_values[i]:
+                old_values[i] = print_
+        for i, dep in missing:
+            old_values[i] = self._values[dep]
         try:
             values = tuple(old_values)
             data = (

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 from collections.abc import Callable, Iterable, Mapping, Set
-from concurrent.futures import as_completed
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
+from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
@@ -146,8 +147,8 @@ def render_files(
     return result
 
 
-#: in a render worker: the dependencies whose fingerprints it has sent already
-_SENT: set[Dep] = set()
+#: in a render worker: its numbering of what its pages read (reset before forking)
+_NUMBERS: list[WorkerNumbers] = []
 #: in a render worker: its fingerprints, each record hashed once (reset before forking)
 _PRINTER: list[Printer] = []
 #: in a render worker: the memoised pieces it has sent already, by kind
@@ -155,16 +156,20 @@ _SENT_PIECES: dict[str, set[Any]] = {}
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
 PIECE_KINDS = ("items", "nodes", "exports")
 
+#: what a worker sends back for the page cache: its pid, the dependencies new
+#: to its numbering with their fingerprints, each page's reads and each new
+#: piece (with its reads) in its numbers, and the content hash of each file
+Reads = tuple[
+    int,
+    list[Dep],
+    list[bytes],
+    dict[PageKey, bytes],
+    dict[str, dict[Any, tuple[Any, bytes]]],
+    dict[str, bytes] | None,
+]
 
-def _render_chunk(
-    keys: list[PageKey] | None,
-) -> tuple[
-    list[str],
-    int,
-    int,
-    dict[PageKey, frozenset[Dep]],
-    tuple[dict[Dep, bytes], dict[str, bytes] | None, dict[str, dict[Any, Any]]],
-]:
+
+def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Reads | None]:
     """In a forked worker: render these pages (or, for ``None``, the site-wide
     files) and write them into the staging folder; with ``want_deps``, send
     back what each page read and the fingerprints of what it read that this
@@ -183,33 +188,28 @@ def _render_chunk(
             written, unchanged = staged.write(files)
         finally:
             gc.collect(1)
-    deps = {k: site.page_deps[k] for k in keys or ()} if want_deps else {}
-    prints: dict[Dep, bytes] = {}
-    if deps:
-        collections = site.recorder.collections
-        if not _PRINTER:
-            _PRINTER.append(Printer())
-        printer = _PRINTER[0]
-        for page_deps in deps.values():
-            for dep in page_deps - _SENT:
-                prints[dep] = printer.dep(collections, dep)
-                _SENT.add(dep)
+    if not want_deps:
+        return list(files), written, unchanged, None
+    if not _NUMBERS:
+        _NUMBERS.append(WorkerNumbers())
+        _PRINTER.append(Printer())
+    numbers, printer = _NUMBERS[0], _PRINTER[0]
+    # the worker needs a page's reads no more once they are sent
+    pages = {key: numbers.number(site.page_deps.pop(key)) for key in keys or ()}
+    pieces: dict[str, dict[Any, tuple[Any, bytes]]] = {}
+    for kind in PIECE_KINDS:
+        sent = _SENT_PIECES.setdefault(kind, set())
+        memo = getattr(site.memo, kind)
+        fresh = memo.keys() - sent
+        sent.update(fresh)
+        pieces[kind] = {key: (memo[key][0], numbers.number(memo[key][1])) for key in fresh}
+    new = numbers.new()
+    collections = site.recorder.collections
+    prints = [printer.dep(collections, dep) for dep in new]
     digests = staged.digests
     if digests is not None:
         staged.digests = {}  # each chunk sends only its own
-    pieces: dict[str, dict[Any, Any]] = {}
-    if want_deps:
-        for kind in PIECE_KINDS:
-            sent = _SENT_PIECES.setdefault(kind, set())
-            memo = getattr(site.memo, kind)
-            new = {key: memo[key] for key in memo.keys() - sent}
-            sent.update(new)
-            pieces[kind] = new
-    return list(files), written, unchanged, deps, (prints, digests, pieces)
-
-
-def _canonical(canon: dict[Dep, Dep], deps: frozenset[Dep]) -> frozenset[Dep]:
-    return frozenset([canon.setdefault(dep, dep) for dep in deps])
+    return list(files), written, unchanged, (os.getpid(), new, prints, pages, pieces, digests)
 
 
 def render_and_write(
@@ -222,7 +222,7 @@ def render_and_write(
     keys: list[PageKey] | None = None,
     want_deps: bool = False,
     assets: bool = True,
-    prints: dict[Dep, bytes] | None = None,
+    reads: NumberedReads | None = None,
 ) -> tuple[set[str], int, int]:
     """Render every page (or these ``keys``) and the site-wide files and write
     them into ``staged``, in ``jobs`` forked processes.
@@ -230,9 +230,10 @@ def render_and_write(
     Workers inherit the scored portfolio and the compiled templates through
     fork and write their pages themselves, so no page travels between
     processes; only paths and counts come back, and with ``want_deps`` what
-    each page read (into ``site.page_deps``) and, into ``prints``, the
-    fingerprints of what they read. ``assets`` false leaves out the
-    site-wide files. Raises :class:`RenderFailed`.
+    each page and memoised piece read, numbered, with the fingerprints of
+    what was read, into ``reads``. In this process (a small site, one job),
+    what pages read goes to ``site.page_deps`` and ``site.memo`` instead.
+    ``assets`` false leaves out the site-wide files. Raises :class:`RenderFailed`.
     """
     if keys is None:
         keys = site.page_keys()
@@ -242,32 +243,25 @@ def render_and_write(
     written = unchanged = done = 0
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
         # what the parent has already (pieces from the page cache) is not sent back
-        _SENT.clear()
+        _NUMBERS.clear()
         _PRINTER.clear()
         _SENT_PIECES.clear()
         _SENT_PIECES.update({kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS})
-        canon: dict[Dep, Dep] = {}
         with forked_pool((site, staged, site_root, want_deps), jobs) as pool:
             futures = [pool.submit(_render_chunk, c) for c in chunks]
-            for future in as_completed(futures):
+            # In the order submitted: each worker takes chunks in that order,
+            # and its numbers build on those of its earlier chunks.
+            for future in futures:
                 if future.exception() is not None:
                     for other in futures:  # stop at the first mistake
                         other.cancel()
-                names, w, u, deps, (new_prints, digests, pieces) = future.result()
-                # each worker's dependencies arrive as new tuples: one object per
-                # dependency keeps 750,000 reads at 10,000 objectives in memory once
-                for kind, new in pieces.items():
-                    getattr(site.memo, kind).update(
-                        {
-                            key: (value, _canonical(canon, read))
-                            for key, (value, read) in new.items()
-                        }
-                    )
-                site.page_deps.update({key: _canonical(canon, read) for key, read in deps.items()})
-                if prints is not None:
-                    prints.update({canon.setdefault(d, d): fp for d, fp in new_prints.items()})
-                if digests is not None and staged.digests is not None:
-                    staged.digests.update(digests)
+                names, w, u, sent = future.result()
+                if sent is not None:
+                    worker, new, prints, pages, pieces, digests = sent
+                    if reads is not None:
+                        reads.take(worker, new, prints, pages, pieces)
+                    if digests is not None and staged.digests is not None:
+                        staged.digests.update(digests)
                 paths.update(names)
                 written, unchanged, done = written + w, unchanged + u, done + len(names)
                 if progress is not None:
