@@ -141,6 +141,15 @@ class SiteRenderer:
         self.recorder.record("history")
         return self._history
 
+    def forget_chunk_pieces(self) -> None:
+        """Drop the pieces a render worker keeps only within a chunk of pages:
+        a check-in's block and its notes' HTML show on a page or two, mostly
+        in the same chunk, and at 10,000 objectives keeping all of them made
+        each worker hold 40,000 blocks to the end."""
+        self._checkin_cache.clear()
+        self.memo.markdown.clear()
+        self.view.forget_checkins()
+
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:
         _ = self.gettext

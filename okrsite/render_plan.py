@@ -188,6 +188,7 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
             written, unchanged = staged.write(files)
         finally:
             gc.collect(1)
+    site.forget_chunk_pieces()
     if not want_deps:
         return list(files), written, unchanged, None
     if not _NUMBERS:

@@ -210,6 +210,10 @@ class ViewModel:
         self._checkin_views: dict[str, tuple[CheckinView, frozenset[Dep]]] = {}
         self._kpi_sparklines: dict[str, tuple[Sparkline | None, frozenset[Dep]]] = {}
 
+    def forget_checkins(self) -> None:
+        """Drop the check-in views kept so far (each holds its notes as HTML)."""
+        self._checkin_views.clear()
+
     def url(self, kind: str, ident: str) -> str:
         """The encoded site-relative href of a record's page."""
         key = (kind, ident)
