@@ -382,9 +382,9 @@ class PageCache:
             for key, piece in getattr(memo, kind).items():
                 kept = seeded.get(key)
                 ids = kept[1] if kept is not None and kept[0] is piece else _ids(table, piece[1])
-                entries[key] = (_plain(piece[0]), ids)
+                entries[key] = (plain_piece(piece[0]), ids)
             for key, (value, ids) in numbered.pieces.get(kind, {}).items():
-                entries[key] = (_plain(value), ids)
+                entries[key] = (plain_piece(value), ids)
         deps_table = tuple(table)
         printed = numbered.prints
         missing = [
@@ -433,8 +433,10 @@ _FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _plain(value: Any) -> Any:
+def plain_piece(value: Any) -> Any:
     """A piece as plain values (the cache may hold no classes but builtins)."""
+    if type(value) is str:
+        return value
     if isinstance(value, Markup):
         return str(value)
     return tuple(value)

@@ -27,6 +27,7 @@ from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
+from okrsite.page_cache import plain_piece
 from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
@@ -203,7 +204,10 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
         memo = getattr(site.memo, kind)
         fresh = memo.keys() - sent
         sent.update(fresh)
-        pieces[kind] = {key: (memo[key][0], numbers.number(memo[key][1])) for key in fresh}
+        # as plain values: the parent only stores them (okrsite.page_cache)
+        pieces[kind] = {
+            key: (plain_piece(memo[key][0]), numbers.number(memo[key][1])) for key in fresh
+        }
     new = numbers.new()
     collections = site.recorder.collections
     prints = [printer.dep(collections, dep) for dep in new]
