@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from okrsite import __version__
@@ -50,17 +51,25 @@ FIELD_LABELS = {
 }
 
 
-def commit_url(repo_url: str | None, sha: str) -> str | None:
+@lru_cache(maxsize=8)
+def _link_base(repo_url: str | None) -> str | None:
+    """``repo_url`` without its trailing slash when it may become a link: checked
+    once per site, not once for each of the 100,000 entries of a large history."""
     if not repo_url or not is_safe_url(repo_url):
         return None
-    return f"{repo_url.rstrip('/')}/commit/{sha}"
+    return repo_url.rstrip("/")
+
+
+def commit_url(repo_url: str | None, sha: str) -> str | None:
+    base = _link_base(repo_url)
+    return None if base is None else f"{base}/commit/{sha}"
 
 
 def pr_url(repo_url: str | None, pr: str | None) -> str | None:
     """GitHub pull requests are ``#12`` (``/pull/12``), GitLab merge requests ``!12``."""
-    if not pr or not repo_url or not is_safe_url(repo_url):
+    base = _link_base(repo_url) if pr else None
+    if base is None or not pr:
         return None
-    base = repo_url.rstrip("/")
     if pr.startswith("!"):
         return f"{base}/-/merge_requests/{pr[1:]}"
     return f"{base}/pull/{pr[1:]}"
@@ -223,10 +232,24 @@ class TimelineEntry:
     less_ambitious: bool
 
 
+_LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
+
+
+def _labels(gettext: Callable[[str], str]) -> dict[str, str]:
+    """The field labels as ``gettext`` translates them, worked out once per language
+    (a site's pages all pass the same function)."""
+    for known, labels in _LABELS:
+        if known is gettext:
+            return labels
+    labels = {name: gettext(label) for name, label in FIELD_LABELS.items()}
+    _LABELS.insert(0, (gettext, labels))
+    del _LABELS[4:]
+    return labels
+
+
 def _entry(
-    change: Change, config: SiteConfig, krs: dict[str, str], gettext: Callable[[str], str]
+    change: Change, config: SiteConfig, krs: dict[str, str], labels: dict[str, str]
 ) -> TimelineEntry:
-    label = FIELD_LABELS.get(change.field)
     return TimelineEntry(
         commit=change.commit,
         short=change.commit[:7],
@@ -236,7 +259,7 @@ def _entry(
         date=change.date,
         author=change.author,
         kind=change.field,
-        field=gettext(label) if label else change.field,
+        field=labels.get(change.field, change.field),
         old=change.old,
         new=change.new,
         key_result=change.key_result,
@@ -297,7 +320,8 @@ def timeline(
         src = kpi_value_source(k, ks.date if ks else None, scored, history, config)
         if src is not None:
             sources.append({"label": k.title, **_dated(src)})
-    out["entries"] = [_entry(c, config, krs, gettext) for c in reversed(changes)]
+    labels = _labels(gettext)
+    out["entries"] = [_entry(c, config, krs, labels) for c in reversed(changes)]
     out["sources"] = sources
     return out
 
@@ -313,12 +337,16 @@ def history_json(
     p = scored.portfolio
     objectives: dict[str, Any] = {}
     for oid, o in p.objectives.items():
-        changes = history.objectives.get(oid, [])
+        # the changes of the objective itself and of each key result, sorted
+        # out in one pass (oldest first, as the history holds them)
+        by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
+        for c in history.objectives.get(oid, ()):
+            by_kr.setdefault(c.key_result, []).append(c.as_json())
         objectives[oid] = {
-            "changes": [c.as_json() for c in changes if c.key_result is None],
+            "changes": by_kr[None],
             "key_results": {
                 kr.id: {
-                    "changes": [c.as_json() for c in changes if c.key_result == kr.id],
+                    "changes": by_kr.get(kr.id, []),
                     "source": kr_value_source(o, kr, scored, history, config),
                 }
                 for kr in o.key_results
