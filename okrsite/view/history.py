@@ -342,8 +342,8 @@ def history_json(
         # the changes of the objective itself and of each key result, sorted
         # out in one pass (oldest first, as the history holds them)
         by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
-        for c in history.objectives.get(oid, ()):
-            by_kr.setdefault(c.key_result, []).append(c.as_json())
+        for change in history.objectives.get(oid, ()):
+            by_kr.setdefault(change.key_result, []).append(change.as_json())
         objectives[oid] = {
             "changes": by_kr[None],
             "key_results": {
