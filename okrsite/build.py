@@ -102,6 +102,8 @@ def build_site(
         cache_dir=cache_dir,
         use_cache=history_cache,
     )
+    if freeze:  # as for the load: the history's objects out of the collector's sight
+        gc.freeze()
     timings["history"] = time.perf_counter() - t
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)

@@ -30,6 +30,7 @@ from typing import Any
 from okrsite import __version__
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
+from okrsite.gcpause import paused_gc
 from okrsite.gitsource import (
     CommitInfo,
     GitError,
@@ -241,7 +242,11 @@ class HistoryReader:
                 )
             return self.history
         try:
-            return self._read(current)
+            # a history holds millions of small objects (events, changes) and no
+            # cycles: the collector's passes over them found nothing and cost
+            # seconds at 10,000 objectives (forked readers inherit the pause)
+            with paused_gc():
+                return self._read(current)
         except GitError as exc:
             if self.history is None or self.history.available:
                 self.history = _git_note(exc)

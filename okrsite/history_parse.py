@@ -355,16 +355,114 @@ def _from_previous(
 
 
 def _load_items(text: str, known: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-    """The ``key_results:`` list, loading only items whose text is new."""
+    """The ``key_results:`` list, loading only items whose text is new.
+
+    A new item whose text differs from the previous version's item in the
+    same place by one number (a target moved, a current value updated: most
+    edits) is that item with the number replaced (:func:`patched_item`)."""
     texts = split_items(text)
     if texts is None or not texts:
         return _load_block(_ITEM_KEY, text), {}
+    before = list(known) if len(known) == len(texts) else None
     items: dict[str, Any] = {}
     out: list[Any] = []
-    for item_text in texts:
+    for i, item_text in enumerate(texts):
         item = items.get(item_text)
         if item is None:
-            item = known[item_text] if item_text in known else _load_item(item_text)
+            if item_text in known:
+                item = known[item_text]
+            else:
+                if before is not None:
+                    item = patched_item(before[i], known[before[i]], item_text)
+                if item is None:
+                    item = _load_item(item_text)
             items[item_text] = item
         out.append(item)
     return out, items
+
+
+# one line of a key result item, ``key: number`` at the item's own indentation:
+# a number written the plain decimal way, which YAML (1.1, as PyYAML reads it)
+# and Python's int()/float() read alike (no sign but '-', no leading zero, no
+# '_', no exponent, digits on both sides of the point)
+_NUMBER_LINE = re.compile(r"( +)([A-Za-z_][A-Za-z0-9_]*): (-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)")
+_ITEM_START = re.compile(r"( *- +)[A-Za-z_][A-Za-z0-9_]*:(?: (.*))?")
+_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*:(?: (.*))?")
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text else int(text)
+
+
+def _one_line(value: str) -> bool:
+    """Whether a value written after ``key: `` surely ends on its own line.
+
+    Quoted text closes (an even count of each quote; front matter with a
+    backslash never comes here), flow collections close, and nothing starts
+    that YAML could carry on to the next line at the same indentation:
+    anchors, aliases, tags and directives are turned away too.
+    """
+    if not value:
+        return True
+    if value[0] in "&*!%@`":
+        return False
+    if value.count('"') % 2 or value.count("'") % 2:
+        return False
+    return value.count("[") == value.count("]") and value.count("{") == value.count("}")
+
+
+def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
+    """``new_text`` loaded, when it is ``old_text`` (loaded as ``old_item``) with one
+    ``key: number`` line of the item's own keys changed to another number;
+    ``None`` when anything is less plain than that (then YAML loads it).
+
+    Every line is checked to end what it starts, so the changed line is surely
+    one of the item's own keys and not inside a quoted text or a flow list
+    that began above it, and the old value must be what YAML read from it.
+    """
+    if type(old_item) is not dict:
+        return None
+    old_lines = old_text.split("\n")
+    new_lines = new_text.split("\n")
+    if len(old_lines) != len(new_lines):
+        return None
+    changed = -1
+    for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)):
+        if a != b:
+            if changed >= 0:
+                return None
+            changed = i
+    if changed <= 0:
+        return None
+    first = _ITEM_START.fullmatch(old_lines[0])
+    before = _NUMBER_LINE.fullmatch(old_lines[changed])
+    after = _NUMBER_LINE.fullmatch(new_lines[changed])
+    if first is None or before is None or after is None:
+        return None
+    indent = len(first.group(1))
+    if len(before.group(1)) != indent or before.group(1, 2) != after.group(1, 2):
+        return None
+    if not _one_line(first.group(2) or ""):
+        return None
+    for line in old_lines[1:]:
+        body = line.lstrip(" ")
+        if not body or body[0] == "#":
+            continue
+        depth = len(line) - len(body)
+        if depth < indent:
+            return None
+        if depth == indent:
+            own = _KEY_LINE.fullmatch(body)
+            if own is None or not _one_line(own.group(1) or ""):
+                return None
+        elif not _one_line(body):
+            return None
+    key, old_value = before.group(2), _number(before.group(3))
+    if key not in old_item:
+        return None
+    found = old_item[key]
+    if type(found) is not type(old_value) or found != old_value:
+        return None
+    item = dict(old_item)
+    item[key] = _number(after.group(3))
+    return item

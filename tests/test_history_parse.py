@@ -9,13 +9,15 @@ version's record equal to :func:`okrsite.parse.parse_file`'s.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from okrsite import history_parse, parse
+from okrsite import history_parse, parse, yamlsource
 from okrsite.history_parse import (
     Version,
     parse_version,
+    patched_item,
     resplit_blocks,
     split_blocks,
     split_items,
@@ -89,10 +91,12 @@ def test_a_moved_target_and_a_new_owner_are_read_from_the_changed_blocks_only(
         assert got.record == parse.parse_file(REL, text.encode()).record
         versions.append(got)
     assert all(v.blocks is not None for v in versions)
-    # the whole front matter once, then the one key result, the owner line, nothing
-    assert len(loaded) == 3
-    assert loaded[1].lstrip().startswith("- id: revenue") and "1000000" in loaded[1]
-    assert loaded[2] == "owner: Lee Park\n"
+    # the whole front matter once, then the owner line, nothing: the moved
+    # target is the previous key result with its number replaced
+    assert len(loaded) == 2
+    assert loaded[1] == "owner: Lee Park\n"
+    assert versions[1].record.key_results[0].target == 1000000
+    assert versions[1].record.key_results[0] is not versions[0].record.key_results[0]
     assert versions[1].record.key_results[1] is versions[0].record.key_results[1]
 
 
@@ -304,3 +308,108 @@ def test_split_blocks_and_items() -> None:
     assert split_blocks("  title: A\n") is None
     assert split_items("key_results: []\n") is None
     assert split_items("key_results:\n    - a\n  - b\n") is None
+
+
+def _loaded_item(text: str) -> object:
+    return yamlsource.load(text)[0]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, and of the same types all the way down (1 and 1.0 and True differ)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)  # type: ignore[index]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    return bool(a == b)
+
+
+def test_a_changed_number_is_patched_only_where_yaml_reads_the_same() -> None:
+    item = '  - id: revenue\n    title: "Reach 1.2M ARR"\n    start: 0\n    target: 1200000\n'
+    plain = [
+        (item, item.replace("target: 1200000", "target: 1000000.5")),
+        (item, item.replace("start: 0", "start: -3")),
+        (
+            item + "    unit: EUR # money\n",
+            item.replace("1200000", "7") + "    unit: EUR # money\n",
+        ),
+        (
+            item + "    milestones:\n      - {title: 'A', done: false}\n",
+            item.replace("1200000", "8") + "    milestones:\n      - {title: 'A', done: false}\n",
+        ),
+    ]
+    for old, new in plain:
+        got = patched_item(old, _loaded_item(old), new)
+        assert got is not None, new
+        assert _same(got, _loaded_item(new)), new
+    refused = [
+        (item, item.replace("1200000", "012")),  # octal to YAML 1.1
+        (item, item.replace("1200000", "1e3")),  # text to YAML 1.1
+        (item, item.replace("1200000", "1_000")),
+        (item, item.replace("1200000", "+5")),
+        (item, item.replace("target: 1200000", "target: 5\n")),  # a line more
+        (item, item.replace("start: 0", "start: 1").replace("1200000", "2")),  # two lines
+        (item, item.replace("target: 1200000", "target: '5'")),
+        (item, item.replace("title", "name")),  # not a number
+        # the changed line sits inside a quoted text or a flow list begun above it
+        (
+            '  - id: a\n    title: "Reach\n    target: 5"\n    target: 5\n',
+            '  - id: a\n    title: "Reach\n    target: 6"\n    target: 5\n',
+        ),
+        (
+            "  - id: a\n    tags: [x,\n    target: 5]\n",
+            "  - id: a\n    tags: [x,\n    target: 6]\n",
+        ),
+        (
+            "  - id: a\n    title: It's\n    target: 5\n",
+            "  - id: a\n    title: It's\n    target: 6\n",
+        ),
+        # a nested key of the same name, not the item's own
+        (
+            "  - id: a\n    target: 5\n    milestones:\n      - target: 5\n",
+            "  - id: a\n    target: 5\n    milestones:\n      - target: 6\n",
+        ),
+        (
+            "  - id: a\n    start: &n 5\n    target: 5\n",
+            "  - id: a\n    start: &n 5\n    target: 6\n",
+        ),
+    ]
+    for old, new in refused:
+        try:
+            before = _loaded_item(old)
+        except Exception:
+            continue  # YAML refuses the old text: nothing to patch from
+        assert patched_item(old, before, new) is None, new
+
+
+def test_random_items_are_patched_exactly_as_yaml_reads_them() -> None:
+    """Items made of plain, quoted and flow values, lines re-indented at random:
+    whenever a one-number change is patched, YAML reads the new text the same."""
+    rng = random.Random(2026)
+    values = ["5", "0.5", "-2", '"a: b"', "'x'", "[1, 2]", "{a: 1}", '"open', "[open", "text", "''"]
+    patched = 0
+    for _ in range(3000):
+        lines = ["  - id: a"]
+        for _ in range(rng.randrange(1, 6)):
+            indent = rng.choice(["    ", "    ", "      ", "  "])
+            lines.append(
+                f"{indent}{rng.choice(['start', 'target', 'title', 'x'])}: {rng.choice(values)}"
+            )
+        numeric = [i for i, line in enumerate(lines) if re.fullmatch(r" +\w+: -?[0-9.]+", line)]
+        if not numeric:
+            continue
+        at = rng.choice(numeric)
+        old = "\n".join(lines) + "\n"
+        lines[at] = lines[at].rsplit(": ", 1)[0] + ": " + rng.choice(["7", "7.25", "-1", "0"])
+        new = "\n".join(lines) + "\n"
+        try:
+            before = _loaded_item(old)
+        except Exception:
+            continue
+        got = patched_item(old, before, new)
+        if got is None:
+            continue
+        patched += 1
+        assert _same(got, _loaded_item(new)), (old, new)
+    assert patched > 50

@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from okrsite import __version__
@@ -50,17 +51,25 @@ FIELD_LABELS = {
 }
 
 
-def commit_url(repo_url: str | None, sha: str) -> str | None:
+@lru_cache(maxsize=8)
+def _link_base(repo_url: str | None) -> str | None:
+    """``repo_url`` without its trailing slash when it may become a link: checked
+    once per site, not once for each of the 100,000 entries of a large history."""
     if not repo_url or not is_safe_url(repo_url):
         return None
-    return f"{repo_url.rstrip('/')}/commit/{sha}"
+    return repo_url.rstrip("/")
+
+
+def commit_url(repo_url: str | None, sha: str) -> str | None:
+    base = _link_base(repo_url)
+    return None if base is None else f"{base}/commit/{sha}"
 
 
 def pr_url(repo_url: str | None, pr: str | None) -> str | None:
     """GitHub pull requests are ``#12`` (``/pull/12``), GitLab merge requests ``!12``."""
-    if not pr or not repo_url or not is_safe_url(repo_url):
+    base = _link_base(repo_url) if pr else None
+    if base is None or not pr:
         return None
-    base = repo_url.rstrip("/")
     if pr.startswith("!"):
         return f"{base}/-/merge_requests/{pr[1:]}"
     return f"{base}/pull/{pr[1:]}"
@@ -194,7 +203,7 @@ def _dated(source: dict[str, Any]) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ page context
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TimelineEntry:
     """One line of the timeline: ``kind`` is the raw field (``created``,
     ``removed``, ``id``, ``key_result`` or a field name), ``field`` its
@@ -203,7 +212,9 @@ class TimelineEntry:
     An object rather than a mapping because the partial reads a dozen
     attributes of every change of every goal, and Jinja's ``e.date`` on a
     mapping first fails an attribute look-up (an exception) before it
-    tries the key.
+    tries the key. Not frozen: a frozen dataclass sets each of its fields
+    through ``object.__setattr__``, which made building the 100,000 entries
+    of a large history several times slower; nothing changes an entry.
     """
 
     commit: str
@@ -223,10 +234,24 @@ class TimelineEntry:
     less_ambitious: bool
 
 
+_LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
+
+
+def _labels(gettext: Callable[[str], str]) -> dict[str, str]:
+    """The field labels as ``gettext`` translates them, worked out once per language
+    (a site's pages all pass the same function)."""
+    for known, labels in _LABELS:
+        if known is gettext:
+            return labels
+    labels = {name: gettext(label) for name, label in FIELD_LABELS.items()}
+    _LABELS.insert(0, (gettext, labels))
+    del _LABELS[4:]
+    return labels
+
+
 def _entry(
-    change: Change, config: SiteConfig, krs: dict[str, str], gettext: Callable[[str], str]
+    change: Change, config: SiteConfig, krs: dict[str, str], labels: dict[str, str]
 ) -> TimelineEntry:
-    label = FIELD_LABELS.get(change.field)
     return TimelineEntry(
         commit=change.commit,
         short=change.commit[:7],
@@ -236,7 +261,7 @@ def _entry(
         date=change.date,
         author=change.author,
         kind=change.field,
-        field=gettext(label) if label else change.field,
+        field=labels.get(change.field, change.field),
         old=change.old,
         new=change.new,
         key_result=change.key_result,
@@ -297,7 +322,8 @@ def timeline(
         src = kpi_value_source(k, ks.date if ks else None, scored, history, config)
         if src is not None:
             sources.append({"label": k.title, **_dated(src)})
-    out["entries"] = [_entry(c, config, krs, gettext) for c in reversed(changes)]
+    labels = _labels(gettext)
+    out["entries"] = [_entry(c, config, krs, labels) for c in reversed(changes)]
     out["sources"] = sources
     return out
 
@@ -313,12 +339,16 @@ def history_json(
     p = scored.portfolio
     objectives: dict[str, Any] = {}
     for oid, o in p.objectives.items():
-        changes = history.objectives.get(oid, [])
+        # the changes of the objective itself and of each key result, sorted
+        # out in one pass (oldest first, as the history holds them)
+        by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
+        for change in history.objectives.get(oid, ()):
+            by_kr.setdefault(change.key_result, []).append(change.as_json())
         objectives[oid] = {
-            "changes": [c.as_json() for c in changes if c.key_result is None],
+            "changes": by_kr[None],
             "key_results": {
                 kr.id: {
-                    "changes": [c.as_json() for c in changes if c.key_result == kr.id],
+                    "changes": by_kr.get(kr.id, []),
                     "source": kr_value_source(o, kr, scored, history, config),
                 }
                 for kr in o.key_results
@@ -332,18 +362,22 @@ def history_json(
             "source": kpi_value_source(k, ks.date if ks else None, scored, history, config),
         }
     checkins = []
+    origins = history.checkins
     for c in p.checkins:
-        src = checkin_source(c, history, config)
+        # what checkin_source says, without the links this file leaves out
+        # (tens of thousands of check-ins on a large site)
+        origin = origins.get(c.id)
         checkins.append(
             {
                 "file": c.file,
                 "id": c.id,
-                "date": src["date"],
-                "committed": src["committed"],
-                "author": src["author"],
-                "commit": src["commit"],
-                "pr": src["pr"],
-                "backdated": src["backdated"],
+                "date": c.date.isoformat(),
+                "committed": origin.committed.isoformat() if origin else None,
+                "author": origin.author if origin else None,
+                "commit": origin.commit if origin else None,
+                "pr": origin.pr if origin else None,
+                "backdated": origin is not None
+                and is_backdated(c.date, origin, config.backdate_days),
             }
         )
     if streaks is None:  # the renderer passes the streaks it counted for the pages
