@@ -41,6 +41,7 @@ __all__ = [
     "PRESENT",
     "Recorder",
     "RecordedDict",
+    "LazyRecordedDict",
     "RecordedList",
     "RecordedTuple",
     "changed_keys",
@@ -185,6 +186,27 @@ class RecordedDict(dict):  # type: ignore[type-arg]
 
     def __reduce__(self) -> Any:  # a plain dict once it leaves the renderer
         return (dict, (dict(dict.items(self)),))
+
+
+class LazyRecordedDict(RecordedDict):
+    """A recorded dict whose value for a key is computed when first read.
+
+    For what is costly to compute for every record but cheap to compare,
+    such as an objective's history timeline: a page reads its own entry
+    (``data[key]``), and :func:`value_of` computes any entry the page cache
+    asks about. ``compute`` raises ``KeyError`` for a key with no record.
+    """
+
+    __slots__ = ("_compute",)
+
+    def __init__(self, name: str, recorder: Recorder, compute: Callable[[Any], Any]) -> None:
+        RecordedDict.__init__(self, {}, name, recorder)
+        self._compute = compute
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._compute(key)
+        dict.__setitem__(self, key, value)
+        return value
 
 
 def _record_all(self: Any) -> None:
@@ -344,6 +366,11 @@ def value_of(collections: Mapping[str, Any], dep: Dep) -> Any:
         if isinstance(data, dict):
             return list(dict.items(data))
         return data if not isinstance(data, list) else list(list.__iter__(data))
+    if isinstance(data, LazyRecordedDict):
+        try:
+            return dict.__getitem__(data, key)  # computed now if it was not yet
+        except KeyError:
+            return _MISSING
     if isinstance(data, dict):
         return dict.get(data, key, _MISSING)
     return _MISSING

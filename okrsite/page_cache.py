@@ -42,7 +42,7 @@ from typing import IO, Any
 
 from markupsafe import Markup
 
-from okrsite.dependencies import Dep
+from okrsite.dependencies import EVERY, Dep
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.read_numbers import NumberedReads
@@ -192,6 +192,9 @@ class PageCache:
             hit = self._values[dep] = self._printer.dep(self.site.recorder.collections, dep)
         return hit
 
+    def _history_print(self) -> str:
+        return self.value(("history", EVERY)).hex()
+
     def plan(self, clean: bool) -> list[PageKey]:
         """The pages to render; the others are in :attr:`reused`."""
         keys = self.site.page_keys()
@@ -212,12 +215,16 @@ class PageCache:
         self.restored = now != files
         self.previous = now
         self.digests = dict(digests)
-        if self.inputs and inputs == self.inputs:
+        # The git history as a whole (HEAD and what was read): pages read
+        # only their own timelines, but api/history.json and the feed read it all.
+        stored_inputs, _, stored_history = str(inputs).rpartition("|")
+        history_same = stored_history == self._history_print()
+        if self.inputs and stored_inputs == self.inputs:
             # The same files, configuration, as_of, code and theme: the same
             # portfolio, so every dependency has its old value but the git
             # history's, which no input file holds.
             same = [
-                dep[0] != "history" or values[i] == self.value(dep)
+                not dep[0].startswith("history") or values[i] == self.value(dep)
                 for i, dep in enumerate(deps_table)
             ]
         else:
@@ -238,7 +245,7 @@ class PageCache:
                 self._reused_ids[key] = entry[1]
             else:
                 render.append(key)
-        self.unchanged = not render and all(same) and set(pages) == set(keys)
+        self.unchanged = not render and all(same) and set(pages) == set(keys) and history_same
         if not self.unchanged:
             self._seed_memo(fragments, deps_table, same)
         return render
@@ -408,7 +415,7 @@ class PageCache:
                 pages,
                 deps_table,
                 values,
-                self.inputs,
+                f"{self.inputs}|{self._history_print()}",
                 self.digests,
                 fragments,
             )

@@ -28,7 +28,7 @@ from okrsite import __version__, pages
 from okrsite.config import SiteConfig
 from okrsite.constant_translations import use_language
 from okrsite.cycle_export import cycle_export_files
-from okrsite.dependencies import Dep, Recorder, record_index, recorded_portfolio
+from okrsite.dependencies import Dep, LazyRecordedDict, Recorder, record_index, recorded_portfolio
 from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
@@ -98,6 +98,11 @@ class SiteRenderer:
         # preview; None when nobody read it (render_site without history)
         self._history = history
         self.recorder.collections["history"] = (history,)
+        # each objective's and KPI's timeline, computed when its page (or the
+        # page cache) first reads it: a page depends on its own timeline, so a
+        # new commit renders only the pages whose timeline it changed
+        self._timelines = LazyRecordedDict("history.timeline", self.recorder, self._timeline_of)
+        self.recorder.collections["history.timeline"] = self._timelines
         # the check-in streaks of every person and team (okrsite.streaks),
         # counted once from the unrecorded portfolio and kept as a collection of
         # their own, so a page depends on its one streak, not on every check-in
@@ -244,7 +249,17 @@ class SiteRenderer:
 
     def timeline(self, kind: str, rid: str) -> dict[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
-        return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
+        value: dict[str, Any] = self._timelines[(kind, rid)]
+        return value
+
+    def _timeline_of(self, key: tuple[str, str]) -> dict[str, Any]:
+        """One timeline, from the unrecorded portfolio: what it shows is its
+        own value, which the page cache fingerprints whole."""
+        kind, rid = key
+        plain = self.view.plain
+        if rid not in (plain.portfolio.objectives if kind == "objective" else plain.portfolio.kpis):
+            raise KeyError(key)
+        return timeline(kind, rid, self._history, plain, self.config, self.gettext)
 
     def streak(self, kind: str, ident: str) -> dict[str, Any] | None:
         """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``

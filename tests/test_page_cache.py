@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import REPO
 from test_incremental import CASES, edit, write
 
-from okrsite.build import build_site
+from okrsite.build import BuildResult, build_site
 from okrsite.cli import cli
 from okrsite.page_cache import CACHE_FILE, LOCK_FILE
 
@@ -336,4 +336,44 @@ def test_cached_build_in_forked_workers_equals_a_cold_build(
     # and once more after a second edit of a page rendered by the last build
     edit("content/objectives/sales/emea-new-logos.md", "title: ", "title: Q4 ")(site)
     build()
+    assert_same(site, tmp_path)
+
+
+def test_a_new_commit_renders_only_the_pages_whose_timeline_it_changed(tmp_path: Path) -> None:
+    """In CI every build follows a new commit. Each objective and KPI page
+    shows its own history timeline, so a commit renders the pages whose
+    timeline it changed, not every page with a timeline; a commit that
+    changes no content renders no page."""
+    from gitrepo import Repo
+
+    repo = Repo(tmp_path / "site")
+    shutil.copytree(REPO / "content", repo.root / "content")
+    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
+    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
+    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    site = repo.root
+
+    def build() -> BuildResult:
+        result = build_site(site, as_of=AS_OF)
+        assert result.ok, result.diagnostics
+        return result
+
+    build()
+    pages = int(build().timings["pages reused"])  # nothing changed: every page
+    edit("content/objectives/sales/lukas-dach-pipeline.md", "target: 25", "target: 30")(site)
+    assert 0 < build().timings["pages reused"] < pages  # the edit, not yet committed
+    repo.commit("Raise the DACH pipeline target", "bob", "2026-11-10T10:00:00+00:00")
+    after_commit = build()
+    # the same files: only the edited objective's timeline gained an entry
+    assert after_commit.timings["pages reused"] == pages - 1
+    assert_same(site, tmp_path)
+    page = site / "_site" / "objectives" / "sales" / "lukas-dach-pipeline" / "index.html"
+    assert "Bob Stone" in page.read_text(encoding="utf-8")
+
+    repo.write("NOTES.md", "Not content.\n")
+    repo.commit("Notes", "alice", "2026-11-11T10:00:00+00:00")
+    quiet = build()
+    assert quiet.timings["pages reused"] == pages
+    # api/history.json counts the commits seen; nothing else changed
+    assert quiet.stats is not None and quiet.stats.written == 1
     assert_same(site, tmp_path)
