@@ -109,7 +109,14 @@ def build_site(
     staged = StagedOutput(out, clean=clean)
     use_cache = history_cache and load.config.cache
     try:
-        site = SiteRenderer(load.scored, load.config, site_root, theme=theme, history=site_history)
+        site = SiteRenderer(
+            load.scored,
+            load.config,
+            site_root,
+            theme=theme,
+            history=site_history,
+            timelines_apart=True,
+        )
         folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
         stats = _render_and_commit(
             site,

@@ -87,6 +87,7 @@ class SiteRenderer:
         theme: Theme | None = None,
         memo: RenderMemo | None = None,
         history: SiteHistory | None = None,
+        timelines_apart: bool = False,
     ) -> None:
         # every read of the portfolio while a page renders is recorded
         # (okrsite.dependencies): what the page depends on
@@ -98,11 +99,16 @@ class SiteRenderer:
         # preview; None when nobody read it (render_site without history)
         self._history = history
         self.recorder.collections["history"] = (history,)
-        # each objective's and KPI's timeline, computed when its page (or the
-        # page cache) first reads it: a page depends on its own timeline, so a
-        # new commit renders only the pages whose timeline it changed
-        self._timelines = LazyRecordedDict("history.timeline", self.recorder, self._timeline_of)
-        self.recorder.collections["history.timeline"] = self._timelines
+        # With ``timelines_apart`` (okrsite build's page cache), each objective's
+        # and KPI's timeline is a value of its own, computed when its page (or
+        # the page cache) first reads it: a page depends on its own timeline,
+        # so a new commit renders only the pages whose timeline it changed.
+        # Otherwise (the preview, which compares whole collections after
+        # every save) a page with a timeline depends on the whole history.
+        self._timelines: LazyRecordedDict | None = None
+        if timelines_apart:
+            self._timelines = LazyRecordedDict("history.timeline", self.recorder, self._timeline_of)
+            self.recorder.collections["history.timeline"] = self._timelines
         # the check-in streaks of every person and team (okrsite.streaks),
         # counted once from the unrecorded portfolio and kept as a collection of
         # their own, so a page depends on its one streak, not on every check-in
@@ -249,6 +255,8 @@ class SiteRenderer:
 
     def timeline(self, kind: str, rid: str) -> dict[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
+        if self._timelines is None:
+            return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
         value: dict[str, Any] = self._timelines[(kind, rid)]
         return value
 
