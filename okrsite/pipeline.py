@@ -18,11 +18,10 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
@@ -45,6 +44,9 @@ from okrsite.sitefiles import (
     stat_owned,
     within,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
 
@@ -781,6 +783,18 @@ def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
             (rel, known[3])
             for rel in rels
             if rel not in trusted and (known := stats.get(rel)) is not None
+        )
+        todo = [rel for rel in rels if rel not in found]
+    elif type(tree) is FileTree and tree.keep_stats:  # (not a tree with planned files)
+        # the signatures the walk took, compared without a call per file
+        walked = tree._walked
+        found.update(
+            (rel, known[3])
+            for rel in rels
+            if (sig := walked.get(rel)) is not None
+            and sig[0] < racy_after
+            and (known := stats.get(rel)) is not None
+            and known[:3] == sig
         )
         todo = [rel for rel in rels if rel not in found]
     for rel in todo:
