@@ -73,10 +73,6 @@ class FileTree:
     _roots: list[str] = field(default_factory=list, repr=False)
     _folders: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
     _prefix: str = field(default="", repr=False)
-    #: set by a load with a parse cache: the walk keeps each regular file's
-    #: ``lstat`` signature, so the scan for changes does not ``lstat`` again
-    keep_stats: bool = field(default=False, repr=False)
-    _walked: dict[str, tuple[int, int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._roots = owned_roots(self.root)
@@ -121,8 +117,6 @@ class FileTree:
         real_top = os.path.realpath(top)
         inside = within(real_top, self._roots)
         folders = self._folders
-        walked = self._walked if self.keep_stats and inside else None
-        is_regular = stat.S_ISREG
         stack = [(top, real_top, f"{content_dir.strip('/')}/")]
         while stack:
             path, real, folder = stack.pop()
@@ -141,15 +135,7 @@ class FileTree:
                     is_dir = False
                 if not is_dir:
                     if name.endswith(".md") and not name.startswith("."):
-                        rel = folder + name
-                        if walked is not None:
-                            try:
-                                st = entry.stat(follow_symlinks=False)
-                            except OSError:
-                                st = None
-                            if st is not None and is_regular(st.st_mode):
-                                walked[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
-                        yield rel
+                        yield folder + name
                 elif not name.startswith((".", "_")):
                     if entry.is_symlink():
                         self.problems.append(
@@ -194,13 +180,8 @@ class FileTree:
         this cheaply (then :meth:`stat_checked` decides).
 
         Checking tens of thousands of unchanged files for a change is one
-        ``lstat`` each: the folder was resolved by the first file checked in
-        it, and with ``keep_stats`` the walk already made it (a ``DirEntry``
-        stat, without building the path again).
+        ``lstat`` each: the folder was resolved by the first file checked in it.
         """
-        walked = self._walked.pop(rel, None)
-        if walked is not None:
-            return walked
         name = self._prefix + rel
         known = self._folders.get(name.rpartition("/")[0])
         if known is None or not known[1]:
@@ -386,8 +367,6 @@ def _load(
         if cache is not None and cache.pending is not None and cache.listing is not None:
             rels = cache.listing
         else:
-            if cache is not None and isinstance(tree, FileTree):
-                tree.keep_stats = True
             rels = tree.markdown_files(config.content_dir)
         if cache is None:
             parsed, parsed_again = _parse_all(tree, rels, config, jobs)
@@ -783,18 +762,6 @@ def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
             (rel, known[3])
             for rel in rels
             if rel not in trusted and (known := stats.get(rel)) is not None
-        )
-        todo = [rel for rel in rels if rel not in found]
-    elif type(tree) is FileTree and tree.keep_stats:  # (not a tree with planned files)
-        # the signatures the walk took, compared without a call per file
-        walked = tree._walked
-        found.update(
-            (rel, known[3])
-            for rel in rels
-            if (sig := walked.get(rel)) is not None
-            and sig[0] < racy_after
-            and (known := stats.get(rel)) is not None
-            and known[:3] == sig
         )
         todo = [rel for rel in rels if rel not in found]
     for rel in todo:
