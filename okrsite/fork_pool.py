@@ -11,17 +11,13 @@ the workers inherit, and :func:`shared` is how a worker reads it.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from okrsite.lifecycle import die_with_parent
-
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
-# multiprocessing and concurrent.futures are imported where a pool is made:
-# a check answered from its cache makes none, and imports them for nothing.
 
 __all__ = ["can_fork", "forked_pool", "shared"]
 
@@ -29,8 +25,6 @@ _SHARED: Any = None
 
 
 def can_fork() -> bool:
-    import multiprocessing
-
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -45,9 +39,6 @@ def forked_pool(state: Any, workers: int, *, freeze: bool = False) -> Iterator[P
     killed when the parent dies (even by ``kill -9``) and ignores Ctrl-C, so
     the parent alone stops the pool and cleans up.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     global _SHARED
     _SHARED = state
     if freeze:
