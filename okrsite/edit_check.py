@@ -9,6 +9,9 @@ with the edited file's own findings swapped for its new parse's, and the
 cross-file findings about it moved to its new lines. No other file is
 parsed, resolved or scored.
 
+The preview needs the portfolio too: :func:`swapped_objectives` gives it
+from the last one when the edits are of objectives only.
+
 :func:`cross_facts` is what a parsed file shows the cross-file and quality
 rules: its record with every field they never read blanked. It is kept
 deliberately wide (a field is blanked only when no rule reads it), so any
@@ -17,12 +20,12 @@ doubt makes the facts differ, and a differing fact means a full load.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.load_cache import LoadOutcome
-from okrsite.model import KPI, CheckIn, KeyResult, Objective, Page, Person, Team
+from okrsite.model import KPI, CheckIn, KeyResult, Objective, Page, Person, Portfolio, Team
 from okrsite.parse import ParsedFile
 
 #: more changed files than this: a full load is as quick and surely right
@@ -125,3 +128,31 @@ def patched_outcome(
         counts=outcome.counts,
         cross=(*kept_cross, *moved),
     )
+
+
+def swapped_objectives(
+    portfolio: Portfolio, edits: Iterable[tuple[ParsedFile, ParsedFile]]
+) -> Portfolio | None:
+    """``portfolio`` with the edited objectives' new records in place of the old
+    ones, or ``None`` when that may not be what resolving would give.
+
+    The caller has found (:func:`patched_outcome`) that no edit changes what
+    the cross-file rules read. Resolving keeps an objective whose references
+    all hold as parsed, and nothing else in a portfolio (check-ins, KPI
+    series, names, cycles) reads the fields such an edit can change. So each
+    edit must be of an objective that the portfolio holds as the very record
+    of its old parse (not one resolving changed, dropped or set aside), with
+    the same id and file; any other edit (a check-in's value feeds a KPI
+    series, a page's title its order) means a full resolve.
+    """
+    objectives = dict(portfolio.objectives)
+    for old, new in edits:
+        before, after = old.record, new.record
+        if not (isinstance(before, Objective) and isinstance(after, Objective)):
+            return None
+        if after.id != before.id or after.file != before.file:
+            return None
+        if objectives.get(before.id) is not before:
+            return None
+        objectives[before.id] = after
+    return replace(portfolio, objectives=objectives)

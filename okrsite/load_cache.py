@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.model import ScoredPortfolio
 from okrsite.parse import ParsedFile
 from okrsite.scoring import ScoreMemo
 
@@ -79,6 +80,9 @@ class ParseCache:
     scores: ScoreMemo | None = None
     #: the input signature ``scores`` was computed for
     scores_signature: str = ""
+    #: the preview's last scored portfolio and the input signature it is of
+    #: (set only by a load that got to its end; see :mod:`okrsite.edit_check`)
+    patch_base: tuple[str, ScoredPortfolio] | None = field(default=None, compare=False)
     #: a parse kept under a content hash that is not in ``by_digest`` (a
     #: stored cache reads the one shard that holds it); ``None``: none kept
     lookup: Callable[[str], ParsedFile | None] | None = field(
@@ -98,6 +102,7 @@ class ParseCache:
             self.outcome = None
             self.scores = None
             self.scores_signature = ""
+            self.patch_base = None
             self.fill = None
             self.lookup = None
 
@@ -139,7 +144,7 @@ def input_signature(
     digest.update("\0".join(key).encode())
     digest.update(b"\1" + (config_raw if config_raw is not None else b"\2no config"))
     digest.update(b"\1" + as_of.isoformat().encode() + b"\1")
-    digest.update("\n".join(f"{rel}\0{what}" for rel, what in files).encode())
+    digest.update("\n".join(map("\0".join, files)).encode())
     return digest.hexdigest()
 
 

@@ -39,3 +39,7 @@ class OverlayTree(FileTree):
     def stat_checked(self, rel: str) -> os.stat_result | Diagnostic | None:
         """Planned files have no ``stat`` a parse cache could trust: always read them."""
         return None if rel in self.extra else super().stat_checked(rel)
+
+    def stat_signature(self, rel: str) -> tuple[int, int, int] | None:
+        """Likewise: a planned file's disk ``stat`` says nothing about its planned bytes."""
+        return None if rel in self.extra else super().stat_signature(rel)

@@ -33,7 +33,6 @@ import hashlib
 import io
 import os
 import pickle
-import secrets
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -347,7 +346,7 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = No
         ignore_in_git(cache_dir)
         with paused_gc():
             if rewrite:
-                generation = secrets.token_hex(8)
+                generation = os.urandom(8).hex()
                 memo = cache.scores
                 scored = memo.scored if memo is not None else None
                 values = memo.values if memo is not None else {}

@@ -27,7 +27,7 @@ from typing import Protocol
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
-from okrsite.edit_check import MAX_EDITS, patched_outcome
+from okrsite.edit_check import MAX_EDITS, patched_outcome, swapped_objectives
 from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, content_digest, input_signature
@@ -369,13 +369,14 @@ def _load(
         if cache is None:
             parsed, parsed_again = _parse_all(tree, rels, config, jobs)
         else:
+            # kept again only by a load that gets to the end
+            patch_base, cache.patch_base = cache.patch_base, None
             try:
                 scan = _scan(tree, rels, cache)
             finally:
                 cache.listing, cache.pending = rels, None
-            signature = input_signature(
-                cache.key, tree.read(CONFIG_FILE), when, [(r, scan.found[r]) for r in scan.rels]
-            )
+            scan.files = [(r, scan.found[r]) for r in scan.rels]
+            signature = input_signature(cache.key, tree.read(CONFIG_FILE), when, scan.files)
             reused = (
                 _reuse(tree, config, diags, when, cache, signature, jobs)
                 if scores is None
@@ -383,6 +384,10 @@ def _load(
             )
             if reused is None and scores is None:
                 reused = _after_edits(tree, config, diags, when, cache, signature, scan, jobs)
+            if reused is None and scores is not None:
+                reused = _edited_portfolio(
+                    tree, config, diags, when, cache, signature, scan, scores, patch_base
+                )
             if reused is not None:
                 return reused
             cache.complete()
@@ -424,8 +429,11 @@ def _load(
     outcome_diags.extend(_locate(tree, [*resolve_diags, *quality_warnings(scored)]))
     cross = outcome_diags[own:]
     files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)
-    if cache is not None and scores is None:
-        cache.scores_signature = signature
+    if cache is not None:
+        if scores is None:
+            cache.scores_signature = signature
+        else:
+            cache.patch_base = (signature, scored)
         cache.outcome = LoadOutcome(
             signature=signature,
             csv=tuple(csv_seen),
@@ -526,13 +534,33 @@ def _after_edits(
     old parses are still kept, and no edit changes what the cross-file rules
     read; otherwise ``None`` and the load runs in full.
     """
+    found = _edited_outcome(tree, config, when, cache, signature, scan)
+    if found is None:
+        return None
+    patched, edits = found
+    parsed = _keep_edits(cache, scan, patched, edits)
+    return _reuse(tree, config, config_diags, when, cache, signature, jobs, parsed)
+
+
+def _edited_outcome(
+    tree: SourceTree,
+    config: SiteConfig,
+    when: date,
+    cache: ParseCache,
+    signature: str,
+    scan: _Scan,
+) -> tuple[LoadOutcome, dict[str, tuple[ParsedFile, ParsedFile]]] | None:
+    """The patched outcome and the edits (file: old parse, new parse), or ``None``
+    (see :func:`_after_edits`); nothing is kept yet (:func:`_keep_edits`)."""
     outcome = cache.outcome
     edited = {rel: old for rel, old in scan.previous.items() if scan.found.get(rel) != old}
     if outcome is None or not edited or len(edited) > MAX_EDITS:
         return None
     if any(rel in scan.refused or rel not in scan.raw for rel in edited):
         return None
-    before = [(rel, edited.get(rel, scan.found[rel])) for rel in scan.rels]
+    before = list(scan.files)
+    for rel, old_digest in edited.items():
+        before[scan.rels.index(rel)] = (rel, old_digest)
     if input_signature(cache.key, tree.read(CONFIG_FILE), when, before) != outcome.signature:
         return None
     if not _same_csv(tree, outcome):
@@ -554,6 +582,16 @@ def _after_edits(
     patched = patched_outcome(outcome, signature, edits, lambda found: _locate(tree, found))
     if patched is None:
         return None
+    return patched, edits
+
+
+def _keep_edits(
+    cache: ParseCache,
+    scan: _Scan,
+    patched: LoadOutcome,
+    edits: Mapping[str, tuple[ParsedFile, ParsedFile]],
+) -> int:
+    """Keep the new parses and the patched outcome; the number of files parsed."""
     parsed = 0
     for rel, (_, new) in edits.items():
         if scan.found[rel] not in cache.by_digest:
@@ -561,7 +599,59 @@ def _after_edits(
             cache.by_digest[scan.found[rel]] = new
     cache.misses += parsed
     cache.outcome = patched
-    return _reuse(tree, config, config_diags, when, cache, signature, jobs, parsed)
+    return parsed
+
+
+def _edited_portfolio(
+    tree: SourceTree,
+    config: SiteConfig,
+    config_diags: list[Diagnostic],
+    when: date,
+    cache: ParseCache,
+    signature: str,
+    scan: _Scan,
+    memo: ScoreMemo,
+    patch_base: tuple[str, ScoredPortfolio] | None,
+) -> LoadResult | None:
+    """The preview's load after a save that changed nothing the cross-file rules
+    read (a title, a key result's target, a body): the last portfolio with the
+    edited objectives swapped in, scored again from ``memo``, with the patched
+    outcome's findings; ``None`` for a full load.
+
+    Resolving tens of thousands of records again (sorting every check-in)
+    would give the same portfolio: resolving puts an objective whose
+    references hold into the portfolio as parsed, and the edits changed none
+    of its references. So only objectives that the last portfolio held as
+    parsed (the very object) are swapped, and only when ``patch_base`` is
+    the scored portfolio of exactly the outcome being patched.
+    """
+    base = patch_base
+    outcome = cache.outcome
+    if base is None or outcome is None or base[0] != outcome.signature:
+        return None
+    found = _edited_outcome(tree, config, when, cache, signature, scan)
+    if found is None:
+        return None
+    patched, edits = found
+    portfolio = swapped_objectives(base[1].portfolio, edits.values())
+    if portfolio is None:
+        return None
+    if memo.scored is not base[1]:
+        memo.scored, memo.values = None, {}  # scores of another portfolio: score afresh
+    parsed = _keep_edits(cache, scan, patched, edits)
+    scored = score_portfolio(portfolio, when, config.settings, memo=memo)
+    cache.patch_base = (signature, scored)
+    prefix = [*config_diags, *_tree_problems(tree, config)]
+    return LoadResult(
+        config=config,
+        scored=scored,
+        diagnostics=sorted_diagnostics([*prefix, *patched.diagnostics]),
+        files_read=patched.files_read,
+        as_of=when,
+        parsed_again=parsed,
+        counts=patched.counts,
+        inputs=_inputs(signature, patched.csv),
+    )
 
 
 def _scored_later(
@@ -643,6 +733,8 @@ class _Scan:
     refused: dict[str, ParsedFile]
     #: the content hash a file that was read again had before (if it was known)
     previous: dict[str, str] = field(default_factory=dict)
+    #: ``(file, content hash)`` in listing order (what the input signature hashes)
+    files: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
@@ -662,11 +754,16 @@ def _scan(tree: SourceTree, rels: list[str], cache: ParseCache) -> _Scan:
     stats = cache.stats
     out = _Scan([], {}, {}, {})
     found, raws = out.found, out.raw
-    for rel in rels:
+    todo = rels
+    if trusted is not None:  # a watcher vouches for every other file
+        found.update(
+            (rel, known[3])
+            for rel in rels
+            if rel not in trusted and (known := stats.get(rel)) is not None
+        )
+        todo = [rel for rel in rels if rel not in found]
+    for rel in todo:
         known = stats.get(rel)
-        if trusted is not None and rel not in trusted and known is not None:
-            found[rel] = known[3]
-            continue
         signature: tuple[int, int, int] | None = None
         if disk is not None:
             signature = disk.stat_signature(rel)

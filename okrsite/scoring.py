@@ -592,7 +592,13 @@ def score_portfolio(
         children={k: tuple(sorted(v)) for k, v in sorted(scorer.children.items())},
         kr_children={k: tuple(sorted(v)) for k, v in sorted(scorer.kr_children.items())},
         roots=roots,
-        checkins=checkins_up_to(portfolio.checkins, as_of),
+        checkins=(
+            prev.checkins  # the very tuple: indexes of it (checkin_index) are kept
+            if prev is not None
+            and prev.portfolio.checkins is portfolio.checkins
+            and prev.as_of == as_of
+            else checkins_up_to(portfolio.checkins, as_of)
+        ),
     )
     if memo is not None:
         memo.scored, memo.values, memo.rescored = result, scorer.vmemo, stale_ids

@@ -25,7 +25,11 @@ def week_of(day: date) -> date:
 
 def streak(days: Iterable[date], as_of: date, since: date) -> int:
     """Weeks in a row, ending at as_of's week (or the one before), with a check-in."""
-    weeks = {week_of(d) for d in days if since <= d <= as_of}
+    return _weeks_in_a_row({week_of(d) for d in days if since <= d <= as_of}, as_of)
+
+
+def _weeks_in_a_row(weeks: set[date], as_of: date) -> int:
+    """:func:`streak` over the Mondays of the weeks that have a check-in."""
     week = week_of(as_of)
     if week not in weeks:
         week -= timedelta(days=7)
@@ -40,22 +44,41 @@ def checkin_streaks(portfolio: Portfolio, as_of: date) -> dict[str, Any]:
     """``{"cycle", "people": {author: weeks}, "teams": {team: weeks}}`` for the current cycle.
 
     A check-in counts for its author and for the team of the objective or KPI
-    it is about.
+    it is about. Every preview save counts these again over every check-in,
+    so each check-in costs a few dictionary look-ups: its week is looked up
+    by date (a site has far fewer dates than check-ins), and only the weeks
+    within the cycle are kept.
     """
     cycle = cycles_mod.current_cycle(portfolio.cycles, as_of)
     if cycle is None:
         return {"cycle": None, "people": {}, "teams": {}}
-    by_person: dict[str, list[date]] = {}
-    by_team: dict[str, list[date]] = {}
+    since = cycle.start
+    by_person: dict[str, set[date]] = {}
+    by_team: dict[str, set[date]] = {}
+    mondays: dict[date, date | None] = {}  # a day's week, None outside the cycle up to as_of
+    objectives, kpis = portfolio.objectives, portfolio.kpis
     for c in portfolio.checkins:
+        day = c.date
+        if day in mondays:
+            monday = mondays[day]
+        else:
+            monday = mondays[day] = week_of(day) if since <= day <= as_of else None
         if c.author:
-            by_person.setdefault(c.author, []).append(c.date)
-        target = portfolio.objectives.get(c.objective or "") or portfolio.kpis.get(c.kpi or "")
+            weeks = by_person.get(c.author)
+            if weeks is None:
+                weeks = by_person[c.author] = set()
+            if monday is not None:
+                weeks.add(monday)
+        target = objectives.get(c.objective or "") or kpis.get(c.kpi or "")
         team = getattr(target, "team", None)
         if team:
-            by_team.setdefault(team, []).append(c.date)
+            weeks = by_team.get(team)
+            if weeks is None:
+                weeks = by_team[team] = set()
+            if monday is not None:
+                weeks.add(monday)
     return {
         "cycle": cycle.name,
-        "people": {p: streak(d, as_of, cycle.start) for p, d in sorted(by_person.items())},
-        "teams": {t: streak(d, as_of, cycle.start) for t, d in sorted(by_team.items())},
+        "people": {p: _weeks_in_a_row(w, as_of) for p, w in sorted(by_person.items())},
+        "teams": {t: _weeks_in_a_row(w, as_of) for t, w in sorted(by_team.items())},
     }

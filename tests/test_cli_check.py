@@ -305,3 +305,27 @@ def test_example_site_exports() -> None:
     for o in data["objectives"]:
         assert 0 <= o["progress"] <= 1 and 0 <= o["expected"] <= 1
         assert o["grade"] in ("red", "yellow", "green")
+
+
+def test_commands_in_modules_of_their_own_are_imported_only_when_used(tmp_path: Path) -> None:
+    """``okrsite check`` does not import the authoring and data-import commands
+    (their start-up cost is a good part of a check after one edit), yet every
+    command is listed in ``--help`` and runs."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, okrsite.cli\n"
+        "print(sorted(m for m in sys.modules if m in "
+        "('okrsite.authoring_cli', 'okrsite.cli_data_in', 'okrsite.scaffold')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert out.stdout.strip() == "[]"
+    helped = CliRunner().invoke(cli, ["--help"])
+    for name in ("build", "check", "checkin", "import", "new", "pull", "serve"):
+        assert f"\n  {name} " in helped.output, name
+    for name in ("new", "checkin", "import", "pull"):
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and "Usage: " in result.output, name

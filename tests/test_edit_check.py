@@ -293,3 +293,50 @@ def test_a_build_after_an_answered_check_equals_a_cold_build(site: Path, tmp_pat
     warm = build(tmp_path / "warm")
     assert warm == build(tmp_path / "cold", "--no-cache")
     assert b"280" in warm[1]["objectives/product/platform-cost/index.html"]
+
+
+@pytest.mark.parametrize("edit", [e for e, _ in EDITS.values()], ids=list(EDITS))
+def test_the_previews_load_after_an_edit_equals_a_cold_load(
+    site: Path, edit: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview keeps its parses and scores in memory; after a save that
+    changes nothing the cross-file rules read, it swaps the edited objectives
+    into the last portfolio instead of resolving every record again. Each
+    edit's load must equal a cold one, and the swap must be taken where it can
+    be (objectives only) and not where it cannot (a check-in value feeds a
+    KPI series; anything the cross-file rules read)."""
+    from okrsite import pipeline
+    from okrsite.load_cache import ParseCache
+    from okrsite.scoring import ScoreMemo
+
+    day = date.fromisoformat(AS_OF)
+    cache, memo = ParseCache(), ScoreMemo()
+    load_site(site, day, cache=cache, jobs=1, scores=memo)
+    edit(site)
+    resolved: list[int] = []
+    real_resolve = pipeline.resolve
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        resolved.append(1)
+        return real_resolve(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "resolve", counted)
+    cache.changed(None)
+    warm = load_site(site, day, cache=cache, jobs=1, scores=memo)
+    monkeypatch.setattr(pipeline, "resolve", real_resolve)
+    cold = load_site(site, day, jobs=1)
+    assert warm.diagnostics == cold.diagnostics
+    assert warm.scored == cold.scored
+    assert (warm.counts, warm.files_read) == (cold.counts, cold.files_read)
+    if edit in (target, kr_current_value, milestone_done, title_and_body):
+        assert not resolved, "an objective's own edit resolved the whole site again"
+    if not EDITS[next(k for k, v in EDITS.items() if v[0] is edit)][1] or edit is checkin_value:
+        assert resolved
+    # and the next save builds on the swapped portfolio
+    edit_again = next(p for p in (site / COST, site / EMEA) if p.exists())
+    written(edit_again, edit_again.read_text(encoding="utf-8").replace("title:", "title: X", 1))
+    cache.changed(None)
+    assert (
+        load_site(site, day, cache=cache, jobs=1, scores=memo).scored
+        == load_site(site, day, jobs=1).scored
+    )

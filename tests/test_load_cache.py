@@ -337,3 +337,23 @@ def test_a_planted_cache_file_cannot_run_code(site: Path, tmp_path: Path, which:
     change_kr_value(site)  # so that the large file is needed too
     assert checks(site) == checks(site, "--no-cache")
     assert not marker.exists(), "unpickling the cache ran a command"
+
+
+def test_a_planned_edit_is_loaded_from_its_planned_bytes_not_the_cached_stat(site: Path) -> None:
+    """``okrsite checkin``/``import`` load the site with their planned files laid over
+    it, through the cache of the load before: a replaced file keeps its disk
+    ``stat`` (it is not written yet), which must not bring back the old parse."""
+    from okrsite.overlay import OverlayTree
+    from okrsite.pipeline import FileTree, load
+
+    cache = ParseCache()
+    before = load(FileTree(site), date.fromisoformat(AS_OF), cache=cache, jobs=1)
+    assert not [d for d in before.diagnostics if d.is_error]
+    rel = objective(site).relative_to(site).as_posix()
+    text = objective(site).read_text(encoding="utf-8").replace("key_results:", "key_resluts:", 1)
+    after = load(
+        OverlayTree(site, {rel: text.encode()}), date.fromisoformat(AS_OF), cache=cache, jobs=1
+    )
+    cold = load(OverlayTree(site, {rel: text.encode()}), date.fromisoformat(AS_OF), jobs=1)
+    assert [d for d in after.diagnostics if d.file == rel]
+    assert after.diagnostics == cold.diagnostics
