@@ -48,7 +48,7 @@ from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.read_numbers import NumberedReads
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.urls import page_file
-from okrsite.value_prints import Printer, fingerprint
+from okrsite.value_prints import Printer, before_forking, fingerprint, forked_printer
 from okrsite.writer import file_digest
 
 __all__ = ["PageCache", "fingerprint", "CACHE_FILE"]
@@ -476,19 +476,8 @@ def _prints_of(deps: list[Dep]) -> bytes:
     """In a forked worker: the fingerprints of these dependencies, joined."""
     site = shared()
     collections = site.recorder.collections
-    printer = _worker_printer()
+    printer = forked_printer()
     return b"".join(printer.dep(collections, dep) for dep in deps)
-
-
-_PRINTER: list[Printer] = []
-
-
-def _worker_printer() -> Printer:
-    """In a forked worker: one printer for its life (the portfolio it sees
-    does not change), so each record shared by many chunks is hashed once."""
-    if not _PRINTER:
-        _PRINTER.append(Printer())
-    return _PRINTER[0]
 
 
 #: fewer dependencies than this are fingerprinted in this process
@@ -504,7 +493,7 @@ def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
         return [printer.dep(collections, dep) for dep in deps]
     size = -(-len(deps) // (jobs * 4))
     chunks = [deps[i : i + size] for i in range(0, len(deps), size)]
-    _PRINTER.clear()  # each worker starts a printer of its own
+    before_forking()
     with forked_pool(site, jobs) as pool:
         joined = b"".join(pool.map(_prints_of, chunks))
     return [joined[i : i + 16] for i in range(0, len(joined), 16)]

@@ -32,7 +32,7 @@ from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
-from okrsite.value_prints import Printer
+from okrsite.value_prints import before_forking, forked_printer
 from okrsite.writer import StagedOutput
 
 __all__ = [
@@ -150,8 +150,6 @@ def render_files(
 
 #: in a render worker: its numbering of what its pages read (reset before forking)
 _NUMBERS: list[WorkerNumbers] = []
-#: in a render worker: its fingerprints, each record hashed once (reset before forking)
-_PRINTER: list[Printer] = []
 #: in a render worker: the memoised pieces it has sent already, by kind
 _SENT_PIECES: dict[str, set[Any]] = {}
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
@@ -194,8 +192,7 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
         return list(files), written, unchanged, None
     if not _NUMBERS:
         _NUMBERS.append(WorkerNumbers())
-        _PRINTER.append(Printer())
-    numbers, printer = _NUMBERS[0], _PRINTER[0]
+    numbers, printer = _NUMBERS[0], forked_printer()
     # the worker needs a page's reads no more once they are sent
     pages = {key: numbers.number(site.page_deps.pop(key)) for key in keys or ()}
     pieces: dict[str, dict[Any, tuple[Any, bytes]]] = {}
@@ -249,7 +246,7 @@ def render_and_write(
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
         # what the parent has already (pieces from the page cache) is not sent back
         _NUMBERS.clear()
-        _PRINTER.clear()
+        before_forking()
         _SENT_PIECES.clear()
         _SENT_PIECES.update({kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS})
         with forked_pool((site, staged, site_root, want_deps), jobs) as pool:

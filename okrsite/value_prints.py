@@ -30,7 +30,7 @@ from typing import Any
 
 from okrsite.dependencies import Dep, value_of
 
-__all__ = ["Printer", "fingerprint"]
+__all__ = ["Printer", "fingerprint", "forked_printer", "before_forking"]
 
 _SIZE = 16
 
@@ -119,3 +119,21 @@ def _history_print(history: Any) -> bytes:
     shown.pop("commits_read", None)
     text = json.dumps(shown, sort_keys=True, default=str)
     return hashlib.blake2b(text.encode(), digest_size=_SIZE).digest()
+
+
+#: the printer of this process while it is a forked worker (see :func:`forked_printer`)
+_FORKED: list[Printer] = []
+
+
+def before_forking() -> None:
+    """Call before forking workers that take fingerprints: each starts a printer
+    of its own, not one remembering records of an earlier portfolio."""
+    _FORKED.clear()
+
+
+def forked_printer() -> Printer:
+    """In a forked worker: one printer for its life (the portfolio it sees does
+    not change), so a record shared by many chunks is hashed once."""
+    if not _FORKED:
+        _FORKED.append(Printer())
+    return _FORKED[0]
