@@ -214,33 +214,28 @@ class _Versions:
         self, path: str, old_oid: str, new_oid: str
     ) -> tuple[Record | CheckIn | None, Record | CheckIn | None]:
         """The records of both sides of one change to Markdown file ``path``."""
-        old = self._get(path, old_oid, True, self._parse)
+        old = self._get(path, old_oid, True, self._parser(None))
         before = old if isinstance(old, Version) else None
-
-        def parse(rel: str, raw: bytes) -> Version:
-            return parse_version(
-                rel,
-                raw,
-                before,
-                content_dir=self.config.content_dir,
-                default_cycle=self.config.default_cycle,
-            )
-
-        new = self._get(path, new_oid, False, parse)
+        new = self._get(path, new_oid, False, self._parser(before))
         return _record(old), _record(new)
 
     def csv_days(self, path: str, oid: str, old: bool) -> dict[str, float]:
         value = self._get(path, oid, old, _csv_days)
         return value if isinstance(value, dict) else {}
 
-    def _parse(self, path: str, raw: bytes) -> Version:
-        return parse_version(
-            path,
-            raw,
-            None,
-            content_dir=self.config.content_dir,
-            default_cycle=self.config.default_cycle,
-        )
+    def _parser(self, before: Version | None) -> Callable[[str, bytes], Version]:
+        """Parse one version of a file, from the blocks of ``before`` that did not change."""
+
+        def parse(path: str, raw: bytes) -> Version:
+            return parse_version(
+                path,
+                raw,
+                before,
+                content_dir=self.config.content_dir,
+                default_cycle=self.config.default_cycle,
+            )
+
+        return parse
 
 
 def _record(value: Any) -> Record | CheckIn | None:

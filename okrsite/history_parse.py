@@ -304,15 +304,7 @@ def _whole(
     item_texts = split_items(blocks[_ITEM_KEY]) if _ITEM_KEY in blocks else None
     if isinstance(krs, list) and item_texts is not None and len(item_texts) == len(krs):
         version.items = dict(zip(item_texts, krs, strict=True))
-    version.record = parse_data(
-        rel,
-        data,
-        parts,
-        content_dir=content_dir,
-        default_cycle=default_cycle,
-        memo=version.memo,
-    ).record
-    return version
+    return _with_record(version, rel, parts, content_dir, default_cycle)
 
 
 def _from_previous(
@@ -343,9 +335,20 @@ def _from_previous(
     # the memo carries over the key results whose loaded item is reused
     keep = {id(item) for item in items.values()}
     version.memo = {k: v for k, v in previous.memo.items() if k in keep}
+    return _with_record(version, rel, parts, content_dir, default_cycle)
+
+
+def _with_record(
+    version: Version,
+    rel: str,
+    parts: yamlsource.Split,
+    content_dir: str,
+    default_cycle: str | None,
+) -> Version:
+    """The version with its record, made from its loaded values (and its memo)."""
     version.record = parse_data(
         rel,
-        values,
+        version.values,
         parts,
         content_dir=content_dir,
         default_cycle=default_cycle,
