@@ -16,6 +16,7 @@ also parsed, which costs little and keeps the workers independent.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import subprocess
 import threading
 import time
@@ -299,6 +300,83 @@ def _run_part(index: int) -> dict[str, Event]:
     return _run(repo, prefix, config, parts[index], known)
 
 
+#: what parsing one version costs, in units of parsing a version from the one
+#: before it (only its changed blocks, :mod:`okrsite.history_parse`): a whole
+#: parse, for a file's first version in a run, costs about twice as much
+_WHOLE_PARSE = 2
+
+
+_Files = tuple[frozenset[str], frozenset[str]]
+
+
+def _costs(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> list[_Files]:
+    """Per commit, the files whose new version must be parsed, and those of
+    them it created. Versions the current site already parsed (``known``)
+    cost nothing, and most of a large first commit is those (check-ins
+    written once)."""
+    out: list[_Files] = []
+    for _sha, changes in commits:
+        files = {
+            ch.path: ch.old == ZERO_OID
+            for ch in changes
+            if _wanted(ch.path) and ch.new != ZERO_OID and (ch.path, ch.new) not in known
+        }
+        out.append((frozenset(files), frozenset(f for f, created in files.items() if created)))
+    return out
+
+
+def _greedy(costs: list[_Files], jobs: int, target: float) -> tuple[list[int], list[float]]:
+    """Cut the commits into at most ``jobs`` runs, closing a run once it costs
+    ``target`` (the last takes the rest): where each run starts, and its cost.
+
+    A file's first version in a run is parsed whole, and its old side too
+    when the run did not create it: a run beginning mid-history pays for that.
+    """
+    starts = [0]
+    totals: list[float] = []
+    seen: set[str] = set()
+    cost = 0.0
+    for i, (files, created) in enumerate(costs):
+        if cost >= target and len(starts) < jobs:
+            starts.append(i)
+            totals.append(cost)
+            cost, seen = 0.0, set()
+        first = files - seen
+        cost += len(files) + _WHOLE_PARSE * len(first) - len(created & first)
+        seen |= first
+    totals.append(cost)
+    return starts, totals
+
+
+def split_commits(
+    commits: Sequence[CommitChanges], jobs: int, known: Mapping[Key, Any]
+) -> list[list[CommitChanges]]:
+    """``commits`` cut into ``jobs`` contiguous runs of about the same parsing work.
+
+    Cutting by the number of file changes left one worker with twice the
+    work of the other on a repository whose first commit holds every file:
+    those versions are mostly known, and a run beginning later pays for a
+    whole parse of each file it touches first. So the work of each run is
+    estimated (:func:`_costs`), and the cost at which :func:`_greedy` closes
+    a run is bisected until the last run costs about as much as the others.
+    """
+    costs = _costs(commits, known)
+    best, totals = _greedy(costs, 1, 0.0)
+    lo, hi, dearest = 0.0, totals[0], totals[0]
+    for _ in range(10):  # to a thousandth of the work: finer than one commit
+        mid = (lo + hi) / 2
+        starts, totals = _greedy(costs, jobs, mid)
+        if max(totals) < dearest:
+            best, dearest = starts, max(totals)
+        if len(starts) == jobs and totals[-1] > mid:
+            lo = mid  # the last run is left too much: close the others later
+        else:
+            hi = mid
+    bounds = [*best, len(commits)]
+    parts = [list(commits[a:b]) for a, b in itertools.pairwise(bounds)]
+    return parts + [[] for _ in range(jobs - len(parts))]
+
+
 def _may_fork() -> bool:
     """Fork workers only from a process with no other thread.
 
@@ -332,13 +410,7 @@ def commit_events_of(
     total = sum(len(changes) for _sha, changes in commits)
     if jobs <= 1 or total < PARALLEL_CHANGES or not _may_fork():
         return _run(repo, prefix, config, commits, known)
-    parts: list[list[CommitChanges]] = [[] for _ in range(jobs)]
-    share, part, seen = total / jobs, 0, 0
-    for item in commits:
-        if seen >= share * (part + 1) and part < jobs - 1:
-            part += 1
-        parts[part].append(item)
-        seen += len(item[1])
+    parts = split_commits(commits, jobs, known)
     state: _PartsState = (repo, prefix, config, parts, known)
     out: dict[str, Event] = {}
     with fork_pool.forked_pool(state, jobs) as pool:

@@ -611,6 +611,43 @@ def test_workers_read_the_same_events_as_one_process(
     assert len(plan) < len(history_commits.blob_plan(ordered, {}))
 
 
+def test_workers_get_runs_of_commits_of_about_the_same_work() -> None:
+    """A first commit of 400 files, 300 of them versions the site has parsed
+    (check-ins never changed), then 60 commits of 10 edits each: cut by the
+    count of changes, the first worker got the first commit and a few more and
+    the second worker most of the parsing. Cut by estimated work, both runs
+    cost about the same and together are the history in order."""
+    from okrsite import history_commits
+    from okrsite.gitsource import ZERO_OID, RawChange
+
+    def oid(n: int) -> str:
+        return f"{n + 1:040x}"  # never the zero id
+
+    first = [RawChange("A", ZERO_OID, oid(i), f"content/f{i}.md") for i in range(400)]
+    commits = [("c0", first)]
+    version = {i: i for i in range(100)}
+    for c in range(1, 61):
+        changes = []
+        for k in range(10):
+            i = (c * 10 + k) % 100
+            changes.append(RawChange("M", oid(version[i]), oid(1000 * c + i), f"content/f{i}.md"))
+            version[i] = 1000 * c + i
+        commits.append((f"c{c}", changes))
+    known = {(f"content/f{i}.md", oid(i)): object() for i in range(100, 400)}
+
+    parts = history_commits.split_commits(commits, 2, known)
+    assert [c for part in parts for c in part] == commits
+    costs = history_commits._costs(commits, known)
+    runs = [history_commits._greedy(costs[: len(parts[0])], 1, 0)[1][0]]
+    runs += [history_commits._greedy(costs[len(parts[0]) :], 1, 0)[1][0]]
+    assert max(runs) < 1.15 * min(runs), runs
+    # the old cut: 500 changes each, the first commit and the next ten
+    by_count = [history_commits._greedy(part, 1, 0)[1][0] for part in (costs[:11], costs[11:])]
+    assert by_count == [300, 700]
+    assert max(runs) < 0.8 * max(by_count)
+    assert history_commits.split_commits(commits[:2], 3, known)[2] == []
+
+
 def test_a_kpi_value_from_a_csv_row_names_the_commit_that_added_the_row(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "csv")
     repo.write("okrsite.toml", "as_of = 2026-03-01\n")
