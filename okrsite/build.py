@@ -18,6 +18,7 @@ from pathlib import Path
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
 from okrsite.history import current_records, read_history
+from okrsite.kept_pieces import KeptPieces
 from okrsite.page_cache import PageCache
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
@@ -148,6 +149,15 @@ def build_site(
     )
 
 
+def _kept_pieces(site: SiteRenderer, cache: PageCache, folder: Path) -> KeptPieces | None:
+    """The history timelines kept from earlier builds (:mod:`okrsite.kept_pieces`),
+    when the site has a history and this build holds the cache."""
+    if not cache.usable or not site.has_history:
+        return None
+    site.partial.kept = KeptPieces(folder, cache.site_print)
+    return site.partial.kept
+
+
 def _render_and_commit(
     site: SiteRenderer,
     site_root: Path,
@@ -177,9 +187,17 @@ def _render_and_commit(
             written, unchanged = 0, len(paths) - len(cache.reused)
         else:
             reads = cache.numbered_reads()
-            paths, written, unchanged = render_and_write(
-                site, site_root, staged, jobs, progress, keys=keys, want_deps=True, reads=reads
-            )
+            kept = _kept_pieces(site, cache, cache_folder)
+            try:
+                paths, written, unchanged = render_and_write(
+                    site, site_root, staged, jobs, progress, keys=keys, want_deps=True, reads=reads
+                )
+            except BaseException:
+                if kept is not None:
+                    kept.abort()
+                raise
+            if kept is not None:
+                timings["timelines reused"] = kept.commit()
         reused = cache.reused_files
         timings["pages reused"] = len(reused)
         timings["pieces reused"] = cache.pieces_reused

@@ -152,6 +152,11 @@ class SiteRenderer:
         self.recorder.record("history")
         return self._history
 
+    @property
+    def has_history(self) -> bool:
+        """Whether git history was read (not a page's read: nothing is recorded)."""
+        return self._history is not None and self._history.available
+
     def forget_chunk_pieces(self) -> None:
         """Drop the pieces a render worker keeps only within a chunk of pages:
         a check-in's block and its notes' HTML show on a page or two, mostly
@@ -160,6 +165,8 @@ class SiteRenderer:
         self._checkin_cache.clear()
         self.memo.markdown.clear()
         self.view.forget_checkins()
+        if self.partial.kept is not None:
+            self.partial.kept.flush()
 
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:

@@ -80,8 +80,20 @@ class Printer:
             return b"P" + fingerprint(value[0]) + self._record(value[1])
         return b"V" + fingerprint(value)
 
+    def remembered(self, value: Any) -> bytes:
+        """The fingerprint of ``value``, which does not change while this printer
+        lives: remembered by identity, so asking again (for the page cache, say,
+        after a kept piece was looked up by it) costs nothing."""
+        hit = self._records.get(id(value))
+        if hit is None:
+            hit = self._records[id(value)] = (value, self.value(value))
+        return hit[1]
+
     def value(self, value: Any) -> bytes:
         """The fingerprint of ``value``."""
+        hit = self._records.get(id(value))
+        if hit is not None:  # a record, or a value remembered
+            return hit[1]
         if self._is_record(value):
             return self._record(value)
         kind = type(value)

@@ -19,6 +19,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from okrsite.dependencies import Dep
+from okrsite.kept_pieces import KEPT, KeptPieces
 
 __all__ = ["Partials", "RenderMemo"]
 
@@ -52,6 +53,8 @@ class Partials:
         self.env = env
         self._templates: dict[str, _Prepared] = {}
         self._repeated: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
+        #: partials kept between builds (okrsite.kept_pieces), set by okrsite build
+        self.kept: KeptPieces | None = None
 
     def _prepared(self, template_name: str) -> _Prepared:
         entry = self._templates.get(template_name)
@@ -80,6 +83,10 @@ class Partials:
             if hit is None:
                 hit = self._repeated[key] = _markup(self.render("partials/" + name, variables))
             return hit
+        if self.kept is not None and name in KEPT:
+            return self.kept.get(
+                name, variables, lambda: self.render("partials/" + name, variables)
+            )
         return _markup(self.render("partials/" + name, variables))
 
 

@@ -1,0 +1,200 @@
+"""Rendered history timelines kept between builds, by a fingerprint of what each shows.
+
+A CI job restores the cache folder, not the output folder, so after one new
+commit ``okrsite build`` renders every page again; yet the commit changed
+the timelines of a few goals only, and rendering the other goals' 100,000
+timeline lines again was most of what history added to such a build. The
+partial ``partials/history_timeline.html`` is a function of its variables
+and of what every page reads (okrsite's code, the theme, the site's
+templates and translations, ``okrsite.toml``: the page cache's site
+fingerprint, :func:`okrsite.page_cache.site_fingerprint`), so its output is
+kept in ``pieces/<site fingerprint>.pickle`` of the cache folder under a
+fingerprint of its variables, and used again when the same variables come.
+
+Render workers add what they render to a segment file of their own after
+each chunk of pages (:meth:`KeptPieces.flush`); the build merges the
+segments and writes the store once all pages are written
+(:meth:`KeptPieces.commit`). Each entry carries the number of the last
+build that used it; past :data:`SPARE` times the number of timelines the
+least recently used entries go (mostly timelines that a later commit
+changed). The store is read with an unpickler that builds plain values
+only, and anything unexpected in it is treated as no store at all: the
+pieces are rendered again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from okrsite.value_prints import forked_printer
+
+__all__ = ["KEPT", "KeptPieces"]
+
+#: the partials kept between builds (each a function of its variables)
+KEPT = frozenset({"history_timeline.html"})
+FOLDER = "pieces"
+_FORMAT = 1
+#: how many entries the store may hold, as a multiple of the timelines of the last build
+SPARE = 2
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Only strings, bytes, numbers, tuples, lists and dicts (a cache folder may come from elsewhere)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refused to build {module}.{name} from the pieces cache")
+
+
+def _read(path: Path) -> Any:
+    try:
+        with open(path, "rb") as fh:
+            return _PlainUnpickler(fh).load()
+    except Exception:  # missing, partial or edited by hand: as if there were none
+        return None
+
+
+class KeptPieces:
+    """The kept pieces of one build (opened by ``okrsite build`` under the page cache's lock)."""
+
+    def __init__(self, cache_folder: Path, site_print: bytes) -> None:
+        self.folder = cache_folder / FOLDER
+        self.name = site_print.hex()
+        self.generation = 0
+        #: key → (generation of the last build that used it, rendered text)
+        self.stored: dict[bytes, tuple[int, str]] = {}
+        data = _read(self.folder / f"{self.name}.pickle")
+        if _valid(data):
+            self.generation, self.stored = data[1], data[2]
+        self.token = os.urandom(6).hex()
+        self.new: dict[bytes, str] = {}
+        self.used: set[bytes] = set()
+        self.reused = 0
+        self._segments = 0
+
+    def get(self, name: str, variables: dict[str, Any], render: Any) -> Markup:
+        """Partial ``name`` with these variables: kept, or rendered by ``render()`` and kept.
+
+        The timeline's fingerprint comes from the worker's printer, which the
+        page cache then asks for the same value's fingerprint: it is taken once.
+        """
+        printer = forked_printer()
+        digest = hashlib.blake2b(name.encode(), digest_size=16)
+        for variable in sorted(variables):
+            digest.update(
+                b"\0" + variable.encode() + b"\0" + printer.remembered(variables[variable])
+            )
+        key = digest.digest()
+        self.used.add(key)
+        hit = self.stored.get(key)
+        if hit is not None:
+            self.reused += 1
+            return Markup(hit[1])
+        text = self.new.get(key)
+        if text is None:
+            text = self.new[key] = str(render())
+        return Markup(text)
+
+    def flush(self) -> None:
+        """In a render worker, after a chunk: hand what it rendered and used to the build."""
+        if not self.new and not self.used:
+            return
+        self._segments += 1
+        part = self.folder / f"{self.name}-{self.token}-{os.getpid()}-{self._segments}.part"
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with open(part, "wb") as fh:
+                pickle.dump((self.reused, sorted(self.used), self.new), fh, protocol=5)
+            self.new, self.used, self.reused = {}, set(), 0
+
+    def commit(self) -> int:
+        """After the pages are written: merge the workers' segments and store the
+        pieces; remove stores of other site fingerprints. The count reused."""
+        reused, used, new = self.reused, set(self.used), dict(self.new)
+        for part in self._parts():
+            data = _read(part)
+            if (
+                isinstance(data, tuple)
+                and len(data) == 3
+                and isinstance(data[0], int)
+                and isinstance(data[1], list)
+                and isinstance(data[2], dict)
+            ):
+                reused += data[0]
+                used.update(k for k in data[1] if isinstance(k, bytes))
+                new.update(
+                    (k, v) for k, v in data[2].items() if type(k) is bytes and type(v) is str
+                )
+        if (
+            not new
+            and used <= self.stored.keys()
+            and all(self.stored[k][0] == self.generation for k in used)
+        ):
+            self._clean(keep_store=True)
+            return reused
+        generation = self.generation + 1
+        pieces = {k: ((generation, v[1]) if k in used else v) for k, v in self.stored.items()}
+        pieces.update((k, (generation, text)) for k, text in new.items())
+        limit = SPARE * max(len(used), 1)
+        if len(pieces) > limit:
+            newest = sorted(pieces.items(), key=lambda item: item[1][0], reverse=True)
+            pieces = dict(newest[:limit])
+        target = self.folder / f"{self.name}.pickle"
+        temp = self.folder / f"{self.name}-{self.token}.tmp"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with open(temp, "wb") as fh:
+                pickle.dump((_FORMAT, generation, pieces), fh, protocol=5)
+            os.replace(temp, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        self._clean(keep_store=True)
+        return reused
+
+    def abort(self) -> None:
+        """A failed build: forget what its workers handed over."""
+        for part in self._parts():
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+    def _parts(self) -> list[Path]:
+        try:
+            return sorted(self.folder.glob(f"{self.name}-{self.token}-*.part"))
+        except OSError:
+            return []
+
+    def _clean(self, keep_store: bool) -> None:
+        """Remove every file but this site's store: segments (this build's are
+        merged, others are left by builds that were killed) and stores of
+        earlier themes or settings."""
+        keep = f"{self.name}.pickle" if keep_store else None
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name != keep and entry.is_file():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+
+
+def _valid(data: Any) -> bool:
+    if not (isinstance(data, tuple) and len(data) == 3 and data[0] == _FORMAT):
+        return False
+    if not isinstance(data[1], int) or not isinstance(data[2], dict):
+        return False
+    return all(
+        type(k) is bytes
+        and type(v) is tuple
+        and len(v) == 2
+        and type(v[0]) is int
+        and type(v[1]) is str
+        for k, v in data[2].items()
+    )

@@ -1,0 +1,166 @@
+"""History timelines kept in the cache folder between builds (okrsite.kept_pieces).
+
+A CI job restores the cache folder but starts from an empty output folder,
+so every page is rendered again; the timelines the new commits did not
+change come from the cache. Each test builds the example site in a real git
+repository, as CI would, and holds the output byte-equal to a build that
+keeps nothing.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from gitrepo import Repo
+from test_incremental import edit
+from test_page_cache import AS_OF, files_of
+
+from okrsite.build import BuildResult, build_site
+from okrsite.kept_pieces import FOLDER
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    repo = Repo(tmp_path / "site")
+    shutil.copytree(REPO / "content", repo.root / "content")
+    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
+    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
+    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    edit("content/objectives/sales/lukas-dach-pipeline.md", "target: 25", "target: 30")(repo.root)
+    repo.commit("Raise the DACH pipeline target (#7)", "bob", "2026-11-10T10:00:00+00:00")
+    return repo
+
+
+def fresh_build(site: Path, out: Path, jobs: int = 1) -> BuildResult:
+    """A build into an empty output folder, with the cache folder of earlier builds."""
+    shutil.rmtree(out, ignore_errors=True)
+    result = build_site(site, out_dir=out, as_of=AS_OF, jobs=jobs)
+    assert result.ok, result.diagnostics
+    return result
+
+
+def cold(site: Path, out: Path) -> dict[str, bytes]:
+    """A build that keeps and reads nothing (``--no-cache``)."""
+    shutil.rmtree(out, ignore_errors=True)
+    result = build_site(site, out_dir=out, as_of=AS_OF, history_cache=False)
+    assert result.ok, result.diagnostics
+    return files_of(out)
+
+
+def timelines(site: Path) -> int:
+    pages = site / "content"
+    return len(list((pages / "objectives").rglob("*.md"))) + len(
+        list((pages / "kpis").glob("*.md"))
+    )
+
+
+def test_timelines_come_from_the_cache_after_a_commit(repo: Repo, tmp_path: Path) -> None:
+    site, out = repo.root, tmp_path / "out"
+    first = fresh_build(site, out)
+    assert first.timings["timelines reused"] == 0
+    assert files_of(out) == cold(site, tmp_path / "cold")
+    stores = list((site / ".okrsite-cache" / FOLDER).glob("*.pickle"))
+    assert len(stores) == 1
+
+    again = fresh_build(site, out)
+    every = again.timings["timelines reused"]
+    assert every >= timelines(site) - 1  # a goal's page, and objectives listed twice
+    assert files_of(out) == cold(site, tmp_path / "cold")
+
+    edit("content/objectives/sales/lukas-dach-pipeline.md", "target: 30", "target: 28")(site)
+    repo.commit("Ease the DACH pipeline target", "carol", "2026-11-12T10:00:00+00:00")
+    after = fresh_build(site, out)
+    assert after.timings["timelines reused"] == every - 1  # only the edited goal's changed
+    built = files_of(out)
+    assert built == cold(site, tmp_path / "cold")
+    page = built["objectives/sales/lukas-dach-pipeline/index.html"].decode()
+    assert "Carol Diaz" in page and "less ambitious" in page
+
+
+def test_forked_workers_hand_their_timelines_to_the_build(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site renders in forked workers: each hands what it rendered over
+    in a file of its own, which the build merges into the store."""
+    import okrsite.render_plan as render_plan
+
+    monkeypatch.setattr(render_plan, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(render_plan, "CHUNK", 5)
+    site, out = repo.root, tmp_path / "out"
+    fresh_build(site, out, jobs=2)
+    folder = site / ".okrsite-cache" / FOLDER
+    assert [p.suffix for p in folder.iterdir()] == [".pickle"]  # the parts are merged
+    again = fresh_build(site, out, jobs=2)
+    assert again.timings["timelines reused"] >= timelines(site) - 1
+    assert files_of(out) == cold(site, tmp_path / "cold")
+
+
+def test_a_changed_template_or_a_broken_store_renders_them_again(
+    repo: Repo, tmp_path: Path
+) -> None:
+    site, out = repo.root, tmp_path / "out"
+    fresh_build(site, out)
+    folder = site / ".okrsite-cache" / FOLDER
+    (store,) = folder.glob("*.pickle")
+
+    # the site overrides the timeline partial: nothing kept is used
+    partial = site / "templates" / "partials" / "history_timeline.html"
+    partial.parent.mkdir(parents=True)
+    theme = REPO / "themes" / "default" / "templates" / "partials" / "history_timeline.html"
+    partial.write_text(theme.read_text(encoding="utf-8").replace("<h3>", "<h3 class=mine>"))
+    changed = fresh_build(site, out)
+    assert changed.timings["timelines reused"] == 0
+    assert (
+        "<h3 class=mine>"
+        in (out / "objectives" / "sales" / "lukas-dach-pipeline" / "index.html").read_text()
+    )
+    assert not store.exists()  # the earlier theme's store is gone
+    assert files_of(out) == cold(site, tmp_path / "cold")
+
+    # a store edited by hand (or by anything else) counts as none
+    (store,) = folder.glob("*.pickle")
+    data = pickle.loads(store.read_bytes())
+    key = next(iter(data[2]))
+    data[2][key] = (data[2][key][0], 12)  # not text
+    store.write_bytes(pickle.dumps(data))
+    assert fresh_build(site, out).timings["timelines reused"] == 0
+    assert files_of(out) == cold(site, tmp_path / "cold")
+    store.write_bytes(b"\x80\x05 not a pickle")
+    assert fresh_build(site, out).timings["timelines reused"] == 0
+    assert files_of(out) == cold(site, tmp_path / "cold")
+    # a pickle that would build an object is refused, not run
+    store.write_bytes(pickle.dumps((1, 1, {b"k": (1, Path("x"))})))
+    assert fresh_build(site, out).timings["timelines reused"] == 0
+
+
+def test_the_store_keeps_what_recent_builds_used(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each commit that changes a goal's timeline adds its new timeline; the one
+    it replaced stays until the store holds SPARE times what a build uses, and
+    the least recently used go first."""
+    import okrsite.kept_pieces as kept_pieces
+
+    site, out = repo.root, tmp_path / "out"
+    fresh_build(site, out)
+    folder = site / ".okrsite-cache" / FOLDER
+
+    def commit_and_build(n: int) -> int:
+        value = 31 + n
+        before = f"target: {value - 1}"
+        edit("content/objectives/sales/lukas-dach-pipeline.md", before, f"target: {value}")(site)
+        repo.commit(f"Move the target ({n})", "dave", f"2026-11-1{n + 2}T10:00:00+00:00")
+        fresh_build(site, out)
+        (store,) = folder.glob("*.pickle")
+        generation, pieces = pickle.loads(store.read_bytes())[1:]
+        used = [k for k, (g, _) in pieces.items() if g == generation]
+        return len(pieces) - len(used)  # entries no page of this build used
+
+    assert [commit_and_build(n) for n in range(3)] == [1, 2, 3]
+    monkeypatch.setattr(kept_pieces, "SPARE", 1)
+    assert commit_and_build(3) == 0
+    assert files_of(out) == cold(site, tmp_path / "cold")
