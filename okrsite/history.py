@@ -278,7 +278,9 @@ class HistoryReader:
             changes = raw_changes(site.toplevel, missing, folder)
             ordered = [(sha, changes.get(sha, [])) for sha in missing]
             many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
-            known = known_versions(self.site_root, site.prefix, current) if many else {}
+            known = (
+                known_versions(self.site_root, site.prefix, current, site.toplevel) if many else {}
+            )
             new = commit_events_of(
                 site.toplevel, site.prefix, self.config, ordered, self.jobs, known
             )

@@ -609,6 +609,45 @@ def test_workers_read_the_same_events_as_one_process(
     assert reused == alone
     plan = history_commits.blob_plan(ordered, known)
     assert len(plan) < len(history_commits.blob_plan(ordered, {}))
+    # git's index names the same blobs as hashing every file does
+    assert (
+        history_commits.known_versions(
+            story.root, "", current_records(load.scored.portfolio), story.root
+        )
+        == known
+    )
+    assert len(history_commits.index_blobs(story.root, "")) >= 4
+
+
+def test_a_file_changed_since_it_was_staged_is_hashed_not_taken_from_the_index(
+    tmp_path: Path,
+) -> None:
+    """The index names the blob git last staged; a file edited since (even with
+    its size and time kept, so only its content tells) is not that blob."""
+    import os
+
+    from okrsite import history_commits
+    from okrsite.history import current_records
+
+    repo = Repo(tmp_path / "site")
+    repo.write("okrsite.toml", 'title = "T"\n')
+    repo.write(
+        "content/objectives/a.md",
+        "---\ntitle: Grow\nowner: Uma Diaz\ncycle: 2026-Q4\nkey_results:\n  - title: Deals\n"
+        "    start: 0\n    target: 10\n---\n",
+    )
+    repo.commit("Goal", "alice", "2026-11-02T10:00:00+00:00")
+    goal = repo.root / "content/objectives/a.md"
+    stat = goal.stat()
+    goal.write_text(goal.read_text().replace("target: 10", "target: 20"))
+    os.utime(goal, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    index = history_commits.index_blobs(repo.root, "")
+    assert "okrsite.toml" in index and "content/objectives/a.md" not in index
+    (record,) = current_records(load_site(repo.root).scored.portfolio)
+    known = history_commits.known_versions(repo.root, "", [record], repo.root)
+    committed = repo.git("rev-parse", "HEAD:content/objectives/a.md")
+    assert ("content/objectives/a.md", committed) not in known
+    assert len(known) == 1
 
 
 def test_workers_get_runs_of_commits_of_about_the_same_work() -> None:
