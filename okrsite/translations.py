@@ -55,7 +55,7 @@ class Language:
         of %(name)s", name=title)``), but remember each translation: a page
         asks for the same few words thousands of times.
         """
-        singular: dict[str, tuple[Markup, tuple[str, ...] | None]] = {}
+        singular: dict[str, tuple[Markup, tuple[str, ...] | None, Markup | None]] = {}
         plural: dict[tuple[str, str, int], Markup] = {}
         translations = self.translations
 
@@ -63,8 +63,13 @@ class Language:
             entry = singular.get(message)
             if entry is None:
                 text = Markup(translations.gettext(message))
-                entry = singular[message] = (text, _plain_placeholders(text))
-            text, names = entry
+                names = _plain_placeholders(text)
+                # no placeholder (a word, a heading): the same text whatever is
+                # passed, formatted once (``%%`` becomes ``%``) instead of per call
+                entry = singular[message] = (text, names, text % {} if names == () else None)
+            text, names, bare = entry
+            if bare is not None:
+                return bare
             if names is None or not variables:
                 return text % variables  # type: ignore[no-any-return]
             # what Markup's % does for ``%(name)s`` (each value escaped), without
