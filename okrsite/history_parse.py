@@ -40,6 +40,13 @@ _ITEM_KEY = "key_results"
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]")
 
 
+def _has_anchor_or_alias(fm: str) -> bool:
+    """Whether ``fm`` may hold an anchor or alias: the pattern only where an
+    ``&`` or ``*`` is there at all (the search alone cost more than loading
+    the changed block)."""
+    return ("&" in fm or "*" in fm) and _ANCHOR_OR_ALIAS.search(fm) is not None
+
+
 @dataclass(slots=True)
 class Version:
     """One parsed version of a file and what the next version can reuse of it.
@@ -317,7 +324,7 @@ def _from_previous(
 ) -> Version:
     """Load only the blocks (and key result items) whose text changed."""
     assert previous.blocks is not None and previous.values is not None
-    if _ANCHOR_OR_ALIAS.search(parts.front_matter):
+    if _has_anchor_or_alias(parts.front_matter):
         raise _Whole
     old_blocks, old_values = previous.blocks, previous.values
     values: dict[str, Any] = {}
