@@ -8,15 +8,15 @@ blobs are needed is worked out first (:func:`blob_plan`): a blob that is the
 new side of one change is usually the old side of the next change to the same
 file, so it is read and parsed once and handed from one to the other.
 
-Many commits are split into contiguous runs read by forked workers, each
-with its own stream; a run's first changes may parse a blob its neighbour
-also parsed, which costs little and keeps the workers independent.
+Many commits are read by forked workers, each with its own stream, each
+reading every commit's changes to a share of the files
+(:mod:`okrsite.history_split`), so each file's versions are still parsed one
+from the other.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import subprocess
 import threading
 import time
@@ -29,6 +29,7 @@ from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
 from okrsite.history_parse import Version, parse_version
+from okrsite.history_split import Share, assign_files, merge, mine, share_of, wanted
 from okrsite.model import KPI, CheckIn, Objective
 from okrsite.parse import parse_csv
 
@@ -36,10 +37,6 @@ CommitChanges = tuple[str, list[RawChange]]
 Key = tuple[str, str]  # (path in the repository, blob id)
 PARALLEL_CHANGES = 3000  # below this many file changes, forking costs more than it saves
 GIT_IDLE_SECONDS = 120.0  # git cat-file silent this long is stopped: an error, never a hang
-
-
-def _wanted(path: str) -> bool:
-    return path.endswith((".md", ".csv"))
 
 
 def blob_plan(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> list[str]:
@@ -52,7 +49,7 @@ def blob_plan(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> lis
     plan: list[str] = []
     for _sha, changes in commits:
         for ch in changes:
-            if not _wanted(ch.path):
+            if not wanted(ch.path):
                 continue
             if ch.old != ZERO_OID and (ch.path, ch.old) not in known:
                 if ch.old in held:
@@ -300,28 +297,8 @@ def _csv_days(path: str, raw: bytes) -> dict[str, float]:
 
 
 def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> Event:
-    before: dict[str, Record] = {}
-    after: dict[str, Record] = {}
-    checkins: list[CheckIn] = []
-    rows: list[tuple[str, str, float]] = []
-    for ch in changes:
-        if not _wanted(ch.path):
-            continue
-        path = ch.path[len(prefix) :]
-        if path.endswith(".md"):
-            old, new = versions.records(path, ch.old, ch.new)
-            for side, rec in ((before, old), (after, new)):
-                if isinstance(rec, (Objective, KPI)):
-                    kind = "objective" if isinstance(rec, Objective) else "kpi"
-                    side[f"{kind}:{rec.id}"] = rec
-            if isinstance(new, CheckIn) and not isinstance(old, CheckIn):
-                checkins.append(new)
-        else:
-            earlier = versions.csv_days(path, ch.old, old=True)
-            for day, value in versions.csv_days(path, ch.new, old=False).items():
-                if earlier.get(day) != value:
-                    rows.append((path, day, value))
-    return commit_events(before, after, checkins, rows)
+    picked = [(i, ch) for i, ch in enumerate(changes) if wanted(ch.path)]
+    return share_of(picked, prefix, versions.records, versions.csv_days)[0]
 
 
 def _run(
@@ -339,90 +316,26 @@ def _run(
         stream.close()
 
 
-_PartsState = tuple[Path, str, SiteConfig, list[list[CommitChanges]], Mapping[Key, Any]]
+_PartsState = tuple[
+    Path, str, SiteConfig, Sequence[CommitChanges], Mapping[Key, Any], list[set[str]]
+]
 
 
-def _run_part(index: int) -> dict[str, Event]:
-    """In a forked worker: read part ``index`` of the commits (:func:`fork_pool.shared`)."""
-    repo, prefix, config, parts, known = fork_pool.shared()
-    return _run(repo, prefix, config, parts[index], known)
-
-
-#: what parsing one version costs, in units of parsing a version from the one
-#: before it (only its changed blocks, :mod:`okrsite.history_parse`): a whole
-#: parse, for a file's first version in a run, costs about twice as much
-_WHOLE_PARSE = 2
-
-
-_Files = tuple[frozenset[str], frozenset[str]]
-
-
-def _costs(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> list[_Files]:
-    """Per commit, the files whose new version must be parsed, and those of
-    them it created. Versions the current site already parsed (``known``)
-    cost nothing, and most of a large first commit is those (check-ins
-    written once)."""
-    out: list[_Files] = []
-    for _sha, changes in commits:
-        files = {
-            ch.path: ch.old == ZERO_OID
-            for ch in changes
-            if _wanted(ch.path) and ch.new != ZERO_OID and (ch.path, ch.new) not in known
+def _read_part(index: int) -> dict[str, Share]:
+    """In a forked worker: what every commit did to the files of share ``index``
+    (:func:`okrsite.history_split.assign_files`), read from one stream."""
+    repo, prefix, config, commits, known, files = fork_pool.shared()
+    picked = mine(commits, files[index])
+    plan = blob_plan([(sha, [ch for _i, ch in changes]) for sha, changes in picked], known)
+    stream = stream_blobs(repo, plan)
+    try:
+        versions = _Versions(stream, config, known, prefix)
+        return {
+            sha: share_of(changes, prefix, versions.records, versions.csv_days)
+            for sha, changes in picked
         }
-        out.append((frozenset(files), frozenset(f for f, created in files.items() if created)))
-    return out
-
-
-def _greedy(costs: list[_Files], jobs: int, target: float) -> tuple[list[int], list[float]]:
-    """Cut the commits into at most ``jobs`` runs, closing a run once it costs
-    ``target`` (the last takes the rest): where each run starts, and its cost.
-
-    A file's first version in a run is parsed whole, and its old side too
-    when the run did not create it: a run beginning mid-history pays for that.
-    """
-    starts = [0]
-    totals: list[float] = []
-    seen: set[str] = set()
-    cost = 0.0
-    for i, (files, created) in enumerate(costs):
-        if cost >= target and len(starts) < jobs:
-            starts.append(i)
-            totals.append(cost)
-            cost, seen = 0.0, set()
-        first = files - seen
-        cost += len(files) + _WHOLE_PARSE * len(first) - len(created & first)
-        seen |= first
-    totals.append(cost)
-    return starts, totals
-
-
-def split_commits(
-    commits: Sequence[CommitChanges], jobs: int, known: Mapping[Key, Any]
-) -> list[list[CommitChanges]]:
-    """``commits`` cut into ``jobs`` contiguous runs of about the same parsing work.
-
-    Cutting by the number of file changes left one worker with twice the
-    work of the other on a repository whose first commit holds every file:
-    those versions are mostly known, and a run beginning later pays for a
-    whole parse of each file it touches first. So the work of each run is
-    estimated (:func:`_costs`), and the cost at which :func:`_greedy` closes
-    a run is bisected until the last run costs about as much as the others.
-    """
-    costs = _costs(commits, known)
-    best, totals = _greedy(costs, 1, 0.0)
-    lo, hi, dearest = 0.0, totals[0], totals[0]
-    for _ in range(10):  # to a thousandth of the work: finer than one commit
-        mid = (lo + hi) / 2
-        starts, totals = _greedy(costs, jobs, mid)
-        if max(totals) < dearest:
-            best, dearest = starts, max(totals)
-        if len(starts) == jobs and totals[-1] > mid:
-            lo = mid  # the last run is left too much: close the others later
-        else:
-            hi = mid
-    bounds = [*best, len(commits)]
-    parts = [list(commits[a:b]) for a, b in itertools.pairwise(bounds)]
-    return parts + [[] for _ in range(jobs - len(parts))]
+    finally:
+        stream.close()
 
 
 def _may_fork() -> bool:
@@ -458,10 +371,18 @@ def commit_events_of(
     total = sum(len(changes) for _sha, changes in commits)
     if jobs <= 1 or total < PARALLEL_CHANGES or not _may_fork():
         return _run(repo, prefix, config, commits, known)
-    parts = split_commits(commits, jobs, known)
-    state: _PartsState = (repo, prefix, config, parts, known)
-    out: dict[str, Event] = {}
+    files = assign_files(commits, jobs, known)
+    state: _PartsState = (repo, prefix, config, commits, known, files)
     with fork_pool.forked_pool(state, jobs) as pool:
-        for events in pool.map(_run_part, range(jobs)):
-            out.update(events)
+        parts = list(pool.map(_read_part, range(jobs)))
+    out: dict[str, Event] = {}
+    again: list[CommitChanges] = []
+    for sha, changes in commits:
+        shares = [part[sha] for part in parts if sha in part]
+        event = merge(shares) if shares else commit_events({}, {}, [], [])
+        if event is None:  # the shares could meet (a moved file): read it whole
+            again.append((sha, changes))
+        out[sha] = event or {}
+    if again:
+        out.update(_run(repo, prefix, config, again, known))
     return out

@@ -650,14 +650,13 @@ def test_a_file_changed_since_it_was_staged_is_hashed_not_taken_from_the_index(
     assert len(known) == 1
 
 
-def test_workers_get_runs_of_commits_of_about_the_same_work() -> None:
+def test_workers_get_files_of_about_the_same_work() -> None:
     """A first commit of 400 files, 300 of them versions the site has parsed
-    (check-ins never changed), then 60 commits of 10 edits each: cut by the
-    count of changes, the first worker got the first commit and a few more and
-    the second worker most of the parsing. Cut by estimated work, both runs
-    cost about the same and together are the history in order."""
-    from okrsite import history_commits
+    (check-ins never changed), then 60 commits of 10 edits each to the other
+    100: each worker gets about half of the parsing, whatever the count of
+    changes, and every file goes to exactly one worker."""
     from okrsite.gitsource import ZERO_OID, RawChange
+    from okrsite.history_split import assign_files
 
     def oid(n: int) -> str:
         return f"{n + 1:040x}"  # never the zero id
@@ -674,17 +673,57 @@ def test_workers_get_runs_of_commits_of_about_the_same_work() -> None:
         commits.append((f"c{c}", changes))
     known = {(f"content/f{i}.md", oid(i)): object() for i in range(100, 400)}
 
-    parts = history_commits.split_commits(commits, 2, known)
-    assert [c for part in parts for c in part] == commits
-    costs = history_commits._costs(commits, known)
-    runs = [history_commits._greedy(costs[: len(parts[0])], 1, 0)[1][0]]
-    runs += [history_commits._greedy(costs[len(parts[0]) :], 1, 0)[1][0]]
-    assert max(runs) < 1.15 * min(runs), runs
-    # the old cut: 500 changes each, the first commit and the next ten
-    by_count = [history_commits._greedy(part, 1, 0)[1][0] for part in (costs[:11], costs[11:])]
-    assert by_count == [300, 700]
-    assert max(runs) < 0.8 * max(by_count)
-    assert history_commits.split_commits(commits[:2], 3, known)[2] == []
+    shares = assign_files(commits, 2, known)
+    assert shares[0] | shares[1] == {f"content/f{i}.md" for i in range(400)}
+    assert not shares[0] & shares[1]
+    edited = [len([f for f in share if int(f[9:-3]) < 100]) for share in shares]
+    assert edited == [50, 50]  # the files with parsing to do, half each
+    assert len(assign_files(commits[:1], 3, known)[2]) > 0
+
+
+def test_moved_files_and_shared_ids_read_alike_in_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers each read some files; a goal whose file moved (paired across
+    two files by id and title) and two files claiming one id must come out as
+    one process reads them: such commits are read again whole."""
+    from okrsite import history_commits
+    from okrsite.gitsource import log_commits, raw_changes
+
+    repo = Repo(tmp_path / "site")
+    repo.write("okrsite.toml", 'title = "T"\ndefault_cycle = "2026-Q4"\n')
+
+    def goal(title: str, target: int, explicit: str = "") -> str:
+        head = f"id: {explicit}\n" if explicit else ""
+        return (
+            f"---\n{head}title: {title}\nowner: Uma Diaz\nkey_results:\n"
+            f"  - title: Deals\n    start: 0\n    target: {target}\n---\n"
+        )
+
+    for n in range(12):
+        repo.write(f"content/objectives/g{n:02d}.md", goal(f"Goal {n}", 10 + n))
+    repo.commit("Goals", "alice", "2026-10-01T10:00:00+00:00")
+    for n in range(12):
+        repo.write(f"content/objectives/g{n:02d}.md", goal(f"Goal {n}", 20 + n))
+    repo.commit("Raise every target", "bob", "2026-10-02T10:00:00+00:00")
+    for n in (1, 6, 11):  # moved, and changed on the way
+        (repo.root / f"content/objectives/g{n:02d}.md").unlink()
+        repo.write(f"content/objectives/moved/g{n:02d}.md", goal(f"Goal {n}", 30 + n))
+    repo.commit("Move three goals", "carol", "2026-10-03T10:00:00+00:00")
+    repo.write("content/objectives/twin.md", goal("Twin", 5, explicit="g04"))
+    repo.write("content/objectives/g09.md", goal("Goal 9", 99))
+    repo.commit("A second file claims g04", "dave", "2026-10-04T10:00:00+00:00")
+
+    config = load_site(repo.root).config
+    shas = [c.sha for c in log_commits(repo.root) if len(c.parents) < 2]
+    changes = raw_changes(repo.root, shas, "content/")
+    ordered = [(s, changes.get(s, [])) for s in shas]
+    alone = history_commits.commit_events_of(repo.root, "", config, ordered, jobs=1)
+    monkeypatch.setattr(history_commits, "PARALLEL_CHANGES", 0)
+    for jobs in (2, 3, 5):
+        assert history_commits.commit_events_of(repo.root, "", config, ordered, jobs=jobs) == alone
+    moved = alone[shas[2]]["records"]
+    assert {r.get("from") for r in moved} >= {"g01", "g06", "g11"}
 
 
 def test_a_kpi_value_from_a_csv_row_names_the_commit_that_added_the_row(tmp_path: Path) -> None:

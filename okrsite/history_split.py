@@ -1,0 +1,184 @@
+"""Many commits read in several processes, each reading the whole history of some files.
+
+A file's versions are parsed one from the other (:mod:`okrsite.history_parse`),
+so the cheapest order is each file's versions oldest first in one process.
+Cutting the commits into runs instead made every run after the first parse
+whole the version before each file's first change in it: 10,000 extra whole
+parses at 10,000 objectives, and runs of unequal work. So each worker takes
+a share of the files (:func:`assign_files`, balanced by the parsing each
+file needs), reads every commit's changes to them, and returns, per commit,
+what those changes did with where each fact came from in the commit
+(:func:`read_files`). :func:`merge` puts a commit's shares together in the
+order one process would have produced them.
+
+What a commit did is not always the sum of its files: a goal whose file moved
+is paired across the deleted and the added file, and two files claiming one
+id overwrite each other. When a commit's shares could meet that way (a
+record removed in one share and one of the same kind added in another, or
+one key in two shares), :func:`merge` says so and the commit is read again
+whole, in one process.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from okrsite.gitsource import ZERO_OID, RawChange
+from okrsite.history_events import Event, Record, commit_events
+from okrsite.model import KPI, CheckIn, Objective
+
+CommitChanges = tuple[str, list[RawChange]]
+#: what a worker found of one commit: the event of its files, the place in the
+#: commit of each record, check-in and row of it, and the records' keys on
+#: each side (``kind:id``)
+Share = tuple[Event, list[tuple[int, int, int]], list[int], list[int], set[str], set[str]]
+#: what parsing one version costs, in units of parsing a version from the one
+#: before it: a file's first version is parsed whole, which costs about twice as much
+WHOLE_PARSE = 2.0
+_CHANGE = 0.1  # a change whose version is already parsed: bookkeeping only
+
+
+def wanted(path: str) -> bool:
+    return path.endswith((".md", ".csv"))
+
+
+def assign_files(
+    commits: Sequence[CommitChanges], jobs: int, known: Mapping[tuple[str, str], Any]
+) -> list[set[str]]:
+    """The files each of ``jobs`` workers reads, of about equal parsing work.
+
+    A version the current site has parsed (``known``: check-ins written once)
+    costs next to nothing; a file's first version to parse costs a whole
+    parse. The dearest files are handed out first, each to the least busy
+    worker.
+    """
+    cost: dict[str, float] = {}
+    for _sha, changes in commits:
+        for ch in changes:
+            if not wanted(ch.path):
+                continue
+            parse = ch.new != ZERO_OID and (ch.path, ch.new) not in known
+            if ch.path not in cost:
+                first = WHOLE_PARSE if parse else _CHANGE
+                if ch.old != ZERO_OID and (ch.path, ch.old) not in known:
+                    first += WHOLE_PARSE  # its history starts with a change: the old side too
+                cost[ch.path] = first
+            else:
+                cost[ch.path] += 1.0 if parse else _CHANGE
+    loads = [(0.0, i) for i in range(jobs)]
+    out: list[set[str]] = [set() for _ in range(jobs)]
+    for path in sorted(cost, key=lambda p: (-cost[p], p)):
+        load, i = heapq.heappop(loads)
+        out[i].add(path)
+        heapq.heappush(loads, (load + cost[path], i))
+    return out
+
+
+def mine(
+    commits: Sequence[CommitChanges], files: set[str]
+) -> list[tuple[str, list[tuple[int, RawChange]]]]:
+    """The commits that changed any of ``files``, with those changes and their places."""
+    out = []
+    for sha, changes in commits:
+        picked = [(i, ch) for i, ch in enumerate(changes) if ch.path in files]
+        if picked:
+            out.append((sha, picked))
+    return out
+
+
+def share_of(
+    changes: Sequence[tuple[int, RawChange]],
+    prefix: str,
+    records: Any,
+    csv_days: Any,
+) -> Share:
+    """What these changes of one commit did (``records(path, old, new)`` gives both
+    sides of a Markdown file, ``csv_days(path, oid, old)`` a CSV file's rows),
+    with each fact's place in the commit."""
+    before: dict[str, Record] = {}
+    after: dict[str, Record] = {}
+    where_before: dict[str, int] = {}
+    where_after: dict[str, int] = {}
+    checkins: list[CheckIn] = []
+    checkin_places: list[int] = []
+    rows: list[tuple[str, str, float]] = []
+    row_places: list[int] = []
+    for i, ch in changes:
+        path = ch.path[len(prefix) :]
+        if path.endswith(".md"):
+            old, new = records(path, ch.old, ch.new)
+            for side, where, rec in ((before, where_before, old), (after, where_after, new)):
+                if isinstance(rec, (Objective, KPI)):
+                    key = f"{'objective' if isinstance(rec, Objective) else 'kpi'}:{rec.id}"
+                    side[key] = rec
+                    where.setdefault(key, i)
+            if isinstance(new, CheckIn) and not isinstance(old, CheckIn):
+                checkins.append(new)
+                checkin_places.append(i)
+        else:
+            earlier = csv_days(path, ch.old, True)
+            for day, value in csv_days(path, ch.new, False).items():
+                if earlier.get(day) != value:
+                    rows.append((path, day, value))
+                    row_places.append(i)
+    event = commit_events(before, after, checkins, rows)
+    places = []
+    for rec in event["records"]:
+        key = f"{rec['kind']}:{rec['id']}"
+        gone = rec["change"] == "removed"
+        places.append(
+            (
+                0 if rec["kind"] == "objective" else 1,
+                int(gone),
+                (where_before if gone else where_after)[key],
+            )
+        )
+    return event, places, checkin_places, row_places, set(after), set(before)
+
+
+def _kinds(keys: set[str]) -> set[str]:
+    return {key.split(":", 1)[0] for key in keys}
+
+
+def merge(shares: Sequence[Share]) -> Event | None:
+    """One commit's event from its shares, in one process's order; ``None`` when
+    the shares could meet (a moved file, one id in two files): read it whole."""
+    if len(shares) == 1:
+        return shares[0][0]
+    seen_after: set[str] = set()
+    seen_before: set[str] = set()
+    added_kinds: list[set[str]] = []
+    removed_kinds: list[set[str]] = []
+    for _event, _p, _c, _r, after, before in shares:
+        if after & seen_after or before & seen_before:
+            return None
+        seen_after |= after
+        seen_before |= before
+        added_kinds.append(_kinds(after - before))
+        removed_kinds.append(_kinds(before - after))
+    for i, removed in enumerate(removed_kinds):
+        for j, added in enumerate(added_kinds):
+            if i != j and removed & added:
+                return None
+    records = sorted(
+        (place, n, k, rec)
+        for n, (event, places, _c, _r, _a, _b) in enumerate(shares)
+        for k, (place, rec) in enumerate(zip(places, event["records"], strict=True))
+    )
+    checkins = sorted(
+        (place, n, k, c)
+        for n, (event, _p, places, _r, _a, _b) in enumerate(shares)
+        for k, (place, c) in enumerate(zip(places, event["checkins"], strict=True))
+    )
+    rows = sorted(
+        (place, n, k, r)
+        for n, (event, _p, _c, places, _a, _b) in enumerate(shares)
+        for k, (place, r) in enumerate(zip(places, event["rows"], strict=True))
+    )
+    return {
+        "records": [rec for *_, rec in records],
+        "checkins": [c for *_, c in checkins],
+        "rows": [r for *_, r in rows],
+    }
