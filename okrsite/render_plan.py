@@ -255,7 +255,8 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
 
 
 #: chunks queued for each forked worker while the parent renders a chunk of
-#: its own (so a worker does not wait for the parent to hand it more)
+#: its own (so a worker does not wait for the parent to hand it more; the
+#: first chunks, the site-wide files and the summary pages, take longest)
 AHEAD = 3
 
 
@@ -364,7 +365,9 @@ def _render_forked(
         while queue or own or futures:
             while futures and futures[0].done():
                 take_first()
-            while queue and len(futures) < AHEAD * workers:
+            # near the end, one chunk each: the parent does not wait for a queue
+            ahead = AHEAD if len(queue) > 2 * AHEAD * workers else 1
+            while queue and len(futures) < ahead * workers:
                 futures.append(pool.submit(_render_chunk, queue.popleft()))
             if own or queue:
                 try:
