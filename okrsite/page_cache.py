@@ -386,7 +386,10 @@ class PageCache:
         for kind in _FRAGMENT_KINDS:
             entries = fragments[kind] = {}
             seeded = self._seeded.get(kind, {})
+            taken = numbered.pieces.get(kind, {})
             for key, piece in getattr(memo, kind).items():
+                if key in taken:  # rendered by the build's own process, numbered there
+                    continue
                 kept = seeded.get(key)
                 ids = kept[1] if kept is not None and kept[0] is piece else _ids(table, piece[1])
                 entries[key] = (plain_piece(piece[0]), ids)

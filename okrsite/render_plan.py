@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Set
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,7 @@ from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
-from okrsite.value_prints import before_forking, forked_printer
+from okrsite.value_prints import Printer, before_forking, forked_printer
 from okrsite.writer import StagedOutput
 
 __all__ = [
@@ -148,16 +150,13 @@ def render_files(
     return result
 
 
-#: in a render worker: its numbering of what its pages read (reset before forking)
-_NUMBERS: list[WorkerNumbers] = []
-#: in a render worker: the memoised pieces it has sent already, by kind
-_SENT_PIECES: dict[str, set[Any]] = {}
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
 PIECE_KINDS = ("items", "nodes", "exports")
 
-#: what a worker sends back for the page cache: its pid, the dependencies new
-#: to its numbering with their fingerprints, each page's reads and each new
-#: piece (with its reads) in its numbers, and the content hash of each file
+#: what a chunk sends back for the page cache: the pid of the process that
+#: rendered it, the dependencies new to its numbering with their
+#: fingerprints, each page's reads and each new piece (with its reads) in
+#: its numbers, and the content hash of each file
 Reads = tuple[
     int,
     list[Dep],
@@ -167,51 +166,98 @@ Reads = tuple[
     dict[str, bytes] | None,
 ]
 
+#: what a render process inherits: the site, the staging folder, the site
+#: folder and whether the page cache wants what pages read
+State = tuple[SiteRenderer, StagedOutput, Path, bool]
+
+
+class ChunkRenderer:
+    """One process's rendering of chunks of pages: a forked worker's, or the
+    parent's own share (the parent renders too, so a build forks one worker
+    fewer than it has jobs: each forked worker soon holds a private copy of
+    most of the parent's memory, which its reads of the portfolio touch).
+
+    It numbers what its pages read in its own table (:class:`WorkerNumbers`),
+    fingerprints the dependencies new to that table, and remembers which
+    memoised pieces it has sent, so each chunk sends only what is new."""
+
+    def __init__(self, site: SiteRenderer, *, here: bool = False) -> None:
+        self.numbers = WorkerNumbers()
+        #: the memoised pieces sent already, by kind (those the parent had
+        #: before forking, from the page cache, are never sent)
+        self.sent = {kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS}
+        #: in the parent: pieces stay as they are (the page cache makes them
+        #: plain values when it saves), and the digests stay in ``staged``
+        self.here = here
+        self.printer = Printer() if here else forked_printer()
+
+    def render(
+        self, state: State, keys: list[PageKey] | None
+    ) -> tuple[list[str], int, int, Reads | None]:
+        """Render these pages (or, for ``None``, the site-wide files) and
+        write them into the staging folder; with ``want_deps``, also what
+        each page read, numbered, and the fingerprints of what was read
+        that this process has not sent before (taken here, they run on
+        every core)."""
+        site, staged, site_root, want_deps = state
+        # The collector is paused while rendering (okrsite.gcpause); each chunk
+        # ends with a young-generation collection in case a theme's templates do
+        # make reference cycles.
+        with paused_gc():
+            try:
+                files = _located(
+                    site_root,
+                    lambda: site.render_assets() if keys is None else site.render_pages(keys),
+                )
+                written, unchanged = staged.write(files)
+            finally:
+                gc.collect(1)
+        site.forget_chunk_pieces()
+        if not want_deps:
+            return list(files), written, unchanged, None
+        numbers = self.numbers
+        # the process needs a page's reads no more once they are numbered
+        pages = {key: numbers.number(site.page_deps.pop(key)) for key in keys or ()}
+        plain = _as_is if self.here else plain_piece
+        pieces: dict[str, dict[Any, tuple[Any, bytes]]] = {}
+        for kind in PIECE_KINDS:
+            sent = self.sent[kind]
+            memo = getattr(site.memo, kind)
+            fresh = memo.keys() - sent
+            sent.update(fresh)
+            # as plain values: the parent only stores them (okrsite.page_cache)
+            pieces[kind] = {
+                key: (plain(memo[key][0]), numbers.number(memo[key][1])) for key in fresh
+            }
+        new = numbers.new()
+        collections = site.recorder.collections
+        prints = [self.printer.dep(collections, dep) for dep in new]
+        digests = None
+        if not self.here and staged.digests is not None:
+            digests, staged.digests = staged.digests, {}  # each chunk sends only its own
+        return list(files), written, unchanged, (os.getpid(), new, prints, pages, pieces, digests)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+#: in a render worker: its chunk renderer (made at its first chunk)
+_WORKER: list[ChunkRenderer] = []
+
 
 def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Reads | None]:
-    """In a forked worker: render these pages (or, for ``None``, the site-wide
-    files) and write them into the staging folder; with ``want_deps``, send
-    back what each page read and the fingerprints of what it read that this
-    worker has not sent before (for the page cache: taken here, they cost
-    the parent nothing and run on every core)."""
-    site, staged, site_root, want_deps = shared()
-    # The collector is paused while rendering (okrsite.gcpause); each chunk
-    # ends with a young-generation collection in case a theme's templates do
-    # make reference cycles.
-    with paused_gc():
-        try:
-            files = _located(
-                site_root,
-                lambda: site.render_assets() if keys is None else site.render_pages(keys),
-            )
-            written, unchanged = staged.write(files)
-        finally:
-            gc.collect(1)
-    site.forget_chunk_pieces()
-    if not want_deps:
-        return list(files), written, unchanged, None
-    if not _NUMBERS:
-        _NUMBERS.append(WorkerNumbers())
-    numbers, printer = _NUMBERS[0], forked_printer()
-    # the worker needs a page's reads no more once they are sent
-    pages = {key: numbers.number(site.page_deps.pop(key)) for key in keys or ()}
-    pieces: dict[str, dict[Any, tuple[Any, bytes]]] = {}
-    for kind in PIECE_KINDS:
-        sent = _SENT_PIECES.setdefault(kind, set())
-        memo = getattr(site.memo, kind)
-        fresh = memo.keys() - sent
-        sent.update(fresh)
-        # as plain values: the parent only stores them (okrsite.page_cache)
-        pieces[kind] = {
-            key: (plain_piece(memo[key][0]), numbers.number(memo[key][1])) for key in fresh
-        }
-    new = numbers.new()
-    collections = site.recorder.collections
-    prints = [printer.dep(collections, dep) for dep in new]
-    digests = staged.digests
-    if digests is not None:
-        staged.digests = {}  # each chunk sends only its own
-    return list(files), written, unchanged, (os.getpid(), new, prints, pages, pieces, digests)
+    """In a forked worker: :meth:`ChunkRenderer.render` with the state it inherited."""
+    state: State = shared()
+    if not _WORKER:
+        _WORKER.append(ChunkRenderer(state[0]))
+    return _WORKER[0].render(state, keys)
+
+
+#: chunks queued for each forked worker while the parent renders a chunk of
+#: its own (so a worker does not wait for the parent to hand it more; the
+#: first chunks, the site-wide files and the summary pages, take longest)
+AHEAD = 3
 
 
 def render_and_write(
@@ -227,48 +273,28 @@ def render_and_write(
     reads: NumberedReads | None = None,
 ) -> tuple[set[str], int, int]:
     """Render every page (or these ``keys``) and the site-wide files and write
-    them into ``staged``, in ``jobs`` forked processes.
+    them into ``staged``, in this process and ``jobs - 1`` forked ones.
 
     Workers inherit the scored portfolio and the compiled templates through
     fork and write their pages themselves, so no page travels between
     processes; only paths and counts come back, and with ``want_deps`` what
     each page and memoised piece read, numbered, with the fingerprints of
-    what was read, into ``reads``. In this process (a small site, one job),
-    what pages read goes to ``site.page_deps`` and ``site.memo`` instead.
-    ``assets`` false leaves out the site-wide files. Raises :class:`RenderFailed`.
+    what was read, into ``reads`` (the parent's own chunks go there too).
+    In one process (a small site, one job), what pages read goes to
+    ``site.page_deps`` and ``site.memo`` instead. ``assets`` false leaves
+    out the site-wide files. Raises :class:`RenderFailed`.
     """
     if keys is None:
         keys = site.page_keys()
-    chunks: list[list[PageKey] | None] = [None] if assets else []  # the site-wide files
-    chunks += [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
+    chunks: list[list[PageKey] | None] = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
+    if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
+        return _render_forked(
+            site, site_root, staged, jobs, progress, chunks, want_deps, assets, reads
+        )
+    if assets:
+        chunks.insert(0, None)  # the site-wide files
     paths: set[str] = set()
     written = unchanged = done = 0
-    if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
-        # what the parent has already (pieces from the page cache) is not sent back
-        _NUMBERS.clear()
-        before_forking()
-        _SENT_PIECES.clear()
-        _SENT_PIECES.update({kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS})
-        with forked_pool((site, staged, site_root, want_deps), jobs) as pool:
-            futures = [pool.submit(_render_chunk, c) for c in chunks]
-            # In the order submitted: each worker takes chunks in that order,
-            # and its numbers build on those of its earlier chunks.
-            for future in futures:
-                if future.exception() is not None:
-                    for other in futures:  # stop at the first mistake
-                        other.cancel()
-                names, w, u, sent = future.result()
-                if sent is not None:
-                    worker, new, prints, pages, pieces, digests = sent
-                    if reads is not None:
-                        reads.take(worker, new, prints, pages, pieces)
-                    if digests is not None and staged.digests is not None:
-                        staged.digests.update(digests)
-                paths.update(names)
-                written, unchanged, done = written + w, unchanged + u, done + len(names)
-                if progress is not None:
-                    progress(min(done, len(keys)), len(keys))
-        return paths, written, unchanged
     with paused_gc():
         for chunk in chunks:
             files = render_files(site, site_root, chunk or [], assets=chunk is None)
@@ -280,3 +306,76 @@ def render_and_write(
             if progress is not None and chunk is not None:
                 progress(done, len(keys))
     return paths, written, unchanged
+
+
+def _render_forked(
+    site: SiteRenderer,
+    site_root: Path,
+    staged: StagedOutput,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    chunks: list[list[PageKey] | None],
+    want_deps: bool,
+    assets: bool,
+    reads: NumberedReads | None,
+) -> tuple[set[str], int, int]:
+    """:func:`render_and_write` in ``jobs - 1`` forked workers and this process.
+
+    Workers take chunks from the front, in the order submitted (each
+    worker's numbers build on those of its earlier chunks, so its chunks
+    are taken in that order), and this process renders the site-wide files
+    (whose exports pieces it keeps for the page cache, instead of receiving
+    them) and then chunks from the back, topping the workers' queues up
+    after each of its own."""
+    total = sum(len(chunk or ()) for chunk in chunks)
+    paths: set[str] = set()
+    counts = [0, 0, 0]  # written, unchanged, pages done
+    state: State = (site, staged, site_root, want_deps)
+
+    def take(result: tuple[list[str], int, int, Reads | None]) -> None:
+        names, w, u, sent = result
+        if sent is not None:
+            worker, new, prints, pages, pieces, digests = sent
+            if reads is not None:
+                reads.take(worker, new, prints, pages, pieces)
+            if digests is not None and staged.digests is not None:
+                staged.digests.update(digests)
+        paths.update(names)
+        counts[0] += w
+        counts[1] += u
+        counts[2] += len(names)
+        if progress is not None:
+            progress(min(counts[2], total), total)
+
+    def take_first() -> None:
+        future = futures.popleft()
+        if future.exception() is not None:
+            for other in futures:  # stop at the first mistake
+                other.cancel()
+        take(future.result())
+
+    queue = deque(chunks)
+    own: deque[list[PageKey] | None] = deque([None] if assets else [])
+    futures: deque[Future[tuple[list[str], int, int, Reads | None]]] = deque()
+    workers = jobs - 1
+    before_forking()
+    _WORKER.clear()
+    here = ChunkRenderer(site, here=True)
+    with paused_gc(), forked_pool(state, workers) as pool:
+        while queue or own or futures:
+            while futures and futures[0].done():
+                take_first()
+            # near the end, one chunk each: the parent does not wait for a queue
+            ahead = AHEAD if len(queue) > 2 * AHEAD * workers else 1
+            while queue and len(futures) < ahead * workers:
+                futures.append(pool.submit(_render_chunk, queue.popleft()))
+            if own or queue:
+                try:
+                    take(here.render(state, own.popleft() if own else queue.pop()))
+                except BaseException:
+                    for other in futures:
+                        other.cancel()
+                    raise
+            elif futures:
+                take_first()
+    return paths, counts[0], counts[1]

@@ -52,3 +52,27 @@ def test_template_error_is_located_in_every_render_path(big_site: Path, jobs: st
     assert "'no_such_thing' is undefined" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()  # nothing published
+
+
+def test_template_error_in_the_parents_share_stops_the_workers(tmp_path: Path) -> None:
+    """With two jobs the building process renders the site-wide files itself
+    while a forked worker renders pages: a mistake in the feed (a site-wide
+    file) is located as one in a worker is, the worker is stopped, and
+    nothing is published."""
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks/generate.py"), str(site), "--objectives", "300"],
+        check=True,
+        capture_output=True,
+    )
+    feed = site / "templates" / "checkins.xml"
+    feed.parent.mkdir(parents=True)
+    feed.write_text('<?xml version="1.0"?>\n<feed>{{ no_such_thing.title }}</feed>\n')
+    out = tmp_path / "out"
+    args = ["build", "--site", str(site), "--as-of", "2026-11-20", "--out", str(out), "-j", "2"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "templates/checkins.xml:2: error THM002" in result.output
+    assert "'no_such_thing' is undefined" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
