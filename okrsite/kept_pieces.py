@@ -33,7 +33,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from okrsite.value_prints import forked_printer
+from okrsite.value_prints import Printer, forked_printer
 
 __all__ = ["KEPT", "KeptPieces"]
 
@@ -77,6 +77,12 @@ class KeptPieces:
         self.used: set[bytes] = set()
         self.reused = 0
         self._segments = 0
+        self._printer: tuple[int, Printer] | None = None
+
+    def share_printer(self, printer: Printer) -> None:
+        """Take fingerprints in this process with ``printer``, the one the page
+        cache's prints of this process come from (forked workers use theirs)."""
+        self._printer = (os.getpid(), printer)
 
     def get(self, name: str, variables: dict[str, Any], render: Any) -> Markup:
         """Partial ``name`` with these variables: kept, or rendered by ``render()`` and kept.
@@ -84,7 +90,8 @@ class KeptPieces:
         The timeline's fingerprint comes from the worker's printer, which the
         page cache then asks for the same value's fingerprint: it is taken once.
         """
-        printer = forked_printer()
+        own = self._printer
+        printer = own[1] if own is not None and own[0] == os.getpid() else forked_printer()
         digest = hashlib.blake2b(name.encode(), digest_size=16)
         for variable in sorted(variables):
             digest.update(

@@ -361,6 +361,8 @@ def _render_forked(
     before_forking()
     _WORKER.clear()
     here = ChunkRenderer(site, here=True)
+    if site.partial.kept is not None:  # one fingerprint per timeline, for both
+        site.partial.kept.share_printer(here.printer)
     with paused_gc(), forked_pool(state, workers) as pool:
         while queue or own or futures:
             while futures and futures[0].done():
