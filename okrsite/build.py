@@ -23,6 +23,7 @@ from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
 from okrsite.theme import ThemeError, load_theme
+from okrsite.value_prints import parsed_records
 from okrsite.writer import MARKER, StagedOutput, WriteStats, check_output_dir, read_folders
 
 
@@ -108,6 +109,8 @@ def build_site(
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     use_cache = history_cache and load.config.cache
+    if cache is not None and use_cache:  # records printed by their parse's hash
+        parsed_records(((d, pf.record) for d, pf in cache.by_digest.items()), cache.key)
     try:
         site = SiteRenderer(
             load.scored,
@@ -116,6 +119,7 @@ def build_site(
             theme=theme,
             history=site_history,
             timelines_apart=True,
+            value_pieces=use_cache,
         )
         folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
         stats = _render_and_commit(
@@ -137,6 +141,8 @@ def build_site(
             raise
         diags = [*load.diagnostics, problem]
         return BuildResult(False, diags, load, seconds=time.perf_counter() - started)
+    finally:
+        parsed_records(())
     return BuildResult(
         True,
         sorted_diagnostics([*load.diagnostics, *refused]),
@@ -180,6 +186,8 @@ def _render_and_commit(
             paths, written, unchanged = render_and_write(
                 site, site_root, staged, jobs, progress, keys=keys, want_deps=True, reads=reads
             )
+        fresh = reads.pieces.get("entries", {}) if reads is not None else {}
+        site.memo.keep_entries(site.partial.used | fresh.keys())
         reused = cache.reused_files
         timings["pages reused"] = len(reused)
         timings["pieces reused"] = cache.pieces_reused

@@ -437,6 +437,7 @@ _FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
     "items": Markup,
     "nodes": Markup,
     "exports": tuple,
+    "entries": Markup,  # value-keyed (Partials.VALUE_KEYED): read nothing
 }
 
 

@@ -88,6 +88,7 @@ class SiteRenderer:
         memo: RenderMemo | None = None,
         history: SiteHistory | None = None,
         timelines_apart: bool = False,
+        value_pieces: bool = False,
     ) -> None:
         # every read of the portfolio while a page renders is recorded
         # (okrsite.dependencies): what the page depends on
@@ -136,7 +137,11 @@ class SiteRenderer:
         self.index = SiteIndex(scored, config)
         record_index(self.index, self.recorder)
         self.view = ViewModel(scored, self.index, self.checkin_notes, self.recorder, plain)
-        self.partial = Partials(self.env)
+        # ``value_pieces`` (okrsite build's page cache): the dashboard's entries
+        # are kept by value in the memo, and stored with the pages
+        self.partial = Partials(
+            self.env, self.recorder, self.memo.entries if value_pieces else None
+        )
         self._nav_cache: dict[tuple[str, str], Markup] = {}
         self._checkin_cache: dict[tuple[str, str, bool], tuple[Markup, frozenset[Dep]]] = {}
         #: what each page rendered by :meth:`render_pages` read

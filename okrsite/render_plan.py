@@ -153,7 +153,7 @@ _NUMBERS: list[WorkerNumbers] = []
 #: in a render worker: the memoised pieces it has sent already, by kind
 _SENT_PIECES: dict[str, set[Any]] = {}
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
-PIECE_KINDS = ("items", "nodes", "exports")
+PIECE_KINDS = ("items", "nodes", "exports", "entries")
 
 #: what a worker sends back for the page cache: its pid, the dependencies new
 #: to its numbering with their fingerprints, each page's reads and each new
