@@ -32,6 +32,7 @@ from okrsite.dependencies import Dep, LazyRecordedDict, Recorder, record_index, 
 from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
+from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
 from okrsite.translations import load_language
@@ -144,6 +145,7 @@ class SiteRenderer:
         )
         self._nav_cache: dict[tuple[str, str], Markup] = {}
         self._checkin_cache: dict[tuple[str, str, bool], tuple[Markup, frozenset[Dep]]] = {}
+        self._scorecards: dict[str, tuple[Scorecard, frozenset[Dep]]] = {}
         #: what each page rendered by :meth:`render_pages` read
         self.page_deps: dict[PageKey, frozenset[Dep]] = {}
         self.nav = self._nav()
@@ -380,7 +382,7 @@ class SiteRenderer:
         out.update(data_files(self.view, self.memo))
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()
-        out.update(cycle_export_files(self.scored))
+        out.update(cycle_export_files(self.scored, self.scorecard))
         if self.history is not None:
             out[HISTORY_JSON] = history_json(self.history, self.scored, self.config, self.streaks)
         scores = self.view.scores
@@ -392,6 +394,19 @@ class SiteRenderer:
         for oid in ids:
             out[badge_path(oid)] = self.badge(oid)
         return out
+
+    def scorecard(self, cycle: str) -> Scorecard:
+        """The scorecard of ``cycle``, worked out once for its page and its
+        export files (a few hundred team tallies at 10,000 objectives); a
+        page that uses it depends on what working it out read."""
+        hit = self._scorecards.get(cycle)
+        if hit is None:
+            hit = self._scorecards[cycle] = self.recorder.capture(
+                lambda: scorecard(self.scored, cycle)
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
 
     def badge(self, oid: str) -> bytes:
         """badges/<id>.svg: partials/badge.svg with the objective's percent and status."""
