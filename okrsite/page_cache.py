@@ -477,8 +477,7 @@ def _prints_of(deps: list[Dep]) -> bytes:
     """In a forked worker: the fingerprints of these dependencies, joined."""
     site = shared()
     collections = site.recorder.collections
-    printer = forked_printer()
-    return b"".join(printer.dep(collections, dep) for dep in deps)
+    return b"".join(forked_printer().deps(collections, deps))
 
 
 #: fewer dependencies than this are fingerprinted in this process
@@ -490,8 +489,7 @@ def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
     there are many (150,000 at 10,000 objectives: a few seconds in one)."""
     if jobs <= 1 or len(deps) < PARALLEL_DEPS or not can_fork():
         collections = site.recorder.collections
-        printer = Printer()
-        return [printer.dep(collections, dep) for dep in deps]
+        return Printer().deps(collections, deps)
     size = -(-len(deps) // (jobs * 4))
     chunks = [deps[i : i + size] for i in range(0, len(deps), size)]
     before_forking()

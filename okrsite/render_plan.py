@@ -207,7 +207,7 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
         }
     new = numbers.new()
     collections = site.recorder.collections
-    prints = [printer.dep(collections, dep) for dep in new]
+    prints = printer.deps(collections, new)
     digests = staged.digests
     if digests is not None:
         staged.digests = {}  # each chunk sends only its own

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from okrsite.dependencies import Dep, value_of
+from okrsite.dependencies import PRESENT, Dep, value_of
 
 __all__ = [
     "Printer",
@@ -138,11 +138,14 @@ class Printer:
     holds on to them so an identity is never reused for another record.
     """
 
-    __slots__ = ("_records", "_kinds")
+    __slots__ = ("_records", "_kinds", "_plain")
 
     def __init__(self) -> None:
         self._records: dict[int, tuple[Any, bytes]] = dict(_PARSED)
         self._kinds: dict[type, bool] = {}
+        #: prints of strings and tuples of strings (most index entries: ids,
+        #: often none), by value: equal ones pickle to equal bytes
+        self._plain: dict[Any, bytes] = {}
 
     def _is_record(self, value: Any) -> bool:
         kind = type(value)
@@ -167,9 +170,15 @@ class Printer:
 
     def value(self, value: Any) -> bytes:
         """The fingerprint of ``value``."""
+        kind = type(value)
+        if kind is str or (kind is tuple and all(type(v) is str for v in value)):
+            # only exact strings: a Markup or a number may equal one and pickle otherwise
+            hit = self._plain.get(value)
+            if hit is None:
+                hit = self._plain[value] = fingerprint(value)
+            return hit
         if self._is_record(value):
             return self._record(value)
-        kind = type(value)
         if (kind is list or kind is tuple) and value:
             first = value[0]
             if self._is_record(first) or (
@@ -188,6 +197,22 @@ class Printer:
         if dep[0] == "history":  # the collection is (history,)
             return _history_print(value[0] if isinstance(value, tuple) and value else None)
         return self.value(value)
+
+    def deps(self, collections: Mapping[str, Any], deps: Iterable[Dep]) -> list[bytes]:
+        """:meth:`dep` of each of ``deps`` (150,000 after an edit at 10,000
+        objectives): a presence (``name?``) is a yes or no, printed once each."""
+        presence = {True: fingerprint(True), False: fingerprint(False)}
+        dep, value = self.dep, self.value
+        out = []
+        for d in deps:
+            name = d[0]
+            if name.endswith(PRESENT):
+                out.append(presence[value_of(collections, d)])
+            elif name == "history":
+                out.append(dep(collections, d))
+            else:
+                out.append(value(value_of(collections, d)))
+        return out
 
 
 def _history_print(history: Any) -> bytes:

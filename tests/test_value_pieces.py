@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from markupsafe import Markup
 from test_incremental import edit, write
 
 from okrsite.build import build_site
@@ -173,3 +174,19 @@ def test_records_as_parsed_are_printed_by_their_files_hash(site: Path) -> None:
     finally:
         parsed_records(())
     assert Printer().value(objectives[oid]) == plain
+
+
+def test_printing_many_dependencies_at_once_gives_each_ones_print(site: Path) -> None:
+    from test_value_prints import recorded_deps, renderer
+
+    rendered = renderer(site)
+    deps = sorted(recorded_deps(rendered, site), key=repr)
+    assert any(name.endswith("?") for name, _ in deps)
+    collections = rendered.recorder.collections
+    one_by_one = [Printer().dep(collections, dep) for dep in deps]
+    assert Printer().deps(collections, deps) == one_by_one
+    # a string that equals an id is not a Markup that does (nor a number a float)
+    printer = Printer()
+    assert printer.value(("a", "b")) != printer.value((Markup("a"), "b"))
+    assert printer.value(Markup("a")) != printer.value("a")
+    assert printer.value((1, 2)) != printer.value((1.0, 2))
