@@ -480,13 +480,17 @@ def _prints_of(deps: list[Dep]) -> bytes:
     return b"".join(forked_printer().deps(collections, deps))
 
 
-#: fewer dependencies than this are fingerprinted in this process
-PARALLEL_DEPS = 20_000
+#: fewer dependencies than this are fingerprinted in this process. Forking
+#: two workers from a parent holding a 10,000-objective portfolio (175,000
+#: dependencies after an edit) cost about 2 CPU seconds more than printing
+#: them here (copied pages, each worker printing the shared records again)
+#: and was no faster on two busy cores, so only far larger sites fork.
+PARALLEL_DEPS = 500_000
 
 
 def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
     """The fingerprint of each dependency, in ``jobs`` forked processes when
-    there are many (150,000 at 10,000 objectives: a few seconds in one)."""
+    there are very many (:data:`PARALLEL_DEPS`)."""
     if jobs <= 1 or len(deps) < PARALLEL_DEPS or not can_fork():
         collections = site.recorder.collections
         return Printer().deps(collections, deps)
