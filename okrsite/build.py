@@ -24,6 +24,7 @@ from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
 from okrsite.theme import ThemeError, load_theme
+from okrsite.value_prints import parsed_records
 from okrsite.writer import MARKER, StagedOutput, WriteStats, check_output_dir, read_folders
 
 
@@ -109,6 +110,8 @@ def build_site(
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     use_cache = history_cache and load.config.cache
+    if cache is not None and use_cache:  # records printed by their parse's hash
+        parsed_records(((d, pf.record) for d, pf in cache.by_digest.items()), cache.key)
     try:
         site = SiteRenderer(
             load.scored,
@@ -117,6 +120,7 @@ def build_site(
             theme=theme,
             history=site_history,
             timelines_apart=True,
+            value_pieces=use_cache,
         )
         folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
         stats = _render_and_commit(
@@ -138,6 +142,8 @@ def build_site(
             raise
         diags = [*load.diagnostics, problem]
         return BuildResult(False, diags, load, seconds=time.perf_counter() - started)
+    finally:
+        parsed_records(())
     return BuildResult(
         True,
         sorted_diagnostics([*load.diagnostics, *refused]),
@@ -154,8 +160,8 @@ def _kept_pieces(site: SiteRenderer, cache: PageCache, folder: Path) -> KeptPiec
     when the site has a history and this build holds the cache."""
     if not cache.usable or not site.has_history:
         return None
-    site.partial.kept = KeptPieces(folder, cache.site_print)
-    return site.partial.kept
+    site.partial.timelines = KeptPieces(folder, cache.site_print)
+    return site.partial.timelines
 
 
 def _render_and_commit(
@@ -198,6 +204,8 @@ def _render_and_commit(
                 raise
             if kept is not None:
                 timings["timelines reused"] = kept.commit()
+        fresh = reads.pieces.get("entries", {}) if reads is not None else {}
+        site.memo.keep_entries(site.partial.used | fresh.keys())
         reused = cache.reused_files
         timings["pages reused"] = len(reused)
         timings["pieces reused"] = cache.pieces_reused

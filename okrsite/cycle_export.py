@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 from okrsite import __version__
@@ -205,9 +206,13 @@ def _same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
     return bool(old[5:] == new[5:])
 
 
-def cycle_export_files(scored: ScoredPortfolio) -> dict[str, bytes]:
+def cycle_export_files(
+    scored: ScoredPortfolio, card_of: Callable[[str], Scorecard] | None = None
+) -> dict[str, bytes]:
     """Both files for every cycle objectives use (a cycle whose inputs are
-    unchanged since the last call keeps its files: see :func:`_inputs`)."""
+    unchanged since the last call keeps its files: see :func:`_inputs`).
+    ``card_of`` gives a cycle's scorecard of ``scored`` (the cycle page's,
+    when a build worked it out already)."""
     out: dict[str, bytes] = {}
     by_cycle: dict[str, list[str]] = {}
     for oid, obj in scored.portfolio.objectives.items():
@@ -219,7 +224,7 @@ def cycle_export_files(scored: ScoredPortfolio) -> dict[str, bytes]:
         if hit is not None and _same(hit[0], inputs):
             files = hit[1]
         else:
-            card = scorecard(scored, name)
+            card = card_of(name) if card_of is not None else scorecard(scored, name)
             rows = _objective_rows(scored, card)
             text = scorecard_json_text(scorecard_json(scored, card, rows))
             files = {

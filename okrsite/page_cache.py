@@ -440,6 +440,7 @@ _FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
     "items": Markup,
     "nodes": Markup,
     "exports": tuple,
+    "entries": Markup,  # value-keyed (Partials.VALUE_KEYED): read nothing
 }
 
 
@@ -479,21 +480,23 @@ def _prints_of(deps: list[Dep]) -> bytes:
     """In a forked worker: the fingerprints of these dependencies, joined."""
     site = shared()
     collections = site.recorder.collections
-    printer = forked_printer()
-    return b"".join(printer.dep(collections, dep) for dep in deps)
+    return b"".join(forked_printer().deps(collections, deps))
 
 
-#: fewer dependencies than this are fingerprinted in this process
-PARALLEL_DEPS = 20_000
+#: fewer dependencies than this are fingerprinted in this process. Forking
+#: two workers from a parent holding a 10,000-objective portfolio (175,000
+#: dependencies after an edit) cost about 2 CPU seconds more than printing
+#: them here (copied pages, each worker printing the shared records again)
+#: and was no faster on two busy cores, so only far larger sites fork.
+PARALLEL_DEPS = 500_000
 
 
 def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
     """The fingerprint of each dependency, in ``jobs`` forked processes when
-    there are many (150,000 at 10,000 objectives: a few seconds in one)."""
+    there are very many (:data:`PARALLEL_DEPS`)."""
     if jobs <= 1 or len(deps) < PARALLEL_DEPS or not can_fork():
         collections = site.recorder.collections
-        printer = Printer()
-        return [printer.dep(collections, dep) for dep in deps]
+        return Printer().deps(collections, deps)
     size = -(-len(deps) // (jobs * 4))
     chunks = [deps[i : i + size] for i in range(0, len(deps), size)]
     before_forking()

@@ -357,7 +357,9 @@ def cycle(site: SiteRenderer, name: str) -> Page:
         goal_ids=goals_of_cycle,
         # the scorecard once the cycle has started (a preview until it ends)
         card=(
-            scorecard_view(view, name) if with_card and site.scored.as_of >= record.start else None
+            scorecard_view(view, name, site.scorecard(name))
+            if with_card and site.scored.as_of >= record.start
+            else None
         ),
         exports=(
             {ext: href(cycle_export_path(name, ext)) for ext in ("json", "csv")}

@@ -32,6 +32,7 @@ from okrsite.dependencies import Dep, LazyRecordedDict, Recorder, record_index, 
 from okrsite.history import SiteHistory
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
+from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
 from okrsite.translations import load_language
@@ -88,6 +89,7 @@ class SiteRenderer:
         memo: RenderMemo | None = None,
         history: SiteHistory | None = None,
         timelines_apart: bool = False,
+        value_pieces: bool = False,
     ) -> None:
         # every read of the portfolio while a page renders is recorded
         # (okrsite.dependencies): what the page depends on
@@ -136,9 +138,14 @@ class SiteRenderer:
         self.index = SiteIndex(scored, config)
         record_index(self.index, self.recorder)
         self.view = ViewModel(scored, self.index, self.checkin_notes, self.recorder, plain)
-        self.partial = Partials(self.env)
+        # ``value_pieces`` (okrsite build's page cache): the dashboard's entries
+        # are kept by value in the memo, and stored with the pages
+        self.partial = Partials(
+            self.env, self.recorder, self.memo.entries if value_pieces else None
+        )
         self._nav_cache: dict[tuple[str, str], Markup] = {}
         self._checkin_cache: dict[tuple[str, str, bool], tuple[Markup, frozenset[Dep]]] = {}
+        self._scorecards: dict[str, tuple[Scorecard, frozenset[Dep]]] = {}
         #: what each page rendered by :meth:`render_pages` read
         self.page_deps: dict[PageKey, frozenset[Dep]] = {}
         self.nav = self._nav()
@@ -165,8 +172,8 @@ class SiteRenderer:
         self._checkin_cache.clear()
         self.memo.markdown.clear()
         self.view.forget_checkins()
-        if self.partial.kept is not None:
-            self.partial.kept.flush()
+        if self.partial.timelines is not None:
+            self.partial.timelines.flush()
 
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:
@@ -382,7 +389,7 @@ class SiteRenderer:
         out.update(data_files(self.view, self.memo))
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()
-        out.update(cycle_export_files(self.scored))
+        out.update(cycle_export_files(self.scored, self.scorecard))
         if self.history is not None:
             out[HISTORY_JSON] = history_json(self.history, self.scored, self.config, self.streaks)
         scores = self.view.scores
@@ -394,6 +401,19 @@ class SiteRenderer:
         for oid in ids:
             out[badge_path(oid)] = self.badge(oid)
         return out
+
+    def scorecard(self, cycle: str) -> Scorecard:
+        """The scorecard of ``cycle``, worked out once for its page and its
+        export files (a few hundred team tallies at 10,000 objectives); a
+        page that uses it depends on what working it out read."""
+        hit = self._scorecards.get(cycle)
+        if hit is None:
+            hit = self._scorecards[cycle] = self.recorder.capture(
+                lambda: scorecard(self.scored, cycle)
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
 
     def badge(self, oid: str) -> bytes:
         """badges/<id>.svg: partials/badge.svg with the objective's percent and status."""

@@ -151,7 +151,7 @@ def render_files(
 
 
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
-PIECE_KINDS = ("items", "nodes", "exports")
+PIECE_KINDS = ("items", "nodes", "exports", "entries")
 
 #: what a chunk sends back for the page cache: the pid of the process that
 #: rendered it, the dependencies new to its numbering with their
@@ -231,7 +231,7 @@ class ChunkRenderer:
             }
         new = numbers.new()
         collections = site.recorder.collections
-        prints = [self.printer.dep(collections, dep) for dep in new]
+        prints = self.printer.deps(collections, new)
         digests = None
         if not self.here and staged.digests is not None:
             digests, staged.digests = staged.digests, {}  # each chunk sends only its own
@@ -361,8 +361,8 @@ def _render_forked(
     before_forking()
     _WORKER.clear()
     here = ChunkRenderer(site, here=True)
-    if site.partial.kept is not None:  # one fingerprint per timeline, for both
-        site.partial.kept.share_printer(here.printer)
+    if site.partial.timelines is not None:  # one fingerprint per timeline, for both
+        site.partial.timelines.share_printer(here.printer)
     with paused_gc(), forked_pool(state, workers) as pool:
         while queue or own or futures:
             while futures and futures[0].done():

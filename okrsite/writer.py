@@ -197,22 +197,24 @@ class StagedOutput:
             if digests is not None:
                 digests[rel] = file_digest(data)
             target = f"{tmp}/{rel}"
+            same = reuse and _same_bytes(f"{out}/{rel}", data)
+            if same and self.previous is not None:
+                # in place: the file stays as it is, and no staging folder is
+                # made for it (after one edit, 10,000 badges and exports are
+                # unchanged in some 350 folders)
+                unchanged += 1
+                continue
             folder = os.path.dirname(rel)
             if folder and folder not in made:
                 os.makedirs(f"{tmp}/{folder}", exist_ok=True)
                 made.add(folder)
-            if reuse:
-                previous = f"{out}/{rel}"
-                if _same_bytes(previous, data):
-                    if self.previous is not None:  # in place: the file stays as it is
-                        unchanged += 1
-                        continue
-                    try:
-                        os.link(previous, target)
-                        unchanged += 1
-                        continue
-                    except OSError:
-                        pass
+            if same:
+                try:
+                    os.link(f"{out}/{rel}", target)
+                    unchanged += 1
+                    continue
+                except OSError:
+                    pass
             _write_new(target, data)
             written += 1
         return written, unchanged

@@ -18,8 +18,9 @@ from jinja2 import Environment, Template
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from okrsite.dependencies import Dep
+from okrsite.dependencies import Dep, Recorder
 from okrsite.kept_pieces import KEPT, KeptPieces
+from okrsite.value_prints import value_print
 
 __all__ = ["Partials", "RenderMemo"]
 
@@ -49,12 +50,28 @@ class Partials:
         }
     )
 
-    def __init__(self, env: Environment) -> None:
+    #: partials drawn once per entry of a long list (the dashboard's week of
+    #: changes and its attention list: 12,000 entries at 10,000 objectives),
+    #: whose output follows from their variables: with ``kept``, each is kept
+    #: under a print of its variables (see :meth:`_kept_piece`)
+    VALUE_KEYED = frozenset({"change.html", "attention_item.html"})
+
+    def __init__(
+        self,
+        env: Environment,
+        recorder: Recorder | None = None,
+        kept: dict[bytes, tuple[Markup, frozenset[Dep]]] | None = None,
+    ) -> None:
         self.env = env
         self._templates: dict[str, _Prepared] = {}
         self._repeated: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
-        #: partials kept between builds (okrsite.kept_pieces), set by okrsite build
-        self.kept: KeptPieces | None = None
+        self.recorder = recorder
+        #: value-keyed pieces (``RenderMemo.entries``; none: not kept)
+        self.kept = kept
+        #: the keys of the value-keyed pieces this process drew
+        self.used: set[bytes] = set()
+        #: history timelines kept between builds (okrsite.kept_pieces), set by okrsite build
+        self.timelines: KeptPieces | None = None
 
     def _prepared(self, template_name: str) -> _Prepared:
         entry = self._templates.get(template_name)
@@ -77,17 +94,41 @@ class Partials:
             self.env.handle_exception()
 
     def __call__(self, name: str, /, **variables: Any) -> Markup:
+        if name in self.VALUE_KEYED and self.kept is not None and self.recorder is not None:
+            return self._kept_piece(name, variables)
         if name in self.REPEATED:
             key = (name, tuple(variables.items()))
             hit = self._repeated.get(key)
             if hit is None:
                 hit = self._repeated[key] = _markup(self.render("partials/" + name, variables))
             return hit
-        if self.kept is not None and name in KEPT:
-            return self.kept.get(
+        if self.timelines is not None and name in KEPT:
+            return self.timelines.get(
                 name, variables, lambda: self.render("partials/" + name, variables)
             )
         return _markup(self.render("partials/" + name, variables))
+
+    def _kept_piece(self, name: str, variables: dict[str, Any]) -> Markup:
+        """A value-keyed partial: the same variables give the same markup as
+        long as the theme, settings and language are the same (the memo is
+        dropped when they change: the page cache's site fingerprint, the
+        preview's full render). A piece is kept only if rendering it read
+        nothing from the portfolio (nothing recorded), which a site's own
+        version of the partial may do (through ``objective_view`` …)."""
+        assert self.kept is not None and self.recorder is not None
+        path = "partials/" + name
+        try:
+            key = value_print((path, sorted(variables.items())))
+        except Exception:  # a value that does not pickle: drawn every time
+            return _markup(self.render(path, variables))
+        self.used.add(key)
+        hit = self.kept.get(key)
+        if hit is not None:
+            return hit[0]
+        text, deps = self.recorder.capture(lambda: _markup(self.render(path, variables)))
+        if not deps:
+            self.kept[key] = (text, deps)
+        return text
 
 
 _new = object.__new__
@@ -162,12 +203,24 @@ class RenderMemo:
     exports: dict[str, tuple[tuple[str, str, str, str], frozenset[Dep]]] = field(
         default_factory=dict
     )
+    #: print of a value-keyed partial's variables → its markup (read nothing:
+    #: ``Partials.VALUE_KEYED``)
+    entries: dict[bytes, tuple[Markup, frozenset[Dep]]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.markdown.clear()
         self.items.clear()
         self.nodes.clear()
         self.exports.clear()
+        self.entries.clear()
+
+    def keep_entries(self, used: Set[bytes]) -> None:
+        """Drop the value-keyed pieces no render used (an entry that left the
+        dashboard's week), unless nothing used any (the dashboard was not
+        drawn again: the kept pieces are those of its current version)."""
+        if used:
+            for key in [key for key in self.entries if key not in used]:
+                del self.entries[key]
 
     def forget(self, changed: Set[Dep]) -> None:
         """Drop the pieces that read any of the ``changed`` dependencies."""

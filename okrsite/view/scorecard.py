@@ -15,7 +15,7 @@ from datetime import date
 
 from okrsite.cycle_figures import Figures
 from okrsite.model import Cycle, Grade, Health, TrendMeaning
-from okrsite.scorecard import Tally, scorecard
+from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import success_level
 from okrsite.view.view_model import Link, ViewModel, anchor
 
@@ -95,11 +95,13 @@ def _row(t: Tally, link: Link | None = None, success: float | None = None) -> Ta
     )
 
 
-def scorecard_view(view: ViewModel, cycle: str) -> ScorecardView:
-    """The scorecard of ``cycle`` as the cycle page shows it."""
+def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -> ScorecardView:
+    """The scorecard of ``cycle`` as the cycle page shows it (``card``: the
+    scorecard of ``view.scored``, if it was worked out already)."""
     scored = view.scored
     p = scored.portfolio
-    card = scorecard(scored, cycle)
+    if card is None:
+        card = scorecard(scored, cycle)
     teams = []
     for tid, t in card.teams.items():
         teams.append(_row(t, view.team(tid)))
