@@ -102,21 +102,19 @@ def index_blobs(toplevel: Path, prefix: str) -> dict[str, str]:
     files are hashed then.
     """
     where = ["--", prefix.rstrip("/") or "."]
+
+    def git(*args: str) -> bytes:
+        return subprocess.run(
+            ["git", *args, *where],
+            cwd=toplevel,
+            capture_output=True,
+            check=True,
+            timeout=GIT_IDLE_SECONDS,
+        ).stdout
+
     try:
-        staged = subprocess.run(
-            ["git", "ls-files", "-s", "-z", *where],
-            cwd=toplevel,
-            capture_output=True,
-            check=True,
-            timeout=GIT_IDLE_SECONDS,
-        ).stdout
-        changed = subprocess.run(
-            ["git", "diff-files", "--name-only", "-z", *where],
-            cwd=toplevel,
-            capture_output=True,
-            check=True,
-            timeout=GIT_IDLE_SECONDS,
-        ).stdout
+        staged = git("ls-files", "-s", "-z")
+        changed = git("diff-files", "--name-only", "-z")
     except (OSError, subprocess.SubprocessError):
         return {}
     dirty = set(changed.split(b"\0"))

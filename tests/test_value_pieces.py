@@ -19,14 +19,13 @@ import pytest
 from conftest import REPO
 from markupsafe import Markup
 from test_incremental import edit, write
+from test_page_cache import AS_OF, files_of
 
 from okrsite.build import build_site
 from okrsite.page_cache import CACHE_FILE
 from okrsite.pipeline import ParseCache, load_site
 from okrsite.value_prints import Printer, parsed_records, value_print
 from okrsite.view.review import MoveView
-
-AS_OF = date(2026, 11, 20)
 
 
 @pytest.fixture
@@ -35,14 +34,6 @@ def site(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
     return root
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and not p.name.startswith(".")
-    }
 
 
 def assert_same_as_cold(site: Path, tmp: Path) -> None:
