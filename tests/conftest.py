@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_example(root: Path) -> Path:
+    """A private copy of the example site under ``root``: its content and okrsite.toml."""
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
+    return root
 
 
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -7,12 +7,11 @@ example site: what a page records, and which pages a change selects.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import copy_example
 
 from okrsite.dependencies import EVERY, PRESENT, Recorder, changed_keys, objectives_to_rescore
 from okrsite.pipeline import load_site
@@ -25,10 +24,7 @@ LEAF = "sales/lukas-dach-pipeline"
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
-    return root
+    return copy_example(tmp_path / "site")
 
 
 def rendered(site: Path) -> SiteRenderer:

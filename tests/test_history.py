@@ -31,6 +31,7 @@ import urllib.request
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -584,16 +585,22 @@ def test_serve_notices_a_commit_and_a_reset_without_a_save(story: Repo, tmp_path
         p.stop()
 
 
+def commits_of(root: Path) -> tuple[Any, list[str], list[tuple[str, list[Any]]]]:
+    """The site's configuration, its commits (merges left out, as the history
+    reads them) and each one's changes to the content folder."""
+    from okrsite.gitsource import log_commits, raw_changes
+
+    shas = [c.sha for c in log_commits(root) if len(c.parents) < 2]
+    changes = raw_changes(root, shas, "content/")
+    return load_site(root).config, shas, [(s, changes.get(s, [])) for s in shas]
+
+
 def test_workers_read_the_same_events_as_one_process(
     story: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from okrsite import history_commits
-    from okrsite.gitsource import log_commits, raw_changes
 
-    config = load_site(story.root).config
-    shas = [c.sha for c in log_commits(story.root) if len(c.parents) < 2]
-    changes = raw_changes(story.root, shas, "content/")
-    ordered = [(s, changes.get(s, [])) for s in shas]
+    config, shas, ordered = commits_of(story.root)
     alone = history_commits.commit_events_of(story.root, "", config, ordered, jobs=1)
     monkeypatch.setattr(history_commits, "PARALLEL_CHANGES", 0)
     split = history_commits.commit_events_of(story.root, "", config, ordered, jobs=3)
@@ -688,7 +695,6 @@ def test_moved_files_and_shared_ids_read_alike_in_workers(
     two files by id and title) and two files claiming one id must come out as
     one process reads them: such commits are read again whole."""
     from okrsite import history_commits
-    from okrsite.gitsource import log_commits, raw_changes
 
     repo = Repo(tmp_path / "site")
     repo.write("okrsite.toml", 'title = "T"\ndefault_cycle = "2026-Q4"\n')
@@ -714,10 +720,7 @@ def test_moved_files_and_shared_ids_read_alike_in_workers(
     repo.write("content/objectives/g09.md", goal("Goal 9", 99))
     repo.commit("A second file claims g04", "dave", "2026-10-04T10:00:00+00:00")
 
-    config = load_site(repo.root).config
-    shas = [c.sha for c in log_commits(repo.root) if len(c.parents) < 2]
-    changes = raw_changes(repo.root, shas, "content/")
-    ordered = [(s, changes.get(s, [])) for s in shas]
+    config, shas, ordered = commits_of(repo.root)
     alone = history_commits.commit_events_of(repo.root, "", config, ordered, jobs=1)
     monkeypatch.setattr(history_commits, "PARALLEL_CHANGES", 0)
     for jobs in (2, 3, 5):

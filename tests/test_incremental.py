@@ -8,7 +8,6 @@ with a fresh full render of the same files.
 from __future__ import annotations
 
 import os
-import shutil
 import urllib.request
 from collections.abc import Callable
 from datetime import date
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import copy_example
 
 from okrsite.export import portfolio_json
 from okrsite.history import read_history
@@ -177,10 +176,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
-    return root
+    return copy_example(tmp_path / "site")
 
 
 @pytest.mark.parametrize("name", list(CASES))

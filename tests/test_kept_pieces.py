@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, copy_example
 from gitrepo import Repo
 from test_incremental import edit
 from test_page_cache import AS_OF, files_of
@@ -26,8 +26,7 @@ from okrsite.kept_pieces import FOLDER
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     repo = Repo(tmp_path / "site")
-    shutil.copytree(REPO / "content", repo.root / "content")
-    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
+    copy_example(repo.root)
     repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
     repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
     edit("content/objectives/sales/lukas-dach-pipeline.md", "target: 25", "target: 30")(repo.root)

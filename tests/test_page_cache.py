@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, copy_example
 from test_incremental import CASES, edit, write
 
 from okrsite.build import BuildResult, build_site
@@ -30,10 +30,7 @@ AS_OF = date(2026, 11, 20)
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
-    return root
+    return copy_example(tmp_path / "site")
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, copy_example
 from markupsafe import Markup
 from test_incremental import edit, write
 from test_page_cache import AS_OF, files_of
@@ -30,10 +30,7 @@ from okrsite.view.review import MoveView
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
-    return root
+    return copy_example(tmp_path / "site")
 
 
 def assert_same_as_cold(site: Path, tmp: Path) -> None:
