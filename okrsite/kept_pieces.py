@@ -143,7 +143,7 @@ class KeptPieces:
             and used <= self.stored.keys()
             and all(self.stored[k][0] == self.generation for k in used)
         ):
-            self._clean(keep_store=True)
+            self._clean()
             return reused
         generation = self.generation + 1
         pieces = {k: ((generation, v[1]) if k in used else v) for k, v in self.stored.items()}
@@ -162,7 +162,7 @@ class KeptPieces:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
-        self._clean(keep_store=True)
+        self._clean()
         return reused
 
     def abort(self) -> None:
@@ -177,11 +177,11 @@ class KeptPieces:
         except OSError:
             return []
 
-    def _clean(self, keep_store: bool) -> None:
+    def _clean(self) -> None:
         """Remove every file but this site's store: segments (this build's are
         merged, others are left by builds that were killed) and stores of
         earlier themes or settings."""
-        keep = f"{self.name}.pickle" if keep_store else None
+        keep = f"{self.name}.pickle"
         try:
             entries = list(self.folder.iterdir())
         except OSError:
