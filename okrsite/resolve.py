@@ -119,6 +119,23 @@ def resolve(
     aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
 
+    hints: dict[tuple[str, str, str | None], str | None] = {}
+
+    def hint_among(
+        among: str, ref: str, known: Iterable[str], itself: str | None = None
+    ) -> str | None:
+        """:func:`_did_you_mean` among the ids of one table, worked out once per name.
+
+        A wrong reference is usually wrong in many files (an owner nobody
+        added to content/people/): comparing it with every id for each
+        file cost more than the rest of resolving. ``among`` names the
+        table, which is complete before any reference is checked.
+        """
+        key = (among, ref, itself)
+        if key not in hints:
+            hints[key] = _did_you_mean(ref, known, itself)
+        return hints[key]
+
     def unknown(
         kind: str,
         ref: str,
@@ -127,6 +144,7 @@ def resolve(
         key_path: tuple[str | int, ...],
         what: str,
         itself: str | None = None,
+        among: str | None = None,
     ) -> None:
         if ref in broken.get(kind, set()):
             return  # that file has its own error already
@@ -135,7 +153,7 @@ def resolve(
                 "OKR303",
                 f"{what} {ref!r} does not exist",
                 file,
-                hint=_did_you_mean(ref, known, itself)
+                hint=hint_among(among or kind, ref, known, itself)
                 or f"check the id; ids are file paths under content/{kind}s without .md",
                 key_path=key_path,
             )
@@ -229,6 +247,7 @@ def resolve(
                     ("supports", i),
                     "supported goal",
                     oid,
+                    among="objective or kpi",
                 )
         if obj.carried_from is not None:
             source = obj.carried_from
@@ -289,6 +308,8 @@ def resolve(
     for oid in no_cycle:
         del objectives[oid]
         broken.setdefault("objective", set()).add(oid)
+    if no_cycle:
+        hints.clear()  # worked out among objectives that are no longer in the table
     if no_cycle:  # their children keep no link to them
         for oid, obj in list(objectives.items()):
             if obj.parent_objective in broken["objective"]:
@@ -312,7 +333,7 @@ def resolve(
                     "OKR306",
                     f"{what} {shown('person', ref)} is not a person in content/people/",
                     file,
-                    hint=_did_you_mean(ref, people) or f"add content/people/{ref}.md",
+                    hint=hint_among("person", ref, people) or f"add content/people/{ref}.md",
                     key_path=key,
                 )
             )
@@ -326,7 +347,7 @@ def resolve(
                     "OKR306",
                     f"team {shown('team', ref)} is not a team in content/teams/",
                     file,
-                    hint=_did_you_mean(ref, teams, itself) or f"add content/teams/{ref}.md",
+                    hint=hint_among("team", ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,
                 )
             )

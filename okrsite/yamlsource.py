@@ -345,14 +345,106 @@ def yaml_error_position(
     return fm_line + mark.line, mark.column + 1
 
 
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
+# line breaks other than "\n" (YAML also breaks lines at \r, NEL, LS and PS)
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_VALUE_START = re.compile(r"[A-Za-z0-9_.+(\"'\[{]|[^\x00-\x7f]")
+
+
+def _closed_on_its_line(value: str) -> bool:
+    """Whether a quoted or flow value that starts a line also ends on it.
+
+    A quoted string or a bracket may run on over the next lines, which may
+    start at column 0 and look like keys: then the quick reading gives up.
+    """
+    if value[0] == '"':
+        i = 1
+        while i < len(value):
+            if value[i] == "\\":
+                i += 2
+                continue
+            if value[i] == '"':
+                return True
+            i += 1
+        return False
+    if value[0] == "'":
+        return value.replace("''", "").count("'") >= 2
+    if value[0] in "[{":
+        return value.count(value[0]) == value.count("]" if value[0] == "[" else "}") and not (
+            set(value) & set("\"'#")
+        )
+    return True
+
+
+def _opens_a_run_on(line: str) -> bool:
+    """Whether an indented line or list item starts a quoted or flow value that
+    does not end on it (it may run on to a line that looks like a top-level key)."""
+    content = line.lstrip(" ")
+    while content.startswith("- ") or content == "-":
+        content = content[2:].lstrip(" ")
+    match = _TOP_KEY.match(content)
+    if match is not None:
+        content = content[match.end() :]
+    return bool(content) and content[0] in "\"'[{" and not _closed_on_its_line(content)
+
+
+def top_level_position(fm: str, name: str, *, key: bool = False) -> tuple[int, int] | None:
+    """0-based line and 1-based column of top-level key ``name``'s value (or key),
+    read from the text alone; ``None`` when the text is not plain enough to be sure.
+
+    Composing a file's YAML to find a line cost more than everything else a
+    warning costs, and most warnings point at a top-level key written on one
+    line (``owner: Ada Park``). Every line at column 0 must be a comment,
+    a blank, an item of a list (``- ``) or ``word: value`` with a value that
+    ends on its line; the value must start with a letter, digit, quote or
+    bracket (no anchor, alias, tag or block scalar). Anything else is left to
+    :func:`locate`'s composing; a differential test holds the two equal.
+    """
+    if _OTHER_BREAKS.search(fm):
+        return None
+    for number, line in enumerate(fm.split("\n")):
+        if not line or line[0] == "#":
+            continue
+        if line[0] == " " or line.startswith("- ") or line == "-":
+            if _opens_a_run_on(line):
+                return None
+            continue
+        match = _TOP_KEY.match(line)
+        if match is None or "\t" in line:
+            return None
+        value = line[match.end() :]
+        if match.group(1) == name:
+            if key:
+                return number, 1
+            if value and _VALUE_START.match(value) and _closed_on_its_line(value):
+                return number, match.end() + 1
+            return None
+        if value and value[0] != "#" and not _closed_on_its_line(value):
+            return None
+    return None
+
+
 def locate(
     fm: str, key_path: tuple[str | int, ...], fm_line: int, *, key: bool = False
 ) -> tuple[int | None, int | None]:
     """File line and column of the value at ``key_path`` (or of its key with ``key=True``).
 
     Walks as deep as the path exists, so a missing key points at its parent
-    mapping. Returns ``(None, None)`` if the text does not compose.
+    mapping. Returns ``(None, None)`` if the text does not compose. A
+    top-level key is found in the text when it is plain enough
+    (:func:`top_level_position`): the front matter of a file that loaded.
     """
+    if len(key_path) == 1 and isinstance(key_path[0], str):
+        quick = top_level_position(fm, key_path[0], key=key)
+        if quick is not None:
+            return fm_line + quick[0], quick[1]
+    return locate_by_composing(fm, key_path, fm_line, key=key)
+
+
+def locate_by_composing(
+    fm: str, key_path: tuple[str | int, ...], fm_line: int, *, key: bool = False
+) -> tuple[int | None, int | None]:
+    """:func:`locate` from the composed YAML nodes, whatever the text looks like."""
     last = _last_composed
     if last is not None and last[0] is fm:
         node: yaml.Node | None = last[1]

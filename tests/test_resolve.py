@@ -354,3 +354,30 @@ def test_portfolio_checkins_sorted_by_date_then_file() -> None:
         }
     )
     assert [c.id for c in r.scored.portfolio.checkins] == ["z", "a", "b"]
+
+
+def test_one_wrong_owner_in_many_files_gets_the_same_hint_in_each() -> None:
+    """Hints are worked out once per name; each file still gets its own."""
+    files = {
+        f"content/objectives/o{i}.md": objective().replace("owner: al", "owner: ada-prk")
+        for i in range(5)
+    }
+    files["content/people/ada-park.md"] = "---\ntitle: Ada Park\n---\n"
+    found = by_code(load(files), "OKR306")
+    assert sorted(d.file for d in found) == sorted(files)[:5]
+    assert {(d.hint, d.line, d.column) for d in found} == {("did you mean 'ada-park'?", 4, 8)}
+
+
+def test_a_hint_never_names_an_objective_set_aside() -> None:
+    """An objective in an unknown cycle leaves the table after the objective
+    checks: a check-in naming a close id later is not told to use it."""
+    r = load(
+        {
+            "content/objectives/sales.md": objective().replace("2026-Q1", "2026-Q5"),
+            "content/objectives/b.md": objective(extra="carried_from: sale\n"),
+            "content/checkins/c.md": "---\nobjective: sale\ndate: 2026-02-10\nvalues: {x: 5}\n---\n",
+        }
+    )
+    hints = {d.file: d.hint for d in by_code(r, "OKR303")}
+    assert hints["content/objectives/b.md"] == "did you mean 'sales'?"
+    assert hints["content/checkins/c.md"] != "did you mean 'sales'?"

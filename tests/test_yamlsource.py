@@ -117,3 +117,140 @@ def test_aliased_data_loads_as_pyyaml_loads_it(
     same = next((k for k in data if data[k] is shared[0]), None)
     if same is not None and shared[0]:  # PyYAML aliases non-empty collections only
         assert loaded["nested"][0] is loaded[same]
+
+
+# ---------------------------------------------------------------- locating
+# ``yamlsource.top_level_position`` finds a top-level key's line in the text
+# alone; these hold it to composing the YAML (``locate_by_composing``) on
+# hand-picked traps and on generated front matter, including the edge cases
+# of the library: aliases, anchors, tags, run-on quotes and brackets, block
+# scalars, and Unicode whitespace and line breaks.
+
+LOCATE_TRAPS = [
+    "title: Grow\nowner: Ada Park\n",
+    'title: "Grow\nowner: not a key"\nteam: x\n',  # a quoted value runs on
+    "title: 'it''s\nowner: not a key'\nteam: x\n",
+    "tags: [a,\nowner]\nteam: x\n",  # a flow sequence runs on
+    'key_results:\n  - title: "abc\nowner: x"\nteam: y\n',  # nested run-on quote
+    "who: &a Ada\nowner: *a\n",  # an alias points at its anchor
+    "owner: &a Ada\nteam: *a\n",
+    "owner: !!str Ada\n",
+    "owner: |\n  Ada\n",
+    "owner:\n  Ada\n",
+    "owner: # comment\n  Ada\n",
+    "owner:\tAda\n",
+    "owner: \u00a0Ada\n",
+    "owner: \u3000Ada\n",
+    "title: a\u2028b\nowner: Ada\n",
+    "title: a\x85b\nowner: Ada\n",
+    "title: a\rowner: Ada\n",
+    "owner: \U0001f600 Ada\n",
+    "title: \U0001f600\U0001f600\nowner: Ünal\n",
+    '"owner": Ada\n',
+    "? owner\n: Ada\n",
+    "owner: -5\n",
+    "owner: [a, b]\n",
+    "owner: {a: b}\n",
+    "owner: 'Ada'  # note\n",
+    "# top\n\nowner: Ada\n",
+    "tags:\n- a\n- b\nowner: Ada\n",
+    'description: >\n  "quoted start\nowner: Ada\n',
+    "on: yes\nowner: Ada\n",
+    "team: a\nowner: b\nowner-x: c\n",
+]
+
+
+def _composed(fm: str, name: str, key: bool) -> tuple[int | None, int | None]:
+    yamlsource._last_composed = None
+    return yamlsource.locate_by_composing(fm, (name,), 0, key=key)
+
+
+def _loads(fm: str) -> bool:
+    try:
+        return isinstance(pyyaml(fm), dict)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return False
+
+
+def _check_position(fm: str) -> int:
+    """How many keys of ``fm`` the quick reading answered (each equal to composing)."""
+    answered = 0
+    if not _loads(fm):
+        return 0
+    for name in ("owner", "team", "title", "tags", "who", "missing"):
+        for key in (False, True):
+            quick = yamlsource.top_level_position(fm, name, key=key)
+            if quick is not None:
+                answered += 1
+                assert quick == _composed(fm, name, key), (fm, name, key)
+    return answered
+
+
+@pytest.mark.parametrize("fm", LOCATE_TRAPS)
+def test_quick_position_equals_composing_on_traps(fm: str) -> None:
+    _check_position(fm)
+
+
+def test_quick_position_answers_the_plain_cases() -> None:
+    """The quick reading is used where it matters: plain one-line values."""
+    fm = '# goals\ntitle: "Grow: fast"\nowner: Ada Park  # lead\nteam: [a, b]\ntags:\n- x\n'
+    assert yamlsource.top_level_position(fm, "owner") == (2, 8)
+    assert yamlsource.top_level_position(fm, "owner", key=True) == (2, 1)
+    assert yamlsource.top_level_position(fm, "team") == (3, 7)
+    assert _check_position(fm) >= 6
+    assert yamlsource.locate(fm, ("owner",), 4) == (6, 8)
+
+
+_pieces = st.sampled_from(
+    [
+        "title: Grow",
+        'title: "a: b"',
+        'title: "run\\"',
+        'title: "run',
+        "title: 'it''s'",
+        "title: 'run",
+        "owner: Ada Park",
+        "owner: Ünal Öz",
+        "owner: \u00a0Ada",
+        "owner: &who Ada",
+        "owner: *who",
+        "who: &who Ben",
+        "owner: !!str Ada",
+        "owner:",
+        "owner: |",
+        "owner: >-",
+        "owner: # later",
+        "team: [a, b]",
+        "team: [a,",
+        "team: {a: b}",
+        "team: {a: 'b'}",
+        "tags:",
+        "- x",
+        '- "run',
+        "  - y",
+        '  - title: "run',
+        "  title: x",
+        "  Ada",
+        "  'quoted'",
+        "owner: Ada]",
+        'b: x"',
+        "owner: x'",
+        "# note",
+        "",
+        "\u2028",
+        "owner:\tAda",
+        "\towner: Ada",
+        "? owner",
+        ": Ada",
+        '"owner": Ada',
+        "owner: -1",
+        "owner: 7",
+        "owner: \U0001f600",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_pieces, min_size=1, max_size=8))
+def test_quick_position_equals_composing_on_generated_front_matter(lines: list[str]) -> None:
+    _check_position("\n".join(lines) + "\n")
