@@ -275,7 +275,7 @@ class HistoryReader:
         new: dict[str, Event] = {}
         if missing:
             folder = site.prefix + self.config.content_dir.strip("/") + "/"
-            changes = raw_changes(site.toplevel, missing, folder)
+            changes = raw_changes(site.toplevel, missing, folder, self.jobs)
             ordered = [(sha, changes.get(sha, [])) for sha in missing]
             many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
             known = (

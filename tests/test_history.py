@@ -595,6 +595,18 @@ def commits_of(root: Path) -> tuple[Any, list[str], list[tuple[str, list[Any]]]]
     return load_site(root).config, shas, [(s, changes.get(s, [])) for s in shas]
 
 
+def test_commits_shared_among_git_processes_read_as_one_process(
+    story: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okrsite import gitsource
+
+    _config, shas, ordered = commits_of(story.root)
+    monkeypatch.setattr(gitsource, "SPLIT_RAW_AFTER", 1)
+    split = gitsource.raw_changes(story.root, shas, "content/", processes=3)
+    assert {sha: split.get(sha, []) for sha in shas} == dict(ordered)
+    assert len(shas) >= 3 and sum(len(c) for c in split.values()) >= 8
+
+
 def test_workers_read_the_same_events_as_one_process(
     story: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
