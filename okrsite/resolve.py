@@ -308,9 +308,8 @@ def resolve(
     for oid in no_cycle:
         del objectives[oid]
         broken.setdefault("objective", set()).add(oid)
-    if no_cycle:
-        hints.clear()  # worked out among objectives that are no longer in the table
     if no_cycle:  # their children keep no link to them
+        hints.clear()  # and no hint names them: those were worked out with them in the table
         for oid, obj in list(objectives.items()):
             if obj.parent_objective in broken["objective"]:
                 objectives[oid] = replace(obj, parent=None)
