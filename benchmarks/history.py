@@ -27,7 +27,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -40,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
-from run import compile_package  # noqa: E402
+from run import compile_package, wall_and_cpu  # noqa: E402
 
 AUTHORS = [
     ("Ada Park", "ada@example.com"),
@@ -153,18 +152,9 @@ def build(repo: Path, cache: Path, *extra: str) -> tuple[float, float]:
     out = Path(tempfile.mkdtemp(prefix="okrsite-bench-"))
     try:
         cmd = [sys.executable, "-m", "okrsite", "build", "--as-of", "2026-11-20"]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run(
-            [*cmd, "--out", str(out / "site"), "--cache-dir", str(cache), *extra],
-            cwd=repo,
-            check=True,
-            capture_output=True,
+        return wall_and_cpu(
+            [*cmd, "--out", str(out / "site"), "--cache-dir", str(cache), *extra], repo
         )
-        wall = time.perf_counter() - t
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        return wall, cpu
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -49,6 +49,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -370,6 +371,16 @@ def find_okrsite(explicit: str | None) -> str | None:
     if beside.exists():
         return str(beside)
     return shutil.which("okrsite")
+
+
+def wall_and_cpu(cmd: list[str], cwd: Path, check: bool = True) -> tuple[float, float]:
+    """(wall s, CPU s of the whole process tree) of one command, its output dropped."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=check, capture_output=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def compile_package(python: str) -> None:
