@@ -13,7 +13,7 @@ the output is byte for byte the same; calls with variables
 
 A compiled template now depends on the language and its catalogues, so the
 environment carries a :func:`translation_key` for compiled-code caches to
-key on (the preview's in-memory bytecode cache does).
+key on (okrsite.compiled_templates does).
 """
 
 from __future__ import annotations

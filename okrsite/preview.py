@@ -22,12 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
-
 from okrsite.build import default_jobs
 from okrsite.config import CONFIG_FILE
-from okrsite.constant_translations import translation_key
 from okrsite.dependencies import EVERY, Dep, changed_keys
 from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
 from okrsite.gcpause import paused_gc
@@ -42,36 +38,6 @@ from okrsite.theme import ThemeError, theme_chain
 from okrsite.urls import page_file
 from okrsite.watch import SiteWatcher, git_ref_paths
 from okrsite.writer import SyncWriter
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory between rebuilds.
-
-    Jinja keys each entry by the template's name and a checksum of its
-    source, so an edited template is compiled again by itself.
-    """
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def get_bucket(
-        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
-    ) -> jinja2.bccache.Bucket:
-        """Keyed on the language too: constant words are translated in the
-        compiled code (okrsite.constant_translations)."""
-        key = self.get_cache_key(name, filename) + "|" + translation_key(environment)
-        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
-        self.load_bytecode(bucket)
-        return bucket
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
 
 #: How long a rebuild waits for open tabs to fetch their reloaded page
 #: before it renders the rest of what a change touched.
@@ -153,7 +119,6 @@ class Preview:
         self.last: RebuildReport | None = None
         self.previous: LoadResult | None = None
         self.full_next = True
-        self.bytecode = MemoryBytecodeCache()
         self.memo = RenderMemo()
         self.rendered: RenderedState | None = None
         # the git history: read at the first rebuild, extended when HEAD moves
@@ -325,10 +290,9 @@ class Preview:
         """
         from okrsite.theme import load_theme
 
-        # A fresh environment per rebuild (templates see this rebuild's data),
-        # but compiled template code is kept in memory between rebuilds.
+        # A fresh environment per rebuild (templates see this rebuild's data);
+        # compiled template code is kept in memory (okrsite.compiled_templates).
         theme = load_theme(load.config.theme, self.site_root)
-        theme.env.bytecode_cache = self.bytecode
         prev = self.previous
         history = self.read_history(load)
         moved, self.history = history is not self.history, history

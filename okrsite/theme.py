@@ -37,6 +37,7 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
+from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations
 from okrsite.diagnostics import Diagnostic
 from okrsite.jinja_context import FastCallContext, FastTemplate
@@ -285,6 +286,8 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         # constant words are translated when a template compiles (once the
         # renderer knows the language: okrsite.constant_translations)
         extensions=["jinja2.ext.i18n", ConstantTranslations],
+        # compiled code is shared by every environment of the process
+        bytecode_cache=COMPILED,
     )
     env.context_class = FastCallContext.for_environment()
     env.template_class = FastTemplate
