@@ -27,6 +27,7 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from okrsite.constant_translations import translation_key
+from okrsite.shipped_templates import shipped_source
 
 __all__ = ["COMPILED", "CompiledTemplates"]
 
@@ -50,6 +51,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
         key = self.get_cache_key(name, filename) + "|" + translation_key(environment)
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
+        if bucket.code is None and filename is not None:
+            shipped = shipped_source(environment, name, filename, bucket.checksum)
+            if shipped is not None:  # Jinja's own code for this very source
+                bucket.code = compile(shipped, filename, "exec")
+                self.dump_bytecode(bucket)
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
@@ -59,6 +65,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
             bucket.code = entry[1]
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        """Called by Jinja after it compiled a template (and by :meth:`get_bucket`)."""
         if bucket.code is None:
             return
         with self.lock:

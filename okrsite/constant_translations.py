@@ -44,10 +44,17 @@ _GETTEXT_NAMES = frozenset({"_", "gettext"})
 
 
 def _fingerprint(language: Language) -> str:
-    """The language code and a digest of every translated string."""
+    """The language code and a digest of every translated string.
+
+    The catalogue's header (the entry for ``""``) is left out: it holds the
+    time the catalogue was merged (``POT-Creation-Date``), and no template
+    translates the empty string.
+    """
     catalogue: dict[Any, Any] = getattr(language.translations, "_catalog", {})
     digest = hashlib.sha256()
     for key, value in sorted(catalogue.items(), key=repr):
+        if key == "":
+            continue
         digest.update(repr((key, value)).encode("utf-8"))
     return f"{language.code}:{digest.hexdigest()}"
 

@@ -1,0 +1,133 @@
+"""The built-in theme's templates compiled ahead of time (okrsite.shipped_templates).
+
+The shipped code must be exactly what Jinja generates now, a build that uses
+it must write exactly what a build that compiles writes, and it must never
+stand in for a template or translation a site brings itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+import okrsite.compiled_templates as compiled_templates
+from okrsite.cli import cli
+from okrsite.compiled_templates import COMPILED
+from okrsite.constant_translations import use_language
+from okrsite.shipped_templates import LANGUAGES, generate, shipped_file, shipped_source
+from okrsite.theme import available_builtin, load_theme
+from okrsite.translations import load_language
+
+AS_OF = "2026-11-20"
+PAGE = "objectives/sales/q4-bookings/index.html"
+
+
+@pytest.fixture
+def compiles(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The names of the templates Jinja compiles from source, from a clean memory."""
+    names: list[str] = []
+    real = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):  # type: ignore[no-untyped-def]
+        names.append(str(name))
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    COMPILED.clear()
+    yield names
+    COMPILED.clear()
+
+
+def site(root: Path, language: str = "en") -> Path:
+    shutil.copytree(REPO / "content", root / "content")
+    toml = (REPO / "okrsite.toml").read_text(encoding="utf-8")
+    toml = re.sub(r"(?m)^language = .*$", f'language = "{language}"', toml)
+    (root / "okrsite.toml").write_text(toml, encoding="utf-8")
+    return root
+
+
+def build(root: Path, out: Path) -> dict[str, bytes]:
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(root), "--as-of", AS_OF, "--out", str(out), "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("theme", available_builtin())
+def test_the_shipped_code_is_what_jinja_generates_now(theme: str, language: str) -> None:
+    shipped = json.loads(shipped_file(theme, language).read_text(encoding="utf-8"))
+    if shipped["jinja"] != jinja2.__version__:
+        pytest.skip(
+            f"shipped for Jinja {shipped['jinja']}, installed {jinja2.__version__}: "
+            "it is not used; run scripts/precompile_templates.py"
+        )
+    fresh = generate(theme, language)
+    assert shipped == fresh, "run scripts/precompile_templates.py"
+    every = {n for n in load_theme(theme).env.list_templates() if ":" not in n}
+    assert set(fresh["templates"]) == every
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_build_takes_the_shipped_code_and_writes_the_same_bytes(
+    tmp_path: Path, compiles: list[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    root = site(tmp_path / "site", language)
+    shipped = build(root, tmp_path / "shipped")
+    assert compiles == []  # every template the site used came compiled
+    assert len(COMPILED.store) > 20
+    monkeypatch.setattr(compiled_templates, "shipped_source", lambda *args: None)
+    COMPILED.clear()
+    compiled = build(root, tmp_path / "compiled")
+    assert len(compiles) > 20
+    assert shipped == compiled
+
+
+def test_a_site_template_is_compiled_from_its_own_source(
+    tmp_path: Path, compiles: list[str]
+) -> None:
+    root = site(tmp_path / "site")
+    partial = root / "templates/partials/status_badge.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<span class="mine">{{ status }}</span>\n', encoding="utf-8")
+    files = build(root, tmp_path / "out")
+    assert '<span class="mine">' in files[PAGE].decode()
+    assert compiles == ["partials/status_badge.html"]
+
+
+def test_a_site_translation_file_means_compiling(tmp_path: Path, compiles: list[str]) -> None:
+    root = site(tmp_path / "site", "de")
+    (root / "translations").mkdir()
+    (root / "translations/de.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Key results"\nmsgstr "Ergebnisse"\n',
+        encoding="utf-8",
+    )
+    files = build(root, tmp_path / "out")
+    assert '<h2 id="krs">Ergebnisse</h2>' in files[PAGE].decode()
+    assert len(compiles) > 20
+
+
+def test_only_the_recorded_source_and_file_match() -> None:
+    theme = load_theme("default")
+    env = theme.env
+    english = load_language("en", [path for _, path in theme.chain])
+    use_language(env, english, english.template_callables()["_"])
+    name = "partials/status_badge.html"
+    assert env.loader is not None
+    source, filename, _ = env.loader.get_source(env, name)
+    checksum = COMPILED.get_source_checksum(source)
+    assert shipped_source(env, name, filename, checksum) is not None  # English, no catalogue
+    assert shipped_source(env, name, filename, COMPILED.get_source_checksum(source + " ")) is None
+    assert shipped_source(env, "partials/health_badge.html", filename, checksum) is None
+    copy = Path(str(filename)).with_name("copy.html")
+    assert shipped_source(env, name, str(copy), checksum) is None
