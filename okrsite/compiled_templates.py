@@ -27,7 +27,7 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from okrsite.constant_translations import translation_key
-from okrsite.shipped_templates import shipped_source
+from okrsite.shipped_templates import shipped_code
 
 __all__ = ["COMPILED", "CompiledTemplates"]
 
@@ -52,9 +52,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         if bucket.code is None and filename is not None:
-            shipped = shipped_source(environment, name, filename, bucket.checksum)
+            shipped = shipped_code(environment, name, filename, bucket.checksum)
             if shipped is not None:  # Jinja's own code for this very source
-                bucket.code = compile(shipped, filename, "exec")
+                bucket.code = shipped
                 self.dump_bytecode(bucket)
         return bucket
 

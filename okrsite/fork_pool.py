@@ -11,13 +11,16 @@ the workers inherit, and :func:`shared` is how a worker reads it.
 from __future__ import annotations
 
 import gc
-import multiprocessing
+import os
+import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrsite.lifecycle import die_with_parent
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["can_fork", "forked_pool", "shared"]
 
@@ -25,7 +28,10 @@ _SHARED: Any = None
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether multiprocessing offers the fork start method (every POSIX
+    system), asked without importing it: a small build never forks, and
+    multiprocessing with concurrent.futures is several ms of its start-up."""
+    return sys.platform != "win32" and hasattr(os, "fork")
 
 
 @contextmanager
@@ -39,6 +45,9 @@ def forked_pool(state: Any, workers: int, *, freeze: bool = False) -> Iterator[P
     killed when the parent dies (even by ``kill -9``) and ignores Ctrl-C, so
     the parent alone stops the pool and cleans up.
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _SHARED
     _SHARED = state
     if freeze:

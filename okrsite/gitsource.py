@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -358,6 +357,8 @@ def raw_changes(
         return _raw_changes(repo, shas, folder)
     out: dict[str, list[RawChange]] = {}
     # threads only wait on git here; all have ended when the pool closes
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(parts) as pool:
         for part in pool.map(lambda i: _raw_changes(repo, shas[i::parts], folder), range(parts)):
             out.update(part)

@@ -18,11 +18,10 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from okrsite import __version__, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
@@ -45,6 +44,9 @@ from okrsite.sitefiles import (
     stat_owned,
     within,
 )
+
+if TYPE_CHECKING:  # imported only by a load that forks (okrsite.fork_pool)
+    from concurrent.futures import Future
 
 PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
 

@@ -18,9 +18,8 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Set
-from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -36,6 +35,9 @@ from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
 from okrsite.value_prints import Printer, before_forking, forked_printer
 from okrsite.writer import StagedOutput
+
+if TYPE_CHECKING:  # imported only by a render that forks (okrsite.fork_pool)
+    from concurrent.futures import Future
 
 __all__ = [
     "RenderFailed",

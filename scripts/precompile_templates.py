@@ -1,4 +1,4 @@
-"""Write okrsite/precompiled/<theme>.<language>.json (see okrsite/shipped_templates.py).
+"""Write okrsite/precompiled/ (see okrsite/shipped_templates.py).
 
     .venv/bin/python scripts/precompile_templates.py
 
@@ -9,20 +9,26 @@ after upgrading Jinja; tests/test_shipped_templates.py fails until then.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 
-from okrsite.shipped_templates import FOLDER, LANGUAGES, generate, shipped_file
+from okrsite.shipped_templates import FOLDER, LANGUAGES, generate, module_folder, shipped_file
 from okrsite.theme import available_builtin
 
 
 def main() -> int:
-    FOLDER.mkdir(exist_ok=True)
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    FOLDER.mkdir()
     for theme in available_builtin():
         for language in LANGUAGES:
-            data = generate(theme, language)
+            index, modules = generate(theme, language)
+            folder = module_folder(theme, language)
+            folder.mkdir()
+            for name, source in modules.items():
+                (folder / name).write_text(source, encoding="utf-8")
             path = shipped_file(theme, language)
-            path.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-            print(f"{path}: {len(data['templates'])} templates")
+            path.write_text(json.dumps(index, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+            print(f"{path}: {len(modules)} templates in {folder.name}/")
     return 0
 
 

@@ -22,7 +22,13 @@ import okrsite.compiled_templates as compiled_templates
 from okrsite.cli import cli
 from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import use_language
-from okrsite.shipped_templates import LANGUAGES, generate, shipped_file, shipped_source
+from okrsite.shipped_templates import (
+    LANGUAGES,
+    generate,
+    module_folder,
+    shipped_code,
+    shipped_file,
+)
 from okrsite.theme import available_builtin, load_theme
 from okrsite.translations import load_language
 
@@ -71,10 +77,13 @@ def test_the_shipped_code_is_what_jinja_generates_now(theme: str, language: str)
             f"shipped for Jinja {shipped['jinja']}, installed {jinja2.__version__}: "
             "it is not used; run scripts/precompile_templates.py"
         )
-    fresh = generate(theme, language)
-    assert shipped == fresh, "run scripts/precompile_templates.py"
+    index, modules = generate(theme, language)
+    assert shipped == index, "run scripts/precompile_templates.py"
+    folder = module_folder(theme, language)
+    on_disk = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.py")}
+    assert on_disk == modules, "run scripts/precompile_templates.py"
     every = {n for n in load_theme(theme).env.list_templates() if ":" not in n}
-    assert set(fresh["templates"]) == every
+    assert set(index["templates"]) == every
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -85,7 +94,7 @@ def test_a_build_takes_the_shipped_code_and_writes_the_same_bytes(
     shipped = build(root, tmp_path / "shipped")
     assert compiles == []  # every template the site used came compiled
     assert len(COMPILED.store) > 20
-    monkeypatch.setattr(compiled_templates, "shipped_source", lambda *args: None)
+    monkeypatch.setattr(compiled_templates, "shipped_code", lambda *args: None)
     COMPILED.clear()
     compiled = build(root, tmp_path / "compiled")
     assert len(compiles) > 20
@@ -126,8 +135,9 @@ def test_only_the_recorded_source_and_file_match() -> None:
     assert env.loader is not None
     source, filename, _ = env.loader.get_source(env, name)
     checksum = COMPILED.get_source_checksum(source)
-    assert shipped_source(env, name, filename, checksum) is not None  # English, no catalogue
-    assert shipped_source(env, name, filename, COMPILED.get_source_checksum(source + " ")) is None
-    assert shipped_source(env, "partials/health_badge.html", filename, checksum) is None
+    code = shipped_code(env, name, filename, checksum)  # English, no catalogue
+    assert code is not None and code.co_filename == filename
+    assert shipped_code(env, name, filename, COMPILED.get_source_checksum(source + " ")) is None
+    assert shipped_code(env, "partials/health_badge.html", filename, checksum) is None
     copy = Path(str(filename)).with_name("copy.html")
-    assert shipped_source(env, name, str(copy), checksum) is None
+    assert shipped_code(env, name, str(copy), checksum) is None

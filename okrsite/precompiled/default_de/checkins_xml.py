@@ -1,0 +1,108 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'checkins.xml'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_config = resolve('config')
+    l_0_feed_id = resolve('feed_id')
+    l_0_updated = resolve('updated')
+    l_0_version = resolve('version')
+    l_0_entries = resolve('entries')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.filters['urlencode']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'urlencode' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>'
+    yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield ': Check-ins</title>\n  <id>urn:okrsite:'
+    yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
+    yield '</id>\n  <updated>'
+    yield escape((undefined(name='updated') if l_0_updated is missing else l_0_updated))
+    yield 'T00:00:00Z</updated>\n  <generator version="'
+    yield escape((undefined(name='version') if l_0_version is missing else l_0_version))
+    yield '">okrsite</generator>\n  <link rel="self" href="checkins.xml"/>\n  <link rel="alternate" type="text/html" href="checkins/index.html"/>\n'
+    for l_1_c in (undefined(name='entries') if l_0_entries is missing else l_0_entries):
+        l_1_day = resolve('day')
+        l_1_objective_scores = resolve('objective_scores')
+        l_1_objective_records = resolve('objective_records')
+        l_1_kpi_scores = resolve('kpi_scores')
+        l_1_kpi_records = resolve('kpi_records')
+        l_1_person_name = resolve('person_name')
+        l_1_url = resolve('url')
+        l_1_anchor = resolve('anchor')
+        l_1_num = resolve('num')
+        l_1_origins = resolve('origins')
+        l_1__ = resolve('_')
+        l_1_checkin_notes = resolve('checkin_notes')
+        _loop_vars = {}
+        pass
+        yield '  <entry>\n    <title>'
+        yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars))
+        yield ': '
+        if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
+            pass
+            yield escape(environment.getattr(environment.getitem((undefined(name='objective_records') if l_1_objective_records is missing else l_1_objective_records), environment.getattr(l_1_c, 'objective')), 'title'))
+        elif (environment.getattr(l_1_c, 'kpi') and (environment.getattr(l_1_c, 'kpi') in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
+            pass
+            yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), environment.getattr(l_1_c, 'kpi')), 'title'))
+        else:
+            pass
+            yield escape((environment.getattr(l_1_c, 'objective') or environment.getattr(l_1_c, 'kpi')))
+        yield '</title>\n    <id>urn:okrsite:checkin:'
+        yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
+        yield ':'
+        yield escape(t_2(environment.getattr(l_1_c, 'id')))
+        yield '</id>\n    <updated>'
+        yield escape(environment.getattr(l_1_c, 'date'))
+        yield 'T00:00:00Z</updated>\n    <author><name>'
+        yield escape((context.call((undefined(name='person_name') if l_1_person_name is missing else l_1_person_name), environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars) or Markup('unbekannt')))
+        yield '</name></author>\n'
+        if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
+            pass
+            yield '<link rel="alternate" type="text/html" href="'
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'objective', environment.getattr(l_1_c, 'objective'), _loop_vars=_loop_vars))
+            yield '#'
+            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars))
+            yield '"/>'
+        elif (environment.getattr(l_1_c, 'kpi') and (environment.getattr(l_1_c, 'kpi') in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
+            pass
+            yield '<link rel="alternate" type="text/html" href="'
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_c, 'kpi'), _loop_vars=_loop_vars))
+            yield '"/>'
+        yield '    <content type="html">'
+        if (not t_3(environment.getattr(l_1_c, 'confidence'))):
+            pass
+            yield '&lt;p&gt;Zuversicht '
+            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
+            yield '/10&lt;/p&gt;'
+        if ((environment.getattr(l_1_c, 'id') in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'backdated')):
+            pass
+            yield '&lt;p&gt;'
+            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'committed'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield '&lt;/p&gt;'
+        yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
+        yield '</content>\n  </entry>\n'
+    l_1_c = l_1_day = l_1_objective_scores = l_1_objective_records = l_1_kpi_scores = l_1_kpi_records = l_1_person_name = l_1_url = l_1_anchor = l_1_num = l_1_origins = l_1__ = l_1_checkin_notes = missing
+    yield '</feed>\n'
+
+blocks = {}
+debug_info = '3=35&4=37&5=39&6=41&9=43&11=59&12=71&13=75&14=77&15=79&16=92'

@@ -1,0 +1,215 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'kpi.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = missing
+    pass
+    parent_template = environment.get_template('base.html', 'kpi.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'kpi.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_root = resolve('root')
+    l_0_url = resolve('url')
+    l_0_k = resolve('k')
+    l_0_num = resolve('num')
+    l_0_ks = resolve('ks')
+    l_0_partial = resolve('partial')
+    l_0__ = resolve('_')
+    l_0_day = resolve('day')
+    l_0_person = resolve('person')
+    l_0_team = resolve('team')
+    l_0_chart = resolve('chart')
+    l_0_targeted = resolve('targeted')
+    l_0_drives = resolve('drives')
+    l_0_driven_by = resolve('driven_by')
+    l_0_goals = resolve('goals')
+    l_0_supported_by = resolve('supported_by')
+    l_0_m = resolve('m')
+    l_0_body = resolve('body')
+    l_0_timeline = resolve('timeline')
+    l_0_edit = resolve('edit')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<nav aria-label="Brotkrumen" class="breadcrumb">\n  <ol><li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'kpis/index.html">Kennzahlen</a></li><li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id'), _block_vars=_block_vars))
+    yield '" aria-current="page">'
+    yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
+    yield '</a></li></ol>\n</nav>\n<h1>'
+    yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
+    yield '</h1>\n<div class="overview">\n  <p class="big">'
+    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), _block_vars=_block_vars))
+    if environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'):
+        pass
+        yield ' <span class="unit">'
+        yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'))
+        yield '</span>'
+    yield ' '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health'), _block_vars=_block_vars))
+    yield '</p>\n  <dl class="facts">\n    <div><dt>Letzter Wert</dt><dd>'
+    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'):
+        pass
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), _block_vars=_block_vars), ' ', environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), )), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
+    else:
+        pass
+        yield 'noch keine Daten'
+    yield '</dd></div>\n    <div><dt>Vorheriger Wert</dt><dd>'
+    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'previous'), _block_vars=_block_vars))
+    yield '</dd></div>\n    <div><dt>Tendenz</dt><dd>'
+    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend'):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'trend.html', trend=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend'), meaning=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend_meaning'), _block_vars=_block_vars))
+    else:
+        pass
+        yield '–'
+    yield '</dd></div>\n    <div><dt>Besser, wenn</dt><dd>'
+    yield escape((Markup('höher') if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else Markup('niedriger')))
+    yield '</dd></div>\n    <div><dt>Zielwert</dt><dd>'
+    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'), _block_vars=_block_vars))
+    yield '</dd></div>\n    <div><dt>Schwellen</dt><dd>'
+    if (not t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
+        pass
+        yield 'gesund '
+        yield escape(('≥' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '≤'))
+        yield ' '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'), _block_vars=_block_vars))
+    if (not t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
+        pass
+        yield '; kritisch '
+        yield escape(('<' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '>'))
+        yield ' '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'), _block_vars=_block_vars))
+    if (t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green')) and t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
+        pass
+        yield '–'
+    yield '</dd></div>\n    <div><dt>Indikator</dt><dd>'
+    yield escape(context.call(environment.getattr({'leading': Markup('vorlaufend'), 'lagging': Markup('nachlaufend')}, 'get'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'indicator'), '–', _block_vars=_block_vars))
+    yield '</dd></div>\n    <div><dt>Rolle</dt><dd>'
+    yield escape((Markup('Veränderungsziel') if (environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'role') == 'target') else Markup('beobachtet')))
+    yield '</dd></div>\n    <div><dt>Verantwortlich</dt><dd>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield '</dd></div>\n'
+    if environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'):
+        pass
+        yield '<div><dt>Team</dt><dd>'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</dd></div>'
+    yield '  </dl>\n</div>\n<section aria-labelledby="chart">\n<h2 id="chart">Werte</h2>\n<figure class="chart-figure">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars))
+    yield '\n<figcaption>Schattierte Bereiche: <span class="key key-healthy">gesund</span>, <span class="key key-warning">Warnung</span>, <span class="key key-critical">kritisch</span>; gestrichelte Linie: Zielwert.</figcaption></figure>\n'
+    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield '</section>\n<section aria-labelledby="targeted">\n<h2 id="targeted">Schlüsselergebnisse, die darauf zielen</h2>\n'
+    if (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
+        pass
+        yield '<ul>'
+        for (l_1_link, l_1_figures) in (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
+            _loop_vars = {}
+            pass
+            yield '<li><a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(environment.getattr(l_1_link, 'url'))
+            yield '">'
+            yield escape(environment.getattr(l_1_link, 'name'))
+            yield '</a> '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_figures, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_link, 'name'), _loop_vars=_loop_vars), status=environment.getattr(l_1_figures, 'status'), _loop_vars=_loop_vars))
+            yield '</li>'
+        l_1_link = l_1_figures = missing
+        yield '</ul>\n'
+    else:
+        pass
+        yield '<p class="muted">Keine: diese Kennzahl wird beobachtet.</p>'
+    yield '</section>\n<section aria-labelledby="drives">\n<h2 id="drives">Treibt und wird getrieben von</h2>\n<h3>Diese Kennzahl treibt</h3>\n'
+    if (undefined(name='drives') if l_0_drives is missing else l_0_drives):
+        pass
+        yield '<ul>'
+        for l_1_d in (undefined(name='drives') if l_0_drives is missing else l_0_drives):
+            l_1_kpi_records = resolve('kpi_records')
+            l_1_kpi_scores = resolve('kpi_scores')
+            _loop_vars = {}
+            pass
+            yield '<li><a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', l_1_d, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
+            yield '</a> '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
+            yield '</li>'
+        l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
+        yield '</ul>'
+    else:
+        pass
+        yield '<p class="muted">Nichts.</p>'
+    yield '<h3>Getrieben von</h3>\n'
+    if (undefined(name='driven_by') if l_0_driven_by is missing else l_0_driven_by):
+        pass
+        yield '<ul>'
+        for l_1_d in (undefined(name='driven_by') if l_0_driven_by is missing else l_0_driven_by):
+            l_1_kpi_records = resolve('kpi_records')
+            l_1_kpi_scores = resolve('kpi_scores')
+            _loop_vars = {}
+            pass
+            yield '<li><a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', l_1_d, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
+            yield '</a> '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
+            yield '</li>'
+        l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
+        yield '</ul>'
+    else:
+        pass
+        yield '<p class="muted">Nichts.</p>'
+    yield '</section>\n'
+    if ((undefined(name='goals') if l_0_goals is missing else l_0_goals) or (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by)):
+        pass
+        yield '<section aria-labelledby="related"><h2 id="related">Unterstützt von</h2>\n'
+        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by), '', _block_vars=_block_vars) if (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by) else cond_expr_undefined("the inline if-expression on line 43 in 'kpi.html' evaluated to false and no else section was defined.")))
+        yield '\n'
+        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goals') if l_0_goals is missing else l_0_goals), _block_vars=_block_vars) if (undefined(name='goals') if l_0_goals is missing else l_0_goals) else cond_expr_undefined("the inline if-expression on line 44 in 'kpi.html' evaluated to false and no else section was defined.")))
+        yield '\n</section>\n'
+    if (undefined(name='body') if l_0_body is missing else l_0_body):
+        pass
+        yield '<section aria-labelledby="about" class="prose"><h2 id="about">Beschreibung</h2>'
+        yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
+        yield '</section>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
+    yield '\n'
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
+    yield '\n'
+
+blocks = {'main': block_main}
+debug_info = '1=13&2=16&3=20&5=61&7=68&9=70&11=79&12=86&13=88&14=95&15=97&16=99&17=115&18=117&19=119&20=121&25=127&27=129&31=133&37=153&39=175&41=197&43=200&44=202&47=204&48=209&49=211'

@@ -1,0 +1,298 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'macros.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_obj_list = l_0_summary_block = l_0_kpi_tile = l_0_goal_list = l_0_edit_link = missing
+    try:
+        t_1 = environment.filters['lower']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'lower' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    def macro(l_1_root, l_1_ids, l_1_empty, l_1_filters):
+        t_4 = []
+        l_1_partial = resolve('partial')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_ids is missing:
+            l_1_ids = undefined("parameter 'ids' was not provided", name='ids')
+        if l_1_empty is missing:
+            l_1_empty = None
+        if l_1_filters is missing:
+            l_1_filters = True
+        pass
+        if l_1_ids:
+            pass
+            if l_1_filters:
+                pass
+                t_4.extend((
+                    escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'list_filters.html')),
+                    '\n',
+                ))
+            t_4.append(
+                '<ul class="objs">\n',
+            )
+            for l_2_id in l_1_ids:
+                l_2_objective_item = resolve('objective_item')
+                _loop_vars = {}
+                pass
+                t_4.extend((
+                    escape(context.call((undefined(name='objective_item') if l_2_objective_item is missing else l_2_objective_item), l_1_root, l_2_id, _loop_vars=_loop_vars)),
+                    '\n',
+                ))
+            l_2_id = l_2_objective_item = missing
+            t_4.append(
+                '</ul>\n',
+            )
+        else:
+            pass
+            t_4.extend((
+                '<p class="muted">',
+                escape((Markup('Keine Ziele.') if t_3(l_1_empty) else l_1_empty)),
+                '</p>',
+            ))
+        return concat(t_4)
+    context.exported_vars.add('obj_list')
+    context.vars['obj_list'] = l_0_obj_list = Macro(environment, macro, 'obj_list', ('root', 'ids', 'empty', 'filters'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_sm, l_1_label, l_1_link):
+        t_5 = []
+        l_1_partial = resolve('partial')
+        l_1_ngettext = resolve('ngettext')
+        if l_1_sm is missing:
+            l_1_sm = undefined("parameter 'sm' was not provided", name='sm')
+        if l_1_label is missing:
+            l_1_label = undefined("parameter 'label' was not provided", name='label')
+        if l_1_link is missing:
+            l_1_link = None
+        pass
+        t_5.extend((
+            '<div class="summary">\n  <p class="big">',
+            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=l_1_label)),
+            '</p>\n  <p>',
+            escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'))),
+        ))
+        if environment.getattr(l_1_sm, 'counts'):
+            pass
+            t_5.append(
+                ': ',
+            )
+            l_2_loop = missing
+            for (l_2_st, l_2_n), l_2_loop in LoopContext(environment.getattr(l_1_sm, 'counts'), undefined):
+                _loop_vars = {}
+                pass
+                if l_1_link:
+                    pass
+                    t_5.extend((
+                        '<a href="',
+                        escape(l_1_link),
+                        '?status=',
+                        escape(l_2_st),
+                        '">',
+                        escape(l_2_n),
+                        ' ',
+                        escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'status_badge.html', status=l_2_st, _loop_vars=_loop_vars)),
+                        '</a>',
+                    ))
+                else:
+                    pass
+                    t_5.extend((
+                        escape(l_2_n),
+                        ' ',
+                        escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'status_badge.html', status=l_2_st, _loop_vars=_loop_vars)),
+                    ))
+                t_5.append(
+                    escape((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 18 in 'macros.html' evaluated to false and no else section was defined."))),
+                )
+            l_2_loop = l_2_st = l_2_n = missing
+        t_5.append(
+            '</p>\n</div>',
+        )
+        return concat(t_5)
+    context.exported_vars.add('summary_block')
+    context.vars['summary_block'] = l_0_summary_block = Macro(environment, macro, 'summary_block', ('sm', 'label', 'link'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_root, l_1_id):
+        t_6 = []
+        l_1_kpi_records = resolve('kpi_records')
+        l_1_kpi_scores = resolve('kpi_scores')
+        l_1_url = resolve('url')
+        l_1_num = resolve('num')
+        l_1_kpi_sparkline = resolve('kpi_sparkline')
+        l_1_partial = resolve('partial')
+        l_1__ = resolve('_')
+        l_1_day = resolve('day')
+        l_1_k = l_1_ks = l_1_spark = missing
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_id is missing:
+            l_1_id = undefined("parameter 'id' was not provided", name='id')
+        pass
+        l_1_k = environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_id)
+        l_1_ks = environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_id)
+        t_6.extend((
+            '<li class="tile health-border-',
+            escape(environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health')),
+            '">\n  <a href="',
+            escape(l_1_root),
+            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', l_1_id)),
+            '">',
+            escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
+            '</a>\n  <span class="tile-value">',
+            escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'))),
+        ))
+        if environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'):
+            pass
+            t_6.extend((
+                ' <span class="unit">',
+                escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit')),
+                '</span>',
+            ))
+        l_1_spark = context.call((undefined(name='kpi_sparkline') if l_1_kpi_sparkline is missing else l_1_kpi_sparkline), l_1_id)
+        if (undefined(name='spark') if l_1_spark is missing else l_1_spark):
+            pass
+            t_6.extend((
+                ' ',
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'sparkline.svg', chart=(undefined(name='spark') if l_1_spark is missing else l_1_spark), title=context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(name)s values', name=environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')))),
+            ))
+        t_6.extend((
+            '</span>\n  <span>',
+            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
+        ))
+        if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend'):
+            pass
+            t_6.extend((
+                ' <span class="trend">Tendenz ',
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'trend.html', trend=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend'), meaning=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend_meaning'))),
+                '</span>',
+            ))
+        t_6.append(
+            '</span>\n',
+        )
+        if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'date'):
+            pass
+            t_6.extend((
+                '<span class="meta">',
+                escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'as of %(day)s', day=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'date')))),
+                '</span>',
+            ))
+        t_6.append(
+            '</li>',
+        )
+        return concat(t_6)
+    context.exported_vars.add('kpi_tile')
+    context.vars['kpi_tile'] = l_0_kpi_tile = Macro(environment, macro, 'kpi_tile', ('root', 'id'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_root, l_1_ids):
+        t_7 = []
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_ids is missing:
+            l_1_ids = undefined("parameter 'ids' was not provided", name='ids')
+        pass
+        t_7.append(
+            '<ul class="objs">\n',
+        )
+        for l_2_id in l_1_ids:
+            l_2_goal_records = resolve('goal_records')
+            l_2_goal_scores = resolve('goal_scores')
+            l_2_url = resolve('url')
+            l_2_partial = resolve('partial')
+            l_2_person = resolve('person')
+            l_2__ = resolve('_')
+            l_2_day = resolve('day')
+            l_2_g = l_2_gs = missing
+            _loop_vars = {}
+            pass
+            l_2_g = environment.getitem((undefined(name='goal_records') if l_2_goal_records is missing else l_2_goal_records), l_2_id)
+            _loop_vars['g'] = l_2_g
+            l_2_gs = environment.getitem((undefined(name='goal_scores') if l_2_goal_scores is missing else l_2_goal_scores), l_2_id)
+            _loop_vars['gs'] = l_2_gs
+            t_7.extend((
+                '<li class="obj">\n  <a class="obj-title" href="',
+                escape(l_1_root),
+                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), 'goal', l_2_id, _loop_vars=_loop_vars)),
+                '">',
+                escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title')),
+                '</a>\n  <span class="meta">',
+                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'person_link.html', root=l_1_root, person=context.call((undefined(name='person') if l_2_person is missing else l_2_person), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'owner'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+            ))
+            if environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'due'):
+                pass
+                t_7.extend((
+                    ' · ',
+                    escape(context.call((undefined(name='_') if l_2__ is missing else l_2__), 'due %(day)s', day=context.call((undefined(name='day') if l_2_day is missing else l_2_day), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'due'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                ))
+            elif environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle'):
+                pass
+                t_7.extend((
+                    ' · ',
+                    escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle')),
+                ))
+            t_7.append(
+                ' · SMART ',
+            )
+            for l_3_letter in 'SMART':
+                _loop_vars = {}
+                pass
+                t_7.extend((
+                    '<abbr class="smart-',
+                    escape(('yes' if context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars) else 'no')),
+                    '" title="',
+                    escape(l_3_letter),
+                    ': ',
+                    escape((Markup('ja') if context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars) else Markup('nein'))),
+                    '">',
+                    escape((l_3_letter if context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars) else t_1(l_3_letter))),
+                    '</abbr>',
+                ))
+            l_3_letter = missing
+            t_7.extend((
+                '</span>\n  <span class="obj-score">',
+                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                '</span>\n</li>\n',
+            ))
+        l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_partial = l_2_person = l_2__ = l_2_day = missing
+        t_7.append(
+            '</ul>',
+        )
+        return concat(t_7)
+    context.exported_vars.add('goal_list')
+    context.vars['goal_list'] = l_0_goal_list = Macro(environment, macro, 'goal_list', ('root', 'ids'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_edit):
+        t_8 = []
+        if l_1_edit is missing:
+            l_1_edit = undefined("parameter 'edit' was not provided", name='edit')
+        pass
+        if l_1_edit:
+            pass
+            t_8.extend((
+                '<p class="edit"><a href="',
+                escape(l_1_edit),
+                '" rel="nofollow">Diese Datei bearbeiten</a></p>',
+            ))
+        return concat(t_8)
+    context.exported_vars.add('edit_link')
+    context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
+
+blocks = {}
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=178&28=190&32=204&34=214&36=231&37=236&38=270&44=281&45=286'

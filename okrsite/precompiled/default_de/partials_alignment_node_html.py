@@ -1,0 +1,33 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/alignment_node.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_partial = resolve('partial')
+    l_0_item = resolve('item')
+    l_0_root = resolve('root')
+    l_0__ = resolve('_')
+    pass
+    yield '<span class="node" '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=(undefined(name='item') if l_0_item is missing else l_0_item)))
+    yield '><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+    yield '">'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
+    yield '</a> '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+    yield ' '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+    yield ' <span class="meta">'
+    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
+    yield ' · '
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    yield '</span></span>'
+
+blocks = {}
+debug_info = '2=16'

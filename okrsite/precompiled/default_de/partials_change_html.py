@@ -1,0 +1,101 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/change.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_change = resolve('change')
+    l_0_day = resolve('day')
+    l_0_root = resolve('root')
+    l_0_partial = resolve('partial')
+    l_0_num = resolve('num')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<li class="change">\n  <p><time datetime="'
+    yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date'))
+    yield '">'
+    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date')))
+    yield '</time> · '
+    if (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target') and environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor')):
+        pass
+        yield '<a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'url'))
+        yield '#'
+        yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor'))
+        yield '">'
+        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'name'))
+        yield '</a>'
+    elif environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'):
+        pass
+        yield '<a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'url'))
+        yield '">'
+        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'name'))
+        yield '</a>'
+    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'author'):
+        pass
+        yield ' · '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'author')))
+    if (not t_2(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
+        pass
+        yield ' · Zuversicht '
+        if ((not t_2(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before'))) and (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before') != environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
+            pass
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before')))
+            yield ' → '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after')))
+        yield '/10'
+    yield '</p>\n'
+    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+        pass
+        yield '<ul>'
+        for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+            l_1__ = resolve('_')
+            l_1_decimal = resolve('decimal')
+            _loop_vars = {}
+            pass
+            yield '    <li>'
+            yield escape(environment.getattr(l_1_m, 'title'))
+            yield ': '
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
+            yield ' → '
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'new'), _loop_vars=_loop_vars))
+            if environment.getattr(l_1_m, 'unit'):
+                pass
+                yield escape(('' if (environment.getattr(l_1_m, 'unit') == '%') else ' '))
+                yield escape(environment.getattr(l_1_m, 'unit'))
+            if (not t_2(environment.getattr(l_1_m, 'points'))):
+                pass
+                yield ' <span class="meta">('
+                yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(points)s points of progress', points=markup_join((('+' if (environment.getattr(l_1_m, 'points') > 0) else ''), context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars), )), _loop_vars=_loop_vars))
+                yield ')</span>'
+            if environment.getattr(l_1_m, 'meaning'):
+                pass
+                yield ' <span class="move-'
+                yield escape(environment.getattr(l_1_m, 'meaning'))
+                yield '">('
+                yield escape(environment.getitem({'improving': Markup('verbessert sich'), 'worsening': Markup('verschlechtert sich'), 'steady': Markup('unverändert')}, environment.getattr(l_1_m, 'meaning')))
+                yield ')</span>'
+            yield '</li>\n'
+        l_1_m = l_1__ = l_1_decimal = missing
+        yield '</ul>'
+    yield '</li>'
+
+blocks = {}
+debug_info = '3=29&4=65&5=74'

@@ -1,0 +1,92 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/checkin.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_checkin = resolve('checkin')
+    l_0_day = resolve('day')
+    l_0_show_target = resolve('show_target')
+    l_0_root = resolve('root')
+    l_0_partial = resolve('partial')
+    l_0_num = resolve('num')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<article class="checkin" id="'
+    yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'anchor'))
+    yield '">\n  <h3><time datetime="'
+    yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))
+    yield '">'
+    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
+    yield '</time>'
+    if (undefined(name='show_target') if l_0_show_target is missing else l_0_show_target):
+        pass
+        yield ' · '
+        if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'):
+            pass
+            yield '<a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'))
+            yield '">'
+            yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'name'))
+            yield '</a>'
+        else:
+            pass
+            yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'))
+    yield '</h3>\n  <p class="meta">'
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author'):
+        pass
+        yield 'von '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author')))
+    if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
+        pass
+        yield ' · Zuversicht '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')))
+        yield '/10'
+    yield '</p>\n'
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values'):
+        pass
+        yield '  <ul class="values">'
+        for l_1_v in environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values'):
+            _loop_vars = {}
+            pass
+            yield '<li>'
+            yield escape(environment.getattr(l_1_v, 'label'))
+            yield ': <strong>'
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_v, 'value'), _loop_vars=_loop_vars))
+            yield '</strong>'
+            if environment.getattr(l_1_v, 'unit'):
+                pass
+                yield ' '
+                yield escape(environment.getattr(l_1_v, 'unit'))
+            yield '</li>'
+        l_1_v = missing
+        yield '</ul>\n'
+    if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
+        pass
+        yield '  <p>Wert: <strong>'
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value')))
+        yield '</strong></p>\n'
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'notes'):
+        pass
+        yield '  <div class="prose">'
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'notes'))
+        yield '</div>\n'
+    yield '</article>'
+
+blocks = {}
+debug_info = '2=30&3=32&4=51&5=61&6=64&8=79&9=82&11=84&12=87'

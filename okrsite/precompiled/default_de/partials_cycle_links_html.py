@@ -1,0 +1,42 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/cycle_links.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_sections = resolve('sections')
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    if (t_1((undefined(name='sections') if l_0_sections is missing else l_0_sections)) > 1):
+        pass
+        yield '<p class="meta">Zyklen: '
+        l_1_loop = missing
+        for l_1_sec, l_1_loop in LoopContext((undefined(name='sections') if l_0_sections is missing else l_0_sections), undefined):
+            l_1_anchor = resolve('anchor')
+            _loop_vars = {}
+            pass
+            yield '<a href="#'
+            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(environment.getattr(l_1_sec, 'cycle'))
+            yield '</a>'
+            yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/cycle_links.html' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_sec = l_1_anchor = missing
+        yield '</p>'
+
+blocks = {}
+debug_info = '2=24'

@@ -1,0 +1,83 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/explain_forecast.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_f = resolve('f')
+    l_0_decimal = resolve('decimal')
+    l_0_num = resolve('num')
+    l_0_pct = resolve('pct')
+    l_0_ngettext = resolve('ngettext')
+    l_0__ = resolve('_')
+    l_0_checkins = resolve('checkins')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h3>5. Prognose = die angepasste Gerade, abgelesen am Ende des Zyklus</h3>\n'
+    if (undefined(name='f') if l_0_f is missing else l_0_f):
+        pass
+        yield '<p>Eine Gerade, nach der Methode der kleinsten Quadrate durch den Fortschritt jedes Check-in-Tages gelegt; Tag 0 ist der erste Tag des Zyklus.</p>\n<table class="explain-points">\n<thead><tr><th scope="col">Datum</th><th scope="col">Tag</th><th scope="col">Fortschritt</th></tr></thead>\n<tbody>'
+        for (l_1_d, l_1_x, l_1_y) in environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'points'):
+            l_1_day = resolve('day')
+            _loop_vars = {}
+            pass
+            yield '<tr><td>'
+            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), l_1_d, _loop_vars=_loop_vars))
+            yield '</td><td>'
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), l_1_x, _loop_vars=_loop_vars))
+            yield '</td><td>'
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_y, 3, _loop_vars=_loop_vars))
+            yield '</td></tr>'
+        l_1_d = l_1_x = l_1_y = l_1_day = missing
+        yield '</tbody>\n</table>\n<p><code>Fortschritt = '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'intercept'), 4))
+        yield ' + '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'slope'), 5))
+        yield ' × Tag</code></p>\n<p><code>Prognose = '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'intercept'), 4))
+        yield ' + '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'slope'), 5))
+        yield ' × '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'at')))
+        yield ' = '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'raw'), 3))
+        yield '</code>'
+        if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'clamped'):
+            pass
+            yield ', auf 0 bis 1 begrenzt: '
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value'), 3))
+        yield ' → '
+        yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value')))
+        yield '%</p>\n<p class="forecast-basis">'
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'It rests on %(num)d check-in', 'It rests on %(num)d check-ins', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins')))
+        yield ', '
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'spanning %(num)d day', 'spanning %(num)d days', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days')))
+        yield ' '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "of the cycle's %(days)s (%(share)s%%).", days=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days'), share=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days') / environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days')))))
+        yield '</p>\n'
+        if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'tentative'):
+            pass
+            yield '<p class="forecast-tentative"><strong>Vorläufig</strong>: '
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s check-ins, or check-ins spanning less than %(share)s%% of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield '</p>\n'
+        else:
+            pass
+            yield '<p>'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s check-ins, spanning at least %(share)s%% of the cycle.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield '</p>'
+    else:
+        pass
+        yield '<p>Keine Prognose: Eine Gerade braucht Check-ins an mindestens zwei verschiedenen Tagen. '
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'This objective has %(num)d check-in.', 'This objective has %(num)d check-ins.', (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins)))
+        yield '</p>'
+
+blocks = {}
+debug_info = '4=25&8=28&10=41&11=45&12=60&13=66&14=74&15=79'

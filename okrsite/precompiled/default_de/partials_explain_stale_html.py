@@ -1,0 +1,52 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/explain_stale.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_t = resolve('t')
+    l_0__ = resolve('_')
+    l_0_day = resolve('day')
+    l_0_ngettext = resolve('ngettext')
+    l_0_as_of = resolve('as_of')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h3>7. Veraltet</h3>\n'
+    if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'last'):
+        pass
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last check-in: %(day)s, %(days)s before %(as_of)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'last')), days=context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d day', '%(num)d days', environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'days')), as_of=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of))))
+        yield '</p>\n'
+    else:
+        pass
+        yield '<p>Noch kein Check-in.</p>'
+    yield '<p>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Stale: more than %(threshold)s days without a check-in (the stale_after_days setting), or no check-in at all %(grace)s days after the cycle started; only while the cycle runs and the objective is active.', threshold=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold'), grace=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'grace_days')))
+    yield '</p>\n<p><strong>'
+    if (not environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'applies')):
+        pass
+        yield 'Der Zyklus läuft nicht oder das Ziel ist nicht aktiv, also ist es nicht veraltet.'
+    elif environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'last'):
+        pass
+        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'days'))
+        yield ' '
+        yield escape(('>' if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'stale') else '≤'))
+        yield ' '
+        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold'))
+        yield ': '
+        yield escape((Markup('veraltet.') if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'stale') else Markup('nicht veraltet.')))
+    else:
+        pass
+        yield escape((Markup('veraltet.') if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'stale') else Markup('noch nicht veraltet.')))
+    yield '</strong></p>'
+
+blocks = {}
+debug_info = '4=23&6=32&7=34'

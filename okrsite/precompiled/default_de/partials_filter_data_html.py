@@ -1,0 +1,44 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/filter_data.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_item = resolve('item')
+    l_0_status_word = resolve('status_word')
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield 'data-status="'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'))
+    yield '" data-status-label="'
+    yield escape(context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+    yield '" data-cycle="'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    yield '" data-team="'
+    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'id') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') else ''))
+    yield '" data-team-label="'
+    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') else ''))
+    yield '" data-owner="'
+    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'id') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
+    yield '" data-owner-label="'
+    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
+    yield '" data-progress="'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'))
+    yield '" data-behind="'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'behind'))
+    yield '" data-confidence="'
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (not t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'))) else ''))
+    yield '" data-last="'
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'last_checkin') or ''))
+    yield '"'
+
+blocks = {}
+debug_info = '2=20'

@@ -1,0 +1,279 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/history_timeline.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_timeline = resolve('timeline')
+    l_0__ = resolve('_')
+    l_0_root = resolve('root')
+    l_0_commit = missing
+    try:
+        t_1 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_4 = environment.tests['iterable']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'iterable' found.")
+    try:
+        t_5 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    try:
+        t_6 = environment.tests['number']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No test named 'number' found.")
+    try:
+        t_7 = environment.tests['string']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No test named 'string' found.")
+    pass
+    def macro(l_1_x):
+        t_8 = []
+        if l_1_x is missing:
+            l_1_x = undefined("parameter 'x' was not provided", name='x')
+        pass
+        if environment.getattr(l_1_x, 'commit_url'):
+            pass
+            t_8.extend((
+                '<a href="',
+                escape(environment.getattr(l_1_x, 'commit_url')),
+                '"><code>',
+                escape(environment.getattr(l_1_x, 'short')),
+                '</code></a>',
+            ))
+        else:
+            pass
+            t_8.extend((
+                '<code>',
+                escape(environment.getattr(l_1_x, 'short')),
+                '</code>',
+            ))
+        if environment.getattr(l_1_x, 'pr'):
+            pass
+            t_8.append(
+                ' (',
+            )
+            if environment.getattr(l_1_x, 'pr_url'):
+                pass
+                t_8.extend((
+                    '<a href="',
+                    escape(environment.getattr(l_1_x, 'pr_url')),
+                    '">',
+                    escape(environment.getattr(l_1_x, 'pr')),
+                    '</a>',
+                ))
+            else:
+                pass
+                t_8.append(
+                    escape(environment.getattr(l_1_x, 'pr')),
+                )
+            t_8.append(
+                ')',
+            )
+        return concat(t_8)
+    context.exported_vars.add('commit')
+    context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
+    if (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') or environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note')):
+        pass
+        yield '<section aria-labelledby="goal-history" class="history">\n<h2 id="goal-history">Änderungsverlauf</h2>\n'
+        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text'):
+            pass
+            yield '<p class="muted history-note">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text'), **environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_values')))
+            yield '</p>'
+        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
+            pass
+            yield '<h3>Woher die Zahlen stammen</h3>\n<ul class="sources">\n'
+            for l_1_s in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
+                l_1_markup = resolve('markup')
+                l_1_day = resolve('day')
+                l_1_config = resolve('config')
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(environment.getattr(l_1_s, 'label'))
+                yield ': '
+                if (environment.getattr(l_1_s, 'kind') == 'check-in'):
+                    pass
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in %(file)s dated %(date)s', file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                elif (environment.getattr(l_1_s, 'kind') == 'csv'):
+                    pass
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'row dated %(date)s of %(file)s', file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                elif (environment.getattr(l_1_s, 'kind') == 'values'):
+                    pass
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(values)s entry %(date)s in %(file)s', values=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>values:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>current:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), _loop_vars=_loop_vars))
+                if environment.getattr(l_1_s, 'commit'):
+                    pass
+                    yield ', '
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=environment.getattr(l_1_s, 'author'), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    yield ', noch nicht eingecheckt'
+                if environment.getattr(l_1_s, 'backdated'):
+                    pass
+                    yield ' <strong class="flag backdated" title="'
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed more than %(days)s days after its date', days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
+                    yield '">rückdatiert</strong>'
+                yield '</li>\n'
+            l_1_s = l_1_markup = l_1_day = l_1_config = missing
+            yield '</ul>\n'
+        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
+            pass
+            yield '<h3>Änderungen</h3>\n<ol class="history-timeline" reversed>\n'
+            for l_1_e in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
+                l_1_day = resolve('day')
+                l_1_markup = resolve('markup')
+                l_1_num = resolve('num')
+                _loop_vars = {}
+                pass
+                yield '<li'
+                if (environment.getattr(l_1_e, 'mid_cycle') or environment.getattr(l_1_e, 'less_ambitious')):
+                    pass
+                    yield ' class="'
+                    yield escape(('mid-cycle' if environment.getattr(l_1_e, 'mid_cycle') else cond_expr_undefined("the inline if-expression on line 26 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if environment.getattr(l_1_e, 'less_ambitious') else cond_expr_undefined("the inline if-expression on line 26 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield '"'
+                yield '><time datetime="'
+                yield escape(environment.getattr(l_1_e, 'date'))
+                yield '">'
+                yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_e, 'date'), _loop_vars=_loop_vars))
+                yield '</time> · '
+                yield escape(environment.getattr(l_1_e, 'author'))
+                yield ' · '
+                if environment.getattr(l_1_e, 'commit_url'):
+                    pass
+                    yield '<a href="'
+                    yield escape(environment.getattr(l_1_e, 'commit_url'))
+                    yield '"><code>'
+                    yield escape(environment.getattr(l_1_e, 'short'))
+                    yield '</code></a>'
+                else:
+                    pass
+                    yield '<code>'
+                    yield escape(environment.getattr(l_1_e, 'short'))
+                    yield '</code>'
+                if environment.getattr(l_1_e, 'pr'):
+                    pass
+                    yield ' ('
+                    if environment.getattr(l_1_e, 'pr_url'):
+                        pass
+                        yield '<a href="'
+                        yield escape(environment.getattr(l_1_e, 'pr_url'))
+                        yield '">'
+                        yield escape(environment.getattr(l_1_e, 'pr'))
+                        yield '</a>'
+                    else:
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'pr'))
+                    yield ')'
+                yield ':\n'
+                if (environment.getattr(l_1_e, 'kind') == 'created'):
+                    pass
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
+                elif (environment.getattr(l_1_e, 'kind') == 'removed'):
+                    pass
+                    yield 'entfernt'
+                elif (environment.getattr(l_1_e, 'kind') == 'key_result'):
+                    pass
+                    if t_5(environment.getattr(l_1_e, 'new')):
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=environment.getattr(l_1_e, 'old'), _loop_vars=_loop_vars))
+                    else:
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
+                elif (environment.getattr(l_1_e, 'kind') == 'id'):
+                    pass
+                    if environment.getattr(l_1_e, 'key_result'):
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result id from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                    else:
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'moved from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    if environment.getattr(l_1_e, 'key_result'):
+                        pass
+                        yield '“'
+                        yield escape(environment.getattr(l_1_e, 'key_result_title'))
+                        yield '” '
+                    yield escape(environment.getattr(l_1_e, 'field'))
+                    yield ' '
+                    if t_5(environment.getattr(l_1_e, 'old')):
+                        pass
+                        yield '—'
+                    elif t_7(environment.getattr(l_1_e, 'old')):
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'old'))
+                    elif t_6(environment.getattr(l_1_e, 'old')):
+                        pass
+                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_e, 'old'), _loop_vars=_loop_vars))
+                    elif t_4(environment.getattr(l_1_e, 'old')):
+                        pass
+                        yield escape((t_2(context.eval_ctx, environment.getattr(l_1_e, 'old'), ', ') or '—'))
+                    else:
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'old'))
+                    yield ' → '
+                    if t_5(environment.getattr(l_1_e, 'new')):
+                        pass
+                        yield '—'
+                    elif t_7(environment.getattr(l_1_e, 'new')):
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'new'))
+                    elif t_6(environment.getattr(l_1_e, 'new')):
+                        pass
+                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
+                    elif t_4(environment.getattr(l_1_e, 'new')):
+                        pass
+                        yield escape((t_2(context.eval_ctx, environment.getattr(l_1_e, 'new'), ', ') or '—'))
+                    else:
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'new'))
+                if environment.getattr(l_1_e, 'less_ambitious'):
+                    pass
+                    yield ' <strong class="flag less-ambitious">weniger ehrgeizig</strong>'
+                if environment.getattr(l_1_e, 'mid_cycle'):
+                    pass
+                    yield ' <span class="flag mid-cycle">während des Zyklus</span>'
+                yield '</li>\n'
+            l_1_e = l_1_day = l_1_markup = l_1_num = missing
+            yield '</ol>\n'
+        elif environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available'):
+            pass
+            yield '<p class="muted">Keine Änderungen verzeichnet.</p>'
+        yield '<p class="meta">Der Verlauf aller Ziele: <a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield 'api/history.json">history.json</a></p>\n</section>'
+
+blocks = {}
+debug_info = '7=57&8=62&9=78&11=103&14=106&15=111&18=114&19=135&20=142&23=150&26=153&27=200&28=262&29=265&31=271&32=275'

@@ -1,0 +1,217 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/line_chart.svg'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_chart = resolve('chart')
+    l_0_title = resolve('title')
+    l_0_label = resolve('label')
+    l_0__ = resolve('_')
+    l_0_day = resolve('day')
+    l_0_t = resolve('t')
+    l_0_num = resolve('num')
+    l_0_e = resolve('e')
+    l_0_mk = resolve('mk')
+    l_0_series = l_0_u = l_0_value = missing
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
+    context.vars['series'] = l_0_series
+    context.exported_vars.add('series')
+    l_0_u = (markup_join((' ', environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), )) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit') else '')
+    context.vars['u'] = l_0_u
+    context.exported_vars.add('u')
+    def macro(l_1_v):
+        t_3 = []
+        l_1_pct = resolve('pct')
+        if l_1_v is missing:
+            l_1_v = undefined("parameter 'v' was not provided", name='v')
+        pass
+        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'percent'):
+            pass
+            t_3.extend((
+                escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), l_1_v)),
+                '%',
+            ))
+        else:
+            pass
+            t_3.extend((
+                escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), l_1_v)),
+                escape((undefined(name='u') if l_0_u is missing else l_0_u)),
+            ))
+        return concat(t_3)
+    context.exported_vars.add('value')
+    context.vars['value'] = l_0_value = Macro(environment, macro, 'value', ('v',), False, False, False, context.eval_ctx.autoescape)
+    if (not (undefined(name='series') if l_0_series is missing else l_0_series)):
+        pass
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', Markup('keine Daten'), ))
+        context.vars['label'] = l_0_label
+        context.exported_vars.add('label')
+    elif (t_1((undefined(name='series') if l_0_series is missing else l_0_series)) == 1):
+        pass
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
+        context.vars['label'] = l_0_label
+        context.exported_vars.add('label')
+    else:
+        pass
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
+        context.vars['label'] = l_0_label
+        context.exported_vars.add('label')
+    yield '<svg xmlns="http://www.w3.org/2000/svg" class="chart line-chart" width="100%" height="'
+    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield '" role="img" aria-label="'
+    yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
+    yield '"><title>'
+    yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
+    yield '</title>'
+    if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'empty'):
+        pass
+        yield '<text class="axis" x="50%" y="'
+        yield escape((environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height') // 2))
+        yield '" text-anchor="middle">Noch keine Daten</text></svg>'
+    else:
+        pass
+        for l_1_b in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands'):
+            _loop_vars = {}
+            pass
+            yield '<rect class="band band-'
+            yield escape(environment.getattr(l_1_b, 'name'))
+            yield '" x="'
+            yield escape(environment.getattr(l_1_b, 'x'))
+            yield '" y="'
+            yield escape(environment.getattr(l_1_b, 'y'))
+            yield '" width="'
+            yield escape(environment.getattr(l_1_b, 'width'))
+            yield '" height="'
+            yield escape(environment.getattr(l_1_b, 'height'))
+            yield '"/>'
+        l_1_b = missing
+        for l_1_g in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'gridlines'):
+            _loop_vars = {}
+            pass
+            yield '<line class="grid" x1="2%" y1="'
+            yield escape(environment.getattr(l_1_g, 'y'))
+            yield '" x2="98%" y2="'
+            yield escape(environment.getattr(l_1_g, 'y'))
+            yield '"/><text class="axis" x="2%" y="'
+            yield escape(environment.getattr(l_1_g, 'label_y'))
+            yield '" dx="2">'
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_g, 'value'), _loop_vars=_loop_vars))
+            yield '</text>'
+        l_1_g = missing
+        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target'):
+            pass
+            l_0_t = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target')
+            context.vars['t'] = l_0_t
+            context.exported_vars.add('t')
+            yield '<line class="target" x1="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 0))
+            yield '" y1="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
+            yield '" x2="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 2))
+            yield '" y2="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
+            yield '"/><text class="axis target-label" x="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 2))
+            yield '" y="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
+            yield '" dy="-4" text-anchor="end">Zielwert '
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 3)))
+            yield '</text>'
+        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected'):
+            pass
+            l_0_e = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected')
+            context.vars['e'] = l_0_e
+            context.exported_vars.add('e')
+            yield '<line class="expected" x1="'
+            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'x1'))
+            yield '" y1="'
+            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'y1'))
+            yield '" x2="'
+            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'x2'))
+            yield '" y2="'
+            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'y2'))
+            yield '"><title>erwarteter Fortschritt</title></line>'
+        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'marker'):
+            pass
+            l_0_mk = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'marker')
+            context.vars['mk'] = l_0_mk
+            context.exported_vars.add('mk')
+            yield '<line class="as-of" x1="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x'))
+            yield '" y1="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'y1'))
+            yield '" x2="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x'))
+            yield '" y2="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'y2'))
+            yield '"/><text class="axis as-of-label" x="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x'))
+            yield '" y="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'label_y'))
+            yield '" dx="'
+            yield escape((-3 if (environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'anchor') == 'end') else 3))
+            yield '" text-anchor="'
+            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'anchor'))
+            yield '">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'as of %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'date'))))
+            yield '</text>'
+        for l_1_s in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'segments'):
+            _loop_vars = {}
+            pass
+            yield '<line class="line" x1="'
+            yield escape(environment.getattr(l_1_s, 'x1'))
+            yield '" y1="'
+            yield escape(environment.getattr(l_1_s, 'y1'))
+            yield '" x2="'
+            yield escape(environment.getattr(l_1_s, 'x2'))
+            yield '" y2="'
+            yield escape(environment.getattr(l_1_s, 'y2'))
+            yield '"/>'
+        l_1_s = missing
+        for l_1_p in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points'):
+            _loop_vars = {}
+            pass
+            yield '<circle class="point" cx="'
+            yield escape(environment.getattr(l_1_p, 'x'))
+            yield '" cy="'
+            yield escape(environment.getattr(l_1_p, 'y'))
+            yield '" r="4"><title>'
+            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_p, 'date'), _loop_vars=_loop_vars))
+            yield ': '
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_p, 'value'), _loop_vars=_loop_vars))
+            yield '</title></circle>'
+        l_1_p = missing
+        for l_1_d in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'dates'):
+            _loop_vars = {}
+            pass
+            yield '<text class="axis" x="'
+            yield escape(environment.getattr(l_1_d, 'x'))
+            yield '" y="'
+            yield escape(environment.getattr(l_1_d, 'y'))
+            yield '" text-anchor="'
+            yield escape(environment.getattr(l_1_d, 'anchor'))
+            yield '">'
+            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_d, 'date'), _loop_vars=_loop_vars))
+            yield '</text>'
+        l_1_d = missing
+        yield '</svg>'
+
+blocks = {}
+debug_info = '3=33&4=36&5=39&6=60&7=65&8=72&10=76&11=82&13=89&14=104&15=117&16=137&17=151&18=175&19=188&20=201'

@@ -1,0 +1,74 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/scorecard_kpis.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_card = resolve('card')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h3>'
+    yield escape((Markup('Zustand der Kennzahlen am Ende des Zyklus') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('Zustand der Kennzahlen heute')))
+    yield '</h3>\n'
+    if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'kpis'):
+        pass
+        yield '<table class="scorecard-kpis stack">\n<thead><tr><th scope="col">Kennzahl</th><th scope="col">Wert</th><th scope="col">Datum</th><th scope="col">Zustand</th><th scope="col">Tendenz</th></tr></thead>\n<tbody>\n'
+        for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'kpis'):
+            l_1_root = resolve('root')
+            l_1_num = resolve('num')
+            l_1_day = resolve('day')
+            l_1_partial = resolve('partial')
+            _loop_vars = {}
+            pass
+            yield '<tr data-kpi="'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'id'))
+            yield '"><th scope="row"><a href="'
+            yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'url'))
+            yield '">'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'name'))
+            yield '</a></th><td data-label="Wert">'
+            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'value'), _loop_vars=_loop_vars))
+            if environment.getattr(l_1_row, 'unit'):
+                pass
+                yield ' '
+                yield escape(environment.getattr(l_1_row, 'unit'))
+            yield '</td><td data-label="Datum">'
+            if environment.getattr(l_1_row, 'date'):
+                pass
+                yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_row, 'date'), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '–'
+            yield '</td><td data-label="Zustand" data-figure="health" data-health="'
+            yield escape(environment.getattr(l_1_row, 'health'))
+            yield '">'
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr(l_1_row, 'health'), _loop_vars=_loop_vars))
+            yield '</td><td data-label="Tendenz">'
+            if environment.getattr(l_1_row, 'trend_meaning'):
+                pass
+                yield '<span class="meaning trend-'
+                yield escape(environment.getattr(l_1_row, 'trend_meaning'))
+                yield '">'
+                yield escape(environment.getitem({'improving': Markup('verbessert sich'), 'worsening': Markup('verschlechtert sich'), 'steady': Markup('unverändert')}, environment.getattr(l_1_row, 'trend_meaning')))
+                yield '</span>'
+            else:
+                pass
+                yield '–'
+            yield '</td></tr>\n'
+        l_1_row = l_1_root = l_1_num = l_1_day = l_1_partial = missing
+        yield '</tbody>\n</table>\n'
+    else:
+        pass
+        yield '<p class="muted">Keine Kennzahlen.</p>'
+
+blocks = {}
+debug_info = '3=19&4=21&8=24'

@@ -1,0 +1,83 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'search.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    pass
+    parent_template = environment.get_template('base.html', 'search.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0__ = resolve('_')
+    l_0_root = resolve('root')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h1>Suche</h1>\n<form class="search-page" role="search" action="index.html" method="get">\n  <label for="search-q">Ziele, Schlüsselergebnisse, Kennzahlen, SMART-Ziele, Personen und Teams nach Titel, Kennung, Verantwortlichen, Team, Schlagwort oder Stand finden</label>\n  <input id="search-q" name="q" type="search" autocomplete="off">\n  <button type="submit">Suche</button>\n</form>\n<p id="search-status" role="status" aria-live="polite"></p>\n<div id="search-results" data-kinds="objective kr kpi goal person team" data-kind-objective="Ziele" data-kind-kr="Schlüsselergebnisse" data-kind-kpi="Kennzahlen" data-kind-goal="SMART-Ziele" data-kind-person="Personen" data-kind-team="Teams" data-none="Keine Treffer." data-one="1 Treffer." data-many="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(num)s matches.', num='{n}', _block_vars=_block_vars))
+    yield '" data-limit="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Showing the first %(num)s.', num='{limit}', _block_vars=_block_vars))
+    yield '"'
+    for l_1_st in ('on-track', 'at-risk', 'off-track', 'done', 'achieved', 'missed', 'upcoming', 'draft', 'dropped'):
+        l_1_status_word = resolve('status_word')
+        _loop_vars = {}
+        pass
+        yield ' data-status-'
+        yield escape(l_1_st)
+        yield '="'
+        yield escape(context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), l_1_st, _loop_vars=_loop_vars))
+        yield '"'
+    l_1_st = l_1_status_word = missing
+    for (l_1_health, l_1_word) in (('healthy', Markup('gesund')), ('warning', Markup('Warnung')), ('critical', Markup('kritisch')), ('unknown', Markup('unbekannt'))):
+        _loop_vars = {}
+        pass
+        yield ' data-status-'
+        yield escape(l_1_health)
+        yield '="'
+        yield escape(l_1_word)
+        yield '"'
+    l_1_health = l_1_word = missing
+    yield '></div>\n<noscript><p>Die Suche braucht JavaScript. Ohne JavaScript durchsuche <a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'alignment/index.html">den Ausrichtungsbaum</a>, <a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'teams/index.html">die Teams</a>, <a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'people/index.html">die Personen</a> oder <a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'kpis/index.html">Kennzahlen</a>.</p></noscript>\n'
+
+def block_scripts(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_root = resolve('root')
+    pass
+    yield '<script src="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'search-index.js"></script>\n<script src="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'static/search.js"></script>\n'
+
+blocks = {'main': block_main, 'scripts': block_scripts}
+debug_info = '1=12&2=17&10=34&11=38&12=48&13=58&15=67&16=77&17=79'

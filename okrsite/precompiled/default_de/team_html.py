@@ -1,0 +1,158 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'team.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = missing
+    pass
+    parent_template = environment.get_template('base.html', 'team.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'team.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_root = resolve('root')
+    l_0_team = resolve('team')
+    l_0_url = resolve('url')
+    l_0_team_name = resolve('team_name')
+    l_0_tid = resolve('tid')
+    l_0_title = resolve('title')
+    l_0_partial = resolve('partial')
+    l_0_person = resolve('person')
+    l_0_streak = resolve('streak')
+    l_0_sections = resolve('sections')
+    l_0_body = resolve('body')
+    l_0_kpi_ids = resolve('kpi_ids')
+    l_0_goal_ids = resolve('goal_ids')
+    l_0_m = resolve('m')
+    l_0_subteams = resolve('subteams')
+    l_0_members = resolve('members')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<nav aria-label="Brotkrumen" class="breadcrumb"><ol><li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'teams/index.html">Teams</a></li>'
+    if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent')):
+        pass
+        yield '<li><a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent'), _block_vars=_block_vars))
+        yield '">'
+        yield escape(context.call((undefined(name='team_name') if l_0_team_name is missing else l_0_team_name), environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent'), _block_vars=_block_vars))
+        yield '</a></li>'
+    yield '<li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', (undefined(name='tid') if l_0_tid is missing else l_0_tid), _block_vars=_block_vars))
+    yield '" aria-current="page">'
+    yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield '</a></li></ol></nav>\n<h1>'
+    yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield '</h1>\n'
+    if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead')):
+        pass
+        yield '<p>Leitung: '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'streak.html', streak=(undefined(name='streak') if l_0_streak is missing else l_0_streak), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'cycle_links.html', sections=(undefined(name='sections') if l_0_sections is missing else l_0_sections), _block_vars=_block_vars))
+    yield '\n'
+    if (undefined(name='body') if l_0_body is missing else l_0_body):
+        pass
+        yield '<div class="prose">'
+        yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
+        yield '</div>'
+    t_2 = 1
+    for l_1_sec in (undefined(name='sections') if l_0_sections is missing else l_0_sections):
+        l_1_anchor = resolve('anchor')
+        l_1__ = resolve('_')
+        _loop_vars = {}
+        pass
+        yield '<section aria-labelledby="'
+        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield '">\n<h2 id="'
+        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield '">'
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives in %(cycle)s', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        if environment.getattr(l_1_sec, 'current'):
+            pass
+            yield ' <span class="muted">(laufender Zyklus)</span>'
+        yield '</h2>\n'
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield '\n'
+        if environment.getattr(l_1_sec, 'sub_ids'):
+            pass
+            yield '<p class="meta">Fortschritt und Anzahlen schließen die Ziele der Unterteams ein.</p>\n'
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives of its own in %(cycle)s.', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield '\n'
+        if environment.getattr(l_1_sec, 'sub_ids'):
+            pass
+            yield '<h3>'
+            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives of its sub-teams in %(cycle)s', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+            yield '</h3>\n'
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'sub_ids'), _loop_vars=_loop_vars))
+            yield '\n'
+        yield '</section>\n'
+        t_2 = 0
+    l_1_sec = l_1_anchor = l_1__ = missing
+    if t_2:
+        pass
+        yield '<h2>Ziele</h2>\n<p class="muted">Keine Ziele.</p>\n'
+    if (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
+        pass
+        yield '<h2>Kennzahlen</h2><ul class="tiles">'
+        for l_1_id in (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
+            _loop_vars = {}
+            pass
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'kpi_tile'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_id, _loop_vars=_loop_vars))
+        l_1_id = missing
+        yield '</ul>'
+    if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
+        pass
+        yield '<h2>SMART-Ziele</h2>'
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+    if (undefined(name='subteams') if l_0_subteams is missing else l_0_subteams):
+        pass
+        yield '<h2>Unterteams</h2><ul>'
+        for l_1_t in (undefined(name='subteams') if l_0_subteams is missing else l_0_subteams):
+            _loop_vars = {}
+            pass
+            yield '<li><a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_t, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(context.call((undefined(name='team_name') if l_0_team_name is missing else l_0_team_name), l_1_t, _loop_vars=_loop_vars))
+            yield '</a></li>'
+        l_1_t = missing
+        yield '</ul>'
+    if (undefined(name='members') if l_0_members is missing else l_0_members):
+        pass
+        yield '<h2>Mitglieder</h2><ul>'
+        for l_1_p in (undefined(name='members') if l_0_members is missing else l_0_members):
+            _loop_vars = {}
+            pass
+            yield '<li>'
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), l_1_p, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield '</li>'
+        l_1_p = missing
+        yield '</ul>'
+
+blocks = {'main': block_main}
+debug_info = '1=13&2=16&3=20&4=51&5=67&6=69&7=74&8=77&9=83&10=89&11=91&12=98&13=100&14=103&15=105&16=110&22=118&23=127&24=131&25=145'

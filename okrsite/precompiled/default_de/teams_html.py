@@ -1,0 +1,87 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'teams.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = missing
+    pass
+    parent_template = environment.get_template('base.html', 'teams.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'teams.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_cycle = resolve('cycle')
+    l_0__ = resolve('_')
+    l_0_markup = resolve('markup')
+    l_0_root = resolve('root')
+    l_0_url = resolve('url')
+    l_0_rows = resolve('rows')
+    try:
+        t_1 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h1>Teams</h1>\n'
+    if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        pass
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Figures for cycle %(cycle)s: each team with its sub-teams; a team's page lists its other cycles.", cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _block_vars=_block_vars), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)), _block_vars=_block_vars))
+        yield '</p>'
+    if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+        pass
+        yield '<ul class="objs">\n'
+        for (l_1_tid, l_1_name, l_1_sm) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+            l_1_ngettext = resolve('ngettext')
+            l_1_partial = resolve('partial')
+            _loop_vars = {}
+            pass
+            yield '<li class="obj"><a class="obj-title" href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_tid, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(l_1_name)
+            yield '</a> <span class="meta">'
+            if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+                pass
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=(undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
+            yield '</span> <span class="obj-score">'
+            if environment.getattr(l_1_sm, 'total'):
+                pass
+                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of team %(name)s', name=l_1_name, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '<span class="muted">–</span>'
+            yield '</span></li>\n'
+        l_1_tid = l_1_name = l_1_sm = l_1_ngettext = l_1_partial = missing
+        yield '</ul>\n'
+    else:
+        pass
+        yield '<p class="muted">Keine Teams.</p>'
+
+blocks = {'main': block_main}
+debug_info = '1=13&2=16&3=20&5=47&6=52&8=55&9=61'

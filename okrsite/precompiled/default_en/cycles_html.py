@@ -1,0 +1,73 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'cycles.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = missing
+    pass
+    parent_template = environment.get_template('base.html', 'cycles.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'cycles.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_rows = resolve('rows')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h1>Cycles</h1>\n'
+    if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+        pass
+        yield '<ul class="objs">\n'
+        for (l_1_cyc, l_1_sm) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+            l_1_root = resolve('root')
+            l_1_url = resolve('url')
+            l_1_day = resolve('day')
+            l_1_ngettext = resolve('ngettext')
+            l_1_current = resolve('current')
+            l_1_partial = resolve('partial')
+            l_1__ = resolve('_')
+            _loop_vars = {}
+            pass
+            yield '<li class="obj"><a class="obj-title" href="'
+            yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'cycle', environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars))
+            yield '">'
+            yield escape((environment.getattr(l_1_cyc, 'title') or environment.getattr(l_1_cyc, 'name')))
+            yield '</a> <span class="meta">'
+            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'start'), _loop_vars=_loop_vars))
+            yield ' – '
+            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'end'), _loop_vars=_loop_vars))
+            yield ' · '
+            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
+            if (environment.getattr(l_1_cyc, 'name') == (undefined(name='current') if l_1_current is missing else l_1_current)):
+                pass
+                yield ' · <strong>current</strong>'
+            yield '</span> <span class="obj-score">'
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield '</span></li>\n'
+        l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_day = l_1_ngettext = l_1_current = l_1_partial = l_1__ = missing
+        yield '</ul>\n'
+    else:
+        pass
+        yield '<p class="muted">No cycles.</p>'
+
+blocks = {'main': block_main}
+debug_info = '1=13&2=16&3=20&5=36&7=39&8=50'

@@ -1,0 +1,281 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'dashboard.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = missing
+    pass
+    parent_template = environment.get_template('base.html', 'dashboard.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'dashboard.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_config = resolve('config')
+    l_0_cycle = resolve('cycle')
+    l_0_day = resolve('day')
+    l_0_m = resolve('m')
+    l_0_summary = resolve('summary')
+    l_0__ = resolve('_')
+    l_0_root = resolve('root')
+    l_0_url = resolve('url')
+    l_0_cycle_names = resolve('cycle_names')
+    l_0_attention = resolve('attention')
+    l_0_roots = resolve('roots')
+    l_0_partial = resolve('partial')
+    l_0_window = resolve('window')
+    l_0_window_days = resolve('window_days')
+    l_0_ngettext = resolve('ngettext')
+    l_0_changes = resolve('changes')
+    l_0_markup = resolve('markup')
+    l_0_kpi_ids = resolve('kpi_ids')
+    l_0_stale = resolve('stale')
+    l_0_latest = resolve('latest')
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['reverse']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'reverse' found.")
+    try:
+        t_3 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<h1>'
+    yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield '</h1>\n'
+    if environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'):
+        pass
+        yield '<p class="lead">'
+        yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'))
+        yield '</p>'
+    if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        pass
+        yield '<section aria-labelledby="overall">\n  <h2 id="overall">'
+        yield escape((environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')))
+        yield ' <span class="muted">('
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars))
+        yield ' – '
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars))
+        yield ')</span></h2>\n  '
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')), _block_vars=_block_vars), markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars), )), _block_vars=_block_vars))
+        yield '\n'
+        if (t_1((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
+            pass
+            yield '  <nav aria-label="Other cycles" class="cycles-nav"><p>Other cycles:\n'
+            l_1_loop = missing
+            for l_1_n, l_1_loop in LoopContext(t_2((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)), undefined):
+                _loop_vars = {}
+                pass
+                if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
+                    pass
+                    yield '<a href="'
+                    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', l_1_n, _loop_vars=_loop_vars))
+                    yield '">'
+                    yield escape(l_1_n)
+                    yield '</a>'
+                    yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 12 in 'dashboard.html' evaluated to false and no else section was defined.")))
+            l_1_loop = l_1_n = missing
+            yield '</p>\n  </nav>\n'
+        yield '</section>\n<section aria-labelledby="attention">\n  <h2 id="attention">Needs attention</h2>\n'
+        if ((undefined(name='attention') if l_0_attention is missing else l_0_attention) or (undefined(name='roots') if l_0_roots is missing else l_0_roots)):
+            pass
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'list_filters.html', _block_vars=_block_vars))
+        if (undefined(name='attention') if l_0_attention is missing else l_0_attention):
+            pass
+            yield '  <p class="meta">Off track, at risk, stale, or with low confidence; worst first.</p>\n  <ul class="objs">'
+            for l_1_entry in (undefined(name='attention') if l_0_attention is missing else l_0_attention):
+                _loop_vars = {}
+                pass
+                yield '  '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, _loop_vars=_loop_vars))
+            l_1_entry = missing
+            yield '  </ul>\n'
+        else:
+            pass
+            yield '<p class="muted">Nothing needs attention: every running objective is on track, recent and confident.</p>'
+        yield '</section>\n<section aria-labelledby="changes">\n'
+        l_0_window_days = (environment.getattr((environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1) - environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0)), 'days') + 1)
+        _block_vars['window_days'] = l_0_window_days
+        yield '  <h2 id="changes">'
+        if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 7):
+            pass
+            yield 'What changed this week'
+        else:
+            pass
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'What changed in the last day', 'What changed in the last %(num)d days', (undefined(name='window_days') if l_0_window_days is missing else l_0_window_days), _block_vars=_block_vars))
+        yield '</h2>\n  <p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins from %(first)s to %(last)s.', first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>\n'
+        if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
+            pass
+            yield '  <ul class="changes">'
+            for l_1_change in (undefined(name='changes') if l_0_changes is missing else l_0_changes):
+                _loop_vars = {}
+                pass
+                yield '  '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'change.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), change=l_1_change, _loop_vars=_loop_vars))
+            l_1_change = missing
+            yield '  </ul>\n'
+        else:
+            pass
+            yield '<p class="muted">No check-ins in these days.</p>'
+        yield '</section>\n<section aria-labelledby="top">\n  <h2 id="top">Top-level objectives</h2>\n'
+        if (undefined(name='roots') if l_0_roots is missing else l_0_roots):
+            pass
+            yield '  <ul class="cards">\n'
+            for l_1_item in (undefined(name='roots') if l_0_roots is missing else l_0_roots):
+                l_1_num = resolve('num')
+                l_1_pct = resolve('pct')
+                _loop_vars = {}
+                pass
+                yield '    <li class="card status-border-'
+                yield escape(environment.getattr(l_1_item, 'status'))
+                yield '" '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=l_1_item, _loop_vars=_loop_vars))
+                yield '>\n      <h3><a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape(environment.getattr(l_1_item, 'url'))
+                yield '">'
+                yield escape(environment.getattr(l_1_item, 'title'))
+                yield '</a></h3>\n      <p class="meta">'
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_item, 'owner'), _loop_vars=_loop_vars))
+                if environment.getattr(l_1_item, 'team'):
+                    pass
+                    yield ' · '
+                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(l_1_item, 'team'), _loop_vars=_loop_vars))
+                if environment.getattr(l_1_item, 'key_results'):
+                    pass
+                    yield ' · '
+                    yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d key result', '%(num)d key results', environment.getattr(l_1_item, 'key_results'), _loop_vars=_loop_vars))
+                yield '</p>\n      <p>'
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
+                if environment.getattr(l_1_item, 'stale'):
+                    pass
+                    yield ' <span class="stale">stale</span>'
+                if (not t_4(environment.getattr(l_1_item, 'confidence'))):
+                    pass
+                    yield ' <span class="meta">confidence '
+                    yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_item, 'confidence'), _loop_vars=_loop_vars))
+                    yield '/10</span>'
+                yield '</p>\n      <p>'
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
+                yield '</p>\n      <p class="meta">expected '
+                yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
+                yield '%'
+                if (not t_4(environment.getattr(l_1_item, 'forecast'))):
+                    pass
+                    yield ' · forecast '
+                    yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
+                    yield '%'
+                yield '</p>\n    </li>\n'
+            l_1_item = l_1_num = l_1_pct = missing
+            yield '  </ul>\n'
+        else:
+            pass
+            yield '<p class="muted">No objectives in this cycle.</p>'
+        yield '</section>\n'
+    else:
+        pass
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No objectives yet. Add Markdown files under %(folder)s.', folder=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>content/objectives/</code>', _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>\n'
+    yield '<section aria-labelledby="kpis">\n  <h2 id="kpis">KPI health</h2>\n'
+    if (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
+        pass
+        yield '  <ul class="tiles">'
+        for l_1_id in (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
+            _loop_vars = {}
+            pass
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'kpi_tile'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_id, _loop_vars=_loop_vars))
+        l_1_id = missing
+        yield '</ul>\n'
+    else:
+        pass
+        yield '<p class="muted">No KPIs.</p>'
+    yield '</section>\n<section aria-labelledby="stale">\n  <h2 id="stale">Stale objectives</h2>\n  '
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), Markup('No stale objectives: every running objective had a recent check-in.'), False, _block_vars=_block_vars))
+    yield '\n</section>\n<section aria-labelledby="latest">\n  <h2 id="latest">Latest check-ins</h2>\n'
+    if (undefined(name='latest') if l_0_latest is missing else l_0_latest):
+        pass
+        yield '  <ul class="compact">\n'
+        for l_1_c in (undefined(name='latest') if l_0_latest is missing else l_0_latest):
+            l_1_num = resolve('num')
+            _loop_vars = {}
+            pass
+            yield '    <li><time datetime="'
+            yield escape(environment.getattr(l_1_c, 'date'))
+            yield '">'
+            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars))
+            yield '</time> · '
+            if (environment.getattr(l_1_c, 'target') and context.call(environment.getattr(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'), 'startswith'), 'objectives/', _loop_vars=_loop_vars)):
+                pass
+                yield '<a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'))
+                yield '#'
+                yield escape(environment.getattr(l_1_c, 'anchor'))
+                yield '">'
+                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'name'))
+                yield '</a>'
+            elif environment.getattr(l_1_c, 'target'):
+                pass
+                yield '<a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'))
+                yield '">'
+                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'name'))
+                yield '</a>'
+            else:
+                pass
+                yield escape(environment.getattr(l_1_c, 'target_id'))
+            if environment.getattr(l_1_c, 'author'):
+                pass
+                yield ' · '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars))
+            if (not t_4(environment.getattr(l_1_c, 'confidence'))):
+                pass
+                yield ' · confidence '
+                yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
+                yield '/10'
+            yield '</li>\n'
+        l_1_c = l_1_num = missing
+        yield '  </ul>\n  <p><a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield 'checkins/index.html">All check-ins</a></p>\n'
+    else:
+        pass
+        yield '<p class="muted">No check-ins yet.</p>'
+    yield '</section>\n'
+
+blocks = {'main': block_main}
+debug_info = '1=13&2=16&3=20&4=73&5=75&6=80&8=83&9=89&10=91&12=95&18=110&19=113&21=116&22=120&27=127&28=130&29=137&30=139&31=142&32=146&38=153&40=156&41=162&42=166&43=171&44=181&45=191&46=193&53=210&57=213&58=216&63=226&67=228&69=231&70=236&73=273'

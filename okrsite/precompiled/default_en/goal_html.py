@@ -1,0 +1,183 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'goal.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = l_0_letters = missing
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    parent_template = environment.get_template('base.html', 'goal.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'goal.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    l_0_letters = [('S', Markup('Specific'), Markup('has a title and a description')), ('M', Markup('Measurable'), Markup('has a measure with a numeric target')), ('A', Markup('Assigned'), Markup('has an owner')), ('R', Markup('Relevant'), Markup('supports an existing objective, key result or KPI')), ('T', Markup('Time-bound'), Markup('has a due date or a cycle'))]
+    context.vars['letters'] = l_0_letters
+    context.exported_vars.add('letters')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_root = resolve('root')
+    l_0_url = resolve('url')
+    l_0_g = resolve('g')
+    l_0_partial = resolve('partial')
+    l_0_gs = resolve('gs')
+    l_0__ = resolve('_')
+    l_0_pct_figure = resolve('pct_figure')
+    l_0_person = resolve('person')
+    l_0_team = resolve('team')
+    l_0_day = resolve('day')
+    l_0_cycle = resolve('cycle')
+    l_0_num = resolve('num')
+    l_0_supports = resolve('supports')
+    l_0_letters = resolve('letters')
+    l_0_body = resolve('body')
+    l_0_m = resolve('m')
+    l_0_edit = resolve('edit')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'goals/index.html">SMART goals</a></li><li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'goal', environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id'), _block_vars=_block_vars))
+    yield '" aria-current="page">'
+    yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
+    yield '</a></li></ol></nav>\n<h1>'
+    yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
+    yield '</h1>\n<div class="overview">\n<p class="big">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+    if ((not t_2(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'))) and (environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio') > 1.000000001)):
+        pass
+        yield ' <span class="ratio">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s%% of target', percent=context.call((undefined(name='pct_figure') if l_0_pct_figure is missing else l_0_pct_figure), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</span>'
+    yield '</p>\n<dl class="facts">\n  <div><dt>Owner</dt><dd>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield '</dd></div>\n'
+    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'):
+        pass
+        yield '<div><dt>Team</dt><dd>'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</dd></div>'
+    yield '  <div><dt>Due</dt><dd>'
+    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'due'):
+        pass
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'due'), _block_vars=_block_vars))
+    elif (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        pass
+        yield '<a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars))
+        yield '">'
+        yield escape(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))
+        yield '</a> ('
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ends %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield ')'
+    elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'):
+        pass
+        yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'))
+    else:
+        pass
+        yield '–'
+    yield '</dd></div>\n'
+    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'):
+        pass
+        yield '<div><dt>Measure</dt><dd>'
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'start'), _block_vars=_block_vars))
+        yield ' → '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'current'), _block_vars=_block_vars))
+        yield ' → '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'target'), _block_vars=_block_vars))
+        yield ' '
+        yield escape(environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'))
+        yield '</dd></div>'
+    yield '  <div><dt>Supports</dt><dd>'
+    if (undefined(name='supports') if l_0_supports is missing else l_0_supports):
+        pass
+        yield '<a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr((undefined(name='supports') if l_0_supports is missing else l_0_supports), 'url'))
+        yield '">'
+        yield escape(environment.getattr((undefined(name='supports') if l_0_supports is missing else l_0_supports), 'name'))
+        yield '</a>'
+    elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'supports'):
+        pass
+        yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'supports'))
+        yield ' <span class="muted">(not found)</span>'
+    else:
+        pass
+        yield '–'
+    yield '</dd></div>\n</dl>\n</div>\n<section aria-labelledby="smart">\n<h2 id="smart">SMART check</h2>\n<ul class="smart">\n'
+    for (l_1_letter, l_1_word, l_1_rule) in (undefined(name='letters') if l_0_letters is missing else l_0_letters):
+        l_1_ok = missing
+        _loop_vars = {}
+        pass
+        l_1_ok = context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'smart'), 'get'), l_1_letter, False, _loop_vars=_loop_vars)
+        _loop_vars['ok'] = l_1_ok
+        yield '<li class="smart-'
+        yield escape(('yes' if (undefined(name='ok') if l_1_ok is missing else l_1_ok) else 'no'))
+        yield '"><span class="check" aria-hidden="true">'
+        yield escape(('✔' if (undefined(name='ok') if l_1_ok is missing else l_1_ok) else '✘'))
+        yield '</span> <strong>'
+        yield escape(l_1_letter)
+        yield '</strong> '
+        yield escape(l_1_word)
+        yield ': '
+        yield escape(l_1_rule)
+        yield ' — <span class="verdict">'
+        yield escape((Markup('yes') if (undefined(name='ok') if l_1_ok is missing else l_1_ok) else Markup('no')))
+        yield '</span></li>\n'
+    l_1_letter = l_1_word = l_1_rule = l_1_ok = missing
+    yield '</ul>\n</section>\n'
+    if (undefined(name='body') if l_0_body is missing else l_0_body):
+        pass
+        yield '<section aria-labelledby="about" class="prose"><h2 id="about">About</h2>'
+        yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
+        yield '</section>'
+    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'tags'):
+        pass
+        yield '<p>'
+        for l_1_t in environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'tags'):
+            _loop_vars = {}
+            pass
+            yield '<a class="tag" href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', l_1_t, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(l_1_t)
+            yield '</a> '
+        l_1_t = missing
+        yield '</p>'
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
+    yield '\n'
+
+blocks = {'main': block_main}
+debug_info = '1=19&2=22&3=24&4=29&5=67&6=74&8=76&10=83&11=85&12=91&13=111&14=123&20=139&21=146&25=160&26=165&27=179'

@@ -1,0 +1,137 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'kpi_tree.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = l_0_node = missing
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    parent_template = environment.get_template('base.html', 'kpi_tree.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'kpi_tree.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    def macro(l_1_n):
+        t_2 = []
+        l_1_kpi_records = resolve('kpi_records')
+        l_1_kpi_scores = resolve('kpi_scores')
+        l_1_root = resolve('root')
+        l_1_url = resolve('url')
+        l_1_partial = resolve('partial')
+        l_1_num = resolve('num')
+        l_1_k = l_1_ks = missing
+        if l_1_n is missing:
+            l_1_n = undefined("parameter 'n' was not provided", name='n')
+        pass
+        l_1_k = environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), environment.getattr(l_1_n, 'id'))
+        l_1_ks = environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), environment.getattr(l_1_n, 'id'))
+        t_2.extend((
+            '<li><a href="',
+            escape((undefined(name='root') if l_1_root is missing else l_1_root)),
+            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_n, 'id'))),
+            '">',
+            escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
+            '</a> ',
+        ))
+        if environment.getattr(l_1_n, 'repeat'):
+            pass
+            t_2.append(
+                '<span class="meta">(shown above)</span>',
+            )
+        else:
+            pass
+            if environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'):
+                pass
+                t_2.extend((
+                    '<span class="indicator indicator-',
+                    escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator')),
+                    '">',
+                    escape(context.call(environment.getattr({'leading': Markup('leading'), 'lagging': Markup('lagging')}, 'get'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'))),
+                    '</span> ',
+                ))
+            t_2.extend((
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
+                ' <span class="meta">',
+                escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'))),
+                ' ',
+                escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit')),
+                '</span>',
+            ))
+        if environment.getattr(l_1_n, 'children'):
+            pass
+            t_2.append(
+                '<ul>',
+            )
+            for l_2_c in environment.getattr(l_1_n, 'children'):
+                _loop_vars = {}
+                pass
+                t_2.append(
+                    escape(context.call((undefined(name='node') if l_0_node is missing else l_0_node), l_2_c, _loop_vars=_loop_vars)),
+                )
+            l_2_c = missing
+            t_2.append(
+                '</ul>',
+            )
+        t_2.append(
+            '</li>',
+        )
+        return concat(t_2)
+    context.exported_vars.add('node')
+    context.vars['node'] = l_0_node = Macro(environment, macro, 'node', ('n',), False, False, False, context.eval_ctx.autoescape)
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_tree = resolve('tree')
+    l_0_kpi_ids = resolve('kpi_ids')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h1>KPIs</h1>\n<p>Each KPI is listed under the KPIs it drives: outcomes (lagging) at the top, their leading drivers nested beneath.</p>\n'
+    if (undefined(name='tree') if l_0_tree is missing else l_0_tree):
+        pass
+        yield '<ul class="tree kpi-tree">\n'
+        for l_1_n in (undefined(name='tree') if l_0_tree is missing else l_0_tree):
+            l_1_node = resolve('node')
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='node') if l_1_node is missing else l_1_node), l_1_n, _loop_vars=_loop_vars))
+        l_1_n = l_1_node = missing
+        yield '</ul>\n'
+    else:
+        pass
+        yield '<p class="muted">No KPIs.</p>'
+    yield '<h2>All KPIs</h2>\n'
+    if (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
+        pass
+        yield '<ul class="tiles">'
+        for l_1_id in (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
+            l_1_m = resolve('m')
+            l_1_root = resolve('root')
+            _loop_vars = {}
+            pass
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_1_m is missing else l_1_m), 'kpi_tile'), (undefined(name='root') if l_1_root is missing else l_1_root), l_1_id, _loop_vars=_loop_vars))
+        l_1_id = l_1_m = l_1_root = missing
+        yield '</ul>'
+
+blocks = {'main': block_main}
+debug_info = '1=19&2=22&3=24&4=36&5=40&6=70&9=93&12=110&14=113&18=124'

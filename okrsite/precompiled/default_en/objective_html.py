@@ -1,0 +1,480 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'objective.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_m = missing
+    pass
+    parent_template = environment.get_template('base.html', 'objective.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    l_0_m = context.vars['m'] = environment.get_template('macros.html', 'objective.html')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_root = resolve('root')
+    l_0_crumbs = resolve('crumbs')
+    l_0_item = resolve('item')
+    l_0_o = resolve('o')
+    l_0_parent_kr = resolve('parent_kr')
+    l_0_objective_records = resolve('objective_records')
+    l_0_pk = resolve('pk')
+    l_0__ = resolve('_')
+    l_0_markup = resolve('markup')
+    l_0_parent = resolve('parent')
+    l_0_carried_from = resolve('carried_from')
+    l_0_carried_into = resolve('carried_into')
+    l_0_partial = resolve('partial')
+    l_0_s = resolve('s')
+    l_0_pct = resolve('pct')
+    l_0_owner = resolve('owner')
+    l_0_team = resolve('team')
+    l_0_cycle = resolve('cycle')
+    l_0_url = resolve('url')
+    l_0_day = resolve('day')
+    l_0_num = resolve('num')
+    l_0_rows = resolve('rows')
+    l_0_history = resolve('history')
+    l_0_m = resolve('m')
+    l_0_direct = resolve('direct')
+    l_0_supports = resolve('supports')
+    l_0_supported_by = resolve('supported_by')
+    l_0_goals = resolve('goals')
+    l_0_initiatives = resolve('initiatives')
+    l_0_body = resolve('body')
+    l_0_status_word = resolve('status_word')
+    l_0_explain = resolve('explain')
+    l_0_decimal = resolve('decimal')
+    l_0_as_of = resolve('as_of')
+    l_0_checkins = resolve('checkins')
+    l_0_timeline = resolve('timeline')
+    l_0_badge_url = resolve('badge_url')
+    l_0_edit = resolve('edit')
+    l_0_progress = l_0_behind = l_0_cyc = l_0_on_track = l_0_at_risk = missing
+    try:
+        t_1 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<nav aria-label="Breadcrumb" class="breadcrumb">\n  <ol>\n    <li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'alignment/index.html">Alignment</a></li>\n'
+    for l_1_crumb in (undefined(name='crumbs') if l_0_crumbs is missing else l_0_crumbs):
+        _loop_vars = {}
+        pass
+        yield '<li><a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(l_1_crumb, 'url'))
+        yield '">'
+        yield escape(environment.getattr(l_1_crumb, 'name'))
+        yield '</a></li>'
+    l_1_crumb = missing
+    yield '    <li><a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+    yield '" aria-current="page">'
+    yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
+    yield '</a></li>\n  </ol>\n</nav>\n<h1>'
+    yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
+    yield '</h1>\n'
+    if (undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr):
+        pass
+        l_0_pk = context.call(environment.getattr(environment.getitem((undefined(name='objective_records') if l_0_objective_records is missing else l_0_objective_records), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_objective')), 'key_result'), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'), _block_vars=_block_vars)
+        _block_vars['pk'] = l_0_pk
+        yield '<p class="aligned-to">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Aligned to key result %(key_result)s of %(objective)s', key_result=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr), 'url'), (environment.getattr((undefined(name='pk') if l_0_pk is missing else l_0_pk), 'title') if (undefined(name='pk') if l_0_pk is missing else l_0_pk) else environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'))), objective=environment.getattr((undefined(name='parent') if l_0_parent is missing else l_0_parent), 'title'), _block_vars=_block_vars))
+        yield '</p>\n'
+    if (undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from):
+        pass
+        yield '<p class="carried">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle'), _block_vars=_block_vars))
+        yield '</p>\n'
+    for l_1_c in (undefined(name='carried_into') if l_0_carried_into is missing else l_0_carried_into):
+        _loop_vars = {}
+        pass
+        yield '<p class="carried">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=environment.getattr(l_1_c, 'cycle'), _loop_vars=_loop_vars))
+        yield '</p>\n'
+    l_1_c = missing
+    yield '<div class="overview">\n  <p class="big">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
+    yield '</p>\n  <dl class="facts">\n    <div><dt>Status</dt><dd>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
+    if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'stale'):
+        pass
+        yield ' <span class="stale">stale</span>'
+    yield '</dd></div>\n    <div><dt>Grade</dt><dd>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+    yield '</dd></div>\n    <div><dt>Expected by now</dt><dd>'
+    yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), _block_vars=_block_vars))
+    yield '%</dd></div>\n    <div><dt>Owner</dt><dd>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(undefined(name='owner') if l_0_owner is missing else l_0_owner), _block_vars=_block_vars))
+    yield '</dd></div>\n'
+    if environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'team'):
+        pass
+        yield '<div><dt>Team</dt><dd>'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(undefined(name='team') if l_0_team is missing else l_0_team), _block_vars=_block_vars))
+        yield '</dd></div>'
+    yield '    <div><dt>Cycle</dt><dd>'
+    if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        pass
+        yield '<a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
+        yield '">'
+        yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'))
+        yield '</a> <span class="muted">('
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars))
+        yield ' – '
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars))
+        yield ')</span>'
+    else:
+        pass
+        yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'))
+    yield '</dd></div>\n    <div><dt>Commitment</dt><dd>'
+    yield escape((Markup('aspirational') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'commitment') == 'aspirational') else Markup('committed')))
+    yield '</dd></div>\n'
+    if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'status') != 'active'):
+        pass
+        yield '<div><dt>Lifecycle</dt><dd>'
+        yield escape((Markup('draft') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'status') == 'draft') else Markup('dropped')))
+        yield '</dd></div>'
+    yield '    <div><dt>Confidence</dt><dd>'
+    if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'confidence'))):
+        pass
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'confidence'), _block_vars=_block_vars))
+        yield '/10'
+    else:
+        pass
+        yield '–'
+    yield '</dd></div>\n    <div><dt>Forecast</dt><dd>'
+    if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'))):
+        pass
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s%% at cycle end', percent=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
+        if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast_tentative'):
+            pass
+            yield ' <span class="muted">(tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle)</span>'
+    else:
+        pass
+        yield '–'
+    yield '</dd></div>\n    <div><dt>Last check-in</dt><dd>'
+    yield escape((context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_checkin'), _block_vars=_block_vars) if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_checkin') else Markup('none')))
+    yield '</dd></div>\n'
+    if environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'tags'):
+        pass
+        yield '<div><dt>Tags</dt><dd>'
+        for l_1_t in environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'tags'):
+            _loop_vars = {}
+            pass
+            yield '<a class="tag" href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', l_1_t, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(l_1_t)
+            yield '</a> '
+        l_1_t = missing
+        yield '</dd></div>'
+    yield '  </dl>\n</div>\n\n<section aria-labelledby="krs">\n<h2 id="krs">Key results</h2>\n'
+    if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+        pass
+        yield '<table class="krs stack">\n<thead><tr><th scope="col">Key result</th><th scope="col">Progress</th><th scope="col">Start → current → target</th><th scope="col">Status</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
+        for l_1_row in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'kr_row.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), row=l_1_row, _loop_vars=_loop_vars))
+        l_1_row = missing
+        yield '</tbody>\n</table>\n'
+    else:
+        pass
+        yield '<p class="muted">No key results: progress is the weighted mean of the objectives aligned to it.</p>\n'
+    yield '</section>\n\n'
+    if (undefined(name='history') if l_0_history is missing else l_0_history):
+        pass
+        yield '<section aria-labelledby="history">\n<h2 id="history">Progress over time</h2>\n<figure class="chart-figure">'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='history') if l_0_history is missing else l_0_history), title=Markup('Progress over check-ins'), _block_vars=_block_vars))
+        yield '\n<figcaption>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'From the first to the last day of cycle %(cycle)s.', cycle=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
+        yield ' Solid line and points: progress at each check-in; dashed line: expected progress.'
+        if environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'):
+            pass
+            yield ' '
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Vertical line: as of %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</figcaption></figure>\n'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s as of each check-in', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '\n</section>\n'
+    yield '\n<section aria-labelledby="aligned">\n<h2 id="aligned">Aligned objectives</h2>\n'
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='direct') if l_0_direct is missing else l_0_direct), Markup('No objectives are aligned directly to this objective.'), _block_vars=_block_vars))
+    yield '\n</section>\n\n'
+    if (((undefined(name='supports') if l_0_supports is missing else l_0_supports) or (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by)) or (undefined(name='goals') if l_0_goals is missing else l_0_goals)):
+        pass
+        yield '<section aria-labelledby="links">\n<h2 id="links">Related</h2>\n'
+        if (undefined(name='supports') if l_0_supports is missing else l_0_supports):
+            pass
+            yield '<h3>Supports</h3><ul>'
+            for (l_1_ref, l_1_link) in (undefined(name='supports') if l_0_supports is missing else l_0_supports):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                if l_1_link:
+                    pass
+                    yield '<a href="'
+                    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                    yield escape(environment.getattr(l_1_link, 'url'))
+                    yield '">'
+                    yield escape(environment.getattr(l_1_link, 'name'))
+                    yield '</a>'
+                else:
+                    pass
+                    yield escape(l_1_ref)
+                    yield ' <span class="muted">(not found)</span>'
+                yield '</li>'
+            l_1_ref = l_1_link = missing
+            yield '</ul>'
+        if (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by):
+            pass
+            yield '<h3>Supported by</h3>'
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by), _block_vars=_block_vars))
+        if (undefined(name='goals') if l_0_goals is missing else l_0_goals):
+            pass
+            yield '<h3>SMART goals supporting it</h3>'
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goals') if l_0_goals is missing else l_0_goals), _block_vars=_block_vars))
+        yield '</section>\n'
+    yield '\n'
+    if (undefined(name='initiatives') if l_0_initiatives is missing else l_0_initiatives):
+        pass
+        yield '<section aria-labelledby="initiatives">\n<h2 id="initiatives">Initiatives</h2>\n<ul class="initiatives">\n'
+        for (l_1_i, l_1_link) in (undefined(name='initiatives') if l_0_initiatives is missing else l_0_initiatives):
+            l_1_person = resolve('person')
+            _loop_vars = {}
+            pass
+            yield '<li>'
+            if l_1_link:
+                pass
+                yield '<a href="'
+                yield escape(l_1_link)
+                yield '" rel="nofollow noopener">'
+                yield escape(environment.getattr(l_1_i, 'title'))
+                yield '</a>'
+            else:
+                pass
+                yield escape(environment.getattr(l_1_i, 'title'))
+            yield ' <span class="meta">'
+            yield escape(context.call(environment.getattr({'active': Markup('active'), 'done': Markup('done'), 'dropped': Markup('dropped'), 'draft': Markup('draft')}, 'get'), environment.getattr(l_1_i, 'status'), environment.getattr(l_1_i, 'status'), _loop_vars=_loop_vars))
+            if environment.getattr(l_1_i, 'owner'):
+                pass
+                yield ' · '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_1_person is missing else l_1_person), environment.getattr(l_1_i, 'owner'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield '</span></li>\n'
+        l_1_i = l_1_link = l_1_person = missing
+        yield '</ul>\n</section>\n'
+    yield '\n'
+    if (undefined(name='body') if l_0_body is missing else l_0_body):
+        pass
+        yield '<section aria-labelledby="about" class="prose">\n<h2 id="about">About</h2>\n'
+        yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
+        yield '\n</section>\n'
+    yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Explain this score</h2>\n<details>\n<summary>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s%% and “%(status)s” were computed', percent=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield '</summary>\n<h3>1. '
+    yield escape((Markup('Progress of each key result') if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'source') == 'key results') else Markup('Progress of each aligned objective')))
+    yield '</h3>\n'
+    if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'lines'):
+        pass
+        yield '<table class="stack">\n<thead><tr><th scope="col">'
+        yield escape((Markup('Key result') if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'source') == 'key results') else Markup('Objective')))
+        yield '</th><th scope="col">Computation</th><th scope="col">Weight</th><th scope="col">Counted</th></tr></thead>\n<tbody>\n'
+        for l_1_line in environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'lines'):
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_row.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), line=l_1_line, _loop_vars=_loop_vars))
+        l_1_line = missing
+        yield '</tbody>\n</table>\n'
+    else:
+        pass
+        yield '<p>Nothing to average.</p>'
+    yield '<h3>2. Objective progress = weighted mean</h3>\n'
+    l_0_progress = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), 3, _block_vars=_block_vars)
+    _block_vars['progress'] = l_0_progress
+    yield '<p><code>'
+    if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'terms') and environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'total_weight')):
+        pass
+        yield '('
+        l_1_loop = missing
+        for (l_1_w, l_1_p), l_1_loop in LoopContext(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'terms'), undefined):
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
+            yield ' × '
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_p, 3, _loop_vars=_loop_vars))
+            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 104 in 'objective.html' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_w = l_1_p = missing
+        yield ') ÷ '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'total_weight'), 3, _block_vars=_block_vars))
+        yield ' = '
+        yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
+    else:
+        pass
+        yield 'nothing counted: progress = '
+        yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
+    yield '</code> → '
+    yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars))
+    yield '%</p>\n<h3>3. Expected progress = elapsed × success</h3>\n<p>Elapsed share of the cycle'
+    if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'):
+        pass
+        yield ' ('
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'start'), _block_vars=_block_vars))
+        yield ' – '
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end'), _block_vars=_block_vars))
+        yield ', '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'as of %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield ')'
+    yield ': '
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'elapsed'), 3, _block_vars=_block_vars))
+    yield '; '
+    yield escape((Markup('success for an aspirational objective') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'commitment') == 'aspirational') else Markup('success for a committed objective')))
+    yield ': '
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
+    yield '.</p>\n<p><code>expected = '
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'elapsed'), 3, _block_vars=_block_vars))
+    yield ' × '
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
+    yield ' = '
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
+    yield '</code></p>\n<h3>4. Status</h3>\n'
+    l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), 3, _block_vars=_block_vars)
+    _block_vars['behind'] = l_0_behind
+    yield '<p><code>behind = expected − progress = '
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
+    yield ' − '
+    yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
+    yield ' = '
+    yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
+    yield '</code></p>\n<p>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Thresholds: on track when behind ≤ %(on_track)s, at risk when ≤ %(at_risk)s, else off track; done at 1.0; after the cycle: achieved when progress ≥ success, else missed.', on_track=context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'on_track'), 2, _block_vars=_block_vars), at_risk=context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'at_risk'), 2, _block_vars=_block_vars), _block_vars=_block_vars))
+    yield '</p>\n'
+    l_0_cyc = environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle')
+    _block_vars['cyc'] = l_0_cyc
+    l_0_on_track = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'on_track'), 3, _block_vars=_block_vars)
+    _block_vars['on_track'] = l_0_on_track
+    l_0_at_risk = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'at_risk'), 3, _block_vars=_block_vars)
+    _block_vars['at_risk'] = l_0_at_risk
+    yield '<p><strong>'
+    if (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') in ('dropped', 'draft')):
+        pass
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'The objective is %(status)s, so it counts nowhere.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'upcoming'):
+        pass
+        yield 'The cycle has not started yet'
+        if (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc):
+            pass
+            yield ' ('
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'starts %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'start'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield ')'
+        yield '.'
+    elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') in ('achieved', 'missed')):
+        pass
+        yield 'The cycle is over'
+        if (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc):
+            pass
+            yield ' ('
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ended %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield ')'
+        yield ': progress '
+        yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
+        yield ' '
+        yield escape(('≥' if (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'achieved') else '<'))
+        yield ' success '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
+        yield ', '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'done'):
+        pass
+        yield 'Progress reached 1.0, so done.'
+    elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'on-track'):
+        pass
+        yield 'behind '
+        yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
+        yield ' ≤ '
+        yield escape((undefined(name='on_track') if l_0_on_track is missing else l_0_on_track))
+        yield ', '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'at-risk'):
+        pass
+        yield 'behind '
+        yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
+        yield ' &gt; '
+        yield escape((undefined(name='on_track') if l_0_on_track is missing else l_0_on_track))
+        yield ' and ≤ '
+        yield escape((undefined(name='at_risk') if l_0_at_risk is missing else l_0_at_risk))
+        yield ', '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    else:
+        pass
+        yield 'behind '
+        yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
+        yield ' &gt; '
+        yield escape((undefined(name='at_risk') if l_0_at_risk is missing else l_0_at_risk))
+        yield ', '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield '</strong></p>\n<p>Grade colour: red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green → '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+    yield '</p>\n<div class="explain-step explain-forecast">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), _block_vars=_block_vars))
+    yield '</div>\n<div class="explain-step explain-confidence">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_confidence.html', c=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'confidence'), _block_vars=_block_vars))
+    yield '</div>\n<div class="explain-step explain-stale">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_stale.html', t=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'stale'), as_of=(undefined(name='as_of') if l_0_as_of is missing else l_0_as_of), _block_vars=_block_vars))
+    yield '</div>\n</details>\n</section>\n\n<section aria-labelledby="timeline">\n<h2 id="timeline">Check-ins</h2>\n'
+    if (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins):
+        pass
+        yield '<div class="timeline">\n'
+        for l_1_c in (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins):
+            l_1_checkin_block = resolve('checkin_block')
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='checkin_block') if l_1_checkin_block is missing else l_1_checkin_block), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_c, False, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_c = l_1_checkin_block = missing
+        yield '</div>\n'
+    else:
+        pass
+        yield '<p class="muted">No check-ins yet.</p>'
+    yield '</section>\n\n'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
+    yield '\n\n<p class="meta">Source: <code>'
+    yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file'))
+    yield '</code> · badge: <a href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(context.call((undefined(name='badge_url') if l_0_badge_url is missing else l_0_badge_url), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'id'), _block_vars=_block_vars))
+    yield '">SVG</a></p>\n'
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
+    yield '\n'
+
+blocks = {'main': block_main}
+debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=177&30=187&31=189&37=204&41=207&49=217&52=220&53=222&54=229&60=232&63=234&66=237&67=259&68=263&72=269&76=272&82=297&85=300&92=303&93=305&94=307&96=310&98=312&103=322&104=325&106=348&107=364&109=370&110=373&111=379&112=381&114=388&115=391&116=400&117=416&118=419&119=427&120=440&122=446&123=448&124=450&125=452&131=454&133=457&139=469&141=471&142=476'

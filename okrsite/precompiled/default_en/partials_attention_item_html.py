@@ -1,0 +1,78 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/attention_item.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_entry = resolve('entry')
+    l_0_partial = resolve('partial')
+    l_0_root = resolve('root')
+    l_0_pct = resolve('pct')
+    l_0__ = resolve('_')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<li class="obj attention status-border-'
+    yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status'))
+    yield '" '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item')))
+    yield '>\n  <a class="obj-title" href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'url'))
+    yield '">'
+    yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'title'))
+    yield '</a>\n  <span class="meta">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'owner')))
+    if environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team'):
+        pass
+        yield ' · '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team')))
+    yield ' · expected '
+    yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'expected')))
+    yield '%</span>\n  <span class="obj-score">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status')))
+    yield ' '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'title')), status=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status')))
+    yield '</span>\n  <span class="reasons">'
+    l_1_loop = missing
+    for l_1_r, l_1_loop in LoopContext(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'reasons'), undefined):
+        l_1_ngettext = resolve('ngettext')
+        l_1_num = resolve('num')
+        _loop_vars = {}
+        pass
+        if (environment.getattr(l_1_r, 'kind') == 'off-track'):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'off track: %(points)s points behind expected', points=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        elif (environment.getattr(l_1_r, 'kind') == 'at-risk'):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'at risk: %(points)s points behind expected', points=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        elif (environment.getattr(l_1_r, 'kind') == 'stale'):
+            pass
+            if t_2(environment.getattr(l_1_r, 'days')):
+                pass
+                yield 'stale: no check-in yet'
+            else:
+                pass
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'stale: last check-in %(num)d day ago', 'stale: last check-in %(num)d days ago', environment.getattr(l_1_r, 'days'), _loop_vars=_loop_vars))
+        else:
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/10', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
+    l_1_loop = l_1_r = l_1_ngettext = l_1_num = missing
+    yield '</span>\n</li>'
+
+blocks = {}
+debug_info = '2=29&3=33&4=38&5=46&6=51'

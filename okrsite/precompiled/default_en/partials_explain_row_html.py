@@ -1,0 +1,124 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/explain_row.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_decimal = resolve('decimal')
+    l_0_line = resolve('line')
+    l_0_root = resolve('root')
+    l_0__ = resolve('_')
+    l_0_num = resolve('num')
+    l_0_p = missing
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    l_0_p = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress'), 3)
+    context.vars['p'] = l_0_p
+    context.exported_vars.add('p')
+    yield '<tr><td data-label="Item">'
+    if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'):
+        pass
+        yield '<a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'url'))
+        yield '">'
+        yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'title'))
+        yield '</a>'
+    else:
+        pass
+        yield escape(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'title'))
+    yield '</td><td data-label="Computation">'
+    if (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'child'):
+        pass
+        yield 'progress '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'score'):
+        pass
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'graded %(progress)s (score set in the file overrides the measure)', progress=(undefined(name='p') if l_0_p is missing else l_0_p)))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'no-current'):
+        pass
+        yield 'no current value yet → 0'
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'progress'):
+        pass
+        yield 'progress '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'start-is-target'):
+        pass
+        yield 'start = target = '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target')))
+        yield ', current '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))
+        yield ' → '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'numeric'):
+        pass
+        yield '('
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))
+        yield ' − '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start')))
+        yield ') ÷ ('
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target')))
+        yield ' − '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start')))
+        yield ') = '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'ratio'), 3))
+        if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'clamped'):
+            pass
+            yield ', clamped to '
+            yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'milestones'):
+        pass
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(done)s done ÷ %(total)s milestones', done=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'done'), total=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total')))
+        yield ' = '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'boolean'):
+        pass
+        yield escape((Markup('done') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else Markup('not done')))
+        yield ' → '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') in ('stay_above', 'stay_below')):
+        pass
+        yield 'current '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))
+        yield ' '
+        yield escape(('≥' if (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'stay_above') else '≤'))
+        yield ' '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'threshold')))
+        yield ' '
+        yield escape((Markup('holds') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else Markup('does not hold')))
+        yield ' → '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'):
+        pass
+        yield 'weighted mean of aligned objectives ('
+        l_1_loop = missing
+        for (l_1_w, l_1_v), l_1_loop in LoopContext(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'), undefined):
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
+            yield ' × '
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_v, 3, _loop_vars=_loop_vars))
+            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 14 in 'partials/explain_row.html' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_w = l_1_v = missing
+        yield ') = '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    else:
+        pass
+        yield 'no aligned objectives → '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+    yield '</td><td data-label="Weight">'
+    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'weight')))
+    yield '</td><td data-label="Counted">'
+    yield escape((Markup('yes') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counted') else Markup('no (draft or dropped)')))
+    yield '</td></tr>\n'
+
+blocks = {}
+debug_info = '3=23&4=27&5=39&6=43&7=46&8=49&9=53&10=61&11=77&12=82&13=87&14=99&15=116&16=118'

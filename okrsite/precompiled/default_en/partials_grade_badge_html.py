@@ -1,0 +1,29 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/grade_badge.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_grade = resolve('grade')
+    l_0_decimal = resolve('decimal')
+    l_0_progress = resolve('progress')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<span class="grade grade-'
+    yield escape((undefined(name='grade') if l_0_grade is missing else l_0_grade))
+    yield '" title="Grade (red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green)">'
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (undefined(name='progress') if l_0_progress is missing else l_0_progress), 2))
+    yield ' <span class="grade-word">'
+    yield escape(context.call(environment.getattr({'red': Markup('red'), 'yellow': Markup('yellow'), 'green': Markup('green')}, 'get'), (undefined(name='grade') if l_0_grade is missing else l_0_grade), (undefined(name='grade') if l_0_grade is missing else l_0_grade)))
+    yield '</span></span>'
+
+blocks = {}
+debug_info = '2=21'

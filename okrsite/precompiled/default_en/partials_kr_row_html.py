@@ -1,0 +1,148 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/kr_row.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_row = resolve('row')
+    l_0_num = resolve('num')
+    l_0_root = resolve('root')
+    l_0_partial = resolve('partial')
+    l_0__ = resolve('_')
+    l_0_pct_figure = resolve('pct_figure')
+    l_0_ngettext = resolve('ngettext')
+    l_0_decimal = resolve('decimal')
+    l_0_kr = l_0_unit = missing
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    l_0_kr = environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kr')
+    context.vars['kr'] = l_0_kr
+    context.exported_vars.add('kr')
+    yield '<tr id="'
+    yield escape(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'anchor'))
+    yield '"'
+    if (not environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'active')):
+        pass
+        yield ' class="inactive"'
+    yield '>\n  <td data-label="Key result">'
+    yield escape(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title'))
+    if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'weight') != 1):
+        pass
+        yield ' <span class="meta">weight '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'weight')))
+        yield '</span>'
+    if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'):
+        pass
+        yield ' <span class="meta">from KPI <a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'), 'url'))
+        yield '">'
+        yield escape(environment.getattr(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'), 'name'))
+        yield '</a></span>'
+    if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'):
+        pass
+        yield '<ul class="milestones">'
+        for l_1_ms in environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'):
+            _loop_vars = {}
+            pass
+            yield '<li>'
+            yield escape(('☑' if environment.getattr(l_1_ms, 'done') else '☐'))
+            yield ' '
+            yield escape(environment.getattr(l_1_ms, 'title'))
+            yield '<span class="visually-hidden"> ('
+            yield escape((Markup('done') if environment.getattr(l_1_ms, 'done') else Markup('not done')))
+            yield ')</span></li>'
+        l_1_ms = missing
+        yield '</ul>'
+    if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'aligned'):
+        pass
+        yield '<ul class="aligned">'
+        for l_1_a in environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'aligned'):
+            l_1_pct = resolve('pct')
+            _loop_vars = {}
+            pass
+            yield '<li><a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape(environment.getattr(l_1_a, 'url'))
+            yield '">'
+            yield escape(environment.getattr(l_1_a, 'title'))
+            yield '</a> '
+            yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_a, 'progress'), _loop_vars=_loop_vars))
+            yield '%</li>'
+        l_1_a = l_1_pct = missing
+        yield '</ul>'
+    yield '  </td>\n  <td data-label="Progress">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')), status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status')))
+    if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'beyond_target'):
+        pass
+        yield ' <span class="ratio">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s%% of target', percent=context.call((undefined(name='pct_figure') if l_0_pct_figure is missing else l_0_pct_figure), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'ratio'))))
+        yield '</span>'
+    yield '</td>\n  <td data-label="Values">'
+    l_0_unit = (markup_join((' ', environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit'), )) if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit') else '')
+    context.vars['unit'] = l_0_unit
+    context.exported_vars.add('unit')
+    if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'numeric'):
+        pass
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'start')))
+        yield ' → '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current')))
+        yield ' → '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'target')))
+        yield escape((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+    elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'milestones'):
+        pass
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(done)s of %(total)s milestones', done=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'milestones_done'), total=t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'))))
+    elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'boolean'):
+        pass
+        yield escape((Markup('done') if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'done') else Markup('not done')))
+    elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') in ('stay_above', 'stay_below')):
+        pass
+        yield escape((Markup('stay above') if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'stay_above') else Markup('stay below')))
+        yield ' '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'threshold')))
+        yield escape((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+        yield ', now '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current')))
+        yield escape((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+    else:
+        pass
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'roll-up of %(num)d aligned objective', 'roll-up of %(num)d aligned objectives', environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'rollup_count')))
+    if (not t_3(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'score'))):
+        pass
+        yield ' (graded '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'score'), 2))
+        yield ')'
+    yield '</td>\n  <td data-label="Status">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status')))
+    yield '</td>\n  <td data-label="Check-ins">'
+    if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark'):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'sparkline.svg', chart=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark'), title=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s: values over check-ins', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title'))))
+    else:
+        pass
+        yield '<span class="muted">–</span>'
+    yield '</td>\n</tr>\n'
+
+blocks = {}
+debug_info = '2=38&3=42&4=48&5=62&6=77&7=95&9=102&10=105&11=113&12=116&13=119&14=130&15=131&16=137&17=139'

@@ -1,0 +1,23 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/list_filters.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0__ = resolve('_')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<div class="list-filters" hidden data-all="all">\n  <label>Team <select data-key="team"></select></label>\n  <label>Owner <select data-key="owner"></select></label>\n  <label>Status <select data-key="status"></select></label>\n  <label>Cycle <select data-key="cycle"></select></label>\n  <label>Sort by <select data-key="sort"><option value="">title</option><option value="progress">progress, lowest first</option><option value="behind">behind, most first</option><option value="confidence">confidence, lowest first</option><option value="last">last check-in, oldest first</option></select></label>\n  <p class="meta" aria-live="polite" data-count="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(shown)s of %(total)s shown', shown='{shown}', total='{total}'))
+    yield '"></p>\n</div>'
+
+blocks = {}
+debug_info = '8=19'

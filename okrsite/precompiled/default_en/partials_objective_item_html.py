@@ -1,0 +1,49 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/objective_item.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_partial = resolve('partial')
+    l_0_item = resolve('item')
+    l_0_root = resolve('root')
+    l_0__ = resolve('_')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<li class="obj" '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=(undefined(name='item') if l_0_item is missing else l_0_item)))
+    yield '>\n  <a class="obj-title" href="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+    yield '">'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
+    yield '</a>\n  <span class="meta">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
+        pass
+        yield ' · '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
+    yield ' · '
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'commitment') == 'aspirational'):
+        pass
+        yield ' · aspirational'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'stale'):
+        pass
+        yield ' · <span class="stale">stale</span>'
+    yield '</span>\n  <span class="obj-score">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+    yield ' '
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+    yield '</span>\n</li>'
+
+blocks = {}
+debug_info = '2=22&3=24&4=29&5=43'

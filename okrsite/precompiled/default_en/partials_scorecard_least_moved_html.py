@@ -1,0 +1,62 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/scorecard_least_moved.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_card = resolve('card')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h3>Key results that moved least</h3>\n'
+    if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
+        pass
+        yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Key result</th><th scope="col">Objective</th><th scope="col">progress</th><th scope="col">current / target</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
+        for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
+            l_1_root = resolve('root')
+            l_1_pct = resolve('pct')
+            l_1_num = resolve('num')
+            _loop_vars = {}
+            pass
+            yield '<tr data-key-result="'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'id'))
+            yield '#'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'id'))
+            yield '"><th scope="row"><a href="'
+            yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'url'))
+            yield '">'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'name'))
+            yield '</a></th><td data-label="Objective"><a href="'
+            yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'url'))
+            yield '">'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
+            yield '</a></td><td data-label="progress" data-figure="progress">'
+            yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
+            yield '%</td><td data-label="current / target">'
+            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))
+            yield ' / '
+            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'target'), _loop_vars=_loop_vars))
+            if environment.getattr(l_1_row, 'unit'):
+                pass
+                yield ' '
+                yield escape(environment.getattr(l_1_row, 'unit'))
+            yield '</td><td data-label="Check-ins" data-figure="checkins">'
+            yield escape(environment.getattr(l_1_row, 'checkins'))
+            yield '</td></tr>\n'
+        l_1_row = l_1_root = l_1_pct = l_1_num = missing
+        yield '</tbody>\n</table>\n'
+    else:
+        pass
+        yield '<p class="muted">No key result with a measure of its own.</p>'
+
+blocks = {}
+debug_info = '4=19&8=22'

@@ -1,0 +1,97 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/scorecard_teams.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_card = resolve('card')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<h3>By team</h3>\n'
+    if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
+        pass
+        yield '<table class="scorecard-teams stack">\n<thead><tr><th scope="col">Team</th><th scope="col">objectives counted</th><th scope="col">'
+        yield escape((Markup('achieved') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be achieved')))
+        yield '</th><th scope="col">'
+        yield escape((Markup('missed') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be missed')))
+        yield '</th><th scope="col">progress</th><th scope="col">expected</th>'
+        for l_1_g in ('red', 'yellow', 'green'):
+            l_1_partial = resolve('partial')
+            _loop_vars = {}
+            pass
+            yield '<th scope="col">'
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'grade_word.html', grade=l_1_g, _loop_vars=_loop_vars))
+            yield '</th>'
+        l_1_g = l_1_partial = missing
+        yield '</tr></thead>\n<tbody>\n'
+        for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
+            l_1_partial = resolve('partial')
+            l_1_root = resolve('root')
+            l_1_pct = resolve('pct')
+            _loop_vars = {}
+            pass
+            yield '<tr data-team="'
+            yield escape(environment.getattr(environment.getattr(l_1_row, 'link'), 'id'))
+            yield '"><th scope="row">'
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'team_link.html', root=(undefined(name='root') if l_1_root is missing else l_1_root), team=environment.getattr(l_1_row, 'link'), _loop_vars=_loop_vars))
+            yield '</th><td data-label="objectives counted" data-figure="counted">'
+            yield escape(environment.getattr(l_1_row, 'counted'))
+            yield '</td><td data-label="'
+            yield escape((Markup('achieved') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be achieved')))
+            yield '" data-figure="achieved">'
+            yield escape(environment.getattr(l_1_row, 'achieved'))
+            yield '</td><td data-label="'
+            yield escape((Markup('missed') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be missed')))
+            yield '" data-figure="missed">'
+            yield escape(environment.getattr(l_1_row, 'missed'))
+            yield '</td><td data-label="progress" data-figure="progress">'
+            if (not t_2(environment.getattr(l_1_row, 'progress'))):
+                pass
+                yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
+                yield '%'
+            else:
+                pass
+                yield '–'
+            yield '</td><td data-label="expected" data-figure="expected">'
+            if (not t_2(environment.getattr(l_1_row, 'expected'))):
+                pass
+                yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'expected'), _loop_vars=_loop_vars))
+                yield '%'
+            else:
+                pass
+                yield '–'
+            yield '</td>'
+            for l_2_g in ('red', 'yellow', 'green'):
+                _loop_vars = {}
+                pass
+                yield '<td data-label="'
+                yield escape(environment.getitem({'red': Markup('red'), 'yellow': Markup('yellow'), 'green': Markup('green')}, l_2_g))
+                yield '" data-grade="'
+                yield escape(l_2_g)
+                yield '">'
+                yield escape(context.call(environment.getattr(environment.getattr(l_1_row, 'grades'), 'get'), l_2_g, 0, _loop_vars=_loop_vars))
+                yield '</td>'
+            l_2_g = missing
+            yield '</tr>\n'
+        l_1_row = l_1_partial = l_1_root = l_1_pct = missing
+        yield '</tbody>\n</table>\n'
+    else:
+        pass
+        yield '<p class="muted">No objective of this cycle names a team.</p>'
+
+blocks = {}
+debug_info = '3=25&5=28&7=41'

@@ -1,0 +1,95 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/sparkline.svg'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_chart = resolve('chart')
+    l_0_title = resolve('title')
+    l_0__ = resolve('_')
+    l_0_num = resolve('num')
+    l_0_day = resolve('day')
+    l_0_label = resolve('label')
+    l_0_series = l_0_u = missing
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
+    context.vars['series'] = l_0_series
+    context.exported_vars.add('series')
+    l_0_u = (markup_join((' ', environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), )) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit') else '')
+    context.vars['u'] = l_0_u
+    context.exported_vars.add('u')
+    if (t_1((undefined(name='series') if l_0_series is missing else l_0_series)) == 1):
+        pass
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), (undefined(name='u') if l_0_u is missing else l_0_u), )), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
+        context.vars['label'] = l_0_label
+        context.exported_vars.add('label')
+    else:
+        pass
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), (undefined(name='u') if l_0_u is missing else l_0_u), )), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1)), (undefined(name='u') if l_0_u is missing else l_0_u), )), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
+        context.vars['label'] = l_0_label
+        context.exported_vars.add('label')
+    yield '<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 '
+    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+    yield ' '
+    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield '" width="'
+    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+    yield '" height="'
+    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield '" role="img" aria-label="'
+    yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
+    yield '"><title>'
+    yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
+    yield '</title>'
+    for l_1_b in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands'):
+        _loop_vars = {}
+        pass
+        yield '<rect class="band band-'
+        yield escape(environment.getattr(l_1_b, 'name'))
+        yield '" x="'
+        yield escape(environment.getattr(l_1_b, 'x'))
+        yield '" y="'
+        yield escape(environment.getattr(l_1_b, 'y'))
+        yield '" width="'
+        yield escape(environment.getattr(l_1_b, 'width'))
+        yield '" height="'
+        yield escape(environment.getattr(l_1_b, 'height'))
+        yield '"/>'
+    l_1_b = missing
+    if (not t_2(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y'))):
+        pass
+        yield '<line class="target" x1="0" y1="'
+        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y'))
+        yield '" x2="'
+        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+        yield '" y2="'
+        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y'))
+        yield '"/>'
+    if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'polyline'):
+        pass
+        yield '<polyline class="line" points="'
+        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'polyline'))
+        yield '"/>'
+    yield '<circle class="point" cx="'
+    yield escape(environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'last'), 0))
+    yield '" cy="'
+    yield escape(environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'last'), 1))
+    yield '" r="2"/></svg>'
+
+blocks = {}
+debug_info = '2=30&3=33&4=36&5=43&7=47&8=59&9=74&10=83&11=89'

@@ -1,0 +1,56 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'tags.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    pass
+    parent_template = environment.get_template('base.html', 'tags.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    yield from parent_template.root_render_func(context)
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_rows = resolve('rows')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<h1>Tags</h1>\n'
+    if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+        pass
+        yield '<ul class="taglist">'
+        for (l_1_tag, l_1_n) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+            l_1_root = resolve('root')
+            l_1_url = resolve('url')
+            _loop_vars = {}
+            pass
+            yield '<li><a class="tag" href="'
+            yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'tag', l_1_tag, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(l_1_tag)
+            yield '</a> <span class="meta">'
+            yield escape(l_1_n)
+            yield '</span></li>'
+        l_1_tag = l_1_n = l_1_root = l_1_url = missing
+        yield '</ul>\n'
+    else:
+        pass
+        yield '<p class="muted">No tags.</p>'
+
+blocks = {'main': block_main}
+debug_info = '1=12&2=17&4=33'
