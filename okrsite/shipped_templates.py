@@ -26,7 +26,7 @@ its own, a site translation file or another Jinja version: compiled as
 usual.
 
 The files are part of the package like its modules: nothing is read from
-the site or its cache folder. ``tests/test_shipped_templates.py`` holds them
+the site or its cache folder. ``tests/test_compiled_templates.py`` holds them
 equal to what Jinja generates now.
 """
 

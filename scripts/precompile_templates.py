@@ -3,7 +3,7 @@
     .venv/bin/python scripts/precompile_templates.py
 
 Run it after changing a template or translation of a built-in theme, or
-after upgrading Jinja; tests/test_shipped_templates.py fails until then.
+after upgrading Jinja; tests/test_compiled_templates.py fails until then.
 """
 
 from __future__ import annotations
