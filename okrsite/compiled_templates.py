@@ -51,7 +51,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         key = self.get_cache_key(name, filename) + "|" + translation_key(environment)
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
-        if bucket.code is None and filename is not None:
+        if bucket.code is None:
             shipped = shipped_code(environment, name, filename, bucket.checksum)
             if shipped is not None:  # Jinja's own code for this very source
                 bucket.code = shipped

@@ -26,7 +26,6 @@ from markupsafe import Markup
 
 from okrsite import __version__, pages
 from okrsite.config import SiteConfig
-from okrsite.constant_translations import use_language
 from okrsite.cycle_export import cycle_export_files
 from okrsite.dependencies import Dep, LazyRecordedDict, Recorder, record_index, recorded_portfolio
 from okrsite.history import SiteHistory
@@ -35,7 +34,6 @@ from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
-from okrsite.translations import load_language
 from okrsite.urls import href, page_path, prefix, safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
@@ -125,13 +123,7 @@ class SiteRenderer:
         self.env = self.theme.env
         self._markdown = renderer(config.allow_html)
         self.memo = memo if memo is not None else RenderMemo()
-        folders = [path for _, path in reversed(self.theme.chain)]
-        self.language = load_language(
-            config.language, [*folders, *([site_root] if site_root else [])]
-        )
-        callables = self.language.template_callables()
-        self.env.globals.update(callables)
-        use_language(self.env, self.language, callables["_"])
+        self.language = self.theme.install_language(config.language, site_root)
         self.gettext = self.language.gettext
         self._number = remembered_number(self.language.number)
         self._decimal = remembered_decimal(self.language.number)

@@ -130,20 +130,16 @@ def generate(theme: str, language: str) -> tuple[dict[str, Any], dict[str, str]]
     the index, and each module's file name and source.
 
     The environment is set up as :class:`okrsite.render.SiteRenderer` sets
-    it up for a site with no templates or translations of its own.
+    it up (:meth:`okrsite.theme.Theme.install_language`) for a site with no
+    templates or translations of its own.
     """
     from okrsite.compiled_templates import COMPILED
-    from okrsite.constant_translations import use_language
     from okrsite.theme import load_theme
-    from okrsite.translations import load_language
 
     loaded = load_theme(theme)
     env = loaded.env
-    env.bytecode_cache = None
-    catalogue = load_language(language, [path for _, path in reversed(loaded.chain)])
-    callables = catalogue.template_callables()
-    env.globals.update(callables)
-    use_language(env, catalogue, callables["_"])
+    env.bytecode_cache = None  # compile from source, not from what is shipped
+    loaded.install_language(language, None)
     root = _builtin_root()
     templates: dict[str, dict[str, str]] = {}
     modules: dict[str, str] = {}

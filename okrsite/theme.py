@@ -38,10 +38,11 @@ from jinja2 import (
 from jinja2.loaders import split_template_path
 
 from okrsite.compiled_templates import COMPILED
-from okrsite.constant_translations import ConstantTranslations
+from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic
 from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
+from okrsite.translations import Language, load_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -86,6 +87,20 @@ class Theme:
     #: the site's templates/ cannot reach into a theme folder outside the site
     #: (``theme = "/etc"`` plus a link would otherwise publish /etc's files)
     homes: tuple[tuple[str, str], ...] = field(default=())
+
+    def install_language(self, code: str, site_root: Path | None) -> Language:
+        """Give the environment's templates ``code``'s words: the catalogues of
+        the theme chain (base first) and of the site, as the ``_``, ``gettext``
+        and ``ngettext`` globals and compiled into constant words
+        (:mod:`okrsite.constant_translations`). The renderer and the shipped
+        templates' generator (:mod:`okrsite.shipped_templates`) both set a
+        language up this way, so the code of one is the code of the other."""
+        folders = [path for _, path in reversed(self.chain)]
+        language = load_language(code, [*folders, *([site_root] if site_root else [])])
+        callables = language.template_callables()
+        self.env.globals.update(callables)
+        use_language(self.env, language, callables["_"])
+        return language
 
     def home_of(self, file: Path) -> tuple[str, ...]:
         """The one folder ``file`` may resolve into: the most specific of the
