@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrsite import __version__
 from okrsite import cycles as cycles_mod
@@ -41,10 +41,11 @@ from okrsite.gitsource import (
     log_commits,
     raw_changes,
 )
-from okrsite.history_cache import HistoryCache
-from okrsite.history_commits import commit_events_of, known_versions
-from okrsite.history_events import Event, Record
 from okrsite.model import CheckIn, Cycle, Portfolio
+
+if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository only
+    from okrsite.history_cache import HistoryCache
+    from okrsite.history_events import Event, Record
 
 CACHE_VERSION = 2
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
@@ -263,6 +264,12 @@ class HistoryReader:
         if not commits:
             self.head, self.history = head, unavailable("No history yet: there are no commits.")
             return self.history
+        # imported here, not at the top: a site outside git (the example copied
+        # elsewhere, a CI job's export) never parses old versions, and these
+        # modules (with okrsite.diff) are a tenth of the one-edit build's start
+        from okrsite.history_cache import HistoryCache
+        from okrsite.history_commits import commit_events_of, known_versions
+
         if self.store is None:
             self.store = HistoryCache(self.cache_dir, _cache_key(self.config, site.prefix))
         store = self.store

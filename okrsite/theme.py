@@ -20,6 +20,7 @@ expensive part, rendering a compiled template is cheap.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import posixpath
 import sys
@@ -61,14 +62,16 @@ class ThemeError(ValueError):
 
 def builtin_themes_dir() -> Path:
     """Where the shipped themes live: the ``okrsite.themes`` package, else the repo's ``themes/``."""
+    # the package's folder as the import system found it (importlib.resources
+    # would say the same, after importing zipfile: a few ms of every build)
     try:
-        from importlib.resources import files
-
-        candidate = Path(str(files("okrsite.themes")))
+        spec = importlib.util.find_spec("okrsite.themes")
+    except (ModuleNotFoundError, ValueError):  # not installed as a package
+        spec = None
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        candidate = Path(folder)
         if (candidate / DEFAULT_THEME).is_dir():
             return candidate
-    except (ModuleNotFoundError, TypeError, ValueError):  # not installed as a package
-        pass
     return _REPO_THEMES
 
 

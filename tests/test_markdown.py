@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from okrsite.markdown import is_safe_url, renderer
@@ -226,3 +228,73 @@ def test_link_fast_path_matches_markdown_it() -> None:
             used += 1
             assert fast == md_it.render(text), repr(text)
     assert used > 200
+
+
+def test_url_rule_matches_markdown_it() -> None:
+    """okrsite's copy of markdown-it's ``validateLink`` (kept so that checking a
+    URL does not import markdown-it) gives the library's answer on generated
+    URLs: every scheme it refuses in upper, lower and mixed case, Unicode
+    whitespace and control characters around and inside them, Unicode whose
+    lower case changes length (``İ``), and entity-encoded schemes."""
+    import random
+
+    from markdown_it.common.normalize_url import validateLink
+
+    from okrsite.markdown import _CONTROL_RE, _validate_link
+
+    rng = random.Random(11)
+    schemes = ["javascript", "vbscript", "file", "data", "http", "https", "mailto", "jav"]
+    data = [
+        "image/png;",
+        "image/gif;",
+        "image/jpeg;",
+        "image/webp;",
+        "image/svg+xml;",
+        "text/html;",
+    ]
+    spaces = ["", " ", "\t", "\n", "\x0b", "\x1c", "\u00a0", "\u2003", "\u3000", "\ufeff", "\x00"]
+    odd = ["İ", "ß", "K", "&#106;", "&#x6A;", "&Tab;", ":", "/", "\\", "%20"]
+    samples = [
+        "javascript:alert(1)",
+        "\u3000javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "DATA:IMAGE/PNG;base64,AAAA",
+        "data:image/svg+xml;base64,AAAA",
+        "İjavascript:x",
+    ]
+    for _ in range(6000):
+        scheme = "".join(ch.upper() if rng.random() < 0.3 else ch for ch in rng.choice(schemes))
+        if rng.random() < 0.2:
+            cut = rng.randrange(len(scheme) + 1)
+            scheme = scheme[:cut] + rng.choice(spaces + odd) + scheme[cut:]
+        rest = rng.choice(data) if scheme.lower() == "data" else "//example.com/x"
+        samples.append(
+            rng.choice(spaces) + rng.choice(spaces) + scheme + rng.choice([":", "", " :"]) + rest
+        )
+    refused = 0
+    for url in samples:
+        assert _validate_link(url) == validateLink(url), repr(url)
+        cleaned = _CONTROL_RE.sub("", html.unescape(url)).lower()
+        assert is_safe_url(url) == validateLink(cleaned), repr(url)
+        refused += not is_safe_url(url)
+    assert 1000 < refused < len(samples) - 1000  # both answers are well represented
+
+
+def test_checking_a_url_does_not_import_markdown_it() -> None:
+    """Pages check every link (``repo_url``, initiatives, commits) with
+    :func:`is_safe_url`; a build that converts no Markdown never imports
+    markdown-it (a tenth of a one-edit build's start-up)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from okrsite.markdown import is_safe_url, renderer\n"
+        "render = renderer(False)\n"
+        "assert is_safe_url('https://example.com') and not is_safe_url('javascript:x')\n"
+        "assert render('Plain note.') == '<p>Plain note.</p>\\n'\n"
+        "assert not any(m.startswith(('markdown_it', 'mdit_py_plugins')) for m in sys.modules)\n"
+        "assert render('**bold**') == '<p><strong>bold</strong></p>\\n'\n"
+        "assert 'markdown_it' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
