@@ -18,7 +18,7 @@ from pathlib import Path
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
 from okrsite.history import current_records, read_history
-from okrsite.kept_pieces import KeptPieces
+from okrsite.kept_pieces import MARKDOWN_FOLDER, KeptPieces
 from okrsite.page_cache import PageCache
 from okrsite.pipeline import LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
@@ -155,13 +155,22 @@ def build_site(
     )
 
 
-def _kept_pieces(site: SiteRenderer, cache: PageCache, folder: Path) -> KeptPieces | None:
-    """The history timelines kept from earlier builds (:mod:`okrsite.kept_pieces`),
-    when the site has a history and this build holds the cache."""
-    if not cache.usable or not site.has_history:
-        return None
-    site.partial.timelines = KeptPieces(folder, cache.site_print)
-    return site.partial.timelines
+def _kept_pieces(
+    site: SiteRenderer, cache: PageCache, folder: Path
+) -> dict[str, tuple[KeptPieces, int]]:
+    """The pieces kept from earlier builds (:mod:`okrsite.kept_pieces`) when this
+    build holds the cache: the bodies' HTML, and the history timelines when the
+    site has a history; each with how many a build of every page uses."""
+    if not cache.usable:
+        return {}
+    p = site.scored.portfolio
+    site.kept_markdown = KeptPieces(folder, cache.site_print, MARKDOWN_FOLDER)
+    records = (p.objectives, p.kpis, p.goals, p.teams, p.people, p.pages)
+    kept = {"bodies": (site.kept_markdown, sum(len(group) for group in records))}
+    if site.has_history:
+        site.partial.timelines = KeptPieces(folder, cache.site_print)
+        kept["timelines"] = (site.partial.timelines, len(p.objectives) + len(p.kpis))
+    return kept
 
 
 def _render_and_commit(
@@ -199,11 +208,11 @@ def _render_and_commit(
                     site, site_root, staged, jobs, progress, keys=keys, want_deps=True, reads=reads
                 )
             except BaseException:
-                if kept is not None:
-                    kept.abort()
+                for pieces, _count in kept.values():
+                    pieces.abort()
                 raise
-            if kept is not None:
-                timings["timelines reused"] = kept.commit()
+            for name, (pieces, count) in kept.items():
+                timings[f"{name} reused"] = pieces.commit(count)
         fresh = reads.pieces.get("entries", {}) if reads is not None else {}
         site.memo.keep_entries(site.partial.used | fresh.keys())
         reused = cache.reused_files

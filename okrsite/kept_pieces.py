@@ -20,6 +20,11 @@ least recently used entries go (mostly timelines that a later commit
 changed). The store is read with an unpickler that builds plain values
 only, and anything unexpected in it is treated as no store at all: the
 pieces are rendered again.
+
+The HTML of goal, KPI, team, person and page bodies is kept the same way,
+in ``markdown/`` of the cache folder, by the text it was converted from
+(:meth:`KeptPieces.text`): a build after one edit then converts no body
+it converted before, and most never import markdown-it.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +41,13 @@ from markupsafe import Markup
 
 from okrsite.value_prints import Printer, forked_printer
 
-__all__ = ["KEPT", "KeptPieces"]
+__all__ = ["KEPT", "MARKDOWN_FOLDER", "KeptPieces"]
 
 #: the partials kept between builds (each a function of its variables)
 KEPT = frozenset({"history_timeline.html"})
 FOLDER = "pieces"
+#: where bodies' HTML is kept, by their Markdown (KeptPieces.text)
+MARKDOWN_FOLDER = "markdown"
 _FORMAT = 1
 #: how many entries the store may hold, as a multiple of the timelines of the last build
 SPARE = 2
@@ -63,8 +71,8 @@ def _read(path: Path) -> Any:
 class KeptPieces:
     """The kept pieces of one build (opened by ``okrsite build`` under the page cache's lock)."""
 
-    def __init__(self, cache_folder: Path, site_print: bytes) -> None:
-        self.folder = cache_folder / FOLDER
+    def __init__(self, cache_folder: Path, site_print: bytes, folder: str = FOLDER) -> None:
+        self.folder = cache_folder / folder
         self.name = site_print.hex()
         self.generation = 0
         #: key → (generation of the last build that used it, rendered text)
@@ -97,16 +105,25 @@ class KeptPieces:
             digest.update(
                 b"\0" + variable.encode() + b"\0" + printer.remembered(variables[variable])
             )
-        key = digest.digest()
+        return Markup(self._kept(digest.digest(), render))
+
+    def text(self, name: str, source: str, render: Callable[[], str]) -> str:
+        """What ``render()`` makes of the text ``source`` (Markdown to HTML, say):
+        kept, or rendered and kept. Keyed by the text itself, no printer needed."""
+        digest = hashlib.blake2b(name.encode() + b"\0", digest_size=16)
+        digest.update(source.encode("utf-8", "surrogatepass"))
+        return self._kept(digest.digest(), render)
+
+    def _kept(self, key: bytes, render: Callable[[], Any]) -> str:
         self.used.add(key)
         hit = self.stored.get(key)
         if hit is not None:
             self.reused += 1
-            return Markup(hit[1])
+            return hit[1]
         text = self.new.get(key)
         if text is None:
             text = self.new[key] = str(render())
-        return Markup(text)
+        return text
 
     def flush(self) -> None:
         """In a render worker, after a chunk: hand what it rendered and used to the build."""
@@ -120,9 +137,14 @@ class KeptPieces:
                 pickle.dump((self.reused, sorted(self.used), self.new), fh, protocol=5)
             self.new, self.used, self.reused = {}, set(), 0
 
-    def commit(self) -> int:
+    def commit(self, expected: int = 0) -> int:
         """After the pages are written: merge the workers' segments and store the
-        pieces; remove stores of other site fingerprints. The count reused."""
+        pieces; remove stores of other site fingerprints. The count reused.
+
+        ``expected``: how many pieces a build that renders every page uses (one
+        timeline per objective and KPI): the store keeps :data:`SPARE` times
+        that many, so a build that rendered a few pages does not drop the
+        pieces of the others."""
         reused, used, new = self.reused, set(self.used), dict(self.new)
         for part in self._parts():
             data = _read(part)
@@ -148,7 +170,7 @@ class KeptPieces:
         generation = self.generation + 1
         pieces = {k: ((generation, v[1]) if k in used else v) for k, v in self.stored.items()}
         pieces.update((k, (generation, text)) for k, text in new.items())
-        limit = SPARE * max(len(used), 1)
+        limit = SPARE * max(len(used), expected, 1)
         if len(pieces) > limit:
             newest = sorted(pieces.items(), key=lambda item: item[1][0], reverse=True)
             pieces = dict(newest[:limit])

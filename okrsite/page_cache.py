@@ -32,14 +32,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+import jinja2
 from markupsafe import Markup
 
 from okrsite.dependencies import EVERY, Dep
@@ -93,10 +96,29 @@ def snapshot(out_dir: Path) -> Snapshot | None:
     return files
 
 
+@cache
+def _libraries_print() -> bytes:
+    """The libraries that shape pages besides okrsite's own code: the code Jinja
+    generates for a template is its version's, and a body's HTML (kept by
+    :mod:`okrsite.kept_pieces`) is markdown-it's and its plugins'. Those two
+    are named by their package's ``__init__.py`` (which states the version),
+    found without importing them: a build after one edit may convert no
+    Markdown at all."""
+    digest = hashlib.blake2b(f"jinja {jinja2.__version__}".encode(), digest_size=16)
+    for package in ("markdown_it", "mdit_py_plugins"):
+        spec = importlib.util.find_spec(package)
+        origin = spec.origin if spec is not None else None
+        digest.update(b"\0" + package.encode() + b"\0")
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(Path(origin).read_bytes())  # type: ignore[arg-type]
+    return digest.digest()
+
+
 def site_fingerprint(site: SiteRenderer, site_root: Path) -> bytes:
     """What every page reads and no dependency key holds."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(code_fingerprint().encode())
+    digest.update(_libraries_print())
     digest.update(fingerprint((site.config, site.global_state())))
     folders = [path for _, path in site.theme.chain]
     folders += [site_root / name for name in ("templates", "static", "translations")]

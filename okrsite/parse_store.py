@@ -131,11 +131,20 @@ class _RecordPickler(pickle.Pickler):
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of okrsite's own source: a cache written by other code is not read."""
+    """A hash of okrsite's own source: a cache written by other code is not read.
+
+    ``precompiled/`` is left out: it is Jinja's code for the built-in
+    templates, a function of their text and of Jinja's version, and is used
+    only while both match (:mod:`okrsite.shipped_templates`); the page cache
+    hashes the templates and Jinja's version itself. It is more than half of
+    the package's source, read on every build.
+    """
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        name = path.relative_to(package).as_posix()
+        if not name.startswith("precompiled/"):
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

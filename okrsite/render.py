@@ -29,6 +29,7 @@ from okrsite.config import SiteConfig
 from okrsite.cycle_export import cycle_export_files
 from okrsite.dependencies import Dep, LazyRecordedDict, Recorder, record_index, recorded_portfolio
 from okrsite.history import SiteHistory
+from okrsite.kept_pieces import KeptPieces
 from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.scorecard import Scorecard, scorecard
@@ -122,6 +123,9 @@ class SiteRenderer:
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
         self._markdown = renderer(config.allow_html)
+        #: bodies' HTML kept between builds by their Markdown (okrsite.kept_pieces),
+        #: set by okrsite build when it holds the page cache
+        self.kept_markdown: KeptPieces | None = None
         self.memo = memo if memo is not None else RenderMemo()
         self.language = self.theme.install_language(config.language, site_root)
         self.gettext = self.language.gettext
@@ -166,6 +170,8 @@ class SiteRenderer:
         self.view.forget_checkins()
         if self.partial.timelines is not None:
             self.partial.timelines.flush()
+        if self.kept_markdown is not None:
+            self.kept_markdown.flush()
 
     # ------------------------------------------------------------ helpers
     def _nav(self) -> list[NavItem]:
@@ -190,7 +196,11 @@ class SiteRenderer:
         return items
 
     def markdown(self, text: str) -> str:
-        return self._markdown(text)
+        """A body's HTML: from the kept bodies when okrsite build holds the cache."""
+        kept = self.kept_markdown
+        if kept is None or not text:
+            return self._markdown(text)
+        return kept.text("markdown", text, lambda: self._markdown(text))
 
     def checkin_notes(self, c: CheckIn) -> str:
         """A check-in's notes as HTML (memoised by text: notes repeat across pages)."""

@@ -1,10 +1,14 @@
-"""History timelines kept in the cache folder between builds (okrsite.kept_pieces).
+"""Pieces kept in the cache folder between builds (okrsite.kept_pieces).
 
-A CI job restores the cache folder but starts from an empty output folder,
-so every page is rendered again; the timelines the new commits did not
-change come from the cache. Each test builds the example site in a real git
-repository, as CI would, and holds the output byte-equal to a build that
-keeps nothing.
+History timelines: a CI job restores the cache folder but starts from an
+empty output folder, so every page is rendered again; the timelines the new
+commits did not change come from the cache. Each of those tests builds the
+example site in a real git repository, as CI would, and holds the output
+byte-equal to a build that keeps nothing.
+
+Bodies' HTML: a build after one edit converts no body it converted before
+(so it need not import markdown-it), and still writes what a build that
+keeps nothing writes.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from test_incremental import edit
 from test_page_cache import AS_OF, files_of
 
 from okrsite.build import BuildResult, build_site
-from okrsite.kept_pieces import FOLDER
+from okrsite.kept_pieces import FOLDER, MARKDOWN_FOLDER
 
 
 @pytest.fixture
@@ -84,17 +88,21 @@ def test_forked_workers_hand_their_timelines_to_the_build(
     repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A large site renders in forked workers: each hands what it rendered over
-    in a file of its own, which the build merges into the store."""
+    in a file of its own, which the build merges into the store (timelines
+    and bodies alike)."""
     import okrsite.render_plan as render_plan
 
     monkeypatch.setattr(render_plan, "PARALLEL_PAGES", 1)
     monkeypatch.setattr(render_plan, "CHUNK", 5)
     site, out = repo.root, tmp_path / "out"
     fresh_build(site, out, jobs=2)
-    folder = site / ".okrsite-cache" / FOLDER
-    assert [p.suffix for p in folder.iterdir()] == [".pickle"]  # the parts are merged
+    for name in (FOLDER, MARKDOWN_FOLDER):
+        folder = site / ".okrsite-cache" / name
+        assert [p.suffix for p in folder.iterdir()] == [".pickle"]  # the parts are merged
+    bodies = len(_bodies_store(site))
     again = fresh_build(site, out, jobs=2)
     assert again.timings["timelines reused"] >= timelines(site) - 1
+    assert again.timings["bodies reused"] >= bodies > 20
     assert files_of(out) == cold(site, tmp_path / "cold")
 
 
@@ -162,4 +170,66 @@ def test_the_store_keeps_what_recent_builds_used(
     assert [commit_and_build(n) for n in range(3)] == [1, 2, 3]
     monkeypatch.setattr(kept_pieces, "SPARE", 1)
     assert commit_and_build(3) == 0
+    assert files_of(out) == cold(site, tmp_path / "cold")
+
+
+RETENTION = "content/objectives/customer-success/retention.md"
+
+
+def _bodies_store(site: Path) -> dict[bytes, tuple[int, str]]:
+    (store,) = (site / ".okrsite-cache" / MARKDOWN_FOLDER).glob("*.pickle")
+    pieces: dict[bytes, tuple[int, str]] = pickle.loads(store.read_bytes())[2]
+    return pieces
+
+
+def test_bodies_come_from_the_cache_after_an_edit(tmp_path: Path) -> None:
+    """Editing a key result renders its objective's page again with the body's
+    HTML from the cache; editing the body converts the new text. Each build
+    writes what a build that keeps nothing writes."""
+    site, out = copy_example(tmp_path / "site"), tmp_path / "out"
+    first = build_site(site, out_dir=out, as_of=AS_OF)
+    assert first.ok and first.timings["bodies reused"] == 0
+    stored = len(_bodies_store(site))
+    assert stored > 20  # goals, KPIs, teams, people and pages with a body
+
+    edit(RETENTION, "target: 100", "target: 90")(site)
+    after = build_site(site, out_dir=out, as_of=AS_OF)
+    assert after.ok and after.timings["bodies reused"] >= 1
+    assert files_of(out) == cold(site, tmp_path / "cold")
+
+    edit(RETENTION, "cancellation notice.", "cancellation notice, **too late**.")(site)
+    changed = build_site(site, out_dir=out, as_of=AS_OF)
+    assert changed.ok
+    page = (out / "objectives/customer-success/retention/index.html").read_text()
+    assert "cancellation notice, <strong>too late</strong>." in page
+    assert files_of(out) == cold(site, tmp_path / "cold")
+    # a build of a few pages keeps the bodies of the others for the next
+    # build of every page (a CI job's, say)
+    assert len(_bodies_store(site)) == stored + 1
+
+
+def test_a_build_after_one_edit_does_not_import_markdown_it(tmp_path: Path) -> None:
+    """The example site's one-edit build, as a process: its only non-plain Markdown
+    is the edited objective's body, which comes from the cache."""
+    import subprocess
+    import sys
+
+    site, out = copy_example(tmp_path / "site"), tmp_path / "out"
+    assert build_site(site, out_dir=out, as_of=AS_OF).ok
+    edit(RETENTION, "target: 100", "target: 90")(site)
+    code = (
+        "import sys\n"
+        "from okrsite.cli import main\n"
+        f"sys.argv = ['okrsite', 'build', '--as-of', '{AS_OF.isoformat()}', '--out', {str(out)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "assert 'markdown_it' not in sys.modules, 'markdown-it was imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=site, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "written" in done.stderr and " 0 written" not in done.stderr
     assert files_of(out) == cold(site, tmp_path / "cold")
