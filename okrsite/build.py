@@ -113,27 +113,32 @@ def build_site(
     if cache is not None and use_cache:  # records printed by their parse's hash
         parsed_records(((d, pf.record) for d, pf in cache.by_digest.items()), cache.key)
     try:
-        site = SiteRenderer(
-            load.scored,
-            load.config,
-            site_root,
-            theme=theme,
-            history=site_history,
-            timelines_apart=True,
-            value_pieces=use_cache,
-        )
-        folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
-        stats = _render_and_commit(
-            site,
-            site_root,
-            staged,
-            jobs or default_jobs(),
-            progress,
-            clean,
-            folder if use_cache else None,
-            timings,
-            load.inputs,
-        )
+        # The collector stays paused from the view model to the saved cache,
+        # not only while pages render: a full pass over the render's millions
+        # of objects found nothing and landed in the bookkeeping after it
+        # (1.4 s at 10,000 objectives).
+        with paused_gc():
+            site = SiteRenderer(
+                load.scored,
+                load.config,
+                site_root,
+                theme=theme,
+                history=site_history,
+                timelines_apart=True,
+                value_pieces=use_cache,
+            )
+            folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
+            stats = _render_and_commit(
+                site,
+                site_root,
+                staged,
+                jobs or default_jobs(),
+                progress,
+                clean,
+                folder if use_cache else None,
+                timings,
+                load.inputs,
+            )
         timings["render+write"] = time.perf_counter() - t
     except BaseException as exc:
         staged.abort()

@@ -49,7 +49,8 @@ FOLDER = "pieces"
 #: where bodies' HTML is kept, by their Markdown (KeptPieces.text)
 MARKDOWN_FOLDER = "markdown"
 _FORMAT = 1
-#: how many entries the store may hold, as a multiple of the timelines of the last build
+#: how many entries the store may hold, as a multiple of what a build of every
+#: page uses (or of what the last build used, if more)
 SPARE = 2
 
 
@@ -81,6 +82,10 @@ class KeptPieces:
         if _valid(data):
             self.generation, self.stored = data[1], data[2]
         self.token = os.urandom(6).hex()
+        #: the build's own process, which keeps what it renders until commit()
+        self.owner = os.getpid()
+        #: the process whose pieces ``new``, ``used`` and ``reused`` hold
+        self._holder = self.owner
         self.new: dict[bytes, str] = {}
         self.used: set[bytes] = set()
         self.reused = 0
@@ -115,6 +120,11 @@ class KeptPieces:
         return self._kept(digest.digest(), render)
 
     def _kept(self, key: bytes, render: Callable[[], Any]) -> str:
+        if self._holder != os.getpid():
+            # a worker forked after the build's process rendered some pages: what
+            # it inherited is the build's to hand over, not the worker's
+            self.new, self.used, self.reused = {}, set(), 0
+            self._holder = os.getpid()
         self.used.add(key)
         hit = self.stored.get(key)
         if hit is not None:
@@ -126,9 +136,14 @@ class KeptPieces:
         return text
 
     def flush(self) -> None:
-        """In a render worker, after a chunk: hand what it rendered and used to the build."""
-        if not self.new and not self.used:
-            return
+        """In a render worker, after a chunk: hand what it rendered and used to the build.
+
+        The build's own process renders chunks too; what it renders stays in
+        memory for :meth:`commit` (writing and reading it back cost a second
+        at 10,000 objectives)."""
+        pid = os.getpid()
+        if pid == self.owner or pid != self._holder or (not self.new and not self.used):
+            return  # the build's own pieces, or only what a worker inherited from it
         self._segments += 1
         part = self.folder / f"{self.name}-{self.token}-{os.getpid()}-{self._segments}.part"
         with contextlib.suppress(OSError):
