@@ -12,12 +12,12 @@ kept in ``pieces/<site fingerprint>.pickle`` of the cache folder under a
 fingerprint of its variables, and used again when the same variables come.
 
 Render workers add what they render to a segment file of their own after
-each chunk of pages (:meth:`KeptPieces.flush`); the build merges the
-segments and writes the store once all pages are written
-(:meth:`KeptPieces.commit`). Each entry carries the number of the last
-build that used it; past :data:`SPARE` times the number of timelines the
-least recently used entries go (mostly timelines that a later commit
-changed). The store is read with an unpickler that builds plain values
+each chunk of pages (:meth:`KeptPieces.flush`; the build's own process
+keeps its pieces in memory); the build merges the segments and writes the
+store once all pages are written (:meth:`KeptPieces.commit`). Each entry
+carries the number of the last build that used it; past :data:`SPARE`
+times the number of timelines a build of every page uses, the least
+recently used entries go (mostly timelines that a later commit changed). The store is read with an unpickler that builds plain values
 only, and anything unexpected in it is treated as no store at all: the
 pieces are rendered again.
 
