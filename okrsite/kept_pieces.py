@@ -139,8 +139,7 @@ class KeptPieces:
         """In a render worker, after a chunk: hand what it rendered and used to the build.
 
         The build's own process renders chunks too; what it renders stays in
-        memory for :meth:`commit` (writing and reading it back cost a second
-        at 10,000 objectives)."""
+        memory for :meth:`commit`, with no segment to write and read back."""
         pid = os.getpid()
         if pid == self.owner or pid != self._holder or (not self.new and not self.used):
             return  # the build's own pieces, or only what a worker inherited from it
