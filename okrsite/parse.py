@@ -16,7 +16,7 @@ import math
 import re
 import reprlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from typing import Any, TypeVar
@@ -857,6 +857,28 @@ def _objective(
         body_line=parts.body_line,
         carried_from=f.ref(data, "carried_from", ()),
     )
+
+
+def objective_with_key_results(
+    record: Objective,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    memo: KeyResultMemo,
+) -> Objective:
+    """``record``, an objective :func:`parse_data` built from ``rel``, with its key
+    results read again from ``data``: front matter that differs from the one
+    ``record`` was read from in its ``key_results:`` list only.
+
+    :func:`_objective` reads every other field from its own key, so they stay
+    as they are, and the key results are validated by the same
+    :func:`_key_results`. The history (:mod:`okrsite.history_parse`) builds
+    most versions of a goal file this way: one number of one key result is
+    what a commit usually moves, and validating the whole objective again
+    was most of what reading a version cost.
+    """
+    krs = _key_results(_Fields(rel, [], memo), data)
+    return replace(record, key_results=tuple(krs), body=parts.body, body_line=parts.body_line)
 
 
 _MEASURE_KEYS = ("milestones", "done", "stay_above", "stay_below", "target")

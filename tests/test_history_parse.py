@@ -413,3 +413,95 @@ def test_random_items_are_patched_exactly_as_yaml_reads_them() -> None:
         patched += 1
         assert _same(got, _loaded_item(new)), (old, new)
     assert patched > 50
+
+
+TRICKY = """---
+# a comment before the keys
+title: "Cut costs"
+cycle: 2026-Q1
+owner: Dana Kim
+weight: 2
+key_results:
+  # a comment before the first item
+  - id: spend
+    title: "Spend under
+    target: 5 million"
+    start: 10
+    target: 4
+    unit: MEUR
+  - id: spend
+    title: the same id twice
+    target: 3
+  - id: nested
+    target: 7
+    milestones:
+      - {title: A, done: true}
+      - title: B
+        target: 2
+  - id: text
+    title: |
+      Block text with
+        target: 9
+    start: 0
+    target: 1
+  - id: same
+    target: 1
+  - id: same2
+    target: 1
+  - id: flow
+    tags: [a,
+      b]
+    start: 1
+    target: 2
+initiatives:
+  - title: Hire
+    budget: 5
+---
+Body text.
+"""
+
+
+def test_one_number_moved_reads_every_version_as_a_whole_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Versions that each move one number anywhere in the front matter (in a key
+    result, inside quoted or block text that looks like a key, in a nested list,
+    in the initiatives, at the top level), written as plain decimals and as
+    forms YAML reads otherwise (``012``, ``1e3``, ``1_000``): the shortcut for one
+    moved number (:func:`history_parse._one_number_moved`) gives every version
+    the record :func:`parse.parse_file` gives, and it is taken for most of them."""
+    taken: list[bool] = []
+    real = history_parse._one_number_moved
+
+    def counting(*args: object) -> object:
+        got = real(*args)  # type: ignore[arg-type]
+        taken.append(got is not None)
+        return got
+
+    monkeypatch.setattr(history_parse, "_one_number_moved", counting)
+    rng = random.Random(7)
+    plain = ["0", "5", "-2", "7.25", "1200000", "0.5"]
+    numbers = [*plain * 3, "012", "1e3", "1_000", "+4", "9 # note", ".5"]
+    # the list written at the line's start, as YAML allows
+    flush = BASE.replace("\n  - ", "\n- ").replace("\n    ", "\n  ")
+    cases = ((BASE, True, 150), (TRICKY, False, 10), (flush, True, 100))
+    for base, indented_only, least in cases:
+        text = base
+        versions = [text]
+        lines = text.split("\n")
+        spot = r" +\w+: [\w.-]+" if indented_only else r" *\w+: [\w.-]+"
+        # (not the cycle: an objective without one has no record to build on)
+        numeric = [
+            i
+            for i, line in enumerate(lines)
+            if re.fullmatch(spot, line) and not line.startswith("cycle")
+        ]
+        taken.clear()
+        for _ in range(300):
+            lines = text.split("\n")
+            at = rng.choice(numeric)
+            lines[at] = lines[at].split(": ", 1)[0] + ": " + rng.choice(numbers)
+            text = "\n".join(lines)
+            versions.append(text)
+        chain(versions)
+        assert least < sum(taken) < len(taken), base
