@@ -13,7 +13,10 @@ only the blocks and items whose text differs from the previous version, and
 validates through :func:`okrsite.parse.parse_data`, the second half of the
 site's own :func:`~okrsite.parse.parse_file`, with the key results it
 already validated remembered by the identity of their loaded item. A file
-is read by the same rules either way.
+is read by the same rules either way. The commonest version of all, one
+``key: number`` line of one key result changed, skips even the cutting:
+the changed item is patched and only the key results are validated again
+(:func:`_one_number_moved`).
 
 Cutting by lines is only sound for plain front matter, so anything unusual
 (a key that is not a plain word, aliases between blocks, a tab or a quote at
