@@ -17,14 +17,15 @@ keeps its pieces in memory); the build merges the segments and writes the
 store once all pages are written (:meth:`KeptPieces.commit`). Each entry
 carries the number of the last build that used it; past :data:`SPARE`
 times the number of timelines a build of every page uses, the least
-recently used entries go (mostly timelines that a later commit changed). The store is read with an unpickler that builds plain values
-only, and anything unexpected in it is treated as no store at all: the
-pieces are rendered again.
+recently used entries go (mostly timelines that a later commit changed).
+The store is read with an unpickler that builds plain values only, and
+anything unexpected in it is treated as no store at all: the pieces are
+rendered again.
 
-The HTML of goal, KPI, team, person and page bodies is kept the same way,
-in ``markdown/`` of the cache folder, by the text it was converted from
-(:meth:`KeptPieces.text`): a build after one edit then converts no body
-it converted before, and most never import markdown-it.
+The HTML of objective, KPI, goal, team, person and page bodies is kept the
+same way, in ``markdown/`` of the cache folder, by the text it was
+converted from (:meth:`KeptPieces.text`): a build after one edit then
+converts no body it converted before, and most never import markdown-it.
 """
 
 from __future__ import annotations
