@@ -25,7 +25,7 @@ from test_load_cache import AS_OF, checks, run, written  # the check and save he
 from okrsite.edit_check import cross_facts
 from okrsite.parse import parse_file
 from okrsite.parse_store import stored_parse_cache
-from okrsite.pipeline import load_site
+from okrsite.pipeline import FileTree, load_site
 
 OLD = 1_700_000_000_000_000_000  # long past: stat signatures are trusted
 
@@ -340,3 +340,33 @@ def test_the_previews_load_after_an_edit_equals_a_cold_load(
         load_site(site, day, cache=cache, jobs=1, scores=memo).scored
         == load_site(site, day, jobs=1).scored
     )
+
+
+def test_the_portfolio_of_an_answered_load_is_the_one_its_findings_are_of(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build after one edit asks the answered load for its portfolio: it is
+    loaded from the files as that load's scan found them, without listing
+    the content folder again, and a file saved in between is the next
+    load's to see (the counts and findings printed are of that portfolio)."""
+    checks(site)
+    target(site)
+    listings: list[str] = []
+    real = FileTree.markdown_files
+
+    def counted(tree: FileTree, content_dir: str) -> list[str]:
+        listings.append(content_dir)
+        return real(tree, content_dir)
+
+    monkeypatch.setattr(FileTree, "markdown_files", counted)
+    stored = stored_parse_cache(site)
+    assert stored is not None
+    result = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
+    assert stored.cache.fill is not None  # answered from the findings: no portfolio yet
+    replace_in(site, COST, "target: 280", "target: 260")  # saved before the portfolio is read
+    objective = result.scored.portfolio.objectives["product/platform-cost"]
+    assert [kr.target for kr in objective.key_results if kr.target in (260, 280)] == [280]
+    assert len(listings) == 1
+    after = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
+    objective = after.scored.portfolio.objectives["product/platform-cost"]
+    assert [kr.target for kr in objective.key_results if kr.target in (260, 280)] == [260]
