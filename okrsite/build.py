@@ -200,7 +200,7 @@ def _render_and_commit(
         reads = None
         staged.digests = {}
         if cache.previous is not None:
-            staged.update_in_place(set(cache.previous))
+            staged.update_in_place(set(cache.previous), cache.digests)
         if cache.unchanged:  # nothing the site reads changed: the output stays as it is
             assert cache.previous is not None
             paths = set(cache.previous) - {MARKER}

@@ -161,13 +161,23 @@ class StagedOutput:
         #: with ``digests``: the content hash of each file this process staged
         #: (what the page cache checks a restored output folder against)
         self.digests: dict[str, bytes] | None = None
+        #: with :meth:`update_in_place`: the content hash of each file of the
+        #: previous output, as the page cache vouches for it
+        self.previous_digests: Mapping[str, bytes] = {}
 
-    def update_in_place(self, previous: Set[str]) -> None:
+    def update_in_place(
+        self, previous: Set[str], digests: Mapping[str, bytes] | None = None
+    ) -> None:
         """Commit by renaming only the changed files into the output folder,
         whose files (``previous``) the caller vouches for: the page cache has
-        checked each one's size, modification time and inode."""
+        checked each one's size, modification time and inode. ``digests``,
+        the content hash of each of those files, spares reading a file to
+        see that a new one is the same: after one edit at 10,000 objectives,
+        the site-wide files (10,000 badges, the exports) are drawn again
+        and nearly all come out as they were."""
         if self.old_exists and not self.clean:
             self.previous = previous
+            self.previous_digests = digests or {}
 
     def write(self, files: Mapping[str, bytes]) -> tuple[int, int]:
         """Write files into the staging folder; returns (written, unchanged).
@@ -192,12 +202,15 @@ class StagedOutput:
         out = os.fspath(self.out_dir)
         reuse = not self.clean and self.old_exists
         digests = self.digests
+        known = self.previous_digests if self.previous is not None else {}
         for rel, data in files.items():
             safe_relative(rel)
+            digest = file_digest(data) if digests is not None or known else b""
             if digests is not None:
-                digests[rel] = file_digest(data)
+                digests[rel] = digest
             target = f"{tmp}/{rel}"
-            same = reuse and _same_bytes(f"{out}/{rel}", data)
+            old = known.get(rel)  # the page cache's hash, or read the file to compare
+            same = old == digest if old is not None else reuse and _same_bytes(f"{out}/{rel}", data)
             if same and self.previous is not None:
                 # in place: the file stays as it is, and no staging folder is
                 # made for it (after one edit, 10,000 badges and exports are

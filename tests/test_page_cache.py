@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from conftest import REPO, copy_example
 from test_incremental import CASES, edit, write
 
+from okrsite import writer
 from okrsite.build import BuildResult, build_site
 from okrsite.cli import cli
 from okrsite.page_cache import CACHE_FILE, LOCK_FILE
@@ -216,6 +217,34 @@ def test_an_edit_replaces_only_the_changed_files_in_place(site: Path, tmp_path: 
     after = _inodes(site / "_site")
     kept = [rel for rel in before if after.get(rel) == before[rel]]
     assert len(kept) > len(before) // 2  # most files are the very same files
+    assert_same(site, tmp_path)
+
+
+def test_an_edit_compares_drawn_files_by_their_kept_hashes_not_by_reading_them(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site-wide files (badges, exports, the search index) are drawn again
+    on every build; the page cache vouches for each old file's content hash,
+    so an unchanged one is recognised without reading it back."""
+    cached_build(site)
+    before = _inodes(site / "_site")
+    reads: list[str] = []
+    real = writer._same_bytes
+
+    def counted(path: str | Path, data: bytes) -> bool:
+        reads.append(str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(writer, "_same_bytes", counted)
+    CASES["body edit"](site)
+    result = build_site(site, as_of=AS_OF)
+    assert result.ok and result.stats is not None
+    assert reads == []
+    after = _inodes(site / "_site")
+    badges = [rel for rel in before if rel.startswith("badges/")]
+    assert len(badges) > 10 and all(after[rel] == before[rel] for rel in badges)
+    assert result.stats.unchanged > len(badges)
+    monkeypatch.undo()
     assert_same(site, tmp_path)
 
 
