@@ -24,6 +24,7 @@ from okrsite.model import (
     CheckIn,
     Cycle,
     Goal,
+    KeyResult,
     Objective,
     Page,
     Person,
@@ -31,12 +32,32 @@ from okrsite.model import (
     Team,
 )
 from okrsite.parse import ParsedFile, closest, kind_and_id_from_path
+from okrsite.slug import slugify
 
 
 def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
     """A "did you mean" hint; never the record that holds the reference (``itself``)."""
     guess = closest(name, [c for c in candidates if c != itself])
     return f"did you mean {guess!r}?" if guess else None
+
+
+def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:
+    """A hint for a key result named by its title (or the start of it) where
+    its id belongs: people write what they see on the page. References stay
+    ids (a title changes with a rewording), so this only says which id."""
+    wanted = slugify(name)
+    if not wanted:
+        return None
+    found = [kr for kr in key_results if slugify(kr.title) == wanted]
+    if not found:
+        found = [kr for kr in key_results if slugify(kr.title).startswith(wanted + "-")]
+    if len(found) != 1:
+        return None
+    kr = found[0]
+    return (
+        f"{name!r} is the title of key result {kr.id!r}: name it by its id, {kr.id} "
+        "(or give the key result an id of your own with 'id:' in the objective file)"
+    )
 
 
 _DROPPED_HINT = (
@@ -208,7 +229,8 @@ def resolve(
                         "OKR304",
                         f"objective {pid!r} has no key result {kr!r}",
                         obj.file,
-                        hint=_did_you_mean(kr, [k.id for k in parent.key_results])
+                        hint=_named_by_title(kr, parent.key_results)
+                        or _did_you_mean(kr, [k.id for k in parent.key_results])
                         or f"its key results are: {', '.join(k.id for k in parent.key_results) or 'none'}",
                         key_path=("parent",),
                     )
@@ -233,7 +255,8 @@ def resolve(
                         "OKR304",
                         f"objective {sup_obj!r} has no key result {sup_kr!r}",
                         obj.file,
-                        hint=_did_you_mean(sup_kr, krs_of)
+                        hint=_named_by_title(sup_kr, objectives[sup_obj].key_results)
+                        or _did_you_mean(sup_kr, krs_of)
                         or f"its key results are: {', '.join(krs_of) or 'none'}",
                         key_path=("supports", i),
                     )
@@ -427,7 +450,9 @@ def resolve(
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
                 if found_kr is None:
-                    guess = _did_you_mean(key, [k.id for k in obj.key_results])
+                    guess = _named_by_title(key, obj.key_results) or _did_you_mean(
+                        key, [k.id for k in obj.key_results]
+                    )
                     known_krs = ", ".join(k.id for k in obj.key_results) or "none"
                     diags.append(
                         error(

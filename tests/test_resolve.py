@@ -381,3 +381,50 @@ def test_a_hint_never_names_an_objective_set_aside() -> None:
     hints = {d.file: d.hint for d in by_code(r, "OKR303")}
     assert hints["content/objectives/b.md"] == "did you mean 'sales'?"
     assert hints["content/checkins/c.md"] != "did you mean 'sales'?"
+
+
+def test_a_key_result_named_by_its_title_gets_its_id_in_the_hint() -> None:
+    """People write what the page shows: a check-in value or a parent naming
+    a key result by its title (or the start of it, or its title as a slug)
+    is still refused, with the id to write."""
+    krs = (
+        "  - {title: Orders shipped same day, target: 95}\n"
+        "  - {title: Cost per parcel, target: 3.2}\n"
+        "  - {title: Cost per return, target: 9}\n"
+    )
+    r = load(
+        {
+            "content/objectives/ops.md": objective(krs=krs),
+            "content/objectives/b.md": objective(extra="parent: ops#cost-per-parcel\n"),
+            "content/checkins/c.md": "---\nobjective: ops\ndate: 2026-02-10\n"
+            "values: {Orders shipped same day: 84, orders shipped: 85, cost per: 3}\n---\n",
+        }
+    )
+    got = [(d.file.rsplit("/", 1)[1], d.message, d.hint) for d in by_code(r, "OKR304")]
+    title_hint = (
+        "{!r} is the title of key result {!r}: name it by its id, {} "
+        "(or give the key result an id of your own with 'id:' in the objective file)"
+    )
+    assert got == [
+        (
+            "c.md",
+            "objective 'ops' has no key result 'Orders shipped same day'",
+            title_hint.format("Orders shipped same day", "kr1", "kr1"),
+        ),
+        (
+            "c.md",
+            "objective 'ops' has no key result 'orders shipped'",
+            title_hint.format("orders shipped", "kr1", "kr1"),
+        ),
+        (  # the start of two titles: no guess
+            "c.md",
+            "objective 'ops' has no key result 'cost per'",
+            "its key results are: kr1, kr2, kr3; if the key result was removed, put it back "
+            "with 'status: dropped': old check-ins keep their history and it counts nowhere",
+        ),
+        (
+            "b.md",
+            "objective 'ops' has no key result 'cost-per-parcel'",
+            title_hint.format("cost-per-parcel", "kr2", "kr2"),
+        ),
+    ]
