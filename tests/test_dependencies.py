@@ -7,16 +7,20 @@ example site: what a page records, and which pages a change selects.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import copy_example
+from conftest import REPO, copy_example
 
+from okrsite import checkin_index
 from okrsite.dependencies import EVERY, PRESENT, Recorder, changed_keys, objectives_to_rescore
 from okrsite.pipeline import load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import pages_to_render
+from okrsite.scorecard import scorecard
 
 AS_OF = date(2026, 11, 20)
 LEAF = "sales/lukas-dach-pipeline"
@@ -109,3 +113,31 @@ def test_rescoring_follows_the_one_comparison(site: Path) -> None:
         "company/grow-arr",
     }
     assert objectives_to_rescore(after, after) == set()
+
+
+@pytest.mark.parametrize("corpus", ["example", "generated"])
+def test_a_scorecard_reads_only_the_collections_it_declares(
+    site: Path, tmp_path: Path, corpus: str
+) -> None:
+    """A cycle's scorecard is worked out on the unrecorded portfolio and a
+    page that shows it depends on ``SCORECARD_READS`` as whole collections:
+    worked out on the recorded portfolio, it must read nothing else, and
+    give the same scorecard."""
+    if corpus == "generated":  # KPIs read from CSV files, teams with sub-teams, two cycles
+        site = tmp_path / "generated"
+        generator = [sys.executable, str(REPO / "benchmarks/generate.py"), str(site)]
+        subprocess.run([*generator, "--objectives", "400"], check=True, capture_output=True)
+    load = load_site(site, AS_OF)
+    assert load.ok, load.diagnostics
+    renderer = SiteRenderer(load.scored, load.config, site)
+    cycles = sorted({o.cycle for o in load.scored.portfolio.objectives.values()})
+    assert len(cycles) >= 2
+    for cycle in cycles:
+        checkin_index._recent.clear()  # no check-in grouping kept: every read is seen
+        recorded, deps = renderer.recorder.capture(lambda c=cycle: scorecard(renderer.scored, c))
+        read = {name.removesuffix(PRESENT) for name, _ in deps}
+        assert "portfolio.checkins" in read and "scored.objectives" in read
+        assert read <= set(SiteRenderer.SCORECARD_READS), read - set(SiteRenderer.SCORECARD_READS)
+        card, declared = renderer.recorder.capture(lambda c=cycle: renderer.scorecard(c))
+        assert card == recorded
+        assert declared == {(name, EVERY) for name in SiteRenderer.SCORECARD_READS}
