@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from okrsite.dependencies import PRESENT, Dep, value_of
+from okrsite.dependencies import PRESENT, Dep, RecordedTuple, value_of
 
 __all__ = [
     "Printer",
@@ -183,6 +183,11 @@ class Printer:
         if known is not None:  # a record, or a value remembered
             return known[1]
         kind = type(value)
+        if kind is RecordedTuple:
+            # a portfolio's tuple as pages read it (every check-in: 40,000
+            # records) is printed as the tuple it holds, by its members'
+            # prints, not pickled whole; read without recording a read
+            value, kind = tuple(tuple.__iter__(value)), tuple
         if kind is str or (kind is tuple and all(type(v) is str for v in value)):
             # only exact strings: a Markup or a number may equal one and pickle otherwise
             hit = self._plain.get(value)

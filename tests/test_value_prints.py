@@ -14,9 +14,11 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
-from okrsite.dependencies import EVERY, value_of
+from okrsite import value_prints
+from okrsite.dependencies import EVERY, RecordedTuple, value_of
 from okrsite.pipeline import load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_files
@@ -104,3 +106,30 @@ def test_lists_of_records_are_told_apart_by_kind_order_and_members(tmp_path: Pat
     assert printer.value(records[0]) == fingerprint(records[0])
     assert printer.value(["a", "b"]) == fingerprint(["a", "b"])
     assert printer.value([]) == fingerprint([])
+
+
+def test_a_recorded_tuple_is_printed_as_its_members_without_recording_a_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every check-in as pages read it is a tuple that records reads: it is
+    printed as the plain tuple it holds (each record's print once), not
+    pickled whole, and printing it inside a page's recording adds no read."""
+    site = renderer(copy_site(tmp_path))
+    checkins = site.scored.portfolio.checkins
+    assert isinstance(checkins, RecordedTuple) and len(checkins) > 20
+    plain = tuple(tuple.__iter__(checkins))
+    printer = Printer()
+    expected = printer.value(plain)
+    pickled: list[object] = []
+    real = value_prints.fingerprint
+
+    def counted(value: object) -> bytes:
+        pickled.append(value)
+        return real(value)
+
+    monkeypatch.setattr(value_prints, "fingerprint", counted)
+    got, deps = site.recorder.capture(lambda: printer.value(checkins))
+    assert got == expected and deps == frozenset()
+    assert pickled == []  # every member's print was known: nothing pickled again
+    assert Printer().value(checkins) == expected
+    assert Printer().value(plain[:-1]) != expected
