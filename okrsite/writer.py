@@ -202,7 +202,7 @@ class StagedOutput:
         out = os.fspath(self.out_dir)
         reuse = not self.clean and self.old_exists
         digests = self.digests
-        known = self.previous_digests if self.previous is not None else {}
+        known = self.previous_digests  # set only with self.previous (update_in_place)
         for rel, data in files.items():
             safe_relative(rel)
             digest = file_digest(data) if digests is not None or known else b""
