@@ -389,16 +389,27 @@ def compile_package(python: str) -> None:
     README's install (``pip install .``) writes every module's bytecode; an
     editable install writes it on first import, unless ``PYTHONDONTWRITEBYTECODE``
     is set (it is on our benchmark machine): then every run compiled every
-    okrsite module again, 0.3 to 0.5 s counted against each command.
+    okrsite module again, 0.3 to 0.5 s counted against each command. The
+    compiled methods of okrsite's dataclasses are kept the same way
+    (:mod:`okrsite.dataclass_code`): a user's first run writes them, so they
+    are written here too, where the package has that module.
+    Both run from the temporary folder: from this repository, ``-c`` would
+    import the checkout's package instead of the installed one.
     """
+    elsewhere = tempfile.gettempdir()
     where = subprocess.run(
         [python, "-c", "import okrsite, os; print(os.path.dirname(okrsite.__file__))"],
         capture_output=True,
         text=True,
         check=False,
+        cwd=elsewhere,
     )
     if where.returncode == 0 and where.stdout.strip():
         subprocess.run([python, "-m", "compileall", "-q", where.stdout.strip()], check=False)
+        write_table = "from okrsite import dataclass_code; dataclass_code.write_table()"
+        subprocess.run(
+            [python, "-c", write_table], stderr=subprocess.DEVNULL, check=False, cwd=elsewhere
+        )
 
 
 def interpreter_of(script: str) -> str | None:

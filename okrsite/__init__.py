@@ -4,4 +4,8 @@ The pipeline reads top to bottom (see :mod:`okrsite.pipeline`):
 discover -> parse -> resolve -> score -> render -> write.
 """
 
+from okrsite import dataclass_code as _dataclass_code
+
 __version__ = "0.1.0"
+
+_dataclass_code.install()

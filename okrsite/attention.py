@@ -39,6 +39,8 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class AttentionItem:
+    """An objective on the dashboard's needs-attention list, with every reason it is there."""
+
     objective: str
     reasons: tuple[Reason, ...]
     last_checkin: date | None

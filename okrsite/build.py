@@ -30,6 +30,8 @@ from okrsite.writer import MARKER, StagedOutput, WriteStats, check_output_dir, r
 
 @dataclass
 class BuildResult:
+    """What one build did: its findings, the portfolio it loaded and what it wrote."""
+
     ok: bool
     diagnostics: list[Diagnostic]
     load: LoadResult | None

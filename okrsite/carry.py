@@ -251,6 +251,8 @@ def write_new(path: Path, text: str, rel: str, content_dir: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class CarryOutcome:
+    """The objectives one carry-over wrote, and those it left alone with the reason."""
+
     written: tuple[CarriedObjective, ...]
     #: (planned file, why it was not written): carried by an earlier run
     already: tuple[tuple[CarriedObjective, str], ...]

@@ -46,6 +46,8 @@ class ValueChange:
 
 @dataclass(frozen=True, slots=True)
 class CheckinChange:
+    """A check-in a change added, edited or removed, with the figures it moved."""
+
     checkin: str
     file: str
     date: date

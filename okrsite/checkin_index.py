@@ -24,6 +24,8 @@ _KEEP = 4  # the current portfolio and the previous one, with room to spare
 
 @dataclass(frozen=True, slots=True)
 class CheckinIndex:
+    """The check-ins up to as_of grouped as pages look them up, built once per portfolio."""
+
     by_objective: Mapping[str, list[CheckIn]]
     by_kpi: Mapping[str, list[CheckIn]]
     by_author: Mapping[str, list[CheckIn]]

@@ -35,6 +35,8 @@ CONFIG_FILE = "okrsite.toml"
 
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
+    """The settings of ``okrsite.toml``, each with the default a site without it gets."""
+
     title: str = "Goals"
     description: str = ""
     content_dir: str = "content"

@@ -116,6 +116,8 @@ def team_ids(scored: ScoredPortfolio) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class TeamFigures:
+    """A team's figures for one cycle: its own objectives, and with its sub-teams'."""
+
     team: str
     #: the team's own objectives
     own: Figures

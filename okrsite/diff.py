@@ -152,6 +152,8 @@ class CheckInChange:
 
 @dataclass(frozen=True, slots=True)
 class KRScoreChange:
+    """How one key result's progress and status moved between two portfolios."""
+
     id: str
     progress_before: float | None
     progress_after: float | None

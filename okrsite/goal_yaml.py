@@ -17,6 +17,8 @@ __all__ = ["Block", "PlannedFile", "front_matter", "yaml_number"]
 
 @dataclass(frozen=True)
 class PlannedFile:
+    """A goal file an import or carry-over would write, not yet written."""
+
     rel: str
     text: str
     row: int | None  # the spreadsheet row (or JSON record) it came from

@@ -36,6 +36,8 @@ __all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]
 
 @dataclass
 class ImportResult:
+    """The files an import planned, the rows it skipped and what it found wrong."""
+
     files: list[PlannedFile] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)

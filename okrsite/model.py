@@ -86,6 +86,8 @@ class Cycle:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Milestone:
+    """One milestone of a milestone key result: done or not."""
+
     title: str
     done: bool
 
@@ -93,6 +95,8 @@ class Milestone:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Initiative:
+    """Work planned to move an objective, listed on its page; never scored."""
+
     title: str
     status: str = "active"
     link: str | None = None
@@ -140,6 +144,8 @@ class KeyResult:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Objective:
+    """An objective as its file says it, references resolved to ids; scores are apart."""
+
     id: str
     file: str
     title: str
@@ -205,6 +211,8 @@ class CheckIn:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class KPI:
+    """A key performance indicator: a health metric watched over time, not a goal."""
+
     id: str
     file: str
     title: str
@@ -226,6 +234,8 @@ class KPI:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Measure:
+    """The numbers a SMART goal measures: start, target and current value."""
+
     start: float | None = None
     target: float | None = None
     current: float | None = None
@@ -235,6 +245,8 @@ class Measure:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Goal:
+    """A SMART goal: what it measures, by when, and who owns it."""
+
     id: str
     file: str
     title: str
@@ -252,6 +264,8 @@ class Goal:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Team:
+    """A team, from a team file or named by goals; teams nest through ``parent``."""
+
     id: str
     file: str
     title: str
@@ -266,6 +280,8 @@ class Team:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A person, from a person file or named by goals as owner or author."""
+
     id: str
     file: str
     title: str
@@ -281,6 +297,8 @@ class Person:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Page:
+    """A free-form page of the site, written in Markdown."""
+
     id: str
     file: str
     title: str
@@ -339,6 +357,8 @@ class KRScore:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ObjectiveScore:
+    """Everything scoring works out for one objective as of a date; pages only read it."""
+
     id: str
     progress: float
     expected: float
@@ -361,6 +381,8 @@ class ObjectiveScore:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class KPIScore:
+    """A KPI's value, health and trend as of a date, worked out once by scoring."""
+
     id: str
     value: float | None
     date: date | None
@@ -382,6 +404,8 @@ class KPIScore:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class GoalScore:
+    """A SMART goal's progress, SMART checks and grade as of a date, worked out once by scoring."""
+
     id: str
     progress: float
     ratio: float | None

@@ -46,6 +46,8 @@ RELOAD_GRACE = 1.0
 
 @dataclass
 class RebuildReport:
+    """What one rebuild of the preview did, for its log line and the browser."""
+
     ok: bool
     diagnostics: list[Diagnostic]
     changed: list[str] = field(default_factory=list)

@@ -46,6 +46,8 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """One ``[[pull]]`` source of ``okrsite.toml``: a command, a file or a URL."""
+
     name: str
     line: int | None  # of its ``name =`` in okrsite.toml
     command: tuple[str, ...] | None = None

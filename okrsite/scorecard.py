@@ -49,6 +49,8 @@ class LeastMoved:
 
 @dataclass(frozen=True, slots=True)
 class KPIAtEnd:
+    """A KPI's value and health at the end of a cycle (or at as_of before its end)."""
+
     kpi: str
     value: float | None
     date: date | None
@@ -58,6 +60,8 @@ class KPIAtEnd:
 
 @dataclass(frozen=True, slots=True)
 class Scorecard:
+    """A cycle's scorecard: its tallies, least-moved key results and KPIs at the end."""
+
     cycle: Cycle
     as_of: date
     #: the cycle has ended at as_of (else the scorecard is a preview)

@@ -366,6 +366,8 @@ def measured_progress(
 # ----------------------------------------------------------- the whole portfolio
 @dataclass(frozen=True, slots=True)
 class _KRValue:
+    """A key result's progress and the check-in value it comes from."""
+
     progress: float
     ratio: float | None
     current: float | None

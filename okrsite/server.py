@@ -473,17 +473,21 @@ def _inside(path: Path, root: Path) -> bool:
 
 @dataclass
 class _Found:
+    """A request the preview answers with a file."""
+
     path: Path
 
 
 @dataclass
 class _Redirect:
+    """A request the preview answers by redirecting to a folder's address."""
+
     location: str
 
 
 @dataclass
 class _Missing:
-    pass
+    """A request the preview answers with its not-found page."""
 
 
 def resolve_request(

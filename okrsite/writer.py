@@ -50,6 +50,8 @@ class OutputError(click.ClickException):
 
 @dataclass(frozen=True, slots=True)
 class WriteStats:
+    """How many output files one write added or changed, left alone and removed."""
+
     written: int
     unchanged: int
     removed: int

@@ -62,6 +62,8 @@ class ChartPoint:
 
 @dataclass(frozen=True, slots=True)
 class Band:
+    """A coloured band behind a line chart: where one status begins and ends."""
+
     name: str
     x: str
     y: str
@@ -80,6 +82,8 @@ class Gridline:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
+    """A straight line of a chart, in the chart's coordinates."""
+
     x1: str
     y1: str
     x2: str
@@ -101,6 +105,8 @@ class Marker:
 
 @dataclass(frozen=True, slots=True)
 class DateLabel:
+    """A date written under a chart's x axis."""
+
     x: str
     y: str
     anchor: str
@@ -338,6 +344,8 @@ def progress_chart(
 
 @dataclass(frozen=True, slots=True)
 class Sparkline:
+    """A KPI's small trend line, its points placed for ``partials/sparkline.svg``."""
+
     width: int
     height: int
     unit: str
@@ -409,6 +417,8 @@ def _text_width(text: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Badge:
+    """A status badge's words, colour and widths, for ``partials/badge.svg``."""
+
     label: str
     value: str
     colour: str

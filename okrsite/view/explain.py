@@ -121,6 +121,8 @@ class StaleExplain:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
+    """The numbers an explanation of a progress figure shows, for the templates to word."""
+
     lines: tuple[ExplainLine, ...]
     #: "key results" or "aligned objectives": what the mean is taken over
     source: str

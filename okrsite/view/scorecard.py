@@ -45,6 +45,8 @@ class TallyRow:
 
 @dataclass(frozen=True, slots=True)
 class LeastMovedRow:
+    """A key result that moved least in its cycle, as the scorecard lists it."""
+
     objective: Link
     #: the key result's title and its anchor on the objective's page
     key_result: Link
@@ -57,6 +59,8 @@ class LeastMovedRow:
 
 @dataclass(frozen=True, slots=True)
 class KPIRow:
+    """A KPI's row on the scorecard: value, health and trend at the cycle's end."""
+
     kpi: Link
     value: float | None
     unit: str
@@ -67,6 +71,8 @@ class KPIRow:
 
 @dataclass(frozen=True, slots=True)
 class ScorecardView:
+    """A cycle's scorecard as its page shows it: links and figures, no computing."""
+
     cycle: Cycle
     as_of: date
     #: the cycle has ended (else the page is a preview at today's progress)

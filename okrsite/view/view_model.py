@@ -79,6 +79,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class NavItem:
+    """A link of the site's navigation."""
+
     title: str
     path: str
 
@@ -109,6 +111,8 @@ class ObjectiveView:
 
 @dataclass(frozen=True, slots=True)
 class CheckinValue:
+    """One value a check-in reports, with the label and unit it is shown with."""
+
     label: str
     value: float
     unit: str
@@ -133,6 +137,8 @@ class CheckinView:
 
 @dataclass(frozen=True, slots=True)
 class AlignedChild:
+    """An objective aligned below another, as the parent's page lists it."""
+
     title: str
     url: str
     progress: float
