@@ -11,7 +11,6 @@ death signal), so a ``kill -9`` of a build cannot leave them running.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import signal
 import sys
 import threading
@@ -44,6 +43,8 @@ def die_with_parent() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not sys.platform.startswith("linux"):
         return
+    import ctypes  # here: only forked workers need it, a small build forks none
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import difflib
 import io
 import math
 import re
@@ -146,6 +145,8 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
     if key not in _CLOSEST:
         if len(_CLOSEST) > 4096:
             _CLOSEST.clear()
+        import difflib  # here: most builds have no unknown key to suggest for
+
         # ties go to the smaller candidate whatever the order, so sorting changes nothing
         matches = difflib.get_close_matches(name, sorted(key[1]), n=1, cutoff=0.6)
         _CLOSEST[key] = matches[0] if matches else None
