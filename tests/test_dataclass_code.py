@@ -29,7 +29,9 @@ def test_every_kept_method_is_the_code_a_fresh_compile_gives(tmp_path: Path) -> 
     table = dataclass_code._read_table(dataclass_code.TABLE_PATH)
     assert len(table) > 400  # okrsite's records and views: some 90 classes, six methods each
     for text, code in table.items():
-        assert marshal.dumps(code) == marshal.dumps(compile(text, "<string>", "exec", 0, True)), text
+        assert marshal.dumps(code) == marshal.dumps(compile(text, "<string>", "exec", 0, True)), (
+            text
+        )
 
 
 def _methods(cls: type) -> dict[str, bytes]:
@@ -90,7 +92,8 @@ def test_a_class_made_through_the_table_equals_one_made_without(tmp_path: Path) 
         b"okrsite dataclass methods cpython 0\n" + marshal.dumps({"def f(): pass": None}),
         dataclass_code._HEADER + b"\xff\x00truncated",
         dataclass_code._HEADER + marshal.dumps(["not", "a", "table"]),
-        dataclass_code._HEADER + marshal.dumps({"text": "not code", 1: compile("1", "<s>", "eval")}),
+        dataclass_code._HEADER
+        + marshal.dumps({"text": "not code", 1: compile("1", "<s>", "eval")}),
     ],
 )
 def test_a_table_that_cannot_be_read_is_empty(tmp_path: Path, content: bytes) -> None:
@@ -103,7 +106,9 @@ def test_a_missing_table_is_empty(tmp_path: Path) -> None:
     assert dataclass_code._read_table(tmp_path / "none.marshal") == {}
 
 
-def test_saving_follows_the_bytecode_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_saving_follows_the_bytecode_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dataclass_code, "compiled_here", 1)
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert not dataclass_code.save(tmp_path / "off.marshal")
