@@ -26,6 +26,7 @@ module and writes the table, as ``compileall`` writes the ``.pyc`` files
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import importlib
 import marshal
@@ -120,10 +121,8 @@ def save(path: Path | None = None, *, always: bool = False) -> bool:
         temporary.write_bytes(_HEADER + marshal.dumps(kept))
         os.replace(temporary, path)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):  # a folder that is a file: no temporary to remove
             temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
         return False
     return True
 

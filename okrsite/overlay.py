@@ -30,6 +30,12 @@ class OverlayTree(FileTree):
         new = {rel for rel in self.extra if rel.startswith(prefix) and rel.endswith(".md")}
         return sorted(set(super().markdown_files(content_dir)) | new)
 
+    def listed_with_signatures(
+        self, content_dir: str
+    ) -> tuple[list[str], dict[str, tuple[int, int, int]]]:
+        """The listing with no signatures: each file goes through :meth:`stat_signature`."""
+        return self.markdown_files(content_dir), {}
+
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         """A planned file's bytes, else the file on disk under :class:`FileTree`'s rules
         (:meth:`FileTree.read` goes through here too)."""

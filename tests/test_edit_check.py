@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -352,13 +353,13 @@ def test_the_portfolio_of_an_answered_load_is_the_one_its_findings_are_of(
     checks(site)
     target(site)
     listings: list[str] = []
-    real = FileTree.markdown_files
+    real = FileTree.walk
 
-    def counted(tree: FileTree, content_dir: str) -> list[str]:
+    def counted(tree: FileTree, content_dir: str, *signatures: Any) -> Iterator[str]:
         listings.append(content_dir)
-        return real(tree, content_dir)
+        return real(tree, content_dir, *signatures)
 
-    monkeypatch.setattr(FileTree, "markdown_files", counted)
+    monkeypatch.setattr(FileTree, "walk", counted)
     stored = stored_parse_cache(site)
     assert stored is not None
     result = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from okrsite.cli import cli
 from okrsite.load_cache import ParseCache
 from okrsite.parse_store import stored_parse_cache
-from okrsite.pipeline import load_site
+from okrsite.pipeline import FileTree, load_site
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-20"
@@ -357,3 +357,32 @@ def test_a_planned_edit_is_loaded_from_its_planned_bytes_not_the_cached_stat(sit
     cold = load(OverlayTree(site, {rel: text.encode()}), date.fromisoformat(AS_OF), jobs=1)
     assert [d for d in after.diagnostics if d.file == rel]
     assert after.diagnostics == cold.diagnostics
+
+
+def test_the_signatures_taken_while_listing_are_those_stat_signature_gives(tmp_path: Path) -> None:
+    """A load with a cache takes each file's (mtime, size, inode) from the folder
+    entry it just listed; for every kind of entry that is what
+    ``stat_signature`` says, and nothing for what it would not vouch for."""
+    site = tmp_path / "site"
+    objectives = site / "content" / "objectives" / "team"
+    objectives.mkdir(parents=True)
+    (objectives / "plain.md").write_text("---\nid: plain\n---\n", encoding="utf-8")
+    (objectives / "linked.md").symlink_to(objectives / "plain.md")
+    os.mkfifo(objectives / "fifo.md")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.md").write_text("---\nid: far\n---\n", encoding="utf-8")
+    (site / "content" / "linked-folder").symlink_to(outside)
+    (site / "content" / ".hidden.md").write_text("x", encoding="utf-8")
+
+    listed, signatures = FileTree(site).listed_with_signatures("content")
+    tree = FileTree(site)
+    assert tree.markdown_files("content") == listed
+    expected = {rel: tree.stat_signature(rel) for rel in listed}
+    assert signatures == {rel: sig for rel, sig in expected.items() if sig is not None}
+    assert set(signatures) == {"content/objectives/team/plain.md"}
+    assert set(listed) == {
+        "content/objectives/team/plain.md",
+        "content/objectives/team/linked.md",
+        "content/objectives/team/fifo.md",
+    }
