@@ -46,8 +46,10 @@ TABLE_PATH = (
 #: (the marshal format and the bytecode change between versions; ``importlib.util``'s
 #: magic number would say the same at the cost of importing it, 6 ms).
 _HEADER = f"okrsite dataclass methods {sys.implementation.name} {sys.hexversion:x}\n".encode()
-#: More kept texts than this, and the file keeps only those this process used.
-_MOST_KEPT = 4096
+#: More kept texts than this (okrsite's own are about 640), and the file keeps
+#: only those this process used: classes made by other code in the same
+#: process (a test run's) do not pile up in it.
+_MOST_KEPT = 1500
 
 _table: dict[str, CodeType] = {}
 _used: set[str] = set()

@@ -109,8 +109,8 @@ class FileTree:
 
         A load with a parse cache compares every file's signature with the
         one it kept: taking it from the folder entry just listed spares, per
-        file, building its path again and finding its folder, which at
-        50,000 files is a tenth of a check after one edit.
+        file, building its path again and finding its folder (3% of the
+        instructions of a check after one edit at 50,000 files).
         """
         signatures: dict[str, tuple[int, int, int]] = {}
         return sorted(self.walk(content_dir, signatures)), signatures
@@ -125,8 +125,8 @@ class FileTree:
         remembered as lying inside the site (it is not a link, and the
         content folder is inside), so checking its files later costs one
         ``lstat`` each (:meth:`stat_signature`). Given ``signatures``, the
-        walk puts there what :meth:`stat_signature` would say of each file
-        it lists (the entry's own ``lstat``), for the files it says it of.
+        walk puts there, for each file it lists, what :meth:`stat_signature`
+        would give (the entry's own ``lstat``), when that is a signature.
         """
         base = self.root / content_dir
         if self.content_problem(content_dir) is not None:
