@@ -463,6 +463,7 @@ _FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
     "nodes": Markup,
     "exports": tuple,
     "entries": Markup,  # value-keyed (Partials.VALUE_KEYED): read nothing
+    "badges": str,
 }
 
 

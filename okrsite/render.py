@@ -440,11 +440,24 @@ class SiteRenderer:
         return hit[0]
 
     def badge(self, oid: str) -> bytes:
-        """badges/<id>.svg: partials/badge.svg with the objective's percent and status."""
+        """badges/<id>.svg: partials/badge.svg with the objective's percent and status.
+
+        Memoised with what it read (``RenderMemo.badges``), like an
+        objective's export lines: after one edit the page cache hands back
+        every badge whose objective's score did not change, so a build draws
+        a few badges again, not 10,000."""
+        hit = self.memo.badges.get(oid)
+        if hit is None:
+            hit = self.memo.badges[oid] = self.recorder.capture(lambda: self._draw_badge(oid))
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0].encode("utf-8")
+
+    def _draw_badge(self, oid: str) -> str:
         score = self.view.scores[oid]
         value = f"{percent(score.progress)}% {self.status_word(score.status)}"
         badge = progress_badge(oid, value, score.status)
-        return str(self.partial("badge.svg", badge=badge)).encode("utf-8")
+        return str(self.partial("badge.svg", badge=badge))
 
     def _render_feed(self) -> bytes:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]

@@ -153,7 +153,7 @@ def render_files(
 
 
 #: the memoised pieces (``RenderMemo``) that go back to the parent for the page cache
-PIECE_KINDS = ("items", "nodes", "exports", "entries")
+PIECE_KINDS = ("items", "nodes", "exports", "entries", "badges")
 
 #: what a chunk sends back for the page cache: the pid of the process that
 #: rendered it, the dependencies new to its numbering with their

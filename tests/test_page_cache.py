@@ -25,6 +25,8 @@ from okrsite import writer
 from okrsite.build import BuildResult, build_site
 from okrsite.cli import cli
 from okrsite.page_cache import CACHE_FILE, LOCK_FILE
+from okrsite.pipeline import load_site
+from okrsite.render import SiteRenderer
 
 AS_OF = date(2026, 11, 20)
 
@@ -244,6 +246,33 @@ def test_an_edit_compares_drawn_files_by_their_kept_hashes_not_by_reading_them(
     badges = [rel for rel in before if rel.startswith("badges/")]
     assert len(badges) > 10 and all(after[rel] == before[rel] for rel in badges)
     assert result.stats.unchanged > len(badges)
+    monkeypatch.undo()
+    assert_same(site, tmp_path)
+
+
+def test_an_edit_draws_again_only_the_badges_whose_objective_s_score_changed(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A badge is kept with what it read (the objective's score): after a key
+    result's target moves, exactly the badges of the objectives whose score
+    changed are drawn again, the others come from the cache."""
+    cached_build(site)
+    before = load_site(site, AS_OF).scored.objectives
+    drawn: list[str] = []
+    real = SiteRenderer._draw_badge
+
+    def counted(renderer: SiteRenderer, oid: str) -> str:
+        drawn.append(oid)
+        return real(renderer, oid)
+
+    monkeypatch.setattr(SiteRenderer, "_draw_badge", counted)
+    CASES["leaf key result target (rolls up)"](site)
+    result = build_site(site, as_of=AS_OF)
+    assert result.ok
+    after = load_site(site, AS_OF).scored.objectives
+    assert sorted(drawn) == sorted(oid for oid in after if after[oid] != before.get(oid))
+    assert "sales/lukas-dach-pipeline" in drawn
+    assert len(list((site / "_site" / "badges").rglob("*.svg"))) > 10
     monkeypatch.undo()
     assert_same(site, tmp_path)
 

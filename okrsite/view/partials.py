@@ -206,6 +206,8 @@ class RenderMemo:
     #: print of a value-keyed partial's variables → its markup (read nothing:
     #: ``Partials.VALUE_KEYED``)
     entries: dict[bytes, tuple[Markup, frozenset[Dep]]] = field(default_factory=dict)
+    #: objective id → its badge's SVG text (``badges/<id>.svg``)
+    badges: dict[str, tuple[str, frozenset[Dep]]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.markdown.clear()
@@ -213,6 +215,7 @@ class RenderMemo:
         self.nodes.clear()
         self.exports.clear()
         self.entries.clear()
+        self.badges.clear()
 
     def keep_entries(self, used: Set[bytes]) -> None:
         """Drop the value-keyed pieces no render used (an entry that left the
@@ -226,7 +229,7 @@ class RenderMemo:
         """Drop the pieces that read any of the ``changed`` dependencies."""
         if not changed:
             return
-        for cache in (self.items, self.nodes, self.exports):
+        for cache in (self.items, self.nodes, self.exports, self.badges):
             _drop(cache, changed)
 
 
