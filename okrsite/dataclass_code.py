@@ -7,8 +7,10 @@ millisecond per class, some 0.1 s for okrsite's records, which is a third of
 a build after one edit of a small site. The text of each method depends only
 on the class's fields and options, so its code object is the same in every
 process, just as a module's is; Python keeps a module's in ``__pycache__``,
-and this module keeps these beside them, in one file per interpreter
-(``__pycache__/dataclass-methods.<cache tag>.<optimisation>.marshal``).
+and this module keeps these beside them, in one file per interpreter: the
+bytecode file of the empty module :mod:`okrsite._dataclass_methods`
+(``__pycache__/_dataclass_methods.<cache tag>.pyc``), so that pip removes it
+with the package.
 
 :func:`install` makes ``dataclasses`` look up each text's code in that
 table before compiling it (the module's ``exec`` is the one name it calls),
@@ -36,11 +38,16 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-#: The table's file: the interpreter's bytecode tag and optimisation level in its name.
-TABLE_PATH = (
+#: The table's file: the bytecode file Python would write for the empty module
+#: :mod:`okrsite._dataclass_methods`, so that pip removes it with the package
+#: (see that module); only for the default optimisation level, the one pip
+#: knows the file of (``None``: nothing kept).
+TABLE_PATH: Path | None = (
     Path(__file__).resolve().parent
     / "__pycache__"
-    / f"dataclass-methods.{sys.implementation.cache_tag}.opt{sys.flags.optimize}.marshal"
+    / f"_dataclass_methods.{sys.implementation.cache_tag}.pyc"
+    if sys.flags.optimize == 0 and sys.implementation.cache_tag
+    else None
 )
 #: Written first in the file, so a table of another interpreter's version is not used
 #: (the marshal format and the bytecode change between versions; ``importlib.util``'s
@@ -116,6 +123,8 @@ def save(path: Path | None = None, *, always: bool = False) -> bool:
     if not always and (not compiled_here or sys.dont_write_bytecode):
         return False
     path = path or TABLE_PATH
+    if path is None:
+        return False
     kept = _table if len(_table) <= _MOST_KEPT else {text: _table[text] for text in _used}
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -135,7 +144,8 @@ def install() -> None:
     if _installed:
         return
     _installed = True
-    _table.update(_read_table(TABLE_PATH))
+    if TABLE_PATH is not None:
+        _table.update(_read_table(TABLE_PATH))
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     atexit.register(save)
 
@@ -147,7 +157,8 @@ def write_table() -> int:
     import okrsite
 
     for module in pkgutil.walk_packages(okrsite.__path__, "okrsite."):
-        if not module.name.startswith("okrsite.precompiled"):
+        # not the module whose bytecode file the table takes the place of
+        if not module.name.startswith(("okrsite.precompiled", "okrsite._dataclass_methods")):
             importlib.import_module(module.name)
     if save(always=True):
         return 0

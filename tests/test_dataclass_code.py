@@ -8,6 +8,7 @@ it cannot read, and a second process must find every method it needs.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import marshal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import okrsite
 from okrsite import dataclass_code
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,7 +26,18 @@ def test_the_hook_is_installed_by_importing_okrsite() -> None:
     assert dataclasses.exec is dataclass_code._exec  # type: ignore[attr-defined]
 
 
+def test_the_table_is_the_bytecode_file_of_a_module_of_the_package() -> None:
+    """pip removes each module's bytecode file when it removes the package
+    (``cache_from_source`` of every ``.py`` it installed): a file of any other
+    name would be left in ``site-packages/okrsite/__pycache__/``, and that
+    folder would hide an editable install of okrsite from Python."""
+    stub = Path(okrsite.__file__).parent / "_dataclass_methods.py"
+    assert stub.is_file()
+    assert Path(importlib.util.cache_from_source(str(stub))) == dataclass_code.TABLE_PATH
+
+
 def test_every_kept_method_is_the_code_a_fresh_compile_gives(tmp_path: Path) -> None:
+    assert dataclass_code.TABLE_PATH is not None
     assert dataclass_code.write_table() == 0
     table = dataclass_code._read_table(dataclass_code.TABLE_PATH)
     assert len(table) > 400  # okrsite's records and views: some 90 classes, six methods each
