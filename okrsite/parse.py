@@ -98,6 +98,12 @@ KR_KEYS = {
     "owner",
     "description",
 }
+_KR_KIND = (
+    "a key result's kind follows from its keys: target (numeric), milestones, done, "
+    "stay_above or stay_below; remove this line"
+)
+#: keys of other tools' key results, with what to write instead
+_KR_KEY_HINTS = {"kind": _KR_KIND, "type": _KR_KIND}
 
 T = TypeVar("T")
 Path_ = tuple[str | int, ...]
@@ -426,20 +432,33 @@ class _Fields:
         return value
 
     def unknown_keys(
-        self, data: Mapping[str, Any], known: set[str], path: Path_, what: str
+        self,
+        data: Mapping[str, Any],
+        known: set[str],
+        path: Path_,
+        what: str,
+        hints: Mapping[str, str] | None = None,
     ) -> None:
+        """Warn of each key not in ``known``; ``hints`` has a hint of its own
+        for a key people write from habit (other tools' key results have a
+        ``type``), where the nearest known key would be no help."""
         if known.issuperset(data):  # the usual case, checked in one step
             return
         for key in data:
             if str(key) not in known:
-                guess = closest(str(key), known)
+                hint = hints.get(str(key)) if hints else None
+                if hint is None:
+                    guess = closest(str(key), known)
+                    hint = (
+                        f"did you mean {guess!r}?"
+                        if guess
+                        else f"known keys: {', '.join(sorted(known))}"
+                    )
                 self.warn(
                     "OKR111",
                     f"unknown key {_show(str(key))} in {what} is ignored",
                     (*path, str(key)),
-                    hint=f"did you mean {guess!r}?"
-                    if guess
-                    else f"known keys: {', '.join(sorted(known))}",
+                    hint=hint,
                 )
 
 
@@ -934,7 +953,7 @@ def _key_result(
         )
         return None, None, False
     item = {str(k): v for k, v in item.items()}
-    f.unknown_keys(item, KR_KEYS, path, "a key result")
+    f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
         f.err(

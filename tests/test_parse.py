@@ -154,6 +154,28 @@ def test_unknown_key_did_you_mean() -> None:
     assert pf.record is not None  # a warning keeps the record
 
 
+@pytest.mark.parametrize("key", ["kind", "type"])
+def test_a_key_result_s_kind_or_type_line_says_how_its_kind_is_written(key: str) -> None:
+    """Other OKR tools give a key result a type; here its keys say it, and the
+    nearest known key ('id' for 'kind') would send the writer the wrong way."""
+    text = (
+        "---\ntitle: T\ncycle: 2026\nkey_results:\n"
+        f"  - id: scanners\n    title: Scanners\n    {key}: milestone\n"
+        "    milestones: [Pilot, All sites]\n  - id: b\n    title: B\n    target: 10\n---\n"
+    )
+    pf = parse("content/objectives/a.md", text)
+    d = only(pf)
+    assert d.code == "OKR111" and not d.is_error
+    assert d.message == f"unknown key '{key}' in a key result is ignored"
+    assert d.hint is not None and "follows from its keys" in d.hint and "milestones" in d.hint
+    assert (d.line, d.column) == (7, 5)
+    assert isinstance(pf.record, Objective)
+    assert pf.record.key_results[0].milestones == (
+        Milestone("Pilot", False),
+        Milestone("All sites", False),
+    )
+
+
 def test_closest() -> None:
     assert closest("sale", ["sales", "support"]) == "sales"
     assert closest("zzz", ["sales"]) is None
