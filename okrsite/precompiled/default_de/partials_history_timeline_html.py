@@ -153,27 +153,32 @@ def root(context, missing=missing, environment=environment):
             for l_1_e in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
                 l_1_day = resolve('day')
                 l_1_markup = resolve('markup')
+                l_1_old = resolve('old')
+                l_1_new = resolve('new')
                 l_1_num = resolve('num')
+                l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = missing
                 _loop_vars = {}
                 pass
+                (l_1_kind, l_1_mid, l_1_less, l_1_when, l_1_url, l_1_pr) = (environment.getattr(l_1_e, 'kind'), environment.getattr(l_1_e, 'mid_cycle'), environment.getattr(l_1_e, 'less_ambitious'), environment.getattr(l_1_e, 'date'), environment.getattr(l_1_e, 'commit_url'), environment.getattr(l_1_e, 'pr'))
+                _loop_vars.update({'kind': l_1_kind, 'less': l_1_less, 'mid': l_1_mid, 'pr': l_1_pr, 'url': l_1_url, 'when': l_1_when})
                 yield '<li'
-                if (environment.getattr(l_1_e, 'mid_cycle') or environment.getattr(l_1_e, 'less_ambitious')):
+                if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if environment.getattr(l_1_e, 'mid_cycle') else cond_expr_undefined("the inline if-expression on line 26 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if environment.getattr(l_1_e, 'less_ambitious') else cond_expr_undefined("the inline if-expression on line 26 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 27 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 27 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
-                yield escape(environment.getattr(l_1_e, 'date'))
+                yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
                 yield '">'
-                yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_e, 'date'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (undefined(name='when') if l_1_when is missing else l_1_when), _loop_vars=_loop_vars))
                 yield '</time> · '
                 yield escape(environment.getattr(l_1_e, 'author'))
                 yield ' · '
-                if environment.getattr(l_1_e, 'commit_url'):
+                if (undefined(name='url') if l_1_url is missing else l_1_url):
                     pass
                     yield '<a href="'
-                    yield escape(environment.getattr(l_1_e, 'commit_url'))
+                    yield escape((undefined(name='url') if l_1_url is missing else l_1_url))
                     yield '"><code>'
                     yield escape(environment.getattr(l_1_e, 'short'))
                     yield '</code></a>'
@@ -182,7 +187,7 @@ def root(context, missing=missing, environment=environment):
                     yield '<code>'
                     yield escape(environment.getattr(l_1_e, 'short'))
                     yield '</code>'
-                if environment.getattr(l_1_e, 'pr'):
+                if (undefined(name='pr') if l_1_pr is missing else l_1_pr):
                     pass
                     yield ' ('
                     if environment.getattr(l_1_e, 'pr_url'):
@@ -190,20 +195,20 @@ def root(context, missing=missing, environment=environment):
                         yield '<a href="'
                         yield escape(environment.getattr(l_1_e, 'pr_url'))
                         yield '">'
-                        yield escape(environment.getattr(l_1_e, 'pr'))
+                        yield escape((undefined(name='pr') if l_1_pr is missing else l_1_pr))
                         yield '</a>'
                     else:
                         pass
-                        yield escape(environment.getattr(l_1_e, 'pr'))
+                        yield escape((undefined(name='pr') if l_1_pr is missing else l_1_pr))
                     yield ')'
                 yield ':\n'
-                if (environment.getattr(l_1_e, 'kind') == 'created'):
+                if ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'created'):
                     pass
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
-                elif (environment.getattr(l_1_e, 'kind') == 'removed'):
+                elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'removed'):
                     pass
                     yield 'entfernt'
-                elif (environment.getattr(l_1_e, 'kind') == 'key_result'):
+                elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'key_result'):
                     pass
                     if t_5(environment.getattr(l_1_e, 'new')):
                         pass
@@ -211,7 +216,7 @@ def root(context, missing=missing, environment=environment):
                     else:
                         pass
                         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
-                elif (environment.getattr(l_1_e, 'kind') == 'id'):
+                elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'id'):
                     pass
                     if environment.getattr(l_1_e, 'key_result'):
                         pass
@@ -221,6 +226,8 @@ def root(context, missing=missing, environment=environment):
                         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'moved from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                 else:
                     pass
+                    (l_1_old, l_1_new) = (environment.getattr(l_1_e, 'old'), environment.getattr(l_1_e, 'new'))
+                    _loop_vars.update({'new': l_1_new, 'old': l_1_old})
                     if environment.getattr(l_1_e, 'key_result'):
                         pass
                         yield '“'
@@ -228,45 +235,45 @@ def root(context, missing=missing, environment=environment):
                         yield '” '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
-                    if t_5(environment.getattr(l_1_e, 'old')):
+                    if t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '—'
-                    elif t_7(environment.getattr(l_1_e, 'old')):
+                    elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
-                        yield escape(environment.getattr(l_1_e, 'old'))
-                    elif t_6(environment.getattr(l_1_e, 'old')):
+                        yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
+                    elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
-                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_e, 'old'), _loop_vars=_loop_vars))
-                    elif t_4(environment.getattr(l_1_e, 'old')):
+                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='old') if l_1_old is missing else l_1_old), _loop_vars=_loop_vars))
+                    elif t_4((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
-                        yield escape((t_2(context.eval_ctx, environment.getattr(l_1_e, 'old'), ', ') or '—'))
+                        yield escape((t_2(context.eval_ctx, (undefined(name='old') if l_1_old is missing else l_1_old), ', ') or '—'))
                     else:
                         pass
-                        yield escape(environment.getattr(l_1_e, 'old'))
+                        yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
                     yield ' → '
-                    if t_5(environment.getattr(l_1_e, 'new')):
+                    if t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '—'
-                    elif t_7(environment.getattr(l_1_e, 'new')):
+                    elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
-                        yield escape(environment.getattr(l_1_e, 'new'))
-                    elif t_6(environment.getattr(l_1_e, 'new')):
+                        yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
+                    elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
-                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
-                    elif t_4(environment.getattr(l_1_e, 'new')):
+                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='new') if l_1_new is missing else l_1_new), _loop_vars=_loop_vars))
+                    elif t_4((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
-                        yield escape((t_2(context.eval_ctx, environment.getattr(l_1_e, 'new'), ', ') or '—'))
+                        yield escape((t_2(context.eval_ctx, (undefined(name='new') if l_1_new is missing else l_1_new), ', ') or '—'))
                     else:
                         pass
-                        yield escape(environment.getattr(l_1_e, 'new'))
-                if environment.getattr(l_1_e, 'less_ambitious'):
+                        yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
+                if (undefined(name='less') if l_1_less is missing else l_1_less):
                     pass
                     yield ' <strong class="flag less-ambitious">weniger ehrgeizig</strong>'
-                if environment.getattr(l_1_e, 'mid_cycle'):
+                if (undefined(name='mid') if l_1_mid is missing else l_1_mid):
                     pass
                     yield ' <span class="flag mid-cycle">während des Zyklus</span>'
                 yield '</li>\n'
-            l_1_e = l_1_day = l_1_markup = l_1_num = missing
+            l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_markup = l_1_old = l_1_new = l_1_num = missing
             yield '</ol>\n'
         elif environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available'):
             pass
@@ -276,4 +283,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '7=57&8=62&9=78&11=103&14=106&15=111&18=114&19=135&20=142&23=150&26=153&27=200&28=262&29=265&31=271&32=275'
+debug_info = '8=57&9=62&10=78&12=103&15=106&16=111&19=114&20=135&21=142&24=150&27=153&28=205&29=269&30=272&32=278&33=282'
