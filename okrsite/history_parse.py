@@ -519,6 +519,42 @@ def _one_line(value: str) -> bool:
     return value.count("[") == value.count("]") and value.count("{") == value.count("}")
 
 
+#: item texts :func:`patched_item` found plain, with their keys' indentation: the
+#: next version of a goal often moves a number of the same key result again,
+#: whose text is then the one patched last time (bounded: cleared when full)
+_PLAIN_ITEMS: dict[str, int] = {}
+_MOST_PLAIN_ITEMS = 65536
+
+
+def _plain_indent(text: str, lines: list[str]) -> int | None:
+    """The indentation of the keys of key result item ``text`` (cut into
+    ``lines``) when every line surely ends what it starts, else ``None``."""
+    known = _PLAIN_ITEMS.get(text)
+    if known is not None:
+        return known
+    first = _ITEM_START.fullmatch(lines[0])
+    if first is None or not _one_line(first.group(2) or ""):
+        return None
+    indent = len(first.group(1))
+    for line in lines[1:]:
+        body = line.lstrip(" ")
+        if not body or body[0] == "#":
+            continue
+        depth = len(line) - len(body)
+        if depth < indent:
+            return None
+        if depth == indent:
+            own = _KEY_LINE.fullmatch(body)
+            if own is None or not _one_line(own.group(1) or ""):
+                return None
+        elif not _one_line(body):
+            return None
+    if len(_PLAIN_ITEMS) >= _MOST_PLAIN_ITEMS:
+        _PLAIN_ITEMS.clear()
+    _PLAIN_ITEMS[text] = indent
+    return indent
+
+
 def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
     """``new_text`` loaded, when it is ``old_text`` (loaded as ``old_item``) with one
     ``key: number`` line of the item's own keys changed to another number;
@@ -527,6 +563,9 @@ def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
     Every line is checked to end what it starts, so the changed line is surely
     one of the item's own keys and not inside a quoted text or a flow list
     that began above it, and the old value must be what YAML read from it.
+    ``new_text`` passes the same checks as ``old_text`` (its one other line
+    is a ``key: number`` line of the item's own keys), so it is remembered as
+    plain for when the next version patches it.
     """
     if type(old_item) is not dict:
         return None
@@ -542,29 +581,13 @@ def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
             changed = i
     if changed <= 0:
         return None
-    first = _ITEM_START.fullmatch(old_lines[0])
     before = _NUMBER_LINE.fullmatch(old_lines[changed])
     after = _NUMBER_LINE.fullmatch(new_lines[changed])
-    if first is None or before is None or after is None:
+    if before is None or after is None or before.group(1, 2) != after.group(1, 2):
         return None
-    indent = len(first.group(1))
-    if len(before.group(1)) != indent or before.group(1, 2) != after.group(1, 2):
+    indent = _plain_indent(old_text, old_lines)
+    if indent is None or len(before.group(1)) != indent:
         return None
-    if not _one_line(first.group(2) or ""):
-        return None
-    for line in old_lines[1:]:
-        body = line.lstrip(" ")
-        if not body or body[0] == "#":
-            continue
-        depth = len(line) - len(body)
-        if depth < indent:
-            return None
-        if depth == indent:
-            own = _KEY_LINE.fullmatch(body)
-            if own is None or not _one_line(own.group(1) or ""):
-                return None
-        elif not _one_line(body):
-            return None
     key, old_value = before.group(2), _number(before.group(3))
     if key not in old_item:
         return None
@@ -573,4 +596,7 @@ def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
         return None
     item = dict(old_item)
     item[key] = _number(after.group(3))
+    if len(_PLAIN_ITEMS) >= _MOST_PLAIN_ITEMS:
+        _PLAIN_ITEMS.clear()
+    _PLAIN_ITEMS[new_text] = indent
     return item
