@@ -371,8 +371,14 @@ def commit_events_of(
         return _run(repo, prefix, config, commits, known)
     files = assign_files(commits, jobs, known)
     state: _PartsState = (repo, prefix, config, commits, known, files)
-    with fork_pool.forked_pool(state, jobs) as pool:
-        parts = list(pool.map(_read_part, range(jobs)))
+    # this process reads the first share itself while jobs - 1 forked workers
+    # read the others, as rendering does: one process fewer to fork and end,
+    # and one share fewer to pickle and read back before the history goes on
+    # (the executor forks every worker at the first submit, before it starts
+    # any thread of its own, so no worker inherits a thread's lock)
+    with fork_pool.forked_pool(state, jobs - 1) as pool:
+        others = [pool.submit(_read_part, index) for index in range(1, jobs)]
+        parts = [_read_part(0), *(future.result() for future in others)]
     out: dict[str, Event] = {}
     again: list[CommitChanges] = []
     for sha, changes in commits:
