@@ -14,10 +14,15 @@ builds with and without history start from the same parse cache:
 
 * ``without``: ``--no-history``;
 * ``first``: with history and none of it cached yet;
+* ``first, nothing cached``: the same two builds from an empty cache folder,
+  as a fresh clone, a CI job without a cache, or the first build after
+  upgrading okrsite (a new version does not use the old parse cache) meets
+  them: the first build with history a team actually runs;
 * ``after one commit``: one more such commit, then a build with history
   (the cache holds every commit but the new one) next to one without.
 
-The targets: first build within 1.5x of the build without history, the
+The targets: first build within 1.5x of the build without history (both
+pairs are printed: with the parse cache warm and with nothing cached), the
 rebuild after one commit within 1.1x.
 """
 
@@ -174,6 +179,13 @@ def copy_cache(source: Path, dest: Path, history: bool) -> Path:
     return dest
 
 
+def empty(folder: Path) -> Path:
+    """An empty cache folder: a build from it parses every file and reads all history."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
+
+
 def _line(name: str, runs: list[tuple[float, float]]) -> str:
     walls = ", ".join(f"{w:.2f}" for w, _ in runs)
     cpus = ", ".join(f"{c:.2f}" for _, c in runs)
@@ -220,6 +232,8 @@ def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
     build(repo, parse_only, "--no-history")  # untimed: fills the parse cache
     without: list[tuple[float, float]] = []
     first: list[tuple[float, float]] = []
+    cold_without: list[tuple[float, float]] = []
+    cold_first: list[tuple[float, float]] = []
     after: list[tuple[float, float]] = []
     after_without: list[tuple[float, float]] = []
     rng = random.Random(os.getpid())
@@ -228,6 +242,12 @@ def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
         without.append(build(repo, copy_cache(parse_only, work / "t", False), "--no-history"))
         first.append(build(repo, copy_cache(parse_only, work / "t", False)))
         print(f"run {r + 1}: without {without[-1]}, first with history {first[-1]} (wall, CPU s)")
+        cold_without.append(build(repo, empty(work / "c"), "--no-history"))
+        cold_first.append(build(repo, empty(work / "c")))
+        print(
+            f"run {r + 1}, nothing cached: without {cold_without[-1]}, "
+            f"with history {cold_first[-1]} (wall, CPU s)"
+        )
     if args.after_only:  # untimed: the history of every commit so far
         build(repo, copy_cache(parse_only, work / "t", False))
     shutil.rmtree(held, ignore_errors=True)
@@ -246,7 +266,14 @@ def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
         print(_line("first with history", first))
         (w, wc), (f, fc) = _median(without), _median(first)
         print(
-            f"first build: {f:.2f} s vs {w:.2f} s = {f / w:.2f}x wall, "
+            f"first build, parse cache warm: {f:.2f} s vs {w:.2f} s = {f / w:.2f}x wall, "
+            f"{fc:.2f} vs {wc:.2f} CPU s = {fc / wc:.2f}x CPU (target 1.5x)"
+        )
+        print(_line("nothing cached, without history", cold_without))
+        print(_line("nothing cached, with history", cold_first))
+        (w, wc), (f, fc) = _median(cold_without), _median(cold_first)
+        print(
+            f"first build, nothing cached: {f:.2f} s vs {w:.2f} s = {f / w:.2f}x wall, "
             f"{fc:.2f} vs {wc:.2f} CPU s = {fc / wc:.2f}x CPU (target 1.5x)"
         )
     print(_line("after one commit, with history", after))
