@@ -192,6 +192,23 @@ def _line(name: str, runs: list[tuple[float, float]]) -> str:
     return f"{name}: wall {walls} s; CPU {cpus} s"
 
 
+def _pair(
+    title: str,
+    prefix: str,
+    without: list[tuple[float, float]],
+    with_history: list[tuple[float, float]],
+    target: float,
+) -> None:
+    """Both series of a pair, then their medians' ratios against the target."""
+    print(_line(f"{prefix}without history", without))
+    print(_line(f"{prefix}with history", with_history))
+    (w, wc), (h, hc) = _median(without), _median(with_history)
+    print(
+        f"{title}: {h:.2f} s vs {w:.2f} s = {h / w:.2f}x wall, "
+        f"{hc:.2f} vs {wc:.2f} CPU s = {hc / wc:.2f}x CPU (target {target}x)"
+    )
+
+
 def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
@@ -262,27 +279,9 @@ def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
         (work / "t").rename(held)
     git(repo, "reset", "-q", "--hard", f"HEAD~{args.repeat}")  # leave the repository as made
     if without:
-        print(_line("without history", without))
-        print(_line("first with history", first))
-        (w, wc), (f, fc) = _median(without), _median(first)
-        print(
-            f"first build, parse cache warm: {f:.2f} s vs {w:.2f} s = {f / w:.2f}x wall, "
-            f"{fc:.2f} vs {wc:.2f} CPU s = {fc / wc:.2f}x CPU (target 1.5x)"
-        )
-        print(_line("nothing cached, without history", cold_without))
-        print(_line("nothing cached, with history", cold_first))
-        (w, wc), (f, fc) = _median(cold_without), _median(cold_first)
-        print(
-            f"first build, nothing cached: {f:.2f} s vs {w:.2f} s = {f / w:.2f}x wall, "
-            f"{fc:.2f} vs {wc:.2f} CPU s = {fc / wc:.2f}x CPU (target 1.5x)"
-        )
-    print(_line("after one commit, with history", after))
-    print(_line("after one commit, without history", after_without))
-    (a, ac), (aw, awc) = _median(after), _median(after_without)
-    print(
-        f"rebuild after one commit: {a:.2f} s vs {aw:.2f} s = {a / aw:.2f}x wall, "
-        f"{ac:.2f} vs {awc:.2f} CPU s = {ac / awc:.2f}x CPU (target 1.1x)"
-    )
+        _pair("first build, parse cache warm", "", without, first, 1.5)
+        _pair("first build, nothing cached", "nothing cached, ", cold_without, cold_first, 1.5)
+    _pair("rebuild after one commit", "after one commit, ", after_without, after, 1.1)
     return 0
 
 
