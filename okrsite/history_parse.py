@@ -549,10 +549,14 @@ def _plain_indent(text: str, lines: list[str]) -> int | None:
                 return None
         elif not _one_line(body):
             return None
+    _remember_plain(text, indent)
+    return indent
+
+
+def _remember_plain(text: str, indent: int) -> None:
     if len(_PLAIN_ITEMS) >= _MOST_PLAIN_ITEMS:
         _PLAIN_ITEMS.clear()
     _PLAIN_ITEMS[text] = indent
-    return indent
 
 
 def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
@@ -596,7 +600,5 @@ def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
         return None
     item = dict(old_item)
     item[key] = _number(after.group(3))
-    if len(_PLAIN_ITEMS) >= _MOST_PLAIN_ITEMS:
-        _PLAIN_ITEMS.clear()
-    _PLAIN_ITEMS[new_text] = indent
+    _remember_plain(new_text, indent)
     return item
