@@ -30,7 +30,6 @@ from okrsite.model import (
     ScoredPortfolio,
 )
 from okrsite.parse import parse_file
-from okrsite.scaffold import ScaffoldError, front_matter
 from okrsite.scoring import reached
 from okrsite.slug import slugify
 
@@ -225,7 +224,7 @@ def plan_carry(
                 source=oid,
                 id=new_id,
                 rel=f"{content_dir}/objectives/{new_id}.md",
-                text=front_matter(data, obj.body),
+                text=_front_matter(data, obj.body),
                 key_results=carried_krs[oid],
                 parent=parent,
             )
@@ -233,8 +232,18 @@ def plan_carry(
     return plan
 
 
+def _front_matter(data: dict[str, Any], body: str) -> str:
+    # okrsite.scaffold (and textwrap) only when something is carried: every
+    # build imports this module for :func:`carried_into`
+    from okrsite.scaffold import front_matter
+
+    return front_matter(data, body)
+
+
 def write_new(path: Path, text: str, rel: str, content_dir: str) -> None:
     """Check ``text`` with the real parser, then create ``path`` (never overwrite)."""
+    from okrsite.scaffold import ScaffoldError
+
     parsed = parse_file(rel, text.encode("utf-8"), content_dir=content_dir)
     errors = [d for d in parsed.diagnostics if d.is_error]
     if errors:
@@ -273,6 +282,8 @@ def write_carry(
     the same source was carried by an earlier run (running ``carry`` twice
     is harmless); any other clash is a conflict the user must resolve.
     """
+    from okrsite import scaffold
+
     written, already, conflicts = [], [], []
     for item in plan:
         if item.id in existing:
@@ -283,7 +294,7 @@ def write_carry(
             continue
         try:
             write_new(site_root / item.rel, item.text, item.rel, content_dir)
-        except ScaffoldError as exc:
+        except scaffold.ScaffoldError as exc:
             conflicts.append((item, str(exc)))
             continue
         written.append(item)

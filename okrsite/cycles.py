@@ -6,7 +6,6 @@ in ``okrsite.toml``. A cycle runs from its first to its last day inclusive.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -21,7 +20,10 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    # the day before the next month's first (``calendar`` costs a start-up its import)
+    if month == 12:  # also year 9999, which has no next month's first
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _year(name: str) -> int:

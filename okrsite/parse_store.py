@@ -137,15 +137,31 @@ def code_fingerprint() -> str:
     templates, a function of their text and of Jinja's version, and is used
     only while both match (:mod:`okrsite.shipped_templates`); the page cache
     hashes the templates and Jinja's version itself. It is more than half of
-    the package's source, read on every build.
+    the package's source, read on every build. Its folder is not even
+    listed, nor are the ``__pycache__`` folders: walking them with
+    ``Path.rglob`` took most of this function's 11 ms, a twentieth of a
+    build after one edit of the example site (now about 4 ms, the same hash).
     """
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        name = path.relative_to(package).as_posix()
-        if not name.startswith("precompiled/"):
-            digest.update(name.encode() + b"\0" + path.read_bytes())
+    sources: list[tuple[str, str]] = []
+    _list_sources(os.path.dirname(os.path.realpath(__file__)), "", sources)
+    for name, path in sorted(sources):
+        with open(path, "rb") as fh:
+            digest.update(name.encode() + b"\0" + fh.read())
     return digest.hexdigest()
+
+
+def _list_sources(folder: str, prefix: str, out: list[tuple[str, str]]) -> None:
+    """(name relative to the package, path) of each ``.py`` file that
+    :func:`code_fingerprint` hashes, below ``folder``."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir():  # followed if a link, as rglob followed the package's own
+                if entry.name != "__pycache__" and name != "precompiled":
+                    _list_sources(entry.path, name + "/", out)
+            elif entry.name.endswith(".py"):
+                out.append((name, entry.path))
 
 
 def cache_file(cache_dir: Path, key: tuple[str, ...], kind: str = "parse") -> Path:

@@ -144,9 +144,12 @@ class Theme:
                 for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
                     dirnames[:] = [d for d in dirnames if not d.startswith(".")]
                     files.extend(("", Path(dirpath, n)) for n in filenames)
+        # each folder resolved once per set of roots, not once per file in it
+        folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
         for _, file in files:
+            roots = self.home_of(file)
             try:
-                check_owned(file, self.home_of(file))
+                check_owned(file, roots, folders.setdefault(roots, {}))
             except UnsafeFileError as exc:
                 exc.rel = _shown_path(file, site_root)
                 problems.append(exc.diagnostic())
@@ -157,9 +160,11 @@ class Theme:
 
         Files that may not be read are left out (:meth:`source_problems` reports them)."""
         out: dict[str, bytes] = {}
+        folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
         for rel, file in self._static_entries():
+            roots = self.home_of(file)
             try:
-                out[rel] = read_owned(file, self.home_of(file))
+                out[rel] = read_owned(file, roots, folders.setdefault(roots, {}))
             except UnsafeFileError:
                 continue
         return out
@@ -180,6 +185,10 @@ class OwnedFileLoader(FileSystemLoader):
     def __init__(self, searchpath: str, roots: tuple[str, ...]) -> None:
         super().__init__(searchpath)
         self.roots = roots
+        # folders resolved so far (:func:`okrsite.sitefiles.stat_owned`): a
+        # loader lives for one build or one preview rebuild (``load_theme``
+        # makes a fresh environment each time), as the content's cache does
+        self._folders: dict[str, tuple[str, bool]] = {}
 
     def get_source(
         self, environment: Environment, template: str
@@ -188,7 +197,7 @@ class OwnedFileLoader(FileSystemLoader):
         for searchpath in self.searchpath:
             filename = posixpath.join(searchpath, *pieces)
             if os.path.isfile(filename) or os.path.islink(filename):
-                contents = read_owned(filename, self.roots).decode(self.encoding)
+                contents = read_owned(filename, self.roots, self._folders).decode(self.encoding)
                 return contents, os.path.normpath(filename), lambda: False
         raise TemplateNotFound(template)
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
@@ -63,7 +62,11 @@ def _timestamp_as_string(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_string)
 
-_BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
+#: python-frontmatter's ``YAMLHandler.FM_BOUNDARY``, the ``---`` line it splits on,
+#: written out so that a run does not import the library's handlers (and its
+#: TOML and JSON ones) to read one pattern; ``tests/test_yamlsource.py`` holds
+#: the two equal.
+_BOUNDARY: re.Pattern[str] = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,3 +254,16 @@ _pieces = st.sampled_from(
 @given(st.lists(_pieces, min_size=1, max_size=8))
 def test_quick_position_equals_composing_on_generated_front_matter(lines: list[str]) -> None:
     _check_position("\n".join(lines) + "\n")
+
+
+def test_boundary_is_python_frontmatters() -> None:
+    """The ``---`` pattern is written out (no import of the library's handlers at
+    start-up); it must stay the one python-frontmatter splits on."""
+    from frontmatter.default_handlers import YAMLHandler
+
+    theirs = YAMLHandler.FM_BOUNDARY
+    assert theirs is not None
+    assert (yamlsource._BOUNDARY.pattern, yamlsource._BOUNDARY.flags) == (
+        theirs.pattern,
+        theirs.flags,
+    )
