@@ -35,11 +35,10 @@ from okrsite.gitsource import (
     CommitInfo,
     GitError,
     GitSite,
-    find_site,
-    head_commit,
-    is_shallow,
+    head_state,
     log_commits,
     raw_changes,
+    site_state,
 )
 from okrsite.model import CheckIn, Cycle, Portfolio
 
@@ -255,9 +254,10 @@ class HistoryReader:
 
     def _read(self, current: Iterable[Record | CheckIn]) -> SiteHistory:
         if self.site is None:
-            self.site = find_site(self.site_root)
+            self.site, head, shallow = site_state(self.site_root)
+        else:
+            head, shallow = head_state(self.site.toplevel)
         site = self.site
-        head = head_commit(site.toplevel)
         if head == self.head and self.history is not None:
             return self.history
         commits = log_commits(site.toplevel)
@@ -312,7 +312,7 @@ class HistoryReader:
                 sorted(self.cycles.items(), key=lambda item: item[0]),
             )
         )
-        if is_shallow(site.toplevel):
+        if shallow:
             history.shallow = True
             history.note_text = (
                 "Partial history: this is a shallow clone, %(count)s commits seen; "
