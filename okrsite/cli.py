@@ -640,7 +640,12 @@ def codeowners(
 
 
 def main() -> None:
-    from okrsite.lifecycle import interrupt_on_sigterm
+    """The ``okrsite`` command: :data:`cli`, then :func:`okrsite.lifecycle.exit_now`."""
+    from okrsite.lifecycle import exit_now, interrupt_on_sigterm
 
     interrupt_on_sigterm()  # SIGTERM cleans up (staging, the preview's folder) as Ctrl-C does
-    cli(prog_name="okrsite")
+    try:
+        cli(prog_name="okrsite")
+    except SystemExit as stop:  # click's way out, with the exit code
+        exit_now(stop.code)
+    exit_now(0)
