@@ -17,7 +17,7 @@ from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
-from okrsite.history import current_records, read_history
+from okrsite.history import HistoryReader, current_records
 from okrsite.kept_pieces import MARKDOWN_FOLDER, KeptPieces
 from okrsite.page_cache import PageCache
 from okrsite.pipeline import LoadResult, ParseCache, load_site
@@ -39,6 +39,10 @@ class BuildResult:
     stats: WriteStats | None = None
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+
+
+#: what a build for a process that ends after it (``freeze``) does not free
+_LEFT_TO_EXIT: list[object] = []
 
 
 def default_jobs() -> int:
@@ -97,17 +101,17 @@ def build_site(
     t = time.perf_counter()
     config = load.config if history else replace(load.config, history=False)
     portfolio = load.scored.portfolio
-    site_history = read_history(
-        site_root,
-        config,
-        portfolio.cycles,
-        jobs or default_jobs(),
-        current_records(portfolio),
-        cache_dir=cache_dir,
-        use_cache=history_cache,
+    reader = HistoryReader(
+        site_root, config, portfolio.cycles, jobs or default_jobs(), cache_dir, history_cache
     )
+    reader.keep_spent = freeze
+    site_history = reader.read(current_records(portfolio))
     if freeze:  # as for the load: the history's objects out of the collector's sight
         gc.freeze()
+        # and the reader's per-commit events (millions of small objects, freed
+        # one by one in half a second at 10,000 objectives) left to the end of
+        # the process, which ends without freeing them (lifecycle.exit_now)
+        _LEFT_TO_EXIT.append(reader)
     timings["history"] = time.perf_counter() - t
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
