@@ -39,7 +39,7 @@ from gitrepo import Repo
 
 from okrsite.cli import cli
 from okrsite.gitsource import CommitInfo
-from okrsite.history import pr_numbers, read_history
+from okrsite.history import HistoryReader, pr_numbers, read_history
 from okrsite.pipeline import load_site
 
 OBJECTIVE = """\
@@ -775,3 +775,20 @@ def test_a_kpi_value_from_a_csv_row_names_the_commit_that_added_the_row(tmp_path
         "row dated 2026-03-01 of <code>content/data/uptime.csv</code>, committed by Bob Stone"
         in page
     )
+
+
+def test_a_reader_keeps_what_it_used_up_only_when_asked(story: Repo, tmp_path: Path) -> None:
+    """``okrsite build`` (a process that ends after it) keeps the reader's spent
+    inputs rather than freeing them mid-build; the same history either way,
+    and a reader that lives on (``serve``) holds nothing more by default."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone)], check=True)
+    load = load_site(clone)
+    cycles = load.scored.portfolio.cycles
+    plain = HistoryReader(clone, load.config, cycles, use_cache=False)
+    keeping = HistoryReader(clone, load.config, cycles, use_cache=False)
+    keeping.keep_spent = True
+    assert plain.read().objectives == keeping.read().objectives
+    assert plain.spent == []
+    ((changes, known),) = keeping.spent
+    assert len(changes) == 8 and known == {}  # 8 commits read (2 merges), few versions
