@@ -207,6 +207,7 @@ def check(
     Prints each problem as file:line:column with a hint, and exits 1 if there
     is any error (or any warning with --strict).
     """
+    _ENDS_AT_ONCE.append(True)
     root = resolve_site(site)
     result = one_shot_load(root, as_of, stored_parse_cache(root, cache_dir, not no_cache))
     diags = result.diagnostics
@@ -314,6 +315,7 @@ def build(
     """
     from okrsite.build import build_site
 
+    _ENDS_AT_ONCE.append(True)
     root = resolve_site(site)
     stored = stored_parse_cache(root, cache_dir, not no_cache)
     bar = _ProgressBar() if sys.stderr.isatty() else None
@@ -639,13 +641,22 @@ def codeowners(
     click.echo(f"okrsite: {target} is up to date", err=True)
 
 
+#: set by the commands whose process may end without freeing what they
+#: made (:func:`okrsite.lifecycle.exit_now`): ``build`` and ``check``, which
+#: finish their work and leave no thread or worker behind; ``serve`` and the
+#: others end as Python ends
+_ENDS_AT_ONCE: list[bool] = []
+
+
 def main() -> None:
-    """The ``okrsite`` command: :data:`cli`, then :func:`okrsite.lifecycle.exit_now`."""
+    """The ``okrsite`` command: :data:`cli`, then, after ``build`` or ``check``,
+    :func:`okrsite.lifecycle.exit_now`."""
     from okrsite.lifecycle import exit_now, interrupt_on_sigterm
 
     interrupt_on_sigterm()  # SIGTERM cleans up (staging, the preview's folder) as Ctrl-C does
     try:
         cli(prog_name="okrsite")
     except SystemExit as stop:  # click's way out, with the exit code
-        exit_now(stop.code)
-    exit_now(0)
+        if _ENDS_AT_ONCE:
+            exit_now(stop.code)
+        raise

@@ -42,8 +42,8 @@ def exit_now(code: object) -> NoReturn:
     frees each object the run made, one by one: after a build of 10,000
     objectives that took over a second (the portfolio, the pages' recorded
     reads, the history), for nothing, since the process's memory goes back
-    to the system at once. So the command line, once its command has
-    returned or raised :class:`SystemExit`, runs what was registered with
+    to the system at once. So the command line, once ``build`` or ``check``
+    has returned or raised :class:`SystemExit`, runs what was registered with
     :mod:`atexit` (as Python's exit does first: okrsite's kept dataclass
     code, the finalizers of temporary folders), flushes standard output and
     error, and ends with :func:`os._exit` (as Instagram's servers do with

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -61,18 +62,43 @@ def test_long_output_reaches_a_pipe_whole(make_site: MakeSite) -> None:
     assert sum("x_unknown_" in w["message"] for w in warnings) == 400
 
 
-def test_atexit_hooks_run_before_the_end(tmp_path: Path) -> None:
+def test_atexit_hooks_run_before_the_end(make_site: MakeSite) -> None:
     """A hook's output, written without a flush, is flushed too (click's own
     ``echo`` flushes; a ``print`` to a pipe does not)."""
+    site = make_site({"content/objectives/a.md": OBJECTIVE.format(i=0)})
     probe = (
         "import atexit, sys\n"
         "atexit.register(lambda: print('hook ran'))\n"
-        "sys.argv = ['okrsite', '--version']\n"
+        "sys.argv = ['okrsite', 'check', '--no-cache', '--format', 'json']\n"
         "from okrsite.cli import main\n"
         "main()\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=BUFFERED
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=site, env=BUFFERED
     )
-    assert done.returncode == 0
-    assert done.stdout.splitlines()[-1] == "hook ran" and "version" in done.stdout
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "hook ran" and "x_unknown_0" in done.stdout
+
+
+def test_serve_ends_as_python_ends(make_site: MakeSite) -> None:
+    """``serve`` (threads, a watcher, a server) is not cut short: Ctrl-C stops
+    it and its status is the one it always had."""
+    site = make_site({"content/objectives/a.md": OBJECTIVE.format(i=0)})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "okrsite", "serve", "--port", "0"],
+        cwd=site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=BUFFERED,
+    )
+    try:
+        assert proc.stderr is not None
+        while "serving" not in proc.stderr.readline():
+            assert proc.poll() is None, "serve ended before serving"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) in (0, 130)
+        assert "stopped" in proc.stderr.read()
+    finally:
+        proc.kill()
+        proc.wait()
