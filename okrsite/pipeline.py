@@ -13,25 +13,31 @@ server, which re-reads only files whose size or modification time changed.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from okrsite import __version__, yamlsource
+from okrsite import __version__, parallel_parse, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
 from okrsite.edit_check import MAX_EDITS, patched_outcome, swapped_objectives
-from okrsite.fork_pool import can_fork, forked_pool, shared
+from okrsite.fork_pool import can_fork
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, content_digest, input_signature
 from okrsite.load_cache import ParseCache as ParseCache  # where callers have always found it
 from okrsite.model import Portfolio, ScoredPortfolio
+from okrsite.parallel_parse import (
+    parse_batch,
+    parse_in_parallel,
+    refused_file,
+    walk_and_parse,
+    walk_hash_and_parse,
+)
 from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
@@ -44,11 +50,6 @@ from okrsite.sitefiles import (
     stat_owned,
     within,
 )
-
-if TYPE_CHECKING:  # imported only by a load that forks (okrsite.fork_pool)
-    from concurrent.futures import Future
-
-PARALLEL_THRESHOLD = 2000  # below this, starting worker processes costs more than it saves
 
 
 class SourceTree(Protocol):
@@ -389,12 +390,16 @@ def _load(
     signature = ""
     if cache is None and isinstance(tree, FileTree) and workers > 1 and can_fork():
         # a cold load of a folder: parse while the folder is still being walked
-        rels, parsed = _walk_and_parse(tree, config, workers)
+        rels, parsed = walk_and_parse(tree, config.content_dir, config.default_cycle, workers)
         parsed_again = len(parsed)
     else:
         walked: dict[str, tuple[int, int, int]] = {}
+        cold: _Scan | None = None
         if cache is not None and cache.pending is not None and cache.listing is not None:
             rels = cache.listing
+        elif _cold_cache(cache, tree, workers):
+            assert cache is not None and isinstance(tree, FileTree)
+            rels, cold = _walk_hash_and_parse(tree, config, cache, workers)
         elif cache is not None and isinstance(tree, FileTree):
             rels, walked = tree.listed_with_signatures(config.content_dir)
         else:
@@ -405,7 +410,7 @@ def _load(
             # kept again only by a load that gets to the end
             patch_base, cache.patch_base = cache.patch_base, None
             try:
-                scan = _scan(tree, rels, cache, walked)
+                scan = cold if cold is not None else _scan(tree, rels, cache, walked)
             finally:
                 cache.listing, cache.pending = rels, None
             scan.files = [(r, scan.found[r]) for r in scan.rels]
@@ -754,9 +759,9 @@ def _parse_all(
     """Parse every file (in parallel when many), without a cache."""
     content_dir, default_cycle = config.content_dir, config.default_cycle
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs > 1 and len(rels) >= PARALLEL_THRESHOLD and can_fork():
-        return _parse_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
-    out = _parse_batch(tree, rels, content_dir, default_cycle)
+    if jobs > 1 and len(rels) >= parallel_parse.PARALLEL_THRESHOLD and can_fork():
+        return parse_in_parallel(tree, rels, content_dir, default_cycle, jobs), len(rels)
+    out = parse_batch(tree, rels, content_dir, default_cycle)
     return out, len(out)
 
 
@@ -776,6 +781,8 @@ class _Scan:
     previous: dict[str, str] = field(default_factory=dict)
     #: ``(file, content hash)`` in listing order (what the input signature hashes)
     files: list[tuple[str, str]] = field(default_factory=list)
+    #: parses made while scanning (a cold cache: :func:`_walk_hash_and_parse`)
+    parsed: dict[str, ParsedFile] = field(default_factory=dict)
 
 
 def _scan(
@@ -819,7 +826,7 @@ def _scan(
                 st = disk.stat_checked(rel)
                 if isinstance(st, Diagnostic):
                     if st.code != "OKR010":  # refused as reading it would be, never from the cache
-                        out.refused[rel] = _refused(rel, st)
+                        out.refused[rel] = refused_file(rel, st)
                         found[rel] = f"!{st.code} {st.message}"
                     continue
                 if st is not None:
@@ -836,7 +843,7 @@ def _scan(
         if isinstance(raw, Diagnostic):
             stats.pop(rel, None)
             if raw.code != "OKR010":
-                out.refused[rel] = _refused(rel, raw)
+                out.refused[rel] = refused_file(rel, raw)
                 found[rel] = f"!{raw.code} {raw.message}"
             continue
         digest = content_digest(rel, raw)
@@ -848,6 +855,62 @@ def _scan(
         raws[rel] = raw
     out.rels = [rel for rel in rels if rel in found]
     return out
+
+
+def _cold_cache(cache: ParseCache | None, tree: SourceTree, workers: int) -> bool:
+    """Whether this load's parse cache knows no file, so that every file will
+    be read, hashed and parsed: in forked workers too, if it can fork."""
+    return (
+        cache is not None
+        and not cache.stats
+        and cache.pending is None
+        and isinstance(tree, FileTree)
+        and workers > 1
+        and can_fork()
+    )
+
+
+def _walk_hash_and_parse(
+    tree: FileTree, config: SiteConfig, cache: ParseCache, workers: int
+) -> tuple[list[str], _Scan]:
+    """:func:`_scan` for a parse cache that knows no file, with every parse made.
+
+    Each file is read, hashed and parsed in one go, in this process and
+    forked workers, while the folder is walked (instead of this process
+    reading and hashing all of them, then reading them again to parse).
+    The parses wait in the scan's ``parsed``, for :func:`_parse_scanned`. A
+    file the walk did not take a signature of (a link to a file) is checked
+    by its ``stat`` as :func:`_scan` does, which refuses what it refuses.
+    """
+    walked: dict[str, tuple[int, int, int]] = {}
+    rels, hashed = walk_hash_and_parse(
+        tree, config.content_dir, config.default_cycle, workers, walked
+    )
+    stats = cache.stats
+    out = _Scan([], {}, {}, {})
+    for rel, got, parsed in hashed:
+        signature = walked.get(rel) or tree.stat_signature(rel)
+        if signature is None:
+            st = tree.stat_checked(rel)
+            if isinstance(st, Diagnostic):
+                if st.code != "OKR010":
+                    out.refused[rel] = refused_file(rel, st)
+                    out.found[rel] = f"!{st.code} {st.message}"
+                continue
+            if st is not None:
+                signature = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if isinstance(got, Diagnostic):
+            if got.code != "OKR010":
+                out.refused[rel] = refused_file(rel, got)
+                out.found[rel] = f"!{got.code} {got.message}"
+            continue
+        assert parsed is not None
+        if signature is not None:
+            stats[rel] = (*signature, got)
+        out.found[rel] = got
+        out.parsed[rel] = parsed
+    out.rels = [rel for rel in rels if rel in out.found]
+    return rels, out
 
 
 def _parse_scanned(
@@ -862,6 +925,7 @@ def _parse_scanned(
     found: dict[str, ParsedFile] = {}
     missing: dict[str, bytes] = {}
     digests: dict[str, str] = {}
+    parsed_here = 0
     for rel in scan.rels:
         refused = scan.refused.get(rel)
         if refused is not None:
@@ -873,13 +937,19 @@ def _parse_scanned(
             cache.hits += 1
             found[rel] = hit
             continue
+        made = scan.parsed.get(rel)
+        if made is not None:  # parsed while scanning
+            cache.misses += 1
+            cache.by_digest[digest] = found[rel] = made
+            parsed_here += 1
+            continue
         raw = scan.raw.get(rel)
         if raw is None:  # trusted by its stat, but its parse is not kept: read it now
             got = tree.read_checked(rel)
             if isinstance(got, Diagnostic):
                 cache.stats.pop(rel, None)
                 if got.code != "OKR010":
-                    found[rel] = _refused(rel, got)
+                    found[rel] = refused_file(rel, got)
                 continue
             raw, digest = got, content_digest(rel, got)
             if rel in cache.stats:
@@ -888,10 +958,10 @@ def _parse_scanned(
         digests[rel] = digest
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     names = list(missing)
-    if jobs > 1 and len(names) >= PARALLEL_THRESHOLD and can_fork():
-        fresh = _parse_parallel(MappingTree(missing), names, content_dir, default_cycle, jobs)
+    if jobs > 1 and len(names) >= parallel_parse.PARALLEL_THRESHOLD and can_fork():
+        fresh = parse_in_parallel(MappingTree(missing), names, content_dir, default_cycle, jobs)
     else:
-        fresh = _parse_batch(MappingTree(missing), names, content_dir, default_cycle)
+        fresh = parse_batch(MappingTree(missing), names, content_dir, default_cycle)
     for pf in fresh:
         cache.misses += 1
         cache.by_digest[digests[pf.file]] = pf
@@ -900,111 +970,7 @@ def _parse_scanned(
     if len(cache.by_digest) > 2 * max(n, 1000):  # drop entries of deleted or old versions
         keep = {v[3] for v in cache.stats.values()} | set(scan.found.values())
         cache.by_digest = {k: v for k, v in cache.by_digest.items() if k in keep}
-    return [found[rel] for rel in scan.rels if rel in found], len(fresh)
-
-
-# Files per unit of work handed to a worker: small enough that the processes
-# finish close together (the last units cannot be taken back), large enough
-# that handing one over costs little next to parsing it.
-BATCH_SIZE = 250
-
-
-def _parse_batch(
-    tree: SourceTree, rels: list[str], content_dir: str, default_cycle: str | None
-) -> list[ParsedFile]:
-    out = []
-    for rel in rels:
-        raw = tree.read_checked(rel)
-        if isinstance(raw, Diagnostic):
-            if raw.code != "OKR010":  # gone since it was listed: nothing to say
-                out.append(_refused(rel, raw))
-        else:
-            out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))
-    return out
-
-
-def _refused(rel: str, problem: Diagnostic) -> ParsedFile:
-    """A listed file that was not read (a FIFO, a link out of the site, unreadable)."""
-    return ParsedFile(rel, None, None, (problem,))
-
-
-def _parse_chunk(args: tuple[list[str], str, str | None]) -> list[ParsedFile]:
-    """Runs in a forked worker, which inherits the source tree (disk or in-memory)."""
-    rels, content_dir, default_cycle = args
-    return _parse_batch(shared(), rels, content_dir, default_cycle)
-
-
-def _parse_shared(
-    tree: SourceTree,
-    batches: Iterable[list[str]],
-    content_dir: str,
-    default_cycle: str | None,
-    jobs: int,
-) -> list[ParsedFile]:
-    """Parse batches of files in this process and ``jobs - 1`` forked workers.
-
-    Workers take batches from the front as they are handed out (``batches``
-    may be lazy, e.g. a folder still being walked). Once all are handed out,
-    this process takes batches back from the end, each one only if no worker
-    has started it yet, and parses them itself; the two ends meet, so every
-    process finishes at about the same time. Parsing here rather than only
-    coordinating uses this process's core, and its share never has to be
-    pickled, sent and unpickled. Results are in the order of ``batches``.
-    """
-    results: list[list[ParsedFile]] = []
-    with forked_pool(tree, jobs - 1) as pool:
-        queued: list[tuple[int, list[str], Future[list[ParsedFile]]]] = []
-        for batch in batches:
-            work = (batch, content_dir, default_cycle)
-            queued.append((len(results), batch, pool.submit(_parse_chunk, work)))
-            results.append([])
-        while queued and queued[-1][2].cancel():
-            index, batch, _ = queued.pop()
-            results[index] = _parse_batch(tree, batch, content_dir, default_cycle)
-        for index, _, future in queued:
-            results[index] = future.result()
-    return [pf for result in results for pf in result]
-
-
-def _walk_and_parse(
-    tree: FileTree, config: SiteConfig, jobs: int
-) -> tuple[list[str], list[ParsedFile]]:
-    """Walk the content folder and parse what it finds, overlapping the two.
-
-    Batches go to forked workers as soon as they are found; results are
-    sorted by path, so the outcome is the same as listing first and parsing
-    after.
-    """
-    content_dir, default_cycle = config.content_dir, config.default_cycle
-    found = tree.walk(content_dir)
-    first = list(itertools.islice(found, PARALLEL_THRESHOLD))
-    if len(first) < PARALLEL_THRESHOLD:  # a small site: not worth a process pool
-        rels = sorted(first)
-        return rels, _parse_batch(tree, rels, content_dir, default_cycle)
-    rels = list(first)
-
-    def batches() -> Iterator[list[str]]:
-        yield from _batches(first)
-        while batch := list(itertools.islice(found, BATCH_SIZE)):
-            rels.extend(batch)
-            yield batch
-
-    parsed = _parse_shared(tree, batches(), content_dir, default_cycle, jobs)
-    parsed.sort(key=lambda pf: pf.file)
-    rels.sort()
-    return rels, parsed
-
-
-def _batches(items: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(items), BATCH_SIZE):
-        yield items[i : i + BATCH_SIZE]
-
-
-def _parse_parallel(
-    tree: SourceTree, rels: list[str], content_dir: str, default_cycle: str | None, jobs: int
-) -> list[ParsedFile]:
-    """Parse in this process and forked workers; results come back in input order."""
-    return _parse_shared(tree, _batches(rels), content_dir, default_cycle, jobs)
+    return [found[rel] for rel in scan.rels if rel in found], len(fresh) + parsed_here
 
 
 def find_site_root(start: Path) -> Path | None:

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from site_fixture import AS_OF, SITE
 
-from okrsite import model, pipeline
+from okrsite import model, parallel_parse, pipeline
 from okrsite.parse import parse_file
 from okrsite.pipeline import FileTree, ParseCache, load_site, load_tree
 
@@ -130,8 +130,8 @@ def outcome(result: pipeline.LoadResult) -> tuple[str, str, int]:
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Use processes and many batches even for a site of a few hundred files."""
-    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 20)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 7)
+    monkeypatch.setattr(parallel_parse, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(parallel_parse, "BATCH_SIZE", 7)
 
 
 @pytest.mark.usefixtures("small_batches")
@@ -190,3 +190,40 @@ def test_read_returns_whole_files_and_none_for_what_is_not_a_file(tmp_path: Path
     assert tree.read("empty.md") == b""
     assert tree.read("folder.md") is None
     assert tree.read("missing.md") is None
+
+
+# ------------------------------------------------------------- a cold parse cache
+@pytest.mark.usefixtures("small_batches")
+def test_a_cold_cache_hashed_in_workers_holds_what_hashing_here_gives(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    """A parse cache that knows no file has every file read, hashed and parsed
+    in the workers while the folder is walked: it ends up holding exactly
+    what one process scanning first and parsing after puts there, with the
+    same refusals (a FIFO, a link out of the site) and a link inside kept."""
+    import os
+
+    site = make_site(dict(many_files()))
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: secret\n---\n")
+    objectives = site / "content" / "objectives"
+    (objectives / "leak.md").symlink_to(outside)
+    (objectives / "alias.md").symlink_to(objectives / "team" / "o001.md")
+    os.mkfifo(objectives / "pipe.md")
+
+    here = ParseCache()
+    serial = load_site(site, AS_OF, cache=here, jobs=1)
+    spread = ParseCache()
+    parallel = load_site(site, AS_OF, cache=spread, jobs=2)
+    assert outcome(parallel) == outcome(serial)
+    assert "OKR010" not in repr(serial.diagnostics)  # the refusals are of other kinds
+    assert "leak.md" in repr(serial.diagnostics) and "pipe.md" in repr(serial.diagnostics)
+    assert spread.stats == here.stats and "content/objectives/alias.md" in spread.stats
+    assert spread.by_digest == here.by_digest
+    assert (spread.misses, spread.hits) == (here.misses, here.hits)
+    assert parallel.parsed_again == serial.parsed_again == spread.misses
+    assert parallel.inputs == serial.inputs
+
+    again = load_site(site, AS_OF, cache=spread, jobs=2)  # the cache is warm now
+    assert outcome(again) == outcome(serial)
+    assert again.parsed_again == 0
