@@ -63,13 +63,18 @@ def build_site(
     history: bool = True,
     cache_dir: Path | None = None,
     history_cache: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> BuildResult:
     """Build the site. ``freeze`` (for a process that exits after the build)
     moves the loaded portfolio out of the garbage collector's sight, which
     also spares forked render workers copying memory the collector touches.
     ``cache_dir`` (``--cache-dir``) is where the history read from git is
     kept, beside the parse cache (default: ``cache_dir`` of okrsite.toml);
-    ``history_cache`` false (``--no-cache``) neither reads nor writes it."""
+    ``history_cache`` false (``--no-cache``) neither reads nor writes it.
+    ``meanwhile`` is work for this process once the load is done (``okrsite
+    build`` saves the parse cache): done while forked workers render pages,
+    where there are any, so that it does not add to the build's time; else
+    after rendering. It is not done when the build stops early."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
     site_root = Path(site_root)
@@ -134,6 +139,7 @@ def build_site(
                 value_pieces=use_cache,
             )
             folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
+            side = _Once(meanwhile)
             stats = _render_and_commit(
                 site,
                 site_root,
@@ -144,7 +150,9 @@ def build_site(
                 folder if use_cache else None,
                 timings,
                 load.inputs,
+                side,
             )
+            side()
         timings["render+write"] = time.perf_counter() - t
     except BaseException as exc:
         staged.abort()
@@ -164,6 +172,18 @@ def build_site(
         seconds=time.perf_counter() - started,
         timings=timings,
     )
+
+
+class _Once:
+    """A piece of work done the first time it is called, never again."""
+
+    def __init__(self, work: Callable[[], object] | None) -> None:
+        self.work = work
+
+    def __call__(self) -> None:
+        work, self.work = self.work, None
+        if work is not None:
+            work()
 
 
 def _kept_pieces(
@@ -194,12 +214,15 @@ def _render_and_commit(
     cache_folder: Path | None,
     timings: dict[str, float],
     inputs: str = "",
+    meanwhile: Callable[[], object] | None = None,
 ) -> WriteStats:
     """Render into ``staged`` and swap it in; with the page cache in
     ``cache_folder`` (:mod:`okrsite.page_cache`), only pages whose inputs
     changed are rendered, the others linked from the previous output."""
     if cache_folder is None:
-        paths, written, unchanged = render_and_write(site, site_root, staged, jobs, progress)
+        paths, written, unchanged = render_and_write(
+            site, site_root, staged, jobs, progress, meanwhile=meanwhile
+        )
         return staged.commit(paths, written, unchanged)
     with PageCache(cache_folder, staged.out_dir, site, site_root, inputs, jobs) as cache:
         keys = cache.plan(clean)
@@ -216,7 +239,15 @@ def _render_and_commit(
             kept = _kept_pieces(site, cache, cache_folder)
             try:
                 paths, written, unchanged = render_and_write(
-                    site, site_root, staged, jobs, progress, keys=keys, want_deps=True, reads=reads
+                    site,
+                    site_root,
+                    staged,
+                    jobs,
+                    progress,
+                    keys=keys,
+                    want_deps=True,
+                    reads=reads,
+                    meanwhile=meanwhile,
                 )
             except BaseException:
                 for pieces, _count in kept.values():

@@ -333,12 +333,13 @@ def build(
             history=not no_history,
             cache_dir=cache_dir,
             history_cache=not no_cache,
+            meanwhile=stored.save if stored else None,
         )
     finally:
         if bar is not None:
             bar.close()
     if stored is not None:
-        stored.save()
+        stored.save()  # saved already, unless the build stopped early
     print_diagnostics(result.diagnostics)
     if not result.ok:
         click.echo(

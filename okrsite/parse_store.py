@@ -441,6 +441,8 @@ class StoredParseCache:
     stats_before: dict[str, StatEntry]
     outcome_before: LoadOutcome | None
     base: _Base
+    #: the cache's count of parses made when it was last saved
+    misses_saved: int = 0
 
     @classmethod
     def open(cls, folder: Path, config: SiteConfig) -> StoredParseCache:
@@ -449,16 +451,21 @@ class StoredParseCache:
         return cls(folder, cache, dict(cache.stats), cache.outcome, base)
 
     def save(self) -> bool:
-        """Write the cache back if this run parsed, re-hashed or concluded anything new."""
+        """Write the cache back if this run parsed, re-hashed or concluded
+        anything new since it was read or last saved."""
         cache = self.cache
         if (
-            not cache.misses
+            cache.misses == self.misses_saved
             and cache.stats == self.stats_before
             and cache.outcome == self.outcome_before
             and (cache.fill is not None or self.base.digests)
         ):
             return True
-        return save_parse_cache(self.folder, cache, self.base)
+        saved = save_parse_cache(self.folder, cache, self.base)
+        if saved:
+            self.stats_before, self.outcome_before = dict(cache.stats), cache.outcome
+            self.misses_saved = cache.misses
+        return saved
 
 
 def stored_parse_cache(

@@ -273,6 +273,7 @@ def render_and_write(
     want_deps: bool = False,
     assets: bool = True,
     reads: NumberedReads | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[set[str], int, int]:
     """Render every page (or these ``keys``) and the site-wide files and write
     them into ``staged``, in this process and ``jobs - 1`` forked ones.
@@ -284,14 +285,16 @@ def render_and_write(
     what was read, into ``reads`` (the parent's own chunks go there too).
     In one process (a small site, one job), what pages read goes to
     ``site.page_deps`` and ``site.memo`` instead. ``assets`` false leaves
-    out the site-wide files. Raises :class:`RenderFailed`.
+    out the site-wide files. ``meanwhile`` is done in this process while
+    forked workers render (after its first chunk), if there are any.
+    Raises :class:`RenderFailed`.
     """
     if keys is None:
         keys = site.page_keys()
     chunks: list[list[PageKey] | None] = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
     if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
         return _render_forked(
-            site, site_root, staged, jobs, progress, chunks, want_deps, assets, reads
+            site, site_root, staged, jobs, progress, chunks, want_deps, assets, reads, meanwhile
         )
     if assets:
         chunks.insert(0, None)  # the site-wide files
@@ -320,6 +323,7 @@ def _render_forked(
     want_deps: bool,
     assets: bool,
     reads: NumberedReads | None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[set[str], int, int]:
     """:func:`render_and_write` in ``jobs - 1`` forked workers and this process.
 
@@ -376,6 +380,9 @@ def _render_forked(
             if own or queue:
                 try:
                     take(here.render(state, own.popleft() if own else queue.pop()))
+                    if meanwhile is not None and futures:  # while the workers render
+                        work, meanwhile = meanwhile, None
+                        work()
                 except BaseException:
                     for other in futures:
                         other.cancel()

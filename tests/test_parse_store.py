@@ -304,3 +304,53 @@ def test_a_warm_cache_never_serves_a_file_swapped_for_a_link_out_or_a_fifo(
     result = okrsite("build", "--site", str(site), "--as-of", AS_OF, "--out", str(tmp_path / "o"))
     assert result.exit_code == 1 and code in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_a_build_saves_the_parse_cache_while_its_workers_render(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``okrsite build`` saves the parse cache in its own process while a
+    forked worker renders pages (it was the last second of a cold build at
+    10,000 objectives, on one core), once; the next build parses nothing."""
+    import multiprocessing
+    from datetime import date
+
+    import okrsite.render_plan as render_plan
+    from okrsite.build import build_site
+    from okrsite.parse_store import stored_parse_cache
+
+    monkeypatch.setattr(render_plan, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(render_plan, "CHUNK", 7)
+    stored = stored_parse_cache(site, tmp_path / "cache")
+    assert stored is not None
+    seen: list[int] = []
+    save = stored.save
+
+    def saved_while_rendering() -> bool:
+        seen.append(len(multiprocessing.active_children()))
+        assert not cache_files(site) and not any((tmp_path / "cache").glob("parse-*"))
+        return save()
+
+    result = build_site(
+        site,
+        out_dir=tmp_path / "out",
+        as_of=date(2026, 11, 20),
+        jobs=2,
+        cache=stored.cache,
+        cache_dir=tmp_path / "cache",
+        meanwhile=saved_while_rendering,
+    )
+    assert result.ok, result.diagnostics
+    assert seen == [1]  # once, with the worker alive
+    assert len(list((tmp_path / "cache").glob("parse-*.pickle"))) == 1
+    written = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.pickle")}
+    assert stored.save()  # nothing new since: not written again
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.pickle")} == written
+
+    again = stored_parse_cache(site, tmp_path / "cache")
+    assert again is not None
+    rebuilt = build_site(
+        site, out_dir=tmp_path / "out", as_of=date(2026, 11, 20), jobs=2, cache=again.cache
+    )
+    assert rebuilt.ok and rebuilt.load is not None
+    assert rebuilt.load.parsed_again == 0
