@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from typing import TYPE_CHECKING, TypeVar
 
 from okrsite.diagnostics import Diagnostic
@@ -22,7 +21,9 @@ from okrsite.fork_pool import forked_pool, shared
 from okrsite.load_cache import content_digest
 from okrsite.parse import ParsedFile, parse_file
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # concurrent.futures is imported only by a load that forks (fork_pool)
+    from concurrent.futures import Future
+
     from okrsite.pipeline import FileTree, SourceTree
 
 __all__ = [

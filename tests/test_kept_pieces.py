@@ -213,7 +213,9 @@ def test_bodies_come_from_the_cache_after_an_edit(tmp_path: Path) -> None:
 
 def test_a_build_after_one_edit_does_not_import_markdown_it(tmp_path: Path) -> None:
     """The example site's one-edit build, as a process: its only non-plain Markdown
-    is the edited objective's body, which comes from the cache."""
+    is the edited objective's body, which comes from the cache. Nor does it
+    import the process pool (``concurrent.futures``, with ``logging``): a
+    small site is built in one process."""
     import subprocess
     import sys
 
@@ -227,6 +229,8 @@ def test_a_build_after_one_edit_does_not_import_markdown_it(tmp_path: Path) -> N
         "from okrsite.cli import main\n"
         "atexit.register(lambda: sys.stderr.write('markdown-it imported: %s\\n'\n"
         "                % ('markdown_it' in sys.modules)))\n"
+        "atexit.register(lambda: sys.stderr.write('pool imported: %s\\n'\n"
+        "                % ('concurrent.futures' in sys.modules)))\n"
         f"sys.argv = ['okrsite', 'build', '--as-of', '{AS_OF.isoformat()}', '--out', {str(out)!r}]\n"
         "main()\n"
     )
@@ -235,5 +239,6 @@ def test_a_build_after_one_edit_does_not_import_markdown_it(tmp_path: Path) -> N
     )
     assert done.returncode == 0, done.stderr
     assert "markdown-it imported: False" in done.stderr, done.stderr
+    assert "pool imported: False" in done.stderr, done.stderr
     assert "written" in done.stderr and " 0 written" not in done.stderr
     assert files_of(out) == cold(site, tmp_path / "cold")
