@@ -517,10 +517,25 @@ def _as_number(value: Any) -> float | None:
     return result if math.isfinite(result) else None
 
 
+#: a comma that can only mark decimals (``5,9``, ``12,50``: not groups of three digits)
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,(?:\d{1,2}|\d{4,})")
+#: commas that group thousands (``1,000``, ``12,345,678.5``), or mark decimals (German ``1,000``)
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _number_hint(value: Any) -> str:
     if isinstance(value, str):
-        stripped = value.strip().rstrip("%").replace(",", "").lstrip("$€£")
+        bare = value.strip().rstrip("%").strip().lstrip("$€£").strip()
+        if _DECIMAL_COMMA.fullmatch(bare):  # 5,9 is five point nine, never fifty-nine
+            return f"write {bare.replace(',', '.')}: a point marks the decimals in YAML"
+        stripped = bare.replace(",", "")
         if _as_number(stripped) is not None:
+            if _GROUPED.fullmatch(bare) and "." not in bare and bare.count(",") == 1:
+                decimal = bare.replace(",", ".")
+                return (
+                    f"write the bare number {stripped} (or {decimal} if the comma marks "
+                    "the decimals) and put the unit in 'unit:'"
+                )
             return f"write the bare number {stripped} and put the unit in 'unit:'"
     return "write digits, e.g. 50 or 0.25"
 

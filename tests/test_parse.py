@@ -311,7 +311,15 @@ def test_numbers_from_text(value: str, expected: float) -> None:
     ("value", "hint"),
     [
         ("50%", "write the bare number 50 and put the unit in 'unit:'"),
-        ("$1,000", "write the bare number 1000 and put the unit in 'unit:'"),
+        (
+            "$1,000",
+            "write the bare number 1000 (or 1.000 if the comma marks the decimals) "
+            "and put the unit in 'unit:'",
+        ),
+        ("1,234,567", "write the bare number 1234567 and put the unit in 'unit:'"),
+        ("5,9", "write 5.9: a point marks the decimals in YAML"),
+        ("'-12,50 %'", "write -12.50: a point marks the decimals in YAML"),
+        ("€ 3,14159", "write 3.14159: a point marks the decimals in YAML"),
         ("fifty", "write digits, e.g. 50 or 0.25"),
         (".nan", "write digits, e.g. 50 or 0.25"),
         (".inf", "write digits, e.g. 50 or 0.25"),
