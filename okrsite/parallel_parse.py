@@ -165,26 +165,38 @@ def _walked_batches(
     return batches()
 
 
+def _walk_then(
+    tree: FileTree,
+    content_dir: str,
+    default_cycle: str | None,
+    jobs: int,
+    here: _Work[_Result],
+    there: Callable[[tuple[list[str], str, str | None]], list[_Result]],
+    path_of: Callable[[_Result], str],
+    signatures: dict[str, tuple[int, int, int]] | None = None,
+) -> tuple[list[str], list[_Result]]:
+    """The files the walk finds and ``here``'s work on them, overlapping the
+    two: batches go to forked workers as soon as they are found. Both lists
+    are sorted by path (``path_of`` a result), so the outcome is the same as
+    listing first and working after."""
+    rels: list[str] = []
+    batches = _walked_batches(tree, content_dir, rels, signatures)
+    if batches is None:
+        rels.sort()
+        return rels, here(tree, rels, content_dir, default_cycle)
+    results = _shared_work(tree, batches, content_dir, default_cycle, jobs, here, there)
+    results.sort(key=path_of)
+    rels.sort()
+    return rels, results
+
+
 def walk_and_parse(
     tree: FileTree, content_dir: str, default_cycle: str | None, jobs: int
 ) -> tuple[list[str], list[ParsedFile]]:
-    """Walk the content folder and parse what it finds, overlapping the two.
-
-    Batches go to forked workers as soon as they are found; results are
-    sorted by path, so the outcome is the same as listing first and parsing
-    after.
-    """
-    rels: list[str] = []
-    batches = _walked_batches(tree, content_dir, rels)
-    if batches is None:
-        rels.sort()
-        return rels, parse_batch(tree, rels, content_dir, default_cycle)
-    parsed = _shared_work(
-        tree, batches, content_dir, default_cycle, jobs, parse_batch, _parse_chunk
+    """Walk the content folder and parse what it finds, overlapping the two."""
+    return _walk_then(
+        tree, content_dir, default_cycle, jobs, parse_batch, _parse_chunk, _parsed_path
     )
-    parsed.sort(key=lambda pf: pf.file)
-    rels.sort()
-    return rels, parsed
 
 
 def walk_hash_and_parse(
@@ -196,18 +208,25 @@ def walk_hash_and_parse(
 ) -> tuple[list[str], list[Hashed]]:
     """:func:`walk_and_parse` that also hashes each file where it is read
     (for a parse cache that knows no file yet), and puts each listed file's
-    stat signature in ``signatures`` as the walk takes it. Sorted by path."""
-    rels: list[str] = []
-    batches = _walked_batches(tree, content_dir, rels, signatures)
-    if batches is None:
-        rels.sort()
-        return rels, hash_and_parse_batch(tree, rels, content_dir, default_cycle)
-    hashed = _shared_work(
-        tree, batches, content_dir, default_cycle, jobs, hash_and_parse_batch, _hash_and_parse_chunk
+    stat signature in ``signatures`` as the walk takes it."""
+    return _walk_then(
+        tree,
+        content_dir,
+        default_cycle,
+        jobs,
+        hash_and_parse_batch,
+        _hash_and_parse_chunk,
+        _hashed_path,
+        signatures,
     )
-    hashed.sort(key=lambda item: item[0])
-    rels.sort()
-    return rels, hashed
+
+
+def _parsed_path(parsed: ParsedFile) -> str:
+    return parsed.file
+
+
+def _hashed_path(hashed: Hashed) -> str:
+    return hashed[0]
 
 
 def parse_in_parallel(

@@ -519,8 +519,8 @@ def _as_number(value: Any) -> float | None:
 
 #: a comma that can only mark decimals (``5,9``, ``12,50``: not groups of three digits)
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,(?:\d{1,2}|\d{4,})")
-#: commas that group thousands (``1,000``, ``12,345,678.5``), or mark decimals (German ``1,000``)
-_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: one comma before three digits: thousands (``1,000``), or decimals written the German way
+_ONE_GROUP = re.compile(r"[-+]?\d{1,3},\d{3}")
 
 
 def _number_hint(value: Any) -> str:
@@ -530,7 +530,7 @@ def _number_hint(value: Any) -> str:
             return f"write {bare.replace(',', '.')}: a point marks the decimals in YAML"
         stripped = bare.replace(",", "")
         if _as_number(stripped) is not None:
-            if _GROUPED.fullmatch(bare) and "." not in bare and bare.count(",") == 1:
+            if _ONE_GROUP.fullmatch(bare):
                 decimal = bare.replace(",", ".")
                 return (
                     f"write the bare number {stripped} (or {decimal} if the comma marks "

@@ -784,6 +784,13 @@ class _Scan:
     #: parses made while scanning (a cold cache: :func:`_walk_hash_and_parse`)
     parsed: dict[str, ParsedFile] = field(default_factory=dict)
 
+    def refuse(self, rel: str, problem: Diagnostic) -> None:
+        """A file that may not be read: kept with its diagnostic, unless it is
+        merely gone since it was listed (then it is left out)."""
+        if problem.code != "OKR010":
+            self.refused[rel] = refused_file(rel, problem)
+            self.found[rel] = f"!{problem.code} {problem.message}"
+
 
 def _scan(
     tree: SourceTree,
@@ -824,10 +831,10 @@ def _scan(
             signature = walked.get(rel) or disk.stat_signature(rel)
             if signature is None:
                 st = disk.stat_checked(rel)
-                if isinstance(st, Diagnostic):
-                    if st.code != "OKR010":  # refused as reading it would be, never from the cache
-                        out.refused[rel] = refused_file(rel, st)
-                        found[rel] = f"!{st.code} {st.message}"
+                if isinstance(
+                    st, Diagnostic
+                ):  # refused as reading it would be, never from the cache
+                    out.refuse(rel, st)
                     continue
                 if st is not None:
                     signature = (st.st_mtime_ns, st.st_size, st.st_ino)
@@ -842,9 +849,7 @@ def _scan(
         raw = tree.read_checked(rel)
         if isinstance(raw, Diagnostic):
             stats.pop(rel, None)
-            if raw.code != "OKR010":
-                out.refused[rel] = refused_file(rel, raw)
-                found[rel] = f"!{raw.code} {raw.message}"
+            out.refuse(rel, raw)
             continue
         digest = content_digest(rel, raw)
         if known is not None:
@@ -893,16 +898,12 @@ def _walk_hash_and_parse(
         if signature is None:
             st = tree.stat_checked(rel)
             if isinstance(st, Diagnostic):
-                if st.code != "OKR010":
-                    out.refused[rel] = refused_file(rel, st)
-                    out.found[rel] = f"!{st.code} {st.message}"
+                out.refuse(rel, st)
                 continue
             if st is not None:
                 signature = (st.st_mtime_ns, st.st_size, st.st_ino)
         if isinstance(got, Diagnostic):
-            if got.code != "OKR010":
-                out.refused[rel] = refused_file(rel, got)
-                out.found[rel] = f"!{got.code} {got.message}"
+            out.refuse(rel, got)
             continue
         assert parsed is not None
         if signature is not None:
