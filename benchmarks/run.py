@@ -445,26 +445,30 @@ def settle(inputs: list[Path]) -> None:
                     pass
 
 
-def settle_inputs(cwd: Path, command: str, python: str | None, hugo: str | None) -> list[Path]:
-    """What a command reads besides its corpus folder: the interpreter's
-    library folders (okrsite, its dependencies, the standard library) or
-    Hugo's binary."""
+def library_folders(python: str | None) -> list[Path]:
+    """The folders an okrsite run reads its code from: the interpreter's
+    prefix (okrsite and its dependencies) and its standard library."""
+    if not python:
+        return []
+    proc = subprocess.run(
+        [
+            python,
+            "-c",
+            "import sys, sysconfig; print(sys.prefix); print(sysconfig.get_paths()['stdlib'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [Path(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
+def settle_inputs(cwd: Path, command: str, libraries: list[Path], hugo: str | None) -> list[Path]:
+    """What a command reads: its corpus folder, and okrsite's ``libraries``
+    (:func:`library_folders`) or Hugo's binary."""
     if command == "hugo":
         return [cwd, Path(hugo)] if hugo else [cwd]
-    found = [cwd]
-    if python:
-        proc = subprocess.run(
-            [
-                python,
-                "-c",
-                "import sys, sysconfig; print(sys.prefix); print(sysconfig.get_paths()['stdlib'])",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        found += [Path(line) for line in proc.stdout.splitlines() if line.strip()]
-    return found
+    return [cwd, *libraries]
 
 
 def interpreter_of(script: str) -> str | None:
@@ -689,6 +693,7 @@ def main(argv: list[str] | None = None) -> int:
     okrsite = find_okrsite(args.okrsite)
     hugo = find_hugo(args.hugo)
     python = interpreter_of(okrsite) if okrsite else None
+    libraries = library_folders(python) if args.settle else []
     if python:
         compile_package(python)
     time_bin = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
@@ -737,7 +742,7 @@ def main(argv: list[str] | None = None) -> int:
                             kept = (
                                 [cache_dir, outdir] if command.endswith(("-warm", "-edit")) else []
                             )
-                            settle([*settle_inputs(cwd, command, python, hugo), *kept])
+                            settle([*settle_inputs(cwd, command, libraries, hugo), *kept])
                         run = measure(cmd, cwd, stem, args.timeout, time_bin)
                     run["command_line"] = cmd
                     if command != "check" and not command.startswith("check-"):
