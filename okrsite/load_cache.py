@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.folder_listings import FolderListing
 from okrsite.model import ScoredPortfolio
 from okrsite.parse import ParsedFile
 from okrsite.scoring import ScoreMemo
@@ -74,6 +75,8 @@ class ParseCache:
     # only files that changed since: then nothing else is listed or stat'ed.
     listing: list[str] | None = None
     pending: set[str] | None = None
+    #: the settled folder listings of the last walk (:mod:`okrsite.folder_listings`)
+    folders: dict[str, FolderListing] = field(default_factory=dict)
     #: the last load's outcome, reused while its input signature holds
     outcome: LoadOutcome | None = None
     #: scores of an earlier load (any earlier one: scoring compares portfolios)
@@ -99,6 +102,7 @@ class ParseCache:
             self.stats.clear()
             self.listing = None
             self.pending = None
+            self.folders = {}
             self.outcome = None
             self.scores = None
             self.scores_signature = ""

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.folder_listings import FolderListings
 from okrsite.pipeline import FileTree
 
 __all__ = ["OverlayTree"]
@@ -31,9 +32,10 @@ class OverlayTree(FileTree):
         return sorted(set(super().markdown_files(content_dir)) | new)
 
     def listed_with_signatures(
-        self, content_dir: str
+        self, content_dir: str, listings: FolderListings | None = None
     ) -> tuple[list[str], dict[str, tuple[int, int, int]]]:
-        """The listing with no signatures: each file goes through :meth:`stat_signature`."""
+        """The listing with no signatures: each file goes through :meth:`stat_signature`
+        (and no folder listing is kept or reused: planned files are in none)."""
         return self.markdown_files(content_dir), {}
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:

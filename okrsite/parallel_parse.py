@@ -24,6 +24,7 @@ from okrsite.parse import ParsedFile, parse_file
 if TYPE_CHECKING:  # concurrent.futures is imported only by a load that forks (fork_pool)
     from concurrent.futures import Future
 
+    from okrsite.folder_listings import FolderListings
     from okrsite.pipeline import FileTree, SourceTree
 
 __all__ = [
@@ -146,11 +147,13 @@ def _walked_batches(
     content_dir: str,
     rels: list[str],
     signatures: dict[str, tuple[int, int, int]] | None = None,
+    listings: FolderListings | None = None,
 ) -> Iterator[list[str]] | None:
     """Batches of the files the walk finds, handed out as it finds them (each
     added to ``rels``); ``None`` when the site has too few files for a pool
-    (``rels`` then holds all of them). ``signatures`` as for ``FileTree.walk``."""
-    found = tree.walk(content_dir, signatures)
+    (``rels`` then holds all of them). ``signatures`` and ``listings`` as for
+    ``FileTree.walk``."""
+    found = tree.walk(content_dir, signatures, listings)
     first = list(itertools.islice(found, PARALLEL_THRESHOLD))
     rels.extend(first)
     if len(first) < PARALLEL_THRESHOLD:  # a small site: not worth a process pool
@@ -174,13 +177,14 @@ def _walk_then(
     there: Callable[[tuple[list[str], str, str | None]], list[_Result]],
     path_of: Callable[[_Result], str],
     signatures: dict[str, tuple[int, int, int]] | None = None,
+    listings: FolderListings | None = None,
 ) -> tuple[list[str], list[_Result]]:
     """The files the walk finds and ``here``'s work on them, overlapping the
     two: batches go to forked workers as soon as they are found. Both lists
     are sorted by path (``path_of`` a result), so the outcome is the same as
     listing first and working after."""
     rels: list[str] = []
-    batches = _walked_batches(tree, content_dir, rels, signatures)
+    batches = _walked_batches(tree, content_dir, rels, signatures, listings)
     if batches is None:
         rels.sort()
         return rels, here(tree, rels, content_dir, default_cycle)
@@ -205,10 +209,12 @@ def walk_hash_and_parse(
     default_cycle: str | None,
     jobs: int,
     signatures: dict[str, tuple[int, int, int]],
+    listings: FolderListings | None = None,
 ) -> tuple[list[str], list[Hashed]]:
     """:func:`walk_and_parse` that also hashes each file where it is read
     (for a parse cache that knows no file yet), and puts each listed file's
-    stat signature in ``signatures`` as the walk takes it."""
+    stat signature in ``signatures`` as the walk takes it (and the folder
+    listings it takes in ``listings``)."""
     return _walk_then(
         tree,
         content_dir,
@@ -218,6 +224,7 @@ def walk_hash_and_parse(
         _hash_and_parse_chunk,
         _hashed_path,
         signatures,
+        listings,
     )
 
 

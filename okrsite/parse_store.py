@@ -41,6 +41,7 @@ from typing import Any
 
 from okrsite import __version__, diagnostics, model, parse
 from okrsite.config import SiteConfig
+from okrsite.folder_listings import FolderListing
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, ParseCache, StatEntry
 from okrsite.pipeline import FileTree, parse_cache_key, read_config
@@ -57,6 +58,7 @@ __all__ = [
 _FORMAT = b"okrsite-parse-cache 3\n"
 _SHARD_FORMAT = b"okrsite-parse-shard 1\n"
 _INDEX_FORMAT = b"okrsite-cache-index 1\n"
+_FOLDERS_FORMAT = b"okrsite-folder-listings 1\n"
 #: parses are kept in this many files by content hash, so that a check after
 #: one edit reads the one that holds the file's previous parse (1/SHARDS of all)
 SHARDS = 32
@@ -229,6 +231,19 @@ def _valid_stats(value: object) -> bool:
     )
 
 
+def _valid_folders(value: object) -> bool:
+    """Folder listings of the shape :mod:`okrsite.folder_listings` keeps."""
+    return isinstance(value, dict) and all(
+        isinstance(folder, str)
+        and type(entry) is tuple
+        and len(entry) == 5
+        and all(type(number) is int for number in entry[:3])
+        and type(entry[3]) is str
+        and type(entry[4]) is str
+        for folder, entry in value.items()
+    )
+
+
 def _outcome(value: object) -> LoadOutcome | None:
     """The stored outcome, if it has exactly the expected shape."""
     if not (isinstance(value, tuple) and len(value) == 6):
@@ -325,7 +340,8 @@ def load_parse_cache(
     Two files make it up: a small index (each file's stat signature and
     content hash, the parses made since the large file was written, and the
     last outcome) and a large file (every parse, and the scores). ``lazy``
-    leaves the large file unread until the load needs it.
+    leaves the large file unread until the load needs it. The folder
+    listings (:mod:`okrsite.folder_listings`) are kept beside them.
     """
     base = base if base is not None else _Base()
     fresh = ParseCache(key=key)
@@ -339,6 +355,7 @@ def load_parse_cache(
         return fresh
     base.generation = generation
     cache = ParseCache(key=key, by_digest=delta, stats=stats, outcome=_outcome(outcome))
+    cache.folders = _folder_listings(cache_dir, key)
     cache.fill = _fill_from(cache_dir, key, base)
     cache.lookup = lambda digest: stored_parse(cache_dir, key, base, digest)
     if not lazy:
@@ -410,12 +427,47 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = No
         kept = {
             cache_file(cache_dir, cache.key),
             cache_file(cache_dir, cache.key, "index"),
+            cache_file(cache_dir, cache.key, "folders"),
             *(shard_file(cache_dir, cache.key, n) for n in range(SHARDS)),
         }
-        for pattern in ("parse-*.pickle", "index-*.pickle", "shard-*.pickle"):
+        for pattern in ("parse-*.pickle", "index-*.pickle", "shard-*.pickle", "folders-*.pickle"):
             for old in cache_dir.glob(pattern):
                 if old not in kept:
                     old.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+def _folder_listings(cache_dir: Path, key: tuple[str, ...]) -> dict[str, FolderListing]:
+    """The folder listings kept for ``key`` (none if missing or damaged).
+
+    They are a file of their own, written only when a folder changed, so an
+    edit of a file does not write them again; and each is checked against
+    its folder's ``stat`` before use, so they need not match the index."""
+    stored = _read(cache_file(cache_dir, key, "folders"), _FOLDERS_FORMAT)
+    if (
+        isinstance(stored, tuple)
+        and len(stored) == 2
+        and stored[0] == key
+        and _valid_folders(stored[1])
+    ):
+        return stored[1]  # type: ignore[no-any-return]
+    return {}
+
+
+def save_folder_listings(cache_dir: Path, cache: ParseCache) -> bool:
+    """Store the cache's folder listings; ``False`` if they could not be."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ignore_in_git(cache_dir)
+        with paused_gc():
+            _write(
+                cache_dir,
+                cache_file(cache_dir, cache.key, "folders"),
+                _FOLDERS_FORMAT,
+                (cache.key, cache.folders),
+            )
     except OSError:
         return False
     return True
@@ -441,6 +493,9 @@ class StoredParseCache:
     stats_before: dict[str, StatEntry]
     outcome_before: LoadOutcome | None
     base: _Base
+    #: the folder listings when last read or saved (a load replaces the
+    #: cache's dictionary rather than change it)
+    folders_before: dict[str, FolderListing] = dataclasses.field(default_factory=dict)
     #: the cache's count of parses made when it was last saved
     misses_saved: int = 0
 
@@ -448,23 +503,29 @@ class StoredParseCache:
     def open(cls, folder: Path, config: SiteConfig) -> StoredParseCache:
         base = _Base()
         cache = load_parse_cache(folder, parse_cache_key(config), base, lazy=True)
-        return cls(folder, cache, dict(cache.stats), cache.outcome, base)
+        return cls(folder, cache, dict(cache.stats), cache.outcome, base, cache.folders)
 
     def save(self) -> bool:
         """Write the cache back if this run parsed, re-hashed or concluded
-        anything new since it was read or last saved."""
+        anything new since it was read or last saved (and the folder
+        listings, if a folder changed)."""
         cache = self.cache
+        saved = True
+        if cache.folders is not self.folders_before and cache.folders != self.folders_before:
+            saved = save_folder_listings(self.folder, cache)
+            if saved:
+                self.folders_before = cache.folders
         if (
             cache.misses == self.misses_saved
             and cache.stats == self.stats_before
             and cache.outcome == self.outcome_before
             and (cache.fill is not None or self.base.digests)
         ):
-            return True
-        saved = save_parse_cache(self.folder, cache, self.base)
-        if saved:
-            self.stats_before, self.outcome_before = dict(cache.stats), cache.outcome
-            self.misses_saved = cache.misses
+            return saved
+        if not save_parse_cache(self.folder, cache, self.base):
+            return False
+        self.stats_before, self.outcome_before = dict(cache.stats), cache.outcome
+        self.misses_saved = cache.misses
         return saved
 
 

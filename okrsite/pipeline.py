@@ -26,6 +26,7 @@ from okrsite import __version__, parallel_parse, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
 from okrsite.edit_check import MAX_EDITS, patched_outcome, swapped_objectives
+from okrsite.folder_listings import FolderListings, split_names
 from okrsite.fork_pool import can_fork
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, content_digest, input_signature
@@ -103,7 +104,7 @@ class FileTree:
         return None
 
     def listed_with_signatures(
-        self, content_dir: str
+        self, content_dir: str, listings: FolderListings | None = None
     ) -> tuple[list[str], dict[str, tuple[int, int, int]]]:
         """:meth:`markdown_files`, and the :meth:`stat_signature` of each file
         that has one, taken while listing.
@@ -112,12 +113,16 @@ class FileTree:
         one it kept: taking it from the folder entry just listed spares, per
         file, building its path again and finding its folder (3% of the
         instructions of a check after one edit at 50,000 files).
+        ``listings`` as for :meth:`walk`.
         """
         signatures: dict[str, tuple[int, int, int]] = {}
-        return sorted(self.walk(content_dir, signatures)), signatures
+        return sorted(self.walk(content_dir, signatures, listings)), signatures
 
     def walk(
-        self, content_dir: str, signatures: dict[str, tuple[int, int, int]] | None = None
+        self,
+        content_dir: str,
+        signatures: dict[str, tuple[int, int, int]] | None = None,
+        listings: FolderListings | None = None,
     ) -> Iterator[str]:
         """Markdown files under the content folder, as found (not sorted).
 
@@ -128,6 +133,9 @@ class FileTree:
         ``lstat`` each (:meth:`stat_signature`). Given ``signatures``, the
         walk puts there, for each file it lists, what :meth:`stat_signature`
         would give (the entry's own ``lstat``), when that is a signature.
+        Given ``listings`` too, a folder unchanged since an earlier walk is
+        not listed again (:mod:`okrsite.folder_listings`), and the listings
+        this walk took or reused are left in ``listings.after``.
         """
         base = self.root / content_dir
         if self.content_problem(content_dir) is not None:
@@ -136,23 +144,42 @@ class FileTree:
         real_top = os.path.realpath(top)
         inside = within(real_top, self._roots)
         kept = signatures if inside else None
+        if kept is None:
+            listings = None
         folders = self._folders
         stack = [(top, real_top, f"{content_dir.strip('/')}/")]
         while stack:
             path, real, folder = stack.pop()
             folders.setdefault(path, (real, inside))
+            folder_stat = None
+            if listings is not None:
+                try:
+                    folder_stat = os.lstat(path)
+                except OSError:  # gone: as os.walk, skip it
+                    continue
+                known = listings.kept(folder, folder_stat)
+                if known is not None:
+                    assert kept is not None
+                    yield from _kept_files(path, folder, split_names(known[3]), kept)
+                    stack.extend(
+                        (entry_path(path, name), entry_path(real, name), f"{folder}{name}/")
+                        for name in split_names(known[4])
+                    )
+                    continue
             try:
                 with os.scandir(path) as found:
                     entries = list(found)
             except OSError:  # unreadable or gone: as os.walk, skip it
                 continue
             subfolders = []
+            files: list[str] = []
+            plain = True  # only folders and regular files: a listing worth keeping
             for entry in entries:
                 name = entry.name
                 try:
                     is_dir = entry.is_dir()
                 except OSError:
-                    is_dir = False
+                    is_dir, plain = False, False
                 if not is_dir:
                     if name.endswith(".md") and not name.startswith("."):
                         rel = folder + name
@@ -160,13 +187,19 @@ class FileTree:
                             try:
                                 st = entry.stat(follow_symlinks=False)
                             except OSError:
-                                pass
+                                plain = False
                             else:
                                 if stat.S_ISREG(st.st_mode):
                                     kept[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                                    files.append(name)
+                                else:
+                                    plain = False
                         yield rel
+                    elif plain and not name.startswith((".", "_")) and entry.is_symlink():
+                        plain = False  # its target may become a folder, unseen by this one
                 elif not name.startswith((".", "_")):
                     if entry.is_symlink():
+                        plain = False
                         self.problems.append(
                             warning(
                                 "OKR011",
@@ -177,8 +210,13 @@ class FileTree:
                         )
                     else:
                         subfolders.append(name)
-            for name in sorted(subfolders, reverse=True):
+            subfolders.sort(reverse=True)
+            if listings is not None and plain and folder_stat is not None:
+                listings.remember(folder, folder_stat, files, subfolders)
+            for name in subfolders:
                 stack.append((entry_path(path, name), entry_path(real, name), f"{folder}{name}/"))
+        if listings is not None:
+            listings.complete = True
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         """The file's bytes, or the diagnostic saying why it was not read."""
@@ -227,6 +265,26 @@ class FileTree:
         """The file's bytes (``None`` if it is missing or refused)."""
         got = self.read_checked(rel)
         return got if isinstance(got, bytes) else None
+
+
+def _kept_files(
+    path: str, folder: str, files: list[str], signatures: dict[str, tuple[int, int, int]]
+) -> Iterator[str]:
+    """The Markdown files of a folder listed by an earlier walk (``files``),
+    each with its signature put in ``signatures`` (its ``lstat``, as
+    :meth:`FileTree.walk` takes it from a folder entry)."""
+    lstat, is_regular = os.lstat, stat.S_ISREG
+    prefix = entry_path(path, "")
+    for name in files:
+        rel = folder + name
+        try:
+            st = lstat(prefix + name)
+        except OSError:
+            pass
+        else:
+            if is_regular(st.st_mode):
+                signatures[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+        yield rel
 
 
 def entry_path(folder: str, name: str) -> str:
@@ -401,7 +459,10 @@ def _load(
             assert cache is not None and isinstance(tree, FileTree)
             rels, cold = _walk_hash_and_parse(tree, config, cache, workers)
         elif cache is not None and isinstance(tree, FileTree):
-            rels, walked = tree.listed_with_signatures(config.content_dir)
+            listings = FolderListings(cache.folders)
+            rels, walked = tree.listed_with_signatures(config.content_dir, listings)
+            if listings.complete:
+                cache.folders = listings.after
         else:
             rels = tree.markdown_files(config.content_dir)
         if cache is None:
@@ -888,9 +949,12 @@ def _walk_hash_and_parse(
     by its ``stat`` as :func:`_scan` does, which refuses what it refuses.
     """
     walked: dict[str, tuple[int, int, int]] = {}
+    listings = FolderListings(cache.folders)
     rels, hashed = walk_hash_and_parse(
-        tree, config.content_dir, config.default_cycle, workers, walked
+        tree, config.content_dir, config.default_cycle, workers, walked, listings
     )
+    if listings.complete:
+        cache.folders = listings.after
     stats = cache.stats
     out = _Scan([], {}, {}, {})
     for rel, got, parsed in hashed:
