@@ -9,8 +9,6 @@ known?) belong to :mod:`okrsite.resolve`.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import math
 import re
 import reprlib
@@ -22,7 +20,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from okrsite import limits, yamlsource
+from okrsite import kpi_csv, limits, yamlsource
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import (
     KIND_FOLDERS,
@@ -1457,15 +1455,15 @@ _BUILDERS: dict[str, Callable[..., Record | None]] = {
 
 # --------------------------------------------------------------- KPI CSV
 def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
-    """A KPI's ``data:`` CSV: a ``date,value`` header, then one row per reading."""
+    """A KPI's ``data:`` CSV: a ``date,value`` header, then one row per reading
+    (or a spreadsheet's European form, ``Datum;Wert``: :mod:`okrsite.kpi_csv`)."""
     diags: list[Diagnostic] = []
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return [], [error("OKR201", "CSV file is not valid UTF-8", rel, line=line)]
-    reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
+    delimiter, rows = kpi_csv.split_rows(text)
     if not rows:
         return [], [
             error(
@@ -1476,18 +1474,19 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 hint="start it with the header 'date,value'",
             )
         ]
-    header = [h.strip().lower() for h in rows[0]]
-    if "date" not in header or "value" not in header:
+    found = kpi_csv.columns(rows[0])
+    if found is None:
         return [], [
             error(
                 "OKR202",
-                f"CSV header must name 'date' and 'value' columns, got {_show(','.join(rows[0]))}",
+                "CSV header must name 'date' and 'value' columns, "
+                f"got {_show(delimiter.join(rows[0]))}",
                 rel,
                 line=1,
                 hint="make the first line 'date,value'",
             )
         ]
-    di, vi = header.index("date"), header.index("value")
+    di, vi = found
     if len(rows) > limits.MAX_DATA_ROWS + 1:
         return [], [
             error(
@@ -1509,11 +1508,21 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        try:
-            day = date.fromisoformat(row[di].strip())
-            if not limits.date_in_range(day):
-                raise ValueError("out of range")
-        except ValueError:
+        if any(cell.strip() for cell in row[len(rows[0]) :]):
+            # "2026-11-15,150,5": a decimal comma split the value, which would read as 150
+            diags.append(
+                error(
+                    "OKR203",
+                    f"row has {len(row)} columns, the header {len(rows[0])}",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, len(rows[0])),
+                    hint=_split_hint(row, vi, len(rows[0]), delimiter),
+                )
+            )
+            continue
+        day = kpi_csv.read_date(row[di])
+        if day is None or not limits.date_in_range(day):
             diags.append(
                 error(
                     "OKR203",
@@ -1525,7 +1534,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        value = _as_number(row[vi])
+        value = kpi_csv.read_number(row[vi], delimiter)
         if value is None:
             diags.append(
                 error(
@@ -1534,12 +1543,38 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                     rel,
                     line=n,
                     column=_csv_col(row, vi),
-                    hint=_number_hint(row[vi]),
+                    hint=_csv_number_hint(row[vi], delimiter),
                 )
             )
             continue
         out.append((day, value))
     return out, diags
+
+
+def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
+    """What to write when a row has more cells than its header: most often a
+    value with a decimal comma (``150,5``), split in two by the comma."""
+    if delimiter == "," and vi == width - 1 and row[vi + 1].strip().isdigit():
+        whole, part = row[vi].strip(), row[vi + 1].strip()
+        return (
+            f"write {whole}.{part}: a comma separates the columns here, so {whole},{part} "
+            f"reads as {whole} and a stray {part}"
+        )
+    return f"put a value that holds {delimiter!r} in double quotes, or remove the extra cells"
+
+
+def _csv_number_hint(cell: str, delimiter: str) -> str:
+    """:func:`_number_hint`, for a CSV: a comma-separated file cannot have a decimal
+    comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
+    if kpi_csv.ambiguous(cell, delimiter):
+        bare = cell.strip()
+        return (
+            f"write {bare.replace('.', '')} if the points group thousands, or "
+            f"{bare.replace('.', ',')} if the point marks the decimals: "
+            "in a file separated by semicolons a comma marks the decimals"
+        )
+    hint = _number_hint(cell)
+    return hint.replace("in YAML", "in a file separated by commas")
 
 
 def _csv_col(row: list[str], index: int) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from okrsite import kpi_csv
 from okrsite.config import CONFIG_FILE
 from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
@@ -193,13 +194,17 @@ def _plan_kpi(
         raise SourceError(
             f"{csv_rel} exists but KPI {name!r} does not name it; add 'data: {data}' to {kpi.file}"
         )
-    rows = _read_rows(csv_path) if csv_path.exists() else [["date", "value"]]
-    header = [h.strip().lower() for h in rows[0]]
-    if "date" not in header or "value" not in header:
+    delimiter, rows = _read_rows(csv_path) if csv_path.exists() else (",", [["date", "value"]])
+    found = kpi_csv.columns(rows[0])
+    if found is None:
         raise SourceError(f"{csv_rel} has no 'date,value' header")
-    di, vi = header.index("date"), header.index("value")
+    di, vi = found
+    header = rows[0]
+    style = kpi_csv.style_of(delimiter, rows, di, vi)
     in_csv = {
-        row[di].strip(): row for row in rows[1:] if len(row) > max(di, vi) and row[di].strip()
+        day: row
+        for row in rows[1:]
+        if len(row) > max(di, vi) and (day := kpi_csv.read_date(row[di])) is not None
     }
     changed_file = False
     for day, value in sorted(readings):
@@ -207,7 +212,7 @@ def _plan_kpi(
             outcome.unchanged += 1
             continue
         if day in known:
-            row = in_csv.get(day.isoformat())
+            row = in_csv.get(day)
             if not update:
                 outcome.changed.append((day, known[day], value))
             elif row is None:
@@ -216,32 +221,34 @@ def _plan_kpi(
                     f"{day} not updated: its value is written in {kpi.file} or a check-in; edit it there"
                 )
             else:
-                row[vi] = _fmt(value)
+                row[vi] = kpi_csv.format_number(_fmt(value), style)
                 outcome.updated.append((day, known[day], value))
                 changed_file = True
             continue
         new_row = [""] * len(header)
-        new_row[di], new_row[vi] = day.isoformat(), _fmt(value)
+        new_row[di] = kpi_csv.format_date(day, style)
+        new_row[vi] = kpi_csv.format_number(_fmt(value), style)
         rows.append(new_row)
         outcome.added.append((day, value))
         changed_file = True
     if not changed_file:
         return
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
+    csv.writer(buf, delimiter=style.delimiter, lineterminator="\n").writerows(rows)
     outcome.files[csv_rel] = buf.getvalue().encode("utf-8")
     if kpi.data is None:
         outcome.files[kpi.file] = _link_data(root / kpi.file, data)
         outcome.notes.append(f"created {csv_rel} and linked it from {kpi.file}")
 
 
-def _read_rows(path: Path) -> list[list[str]]:
+def _read_rows(path: Path) -> tuple[str, list[list[str]]]:
+    """The data file's delimiter and rows (:func:`okrsite.kpi_csv.split_rows`)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read {path.name}: {exc}") from None
-    rows = [row for row in csv.reader(io.StringIO(text)) if row]
-    return rows or [["date", "value"]]
+    delimiter, rows = kpi_csv.split_rows(text)
+    return delimiter, [row for row in rows if row] or [["date", "value"]]
 
 
 def _link_data(kpi_path: Path, data: str) -> bytes:

@@ -66,6 +66,60 @@ _DROPPED_HINT = (
 )
 
 
+def _title_aliases(table: Mapping[str, Team] | Mapping[str, Person]) -> dict[str, str]:
+    """Ids that names written as a person's or team's ``title`` become, each
+    with the id of that file, where the two differ: ``Jürgen Weiß`` becomes
+    ``jurgen-weiss``, and ``people/juergen-weiss.md`` is the file whose title
+    it is. An id that is a file's own id, or the title of two files, stays
+    as it is (its reference is then checked as written)."""
+    found: dict[str, str | None] = {}
+    for rid, rec in table.items():
+        slug = slugify(rec.title) if rec.title else ""
+        if slug and slug != rid and slug not in table:
+            found[slug] = rid if slug not in found else None
+    return {slug: rid for slug, rid in found.items() if rid is not None}
+
+
+def _use_file_ids(
+    people: Mapping[str, str],
+    teams: Mapping[str, str],
+    tables: Iterable[dict[str, object]],
+    checkins: list[CheckIn],
+) -> None:
+    """Put the file's id wherever a person or team is named by its title
+    (:func:`_title_aliases`): owners, teams, authors, leads, parent teams.
+    The tables and ``checkins`` are changed in place, records replaced."""
+
+    def person(ref: str | None) -> str | None:
+        return people.get(ref, ref) if ref is not None else None
+
+    def team(ref: str | None) -> str | None:
+        return teams.get(ref, ref) if ref is not None else None
+
+    def renamed(rec: object) -> object:
+        if isinstance(rec, (Objective, KPI, Goal)):
+            owner, in_team = person(rec.owner), team(rec.team)
+            if owner != rec.owner or in_team != rec.team:
+                return replace(rec, owner=owner, team=in_team)
+        elif isinstance(rec, Team):
+            lead, parent = person(rec.lead), team(rec.parent)
+            if lead != rec.lead or parent != rec.parent:
+                return replace(rec, lead=lead, parent=parent)
+        elif isinstance(rec, Person):
+            in_team = team(rec.team)
+            if in_team != rec.team:
+                return replace(rec, team=in_team)
+        return rec
+
+    for table in tables:
+        for rid, rec in table.items():
+            table[rid] = renamed(rec)
+    for i, checkin in enumerate(checkins):
+        author = person(checkin.author)
+        if author != checkin.author:
+            checkins[i] = replace(checkin, author=author)
+
+
 def resolve(
     parsed: Sequence[ParsedFile],
     config: SiteConfig,
@@ -139,6 +193,17 @@ def resolve(
     aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
     aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
+
+    # ---- a name written as a person's or team's title names that file
+    person_titles = _title_aliases(people)
+    team_titles = _title_aliases(teams)
+    if person_titles or team_titles:
+        _use_file_ids(
+            person_titles,
+            team_titles,
+            [*tables.values(), *aside.values()],
+            checkins,
+        )
 
     hints: dict[tuple[str, str, str | None], str | None] = {}
 

@@ -160,6 +160,27 @@ def test_duplicate_dates_reported_and_updated_only_with_update(tmp_path: Path) -
     assert scored.key_results["logos"].current == 3
 
 
+def test_rows_added_to_a_german_excel_file_are_written_as_its_rows_are(tmp_path: Path) -> None:
+    """A data file saved by Excel in much of Europe (``Datum;Wert``, dotted
+    dates, decimal commas) gets new rows in its own convention, and an update
+    finds its row by the date it means, however the date is written."""
+    site = site_with(
+        tmp_path,
+        '[[sources]]\nname = "arr"\nfile = "arr.csv"\n',
+        {"content/data/arr.csv": "Datum;Wert\n01.01.2026;8,25\n"},
+    )
+    (site / "arr.csv").write_text("2026-01-01,9\n2026-02-01,9.5\n")
+    code, out = run("pull", "--site", str(site), "--update")
+    assert code == 0, out
+    assert "2026-01-01 8.25 -> 9 (updated)" in out, out
+    assert (site / "content/data/arr.csv").read_text() == (
+        "Datum;Wert\n01.01.2026;9\n01.02.2026;9,5\n"
+    )
+    check_ok(site)
+    kpi = load_site(site, AS_OF).scored.kpis["arr"]
+    assert (kpi.value, kpi.date) == (9.5, date(2026, 2, 1))
+
+
 class _Handler(BaseHTTPRequestHandler):
     body = b""
     seen_headers: list[str | None] = []

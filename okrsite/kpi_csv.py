@@ -1,0 +1,137 @@
+"""A KPI's data file as people save it from a spreadsheet.
+
+The file is a CSV with a ``date`` and a ``value`` column. Much of Europe's
+Excel saves "CSV" with semicolons, because the comma marks decimals there:
+``Datum;Wert`` then ``01.11.2026;150,5``. Refusing that file would make a
+team retype what their spreadsheet already says, so this module reads both
+conventions, and nothing ambiguous:
+
+- the delimiter is the one of ``,`` ``;`` and tab the header line holds most of;
+- the columns are named ``date`` and ``value`` (any case), or ``Datum`` and
+  ``Wert``, the words German Excel users write (the languages okrsite ships);
+- a date is ``2026-11-01``, or day, month and year with dots (``01.11.2026``,
+  ``1.11.2026``), which no convention reads another way (``11/01/2026`` is
+  refused: the 11th of January in most of the world, November 1st in the US);
+- a number is written as YAML writes it (``150.5``); in a file separated by
+  semicolons or tabs, a comma marks the decimals too (``150,5``,
+  ``1.234,5``), and ``1.234`` alone is refused as ambiguous (a thousand and
+  more, or one and a bit).
+
+:mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
+rows in the file's own convention (:func:`style_of`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "DATE_HEADERS",
+    "VALUE_HEADERS",
+    "CsvStyle",
+    "ambiguous",
+    "columns",
+    "format_date",
+    "format_number",
+    "read_date",
+    "read_number",
+    "split_rows",
+    "style_of",
+]
+
+#: header words of the date and value columns, compared lower-cased
+DATE_HEADERS = ("date", "datum")
+VALUE_HEADERS = ("value", "wert")
+
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
+_GROUPED_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
+#: ``1.234`` in a file whose decimals are commas: a thousand and more, or one and a bit
+_AMBIGUOUS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def split_rows(text: str) -> tuple[str, list[list[str]]]:
+    """The file's delimiter and its rows (``text`` decoded, byte-order mark removed)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count) if first else ","
+    return delimiter, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def columns(header: list[str]) -> tuple[int, int] | None:
+    """The indices of the date and value columns, if the header names both."""
+    names = [cell.strip().lower() for cell in header]
+    found = [
+        next((i for i, name in enumerate(names) if name in words), None)
+        for words in (DATE_HEADERS, VALUE_HEADERS)
+    ]
+    date_at, value_at = found
+    return None if date_at is None or value_at is None else (date_at, value_at)
+
+
+def read_date(cell: str) -> date | None:
+    """``2026-11-01`` or ``01.11.2026`` (``None``: neither, or no such day)."""
+    text = cell.strip()
+    try:
+        if dotted := _DOTTED_DATE.fullmatch(text):
+            day, month, year = (int(part) for part in dotted.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def read_number(cell: str, delimiter: str) -> float | None:
+    """The number in ``cell``; a decimal comma only in a file not separated by commas."""
+    text = cell.strip()
+    if delimiter != "," and "," in text:
+        if _DECIMAL_COMMA.fullmatch(text):
+            text = text.replace(",", ".")
+        elif _GROUPED_COMMA.fullmatch(text):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            return None
+    elif delimiter != "," and _AMBIGUOUS.fullmatch(text):
+        return None
+    try:
+        number = float(text.replace("_", ""))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def ambiguous(cell: str, delimiter: str) -> bool:
+    """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous."""
+    return delimiter != "," and bool(_AMBIGUOUS.fullmatch(cell.strip()))
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How a file writes its rows, so rows added to it look like the others."""
+
+    delimiter: str = ","
+    dotted_dates: bool = False
+    decimal_comma: bool = False
+
+
+def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int) -> CsvStyle:
+    """The convention of the file's data rows (a file of none: ISO dates, points)."""
+    data = [row for row in rows[1:] if len(row) > max(date_at, value_at)]
+    return CsvStyle(
+        delimiter=delimiter,
+        dotted_dates=any(_DOTTED_DATE.fullmatch(row[date_at].strip()) for row in data),
+        decimal_comma=delimiter != "," and any("," in row[value_at] for row in data),
+    )
+
+
+def format_date(day: date, style: CsvStyle) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year}" if style.dotted_dates else day.isoformat()
+
+
+def format_number(text: str, style: CsvStyle) -> str:
+    """A number as :func:`okrsite.pull` writes it (``12.5``), in the file's style."""
+    return text.replace(".", ",") if style.decimal_comma else text

@@ -1,0 +1,186 @@
+"""Files as a team outside the English-speaking world writes them.
+
+A German team names people and teams by their full names, which fold to ids
+that differ from their files' names (``Jürgen Weiß`` → ``jurgen-weiss``, the
+file ``people/juergen-weiss.md``), and saves KPI readings from Excel, which
+writes ``Datum;Wert`` and ``01.11.2026;150,5``. Each test builds or checks a
+real site from such files and asserts on what the pages and the loader say.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import write_site
+
+from okrsite.cli import cli
+from okrsite.kpi_csv import read_number
+from okrsite.parse import parse_csv
+from okrsite.pipeline import load_site
+
+AS_OF = date(2026, 11, 25)
+
+PEOPLE_AND_TEAMS = {
+    "okrsite.toml": 'title = "Service"\nlanguage = "de"\n',
+    "content/people/juergen-weiss.md": """
+        ---
+        title: Jürgen Weiß
+        team: Kundenservice & Support
+        ---
+    """,
+    "content/people/ayse-yilmaz.md": """
+        ---
+        title: Ayşe Yılmaz
+        team: kundenservice
+        ---
+    """,
+    "content/teams/kundenservice.md": """
+        ---
+        title: Kundenservice & Support
+        lead: Jürgen Weiß
+        ---
+    """,
+    "content/objectives/service/antworten.md": """
+        ---
+        title: Kunden schneller antworten
+        cycle: 2026-Q4
+        owner: Jürgen Weiß
+        team: Kundenservice & Support
+        key_results:
+          - {id: erstantwort, title: Erste Antwort unter 2 Stunden, start: 9.5, target: 2}
+          - {id: csat, title: Zufriedenheit auf 92 %, start: 81, target: 92, unit: "%"}
+        ---
+    """,
+    "content/checkins/2026-11-20.md": """
+        ---
+        objective: service/antworten
+        date: 2026-11-20 17:45
+        author: Ayşe Yılmaz
+        values: {erstantwort: 5.4}
+        ---
+    """,
+}
+
+
+def test_a_name_written_as_a_person_or_team_title_names_that_file(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", PEOPLE_AND_TEAMS)
+    result = load_site(site, AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    portfolio = result.scored.portfolio
+    objective = portfolio.objectives["service/antworten"]
+    assert (objective.owner, objective.team) == ("juergen-weiss", "kundenservice")
+    assert portfolio.teams["kundenservice"].lead == "juergen-weiss"
+    assert portfolio.people["juergen-weiss"].team == "kundenservice"
+    assert sorted(portfolio.people) == ["ayse-yilmaz", "juergen-weiss"]
+    assert portfolio.checkins[0].author == "ayse-yilmaz"
+
+    out = tmp_path / "out"
+    built = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--out", str(out), "--as-of", str(AS_OF)]
+    )
+    assert built.exit_code == 0, built.output
+    person = (out / "people" / "juergen-weiss" / "index.html").read_text(encoding="utf-8")
+    assert "Kunden schneller antworten" in person
+    team = (out / "teams" / "kundenservice" / "index.html").read_text(encoding="utf-8")
+    assert "Kunden schneller antworten" in team
+    assert not (out / "people" / "jurgen-weiss").exists()
+
+
+def test_a_title_two_files_share_names_neither(tmp_path: Path) -> None:
+    files = {
+        **PEOPLE_AND_TEAMS,
+        "content/people/juergen-weiss-2.md": "---\ntitle: Jürgen Weiß\n---\n",
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    objective = result.scored.portfolio.objectives["service/antworten"]
+    assert objective.owner == "jurgen-weiss"
+    assert any(d.code == "OKR306" and "Jürgen Weiß" in d.message for d in result.diagnostics), [
+        d.format_text() for d in result.diagnostics
+    ]
+
+
+def test_a_file_whose_id_is_the_name_wins_over_a_title(tmp_path: Path) -> None:
+    files = {
+        **PEOPLE_AND_TEAMS,
+        "content/people/jurgen-weiss.md": "---\ntitle: Jurgen Weiss (Vertrieb)\n---\n",
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    assert result.scored.portfolio.objectives["service/antworten"].owner == "jurgen-weiss"
+
+
+def kpi_site(tmp_path: Path, data: str) -> Path:
+    return write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Service"\nlanguage = "de"\n',
+            "content/kpis/tickets.md": """
+                ---
+                title: Offene Tickets
+                direction: down
+                thresholds: {green: 120, red: 200}
+                data: data/tickets.csv
+                ---
+            """,
+            "content/data/tickets.csv": data,
+        },
+    )
+
+
+def test_a_kpi_csv_saved_by_german_excel_is_read(tmp_path: Path) -> None:
+    data = "\ufeffDatum;Wert\r\n01.11.2026;180\r\n15.11.2026;150,5\r\n20.11.2026;1.234,5\r\n"
+    result = load_site(kpi_site(tmp_path, data), AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    assert result.scored.portfolio.kpi_series["tickets"] == (
+        (date(2026, 11, 1), 180.0),
+        (date(2026, 11, 15), 150.5),
+        (date(2026, 11, 20), 1234.5),
+    )
+    kpi = result.scored.kpis["tickets"]
+    assert (kpi.value, kpi.date) == (1234.5, date(2026, 11, 20))
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "hint"),
+    [
+        (
+            "date,value\n2026-11-15,150,5\n",
+            "row has 3 columns, the header 2",
+            "write 150.5: a comma separates the columns here, so 150,5 reads as 150",
+        ),
+        (
+            "Datum;Wert\n15.11.2026;1.234\n",
+            "'1.234' is not a number",
+            "write 1234 if the points group thousands, or 1,234 if the point marks the decimals",
+        ),
+        ("Datum;Wert\n31.02.2026;5\n", "'31.02.2026' is not a date", "write real dates"),
+        ("date,value\n11/01/2026,5\n", "'11/01/2026' is not a date", "write real dates"),
+        ("date,value\n2026-11-01,5,9\n", "row has 3 columns", "write 5.9"),
+    ],
+)
+def test_what_a_spreadsheet_leaves_ambiguous_is_refused_with_what_to_write(
+    data: str, message: str, hint: str
+) -> None:
+    rows, problems = parse_csv("content/data/x.csv", data.encode())
+    assert rows == []
+    assert len(problems) == 1
+    assert message in problems[0].message
+    assert hint in (problems[0].hint or "")
+
+
+def test_numbers_read_the_same_as_before_in_files_separated_by_commas() -> None:
+    for cell in ("12", "-3", "0.25", " 7 ", "1_000", "1e3", ".5", "150."):
+        assert read_number(cell, ",") == float(cell.strip().replace("_", "")), cell
+    for cell in ("nan", "inf", "", "12 %", "1,5", "1.234,5"):
+        assert read_number(cell, ",") is None, cell
+    assert read_number("1,5", ";") == 1.5
+    assert read_number("-1.234,5", "\t") == -1234.5
+    assert read_number("1.5", ";") == 1.5  # not three digits after the point: not ambiguous
+
+
+def test_tab_separated_readings_are_read(tmp_path: Path) -> None:
+    result = load_site(kpi_site(tmp_path, "date\tvalue\n2026-11-01\t12,5\n"), AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    assert result.scored.portfolio.kpi_series["tickets"] == ((date(2026, 11, 1), 12.5),)
