@@ -60,6 +60,24 @@ def calendar_cycle(name: str) -> Cycle | None:
     return None
 
 
+#: a quarter or half written the way people write it: ``Q4 2026``, ``2026 q4``, ``2026Q4``
+_WRITTEN = re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
+
+
+def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
+    """The name of the cycle ``name`` is written for: ``Q4 2026``, ``2026 q4``
+    and ``2026Q4`` are ``2026-Q4`` (so one quarter is one cycle however it is
+    written); a name ``okrsite.toml`` defines, or any other, stays as it is."""
+    if custom and name in custom:
+        return name
+    m = _WRITTEN.match(name.strip())
+    if not m:
+        return name
+    year = m.group(1) or m.group(4)
+    part = (m.group(2) or m.group(3)).upper()
+    return f"{year}-{part}"
+
+
 def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:
     """Custom cycles first (a site may redefine ``2026`` as a fiscal year), then calendar ones."""
     return custom.get(name) or calendar_cycle(name)

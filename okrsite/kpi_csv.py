@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite.written_dates import DOTTED, read_date
+
 __all__ = [
     "DATE_HEADERS",
     "VALUE_HEADERS",
@@ -48,7 +50,6 @@ __all__ = [
 DATE_HEADERS = ("date", "datum")
 VALUE_HEADERS = ("value", "wert")
 
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _GROUPED_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 #: ``1.234`` in a file whose decimals are commas: a thousand and more, or one and a bit
@@ -71,18 +72,6 @@ def columns(header: list[str]) -> tuple[int, int] | None:
     ]
     date_at, value_at = found
     return None if date_at is None or value_at is None else (date_at, value_at)
-
-
-def read_date(cell: str) -> date | None:
-    """``2026-11-01`` or ``01.11.2026`` (``None``: neither, or no such day)."""
-    text = cell.strip()
-    try:
-        if dotted := _DOTTED_DATE.fullmatch(text):
-            day, month, year = (int(part) for part in dotted.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def read_number(cell: str, delimiter: str) -> float | None:
@@ -123,7 +112,7 @@ def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int)
     data = [row for row in rows[1:] if len(row) > max(date_at, value_at)]
     return CsvStyle(
         delimiter=delimiter,
-        dotted_dates=any(_DOTTED_DATE.fullmatch(row[date_at].strip()) for row in data),
+        dotted_dates=any(DOTTED.fullmatch(row[date_at].strip()) for row in data),
         decimal_comma=delimiter != "," and any("," in row[value_at] for row in data),
     )
 

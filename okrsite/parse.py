@@ -8,7 +8,6 @@ known?) belong to :mod:`okrsite.resolve`.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 import reprlib
@@ -40,6 +39,7 @@ from okrsite.model import (
     pickled_by_fields,
 )
 from okrsite.slug import slugify
+from okrsite.written_dates import read_date
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
 KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
@@ -302,8 +302,7 @@ class _Fields:
     def date_value(self, value: Any, label: str, path: Path_) -> date | None:
         day: date | None = value if isinstance(value, date) else None
         if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                day = date.fromisoformat(value.strip())
+            day = read_date(value)
         if day is not None:
             if limits.date_in_range(day):
                 return day
@@ -318,7 +317,7 @@ class _Fields:
             "OKR104",
             f"{label} must be a real date like 2026-02-10, got {_show(value)}",
             path,
-            hint="write dates as YYYY-MM-DD and check the day exists in that month",
+            hint="write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month",
         )
         return None
 
@@ -1146,10 +1145,15 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
         return None
     if isinstance(value, str) and value.strip().lower() in CONFIDENCE_WORDS:
         return CONFIDENCE_WORDS[value.strip().lower()]
+    if isinstance(value, str) and value.strip().endswith("%"):
+        # 70% certain: the 0-10 scale's 7, as okrsite import reads a sheet's 70%
+        share = _as_number(value.strip()[:-1])
+        if share is not None and 0 <= share <= 100:
+            return round(share / 10, 6)
     if _as_number(value) is None:
         f.err(
             "OKR102",
-            f"confidence must be 0-10 or low/medium/high, got {_show(value)}",
+            f"confidence must be 0-10, low/medium/high or a percentage, got {_show(value)}",
             ("confidence",),
         )
         return None
@@ -1207,7 +1211,9 @@ def _checkin(
     )
 
 
-_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_MOMENT = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2}))?$"
+)
 
 
 def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:

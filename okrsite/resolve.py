@@ -80,6 +80,13 @@ def _title_aliases(table: Mapping[str, Team] | Mapping[str, Person]) -> dict[str
     return {slug: rid for slug, rid in found.items() if rid is not None}
 
 
+def _canonical_cycles(table: dict[str, Objective | Goal], config: SiteConfig) -> None:
+    """Name each record's cycle as :func:`okrsite.cycles.canonical` does, in place."""
+    for rid, rec in table.items():
+        if rec.cycle and (named := cycles_mod.canonical(rec.cycle, config.cycles)) != rec.cycle:
+            table[rid] = replace(rec, cycle=named)
+
+
 def _use_file_ids(
     people: Mapping[str, str],
     teams: Mapping[str, str],
@@ -190,6 +197,9 @@ def resolve(
         for rid in [rid for rid, rec in table.items() if rec.file in broken_files]:  # type: ignore[attr-defined]
             aside[kind][rid] = table.pop(rid)
             broken.setdefault(kind, set()).add(rid)
+    # a quarter written as people write it (Q4 2026) is the calendar cycle 2026-Q4
+    for with_cycles in (objectives, goals, aside["objective"], aside["goal"]):
+        _canonical_cycles(with_cycles, config)  # type: ignore[arg-type]
     aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
     aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.spreadsheet_read import Sheet
@@ -25,7 +26,6 @@ KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rol
 CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
 TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
 FALSE_WORDS = {"no", "n", "false", "not done", "open", "todo", "pending", "incomplete"}
-_CYCLE = re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
@@ -194,12 +194,7 @@ def parse_number(value: Any) -> tuple[float, bool] | None:
 
 def normalise_cycle(text: str) -> str:
     """``"Q1 2026"``, ``"2026 q1"``, ``"2026Q1"`` → ``"2026-Q1"``; other names as written."""
-    m = _CYCLE.match(text.strip())
-    if not m:
-        return text.strip()
-    year = m.group(1) or m.group(4)
-    part = (m.group(2) or m.group(3)).upper()
-    return f"{year}-{part}"
+    return cycles.canonical(text.strip())
 
 
 def quarter_of(day: date) -> str:

@@ -450,7 +450,7 @@ CASES = [
         },
         "content/checkins/c.md:4:13",
         "OKR102",
-        "confidence must be 0-10 or low/medium/high, got 'sure'",
+        "confidence must be 0-10, low/medium/high or a percentage, got 'sure'",
         also=("content/checkins/c.md:5:10: OKR304",),
     ),
     Case(

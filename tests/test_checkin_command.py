@@ -76,7 +76,7 @@ def files(site: Path) -> dict[str, bytes]:
         ),
         (
             ["company/faster-support", "--set", "self-serve=20", "--confidence", "sure"],
-            "error OKR102: confidence must be 0-10 or low/medium/high, got 'sure'",
+            "error OKR102: confidence must be 0-10, low/medium/high or a percentage, got 'sure'",
         ),
     ],
 )

@@ -424,7 +424,17 @@ def test_checkin() -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "value"), [("low", 3.0), ("medium", 5.0), ("high", 8.0), ("High", 8.0), ("0", 0.0)]
+    ("word", "value"),
+    [
+        ("low", 3.0),
+        ("medium", 5.0),
+        ("high", 8.0),
+        ("High", 8.0),
+        ("0", 0.0),
+        ("70%", 7.0),
+        ("'85 %'", 8.5),
+        ("100%", 10.0),
+    ],
 )
 def test_confidence_words(word: str, value: float) -> None:
     pf = parse(
@@ -438,7 +448,8 @@ def test_confidence_words(word: str, value: float) -> None:
     [
         ("11", "confidence must be between 0 and 10, got 11"),
         ("-1", "confidence must be between 0 and 10, got -1"),
-        ("maybe", "confidence must be 0-10 or low/medium/high, got 'maybe'"),
+        ("maybe", "confidence must be 0-10, low/medium/high or a percentage, got 'maybe'"),
+        ("150%", "confidence must be 0-10, low/medium/high or a percentage, got '150%'"),
     ],
 )
 def test_bad_confidence(value: str, message: str) -> None:

@@ -184,3 +184,72 @@ def test_tab_separated_readings_are_read(tmp_path: Path) -> None:
     result = load_site(kpi_site(tmp_path, "date\tvalue\n2026-11-01\t12,5\n"), AS_OF)
     assert [d.format_text() for d in result.diagnostics] == []
     assert result.scored.portfolio.kpi_series["tickets"] == ((date(2026, 11, 1), 12.5),)
+
+
+def test_dotted_dates_percent_confidence_and_quarters_as_people_write_them(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "okrsite.toml": (
+            'title = "Service"\nlanguage = "de"\n'
+            '[cycles."Q1 2027"]\nstart = 2027-01-01\nend = 2027-03-31\n'
+        ),
+        "content/objectives/a.md": """
+            ---
+            title: Erstes Ziel
+            cycle: Q4 2026
+            key_results:
+              - {id: kr1, title: Eins, target: 10}
+              - {id: kr2, title: Zwei, target: 10}
+            ---
+        """,
+        "content/objectives/b.md": """
+            ---
+            title: Zweites Ziel
+            cycle: 2026-q4
+            key_results:
+              - {id: kr1, title: Eins, target: 10}
+              - {id: kr2, title: Zwei, target: 10}
+            ---
+        """,
+        "content/objectives/c.md": """
+            ---
+            title: Nächstes Jahr
+            cycle: Q1 2027
+            key_results:
+              - {id: kr1, title: Eins, target: 10}
+              - {id: kr2, title: Zwei, target: 10}
+            ---
+        """,
+        "content/checkins/a.md": """
+            ---
+            objective: a
+            date: 21.11.2026 09:15
+            values: {kr1: 4}
+            confidence: 70%
+            ---
+        """,
+        "content/kpis/nps.md": """
+            ---
+            title: NPS
+            values: {01.11.2026: 35, 2026-11-15: 38}
+            ---
+        """,
+        "content/goals/g.md": """
+            ---
+            title: 95 % der Beschwerden in 48 Stunden lösen
+            due: 31.12.2026
+            measure: {start: 70, target: 95, current: 82}
+            ---
+            Wir lösen Beschwerden schneller, weil wir ein Team dafür haben.
+        """,
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    assert [d.format_text() for d in result.diagnostics if d.is_error] == []
+    portfolio = result.scored.portfolio
+    assert {o.cycle for o in portfolio.objectives.values()} == {"2026-Q4", "Q1 2027"}
+    assert sorted(portfolio.cycles) == ["2026-Q4", "Q1 2027"]
+    checkin = portfolio.checkins[0]
+    assert (checkin.date, checkin.time, checkin.confidence) == (date(2026, 11, 21), "09:15", 7.0)
+    assert portfolio.kpi_series["nps"] == ((date(2026, 11, 1), 35.0), (date(2026, 11, 15), 38.0))
+    assert portfolio.goals["g"].due == date(2026, 12, 31)
