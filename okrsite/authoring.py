@@ -25,6 +25,7 @@ from okrsite.diagnostics import Diagnostic
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
+from okrsite.yamlsource import key_form
 
 #: the words ``confidence:`` takes besides 0-10
 CONFIDENCE_WORDS = ("low", "medium", "high")
@@ -169,6 +170,19 @@ def checkin_text(
 
 
 # ------------------------------------------------------------------ goals
+def _value_of(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
+    """The value node of ``key`` as the loader reads it: written so, else
+    written in another case or with spaces (``Measure``, ``Current``: see
+    :func:`okrsite.parse.respelled`)."""
+    keys: list[tuple[str, yaml.Node]] = [
+        (str(k.value), v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)
+    ]
+    exact = next((v for name, v in keys if name == key), None)
+    if exact is not None:
+        return exact
+    return next((v for name, v in keys if key_form(name) == key), None)
+
+
 def set_goal_current(text: str, value: Any) -> str | None:
     """The goal file ``text`` with its measure's ``current`` set to ``value``.
 
@@ -193,19 +207,13 @@ def set_goal_current(text: str, value: Any) -> str | None:
     if not isinstance(node, yaml.MappingNode):
         return None
     offset = len(lines[0]) + 1  # the front matter starts after the first '---' line
-    measure = next(
-        (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "measure"),
-        None,
-    )
+    measure = _value_of(node, "measure")
     if not isinstance(measure, yaml.MappingNode):
         if measure is None:
             lines.insert(end, f"measure: {{current: {new}}}")
             return "\n".join(lines)
         return None
-    current = next(
-        (v for k, v in measure.value if isinstance(k, yaml.ScalarNode) and k.value == "current"),
-        None,
-    )
+    current = _value_of(measure, "current")
     if current is not None:
         start, stop = current.start_mark.index, current.end_mark.index
         return text[: offset + start] + new + text[offset + stop :]

@@ -459,6 +459,24 @@ class _Fields:
                 )
 
 
+def respelled(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    """``data`` with each key written in another case, or with spaces or hyphens
+    (``Title``, ``Key Results``, ``due-date``), under the known key it stands
+    for, as Hugo reads front matter keys whatever their case. A key whose
+    known spelling is also written stays as it is (and is warned of as unknown)."""
+    if known.issuperset(data):  # the usual case, checked in one step
+        return data
+    renamed: dict[str, str] = {}
+    for key in data:
+        if key not in known:
+            form = yamlsource.key_form(key)
+            if form in known and form not in data and form not in renamed.values():
+                renamed[key] = form
+    if not renamed:
+        return data
+    return {renamed.get(key, key): value for key, value in data.items()}
+
+
 _VALID_REFS: dict[str, bool] = {}
 _NAME_IDS: dict[str, str] = {}
 
@@ -678,6 +696,7 @@ def parse_data(
     if not all(type(k) is str for k in data):
         data = {str(k): v for k, v in data.items()}
 
+    data = respelled(data, COMMON_KEYS)  # Type: and ID: decide what the file is
     f = _Fields(rel, diags, memo)
     kind: Kind | None = path_kind
     if "type" in data:
@@ -723,6 +742,7 @@ def parse_data(
         return _finish(rel, kind, None, diags, parts)
 
     builder = _BUILDERS[kind]
+    data = respelled(data, KNOWN_KEYS[kind])
     f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
@@ -981,7 +1001,7 @@ def _key_result(
             hint="write '- title: …' followed by indented keys like 'target: 10'",
         )
         return None, None, False
-    item = {str(k): v for k, v in item.items()}
+    item = respelled({str(k): v for k, v in item.items()}, KR_KEYS)
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
@@ -1318,6 +1338,9 @@ def _safe_relative(path: str) -> bool:
     )
 
 
+_GOAL_MEASURE_KEYS = {"start", "target", "current", "unit"}
+
+
 def _goal(
     f: _Fields,
     rid: str,
@@ -1330,8 +1353,8 @@ def _goal(
     measure: Measure | None = None
     raw = f.mapping(data, "measure", ())
     if raw is not None:
-        raw = {str(k): v for k, v in raw.items()}
-        f.unknown_keys(raw, {"start", "target", "current", "unit"}, ("measure",), "a measure")
+        raw = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
+        f.unknown_keys(raw, _GOAL_MEASURE_KEYS, ("measure",), "a measure")
         start = f.number(raw, "start", ("measure",))
         target = f.number(raw, "target", ("measure",))
         measure = Measure(

@@ -444,6 +444,12 @@ def locate(
     return locate_by_composing(fm, key_path, fm_line, key=key)
 
 
+def key_form(key: str) -> str:
+    """A key as okrsite spells it: ``Title`` → ``title``, ``Key Results`` and
+    ``key-results`` → ``key_results`` (:func:`okrsite.parse.respelled`)."""
+    return "_".join(key.strip().lower().replace("-", " ").split())
+
+
 def locate_by_composing(
     fm: str, key_path: tuple[str | int, ...], fm_line: int, *, key: bool = False
 ) -> tuple[int | None, int | None]:
@@ -467,6 +473,11 @@ def locate_by_composing(
                 if isinstance(k, yaml.ScalarNode) and str(k.value) == str(step):
                     found, key_node = v, k
                     break
+            else:  # a key written Title or Key Results, read as title or key_results
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and key_form(str(k.value)) == step:
+                        found, key_node = v, k
+                        break
         elif (
             isinstance(node, yaml.SequenceNode)
             and isinstance(step, int)

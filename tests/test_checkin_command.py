@@ -221,6 +221,9 @@ def test_goal_checkin_sets_measure_current_only(site: Path) -> None:
         ("measure: {target: 12}\n", "measure: {current: 5, target: 12}\n"),
         ("measure: {}\n", "measure: {current: 5}\n"),
         ("due: 2026-12-01\n", "due: 2026-12-01\nmeasure: {current: 5}\n"),
+        # written as the loader reads it: Measure and Current are measure and current
+        ("Measure:\n  Target: 12\n  Current: 1\n", "Measure:\n  Target: 12\n  Current: 5\n"),
+        ("Measure: {Target: 12}\n", "Measure: {current: 5, Target: 12}\n"),
     ],
 )
 def test_set_goal_current_keeps_the_rest(front: str, expected: str) -> None:

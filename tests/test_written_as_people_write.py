@@ -253,3 +253,59 @@ def test_dotted_dates_percent_confidence_and_quarters_as_people_write_them(
     assert (checkin.date, checkin.time, checkin.confidence) == (date(2026, 11, 21), "09:15", 7.0)
     assert portfolio.kpi_series["nps"] == ((date(2026, 11, 1), 35.0), (date(2026, 11, 15), 38.0))
     assert portfolio.goals["g"].due == date(2026, 12, 31)
+
+
+def test_keys_in_any_case_or_with_spaces_are_read_as_their_known_spelling(
+    tmp_path: Path,
+) -> None:
+    """As Hugo reads front matter keys whatever their case: ``Title``, ``Key
+    Results``, ``Due-Date``; a finding points at the key as it is written."""
+    files = {
+        "okrsite.toml": 'title = "Ops"\n',
+        "content/objectives/warehouse.md": (
+            "---\r\nTitle: Ship the new warehouse\r\nCycle: 2026-Q4\r\nOwner: Bo Li\r\n"
+            "Key Results:\r\n  - Title: Open site\r\n    Target: 1\r\n"
+            "  - title: Hire staff\r\n    TARGET: 12\r\n---\r\n"
+        ),
+        "content/goals/g.md": """
+            ---
+            Type: goal
+            Title: Resolve complaints within 48 hours
+            Due: 2026-12-31
+            Measure: {Start: 70, Target: 95, Current: 82}
+            ---
+            We resolve complaints faster because a team owns them.
+        """,
+        "content/objectives/both.md": """
+            ---
+            title: Written twice
+            Title: Written twice, again
+            cycle: 2026-Q4
+            key_results:
+              - {id: kr1, title: Eins, target: 10}
+              - {id: kr2, title: Zwei, target: 10}
+            ---
+        """,
+    }
+    site = write_site(tmp_path / "site", files)
+    result = load_site(site, AS_OF)
+    found = {(d.code, d.file, d.line, d.column) for d in result.diagnostics}
+    assert ("OKR111", "content/objectives/both.md", 3, 1) in found  # Title beside title
+    assert not [d.format_text() for d in result.diagnostics if d.is_error]
+    portfolio = result.scored.portfolio
+    warehouse = portfolio.objectives["warehouse"]
+    assert (warehouse.title, warehouse.cycle, warehouse.owner) == (
+        "Ship the new warehouse",
+        "2026-Q4",
+        "bo-li",
+    )
+    assert [kr.title for kr in warehouse.key_results] == ["Open site", "Hire staff"]
+    assert warehouse.key_results[1].target == 12
+    goal = portfolio.goals["g"]
+    assert goal.measure is not None and (goal.measure.start, goal.measure.target) == (70, 95)
+    assert portfolio.objectives["both"].title == "Written twice"
+
+    warehouse_file = site / "content" / "objectives" / "warehouse.md"
+    warehouse_file.write_bytes(warehouse_file.read_bytes().replace(b"Target: 1", b"Target: lots"))
+    found = {(d.code, d.file, d.line, d.column) for d in load_site(site, AS_OF).diagnostics}
+    assert ("OKR102", "content/objectives/warehouse.md", 7, 13) in found  # at Target: lots
