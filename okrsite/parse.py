@@ -459,6 +459,11 @@ class _Fields:
                 )
 
 
+#: every key a file of any kind knows: the top level is read with this before its
+#: kind is known (almost every file's keys are all in it: one set operation)
+_ALL_KEYS: set[str] = set().union(*KNOWN_KEYS.values())
+
+
 def respelled(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
     """``data`` with each key written in another case, or with spaces or hyphens
     (``Title``, ``Key Results``, ``due-date``), under the known key it stands
@@ -696,7 +701,7 @@ def parse_data(
     if not all(type(k) is str for k in data):
         data = {str(k): v for k, v in data.items()}
 
-    data = respelled(data, COMMON_KEYS)  # Type: and ID: decide what the file is
+    data = respelled(data, _ALL_KEYS)  # (Type: and ID: decide what the file is)
     f = _Fields(rel, diags, memo)
     kind: Kind | None = path_kind
     if "type" in data:
@@ -742,7 +747,6 @@ def parse_data(
         return _finish(rel, kind, None, diags, parts)
 
     builder = _BUILDERS[kind]
-    data = respelled(data, KNOWN_KEYS[kind])
     f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)

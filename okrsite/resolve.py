@@ -82,8 +82,14 @@ def _title_aliases(table: Mapping[str, Team] | Mapping[str, Person]) -> dict[str
 
 def _canonical_cycles(table: dict[str, Objective | Goal], config: SiteConfig) -> None:
     """Name each record's cycle as :func:`okrsite.cycles.canonical` does, in place."""
+    names: dict[str, str] = {}  # the same few cycles in thousands of files
     for rid, rec in table.items():
-        if rec.cycle and (named := cycles_mod.canonical(rec.cycle, config.cycles)) != rec.cycle:
+        if not rec.cycle:
+            continue
+        named = names.get(rec.cycle)
+        if named is None:
+            named = names[rec.cycle] = cycles_mod.canonical(rec.cycle, config.cycles)
+        if named != rec.cycle:
             table[rid] = replace(rec, cycle=named)
 
 
