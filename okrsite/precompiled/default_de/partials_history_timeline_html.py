@@ -230,9 +230,8 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars.update({'new': l_1_new, 'old': l_1_old})
                     if environment.getattr(l_1_e, 'key_result'):
                         pass
-                        yield '“'
-                        yield escape(environment.getattr(l_1_e, 'key_result_title'))
-                        yield '” '
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=environment.getattr(l_1_e, 'key_result_title'), _loop_vars=_loop_vars))
+                        yield ' '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
                     if t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
@@ -283,4 +282,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '8=57&9=62&10=78&12=103&15=106&16=111&19=114&20=135&21=142&24=150&27=153&28=205&29=269&30=272&32=278&33=282'
+debug_info = '8=57&9=62&10=78&12=103&15=106&16=111&19=114&20=135&21=142&24=150&27=153&28=205&29=268&30=271&32=277&33=281'
