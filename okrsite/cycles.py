@@ -61,16 +61,21 @@ def calendar_cycle(name: str) -> Cycle | None:
 
 
 #: a quarter or half written the way people write it: ``Q4 2026``, ``2026 q4``, ``2026Q4``
-_WRITTEN = re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
+#: (compiled when first needed: most runs name no cycle that is not canonical)
+_WRITTEN: list[re.Pattern[str]] = []
 
 
 def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     """The name of the cycle ``name`` is written for: ``Q4 2026``, ``2026 q4``
     and ``2026Q4`` are ``2026-Q4`` (so one quarter is one cycle however it is
     written); a name ``okrsite.toml`` defines, or any other, stays as it is."""
-    if custom and name in custom:
+    if (custom and name in custom) or calendar_cycle(name) is not None and name == name.upper():
         return name
-    m = _WRITTEN.match(name.strip())
+    if not _WRITTEN:
+        _WRITTEN.append(
+            re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
+        )
+    m = _WRITTEN[0].match(name.strip())
     if not m:
         return name
     year = m.group(1) or m.group(4)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from okrsite.written_dates import DOTTED, read_date
+from okrsite.written_dates import dotted, read_date
 
 __all__ = [
     "DATE_HEADERS",
@@ -112,7 +112,7 @@ def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int)
     data = [row for row in rows[1:] if len(row) > max(date_at, value_at)]
     return CsvStyle(
         delimiter=delimiter,
-        dotted_dates=any(DOTTED.fullmatch(row[date_at].strip()) for row in data),
+        dotted_dates=any(dotted(row[date_at].strip()) for row in data),
         decimal_comma=delimiter != "," and any("," in row[value_at] for row in data),
     )
 

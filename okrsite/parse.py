@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from okrsite import kpi_csv, limits, yamlsource
+from okrsite import limits, yamlsource
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import (
     KIND_FOLDERS,
@@ -1490,6 +1490,8 @@ _BUILDERS: dict[str, Callable[..., Record | None]] = {
 def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
     """A KPI's ``data:`` CSV: a ``date,value`` header, then one row per reading
     (or a spreadsheet's European form, ``Datum;Wert``: :mod:`okrsite.kpi_csv`)."""
+    from okrsite import kpi_csv  # imported when a KPI reads a file: most runs read none
+
     diags: list[Diagnostic] = []
     try:
         text = raw.decode("utf-8-sig")
@@ -1599,6 +1601,8 @@ def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
 def _csv_number_hint(cell: str, delimiter: str) -> str:
     """:func:`_number_hint`, for a CSV: a comma-separated file cannot have a decimal
     comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
+    from okrsite import kpi_csv
+
     if kpi_csv.ambiguous(cell, delimiter):
         bare = cell.strip()
         return (

@@ -66,16 +66,43 @@ _DROPPED_HINT = (
 )
 
 
-def _title_aliases(table: Mapping[str, Team] | Mapping[str, Person]) -> dict[str, str]:
+def _unknown_names(
+    people: Mapping[str, Person],
+    teams: Mapping[str, Team],
+    tables: Iterable[Mapping[str, object]],
+    checkins: Sequence[CheckIn],
+) -> tuple[set[str], set[str]]:
+    """The people and teams named that have no file of that id (most sites: none)."""
+    named_people: set[str] = {c.author for c in checkins if c.author is not None}
+    named_teams: set[str] = set()
+    for table in tables:
+        for rec in table.values():
+            if isinstance(rec, (Objective, KPI, Goal)):
+                named_people.add(rec.owner or "")
+                named_teams.add(rec.team or "")
+            elif isinstance(rec, Team):
+                named_people.add(rec.lead or "")
+                named_teams.add(rec.parent or "")
+            elif isinstance(rec, Person):
+                named_teams.add(rec.team or "")
+    return named_people - people.keys() - {""}, named_teams - teams.keys() - {""}
+
+
+def _title_aliases(
+    table: Mapping[str, Team] | Mapping[str, Person], unknown: set[str]
+) -> dict[str, str]:
     """Ids that names written as a person's or team's ``title`` become, each
     with the id of that file, where the two differ: ``Jürgen Weiß`` becomes
     ``jurgen-weiss``, and ``people/juergen-weiss.md`` is the file whose title
-    it is. An id that is a file's own id, or the title of two files, stays
-    as it is (its reference is then checked as written)."""
+    it is; only for the ids named that have no file of their own
+    (``unknown``). A title two files share stays as it is (its reference is
+    then checked as written)."""
+    if not unknown:
+        return {}
     found: dict[str, str | None] = {}
     for rid, rec in table.items():
         slug = slugify(rec.title) if rec.title else ""
-        if slug and slug != rid and slug not in table:
+        if slug and slug in unknown:
             found[slug] = rid if slug not in found else None
     return {slug: rid for slug, rid in found.items() if rid is not None}
 
@@ -211,8 +238,11 @@ def resolve(
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
 
     # ---- a name written as a person's or team's title names that file
-    person_titles = _title_aliases(people)
-    team_titles = _title_aliases(teams)
+    unknown_people, unknown_teams = _unknown_names(
+        people, teams, [*tables.values(), *aside.values()], checkins
+    )
+    person_titles = _title_aliases(people, unknown_people)
+    team_titles = _title_aliases(teams, unknown_teams)
     if person_titles or team_titles:
         _use_file_ids(
             person_titles,
