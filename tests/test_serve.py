@@ -477,8 +477,10 @@ def test_path_traversal_never_returns_a_file_outside_the_build(
 class Served:
     """An ``okrsite serve`` process whose stderr is read by a thread."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, tmp: Path | None = None) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+        if tmp is not None:  # where the preview keeps the site it serves
+            env["TMPDIR"] = str(tmp)
         self.proc = subprocess.Popen(
             [*OKRSITE, "serve", *args],
             stdin=subprocess.DEVNULL,
@@ -558,13 +560,20 @@ def test_okrsite_serve_prints_the_url_serves_and_stops_on_sigint(site: Path) -> 
         urllib.request.urlopen(url, timeout=5)
 
 
-def test_okrsite_serve_warns_when_listening_on_all_interfaces(site: Path) -> None:
-    served = Served("--host", "0.0.0.0", "--port", "0", "--site", str(site))
+def test_okrsite_serve_warns_when_listening_on_all_interfaces(site: Path, tmp_path: Path) -> None:
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    served = Served("--host", "0.0.0.0", "--port", "0", "--site", str(site), tmp=tmp)
     try:
         served.wait_line(r"warning: listening on 0\.0\.0\.0")
         assert (
             "okrsite: warning: listening on 0.0.0.0: other machines on your network "
             "can see this preview" in served.stderr
         )
+        served.wait_line(r"serving \S+ at http://")
+        assert [p.name for p in tmp.iterdir()][0].startswith("okrsite-serve-")
+        rc = served.interrupt()  # stopped as a person stops it, not killed
     finally:
         served.close()
+    assert rc in (0, 130), served.stderr
+    assert list(tmp.iterdir()) == []  # the folder it served from is gone
