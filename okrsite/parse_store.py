@@ -34,8 +34,9 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -224,23 +225,38 @@ def _valid_parses(value: object) -> bool:
     )
 
 
+def _tuples_of(values: Collection[object], kinds: tuple[type, ...]) -> bool:
+    """Whether every value is a tuple of exactly ``len(kinds)`` items of these types.
+
+    One pass per column, each a loop in C: the index's 53,000 entries are
+    checked on every run, and a generator testing each entry took 0.07 s of
+    a 0.9 s ``check`` after one edit at 10,000 objectives.
+    """
+    if not values:
+        return True
+    if set(map(type, values)) != {tuple} or set(map(len, values)) != {len(kinds)}:  # type: ignore[arg-type]
+        return False
+    return all(
+        set(map(type, map(itemgetter(i), values))) == {kind}  # type: ignore[arg-type]
+        for i, kind in enumerate(kinds)
+    )
+
+
 def _valid_stats(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[3], str)
-        for entry in value.values()
+    """Each file's ``(mtime_ns, size, inode, content hash)``, by path."""
+    return (
+        isinstance(value, dict)
+        and set(map(type, value)) <= {str}
+        and _tuples_of(value.values(), (int, int, int, str))
     )
 
 
 def _valid_folders(value: object) -> bool:
     """Folder listings of the shape :mod:`okrsite.folder_listings` keeps."""
-    return isinstance(value, dict) and all(
-        isinstance(folder, str)
-        and type(entry) is tuple
-        and len(entry) == 5
-        and all(type(number) is int for number in entry[:3])
-        and type(entry[3]) is str
-        and type(entry[4]) is str
-        for folder, entry in value.items()
+    return (
+        isinstance(value, dict)
+        and set(map(type, value)) <= {str}
+        and _tuples_of(value.values(), (int, int, int, str, str))
     )
 
 

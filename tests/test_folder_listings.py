@@ -329,3 +329,33 @@ def test_check_with_a_cache_finds_a_file_added_to_a_settled_folder(tmp_path: Pat
     found = runner.invoke(cli, args)
     assert found.exit_code == 1, found.output
     assert "added.md" in found.output
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ({}, True),
+        ({"content/": (1, 2, 3, "a.md/b.md", "sub")}, True),
+        ({"content/": (1, 2, 3, "a.md", "")}, True),
+        ({"content/": (1, 2, 3, ("a.md",), "")}, False),
+        ({"content/": (1, 2, "3", "a.md", "")}, False),
+        ({"content/": (1, 2, True, "a.md", "")}, False),
+        ({"content/": (1, 2, 3, "a.md")}, False),
+        ({"content/": [1, 2, 3, "a.md", ""]}, False),
+        ({1: (1, 2, 3, "a.md", "")}, False),
+        ([("content/", (1, 2, 3, "a.md", ""))], False),
+    ],
+)
+def test_stored_listings_of_any_other_shape_are_not_used(value: object, valid: bool) -> None:
+    """A damaged or planted cache file must not reach the walk (it would crash it)."""
+    from okrsite.parse_store import _valid_folders, _valid_stats
+
+    assert _valid_folders(value) is valid
+    stats = (
+        {k: (*v[:3], "digest") for k, v in value.items()}
+        if valid and isinstance(value, dict)
+        else None
+    )
+    if stats is not None:
+        assert _valid_stats(stats)
+        assert not _valid_stats({k: (*v[:3], 7) for k, v in stats.items()}) or not stats
