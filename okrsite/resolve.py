@@ -73,6 +73,8 @@ def _unknown_names(
     checkins: Sequence[CheckIn],
 ) -> tuple[set[str], set[str]]:
     """The people and teams named that have no file of that id (most sites: none)."""
+    if not people and not teams:  # nobody to be named by a title
+        return set(), set()
     named_people: set[str] = {c.author for c in checkins if c.author is not None}
     named_teams: set[str] = set()
     for table in tables:
@@ -233,23 +235,17 @@ def resolve(
     # a quarter written as people write it (Q4 2026) is the calendar cycle 2026-Q4
     for with_cycles in (objectives, goals, aside["objective"], aside["goal"]):
         _canonical_cycles(with_cycles, config)  # type: ignore[arg-type]
-    aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
-    aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
-    aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
-
-    # ---- a name written as a person's or team's title names that file
+    # a name written as a person's or team's title names that file
     unknown_people, unknown_teams = _unknown_names(
         people, teams, [*tables.values(), *aside.values()], checkins
     )
     person_titles = _title_aliases(people, unknown_people)
     team_titles = _title_aliases(teams, unknown_teams)
     if person_titles or team_titles:
-        _use_file_ids(
-            person_titles,
-            team_titles,
-            [*tables.values(), *aside.values()],
-            checkins,
-        )
+        _use_file_ids(person_titles, team_titles, [*tables.values(), *aside.values()], checkins)
+    aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
+    aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
+    aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
 
     hints: dict[tuple[str, str, str | None], str | None] = {}
 
