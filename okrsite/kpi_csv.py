@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite.spreadsheet_read import delimiter_of
 from okrsite.written_dates import dotted, read_date
 
 __all__ = [
@@ -58,8 +59,7 @@ _AMBIGUOUS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")
 
 def split_rows(text: str) -> tuple[str, list[list[str]]]:
     """The file's delimiter and its rows (``text`` decoded, byte-order mark removed)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(",;\t", key=first.count) if first else ","
+    delimiter = delimiter_of(text)
     return delimiter, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 

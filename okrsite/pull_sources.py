@@ -12,8 +12,6 @@ never read ``[[sources]]`` beyond ignoring it.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
@@ -27,6 +25,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from okrsite import kpi_csv
+from okrsite.written_dates import read_date
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -264,19 +265,18 @@ def parse_values(text: str, fmt: str | None = None) -> list[tuple[date, float]]:
     return _csv_values(text)
 
 
-def _reading(day: Any, value: Any, where: str) -> tuple[date, float]:
-    try:
-        parsed_day = date.fromisoformat(str(day).strip())
-    except ValueError:
-        raise SourceError(f"{where}: {str(day)!r} is not a date like 2026-02-01") from None
+def _reading(day: Any, value: Any, where: str, delimiter: str = ",") -> tuple[date, float]:
+    """A date and a number as a KPI's data file reads them (:mod:`okrsite.kpi_csv`):
+    ``2026-02-01`` or ``01.02.2026``; a decimal comma where the values are not
+    separated by commas."""
+    parsed_day = read_date(str(day))
+    if parsed_day is None:
+        raise SourceError(f"{where}: {str(day)!r} is not a date like 2026-02-01")
     number: float | None = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
     elif isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
-            number = None
+        number = kpi_csv.read_number(value, delimiter)
     if number is None or not math.isfinite(number):
         raise SourceError(f"{where}: {value!r} is not a number")
     return parsed_day, number
@@ -309,17 +309,19 @@ def _add(out: dict[date, float], reading: tuple[date, float], where: str) -> Non
 
 
 def _csv_values(text: str) -> list[tuple[date, float]]:
+    """``date,value`` lines, or a spreadsheet's European ``Datum;Wert`` with
+    ``01.02.2026;41,5`` (the delimiter as :func:`okrsite.kpi_csv.split_rows` finds it)."""
     out: dict[date, float] = {}
-    rows = csv.reader(io.StringIO(text))
+    delimiter, rows = kpi_csv.split_rows(text)
     for n, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        shown = ",".join(row)[:80]
+        shown = delimiter.join(row)[:80]
         if len(cells) != 2:
             raise SourceError(f"line {n}: {shown!r} is not 'date,value'")
-        if not out and cells[0].lower() == "date":
+        if not out and cells[0].lower() in kpi_csv.DATE_HEADERS:
             continue  # the header line
         where = f"line {n} {shown!r}"
-        _add(out, _reading(cells[0], cells[1], where), where)
+        _add(out, _reading(cells[0], cells[1], where, delimiter), where)
     return list(out.items())

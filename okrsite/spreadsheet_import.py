@@ -19,6 +19,7 @@ from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.spreadsheet_read import Sheet
+from okrsite.written_dates import read_date
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows"]
 
@@ -159,11 +160,10 @@ class _Row:
             return value.date()
         if isinstance(value, date):
             return value
-        try:
-            return date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
+        day = read_date(str(value).strip()[:10])
+        if day is None:
             self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
-            return None
+        return day
 
 
 def _show(value: Any) -> str:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Sheet", "SheetError", "read_sheet"]
+__all__ = ["Sheet", "SheetError", "delimiter_of", "read_sheet"]
 
 MAX_ROWS = 100_000
 HEADER_SEARCH = 10  # rows with text looked at for the header
@@ -81,8 +81,7 @@ def _csv_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" in the ANSI code page unless told otherwise
         text = raw.decode("cp1252", errors="replace")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(",;\t", key=first.count) if first else ","
+    delimiter = delimiter_of(text)
     out: list[tuple[int, tuple[Any, ...]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for row in reader:
@@ -93,6 +92,13 @@ def _csv_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
         # inside a cell does not start a new row)
         out.append((len(out) + 1, cells))
     return out
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter of a CSV file as spreadsheets save it: the one of comma,
+    semicolon (Excel in much of Europe) and tab its first line holds most of."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return max(",;\t", key=first.count) if first else ","
 
 
 def _unexport(cell: str) -> str:

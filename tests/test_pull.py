@@ -181,6 +181,23 @@ def test_rows_added_to_a_german_excel_file_are_written_as_its_rows_are(tmp_path:
     assert (kpi.value, kpi.date) == (9.5, date(2026, 2, 1))
 
 
+def test_a_source_saved_by_german_excel_is_read_and_written_in_the_kpi_file_s_style(
+    tmp_path: Path,
+) -> None:
+    """The source's ``Datum;Wert`` and ``01.02.2026;9,5`` are read as the KPI's
+    data file would read them, and written as that file writes its rows."""
+    site = site_with(tmp_path, '[[sources]]\nname = "arr"\nfile = "arr.csv"\n')
+    (site / "arr.csv").write_text("Datum;Wert\n01.02.2026;9,5\n01.03.2026;1.234,5\n")
+    code, out = run("pull", "--site", str(site))
+    assert code == 0, out
+    assert (site / "content/data/arr.csv").read_text() == (
+        "date,value\n2026-01-01,8\n2026-02-01,9.5\n2026-03-01,1234.5\n"
+    )
+    (site / "arr.csv").write_text("date;value\n2026-04-01;1.234\n")
+    code, out = run("pull", "--site", str(site))
+    assert code == 1 and "'1.234' is not a number" in out, out
+
+
 class _Handler(BaseHTTPRequestHandler):
     body = b""
     seen_headers: list[str | None] = []
