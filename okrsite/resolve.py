@@ -96,16 +96,21 @@ def _title_aliases(
     """Ids that names written as a person's or team's ``title`` become, each
     with the id of that file, where the two differ: ``Jürgen Weiß`` becomes
     ``jurgen-weiss``, and ``people/juergen-weiss.md`` is the file whose title
-    it is; only for the ids named that have no file of their own
-    (``unknown``). A title two files share stays as it is (its reference is
-    then checked as written)."""
+    it is. A person is also named by the ``email``, ``github`` or ``gitlab``
+    of their file (``owner: uma@example.com``, ``owner: "@udiaz"``), as
+    issue trackers and sheets name people. Only for the ids named that have
+    no file of their own (``unknown``); a name two files share stays as it
+    is (its reference is then checked as written)."""
     if not unknown:
         return {}
     found: dict[str, str | None] = {}
     for rid, rec in table.items():
-        slug = slugify(rec.title) if rec.title else ""
-        if slug and slug in unknown:
-            found[slug] = rid if slug not in found else None
+        names: list[str | None] = [rec.title]
+        if isinstance(rec, Person):  # as a tracker or a sheet names people
+            names += [rec.email, rec.github, rec.gitlab]
+        for slug in {slugify(name) for name in names if name}:
+            if slug in unknown:
+                found[slug] = rid if found.get(slug, rid) == rid else None
     return {slug: rid for slug, rid in found.items() if rid is not None}
 
 

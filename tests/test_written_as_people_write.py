@@ -309,3 +309,28 @@ def test_keys_in_any_case_or_with_spaces_are_read_as_their_known_spelling(
     warehouse_file.write_bytes(warehouse_file.read_bytes().replace(b"Target: 1", b"Target: lots"))
     found = {(d.code, d.file, d.line, d.column) for d in load_site(site, AS_OF).diagnostics}
     assert ("OKR102", "content/objectives/warehouse.md", 7, 13) in found  # at Target: lots
+
+
+def test_a_person_named_by_email_or_handle_is_the_person_of_that_file(tmp_path: Path) -> None:
+    """Trackers and sheets name people by email or by their GitHub handle."""
+    files = {
+        **PEOPLE_AND_TEAMS,
+        "content/people/juergen-weiss.md": """
+            ---
+            title: Jürgen Weiß
+            email: j.weiss@example.com
+            github: jweiss
+            ---
+        """,
+        "content/objectives/service/antworten.md": PEOPLE_AND_TEAMS[
+            "content/objectives/service/antworten.md"
+        ].replace("owner: Jürgen Weiß", "owner: j.weiss@example.com"),
+        "content/checkins/2026-11-20.md": PEOPLE_AND_TEAMS[
+            "content/checkins/2026-11-20.md"
+        ].replace("author: Ayşe Yılmaz", 'author: "@jweiss"'),
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    portfolio = result.scored.portfolio
+    assert portfolio.objectives["service/antworten"].owner == "juergen-weiss"
+    assert portfolio.checkins[0].author == "juergen-weiss"
