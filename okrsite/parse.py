@@ -701,7 +701,7 @@ def parse_data(
     if not all(type(k) is str for k in data):
         data = {str(k): v for k, v in data.items()}
 
-    data = respelled(data, _ALL_KEYS)  # (Type: and ID: decide what the file is)
+    written, data = data, respelled(data, _ALL_KEYS)  # (Type: and ID: decide what the file is)
     f = _Fields(rel, diags, memo)
     kind: Kind | None = path_kind
     if "type" in data:
@@ -747,6 +747,8 @@ def parse_data(
         return _finish(rel, kind, None, diags, parts)
 
     builder = _BUILDERS[kind]
+    # read again for this kind: a Due: in an objective is warned of as written
+    data = respelled(written, KNOWN_KEYS[kind])
     f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
