@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
     from okrsite.history_cache import HistoryCache
     from okrsite.history_events import Event, Record
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")

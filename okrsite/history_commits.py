@@ -21,10 +21,11 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from okrsite import fork_pool
+from okrsite import cycles, fork_pool
 from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
@@ -261,7 +262,17 @@ class _Versions:
         old = self._get(path, old_oid, True, self._parser(None))
         before = old if isinstance(old, Version) else None
         new = self._get(path, new_oid, False, self._parser(before))
-        return _record(old), _record(new)
+        return self._named(_record(old)), self._named(_record(new))
+
+    def _named(self, rec: Record | CheckIn | None) -> Record | CheckIn | None:
+        """``rec`` with its cycle named as resolving names it (``Q4 2026`` is
+        ``2026-Q4``): rewriting how a quarter is spelled changes no cycle, and
+        the mid-cycle rule looks the name up among the site's cycles."""
+        if isinstance(rec, Objective) and rec.cycle:
+            named = cycles.canonical(rec.cycle, self.config.cycles)
+            if named != rec.cycle:
+                return replace(rec, cycle=named)
+        return rec
 
     def csv_days(self, path: str, oid: str, old: bool) -> dict[str, float]:
         value = self._get(path, oid, old, _csv_days)

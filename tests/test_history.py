@@ -792,3 +792,32 @@ def test_a_reader_keeps_what_it_used_up_only_when_asked(story: Repo, tmp_path: P
     assert plain.spent == []
     ((changes, known),) = keeping.spent
     assert len(changes) == 8 and known == {}  # 8 commits read (2 merges), few versions
+
+
+def test_a_quarter_spelled_another_way_is_no_change_of_cycle(tmp_path: Path) -> None:
+    """``cycle: 2026-Q1`` rewritten as ``Q1 2026`` names the same cycle: the
+    timeline shows only the target that moved with it, and marks it mid-cycle
+    (the cycle is found among the site's cycles however it is spelled)."""
+    repo = Repo(tmp_path / "goals")
+    repo.write("okrsite.toml", 'title = "Acme"\nas_of = 2026-03-01\n')
+    repo.write("content/objectives/sales/emea.md", objective())
+    start = repo.commit("Start the goals", "alice", day("2025-12-20"))
+    text = (
+        objective()
+        .replace("cycle: 2026-Q1", "cycle: Q1 2026")
+        .replace("target: 200", "target: 150")
+    )
+    assert "Q1 2026" in text and "target: 150" in text
+    repo.write("content/objectives/sales/emea.md", text)
+    respelled = repo.commit(
+        "Spell the quarter as we say it; revenue down", "bob", day("2026-01-10")
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    emea = json.loads((out / "api/history.json").read_text())["objectives"]["sales/emea"]
+    assert [c["field"] for c in emea["changes"]] == ["created"]
+    assert emea["changes"][0]["commit"] == start
+    assert emea["key_results"]["revenue"]["changes"] == [
+        change(respelled, "2026-01-10", "Bob Stone", "target", 200, 150, True, True)
+    ]
