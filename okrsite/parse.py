@@ -1238,7 +1238,10 @@ def _checkin(
 
 
 _MOMENT = re.compile(
-    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2}))?$"
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})[Tt ]+(\d{1,2}):(\d{2})"
+    r"(?::(\d{2})(?:\.\d+)?)?"  # seconds, and their fraction (read past)
+    r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
+    r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
 )
 
 
@@ -1246,13 +1249,18 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]
     """A check-in's ``date``, which may carry a time of day (``2026-11-29T14:05``).
 
     The time only orders check-ins of one day, so it is kept as zero-padded
-    ``HH:MM`` (or ``HH:MM:SS``) text, whose text order is time order.
+    ``HH:MM`` (or ``HH:MM:SS``) text, whose text order is time order. It may
+    be written as scripts write it (``2026-11-29T14:05:00.123Z``,
+    ``+01:00``) or on a 12-hour clock (``2:05 pm``); a zone is read past, so
+    the time counts as written.
     """
     raw = data.get("date")
     m = _MOMENT.match(raw.strip()) if isinstance(raw, str) else None
     if m is None:
         return f.date_(data, "date", (), required=True), ""
     hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
+    if m[5] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
+        hour = hour % 12 + (12 if m[5] in "Pp" else 0) if 1 <= hour <= 12 else 99
     day = f.date_value(m[1], "date", ("date",))
     if hour > 23 or minute > 59 or second > 59:
         f.err(

@@ -714,3 +714,34 @@ class TestCSV:
         rows, diags = parse_csv("x.csv", raw)
         assert rows == []
         assert [(d.code, d.line) for d in diags] == [(code, line)]
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "time"),
+    [
+        ("2026-11-20T14:05", "2026-11-20", "14:05"),
+        ("2026-11-20 14:05:30", "2026-11-20", "14:05:30"),
+        ("2026-11-20T14:05:00Z", "2026-11-20", "14:05:00"),
+        ("2026-11-20T14:05:00.123Z", "2026-11-20", "14:05:00"),
+        ("2026-11-20T14:05:00+01:00", "2026-11-20", "14:05:00"),
+        ("2026-11-20T14:05-0500", "2026-11-20", "14:05"),
+        ("2026-11-20 2:05 pm", "2026-11-20", "14:05"),
+        ("2026-11-20 2:05PM", "2026-11-20", "14:05"),
+        ("2026-11-20 12:30 a.m.", "2026-11-20", "00:30"),
+        ("2026-11-20 12:30 pm", "2026-11-20", "12:30"),
+        ("20.11.2026 09:15", "2026-11-20", "09:15"),
+    ],
+)
+def test_check_in_times_as_people_and_scripts_write_them(written: str, day: str, time: str) -> None:
+    pf = parse("content/checkins/c.md", f"---\nobjective: a\ndate: {written}\nvalues: {{}}\n---\n")
+    assert list(pf.diagnostics) == []
+    assert isinstance(pf.record, CheckIn)
+    assert (pf.record.date.isoformat(), pf.record.time) == (day, time)
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-11-20 13:05 pm", "2026-11-20 0:05 am", "2026-11-20 25:00"]
+)
+def test_times_that_do_not_exist_are_refused(written: str) -> None:
+    pf = parse("content/checkins/c.md", f"---\nobjective: a\ndate: {written}\nvalues: {{}}\n---\n")
+    assert only(pf).message == f"date has no such time of day: {written!r}"
