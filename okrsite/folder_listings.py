@@ -45,6 +45,10 @@ FolderListing = tuple[int, int, int, str, str]
 #: a folder's times must lie this long before the walk for its listing to be kept
 SETTLED_NS = 2_000_000_000
 
+#: where ``st_ctime`` is the change time no program can set (POSIX); on Windows
+#: it is the creation time, so a listing is never kept there
+CHANGE_TIMES = os.name == "posix"
+
 
 @dataclass
 class FolderListings:
@@ -78,7 +82,12 @@ class FolderListings:
         """Keep a listing just taken, if the folder's times are settled
         (``st``: its ``lstat`` taken before the listing)."""
         mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
-        if stat.S_ISDIR(st.st_mode) and mtime < self.settled_before and ctime < self.settled_before:
+        if (
+            CHANGE_TIMES
+            and stat.S_ISDIR(st.st_mode)
+            and mtime < self.settled_before
+            and ctime < self.settled_before
+        ):
             self.after[folder] = (mtime, ctime, st.st_ino, "/".join(files), "/".join(subfolders))
 
 
