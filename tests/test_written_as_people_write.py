@@ -186,6 +186,14 @@ def test_tab_separated_readings_are_read(tmp_path: Path) -> None:
     assert result.scored.portfolio.kpi_series["tickets"] == ((date(2026, 11, 1), 12.5),)
 
 
+def two_results(title: str, cycle: str) -> str:
+    """An objective file with two plain key results (one alone is warned of)."""
+    return (
+        f"---\ntitle: {title}\ncycle: {cycle}\nkey_results:\n"
+        "  - {id: kr1, title: Eins, target: 10}\n  - {id: kr2, title: Zwei, target: 10}\n---\n"
+    )
+
+
 def test_dotted_dates_percent_confidence_and_quarters_as_people_write_them(
     tmp_path: Path,
 ) -> None:
@@ -194,33 +202,9 @@ def test_dotted_dates_percent_confidence_and_quarters_as_people_write_them(
             'title = "Service"\nlanguage = "de"\n'
             '[cycles."Q1 2027"]\nstart = 2027-01-01\nend = 2027-03-31\n'
         ),
-        "content/objectives/a.md": """
-            ---
-            title: Erstes Ziel
-            cycle: Q4 2026
-            key_results:
-              - {id: kr1, title: Eins, target: 10}
-              - {id: kr2, title: Zwei, target: 10}
-            ---
-        """,
-        "content/objectives/b.md": """
-            ---
-            title: Zweites Ziel
-            cycle: 2026-q4
-            key_results:
-              - {id: kr1, title: Eins, target: 10}
-              - {id: kr2, title: Zwei, target: 10}
-            ---
-        """,
-        "content/objectives/c.md": """
-            ---
-            title: Nächstes Jahr
-            cycle: Q1 2027
-            key_results:
-              - {id: kr1, title: Eins, target: 10}
-              - {id: kr2, title: Zwei, target: 10}
-            ---
-        """,
+        "content/objectives/a.md": two_results("Erstes Ziel", "Q4 2026"),
+        "content/objectives/b.md": two_results("Zweites Ziel", "2026-q4"),
+        "content/objectives/c.md": two_results("Nächstes Jahr", "Q1 2027"),
         "content/checkins/a.md": """
             ---
             objective: a
