@@ -294,10 +294,14 @@ class _Versions:
 
 
 def _record(value: Any) -> Record | CheckIn | None:
-    """The record of a parsed version, or of one the current site parsed."""
+    """The record of a parsed version, or of one the current site parsed. A
+    check-in whose date cannot be read (its file has that error) is none: it
+    is parsed only so that its references are checked."""
     if isinstance(value, Version):
         value = value.record
-    return value if isinstance(value, (Objective, KPI, CheckIn)) else None
+    if isinstance(value, CheckIn):
+        return None if value.undated else value
+    return value if isinstance(value, (Objective, KPI)) else None
 
 
 def _csv_days(path: str, raw: bytes) -> dict[str, float]:

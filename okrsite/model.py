@@ -207,6 +207,17 @@ class CheckIn:
     #: (``2026-11-29T14:05``); orders check-ins of the same day
     time: str = ""
 
+    @property
+    def undated(self) -> bool:
+        """Whether this is the record of a check-in whose date could not be read."""
+        return self.date == UNDATED
+
+
+#: the date of a check-in whose ``date:`` is missing or no real date. Its file
+#: has that error, so the check-in is never part of a portfolio; it is built
+#: only so that the same run checks its objective, KPI and values too.
+UNDATED = date.min
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import (
     KIND_FOLDERS,
     KPI,
+    UNDATED,
     CheckIn,
     Goal,
     Initiative,
@@ -1219,12 +1220,10 @@ def _checkin(
     if kpi is not None and value is None and "value" not in data:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
     confidence = _confidence(f, data)
-    if day is None:
-        return None
     return CheckIn(
         id=rid,
         file=rel,
-        date=day,
+        date=UNDATED if day is None else day,  # the date's error makes the file broken
         objective=objective,
         kpi=kpi,
         author=f.name(data, "author", (), "person"),

@@ -558,7 +558,8 @@ def resolve(
                 unknown("objective", c.objective, objectives, c.file, ("objective",), "objective")
                 continue
             obj = target_obj
-            ok = c.file not in broken_files  # checked, but kept only without errors
+            # checked, but kept only without errors (an undated one has its date's)
+            ok = c.file not in broken_files and not c.undated
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
                 if found_kr is None:
@@ -603,7 +604,7 @@ def resolve(
                     )
                     ok = False
             cyc = known_cycles.get(obj.cycle)
-            if cyc is not None and not cyc.contains(c.date):
+            if cyc is not None and not c.undated and not cyc.contains(c.date):
                 diags.append(
                     warning(
                         "OKR309",
@@ -619,7 +620,7 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
-            if c.file not in broken_files:
+            if c.file not in broken_files and not c.undated:
                 kept.append(c)
 
     kept.sort(key=checkin_order)

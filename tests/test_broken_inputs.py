@@ -603,3 +603,39 @@ def test_errors_in_json_and_github_formats_too(
         assert_clean_exit(result)
         assert result.exit_code == 1
         assert "OKR302" in result.stdout
+
+
+def test_a_checkin_without_a_readable_date_has_its_references_checked_too(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    """A check-in whose date is missing or no real date is not dropped before
+    its objective, KPI and values are checked: one run reports every error."""
+    files: dict[str, str | bytes] = {
+        **SALES,
+        "content/kpis/nps.md": "---\ntitle: NPS\ntarget: 40\nvalues: {2026-01-01: 30}\n---\n",
+        # a date that does not exist, and an objective that does not either
+        "content/checkins/a.md": "---\nobjective: slaes\ndate: 31.02.2026\n---\n",
+        # no date, and a key result the objective does not have
+        "content/checkins/b.md": "---\nobjective: sales\nvalues: {countris: 1}\n---\n",
+        # a time of day that does not exist, and a KPI that does not either
+        "content/checkins/c.md": "---\nkpi: npss\ndate: 2026-01-05 25:00\nvalue: 31\n---\n",
+        # only the date is wrong: one error, and the check-in counts nowhere
+        "content/checkins/d.md": "---\nobjective: sales\ndate: 2026-1-32\nvalues: {countries: 1}\n---\n",
+    }
+    result = run_check(make_site(files))
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if ": error " in ln]
+    assert [ln.split(" (hint")[0] for ln in errors] == [
+        "content/checkins/a.md:2:12: error OKR303: objective 'slaes' does not exist",
+        "content/checkins/a.md:3:7: error OKR104: date must be a real date like 2026-02-10, got '31.02.2026'",
+        "content/checkins/b.md:1: error OKR101: missing required key 'date'",
+        "content/checkins/b.md:3:10: error OKR304: objective 'sales' has no key result 'countris'",
+        "content/checkins/c.md:2:6: error OKR303: KPI 'npss' does not exist",
+        "content/checkins/c.md:3:7: error OKR104: date has no such time of day: '2026-01-05 25:00'",
+        "content/checkins/d.md:3:7: error OKR104: date must be a real date like 2026-02-10, got '2026-1-32'",
+    ], result.output
+    assert "did you mean 'sales'" in errors[0] and "did you mean 'countries'" in errors[3]
+    # no check-in is counted, and none is said to lie outside its cycle
+    assert "0 check-ins" in result.output.splitlines()[-1]
+    assert "OKR309" not in result.output

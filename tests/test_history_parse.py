@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from okrsite import history_parse, parse, yamlsource
+from okrsite import history_commits, history_parse, parse, yamlsource
 from okrsite.history_parse import (
     Version,
     parse_version,
@@ -239,6 +239,15 @@ Two contracts signed.
         [checkin, checkin.replace("420000", "450000"), checkin.replace("medium", "high")],
         "content/checkins/sales/grow-emea/2026-02-03.md",
     )
+    # a version whose date cannot be read is no check-in in the history (the
+    # site parses it, with its date's error, only to check its references)
+    rel = "content/checkins/sales/grow-emea/2026-02-03.md"
+    undated = checkin.replace("2026-02-03", "2026-02-30").encode()
+    assert parse.parse_file(rel, undated).broken
+    dated = parse_version(rel, checkin.encode(), None)
+    assert history_commits._record(dated) == dated.record
+    assert history_commits._record(parse_version(rel, undated, None)) is None
+    assert history_commits._record(parse_version(rel, undated, dated)) is None
 
 
 def test_random_edits_keep_every_version_equal_to_a_whole_parse() -> None:
