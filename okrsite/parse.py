@@ -444,7 +444,7 @@ class _Fields:
             return
         for key in data:
             if str(key) not in known:
-                hint = hints.get(str(key)) if hints else None
+                hint = hints.get(yamlsource.key_form(str(key))) if hints else None
                 if hint is None:
                     guess = closest(str(key), known)
                     hint = (

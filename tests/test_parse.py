@@ -154,7 +154,7 @@ def test_unknown_key_did_you_mean() -> None:
     assert pf.record is not None  # a warning keeps the record
 
 
-@pytest.mark.parametrize("key", ["kind", "type"])
+@pytest.mark.parametrize("key", ["kind", "type", "Type", "KIND"])
 def test_a_key_result_s_kind_or_type_line_says_how_its_kind_is_written(key: str) -> None:
     """Other OKR tools give a key result a type; here its keys say it, and the
     nearest known key ('id' for 'kind') would send the writer the wrong way."""
