@@ -318,6 +318,8 @@ def build(
     _ENDS_AT_ONCE.append(True)
     root = resolve_site(site)
     stored = stored_parse_cache(root, cache_dir, not no_cache)
+    if stored is not None:
+        stored.print_scores = True  # the page cache reads them (okrsite.value_prints)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         result = build_site(

@@ -47,6 +47,7 @@ from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, ParseCache, StatEntry
 from okrsite.pipeline import FileTree, parse_cache_key, read_config
 from okrsite.scoring import ScoreMemo
+from okrsite.value_prints import PRINT_SIZE, fingerprint, known_prints
 
 __all__ = [
     "StoredParseCache",
@@ -56,7 +57,7 @@ __all__ = [
     "stored_parse_cache",
 ]
 
-_FORMAT = b"okrsite-parse-cache 3\n"
+_FORMAT = b"okrsite-parse-cache 4\n"
 _SHARD_FORMAT = b"okrsite-parse-shard 1\n"
 _INDEX_FORMAT = b"okrsite-cache-index 1\n"
 _FOLDERS_FORMAT = b"okrsite-folder-listings 1\n"
@@ -306,9 +307,9 @@ def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[
                 return
             by_digest.update(got)
         stored = _read(cache_file(cache_dir, key), _FORMAT, by_digest)
-        if not (isinstance(stored, tuple) and len(stored) == 5):
+        if not (isinstance(stored, tuple) and len(stored) == 6):
             return
-        stored_key, generation, signature, scored, values = stored
+        stored_key, generation, signature, scored, values, prints = stored
         if stored_key != key or generation != base.generation or not isinstance(signature, str):
             return
         base.digests = frozenset(by_digest)
@@ -316,8 +317,29 @@ def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[
         if isinstance(scored, model.ScoredPortfolio) and isinstance(values, dict):
             cache.scores = ScoreMemo(scored=scored, values=values)
             cache.scores_signature = signature
+            known_prints(_score_prints(scored, prints))
 
     return fill
+
+
+def _prints_of(scored: model.ScoredPortfolio) -> dict[str, bytes]:
+    """Each objective score's fingerprint (:func:`okrsite.value_prints.fingerprint`)."""
+    return {oid: fingerprint(score) for oid, score in scored.objectives.items()}
+
+
+def _score_prints(scored: model.ScoredPortfolio, prints: object) -> list[tuple[object, bytes]]:
+    """The scores read back with the prints kept with them (none if they are not all
+    well-formed): their objects are the scores a build reuses for every
+    objective an edit did not touch."""
+    if not isinstance(prints, dict):
+        return []
+    pairs: list[tuple[object, bytes]] = []
+    for oid, print_ in prints.items():
+        score = scored.objectives.get(oid) if isinstance(oid, str) else None
+        if score is None or not isinstance(print_, bytes) or len(print_) != PRINT_SIZE:
+            return []
+        pairs.append((score, print_))
+    return pairs
 
 
 def _read_shard(
@@ -384,11 +406,16 @@ def load_parse_cache(
 REWRITE_AFTER = 2000
 
 
-def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = None) -> bool:
+def save_parse_cache(
+    cache_dir: Path, cache: ParseCache, base: _Base | None = None, print_scores: bool = False
+) -> bool:
     """Store the entries of the files that exist now; ``False`` if it could not.
 
     A cache that cannot be written (read-only checkout, full disk) costs the
     next run its speed, not its correctness, so failures are not errors.
+    ``print_scores`` (for ``okrsite build``, whose page cache compares what
+    pages read by fingerprints) keeps each objective score's fingerprint
+    with the scores.
     """
     base = base if base is not None else _Base()
     live = {entry[3] for entry in cache.stats.values()}
@@ -424,7 +451,14 @@ def save_parse_cache(cache_dir: Path, cache: ParseCache, base: _Base | None = No
                     cache_dir,
                     cache_file(cache_dir, cache.key),
                     _FORMAT,
-                    (cache.key, generation, cache.scores_signature, scored, values),
+                    (
+                        cache.key,
+                        generation,
+                        cache.scores_signature,
+                        scored,
+                        values,
+                        _prints_of(scored) if print_scores and scored is not None else {},
+                    ),
                     records,
                 )
                 base.generation, base.digests, delta = generation, frozenset(keep), {}
@@ -514,6 +548,8 @@ class StoredParseCache:
     folders_before: dict[str, FolderListing] = dataclasses.field(default_factory=dict)
     #: the cache's count of parses made when it was last saved
     misses_saved: int = 0
+    #: keep each objective score's fingerprint with the scores (``okrsite build``)
+    print_scores: bool = False
 
     @classmethod
     def open(cls, folder: Path, config: SiteConfig) -> StoredParseCache:
@@ -538,7 +574,7 @@ class StoredParseCache:
             and (cache.fill is not None or self.base.digests)
         ):
             return saved
-        if not save_parse_cache(self.folder, cache, self.base):
+        if not save_parse_cache(self.folder, cache, self.base, self.print_scores):
             return False
         self.stats_before, self.outcome_before = dict(cache.stats), cache.outcome
         self.misses_saved = cache.misses

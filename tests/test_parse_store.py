@@ -354,3 +354,54 @@ def test_a_build_saves_the_parse_cache_while_its_workers_render(
     )
     assert rebuilt.ok and rebuilt.load is not None
     assert rebuilt.load.parsed_again == 0
+
+
+def move_target(path: Path, by: int) -> None:
+    """Raise the first numeric ``target:`` of an objective file by ``by``."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        head, _, value = line.partition("target: ")
+        if value.strip().isdigit():
+            lines[i] = f"{head}target: {int(value) + by}\n"
+            break
+    else:
+        raise AssertionError(f"no numeric target in {path}")
+    path.write_text("".join(lines), encoding="utf-8")
+    bump_mtime(path)
+
+
+def test_scores_kept_with_their_prints_never_keep_a_stale_page(site: Path, tmp_path: Path) -> None:
+    """``okrsite build`` keeps each objective score's fingerprint with the scores,
+    and the next build takes those prints for the scores it reuses instead of
+    printing 10,000 again. Edits that move scores, one undone (the kept score
+    object comes back while the last build's pages show the edited one), are
+    each built byte-equal to a cold build."""
+    from okrsite import value_prints
+
+    objectives = sorted((site / "content" / "objectives").rglob("*.md"))
+    leaf = next(p for p in objectives if "target: " in p.read_text(encoding="utf-8"))
+    other = next(p for p in reversed(objectives) if p != leaf and "target: " in p.read_text())
+    warm = tmp_path / "warm"
+    build(site, warm)
+
+    class Records(pickle.Unpickler):  # the records the scores name stay in the shards
+        def find_class(self, module: str, name: str) -> object:
+            if name == "_stored_record":
+                return lambda digest: None
+            return super().find_class(module, name)
+
+    with cache_files(site)[0].open("rb") as fh:
+        fh.readline()
+        prints = Records(fh).load()[5]
+    assert len(prints) == 22 and all(len(p) == 16 for p in prints.values())
+    for step in (
+        lambda: move_target(leaf, 7),
+        lambda: move_target(leaf, -7),  # undone: the kept scores are right again
+        lambda: move_target(other, 3),
+    ):
+        step()
+        value_prints.known_prints(())
+        got = build(site, warm)
+        scores = {id(v) for v, _ in value_prints._KNOWN.values()}
+        assert len(scores) == 22, "the kept scores were not read with their prints"
+        assert got == build(site, tmp_path / "cold", "--no-cache")
