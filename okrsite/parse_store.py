@@ -47,7 +47,7 @@ from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, ParseCache, StatEntry
 from okrsite.pipeline import FileTree, parse_cache_key, read_config
 from okrsite.scoring import ScoreMemo
-from okrsite.value_prints import PRINT_SIZE, fingerprint, known_prints
+from okrsite.value_prints import PRINT_SIZE, known_prints, print_of
 
 __all__ = [
     "StoredParseCache",
@@ -294,6 +294,8 @@ class _Base:
 
     generation: str = ""
     digests: frozenset[str] = frozenset()
+    #: the input signature of the scores in the large file, once read
+    scores_signature: str = ""
 
 
 def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[ParseCache], None]:
@@ -306,25 +308,57 @@ def _fill_from(cache_dir: Path, key: tuple[str, ...], base: _Base) -> Callable[[
             if got is None:
                 return
             by_digest.update(got)
-        stored = _read(cache_file(cache_dir, key), _FORMAT, by_digest)
+        base.digests = frozenset(by_digest)
+        # the parses since the shards were written ride in the index (read
+        # already): the scores name records of both
+        cache.by_digest = {**by_digest, **cache.by_digest}
+        stored = _read(cache_file(cache_dir, key), _FORMAT, cache.by_digest)
         if not (isinstance(stored, tuple) and len(stored) == 6):
             return
         stored_key, generation, signature, scored, values, prints = stored
         if stored_key != key or generation != base.generation or not isinstance(signature, str):
             return
-        base.digests = frozenset(by_digest)
-        cache.by_digest = {**by_digest, **cache.by_digest}
         if isinstance(scored, model.ScoredPortfolio) and isinstance(values, dict):
             cache.scores = ScoreMemo(scored=scored, values=values)
-            cache.scores_signature = signature
+            cache.scores_signature = base.scores_signature = signature
             known_prints(_score_prints(scored, prints))
 
     return fill
 
 
+def _write_scores(
+    cache_dir: Path,
+    cache: ParseCache,
+    generation: str,
+    keep: dict[str, parse.ParsedFile],
+    print_scores: bool,
+) -> None:
+    """The large file's scores: each record kept in ``keep`` (the shards, or
+    the index) is written as a reference to its parse's content hash."""
+    memo = cache.scores
+    scored = memo.scored if memo is not None else None
+    values = memo.values if memo is not None else {}
+    records = {id(pf.record): d for d, pf in keep.items() if pf.record is not None}
+    _write(
+        cache_dir,
+        cache_file(cache_dir, cache.key),
+        _FORMAT,
+        (
+            cache.key,
+            generation,
+            cache.scores_signature,
+            scored,
+            values,
+            _prints_of(scored) if print_scores and scored is not None else {},
+        ),
+        records,
+    )
+
+
 def _prints_of(scored: model.ScoredPortfolio) -> dict[str, bytes]:
-    """Each objective score's fingerprint (:func:`okrsite.value_prints.fingerprint`)."""
-    return {oid: fingerprint(score) for oid, score in scored.objectives.items()}
+    """Each objective score's fingerprint (:func:`okrsite.value_prints.fingerprint`;
+    the print a score was read back with is its print still)."""
+    return {oid: print_of(score) for oid, score in scored.objectives.items()}
 
 
 def _score_prints(scored: model.ScoredPortfolio, prints: object) -> list[tuple[object, bytes]]:
@@ -430,12 +464,9 @@ def save_parse_cache(
         cache_dir.mkdir(parents=True, exist_ok=True)
         ignore_in_git(cache_dir)
         with paused_gc():
+            keep = {d: pf for d, pf in cache.by_digest.items() if d in live}
             if rewrite:
                 generation = os.urandom(8).hex()
-                memo = cache.scores
-                scored = memo.scored if memo is not None else None
-                values = memo.values if memo is not None else {}
-                keep = {d: pf for d, pf in cache.by_digest.items() if d in live}
                 shards: list[dict[str, parse.ParsedFile]] = [{} for _ in range(SHARDS)]
                 for digest, pf in keep.items():
                     shards[shard_of(digest)][digest] = pf
@@ -446,22 +477,22 @@ def save_parse_cache(
                         _SHARD_FORMAT,
                         (cache.key, generation, number, parses),
                     )
-                records = {id(pf.record): d for d, pf in keep.items() if pf.record is not None}
-                _write(
-                    cache_dir,
-                    cache_file(cache_dir, cache.key),
-                    _FORMAT,
-                    (
-                        cache.key,
-                        generation,
-                        cache.scores_signature,
-                        scored,
-                        values,
-                        _prints_of(scored) if print_scores and scored is not None else {},
-                    ),
-                    records,
-                )
+                _write_scores(cache_dir, cache, generation, keep, print_scores)
                 base.generation, base.digests, delta = generation, frozenset(keep), {}
+                base.scores_signature = cache.scores_signature
+            elif (
+                filled
+                and base.generation
+                and cache.scores is not None
+                and cache.scores.scored is not None
+                and cache.scores_signature != base.scores_signature
+            ):
+                # New scores (a build after an edit): the next build after an
+                # edit swaps its edits into them instead of resolving again
+                # (okrsite.pipeline._scored_later). The records they name are
+                # in the shards or in the index written next.
+                _write_scores(cache_dir, cache, base.generation, keep, print_scores)
+                base.scores_signature = cache.scores_signature
             _write(
                 cache_dir,
                 cache_file(cache_dir, cache.key, "index"),
@@ -572,6 +603,7 @@ class StoredParseCache:
             and cache.stats == self.stats_before
             and cache.outcome == self.outcome_before
             and (cache.fill is not None or self.base.digests)
+            and (cache.fill is not None or not self._new_scores())
         ):
             return saved
         if not save_parse_cache(self.folder, cache, self.base, self.print_scores):
@@ -579,6 +611,15 @@ class StoredParseCache:
         self.stats_before, self.outcome_before = dict(cache.stats), cache.outcome
         self.misses_saved = cache.misses
         return saved
+
+    def _new_scores(self) -> bool:
+        """Whether this run scored inputs other than those of the stored scores."""
+        memo = self.cache.scores
+        return (
+            memo is not None
+            and memo.scored is not None
+            and self.cache.scores_signature != self.base.scores_signature
+        )
 
 
 def stored_parse_cache(

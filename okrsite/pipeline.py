@@ -587,12 +587,13 @@ def _reuse(
     signature: str,
     jobs: int | None,
     parsed_again: int = 0,
+    swap: _Swap | None = None,
 ) -> LoadResult | None:
     """The last load's result, if its inputs are exactly this load's inputs.
 
     The portfolio is not loaded here: a ``check`` prints diagnostics and
     counts only. Asking the result for ``scored`` loads it then (see
-    :func:`_scored_later`).
+    :func:`_scored_later`; ``swap`` as there).
     """
     outcome = cache.outcome
     if outcome is None or outcome.signature != signature or not _same_csv(tree, outcome):
@@ -601,7 +602,7 @@ def _reuse(
     diags = list(outcome.diagnostics)
     return LoadResult(
         config=config,
-        scored=_scored_later(tree, when, cache, signature, jobs),
+        scored=_scored_later(tree, when, cache, signature, jobs, swap),
         diagnostics=sorted_diagnostics([*prefix, *diags]) if prefix else diags,
         files_read=outcome.files_read,
         as_of=when,
@@ -633,12 +634,24 @@ def _after_edits(
     old parses are still kept, and no edit changes what the cross-file rules
     read; otherwise ``None`` and the load runs in full.
     """
+    before = cache.outcome
     found = _edited_outcome(tree, config, when, cache, signature, scan)
-    if found is None:
+    if found is None or before is None:
         return None
     patched, edits = found
     parsed = _keep_edits(cache, scan, patched, edits)
-    return _reuse(tree, config, config_diags, when, cache, signature, jobs, parsed)
+    swap = _Swap(before.signature, [(scan.previous[rel], new) for rel, (_, new) in edits.items()])
+    return _reuse(tree, config, config_diags, when, cache, signature, jobs, parsed, swap)
+
+
+@dataclass(frozen=True)
+class _Swap:
+    """The edits a patched outcome was patched for: the input signature of the
+    outcome before them, and each edited file's earlier content hash and new
+    parse (see :func:`_scored_later`)."""
+
+    signature: str
+    edits: list[tuple[str, ParsedFile]]
 
 
 def _edited_outcome(
@@ -754,14 +767,35 @@ def _edited_portfolio(
 
 
 def _scored_later(
-    tree: SourceTree, when: date, cache: ParseCache, signature: str, jobs: int | None
+    tree: SourceTree,
+    when: date,
+    cache: ParseCache,
+    signature: str,
+    jobs: int | None,
+    swap: _Swap | None = None,
 ) -> Callable[[], ScoredPortfolio]:
+    """The scored portfolio of a load answered from the cache, loaded when asked.
+
+    The kept scores are used as they are when they are of exactly these
+    inputs. After a few edits that changed nothing the cross-file rules
+    read (``swap``), they are the scores of the inputs before the edits,
+    and the portfolio is theirs with the edited objectives swapped in and
+    scored again (as the preview does after a save: see
+    :func:`_edited_portfolio`), instead of resolving every file again.
+    Otherwise the portfolio is loaded in full.
+    """
+
     def scored() -> ScoredPortfolio:
         with paused_gc():
             cache.complete()
             memo = cache.scores
             if memo is not None and memo.scored is not None and cache.scores_signature == signature:
                 return memo.scored
+            if swap is not None and memo is not None and memo.scored is not None:
+                swapped = _swapped_scores(cache, memo, swap, when)
+                if swapped is not None:
+                    cache.scores_signature = signature
+                    return swapped
             cache.outcome = None  # the scores kept are older than the outcome: load for real
             # ... from the files as the scan that made this result found them:
             # the listing and each file's content hash it kept are vouched for,
@@ -774,6 +808,30 @@ def _scored_later(
             return _load(tree, when, cache=cache, jobs=jobs).scored
 
     return scored
+
+
+def _swapped_scores(
+    cache: ParseCache, memo: ScoreMemo, swap: _Swap, when: date
+) -> ScoredPortfolio | None:
+    """The kept scores' portfolio with ``swap``'s edits swapped in, scored again
+    from ``memo`` (see :func:`_scored_later`); ``None`` for a full load."""
+    kept = memo.scored
+    if kept is None or cache.scores_signature != swap.signature:
+        return None
+    if kept.as_of != when:
+        return None
+    # the old parses as the kept portfolio holds them (the very objects the
+    # kept scores were read with), not as a look-up read them on their own
+    edits = []
+    for old_digest, new in swap.edits:
+        old = cache.by_digest.get(old_digest)
+        if old is None:
+            return None
+        edits.append((old, new))
+    portfolio = swapped_objectives(kept.portfolio, edits)
+    if portfolio is None:
+        return None
+    return score_portfolio(portfolio, when, kept.settings, memo=memo)
 
 
 def _page_estimate(parsed: Sequence[ParsedFile]) -> int:

@@ -61,6 +61,13 @@ _PARSED: dict[int, tuple[Any, bytes]] = {}
 _KNOWN: dict[int, tuple[Any, bytes]] = {}
 
 
+def print_of(value: Any) -> bytes:
+    """:func:`fingerprint` of ``value``, or the print it was read back with
+    (:func:`known_prints`)."""
+    known = _KNOWN.get(id(value))
+    return known[1] if known is not None and known[0] is value else fingerprint(value)
+
+
 def known_prints(pairs: Iterable[tuple[Any, bytes]]) -> None:
     """Remember the prints of values read back from a cache (the scores of
     10,000 objectives: two thirds of a second to print again after every

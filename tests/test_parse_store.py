@@ -370,13 +370,27 @@ def move_target(path: Path, by: int) -> None:
     bump_mtime(path)
 
 
-def test_scores_kept_with_their_prints_never_keep_a_stale_page(site: Path, tmp_path: Path) -> None:
-    """``okrsite build`` keeps each objective score's fingerprint with the scores,
-    and the next build takes those prints for the scores it reuses instead of
-    printing 10,000 again. Edits that move scores, one undone (the kept score
-    object comes back while the last build's pages show the edited one), are
-    each built byte-equal to a cold build."""
-    from okrsite import value_prints
+def test_scores_kept_with_their_prints_never_keep_a_stale_page(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``okrsite build`` keeps its scores, each with its fingerprint. The build
+    after an edit that changes nothing the cross-file rules read swaps the
+    edited objectives into the kept scores' portfolio instead of resolving
+    every file again, and takes the kept prints for the scores it reuses
+    instead of printing 10,000 again. Edits that move scores, one undone (the
+    kept score object comes back while the last build's pages show the
+    edited one), one that needs a full resolve, are each built byte-equal to
+    a cold build."""
+    from okrsite import pipeline, value_prints
+
+    resolved: list[int] = []
+    real_resolve = pipeline.resolve
+
+    def counted(*args: object, **kwargs: object) -> object:
+        resolved.append(1)
+        return real_resolve(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "resolve", counted)
 
     objectives = sorted((site / "content" / "objectives").rglob("*.md"))
     leaf = next(p for p in objectives if "target: " in p.read_text(encoding="utf-8"))
@@ -394,14 +408,24 @@ def test_scores_kept_with_their_prints_never_keep_a_stale_page(site: Path, tmp_p
         fh.readline()
         prints = Records(fh).load()[5]
     assert len(prints) == 22 and all(len(p) == 16 for p in prints.values())
-    for step in (
-        lambda: move_target(leaf, 7),
-        lambda: move_target(leaf, -7),  # undone: the kept scores are right again
-        lambda: move_target(other, 3),
+
+    def new_owner() -> None:
+        text = other.read_text(encoding="utf-8")
+        other.write_text(text.replace("\nowner: ", "\nowner: uma\nold_owner: ", 1))
+        bump_mtime(other)
+
+    for step, resolves in (
+        (lambda: move_target(leaf, 7), 0),
+        (lambda: move_target(leaf, -7), 0),  # undone: the kept scores are right again
+        (lambda: move_target(other, 3), 0),
+        (new_owner, 1),  # the owner is read across files: resolved again
+        (lambda: move_target(leaf, 2), 0),  # swapped into the scores of that build
     ):
         step()
         value_prints.known_prints(())
+        resolved.clear()
         got = build(site, warm)
+        assert len(resolved) == resolves
         scores = {id(v) for v, _ in value_prints._KNOWN.values()}
         assert len(scores) == 22, "the kept scores were not read with their prints"
         assert got == build(site, tmp_path / "cold", "--no-cache")
