@@ -33,11 +33,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import io
 import os
 import pickle
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import IO, Any, cast
@@ -47,6 +45,7 @@ from markupsafe import Markup
 
 from okrsite.dependencies import EVERY, Dep
 from okrsite.fork_pool import can_fork, forked_pool, shared
+from okrsite.page_store import CACHE_FILE, StoredBase, read_pages, write_pages
 from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.read_numbers import NumberedReads
 from okrsite.render import PageKey, SiteRenderer
@@ -56,22 +55,10 @@ from okrsite.writer import file_digest
 
 __all__ = ["PageCache", "fingerprint", "CACHE_FILE"]
 
-CACHE_FILE = "pages.pickle"
 LOCK_FILE = "pages.lock"
-_FORMAT = b"okrsite-page-cache 4\n"
 
 Snapshot = dict[str, tuple[int, int, int]]
 """Output file (relative posix path) → (size, modification time in ns, inode)."""
-
-
-class _PlainUnpickler(pickle.Unpickler):
-    """The cache holds only strings, numbers, bytes, tuples, lists, dicts and
-    frozensets: any class is refused (a cache folder may come from elsewhere)."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("builtins", "frozenset"):
-            return frozenset
-        raise pickle.UnpicklingError(f"refused to build {module}.{name} from the page cache")
 
 
 def snapshot(out_dir: Path) -> Snapshot | None:
@@ -179,6 +166,8 @@ class PageCache:
         self._reused_ids: dict[PageKey, tuple[int, ...]] = {}
         self._table: dict[Dep, int] | None = None
         self._seeded: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
+        #: the large file of the stored cache, which a small change is stored against
+        self._base: StoredBase | None = None
 
     # ------------------------------------------------------------ locking
     def __enter__(self) -> PageCache:
@@ -298,13 +287,7 @@ class PageCache:
         self._values.update(zip(deps, fingerprints(self.site, deps, self.jobs), strict=True))
 
     def _load(self) -> tuple[Any, ...] | None:
-        try:
-            with open(self.folder / CACHE_FILE, "rb") as fh:
-                if fh.read(len(_FORMAT)) != _FORMAT:
-                    return None
-                stored = _PlainUnpickler(io.BufferedReader(fh)).load()
-        except Exception:  # a corrupt pickle can raise almost anything; never trust it
-            return None
+        stored, self._base = read_pages(self.folder)
         if not (isinstance(stored, tuple) and len(stored) == 9):
             return None
         _, _, files, pages, deps_table, values, _, digests, fragments = stored
@@ -319,13 +302,14 @@ class PageCache:
             and len(deps_table) == len(values)
         ):
             return None
+        numbers = range(len(deps_table))
         try:
             for rel, ids in pages.values():
-                if not isinstance(rel, str) or any(not 0 <= i < len(deps_table) for i in ids):
+                if not isinstance(rel, str) or not _numbered(ids, numbers):
                     return None
             for entries in fragments.values():
                 for _, ids in entries.values():
-                    if any(not 0 <= i < len(deps_table) for i in ids):
+                    if not _numbered(ids, numbers):
                         return None
         except (TypeError, ValueError, AttributeError):
             return None
@@ -444,12 +428,15 @@ class PageCache:
                 self.digests,
                 fragments,
             )
-            with _atomic(self.folder / CACHE_FILE) as fh:
-                fh.write(_FORMAT)
-                pickle.dump(data, fh, protocol=5)
+            self._base = write_pages(self.folder, data, self._base)
         except (OSError, pickle.PicklingError):
             return False
         return True
+
+
+def _numbered(ids: Any, numbers: range) -> bool:
+    """Whether ``ids`` is a tuple of numbers of the dependency table."""
+    return type(ids) is tuple and (not ids or (min(ids) in numbers and max(ids) in numbers))
 
 
 def _ids(table: dict[Dep, int], deps: frozenset[Dep]) -> tuple[int, ...]:
@@ -535,15 +522,3 @@ def fingerprints(site: SiteRenderer, deps: list[Dep], jobs: int) -> list[bytes]:
     with forked_pool(site, jobs) as pool:
         joined = b"".join(pool.map(_prints_of, chunks))
     return [joined[i : i + 16] for i in range(0, len(joined), 16)]
-
-
-@contextlib.contextmanager
-def _atomic(target: Path) -> Iterator[IO[bytes]]:
-    fd, tmp = tempfile.mkstemp(prefix=".pages-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -432,3 +432,68 @@ def test_a_new_commit_renders_only_the_pages_whose_timeline_it_changed(tmp_path:
     # api/history.json counts the commits seen; nothing else changed
     assert quiet.stats is not None and quiet.stats.written == 1
     assert_same(site, tmp_path)
+
+
+def _generation(site: Path) -> str:
+    from okrsite.page_store import read_pages
+
+    _, base = read_pages(site / ".okrsite-cache")
+    assert base is not None
+    return base.generation
+
+
+def test_edits_are_stored_as_a_delta_until_it_grows_and_every_build_is_right(
+    site: Path, tmp_path: Path
+) -> None:
+    """After an edit the build writes what changed next to the large file, not
+    the large file again; the edits add up in the delta, each build equal to
+    a cold one, until a change of most entries writes the large file anew."""
+    from okrsite.page_store import DELTA_FILE
+
+    folder = site / ".okrsite-cache"
+    cached_build(site)
+    large = (folder / CACHE_FILE).read_bytes()
+    generation = _generation(site)
+    assert not (folder / DELTA_FILE).exists()
+    for name in ("leaf key result target (rolls up)", "body edit", "new check-in", "tag added"):
+        CASES[name](site)
+        assert cached_build(site) > 0
+        assert (folder / CACHE_FILE).read_bytes() == large, name  # not written again
+        assert (folder / DELTA_FILE).stat().st_size < len(large) / 4
+        assert_same(site, tmp_path)
+    # a new as_of changes every page: the large file is written anew, the delta dropped
+    later = date(2026, 11, 21)
+    assert cached_build(site, later) == 0
+    assert _generation(site) != generation and not (folder / DELTA_FILE).exists()
+    assert_same(site, tmp_path, later)
+    assert cached_build(site, later) > 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["another generation", "garbage", "a class"],
+)
+def test_a_delta_that_cannot_be_trusted_means_a_full_build(
+    site: Path, tmp_path: Path, damage: str
+) -> None:
+    import pickle
+
+    from okrsite.page_store import DELTA_FILE
+
+    delta = site / ".okrsite-cache" / DELTA_FILE
+    cached_build(site)
+    CASES["body edit"](site)
+    cached_build(site)
+    assert delta.is_file()
+    header, _, body = delta.read_bytes().partition(b"\n")
+    if damage == "another generation":
+        generation, changes = pickle.loads(body)
+        body = pickle.dumps(("0" * 16, changes), protocol=5)
+    elif damage == "garbage":
+        body = body[: len(body) // 2]
+    else:  # of the large file's generation, but it would build an object
+        body = pickle.dumps((_generation(site), (os.getcwd, ())), protocol=5)
+    delta.write_bytes(header + b"\n" + body)
+    CASES["leaf key result target (rolls up)"](site)
+    assert cached_build(site) == 0  # the large file alone is an older state: a full build
+    assert_same(site, tmp_path)

@@ -22,7 +22,7 @@ from test_incremental import edit, write
 from test_page_cache import AS_OF, files_of
 
 from okrsite.build import build_site
-from okrsite.page_cache import CACHE_FILE
+from okrsite.page_store import read_pages
 from okrsite.pipeline import ParseCache, load_site
 from okrsite.value_prints import Printer, parsed_records, value_print
 from okrsite.view.review import MoveView
@@ -44,9 +44,8 @@ def assert_same_as_cold(site: Path, tmp: Path) -> None:
 
 
 def stored_entries(site: Path) -> dict[bytes, object]:
-    with open(site / ".okrsite-cache" / CACHE_FILE, "rb") as fh:
-        fh.readline()
-        stored = pickle.load(fh)
+    stored, _ = read_pages(site / ".okrsite-cache")
+    assert stored is not None
     entries: dict[bytes, object] = stored[8]["entries"]
     return entries
 
