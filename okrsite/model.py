@@ -206,6 +206,9 @@ class CheckIn:
     #: time of day as ``HH:MM`` or ``HH:MM:SS`` when the date carried one
     #: (``2026-11-29T14:05``); orders check-ins of the same day
     time: str = ""
+    #: the values written as percentages (``45%``): key result ids, or
+    #: ``"value"`` for a KPI's; resolving holds each to its unit
+    percent: tuple[str, ...] = ()
 
     @property
     def undated(self) -> bool:

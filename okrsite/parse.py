@@ -41,6 +41,7 @@ from okrsite.model import (
 )
 from okrsite.slug import slugify
 from okrsite.written_dates import read_date
+from okrsite.written_numbers import ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
 KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
@@ -175,6 +176,8 @@ class _Fields:
         self.diags = diags
         self.names: list[tuple[str, str, str]] = []
         self.memo = memo
+        #: where a number was written as a percentage (``45%``), in reading order
+        self.percents: list[Path_] = []
 
     def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
         self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
@@ -253,10 +256,11 @@ class _Fields:
         *,
         low: float | None = None,
         high: float | None = None,
+        percent: bool = False,
     ) -> float | None:
         if key not in data or data[key] is None:
             return None
-        return self.number_value(data[key], key, (*path, key), low=low, high=high)
+        return self.number_value(data[key], key, (*path, key), low=low, high=high, percent=percent)
 
     def number_value(
         self,
@@ -266,8 +270,17 @@ class _Fields:
         *,
         low: float | None = None,
         high: float | None = None,
+        percent: bool = False,
     ) -> float | None:
+        """The number ``value`` writes; with ``percent``, a percentage (``45%``)
+        is read too, and its path noted in :attr:`percents` for the caller
+        to square with the unit."""
         result = _as_number(value)
+        if result is None and percent and isinstance(value, str):
+            written = read_number(value)
+            if written is not None and written[1]:
+                result = written[0]
+                self.percents.append(path)
         if result is None:
             self.err(
                 "OKR102",
@@ -532,33 +545,32 @@ def _as_number(value: Any) -> float | None:
         try:
             result = float(value.strip().replace("_", ""))
         except ValueError:
-            return None
+            # as people write and paste numbers: 1,000,000  $1.5M  1 234,5
+            written = read_number(value)
+            if written is None or written[1]:  # a percentage only where one may be
+                return None
+            return written[0]
     else:
         return None
     return result if math.isfinite(result) else None
 
 
-#: a comma that can only mark decimals (``5,9``, ``12,50``: not groups of three digits)
-_DECIMAL_COMMA = re.compile(r"[-+]?\d+,(?:\d{1,2}|\d{4,})")
-#: one comma before three digits: thousands (``1,000``), or decimals written the German way
-_ONE_GROUP = re.compile(r"[-+]?\d{1,3},\d{3}")
-
-
 def _number_hint(value: Any) -> str:
     if isinstance(value, str):
-        bare = value.strip().rstrip("%").strip().lstrip("$€£").strip()
-        if _DECIMAL_COMMA.fullmatch(bare):  # 5,9 is five point nine, never fifty-nine
-            return f"write {bare.replace(',', '.')}: a point marks the decimals in YAML"
-        stripped = bare.replace(",", "")
-        if _as_number(stripped) is not None:
-            if _ONE_GROUP.fullmatch(bare):
-                decimal = bare.replace(",", ".")
-                return (
-                    f"write the bare number {stripped} (or {decimal} if the comma marks "
-                    "the decimals) and put the unit in 'unit:'"
-                )
-            return f"write the bare number {stripped} and put the unit in 'unit:'"
-    return "write digits, e.g. 50 or 0.25"
+        thousands = ambiguous_comma(value)
+        if thousands is not None:
+            decimal = thousands[:-3] + "." + thousands[-3:]
+            return (
+                f"write {thousands} for the whole number or {decimal} for the decimal: "
+                "one comma before three digits means either"
+            )
+        written = read_number(value)
+        if written is not None and written[1]:
+            return (
+                f"write the bare number {_fmt(written[0])}: this value is no percentage "
+                "(a key result's, KPI's or goal's figures and check-in values may be)"
+            )
+    return "write digits, e.g. 50, 0.25 or 1,000,000"
 
 
 _SHORT = reprlib.Repr()
@@ -1037,9 +1049,10 @@ def _key_result(
         )
     weight = f.number(item, "weight", path, low=0)
     score = f.number(item, "score", path, low=0, high=1)
-    start = f.number(item, "start", path)
-    target = f.number(item, "target", path)
-    current = f.number(item, "current", path)
+    percents = len(f.percents)
+    start = f.number(item, "start", path, percent=True)
+    target = f.number(item, "target", path, percent=True)
+    current = f.number(item, "current", path, percent=True)
     kpi = f.ref(item, "kpi", path)
     unit = f.text(item, "unit", path) or ""
     status = f.choice(item, "status", ("active", "draft", "dropped"), "active", path)
@@ -1055,10 +1068,10 @@ def _key_result(
         done = f.boolean(item, "done", path)
     elif item.get("stay_above") is not None:
         kind = "stay_above"
-        threshold = f.number(item, "stay_above", path)
+        threshold = f.number(item, "stay_above", path, percent=True)
     elif item.get("stay_below") is not None:
         kind = "stay_below"
-        threshold = f.number(item, "stay_below", path)
+        threshold = f.number(item, "stay_below", path, percent=True)
     elif item.get("target") is not None:
         kind = "numeric"
         if start is None:
@@ -1072,6 +1085,7 @@ def _key_result(
                 path,
                 hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
             )
+    unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
     if title is None:
         return kr_id, None, False
     return (
@@ -1213,10 +1227,12 @@ def _checkin(
         if kpi is not None and objective is None:
             f.err("OKR109", "a KPI check-in takes a single 'value:', not 'values:'", ("values",))
         for key, value in raw_values.items():
-            number = f.number_value(value, f"value of {key}", ("values", str(key)))
+            number = f.number_value(value, f"value of {key}", ("values", str(key)), percent=True)
             if number is not None:
                 values[str(key)] = number
-    value = f.number(data, "value", ())
+    value = f.number(data, "value", (), percent=True)
+    # what was written as a percentage: resolving holds it to the key result's unit
+    percent = tuple(str(path[-1]) if path[0] == "values" else "value" for path in f.percents)
     if kpi is not None and value is None and "value" not in data:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
     confidence = _confidence(f, data)
@@ -1233,6 +1249,7 @@ def _checkin(
         body=parts.body,
         body_line=parts.body_line,
         time=time,
+        percent=percent,
     )
 
 
@@ -1292,8 +1309,9 @@ def _kpi(
                 ("thresholds", key),
                 hint="thresholds take green and red",
             )
-    green = f.number(thresholds, "green", ("thresholds",))
-    red = f.number(thresholds, "red", ("thresholds",))
+    percents = len(f.percents)
+    green = f.number(thresholds, "green", ("thresholds",), percent=True)
+    red = f.number(thresholds, "red", ("thresholds",), percent=True)
     direction = f.choice(data, "direction", ("up", "down"), "up", ())
     if green is not None and red is not None:
         wrong = green < red if direction == "up" else green > red
@@ -1309,7 +1327,7 @@ def _kpi(
     if raw_values is not None:
         for key, value in raw_values.items():
             day = f.date_value(key, f"date {key}", ("values", str(key)))
-            number = f.number_value(value, f"value for {key}", ("values", str(key)))
+            number = f.number_value(value, f"value for {key}", ("values", str(key)), percent=True)
             if day is not None and number is not None:
                 values.append((day, number))
     data_path = f.text(data, "data", ())
@@ -1321,16 +1339,18 @@ def _kpi(
             hint="write it relative to content/, e.g. data/nps.csv",
         )
         data_path = None
+    target = f.number(data, "target", (), percent=True)
+    unit = _percent_unit(f, f.text(data, "unit", ()) or "", f.percents[percents:], "the KPI's")
     return KPI(
         id=rid,
         file=rel,
         title=title or rid,  # missing: reported; the id stands in
-        unit=f.text(data, "unit", ()) or "",
+        unit=unit,
         direction=direction,  # type: ignore[arg-type]
         indicator=f.choice(data, "indicator", ("leading", "lagging"), None, ()),  # type: ignore[arg-type]
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
-        target=f.number(data, "target", ()),
+        target=target,
         green=green,
         red=red,
         drives=f.text_list(data, "drives", (), refs=True),
@@ -1339,6 +1359,30 @@ def _kpi(
         body=parts.body,
         body_line=parts.body_line,
     )
+
+
+#: units that say a figure is a percentage
+PERCENT_UNITS = frozenset({"%", "percent", "per cent", "pct", "prozent"})
+
+
+def is_percent_unit(unit: str) -> bool:
+    return unit.strip().lower() in PERCENT_UNITS
+
+
+def _percent_unit(f: _Fields, unit: str, written: list[Path_], whose: str) -> str:
+    """The unit of figures some of which were written as percentages (``45%``):
+    ``%`` when none is given; an error when another one is."""
+    if not written or is_percent_unit(unit):
+        return unit
+    if not unit:
+        return "%"
+    f.err(
+        "OKR121",
+        f"{written[0][-1]} is written as a percentage, but {whose} unit is {_show(unit)}",
+        written[0],
+        hint=f"write the bare number, or 'unit: \"%\"' if {whose} figures are percentages",
+    )
+    return unit
 
 
 def _safe_relative(path: str) -> bool:
@@ -1368,13 +1412,16 @@ def _goal(
     if raw is not None:
         raw = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
         f.unknown_keys(raw, _GOAL_MEASURE_KEYS, ("measure",), "a measure")
-        start = f.number(raw, "start", ("measure",))
-        target = f.number(raw, "target", ("measure",))
+        percents = len(f.percents)
+        start = f.number(raw, "start", ("measure",), percent=True)
+        target = f.number(raw, "target", ("measure",), percent=True)
+        current = f.number(raw, "current", ("measure",), percent=True)
+        unit = f.text(raw, "unit", ("measure",)) or ""
         measure = Measure(
             start=0.0 if start is None and target is not None else start,
             target=target,
-            current=f.number(raw, "current", ("measure",)),
-            unit=f.text(raw, "unit", ("measure",)) or "",
+            current=current,
+            unit=_percent_unit(f, unit, f.percents[percents:], "the measure's"),
         )
     supports = f.text_list(data, "supports", (), refs=True)
     if len(supports) > 1:

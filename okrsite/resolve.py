@@ -31,7 +31,7 @@ from okrsite.model import (
     Portfolio,
     Team,
 )
-from okrsite.parse import ParsedFile, closest, kind_and_id_from_path
+from okrsite.parse import ParsedFile, closest, is_percent_unit, kind_and_id_from_path
 from okrsite.slug import slugify
 
 
@@ -593,6 +593,9 @@ def resolve(
                         )
                     )
                     ok = False
+                elif key in c.percent and not is_percent_unit(found_kr.unit):
+                    diags.append(_percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
+                    ok = False
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(
                         error(
@@ -620,7 +623,9 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
-            if c.file not in broken_files and not c.undated:
+            if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
+                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit))
+            elif c.file not in broken_files and not c.undated:
                 kept.append(c)
 
     kept.sort(key=checkin_order)
@@ -670,6 +675,18 @@ def natural_key(text: str) -> tuple[str | int, ...]:
     """
     parts = _NATURAL.split(text.removesuffix(".md"))
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
+    """A check-in value written as a percentage (``45%``) for a figure in another unit."""
+    measured = f"in {unit!r}" if unit else "in plain numbers"
+    return error(
+        "OKR312",
+        f"{key} is written as a percentage, but {what} is measured {measured}",
+        c.file,
+        hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
+        key_path=("values", key) if key != "value" else ("value",),
+    )
 
 
 def checkin_order(c: CheckIn) -> tuple[object, ...]:

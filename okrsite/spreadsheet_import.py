@@ -10,7 +10,6 @@ turns the plans into files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +19,7 @@ from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
+from okrsite.written_numbers import ambiguous_comma, read_number
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows"]
 
@@ -27,7 +27,6 @@ KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rol
 CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
 TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
 FALSE_WORDS = {"no", "n", "false", "not done", "open", "todo", "pending", "incomplete"}
-_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
 @dataclass
@@ -172,24 +171,25 @@ def _show(value: Any) -> str:
 
 
 def parse_number(value: Any) -> tuple[float, bool] | None:
-    """``"1,200"``, ``"$1.5"``, ``"45 %"``, ``12`` → the number and a percent flag."""
+    """``"1,200"``, ``"$1.5"``, ``"45 %"``, ``12`` → the number and a percent flag.
+
+    Text is read as goal files read it (:mod:`okrsite.written_numbers`), and
+    one comma before three digits as thousands, as the sheets okrsite
+    imports write them (a sheet's numbers are mostly numbers, not text)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
-    text = str(value).strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
-    percent = text.endswith("%")
-    text = text.rstrip("%").lstrip("$€£¥").replace("_", "")
-    if _THOUSANDS.match(text):
-        text = text.replace(",", "")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    if number != number or abs(number) == float("inf"):
-        return None
-    return number, percent
+    text = str(value)
+    read = read_number(text)
+    if read is None:
+        digits = ambiguous_comma(text)
+        if digits is None:
+            return None
+        sign = -1.0 if text.strip().lstrip("$€£¥ ").startswith(("-", "\u2212")) else 1.0
+        read = (sign * float(digits), text.strip().endswith("%"))
+    return read
 
 
 def normalise_cycle(text: str) -> str:

@@ -89,19 +89,19 @@ CASES = [
         "content/objectives/sales.md:9:13",
         "OKR102",
         "target must be a number, got 'fifty'",
-        "write digits, e.g. 50 or 0.25",
+        "write digits, e.g. 50, 0.25 or 1,000,000",
     ),
     Case(
-        "target-with-unit",
+        "thousands-or-decimals",
         {
             "content/objectives/sales.md": objective(
-                krs="  - {id: a, title: A, target: 3}\n  - {id: b, title: B, target: 50%}\n"
+                krs="  - {id: a, title: A, target: 3}\n  - {id: b, title: B, target: '2,500'}\n"
             )
         },
         "content/objectives/sales.md:7:31",
         "OKR102",
-        "target must be a number, got '50%'",
-        "write the bare number 50 and put the unit in 'unit:'",
+        "target must be a number, got '2,500'",
+        "write 2500 for the whole number or 2.500 for the decimal",
     ),
     Case(
         "impossible-date",

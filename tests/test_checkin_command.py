@@ -63,8 +63,9 @@ def files(site: Path) -> dict[str, bytes]:
             "error OKR102: value of self-serve must be a number, got 'lots'",
         ),
         (
-            ["company/faster-support", "--set", "self-serve=40%"],
-            "(hint: write the bare number 40 and put the unit in 'unit:')",
+            ["company/faster-support", "--set", "first-response=40%"],
+            "error OKR312: first-response is written as a percentage, "
+            "but key result 'first-response' is measured in 'h'",
         ),
         (
             ["company/delight-customers", "--set", "onboarding=1"],

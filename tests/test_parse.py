@@ -310,21 +310,18 @@ def test_numbers_from_text(value: str, expected: float) -> None:
 @pytest.mark.parametrize(
     ("value", "hint"),
     [
-        ("50%", "write the bare number 50 and put the unit in 'unit:'"),
         (
             "$1,000",
-            "write the bare number 1000 (or 1.000 if the comma marks the decimals) "
-            "and put the unit in 'unit:'",
+            "write 1000 for the whole number or 1.000 for the decimal: "
+            "one comma before three digits means either",
         ),
-        ("1,234,567", "write the bare number 1234567 and put the unit in 'unit:'"),
-        ("5,9", "write 5.9: a point marks the decimals in YAML"),
-        ("'-12,50 %'", "write -12.50: a point marks the decimals in YAML"),
-        ("€ 3,14159", "write 3.14159: a point marks the decimals in YAML"),
-        ("fifty", "write digits, e.g. 50 or 0.25"),
-        (".nan", "write digits, e.g. 50 or 0.25"),
-        (".inf", "write digits, e.g. 50 or 0.25"),
-        ("true", "write digits, e.g. 50 or 0.25"),
-        ("1" + "0" * 400, "write digits, e.g. 50 or 0.25"),  # too large for a float
+        ("fifty", "write digits, e.g. 50, 0.25 or 1,000,000"),
+        ("5 m", "write digits, e.g. 50, 0.25 or 1,000,000"),  # million or metres?
+        ("1,2,3", "write digits, e.g. 50, 0.25 or 1,000,000"),
+        (".nan", "write digits, e.g. 50, 0.25 or 1,000,000"),
+        (".inf", "write digits, e.g. 50, 0.25 or 1,000,000"),
+        ("true", "write digits, e.g. 50, 0.25 or 1,000,000"),
+        ("1" + "0" * 400, "write digits, e.g. 50, 0.25 or 1,000,000"),  # too large for a float
     ],
 )
 def test_bad_numbers(value: str, hint: str) -> None:
@@ -335,6 +332,60 @@ def test_bad_numbers(value: str, hint: str) -> None:
     assert d.code == "OKR102" and d.message.startswith("target must be a number, got ")
     assert (d.line, d.column) == (6, 13)
     assert d.hint == hint
+
+
+@pytest.mark.parametrize(
+    ("value", "number", "unit"),
+    [
+        ("50%", 50, "%"),
+        ("'-12,50 %'", -12.5, "%"),
+        ("1,234,567", 1234567, ""),
+        ("1.234.567", 1234567, ""),
+        ("1,234.5", 1234.5, ""),
+        ("1.234,5", 1234.5, ""),
+        ("1 234 567", 1234567, ""),
+        ("1\u00a0234,5", 1234.5, ""),
+        ("1'234.50", 1234.5, ""),
+        ("5,9", 5.9, ""),
+        ("0,125", 0.125, ""),
+        ("€ 3,14159", 3.14159, ""),
+        ("$1,000,000", 1000000, ""),
+        ("12 €", 12, ""),
+        ("2M", 2000000, ""),
+        ("$1.5M", 1500000, ""),
+        ("2.5k", 2500, ""),
+        ("3 bn", 3e9, ""),
+        ("−7", -7, ""),
+    ],
+)
+def test_numbers_as_people_paste_them(value: str, number: float, unit: str) -> None:
+    """What a spreadsheet cell pasted into a goal file brings is read as the one
+    number it means; a percentage makes the key result's unit '%'."""
+    text = f"---\ntitle: T\ncycle: 2026\nkey_results:\n  - title: a\n    target: {value}\n---\n"
+    pf = parse("content/objectives/a.md", text)
+    assert pf.diagnostics == ()
+    assert isinstance(pf.record, Objective)
+    kr = pf.record.key_results[0]
+    assert kr.target == number and kr.unit == unit
+
+
+def test_percentages_square_with_the_unit() -> None:
+    text = (
+        "---\ntitle: T\ncycle: 2026\nkey_results:\n"
+        "  - {id: rate, title: Rate, start: 2.5%, target: 4 %, unit: percent}\n"
+        "  - {id: nps, title: NPS, start: 30, target: 50%, unit: points}\n"
+        "  - {id: w, title: W, target: 3, weight: 50%}\n---\n"
+    )
+    pf = parse("content/objectives/a.md", text)
+    assert isinstance(pf.record, Objective)
+    rate = pf.record.key_results[0]
+    assert (rate.start, rate.target, rate.unit) == (2.5, 4, "percent")
+    found = [(d.code, d.message, d.line) for d in pf.diagnostics]
+    assert found == [
+        ("OKR121", "target is written as a percentage, but the key result's unit is 'points'", 6),
+        ("OKR102", "weight must be a number, got '50%'", 7),
+    ]
+    assert "write the bare number 50" in (pf.diagnostics[1].hint or "")
 
 
 def test_key_result_errors_all_reported() -> None:

@@ -1,0 +1,87 @@
+"""Numbers as people write them, and paste them from spreadsheets.
+
+YAML reads ``12.5`` and ``1_000`` as numbers; a spreadsheet cell pasted into
+a goal file brings ``45%``, ``$1,000,000``, ``1 234,5``, ``€ 12``, ``2M``.
+Each of those means one number, so okrsite reads it:
+
+- a percent sign after the number (``45%``, ``45 %``): 45, written as a
+  percentage (the caller decides what that says about the unit);
+- a currency symbol before or after it (``$``, ``€``, ``£``, ``¥``): read
+  past (the unit is the ``unit:`` key's);
+- thousands grouped by spaces (also no-break and thin spaces), apostrophes
+  (Swiss ``1'234``), by commas when a point marks the decimals or there are
+  several groups (``1,234.5``, ``1,000,000``), by points when a comma marks
+  the decimals (``1.234,5``, ``1.000.000``);
+- a decimal comma where it can mean nothing else (``5,9``, ``12,75``,
+  ``0,125``: not three digits after it, or a leading zero);
+- a thousand, million or billion as ``k``/``K``, ``M``, ``B``/``bn``
+  (``1.5k``, ``2M``, ``$3B``).
+
+One comma before exactly three digits (``2,345``) is two thousand three
+hundred and forty-five in English and two point three four five in German,
+so it is refused: :func:`ambiguous_comma` lets the message give both
+readings. So are a lowercase ``m`` (million or metres?) and anything else
+that is not one number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = ["ambiguous_comma", "read_number"]
+
+_CURRENCY = "$€£¥"
+_MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9}
+#: spaces that group thousands: space, no-break, narrow no-break, thin, figure
+_GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
+_GROUPED_POINT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")  # 1,234.5  1,000,000
+_GROUPED_COMMA = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")  # 1.234,5  1.000.000
+_DECIMAL_COMMA = re.compile(r"\d+,(?:\d{1,2}|\d{4,})|0,\d+")  # 5,9  12,75  0,125
+_ONE_GROUP = re.compile(r"[1-9]\d{0,2},\d{3}")  # 2,345: thousands or decimals?
+_PLAIN = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+
+
+def read_number(text: str) -> tuple[float, bool] | None:
+    """The number ``text`` writes and whether it was written as a percentage
+    (``"45 %"`` → ``(45.0, True)``), or ``None`` if it is not one number."""
+    body = text.strip()
+    if not body:
+        return None
+    percent = body.endswith("%")
+    if percent:
+        body = body[:-1].rstrip()
+    sign = ""
+    if body and body[0] in "+-\u2212":
+        sign, body = ("-" if body[0] != "+" else ""), body[1:].lstrip()
+    body = body.strip(_CURRENCY).strip()
+    if body and body[0] in "+-\u2212" and not sign:  # -$5 and $-5 alike
+        sign, body = ("-" if body[0] != "+" else ""), body[1:].lstrip()
+    factor = 1.0
+    for suffix, value in _MULTIPLIERS.items():
+        if body.endswith(suffix) and body[: -len(suffix)].rstrip()[-1:].isdigit():
+            body, factor = body[: -len(suffix)].rstrip(), value
+            break
+    for space in _GROUP_SPACES + "'_":
+        body = body.replace(space, "")
+    if not body.isascii():
+        return None
+    if _PLAIN.fullmatch(body):
+        digits = body
+    elif _GROUPED_POINT.fullmatch(body) and not _ONE_GROUP.fullmatch(body):
+        digits = body.replace(",", "")
+    elif _GROUPED_COMMA.fullmatch(body) and body.count(".") + body.count(",") > 1:
+        digits = body.replace(".", "").replace(",", ".")
+    elif _DECIMAL_COMMA.fullmatch(body):
+        digits = body.replace(",", ".")
+    else:
+        return None
+    number = float(sign + digits) * factor
+    return (number, percent) if math.isfinite(number) else None
+
+
+def ambiguous_comma(text: str) -> str | None:
+    """For ``2,345`` (one comma before three digits, nothing else to tell the
+    convention by), the digits without separators; otherwise ``None``."""
+    body = text.strip().rstrip("%").strip().strip(_CURRENCY).strip().lstrip("+-\u2212")
+    return body.replace(",", "") if _ONE_GROUP.fullmatch(body) else None
