@@ -920,7 +920,7 @@ def _objective(
         supports=f.text_list(data, "supports", (), refs=True),
         commitment=f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()),  # type: ignore[arg-type]
         weight=1.0 if weight is None else weight,
-        status=f.choice(data, "status", ("active", "draft", "dropped"), "active", ()),  # type: ignore[arg-type]
+        status=_status(f, data, ()),  # type: ignore[arg-type]
         tags=f.tags(data, ()),
         key_results=tuple(krs),
         initiatives=tuple(initiatives),
@@ -1048,14 +1048,14 @@ def _key_result(
             hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
         )
     weight = f.number(item, "weight", path, low=0)
-    score = f.number(item, "score", path, low=0, high=1)
+    score = _score(f, item, path)
     percents = len(f.percents)
     start = f.number(item, "start", path, percent=True)
     target = f.number(item, "target", path, percent=True)
     current = f.number(item, "current", path, percent=True)
     kpi = f.ref(item, "kpi", path)
     unit = f.text(item, "unit", path) or ""
-    status = f.choice(item, "status", ("active", "draft", "dropped"), "active", path)
+    status = _status(f, item, path)
     milestones: tuple[Milestone, ...] = ()
     done: bool | None = None
     threshold: float | None = None
@@ -1109,6 +1109,74 @@ def _key_result(
         ),
         False,
     )
+
+
+#: what other OKR tools' status fields say: how a goal is going, which okrsite
+#: works out itself (a ``status:`` line says whether it counts at all)
+_HEALTH_WORDS = frozenset(
+    [
+        "on track",
+        "on-track",
+        "ontrack",
+        "at risk",
+        "at-risk",
+        "off track",
+        "off-track",
+        "behind",
+        "ahead",
+        "green",
+        "yellow",
+        "amber",
+        "red",
+        "done",
+        "complete",
+        "completed",
+        "achieved",
+    ]
+)
+
+
+def _status(f: _Fields, data: Mapping[str, Any], path: Path_) -> str:
+    """An objective's or key result's ``status:`` (active, draft, dropped). A
+    health word from other tools (``at risk``) is read past with a warning:
+    okrsite judges how a goal is going from its figures."""
+    value = data.get("status")
+    word = " ".join(value.lower().split()) if isinstance(value, str) else ""
+    if word in _HEALTH_WORDS:
+        finished = word in ("done", "complete", "completed", "achieved")
+        f.warn(
+            "OKR122",
+            f"status {_show(value)} is worked out by okrsite from "
+            f"{'the figures' if finished else 'progress and pace'}; this line is ignored",
+            (*path, "status"),
+            hint=(
+                "set 'current:' to the target, tick the milestones, or write 'done: true' "
+                "for a yes/no key result"
+                if finished
+                else "remove it (status says whether a goal counts: active, draft or "
+                "dropped); a check-in's confidence says how sure the owner is"
+            ),
+        )
+        return "active"
+    return str(f.choice(data, "status", ("active", "draft", "dropped"), "active", path))
+
+
+def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
+    """A key result's hand-given score, 0 to 1, or as a percentage (``70%`` is 0.7)."""
+    mark = len(f.percents)
+    score = f.number(item, "score", path, percent=True)
+    if score is not None and len(f.percents) > mark:
+        del f.percents[mark:]  # a score in percent is a share, not a figure in '%'
+        score = round(score / 100, 9)
+    if score is not None and not 0 <= score <= 1:
+        f.err(
+            "OKR107",
+            f"score must be between 0 and 1, got {_fmt(score)}",
+            (*path, "score"),
+            hint="write the score as 0.7 or 70%",
+        )
+        return None
+    return score
 
 
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
@@ -1191,6 +1259,10 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
         share = _as_number(value.strip()[:-1])
         if share is not None and 0 <= share <= 100:
             return round(share / 10, 6)
+    if isinstance(value, str) and value.replace(" ", "").endswith("/10"):
+        out_of_ten = _as_number(value.replace(" ", "")[:-3])  # 7/10: the scale written out
+        if out_of_ten is not None and 0 <= out_of_ten <= 10:
+            return out_of_ten
     if _as_number(value) is None:
         f.err(
             "OKR102",
@@ -1222,14 +1294,14 @@ def _checkin(
     elif objective is not None and kpi is not None:
         f.err("OKR109", "a check-in names either an objective or a KPI, not both", ("kpi",))
     values: dict[str, float] = {}
-    raw_values = f.mapping(data, "values", ())
+    raw_values = _values_listed(f, data)
     if raw_values is not None:
         if kpi is not None and objective is None:
             f.err("OKR109", "a KPI check-in takes a single 'value:', not 'values:'", ("values",))
-        for key, value in raw_values.items():
-            number = f.number_value(value, f"value of {key}", ("values", str(key)), percent=True)
+        for key, value, path in raw_values:
+            number = f.number_value(value, f"value of {key}", path, percent=True)
             if number is not None:
-                values[str(key)] = number
+                values[key] = number
     value = f.number(data, "value", (), percent=True)
     # what was written as a percentage: resolving holds it to the key result's unit
     percent = tuple(str(path[-1]) if path[0] == "values" else "value" for path in f.percents)
@@ -1254,11 +1326,39 @@ def _checkin(
 
 
 _MOMENT = re.compile(
-    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})[Tt ]+(\d{1,2}):(\d{2})"
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2})[Tt ]+(\d{1,2}):(\d{2})"
     r"(?::(\d{2})(?:\.\d+)?)?"  # seconds, and their fraction (read past)
     r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
     r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
 )
+
+
+def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Path_]] | None:
+    """A check-in's ``values:``: a mapping (``{kr1: 3, kr2: 5}``), or a list of
+    one-key mappings as YAML lists are written (``- kr1: 3``); each value with
+    its key and its path in the front matter."""
+    raw = data.get("values")
+    if isinstance(raw, list) and raw and all(isinstance(x, dict) and len(x) == 1 for x in raw):
+        out: list[tuple[str, Any, Path_]] = []
+        seen: set[str] = set()
+        for i, item in enumerate(raw):
+            ((key, value),) = item.items()
+            key = str(key)
+            if key in seen:
+                f.err(
+                    "OKR007",
+                    f"key result {_show(key)} has two values in one check-in",
+                    ("values", i, key),
+                    hint="keep one value per key result",
+                )
+                continue
+            seen.add(key)
+            out.append((key, value, ("values", i, key)))
+        return out
+    mapping = f.mapping(data, "values", ())
+    if mapping is None:
+        return None
+    return [(str(key), value, ("values", str(key))) for key, value in mapping.items()]
 
 
 def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:

@@ -1,17 +1,45 @@
-"""Dates as people write them: ``2026-11-21``, or day, month and year with dots.
+"""Dates as people write them: ``2026-11-21``, and the other ways that name one day.
 
-German, Austrian, Swiss, Scandinavian and Eastern European teams write
-``21.11.2026`` (``21.11.26`` is left out: which century is a guess). No
-convention reads dotted dates month first, so they mean one day only; dates
-with slashes (``11/01/2026``: the 11th of January in most of the world,
-November 1st in the United States) are not read.
+- German, Austrian, Swiss, Scandinavian and Eastern European teams write
+  ``21.11.2026`` (``21.11.26`` is left out: which century is a guess). No
+  convention reads dotted dates month first, so they mean one day only.
+- The year first with slashes, ``2026/11/21``, is read as ISO's order too.
+- A month written as a word, in English or German, says which number is the
+  day: ``Nov 21, 2026``, ``21 November 2026``, ``November 21st 2026``,
+  ``21. Nov. 2026``, ``21. März 2026``.
+
+Dates with slashes and the year last (``11/01/2026``: the 11th of January in
+most of the world, November 1st in the United States) are not read.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["dotted", "read_date"]
+__all__ = ["dotted", "named", "read_date", "slashed"]
+
+#: month names and their usual abbreviations, English and German
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "jan january januar jän jänner",
+            "feb february februar",
+            "mar march märz maerz mär",
+            "apr april",
+            "may mai",
+            "jun june juni",
+            "jul july juli",
+            "aug august",
+            "sep sept september",
+            "oct october okt oktober",
+            "nov november",
+            "dec december dez dezember",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
 
 
 def dotted(text: str) -> tuple[int, int, int] | None:
@@ -34,14 +62,57 @@ def dotted(text: str) -> tuple[int, int, int] | None:
     return int(year), int(month), int(day)
 
 
+def slashed(text: str) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of ``2026/11/21`` (the year first), else ``None``."""
+    parts = text.split("/")
+    if len(parts) != 3:
+        return None
+    year, month, day = parts
+    if not (
+        len(year) == 4
+        and 0 < len(month) <= 2
+        and 0 < len(day) <= 2
+        and (year + month + day).isascii()
+        and (year + month + day).isdigit()
+    ):
+        return None
+    return int(year), int(month), int(day)
+
+
+def named(text: str) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of a date whose month is a word (``Nov 21, 2026``,
+    ``21. März 2026``): a month name, a day and a four-digit year, the day
+    and the month in either order; else ``None``."""
+    words = text.replace(",", " ").replace(".", " ").split()
+    if len(words) != 3 or not text[:1].isalnum():
+        return None
+    month = year = day = None
+    for word in words:
+        low = word.lower()
+        if low in MONTHS and month is None:
+            month = MONTHS[low]
+        elif len(word) == 4 and word.isascii() and word.isdigit() and year is None:
+            year = int(word)
+        else:
+            digits = low.removesuffix("st").removesuffix("nd").removesuffix("rd")
+            digits = digits.removesuffix("th")
+            if not (0 < len(digits) <= 2 and digits.isascii() and digits.isdigit()) or day:
+                return None
+            day = int(digits)
+    if month is None or year is None or day is None or str(year) == words[1]:
+        return None  # the year first or last, as every convention writes it
+    return year, month, day
+
+
 def read_date(text: str) -> date | None:
-    """The day ``text`` names (ISO or dotted), or ``None`` if neither or no such day."""
+    """The day ``text`` names (ISO, dotted, year-first slashes or a month by
+    name), or ``None`` if none of those or no such day."""
     text = text.strip()
     try:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    found = dotted(text)
+    found = dotted(text) or slashed(text) or named(text)
     if found is None:
         return None
     try:

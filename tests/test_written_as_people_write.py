@@ -318,3 +318,103 @@ def test_a_person_named_by_email_or_handle_is_the_person_of_that_file(tmp_path: 
     portfolio = result.scored.portfolio
     assert portfolio.objectives["service/antworten"].owner == "juergen-weiss"
     assert portfolio.checkins[0].author == "juergen-weiss"
+
+
+def test_dates_by_month_name_lists_of_values_and_scores_in_percent_as_other_tools_write(
+    tmp_path: Path,
+) -> None:
+    """Files written the way other OKR tools and spreadsheets have people write
+    them: a month by name, the year first with slashes, values as a YAML list,
+    confidence out of ten, a score in percent, and a status that says how the
+    goal is going. Each is read as meant; the status line with a warning."""
+    files = {
+        "okrsite.toml": 'title = "App"\n',
+        "content/objectives/ship.md": """
+            ---
+            title: Ship the new app
+            cycle: 2026-Q4
+            owner: Uma Diaz
+            status: At Risk
+            key_results:
+              - {id: beta, title: Beta users, target: 500, score: 70%}
+              - {id: crash, title: Crash-free sessions, stay_above: 99.5%}
+              - {id: launch, title: Launched, done: false, status: done}
+            ---
+        """,
+        "content/checkins/a.md": """
+            ---
+            objective: ship
+            date: 2026/11/20 14:05
+            confidence: 7/10
+            values:
+              - beta: 120
+              - crash: 99.7%
+            ---
+        """,
+        "content/checkins/b.md": """
+            ---
+            objective: ship
+            date: Nov 21, 2026
+            values: {beta: 130}
+            ---
+        """,
+        "content/checkins/c.md": """
+            ---
+            objective: ship
+            date: 22. März 2026
+            values:
+              - beta: 1
+              - beta: 2
+            ---
+        """,
+    }
+    site = write_site(tmp_path / "site", files)
+    result = load_site(site, AS_OF)
+    found = sorted((d.file, d.line, d.code, d.severity.value) for d in result.diagnostics)
+    assert found == [
+        ("content/checkins/c.md", 3, "OKR309", "warning"),  # March: outside 2026-Q4
+        ("content/checkins/c.md", 6, "OKR007", "error"),  # one key result, two values
+        ("content/objectives/ship.md", 5, "OKR122", "warning"),
+        ("content/objectives/ship.md", 9, "OKR122", "warning"),
+    ], found
+    (site / "content" / "checkins" / "c.md").unlink()
+    result = load_site(site, AS_OF)
+    assert [d.code for d in result.diagnostics] == ["OKR122", "OKR122"]
+    scored = result.scored
+    a, b = scored.portfolio.checkins
+    assert (a.date, a.time, a.confidence, a.values) == (
+        date(2026, 11, 20),
+        "14:05",
+        7.0,
+        {"beta": 120.0, "crash": 99.7},
+    )
+    assert b.date == date(2026, 11, 21)
+    objective = scored.portfolio.objectives["ship"]
+    assert objective.status == "active"
+    beta, crash, launch = objective.key_results
+    assert (beta.score, crash.threshold, crash.unit, launch.status) == (0.7, 99.5, "%", "active")
+    assert scored.objectives["ship"].key_results["beta"].progress == 0.7
+    assert scored.objectives["ship"].key_results["crash"].current == 99.7
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026/11/21", date(2026, 11, 21)),
+        ("Nov 21, 2026", date(2026, 11, 21)),
+        ("November 21st 2026", date(2026, 11, 21)),
+        ("21 Nov 2026", date(2026, 11, 21)),
+        ("21. Nov. 2026", date(2026, 11, 21)),
+        ("21. März 2026", date(2026, 3, 21)),
+        ("2026 May 5", date(2026, 5, 5)),
+        ("11/01/2026", None),  # the 11th of January, or November 1st?
+        ("Nov 2026 21", None),
+        ("Nov 31, 2026", None),
+        ("21 21 2026", None),
+        ("Nov 21", None),
+    ],
+)
+def test_dates_that_name_one_day_are_read_and_others_refused(text: str, day: date | None) -> None:
+    from okrsite.written_dates import read_date
+
+    assert read_date(text) == day
