@@ -232,7 +232,22 @@ class _Fields:
 
         A name becomes its id through :func:`okrsite.slug.slugify`; the name as
         written is remembered so pages can show it when no file gives a title.
+        Several names (``owner: [Uma Diaz, Tom Lee]``, as tools with co-owners
+        allow) are the first, with a warning that names the others.
         """
+        raw = data.get(key)
+        if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
+            if len(raw) > 1:
+                others = ", ".join(_show(x) for x in raw[1:5]) + (", …" if len(raw) > 5 else "")
+                self.warn(
+                    "OKR123",
+                    f"{key} names one {kind}: the first, {_show(raw[0])}, is taken; not {others}",
+                    (*path, key),
+                    hint="name one; a key result can have an owner of its own ('owner:' in it)"
+                    if key == "owner"
+                    else "name one",
+                )
+            data = {key: raw[0]}
         value = self.text(data, key, path)
         if value is None:
             return None
@@ -372,6 +387,8 @@ class _Fields:
             if isinstance(value, (str, int, float)) and not isinstance(value, bool)
             else value
         )
+        if isinstance(value, str) and "," in value:
+            items = value.split(",")  # tags: growth, customers  (as Jekyll and sheets write lists)
         if not isinstance(items, list):
             self.err(
                 "OKR106",
@@ -1012,6 +1029,8 @@ def _key_result(
     """Key result ``i``: (its id, None when unusable; the key result, None when
     unusable; whether the id is one an earlier key result already has)."""
     path: Path_ = ("key_results", i)
+    if isinstance(item, str) and item.strip():
+        item = _written_out(item)
     if not isinstance(item, dict):
         f.err(
             "OKR106",
@@ -1177,6 +1196,32 @@ def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
         )
         return None
     return score
+
+
+#: "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<a>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ua>%|[^\W\d_]+)?"
+    r"\s+to\s+(?P<b>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ub>%|[^\W\d_]+)?",
+    re.IGNORECASE,
+)
+
+
+def _written_out(sentence: str) -> dict[str, Any]:
+    """A key result written as a sentence, as people list them (``- Increase NPS
+    from 30 to 50``): its title, and the start, target and unit its "from …
+    to …" says, when both sides are numbers (:mod:`okrsite.written_numbers`)."""
+    item: dict[str, Any] = {"title": sentence.strip()}
+    found = _FROM_TO.search(sentence)
+    if found is None:
+        return item
+    start, target = read_number(found["a"]), read_number(found["b"])
+    if start is None or target is None:
+        return item
+    units = {u for u in (found["ua"], found["ub"]) if u}
+    item["start"], item["target"] = start[0], target[0]
+    if len(units) == 1:
+        item["unit"] = units.pop()
+    return item
 
 
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:

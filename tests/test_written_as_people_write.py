@@ -418,3 +418,69 @@ def test_dates_that_name_one_day_are_read_and_others_refused(text: str, day: dat
     from okrsite.written_dates import read_date
 
     assert read_date(text) == day
+
+
+def test_key_results_as_sentences_co_owners_and_tags_in_one_line(tmp_path: Path) -> None:
+    """An objective as people jot it down: key results as a list of sentences
+    (their "from … to …" is the measure), two owners, tags in one line. The
+    site builds; the second owner is named in a warning, not dropped unseen."""
+    files = {
+        "okrsite.toml": 'title = "Jotted"\n',
+        "content/objectives/nps.md": """
+            ---
+            title: Delight customers
+            cycle: 2026-Q4
+            owner: [Uma Diaz, Tom Lee]
+            tags: growth, customers
+            key_results:
+              - Increase NPS from 30 to 50
+              - Cut first response time from 8h to 2h
+              - Grow self-serve answers from 20 % to 45%
+              - Raise ARR from $1.2M to $2M
+              - Launch the help centre
+            ---
+        """,
+        "content/kpis/csat.md": """
+            ---
+            title: CSAT
+            target: 90
+            drives: nps-kpi, churn
+            ---
+        """,
+        "content/kpis/nps-kpi.md": "---\ntitle: NPS\ntarget: 50\n---\n",
+        "content/kpis/churn.md": "---\ntitle: Churn\ntarget: 2\ndirection: down\n---\n",
+        "content/checkins/nps.md": """
+            ---
+            objective: nps
+            date: 2026-11-20
+            values: {kr1: 40, kr2: 5, kr3: 30%, kr4: 1.6M}
+            ---
+        """,
+    }
+    site = write_site(tmp_path / "site", files)
+    result = load_site(site, AS_OF)
+    assert sorted((d.line, d.code) for d in result.diagnostics) == [
+        (4, "OKR123"),  # a second owner
+        (11, "OKR402"),  # the help centre: nothing to measure yet
+    ]
+    owner = next(d for d in result.diagnostics if d.code == "OKR123")
+    assert "'Tom Lee'" in owner.message
+    portfolio = result.scored.portfolio
+    objective = portfolio.objectives["nps"]
+    assert objective.owner == "uma-diaz" and objective.tags == ("growth", "customers")
+    measured = [(kr.id, kr.start, kr.target, kr.unit, kr.kind) for kr in objective.key_results]
+    assert measured == [
+        ("kr1", 30, 50, "", "numeric"),
+        ("kr2", 8, 2, "h", "numeric"),
+        ("kr3", 20, 45, "%", "numeric"),
+        ("kr4", 1200000, 2000000, "", "numeric"),
+        ("kr5", None, None, "", "rollup"),
+    ]
+    scores = result.scored.objectives["nps"].key_results
+    assert [round(scores[k].progress, 4) for k in ("kr1", "kr2", "kr3", "kr4")] == [
+        0.5,
+        0.5,
+        0.4,
+        0.5,
+    ]
+    assert portfolio.kpis["csat"].drives == ("nps-kpi", "churn")
