@@ -40,7 +40,7 @@ from okrsite.model import (
     pickled_by_fields,
 )
 from okrsite.slug import slugify
-from okrsite.written_dates import read_date
+from okrsite.written_dates import read_date, read_month
 from okrsite.written_numbers import ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
@@ -328,10 +328,14 @@ class _Fields:
             return None
         return self.date_value(data[key], key, (*path, key))
 
-    def date_value(self, value: Any, label: str, path: Path_) -> date | None:
+    def date_value(
+        self, value: Any, label: str, path: Path_, *, month: bool = False
+    ) -> date | None:
+        """A date; with ``month``, a month alone too (``2026-10``, ``Oct 2026``:
+        its first day), as a monthly reading is written."""
         day: date | None = value if isinstance(value, date) else None
         if isinstance(value, str):
-            day = read_date(value)
+            day = read_date(value) or (read_month(value) if month else None)
         if day is not None:
             if limits.date_in_range(day):
                 return day
@@ -1468,13 +1472,11 @@ def _kpi(
                 hint="for direction: down, green must be below red (lower is better)",
             )
     values: list[tuple[date, float]] = []
-    raw_values = f.mapping(data, "values", ())
-    if raw_values is not None:
-        for key, value in raw_values.items():
-            day = f.date_value(key, f"date {key}", ("values", str(key)))
-            number = f.number_value(value, f"value for {key}", ("values", str(key)), percent=True)
-            if day is not None and number is not None:
-                values.append((day, number))
+    for key, value, day_path, path in _readings(f, data):
+        day = f.date_value(key, f"date {key}", day_path, month=True)
+        number = f.number_value(value, f"value for {key}", path, percent=True)
+        if day is not None and number is not None:
+            values.append((day, number))
     data_path = f.text(data, "data", ())
     if data_path is not None and not _safe_relative(data_path):
         f.err(
@@ -1528,6 +1530,38 @@ def _percent_unit(f: _Fields, unit: str, written: list[Path_], whose: str) -> st
         hint=f"write the bare number, or 'unit: \"%\"' if {whose} figures are percentages",
     )
     return unit
+
+
+def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, Path_]]:
+    """A KPI's ``values:``: a mapping of dates to values (``2026-10-01: 31``), or
+    a list of ``{date: …, value: …}`` entries, as tables are pasted; each
+    reading as (date as written, value, path of the date, path of the value)."""
+    raw = data.get("values")
+    if isinstance(raw, list) and raw and all(isinstance(x, dict) for x in raw):
+        out: list[tuple[Any, Any, Path_, Path_]] = []
+        for i, item in enumerate(raw):
+            entry = respelled({str(k): v for k, v in item.items()}, _READING_KEYS)
+            if set(entry) != _READING_KEYS:
+                f.err(
+                    "OKR106",
+                    f"reading {i + 1} must have a date and a value, got {_show(item)}",
+                    ("values", i),
+                    hint="write '- {date: 2026-10-01, value: 31}', or 'values: {2026-10-01: 31}'",
+                )
+                continue
+            out.append(
+                (entry["date"], entry["value"], ("values", i, "date"), ("values", i, "value"))
+            )
+        return out
+    mapping = f.mapping(data, "values", ())
+    if mapping is None:
+        return []
+    return [
+        (key, value, ("values", str(key)), ("values", str(key))) for key, value in mapping.items()
+    ]
+
+
+_READING_KEYS = {"date", "value"}
 
 
 def _safe_relative(path: str) -> bool:

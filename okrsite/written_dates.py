@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["dotted", "named", "read_date", "slashed"]
+__all__ = ["dotted", "named", "read_date", "read_month", "slashed"]
 
 #: month names and their usual abbreviations, English and German
 MONTHS = {
@@ -119,3 +119,25 @@ def read_date(text: str) -> date | None:
         return date(*found)
     except ValueError:
         return None
+
+
+def read_month(text: str) -> date | None:
+    """The first day of a month written alone, as a monthly reading is keyed
+    (``2026-10``, ``2026/10``, ``Oct 2026``, ``Oktober 2026``), else ``None``."""
+    text = text.strip()
+    for separator in "-/":
+        year, sep, month = text.partition(separator)
+        if (
+            sep
+            and len(year) == 4
+            and 0 < len(month) <= 2
+            and (year + month).isascii()
+            and (year + month).isdigit()
+        ):
+            return date(int(year), int(month), 1) if 1 <= int(month) <= 12 else None
+    words = text.replace(".", " ").replace(",", " ").split()
+    if len(words) == 2 and words[0].lower() in MONTHS:
+        year = words[1]
+        if len(year) == 4 and year.isascii() and year.isdigit():
+            return date(int(year), MONTHS[words[0].lower()], 1)
+    return None

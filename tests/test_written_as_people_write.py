@@ -484,3 +484,55 @@ def test_key_results_as_sentences_co_owners_and_tags_in_one_line(tmp_path: Path)
         0.5,
     ]
     assert portfolio.kpis["csat"].drives == ("nps-kpi", "churn")
+
+
+def test_kpi_readings_by_month_and_as_a_pasted_table(tmp_path: Path) -> None:
+    """A KPI's monthly readings keyed by the month (``2026-10``, ``Nov 2026``:
+    the month's first day, as the example site keys them), or pasted as a
+    table of ``{date, value}`` rows; figures as people write them."""
+    files = {
+        "okrsite.toml": 'title = "KPIs"\n',
+        "content/kpis/mrr.md": """
+            ---
+            title: Monthly recurring revenue
+            unit: EUR
+            target: 500k
+            thresholds: {green: 450k, red: 300k}
+            values:
+              2026-09: 410k
+              2026/10: 432k
+              Nov 2026: 455k
+            ---
+        """,
+        "content/kpis/churn.md": """
+            ---
+            title: Churn
+            unit: "%"
+            direction: down
+            target: 2%
+            values:
+              - Date: 2026-10-01
+                Value: 3.1%
+              - {date: 1.11.2026, value: 2.8}
+              - {date: 2026-12-01}
+            ---
+        """,
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    assert [(d.file, d.line, d.code) for d in result.diagnostics] == [
+        ("content/kpis/churn.md", 10, "OKR106"),  # the third row has no value
+    ]
+    kpis = result.scored.portfolio.kpis
+    assert kpis["mrr"].values == (
+        (date(2026, 9, 1), 410000.0),
+        (date(2026, 10, 1), 432000.0),
+        (date(2026, 11, 1), 455000.0),
+    )
+    assert (kpis["mrr"].target, kpis["mrr"].green, kpis["mrr"].red) == (500000, 450000, 300000)
+    assert result.scored.kpis["mrr"].health == "healthy"
+    churn = tmp_path / "site" / "content" / "kpis" / "churn.md"
+    churn.write_text(churn.read_text().replace("  - {date: 2026-12-01}\n", ""))
+    result = load_site(tmp_path / "site", AS_OF)
+    assert result.diagnostics == []
+    churn_kpi = result.scored.portfolio.kpis["churn"]
+    assert churn_kpi.values == ((date(2026, 10, 1), 3.1), (date(2026, 11, 1), 2.8))
