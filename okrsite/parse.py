@@ -75,8 +75,11 @@ KNOWN_KEYS: dict[str, set[str]] = {
         "confidence",
         "values",
         "value",
+        "note",
+        "notes",
+        "comment",
     },
-    "team": COMMON_KEYS | {"lead", "parent", "members", "github", "gitlab"},
+    "team": COMMON_KEYS | {"lead", "parent", "members", "github", "gitlab", "name"},
     "person": COMMON_KEYS | {"role", "email", "name", "github", "gitlab"},
     "page": COMMON_KEYS | {"order"},
 }
@@ -1357,6 +1360,12 @@ def _checkin(
     if kpi is not None and value is None and "value" not in data:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
     confidence = _confidence(f, data)
+    body = parts.body
+    for key in ("note", "notes", "comment"):  # the note in the front matter, as forms write it
+        note = f.text(data, key, ())
+        if note:
+            body = note.strip() + "\n" + ("\n" + body if body.strip() else "")
+            break
     return CheckIn(
         id=rid,
         file=rel,
@@ -1367,7 +1376,7 @@ def _checkin(
         confidence=confidence,
         values=values,
         value=value,
-        body=parts.body,
+        body=body,
         body_line=parts.body_line,
         time=time,
         percent=percent,
@@ -1633,7 +1642,14 @@ def _team(
     parts: yamlsource.Split,
     default_cycle: str | None,
 ) -> Team | None:
-    title = f.text(data, "title", (), required=True)
+    title = f.text(data, "title", ()) or f.text(data, "name", ())
+    if title is None and data.get("title") is None and data.get("name") is None:
+        f.err(
+            "OKR101",
+            "missing required key 'title'",
+            (),
+            hint="add a line 'title: …' (or 'name: …') to the front matter",
+        )
     return Team(
         rid,
         rel,

@@ -536,3 +536,49 @@ def test_kpi_readings_by_month_and_as_a_pasted_table(tmp_path: Path) -> None:
     assert result.diagnostics == []
     churn_kpi = result.scored.portfolio.kpis["churn"]
     assert churn_kpi.values == ((date(2026, 10, 1), 3.1), (date(2026, 11, 1), 2.8))
+
+
+def test_a_team_named_with_name_and_a_note_in_a_check_in_s_front_matter(tmp_path: Path) -> None:
+    """A team file with ``name:`` (as a person's may have), and a check-in whose
+    note is a ``notes:`` line, as forms and other tools write it: the team
+    has its title, and the note shows on the objective's page."""
+    files = {
+        "okrsite.toml": 'title = "Teams"\n',
+        "content/teams/support.md": "---\nname: Customer Support\nlead: Uma Diaz\n---\n",
+        "content/people/uma-diaz.md": "---\nname: Uma Diaz\nteam: support\n---\n",
+        "content/objectives/fast.md": """
+            ---
+            title: Answer faster
+            cycle: 2026-Q4
+            owner: Uma Diaz
+            team: support
+            key_results:
+              - {id: first, title: First response, start: 8, target: 2, unit: h}
+              - {id: csat, title: CSAT, start: 80, target: 90}
+            ---
+        """,
+        "content/checkins/1.md": """
+            ---
+            objective: fast
+            date: 2026-11-20
+            values: {first: 5}
+            notes: Added a second shift & a night rota.
+            ---
+        """,
+        "content/teams/nameless.md": "---\nlead: Uma Diaz\n---\n",
+    }
+    site = write_site(tmp_path / "site", files)
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--as-of", "2026-11-25"])
+    assert result.exit_code == 1
+    assert "content/teams/nameless.md:1: error OKR101: missing required key 'title'" in (
+        result.output
+    )
+    assert "or 'name: …'" in result.output
+    (site / "content" / "teams" / "nameless.md").unlink()
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--as-of", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 0 warnings" in result.output
+    team_page = (site / "_site" / "teams" / "support" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Customer Support" in team_page
+    page = (site / "_site" / "objectives" / "fast" / "index.html").read_text(encoding="utf-8")
+    assert "Added a second shift &amp; a night rota." in page
