@@ -27,7 +27,9 @@ from okrsite.authoring import (
     validated_write,
 )
 from okrsite.diagnostics import format_report, summary_line
-from okrsite.model import Objective
+from okrsite.model import Objective, Portfolio
+from okrsite.named_targets import key_result_named, target_guess, target_named
+from okrsite.parse import ID_RE
 from okrsite.pipeline import LoadResult, ParseCache
 
 #: how the editor's note template marks what is not part of the note (as git does)
@@ -119,6 +121,11 @@ def report(outcome: Outcome, what: str) -> None:
         click.echo(f"okrsite: wrote {rel}")
 
 
+def _title_of(p: Portfolio, rid: str) -> str:
+    record = p.objectives.get(rid) or p.kpis.get(rid) or p.goals.get(rid)
+    return str(getattr(record, "title", rid))
+
+
 def record_checkin(
     root: Path,
     target: str,
@@ -134,6 +141,22 @@ def record_checkin(
     base, cache = load_for_writing(root)
     p = base.scored.portfolio
     values = _parse_set(sets)
+    named = target_named(p, target)
+    if named != target:
+        click.echo(f"okrsite: {target!r} is {named}", err=True)
+        target = named
+    elif not ID_RE.match(target):  # no id, and a name that fits nothing (or several)
+        guess = target_guess(p, target)
+        raise click.UsageError(
+            f"no single objective, KPI or SMART goal is named {target!r}"
+            + (f"; did you mean {guess} ({_title_of(p, guess)!r})?" if guess else "")
+        )
+    if target in p.objectives:
+        keys = {key: key_result_named(p.objectives[target], key) for key in values}
+        for key, kr_id in keys.items():
+            if kr_id != key:
+                click.echo(f"okrsite: {key!r} is key result {kr_id}", err=True)
+        values = {keys[key]: value for key, value in values.items()}
     if target in p.goals:
         return _goal_value(root, base, cache, target, value, sets, confidence, note)
     kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
@@ -258,6 +281,7 @@ def checkin(
     okrsite checkin sales/emea --set revenue=1.4 --confidence high
     okrsite checkin nps --value 42
     okrsite checkin handbook --value 7        (sets the goal's measure current)
+    okrsite checkin "Grow EMEA revenue" --set "Revenue=1.4"   (by title)
 
     The file is checked by the same loader as okrsite check before it is
     written; if the loader finds a new error, it is printed and nothing is

@@ -325,3 +325,75 @@ def test_date_with_a_time_orders_before_a_later_time(site: Path) -> None:
         "checkin", "company/faster-support", "--date", "2026-11-20T25:00", "--site", str(site)
     )
     assert code == 2 and "is not a date like 2026-02-15 or 2026-02-15T14:05" in out
+
+
+def test_an_objective_and_key_results_named_as_the_page_shows_them(site: Path) -> None:
+    """On the command line people type what they see: the objective's title or
+    the last part of its id, a key result's title (or the start of it) or its
+    id with spaces. The file gets the ids; the command says what it took."""
+    code, out = run(
+        "checkin",
+        "Answer support tickets faster",
+        "--set",
+        "first response=5",
+        "--set",
+        "Resolve 40% of questions=22",
+        "--date",
+        "2026-11-10",
+        "--site",
+        str(site),
+    )
+    assert code == 0, out
+    assert "'Answer support tickets faster' is company/faster-support" in out
+    assert "'Resolve 40% of questions' is key result self-serve" in out
+    code, out = run(
+        "checkin",
+        "faster-support",
+        "--set",
+        "Cut first response=4",
+        "--date",
+        "2026-11-11",
+        "--site",
+        str(site),
+    )
+    assert code == 0, out
+    result = load_site(site, date(2026, 11, 12))
+    assert not [d for d in result.diagnostics if d.is_error]
+    mine = [c for c in result.scored.portfolio.checkins if c.date >= date(2026, 11, 10)]
+    assert [(c.objective, c.values) for c in mine] == [
+        ("company/faster-support", {"first-response": 5.0, "self-serve": 22.0}),
+        ("company/faster-support", {"first-response": 4.0}),
+    ]
+    written = site / "content" / "checkins" / "company" / "faster-support" / "2026-11-10.md"
+    assert "objective: company/faster-support\n" in written.read_text(encoding="utf-8")
+
+
+def test_a_name_that_fits_no_objective_or_several_is_the_loader_s_to_report(site: Path) -> None:
+    before = files(site)
+    code, out = run(
+        "checkin",
+        "Answer tickets",
+        "--set",
+        "first-response=5",
+        "--date",
+        "2026-11-10",
+        "--site",
+        str(site),
+    )
+    assert code == 2  # a usage error: nothing was loaded as a check-in
+    assert "no single objective, KPI or SMART goal is named 'Answer tickets'" in out
+    assert "did you mean company/faster-support ('Answer support tickets faster')?" in out
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--set",
+        "re=5",
+        "--date",
+        "2026-11-10",
+        "--site",
+        str(site),
+    )
+    assert (
+        code == 1 and "has no key result 're'" in out
+    )  # 'resolve…' and nothing else? no: not a word
+    assert files(site) == before
