@@ -77,10 +77,26 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
         )
     m = _WRITTEN[0].match(name.strip())
     if not m:
-        return name
+        month = _month_named(name)
+        return name if month is None else month
     year = m.group(1) or m.group(4)
     part = (m.group(2) or m.group(3)).upper()
     return f"{year}-{part}"
+
+
+def _month_named(name: str) -> str | None:
+    """``2026-11`` for a month cycle written with the month as a word (``Nov
+    2026``, ``November 2026``, ``2026 Nov``), else ``None``."""
+    from okrsite.written_dates import MONTHS
+
+    words = name.replace(",", " ").split()
+    if len(words) != 2:
+        return None
+    month, year = (words[0], words[1]) if words[1].isdigit() else (words[1], words[0])
+    number = MONTHS.get(month.lower().rstrip("."))
+    if number is None or not (len(year) == 4 and year.isascii() and year.isdigit()):
+        return None
+    return f"{year}-{number:02d}"
 
 
 def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:

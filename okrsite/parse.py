@@ -942,7 +942,7 @@ def _objective(
         team=f.name(data, "team", (), "team"),
         parent=f.ref(data, "parent", ()),
         supports=f.text_list(data, "supports", (), refs=True),
-        commitment=f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()),  # type: ignore[arg-type]
+        commitment=_commitment(f, data),  # type: ignore[arg-type]
         weight=1.0 if weight is None else weight,
         status=_status(f, data, ()),  # type: ignore[arg-type]
         tags=f.tags(data, ()),
@@ -1135,6 +1135,27 @@ def _key_result(
         ),
         False,
     )
+
+
+#: the words OKR guides use for the two kinds of objective
+_COMMITMENT_WORDS = {
+    "commit": "committed",
+    "roofshot": "committed",
+    "moonshot": "aspirational",
+    "stretch": "aspirational",
+    "aspiration": "aspirational",
+}
+
+
+def _commitment(f: _Fields, data: Mapping[str, Any]) -> str:
+    """``committed`` or ``aspirational``, also as OKR guides say them (``moonshot``,
+    ``stretch``: aspirational; ``roofshot``: committed)."""
+    value = data.get("commitment")
+    if isinstance(value, str):
+        word = _COMMITMENT_WORDS.get(value.strip().lower().replace(" ", "").replace("-", ""))
+        if word is not None:
+            return word
+    return str(f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()))
 
 
 #: what other OKR tools' status fields say: how a goal is going, which okrsite

@@ -306,8 +306,11 @@ def resolve(
                     f"unknown cycle {name!r}",
                     file,
                     hint=(
-                        "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml as "
-                        f"[cycles.{name}] with start and end dates"
+                        f"a quarter or half needs its year: write it like 2026-{name.strip().upper()}"
+                        if re.fullmatch(r"\s*[QqHh][1-4]\s*", name)
+                        and (name.strip()[0] in "Qq" or name.strip()[1] in "12")
+                        else "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in "
+                        f"okrsite.toml as [cycles.{name}] with start and end dates"
                     ),
                     key_path=key_path,
                 )

@@ -582,3 +582,31 @@ def test_a_team_named_with_name_and_a_note_in_a_check_in_s_front_matter(tmp_path
     assert "<h1>Customer Support" in team_page
     page = (site / "_site" / "objectives" / "fast" / "index.html").read_text(encoding="utf-8")
     assert "Added a second shift &amp; a night rota." in page
+
+
+def test_a_month_cycle_by_name_commitment_words_and_a_quarter_without_its_year(
+    tmp_path: Path,
+) -> None:
+    two = "key_results:\n  - {id: a, title: A, target: 3}\n  - {id: b, title: B, target: 3}\n"
+    files = {
+        "okrsite.toml": 'title = "Cycles"\n',
+        "content/objectives/a.md": f"---\ntitle: A\ncycle: Nov 2026\nowner: uma\ncommitment: moonshot\n{two}---\n",
+        "content/objectives/b.md": f"---\ntitle: B\ncycle: 2026-11\nowner: uma\ncommitment: Roof-shot\n{two}---\n",
+        "content/objectives/c.md": f"---\ntitle: C\ncycle: Q4\nowner: uma\n{two}---\n",
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    errors = [d for d in result.diagnostics if d.is_error]
+    assert [(d.file, d.code, d.hint) for d in errors] == [
+        (
+            "content/objectives/c.md",
+            "OKR302",
+            "a quarter or half needs its year: write it like 2026-Q4",
+        )
+    ]
+    (tmp_path / "site" / "content" / "objectives" / "c.md").unlink()
+    portfolio = load_site(tmp_path / "site", AS_OF).scored.portfolio
+    assert sorted(portfolio.cycles) == ["2026-11"]
+    assert [(o.cycle, o.commitment) for o in portfolio.objectives.values()] == [
+        ("2026-11", "aspirational"),
+        ("2026-11", "committed"),
+    ]
