@@ -46,7 +46,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
     from okrsite.history_cache import HistoryCache
     from okrsite.history_events import Event, Record
 
-CACHE_VERSION = 3
+#: raised whenever what a version of a file parses to changes (numbers, dates,
+#: cycles and key results written as people write them: 4), so that events
+#: cached from earlier parses are read again
+CACHE_VERSION = 4
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
