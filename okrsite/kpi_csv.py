@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite.spreadsheet_read import delimiter_of
-from okrsite.written_dates import dotted, read_date
+from okrsite.written_dates import dotted, read_month
+from okrsite.written_dates import read_date as _read_date
 
 __all__ = [
     "DATE_HEADERS",
@@ -48,7 +49,7 @@ __all__ = [
 ]
 
 #: header words of the date and value columns, compared lower-cased
-DATE_HEADERS = ("date", "datum")
+DATE_HEADERS = ("date", "datum", "day", "month", "monat", "period", "zeitraum")
 VALUE_HEADERS = ("value", "wert")
 
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
@@ -72,6 +73,12 @@ def columns(header: list[str]) -> tuple[int, int] | None:
     ]
     date_at, value_at = found
     return None if date_at is None or value_at is None else (date_at, value_at)
+
+
+def read_date(cell: str) -> date | None:
+    """The day of a reading: a date (ISO or dotted), or a month alone (``2026-10``,
+    ``Oct 2026``: its first day), as monthly exports key their rows."""
+    return _read_date(cell) or read_month(cell)
 
 
 def read_number(cell: str, delimiter: str) -> float | None:

@@ -610,3 +610,15 @@ def test_a_month_cycle_by_name_commitment_words_and_a_quarter_without_its_year(
         ("2026-11", "aspirational"),
         ("2026-11", "committed"),
     ]
+
+
+def test_a_kpi_csv_keyed_by_month_as_monthly_exports_write_it() -> None:
+    readings, problems = parse_csv(
+        "content/data/mrr.csv", b"month,value\n2026-09,410\nOct 2026,432\n2026-11-01,455\n"
+    )
+    assert problems == [] or [p.code for p in problems] == []
+    assert readings == [
+        (date(2026, 9, 1), 410.0),
+        (date(2026, 10, 1), 432.0),
+        (date(2026, 11, 1), 455.0),
+    ]
