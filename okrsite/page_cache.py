@@ -48,7 +48,7 @@ from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.page_store import CACHE_FILE, StoredBase, read_pages, write_pages
 from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.read_numbers import NumberedReads
-from okrsite.render import PageKey, SiteRenderer
+from okrsite.render import HISTORY_TABLES, PageKey, SiteRenderer
 from okrsite.urls import page_file
 from okrsite.value_prints import Printer, before_forking, fingerprint, forked_printer
 from okrsite.writer import file_digest
@@ -234,8 +234,11 @@ class PageCache:
             # The same files, configuration, as_of, code and theme: the same
             # portfolio, so every dependency has its old value but the git
             # history's, which no input file holds.
+            # The history's own tables are the history's: the same when it is.
             same = [
-                not dep[0].startswith("history") or values[i] == self.value(dep)
+                not dep[0].startswith("history")
+                or (history_same and dep[0] in HISTORY_TABLES)
+                or values[i] == self.value(dep)
                 for i, dep in enumerate(deps_table)
             ]
         else:
@@ -460,6 +463,7 @@ _FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
     "exports": tuple,
     "entries": Markup,  # value-keyed (Partials.VALUE_KEYED): read nothing
     "badges": str,
+    "histories": str,
 }
 
 

@@ -17,6 +17,7 @@ files, data exports, search index, feed, badges).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,13 @@ from okrsite.view.formatting import (
     remembered_decimal,
     remembered_number,
 )
-from okrsite.view.history import HISTORY_JSON, checkin_origins, history_json, timeline
+from okrsite.view.history import (
+    HISTORY_JSON,
+    checkin_origins,
+    history_json,
+    objective_history_json,
+    timeline,
+)
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.search import search_files
 from okrsite.view.site_index import SiteIndex
@@ -115,6 +122,20 @@ class SiteRenderer:
         # Otherwise (the preview, which compares whole collections after
         # every save) a page with a timeline depends on the whole history.
         self._timelines: LazyRecordedDict | None = None
+        # the history's per-record tables as collections of their own, known
+        # from the start: the page cache fingerprints what pieces read of them
+        # before anything is rendered
+        self._history_view: SiteHistory | None = None
+        if history is not None:
+            table = self.recorder.dict
+            self._history_view = replace(
+                history,
+                objectives=table("history.objectives", history.objectives),
+                kpis=table("history.kpis", history.kpis),
+                checkins=table("history.checkins", history.checkins),
+                kpi_values=table("history.kpi_values", history.kpi_values),
+                csv_rows=table("history.csv_rows", history.csv_rows),
+            )
         if timelines_apart:
             self._timelines = LazyRecordedDict("history.timeline", self.recorder, self._timeline_of)
             self.recorder.collections["history.timeline"] = self._timelines
@@ -401,7 +422,9 @@ class SiteRenderer:
         out["checkins.xml"] = self._render_feed()
         out.update(cycle_export_files(self.scored, self.scorecard))
         if self.history is not None:
-            out[HISTORY_JSON] = history_json(self.history, self.scored, self.config, self.streaks)
+            out[HISTORY_JSON] = history_json(
+                self.history, self.scored, self.config, self.streaks, self._history_entry
+            )
         scores = self.view.scores
         ids = (
             self.index.objective_ids
@@ -439,6 +462,41 @@ class SiteRenderer:
         self.recorder.replay(hit[1])
         return hit[0]
 
+    def _history_entry(self, oid: str) -> str:
+        """This objective's entry of ``api/history.json``, memoised with what it
+        read (``RenderMemo.histories``): its record and score, its own
+        check-ins, and its own changes and check-in origins in the history
+        (collections of their own, ``history.*``), so after an edit or a new
+        commit the entries of the objectives it did not touch are joined
+        again, not written again."""
+        hit = self.memo.histories.get(oid)
+        if hit is None:
+            hit = self.memo.histories[oid] = self.recorder.capture(
+                lambda: self._write_history_entry(oid)
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def _write_history_entry(self, oid: str) -> str:
+        objective = self.scored.portfolio.objectives[oid]
+        if any(kr.kpi for kr in objective.key_results):
+            # a key result's value from a KPI: its source is among every
+            # check-in of the KPI, which the portfolio's list holds
+            self.recorder.record("portfolio.checkins")
+        return objective_history_json(
+            self._recorded_history(),
+            self.scored,
+            self.config,
+            oid,
+            self.index.checkins_by_objective.get(oid, []),
+        )
+
+    def _recorded_history(self) -> SiteHistory:
+        """The history with its per-record tables recording what is read of them."""
+        assert self._history_view is not None
+        return self._history_view
+
     def badge(self, oid: str) -> bytes:
         """badges/<id>.svg: partials/badge.svg with the objective's percent and status.
 
@@ -467,6 +525,13 @@ class SiteRenderer:
         return template.render(
             root="", path="checkins.xml", entries=entries, updated=updated, origins=origins
         ).encode("utf-8")
+
+
+#: the collections of the git history's per-record tables (``SiteRenderer``):
+#: functions of the history alone, so unchanged while its fingerprint is
+HISTORY_TABLES = frozenset(
+    f"history.{name}" for name in ("objectives", "kpis", "checkins", "kpi_values", "csv_rows")
+)
 
 
 def render_site(

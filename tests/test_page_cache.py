@@ -10,11 +10,13 @@ every file of the output with a cold build (``--no-cache``) of the same files.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -497,3 +499,45 @@ def test_a_delta_that_cannot_be_trusted_means_a_full_build(
     CASES["leaf key result target (rolls up)"](site)
     assert cached_build(site) == 0  # the large file alone is an older state: a full build
     assert_same(site, tmp_path)
+
+
+def test_history_json_entries_of_untouched_objectives_are_joined_again_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """api/history.json holds an entry per objective (its changes and where
+    each key result's value comes from). After an edit or a new commit, the
+    entries of the objectives they did not touch are kept from the last build."""
+    from gitrepo import Repo
+
+    from okrsite import render
+
+    written: list[str] = []
+    real = render.objective_history_json
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        written.append(args[3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "objective_history_json", counted)
+    repo = Repo(tmp_path / "site")
+    shutil.copytree(REPO / "content", repo.root / "content")
+    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
+    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
+    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    site = repo.root
+    cached_build(site)
+    assert len(written) == 22  # every objective's entry
+    written.clear()
+    leaf = "sales/lukas-dach-pipeline"
+    edit(f"content/objectives/{leaf}.md", "target: 25", "target: 30")(site)
+    cached_build(site)
+    assert leaf in written and 0 < len(written) <= 4, written  # it and those it rolls into
+    assert_same(site, tmp_path)
+    written.clear()
+    repo.commit("Raise the DACH pipeline target", "bob", "2026-11-10T10:00:00+00:00")
+    cached_build(site)
+    assert written == [leaf]  # the commit changed its history only
+    assert_same(site, tmp_path)
+    data = json.loads((site / "_site" / "api" / "history.json").read_text(encoding="utf-8"))
+    change = data["objectives"][leaf]["key_results"]["dach-opps"]["changes"][-1]
+    assert (change["author"], change["old"], change["new"]) == ("Bob Stone", 25, 30)

@@ -165,13 +165,25 @@ def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
 
 
 def kr_value_source(
-    o: Objective, kr: KeyResult, scored: ScoredPortfolio, history: SiteHistory, config: SiteConfig
+    o: Objective,
+    kr: KeyResult,
+    scored: ScoredPortfolio,
+    history: SiteHistory,
+    config: SiteConfig,
+    checkins: Sequence[CheckIn] | None = None,
 ) -> dict[str, Any] | None:
+    """Where a key result's current value comes from. ``checkins``: the
+    objective's check-ins up to as_of, when the caller records reading them
+    (else they are looked up in the portfolio's check-ins)."""
     ks = scored.objectives[o.id].key_results.get(kr.id)
     if ks is None or ks.current is None:
         return None
     if ks.current_source == "checkin":
-        mine = checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
+        mine = (
+            checkins
+            if checkins is not None
+            else checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
+        )
         c = _latest_checkin(mine, scored.as_of, ks.current_date, lambda c: kr.id in c.values)
         return checkin_source(c, history, config) if c is not None else None
     if ks.current_source == "current":
@@ -334,26 +346,16 @@ def history_json(
     scored: ScoredPortfolio,
     config: SiteConfig,
     streaks: dict[str, Any] | None = None,
+    piece: Callable[[str], str] | None = None,
 ) -> bytes:
     """``api/history.json``: changes per objective, key result and KPI; every check-in's origin."""
     p = scored.portfolio
-    objectives: dict[str, Any] = {}
-    for oid, o in p.objectives.items():
-        # the changes of the objective itself and of each key result, sorted
-        # out in one pass (oldest first, as the history holds them)
-        by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
-        for change in history.objectives.get(oid, ()):
-            by_kr.setdefault(change.key_result, []).append(change.as_json())
-        objectives[oid] = {
-            "changes": by_kr[None],
-            "key_results": {
-                kr.id: {
-                    "changes": by_kr.get(kr.id, []),
-                    "source": kr_value_source(o, kr, scored, history, config),
-                }
-                for kr in o.key_results
-            },
-        }
+    if piece is None:
+
+        def piece(oid: str) -> str:
+            return objective_history_json(history, scored, config, oid)
+
+    objectives = "{" + ",".join(piece(oid) for oid in p.objectives) + "}"
     kpis: dict[str, Any] = {}
     for kid, k in p.kpis.items():
         ks = scored.kpis.get(kid)
@@ -382,7 +384,7 @@ def history_json(
         )
     if streaks is None:  # the renderer passes the streaks it counted for the pages
         streaks = checkin_streaks(p, scored.as_of)
-    data = {
+    head = {
         "generator": f"okrsite {__version__}",
         "as_of": scored.as_of.isoformat(),
         "available": history.available,
@@ -390,9 +392,43 @@ def history_json(
         "shallow": history.shallow,
         "commits_seen": history.commits_seen,
         "backdate_days": config.backdate_days,
-        "objectives": objectives,
-        "kpis": kpis,
-        "checkins": checkins,
-        "streaks": streaks,
     }
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    tail = {"kpis": kpis, "checkins": checkins, "streaks": streaks}
+    # written as json.dumps writes the whole, with each objective's entry kept
+    # as the text it was written to (so a build after an edit joins 10,000 of
+    # them again instead of writing them again)
+    text = _json(head)[:-1] + ',"objectives":' + objectives + "," + _json(tail)[1:]
+    return (text + "\n").encode("utf-8")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def objective_history_json(
+    history: SiteHistory,
+    scored: ScoredPortfolio,
+    config: SiteConfig,
+    oid: str,
+    checkins: Sequence[CheckIn] | None = None,
+) -> str:
+    """One objective's entry of ``api/history.json``, as ``"id":{…}`` JSON text:
+    the changes of the objective itself and of each key result, sorted out
+    in one pass (oldest first, as the history holds them), and where each
+    key result's current value comes from. ``checkins`` as for
+    :func:`kr_value_source`."""
+    o = scored.portfolio.objectives[oid]
+    by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
+    for change in history.objectives.get(oid, ()):
+        by_kr.setdefault(change.key_result, []).append(change.as_json())
+    entry = {
+        "changes": by_kr[None],
+        "key_results": {
+            kr.id: {
+                "changes": by_kr.get(kr.id, []),
+                "source": kr_value_source(o, kr, scored, history, config, checkins),
+            }
+            for kr in o.key_results
+        },
+    }
+    return _json(oid) + ":" + _json(entry)

@@ -208,6 +208,8 @@ class RenderMemo:
     entries: dict[bytes, tuple[Markup, frozenset[Dep]]] = field(default_factory=dict)
     #: objective id → its badge's SVG text (``badges/<id>.svg``)
     badges: dict[str, tuple[str, frozenset[Dep]]] = field(default_factory=dict)
+    #: objective id → its entry of ``api/history.json`` (JSON text)
+    histories: dict[str, tuple[str, frozenset[Dep]]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.markdown.clear()
@@ -216,6 +218,7 @@ class RenderMemo:
         self.exports.clear()
         self.entries.clear()
         self.badges.clear()
+        self.histories.clear()
 
     def keep_entries(self, used: Set[bytes]) -> None:
         """Drop the value-keyed pieces no render used (an entry that left the
@@ -229,7 +232,7 @@ class RenderMemo:
         """Drop the pieces that read any of the ``changed`` dependencies."""
         if not changed:
             return
-        for cache in (self.items, self.nodes, self.exports, self.badges):
+        for cache in (self.items, self.nodes, self.exports, self.badges, self.histories):
             _drop(cache, changed)
 
 
