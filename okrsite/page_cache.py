@@ -146,8 +146,9 @@ class PageCache:
         self.jobs = jobs
         self._lock: IO[bytes] | None = None
         self._values: dict[Dep, bytes] = {}
-        #: pages kept from the previous output: key → (file, what it read)
-        self.reused: dict[PageKey, tuple[str, frozenset[Dep]]] = {}
+        #: pages kept from the previous output: key → (file, the numbers of what
+        #: it read in the stored table of dependencies)
+        self.reused: dict[PageKey, tuple[str, tuple[int, ...]]] = {}
         self.site_print = b""
         #: the previous output's files, when it is exactly the one this cache describes
         self.previous: Snapshot | None = None
@@ -163,7 +164,6 @@ class PageCache:
         # what the stored cache said, kept so that saving after a small
         # change reuses its table instead of numbering 750,000 reads again
         self._kept: tuple[tuple[Dep, ...], tuple[bytes, ...], list[bool]] | None = None
-        self._reused_ids: dict[PageKey, tuple[int, ...]] = {}
         self._table: dict[Dep, int] | None = None
         self._seeded: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
         #: the large file of the stored cache, which a small change is stored against
@@ -246,6 +246,9 @@ class PageCache:
             same = [values[i] == self._values[dep] for i, dep in enumerate(deps_table)]
         self._stored_values = {dep: values[i] for i, dep in enumerate(deps_table) if same[i]}
         self._kept = (deps_table, values, same)
+        # what changed, by number: a page or piece is kept when none of the
+        # numbers it read is among these (one set operation in C each)
+        changed = frozenset(i for i, ok in enumerate(same) if not ok)
         render: list[PageKey] = []
         for key in keys:
             entry = pages.get(key)
@@ -253,19 +256,18 @@ class PageCache:
                 entry is not None
                 and entry[0] == page_file(key)
                 and entry[0] in files
-                and all(same[i] for i in entry[1])
+                and changed.isdisjoint(entry[1])
             ):
-                self.reused[key] = (entry[0], frozenset(deps_table[i] for i in entry[1]))
-                self._reused_ids[key] = entry[1]
+                self.reused[key] = entry
             else:
                 render.append(key)
-        self.unchanged = not render and all(same) and set(pages) == set(keys) and history_same
+        self.unchanged = not render and not changed and set(pages) == set(keys) and history_same
         if not self.unchanged:
-            self._seed_memo(fragments, deps_table, same)
+            self._seed_memo(fragments, deps_table, changed)
         return render
 
     def _seed_memo(
-        self, fragments: Mapping[str, Any], deps_table: tuple[Dep, ...], same: list[bool]
+        self, fragments: Mapping[str, Any], deps_table: tuple[Dep, ...], changed: frozenset[int]
     ) -> None:
         """Put the stored pieces whose dependencies did not change into the
         renderer's memo: the dashboard, the alignment tree and the exports
@@ -279,9 +281,10 @@ class PageCache:
             wrap = _FRAGMENT_KINDS.get(kind)
             if wrap is None:
                 continue
+            deps_of = deps_table.__getitem__
             for key, (value, ids) in entries.items():
-                if key not in target and all(same[i] for i in ids):
-                    target[key] = piece = (wrap(value), frozenset(deps_table[i] for i in ids))
+                if key not in target and changed.isdisjoint(ids):
+                    target[key] = piece = (wrap(value), frozenset(map(deps_of, ids)))
                     self._seeded.setdefault(kind, {})[key] = (piece, ids)
                     self.pieces_reused += 1
 
@@ -383,9 +386,8 @@ class PageCache:
         numbered = reads if reads is not None else NumberedReads(table)
         assert numbered.table is table
         pages: dict[PageKey, tuple[str, tuple[int, ...]]] = {}
-        for key, (rel, deps) in self.reused.items():
-            kept_ids = self._reused_ids.get(key)
-            pages[key] = (rel, kept_ids if kept_ids is not None else _ids(table, deps))
+        for key, entry in self.reused.items():
+            pages[key] = entry
         for key, deps in rendered.items():
             pages[key] = (page_file(key), _ids(table, deps))
         for key, ids in numbered.pages.items():
