@@ -1227,10 +1227,10 @@ def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
 
 
 #: "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
-_FROM_TO = re.compile(
+#: (compiled when a key result is first written as a sentence)
+_FROM_TO = (
     r"\bfrom\s+(?P<a>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ua>%|[^\W\d_]+)?"
-    r"\s+to\s+(?P<b>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ub>%|[^\W\d_]+)?",
-    re.IGNORECASE,
+    r"\s+to\s+(?P<b>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ub>%|[^\W\d_]+)?"
 )
 
 
@@ -1239,7 +1239,7 @@ def _written_out(sentence: str) -> dict[str, Any]:
     from 30 to 50``): its title, and the start, target and unit its "from …
     to …" says, when both sides are numbers (:mod:`okrsite.written_numbers`)."""
     item: dict[str, Any] = {"title": sentence.strip()}
-    found = _FROM_TO.search(sentence)
+    found = re.search(_FROM_TO, sentence, re.IGNORECASE)  # re keeps it compiled
     if found is None:
         return item
     start, target = read_number(found["a"]), read_number(found["b"])

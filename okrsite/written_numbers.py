@@ -35,11 +35,23 @@ _CURRENCY = "$€£¥"
 _MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9}
 #: spaces that group thousands: space, no-break, narrow no-break, thin, figure
 _GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
-_GROUPED_POINT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")  # 1,234.5  1,000,000
-_GROUPED_COMMA = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")  # 1.234,5  1.000.000
-_DECIMAL_COMMA = re.compile(r"\d+,(?:\d{1,2}|\d{4,})|0,\d+")  # 5,9  12,75  0,125
-_ONE_GROUP = re.compile(r"[1-9]\d{0,2},\d{3}")  # 2,345: thousands or decimals?
-_PLAIN = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+#: the patterns, compiled when first needed: most sites write plain numbers,
+#: which YAML reads, and compiling them at import would cost every run
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+_SOURCES = {
+    "grouped_point": r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?",  # 1,234.5  1,000,000
+    "grouped_comma": r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?",  # 1.234,5  1.000.000
+    "decimal_comma": r"\d+,(?:\d{1,2}|\d{4,})|0,\d+",  # 5,9  12,75  0,125
+    "one_group": r"[1-9]\d{0,2},\d{3}",  # 2,345: thousands or decimals?
+    "plain": r"\d+(?:\.\d*)?|\.\d+",
+}
+
+
+def _matches(name: str, text: str) -> bool:
+    pattern = _PATTERNS.get(name)
+    if pattern is None:
+        pattern = _PATTERNS[name] = re.compile(_SOURCES[name])
+    return pattern.fullmatch(text) is not None
 
 
 def read_number(text: str) -> tuple[float, bool] | None:
@@ -66,13 +78,13 @@ def read_number(text: str) -> tuple[float, bool] | None:
         body = body.replace(space, "")
     if not body.isascii():
         return None
-    if _PLAIN.fullmatch(body):
+    if _matches("plain", body):
         digits = body
-    elif _GROUPED_POINT.fullmatch(body) and not _ONE_GROUP.fullmatch(body):
+    elif _matches("grouped_point", body) and not _matches("one_group", body):
         digits = body.replace(",", "")
-    elif _GROUPED_COMMA.fullmatch(body) and body.count(".") + body.count(",") > 1:
+    elif _matches("grouped_comma", body) and body.count(".") + body.count(",") > 1:
         digits = body.replace(".", "").replace(",", ".")
-    elif _DECIMAL_COMMA.fullmatch(body):
+    elif _matches("decimal_comma", body):
         digits = body.replace(",", ".")
     else:
         return None
@@ -84,4 +96,4 @@ def ambiguous_comma(text: str) -> str | None:
     """For ``2,345`` (one comma before three digits, nothing else to tell the
     convention by), the digits without separators; otherwise ``None``."""
     body = text.strip().rstrip("%").strip().strip(_CURRENCY).strip().lstrip("+-\u2212")
-    return body.replace(",", "") if _ONE_GROUP.fullmatch(body) else None
+    return body.replace(",", "") if _matches("one_group", body) else None
