@@ -449,7 +449,8 @@ def save_parse_cache(
     next run its speed, not its correctness, so failures are not errors.
     ``print_scores`` (for ``okrsite build``, whose page cache compares what
     pages read by fingerprints) keeps each objective score's fingerprint
-    with the scores.
+    with the scores, and keeps new scores even when the large file is not
+    written again (the next build after an edit starts from them).
     """
     base = base if base is not None else _Base()
     live = {entry[3] for entry in cache.stats.values()}
@@ -481,7 +482,8 @@ def save_parse_cache(
                 base.generation, base.digests, delta = generation, frozenset(keep), {}
                 base.scores_signature = cache.scores_signature
             elif (
-                filled
+                print_scores  # okrsite build (a check never reads the scores after an edit)
+                and filled
                 and base.generation
                 and cache.scores is not None
                 and cache.scores.scored is not None
@@ -603,7 +605,7 @@ class StoredParseCache:
             and cache.stats == self.stats_before
             and cache.outcome == self.outcome_before
             and (cache.fill is not None or self.base.digests)
-            and (cache.fill is not None or not self._new_scores())
+            and (cache.fill is not None or not self.print_scores or not self._new_scores())
         ):
             return saved
         if not save_parse_cache(self.folder, cache, self.base, self.print_scores):

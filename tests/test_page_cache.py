@@ -396,11 +396,8 @@ def test_cached_build_in_forked_workers_equals_a_cold_build(
     assert_same(site, tmp_path)
 
 
-def test_a_new_commit_renders_only_the_pages_whose_timeline_it_changed(tmp_path: Path) -> None:
-    """In CI every build follows a new commit. Each objective and KPI page
-    shows its own history timeline, so a commit renders the pages whose
-    timeline it changed, not every page with a timeline; a commit that
-    changes no content renders no page."""
+def example_in_git(tmp_path: Path) -> Any:
+    """The example site in a git repository of one commit (the build reads its history)."""
     from gitrepo import Repo
 
     repo = Repo(tmp_path / "site")
@@ -408,6 +405,15 @@ def test_a_new_commit_renders_only_the_pages_whose_timeline_it_changed(tmp_path:
     shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
     repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
     repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    return repo
+
+
+def test_a_new_commit_renders_only_the_pages_whose_timeline_it_changed(tmp_path: Path) -> None:
+    """In CI every build follows a new commit. Each objective and KPI page
+    shows its own history timeline, so a commit renders the pages whose
+    timeline it changed, not every page with a timeline; a commit that
+    changes no content renders no page."""
+    repo = example_in_git(tmp_path)
     site = repo.root
 
     def build() -> BuildResult:
@@ -507,7 +513,6 @@ def test_history_json_entries_of_untouched_objectives_are_joined_again_not_writt
     """api/history.json holds an entry per objective (its changes and where
     each key result's value comes from). After an edit or a new commit, the
     entries of the objectives they did not touch are kept from the last build."""
-    from gitrepo import Repo
 
     from okrsite import render
 
@@ -519,11 +524,7 @@ def test_history_json_entries_of_untouched_objectives_are_joined_again_not_writt
         return real(*args, **kwargs)
 
     monkeypatch.setattr(render, "objective_history_json", counted)
-    repo = Repo(tmp_path / "site")
-    shutil.copytree(REPO / "content", repo.root / "content")
-    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
-    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
-    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    repo = example_in_git(tmp_path)
     site = repo.root
     cached_build(site)
     assert len(written) == 22  # every objective's entry
