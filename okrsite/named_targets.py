@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from okrsite.model import Objective, Portfolio
+from okrsite.parse import closest
 from okrsite.slug import slugify
 
 __all__ = ["key_result_named", "target_guess", "target_named"]
@@ -67,8 +68,6 @@ def key_result_named(objective: Objective, name: str) -> str:
 def target_guess(portfolio: Portfolio, name: str) -> str | None:
     """The id of the objective, KPI or goal whose id or title is nearest to
     ``name`` (a "did you mean" for a name that fits none), or ``None``."""
-    from okrsite.parse import closest
-
     wanted = slugify(name)
     options: dict[str, str] = {}
     for table in (portfolio.objectives, portfolio.kpis, portfolio.goals):

@@ -19,7 +19,7 @@ from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
-from okrsite.written_numbers import ambiguous_comma, read_number
+from okrsite.written_numbers import read_number
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows"]
 
@@ -181,15 +181,7 @@ def parse_number(value: Any) -> tuple[float, bool] | None:
     if isinstance(value, (int, float)):
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
-    text = str(value)
-    read = read_number(text)
-    if read is None:
-        digits = ambiguous_comma(text)
-        if digits is None:
-            return None
-        sign = -1.0 if text.strip().lstrip("$€£¥ ").startswith(("-", "\u2212")) else 1.0
-        read = (sign * float(digits), text.strip().endswith("%"))
-    return read
+    return read_number(str(value), one_group_thousands=True)
 
 
 def normalise_cycle(text: str) -> str:

@@ -54,9 +54,11 @@ def _matches(name: str, text: str) -> bool:
     return pattern.fullmatch(text) is not None
 
 
-def read_number(text: str) -> tuple[float, bool] | None:
+def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float, bool] | None:
     """The number ``text`` writes and whether it was written as a percentage
-    (``"45 %"`` → ``(45.0, True)``), or ``None`` if it is not one number."""
+    (``"45 %"`` → ``(45.0, True)``), or ``None`` if it is not one number.
+    ``one_group_thousands`` reads ``2,345`` as thousands instead of refusing it
+    (for sources known to write the English way)."""
     body = text.strip()
     if not body:
         return None
@@ -64,11 +66,11 @@ def read_number(text: str) -> tuple[float, bool] | None:
     if percent:
         body = body[:-1].rstrip()
     sign = ""
-    if body and body[0] in "+-\u2212":
-        sign, body = ("-" if body[0] != "+" else ""), body[1:].lstrip()
-    body = body.strip(_CURRENCY).strip()
-    if body and body[0] in "+-\u2212" and not sign:  # -$5 and $-5 alike
-        sign, body = ("-" if body[0] != "+" else ""), body[1:].lstrip()
+    for _ in range(2):  # -$5 and $-5 alike
+        if body and body[0] in "+-\u2212" and not sign:
+            sign, body = ("-" if body[0] != "+" else "+"), body[1:].lstrip()
+        body = body.strip(_CURRENCY).strip()
+    sign = sign.replace("+", "")
     factor = 1.0
     for suffix, value in _MULTIPLIERS.items():
         if body.endswith(suffix) and body[: -len(suffix)].rstrip()[-1:].isdigit():
@@ -80,7 +82,9 @@ def read_number(text: str) -> tuple[float, bool] | None:
         return None
     if _matches("plain", body):
         digits = body
-    elif _matches("grouped_point", body) and not _matches("one_group", body):
+    elif _matches("grouped_point", body) and (
+        one_group_thousands or not _matches("one_group", body)
+    ):
         digits = body.replace(",", "")
     elif _matches("grouped_comma", body) and body.count(".") + body.count(",") > 1:
         digits = body.replace(".", "").replace(",", ".")

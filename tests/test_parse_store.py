@@ -72,17 +72,25 @@ def first_checkin(site: Path) -> Path:
     return sorted((site / "content" / "checkins").rglob("*.md"))[0]
 
 
-def retitle(path: Path, title: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
+def edit_first_line(path: Path, change: Callable[[str], str | None], what: str) -> None:
+    """Replace the first line ``change`` gives a new text for (else fail), so
+    that the edit is seen (:func:`bump_mtime`)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     for i, line in enumerate(lines):
-        if line.startswith("title:"):
-            lines[i] = f"title: {title}\n"
+        new = change(line)
+        if new is not None:
+            lines[i] = new
             break
     else:
-        raise AssertionError(f"no title in {path}")
+        raise AssertionError(f"no {what} in {path}")
     path.write_text("".join(lines), encoding="utf-8")
     bump_mtime(path)
+
+
+def retitle(path: Path, title: str) -> None:
+    edit_first_line(
+        path, lambda line: f"title: {title}\n" if line.startswith("title:") else None, "title"
+    )
 
 
 def bump_mtime(path: Path) -> None:
@@ -358,16 +366,12 @@ def test_a_build_saves_the_parse_cache_while_its_workers_render(
 
 def move_target(path: Path, by: int) -> None:
     """Raise the first numeric ``target:`` of an objective file by ``by``."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for i, line in enumerate(lines):
+
+    def moved(line: str) -> str | None:
         head, _, value = line.partition("target: ")
-        if value.strip().isdigit():
-            lines[i] = f"{head}target: {int(value) + by}\n"
-            break
-    else:
-        raise AssertionError(f"no numeric target in {path}")
-    path.write_text("".join(lines), encoding="utf-8")
-    bump_mtime(path)
+        return f"{head}target: {int(value) + by}\n" if value.strip().isdigit() else None
+
+    edit_first_line(path, moved, "numeric target")
 
 
 def test_scores_kept_with_their_prints_never_keep_a_stale_page(
