@@ -10,8 +10,10 @@ conventions, and nothing ambiguous:
 - the columns are named ``date`` and ``value`` (any case), or ``Datum`` and
   ``Wert``, the words German Excel users write (the languages okrsite ships);
 - a date is ``2026-11-01``, or day, month and year with dots (``01.11.2026``,
-  ``1.11.2026``), which no convention reads another way (``11/01/2026`` is
-  refused: the 11th of January in most of the world, November 1st in the US);
+  ``1.11.2026``), which no convention reads another way, or with slashes and
+  the year last in the order the column shows (:func:`slash_order`):
+  ``11/01/2026`` is the 11th of January in most of the world and November
+  1st in the US, so it is read only beside a date such as ``11/20/2026``;
 - a number is written as YAML writes it (``150.5``); in a file separated by
   semicolons or tabs, a comma marks the decimals too (``150,5``,
   ``1.234,5``), and ``1.234`` alone is refused as ambiguous (a thousand and
@@ -27,11 +29,12 @@ import csv
 import io
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from okrsite.spreadsheet_read import delimiter_of
-from okrsite.written_dates import dotted, read_month
+from okrsite.written_dates import dotted, read_month, year_last_readings
 from okrsite.written_dates import read_date as _read_date
 
 __all__ = [
@@ -44,6 +47,7 @@ __all__ = [
     "format_number",
     "read_date",
     "read_number",
+    "slash_order",
     "split_rows",
     "style_of",
 ]
@@ -75,10 +79,40 @@ def columns(header: list[str]) -> tuple[int, int] | None:
     return None if date_at is None or value_at is None else (date_at, value_at)
 
 
-def read_date(cell: str) -> date | None:
+def read_date(cell: str, slashes: int | None = None) -> date | None:
     """The day of a reading: a date (ISO or dotted), or a month alone (``2026-10``,
-    ``Oct 2026``: its first day), as monthly exports key their rows."""
-    return _read_date(cell) or read_month(cell)
+    ``Oct 2026``: its first day), as monthly exports key their rows.
+
+    ``slashes`` (:func:`slash_order` of the column) reads a date such as
+    ``03/04/2026``, which names two days, in the order the column's other
+    dates show: 0 the day first, 1 the month first.
+    """
+    found = _read_date(cell) or read_month(cell)
+    if found is None and slashes is not None:
+        readings = year_last_readings(cell.strip())
+        if len(readings) == 2:
+            return readings[slashes]
+    return found
+
+
+def slash_order(cells: Iterable[str]) -> int | None:
+    """Whether a column's dates with slashes put the day first (0) or the
+    month first (1), as the dates that make one day only show (``20/11/2026``,
+    ``11/20/2026``); ``None`` when none shows it, or when some show each.
+
+    A spreadsheet exports a whole column in one order: its unambiguous dates
+    say how to read ``03/04/2026`` in the rows around them.
+    """
+    seen: set[int] = set()
+    for cell in cells:
+        parts = cell.strip().split("/")
+        if len(parts) == 3 and len(year_last_readings(cell.strip())) == 1:
+            first, second = parts[0], parts[1]
+            if first.isdigit() and int(first) > 12:
+                seen.add(0)
+            elif second.isdigit() and int(second) > 12:
+                seen.add(1)
+    return seen.pop() if len(seen) == 1 else None
 
 
 def read_number(cell: str, delimiter: str) -> float | None:

@@ -40,7 +40,7 @@ from okrsite.model import (
     pickled_by_fields,
 )
 from okrsite.slug import slugify
-from okrsite.written_dates import read_date, read_month
+from okrsite.written_dates import read_date, read_month, year_last_readings
 from okrsite.written_numbers import ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
@@ -347,6 +347,16 @@ class _Fields:
                 f"{label if str(day) in label else f'{label} {day}'} is outside the dates okrsite accepts",
                 path,
                 hint=f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
+            )
+            return None
+        readings = year_last_readings(value) if isinstance(value, str) else []
+        if len(readings) > 1:
+            self.err(
+                "OKR104",
+                f"{label} {_show(value)} names two days: {_day_month_year(readings[0])} (day first) "
+                f"or {readings[1]:%B} {readings[1].day}, {readings[1].year} (month first)",
+                path,
+                hint=f"write the one you mean as year-month-day: {readings[0]} or {readings[1]}",
             )
             return None
         self.err(
@@ -687,8 +697,87 @@ def parse_file(
     try:
         data = _front_matter_data(parts)
     except _FileProblem as problem:
-        return fail(*problem.args)
+        untabbed = _tabs_as_spaces(parts) if problem.args[0] == "OKR003" else None
+        if untabbed is None:
+            return fail(*problem.args)
+        try:
+            data = _front_matter_data(untabbed)
+        except _FileProblem:
+            code, msg, _, line, col = problem.args
+            return fail(code, msg, _TABS_HINT, line, col)
+        parsed = parse_data(
+            rel, data, untabbed, content_dir=content_dir, default_cycle=default_cycle
+        )
+        line = untabbed.fm_line + untabbed.front_matter.count("\n", 0, _first_tab(parts))
+        read_so = warning(
+            "OKR017",
+            "the front matter is indented with tabs; read as if each tab were 4 spaces",
+            rel,
+            line=line,
+            column=1,
+            hint=_TABS_HINT,
+        )
+        return ParsedFile(
+            parsed.file,
+            parsed.kind,
+            parsed.record,
+            (read_so, *parsed.diagnostics),
+            parsed.names,
+            parsed.broken,
+        )
     return parse_data(rel, data, parts, content_dir=content_dir, default_cycle=default_cycle)
+
+
+_TABS_HINT = "indent with spaces: YAML does not allow tabs there, and other tools refuse the file"
+
+
+def _first_tab(parts: yamlsource.Split) -> int:
+    """Where the first tab in a line's indentation is (an index into the front matter)."""
+    fm = parts.front_matter
+    at = 0
+    for line in fm.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            return at
+        at += len(line) + 1
+    return 0
+
+
+def located_parts(parts: yamlsource.Split) -> yamlsource.Split:
+    """The parts to find a diagnostic's line in: as written, or with the tabs
+    of their indentation made spaces when that is how the file was read."""
+    untabbed = _tabs_as_spaces(parts)
+    if untabbed is None:
+        return parts
+    try:
+        yamlsource.load(parts.front_matter)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return untabbed
+    return parts
+
+
+def _tabs_as_spaces(parts: yamlsource.Split) -> yamlsource.Split | None:
+    """The front matter with the tabs that indent its lines made spaces (tab
+    stops every 4 columns, as most editors show them), when some line is
+    indented with a tab; else ``None``.
+
+    YAML refuses tabs in indentation, but a file typed in an editor that
+    inserts them, or pasted from one, is indented with them all the same;
+    its structure is what the tabs show.
+    """
+    fm = parts.front_matter
+    if "\t" not in fm:
+        return None
+    lines = fm.split("\n")
+    changed = False
+    for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            lines[number] = line[:indent].expandtabs(4) + line[indent:]
+            changed = True
+    if not changed:
+        return None
+    return yamlsource.Split("\n".join(lines), parts.body, parts.fm_line, parts.body_line)
 
 
 def parse_data(
@@ -793,6 +882,10 @@ def parse_data(
         f.err("OKR003", "front matter is nested too deeply", ())
         record = None
     return _finish(rel, kind, record, diags, parts, tuple(f.names))
+
+
+def _day_month_year(day: date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
 
 
 class _FileProblem(Exception):
@@ -1805,6 +1898,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             )
         ]
     out: list[tuple[date, float]] = []
+    slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -1828,16 +1922,22 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        day = kpi_csv.read_date(row[di])
+        day = kpi_csv.read_date(row[di], slashes)
         if day is None or not limits.date_in_range(day):
+            readings = year_last_readings(row[di].strip())
             diags.append(
                 error(
                     "OKR203",
-                    f"{_show(row[di])} is not a date like 2026-02-01",
+                    f"{_show(row[di])} is not a date like 2026-02-01"
+                    if len(readings) < 2
+                    else f"{_show(row[di])} names two days, {readings[0]} or {readings[1]}, "
+                    "and no other row shows whether the day or the month comes first",
                     rel,
                     line=n,
                     column=_csv_col(row, di),
-                    hint=f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}",
+                    hint=f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}"
+                    if len(readings) < 2
+                    else "write it as year-month-day",
                 )
             )
             continue

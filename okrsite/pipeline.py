@@ -39,7 +39,7 @@ from okrsite.parallel_parse import (
     walk_and_parse,
     walk_hash_and_parse,
 )
-from okrsite.parse import ParsedFile, locate_all, parse_csv, parse_file
+from okrsite.parse import ParsedFile, locate_all, located_parts, parse_csv, parse_file
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
 from okrsite.scoring import ScoreMemo, score_portfolio
@@ -861,6 +861,7 @@ def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
             try:
                 text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
                 parts = yamlsource.split(text)
+                parts = None if parts is None else located_parts(parts)
             except UnicodeDecodeError:
                 parts = None
         out.extend(locate_all(items, parts))

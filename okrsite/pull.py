@@ -201,10 +201,11 @@ def _plan_kpi(
     di, vi = found
     header = rows[0]
     style = kpi_csv.style_of(delimiter, rows, di, vi)
+    slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
     in_csv = {
         day: row
         for row in rows[1:]
-        if len(row) > max(di, vi) and (day := kpi_csv.read_date(row[di])) is not None
+        if len(row) > max(di, vi) and (day := kpi_csv.read_date(row[di], slashes)) is not None
     }
     changed_file = False
     for day, value in sorted(readings):

@@ -8,15 +8,18 @@
   day: ``Nov 21, 2026``, ``21 November 2026``, ``November 21st 2026``,
   ``21. Nov. 2026``, ``21. März 2026``.
 
-Dates with slashes and the year last (``11/01/2026``: the 11th of January in
-most of the world, November 1st in the United States) are not read.
+- With slashes and the year last, a date is read when only one order makes
+  a day: ``11/20/2026`` (the United States' month first) and ``20/11/2026``
+  (day first, as most of the world writes it) both name November 20th.
+  ``11/01/2026`` (the 11th of January, or November 1st?) is refused with
+  both readings (:func:`year_last_readings`).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["dotted", "named", "read_date", "read_month", "slashed"]
+__all__ = ["dotted", "named", "read_date", "read_month", "slashed", "year_last_readings"]
 
 #: month names and their usual abbreviations, English and German
 MONTHS = {
@@ -79,6 +82,33 @@ def slashed(text: str) -> tuple[int, int, int] | None:
     return int(year), int(month), int(day)
 
 
+def year_last_readings(text: str) -> list[date]:
+    """The days ``11/20/2026`` or ``20/11/2026`` may name (two numbers of one
+    or two digits and a four-digit year, with slashes): the day first and the
+    month first, each when it is a day; one day when both read the same."""
+    parts = text.split("/")
+    if len(parts) != 3:
+        return []
+    first, second, year = parts
+    if not (
+        0 < len(first) <= 2
+        and 0 < len(second) <= 2
+        and len(year) == 4
+        and (first + second + year).isascii()
+        and (first + second + year).isdigit()
+    ):
+        return []
+    days = []
+    for day, month in ((int(first), int(second)), (int(second), int(first))):
+        try:
+            found = date(int(year), month, day)
+        except ValueError:
+            continue
+        if found not in days:
+            days.append(found)
+    return days
+
+
 def named(text: str) -> tuple[int, int, int] | None:
     """``(year, month, day)`` of a date whose month is a word (``Nov 21, 2026``,
     ``21. März 2026``): a month name, a day and a four-digit year, the day
@@ -105,8 +135,8 @@ def named(text: str) -> tuple[int, int, int] | None:
 
 
 def read_date(text: str) -> date | None:
-    """The day ``text`` names (ISO, dotted, year-first slashes or a month by
-    name), or ``None`` if none of those or no such day."""
+    """The day ``text`` names (ISO, dotted, slashes that make one day, or a
+    month by name), or ``None`` if none of those or no such day."""
     text = text.strip()
     try:
         return date.fromisoformat(text)
@@ -114,7 +144,8 @@ def read_date(text: str) -> date | None:
         pass
     found = dotted(text) or slashed(text) or named(text)
     if found is None:
-        return None
+        readings = year_last_readings(text)
+        return readings[0] if len(readings) == 1 else None
     try:
         return date(*found)
     except ValueError:

@@ -72,7 +72,7 @@ CASES = [
     Case(
         "yaml-tab-indent",
         {
-            "content/objectives/sales.md": "---\ntitle: Sales\ncycle: 2026-Q1\nkey_results:\n\t- title: x\n---\n"
+            "content/objectives/sales.md": "---\ntitle: Sales\ncycle: 2026-Q1\nkey_results:\n\t- title: x: y\n---\n"
         },
         "content/objectives/sales.md:5:1",
         "OKR003",
@@ -267,11 +267,11 @@ CASES = [
         "bad-csv-date",
         {
             "content/kpis/nps.md": KPI_CSV,
-            "content/data/nps.csv": "date,value\n2026-01-01,30\n\n01/02/2026,31\n",
+            "content/data/nps.csv": "date,value\n2026-01-01,30\n\n13/13/2026,31\n",
         },
         "content/data/nps.csv:4:1",
         "OKR203",
-        "'01/02/2026' is not a date like 2026-02-01",
+        "'13/13/2026' is not a date like 2026-02-01",
     ),
     Case(
         "csv-missing",

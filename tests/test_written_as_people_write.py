@@ -156,7 +156,11 @@ def test_a_kpi_csv_saved_by_german_excel_is_read(tmp_path: Path) -> None:
             "write 1234 if the points group thousands, or 1,234 if the point marks the decimals",
         ),
         ("Datum;Wert\n31.02.2026;5\n", "'31.02.2026' is not a date", "write real dates"),
-        ("date,value\n11/01/2026,5\n", "'11/01/2026' is not a date", "write real dates"),
+        (
+            "date,value\n11/01/2026,5\n",
+            "'11/01/2026' names two days, 2026-01-11 or 2026-11-01",
+            "write it as year-month-day",
+        ),
         ("date,value\n2026-11-01,5,9\n", "row has 3 columns", "write 5.9"),
     ],
 )
@@ -408,6 +412,11 @@ def test_dates_by_month_name_lists_of_values_and_scores_in_percent_as_other_tool
         ("21. März 2026", date(2026, 3, 21)),
         ("2026 May 5", date(2026, 5, 5)),
         ("11/01/2026", None),  # the 11th of January, or November 1st?
+        ("11/20/2026", date(2026, 11, 20)),  # the month first: only November 20th
+        ("20/11/2026", date(2026, 11, 20)),  # the day first: only November 20th
+        ("05/05/2026", date(2026, 5, 5)),  # both orders name the same day
+        ("1/2/2026", None),
+        ("31/31/2026", None),
         ("Nov 2026 21", None),
         ("Nov 31, 2026", None),
         ("21 21 2026", None),
@@ -621,4 +630,125 @@ def test_a_kpi_csv_keyed_by_month_as_monthly_exports_write_it() -> None:
         (date(2026, 9, 1), 410.0),
         (date(2026, 10, 1), 432.0),
         (date(2026, 11, 1), 455.0),
+    ]
+
+
+def test_front_matter_indented_with_tabs_is_read_with_a_warning(tmp_path: Path) -> None:
+    """An editor that inserts tabs, or text pasted from one: YAML refuses tabs
+    in indentation, okrsite reads the structure they show and says so."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Tabs"\n',
+            "content/objectives/ship.md": (
+                "---\ntitle: Ship it\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "\t- id: beta\n\t  title: Beta users\n\t  target: 500\n"
+                "\t- id: crash\n\t  title: Crash-free sessions\n\t  stay_above: 99.5\n---\n"
+            ),
+            "content/objectives/broken.md": (
+                "---\ntitle: Broken\ncycle: 2026-Q4\nkey_results:\n\t- id: a\n\t  title: x: y\n---\n"
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = {(d.file, d.code): d for d in result.diagnostics}
+    tabs = found[("content/objectives/ship.md", "OKR017")]
+    assert (tabs.severity.value, tabs.line) == ("warning", 6)
+    assert "indent with spaces" in (tabs.hint or "")
+    ship = result.scored.portfolio.objectives["ship"]
+    assert [(k.id, k.title, k.target) for k in ship.key_results][0] == ("beta", "Beta users", 500)
+    assert ship.key_results[1].threshold == 99.5
+    broken = found[("content/objectives/broken.md", "OKR003")]
+    assert broken.severity.value == "error" and "indent with spaces" in (broken.hint or "")
+
+    runner = CliRunner()
+    built = runner.invoke(
+        cli, ["build", "--site", str(site), "--as-of", str(AS_OF), "--out", str(tmp_path / "out")]
+    )
+    assert built.exit_code == 1  # broken.md is an error; ship.md is read
+    (site / "content/objectives/broken.md").unlink()
+    built = runner.invoke(
+        cli, ["build", "--site", str(site), "--as-of", str(AS_OF), "--out", str(tmp_path / "out")]
+    )
+    assert built.exit_code == 0, built.output
+    assert "Crash-free sessions" in (tmp_path / "out/objectives/ship/index.html").read_text()
+
+
+def test_slashed_dates_with_the_year_last_are_read_when_they_name_one_day(tmp_path: Path) -> None:
+    """A US team writes 11/20/2026; the rest of the world 20/11/2026. Either is
+    read when only one order makes a day; 03/04/2026 is refused with both
+    readings, except in a CSV column whose other dates show the order."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Slashes"\n',
+            "content/objectives/ship.md": """
+                ---
+                title: Ship it
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: beta, title: Beta users, start: 0, target: 500}
+                  - {id: mrr, title: MRR, kpi: mrr, start: 100, target: 200}
+                ---
+            """,
+            "content/checkins/us.md": """
+                ---
+                objective: ship
+                date: 11/20/2026
+                values: {beta: 120}
+                ---
+            """,
+            "content/checkins/eu.md": """
+                ---
+                objective: ship
+                date: 21/11/2026
+                values: {beta: 130}
+                ---
+            """,
+            "content/checkins/which.md": """
+                ---
+                objective: ship
+                date: 03/04/2026
+                values: {beta: 10}
+                ---
+            """,
+            "content/kpis/mrr.md": """
+                ---
+                title: MRR
+                data: data/mrr.csv
+                ---
+            """,
+            "content/data/mrr.csv": "Date,Value\n10/02/2026,150\n10/15/2026,160\n11/03/2026,170\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    problems = [
+        (d.file, d.code, d.message, d.hint)
+        for d in result.diagnostics
+        if d.severity.value == "error"
+    ]
+    assert problems == [
+        (
+            "content/checkins/which.md",
+            "OKR104",
+            "date '03/04/2026' names two days: 3 April 2026 (day first) or March 4, 2026 (month first)",
+            "write the one you mean as year-month-day: 2026-04-03 or 2026-03-04",
+        )
+    ]
+    portfolio = result.scored.portfolio
+    dated = {c.file: (c.date, c.values["beta"]) for c in portfolio.checkins}
+    assert dated["content/checkins/us.md"] == (date(2026, 11, 20), 120.0)
+    assert dated["content/checkins/eu.md"] == (date(2026, 11, 21), 130.0)
+    assert list(portfolio.kpi_series["mrr"]) == [
+        (date(2026, 10, 2), 150.0),  # the column's 10/15 says the month comes first
+        (date(2026, 10, 15), 160.0),
+        (date(2026, 11, 3), 170.0),
+    ]
+
+    readings, problems_csv = parse_csv("content/data/x.csv", b"date,value\n03/04/2026,1\n")
+    assert readings == []
+    assert [p.message for p in problems_csv] == [
+        "'03/04/2026' names two days, 2026-04-03 or 2026-03-04, and no other row shows whether "
+        "the day or the month comes first"
     ]
