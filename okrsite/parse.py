@@ -803,6 +803,8 @@ def parse_data(
 
     if data is None:
         data = {}
+    if memo is None:
+        diags.extend(_thousands_points(rel, parts))
     if "\\" in parts.front_matter:  # only a "\u0007" escape can put a control character in a value
         found = _control_character(data, ())
         if found is not None:
@@ -882,6 +884,45 @@ def parse_data(
         f.err("OKR003", "front matter is nested too deeply", ())
         record = None
     return _finish(rel, kind, record, diags, parts, tuple(f.names))
+
+
+# A number with a point before three digits, the last a zero (``1.500``,
+# ``5.000``), written alone as a value (after ``key:``, as a list item, or
+# inside ``[...]`` / ``{...}``). YAML reads it as 1.5 and 5; in German, Dutch,
+# Danish and most of Europe's writing it is fifteen hundred and five thousand.
+_THOUSANDS_POINT = re.compile(
+    r"(?:(?::|^[ ]*-)[ ]+([-+]?[1-9][0-9]{0,2}\.[0-9]{2}0)[ ]*(?:[ ]#.*)?$"
+    r"|[\[{,][ ]*(?:[\w-]+:[ ]+)?([-+]?[1-9][0-9]{0,2}\.[0-9]{2}0)[ ]*(?=[,\]}]))",
+    re.MULTILINE,
+)
+
+
+_DECIMALS_ENDING_IN_ZERO = re.compile(r"\.[0-9]{2}0")
+
+
+def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
+    """A warning for each number such as ``5.000``, read as 5 though it may
+    mean five thousand: a trailing zero says nothing in a decimal, so the
+    point is likely a thousands separator. ``1.5`` or ``1500`` says which."""
+    fm = parts.front_matter
+    if _DECIMALS_ENDING_IN_ZERO.search(fm) is None:  # most files: one quick scan
+        return []
+    found = []
+    for match in _THOUSANDS_POINT.finditer(fm):
+        text = match.group(1) or match.group(2)
+        start = match.start(1) if match.group(1) else match.start(2)
+        read, grouped = f"{float(text):g}", text.replace(".", "")
+        found.append(
+            warning(
+                "OKR124",
+                f"{text} is read as {read}; with a point that groups thousands it is {grouped}",
+                rel,
+                line=parts.fm_line + fm.count("\n", 0, start),
+                column=start - (fm.rfind("\n", 0, start) + 1) + 1,
+                hint=f"write {read} or {grouped}, whichever you mean",
+            )
+        )
+    return found
 
 
 def _day_month_year(day: date) -> str:

@@ -752,3 +752,41 @@ def test_slashed_dates_with_the_year_last_are_read_when_they_name_one_day(tmp_pa
         "'03/04/2026' names two days, 2026-04-03 or 2026-03-04, and no other row shows whether "
         "the day or the month comes first"
     ]
+
+
+def test_a_point_before_three_digits_ending_in_zero_is_read_as_yaml_reads_it_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """``5.000`` is five in YAML and five thousand in German: read as YAML
+    reads it (a site's numbers do not change with its language), with a
+    warning that gives both readings; ``1.5``, ``0.500`` and ``1.234`` are
+    not ambiguous in that way and pass without one."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Umsatz"\nlanguage = "de"\n',
+            "content/objectives/umsatz.md": """
+                ---
+                title: Umsatz steigern
+                cycle: 2026-Q4
+                owner: Jürgen Weiß
+                key_results:
+                  - id: kunden
+                    title: Neukunden auf 5.000 steigern
+                    start: 1.200
+                    target: 5.000   # Kunden
+                  - {id: tickets, title: Tickets, start: 2.500, target: 1.25}
+                  - {id: quote, title: Quote, start: 0.500, target: 1.234}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = [(d.line, d.column, d.message) for d in result.diagnostics if d.code == "OKR124"]
+    assert found == [
+        (8, 12, "1.200 is read as 1.2; with a point that groups thousands it is 1200"),
+        (9, 13, "5.000 is read as 5; with a point that groups thousands it is 5000"),
+        (10, 42, "2.500 is read as 2.5; with a point that groups thousands it is 2500"),
+    ]
+    krs = result.scored.portfolio.objectives["umsatz"].key_results
+    assert [(k.start, k.target) for k in krs] == [(1.2, 5.0), (2.5, 1.25), (0.5, 1.234)]
