@@ -1470,13 +1470,25 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
         out_of_ten = _as_number(value.replace(" ", "")[:-3])  # 7/10: the scale written out
         if out_of_ten is not None and 0 <= out_of_ten <= 10:
             return out_of_ten
-    if _as_number(value) is None:
+    number = _as_number(value)
+    if number is None:
         f.err(
             "OKR102",
             f"confidence must be 0-10, low/medium/high or a percentage, got {_show(value)}",
             ("confidence",),
         )
         return None
+    if 0 < number < 1 and not isinstance(value, bool):
+        # 0.8: a share of one, as tools that score confidence 0-1 write it;
+        # 0.8 on okrsite's 0-10 scale would be next to no confidence at all
+        out_of_ten = round(number * 10, 6)
+        f.warn(
+            "OKR125",
+            f"confidence {_fmt(number)} is read as {_fmt(out_of_ten)} out of 10 (a share of one)",
+            ("confidence",),
+            hint=f"write {_fmt(out_of_ten)} (confidence is 0-10) or {_fmt(out_of_ten * 10)}%",
+        )
+        return out_of_ten
     return f.number(data, "confidence", (), low=0, high=10)
 
 
@@ -1603,6 +1615,11 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]
     return day, text
 
 
+#: the middle light's names: a KPI's thresholds written green and yellow mean
+#: what okrsite's green and red do (worse than yellow is red)
+_YELLOW = ("yellow", "amber", "orange", "gelb")
+
+
 def _kpi(
     f: _Fields,
     rid: str,
@@ -1612,16 +1629,25 @@ def _kpi(
     default_cycle: str | None,
 ) -> KPI | None:
     title = f.text(data, "title", (), required=True)
-    thresholds = f.mapping(data, "thresholds", ()) or {}
-    thresholds = {str(k): v for k, v in thresholds.items()}
-    for key in thresholds:
-        if key not in ("green", "red"):
+    written = f.mapping(data, "thresholds", ()) or {}
+    thresholds = {str(k): v for k, v in written.items()}
+    spelled = {key: key.strip().lower() for key in thresholds}
+    if "red" not in spelled.values():
+        # traffic lights written green / yellow (amber): worse than yellow is red
+        yellow = [key for key, low in spelled.items() if low in _YELLOW]
+        if len(yellow) == 1:
+            spelled[yellow[0]] = "red"
+    for key, low in spelled.items():
+        if low not in ("green", "red"):
             f.warn(
                 "OKR111",
                 f"unknown threshold {_show(key)} is ignored",
                 ("thresholds", key),
-                hint="thresholds take green and red",
+                hint="okrsite needs only green and red: between them is a warning, worse than red critical"
+                if low in _YELLOW
+                else "thresholds take green and red",
             )
+    thresholds = {low: thresholds[key] for key, low in spelled.items() if low in ("green", "red")}
     percents = len(f.percents)
     green = f.number(thresholds, "green", ("thresholds",), percent=True)
     red = f.number(thresholds, "red", ("thresholds",), percent=True)
@@ -1826,16 +1852,23 @@ def _person(
     parts: yamlsource.Split,
     default_cycle: str | None,
 ) -> Person | None:
-    title = f.text(data, "title", ()) or f.text(data, "name", ())
+    # ``title:`` is the person's name, as every record's title is its name;
+    # beside a ``name:``, it is what people mean by a title there: the job's
+    written_title = f.text(data, "title", ())
+    name = f.text(data, "name", ())
+    title = name or written_title
     if title is None:
         f.err("OKR101", "missing required key 'title'", (), hint="add 'title: Full Name'")
         return None
+    role = f.text(data, "role", ())
+    if name is not None and role is None:
+        role = written_title
     return Person(
         rid,
         rel,
         title,
         f.name(data, "team", (), "team"),
-        f.text(data, "role", ()),
+        role,
         f.text(data, "email", ()),
         parts.body,
         parts.body_line,

@@ -790,3 +790,63 @@ def test_a_point_before_three_digits_ending_in_zero_is_read_as_yaml_reads_it_wit
     ]
     krs = result.scored.portfolio.objectives["umsatz"].key_results
     assert [(k.start, k.target) for k in krs] == [(1.2, 5.0), (2.5, 1.25), (0.5, 1.234)]
+
+
+def test_a_person_with_name_and_job_title_traffic_light_thresholds_and_confidence_as_a_share(
+    tmp_path: Path,
+) -> None:
+    """A person file with ``name:`` and ``title: Staff Engineer`` (the job), a
+    KPI whose thresholds are the traffic lights green and amber, a check-in
+    whose confidence is 0.8 as tools that score 0-1 write it."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Platform"\n',
+            "content/people/sam.md": """
+                ---
+                name: Sam O'Neil
+                title: Staff Engineer
+                ---
+            """,
+            "content/kpis/deploys.md": """
+                ---
+                title: Deploys per day
+                owner: Sam O'Neil
+                values: {2026-10: 9, 2026-11: 12}
+                thresholds: {Green: 15, Amber: 10}
+                ---
+            """,
+            "content/objectives/reliability.md": """
+                ---
+                title: Reliable platform
+                cycle: 2026-Q4
+                owner: Sam O'Neil
+                key_results:
+                  - {id: mttr, title: MTTR under 30 minutes, start: 95, target: 30}
+                  - {id: pages, title: Pages per week under 5, start: 22, target: 5}
+                ---
+            """,
+            "content/checkins/2026-11-20.md": """
+                ---
+                objective: reliability
+                date: 2026-11-20
+                author: Sam O'Neil
+                confidence: 0.8
+                values: {mttr: 48}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("OKR125", "confidence 0.8 is read as 8 out of 10 (a share of one)")
+    ]
+    portfolio = result.scored.portfolio
+    assert sorted(portfolio.people) == ["sam"]
+    sam = portfolio.people["sam"]
+    assert (sam.title, sam.role) == ("Sam O'Neil", "Staff Engineer")
+    assert portfolio.objectives["reliability"].owner == "sam"
+    deploys = portfolio.kpis["deploys"]
+    assert (deploys.green, deploys.red) == (15, 10)
+    assert result.scored.kpis["deploys"].health == "warning"  # 12: between amber and green
+    assert portfolio.checkins[0].confidence == 8
