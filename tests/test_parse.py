@@ -617,8 +617,16 @@ def test_kpi_values_errors() -> None:
 
 
 def test_unknown_threshold_warns() -> None:
-    d = only(parse("content/kpis/k.md", "---\ntitle: K\nthresholds: {green: 1, amber: 2}\n---\n"))
+    d = only(parse("content/kpis/k.md", "---\ntitle: K\nthresholds: {green: 1, blue: 2}\n---\n"))
     assert d.code == "OKR111" and not d.is_error
+
+
+def test_amber_is_the_red_threshold_unless_red_is_given() -> None:
+    pf = parse("content/kpis/k.md", "---\ntitle: K\nthresholds: {green: 2, amber: 1}\n---\n")
+    assert pf.diagnostics == () and (pf.record.green, pf.record.red) == (2, 1)
+    text = "---\ntitle: K\nthresholds: {green: 3, amber: 2, red: 1}\n---\n"
+    d = only(parse("content/kpis/k.md", text))
+    assert d.code == "OKR111" and "'amber'" in d.message and not d.is_error
 
 
 def test_goal() -> None:
