@@ -209,6 +209,9 @@ class CheckIn:
     #: the values written as percentages (``45%``): key result ids, or
     #: ``"value"`` for a KPI's; resolving holds each to its unit
     percent: tuple[str, ...] = ()
+    #: key result ids whose values were written at the top (``lead: 5``), not
+    #: under ``values:``; one that names no key result is an unknown key
+    loose: tuple[str, ...] = ()
 
     @property
     def undated(self) -> bool:

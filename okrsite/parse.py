@@ -181,6 +181,8 @@ class _Fields:
         self.memo = memo
         #: where a number was written as a percentage (``45%``), in reading order
         self.percents: list[Path_] = []
+        #: a check-in's key result values written at the top (``lead: 5``), not under values:
+        self.loose: tuple[str, ...] = ()
 
     def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
         self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
@@ -877,6 +879,8 @@ def parse_data(
     builder = _BUILDERS[kind]
     # read again for this kind: a Due: in an objective is warned of as written
     data = respelled(written, KNOWN_KEYS[kind])
+    if kind == "checkin":
+        data, f.loose = _loose_values(data)
     f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
@@ -1523,7 +1527,10 @@ def _checkin(
                 values[key] = number
     value = f.number(data, "value", (), percent=True)
     # what was written as a percentage: resolving holds it to the key result's unit
-    percent = tuple(str(path[-1]) if path[0] == "values" else "value" for path in f.percents)
+    percent = tuple(
+        str(path[-1]) if path[0] == "values" or str(path[0]) in f.loose else "value"
+        for path in f.percents
+    )
     if kpi is not None and value is None and "value" not in data:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
     confidence = _confidence(f, data)
@@ -1547,6 +1554,7 @@ def _checkin(
         body_line=parts.body_line,
         time=time,
         percent=percent,
+        loose=f.loose,
     )
 
 
@@ -1556,6 +1564,36 @@ _MOMENT = re.compile(
     r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
     r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
 )
+
+
+def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A check-in that names its objective and no ``values:``, with key results'
+    values written at the top (``lead: 5``), as people jot them down: those
+    keys as its values, and which they were. Only keys okrsite does not know,
+    with a number (``5``, ``4.5``, ``45%``); resolving warns of any that
+    names no key result of the objective, as of any unknown key."""
+    if "values" in data or data.get("objective") is None or "kpi" in data:
+        return data, ()
+    known = KNOWN_KEYS["checkin"]
+    loose = tuple(
+        str(key) for key, value in data.items() if str(key) not in known and _number_like(value)
+    )
+    if not loose:
+        return data, ()
+    kept = {key: value for key, value in data.items() if str(key) not in loose}
+    kept["values"] = {str(key): value for key, value in data.items() if str(key) in loose}
+    return kept, loose
+
+
+def _number_like(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        return bool(text) and _as_number(text) is not None
+    return False
 
 
 def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Path_]] | None:
@@ -1583,7 +1621,10 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
     mapping = f.mapping(data, "values", ())
     if mapping is None:
         return None
-    return [(str(key), value, ("values", str(key))) for key, value in mapping.items()]
+    return [
+        (str(key), value, (str(key),) if str(key) in f.loose else ("values", str(key)))
+        for key, value in mapping.items()
+    ]
 
 
 def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:

@@ -563,9 +563,23 @@ def resolve(
             obj = target_obj
             # checked, but kept only without errors (an undated one has its date's)
             ok = c.file not in broken_files and not c.undated
+            stray: list[str] = []  # top-level keys that name no key result (loose)
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
-                if found_kr is None:
+                where = (key,) if key in c.loose else ("values", key)
+                if found_kr is None and key in c.loose:
+                    diags.append(
+                        warning(
+                            "OKR111",
+                            f"unknown key {key!r} in a checkin is ignored: objective "
+                            f"{obj.id!r} has no key result {key!r}",
+                            c.file,
+                            hint=f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
+                            key_path=where,
+                        )
+                    )
+                    stray.append(key)
+                elif found_kr is None:
                     guess = _named_by_title(key, obj.key_results) or _did_you_mean(
                         key, [k.id for k in obj.key_results]
                     )
@@ -576,7 +590,7 @@ def resolve(
                             f"objective {obj.id!r} has no key result {key!r}",
                             c.file,
                             hint=guess or f"its key results are: {known_krs}; {_DROPPED_HINT}",
-                            key_path=("values", key),
+                            key_path=where,
                         )
                     )
                     ok = False
@@ -592,7 +606,7 @@ def resolve(
                             f"key result {key!r} is a {'checklist' if found_kr.kind == 'milestones' else 'roll-up'} and takes no check-in value",
                             c.file,
                             hint=how,
-                            key_path=("values", key),
+                            key_path=where,
                         )
                     )
                     ok = False
@@ -605,7 +619,7 @@ def resolve(
                             "OKR307",
                             f"key result {key!r} is done or not: its check-in value must be 0 or 1, got {value:g}",
                             c.file,
-                            key_path=("values", key),
+                            key_path=where,
                         )
                     )
                     ok = False
@@ -621,6 +635,9 @@ def resolve(
                     )
                 )
             if ok:
+                if stray:
+                    values = {k: v for k, v in c.values.items() if k not in stray}
+                    c = replace(c, values=values, loose=tuple(k for k in c.loose if k in values))
                 kept.append(c)
         elif c.kpi is not None:
             if c.kpi not in kpis:
@@ -688,7 +705,7 @@ def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
         f"{key} is written as a percentage, but {what} is measured {measured}",
         c.file,
         hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
-        key_path=("values", key) if key != "value" else ("value",),
+        key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
     )
 
 

@@ -850,3 +850,47 @@ def test_a_person_with_name_and_job_title_traffic_light_thresholds_and_confidenc
     assert (deploys.green, deploys.red) == (15, 10)
     assert result.scored.kpis["deploys"].health == "warning"  # 12: between amber and green
     assert portfolio.checkins[0].confidence == 8
+
+
+def test_a_check_in_with_its_values_at_the_top_as_people_jot_them_down(tmp_path: Path) -> None:
+    """``lead: 5`` beside ``objective:``, without ``values:``: the key
+    result's value; a number under a key that names no key result is an
+    unknown key, warned of as before, and the check-in keeps the rest."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Jotted"\n',
+            "content/objectives/releases.md": """
+                ---
+                title: Faster releases
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: lead, title: Lead time under 2 days, start: 9, target: 2, unit: days}
+                  - {id: deploys, title: Deploys per week, start: 3, target: 20}
+                ---
+            """,
+            "content/checkins/a.md": """
+                ---
+                objective: releases
+                date: 2026-11-20
+                lead: 5
+                deploys: "12"
+                mood: 3
+                confidence: 7
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [(d.code, d.line, d.message) for d in result.diagnostics] == [
+        (
+            "OKR111",
+            6,
+            "unknown key 'mood' in a checkin is ignored: objective 'releases' has no key result 'mood'",
+        )
+    ]
+    (checkin,) = result.scored.portfolio.checkins
+    assert (checkin.values, checkin.confidence) == ({"lead": 5, "deploys": 12}, 7)
+    krs = result.scored.objectives["releases"].key_results
+    assert (krs["lead"].current, krs["deploys"].current) == (5, 12)
