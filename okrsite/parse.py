@@ -894,10 +894,9 @@ def parse_data(
 # ``5.000``), written alone as a value (after ``key:``, as a list item, or
 # inside ``[...]`` / ``{...}``). YAML reads it as 1.5 and 5; in German, Dutch,
 # Danish and most of Europe's writing it is fifteen hundred and five thousand.
-_THOUSANDS_POINT = re.compile(
+_THOUSANDS_POINT_SOURCE = (
     r"(?:(?::|^[ ]*-)[ ]+([-+]?[1-9][0-9]{0,2}\.[0-9]{2}0)[ ]*(?:[ ]#.*)?$"
-    r"|[\[{,][ ]*(?:[\w-]+:[ ]+)?([-+]?[1-9][0-9]{0,2}\.[0-9]{2}0)[ ]*(?=[,\]}]))",
-    re.MULTILINE,
+    r"|[\[{,][ ]*(?:[\w-]+:[ ]+)?([-+]?[1-9][0-9]{0,2}\.[0-9]{2}0)[ ]*(?=[,\]}]))"
 )
 
 
@@ -912,7 +911,8 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
     if _DECIMALS_ENDING_IN_ZERO.search(fm) is None:  # most files: one quick scan
         return []
     found = []
-    for match in _THOUSANDS_POINT.finditer(fm):
+    pattern = re.compile(_THOUSANDS_POINT_SOURCE, re.MULTILINE)  # (re caches it) for the few files
+    for match in pattern.finditer(fm):
         text = match.group(1) or match.group(2)
         start = match.start(1) if match.group(1) else match.start(2)
         read, grouped = f"{float(text):g}", text.replace(".", "")

@@ -44,28 +44,10 @@ class _GiveUp(Exception):
     """Raised inside the reader: leave this text to PyYAML."""
 
 
-# Characters outside this set send the text to PyYAML: tabs, carriage returns
-# and YAML 1.1's other line breaks (NEL, LS, PS), the byte order mark, and
-# what YAML does not allow in a document (control characters, DEL, C1).
-_UNUSUAL = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-
-# A block mapping's key: plain, starting with a word character, up to the
-# first ':' that is followed by a space or ends the line.
-
-
 # What a plain scalar may not start with (YAML's indicators); '-' is allowed
 # when a character other than a space follows.
 _NOT_PLAIN_START = frozenset("?:,[]{}#&*!|>'\"%@`")
 
-# A flow (``[..]``, ``{..}``) plain item ends at one of these; ':' '#' and
-# quotes inside one are left to PyYAML.
-# ``[a, b, c]`` with plain items only (each starting with a word character),
-# read by splitting at the commas.
-_SIMPLE_FLOW = re.compile(r" *\w[^,\[\]{}:#'\"]*(?:, *\w[^,\[\]{}:#'\"]*)*")
-
-_FLOW_PLAIN = re.compile(r"[^,\[\]{}:#'\"]*")
 
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -73,8 +55,41 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
+
+# The patterns, compiled when the reader is first used (:func:`_compile`):
+# compiling them costs about 2 ms, more than reading a few files with PyYAML
+# (okrsite.yamlsource asks this reader only once a run reads many files).
+#: what sends the text to PyYAML: tabs, carriage returns and YAML 1.1's other
+#: line breaks (NEL, LS, PS), the byte order mark, and what YAML does not
+#: allow in a document (control characters, DEL, C1, lone surrogates)
+_UNUSUAL: re.Pattern[str]
+#: one line: its indentation, a list item's "- ", a key (up to a ':' that a
+#: space or the end of the line follows), and the rest; blank lines and
+#: comments match with no item, no key, and an empty or '#' rest
+_LINE: re.Pattern[str]
+#: ``[a, b, c]`` with plain items only (each starting with a word character),
+#: read by splitting at the commas
+_SIMPLE_FLOW: re.Pattern[str]
+#: a flow (``[..]``, ``{..}``) plain item; it ends at one of these, and ':'
+#: '#' and quotes inside one are left to PyYAML
+_FLOW_PLAIN: re.Pattern[str]
+_PLAIN_INT: re.Pattern[str]
+_PLAIN_FLOAT: re.Pattern[str]
+_compiled = False
+
+
+def _compile() -> None:
+    global _UNUSUAL, _LINE, _SIMPLE_FLOW, _FLOW_PLAIN, _PLAIN_INT, _PLAIN_FLOAT, _compiled
+    _UNUSUAL = re.compile(
+        "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+    )
+    _LINE = re.compile(r"^( *)(- +|-$)?(?:(\w[^:#\n]*):(?: |$))?(.*)$", re.M)
+    _SIMPLE_FLOW = re.compile(r" *\w[^,\[\]{}:#'\"]*(?:, *\w[^,\[\]{}:#'\"]*)*")
+    _FLOW_PLAIN = re.compile(r"[^,\[\]{}:#'\"]*")
+    _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # no leading zero: 0123 is octal
+    _PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
+    _compiled = True
+
 
 _SCALARS: dict[str, Any] = {}  # plain text → (value,), memoised: ids, units and dates repeat
 _resolver: Any = Resolver()  # the safe loader's, C or not: the same implicit types
@@ -121,6 +136,8 @@ def read_plain(fm: str) -> Any:
     """The value of front matter ``fm`` as :func:`yaml.load` with okrsite's
     loader gives it, or :data:`NOT_PLAIN` when the text is not in the common
     shape this reads (then PyYAML must)."""
+    if not _compiled:
+        _compile()
     if _UNUSUAL.search(fm) is not None:
         return NOT_PLAIN
     lines = []
@@ -145,11 +162,6 @@ def read_plain(fm: str) -> Any:
         return NOT_PLAIN
     return value if end == len(lines) else NOT_PLAIN
 
-
-# One line: its indentation, a list item's "- ", a key (up to a ':' that a
-# space or the end of the line follows), and the rest. Blank lines and
-# comments match with no item, no key, and an empty or '#' rest.
-_LINE = re.compile(r"^( *)(- +|-$)?(?:(\w[^:#\n]*):(?: |$))?(.*)$", re.M)
 
 # YAML allows a key written without '?' up to 1,024 characters (PyYAML refuses
 # a longer one); longer ones are left to PyYAML.

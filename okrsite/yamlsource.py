@@ -157,14 +157,19 @@ def load(fm: str) -> Any:
     such as ``!!binary`` or ``!!set``) falls back to PyYAML's constructor, so
     the result is always what ``yaml.load`` with our loader gives.
 
-    Before any of that, the front matter's usual shape (``key: value`` lines,
-    ``- id: kr1`` items, one-line ``[a, b]``) is read without PyYAML's nodes
-    (:func:`okrsite.plain_yaml.read_plain`, about twice as fast); anything
+    Before any of that, once a run has loaded :data:`QUICK_AFTER` front
+    matters, the usual shape (``key: value`` lines, ``- id: kr1`` items,
+    one-line ``[a, b]``) is read without PyYAML's nodes
+    (:func:`okrsite.plain_yaml.read_plain`, about twice as fast, but its
+    patterns cost more to compile than a few files cost to read); anything
     else comes here.
     """
-    value = read_plain(fm)
-    if value is not NOT_PLAIN:
-        return value
+    global _loads
+    _loads += 1
+    if _loads > QUICK_AFTER:
+        value = read_plain(fm)
+        if value is not NOT_PLAIN:
+            return value
     loader = FrontMatterLoader(fm)
     try:
         node = loader.get_single_node()
@@ -187,6 +192,10 @@ def load(fm: str) -> Any:
     finally:
         loader.dispose()
 
+
+#: front matters a run loads with PyYAML before it asks the quick reader
+QUICK_AFTER = 40
+_loads = 0
 
 # The front matter :func:`load` composed last and its node tree (built by
 # ``yaml.compose`` the same way), so that locating a file's diagnostics does

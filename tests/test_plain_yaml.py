@@ -334,3 +334,22 @@ def test_steps_aside_for_what_only_pyyaml_reads(text: str) -> None:
         loaded = "refused"
     expected = "refused" if text == "a: 1\na: 2\n" else pyyaml_outcome(text)
     assert loaded == expected
+
+
+def test_the_loader_asks_the_quick_reader_once_a_run_reads_many_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run that reads a few files (a build after one edit) does not compile
+    the quick reader's patterns; one that reads many uses it for the rest."""
+    asked: list[str] = []
+
+    def spy(fm: str) -> Any:
+        asked.append(fm)
+        return read_plain(fm)
+
+    monkeypatch.setattr(yamlsource, "read_plain", spy)
+    monkeypatch.setattr(yamlsource, "_loads", 0)
+    text = "title: Ship\ntags: [a, b]\n"
+    values = [yamlsource.load(text) for _ in range(yamlsource.QUICK_AFTER + 3)]
+    assert len(asked) == 3
+    assert all(value == {"title": "Ship", "tags": ["a", "b"]} for value in values)
