@@ -1559,7 +1559,8 @@ def _checkin(
 
 
 _MOMENT = re.compile(
-    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2})[Tt ]+(\d{1,2}):(\d{2})"
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"[Tt ]+(\d{1,2}):(\d{2})"
     r"(?::(\d{2})(?:\.\d+)?)?"  # seconds, and their fraction (read past)
     r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
     r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)

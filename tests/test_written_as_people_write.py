@@ -695,7 +695,7 @@ def test_slashed_dates_with_the_year_last_are_read_when_they_name_one_day(tmp_pa
             "content/checkins/us.md": """
                 ---
                 objective: ship
-                date: 11/20/2026
+                date: 11/20/2026 9:30 AM
                 values: {beta: 120}
                 ---
             """,
@@ -739,6 +739,7 @@ def test_slashed_dates_with_the_year_last_are_read_when_they_name_one_day(tmp_pa
     portfolio = result.scored.portfolio
     dated = {c.file: (c.date, c.values["beta"]) for c in portfolio.checkins}
     assert dated["content/checkins/us.md"] == (date(2026, 11, 20), 120.0)
+    assert [c.time for c in portfolio.checkins if c.file == "content/checkins/us.md"] == ["09:30"]
     assert dated["content/checkins/eu.md"] == (date(2026, 11, 21), 130.0)
     assert list(portfolio.kpi_series["mrr"]) == [
         (date(2026, 10, 2), 150.0),  # the column's 10/15 says the month comes first
