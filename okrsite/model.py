@@ -292,6 +292,9 @@ class Team:
     body_line: int = 1
     github: str | None = None  # handles for okrsite codeowners
     gitlab: str | None = None
+    #: people the team file lists (``members:``), as ids; beside them, the
+    #: people whose own file names the team are its members too
+    members: tuple[str, ...] = ()
 
 
 @pickled_by_fields

@@ -1883,7 +1883,32 @@ def _team(
         parts.body_line,
         github=_handle(f, data, "github"),
         gitlab=_handle(f, data, "gitlab"),
+        members=_members(f, data),
     )
+
+
+def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
+    """A team's ``members:``: people by name or id, as a list or one line
+    separated by commas; each a person as ``owner:`` names one."""
+    raw = data.get("members")
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [part for part in raw.split(",") if part.strip()]
+    if not isinstance(raw, list):
+        f.err(
+            "OKR102",
+            f"members must be a list of people, got {_show(raw)}",
+            ("members",),
+            hint="write members: [Uma Diaz, Tom Lee]",
+        )
+        return ()
+    found: list[str] = []
+    for i, item in enumerate(raw):
+        person = f.name({str(i): item}, str(i), ("members",), "person")
+        if person is not None and person not in found:
+            found.append(person)
+    return tuple(found)
 
 
 def _person(

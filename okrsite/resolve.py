@@ -84,6 +84,7 @@ def _unknown_names(
                 named_teams.add(rec.team or "")
             elif isinstance(rec, Team):
                 named_people.add(rec.lead or "")
+                named_people.update(rec.members)
                 named_teams.add(rec.parent or "")
             elif isinstance(rec, Person):
                 named_teams.add(rec.team or "")
@@ -150,8 +151,9 @@ def _use_file_ids(
                 return replace(rec, owner=owner, team=in_team)
         elif isinstance(rec, Team):
             lead, parent = person(rec.lead), team(rec.parent)
-            if lead != rec.lead or parent != rec.parent:
-                return replace(rec, lead=lead, parent=parent)
+            members = tuple(dict.fromkeys(people.get(m, m) for m in rec.members))
+            if lead != rec.lead or parent != rec.parent or members != rec.members:
+                return replace(rec, lead=lead, parent=parent, members=members)
         elif isinstance(rec, Person):
             in_team = team(rec.team)
             if in_team != rec.team:

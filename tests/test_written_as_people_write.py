@@ -895,3 +895,66 @@ def test_a_check_in_with_its_values_at_the_top_as_people_jot_them_down(tmp_path:
     assert (checkin.values, checkin.confidence) == ({"lead": 5, "deploys": 12}, 7)
     krs = result.scored.objectives["releases"].key_results
     assert (krs["lead"].current, krs["deploys"].current) == (5, 12)
+
+
+def test_a_team_file_that_lists_its_members(tmp_path: Path) -> None:
+    """``members:`` in a team file, by name (one the title of a person file,
+    one with no file) and by id: each is on the team's page beside the
+    people whose own file names the team, and has a page of their own."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Platform"\n',
+            "content/teams/platform.md": """
+                ---
+                title: Platform
+                lead: Priya Raman
+                members: [Priya Raman, Sam O'Neil, "José Álvarez", priya-raman]
+                ---
+            """,
+            "content/teams/data.md": """
+                ---
+                title: Data
+                members: Ana Lima, Bo Chen
+                ---
+            """,
+            "content/people/sam.md": """
+                ---
+                name: Sam O'Neil
+                title: Staff Engineer
+                ---
+            """,
+            "content/people/priya-raman.md": """
+                ---
+                title: Priya Raman
+                ---
+            """,
+            "content/people/kim.md": """
+                ---
+                title: Kim Park
+                team: Platform
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    teams = result.scored.portfolio.teams
+    assert teams["platform"].members == ("priya-raman", "sam", "jose-alvarez")
+    assert teams["data"].members == ("ana-lima", "bo-chen")
+
+    out = tmp_path / "out"
+    built = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--out", str(out), "--as-of", str(AS_OF)]
+    )
+    assert built.exit_code == 0, built.output
+    page = (out / "teams/platform/index.html").read_text()
+    for person, name in [
+        ("jose-alvarez", "José Álvarez"),
+        ("kim", "Kim Park"),
+        ("priya-raman", "Priya Raman"),
+        ("sam", "Sam O&#39;Neil"),
+    ]:
+        assert f'people/{person}/index.html">{name}<' in page, person
+        assert (out / f"people/{person}/index.html").exists()
+    assert 'people/bo-chen/index.html">Bo Chen<' in (out / "teams/data/index.html").read_text()

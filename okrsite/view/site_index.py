@@ -85,6 +85,9 @@ class SiteIndex:
         for pid, member in sorted(portfolio.people.items()):
             if member.team:
                 self.members_by_team[member.team].append(pid)
+        for tid, record in sorted(portfolio.teams.items()):
+            if record.members:  # listed in the team's file (members:): by id, as above
+                self.members_by_team[tid] = sorted({*self.members_by_team[tid], *record.members})
         self.subteams_by_team: dict[str, list[str]] = defaultdict(list)
         for tid, record in sorted(portfolio.teams.items()):
             if record.parent:
@@ -112,6 +115,7 @@ class SiteIndex:
         people.update(g.owner for g in portfolio.goals.values() if g.owner)
         people.update(self.checkins_by_author)
         people.update(t.lead for t in portfolio.teams.values() if t.lead)
+        people.update(m for t in portfolio.teams.values() for m in t.members)
         self.people_ids = sorted(people)
         teams: set[str] = set(portfolio.teams)
         teams.update(self.by_team)
