@@ -222,6 +222,8 @@ class _Fields:
 
     def ref(self, data: Mapping[str, Any], key: str, path: Path_) -> str | None:
         value = self.text(data, key, path)
+        if value is not None and key in _TITLED_REFS and _title_like(value):
+            return value  # resolving says which objective has that title, if one does
         if value is not None and not _valid_ref(value):
             self.err(
                 "OKR006",
@@ -927,6 +929,17 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
             )
         )
     return found
+
+
+#: references to an objective, which people may write as its title
+_TITLED_REFS = frozenset({"parent", "objective", "carried_from"})
+
+
+def _title_like(value: str) -> bool:
+    """Whether a reference that is no id reads as an objective's title
+    (``Grow the business``): words with spaces, and no path in it."""
+    name = value.partition("#")[0]
+    return " " in name.strip() and "/" not in name and not name.startswith(".")
 
 
 def _day_month_year(day: date) -> str:

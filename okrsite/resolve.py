@@ -60,6 +60,26 @@ def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:
     )
 
 
+def _titled(
+    ref: str, objectives: Mapping[str, Objective], key_path: Sequence[object]
+) -> str | None:
+    """A hint for an objective named by its title where its id belongs
+    (``parent: Grow the business``): people write what the page shows.
+    References stay ids (a title changes with a rewording, and another
+    file's rewording would then break this one), so this says which id."""
+    name, _, kr = ref.partition("#")
+    wanted = slugify(name)
+    if not wanted:
+        return None
+    found = [oid for oid, obj in objectives.items() if slugify(obj.title) == wanted]
+    if len(found) != 1:
+        return None
+    key = str(key_path[0]) if key_path else "parent"
+    return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
+        f"#{kr}" if kr else ""
+    )
+
+
 _DROPPED_HINT = (
     "if the key result was removed, put it back with 'status: dropped': "
     "old check-ins keep their history and it counts nowhere"
@@ -280,7 +300,10 @@ def resolve(
         what: str,
         itself: str | None = None,
         among: str | None = None,
+        written: str | None = None,
     ) -> None:
+        """``written``: the reference as written, when ``ref`` is part of it
+        (the objective of ``parent: x#kr``)."""
         if ref in broken.get(kind, set()):
             return  # that file has its own error already
         diags.append(
@@ -288,7 +311,10 @@ def resolve(
                 "OKR303",
                 f"{what} {ref!r} does not exist",
                 file,
-                hint=hint_among(among or kind, ref, known, itself)
+                hint=(
+                    _titled(written or ref, objectives, key_path) if kind == "objective" else None
+                )
+                or hint_among(among or kind, ref, known, itself)
                 or f"check the id; ids are file paths under content/{kind}s without .md",
                 key_path=key_path,
             )
@@ -337,7 +363,14 @@ def resolve(
             parent = objectives.get(pid)
             if parent is None:
                 unknown(
-                    "objective", pid, objectives, obj.file, ("parent",), "parent objective", oid
+                    "objective",
+                    pid,
+                    objectives,
+                    obj.file,
+                    ("parent",),
+                    "parent objective",
+                    oid,
+                    written=obj.parent,
                 )
                 changes["parent"] = None
             elif kr is not None and parent.key_result(kr) is None:

@@ -958,3 +958,67 @@ def test_a_team_file_that_lists_its_members(tmp_path: Path) -> None:
         assert f'people/{person}/index.html">{name}<' in page, person
         assert (out / f"people/{person}/index.html").exists()
     assert 'people/bo-chen/index.html">Bo Chen<' in (out / "teams/data/index.html").read_text()
+
+
+def test_an_objective_named_by_its_title_where_its_id_belongs_is_refused_with_the_id(
+    tmp_path: Path,
+) -> None:
+    """``parent: Become the default choice`` and a check-in's ``objective:
+    Faster releases``: references stay ids (another file's rewording of a
+    title would break them), so each is an error whose hint names the id."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Titles"\n',
+            "content/objectives/company.md": """
+                ---
+                title: Become the default choice
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: arr, title: ARR, start: 10, target: 14}
+                ---
+            """,
+            "content/objectives/sales.md": """
+                ---
+                title: Win more deals
+                cycle: 2026-Q4
+                owner: Tom Lee
+                parent: "Become the default choice#arr"
+                key_results:
+                  - {id: logos, title: New logos, start: 0, target: 40}
+                ---
+            """,
+            "content/checkins/a.md": """
+                ---
+                objective: Win more deals
+                date: 2026-11-20
+                values: {logos: 12}
+                ---
+            """,
+            "content/checkins/b.md": """
+                ---
+                objective: Win fewer deals
+                date: 2026-11-20
+                values: {logos: 12}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = {(d.file, d.line): (d.code, d.hint) for d in result.diagnostics if d.is_error}
+    assert errors == {
+        ("content/objectives/sales.md", 5): (
+            "OKR303",
+            "'Become the default choice' is the title of objective 'company': "
+            "write parent: company#arr",
+        ),
+        ("content/checkins/a.md", 2): (
+            "OKR303",
+            "'Win more deals' is the title of objective 'sales': write objective: sales",
+        ),
+        ("content/checkins/b.md", 2): (
+            "OKR303",
+            "check the id; ids are file paths under content/objectives without .md",
+        ),
+    }
