@@ -36,8 +36,13 @@ from okrsite.slug import slugify
 
 
 def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
-    """A "did you mean" hint; never the record that holds the reference (``itself``)."""
-    guess = closest(name, [c for c in candidates if c != itself])
+    """A "did you mean" hint; never the record that holds the reference (``itself``).
+
+    An id written in other letter case (``kpi: NPS`` for ``kpis/nps.md``) is
+    the one guess; otherwise the closest by edit similarity."""
+    others = [c for c in candidates if c != itself]
+    same_letters = [c for c in others if c.casefold() == name.casefold()]
+    guess = same_letters[0] if len(same_letters) == 1 else closest(name, others)
     return f"did you mean {guess!r}?" if guess else None
 
 

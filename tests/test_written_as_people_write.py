@@ -1022,3 +1022,19 @@ def test_an_objective_named_by_its_title_where_its_id_belongs_is_refused_with_th
             "check the id; ids are file paths under content/objectives without .md",
         ),
     }
+
+
+def test_an_id_written_in_other_letter_case_is_the_one_guess(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Case"\n',
+            "content/kpis/nps.md": "---\ntitle: NPS\nvalues: {2026-11: 41}\ntarget: 50\n---\n",
+            "content/kpis/npv.md": "---\ntitle: NPV\nvalues: {2026-11: 3}\ntarget: 5\n---\n",
+            "content/checkins/k.md": "---\nkpi: NPS\ndate: 2026-11-20\nvalue: 44\n---\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [(d.code, d.message, d.hint) for d in result.diagnostics if d.is_error] == [
+        ("OKR303", "KPI 'NPS' does not exist", "did you mean 'nps'?")
+    ]
