@@ -164,7 +164,23 @@ def test_references_stay_strict(make_site: MakeSite) -> None:
     }
     result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
     assert result.exit_code == 1
-    assert "error OKR006: parent 'Answer Customers' is not a valid id" in result.output
+    assert "error OKR303: parent objective 'Answer Customers' does not exist" in result.output
+
+
+def test_a_reference_written_as_a_title_is_refused_with_the_id(make_site: MakeSite) -> None:
+    files = {
+        **HANDWRITTEN,
+        "content/objectives/child.md": (
+            "---\ntitle: Child\ncycle: 2026-Q4\nparent: Answer customers the same day\n---\n"
+        ),
+    }
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert result.exit_code == 1
+    assert (
+        "error OKR303: parent objective 'Answer customers the same day' does not exist "
+        "(hint: 'Answer customers the same day' is the title of objective 'support': "
+        "write parent: support)"
+    ) in result.output
 
 
 def test_name_without_letters_is_an_error(make_site: MakeSite) -> None:
