@@ -701,9 +701,10 @@ def parse_file(
     try:
         data = _front_matter_data(parts)
     except _FileProblem as problem:
-        untabbed = _tabs_as_spaces(parts) if problem.args[0] == "OKR003" else None
-        if untabbed is None:
+        found = _tabs_as_spaces(parts) if problem.args[0] == "OKR003" else None
+        if found is None:
             return fail(*problem.args)
+        untabbed, first_tab = found
         try:
             data = _front_matter_data(untabbed)
         except _FileProblem:
@@ -712,12 +713,11 @@ def parse_file(
         parsed = parse_data(
             rel, data, untabbed, content_dir=content_dir, default_cycle=default_cycle
         )
-        line = untabbed.fm_line + untabbed.front_matter.count("\n", 0, _first_tab(parts))
         read_so = warning(
             "OKR017",
             "the front matter is indented with tabs; read as if each tab were 4 spaces",
             rel,
-            line=line,
+            line=untabbed.fm_line + first_tab,
             column=1,
             hint=_TABS_HINT,
         )
@@ -735,35 +735,23 @@ def parse_file(
 _TABS_HINT = "indent with spaces: YAML does not allow tabs there, and other tools refuse the file"
 
 
-def _first_tab(parts: yamlsource.Split) -> int:
-    """Where the first tab in a line's indentation is (an index into the front matter)."""
-    fm = parts.front_matter
-    at = 0
-    for line in fm.split("\n"):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if "\t" in line[:indent]:
-            return at
-        at += len(line) + 1
-    return 0
-
-
 def located_parts(parts: yamlsource.Split) -> yamlsource.Split:
     """The parts to find a diagnostic's line in: as written, or with the tabs
     of their indentation made spaces when that is how the file was read."""
-    untabbed = _tabs_as_spaces(parts)
-    if untabbed is None:
+    found = _tabs_as_spaces(parts)
+    if found is None:
         return parts
     try:
         yamlsource.load(parts.front_matter)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-        return untabbed
+        return found[0]
     return parts
 
 
-def _tabs_as_spaces(parts: yamlsource.Split) -> yamlsource.Split | None:
+def _tabs_as_spaces(parts: yamlsource.Split) -> tuple[yamlsource.Split, int] | None:
     """The front matter with the tabs that indent its lines made spaces (tab
-    stops every 4 columns, as most editors show them), when some line is
-    indented with a tab; else ``None``.
+    stops every 4 columns, as most editors show them), and the number (from
+    0) of the first line indented with a tab, when there is one; else ``None``.
 
     YAML refuses tabs in indentation, but a file typed in an editor that
     inserts them, or pasted from one, is indented with them all the same;
@@ -773,15 +761,15 @@ def _tabs_as_spaces(parts: yamlsource.Split) -> yamlsource.Split | None:
     if "\t" not in fm:
         return None
     lines = fm.split("\n")
-    changed = False
+    first: int | None = None
     for number, line in enumerate(lines):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
             lines[number] = line[:indent].expandtabs(4) + line[indent:]
-            changed = True
-    if not changed:
+            first = number if first is None else first
+    if first is None:
         return None
-    return yamlsource.Split("\n".join(lines), parts.body, parts.fm_line, parts.body_line)
+    return yamlsource.Split("\n".join(lines), parts.body, parts.fm_line, parts.body_line), first
 
 
 def parse_data(
