@@ -425,6 +425,9 @@ class _Fields:
                 )
                 continue
             text = str(item).strip()
+            if refs and key in _TITLED_REFS and _title_like(text):
+                out.append(text)  # resolving says which objective has that title, if one does
+                continue
             if refs and not _valid_ref(text):
                 self.err("OKR006", f"{key} entry {_show(text)} is not a valid id", (*path, key, i))
                 continue
@@ -920,7 +923,7 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
 
 
 #: references to an objective, which people may write as its title
-_TITLED_REFS = frozenset({"parent", "objective", "carried_from"})
+_TITLED_REFS = frozenset({"parent", "objective", "carried_from", "supports"})
 
 
 def _title_like(value: str) -> bool:

@@ -426,6 +426,7 @@ def resolve(
                     "supported goal",
                     oid,
                     among="objective or kpi",
+                    written=ref,
                 )
         if obj.carried_from is not None:
             source = obj.carried_from
@@ -579,7 +580,9 @@ def resolve(
             obj_part, _, kr_part = g.supports.partition("#")
             if obj_part in broken.get("objective", set()) or obj_part in broken.get("kpi", set()):
                 continue
-            hint = _did_you_mean(obj_part, [*objectives, *kpis])
+            hint = _titled(g.supports, objectives, ("supports",)) or _did_you_mean(
+                obj_part, [*objectives, *kpis]
+            )
             if kr_part and obj_part in objectives:
                 hint = _did_you_mean(kr_part, [k.id for k in objectives[obj_part].key_results])
             diags.append(

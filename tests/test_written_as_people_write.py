@@ -1038,3 +1038,51 @@ def test_an_id_written_in_other_letter_case_is_the_one_guess(tmp_path: Path) -> 
     assert [(d.code, d.message, d.hint) for d in result.diagnostics if d.is_error] == [
         ("OKR303", "KPI 'NPS' does not exist", "did you mean 'nps'?")
     ]
+
+
+def test_a_goal_and_an_objective_supporting_an_objective_named_by_its_title(
+    tmp_path: Path,
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Supports"\n',
+            "content/objectives/delight.md": """
+                ---
+                title: Delight customers
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: csat, title: CSAT, start: 81, target: 92}
+                ---
+            """,
+            "content/objectives/help.md": """
+                ---
+                title: Help centre
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                supports: ["Delight customers#csat"]
+                key_results:
+                  - {id: articles, title: Articles, start: 0, target: 40}
+                ---
+            """,
+            "content/goals/handbook.md": """
+                ---
+                title: Publish 40 support articles by December 31
+                owner: Uma Diaz
+                due: 2026-12-31
+                supports: Delight customers
+                measure: {start: 0, target: 40, current: 12, unit: articles}
+                ---
+                Forty articles, counted on the help centre, by two writers.
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    hints = {(d.file, d.code): d.hint for d in result.diagnostics if d.code == "OKR303"}
+    assert hints == {
+        ("content/objectives/help.md", "OKR303"): "'Delight customers' is the title of objective "
+        "'delight': write supports: delight#csat",
+        ("content/goals/handbook.md", "OKR303"): "'Delight customers' is the title of objective "
+        "'delight': write supports: delight",
+    }
