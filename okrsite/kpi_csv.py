@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite.spreadsheet_read import delimiter_of
-from okrsite.written_dates import dotted, read_month, year_last_readings
+from okrsite.written_dates import dotted, read_period, year_last_readings
 from okrsite.written_dates import read_date as _read_date
 
 __all__ = [
@@ -53,7 +53,17 @@ __all__ = [
 ]
 
 #: header words of the date and value columns, compared lower-cased
-DATE_HEADERS = ("date", "datum", "day", "month", "monat", "period", "zeitraum")
+DATE_HEADERS = (
+    "date",
+    "datum",
+    "day",
+    "month",
+    "monat",
+    "quarter",
+    "quartal",
+    "period",
+    "zeitraum",
+)
 VALUE_HEADERS = ("value", "wert")
 
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
@@ -80,14 +90,15 @@ def columns(header: list[str]) -> tuple[int, int] | None:
 
 
 def read_date(cell: str, slashes: int | None = None) -> date | None:
-    """The day of a reading: a date (ISO or dotted), or a month alone (``2026-10``,
-    ``Oct 2026``: its first day), as monthly exports key their rows.
+    """The day of a reading: a date (ISO or dotted), or a month, quarter or
+    half alone (``2026-10``, ``Oct 2026``, ``2026-Q3``: its first day), as
+    monthly and quarterly exports key their rows.
 
     ``slashes`` (:func:`slash_order` of the column) reads a date such as
     ``03/04/2026``, which names two days, in the order the column's other
     dates show: 0 the day first, 1 the month first.
     """
-    found = _read_date(cell) or read_month(cell)
+    found = _read_date(cell) or read_period(cell)
     if found is None and slashes is not None:
         readings = year_last_readings(cell.strip())
         if len(readings) == 2:

@@ -40,7 +40,7 @@ from okrsite.model import (
     pickled_by_fields,
 )
 from okrsite.slug import slugify
-from okrsite.written_dates import read_date, read_month, year_last_readings
+from okrsite.written_dates import read_date, read_period, year_last_readings
 from okrsite.written_numbers import ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
@@ -338,11 +338,12 @@ class _Fields:
     def date_value(
         self, value: Any, label: str, path: Path_, *, month: bool = False
     ) -> date | None:
-        """A date; with ``month``, a month alone too (``2026-10``, ``Oct 2026``:
-        its first day), as a monthly reading is written."""
+        """A date; with ``month``, a month, quarter or half alone too
+        (``2026-10``, ``Oct 2026``, ``2026-Q3``: its first day), as a reading
+        reported per period is written."""
         day: date | None = value if isinstance(value, date) else None
         if isinstance(value, str):
-            day = read_date(value) or (read_month(value) if month else None)
+            day = read_date(value) or (read_period(value) if month else None)
         if day is not None:
             if limits.date_in_range(day):
                 return day

@@ -19,7 +19,15 @@ from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["dotted", "named", "read_date", "read_month", "slashed", "year_last_readings"]
+__all__ = [
+    "dotted",
+    "named",
+    "read_date",
+    "read_month",
+    "read_period",
+    "slashed",
+    "year_last_readings",
+]
 
 #: month names and their usual abbreviations, English and German
 MONTHS = {
@@ -172,3 +180,26 @@ def read_month(text: str) -> date | None:
         if len(year) == 4 and year.isascii() and year.isdigit():
             return date(int(year), MONTHS[words[0].lower()], 1)
     return None
+
+
+def read_period(text: str) -> date | None:
+    """The first day of a month, quarter or half written alone, as a reading
+    reported per period is keyed: a month as :func:`read_month` reads it, a
+    quarter or half as cycles are written (``2026-Q3``, ``Q3 2026``,
+    ``2026 q3``, ``2026-H2``), else ``None``."""
+    month = read_month(text)
+    if month is not None:
+        return month
+    squeezed = "".join(text.split()).replace("-", "").replace("_", "").replace("/", "").upper()
+    if len(squeezed) != 6 or not squeezed.isascii():
+        return None
+    if squeezed[:4].isdigit():
+        year, kind, number = squeezed[:4], squeezed[4], squeezed[5]
+    else:
+        kind, number, year = squeezed[0], squeezed[1], squeezed[2:]
+    if not (year.isdigit() and number.isdigit()):
+        return None
+    count = {"Q": 4, "H": 2}.get(kind)
+    if count is None or not 1 <= int(number) <= count:
+        return None
+    return date(int(year), (int(number) - 1) * (12 // count) + 1, 1)

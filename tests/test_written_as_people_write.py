@@ -1086,3 +1086,53 @@ def test_a_goal_and_an_objective_supporting_an_objective_named_by_its_title(
         ("content/goals/handbook.md", "OKR303"): "'Delight customers' is the title of objective "
         "'delight': write supports: delight",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026-Q3", date(2026, 7, 1)),
+        ("Q1 2026", date(2026, 1, 1)),
+        ("2026 q4", date(2026, 10, 1)),
+        ("2026Q2", date(2026, 4, 1)),
+        ("q2/2026", date(2026, 4, 1)),
+        ("2026-H2", date(2026, 7, 1)),
+        ("Oct 2026", date(2026, 10, 1)),
+        ("2026-Q5", None),
+        ("2026-H3", None),
+        ("Q3", None),
+        ("Week 46", None),
+    ],
+)
+def test_a_reading_keyed_by_a_month_quarter_or_half_is_its_first_day(
+    text: str, day: date | None
+) -> None:
+    from okrsite.written_dates import read_period
+
+    assert read_period(text) == day
+
+
+def test_quarterly_kpi_readings_as_people_key_them(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Quarterly"\n',
+            "content/kpis/nrr.md": """
+                ---
+                title: Net revenue retention
+                unit: "%"
+                target: 110
+                values: {Q1 2026: 102, 2026-Q2: 104, 2026 Q3: 107}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    assert list(result.scored.portfolio.kpi_series["nrr"]) == [
+        (date(2026, 1, 1), 102.0),
+        (date(2026, 4, 1), 104.0),
+        (date(2026, 7, 1), 107.0),
+    ]
+    readings, problems = parse_csv("content/data/nrr.csv", b"Quarter,Value\n2026-Q3,107\n")
+    assert (readings, problems) == ([(date(2026, 7, 1), 107.0)], [])
