@@ -1577,7 +1577,20 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
     values written at the top (``lead: 5``), as people jot them down: those
     keys as its values, and which they were. Only keys okrsite does not know,
     with a number (``5``, ``4.5``, ``45%``); resolving warns of any that
-    names no key result of the objective, as of any unknown key."""
+    names no key result of the objective, as of any unknown key. A KPI's
+    check-in without ``value:`` may give it under the KPI's id (``kpi: nps``,
+    ``nps: 44``)."""
+    kpi = data.get("kpi")
+    named = kpi.strip() if isinstance(kpi, str) else None
+    if (  # kpi: nps and nps: 44, the KPI's reading under its own name
+        named in data
+        and "value" not in data
+        and "objective" not in data
+        and _number_like(data[named])
+    ):
+        moved = {key: value for key, value in data.items() if key != named}
+        moved["value"] = data[named]
+        return moved, ()
     if "values" in data or data.get("objective") is None or "kpi" in data:
         return data, ()
     known = KNOWN_KEYS["checkin"]

@@ -1136,3 +1136,18 @@ def test_quarterly_kpi_readings_as_people_key_them(tmp_path: Path) -> None:
     ]
     readings, problems = parse_csv("content/data/nrr.csv", b"Quarter,Value\n2026-Q3,107\n")
     assert (readings, problems) == ([(date(2026, 7, 1), 107.0)], [])
+
+
+def test_a_kpi_check_in_with_its_reading_under_the_kpi_s_id(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "KPI"\n',
+            "content/kpis/nps.md": "---\ntitle: NPS\ntarget: 50\nvalues: {2026-10: 41}\n---\n",
+            "content/checkins/k.md": "---\nkpi: nps\ndate: 2026-11-20\nnps: 44\n---\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    assert result.scored.portfolio.checkins[0].value == 44
+    assert list(result.scored.portfolio.kpi_series["nps"])[-1] == (date(2026, 11, 20), 44.0)
