@@ -1190,6 +1190,12 @@ def _key_result(
         )
         return None, None, False
     item = respelled({str(k): v for k, v in item.items()}, KR_KEYS)
+    if "score" not in item and not KR_KEYS.issuperset(item):
+        # progress: 40%, a key result's progress given by hand as other OKR
+        # tools write it: what okrsite's score: is (it overrides the measure)
+        written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
+        if written is not None:
+            item = {("score" if k == written else k): v for k, v in item.items()}
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:

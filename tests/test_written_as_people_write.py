@@ -1151,3 +1151,28 @@ def test_a_kpi_check_in_with_its_reading_under_the_kpi_s_id(tmp_path: Path) -> N
     assert [d.format_text() for d in result.diagnostics] == []
     assert result.scored.portfolio.checkins[0].value == 44
     assert list(result.scored.portfolio.kpi_series["nps"])[-1] == (date(2026, 11, 20), 44.0)
+
+
+def test_a_key_result_s_progress_given_by_hand_is_its_score(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Progress"\n',
+            "content/objectives/a.md": """
+                ---
+                title: Launch the partner program
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: sign, title: Sign 10 partners, Progress: 40%}
+                  - {id: portal, title: Partner portal live, progress: 0.5, score: 0.6}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [(d.code, d.message) for d in result.diagnostics if d.code == "OKR111"] == [
+        ("OKR111", "unknown key 'progress' in a key result is ignored")
+    ]
+    krs = result.scored.objectives["a"].key_results
+    assert (krs["sign"].progress, krs["portal"].progress) == (0.4, 0.6)
