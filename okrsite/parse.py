@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 import reprlib
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from datetime import time as time_of_day
 from functools import partial
 from typing import Any, TypeVar
 
@@ -695,6 +697,8 @@ def parse_file(
             col=at - (text.rfind("\n", 0, at) + 1) + 1,
         )
     parts = yamlsource.split(text)
+    if parts is None and text.startswith("+++"):
+        return _parsed_toml(rel, text, fail, content_dir, default_cycle)
     if parts is None:
         return fail(
             "OKR002",
@@ -734,6 +738,72 @@ def parse_file(
             parsed.broken,
         )
     return parse_data(rel, data, parts, content_dir=content_dir, default_cycle=default_cycle)
+
+
+_TOML_BOUNDARY = "+++"
+
+
+def _parsed_toml(
+    rel: str,
+    text: str,
+    fail: Callable[..., ParsedFile],
+    content_dir: str,
+    default_cycle: str | None,
+) -> ParsedFile:
+    """A file whose front matter is TOML between ``+++`` lines, as Hugo writes
+    it (``title = "Ship it"``, ``[[key_results]]``): read with the standard
+    library's TOML reader and then by the same rules as YAML front matter,
+    its dates and times as text as YAML's are. Findings name the file without
+    a line (TOML's reader keeps none), except TOML's own errors."""
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _TOML_BOUNDARY), None)
+    if lines[0].rstrip() != _TOML_BOUNDARY or end is None:
+        return fail(
+            "OKR002",
+            "the TOML front matter has no closing '+++' line",
+            hint="end the front matter with a line '+++'",
+            line=1,
+        )
+    front = "\n".join(lines[1:end])
+    if limits.utf8_length(front) > limits.MAX_FRONT_MATTER_BYTES:
+        return fail(
+            "OKR009",
+            f"the front matter is {limits.utf8_length(front)} bytes long",
+            hint=f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB",
+            line=1,
+        )
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        return fail(
+            "OKR003",
+            f"front matter is not valid TOML: {str(exc).split(' (at line')[0]}",
+            hint="check the quotes and the '=' after each key, or write the front matter "
+            "as YAML between '---' lines",
+            line=1 + int(found.group(1)) if found else 1,
+            col=int(found.group(2)) if found else None,
+        )
+    parts = yamlsource.Split("", "\n".join(lines[end + 1 :]), 1, end + 2)
+    return parse_data(
+        rel, _dates_as_text(data), parts, content_dir=content_dir, default_cycle=default_cycle
+    )
+
+
+def _dates_as_text(value: Any) -> Any:
+    """TOML's dates, times and date-times as the text YAML front matter keeps
+    them as (``2026-11-20``, ``2026-11-20T09:30:00``), so one set of rules reads both."""
+    if isinstance(value, dict):
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    if isinstance(value, (date, time_of_day)):  # a datetime is a date
+        return value.isoformat()
+    return value
 
 
 _TABS_HINT = "indent with spaces: YAML does not allow tabs there, and other tools refuse the file"

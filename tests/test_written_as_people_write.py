@@ -1176,3 +1176,41 @@ def test_a_key_result_s_progress_given_by_hand_is_its_score(tmp_path: Path) -> N
     ]
     krs = result.scored.objectives["a"].key_results
     assert (krs["sign"].progress, krs["portal"].progress) == (0.4, 0.6)
+
+
+def test_toml_front_matter_as_hugo_writes_it(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "TOML"\n',
+            "content/objectives/app.md": (
+                '+++\ntitle = "Ship the app"\ncycle = "2026-Q4"\nowner = "Uma Diaz"\n'
+                'tags = ["growth"]\n\n[[key_results]]\nid = "beta"\ntitle = "Beta users"\n'
+                'start = 0\ntarget = 500\n\n[[key_results]]\nid = "crash"\n'
+                'title = "Crash-free sessions"\nstay_above = 99.5\ncurrent = 99.7\n+++\n'
+                "Why: **users** wait.\n"
+            ),
+            "content/checkins/c.md": (
+                '+++\nobjective = "app"\ndate = 2026-11-20T09:30:00\n[values]\nbeta = 120\n+++\n'
+            ),
+            "content/objectives/bad.md": '+++\ntitle = "Bad\ncycle = "2026-Q4"\n+++\n',
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [(d.file, d.line, d.code) for d in result.diagnostics if d.is_error] == [
+        ("content/objectives/bad.md", 2, "OKR003")
+    ]
+    portfolio = result.scored.portfolio
+    app = portfolio.objectives["app"]
+    assert (app.title, app.owner, app.tags) == ("Ship the app", "uma-diaz", ("growth",))
+    assert [(k.id, k.target, k.threshold) for k in app.key_results] == [
+        ("beta", 500, None),
+        ("crash", None, 99.5),
+    ]
+    (checkin,) = portfolio.checkins
+    assert (checkin.date, checkin.time, checkin.values) == (
+        date(2026, 11, 20),
+        "09:30:00",
+        {"beta": 120},
+    )
+    assert app.body == "Why: **users** wait.\n"
