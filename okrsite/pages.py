@@ -330,6 +330,10 @@ def person(site: SiteRenderer, pid: str) -> Page:
         title=view.person_name(pid),
         pid=pid,
         person=record,
+        teams=[
+            *([record.team] if record and record.team else []),
+            *(t for t in index.teams_of_member.get(pid, []) if not record or t != record.team),
+        ],
         ids=ids,
         sections=view.cycle_sections(ids),
         kpi_ids=index.kpis_by_owner.get(pid, []),

@@ -958,6 +958,15 @@ def test_a_team_file_that_lists_its_members(tmp_path: Path) -> None:
         assert f'people/{person}/index.html">{name}<' in page, person
         assert (out / f"people/{person}/index.html").exists()
     assert 'people/bo-chen/index.html">Bo Chen<' in (out / "teams/data/index.html").read_text()
+    # a member's own page names the teams that list them, after their file's team
+    jose = (out / "people/jose-alvarez/index.html").read_text()
+    assert 'class="meta"><a href="../../teams/platform/index.html">Platform</a></p>' in jose
+    kim = (out / "people/kim/index.html").read_text()
+    assert 'class="meta"><a href="../../teams/platform/index.html">Platform</a></p>' in kim
+    sam = (out / "people/sam/index.html").read_text()
+    assert (
+        'class="meta">Staff Engineer · <a href="../../teams/platform/index.html">Platform</a></p>'
+    ) in sam
 
 
 def test_an_objective_named_by_its_title_where_its_id_belongs_is_refused_with_the_id(

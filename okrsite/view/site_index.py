@@ -85,9 +85,13 @@ class SiteIndex:
         for pid, member in sorted(portfolio.people.items()):
             if member.team:
                 self.members_by_team[member.team].append(pid)
+        #: person → the teams whose files list them (members:), by id
+        self.teams_of_member: dict[str, list[str]] = defaultdict(list)
         for tid, record in sorted(portfolio.teams.items()):
             if record.members:  # listed in the team's file (members:): by id, as above
                 self.members_by_team[tid] = sorted({*self.members_by_team[tid], *record.members})
+                for pid in record.members:
+                    self.teams_of_member[pid].append(tid)
         self.subteams_by_team: dict[str, list[str]] = defaultdict(list)
         for tid, record in sorted(portfolio.teams.items()):
             if record.parent:

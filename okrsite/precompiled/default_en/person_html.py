@@ -29,8 +29,8 @@ def block_main(context, missing=missing, environment=environment):
     l_0_pid = resolve('pid')
     l_0_title = resolve('title')
     l_0_person = resolve('person')
+    l_0_teams = resolve('teams')
     l_0_partial = resolve('partial')
-    l_0_team = resolve('team')
     l_0_streak = resolve('streak')
     l_0_sections = resolve('sections')
     l_0_body = resolve('body')
@@ -55,18 +55,22 @@ def block_main(context, missing=missing, environment=environment):
     yield '</a></li></ol></nav>\n<h1>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
-    if (undefined(name='person') if l_0_person is missing else l_0_person):
+    if ((undefined(name='person') if l_0_person is missing else l_0_person) or (undefined(name='teams') if l_0_teams is missing else l_0_teams)):
         pass
         yield '<p class="meta">'
-        if environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role'):
+        if ((undefined(name='person') if l_0_person is missing else l_0_person) and environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role')):
             pass
             yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role'))
-        if environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'team'):
+        l_1_loop = missing
+        for l_1_t, l_1_loop in LoopContext((undefined(name='teams') if l_0_teams is missing else l_0_teams), undefined):
+            l_1_team = resolve('team')
+            _loop_vars = {}
             pass
-            if environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role'):
+            if (((undefined(name='person') if l_0_person is missing else l_0_person) and environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role')) or (not environment.getattr(l_1_loop, 'first'))):
                 pass
                 yield ' · '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_1_team is missing else l_1_team), l_1_t, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        l_1_loop = l_1_t = l_1_team = missing
         yield '</p>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'streak.html', streak=(undefined(name='streak') if l_0_streak is missing else l_0_streak), _block_vars=_block_vars))
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'cycle_links.html', sections=(undefined(name='sections') if l_0_sections is missing else l_0_sections), _block_vars=_block_vars))
@@ -126,4 +130,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</div>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=71&8=74&9=80&10=86&11=88&12=95&13=97&19=104&20=113&21=117&22=120'
+debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=75&8=78&9=84&10=90&11=92&12=99&13=101&19=108&20=117&21=121&22=124'
