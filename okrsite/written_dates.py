@@ -58,19 +58,29 @@ def dotted(text: str) -> tuple[int, int, int] | None:
     four-digit year), or ``None`` for any other text. Written out rather than
     a regular expression: it is tried on every date that is not ISO, and a
     pattern compiled at import would cost every run that has none."""
-    parts = text.split(".")
+    found = _two_numbers_then_year(text, ".")
+    if found is None:
+        return None
+    day, month, year = found
+    return year, month, day
+
+
+def _two_numbers_then_year(text: str, separator: str) -> tuple[int, int, int] | None:
+    """The three numbers of ``21.11.2026`` or ``11/20/2026``: two of one or
+    two digits, then a four-digit year, between ``separator``s; else ``None``."""
+    parts = text.split(separator)
     if len(parts) != 3:
         return None
-    day, month, year = parts
+    first, second, year = parts
     if not (
-        0 < len(day) <= 2
-        and 0 < len(month) <= 2
+        0 < len(first) <= 2
+        and 0 < len(second) <= 2
         and len(year) == 4
-        and (day + month + year).isascii()
-        and (day + month + year).isdigit()
+        and (first + second + year).isascii()
+        and (first + second + year).isdigit()
     ):
         return None
-    return int(year), int(month), int(day)
+    return int(first), int(second), int(year)
 
 
 def slashed(text: str) -> tuple[int, int, int] | None:
@@ -94,22 +104,14 @@ def year_last_readings(text: str) -> list[date]:
     """The days ``11/20/2026`` or ``20/11/2026`` may name (two numbers of one
     or two digits and a four-digit year, with slashes): the day first and the
     month first, each when it is a day; one day when both read the same."""
-    parts = text.split("/")
-    if len(parts) != 3:
+    numbers = _two_numbers_then_year(text, "/")
+    if numbers is None:
         return []
-    first, second, year = parts
-    if not (
-        0 < len(first) <= 2
-        and 0 < len(second) <= 2
-        and len(year) == 4
-        and (first + second + year).isascii()
-        and (first + second + year).isdigit()
-    ):
-        return []
+    first, second, year = numbers
     days = []
-    for day, month in ((int(first), int(second)), (int(second), int(first))):
+    for day, month in ((first, second), (second, first)):
         try:
-            found = date(int(year), month, day)
+            found = date(year, month, day)
         except ValueError:
             continue
         if found not in days:
