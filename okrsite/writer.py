@@ -332,6 +332,20 @@ def remove_leftovers(out_dir: Path) -> int:
             if pid and _pid_alive(pid):
                 continue
         elif not (path / MARKER).is_file():
+            # A build killed between making its staging folder and writing the
+            # marker leaves it empty, named with its process id: only that
+            # (empty, of a process gone) is removed; anything else is not ours.
+            made = entry.name[len(prefixes[0]) :].split("-")
+            if (
+                entry.name.startswith(prefixes[0])
+                and len(made) == 2
+                and all(part.isdigit() for part in made)
+                and len(made[0]) < 10
+                and not _pid_alive(int(made[0]))
+            ):
+                with contextlib.suppress(OSError):
+                    os.rmdir(path)
+                    removed += 1
             continue
         shutil.rmtree(path, ignore_errors=True)
         removed += 1

@@ -120,10 +120,18 @@ def test_stale_staging_folders_of_killed_builds_are_removed(site: Path) -> None:
     (old / MARKER).write_text("")
     foreign = site / "._site.okrsite-tmp-not-ours"
     foreign.mkdir()  # no marker: not made by okrsite, never touched
+    # killed between making the folder and writing its marker: empty, its maker gone
+    unmarked = site / "._site.okrsite-tmp-999999998-4"
+    unmarked.mkdir()
+    filled = site / "._site.okrsite-tmp-999999997-5"
+    filled.mkdir()
+    (filled / "notes.txt").write_text("someone's")  # not empty: not ours to judge
+    making = site / f"._site.okrsite-tmp-{os.getpid()}-6"
+    making.mkdir()  # its maker runs: it may be writing the marker now
     code, output = build("--site", str(site))
     assert code == 0, output
-    assert not dead.exists() and not old.exists()
-    assert alive.exists() and foreign.exists()
+    assert not dead.exists() and not old.exists() and not unmarked.exists()
+    assert alive.exists() and foreign.exists() and filled.exists() and making.exists()
     assert remove_leftovers(site / "_site") == 0
 
 
