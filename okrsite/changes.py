@@ -18,7 +18,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from okrsite.model import KeyResult, Objective, ScoredPortfolio, TrendMeaning
+from okrsite.model import CheckIn, KeyResult, Objective, ScoredPortfolio, TrendMeaning
 from okrsite.scoring import progress_of_value, trend_for, trend_meaning
 
 
@@ -73,17 +73,60 @@ def recent_changes(
 ) -> list[CheckinChange]:
     """The check-ins of the window as moves, newest first. With ``cycle``,
     only objective check-ins of that cycle (and every KPI check-in)."""
+    return window_changes(scored, days, cycle)[0]
+
+
+def window_changes(
+    scored: ScoredPortfolio,
+    days: int | None = None,
+    cycle: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[CheckinChange], int]:
+    """The newest ``limit`` (``None``: all) of :func:`recent_changes`, and how
+    many there are in all.
+
+    A value's "before" needs every earlier check-in of its key result, so
+    the check-ins before the window are walked too, but only to note each
+    key result's latest value and each objective's latest confidence; the
+    moves are built only for the check-ins shown (at 10,000 objectives the
+    week holds some 8,000 check-ins, of which the dashboard lists 50).
+    """
     p = scored.portfolio
     first, last = changes_window(scored, days)
+    every = p.checkins
+    start = bisect.bisect_left(every, first, key=_date_of)
+    end = bisect.bisect_right(every, last, key=_date_of)
+    objectives = p.objectives
+    listed = [
+        i
+        for i in range(start, end)
+        if (
+            every[i].objective is not None
+            and (cycle is None or objectives[every[i].objective].cycle == cycle)  # type: ignore[index]
+        )
+        or (every[i].objective is None and every[i].kpi is not None and every[i].value is not None)
+    ]
+    shown = frozenset(listed if limit is None else listed[max(0, len(listed) - limit) :])
     seen: dict[tuple[str, str], float] = {}  # (objective, kr) -> latest value so far
     confidence: dict[str, float] = {}  # objective -> latest stated confidence so far
-    out: list[CheckinChange] = []
-    for c in p.checkins:
-        if c.date > last:
-            break
-        in_window = c.date >= first
+    for c in every[:start]:
         if c.objective is not None:
-            obj = p.objectives[c.objective]
+            oid = c.objective
+            for kr_id, value in c.values.items():
+                seen[(oid, kr_id)] = value
+            if c.confidence is not None:
+                confidence[oid] = c.confidence
+    out: list[CheckinChange] = []
+    for i in range(start, end):
+        c = every[i]
+        if c.objective is not None:
+            obj = objectives[c.objective]
+            if i not in shown:
+                for kr_id, value in c.values.items():
+                    seen[(obj.id, kr_id)] = value
+                if c.confidence is not None:
+                    confidence[obj.id] = c.confidence
+                continue
             before_conf = confidence.get(obj.id)
             moves = []
             for kr_id, value in c.values.items():
@@ -92,7 +135,7 @@ def recent_changes(
                 if previous is None and kr is not None:
                     previous = _baseline(scored, obj, kr, c.date)
                 seen[(obj.id, kr_id)] = value
-                if in_window and kr is not None:
+                if kr is not None:
                     moves.append(
                         ValueChange(
                             kr_id,
@@ -106,22 +149,21 @@ def recent_changes(
                     )
             if c.confidence is not None:
                 confidence[obj.id] = c.confidence
-            if in_window and (cycle is None or obj.cycle == cycle):
-                out.append(
-                    CheckinChange(
-                        c.id,
-                        c.file,
-                        c.date,
-                        obj.id,
-                        None,
-                        obj.title,
-                        c.author,
-                        before_conf,
-                        c.confidence if c.confidence is not None else before_conf,
-                        tuple(moves),
-                    )
+            out.append(
+                CheckinChange(
+                    c.id,
+                    c.file,
+                    c.date,
+                    obj.id,
+                    None,
+                    obj.title,
+                    c.author,
+                    before_conf,
+                    c.confidence if c.confidence is not None else before_conf,
+                    tuple(moves),
                 )
-        elif c.kpi is not None and in_window and c.value is not None:
+            )
+        elif i in shown and c.kpi is not None and c.value is not None:
             kpi = p.kpis[c.kpi]
             previous = _kpi_before(scored, c.kpi, c.date)
             move = ValueChange(
@@ -139,7 +181,11 @@ def recent_changes(
                     c.id, c.file, c.date, None, kpi.id, kpi.title, c.author, None, None, (move,)
                 )
             )
-    return out[::-1]
+    return out[::-1], len(listed)
+
+
+def _date_of(checkin: CheckIn) -> date:
+    return checkin.date
 
 
 def _kpi_before(scored: ScoredPortfolio, kpi: str, day: date) -> float | None:

@@ -53,6 +53,9 @@ class SiteConfig:
     max_pages: int = DEFAULT_MAX_PAGES
     history: bool = True
     backdate_days: int = 7
+    #: how many check-ins the dashboard's "What changed" lists, newest first
+    #: (the others are counted under it; 0: all of them)
+    dashboard_changes: int = 50
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -81,7 +84,12 @@ _SCORING_KEYS = {
     "change_window_days": "changes_days",
 }
 PULL_KEYS = ("sources", "pull_timeout")
-KNOWN_KEYS = _STR_KEYS | set(_SCORING_KEYS) | _BOOL_KEYS | {"as_of", "max_pages", "backdate_days"}
+KNOWN_KEYS = (
+    _STR_KEYS
+    | set(_SCORING_KEYS)
+    | _BOOL_KEYS
+    | {"as_of", "max_pages", "backdate_days", "dashboard_changes"}
+)
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -234,12 +242,13 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 )
                 continue
             values[key] = value
-        elif key == "backdate_days":
+        elif key in ("backdate_days", "dashboard_changes"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                what = "of days " if key == "backdate_days" else ""
                 diags.append(
                     error(
                         "CFG004",
-                        f"backdate_days must be a whole number of days (0 or more), got {value!r}",
+                        f"{key} must be a whole number {what}(0 or more), got {_short(value)}",
                         file,
                         line=line,
                     )

@@ -38,7 +38,7 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
     in_cycle = set(ids)
     roots = [i for i in ids if view.objectives[i].parent_objective not in in_cycle]
     stale = [i for i in ids if view.scores[i].stale]
-    first, last, moves = changes(view, cycle)
+    first, last, moves, changes_total = changes(view, cycle, site.config.dashboard_changes or None)
     return path, site.render(
         "dashboard.html",
         path,
@@ -52,6 +52,7 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         cycle_names=index.cycle_names,
         attention=attention(view, cycle) if cycle else [],
         changes=moves,
+        changes_total=changes_total,
         window=(first, last),
     )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite.attention import Reason, attention_list
-from okrsite.changes import changes_window, recent_changes
+from okrsite.changes import changes_window, window_changes
 from okrsite.view.view_model import Link, ObjectiveView, ViewModel, anchor
 
 __all__ = ["AttentionView", "ChangeView", "MoveView", "attention", "changes"]
@@ -65,12 +65,16 @@ def attention(view: ViewModel, cycle: str) -> list[AttentionView]:
     ]
 
 
-def changes(view: ViewModel, cycle: str | None) -> tuple[date, date, list[ChangeView]]:
-    """(first day, last day, the check-ins of those days newest first)."""
+def changes(
+    view: ViewModel, cycle: str | None, limit: int | None = None
+) -> tuple[date, date, list[ChangeView], int]:
+    """(first day, last day, the newest ``limit`` check-ins of those days
+    newest first (``None``: all), how many check-ins those days have)."""
     scored = view.scored
     first, last = changes_window(scored)
     out = []
-    for change in recent_changes(scored, cycle=cycle):
+    shown, total = window_changes(scored, cycle=cycle, limit=limit)
+    for change in shown:
         target: Link | None
         if change.objective is not None:
             if change.objective not in view.scores:
@@ -103,4 +107,4 @@ def changes(view: ViewModel, cycle: str | None) -> tuple[date, date, list[Change
                 moves,
             )
         )
-    return first, last, out
+    return first, last, out, total

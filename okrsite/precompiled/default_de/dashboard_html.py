@@ -40,6 +40,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_window_days = resolve('window_days')
     l_0_ngettext = resolve('ngettext')
     l_0_changes = resolve('changes')
+    l_0_changes_total = resolve('changes_total')
     l_0_markup = resolve('markup')
     l_0_kpi_ids = resolve('kpi_ids')
     l_0_stale = resolve('stale')
@@ -146,6 +147,13 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'change.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), change=l_1_change, _loop_vars=_loop_vars))
             l_1_change = missing
             yield '  </ul>\n'
+            if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_1((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
+                pass
+                yield '<p class="meta">'
+                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_1((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
+                yield ' <a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield 'checkins/index.html">Alle Check-ins</a></p>'
         else:
             pass
             yield '<p class="muted">Keine Check-ins in diesen Tagen.</p>'
@@ -278,4 +286,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=73&5=75&6=80&8=83&9=89&10=91&12=95&18=110&19=113&21=116&22=120&27=127&28=130&29=137&30=139&31=142&32=146&38=153&40=156&41=162&42=166&43=171&44=181&45=191&46=193&53=210&57=213&58=216&63=226&67=228&69=231&70=236&73=273'
+debug_info = '1=13&2=16&3=20&4=74&5=76&6=81&8=84&9=90&10=92&12=96&18=111&19=114&21=117&22=121&27=128&28=131&29=138&30=140&31=143&32=147&34=150&39=161&41=164&42=170&43=174&44=179&45=189&46=199&47=201&54=218&58=221&59=224&64=234&68=236&70=239&71=244&74=281'

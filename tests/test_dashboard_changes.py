@@ -1,0 +1,178 @@
+"""The dashboard's "What changed" lists the newest ``dashboard_changes`` check-ins.
+
+A large organisation's week holds thousands of check-ins (8,000 at 10,000
+objectives, a dashboard of 10 MB); the dashboard lists the newest 50 and
+counts the others, with a link to all check-ins. The moves it lists are the
+very moves of the whole window: a value's "before" still comes from every
+earlier check-in, listed or not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from okrsite.changes import recent_changes, window_changes
+from okrsite.cli import cli
+from okrsite.pipeline import load_site
+
+Make = Callable[[dict[str, str | bytes]], Path]
+AS_OF = date(2026, 11, 20)
+
+
+def site_files(days: int, toml: str = "") -> dict[str, str | bytes]:
+    """Three objectives of two teams checked in twice a day for ``days`` days up to
+    as_of, and a KPI read daily, written as people write them."""
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": f'title = "Acme"\nas_of = {AS_OF}\n{toml}',
+        "content/objectives/sales/pipeline.md": """
+            ---
+            title: Fill the pipeline
+            cycle: 2026-Q4
+            owner: Uma Diaz
+            key_results:
+              - {id: deals, title: Qualified deals, start: 0, target: 200}
+            ---
+        """,
+        "content/objectives/sales/renewals.md": """
+            ---
+            title: Renew the big accounts
+            cycle: 2026-Q4
+            owner: Uma Diaz
+            key_results:
+              - {id: renewed, title: Accounts renewed, start: 0, target: 40, current: 3}
+            ---
+        """,
+        "content/objectives/support/speed.md": """
+            ---
+            title: Answer faster
+            cycle: 2026-Q3
+            owner: Raj Patel
+            key_results:
+              - {id: hours, title: First reply, start: 24, target: 4, unit: h}
+            ---
+        """,
+        "content/kpis/nps.md": """
+            ---
+            title: NPS
+            direction: up
+            ---
+        """,
+    }
+    first = AS_OF - timedelta(days=days - 1)
+    for n in range(days):
+        day = first + timedelta(days=n)
+        files[f"content/checkins/{day}-uma-am.md"] = (
+            f"---\nobjective: sales/pipeline\ndate: {day}\nauthor: Uma Diaz\n"
+            f"confidence: {5 + n % 4}\nvalues:\n  deals: {10 + 3 * n}\n---\nMorning.\n"
+        )
+        files[f"content/checkins/{day}-uma-pm.md"] = (
+            f"---\nobjective: sales/renewals\ndate: {day}\nauthor: Uma Diaz\n"
+            f"values: {{renewed: {4 + n}}}\n---\n"
+        )
+        files[f"content/checkins/{day}-raj.md"] = (
+            f"---\nobjective: support/speed\ndate: {day}\nauthor: Raj Patel\n"
+            f"values: {{hours: {20 - n * 0.25}}}\n---\n"
+        )
+        files[f"content/checkins/{day}-nps.md"] = (
+            f"---\nkpi: nps\ndate: {day}\nvalue: {30 + n % 5}\n---\n"
+        )
+    return files
+
+
+def build(site: Path, out: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def listed(out: Path) -> tuple[list[str], str]:
+    """The dashboard's change entries (their text) and the section's text."""
+    soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "changes"})
+    assert section is not None
+    changes = section.find("ul", class_="changes")
+    entries = [] if changes is None else changes.find_all("li", class_="change", recursive=False)
+    return [" ".join(e.get_text(" ").split()) for e in entries], " ".join(
+        section.get_text(" ").split()
+    )
+
+
+def test_the_newest_fifty_are_listed_and_the_others_counted(
+    make_site: Make, tmp_path: Path
+) -> None:
+    # The dashboard's cycle is 2026-Q4 (as_of falls in it): its list holds the
+    # check-ins of Q4's two objectives and every KPI check-in, not Raj's (Q3).
+    site = make_site(site_files(30, "change_window_days = 30\n"))
+    out = tmp_path / "out"
+    build(site, out)
+    entries, text = listed(out)
+    # 30 days × (2 Q4 objectives + 1 KPI) = 90 in the window; the newest 50 listed
+    assert len(entries) == 50
+    assert "40 more check-ins from these days are not listed here." in text
+    soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "changes"})
+    assert section.find("a", string="All check-ins")["href"] == "checkins/index.html"
+    # newest first: the first entry is of as_of, the last of the 17th day before it
+    dates = [re.match(r"\d{4}-\d\d-\d\d", entry).group() for entry in entries]  # type: ignore[union-attr]
+    assert dates[0] == "2026-11-20" and dates[-1] == "2026-11-04"
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_the_listed_moves_are_those_of_the_whole_window(make_site: Make) -> None:
+    site = make_site(site_files(30, "change_window_days = 12\n"))
+    scored = load_site(site, as_of=AS_OF).scored
+    assert scored is not None
+    every = recent_changes(scored, cycle="2026-Q4")
+    for limit in (0, 1, 5, 20, len(every), len(every) + 3):
+        shown, total = window_changes(scored, cycle="2026-Q4", limit=limit)
+        assert total == len(every) == 12 * 3
+        assert shown == every[:limit]
+    shown, total = window_changes(scored, limit=None)
+    assert shown == recent_changes(scored) and total == len(shown) == 12 * 4
+    # a value's "before" comes from the check-in before it, listed or not
+    first_listed = every[19].values[0]
+    assert first_listed.previous is not None
+
+
+def test_zero_lists_every_check_in(make_site: Make, tmp_path: Path) -> None:
+    site = make_site(site_files(30, "dashboard_changes = 0\nchange_window_days = 30\n"))
+    out = tmp_path / "out"
+    build(site, out)
+    entries, text = listed(out)
+    assert len(entries) == 90
+    assert "more check-in" not in text
+
+
+def test_a_short_week_shows_no_count(make_site: Make, tmp_path: Path) -> None:
+    site = make_site(site_files(5))
+    out = tmp_path / "out"
+    build(site, out)
+    entries, text = listed(out)
+    assert len(entries) == 15
+    assert "not listed here" not in text
+
+
+def test_german_counts_the_others_in_german(make_site: Make, tmp_path: Path) -> None:
+    site = make_site(
+        site_files(30, 'language = "de"\ndashboard_changes = 10\nchange_window_days = 30\n')
+    )
+    out = tmp_path / "out"
+    build(site, out)
+    entries, text = listed(out)
+    assert len(entries) == 10
+    assert "80 weitere Check-ins aus diesen Tagen sind hier nicht aufgeführt." in text
+
+
+def test_a_wrong_setting_is_an_error_with_its_line(make_site: Make) -> None:
+    for bad in ("-1", '"fifty"', "2.5", "true"):
+        site = make_site(site_files(2, f"dashboard_changes = {bad}\n"))
+        result = CliRunner().invoke(cli, ["check", "--site", str(site)])
+        assert result.exit_code == 1, result.output
+        assert "okrsite.toml:3:" in result.output
+        assert "CFG004" in result.output
+        assert "dashboard_changes must be a whole number (0 or more)" in result.output
