@@ -530,7 +530,8 @@ def _load(
     files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)
     if cache is not None:
         if scores is None:
-            cache.scores_signature = signature
+            # the scores are of these files *and* the CSV files the KPIs read
+            cache.scores_signature = _inputs(signature, csv_seen)
         else:
             cache.patch_base = (signature, scored)
         cache.outcome = LoadOutcome(
@@ -602,7 +603,7 @@ def _reuse(
     diags = list(outcome.diagnostics)
     return LoadResult(
         config=config,
-        scored=_scored_later(tree, when, cache, signature, jobs, swap),
+        scored=_scored_later(tree, when, cache, _inputs(signature, outcome.csv), jobs, swap),
         diagnostics=sorted_diagnostics([*prefix, *diags]) if prefix else diags,
         files_read=outcome.files_read,
         as_of=when,
@@ -640,15 +641,19 @@ def _after_edits(
         return None
     patched, edits = found
     parsed = _keep_edits(cache, scan, patched, edits)
-    swap = _Swap(before.signature, [(scan.previous[rel], new) for rel, (_, new) in edits.items()])
+    swap = _Swap(
+        _inputs(before.signature, before.csv),
+        [(scan.previous[rel], new) for rel, (_, new) in edits.items()],
+    )
     return _reuse(tree, config, config_diags, when, cache, signature, jobs, parsed, swap)
 
 
 @dataclass(frozen=True)
 class _Swap:
-    """The edits a patched outcome was patched for: the input signature of the
-    outcome before them, and each edited file's earlier content hash and new
-    parse (see :func:`_scored_later`)."""
+    """The edits a patched outcome was patched for: the inputs of the outcome
+    before them (:func:`_inputs`: its files and the CSV files it read), and
+    each edited file's earlier content hash and new parse (see
+    :func:`_scored_later`)."""
 
     signature: str
     edits: list[tuple[str, ParsedFile]]
@@ -770,14 +775,15 @@ def _scored_later(
     tree: SourceTree,
     when: date,
     cache: ParseCache,
-    signature: str,
+    inputs: str,
     jobs: int | None,
     swap: _Swap | None = None,
 ) -> Callable[[], ScoredPortfolio]:
     """The scored portfolio of a load answered from the cache, loaded when asked.
 
     The kept scores are used as they are when they are of exactly these
-    inputs. After a few edits that changed nothing the cross-file rules
+    ``inputs`` (:func:`_inputs`: the files, configuration and as_of, and the
+    CSV files the KPIs read). After a few edits that changed nothing the cross-file rules
     read (``swap``), they are the scores of the inputs before the edits,
     and the portfolio is theirs with the edited objectives swapped in and
     scored again (as the preview does after a save: see
@@ -789,12 +795,12 @@ def _scored_later(
         with paused_gc():
             cache.complete()
             memo = cache.scores
-            if memo is not None and memo.scored is not None and cache.scores_signature == signature:
+            if memo is not None and memo.scored is not None and cache.scores_signature == inputs:
                 return memo.scored
             if swap is not None and memo is not None and memo.scored is not None:
                 swapped = _swapped_scores(cache, memo, swap, when)
                 if swapped is not None:
-                    cache.scores_signature = signature
+                    cache.scores_signature = inputs
                     return swapped
             cache.outcome = None  # the scores kept are older than the outcome: load for real
             # ... from the files as the scan that made this result found them:

@@ -396,6 +396,31 @@ def test_cached_build_in_forked_workers_equals_a_cold_build(
     assert_same(site, tmp_path)
 
 
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_cli_build_after_an_edit_and_then_another_equals_a_cold_build(
+    site: Path, tmp_path: Path, name: str
+) -> None:
+    """``okrsite build`` as people run it, with the parse cache too: one edit,
+    a build, a second edit (a title), a build; each equal to a cold build.
+    The second build starts from the scores the first one kept: they must be
+    of the CSV files the KPIs read as well as of the Markdown files (a KPI
+    CSV row changed, then a title, once showed the CSV's old value)."""
+    runner = CliRunner()
+    args = ["build", "--site", str(site), "--as-of", "2026-11-20"]
+
+    def build() -> None:
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+
+    build()
+    CASES[name](site)
+    build()
+    assert_same(site, tmp_path)
+    edit("content/objectives/sales/emea-new-logos.md", "title: ", "title: Q4 ")(site)
+    build()
+    assert_same(site, tmp_path)
+
+
 def example_in_git(tmp_path: Path) -> Any:
     """The example site in a git repository of one commit (the build reads its history)."""
     from gitrepo import Repo
