@@ -396,6 +396,48 @@ def test_cached_build_in_forked_workers_equals_a_cold_build(
     assert_same(site, tmp_path)
 
 
+@pytest.mark.parametrize("name", PARALLEL_CASES)
+def test_a_large_site_s_few_pages_after_an_edit_render_beside_its_site_wide_files(
+    site: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site of many objectives renders the few pages an edit touches in a
+    forked worker while ``okrsite build`` renders the site-wide files and
+    saves the parse cache (render_plan.PARALLEL_OBJECTIVES): with the
+    threshold lowered, the example site does so, and every build after an
+    edit is byte-equal to a cold one, and the next one reads the parse cache
+    this one saved."""
+    import okrsite.render_plan as render_plan
+
+    monkeypatch.setattr(render_plan, "PARALLEL_OBJECTIVES", 1)
+    forked: list[int] = []
+    real = render_plan._render_forked
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        forked.append(len(args[5]))  # the chunks
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render_plan, "_render_forked", counted)
+    runner = CliRunner()
+    args = ["build", "--site", str(site), "--as-of", "2026-11-20", "-j", "2"]
+
+    def build() -> str:
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    build()
+    assert len(forked) == 1  # a cold build: every page
+    CASES[name](site)
+    forked.clear()
+    build()
+    assert forked == [1], "the few pages to render again went to one forked worker"
+    assert_same(site, tmp_path)
+    edit("content/objectives/sales/emea-new-logos.md", "title: ", "title: Q4 ")(site)
+    output = build()
+    assert "0 errors" in output
+    assert_same(site, tmp_path)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_cli_build_after_an_edit_and_then_another_equals_a_cold_build(
     site: Path, tmp_path: Path, name: str
