@@ -16,7 +16,7 @@ table with one list look-up per read.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from okrsite.dependencies import Dep
@@ -63,8 +63,12 @@ class NumberedReads:
     same worker introduced.
     """
 
-    def __init__(self, table: dict[Dep, int]) -> None:
+    def __init__(self, table: dict[Dep, int], known: Mapping[Dep, bytes] | None = None) -> None:
         self.table = table
+        #: fingerprints the page cache took while planning (every dependency
+        #: stored, after an edit): render processes, forked after it, need
+        #: not take them again
+        self.known: Mapping[Dep, bytes] = known if known is not None else {}
         #: page → its reads, numbered in ``table`` and sorted
         self.pages: dict[Any, tuple[int, ...]] = {}
         #: memo kind → piece key → (piece, its reads numbered)
