@@ -325,7 +325,7 @@ class PageCache:
     def numbered_reads(self) -> NumberedReads:
         """Where render workers put what pages read, numbered in the table
         this cache will store (its stored numbering, new reads after it)."""
-        return NumberedReads(self._numbering(), self._values)
+        return NumberedReads(self._numbering())
 
     def _numbering(self) -> dict[Dep, int]:
         if self._table is None:

@@ -174,6 +174,7 @@ Reads = tuple[
     dict[PageKey, bytes],
     dict[str, dict[Any, tuple[Any, bytes]]],
     dict[str, bytes] | None,
+    int,
 ]
 
 #: what a render process inherits: the site, the staging folder, the site
@@ -187,18 +188,25 @@ class ChunkRenderer:
     fewer than it has jobs: each forked worker soon holds a private copy of
     most of the parent's memory, which its reads of the portfolio touch).
 
-    It numbers what its pages read in its own table (:class:`WorkerNumbers`),
-    fingerprints the dependencies new to that table, and remembers which
-    memoised pieces it has sent, so each chunk sends only what is new."""
+    It numbers what its pages read in its own table (:class:`WorkerNumbers`,
+    seeded with the build's table as the page cache stored it), fingerprints
+    the dependencies new to that table (or takes the prints the page cache
+    took while planning), and remembers which memoised pieces it has sent,
+    so each chunk sends only what is new."""
 
     def __init__(
-        self, site: SiteRenderer, *, here: bool = False, known: Mapping[Dep, bytes] | None = None
+        self,
+        site: SiteRenderer,
+        *,
+        here: bool = False,
+        table: Mapping[Dep, int] | None = None,
     ) -> None:
-        self.numbers = WorkerNumbers()
-        #: fingerprints taken before forking (the page cache's, while
-        #: planning): the site-wide files read nearly every dependency, and
-        #: printing them again took 0.8 s after one edit at 10,000 objectives
-        self.known: Mapping[Dep, bytes] = known if known is not None else {}
+        #: seeded with the build's table (the page cache's numbering, whose
+        #: dependencies it printed while planning): after an edit, the pages
+        #: and site-wide files read little that is not in it, and numbering,
+        #: printing and sending all of it again took about a second at
+        #: 10,000 objectives
+        self.numbers = WorkerNumbers(table)
         #: the memoised pieces sent already, by kind (those the parent had
         #: before forking, from the page cache, are never sent)
         self.sent = {kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS}
@@ -208,17 +216,19 @@ class ChunkRenderer:
         self.printer = Printer() if here else forked_printer()
 
     def render(
-        self, state: State, keys: list[PageKey] | None
+        self, state: State, keys: list[PageKey] | None, *, more: bool = True
     ) -> tuple[list[str], int, int, Reads | None]:
         """Render these pages (or, for ``None``, the site-wide files) and
         write them into the staging folder; with ``want_deps``, also what
         each page read, numbered, and the fingerprints of what was read
         that this process has not sent before (taken here, they run on
-        every core)."""
+        every core). ``more``: this process may render more chunks after it."""
         site, staged, site_root, want_deps = state
-        # The collector is paused while rendering (okrsite.gcpause); each chunk
-        # ends with a young-generation collection in case a theme's templates do
-        # make reference cycles.
+        # The collector is paused while rendering (okrsite.gcpause); a chunk
+        # that more may follow ends with a young-generation collection in case a
+        # theme's templates do make reference cycles. The last one does not: it
+        # would walk every object the chunk made (0.36 s for the pages after one
+        # edit at 10,000 objectives) to free memory the process gives back anyway.
         with paused_gc():
             try:
                 files = _located(
@@ -227,7 +237,8 @@ class ChunkRenderer:
                 )
                 written, unchanged = staged.write(files)
             finally:
-                gc.collect(1)
+                if more:
+                    gc.collect(1)
         site.forget_chunk_pieces()
         if not want_deps:
             return list(files), written, unchanged, None
@@ -247,15 +258,12 @@ class ChunkRenderer:
             }
         new = numbers.new()
         collections = site.recorder.collections
-        known = self.known
-        found = [known.get(dep) for dep in new] if known else [None] * len(new)
-        missing = [dep for dep, print_ in zip(new, found, strict=True) if print_ is None]
-        taken = iter(self.printer.deps(collections, missing))
-        prints = [print_ if print_ is not None else next(taken) for print_ in found]
+        prints = self.printer.deps(collections, new)
         digests = None
         if not self.here and staged.digests is not None:
             digests, staged.digests = staged.digests, {}  # each chunk sends only its own
-        return list(files), written, unchanged, (os.getpid(), new, prints, pages, pieces, digests)
+        chunk_reads = (os.getpid(), new, prints, pages, pieces, digests, numbers.base)
+        return list(files), written, unchanged, chunk_reads
 
 
 def _as_is(value: Any) -> Any:
@@ -266,16 +274,24 @@ def _as_is(value: Any) -> Any:
 _WORKER: list[ChunkRenderer] = []
 
 
-#: the fingerprints the workers forked next inherit (see ``ChunkRenderer.known``)
-_KNOWN: list[Mapping[Dep, bytes]] = []
+#: the build's reads as the workers forked next inherit them: its table of
+#: dependencies (see ``ChunkRenderer.numbers``)
+_READS: list[NumberedReads] = []
 
 
 def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Reads | None]:
     """In a forked worker: :meth:`ChunkRenderer.render` with the state it inherited."""
     state: State = shared()
     if not _WORKER:
-        _WORKER.append(ChunkRenderer(state[0], known=_KNOWN[0] if _KNOWN else None))
-    return _WORKER[0].render(state, keys)
+        reads = _READS[0] if _READS else None
+        _WORKER.append(
+            ChunkRenderer(
+                state[0],
+                table=reads.table if reads is not None else None,
+            )
+        )
+    # a chunk smaller than the others is the last of the build, or its only one
+    return _WORKER[0].render(state, keys, more=keys is None or len(keys) >= CHUNK)
 
 
 #: chunks queued for each forked worker while the parent renders a chunk of
@@ -323,13 +339,14 @@ def render_and_write(
     paths: set[str] = set()
     written = unchanged = done = 0
     with paused_gc():
-        for chunk in chunks:
+        for number, chunk in enumerate(chunks, 1):
             files = render_files(site, site_root, chunk or [], assets=chunk is None)
             w, u = staged.write(files)
             paths.update(files)
             written, unchanged = written + w, unchanged + u
             done += 0 if chunk is None else len(files)
-            gc.collect(1)
+            if number < len(chunks):  # as in ChunkRenderer.render: not after the last
+                gc.collect(1)
             if progress is not None and chunk is not None:
                 progress(done, len(keys))
     return paths, written, unchanged
@@ -371,9 +388,9 @@ def _render_forked(
     def take(result: tuple[list[str], int, int, Reads | None]) -> None:
         names, w, u, sent = result
         if sent is not None:
-            worker, new, prints, pages, pieces, digests = sent
+            worker, new, prints, pages, pieces, digests, base = sent
             if reads is not None:
-                reads.take(worker, new, prints, pages, pieces)
+                reads.take(worker, new, prints, pages, pieces, base)
             if digests is not None and staged.digests is not None:
                 staged.digests.update(digests)
         paths.update(names)
@@ -396,8 +413,12 @@ def _render_forked(
     workers = jobs - 1
     before_forking()
     _WORKER.clear()
-    _KNOWN[:] = [reads.known] if reads is not None else []
-    here = ChunkRenderer(site, here=True, known=reads.known if reads is not None else None)
+    _READS[:] = [reads] if reads is not None else []
+    here = ChunkRenderer(
+        site,
+        here=True,
+        table=reads.table if reads is not None else None,
+    )
     if site.partial.timelines is not None:  # one fingerprint per timeline, for both
         site.partial.timelines.share_printer(here.printer)
     with paused_gc(), forked_pool(state, workers) as pool:
@@ -410,7 +431,8 @@ def _render_forked(
                 futures.append(pool.submit(_render_chunk, queue.popleft()))
             if own or queue:
                 try:
-                    take(here.render(state, own.popleft() if own else queue.pop()))
+                    chunk = own.popleft() if own else queue.pop()
+                    take(here.render(state, chunk, more=bool(own or queue)))
                     if meanwhile is not None and futures:  # while the workers render
                         work, meanwhile = meanwhile, None
                         work()
@@ -420,5 +442,5 @@ def _render_forked(
                     raise
             elif futures:
                 take_first()
-    _KNOWN.clear()
+    _READS.clear()
     return paths, counts[0], counts[1]
