@@ -48,16 +48,14 @@ __all__ = [
     "template_diagnostic",
 ]
 
-#: a site with fewer pages renders in one process (forking costs more) ...
+#: a site with fewer pages renders in one process (forking costs more). A
+#: build after one edit of a large site renders a few large pages (the
+#: dashboard, the alignment tree) and the site-wide files: rendering those
+#: pages in a forked worker at 10,000 objectives took 2.1 s off 15.8 s, but
+#: added 3 CPU seconds and 250 MiB (the worker's copies of the pages it
+#: touched: 1,068 MiB in all), past the 1 GB a build may use, so it renders
+#: in one process
 PARALLEL_PAGES = 400
-#: ... unless it has this many objectives and renders its site-wide files:
-#: then the few pages an edit renders again are the large ones (the
-#: dashboard, the alignment tree, the people and team lists) and the
-#: site-wide files are as large (the exports, the search index), so a
-#: forked worker renders the pages while this process renders the
-#: site-wide files and saves the parse cache (at 10,000 objectives a build
-#: after one edit took 1.5 to 2.3 s less)
-PARALLEL_OBJECTIVES = 2000
 CHUNK = 250
 
 
@@ -330,7 +328,7 @@ def render_and_write(
     if keys is None:
         keys = site.page_keys()
     chunks: list[list[PageKey] | None] = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
-    if jobs > 1 and _worth_forking(site, keys, assets) and can_fork():
+    if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
         return _render_forked(
             site, site_root, staged, jobs, progress, chunks, want_deps, assets, reads, meanwhile
         )
@@ -350,14 +348,6 @@ def render_and_write(
             if progress is not None and chunk is not None:
                 progress(done, len(keys))
     return paths, written, unchanged
-
-
-def _worth_forking(site: SiteRenderer, keys: list[PageKey], assets: bool) -> bool:
-    """Whether rendering these pages (and the site-wide files) is work enough
-    to share with forked workers (see :data:`PARALLEL_OBJECTIVES`)."""
-    if len(keys) >= PARALLEL_PAGES:
-        return True
-    return bool(keys) and assets and len(site.scored.objectives) >= PARALLEL_OBJECTIVES
 
 
 def _render_forked(

@@ -397,18 +397,18 @@ def test_cached_build_in_forked_workers_equals_a_cold_build(
 
 
 @pytest.mark.parametrize("name", PARALLEL_CASES)
-def test_a_large_site_s_few_pages_after_an_edit_render_beside_its_site_wide_files(
+def test_the_cli_build_s_pages_in_a_forked_worker_after_an_edit_equal_a_cold_build(
     site: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A site of many objectives renders the few pages an edit touches in a
-    forked worker while ``okrsite build`` renders the site-wide files and
-    saves the parse cache (render_plan.PARALLEL_OBJECTIVES): with the
-    threshold lowered, the example site does so, and every build after an
-    edit is byte-equal to a cold one, and the next one reads the parse cache
-    this one saved."""
+    """``okrsite build`` with the threshold of forked rendering lowered: the
+    pages an edit touches go to one forked worker in one chunk, numbered in
+    the page cache's own table it inherited, while the build renders the
+    site-wide files and saves the parse cache; every build after an edit is
+    byte-equal to a cold one, and the next one reads the parse cache this
+    one saved."""
     import okrsite.render_plan as render_plan
 
-    monkeypatch.setattr(render_plan, "PARALLEL_OBJECTIVES", 1)
+    monkeypatch.setattr(render_plan, "PARALLEL_PAGES", 1)
     forked: list[int] = []
     real = render_plan._render_forked
 
