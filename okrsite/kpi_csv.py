@@ -9,6 +9,8 @@ conventions, and nothing ambiguous:
 - the delimiter is the one of ``,`` ``;`` and tab the header line holds most of;
 - the columns are named ``date`` and ``value`` (any case), or ``Datum`` and
   ``Wert``, the words German Excel users write (the languages okrsite ships);
+  in a file of two columns, one named as a date (``Month;ARR``), the other
+  is the value, whatever its name (people name it after the measure);
 - a date is ``2026-11-01``, or day, month and year with dots (``01.11.2026``,
   ``1.11.2026``), which no convention reads another way, or with slashes and
   the year last in the order the column shows (:func:`slash_order`):
@@ -16,8 +18,9 @@ conventions, and nothing ambiguous:
   1st in the US, so it is read only beside a date such as ``11/20/2026``;
 - a number is written as YAML writes it (``150.5``); in a file separated by
   semicolons or tabs, a comma marks the decimals too (``150,5``,
-  ``1.234,5``), and ``1.234`` alone is refused as ambiguous (a thousand and
-  more, or one and a bit).
+  ``1.234,5``), dots group thousands where there are two groups or more
+  (``4.512.300``), and ``1.234`` alone is refused as ambiguous (a thousand
+  and more, or one and a bit).
 
 :mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
 rows in the file's own convention (:func:`style_of`).
@@ -69,7 +72,9 @@ VALUE_HEADERS = ("value", "wert")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _GROUPED_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 #: ``1.234`` in a file whose decimals are commas: a thousand and more, or one and a bit
-_AMBIGUOUS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")
+_AMBIGUOUS = re.compile(r"[-+]?[1-9]\d{0,2}\.\d{3}")
+#: ``4.512.300``: two dots or more can only group thousands
+_GROUPED_DOTS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
 
 
 def split_rows(text: str) -> tuple[str, list[list[str]]]:
@@ -86,6 +91,8 @@ def columns(header: list[str]) -> tuple[int, int] | None:
         for words in (DATE_HEADERS, VALUE_HEADERS)
     ]
     date_at, value_at = found
+    if date_at is not None and value_at is None and len(names) == 2 and names[1 - date_at]:
+        value_at = 1 - date_at  # ``Month;ARR``: the other column is the value
     return None if date_at is None or value_at is None else (date_at, value_at)
 
 
@@ -136,6 +143,8 @@ def read_number(cell: str, delimiter: str) -> float | None:
             text = text.replace(".", "").replace(",", ".")
         else:
             return None
+    elif delimiter != "," and _GROUPED_DOTS.fullmatch(text):
+        text = text.replace(".", "")
     elif delimiter != "," and _AMBIGUOUS.fullmatch(text):
         return None
     try:

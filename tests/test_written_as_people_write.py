@@ -142,6 +142,37 @@ def test_a_kpi_csv_saved_by_german_excel_is_read(tmp_path: Path) -> None:
     assert (kpi.value, kpi.date) == (1234.5, date(2026, 11, 20))
 
 
+def test_a_two_column_csv_named_after_its_measure_is_read(tmp_path: Path) -> None:
+    """Excel in Germany, a sheet whose columns are "Month" and the measure's own
+    name, millions grouped by dots."""
+    data = "\ufeffMonth;ARR\r\n01.09.2026;4.512.300\r\n01.10.2026;4.688.100,5\r\n"
+    result = load_site(kpi_site(tmp_path, data), AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    assert result.scored.portfolio.kpi_series["tickets"] == (
+        (date(2026, 9, 1), 4512300.0),
+        (date(2026, 10, 1), 4688100.5),
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        (["Month", "ARR"], (0, 1)),
+        (["NPS", "Datum"], (1, 0)),
+        (["date", "value"], (0, 1)),
+        (["Date", "Revenue", "Cost"], None),  # three columns: which one?
+        (["Month", ""], None),
+        (["ARR", "NPS"], None),
+    ],
+)
+def test_the_value_column_of_two_is_the_one_not_named_as_a_date(
+    header: list[str], found: tuple[int, int] | None
+) -> None:
+    from okrsite.kpi_csv import columns
+
+    assert columns(header) == found
+
+
 @pytest.mark.parametrize(
     ("data", "message", "hint"),
     [
