@@ -15,12 +15,15 @@ Each of those means one number, so okrsite reads it:
 - a decimal comma where it can mean nothing else (``5,9``, ``12,75``,
   ``0,125``: not three digits after it, or a leading zero);
 - a thousand, million or billion as ``k``/``K``, ``M``, ``B``/``bn``
-  (``1.5k``, ``2M``, ``$3B``).
+  (``1.5k``, ``2M``, ``$3B``);
+- "times" after a multiple (``3x``, ``1.5×``): read past, as a currency.
 
 One comma before exactly three digits (``2,345``) is two thousand three
 hundred and forty-five in English and two point three four five in German,
 so it is refused: :func:`ambiguous_comma` lets the message give both
-readings. So are a lowercase ``m`` (million or metres?) and anything else
+readings. Beside a dollar, pound or yen sign (``$250,000``) it groups
+thousands: those amounts are written the English way (a euro amount is
+written both ways, so ``€2,345`` stays refused). So are a lowercase ``m`` (million or metres?) and anything else
 that is not one number.
 """
 
@@ -32,6 +35,10 @@ import re
 __all__ = ["ambiguous_comma", "read_number"]
 
 _CURRENCY = "$€£¥"
+#: currencies whose amounts are written with commas grouping thousands
+_ENGLISH_CURRENCY = "$£¥"
+#: "times" after a multiple (``3x``, ``1.5×``)
+_TIMES = "xX×"
 _MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9}
 #: spaces that group thousands: space, no-break, narrow no-break, thin, figure
 _GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
@@ -62,6 +69,9 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
     body = text.strip()
     if not body:
         return None
+    # the dollar, the pound and the yen are written the English way, where a
+    # comma groups thousands ($250,000); the euro is written both ways
+    one_group_thousands = one_group_thousands or any(sign in body for sign in _ENGLISH_CURRENCY)
     percent = body.endswith("%")
     if percent:
         body = body[:-1].rstrip()
@@ -71,6 +81,8 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
             sign, body = ("-" if body[0] != "+" else "+"), body[1:].lstrip()
         body = body.strip(_CURRENCY).strip()
     sign = sign.replace("+", "")
+    if body[-1:] in _TIMES and body[:-1].rstrip()[-1:].isdigit():
+        body = body[:-1].rstrip()  # 3x coverage, 1.5× the traffic: read past, as a currency
     factor = 1.0
     for suffix, value in _MULTIPLIERS.items():
         if body.endswith(suffix) and body[: -len(suffix)].rstrip()[-1:].isdigit():
@@ -99,5 +111,7 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
 def ambiguous_comma(text: str) -> str | None:
     """For ``2,345`` (one comma before three digits, nothing else to tell the
     convention by), the digits without separators; otherwise ``None``."""
+    if any(sign in text for sign in _ENGLISH_CURRENCY):
+        return None  # read as thousands (read_number)
     body = text.strip().rstrip("%").strip().strip(_CURRENCY).strip().lstrip("+-\u2212")
     return body.replace(",", "") if _matches("one_group", body) else None

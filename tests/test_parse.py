@@ -311,7 +311,7 @@ def test_numbers_from_text(value: str, expected: float) -> None:
     ("value", "hint"),
     [
         (
-            "$1,000",
+            "€1,000",
             "write 1000 for the whole number or 1.000 for the decimal: "
             "one comma before three digits means either",
         ),

@@ -39,8 +39,46 @@ def test_thousands_grouped_every_way_read_as_the_whole_number(n: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "number"),
+    [("3x", 3.0), ("1.5×", 1.5), ("2.1 X", 2.1), ("10x", 10.0), ("$1.2Mx", None), ("3xx", None)],
+)
+def test_a_multiple_written_with_times_is_its_number(text: str, number: float | None) -> None:
+    """Pipeline coverage is written "3x" in every sales deck."""
+    assert read_number(text) == (None if number is None else (number, False))
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("$250,000", 250000.0), ("£1,500", 1500.0), ("¥2,000", 2000.0), ("-$5,000.50", -5000.5)],
+)
+def test_one_comma_group_beside_a_dollar_pound_or_yen_is_thousands(
+    text: str, number: float
+) -> None:
+    assert read_number(text) == (number, False)
+    assert ambiguous_comma(text) is None
+    if "." not in text:  # a euro amount is written both ways: refused
+        assert read_number(text.replace("$", "€").replace("£", "€").replace("¥", "€")) is None
+
+
+@pytest.mark.parametrize(
     "text",
-    ["", "%", "$", "fifty", "5 m", "1,2,3", "1..2", "12,5,0", "0x10", "١٢", "1 2 3 %%", "k", "M5"],
+    [
+        "",
+        "%",
+        "$",
+        "x",
+        "×3",
+        "fifty",
+        "5 m",
+        "1,2,3",
+        "1..2",
+        "12,5,0",
+        "0x10",
+        "١٢",
+        "1 2 3 %%",
+        "k",
+        "M5",
+    ],
 )
 def test_what_is_not_one_number_is_refused(text: str) -> None:
     assert read_number(text) is None
