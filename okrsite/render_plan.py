@@ -188,9 +188,8 @@ class ChunkRenderer:
 
     It numbers what its pages read in its own table (:class:`WorkerNumbers`,
     seeded with the build's table as the page cache stored it), fingerprints
-    the dependencies new to that table (or takes the prints the page cache
-    took while planning), and remembers which memoised pieces it has sent,
-    so each chunk sends only what is new."""
+    the dependencies new to that table, and remembers which memoised pieces
+    it has sent, so each chunk sends only what is new."""
 
     def __init__(
         self,
