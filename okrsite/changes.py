@@ -97,15 +97,14 @@ def window_changes(
     start = bisect.bisect_left(every, first, key=_date_of)
     end = bisect.bisect_right(every, last, key=_date_of)
     objectives = p.objectives
-    listed = [
-        i
-        for i in range(start, end)
-        if (
-            every[i].objective is not None
-            and (cycle is None or objectives[every[i].objective].cycle == cycle)  # type: ignore[index]
-        )
-        or (every[i].objective is None and every[i].kpi is not None and every[i].value is not None)
-    ]
+
+    def counted(c: CheckIn) -> bool:
+        """An objective check-in of the cycle (any, without one), or a KPI reading."""
+        if c.objective is not None:
+            return cycle is None or objectives[c.objective].cycle == cycle
+        return c.kpi is not None and c.value is not None
+
+    listed = [i for i, c in enumerate(every[start:end], start) if counted(c)]
     shown = frozenset(listed if limit is None else listed[max(0, len(listed) - limit) :])
     seen: dict[tuple[str, str], float] = {}  # (objective, kr) -> latest value so far
     confidence: dict[str, float] = {}  # objective -> latest stated confidence so far

@@ -90,6 +90,12 @@ def build(site: Path, out: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def dashboard(make_site: Make, out: Path, days: int, toml: str = "") -> tuple[list[str], str]:
+    """:func:`listed` of the dashboard of a site of ``days`` days of check-ins, built."""
+    build(make_site(site_files(days, toml)), out)
+    return listed(out)
+
+
 def listed(out: Path) -> tuple[list[str], str]:
     """The dashboard's change entries (their text) and the section's text."""
     soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
@@ -140,30 +146,21 @@ def test_the_listed_moves_are_those_of_the_whole_window(make_site: Make) -> None
 
 
 def test_zero_lists_every_check_in(make_site: Make, tmp_path: Path) -> None:
-    site = make_site(site_files(30, "dashboard_changes = 0\nchange_window_days = 30\n"))
-    out = tmp_path / "out"
-    build(site, out)
-    entries, text = listed(out)
+    toml = "dashboard_changes = 0\nchange_window_days = 30\n"
+    entries, text = dashboard(make_site, tmp_path / "out", 30, toml)
     assert len(entries) == 90
     assert "more check-in" not in text
 
 
 def test_a_short_week_shows_no_count(make_site: Make, tmp_path: Path) -> None:
-    site = make_site(site_files(5))
-    out = tmp_path / "out"
-    build(site, out)
-    entries, text = listed(out)
+    entries, text = dashboard(make_site, tmp_path / "out", 5)
     assert len(entries) == 15
     assert "not listed here" not in text
 
 
 def test_german_counts_the_others_in_german(make_site: Make, tmp_path: Path) -> None:
-    site = make_site(
-        site_files(30, 'language = "de"\ndashboard_changes = 10\nchange_window_days = 30\n')
-    )
-    out = tmp_path / "out"
-    build(site, out)
-    entries, text = listed(out)
+    toml = 'language = "de"\ndashboard_changes = 10\nchange_window_days = 30\n'
+    entries, text = dashboard(make_site, tmp_path / "out", 30, toml)
     assert len(entries) == 10
     assert "80 weitere Check-ins aus diesen Tagen sind hier nicht aufgeführt." in text
 
