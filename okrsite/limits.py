@@ -23,6 +23,12 @@ MAX_ID_BYTES = 400  # a whole id
 MAX_TAG_BYTES = 120
 MAX_DATA_ROWS = 100_000  # rows of a KPI's data: CSV (270 years of daily values)
 DEFAULT_MAX_PAGES = 200_000  # site-wide; the setting max_pages changes it
+# Aliases (``*name``) let a few hundred bytes stand for billions of values
+# (the "billion laughs"). Values are built once per node, so memory stays
+# small, but anything that walks the result (a message quoting a value, a
+# check of every entry) would still walk the expansion: so a document whose
+# aliases expand to more than this many values is refused.
+MAX_EXPANDED_VALUES = 20_000
 
 # Dates okrsite accepts: wide enough for any plan, narrow enough that adding
 # a cycle's length or a year never leaves what Python's dates can hold.

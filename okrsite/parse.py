@@ -19,8 +19,6 @@ from datetime import time as time_of_day
 from functools import partial
 from typing import Any, TypeVar
 
-import yaml
-
 from okrsite import limits, yamlsource
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import (
@@ -815,6 +813,8 @@ def located_parts(parts: yamlsource.Split) -> yamlsource.Split:
     found = _tabs_as_spaces(parts)
     if found is None:
         return parts
+    import yaml  # (a file with tabs is not in the shape read without PyYAML)
+
     try:
         yamlsource.load(parts.front_matter)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
@@ -1027,42 +1027,57 @@ def _front_matter_data(parts: yamlsource.Split) -> Any:
         )
     try:
         return yamlsource.load(parts.front_matter)
-    except yamlsource.DuplicateKeyError as exc:
+    except Exception as exc:  # PyYAML's errors among them, imported only when a file needs it
+        problem = _front_matter_problem(exc, parts)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+def _front_matter_problem(exc: Exception, parts: yamlsource.Split) -> _FileProblem | None:
+    """What :func:`_front_matter_data` says of ``exc`` raised reading the
+    front matter (``None``: not a problem of the file, a bug to show)."""
+    import yaml
+
+    from okrsite import pyyaml_front_matter as pyyaml_read
+
+    if isinstance(exc, pyyaml_read.DuplicateKeyError):
         first, again = parts.fm_line + exc.first_line, parts.fm_line + exc.again_line
-        raise _FileProblem(
+        return _FileProblem(
             "OKR007",
             f"key {_show(exc.key)} is written twice, on lines {first} and {again}",
             "keep one of them: YAML does not allow a key twice in one mapping",
             again,
             None,
-        ) from None
-    except yamlsource.AliasLimitError as exc:
-        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
-        raise _FileProblem(
+        )
+    if isinstance(exc, pyyaml_read.AliasLimitError):
+        yline, ycol = pyyaml_read.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        return _FileProblem(
             "OKR008",
             f"front matter is refused: {exc.problem}",
-            f"aliases (*name) may expand to at most {yamlsource.MAX_EXPANDED_VALUES} values; "
+            f"aliases (*name) may expand to at most {limits.MAX_EXPANDED_VALUES} values; "
             "write the values out instead",
             yline,
             ycol,
-        ) from None
-    except yaml.YAMLError as exc:
-        yline, ycol = yamlsource.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        )
+    if isinstance(exc, yaml.YAMLError):
+        yline, ycol = pyyaml_read.yaml_error_position(exc, parts.fm_line, parts.front_matter)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         msg = f"front matter is not valid YAML: {problem}" + (f" ({context})" if context else "")
-        raise _FileProblem(
+        return _FileProblem(
             "OKR003",
             msg,
             "check indentation, colons after keys, and quote text containing ': ' or '#'",
             yline,
             ycol,
-        ) from None
-    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+        )
+    if isinstance(exc, (ValueError, TypeError, RecursionError, OverflowError)):
         problem = limits.strip_controls(str(exc))[:120]
-        raise _FileProblem(
+        return _FileProblem(
             "OKR003", f"front matter could not be read: {problem}", None, parts.fm_line, None
-        ) from None
+        )
+    return None
 
 
 def _control_character(value: Any, path: Path_) -> tuple[str, Path_] | None:

@@ -10,22 +10,25 @@ gives up (:data:`NOT_PLAIN`) on anything else: anchors and aliases, tags,
 block scalars, quoted text with escapes or over several lines, a plain value
 running on to the next line, tabs, line breaks other than ``\\n``, unusual
 characters, a key written twice, anything PyYAML would refuse. Then
-:func:`okrsite.yamlsource.load` reads the text with PyYAML as before.
+:func:`okrsite.yamlsource.load` reads the text with PyYAML
+(:mod:`okrsite.pyyaml_front_matter`).
 
 A plain value's type (text, number, true/false, null, a date kept as text)
-is decided by PyYAML's own resolver and constructor, never by a rule of our
-own; ``tests/test_plain_yaml.py`` holds :func:`read_plain` equal to PyYAML on
-generated front matter, including its edge cases.
+is decided by PyYAML's own rules: its implicit resolvers' patterns, copied
+here (:func:`_resolve`), and its constructor for any number not written in
+the plain decimal way. The copy is what lets a run that reads only such
+files never import PyYAML: importing it costs more instructions than the
+rest of a build after one edit of a small site spends reading and scoring
+(the constructor, for ``0x1F`` or ``1_000``, is imported when first needed).
+``tests/test_plain_yaml.py`` holds :func:`_resolve` equal to PyYAML's
+resolver and :func:`read_plain` equal to PyYAML on generated front matter,
+including its edge cases.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 __all__ = ["NOT_PLAIN", "read_plain"]
 
@@ -55,10 +58,12 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+_YAML = "tag:yaml.org,2002:yaml"
 
-# The patterns, compiled when the reader is first used (:func:`_compile`):
-# compiling them costs about 2 ms, more than reading a few files with PyYAML
-# (okrsite.yamlsource asks this reader only once a run reads many files).
+# The patterns, compiled when the reader is first used (:func:`_compile`), so
+# that a run reading no front matter does not compile them.
 #: what sends the text to PyYAML: tabs, carriage returns and YAML 1.1's other
 #: line breaks (NEL, LS, PS), the byte order mark, and what YAML does not
 #: allow in a document (control characters, DEL, C1, lone surrogates)
@@ -75,6 +80,9 @@ _SIMPLE_FLOW: re.Pattern[str]
 _FLOW_PLAIN: re.Pattern[str]
 _PLAIN_INT: re.Pattern[str]
 _PLAIN_FLOAT: re.Pattern[str]
+#: PyYAML's implicit resolvers by a plain scalar's first character ('' for
+#: the empty scalar), in the order PyYAML tries them
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]]
 _compiled = False
 
 
@@ -88,12 +96,79 @@ def _compile() -> None:
     _FLOW_PLAIN = re.compile(r"[^,\[\]{}:#'\"]*")
     _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # no leading zero: 0123 is octal
     _PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
+    _compile_resolvers()
     _compiled = True
 
 
+def _compile_resolvers() -> None:
+    """PyYAML's ``yaml.resolver.Resolver`` (YAML 1.1's implicit types), its
+    patterns and first characters as PyYAML 6 writes them, in its order."""
+    global _IMPLICIT
+    implicit: list[tuple[str, str, str]] = [
+        (
+            _BOOL,
+            r"""^(?:yes|Yes|YES|no|No|NO
+                |true|True|TRUE|false|False|FALSE
+                |on|On|ON|off|Off|OFF)$""",
+            "yYnNtTfFoO",
+        ),
+        (
+            _FLOAT,
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                |[-+]?\.(?:inf|Inf|INF)
+                |\.(?:nan|NaN|NAN))$""",
+            "-+0123456789.",
+        ),
+        (
+            _INT,
+            r"""^(?:[-+]?0b[0-1_]+
+                |[-+]?0[0-7_]+
+                |[-+]?(?:0|[1-9][0-9_]*)
+                |[-+]?0x[0-9a-fA-F_]+
+                |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+            "-+0123456789",
+        ),
+        (_MERGE, r"^(?:<<)$", "<"),
+        (
+            _NULL,
+            r"""^(?: ~
+                |null|Null|NULL
+                | )$""",
+            "~nN",
+        ),
+        (
+            _TIMESTAMP,
+            r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                 (?:[Tt]|[ \t]+)[0-9][0-9]?
+                 :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                 (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+            "0123456789",
+        ),
+        (_VALUE, r"^(?:=)$", "="),
+        (_YAML, r"^(?:!|&|\*)$", "!&*"),
+    ]
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, pattern, firsts in implicit:
+        compiled = re.compile(pattern, re.X)
+        for first in firsts:
+            table.setdefault(first, []).append((tag, compiled))
+    table.setdefault("", []).append((_NULL, table["~"][-1][1]))  # the empty scalar is null
+    _IMPLICIT = table
+
+
+def _resolve(text: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar ``text``."""
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            return tag
+    return _STR
+
+
 _SCALARS: dict[str, Any] = {}  # plain text → (value,), memoised: ids, units and dates repeat
-_resolver: Any = Resolver()  # the safe loader's, C or not: the same implicit types
-_constructor = SafeConstructor()
+_constructor: Any = None  # PyYAML's SafeConstructor, made when first needed
 
 
 def _plain(text: str) -> Any:
@@ -101,7 +176,7 @@ def _plain(text: str) -> Any:
     known = _SCALARS.get(text)
     if known is not None:
         return known[0]
-    tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+    tag = _resolve(text)
     if tag in (_STR, _TIMESTAMP):  # dates stay text: okrsite checks them itself
         value: Any = text
     elif tag == _INT:
@@ -115,7 +190,7 @@ def _plain(text: str) -> Any:
             else _constructed("construct_yaml_float", tag, text)
         )
     elif tag == _BOOL:
-        value = _constructed("construct_yaml_bool", tag, text)
+        value = text.lower() in ("yes", "true", "on")  # PyYAML's SafeConstructor.bool_values
     elif tag == _NULL:
         value = None
     else:  # '<<', '=' and whatever else PyYAML gives meaning to
@@ -126,6 +201,13 @@ def _plain(text: str) -> Any:
 
 
 def _constructed(method: str, tag: str, text: str) -> Any:
+    """A number written another way (``0x1F``, ``1_000``, ``1:30``, ``.inf``),
+    built by PyYAML's own constructor: imported here, as few files need it."""
+    global _constructor
+    import yaml
+
+    if _constructor is None:
+        _constructor = yaml.constructor.SafeConstructor()
     try:
         return getattr(_constructor, method)(yaml.ScalarNode(tag, text))
     except Exception:  # an int or float PyYAML itself cannot build: its own message

@@ -1,12 +1,13 @@
 """Front matter: splitting a file, loading its YAML, and finding lines again.
 
-Loading is the hot path (tens of thousands of files), so it uses PyYAML's C
-loader and builds plain Python values without any position bookkeeping. Only
-when a file has a finding do we compose it a second time into nodes to learn
-the line and column of the offending key or value (:func:`locate`). Dates are
-kept as strings by the loader so that an impossible date (``2026-02-30``) is a
-located diagnostic from our own validation rather than an exception inside
-PyYAML.
+Loading is the hot path (tens of thousands of files). The usual shape of
+front matter is read line by line without PyYAML (:mod:`okrsite.plain_yaml`);
+anything else, and finding the line of a value below the top level, is left
+to PyYAML (:mod:`okrsite.pyyaml_front_matter`), imported only when a file
+needs it. Both give the same values: what ``yaml.load`` gives with okrsite's
+safe loader, dates kept as text (so that an impossible date, ``2026-02-30``,
+is a located diagnostic from our own validation rather than an exception
+inside PyYAML).
 """
 
 from __future__ import annotations
@@ -15,54 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 from okrsite.plain_yaml import NOT_PLAIN, read_plain
-
-try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover
-    _BaseLoader = yaml.SafeLoader
-
-
-_PLAIN_TAGS: dict[str, str] = {}
-
-
-class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader that leaves timestamps as strings (we validate dates ourselves).
-
-    Implicit tag resolution (a regex match per scalar, in Python) is memoised:
-    keys, ids and units repeat across thousands of files. Path resolvers are
-    never used, so descending and ascending are no-ops, and a scalar's tag
-    depends only on its text and on whether it was written plain: a quoted
-    (or ``!``-tagged) scalar is always text.
-    """
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode:
-            if not implicit[0]:
-                return self.DEFAULT_SCALAR_TAG
-            tag = _PLAIN_TAGS.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(_PLAIN_TAGS) < 200_000:
-                    _PLAIN_TAGS[value] = tag
-            return tag
-        return super().resolve(kind, value, implicit)
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-
-def _timestamp_as_string(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_string)
 
 #: python-frontmatter's ``YAMLHandler.FM_BOUNDARY``, the ``---`` line it splits on,
 #: written out so that a run does not import the library's handlers (and its
@@ -101,270 +55,16 @@ def split(text: str) -> Split | None:
     return Split(fm, body, 1, body_line)
 
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
-_PLAIN_INT = re.compile(
-    r"[-+]?(?:0|[1-9][0-9]*)\Z"
-)  # no leading zero: YAML 1.1 reads 0123 as octal
-_PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
-
-
-class _Unusual(Exception):
-    """A node our fast path does not handle; PyYAML's constructor takes over."""
-
-
-# Aliases (``*name``) let a few hundred bytes stand for billions of values
-# (the "billion laughs"). Values are built once per node, so memory stays
-# small, but anything that walks the result (a message quoting a value, a
-# check of every entry) would still walk the expansion: so a document whose
-# aliases expand to more than this many values is refused.
-MAX_EXPANDED_VALUES = 20_000
-
-
-class DuplicateKeyError(yaml.MarkedYAMLError):
-    """A mapping names the same key twice (YAML 1.2 forbids it; PyYAML keeps the last)."""
-
-    def __init__(self, key: Any, first: Any, again: Any) -> None:
-        super().__init__(
-            "while constructing a mapping", first, f"found duplicate key {key!r}", again
-        )
-        self.key = key
-        self.first_line: int = first.line
-        self.again_line: int = again.line
-
-
-class AliasLimitError(yaml.MarkedYAMLError):
-    """Aliases that expand to too many values, or that contain themselves."""
-
-    def __init__(self, problem: str, mark: Any) -> None:
-        super().__init__(None, None, problem, mark)
-
-
 def load(fm: str) -> Any:
-    """Parse front matter to plain Python values.
-
-    PyYAML's C parser composes the node tree in C; constructing values from it
-    with PyYAML's generic constructor is most of the cost of a large site, so
-    the common tags (str, int, float, bool, null, map, seq, and timestamps kept
-    as text) are built here directly. Anything else (merge keys, explicit tags
-    such as ``!!binary`` or ``!!set``) falls back to PyYAML's constructor, so
-    the result is always what ``yaml.load`` with our loader gives.
-
-    Before any of that, once a run has loaded :data:`QUICK_AFTER` front
-    matters, the usual shape (``key: value`` lines, ``- id: kr1`` items,
-    one-line ``[a, b]``) is read without PyYAML's nodes
-    (:func:`okrsite.plain_yaml.read_plain`, about twice as fast, but its
-    patterns cost more to compile than a few files cost to read); anything
-    else comes here.
-    """
-    global _loads
-    _loads += 1
-    if _loads > QUICK_AFTER:
-        value = read_plain(fm)
-        if value is not NOT_PLAIN:
-            return value
-    loader = FrontMatterLoader(fm)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        # Without a '*' there is no alias: the nodes form a tree, built as is.
-        shared: dict[int, Any] | None = None
-        if "*" in fm:
-            check_expansion(node)
-            shared = {}
-        try:
-            built = _build(node, loader, shared)
-        except _Unusual:
-            check_duplicates(node)
-            return loader.construct_document(node)
-        global _last_composed
-        if shared is None:  # a tree read, never changed: :func:`locate` may walk it
-            _last_composed = (fm, node)
-        return built
-    finally:
-        loader.dispose()
-
-
-#: front matters a run loads with PyYAML before it asks the quick reader
-QUICK_AFTER = 40
-_loads = 0
-
-# The front matter :func:`load` composed last and its node tree (built by
-# ``yaml.compose`` the same way), so that locating a file's diagnostics does
-# not parse its YAML a second time. One tuple, replaced whole.
-_last_composed: tuple[str, yaml.Node] | None = None
-
-
-def check_expansion(root: yaml.Node, limit: int = MAX_EXPANDED_VALUES) -> int:
-    """How many values ``root`` stands for with every alias written out.
-
-    Each node is sized once (an alias is the same node object again), so this
-    is linear in the text even for an alias bomb. Raises
-    :class:`AliasLimitError` beyond ``limit`` or for an alias inside its own
-    anchor (a value containing itself).
-    """
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        known = sizes.get(key)
-        if known is not None:
-            return known
-        if key in active:
-            raise AliasLimitError("an alias refers to the value that contains it", node.start_mark)
-        total = 1
-        if isinstance(node, (MappingNode, SequenceNode)):
-            active.add(key)
-            children = (
-                [n for pair in node.value for n in pair]
-                if isinstance(node, MappingNode)
-                else node.value
-            )
-            for child in children:
-                total += size(child)
-                if total > limit:
-                    raise AliasLimitError(
-                        f"aliases expand to more than {limit} values", node.start_mark
-                    )
-            active.discard(key)
-        sizes[key] = total
-        return total
-
-    return size(root)
-
-
-def check_duplicates(root: yaml.Node) -> None:
-    """Raise :class:`DuplicateKeyError` for a key written twice in one mapping
-    (for documents PyYAML constructs itself; the fast path checks as it builds)."""
-    seen_nodes: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
-        if isinstance(node, MappingNode):
-            keys: dict[tuple[str, str], yaml.Node] = {}
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE:
-                    ident = (key_node.tag, key_node.value)
-                    if ident in keys:
-                        raise DuplicateKeyError(
-                            key_node.value, keys[ident].start_mark, key_node.start_mark
-                        )
-                    keys[ident] = key_node
-                stack.extend((key_node, value_node))
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-
-
-def _build(node: yaml.Node, loader: Any, shared: dict[int, Any] | None = None) -> Any:
-    """The value of ``node``; raises :class:`_Unusual` for what PyYAML must construct.
-
-    Scalars inside a mapping are built inline (keys are nearly always plain
-    text), so the common front matter costs one call per mapping or list.
-    ``shared`` (when the text has aliases) holds the value of every mapping
-    and list already built, so an aliased node is built once and its value
-    shared, as PyYAML does.
-    """
-    kind = type(node)
-    if kind is ScalarNode:
-        return _scalar(node, loader)
-    if shared is not None:
-        done = shared.get(id(node))
-        if done is not None:
-            return done
-    if kind is MappingNode:
-        if node.tag != _MAP:
-            raise _Unusual
-        out: dict[Any, Any] = {}
-        if shared is not None:
-            shared[id(node)] = out
-        for key_node, value_node in node.value:
-            if type(key_node) is ScalarNode:
-                if key_node.tag == _STR:
-                    key = key_node.value
-                elif key_node.tag == _MERGE:
-                    raise _Unusual
-                else:
-                    key = _scalar(key_node, loader)
-            else:
-                key = _build(key_node, loader, shared)
-            if type(value_node) is ScalarNode:
-                value = _scalar(value_node, loader)
-            else:
-                value = _build(value_node, loader, shared)
-            try:
-                if key in out:
-                    first = next(k for k, _ in node.value if _same_key(k, key, loader))
-                    raise DuplicateKeyError(key, first.start_mark, key_node.start_mark)
-                out[key] = value
-            except TypeError:  # unhashable key: let PyYAML report it properly
-                raise _Unusual from None
-        return out
-    if kind is SequenceNode:
-        if node.tag != _SEQ:
-            raise _Unusual
-        items = [_build(item, loader, shared) for item in node.value]
-        if shared is not None:  # (check_expansion refused cycles: no node contains itself)
-            shared[id(node)] = items
-        return items
-    raise _Unusual
-
-
-def _same_key(key_node: yaml.Node, key: Any, loader: Any) -> bool:
-    """Whether ``key_node`` builds the key ``key`` (to find where a duplicate was first written)."""
-    if type(key_node) is not ScalarNode:
-        return False
-    try:
-        built = key_node.value if key_node.tag == _STR else _scalar(key_node, loader)
-    except _Unusual:
-        return False
-    return bool(built == key)
-
-
-def _scalar(node: yaml.Node, loader: Any) -> Any:
-    tag = node.tag
-    value = node.value
-    if tag in (_STR, _TIMESTAMP):
+    """Parse front matter to plain Python values (what ``yaml.load`` with
+    okrsite's loader gives); PyYAML's errors
+    (:mod:`okrsite.pyyaml_front_matter`) for text that is not valid YAML."""
+    value = read_plain(fm)
+    if value is not NOT_PLAIN:
         return value
-    if tag == _INT:
-        return int(value) if _PLAIN_INT.match(value) else loader.construct_yaml_int(node)
-    if tag == _FLOAT:
-        return float(value) if _PLAIN_FLOAT.match(value) else loader.construct_yaml_float(node)
-    if tag == _BOOL:
-        return loader.construct_yaml_bool(node)
-    if tag == _NULL:
-        return None
-    raise _Unusual
+    from okrsite import pyyaml_front_matter
 
-
-def yaml_error_position(
-    exc: yaml.YAMLError, fm_line: int, fm: str = ""
-) -> tuple[int | None, int | None]:
-    """Where to point for a YAML error.
-
-    PyYAML's problem mark is where it noticed; for an unclosed bracket or
-    quote that is the end of the front matter, and the context mark (where the
-    unclosed construct began) is what the user needs to see.
-    """
-    problem = getattr(exc, "problem_mark", None)
-    context = getattr(exc, "context_mark", None)
-    mark = problem or context
-    if problem is not None and context is not None and problem.index >= len(fm.rstrip()):
-        mark = context
-    if mark is None:
-        return None, None
-    return fm_line + mark.line, mark.column + 1
+    return pyyaml_front_matter.load(fm)
 
 
 _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
@@ -424,7 +124,8 @@ def top_level_position(fm: str, name: str, *, key: bool = False) -> tuple[int, i
     """
     if _OTHER_BREAKS.search(fm):
         return None
-    for number, line in enumerate(fm.split("\n")):
+    lines = fm.split("\n")
+    for number, line in enumerate(lines):
         if not line or line[0] == "#":
             continue
         if line[0] == " " or line.startswith("- ") or line == "-":
@@ -440,9 +141,31 @@ def top_level_position(fm: str, name: str, *, key: bool = False) -> tuple[int, i
                 return number, 1
             if value and _VALUE_START.match(value) and _closed_on_its_line(value):
                 return number, match.end() + 1
+            if not value or value[0] == "#":
+                return _block_value_start(lines, number + 1)
             return None
         if value and value[0] != "#" and not _closed_on_its_line(value):
             return None
+    return None
+
+
+def _block_value_start(lines: list[str], first: int) -> tuple[int, int] | None:
+    """Where the value of a top-level key written alone on its line starts
+    (``key_results:`` and the list below it): the first character of the next
+    line that is not blank or a comment, if that line is indented or a list
+    item; ``None`` for anything composing must decide (no value, a tab, an
+    explicit ``?`` key)."""
+    for number in range(first, len(lines)):
+        line = lines[number]
+        content = line.lstrip(" ")
+        if not content or content[0] == "#":
+            continue
+        indent = len(line) - len(content)
+        if "\t" in line or content[0] in "?:":
+            return None
+        if indent == 0 and not (content.startswith("- ") or content == "-"):
+            return None  # no value: the key stands for null
+        return number, indent + 1
     return None
 
 
@@ -460,54 +183,12 @@ def locate(
         quick = top_level_position(fm, key_path[0], key=key)
         if quick is not None:
             return fm_line + quick[0], quick[1]
-    return locate_by_composing(fm, key_path, fm_line, key=key)
+    from okrsite import pyyaml_front_matter
+
+    return pyyaml_front_matter.locate(fm, key_path, fm_line, key=key)
 
 
 def key_form(key: str) -> str:
     """A key as okrsite spells it: ``Title`` → ``title``, ``Key Results`` and
     ``key-results`` → ``key_results`` (:func:`okrsite.parse.respelled`)."""
     return "_".join(key.strip().lower().replace("-", " ").split())
-
-
-def locate_by_composing(
-    fm: str, key_path: tuple[str | int, ...], fm_line: int, *, key: bool = False
-) -> tuple[int | None, int | None]:
-    """:func:`locate` from the composed YAML nodes, whatever the text looks like."""
-    last = _last_composed
-    if last is not None and last[0] is fm:
-        node: yaml.Node | None = last[1]
-    else:
-        try:
-            node = yaml.compose(fm, Loader=FrontMatterLoader)
-        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-            return None, None
-    if node is None:
-        return fm_line, None
-    best: yaml.Node = node
-    for step in key_path:
-        found: yaml.Node | None = None
-        key_node: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and str(k.value) == str(step):
-                    found, key_node = v, k
-                    break
-            else:  # a key written Title or Key Results, read as title or key_results
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and key_form(str(k.value)) == step:
-                        found, key_node = v, k
-                        break
-        elif (
-            isinstance(node, yaml.SequenceNode)
-            and isinstance(step, int)
-            and 0 <= step < len(node.value)
-        ):
-            found = node.value[step]
-        if found is None:
-            break
-        node = found
-        best = found
-        if key and key_node is not None and step == key_path[-1]:
-            best = key_node
-    mark = best.start_mark
-    return fm_line + mark.line, mark.column + 1

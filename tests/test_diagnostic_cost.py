@@ -13,7 +13,7 @@ import difflib
 
 import pytest
 
-from okrsite import parse, yamlsource
+from okrsite import parse, pyyaml_front_matter, yamlsource
 from okrsite.parse import closest, parse_file
 
 FILES = {
@@ -55,12 +55,12 @@ def test_located_diagnostics_are_the_same_with_the_reused_node_tree(
 ) -> None:
     reused = _parse(name, FILES[name])
     # the slow path: every locate composes the text again
-    monkeypatch.setattr(yamlsource, "_last_composed", None)
+    monkeypatch.setattr(pyyaml_front_matter, "_last_composed", None)
     original_load = yamlsource.load
 
     def load_forgetting(fm: str) -> object:
         value = original_load(fm)
-        yamlsource._last_composed = None
+        pyyaml_front_matter._last_composed = None
         return value
 
     monkeypatch.setattr(yamlsource, "load", load_forgetting)

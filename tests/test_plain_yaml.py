@@ -11,6 +11,8 @@ twice), and check that it does read the shapes it exists for.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +21,14 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from okrsite import yamlsource
+from okrsite import plain_yaml, pyyaml_front_matter, yamlsource
 from okrsite.plain_yaml import NOT_PLAIN, read_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def pyyaml(text: str) -> Any:
-    return yaml.load(text, Loader=yamlsource.FrontMatterLoader)  # noqa: S506 (a safe loader)
+    return yaml.load(text, Loader=pyyaml_front_matter.FrontMatterLoader)  # noqa: S506 (a safe loader)
 
 
 def pyyaml_outcome(text: str) -> str:
@@ -336,20 +338,144 @@ def test_steps_aside_for_what_only_pyyaml_reads(text: str) -> None:
     assert loaded == expected
 
 
-def test_the_loader_asks_the_quick_reader_once_a_run_reads_many_files(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A run that reads a few files (a build after one edit) does not compile
-    the quick reader's patterns; one that reads many uses it for the rest."""
-    asked: list[str] = []
+# Plain scalars for the copy of PyYAML's resolver: every first character its
+# table dispatches on, each implicit type's forms and near misses.
+RESOLVER_TRAPS = [
+    "",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "nul",
+    "none",
+    "None",
+    "yes",
+    "Yes",
+    "YES",
+    "yEs",
+    "no",
+    "No",
+    "NO",
+    "n",
+    "y",
+    "Y",
+    "true",
+    "True",
+    "TRUE",
+    "tRUE",
+    "false",
+    "off",
+    "Off",
+    "OFF",
+    "on",
+    "ON",
+    "oN",
+    "o",
+    "0",
+    "00",
+    "0123",
+    "0128",
+    "0o17",
+    "0b101",
+    "0b12",
+    "0x1F",
+    "0xg",
+    "-0x1F",
+    "+7",
+    "1_000",
+    "1__0",
+    "_1",
+    "1:30",
+    "1:60",
+    "190:20:30",
+    "-1:30",
+    "1:30.5",
+    "1.5",
+    "1.",
+    ".5",
+    ".",
+    "-.5",
+    "1e3",
+    "1.0e3",
+    "1.0e+3",
+    "1.0E-3",
+    "+.inf",
+    "-.Inf",
+    ".INF",
+    ".inf",
+    ".nan",
+    ".NaN",
+    ".NAN",
+    ".nAn",
+    "-.nan",
+    "1_000.5",
+    "1.5_0",
+    "2026-11-20",
+    "2026-11-2",
+    "2026-1-20 10:00:00",
+    "2026-11-20T10:00:00Z",
+    "2026-11-20 10:00:00.5 +02:00",
+    "2026-11-20t10:00:00",
+    "2026-11-20T10:00",
+    "2026-Q4",
+    "<<",
+    "<",
+    "=",
+    "==",
+    "!",
+    "&",
+    "*",
+    "-",
+    "+",
+    "Ada Park",
+    "7 days",
+]
 
-    def spy(fm: str) -> Any:
-        asked.append(fm)
-        return read_plain(fm)
 
-    monkeypatch.setattr(yamlsource, "read_plain", spy)
-    monkeypatch.setattr(yamlsource, "_loads", 0)
-    text = "title: Ship\ntags: [a, b]\n"
-    values = [yamlsource.load(text) for _ in range(yamlsource.QUICK_AFTER + 3)]
-    assert len(asked) == 3
-    assert all(value == {"title": "Ship", "tags": ["a", "b"]} for value in values)
+@pytest.mark.parametrize("text", RESOLVER_TRAPS)
+def test_the_resolver_copy_types_as_pyyaml(text: str) -> None:
+    plain_yaml._compile()
+    expected = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
+    assert plain_yaml._resolve(text) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789+-._:eExXbBoOaAfFnNiItTyYsSlLuU~<=Z \t", max_size=14))
+def test_the_resolver_copy_types_generated_scalars_as_pyyaml(text: str) -> None:
+    plain_yaml._compile()
+    expected = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
+    assert plain_yaml._resolve(text) == expected
+
+
+def test_a_run_reading_usual_front_matter_does_not_import_pyyaml(tmp_path: Path) -> None:
+    """Importing PyYAML costs more than a build after one edit of a small
+    site spends on its own work: files in the usual shape are read without
+    it, and the first file that needs it (an alias here) brings it in."""
+    site = tmp_path / "site"
+    (site / "content" / "objectives").mkdir(parents=True)
+    (site / "okrsite.toml").write_text('title = "Acme"\n')
+    (site / "content" / "objectives" / "grow.md").write_text(
+        "---\ntitle: Grow revenue\ncycle: 2026-Q4\nowner: Uma Diaz\ntags: [growth]\n"
+        "key_results:\n  - id: arr\n    title: Reach 10 MUSD ARR\n    start: 4\n"
+        "    target: 10\n    current: 5.5\n---\nWhy it matters.\n"
+    )
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from okrsite.pipeline import load_site\n"
+        "result = load_site(Path(sys.argv[1]))\n"
+        "print(len(result.scored.portfolio.objectives), 'yaml' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", script, str(site)]
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == [
+        "1",
+        "False",
+    ]
+    (site / "content" / "objectives" / "keep.md").write_text(
+        "---\ntitle: &t Keep customers\ncycle: 2026-Q4\nowner: Uma Diaz\nsummary: *t\n---\n"
+    )
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == [
+        "2",
+        "True",
+    ]

@@ -15,11 +15,11 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from okrsite import yamlsource
+from okrsite import pyyaml_front_matter, yamlsource
 
 
 def pyyaml(text: str) -> Any:
-    return yaml.load(text, Loader=yamlsource.FrontMatterLoader)  # noqa: S506 (a safe loader)
+    return yaml.load(text, Loader=pyyaml_front_matter.FrontMatterLoader)  # noqa: S506 (a safe loader)
 
 
 SCALARS = [
@@ -93,8 +93,10 @@ json_like = st.recursive(
 def written_twice(text: str) -> bool:
     """Whether the document names a key twice in one mapping (as PyYAML composes it)."""
     try:
-        yamlsource.check_duplicates(yaml.compose(text, Loader=yamlsource.FrontMatterLoader))
-    except yamlsource.DuplicateKeyError:
+        pyyaml_front_matter.check_duplicates(
+            yaml.compose(text, Loader=pyyaml_front_matter.FrontMatterLoader)
+        )
+    except pyyaml_front_matter.DuplicateKeyError:
         return True
     return False
 
@@ -109,7 +111,7 @@ def test_dumped_data_loads_as_pyyaml_loads_it(data: dict[str, Any]) -> None:
     for style in (False, None):
         text = yaml.safe_dump(data, default_flow_style=style, allow_unicode=True)
         if written_twice(text):
-            with pytest.raises(yamlsource.DuplicateKeyError):
+            with pytest.raises(pyyaml_front_matter.DuplicateKeyError):
                 yamlsource.load(text)
         else:
             assert repr(yamlsource.load(text)) == repr(pyyaml(text))
@@ -174,12 +176,28 @@ LOCATE_TRAPS = [
     'description: >\n  "quoted start\nowner: Ada\n',
     "on: yes\nowner: Ada\n",
     "team: a\nowner: b\nowner-x: c\n",
+    "key_results:\n  - id: a\n    target: 1\nowner: Ada\n",
+    "key_results:\n- id: a\nowner: Ada\n",
+    "key_results:  # below\n\n  # first\n  - id: a\n",
+    "owner:\n    Ada\n    Park\n",
+    "owner:\n  &a Ada\nteam: *a\n",
+    "owner:\n  !!str Ada\n",
+    "owner:\n  [a,\n  b]\n",
+    "owner:\n  'Ada'\n",
+    "owner:\n  a: 1\n  b: 2\n",
+    "owner:\n  ? a\n  : 1\n",
+    "owner:\nteam: x\n",
+    "owner:\n",
+    "owner:\n  |\n   Ada\n",
+    "owner:\n  \tAda\n",
+    "owner:\n  \u00a0Ada\n",
+    "owner:\n-\n- b\n",
 ]
 
 
 def _composed(fm: str, name: str, key: bool) -> tuple[int | None, int | None]:
-    yamlsource._last_composed = None
-    return yamlsource.locate_by_composing(fm, (name,), 0, key=key)
+    pyyaml_front_matter._last_composed = None
+    return pyyaml_front_matter.locate(fm, (name,), 0, key=key)
 
 
 def _loads(fm: str) -> bool:
@@ -194,7 +212,7 @@ def _check_position(fm: str) -> int:
     answered = 0
     if not _loads(fm):
         return 0
-    for name in ("owner", "team", "title", "tags", "who", "missing"):
+    for name in ("owner", "team", "title", "tags", "key_results", "who", "missing"):
         for key in (False, True):
             quick = yamlsource.top_level_position(fm, name, key=key)
             if quick is not None:
@@ -216,6 +234,11 @@ def test_quick_position_answers_the_plain_cases() -> None:
     assert yamlsource.top_level_position(fm, "team") == (3, 7)
     assert _check_position(fm) >= 6
     assert yamlsource.locate(fm, ("owner",), 4) == (6, 8)
+    # a value on the lines below its key (a finding about the key results)
+    assert yamlsource.top_level_position(fm, "tags") == (5, 1)
+    block = "title: x\nkey_results:  # the list\n\n  - id: a\n    target: 1\n"
+    assert yamlsource.top_level_position(block, "key_results") == (3, 3)
+    assert _check_position(block) >= 3
 
 
 _pieces = st.sampled_from(
@@ -263,6 +286,15 @@ _pieces = st.sampled_from(
         "owner: -1",
         "owner: 7",
         "owner: \U0001f600",
+        "key_results:",
+        "  &a Ada",
+        "  !!str Ada",
+        "  *who",
+        "  ? a",
+        "    deeper",
+        "  # indented comment",
+        "  [a, b]",
+        "  [a,",
     ]
 )
 
