@@ -13,7 +13,7 @@ from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.folder_listings import FolderListings
-from okrsite.pipeline import FileTree
+from okrsite.pipeline import FileTree, KnownFiles
 
 __all__ = ["OverlayTree"]
 
@@ -32,10 +32,14 @@ class OverlayTree(FileTree):
         return sorted(set(super().markdown_files(content_dir)) | new)
 
     def listed_with_signatures(
-        self, content_dir: str, listings: FolderListings | None = None
+        self,
+        content_dir: str,
+        listings: FolderListings | None = None,
+        known: KnownFiles | None = None,
     ) -> tuple[list[str], dict[str, tuple[int, int, int]]]:
         """The listing with no signatures: each file goes through :meth:`stat_signature`
-        (and no folder listing is kept or reused: planned files are in none)."""
+        (and no folder listing is kept or reused, nor any file trusted by ``known``:
+        planned files are in none)."""
         return self.markdown_files(content_dir), {}
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:

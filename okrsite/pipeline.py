@@ -26,10 +26,10 @@ from okrsite import __version__, parallel_parse, yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics, warning
 from okrsite.edit_check import MAX_EDITS, patched_outcome, swapped_objectives
-from okrsite.folder_listings import FolderListings, split_names
+from okrsite.folder_listings import SETTLED_NS, FolderListings, split_names
 from okrsite.fork_pool import can_fork
 from okrsite.gcpause import paused_gc
-from okrsite.load_cache import LoadOutcome, content_digest, input_signature
+from okrsite.load_cache import LoadOutcome, StatEntry, content_digest, input_signature
 from okrsite.load_cache import ParseCache as ParseCache  # where callers have always found it
 from okrsite.model import Portfolio, ScoredPortfolio
 from okrsite.parallel_parse import (
@@ -104,7 +104,10 @@ class FileTree:
         return None
 
     def listed_with_signatures(
-        self, content_dir: str, listings: FolderListings | None = None
+        self,
+        content_dir: str,
+        listings: FolderListings | None = None,
+        known: KnownFiles | None = None,
     ) -> tuple[list[str], dict[str, tuple[int, int, int]]]:
         """:meth:`markdown_files`, and the :meth:`stat_signature` of each file
         that has one, taken while listing.
@@ -113,16 +116,17 @@ class FileTree:
         one it kept: taking it from the folder entry just listed spares, per
         file, building its path again and finding its folder (3% of the
         instructions of a check after one edit at 50,000 files).
-        ``listings`` as for :meth:`walk`.
+        ``listings`` and ``known`` as for :meth:`walk`.
         """
         signatures: dict[str, tuple[int, int, int]] = {}
-        return sorted(self.walk(content_dir, signatures, listings)), signatures
+        return sorted(self.walk(content_dir, signatures, listings, known)), signatures
 
     def walk(
         self,
         content_dir: str,
         signatures: dict[str, tuple[int, int, int]] | None = None,
         listings: FolderListings | None = None,
+        known: KnownFiles | None = None,
     ) -> Iterator[str]:
         """Markdown files under the content folder, as found (not sorted).
 
@@ -135,7 +139,10 @@ class FileTree:
         would give (the entry's own ``lstat``), when that is a signature.
         Given ``listings`` too, a folder unchanged since an earlier walk is
         not listed again (:mod:`okrsite.folder_listings`), and the listings
-        this walk took or reused are left in ``listings.after``.
+        this walk took or reused are left in ``listings.after``. Given
+        ``known`` too, a file of such a folder whose signature is the one
+        kept, and settled, goes to ``known.trusted`` with its kept content
+        hash instead of to ``signatures`` (:class:`KnownFiles`).
         """
         base = self.root / content_dir
         if self.content_problem(content_dir) is not None:
@@ -157,13 +164,17 @@ class FileTree:
                     folder_stat = os.lstat(path)
                 except OSError:  # gone: as os.walk, skip it
                     continue
-                known = listings.kept(folder, folder_stat)
-                if known is not None:
+                listed = listings.kept(folder, folder_stat)
+                if listed is not None:
                     assert kept is not None
-                    yield from _kept_files(path, folder, split_names(known[3]), kept)
+                    names = split_names(listed[3])
+                    if known is not None:
+                        yield from _kept_and_known_files(path, folder, names, kept, known)
+                    else:
+                        yield from _kept_files(path, folder, names, kept)
                     stack.extend(
                         (entry_path(path, name), entry_path(real, name), f"{folder}{name}/")
-                        for name in split_names(known[4])
+                        for name in split_names(listed[4])
                     )
                     continue
             try:
@@ -285,6 +296,61 @@ def _kept_files(
             if is_regular(st.st_mode):
                 signatures[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
         yield rel
+
+
+@dataclass
+class KnownFiles:
+    """What a walk compares each file of an unchanged folder with: the stat
+    signatures and content hashes the parse cache kept (``stats``), and the
+    time before which a file's modification time is settled (``settled_before``,
+    :func:`_scan`'s two-second rule). A file found unchanged goes to
+    ``trusted`` (its kept content hash) instead of to the walk's signatures.
+
+    Comparing while listing spares building a signature for each of tens of
+    thousands of unchanged files and looking each up again in :func:`_scan`.
+    """
+
+    stats: Mapping[str, StatEntry]
+    settled_before: int
+    trusted: dict[str, str] = field(default_factory=dict)
+
+
+def _kept_and_known_files(
+    path: str,
+    folder: str,
+    files: list[str],
+    signatures: dict[str, tuple[int, int, int]],
+    known: KnownFiles,
+) -> list[str]:
+    """:func:`_kept_files` comparing each file with ``known`` on the spot: a
+    regular file whose ``lstat`` gives the kept signature, settled, goes to
+    ``known.trusted``, any other regular file to ``signatures``."""
+    lstat, is_regular = os.lstat, stat.S_ISREG
+    prefix = entry_path(path, "")
+    kept, trusted, settled_before = known.stats.get, known.trusted, known.settled_before
+    rels = []
+    for name in files:
+        rel = folder + name
+        rels.append(rel)
+        try:
+            st = lstat(prefix + name)
+        except OSError:
+            continue
+        if not is_regular(st.st_mode):
+            continue
+        mtime = st.st_mtime_ns
+        entry = kept(rel)
+        if (
+            entry is not None
+            and entry[0] == mtime
+            and entry[1] == st.st_size
+            and entry[2] == st.st_ino
+            and mtime < settled_before
+        ):
+            trusted[rel] = entry[3]
+        else:
+            signatures[rel] = (mtime, st.st_size, st.st_ino)
+    return rels
 
 
 def entry_path(folder: str, name: str) -> str:
@@ -452,6 +518,7 @@ def _load(
         parsed_again = len(parsed)
     else:
         walked: dict[str, tuple[int, int, int]] = {}
+        known: KnownFiles | None = None
         cold: _Scan | None = None
         if cache is not None and cache.pending is not None and cache.listing is not None:
             rels = cache.listing
@@ -460,7 +527,8 @@ def _load(
             rels, cold = _walk_hash_and_parse(tree, config, cache, workers)
         elif cache is not None and isinstance(tree, FileTree):
             listings = FolderListings(cache.folders)
-            rels, walked = tree.listed_with_signatures(config.content_dir, listings)
+            known = KnownFiles(cache.stats, time.time_ns() - SETTLED_NS)
+            rels, walked = tree.listed_with_signatures(config.content_dir, listings, known)
             if listings.complete:
                 cache.folders = listings.after
         else:
@@ -471,7 +539,7 @@ def _load(
             # kept again only by a load that gets to the end
             patch_base, cache.patch_base = cache.patch_base, None
             try:
-                scan = cold if cold is not None else _scan(tree, rels, cache, walked)
+                scan = cold if cold is not None else _scan(tree, rels, cache, walked, known)
             finally:
                 cache.listing, cache.pending = rels, None
             scan.files = [(r, scan.found[r]) for r in scan.rels]
@@ -923,6 +991,7 @@ def _scan(
     rels: list[str],
     cache: ParseCache,
     walked: Mapping[str, tuple[int, int, int]] | None = None,
+    known: KnownFiles | None = None,
 ) -> _Scan:
     """Find each file's content hash, reading only files whose stat changed.
 
@@ -930,7 +999,8 @@ def _scan(
     does) only if it is a regular file inside the site and was not modified in
     the last two seconds (it could change again within the clock's resolution
     and keep its size and time); otherwise it is read and hashed. ``walked``
-    holds the signatures the listing just took (:meth:`FileTree.listed_with_signatures`).
+    holds the signatures the listing just took (:meth:`FileTree.listed_with_signatures`),
+    and ``known.trusted`` the files it found unchanged by the same rules.
     """
     walked = walked or {}
     disk = tree if isinstance(tree, FileTree) else None
@@ -938,20 +1008,23 @@ def _scan(
     live = set(rels)
     for gone in [r for r in cache.stats if r not in live]:
         del cache.stats[gone]
-    racy_after = time.time_ns() - 2_000_000_000
+    racy_after = time.time_ns() - SETTLED_NS
     stats = cache.stats
     out = _Scan([], {}, {}, {})
     found, raws = out.found, out.raw
     todo = rels
     if trusted is not None:  # a watcher vouches for every other file
         found.update(
-            (rel, known[3])
+            (rel, entry[3])
             for rel in rels
-            if rel not in trusted and (known := stats.get(rel)) is not None
+            if rel not in trusted and (entry := stats.get(rel)) is not None
         )
+    if known is not None and known.trusted:
+        found.update(known.trusted)
+    if found:
         todo = [rel for rel in rels if rel not in found]
     for rel in todo:
-        known = stats.get(rel)
+        kept = stats.get(rel)
         signature: tuple[int, int, int] | None = None
         if disk is not None:
             signature = walked.get(rel) or disk.stat_signature(rel)
@@ -966,11 +1039,11 @@ def _scan(
                     signature = (st.st_mtime_ns, st.st_size, st.st_ino)
             if (
                 signature is not None
-                and known is not None
-                and known[:3] == signature
+                and kept is not None
+                and kept[:3] == signature
                 and signature[0] < racy_after
             ):
-                found[rel] = known[3]
+                found[rel] = kept[3]
                 continue
         raw = tree.read_checked(rel)
         if isinstance(raw, Diagnostic):
@@ -978,8 +1051,8 @@ def _scan(
             out.refuse(rel, raw)
             continue
         digest = content_digest(rel, raw)
-        if known is not None:
-            out.previous[rel] = known[3]
+        if kept is not None:
+            out.previous[rel] = kept[3]
         if signature is not None:
             stats[rel] = (*signature, digest)
         found[rel] = digest

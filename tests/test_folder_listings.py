@@ -31,7 +31,7 @@ from okrsite import folder_listings
 from okrsite.cli import cli
 from okrsite.folder_listings import FolderListings
 from okrsite.parse_store import StoredParseCache, cache_file
-from okrsite.pipeline import FileTree, load, read_config
+from okrsite.pipeline import FileTree, KnownFiles, load, read_config
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-20"
@@ -111,6 +111,34 @@ def test_an_unchanged_site_is_walked_without_listing_a_folder(
     quick = walk(site, third)
     assert scandirs == [os.path.join(site, "content", "objectives", "ops")]
     assert quick == walk(site)
+
+
+def test_a_walk_given_the_kept_stats_trusts_only_unchanged_settled_files(
+    tmp_path: Path, settled: None
+) -> None:
+    """A file of an unchanged folder whose ``lstat`` is the kept one goes to
+    ``known.trusted`` with its kept hash; an edited file (same folder, so its
+    listing is reused) or one not yet settled goes to the signatures, to be read."""
+    site = small_site(tmp_path)
+    first = FolderListings({})
+    rels, signatures = FileTree(site).listed_with_signatures("content", first)
+    stats = {rel: (*sig, f"hash of {rel}") for rel, sig in signatures.items()}
+    edited = "content/objectives/sales/b.md"
+    time.sleep(TICK)
+    (site / edited).write_text(GOAL.format(title="Sell more"), encoding="utf-8")
+
+    known = KnownFiles(stats, time.time_ns() + 1)  # every time so far is settled
+    listings = FolderListings(first.after)
+    again, rest = FileTree(site).listed_with_signatures("content", listings, known)
+    assert again == rels and listings.complete
+    assert known.trusted == {rel: f"hash of {rel}" for rel in rels if rel != edited}
+    assert set(rest) == {edited}
+
+    unsettled = KnownFiles(stats, 0)
+    _, rest = FileTree(site).listed_with_signatures(
+        "content", FolderListings(first.after), unsettled
+    )
+    assert unsettled.trusted == {} and set(rest) == set(rels)
 
 
 def test_a_folder_is_kept_only_once_its_times_are_two_seconds_old(tmp_path: Path) -> None:
