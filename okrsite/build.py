@@ -15,15 +15,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from okrsite.config import CONFIG_FILE, SiteConfig, setting_line
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.gcpause import paused_gc
 from okrsite.history import HistoryReader, current_records
 from okrsite.kept_pieces import MARKDOWN_FOLDER, KeptPieces
 from okrsite.page_cache import PageCache
-from okrsite.pipeline import LoadResult, ParseCache, load_site
+from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import render_and_write, render_diagnostic
-from okrsite.theme import ThemeError, load_theme
+from okrsite.theme import Theme, ThemeError, load_theme
 from okrsite.value_prints import parsed_records
 from okrsite.writer import MARKER, StagedOutput, WriteStats, check_output_dir, read_folders
 
@@ -100,7 +101,7 @@ def build_site(
         assert problem is not None
         return BuildResult(False, [*load.diagnostics, problem], load)
     check_output_dir(out, site_root, read_folders(site_root, load.config, theme))
-    refused = theme.source_problems(site_root)
+    refused = theme_problems(theme, load.config, site_root)
     if any(d.is_error for d in refused) or (strict and refused):
         return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)
     t = time.perf_counter()
@@ -172,6 +173,21 @@ def build_site(
         seconds=time.perf_counter() - started,
         timings=timings,
     )
+
+
+def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Diagnostic]:
+    """What the theme says before anything is rendered: its static files and
+    templates that will not be read (:meth:`Theme.source_problems`), and a
+    ``language`` its catalogues and the site's do not translate
+    (:meth:`Theme.language_problem`, located in okrsite.toml)."""
+    problems = theme.source_problems(site_root)
+    if config.language != "en":
+        written = FileTree(site_root).read(CONFIG_FILE)  # as the load read it
+        line = setting_line(written.decode("utf-8", "replace"), "language") if written else None
+        language = theme.language_problem(config.language, site_root, line)
+        if language is not None:
+            problems.append(language)
+    return problems
 
 
 class _Once:

@@ -92,6 +92,12 @@ KNOWN_KEYS = (
 )
 
 
+def setting_line(text: str, key: str) -> int | None:
+    """The line of okrsite.toml's ``text`` that sets ``key`` (best effort), for
+    findings about a setting made after the configuration was read."""
+    return _line_of(text, key)
+
+
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     """Best-effort line of ``key = …`` (or ``[table]``) in the TOML text."""
     if table is not None:

@@ -22,10 +22,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrsite.build import default_jobs
+from okrsite.build import default_jobs, theme_problems
 from okrsite.config import CONFIG_FILE
 from okrsite.dependencies import EVERY, Dep, changed_keys
-from okrsite.diagnostics import Diagnostic, error, format_report, summary_line
+from okrsite.diagnostics import Diagnostic, error, format_report, sorted_diagnostics, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.gitsource import head_commit
 from okrsite.history import HistoryReader, SiteHistory, current_records
@@ -220,9 +220,10 @@ class Preview:
         report = RebuildReport(True, diags, parsed_again=load.parsed_again)
         try:
             job = self.plan(load)
-            refused = job.site.theme.source_problems(self.site_root)
+            refused = theme_problems(job.site.theme, load.config, self.site_root)
             if any(d.is_error for d in refused):
                 return RebuildReport(False, [*diags, *refused], parsed_again=load.parsed_again)
+            report.diagnostics = sorted_diagnostics([*diags, *refused])
             # Pages open in a browser first: write them and reload the tabs,
             # then render the rest of what the change touched.
             files = render_files(job.site, self.site_root, job.first)

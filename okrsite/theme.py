@@ -40,10 +40,10 @@ from jinja2.loaders import split_template_path
 
 from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations, use_language
-from okrsite.diagnostics import Diagnostic
+from okrsite.diagnostics import Diagnostic, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
-from okrsite.translations import Language, load_language
+from okrsite.translations import Language, load_language, untranslated
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -104,6 +104,35 @@ class Theme:
         self.env.globals.update(callables)
         use_language(self.env, language, callables["_"])
         return language
+
+    def language_problem(
+        self, code: str, site_root: Path, line: int | None = None
+    ) -> Diagnostic | None:
+        """A warning when ``language = code`` would not give pages in that
+        language: the theme chain and the site have no catalogue of it (the
+        words stay English), or it is no language code at all. ``line``: where
+        okrsite.toml sets it."""
+        folders = [path for _, path in reversed(self.chain)]
+        why = untranslated(code, [*folders, site_root])
+        if why is None:
+            return None
+        if why == "unknown":
+            return warning(
+                "CFG014",
+                f"language {code!r} is not a language code okrsite knows: the pages are in English",
+                "okrsite.toml",
+                line=line,
+                hint='use a code such as "de" or "fr", or leave language out for English',
+            )
+        return warning(
+            "CFG014",
+            f"language {code!r} has no translation in the theme or the site: "
+            f"the pages' words stay English (numbers and dates are written the {code!r} way)",
+            "okrsite.toml",
+            line=line,
+            hint=f"add translations/{code}.po next to okrsite.toml, made from the theme's "
+            "messages.pot (see docs/themes.md, Translations), or leave language out",
+        )
 
     def home_of(self, file: Path) -> tuple[str, ...]:
         """The one folder ``file`` may resolve into: the most specific of the

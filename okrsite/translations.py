@@ -133,6 +133,23 @@ def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
     return found
 
 
+def untranslated(language: str, folders: Iterable[Path]) -> str | None:
+    """Why pages in ``language`` would not be in that language (``None``: they
+    are, or it is English): no catalogue of it in ``folders`` (the theme
+    chain's and the site's), or a code Babel does not know, whose numbers
+    and dates :func:`load_language` writes the English way too."""
+    folders = list(folders)
+    if language.replace("_", "-").split("-")[0].lower() == "en":
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return "unknown"
+    return None if catalogue_files(language, folders) else "no catalogue"
+
+
 def load_language(language: str, folders: Iterable[Path]) -> Language:
     """``language``'s catalogues from ``folders`` (base first, the site last) merged.
 
