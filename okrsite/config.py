@@ -92,6 +92,32 @@ KNOWN_KEYS = (
 )
 
 
+def _unknown_setting(text: str, key: str, value: object, line: int | None, file: str) -> Diagnostic:
+    """CFG010 for ``key``: located at its ``[table]`` when it is one, with the
+    setting it most likely means (``stale_days``: ``stale_after_days``)."""
+    import difflib
+
+    if isinstance(value, dict):
+        return warning(
+            "CFG010",
+            f"unknown table {_short(key)} is ignored",
+            file,
+            line=line or _line_of(text, "", table=key),
+            hint="write settings at the top of okrsite.toml (or under [site]); "
+            "known settings: " + ", ".join(sorted(KNOWN_KEYS)),
+        )
+    close = difflib.get_close_matches(key.lower(), sorted(KNOWN_KEYS), n=1, cutoff=0.6)
+    return warning(
+        "CFG010",
+        f"unknown setting {_short(key)} is ignored",
+        file,
+        line=line,
+        hint=f"did you mean {close[0]}?"
+        if close
+        else "known settings: " + ", ".join(sorted(KNOWN_KEYS)),
+    )
+
+
 def setting_line(text: str, key: str) -> int | None:
     """The line of okrsite.toml's ``text`` that sets ``key`` (best effort), for
     findings about a setting made after the configuration was read."""
@@ -262,15 +288,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 continue
             values[key] = value
         else:
-            diags.append(
-                warning(
-                    "CFG010",
-                    f"unknown setting {_short(key)} is ignored",
-                    file,
-                    line=line,
-                    hint="known settings: " + ", ".join(sorted(KNOWN_KEYS)),
-                )
-            )
+            diags.append(_unknown_setting(text, key, value, line, file))
 
     cycles: dict[str, Cycle] = {}
     raw_cycles = data.get("cycles", {})
