@@ -41,7 +41,7 @@ from okrsite.model import (
 )
 from okrsite.slug import slugify
 from okrsite.written_dates import read_date, read_period, year_last_readings
-from okrsite.written_numbers import ambiguous_comma, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
 KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
@@ -181,6 +181,8 @@ class _Fields:
         self.memo = memo
         #: where a number was written as a percentage (``45%``), in reading order
         self.percents: list[Path_] = []
+        #: the currency sign of each number written with one (``€2.5M``), in reading order
+        self.currencies: list[str] = []
         #: a check-in's key result values written at the top (``lead: 5``), not under values:
         self.loose: tuple[str, ...] = ()
 
@@ -303,6 +305,10 @@ class _Fields:
             if written is not None and written[1]:
                 result = written[0]
                 self.percents.append(path)
+        if result is not None and percent and isinstance(value, str):
+            sign = next((c for c in value if c in CURRENCY_SIGNS), None)
+            if sign is not None:
+                self.currencies.append(sign)
         if result is None:
             self.err(
                 "OKR102",
@@ -1309,7 +1315,7 @@ def _key_result(
         )
     weight = f.number(item, "weight", path, low=0)
     score = _score(f, item, path)
-    percents = len(f.percents)
+    percents, currencies = len(f.percents), len(f.currencies)
     start = f.number(item, "start", path, percent=True)
     target = f.number(item, "target", path, percent=True)
     current = f.number(item, "current", path, percent=True)
@@ -1346,6 +1352,7 @@ def _key_result(
                 hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
             )
     unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
+    unit = _currency_unit(unit, f.currencies[currencies:])
     if title is None:
         return kr_id, None, False
     return (
@@ -1799,7 +1806,7 @@ def _kpi(
                 else "thresholds take green and red",
             )
     thresholds = {low: thresholds[key] for key, low in spelled.items() if low in ("green", "red")}
-    percents = len(f.percents)
+    percents, currencies = len(f.percents), len(f.currencies)
     green = f.number(thresholds, "green", ("thresholds",), percent=True)
     red = f.number(thresholds, "red", ("thresholds",), percent=True)
     direction = f.choice(data, "direction", ("up", "down"), "up", ())
@@ -1829,6 +1836,7 @@ def _kpi(
         data_path = None
     target = f.number(data, "target", (), percent=True)
     unit = _percent_unit(f, f.text(data, "unit", ()) or "", f.percents[percents:], "the KPI's")
+    unit = _currency_unit(unit, f.currencies[currencies:])
     return KPI(
         id=rid,
         file=rel,
@@ -1871,6 +1879,15 @@ def _percent_unit(f: _Fields, unit: str, written: list[Path_], whose: str) -> st
         hint=f"write the bare number, or 'unit: \"%\"' if {whose} figures are percentages",
     )
     return unit
+
+
+def _currency_unit(unit: str, signs: list[str]) -> str:
+    """The unit of figures written with a currency sign (``target: €2.5M``):
+    that sign when no unit is given and every such figure has the same one,
+    so that pages show what was written (``2,500,000 €``), not a bare number."""
+    if unit or not signs or len(set(signs)) != 1:
+        return unit
+    return signs[0]
 
 
 def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, Path_]]:
@@ -1932,7 +1949,7 @@ def _goal(
     if raw is not None:
         raw = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
         f.unknown_keys(raw, _GOAL_MEASURE_KEYS, ("measure",), "a measure")
-        percents = len(f.percents)
+        percents, currencies = len(f.percents), len(f.currencies)
         start = f.number(raw, "start", ("measure",), percent=True)
         target = f.number(raw, "target", ("measure",), percent=True)
         current = f.number(raw, "current", ("measure",), percent=True)
@@ -1941,7 +1958,10 @@ def _goal(
             start=0.0 if start is None and target is not None else start,
             target=target,
             current=current,
-            unit=_percent_unit(f, unit, f.percents[percents:], "the measure's"),
+            unit=_currency_unit(
+                _percent_unit(f, unit, f.percents[percents:], "the measure's"),
+                f.currencies[currencies:],
+            ),
         )
     supports = f.text_list(data, "supports", (), refs=True)
     if len(supports) > 1:

@@ -7,7 +7,8 @@ Each of those means one number, so okrsite reads it:
 - a percent sign after the number (``45%``, ``45 %``): 45, written as a
   percentage (the caller decides what that says about the unit);
 - a currency symbol before or after it (``$``, ``€``, ``£``, ``¥``): read
-  past (the unit is the ``unit:`` key's);
+  past (the unit is the ``unit:`` key's, or the symbol when there is none:
+  :func:`okrsite.parse._currency_unit`);
 - thousands grouped by spaces (also no-break and thin spaces), apostrophes
   (Swiss ``1'234``), by commas when a point marks the decimals or there are
   several groups (``1,234.5``, ``1,000,000``), by points when a comma marks
@@ -32,9 +33,11 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["ambiguous_comma", "read_number"]
+__all__ = ["CURRENCY_SIGNS", "ambiguous_comma", "read_number"]
 
-_CURRENCY = "$€£¥"
+#: the currency signs read past (a key result without a unit takes its figures' one)
+CURRENCY_SIGNS = "$€£¥"
+_CURRENCY = CURRENCY_SIGNS
 #: currencies whose amounts are written with commas grouping thousands
 _ENGLISH_CURRENCY = "$£¥"
 #: "times" after a multiple (``3x``, ``1.5×``)

@@ -348,11 +348,11 @@ def test_bad_numbers(value: str, hint: str) -> None:
         ("1'234.50", 1234.5, ""),
         ("5,9", 5.9, ""),
         ("0,125", 0.125, ""),
-        ("€ 3,14159", 3.14159, ""),
-        ("$1,000,000", 1000000, ""),
-        ("12 €", 12, ""),
+        ("€ 3,14159", 3.14159, "€"),
+        ("$1,000,000", 1000000, "$"),
+        ("12 €", 12, "€"),
         ("2M", 2000000, ""),
-        ("$1.5M", 1500000, ""),
+        ("$1.5M", 1500000, "$"),
         ("2.5k", 2500, ""),
         ("3 bn", 3e9, ""),
         ("−7", -7, ""),
@@ -360,13 +360,37 @@ def test_bad_numbers(value: str, hint: str) -> None:
 )
 def test_numbers_as_people_paste_them(value: str, number: float, unit: str) -> None:
     """What a spreadsheet cell pasted into a goal file brings is read as the one
-    number it means; a percentage makes the key result's unit '%'."""
+    number it means; a percentage makes the key result's unit '%', a currency
+    sign that sign."""
     text = f"---\ntitle: T\ncycle: 2026\nkey_results:\n  - title: a\n    target: {value}\n---\n"
     pf = parse("content/objectives/a.md", text)
     assert pf.diagnostics == ()
     assert isinstance(pf.record, Objective)
     kr = pf.record.key_results[0]
     assert kr.target == number and kr.unit == unit
+
+
+def test_a_currency_sign_is_the_unit_only_when_none_is_given_and_all_agree() -> None:
+    text = (
+        "---\ntitle: T\ncycle: 2026\nkey_results:\n"
+        "  - {id: arr, title: ARR, start: 0, target: '€2,500,000', current: €1.1M}\n"
+        "  - {id: eur, title: In EUR, target: €2.5M, unit: EUR}\n"
+        "  - {id: mixed, title: Mixed, start: $1M, target: €2M}\n"
+        "  - {id: plain, title: Plain, target: 7}\n---\n"
+    )
+    pf = parse("content/objectives/a.md", text)
+    assert pf.diagnostics == ()
+    assert isinstance(pf.record, Objective)
+    assert [(kr.id, kr.target, kr.unit) for kr in pf.record.key_results] == [
+        ("arr", 2500000, "€"),
+        ("eur", 2500000, "EUR"),
+        ("mixed", 2000000, ""),
+        ("plain", 7, ""),
+    ]
+    kpi = parse(
+        "content/kpis/mrr.md", "---\ntitle: MRR\ntarget: $50k\nvalues: {2026-10-01: 41000}\n---\n"
+    )
+    assert isinstance(kpi.record, KPI) and kpi.record.unit == "$"
 
 
 def test_percentages_square_with_the_unit() -> None:
