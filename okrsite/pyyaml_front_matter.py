@@ -5,8 +5,8 @@ that reader leaves (anchors and aliases, tags, block scalars, escapes,
 anything unusual or wrong) comes here, and so does finding the line of a
 value below the top level of a file with a finding. This module imports
 PyYAML, so :mod:`okrsite.yamlsource` imports it only when a file needs it:
-importing PyYAML costs more than a build after one edit of a small site
-spends on its own work (see ``benchmarks/README.md``).
+importing PyYAML is about a seventh of the instructions of a build after
+one edit of the example site (see ``benchmarks/README.md``).
 
 It uses PyYAML's C loader and builds plain Python values without any position
 bookkeeping. Only when a file has a finding is it composed a second time into

@@ -449,9 +449,9 @@ def test_the_resolver_copy_types_generated_scalars_as_pyyaml(text: str) -> None:
 
 
 def test_a_run_reading_usual_front_matter_does_not_import_pyyaml(tmp_path: Path) -> None:
-    """Importing PyYAML costs more than a build after one edit of a small
-    site spends on its own work: files in the usual shape are read without
-    it, and the first file that needs it (an alias here) brings it in."""
+    """Importing PyYAML is about a seventh of a build after one edit of the
+    example site: files in the usual shape are read without it, and the
+    first file that needs it (an alias here) brings it in."""
     site = tmp_path / "site"
     (site / "content" / "objectives").mkdir(parents=True)
     (site / "okrsite.toml").write_text('title = "Acme"\n')
