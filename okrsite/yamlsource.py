@@ -119,8 +119,10 @@ def top_level_position(fm: str, name: str, *, key: bool = False) -> tuple[int, i
     line (``owner: Ada Park``). Every line at column 0 must be a comment,
     a blank, an item of a list (``- ``) or ``word: value`` with a value that
     ends on its line; the value must start with a letter, digit, quote or
-    bracket (no anchor, alias, tag or block scalar). Anything else is left to
-    :func:`locate`'s composing; a differential test holds the two equal.
+    bracket (no anchor, alias, tag or block scalar), or, written alone on its
+    line, start on the next line that is indented or a list item
+    (:func:`_block_value_start`). Anything else is left to :func:`locate`'s
+    composing; a differential test holds the two equal.
     """
     if _OTHER_BREAKS.search(fm):
         return None

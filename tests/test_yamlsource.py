@@ -140,7 +140,7 @@ def test_aliased_data_loads_as_pyyaml_loads_it(
 
 # ---------------------------------------------------------------- locating
 # ``yamlsource.top_level_position`` finds a top-level key's line in the text
-# alone; these hold it to composing the YAML (``locate_by_composing``) on
+# alone; these hold it to composing the YAML (``pyyaml_front_matter.locate``) on
 # hand-picked traps and on generated front matter, including the edge cases
 # of the library: aliases, anchors, tags, run-on quotes and brackets, block
 # scalars, and Unicode whitespace and line breaks.
