@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,20 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Let the serve tests stop their servers with SIGINT in a background job.
+
+    A shell starts a background job (``bash .ci/run &``) with SIGINT ignored,
+    and an ignored signal stays ignored across ``exec``: every ``okrsite
+    serve`` the tests start would then never see the Ctrl-C they send, and
+    hang until the test's timeout. A signal the parent handles is reset to
+    its default at ``exec``, so handling it here gives each child Python's
+    usual KeyboardInterrupt.
+    """
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def copy_example(root: Path) -> Path:
