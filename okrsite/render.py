@@ -339,6 +339,7 @@ class SiteRenderer:
         view = self.view
         return {
             "config": self.config,
+            "html_lang": self.language.tag,
             "as_of": self.as_of,
             "version": __version__,
             "objective_records": view.objectives,

@@ -37,6 +37,10 @@ class Language:
     translations: NullTranslations
     decimal_symbol: str
     group_symbol: str
+    #: what the pages declare in ``<html lang>``: the ``language`` setting as
+    #: written, or ``en`` for a code nothing translates and Babel does not know
+    #: (the pages' words are then English)
+    tag: str = "en"
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -141,13 +145,15 @@ def untranslated(language: str, folders: Iterable[Path]) -> str | None:
     folders = list(folders)
     if language.replace("_", "-").split("-")[0].lower() == "en":
         return None
+    if catalogue_files(language, folders):
+        return None
     from babel import Locale, UnknownLocaleError
 
     try:
         Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return "unknown"
-    return None if catalogue_files(language, folders) else "no catalogue"
+    return "no catalogue"
 
 
 def load_language(language: str, folders: Iterable[Path]) -> Language:
@@ -191,5 +197,11 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         buffer.seek(0)
         translations = Translations(fp=buffer)
     if locale is None:
-        return Language("en", translations, ".", ",")
-    return Language(str(locale), translations, get_decimal_symbol(locale), get_group_symbol(locale))
+        return Language("en", translations, ".", ",", tag=language if len(merged) else "en")
+    return Language(
+        str(locale),
+        translations,
+        get_decimal_symbol(locale),
+        get_group_symbol(locale),
+        tag=language,
+    )

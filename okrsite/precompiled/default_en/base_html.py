@@ -7,6 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_html_lang = resolve('html_lang')
     l_0_config = resolve('config')
     l_0_version = resolve('version')
     l_0_root = resolve('root')
@@ -23,7 +24,7 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield '<!doctype html>\n<html lang="'
-    yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'))
+    yield escape((undefined(name='html_lang') if l_0_html_lang is missing else l_0_html_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
     yield from context.blocks['title'][0](context)
     yield '</title>\n'
@@ -114,4 +115,4 @@ def block_scripts(context, missing=missing, environment=environment):
     pass
 
 blocks = {'title': block_title, 'head': block_head, 'main': block_main, 'scripts': block_scripts}
-debug_info = '2=26&6=28&7=30&9=36&10=38&11=40&12=44&17=46&20=50&23=52&30=54&33=56&35=68&36=70&6=73&12=89&30=98&36=107'
+debug_info = '2=27&6=29&7=31&9=37&10=39&11=41&12=45&17=47&20=51&23=53&30=55&33=57&35=69&36=71&6=74&12=90&30=99&36=108'
