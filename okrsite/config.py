@@ -9,12 +9,12 @@ text and returns settings plus diagnostics.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
+from okrsite import toml_reader as tomllib
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.limits import (
     CONTROL_CHARS,
@@ -24,11 +24,6 @@ from okrsite.limits import (
     utf8_length,
 )
 from okrsite.model import Cycle, Settings
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 CONFIG_FILE = "okrsite.toml"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 import reprlib
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -776,10 +775,8 @@ def _parsed_toml(
             hint=f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB",
             line=1,
         )
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
+    from okrsite import toml_reader as tomllib
+
     try:
         data = tomllib.loads(front)
     except tomllib.TOMLDecodeError as exc:

@@ -18,7 +18,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -27,12 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from okrsite import kpi_csv
+from okrsite import toml_reader as tomllib
 from okrsite.written_dates import read_date
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 __all__ = ["Source", "SourceError", "fetch", "parse_values", "read_sources"]
 

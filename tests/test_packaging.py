@@ -3,15 +3,11 @@ in pyproject.toml, so setuptools neither warns on install nor leaves one out."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from conftest import REPO
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from okrsite import toml_reader as tomllib
 
 
 def folders(root: Path, package: str) -> set[str]:
