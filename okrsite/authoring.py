@@ -100,15 +100,22 @@ def load_for_writing(root: Path) -> tuple[LoadResult, ParseCache]:
 
 
 # ------------------------------------------------------------------ check-ins
-def number_or_text(raw: str) -> float | int | str:
+def number_or_text(raw: str) -> bool | float | int | str:
     """A value as typed: a number when it is one, else the text itself, so the
     loader (not this module) says what is wrong with ``50%`` or ``lots``."""
     text = raw.strip()
+    yes_no = _YES_NO.get(text.lower())
+    if yes_no is not None:  # --set launch=yes: a yes/no key result's, written as YAML writes it
+        return yes_no
     try:
         value = float(text.replace("_", ""))
     except ValueError:
         return text
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+#: what a yes/no key result's value may be typed as (YAML reads the same words in a file)
+_YES_NO = {"yes": True, "true": True, "done": True, "no": False, "false": False}
 
 
 def confidence_value(raw: str) -> float | int | str:

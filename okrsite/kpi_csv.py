@@ -134,8 +134,12 @@ def slash_order(cells: Iterable[str]) -> int | None:
 
 
 def read_number(cell: str, delimiter: str) -> float | None:
-    """The number in ``cell``; a decimal comma only in a file not separated by commas."""
+    """The number in ``cell``; a decimal comma only in a file not separated by commas.
+    A percent sign after it (``3.1%``, as a spreadsheet exports a column formatted
+    as percentages) is read past: the KPI's figures say what its unit is."""
     text = cell.strip()
+    if text.endswith("%"):
+        text = text[:-1].rstrip()
     if delimiter != "," and "," in text:
         if _DECIMAL_COMMA.fullmatch(text):
             text = text.replace(",", ".")

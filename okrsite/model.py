@@ -212,6 +212,10 @@ class CheckIn:
     #: key result ids whose values were written at the top (``lead: 5``), not
     #: under ``values:``; one that names no key result is an unknown key
     loose: tuple[str, ...] = ()
+    #: key result ids whose values were written yes or no (``launch: yes``,
+    #: read as 1 or 0): resolving refuses them for a key result that is not
+    #: done-or-not
+    yes_no: tuple[str, ...] = ()
 
     @property
     def undated(self) -> bool:

@@ -308,10 +308,13 @@ class _Fields:
             sign = next((c for c in value if c in CURRENCY_SIGNS), None)
             if sign is not None:
                 self.currencies.append(sign)
+        if result is not None and type(value) is str and "." in value:
+            self._quoted_thousands_point(value, path)
         if result is None:
+            shown = ("true" if value else "false") if isinstance(value, bool) else _show(value)
             self.err(
                 "OKR102",
-                f"{label} must be a number, got {_show(value)}",
+                f"{label} must be a number, got {shown}",
                 path,
                 hint=_number_hint(value),
             )
@@ -325,6 +328,19 @@ class _Fields:
             self.err("OKR107", f"{label} must be {bounds}, got {_fmt(result)}", path)
             return None
         return result
+
+    def _quoted_thousands_point(self, value: str, path: Path_) -> None:
+        """OKR124 for a quoted ``"250.000"``, as :func:`_thousands_points` warns
+        of ``250.000`` written bare: quoting it does not say which it means."""
+        text = value.strip()
+        if _QUOTED_THOUSANDS_POINT.fullmatch(text):
+            read, grouped = f"{float(text):g}", text.replace(".", "")
+            self.warn(
+                "OKR124",
+                f"{text} is read as {read}; with a point that groups thousands it is {grouped}",
+                path,
+                hint=f"write {read} or {grouped}, whichever you mean",
+            )
 
     def date_(
         self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False
@@ -968,6 +984,8 @@ _THOUSANDS_POINT_SOURCE = (
 
 
 _DECIMALS_ENDING_IN_ZERO = re.compile(r"\.[0-9]{2}0")
+#: the same number written as text (``"250.000"``): YAML gives a string, read as 250
+_QUOTED_THOUSANDS_POINT = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0")
 
 
 def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
@@ -1617,11 +1635,18 @@ def _checkin(
     elif objective is not None and kpi is not None:
         f.err("OKR109", "a check-in names either an objective or a KPI, not both", ("kpi",))
     values: dict[str, float] = {}
+    yes_no: list[str] = []
     raw_values = _values_listed(f, data)
     if raw_values is not None:
         if kpi is not None and objective is None:
             f.err("OKR109", "a KPI check-in takes a single 'value:', not 'values:'", ("values",))
         for key, value, path in raw_values:
+            if isinstance(value, str) and value.strip().lower() in _DONE_WORDS:
+                value = _DONE_WORDS[value.strip().lower()]
+            if isinstance(value, bool):  # launch: yes (or true, on): a yes/no key result's
+                values[key] = 1.0 if value else 0.0
+                yes_no.append(key)
+                continue
             number = f.number_value(value, f"value of {key}", path, percent=True)
             if number is not None:
                 values[key] = number
@@ -1655,8 +1680,12 @@ def _checkin(
         time=time,
         percent=percent,
         loose=f.loose,
+        yes_no=tuple(yes_no),
     )
 
+
+#: a yes/no key result's value written as a word YAML leaves as text
+_DONE_WORDS = {"done": True, "not done": False}
 
 _MOMENT = re.compile(
     r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"

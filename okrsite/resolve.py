@@ -653,6 +653,19 @@ def resolve(
                         )
                     )
                     ok = False
+                elif key in c.yes_no and found_kr.kind != "boolean":
+                    written = "yes" if value else "no"
+                    diags.append(
+                        error(
+                            "OKR102",
+                            f"value of {key} must be a number, got {written}: key result "
+                            f"{key!r} is measured, not done or not",
+                            c.file,
+                            hint="write the number it has reached, e.g. 50, 0.25 or 1,000,000",
+                            key_path=where,
+                        )
+                    )
+                    ok = False
                 elif key in c.percent and not is_percent_unit(found_kr.unit):
                     diags.append(_percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
                     ok = False

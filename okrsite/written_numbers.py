@@ -24,7 +24,11 @@ hundred and forty-five in English and two point three four five in German,
 so it is refused: :func:`ambiguous_comma` lets the message give both
 readings. Beside a dollar, pound or yen sign (``$250,000``) it groups
 thousands: those amounts are written the English way (a euro amount is
-written both ways, so ``€2,345`` stays refused). So are a lowercase ``m`` (million or metres?) and anything else
+written both ways, so ``€2,345`` stays refused). One point before exactly
+three digits beside any currency sign (``€5.000``, ``500.000 €``) groups
+thousands too: no amount of money is written with three decimals, and
+reading it as YAML reads ``5.000`` (5) would make it a thousand times
+too small. So are a lowercase ``m`` (million or metres?) and anything else
 that is not one number.
 """
 
@@ -53,6 +57,7 @@ _SOURCES = {
     "grouped_comma": r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?",  # 1.234,5  1.000.000
     "decimal_comma": r"\d+,(?:\d{1,2}|\d{4,})|0,\d+",  # 5,9  12,75  0,125
     "one_group": r"[1-9]\d{0,2},\d{3}",  # 2,345: thousands or decimals?
+    "one_point_group": r"[1-9]\d{0,2}\.\d{3}",  # €5.000: thousands beside a currency
     "plain": r"\d+(?:\.\d*)?|\.\d+",
 }
 
@@ -79,6 +84,7 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
     if percent:
         body = body[:-1].rstrip()
     sign = ""
+    money = any(c in body for c in _CURRENCY)
     for _ in range(2):  # -$5 and $-5 alike
         if body and body[0] in "+-\u2212" and not sign:
             sign, body = ("-" if body[0] != "+" else "+"), body[1:].lstrip()
@@ -95,7 +101,11 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         body = body.replace(space, "")
     if not body.isascii():
         return None
-    if _matches("plain", body):
+    if money and factor == 1.0 and _matches("one_point_group", body):
+        # €5.000, 500.000 €: no amount of money is written with three
+        # decimals, so the point groups thousands, as in German
+        digits = body.replace(".", "")
+    elif _matches("plain", body):
         digits = body
     elif _matches("grouped_point", body) and (
         one_group_thousands or not _matches("one_group", body)

@@ -208,8 +208,9 @@ def test_what_a_spreadsheet_leaves_ambiguous_is_refused_with_what_to_write(
 def test_numbers_read_the_same_as_before_in_files_separated_by_commas() -> None:
     for cell in ("12", "-3", "0.25", " 7 ", "1_000", "1e3", ".5", "150."):
         assert read_number(cell, ",") == float(cell.strip().replace("_", "")), cell
-    for cell in ("nan", "inf", "", "12 %", "1,5", "1.234,5"):
+    for cell in ("nan", "inf", "", "%", "1,5", "1.234,5"):
         assert read_number(cell, ",") is None, cell
+    assert read_number("12 %", ",") == read_number("12%", ",") == 12.0  # a percent column
     assert read_number("1,5", ";") == 1.5
     assert read_number("-1.234,5", "\t") == -1234.5
     assert read_number("1.5", ";") == 1.5  # not three digits after the point: not ambiguous
@@ -1254,3 +1255,149 @@ def test_toml_front_matter_as_hugo_writes_it(tmp_path: Path) -> None:
         {"beta": 120},
     )
     assert app.body == "Why: **users** wait.\n"
+
+
+def test_amounts_of_money_with_a_point_before_three_digits_are_thousands_and_quoted_ones_warned(
+    tmp_path: Path,
+) -> None:
+    """``€5.000`` and ``500.000 €`` are five thousand and five hundred thousand
+    euros (no amount of money has three decimals), and the unit is the euro;
+    a quoted ``"250.000"`` is read as YAML reads it bare, 250, with the same
+    warning as ``250.000`` written bare: quoting it does not say which."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Pipeline"\nlanguage = "de"\n',
+            "content/objectives/pipeline.md": """
+                ---
+                title: Pipeline
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: quoted, title: Quoted, target: "250.000"}
+                  - {id: after, title: Euro after, start: 100.000 €, target: 500.000 €}
+                  - {id: before, title: Euro before, target: €5.000}
+                  - {id: dollar, title: Dollar, target: $1.500}
+                  - {id: cents, title: Cents, target: €2.50}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [(d.code, d.line, d.message) for d in result.diagnostics if d.code == "OKR124"] == [
+        ("OKR124", 6, "250.000 is read as 250; with a point that groups thousands it is 250000")
+    ]
+    krs = {k.id: k for k in result.scored.portfolio.objectives["pipeline"].key_results}
+    assert [(k.start, k.target, k.unit) for k in krs.values()] == [
+        (0, 250, ""),
+        (100_000, 500_000, "€"),
+        (0, 5000, "€"),
+        (0, 1500, "$"),
+        (0, 2.5, "€"),
+    ]
+    runner = CliRunner()
+    out = tmp_path / "out"
+    built = runner.invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    exported = (out / "api" / "key-results.csv").read_text(encoding="utf-8")
+    assert ",500000," in exported and ",5000," in exported and ",1500," in exported
+
+
+def test_a_yes_no_key_result_takes_yes_and_no_in_check_ins_and_a_measured_one_refuses_them(
+    tmp_path: Path,
+) -> None:
+    """``launch: yes`` (``true``, ``done``) is a done-or-not key result's 1, as
+    ``done: yes`` is in the objective file; ``okrsite checkin --set launch=yes``
+    writes it so. The same word for a key result that counts something is
+    refused where it is written, in the user's words, not Python's ``True``."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Docs"\n',
+            "content/objectives/docs.md": """
+                ---
+                title: Better docs
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: articles, title: Articles written, target: 40}
+                  - {id: launch, title: Docs portal live, done: false}
+                  - {id: search, title: Search live, done: false}
+                ---
+            """,
+            "content/checkins/docs/2026-11-10.md": """
+                ---
+                objective: docs
+                date: 2026-11-10
+                values: {articles: 22, launch: yes, search: not done}
+                ---
+            """,
+            "content/checkins/docs/2026-11-12.md": """
+                ---
+                objective: docs
+                date: 2026-11-12
+                values: {articles: yes}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [
+        (d.file, d.line, d.column, d.code, d.message) for d in result.diagnostics if d.is_error
+    ] == [
+        (
+            "content/checkins/docs/2026-11-12.md",
+            4,
+            20,
+            "OKR102",
+            "value of articles must be a number, got yes: key result 'articles' is measured, "
+            "not done or not",
+        )
+    ]
+    (checkin,) = result.scored.portfolio.checkins
+    assert checkin.values == {"articles": 22, "launch": 1, "search": 0}
+    assert checkin.yes_no == ("launch", "search")
+    krs = result.scored.objectives["docs"].key_results
+    assert (krs["launch"].progress, krs["search"].progress) == (1.0, 0.0)
+
+    (site / "content/checkins/docs/2026-11-12.md").unlink()
+    runner = CliRunner()
+    done = runner.invoke(
+        cli,
+        ["checkin", "docs", "--site", str(site), "--set", "search=Yes", "--date", "2026-11-15"],
+    )
+    assert done.exit_code == 0, done.output
+    written = (site / "content/checkins/docs/2026-11-15.md").read_text(encoding="utf-8")
+    assert "values: {search: true}" in written
+    krs = load_site(site, AS_OF).scored.objectives["docs"].key_results
+    assert krs["search"].progress == 1.0
+
+
+def test_a_kpi_csv_column_formatted_as_percentages_is_read(tmp_path: Path) -> None:
+    """A spreadsheet exports a percentage column as ``3.1%``: each is its number,
+    and the KPI's target written as a percentage makes its unit ``%``."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Churn"\n',
+            "content/kpis/churn.md": """
+                ---
+                title: Monthly churn
+                owner: Uma Diaz
+                direction: down
+                target: 2%
+                thresholds: {green: 2%, red: 4%}
+                data: data/churn.csv
+                ---
+            """,
+            "content/data/churn.csv": "Month,Churn\n2026-07,3.1%\n2026-08,2.9 %\n2026-09,2.8\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d for d in result.diagnostics if d.is_error] == []
+    assert result.scored.portfolio.kpi_series["churn"] == (
+        (date(2026, 7, 1), 3.1),
+        (date(2026, 8, 1), 2.9),
+        (date(2026, 9, 1), 2.8),
+    )
+    assert result.scored.portfolio.kpis["churn"].unit == "%"
