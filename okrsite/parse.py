@@ -911,6 +911,10 @@ def parse_data(
             hint="write 'key: value' lines between the '---' markers",
             line=parts.fm_line + 1,
         )
+    if _DIGIT_COMMA_DIGIT.search(parts.front_matter) is not None:
+        split = _split_decimal_commas(rel, data, parts.front_matter)
+        if memo is None:
+            diags.extend(split)
     if not all(type(k) is str for k in data):
         data = {str(k): v for k, v in data.items()}
 
@@ -1011,6 +1015,76 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
                 hint=f"write {read} or {grouped}, whichever you mean",
             )
         )
+    return found
+
+
+#: a digit, a comma and a digit: the only way :func:`_split_decimal_commas` finds anything
+_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")
+
+
+def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
+    """An error for each decimal comma that YAML split inside ``{…}``.
+
+    ``{marge: 13,5}`` is, to YAML, ``marge: 13`` and a second entry whose key
+    is ``5`` and whose value is empty: the comma separates a flow mapping's
+    entries. Read so, the figure would be 13 and the 5 an unknown key. Each
+    such pair (an integer followed by an integer key without a value) is an
+    error on the figure with what to write, and the stray key is removed so
+    nothing else reports it. Block values (``marge: 13,5``) are text and read
+    as 13.5 (:mod:`okrsite.written_numbers`). The digits after the comma are
+    taken from ``text`` (the front matter) where it shows them, since YAML
+    reads ``05`` as 5; a key of four digits or more (a year) is left alone.
+    """
+    found: list[Diagnostic] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        previous: tuple[Any, Any] | None = None
+        stray = []
+        for key, value in node.items():
+            if (
+                previous is not None
+                and type(key) is int
+                and 0 <= key < 1000
+                and value is None
+                and type(previous[1]) is int
+            ):
+                prev_key, whole = previous
+                written = [
+                    m[1]
+                    for m in re.finditer(rf"(?<![\d.]){whole},(\d+)(?![\d.])", text)
+                    if int(m[1]) == key
+                ]
+                part = written[0] if len(set(written)) == 1 else str(key)
+                hint = (
+                    f"write {whole}{part} for the whole number or "
+                    f"{float(f'{whole}.{part}'):g} for the decimal"
+                    if len(part) == 3
+                    else f'write {whole}.{part}, or put it in quotes: "{whole},{part}"'
+                )
+                found.append(
+                    error(
+                        "OKR102",
+                        f"{prev_key}: {whole},{part} is read as {whole} and a key {key}: "
+                        "inside {…} a comma separates the entries",
+                        rel,
+                        hint=hint,
+                        key_path=(*path, str(prev_key)),
+                    )
+                )
+                stray.append(key)
+                previous = None
+                continue
+            previous = (key, value)
+            if isinstance(value, (dict, list)):
+                stack.append((value, (*path, str(key))))
+        for key in stray:
+            del node[key]
     return found
 
 

@@ -1401,3 +1401,56 @@ def test_a_kpi_csv_column_formatted_as_percentages_is_read(tmp_path: Path) -> No
         (date(2026, 9, 1), 2.8),
     )
     assert result.scored.portfolio.kpis["churn"].unit == "%"
+
+
+def test_a_decimal_comma_that_yaml_splits_inside_braces_is_an_error_saying_what_to_write(
+    tmp_path: Path,
+) -> None:
+    """``{marge: 13,5}`` is ``marge: 13`` and a stray key ``5`` to YAML: the
+    figure would silently lose its decimals. Each such figure is an error on
+    its own line and column, with the digits as written (``05``, not YAML's
+    5) and both readings where three digits follow the comma."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Marge"\nlanguage = "de"\n',
+            "content/objectives/a.md": """
+                ---
+                title: Marge
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: marge, title: Marge, start: 10, target: 14,500}
+                  - {id: umsatz, title: Umsatz, target: 2000000}
+                ---
+            """,
+            "content/checkins/c.md": """
+                ---
+                objective: a
+                date: 2026-11-10
+                values: {umsatz: "1.150,25", marge: 13,05}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = [
+        (d.file, d.line, d.column, d.message, d.hint) for d in result.diagnostics if d.is_error
+    ]
+    assert found == [
+        (
+            "content/checkins/c.md",
+            4,
+            37,
+            "marge: 13,05 is read as 13 and a key 5: inside {…} a comma separates the entries",
+            'write 13.05, or put it in quotes: "13,05"',
+        ),
+        (
+            "content/objectives/a.md",
+            6,
+            50,
+            "target: 14,500 is read as 14 and a key 500: inside {…} a comma separates the entries",
+            "write 14500 for the whole number or 14.5 for the decimal",
+        ),
+    ]
+    assert "OKR111" not in {d.code for d in result.diagnostics}
