@@ -1556,11 +1556,14 @@ def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
     return score
 
 
+#: a figure in a sentence: a sign, a currency before or after, a thousand,
+#: million or billion (``$200k``, ``1.2M €``, ``1,2 M€``)
+_FIGURE = r"[-+\u2212]?[$€£¥]?\d[\d.,']*(?:\s?(?:[kMB]|bn)(?![^\W\d_]))?(?:\s?[$€£¥](?!\w))?"
 #: "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
 #: (compiled when a key result is first written as a sentence)
 _FROM_TO = (
-    r"\bfrom\s+(?P<a>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ua>%|[^\W\d_]+)?"
-    r"\s+to\s+(?P<b>[-+\u2212]?[$€£]?\d[\d.,']*[kMB]?)\s*(?P<ub>%|[^\W\d_]+)?"
+    rf"\bfrom\s+(?P<a>{_FIGURE})\s*(?P<ua>%|[^\W\d_]+)?"
+    rf"\s+to\s+(?P<b>{_FIGURE})\s*(?P<ub>%|[^\W\d_]+)?"
 )
 
 
@@ -1576,6 +1579,8 @@ def _written_out(sentence: str) -> dict[str, Any]:
     if start is None or target is None:
         return item
     units = {u for u in (found["ua"], found["ub"]) if u}
+    if not units:  # from $1M to $3,000,000: the currency, as for target: $3,000,000
+        units = {c for c in found["a"] + found["b"] if c in CURRENCY_SIGNS}
     item["start"], item["target"] = start[0], target[0]
     if len(units) == 1:
         item["unit"] = units.pop()

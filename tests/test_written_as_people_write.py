@@ -514,7 +514,7 @@ def test_key_results_as_sentences_co_owners_and_tags_in_one_line(tmp_path: Path)
         ("kr1", 30, 50, "", "numeric"),
         ("kr2", 8, 2, "h", "numeric"),
         ("kr3", 20, 45, "%", "numeric"),
-        ("kr4", 1200000, 2000000, "", "numeric"),
+        ("kr4", 1200000, 2000000, "$", "numeric"),  # the currency, as for target: $2M
         ("kr5", None, None, "", "rollup"),
     ]
     scores = result.scored.objectives["nps"].key_results
@@ -1279,6 +1279,7 @@ def test_amounts_of_money_with_a_point_before_three_digits_are_thousands_and_quo
                   - {id: before, title: Euro before, target: €5.000}
                   - {id: dollar, title: Dollar, target: $1.500}
                   - {id: cents, title: Cents, target: €2.50}
+                  - Grow EU revenue from 1,2 M€ to 2 M€
                 ---
             """,
         },
@@ -1294,6 +1295,7 @@ def test_amounts_of_money_with_a_point_before_three_digits_are_thousands_and_quo
         (0, 5000, "€"),
         (0, 1500, "$"),
         (0, 2.5, "€"),
+        (1_200_000, 2_000_000, "€"),
     ]
     runner = CliRunner()
     out = tmp_path / "out"
