@@ -28,9 +28,10 @@ from okrsite.authoring import (
 )
 from okrsite.diagnostics import format_report, summary_line
 from okrsite.model import Objective, Portfolio
-from okrsite.named_targets import key_result_named, target_guess, target_named
-from okrsite.parse import ID_RE
+from okrsite.named_targets import folded, key_result_named, target_guess, targets_named
+from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult, ParseCache
+from okrsite.slug import slugify
 
 #: how the editor's note template marks what is not part of the note (as git does)
 SCISSORS = "# ------------------------ >8 ------------------------"
@@ -126,6 +127,50 @@ def _title_of(p: Portfolio, rid: str) -> str:
     return str(getattr(record, "title", rid))
 
 
+def _one_target(base: LoadResult, name: str) -> str:
+    """The id of the one objective, KPI or SMART goal ``name`` names
+    (:func:`~okrsite.named_targets.targets_named`); a usage error naming
+    them all when it fits several, or what was tried and the nearest when it
+    fits none. Refused here, not by the loader: the loader could only say
+    that a check-in file that was never written names an objective that does
+    not exist. Files set aside for errors of their own may still be named
+    by id, as the loader accepts check-ins of them."""
+    p = base.scored.portfolio
+    content_dir = base.config.content_dir
+    aside = {
+        rid
+        for d in base.diagnostics
+        if d.is_error and d.file
+        for kind, rid in [kind_and_id_from_path(d.file, content_dir)]
+        if kind in ("objective", "kpi", "goal") and rid
+    }
+    found = targets_named(p, name, also=aside)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise click.UsageError(
+            f"{name!r} fits {len(found)} objectives, KPIs or SMART goals: "
+            + ", ".join(f"{rid} ({_title_of(p, rid)!r})" for rid in found)
+            + "; give the whole id of the one you mean"
+        )
+    guess = target_guess(p, name)
+    forms = [f"{folded(name)!r} (in any case)"] if folded(name) != name else []
+    if slugify(name) not in (name, folded(name)):
+        forms.append(f"{slugify(name)!r} (as a slug, without accents)")
+    raise click.UsageError(
+        f"no single objective, KPI or SMART goal is named {name!r}: tried it as an id "
+        "and as the last part of one, as written"
+        + "".join(f" and as {form}" for form in forms)
+        + ", and as a title"
+        + (
+            f"; did you mean {guess} ({_title_of(p, guess)!r})?"
+            if guess
+            else f"; their ids are file paths under {content_dir.strip('/')}/objectives, "
+            "kpis and goals, without .md"
+        )
+    )
+
+
 def record_checkin(
     root: Path,
     target: str,
@@ -141,16 +186,10 @@ def record_checkin(
     base, cache = load_for_writing(root)
     p = base.scored.portfolio
     values = _parse_set(sets)
-    named = target_named(p, target)
+    named = _one_target(base, target)
     if named != target:
         click.echo(f"okrsite: {target!r} is {named}", err=True)
         target = named
-    elif not ID_RE.match(target):  # no id, and a name that fits nothing (or several)
-        guess = target_guess(p, target)
-        raise click.UsageError(
-            f"no single objective, KPI or SMART goal is named {target!r}"
-            + (f"; did you mean {guess} ({_title_of(p, guess)!r})?" if guess else "")
-        )
     if target in p.objectives:
         keys = {key: key_result_named(p.objectives[target], key) for key in values}
         for key, kr_id in keys.items():
