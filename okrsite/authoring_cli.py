@@ -10,7 +10,7 @@ are printed and nothing is written), 2 for a usage mistake.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from okrsite.named_targets import folded, key_result_named, target_guess, target
 from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.slug import slugify
+from okrsite.written_dates import MOMENT_FORMS, read_date, timed, year_last_readings
 
 #: how the editor's note template marks what is not part of the note (as git does)
 SCISSORS = "# ------------------------ >8 ------------------------"
@@ -44,6 +45,13 @@ def interactive() -> bool:
 
 
 class MomentType(click.ParamType):  # type: ignore[type-arg]
+    """``--date``: exactly what a check-in file's ``date:`` takes, read by the
+    same functions (:mod:`okrsite.written_dates`), so a date that a file
+    accepts is never refused on the command line (``18.11.2026``,
+    ``2026-11-18 4:30 pm``), and one a file refuses is refused here before
+    anything is loaded. The file gets it as ``2026-11-18`` or
+    ``2026-11-18T16:30``, as the command always wrote it."""
+
     name = "DATE"
 
     def convert(
@@ -52,14 +60,31 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, date):
             return value
         text = str(value).strip()
-        try:
-            return (
-                datetime.fromisoformat(text)
-                if ("T" in text or " " in text)
-                else date.fromisoformat(text)
+        split = timed(text)
+        written, clock = split if split is not None else (text, "")
+        day = read_date(written)
+        if day is None:
+            readings = year_last_readings(written)
+            if len(readings) > 1:
+                first, second = readings
+                self.fail(
+                    f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
+                    f"{second:%B} {second.day}, {second.year} (month first); write the one you mean as "
+                    f"{first} or {second}",
+                    param,
+                    ctx,
+                )
+            self.fail(f"{value!r} is not a date; write it as {MOMENT_FORMS}", param, ctx)
+        if clock is None:
+            self.fail(
+                f"{value!r} has no such time of day; write it 24-hour, e.g. "
+                f"{day}T14:05, or on a 12-hour clock, {day} 2:05 pm",
+                param,
+                ctx,
             )
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-02-15 or 2026-02-15T14:05", param, ctx)
+        if not clock:
+            return day
+        return datetime.combine(day, time.fromisoformat(clock))
 
 
 def _root(site: Path | None) -> Path:
@@ -298,7 +323,8 @@ def _goal_value(
     "moment",
     type=MomentType(),
     default=None,
-    help="Date (and time, 2026-11-29T14:05) of the check-in (default: now).",
+    help="Date, and time of day if you like, of the check-in (default: now), as a check-in "
+    "file's date: is written: 2026-11-29, 29.11.2026, 2026-11-29T14:05, 2026-11-29 2:05 pm.",
 )
 @click.option("--author", default=None, help="Who checks in: a name or a person id.")
 @click.option(
