@@ -10,7 +10,7 @@ are printed and nothing is written), 2 for a usage mistake.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,11 @@ from okrsite.authoring import (
 )
 from okrsite.diagnostics import format_report, summary_line
 from okrsite.model import Objective, Portfolio
-from okrsite.named_targets import key_result_named, target_guess, target_named
-from okrsite.parse import ID_RE
+from okrsite.named_targets import folded, key_result_named, target_guess, targets_named
+from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult, ParseCache
+from okrsite.slug import slugify
+from okrsite.written_dates import MOMENT_FORMS, read_date, timed, year_last_readings
 
 #: how the editor's note template marks what is not part of the note (as git does)
 SCISSORS = "# ------------------------ >8 ------------------------"
@@ -43,6 +45,13 @@ def interactive() -> bool:
 
 
 class MomentType(click.ParamType):  # type: ignore[type-arg]
+    """``--date``: exactly what a check-in file's ``date:`` takes, read by the
+    same functions (:mod:`okrsite.written_dates`), so a date that a file
+    accepts is never refused on the command line (``18.11.2026``,
+    ``2026-11-18 4:30 pm``), and one a file refuses is refused here before
+    anything is loaded. The file gets it as ``2026-11-18`` or
+    ``2026-11-18T16:30``, as the command always wrote it."""
+
     name = "DATE"
 
     def convert(
@@ -51,14 +60,31 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, date):
             return value
         text = str(value).strip()
-        try:
-            return (
-                datetime.fromisoformat(text)
-                if ("T" in text or " " in text)
-                else date.fromisoformat(text)
+        split = timed(text)
+        written, clock = split if split is not None else (text, "")
+        day = read_date(written)
+        if day is None:
+            readings = year_last_readings(written)
+            if len(readings) > 1:
+                first, second = readings
+                self.fail(
+                    f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
+                    f"{second:%B} {second.day}, {second.year} (month first); write the one you mean as "
+                    f"{first} or {second}",
+                    param,
+                    ctx,
+                )
+            self.fail(f"{value!r} is not a date; write it as {MOMENT_FORMS}", param, ctx)
+        if clock is None:
+            self.fail(
+                f"{value!r} has no such time of day; write it 24-hour, e.g. "
+                f"{day}T14:05, or on a 12-hour clock, {day} 2:05 pm",
+                param,
+                ctx,
             )
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-02-15 or 2026-02-15T14:05", param, ctx)
+        if not clock:
+            return day
+        return datetime.combine(day, time.fromisoformat(clock))
 
 
 def _root(site: Path | None) -> Path:
@@ -126,6 +152,50 @@ def _title_of(p: Portfolio, rid: str) -> str:
     return str(getattr(record, "title", rid))
 
 
+def _one_target(base: LoadResult, name: str) -> str:
+    """The id of the one objective, KPI or SMART goal ``name`` names
+    (:func:`~okrsite.named_targets.targets_named`); a usage error naming
+    them all when it fits several, or what was tried and the nearest when it
+    fits none. Refused here, not by the loader: the loader could only say
+    that a check-in file that was never written names an objective that does
+    not exist. Files set aside for errors of their own may still be named
+    by id, as the loader accepts check-ins of them."""
+    p = base.scored.portfolio
+    content_dir = base.config.content_dir
+    aside = {
+        rid
+        for d in base.diagnostics
+        if d.is_error and d.file
+        for kind, rid in [kind_and_id_from_path(d.file, content_dir)]
+        if kind in ("objective", "kpi", "goal") and rid
+    }
+    found = targets_named(p, name, also=aside)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise click.UsageError(
+            f"{name!r} fits {len(found)} objectives, KPIs or SMART goals: "
+            + ", ".join(f"{rid} ({_title_of(p, rid)!r})" for rid in found)
+            + "; give the whole id of the one you mean"
+        )
+    guess = target_guess(p, name)
+    forms = [f"{folded(name)!r} (in any case)"] if folded(name) != name else []
+    if slugify(name) not in (name, folded(name)):
+        forms.append(f"{slugify(name)!r} (as a slug, without accents)")
+    raise click.UsageError(
+        f"no single objective, KPI or SMART goal is named {name!r}: tried it as an id "
+        "and as the last part of one, as written"
+        + "".join(f" and as {form}" for form in forms)
+        + ", and as a title"
+        + (
+            f"; did you mean {guess} ({_title_of(p, guess)!r})?"
+            if guess
+            else f"; their ids are file paths under {content_dir.strip('/')}/objectives, "
+            "kpis and goals, without .md"
+        )
+    )
+
+
 def record_checkin(
     root: Path,
     target: str,
@@ -141,16 +211,10 @@ def record_checkin(
     base, cache = load_for_writing(root)
     p = base.scored.portfolio
     values = _parse_set(sets)
-    named = target_named(p, target)
+    named = _one_target(base, target)
     if named != target:
         click.echo(f"okrsite: {target!r} is {named}", err=True)
         target = named
-    elif not ID_RE.match(target):  # no id, and a name that fits nothing (or several)
-        guess = target_guess(p, target)
-        raise click.UsageError(
-            f"no single objective, KPI or SMART goal is named {target!r}"
-            + (f"; did you mean {guess} ({_title_of(p, guess)!r})?" if guess else "")
-        )
     if target in p.objectives:
         keys = {key: key_result_named(p.objectives[target], key) for key in values}
         for key, kr_id in keys.items():
@@ -259,7 +323,8 @@ def _goal_value(
     "moment",
     type=MomentType(),
     default=None,
-    help="Date (and time, 2026-11-29T14:05) of the check-in (default: now).",
+    help="Date, and time of day if you like, of the check-in (default: now), as a check-in "
+    "file's date: is written: 2026-11-29, 29.11.2026, 2026-11-29T14:05, 2026-11-29 2:05 pm.",
 )
 @click.option("--author", default=None, help="Who checks in: a name or a person id.")
 @click.option(

@@ -39,7 +39,7 @@ from okrsite.model import (
     pickled_by_fields,
 )
 from okrsite.slug import slugify
-from okrsite.written_dates import read_date, read_period, year_last_readings
+from okrsite.written_dates import read_date, read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
@@ -1766,14 +1766,6 @@ def _checkin(
 #: a yes/no key result's value written as a word YAML leaves as text
 _DONE_WORDS = {"done": True, "not done": False}
 
-_MOMENT = re.compile(
-    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"
-    r"[Tt ]+(\d{1,2}):(\d{2})"
-    r"(?::(\d{2})(?:\.\d+)?)?"  # seconds, and their fraction (read past)
-    r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
-    r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
-)
-
 
 def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
     """A check-in that names its objective and no ``values:``, with key results'
@@ -1859,23 +1851,20 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]
     the time counts as written.
     """
     raw = data.get("date")
-    m = _MOMENT.match(raw.strip()) if isinstance(raw, str) else None
-    if m is None:
+    split = timed(raw) if isinstance(raw, str) else None
+    if split is None:
         return f.date_(data, "date", (), required=True), ""
-    hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
-    if m[5] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
-        hour = hour % 12 + (12 if m[5] in "Pp" else 0) if 1 <= hour <= 12 else 99
-    day = f.date_value(m[1], "date", ("date",))
-    if hour > 23 or minute > 59 or second > 59:
+    written, clock = split
+    day = f.date_value(written, "date", ("date",))
+    if clock is None:
         f.err(
             "OKR104",
-            f"date has no such time of day: {m[0]!r}",
+            f"date has no such time of day: {str(raw).strip()!r}",
             ("date",),
             hint="write the time as 24-hour HH:MM, e.g. 2026-11-29T14:05",
         )
         return None, ""
-    text = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m[4] else "")
-    return day, text
+    return day, clock
 
 
 #: the middle light's names: a KPI's thresholds written green and yellow mean

@@ -13,21 +13,33 @@
   (day first, as most of the world writes it) both name November 20th.
   ``11/01/2026`` (the 11th of January, or November 1st?) is refused with
   both readings (:func:`year_last_readings`).
+
+- A check-in's date may carry a time of day (:func:`timed`): 24-hour or on
+  a 12-hour clock, as scripts write it too.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 __all__ = [
+    "MOMENT_FORMS",
     "dotted",
     "named",
     "read_date",
     "read_month",
     "read_period",
     "slashed",
+    "timed",
     "year_last_readings",
 ]
+
+#: what a check-in's ``date:`` (and ``okrsite checkin --date``) takes, for messages
+MOMENT_FORMS = (
+    "2026-11-18, 18.11.2026, 2026/11/18, 11/18/2026, Nov 18, 2026 or 18. November 2026; "
+    "with a time of day, 2026-11-18T16:30, 2026-11-18 4:30 pm or 18.11.2026 16:30"
+)
 
 #: month names and their usual abbreviations, English and German
 MONTHS = {
@@ -205,3 +217,37 @@ def read_period(text: str) -> date | None:
     if count is None or not 1 <= int(number) <= count:
         return None
     return date(int(year), (int(number) - 1) * (12 // count) + 1, 1)
+
+
+_MOMENT = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"[Tt ]+(\d{1,2}):(\d{2})"
+    r"(?::(\d{2})(?:\.\d+)?)?"  # seconds, and their fraction (read past)
+    r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
+    r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
+)
+
+
+def timed(text: str) -> tuple[str, str | None] | None:
+    """A date with a time of day, split: the date as written (for
+    :func:`read_date`, which judges it) and the time as zero-padded 24-hour
+    ``HH:MM``, or ``HH:MM:SS`` when seconds are written; ``None`` for the
+    time when there is no such time of day (``25:00``, ``13:05 pm``).
+    ``None`` when ``text`` has no time (or is not a date with one).
+
+    The time only orders check-ins of one day, so text whose text order is
+    time order is all it needs to be. It may be written as scripts write it
+    (``2026-11-29T14:05:00.123Z``, ``+01:00``) or on a 12-hour clock
+    (``2:05 pm``); a zone is read past, so the time counts as written. One
+    function for the loader's check-in ``date:`` and ``okrsite checkin
+    --date``, so the command takes exactly what a file does.
+    """
+    m = _MOMENT.match(text.strip())
+    if m is None:
+        return None
+    hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
+    if m[5] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
+        hour = hour % 12 + (12 if m[5] in "Pp" else 0) if 1 <= hour <= 12 else 99
+    if hour > 23 or minute > 59 or second > 59:
+        return m[1], None
+    return m[1], f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m[4] else "")
