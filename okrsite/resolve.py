@@ -10,6 +10,7 @@ still be scored and shown (the build refuses to publish while errors remain).
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -786,6 +787,8 @@ def same_day_order_warnings(ordered: Sequence[CheckIn]) -> list[Diagnostic]:
         days[(subject, c.date)].append(c)
     found: list[Diagnostic] = []
     for group in days.values():
+        if len(group) >= 2 and not any(c.time for c in group):
+            found.extend(_named_in_words(group))
         if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
             continue
         for untimed in (c for c in group if not c.time):
@@ -807,6 +810,31 @@ def same_day_order_warnings(ordered: Sequence[CheckIn]) -> list[Diagnostic]:
                     )
                 )
     return found
+
+
+def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
+    """A warning on the last of a day's untimed check-ins when words in their
+    file names order them (``2026-11-03-afternoon.md`` sorts before
+    ``…-morning.md``, so the morning's values would be the current ones).
+    Names told apart by a number (``2026-11-03.md``, ``2026-11-03-2.md``) are
+    the documented way to order them and pass."""
+    names = [c.file.rsplit("/", 1)[-1] for c in group]
+    stems = [name.rsplit(".", 1)[0] for name in names]
+    common = len(os.path.commonprefix(stems))
+    if not any(ch.isalpha() for stem in stems for ch in stem[common:]):
+        return []
+    last = group[-1]
+    others = ", ".join(names[:-1])
+    return [
+        warning(
+            "OKR311",
+            f"this check-in and {others} of the same day have no time of day: their "
+            "file names order them, so this one is read last and its values are that day's",
+            last.file,
+            hint=f"give each its time, e.g. date: {last.date}T09:00 and {last.date}T16:30",
+            key_path=("date",),
+        )
+    ]
 
 
 def reference_exists(

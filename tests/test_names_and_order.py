@@ -293,3 +293,38 @@ def test_untimed_checkins_named_before_timed_ones_are_not_warned(make_site: Make
     )
     result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
     assert "OKR311" not in result.output
+
+
+def test_untimed_checkins_of_one_day_told_apart_by_words_are_warned(make_site: MakeSite) -> None:
+    """People check in twice a day and name the files by the time of day:
+    "afternoon" sorts before "morning", so the morning's value would be the
+    current one. That is said on the file read last; names told apart by a
+    number (the documented -2) are not warned, nor are timed ones."""
+    files = dict(HANDWRITTEN)
+    for name, value in [("morning", 7), ("afternoon", 5)]:
+        files[f"content/checkins/support/2026-11-29-{name}.md"] = (
+            f"---\nobjective: support\ndate: 2026-11-29\nvalues: {{first-response: {value}}}\n---\n"
+        )
+    for name in ("", "-2"):
+        files[f"content/checkins/support/2026-11-28{name}.md"] = (
+            "---\nobjective: support\ndate: 2026-11-28\nvalues: {first-response: 8}\n---\n"
+        )
+    site = make_site(files)
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--as-of", "2026-11-30"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "OKR311" in line]
+    assert warned == [
+        "content/checkins/support/2026-11-29-morning.md:3:7: warning OKR311: this check-in and "
+        "2026-11-29-afternoon.md of the same day have no time of day: their file names order "
+        "them, so this one is read last and its values are that day's (hint: give each its "
+        "time, e.g. date: 2026-11-29T09:00 and 2026-11-29T16:30)"
+    ]
+    assert _current(site) == 7
+
+    morning = site / "content/checkins/support/2026-11-29-morning.md"
+    morning.write_text(morning.read_text().replace("2026-11-29\n", "2026-11-29T09:00\n"))
+    afternoon = site / "content/checkins/support/2026-11-29-afternoon.md"
+    afternoon.write_text(afternoon.read_text().replace("2026-11-29\n", "2026-11-29T16:30\n"))
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--as-of", "2026-11-30"])
+    assert "OKR311" not in result.output
+    assert _current(site) == 5
