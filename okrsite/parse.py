@@ -311,7 +311,13 @@ class _Fields:
         if result is not None and type(value) is str and "." in value:
             self._quoted_thousands_point(value, path)
         if result is None:
-            shown = ("true" if value else "false") if isinstance(value, bool) else _show(value)
+            shown = (
+                ("true" if value else "false")
+                if isinstance(value, bool)
+                else "nothing"
+                if value is None
+                else _show(value)
+            )
             self.err(
                 "OKR102",
                 f"{label} must be a number, got {shown}",
@@ -389,7 +395,7 @@ class _Fields:
             "OKR104",
             f"{label} must be a real date like 2026-02-10, got {_show(value)}",
             path,
-            hint="write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month",
+            hint=_date_hint(value),
         )
         return None
 
@@ -618,7 +624,31 @@ def _as_number(value: Any) -> float | None:
     return result if math.isfinite(result) else None
 
 
+def _date_hint(value: Any) -> str:
+    """What to write for a date okrsite could not read: the year it lacks
+    (``Nov 12``), the time it could not read (``2026-11-03 9am``), or the
+    general form."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.search(r"\d{4}", text) is None:
+            for with_year in (f"{text} 2026", f"{text}, 2026", f"{text}2026"):
+                day = read_date(with_year)
+                if day is not None:
+                    return f"write the year too, e.g. {day} or {_day_month_year(day)}"
+        first, _, rest = text.partition(" ")
+        day = read_date(first.partition("T")[0]) if rest or "T" in first else None
+        if day is not None:
+            return (
+                f"{first.partition('T')[0]} is a date, but what follows is no time okrsite "
+                f"reads: write it as 24-hour HH:MM or with am/pm, e.g. {day}T09:00 or "
+                f"{day} 9:00 am"
+            )
+    return "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month"
+
+
 def _number_hint(value: Any) -> str:
+    if value is None:
+        return "write its number after the colon, or leave the key out"
     if isinstance(value, str):
         thousands = ambiguous_comma(value)
         if thousands is not None:
@@ -1677,6 +1707,8 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
             "OKR102",
             f"confidence must be 0-10, low/medium/high or a percentage, got {_show(value)}",
             ("confidence",),
+            hint="write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
+            "70% or high",
         )
         return None
     if 0 < number < 1 and not isinstance(value, bool):

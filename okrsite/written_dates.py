@@ -221,8 +221,8 @@ def read_period(text: str) -> date | None:
 
 _MOMENT = re.compile(
     r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"
-    r"[Tt ]+(\d{1,2}):(\d{2})"
-    r"(?::(\d{2})(?:\.\d+)?)?"  # seconds, and their fraction (read past)
+    r"[Tt ]+(\d{1,2})(?::(\d{2})"  # minutes (only with am or pm may they be left out: 9am)
+    r"(?::(\d{2})(?:\.\d+)?)?)?"  # seconds, and their fraction (read past)
     r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
     r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
 )
@@ -238,14 +238,14 @@ def timed(text: str) -> tuple[str, str | None] | None:
     The time only orders check-ins of one day, so text whose text order is
     time order is all it needs to be. It may be written as scripts write it
     (``2026-11-29T14:05:00.123Z``, ``+01:00``) or on a 12-hour clock
-    (``2:05 pm``); a zone is read past, so the time counts as written. One
+    (``2:05 pm``, ``9am``); a zone is read past, so the time counts as written. One
     function for the loader's check-in ``date:`` and ``okrsite checkin
     --date``, so the command takes exactly what a file does.
     """
     m = _MOMENT.match(text.strip())
-    if m is None:
+    if m is None or (m[3] is None and m[5] is None):  # 2026-11-29 14: an hour alone is no time
         return None
-    hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
+    hour, minute, second = int(m[2]), int(m[3] or 0), int(m[4] or 0)
     if m[5] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
         hour = hour % 12 + (12 if m[5] in "Pp" else 0) if 1 <= hour <= 12 else 99
     if hour > 23 or minute > 59 or second > 59:

@@ -1456,3 +1456,66 @@ def test_a_decimal_comma_that_yaml_splits_inside_braces_is_an_error_saying_what_
         ),
     ]
     assert "OKR111" not in {d.code for d in result.diagnostics}
+
+
+def test_a_date_without_its_year_a_time_without_minutes_and_an_empty_value(
+    tmp_path: Path,
+) -> None:
+    """``Nov 12`` lacks the year, and the hint says so (not "check the day exists");
+    ``9am`` is a time of day as people write it; ``kr1: ~`` has no value, said
+    in words, not Python's ``None``; a confidence out of range says the scale."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Docs"\n',
+            "content/objectives/a.md": """
+                ---
+                title: Docs
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: kr1, title: Articles, target: 40}
+                  - {id: kr2, title: Pages, target: 40}
+                ---
+            """,
+            "content/checkins/a/1.md": """
+                ---
+                objective: a
+                date: Nov 12
+                values: {kr1: ~}
+                confidence: 11/10
+                ---
+            """,
+            "content/checkins/a/2.md": """
+                ---
+                objective: a
+                date: 2026-11-08 9am
+                values: {kr1: 4}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    said = [(d.line, d.code, d.message, d.hint) for d in result.diagnostics if d.is_error]
+    assert said == [
+        (
+            3,
+            "OKR104",
+            "date must be a real date like 2026-02-10, got 'Nov 12'",
+            "write the year too, e.g. 2026-11-12 or 12 November 2026",
+        ),
+        (
+            4,
+            "OKR102",
+            "value of kr1 must be a number, got nothing",
+            "write its number after the colon, or leave the key out",
+        ),
+        (
+            5,
+            "OKR102",
+            "confidence must be 0-10, low/medium/high or a percentage, got '11/10'",
+            "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, 70% or high",
+        ),
+    ]
+    (checkin,) = result.scored.portfolio.checkins
+    assert (checkin.date, checkin.time) == (date(2026, 11, 8), "09:00")
