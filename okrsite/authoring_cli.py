@@ -259,6 +259,16 @@ def record_checkin(
         note=note,
     )
     report(validated_write(root, {rel: text}, base=base, cache=cache), "check-in")
+    pinned = base.config.as_of
+    if pinned is not None and day > pinned:
+        # written, but every figure is as of the pinned day: say so, or the
+        # check-in seems lost
+        click.echo(
+            f"okrsite: note: okrsite.toml sets as_of = {pinned}, so this check-in of {day} "
+            f"counts only in builds as of {day} or later (okrsite build --as-of {day}, or "
+            "remove as_of from okrsite.toml to build as of today)",
+            err=True,
+        )
 
 
 def _goal_value(

@@ -678,3 +678,22 @@ def test_new_checkin_takes_the_same_dates(site: Path) -> None:
     assert code == 0, out
     text = (site / "content/checkins/nps/2026-11-20.md").read_text(encoding="utf-8")
     assert "\ndate: 2026-11-20T08:05\n" in text
+
+
+def test_a_check_in_after_the_pinned_as_of_is_written_with_a_note(site: Path) -> None:
+    """okrsite.toml pins as_of for reproducible builds; a check-in dated after
+    it counts in no figure of the next build, so the command says so instead
+    of seeming to lose it. One dated on or before as_of gets no note."""
+    toml = site / "okrsite.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "as_of = 2026-11-20\n", encoding="utf-8")
+    args = ("checkin", "company/faster-support", "--set", "self-serve=20", "--site", str(site))
+    code, out = run(*args, "--date", "2026-11-25")
+    assert code == 0, out
+    assert "wrote content/checkins/company/faster-support/2026-11-25.md" in out
+    assert (
+        "note: okrsite.toml sets as_of = 2026-11-20, so this check-in of 2026-11-25 counts "
+        "only in builds as of 2026-11-25 or later"
+    ) in " ".join(out.split())
+    code, out = run(*args, "--date", "2026-11-20")
+    assert code == 0, out
+    assert "note:" not in out
