@@ -47,6 +47,7 @@ from okrsite.urls import href, page_path, prefix, safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
 from okrsite.view.formatting import (
+    atom_time,
     bar_width,
     percent,
     percent_figure,
@@ -361,6 +362,7 @@ class SiteRenderer:
             "num": self._number,
             "decimal": self._decimal,
             "day": self.language.day,
+            "atom_time": atom_time,
             "status_word": self.status_word,
             "markup": Markup,
             "partial": self.partial,
@@ -521,10 +523,17 @@ class SiteRenderer:
     def _render_feed(self) -> bytes:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
+        # the newest entry's own moment, time of day included (the as-of date without one)
+        updated_at = atom_time(updated, entries[0].time if entries else "")
         template = self.env.get_template("checkins.xml")
         origins = checkin_origins(entries, self.history, self.config)
         return template.render(
-            root="", path="checkins.xml", entries=entries, updated=updated, origins=origins
+            root="",
+            path="checkins.xml",
+            entries=entries,
+            updated=updated,
+            updated_at=updated_at,
+            origins=origins,
         ).encode("utf-8")
 
 

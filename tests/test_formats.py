@@ -14,6 +14,7 @@ import io
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -178,3 +179,44 @@ def test_a_forecast_of_one_is_written_1(tmp_path: Path) -> None:
     (kr_row,) = csv.DictReader(io.StringIO((out / "api/key-results.csv").read_text()))
     assert (row["forecast"], row["confidence"]) == ("1", "10")
     assert (kr_row["forecast"], kr_row["confidence"]) == ("1", "10")
+
+
+# ------------------------------------------------------------------ the feed
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def test_the_feed_gives_each_check_in_its_time_of_day(english: Path) -> None:
+    feed = ElementTree.parse(english / "checkins.xml").getroot()
+    stamps = {
+        entry.find(f"{ATOM}id").text.rsplit(":", 1)[-1]: entry.find(f"{ATOM}updated").text
+        for entry in feed.findall(f"{ATOM}entry")
+    }
+    assert stamps == {
+        "margin-3": "2026-11-19T14:30:05Z",
+        "margin-2": "2026-11-19T09:15:00Z",
+        "churn": "2026-11-18T00:00:00Z",  # a check-in without a time: the day's start
+        "margin-1": "2026-10-01T08:00:00Z",
+    }
+    # the feed was last updated at its newest entry, time and all
+    assert feed.find(f"{ATOM}updated").text == "2026-11-19T14:30:05Z"
+    for stamp in [*stamps.values(), feed.find(f"{ATOM}updated").text]:
+        assert RFC3339.match(stamp), stamp
+
+
+def test_a_feed_without_check_ins_is_updated_at_the_as_of_date(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Empty"\n',
+            "content/people/uma-diaz.md": "---\ntitle: Uma\n---\n",
+        },
+    )
+    out = root / "_site"
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(root), "--as-of", AS_OF, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    feed = ElementTree.parse(out / "checkins.xml").getroot()
+    assert feed.find(f"{ATOM}updated").text == f"{AS_OF}T00:00:00Z"

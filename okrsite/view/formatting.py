@@ -10,6 +10,7 @@ page); this module only names what the view uses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from okrsite import numbers
@@ -22,6 +23,7 @@ __all__ = [
     "bar_width",
     "remembered_number",
     "remembered_decimal",
+    "atom_time",
 ]
 
 
@@ -102,3 +104,18 @@ def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None
         return text
 
     return decimal
+
+
+def atom_time(day: date, time: str = "") -> str:
+    """A check-in's moment as the Atom feed needs it (RFC 3339, ``2026-11-19T09:15:00Z``).
+
+    A check-in keeps its time of day as written (``HH:MM`` or ``HH:MM:SS``,
+    :func:`okrsite.parse._checkin_moment`); without it two check-ins of one
+    day would have one timestamp and feed readers could not order them. A
+    check-in without a time stands at the start of its day. Check-ins carry
+    no zone (one written is read past), so the time is given as UTC, as the
+    dates always were.
+    """
+    if not time:
+        return f"{day.isoformat()}T00:00:00Z"
+    return f"{day.isoformat()}T{time if time.count(':') == 2 else time + ':00'}Z"
