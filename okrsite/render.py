@@ -53,6 +53,7 @@ from okrsite.view.formatting import (
     percent_figure,
     remembered_decimal,
     remembered_number,
+    remembered_percent,
 )
 from okrsite.view.history import (
     HISTORY_JSON,
@@ -161,6 +162,7 @@ class SiteRenderer:
         self.gettext = self.language.gettext
         self._number = remembered_number(self.language.number)
         self._decimal = remembered_decimal(self.language.number)
+        self._percent = remembered_percent(self.language.number, self.language.percent)
         self.index = SiteIndex(scored, config)
         record_index(self.index, self.recorder)
         self.view = ViewModel(scored, self.index, self.checkin_notes, self.recorder, plain)
@@ -336,6 +338,15 @@ class SiteRenderer:
     def decimal(self, value: float | None, places: int) -> str:
         return self._decimal(value, places)
 
+    def percent(self, ratio: float | None) -> str:
+        """A 0..1 ratio as a percentage in the site's language (``34%``, ``34 %``)."""
+        return self._percent(ratio)
+
+    def with_unit(self, value: float | None, unit: str | None) -> str:
+        """A number with its unit as the site's language writes it (``13,5 %``,
+        ``12 EUR``); no unit, the number alone."""
+        return self.language.with_unit(self._number(value), unit or "")
+
     def _globals(self) -> dict[str, Any]:
         view = self.view
         return {
@@ -358,6 +369,9 @@ class SiteRenderer:
             "kpi_sparkline": view.kpi_sparkline,
             "pct": percent,
             "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
+            "percent": self._percent,
+            "percent_format": self.language.percent("{n}"),
+            "with_unit": self.with_unit,
             "bar_width": bar_width,
             "num": self._number,
             "decimal": self._decimal,
@@ -516,7 +530,7 @@ class SiteRenderer:
 
     def _draw_badge(self, oid: str) -> str:
         score = self.view.scores[oid]
-        value = f"{percent(score.progress)}% {self.status_word(score.status)}"
+        value = f"{self._percent(score.progress)} {self.status_word(score.status)}"
         badge = progress_badge(oid, value, score.status)
         return str(self.partial("badge.svg", badge=badge))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from conftest import write_site
 
@@ -220,3 +221,78 @@ def test_a_feed_without_check_ins_is_updated_at_the_as_of_date(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     feed = ElementTree.parse(out / "checkins.xml").getroot()
     assert feed.find(f"{ATOM}updated").text == f"{AS_OF}T00:00:00Z"
+
+
+# ------------------------------------------------------------------ percentages
+
+#: the percent sign after a figure, with whatever stands between them
+PERCENT = re.compile(r"\d([\s\u00a0\u202f]*)%")
+#: how each language writes it (Babel's CLDR pattern): no space in English,
+#: a no-break space in German
+SPACING = {"en": "", "de": "\u00a0"}
+PAGES = ("index.html", "objectives/margin/index.html", "kpis/churn/index.html")
+
+
+def what_a_reader_gets(html: str) -> str:
+    """The page's text and the texts of its labels and tooltips (aria-label,
+    title, data-* words), which screen readers and hovering read too."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    texts = [soup.get_text(" ")]
+    for tag in soup.find_all(True):
+        texts += [
+            value
+            for name, value in tag.attrs.items()
+            if isinstance(value, str)
+            and (name in ("aria-label", "title") or name.startswith("data-"))
+        ]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_percentage_of_a_page_is_written_one_way(
+    english: Path, german: Path, language: str, page: str
+) -> None:
+    out = english if language == "en" else german
+    text = what_a_reader_gets((out / page).read_text(encoding="utf-8"))
+    spacings = PERCENT.findall(text)
+    assert len(spacings) >= 3, text  # the page does show percentages
+    assert set(spacings) == {SPACING[language]}, [
+        m.group(0) for m in PERCENT.finditer(text) if m.group(1) != SPACING[language]
+    ]
+
+
+def test_the_german_objective_page_writes_the_user_tests_sentences(german: Path) -> None:
+    text = what_a_reader_gets((german / "objectives/margin/index.html").read_text())
+    assert re.search(r"Prognose \d+\u00a0% am Zyklusende", text)
+    assert re.search(r"Wie \d+\u00a0% und „", text)
+    assert "13,5\u00a0%" in text  # the check-in's value, unit %
+    assert "10 → 34 → 20\u00a0%" in text  # start → current → target of the key result in %
+
+
+def test_the_dashboard_writes_a_value_in_percent_as_the_objective_page_does(
+    english: Path, german: Path
+) -> None:
+    """The user test's "Marge: – → 13,5%" on the dashboard against "13,5 %"
+    on the objective page: both now write the language's percentage."""
+    for out, previous, new in ((german, "13,5", "34\u00a0%"), (english, "13.5", "34%")):
+        dashboard = what_a_reader_gets((out / "index.html").read_text())
+        assert f"Marge: {previous} → {new}" in dashboard
+        objective = what_a_reader_gets((out / "objectives/margin/index.html").read_text())
+        assert re.search(rf"Marge:\s+{new}", objective)  # in its check-in list
+
+
+def test_a_badge_writes_its_percentage_as_the_pages(english: Path, german: Path) -> None:
+    assert re.search(r">\d+% ", (english / "badges/margin.svg").read_text())
+    assert re.search(r">\d+\u00a0% ", (german / "badges/margin.svg").read_text())
+
+
+def test_the_search_page_hands_its_script_the_languages_percentage(
+    english: Path, german: Path
+) -> None:
+    for out, language in ((english, "en"), (german, "de")):
+        box = BeautifulSoup((out / "search/index.html").read_text(), "html.parser")
+        results = box.find(id="search-results")
+        assert results["data-percent"] == "{n}" + SPACING[language] + "%"
