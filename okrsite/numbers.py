@@ -96,9 +96,11 @@ def json_number(value: float | None, digits: int = 6) -> float | int | None:
 
 
 def csv_number(value: float | None, digits: int = 6) -> str:
-    """A number for a CSV cell, rounded to ``digits`` (empty when none or not finite)."""
-    value = finite(value)
-    return "" if value is None else repr(round(value, digits))
+    """A number for a CSV cell: the text :func:`json_number` gives it in
+    ``api/portfolio.json`` (``8``, not ``8.0``; ``0.444444``), so one figure
+    reads the same in every export; empty when none or not finite."""
+    number = json_number(value, digits)
+    return "" if number is None else str(number)
 
 
 def coordinate(value: float) -> str:

@@ -47,11 +47,13 @@ from okrsite.urls import href, page_path, prefix, safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
 from okrsite.view.formatting import (
+    atom_time,
     bar_width,
     percent,
     percent_figure,
     remembered_decimal,
     remembered_number,
+    remembered_percent,
 )
 from okrsite.view.history import (
     HISTORY_JSON,
@@ -160,6 +162,7 @@ class SiteRenderer:
         self.gettext = self.language.gettext
         self._number = remembered_number(self.language.number)
         self._decimal = remembered_decimal(self.language.number)
+        self._percent = remembered_percent(self.language.number, self.language.percent)
         self.index = SiteIndex(scored, config)
         record_index(self.index, self.recorder)
         self.view = ViewModel(scored, self.index, self.checkin_notes, self.recorder, plain)
@@ -335,6 +338,15 @@ class SiteRenderer:
     def decimal(self, value: float | None, places: int) -> str:
         return self._decimal(value, places)
 
+    def percent(self, ratio: float | None) -> str:
+        """A 0..1 ratio as a percentage in the site's language (``34%``, ``34 %``)."""
+        return self._percent(ratio)
+
+    def with_unit(self, value: float | None, unit: str | None) -> str:
+        """A number with its unit as the site's language writes it (``13,5 %``,
+        ``12 EUR``); no unit, the number alone."""
+        return self.language.with_unit(self._number(value), unit or "")
+
     def _globals(self) -> dict[str, Any]:
         view = self.view
         return {
@@ -357,10 +369,14 @@ class SiteRenderer:
             "kpi_sparkline": view.kpi_sparkline,
             "pct": percent,
             "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
+            "percent": self._percent,
+            "percent_format": self.language.percent("{n}"),
+            "with_unit": self.with_unit,
             "bar_width": bar_width,
             "num": self._number,
             "decimal": self._decimal,
             "day": self.language.day,
+            "atom_time": atom_time,
             "status_word": self.status_word,
             "markup": Markup,
             "partial": self.partial,
@@ -514,17 +530,24 @@ class SiteRenderer:
 
     def _draw_badge(self, oid: str) -> str:
         score = self.view.scores[oid]
-        value = f"{percent(score.progress)}% {self.status_word(score.status)}"
+        value = f"{self._percent(score.progress)} {self.status_word(score.status)}"
         badge = progress_badge(oid, value, score.status)
         return str(self.partial("badge.svg", badge=badge))
 
     def _render_feed(self) -> bytes:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
+        # the newest entry's own moment, time of day included (the as-of date without one)
+        updated_at = atom_time(updated, entries[0].time if entries else "")
         template = self.env.get_template("checkins.xml")
         origins = checkin_origins(entries, self.history, self.config)
         return template.render(
-            root="", path="checkins.xml", entries=entries, updated=updated, origins=origins
+            root="",
+            path="checkins.xml",
+            entries=entries,
+            updated=updated,
+            updated_at=updated_at,
+            origins=origins,
         ).encode("utf-8")
 
 

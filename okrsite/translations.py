@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from okrsite.sitefiles import read_owned
 
-__all__ = ["Language", "load_language", "catalogue_files"]
+__all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class Language:
     #: written, or ``en`` for a code nothing translates and Babel does not know
     #: (the pages' words are then English)
     tag: str = "en"
+    #: what stands before and after a percentage's figure, from the language's
+    #: CLDR percent pattern (English ``34%``, German ``34\u00a0%``, Turkish ``%34``)
+    percent_prefix: str = ""
+    percent_suffix: str = "%"
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -93,6 +97,25 @@ class Language:
             .replace(".", self.decimal_symbol)
             .replace("\0", self.group_symbol)
         )
+
+    def percent(self, figure: str) -> str:
+        """A figure already written in this language (``34``, ``13,5``) as a percentage.
+
+        The one place a page, chart, badge or feed puts the percent sign:
+        each language writes it its own way (CLDR: ``34%`` in English, ``34 %``
+        with a no-break space in German), and one page must not mix two.
+        """
+        return self.percent_prefix + figure + self.percent_suffix
+
+    def with_unit(self, figure: str, unit: str) -> str:
+        """A figure already written in this language with its unit: ``12 EUR``,
+        and for ``%`` the language's percentage (:meth:`percent`), so a key
+        result in ``%`` reads like every other percentage of the page."""
+        if not unit:
+            return figure
+        if unit == "%":
+            return self.percent(figure)
+        return f"{figure} {unit}"
 
     def day(self, value: date | None) -> str:
         """A date: ISO 8601 for English (unambiguous, as okrsite always wrote
@@ -198,10 +221,24 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         translations = Translations(fp=buffer)
     if locale is None:
         return Language("en", translations, ".", ",", tag=language if len(merged) else "en")
+    prefix, suffix = percent_affixes(locale)
     return Language(
         str(locale),
         translations,
         get_decimal_symbol(locale),
         get_group_symbol(locale),
         tag=language,
+        percent_prefix=prefix,
+        percent_suffix=suffix,
     )
+
+
+def percent_affixes(locale: Any) -> tuple[str, str]:
+    """What Babel's (CLDR's) percent pattern of ``locale`` writes before and
+    after the figure, with the locale's own percent sign: ``("", "%")`` in
+    English, ``("", "\u00a0%")`` in German, ``("%", "")`` in Turkish."""
+    from babel.numbers import format_percent
+
+    written = format_percent(0, locale=locale)  # Latin digits, as every figure of a page
+    prefix, _, suffix = written.partition("0")
+    return prefix, suffix

@@ -12,12 +12,20 @@ from datetime import date
 from typing import Any
 
 from okrsite.theme import load_theme
+from okrsite.translations import load_language
 from okrsite.view import chart_geometry
 from okrsite.view.formatting import format_number as fmt_number
+from okrsite.view.formatting import remembered_percent
 from okrsite.view.partials import Partials
 
+_ENGLISH = load_language("en", [])
 _ENV = load_theme("default").env
-_ENV.globals.update(num=fmt_number, day=date.isoformat)
+_ENV.globals.update(
+    num=fmt_number,
+    day=date.isoformat,
+    percent=remembered_percent(_ENGLISH.number, _ENGLISH.percent),
+    with_unit=lambda value, unit: _ENGLISH.with_unit(fmt_number(value), unit or ""),
+)
 _ENV.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
 partial = Partials(_ENV)
 

@@ -133,7 +133,9 @@ def test_objective_page_draws_the_chart_and_its_table(out: Path) -> None:
         table.group(1)
     )
     cells = re.findall(r"<td>([^<]*)</td>", table.group(1))
-    assert cells == ["2026-10-15", "20", "2026-11-12", "50"]
+    # written like every percentage of the page, so the heading names no unit
+    assert cells == ["2026-10-15", "20%", "2026-11-12", "50%"]
+    assert '<th scope="col">Value</th>' in table.group(1)
 
 
 def test_kpi_page_shows_bands_by_direction_and_the_target(out: Path) -> None:

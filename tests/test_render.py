@@ -135,7 +135,7 @@ def test_objective_page_content(out: dict[str, bytes], loaded: tuple[Path, LoadR
     assert "Aligned to key result" in html and "#kr-markets" in html
     # KR values with units, milestones, stay_above, boolean
     assert "0 → 1 → 2 countries" in html
-    assert "5 → 4.1 → 2 %" in html
+    assert "5 → 4.1 → 2%" in html  # a unit of % is written as the page's percentages
     assert "1 of 2 milestones" in html
     assert "stay above 99.9" in html
     assert "not done" in html

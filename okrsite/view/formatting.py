@@ -1,7 +1,11 @@
 """How numbers look on a page: the formats every template uses.
 
 Kept apart from the view model so a theme (through the ``num``, ``decimal``,
-``pct`` and ``pct_figure`` globals) and Python format a number the same way.
+``percent`` and ``with_unit`` globals) and Python format a number the same way.
+A percentage is written by one function per language,
+:meth:`okrsite.translations.Language.percent` (CLDR's pattern: ``34%`` in
+English, ``34 %`` in German); :func:`remembered_percent` is how pages, charts
+and badges reach it.
 The arithmetic lives in :mod:`okrsite.numbers`, the one implementation that
 is safe at any magnitude (no ``OverflowError``, no ``nan`` or ``inf`` in a
 page); this module only names what the view uses.
@@ -10,6 +14,7 @@ page); this module only names what the view uses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from okrsite import numbers
@@ -22,6 +27,8 @@ __all__ = [
     "bar_width",
     "remembered_number",
     "remembered_decimal",
+    "remembered_percent",
+    "atom_time",
 ]
 
 
@@ -85,6 +92,30 @@ def remembered_number(localise: Callable[[str], str]) -> Callable[[float | None]
     return number
 
 
+def remembered_percent(
+    localise: Callable[[str], str], percent_sign: Callable[[str], str]
+) -> Callable[[float | None], str]:
+    """A 0..1 ratio as the language writes a percentage (``34%``, ``34 %``),
+    remembered per value: :func:`percent_figure` in the language's symbols
+    (``localise``), then its percent pattern (``percent_sign``,
+    :meth:`~okrsite.translations.Language.percent`). Every bar on a page asks
+    for one."""
+    memory: dict[float | None, str] = {}
+
+    def percent_text(ratio: float | None) -> str:
+        try:
+            text = memory.get(ratio)
+        except TypeError:  # not hashable: formatted every time
+            return percent_sign(localise(percent_figure(ratio)))
+        if text is None:
+            if len(memory) >= _REMEMBERED:
+                memory.clear()
+            text = memory[ratio] = percent_sign(localise(percent_figure(ratio)))
+        return text
+
+    return percent_text
+
+
 def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None, int], str]:
     """:func:`format_decimal` in a language's symbols, remembered per value and places."""
     memory: dict[tuple[type, float, int], str] = {}
@@ -102,3 +133,18 @@ def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None
         return text
 
     return decimal
+
+
+def atom_time(day: date, time: str = "") -> str:
+    """A check-in's moment as the Atom feed needs it (RFC 3339, ``2026-11-19T09:15:00Z``).
+
+    A check-in keeps its time of day as written (``HH:MM`` or ``HH:MM:SS``,
+    :func:`okrsite.parse._checkin_moment`); without it two check-ins of one
+    day would have one timestamp and feed readers could not order them. A
+    check-in without a time stands at the start of its day. Check-ins carry
+    no zone (one written is read past), so the time is given as UTC, as the
+    dates always were.
+    """
+    if not time:
+        return f"{day.isoformat()}T00:00:00Z"
+    return f"{day.isoformat()}T{time if time.count(':') == 2 else time + ':00'}Z"

@@ -9,7 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_config = resolve('config')
     l_0_feed_id = resolve('feed_id')
-    l_0_updated = resolve('updated')
+    l_0_updated_at = resolve('updated_at')
     l_0_version = resolve('version')
     l_0_entries = resolve('entries')
     try:
@@ -36,8 +36,8 @@ def root(context, missing=missing, environment=environment):
     yield ': Check-ins</title>\n  <id>urn:okrsite:'
     yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
     yield '</id>\n  <updated>'
-    yield escape((undefined(name='updated') if l_0_updated is missing else l_0_updated))
-    yield 'T00:00:00Z</updated>\n  <generator version="'
+    yield escape((undefined(name='updated_at') if l_0_updated_at is missing else l_0_updated_at))
+    yield '</updated>\n  <generator version="'
     yield escape((undefined(name='version') if l_0_version is missing else l_0_version))
     yield '">okrsite</generator>\n  <link rel="self" href="checkins.xml"/>\n  <link rel="alternate" type="text/html" href="checkins/index.html"/>\n'
     for l_1_c in (undefined(name='entries') if l_0_entries is missing else l_0_entries):
@@ -46,6 +46,7 @@ def root(context, missing=missing, environment=environment):
         l_1_objective_records = resolve('objective_records')
         l_1_kpi_scores = resolve('kpi_scores')
         l_1_kpi_records = resolve('kpi_records')
+        l_1_atom_time = resolve('atom_time')
         l_1_person_name = resolve('person_name')
         l_1_url = resolve('url')
         l_1_anchor = resolve('anchor')
@@ -72,8 +73,8 @@ def root(context, missing=missing, environment=environment):
         yield ':'
         yield escape(t_2(environment.getattr(l_1_c, 'id')))
         yield '</id>\n    <updated>'
-        yield escape(environment.getattr(l_1_c, 'date'))
-        yield 'T00:00:00Z</updated>\n    <author><name>'
+        yield escape(context.call((undefined(name='atom_time') if l_1_atom_time is missing else l_1_atom_time), environment.getattr(l_1_c, 'date'), environment.getattr(l_1_c, 'time'), _loop_vars=_loop_vars))
+        yield '</updated>\n    <author><name>'
         yield escape((context.call((undefined(name='person_name') if l_1_person_name is missing else l_1_person_name), environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars) or Markup('unbekannt')))
         yield '</name></author>\n'
         if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
@@ -101,8 +102,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_c = l_1_day = l_1_objective_scores = l_1_objective_records = l_1_kpi_scores = l_1_kpi_records = l_1_person_name = l_1_url = l_1_anchor = l_1_num = l_1_origins = l_1__ = l_1_checkin_notes = missing
+    l_1_c = l_1_day = l_1_objective_scores = l_1_objective_records = l_1_kpi_scores = l_1_kpi_records = l_1_atom_time = l_1_person_name = l_1_url = l_1_anchor = l_1_num = l_1_origins = l_1__ = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '3=35&4=37&5=39&6=41&9=43&11=59&12=71&13=75&14=77&15=79&16=92'
+debug_info = '3=35&4=37&5=39&6=41&9=43&11=60&12=72&13=76&14=78&15=80&16=93'

@@ -27,11 +27,12 @@ def block_main(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_url = resolve('url')
     l_0_k = resolve('k')
-    l_0_num = resolve('num')
+    l_0_with_unit = resolve('with_unit')
     l_0_ks = resolve('ks')
     l_0_partial = resolve('partial')
     l_0__ = resolve('_')
     l_0_day = resolve('day')
+    l_0_num = resolve('num')
     l_0_person = resolve('person')
     l_0_team = resolve('team')
     l_0_chart = resolve('chart')
@@ -67,18 +68,13 @@ def block_main(context, missing=missing, environment=environment):
     yield '</a></li></ol>\n</nav>\n<h1>'
     yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
     yield '</h1>\n<div class="overview">\n  <p class="big">'
-    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), _block_vars=_block_vars))
-    if environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'):
-        pass
-        yield ' <span class="unit">'
-        yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'))
-        yield '</span>'
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     yield ' '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health'), _block_vars=_block_vars))
     yield '</p>\n  <dl class="facts">\n    <div><dt>Letzter Wert</dt><dd>'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), _block_vars=_block_vars), ' ', environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), )), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
     else:
         pass
         yield 'noch keine Daten'
@@ -212,4 +208,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=61&7=68&9=70&11=79&12=86&13=88&14=95&15=97&16=99&17=115&18=117&19=119&20=121&25=127&27=129&31=133&37=153&39=175&41=197&43=200&44=202&47=204&48=209&49=211'
+debug_info = '1=13&2=16&3=20&5=62&7=69&9=71&11=75&12=82&13=84&14=91&15=93&16=95&17=111&18=113&19=115&20=117&25=123&27=125&31=129&37=149&39=171&41=193&43=196&44=198&47=200&48=205&49=207'

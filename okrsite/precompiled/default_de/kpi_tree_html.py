@@ -28,7 +28,7 @@ def root(context, missing=missing, environment=environment):
         l_1_root = resolve('root')
         l_1_url = resolve('url')
         l_1_partial = resolve('partial')
-        l_1_num = resolve('num')
+        l_1_with_unit = resolve('with_unit')
         l_1_k = l_1_ks = missing
         if l_1_n is missing:
             l_1_n = undefined("parameter 'n' was not provided", name='n')
@@ -62,9 +62,7 @@ def root(context, missing=missing, environment=environment):
             t_2.extend((
                 escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
                 ' <span class="meta">',
-                escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'))),
-                ' ',
-                escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit')),
+                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
                 '</span>',
             ))
         if environment.getattr(l_1_n, 'children'):
@@ -134,4 +132,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=36&5=40&6=70&9=93&12=110&14=113&18=124'
+debug_info = '1=19&2=22&3=24&4=36&5=40&6=68&9=91&12=108&14=111&18=122'

@@ -135,7 +135,7 @@ def root(context, missing=missing, environment=environment):
         l_1_kpi_records = resolve('kpi_records')
         l_1_kpi_scores = resolve('kpi_scores')
         l_1_url = resolve('url')
-        l_1_num = resolve('num')
+        l_1_with_unit = resolve('with_unit')
         l_1_kpi_sparkline = resolve('kpi_sparkline')
         l_1_partial = resolve('partial')
         l_1__ = resolve('_')
@@ -157,15 +157,8 @@ def root(context, missing=missing, environment=environment):
             '">',
             escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
             '</a>\n  <span class="tile-value">',
-            escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'))),
+            escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
         ))
-        if environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'):
-            pass
-            t_6.extend((
-                ' <span class="unit">',
-                escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit')),
-                '</span>',
-            ))
         l_1_spark = context.call((undefined(name='kpi_sparkline') if l_1_kpi_sparkline is missing else l_1_kpi_sparkline), l_1_id)
         if (undefined(name='spark') if l_1_spark is missing else l_1_spark):
             pass
@@ -295,4 +288,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=178&28=190&32=204&34=214&36=231&37=236&38=270&44=281&45=286'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=263&44=274&45=279'

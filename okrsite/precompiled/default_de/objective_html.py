@@ -38,7 +38,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_carried_into = resolve('carried_into')
     l_0_partial = resolve('partial')
     l_0_s = resolve('s')
-    l_0_pct = resolve('pct')
+    l_0_percent = resolve('percent')
     l_0_owner = resolve('owner')
     l_0_team = resolve('team')
     l_0_cycle = resolve('cycle')
@@ -132,8 +132,8 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Note</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Bis jetzt erwartet</dt><dd>'
-    yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), _block_vars=_block_vars))
-    yield '%</dd></div>\n    <div><dt>Verantwortlich</dt><dd>'
+    yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), _block_vars=_block_vars))
+    yield '</dd></div>\n    <div><dt>Verantwortlich</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(undefined(name='owner') if l_0_owner is missing else l_0_owner), _block_vars=_block_vars))
     yield '</dd></div>\n'
     if environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'team'):
@@ -176,7 +176,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Prognose</dt><dd>'
     if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'))):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s%% at cycle end', percent=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
         if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast_tentative'):
             pass
             yield ' <span class="muted">(vorläufig: weniger als 3 Check-ins oder Check-ins über weniger als ein Viertel des Zyklus)</span>'
@@ -300,7 +300,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '\n</section>\n'
     yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Diese Bewertung erklärt</h2>\n<details>\n<summary>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s%% and “%(status)s” were computed', percent=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s and “%(status)s” were computed', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</summary>\n<h3>1. '
     yield escape((Markup('Fortschritt jedes Schlüsselergebnisses') if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'source') == 'key results') else Markup('Fortschritt jedes ausgerichteten Ziels')))
     yield '</h3>\n'
@@ -343,8 +343,8 @@ def block_main(context, missing=missing, environment=environment):
         yield 'nichts gezählt: Fortschritt = '
         yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
     yield '</code> → '
-    yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars))
-    yield '%</p>\n<h3>3. Erwarteter Fortschritt = verstrichen × Erfolgsmaß</h3>\n<p>Verstrichener Anteil des Zyklus'
+    yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars))
+    yield '</p>\n<h3>3. Erwarteter Fortschritt = verstrichen × Erfolgsmaß</h3>\n<p>Verstrichener Anteil des Zyklus'
     if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'):
         pass
         yield ' ('

@@ -10,7 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_entry = resolve('entry')
     l_0_partial = resolve('partial')
     l_0_root = resolve('root')
-    l_0_pct = resolve('pct')
+    l_0_percent = resolve('percent')
     l_0__ = resolve('_')
     try:
         t_1 = environment.filters['safe']
@@ -41,24 +41,25 @@ def root(context, missing=missing, environment=environment):
         yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team')))
     yield ' · erwartet '
-    yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'expected')))
-    yield '%</span>\n  <span class="obj-score">'
+    yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'expected')))
+    yield '</span>\n  <span class="obj-score">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status')))
     yield ' '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'title')), status=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status')))
     yield '</span>\n  <span class="reasons">'
     l_1_loop = missing
     for l_1_r, l_1_loop in LoopContext(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'reasons'), undefined):
+        l_1_pct = resolve('pct')
         l_1_ngettext = resolve('ngettext')
         l_1_num = resolve('num')
         _loop_vars = {}
         pass
         if (environment.getattr(l_1_r, 'kind') == 'off-track'):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'off track: %(points)s points behind expected', points=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'off track: %(points)s points behind expected', points=context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         elif (environment.getattr(l_1_r, 'kind') == 'at-risk'):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'at risk: %(points)s points behind expected', points=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'at risk: %(points)s points behind expected', points=context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         elif (environment.getattr(l_1_r, 'kind') == 'stale'):
             pass
             if t_2(environment.getattr(l_1_r, 'days')):
@@ -71,7 +72,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/10', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
-    l_1_loop = l_1_r = l_1_ngettext = l_1_num = missing
+    l_1_loop = l_1_r = l_1_pct = l_1_ngettext = l_1_num = missing
     yield '</span>\n</li>'
 
 blocks = {}

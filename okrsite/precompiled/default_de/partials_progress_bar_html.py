@@ -7,7 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_pct = resolve('pct')
+    l_0_percent = resolve('percent')
     l_0_progress = resolve('progress')
     l_0_status = resolve('status')
     l_0_label = resolve('label')
@@ -20,7 +20,7 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
-    l_0_shown = context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (undefined(name='progress') if l_0_progress is missing else l_0_progress))
+    l_0_shown = context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (undefined(name='progress') if l_0_progress is missing else l_0_progress))
     context.vars['shown'] = l_0_shown
     context.exported_vars.add('shown')
     l_0_fill = ((undefined(name='status') if l_0_status is missing else l_0_status) if t_1((undefined(name='status') if l_0_status is missing else l_0_status)) else None)
@@ -41,7 +41,7 @@ def root(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='bar_width') if l_0_bar_width is missing else l_0_bar_width), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
     yield '%"></span></span> <span class="pct">'
     yield escape((undefined(name='shown') if l_0_shown is missing else l_0_shown))
-    yield '%</span></span>'
+    yield '</span></span>'
 
 blocks = {}
 debug_info = '2=23&3=26&4=30'

@@ -78,7 +78,7 @@ def root(context, missing=missing, environment=environment):
     l_1_kind = l_1_row = missing
     yield '</tr>\n<tr><th scope="row">Fortschritt</th>'
     for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
-        l_1_pct = resolve('pct')
+        l_1_percent = resolve('percent')
         _loop_vars = {}
         pass
         yield '<td data-commitment="'
@@ -86,13 +86,12 @@ def root(context, missing=missing, environment=environment):
         yield '" data-figure="progress">'
         if (not t_2(environment.getattr(l_1_row, 'progress'))):
             pass
-            yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
-            yield '%'
+            yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
         else:
             pass
             yield '–'
         yield '</td>'
-    l_1_kind = l_1_row = l_1_pct = missing
+    l_1_kind = l_1_row = l_1_percent = missing
     yield '</tr>\n</tbody>\n</table>'
 
 blocks = {}

@@ -23,7 +23,7 @@ def root(context, missing=missing, environment=environment):
         yield '<table class="scorecard-kpis stack">\n<thead><tr><th scope="col">Kennzahl</th><th scope="col">Wert</th><th scope="col">Datum</th><th scope="col">Zustand</th><th scope="col">Tendenz</th></tr></thead>\n<tbody>\n'
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'kpis'):
             l_1_root = resolve('root')
-            l_1_num = resolve('num')
+            l_1_with_unit = resolve('with_unit')
             l_1_day = resolve('day')
             l_1_partial = resolve('partial')
             _loop_vars = {}
@@ -36,11 +36,7 @@ def root(context, missing=missing, environment=environment):
             yield '">'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'name'))
             yield '</a></th><td data-label="Wert">'
-            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'value'), _loop_vars=_loop_vars))
-            if environment.getattr(l_1_row, 'unit'):
-                pass
-                yield ' '
-                yield escape(environment.getattr(l_1_row, 'unit'))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'value'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Datum">'
             if environment.getattr(l_1_row, 'date'):
                 pass
@@ -64,7 +60,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield '–'
             yield '</td></tr>\n'
-        l_1_row = l_1_root = l_1_num = l_1_day = l_1_partial = missing
+        l_1_row = l_1_root = l_1_with_unit = l_1_day = l_1_partial = missing
         yield '</tbody>\n</table>\n'
     else:
         pass

@@ -21,8 +21,9 @@ def root(context, missing=missing, environment=environment):
         yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Ziel</th><th scope="col">Fortschritt</th><th scope="col">aktuell / Zielwert</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
             l_1_root = resolve('root')
-            l_1_pct = resolve('pct')
+            l_1_percent = resolve('percent')
             l_1_num = resolve('num')
+            l_1_with_unit = resolve('with_unit')
             _loop_vars = {}
             pass
             yield '<tr data-key-result="'
@@ -40,19 +41,15 @@ def root(context, missing=missing, environment=environment):
             yield '">'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
             yield '</a></td><td data-label="Fortschritt" data-figure="progress">'
-            yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
-            yield '%</td><td data-label="aktuell / Zielwert">'
+            yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
+            yield '</td><td data-label="aktuell / Zielwert">'
             yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))
             yield ' / '
-            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'target'), _loop_vars=_loop_vars))
-            if environment.getattr(l_1_row, 'unit'):
-                pass
-                yield ' '
-                yield escape(environment.getattr(l_1_row, 'unit'))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'target'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Check-ins" data-figure="checkins">'
             yield escape(environment.getattr(l_1_row, 'checkins'))
             yield '</td></tr>\n'
-        l_1_row = l_1_root = l_1_pct = l_1_num = missing
+        l_1_row = l_1_root = l_1_percent = l_1_num = l_1_with_unit = missing
         yield '</tbody>\n</table>\n'
     else:
         pass

@@ -10,10 +10,10 @@ def root(context, missing=missing, environment=environment):
     l_0_chart = resolve('chart')
     l_0_title = resolve('title')
     l_0__ = resolve('_')
-    l_0_num = resolve('num')
+    l_0_with_unit = resolve('with_unit')
     l_0_day = resolve('day')
     l_0_label = resolve('label')
-    l_0_series = l_0_u = missing
+    l_0_series = missing
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -30,17 +30,14 @@ def root(context, missing=missing, environment=environment):
     l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
     context.vars['series'] = l_0_series
     context.exported_vars.add('series')
-    l_0_u = (markup_join((' ', environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), )) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit') else '')
-    context.vars['u'] = l_0_u
-    context.exported_vars.add('u')
     if (t_1((undefined(name='series') if l_0_series is missing else l_0_series)) == 1):
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), (undefined(name='u') if l_0_u is missing else l_0_u), )), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit')), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     else:
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), (undefined(name='u') if l_0_u is missing else l_0_u), )), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=markup_join((context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1)), (undefined(name='u') if l_0_u is missing else l_0_u), )), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit')), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1), environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit')), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     yield '<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 '
@@ -92,4 +89,4 @@ def root(context, missing=missing, environment=environment):
     yield '" r="2"/></svg>'
 
 blocks = {}
-debug_info = '2=30&3=33&4=36&5=43&7=47&8=59&9=74&10=83&11=89'
+debug_info = '2=30&3=33&4=40&6=44&7=56&8=71&9=80&10=86'

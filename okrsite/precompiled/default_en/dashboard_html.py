@@ -163,7 +163,7 @@ def block_main(context, missing=missing, environment=environment):
             yield '  <ul class="cards">\n'
             for l_1_item in (undefined(name='roots') if l_0_roots is missing else l_0_roots):
                 l_1_num = resolve('num')
-                l_1_pct = resolve('pct')
+                l_1_percent = resolve('percent')
                 _loop_vars = {}
                 pass
                 yield '    <li class="card status-border-'
@@ -198,15 +198,13 @@ def block_main(context, missing=missing, environment=environment):
                 yield '</p>\n      <p>'
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
                 yield '</p>\n      <p class="meta">expected '
-                yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
-                yield '%'
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
                 if (not t_4(environment.getattr(l_1_item, 'forecast'))):
                     pass
                     yield ' · forecast '
-                    yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
-                    yield '%'
+                    yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
                 yield '</p>\n    </li>\n'
-            l_1_item = l_1_num = l_1_pct = missing
+            l_1_item = l_1_num = l_1_percent = missing
             yield '  </ul>\n'
         else:
             pass
@@ -286,4 +284,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=74&5=76&6=81&8=84&9=90&10=92&12=96&18=111&19=114&21=117&22=121&27=128&28=131&29=138&30=140&31=143&32=147&34=150&39=161&41=164&42=170&43=174&44=179&45=189&46=199&47=201&54=218&58=221&59=224&64=234&68=236&70=239&71=244&74=281'
+debug_info = '1=13&2=16&3=20&4=74&5=76&6=81&8=84&9=90&10=92&12=96&18=111&19=114&21=117&22=121&27=128&28=131&29=138&30=140&31=143&32=147&34=150&39=161&41=164&42=170&43=174&44=179&45=189&46=199&47=201&54=216&58=219&59=222&64=232&68=234&70=237&71=242&74=279'

@@ -39,12 +39,13 @@ def block_main(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0_gs = resolve('gs')
     l_0__ = resolve('_')
-    l_0_pct_figure = resolve('pct_figure')
+    l_0_percent = resolve('percent')
     l_0_person = resolve('person')
     l_0_team = resolve('team')
     l_0_day = resolve('day')
     l_0_cycle = resolve('cycle')
     l_0_num = resolve('num')
+    l_0_with_unit = resolve('with_unit')
     l_0_supports = resolve('supports')
     l_0_letters = resolve('letters')
     l_0_body = resolve('body')
@@ -77,7 +78,7 @@ def block_main(context, missing=missing, environment=environment):
     if ((not t_2(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'))) and (environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio') > 1.000000001)):
         pass
         yield ' <span class="ratio">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s%% of target', percent=context.call((undefined(name='pct_figure') if l_0_pct_figure is missing else l_0_pct_figure), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</span>'
     yield '</p>\n<dl class="facts">\n  <div><dt>Owner</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -115,9 +116,7 @@ def block_main(context, missing=missing, environment=environment):
         yield ' → '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'current'), _block_vars=_block_vars))
         yield ' → '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'target'), _block_vars=_block_vars))
-        yield ' '
-        yield escape(environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'target'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
         yield '</dd></div>'
     yield '  <div><dt>Supports</dt><dd>'
     if (undefined(name='supports') if l_0_supports is missing else l_0_supports):
@@ -180,4 +179,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=29&5=67&6=74&8=76&10=83&11=85&12=91&13=111&14=123&20=139&21=146&25=160&26=165&27=179'
+debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=84&11=86&12=92&13=112&14=122&20=138&21=145&25=159&26=164&27=178'

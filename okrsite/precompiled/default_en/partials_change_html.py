@@ -66,6 +66,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+            l_1_with_unit = resolve('with_unit')
             l_1__ = resolve('_')
             l_1_decimal = resolve('decimal')
             _loop_vars = {}
@@ -75,11 +76,7 @@ def root(context, missing=missing, environment=environment):
             yield ': '
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
             yield ' → '
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'new'), _loop_vars=_loop_vars))
-            if environment.getattr(l_1_m, 'unit'):
-                pass
-                yield escape(('' if (environment.getattr(l_1_m, 'unit') == '%') else ' '))
-                yield escape(environment.getattr(l_1_m, 'unit'))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
             if (not t_2(environment.getattr(l_1_m, 'points'))):
                 pass
                 yield ' <span class="meta">('
@@ -93,9 +90,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1__ = l_1_decimal = missing
+        l_1_m = l_1_with_unit = l_1__ = l_1_decimal = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=29&4=65&5=74'
+debug_info = '3=29&4=65&5=75'

@@ -18,17 +18,11 @@ def root(context, missing=missing, environment=environment):
     pass
     yield '<table class="chart-table">\n<caption>'
     yield escape((undefined(name='caption') if l_0_caption is missing else l_0_caption))
-    yield '</caption>\n<thead><tr><th scope="col">Date</th><th scope="col">Value'
-    if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'):
-        pass
-        yield ' ('
-        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'))
-        yield ')'
-    yield '</th></tr></thead>\n<tbody>'
+    yield '</caption>\n<thead><tr><th scope="col">Date</th><th scope="col">Value</th></tr></thead>\n<tbody>'
     for (l_1_d, l_1_v) in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series'):
         l_1_day = resolve('day')
-        l_1_pct = resolve('pct')
-        l_1_num = resolve('num')
+        l_1_percent = resolve('percent')
+        l_1_with_unit = resolve('with_unit')
         _loop_vars = {}
         pass
         yield '<tr><td>'
@@ -36,13 +30,13 @@ def root(context, missing=missing, environment=environment):
         yield '</td><td>'
         if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'percent'):
             pass
-            yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), l_1_v, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), l_1_v, _loop_vars=_loop_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), l_1_v, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), _loop_vars=_loop_vars))
         yield '</td></tr>'
-    l_1_d = l_1_v = l_1_day = l_1_pct = l_1_num = missing
+    l_1_d = l_1_v = l_1_day = l_1_percent = l_1_with_unit = missing
     yield '</tbody>\n</table>'
 
 blocks = {}
-debug_info = '4=20&5=22&6=28'
+debug_info = '5=20&7=22'

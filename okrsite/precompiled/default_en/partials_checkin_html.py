@@ -62,19 +62,15 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '  <ul class="values">'
         for l_1_v in environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values'):
+            l_1_with_unit = resolve('with_unit')
             _loop_vars = {}
             pass
             yield '<li>'
             yield escape(environment.getattr(l_1_v, 'label'))
             yield ': <strong>'
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_v, 'value'), _loop_vars=_loop_vars))
-            yield '</strong>'
-            if environment.getattr(l_1_v, 'unit'):
-                pass
-                yield ' '
-                yield escape(environment.getattr(l_1_v, 'unit'))
-            yield '</li>'
-        l_1_v = missing
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
+            yield '</strong></li>'
+        l_1_v = l_1_with_unit = missing
         yield '</ul>\n'
     if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
         pass
@@ -89,4 +85,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=30&3=32&4=51&5=61&6=64&8=79&9=82&11=84&12=87'
+debug_info = '2=30&3=32&4=51&5=61&6=64&8=75&9=78&11=80&12=83'

@@ -10,7 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_f = resolve('f')
     l_0_decimal = resolve('decimal')
     l_0_num = resolve('num')
-    l_0_pct = resolve('pct')
+    l_0_percent = resolve('percent')
     l_0_ngettext = resolve('ngettext')
     l_0__ = resolve('_')
     l_0_checkins = resolve('checkins')
@@ -55,23 +55,23 @@ def root(context, missing=missing, environment=environment):
             yield ', kept within 0 and 1: '
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value'), 3))
         yield ' → '
-        yield escape(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value')))
-        yield '%</p>\n<p class="forecast-basis">'
+        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value')))
+        yield '</p>\n<p class="forecast-basis">'
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'It rests on %(num)d check-in', 'It rests on %(num)d check-ins', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins')))
         yield ', '
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'spanning %(num)d day', 'spanning %(num)d days', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days')))
         yield ' '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "of the cycle's %(days)s (%(share)s%%).", days=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days'), share=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days') / environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days')))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "of the cycle's %(days)s (%(share)s).", days=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days') / environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days')))))
         yield '</p>\n'
         if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'tentative'):
             pass
             yield '<p class="forecast-tentative"><strong>Tentative</strong>: '
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s check-ins, or check-ins spanning less than %(share)s%% of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s check-ins, or check-ins spanning less than %(share)s of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
             yield '</p>\n'
         else:
             pass
             yield '<p>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s check-ins, spanning at least %(share)s%% of the cycle.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s check-ins, spanning at least %(share)s of the cycle.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
             yield '</p>'
     else:
         pass

@@ -12,10 +12,11 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0__ = resolve('_')
-    l_0_pct_figure = resolve('pct_figure')
+    l_0_percent = resolve('percent')
+    l_0_with_unit = resolve('with_unit')
     l_0_ngettext = resolve('ngettext')
     l_0_decimal = resolve('decimal')
-    l_0_kr = l_0_unit = missing
+    l_0_kr = missing
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -78,7 +79,6 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul class="aligned">'
         for l_1_a in environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'aligned'):
-            l_1_pct = resolve('pct')
             _loop_vars = {}
             pass
             yield '<li><a href="'
@@ -87,29 +87,25 @@ def root(context, missing=missing, environment=environment):
             yield '">'
             yield escape(environment.getattr(l_1_a, 'title'))
             yield '</a> '
-            yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_a, 'progress'), _loop_vars=_loop_vars))
-            yield '%</li>'
-        l_1_a = l_1_pct = missing
+            yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr(l_1_a, 'progress'), _loop_vars=_loop_vars))
+            yield '</li>'
+        l_1_a = missing
         yield '</ul>'
     yield '  </td>\n  <td data-label="Progress">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')), status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status')))
     if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'beyond_target'):
         pass
         yield ' <span class="ratio">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s%% of target', percent=context.call((undefined(name='pct_figure') if l_0_pct_figure is missing else l_0_pct_figure), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'ratio'))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'ratio'))))
         yield '</span>'
     yield '</td>\n  <td data-label="Values">'
-    l_0_unit = (markup_join((' ', environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit'), )) if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit') else '')
-    context.vars['unit'] = l_0_unit
-    context.exported_vars.add('unit')
     if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'numeric'):
         pass
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'start')))
         yield ' → '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current')))
         yield ' → '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'target')))
-        yield escape((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'target'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'milestones'):
         pass
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(done)s of %(total)s milestones', done=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'milestones_done'), total=t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'))))
@@ -120,11 +116,9 @@ def root(context, missing=missing, environment=environment):
         pass
         yield escape((Markup('stay above') if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'stay_above') else Markup('stay below')))
         yield ' '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'threshold')))
-        yield escape((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'threshold'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ', now '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current')))
-        yield escape((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
     else:
         pass
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'roll-up of %(num)d aligned objective', 'roll-up of %(num)d aligned objectives', environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'rollup_count')))
@@ -145,4 +139,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=38&3=42&4=48&5=62&6=77&7=95&9=102&10=105&11=113&12=116&13=119&14=130&15=131&16=137&17=139'
+debug_info = '2=39&3=43&4=49&5=63&6=78&7=95&9=102&10=109&11=112&12=115&13=124&14=125&15=131&16=133'

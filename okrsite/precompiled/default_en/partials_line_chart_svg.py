@@ -16,7 +16,7 @@ def root(context, missing=missing, environment=environment):
     l_0_num = resolve('num')
     l_0_e = resolve('e')
     l_0_mk = resolve('mk')
-    l_0_series = l_0_u = l_0_value = missing
+    l_0_series = l_0_value = missing
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -33,27 +33,23 @@ def root(context, missing=missing, environment=environment):
     l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
     context.vars['series'] = l_0_series
     context.exported_vars.add('series')
-    l_0_u = (markup_join((' ', environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), )) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit') else '')
-    context.vars['u'] = l_0_u
-    context.exported_vars.add('u')
     def macro(l_1_v):
         t_3 = []
-        l_1_pct = resolve('pct')
+        l_1_percent = resolve('percent')
+        l_1_with_unit = resolve('with_unit')
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
         if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'percent'):
             pass
-            t_3.extend((
-                escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), l_1_v)),
-                '%',
-            ))
+            t_3.append(
+                escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), l_1_v)),
+            )
         else:
             pass
-            t_3.extend((
-                escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), l_1_v)),
-                escape((undefined(name='u') if l_0_u is missing else l_0_u)),
-            ))
+            t_3.append(
+                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'))),
+            )
         return concat(t_3)
     context.exported_vars.add('value')
     context.vars['value'] = l_0_value = Macro(environment, macro, 'value', ('v',), False, False, False, context.eval_ctx.autoescape)
@@ -214,4 +210,4 @@ def root(context, missing=missing, environment=environment):
         yield '</svg>'
 
 blocks = {}
-debug_info = '3=33&4=36&5=39&6=60&7=65&8=72&10=76&11=82&13=89&14=104&15=117&16=137&17=151&18=175&19=188&20=201'
+debug_info = '3=33&4=36&5=56&6=61&7=68&9=72&10=78&12=85&13=100&14=113&15=133&16=147&17=171&18=184&19=197'

@@ -41,7 +41,7 @@ def root(context, missing=missing, environment=environment):
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
             l_1_partial = resolve('partial')
             l_1_root = resolve('root')
-            l_1_pct = resolve('pct')
+            l_1_percent = resolve('percent')
             _loop_vars = {}
             pass
             yield '<tr data-team="'
@@ -61,16 +61,14 @@ def root(context, missing=missing, environment=environment):
             yield '</td><td data-label="progress" data-figure="progress">'
             if (not t_2(environment.getattr(l_1_row, 'progress'))):
                 pass
-                yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
-                yield '%'
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td><td data-label="expected" data-figure="expected">'
             if (not t_2(environment.getattr(l_1_row, 'expected'))):
                 pass
-                yield escape(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_row, 'expected'), _loop_vars=_loop_vars))
-                yield '%'
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'expected'), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
@@ -87,7 +85,7 @@ def root(context, missing=missing, environment=environment):
                 yield '</td>'
             l_2_g = missing
             yield '</tr>\n'
-        l_1_row = l_1_partial = l_1_root = l_1_pct = missing
+        l_1_row = l_1_partial = l_1_root = l_1_percent = missing
         yield '</tbody>\n</table>\n'
     else:
         pass

@@ -22,6 +22,7 @@ def block_main(context, missing=missing, environment=environment):
     if 0: yield None
     _block_vars = {}
     l_0__ = resolve('_')
+    l_0_percent_format = resolve('percent_format')
     l_0_root = resolve('root')
     try:
         t_1 = environment.filters['safe']
@@ -34,6 +35,8 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(num)s matches.', num='{n}', _block_vars=_block_vars))
     yield '" data-limit="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Showing the first %(num)s.', num='{limit}', _block_vars=_block_vars))
+    yield '" data-percent="'
+    yield escape((undefined(name='percent_format') if l_0_percent_format is missing else l_0_percent_format))
     yield '"'
     for l_1_st in ('on-track', 'at-risk', 'off-track', 'done', 'achieved', 'missed', 'upcoming', 'draft', 'dropped'):
         l_1_status_word = resolve('status_word')
@@ -80,4 +83,4 @@ def block_scripts(context, missing=missing, environment=environment):
     yield 'static/search.js"></script>\n'
 
 blocks = {'main': block_main, 'scripts': block_scripts}
-debug_info = '1=12&2=17&10=34&11=38&12=48&13=58&15=67&16=77&17=79'
+debug_info = '1=12&2=17&10=35&11=41&12=51&13=61&15=70&16=80&17=82'

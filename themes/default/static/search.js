@@ -27,6 +27,10 @@
     };
   });
   var LIMIT = 100;
+  /* a whole percentage as the page's language writes it (data-percent="{n} %") */
+  function percent(n) {
+    return (box.getAttribute("data-percent") || "{n}%").replace("{n}", n);
+  }
   function text(name, n) {
     return (box.getAttribute("data-" + name) || "").replace("{n}", n).replace("{limit}", LIMIT);
   }
@@ -62,7 +66,7 @@
         var meta = document.createElement("span");
         meta.className = "meta";
         meta.textContent = [it.o, it.m, it.c].filter(Boolean).join(" · ") +
-          (typeof it.p === "number" ? " · " + it.p + "%" : "") + (it.s ? " · " + word(it.s) : "");
+          (typeof it.p === "number" ? " · " + percent(it.p) : "") + (it.s ? " · " + word(it.s) : "");
         li.appendChild(meta);
         list.appendChild(li);
       });
