@@ -244,6 +244,8 @@ class _Fields:
         allow) are the first, with a warning that names the others.
         """
         raw = data.get(key)
+        if kind == "person" and isinstance(raw, str):
+            raw = _people_in_one_line(raw)
         if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
             if len(raw) > 1:
                 others = ", ".join(_show(x) for x in raw[1:5]) + (", …" if len(raw) > 5 else "")
@@ -567,6 +569,26 @@ def respelled(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
 
 _VALID_REFS: dict[str, bool] = {}
 _NAME_IDS: dict[str, str] = {}
+
+
+#: what joins co-owners written in one line (``Tom Lee, Ana Ruiz``, ``Tom Lee & Ana Ruiz``)
+_PEOPLE_JOINED = re.compile(r"\s*(?:[,;&]|\s/\s|\s(?:and|und)\s)\s*", re.IGNORECASE)
+
+
+def _people_in_one_line(value: str) -> str | list[str]:
+    """Several people written in one line, as a spreadsheet cell or a hand
+    holds co-owners (``Tom Lee, Ana Ruiz``, ``Tom Lee & Ana Ruiz``,
+    ``Tom Lee and Ana Ruiz``), as the list ``[Tom Lee, Ana Ruiz]`` reads;
+    ``value`` itself when it names one. ``Diaz, Uma`` (two single words around
+    one comma) is one person written last name first, not two."""
+    if _PEOPLE_JOINED.search(value) is None:
+        return value
+    parts = [part for part in _PEOPLE_JOINED.split(value.strip()) if part]
+    if len(parts) < 2:
+        return value
+    if len(parts) == 2 and "," in value and all(len(part.split()) == 1 for part in parts):
+        return value
+    return parts
 
 
 def name_to_id(value: str) -> str:
@@ -1058,7 +1080,8 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     ``{marge: 13,5}`` is, to YAML, ``marge: 13`` and a second entry whose key
     is ``5`` and whose value is empty: the comma separates a flow mapping's
     entries. Read so, the figure would be 13 and the 5 an unknown key. Each
-    such pair (an integer followed by an integer key without a value) is an
+    such pair (an integer followed by an integer key without a value, or
+    one such as ``1 %`` from ``{Jan: 3,1 %}``) is an
     error on the figure with what to write, and the stray key is removed so
     nothing else reports it. Block values (``marge: 13,5``) are text and read
     as 13.5 (:mod:`okrsite.written_numbers`). The digits after the comma are
@@ -1077,31 +1100,27 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         previous: tuple[Any, Any] | None = None
         stray = []
         for key, value in node.items():
-            if (
-                previous is not None
-                and type(key) is int
-                and 0 <= key < 1000
-                and value is None
-                and type(previous[1]) is int
-            ):
+            tail = _split_tail(key) if value is None and previous is not None else None
+            if tail is not None and previous is not None and type(previous[1]) is int:
                 prev_key, whole = previous
+                digits, suffix = tail
                 written = [
                     m[1]
                     for m in re.finditer(rf"(?<![\d.]){whole},(\d+)(?![\d.])", text)
-                    if int(m[1]) == key
+                    if int(m[1]) == int(digits)
                 ]
-                part = written[0] if len(set(written)) == 1 else str(key)
+                part = written[0] if len(set(written)) == 1 else digits
                 hint = (
-                    f"write {whole}{part} for the whole number or "
-                    f"{float(f'{whole}.{part}'):g} for the decimal"
+                    f"write {whole}{part}{suffix} for the whole number or "
+                    f"{float(f'{whole}.{part}'):g}{suffix} for the decimal"
                     if len(part) == 3
-                    else f'write {whole}.{part}, or put it in quotes: "{whole},{part}"'
+                    else f'write {whole}.{part}{suffix}, or put it in quotes: "{whole},{part}{suffix}"'
                 )
                 found.append(
                     error(
                         "OKR102",
-                        f"{prev_key}: {whole},{part} is read as {whole} and a key {key}: "
-                        "inside {…} a comma separates the entries",
+                        f"{prev_key}: {whole},{part}{suffix} is read as {whole} and a key "
+                        f"{key}: inside {{…}} a comma separates the entries",
                         rel,
                         hint=hint,
                         key_path=(*path, str(prev_key)),
@@ -1116,6 +1135,19 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         for key in stray:
             del node[key]
     return found
+
+
+def _split_tail(key: Any) -> tuple[str, str] | None:
+    """The digits (and a unit sign after them) of a key that is the part of a
+    number after its decimal comma: ``5`` (YAML's int), ``"1 %"``, ``"50 €"``;
+    ``None`` for any other key (and for four digits or more: a year)."""
+    if type(key) is int:
+        return (str(key), "") if 0 <= key < 1000 else None
+    if type(key) is str:
+        m = re.fullmatch(r"(\d{1,3})(\s?[%€$£¥])", key)
+        if m is not None:
+            return m[1], m[2]
+    return None
 
 
 #: references to an objective, which people may write as its title
@@ -2133,7 +2165,7 @@ def _team(
         rel,
         title or rid,  # missing: reported; the id stands in
         f.name(data, "lead", (), "person"),
-        f.ref(data, "parent", ()),
+        f.name(data, "parent", (), "team"),
         parts.body,
         parts.body_line,
         github=_handle(f, data, "github"),

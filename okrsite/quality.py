@@ -66,6 +66,7 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
                     key_path=("title",),
                 )
             )
+        out.extend(_outside_parent_cycle(scored, oid))
         score = scored.objectives.get(oid)
         if score is not None and score.stale:
             since = (
@@ -107,3 +108,35 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
                 )
             )
     return out
+
+
+def _outside_parent_cycle(scored: ScoredPortfolio, oid: str) -> list[Diagnostic]:
+    """OKR407 for an objective aligned to one whose cycle does not span its own.
+
+    A quarter's objective aligned to the year's is the usual cascade; one of
+    the next quarter aligned to this quarter's key result fills it with
+    progress made (or planned) outside it, and the parent's figures then mix
+    cycles without a word. Its progress still counts where it is aligned
+    (scoring is not changed by a warning); the warning says so.
+    """
+    p = scored.portfolio
+    obj = p.objectives[oid]
+    parent_id = obj.parent_objective
+    parent = p.objectives.get(parent_id) if parent_id is not None else None
+    own, theirs = p.cycles.get(obj.cycle), p.cycles.get(parent.cycle) if parent else None
+    if parent is None or own is None or theirs is None:
+        return []
+    if theirs.start <= own.start and own.end <= theirs.end:
+        return []
+    return [
+        warning(
+            "OKR407",
+            f"objective of {own.name} ({own.start} to {own.end}) is aligned to "
+            f"{obj.parent}, of {theirs.name} ({theirs.start} to {theirs.end}): its "
+            f"progress counts in {theirs.name}'s figures",
+            obj.file,
+            hint=f"align it to an objective of {own.name} or of a cycle that spans it "
+            "(the year's), or carry the parent into its cycle with okrsite carry",
+            key_path=("parent",),
+        )
+    ]
