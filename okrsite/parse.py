@@ -770,6 +770,13 @@ def parse_file(
     parts = yamlsource.split(text)
     if parts is None and text.startswith("+++"):
         return _parsed_toml(rel, text, fail, content_dir, default_cycle)
+    if parts is None and text.partition("\n")[0].rstrip() == "---":
+        return fail(
+            "OKR002",
+            "the front matter opened on line 1 is never closed",
+            hint="add a line '---' after its last key, before the text of the page",
+            line=1,
+        )
     if parts is None:
         return fail(
             "OKR002",
@@ -780,6 +787,21 @@ def parse_file(
     try:
         data = _front_matter_data(parts)
     except _FileProblem as problem:
+        if problem.args[0] == "OKR007":
+            despite = _despite_duplicates(rel, parts)
+            if despite is not None:
+                data, twice = despite
+                parsed = parse_data(
+                    rel, data, parts, content_dir=content_dir, default_cycle=default_cycle
+                )
+                return ParsedFile(
+                    parsed.file,
+                    parsed.kind,
+                    parsed.record,
+                    (*twice, *parsed.diagnostics),
+                    parsed.names,
+                    broken=True,
+                )
         found = _tabs_as_spaces(parts) if problem.args[0] == "OKR003" else None
         if found is None:
             return fail(*problem.args)
@@ -1189,6 +1211,39 @@ def _front_matter_data(parts: yamlsource.Split) -> Any:
         if problem is None:
             raise
         raise problem from None
+
+
+def _despite_duplicates(rel: str, parts: yamlsource.Split) -> tuple[Any, list[Diagnostic]] | None:
+    """The front matter of a file with keys written twice, read on (the later
+    value of each), and an OKR007 error for each such key, so that one run
+    reports the file's other errors too; ``None`` if it cannot be read so."""
+    from okrsite import pyyaml_front_matter as pyyaml_read
+
+    try:
+        data, twice = pyyaml_read.load_despite_duplicates(parts.front_matter)
+    except Exception:  # whatever else is wrong with it is reported as before
+        return None
+    if not twice:
+        return None
+    out = []
+    for key, lines in twice:
+        at = [parts.fm_line + line for line in lines]
+        where = (
+            f"line {at[0]}"
+            if len(set(at)) == 1
+            else "lines " + ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
+        )
+        count = "twice" if len(at) == 2 else f"{len(at)} times"
+        out.append(
+            error(
+                "OKR007",
+                f"key {_show(key)} is written {count}, on {where}",
+                rel,
+                line=at[1],
+                hint="keep one of them: YAML does not allow a key twice in one mapping",
+            )
+        )
+    return data, out
 
 
 def _front_matter_problem(exc: Exception, parts: yamlsource.Split) -> _FileProblem | None:
@@ -2290,7 +2345,33 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return [], [error("OKR201", "CSV file is not valid UTF-8", rel, line=line)]
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        save_as = "save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
+        try:
+            # Excel on Windows saves "CSV" in Windows-1252: 'Größer' is not
+            # UTF-8, and its dates and values are read the same either way
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return [], [
+                error(
+                    "OKR201",
+                    f"CSV file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                    rel,
+                    line=line,
+                    column=column,
+                    hint=save_as,
+                )
+            ]
+        diags.append(
+            warning(
+                "OKR204",
+                "CSV file is not UTF-8: read as Windows-1252, as Excel saves 'CSV' on Windows",
+                rel,
+                line=line,
+                column=column,
+                hint=f"{save_as}, so its letters are read as written",
+            )
+        )
     delimiter, rows = kpi_csv.split_rows(text)
     if not rows:
         return [], [

@@ -188,6 +188,49 @@ def check_expansion(root: yaml.Node, limit: int = MAX_EXPANDED_VALUES) -> int:
     return size(root)
 
 
+def load_despite_duplicates(fm: str) -> tuple[Any, list[tuple[str, list[int]]]]:
+    """Front matter with keys written twice, read on so the file's other
+    problems are reported in the same run: the values PyYAML constructs (the
+    last value of a key), and each key written more than once with the lines
+    (from 0) it is written on. Aliases are held to the same limit as
+    :func:`load` holds them to."""
+    loader = FrontMatterLoader(fm)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        if "*" in fm:
+            check_expansion(node)
+        return loader.construct_document(node), _duplicates(node)
+    finally:
+        loader.dispose()
+
+
+def _duplicates(root: yaml.Node) -> list[tuple[str, list[int]]]:
+    """Every key written more than once in one mapping, with the lines (of the
+    front matter, from 0) it is written on; in the order of the second."""
+    found: list[tuple[str, list[int]]] = []
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, MappingNode):
+            keys: dict[tuple[str, str], list[int]] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE:
+                    keys.setdefault((key_node.tag, key_node.value), []).append(
+                        key_node.start_mark.line
+                    )
+                stack.extend((key_node, value_node))
+            found.extend((key[1], lines) for key, lines in keys.items() if len(lines) > 1)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return sorted(found, key=lambda entry: entry[1][1])
+
+
 def check_duplicates(root: yaml.Node) -> None:
     """Raise :class:`DuplicateKeyError` for a key written twice in one mapping
     (for documents PyYAML constructs itself; the fast path checks as it builds)."""

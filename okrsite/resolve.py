@@ -344,7 +344,7 @@ def resolve(
                         if re.fullmatch(r"\s*[QqHh][1-4]\s*", name)
                         and (name.strip()[0] in "Qq" or name.strip()[1] in "12")
                         else "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in "
-                        f"okrsite.toml as [cycles.{name}] with start and end dates"
+                        f"okrsite.toml as [cycles.{_toml_key(name)}] with start and end dates"
                     ),
                     key_path=key_path,
                 )
@@ -810,6 +810,14 @@ def same_day_order_warnings(ordered: Sequence[CheckIn]) -> list[Diagnostic]:
                     )
                 )
     return found
+
+
+def _toml_key(name: str) -> str:
+    """``name`` as a key of a TOML table header: bare when TOML allows it
+    (``2026-Q1``), else quoted (``"Q5 2026"``), so the hint can be pasted."""
+    if re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:

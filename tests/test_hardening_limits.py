@@ -93,7 +93,7 @@ KEYS = st.sampled_from(["title", "cycle", "owner", "target", "a", "2026-01-01", 
 
 @settings(max_examples=80, deadline=None)
 @given(keys=st.lists(KEYS, min_size=1, max_size=6), nested=st.booleans(), repeat=st.data())
-def test_a_key_written_twice_is_an_error_naming_both_lines(
+def test_each_key_written_twice_is_an_error_naming_its_lines(
     keys: list[str], nested: bool, repeat: st.DataObject
 ) -> None:
     first = repeat.draw(st.integers(0, len(keys) - 1))
@@ -105,12 +105,17 @@ def test_a_key_written_twice_is_an_error_naming_both_lines(
     )
     pf = parse_file(REL, f"---\n{fm}---\n".encode())
     dupes = [d for d in pf.diagnostics if d.code == "OKR007"]
-    assert len(dupes) == 1
     offset = 5 if nested else 1  # file line of the first key of ``body``
-    seen = {k: i for i, k in reversed(list(enumerate(lines)))}
-    twice = next(i for i, k in enumerate(lines) if seen[k] != i)
-    assert f"lines {seen[lines[twice]] + offset + 1} and {twice + offset + 1}" in dupes[0].message
-    assert dupes[0].line == twice + offset + 1
+    at = {k: [i + offset + 1 for i, x in enumerate(lines) if x == k] for k in dict.fromkeys(lines)}
+    repeated = sorted(
+        (lines_of for lines_of in at.values() if len(lines_of) > 1), key=lambda a: a[1]
+    )
+    # every key written more than once, each once, in the order of its second line
+    assert [d.line for d in dupes] == [lines_of[1] for lines_of in repeated]
+    for d, lines_of in zip(dupes, repeated, strict=True):
+        count = "twice" if len(lines_of) == 2 else f"{len(lines_of)} times"
+        where = ", ".join(map(str, lines_of[:-1])) + f" and {lines_of[-1]}"
+        assert f"is written {count}, on lines {where}" in d.message
 
 
 def test_the_issue_duplicate_title() -> None:

@@ -703,7 +703,13 @@ def test_team_person_page() -> None:
         (b"", "OKR002", 1, None, "file is empty"),
         (b"  \n\n", "OKR002", 1, None, "file is empty"),
         (b"# Title\n", "OKR002", 1, None, "file has no front matter"),
-        (b"---\ntitle: x\n", "OKR002", 1, None, "file has no front matter"),
+        (
+            b"---\ntitle: x\n",
+            "OKR002",
+            1,
+            None,
+            "the front matter opened on line 1 is never closed",
+        ),
         (
             b"---\n- a\n---\n",
             "OKR004",
@@ -790,7 +796,7 @@ class TestCSV:
         [
             (b"", "OKR202", 1),
             (b"when,value\n", "OKR202", 1),
-            (b"date,value\n1,2\n\xff,3\n", "OKR201", 3),
+            (b"date,value\n1,2\n\x81,3\n", "OKR201", 3),
         ],
     )
     def test_bad_files(self, raw: bytes, code: str, line: int) -> None:

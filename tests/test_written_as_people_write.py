@@ -1624,3 +1624,56 @@ def test_co_owners_in_one_line_a_team_parent_by_name_and_an_objective_of_another
         "diaz-uma",
     ]
     assert p.teams["tier2"].parent == "customer-success"
+
+
+def test_a_kpi_csv_saved_by_excel_on_windows_is_read_with_a_warning(tmp_path: Path) -> None:
+    """German Excel saves "CSV" in Windows-1252 (``Größer`` is not UTF-8): its
+    dates and values are read, with OKR204 saying how to save it; a front
+    matter opened and never closed says so, not "has no front matter"."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Umsatz"\nlanguage = "de"\n',
+            "content/kpis/umsatz.md": (
+                "---\ntitle: Umsatz\nowner: Uma Diaz\ntarget: 100\ndata: data/umsatz.csv\n---\n"
+            ),
+            "content/data/umsatz.csv": "Datum;Wert;Bemerkung\n01.01.2026;90,5;Größer\n".encode(
+                "cp1252"
+            ),
+            "content/objectives/unclosed.md": "---\ntitle: Unclosed\n\nSome text.\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    said = [(d.file, d.line, d.column, d.code, d.message) for d in result.diagnostics]
+    assert (
+        "content/data/umsatz.csv",
+        2,
+        19,
+        "OKR204",
+        "CSV file is not UTF-8: read as Windows-1252, as Excel saves 'CSV' on Windows",
+    ) in said
+    assert (
+        "content/objectives/unclosed.md",
+        1,
+        None,
+        "OKR002",
+        "the front matter opened on line 1 is never closed",
+    ) in said
+    assert result.scored.portfolio.kpi_series["umsatz"] == ((date(2026, 1, 1), 90.5),)
+
+
+def test_the_hint_for_an_unknown_cycle_is_toml_that_can_be_pasted(tmp_path: Path) -> None:
+    """``cycle: Sprint 7`` is no cycle okrsite knows; the hint's table header
+    quotes the name, as TOML needs for a key with a space."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Sprints"\n',
+            "content/objectives/a.md": (
+                "---\ntitle: A\ncycle: Sprint 7\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: a, title: A, target: 1}\n  - {id: b, title: B, target: 1}\n---\n"
+            ),
+        },
+    )
+    (hint,) = [d.hint for d in load_site(site, AS_OF).diagnostics if "unknown cycle" in d.message]
+    assert hint is not None and 'as [cycles."Sprint 7"] with start and end dates' in hint
