@@ -39,14 +39,44 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "kr_id": ("krid", "keyresultid"),
     "kind": ("krkind", "kind", "krtype"),
-    "owner": ("owner", "owners", "assignee", "responsible", "accountable", "lead"),
+    "owner": (
+        "owner",
+        "owners",
+        "assignee",
+        "responsible",
+        "accountable",
+        "lead",
+    ),
     "team": ("team", "teamname", "department", "dept", "group"),
     "cycle": ("cycle", "quarter", "period", "timeframe"),
-    "start": ("start", "baseline", "initial", "startvalue", "initialvalue", "from"),
+    "start": (
+        "start",
+        "baseline",
+        "initial",
+        "startvalue",
+        "initialvalue",
+        "from",
+    ),
     "target": ("target", "goalvalue", "targetvalue", "to"),
-    "current": ("current", "actual", "value", "progress", "currentvalue", "actualvalue"),
+    "current": (
+        "current",
+        "actual",
+        "value",
+        "currentvalue",
+        "actualvalue",
+    ),
+    # a sheet with Current has Progress as well on rows measured by a figure
+    # alone; a sheet without Current reads Progress as its current values
+    "progress": ("progress", "percentcomplete"),
     "unit": ("unit", "units", "uom"),
     "confidence": ("confidence", "confidencelevel"),
+    "notes": (
+        "notes",
+        "note",
+        "comment",
+        "comments",
+        "remarks",
+    ),
     "due": ("due", "duedate", "deadline", "enddate"),
     "parent": ("parent", "alignedto", "alignment", "parentobjective"),
     "weight": ("weight", "krweight"),
@@ -133,4 +163,8 @@ def match_columns(headers: Sequence[str], mapping: dict[str, str] | None = None)
             ignored.append(header)
             continue
         fields[fld] = index
+    if "progress" in fields and "current" not in fields:
+        # without a Current column, Progress holds the current figures (of a
+        # key result with a target, or a bare 0-100 % one)
+        fields["current"] = fields.pop("progress")
     return ColumnMap(fields, tuple(headers), tuple(ignored))

@@ -140,7 +140,6 @@ def _objective_files(
     label: str,
     result: ImportResult,
 ) -> list[PlannedFile]:
-    existing = before.scored.portfolio.objectives
     used: set[str] = set()
     for plan in plans:
         if plan.oid is not None:
@@ -169,23 +168,43 @@ def _objective_files(
         titles.setdefault(plan.title.casefold(), []).append(plan)
     files = []
     for plan in plans:
-        data = _objective_data(plan, default_cycle, titles, existing, label, result)
+        data = _objective_data(plan, default_cycle, titles, before, label, result)
         if data is not None:
             assert plan.oid is not None
             files.append(
-                PlannedFile(f"{content_dir}/objectives/{plan.oid}.md", front_matter(data), plan.row)
+                PlannedFile(
+                    f"{content_dir}/objectives/{plan.oid}.md",
+                    front_matter(data, _body(plan)),
+                    plan.row,
+                )
             )
     return files
+
+
+def _body(plan: ObjectivePlan) -> str:
+    """The sheet's notes as the objective's Markdown body, shown on its page.
+
+    A note on a key result's row is about that key result, so it is listed
+    under the key result's title; a note on a row without one is the
+    objective's own, a paragraph of its own."""
+    parts = list(plan.notes)
+    listed = [
+        f"- {kr.title}: " + kr.note.replace("\n", "\n  ") for kr in plan.key_results if kr.note
+    ]
+    if listed:
+        parts.append("\n".join(listed))
+    return "\n\n".join(parts)
 
 
 def _objective_data(
     plan: ObjectivePlan,
     default_cycle: str | None,
     titles: dict[str, list[ObjectivePlan]],
-    existing: Mapping[str, Any],
+    before: LoadResult,
     label: str,
     result: ImportResult,
 ) -> dict[str, Any] | None:
+    existing = before.scored.portfolio.objectives
     cycle = plan.cycle or default_cycle
     if cycle is None:
         result.diagnostics.append(

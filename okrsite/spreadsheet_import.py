@@ -16,7 +16,7 @@ from typing import Any
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
-from okrsite.diagnostics import Diagnostic, error
+from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
 from okrsite.written_numbers import read_number
@@ -48,6 +48,7 @@ class KRPlan:
     done: bool | None = None
     progress_only: bool = False  # a bare progress figure: a key result from 0 to 100
     percent_marked: bool = False
+    note: str | None = None  # the row's Notes cell
 
 
 @dataclass
@@ -67,6 +68,7 @@ class ObjectivePlan:
     status: str | None = None
     confidence: float | None = None
     key_results: list[KRPlan] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # of its rows without a key result
 
 
 def column_letter(index: int) -> str:
@@ -115,6 +117,31 @@ class _Row:
                 hint=hint,
             )
         )
+
+    def warn(self, fld: str, message: str, hint: str | None = None, code: str = "IMP201") -> None:
+        """Something in the cell is not imported: said, never silently dropped."""
+        index = self.cols.fields[fld]
+        where = f"row {self.row_no}, column {column_letter(index)} {self.cols.headers[index]!r}"
+        self.diags.append(
+            warning(
+                code,
+                f"{where}: {message}",
+                self.file,
+                line=self.row_no,
+                column=index + 1,
+                hint=hint,
+            )
+        )
+
+    def note(self) -> str | None:
+        """The Notes cell, its line breaks kept (a note is often a few lines)."""
+        value = self.raw("notes")
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        lines = [" ".join(line.split()) for line in str(value).splitlines()]
+        return "\n".join(line for line in lines if line) or None
 
     def text(self, fld: str) -> str | None:
         value = self.raw(fld)
@@ -239,6 +266,8 @@ def plan_rows(
         kr = _key_result(row, current)
         if kr is not None:
             current.key_results.append(kr)
+        elif (note := row.note()) is not None:
+            current.notes.append(note)
     _progress_only_scale(plans)
     return plans, diags
 
@@ -308,6 +337,24 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         kind = kind or "boolean"
     else:
         current, current_pct = row.number("current")
+    progress, progress_pct = row.number("progress")
+    if progress is not None:
+        if all(v is None for v in (kind, start, target, current, done)):
+            # measured by its progress figure alone: a key result from 0 to 100 %
+            current, current_pct = progress, progress_pct
+        elif current is None and done is None:
+            row.warn(
+                "progress",
+                f"{_show(row.raw('progress'))} is not imported: this key result is measured "
+                "by its figures, and its current figure is blank",
+                f"write its current value in column "
+                f"{column_letter(row.cols.fields['current'])}, or clear its start and target "
+                "to import the progress as 0-100 %"
+                if "current" in row.cols.fields
+                else "write its current value",
+                code="IMP202",
+            )
+        # with a current figure, progress is worked out from it
     weight, _ = row.number("weight")
     score, score_pct = row.number("score")
     if score is not None and score_pct:
@@ -346,6 +393,7 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         done=done,
         progress_only=progress_only,
         percent_marked=current_pct,
+        note=row.note(),
     )
 
 

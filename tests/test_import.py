@@ -244,8 +244,8 @@ def test_loader_findings_point_at_the_row(tmp_path: Path) -> None:
 def test_existing_files_skipped_dry_run_and_map(tmp_path: Path) -> None:
     site = empty_site(tmp_path)
     rows = [
-        ["Objective", "KR", "Cycle", "Stretch goal", "Now", "Notes"],
-        ["Faster builds", "Build under 5 minutes", "2026-Q1", "5", "9", "from the retro"],
+        ["Objective", "KR", "Cycle", "Stretch goal", "Now", "Sprint"],
+        ["Faster builds", "Build under 5 minutes", "2026-Q1", "5", "9", "S12"],
     ]
     sheet = write_csv(tmp_path / "okrs.csv", rows)
     code, out = run(
@@ -261,7 +261,7 @@ def test_existing_files_skipped_dry_run_and_map(tmp_path: Path) -> None:
     )
     assert code == 0, out
     assert "would write content/objectives/faster-builds.md" in out and "target: 5" in out
-    assert "'Notes'" in out  # reported as not imported
+    assert "columns not imported: 'Sprint'" in out
     assert content_files(site) == []
     code, out = run(
         "import",
@@ -372,3 +372,62 @@ def test_xlsx_errors_name_the_rows_excel_shows(tmp_path: Path) -> None:
     assert code == 1
     assert "book.xlsx:5:4: error IMP102: row 5, column D 'Target': 'ninety-nine'" in out
     assert content_files(site) == []
+
+
+# The sheet of the user test: a title row, a blank row, then a header with
+# both Current and Progress, and a key result measured by its progress alone.
+ENG_HEADER = [
+    "Objective",
+    "Key Result (KR)",
+    "Owner",
+    "Team",
+    "Quarter",
+    "Baseline",
+    "Target",
+    "Current",
+    "Confidence",
+    "Progress",
+    "Notes",
+]
+
+
+def eng_sheet(tmp_path: Path) -> Path:
+    rows: list[list[object]] = [
+        ["Engineering OKRs"],
+        [],
+        ENG_HEADER,
+        ["Ship with confidence", "Docs coverage", "Tom Lee", "Eng", "Q1 2026"]
+        + [None, None, None, 7, 0.4, "Counted by the docs audit\nRe-run monthly"],
+        [None, "Cut p95 latency", None, None, None, 800, 300, 600, None, 0.4, None],
+        [None, "Crash-free sessions", None, None, None, 97, 99.5, None, None, 0.5, None],
+        [None, None, None, None, None, None, None, None, None, None, "Agreed with support"],
+    ]
+    return write_xlsx(tmp_path / "eng.xlsx", rows, {(4, 10): "0%", (5, 10): "0%", (6, 10): "0%"})
+
+
+def test_progress_beside_current_is_read_and_notes_become_the_body(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    code, out = run("import", str(eng_sheet(tmp_path)), "--site", str(site))
+    assert code == 0, out
+    assert "columns not imported" not in out
+    # a target without a current figure: its progress cannot be used, and that is said
+    assert "eng.xlsx:6:10: warning IMP202: row 6, column J 'Progress': '50%' is not imported" in out
+    check_clean(site)
+    _, checked = run("check", "--site", str(site))
+    assert "OKR402" not in checked
+    obj = objectives(site)["eng/ship-with-confidence"]
+    docs, latency, crashes = obj.key_results  # type: ignore[attr-defined]
+    # a key result with only a progress figure is one from 0 to 100 %
+    assert (docs.start, docs.target, docs.current, docs.unit) == (0, 100, 40, "%")
+    # where Current is given, progress is worked out from it
+    assert (latency.start, latency.target, latency.current) == (800, 300, 600)
+    assert crashes.current is None
+    code, exported = run("export", "--format", "csv", "--site", str(site), "--as-of", str(AS_OF))
+    assert code == 0
+    by_kr = {row["kr_id"]: row for row in csv.DictReader(io.StringIO(exported))}
+    assert float(by_kr["docs-coverage"]["kr_progress"]) == pytest.approx(0.4)
+    text = (site / "content/objectives/eng/ship-with-confidence.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert body == (
+        "Agreed with support\n\n- Docs coverage: Counted by the docs audit\n  Re-run monthly\n"
+    )
