@@ -50,7 +50,7 @@ FORMATS = {
     "day",
     type=DATE,
     default=None,
-    help="Date of the check-ins that carry a Confidence column (default: today).",
+    help="Date of the check-ins that carry a Confidence column (default: the pinned as_of of okrsite.toml, else today).",
 )
 @site_option
 def import_command(

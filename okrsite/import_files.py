@@ -112,7 +112,9 @@ def plan_import(
     files += _confidence_checkins(
         [p for p in plans if p.oid in kept],
         config.content_dir,
-        checkin_day or date.today(),
+        # a site that pins its date is looked at on that date: a check-in
+        # dated today would lie after it, and count for nothing there
+        checkin_day or config.as_of or date.today(),
         before.config.cycles,
     )
     files += kpi_files

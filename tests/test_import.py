@@ -431,3 +431,21 @@ def test_progress_beside_current_is_read_and_notes_become_the_body(tmp_path: Pat
     assert body == (
         "Agreed with support\n\n- Docs coverage: Counted by the docs audit\n  Re-run monthly\n"
     )
+
+
+def test_checkins_are_dated_by_the_pinned_as_of(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)  # okrsite.toml pins as_of = 2026-02-15
+    code, out = run("import", str(eng_sheet(tmp_path)), "--site", str(site))
+    assert code == 0, out
+    checkins = [f for f in content_files(site) if "/checkins/" in f]
+    assert checkins == [f"content/checkins/eng/ship-with-confidence/{AS_OF}.md"]
+    _, checked = run("check", "--site", str(site))
+    assert "no check-in yet" not in checked
+    result = load_site(site, AS_OF)
+    assert result.scored.objectives["eng/ship-with-confidence"].confidence == 7
+    # without a pinned date, today, moved into the cycle (as before)
+    (site / "okrsite.toml").write_text('title = "Imported"\n', encoding="utf-8")
+    rows = [["Objective", "KR", "Quarter", "Target", "Confidence"], ["Later", "k", "2020-Q1", 1, 5]]
+    code, out = run("import", str(write_csv(tmp_path / "old.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    assert "content/checkins/later/2020-03-31.md" in content_files(site)
