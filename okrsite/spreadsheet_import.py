@@ -10,6 +10,7 @@ turns the plans into files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -21,7 +22,7 @@ from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
 from okrsite.written_numbers import read_number
 
-__all__ = ["KRPlan", "ObjectivePlan", "plan_rows"]
+__all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
 KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
 CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
@@ -60,6 +61,7 @@ class ObjectivePlan:
     oid: str | None = None
     cycle: str | None = None
     owner: str | None = None
+    owner_cell: str | None = None  # as written, before co-owners were left out
     team: str | None = None
     parent: str | None = None
     parent_column: int | None = None
@@ -143,6 +145,26 @@ class _Row:
         lines = [" ".join(line.split()) for line in str(value).splitlines()]
         return "\n".join(line for line in lines if line) or None
 
+    def owner(self, whose: str) -> str | None:
+        """The Owner cell's first name; co-owners left out with a warning.
+
+        okrsite has one owner per objective and per key result (the loader
+        takes the first of ``owner: [A, B]`` with warning OKR123); a cell
+        ``Tom Lee, Ana Ruiz`` would otherwise be one person, ``tom-lee-ana-ruiz``.
+        """
+        cell = self.text("owner")
+        if cell is None:
+            return None
+        names = split_owners(cell)
+        if len(names) > 1:
+            others = ", ".join(repr(n) for n in names[1:])
+            self.warn(
+                "owner",
+                f"{whose} has one owner: the first, {names[0]!r}, is imported; not {others}",
+                "name one person; another can own a key result: write them in the Owner cell of its row",
+            )
+        return names[0]
+
     def text(self, fld: str) -> str | None:
         value = self.raw(fld)
         if value is None:
@@ -190,6 +212,23 @@ class _Row:
         if day is None:
             self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
         return day
+
+
+# "Tom Lee, Ana Ruiz", "Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee / Ana Ruiz"
+_CO_OWNERS = re.compile(r"\s*(?:[,;&/]|\b(?:and|und)\b)\s*", re.IGNORECASE)
+
+
+def split_owners(cell: str) -> list[str]:
+    """The names of an Owner cell: ``Tom Lee, Ana Ruiz`` → both, in order.
+
+    A part without two letters means the cell is not a list of names
+    (``N/A``), so it stays whole; so does a cell with one name."""
+    parts = [p for p in (p.strip() for p in _CO_OWNERS.split(cell)) if p]
+    if len(parts) == 1:
+        return parts  # "Tom Lee," is one name
+    if len(parts) > 1 and all(len(re.findall(r"[^\W\d_]", p)) >= 2 for p in parts):
+        return parts
+    return [cell]
 
 
 def _show(value: Any) -> str:
@@ -298,7 +337,8 @@ def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> Obj
         title=title,
         oid=oid,
         cycle=cycle,
-        owner=row.text("owner"),
+        owner=row.owner("an objective"),
+        owner_cell=row.text("owner"),
         team=row.text("team"),
         parent=row.text("parent"),
         parent_column=row.cols.fields.get("parent"),
@@ -362,7 +402,8 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
     if score is not None and not 0 <= score <= 1:
         row.fail("score", f"score {score:g} is outside 0-1", code="IMP105")
     status = row.word("kr_status", _STATUS_WORDS)
-    owner = row.text("owner")
+    # the objective's owner repeated on its rows is not the key result's own
+    owner = row.owner("a key result") if row.text("owner") != obj.owner_cell else None
     unit = row.text("unit")
     measured = any(v is not None for v in (start, target, current, done, kind))
     if title is None:

@@ -449,3 +449,35 @@ def test_checkins_are_dated_by_the_pinned_as_of(tmp_path: Path) -> None:
     code, out = run("import", str(write_csv(tmp_path / "old.csv", rows)), "--site", str(site))
     assert code == 0, out
     assert "content/checkins/later/2020-03-31.md" in content_files(site)
+
+
+def test_co_owners_are_the_first_with_a_warning(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Owner", "Quarter", "Target"],
+        ["Comma", "k1", "Tom Lee, Ana Ruiz", "2026-Q1", "1"],
+        ["Ampersand", "k1", "Tom Lee & Ana Ruiz", "2026-Q1", "1"],
+        ["And", "k1", "Tom Lee and Ana Ruiz and Bo Li", "2026-Q1", "1"],
+        ["Slash", "k1", "Tom Lee / Ana Ruiz", "2026-Q1", "1"],
+        ["", "k2", "Bo Li / Uma Diaz", "", "1"],  # a key result's own co-owners
+        ["Unknown", "k1", "N/A", "2026-Q1", "1"],  # not a list of names
+        ["Sandy's", "k1", "Sandy Anderson", "2026-Q1", "1"],
+    ]
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    objs = objectives(site)
+    for oid in ("comma", "ampersand", "and", "slash"):
+        assert objs[oid].owner == "tom-lee", oid  # type: ignore[attr-defined]
+        text = (site / f"content/objectives/{oid}.md").read_text(encoding="utf-8")
+        assert "owner: Tom Lee\n" in text
+    assert "x.csv:2:3: warning IMP201: row 2, column C 'Owner': an objective has one owner" in out
+    assert "the first, 'Tom Lee', is imported; not 'Ana Ruiz'" in out
+    assert "not 'Ana Ruiz', 'Bo Li'" in out
+    assert "x.csv:6:3: warning IMP201: row 6, column C 'Owner': a key result has one owner" in out
+    slash = (site / "content/objectives/slash.md").read_text(encoding="utf-8")
+    assert "    owner: Bo Li\n" in slash and "Uma" not in slash
+    assert objs["unknown"].owner == "n-a"  # type: ignore[attr-defined]
+    assert objs["sandy-s"].owner == "sandy-anderson"  # type: ignore[attr-defined]
+    assert "tom-lee-ana-ruiz" not in str(content_files(site))
+    assert out.count("IMP201") == 5
