@@ -60,6 +60,8 @@ class ObjectivePlan:
     title: str
     oid: str | None = None
     cycle: str | None = None
+    cycle_column: int | None = None  # the column the cycle was read from
+    cycle_header: str | None = None
     owner: str | None = None
     owner_cell: str | None = None  # as written, before co-owners were left out
     team: str | None = None
@@ -337,6 +339,10 @@ def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> Obj
         title=title,
         oid=oid,
         cycle=cycle,
+        cycle_column=row.cols.fields.get("cycle" if row.text("cycle") else "due"),
+        cycle_header=row.cols.headers[row.cols.fields["cycle" if row.text("cycle") else "due"]]
+        if cycle
+        else None,
         owner=row.owner("an objective"),
         owner_cell=row.text("owner"),
         team=row.text("team"),

@@ -481,3 +481,43 @@ def test_co_owners_are_the_first_with_a_warning(tmp_path: Path) -> None:
     assert objs["sandy-s"].owner == "sandy-anderson"  # type: ignore[attr-defined]
     assert "tom-lee-ana-ruiz" not in str(content_files(site))
     assert out.count("IMP201") == 5
+
+
+def test_unknown_cycle_in_the_same_run_as_cell_errors_with_a_hint_toml_reads(
+    tmp_path: Path,
+) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Quarter", "Target", "Current"],
+        ["Moonshot", "Land", "Q5 2026", "1", "zero"],
+        ["Later", "Plan", "Q3", "1", ""],
+    ]
+    sheet = write_csv(tmp_path / "x.csv", rows)
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 1 and content_files(site) == []
+    assert "x.csv:2:5: error IMP102" in out  # the cell error ...
+    # ... and the cycle, in the same run, with its column
+    assert "x.csv:2:3: error IMP108: row 2, column C 'Quarter': unknown cycle 'Q5 2026'" in out
+    assert '[cycles."Q5 2026"]' in out
+    assert "x.csv:3:3: error IMP108" in out and "write it like 2026-Q3" in out
+    # the hint pasted into okrsite.toml as it says makes the cycle known
+    config = site / "okrsite.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[cycles."Q5 2026"]\nstart = 2026-10-01\nend = 2026-12-31\n',
+        encoding="utf-8",
+    )
+    rows[1][4], rows[2][2] = "0", "2026-Q3"
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    assert objectives(site)["moonshot"].cycle == "Q5 2026"  # type: ignore[attr-defined]
+    code, out = run("import", str(sheet), "--site", str(site), "--cycle", "FY 26")
+    assert code == 0  # every row names its cycle: --cycle is not used
+    rows = [["Objective", "Key result", "Target"], ["Fiscal", "k", "1"]]
+    code, out = run(
+        "import", str(write_csv(tmp_path / "y.csv", rows)), "--site", str(site), "--cycle", "FY 26"
+    )
+    assert code == 1
+    assert "y.csv:2: error IMP108: row 2 (given by --cycle): unknown cycle 'FY 26'" in out
+    assert '[cycles."FY 26"]' in out
