@@ -521,3 +521,52 @@ def test_unknown_cycle_in_the_same_run_as_cell_errors_with_a_hint_toml_reads(
     assert code == 1
     assert "y.csv:2: error IMP108: row 2 (given by --cycle): unknown cycle 'FY 26'" in out
     assert '[cycles."FY 26"]' in out
+
+
+def test_german_headers_on_an_english_site(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        [
+            "Ziel",
+            "Schlüsselergebnis",
+            "Verantwortliche(r)",
+            "Team",
+            "Quartal",
+            "Ausgangswert",
+            "Zielwert",
+            "Istwert",
+            "Fortschritt",
+            "Zuversicht",
+            "Notizen",
+        ],
+        ["Kunden begeistern", "NPS steigern", "Uma Diaz", "Support", "Q1 2026"]
+        + ["30", "45", "36", "", "7", "aus der Umfrage"],
+        ["", "Handbuch fertig", "", "", "", "", "", "", "45%", "", ""],
+    ]
+    sheet = write_csv(tmp_path / "okrs.csv", rows, delimiter=";")
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 0, out
+    assert "not imported" not in out
+    check_clean(site)
+    obj = objectives(site)["support/kunden-begeistern"]
+    assert (obj.owner, obj.cycle) == ("uma-diaz", "2026-Q1")  # type: ignore[attr-defined]
+    nps, manual = obj.key_results  # type: ignore[attr-defined]
+    assert (nps.start, nps.target, nps.current) == (30, 45, 36)
+    assert (manual.target, manual.current, manual.unit) == (100, 45, "%")
+    assert load_site(site, AS_OF).scored.objectives[obj.id].confidence == 7  # type: ignore[attr-defined]
+    # the other spellings name the same fields
+    from okrsite.column_match import match_columns
+
+    other = ["Ziel", "Schluesselergebnis", "Verantwortlich", "Zyklus", "Startwert", "Ist"]
+    other += ["Aktuell", "Konfidenz", "Kommentar"]
+    assert set(match_columns(other).fields) == {
+        "objective",
+        "key_result",
+        "owner",
+        "cycle",
+        "start",
+        "current",
+        "confidence",
+        "notes",
+    }
+    assert match_columns(other).ignored == ("Aktuell",)  # Ist came first
