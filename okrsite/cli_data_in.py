@@ -50,7 +50,7 @@ FORMATS = {
     "day",
     type=DATE,
     default=None,
-    help="Date of the check-ins that carry a Confidence column (default: today).",
+    help="Date of the check-ins that carry a Confidence column (default: the pinned as_of of okrsite.toml, else today).",
 )
 @site_option
 def import_command(
@@ -89,8 +89,9 @@ def import_command(
             + " (read one as a field with --map 'COLUMN=FIELD')",
             err=True,
         )
+    # warnings too: a value the import leaves out is said, never dropped silently
+    print_diagnostics(result.diagnostics)
     if not result.ok:
-        print_diagnostics(result.diagnostics)
         click.echo(
             f"okrsite: import failed, {summary_line(result.diagnostics)}; nothing was written",
             err=True,

@@ -3,8 +3,10 @@
 Spreadsheets of OKRs are written by people, so one sheet says "Key Result",
 the next "KR", a third "Key results (what we measure)". Headers are compared
 with case, spaces and punctuation removed, against the names the goal-setting
-guides and the OKR tools use; ``--map COLUMN=FIELD`` covers the rest. Pure:
-text in, a column→field table out.
+guides and the OKR tools use, in English and in German (a German team's sheet
+says "Schlüsselergebnis" whatever the site's language is, so both are always
+known); ``--map COLUMN=FIELD`` covers the rest. Pure: text in, a column→field
+table out.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "goal",
         "goals",
         "o",
+        "ziel",
+        "ziele",
     ),
     "objective_id": ("objectiveid",),
     "key_result": (
@@ -36,18 +40,66 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "krtitle",
         "krname",
         "result",
+        "schlüsselergebnis",
+        "schlüsselergebnisse",
+        "schluesselergebnis",
+        "schluesselergebnisse",
     ),
     "kr_id": ("krid", "keyresultid"),
     "kind": ("krkind", "kind", "krtype"),
-    "owner": ("owner", "owners", "assignee", "responsible", "accountable", "lead"),
-    "team": ("team", "teamname", "department", "dept", "group"),
-    "cycle": ("cycle", "quarter", "period", "timeframe"),
-    "start": ("start", "baseline", "initial", "startvalue", "initialvalue", "from"),
-    "target": ("target", "goalvalue", "targetvalue", "to"),
-    "current": ("current", "actual", "value", "progress", "currentvalue", "actualvalue"),
-    "unit": ("unit", "units", "uom"),
-    "confidence": ("confidence", "confidencelevel"),
-    "due": ("due", "duedate", "deadline", "enddate"),
+    "owner": (
+        "owner",
+        "owners",
+        "assignee",
+        "responsible",
+        "accountable",
+        "lead",
+        "verantwortlich",
+        "verantwortliche",
+        "verantwortlicher",
+    ),
+    "team": ("team", "teamname", "department", "dept", "group", "abteilung"),
+    "cycle": ("cycle", "quarter", "period", "timeframe", "quartal", "zyklus", "zeitraum"),
+    "start": (
+        "start",
+        "baseline",
+        "initial",
+        "startvalue",
+        "initialvalue",
+        "from",
+        "ausgangswert",
+        "startwert",
+    ),
+    "target": ("target", "goalvalue", "targetvalue", "to", "zielwert"),
+    "current": (
+        "current",
+        "actual",
+        "value",
+        "currentvalue",
+        "actualvalue",
+        "ist",
+        "istwert",
+        "aktuell",
+        "aktuellerwert",
+    ),
+    # a sheet with Current has Progress as well on rows measured by a figure
+    # alone; a sheet without Current reads Progress as its current values
+    "progress": ("progress", "percentcomplete", "fortschritt"),
+    "unit": ("unit", "units", "uom", "einheit"),
+    "confidence": ("confidence", "confidencelevel", "zuversicht", "konfidenz"),
+    "notes": (
+        "notes",
+        "note",
+        "comment",
+        "comments",
+        "remarks",
+        "notizen",
+        "notiz",
+        "kommentar",
+        "kommentare",
+        "bemerkungen",
+    ),
+    "due": ("due", "duedate", "deadline", "enddate", "fällig", "fälligkeit", "frist", "enddatum"),
     "parent": ("parent", "alignedto", "alignment", "parentobjective"),
     "weight": ("weight", "krweight"),
     "objective_weight": ("objectiveweight",),
@@ -133,4 +185,8 @@ def match_columns(headers: Sequence[str], mapping: dict[str, str] | None = None)
             ignored.append(header)
             continue
         fields[fld] = index
+    if "progress" in fields and "current" not in fields:
+        # without a Current column, Progress holds the current figures (of a
+        # key result with a target, or a bare 0-100 % one)
+        fields["current"] = fields.pop("progress")
     return ColumnMap(fields, tuple(headers), tuple(ignored))

@@ -12,6 +12,8 @@ adds nothing the second time.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +30,7 @@ from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.slug import slugify
-from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
+from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, column_letter, plan_rows
 from okrsite.spreadsheet_read import SheetError, read_sheet
 
 __all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]
@@ -104,15 +106,18 @@ def plan_import(
         result.ignored_columns = cols.ignored
         plans, diags = plan_rows(sheet, cols, label)
     result.diagnostics.extend(diags)
-    files = _objective_files(
-        plans, before, config.content_dir, cycle or config.default_cycle, label, result
+    default_cycle = (
+        (cycle, "--cycle") if cycle else (config.default_cycle, "default_cycle of okrsite.toml")
     )
+    files = _objective_files(plans, before, config.content_dir, default_cycle, label, result)
     existing = before.scored.portfolio.objectives
     kept = {p.oid for p in plans if p.oid not in existing}
     files += _confidence_checkins(
         [p for p in plans if p.oid in kept],
         config.content_dir,
-        checkin_day or date.today(),
+        # a site that pins its date is looked at on that date: a check-in
+        # dated today would lie after it, and count for nothing there
+        checkin_day or config.as_of or date.today(),
         before.config.cycles,
     )
     files += kpi_files
@@ -136,11 +141,10 @@ def _objective_files(
     plans: list[ObjectivePlan],
     before: LoadResult,
     content_dir: str,
-    default_cycle: str | None,
+    default_cycle: tuple[str | None, str],
     label: str,
     result: ImportResult,
 ) -> list[PlannedFile]:
-    existing = before.scored.portfolio.objectives
     used: set[str] = set()
     for plan in plans:
         if plan.oid is not None:
@@ -169,24 +173,76 @@ def _objective_files(
         titles.setdefault(plan.title.casefold(), []).append(plan)
     files = []
     for plan in plans:
-        data = _objective_data(plan, default_cycle, titles, existing, label, result)
+        data = _objective_data(plan, default_cycle, titles, before, label, result)
         if data is not None:
             assert plan.oid is not None
             files.append(
-                PlannedFile(f"{content_dir}/objectives/{plan.oid}.md", front_matter(data), plan.row)
+                PlannedFile(
+                    f"{content_dir}/objectives/{plan.oid}.md",
+                    front_matter(data, _body(plan)),
+                    plan.row,
+                )
             )
     return files
 
 
+def _body(plan: ObjectivePlan) -> str:
+    """The sheet's notes as the objective's Markdown body, shown on its page.
+
+    A note on a key result's row is about that key result, so it is listed
+    under the key result's title; a note on a row without one is the
+    objective's own, a paragraph of its own."""
+    parts = list(plan.notes)
+    listed = [
+        f"- {kr.title}: " + kr.note.replace("\n", "\n  ") for kr in plan.key_results if kr.note
+    ]
+    if listed:
+        parts.append("\n".join(listed))
+    return "\n\n".join(parts)
+
+
+def _toml_key(name: str) -> str:
+    """A key as TOML needs it written: bare when it can be, else quoted."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
+
+
+def _unknown_cycle(plan: ObjectivePlan, cycle: str, given_by: str | None, label: str) -> Diagnostic:
+    """The cycle of this objective is none the site knows: said against its
+    cell (or the option that gave it) in the same run as every cell error,
+    with a hint that can be pasted into okrsite.toml as it is."""
+    if given_by is None and plan.cycle_column is not None:
+        where = f"row {plan.row}, column {column_letter(plan.cycle_column)} {plan.cycle_header!r}"
+    else:
+        where = f"row {plan.row}" + (f" (given by {given_by})" if given_by else "")
+    written = cycle.strip()
+    if re.fullmatch(r"[Qq][1-4]|[Hh][12]", written):
+        hint = f"a quarter or half needs its year: write it like 2026-{written.upper()}"
+    else:
+        hint = (
+            "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml as "
+            f"[cycles.{_toml_key(cycle)}] with start and end dates"
+        )
+    column = plan.cycle_column + 1 if given_by is None and plan.cycle_column is not None else None
+    return error(
+        "IMP108",
+        f"{where}: unknown cycle {cycle!r} of objective {plan.title!r}",
+        label,
+        line=plan.row,
+        column=column,
+        hint=hint,
+    )
+
+
 def _objective_data(
     plan: ObjectivePlan,
-    default_cycle: str | None,
+    default_cycle: tuple[str | None, str],
     titles: dict[str, list[ObjectivePlan]],
-    existing: Mapping[str, Any],
+    before: LoadResult,
     label: str,
     result: ImportResult,
 ) -> dict[str, Any] | None:
-    cycle = plan.cycle or default_cycle
+    existing = before.scored.portfolio.objectives
+    cycle = plan.cycle or default_cycle[0]
     if cycle is None:
         result.diagnostics.append(
             error(
@@ -198,6 +254,9 @@ def _objective_data(
             )
         )
         return None
+    if lookup(cycle, before.config.cycles) is None:
+        given_by = None if plan.cycle else default_cycle[1]
+        result.diagnostics.append(_unknown_cycle(plan, cycle, given_by, label))
     plan.cycle = cycle
     data: dict[str, Any] = {"title": plan.title, "cycle": cycle}
     for key, value in (("owner", name_id(plan.owner)), ("team", name_id(plan.team))):

@@ -10,18 +10,19 @@ turns the plans into files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
-from okrsite.diagnostics import Diagnostic, error
+from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
 from okrsite.written_numbers import read_number
 
-__all__ = ["KRPlan", "ObjectivePlan", "plan_rows"]
+__all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
 KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
 CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
@@ -48,6 +49,7 @@ class KRPlan:
     done: bool | None = None
     progress_only: bool = False  # a bare progress figure: a key result from 0 to 100
     percent_marked: bool = False
+    note: str | None = None  # the row's Notes cell
 
 
 @dataclass
@@ -58,7 +60,10 @@ class ObjectivePlan:
     title: str
     oid: str | None = None
     cycle: str | None = None
+    cycle_column: int | None = None  # the column the cycle was read from
+    cycle_header: str | None = None
     owner: str | None = None
+    owner_cell: str | None = None  # as written, before co-owners were left out
     team: str | None = None
     parent: str | None = None
     parent_column: int | None = None
@@ -67,6 +72,7 @@ class ObjectivePlan:
     status: str | None = None
     confidence: float | None = None
     key_results: list[KRPlan] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # of its rows without a key result
 
 
 def column_letter(index: int) -> str:
@@ -116,6 +122,51 @@ class _Row:
             )
         )
 
+    def warn(self, fld: str, message: str, hint: str | None = None, code: str = "IMP201") -> None:
+        """Something in the cell is not imported: said, never silently dropped."""
+        index = self.cols.fields[fld]
+        where = f"row {self.row_no}, column {column_letter(index)} {self.cols.headers[index]!r}"
+        self.diags.append(
+            warning(
+                code,
+                f"{where}: {message}",
+                self.file,
+                line=self.row_no,
+                column=index + 1,
+                hint=hint,
+            )
+        )
+
+    def note(self) -> str | None:
+        """The Notes cell, its line breaks kept (a note is often a few lines)."""
+        value = self.raw("notes")
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        lines = [" ".join(line.split()) for line in str(value).splitlines()]
+        return "\n".join(line for line in lines if line) or None
+
+    def owner(self, whose: str) -> str | None:
+        """The Owner cell's first name; co-owners left out with a warning.
+
+        okrsite has one owner per objective and per key result (the loader
+        takes the first of ``owner: [A, B]`` with warning OKR123); a cell
+        ``Tom Lee, Ana Ruiz`` would otherwise be one person, ``tom-lee-ana-ruiz``.
+        """
+        cell = self.text("owner")
+        if cell is None:
+            return None
+        names = split_owners(cell)
+        if len(names) > 1:
+            others = ", ".join(repr(n) for n in names[1:])
+            self.warn(
+                "owner",
+                f"{whose} has one owner: the first, {names[0]!r}, is imported; not {others}",
+                "name one person; another can own a key result: write them in the Owner cell of its row",
+            )
+        return names[0]
+
     def text(self, fld: str) -> str | None:
         value = self.raw(fld)
         if value is None:
@@ -163,6 +214,23 @@ class _Row:
         if day is None:
             self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
         return day
+
+
+# "Tom Lee, Ana Ruiz", "Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee / Ana Ruiz"
+_CO_OWNERS = re.compile(r"\s*(?:[,;&/]|\b(?:and|und)\b)\s*", re.IGNORECASE)
+
+
+def split_owners(cell: str) -> list[str]:
+    """The names of an Owner cell: ``Tom Lee, Ana Ruiz`` → both, in order.
+
+    A part without two letters means the cell is not a list of names
+    (``N/A``), so it stays whole; so does a cell with one name."""
+    parts = [p for p in (p.strip() for p in _CO_OWNERS.split(cell)) if p]
+    if len(parts) == 1:
+        return parts  # "Tom Lee," is one name
+    if len(parts) > 1 and all(len(re.findall(r"[^\W\d_]", p)) >= 2 for p in parts):
+        return parts
+    return [cell]
 
 
 def _show(value: Any) -> str:
@@ -239,6 +307,8 @@ def plan_rows(
         kr = _key_result(row, current)
         if kr is not None:
             current.key_results.append(kr)
+        elif (note := row.note()) is not None:
+            current.notes.append(note)
     _progress_only_scale(plans)
     return plans, diags
 
@@ -269,7 +339,12 @@ def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> Obj
         title=title,
         oid=oid,
         cycle=cycle,
-        owner=row.text("owner"),
+        cycle_column=row.cols.fields.get("cycle" if row.text("cycle") else "due"),
+        cycle_header=row.cols.headers[row.cols.fields["cycle" if row.text("cycle") else "due"]]
+        if cycle
+        else None,
+        owner=row.owner("an objective"),
+        owner_cell=row.text("owner"),
         team=row.text("team"),
         parent=row.text("parent"),
         parent_column=row.cols.fields.get("parent"),
@@ -308,6 +383,24 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         kind = kind or "boolean"
     else:
         current, current_pct = row.number("current")
+    progress, progress_pct = row.number("progress")
+    if progress is not None:
+        if all(v is None for v in (kind, start, target, current, done)):
+            # measured by its progress figure alone: a key result from 0 to 100 %
+            current, current_pct = progress, progress_pct
+        elif current is None and done is None:
+            row.warn(
+                "progress",
+                f"{_show(row.raw('progress'))} is not imported: this key result is measured "
+                "by its figures, and its current figure is blank",
+                f"write its current value in column "
+                f"{column_letter(row.cols.fields['current'])}, or clear its start and target "
+                "to import the progress as 0-100 %"
+                if "current" in row.cols.fields
+                else "write its current value",
+                code="IMP202",
+            )
+        # with a current figure, progress is worked out from it
     weight, _ = row.number("weight")
     score, score_pct = row.number("score")
     if score is not None and score_pct:
@@ -315,7 +408,8 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
     if score is not None and not 0 <= score <= 1:
         row.fail("score", f"score {score:g} is outside 0-1", code="IMP105")
     status = row.word("kr_status", _STATUS_WORDS)
-    owner = row.text("owner")
+    # the objective's owner repeated on its rows is not the key result's own
+    owner = row.owner("a key result") if row.text("owner") != obj.owner_cell else None
     unit = row.text("unit")
     measured = any(v is not None for v in (start, target, current, done, kind))
     if title is None:
@@ -346,6 +440,7 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         done=done,
         progress_only=progress_only,
         percent_marked=current_pct,
+        note=row.note(),
     )
 
 

@@ -244,8 +244,8 @@ def test_loader_findings_point_at_the_row(tmp_path: Path) -> None:
 def test_existing_files_skipped_dry_run_and_map(tmp_path: Path) -> None:
     site = empty_site(tmp_path)
     rows = [
-        ["Objective", "KR", "Cycle", "Stretch goal", "Now", "Notes"],
-        ["Faster builds", "Build under 5 minutes", "2026-Q1", "5", "9", "from the retro"],
+        ["Objective", "KR", "Cycle", "Stretch goal", "Now", "Sprint"],
+        ["Faster builds", "Build under 5 minutes", "2026-Q1", "5", "9", "S12"],
     ]
     sheet = write_csv(tmp_path / "okrs.csv", rows)
     code, out = run(
@@ -261,7 +261,7 @@ def test_existing_files_skipped_dry_run_and_map(tmp_path: Path) -> None:
     )
     assert code == 0, out
     assert "would write content/objectives/faster-builds.md" in out and "target: 5" in out
-    assert "'Notes'" in out  # reported as not imported
+    assert "columns not imported: 'Sprint'" in out
     assert content_files(site) == []
     code, out = run(
         "import",
@@ -372,3 +372,201 @@ def test_xlsx_errors_name_the_rows_excel_shows(tmp_path: Path) -> None:
     assert code == 1
     assert "book.xlsx:5:4: error IMP102: row 5, column D 'Target': 'ninety-nine'" in out
     assert content_files(site) == []
+
+
+# The sheet of the user test: a title row, a blank row, then a header with
+# both Current and Progress, and a key result measured by its progress alone.
+ENG_HEADER = [
+    "Objective",
+    "Key Result (KR)",
+    "Owner",
+    "Team",
+    "Quarter",
+    "Baseline",
+    "Target",
+    "Current",
+    "Confidence",
+    "Progress",
+    "Notes",
+]
+
+
+def eng_sheet(tmp_path: Path) -> Path:
+    rows: list[list[object]] = [
+        ["Engineering OKRs"],
+        [],
+        ENG_HEADER,
+        ["Ship with confidence", "Docs coverage", "Tom Lee", "Eng", "Q1 2026"]
+        + [None, None, None, 7, 0.4, "Counted by the docs audit\nRe-run monthly"],
+        [None, "Cut p95 latency", None, None, None, 800, 300, 600, None, 0.4, None],
+        [None, "Crash-free sessions", None, None, None, 97, 99.5, None, None, 0.5, None],
+        [None, None, None, None, None, None, None, None, None, None, "Agreed with support"],
+    ]
+    return write_xlsx(tmp_path / "eng.xlsx", rows, {(4, 10): "0%", (5, 10): "0%", (6, 10): "0%"})
+
+
+def test_progress_beside_current_is_read_and_notes_become_the_body(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    code, out = run("import", str(eng_sheet(tmp_path)), "--site", str(site))
+    assert code == 0, out
+    assert "columns not imported" not in out
+    # a target without a current figure: its progress cannot be used, and that is said
+    assert "eng.xlsx:6:10: warning IMP202: row 6, column J 'Progress': '50%' is not imported" in out
+    check_clean(site)
+    _, checked = run("check", "--site", str(site))
+    assert "OKR402" not in checked
+    obj = objectives(site)["eng/ship-with-confidence"]
+    docs, latency, crashes = obj.key_results  # type: ignore[attr-defined]
+    # a key result with only a progress figure is one from 0 to 100 %
+    assert (docs.start, docs.target, docs.current, docs.unit) == (0, 100, 40, "%")
+    # where Current is given, progress is worked out from it
+    assert (latency.start, latency.target, latency.current) == (800, 300, 600)
+    assert crashes.current is None
+    code, exported = run("export", "--format", "csv", "--site", str(site), "--as-of", str(AS_OF))
+    assert code == 0
+    by_kr = {row["kr_id"]: row for row in csv.DictReader(io.StringIO(exported))}
+    assert float(by_kr["docs-coverage"]["kr_progress"]) == pytest.approx(0.4)
+    text = (site / "content/objectives/eng/ship-with-confidence.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert body == (
+        "Agreed with support\n\n- Docs coverage: Counted by the docs audit\n  Re-run monthly\n"
+    )
+
+
+def test_checkins_are_dated_by_the_pinned_as_of(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)  # okrsite.toml pins as_of = 2026-02-15
+    code, out = run("import", str(eng_sheet(tmp_path)), "--site", str(site))
+    assert code == 0, out
+    checkins = [f for f in content_files(site) if "/checkins/" in f]
+    assert checkins == [f"content/checkins/eng/ship-with-confidence/{AS_OF}.md"]
+    _, checked = run("check", "--site", str(site))
+    assert "no check-in yet" not in checked
+    result = load_site(site, AS_OF)
+    assert result.scored.objectives["eng/ship-with-confidence"].confidence == 7
+    # without a pinned date, today, moved into the cycle (as before)
+    (site / "okrsite.toml").write_text('title = "Imported"\n', encoding="utf-8")
+    rows = [["Objective", "KR", "Quarter", "Target", "Confidence"], ["Later", "k", "2020-Q1", 1, 5]]
+    code, out = run("import", str(write_csv(tmp_path / "old.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    assert "content/checkins/later/2020-03-31.md" in content_files(site)
+
+
+def test_co_owners_are_the_first_with_a_warning(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Owner", "Quarter", "Target"],
+        ["Comma", "k1", "Tom Lee, Ana Ruiz", "2026-Q1", "1"],
+        ["Ampersand", "k1", "Tom Lee & Ana Ruiz", "2026-Q1", "1"],
+        ["And", "k1", "Tom Lee and Ana Ruiz and Bo Li", "2026-Q1", "1"],
+        ["Slash", "k1", "Tom Lee / Ana Ruiz", "2026-Q1", "1"],
+        ["", "k2", "Bo Li / Uma Diaz", "", "1"],  # a key result's own co-owners
+        ["Unknown", "k1", "N/A", "2026-Q1", "1"],  # not a list of names
+        ["Sandy's", "k1", "Sandy Anderson", "2026-Q1", "1"],
+    ]
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    objs = objectives(site)
+    for oid in ("comma", "ampersand", "and", "slash"):
+        assert objs[oid].owner == "tom-lee", oid  # type: ignore[attr-defined]
+        text = (site / f"content/objectives/{oid}.md").read_text(encoding="utf-8")
+        assert "owner: Tom Lee\n" in text
+    assert "x.csv:2:3: warning IMP201: row 2, column C 'Owner': an objective has one owner" in out
+    assert "the first, 'Tom Lee', is imported; not 'Ana Ruiz'" in out
+    assert "not 'Ana Ruiz', 'Bo Li'" in out
+    assert "x.csv:6:3: warning IMP201: row 6, column C 'Owner': a key result has one owner" in out
+    slash = (site / "content/objectives/slash.md").read_text(encoding="utf-8")
+    assert "    owner: Bo Li\n" in slash and "Uma" not in slash
+    assert objs["unknown"].owner == "n-a"  # type: ignore[attr-defined]
+    assert objs["sandy-s"].owner == "sandy-anderson"  # type: ignore[attr-defined]
+    assert "tom-lee-ana-ruiz" not in str(content_files(site))
+    assert out.count("IMP201") == 5
+
+
+def test_unknown_cycle_in_the_same_run_as_cell_errors_with_a_hint_toml_reads(
+    tmp_path: Path,
+) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Quarter", "Target", "Current"],
+        ["Moonshot", "Land", "Q5 2026", "1", "zero"],
+        ["Later", "Plan", "Q3", "1", ""],
+    ]
+    sheet = write_csv(tmp_path / "x.csv", rows)
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 1 and content_files(site) == []
+    assert "x.csv:2:5: error IMP102" in out  # the cell error ...
+    # ... and the cycle, in the same run, with its column
+    assert "x.csv:2:3: error IMP108: row 2, column C 'Quarter': unknown cycle 'Q5 2026'" in out
+    assert '[cycles."Q5 2026"]' in out
+    assert "x.csv:3:3: error IMP108" in out and "write it like 2026-Q3" in out
+    # the hint pasted into okrsite.toml as it says makes the cycle known
+    config = site / "okrsite.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[cycles."Q5 2026"]\nstart = 2026-10-01\nend = 2026-12-31\n',
+        encoding="utf-8",
+    )
+    rows[1][4], rows[2][2] = "0", "2026-Q3"
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    assert objectives(site)["moonshot"].cycle == "Q5 2026"  # type: ignore[attr-defined]
+    code, out = run("import", str(sheet), "--site", str(site), "--cycle", "FY 26")
+    assert code == 0  # every row names its cycle: --cycle is not used
+    rows = [["Objective", "Key result", "Target"], ["Fiscal", "k", "1"]]
+    code, out = run(
+        "import", str(write_csv(tmp_path / "y.csv", rows)), "--site", str(site), "--cycle", "FY 26"
+    )
+    assert code == 1
+    assert "y.csv:2: error IMP108: row 2 (given by --cycle): unknown cycle 'FY 26'" in out
+    assert '[cycles."FY 26"]' in out
+
+
+def test_german_headers_on_an_english_site(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    rows = [
+        [
+            "Ziel",
+            "Schlüsselergebnis",
+            "Verantwortliche(r)",
+            "Team",
+            "Quartal",
+            "Ausgangswert",
+            "Zielwert",
+            "Istwert",
+            "Fortschritt",
+            "Zuversicht",
+            "Notizen",
+        ],
+        ["Kunden begeistern", "NPS steigern", "Uma Diaz", "Support", "Q1 2026"]
+        + ["30", "45", "36", "", "7", "aus der Umfrage"],
+        ["", "Handbuch fertig", "", "", "", "", "", "", "45%", "", ""],
+    ]
+    sheet = write_csv(tmp_path / "okrs.csv", rows, delimiter=";")
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 0, out
+    assert "not imported" not in out
+    check_clean(site)
+    obj = objectives(site)["support/kunden-begeistern"]
+    assert (obj.owner, obj.cycle) == ("uma-diaz", "2026-Q1")  # type: ignore[attr-defined]
+    nps, manual = obj.key_results  # type: ignore[attr-defined]
+    assert (nps.start, nps.target, nps.current) == (30, 45, 36)
+    assert (manual.target, manual.current, manual.unit) == (100, 45, "%")
+    assert load_site(site, AS_OF).scored.objectives[obj.id].confidence == 7  # type: ignore[attr-defined]
+    # the other spellings name the same fields
+    from okrsite.column_match import match_columns
+
+    other = ["Ziel", "Schluesselergebnis", "Verantwortlich", "Zyklus", "Startwert", "Ist"]
+    other += ["Aktuell", "Konfidenz", "Kommentar"]
+    assert set(match_columns(other).fields) == {
+        "objective",
+        "key_result",
+        "owner",
+        "cycle",
+        "start",
+        "current",
+        "confidence",
+        "notes",
+    }
+    assert match_columns(other).ignored == ("Aktuell",)  # Ist came first
