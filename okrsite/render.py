@@ -344,7 +344,9 @@ class SiteRenderer:
 
     def with_unit(self, value: float | None, unit: str | None) -> str:
         """A number with its unit as the site's language writes it (``13,5 %``,
-        ``12 EUR``); no unit, the number alone."""
+        ``12 EUR``); no unit, the number alone; no number, ``–`` alone."""
+        if value is None:
+            return self._number(None)
         return self.language.with_unit(self._number(value), unit or "")
 
     def _globals(self) -> dict[str, Any]:

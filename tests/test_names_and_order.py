@@ -328,3 +328,13 @@ def test_untimed_checkins_of_one_day_told_apart_by_words_are_warned(make_site: M
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--as-of", "2026-11-30"])
     assert "OKR311" not in result.output
     assert _current(site) == 5
+    # the page shows each one's time, so the order it reads can be seen
+    out = site / "out"
+    built = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--as-of", "2026-11-30", "--out", str(out)]
+    )
+    assert built.exit_code == 0, built.output
+    page = (out / "objectives/support/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-11-29T09:00">2026-11-29 09:00</time>' in page
+    assert '<time datetime="2026-11-29T16:30">2026-11-29 16:30</time>' in page
+    assert '<time datetime="2026-11-28">2026-11-28</time>' in page

@@ -125,6 +125,8 @@ class CheckinView:
     id: str
     anchor: str
     date: date
+    #: its time of day as written (``14:05``), or ``""``: orders check-ins of one day
+    time: str
     target: Link | None
     target_id: str
     author: Link | None
@@ -375,6 +377,7 @@ class ViewModel:
             c.id,
             anchor("checkin", c.id),
             c.date,
+            c.time[:5],
             target,
             c.objective or c.kpi or "",
             self.person(c.author),

@@ -32,7 +32,6 @@ def block_main(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0__ = resolve('_')
     l_0_day = resolve('day')
-    l_0_num = resolve('num')
     l_0_person = resolve('person')
     l_0_team = resolve('team')
     l_0_chart = resolve('chart')
@@ -79,7 +78,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield 'noch keine Daten'
     yield '</dd></div>\n    <div><dt>Vorheriger Wert</dt><dd>'
-    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'previous'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'previous'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Tendenz</dt><dd>'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend'):
         pass
@@ -90,20 +89,20 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Besser, wenn</dt><dd>'
     yield escape((Markup('höher') if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else Markup('niedriger')))
     yield '</dd></div>\n    <div><dt>Zielwert</dt><dd>'
-    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Schwellen</dt><dd>'
     if (not t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
         pass
         yield 'gesund '
         yield escape(('≥' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '≤'))
         yield ' '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     if (not t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
         pass
         yield '; kritisch '
         yield escape(('<' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '>'))
         yield ' '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     if (t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green')) and t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
         pass
         yield '–'
@@ -208,4 +207,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=62&7=69&9=71&11=75&12=82&13=84&14=91&15=93&16=95&17=111&18=113&19=115&20=117&25=123&27=125&31=129&37=149&39=171&41=193&43=196&44=198&47=200&48=205&49=207'
+debug_info = '1=13&2=16&3=20&5=61&7=68&9=70&11=74&12=81&13=83&14=90&15=92&16=94&17=110&18=112&19=114&20=116&25=122&27=124&31=128&37=148&39=170&41=192&43=195&44=197&47=199&48=204&49=206'

@@ -30,8 +30,16 @@ def root(context, missing=missing, environment=environment):
     yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'anchor'))
     yield '">\n  <h3><time datetime="'
     yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+        pass
+        yield 'T'
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
     yield '">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+        pass
+        yield ' '
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
     yield '</time>'
     if (undefined(name='show_target') if l_0_show_target is missing else l_0_show_target):
         pass
@@ -85,4 +93,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=30&3=32&4=51&5=61&6=64&8=75&9=78&11=80&12=83'
+debug_info = '2=30&3=32&4=59&5=69&6=72&8=83&9=86&11=88&12=91'
