@@ -43,6 +43,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
+from okrsite.resolve import checkin_order
 
 Value = str | float | bool | None | tuple[str, ...]
 ChangeKind = Literal["added", "removed", "changed"]
@@ -135,6 +136,13 @@ class CheckInChange:
     the KPI's previous value); for an edited one they are the base version's.
     ``counted`` is false when the check-in is dated after as_of and so does
     not affect any score yet.
+
+    ``broken`` marks a check-in whose file is still there at head but is
+    refused by the loader (a value for a key result that was deleted, say):
+    the pipeline leaves it out of head's portfolio, so without this mark it
+    would read as deleted, and the reviewer would not learn that the change
+    made committed check-ins invalid. ``errors`` are head's errors in its
+    file; ``values`` are empty, as nothing of it counts at head.
     """
 
     id: str
@@ -148,6 +156,8 @@ class CheckInChange:
     confidence_before: float | None
     confidence_after: float | None
     counted: bool
+    broken: bool = False
+    errors: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,52 +607,75 @@ def _checkin_key(c: CheckIn) -> tuple[object, ...]:
 
 
 def _previous(
-    head: Portfolio, c: CheckIn, same_target: Sequence[CheckIn]
+    head: Portfolio, c: CheckIn, same_target: Sequence[tuple[tuple[object, ...], CheckIn]]
 ) -> tuple[dict[str, float], float | None, float | None]:
     """What ``c``'s target showed before ``c``: KR values, confidence, KPI value.
 
-    ``same_target`` is the head's check-ins for ``c``'s objective, sorted by
-    (date, file); indexing them once per objective keeps a diff that adds
+    ``same_target`` is the check-ins for ``c``'s objective or KPI with their
+    place in the loader's order (:func:`~okrsite.resolve.checkin_order`),
+    sorted by it: head's, plus the
+    base versions of check-ins that head refuses (their files are still
+    there, so the one before ``c`` is the one a reader sees in the folder,
+    not an older one). Indexing them once per target keeps a diff that adds
     thousands of check-ins linear instead of quadratic.
     """
     values: dict[str, float] = {}
     confidence: float | None = None
     kpi_value: float | None = None
+    kpi_day: date | None = None
     if c.objective is not None:
         obj = head.objectives.get(c.objective)
         if obj is not None:
             for kr in obj.key_results:
                 if kr.current is not None:
                     values[kr.id] = kr.current
-        for other in same_target:  # sorted by (date, file): later ones overwrite
-            if (other.date, other.file) >= (c.date, c.file):
-                break
-            values.update(other.values)
-            if other.confidence is not None:
-                confidence = other.confidence
     if c.kpi is not None:
         for day, v in head.kpi_series.get(c.kpi, ()):
             if day < c.date:
-                kpi_value = v
+                kpi_day, kpi_value = day, v
+    here = checkin_order(c)
+    for place, other in same_target:  # in order: later ones overwrite
+        if place >= here:
+            break
+        values.update(other.values)
+        if other.confidence is not None and c.objective is not None:
+            confidence = other.confidence
+        # head's series already holds its own check-ins; a refused one is
+        # newer than the series' value of an earlier day
+        if (
+            c.kpi is not None
+            and other.value is not None
+            and other.date < c.date
+            and (kpi_day is None or other.date >= kpi_day)
+        ):
+            kpi_day, kpi_value = other.date, other.value
     return values, confidence, kpi_value
 
 
-def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[CheckInChange, ...]:
+def _checkin_changes(
+    base: Portfolio,
+    head: Portfolio,
+    as_of: date,
+    head_errors: Mapping[str, tuple[Diagnostic, ...]],
+) -> tuple[CheckInChange, ...]:
+    """Check-ins added, edited, removed, or refused at head (``head_errors`` by file)."""
     b_all = {c.id: c for c in base.checkins}
     h_all = {c.id: c for c in head.checkins}
+    refused = {cid: b for cid, b in b_all.items() if cid not in h_all and b.file in head_errors}
     out: list[CheckInChange] = []
     moves: tuple[ValueMove, ...]
-    by_objective: dict[str, list[CheckIn]] = {}
-    for c in head.checkins:
-        if c.objective is not None:
-            by_objective.setdefault(c.objective, []).append(c)
+    by_target: dict[tuple[str | None, str | None], list[tuple[tuple[object, ...], CheckIn]]] = {}
+    for c in (*head.checkins, *refused.values()):
+        by_target.setdefault((c.objective, c.kpi), []).append((checkin_order(c), c))
+    for same in by_target.values():
+        same.sort(key=lambda pair: pair[0])
     for cid, h in h_all.items():
         b = b_all.get(cid)
         if b is not None and _checkin_key(b) == _checkin_key(h):
             continue
         kind, target = _checkin_target(h)
         if b is None:
-            same = by_objective.get(h.objective, []) if h.objective else []
+            same = by_target.get((h.objective, h.kpi), [])
             prev_values, prev_conf, prev_kpi = _previous(head, h, same)
             if h.kpi is not None:
                 moves = (ValueMove("value", prev_kpi, h.value),)
@@ -674,6 +707,15 @@ def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[Che
         if cid in h_all:
             continue
         kind, target = _checkin_target(b)
+        if cid in refused:
+            out.append(
+                CheckInChange(
+                    cid, b.file, b.date, "removed", kind, target, b.author, (),
+                    b.confidence, None, b.date <= as_of,
+                    broken=True, errors=head_errors[b.file],
+                )
+            )  # fmt: skip
+            continue
         if b.kpi is not None:
             moves = (ValueMove("value", b.value, None),)
         else:
@@ -947,7 +989,11 @@ def diff_portfolios(
             _goal_fields(b, h) + _goal_score_fields(base.goals.get(b.id), head.goals.get(h.id))
         ),
     )
-    checkins = _checkin_changes(bp, hp, as_of)
+    head_errors_by_file: dict[str, tuple[Diagnostic, ...]] = {}
+    for d in head_diags:
+        if d.is_error and d.file:
+            head_errors_by_file[d.file] = (*head_errors_by_file.get(d.file, ()), d)
+    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file)
 
     edited = {c.id for c in objectives if c.change == "changed"}
     checked_in = {c.target for c in checkins if c.target_kind == "objective" and c.counted}
@@ -958,7 +1004,7 @@ def diff_portfolios(
         k for k in set(base.kpis) & set(head.kpis) if base.kpis[k].series != head.kpis[k].series
     }
     scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis)
-    error_files = {d.file for d in head_diags if d.is_error and d.file}
+    error_files = set(head_errors_by_file)
     objectives, kpis, goals = (
         tuple(_mark_broken(r, error_files) for r in records)
         for records in (objectives, kpis, goals)

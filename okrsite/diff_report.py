@@ -119,9 +119,12 @@ def summary_sentence(result: DiffResult) -> str:
     new_checkins = sum(1 for c in result.checkins if c.change == "added")
     if new_checkins:
         parts.append(f"adds {_plural(new_checkins, 'check-in')}")
-    other = len(result.checkins) - new_checkins
+    refused = sum(1 for c in result.checkins if c.broken)
+    other = len(result.checkins) - new_checkins - refused
     if other:
         parts.append(f"edits or removes {_plural(other, 'check-in')}")
+    if refused:
+        parts.append(f"breaks {_plural(refused, 'check-in')} (files with errors)")
     text = "This change " + (", ".join(parts) if parts else "changes no goal records")
     if result.scores:
         text += f"; progress or status changes for {_plural(len(result.scores), 'objective')}"
@@ -229,8 +232,18 @@ def _md_record(rec: RecordChange) -> list[str]:
     return lines
 
 
+def _refusal(c: CheckInChange) -> str:
+    """Why head refuses a check-in: its file's errors, as ``file:line:col: CODE message``."""
+    return "; ".join(f"{d.location}: {d.code} {d.message}" for d in c.errors)
+
+
 def _md_checkin(c: CheckInChange) -> str:
     who = f" by {md(c.author)}" if c.author else ""
+    if c.broken:
+        return (
+            f"- {c.date} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
+            + "; ".join(f"{code(d.location)} {code(d.code)} {md(d.message)}" for d in c.errors)
+        )
     values = ", ".join(
         f"{md(v.key)} {_mval(v.before)} → {_mval(v.after)}"
         if v.before != v.after
@@ -483,6 +496,12 @@ def render_text(
     if result.checkins:
         lines.append(st("Check-ins:", bold=True))
         for c in result.checkins:
+            if c.broken:
+                lines.append(
+                    f"  {st('cannot be read at head', fg='red')} {c.date} {c.target_kind} "
+                    f"{c.target}: {_refusal(c)}"
+                )
+                continue
             values = ", ".join(f"{v.key} {show(v.before)} → {show(v.after)}" for v in c.values)
             conf = (
                 f"; confidence {show(c.confidence_before)} → {show(c.confidence_after)}"
@@ -576,6 +595,8 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "values": [{"key": v.key, "before": v.before, "after": v.after} for v in c.values],
                 "confidence": _pair(c.confidence_before, c.confidence_after),
                 "counted": c.counted,
+                "broken": c.broken,
+                "errors": [d.to_json() for d in c.errors],
             }
             for c in result.checkins
         ],

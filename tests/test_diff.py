@@ -19,6 +19,7 @@ from test_diff_fixtures import (
     git,
     init_repo,
     realistic_repo,
+    refused_checkin_repo,
     write,
 )
 
@@ -447,3 +448,69 @@ def test_subprocess_entry_point(realistic: tuple[Path, str, str]) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "\x1b[" not in proc.stdout
     assert "sales/emea" in proc.stdout
+
+
+# ------------------------------------------------------------------ check-ins refused at head
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    return refused_checkin_repo(tmp_path_factory.mktemp("refused") / "repo")
+
+
+def _checkins(data: dict[str, object]) -> dict[str, dict[str, object]]:
+    checkins = data["checkins"]
+    assert isinstance(checkins, list)
+    return {c["date"]: c for c in checkins}
+
+
+def test_checkin_refused_at_head_is_not_removed(refused: tuple[Path, str, str]) -> None:
+    repo, _, _ = refused
+    data = as_json(repo, "main", "HEAD")
+    by_day = _checkins(data)
+    refused_one = by_day["2026-01-14"]
+    assert refused_one["change"] == "removed" and refused_one["broken"] is True
+    assert refused_one["values"] == []
+    errors = refused_one["errors"]
+    assert isinstance(errors, list)
+    assert [(e["code"], e["file"]) for e in errors] == [
+        ("OKR304", "content/checkins/2026-01-14-emea.md")
+    ]
+    assert "no key result 'churn'" in errors[0]["message"]
+    assert "breaks 1 check-in (files with errors)" in str(data["summary"])
+    assert "edits or removes" not in str(data["summary"])
+
+    text = run(repo, "main", "HEAD", "--as-of", AS_OF, "--format", "text", "--fail-on", "none")
+    assert (
+        "  cannot be read at head 2026-01-14 objective sales/emea-expansion: "
+        "content/checkins/2026-01-14-emea.md:6:24: OKR304 objective 'sales/emea-expansion' "
+        "has no key result 'churn'\n"
+    ) in text.stdout
+    assert "removed 2026-01-14" not in text.stdout
+
+    markdown = run(repo, "main", "HEAD", "--as-of", AS_OF, "--fail-on", "none").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- 2026-01-14"))
+    assert "**cannot be read at head**: `content/checkins/2026-01-14-emea.md:6:24` `OKR304`" in line
+    assert "**removed**" not in line
+
+
+def test_next_checkin_compares_with_the_refused_one(refused: tuple[Path, str, str]) -> None:
+    """The check-in before the new one is the refused 2026-01-14, not the older 2026-01-07."""
+    repo, _, _ = refused
+    added = _checkins(as_json(repo, "main", "HEAD"))["2026-02-04"]
+    assert added["change"] == "added" and added["broken"] is False and added["errors"] == []
+    assert added["values"] == [
+        {"key": "countries", "before": 1, "after": 2},
+        {"key": "revenue", "before": 150000, "after": 420000},
+    ]
+    assert added["confidence"] == {"before": 6, "after": 5}
+
+
+def test_deleted_checkin_file_is_still_removed(refused: tuple[Path, str, str]) -> None:
+    repo, _, _ = refused
+    git(repo, "checkout", "-q", "-b", "delete-it", "main")
+    try:
+        commit(repo, "delete", {"content/checkins/2026-01-14-emea.md": None})
+        gone = _checkins(as_json(repo, "main", "HEAD"))["2026-01-14"]
+    finally:
+        git(repo, "checkout", "-q", "feature")
+    assert gone["change"] == "removed" and gone["broken"] is False and gone["errors"] == []
+    assert {"key": "countries", "before": 1, "after": None} in gone["values"]  # type: ignore[operator]

@@ -237,6 +237,7 @@ def test_checkins_added_edited_removed_and_future() -> None:
     )
     (gone,) = removed.checkins
     assert gone.change == "removed" and gone.values[0].before == 3.0
+    assert not gone.broken and gone.errors == ()
 
 
 def test_first_checkin_compares_with_current() -> None:
@@ -246,6 +247,29 @@ def test_first_checkin_compares_with_current() -> None:
     (added,) = result.checkins
     assert (added.values[0].before, added.values[0].after) == (1.0, 3.0)
     assert added.confidence_before is None
+
+
+def test_kpi_checkin_refused_at_head_is_still_the_previous_one() -> None:
+    def reading(day: str, value: str) -> str:
+        return f"---\nkpi: m\ndate: {day}\nvalue: {value}\n---\n"
+
+    base = {
+        "content/kpis/m.md": "---\ntitle: M\ntarget: 50\nvalues: {2026-01-01: 3}\n---\n",
+        "content/checkins/m-1.md": reading("2026-01-10", "5"),
+        "content/checkins/m-2.md": reading("2026-01-20", "7"),
+    }
+    head = {
+        **base,
+        "content/checkins/m-2.md": reading("2026-01-20", "seven"),
+        "content/checkins/m-3.md": reading("2026-02-01", "9"),
+    }
+    result = compare(base, head)
+    by_id = {c.id: c for c in result.checkins}
+    refused = by_id["m-2"]
+    assert refused.broken and refused.change == "removed" and refused.values == ()
+    assert {d.file for d in refused.errors} == {"content/checkins/m-2.md"}
+    (move,) = by_id["m-3"].values
+    assert (move.before, move.after) == (7.0, 9.0)
 
 
 # ------------------------------------------------------------------ mid-cycle
