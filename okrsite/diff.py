@@ -137,6 +137,12 @@ class CheckInChange:
     ``counted`` is false when the check-in is dated after as_of and so does
     not affect any score yet.
 
+    ``fields`` say what else an edit changed (``objective`` or ``kpi`` when
+    it now reports on another target, ``date``, ``time``, ``author``,
+    ``note``): without them an edit that touched no value, such as pointing a
+    check-in at an objective's new id after a rename, read as "changed" and
+    nothing more.
+
     ``broken`` marks a check-in whose file is still there at head but is
     refused by the loader (a value for a key result that was deleted, say):
     the pipeline leaves it out of head's portfolio, so without this mark it
@@ -156,6 +162,7 @@ class CheckInChange:
     confidence_before: float | None
     confidence_after: float | None
     counted: bool
+    fields: tuple[FieldChange, ...] = ()
     broken: bool = False
     errors: tuple[Diagnostic, ...] = ()
 
@@ -652,11 +659,31 @@ def _previous(
     return values, confidence, kpi_value
 
 
+def _checkin_fields(
+    b: CheckIn, h: CheckIn, obj_renames: Mapping[str, str]
+) -> tuple[FieldChange, ...]:
+    """What an edit changed besides its values and confidence (those are value moves).
+
+    An ``objective`` that changed only because the objective was renamed
+    is noted "follows rename", as an objective's ``parent`` is.
+    """
+    renamed = h.objective is not None and obj_renames.get(h.objective) == b.objective
+    return _fields(
+        _field("objective", b.objective, h.objective, FOLLOWS_RENAME if renamed else None),
+        _field("kpi", b.kpi, h.kpi),
+        _field("date", b.date.isoformat(), h.date.isoformat()),
+        _field("time", b.time or None, h.time or None),
+        _field("author", b.author, h.author),
+        _field("note", b.body, h.body),
+    )
+
+
 def _checkin_changes(
     base: Portfolio,
     head: Portfolio,
     as_of: date,
     head_errors: Mapping[str, tuple[Diagnostic, ...]],
+    obj_renames: Mapping[str, str],
 ) -> tuple[CheckInChange, ...]:
     """Check-ins added, edited, removed, or refused at head (``head_errors`` by file)."""
     b_all = {c.id: c for c in base.checkins}
@@ -701,6 +728,7 @@ def _checkin_changes(
                 CheckInChange(
                     cid, h.file, h.date, "changed", kind, target, h.author, moves,
                     b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
+                    _checkin_fields(b, h, obj_renames),
                 )
             )  # fmt: skip
     for cid, b in b_all.items():
@@ -993,7 +1021,7 @@ def diff_portfolios(
     for d in head_diags:
         if d.is_error and d.file:
             head_errors_by_file[d.file] = (*head_errors_by_file.get(d.file, ()), d)
-    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file)
+    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file, obj_renames)
 
     edited = {c.id for c in objectives if c.change == "changed"}
     checked_in = {c.target for c in checkins if c.target_kind == "objective" and c.counted}

@@ -232,6 +232,15 @@ def _md_record(rec: RecordChange) -> list[str]:
     return lines
 
 
+def _note_change(f: FieldChange) -> str:
+    """A check-in's note changed: said in words, as a note can be paragraphs long."""
+    if not str(f.before or "").strip():
+        return "note added"
+    if not str(f.after or "").strip():
+        return "note removed"
+    return "note edited"
+
+
 def _refusal(c: CheckInChange) -> str:
     """Why head refuses a check-in: its file's errors, as ``file:line:col: CODE message``."""
     return "; ".join(f"{d.location}: {d.code} {d.message}" for d in c.errors)
@@ -244,21 +253,24 @@ def _md_checkin(c: CheckInChange) -> str:
             f"- {c.date} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
             + "; ".join(f"{code(d.location)} {code(d.code)} {md(d.message)}" for d in c.errors)
         )
+    parts = [_note_change(f) if f.field == "note" else _md_field(f) for f in c.fields]
     values = ", ".join(
         f"{md(v.key)} {_mval(v.before)} → {_mval(v.after)}"
         if v.before != v.after
         else f"{md(v.key)} {_mval(v.after)} (unchanged)"
         for v in c.values
     )
-    conf = ""
+    if values:
+        parts.append(values)
     if c.confidence_before != c.confidence_after:
-        conf = f"; confidence {_mval(c.confidence_before)} → {_mval(c.confidence_after)}"
+        parts.append(f"confidence {_mval(c.confidence_before)} → {_mval(c.confidence_after)}")
     elif c.confidence_after is not None:
-        conf = f"; confidence {_mval(c.confidence_after)}"
+        parts.append(f"confidence {_mval(c.confidence_after)}")
     late = "" if c.counted else " (dated after as_of: not counted yet)"
+    detail = "; ".join(parts)
     return (
         f"- {c.date} {c.target_kind} {code(c.target)}{who}: **{c.change}**"
-        f"{': ' + values if values else ''}{conf}{late}"
+        f"{': ' + detail if detail else ''}{late}"
     )
 
 
@@ -502,16 +514,17 @@ def render_text(
                     f"{c.target}: {_refusal(c)}"
                 )
                 continue
+            parts = [_note_change(f) if f.field == "note" else _txt_field(f, st) for f in c.fields]
             values = ", ".join(f"{v.key} {show(v.before)} → {show(v.after)}" for v in c.values)
-            conf = (
-                f"; confidence {show(c.confidence_before)} → {show(c.confidence_after)}"
-                if c.confidence_before != c.confidence_after
-                else ""
-            )
+            if values:
+                parts.append(values)
+            if c.confidence_before != c.confidence_after:
+                parts.append(f"confidence {show(c.confidence_before)} → {show(c.confidence_after)}")
             late = "" if c.counted else " (after as_of: not counted yet)"
+            detail = "; ".join(parts)
             lines.append(
                 f"  {c.change} {c.date} {c.target_kind} {c.target}"
-                f"{': ' + values if values else ''}{conf}{late}"
+                f"{': ' + detail if detail else ''}{late}"
             )
         lines.append("")
     if result.introduced or result.resolved:
@@ -595,6 +608,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "values": [{"key": v.key, "before": v.before, "after": v.after} for v in c.values],
                 "confidence": _pair(c.confidence_before, c.confidence_after),
                 "counted": c.counted,
+                "fields": _fields_json(c.fields),
                 "broken": c.broken,
                 "errors": [d.to_json() for d in c.errors],
             }

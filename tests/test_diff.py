@@ -15,6 +15,8 @@ from test_diff_fixtures import (
     AS_OF,
     BASE_FILES,
     CONFIG,
+    EMEA,
+    EMEA_BASE,
     commit,
     git,
     init_repo,
@@ -514,3 +516,54 @@ def test_deleted_checkin_file_is_still_removed(refused: tuple[Path, str, str]) -
         git(repo, "checkout", "-q", "feature")
     assert gone["change"] == "removed" and gone["broken"] is False and gone["errors"] == []
     assert {"key": "countries", "before": 1, "after": None} in gone["values"]  # type: ignore[operator]
+
+
+# ------------------------------------------------------------------ what an edited check-in changed
+def test_edited_checkin_says_what_changed(tmp_path: Path) -> None:
+    """An objective renamed with ``git mv``: its check-ins now name the new id."""
+    repo = init_repo(tmp_path / "repo")
+    commit(repo, "base", EMEA_BASE)
+    git(repo, "mv", EMEA, "content/objectives/sales/emea-growth.md")
+    first = "content/checkins/2026-01-07-emea.md"
+    second = "content/checkins/2026-01-14-emea.md"
+    old = str(EMEA_BASE[second])
+    commit(
+        repo,
+        "rename",
+        {
+            first: str(EMEA_BASE[first]).replace("sales/emea-expansion", "sales/emea-growth"),
+            second: old.replace("sales/emea-expansion", "sales/emea-growth")
+            .replace("author: uma-diaz", "author: tom-lee")
+            .replace("2026-01-14", "2026-01-15")
+            + "Churn is the worry.\n",
+        },
+    )
+    data = as_json(repo, "HEAD~1", "HEAD")
+    by_day = _checkins(data)
+    moved = by_day["2026-01-07"]
+    assert moved["change"] == "changed" and moved["values"] == []
+    assert moved["fields"] == [
+        {
+            "field": "objective",
+            "before": "sales/emea-expansion",
+            "after": "sales/emea-growth",
+            "note": "follows rename",
+        }
+    ]
+    fields = {f["field"]: (f["before"], f["after"]) for f in by_day["2026-01-15"]["fields"]}  # type: ignore[union-attr]
+    assert fields["date"] == ("2026-01-14", "2026-01-15")
+    assert fields["author"] == ("uma-diaz", "tom-lee")
+    assert fields["note"] == ("", "Churn is the worry.\n")
+
+    text = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF, "--format", "text").stdout
+    assert (
+        "  changed 2026-01-07 objective sales/emea-growth: "
+        "objective: sales/emea-expansion → sales/emea-growth (follows rename)\n"
+    ) in text
+    line = next(x for x in text.splitlines() if x.startswith("  changed 2026-01-15"))
+    assert "date: 2026-01-14 → 2026-01-15" in line and "note added" in line
+    markdown = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF).stdout
+    assert (
+        "- 2026-01-07 objective `sales/emea-growth` by uma-diaz: **changed**: "
+        "objective: sales/emea-expansion → sales/emea-growth (follows rename); confidence 7\n"
+    ) in markdown
