@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date
 from typing import Literal, TypeVar
 
@@ -44,6 +45,7 @@ from okrsite.model import (
     Status,
 )
 from okrsite.resolve import checkin_order
+from okrsite.translations import load_language
 
 Value = str | float | bool | None | tuple[str, ...]
 ChangeKind = Literal["added", "removed", "changed"]
@@ -93,6 +95,9 @@ class KRChange:
     fields: tuple[FieldChange, ...] = ()
     renamed_from: str | None = None
     mid_cycle: bool = False
+    #: the key result's unit before and after, for the report to write its
+    #: figures as pages do (``1,000,000 EUR``); the values stay raw
+    units: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +121,19 @@ class RecordChange:
     moved_from: str | None = None
     key_results: tuple[KRChange, ...] = ()
     broken: bool = False
+    #: a KPI's or SMART goal's unit before and after (as :attr:`KRChange.units`)
+    units: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)
 class ValueMove:
-    """A value a check-in reports, next to the one it replaces."""
+    """A value a check-in reports, next to the one it replaces, in ``unit``
+    (its key result's or KPI's, for the report to write as pages do)."""
 
     key: str
     before: float | None
     after: float | None
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +232,11 @@ class DiffResult:
     resolved: tuple[Diagnostic, ...]
     head_errors: tuple[Diagnostic, ...]
     findings: tuple[Finding, ...]
+    #: the names pages show for people and teams (their file's title, else
+    #: the name as first written), head's over base's: the report names
+    #: ``owner``, ``team`` and ``author`` by them, the JSON keeps the ids
+    person_names: Mapping[str, str] = dataclass_field(default_factory=dict)
+    team_names: Mapping[str, str] = dataclass_field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -396,7 +410,7 @@ def key_result_changes(
         # the order the general case sorts into; the history's 100,000
         # versions spent most of this function on that general case
         return tuple(
-            KRChange(h_obj.id, h.id, h.title, "changed", fields)
+            KRChange(h_obj.id, h.id, h.title, "changed", fields, units=(b.unit, h.unit))
             for b, h in zip(b_list, h_list, strict=True)
             if b is not h and (fields := _kr_fields(b, h))
         )
@@ -416,6 +430,7 @@ def key_result_changes(
                     h.title,
                     "added",
                     mid_cycle=added_mid_cycle,
+                    units=(h.unit, h.unit),
                 )
             )
             continue
@@ -429,6 +444,7 @@ def key_result_changes(
                     "changed",
                     fields,
                     renamed_from=base_id if base_id != kr_id else None,
+                    units=(b.unit, h.unit),
                 )
             )
     for kr_id, b in b_krs.items():
@@ -440,6 +456,7 @@ def key_result_changes(
                     b.title,
                     "removed",
                     mid_cycle=removed_mid_cycle,
+                    units=(b.unit, b.unit),
                 )
             )
     order = {kr.id: i for i, kr in enumerate(h_obj.key_results)}
@@ -567,6 +584,7 @@ def _record_changes(
     renames: Mapping[str, str],
     compare: Callable[[R, R], tuple[FieldChange, ...]],
     krs: Callable[[R, R], tuple[KRChange, ...]] | None = None,
+    unit: Callable[[R], str] = lambda r: "",
 ) -> tuple[RecordChange, ...]:
     out: list[RecordChange] = []
     renamed_base = set(renames.values())
@@ -574,7 +592,7 @@ def _record_changes(
         base_id = renames.get(rid, rid)
         b = base.get(base_id)
         if b is None:
-            out.append(RecordChange(kind, rid, h.title, "added", h.file))
+            out.append(RecordChange(kind, rid, h.title, "added", h.file, units=(unit(h),) * 2))
             continue
         fields = compare(b, h)
         kr_changes = krs(b, h) if krs is not None else ()
@@ -583,12 +601,21 @@ def _record_changes(
         if fields or kr_changes or moved or renamed:
             out.append(
                 RecordChange(
-                    kind, rid, h.title, "changed", h.file, fields, renamed, moved, kr_changes
+                    kind,
+                    rid,
+                    h.title,
+                    "changed",
+                    h.file,
+                    fields,
+                    renamed,
+                    moved,
+                    kr_changes,
+                    units=(unit(b), unit(h)),
                 )
             )
     for rid, b in base.items():
         if rid not in head and rid not in renamed_base:
-            out.append(RecordChange(kind, rid, b.title, "removed", b.file))
+            out.append(RecordChange(kind, rid, b.title, "removed", b.file, units=(unit(b),) * 2))
     return tuple(sorted(out, key=lambda c: c.id))
 
 
@@ -692,6 +719,20 @@ def _checkin_changes(
     out: list[CheckInChange] = []
     moves: tuple[ValueMove, ...]
     by_target: dict[tuple[str | None, str | None], list[tuple[tuple[object, ...], CheckIn]]] = {}
+
+    def unit_of(c: CheckIn, key: str) -> str:
+        """The unit of a value ``c`` gives: its key result's or KPI's, head's first."""
+        for side in (head, base):
+            if c.kpi is not None:
+                kpi = side.kpis.get(c.kpi)
+                if kpi is not None:
+                    return kpi.unit
+            elif c.objective is not None and (obj := side.objectives.get(c.objective)):
+                kr = obj.key_result(key)
+                if kr is not None:
+                    return kr.unit
+        return ""
+
     for c in (*head.checkins, *refused.values()):
         by_target.setdefault((c.objective, c.kpi), []).append((checkin_order(c), c))
     for same in by_target.values():
@@ -705,9 +746,11 @@ def _checkin_changes(
             same = by_target.get((h.objective, h.kpi), [])
             prev_values, prev_conf, prev_kpi = _previous(head, h, same)
             if h.kpi is not None:
-                moves = (ValueMove("value", prev_kpi, h.value),)
+                moves = (ValueMove("value", prev_kpi, h.value, unit_of(h, "value")),)
             else:
-                moves = tuple(ValueMove(k, prev_values.get(k), v) for k, v in h.values.items())
+                moves = tuple(
+                    ValueMove(k, prev_values.get(k), v, unit_of(h, k)) for k, v in h.values.items()
+                )
             out.append(
                 CheckInChange(
                     cid, h.file, h.date, "added", kind, target, h.author, moves,
@@ -716,11 +759,15 @@ def _checkin_changes(
             )  # fmt: skip
         else:
             if h.kpi is not None:
-                moves = (ValueMove("value", b.value, h.value),) if b.value != h.value else ()
+                moves = (
+                    (ValueMove("value", b.value, h.value, unit_of(h, "value")),)
+                    if b.value != h.value
+                    else ()
+                )
             else:
                 keys = list(dict.fromkeys([*h.values, *b.values]))
                 moves = tuple(
-                    ValueMove(k, b.values.get(k), h.values.get(k))
+                    ValueMove(k, b.values.get(k), h.values.get(k), unit_of(h, k))
                     for k in keys
                     if b.values.get(k) != h.values.get(k)
                 )
@@ -745,9 +792,9 @@ def _checkin_changes(
             )  # fmt: skip
             continue
         if b.kpi is not None:
-            moves = (ValueMove("value", b.value, None),)
+            moves = (ValueMove("value", b.value, None, unit_of(b, "value")),)
         else:
-            moves = tuple(ValueMove(k, v, None) for k, v in b.values.items())
+            moves = tuple(ValueMove(k, v, None, unit_of(b, k)) for k, v in b.values.items())
         out.append(
             CheckInChange(
                 cid, b.file, b.date, "removed", kind, target, b.author, moves,
@@ -920,7 +967,7 @@ def _findings(
                     Finding(
                         "less-ambitious",
                         rec.id,
-                        f"{rec.kind} {rec.id}: {f.field} {show(f.before)} → {show(f.after)} "
+                        f"{rec.kind} {rec.id}: {f.field} {' → '.join(show_field(f, rec.units))} "
                         f"({LESS})",
                     )
                 )
@@ -949,24 +996,58 @@ def _findings(
                         Finding(
                             "less-ambitious",
                             subject,
-                            f"key result {subject}: {f.field} {show(f.before)} → "
-                            f"{show(f.after)} ({LESS})",
+                            f"key result {subject}: {f.field} "
+                            f"{' → '.join(show_field(f, kr.units))} ({LESS})",
                         )
                     )
     return tuple(out)
 
 
 def show(value: Value) -> str:
-    """A value as a person reads it: ``16`` not ``16.0``, ``—`` for none."""
+    """A value as a person reads it: ``16`` not ``16.0``, ``1,000,000``, ``—`` for none.
+
+    Numbers go through :func:`okrsite.numbers.format_number`, the pages'
+    formatter, with four decimals rather than two: a diff must not show a
+    change in the third decimal as "0.12 → 0.12".
+    """
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float):
-        return numbers.format_fixed(value, 4)
+    if isinstance(value, int | float):
+        return numbers.format_number(value, 4)
     if isinstance(value, tuple):
         return ", ".join(value) if value else "—"
     return str(value)
+
+
+#: fields measured in their record's unit, which the report writes with them
+MEASURED = frozenset({"start", "target", "threshold", "current", "green", "red", "value"})
+
+#: the report's words are English, so are its numbers (``1,000,000 EUR``, ``4.5%``)
+_ENGLISH = load_language("en", ())
+
+
+def show_measure(value: Value, unit: str) -> str:
+    """A figure with its unit as the pages write it (``1,000,000 EUR``, ``4.5%``).
+
+    The unit is put on by :meth:`okrsite.translations.Language.with_unit`,
+    the pages' one place for it; anything but a finite number is :func:`show`.
+    """
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and numbers.finite(value) is not None
+    ):
+        return _ENGLISH.with_unit(show(value), unit)
+    return show(value)
+
+
+def show_field(f: FieldChange, units: tuple[str, str] = ("", "")) -> tuple[str, str]:
+    """A field's before and after as text, figures of :data:`MEASURED` fields with their units."""
+    if f.field in MEASURED:
+        return show_measure(f.before, units[0]), show_measure(f.after, units[1])
+    return show(f.before), show(f.after)
 
 
 def _mark_broken(rec: RecordChange, error_files: set[str]) -> RecordChange:
@@ -1007,6 +1088,7 @@ def diff_portfolios(
         hp.kpis,
         kpi_renames,
         lambda b, h: kpi_fields(b, h) + _kpi_score_fields(base.kpis.get(b.id), head.kpis.get(h.id)),
+        unit=lambda k: k.unit,
     )
     goals = _record_changes(
         "goal",
@@ -1016,6 +1098,7 @@ def diff_portfolios(
         lambda b, h: (
             _goal_fields(b, h) + _goal_score_fields(base.goals.get(b.id), head.goals.get(h.id))
         ),
+        unit=lambda g: g.measure.unit if g.measure else "",
     )
     head_errors_by_file: dict[str, tuple[Diagnostic, ...]] = {}
     for d in head_diags:
@@ -1051,4 +1134,6 @@ def diff_portfolios(
         resolved=resolved,
         head_errors=head_errors,
         findings=_findings(objectives, kpis, goals, head_errors),
+        person_names={**bp.person_names, **hp.person_names},
+        team_names={**bp.team_names, **hp.team_names},
     )

@@ -258,7 +258,7 @@ def test_text_format_has_no_colour_off_a_tty(realistic: tuple[Path, str, str]) -
     result = run(repo, base, head, "--as-of", AS_OF, "--format", "text")
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
-    assert "target: 2 → 3 (less ambitious)" in result.stdout
+    assert "target: 2% → 3% (less ambitious)" in result.stdout
 
 
 def test_output_file(realistic: tuple[Path, str, str], tmp_path: Path) -> None:
@@ -564,6 +564,48 @@ def test_edited_checkin_says_what_changed(tmp_path: Path) -> None:
     assert "date: 2026-01-14 → 2026-01-15" in line and "note added" in line
     markdown = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF).stdout
     assert (
-        "- 2026-01-07 objective `sales/emea-growth` by uma-diaz: **changed**: "
+        "- 2026-01-07 objective `sales/emea-growth` by Uma Diaz: **changed**: "
         "objective: sales/emea-expansion → sales/emea-growth (follows rename); confidence 7\n"
     ) in markdown
+
+
+# ------------------------------------------------------------------ names and units
+def test_names_and_figures_as_pages_show_them(refused: tuple[Path, str, str]) -> None:
+    """People and teams by their files' titles, figures grouped with their units;
+    JSON keeps the ids and raw numbers."""
+    repo, _, _ = refused
+    text = run(repo, "main", "HEAD", "--as-of", AS_OF, "--format", "text", "--fail-on", "none")
+    out = text.stdout
+    assert "      owner: Uma Diaz → Tom Lee\n" in out
+    assert "      team: Sales EMEA → EMEA Growth\n" in out
+    assert "          target: 1,000,000 EUR → 800,000 EUR (less ambitious)\n" in out
+    assert (
+        "  added 2026-02-04 objective sales/emea-expansion: "
+        "countries 1 → 2, revenue 150,000 EUR → 420,000 EUR; confidence 6 → 5\n"
+    ) in out
+    assert (
+        "  key result sales/emea-expansion#revenue: target 1,000,000 EUR → 800,000 EUR "
+        "(less ambitious) [less-ambitious]\n"
+    ) in out
+    assert "uma-diaz" not in out and "1000000" not in out
+
+    markdown = run(repo, "main", "HEAD", "--as-of", AS_OF, "--fail-on", "none").stdout
+    assert "  - owner: Uma Diaz → Tom Lee\n" in markdown
+    assert "  - team: Sales EMEA → EMEA Growth\n" in markdown
+    assert "    - **target**: 1,000,000 EUR → 800,000 EUR (less ambitious)\n" in markdown
+    assert (
+        "- 2026-02-04 objective `sales/emea-expansion` by Tom Lee: **added**: "
+        "countries 1 → 2, revenue 150,000 EUR → 420,000 EUR; confidence 6 → 5\n"
+    ) in markdown
+    assert "- 2026-01-14 objective `sales/emea-expansion` by Uma Diaz:" in markdown
+
+    data = as_json(repo, "main", "HEAD")
+    emea = _obj(data, "sales/emea-expansion")
+    fields = _fields(emea)
+    assert (fields["owner"]["before"], fields["owner"]["after"]) == ("uma-diaz", "tom-lee")
+    assert (fields["team"]["before"], fields["team"]["after"]) == ("sales", "emea")
+    target = _fields(_kr(data, "sales/emea-expansion", "revenue"))["target"]
+    assert (target["before"], target["after"]) == (1000000, 800000)
+    added = _checkins(data)["2026-02-04"]
+    assert added["author"] == "tom-lee"
+    assert {"key": "revenue", "before": 150000, "after": 420000} in added["values"]  # type: ignore[operator]

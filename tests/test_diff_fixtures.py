@@ -337,10 +337,10 @@ def realistic_repo(path: Path) -> tuple[Path, str, str]:
 EMEA = "content/objectives/sales/emea-expansion.md"
 
 
-def _emea(owner: str, krs: str) -> str:
+def _emea(owner: str, team: str, krs: str) -> str:
     return (
         "---\ntitle: Expand into EMEA\n"
-        f"owner: {owner}\nteam: sales\nkey_results:\n{krs}---\nWhy EMEA.\n"
+        f"owner: {owner}\nteam: {team}\nkey_results:\n{krs}---\nWhy EMEA.\n"
     )
 
 
@@ -364,7 +364,8 @@ EMEA_BASE: dict[str, str | None] = {
     "content/people/uma-diaz.md": "---\ntitle: Uma Diaz\n---\n",
     "content/people/tom-lee.md": "---\ntitle: Tom Lee\n---\n",
     "content/teams/sales.md": "---\ntitle: Sales EMEA\n---\n",
-    EMEA: _emea("uma-diaz", _COUNTRIES + _CHURN + _revenue("1000000")),
+    "content/teams/emea.md": "---\ntitle: EMEA Growth\n---\n",
+    EMEA: _emea("uma-diaz", "sales", _COUNTRIES + _CHURN + _revenue("1000000")),
     "content/checkins/2026-01-07-emea.md": _emea_checkin(
         "2026-01-07", "uma-diaz", 7, "revenue: 250000"
     ),
@@ -374,10 +375,10 @@ EMEA_BASE: dict[str, str | None] = {
 }
 
 # on the branch: churn is deleted while the 2026-01-14 check-in still gives a
-# value for it (so head refuses that check-in: OKR304), the owner and the
-# revenue target change, and a new check-in follows
+# value for it (so head refuses that check-in: OKR304), the owner, the team
+# and the revenue target change, and a new check-in follows
 EMEA_HEAD: dict[str, str | None] = {
-    EMEA: _emea("tom-lee", _COUNTRIES + _revenue("800000")),
+    EMEA: _emea("tom-lee", "emea", _COUNTRIES + _revenue("800000")),
     "content/checkins/2026-02-04-emea.md": _emea_checkin(
         "2026-02-04", "tom-lee", 5, "countries: 2, revenue: 420000"
     ),

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from okrsite.diff import DiffResult, diff_portfolios, parse_rules, show
+from okrsite.diff import DiffResult, diff_portfolios, parse_rules, show, show_measure
 from okrsite.diff_report import (
     MARKER,
     ReportContext,
@@ -399,10 +399,35 @@ def test_parse_rules() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(16.0, "16"), (0.125, "0.125"), (None, "—"), (True, "yes"), (("a", "b"), "a, b"), ((), "—")],
+    [
+        (16.0, "16"),
+        (0.125, "0.125"),
+        (0.12345, "0.1235"),  # four decimals: a change in the third still shows
+        (1_000_000.0, "1,000,000"),
+        (-2500.5, "-2,500.5"),
+        (None, "—"),
+        (True, "yes"),
+        (("a", "b"), "a, b"),
+        ((), "—"),
+    ],
 )
 def test_show(value: object, text: str) -> None:
     assert show(value) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (1_000_000.0, "EUR", "1,000,000 EUR"),
+        (4.5, "%", "4.5%"),
+        (2.0, "", "2"),
+        (None, "EUR", "—"),
+        (float("inf"), "EUR", "∞"),
+        ("uma-diaz", "EUR", "uma-diaz"),
+    ],
+)
+def test_show_measure(value: object, unit: str, text: str) -> None:
+    assert show_measure(value, unit) == text  # type: ignore[arg-type]
 
 
 def test_errors_at_head_are_findings() -> None:
