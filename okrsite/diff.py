@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date
 from typing import Literal, TypeVar
 
@@ -43,6 +44,8 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
+from okrsite.resolve import checkin_order
+from okrsite.translations import load_language
 
 Value = str | float | bool | None | tuple[str, ...]
 ChangeKind = Literal["added", "removed", "changed"]
@@ -92,6 +95,9 @@ class KRChange:
     fields: tuple[FieldChange, ...] = ()
     renamed_from: str | None = None
     mid_cycle: bool = False
+    #: the key result's unit before and after, for the report to write its
+    #: figures as pages do (``1,000,000 EUR``); the values stay raw
+    units: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +121,19 @@ class RecordChange:
     moved_from: str | None = None
     key_results: tuple[KRChange, ...] = ()
     broken: bool = False
+    #: a KPI's or SMART goal's unit before and after (as :attr:`KRChange.units`)
+    units: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)
 class ValueMove:
-    """A value a check-in reports, next to the one it replaces."""
+    """A value a check-in reports, next to the one it replaces, in ``unit``
+    (its key result's or KPI's, for the report to write as pages do)."""
 
     key: str
     before: float | None
     after: float | None
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +145,19 @@ class CheckInChange:
     the KPI's previous value); for an edited one they are the base version's.
     ``counted`` is false when the check-in is dated after as_of and so does
     not affect any score yet.
+
+    ``fields`` say what else an edit changed (``objective`` or ``kpi`` when
+    it now reports on another target, ``date``, ``time``, ``author``,
+    ``note``): without them an edit that touched no value, such as pointing a
+    check-in at an objective's new id after a rename, read as "changed" and
+    nothing more.
+
+    ``broken`` marks a check-in whose file is still there at head but is
+    refused by the loader (a value for a key result that was deleted, say):
+    the pipeline leaves it out of head's portfolio, so without this mark it
+    would read as deleted, and the reviewer would not learn that the change
+    made committed check-ins invalid. ``errors`` are head's errors in its
+    file; ``values`` are empty, as nothing of it counts at head.
     """
 
     id: str
@@ -148,6 +171,9 @@ class CheckInChange:
     confidence_before: float | None
     confidence_after: float | None
     counted: bool
+    fields: tuple[FieldChange, ...] = ()
+    broken: bool = False
+    errors: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +232,11 @@ class DiffResult:
     resolved: tuple[Diagnostic, ...]
     head_errors: tuple[Diagnostic, ...]
     findings: tuple[Finding, ...]
+    #: the names pages show for people and teams (their file's title, else
+    #: the name as first written), head's over base's: the report names
+    #: ``owner``, ``team`` and ``author`` by them, the JSON keeps the ids
+    person_names: Mapping[str, str] = dataclass_field(default_factory=dict)
+    team_names: Mapping[str, str] = dataclass_field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -379,7 +410,7 @@ def key_result_changes(
         # the order the general case sorts into; the history's 100,000
         # versions spent most of this function on that general case
         return tuple(
-            KRChange(h_obj.id, h.id, h.title, "changed", fields)
+            KRChange(h_obj.id, h.id, h.title, "changed", fields, units=(b.unit, h.unit))
             for b, h in zip(b_list, h_list, strict=True)
             if b is not h and (fields := _kr_fields(b, h))
         )
@@ -399,6 +430,7 @@ def key_result_changes(
                     h.title,
                     "added",
                     mid_cycle=added_mid_cycle,
+                    units=(h.unit, h.unit),
                 )
             )
             continue
@@ -412,6 +444,7 @@ def key_result_changes(
                     "changed",
                     fields,
                     renamed_from=base_id if base_id != kr_id else None,
+                    units=(b.unit, h.unit),
                 )
             )
     for kr_id, b in b_krs.items():
@@ -423,6 +456,7 @@ def key_result_changes(
                     b.title,
                     "removed",
                     mid_cycle=removed_mid_cycle,
+                    units=(b.unit, b.unit),
                 )
             )
     order = {kr.id: i for i, kr in enumerate(h_obj.key_results)}
@@ -550,6 +584,7 @@ def _record_changes(
     renames: Mapping[str, str],
     compare: Callable[[R, R], tuple[FieldChange, ...]],
     krs: Callable[[R, R], tuple[KRChange, ...]] | None = None,
+    unit: Callable[[R], str] = lambda r: "",
 ) -> tuple[RecordChange, ...]:
     out: list[RecordChange] = []
     renamed_base = set(renames.values())
@@ -557,7 +592,7 @@ def _record_changes(
         base_id = renames.get(rid, rid)
         b = base.get(base_id)
         if b is None:
-            out.append(RecordChange(kind, rid, h.title, "added", h.file))
+            out.append(RecordChange(kind, rid, h.title, "added", h.file, units=(unit(h),) * 2))
             continue
         fields = compare(b, h)
         kr_changes = krs(b, h) if krs is not None else ()
@@ -566,12 +601,21 @@ def _record_changes(
         if fields or kr_changes or moved or renamed:
             out.append(
                 RecordChange(
-                    kind, rid, h.title, "changed", h.file, fields, renamed, moved, kr_changes
+                    kind,
+                    rid,
+                    h.title,
+                    "changed",
+                    h.file,
+                    fields,
+                    renamed,
+                    moved,
+                    kr_changes,
+                    units=(unit(b), unit(h)),
                 )
             )
     for rid, b in base.items():
         if rid not in head and rid not in renamed_base:
-            out.append(RecordChange(kind, rid, b.title, "removed", b.file))
+            out.append(RecordChange(kind, rid, b.title, "removed", b.file, units=(unit(b),) * 2))
     return tuple(sorted(out, key=lambda c: c.id))
 
 
@@ -597,57 +641,116 @@ def _checkin_key(c: CheckIn) -> tuple[object, ...]:
 
 
 def _previous(
-    head: Portfolio, c: CheckIn, same_target: Sequence[CheckIn]
+    head: Portfolio, c: CheckIn, same_target: Sequence[tuple[tuple[object, ...], CheckIn]]
 ) -> tuple[dict[str, float], float | None, float | None]:
     """What ``c``'s target showed before ``c``: KR values, confidence, KPI value.
 
-    ``same_target`` is the head's check-ins for ``c``'s objective, sorted by
-    (date, file); indexing them once per objective keeps a diff that adds
+    ``same_target`` is the check-ins for ``c``'s objective or KPI with their
+    place in the loader's order (:func:`~okrsite.resolve.checkin_order`),
+    sorted by it: head's, plus the
+    base versions of check-ins that head refuses (their files are still
+    there, so the one before ``c`` is the one a reader sees in the folder,
+    not an older one). Indexing them once per target keeps a diff that adds
     thousands of check-ins linear instead of quadratic.
     """
     values: dict[str, float] = {}
     confidence: float | None = None
     kpi_value: float | None = None
+    kpi_day: date | None = None
     if c.objective is not None:
         obj = head.objectives.get(c.objective)
         if obj is not None:
             for kr in obj.key_results:
                 if kr.current is not None:
                     values[kr.id] = kr.current
-        for other in same_target:  # sorted by (date, file): later ones overwrite
-            if (other.date, other.file) >= (c.date, c.file):
-                break
-            values.update(other.values)
-            if other.confidence is not None:
-                confidence = other.confidence
     if c.kpi is not None:
         for day, v in head.kpi_series.get(c.kpi, ()):
             if day < c.date:
-                kpi_value = v
+                kpi_day, kpi_value = day, v
+    here = checkin_order(c)
+    for place, other in same_target:  # in order: later ones overwrite
+        if place >= here:
+            break
+        values.update(other.values)
+        if other.confidence is not None and c.objective is not None:
+            confidence = other.confidence
+        # head's series already holds its own check-ins; a refused one is
+        # newer than the series' value of an earlier day
+        if (
+            c.kpi is not None
+            and other.value is not None
+            and other.date < c.date
+            and (kpi_day is None or other.date >= kpi_day)
+        ):
+            kpi_day, kpi_value = other.date, other.value
     return values, confidence, kpi_value
 
 
-def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[CheckInChange, ...]:
+def _checkin_fields(
+    b: CheckIn, h: CheckIn, obj_renames: Mapping[str, str]
+) -> tuple[FieldChange, ...]:
+    """What an edit changed besides its values and confidence (those are value moves).
+
+    An ``objective`` that changed only because the objective was renamed
+    is noted "follows rename", as an objective's ``parent`` is.
+    """
+    renamed = h.objective is not None and obj_renames.get(h.objective) == b.objective
+    return _fields(
+        _field("objective", b.objective, h.objective, FOLLOWS_RENAME if renamed else None),
+        _field("kpi", b.kpi, h.kpi),
+        _field("date", b.date.isoformat(), h.date.isoformat()),
+        _field("time", b.time or None, h.time or None),
+        _field("author", b.author, h.author),
+        _field("note", b.body, h.body),
+    )
+
+
+def _checkin_changes(
+    base: Portfolio,
+    head: Portfolio,
+    as_of: date,
+    head_errors: Mapping[str, tuple[Diagnostic, ...]],
+    obj_renames: Mapping[str, str],
+) -> tuple[CheckInChange, ...]:
+    """Check-ins added, edited, removed, or refused at head (``head_errors`` by file)."""
     b_all = {c.id: c for c in base.checkins}
     h_all = {c.id: c for c in head.checkins}
+    refused = {cid: b for cid, b in b_all.items() if cid not in h_all and b.file in head_errors}
     out: list[CheckInChange] = []
     moves: tuple[ValueMove, ...]
-    by_objective: dict[str, list[CheckIn]] = {}
-    for c in head.checkins:
-        if c.objective is not None:
-            by_objective.setdefault(c.objective, []).append(c)
+    by_target: dict[tuple[str | None, str | None], list[tuple[tuple[object, ...], CheckIn]]] = {}
+
+    def unit_of(c: CheckIn, key: str) -> str:
+        """The unit of a value ``c`` gives: its key result's or KPI's, head's first."""
+        for side in (head, base):
+            if c.kpi is not None:
+                kpi = side.kpis.get(c.kpi)
+                if kpi is not None:
+                    return kpi.unit
+            elif c.objective is not None and (obj := side.objectives.get(c.objective)):
+                kr = obj.key_result(key)
+                if kr is not None:
+                    return kr.unit
+        return ""
+
+    for c in (*head.checkins, *refused.values()):
+        by_target.setdefault((c.objective, c.kpi), []).append((checkin_order(c), c))
+    for same in by_target.values():
+        same.sort(key=lambda pair: pair[0])
     for cid, h in h_all.items():
         b = b_all.get(cid)
         if b is not None and _checkin_key(b) == _checkin_key(h):
             continue
         kind, target = _checkin_target(h)
         if b is None:
-            same = by_objective.get(h.objective, []) if h.objective else []
+            same = by_target.get((h.objective, h.kpi), [])
             prev_values, prev_conf, prev_kpi = _previous(head, h, same)
             if h.kpi is not None:
-                moves = (ValueMove("value", prev_kpi, h.value),)
+                moves = (ValueMove("value", prev_kpi, h.value, unit_of(h, "value")),)
             else:
-                moves = tuple(ValueMove(k, prev_values.get(k), v) for k, v in h.values.items())
+                moves = tuple(
+                    ValueMove(k, prev_values.get(k), v, unit_of(h, k)) for k, v in h.values.items()
+                )
             out.append(
                 CheckInChange(
                     cid, h.file, h.date, "added", kind, target, h.author, moves,
@@ -656,11 +759,15 @@ def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[Che
             )  # fmt: skip
         else:
             if h.kpi is not None:
-                moves = (ValueMove("value", b.value, h.value),) if b.value != h.value else ()
+                moves = (
+                    (ValueMove("value", b.value, h.value, unit_of(h, "value")),)
+                    if b.value != h.value
+                    else ()
+                )
             else:
                 keys = list(dict.fromkeys([*h.values, *b.values]))
                 moves = tuple(
-                    ValueMove(k, b.values.get(k), h.values.get(k))
+                    ValueMove(k, b.values.get(k), h.values.get(k), unit_of(h, k))
                     for k in keys
                     if b.values.get(k) != h.values.get(k)
                 )
@@ -668,16 +775,26 @@ def _checkin_changes(base: Portfolio, head: Portfolio, as_of: date) -> tuple[Che
                 CheckInChange(
                     cid, h.file, h.date, "changed", kind, target, h.author, moves,
                     b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
+                    _checkin_fields(b, h, obj_renames),
                 )
             )  # fmt: skip
     for cid, b in b_all.items():
         if cid in h_all:
             continue
         kind, target = _checkin_target(b)
+        if cid in refused:
+            out.append(
+                CheckInChange(
+                    cid, b.file, b.date, "removed", kind, target, b.author, (),
+                    b.confidence, None, b.date <= as_of,
+                    broken=True, errors=head_errors[b.file],
+                )
+            )  # fmt: skip
+            continue
         if b.kpi is not None:
-            moves = (ValueMove("value", b.value, None),)
+            moves = (ValueMove("value", b.value, None, unit_of(b, "value")),)
         else:
-            moves = tuple(ValueMove(k, v, None) for k, v in b.values.items())
+            moves = tuple(ValueMove(k, v, None, unit_of(b, k)) for k, v in b.values.items())
         out.append(
             CheckInChange(
                 cid, b.file, b.date, "removed", kind, target, b.author, moves,
@@ -850,7 +967,7 @@ def _findings(
                     Finding(
                         "less-ambitious",
                         rec.id,
-                        f"{rec.kind} {rec.id}: {f.field} {show(f.before)} → {show(f.after)} "
+                        f"{rec.kind} {rec.id}: {f.field} {' → '.join(show_field(f, rec.units))} "
                         f"({LESS})",
                     )
                 )
@@ -879,24 +996,58 @@ def _findings(
                         Finding(
                             "less-ambitious",
                             subject,
-                            f"key result {subject}: {f.field} {show(f.before)} → "
-                            f"{show(f.after)} ({LESS})",
+                            f"key result {subject}: {f.field} "
+                            f"{' → '.join(show_field(f, kr.units))} ({LESS})",
                         )
                     )
     return tuple(out)
 
 
 def show(value: Value) -> str:
-    """A value as a person reads it: ``16`` not ``16.0``, ``—`` for none."""
+    """A value as a person reads it: ``16`` not ``16.0``, ``1,000,000``, ``—`` for none.
+
+    Numbers go through :func:`okrsite.numbers.format_number`, the pages'
+    formatter, with four decimals rather than two: a diff must not show a
+    change in the third decimal as "0.12 → 0.12".
+    """
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float):
-        return numbers.format_fixed(value, 4)
+    if isinstance(value, int | float):
+        return numbers.format_number(value, 4)
     if isinstance(value, tuple):
         return ", ".join(value) if value else "—"
     return str(value)
+
+
+#: fields measured in their record's unit, which the report writes with them
+MEASURED = frozenset({"start", "target", "threshold", "current", "green", "red", "value"})
+
+#: the report's words are English, so are its numbers (``1,000,000 EUR``, ``4.5%``)
+_ENGLISH = load_language("en", ())
+
+
+def show_measure(value: Value, unit: str) -> str:
+    """A figure with its unit as the pages write it (``1,000,000 EUR``, ``4.5%``).
+
+    The unit is put on by :meth:`okrsite.translations.Language.with_unit`,
+    the pages' one place for it; anything but a finite number is :func:`show`.
+    """
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and numbers.finite(value) is not None
+    ):
+        return _ENGLISH.with_unit(show(value), unit)
+    return show(value)
+
+
+def show_field(f: FieldChange, units: tuple[str, str] = ("", "")) -> tuple[str, str]:
+    """A field's before and after as text, figures of :data:`MEASURED` fields with their units."""
+    if f.field in MEASURED:
+        return show_measure(f.before, units[0]), show_measure(f.after, units[1])
+    return show(f.before), show(f.after)
 
 
 def _mark_broken(rec: RecordChange, error_files: set[str]) -> RecordChange:
@@ -937,6 +1088,7 @@ def diff_portfolios(
         hp.kpis,
         kpi_renames,
         lambda b, h: kpi_fields(b, h) + _kpi_score_fields(base.kpis.get(b.id), head.kpis.get(h.id)),
+        unit=lambda k: k.unit,
     )
     goals = _record_changes(
         "goal",
@@ -946,8 +1098,13 @@ def diff_portfolios(
         lambda b, h: (
             _goal_fields(b, h) + _goal_score_fields(base.goals.get(b.id), head.goals.get(h.id))
         ),
+        unit=lambda g: g.measure.unit if g.measure else "",
     )
-    checkins = _checkin_changes(bp, hp, as_of)
+    head_errors_by_file: dict[str, tuple[Diagnostic, ...]] = {}
+    for d in head_diags:
+        if d.is_error and d.file:
+            head_errors_by_file[d.file] = (*head_errors_by_file.get(d.file, ()), d)
+    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file, obj_renames)
 
     edited = {c.id for c in objectives if c.change == "changed"}
     checked_in = {c.target for c in checkins if c.target_kind == "objective" and c.counted}
@@ -958,7 +1115,7 @@ def diff_portfolios(
         k for k in set(base.kpis) & set(head.kpis) if base.kpis[k].series != head.kpis[k].series
     }
     scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis)
-    error_files = {d.file for d in head_diags if d.is_error and d.file}
+    error_files = set(head_errors_by_file)
     objectives, kpis, goals = (
         tuple(_mark_broken(r, error_files) for r in records)
         for records in (objectives, kpis, goals)
@@ -977,4 +1134,6 @@ def diff_portfolios(
         resolved=resolved,
         head_errors=head_errors,
         findings=_findings(objectives, kpis, goals, head_errors),
+        person_names={**bp.person_names, **hp.person_names},
+        team_names={**bp.team_names, **hp.team_names},
     )

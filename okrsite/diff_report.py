@@ -25,7 +25,7 @@ import html
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +46,8 @@ from okrsite.diff import (
     ScoreChange,
     Value,
     show,
+    show_field,
+    show_measure,
 )
 
 MARKER = "<!-- okrsite-diff -->"
@@ -119,9 +121,12 @@ def summary_sentence(result: DiffResult) -> str:
     new_checkins = sum(1 for c in result.checkins if c.change == "added")
     if new_checkins:
         parts.append(f"adds {_plural(new_checkins, 'check-in')}")
-    other = len(result.checkins) - new_checkins
+    refused = sum(1 for c in result.checkins if c.broken)
+    other = len(result.checkins) - new_checkins - refused
     if other:
         parts.append(f"edits or removes {_plural(other, 'check-in')}")
+    if refused:
+        parts.append(f"breaks {_plural(refused, 'check-in')} (files with errors)")
     text = "This change " + (", ".join(parts) if parts else "changes no goal records")
     if result.scores:
         text += f"; progress or status changes for {_plural(len(result.scores), 'objective')}"
@@ -182,34 +187,58 @@ def _mval(v: Value) -> str:
     return md(show(v))
 
 
-def _shown(f: FieldChange) -> tuple[str, str]:
-    """Before and after as text; progress fields read as percentages."""
-    if f.field == "progress":
-        return (
-            format_percent(f.before if isinstance(f.before, float) else None),
-            format_percent(f.after if isinstance(f.after, float) else None),
-        )
-    return show(f.before), show(f.after)
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """How the report names people and teams: as the pages do (their file's
+    ``title``, else the name as first written), falling back to the id."""
+
+    people: Mapping[str, str]
+    teams: Mapping[str, str]
+
+    @classmethod
+    def of(cls, result: DiffResult) -> _Names:
+        return cls(result.person_names, result.team_names)
+
+    def person(self, pid: str) -> str:
+        return self.people.get(pid, pid)
+
+    def shown(self, f: FieldChange, units: tuple[str, str] = ("", "")) -> tuple[str, str]:
+        """Before and after as text: progress as percentages, people and teams
+        by name, measured figures with their units (:func:`~okrsite.diff.show_field`)."""
+        if f.field == "progress":
+            return (
+                format_percent(f.before if isinstance(f.before, float) else None),
+                format_percent(f.after if isinstance(f.after, float) else None),
+            )
+        names = {"owner": self.people, "author": self.people, "team": self.teams}.get(f.field)
+        if names is not None:
+            found = names
+
+            def name(v: Value) -> str:
+                return found.get(v, v) if isinstance(v, str) else show(v)
+
+            return name(f.before), name(f.after)
+        return show_field(f, units)
 
 
-def _md_field(f: FieldChange) -> str:
+def _md_field(f: FieldChange, names: _Names, units: tuple[str, str] = ("", "")) -> str:
     label = f"**{f.field}**" if f.note in (LESS, REVERSED) else f.field
-    before, after = _shown(f)
+    before, after = names.shown(f, units)
     return f"{label}: {md(before)} → {md(after)}{_note(f)}"
 
 
-def _md_kr(kr: KRChange) -> list[str]:
+def _md_kr(kr: KRChange, names: _Names) -> list[str]:
     head = f"key result {code(kr.id)} {md(kr.title)}"
     if kr.change == "added":
         return [f"- {head}: **added**" + (" mid-cycle" if kr.mid_cycle else "")]
     if kr.change == "removed":
         return [f"- {head}: **removed**" + (" mid-cycle" if kr.mid_cycle else "")]
     lines = [f"- {head}" + (f" (renamed from {code(kr.renamed_from)})" if kr.renamed_from else "")]
-    lines += [f"  - {_md_field(f)}" for f in kr.fields]
+    lines += [f"  - {_md_field(f, names, kr.units)}" for f in kr.fields]
     return lines
 
 
-def _md_record(rec: RecordChange) -> list[str]:
+def _md_record(rec: RecordChange, names: _Names) -> list[str]:
     title = f"{code(rec.id)} {md(rec.title)}"
     if rec.change == "added":
         return [f"- {title}: **added** in {code(rec.file)}"]
@@ -223,29 +252,51 @@ def _md_record(rec: RecordChange) -> list[str]:
     if rec.moved_from:
         extra.append(f"moved from {code(rec.moved_from)} to {code(rec.file)}")
     lines = [f"- {title}" + (f" ({'; '.join(extra)})" if extra else "")]
-    lines += [f"  - {_md_field(f)}" for f in rec.fields]
+    lines += [f"  - {_md_field(f, names, rec.units)}" for f in rec.fields]
     for kr in rec.key_results:
-        lines += ["  " + line for line in _md_kr(kr)]
+        lines += ["  " + line for line in _md_kr(kr, names)]
     return lines
 
 
-def _md_checkin(c: CheckInChange) -> str:
-    who = f" by {md(c.author)}" if c.author else ""
+def _note_change(f: FieldChange) -> str:
+    """A check-in's note changed: said in words, as a note can be paragraphs long."""
+    if not str(f.before or "").strip():
+        return "note added"
+    if not str(f.after or "").strip():
+        return "note removed"
+    return "note edited"
+
+
+def _refusal(c: CheckInChange) -> str:
+    """Why head refuses a check-in: its file's errors, as ``file:line:col: CODE message``."""
+    return "; ".join(f"{d.location}: {d.code} {d.message}" for d in c.errors)
+
+
+def _md_checkin(c: CheckInChange, names: _Names) -> str:
+    who = f" by {md(names.person(c.author))}" if c.author else ""
+    if c.broken:
+        return (
+            f"- {c.date} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
+            + "; ".join(f"{code(d.location)} {code(d.code)} {md(d.message)}" for d in c.errors)
+        )
+    parts = [_note_change(f) if f.field == "note" else _md_field(f, names) for f in c.fields]
     values = ", ".join(
-        f"{md(v.key)} {_mval(v.before)} → {_mval(v.after)}"
+        f"{md(v.key)} {md(show_measure(v.before, v.unit))} → {md(show_measure(v.after, v.unit))}"
         if v.before != v.after
-        else f"{md(v.key)} {_mval(v.after)} (unchanged)"
+        else f"{md(v.key)} {md(show_measure(v.after, v.unit))} (unchanged)"
         for v in c.values
     )
-    conf = ""
+    if values:
+        parts.append(values)
     if c.confidence_before != c.confidence_after:
-        conf = f"; confidence {_mval(c.confidence_before)} → {_mval(c.confidence_after)}"
+        parts.append(f"confidence {_mval(c.confidence_before)} → {_mval(c.confidence_after)}")
     elif c.confidence_after is not None:
-        conf = f"; confidence {_mval(c.confidence_after)}"
+        parts.append(f"confidence {_mval(c.confidence_after)}")
     late = "" if c.counted else " (dated after as_of: not counted yet)"
+    detail = "; ".join(parts)
     return (
         f"- {c.date} {c.target_kind} {code(c.target)}{who}: **{c.change}**"
-        f"{': ' + values if values else ''}{conf}{late}"
+        f"{': ' + detail if detail else ''}{late}"
     )
 
 
@@ -288,6 +339,7 @@ def report_markdown(
     result: DiffResult, ctx: ReportContext = ReportContext(), limit: int = MAX_MARKDOWN
 ) -> str:
     """The PR comment: summary, errors, objectives table, then collapsed details."""
+    names = _Names.of(result)
     head: list[str] = [
         MARKER,
         f"### Goal changes: {code(ctx.base_label)} → {code(ctx.head_label)}",
@@ -322,18 +374,19 @@ def report_markdown(
 
     sections: list[list[str]] = []
     if result.objectives:
-        lines = [line for rec in result.objectives for line in _md_record(rec)]
+        lines = [line for rec in result.objectives for line in _md_record(rec, names)]
         sections.append(_details(f"Objectives and key results ({len(result.objectives)})", lines))
     if result.kpis:
-        lines = [line for rec in result.kpis for line in _md_record(rec)]
+        lines = [line for rec in result.kpis for line in _md_record(rec, names)]
         sections.append(_details(f"KPIs ({len(result.kpis)})", lines))
     if result.goals:
-        lines = [line for rec in result.goals for line in _md_record(rec)]
+        lines = [line for rec in result.goals for line in _md_record(rec, names)]
         sections.append(_details(f"SMART goals ({len(result.goals)})", lines))
     if result.checkins:
         sections.append(
             _details(
-                f"Check-ins ({len(result.checkins)})", [_md_checkin(c) for c in result.checkins]
+                f"Check-ins ({len(result.checkins)})",
+                [_md_checkin(c, names) for c in result.checkins],
             )
         )
     if result.scores:
@@ -408,16 +461,16 @@ def _styler(color: bool) -> Styler:
     return style
 
 
-def _txt_field(f: FieldChange, st: Styler) -> str:
+def _txt_field(f: FieldChange, st: Styler, names: _Names, units: tuple[str, str] = ("", "")) -> str:
     note = ""
     if f.note:
         colour = {LESS: "red", MORE: "green", REVERSED: "yellow"}.get(f.note, "yellow")
         note = " " + st(f"({f.note})", fg=colour)
-    before, after = _shown(f)
+    before, after = names.shown(f, units)
     return f"{f.field}: {before} → {after}{note}"
 
 
-def _txt_record(rec: RecordChange, st: Styler) -> list[str]:
+def _txt_record(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
     name = f"{rec.kind} {st(rec.id, bold=True)} {rec.title}"
     if rec.change == "added":
         return [f"  {st('+', fg='green')} {name} (added in {rec.file})"]
@@ -431,7 +484,7 @@ def _txt_record(rec: RecordChange, st: Styler) -> list[str]:
     if rec.moved_from:
         extra.append(f"moved from {rec.moved_from} to {rec.file}")
     lines = [f"  {st('~', fg='yellow')} {name}" + (f" ({'; '.join(extra)})" if extra else "")]
-    lines += [f"      {_txt_field(f, st)}" for f in rec.fields]
+    lines += [f"      {_txt_field(f, st, names, rec.units)}" for f in rec.fields]
     for kr in rec.key_results:
         mid = " mid-cycle" if kr.mid_cycle else ""
         label = f"key result {kr.id} {kr.title}"
@@ -442,7 +495,7 @@ def _txt_record(rec: RecordChange, st: Styler) -> list[str]:
         else:
             renamed = f" (renamed from {kr.renamed_from})" if kr.renamed_from else ""
             lines.append(f"      ~ {label}{renamed}")
-            lines += [f"          {_txt_field(f, st)}" for f in kr.fields]
+            lines += [f"          {_txt_field(f, st, names, kr.units)}" for f in kr.fields]
     return lines
 
 
@@ -451,6 +504,7 @@ def render_text(
 ) -> str:
     """The report for a terminal; ``color`` adds ANSI styles through click.style."""
     st = _styler(color)
+    names = _Names.of(result)
     lines = [st(f"okrsite diff {ctx.base_label} → {ctx.head_label}", bold=True)]
     lines += [summary_sentence(result), ""]
     if result.head_errors:
@@ -478,21 +532,33 @@ def render_text(
         if records:
             lines.append(st(title, bold=True))
             for rec in records:
-                lines += _txt_record(rec, st)
+                lines += _txt_record(rec, st, names)
             lines.append("")
     if result.checkins:
         lines.append(st("Check-ins:", bold=True))
         for c in result.checkins:
-            values = ", ".join(f"{v.key} {show(v.before)} → {show(v.after)}" for v in c.values)
-            conf = (
-                f"; confidence {show(c.confidence_before)} → {show(c.confidence_after)}"
-                if c.confidence_before != c.confidence_after
-                else ""
+            if c.broken:
+                lines.append(
+                    f"  {st('cannot be read at head', fg='red')} {c.date} {c.target_kind} "
+                    f"{c.target}: {_refusal(c)}"
+                )
+                continue
+            parts = [
+                _note_change(f) if f.field == "note" else _txt_field(f, st, names) for f in c.fields
+            ]
+            values = ", ".join(
+                f"{v.key} {show_measure(v.before, v.unit)} → {show_measure(v.after, v.unit)}"
+                for v in c.values
             )
+            if values:
+                parts.append(values)
+            if c.confidence_before != c.confidence_after:
+                parts.append(f"confidence {show(c.confidence_before)} → {show(c.confidence_after)}")
             late = "" if c.counted else " (after as_of: not counted yet)"
+            detail = "; ".join(parts)
             lines.append(
                 f"  {c.change} {c.date} {c.target_kind} {c.target}"
-                f"{': ' + values if values else ''}{conf}{late}"
+                f"{': ' + detail if detail else ''}{late}"
             )
         lines.append("")
     if result.introduced or result.resolved:
@@ -576,6 +642,9 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "values": [{"key": v.key, "before": v.before, "after": v.after} for v in c.values],
                 "confidence": _pair(c.confidence_before, c.confidence_after),
                 "counted": c.counted,
+                "fields": _fields_json(c.fields),
+                "broken": c.broken,
+                "errors": [d.to_json() for d in c.errors],
             }
             for c in result.checkins
         ],

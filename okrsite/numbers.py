@@ -33,10 +33,12 @@ def finite(value: float | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def format_number(value: float | None) -> str:
+def format_number(value: float | None, places: int = 2) -> str:
     """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``, ``1.7e+308``.
 
     ``–`` for no value or one that is not a number; ``∞`` for an overflow.
+    At most ``places`` decimals: pages show two; ``okrsite diff`` asks for
+    four, so that a change in the third decimal does not read "0.12 → 0.12".
     """
     if value is None or isinstance(value, float) and math.isnan(value):
         return "–"
@@ -46,7 +48,7 @@ def format_number(value: float | None) -> str:
         return f"{value:.3g}"
     if value == int(value):
         return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
     return text if text not in ("-0", "") else "0"
 
 

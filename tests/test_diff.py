@@ -15,10 +15,13 @@ from test_diff_fixtures import (
     AS_OF,
     BASE_FILES,
     CONFIG,
+    EMEA,
+    EMEA_BASE,
     commit,
     git,
     init_repo,
     realistic_repo,
+    refused_checkin_repo,
     write,
 )
 
@@ -255,7 +258,7 @@ def test_text_format_has_no_colour_off_a_tty(realistic: tuple[Path, str, str]) -
     result = run(repo, base, head, "--as-of", AS_OF, "--format", "text")
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
-    assert "target: 2 → 3 (less ambitious)" in result.stdout
+    assert "target: 2% → 3% (less ambitious)" in result.stdout
 
 
 def test_output_file(realistic: tuple[Path, str, str], tmp_path: Path) -> None:
@@ -447,3 +450,162 @@ def test_subprocess_entry_point(realistic: tuple[Path, str, str]) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "\x1b[" not in proc.stdout
     assert "sales/emea" in proc.stdout
+
+
+# ------------------------------------------------------------------ check-ins refused at head
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    return refused_checkin_repo(tmp_path_factory.mktemp("refused") / "repo")
+
+
+def _checkins(data: dict[str, object]) -> dict[str, dict[str, object]]:
+    checkins = data["checkins"]
+    assert isinstance(checkins, list)
+    return {c["date"]: c for c in checkins}
+
+
+def test_checkin_refused_at_head_is_not_removed(refused: tuple[Path, str, str]) -> None:
+    repo, _, _ = refused
+    data = as_json(repo, "main", "HEAD")
+    by_day = _checkins(data)
+    refused_one = by_day["2026-01-14"]
+    assert refused_one["change"] == "removed" and refused_one["broken"] is True
+    assert refused_one["values"] == []
+    errors = refused_one["errors"]
+    assert isinstance(errors, list)
+    assert [(e["code"], e["file"]) for e in errors] == [
+        ("OKR304", "content/checkins/2026-01-14-emea.md")
+    ]
+    assert "no key result 'churn'" in errors[0]["message"]
+    assert "breaks 1 check-in (files with errors)" in str(data["summary"])
+    assert "edits or removes" not in str(data["summary"])
+
+    text = run(repo, "main", "HEAD", "--as-of", AS_OF, "--format", "text", "--fail-on", "none")
+    assert (
+        "  cannot be read at head 2026-01-14 objective sales/emea-expansion: "
+        "content/checkins/2026-01-14-emea.md:6:24: OKR304 objective 'sales/emea-expansion' "
+        "has no key result 'churn'\n"
+    ) in text.stdout
+    assert "removed 2026-01-14" not in text.stdout
+
+    markdown = run(repo, "main", "HEAD", "--as-of", AS_OF, "--fail-on", "none").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- 2026-01-14"))
+    assert "**cannot be read at head**: `content/checkins/2026-01-14-emea.md:6:24` `OKR304`" in line
+    assert "**removed**" not in line
+
+
+def test_next_checkin_compares_with_the_refused_one(refused: tuple[Path, str, str]) -> None:
+    """The check-in before the new one is the refused 2026-01-14, not the older 2026-01-07."""
+    repo, _, _ = refused
+    added = _checkins(as_json(repo, "main", "HEAD"))["2026-02-04"]
+    assert added["change"] == "added" and added["broken"] is False and added["errors"] == []
+    assert added["values"] == [
+        {"key": "countries", "before": 1, "after": 2},
+        {"key": "revenue", "before": 150000, "after": 420000},
+    ]
+    assert added["confidence"] == {"before": 6, "after": 5}
+
+
+def test_deleted_checkin_file_is_still_removed(refused: tuple[Path, str, str]) -> None:
+    repo, _, _ = refused
+    git(repo, "checkout", "-q", "-b", "delete-it", "main")
+    try:
+        commit(repo, "delete", {"content/checkins/2026-01-14-emea.md": None})
+        gone = _checkins(as_json(repo, "main", "HEAD"))["2026-01-14"]
+    finally:
+        git(repo, "checkout", "-q", "feature")
+    assert gone["change"] == "removed" and gone["broken"] is False and gone["errors"] == []
+    assert {"key": "countries", "before": 1, "after": None} in gone["values"]  # type: ignore[operator]
+
+
+# ------------------------------------------------------------------ what an edited check-in changed
+def test_edited_checkin_says_what_changed(tmp_path: Path) -> None:
+    """An objective renamed with ``git mv``: its check-ins now name the new id."""
+    repo = init_repo(tmp_path / "repo")
+    commit(repo, "base", EMEA_BASE)
+    git(repo, "mv", EMEA, "content/objectives/sales/emea-growth.md")
+    first = "content/checkins/2026-01-07-emea.md"
+    second = "content/checkins/2026-01-14-emea.md"
+    old = str(EMEA_BASE[second])
+    commit(
+        repo,
+        "rename",
+        {
+            first: str(EMEA_BASE[first]).replace("sales/emea-expansion", "sales/emea-growth"),
+            second: old.replace("sales/emea-expansion", "sales/emea-growth")
+            .replace("author: uma-diaz", "author: tom-lee")
+            .replace("2026-01-14", "2026-01-15")
+            + "Churn is the worry.\n",
+        },
+    )
+    data = as_json(repo, "HEAD~1", "HEAD")
+    by_day = _checkins(data)
+    moved = by_day["2026-01-07"]
+    assert moved["change"] == "changed" and moved["values"] == []
+    assert moved["fields"] == [
+        {
+            "field": "objective",
+            "before": "sales/emea-expansion",
+            "after": "sales/emea-growth",
+            "note": "follows rename",
+        }
+    ]
+    fields = {f["field"]: (f["before"], f["after"]) for f in by_day["2026-01-15"]["fields"]}  # type: ignore[union-attr]
+    assert fields["date"] == ("2026-01-14", "2026-01-15")
+    assert fields["author"] == ("uma-diaz", "tom-lee")
+    assert fields["note"] == ("", "Churn is the worry.\n")
+
+    text = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF, "--format", "text").stdout
+    assert (
+        "  changed 2026-01-07 objective sales/emea-growth: "
+        "objective: sales/emea-expansion → sales/emea-growth (follows rename)\n"
+    ) in text
+    line = next(x for x in text.splitlines() if x.startswith("  changed 2026-01-15"))
+    assert "date: 2026-01-14 → 2026-01-15" in line and "note added" in line
+    markdown = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF).stdout
+    assert (
+        "- 2026-01-07 objective `sales/emea-growth` by Uma Diaz: **changed**: "
+        "objective: sales/emea-expansion → sales/emea-growth (follows rename); confidence 7\n"
+    ) in markdown
+
+
+# ------------------------------------------------------------------ names and units
+def test_names_and_figures_as_pages_show_them(refused: tuple[Path, str, str]) -> None:
+    """People and teams by their files' titles, figures grouped with their units;
+    JSON keeps the ids and raw numbers."""
+    repo, _, _ = refused
+    text = run(repo, "main", "HEAD", "--as-of", AS_OF, "--format", "text", "--fail-on", "none")
+    out = text.stdout
+    assert "      owner: Uma Diaz → Tom Lee\n" in out
+    assert "      team: Sales EMEA → EMEA Growth\n" in out
+    assert "          target: 1,000,000 EUR → 800,000 EUR (less ambitious)\n" in out
+    assert (
+        "  added 2026-02-04 objective sales/emea-expansion: "
+        "countries 1 → 2, revenue 150,000 EUR → 420,000 EUR; confidence 6 → 5\n"
+    ) in out
+    assert (
+        "  key result sales/emea-expansion#revenue: target 1,000,000 EUR → 800,000 EUR "
+        "(less ambitious) [less-ambitious]\n"
+    ) in out
+    assert "uma-diaz" not in out and "1000000" not in out
+
+    markdown = run(repo, "main", "HEAD", "--as-of", AS_OF, "--fail-on", "none").stdout
+    assert "  - owner: Uma Diaz → Tom Lee\n" in markdown
+    assert "  - team: Sales EMEA → EMEA Growth\n" in markdown
+    assert "    - **target**: 1,000,000 EUR → 800,000 EUR (less ambitious)\n" in markdown
+    assert (
+        "- 2026-02-04 objective `sales/emea-expansion` by Tom Lee: **added**: "
+        "countries 1 → 2, revenue 150,000 EUR → 420,000 EUR; confidence 6 → 5\n"
+    ) in markdown
+    assert "- 2026-01-14 objective `sales/emea-expansion` by Uma Diaz:" in markdown
+
+    data = as_json(repo, "main", "HEAD")
+    emea = _obj(data, "sales/emea-expansion")
+    fields = _fields(emea)
+    assert (fields["owner"]["before"], fields["owner"]["after"]) == ("uma-diaz", "tom-lee")
+    assert (fields["team"]["before"], fields["team"]["after"]) == ("sales", "emea")
+    target = _fields(_kr(data, "sales/emea-expansion", "revenue"))["target"]
+    assert (target["before"], target["after"]) == (1000000, 800000)
+    added = _checkins(data)["2026-02-04"]
+    assert added["author"] == "tom-lee"
+    assert {"key": "revenue", "before": 150000, "after": 420000} in added["values"]  # type: ignore[operator]

@@ -331,3 +331,64 @@ def realistic_repo(path: Path) -> tuple[Path, str, str]:
     )
     head = commit(repo, "head")
     return repo, base, head
+
+
+# ---------------------------------------------------------------- a key result deleted under check-ins
+EMEA = "content/objectives/sales/emea-expansion.md"
+
+
+def _emea(owner: str, team: str, krs: str) -> str:
+    return (
+        "---\ntitle: Expand into EMEA\n"
+        f"owner: {owner}\nteam: {team}\nkey_results:\n{krs}---\nWhy EMEA.\n"
+    )
+
+
+_COUNTRIES = "  - {id: countries, title: Launch in 3 countries, start: 0, target: 3}\n"
+_CHURN = '  - {id: churn, title: Churn down to 2%, start: 5, target: 2, unit: "%"}\n'
+
+
+def _revenue(target: str) -> str:
+    return f"  - {{id: revenue, title: Revenue to 1M, start: 0, target: {target}, unit: EUR}}\n"
+
+
+def _emea_checkin(day: str, author: str, confidence: int, values: str) -> str:
+    return (
+        f"---\nobjective: sales/emea-expansion\ndate: {day}\nauthor: {author}\n"
+        f"confidence: {confidence}\nvalues: {{{values}}}\n---\n"
+    )
+
+
+EMEA_BASE: dict[str, str | None] = {
+    "okrsite.toml": CONFIG,
+    "content/people/uma-diaz.md": "---\ntitle: Uma Diaz\n---\n",
+    "content/people/tom-lee.md": "---\ntitle: Tom Lee\n---\n",
+    "content/teams/sales.md": "---\ntitle: Sales EMEA\n---\n",
+    "content/teams/emea.md": "---\ntitle: EMEA Growth\n---\n",
+    EMEA: _emea("uma-diaz", "sales", _COUNTRIES + _CHURN + _revenue("1000000")),
+    "content/checkins/2026-01-07-emea.md": _emea_checkin(
+        "2026-01-07", "uma-diaz", 7, "revenue: 250000"
+    ),
+    "content/checkins/2026-01-14-emea.md": _emea_checkin(
+        "2026-01-14", "uma-diaz", 6, "countries: 1, churn: 4.5, revenue: 150000"
+    ),
+}
+
+# on the branch: churn is deleted while the 2026-01-14 check-in still gives a
+# value for it (so head refuses that check-in: OKR304), the owner, the team
+# and the revenue target change, and a new check-in follows
+EMEA_HEAD: dict[str, str | None] = {
+    EMEA: _emea("tom-lee", "emea", _COUNTRIES + _revenue("800000")),
+    "content/checkins/2026-02-04-emea.md": _emea_checkin(
+        "2026-02-04", "tom-lee", 5, "countries: 2, revenue: 420000"
+    ),
+}
+
+
+def refused_checkin_repo(path: Path) -> tuple[Path, str, str]:
+    """Base on ``main``, the change on ``feature`` (checked out)."""
+    repo = init_repo(path)
+    base = commit(repo, "base", EMEA_BASE)
+    git(repo, "checkout", "-q", "-b", "feature")
+    head = commit(repo, "drop churn", EMEA_HEAD)
+    return repo, base, head

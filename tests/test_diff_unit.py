@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from okrsite.diff import DiffResult, diff_portfolios, parse_rules, show
+from okrsite.diff import DiffResult, diff_portfolios, parse_rules, show, show_measure
 from okrsite.diff_report import (
     MARKER,
     ReportContext,
@@ -237,6 +237,7 @@ def test_checkins_added_edited_removed_and_future() -> None:
     )
     (gone,) = removed.checkins
     assert gone.change == "removed" and gone.values[0].before == 3.0
+    assert not gone.broken and gone.errors == ()
 
 
 def test_first_checkin_compares_with_current() -> None:
@@ -246,6 +247,29 @@ def test_first_checkin_compares_with_current() -> None:
     (added,) = result.checkins
     assert (added.values[0].before, added.values[0].after) == (1.0, 3.0)
     assert added.confidence_before is None
+
+
+def test_kpi_checkin_refused_at_head_is_still_the_previous_one() -> None:
+    def reading(day: str, value: str) -> str:
+        return f"---\nkpi: m\ndate: {day}\nvalue: {value}\n---\n"
+
+    base = {
+        "content/kpis/m.md": "---\ntitle: M\ntarget: 50\nvalues: {2026-01-01: 3}\n---\n",
+        "content/checkins/m-1.md": reading("2026-01-10", "5"),
+        "content/checkins/m-2.md": reading("2026-01-20", "7"),
+    }
+    head = {
+        **base,
+        "content/checkins/m-2.md": reading("2026-01-20", "seven"),
+        "content/checkins/m-3.md": reading("2026-02-01", "9"),
+    }
+    result = compare(base, head)
+    by_id = {c.id: c for c in result.checkins}
+    refused = by_id["m-2"]
+    assert refused.broken and refused.change == "removed" and refused.values == ()
+    assert {d.file for d in refused.errors} == {"content/checkins/m-2.md"}
+    (move,) = by_id["m-3"].values
+    assert (move.before, move.after) == (7.0, 9.0)
 
 
 # ------------------------------------------------------------------ mid-cycle
@@ -375,10 +399,35 @@ def test_parse_rules() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(16.0, "16"), (0.125, "0.125"), (None, "—"), (True, "yes"), (("a", "b"), "a, b"), ((), "—")],
+    [
+        (16.0, "16"),
+        (0.125, "0.125"),
+        (0.12345, "0.1235"),  # four decimals: a change in the third still shows
+        (1_000_000.0, "1,000,000"),
+        (-2500.5, "-2,500.5"),
+        (None, "—"),
+        (True, "yes"),
+        (("a", "b"), "a, b"),
+        ((), "—"),
+    ],
 )
 def test_show(value: object, text: str) -> None:
     assert show(value) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (1_000_000.0, "EUR", "1,000,000 EUR"),
+        (4.5, "%", "4.5%"),
+        (2.0, "", "2"),
+        (None, "EUR", "—"),
+        (float("inf"), "EUR", "∞"),
+        ("uma-diaz", "EUR", "uma-diaz"),
+    ],
+)
+def test_show_measure(value: object, unit: str, text: str) -> None:
+    assert show_measure(value, unit) == text  # type: ignore[arg-type]
 
 
 def test_errors_at_head_are_findings() -> None:
