@@ -291,12 +291,15 @@ class CommitInfo:
 
 @dataclass(frozen=True, slots=True)
 class RawChange:
-    """One file a commit added (A), modified (M) or deleted (D), from ``git log --raw``."""
+    """One file a commit added (A), modified (M), deleted (D) or moved (R), from
+    ``git log --raw``: a moved file's ``old_path`` is where it was, ``old`` its
+    blob there."""
 
     status: str
     old: str
     new: str
     path: str  # relative to the repository's top folder
+    old_path: str | None = None
 
 
 def is_shallow(repo: Path) -> bool:
@@ -341,9 +344,14 @@ def raw_changes(
     """The files under ``folder`` each of ``shas`` changed, from ``git log --raw``.
 
     Merge commits show no changes (git's default): what a merge brings in is
-    recorded by the commits it merges. Renames are not detected (a rename is
-    a deletion plus an addition); the history pairs them by record id and
-    title, which also follows a goal whose file moved *and* changed.
+    recorded by the commits it merges. Renames are detected (``-M``, git's
+    default similarity, whatever ``diff.renames`` says): a moved file is one
+    ``R`` change naming both paths, so each side of it is read under its own
+    path (the record's id comes from it) and the history pairs the two
+    records even when the title changed in the same commit. A file git does
+    not pair (too much changed, a move from outside ``folder``) is a deletion
+    and an addition, which the history pairs by id and title as ``okrsite
+    diff`` does.
 
     git compares each commit's trees in one thread: a first read of a large
     history waited seconds on it with a core idle, so many commits are
@@ -367,7 +375,7 @@ def raw_changes(
 
 def _raw_changes(repo: Path, shas: Sequence[str], folder: str) -> dict[str, list[RawChange]]:
     """:func:`raw_changes` from one ``git log --raw``."""
-    args = ["log", "--no-walk=unsorted", "--stdin", "-z", "--raw", "--no-renames"]
+    args = ["log", "--no-walk=unsorted", "--stdin", "-z", "--raw", "--find-renames"]
     args += ["--no-abbrev", "--format=%H", "--", folder.rstrip("/") or "."]
     proc = _run(args, repo, stdin="".join(f"{s}\n" for s in shas).encode())
     if proc.returncode != 0:
@@ -380,10 +388,17 @@ def _raw_changes(repo: Path, shas: Sequence[str], folder: str) -> dict[str, list
         token = tokens[i].lstrip(b"\n")
         if token.startswith(b":"):
             meta = token[1:].decode().split(" ")
-            path = tokens[i + 1].decode("utf-8", "surrogateescape") if i + 1 < len(tokens) else ""
-            if len(meta) >= 5 and meta[0] != "120000" and meta[1] != "120000":
-                current.append(RawChange(meta[4][:1], meta[2], meta[3], path))
-            i += 2
+            status = meta[4][:1] if len(meta) >= 5 else ""
+            paths = 2 if status in ("R", "C") else 1  # a move names where it was, then is
+            names = [t.decode("utf-8", "surrogateescape") for t in tokens[i + 1 : i + 1 + paths]]
+            if len(names) == paths and meta[0] != "120000" and meta[1] != "120000":
+                if paths == 1:
+                    current.append(RawChange(status, meta[2], meta[3], names[0]))
+                elif status == "R":
+                    current.append(RawChange(status, meta[2], meta[3], names[1], names[0]))
+                else:  # a copy (never asked for): the new file only
+                    current.append(RawChange("A", ZERO_OID, meta[3], names[1]))
+            i += 1 + paths
             continue
         if token:
             current = out.setdefault(token.decode().strip(), [])

@@ -47,9 +47,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
     from okrsite.history_events import Event, Record
 
 #: raised whenever what a version of a file parses to changes (numbers, dates,
-#: cycles and key results written as people write them: 4), so that events
-#: cached from earlier parses are read again
-CACHE_VERSION = 4
+#: cycles and key results written as people write them: 4), or what a commit's
+#: events say (files git saw move, each side read under its own path: 5), so
+#: that events cached from earlier reads are read again
+CACHE_VERSION = 5
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -437,7 +438,9 @@ def assemble(
         origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
         lines.apply(c, pr, event)
         for ci in event["checkins"]:
-            checkins.setdefault(ci["id"], origin)
+            # a check-in moved to a new id keeps the commit that wrote it
+            written = checkins.get(ci["from"]) if "from" in ci else None
+            checkins.setdefault(ci["id"], written or origin)
         for path, day, _value in event["rows"]:
             csv_rows.setdefault(path, {})[day] = origin
     history = SiteHistory(available=True, commits_seen=len(commits))

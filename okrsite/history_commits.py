@@ -30,7 +30,16 @@ from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
 from okrsite.history_parse import Version, parse_version
-from okrsite.history_split import Share, assign_files, merge, mine, share_of, wanted
+from okrsite.history_split import (
+    Share,
+    assign_files,
+    before_path,
+    merge,
+    mine,
+    share_of,
+    split_moves,
+    wanted,
+)
 from okrsite.model import KPI, CheckIn, Objective
 from okrsite.parse import parse_csv
 
@@ -44,22 +53,26 @@ def blob_plan(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> lis
     """The blobs to stream, in the order :class:`_Versions` will ask for them.
 
     ``known`` versions (``(path, blob)`` the current site already parsed) are
-    never streamed.
+    never streamed. A version is held by its path *and* blob: the same bytes
+    under another path (a file moved or copied) are another record, whose id
+    comes from that path, so they are streamed and parsed again.
     """
-    held: set[str] = set()
+    held: set[Key] = set()
     plan: list[str] = []
     for _sha, changes in commits:
         for ch in changes:
             if not wanted(ch.path):
                 continue
-            if ch.old != ZERO_OID and (ch.path, ch.old) not in known:
-                if ch.old in held:
-                    held.discard(ch.old)
+            old = (before_path(ch), ch.old)
+            if ch.old != ZERO_OID and old not in known:
+                if old in held:
+                    held.discard(old)
                 else:
                     plan.append(ch.old)
-            if ch.new != ZERO_OID and (ch.path, ch.new) not in known and ch.new not in held:
+            new = (ch.path, ch.new)
+            if ch.new != ZERO_OID and new not in known and new not in held:
                 plan.append(ch.new)
-                held.add(ch.new)
+                held.add(new)
     return plan
 
 
@@ -237,7 +250,8 @@ class _Versions:
         self.config = config
         self.known = known
         self.prefix = prefix
-        self.held: dict[str, Any] = {}
+        #: parsed versions by (path in the repository, blob): see blob_plan
+        self.held: dict[Key, Any] = {}
 
     def _get(self, path: str, oid: str, old: bool, parse: Callable[[str, bytes], Any]) -> Any:
         if oid == ZERO_OID:
@@ -245,21 +259,22 @@ class _Versions:
         key = (self.prefix + path, oid)
         if key in self.known:
             return self.known[key]
-        if oid in self.held:
-            return self.held.pop(oid) if old else self.held[oid]
+        if key in self.held:
+            return self.held.pop(key) if old else self.held[key]
         got, raw = next(self.stream)
         if got != oid:  # a plan and its use out of step is a bug, not a user error
             raise RuntimeError(f"blob stream out of order: wanted {oid}, got {got}")
         value = parse(path, raw) if raw is not None else None
         if not old:
-            self.held[oid] = value
+            self.held[key] = value
         return value
 
     def records(
-        self, path: str, old_oid: str, new_oid: str
+        self, path: str, old_oid: str, new_oid: str, old_path: str | None = None
     ) -> tuple[Record | CheckIn | None, Record | CheckIn | None]:
-        """The records of both sides of one change to Markdown file ``path``."""
-        old = self._get(path, old_oid, True, self._parser(None))
+        """The records of both sides of one change to Markdown file ``path``; the
+        old side read as ``old_path`` when the change moved the file there."""
+        old = self._get(old_path or path, old_oid, True, self._parser(None))
         before = old if isinstance(old, Version) else None
         new = self._get(path, new_oid, False, self._parser(before))
         return self._named(_record(old)), self._named(_record(new))
@@ -381,6 +396,7 @@ def commit_events_of(
     and die with the build.
     """
     known = known or {}
+    commits = split_moves(commits)
     total = sum(len(changes) for _sha, changes in commits)
     if jobs <= 1 or total < PARALLEL_CHANGES or not _may_fork():
         return _run(repo, prefix, config, commits, known)

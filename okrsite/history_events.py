@@ -106,21 +106,38 @@ def commit_events(
     after: Mapping[str, Record],
     checkins: Sequence[CheckIn],
     csv_rows: Sequence[tuple[str, str, float]],
+    moved: Mapping[str, str] | None = None,
+    checkins_from: Mapping[str, str] | None = None,
 ) -> Event:
     """Everything a commit did, from the records of the files it touched.
 
     ``before`` and ``after`` map ``kind:id`` to the record in the old and new
-    versions of the touched files. An id on one side only is paired with one
-    on the other side that has the same title (a file moved, its path-derived
-    id changed), with the rule ``okrsite diff`` uses; the pair keeps its
-    timeline. ``checkins`` are check-ins as this commit wrote them and
+    versions of the touched files. ``moved`` pairs ``kind:id`` keys of
+    ``after`` with keys of ``before`` that git saw as one file moving (its
+    path-derived id changed, whatever else changed with it). Of the ids left
+    on one side only, one is paired with one on the other side that has the
+    same title, with the rule ``okrsite diff`` uses. Either way the pair keeps
+    its timeline. ``checkins`` are check-ins as this commit wrote them (or
+    moved them: ``checkins_from`` maps a moved one's id to its id before) and
     ``csv_rows`` the ``(path, date, value)`` rows it added to CSV files.
     """
     records: list[Event] = []
+    moved = moved or {}
+    checkins_from = checkins_from or {}
     for kind in ("objective", "kpi"):
         b = {k.split(":", 1)[1]: r for k, r in before.items() if k.startswith(kind + ":")}
         a = {k.split(":", 1)[1]: r for k, r in after.items() if k.startswith(kind + ":")}
-        renames = diff_mod.match_renames(b, a, lambda r: r.title)
+        renames: dict[str, str] = {}
+        for to_key, from_key in moved.items():
+            to_kind, to_id = to_key.split(":", 1)
+            from_kind, from_id = from_key.split(":", 1)
+            # a moved file whose old id another file holds now, or whose new
+            # id one held before, is no rename: each id keeps its own timeline
+            if to_kind == from_kind == kind and to_id not in b and from_id not in a:
+                renames[to_id] = from_id
+        rest_b = {i: r for i, r in b.items() if i not in renames.values()}
+        rest_a = {i: r for i, r in a.items() if i not in renames}
+        renames.update(diff_mod.match_renames(rest_b, rest_a, lambda r: r.title))
         renamed_base = set(renames.values())
         for rid, rec in a.items():
             event = record_change(b.get(renames.get(rid, rid)), rec)
@@ -133,17 +150,21 @@ def commit_events(
                     records.append(gone)
     return {
         "records": records,
-        "checkins": [
-            {
-                "id": c.id,
-                "file": c.file,
-                "date": c.date.isoformat(),
-                "objective": c.objective,
-                "kpi": c.kpi,
-                "author": c.author,
-                "values": sorted(c.values),
-            }
-            for c in checkins
-        ],
+        "checkins": [_checkin(c, checkins_from.get(c.id)) for c in checkins],
         "rows": [list(r) for r in csv_rows],
     }
+
+
+def _checkin(c: CheckIn, moved_from: str | None) -> Event:
+    out: Event = {
+        "id": c.id,
+        "file": c.file,
+        "date": c.date.isoformat(),
+        "objective": c.objective,
+        "kpi": c.kpi,
+        "author": c.author,
+        "values": sorted(c.values),
+    }
+    if moved_from is not None:
+        out["from"] = moved_from
+    return out

@@ -331,6 +331,8 @@ def _one_number_moved(
     record, old_blocks, old_values = previous.record, previous.blocks, previous.values
     if type(record) is not Objective or old_blocks is None or old_values is None:
         return None
+    if record.file != rel:  # the file moved: its id and file come from the new path
+        return None
     old_fm, new_fm = previous.fm, parts.front_matter
     n_old, n_new = len(old_fm), len(new_fm)
     if old_fm == new_fm or _has_anchor_or_alias(new_fm):

@@ -12,8 +12,9 @@ what those changes did with where each fact came from in the commit
 order one process would have produced them.
 
 What a commit did is not always the sum of its files: a goal whose file moved
-is paired across the deleted and the added file, and two files claiming one
-id overwrite each other. When a commit's shares could meet that way (a
+without git pairing the two paths is paired across the deleted and the added
+file (a move git saw is one change, read by one worker: :func:`assign_files`),
+and two files claiming one id overwrite each other. When a commit's shares could meet that way (a
 record removed in one share and one of the same kind added in another, or
 one key in two shares), :func:`merge` says so and the commit is read again
 whole, in one process.
@@ -44,6 +45,36 @@ def wanted(path: str) -> bool:
     return path.endswith((".md", ".csv"))
 
 
+def before_path(ch: RawChange) -> str:
+    """Where the file was before the change: its old path when git saw it move."""
+    return ch.old_path or ch.path
+
+
+def split_moves(commits: Sequence[CommitChanges]) -> list[CommitChanges]:
+    """``commits`` with every move that is not one Markdown file to another made
+    a deletion and an addition, as it was read before git's moves were asked for.
+
+    A goal or check-in moved is read as one change, each side under its own
+    path; a CSV file's rows are attributed per path (a moved CSV file's rows
+    come from the commit that moved it, as they always did), and a file that
+    moved in or out of what the history reads is simply added or removed.
+    """
+    out: list[CommitChanges] = []
+    for sha, changes in commits:
+        if all(ch.old_path is None for ch in changes):
+            out.append((sha, changes))
+            continue
+        split: list[RawChange] = []
+        for ch in changes:
+            if ch.old_path is None or (ch.old_path.endswith(".md") and ch.path.endswith(".md")):
+                split.append(ch)
+            else:
+                split.append(RawChange("D", ch.old, ZERO_OID, ch.old_path))
+                split.append(RawChange("A", ZERO_OID, ch.new, ch.path))
+        out.append((sha, split))
+    return out
+
+
 def assign_files(
     commits: Sequence[CommitChanges], jobs: int, known: Mapping[tuple[str, str], Any]
 ) -> list[set[str]]:
@@ -52,7 +83,9 @@ def assign_files(
     A version the current site has parsed (``known``: check-ins written once)
     costs next to nothing; a file's first version to parse costs a whole
     parse. The dearest files are handed out first, each to the least busy
-    worker.
+    worker. A file that moved goes with the paths it had (:func:`_moved_together`):
+    its new path's first version is parsed from its old path's last, and the
+    record it holds is paired across the move, in one worker.
     """
     cost: dict[str, float] = {}
     for _sha, changes in commits:
@@ -62,24 +95,52 @@ def assign_files(
             parse = ch.new != ZERO_OID and (ch.path, ch.new) not in known
             if ch.path not in cost:
                 first = WHOLE_PARSE if parse else _CHANGE
-                if ch.old != ZERO_OID and (ch.path, ch.old) not in known:
+                if ch.old != ZERO_OID and (before_path(ch), ch.old) not in known:
                     first += WHOLE_PARSE  # its history starts with a change: the old side too
                 cost[ch.path] = first
             else:
                 cost[ch.path] += 1.0 if parse else _CHANGE
+    groups = _moved_together(commits, cost)
     loads = [(0.0, i) for i in range(jobs)]
     out: list[set[str]] = [set() for _ in range(jobs)]
-    for path in sorted(cost, key=lambda p: (-cost[p], p)):
+    for group_cost, paths in sorted(groups, key=lambda g: (-g[0], min(g[1]))):
         load, i = heapq.heappop(loads)
-        out[i].add(path)
-        heapq.heappush(loads, (load + cost[path], i))
+        out[i].update(paths)
+        heapq.heappush(loads, (load + group_cost, i))
     return out
+
+
+def _moved_together(
+    commits: Sequence[CommitChanges], cost: Mapping[str, float]
+) -> list[tuple[float, set[str]]]:
+    """The files of ``cost`` in groups, a moved file's paths in one group, with each
+    group's cost (a union of the paths each move joins)."""
+    parent: dict[str, str] = {path: path for path in cost}
+
+    def root(path: str) -> str:
+        while parent[path] != path:
+            parent[path] = parent[parent[path]]
+            path = parent[path]
+        return path
+
+    for _sha, changes in commits:
+        for ch in changes:
+            if ch.old_path is not None and ch.path in parent:
+                parent.setdefault(ch.old_path, ch.old_path)
+                parent[root(ch.old_path)] = root(ch.path)
+    groups: dict[str, tuple[float, set[str]]] = {}
+    for path in parent:
+        total, paths = groups.get(root(path), (0.0, set()))
+        paths.add(path)
+        groups[root(path)] = (total + cost.get(path, 0.0), paths)
+    return list(groups.values())
 
 
 def mine(
     commits: Sequence[CommitChanges], files: set[str]
 ) -> list[tuple[str, list[tuple[int, RawChange]]]]:
-    """The commits that changed any of ``files``, with those changes and their places."""
+    """The commits that changed any of ``files``, with those changes and their places
+    (a move is the new path's: :func:`assign_files` gives both paths to one worker)."""
     out = []
     for sha, changes in commits:
         picked = [(i, ch) for i, ch in enumerate(changes) if ch.path in files]
@@ -94,13 +155,16 @@ def share_of(
     records: Any,
     csv_days: Any,
 ) -> Share:
-    """What these changes of one commit did (``records(path, old, new)`` gives both
-    sides of a Markdown file, ``csv_days(path, oid, old)`` a CSV file's rows),
-    with each fact's place in the commit."""
+    """What these changes of one commit did (``records(path, old, new, old_path)``
+    gives both sides of a Markdown file, the old one read under ``old_path``
+    when git saw the file move, ``csv_days(path, oid, old)`` a CSV file's
+    rows), with each fact's place in the commit."""
     before: dict[str, Record] = {}
     after: dict[str, Record] = {}
     where_before: dict[str, int] = {}
     where_after: dict[str, int] = {}
+    moved: dict[str, str] = {}
+    checkins_from: dict[str, str] = {}
     checkins: list[CheckIn] = []
     checkin_places: list[int] = []
     rows: list[tuple[str, str, float]] = []
@@ -108,22 +172,32 @@ def share_of(
     for i, ch in changes:
         path = ch.path[len(prefix) :]
         if path.endswith(".md"):
-            old, new = records(path, ch.old, ch.new)
+            old_path = ch.old_path[len(prefix) :] if ch.old_path is not None else path
+            old, new = records(path, ch.old, ch.new, old_path)
+            keys = []
             for side, where, rec in ((before, where_before, old), (after, where_after, new)):
                 if isinstance(rec, (Objective, KPI)):
                     key = f"{'objective' if isinstance(rec, Objective) else 'kpi'}:{rec.id}"
                     side[key] = rec
                     where.setdefault(key, i)
+                    keys.append(key)
+            if ch.old_path is not None and len(keys) == 2 and keys[0] != keys[1]:
+                moved[keys[1]] = keys[0]  # git saw this file move: one record, a new id
             if isinstance(new, CheckIn) and not isinstance(old, CheckIn):
                 checkins.append(new)
                 checkin_places.append(i)
+            elif isinstance(new, CheckIn) and isinstance(old, CheckIn) and new.id != old.id:
+                # moved to a new id: it keeps the commit that wrote it (assemble)
+                checkins.append(new)
+                checkin_places.append(i)
+                checkins_from[new.id] = old.id
         else:
             earlier = csv_days(path, ch.old, True)
             for day, value in csv_days(path, ch.new, False).items():
                 if earlier.get(day) != value:
                     rows.append((path, day, value))
                     row_places.append(i)
-    event = commit_events(before, after, checkins, rows)
+    event = commit_events(before, after, checkins, rows, moved, checkins_from)
     places = []
     for rec in event["records"]:
         key = f"{rec['kind']}:{rec['id']}"

@@ -289,10 +289,12 @@ def test_objective_page_shows_the_timeline(story: Repo, built: Path) -> None:
     section = html[html.index('id="goal-history"') :]
     section = section[: section.index("</section>")]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
-    assert "“Reach 200k EUR revenue” target 200 → 150 less ambitious mid-cycle" in text
-    assert "“Cut churn” target 2 → 1 mid-cycle" in text
-    assert "“Cut churn” target 2 → 1 less ambitious" not in text
+    # figures with their unit, as the key result rows show them
+    assert "“Reach 200k EUR revenue” target 200 k EUR → 150 k EUR less ambitious mid-cycle" in text
+    assert "“Cut churn” target 2% → 1% mid-cycle" in text
+    assert "“Cut churn” target 2% → 1% less ambitious" not in text
     assert "moved from sales/emea to sales/europe" in text
+    assert "owner Alice Ng → Bob Stone mid-cycle" in text  # names, as the page gives them
     assert "created as “Grow EMEA”" in text
     ease = sha(story, "Revenue target down, churn target tighter")
     assert f'href="https://github.com/acme/goals/commit/{ease}"' in section
@@ -526,7 +528,7 @@ def test_serve_reads_history_once_and_extends_it_when_head_moves(
         first = p.history
         assert first.commits_read == 8
         page = p.out / "objectives/sales/europe/index.html"
-        assert "target 200 → 150" in page.read_text()
+        assert "target 200 k EUR → 150 k EUR" in page.read_text()
         p.rebuild()  # nothing committed: the same history, nothing read from git again
         assert p.history is first
         clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
@@ -820,4 +822,68 @@ def test_a_quarter_spelled_another_way_is_no_change_of_cycle(tmp_path: Path) -> 
     assert emea["changes"][0]["commit"] == start
     assert emea["key_results"]["revenue"]["changes"] == [
         change(respelled, "2026-01-10", "Bob Stone", "target", 200, 150, True, True)
+    ]
+
+
+def test_timeline_names_people_and_teams_and_writes_figures_as_pages_do(tmp_path: Path) -> None:
+    """Pages name people and teams by their files' titles and write figures with
+    their unit; the timeline does too (a team without a file by its id), each
+    number in the unit it had then. ``api/history.json`` keeps the raw values."""
+    repo = Repo(tmp_path / "goals")
+    repo.write("okrsite.toml", 'title = "Acme"\nas_of = 2026-03-01\n')
+    repo.write("content/people/tom-lee.md", "---\ntitle: Tom Lee\n---\n")
+    repo.write("content/people/uma-diaz.md", "---\ntitle: Uma Diaz\n---\n")
+    repo.write("content/teams/growth.md", "---\ntitle: Growth Team\n---\n")
+
+    def goal(owner: str, team: str, target: int, unit: str) -> str:
+        return (
+            f"---\ntitle: Win share\ncycle: 2026-Q1\nowner: {owner}\nteam: {team}\n"
+            f"key_results:\n  - id: share\n    title: Market share\n    start: 10\n"
+            f"    target: {target}\n    unit: '{unit}'\n---\n"
+        )
+
+    def arr(owner: str, target: int) -> str:
+        return (
+            f"---\ntitle: ARR\ndirection: up\nowner: {owner}\nunit: EUR\ntarget: {target}\n"
+            "values:\n  2025-12-01: 500000\n---\n"
+        )
+
+    repo.write("content/objectives/share.md", goal("tom-lee", "growth", 50, "%"))
+    repo.write("content/kpis/arr.md", arr("tom-lee", 1000000))
+    repo.commit("Start", "alice", day("2025-12-20"))
+    repo.write("content/objectives/share.md", goal("tom-lee", "growth", 40, "%"))
+    repo.commit("Less share", "bob", day("2026-01-10"))
+    # one commit: new owner, a team without a file, the unit and the target
+    repo.write("content/objectives/share.md", goal("uma-diaz", "ops", 1000000, "k EUR"))
+    repo.write("content/kpis/arr.md", arr("uma-diaz", 800000))
+    handover = repo.commit("Uma takes over; share in money", "carol", day("2026-02-01"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+    def text(page: str) -> str:
+        html = (out / page).read_text()
+        section = html[html.index('id="goal-history"') :]
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section[: section.index("</section>")]))
+
+    goal_text = text("objectives/share/index.html")
+    assert "owner Tom Lee → Uma Diaz mid-cycle" in goal_text
+    assert "team Growth Team → ops mid-cycle" in goal_text
+    assert "“Market share” target 50% → 40% less ambitious mid-cycle" in goal_text
+    # the number replaced was in %, the one written in k EUR
+    assert "“Market share” target 40% → 1,000,000 k EUR mid-cycle" in goal_text
+    assert "“Market share” unit % → k EUR mid-cycle" in goal_text
+    kpi_text = text("kpis/arr/index.html")
+    assert "owner Tom Lee → Uma Diaz" in kpi_text
+    assert "target 1,000,000 EUR → 800,000 EUR less ambitious" in kpi_text
+    assert "tom-lee" not in goal_text + kpi_text and "1000000" not in goal_text + kpi_text
+
+    data = json.loads((out / "api/history.json").read_text())
+    assert data["kpis"]["arr"]["changes"][1:] == [
+        change(handover, "2026-02-01", "Carol Diaz", "owner", "tom-lee", "uma-diaz", False, False),
+        change(handover, "2026-02-01", "Carol Diaz", "target", 1000000, 800000, False, True),
+    ]
+    assert data["objectives"]["share"]["changes"][1:] == [
+        change(handover, "2026-02-01", "Carol Diaz", "owner", "tom-lee", "uma-diaz", True, False),
+        change(handover, "2026-02-01", "Carol Diaz", "team", "growth", "ops", True, False),
     ]

@@ -193,7 +193,7 @@ def test_the_history_section_is_german_too(
     if page.startswith("objectives/"):
         # the eased target is in the timeline, marked in German
         assert "weniger ehrgeizig" in html and "während des Zyklus" in html
-        assert "Zielwert 50 → 60" in html and "20.10.2026" in html
+        assert "Zielwert 50 days → 60 days" in html and "20.10.2026" in html
     english = english_ui_words()
     authors = ["Alice Ng", "Bob Stone", "Carol Diaz"]
     text = shown_text(html, [*user_texts(root), *authors])

@@ -214,12 +214,27 @@ def _dated(source: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: fields whose values are ids of people and of teams: pages show their names
+PERSON_FIELDS = frozenset({"owner"})
+TEAM_FIELDS = frozenset({"team"})
+#: fields whose values are numbers in the key result's or KPI's unit
+NUMBER_FIELDS = frozenset({"start", "target", "threshold", "current", "green", "red"})
+
+
 # ------------------------------------------------------------------ page context
 @dataclass(slots=True)
 class TimelineEntry:
     """One line of the timeline: ``kind`` is the raw field (``created``,
     ``removed``, ``id``, ``key_result`` or a field name), ``field`` its
     translated label.
+
+    ``old`` and ``new`` are the values as the history holds them (ids,
+    numbers; ``api/history.json`` writes them so). What a page shows of them
+    is worked out here, as every other page shows people, teams and figures:
+    ``old_name``/``new_name`` the person's or team's name for an owner or team
+    (its file's title, else the id; none for other fields), and
+    ``old_unit``/``new_unit`` the unit a number was in on each side (the key
+    result's or KPI's unit then, ``""`` for none), for ``with_unit``.
 
     An object rather than a mapping because the partial reads a dozen
     attributes of every change of every goal, and Jinja's ``e.date`` on a
@@ -244,6 +259,10 @@ class TimelineEntry:
     key_result_title: str | None
     mid_cycle: bool
     less_ambitious: bool
+    old_name: str | None = None
+    new_name: str | None = None
+    old_unit: str = ""
+    new_unit: str = ""
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -261,9 +280,55 @@ def _labels(gettext: Callable[[str], str]) -> dict[str, str]:
     return labels
 
 
+def _units(changes: Sequence[Change], now: dict[str | None, str]) -> list[tuple[str, str]]:
+    """The units of each change's old and new number (``changes`` oldest first).
+
+    ``now`` is each key result's unit (by id; ``None``: the KPI's own) as the
+    site has it. Walking back from the newest commit, a unit change in a
+    commit says which unit its numbers had before it: the numbers a commit
+    wrote are in the unit after it, those it replaced in the unit before it,
+    so "target 50 % → 40 k EUR" reads right when one commit changes both.
+    """
+    out: list[tuple[str, str]] = [("", "")] * len(changes)
+    units = dict(now)
+    end = len(changes)
+    while end > 0:
+        start = end - 1
+        while start > 0 and changes[start - 1].commit == changes[end - 1].commit:
+            start -= 1
+        before = dict(units)
+        for c in changes[start:end]:
+            if c.field == "unit":
+                before[c.key_result] = c.old or ""
+        for i in range(start, end):
+            c = changes[i]
+            if c.field in NUMBER_FIELDS:
+                out[i] = (before.get(c.key_result, ""), units.get(c.key_result, ""))
+        units, end = before, start
+    return out
+
+
+def _name(field: str, value: Any, people: dict[str, str], teams: dict[str, str]) -> str | None:
+    """A person's or team's name for an owner or team id, as other pages name them."""
+    if not isinstance(value, str):
+        return None
+    if field in PERSON_FIELDS:
+        return people.get(value, value)
+    if field in TEAM_FIELDS:
+        return teams.get(value, value)
+    return None
+
+
 def _entry(
-    change: Change, config: SiteConfig, krs: dict[str, str], labels: dict[str, str]
+    change: Change,
+    config: SiteConfig,
+    krs: dict[str, str],
+    labels: dict[str, str],
+    units: tuple[str, str],
+    people: dict[str, str],
+    teams: dict[str, str],
 ) -> TimelineEntry:
+    name = change.field
     return TimelineEntry(
         commit=change.commit,
         short=change.commit[:7],
@@ -280,6 +345,10 @@ def _entry(
         key_result_title=krs.get(change.key_result or "", change.key_result),
         mid_cycle=change.mid_cycle,
         less_ambitious=change.less_ambitious,
+        old_name=_name(name, change.old, people, teams),
+        new_name=_name(name, change.new, people, teams),
+        old_unit=units[0],
+        new_unit=units[1],
     )
 
 
@@ -319,9 +388,11 @@ def timeline(
     p = scored.portfolio
     sources: list[dict[str, Any]] = []
     krs: dict[str, str] = {}
+    units: dict[str | None, str] = {}
     if kind == "objective":
         o = p.objectives[rid]
         krs = {kr.id: kr.title for kr in o.key_results}
+        units = {kr.id: kr.unit or "" for kr in o.key_results}
         changes = history.objectives.get(rid, [])
         for kr in o.key_results:
             src = kr_value_source(o, kr, scored, history, config)
@@ -329,13 +400,18 @@ def timeline(
                 sources.append({"label": kr.title, **_dated(src)})
     else:
         k = p.kpis[rid]
+        units = {None: k.unit or ""}
         changes = history.kpis.get(rid, [])
         ks = scored.kpis.get(rid)
         src = kpi_value_source(k, ks.date if ks else None, scored, history, config)
         if src is not None:
             sources.append({"label": k.title, **_dated(src)})
     labels = _labels(gettext)
-    out["entries"] = [_entry(c, config, krs, labels) for c in reversed(changes)]
+    people, teams = p.person_names, p.team_names
+    shown = zip(changes, _units(changes, units), strict=True)
+    out["entries"] = [
+        _entry(c, config, krs, labels, u, people, teams) for c, u in reversed(list(shown))
+    ]
     out["sources"] = sources
     return out
 

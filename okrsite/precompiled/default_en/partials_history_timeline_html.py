@@ -155,7 +155,7 @@ def root(context, missing=missing, environment=environment):
                 l_1_markup = resolve('markup')
                 l_1_old = resolve('old')
                 l_1_new = resolve('new')
-                l_1_num = resolve('num')
+                l_1_with_unit = resolve('with_unit')
                 l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = missing
                 _loop_vars = {}
                 pass
@@ -165,8 +165,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 27 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 27 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 29 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 29 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -234,7 +234,10 @@ def root(context, missing=missing, environment=environment):
                         yield ' '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
-                    if t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    if (not t_5(environment.getattr(l_1_e, 'old_name'))):
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'old_name'))
+                    elif t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '—'
                     elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
@@ -242,7 +245,7 @@ def root(context, missing=missing, environment=environment):
                         yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
                     elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
-                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='old') if l_1_old is missing else l_1_old), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='old') if l_1_old is missing else l_1_old), environment.getattr(l_1_e, 'old_unit'), _loop_vars=_loop_vars))
                     elif t_4((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield escape((t_2(context.eval_ctx, (undefined(name='old') if l_1_old is missing else l_1_old), ', ') or '—'))
@@ -250,7 +253,10 @@ def root(context, missing=missing, environment=environment):
                         pass
                         yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
                     yield ' → '
-                    if t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    if (not t_5(environment.getattr(l_1_e, 'new_name'))):
+                        pass
+                        yield escape(environment.getattr(l_1_e, 'new_name'))
+                    elif t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '—'
                     elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
@@ -258,7 +264,7 @@ def root(context, missing=missing, environment=environment):
                         yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
                     elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
-                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='new') if l_1_new is missing else l_1_new), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='new') if l_1_new is missing else l_1_new), environment.getattr(l_1_e, 'new_unit'), _loop_vars=_loop_vars))
                     elif t_4((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield escape((t_2(context.eval_ctx, (undefined(name='new') if l_1_new is missing else l_1_new), ', ') or '—'))
@@ -272,7 +278,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ' <span class="flag mid-cycle">mid-cycle</span>'
                 yield '</li>\n'
-            l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_markup = l_1_old = l_1_new = l_1_num = missing
+            l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_markup = l_1_old = l_1_new = l_1_with_unit = missing
             yield '</ol>\n'
         elif environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available'):
             pass
@@ -282,4 +288,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '8=57&9=62&10=78&12=103&15=106&16=111&19=114&20=135&21=142&24=150&27=153&28=205&29=268&30=271&32=277&33=281'
+debug_info = '10=57&11=62&12=78&14=103&17=106&18=111&21=114&22=135&23=142&26=150&29=153&30=205&31=274&32=277&34=283&35=287'
