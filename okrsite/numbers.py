@@ -63,7 +63,16 @@ def format_fixed(value: float | None, digits: int) -> str:
 
 
 def percent(ratio: float | None) -> int:
-    """``round(ratio * 100)`` clamped to ±:data:`MAX_PERCENT`; 0 for no value or nan."""
+    """The whole percentage of ``ratio``, halves rounded away from zero as a
+    spreadsheet rounds them (0.125 is 13%, 0.075 is 8%), clamped to
+    ±:data:`MAX_PERCENT`; 0 for no value or nan.
+
+    ``round(ratio * 100)`` would give 12% for 0.125 (Python rounds halves to
+    even) and 7% for 0.075 (``0.075 * 100`` is 7.499999999999999 in binary),
+    while the exports write 0.125 and 0.075: the page and the file would
+    disagree. The scaled figure is first rounded to 6 decimals, which removes
+    that binary noise (scores carry 9 decimals), then its half rounded up.
+    """
     if ratio is None or math.isnan(ratio):
         return 0
     scaled = ratio * 100
@@ -71,7 +80,8 @@ def percent(ratio: float | None) -> int:
         return MAX_PERCENT
     if scaled <= -MAX_PERCENT:
         return -MAX_PERCENT
-    return round(scaled)
+    whole = math.floor(abs(round(scaled, 6)) + 0.5)
+    return whole if scaled >= 0 else -whole
 
 
 def percent_figure(ratio: float | None) -> str:

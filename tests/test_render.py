@@ -340,7 +340,7 @@ def test_empty_portfolio_renders() -> None:
 
 
 def test_helpers() -> None:
-    assert percent(0.425) == 42 and percent(1.0) == 100
+    assert percent(0.425) == 43 and percent(0.424) == 42 and percent(1.0) == 100
     assert format_decimal(0.5430, 3) == "0.543" and format_decimal(-0.0001, 2) == "0"
     assert safe_path("a/../b") == "a/___/b" and safe_path("/x") == "_/x"
     assert page_path("objective", "sales/emea") == "objectives/sales/emea/index.html"

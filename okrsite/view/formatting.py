@@ -47,8 +47,9 @@ def format_decimal(value: float | None, places: int) -> str:
 
 
 def percent(progress: float | None) -> int:
-    """The whole percentage shown for a 0..1 progress (``round(progress * 100)``),
-    kept within ±1,000,000 so any finite ratio has one."""
+    """The whole percentage shown for a 0..1 progress (halves rounded up, as a
+    spreadsheet rounds: :func:`okrsite.numbers.percent`), kept within
+    ±1,000,000 so any finite ratio has one."""
     return numbers.percent(progress)
 
 
