@@ -1042,6 +1042,8 @@ def parse_data(
     data = respelled(written, KNOWN_KEYS[kind])
     if kind == "checkin":
         data, f.loose = _loose_values(data)
+    elif kind == "objective":
+        data = _commitment_flag(data)
     f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
@@ -1487,6 +1489,25 @@ def _key_result(
         )
         return None, None, False
     item = respelled({str(k): v for k, v in item.items()}, KR_KEYS)
+    if len(item) == 1 and not KR_KEYS.issuperset(item):
+        ((key, value),) = item.items()
+        if (
+            not isinstance(value, (dict, list))
+            and key != "progress"
+            and (" " in key.strip() or closest(key, KR_KEYS) is None)
+        ):
+            # "- Launch the website (done: no)": YAML read the ': ' in the
+            # sentence as a key and its value, so no part of it is a title
+            said = value if isinstance(value, str) else "…"
+            f.err(
+                "OKR106",
+                f"key result {i + 1} was read as the key {_show(key)} with the value "
+                f"{_show(value)}: in YAML a ': ' inside a sentence starts a value",
+                path,
+                hint=f'put the whole sentence in quotes: - "{key}: {said}", '
+                "or write it as 'title: …' with its own keys",
+            )
+            return None, None, False
     if "score" not in item and not KR_KEYS.issuperset(item):
         # progress: 40%, a key result's progress given by hand as other OKR
         # tools write it: what okrsite's score: is (it overrides the measure)
@@ -1592,6 +1613,32 @@ _COMMITMENT_WORDS = {
     "stretch": "aspirational",
     "aspiration": "aspirational",
 }
+
+
+#: a commitment as a yes/no key: the kind a ``true`` says
+_COMMITMENT_FLAGS = {
+    **_COMMITMENT_WORDS,
+    "committed": "committed",
+    "aspirational": "aspirational",
+}
+
+
+def _commitment_flag(data: dict[str, Any]) -> dict[str, Any]:
+    """``aspirational: true`` (or ``committed:``, ``stretch:``, ``moonshot:``,
+    ``roofshot:`` with yes or no), as other OKR tools' check boxes write it,
+    read as the ``commitment:`` it says. Only without a ``commitment:`` line
+    and with one such flag: anything else is left to be warned of as written."""
+    if "commitment" in data:
+        return data
+    forms = {k: yamlsource.key_form(str(k)) for k in data}
+    flags = [k for k, form in forms.items() if form in _COMMITMENT_FLAGS]
+    if len(flags) != 1 or type(data[flags[0]]) is not bool:
+        return data
+    flag = flags[0]
+    word = _COMMITMENT_FLAGS[forms[flag]]
+    if not data[flag]:
+        word = "committed" if word == "aspirational" else "aspirational"
+    return {("commitment" if k == flag else k): (word if k == flag else v) for k, v in data.items()}
 
 
 def _commitment(f: _Fields, data: Mapping[str, Any]) -> str:

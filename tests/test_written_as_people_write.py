@@ -1677,3 +1677,44 @@ def test_the_hint_for_an_unknown_cycle_is_toml_that_can_be_pasted(tmp_path: Path
     )
     (hint,) = [d.hint for d in load_site(site, AS_OF).diagnostics if "unknown cycle" in d.message]
     assert hint is not None and 'as [cycles."Sprint 7"] with start and end dates' in hint
+
+
+def test_commitment_as_a_yes_no_flag_and_a_sentence_with_a_colon(tmp_path: Path) -> None:
+    """``aspirational: true`` as other tools' check boxes write it is the
+    commitment it says; a key result sentence with ': ' in it, which YAML
+    reads as a key and a value, is refused with the line to write instead
+    of "missing title" and "unknown key"."""
+    kr = "key_results:\n  - {id: a, title: A, target: 3}\n"
+    files = {
+        "okrsite.toml": 'title = "Flags"\n',
+        "content/objectives/a.md": f"---\ntitle: A\ncycle: 2026-Q4\naspirational: true\n{kr}---\n",
+        "content/objectives/b.md": f"---\ntitle: B\ncycle: 2026-Q4\nAspirational: no\n{kr}---\n",
+        "content/objectives/c.md": f"---\ntitle: C\ncycle: 2026-Q4\nstretch: yes\n{kr}---\n",
+        "content/objectives/d.md": (
+            "---\ntitle: D\ncycle: 2026-Q4\nkey_results:\n"
+            "  - Publish 12 case studies\n"
+            "  - Launch the new website (done: no)\n---\n"
+        ),
+    }
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    assert [
+        (d.file, d.line, d.code, d.message, d.hint) for d in result.diagnostics if d.is_error
+    ] == [
+        (
+            "content/objectives/d.md",
+            6,
+            "OKR106",
+            "key result 2 was read as the key 'Launch the new website (done' with the value "
+            "'no)': in YAML a ': ' inside a sentence starts a value",
+            'put the whole sentence in quotes: - "Launch the new website (done: no)", '
+            "or write it as 'title: …' with its own keys",
+        )
+    ]
+    assert not [d for d in result.diagnostics if d.code == "OKR111"]
+    (tmp_path / "site" / "content" / "objectives" / "d.md").unlink()
+    portfolio = load_site(tmp_path / "site", AS_OF).scored.portfolio
+    assert {o.id: o.commitment for o in portfolio.objectives.values()} == {
+        "a": "aspirational",
+        "b": "committed",
+        "c": "aspirational",
+    }
