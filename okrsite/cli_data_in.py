@@ -148,9 +148,13 @@ def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path 
 
     root = resolve_site(site)
     if only:
-        names = list(dict.fromkeys(s.name for s in declared_sources(root)[0]))
+        sources, problems = declared_sources(root)
+        names = list(dict.fromkeys(s.name for s in sources))
         unknown = [n for n in dict.fromkeys(only) if n not in names]
         if unknown:
+            # a source written wrongly is left out of the names: say why first
+            for problem in problems:
+                click.echo(f"okrsite.toml: error PULL001: {problem}", err=True)
             raise click.UsageError(
                 f"no {'source' if len(unknown) == 1 else 'sources'} named "
                 f"{', '.join(repr(n) for n in unknown)} in okrsite.toml"

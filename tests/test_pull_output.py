@@ -63,6 +63,12 @@ def test_unknown_source_names_are_a_usage_error_naming_the_known_ones(tmp_path: 
     code, out = run("pull", "--site", str(site), "--source", "gone", "--source", "nope")
     assert code == 2 and "no sources named 'gone', 'nope' in okrsite.toml" in out
     assert tree(site) == before  # not even the known source ran
+    # a source declared wrongly is no source to run: the usage error comes with the reason
+    with (site / "okrsite.toml").open("a") as toml:
+        toml.write('[[sources]]\nname = "bad"\ncommand = "python3 bad.py"\n')
+    code, out = run("pull", "--site", str(site), "--source", "bad")
+    assert code == 2 and "no source named 'bad'" in out
+    assert "error PULL001: source 'bad': command must be a list of words" in out
 
 
 def test_dry_run_says_what_it_would_write_and_writes_nothing(tmp_path: Path) -> None:
