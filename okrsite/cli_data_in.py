@@ -9,11 +9,15 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from okrsite.cli import DATE, print_diagnostics, resolve_site, site_option
 from okrsite.diagnostics import summary_line
+
+if TYPE_CHECKING:
+    from okrsite.pull import PullOutcome
 
 FORMATS = {
     ".csv": "csv",
@@ -103,7 +107,7 @@ def import_command(
         for planned in result.files:
             click.echo(f"# would write {planned.rel}\n{planned.text}")
         click.echo(
-            f"okrsite: dry run: {len(result.files)} files would be written, "
+            f"okrsite: dry run: {_count(len(result.files), 'file')} would be written, "
             f"{len(result.skipped)} skipped",
             err=True,
         )
@@ -116,42 +120,53 @@ def import_command(
     for planned in result.files:
         click.echo(f"okrsite: wrote {planned.rel}")
     click.echo(
-        f"okrsite: imported {len(result.files)} files, {len(result.skipped)} skipped; "
+        f"okrsite: imported {_count(len(result.files), 'file')}, {len(result.skipped)} skipped; "
         "next: okrsite check",
         err=True,
     )
 
 
 @click.command("pull")
-@click.option("--source", "only", default=None, metavar="NAME", help="Run only this source.")
+@click.option(
+    "--source",
+    "only",
+    multiple=True,
+    metavar="NAME",
+    help="Run only this source (repeatable: --source arr --source nps).",
+)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option(
     "--update", is_flag=True, help="Replace a value the site has for a date with the source's."
 )
 @site_option
-def pull_command(only: str | None, dry_run: bool, update: bool, site: Path | None) -> None:
+def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path | None) -> None:
     """Fetch dated values from the [[sources]] of okrsite.toml into KPI data and check-ins.
 
     Exits 1 if any source failed (the others still run). See docs/pull.md.
     """
-    from okrsite.pull import pull_sources
-    from okrsite.pull_sources import read_sources
+    from okrsite.pull import declared_sources, pull_sources
 
     root = resolve_site(site)
-    if only is not None:
-        raw = (root / "okrsite.toml").read_bytes() if (root / "okrsite.toml").is_file() else None
-        names = [s.name for s in read_sources(raw.decode("utf-8", "replace") if raw else None)[0]]
-        if only not in names:
+    if only:
+        sources, problems = declared_sources(root)
+        names = list(dict.fromkeys(s.name for s in sources))
+        unknown = [n for n in dict.fromkeys(only) if n not in names]
+        if unknown:
+            # a source written wrongly is left out of the names: say why first
+            for problem in problems:
+                click.echo(f"okrsite.toml: error PULL001: {problem}", err=True)
             raise click.UsageError(
-                f"no source named {only!r} in okrsite.toml"
-                + (f" (sources: {', '.join(names)})" if names else "")
+                f"no {'source' if len(unknown) == 1 else 'sources'} named "
+                f"{', '.join(repr(n) for n in unknown)} in okrsite.toml"
+                + (f" (sources: {', '.join(names)})" if names else " (it declares none)")
             )
-    outcomes, problems = pull_sources(root, only=only, dry_run=dry_run, update=update)
+    outcomes, problems = pull_sources(
+        root, only=set(only) if only else None, dry_run=dry_run, update=update
+    )
     for problem in problems:
         click.echo(f"okrsite.toml: error PULL001: {problem}", err=True)
     if not outcomes and not problems:
         click.echo("okrsite: no [[sources]] in okrsite.toml; see docs/pull.md", err=True)
-    verb = "would write" if dry_run else "wrote"
     for o in outcomes:
         if o.error:
             click.echo(
@@ -161,7 +176,8 @@ def pull_command(only: str | None, dry_run: bool, update: bool, site: Path | Non
         for day, value in o.added:
             click.echo(f"{o.name}: {day} {value:g} (new)")
         for day, old, value in o.updated:
-            click.echo(f"{o.name}: {day} {old:g} -> {value:g} (updated)")
+            done = "would be updated" if dry_run else "updated"
+            click.echo(f"{o.name}: {day} {old:g} -> {value:g} ({done})")
         for day, old, value in o.changed:
             click.echo(
                 f"{o.name}: {day} has {old:g}, the source says {value:g}"
@@ -169,14 +185,55 @@ def pull_command(only: str | None, dry_run: bool, update: bool, site: Path | Non
             )
         for note in o.notes:
             click.echo(f"{o.name}: {note}", err=True)
-        for rel in o.files:
-            click.echo(f"okrsite: {verb} {rel}", err=True)
-        if not o.files:
-            click.echo(
-                f"okrsite: source {o.name!r}: nothing new ({o.unchanged} values already there)",
-                err=True,
-            )
+        for line in _written(o, dry_run):
+            click.echo(f"okrsite: {line}", err=True)
+    if dry_run:
+        files = sum(len(o.files) for o in outcomes if not o.error)
+        click.echo(
+            f"okrsite: dry run: {_count(files, 'file')} would be written; nothing was written",
+            err=True,
+        )
     failed = sum(1 for o in outcomes if o.error) + len(problems)
     if failed:
-        click.echo(f"okrsite: pull: {failed} source(s) failed", err=True)
+        click.echo(f"okrsite: pull: {_count(failed, 'source')} failed", err=True)
         sys.exit(1)
+
+
+def _count(n: int, word: str) -> str:
+    """``1 value``, ``2 values``: the count with its noun in the right number."""
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _written(o: PullOutcome, dry_run: bool) -> list[str]:
+    """What a source wrote, or with ``--dry-run`` would write, one line per file."""
+    if not o.files:
+        if not (o.unchanged or o.changed):
+            return [f"source {o.name!r}: the source gave no values; nothing to write"]
+        there = [f"{_count(o.unchanged, 'value')} already there"] if o.unchanged else []
+        if o.changed:
+            there.append(f"{len(o.changed)} with another value")
+        return [f"source {o.name!r}: nothing new ({', '.join(there)})"]
+    lines = []
+    if o.data_file is not None:
+        rel, added, updated = o.data_file, _count(len(o.added), "value"), len(o.updated)
+        if o.linked_from is not None:
+            lines.append(
+                f"would create {rel} with {added} and link it from {o.linked_from}"
+                if dry_run
+                else f"created {rel} with {added} and linked it from {o.linked_from}"
+            )
+        elif o.added and updated:
+            lines.append(
+                f"would add {added} to {rel} and update {_count(updated, 'value')} there"
+                if dry_run
+                else f"added {added} to {rel} and updated {_count(updated, 'value')} there"
+            )
+        elif o.added:
+            lines.append(f"would add {added} to {rel}" if dry_run else f"added {added} to {rel}")
+        else:
+            what = _count(updated, "value")
+            lines.append(f"would update {what} in {rel}" if dry_run else f"updated {what} in {rel}")
+    for rel in o.files:
+        if rel not in (o.data_file, o.linked_from):  # a check-in, one per date
+            lines.append(f"would write {rel}" if dry_run else f"wrote {rel}")
+    return lines

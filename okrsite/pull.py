@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from okrsite import kpi_csv
@@ -27,7 +29,7 @@ from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, load
 from okrsite.pull_sources import Source, SourceError, fetch, parse_values, read_sources
 
-__all__ = ["PullOutcome", "pull_sources"]
+__all__ = ["PullOutcome", "declared_sources", "pull_sources"]
 
 
 @dataclass
@@ -42,6 +44,10 @@ class PullOutcome:
     unchanged: int = 0
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: the KPI data file among ``files`` (the others are check-ins) ...
+    data_file: str | None = None
+    #: ... and the KPI file that gets a ``data:`` line, when the data file is new
+    linked_from: str | None = None
 
 
 def _fmt(value: float) -> str:
@@ -51,17 +57,17 @@ def _fmt(value: float) -> str:
 def pull_sources(
     root: Path,
     *,
-    only: str | None = None,
+    only: Collection[str] | None = None,
     dry_run: bool = False,
     update: bool = False,
     fetcher: Callable[[Source, Path], str] = fetch,
 ) -> tuple[list[PullOutcome], list[str]]:
-    """Run the sources (all, or the one named ``only``); problems in the
-    ``[[sources]]`` declarations come back as the second value."""
-    raw = FileTree(root).read(CONFIG_FILE)
-    sources, problems = read_sources(raw.decode("utf-8-sig", "replace") if raw else None)
+    """Run the sources (all, or those named in ``only``, in the order
+    ``okrsite.toml`` declares them); problems in the ``[[sources]]``
+    declarations come back as the second value."""
+    sources, problems = declared_sources(root)
     if only is not None:
-        sources = [s for s in sources if s.name == only]
+        sources = [s for s in sources if s.name in only]
     outcomes = []
     base: LoadResult | None = None
     for source in sources:
@@ -78,6 +84,13 @@ def pull_sources(
             outcome = PullOutcome(source.name, error=f"cannot write: {exc.strerror or exc}")
         outcomes.append(outcome)
     return outcomes, problems
+
+
+def declared_sources(root: Path) -> tuple[list[Source], list[str]]:
+    """The ``[[sources]]`` of the site's ``okrsite.toml`` and the problems in them
+    (read once here, so ``--source`` checks names against what pull runs)."""
+    raw = FileTree(root).read(CONFIG_FILE)
+    return read_sources(raw.decode("utf-8-sig", "replace") if raw else None)
 
 
 def _run_source(
@@ -122,7 +135,7 @@ def _plan(
     for c in portfolio.checkins:  # in the order scoring reads them: the last one counts
         if c.objective == oid and kr_id in c.values:
             known[c.date] = c.values[kr_id]
-    for day, value in readings:
+    for day, value in sorted(readings):
         if day in known and known[day] == value:
             outcome.unchanged += 1
             continue
@@ -194,7 +207,9 @@ def _plan_kpi(
         raise SourceError(
             f"{csv_rel} exists but KPI {name!r} does not name it; add 'data: {data}' to {kpi.file}"
         )
-    delimiter, rows = _read_rows(csv_path) if csv_path.exists() else (",", [["date", "value"]])
+    delimiter, newline, rows = (
+        _read_rows(csv_path) if csv_path.exists() else (",", "\n", [["date", "value"]])
+    )
     found = kpi_csv.columns(rows[0])
     if found is None:
         raise SourceError(f"{csv_rel} has no 'date,value' header")
@@ -207,6 +222,7 @@ def _plan_kpi(
         for row in rows[1:]
         if len(row) > max(di, vi) and (day := kpi_csv.read_date(row[di], slashes)) is not None
     }
+    new_rows: list[tuple[date, list[str]]] = []
     changed_file = False
     for day, value in sorted(readings):
         if day in known and known[day] == value:
@@ -229,40 +245,78 @@ def _plan_kpi(
         new_row = [""] * len(header)
         new_row[di] = kpi_csv.format_date(day, style)
         new_row[vi] = kpi_csv.format_number(_fmt(value), style)
-        rows.append(new_row)
+        new_rows.append((day, new_row))
         outcome.added.append((day, value))
         changed_file = True
     if not changed_file:
         return
+    if new_rows:
+        rows = rows[:1] + _merged(rows[1:], new_rows, di, slashes)
     buf = io.StringIO()
-    csv.writer(buf, delimiter=style.delimiter, lineterminator="\n").writerows(rows)
+    csv.writer(buf, delimiter=style.delimiter, lineterminator=newline).writerows(rows)
     outcome.files[csv_rel] = buf.getvalue().encode("utf-8")
+    outcome.data_file = csv_rel
     if kpi.data is None:
         outcome.files[kpi.file] = _link_data(root / kpi.file, data)
-        outcome.notes.append(f"created {csv_rel} and linked it from {kpi.file}")
+        outcome.linked_from = kpi.file
 
 
-def _read_rows(path: Path) -> tuple[str, list[list[str]]]:
-    """The data file's delimiter and rows (:func:`okrsite.kpi_csv.split_rows`)."""
+def _merged(
+    rows: list[list[str]], new: list[tuple[date, list[str]]], di: int, slashes: int | None
+) -> list[list[str]]:
+    """The data rows with the new ones, in date order.
+
+    A series reads best, and diffs stay small, when its file runs in date
+    order: new rows go among the old ones by date instead of at the end. A
+    file written newest first stays newest first. The order is only ever set
+    here, when rows are added: a file pull adds nothing to is left as written.
+    A row without a readable date (a blank ``;;`` line a spreadsheet left)
+    stays behind the row it followed.
+    """
+    keyed: list[tuple[date | None, list[str]]] = []
+    last: date | None = None
+    for row in rows:
+        day = kpi_csv.read_date(row[di], slashes) if len(row) > di else None
+        last = day or last
+        keyed.append((last, row))
+    days = [d for d, _ in keyed if d is not None]
+    newest_first = len(set(days)) > 1 and all(a >= b for a, b in pairwise(days))
+    before_all = date.max if newest_first else date.min
+    merged = [(d or before_all, row) for d, row in keyed] + new
+    merged.sort(key=lambda item: item[0], reverse=newest_first)  # stable either way
+    return [row for _, row in merged]
+
+
+def _read_rows(path: Path) -> tuple[str, str, list[list[str]]]:
+    """The data file's delimiter, line ending (a file saved on Windows keeps
+    its ``\\r\\n``, so a pull's diff shows only the rows it adds) and rows
+    (:func:`okrsite.kpi_csv.split_rows`)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read {path.name}: {exc}") from None
     delimiter, rows = kpi_csv.split_rows(text)
-    return delimiter, [row for row in rows if row] or [["date", "value"]]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return delimiter, newline, [row for row in rows if row] or [["date", "value"]]
 
 
 def _link_data(kpi_path: Path, data: str) -> bytes:
     """The KPI file with ``data: PATH`` added as the last front-matter key;
-    the rest of the file stays exactly as the person wrote it."""
-    text = kpi_path.read_text(encoding="utf-8")
+    the rest of the file stays as the person wrote it, line endings too,
+    except that a file pull writes ends with a line break (git and editors
+    flag a text file that does not; a file pull leaves alone is not touched)."""
+    with open(kpi_path, encoding="utf-8", newline="") as fh:
+        text = fh.read()
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise SourceError(f"{kpi_path.name} has no front matter to add 'data:' to")
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
-            newline = "\r\n" if line.endswith("\r\n") else "\n"
             lines.insert(i, f"data: {data}{newline}")
+            if not lines[-1].endswith(("\n", "\r")):
+                lines[-1] += newline
             return "".join(lines).encode("utf-8")
     raise SourceError(f"{kpi_path.name}: the front matter has no closing ---")
 
@@ -275,8 +329,16 @@ def _verify(root: Path, base: LoadResult, name: str, outcome: PullOutcome) -> No
     """Load the site with the planned files; refuse them if the loader finds a
     new error, or reads other values than the source gave."""
     after = load(OverlayTree(root, outcome.files), jobs=1)
-    old = {d.format_text() for d in base.diagnostics}
-    new = [d for d in after.diagnostics if d.is_error and d.format_text() not in old]
+    # compared without line numbers: a row merged in by date, or a data: line
+    # added, moves a finding the site already had without making it new
+    old = Counter((d.code, d.file, d.message) for d in base.diagnostics if d.is_error)
+    new = []
+    for d in (d for d in after.diagnostics if d.is_error):
+        key = (d.code, d.file, d.message)
+        if old[key] > 0:
+            old[key] -= 1
+        else:
+            new.append(d)
     if new:
         raise SourceError(f"the written files would not load: {new[0].format_text()}")
     wanted = [(d, v) for d, v in outcome.added] + [(d, v) for d, _, v in outcome.updated]

@@ -90,7 +90,8 @@ def read_sources(text: str | None) -> tuple[list[Source], list[str]]:
         where = f"source {name!r}"
         unknown = sorted(set(item) - _SOURCE_KEYS)
         if unknown:
-            problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
+            keys = "key" if len(unknown) == 1 else "keys"
+            problems.append(f"{where}: unknown {keys} {', '.join(unknown)}")
         given = [k for k in ("command", "file", "url") if k in item]
         if len(given) != 1:
             problems.append(f"{where} needs exactly one of command, file or url")
