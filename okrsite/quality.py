@@ -6,6 +6,8 @@ fail). They run on the scored portfolio because some (stale) depend on as_of.
 
 from __future__ import annotations
 
+import re
+
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import ScoredPortfolio
 
@@ -51,8 +53,7 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
                         "OKR402",
                         f"key result {kr.id!r} has no numeric target and nothing is aligned to it, so its progress stays 0",
                         obj.file,
-                        hint="add 'start:' and 'target:', milestones, or align an objective with 'parent: "
-                        f"{oid}#{kr.id}'",
+                        hint=_measure_hint(kr.title, f"{oid}#{kr.id}"),
                         key_path=("key_results", kr.index),
                     )
                 )
@@ -140,3 +141,23 @@ def _outside_parent_cycle(scored: ScoredPortfolio, oid: str) -> list[Diagnostic]
             key_path=("parent",),
         )
     ]
+
+
+#: a figure in a key result's title (not part of a word like ``v2`` or ``Q4``)
+_TITLE_FIGURE = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?:\s?%)?(?![^\W\d_])")
+
+
+def _measure_hint(title: str, ref: str) -> str:
+    """What to add to a key result with nothing to measure. When its title
+    names one figure (``Publish 12 case studies``), the lines that make it
+    the target, which okrsite does not guess: 12 may as well be a start."""
+    figures = [f for f in _TITLE_FIGURE.findall(title) if not _is_year(f)]
+    ways = f"milestones, or align an objective with 'parent: {ref}'"
+    if len(figures) == 1:
+        figure = figures[0].replace(" ", "")
+        return f"if {figure} is its target, add 'start: 0' and 'target: {figure}'; or {ways}"
+    return f"add 'start:' and 'target:', {ways}"
+
+
+def _is_year(figure: str) -> bool:
+    return figure.isdigit() and len(figure) == 4 and 1900 <= int(figure) <= 2100

@@ -1693,6 +1693,7 @@ def test_commitment_as_a_yes_no_flag_and_a_sentence_with_a_colon(tmp_path: Path)
         "content/objectives/d.md": (
             "---\ntitle: D\ncycle: 2026-Q4\nkey_results:\n"
             "  - Publish 12 case studies\n"
+            "  - Launch v2 in 2026\n"
             "  - Launch the new website (done: no)\n---\n"
         ),
     }
@@ -1702,16 +1703,25 @@ def test_commitment_as_a_yes_no_flag_and_a_sentence_with_a_colon(tmp_path: Path)
     ] == [
         (
             "content/objectives/d.md",
-            6,
+            7,
             "OKR106",
-            "key result 2 was read as the key 'Launch the new website (done' with the value "
+            "key result 3 was read as the key 'Launch the new website (done' with the value "
             "'no)': in YAML a ': ' inside a sentence starts a value",
             'put the whole sentence in quotes: - "Launch the new website (done: no)", '
             "or write it as 'title: …' with its own keys",
         )
     ]
     assert not [d for d in result.diagnostics if d.code == "OKR111"]
-    (tmp_path / "site" / "content" / "objectives" / "d.md").unlink()
+    # a sentence with one figure: the hint writes it as the target, not a guess
+    d = tmp_path / "site" / "content" / "objectives" / "d.md"
+    d.write_text(d.read_text().replace("  - Launch the new website (done: no)\n", ""))
+    hints = [d.hint for d in load_site(tmp_path / "site", AS_OF).diagnostics if d.code == "OKR402"]
+    assert hints == [
+        "if 12 is its target, add 'start: 0' and 'target: 12'; or milestones, "
+        "or align an objective with 'parent: d#kr1'",
+        "add 'start:' and 'target:', milestones, or align an objective with 'parent: d#kr2'",
+    ]
+    d.unlink()
     portfolio = load_site(tmp_path / "site", AS_OF).scored.portfolio
     assert {o.id: o.commitment for o in portfolio.objectives.values()} == {
         "a": "aspirational",
