@@ -334,6 +334,9 @@ def _front_matter(data: dict[str, Any], body: str) -> str:
             # lists indented under their key (``key_results:\n  - id: …``)
             return super().increase_indent(flow, False)
 
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # never ``&id001``/``*id001``, whatever objects the values share
+
     out = []
     for key, value in data.items():
         if isinstance(value, _Comment):
