@@ -11,6 +11,13 @@ Ids: the new objective's id is the old one with the new cycle as a suffix,
 ``sales/pipeline`` → ``sales/pipeline-2027-q1``; an id that already ends with
 the old cycle's suffix has it replaced (``sales/emea-2026-q4`` →
 ``sales/emea-2027-q1``), so carrying twice does not stack suffixes.
+
+Alignment: carrying must never change a finished cycle's figures. A carried
+objective keeps its ``parent:`` only when the parent is carried too (then it
+points at the copy) or lives in a cycle that spans TO and has not ended; an
+objective of FROM that stays behind, or of any other cycle, would take the
+draft's progress into that cycle's figures once the team activates it. Such
+a parent is left out and named in a comment of the front matter instead.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from okrsite.cycles import lookup
+from okrsite.cycles import canonical, lookup
 from okrsite.model import (
     Cycle,
     KeyResult,
@@ -52,6 +59,19 @@ class CarriedObjective:
     text: str
     key_results: tuple[str, ...]
     parent: str | None
+    #: the source's parent when it was left out (see the module docstring)
+    unaligned: str | None = None
+    #: why it was left out: "which was not carried (…)", "which is of 2026-H2, …"
+    unaligned_why: str = ""
+
+    def note(self, to_cycle: str) -> str | None:
+        """What the user has to do about a parent that was left out, if any."""
+        if self.unaligned is None:
+            return None
+        return (
+            f"{self.source} was aligned to {self.unaligned}, {self.unaligned_why}: "
+            f"align {self.id} in {to_cycle} (its front matter names the old parent)"
+        )
 
 
 def carried_into(portfolio: Portfolio) -> dict[str, list[str]]:
@@ -137,19 +157,71 @@ def _key_results_to_carry(obj: Objective, score: ObjectiveScore, every: bool) ->
 
 
 def _parent(
+    scored: ScoredPortfolio,
     obj: Objective,
+    to: Cycle,
     new_ids: dict[str, str],
     carried_krs: dict[str, tuple[str, ...]],
-) -> str | None:
-    """The parent, re-pointed to the carried parent when that one is carried too
-    (to its key result when that key result was carried, else to the objective)."""
+) -> tuple[str | None, str | None, str]:
+    """The carried objective's parent, the old parent when it is left out, and why.
+
+    A carried parent is followed to its copy (to its key result when that key
+    result was carried, else to the objective). Any other parent is kept only
+    when its cycle spans TO and has not ended (the year's objective for a
+    quarter): anything else, first of all the parent that stays behind in
+    FROM, would count the draft's progress in a cycle it does not belong to,
+    and once activated change that cycle's figures, final ones included.
+    """
     pid = obj.parent_objective
-    if pid is None or pid not in new_ids:
-        return obj.parent
-    kr = obj.parent_key_result
-    if kr is not None and kr in carried_krs[pid]:
-        return f"{new_ids[pid]}#{kr}"
-    return new_ids[pid]
+    if pid is None:
+        return None, None, ""
+    if pid in new_ids:
+        kr = obj.parent_key_result
+        if kr is not None and kr in carried_krs[pid]:
+            return f"{new_ids[pid]}#{kr}", None, ""
+        return new_ids[pid], None, ""
+    p = scored.portfolio
+    parent = p.objectives[pid]
+    if parent.cycle == obj.cycle:
+        return None, obj.parent, f"which was not carried (it stays in {obj.cycle})"
+    theirs = p.cycles.get(parent.cycle)
+    if theirs is None:  # not reached: every objective's cycle is known after resolving
+        return None, obj.parent, f"which is of {parent.cycle}"
+    if theirs.end < scored.as_of:
+        return None, obj.parent, f"which is of {theirs.name}, a cycle that has ended"
+    if not (theirs.start <= to.start and to.end <= theirs.end):
+        return None, obj.parent, f"which is of {theirs.name}, a cycle that does not span {to.name}"
+    return obj.parent, None, ""
+
+
+def carry_cycles(
+    portfolio: Portfolio,
+    from_cycle: str,
+    to_cycle: str,
+    custom_cycles: Mapping[str, Cycle] | None = None,
+) -> tuple[Cycle, Cycle]:
+    """FROM and TO as cycles, their names written as ``cycle:`` of a goal file may
+    write them (``Q3 2026``, ``2026 q3`` are ``2026-Q3``, by
+    :func:`okrsite.cycles.canonical`, the parser's rule)."""
+    custom = custom_cycles or {}
+    found = []
+    for name in (from_cycle, to_cycle):
+        named = canonical(name.strip(), custom)
+        cycle = portfolio.cycles.get(named) or lookup(named, custom)
+        if cycle is None:
+            known = sorted({*portfolio.cycles, *custom})
+            raise CarryError(
+                f"unknown cycle {name!r}: use 2026, 2026-H1, 2026-Q1 or 2026-03, "
+                "or define it in okrsite.toml"
+                + (f" (this site's cycles: {', '.join(known)})" if known else "")
+            )
+        found.append(cycle)
+    start, end = found
+    if start.name == end.name:
+        raise CarryError(f"FROM and TO are the same cycle ({start.name}); name the next cycle")
+    if not slugify(end.name):
+        raise CarryError(f"cycle {end.name!r} has no letters or digits to name the new ids with")
+    return start, end
 
 
 def plan_carry(
@@ -165,18 +237,11 @@ def plan_carry(
     Pure: reads the scored portfolio only, so the plan is the same whether it
     is written or only shown (``--dry-run``). ``custom_cycles`` are the
     cycles of ``okrsite.toml``: TO is usually a cycle no objective names yet.
+    FROM and TO may be spelt as ``cycle:`` may (:func:`carry_cycles`).
     """
     p = scored.portfolio
-    if from_cycle == to_cycle:
-        raise CarryError(f"FROM and TO are the same cycle ({from_cycle}); name the next cycle")
-    for name in (from_cycle, to_cycle):
-        if name not in p.cycles and lookup(name, custom_cycles or {}) is None:
-            raise CarryError(
-                f"unknown cycle {name!r}: use 2026, 2026-H1, 2026-Q1 or 2026-03, "
-                "or define it in okrsite.toml"
-            )
-    if not slugify(to_cycle):
-        raise CarryError(f"cycle {to_cycle!r} has no letters or digits to name the new ids with")
+    start, to = carry_cycles(p, from_cycle, to_cycle, custom_cycles)
+    from_cycle, to_cycle = start.name, to.name
     chosen = _chosen(scored, from_cycle, every)
     new_ids = {oid: carried_id(oid, from_cycle, to_cycle) for oid in chosen}
     krs = {
@@ -187,11 +252,16 @@ def plan_carry(
     plan = []
     for oid in chosen:
         obj, score = p.objectives[oid], scored.objectives[oid]
-        parent = _parent(obj, new_ids, carried_krs)
+        parent, unaligned, why = _parent(scored, obj, to, new_ids, carried_krs)
         data: dict[str, Any] = {"title": obj.title, "cycle": to_cycle, "status": "draft"}
         for key, value in (("owner", obj.owner), ("team", obj.team), ("parent", parent)):
             if value is not None:
                 data[key] = value
+        if unaligned is not None:
+            data["# parent"] = _Comment(
+                f"was aligned to {unaligned}, {why}: align it to an objective of {to_cycle} "
+                "with parent:"
+            )
         if obj.supports:
             data["supports"] = list(obj.supports)
         if obj.commitment != "committed":
@@ -227,40 +297,95 @@ def plan_carry(
                 text=_front_matter(data, obj.body),
                 key_results=carried_krs[oid],
                 parent=parent,
+                unaligned=unaligned,
+                unaligned_why=why,
             )
         )
     return plan
 
 
-def _front_matter(data: dict[str, Any], body: str) -> str:
-    # okrsite.scaffold (and textwrap) only when something is carried: every
-    # build imports this module for :func:`carried_into`
-    from okrsite.scaffold import front_matter
+@dataclass(frozen=True, slots=True)
+class _Comment:
+    """A comment line of the front matter, where the key it stands for would be."""
 
-    return front_matter(data, body)
+    text: str
+
+
+#: written as block lists, one item per line group, as people write them
+_BLOCK_KEYS = frozenset({"key_results", "initiatives"})
+
+
+def _front_matter(data: dict[str, Any], body: str) -> str:
+    """The text of a carried objective: one key per line, short lists inline
+    (``tags: [a, b]``), key results and initiatives as block lists with one
+    key per line and milestones as a nested block list, as the docs show them.
+
+    Every value goes through PyYAML's dumper, so text with colons, quotes or
+    ``#`` is quoted as YAML needs (and :func:`write_new` reads it back).
+    """
+    # yaml and okrsite.scaffold only when something is carried: every build
+    # imports this module for :func:`carried_into`
+    import yaml
+
+    from okrsite.scaffold import yaml_line
+
+    class Dumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            # lists indented under their key (``key_results:\n  - id: …``)
+            return super().increase_indent(flow, False)
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # never ``&id001``/``*id001``, whatever objects the values share
+
+    out = []
+    for key, value in data.items():
+        if isinstance(value, _Comment):
+            out.append(f"# {value.text}")
+        elif key in _BLOCK_KEYS:
+            dumped = yaml.dump(
+                {key: value},
+                Dumper=Dumper,
+                default_flow_style=False,
+                allow_unicode=True,
+                width=float("inf"),
+                sort_keys=False,
+            )
+            out.append(dumped.rstrip("\n"))
+        else:
+            out.append(yaml_line(key, value))
+    return "---\n" + "\n".join(out) + f"\n---\n{body.rstrip()}\n"
+
+
+def _check(text: str, rel: str, content_dir: str) -> str | None:
+    """The real parser's errors in ``text``, or ``None`` when it reads back clean."""
+    parsed = parse_file(rel, text.encode("utf-8"), content_dir=content_dir)
+    errors = [d for d in parsed.diagnostics if d.is_error]
+    return "; ".join(d.message for d in errors) if errors else None
 
 
 def write_new(path: Path, text: str, rel: str, content_dir: str) -> None:
     """Check ``text`` with the real parser, then create ``path`` (never overwrite)."""
     from okrsite.scaffold import ScaffoldError
 
-    parsed = parse_file(rel, text.encode("utf-8"), content_dir=content_dir)
-    errors = [d for d in parsed.diagnostics if d.is_error]
+    errors = _check(text, rel, content_dir)
     if errors:
-        raise ScaffoldError("; ".join(d.message for d in errors))
+        raise ScaffoldError(errors)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as fh:
             fh.write(text)
     except FileExistsError:
-        raise ScaffoldError(
-            f"{rel} already exists; okrsite never overwrites a file: choose another id"
-        ) from None
+        raise ScaffoldError(_exists(rel)) from None
+
+
+def _exists(rel: str) -> str:
+    return f"{rel} already exists; okrsite never overwrites a file: choose another id"
 
 
 @dataclass(frozen=True, slots=True)
 class CarryOutcome:
-    """The objectives one carry-over wrote, and those it left alone with the reason."""
+    """The objectives one carry-over wrote (or would write), and those it left
+    alone with the reason."""
 
     written: tuple[CarriedObjective, ...]
     #: (planned file, why it was not written): carried by an earlier run
@@ -274,17 +399,22 @@ def write_carry(
     content_dir: str,
     plan: list[CarriedObjective],
     existing: dict[str, str | None],
+    dry_run: bool = False,
 ) -> CarryOutcome:
     """Write the planned files, never over an existing file or objective.
 
     ``existing`` maps the ids of the site's objectives to their
     ``carried_from``: a planned id that is already an objective carried from
     the same source was carried by an earlier run (running ``carry`` twice
-    is harmless); any other clash is a conflict the user must resolve.
+    is harmless); any other clash is a conflict the user must resolve. With
+    ``dry_run`` every check is made the same way and nothing is written, so
+    ``--dry-run`` says what the real run would do, conflicts and exit code
+    included.
     """
     from okrsite import scaffold
 
     written, already, conflicts = [], [], []
+    claimed: dict[str, str] = {}  # file → source of the plan item that takes it in this run
     for item in plan:
         if item.id in existing:
             if existing[item.id] == item.source:
@@ -292,10 +422,29 @@ def write_carry(
             else:
                 conflicts.append((item, f"objective {item.id!r} already exists"))
             continue
-        try:
-            write_new(site_root / item.rel, item.text, item.rel, content_dir)
-        except scaffold.ScaffoldError as exc:
-            conflicts.append((item, str(exc)))
+        if item.rel in claimed:
+            # two ids of FROM carried to one (``x`` and ``x-2026-q3``): the first
+            # one's file exists by now, in a real run as in a dry one
+            conflicts.append(
+                (
+                    item,
+                    f"{item.rel} is also the carried copy of {claimed[item.rel]}: "
+                    "rename one of them in FROM, or write this one by hand",
+                )
+            )
             continue
+        path = site_root / item.rel
+        if dry_run:
+            why = _exists(item.rel) if path.exists() else _check(item.text, item.rel, content_dir)
+            if why:
+                conflicts.append((item, why))
+                continue
+        else:
+            try:
+                write_new(path, item.text, item.rel, content_dir)
+            except scaffold.ScaffoldError as exc:
+                conflicts.append((item, str(exc)))
+                continue
+        claimed[item.rel] = item.source
         written.append(item)
     return CarryOutcome(tuple(written), tuple(already), tuple(conflicts))

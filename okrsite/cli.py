@@ -538,38 +538,50 @@ def carry(
     """Write the unfinished objectives of cycle FROM into cycle TO as drafts.
 
     Unfinished: missed, or (while FROM still runs) not done. Each unfinished
-    key result starts at its last value. Never overwrites a file.
+    key result starts at its last value. Never overwrites a file, never
+    aligns a draft to an objective left behind in FROM. See docs/review.md.
     """
-    from okrsite.carry import CarryError, plan_carry, write_carry
+    from okrsite.carry import CarryError, carry_cycles, plan_carry, write_carry
 
     result = load_or_exit(site, as_of, strict=False)
     root = resolve_site(site)
     content_dir = result.config.content_dir
     try:
+        start, to = carry_cycles(
+            result.scored.portfolio, from_cycle, to_cycle, result.config.cycles
+        )
         plan = plan_carry(
-            result.scored, from_cycle, to_cycle, content_dir, every, result.config.cycles
+            result.scored, start.name, to.name, content_dir, every, result.config.cycles
         )
     except CarryError as exc:
         raise click.UsageError(str(exc)) from None
     if not plan:
-        click.echo(f"okrsite: nothing to carry from {from_cycle}")
-        return
-    if dry_run:
-        for item in plan:
-            click.echo(f"would write {item.rel} (from {item.source})")
-        click.echo(f"okrsite: {len(plan)} objectives would be carried into {to_cycle} (dry run)")
+        click.echo(f"okrsite: nothing to carry from {start.name}")
         return
     existing = {oid: o.carried_from for oid, o in result.scored.portfolio.objectives.items()}
-    outcome = write_carry(root, content_dir, plan, existing)
+    outcome = write_carry(root, content_dir, plan, existing, dry_run=dry_run)
     for item in outcome.written:
         krs = ", ".join(item.key_results) or "no key results"
-        click.echo(f"wrote {item.rel} (from {item.source}; {krs})")
+        verb = "would write" if dry_run else "wrote"
+        click.echo(f"{verb} {item.rel} (from {item.source}; {krs})")
+        if dry_run:
+            click.echo(item.text, nl=False)
+    for item in outcome.written:
+        note = item.note(to.name)
+        if note:
+            click.echo(f"note: {note}", err=True)
     for item, why in (*outcome.already, *outcome.conflicts):
         click.echo(f"skipped {item.rel}: {why}", err=True)
-    click.echo(
-        f"okrsite: carried {len(outcome.written)} of {len(plan)} objectives into {to_cycle}"
-        " as drafts; review them and set status: active"
-    )
+    if dry_run:
+        click.echo(
+            f"okrsite: would carry {len(outcome.written)} of {len(plan)} objectives into "
+            f"{to.name} as drafts (dry run: nothing written)"
+        )
+    else:
+        click.echo(
+            f"okrsite: carried {len(outcome.written)} of {len(plan)} objectives into {to.name}"
+            " as drafts; review them and set status: active"
+        )
     if outcome.conflicts:
         sys.exit(1)
 

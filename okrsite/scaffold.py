@@ -42,8 +42,13 @@ def front_matter(data: dict[str, Any], body: str) -> str:
     Each value goes through PyYAML's dumper, so text with colons, quotes or
     ``#`` is quoted as YAML needs.
     """
-    lines = [f"{key}: {_inline(value)}" for key, value in data.items()]
+    lines = [yaml_line(key, value) for key, value in data.items()]
     return "---\n" + "\n".join(lines) + f"\n---\n{body.rstrip()}\n"
+
+
+def yaml_line(key: str, value: Any) -> str:
+    """``key: value`` on one line, lists and mappings inline, quoted as YAML needs."""
+    return f"{key}: {_inline(value)}"
 
 
 def _inline(value: Any) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -234,7 +236,18 @@ def test_carry_writes_drafts_that_pass_check(make_site: Make) -> None:
 
     assert front(objectives / "product/child-2026-q4.md")["parent"] == "company/grow-2026-q4"
     assert front(objectives / "product/logo-child-2026-q4.md")["parent"] == "company/grow-2026-q4"
-    assert front(objectives / "product/under-finished-2026-q4.md")["parent"] == "sales/finished"
+    # its parent reached its target and stays in 2026-Q3: aligning the draft there
+    # would change that ended cycle's figures once the draft is activated
+    under = objectives / "product/under-finished-2026-q4.md"
+    assert "parent" not in front(under)
+    assert (
+        "# was aligned to sales/finished, which was not carried (it stays in 2026-Q3): "
+        "align it to an objective of 2026-Q4 with parent:\n"
+    ) in under.read_text(encoding="utf-8")
+    assert (
+        "note: product/under-finished was aligned to sales/finished, which was not carried "
+        "(it stays in 2026-Q3): align product/under-finished-2026-q4 in 2026-Q4"
+    ) in out
 
     code, out = run("check", "--site", str(site))
     assert code == 0 and " 0 errors" in out, out
@@ -356,3 +369,327 @@ def test_carry_into_a_cycle_without_letters_is_refused(make_site: Make) -> None:
     )
     code, out = run("carry", "2026-Q3", "~", "--site", str(site))
     assert code == 2 and "no letters or digits" in out
+
+
+# ---- the review probe: a quarter that has ended, written as a team writes it
+
+REVIEW: dict[str, str | bytes] = {
+    "okrsite.toml": 'title = "Review"\nas_of = 2026-10-05\n',
+    # reached (aspirational: 0.7 is success), so it is not carried; its
+    # channels key result is a roll-up of the objectives aligned to it
+    "content/objectives/company/grow.md": """
+        ---
+        title: Grow the company
+        cycle: 2026-Q3
+        owner: Uma Diaz
+        commitment: aspirational
+        key_results:
+          - id: arr
+            title: Grow ARR from 10 to 20 M EUR
+            start: 10
+            target: 20
+            current: 20
+            unit: M EUR
+          - id: channels
+            title: Open two new sales channels
+        ---
+        Why growth matters.
+    """,
+    "content/objectives/company/year.md": """
+        ---
+        title: A good year
+        cycle: 2026
+        owner: Uma Diaz
+        key_results:
+          - id: nps
+            title: Lift NPS from 30 to 50
+            start: 30
+            target: 50
+          - id: product
+            title: Ship the products
+        ---
+    """,
+    "content/objectives/company/spring.md": """
+        ---
+        title: A good spring
+        cycle: 2026-Q2
+        owner: Uma Diaz
+        key_results:
+          - id: hires
+            title: Hire 4 engineers
+            start: 0
+            target: 4
+            current: 4
+        ---
+    """,
+    "content/objectives/sales/pipeline.md": """
+        ---
+        title: Fill the pipeline
+        cycle: Q3 2026
+        owner: Uma Diaz
+        parent: company/grow#channels
+        key_results:
+          - id: deals
+            title: Close 40 deals
+            start: 0
+            target: 40
+            current: 35
+          - id: crm
+            title: Roll out the new CRM
+            milestones:
+              - title: Pick a vendor
+                done: true
+              - title: Migrate the data
+                done: false
+        ---
+    """,
+    "content/objectives/product/app.md": """
+        ---
+        title: Ship the mobile app
+        cycle: 2026-Q3
+        owner: Uma Diaz
+        parent: company/year#product
+        key_results:
+          - id: beta
+            title: Ship the beta
+            done: false
+          - id: testers
+            title: Sign up 200 testers
+            start: 0
+            target: 200
+            current: 120
+        ---
+    """,
+    "content/objectives/product/hiring.md": """
+        ---
+        title: Onboard the new engineers
+        cycle: 2026-Q3
+        owner: Uma Diaz
+        parent: company/spring
+        key_results:
+          - id: onboarded
+            title: Onboard 4 engineers
+            start: 0
+            target: 4
+            current: 2
+          - id: buddies
+            title: Name 4 buddies
+            start: 0
+            target: 4
+            current: 3
+        ---
+    """,
+}
+
+
+def build_api(site: Path, out: Path) -> dict[str, bytes]:
+    """The ended quarter's scorecard and its objectives in portfolio.json, as built."""
+    code, output = run("build", "--site", str(site), "--out", str(out), "--no-history")
+    assert code == 0, output
+    api = out / "api"
+    portfolio = json.loads((api / "portfolio.json").read_text(encoding="utf-8"))
+    q3 = [o for o in portfolio["objectives"] if o["cycle"] == "2026-Q3"]
+    return {
+        "2026-Q3.json": (api / "cycles/2026-Q3.json").read_bytes(),
+        "2026-Q3.csv": (api / "cycles/2026-Q3.csv").read_bytes(),
+        "portfolio.json (2026-Q3)": json.dumps(q3, sort_keys=True).encode(),
+    }
+
+
+def test_carry_and_activate_leaves_the_ended_cycle_as_it_was(
+    make_site: Make, tmp_path: Path
+) -> None:
+    site = make_site(REVIEW)
+    before = build_api(site, tmp_path / "before")
+    assert b'"status": "achieved"' in before["portfolio.json (2026-Q3)"]  # company/grow
+
+    code, out = run("carry", "2026-Q3", "2026-Q4", "--site", str(site))
+    assert code == 0, out
+    objectives = site / "content/objectives"
+    drafts = sorted(objectives.rglob("*-2026-q4.md"))
+    assert [p.relative_to(objectives).as_posix() for p in drafts] == [
+        "product/app-2026-q4.md",
+        "product/hiring-2026-q4.md",
+        "sales/pipeline-2026-q4.md",
+    ]
+    pipeline = (objectives / "sales/pipeline-2026-q4.md").read_text(encoding="utf-8")
+    assert "parent" not in front(objectives / "sales/pipeline-2026-q4.md")
+    assert (
+        "# was aligned to company/grow#channels, which was not carried (it stays in "
+        "2026-Q3): align it to an objective of 2026-Q4 with parent:\n"
+    ) in pipeline
+    assert (
+        "note: sales/pipeline was aligned to company/grow#channels, which was not carried "
+        "(it stays in 2026-Q3): align sales/pipeline-2026-q4 in 2026-Q4"
+    ) in out
+    # a parent of another cycle that has ended is left out the same way
+    assert "parent" not in front(objectives / "product/hiring-2026-q4.md")
+    assert (
+        "note: product/hiring was aligned to company/spring, which is of 2026-Q2, "
+        "a cycle that has ended: align product/hiring-2026-q4 in 2026-Q4"
+    ) in out
+    # the year spans 2026-Q4 and runs on: the draft stays aligned to it, silently
+    assert front(objectives / "product/app-2026-q4.md")["parent"] == "company/year#product"
+    assert "product/app was aligned" not in out
+
+    for draft in drafts:
+        text = draft.read_text(encoding="utf-8")
+        draft.write_text(text.replace("status: draft\n", "status: active\n"), encoding="utf-8")
+    code, out = run("check", "--site", str(site))
+    assert code == 0 and " 0 errors" in out, out
+    # product/hiring itself is aligned across cycles (OKR407); none of the drafts is
+    assert [line for line in out.splitlines() if "OKR407" in line and "-2026-q4" in line] == []
+    after = build_api(site, tmp_path / "after")
+    assert after == before
+    year = json.loads((tmp_path / "after/api/portfolio.json").read_text(encoding="utf-8"))
+    assert "product/app-2026-q4" in next(
+        o["children"] for o in year["objectives"] if o["id"] == "company/year"
+    )
+
+
+def test_parent_in_a_cycle_that_does_not_span_to_is_left_out(make_site: Make) -> None:
+    site = make_site(REVIEW)
+    code, out = run("carry", "2026-Q3", "2027-Q1", "--site", str(site))
+    assert code == 0, out
+    app = site / "content/objectives/product/app-2027-q1.md"
+    assert "parent" not in front(app)
+    assert (
+        "# was aligned to company/year#product, which is of 2026, a cycle that does not "
+        "span 2027-Q1: align it to an objective of 2027-Q1 with parent:\n"
+    ) in app.read_text(encoding="utf-8")
+    assert "note: product/app was aligned to company/year#product" in out
+
+
+def test_dry_run_shows_the_files_a_real_run_writes(make_site: Make) -> None:
+    site = make_site(REVIEW)
+    code, dry = run("carry", "2026-Q3", "2026-Q4", "--dry-run", "--site", str(site))
+    assert code == 0, dry
+    assert not list((site / "content/objectives").rglob("*-2026-q4.md"))
+    assert "would carry 3 of 3 objectives into 2026-Q4 as drafts (dry run" in dry
+    assert "note: sales/pipeline was aligned to company/grow#channels" in dry
+
+    code, real = run("carry", "2026-Q3", "2026-Q4", "--site", str(site))
+    assert code == 0, real
+    for rel in (
+        "content/objectives/product/app-2026-q4.md",
+        "content/objectives/product/hiring-2026-q4.md",
+        "content/objectives/sales/pipeline-2026-q4.md",
+    ):
+        text = (site / rel).read_text(encoding="utf-8")
+        assert f"would write {rel} (from " in dry
+        assert f"wrote {rel} (from " in real
+        # the whole file, as the real run wrote it, right after its line
+        after_line = dry.split(f"would write {rel} (from ", 1)[1].split("\n", 1)[1]
+        assert after_line.startswith(text)
+
+    # a second dry run says what a second real run does: nothing to write
+    code, dry = run("carry", "2026-Q3", "2026-Q4", "--dry-run", "--site", str(site))
+    assert code == 0, dry
+    assert "would write" not in dry and "would carry 0 of 3" in dry
+    assert dry.count("already carried") == 3
+    assert "note:" not in dry
+
+
+def test_dry_run_reports_conflicts_with_the_real_exit_code(make_site: Make) -> None:
+    files = {
+        **REVIEW,
+        "content/objectives/sales/pipeline-2026-q4.md": """
+            ---
+            title: The pipeline, written by hand
+            cycle: 2026-Q4
+            owner: Uma Diaz
+            ---
+        """,
+        # carried to the same id as product/app: only one of them can be written
+        "content/objectives/product/app-2026-q3.md": """
+            ---
+            title: The app, once more
+            cycle: 2026-Q3
+            owner: Uma Diaz
+            key_results:
+              - id: reviews
+                title: Reach 4.5 stars
+                start: 3
+                target: 4.5
+                current: 4
+            ---
+        """,
+    }
+    site = make_site(files)
+    code, dry = run("carry", "2026-Q3", "2026-Q4", "--dry-run", "--site", str(site))
+    assert code == 1, dry
+    assert not (site / "content/objectives/product/app-2026-q4.md").exists()
+    code, real = run("carry", "2026-Q3", "2026-Q4", "--site", str(site))
+    assert code == 1, real
+
+    def skipped(output: str) -> list[str]:
+        return sorted(line for line in output.splitlines() if line.startswith("skipped "))
+
+    assert skipped(dry) == skipped(real)
+    assert (
+        "skipped content/objectives/sales/pipeline-2026-q4.md: "
+        "objective 'sales/pipeline-2026-q4' already exists"
+    ) in skipped(real)
+    assert (
+        "skipped content/objectives/product/app-2026-q4.md: content/objectives/product/"
+        "app-2026-q4.md is also the carried copy of product/app: rename one of them in "
+        "FROM, or write this one by hand"
+    ) in skipped(real)
+    assert "would carry 2 of 4" in dry and "carried 2 of 4" in real
+    assert front(site / "content/objectives/product/app-2026-q4.md")["carried_from"] == (
+        "product/app"
+    )
+
+
+@pytest.mark.parametrize(
+    ("from_cycle", "to_cycle"),
+    [("Q3 2026", "Q4 2026"), ("2026 Q3", "2026 q4"), ("2026-q3", "2026Q4")],
+)
+def test_cycles_are_named_as_goal_files_name_them(
+    make_site: Make, from_cycle: str, to_cycle: str
+) -> None:
+    site = make_site(REVIEW)
+    code, out = run("carry", from_cycle, to_cycle, "--site", str(site))
+    assert code == 0, out
+    assert "carried 3 of 3 objectives into 2026-Q4" in out
+    draft = front(site / "content/objectives/sales/pipeline-2026-q4.md")
+    assert draft["cycle"] == "2026-Q4"
+
+
+def test_cycle_usage_errors_name_the_known_cycles(make_site: Make) -> None:
+    site = make_site(REVIEW)
+    code, out = run("carry", "Q3 2026", "Q5 2026", "--site", str(site))
+    assert code == 2
+    assert "unknown cycle 'Q5 2026'" in out
+    assert "this site's cycles: 2026, 2026-Q2, 2026-Q3" in out
+    code, out = run("carry", "Q3 2026", "2026-Q3", "--site", str(site))
+    assert code == 2 and "same cycle (2026-Q3)" in out
+    assert not list((site / "content/objectives").rglob("*-2026-q*.md"))
+
+
+def test_carried_file_is_written_in_block_style(make_site: Make) -> None:
+    site = make_site(REVIEW)
+    assert run("carry", "2026-Q3", "2026-Q4", "--site", str(site))[0] == 0
+    text = (site / "content/objectives/sales/pipeline-2026-q4.md").read_text(encoding="utf-8")
+    assert text == (
+        "---\n"
+        "title: Fill the pipeline\n"
+        "cycle: 2026-Q4\n"
+        "status: draft\n"
+        "owner: uma-diaz\n"
+        "# was aligned to company/grow#channels, which was not carried (it stays in 2026-Q3): "
+        "align it to an objective of 2026-Q4 with parent:\n"
+        "carried_from: sales/pipeline\n"
+        "key_results:\n"
+        "  - id: deals\n"
+        "    title: Close 40 deals\n"
+        "    start: 35\n"
+        "    target: 40\n"
+        "  - id: crm\n"
+        "    title: Roll out the new CRM\n"
+        "    milestones:\n"
+        "      - title: Migrate the data\n"
+        "        done: false\n"
+        "---\n"
+        "\n"
+    )
