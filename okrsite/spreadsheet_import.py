@@ -71,6 +71,7 @@ class ObjectivePlan:
     weight: float | None = None
     status: str | None = None
     confidence: float | None = None
+    confidence_row: int | None = None  # the row its confidence was read from
     key_results: list[KRPlan] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # of its rows without a key result
 
@@ -297,6 +298,7 @@ def plan_rows(
                 plans.append(current)
             else:
                 current = found
+                _later_confidence(row, current)
         elif current is None:
             row.fail(
                 "objective" if "objective" in cols.fields else "objective_id",
@@ -304,6 +306,8 @@ def plan_rows(
                 code="IMP101",
             )
             continue
+        else:
+            _later_confidence(row, current)
         kr = _key_result(row, current)
         if kr is not None:
             current.key_results.append(kr)
@@ -321,7 +325,8 @@ def _row_cycle(row: _Row) -> str | None:
     return quarter_of(due) if due else None
 
 
-def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> ObjectivePlan:
+def _confidence(row: _Row) -> float | None:
+    """The row's Confidence cell on the 0-10 scale (IMP105 outside it)."""
     word = (row.text("confidence") or "").lower()
     confidence, percent = (
         (CONFIDENCE_WORDS[word], False) if word in CONFIDENCE_WORDS else row.number("confidence")
@@ -332,6 +337,31 @@ def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> Obj
     if confidence is not None and not 0 <= confidence <= 10:
         row.fail("confidence", f"confidence {confidence:g} is outside 0-10", code="IMP105")
         confidence = None
+    return confidence
+
+
+def _later_confidence(row: _Row, obj: ObjectivePlan) -> None:
+    """A Confidence cell on a later row of an objective (sheets often have one
+    per key result): the objective's check-in takes the first one given, and
+    one that differs from it is said not to be imported, never dropped silently."""
+    confidence = _confidence(row)
+    if confidence is None:
+        return
+    if obj.confidence is None:
+        obj.confidence, obj.confidence_row = confidence, row.row_no
+    elif confidence != obj.confidence:
+        row.warn(
+            "confidence",
+            f"confidence {confidence:g} is not imported: an objective has one confidence, "
+            f"and row {obj.confidence_row} gave it {obj.confidence:g}",
+            "keep one confidence per objective; a key result's own confidence goes in a "
+            "check-in's note",
+            code="IMP203",
+        )
+
+
+def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> ObjectivePlan:
+    confidence = _confidence(row)
     weight, _ = row.number("objective_weight")
     status = row.word("objective_status", _STATUS_WORDS)
     return ObjectivePlan(
@@ -352,6 +382,7 @@ def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> Obj
         weight=weight,
         status=status if status in ("draft", "dropped") else None,
         confidence=confidence,
+        confidence_row=row.row_no if confidence is not None else None,
     )
 
 

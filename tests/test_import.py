@@ -570,3 +570,40 @@ def test_german_headers_on_an_english_site(tmp_path: Path) -> None:
         "notes",
     }
     assert match_columns(other).ignored == ("Aktuell",)  # Ist came first
+
+
+def test_confidence_on_a_key_results_row_is_read_or_said_not_imported(tmp_path: Path) -> None:
+    """Many sheets give a confidence per key result, on every row of an
+    objective. The objective's one check-in takes the first given; a later row's
+    other confidence is a warning, and one outside 0-10 an error, never dropped."""
+    site = empty_site(tmp_path)
+    rows = [
+        ["Objective", "Key result", "Owner", "Quarter", "Target", "Confidence"],
+        ["Faster support", "Cut response time", "Uma Diaz", "Q1 2026", "2", ""],
+        ["", "Self-serve answers", "", "", "40", "7"],
+        ["", "Fewer escalations", "", "", "5", "5"],
+        ["Happier customers", "NPS", "Tom Lee", "2026-Q1", "45", "high"],
+        ["Happier customers", "CSAT", "Tom Lee", "2026-Q1", "90", "8"],
+    ]
+    sheet = write_csv(tmp_path / "okrs.csv", rows)
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 0, out
+    check_clean(site)
+    assert (
+        "okrs.csv:4:6: warning IMP203: row 4, column F 'Confidence': confidence 5 is not "
+        "imported: an objective has one confidence, and row 3 gave it 7"
+    ) in out
+    assert out.count("IMP203") == 1  # high is 8: the repeated objective agrees
+    scored = load_site(site, AS_OF).scored.objectives
+    assert scored["faster-support"].confidence == 7
+    assert scored["happier-customers"].confidence == 8
+
+    bad = write_csv(tmp_path / "bad.csv", [rows[0], rows[1], ["", "Docs", "", "", "3", "12"]])
+    fresh = empty_site(tmp_path / "other")
+    code, out = run("import", str(bad), "--site", str(fresh))
+    assert code == 1
+    assert (
+        "bad.csv:3:6: error IMP105: row 3, column F 'Confidence': confidence 12 is outside 0-10"
+        in out
+    )
+    assert content_files(fresh) == []
