@@ -62,3 +62,64 @@ def test_no_page_cites_a_document_that_is_not_here(path: Path) -> None:
     for target in re.findall(r"\]\(([^)#]+?\.md)(?:#[^)]*)?\)", text):
         if not target.startswith("http"):
             assert (path.parent / target).is_file(), target
+
+
+def _user_docs() -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8") for p in [REPO / "README.md", *(REPO / "docs").rglob("*.md")]
+    )
+
+
+def test_every_option_of_every_command_is_documented() -> None:
+    """An option ``--help`` lists and no page names is one a user cannot learn about."""
+    import click
+
+    from okrsite.cli import cli
+
+    docs = _user_docs()
+    missing = []
+    for name, command in sorted(cli.commands.items()):
+        for param in command.params:
+            if not isinstance(param, click.Option):
+                continue
+            longs = [o for o in param.opts if o.startswith("--") and o != "--help"]
+            if longs and not any(re.search(re.escape(o) + r"(?![\w-])", docs) for o in longs):
+                missing.append(f"okrsite {name} {longs[0]}")
+    assert missing == []
+
+
+def test_every_documented_option_exists() -> None:
+    """An option a page shows after ``okrsite COMMAND`` (up to the end of its
+    code span, line or table cell) is one the command takes."""
+    from okrsite.cli import cli
+
+    known = {
+        name: {o for p in command.params for o in getattr(p, "opts", [])} | {"--help", "-h"}
+        for name, command in cli.commands.items()
+    }
+    wrong = []
+    for line in re.findall(r"okrsite (\w[\w-]*)\b((?:\\\||[^`\n|])*)", _user_docs()):
+        command, rest = line
+        if command not in known:
+            continue
+        for option in re.findall(r"(?<![\w-])(--[a-z][\w-]*)", rest):
+            if option not in known[command]:
+                wrong.append(f"okrsite {command} ... {option}")
+    assert sorted(set(wrong)) == []
+
+
+def _codes_in(text: str) -> set[str]:
+    codes = set(re.findall(r"\b([A-Z]{3,4})(\d{3})\b", text))
+    for family, first, last in re.findall(r"\b([A-Z]{3,4})(\d{3})[–-]\1(\d{3})\b", text):
+        codes |= {(family, f"{n:03d}") for n in range(int(first), int(last) + 1)}
+    return {f + n for f, n in codes}
+
+
+def test_every_diagnostic_code_the_code_emits_is_documented_and_none_is_dead() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "okrsite").rglob("*.py"))
+    # a code is a string of its own ("OKR102"), or printed in a message ("error PULL001:")
+    emitted = set(re.findall(r"[\"']([A-Z]{3,4}\d{3})[\"']", source))
+    emitted |= set(re.findall(r"(?:error|warning) ([A-Z]{3,4}\d{3}):", source))
+    documented = _codes_in((REPO / "docs" / "diagnostics.md").read_text(encoding="utf-8"))
+    assert emitted - documented == set()
+    assert documented - emitted == set()
