@@ -338,3 +338,65 @@ def test_untimed_checkins_of_one_day_told_apart_by_words_are_warned(make_site: M
     assert '<time datetime="2026-11-29T09:00">2026-11-29 09:00</time>' in page
     assert '<time datetime="2026-11-29T16:30">2026-11-29 16:30</time>' in page
     assert '<time datetime="2026-11-28">2026-11-28</time>' in page
+
+
+def test_a_name_spelled_differently_is_quoted_as_each_file_writes_it(
+    make_site: MakeSite,
+) -> None:
+    # the site lists people and teams, but not Uma nor Customer Success: each
+    # file's warning quotes its own spelling and says where the others are
+    files = {
+        **HANDWRITTEN,
+        "content/people/zoe-angstrom.md": "---\ntitle: Zoë Ångström\n---\n",
+        "content/people/renee-o-brien.md": "---\ntitle: Renée O'Brien\n---\n",
+        "content/teams/product-engineering.md": "---\ntitle: Product & Engineering\n---\n",
+    }
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert result.exit_code == 0, result.output
+    warned = sorted(line for line in result.output.splitlines() if "OKR306" in line)
+    assert warned == [
+        "content/goals/handbook.md:4:8: warning OKR306: owner 'Úma Díaz' (uma-diaz) is not a"
+        " person in content/people/; also written 'Uma Diaz' (content/checkins/support-1.md,"
+        " content/objectives/support.md) and 'uma diaz' (content/objectives/renewals.md)"
+        " (hint: add content/people/uma-diaz.md)",
+        "content/kpis/csat.md:4:7: warning OKR306: team 'Customer Success' (customer-success)"
+        " is not a team in content/teams/; also written 'customer-success'"
+        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md)",
+        "content/objectives/renewals.md:4:8: warning OKR306: owner 'uma diaz' (uma-diaz) is"
+        " not a person in content/people/; also written 'Uma Diaz'"
+        " (content/checkins/support-1.md, content/objectives/support.md) and 'Úma Díaz'"
+        " (content/goals/handbook.md) (hint: add content/people/uma-diaz.md)",
+        "content/objectives/renewals.md:5:7: warning OKR306: team 'customer-success' is not a"
+        " team in content/teams/; also written 'Customer Success' (content/kpis/csat.md,"
+        " content/objectives/support.md) (hint: add content/teams/customer-success.md)",
+        "content/objectives/support.md:4:8: warning OKR306: owner 'Uma Diaz' (uma-diaz) is not"
+        " a person in content/people/; also written 'Úma Díaz' (content/goals/handbook.md)"
+        " and 'uma diaz' (content/objectives/renewals.md) (hint: add content/people/uma-diaz.md)",
+        "content/objectives/support.md:5:7: warning OKR306: team 'Customer Success'"
+        " (customer-success) is not a team in content/teams/; also written 'customer-success'"
+        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md)",
+    ]
+
+
+def test_many_files_with_one_spelling_are_counted_not_listed(make_site: MakeSite) -> None:
+    goal = "---\ntitle: {t}\ncycle: 2026-Q4\nowner: {o}\nkey_results:\n  - {{id: k, title: K, target: 5}}\n---\n"
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": 'title = "Acme"\nas_of = 2026-11-30\n',
+        "content/people/tom-lee.md": "---\ntitle: Tom Lee\n---\n",
+        "content/objectives/a.md": goal.format(t="A", o="Uma Diaz"),
+        "content/objectives/b.md": goal.format(t="B", o="Uma Diaz"),
+        "content/objectives/c.md": goal.format(t="C", o="Uma Diaz"),
+        "content/objectives/d.md": goal.format(t="D", o="Uma Diaz"),
+        "content/objectives/e.md": goal.format(t="E", o="UMA DIAZ"),
+    }
+    warned = {
+        d.file: d.message for d in load_site(make_site(files)).diagnostics if d.code == "OKR306"
+    }
+    assert warned["content/objectives/e.md"] == (
+        "owner 'UMA DIAZ' (uma-diaz) is not a person in content/people/; also written"
+        " 'Uma Diaz' (content/objectives/a.md, content/objectives/b.md and 2 other files)"
+    )
+    assert warned["content/objectives/c.md"] == (
+        "owner 'Uma Diaz' (uma-diaz) is not a person in content/people/; also written"
+        " 'UMA DIAZ' (content/objectives/e.md)"
+    )
