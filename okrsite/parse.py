@@ -38,6 +38,7 @@ from okrsite.model import (
     Team,
     pickled_by_fields,
 )
+from okrsite.plural import plural
 from okrsite.slug import slugify
 from okrsite.written_dates import read_date, read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
@@ -2414,7 +2415,10 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         if len(row) <= max(di, vi):
             diags.append(
                 error(
-                    "OKR203", f"row has {len(row)} column(s), expected date and value", rel, line=n
+                    "OKR203",
+                    f"row has {plural(len(row), 'column')}, expected date and value",
+                    rel,
+                    line=n,
                 )
             )
             continue
