@@ -20,6 +20,7 @@ from datetime import date
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.display_order import title_order
 from okrsite.model import (
     KPI,
     CheckIn,
@@ -750,7 +751,9 @@ def resolve(
         checkins=tuple(kept),
         teams=dict(sorted(teams.items())),
         people=dict(sorted(people.items())),
-        pages=dict(sorted(pages.items(), key=lambda kv: (kv[1].order, kv[1].title))),
+        pages=dict(
+            sorted(pages.items(), key=lambda kv: (kv[1].order, title_order(kv[1].title), kv[0]))
+        ),
         cycles={**{n: c for n, c in known_cycles.items() if c is not None}, **config.cycles},
         kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
         person_names=_display_names("person", people, written_names),

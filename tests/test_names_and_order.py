@@ -8,6 +8,8 @@ several check-ins on one day, some carrying a time of day.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -400,3 +402,62 @@ def test_many_files_with_one_spelling_are_counted_not_listed(make_site: MakeSite
         "owner 'Uma Diaz' (uma-diaz) is not a person in content/people/; also written"
         " 'UMA DIAZ' (content/objectives/e.md)"
     )
+
+
+def _goal(title: str) -> str:
+    return (
+        f"---\ntitle: {title}\ncycle: 2026-Q1\nowner: Squad 10 Lead\nteam: Squad 10\n"
+        "key_results:\n  - {id: a, title: Ship it, start: 0, target: 10}\n"
+        "  - {id: b, title: Tell people, start: 0, target: 10}\n---\n"
+    )
+
+
+def test_lists_sort_titles_naturally(make_site: MakeSite) -> None:
+    titles = ["Goal 10", "Goal 2", "goal 3", "Goal 1", "Zeta launch", "alpha launch"]
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": 'title = "Acme"\nas_of = 2026-02-10\n',
+        **{f"content/objectives/{t.lower().replace(' ', '-')}.md": _goal(t) for t in titles},
+        # two titles no key tells apart: their ids decide, the same on every build
+        "content/objectives/b-twin.md": _goal("Goal 02"),
+        "content/objectives/a-twin.md": _goal("goal 2"),
+        "content/people/squad-10-lead.md": "---\ntitle: Squad 10 Lead\n---\n",
+        "content/people/squad-2-lead.md": "---\ntitle: Squad 2 Lead\n---\n",
+        "content/people/bea.md": "---\ntitle: bea\n---\n",
+        "content/teams/squad-10.md": "---\ntitle: Squad 10\n---\n",
+        "content/pages/h10.md": "---\ntitle: Handbook 10\n---\nThe tenth.\n",
+        "content/pages/h2.md": "---\ntitle: Handbook 2\n---\nThe second.\n",
+    }
+    site = make_site(files)
+    out = site / "_site"
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    shown = re.compile(
+        r">((?:[Gg]oal \d+|Zeta launch|alpha launch|Squad \d+ Lead|bea|Handbook \d+))<"
+    )
+    goals = [
+        "alpha launch",
+        "Goal 1",
+        "goal 2",
+        "Goal 02",
+        "Goal 2",
+        "goal 3",
+        "Goal 10",
+        "Zeta launch",
+    ]
+
+    def listed(page: str, section: str | None = None) -> list[str]:
+        text = (out / page).read_text("utf-8")
+        text = text[text.index("</nav>") :]  # past the header's links to the pages
+        if section:
+            text = text[text.index(section) :]
+        return [m for m in shown.findall(text) if m != "Squad 10 Lead" or "people" in page]
+
+    assert listed("alignment/index.html") == goals
+    assert listed("teams/squad-10/index.html") == goals
+    assert listed("people/index.html") == ["bea", "Squad 2 Lead", "Squad 10 Lead"]
+    nav = (out / "index.html").read_text("utf-8")
+    assert nav.index(">Handbook 2<") < nav.index(">Handbook 10<")
+    # the exports keep their documented order, by id
+    data = json.loads((out / "api/portfolio.json").read_text("utf-8"))
+    ids = [o["id"] for o in data["objectives"]]
+    assert ids == sorted(ids)
