@@ -20,6 +20,7 @@ from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.parse_store import StoredParseCache, stored_parse_cache
 from okrsite.pipeline import LoadResult, find_site_root, load_site
+from okrsite.plural import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -220,8 +221,9 @@ def check(
         print_diagnostics(diags)
         objectives, kpis, goals, checkins = result.counts
         click.echo(
-            f"okrsite: checked {result.files_read} files ({objectives} objectives, "
-            f"{kpis} KPIs, {goals} goals, {checkins} check-ins) "
+            f"okrsite: checked {plural(result.files_read, 'file')} "
+            f"({plural(objectives, 'objective')}, {plural(kpis, 'KPI')}, "
+            f"{plural(goals, 'goal')}, {plural(checkins, 'check-in')}) "
             f"as of {result.as_of}: {summary_line(diags)}",
             err=True,
         )
@@ -358,7 +360,8 @@ def build(
     except ValueError:
         shown = result.out_dir
     click.echo(
-        f"okrsite: built {stats.total} files into {shown}/ from {result.load.files_read} source files "
+        f"okrsite: built {plural(stats.total, 'file')} into {shown}/ "
+        f"from {plural(result.load.files_read, 'source file')} "
         f"({stats.written} written, {stats.unchanged} unchanged) as of {result.load.as_of}, "
         f"{summary_line(result.diagnostics)}, {result.seconds:.2f} s",
         err=True,
@@ -457,7 +460,7 @@ def init(directory: Path) -> None:
         written = init_site(directory)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"okrsite: created {len(written)} files in {directory}/")
+    click.echo(f"okrsite: created {plural(len(written), 'file')} in {directory}/")
     ignore = directory / ".gitignore"
     if ".gitignore" not in written and "_site" not in ignore.read_text(errors="replace"):
         click.echo("note: add the line '_site/' to your .gitignore (the built site)")
@@ -574,13 +577,13 @@ def carry(
         click.echo(f"skipped {item.rel}: {why}", err=True)
     if dry_run:
         click.echo(
-            f"okrsite: would carry {len(outcome.written)} of {len(plan)} objectives into "
-            f"{to.name} as drafts (dry run: nothing written)"
+            f"okrsite: would carry {len(outcome.written)} of {plural(len(plan), 'objective')} "
+            f"into {to.name} as drafts (dry run: nothing written)"
         )
     else:
         click.echo(
-            f"okrsite: carried {len(outcome.written)} of {len(plan)} objectives into {to.name}"
-            " as drafts; review them and set status: active"
+            f"okrsite: carried {len(outcome.written)} of {plural(len(plan), 'objective')} "
+            f"into {to.name} as drafts; review them and set status: active"
         )
     if outcome.conflicts:
         sys.exit(1)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from okrsite.model import pickled_by_fields
+from okrsite.plural import plural
 
 
 class Severity(str, Enum):
@@ -160,4 +161,4 @@ def format_report(diags: Sequence[Diagnostic], fmt: str = "text") -> str:
 
 def summary_line(diags: Sequence[Diagnostic]) -> str:
     errors, warnings = count(diags)
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"

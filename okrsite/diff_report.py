@@ -49,6 +49,7 @@ from okrsite.diff import (
     show_field,
     show_measure,
 )
+from okrsite.plural import plural
 
 MARKER = "<!-- okrsite-diff -->"
 MAX_MARKDOWN = 65_000
@@ -71,16 +72,12 @@ def format_percent(x: float | None) -> str:
     return "—" if x is None else numbers.percent_text(x)
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def summary_sentence(result: DiffResult) -> str:
     """One paragraph a reviewer can read in five seconds."""
     if result.is_empty:
         text = f"No changes to goals (as of {result.as_of})."
         if result.head_errors:
-            text += f" The head revision still has {_plural(len(result.head_errors), 'error')}."
+            text += f" The head revision still has {plural(len(result.head_errors), 'error')}."
         return text
     parts: list[str] = []
 
@@ -88,10 +85,10 @@ def summary_sentence(result: DiffResult) -> str:
         for kind, verb in (("added", "adds"), ("removed", "removes"), ("changed", "changes")):
             n = sum(1 for c in items if c.change == kind and not c.broken)
             if n:
-                parts.append(f"{verb} {_plural(n, noun)}")
+                parts.append(f"{verb} {plural(n, noun)}")
         broken = sum(1 for c in items if c.broken)
         if broken:
-            parts.append(f"breaks {_plural(broken, noun)} (files with errors)")
+            parts.append(f"breaks {plural(broken, noun)} (files with errors)")
 
     counted(result.objectives, "objective")
     krs = [kr for o in result.objectives for kr in o.key_results]
@@ -100,7 +97,7 @@ def summary_sentence(result: DiffResult) -> str:
         if chosen:
             mid = sum(1 for kr in chosen if kr.mid_cycle)
             parts.append(
-                f"{verb} {_plural(len(chosen), 'key result')}"
+                f"{verb} {plural(len(chosen), 'key result')}"
                 + (f" ({mid} mid-cycle)" if mid else "")
             )
     moved = [
@@ -113,31 +110,31 @@ def summary_sentence(result: DiffResult) -> str:
     if moved:
         less = sum(1 for f in moved if f.note == LESS)
         parts.append(
-            f"moves {_plural(len(moved), 'key result target')}"
+            f"moves {plural(len(moved), 'key result target')}"
             + (f" ({less} less ambitious)" if less else "")
         )
     counted(result.kpis, "KPI")
     counted(result.goals, "SMART goal")
     new_checkins = sum(1 for c in result.checkins if c.change == "added")
     if new_checkins:
-        parts.append(f"adds {_plural(new_checkins, 'check-in')}")
+        parts.append(f"adds {plural(new_checkins, 'check-in')}")
     refused = sum(1 for c in result.checkins if c.broken)
     other = len(result.checkins) - new_checkins - refused
     if other:
-        parts.append(f"edits or removes {_plural(other, 'check-in')}")
+        parts.append(f"edits or removes {plural(other, 'check-in')}")
     if refused:
-        parts.append(f"breaks {_plural(refused, 'check-in')} (files with errors)")
+        parts.append(f"breaks {plural(refused, 'check-in')} (files with errors)")
     text = "This change " + (", ".join(parts) if parts else "changes no goal records")
     if result.scores:
-        text += f"; progress or status changes for {_plural(len(result.scores), 'objective')}"
+        text += f"; progress or status changes for {plural(len(result.scores), 'objective')}"
     text += f" (as of {result.as_of})."
     if result.introduced or result.resolved:
         text += (
-            f" It introduces {_plural(len(result.introduced), 'finding')} and resolves "
+            f" It introduces {plural(len(result.introduced), 'finding')} and resolves "
             f"{len(result.resolved)}."
         )
     if result.head_errors:
-        text += f" The head revision has {_plural(len(result.head_errors), 'error')}."
+        text += f" The head revision has {plural(len(result.head_errors), 'error')}."
     return text
 
 
@@ -349,7 +346,7 @@ def report_markdown(
     ]
     if result.head_errors:
         head += [
-            f"**:x: {_plural(len(result.head_errors), 'error')} at {md(ctx.head_label)}** "
+            f"**:x: {plural(len(result.head_errors), 'error')} at {md(ctx.head_label)}** "
             "(the site will not build until they are fixed):",
             "",
             *[_md_diag(d) for d in result.head_errors[:50]],

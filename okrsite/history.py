@@ -326,8 +326,13 @@ class HistoryReader:
         )
         if shallow:
             history.shallow = True
+            # a clone of depth 1 (what CI checks out unless told otherwise) has
+            # one commit: said in words, not as "1 commits"
             history.note_text = (
-                "Partial history: this is a shallow clone, %(count)s commits seen; "
+                "Partial history: this is a shallow clone with only its latest commit; "
+                "fetch the full history (git fetch --unshallow) to see all of it."
+                if len(commits) == 1
+                else "Partial history: this is a shallow clone, %(count)s commits seen; "
                 "fetch the full history (git fetch --unshallow) to see all of it."
             )
             history.note_values = {"count": len(commits)}

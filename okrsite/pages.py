@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_path
+from okrsite.display_order import title_order
 from okrsite.markdown import is_safe_url
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
@@ -146,7 +147,7 @@ def people(site: SiteRenderer, _: str) -> Page:
         )
         for pid in index.people_ids
     ]
-    rows.sort(key=lambda r: (r[1].casefold(), r[0]))
+    rows.sort(key=lambda r: (title_order(r[1]), r[0]))
     return path, site.render(
         "people.html", path, title=site.gettext("People"), rows=rows, cycle=cycle
     )

@@ -38,6 +38,7 @@ from okrsite.model import (
     Team,
     pickled_by_fields,
 )
+from okrsite.plural import plural
 from okrsite.slug import slugify
 from okrsite.written_dates import read_date, read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
@@ -1720,29 +1721,103 @@ def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
     return score
 
 
-#: a figure in a sentence: a sign, a currency before or after, a thousand,
-#: million or billion (``$200k``, ``1.2M €``, ``1,2 M€``)
-_FIGURE = r"[-+\u2212]?[$€£¥]?\d[\d.,']*(?:\s?(?:[kMB]|bn)(?![^\W\d_]))?(?:\s?[$€£¥](?!\w))?"
+#: a figure in a sentence: a sign, a currency before or after, digits that
+#: commas, points, apostrophes or spaces may group (``1,200``, ``1 200``), a
+#: thousand, million or billion (``$200k``, ``1.2M €``, ``1,2 M€``)
+_FIGURE = (
+    r"[-+\u2212]?[$€£¥]?\d(?:[\d.,']|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))*"
+    r"(?:\s?(?:[kMB]|bn)(?![^\W\d_]))?(?:\s?[$€£¥](?!\w))?"
+)
 #: "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
 #: (compiled when a key result is first written as a sentence)
 _FROM_TO = (
     rf"\bfrom\s+(?P<a>{_FIGURE})\s*(?P<ua>%|[^\W\d_]+)?"
     rf"\s+to\s+(?P<b>{_FIGURE})\s*(?P<ub>%|[^\W\d_]+)?"
 )
+#: words that may follow a figure in a sentence but are no unit of it
+#: ("from 30 to 50 by March", "from 12% to 9% in EMEA")
+_NOT_UNITS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "before",
+        "by",
+        "during",
+        "each",
+        "every",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "than",
+        "the",
+        "this",
+        "through",
+        "till",
+        "to",
+        "until",
+        "while",
+        "with",
+        "within",
+        "without",
+    ]
+)
+#: one comma or point before exactly three digits: thousands or decimals?
+_ONE_MARK = r"[1-9]\d{0,2}([.,])\d{3}"
+
+
+def _sentence_unit(word: str | None) -> str | None:
+    """The unit a word after a figure names, or ``None`` ("by", "in": no unit)."""
+    return None if word is None or word.casefold() in _NOT_UNITS else word
+
+
+def _sentence_figure(text: str, other: str) -> tuple[float, bool] | None:
+    """A figure of a "from … to …" sentence, read with the other figure as context.
+
+    ``1,200`` and ``1.200`` alone say neither thousands nor decimals (a
+    ``start:`` refuses the first and warns on the second). In a sentence the
+    other side tells: when it uses the same mark for decimals (``from 1,200
+    to 1,5``) the mark is a decimal one; otherwise it groups thousands, as
+    people write counts in prose (``from 1,200 to 900``, German ``von 1.200
+    auf 900``, ``from 12,500 to 15,000``).
+    """
+    core = re.search(r"\d[\d.,']*", text)
+    shape = re.fullmatch(_ONE_MARK, core.group()) if core is not None else None
+    if core is None or shape is None:
+        return read_number(text)
+    mark = shape.group(1)
+    decimal = re.search(rf"\{mark}(?:\d{{1,2}}|\d{{4,}})(?!\d)", other) is not None
+    written = core.group().replace(mark, "." if decimal else "")
+    return read_number(text[: core.start()] + written + text[core.end() :])
 
 
 def _written_out(sentence: str) -> dict[str, Any]:
     """A key result written as a sentence, as people list them (``- Increase NPS
     from 30 to 50``): its title, and the start, target and unit its "from …
-    to …" says, when both sides are numbers (:mod:`okrsite.written_numbers`)."""
+    to …" says, when both sides are numbers (:mod:`okrsite.written_numbers`)
+    of the same thing: "Move 40 services from 2 data centres to 1 region"
+    counts different things on each side and is no measure (its title only).
+    """
     item: dict[str, Any] = {"title": sentence.strip()}
     found = re.search(_FROM_TO, sentence, re.IGNORECASE)  # re keeps it compiled
     if found is None:
         return item
-    start, target = read_number(found["a"]), read_number(found["b"])
+    ua, ub = _sentence_unit(found["ua"]), _sentence_unit(found["ub"])
+    if ua and ub and ua.casefold() != ub.casefold():
+        return item
+    start = _sentence_figure(found["a"], found["b"])
+    target = _sentence_figure(found["b"], found["a"])
     if start is None or target is None:
         return item
-    units = {u for u in (found["ua"], found["ub"]) if u}
+    units = {u for u in (ua, ub) if u}
     if not units:  # from $1M to $3,000,000: the currency, as for target: $3,000,000
         units = {c for c in found["a"] + found["b"] if c in CURRENCY_SIGNS}
     item["start"], item["target"] = start[0], target[0]
@@ -2461,7 +2536,10 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         if len(row) <= max(di, vi):
             diags.append(
                 error(
-                    "OKR203", f"row has {len(row)} column(s), expected date and value", rel, line=n
+                    "OKR203",
+                    f"row has {plural(len(row), 'column')}, expected date and value",
+                    rel,
+                    line=n,
                 )
             )
             continue

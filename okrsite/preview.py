@@ -30,6 +30,7 @@ from okrsite.gcpause import paused_gc
 from okrsite.gitsource import head_commit
 from okrsite.history import HistoryReader, SiteHistory, current_records
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
+from okrsite.plural import plural
 from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
 from okrsite.render_plan import pages_to_render, render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
@@ -353,8 +354,8 @@ class Preview:
                     uuid.uuid4().hex[:12], in_place=in_place_ok(report.changed)
                 )
             self.echo(
-                f"okrsite: rebuilt {len(report.changed)} page{'s' * (len(report.changed) != 1)} "
-                f"in {ms:.0f} ms ({report.parsed_again} file{'s' * (report.parsed_again != 1)} "
+                f"okrsite: rebuilt {plural(len(report.changed), 'page')} "
+                f"in {ms:.0f} ms ({plural(report.parsed_again, 'file')} "
                 f"parsed, {report.pages} rendered"
                 + (f"; pages in view reloaded after {early * 1000:.0f} ms)" if early else ")")
             )

@@ -10,6 +10,7 @@ import re
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import ScoredPortfolio
+from okrsite.plural import plural
 
 MIN_KRS, MAX_KRS = 2, 5
 SMART_NAMES = {
@@ -39,7 +40,7 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
             out.append(
                 warning(
                     "OKR401",
-                    f"objective has {len(active)} key result{'s' * (len(active) != 1)}; good OKRs have {MIN_KRS} to {MAX_KRS}",
+                    f"objective has {plural(len(active), 'key result')}; good OKRs have {MIN_KRS} to {MAX_KRS}",
                     obj.file,
                     hint="too few cannot show progress well, too many dilute focus",
                     key_path=("key_results",) if obj.key_results else ("title",),
@@ -71,9 +72,9 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
         score = scored.objectives.get(oid)
         if score is not None and score.stale:
             since = (
-                f"its last check-in was on {score.last_checkin} ({(scored.as_of - score.last_checkin).days} days before {scored.as_of})"
+                f"its last check-in was on {score.last_checkin} ({plural((scored.as_of - score.last_checkin).days, 'day')} before {scored.as_of})"
                 if score.last_checkin
-                else f"it has no check-in yet, {(scored.as_of - p.cycles[obj.cycle].start).days} days into {obj.cycle}"
+                else f"it has no check-in yet, {plural((scored.as_of - p.cycles[obj.cycle].start).days, 'day')} into {obj.cycle}"
             )
             out.append(
                 warning(

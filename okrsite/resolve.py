@@ -20,6 +20,7 @@ from datetime import date
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.display_order import title_order
 from okrsite.model import (
     KPI,
     CheckIn,
@@ -33,6 +34,7 @@ from okrsite.model import (
     Team,
 )
 from okrsite.parse import ParsedFile, closest, is_percent_unit, kind_and_id_from_path
+from okrsite.plural import plural
 from okrsite.slug import slugify
 
 
@@ -218,6 +220,9 @@ def resolve(
     broken: dict[str, set[str]] = {}  # kind -> ids of files that failed to parse
     broken_files: set[str] = set()  # files with errors of their own (record kept)
     written_names: dict[tuple[str, str], str] = {}  # (person|team, id) -> name as written
+    # (person|team, id) -> each way it is written -> the files writing it so, in
+    # file order: a warning about a file quotes that file's own spelling
+    spellings: dict[tuple[str, str], dict[str, list[str]]] = {}
 
     tables: dict[str, dict[str, object]] = {
         "objective": objectives,  # type: ignore[dict-item]
@@ -230,6 +235,9 @@ def resolve(
     for pf in parsed:
         for kind, ident, name in pf.names:
             written_names.setdefault((kind, ident), name)
+            files = spellings.setdefault((kind, ident), {}).setdefault(name, [])
+            if not files or files[-1] != pf.file:
+                files.append(pf.file)
         if pf.broken:
             broken_files.add(pf.file)
         rec = pf.record
@@ -495,10 +503,31 @@ def resolve(
                 objectives[oid] = replace(obj, parent=None)
 
     # ---- people and teams (checked only when the site declares any)
-    def shown(kind: str, ref: str) -> str:
-        """``'Uma Diaz' (uma-diaz)`` for a name, ``'uma-diaz'`` for an id as written."""
-        name = written_names.get((kind, ref))
+    def own_spelling(kind: str, ref: str, file: str) -> str | None:
+        """The person or team as ``file`` writes it (the first way, if several)."""
+        for name, files in spellings.get((kind, ref), {}).items():
+            if file in files:
+                return name
+        return written_names.get((kind, ref))
+
+    def shown(kind: str, ref: str, file: str) -> str:
+        """``'Uma Diaz' (uma-diaz)`` for a name, ``'uma-diaz'`` for an id, as ``file`` writes it."""
+        name = own_spelling(kind, ref, file)
         return f"{name!r} ({ref})" if name and name != ref else repr(ref)
+
+    def also(kind: str, ref: str, file: str) -> str:
+        """The other ways other files write the same person or team, and where
+        (``"; also written 'uma diaz' (content/objectives/a.md)"``): each
+        spelling is a file someone fixing them has to find."""
+        name = own_spelling(kind, ref, file)
+        others = [
+            f"{other!r} ({_some_files(files)})"
+            for other, files in spellings.get((kind, ref), {}).items()
+            if other != name
+        ]
+        if not others:
+            return ""
+        return "; also written " + _and_list(others[:3], len(others) - 3, "other spelling")
 
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
         if (
@@ -510,7 +539,8 @@ def resolve(
             diags.append(
                 warning(
                     "OKR306",
-                    f"{what} {shown('person', ref)} is not a person in content/people/",
+                    f"{what} {shown('person', ref, file)} is not a person in content/people/"
+                    + also("person", ref, file),
                     file,
                     hint=hint_among("person", ref, people) or f"add content/people/{ref}.md",
                     key_path=key,
@@ -524,7 +554,8 @@ def resolve(
             diags.append(
                 warning(
                     "OKR306",
-                    f"team {shown('team', ref)} is not a team in content/teams/",
+                    f"team {shown('team', ref, file)} is not a team in content/teams/"
+                    + also("team", ref, file),
                     file,
                     hint=hint_among("team", ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,
@@ -720,13 +751,32 @@ def resolve(
         checkins=tuple(kept),
         teams=dict(sorted(teams.items())),
         people=dict(sorted(people.items())),
-        pages=dict(sorted(pages.items(), key=lambda kv: (kv[1].order, kv[1].title))),
+        pages=dict(
+            sorted(pages.items(), key=lambda kv: (kv[1].order, title_order(kv[1].title), kv[0]))
+        ),
         cycles={**{n: c for n, c in known_cycles.items() if c is not None}, **config.cycles},
         kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
         person_names=_display_names("person", people, written_names),
         team_names=_display_names("team", teams, written_names),
     )
     return portfolio, diags
+
+
+def _and_list(items: list[str], more: int, noun: str) -> str:
+    """``a``, ``a and b``, ``a, b and c``; ``a, b and 2 other files`` when
+    ``more`` were left out (``noun`` is singular: "file", "other spelling")."""
+    if more > 0:
+        items = [*items, plural(more, noun)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _some_files(files: list[str]) -> str:
+    """The first two of ``files``, and how many more: ``a.md, b.md and 3 other files``
+    (commas only, as it goes inside a list that "and" joins)."""
+    text = ", ".join(files[:2])
+    return text + (f" and {plural(len(files) - 2, 'other file')}" if len(files) > 2 else "")
 
 
 def _display_names(

@@ -359,6 +359,38 @@ def test_shallow_clone_says_how_many_commits_it_saw(story: Repo, tmp_path: Path)
     assert "shallow clone, 2 commits seen" in html
 
 
+def test_a_clone_of_depth_one_says_it_has_only_the_latest_commit(
+    story: Repo, tmp_path: Path
+) -> None:
+    # what CI checks out by default: one commit, said in words, not "1 commits seen"
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{story.root}", str(clone)], check=True
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(clone), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "api/history.json").read_text())
+    assert (data["shallow"], data["commits_seen"]) == (True, 1)
+    note = "Partial history: this is a shallow clone with only its latest commit;"
+    assert data["note"].startswith(note)
+    html = (out / "objectives/sales/europe/index.html").read_text()
+    assert note in html and "1 commits" not in html
+
+
+def test_a_backdate_window_of_one_day_reads_in_the_singular(story: Repo, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone)], check=True)
+    toml = clone / "okrsite.toml"
+    toml.write_text(toml.read_text() + "backdate_days = 1\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(clone), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "objectives/sales/europe/index.html").read_text()
+    assert 'title="committed more than 1 day after its date">backdated<' in html
+    assert "1 days" not in html
+
+
 def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     clone = Repo.__new__(Repo)
     clone.root = tmp_path / "clone"

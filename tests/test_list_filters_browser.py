@@ -202,3 +202,29 @@ def test_alignment_tree_keeps_the_parents_of_a_match(browser: Any, site: Path) -
     assert every == len(data["objectives"])
     context.close()
     page.close()
+
+
+def test_filter_choices_are_in_natural_order(browser: Any, tmp_path: Path) -> None:
+    """Teams named with numbers are offered as a reader counts: Squad 2 before Squad 10."""
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    root = tmp_path / "site"
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "okrsite.toml").write_text('title = "Acme"\nas_of = 2026-02-10\n')
+    for n, team in enumerate(["Squad 10", "Squad 2", "alpha squad", "Squad 1"]):
+        (root / f"content/objectives/goal-{n}.md").write_text(
+            f"---\ntitle: Goal {n}\ncycle: 2026-Q1\nowner: Uma Diaz\nteam: {team}\n"
+            "key_results:\n  - {id: a, title: Ship, start: 0, target: 10}\n---\n"
+        )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = browser.new_page()
+    page.goto((out / "cycles/2026-Q1/index.html").as_uri())
+    options = page.eval_on_selector_all(
+        'select[data-key="team"] option', "os => os.map(o => o.textContent)"
+    )
+    assert options[1:] == ["alpha squad", "Squad 1", "Squad 2", "Squad 10"]
+    page.close()

@@ -8,6 +8,8 @@ several check-ins on one day, some carrying a time of day.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -338,3 +340,124 @@ def test_untimed_checkins_of_one_day_told_apart_by_words_are_warned(make_site: M
     assert '<time datetime="2026-11-29T09:00">2026-11-29 09:00</time>' in page
     assert '<time datetime="2026-11-29T16:30">2026-11-29 16:30</time>' in page
     assert '<time datetime="2026-11-28">2026-11-28</time>' in page
+
+
+def test_a_name_spelled_differently_is_quoted_as_each_file_writes_it(
+    make_site: MakeSite,
+) -> None:
+    # the site lists people and teams, but not Uma nor Customer Success: each
+    # file's warning quotes its own spelling and says where the others are
+    files = {
+        **HANDWRITTEN,
+        "content/people/zoe-angstrom.md": "---\ntitle: Zoë Ångström\n---\n",
+        "content/people/renee-o-brien.md": "---\ntitle: Renée O'Brien\n---\n",
+        "content/teams/product-engineering.md": "---\ntitle: Product & Engineering\n---\n",
+    }
+    result = CliRunner().invoke(cli, ["check", "--site", str(make_site(files))])
+    assert result.exit_code == 0, result.output
+    warned = sorted(line for line in result.output.splitlines() if "OKR306" in line)
+    assert warned == [
+        "content/goals/handbook.md:4:8: warning OKR306: owner 'Úma Díaz' (uma-diaz) is not a"
+        " person in content/people/; also written 'Uma Diaz' (content/checkins/support-1.md,"
+        " content/objectives/support.md) and 'uma diaz' (content/objectives/renewals.md)"
+        " (hint: add content/people/uma-diaz.md)",
+        "content/kpis/csat.md:4:7: warning OKR306: team 'Customer Success' (customer-success)"
+        " is not a team in content/teams/; also written 'customer-success'"
+        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md)",
+        "content/objectives/renewals.md:4:8: warning OKR306: owner 'uma diaz' (uma-diaz) is"
+        " not a person in content/people/; also written 'Uma Diaz'"
+        " (content/checkins/support-1.md, content/objectives/support.md) and 'Úma Díaz'"
+        " (content/goals/handbook.md) (hint: add content/people/uma-diaz.md)",
+        "content/objectives/renewals.md:5:7: warning OKR306: team 'customer-success' is not a"
+        " team in content/teams/; also written 'Customer Success' (content/kpis/csat.md,"
+        " content/objectives/support.md) (hint: add content/teams/customer-success.md)",
+        "content/objectives/support.md:4:8: warning OKR306: owner 'Uma Diaz' (uma-diaz) is not"
+        " a person in content/people/; also written 'Úma Díaz' (content/goals/handbook.md)"
+        " and 'uma diaz' (content/objectives/renewals.md) (hint: add content/people/uma-diaz.md)",
+        "content/objectives/support.md:5:7: warning OKR306: team 'Customer Success'"
+        " (customer-success) is not a team in content/teams/; also written 'customer-success'"
+        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md)",
+    ]
+
+
+def test_many_files_with_one_spelling_are_counted_not_listed(make_site: MakeSite) -> None:
+    goal = "---\ntitle: {t}\ncycle: 2026-Q4\nowner: {o}\nkey_results:\n  - {{id: k, title: K, target: 5}}\n---\n"
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": 'title = "Acme"\nas_of = 2026-11-30\n',
+        "content/people/tom-lee.md": "---\ntitle: Tom Lee\n---\n",
+        "content/objectives/a.md": goal.format(t="A", o="Uma Diaz"),
+        "content/objectives/b.md": goal.format(t="B", o="Uma Diaz"),
+        "content/objectives/c.md": goal.format(t="C", o="Uma Diaz"),
+        "content/objectives/d.md": goal.format(t="D", o="Uma Diaz"),
+        "content/objectives/e.md": goal.format(t="E", o="UMA DIAZ"),
+    }
+    warned = {
+        d.file: d.message for d in load_site(make_site(files)).diagnostics if d.code == "OKR306"
+    }
+    assert warned["content/objectives/e.md"] == (
+        "owner 'UMA DIAZ' (uma-diaz) is not a person in content/people/; also written"
+        " 'Uma Diaz' (content/objectives/a.md, content/objectives/b.md and 2 other files)"
+    )
+    assert warned["content/objectives/c.md"] == (
+        "owner 'Uma Diaz' (uma-diaz) is not a person in content/people/; also written"
+        " 'UMA DIAZ' (content/objectives/e.md)"
+    )
+
+
+def _goal(title: str) -> str:
+    return (
+        f"---\ntitle: {title}\ncycle: 2026-Q1\nowner: Squad 10 Lead\nteam: Squad 10\n"
+        "key_results:\n  - {id: a, title: Ship it, start: 0, target: 10}\n"
+        "  - {id: b, title: Tell people, start: 0, target: 10}\n---\n"
+    )
+
+
+def test_lists_sort_titles_naturally(make_site: MakeSite) -> None:
+    titles = ["Goal 10", "Goal 2", "goal 3", "Goal 1", "Zeta launch", "alpha launch"]
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": 'title = "Acme"\nas_of = 2026-02-10\n',
+        **{f"content/objectives/{t.lower().replace(' ', '-')}.md": _goal(t) for t in titles},
+        # two titles no key tells apart: their ids decide, the same on every build
+        "content/objectives/b-twin.md": _goal("Goal 02"),
+        "content/objectives/a-twin.md": _goal("goal 2"),
+        "content/people/squad-10-lead.md": "---\ntitle: Squad 10 Lead\n---\n",
+        "content/people/squad-2-lead.md": "---\ntitle: Squad 2 Lead\n---\n",
+        "content/people/bea.md": "---\ntitle: bea\n---\n",
+        "content/teams/squad-10.md": "---\ntitle: Squad 10\n---\n",
+        "content/pages/h10.md": "---\ntitle: Handbook 10\n---\nThe tenth.\n",
+        "content/pages/h2.md": "---\ntitle: Handbook 2\n---\nThe second.\n",
+    }
+    site = make_site(files)
+    out = site / "_site"
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    shown = re.compile(
+        r">((?:[Gg]oal \d+|Zeta launch|alpha launch|Squad \d+ Lead|bea|Handbook \d+))<"
+    )
+    goals = [
+        "alpha launch",
+        "Goal 1",
+        "goal 2",
+        "Goal 02",
+        "Goal 2",
+        "goal 3",
+        "Goal 10",
+        "Zeta launch",
+    ]
+
+    def listed(page: str, section: str | None = None) -> list[str]:
+        text = (out / page).read_text("utf-8")
+        text = text[text.index("</nav>") :]  # past the header's links to the pages
+        if section:
+            text = text[text.index(section) :]
+        return [m for m in shown.findall(text) if m != "Squad 10 Lead" or "people" in page]
+
+    assert listed("alignment/index.html") == goals
+    assert listed("teams/squad-10/index.html") == goals
+    assert listed("people/index.html") == ["bea", "Squad 2 Lead", "Squad 10 Lead"]
+    nav = (out / "index.html").read_text("utf-8")
+    assert nav.index(">Handbook 2<") < nav.index(">Handbook 10<")
+    # the exports keep their documented order, by id
+    data = json.loads((out / "api/portfolio.json").read_text("utf-8"))
+    ids = [o["id"] for o in data["objectives"]]
+    assert ids == sorted(ids)

@@ -788,7 +788,7 @@ class TestCSV:
         assert [(d.code, d.line, d.column, d.message) for d in diags] == [
             ("OKR203", 3, 12, "'abc' is not a number"),
             ("OKR203", 4, 1, "'2026-13-01' is not a date like 2026-02-01"),
-            ("OKR203", 5, None, "row has 1 column(s), expected date and value"),
+            ("OKR203", 5, None, "row has 1 column, expected date and value"),
         ]
 
     @pytest.mark.parametrize(

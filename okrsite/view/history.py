@@ -424,7 +424,8 @@ def history_json(
     streaks: dict[str, Any] | None = None,
     piece: Callable[[str], str] | None = None,
 ) -> bytes:
-    """``api/history.json``: changes per objective, key result and KPI; every check-in's origin."""
+    """``api/history.json``: changes per objective, key result and KPI; the origin
+    of every check-in dated on or before as_of."""
     p = scored.portfolio
     if piece is None:
 
@@ -441,7 +442,10 @@ def history_json(
         }
     checkins = []
     origins = history.checkins
-    for c in p.checkins:
+    # only the check-ins dated on or before as_of (``scored.checkins``), the
+    # ones every page, feed and export counts: a check-in dated later is not
+    # part of the portfolio as of that day, here as there
+    for c in scored.checkins:
         # what checkin_source says, without the links this file leaves out
         # (tens of thousands of check-ins on a large site)
         origin = origins.get(c.id)

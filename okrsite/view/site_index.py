@@ -15,6 +15,7 @@ from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.cycle_figures import sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
+from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
 
 __all__ = ["SiteIndex"]
@@ -143,7 +144,7 @@ class SiteIndex:
         self.sub_teams = sub_teams(scored)
         self.page_ids = sorted(
             portfolio.pages,
-            key=lambda i: (portfolio.pages[i].order, portfolio.pages[i].title, i),
+            key=lambda i: (portfolio.pages[i].order, title_order(portfolio.pages[i].title), i),
         )
 
     def team_below(self, tid: str) -> list[str]:

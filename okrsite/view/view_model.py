@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from okrsite.cycle_figures import counted_progress
 from okrsite.dependencies import Dep, Recorder
+from okrsite.display_order import title_order
 from okrsite.model import (
     CheckIn,
     Grade,
@@ -286,11 +287,12 @@ class ViewModel:
         return self.plain
 
     def objectives_sorted(self, ids: Iterable[str]) -> list[str]:
-        """By title: reads the titles only (``index.objective_heads``)."""
+        """By title in natural order ("Goal 2" before "Goal 10", any case; then by
+        id): reads the titles only (``index.objective_heads``)."""
         ids = list(ids)
         self.recorder.many(("index.objective_heads",), ids)
         heads, head = self.index.objective_heads, dict.__getitem__
-        return sorted(ids, key=lambda i: (head(heads, i)[0].casefold(), i))
+        return sorted(ids, key=lambda i: (title_order(head(heads, i)[0]), i))
 
     def summary(self, ids: Sequence[str]) -> GroupSummary:
         """Counts by status of ``ids`` and the weighted mean progress of the counted

@@ -67,8 +67,9 @@ def root(context, missing=missing, environment=environment):
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
             l_1_with_unit = resolve('with_unit')
-            l_1__ = resolve('_')
             l_1_decimal = resolve('decimal')
+            l_1_shown = resolve('shown')
+            l_1_ngettext = resolve('ngettext')
             _loop_vars = {}
             pass
             yield '    <li>'
@@ -80,7 +81,9 @@ def root(context, missing=missing, environment=environment):
             if (not t_2(environment.getattr(l_1_m, 'points'))):
                 pass
                 yield ' <span class="meta">('
-                yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(points)s points of progress', points=markup_join((('+' if (environment.getattr(l_1_m, 'points') > 0) else ''), context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars), )), _loop_vars=_loop_vars))
+                l_1_shown = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars)
+                _loop_vars['shown'] = l_1_shown
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(points)s point of progress', '%(points)s points of progress', (1 if ((undefined(name='shown') if l_1_shown is missing else l_1_shown) in (context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), 1, 1, _loop_vars=_loop_vars), context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), -1, 1, _loop_vars=_loop_vars))) else 2), points=markup_join((('+' if (environment.getattr(l_1_m, 'points') > 0) else ''), (undefined(name='shown') if l_1_shown is missing else l_1_shown), )), _loop_vars=_loop_vars))
                 yield ')</span>'
             if environment.getattr(l_1_m, 'meaning'):
                 pass
@@ -90,9 +93,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('verbessert sich'), 'worsening': Markup('verschlechtert sich'), 'steady': Markup('unverändert')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1_with_unit = l_1__ = l_1_decimal = missing
+        l_1_m = l_1_with_unit = l_1_decimal = l_1_shown = l_1_ngettext = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=29&4=65&5=75'
+debug_info = '3=29&4=65&5=76'

@@ -12,6 +12,7 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0__ = resolve('_')
     l_0_num = resolve('num')
+    l_0_ngettext = resolve('ngettext')
     l_0_p = missing
     try:
         t_1 = environment.filters['safe']
@@ -76,7 +77,7 @@ def root(context, missing=missing, environment=environment):
             yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'milestones'):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(done)s done ÷ %(total)s milestones', done=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'done'), total=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total')))
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(done)s done ÷ %(total)s milestone', '%(done)s done ÷ %(total)s milestones', environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total'), done=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'done'), total=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total')))
         yield ' = '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'boolean'):
@@ -121,4 +122,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td></tr>\n'
 
 blocks = {}
-debug_info = '3=23&4=27&5=39&6=43&7=46&8=49&9=53&10=61&11=77&12=82&13=87&14=99&15=116&16=118'
+debug_info = '3=24&4=28&5=40&6=44&7=47&8=50&9=54&10=62&11=78&12=83&13=88&14=100&15=117&16=119'

@@ -29,7 +29,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<p>Noch kein Check-in.</p>'
     yield '<p>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Stale: more than %(threshold)s days without a check-in (the stale_after_days setting), or no check-in at all %(grace)s days after the cycle started; only while the cycle runs and the objective is active.', threshold=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold'), grace=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'grace_days')))
+    yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Stale: more than %(threshold)s day without a check-in (the stale_after_days setting), or no check-in at all %(grace)s days after the cycle started; only while the cycle runs and the objective is active.', 'Stale: more than %(threshold)s days without a check-in (the stale_after_days setting), or no check-in at all %(grace)s days after the cycle started; only while the cycle runs and the objective is active.', environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold'), threshold=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold'), grace=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'grace_days')))
     yield '</p>\n<p><strong>'
     if (not environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'applies')):
         pass

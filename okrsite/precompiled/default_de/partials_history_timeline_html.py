@@ -114,6 +114,7 @@ def root(context, missing=missing, environment=environment):
             for l_1_s in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
                 l_1_markup = resolve('markup')
                 l_1_day = resolve('day')
+                l_1_ngettext = resolve('ngettext')
                 l_1_config = resolve('config')
                 _loop_vars = {}
                 pass
@@ -142,10 +143,10 @@ def root(context, missing=missing, environment=environment):
                 if environment.getattr(l_1_s, 'backdated'):
                     pass
                     yield ' <strong class="flag backdated" title="'
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed more than %(days)s days after its date', days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'committed more than %(days)s day after its date', 'committed more than %(days)s days after its date', environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
                     yield '">rückdatiert</strong>'
                 yield '</li>\n'
-            l_1_s = l_1_markup = l_1_day = l_1_config = missing
+            l_1_s = l_1_markup = l_1_day = l_1_ngettext = l_1_config = missing
             yield '</ul>\n'
         if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
             pass
@@ -288,4 +289,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '10=57&11=62&12=78&14=103&17=106&18=111&21=114&22=135&23=142&26=150&29=153&30=205&31=274&32=277&34=283&35=287'
+debug_info = '10=57&11=62&12=78&14=103&17=106&18=111&21=114&22=136&23=143&26=151&29=154&30=206&31=275&32=278&34=284&35=288'

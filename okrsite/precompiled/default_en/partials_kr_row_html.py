@@ -108,7 +108,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'target'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'milestones'):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(done)s of %(total)s milestones', done=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'milestones_done'), total=t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'))))
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones')), done=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'milestones_done'), total=t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'))))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'boolean'):
         pass
         yield escape((Markup('done') if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'done') else Markup('not done')))

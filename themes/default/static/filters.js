@@ -33,7 +33,10 @@
       var v = x.data.getAttribute("data-" + key);
       if (v) seen[v] = x.data.getAttribute("data-" + key + "-label") || v;
     });
-    var values = Object.keys(seen).sort(function (a, c) { return seen[a].localeCompare(seen[c]); });
+    // natural order, as the pages list names: "Squad 2" before "Squad 10", any case
+    var values = Object.keys(seen).sort(function (a, c) {
+      return seen[a].localeCompare(seen[c], undefined, { numeric: true, sensitivity: "base" }) || (a < c ? -1 : a > c ? 1 : 0);
+    });
     var first = document.createElement("option");
     first.value = ""; first.textContent = all;
     select.appendChild(first);
