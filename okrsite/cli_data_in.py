@@ -15,6 +15,7 @@ import click
 
 from okrsite.cli import DATE, print_diagnostics, resolve_site, site_option
 from okrsite.diagnostics import summary_line
+from okrsite.plural import plural
 
 if TYPE_CHECKING:
     from okrsite.pull import PullOutcome
@@ -107,7 +108,7 @@ def import_command(
         for planned in result.files:
             click.echo(f"# would write {planned.rel}\n{planned.text}")
         click.echo(
-            f"okrsite: dry run: {_count(len(result.files), 'file')} would be written, "
+            f"okrsite: dry run: {plural(len(result.files), 'file')} would be written, "
             f"{len(result.skipped)} skipped",
             err=True,
         )
@@ -120,7 +121,7 @@ def import_command(
     for planned in result.files:
         click.echo(f"okrsite: wrote {planned.rel}")
     click.echo(
-        f"okrsite: imported {_count(len(result.files), 'file')}, {len(result.skipped)} skipped; "
+        f"okrsite: imported {plural(len(result.files), 'file')}, {len(result.skipped)} skipped; "
         "next: okrsite check",
         err=True,
     )
@@ -190,18 +191,13 @@ def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path 
     if dry_run:
         files = sum(len(o.files) for o in outcomes if not o.error)
         click.echo(
-            f"okrsite: dry run: {_count(files, 'file')} would be written; nothing was written",
+            f"okrsite: dry run: {plural(files, 'file')} would be written; nothing was written",
             err=True,
         )
     failed = sum(1 for o in outcomes if o.error) + len(problems)
     if failed:
-        click.echo(f"okrsite: pull: {_count(failed, 'source')} failed", err=True)
+        click.echo(f"okrsite: pull: {plural(failed, 'source')} failed", err=True)
         sys.exit(1)
-
-
-def _count(n: int, word: str) -> str:
-    """``1 value``, ``2 values``: the count with its noun in the right number."""
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def _written(o: PullOutcome, dry_run: bool) -> list[str]:
@@ -209,13 +205,13 @@ def _written(o: PullOutcome, dry_run: bool) -> list[str]:
     if not o.files:
         if not (o.unchanged or o.changed):
             return [f"source {o.name!r}: the source gave no values; nothing to write"]
-        there = [f"{_count(o.unchanged, 'value')} already there"] if o.unchanged else []
+        there = [f"{plural(o.unchanged, 'value')} already there"] if o.unchanged else []
         if o.changed:
             there.append(f"{len(o.changed)} with another value")
         return [f"source {o.name!r}: nothing new ({', '.join(there)})"]
     lines = []
     if o.data_file is not None:
-        rel, added, updated = o.data_file, _count(len(o.added), "value"), len(o.updated)
+        rel, added, updated = o.data_file, plural(len(o.added), "value"), len(o.updated)
         if o.linked_from is not None:
             lines.append(
                 f"would create {rel} with {added} and link it from {o.linked_from}"
@@ -224,14 +220,14 @@ def _written(o: PullOutcome, dry_run: bool) -> list[str]:
             )
         elif o.added and updated:
             lines.append(
-                f"would add {added} to {rel} and update {_count(updated, 'value')} there"
+                f"would add {added} to {rel} and update {plural(updated, 'value')} there"
                 if dry_run
-                else f"added {added} to {rel} and updated {_count(updated, 'value')} there"
+                else f"added {added} to {rel} and updated {plural(updated, 'value')} there"
             )
         elif o.added:
             lines.append(f"would add {added} to {rel}" if dry_run else f"added {added} to {rel}")
         else:
-            what = _count(updated, "value")
+            what = plural(updated, "value")
             lines.append(f"would update {what} in {rel}" if dry_run else f"updated {what} in {rel}")
     for rel in o.files:
         if rel not in (o.data_file, o.linked_from):  # a check-in, one per date
