@@ -12,6 +12,12 @@ Ids: the new objective's id is the old one with the new cycle as a suffix,
 the old cycle's suffix has it replaced (``sales/emea-2026-q4`` →
 ``sales/emea-2027-q1``), so carrying twice does not stack suffixes.
 
+People and teams: the owner and team are written as the source file
+writes them (``owner: Uma Diaz`` stays ``owner: Uma Diaz``, not the id
+``uma-diaz`` it resolves to), read from the source by the real parser
+(:func:`names_as_written`), because the team edits the draft next and
+expects its own file back, not okrsite's internal ids.
+
 Alignment: carrying must never change a finished cycle's figures. A carried
 objective keeps its ``parent:`` only when the parent is carried too (then it
 points at the copy) or lives in a cycle that spans TO and has not ended; an
@@ -90,6 +96,43 @@ def carried_id(oid: str, from_cycle: str, to_cycle: str) -> str:
     if old and oid.endswith("-" + old):
         return oid[: -len(old)] + new
     return f"{oid}-{new}"
+
+
+def names_as_written(
+    site_root: Path, portfolio: Portfolio, cycle: str, content_dir: str
+) -> dict[str, dict[str, str]]:
+    """Objective id → ``{"owner": …, "team": …}`` as the objective files of
+    ``cycle`` write them, for :func:`plan_carry`.
+
+    The portfolio holds only the ids names resolve to (``uma-diaz``), so a
+    draft written from it would read ``owner: uma-diaz`` where the team
+    wrote ``owner: Uma Diaz``. The source file is parsed again by the
+    loader's parser (YAML or TOML, any key spelling), whose record of the
+    names it read gives the spelling; of co-owners (``owner: Uma Diaz, Tom
+    Lee``) it is the one that counts. A file that cannot be read leaves
+    its objective out, and the ids are written, as before.
+    """
+    out: dict[str, dict[str, str]] = {}
+    for oid, obj in portfolio.objectives.items():
+        if obj.cycle != cycle or (obj.owner is None and obj.team is None):
+            continue
+        try:
+            raw = (site_root / obj.file).read_bytes()
+        except OSError:
+            continue
+        parsed = parse_file(obj.file, raw, content_dir=content_dir, default_cycle=obj.cycle)
+        record = parsed.record
+        if not isinstance(record, Objective):
+            continue
+        wanted = {"person": ("owner", record.owner), "team": ("team", record.team)}
+        written: dict[str, str] = {}
+        for kind, ident, name in parsed.names:
+            key, expected = wanted.get(kind, ("", None))
+            if expected is not None and ident == expected and key not in written:
+                written[key] = name
+        if written:
+            out[oid] = written
+    return out
 
 
 def _number(x: float) -> int | float:
@@ -231,6 +274,7 @@ def plan_carry(
     content_dir: str,
     every: bool = False,
     custom_cycles: Mapping[str, Cycle] | None = None,
+    written: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[CarriedObjective]:
     """The objectives of ``from_cycle`` to write into ``to_cycle``, with their text.
 
@@ -238,6 +282,8 @@ def plan_carry(
     is written or only shown (``--dry-run``). ``custom_cycles`` are the
     cycles of ``okrsite.toml``: TO is usually a cycle no objective names yet.
     FROM and TO may be spelt as ``cycle:`` may (:func:`carry_cycles`).
+    ``written`` gives owners and teams as the source files write them
+    (:func:`names_as_written`); without an entry the id is written.
     """
     p = scored.portfolio
     start, to = carry_cycles(p, from_cycle, to_cycle, custom_cycles)
@@ -254,9 +300,12 @@ def plan_carry(
         obj, score = p.objectives[oid], scored.objectives[oid]
         parent, unaligned, why = _parent(scored, obj, to, new_ids, carried_krs)
         data: dict[str, Any] = {"title": obj.title, "cycle": to_cycle, "status": "draft"}
-        for key, value in (("owner", obj.owner), ("team", obj.team), ("parent", parent)):
+        as_written = (written or {}).get(oid, {})
+        for key, value in (("owner", obj.owner), ("team", obj.team)):
             if value is not None:
-                data[key] = value
+                data[key] = as_written.get(key, value)
+        if parent is not None:
+            data["parent"] = parent
         if unaligned is not None:
             data["# parent"] = _Comment(
                 f"was aligned to {unaligned}, {why}: align it to an objective of {to_cycle} "

@@ -544,7 +544,13 @@ def carry(
     key result starts at its last value. Never overwrites a file, never
     aligns a draft to an objective left behind in FROM. See docs/review.md.
     """
-    from okrsite.carry import CarryError, carry_cycles, plan_carry, write_carry
+    from okrsite.carry import (
+        CarryError,
+        carry_cycles,
+        names_as_written,
+        plan_carry,
+        write_carry,
+    )
 
     result = load_or_exit(site, as_of, strict=False)
     root = resolve_site(site)
@@ -553,8 +559,9 @@ def carry(
         start, to = carry_cycles(
             result.scored.portfolio, from_cycle, to_cycle, result.config.cycles
         )
+        written = names_as_written(root, result.scored.portfolio, start.name, content_dir)
         plan = plan_carry(
-            result.scored, start.name, to.name, content_dir, every, result.config.cycles
+            result.scored, start.name, to.name, content_dir, every, result.config.cycles, written
         )
     except CarryError as exc:
         raise click.UsageError(str(exc)) from None

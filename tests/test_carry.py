@@ -676,7 +676,7 @@ def test_carried_file_is_written_in_block_style(make_site: Make) -> None:
         "title: Fill the pipeline\n"
         "cycle: 2026-Q4\n"
         "status: draft\n"
-        "owner: uma-diaz\n"
+        "owner: Uma Diaz\n"
         "# was aligned to company/grow#channels, which was not carried (it stays in 2026-Q3): "
         "align it to an objective of 2026-Q4 with parent:\n"
         "carried_from: sales/pipeline\n"
@@ -693,3 +693,80 @@ def test_carried_file_is_written_in_block_style(make_site: Make) -> None:
         "---\n"
         "\n"
     )
+
+
+# ---- people and teams as the team wrote them
+
+NAMES: dict[str, str | bytes] = {
+    "okrsite.toml": 'title = "Names"\nas_of = 2026-10-05\n',
+    "content/people/renee-obrien.md": "---\ntitle: Renée O'Brien\n---\n",
+    "content/people/jose-alvarez.md": "---\ntitle: José Álvarez\n---\n",
+    "content/teams/product.md": "---\ntitle: Product & Engineering\n---\n",
+    "content/teams/sales.md": "---\ntitle: Sales\n---\n",
+    # a name that is a person file's title (the file is not named after it)
+    "content/objectives/sales/emea.md": """
+        ---
+        title: Win EMEA
+        cycle: 2026-Q3
+        owner: Renée O'Brien
+        team: Sales
+        key_results:
+          - id: deals
+            title: Close 20 deals
+            target: 20
+            current: 12
+        ---
+    """,
+    # co-owners on one line: the one that counts is the first
+    "content/objectives/product/api.md": """
+        ---
+        title: Ship the API
+        cycle: 2026-Q3
+        Owner: José Álvarez, Renée O'Brien
+        Team: Product & Engineering
+        key_results:
+          - id: docs
+            title: API docs written
+            done: false
+        ---
+    """,
+    # Hugo's TOML front matter, the owner written as an id
+    "content/objectives/product/latency.md": (
+        '+++\ntitle = "Cut latency"\ncycle = "2026-Q3"\nowner = "jose-alvarez"\n'
+        'team = "product"\n\n[[key_results]]\nid = "p95"\ntitle = "p95 from 800 to 300 ms"\n'
+        'start = 800\ntarget = 300\nunit = "ms"\n+++\n'
+    ),
+}
+
+
+def test_carried_owner_and_team_are_written_as_the_source_writes_them(
+    make_site: Make, tmp_path: Path
+) -> None:
+    """``owner: Renée O'Brien`` is carried as ``owner: Renée O'Brien``, not as
+    the id ``renee-obrien``; an id stays an id; the draft, once activated,
+    belongs to the same person and team as its source."""
+    site = make_site(NAMES)
+    code, out = run("carry", "2026-Q3", "2026-Q4", "--site", str(site))
+    assert code == 0, out
+    objectives = site / "content" / "objectives"
+    emea_text = (objectives / "sales/emea-2026-q4.md").read_text(encoding="utf-8")
+    assert "owner: Renée O'Brien\nteam: Sales\n" in emea_text
+    api = front(objectives / "product/api-2026-q4.md")
+    assert (api["owner"], api["team"]) == ("José Álvarez", "Product & Engineering")
+    latency = front(objectives / "product/latency-2026-q4.md")
+    assert (latency["owner"], latency["team"]) == ("jose-alvarez", "product")
+
+    for name in ("sales/emea", "product/api", "product/latency"):
+        draft = objectives / f"{name}-2026-q4.md"
+        draft.write_text(
+            draft.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8"
+        )
+    code, output = run("build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-history")
+    assert code == 0, output
+    assert "OKR306" not in output  # every name is a person or team of the site
+    portfolio = json.loads((tmp_path / "out/api/portfolio.json").read_text(encoding="utf-8"))
+    owners = {o["id"]: (o["owner"], o["team"]) for o in portfolio["objectives"]}
+    for name in ("sales/emea", "product/api", "product/latency"):
+        assert owners[f"{name}-2026-q4"] == owners[name], name
+    assert owners["sales/emea-2026-q4"] == ("renee-obrien", "sales")
+    assert owners["product/api-2026-q4"] == ("jose-alvarez", "product")
