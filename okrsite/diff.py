@@ -44,7 +44,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
-from okrsite.resolve import checkin_order
+from okrsite.resolve import checkin_order, natural_key
 from okrsite.translations import load_language
 
 Value = str | float | bool | None | tuple[str, ...]
@@ -158,6 +158,9 @@ class CheckInChange:
     would read as deleted, and the reviewer would not learn that the change
     made committed check-ins invalid. ``errors`` are head's errors in its
     file; ``values`` are empty, as nothing of it counts at head.
+
+    ``time`` is its time of day as written (``14:05``), empty without one:
+    two check-ins of one day are told apart, and listed, by it.
     """
 
     id: str
@@ -174,6 +177,7 @@ class CheckInChange:
     fields: tuple[FieldChange, ...] = ()
     broken: bool = False
     errors: tuple[Diagnostic, ...] = ()
+    time: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,8 +715,16 @@ def _checkin_changes(
     as_of: date,
     head_errors: Mapping[str, tuple[Diagnostic, ...]],
     obj_renames: Mapping[str, str],
+    kr_renames: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[CheckInChange, ...]:
-    """Check-ins added, edited, removed, or refused at head (``head_errors`` by file)."""
+    """Check-ins added, edited, removed, or refused at head (``head_errors`` by file).
+
+    ``kr_renames`` maps an objective (head's id) to its renamed key results
+    (head's id → base's): an edit that only follows a key result's new id
+    (``incidents: 7`` → ``sev-incidents: 7``) moves no value, and says so
+    as a "key result" field noted "follows rename".
+    """
+    kr_renames = kr_renames or {}
     b_all = {c.id: c for c in base.checkins}
     h_all = {c.id: c for c in head.checkins}
     refused = {cid: b for cid, b in b_all.items() if cid not in h_all and b.file in head_errors}
@@ -754,10 +766,11 @@ def _checkin_changes(
             out.append(
                 CheckInChange(
                     cid, h.file, h.date, "added", kind, target, h.author, moves,
-                    prev_conf, h.confidence, h.date <= as_of,
+                    prev_conf, h.confidence, h.date <= as_of, time=h.time,
                 )
             )  # fmt: skip
         else:
+            follows: tuple[FieldChange, ...] = ()
             if h.kpi is not None:
                 moves = (
                     (ValueMove("value", b.value, h.value, unit_of(h, "value")),)
@@ -765,17 +778,34 @@ def _checkin_changes(
                     else ()
                 )
             else:
-                keys = list(dict.fromkeys([*h.values, *b.values]))
+                same_objective = h.objective is not None and b.objective in (
+                    h.objective,
+                    obj_renames.get(h.objective),
+                )
+                renamed = kr_renames.get(h.objective or "", {}) if same_objective else {}
+                followed = {
+                    old: new
+                    for new, old in renamed.items()
+                    if old in b.values and new in h.values and old not in h.values
+                }
+                b_values = {followed.get(k, k): v for k, v in b.values.items()}
+                keys = list(dict.fromkeys([*h.values, *b_values]))
                 moves = tuple(
-                    ValueMove(k, b.values.get(k), h.values.get(k), unit_of(h, k))
+                    ValueMove(k, b_values.get(k), h.values.get(k), unit_of(h, k))
                     for k in keys
-                    if b.values.get(k) != h.values.get(k)
+                    if b_values.get(k) != h.values.get(k)
+                )
+                follows = _fields(
+                    *(
+                        _field("key result", old, new, FOLLOWS_RENAME)
+                        for old, new in followed.items()
+                    )
                 )
             out.append(
                 CheckInChange(
                     cid, h.file, h.date, "changed", kind, target, h.author, moves,
                     b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
-                    _checkin_fields(b, h, obj_renames),
+                    _checkin_fields(b, h, obj_renames) + follows, time=h.time,
                 )
             )  # fmt: skip
     for cid, b in b_all.items():
@@ -787,7 +817,7 @@ def _checkin_changes(
                 CheckInChange(
                     cid, b.file, b.date, "removed", kind, target, b.author, (),
                     b.confidence, None, b.date <= as_of,
-                    broken=True, errors=head_errors[b.file],
+                    broken=True, errors=head_errors[b.file], time=b.time,
                 )
             )  # fmt: skip
             continue
@@ -798,10 +828,14 @@ def _checkin_changes(
         out.append(
             CheckInChange(
                 cid, b.file, b.date, "removed", kind, target, b.author, moves,
-                b.confidence, None, b.date <= as_of,
+                b.confidence, None, b.date <= as_of, time=b.time,
             )
         )  # fmt: skip
-    return tuple(sorted(out, key=lambda c: (c.date, c.file)))
+    # the loader's order (resolve.checkin_order): by date, time of day, then
+    # file name in natural order, so "2026-11-19.md" (10:30) is listed before
+    # "2026-11-19-2.md" (17:00), as on the pages, not after it as plain
+    # string order of the paths would have it
+    return tuple(sorted(out, key=lambda c: (c.date, c.time, natural_key(c.file))))
 
 
 # ------------------------------------------------------------------ scores
@@ -815,13 +849,24 @@ def _score_change(
     b: ObjectiveScore | None,
     h: ObjectiveScore | None,
     causes: tuple[Cause, ...],
+    kr_renames: Mapping[str, str] | None = None,
 ) -> ScoreChange | None:
+    """How ``oid``'s figures moved; ``None`` when they did not.
+
+    A renamed key result (``kr_renames``: head's id → base's) is compared
+    with itself under its old id: a rename alone moves no figure, and the
+    objective is not listed as if one key result had gone to "—" and
+    another come from it.
+    """
     kr_moves: list[KRScoreChange] = []
     b_krs = b.key_results if b else {}
     h_krs = h.key_results if h else {}
+    renames = kr_renames or {}
+    renamed_base = set(renames.values())
     if b is not None and h is not None:
-        for kr_id in dict.fromkeys([*h_krs, *b_krs]):
-            bk, hk = b_krs.get(kr_id), h_krs.get(kr_id)
+        base_only = [k for k in b_krs if k not in h_krs and k not in renamed_base]
+        for kr_id in dict.fromkeys([*h_krs, *base_only]):
+            bk, hk = b_krs.get(renames.get(kr_id, kr_id)), h_krs.get(kr_id)
             move = KRScoreChange(
                 kr_id,
                 bk.progress if bk else None,
@@ -862,6 +907,7 @@ def _score_changes(
     edited: set[str],
     checked_in: set[str],
     changed_kpis: set[str],
+    kr_renames: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[ScoreChange, ...]:
     pending: dict[str, tuple[ObjectiveScore | None, ObjectiveScore | None, str]] = {}
     renamed_base = set(renames.values())
@@ -891,7 +937,7 @@ def _score_changes(
     out: list[ScoreChange] = []
     changed: dict[str, ScoreChange] = {}
     for oid, (before, after, title) in pending.items():
-        change = _score_change(oid, title, before, after, ())
+        change = _score_change(oid, title, before, after, (), (kr_renames or {}).get(oid))
         if change is not None:
             changed[oid] = change
     for oid, change in changed.items():
@@ -1104,7 +1150,12 @@ def diff_portfolios(
     for d in head_diags:
         if d.is_error and d.file:
             head_errors_by_file[d.file] = (*head_errors_by_file.get(d.file, ()), d)
-    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file, obj_renames)
+    kr_renames = {
+        rec.id: {kr.id: kr.renamed_from for kr in rec.key_results if kr.renamed_from}
+        for rec in objectives
+        if any(kr.renamed_from for kr in rec.key_results)
+    }
+    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file, obj_renames, kr_renames)
 
     edited = {c.id for c in objectives if c.change == "changed"}
     checked_in = {c.target for c in checkins if c.target_kind == "objective" and c.counted}
@@ -1114,7 +1165,7 @@ def diff_portfolios(
     changed_kpis |= {
         k for k in set(base.kpis) & set(head.kpis) if base.kpis[k].series != head.kpis[k].series
     }
-    scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis)
+    scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis, kr_renames)
     error_files = set(head_errors_by_file)
     objectives, kpis, goals = (
         tuple(_mark_broken(r, error_files) for r in records)

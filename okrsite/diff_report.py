@@ -269,11 +269,32 @@ def _refusal(c: CheckInChange) -> str:
     return "; ".join(f"{d.location}: {d.code} {d.message}" for d in c.errors)
 
 
+def _when(c: CheckInChange) -> str:
+    """A check-in's date, with its time of day as written when it has one
+    (``2026-11-19 10:30``): the two check-ins of one day are told apart."""
+    return f"{c.date} {c.time}" if c.time else str(c.date)
+
+
+def _confidence_move(c: CheckInChange, shown: Callable[[Value], str]) -> str | None:
+    """The confidence a check-in sets, next to the one before it.
+
+    A new check-in without a confidence changes none: the objective keeps
+    the last one given (its page and export say so), so "7 → —" would
+    read as if it had been withdrawn. An edit that deletes the line does
+    withdraw it from that check-in, and says so.
+    """
+    if c.change == "added" and c.confidence_after is None:
+        return None
+    if c.confidence_before != c.confidence_after:
+        return f"confidence {shown(c.confidence_before)} → {shown(c.confidence_after)}"
+    return None
+
+
 def _md_checkin(c: CheckInChange, names: _Names) -> str:
     who = f" by {md(names.person(c.author))}" if c.author else ""
     if c.broken:
         return (
-            f"- {c.date} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
+            f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
             + "; ".join(f"{code(d.location)} {code(d.code)} {md(d.message)}" for d in c.errors)
         )
     parts = [_note_change(f) if f.field == "note" else _md_field(f, names) for f in c.fields]
@@ -285,14 +306,15 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
     )
     if values:
         parts.append(values)
-    if c.confidence_before != c.confidence_after:
-        parts.append(f"confidence {_mval(c.confidence_before)} → {_mval(c.confidence_after)}")
+    moved = _confidence_move(c, _mval)
+    if moved:
+        parts.append(moved)
     elif c.confidence_after is not None:
         parts.append(f"confidence {_mval(c.confidence_after)}")
     late = "" if c.counted else " (dated after as_of: not counted yet)"
     detail = "; ".join(parts)
     return (
-        f"- {c.date} {c.target_kind} {code(c.target)}{who}: **{c.change}**"
+        f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **{c.change}**"
         f"{': ' + detail if detail else ''}{late}"
     )
 
@@ -534,10 +556,11 @@ def render_text(
     if result.checkins:
         lines.append(st("Check-ins:", bold=True))
         for c in result.checkins:
+            who = f" by {names.person(c.author)}" if c.author else ""
             if c.broken:
                 lines.append(
-                    f"  {st('cannot be read at head', fg='red')} {c.date} {c.target_kind} "
-                    f"{c.target}: {_refusal(c)}"
+                    f"  {st('cannot be read at head', fg='red')} {_when(c)} {c.target_kind} "
+                    f"{c.target}{who}: {_refusal(c)}"
                 )
                 continue
             parts = [
@@ -549,12 +572,13 @@ def render_text(
             )
             if values:
                 parts.append(values)
-            if c.confidence_before != c.confidence_after:
-                parts.append(f"confidence {show(c.confidence_before)} → {show(c.confidence_after)}")
+            moved = _confidence_move(c, show)
+            if moved:
+                parts.append(moved)
             late = "" if c.counted else " (after as_of: not counted yet)"
             detail = "; ".join(parts)
             lines.append(
-                f"  {c.change} {c.date} {c.target_kind} {c.target}"
+                f"  {c.change} {_when(c)} {c.target_kind} {c.target}{who}"
                 f"{': ' + detail if detail else ''}{late}"
             )
         lines.append("")
@@ -632,6 +656,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "id": c.id,
                 "file": c.file,
                 "date": c.date.isoformat(),
+                "time": c.time or None,
                 "change": c.change,
                 "target_kind": c.target_kind,
                 "target": c.target,

@@ -482,7 +482,7 @@ def test_checkin_refused_at_head_is_not_removed(refused: tuple[Path, str, str]) 
 
     text = run(repo, "main", "HEAD", "--as-of", AS_OF, "--format", "text", "--fail-on", "none")
     assert (
-        "  cannot be read at head 2026-01-14 objective sales/emea-expansion: "
+        "  cannot be read at head 2026-01-14 objective sales/emea-expansion by Uma Diaz: "
         "content/checkins/2026-01-14-emea.md:6:24: OKR304 objective 'sales/emea-expansion' "
         "has no key result 'churn'\n"
     ) in text.stdout
@@ -557,7 +557,7 @@ def test_edited_checkin_says_what_changed(tmp_path: Path) -> None:
 
     text = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF, "--format", "text").stdout
     assert (
-        "  changed 2026-01-07 objective sales/emea-growth: "
+        "  changed 2026-01-07 objective sales/emea-growth by Uma Diaz: "
         "objective: sales/emea-expansion → sales/emea-growth (follows rename)\n"
     ) in text
     line = next(x for x in text.splitlines() if x.startswith("  changed 2026-01-15"))
@@ -580,7 +580,7 @@ def test_names_and_figures_as_pages_show_them(refused: tuple[Path, str, str]) ->
     assert "      team: Sales EMEA → EMEA Growth\n" in out
     assert "          target: 1,000,000 EUR → 800,000 EUR (less ambitious)\n" in out
     assert (
-        "  added 2026-02-04 objective sales/emea-expansion: "
+        "  added 2026-02-04 objective sales/emea-expansion by Tom Lee: "
         "countries 1 → 2, revenue 150,000 EUR → 420,000 EUR; confidence 6 → 5\n"
     ) in out
     assert (
