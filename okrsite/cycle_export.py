@@ -92,7 +92,7 @@ def scorecard_json(
                 "title": kr.title,
                 "progress": number(m.progress),
                 "current": number(m.current),
-                "target": number(kr.target if kr.kind == "numeric" else kr.threshold),
+                "target": number(m.target),
                 "unit": kr.unit or None,
                 "checkins": m.checkins,
             }

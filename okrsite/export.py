@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 from okrsite import __version__, numbers
-from okrsite.model import KeyResult, ScoredPortfolio
+from okrsite.model import ScoredPortfolio
+from okrsite.scoring import kr_target
 
 
 def _num(x: float | None) -> float | int | None:
@@ -48,7 +49,7 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
                 "title": kr.title,
                 "kind": kr.kind,
                 "start": _num(kr.start),
-                "target": _num(_kr_target(kr)),
+                "target": _num(kr_target(kr)),
                 "current": _num(s.key_results[kr.id].current),
                 "unit": kr.unit or None,
                 "weight": _num(kr.weight),
@@ -60,16 +61,6 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
             for kr in obj.key_results
         ],
     }
-
-
-def _kr_target(kr: KeyResult) -> float | None:
-    """What counts as done: the target, the threshold to hold, or for a
-    checklist the number of milestones (its current value is the number done)."""
-    if kr.kind == "numeric":
-        return kr.target
-    if kr.kind == "milestones":
-        return float(len(kr.milestones))
-    return kr.threshold
 
 
 def portfolio_json(scored: ScoredPortfolio) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from datetime import date
 from okrsite.checkin_index import checkin_index
 from okrsite.cycle_figures import COUNTED, Figures, figures, team_ids
 from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, TrendMeaning
-from okrsite.scoring import health_for, reached, trend_for, trend_meaning
+from okrsite.scoring import health_for, kr_target, reached, trend_for, trend_meaning
 
 #: how many key results the "moved least" list holds
 LEAST_MOVED = 5
@@ -45,6 +45,9 @@ class LeastMoved:
     progress: float
     current: float | None
     checkins: int
+    #: its target as every page and export writes it (:func:`okrsite.scoring.kr_target`):
+    #: for a checklist, the number of milestones
+    target: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,9 @@ def _least_moved(scored: ScoredPortfolio, ids: list[str]) -> tuple[LeastMoved, .
             1 for c in by_objective.get(oid, ()) if c.date <= scored.as_of and kr_id in c.values
         )
         ks = scored.objectives[oid].key_results[kr_id]
-        out.append(LeastMoved(oid, kr_id, ks.progress, ks.current, reports))
+        measured = p.objectives[oid].key_result(kr_id)
+        target = kr_target(measured) if measured is not None else None
+        out.append(LeastMoved(oid, kr_id, ks.progress, ks.current, reports, target))
     return tuple(out)
 
 

@@ -332,6 +332,21 @@ def current_reading(
     return None, None, None
 
 
+def kr_target(kr: KeyResult) -> float | None:
+    """What counts as done: the target, the threshold to hold, or for a
+    checklist the number of milestones (its current value is the number done).
+
+    The one rule for every "target" a page or an export shows beside a key
+    result's current value, so ``portfolio.json`` and a cycle's scorecard
+    never write two targets for one checklist.
+    """
+    if kr.kind == "numeric":
+        return kr.target
+    if kr.kind == "milestones":
+        return float(len(kr.milestones))
+    return kr.threshold
+
+
 def measured_progress(
     kr: KeyResult, current: float | None, from_checkin: bool
 ) -> tuple[float, float | None]:

@@ -150,3 +150,46 @@ def test_a_cycle_not_yet_started_has_no_scorecard(make_site: Any, tmp_path: Path
     page = (out / "cycles/2027-Q1/index.html").read_text()
     assert 'class="scorecard"' not in page
     assert "Plan &amp; &lt;ship&gt;" in page
+
+
+CHECKLIST = {
+    "okrsite.toml": 'title = "Docs"\n',
+    "content/objectives/product/api.md": """
+        ---
+        title: Ship the public API
+        cycle: 2026-Q3
+        owner: Li Wei
+        key_results:
+          - id: docs
+            title: API docs written
+            milestones:
+              - {title: Reference, done: true}
+              - Tutorials
+          - id: users
+            title: Reach 40 API users
+            target: 40
+            current: 38
+        ---
+    """,
+}
+
+
+def test_a_checklist_has_one_target_on_the_scorecard_and_in_every_export(
+    make_site: Any, tmp_path: Path
+) -> None:
+    """A checklist's target is its number of milestones in portfolio.json and
+    key-results.csv; the scorecard (page, JSON, CSV) said nothing ("1 / –",
+    ``null``) where the export said 2."""
+    site = make_site(CHECKLIST)
+    out = tmp_path / "out"
+    build(site, out)
+    card, data = scorecard_of(out, "2026-Q3")
+    least = {m["key_result"]: m for m in data["least_moved"]}
+    assert (least["docs"]["current"], least["docs"]["target"]) == (1, 2)
+    portfolio = json.loads((out / "api/portfolio.json").read_text())
+    docs = portfolio["objectives"][0]["key_results"][0]
+    assert (docs["id"], docs["current"], docs["target"]) == ("docs", 1, 2)
+    row = card.select_one('.scorecard-least tr[data-key-result="product/api#docs"]')
+    assert row is not None
+    cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+    assert "1 / 2" in cells

@@ -122,7 +122,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
                 Link(kr.id, kr.title, f"{url}#{anchor('kr', kr.id)}"),
                 m.progress,
                 m.current,
-                kr.target if kr.kind == "numeric" else kr.threshold,
+                m.target,
                 kr.unit or "",
                 m.checkins,
             )
