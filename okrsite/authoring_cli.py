@@ -27,10 +27,11 @@ from okrsite.authoring import (
     validated_write,
 )
 from okrsite.diagnostics import format_report, summary_line
-from okrsite.model import Objective, Portfolio
+from okrsite.model import CheckIn, Objective, Portfolio
 from okrsite.named_targets import folded, key_result_named, target_guess, targets_named
 from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult, ParseCache
+from okrsite.resolve import checkin_order
 from okrsite.slug import slugify
 from okrsite.written_dates import MOMENT_FORMS, read_date, timed, year_last_readings
 
@@ -258,7 +259,22 @@ def record_checkin(
         author=author,
         note=note,
     )
-    report(validated_write(root, {rel: text}, base=base, cache=cache), "check-in")
+    outcome = validated_write(root, {rel: text}, base=base, cache=cache)
+    report(outcome, "check-in")
+    # the loader's OKR311 already says it when the new name sorts after a timed one
+    warned = any(d.code == "OKR311" and d.file == rel for d in outcome.warnings)
+    if not isinstance(when, datetime) and not warned:
+        read_after = _read_after(p, kind, target, day, rel)
+        if read_after:
+            shown = ", ".join(
+                c.file.rsplit("/", 1)[-1] + (f" ({c.time})" if c.time else "") for c in read_after
+            )
+            click.echo(
+                f"okrsite: note: this check-in has no time of day, so it is read before "
+                f"{shown} of the same day, whose values stay that day's last; if it came "
+                f"after them, add the time of day to its date in {rel} (date: {day}THH:MM)",
+                err=True,
+            )
     pinned = base.config.as_of
     if pinned is not None and day > pinned:
         # written, but every figure is as of the pinned day: say so, or the
@@ -269,6 +285,27 @@ def record_checkin(
             "remove as_of from okrsite.toml to build as of today)",
             err=True,
         )
+
+
+def _read_after(p: Portfolio, kind: str, target: str, day: date, rel: str) -> list[CheckIn]:
+    """The check-ins of ``target`` on ``day`` that a new one without a time,
+    written to ``rel``, is read before.
+
+    The file name is chosen after every ``DAY.md``/``DAY-N.md`` of the day,
+    but a check-in without a time counts from the start of its day, so one
+    stamped with a time (``okrsite checkin`` stamps the time of day) or one
+    written by hand as ``DAY-afternoon.md`` still comes after it: the new
+    values would silently not be the day's, as a backfilled check-in
+    usually means them to be.
+    """
+    new = checkin_order(CheckIn(id="", file=rel, date=day))
+    return [
+        c
+        for c in p.checkins
+        if c.date == day
+        and (c.kpi if kind == "kpi" else c.objective) == target
+        and checkin_order(c) > new
+    ]
 
 
 def _goal_value(

@@ -697,3 +697,43 @@ def test_a_check_in_after_the_pinned_as_of_is_written_with_a_note(site: Path) ->
     code, out = run(*args, "--date", "2026-11-20")
     assert code == 0, out
     assert "note:" not in out
+
+
+def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: Path) -> None:
+    """``--date DAY`` on a day with check-ins of a time (the command's own, or
+    written by hand as ``DAY-morning.md``): the new file is named after them,
+    yet without a time it is read first, so its values are not the day's.
+    The command says so; on a day without such check-ins it says nothing."""
+    folder = site / "content/checkins/company/faster-support"
+    (folder / "2026-11-10-morning.md").write_text(
+        "---\nobjective: company/faster-support\ndate: 2026-11-10 9:15\n"
+        "author: José Álvarez\nvalues: {self-serve: 30}\n---\n",
+        encoding="utf-8",
+    )
+    (folder / "2026-11-10-afternoon.md").write_text(
+        "---\nobjective: company/faster-support\ndate: 2026-11-10 4:30 pm\n"
+        "values: {self-serve: 31}\n---\n",
+        encoding="utf-8",
+    )
+    args = ("checkin", "company/faster-support", "--site", str(site), "--author", "Renée O'Brien")
+    code, out = run(*args, "--set", "self-serve=35", "--date", "2026-11-10")
+    assert code == 0, out
+    assert "wrote content/checkins/company/faster-support/2026-11-10.md" in out
+    assert (
+        "note: this check-in has no time of day, so it is read before 2026-11-10-morning.md "
+        "(09:15), 2026-11-10-afternoon.md (16:30) of the same day, whose values stay that day's last; "
+        "if it came after them, add the time of day to its date in "
+        "content/checkins/company/faster-support/2026-11-10.md (date: 2026-11-10THH:MM)"
+    ) in " ".join(out.split())
+    kr = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
+    assert kr.key_results["self-serve"].current == 31  # what the note says
+
+    # named after the command's own 2026-11-11.md (16:30), the loader's warning
+    # (OKR311) says it already: no second note
+    code, out = run(*args, "--set", "self-serve=36", "--date", "2026-11-11 4:30 pm")
+    assert code == 0 and "note:" not in out, out
+    code, out = run(*args, "--set", "self-serve=37", "--date", "2026-11-11")
+    assert code == 0 and "2026-11-11-2.md" in out, out
+    assert "warning OKR311" in out and "note:" not in out, out
+    code, out = run(*args, "--set", "self-serve=36", "--date", "2026-11-12")
+    assert code == 0 and "note:" not in out and "OKR311" not in out, out
