@@ -61,7 +61,18 @@ class ThemeError(ValueError):
 
 
 def builtin_themes_dir() -> Path:
-    """Where the shipped themes live: the ``okrsite.themes`` package, else the repo's ``themes/``."""
+    """Where the shipped themes live: the ``themes/`` beside the ``okrsite``
+    package that is running when that is a source checkout, else the
+    ``okrsite.themes`` package.
+
+    The checkout comes first because an editable install maps the
+    ``okrsite.themes`` package to the checkout it was installed from: code
+    run from another checkout of the same repository (a git worktree, with
+    ``python -m okrsite``) would otherwise render that other checkout's
+    templates with its own code, and a template edit would not show.
+    """
+    if (_REPO_THEMES / DEFAULT_THEME / "theme.toml").is_file():
+        return _REPO_THEMES
     # the package's folder as the import system found it (importlib.resources
     # would say the same, after importing zipfile: a few ms of every build)
     try:
