@@ -347,6 +347,19 @@ def kr_target(kr: KeyResult) -> float | None:
     return kr.threshold
 
 
+def boolean_done(kr: KeyResult, current: float | None, from_checkin: bool) -> bool:
+    """Whether a yes/no key result is done: a check-in's 1 or 0 when one
+    reported it (value ≥ 1), else its file's ``done:``.
+
+    The one rule: the score, the key-result table and "Explain this score"
+    all read it, so a ``done: no`` in the file never reads "not done" beside
+    100% once a check-in said ``yes``.
+    """
+    if from_checkin and current is not None:
+        return current >= 1.0
+    return bool(kr.done)
+
+
 def measured_progress(
     kr: KeyResult, current: float | None, from_checkin: bool
 ) -> tuple[float, float | None]:
@@ -366,8 +379,7 @@ def measured_progress(
         ratio = sum(1 for m in kr.milestones if m.done) / total if total else 0.0
         return ratio, ratio
     if kind == "boolean":
-        achieved = current >= 1.0 if from_checkin and current is not None else bool(kr.done)
-        value = 1.0 if achieved else 0.0
+        value = 1.0 if boolean_done(kr, current, from_checkin) else 0.0
         return value, value
     if kind in ("stay_above", "stay_below"):
         if current is None or kr.threshold is None:

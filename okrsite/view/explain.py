@@ -19,6 +19,7 @@ from okrsite.scoring import (
     FORECAST_MIN_CHECKINS,
     FORECAST_MIN_SPAN,
     STALE_GRACE_DAYS,
+    boolean_done,
     fit_line,
     forecast_points,
     forecast_x,
@@ -218,7 +219,7 @@ def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainL
         done = sum(1 for m in kr.milestones if m.done)
         return make("milestones", done=done, total=len(kr.milestones))
     if kr.kind == "boolean":
-        return make("boolean", holds=bool(kr.done))
+        return make("boolean", holds=boolean_done(kr, ks.current, ks.current_source == "checkin"))
     if kr.kind in ("stay_above", "stay_below"):
         return make(
             kr.kind,

@@ -29,7 +29,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
-from okrsite.scoring import grade_for
+from okrsite.scoring import boolean_done, grade_for
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -165,6 +165,9 @@ class KeyResultRow:
     kpi: Link | None
     aligned: tuple[AlignedChild, ...]
     spark: Sparkline | None
+    #: a yes/no key result is done (:func:`okrsite.scoring.boolean_done`):
+    #: a check-in's yes counts over the file's ``done: no``
+    done: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,6 +468,8 @@ class ViewModel:
             kpi=kpi,
             aligned=aligned,
             spark=spark,
+            done=kr.kind == "boolean"
+            and boolean_done(kr, ks.current, ks.current_source == "checkin"),
         )
 
     def breadcrumb(self, o: Objective) -> list[Link]:

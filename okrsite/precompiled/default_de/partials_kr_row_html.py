@@ -111,7 +111,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones')), done=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'milestones_done'), total=t_1(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'))))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'boolean'):
         pass
-        yield escape((Markup('erledigt') if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'done') else Markup('nicht erledigt')))
+        yield escape((Markup('erledigt') if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'done') else Markup('nicht erledigt')))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') in ('stay_above', 'stay_below')):
         pass
         yield escape((Markup('bleibe über') if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'stay_above') else Markup('bleibe unter')))
