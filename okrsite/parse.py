@@ -2411,6 +2411,31 @@ def _person(
 HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$")
 
 
+#: a profile's address, as people paste it: github.com/alice,
+#: https://github.com/orgs/acme/teams/sales, https://gitlab.example.com/group/alice
+_PROFILE_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?P<host>[^/\s]+\.[a-z]{2,})/(?P<path>[^?#\s]+?)/?$"
+)
+_GITHUB_TEAM_RE = re.compile(r"^orgs/([^/]+)/teams/([^/]+)$")
+
+
+def _handle_of_profile(value: str, key: str) -> str:
+    """The handle a profile address names (``https://github.com/alice`` is
+    ``alice``, ``…/orgs/acme/teams/sales`` is ``acme/sales``); anything else
+    as it is. GitLab's path may be a group's, on any host (self-managed);
+    GitHub's is on github.com."""
+    found = _PROFILE_RE.match(value)
+    if found is None:
+        return value
+    host, path = found["host"].lower(), found["path"]
+    if key == "github":
+        if host != "github.com":
+            return value
+        team = _GITHUB_TEAM_RE.match(path)
+        return f"{team[1]}/{team[2]}" if team else path
+    return path
+
+
 def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
     """A GitHub or GitLab handle (``alice``, ``@alice``, ``@org/team``), without the ``@``.
 
@@ -2420,7 +2445,7 @@ def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
     value = f.text(data, key, ())
     if value is None:
         return None
-    value = value.strip()
+    value = _handle_of_profile(value.strip(), key)
     if not HANDLE_RE.match(value):
         f.warn(
             "OKR120",

@@ -110,3 +110,35 @@ def test_broken_goals_exit_1_with_diagnostics(tmp_path: Path) -> None:
     code, out, err = run("--site", str(repo.root / "goals"))
     assert code == 1
     assert "content/objectives/bad.md" in err and out == ""
+
+
+def test_handles_pasted_as_profile_addresses_are_read(tmp_path: Path) -> None:
+    """People paste the address of a profile or a team page; CODEOWNERS gets the handle."""
+    repo = make_repo(tmp_path / "repo")
+    repo.write(
+        "goals/content/people/carol.md",
+        "---\ntitle: Carol Diaz\ngithub: https://github.com/carol-d/\n"
+        "gitlab: https://gitlab.example.com/cdiaz\n---\n",
+    )
+    repo.write(
+        "goals/content/teams/sales.md",
+        "---\ntitle: Sales\ngithub: https://github.com/orgs/acme/teams/sales\n---\n",
+    )
+    result = CliRunner().invoke(cli, ["check", "--site", str(repo.root / "goals")])
+    assert "OKR120" not in result.output
+    code, out, _ = run("--site", str(repo.root / "goals"))
+    assert code == 0
+    assert "/goals/content/kpis/nps.md @carol-d @acme/sales" in out.splitlines()
+    repo.write(
+        "goals/okrsite.toml",
+        'repo_url = "https://gitlab.example.com/acme/goals"\nas_of = 2026-02-01\n',
+    )
+    code, out, _ = run("--site", str(repo.root / "goals"))
+    assert "/goals/content/kpis/nps.md @cdiaz" in out.splitlines()
+    # an address on another host says nothing about GitHub: warned of and left out
+    repo.write(
+        "goals/content/people/carol.md",
+        "---\ntitle: Carol Diaz\ngithub: https://example.com/carol\n---\n",
+    )
+    result = CliRunner().invoke(cli, ["check", "--site", str(repo.root / "goals")])
+    assert "content/people/carol.md:3" in result.output and "OKR120" in result.output
