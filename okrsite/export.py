@@ -89,6 +89,9 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "trend_meaning": ks.trend_meaning,
                 "direction": kpi.direction,
                 "indicator": kpi.indicator,
+                "unit": kpi.unit or None,
+                "target": _num(kpi.target),
+                "thresholds": {"green": _num(kpi.green), "red": _num(kpi.red)},
             }
         )
     goals = [

@@ -63,6 +63,15 @@ def plans_from_portfolio(
             for key in ("direction", "indicator"):
                 if record.get(key) in ("up", "down", "leading", "lagging"):
                     kpi[key] = record[key]
+            if isinstance(record.get("unit"), str) and record["unit"]:
+                kpi["unit"] = record["unit"]
+            if _is_number(record.get("target")):
+                kpi["target"] = record["target"]
+            bands = record.get("thresholds")
+            if isinstance(bands, dict):
+                kept = {k: bands[k] for k in ("green", "red") if _is_number(bands.get(k))}
+                if kept:
+                    kpi["thresholds"] = kept
             if isinstance(record.get("value"), (int, float)) and record.get("date"):
                 with contextlib.suppress(ValueError):
                     kpi["values"] = {date.fromisoformat(str(record["date"])): record["value"]}
@@ -147,3 +156,8 @@ def _json_objective(
             )
         )
     return plan
+
+
+def _is_number(value: Any) -> bool:
+    """A JSON number (``true`` is not one, though Python's bool is an int)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

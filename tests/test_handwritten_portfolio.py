@@ -520,6 +520,9 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "worsening",
             "direction": "down",
             "indicator": "leading",
+            "unit": "%",
+            "target": None,
+            "thresholds": {"green": 3, "red": 5},
         },
         # headcount: no thresholds, target 45 stands in for green; 40 < 45 and no red -> warning;
         # 40 -> 40 flat
@@ -533,6 +536,9 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "steady",
             "direction": "up",
             "indicator": None,
+            "unit": None,
+            "target": 45,
+            "thresholds": {"green": None, "red": None},
         },
         # nps: latest 38 (2026-02-01): below green 40, not below red 20 -> warning; 35 -> 38 up
         {
@@ -545,6 +551,9 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "improving",
             "direction": "up",
             "indicator": "lagging",
+            "unit": "points",
+            "target": 50,
+            "thresholds": {"green": 40, "red": 20},
         },
         # revenue: latest on/before as_of 520000 >= green 500000 -> healthy; 400000 -> 520000 up
         {
@@ -557,6 +566,9 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "improving",
             "direction": "up",
             "indicator": "lagging",
+            "unit": "USD",
+            "target": None,
+            "thresholds": {"green": 500000, "red": 300000},
         },
         # uptime: 99.95 >= green 99.9 -> healthy; 99.97 -> 99.95 down
         {
@@ -570,6 +582,9 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "worsening",
             "direction": "up",
             "indicator": None,
+            "unit": "%",
+            "target": None,
+            "thresholds": {"green": 99.9, "red": 99.5},
         },
     ],
     "goals": [
@@ -624,6 +639,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     ]  # fmt: skip
     kpi_keys = [
         "id", "title", "value", "date", "health", "trend", "trend_meaning", "direction", "indicator",
+        "unit", "target", "thresholds",
     ]  # fmt: skip
     for o in exported["objectives"]:
         assert list(o) == objective_keys
