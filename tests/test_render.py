@@ -210,7 +210,7 @@ def test_kpi_pages(out: dict[str, bytes]) -> None:
     assert tree.index("Revenue") < tree.index("Net Promoter Score")
     assert "leading" in tree and "lagging" in tree
     # the values as a visible table, for people who cannot hover the points
-    assert '<table class="chart-table">\n<caption>Revenue values</caption>' in html
+    assert '<table class="chart-table">\n<caption><bdi>Revenue</bdi> values</caption>' in html
 
 
 def test_alignment_tree(out: dict[str, bytes]) -> None:
