@@ -169,7 +169,7 @@ def block_main(context, missing=missing, environment=environment):
                 yield 'checkins/index.html">Alle Check-ins</a></p>'
         else:
             pass
-            yield '<p class="muted">Keine Check-ins in diesen Tagen.</p>'
+            yield '<p class="muted">Keine Check-ins an diesen Tagen.</p>'
         yield '</section>\n<section aria-labelledby="top">\n  <h2 id="top">Oberste Ziele</h2>\n'
         if (undefined(name='roots') if l_0_roots is missing else l_0_roots):
             pass

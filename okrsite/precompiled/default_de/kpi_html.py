@@ -64,7 +64,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb">\n  <ol><li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb">\n  <ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'kpis/index.html">Kennzahlen</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
@@ -127,7 +127,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '</dd></div>'
     yield '  </dl>\n</div>\n<section aria-labelledby="chart">\n<h2 id="chart">Werte</h2>\n<figure class="chart-figure">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars))
-    yield '\n<figcaption>Schattierte Bereiche: <span class="key key-healthy">gesund</span>, <span class="key key-warning">Warnung</span>, <span class="key key-critical">kritisch</span>; gestrichelte Linie: Zielwert.</figcaption></figure>\n'
+    yield '\n<figcaption>Schattierte Bereiche: <span class="key key-healthy">gesund</span>, <span class="key key-warning">bedenklich</span>, <span class="key key-critical">kritisch</span>; gestrichelte Linie: Zielwert.</figcaption></figure>\n'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
         pass
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))

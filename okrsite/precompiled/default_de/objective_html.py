@@ -82,7 +82,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb">\n  <ol>\n    <li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb">\n  <ol>\n    <li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'alignment/index.html">Ausrichtung</a></li>\n'
     for l_1_crumb in (undefined(name='crumbs') if l_0_crumbs is missing else l_0_crumbs):
@@ -124,7 +124,7 @@ def block_main(context, missing=missing, environment=environment):
     l_1_c = missing
     yield '<div class="overview">\n  <p class="big">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
-    yield '</p>\n  <dl class="facts">\n    <div><dt>Stand</dt><dd>'
+    yield '</p>\n  <dl class="facts">\n    <div><dt>Status</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'stale'):
         pass
@@ -209,7 +209,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '  </dl>\n</div>\n\n<section aria-labelledby="krs">\n<h2 id="krs">Schlüsselergebnisse</h2>\n'
     if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
         pass
-        yield '<table class="krs stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Fortschritt</th><th scope="col">Start → aktuell → Zielwert</th><th scope="col">Stand</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
+        yield '<table class="krs stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Fortschritt</th><th scope="col">Start → aktuell → Zielwert</th><th scope="col">Status</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
         for l_1_row in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
             _loop_vars = {}
             pass
@@ -308,7 +308,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '<section aria-labelledby="about" class="prose">\n<h2 id="about">Beschreibung</h2>\n'
         yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '\n</section>\n'
-    yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Diese Bewertung erklärt</h2>\n<details>\n<summary>'
+    yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Wie diese Bewertung zustande kommt</h2>\n<details>\n<summary>'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s and “%(status)s” were computed', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</summary>\n<h3>1. '
     yield escape((Markup('Fortschritt jedes Schlüsselergebnisses') if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'source') == 'key results') else Markup('Fortschritt jedes ausgerichteten Ziels')))
@@ -375,7 +375,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
     yield ' = '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
-    yield '</code></p>\n<h3>4. Stand</h3>\n'
+    yield '</code></p>\n<h3>4. Status</h3>\n'
     l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), 3, _block_vars=_block_vars)
     _block_vars['behind'] = l_0_behind
     yield '<p><code>Rückstand = erwartet − Fortschritt = '
@@ -478,7 +478,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
     yield '\n\n<p class="meta">Quelle: <code>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file'))
-    yield '</code> · Plakette: <a href="'
+    yield '</code> · Badge: <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='badge_url') if l_0_badge_url is missing else l_0_badge_url), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'id'), _block_vars=_block_vars))
     yield '">SVG</a></p>\n'

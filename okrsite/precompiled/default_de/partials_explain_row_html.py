@@ -55,7 +55,7 @@ def root(context, missing=missing, environment=environment):
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'start-is-target'):
         pass
-        yield 'Start = Zielwert = '
+        yield 'Startwert = Zielwert = '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target')))
         yield ', aktuell '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))

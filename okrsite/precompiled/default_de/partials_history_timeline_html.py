@@ -138,7 +138,7 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 else:
                     pass
-                    yield ', noch nicht eingecheckt'
+                    yield ', noch nicht eingetragen'
                 if environment.getattr(l_1_s, 'backdated'):
                     pass
                     yield ' <strong class="flag backdated" title="'

@@ -115,7 +115,7 @@ def root(context, missing=missing, environment=environment):
         yield escape((Markup('erledigt') if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'done') else Markup('nicht erledigt')))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') in ('stay_above', 'stay_below')):
         pass
-        yield escape((Markup('bleibe über') if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'stay_above') else Markup('bleibe unter')))
+        yield escape((Markup('mindestens') if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'stay_above') else Markup('höchstens')))
         yield ' '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'threshold'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ', jetzt '
@@ -128,7 +128,7 @@ def root(context, missing=missing, environment=environment):
         yield ' (benotet '
         yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'score'), 2))
         yield ')'
-    yield '</td>\n  <td data-label="Stand">'
+    yield '</td>\n  <td data-label="Status">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status')))
     yield '</td>\n  <td data-label="Check-ins">'
     if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark'):

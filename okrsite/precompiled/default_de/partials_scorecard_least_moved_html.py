@@ -15,7 +15,7 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<h3>Schlüsselergebnisse mit dem geringsten Fortschritt</h3>\n'
+    yield '<h3>Schlüsselergebnisse, die sich am wenigsten bewegt haben</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
         pass
         yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Ziel</th><th scope="col">Fortschritt</th><th scope="col">aktuell / Zielwert</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'

@@ -47,7 +47,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb"><ol><li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb"><ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'teams/index.html">Teams</a></li>'
     if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent')):
