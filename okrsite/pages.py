@@ -45,6 +45,9 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         path,
         title=site.config.title,
         cycle=index.cycles.get(cycle) if cycle else None,
+        # "upcoming" before the cycle's first day (the dashboard says when it
+        # starts), "over" after its last, else "running"
+        cycle_state=view.cycle_state(cycle),
         summary=view.summary(ids),
         roots=[view.objective(i) for i in view.objectives_sorted(roots)],
         stale=view.objectives_sorted(stale),

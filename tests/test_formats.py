@@ -239,6 +239,9 @@ def what_a_reader_gets(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style"]):
         tag.decompose()
+    for tag in soup("bdi"):  # isolates a name's direction, adds no space
+        tag.unwrap()
+    soup.smooth()
     texts = [soup.get_text(" ")]
     for tag in soup.find_all(True):
         texts += [

@@ -806,7 +806,7 @@ def test_a_kpi_value_from_a_csv_row_names_the_commit_that_added_the_row(tmp_path
     )
     page = (out / "kpis/uptime/index.html").read_text()
     assert (
-        "row dated 2026-03-01 of <code>content/data/uptime.csv</code>, committed by Bob Stone"
+        "row dated 2026-03-01 of <code>content/data/uptime.csv</code>, committed by <bdi>Bob Stone</bdi>"
         in page
     )
 

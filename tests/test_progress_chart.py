@@ -129,8 +129,9 @@ def test_objective_page_draws_the_chart_and_its_table(out: Path) -> None:
     assert points == [("16.8%", "2026-10-15: 20%"), ("46.3%", "2026-11-12: 50%")]
     table = re.search(r'<table class="chart-table">(.*?)</table>', html, re.S)
     assert table, "the values are also a table"
-    assert "<caption>Progress of Answer customers faster as of each check-in</caption>" in (
-        table.group(1)
+    assert (
+        "<caption>Progress of <bdi>Answer customers faster</bdi> as of each check-in</caption>"
+        in (table.group(1))
     )
     cells = re.findall(r"<td>([^<]*)</td>", table.group(1))
     # written like every percentage of the page, so the heading names no unit

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import write_site
 from site_fixture import AS_OF, SITE
-from sitecheck import broken_links, scan
+from sitecheck import broken_links, dangling_separators, html_problems, scan
 
 from okrsite.config import SiteConfig
 from okrsite.export import portfolio_json
@@ -89,6 +89,18 @@ def test_every_page_kind_exists(out: dict[str, bytes], path: str) -> None:
 
 def test_all_relative_links_resolve(out: dict[str, bytes]) -> None:
     assert broken_links(out) == []
+
+
+def test_every_page_is_valid_html_with_no_dangling_separator(out: dict[str, bytes]) -> None:
+    """Tags pair up, no block sits in a phrasing element (the ``<bdi>`` around
+    names included), and no line starts or ends with " · " (tests/sitecheck.py)."""
+    pages = {p: b for p, b in out.items() if p.endswith(".html")}
+    assert len(pages) > 20
+    for path, html in pages.items():
+        assert html_problems(html) == [], path
+        assert dangling_separators(html) == [], path
+    assert html_problems("<p><span><div></div></span></p>")  # the check can fail
+    assert dangling_separators("<p>Ana · </p>")
 
 
 def test_links_are_relative_and_name_index_html(out: dict[str, bytes]) -> None:
@@ -198,7 +210,7 @@ def test_kpi_pages(out: dict[str, bytes]) -> None:
     assert tree.index("Revenue") < tree.index("Net Promoter Score")
     assert "leading" in tree and "lagging" in tree
     # the values as a visible table, for people who cannot hover the points
-    assert '<table class="chart-table">\n<caption>Revenue values</caption>' in html
+    assert '<table class="chart-table">\n<caption><bdi>Revenue</bdi> values</caption>' in html
 
 
 def test_alignment_tree(out: dict[str, bytes]) -> None:

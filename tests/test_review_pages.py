@@ -80,11 +80,11 @@ def test_carried_objectives_link_both_ways(make_site: Make, tmp_path: Path) -> N
     old = (out / "objectives/sales/pipeline/index.html").read_text()
     assert (
         'Carried from <a href="../../../objectives/sales/pipeline/index.html">'
-        "Fill the &lt;pipeline&gt;</a> (2026-Q3)"
+        "<bdi>Fill the &lt;pipeline&gt;</bdi></a> (<bdi>2026-Q3</bdi>)"
     ) in new
     assert (
         'Carried into <a href="../../../objectives/sales/pipeline-2026-q4/index.html">'
-        "Fill the pipeline, again</a> (2026-Q4)"
+        "<bdi>Fill the pipeline, again</bdi></a> (<bdi>2026-Q4</bdi>)"
     ) in old
 
 
@@ -123,7 +123,7 @@ def test_preview_updates_the_other_side_of_a_carry(tmp_path: Path) -> None:
         assert preview.last is not None and preview.last.ok
         assert preview.last.pages < first.pages  # an incremental render
         source = (preview.out / "objectives/sales/q3-pipeline/index.html").read_text()
-        assert "Renamed</a> (2026-Q4)" in source
+        assert "<bdi>Renamed</bdi></a> (<bdi>2026-Q4</bdi>)" in source
         load = load_site(site, as_of)
         # the preview renders with the site's history (here: no git), so must the expectation
         history = read_history(site, load.config, load.scored.portfolio.cycles)
@@ -136,7 +136,8 @@ def test_preview_updates_the_other_side_of_a_carry(tmp_path: Path) -> None:
 def rows_of(page: str) -> dict[str, str]:
     """Index rows as plain text: the linked name -> the rest of the row."""
     out = {}
-    for m in re.finditer(r'<li class="obj"><a class="obj-title"[^>]*>(.*?)</a>(.*?)</li>', page):
+    pattern = r'<li class="obj"><a class="obj-title"[^>]*><bdi>(.*?)</bdi></a>(.*?)</li>'
+    for m in re.finditer(pattern, page):
         out[m.group(1)] = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", m.group(2))).strip()
     return out
 
@@ -240,6 +241,9 @@ def test_dashboard_lists_what_needs_attention_and_what_changed(
     page = BeautifulSoup((out / "index.html").read_text(), "html.parser")
 
     def text(node: object) -> str:
+        for name in node.select("bdi"):  # type: ignore[attr-defined]
+            name.unwrap()  # isolates a name's direction, adds no space
+        node.smooth()  # type: ignore[attr-defined]
         return " ".join(node.get_text(" ").split())  # type: ignore[attr-defined]
 
     items = page.select("#attention ~ ul li.attention")

@@ -987,17 +987,25 @@ def test_a_team_file_that_lists_its_members(tmp_path: Path) -> None:
         ("priya-raman", "Priya Raman"),
         ("sam", "Sam O&#39;Neil"),
     ]:
-        assert f'people/{person}/index.html">{name}<' in page, person
+        assert f'people/{person}/index.html"><bdi>{name}</bdi><' in page, person
         assert (out / f"people/{person}/index.html").exists()
-    assert 'people/bo-chen/index.html">Bo Chen<' in (out / "teams/data/index.html").read_text()
+    assert (
+        'people/bo-chen/index.html"><bdi>Bo Chen</bdi><'
+        in (out / "teams/data/index.html").read_text()
+    )
     # a member's own page names the teams that list them, after their file's team
     jose = (out / "people/jose-alvarez/index.html").read_text()
-    assert 'class="meta"><a href="../../teams/platform/index.html">Platform</a></p>' in jose
+    assert (
+        'class="meta"><a href="../../teams/platform/index.html"><bdi>Platform</bdi></a></p>' in jose
+    )
     kim = (out / "people/kim/index.html").read_text()
-    assert 'class="meta"><a href="../../teams/platform/index.html">Platform</a></p>' in kim
+    assert (
+        'class="meta"><a href="../../teams/platform/index.html"><bdi>Platform</bdi></a></p>' in kim
+    )
     sam = (out / "people/sam/index.html").read_text()
     assert (
-        'class="meta">Staff Engineer · <a href="../../teams/platform/index.html">Platform</a></p>'
+        'class="meta"><bdi>Staff Engineer</bdi> · '
+        '<a href="../../teams/platform/index.html"><bdi>Platform</bdi></a></p>'
     ) in sam
 
 

@@ -43,9 +43,10 @@ class ExplainLine:
     ``case`` names the rule: ``score`` (graded by hand), ``no-current``,
     ``progress`` (a numeric key result without start or target),
     ``start-is-target``, ``numeric``, ``milestones``, ``boolean``,
-    ``stay_above``, ``stay_below``, ``rollup`` (``terms`` holds the aligned
-    objectives' (weight, progress) pairs) or ``child`` (an aligned objective
-    of an objective without key results, ``child`` links to it).
+    ``stay_above``, ``stay_below``, ``rollup`` (``terms`` holds the counted
+    aligned objectives' (weight, progress) pairs and ``total_weight`` their
+    weight sum, the divisor of the weighted mean) or ``child`` (an aligned
+    objective of an objective without key results, ``child`` links to it).
     """
 
     case: str
@@ -64,6 +65,7 @@ class ExplainLine:
     total: int = 0
     holds: bool = False
     terms: tuple[tuple[float, float], ...] = ()
+    total_weight: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,8 @@ class ConfidenceExplain:
     anchor: str | None
     threshold: float
     low: bool
+    #: the cycle has ended: the value is the objective's last confidence
+    over: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,9 @@ class Explanation:
     forecast: ForecastExplain | None = None
     confidence: ConfidenceExplain | None = None
     stale: StaleExplain | None = None
+    #: the cycle ended before as_of: no forecast is shown (it would forecast
+    #: an end already reached), and the confidence is the last one
+    cycle_over: bool = False
 
 
 def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain | None:
@@ -180,6 +187,7 @@ def _confidence_and_stale(
         anchor("checkin", latest.id) if latest else None,
         settings.low_confidence,
         low_confidence(s, settings),
+        view.cycle_over(o.cycle),
     )
     as_of = view.scored.as_of
     stale = StaleExplain(
@@ -227,9 +235,15 @@ def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainL
             threshold=kr.threshold,
             holds=ks.progress >= 1.0,
         )
-    kids = [i for i in view.scored.kr_children.get(f"{o.id}#{kr.id}", ()) if i in view.scores]
+    # the objectives scoring averages: the active ones (drafts and dropped
+    # ones count nowhere), each by its weight
+    kids = [
+        i
+        for i in view.scored.kr_children.get(f"{o.id}#{kr.id}", ())
+        if i in view.scores and view.objectives[i].status == "active"
+    ]
     terms = tuple((view.objectives[i].weight, view.scores[i].progress) for i in kids)
-    return make("rollup", terms=terms)
+    return make("rollup", terms=terms, total_weight=sum(w for w, _ in terms))
 
 
 def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
@@ -254,6 +268,7 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
             child = Link(cid, co.title, view.url("objective", cid))
             lines.append(ExplainLine("child", co.title, cs.progress, co.weight, True, child))
     cycle = view.index.cycles.get(o.cycle)
+    over = view.cycle_over(o.cycle)
     checkins = len(view.index.checkins_by_objective.get(o.id, []))
     confidence, stale = _confidence_and_stale(view, o, s, cycle)
     return Explanation(
@@ -266,7 +281,8 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         cycle,
         view.scored.settings,
         checkins,
-        _forecast(s, cycle, checkins) if cycle is not None else None,
+        _forecast(s, cycle, checkins) if cycle is not None and not over else None,
         confidence,
         stale,
+        over,
     )

@@ -101,13 +101,20 @@ class ObjectiveView:
     progress: float
     grade: Grade
     expected: float
+    #: the forecast of progress at the cycle's end while the cycle runs; none
+    #: once it has ended (it would forecast an end already reached: the
+    #: score's ``forecast`` stays in the exports)
     forecast: float | None
+    #: the latest confidence; after the cycle's end pages call it the last one
     confidence: float | None
     stale: bool
     key_results: int
     #: expected - progress (what "behind" sorts by)
     behind: float
     last_checkin: date | None
+    forecast_tentative: bool = False
+    #: the objective's cycle ended before as_of
+    cycle_over: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +267,26 @@ class ViewModel:
             self.recorder.replay(hit[1])
         return hit[0]
 
+    def cycle_state(self, name: str | None) -> str:
+        """``upcoming`` (as_of is before the cycle's first day), ``over`` (after
+        its last), ``running``, or ``""`` for a cycle no file defines: the same
+        dates that make an objective ``upcoming`` or ``achieved``/``missed``."""
+        cycle = self.index.cycles.get(name) if name else None
+        if cycle is None:
+            return ""
+        as_of = self.scored.as_of
+        if as_of < cycle.start:
+            return "upcoming"
+        return "over" if as_of > cycle.end else "running"
+
+    def cycle_over(self, name: str) -> bool:
+        """The cycle ended before as_of: what an objective of it shows is its
+        end (no forecast, its last confidence), decided here once for every page."""
+        return self.cycle_state(name) == "over"
+
     def _objective_view(self, oid: str) -> ObjectiveView:
         o, s = self.objectives[oid], self.scores[oid]
+        over = self.cycle_over(o.cycle)
         return ObjectiveView(
             oid,
             o.title,
@@ -274,12 +299,14 @@ class ViewModel:
             s.progress,
             s.grade,
             s.expected,
-            s.forecast,
+            None if over else s.forecast,
             s.confidence,
             s.stale,
             len(o.key_results),
             s.behind,
             s.last_checkin,
+            s.forecast_tentative and not over,
+            over,
         )
 
     def _read_objectives(self, ids: Sequence[str]) -> ScoredPortfolio:

@@ -44,14 +44,14 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb"><ol><li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb"><ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'cycles/index.html">Zyklen</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'))
-    yield '</a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n<p class="meta">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'start'), _block_vars=_block_vars))

@@ -27,9 +27,10 @@ def block_main(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     l_0_cycle = resolve('cycle')
     l_0_day = resolve('day')
+    l_0_cycle_state = resolve('cycle_state')
+    l_0__ = resolve('_')
     l_0_m = resolve('m')
     l_0_summary = resolve('summary')
-    l_0__ = resolve('_')
     l_0_root = resolve('root')
     l_0_url = resolve('url')
     l_0_cycle_names = resolve('cycle_names')
@@ -86,25 +87,37 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars))
         yield ' – '
         yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars))
-        yield ')</span></h2>\n  '
+        yield ')</span></h2>\n'
+        if ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'upcoming'):
+            pass
+            yield '<p class="cycle-state">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'This cycle has not started yet: it starts on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
+        elif ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'over'):
+            pass
+            yield '<p class="cycle-state">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'This cycle ended on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
         yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')), _block_vars=_block_vars), markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars), )), _block_vars=_block_vars))
         yield '\n'
         if (t_1((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
             pass
             yield '  <nav aria-label="Andere Zyklen" class="cycles-nav"><p>Andere Zyklen:\n'
+            def t_5(fiter):
+                for l_1_n in fiter:
+                    if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
+                        yield l_1_n
             l_1_loop = missing
-            for l_1_n, l_1_loop in LoopContext(t_2((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)), undefined):
+            for l_1_n, l_1_loop in LoopContext(t_5(t_2((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
                 _loop_vars = {}
                 pass
-                if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
-                    pass
-                    yield '<a href="'
-                    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-                    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', l_1_n, _loop_vars=_loop_vars))
-                    yield '">'
-                    yield escape(l_1_n)
-                    yield '</a>'
-                    yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 12 in 'dashboard.html' evaluated to false and no else section was defined.")))
+                yield '<a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', l_1_n, _loop_vars=_loop_vars))
+                yield '"><bdi>'
+                yield escape(l_1_n)
+                yield '</bdi></a>'
+                yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 14 in 'dashboard.html' evaluated to false and no else section was defined.")))
             l_1_loop = l_1_n = missing
             yield '</p>\n  </nav>\n'
         yield '</section>\n<section aria-labelledby="attention">\n  <h2 id="attention">Braucht Aufmerksamkeit</h2>\n'
@@ -156,7 +169,7 @@ def block_main(context, missing=missing, environment=environment):
                 yield 'checkins/index.html">Alle Check-ins</a></p>'
         else:
             pass
-            yield '<p class="muted">Keine Check-ins in diesen Tagen.</p>'
+            yield '<p class="muted">Keine Check-ins an diesen Tagen.</p>'
         yield '</section>\n<section aria-labelledby="top">\n  <h2 id="top">Oberste Ziele</h2>\n'
         if (undefined(name='roots') if l_0_roots is missing else l_0_roots):
             pass
@@ -173,9 +186,9 @@ def block_main(context, missing=missing, environment=environment):
                 yield '>\n      <h3><a href="'
                 yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                 yield escape(environment.getattr(l_1_item, 'url'))
-                yield '">'
+                yield '"><bdi>'
                 yield escape(environment.getattr(l_1_item, 'title'))
-                yield '</a></h3>\n      <p class="meta">'
+                yield '</bdi></a></h3>\n      <p class="meta">'
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_item, 'owner'), _loop_vars=_loop_vars))
                 if environment.getattr(l_1_item, 'team'):
                     pass
@@ -192,7 +205,9 @@ def block_main(context, missing=missing, environment=environment):
                     yield ' <span class="stale">veraltet</span>'
                 if (not t_4(environment.getattr(l_1_item, 'confidence'))):
                     pass
-                    yield ' <span class="meta">Zuversicht '
+                    yield ' <span class="meta">'
+                    yield escape((Markup('letzte Zuversicht') if environment.getattr(l_1_item, 'cycle_over') else Markup('Zuversicht')))
+                    yield ' '
                     yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_item, 'confidence'), _loop_vars=_loop_vars))
                     yield '/10</span>'
                 yield '</p>\n      <p>'
@@ -242,28 +257,30 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_c, 'date'))
             yield '">'
             yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars))
-            yield '</time> · '
+            yield '</time>'
             if (environment.getattr(l_1_c, 'target') and context.call(environment.getattr(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'), 'startswith'), 'objectives/', _loop_vars=_loop_vars)):
                 pass
-                yield '<a href="'
+                yield ' · <a href="'
                 yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                 yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'))
                 yield '#'
                 yield escape(environment.getattr(l_1_c, 'anchor'))
-                yield '">'
+                yield '"><bdi>'
                 yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'name'))
-                yield '</a>'
+                yield '</bdi></a>'
             elif environment.getattr(l_1_c, 'target'):
                 pass
-                yield '<a href="'
+                yield ' · <a href="'
                 yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                 yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'))
-                yield '">'
+                yield '"><bdi>'
                 yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'name'))
-                yield '</a>'
-            else:
+                yield '</bdi></a>'
+            elif environment.getattr(l_1_c, 'target_id'):
                 pass
+                yield ' · <bdi>'
                 yield escape(environment.getattr(l_1_c, 'target_id'))
+                yield '</bdi>'
             if environment.getattr(l_1_c, 'author'):
                 pass
                 yield ' · '
@@ -284,4 +301,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=74&5=76&6=81&8=84&9=90&10=92&12=96&18=111&19=114&21=117&22=121&27=128&28=131&29=138&30=140&31=143&32=147&34=150&39=161&41=164&42=170&43=174&44=179&45=189&46=199&47=201&54=216&58=219&59=222&64=232&68=234&70=237&71=242&74=279'
+debug_info = '1=13&2=16&3=20&4=75&5=77&6=82&8=85&9=91&10=96&11=101&12=103&14=106&20=124&21=127&23=130&24=134&29=141&30=144&31=151&32=153&33=156&34=160&36=163&41=174&43=177&44=183&45=187&46=192&47=202&48=214&49=216&56=231&60=234&61=237&66=247&70=249&72=252&73=257&76=296'

@@ -64,14 +64,14 @@ def block_main(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb"><ol><li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb"><ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'goals/index.html">SMART-Ziele</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'goal', environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id'), _block_vars=_block_vars))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
-    yield '</a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1>'
     yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
     yield '</h1>\n<div class="overview">\n<p class="big">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -97,9 +97,9 @@ def block_main(context, missing=missing, environment=environment):
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))
-        yield '</a> ('
+        yield '</bdi></a> ('
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ends %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield ')'
     elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'):
@@ -124,13 +124,14 @@ def block_main(context, missing=missing, environment=environment):
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr((undefined(name='supports') if l_0_supports is missing else l_0_supports), 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr((undefined(name='supports') if l_0_supports is missing else l_0_supports), 'name'))
-        yield '</a>'
+        yield '</bdi></a>'
     elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'supports'):
         pass
+        yield '<bdi>'
         yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'supports'))
-        yield ' <span class="muted">(nicht gefunden)</span>'
+        yield '</bdi> <span class="muted">(nicht gefunden)</span>'
     else:
         pass
         yield '–'
@@ -170,13 +171,13 @@ def block_main(context, missing=missing, environment=environment):
             yield '<a class="tag" href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', l_1_t, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(l_1_t)
-            yield '</a> '
+            yield '</bdi></a> '
         l_1_t = missing
         yield '</p>'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=84&11=86&12=92&13=112&14=122&20=138&21=145&25=159&26=164&27=178'
+debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=84&11=86&12=92&13=112&14=122&20=139&21=146&25=160&26=165&27=179'

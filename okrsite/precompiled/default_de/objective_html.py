@@ -82,7 +82,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb">\n  <ol>\n    <li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb">\n  <ol>\n    <li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'alignment/index.html">Ausrichtung</a></li>\n'
     for l_1_crumb in (undefined(name='crumbs') if l_0_crumbs is missing else l_0_crumbs):
@@ -91,16 +91,16 @@ def block_main(context, missing=missing, environment=environment):
         yield '<li><a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(l_1_crumb, 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr(l_1_crumb, 'name'))
-        yield '</a></li>'
+        yield '</bdi></a></li>'
     l_1_crumb = missing
     yield '    <li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
-    yield '</a></li>\n  </ol>\n</nav>\n<h1>'
+    yield '</bdi></a></li>\n  </ol>\n</nav>\n<h1>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
     yield '</h1>\n'
     if (undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr):
@@ -108,23 +108,23 @@ def block_main(context, missing=missing, environment=environment):
         l_0_pk = context.call(environment.getattr(environment.getitem((undefined(name='objective_records') if l_0_objective_records is missing else l_0_objective_records), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_objective')), 'key_result'), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'), _block_vars=_block_vars)
         _block_vars['pk'] = l_0_pk
         yield '<p class="aligned-to">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Aligned to key result %(key_result)s of %(objective)s', key_result=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr), 'url'), (environment.getattr((undefined(name='pk') if l_0_pk is missing else l_0_pk), 'title') if (undefined(name='pk') if l_0_pk is missing else l_0_pk) else environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'))), objective=environment.getattr((undefined(name='parent') if l_0_parent is missing else l_0_parent), 'title'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Aligned to key result %(key_result)s of %(objective)s', key_result=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr), 'url'), (environment.getattr((undefined(name='pk') if l_0_pk is missing else l_0_pk), 'title') if (undefined(name='pk') if l_0_pk is missing else l_0_pk) else environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'))), objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='parent') if l_0_parent is missing else l_0_parent), 'title')), _block_vars=_block_vars))
         yield '</p>\n'
     if (undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from):
         pass
         yield '<p class="carried">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle')), _block_vars=_block_vars))
         yield '</p>\n'
     for l_1_c in (undefined(name='carried_into') if l_0_carried_into is missing else l_0_carried_into):
         _loop_vars = {}
         pass
         yield '<p class="carried">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=environment.getattr(l_1_c, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_c, 'cycle')), _loop_vars=_loop_vars))
         yield '</p>\n'
     l_1_c = missing
     yield '<div class="overview">\n  <p class="big">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
-    yield '</p>\n  <dl class="facts">\n    <div><dt>Stand</dt><dd>'
+    yield '</p>\n  <dl class="facts">\n    <div><dt>Status</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'stale'):
         pass
@@ -165,25 +165,31 @@ def block_main(context, missing=missing, environment=environment):
         yield '<div><dt>Lebenszyklus</dt><dd>'
         yield escape((Markup('Entwurf') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'status') == 'draft') else Markup('aufgegeben')))
         yield '</dd></div>'
-    yield '    <div><dt>Zuversicht</dt><dd>'
-    if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'confidence'))):
+    yield '    <div><dt>'
+    yield escape((Markup('Letzte Zuversicht') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over') else Markup('Zuversicht')))
+    yield '</dt><dd>'
+    if (not t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'))):
         pass
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'confidence'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'), _block_vars=_block_vars))
         yield '/10'
     else:
         pass
         yield '–'
-    yield '</dd></div>\n    <div><dt>Prognose</dt><dd>'
-    if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'))):
+    yield '</dd></div>\n'
+    if (not environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over')):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
-        if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast_tentative'):
+        yield '<div><dt>Prognose</dt><dd>'
+        if (not t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'))):
             pass
-            yield ' <span class="muted">(vorläufig: weniger als 3 Check-ins oder Check-ins über weniger als ein Viertel des Zyklus)</span>'
-    else:
-        pass
-        yield '–'
-    yield '</dd></div>\n    <div><dt>Letzter Check-in</dt><dd>'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
+            if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
+                pass
+                yield ' <span class="muted">(vorläufig: weniger als 3 Check-ins oder Check-ins über weniger als ein Viertel des Zyklus)</span>'
+        else:
+            pass
+            yield '–'
+        yield '</dd></div>'
+    yield '    <div><dt>Letzter Check-in</dt><dd>'
     yield escape((context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_checkin'), _block_vars=_block_vars) if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_checkin') else Markup('keiner')))
     yield '</dd></div>\n'
     if environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'tags'):
@@ -195,15 +201,15 @@ def block_main(context, missing=missing, environment=environment):
             yield '<a class="tag" href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', l_1_t, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(l_1_t)
-            yield '</a> '
+            yield '</bdi></a> '
         l_1_t = missing
         yield '</dd></div>'
     yield '  </dl>\n</div>\n\n<section aria-labelledby="krs">\n<h2 id="krs">Schlüsselergebnisse</h2>\n'
     if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
         pass
-        yield '<table class="krs stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Fortschritt</th><th scope="col">Start → aktuell → Zielwert</th><th scope="col">Stand</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
+        yield '<table class="krs stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Fortschritt</th><th scope="col">Start → aktuell → Zielwert</th><th scope="col">Status</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
         for l_1_row in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
             _loop_vars = {}
             pass
@@ -226,7 +232,7 @@ def block_main(context, missing=missing, environment=environment):
             yield ' '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Vertical line: as of %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</figcaption></figure>\n'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s as of each check-in', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s as of each check-in', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '\n</section>\n'
     yield '\n<section aria-labelledby="aligned">\n<h2 id="aligned">Ausgerichtete Ziele</h2>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='direct') if l_0_direct is missing else l_0_direct), Markup('Keine Ziele sind direkt auf dieses Ziel ausgerichtet.'), _block_vars=_block_vars))
@@ -246,13 +252,14 @@ def block_main(context, missing=missing, environment=environment):
                     yield '<a href="'
                     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                     yield escape(environment.getattr(l_1_link, 'url'))
-                    yield '">'
+                    yield '"><bdi>'
                     yield escape(environment.getattr(l_1_link, 'name'))
-                    yield '</a>'
+                    yield '</bdi></a>'
                 else:
                     pass
+                    yield '<bdi>'
                     yield escape(l_1_ref)
-                    yield ' <span class="muted">(nicht gefunden)</span>'
+                    yield '</bdi> <span class="muted">(nicht gefunden)</span>'
                 yield '</li>'
             l_1_ref = l_1_link = missing
             yield '</ul>'
@@ -278,12 +285,14 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield '<a href="'
                 yield escape(l_1_link)
-                yield '" rel="nofollow noopener">'
+                yield '" rel="nofollow noopener"><bdi>'
                 yield escape(environment.getattr(l_1_i, 'title'))
-                yield '</a>'
+                yield '</bdi></a>'
             else:
                 pass
+                yield '<bdi>'
                 yield escape(environment.getattr(l_1_i, 'title'))
+                yield '</bdi>'
             yield ' <span class="meta">'
             yield escape(context.call(environment.getattr({'active': Markup('aktiv'), 'done': Markup('erledigt'), 'dropped': Markup('aufgegeben'), 'draft': Markup('Entwurf')}, 'get'), environment.getattr(l_1_i, 'status'), environment.getattr(l_1_i, 'status'), _loop_vars=_loop_vars))
             if environment.getattr(l_1_i, 'owner'):
@@ -299,7 +308,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '<section aria-labelledby="about" class="prose">\n<h2 id="about">Beschreibung</h2>\n'
         yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '\n</section>\n'
-    yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Diese Bewertung erklärt</h2>\n<details>\n<summary>'
+    yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Wie diese Bewertung zustande kommt</h2>\n<details>\n<summary>'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s and “%(status)s” were computed', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</summary>\n<h3>1. '
     yield escape((Markup('Fortschritt jedes Schlüsselergebnisses') if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'source') == 'key results') else Markup('Fortschritt jedes ausgerichteten Ziels')))
@@ -366,7 +375,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
     yield ' = '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
-    yield '</code></p>\n<h3>4. Stand</h3>\n'
+    yield '</code></p>\n<h3>4. Status</h3>\n'
     l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), 3, _block_vars=_block_vars)
     _block_vars['behind'] = l_0_behind
     yield '<p><code>Rückstand = erwartet − Fortschritt = '
@@ -445,7 +454,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</strong></p>\n<p>Notenfarbe: rot &lt; 0,4 ≤ gelb &lt; 0,7 ≤ grün → '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
     yield '</p>\n<div class="explain-step explain-forecast">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), ended=(environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end') if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle_over') else None), _block_vars=_block_vars))
     yield '</div>\n<div class="explain-step explain-confidence">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_confidence.html', c=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'confidence'), _block_vars=_block_vars))
     yield '</div>\n<div class="explain-step explain-stale">'
@@ -469,7 +478,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
     yield '\n\n<p class="meta">Quelle: <code>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file'))
-    yield '</code> · Plakette: <a href="'
+    yield '</code> · Badge: <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='badge_url') if l_0_badge_url is missing else l_0_badge_url), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'id'), _block_vars=_block_vars))
     yield '">SVG</a></p>\n'
@@ -477,4 +486,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=177&30=187&31=189&37=204&41=207&49=217&52=220&53=222&54=229&60=232&63=234&66=237&67=259&68=263&72=269&76=272&82=297&85=300&92=303&93=305&94=307&96=310&98=312&103=322&104=325&106=348&107=364&109=370&110=373&111=379&112=381&114=388&115=391&116=400&117=416&118=419&119=427&120=440&122=446&123=448&124=450&125=452&131=454&133=457&139=469&141=471&142=476'
+debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=179&30=193&31=195&37=210&41=213&49=223&52=226&53=228&54=235&60=238&63=240&66=243&67=266&68=270&72=276&76=279&82=306&85=309&92=312&93=314&94=316&96=319&98=321&103=331&104=334&106=357&107=373&109=379&110=382&111=388&112=390&114=397&115=400&116=409&117=425&118=428&119=436&120=449&122=455&123=457&124=459&125=461&131=463&133=466&139=478&141=480&142=485'

@@ -32,9 +32,9 @@ def root(context, missing=missing, environment=environment):
     yield '>\n  <a class="obj-title" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'url'))
-    yield '">'
+    yield '"><bdi>'
     yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'title'))
-    yield '</a>\n  <span class="meta">'
+    yield '</bdi></a>\n  <span class="meta">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'owner')))
     if environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team'):
         pass

@@ -41,7 +41,7 @@ def root(context, missing=missing, environment=environment):
         yield ' '
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
     yield '</time>'
-    if (undefined(name='show_target') if l_0_show_target is missing else l_0_show_target):
+    if ((undefined(name='show_target') if l_0_show_target is missing else l_0_show_target) and (environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target') or environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'))):
         pass
         yield ' · '
         if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'):
@@ -49,9 +49,9 @@ def root(context, missing=missing, environment=environment):
             yield '<a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'name'))
-            yield '</a>'
+            yield '</bdi></a>'
         else:
             pass
             yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'))
@@ -62,7 +62,8 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author')))
     if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
         pass
-        yield ' · Zuversicht '
+        yield escape((' · ' if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author') else cond_expr_undefined("the inline if-expression on line 4 in 'partials/checkin.html' evaluated to false and no else section was defined.")))
+        yield 'Zuversicht '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')))
         yield '/10'
     yield '</p>\n'
@@ -73,9 +74,9 @@ def root(context, missing=missing, environment=environment):
             l_1_with_unit = resolve('with_unit')
             _loop_vars = {}
             pass
-            yield '<li>'
+            yield '<li><bdi>'
             yield escape(environment.getattr(l_1_v, 'label'))
-            yield ': <strong>'
+            yield '</bdi>: <strong>'
             yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
             yield '</strong></li>'
         l_1_v = l_1_with_unit = missing
@@ -93,4 +94,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=30&3=32&4=59&5=69&6=72&8=83&9=86&11=88&12=91'
+debug_info = '2=30&3=32&4=59&5=70&6=73&8=84&9=87&11=89&12=92'

@@ -31,9 +31,9 @@ def root(context, missing=missing, environment=environment):
             pass
             yield '<a href="#'
             yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(l_1_sec, 'cycle'))
-            yield '</a>'
+            yield '</bdi></a>'
             yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/cycle_links.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_sec = l_1_anchor = missing
         yield '</p>'

@@ -136,10 +136,10 @@ def root(context, missing=missing, environment=environment):
                 if environment.getattr(l_1_s, 'commit'):
                     pass
                     yield ', '
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=environment.getattr(l_1_s, 'author'), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 else:
                     pass
-                    yield ', noch nicht eingecheckt'
+                    yield ', noch nicht eingetragen'
                 if environment.getattr(l_1_s, 'backdated'):
                     pass
                     yield ' <strong class="flag backdated" title="'
@@ -174,8 +174,11 @@ def root(context, missing=missing, environment=environment):
                 yield '">'
                 yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (undefined(name='when') if l_1_when is missing else l_1_when), _loop_vars=_loop_vars))
                 yield '</time> · '
-                yield escape(environment.getattr(l_1_e, 'author'))
-                yield ' · '
+                if environment.getattr(l_1_e, 'author'):
+                    pass
+                    yield '<bdi>'
+                    yield escape(environment.getattr(l_1_e, 'author'))
+                    yield '</bdi> · '
                 if (undefined(name='url') if l_1_url is missing else l_1_url):
                     pass
                     yield '<a href="'
@@ -205,7 +208,7 @@ def root(context, missing=missing, environment=environment):
                 yield ':\n'
                 if ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'created'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'removed'):
                     pass
                     yield 'entfernt'
@@ -213,10 +216,10 @@ def root(context, missing=missing, environment=environment):
                     pass
                     if t_5(environment.getattr(l_1_e, 'new')):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=environment.getattr(l_1_e, 'old'), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), _loop_vars=_loop_vars))
                     else:
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=environment.getattr(l_1_e, 'new'), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'id'):
                     pass
                     if environment.getattr(l_1_e, 'key_result'):
@@ -231,19 +234,23 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars.update({'new': l_1_new, 'old': l_1_old})
                     if environment.getattr(l_1_e, 'key_result'):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=environment.getattr(l_1_e, 'key_result_title'), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'key_result_title')), _loop_vars=_loop_vars))
                         yield ' '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
                     if (not t_5(environment.getattr(l_1_e, 'old_name'))):
                         pass
+                        yield '<bdi>'
                         yield escape(environment.getattr(l_1_e, 'old_name'))
+                        yield '</bdi>'
                     elif t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '—'
                     elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
+                        yield '<bdi>'
                         yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
+                        yield '</bdi>'
                     elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='old') if l_1_old is missing else l_1_old), environment.getattr(l_1_e, 'old_unit'), _loop_vars=_loop_vars))
@@ -256,13 +263,17 @@ def root(context, missing=missing, environment=environment):
                     yield ' → '
                     if (not t_5(environment.getattr(l_1_e, 'new_name'))):
                         pass
+                        yield '<bdi>'
                         yield escape(environment.getattr(l_1_e, 'new_name'))
+                        yield '</bdi>'
                     elif t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '—'
                     elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
+                        yield '<bdi>'
                         yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
+                        yield '</bdi>'
                     elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='new') if l_1_new is missing else l_1_new), environment.getattr(l_1_e, 'new_unit'), _loop_vars=_loop_vars))
@@ -289,4 +300,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '10=57&11=62&12=78&14=103&17=106&18=111&21=114&22=136&23=143&26=151&29=154&30=206&31=275&32=278&34=284&35=288'
+debug_info = '10=57&11=62&12=78&14=103&17=106&18=111&21=114&22=136&23=143&26=151&29=154&30=209&31=286&32=289&34=295&35=299'

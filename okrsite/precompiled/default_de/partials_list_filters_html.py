@@ -15,7 +15,7 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<div class="list-filters" hidden data-all="alle">\n  <label>Team <select data-key="team"></select></label>\n  <label>Verantwortlich <select data-key="owner"></select></label>\n  <label>Stand <select data-key="status"></select></label>\n  <label>Zyklus <select data-key="cycle"></select></label>\n  <label>Sortieren nach <select data-key="sort"><option value="">Titel</option><option value="progress">Fortschritt, niedrigster zuerst</option><option value="behind">Rückstand, größter zuerst</option><option value="confidence">Zuversicht, niedrigste zuerst</option><option value="last">letzter Check-in, ältester zuerst</option></select></label>\n  <p class="meta" aria-live="polite" data-count="'
+    yield '<div class="list-filters" hidden data-all="alle">\n  <label>Team <select data-key="team"></select></label>\n  <label>Verantwortlich <select data-key="owner"></select></label>\n  <label>Status <select data-key="status"></select></label>\n  <label>Zyklus <select data-key="cycle"></select></label>\n  <label>Sortieren nach <select data-key="sort"><option value="">Titel</option><option value="progress">Fortschritt, niedrigster zuerst</option><option value="behind">Rückstand, größter zuerst</option><option value="confidence">Zuversicht, niedrigste zuerst</option><option value="last">letzter Check-in, ältester zuerst</option></select></label>\n  <p class="meta" aria-live="polite" data-count="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(shown)s of %(total)s shown', shown='{shown}', total='{total}'))
     yield '"></p>\n</div>'
 

@@ -23,16 +23,17 @@ def root(context, missing=missing, environment=environment):
     yield '>\n  <a class="obj-title" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
-    yield '">'
+    yield '"><bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
-    yield '</a>\n  <span class="meta">'
+    yield '</bdi></a>\n  <span class="meta">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
     if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
         pass
         yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
-    yield ' · '
+    yield ' · <bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    yield '</bdi>'
     if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'commitment') == 'aspirational'):
         pass
         yield ' · ambitioniert'
@@ -46,4 +47,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n</li>'
 
 blocks = {}
-debug_info = '2=22&3=24&4=29&5=43'
+debug_info = '2=22&3=24&4=29&5=44'

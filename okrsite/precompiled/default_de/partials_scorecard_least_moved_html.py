@@ -15,7 +15,7 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<h3>Schlüsselergebnisse mit dem geringsten Fortschritt</h3>\n'
+    yield '<h3>Schlüsselergebnisse, die sich am wenigsten bewegt haben</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
         pass
         yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Ziel</th><th scope="col">Fortschritt</th><th scope="col">aktuell / Zielwert</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
@@ -33,14 +33,14 @@ def root(context, missing=missing, environment=environment):
             yield '"><th scope="row"><a href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'name'))
-            yield '</a></th><td data-label="Ziel"><a href="'
+            yield '</bdi></a></th><td data-label="Ziel"><a href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
-            yield '</a></td><td data-label="Fortschritt" data-figure="progress">'
+            yield '</bdi></a></td><td data-label="Fortschritt" data-figure="progress">'
             yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
             yield '</td><td data-label="aktuell / Zielwert">'
             yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))

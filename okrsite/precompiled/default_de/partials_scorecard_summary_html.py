@@ -30,7 +30,7 @@ def root(context, missing=missing, environment=environment):
     yield '</dd></div>\n<div data-figure="counted"><dt>gezählte Ziele</dt><dd>'
     yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'counted'))
     yield '</dd></div>\n</dl>\n<table class="scorecard-grades">\n<caption>'
-    yield escape((Markup('Endnoten') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('Noten beim heutigen Fortschritt')))
+    yield escape((Markup('Abschlussnoten') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('Noten beim heutigen Fortschritt')))
     yield '</caption>\n<thead><tr>'
     for l_1_g in ('red', 'yellow', 'green'):
         l_1_partial = resolve('partial')

@@ -15,9 +15,9 @@ def root(context, missing=missing, environment=environment):
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'name'))
-        yield '</a>'
+        yield '</bdi></a>'
 
 blocks = {}
 debug_info = '2=13'

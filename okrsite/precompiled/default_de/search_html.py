@@ -31,7 +31,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<h1>Suche</h1>\n<form class="search-page" role="search" action="index.html" method="get">\n  <label for="search-q">Ziele, Schlüsselergebnisse, Kennzahlen, SMART-Ziele, Personen und Teams nach Titel, Kennung, Verantwortlichen, Team, Schlagwort oder Stand finden</label>\n  <input id="search-q" name="q" type="search" autocomplete="off">\n  <button type="submit">Suche</button>\n</form>\n<p id="search-status" role="status" aria-live="polite"></p>\n<div id="search-results" data-kinds="objective kr kpi goal person team" data-kind-objective="Ziele" data-kind-kr="Schlüsselergebnisse" data-kind-kpi="Kennzahlen" data-kind-goal="SMART-Ziele" data-kind-person="Personen" data-kind-team="Teams" data-none="Keine Treffer." data-one="1 Treffer." data-many="'
+    yield '<h1>Suche</h1>\n<form class="search-page" role="search" action="index.html" method="get">\n  <label for="search-q">Ziele, Schlüsselergebnisse, Kennzahlen, SMART-Ziele, Personen und Teams nach Titel, Kennung, Verantwortlichen, Team, Schlagwort oder Status finden</label>\n  <input id="search-q" name="q" type="search" autocomplete="off">\n  <button type="submit">Suche</button>\n</form>\n<p id="search-status" role="status" aria-live="polite"></p>\n<div id="search-results" data-kinds="objective kr kpi goal person team" data-kind-objective="Ziele" data-kind-kr="Schlüsselergebnisse" data-kind-kpi="Kennzahlen" data-kind-goal="SMART-Ziele" data-kind-person="Personen" data-kind-team="Teams" data-none="Keine Treffer." data-one="1 Treffer." data-many="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(num)s matches.', num='{n}', _block_vars=_block_vars))
     yield '" data-limit="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Showing the first %(num)s.', num='{limit}', _block_vars=_block_vars))
@@ -48,7 +48,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), l_1_st, _loop_vars=_loop_vars))
         yield '"'
     l_1_st = l_1_status_word = missing
-    for (l_1_health, l_1_word) in (('healthy', Markup('gesund')), ('warning', Markup('Warnung')), ('critical', Markup('kritisch')), ('unknown', Markup('unbekannt'))):
+    for (l_1_health, l_1_word) in (('healthy', Markup('gesund')), ('warning', Markup('bedenklich')), ('critical', Markup('kritisch')), ('unknown', Markup('unbekannt'))):
         _loop_vars = {}
         pass
         yield ' data-status-'

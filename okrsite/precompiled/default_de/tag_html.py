@@ -40,14 +40,14 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb"><ol><li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb"><ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'tags/index.html">Schlagwörter</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', (undefined(name='tag') if l_0_tag is missing else l_0_tag), _block_vars=_block_vars))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape((undefined(name='tag') if l_0_tag is missing else l_0_tag))
-    yield '</a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of objectives tagged %(name)s', name=(undefined(name='tag') if l_0_tag is missing else l_0_tag), _block_vars=_block_vars), _block_vars=_block_vars))

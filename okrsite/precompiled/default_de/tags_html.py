@@ -41,9 +41,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li><a class="tag" href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'tag', l_1_tag, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(l_1_tag)
-            yield '</a> <span class="meta">'
+            yield '</bdi></a> <span class="meta">'
             yield escape(l_1_n)
             yield '</span></li>'
         l_1_tag = l_1_n = l_1_root = l_1_url = missing

@@ -47,7 +47,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<nav aria-label="Brotkrumen" class="breadcrumb"><ol><li><a href="'
+    yield '<nav aria-label="Pfadnavigation" class="breadcrumb"><ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'teams/index.html">Teams</a></li>'
     if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent')):
@@ -55,15 +55,15 @@ def block_main(context, missing=missing, environment=environment):
         yield '<li><a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent'), _block_vars=_block_vars))
-        yield '">'
+        yield '"><bdi>'
         yield escape(context.call((undefined(name='team_name') if l_0_team_name is missing else l_0_team_name), environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent'), _block_vars=_block_vars))
-        yield '</a></li>'
+        yield '</bdi></a></li>'
     yield '<li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', (undefined(name='tid') if l_0_tid is missing else l_0_tid), _block_vars=_block_vars))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
-    yield '</a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
     if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead')):
@@ -137,9 +137,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_t, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(context.call((undefined(name='team_name') if l_0_team_name is missing else l_0_team_name), l_1_t, _loop_vars=_loop_vars))
-            yield '</a></li>'
+            yield '</bdi></a></li>'
         l_1_t = missing
         yield '</ul>'
     if (undefined(name='members') if l_0_members is missing else l_0_members):

@@ -49,9 +49,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li class="obj"><a class="obj-title" href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'cycle', environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape((environment.getattr(l_1_cyc, 'title') or environment.getattr(l_1_cyc, 'name')))
-            yield '</a> <span class="meta">'
+            yield '</bdi></a> <span class="meta">'
             yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'start'), _loop_vars=_loop_vars))
             yield ' – '
             yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'end'), _loop_vars=_loop_vars))

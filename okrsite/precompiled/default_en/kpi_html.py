@@ -35,6 +35,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_person = resolve('person')
     l_0_team = resolve('team')
     l_0_chart = resolve('chart')
+    l_0_markup = resolve('markup')
     l_0_targeted = resolve('targeted')
     l_0_drives = resolve('drives')
     l_0_driven_by = resolve('driven_by')
@@ -45,16 +46,22 @@ def block_main(context, missing=missing, environment=environment):
     l_0_timeline = resolve('timeline')
     l_0_edit = resolve('edit')
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<nav aria-label="Breadcrumb" class="breadcrumb">\n  <ol><li><a href="'
@@ -62,9 +69,9 @@ def block_main(context, missing=missing, environment=environment):
     yield 'kpis/index.html">KPIs</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id'), _block_vars=_block_vars))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
-    yield '</a></li></ol>\n</nav>\n<h1>'
+    yield '</bdi></a></li></ol>\n</nav>\n<h1>'
     yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
     yield '</h1>\n<div class="overview">\n  <p class="big">'
     yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
@@ -91,19 +98,19 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Target</dt><dd>'
     yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Thresholds</dt><dd>'
-    if (not t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
+    if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
         pass
         yield 'healthy '
         yield escape(('≥' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '≤'))
         yield ' '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
-    if (not t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
+    if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
         pass
         yield '; critical '
         yield escape(('<' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '>'))
         yield ' '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
-    if (t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green')) and t_2(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
+    if (t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green')) and t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
         pass
         yield '–'
     yield '</dd></div>\n    <div><dt>Indicator</dt><dd>'
@@ -123,7 +130,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n<figcaption>Shaded bands: <span class="key key-healthy">healthy</span>, <span class="key key-warning">warning</span>, <span class="key key-critical">critical</span>; dashed line: target.</figcaption></figure>\n'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</section>\n<section aria-labelledby="targeted">\n<h2 id="targeted">Key results that target it</h2>\n'
     if (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
         pass
@@ -134,9 +141,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(environment.getattr(l_1_link, 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(l_1_link, 'name'))
-            yield '</a> '
+            yield '</bdi></a> '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_figures, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_link, 'name'), _loop_vars=_loop_vars), status=environment.getattr(l_1_figures, 'status'), _loop_vars=_loop_vars))
             yield '</li>'
         l_1_link = l_1_figures = missing
@@ -156,9 +163,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', l_1_d, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
-            yield '</a> '
+            yield '</bdi></a> '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
             yield '</li>'
         l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
@@ -178,9 +185,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', l_1_d, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
-            yield '</a> '
+            yield '</bdi></a> '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
             yield '</li>'
         l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
@@ -199,7 +206,7 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
         yield '<section aria-labelledby="about" class="prose"><h2 id="about">About</h2>'
-        yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
+        yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '</section>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
     yield '\n'
@@ -207,4 +214,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=61&7=68&9=70&11=74&12=81&13=83&14=90&15=92&16=94&17=110&18=112&19=114&20=116&25=122&27=124&31=128&37=148&39=170&41=192&43=195&44=197&47=199&48=204&49=206'
+debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=81&12=88&13=90&14=97&15=99&16=101&17=117&18=119&19=121&20=123&25=129&27=131&31=135&37=155&39=177&41=199&43=202&44=204&47=206&48=211&49=213'

@@ -39,9 +39,9 @@ def root(context, missing=missing, environment=environment):
             '<li><a href="',
             escape((undefined(name='root') if l_1_root is missing else l_1_root)),
             escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_n, 'id'))),
-            '">',
+            '"><bdi>',
             escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
-            '</a> ',
+            '</bdi></a> ',
         ))
         if environment.getattr(l_1_n, 'repeat'):
             pass

@@ -154,9 +154,9 @@ def root(context, missing=missing, environment=environment):
             '">\n  <a href="',
             escape(l_1_root),
             escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', l_1_id)),
-            '">',
+            '"><bdi>',
             escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
-            '</a>\n  <span class="tile-value">',
+            '</bdi></a>\n  <span class="tile-value">',
             escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
         ))
         l_1_spark = context.call((undefined(name='kpi_sparkline') if l_1_kpi_sparkline is missing else l_1_kpi_sparkline), l_1_id)
@@ -223,9 +223,9 @@ def root(context, missing=missing, environment=environment):
                 '<li class="obj">\n  <a class="obj-title" href="',
                 escape(l_1_root),
                 escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), 'goal', l_2_id, _loop_vars=_loop_vars)),
-                '">',
+                '"><bdi>',
                 escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title')),
-                '</a>\n  <span class="meta">',
+                '</bdi></a>\n  <span class="meta">',
                 escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'person_link.html', root=l_1_root, person=context.call((undefined(name='person') if l_2_person is missing else l_2_person), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'owner'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
             ))
             if environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'due'):
@@ -237,8 +237,9 @@ def root(context, missing=missing, environment=environment):
             elif environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle'):
                 pass
                 t_7.extend((
-                    ' · ',
+                    ' · <bdi>',
                     escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle')),
+                    '</bdi>',
                 ))
             t_7.append(
                 ' · SMART ',
@@ -288,4 +289,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=263&44=274&45=279'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=264&44=275&45=280'

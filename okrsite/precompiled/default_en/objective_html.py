@@ -91,16 +91,16 @@ def block_main(context, missing=missing, environment=environment):
         yield '<li><a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(l_1_crumb, 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr(l_1_crumb, 'name'))
-        yield '</a></li>'
+        yield '</bdi></a></li>'
     l_1_crumb = missing
     yield '    <li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
-    yield '</a></li>\n  </ol>\n</nav>\n<h1>'
+    yield '</bdi></a></li>\n  </ol>\n</nav>\n<h1>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
     yield '</h1>\n'
     if (undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr):
@@ -108,18 +108,18 @@ def block_main(context, missing=missing, environment=environment):
         l_0_pk = context.call(environment.getattr(environment.getitem((undefined(name='objective_records') if l_0_objective_records is missing else l_0_objective_records), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_objective')), 'key_result'), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'), _block_vars=_block_vars)
         _block_vars['pk'] = l_0_pk
         yield '<p class="aligned-to">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Aligned to key result %(key_result)s of %(objective)s', key_result=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr), 'url'), (environment.getattr((undefined(name='pk') if l_0_pk is missing else l_0_pk), 'title') if (undefined(name='pk') if l_0_pk is missing else l_0_pk) else environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'))), objective=environment.getattr((undefined(name='parent') if l_0_parent is missing else l_0_parent), 'title'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Aligned to key result %(key_result)s of %(objective)s', key_result=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr), 'url'), (environment.getattr((undefined(name='pk') if l_0_pk is missing else l_0_pk), 'title') if (undefined(name='pk') if l_0_pk is missing else l_0_pk) else environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'parent_key_result'))), objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='parent') if l_0_parent is missing else l_0_parent), 'title')), _block_vars=_block_vars))
         yield '</p>\n'
     if (undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from):
         pass
         yield '<p class="carried">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle')), _block_vars=_block_vars))
         yield '</p>\n'
     for l_1_c in (undefined(name='carried_into') if l_0_carried_into is missing else l_0_carried_into):
         _loop_vars = {}
         pass
         yield '<p class="carried">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=environment.getattr(l_1_c, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_c, 'cycle')), _loop_vars=_loop_vars))
         yield '</p>\n'
     l_1_c = missing
     yield '<div class="overview">\n  <p class="big">'
@@ -165,25 +165,31 @@ def block_main(context, missing=missing, environment=environment):
         yield '<div><dt>Lifecycle</dt><dd>'
         yield escape((Markup('draft') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'status') == 'draft') else Markup('dropped')))
         yield '</dd></div>'
-    yield '    <div><dt>Confidence</dt><dd>'
-    if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'confidence'))):
+    yield '    <div><dt>'
+    yield escape((Markup('Last confidence') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over') else Markup('Confidence')))
+    yield '</dt><dd>'
+    if (not t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'))):
         pass
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'confidence'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'), _block_vars=_block_vars))
         yield '/10'
     else:
         pass
         yield '–'
-    yield '</dd></div>\n    <div><dt>Forecast</dt><dd>'
-    if (not t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'))):
+    yield '</dd></div>\n'
+    if (not environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over')):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
-        if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'forecast_tentative'):
+        yield '<div><dt>Forecast</dt><dd>'
+        if (not t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'))):
             pass
-            yield ' <span class="muted">(tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle)</span>'
-    else:
-        pass
-        yield '–'
-    yield '</dd></div>\n    <div><dt>Last check-in</dt><dd>'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
+            if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
+                pass
+                yield ' <span class="muted">(tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle)</span>'
+        else:
+            pass
+            yield '–'
+        yield '</dd></div>'
+    yield '    <div><dt>Last check-in</dt><dd>'
     yield escape((context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_checkin'), _block_vars=_block_vars) if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_checkin') else Markup('none')))
     yield '</dd></div>\n'
     if environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'tags'):
@@ -195,9 +201,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<a class="tag" href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', l_1_t, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(l_1_t)
-            yield '</a> '
+            yield '</bdi></a> '
         l_1_t = missing
         yield '</dd></div>'
     yield '  </dl>\n</div>\n\n<section aria-labelledby="krs">\n<h2 id="krs">Key results</h2>\n'
@@ -226,7 +232,7 @@ def block_main(context, missing=missing, environment=environment):
             yield ' '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Vertical line: as of %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</figcaption></figure>\n'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s as of each check-in', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s as of each check-in', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '\n</section>\n'
     yield '\n<section aria-labelledby="aligned">\n<h2 id="aligned">Aligned objectives</h2>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='direct') if l_0_direct is missing else l_0_direct), Markup('No objectives are aligned directly to this objective.'), _block_vars=_block_vars))
@@ -246,13 +252,14 @@ def block_main(context, missing=missing, environment=environment):
                     yield '<a href="'
                     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                     yield escape(environment.getattr(l_1_link, 'url'))
-                    yield '">'
+                    yield '"><bdi>'
                     yield escape(environment.getattr(l_1_link, 'name'))
-                    yield '</a>'
+                    yield '</bdi></a>'
                 else:
                     pass
+                    yield '<bdi>'
                     yield escape(l_1_ref)
-                    yield ' <span class="muted">(not found)</span>'
+                    yield '</bdi> <span class="muted">(not found)</span>'
                 yield '</li>'
             l_1_ref = l_1_link = missing
             yield '</ul>'
@@ -278,12 +285,14 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield '<a href="'
                 yield escape(l_1_link)
-                yield '" rel="nofollow noopener">'
+                yield '" rel="nofollow noopener"><bdi>'
                 yield escape(environment.getattr(l_1_i, 'title'))
-                yield '</a>'
+                yield '</bdi></a>'
             else:
                 pass
+                yield '<bdi>'
                 yield escape(environment.getattr(l_1_i, 'title'))
+                yield '</bdi>'
             yield ' <span class="meta">'
             yield escape(context.call(environment.getattr({'active': Markup('active'), 'done': Markup('done'), 'dropped': Markup('dropped'), 'draft': Markup('draft')}, 'get'), environment.getattr(l_1_i, 'status'), environment.getattr(l_1_i, 'status'), _loop_vars=_loop_vars))
             if environment.getattr(l_1_i, 'owner'):
@@ -445,7 +454,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</strong></p>\n<p>Grade colour: red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green → '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
     yield '</p>\n<div class="explain-step explain-forecast">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), ended=(environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end') if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle_over') else None), _block_vars=_block_vars))
     yield '</div>\n<div class="explain-step explain-confidence">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_confidence.html', c=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'confidence'), _block_vars=_block_vars))
     yield '</div>\n<div class="explain-step explain-stale">'
@@ -477,4 +486,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=177&30=187&31=189&37=204&41=207&49=217&52=220&53=222&54=229&60=232&63=234&66=237&67=259&68=263&72=269&76=272&82=297&85=300&92=303&93=305&94=307&96=310&98=312&103=322&104=325&106=348&107=364&109=370&110=373&111=379&112=381&114=388&115=391&116=400&117=416&118=419&119=427&120=440&122=446&123=448&124=450&125=452&131=454&133=457&139=469&141=471&142=476'
+debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=179&30=193&31=195&37=210&41=213&49=223&52=226&53=228&54=235&60=238&63=240&66=243&67=266&68=270&72=276&76=279&82=306&85=309&92=312&93=314&94=316&96=319&98=321&103=331&104=334&106=357&107=373&109=379&110=382&111=388&112=390&114=397&115=400&116=409&117=425&118=428&119=436&120=449&122=455&123=457&124=459&125=461&131=463&133=466&139=478&141=480&142=485'

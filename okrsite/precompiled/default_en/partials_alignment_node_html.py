@@ -17,17 +17,21 @@ def root(context, missing=missing, environment=environment):
     yield '><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
-    yield '">'
+    yield '"><bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
-    yield '</a> '
+    yield '</bdi></a> '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
     yield ' '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
     yield ' <span class="meta">'
-    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
-    yield ' · '
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'):
+        pass
+        yield '<bdi>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name'))
+        yield '</bdi> · '
+    yield '<bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
-    yield '</span></span>'
+    yield '</bdi></span></span>'
 
 blocks = {}
 debug_info = '2=16'

@@ -29,25 +29,25 @@ def root(context, missing=missing, environment=environment):
     yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date'))
     yield '">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date')))
-    yield '</time> · '
+    yield '</time>'
     if (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target') and environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor')):
         pass
-        yield '<a href="'
+        yield ' · <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'url'))
         yield '#'
         yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'name'))
-        yield '</a>'
+        yield '</bdi></a>'
     elif environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'):
         pass
-        yield '<a href="'
+        yield ' · <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'name'))
-        yield '</a>'
+        yield '</bdi></a>'
     if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'author'):
         pass
         yield ' · '
@@ -72,9 +72,9 @@ def root(context, missing=missing, environment=environment):
             l_1_ngettext = resolve('ngettext')
             _loop_vars = {}
             pass
-            yield '    <li>'
+            yield '    <li><bdi>'
             yield escape(environment.getattr(l_1_m, 'title'))
-            yield ': '
+            yield '</bdi>: '
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
             yield ' → '
             yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))

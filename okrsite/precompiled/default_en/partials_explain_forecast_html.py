@@ -7,12 +7,14 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_ended = resolve('ended')
+    l_0__ = resolve('_')
+    l_0_day = resolve('day')
     l_0_f = resolve('f')
     l_0_decimal = resolve('decimal')
     l_0_num = resolve('num')
     l_0_percent = resolve('percent')
     l_0_ngettext = resolve('ngettext')
-    l_0__ = resolve('_')
     l_0_checkins = resolve('checkins')
     try:
         t_1 = environment.filters['safe']
@@ -22,21 +24,25 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield "<h3>5. Forecast = the fitted line read at the cycle's end</h3>\n"
-    if (undefined(name='f') if l_0_f is missing else l_0_f):
+    if (undefined(name='ended') if l_0_ended is missing else l_0_ended):
+        pass
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No forecast: the cycle ended on %(day)s, so the progress above is where it ended.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='ended') if l_0_ended is missing else l_0_ended))))
+        yield '</p>\n'
+    elif (undefined(name='f') if l_0_f is missing else l_0_f):
         pass
         yield '<p>A straight line fitted (least squares) through the progress of each check-in day; day 0 is the cycle\'s first day.</p>\n<table class="explain-points">\n<thead><tr><th scope="col">Date</th><th scope="col">Day</th><th scope="col">Progress</th></tr></thead>\n<tbody>'
         for (l_1_d, l_1_x, l_1_y) in environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'points'):
-            l_1_day = resolve('day')
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), l_1_d, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), l_1_d, _loop_vars=_loop_vars))
             yield '</td><td>'
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), l_1_x, _loop_vars=_loop_vars))
             yield '</td><td>'
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_y, 3, _loop_vars=_loop_vars))
             yield '</td></tr>'
-        l_1_d = l_1_x = l_1_y = l_1_day = missing
+        l_1_d = l_1_x = l_1_y = missing
         yield '</tbody>\n</table>\n<p><code>progress = '
         yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'intercept'), 4))
         yield ' + '
@@ -80,4 +86,4 @@ def root(context, missing=missing, environment=environment):
         yield '</p>'
 
 blocks = {}
-debug_info = '4=25&8=28&10=41&11=45&12=60&13=66&14=74&15=79'
+debug_info = '6=27&7=32&11=35&13=47&14=51&15=66&16=72&17=80&18=85'

@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_num = resolve('num')
     l_0_ngettext = resolve('ngettext')
+    l_0_percent = resolve('percent')
     l_0_p = missing
     try:
         t_1 = environment.filters['safe']
@@ -30,12 +31,14 @@ def root(context, missing=missing, environment=environment):
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'title'))
-        yield '</a>'
+        yield '</bdi></a>'
     else:
         pass
+        yield '<bdi>'
         yield escape(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'title'))
+        yield '</bdi>'
     yield '</td><td data-label="Computation">'
     if (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'child'):
         pass
@@ -97,9 +100,9 @@ def root(context, missing=missing, environment=environment):
         yield escape((Markup('holds') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else Markup('does not hold')))
         yield ' → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'):
+    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms') and environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight')):
         pass
-        yield 'weighted mean of aligned objectives ('
+        yield 'weighted mean of aligned objectives <code>('
         l_1_loop = missing
         for (l_1_w, l_1_v), l_1_loop in LoopContext(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'), undefined):
             _loop_vars = {}
@@ -109,7 +112,15 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_v, 3, _loop_vars=_loop_vars))
             yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 14 in 'partials/explain_row.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_v = missing
-        yield ') = '
+        yield ') ÷ '
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight'), 3))
+        yield ' = '
+        yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
+        yield '</code> → '
+        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress')))
+    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'):
+        pass
+        yield 'the aligned objectives weigh 0 in total → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     else:
         pass
@@ -122,4 +133,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td></tr>\n'
 
 blocks = {}
-debug_info = '3=24&4=28&5=40&6=44&7=47&8=50&9=54&10=62&11=78&12=83&13=88&14=100&15=117&16=119'
+debug_info = '3=25&4=29&5=43&6=47&7=50&8=53&9=57&10=65&11=81&12=86&13=91&14=103&15=121&16=128&17=130'

@@ -45,8 +45,9 @@ def root(context, missing=missing, environment=environment):
     if (not environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'active')):
         pass
         yield ' class="inactive"'
-    yield '>\n  <td data-label="Key result">'
+    yield '>\n  <td data-label="Key result"><bdi>'
     yield escape(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title'))
+    yield '</bdi>'
     if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'weight') != 1):
         pass
         yield ' <span class="meta">weight '
@@ -57,9 +58,9 @@ def root(context, missing=missing, environment=environment):
         yield ' <span class="meta">from KPI <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'), 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'), 'name'))
-        yield '</a></span>'
+        yield '</bdi></a></span>'
     if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'milestones'):
         pass
         yield '<ul class="milestones">'
@@ -68,9 +69,9 @@ def root(context, missing=missing, environment=environment):
             pass
             yield '<li>'
             yield escape(('☑' if environment.getattr(l_1_ms, 'done') else '☐'))
-            yield ' '
+            yield ' <bdi>'
             yield escape(environment.getattr(l_1_ms, 'title'))
-            yield '<span class="visually-hidden"> ('
+            yield '</bdi><span class="visually-hidden"> ('
             yield escape((Markup('done') if environment.getattr(l_1_ms, 'done') else Markup('not done')))
             yield ')</span></li>'
         l_1_ms = missing
@@ -84,9 +85,9 @@ def root(context, missing=missing, environment=environment):
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(environment.getattr(l_1_a, 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(l_1_a, 'title'))
-            yield '</a> '
+            yield '</bdi></a> '
             yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr(l_1_a, 'progress'), _loop_vars=_loop_vars))
             yield '</li>'
         l_1_a = missing
@@ -139,4 +140,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=39&3=43&4=49&5=63&6=78&7=95&9=102&10=109&11=112&12=115&13=124&14=125&15=131&16=133'
+debug_info = '2=39&3=43&4=49&5=64&6=79&7=96&9=103&10=110&11=113&12=116&13=125&14=126&15=132&16=134'

@@ -21,9 +21,9 @@ def root(context, missing=missing, environment=environment):
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'url'))
-        yield '">'
+        yield '"><bdi>'
         yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'name'))
-        yield '</a>'
+        yield '</bdi></a>'
     else:
         pass
         yield '<span class="muted">nobody</span>'

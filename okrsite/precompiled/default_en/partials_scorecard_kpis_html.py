@@ -33,9 +33,9 @@ def root(context, missing=missing, environment=environment):
             yield '"><th scope="row"><a href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'name'))
-            yield '</a></th><td data-label="Value">'
+            yield '</bdi></a></th><td data-label="Value">'
             yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'value'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Date">'
             if environment.getattr(l_1_row, 'date'):

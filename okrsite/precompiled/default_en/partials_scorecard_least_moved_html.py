@@ -33,14 +33,14 @@ def root(context, missing=missing, environment=environment):
             yield '"><th scope="row"><a href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'key_result'), 'name'))
-            yield '</a></th><td data-label="Objective"><a href="'
+            yield '</bdi></a></th><td data-label="Objective"><a href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'url'))
-            yield '">'
+            yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
-            yield '</a></td><td data-label="progress" data-figure="progress">'
+            yield '</bdi></a></td><td data-label="progress" data-figure="progress">'
             yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
             yield '</td><td data-label="current / target">'
             yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))

@@ -50,9 +50,9 @@ def block_main(context, missing=missing, environment=environment):
     yield 'people/index.html">People</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'person', (undefined(name='pid') if l_0_pid is missing else l_0_pid), _block_vars=_block_vars))
-    yield '" aria-current="page">'
+    yield '" aria-current="page"><bdi>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
-    yield '</a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
     if ((undefined(name='person') if l_0_person is missing else l_0_person) or (undefined(name='teams') if l_0_teams is missing else l_0_teams)):
@@ -60,7 +60,9 @@ def block_main(context, missing=missing, environment=environment):
         yield '<p class="meta">'
         if ((undefined(name='person') if l_0_person is missing else l_0_person) and environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role')):
             pass
+            yield '<bdi>'
             yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role'))
+            yield '</bdi>'
         l_1_loop = missing
         for l_1_t, l_1_loop in LoopContext((undefined(name='teams') if l_0_teams is missing else l_0_teams), undefined):
             l_1_team = resolve('team')
@@ -130,4 +132,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</div>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=75&8=78&9=84&10=90&11=92&12=99&13=101&19=108&20=117&21=121&22=124'
+debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=77&8=80&9=86&10=92&11=94&12=101&13=103&19=110&20=119&21=123&22=126'

@@ -47,7 +47,7 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
         pass
         yield '<p class="meta">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Figures for cycle %(cycle)s: each team with its sub-teams; a team's page lists its other cycles.", cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _block_vars=_block_vars), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Figures for cycle %(cycle)s: each team with its sub-teams; a team's page lists its other cycles.", cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _block_vars=_block_vars), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)), _block_vars=_block_vars))
         yield '</p>'
     if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
         pass
@@ -60,9 +60,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li class="obj"><a class="obj-title" href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_tid, _loop_vars=_loop_vars))
-            yield '">'
+            yield '"><bdi>'
             yield escape(l_1_name)
-            yield '</a> <span class="meta">'
+            yield '</bdi></a> <span class="meta">'
             if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
                 pass
                 yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=(undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars))
