@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from okrsite.cycles import canonical, lookup
+from okrsite.cycles import canonical, lookup, phase
 from okrsite.model import (
     Cycle,
     KeyResult,
@@ -230,7 +230,7 @@ def _parent(
     theirs = p.cycles.get(parent.cycle)
     if theirs is None:  # not reached: every objective's cycle is known after resolving
         return None, obj.parent, f"which is of {parent.cycle}"
-    if theirs.end < scored.as_of:
+    if phase(theirs, scored.as_of) == "over":
         return None, obj.parent, f"which is of {theirs.name}, a cycle that has ended"
     if not (theirs.start <= to.start and to.end <= theirs.end):
         return None, obj.parent, f"which is of {theirs.name}, a cycle that does not span {to.name}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Literal
 
 from okrsite.limits import EARLIEST_DATE, LATEST_DATE
 from okrsite.model import Cycle
@@ -102,6 +103,15 @@ def _month_named(name: str) -> str | None:
 def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:
     """Custom cycles first (a site may redefine ``2026`` as a fiscal year), then calendar ones."""
     return custom.get(name) or calendar_cycle(name)
+
+
+def phase(cycle: Cycle, as_of: date) -> Literal["upcoming", "running", "over"]:
+    """Where as_of stands in the cycle: before its first day (its objectives are
+    ``upcoming``), after its last (``achieved`` or ``missed``), or inside it.
+    Scoring's statuses and what pages say of a cycle both ask this."""
+    if as_of < cycle.start:
+        return "upcoming"
+    return "over" if as_of > cycle.end else "running"
 
 
 def elapsed(cycle: Cycle, as_of: date) -> float:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_path
+from okrsite.cycles import phase
 from okrsite.display_order import title_order
 from okrsite.markdown import is_safe_url
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
@@ -367,7 +368,7 @@ def cycle(site: SiteRenderer, name: str) -> Page:
         # the scorecard once the cycle has started (a preview until it ends)
         card=(
             scorecard_view(view, name, site.scorecard(name))
-            if with_card and site.scored.as_of >= record.start
+            if with_card and phase(record, site.scored.as_of) != "upcoming"
             else None
         ),
         exports=(

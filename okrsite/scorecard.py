@@ -19,6 +19,7 @@ from datetime import date
 
 from okrsite.checkin_index import checkin_index
 from okrsite.cycle_figures import COUNTED, Figures, figures, team_ids
+from okrsite.cycles import phase
 from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, TrendMeaning
 from okrsite.scoring import health_for, kr_target, reached, trend_for, trend_meaning
 
@@ -151,7 +152,7 @@ def scorecard(scored: ScoredPortfolio, cycle: str) -> Scorecard:
     return Scorecard(
         cycle=cyc,
         as_of=scored.as_of,
-        final=scored.as_of > cyc.end,
+        final=phase(cyc, scored.as_of) == "over",
         total=_tally(scored, cycle, ids),
         commitment={k: _tally(scored, cycle, v) for k, v in by_commitment.items()},
         teams=teams,

@@ -135,9 +135,10 @@ def status_for(
     """The first status of the brief's list that applies."""
     if life in ("dropped", "draft"):
         return life  # type: ignore[return-value]
-    if as_of < cycle.start:
+    where = cycles_mod.phase(cycle, as_of)
+    if where == "upcoming":
         return "upcoming"
-    if as_of > cycle.end:
+    if where == "over":
         return "achieved" if reached(progress, success) else "missed"
     if _for_comparison(progress) >= 1.0:
         return "done"

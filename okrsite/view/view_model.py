@@ -18,6 +18,7 @@ from datetime import date
 from markupsafe import Markup
 
 from okrsite.cycle_figures import counted_progress
+from okrsite.cycles import phase
 from okrsite.dependencies import Dep, Recorder
 from okrsite.display_order import title_order
 from okrsite.model import (
@@ -274,10 +275,7 @@ class ViewModel:
         cycle = self.index.cycles.get(name) if name else None
         if cycle is None:
             return ""
-        as_of = self.scored.as_of
-        if as_of < cycle.start:
-            return "upcoming"
-        return "over" if as_of > cycle.end else "running"
+        return phase(cycle, self.scored.as_of)
 
     def cycle_over(self, name: str) -> bool:
         """The cycle ended before as_of: what an objective of it shows is its
