@@ -150,6 +150,13 @@ def status_for(
     return "off-track"
 
 
+def counts_in_rollup(obj: Objective) -> bool:
+    """Whether an aligned objective counts in its parent's roll-up: drafts and
+    dropped objectives count nowhere. The explanation of a roll-up lists the
+    same ones."""
+    return obj.status == "active"
+
+
 def grade_for(progress: float) -> Grade:
     """Google's bands: red < 0.4 ≤ yellow < 0.7 ≤ green."""
     p = _for_comparison(progress)
@@ -509,7 +516,7 @@ class _Scorer:
         return current_reading(kr, self.readings(obj.id).get(kr.id), self.kpi_reading(kr), as_of)
 
     def counted(self, oid: str) -> bool:
-        return self.p.objectives[oid].status == "active"
+        return counts_in_rollup(self.p.objectives[oid])
 
     def kr_value(self, obj: Objective, kr: KeyResult, as_of: date) -> _KRValue:
         current, source, day = self.current(obj, kr, as_of)

@@ -20,6 +20,7 @@ from okrsite.scoring import (
     FORECAST_MIN_SPAN,
     STALE_GRACE_DAYS,
     boolean_done,
+    counts_in_rollup,
     fit_line,
     forecast_points,
     forecast_x,
@@ -240,7 +241,7 @@ def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainL
     kids = [
         i
         for i in view.scored.kr_children.get(f"{o.id}#{kr.id}", ())
-        if i in view.scores and view.objectives[i].status == "active"
+        if i in view.scores and counts_in_rollup(view.objectives[i])
     ]
     terms = tuple((view.objectives[i].weight, view.scores[i].progress) for i in kids)
     return make("rollup", terms=terms, total_weight=sum(w for w, _ in terms))
