@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "less-ambitious": "a target moved the easy way (key result, SMART goal or KPI target)",
     "removed-key-result": "a key result was removed from an objective that still exists",
     "reparented": "an objective was aligned to a different parent",
+    "ended-cycle": "how an objective of a cycle that has ended is measured was changed",
 }
 
 _PRECISION = 6  # progress differences below 1e-6 are float noise, not changes
@@ -123,6 +124,9 @@ class RecordChange:
     broken: bool = False
     #: a KPI's or SMART goal's unit before and after (as :attr:`KRChange.units`)
     units: tuple[str, str] = ("", "")
+    #: the ended cycle whose final figures this change moves (an objective
+    #: whose measure changed after its cycle ended: :func:`_after_the_end`)
+    cycle_ended: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +330,40 @@ def _milestones(kr: KeyResult) -> str | None:
         return None
     done = sum(1 for m in kr.milestones if m.done)
     return f"{done}/{len(kr.milestones)} done"
+
+
+#: fields whose change only records or describes how an ended cycle went:
+#: grading it (``score``), its last values, ticked milestones and who owns what
+_RECORD_KEEPING = frozenset(
+    {"title", "owner", "team", "supports", "tags", "score", "current", "done", "milestones"}
+)
+
+
+def _after_the_end(
+    rec: RecordChange, base: Portfolio, head: Portfolio, as_of: date
+) -> RecordChange:
+    """Mark an objective whose yardstick changed after its cycle ended (a
+    target eased, a key result added or dropped, a weight, commitment,
+    parent or status changed): its final figures are no longer those the
+    cycle ended with. Grading it (``score:``) and recording its last values
+    are what teams do after the end, and are not marked."""
+    if rec.kind != "objective":
+        return rec
+    side = base.objectives.get(rec.renamed_from or rec.id) if rec.change == "removed" else None
+    obj = side or head.objectives.get(rec.id)
+    if obj is None:
+        return rec
+    cycle = cycles_mod.lookup(obj.cycle, (base if side else head).cycles)
+    if cycle is None or cycles_mod.phase(cycle, as_of) != "over":
+        return rec
+    measured = rec.change in ("added", "removed") or any(
+        f.field not in _RECORD_KEEPING for f in rec.fields
+    )
+    measured = measured or any(
+        kr.change != "changed" or any(f.field not in _RECORD_KEEPING for f in kr.fields)
+        for kr in rec.key_results
+    )
+    return replace(rec, cycle_ended=cycle.name) if measured else rec
 
 
 def _running(obj: Objective, portfolio: Portfolio, as_of: date) -> bool:
@@ -1006,6 +1044,16 @@ def _findings(
     out: list[Finding] = []
     for d in head_errors:
         out.append(Finding("errors", d.location, f"{d.location}: {d.code} {d.message}"))
+    for rec in objectives:
+        if rec.cycle_ended:
+            out.append(
+                Finding(
+                    "ended-cycle",
+                    rec.id,
+                    f"objective {rec.id}: {rec.change} after {rec.cycle_ended} ended; "
+                    "its final figures change",
+                )
+            )
     for rec in (*objectives, *kpis, *goals):
         for f in rec.fields:
             if f.note == LESS:
@@ -1171,6 +1219,7 @@ def diff_portfolios(
         tuple(_mark_broken(r, error_files) for r in records)
         for records in (objectives, kpis, goals)
     )
+    objectives = tuple(r if r.broken else _after_the_end(r, bp, hp, as_of) for r in objectives)
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
     head_errors = tuple(d for d in head_diags if d.is_error)

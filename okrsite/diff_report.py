@@ -236,6 +236,13 @@ def _md_kr(kr: KRChange, names: _Names) -> list[str]:
 
 
 def _md_record(rec: RecordChange, names: _Names) -> list[str]:
+    lines = _md_record_lines(rec, names)
+    if rec.cycle_ended:
+        lines.insert(1, f"  - **after {md(rec.cycle_ended)} ended**: its final figures change")
+    return lines
+
+
+def _md_record_lines(rec: RecordChange, names: _Names) -> list[str]:
     title = f"{code(rec.id)} {md(rec.title)}"
     if rec.change == "added":
         return [f"- {title}: **added** in {code(rec.file)}"]
@@ -490,6 +497,15 @@ def _txt_field(f: FieldChange, st: Styler, names: _Names, units: tuple[str, str]
 
 
 def _txt_record(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
+    lines = _txt_record_lines(rec, st, names)
+    if rec.cycle_ended:
+        lines.insert(
+            1, "      " + st(f"after {rec.cycle_ended} ended: its final figures change", fg="red")
+        )
+    return lines
+
+
+def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
     name = f"{rec.kind} {st(rec.id, bold=True)} {rec.title}"
     if rec.change == "added":
         return [f"  {st('+', fg='green')} {name} (added in {rec.file})"]
@@ -620,6 +636,7 @@ def _record_json(rec: RecordChange) -> dict[str, object]:
         "fields": _fields_json(rec.fields),
     }
     if rec.kind == "objective":
+        out["cycle_ended"] = rec.cycle_ended
         out["key_results"] = [
             {
                 "id": kr.id,

@@ -383,7 +383,7 @@ def test_site_in_a_subfolder(tmp_path: Path) -> None:
     data = as_json(repo / "goals site", base, head)
     changed = [(o["id"], o["change"]) for o in data["objectives"]]  # type: ignore[union-attr]
     assert changed == [("sales/legacy", "removed")]
-    from_top = run(repo, base, head, "--format", "json", site=repo / "goals site")
+    from_top = run(repo, base, head, "--format", "json", "--as-of", AS_OF, site=repo / "goals site")
     assert json.loads(from_top.stdout)["objectives"] == data["objectives"]
 
 
