@@ -20,7 +20,9 @@ conventions, and nothing ambiguous:
   semicolons or tabs, a comma marks the decimals too (``150,5``,
   ``1.234,5``), dots group thousands where there are two groups or more
   (``4.512.300``), and ``1.234`` alone is refused as ambiguous (a thousand
-  and more, or one and a bit).
+  and more, or one and a bit) unless another value of the column groups
+  thousands with dots (``201.234,50``: :func:`dots_group`), as a German
+  spreadsheet formats a whole column one way.
 
 :mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
 rows in the file's own convention (:func:`style_of`).
@@ -46,6 +48,7 @@ __all__ = [
     "CsvStyle",
     "ambiguous",
     "columns",
+    "dots_group",
     "format_date",
     "format_number",
     "read_date",
@@ -133,10 +136,28 @@ def slash_order(cells: Iterable[str]) -> int | None:
     return seen.pop() if len(seen) == 1 else None
 
 
-def read_number(cell: str, delimiter: str) -> float | None:
+def dots_group(cells: Iterable[str], delimiter: str) -> bool:
+    """Whether a column's values show that a point groups thousands in it
+    (``201.234,50`` or ``4.512.300``), in a file whose decimals are commas.
+
+    A spreadsheet formats a whole column one way: beside ``201.234,50`` the
+    ``215.000`` of the next row is two hundred and fifteen thousand, as the
+    sheet showed it, not a figure to refuse as ambiguous.
+    """
+    if delimiter == ",":
+        return False
+    for cell in cells:
+        text = cell.strip().removesuffix("%").rstrip()
+        if _GROUPED_COMMA.fullmatch(text) or _GROUPED_DOTS.fullmatch(text):
+            return True
+    return False
+
+
+def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | None:
     """The number in ``cell``; a decimal comma only in a file not separated by commas.
     A percent sign after it (``3.1%``, as a spreadsheet exports a column formatted
-    as percentages) is read past: the KPI's figures say what its unit is."""
+    as percentages) is read past: the KPI's figures say what its unit is.
+    ``grouped`` (:func:`dots_group` of the column) reads ``215.000`` as 215000."""
     text = cell.strip()
     if text.endswith("%"):
         text = text[:-1].rstrip()
@@ -147,7 +168,9 @@ def read_number(cell: str, delimiter: str) -> float | None:
             text = text.replace(".", "").replace(",", ".")
         else:
             return None
-    elif delimiter != "," and _GROUPED_DOTS.fullmatch(text):
+    elif delimiter != "," and (
+        _GROUPED_DOTS.fullmatch(text) or (grouped and _AMBIGUOUS.fullmatch(text))
+    ):
         text = text.replace(".", "")
     elif delimiter != "," and _AMBIGUOUS.fullmatch(text):
         return None
@@ -159,8 +182,10 @@ def read_number(cell: str, delimiter: str) -> float | None:
 
 
 def ambiguous(cell: str, delimiter: str) -> bool:
-    """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous."""
-    return delimiter != "," and bool(_AMBIGUOUS.fullmatch(cell.strip()))
+    """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous
+    (when no other value of its column shows that points group thousands)."""
+    text = cell.strip().removesuffix("%").rstrip()
+    return delimiter != "," and bool(_AMBIGUOUS.fullmatch(text))
 
 
 @dataclass(frozen=True)

@@ -2439,7 +2439,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 f"got {_show(delimiter.join(rows[0]))}",
                 rel,
                 line=1,
-                hint="make the first line 'date,value'",
+                hint=_header_hint(rows[0], delimiter),
             )
         ]
     di, vi = found
@@ -2455,6 +2455,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         ]
     out: list[tuple[date, float]] = []
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
+    grouped = kpi_csv.dots_group((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -2497,7 +2498,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        value = kpi_csv.read_number(row[vi], delimiter)
+        value = kpi_csv.read_number(row[vi], delimiter, grouped)
         if value is None:
             diags.append(
                 error(
@@ -2512,6 +2513,34 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             continue
         out.append((day, value))
     return out, diags
+
+
+def _header_hint(header: list[str], delimiter: str) -> str:
+    """What to write in a header okrsite cannot read: a spreadsheet's export
+    often has more columns than the two a KPI needs (``Date,CSAT,Responses``),
+    and only its author knows which one holds the readings, so the hint
+    renames one in place (the file's other columns stay) instead of
+    suggesting a header that would no longer fit its rows."""
+    from okrsite import kpi_csv
+
+    names = [cell.strip() for cell in header]
+    date_at = next(
+        (i for i, name in enumerate(names) if name.lower() in kpi_csv.DATE_HEADERS), None
+    )
+    if len(names) < 2 or (len(names) == 2 and date_at is None):
+        return f"make the first line 'date{delimiter}value'"
+    if date_at is None:
+        renamed = ["date", "value", *names[2:]]
+        return (
+            "name the column of dates 'date' and the column of readings 'value', "
+            f"keeping the others: {delimiter.join(renamed)!r}"
+        )
+    value_at = next(i for i in range(len(names)) if i != date_at)
+    renamed = [("value" if i == value_at else name) for i, name in enumerate(names)]
+    return (
+        f"{len(names)} columns: name the one that holds the readings 'value', "
+        f"keeping the others, as in {delimiter.join(renamed)!r}"
+    )
 
 
 def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
