@@ -1,0 +1,140 @@
+"""KPIs, SMART goals, teams and people as a team writes them by hand.
+
+Each test builds a real site from files written the way a manager writes
+them (names, not ids; figures pasted from a spreadsheet; a KPI's readings
+exported from Excel) and asserts on the pages, the export or the messages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+
+MakeSite = Callable[[dict[str, str | bytes]], Path]
+
+# Excel (German) exports "CSV (Trennzeichen-getrennt)": a byte-order mark,
+# semicolons, CRLF line ends, thousands grouped by points and a blank row
+# where the sheet's last line was
+MRR_CSV = (
+    "\ufeffMonat;MRR (€)\r\n"
+    "01.06.2026;201.234,50\r\n"
+    "01.07.2026;210.500,00\r\n"
+    "01.08.2026;215.000\r\n"
+    "01.09.2026;228.900,75\r\n"
+    ";\r\n"
+).encode()
+
+MRR_KPI = """
+    ---
+    title: Monthly recurring revenue
+    unit: €
+    owner: José Álvarez
+    target: € 250k
+    thresholds:
+      green: 240.000 €
+      red: 180.000 €
+    data: data/mrr.csv
+    ---
+"""
+
+
+def build(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["build", "--site", str(root), "--as-of", "2026-11-20", *args])
+    return result.exit_code, result.output
+
+
+def export(root: Path) -> dict[str, Any]:
+    code, output = build(root)
+    assert code == 0, output
+    return json.loads((root / "_site" / "api" / "portfolio.json").read_text(encoding="utf-8"))
+
+
+def test_a_german_excel_column_groups_thousands_in_every_row(make_site: MakeSite) -> None:
+    """``215.000`` beside ``201.234,50`` is 215000, as the sheet showed it: the
+    column's other rows show that its points group thousands."""
+    root = make_site({"content/kpis/mrr.md": MRR_KPI, "content/data/mrr.csv": MRR_CSV})
+    page_code, output = build(root)
+    assert page_code == 0, output
+    page = (root / "_site" / "kpis" / "mrr" / "index.html").read_text(encoding="utf-8")
+    for shown in ("201,234.5 €", "210,500 €", "215,000 €", "228,900.75 €"):
+        assert shown in page
+    (kpi,) = export(root)["kpis"]
+    assert (kpi["value"], kpi["health"], kpi["trend_meaning"]) == (
+        228900.75,
+        "warning",
+        "improving",
+    )
+
+
+def test_a_lone_point_group_is_still_refused_with_both_readings(make_site: MakeSite) -> None:
+    """Without a row that shows how the column is written, ``1.234`` stays
+    ambiguous (a thousand and more, or one and a bit)."""
+    csv = b"Datum;Wert\r\n01.10.2026;1.234\r\n01.11.2026;1,5\r\n"
+    root = make_site({"content/kpis/mrr.md": MRR_KPI, "content/data/mrr.csv": csv})
+    code, output = build(root)
+    assert code == 1
+    assert "content/data/mrr.csv:2:12: error OKR203: '1.234' is not a number" in output
+    assert "write 1234 if the points group thousands, or 1,234 if" in output
+
+
+def test_a_header_of_three_columns_is_told_which_to_rename(make_site: MakeSite) -> None:
+    """``Date,CSAT,Responses``: the hint renames the readings' column in place,
+    not a header of two columns that the rows would no longer fit."""
+    csv = b"\xef\xbb\xbfDate,CSAT,Responses\r\n2026-09-30,88.0%,151\r\n,,\r\n"
+    root = make_site(
+        {
+            "content/kpis/csat.md": "---\ntitle: CSAT\ntarget: 90%\ndata: data/csat.csv\n---\n",
+            "content/data/csat.csv": csv,
+        }
+    )
+    code, output = build(root)
+    assert code == 1
+    assert (
+        "content/data/csat.csv:1: error OKR202: CSV header must name 'date' and 'value' "
+        "columns, got 'Date,CSAT,Responses' (hint: 3 columns: name the one that holds the "
+        "readings 'value', keeping the others, as in 'Date,value,Responses')"
+    ) in output
+    (root / "content" / "data" / "csat.csv").write_bytes(csv.replace(b"CSAT", b"value", 1))
+    (kpi,) = export(root)["kpis"]
+    assert (kpi["value"], kpi["health"]) == (88, "warning")
+
+
+def test_a_kpi_check_in_shows_its_value_with_the_kpi_unit(make_site: MakeSite) -> None:
+    """A churn check-in of ``2,8 %`` shows as 2.8% on the author's page, as the
+    KPI's own page shows it, not as a bare 2.8."""
+    root = make_site(
+        {
+            "content/people/renee.md": "---\nname: Renée O'Brien\ntitle: VP Customer Success\n---\n",
+            "content/kpis/churn.md": """
+                ---
+                title: Monthly churn
+                direction: down
+                owner: Renée O'Brien
+                thresholds: {green: 2.5 %, red: 4 %}
+                values:
+                  Sep 2026: 3,1 %
+                ---
+            """,
+            "content/checkins/churn-nov.md": """
+                ---
+                kpi: churn
+                date: 10.11.2026
+                author: Renée O'Brien
+                value: 2,8 %
+                ---
+                Better after the onboarding change.
+            """,
+        }
+    )
+    code, output = build(root)
+    assert code == 0, output
+    person = (root / "_site" / "people" / "renee" / "index.html").read_text(encoding="utf-8")
+    assert "Value: <strong>2.8%</strong>" in person
+    kpi = (root / "_site" / "kpis" / "churn" / "index.html").read_text(encoding="utf-8")
+    assert "2.8%" in kpi
