@@ -92,6 +92,7 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "id": kid,
                 "title": kpi.title,
                 "value": _num(ks.value),
+                "unit": kpi.unit,
                 "date": ks.date.isoformat() if ks.date else None,
                 "health": ks.health,
                 "trend": ks.trend,
@@ -100,15 +101,21 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "indicator": kpi.indicator,
             }
         )
-    goals = [
-        {
-            "id": gid,
-            "title": g.title,
-            "progress": _num(scored.goals[gid].progress),
-            "smart": scored.goals[gid].smart,
-        }
-        for gid, g in p.goals.items()
-    ]
+    goals = []
+    for gid, g in p.goals.items():
+        gs = scored.goals[gid]
+        goals.append(
+            {
+                "id": gid,
+                "title": g.title,
+                "owner": g.owner,
+                "team": g.team,
+                "due": gs.deadline.isoformat() if gs.deadline else None,
+                "overdue": gs.overdue,
+                "progress": _num(gs.progress),
+                "smart": gs.smart,
+            }
+        )
     return {"kpis": kpis, "goals": goals}
 
 

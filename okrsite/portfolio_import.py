@@ -63,6 +63,8 @@ def plans_from_portfolio(
             for key in ("direction", "indicator"):
                 if record.get(key) in ("up", "down", "leading", "lagging"):
                     kpi[key] = record[key]
+            if isinstance(record.get("unit"), str) and record["unit"]:
+                kpi["unit"] = record["unit"]
             if isinstance(record.get("value"), (int, float)) and record.get("date"):
                 with contextlib.suppress(ValueError):
                     kpi["values"] = {date.fromisoformat(str(record["date"])): record["value"]}
@@ -76,6 +78,13 @@ def plans_from_portfolio(
             and isinstance(record.get("title"), str)
         ):
             goal: dict[str, Any] = {"type": "goal", "title": record["title"]}
+            # who owns it and by when: what a goal's page and its overdue mark show
+            for key in ("owner", "team"):
+                if _ok_id(record.get(key)):
+                    goal[key] = record[key]
+            if isinstance(record.get("due"), str):
+                with contextlib.suppress(ValueError):
+                    goal["due"] = date.fromisoformat(record["due"])
             if isinstance(record.get("progress"), (int, float)):
                 goal["measure"] = {
                     "start": 0,

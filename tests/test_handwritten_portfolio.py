@@ -513,6 +513,7 @@ EXPECTED: dict[str, Any] = {
             "id": "churn-rate",
             "title": "Churn rate",
             "value": 5.2,
+            "unit": "%",
             "date": "2026-02-12",
             "health": "critical",
             "trend": "up",
@@ -527,6 +528,7 @@ EXPECTED: dict[str, Any] = {
             "id": "headcount",
             "title": "Headcount",
             "value": 40,
+            "unit": "",
             "date": "2026-02-01",
             "health": "warning",
             "trend": "flat",
@@ -539,6 +541,7 @@ EXPECTED: dict[str, Any] = {
             "id": "nps",
             "title": "Net Promoter Score",
             "value": 38,
+            "unit": "points",
             "date": "2026-02-01",
             "health": "warning",
             "trend": "up",
@@ -551,6 +554,7 @@ EXPECTED: dict[str, Any] = {
             "id": "revenue",
             "title": "Revenue",
             "value": 520000,
+            "unit": "USD",
             "date": "2026-02-01",
             "health": "healthy",
             "trend": "up",
@@ -563,6 +567,7 @@ EXPECTED: dict[str, Any] = {
             "id": "uptime",
             "title": "Uptime",
             "value": 99.95,
+            "unit": "%",
             "date": "2026-02-01",
             "health": "healthy",
             "trend": "down",
@@ -578,6 +583,11 @@ EXPECTED: dict[str, Any] = {
         {
             "id": "complaints",
             "title": "Resolve 95% of complaints within 48 hours",
+            "owner": "carol",
+            "team": None,
+            # due 2026-03-31, after as_of 2026-02-15: not overdue
+            "due": "2026-03-31",
+            "overdue": False,
             "progress": 0.48,
             "smart": {"S": True, "M": True, "A": True, "R": True, "T": True},
         },
@@ -585,6 +595,10 @@ EXPECTED: dict[str, Any] = {
         {
             "id": "vague",
             "title": "Be better",
+            "owner": None,
+            "team": None,
+            "due": None,
+            "overdue": False,
             "progress": 0,
             "smart": {"S": False, "M": False, "A": False, "R": False, "T": False},
         },
@@ -623,7 +637,8 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
         "status", "grade",
     ]  # fmt: skip
     kpi_keys = [
-        "id", "title", "value", "date", "health", "trend", "trend_meaning", "direction", "indicator",
+        "id", "title", "value", "unit", "date", "health", "trend", "trend_meaning", "direction",
+        "indicator",
     ]  # fmt: skip
     for o in exported["objectives"]:
         assert list(o) == objective_keys
@@ -632,7 +647,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     for k in exported["kpis"]:
         assert list(k) == kpi_keys
     for g in exported["goals"]:
-        assert list(g) == ["id", "title", "progress", "smart"]
+        assert list(g) == ["id", "title", "owner", "team", "due", "overdue", "progress", "smart"]
         assert list(g["smart"]) == ["S", "M", "A", "R", "T"]
 
 

@@ -138,3 +138,104 @@ def test_a_kpi_check_in_shows_its_value_with_the_kpi_unit(make_site: MakeSite) -
     assert "Value: <strong>2.8%</strong>" in person
     kpi = (root / "_site" / "kpis" / "churn" / "index.html").read_text(encoding="utf-8")
     assert "2.8%" in kpi
+
+
+GOALS: dict[str, str | bytes] = {
+    "content/teams/support.md": "---\ntitle: Support\n---\n",
+    "content/people/zoe.md": "---\ntitle: Zoë Ångström\nteam: Support\n---\n",
+    "content/goals/faq.md": """
+        ---
+        title: Publish 40 FAQ articles
+        owner: Zoë Ångström
+        team: Support
+        due: 30.09.2026
+        measure: {start: 0, target: 40, current: 25, unit: articles}
+        ---
+        Write the FAQ so that customers help themselves.
+    """,
+    "content/goals/done-late.md": """
+        ---
+        title: Migrate the help centre
+        owner: Zoë Ångström
+        due: 3 Oct 2026
+        measure: {target: 1, current: 1}
+        ---
+    """,
+    "content/goals/today.md": """
+        ---
+        title: Answer the backlog
+        owner: Zoë Ångström
+        due: 20 Nov 2026
+        measure: {target: 100, current: 40}
+        ---
+    """,
+    "content/goals/quarter.md": """
+        ---
+        title: Train two new agents
+        owner: Zoë Ångström
+        cycle: Q3 2026
+        measure: {target: 2, current: 1}
+        ---
+    """,
+}
+
+
+def test_a_goal_past_its_due_date_and_not_reached_is_overdue(make_site: MakeSite) -> None:
+    """As of 20 Nov 2026 the FAQ goal, due 30.09.2026 at 25 of 40 articles, is
+    overdue, and so is a goal of 2026-Q3 (due 30 September) at 1 of 2; one
+    done late, or due on the day itself, is not."""
+    root = make_site(GOALS)
+    goals = {g["id"]: g for g in export(root)["goals"]}
+    assert {gid: (g["due"], g["overdue"]) for gid, g in goals.items()} == {
+        "done-late": ("2026-10-03", False),
+        "faq": ("2026-09-30", True),
+        "quarter": ("2026-09-30", True),
+        "today": ("2026-11-20", False),
+    }
+    assert (goals["faq"]["owner"], goals["faq"]["team"], goals["faq"]["progress"]) == (
+        "zoe",
+        "support",
+        0.625,
+    )
+    site = root / "_site"
+    page = (site / "goals" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '<dd>2026-09-30 <span class="overdue">overdue</span></dd>' in page
+    listing = (site / "goals" / "index.html").read_text(encoding="utf-8")
+    assert listing.count('<span class="overdue">overdue</span>') == 2
+    for where in ("people/zoe", "teams/support"):
+        html = (site / where / "index.html").read_text(encoding="utf-8")
+        assert "due 2026-09-30 · <span" in html and ">overdue</span>" in html
+
+
+def test_overdue_in_german(make_site: MakeSite) -> None:
+    root = make_site({**GOALS, "okrsite.toml": 'language = "de"\n'})
+    code, output = build(root)
+    assert code == 0, output
+    page = (root / "_site" / "goals" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="overdue">überfällig</span>' in page
+
+
+def test_a_goal_keeps_its_owner_due_date_and_a_kpi_its_unit_through_import(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    """``okrsite import`` of a site's ``portfolio.json`` brings a goal's owner,
+    team and due date (so it is still overdue) and a KPI's unit."""
+    root = make_site(
+        {
+            **GOALS,
+            "content/kpis/churn.md": "---\ntitle: Churn\ndirection: down\n"
+            "target: 2 %\nvalues: {2026-11-01: 2.8 %}\n---\n",
+        }
+    )
+    before = export(root)
+    exported = tmp_path / "portfolio.json"
+    exported.write_text(json.dumps(before), encoding="utf-8")
+    target = tmp_path / "copy"
+    target.mkdir()
+    result = CliRunner().invoke(cli, ["import", str(exported), "--site", str(target)])
+    assert result.exit_code == 0, result.output
+    after = export(target)
+    assert [(g["id"], g["owner"], g["team"], g["due"], g["overdue"]) for g in after["goals"]] == [
+        (g["id"], g["owner"], g["team"], g["due"], g["overdue"]) for g in before["goals"]
+    ]
+    assert [(k["id"], k["unit"], k["value"]) for k in after["kpis"]] == [("churn", "%", 2.8)]

@@ -240,6 +240,11 @@ def root(context, missing=missing, environment=environment):
                     ' · ',
                     escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle')),
                 ))
+            if environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'overdue'):
+                pass
+                t_7.append(
+                    ' · <span class="overdue">überfällig</span>',
+                )
             t_7.append(
                 ' · SMART ',
             )
@@ -288,4 +293,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=263&44=274&45=279'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=268&44=279&45=284'
