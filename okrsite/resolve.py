@@ -297,6 +297,23 @@ def resolve(
             hints[key] = _did_you_mean(ref, known, itself)
         return hints[key]
 
+    def hint_named(
+        among: str, ref: str, known: Mapping[str, Person | Team], itself: str | None = None
+    ) -> str | None:
+        """:func:`hint_among` for a person or team, who is named by their name
+        as often as by their id: ``team: Customer Sucess`` is one letter from
+        the title of ``teams/cs.md``, so the hint gives that name to write."""
+        key = (among + " name", ref, itself)
+        if key not in hints:
+            titles = {slugify(r.title): r.title for i, r in known.items() if i != itself}
+            guess = closest(ref, [t for t in titles if t and t not in known])
+            hints[key] = (
+                f"did you mean {titles[guess]!r}?"
+                if guess is not None
+                else _did_you_mean(ref, known, itself)
+            )
+        return hints[key]
+
     def unknown(
         kind: str,
         ref: str,
@@ -512,7 +529,7 @@ def resolve(
                     "OKR306",
                     f"{what} {shown('person', ref)} is not a person in content/people/",
                     file,
-                    hint=hint_among("person", ref, people) or f"add content/people/{ref}.md",
+                    hint=hint_named("person", ref, people) or f"add content/people/{ref}.md",
                     key_path=key,
                 )
             )
@@ -526,7 +543,7 @@ def resolve(
                     "OKR306",
                     f"team {shown('team', ref)} is not a team in content/teams/",
                     file,
-                    hint=hint_among("team", ref, teams, itself) or f"add content/teams/{ref}.md",
+                    hint=hint_named("team", ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,
                 )
             )
