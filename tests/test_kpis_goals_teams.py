@@ -239,3 +239,163 @@ def test_a_goal_keeps_its_owner_due_date_and_a_kpi_its_unit_through_import(
         (g["id"], g["owner"], g["team"], g["due"], g["overdue"]) for g in before["goals"]
     ]
     assert [(k["id"], k["unit"], k["value"]) for k in after["kpis"]] == [("churn", "%", 2.8)]
+
+
+def check(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["check", "--site", str(root), "--as-of", "2026-11-20"])
+    return result.exit_code, result.output
+
+
+def test_a_kpi_direction_and_figures_as_people_say_them(make_site: MakeSite) -> None:
+    """``direction: lower is better`` is ``down`` (so 16 minutes, between green
+    12 and red 20, is a warning and falling is improving), and ``target: 12
+    min`` beside ``unit: min`` is 12."""
+    root = make_site(
+        {
+            "content/kpis/aht.md": """
+                ---
+                title: Average handling time
+                unit: min
+                direction: lower is better
+                target: 12 min
+                thresholds: {green: 12 min, red: 20 min}
+                values:
+                  Oct 2026: 18 min
+                  Nov 2026: 16
+                ---
+            """,
+            "content/kpis/backlog.md": """
+                ---
+                title: Ticket backlog
+                direction: Niedriger ist besser
+                thresholds: {green: 50, red: 150}
+                values: {Oct 2026: 120, Nov 2026: 90}
+                ---
+            """,
+        }
+    )
+    kpis = {k["id"]: k for k in export(root)["kpis"]}
+    assert {
+        kid: (k["direction"], k["value"], k["health"], k["trend_meaning"])
+        for kid, k in kpis.items()
+    } == {
+        "aht": ("down", 16, "warning", "improving"),
+        "backlog": ("down", 90, "warning", "improving"),
+    }
+    page = (root / "_site" / "kpis" / "aht" / "index.html").read_text(encoding="utf-8")
+    assert "Target</dt><dd>12 min</dd>" in page
+
+
+def test_a_figure_with_another_unit_is_still_refused(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "content/kpis/aht.md": "---\ntitle: AHT\nunit: min\ntarget: 2 h\nvalues: {Nov 2026: 16}\n---\n"
+        }
+    )
+    code, output = check(root)
+    assert code == 1
+    assert "content/kpis/aht.md:4:9: error OKR102: target must be a number, got '2 h'" in output
+
+
+def test_monthly_values_without_a_year_say_to_add_it(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/kpis/aht.md": "---\ntitle: AHT\ntarget: 12\nvalues:\n  January: 18\n---\n"}
+    )
+    code, output = check(root)
+    assert code == 1
+    assert (
+        "content/kpis/aht.md:5:3: error OKR104: date January must be a real date like "
+        "2026-02-10, got 'January' (hint: write the year too, e.g. January 2026 or 2026-01-01)"
+    ) in output
+
+
+def test_a_goal_written_with_its_figures_at_the_top_and_due_in_a_quarter(
+    make_site: MakeSite,
+) -> None:
+    """``target: 50`` beside ``title:`` (as a key result's figures are written)
+    is the goal's measure, not three unknown keys; ``due: Q4 2026`` is due by
+    the quarter's last day. ``okrsite checkin`` on it sets that ``current:``."""
+    root = make_site(
+        {
+            "content/people/zoe.md": "---\ntitle: Zoë Ångström\n---\n",
+            "content/goals/backlog.md": """
+                ---
+                title: Cut the backlog to 50 tickets
+                owner: Zoë Ångström
+                due: Q4 2026
+                start: 120
+                target: 50
+                current: 90
+                unit: tickets
+                ---
+                Work the oldest tickets first.
+            """,
+            "content/goals/pilot.md": """
+                ---
+                title: Pilot the chatbot
+                owner: Zoë Ångström
+                due: Oct 2026
+                target: 1
+                ---
+                A month of the chatbot on the help centre.
+            """,
+        }
+    )
+    code, output = check(root)
+    assert code == 0 and "OKR111" not in output, output
+    goals = {g["id"]: g for g in export(root)["goals"]}
+    # (90 - 120) / (50 - 120) = 30 / 70
+    assert (goals["backlog"]["progress"], goals["backlog"]["due"]) == (0.428571, "2026-12-31")
+    assert goals["backlog"]["smart"]["M"] and not goals["backlog"]["overdue"]
+    assert (goals["pilot"]["due"], goals["pilot"]["overdue"]) == ("2026-10-31", True)
+    page = (root / "_site" / "goals" / "backlog" / "index.html").read_text(encoding="utf-8")
+    assert "120 → 90 → 50 tickets" in page
+    result = CliRunner().invoke(cli, ["checkin", "backlog", "--value", "70", "--site", str(root)])
+    assert result.exit_code == 0, result.output
+    text = (root / "content" / "goals" / "backlog.md").read_text(encoding="utf-8")
+    assert "current: 70\n" in text and "measure" not in text
+    # (70 - 120) / (50 - 120) = 50 / 70
+    assert {g["id"]: g["progress"] for g in export(root)["goals"]}["backlog"] == 0.714286
+
+
+def test_figures_both_at_the_top_and_under_measure(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "content/goals/backlog.md": """
+                ---
+                title: Cut the backlog
+                target: 40
+                measure: {start: 120, target: 50}
+                ---
+            """,
+        }
+    )
+    code, output = check(root)
+    assert code == 0
+    assert (
+        "content/goals/backlog.md:3:1: warning OKR111: target beside measure: is ignored: "
+        "measure: gives the goal's figures (hint: move it into measure: (target: 40) or remove it)"
+    ) in output
+
+
+def test_names_of_people_and_teams_are_hinted_by_their_names(make_site: MakeSite) -> None:
+    """A team named one letter off its file's title is hinted by that title
+    (the file is ``teams/cs.md``); a person in two teams is told how."""
+    root = make_site(
+        {
+            "content/teams/cs.md": "---\ntitle: Customer Success\n---\n",
+            "content/teams/support.md": "---\ntitle: Support\nparent: Customer Sucess\n---\n",
+            "content/people/zoe.md": "---\ntitle: Zoë Ångström\nteam: [Support, Customer Success]\n---\n",
+        }
+    )
+    code, output = check(root)
+    assert code == 0
+    assert (
+        "content/teams/support.md:3:9: warning OKR306: team 'Customer Sucess' (customer-sucess) "
+        "is not a team in content/teams/ (hint: did you mean 'Customer Success'?)"
+    ) in output
+    assert (
+        "content/people/zoe.md:3:7: warning OKR123: team names one team: the first, 'Support', "
+        "is taken; not 'Customer Success' (hint: name the main team here, and list this person "
+        "under 'members:' in the other team's file: they are then a member of both)"
+    ) in output
