@@ -2595,7 +2595,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         ]
     out: list[tuple[date, float]] = []
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
-    grouped = kpi_csv.dots_group((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
+    grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue

@@ -399,3 +399,23 @@ def test_names_of_people_and_teams_are_hinted_by_their_names(make_site: MakeSite
         "is taken; not 'Customer Success' (hint: name the main team here, and list this person "
         "under 'members:' in the other team's file: they are then a member of both)"
     ) in output
+
+
+def test_an_english_excel_column_with_thousands_separators(make_site: MakeSite) -> None:
+    """English Excel quotes a cell formatted with thousands separators in a
+    file separated by commas: ``"1,234.5"`` is 1234.5, and ``"1,301"`` beside
+    it 1301; a lone ``"1,234"`` is refused with both readings."""
+    kpi = "---\ntitle: Orders\ntarget: 1500\ndata: data/orders.csv\n---\n"
+    csv = b'Date,Orders\r\n2026-10-01,"1,234.5"\r\n2026-11-01,"1,301"\r\n,\r\n'
+    root = make_site({"content/kpis/orders.md": kpi, "content/data/orders.csv": csv})
+    page_code, output = build(root)
+    assert page_code == 0, output
+    (record,) = export(root)["kpis"]
+    assert (record["value"], record["trend_meaning"]) == (1301, "improving")
+    (root / "content" / "data" / "orders.csv").write_bytes(b'date,value\r\n2026-11-01,"1,234"\r\n')
+    code, output = check(root)
+    assert code == 1
+    assert (
+        "content/data/orders.csv:2:12: error OKR203: '1,234' is not a number (hint: write 1234 "
+        "for the whole number or 1.234 for the decimal"
+    ) in output
