@@ -1230,7 +1230,9 @@ def _split_tail(key: Any) -> tuple[str, str] | None:
 
 
 #: references to an objective, which people may write as its title
-_TITLED_REFS = frozenset({"parent", "objective", "carried_from", "supports"})
+#: references that may be written as a title (``kpi: Monthly churn``), so that
+#: resolving can say which id has that title instead of "not a valid id"
+_TITLED_REFS = frozenset({"parent", "objective", "carried_from", "supports", "kpi", "drives"})
 
 
 def _title_like(value: str) -> bool:

@@ -67,23 +67,31 @@ def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:
 
 
 def _titled(
-    ref: str, objectives: Mapping[str, Objective], key_path: Sequence[object]
+    ref: str,
+    objectives: Mapping[str, Objective],
+    key_path: Sequence[object],
+    kpis: Mapping[str, KPI] | None = None,
 ) -> str | None:
-    """A hint for an objective named by its title where its id belongs
-    (``parent: Grow the business``): people write what the page shows.
-    References stay ids (a title changes with a rewording, and another
-    file's rewording would then break this one), so this says which id."""
+    """A hint for an objective (or, given ``kpis``, a KPI) named by its title
+    where its id belongs (``parent: Grow the business``, ``kpi: Monthly
+    churn``): people write what the page shows. References stay ids (a title
+    changes with a rewording, and another file's rewording would then break
+    this one), so this says which id."""
     name, _, kr = ref.partition("#")
     wanted = slugify(name)
     if not wanted:
         return None
+    # the key written: "kpi" of ("key_results", 0, "kpi"), "supports" of ("supports", 1)
+    key = next((str(k) for k in reversed(key_path) if isinstance(k, str)), "parent")
     found = [oid for oid, obj in objectives.items() if slugify(obj.title) == wanted]
-    if len(found) != 1:
-        return None
-    key = str(key_path[0]) if key_path else "parent"
-    return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
-        f"#{kr}" if kr else ""
-    )
+    if len(found) == 1:
+        return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
+            f"#{kr}" if kr else ""
+        )
+    titled = [kid for kid, kpi in (kpis or {}).items() if slugify(kpi.title) == wanted]
+    if len(titled) == 1 and not kr:
+        return f"{name!r} is the title of KPI {titled[0]!r}: write {key}: {titled[0]}"
+    return None
 
 
 _DROPPED_HINT = (
@@ -335,7 +343,11 @@ def resolve(
                 f"{what} {ref!r} does not exist",
                 file,
                 hint=(
-                    _titled(written or ref, objectives, key_path) if kind == "objective" else None
+                    _titled(written or ref, objectives, key_path)
+                    if kind == "objective"
+                    else _titled(ref, {}, key_path, kpis)
+                    if kind == "kpi"
+                    else None
                 )
                 or hint_among(among or kind, ref, known, itself)
                 or f"check the id; ids are file paths under content/{kind}s without .md",
@@ -598,7 +610,7 @@ def resolve(
             obj_part, _, kr_part = g.supports.partition("#")
             if obj_part in broken.get("objective", set()) or obj_part in broken.get("kpi", set()):
                 continue
-            hint = _titled(g.supports, objectives, ("supports",)) or _did_you_mean(
+            hint = _titled(g.supports, objectives, ("supports",), kpis) or _did_you_mean(
                 obj_part, [*objectives, *kpis]
             )
             if kr_part and obj_part in objectives:

@@ -419,3 +419,38 @@ def test_an_english_excel_column_with_thousands_separators(make_site: MakeSite) 
         "content/data/orders.csv:2:12: error OKR203: '1,234' is not a number (hint: write 1234 "
         "for the whole number or 1.234 for the decimal"
     ) in output
+
+
+def test_a_kpi_named_by_its_title_is_told_its_id(make_site: MakeSite) -> None:
+    """``kpi: Monthly churn`` in a check-in or a key result, and ``supports:
+    Monthly churn`` in a goal, name the KPI by what its page shows: one error
+    (or, for the goal, warning) each, saying the id to write, not "not a valid
+    id" beside "a check-in needs 'objective:' or 'kpi:'"."""
+    root = make_site(
+        {
+            "content/kpis/churn.md": "---\ntitle: Monthly churn\ndirection: down\ntarget: 2%\n---\n",
+            "content/checkins/c1.md": "---\nkpi: Monthly churn\ndate: 12.11.2026\nvalue: 2,9 %\n---\n",
+            "content/objectives/cs.md": """
+                ---
+                title: Keep customers
+                cycle: Q4 2026
+                key_results:
+                  - {title: Churn down to 2 %, kpi: Monthly churn, start: 4, target: 2}
+                ---
+            """,
+            "content/goals/g.md": "---\ntitle: Exit interviews\nsupports: Monthly churn\n---\n",
+        }
+    )
+    code, output = check(root)
+    assert code == 1
+    lines = [line for line in output.splitlines() if "Monthly churn" in line]
+    assert lines == [
+        "content/checkins/c1.md:2:6: error OKR303: KPI 'Monthly churn' does not exist "
+        "(hint: 'Monthly churn' is the title of KPI 'churn': write kpi: churn)",
+        "content/goals/g.md:3:11: warning OKR303: supported goal 'Monthly churn' does not exist, "
+        "so this goal is not Relevant (R) (hint: 'Monthly churn' is the title of KPI 'churn': "
+        "write supports: churn)",
+        "content/objectives/cs.md:5:37: error OKR303: KPI 'Monthly churn' does not exist "
+        "(hint: 'Monthly churn' is the title of KPI 'churn': write kpi: churn)",
+    ]
+    assert "OKR101" not in output and "OKR006" not in output
