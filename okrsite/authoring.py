@@ -216,10 +216,15 @@ def set_goal_current(text: str, value: Any) -> str | None:
     offset = len(lines[0]) + 1  # the front matter starts after the first '---' line
     measure = _value_of(node, "measure")
     if not isinstance(measure, yaml.MappingNode):
-        if measure is None:
-            lines.insert(end, f"measure: {{current: {new}}}")
-            return "\n".join(lines)
-        return None
+        if measure is not None:
+            return None
+        top = _value_of(node, "current")
+        if top is not None:  # the measure written at the top: current: beside target:
+            start, stop = top.start_mark.index, top.end_mark.index
+            return text[: offset + start] + new + text[offset + stop :]
+        written_at_top = any(_value_of(node, key) is not None for key in ("start", "target"))
+        lines.insert(end, f"current: {new}" if written_at_top else f"measure: {{current: {new}}}")
+        return "\n".join(lines)
     current = _value_of(measure, "current")
     if current is not None:
         start, stop = current.start_mark.index, current.end_mark.index

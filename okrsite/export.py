@@ -83,26 +83,32 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "id": kid,
                 "title": kpi.title,
                 "value": _num(ks.value),
+                "unit": kpi.unit or None,
                 "date": ks.date.isoformat() if ks.date else None,
                 "health": ks.health,
                 "trend": ks.trend,
                 "trend_meaning": ks.trend_meaning,
                 "direction": kpi.direction,
                 "indicator": kpi.indicator,
-                "unit": kpi.unit or None,
                 "target": _num(kpi.target),
                 "thresholds": {"green": _num(kpi.green), "red": _num(kpi.red)},
             }
         )
-    goals = [
-        {
-            "id": gid,
-            "title": g.title,
-            "progress": _num(scored.goals[gid].progress),
-            "smart": scored.goals[gid].smart,
-        }
-        for gid, g in p.goals.items()
-    ]
+    goals = []
+    for gid, g in p.goals.items():
+        gs = scored.goals[gid]
+        goals.append(
+            {
+                "id": gid,
+                "title": g.title,
+                "owner": g.owner,
+                "team": g.team,
+                "due": gs.deadline.isoformat() if gs.deadline else None,
+                "overdue": gs.overdue,
+                "progress": _num(gs.progress),
+                "smart": gs.smart,
+            }
+        )
     return {"kpis": kpis, "goals": goals}
 
 

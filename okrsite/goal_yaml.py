@@ -55,7 +55,11 @@ def front_matter(data: dict[str, Any], body: str = "") -> str:
 
 
 def yaml_number(value: float | None) -> float | int | None:
+    """A number as a file writes it: ``40`` rather than ``40.0``, at most 9
+    decimals. ``value`` may be an int where JSON wrote a whole number (a
+    goal's ``"progress": 0`` in a ``portfolio.json``), which has no
+    ``is_integer`` before Python 3.12."""
     if value is None:
         return None
-    rounded = round(value, 9)
+    rounded = round(float(value), 9)
     return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded

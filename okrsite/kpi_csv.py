@@ -20,7 +20,9 @@ conventions, and nothing ambiguous:
   semicolons or tabs, a comma marks the decimals too (``150,5``,
   ``1.234,5``), dots group thousands where there are two groups or more
   (``4.512.300``), and ``1.234`` alone is refused as ambiguous (a thousand
-  and more, or one and a bit).
+  and more, or one and a bit) unless another value of the column groups
+  thousands with dots (``201.234,50``: :func:`thousands_grouped`), as a German
+  spreadsheet formats a whole column one way.
 
 :mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
 rows in the file's own convention (:func:`style_of`).
@@ -46,6 +48,7 @@ __all__ = [
     "CsvStyle",
     "ambiguous",
     "columns",
+    "thousands_grouped",
     "format_date",
     "format_number",
     "read_date",
@@ -73,6 +76,12 @@ _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _GROUPED_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 #: ``1.234`` in a file whose decimals are commas: a thousand and more, or one and a bit
 _AMBIGUOUS = re.compile(r"[-+]?[1-9]\d{0,2}\.\d{3}")
+#: ``"1,234.5"`` in a file separated by commas (quoted): commas group, the point marks decimals
+_GROUPED_POINT = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+\.\d+")
+#: ``"4,512,300"``: two commas or more can only group thousands
+_GROUPED_COMMAS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3}){2,}")
+#: ``"1,234"``: a thousand and more, or one and a bit, unless the column shows which
+_ONE_COMMA_GROUP = re.compile(r"[-+]?[1-9]\d{0,2},\d{3}")
 #: ``4.512.300``: two dots or more can only group thousands
 _GROUPED_DOTS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
 
@@ -133,21 +142,54 @@ def slash_order(cells: Iterable[str]) -> int | None:
     return seen.pop() if len(seen) == 1 else None
 
 
-def read_number(cell: str, delimiter: str) -> float | None:
+def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
+    """Whether a column's values show that they group thousands: with points
+    (``201.234,50`` or ``4.512.300``) in a file whose decimals are commas, with
+    commas (``"1,234.5"``, ``"4,512,300"``, quoted) in a file separated by commas.
+
+    A spreadsheet formats a whole column one way: beside ``201.234,50`` the
+    ``215.000`` of the next row is two hundred and fifteen thousand, as the
+    sheet showed it, not a figure to refuse as ambiguous; so is ``"215,000"``
+    beside ``"1,234.5"``.
+    """
+    grouped = (
+        (_GROUPED_POINT, _GROUPED_COMMAS) if delimiter == "," else (_GROUPED_COMMA, _GROUPED_DOTS)
+    )
+    for cell in cells:
+        text = cell.strip().removesuffix("%").rstrip()
+        if any(pattern.fullmatch(text) for pattern in grouped):
+            return True
+    return False
+
+
+def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | None:
     """The number in ``cell``; a decimal comma only in a file not separated by commas.
     A percent sign after it (``3.1%``, as a spreadsheet exports a column formatted
-    as percentages) is read past: the KPI's figures say what its unit is."""
+    as percentages) is read past: the KPI's figures say what its unit is.
+    ``grouped`` (:func:`thousands_grouped` of the column) reads ``215.000`` (or,
+    separated by commas, ``"215,000"``) as 215000."""
     text = cell.strip()
     if text.endswith("%"):
         text = text[:-1].rstrip()
-    if delimiter != "," and "," in text:
+    if delimiter == "," and "," in text:
+        # a quoted "1,234.5": an English spreadsheet's thousands separators
+        if not (
+            _GROUPED_POINT.fullmatch(text)
+            or _GROUPED_COMMAS.fullmatch(text)
+            or (grouped and _ONE_COMMA_GROUP.fullmatch(text))
+        ):
+            return None
+        text = text.replace(",", "")
+    elif delimiter != "," and "," in text:
         if _DECIMAL_COMMA.fullmatch(text):
             text = text.replace(",", ".")
         elif _GROUPED_COMMA.fullmatch(text):
             text = text.replace(".", "").replace(",", ".")
         else:
             return None
-    elif delimiter != "," and _GROUPED_DOTS.fullmatch(text):
+    elif delimiter != "," and (
+        _GROUPED_DOTS.fullmatch(text) or (grouped and _AMBIGUOUS.fullmatch(text))
+    ):
         text = text.replace(".", "")
     elif delimiter != "," and _AMBIGUOUS.fullmatch(text):
         return None
@@ -159,8 +201,10 @@ def read_number(cell: str, delimiter: str) -> float | None:
 
 
 def ambiguous(cell: str, delimiter: str) -> bool:
-    """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous."""
-    return delimiter != "," and bool(_AMBIGUOUS.fullmatch(cell.strip()))
+    """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous
+    (when no other value of its column shows that points group thousands)."""
+    text = cell.strip().removesuffix("%").rstrip()
+    return delimiter != "," and bool(_AMBIGUOUS.fullmatch(text))
 
 
 @dataclass(frozen=True)

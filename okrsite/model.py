@@ -435,6 +435,10 @@ class GoalScore:
     ratio: float | None
     smart: dict[str, bool]
     grade: Grade
+    #: the day it is due: its ``due:``, else the last day of its ``cycle:``
+    deadline: date | None = None
+    #: its deadline has passed at as_of and its measure has not reached its target
+    overdue: bool = False
 
 
 @pickled_by_fields

@@ -64,7 +64,9 @@ KNOWN_KEYS: dict[str, set[str]] = {
     },
     "kpi": COMMON_KEYS
     | {"unit", "direction", "indicator", "target", "thresholds", "drives", "values", "data"},
-    "goal": COMMON_KEYS | {"due", "cycle", "supports", "measure", "status"},
+    # start/target/current/unit: a goal's measure written at the top, as a key result's is
+    "goal": COMMON_KEYS
+    | {"due", "cycle", "supports", "measure", "status", "start", "target", "current", "unit"},
     "checkin": {
         "type",
         "id",
@@ -185,6 +187,10 @@ class _Fields:
         self.currencies: list[str] = []
         #: a check-in's key result values written at the top (``lead: 5``), not under values:
         self.loose: tuple[str, ...] = ()
+        #: the ``unit:`` of the KPI, key result or measure being read: a figure
+        #: written with it after (``target: 12 min`` beside ``unit: min``) is
+        #: that number, as people write a figure with its unit
+        self.unit_word = ""
 
     def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
         self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
@@ -236,13 +242,22 @@ class _Fields:
             return None
         return value
 
-    def name(self, data: Mapping[str, Any], key: str, path: Path_, kind: str) -> str | None:
+    def name(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: Path_,
+        kind: str,
+        *,
+        several: str | None = None,
+    ) -> str | None:
         """A person or team, written as an id (``uma-diaz``) or a name (``Uma Diaz``).
 
         A name becomes its id through :func:`okrsite.slug.slugify`; the name as
         written is remembered so pages can show it when no file gives a title.
         Several names (``owner: [Uma Diaz, Tom Lee]``, as tools with co-owners
-        allow) are the first, with a warning that names the others.
+        allow) are the first, with a warning that names the others; ``several``
+        is its hint where the record has another way to say the rest.
         """
         raw = data.get(key)
         if kind == "person" and isinstance(raw, str):
@@ -254,9 +269,12 @@ class _Fields:
                     "OKR123",
                     f"{key} names one {kind}: the first, {_show(raw[0])}, is taken; not {others}",
                     (*path, key),
-                    hint="name one; a key result can have an owner of its own ('owner:' in it)"
-                    if key == "owner"
-                    else "name one",
+                    hint=several
+                    or (
+                        "name one; a key result can have an owner of its own ('owner:' in it)"
+                        if key == "owner"
+                        else "name one"
+                    ),
                 )
             data = {key: raw[0]}
         value = self.text(data, key, path)
@@ -302,6 +320,10 @@ class _Fields:
         is read too, and its path noted in :attr:`percents` for the caller
         to square with the unit."""
         result = _as_number(value)
+        if result is None and isinstance(value, str) and self.unit_word:
+            bare = _without_unit(value, self.unit_word)
+            if bare is not None:
+                return self.number_value(bare, label, path, low=low, high=high, percent=percent)
         if result is None and percent and isinstance(value, str):
             written = read_number(value)
             if written is not None and written[1]:
@@ -398,7 +420,7 @@ class _Fields:
             "OKR104",
             f"{label} must be a real date like 2026-02-10, got {_show(value)}",
             path,
-            hint=_date_hint(value),
+            hint=_date_hint(value, month),
         )
         return None
 
@@ -623,6 +645,35 @@ def _valid_ref(value: str) -> bool:
     return valid
 
 
+_NUMERIC_KEYS = ("start", "target", "current")
+
+
+def _with_unit(f: _Fields, item: Mapping[str, Any], read: Callable[[], T]) -> T:
+    """What ``read`` reads with :attr:`_Fields.unit_word` set to ``item``'s
+    ``unit:``, so that ``target: 12 min`` beside ``unit: min`` is 12."""
+    f.unit_word = item["unit"] if isinstance(item.get("unit"), str) else ""
+    try:
+        return read()
+    finally:
+        f.unit_word = ""
+
+
+def _without_unit(value: str, unit: str) -> str | None:
+    """``12`` of ``12 min`` where the unit is ``min`` (any case), when what is
+    left is a number; else ``None``. Only the item's own unit is read past:
+    ``12 h`` beside ``unit: min`` stays an error, not a guess."""
+    text, word = value.strip(), unit.strip()
+    if not word or len(text) <= len(word) or text[-len(word) :].lower() != word.lower():
+        return None
+    head = text[: -len(word)]
+    if word[0].isalnum() and head[-1:].isalnum() and not head[-1:].isdigit():
+        return None  # "12 hmin": the unit is part of a longer word
+    head = head.rstrip()
+    if _as_number(head) is None and read_number(head) is None:
+        return None
+    return head
+
+
 def _as_number(value: Any) -> float | None:
     if type(value) is float:  # the usual case: what YAML gives for 12.5
         return value if math.isfinite(value) else None
@@ -647,9 +698,10 @@ def _as_number(value: Any) -> float | None:
     return result if math.isfinite(result) else None
 
 
-def _date_hint(value: Any) -> str:
+def _date_hint(value: Any, month: bool = False) -> str:
     """What to write for a date okrsite could not read: the year it lacks
-    (``Nov 12``), the time it could not read (``2026-11-03 9am``), or the
+    (``Nov 12``; a month alone, ``January``, where ``month`` says a month is
+    read as a date), the time it could not read (``2026-11-03 9am``), or the
     general form."""
     if isinstance(value, str):
         text = value.strip()
@@ -658,6 +710,9 @@ def _date_hint(value: Any) -> str:
                 day = read_date(with_year)
                 if day is not None:
                     return f"write the year too, e.g. {day} or {_day_month_year(day)}"
+            opening = read_period(f"{text} 2026") if month else None
+            if opening is not None:  # "January": a month's readings keyed by its name
+                return f"write the year too, e.g. {text} 2026 or {opening}"
         first, _, rest = text.partition(" ")
         day = read_date(first.partition("T")[0]) if rest or "T" in first else None
         if day is not None:
@@ -1176,7 +1231,9 @@ def _split_tail(key: Any) -> tuple[str, str] | None:
 
 
 #: references to an objective, which people may write as its title
-_TITLED_REFS = frozenset({"parent", "objective", "carried_from", "supports"})
+#: references that may be written as a title (``kpi: Monthly churn``), so that
+#: resolving can say which id has that title instead of "not a valid id"
+_TITLED_REFS = frozenset({"parent", "objective", "carried_from", "supports", "kpi", "drives"})
 
 
 def _title_like(value: str) -> bool:
@@ -1544,9 +1601,11 @@ def _key_result(
     weight = f.number(item, "weight", path, low=0)
     score = _score(f, item, path)
     percents, currencies = len(f.percents), len(f.currencies)
-    start = f.number(item, "start", path, percent=True)
-    target = f.number(item, "target", path, percent=True)
-    current = f.number(item, "current", path, percent=True)
+    start, target, current = _with_unit(
+        f,
+        item,
+        lambda: tuple(f.number(item, key, path, percent=True) for key in _NUMERIC_KEYS),
+    )
     kpi = f.ref(item, "kpi", path)
     unit = f.text(item, "unit", path) or ""
     status = _status(f, item, path)
@@ -1562,10 +1621,10 @@ def _key_result(
         done = f.boolean(item, "done", path)
     elif item.get("stay_above") is not None:
         kind = "stay_above"
-        threshold = f.number(item, "stay_above", path, percent=True)
+        threshold = _with_unit(f, item, lambda: f.number(item, "stay_above", path, percent=True))
     elif item.get("stay_below") is not None:
         kind = "stay_below"
-        threshold = f.number(item, "stay_below", path, percent=True)
+        threshold = _with_unit(f, item, lambda: f.number(item, "stay_below", path, percent=True))
     elif item.get("target") is not None:
         kind = "numeric"
         if start is None:
@@ -2122,6 +2181,7 @@ def _kpi(
     default_cycle: str | None,
 ) -> KPI | None:
     title = f.text(data, "title", (), required=True)
+    f.unit_word = data["unit"] if isinstance(data.get("unit"), str) else ""
     written = f.mapping(data, "thresholds", ()) or {}
     thresholds = {str(k): v for k, v in written.items()}
     spelled = {key: key.strip().lower() for key in thresholds}
@@ -2144,7 +2204,9 @@ def _kpi(
     percents, currencies = len(f.percents), len(f.currencies)
     green = f.number(thresholds, "green", ("thresholds",), percent=True)
     red = f.number(thresholds, "red", ("thresholds",), percent=True)
-    direction = f.choice(data, "direction", ("up", "down"), "up", ())
+    way = data.get("direction")
+    said = _DIRECTION_WORDS.get(" ".join(way.lower().split())) if isinstance(way, str) else None
+    direction = said or f.choice(data, "direction", ("up", "down"), "up", ()) or "up"
     if green is not None and red is not None:
         wrong = green < red if direction == "up" else green > red
         if wrong:
@@ -2269,6 +2331,45 @@ def _safe_relative(path: str) -> bool:
 
 _GOAL_MEASURE_KEYS = {"start", "target", "current", "unit"}
 
+#: a KPI's ``direction:`` as people say it beside ``up`` and ``down``
+#: (``lower is better`` for churn, ``decrease``, German ``niedriger ist
+#: besser``): each says which way is better, and refusing it would only make
+#: the writer look up the word okrsite wants
+_DIRECTION_WORDS = {
+    **dict.fromkeys(
+        (
+            "higher",
+            "higher is better",
+            "increase",
+            "increasing",
+            "maximise",
+            "maximize",
+            "more is better",
+            "höher",
+            "höher ist besser",
+            "steigend",
+            "mehr ist besser",
+        ),
+        "up",
+    ),
+    **dict.fromkeys(
+        (
+            "lower",
+            "lower is better",
+            "decrease",
+            "decreasing",
+            "minimise",
+            "minimize",
+            "less is better",
+            "niedriger",
+            "niedriger ist besser",
+            "sinkend",
+            "weniger ist besser",
+        ),
+        "down",
+    ),
+}
+
 
 def _goal(
     f: _Fields,
@@ -2281,14 +2382,31 @@ def _goal(
     title = f.text(data, "title", (), required=True)
     measure: Measure | None = None
     raw = f.mapping(data, "measure", ())
+    where: Path_ = ("measure",)
+    # the measure written at the top (target: 40 beside title:), as a key
+    # result's figures are written: the same measure, read from there
+    loose = {k: data[k] for k in sorted(_GOAL_MEASURE_KEYS) if data.get(k) is not None}
     if raw is not None:
         raw = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
         f.unknown_keys(raw, _GOAL_MEASURE_KEYS, ("measure",), "a measure")
+        for key in loose:
+            f.warn(
+                "OKR111",
+                f"{key} beside measure: is ignored: measure: gives the goal's figures",
+                (key,),
+                hint=f"move it into measure: ({key}: {_show(loose[key])}) or remove it",
+            )
+    elif loose and data.get("measure") is None:
+        raw, where = loose, ()
+    if raw is not None:
+        figures = raw
         percents, currencies = len(f.percents), len(f.currencies)
-        start = f.number(raw, "start", ("measure",), percent=True)
-        target = f.number(raw, "target", ("measure",), percent=True)
-        current = f.number(raw, "current", ("measure",), percent=True)
-        unit = f.text(raw, "unit", ("measure",)) or ""
+        start, target, current = _with_unit(
+            f,
+            figures,
+            lambda: tuple(f.number(figures, key, where, percent=True) for key in _NUMERIC_KEYS),
+        )
+        unit = f.text(raw, "unit", where) or ""
         measure = Measure(
             start=0.0 if start is None and target is not None else start,
             target=target,
@@ -2311,7 +2429,7 @@ def _goal(
         title=title or rid,  # missing: reported; the id stands in
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
-        due=f.date_(data, "due", ()),
+        due=_period_end(data.get("due")) or f.date_(data, "due", ()),
         cycle=f.text(data, "cycle", ()),
         supports=supports[0] if supports else None,
         measure=measure,
@@ -2319,6 +2437,21 @@ def _goal(
         body=parts.body,
         body_line=parts.body_line,
     )
+
+
+def _period_end(value: Any) -> date | None:
+    """The last day of a period a goal's ``due:`` names (``Q4 2026``,
+    ``2026-H2``, ``Nov 2026``, ``2026``): a goal due "in Q4" is due by its
+    end, as people mean it. ``None`` for a date, which is read as a date."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    if read_date(text) is not None:
+        return None
+    from okrsite.cycles import calendar_cycle, canonical
+
+    cycle = calendar_cycle(canonical(text))
+    return cycle.end if cycle is not None else None
 
 
 def _team(
@@ -2398,7 +2531,16 @@ def _person(
         rid,
         rel,
         title,
-        f.name(data, "team", (), "team"),
+        f.name(
+            data,
+            "team",
+            (),
+            "team",
+            # a person in two teams: the other team's file lists them, which
+            # makes them a member there too (its page lists them)
+            several="name the main team here, and list this person under 'members:' in "
+            "the other team's file: they are then a member of both",
+        ),
         role,
         f.text(data, "email", ()),
         parts.body,
@@ -2539,7 +2681,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 f"got {_show(delimiter.join(rows[0]))}",
                 rel,
                 line=1,
-                hint="make the first line 'date,value'",
+                hint=_header_hint(rows[0], delimiter),
             )
         ]
     di, vi = found
@@ -2555,6 +2697,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         ]
     out: list[tuple[date, float]] = []
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
+    grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -2600,7 +2743,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        value = kpi_csv.read_number(row[vi], delimiter)
+        value = kpi_csv.read_number(row[vi], delimiter, grouped)
         if value is None:
             diags.append(
                 error(
@@ -2615,6 +2758,34 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             continue
         out.append((day, value))
     return out, diags
+
+
+def _header_hint(header: list[str], delimiter: str) -> str:
+    """What to write in a header okrsite cannot read: a spreadsheet's export
+    often has more columns than the two a KPI needs (``Date,CSAT,Responses``),
+    and only its author knows which one holds the readings, so the hint
+    renames one in place (the file's other columns stay) instead of
+    suggesting a header that would no longer fit its rows."""
+    from okrsite import kpi_csv
+
+    names = [cell.strip() for cell in header]
+    date_at = next(
+        (i for i, name in enumerate(names) if name.lower() in kpi_csv.DATE_HEADERS), None
+    )
+    if len(names) < 2 or (len(names) == 2 and date_at is None):
+        return f"make the first line 'date{delimiter}value'"
+    if date_at is None:
+        renamed = ["date", "value", *names[2:]]
+        return (
+            "name the column of dates 'date' and the column of readings 'value', "
+            f"keeping the others: {delimiter.join(renamed)!r}"
+        )
+    value_at = next(i for i in range(len(names)) if i != date_at)
+    renamed = [("value" if i == value_at else name) for i, name in enumerate(names)]
+    return (
+        f"{len(names)} columns: name the one that holds the readings 'value', "
+        f"keeping the others, as in {delimiter.join(renamed)!r}"
+    )
 
 
 def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:

@@ -85,6 +85,13 @@ def plans_from_portfolio(
             and isinstance(record.get("title"), str)
         ):
             goal: dict[str, Any] = {"type": "goal", "title": record["title"]}
+            # who owns it and by when: what a goal's page and its overdue mark show
+            for key in ("owner", "team"):
+                if _ok_id(record.get(key)):
+                    goal[key] = record[key]
+            if isinstance(record.get("due"), str):
+                with contextlib.suppress(ValueError):
+                    goal["due"] = date.fromisoformat(record["due"])
             if isinstance(record.get("progress"), (int, float)):
                 goal["measure"] = {
                     "start": 0,

@@ -69,23 +69,33 @@ def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:
 
 
 def _titled(
-    ref: str, objectives: Mapping[str, Objective], key_path: Sequence[object]
+    ref: str,
+    objectives: Mapping[str, Objective],
+    key_path: Sequence[object],
+    kpis: Mapping[str, KPI] | None = None,
 ) -> str | None:
-    """A hint for an objective named by its title where its id belongs
-    (``parent: Grow the business``): people write what the page shows.
-    References stay ids (a title changes with a rewording, and another
-    file's rewording would then break this one), so this says which id."""
+    """A hint for an objective (or, given ``kpis``, a KPI) named by its title
+    where its id belongs (``parent: Grow the business``, ``kpi: Monthly
+    churn``): people write what the page shows. References stay ids (a title
+    changes with a rewording, and another file's rewording would then break
+    this one), so this says which id."""
     name, _, kr = ref.partition("#")
     wanted = slugify(name)
     if not wanted:
         return None
+    # the key written: "kpi" of ("key_results", 0, "kpi"), "supports" of ("supports", 1)
+    key = next((str(k) for k in reversed(key_path) if isinstance(k, str)), "parent")
     found = [oid for oid, obj in objectives.items() if slugify(obj.title) == wanted]
-    if len(found) != 1:
+    if len(found) == 1:
+        return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
+            f"#{kr}" if kr else ""
+        )
+    if " " not in name.strip():  # "NPS": an id in other letters is the closer guess
         return None
-    key = str(key_path[0]) if key_path else "parent"
-    return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
-        f"#{kr}" if kr else ""
-    )
+    titled = [kid for kid, kpi in (kpis or {}).items() if slugify(kpi.title) == wanted]
+    if len(titled) == 1 and not kr:
+        return f"{name!r} is the title of KPI {titled[0]!r}: write {key}: {titled[0]}"
+    return None
 
 
 _DROPPED_HINT = (
@@ -305,6 +315,23 @@ def resolve(
             hints[key] = _did_you_mean(ref, known, itself)
         return hints[key]
 
+    def hint_named(
+        among: str, ref: str, known: Mapping[str, Person | Team], itself: str | None = None
+    ) -> str | None:
+        """:func:`hint_among` for a person or team, who is named by their name
+        as often as by their id: ``team: Customer Sucess`` is one letter from
+        the title of ``teams/cs.md``, so the hint gives that name to write."""
+        key = (among + " name", ref, itself)
+        if key not in hints:
+            titles = {slugify(r.title): r.title for i, r in known.items() if i != itself}
+            guess = closest(ref, [t for t in titles if t and t not in known])
+            hints[key] = (
+                f"did you mean {titles[guess]!r}?"
+                if guess is not None
+                else _did_you_mean(ref, known, itself)
+            )
+        return hints[key]
+
     def unknown(
         kind: str,
         ref: str,
@@ -326,7 +353,11 @@ def resolve(
                 f"{what} {ref!r} does not exist",
                 file,
                 hint=(
-                    _titled(written or ref, objectives, key_path) if kind == "objective" else None
+                    _titled(written or ref, objectives, key_path)
+                    if kind == "objective"
+                    else _titled(ref, {}, key_path, kpis)
+                    if kind == "kpi"
+                    else None
                 )
                 or hint_among(among or kind, ref, known, itself)
                 or f"check the id; ids are file paths under content/{kind}s without .md",
@@ -542,7 +573,7 @@ def resolve(
                     f"{what} {shown('person', ref, file)} is not a person in content/people/"
                     + also("person", ref, file),
                     file,
-                    hint=hint_among("person", ref, people) or f"add content/people/{ref}.md",
+                    hint=hint_named("person", ref, people) or f"add content/people/{ref}.md",
                     key_path=key,
                 )
             )
@@ -557,7 +588,7 @@ def resolve(
                     f"team {shown('team', ref, file)} is not a team in content/teams/"
                     + also("team", ref, file),
                     file,
-                    hint=hint_among("team", ref, teams, itself) or f"add content/teams/{ref}.md",
+                    hint=hint_named("team", ref, teams, itself) or f"add content/teams/{ref}.md",
                     key_path=key,
                 )
             )
@@ -612,7 +643,7 @@ def resolve(
             obj_part, _, kr_part = g.supports.partition("#")
             if obj_part in broken.get("objective", set()) or obj_part in broken.get("kpi", set()):
                 continue
-            hint = _titled(g.supports, objectives, ("supports",)) or _did_you_mean(
+            hint = _titled(g.supports, objectives, ("supports",), kpis) or _did_you_mean(
                 obj_part, [*objectives, *kpis]
             )
             if kr_part and obj_part in objectives:

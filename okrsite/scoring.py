@@ -300,13 +300,40 @@ def smart_letters(goal: Goal, portfolio: Portfolio) -> dict[str, bool]:
     }
 
 
-def goal_score(goal: Goal, portfolio: Portfolio) -> GoalScore:
+def goal_deadline(goal: Goal, portfolio: Portfolio) -> date | None:
+    """The day a goal is due: its ``due:``, else the last day of its cycle."""
+    if goal.due is not None:
+        return goal.due
+    cycle = portfolio.cycles.get(goal.cycle) if goal.cycle is not None else None
+    return cycle.end if cycle is not None else None
+
+
+def goal_score(goal: Goal, portfolio: Portfolio, as_of: date | None = None) -> GoalScore:
+    """A goal's progress on its measure, its SMART letters, and whether it is
+    overdue: due before ``as_of`` and not done (progress below 1), which a
+    manager needs to see on the goal's page and in every list of goals.
+    A goal due on ``as_of`` is not overdue yet: the day is still running."""
     m = goal.measure or Measure()
     if m.target is None:
         progress, ratio = 0.0, None
     else:
         progress, ratio = numeric_progress(m.start or 0.0, m.target, m.current)
-    return GoalScore(goal.id, progress, ratio, smart_letters(goal, portfolio), grade_for(progress))
+    deadline = goal_deadline(goal, portfolio)
+    overdue = (
+        as_of is not None
+        and deadline is not None
+        and as_of > deadline
+        and _for_comparison(progress) < 1
+    )
+    return GoalScore(
+        goal.id,
+        progress,
+        ratio,
+        smart_letters(goal, portfolio),
+        grade_for(progress),
+        deadline,
+        overdue,
+    )
 
 
 def _latest(
@@ -613,7 +640,7 @@ def score_portfolio(
         )
         for kid, k in portfolio.kpis.items()
     }
-    goals = {gid: goal_score(g, portfolio) for gid, g in portfolio.goals.items()}
+    goals = {gid: goal_score(g, portfolio, as_of) for gid, g in portfolio.goals.items()}
     roots = tuple(
         oid
         for oid, o in portfolio.objectives.items()

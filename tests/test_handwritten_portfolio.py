@@ -513,6 +513,7 @@ EXPECTED: dict[str, Any] = {
             "id": "churn-rate",
             "title": "Churn rate",
             "value": 5.2,
+            "unit": "%",
             "date": "2026-02-12",
             "health": "critical",
             "trend": "up",
@@ -520,7 +521,6 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "worsening",
             "direction": "down",
             "indicator": "leading",
-            "unit": "%",
             "target": None,
             "thresholds": {"green": 3, "red": 5},
         },
@@ -530,13 +530,13 @@ EXPECTED: dict[str, Any] = {
             "id": "headcount",
             "title": "Headcount",
             "value": 40,
+            "unit": None,
             "date": "2026-02-01",
             "health": "warning",
             "trend": "flat",
             "trend_meaning": "steady",
             "direction": "up",
             "indicator": None,
-            "unit": None,
             "target": 45,
             "thresholds": {"green": None, "red": None},
         },
@@ -545,13 +545,13 @@ EXPECTED: dict[str, Any] = {
             "id": "nps",
             "title": "Net Promoter Score",
             "value": 38,
+            "unit": "points",
             "date": "2026-02-01",
             "health": "warning",
             "trend": "up",
             "trend_meaning": "improving",
             "direction": "up",
             "indicator": "lagging",
-            "unit": "points",
             "target": 50,
             "thresholds": {"green": 40, "red": 20},
         },
@@ -560,13 +560,13 @@ EXPECTED: dict[str, Any] = {
             "id": "revenue",
             "title": "Revenue",
             "value": 520000,
+            "unit": "USD",
             "date": "2026-02-01",
             "health": "healthy",
             "trend": "up",
             "trend_meaning": "improving",
             "direction": "up",
             "indicator": "lagging",
-            "unit": "USD",
             "target": None,
             "thresholds": {"green": 500000, "red": 300000},
         },
@@ -575,6 +575,7 @@ EXPECTED: dict[str, Any] = {
             "id": "uptime",
             "title": "Uptime",
             "value": 99.95,
+            "unit": "%",
             "date": "2026-02-01",
             "health": "healthy",
             "trend": "down",
@@ -582,7 +583,6 @@ EXPECTED: dict[str, Any] = {
             "trend_meaning": "worsening",
             "direction": "up",
             "indicator": None,
-            "unit": "%",
             "target": None,
             "thresholds": {"green": 99.9, "red": 99.5},
         },
@@ -593,6 +593,11 @@ EXPECTED: dict[str, Any] = {
         {
             "id": "complaints",
             "title": "Resolve 95% of complaints within 48 hours",
+            "owner": "carol",
+            "team": None,
+            # due 2026-03-31, after as_of 2026-02-15: not overdue
+            "due": "2026-03-31",
+            "overdue": False,
             "progress": 0.48,
             "smart": {"S": True, "M": True, "A": True, "R": True, "T": True},
         },
@@ -600,6 +605,10 @@ EXPECTED: dict[str, Any] = {
         {
             "id": "vague",
             "title": "Be better",
+            "owner": None,
+            "team": None,
+            "due": None,
+            "overdue": False,
             "progress": 0,
             "smart": {"S": False, "M": False, "A": False, "R": False, "T": False},
         },
@@ -638,8 +647,8 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
         "status", "grade",
     ]  # fmt: skip
     kpi_keys = [
-        "id", "title", "value", "date", "health", "trend", "trend_meaning", "direction", "indicator",
-        "unit", "target", "thresholds",
+        "id", "title", "value", "unit", "date", "health", "trend", "trend_meaning", "direction",
+        "indicator", "target", "thresholds",
     ]  # fmt: skip
     for o in exported["objectives"]:
         assert list(o) == objective_keys
@@ -648,7 +657,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     for k in exported["kpis"]:
         assert list(k) == kpi_keys
     for g in exported["goals"]:
-        assert list(g) == ["id", "title", "progress", "smart"]
+        assert list(g) == ["id", "title", "owner", "team", "due", "overdue", "progress", "smart"]
         assert list(g["smart"]) == ["S", "M", "A", "R", "T"]
 
 

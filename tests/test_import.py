@@ -337,6 +337,33 @@ def test_portfolio_json_moves_between_sites(tmp_path: Path) -> None:
     ]
 
 
+def test_portfolio_json_with_goals_not_started_and_done(tmp_path: Path) -> None:
+    """The export writes whole numbers as JSON integers (``"progress": 0``, ``1``):
+    a goal not started and one done come back with the same progress."""
+    source_site = tmp_path / "source"
+    for name, current in (("not-started", 0), ("done", 40)):
+        path = source_site / "content" / "goals" / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"---\ntitle: Publish FAQ articles\nowner: Zoë Ångström\n"
+            f"measure: {{target: 40, current: {current}}}\n---\n",
+            encoding="utf-8",
+        )
+    code, exported = run("export", "--site", str(source_site), "--as-of", "2026-11-20")
+    assert code == 0, exported
+    assert '"progress": 0,' in exported and '"progress": 1,' in exported
+    source = tmp_path / "portfolio.json"
+    source.write_text(exported, encoding="utf-8")
+    site = empty_site(tmp_path)
+    code, out = run("import", str(source), "--site", str(site))
+    assert code == 0, out
+    code, again = run("export", "--site", str(site), "--as-of", "2026-11-20")
+    assert [(g["id"], g["progress"]) for g in json.loads(again)["goals"]] == [
+        ("done", 1),
+        ("not-started", 0),
+    ]
+
+
 def test_yes_no_key_results_and_alignment_to_a_key_result(tmp_path: Path) -> None:
     site = empty_site(tmp_path)
     rows = [

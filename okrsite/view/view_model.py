@@ -142,6 +142,9 @@ class CheckinView:
     confidence: float | None
     values: tuple[CheckinValue, ...]
     value: float | None
+    #: the unit of ``value``: its KPI's (``%`` for churn), so that the
+    #: reading shows as the KPI's own page shows it
+    unit: str
     #: the notes as HTML (Markdown rendered and sanitised)
     notes: Markup
 
@@ -391,12 +394,14 @@ class ViewModel:
         portfolio = self.scored.portfolio
         target = None
         krs: dict[str, KeyResult] = {}
+        unit = ""
         if c.objective and c.objective in self.scores:
             o = self.objectives[c.objective]
             target = Link(c.objective, o.title, self.url("objective", c.objective))
             krs = {kr.id: kr for kr in o.key_results}
         elif c.kpi and c.kpi in self.scored.kpis:
             target = Link(c.kpi, portfolio.kpis[c.kpi].title, self.url("kpi", c.kpi))
+            unit = portfolio.kpis[c.kpi].unit
         values = []
         for kr_id, value in c.values.items():
             kr = krs.get(kr_id)
@@ -414,6 +419,7 @@ class ViewModel:
             c.confidence,
             tuple(values),
             c.value,
+            unit,
             Markup(self._notes_html(c)),
         )
 

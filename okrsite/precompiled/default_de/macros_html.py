@@ -241,6 +241,11 @@ def root(context, missing=missing, environment=environment):
                     escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle')),
                     '</bdi>',
                 ))
+            if environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'overdue'):
+                pass
+                t_7.append(
+                    ' · <span class="overdue">überfällig</span>',
+                )
             t_7.append(
                 ' · SMART ',
             )
@@ -289,4 +294,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=264&44=275&45=280'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=269&44=280&45=285'

@@ -108,6 +108,9 @@ def block_main(context, missing=missing, environment=environment):
     else:
         pass
         yield '–'
+    if environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'overdue'):
+        pass
+        yield ' <span class="overdue">overdue</span>'
     yield '</dd></div>\n'
     if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'):
         pass
@@ -180,4 +183,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=84&11=86&12=92&13=112&14=122&20=139&21=146&25=160&26=165&27=179'
+debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=84&11=86&12=92&13=115&14=125&20=142&21=149&25=163&26=168&27=182'

@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
+    l_0_with_unit = resolve('with_unit')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -71,20 +72,19 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '  <ul class="values">'
         for l_1_v in environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values'):
-            l_1_with_unit = resolve('with_unit')
             _loop_vars = {}
             pass
             yield '<li><bdi>'
             yield escape(environment.getattr(l_1_v, 'label'))
             yield '</bdi>: <strong>'
-            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
             yield '</strong></li>'
-        l_1_v = l_1_with_unit = missing
+        l_1_v = missing
         yield '</ul>\n'
     if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
         pass
         yield '  <p>Value: <strong>'
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value')))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'unit')))
         yield '</strong></p>\n'
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'notes'):
         pass
@@ -94,4 +94,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=30&3=32&4=59&5=70&6=73&8=84&9=87&11=89&12=92'
+debug_info = '2=31&3=33&4=60&5=71&6=74&8=84&9=87&11=89&12=92'
