@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from okrsite import cycles
@@ -211,6 +211,9 @@ class _Row:
             return value.date()
         if isinstance(value, date):
             return value
+        serial = excel_serial_day(value)
+        if serial is not None:
+            return serial
         day = read_date(str(value).strip()[:10])
         if day is None:
             self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
@@ -232,6 +235,28 @@ def split_owners(cell: str) -> list[str]:
     if len(parts) > 1 and all(len(re.findall(r"[^\W\d_]", p)) >= 2 for p in parts):
         return parts
     return [cell]
+
+
+#: the days Excel serial numbers are read as in a date column: 1950 to 2149
+_SERIALS = (18264, 91311)
+_EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's false 1900-02-29
+
+
+def excel_serial_day(value: Any) -> date | None:
+    """A date column's number as the day Excel counts it (``46387`` is
+    2026-12-31): a cell formatted as General, or a sheet exported to CSV
+    with its dates unformatted, holds the serial rather than the date.
+    Only whole days in 1950-2149 are read so, never another number."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"\d{5}(?:\.0+)?", text):
+            return None
+        value = float(text)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not float(value).is_integer() or not _SERIALS[0] <= value <= _SERIALS[1]:
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(value))
 
 
 def _show(value: Any) -> str:

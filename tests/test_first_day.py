@@ -1,0 +1,123 @@
+"""A new team's first day: ``okrsite init``, ``new``, ``checkin`` and ``import``
+run as a person runs them (a subprocess in the site's folder), on a real site,
+with ``okrsite check`` and ``okrsite build`` after each, reading the files
+written as a person would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from openpyxl import Workbook
+
+DAY = date(2026, 12, 2)
+
+
+def okrsite(cwd: Path, *args: str) -> tuple[int, str, str]:
+    """The real command line, from ``cwd``, as a person types it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "okrsite", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.returncode, done.stdout, done.stderr
+
+
+def check_and_build(site: Path) -> str:
+    """``okrsite check`` and ``okrsite build`` both take the site; check's output."""
+    code, out, err = okrsite(site, "check")
+    assert code == 0 and " 0 errors" in err, err
+    code, _, err = okrsite(site, "build")
+    assert code == 0, err
+    return err
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    code, _, err = okrsite(tmp_path, "init", "my-goals")
+    assert code == 0, err
+    root = tmp_path / "my-goals"
+    # pinned, so that dated check-ins count in every build whatever today is
+    toml = root / "okrsite.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            'default_cycle = "', f'as_of = {DAY}\ndefault_cycle = "'
+        ),
+        encoding="utf-8",
+    )
+    return root
+
+
+# ------------------------------------------------------------------ import
+def test_xlsx_with_a_title_above_the_header_percentages_and_serial_dates(site: Path) -> None:
+    """A sheet as people make one: a merged title row, the header on row 4,
+    percentages stored as fractions with a % format, the objective's cells
+    merged down its rows, and a Due date column that holds Excel serial
+    numbers (formatted General) instead of dates."""
+    book = Workbook()
+    ws = book.active
+    ws["A1"] = "Customer Success OKRs"
+    ws.merge_cells("A1:H1")
+    ws["A2"] = "last updated 28.11.2026"
+    ws.merge_cells("A2:H2")
+    header = ["Objective", "Key Result", "Owner", "Team", "Start", "Target", "Current", "Due date"]
+    for col, text in enumerate(header, 1):
+        ws.cell(row=4, column=col, value=text)
+    rows = [
+        ["Delight our customers", "Raise CSAT to 92%", "José Álvarez", "Customer Success",
+         0.85, 0.92, 0.88, 46387],
+        [None, "Cut churn to 2%", None, None, 0.05, 0.02, 0.031, 46387],
+    ]  # fmt: skip
+    for r, row in enumerate(rows, 5):
+        for c, value in enumerate(row, 1):
+            cell = ws.cell(row=r, column=c, value=value)
+            if c in (5, 6, 7):
+                cell.number_format = "0.0%"
+    for merged in ("A5:A6", "C5:C6", "D5:D6"):
+        ws.merge_cells(merged)
+    book.save(site / "okrs.xlsx")
+
+    code, out, err = okrsite(site, "import", "okrs.xlsx")
+    assert code == 0, err
+    text = (site / "content/objectives/customer-success/delight-our-customers.md").read_text(
+        encoding="utf-8"
+    )
+    # 46387 is 2026-12-31: the due date gives the cycle, 2026-Q4
+    assert "cycle: 2026-Q4\nowner: José Álvarez\nteam: Customer Success\n" in text
+    assert "    start: 85\n    target: 92\n    current: 88\n" in text
+    assert "    start: 5\n    target: 2\n    current: 3.1\n" in text
+    check_and_build(site)
+
+
+def test_a_serial_in_a_date_column_that_is_no_date_is_still_refused(site: Path) -> None:
+    (site / "okrs.csv").write_text(
+        "Objective,Key result,Target,Due\nShip it,Ship v2,10,123\n", encoding="utf-8"
+    )
+    code, _, err = okrsite(site, "import", "okrs.csv")
+    assert code == 1
+    assert "okrs.csv:2:4: error IMP103: row 2, column D 'Due': '123' is not a date" in err
+
+
+def test_imported_confidence_is_a_check_in_in_block_yaml(site: Path) -> None:
+    """The check-in carrying the sheet's confidence is written one key a line,
+    as a person writes one, not as one ``{…}`` line."""
+    (site / "okrs.csv").write_text(
+        "Objective,Key result,Target,Current,Quarter,Confidence\n"
+        "Ship faster,Cut lead time,2,5,Q4 2026,70%\n",
+        encoding="utf-8",
+    )
+    code, _, err = okrsite(site, "import", "okrs.csv")
+    assert code == 0, err
+    text = (site / f"content/checkins/ship-faster/{DAY}.md").read_text(encoding="utf-8")
+    assert text.startswith(f"---\nobjective: ship-faster\ndate: {DAY}\nconfidence: 7\n---\n"), text
+    check_and_build(site)
