@@ -20,7 +20,7 @@ from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
-from okrsite.written_numbers import read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
@@ -28,6 +28,9 @@ KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rol
 CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
 TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
 FALSE_WORDS = {"no", "n", "false", "not done", "open", "todo", "pending", "incomplete"}
+# a German team's sheet, whose headers are read on every site, says it in German
+TRUE_WORDS |= {"ja", "erledigt", "fertig", "erreicht", "abgeschlossen", "wahr"}
+FALSE_WORDS |= {"nein", "offen", "nicht erledigt", "nicht erreicht", "ausstehend", "falsch"}
 
 
 @dataclass
@@ -478,6 +481,8 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         return None
     if unit is None and (target_pct or current_pct) and kind not in ("milestones", "boolean"):
         unit = "%"
+    if unit is None and kind not in ("milestones", "boolean"):
+        unit = _currency(row, ("start", "target", "current"))
     progress_only = kind is None and target is None and start is None and current is not None
     return KRPlan(
         row=row.row_no,
@@ -498,6 +503,21 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         percent_marked=current_pct,
         note=row.note(),
     )
+
+
+def _currency(row: _Row, fields: tuple[str, ...]) -> str | None:
+    """The one currency sign the row's figures are written with (``$180,000``,
+    ``250.000 €``), as a goal file's ``target: $250,000`` gives its key result
+    the unit ``$``: the sheet said dollars, and the file keeps saying it. None
+    when no figure has one, or two have different ones."""
+    signs = {
+        sign
+        for fld in fields
+        if isinstance(text := row.raw(fld), str)
+        for sign in CURRENCY_SIGNS
+        if sign in text
+    }
+    return signs.pop() if len(signs) == 1 else None
 
 
 def _progress_only_scale(plans: list[ObjectivePlan]) -> None:

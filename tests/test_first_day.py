@@ -121,3 +121,55 @@ def test_imported_confidence_is_a_check_in_in_block_yaml(site: Path) -> None:
     text = (site / f"content/checkins/ship-faster/{DAY}.md").read_text(encoding="utf-8")
     assert text.startswith(f"---\nobjective: ship-faster\ndate: {DAY}\nconfidence: 7\n---\n"), text
     check_and_build(site)
+
+
+def test_google_sheets_csv_keeps_the_currency_and_the_note(site: Path) -> None:
+    """A Google Sheets export: CRLF, a quoted title with a comma, dollar
+    figures with thousands commas, a note over two lines. The figures' ``$``
+    is the key result's unit, as ``target: $250,000`` in a file gives it."""
+    (site / "gs.csv").write_bytes(
+        b"Objective,Key Result,Owner,Team,Quarter,Start,Target,Current,Unit,Notes\r\n"
+        b'"Grow revenue, profitably",Reach $250K MRR,Ana Ruiz,Sales,Q4 2026,'
+        b'"$180,000","$250,000","$205,500",,"Pipeline looks good.\nTwo deals slipped."\r\n'
+        b",Sign 5 partners,,,,0,5,2,partners,\r\n"
+    )
+    code, _, err = okrsite(site, "import", "gs.csv")
+    assert code == 0, err
+    text = (site / "content/objectives/sales/grow-revenue-profitably.md").read_text(
+        encoding="utf-8"
+    )
+    assert text.startswith("---\ntitle: Grow revenue, profitably\ncycle: 2026-Q4\n"), text
+    assert (
+        "    start: 180000\n    target: 250000\n    current: 205500\n    unit: $\n"
+        "  - id: sign-5-partners\n"
+    ) in text
+    assert "unit: partners\n" in text
+    assert "- Reach $250K MRR: Pipeline looks good.\n  Two deals slipped.\n" in text
+    check_and_build(site)
+    json_text = (site / "_site/api/portfolio.json").read_text(encoding="utf-8")
+    assert '"unit": "$"' in json_text
+
+
+def test_german_excel_semicolon_csv_with_erledigt(site: Path) -> None:
+    """German Excel's "CSV": semicolons, Windows-1252, decimal commas, euro
+    amounts with point groups, and ``erledigt`` for a yes/no key result."""
+    (site / "de.csv").write_bytes(
+        (
+            "Ziel;Schlüsselergebnis;Verantwortlich;Abteilung;Quartal;Startwert;Zielwert;"
+            "Istwert;Einheit\r\n"
+            "Umsatz steigern;Umsatz auf 1,5 Mio. steigern;Jürgen Weiß;Vertrieb DACH;Q4 2026;"
+            "1.200.000 €;1.500.000 €;1.310.500,50 €;\r\n"
+            ";Neues CRM einführen;;;;;;erledigt;\r\n"
+            ";Partnerportal starten;;;;;;nein;\r\n"
+        ).encode("cp1252")
+    )
+    code, _, err = okrsite(site, "import", "de.csv")
+    assert code == 0, err
+    text = (site / "content/objectives/vertrieb-dach/umsatz-steigern.md").read_text(
+        encoding="utf-8"
+    )
+    assert "owner: Jürgen Weiß\nteam: Vertrieb DACH\n" in text
+    assert "    start: 1200000\n    target: 1500000\n    current: 1310500.5\n    unit: €\n" in text
+    assert "    title: Neues CRM einführen\n    done: true\n" in text
+    assert "    title: Partnerportal starten\n    done: false\n" in text
+    check_and_build(site)
