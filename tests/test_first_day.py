@@ -15,6 +15,8 @@ import pytest
 from conftest import REPO
 from openpyxl import Workbook
 
+from okrsite.scaffold import init_site
+
 DAY = date(2026, 12, 2)
 
 
@@ -44,10 +46,10 @@ def check_and_build(site: Path) -> str:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    code, _, err = okrsite(tmp_path, "init", "my-goals")
-    assert code == 0, err
+    """``okrsite init``'s sample site as of DAY (its dates follow the day it
+    is made), with ``as_of`` pinned so that every build judges it at DAY."""
     root = tmp_path / "my-goals"
-    # pinned, so that dated check-ins count in every build whatever today is
+    init_site(root, today=DAY)
     toml = root / "okrsite.toml"
     toml.write_text(
         toml.read_text(encoding="utf-8").replace(
@@ -173,3 +175,117 @@ def test_german_excel_semicolon_csv_with_erledigt(site: Path) -> None:
     assert "    title: Neues CRM einführen\n    done: true\n" in text
     assert "    title: Partnerportal starten\n    done: false\n" in text
     check_and_build(site)
+
+
+# ------------------------------------------------------------------ init, new
+def test_init_in_a_folder_with_a_space_says_a_command_that_works(tmp_path: Path) -> None:
+    code, out, err = okrsite(tmp_path, "init", "our goals")
+    assert code == 0, err
+    assert "next: cd 'our goals' && okrsite serve" in out
+    check_and_build(tmp_path / "our goals")
+
+
+def test_new_person_and_team_by_name_silence_okr306(site: Path) -> None:
+    """People write names: the objective's owner and team warn until their
+    files exist, the warning gives the command, and the command writes a
+    file named by the id with the name as typed."""
+    code, _, err = okrsite(
+        site,
+        "new", "objective", "cs/renewals",
+        "--owner", "José Álvarez", "--team", "Customer Success",
+        "--title", "Renew 95% of contracts: on time, every time",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (
+        "content/objectives/cs/renewals.md:4:8: warning OKR306: owner 'José Álvarez' "
+        "(jose-alvarez) is not a person in content/people/ (hint: add "
+        'content/people/jose-alvarez.md (okrsite new person "José Álvarez"))'
+    ) in err
+    code, _, err = okrsite(site, "new", "person", "José Álvarez", "--team", "Customer Success")
+    assert code == 0, err
+    assert "okrsite: 'José Álvarez' is jose-alvarez" in err
+    code, _, err = okrsite(
+        site, "new", "team", "Customer Success", "--owner", "José Álvarez", "--parent", "Company"
+    )
+    assert code == 0, err
+    person = (site / "content/people/jose-alvarez.md").read_text(encoding="utf-8")
+    assert person.startswith("---\ntitle: José Álvarez\nteam: Customer Success\n# role:"), person
+    assert "# team:" not in person and person.endswith("---\n")
+    team = (site / "content/teams/customer-success.md").read_text(encoding="utf-8")
+    assert team.startswith(
+        "---\ntitle: Customer Success\nlead: José Álvarez\nparent: Company\n# members:"
+    ), team
+    out = check_and_build(site)
+    assert "OKR306" not in out, out
+    html = (site / "_site/people/jose-alvarez/index.html").read_text(encoding="utf-8")
+    assert "José Álvarez" in html and "Renew 95% of contracts: on time, every time" in html
+    # a person takes no --owner: a usage error, nothing written
+    code, _, err = okrsite(site, "new", "person", "Bo Li", "--owner", "alex")
+    assert code == 2 and "a person takes --team" in err
+    assert not (site / "content/people/bo-li.md").exists()
+
+
+def test_new_takes_an_id_typed_as_names_and_a_parent_by_its_title(site: Path) -> None:
+    code, _, err = okrsite(
+        site,
+        "new", "objective", "Customer Success/Renewals Q4",
+        "--parent", "delight our customers#Raise NPS",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "'Customer Success/Renewals Q4' is written as the id customer-success/renewals-q4" in err
+    assert "'delight our customers' is company/delight-customers" in err
+    text = (site / "content/objectives/customer-success/renewals-q4.md").read_text(encoding="utf-8")
+    assert text.startswith(
+        "---\ntitle: Renewals Q4\ncycle: 2026-Q4\nparent: company/delight-customers#nps\n"
+    ), text
+    # a goal supporting a KPI named by its title; no commented example of supports: left
+    code, _, err = okrsite(site, "new", "goal", "nps-survey", "--parent", "Net Promoter Score")
+    assert code == 0, err
+    goal = (site / "content/goals/nps-survey.md").read_text(encoding="utf-8")
+    assert "\nsupports: nps\n" in goal and "# supports" not in goal
+    check_and_build(site)
+    # a parent that names nothing is the loader's error, and nothing is written
+    code, _, err = okrsite(site, "new", "objective", "cs/x", "--parent", "Nothing like it")
+    assert code == 1 and "error OKR303: parent objective 'Nothing like it' does not exist" in err
+    assert not (site / "content/objectives/cs/x.md").exists()
+
+
+# ------------------------------------------------------------------ checkin
+def test_checkins_as_people_type_them(site: Path) -> None:
+    """Twice a day, by title in another case, a key result by its title,
+    '12,5 %', a note with quotes and a line break; a check-in with no note
+    ends with its front matter; an empty --note records nothing."""
+    code, _, err = okrsite(
+        site,
+        "checkin", "answer SUPPORT tickets faster",
+        "--set", "first response=5", "--set", "Self-Serve=12,5 %",
+        "--note", 'He said "ship it"\nsecond line: yes',
+        "--date", "2026-12-02 9:15 am",
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = okrsite(
+        site, "checkin", "faster-support", "--set", "self-serve=14", "--date", "2026-12-02 16:40"
+    )
+    assert code == 0, err
+    folder = site / "content/checkins/company/faster-support"
+    first = (folder / "2026-12-02-2.md").read_text(encoding="utf-8")
+    assert first == (
+        "---\nobjective: company/faster-support\ndate: 2026-12-02T09:15\n"
+        "values: {first-response: 5, self-serve: '12,5 %'}\n---\n"
+        'He said "ship it"\nsecond line: yes\n'
+    ), first
+    second = (folder / "2026-12-02-3.md").read_text(encoding="utf-8")
+    assert second == (
+        "---\nobjective: company/faster-support\ndate: 2026-12-02T16:40\n"
+        "values: {self-serve: 14}\n---\n"
+    ), second
+    code, _, err = okrsite(site, "checkin", "faster-support", "--note", "  ")
+    assert code == 2 and "nothing to record" in err
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2026-12-02-2.md",
+        "2026-12-02-3.md",
+        "2026-12-02.md",
+    ]
+    check_and_build(site)
+    code, out, _ = okrsite(site, "export", "--format", "csv")
+    assert ",self-serve,Resolve 40% of questions through the help centre,numeric,10,40,14," in out
