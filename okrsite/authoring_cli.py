@@ -191,8 +191,8 @@ def _parent_named(p: Portfolio, name: str, kind: str) -> str:
     the loader refuses it with its own "did you mean" hint."""
     head, sep, kr_name = name.partition("#")
     head, kr_name = head.strip(), kr_name.strip()
-    kinds = [p.objectives, p.kpis] if kind == "goal" else [p.objectives]
-    found = [rid for rid in targets_named(p, head) if any(rid in table for table in kinds)]
+    allowed = {*p.objectives, *p.kpis} if kind == "goal" else set(p.objectives)
+    found = [rid for rid in targets_named(p, head) if rid in allowed]
     if len(found) != 1:
         return name
     rid = found[0]
