@@ -289,3 +289,21 @@ def test_checkins_as_people_type_them(site: Path) -> None:
     check_and_build(site)
     code, out, _ = okrsite(site, "export", "--format", "csv")
     assert ",self-serve,Resolve 40% of questions through the help centre,numeric,10,40,14," in out
+
+
+def test_a_map_naming_no_column_is_refused(site: Path) -> None:
+    """``--map 'Strech goal=target'`` with a typo would leave the column
+    unread without a word: it is an error, and nothing is written."""
+    (site / "okrs.csv").write_text(
+        "Objective,Key result,Stretch goal\nShip faster,Cut lead time,2\n", encoding="utf-8"
+    )
+    code, _, err = okrsite(site, "import", "okrs.csv", "--map", "Strech goal=target")
+    assert code == 1
+    assert "okrs.csv:1: error IMP003: --map names a column 'strechgoal' that the header" in err
+    assert not (site / "content/objectives/ship-faster.md").exists()
+    code, _, err = okrsite(site, "import", "okrs.csv", "--map", "Stretch goal=target")
+    assert code == 0, err
+    assert "    target: 2\n" in (site / "content/objectives/ship-faster.md").read_text(
+        encoding="utf-8"
+    )
+    check_and_build(site)
