@@ -182,6 +182,64 @@ def _person_or_team_id(name: str, title: str | None) -> tuple[str, str | None]:
     return rid, title or " ".join(name.split())
 
 
+def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int, int]]:
+    """``--set "crm=Migrate the data"``: a checklist key result's milestone
+    named by its title (or the start of it, in any case) is ticked in the
+    objective's file, as a person ticks it there; a check-in takes no value
+    for a checklist. Returns ``(key result index, milestone index)`` pairs
+    and takes those values out of ``values``. A text naming no milestone is
+    refused with the milestones it could name; a number is left to the
+    loader (OKR307)."""
+    ticks = []
+    for kr in obj.key_results:
+        typed = values.get(kr.id)
+        if kr.kind != "milestones" or not isinstance(typed, str):
+            continue
+        wanted = slugify(typed)
+        slugs = [slugify(m.title) for m in kr.milestones]
+        found = [i for i, s in enumerate(slugs) if s == wanted] or [
+            i for i, s in enumerate(slugs) if wanted and s.startswith(wanted + "-")
+        ]
+        if len(found) != 1:
+            raise click.UsageError(
+                f"key result {kr.id} ({kr.title!r}) is a checklist: --set {kr.id}=MILESTONE "
+                f"ticks one milestone, and {typed!r} names "
+                + ("several" if found else "none")
+                + " of them: "
+                + ", ".join(repr(m.title) for m in kr.milestones)
+            )
+        milestone = kr.milestones[found[0]]
+        del values[kr.id]
+        if milestone.done:
+            click.echo(
+                f"okrsite: milestone {milestone.title!r} of {kr.id} is done already", err=True
+            )
+            continue
+        ticks.append((kr.index, found[0]))
+    return ticks
+
+
+def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[str, str]:
+    """The objective's file with the milestones ``ticks`` names marked done."""
+    from okrsite.authoring import tick_milestone
+
+    text = (root / obj.file).read_text(encoding="utf-8")
+    for kr_index, ms_index in ticks:
+        new = tick_milestone(text, kr_index, ms_index)
+        kr = next(k for k in obj.key_results if k.index == kr_index)
+        if new is None:
+            raise click.UsageError(
+                f"{obj.file}: milestone {kr.milestones[ms_index].title!r} of {kr.id} could not "
+                "be ticked in this file; set its done: true by hand"
+            )
+        click.echo(
+            f"okrsite: ticked milestone {kr.milestones[ms_index].title!r} of {kr.id} in {obj.file}",
+            err=True,
+        )
+        text = new
+    return {obj.file: text}
+
+
 def _parent_named(p: Portfolio, name: str, kind: str) -> str:
     """``--parent`` as people name it, as ``okrsite checkin`` takes its ID:
     an objective (or, for a goal's ``supports:``, a KPI) by its title or the
@@ -281,6 +339,11 @@ def record_checkin(
             if kr_id != key:
                 click.echo(f"okrsite: {key!r} is key result {kr_id}", err=True)
         values = {keys[key]: value for key, value in values.items()}
+        named = len(values)
+        ticks = _milestones_named(p.objectives[target], values)
+        named -= len(values)  # values that named milestones, ticked now or before
+    else:
+        ticks, named = [], 0
     if target in p.goals:
         return _goal_value(root, base, cache, target, value, sets, confidence, note)
     kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
@@ -305,7 +368,15 @@ def record_checkin(
         note = _edit_note(target)
     if note is not None and not note.strip():
         note = None  # --note "": no note, not a check-in that records nothing
+    edits: dict[str, str] = {}
+    if ticks and obj is not None:
+        edits = _ticked(root, obj, ticks)
     if kind == "objective" and not values and note is None and confidence is None:
+        if edits:  # only milestones ticked: the objective's file is all that changes
+            report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
+            return
+        if named:  # every milestone named is done already (said): nothing to change
+            return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
     when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
     day = when.date() if isinstance(when, datetime) else when
@@ -320,7 +391,7 @@ def record_checkin(
         author=author,
         note=note,
     )
-    outcome = validated_write(root, {rel: text}, base=base, cache=cache)
+    outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
     report(outcome, "check-in")
     # the loader's OKR311 already says it when the new name sorts after a timed one
     warned = any(d.code == "OKR311" and d.file == rel for d in outcome.warnings)

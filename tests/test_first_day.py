@@ -307,3 +307,66 @@ def test_a_map_naming_no_column_is_refused(site: Path) -> None:
         encoding="utf-8"
     )
     check_and_build(site)
+
+
+def test_checkin_ticks_a_milestone_named_by_its_title(site: Path) -> None:
+    """``--set "onboarding=beta"`` ticks the milestone 'Beta with 10
+    customers' in the objective's file (the loader would say 'beta' is not a
+    number); the other values go into the check-in beside it."""
+    obj = site / "content/objectives/company/delight-customers.md"
+    before = obj.read_text(encoding="utf-8")
+    code, _, err = okrsite(
+        site,
+        "checkin", "Delight our customers",
+        "--set", "Ship the new onboarding=BETA", "--confidence", "high",
+        "--date", f"{DAY} 10:00",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (
+        "okrsite: ticked milestone 'Beta with 10 customers' of onboarding in "
+        "content/objectives/company/delight-customers.md"
+    ) in err
+    after = obj.read_text(encoding="utf-8")
+    assert after == before.replace(
+        "{title: Beta with 10 customers, done: false}",
+        "{title: Beta with 10 customers, done: true}",
+    )
+    checkin = (site / f"content/checkins/company/delight-customers/{DAY}-2.md").read_text(
+        encoding="utf-8"
+    )
+    assert checkin == (
+        f"---\nobjective: company/delight-customers\ndate: {DAY}T10:00\nconfidence: high\n---\n"
+    )
+    check_and_build(site)
+    code, out, _ = okrsite(site, "export", "--format", "csv")
+    assert ",onboarding,Ship the new onboarding,milestones,,3,2," in out
+    # done already: said, nothing changes; a name that fits none: its milestones listed
+    code, _, err = okrsite(site, "checkin", "delight-customers", "--set", "onboarding=beta")
+    assert code == 0 and "milestone 'Beta with 10 customers' of onboarding is done already" in err
+    assert obj.read_text(encoding="utf-8") == after
+    code, _, err = okrsite(site, "checkin", "delight-customers", "--set", "onboarding=launch")
+    assert code == 2
+    assert "'launch' names none of them: 'Design approved', 'Beta with 10 customers'" in err
+    assert obj.read_text(encoding="utf-8") == after
+
+
+def test_ticking_keeps_each_milestone_in_the_style_it_is_written(site: Path) -> None:
+    (site / "content/objectives/company/crm.md").write_text(
+        "---\ntitle: Roll out the CRM\ncycle: 2026-Q4\nowner: alex\nkey_results:\n"
+        "  - id: crm\n    title: Roll out the new CRM\n    milestones:\n"
+        "      - Migrate the data, then check it\n"
+        "      - title: Train the team\n        owner: alex\n"
+        "  - id: users\n    title: Get 50 users\n    target: 50\n---\nWhy.\n",
+        encoding="utf-8",
+    )
+    for name in ("migrate", "train"):
+        code, _, err = okrsite(site, "checkin", "company/crm", "--set", f"crm={name}")
+        assert code == 0, err
+    text = (site / "content/objectives/company/crm.md").read_text(encoding="utf-8")
+    assert (
+        "      - {title: 'Migrate the data, then check it', done: true}\n"
+        "      - title: Train the team\n        owner: alex\n        done: true\n"
+        "  - id: users\n"
+    ) in text
+    assert not (site / "content/checkins/company/crm").exists()
+    check_and_build(site)
