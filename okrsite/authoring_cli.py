@@ -339,11 +339,11 @@ def record_checkin(
             if kr_id != key:
                 click.echo(f"okrsite: {key!r} is key result {kr_id}", err=True)
         values = {keys[key]: value for key, value in values.items()}
-        named = len(values)
+        milestone_values = len(values)
         ticks = _milestones_named(p.objectives[target], values)
-        named -= len(values)  # values that named milestones, ticked now or before
+        milestone_values -= len(values)  # values that named milestones, ticked now or before
     else:
-        ticks, named = [], 0
+        ticks, milestone_values = [], 0
     if target in p.goals:
         return _goal_value(root, base, cache, target, value, sets, confidence, note)
     kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
@@ -375,7 +375,7 @@ def record_checkin(
         if edits:  # only milestones ticked: the objective's file is all that changes
             report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
             return
-        if named:  # every milestone named is done already (said): nothing to change
+        if milestone_values:  # every milestone named is done already (said): nothing to change
             return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
     when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
