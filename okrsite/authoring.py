@@ -238,3 +238,63 @@ def set_goal_current(text: str, value: Any) -> str | None:
     at_line = 1 + (first_key.start_mark.line if first_key is not None else measure.start_mark.line)
     lines.insert(at_line, " " * indent + f"current: {new}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ milestones
+def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
+    """The objective file ``text`` with milestone ``ms_index`` of key result
+    ``kr_index`` marked ``done: true``, the rest of the file as written.
+
+    A bare title (``- Migrate the data``) becomes ``{title: …, done: true}``;
+    a mapping gets its ``done:`` set, or one added in its own style. ``None``
+    when the front matter is not YAML this can edit (TOML, a key result or
+    milestone that is not where the loader read it): the command then says
+    to tick it by hand.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return None
+    try:
+        node = yaml.compose("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    krs = _value_of(node, "key_results")
+    if not isinstance(krs, yaml.SequenceNode) or kr_index >= len(krs.value):
+        return None
+    kr = krs.value[kr_index]
+    if not isinstance(kr, yaml.MappingNode):
+        return None
+    milestones = _value_of(kr, "milestones")
+    if not isinstance(milestones, yaml.SequenceNode) or ms_index >= len(milestones.value):
+        return None
+    item = milestones.value[ms_index]
+    offset = len(lines[0]) + 1
+    if isinstance(item, yaml.ScalarNode):
+        ticked = yaml.safe_dump(
+            {"title": item.value, "done": True},
+            default_flow_style=True,
+            allow_unicode=True,
+            width=float("inf"),
+            sort_keys=False,
+        ).strip()
+        start, stop = item.start_mark.index, item.end_mark.index
+        return text[: offset + start] + ticked + text[offset + stop :]
+    if not isinstance(item, yaml.MappingNode):
+        return None
+    done = _value_of(item, "done")
+    if done is not None:
+        start, stop = done.start_mark.index, done.end_mark.index
+        return text[: offset + start] + "true" + text[offset + stop :]
+    if item.flow_style:
+        at = offset + item.end_mark.index - 1  # the closing '}'
+        return text[:at].rstrip() + ", done: true" + text[at:]
+    first_key = item.value[0][0]
+    last_value = item.value[-1][1]
+    last_line = last_value.end_mark.line - (1 if last_value.end_mark.column == 0 else 0)
+    lines.insert(1 + last_line + 1, " " * first_key.start_mark.column + "done: true")
+    return "\n".join(lines)

@@ -148,6 +148,123 @@ def report(outcome: Outcome, what: str) -> None:
         click.echo(f"okrsite: wrote {rel}")
 
 
+def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
+    """``okrsite new objective "Customer Success/Renewals Q4"``: an ID typed
+    as names (spaces, accents, punctuation) is the id those names become, as
+    an owner's name becomes a person id (``customer-success/renewals-q4``),
+    and its last part as typed is the title unless ``--title`` gives one. The
+    command says so; an ID that is already usable (``Sales/EMEA``) is kept."""
+    from okrsite.parse import ID_RE
+
+    if ID_RE.match(rid) or rid.endswith(".md"):
+        return rid, title
+    parts = [part.strip() for part in rid.strip().split("/")]
+    slugs = [slugify(part) for part in parts]
+    new_id = "/".join(slugs)
+    if not all(slugs) or not ID_RE.match(new_id):
+        return rid, title  # refused with the forms an id takes
+    click.echo(f"okrsite: {rid!r} is written as the id {new_id}", err=True)
+    return new_id, title or parts[-1]
+
+
+def _person_or_team_id(name: str, title: str | None) -> tuple[str, str | None]:
+    """``okrsite new person "José Álvarez"``: the name is the title, and the
+    file is named by the id the name becomes (``jose-alvarez``), the id every
+    ``owner: José Álvarez`` resolves to. An id (``uma-diaz``) is kept, with a
+    title made from it unless ``--title`` gives the name."""
+    rid = slugify(name)
+    if not rid:
+        raise click.UsageError(f"{name!r} has no letter or digit to name a file by")
+    if rid == name:
+        return rid, title
+    if title is None:
+        click.echo(f"okrsite: {name!r} is {rid}", err=True)
+    return rid, title or " ".join(name.split())
+
+
+def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int, int]]:
+    """``--set "crm=Migrate the data"``: a checklist key result's milestone
+    named by its title (or the start of it, in any case) is ticked in the
+    objective's file, as a person ticks it there; a check-in takes no value
+    for a checklist. Returns ``(key result index, milestone index)`` pairs
+    and takes those values out of ``values``. A text naming no milestone is
+    refused with the milestones it could name; a number is left to the
+    loader (OKR307)."""
+    ticks = []
+    for kr in obj.key_results:
+        typed = values.get(kr.id)
+        if kr.kind != "milestones" or not isinstance(typed, str):
+            continue
+        wanted = slugify(typed)
+        slugs = [slugify(m.title) for m in kr.milestones]
+        found = [i for i, s in enumerate(slugs) if s == wanted] or [
+            i for i, s in enumerate(slugs) if wanted and s.startswith(wanted + "-")
+        ]
+        if len(found) != 1:
+            raise click.UsageError(
+                f"key result {kr.id} ({kr.title!r}) is a checklist: --set {kr.id}=MILESTONE "
+                f"ticks one milestone, and {typed!r} names "
+                + ("several" if found else "none")
+                + " of them: "
+                + ", ".join(repr(m.title) for m in kr.milestones)
+            )
+        milestone = kr.milestones[found[0]]
+        del values[kr.id]
+        if milestone.done:
+            click.echo(
+                f"okrsite: milestone {milestone.title!r} of {kr.id} is done already", err=True
+            )
+            continue
+        ticks.append((kr.index, found[0]))
+    return ticks
+
+
+def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[str, str]:
+    """The objective's file with the milestones ``ticks`` names marked done."""
+    from okrsite.authoring import tick_milestone
+
+    text = (root / obj.file).read_text(encoding="utf-8")
+    for kr_index, ms_index in ticks:
+        new = tick_milestone(text, kr_index, ms_index)
+        kr = next(k for k in obj.key_results if k.index == kr_index)
+        if new is None:
+            raise click.UsageError(
+                f"{obj.file}: milestone {kr.milestones[ms_index].title!r} of {kr.id} could not "
+                "be ticked in this file; set its done: true by hand"
+            )
+        click.echo(
+            f"okrsite: ticked milestone {kr.milestones[ms_index].title!r} of {kr.id} in {obj.file}",
+            err=True,
+        )
+        text = new
+    return {obj.file: text}
+
+
+def _parent_named(p: Portfolio, name: str, kind: str) -> str:
+    """``--parent`` as people name it, as ``okrsite checkin`` takes its ID:
+    an objective (or, for a goal's ``supports:``, a KPI) by its title or the
+    last part of its id in any case, and a key result after ``#`` by its
+    title or the start of it. The file gets the id, and the command says
+    which it took. A name that fits none or several is written as given, and
+    the loader refuses it with its own "did you mean" hint."""
+    head, sep, kr_name = name.partition("#")
+    head, kr_name = head.strip(), kr_name.strip()
+    allowed = {*p.objectives, *p.kpis} if kind == "goal" else set(p.objectives)
+    found = [rid for rid in targets_named(p, head) if rid in allowed]
+    if len(found) != 1:
+        return name
+    rid = found[0]
+    if rid != head:
+        click.echo(f"okrsite: {head!r} is {rid}", err=True)
+    if not sep:
+        return rid
+    obj = p.objectives.get(rid)
+    kr_id = key_result_named(obj, kr_name) if obj is not None else kr_name
+    if kr_id != kr_name:
+        click.echo(f"okrsite: {kr_name!r} is key result {kr_id}", err=True)
+    return f"{rid}#{kr_id}"
+
+
 def _title_of(p: Portfolio, rid: str) -> str:
     record = p.objectives.get(rid) or p.kpis.get(rid) or p.goals.get(rid)
     return str(getattr(record, "title", rid))
@@ -222,6 +339,11 @@ def record_checkin(
             if kr_id != key:
                 click.echo(f"okrsite: {key!r} is key result {kr_id}", err=True)
         values = {keys[key]: value for key, value in values.items()}
+        milestone_values = len(values)
+        ticks = _milestones_named(p.objectives[target], values)
+        milestone_values -= len(values)  # values that named milestones, ticked now or before
+    else:
+        ticks, milestone_values = [], 0
     if target in p.goals:
         return _goal_value(root, base, cache, target, value, sets, confidence, note)
     kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
@@ -244,7 +366,17 @@ def record_checkin(
         confidence = raw or None
     if note is None and ask:
         note = _edit_note(target)
+    if note is not None and not note.strip():
+        note = None  # --note "": no note, not a check-in that records nothing
+    edits: dict[str, str] = {}
+    if ticks and obj is not None:
+        edits = _ticked(root, obj, ticks)
     if kind == "objective" and not values and note is None and confidence is None:
+        if edits:  # only milestones ticked: the objective's file is all that changes
+            report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
+            return
+        if milestone_values:  # every milestone named is done already (said): nothing to change
+            return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
     when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
     day = when.date() if isinstance(when, datetime) else when
@@ -259,7 +391,7 @@ def record_checkin(
         author=author,
         note=note,
     )
-    outcome = validated_write(root, {rel: text}, base=base, cache=cache)
+    outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
     report(outcome, "check-in")
     # the loader's OKR311 already says it when the new name sorts after a timed one
     warned = any(d.code == "OKR311" and d.file == rel for d in outcome.warnings)
@@ -413,7 +545,9 @@ def checkin(
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(["objective", "kpi", "goal", "checkin"]))
+@click.argument(
+    "kind", type=click.Choice(["objective", "kpi", "goal", "checkin", "person", "team"])
+)
 @click.argument("record_id", metavar="ID")
 @click.option("--title", help="Title (default: made from the id).")
 @click.option(
@@ -458,7 +592,10 @@ def new(
     Only what you give is written as values; what is left to decide is shown
     as commented examples in the file. For a check-in, ID is the objective,
     KPI or SMART goal it reports on, and it works as okrsite checkin (on a
-    terminal it asks for the values it needs).
+    terminal it asks for the values it needs). For a person or team, ID is
+    the name ("José Álvarez"): the file is named by the id the name becomes
+    (people/jose-alvarez.md), its title is the name as written; a person
+    takes --team, a team --owner (its lead) and --parent.
     """
     from okrsite.scaffold import ScaffoldError, new_record_text
 
@@ -478,7 +615,13 @@ def new(
         raise click.UsageError(
             "--set, --value, --confidence and --note are for 'okrsite new checkin'"
         )
+    if kind in ("person", "team"):
+        record_id, title = _person_or_team_id(record_id, title)
+    else:
+        record_id, title = _id_from_name(record_id, title)
     base, cache = load_for_writing(root)
+    if parent:
+        parent = _parent_named(base.scored.portfolio, parent, kind)
     try:
         rel, text = new_record_text(
             base.config.content_dir,

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 content errors (diagnostics printed), 2 usage errors
 from __future__ import annotations
 
 import gc
+import shlex
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -464,7 +465,7 @@ def init(directory: Path) -> None:
     ignore = directory / ".gitignore"
     if ".gitignore" not in written and "_site" not in ignore.read_text(errors="replace"):
         click.echo("note: add the line '_site/' to your .gitignore (the built site)")
-    where = "" if directory.resolve() == Path.cwd() else f"cd {directory} && "
+    where = "" if directory.resolve() == Path.cwd() else f"cd {shlex.quote(str(directory))} && "
     click.echo(f"next: {where}okrsite serve   (or okrsite build)")
 
 

@@ -43,8 +43,10 @@ _Dumper.add_representer(
 def front_matter(data: dict[str, Any], body: str = "") -> str:
     """The project's file shape: block keys, key results as block mappings,
     short lists and leaf mappings (tags, milestones, values) in flow style."""
+    # the top level is always block: a file of scalars only (a check-in of a
+    # confidence, a KPI reading) would otherwise come out as one {…} line
     dumped = yaml.dump(
-        data,
+        Block(data),
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,

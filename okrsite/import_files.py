@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrsite.column_match import ColumnMap, match_columns
+from okrsite.column_match import ColumnMap, header_key, match_columns
 from okrsite.cycles import lookup
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
@@ -104,6 +104,20 @@ def plan_import(
             return result
         cols: ColumnMap = match_columns(sheet.headers, mapping)
         result.ignored_columns = cols.ignored
+        headed = {header_key(h) for h in sheet.headers}
+        for column in (mapping or {}).keys() - headed:
+            # a typo in --map would otherwise leave the column unread, unsaid
+            result.diagnostics.append(
+                error(
+                    "IMP003",
+                    f"--map names a column {column!r} that the header (row {sheet.header_row}) "
+                    "does not have; its columns are: "
+                    + ", ".join(repr(h) for h in sheet.headers if h),
+                    label,
+                    line=sheet.header_row,
+                    hint="write the column's header as the sheet has it, e.g. --map 'Stretch goal=target'",
+                )
+            )
         plans, diags = plan_rows(sheet, cols, label)
     result.diagnostics.extend(diags)
     default_cycle = (

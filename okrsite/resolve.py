@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -560,6 +561,20 @@ def resolve(
             return ""
         return "; also written " + _and_list(others[:3], len(others) - 3, "other spelling")
 
+    def add_file(kind: str, ref: str, file: str) -> str:
+        """``add content/people/uma-diaz.md (okrsite new person "Uma Diaz")``:
+        where the file goes, and the command that writes it with the name as
+        this file writes it, to paste."""
+        folder = "people" if kind == "person" else "teams"
+        name = own_spelling(kind, ref, file) or ref
+        if name == ref:
+            quoted = ref  # an id needs no quotes
+        elif not any(c in name for c in '"$`\\!'):
+            quoted = f'"{name}"'
+        else:
+            quoted = shlex.quote(name)
+        return f"add content/{folder}/{ref}.md (okrsite new {kind} {quoted})"
+
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
         if (
             ref is not None
@@ -573,7 +588,7 @@ def resolve(
                     f"{what} {shown('person', ref, file)} is not a person in content/people/"
                     + also("person", ref, file),
                     file,
-                    hint=hint_named("person", ref, people) or f"add content/people/{ref}.md",
+                    hint=hint_named("person", ref, people) or add_file("person", ref, file),
                     key_path=key,
                 )
             )
@@ -588,7 +603,7 @@ def resolve(
                     f"team {shown('team', ref, file)} is not a team in content/teams/"
                     + also("team", ref, file),
                     file,
-                    hint=hint_named("team", ref, teams, itself) or f"add content/teams/{ref}.md",
+                    hint=hint_named("team", ref, teams, itself) or add_file("team", ref, file),
                     key_path=key,
                 )
             )

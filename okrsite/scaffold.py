@@ -20,7 +20,14 @@ import yaml
 from okrsite.cycles import calendar_cycle
 from okrsite.parse import ID_RE
 
-KINDS = {"objective": "objectives", "kpi": "kpis", "goal": "goals", "checkin": "checkins"}
+KINDS = {
+    "objective": "objectives",
+    "kpi": "kpis",
+    "goal": "goals",
+    "checkin": "checkins",
+    "person": "people",
+    "team": "teams",
+}
 
 
 class ScaffoldError(Exception):
@@ -43,7 +50,9 @@ def front_matter(data: dict[str, Any], body: str) -> str:
     ``#`` is quoted as YAML needs.
     """
     lines = [yaml_line(key, value) for key, value in data.items()]
-    return "---\n" + "\n".join(lines) + f"\n---\n{body.rstrip()}\n"
+    head = "---\n" + "\n".join(lines) + "\n---\n"
+    # no note: the file ends with its front matter, not with a blank line
+    return head + f"{body.rstrip()}\n" if body.strip() else head
 
 
 def yaml_line(key: str, value: Any) -> str:
@@ -89,11 +98,25 @@ _HINTS = {
 # supports: objective-id  (or objective-id#key-result, or a KPI id)
 # measure: {start: 0, target: 12, current: 0, unit: chapters}
 """,
+    "person": """\
+# team: Customer Success
+# role: Head of Support
+# email: uma@example.com
+# github: uma-diaz         (for okrsite codeowners)
+""",
+    "team": """\
+# lead: Uma Diaz
+# parent: company          (the team it belongs to)
+# members: [Uma Diaz, Tom Lee]
+# github: "@acme/customer-success"   (for okrsite codeowners)
+""",
 }
 _BODIES = {
     "objective": "Why this objective matters, and what success looks like.",
     "kpi": "What this KPI measures, where the number comes from, and why it matters.",
     "goal": "Specific description of what will be done and why it is achievable.",
+    "person": "",
+    "team": "What the team does.",
 }
 
 
@@ -117,6 +140,8 @@ def new_record_text(
     """
     check_id(rid)
     today = today or date.today()
+    if kind in ("person", "team"):
+        return _named_record_text(content_dir, kind, rid, title, parent, owner, team)
     data: dict[str, Any] = {"type": "goal"} if kind == "goal" else {}
     data["title"] = title or title_from_id(rid)
     if kind == "objective":
@@ -130,8 +155,54 @@ def new_record_text(
     if parent:
         data["parent" if kind == "objective" else "supports"] = parent
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
-    head = front_matter(data, "").removesuffix("---\n\n")
-    return rel, f"{head}{_HINTS[kind]}---\n{_BODIES[kind]}\n"
+    head = front_matter(data, "").removesuffix("---\n")
+    # an example of a key the file already has a value for would only mislead
+    hints = "".join(
+        line
+        for line in _HINTS[kind].splitlines(keepends=True)
+        if line.removeprefix("# ").split(":", 1)[0] not in data
+    )
+    return rel, f"{head}{hints}---\n{_BODIES[kind]}\n"
+
+
+def _named_record_text(
+    content_dir: str,
+    kind: str,
+    rid: str,
+    title: str | None,
+    parent: str | None,
+    owner: str | None,
+    team: str | None,
+) -> tuple[str, str]:
+    """A person's or team's file: ``title`` is the name as the person typed
+    it (pages show it), the file is named after the id that name becomes
+    (``people/jose-alvarez.md``), so every ``owner: José Álvarez`` names it.
+    A person's ``--team`` is their team; a team's ``--owner`` is its lead
+    and ``--parent`` the team it belongs to."""
+    data: dict[str, Any] = {"title": title or title_from_id(rid)}
+    if kind == "person":
+        if owner or parent:
+            raise ScaffoldError("a person takes --team (their team), not --owner or --parent")
+        if team:
+            data["team"] = team
+    else:
+        if team:
+            raise ScaffoldError(
+                "a team takes --owner (its lead) and --parent (the team it belongs to), not --team"
+            )
+        if owner:
+            data["lead"] = owner
+        if parent:
+            data["parent"] = parent
+    rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
+    head = front_matter(data, "").removesuffix("---\n")
+    hints = "".join(
+        line
+        for line in _HINTS[kind].splitlines(keepends=True)
+        if line.removeprefix("# ").split(":", 1)[0] not in data
+    )
+    body = _BODIES[kind]
+    return rel, f"{head}{hints}---\n" + (f"{body}\n" if body else "")
 
 
 # ------------------------------------------------------------------ init

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from okrsite import cycles
@@ -20,7 +20,7 @@ from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
-from okrsite.written_numbers import read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
@@ -28,6 +28,9 @@ KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rol
 CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
 TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
 FALSE_WORDS = {"no", "n", "false", "not done", "open", "todo", "pending", "incomplete"}
+# a German team's sheet, whose headers are read on every site, says it in German
+TRUE_WORDS |= {"ja", "erledigt", "fertig", "erreicht", "abgeschlossen", "wahr"}
+FALSE_WORDS |= {"nein", "offen", "nicht erledigt", "nicht erreicht", "ausstehend", "falsch"}
 
 
 @dataclass
@@ -211,6 +214,9 @@ class _Row:
             return value.date()
         if isinstance(value, date):
             return value
+        serial = excel_serial_day(value)
+        if serial is not None:
+            return serial
         day = read_date(str(value).strip()[:10])
         if day is None:
             self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
@@ -232,6 +238,28 @@ def split_owners(cell: str) -> list[str]:
     if len(parts) > 1 and all(len(re.findall(r"[^\W\d_]", p)) >= 2 for p in parts):
         return parts
     return [cell]
+
+
+#: the days Excel serial numbers are read as in a date column: 1950 to 2149
+_SERIALS = (18264, 91311)
+_EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's false 1900-02-29
+
+
+def excel_serial_day(value: Any) -> date | None:
+    """A date column's number as the day Excel counts it (``46387`` is
+    2026-12-31): a cell formatted as General, or a sheet exported to CSV
+    with its dates unformatted, holds the serial rather than the date.
+    Only whole days in 1950-2149 are read so, never another number."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"\d{5}(?:\.0+)?", text):
+            return None
+        value = float(text)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not float(value).is_integer() or not _SERIALS[0] <= value <= _SERIALS[1]:
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(value))
 
 
 def _show(value: Any) -> str:
@@ -453,6 +481,8 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         return None
     if unit is None and (target_pct or current_pct) and kind not in ("milestones", "boolean"):
         unit = "%"
+    if unit is None and kind not in ("milestones", "boolean"):
+        unit = _currency(row, ("start", "target", "current"))
     progress_only = kind is None and target is None and start is None and current is not None
     return KRPlan(
         row=row.row_no,
@@ -473,6 +503,21 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         percent_marked=current_pct,
         note=row.note(),
     )
+
+
+def _currency(row: _Row, fields: tuple[str, ...]) -> str | None:
+    """The one currency sign the row's figures are written with (``$180,000``,
+    ``250.000 €``), as a goal file's ``target: $250,000`` gives its key result
+    the unit ``$``: the sheet said dollars, and the file keeps saying it. None
+    when no figure has one, or two have different ones."""
+    signs = {
+        sign
+        for fld in fields
+        if isinstance(text := row.raw(fld), str)
+        for sign in CURRENCY_SIGNS
+        if sign in text
+    }
+    return signs.pop() if len(signs) == 1 else None
 
 
 def _progress_only_scale(plans: list[ObjectivePlan]) -> None:

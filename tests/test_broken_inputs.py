@@ -457,7 +457,7 @@ CASES = [
         "content/teams/sales.md:3:9",
         "OKR306",
         "team 'sale' is not a team in content/teams/",
-        "add content/teams/sale.md",
+        "add content/teams/sale.md (okrsite new team sale)",
         severity="warning",
         strict=True,
     ),

@@ -151,7 +151,7 @@ def test_person_file_title_wins_over_written_name(make_site: MakeSite) -> None:
     warned = [d for d in result.diagnostics if d.code == "OKR306"]
     assert any(
         d.message == "owner 'Zoë Ångström' (zoe-angstrom) is not a person in content/people/"
-        and d.hint == "add content/people/zoe-angstrom.md"
+        and d.hint == 'add content/people/zoe-angstrom.md (okrsite new person "Zoë Ångström")'
         for d in warned
     ), [d.format_text() for d in warned]
     assert not any("uma" in d.message for d in warned)
@@ -360,23 +360,28 @@ def test_a_name_spelled_differently_is_quoted_as_each_file_writes_it(
         "content/goals/handbook.md:4:8: warning OKR306: owner 'Úma Díaz' (uma-diaz) is not a"
         " person in content/people/; also written 'Uma Diaz' (content/checkins/support-1.md,"
         " content/objectives/support.md) and 'uma diaz' (content/objectives/renewals.md)"
-        " (hint: add content/people/uma-diaz.md)",
+        ' (hint: add content/people/uma-diaz.md (okrsite new person "Úma Díaz"))',
         "content/kpis/csat.md:4:7: warning OKR306: team 'Customer Success' (customer-success)"
         " is not a team in content/teams/; also written 'customer-success'"
-        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md)",
+        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md"
+        ' (okrsite new team "Customer Success"))',
         "content/objectives/renewals.md:4:8: warning OKR306: owner 'uma diaz' (uma-diaz) is"
         " not a person in content/people/; also written 'Uma Diaz'"
         " (content/checkins/support-1.md, content/objectives/support.md) and 'Úma Díaz'"
-        " (content/goals/handbook.md) (hint: add content/people/uma-diaz.md)",
+        " (content/goals/handbook.md) (hint: add content/people/uma-diaz.md"
+        ' (okrsite new person "uma diaz"))',
         "content/objectives/renewals.md:5:7: warning OKR306: team 'customer-success' is not a"
         " team in content/teams/; also written 'Customer Success' (content/kpis/csat.md,"
-        " content/objectives/support.md) (hint: add content/teams/customer-success.md)",
+        " content/objectives/support.md) (hint: add content/teams/customer-success.md"
+        " (okrsite new team customer-success))",
         "content/objectives/support.md:4:8: warning OKR306: owner 'Uma Diaz' (uma-diaz) is not"
         " a person in content/people/; also written 'Úma Díaz' (content/goals/handbook.md)"
-        " and 'uma diaz' (content/objectives/renewals.md) (hint: add content/people/uma-diaz.md)",
+        " and 'uma diaz' (content/objectives/renewals.md) (hint: add content/people/uma-diaz.md"
+        ' (okrsite new person "Uma Diaz"))',
         "content/objectives/support.md:5:7: warning OKR306: team 'Customer Success'"
         " (customer-success) is not a team in content/teams/; also written 'customer-success'"
-        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md)",
+        " (content/objectives/renewals.md) (hint: add content/teams/customer-success.md"
+        ' (okrsite new team "Customer Success"))',
     ]
 
 

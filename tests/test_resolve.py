@@ -311,7 +311,7 @@ def test_people_and_teams_checked_only_when_declared() -> None:
         (
             "content/objectives/a.md",
             "owner 'al' is not a person in content/people/",
-            "add content/people/al.md",
+            "add content/people/al.md (okrsite new person al)",
         ),
         (
             "content/objectives/a.md",
