@@ -228,6 +228,18 @@ _MOMENT = re.compile(
 )
 
 
+#: a date with its month's name and a time, as people type them: ``Dec 2, 2026
+#: 9:15 am``, ``2 December 2026, 14:30``, ``Dec 2, 2026 at 9am``. The time needs
+#: its minutes or am/pm (``2 Dec 2026`` ends in a year, not an hour); whether
+#: the date is one is for :func:`read_date` to judge, as for the others.
+_NAMED_MOMENT = re.compile(
+    r"^(.*[^\W\d_].*?\d)[, ]+(?:at[ ]+)?"
+    r"(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+    r"\s*(?:([AaPp])\.?[Mm]\.?)?"
+    r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"
+)
+
+
 def timed(text: str) -> tuple[str, str | None] | None:
     """A date with a time of day, split: the date as written (for
     :func:`read_date`, which judges it) and the time as zero-padded 24-hour
@@ -243,6 +255,8 @@ def timed(text: str) -> tuple[str, str | None] | None:
     --date``, so the command takes exactly what a file does.
     """
     m = _MOMENT.match(text.strip())
+    if m is None and any(c.isalpha() for c in text):
+        m = _NAMED_MOMENT.match(text.strip())  # Dec 2, 2026 9:15 am
     if m is None or (m[3] is None and m[5] is None):  # 2026-11-29 14: an hour alone is no time
         return None
     hour, minute, second = int(m[2]), int(m[3] or 0), int(m[4] or 0)

@@ -1736,3 +1736,39 @@ def test_commitment_as_a_yes_no_flag_and_a_sentence_with_a_colon(tmp_path: Path)
         "b": "committed",
         "c": "aspirational",
     }
+
+
+def test_a_date_with_its_month_named_and_a_time_orders_check_ins_of_one_day(
+    tmp_path: Path,
+) -> None:
+    """``Dec 2, 2026 9:15 am`` as a calendar writes it: the day, and a time that
+    orders it among that day's check-ins, in a file and in ``okrsite checkin --date``."""
+    files = {
+        "okrsite.toml": 'title = "Times"\nas_of = 2026-12-03\n',
+        "content/objectives/a.md": (
+            "---\ntitle: A\ncycle: 2026-Q4\n"
+            "key_results:\n  - {id: calls, title: Calls, start: 0, target: 10}\n---\n"
+        ),
+        "content/checkins/evening.md": (
+            "---\nobjective: a\ndate: 2 December 2026, 17:30\nvalues: {calls: 6}\n---\n"
+        ),
+        "content/checkins/morning.md": (
+            "---\nobjective: a\ndate: Dec 2, 2026 9:15 am\nvalues: {calls: 4}\n---\n"
+        ),
+    }
+    site = write_site(tmp_path / "site", files)
+    result = load_site(site, None)
+    assert not [d for d in result.diagnostics if d.is_error]
+    checkins = result.scored.portfolio.checkins
+    assert [(c.date, c.time, c.values["calls"]) for c in checkins] == [
+        (date(2026, 12, 2), "09:15", 4),
+        (date(2026, 12, 2), "17:30", 6),
+    ]
+    assert result.scored.objectives["a"].progress == 0.6  # the evening's, the day's latest
+    out = CliRunner().invoke(
+        cli,
+        ["checkin", "a", "--set", "calls=5", "--date", "Dec 2, 2026 at 1pm", "--site", str(site)],
+    )
+    assert out.exit_code == 0, out.output
+    written = next((site / "content" / "checkins").rglob("2026-12-02*.md")).read_text()
+    assert "date: 2026-12-02T13:00" in written
