@@ -33,6 +33,13 @@ class _Dumper(yaml.SafeDumper):
         """Indent list items under their key (``  - id: …``), as people write them."""
         super().increase_indent(flow, False)
 
+    def choose_scalar_style(self) -> str:
+        """Double quotes where a value needs quotes (``title: "Renew: x"``,
+        ``unit: "%"``), as the docs and people write them, not PyYAML's
+        single quotes; plain and block styles as PyYAML chooses."""
+        style: str = super().choose_scalar_style()  # type: ignore[no-untyped-call]
+        return '"' if style == "'" else style
+
 
 _Dumper.add_representer(
     Block,
