@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.goal_yaml import QuotingDumper
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
@@ -198,7 +199,12 @@ def set_goal_current(text: str, value: Any) -> str | None:
     measure gets ``measure: {current: …}``. ``None`` if the front matter is
     not a mapping this can edit (the loader reports what is wrong with it).
     """
-    new = yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
+    new = (
+        yaml.dump(value, Dumper=QuotingDumper, default_flow_style=True, allow_unicode=True)
+        .strip()
+        .removesuffix("...")
+        .strip()
+    )
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None
@@ -275,8 +281,9 @@ def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
     item = milestones.value[ms_index]
     offset = len(lines[0]) + 1
     if isinstance(item, yaml.ScalarNode):
-        ticked = yaml.safe_dump(
+        ticked = yaml.dump(
             {"title": item.value, "done": True},
+            Dumper=QuotingDumper,
             default_flow_style=True,
             allow_unicode=True,
             width=float("inf"),

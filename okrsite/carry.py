@@ -376,9 +376,10 @@ def _front_matter(data: dict[str, Any], body: str) -> str:
     # imports this module for :func:`carried_into`
     import yaml
 
+    from okrsite.goal_yaml import QuotingDumper
     from okrsite.scaffold import yaml_line
 
-    class Dumper(yaml.SafeDumper):
+    class Dumper(QuotingDumper):
         def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
             # lists indented under their key (``key_results:\n  - id: …``)
             return super().increase_indent(flow, False)

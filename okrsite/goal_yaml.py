@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Block", "PlannedFile", "front_matter", "yaml_number"]
+__all__ = ["Block", "PlannedFile", "QuotingDumper", "front_matter", "yaml_number"]
 
 
 @dataclass(frozen=True)
@@ -28,17 +28,20 @@ class Block(dict):  # type: ignore[type-arg]
     """A mapping written in block style (a key result), whatever its contents."""
 
 
-class _Dumper(yaml.SafeDumper):
+class QuotingDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting as the docs and people write: double
+    quotes where a value needs quotes (``title: "Renew: x"``, ``unit: "%"``),
+    not single ones. Every file or line okrsite writes goes through it."""
+
+    def choose_scalar_style(self) -> str:
+        style: str = super().choose_scalar_style()  # type: ignore[no-untyped-call]
+        return '"' if style == "'" else style
+
+
+class _Dumper(QuotingDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         """Indent list items under their key (``  - id: …``), as people write them."""
         super().increase_indent(flow, False)
-
-    def choose_scalar_style(self) -> str:
-        """Double quotes where a value needs quotes (``title: "Renew: x"``,
-        ``unit: "%"``), as the docs and people write them, not PyYAML's
-        single quotes; plain and block styles as PyYAML chooses."""
-        style: str = super().choose_scalar_style()  # type: ignore[no-untyped-call]
-        return '"' if style == "'" else style
 
 
 _Dumper.add_representer(

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from okrsite.cycles import calendar_cycle
+from okrsite.goal_yaml import QuotingDumper
 from okrsite.parse import ID_RE
 
 KINDS = {
@@ -61,8 +62,13 @@ def yaml_line(key: str, value: Any) -> str:
 
 
 def _inline(value: Any) -> str:
-    dumped = yaml.safe_dump(
-        value, default_flow_style=True, allow_unicode=True, width=float("inf"), sort_keys=False
+    dumped = yaml.dump(
+        value,
+        Dumper=QuotingDumper,
+        default_flow_style=True,
+        allow_unicode=True,
+        width=float("inf"),
+        sort_keys=False,
     )
     return dumped.strip().removesuffix("...").strip()
 

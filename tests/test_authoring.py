@@ -90,6 +90,10 @@ def test_new_writes_files_the_loader_accepts_and_never_overwrites(tmp_path: Path
     assert p.goals["handbook"].measure is None
     kpi_text = (site / "content/kpis/churn.md").read_text()
     assert "values: {}" not in kpi_text and "\n# thresholds:" in kpi_text
+    # quoted as the docs and people quote: double quotes, only where needed
+    emea_text = (site / "content/objectives/sales/emea.md").read_text()
+    assert 'title: "Tricky: \\"quotes\\" # and colons"\n' in emea_text
+    assert "owner: Uma Díaz\n" in emea_text and "team: Sales EMEA\n" in emea_text
 
 
 def test_new_refused_by_the_loader_writes_nothing(tmp_path: Path) -> None:

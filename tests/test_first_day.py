@@ -271,7 +271,7 @@ def test_checkins_as_people_type_them(site: Path) -> None:
     first = (folder / "2026-12-02-2.md").read_text(encoding="utf-8")
     assert first == (
         "---\nobjective: company/faster-support\ndate: 2026-12-02T09:15\n"
-        "values: {first-response: 5, self-serve: '12,5 %'}\n---\n"
+        'values: {first-response: 5, self-serve: "12,5 %"}\n---\n'
         'He said "ship it"\nsecond line: yes\n'
     ), first
     second = (folder / "2026-12-02-3.md").read_text(encoding="utf-8")
@@ -364,7 +364,7 @@ def test_ticking_keeps_each_milestone_in_the_style_it_is_written(site: Path) -> 
         assert code == 0, err
     text = (site / "content/objectives/company/crm.md").read_text(encoding="utf-8")
     assert (
-        "      - {title: 'Migrate the data, then check it', done: true}\n"
+        '      - {title: "Migrate the data, then check it", done: true}\n'
         "      - title: Train the team\n        owner: alex\n        done: true\n"
         "  - id: users\n"
     ) in text
