@@ -417,6 +417,13 @@ def record_checkin(
             "remove as_of from okrsite.toml to build as of today)",
             err=True,
         )
+    elif pinned is None and day > date.today():
+        # dated ahead (a typo in the year, or planned): nothing counts it yet
+        click.echo(
+            f"okrsite: note: this check-in is dated {day}, after today; pages and exports "
+            f"count it from that day on (builds as of today leave it out)",
+            err=True,
+        )
 
 
 def _read_after(p: Portfolio, kind: str, target: str, day: date, rel: str) -> list[CheckIn]:

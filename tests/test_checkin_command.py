@@ -699,6 +699,25 @@ def test_a_check_in_after_the_pinned_as_of_is_written_with_a_note(site: Path) ->
     assert "note:" not in out
 
 
+def test_a_check_in_dated_after_today_is_written_with_a_note(tmp_path: Path) -> None:
+    """Without a pinned as_of every build is as of today: a check-in dated
+    later (a mistyped year, or one written ahead) counts from its day on."""
+    from datetime import timedelta
+
+    root = tmp_path / "today"
+    init_site(root)
+    ahead = date.today() + timedelta(days=3)
+    args = ("checkin", "company/faster-support", "--set", "self-serve=20", "--site", str(root))
+    code, out = run(*args, "--date", ahead.isoformat())
+    assert code == 0, out
+    assert (
+        f"note: this check-in is dated {ahead}, after today; pages and exports count it "
+        "from that day on"
+    ) in " ".join(out.split())
+    code, out = run(*args, "--date", date.today().isoformat())
+    assert code == 0 and "after today" not in out
+
+
 def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: Path) -> None:
     """``--date DAY`` on a day with check-ins of a time (the command's own, or
     written by hand as ``DAY-morning.md``): the new file is named after them,
