@@ -63,6 +63,11 @@ def read_sheet(
     rows = tuple(
         (n, tuple(row[:width]) + (None,) * (width - len(row))) for n, row in numbered[first + 1 :]
     )
+    if not rows:  # the header of an empty template, or the wrong sheet or file
+        raise SheetError(
+            f"{path.name} has no rows under its header (row {header_row}): nothing to import; "
+            "is it the right file (an .xlsx file is read from its first sheet)?"
+        )
     return Sheet(headers, header_row, rows)
 
 

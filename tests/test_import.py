@@ -640,3 +640,17 @@ def test_confidence_on_a_key_results_row_is_read_or_said_not_imported(tmp_path: 
         in out
     )
     assert content_files(fresh) == []
+
+
+def test_a_sheet_with_only_its_header_is_refused_not_imported_as_nothing(tmp_path: Path) -> None:
+    """An empty template or the wrong sheet: "imported 0 files" with exit 0 would
+    read as success; it is an error saying what was found."""
+    site = empty_site(tmp_path)
+    sheet = tmp_path / "okrs.csv"
+    sheet.write_text("Title row of the team\nObjective,Key result,Target\n,,\n", encoding="utf-8")
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 1
+    assert (
+        "okrs.csv: error IMP001: okrs.csv has no rows under its header (row 2): nothing to import"
+    ) in out
+    assert content_files(site) == []
