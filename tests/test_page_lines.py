@@ -369,3 +369,36 @@ def test_a_roll_up_key_results_formula_is_its_computation(make_site: Make) -> No
     assert obj_total == 4
     assert obj_result == round((0.3 + 3 * computed) / 4, 3)
     assert_clean(out)
+
+
+def test_a_key_result_with_nothing_to_measure_says_so_not_roll_up_of_0(make_site: Make) -> None:
+    """A key result written as a sentence without figures (``- Publish 12 case
+    studies``) has no measure yet; its row and its explanation say that, not
+    "roll-up of 0 aligned objectives", which is for key results others align to."""
+    root = make_site(
+        {
+            "okrsite.toml": 'title = "Measure"\n',
+            "content/objectives/brand.md": objective(
+                "Own the category",
+                "2026-Q4",
+                "Priya Raman",
+                "key_results:",
+                "  - Publish 12 customer case studies",
+                "  - {id: sov, title: Share of voice, start: 8, target: 15, unit: '%'}",
+                "  - {id: logos, title: Partner logos}",
+            ),
+            "content/objectives/partners.md": objective(
+                "Sign partners", "2026-Q4", "Priya Raman", "parent: brand#logos"
+            ),
+        }
+    )
+    out = build(root, "2026-11-20")
+    text = words(page(out, "objectives/brand/index.html"))
+    assert "Publish 12 customer case studies 0% nothing to measure yet" in text
+    assert "roll-up of 1 aligned objective" in text
+    assert "roll-up of 0" not in text
+    assert (
+        "Publish 12 customer case studies nothing to measure yet: no target, milestones or "
+        "aligned objectives → 0"
+    ) in text
+    assert_clean(out)

@@ -124,7 +124,7 @@ def root(context, missing=missing, environment=environment):
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     else:
         pass
-        yield 'keine ausgerichteten Ziele → '
+        yield 'noch nichts zu messen: kein Zielwert, keine Meilensteine, keine ausgerichteten Ziele → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     yield '</td><td data-label="Gewicht">'
     yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'weight')))

@@ -124,7 +124,7 @@ def root(context, missing=missing, environment=environment):
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     else:
         pass
-        yield 'no aligned objectives → '
+        yield 'nothing to measure yet: no target, milestones or aligned objectives → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     yield '</td><td data-label="Weight">'
     yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'weight')))

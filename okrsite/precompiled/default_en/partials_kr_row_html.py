@@ -120,9 +120,12 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'threshold'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ', now '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
-    else:
+    elif environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'rollup_count'):
         pass
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'roll-up of %(num)d aligned objective', 'roll-up of %(num)d aligned objectives', environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'rollup_count')))
+    else:
+        pass
+        yield '<span class="muted">nothing to measure yet</span>'
     if (not t_3(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'score'))):
         pass
         yield ' (graded '
@@ -140,4 +143,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=39&3=43&4=49&5=64&6=79&7=96&9=103&10=110&11=113&12=116&13=125&14=126&15=132&16=134'
+debug_info = '2=39&3=43&4=49&5=64&6=79&7=96&9=103&10=110&11=113&12=116&13=123&15=129&16=135&17=137'
