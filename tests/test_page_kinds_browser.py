@@ -6,7 +6,7 @@ sentence, "last confidence"), a cycle not started yet (built a second time
 with as_of before it), a roll-up key result with weighted objectives under
 it (the explain rows), long unbroken titles, tags and addresses, a KPI
 without data, check-in notes and bodies with headings named like the page's
-own sections.
+own sections, a draft key result (its row is greyed).
 
 Each page must be valid HTML by the rules of tests/sitecheck.py (the Nu
 checker's that a template can break), show no console error and fail no
@@ -118,6 +118,7 @@ SITE: dict[str, str | bytes] = {
         key_results:
           - {id: a, title: Close EMEA logos, start: 0, target: 16, current: 8}
           - {id: b, title: اجتماعات أولى, start: 0, target: 100, current: 50}
+          - {id: c, title: Open an office in Lisbon, target: 1, status: draft}
         ---
         """,
     "content/objectives/na.md": """
