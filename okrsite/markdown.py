@@ -11,7 +11,11 @@ click into script).
 
 Markdown headings are shifted down one level (``#`` becomes ``<h2>``) because
 every page already has its own ``<h1>`` (one per page for screen readers), and
-they get GitHub-style ids so sections can be linked to.
+they get GitHub-style ids so sections can be linked to. An id must be unique
+in its page: a heading never takes an id the theme gives a page's own parts
+(``about``, ``history``, ``kr-…``; it gets ``about-1``), and a check-in's
+notes get no heading ids at all, since a page shows many check-ins and two
+notes' "Blockers" would both be ``blockers``.
 
 The two ``MarkdownIt`` instances are built once, on first use: building one
 costs far more than rendering a short note, and a large site renders tens of
@@ -35,6 +39,43 @@ if TYPE_CHECKING:
 __all__ = ["renderer", "is_safe_url"]
 
 _HEADING_SHIFT = 1
+
+#: the ids the default theme gives a page's own sections and controls
+#: (docs/themes.md), and the prefixes of those it makes from record ids
+#: (``anchor(kind, id)``): a Markdown heading that would take one gets ``-1``
+_THEME_IDS = frozenset(
+    [
+        "about",
+        "aligned",
+        "attention",
+        "changes",
+        "chart",
+        "drives",
+        "explain",
+        "goal-history",
+        "history",
+        "home",
+        "initiatives",
+        "kpis",
+        "krs",
+        "latest",
+        "links",
+        "main",
+        "overall",
+        "related",
+        "scorecard",
+        "search-q",
+        "search-results",
+        "search-status",
+        "site-search",
+        "smart",
+        "stale",
+        "targeted",
+        "timeline",
+        "top",
+    ]
+)
+_THEME_ID_PREFIXES = ("kr-", "checkin-", "cycle-")
 
 # attributes that carry a URL a browser may navigate to or load
 _URL_ATTR_RE = re.compile(
@@ -96,7 +137,17 @@ def _shift_headings(state: StateCore) -> None:
             token.tag = f"h{level}"
 
 
-def _build(allow_html: bool) -> MarkdownIt:
+def _heading_id(title: str) -> str:
+    """GitHub's id for a heading, unless the theme's page already uses it."""
+    from mdit_py_plugins.anchors.index import slugify
+
+    slug = slugify(title)
+    if slug in _THEME_IDS or slug.startswith(_THEME_ID_PREFIXES):
+        return f"{slug}-1"
+    return slug
+
+
+def _build(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.anchors import anchors_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -107,19 +158,20 @@ def _build(allow_html: bool) -> MarkdownIt:
     md.use(tasklists_plugin, label=True)  # a <label> keeps the checkbox accessible
     md.use(footnote_plugin)
     md.core.ruler.push("okrsite_shift_headings", _shift_headings)
-    md.use(anchors_plugin, min_level=2, max_level=6)
+    if heading_ids:
+        md.use(anchors_plugin, min_level=2, max_level=6, slug_func=_heading_id)
     if allow_html:
         md.core.ruler.push("okrsite_defuse_html", _defuse_raw_html)
     return md
 
 
-_INSTANCES: dict[bool, MarkdownIt] = {}
+_INSTANCES: dict[tuple[bool, bool], MarkdownIt] = {}
 
 
-def _instance(allow_html: bool) -> MarkdownIt:
-    md = _INSTANCES.get(allow_html)
+def _instance(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
+    md = _INSTANCES.get((allow_html, heading_ids))
     if md is None:
-        md = _INSTANCES[allow_html] = _build(allow_html)
+        md = _INSTANCES[allow_html, heading_ids] = _build(allow_html, heading_ids)
     return md
 
 
@@ -193,7 +245,7 @@ def _plain_fast(text: str) -> str | None:
     return "".join(out)
 
 
-def renderer(allow_html: bool) -> Callable[[str], str]:
+def renderer(allow_html: bool, heading_ids: bool = True) -> Callable[[str], str]:
     """Renders user Markdown to an HTML fragment that is safe to embed unescaped.
 
     Bound to the site's ``allow_html`` setting: with it false, any HTML in
@@ -206,7 +258,7 @@ def renderer(allow_html: bool) -> Callable[[str], str]:
         fast = _plain_fast(text)
         if fast is not None:
             return fast
-        html_out: str = _instance(allow_html).render(text)
+        html_out: str = _instance(allow_html, heading_ids).render(text)
         return html_out
 
     return render

@@ -154,6 +154,8 @@ class SiteRenderer:
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
         self._markdown = renderer(config.allow_html)
+        #: check-in notes: many on one page, so their headings get no ids
+        self._notes_markdown = renderer(config.allow_html, heading_ids=False)
         #: bodies' HTML kept between builds by their Markdown (okrsite.kept_pieces),
         #: set by okrsite build when it holds the page cache
         self.kept_markdown: KeptPieces | None = None
@@ -172,7 +174,7 @@ class SiteRenderer:
             self.env, self.recorder, self.memo.entries if value_pieces else None
         )
         self._nav_cache: dict[tuple[str, str], Markup] = {}
-        self._checkin_cache: dict[tuple[str, str, bool], tuple[Markup, frozenset[Dep]]] = {}
+        self._checkin_cache: dict[tuple[str, str, bool, int], tuple[Markup, frozenset[Dep]]] = {}
         self._scorecards: dict[str, tuple[Scorecard, frozenset[Dep]]] = {}
         #: what each page rendered by :meth:`render_pages` read
         self.page_deps: dict[PageKey, frozenset[Dep]] = {}
@@ -238,7 +240,7 @@ class SiteRenderer:
         """A check-in's notes as HTML (memoised by text: notes repeat across pages)."""
         cached = self.memo.markdown.get(c.body)
         if cached is None:
-            cached = self.memo.markdown[c.body] = self._markdown(c.body)
+            cached = self.memo.markdown[c.body] = self._notes_markdown(c.body)
         return cached
 
     def nav_items(self, root: str, path: str) -> Markup:
@@ -281,14 +283,24 @@ class SiteRenderer:
             self.recorder.replay(hit[1])
         return hit[0]
 
-    def checkin_block(self, root: str, c: CheckIn, show_target: bool = True) -> Markup:
-        """partials/checkin.html for one check-in (memoised within this render)."""
-        key = (root, c.id, show_target)
+    def checkin_block(
+        self, root: str, c: CheckIn, show_target: bool = True, level: int = 3
+    ) -> Markup:
+        """partials/checkin.html for one check-in (memoised within this render).
+
+        ``level`` is its heading's: 3 under a page's "Check-ins" ``<h2>``, 2
+        where the check-ins stand straight under the ``<h1>`` (the check-ins
+        page), so no heading level is skipped."""
+        key = (root, c.id, show_target, level)
         hit = self._checkin_cache.get(key)
         if hit is None:
             hit = self._checkin_cache[key] = self.recorder.capture(
                 lambda: self.partial(
-                    "checkin.html", root=root, checkin=self.view.checkin(c), show_target=show_target
+                    "checkin.html",
+                    root=root,
+                    checkin=self.view.checkin(c),
+                    show_target=show_target,
+                    level=level,
                 )
             )
         else:

@@ -234,3 +234,161 @@ def dangling_separators(html: str | bytes) -> list[str]:
         if text.startswith("·") or text.endswith("·") or "· ·" in text:
             found.append(text)
     return found
+
+
+#: where the content model admits no phrasing content at all: a ``<bdi>`` (or
+#: any inline element) written straight inside one of these is invalid
+_NO_PHRASING = frozenset(
+    [
+        "html",
+        "head",
+        "ul",
+        "ol",
+        "menu",
+        "dl",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "colgroup",
+        "select",
+        "optgroup",
+        "datalist",
+    ]
+)
+#: elements whose content is text only: no element at all may sit inside one
+_TEXT_ONLY = frozenset(["title", "option", "textarea", "style", "script"])
+_PARENTS = {
+    "li": {"ul", "ol", "menu"},
+    "dt": {"dl", "div"},
+    "dd": {"dl", "div"},
+    "tr": {"table", "thead", "tbody", "tfoot"},
+    "td": {"tr"},
+    "th": {"tr"},
+    "summary": {"details"},
+    "option": {"select", "optgroup", "datalist"},
+}
+_INTERACTIVE = frozenset(["a", "button", "select", "textarea", "label", "details", "iframe"])
+_LABELABLE = frozenset(["input", "select", "textarea", "meter", "output", "progress", "button"])
+#: elements that may not carry aria-label without a role (the Nu checker's rule:
+#: a name on a generic element is not announced)
+_NAME_PROHIBITED = frozenset(
+    ["div", "span", "p", "b", "i", "em", "strong", "small", "code", "bdi", "dd", "dt", "time"]
+)
+
+
+class _DuplicateAttributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = [n for n, _ in attrs]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            self.problems.append(f"line {self.getpos()[0]}: <{tag}> has {name} twice")
+
+
+def conformance_problems(html: str | bytes) -> list[str]:
+    """The rest of what the W3C Nu checker reports that a template can get
+    wrong, beyond :func:`html_problems`: ids used twice, headings that skip a
+    level on the way down, a form control without a label, an ``aria-*``
+    reference or ``label for`` to no element, a ``<bdi>`` (or any element)
+    where the content model admits no phrasing (in a ``<ul>``, ``<tr>``,
+    ``<option>``, ``<title>`` …) or markup escaped into text or an attribute,
+    list items and cells outside their parents, interactive elements nested,
+    ``aria-label`` on a ``<div>``/``<span>`` without a role, an image without
+    ``alt``, an attribute written twice. Empty when the page is fine.
+
+    No Nu checker (vnu.jar) is on the machine and none may be downloaded, so
+    these rules are written out here; they are checked against each page
+    the tests build."""
+    from bs4 import BeautifulSoup
+
+    text = html.decode("utf-8") if isinstance(html, bytes) else html
+    dup = _DuplicateAttributes()
+    dup.feed(text)
+    problems = list(dup.problems)
+    soup = BeautifulSoup(text, "html.parser")
+    elements = [e for e in soup.find_all(True) if not e.find_parent("svg") and e.name != "svg"]
+    ids: dict[str, str] = {}
+    for e in soup.find_all(id=True):
+        if e["id"] in ids:
+            problems.append(f"id {e['id']!r} used twice (<{ids[e['id']]}>, <{e.name}>)")
+        ids.setdefault(e["id"], e.name)
+    level = 0
+    for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        n = int(h.name[1])
+        if n > level + 1:
+            title = " ".join(h.get_text(" ").split())[:40]
+            problems.append(f"<{h.name}> {title!r} follows <h{level}>: a level skipped")
+        level = n
+    for e in elements:
+        parent = e.parent.name if e.parent is not None else ""
+        if parent in _NO_PHRASING and e.name not in ("script", "template"):
+            allowed = {
+                "ul": {"li"},
+                "ol": {"li"},
+                "menu": {"li"},
+                "dl": {"dt", "dd", "div"},
+                "table": {"caption", "colgroup", "thead", "tbody", "tfoot", "tr"},
+                "thead": {"tr"},
+                "tbody": {"tr"},
+                "tfoot": {"tr"},
+                "tr": {"td", "th"},
+                "colgroup": {"col"},
+                "select": {"option", "optgroup", "hr"},
+                "optgroup": {"option"},
+                "datalist": {"option"},
+                "html": {"head", "body"},
+            }.get(parent)
+            if allowed is not None and e.name not in allowed:
+                problems.append(f"<{e.name}> straight inside <{parent}>")
+        if parent in _TEXT_ONLY:
+            problems.append(f"<{e.name}> inside <{parent}>, whose content is text only")
+        if e.name in _PARENTS and parent not in _PARENTS[e.name]:
+            problems.append(f"<{e.name}> inside <{parent}>")
+        if e.name in _INTERACTIVE or (e.name == "input" and e.get("type") != "hidden"):
+            outer = e.find_parent(["a", "button"])
+            if outer is not None:
+                problems.append(f"<{e.name}> inside <{outer.name}>")
+        if e.name in _NAME_PROHIBITED and not e.get("role"):
+            for attr in ("aria-label", "aria-labelledby"):
+                if e.get(attr) is not None:
+                    problems.append(f"{attr} on <{e.name}> without a role")
+        if e.name == "img" and e.get("alt") is None:
+            problems.append(f"<img src={e.get('src')!r}> without alt")
+        for attr in ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"):
+            for ref in str(e.get(attr) or "").split():
+                if ref not in ids:
+                    problems.append(f"<{e.name} {attr}={ref!r}> names no element")
+        for attr, value in e.attrs.items():
+            joined = " ".join(value) if isinstance(value, list) else str(value)
+            if "<bdi" in joined or "</" in joined:
+                problems.append(f"markup in <{e.name} {attr}={joined[:60]!r}>")
+        if e.name == "label" and e.get("for"):
+            target = soup.find(id=e["for"])
+            if target is None or target.name not in _LABELABLE:
+                problems.append(f"<label for={e['for']!r}> labels no form control")
+        if e.name in ("input", "select", "textarea") and e.get("type") not in (
+            "hidden",
+            "submit",
+            "button",
+            "reset",
+            "image",
+        ):
+            labelled = (
+                e.get("aria-label")
+                or e.get("aria-labelledby")
+                or e.get("title")
+                or e.find_parent("label") is not None
+                or (e.get("id") and soup.find("label", attrs={"for": e["id"]}) is not None)
+            )
+            if not labelled:
+                problems.append(f"<{e.name} name={e.get('name')!r}> has no label")
+    for string in soup.find_all(string=True):
+        if "<bdi" in string or "</bdi" in string:
+            problems.append(f"markup shown as text: {str(string).strip()[:60]!r}")
+    if len(soup.find_all("main")) > 1:
+        problems.append("more than one <main>")
+    return problems

@@ -98,6 +98,21 @@ def test_headings_shift_and_get_ids() -> None:
     assert "<h1" not in out
 
 
+def test_a_heading_never_takes_an_id_of_the_page_around_it() -> None:
+    """A body's "About" or "History" would repeat the id of the objective
+    page's own section (``<h2 id="about">``), and "KR arr" that of a key
+    result's row (``kr-arr``): ids must be unique in a page, so these get
+    ``-1``. A check-in's notes get no heading ids at all: one page lists many
+    check-ins, and two notes' "Blockers" would both be ``blockers``."""
+    out = md("# About\n\n## History\n\n## KR arr\n\n## About us")
+    assert '<h2 id="about-1">About</h2>' in out
+    assert '<h3 id="history-1">History</h3>' in out
+    assert '<h3 id="kr-arr-1">KR arr</h3>' in out
+    assert '<h3 id="about-us">About us</h3>' in out
+    notes = renderer(False, heading_ids=False)("## Blockers\n\nNone.")
+    assert notes.startswith("<h3>Blockers</h3>")
+
+
 def test_empty_body() -> None:
     assert md("") == "" and md("  \n") == ""
 
@@ -298,3 +313,21 @@ def test_checking_a_url_does_not_import_markdown_it() -> None:
         "assert 'markdown_it' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_ids_headings_avoid_are_the_themes() -> None:
+    """Every fixed id the default theme's templates write is one a Markdown
+    heading steps around (okrsite.markdown._THEME_IDS): a template that gains
+    a section id must add it there, or a body's heading could repeat it."""
+    import re
+    from pathlib import Path
+
+    from okrsite.markdown import _THEME_IDS
+
+    templates = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates"
+    written = {
+        m
+        for path in templates.rglob("*.html")
+        for m in re.findall(r'\bid="([a-z][a-z0-9-]*)"', path.read_text(encoding="utf-8"))
+    }
+    assert written and written <= _THEME_IDS, written - _THEME_IDS

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from sitecheck import dangling_separators, html_problems
+from sitecheck import conformance_problems, dangling_separators, html_problems
 
 from okrsite.cli import cli
 
@@ -50,6 +50,7 @@ def assert_clean(out: Path) -> None:
     for path in sorted(out.rglob("*.html")):
         html = path.read_bytes()
         assert html_problems(html) == [], path
+        assert conformance_problems(html) == [], path
         assert dangling_separators(html) == [], path
 
 

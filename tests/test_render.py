@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import write_site
 from site_fixture import AS_OF, SITE
-from sitecheck import broken_links, dangling_separators, html_problems, scan
+from sitecheck import broken_links, conformance_problems, dangling_separators, html_problems, scan
 
 from okrsite.config import SiteConfig
 from okrsite.export import portfolio_json
@@ -93,13 +93,16 @@ def test_all_relative_links_resolve(out: dict[str, bytes]) -> None:
 
 def test_every_page_is_valid_html_with_no_dangling_separator(out: dict[str, bytes]) -> None:
     """Tags pair up, no block sits in a phrasing element (the ``<bdi>`` around
-    names included), and no line starts or ends with " · " (tests/sitecheck.py)."""
+    names included), ids are unique, headings skip no level, and no line
+    starts or ends with " · " (tests/sitecheck.py)."""
     pages = {p: b for p, b in out.items() if p.endswith(".html")}
     assert len(pages) > 20
     for path, html in pages.items():
         assert html_problems(html) == [], path
+        assert conformance_problems(html) == [], path
         assert dangling_separators(html) == [], path
     assert html_problems("<p><span><div></div></span></p>")  # the check can fail
+    assert conformance_problems('<p id="a"></p><p id="a"></p>')
     assert dangling_separators("<p>Ana · </p>")
 
 

@@ -53,13 +53,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
 
 @pytest.fixture(scope="module")
 def server(built: tuple[Path, Any]) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built[0]))
+    # the folder above the site is served, so the site sits under a sub-path
+    # (/site0/), as on a project's GitHub Pages: a link that starts at the
+    # server's root would leave it
+    handler = functools.partial(_QuietHandler, directory=str(built[0].parent))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    # served under a sub-path would need a proxy; the root-relative-free links
-    # are checked by test_render, here the server proves http:// works
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{built[0].name}/"
     httpd.shutdown()
     httpd.server_close()
 

@@ -8,6 +8,7 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_checkin = resolve('checkin')
+    l_0_level = resolve('level')
     l_0_day = resolve('day')
     l_0_show_target = resolve('show_target')
     l_0_root = resolve('root')
@@ -15,21 +16,29 @@ def root(context, missing=missing, environment=environment):
     l_0_num = resolve('num')
     l_0_with_unit = resolve('with_unit')
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['default']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'default' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<article class="checkin" id="'
     yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'anchor'))
-    yield '">\n  <h3><time datetime="'
+    yield '">\n  <h'
+    yield escape(t_1((undefined(name='level') if l_0_level is missing else l_0_level), 3))
+    yield '><time datetime="'
     yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
         pass
@@ -56,12 +65,14 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'))
-    yield '</h3>\n  <p class="meta">'
+    yield '</h'
+    yield escape(t_1((undefined(name='level') if l_0_level is missing else l_0_level), 3))
+    yield '>\n  <p class="meta">'
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author'):
         pass
         yield 'von '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author')))
-    if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
+    if (not t_3(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
         pass
         yield escape((' · ' if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author') else cond_expr_undefined("the inline if-expression on line 4 in 'partials/checkin.html' evaluated to false and no else section was defined.")))
         yield 'Zuversicht '
@@ -81,7 +92,7 @@ def root(context, missing=missing, environment=environment):
             yield '</strong></li>'
         l_1_v = missing
         yield '</ul>\n'
-    if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
+    if (not t_3(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
         pass
         yield '  <p>Wert: <strong>'
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'unit')))
@@ -94,4 +105,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=31&3=33&4=60&5=71&6=74&8=84&9=87&11=89&12=92'
+debug_info = '2=38&3=40&4=71&5=82&6=85&8=95&9=98&11=100&12=103'

@@ -28,9 +28,9 @@ def root(context, missing=missing, environment=environment):
     yield escape((undefined(name='html_lang') if l_0_html_lang is missing else l_0_html_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Page not found · '
     yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
-    yield '</title>\n<style>\nbody{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b1f23;background:#fff}\na{color:#0b57d0}\n@media (prefers-color-scheme: dark){body{color:#e6e6e6;background:#15181c}a{color:#8ab4f8}}\n</style>\n</head>\n<body>\n<main id="main">\n<h1>Page not found</h1>\n<p>'
+    yield '</title>\n<link rel="icon" href="data:,">\n<style>\nbody{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b1f23;background:#fff}\na{color:#0b57d0}\n@media (prefers-color-scheme: dark){body{color:#e6e6e6;background:#15181c}a{color:#8ab4f8}}\n</style>\n</head>\n<body>\n<main id="main">\n<h1>Page not found</h1>\n<p>'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'There is no page at this address in %(site)s. Goals move when files are renamed: try the %(home)s or the search there.', site=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<strong>%s</strong>'), environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')), home=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a id="home" href="/">%s</a>'), Markup('home page'))))
     yield '</p>\n</main>\n<script>\n(function () {\n  var parts = location.pathname.split("/").slice(0, -1);\n  var home = document.getElementById("home");\n  if (location.protocol === "file:" || !window.fetch) return;\n  function probe(i) {\n    if (i < 0) return;\n    var base = parts.slice(0, i + 1).join("/") + "/";\n    fetch(base + "static/style.css", {method: "HEAD"}).then(function (r) {\n      if (r.ok) { home.href = base + "index.html"; } else { probe(i - 1); }\n    }, function () { probe(i - 1); });\n  }\n  probe(parts.length - 1);\n})();\n</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '7=28&11=30&21=32'
+debug_info = '7=28&11=30&22=32'

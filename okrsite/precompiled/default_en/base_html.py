@@ -37,7 +37,7 @@ def root(context, missing=missing, environment=environment):
     yield escape((undefined(name='version') if l_0_version is missing else l_0_version))
     yield '">\n<link rel="stylesheet" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield 'static/style.css">\n<link rel="alternate" type="application/atom+xml" title="'
+    yield 'static/style.css">\n<link rel="icon" href="data:,">\n<link rel="alternate" type="application/atom+xml" title="'
     yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
     yield ': check-ins" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
@@ -115,4 +115,4 @@ def block_scripts(context, missing=missing, environment=environment):
     pass
 
 blocks = {'title': block_title, 'head': block_head, 'main': block_main, 'scripts': block_scripts}
-debug_info = '2=27&6=29&7=31&9=37&10=39&11=41&12=45&17=47&20=51&23=53&30=55&33=57&35=69&36=71&6=74&12=90&30=99&36=108'
+debug_info = '2=27&6=29&7=31&9=37&10=39&12=41&13=45&18=47&21=51&24=53&31=55&34=57&36=69&37=71&6=74&13=90&31=99&37=108'

@@ -63,7 +63,7 @@ def block_main(context, missing=missing, environment=environment):
         l_1_checkin_block = resolve('checkin_block')
         _loop_vars = {}
         pass
-        yield escape(context.call((undefined(name='checkin_block') if l_1_checkin_block is missing else l_1_checkin_block), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_c, _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='checkin_block') if l_1_checkin_block is missing else l_1_checkin_block), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_c, True, 2, _loop_vars=_loop_vars))
         yield '\n'
     l_1_c = l_1_checkin_block = missing
     yield '</div>\n'
