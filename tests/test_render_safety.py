@@ -141,7 +141,11 @@ def test_no_edit_link_for_unsafe_repo_url(out: dict[str, bytes]) -> None:
 
 def test_unsafe_initiative_links_are_plain_text(out: dict[str, bytes]) -> None:
     page = scan(out["objectives/evil/index.html"])
-    assert not [x for x in page.links if x.lower().lstrip().startswith(("javascript", "data:"))]
+    unsafe = [x for x in page.links if x.lower().lstrip().startswith(("javascript", "data:"))]
+    # the theme's own empty icon in <head> (so no browser asks for /favicon.ico)
+    assert unsafe == ["data:,"]
+    assert out["objectives/evil/index.html"].count(b"data:,") == 1
+    assert b'<link rel="icon" href="data:,">' in out["objectives/evil/index.html"]
 
 
 def test_xml_outputs_stay_well_formed(out: dict[str, bytes]) -> None:
