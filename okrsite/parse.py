@@ -1688,8 +1688,8 @@ def _commitment_flag(data: dict[str, Any]) -> dict[str, Any]:
     ``roofshot:`` with yes or no), as other OKR tools' check boxes write it,
     read as the ``commitment:`` it says. Only without a ``commitment:`` line
     and with one such flag: anything else is left to be warned of as written."""
-    if "commitment" in data:
-        return data
+    if "commitment" in data or KNOWN_KEYS["objective"].issuperset(data):
+        return data  # the usual case (no flag is a known key), checked in one step
     forms = {k: yamlsource.key_form(str(k)) for k in data}
     flags = [k for k, form in forms.items() if form in _COMMITMENT_FLAGS]
     if len(flags) != 1 or type(data[flags[0]]) is not bool:
