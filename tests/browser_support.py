@@ -8,6 +8,9 @@ it from trying to reach Google's hosts); one function keeps them in step.
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -34,6 +37,27 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def served_folder(folder: Path) -> Iterator[str]:
+    """A static file server for ``folder`` on 127.0.0.1 and a free port, as a
+    host serves a built site; yields its root URL and stops it afterwards."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
 
 
 def write_example_site(dest: Path, as_of: date = date(2026, 11, 20)) -> Path:

@@ -16,16 +16,13 @@ or critical axe violation, and not scroll sideways at 360 px.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium
+from browser_support import CHROMIUM, chromium, served_folder
 from click.testing import CliRunner
 from conftest import write_site
 from sitecheck import conformance_problems, dangling_separators, html_problems
@@ -280,20 +277,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Pat
 
 @pytest.fixture(scope="module")
 def server(sites: dict[tuple[str, str], Path]) -> Iterator[str]:
-    parent = next(iter(sites.values())).parent
-    handler = functools.partial(_QuietHandler, directory=str(parent))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
+    with served_folder(next(iter(sites.values())).parent) as root:
+        yield root
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,14 @@ inline test site.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium
+from browser_support import CHROMIUM, chromium, served_folder
 from conftest import REPO, write_site
 from site_fixture import AS_OF, SITE
 
@@ -56,18 +53,8 @@ def server(built: tuple[Path, Any]) -> Iterator[str]:
     # the folder above the site is served, so the site sits under a sub-path
     # (/site0/), as on a project's GitHub Pages: a link that starts at the
     # server's root would leave it
-    handler = functools.partial(_QuietHandler, directory=str(built[0].parent))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/{built[0].name}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
+    with served_folder(built[0].parent) as root:
+        yield f"{root}{built[0].name}/"
 
 
 @pytest.fixture(scope="module")
