@@ -33,7 +33,13 @@ from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.resolve import checkin_order
 from okrsite.slug import slugify
-from okrsite.written_dates import MOMENT_FORMS, read_date, timed, year_last_readings
+from okrsite.written_dates import (
+    MOMENT_FORMS,
+    read_date,
+    relative_day,
+    timed,
+    year_last_readings,
+)
 
 #: how the editor's note template marks what is not part of the note (as git does)
 SCISSORS = "# ------------------------ >8 ------------------------"
@@ -50,7 +56,10 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
     same functions (:mod:`okrsite.written_dates`), so a date that a file
     accepts is never refused on the command line (``18.11.2026``,
     ``2026-11-18 4:30 pm``), and one a file refuses is refused here before
-    anything is loaded. The file gets it as ``2026-11-18`` or
+    anything is loaded. On the command line only, ``today`` and ``yesterday``
+    (with a time too: ``yesterday 4:30 pm``) name the day counted from the
+    machine's clock, as a person checking in late types it; a file keeps the
+    date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
     ``2026-11-18T16:30``, as the command always wrote it."""
 
     name = "DATE"
@@ -61,6 +70,10 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, date):
             return value
         text = str(value).strip()
+        first, _, rest = text.partition(" ")
+        named = relative_day(first)
+        if named is not None:  # yesterday 4:30 pm: the day's date, then its time as written
+            text = f"{named} {rest}".strip()
         split = timed(text)
         written, clock = split if split is not None else (text, "")
         day = read_date(written)
@@ -75,7 +88,11 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
                     param,
                     ctx,
                 )
-            self.fail(f"{value!r} is not a date; write it as {MOMENT_FORMS}", param, ctx)
+            self.fail(
+                f"{value!r} is not a date; write it as {MOMENT_FORMS}, or today or yesterday",
+                param,
+                ctx,
+            )
         if clock is None:
             self.fail(
                 f"{value!r} has no such time of day; write it 24-hour, e.g. "

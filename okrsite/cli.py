@@ -31,13 +31,16 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         from okrsite.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+        from okrsite.written_dates import relative_day
 
-        day = value if isinstance(value, date) else None
+        day = value if isinstance(value, date) else relative_day(str(value))
         if day is None:
             try:
                 day = date.fromisoformat(str(value))
             except ValueError:
-                self.fail(f"{value!r} is not a date like 2026-02-15", param, ctx)
+                self.fail(
+                    f"{value!r} is not a date like 2026-02-15 (or today, yesterday)", param, ctx
+                )
         if not date_in_range(day):
             self.fail(f"{day} is outside {EARLIEST_DATE} to {LATEST_DATE}", param, ctx)
         return day

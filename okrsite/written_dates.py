@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 __all__ = [
     "MOMENT_FORMS",
@@ -265,3 +265,17 @@ def timed(text: str) -> tuple[str, str | None] | None:
     if hour > 23 or minute > 59 or second > 59:
         return m[1], None
     return m[1], f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m[4] else "")
+
+
+#: the words for a day counted from today that the command line takes
+RELATIVE_DAYS = {"today": 0, "yesterday": 1}
+
+
+def relative_day(text: str, today: date | None = None) -> date | None:
+    """``today`` or ``yesterday`` (any letter case) as a date, counted from
+    ``today`` (default: the machine's clock); ``None`` for anything else.
+    For command-line options only: a file's date must not move each day."""
+    back = RELATIVE_DAYS.get(text.strip().casefold())
+    if back is None:
+        return None
+    return (today or date.today()) - timedelta(days=back)

@@ -756,3 +756,29 @@ def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: P
     assert "warning OKR311" in out and "note:" not in out, out
     code, out = run(*args, "--set", "self-serve=36", "--date", "2026-11-12")
     assert code == 0 and "note:" not in out and "OKR311" not in out, out
+
+
+@pytest.mark.parametrize(
+    "written, days_back, clock",
+    [("yesterday", 1, ""), ("Yesterday 4:30 pm", 1, "T16:30"), ("today 09:15", 0, "T09:15")],
+)
+def test_date_takes_today_and_yesterday(
+    tmp_path: Path, written: str, days_back: int, clock: str
+) -> None:
+    """A person checking in the morning after types ``--date yesterday``; the
+    file gets that day's date (a file's date must not move the next day)."""
+    from datetime import timedelta
+
+    root = tmp_path / "late"
+    init_site(root)
+    day = date.today() - timedelta(days=days_back)
+    args = ("checkin", "company/faster-support", "--set", "self-serve=20", "--site", str(root))
+    before = written_checkins(root, "company/faster-support")
+    code, out = run(*args, "--date", written)
+    assert code == 0, out
+    after = written_checkins(root, "company/faster-support")
+    (name,) = set(after) - set(before)
+    assert name.startswith(f"{day}")
+    text = after[name]
+    assert f"\ndate: {day}{clock}\n" in text
+    assert "yesterday" not in text.casefold() and "today" not in text.casefold()

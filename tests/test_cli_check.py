@@ -200,7 +200,7 @@ def test_check_finds_site_from_cwd(make_site: MakeSite, monkeypatch: pytest.Monk
     ("args", "message"),
     [
         (["check", "--as-of", "2026-02-30"], "'2026-02-30' is not a date like 2026-02-15"),
-        (["check", "--as-of", "yesterday"], "'yesterday' is not a date like 2026-02-15"),
+        (["check", "--as-of", "last week"], "'last week' is not a date like 2026-02-15"),
         (["check", "--frobnicate"], "No such option '--frobnicate'"),
         (["check", "--format", "xml"], "'xml' is not one of 'text', 'json', 'github'"),
         (["export", "--format", "yaml"], "'yaml' is not one of 'json', 'csv'"),
@@ -217,6 +217,17 @@ def test_usage_errors(args: list[str], message: str, make_site: MakeSite) -> Non
     no_traceback(result)
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_as_of_yesterday_is_the_day_before_today(make_site: MakeSite) -> None:
+    """``--as-of yesterday`` (or ``today``) judges at that day, as a date."""
+    from datetime import date, timedelta
+
+    site = make_site(GOOD)
+    result = invoke("export", "--site", str(site), "--as-of", "yesterday")
+    assert result.exit_code == 0, result.output
+    day = date.today() - timedelta(days=1)
+    assert json.loads(result.stdout)["as_of"] == day.isoformat()
 
 
 def test_usage_error_missing_site_folder(tmp_path: Path) -> None:
