@@ -70,8 +70,8 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, date):
             return value
         text = str(value).strip()
-        first, _, rest = text.partition(" ")
-        named = relative_day(first)
+        word, _, rest = text.partition(" ")
+        named = relative_day(word)
         if named is not None:  # yesterday 4:30 pm: the day's date, then its time as written
             text = f"{named} {rest}".strip()
         split = timed(text)
