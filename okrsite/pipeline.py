@@ -382,6 +382,34 @@ class MappingTree:
         return raw if raw is not None else error("OKR010", f"{excerpt(rel)} does not exist", rel)
 
 
+def _near_file(tree: SourceTree, rel: str) -> str | None:
+    """The file in ``rel``'s folder whose name is ``rel``'s written in
+    another letter case or one slip off (``Revenue.csv``, ``revenue.cvs``):
+    names are case-sensitive on the machines that build sites, not on the
+    laptop that wrote the file. ``None`` when there is none (or the tree
+    cannot list a folder)."""
+    import difflib
+
+    folder, _, name = rel.rpartition("/")
+    if isinstance(tree, FileTree):
+        try:
+            base = os.path.realpath(tree.root / folder)
+            if not within(base, tree._roots):
+                return None
+            names = [n for n in os.listdir(base) if os.path.isfile(os.path.join(base, n))]
+        except OSError:
+            return None
+    elif isinstance(tree, MappingTree):
+        prefix = f"{folder}/"
+        names = [p[len(prefix) :] for p in tree.files if p.startswith(prefix)]
+        names = [n for n in names if "/" not in n]
+    else:
+        return None
+    same_case = [n for n in names if n.casefold() == name.casefold()]
+    close = same_case or difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    return f"{folder}/{close[0]}" if close else None
+
+
 class LoadResult:
     """A loaded site: its configuration, scores and every diagnostic.
 
@@ -566,6 +594,7 @@ def _load(
 
     csv_data: dict[str, tuple[list[tuple[date, float]], list[Diagnostic]] | None] = {}
     csv_seen: list[tuple[str, str]] = []
+    data_near: dict[str, str] = {}  # a data: file not found → the file meant, by its name
     for pf in parsed:
         data = getattr(pf.record, "data", None)
         if isinstance(data, str) and data not in csv_data:
@@ -576,6 +605,10 @@ def _load(
                 csv_data[data] = parse_csv(rel, got)
             else:
                 csv_data[data] = None if got.code == "OKR010" else ([], [got])
+                if got.code == "OKR010":
+                    near = _near_file(tree, rel)
+                    if near is not None:
+                        data_near[data] = near[len(rel) - len(data) :]
     own = len(outcome_diags)  # the files' own findings; what follows looks across files
 
     pages = _page_estimate(parsed)
@@ -588,7 +621,7 @@ def _load(
                 hint="raise max_pages in okrsite.toml if the site really is this large",
             )
         )
-    portfolio, resolve_diags = resolve(parsed, config, csv_data)
+    portfolio, resolve_diags = resolve(parsed, config, csv_data, data_near)
     memo = scores
     if memo is None and cache is not None:
         memo = cache.scores = cache.scores or ScoreMemo()

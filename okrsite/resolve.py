@@ -212,11 +212,14 @@ def resolve(
     parsed: Sequence[ParsedFile],
     config: SiteConfig,
     csv_data: Mapping[str, tuple[list[tuple[date, float]], list[Diagnostic]] | None] | None = None,
+    data_near: Mapping[str, str] | None = None,
 ) -> tuple[Portfolio, list[Diagnostic]]:
     """Check every cross-file reference and assemble the portfolio.
 
     ``csv_data`` maps a KPI's ``data:`` path to its parsed rows (``None`` when
     the file does not exist); the pipeline reads those files at the edge.
+    ``data_near`` names, for a ``data:`` path that does not exist, the file
+    beside it that was surely meant (another letter case, one slip off).
     """
     diags: list[Diagnostic] = []
     csv_data = csv_data or {}
@@ -635,12 +638,20 @@ def resolve(
         if kpi.data is not None:
             loaded = csv_data.get(kpi.data)
             if loaded is None:
+                near = (data_near or {}).get(kpi.data)
                 diags.append(
                     error(
                         "OKR310",
-                        f"data file {kpi.data!r} does not exist",
+                        f"data file {kpi.data!r} does not exist"
+                        + (f", but {near!r} does" if near else ""),
                         kpi.file,
-                        hint=f"put a CSV with a 'date,value' header at {config.content_dir}/{kpi.data}",
+                        hint=(
+                            f"write data: {near} (file names are case-sensitive when the "
+                            "site is built elsewhere), or rename the file"
+                            if near
+                            else f"put a CSV with a 'date,value' header at "
+                            f"{config.content_dir}/{kpi.data}"
+                        ),
                         key_path=("data",),
                     )
                 )

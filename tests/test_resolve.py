@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -294,6 +295,41 @@ def test_missing_csv() -> None:
     (d,) = errors(r)
     assert (d.code, d.line, d.column) == ("OKR310", 4, 7)
     assert d.message == "data file 'data/nps.csv' does not exist"
+
+
+def test_missing_csv_names_the_file_in_another_letter_case(tmp_path: Path) -> None:
+    """Written on a laptop whose disk ignores letter case, ``data/NPS.csv``
+    reads ``nps.csv`` there, but not on the Linux machine that builds the
+    site: the error names the file that is there and what to write."""
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    site = tmp_path / "site"
+    (site / "content/kpis").mkdir(parents=True)
+    (site / "content/data").mkdir()
+    (site / "okrsite.toml").write_text('[site]\ntitle = "T"\n', encoding="utf-8")
+    (site / "content/kpis/nps.md").write_text(
+        "---\ntitle: Net promoter score\ntarget: 40\ndata: data/NPS.csv\n---\n", encoding="utf-8"
+    )
+    (site / "content/kpis/churn.md").write_text(
+        "---\ntitle: Churn\ntarget: 2\ndata: data/churn.cvs\n---\n", encoding="utf-8"
+    )
+    (site / "content/kpis/sales.md").write_text(
+        "---\ntitle: Sales\ntarget: 2\ndata: data/pipeline.csv\n---\n", encoding="utf-8"
+    )
+    for name in ("nps.csv", "churn.csv"):
+        (site / "content/data" / name).write_text("date,value\n2026-01-15,30\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site)])
+    assert result.exit_code == 1
+    said = " ".join(result.stderr.split())
+    assert (
+        "content/kpis/nps.md:4:7: error OKR310: data file 'data/NPS.csv' does not exist, "
+        "but 'data/nps.csv' does"
+    ) in said
+    assert "hint: write data: data/nps.csv (file names are case-sensitive" in said
+    assert "data file 'data/churn.cvs' does not exist, but 'data/churn.csv' does" in said
+    assert "data file 'data/pipeline.csv' does not exist (hint: put a CSV" in said
 
 
 def test_people_and_teams_checked_only_when_declared() -> None:
