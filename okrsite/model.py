@@ -216,6 +216,11 @@ class CheckIn:
     #: read as 1 or 0): resolving refuses them for a key result that is not
     #: done-or-not
     yes_no: tuple[str, ...] = ()
+    #: values under ``values:`` written as words with no digit in them
+    #: (``site: Design approved``), with the words: no number, but what to
+    #: say depends on the key result (a checklist's milestone is ticked in
+    #: the objective's file), which resolving knows
+    texts: tuple[tuple[str, str], ...] = ()
 
     @property
     def undated(self) -> bool:

@@ -216,7 +216,7 @@ class _Fields:
         elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.err(
                 "OKR103",
-                f"{key} must be a text value, got {_show(value)}",
+                f"{key} must be a text value, got {shown_value(value)}",
                 (*path, key),
                 hint="quote it if it is meant as text",
             )
@@ -235,7 +235,7 @@ class _Fields:
         if value is not None and not _valid_ref(value):
             self.err(
                 "OKR006",
-                f"{key} {_show(value)} is not a valid id",
+                f"{key} {shown_value(value)} is not a valid id",
                 (*path, key),
                 hint="ids are paths like 'sales/emea' or 'sales/emea#revenue'",
             )
@@ -264,10 +264,12 @@ class _Fields:
             raw = _people_in_one_line(raw)
         if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
             if len(raw) > 1:
-                others = ", ".join(_show(x) for x in raw[1:5]) + (", …" if len(raw) > 5 else "")
+                others = ", ".join(shown_value(x) for x in raw[1:5]) + (
+                    ", …" if len(raw) > 5 else ""
+                )
                 self.warn(
                     "OKR123",
-                    f"{key} names one {kind}: the first, {_show(raw[0])}, is taken; not {others}",
+                    f"{key} names one {kind}: the first, {shown_value(raw[0])}, is taken; not {others}",
                     (*path, key),
                     hint=several
                     or (
@@ -341,13 +343,13 @@ class _Fields:
                 if isinstance(value, bool)
                 else "nothing"
                 if value is None
-                else _show(value)
+                else shown_value(value)
             )
             self.err(
                 "OKR102",
                 f"{label} must be a number, got {shown}",
                 path,
-                hint=_number_hint(value),
+                hint=number_hint(value),
             )
             return None
         if (low is not None and result < low) or (high is not None and result > high):
@@ -410,7 +412,7 @@ class _Fields:
         if len(readings) > 1:
             self.err(
                 "OKR104",
-                f"{label} {_show(value)} names two days: {_day_month_year(readings[0])} (day first) "
+                f"{label} {shown_value(value)} names two days: {_day_month_year(readings[0])} (day first) "
                 f"or {readings[1]:%B} {readings[1].day}, {readings[1].year} (month first)",
                 path,
                 hint=f"write the one you mean as year-month-day: {readings[0]} or {readings[1]}",
@@ -418,7 +420,7 @@ class _Fields:
             return None
         self.err(
             "OKR104",
-            f"{label} must be a real date like 2026-02-10, got {_show(value)}",
+            f"{label} must be a real date like 2026-02-10, got {shown_value(value)}",
             path,
             hint=_date_hint(value, month),
         )
@@ -435,7 +437,7 @@ class _Fields:
         guess = closest(str(value), options) if isinstance(value, str) else None
         self.err(
             "OKR105",
-            f"{key} must be one of {', '.join(options)}, got {_show(value)}",
+            f"{key} must be one of {', '.join(options)}, got {shown_value(value)}",
             (*path, key),
             hint=f"did you mean {guess!r}?" if guess else None,
         )
@@ -447,7 +449,7 @@ class _Fields:
             return None
         if isinstance(value, bool):
             return value
-        self.err("OKR103", f"{key} must be true or false, got {_show(value)}", (*path, key))
+        self.err("OKR103", f"{key} must be true or false, got {shown_value(value)}", (*path, key))
         return None
 
     def text_list(
@@ -466,7 +468,7 @@ class _Fields:
         if not isinstance(items, list):
             self.err(
                 "OKR106",
-                f"{key} must be a list like [a, b], got {_show(value)}",
+                f"{key} must be a list like [a, b], got {shown_value(value)}",
                 (*path, key),
             )
             return ()
@@ -474,7 +476,9 @@ class _Fields:
         for i, item in enumerate(items):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
                 self.err(
-                    "OKR103", f"{key} entries must be text, got {_show(item)}", (*path, key, i)
+                    "OKR103",
+                    f"{key} entries must be text, got {shown_value(item)}",
+                    (*path, key, i),
                 )
                 continue
             text = str(item).strip()
@@ -482,7 +486,9 @@ class _Fields:
                 out.append(text)  # resolving says which objective has that title, if one does
                 continue
             if refs and not _valid_ref(text):
-                self.err("OKR006", f"{key} entry {_show(text)} is not a valid id", (*path, key, i))
+                self.err(
+                    "OKR006", f"{key} entry {shown_value(text)} is not a valid id", (*path, key, i)
+                )
                 continue
             if text:
                 out.append(text)
@@ -503,7 +509,7 @@ class _Fields:
             if limits.utf8_length(tag) > limits.MAX_TAG_BYTES:
                 self.err(
                     "OKR009",
-                    f"tag {_show(tag)} is too long to be a page name",
+                    f"tag {shown_value(tag)} is too long to be a page name",
                     (*path, "tags", i),
                     hint=f"tags may be at most {limits.MAX_TAG_BYTES} bytes "
                     "(a character outside ASCII takes 2-4 bytes)",
@@ -530,7 +536,7 @@ class _Fields:
         if not isinstance(value, dict):
             self.err(
                 "OKR106",
-                f"{key} must be a mapping like {{a: 1, b: 2}}, got {_show(value)}",
+                f"{key} must be a mapping like {{a: 1, b: 2}}, got {shown_value(value)}",
                 (*path, key),
             )
             return None
@@ -561,7 +567,7 @@ class _Fields:
                     )
                 self.warn(
                     "OKR111",
-                    f"unknown key {_show(str(key))} in {what} is ignored",
+                    f"unknown key {shown_value(str(key))} in {what} is ignored",
                     (*path, str(key)),
                     hint=hint,
                 )
@@ -724,7 +730,7 @@ def _date_hint(value: Any, month: bool = False) -> str:
     return "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month"
 
 
-def _number_hint(value: Any) -> str:
+def number_hint(value: Any) -> str:
     if value is None:
         return "write its number after the colon, or leave the key out"
     if isinstance(value, str):
@@ -750,7 +756,7 @@ _SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 5
 _SHORT.maxlevel = 3
 
 
-def _show(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """A short repr for messages: bounded however large or deep ``value`` is."""
     if type(value) is str and len(value) <= 58:  # what reprlib gives, without its dispatch
         text = repr(value)
@@ -1058,7 +1064,7 @@ def parse_data(
         else:
             f.err(
                 "OKR005",
-                f"type must be one of {', '.join(KINDS)}, got {_show(declared)}",
+                f"type must be one of {', '.join(KINDS)}, got {shown_value(declared)}",
                 ("type",),
             )
             return _finish(rel, path_kind, None, diags, parts)
@@ -1078,7 +1084,7 @@ def parse_data(
     if ID_RE.match(rid) and limits.id_too_long(rid):
         f.err(
             "OKR009",
-            f"id {_show(rid)} is too long to be a file name",
+            f"id {shown_value(rid)} is too long to be a file name",
             ("id",) if "id" in data else (),
             hint=f"ids may be at most {limits.MAX_ID_SEGMENT_BYTES} bytes between '/' "
             f"({limits.MAX_ID_BYTES} in all); a character outside ASCII takes 2-4 bytes",
@@ -1087,7 +1093,7 @@ def parse_data(
     if not ID_RE.match(rid):
         f.err(
             "OKR006",
-            f"id {_show(rid)} is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+            f"id {shown_value(rid)} is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
             ("id",) if "id" in data else (),
             hint="rename the file or set 'id:' to something like 'sales/emea'",
         )
@@ -1297,7 +1303,7 @@ def _despite_duplicates(rel: str, parts: yamlsource.Split) -> tuple[Any, list[Di
         out.append(
             error(
                 "OKR007",
-                f"key {_show(key)} is written {count}, on {where}",
+                f"key {shown_value(key)} is written {count}, on {where}",
                 rel,
                 line=at[1],
                 hint="keep one of them: YAML does not allow a key twice in one mapping",
@@ -1317,7 +1323,7 @@ def _front_matter_problem(exc: Exception, parts: yamlsource.Split) -> _FileProbl
         first, again = parts.fm_line + exc.first_line, parts.fm_line + exc.again_line
         return _FileProblem(
             "OKR007",
-            f"key {_show(exc.key)} is written twice, on lines {first} and {again}",
+            f"key {shown_value(exc.key)} is written twice, on lines {first} and {again}",
             "keep one of them: YAML does not allow a key twice in one mapping",
             again,
             None,
@@ -1502,7 +1508,7 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
     if not isinstance(raw, list):
         f.err(
             "OKR106",
-            f"key_results must be a list of key results, got {_show(raw)}",
+            f"key_results must be a list of key results, got {shown_value(raw)}",
             ("key_results",),
             hint="write each key result as '- title: …' under key_results:",
         )
@@ -1541,7 +1547,7 @@ def _key_result(
     if not isinstance(item, dict):
         f.err(
             "OKR106",
-            f"key result {i + 1} must be a mapping with a title, got {_show(item)}",
+            f"key result {i + 1} must be a mapping with a title, got {shown_value(item)}",
             path,
             hint="write '- title: …' followed by indented keys like 'target: 10'",
         )
@@ -1559,8 +1565,8 @@ def _key_result(
             said = value if isinstance(value, str) else "…"
             f.err(
                 "OKR106",
-                f"key result {i + 1} was read as the key {_show(key)} with the value "
-                f"{_show(value)}: in YAML a ': ' inside a sentence starts a value",
+                f"key result {i + 1} was read as the key {shown_value(key)} with the value "
+                f"{shown_value(value)}: in YAML a ': ' inside a sentence starts a value",
                 path,
                 hint=f'put the whole sentence in quotes: - "{key}: {said}", '
                 "or write it as 'title: …' with its own keys",
@@ -1577,14 +1583,14 @@ def _key_result(
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
         f.err(
             "OKR006",
-            f"key result id {_show(kr_id)} may contain only letters, digits, '-', '_', '.'",
+            f"key result id {shown_value(kr_id)} may contain only letters, digits, '-', '_', '.'",
             (*path, "id"),
         )
         return None, None, False
     if kr_id in seen:
         f.err(
             "OKR110",
-            f"key result id {_show(kr_id)} is used twice in this objective",
+            f"key result id {shown_value(kr_id)} is used twice in this objective",
             (*path, "id"),
             hint="give each key result its own id",
         )
@@ -1594,7 +1600,7 @@ def _key_result(
     if len(measures) > 1:
         f.err(
             "OKR109",
-            f"key result {_show(kr_id)} mixes {' and '.join(measures)}: choose one way to measure it",
+            f"key result {shown_value(kr_id)} mixes {' and '.join(measures)}: choose one way to measure it",
             (*path, measures[1]),
             hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
         )
@@ -1634,7 +1640,7 @@ def _key_result(
         if kpi is not None:
             f.err(
                 "OKR101",
-                f"key result {_show(kr_id)} takes its value from KPI {_show(kpi)} but has no target",
+                f"key result {shown_value(kr_id)} takes its value from KPI {shown_value(kpi)} but has no target",
                 path,
                 hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
             )
@@ -1747,7 +1753,7 @@ def _status(f: _Fields, data: Mapping[str, Any], path: Path_) -> str:
         finished = word in ("done", "complete", "completed", "achieved")
         f.warn(
             "OKR122",
-            f"status {_show(value)} is worked out by okrsite from "
+            f"status {shown_value(value)} is worked out by okrsite from "
             f"{'the figures' if finished else 'progress and pace'}; this line is ignored",
             (*path, "status"),
             hint=(
@@ -1889,7 +1895,7 @@ def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
     if not isinstance(raw, list) or not raw:
         f.err(
             "OKR106",
-            f"milestones must be a non-empty list, got {_show(raw)}",
+            f"milestones must be a non-empty list, got {shown_value(raw)}",
             path,
             hint="write '- {title: Shortlist, done: true}' entries",
         )
@@ -1917,7 +1923,7 @@ def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        f.err("OKR106", f"initiatives must be a list, got {_show(raw)}", ("initiatives",))
+        f.err("OKR106", f"initiatives must be a list, got {shown_value(raw)}", ("initiatives",))
         return []
     if f.too_many(raw, limits.MAX_INITIATIVES, "initiatives", ("initiatives",)):
         return []
@@ -1938,7 +1944,7 @@ def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
         ):
             f.warn(
                 "OKR112",
-                f"initiative link {_show(link)} is not an http(s) address and will not be linked",
+                f"initiative link {shown_value(link)} is not an http(s) address and will not be linked",
                 (*path, "link"),
             )
             link = None
@@ -1973,7 +1979,7 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
     if number is None:
         f.err(
             "OKR102",
-            f"confidence must be 0-10, low/medium/high or a percentage, got {_show(value)}",
+            f"confidence must be 0-10, low/medium/high or a percentage, got {shown_value(value)}",
             ("confidence",),
             hint="write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
             "70% or high",
@@ -2015,6 +2021,7 @@ def _checkin(
         f.err("OKR109", "a check-in names either an objective or a KPI, not both", ("kpi",))
     values: dict[str, float] = {}
     yes_no: list[str] = []
+    texts: list[tuple[str, str]] = []
     raw_values = _values_listed(f, data)
     if raw_values is not None:
         if kpi is not None and objective is None:
@@ -2025,6 +2032,17 @@ def _checkin(
             if isinstance(value, bool):  # launch: yes (or true, on): a yes/no key result's
                 values[key] = 1.0 if value else 0.0
                 yes_no.append(key)
+                continue
+            if (
+                objective is not None
+                and path[0] == "values"
+                and isinstance(value, str)
+                and value.strip()
+                and not any(c.isdigit() for c in value)
+                and _as_number(value) is None
+                and not (f.unit_word and _without_unit(value, f.unit_word) is not None)
+            ):
+                texts.append((key, value))  # site: Design approved; resolving says what to do
                 continue
             number = f.number_value(value, f"value of {key}", path, percent=True)
             if number is not None:
@@ -2060,6 +2078,7 @@ def _checkin(
         percent=percent,
         loose=f.loose,
         yes_no=tuple(yes_no),
+        texts=tuple(texts),
     )
 
 
@@ -2124,7 +2143,7 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
             if key in seen:
                 f.err(
                     "OKR007",
-                    f"key result {_show(key)} has two values in one check-in",
+                    f"key result {shown_value(key)} has two values in one check-in",
                     ("values", i, key),
                     hint="keep one value per key result",
                 )
@@ -2194,7 +2213,7 @@ def _kpi(
         if low not in ("green", "red"):
             f.warn(
                 "OKR111",
-                f"unknown threshold {_show(key)} is ignored",
+                f"unknown threshold {shown_value(key)} is ignored",
                 ("thresholds", key),
                 hint="okrsite needs only green and red: between them is a warning, worse than red critical"
                 if low in _YELLOW
@@ -2226,7 +2245,7 @@ def _kpi(
     if data_path is not None and not _safe_relative(data_path):
         f.err(
             "OKR006",
-            f"data path {_show(data_path)} must be a relative path inside the content folder",
+            f"data path {shown_value(data_path)} must be a relative path inside the content folder",
             ("data",),
             hint="write it relative to content/, e.g. data/nps.csv",
         )
@@ -2271,7 +2290,7 @@ def _percent_unit(f: _Fields, unit: str, written: list[Path_], whose: str) -> st
         return "%"
     f.err(
         "OKR121",
-        f"{written[0][-1]} is written as a percentage, but {whose} unit is {_show(unit)}",
+        f"{written[0][-1]} is written as a percentage, but {whose} unit is {shown_value(unit)}",
         written[0],
         hint=f"write the bare number, or 'unit: \"%\"' if {whose} figures are percentages",
     )
@@ -2299,7 +2318,7 @@ def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, P
             if set(entry) != _READING_KEYS:
                 f.err(
                     "OKR106",
-                    f"reading {i + 1} must have a date and a value, got {_show(item)}",
+                    f"reading {i + 1} must have a date and a value, got {shown_value(item)}",
                     ("values", i),
                     hint="write '- {date: 2026-10-01, value: 31}', or 'values: {2026-10-01: 31}'",
                 )
@@ -2394,7 +2413,7 @@ def _goal(
                 "OKR111",
                 f"{key} beside measure: is ignored: measure: gives the goal's figures",
                 (key,),
-                hint=f"move it into measure: ({key}: {_show(loose[key])}) or remove it",
+                hint=f"move it into measure: ({key}: {shown_value(loose[key])}) or remove it",
             )
     elif loose and data.get("measure") is None:
         raw, where = loose, ()
@@ -2495,7 +2514,7 @@ def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
     if not isinstance(raw, list):
         f.err(
             "OKR102",
-            f"members must be a list of people, got {_show(raw)}",
+            f"members must be a list of people, got {shown_value(raw)}",
             ("members",),
             hint="write members: [Uma Diaz, Tom Lee]",
         )
@@ -2678,7 +2697,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             error(
                 "OKR202",
                 "CSV header must name 'date' and 'value' columns, "
-                f"got {_show(delimiter.join(rows[0]))}",
+                f"got {shown_value(delimiter.join(rows[0]))}",
                 rel,
                 line=1,
                 hint=_header_hint(rows[0], delimiter),
@@ -2730,9 +2749,9 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             diags.append(
                 error(
                     "OKR203",
-                    f"{_show(row[di])} is not a date like 2026-02-01"
+                    f"{shown_value(row[di])} is not a date like 2026-02-01"
                     if len(readings) < 2
-                    else f"{_show(row[di])} names two days, {readings[0]} or {readings[1]}, "
+                    else f"{shown_value(row[di])} names two days, {readings[0]} or {readings[1]}, "
                     "and no other row shows whether the day or the month comes first",
                     rel,
                     line=n,
@@ -2748,7 +2767,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             diags.append(
                 error(
                     "OKR203",
-                    f"{_show(row[vi])} is not a number",
+                    f"{shown_value(row[vi])} is not a number",
                     rel,
                     line=n,
                     column=_csv_col(row, vi),
@@ -2801,7 +2820,7 @@ def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
 
 
 def _csv_number_hint(cell: str, delimiter: str) -> str:
-    """:func:`_number_hint`, for a CSV: a comma-separated file cannot have a decimal
+    """:func:`number_hint`, for a CSV: a comma-separated file cannot have a decimal
     comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
     from okrsite import kpi_csv
 
@@ -2812,7 +2831,7 @@ def _csv_number_hint(cell: str, delimiter: str) -> str:
             f"{bare.replace('.', ',')} if the point marks the decimals: "
             "in a file separated by semicolons a comma marks the decimals"
         )
-    hint = _number_hint(cell)
+    hint = number_hint(cell)
     return hint.replace("in YAML", "in a file separated by commas")
 
 

@@ -34,7 +34,14 @@ from okrsite.model import (
     Portfolio,
     Team,
 )
-from okrsite.parse import ParsedFile, closest, is_percent_unit, kind_and_id_from_path
+from okrsite.parse import (
+    ParsedFile,
+    closest,
+    is_percent_unit,
+    kind_and_id_from_path,
+    number_hint,
+    shown_value,
+)
 from okrsite.plural import plural
 from okrsite.slug import slugify
 
@@ -696,6 +703,9 @@ def resolve(
             # checked, but kept only without errors (an undated one has its date's)
             ok = c.file not in broken_files and not c.undated
             stray: list[str] = []  # top-level keys that name no key result (loose)
+            for key, text in c.texts:
+                diags.append(_text_value(obj, key, text, c.file))
+                ok = False
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
                 where = (key,) if key in c.loose else ("values", key)
@@ -961,3 +971,42 @@ def reference_exists(
         o = objectives.get(obj)
         return o is not None and o.key_result(kr) is not None
     return obj in objectives or obj in kpis
+
+
+def _text_value(obj: Objective, key: str, text: str, file: str) -> Diagnostic:
+    """The error for a check-in value written as words (``site: Design
+    approved``): for a checklist, OKR307 saying where its milestones are
+    ticked, and how for the one named; for any other key result, the
+    number it must be (OKR102, as the parse says of any value that is no
+    number)."""
+    kr = obj.key_result(key)
+    where = ("values", key)
+    if kr is None or kr.kind != "milestones":
+        return error(
+            "OKR102",
+            f"value of {key} must be a number, got {shown_value(text)}",
+            file,
+            hint=number_hint(text),
+            key_path=where,
+        )
+    wanted = slugify(text)
+    slugs = [slugify(m.title) for m in kr.milestones]
+    found = [i for i, s in enumerate(slugs) if s == wanted] or [
+        i for i, s in enumerate(slugs) if wanted and s.startswith(wanted + "-")
+    ]
+    if len(found) == 1:
+        title = kr.milestones[found[0]].title
+        hint = (
+            f"tick it in {obj.file}: - {{title: {title}, done: true}} under {key}'s "
+            f'milestones, or run okrsite checkin {obj.id} --set "{key}={title}"'
+        )
+    else:
+        titles = ", ".join(repr(m.title) for m in kr.milestones)
+        hint = f"tick its milestones with 'done: true' in {obj.file} (they are {titles})"
+    return error(
+        "OKR307",
+        f"key result {key!r} is a checklist and takes no check-in value, got {shown_value(text)}",
+        file,
+        hint=hint,
+        key_path=where,
+    )

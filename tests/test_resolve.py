@@ -332,6 +332,58 @@ def test_missing_csv_names_the_file_in_another_letter_case(tmp_path: Path) -> No
     assert "data file 'data/pipeline.csv' does not exist (hint: put a CSV" in said
 
 
+@pytest.mark.parametrize(
+    ("value", "code", "message", "hint"),
+    [
+        (
+            "lots",
+            "OKR102",
+            "value of users must be a number, got 'lots'",
+            "write digits, e.g. 50, 0.25 or 1,000,000",
+        ),
+        (
+            "design approved",
+            "OKR307",
+            "key result 'launch' is a checklist and takes no check-in value, got 'design approved'",
+            "tick it in content/objectives/a.md: - {title: Design approved, done: true} under "
+            'launch\'s milestones, or run okrsite checkin a --set "launch=Design approved"',
+        ),
+        (
+            "halfway there",
+            "OKR307",
+            "key result 'launch' is a checklist and takes no check-in value, got 'halfway there'",
+            "tick its milestones with 'done: true' in content/objectives/a.md (they are "
+            "'Design approved', 'Site live')",
+        ),
+    ],
+)
+def test_checkin_value_in_words(value: str, code: str, message: str, hint: str) -> None:
+    """A value written in words is no number; for a checklist the error says
+    where its milestones are ticked, and how to tick the one it names."""
+    key = "launch" if code == "OKR307" else "users"
+    r = load(
+        {
+            "content/objectives/a.md": objective(
+                krs="  - {id: users, title: Users, target: 10}\n"
+                "  - id: launch\n    title: Launch\n"
+                "    milestones: [Design approved, Site live]\n"
+            ),
+            "content/checkins/a/c.md": (
+                f"---\nobjective: a\ndate: 2026-01-05\nvalues:\n  {key}: {value}\n---\n"
+            ),
+        }
+    )
+    (d,) = errors(r)
+    assert (d.code, d.message, d.hint, d.file, d.line) == (
+        code,
+        message,
+        hint,
+        "content/checkins/a/c.md",
+        5,
+    )
+    assert not r.scored.portfolio.checkins
+
+
 def test_people_and_teams_checked_only_when_declared() -> None:
     base = {"content/objectives/a.md": objective(extra="team: sals\n")}
     assert by_code(load(base), "OKR306") == []
