@@ -221,6 +221,8 @@ def set_goal_current(text: str, value: Any) -> str | None:
         return None
     offset = len(lines[0]) + 1  # the front matter starts after the first '---' line
     measure = _value_of(node, "measure")
+    if isinstance(measure, yaml.ScalarNode) and measure.tag.endswith(":str"):
+        return _sentence_measure_with_current(text, offset, measure, new)
     if not isinstance(measure, yaml.MappingNode):
         if measure is not None:
             return None
@@ -244,6 +246,37 @@ def set_goal_current(text: str, value: Any) -> str | None:
     at_line = 1 + (first_key.start_mark.line if first_key is not None else measure.start_mark.line)
     lines.insert(at_line, " " * indent + f"current: {new}")
     return "\n".join(lines)
+
+
+def _sentence_measure_with_current(
+    text: str, offset: int, measure: yaml.ScalarNode, new: str
+) -> str | None:
+    """``measure: from 8 h to 2 h`` with a current value: the figures the
+    sentence gives, written out with ``current`` among them, and the
+    sentence kept after them as a comment (``measure: {start: 8, target: 2,
+    current: 5, unit: h}  # from 8 h to 2 h``). ``None`` when the sentence
+    gives no figures (the loader says so) or the line has a comment already."""
+    from okrsite.parse import measure_sentence
+
+    figures = measure_sentence(measure.value)
+    line_end = text.find("\n", offset + measure.end_mark.index)
+    rest = text[offset + measure.end_mark.index : None if line_end < 0 else line_end]
+    if figures is None or rest.strip() or "\n" in measure.value:
+        return None
+    written = {k: figures[k] for k in ("start", "target") if k in figures}
+    parts = [f"{k}: {_plain_number(v)}" for k, v in written.items()] + [f"current: {new}"]
+    if "unit" in figures:
+        unit = yaml.dump(
+            figures["unit"], Dumper=QuotingDumper, default_flow_style=True, allow_unicode=True
+        )
+        parts.append(f"unit: {unit.strip().removesuffix('...').strip()}")
+    start, stop = offset + measure.start_mark.index, offset + measure.end_mark.index
+    mapping = "{" + ", ".join(parts) + "}"
+    return text[:start] + mapping + f"  # {measure.value.strip()}" + text[stop:]
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 # ------------------------------------------------------------------ milestones

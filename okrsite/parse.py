@@ -1891,6 +1891,34 @@ def _written_out(sentence: str) -> dict[str, Any]:
     return item
 
 
+def measure_sentence(text: str) -> dict[str, Any] | None:
+    """A goal's ``measure:`` written as a key result's sentence is
+    (``measure: from 8 h to 2 h``, ``8 h to 2 h``): its start, target and
+    unit, read as :func:`_written_out` reads a key result's; ``None`` when
+    the text says no such thing. ``okrsite checkin`` reads it too, to write
+    the measure's ``current`` beside its figures."""
+    figures = _written_out(text if re.search(r"\bfrom\b", text, re.I) else f"from {text}")
+    if "target" not in figures:
+        return None
+    return {k: v for k, v in figures.items() if k != "title"}
+
+
+def _measure_written_out(f: _Fields, text: str) -> dict[str, Any]:
+    """The figures of a ``measure:`` written as a sentence
+    (:func:`measure_sentence`); anything else is refused, with a hint that
+    shows both forms (and no measure)."""
+    figures = measure_sentence(text)
+    if figures is not None:
+        return figures
+    f.err(
+        "OKR106",
+        f"measure must say where the goal starts and ends, got {shown_value(text)}",
+        ("measure",),
+        hint="write measure: {start: 8, target: 2, unit: h} or measure: from 8 h to 2 h",
+    )
+    return {}
+
+
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
     if not isinstance(raw, list) or not raw:
         f.err(
@@ -2400,6 +2428,9 @@ def _goal(
 ) -> Goal | None:
     title = f.text(data, "title", (), required=True)
     measure: Measure | None = None
+    written = data.get("measure")
+    if isinstance(written, str):
+        data = {**data, "measure": _measure_written_out(f, written)}
     raw = f.mapping(data, "measure", ())
     where: Path_ = ("measure",)
     # the measure written at the top (target: 40 beside title:), as a key

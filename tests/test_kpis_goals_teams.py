@@ -454,3 +454,52 @@ def test_a_kpi_named_by_its_title_is_told_its_id(make_site: MakeSite) -> None:
         "(hint: 'Monthly churn' is the title of KPI 'churn': write kpi: churn)",
     ]
     assert "OKR101" not in output and "OKR006" not in output
+
+
+def test_a_goal_measure_written_as_a_sentence(make_site: MakeSite) -> None:
+    """``measure: from 8 h to 2 h`` says the start, target and unit as a key
+    result's sentence does; ``okrsite checkin`` writes the figures out with
+    the current value and keeps the sentence as a comment. Words that give
+    no figures are refused with both forms."""
+    root = make_site(
+        {
+            "content/goals/onboarding.md": """
+                ---
+                title: Cut onboarding time
+                owner: Uma Diaz
+                due: Q4 2026
+                measure: from 8 h to 2 h
+                ---
+            """,
+            "content/goals/tickets.md": """
+                ---
+                title: Fewer tickets
+                due: Q4 2026
+                measure: 1,200 to 900 tickets
+                ---
+            """,
+        }
+    )
+    code, output = check(root)
+    assert code == 0 and "OKR106" not in output, output
+    page = root / "_site" / "goals" / "onboarding" / "index.html"
+    build(root)
+    assert "Measure</dt><dd>8 → – → 2 h</dd>" in page.read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["checkin", "onboarding", "--value", "5", "--site", str(root)])
+    assert result.exit_code == 0, result.output
+    text = (root / "content" / "goals" / "onboarding.md").read_text(encoding="utf-8")
+    assert "\nmeasure: {start: 8, target: 2, current: 5, unit: h}  # from 8 h to 2 h\n" in text
+    goals = {g["id"]: g for g in export(root)["goals"]}
+    assert goals["onboarding"]["progress"] == 0.5  # (5 - 8) / (2 - 8)
+    tickets = root / "content" / "goals" / "tickets.md"
+    tickets.write_text(
+        tickets.read_text(encoding="utf-8").replace("1,200 to 900 tickets", "halve it"),
+        encoding="utf-8",
+    )
+    code, output = check(root)
+    assert code == 1
+    assert (
+        "content/goals/tickets.md:4:10: error OKR106: measure must say where the goal starts and "
+        "ends, got 'halve it' (hint: write measure: {start: 8, target: 2, unit: h} or measure: "
+        "from 8 h to 2 h)"
+    ) in " ".join(output.split())
