@@ -133,6 +133,7 @@ def plan_import(
         # dated today would lie after it, and count for nothing there
         checkin_day or config.as_of or date.today(),
         before.config.cycles,
+        _imported_note(root, config.theme, config.language),
     )
     files += kpi_files
     for planned in files:
@@ -409,8 +410,34 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
     return item
 
 
+def _imported_note(root: Path, theme_name: str, language: str) -> str:
+    """The note of an imported confidence's check-in, in the site's language
+    (the theme's and the site's catalogues, as pages read them): it is shown
+    on the objective's page. English when the theme cannot be loaded (the
+    build says why)."""
+    from okrsite.theme import ThemeError, load_theme
+    from okrsite.translations import load_language
+
+    if language == "en":
+        return "Imported."
+    try:
+        chain = load_theme(theme_name, root).chain
+    except (ThemeError, OSError):
+        return "Imported."
+    folders = [path for _, path in reversed(chain)]
+    try:
+        words = load_language(language, [*folders, root]).translations
+    except (OSError, ValueError):
+        return "Imported."
+    return str(words.gettext("Imported."))
+
+
 def _confidence_checkins(
-    plans: list[ObjectivePlan], content_dir: str, day: date, custom: Mapping[str, Cycle]
+    plans: list[ObjectivePlan],
+    content_dir: str,
+    day: date,
+    custom: Mapping[str, Cycle],
+    note: str = "Imported.",
 ) -> list[PlannedFile]:
     """Confidence lives in check-ins: one per objective that has one, dated
     ``day`` moved into the objective's cycle (a finished quarter's confidence
@@ -422,7 +449,7 @@ def _confidence_checkins(
             when = min(max(day, cycle.start), cycle.end) if cycle else day
             data = {"objective": plan.oid, "date": when, "confidence": yaml_number(plan.confidence)}
             rel = f"{content_dir}/checkins/{plan.oid}/{when.isoformat()}.md"
-            out.append(PlannedFile(rel, front_matter(data, "Imported."), plan.row))
+            out.append(PlannedFile(rel, front_matter(data, note), plan.row))
     return out
 
 

@@ -484,6 +484,21 @@ def test_checkins_are_dated_by_the_pinned_as_of(tmp_path: Path) -> None:
     assert "content/checkins/later/2020-03-31.md" in content_files(site)
 
 
+@pytest.mark.parametrize(("language", "note"), [("en", "Imported."), ("de", "Importiert.")])
+def test_the_imported_confidence_note_is_in_the_site_language(
+    tmp_path: Path, language: str, note: str
+) -> None:
+    """The check-in that carries a sheet's confidence has a note, shown on
+    the objective's page: a German site gets it in German."""
+    site = empty_site(tmp_path)
+    toml = site / "okrsite.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + f'language = "{language}"\n', "utf-8")
+    code, out = run("import", str(eng_sheet(tmp_path)), "--site", str(site))
+    assert code == 0, out
+    written = site / f"content/checkins/eng/ship-with-confidence/{AS_OF}.md"
+    assert written.read_text(encoding="utf-8").endswith(f"---\n{note}\n")
+
+
 def test_co_owners_are_the_first_with_a_warning(tmp_path: Path) -> None:
     site = empty_site(tmp_path)
     rows = [
