@@ -403,3 +403,33 @@ def test_a_key_result_with_nothing_to_measure_says_so_not_roll_up_of_0(make_site
         "aligned objectives → 0"
     ) in text
     assert_clean(out)
+
+
+def test_explain_rows_are_labelled_as_their_column_on_narrow_screens(make_site: Make) -> None:
+    """At 360 px the explanation table's rows stack, each cell under its
+    ``data-label``: the first cell says "Key result" or "Objective", as the
+    column's heading does, never a word of its own."""
+    files = {
+        **ROLLUP,
+        "content/objectives/umbrella.md": objective("Grow everywhere", "2026-Q4", "Uma Diaz"),
+        "content/objectives/child.md": objective(
+            "Grow in Spain",
+            "2026-Q4",
+            "Uma Diaz",
+            "parent: umbrella",
+            "key_results:",
+            "  - {id: a, title: Open an office, start: 0, target: 1, current: 1}",
+        ),
+    }
+    out = build(make_site(files), "2026-11-20")
+    for url, heading in (
+        ("objectives/company/index.html", "Key result"),
+        ("objectives/umbrella/index.html", "Objective"),
+    ):
+        soup = BeautifulSoup(page(out, url), "html.parser")
+        table = soup.select_one(".explain table")
+        assert table is not None, url
+        th = table.select_one("thead th")
+        assert th is not None and th.get_text() == heading
+        labels = {tr.select_one("td")["data-label"] for tr in table.select("tbody tr")}
+        assert labels == {heading}, url

@@ -25,14 +25,16 @@ def root(context, missing=missing, environment=environment):
     l_0_p = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress'), 3)
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    yield '<tr><td data-label="Item">'
+    yield '<tr><td data-label="'
+    yield escape((Markup('Objective') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child') else Markup('Key result')))
+    yield '">'
     if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'):
         pass
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'url'))
         yield '"><bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'title'))
+        yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'name'))
         yield '</bdi></a>'
     else:
         pass
@@ -133,4 +135,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td></tr>\n'
 
 blocks = {}
-debug_info = '3=25&4=29&5=43&6=47&7=50&8=53&9=57&10=65&11=81&12=86&13=91&14=103&15=121&16=128&17=130'
+debug_info = '3=25&4=29&5=45&6=49&7=52&8=55&9=59&10=67&11=83&12=88&13=93&14=105&15=123&16=130&17=132'
