@@ -30,7 +30,7 @@ SIGNATURES = {
     "filter_data.html": r'data-status-label="',
     "objective_item.html": r'<li class="obj" data-status=[^>]*>\s*<a class="obj-title" href="[^"]*objectives/',
     "alignment_node.html": r'<span class="node" data-status=',
-    "kr_row.html": r'data-label="Key result"',
+    "kr_row.html": r'<tr id="kr-[^"]*"[^>]*>\s*<td data-label="Key result">',
     "explain_row.html": r'data-label="Computation"',
     "checkin.html": r'<article class="checkin"',
     "nav.html": r">Alignment</a></li>\s*<li><a [^>]*>KPIs</a>",
