@@ -9,7 +9,7 @@ figure and write no markup.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_path
@@ -23,6 +23,7 @@ from okrsite.view.review import attention, changes
 from okrsite.view.scorecard import scorecard_view
 
 if TYPE_CHECKING:
+    from okrsite.model import Team
     from okrsite.render import SiteRenderer
 
 LATEST_CHECKINS = 10
@@ -314,6 +315,7 @@ def team(site: SiteRenderer, tid: str) -> Page:
         title=view.team_name(tid),
         tid=tid,
         team=record,
+        ancestors=_team_ancestors(portfolio.teams, record),
         ids=ids,
         sections=view.cycle_sections(ids, index.team_below(tid)),
         members=index.members_by_team.get(tid, []),
@@ -323,6 +325,20 @@ def team(site: SiteRenderer, tid: str) -> Page:
         body=site.markdown(record.body) if record else "",
         streak=site.streak("team", tid),
     )
+
+
+def _team_ancestors(teams: Mapping[str, Team], record: Team | None) -> list[str]:
+    """The teams above ``record``, the top one first (the breadcrumb: Company ›
+    Engineering › Platform). A parent named but without a file of its own
+    ends the chain; a loop of parents (an error of the load) stops where it
+    would repeat."""
+    chain: list[str] = []
+    parent = record.parent if record is not None else None
+    while parent and parent not in chain and (record is None or parent != record.id):
+        chain.append(parent)
+        above = teams.get(parent)
+        parent = above.parent if above is not None else None
+    return chain[::-1]
 
 
 def person(site: SiteRenderer, pid: str) -> Page:

@@ -8,6 +8,7 @@ exported from Excel) and asserts on the pages, the export or the messages.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -503,3 +504,29 @@ def test_a_goal_measure_written_as_a_sentence(make_site: MakeSite) -> None:
         "ends, got 'halve it' (hint: write measure: {start: 8, target: 2, unit: h} or measure: "
         "from 8 h to 2 h)"
     ) in " ".join(output.split())
+
+
+def test_a_team_page_breadcrumb_shows_every_team_above(make_site: MakeSite, tmp_path: Path) -> None:
+    """Company › Engineering › Platform: the breadcrumb names every team
+    above (parents by name or id), top first. A rename of the top team
+    reaches the page in a build that keeps its cache."""
+    root = make_site(
+        {
+            "content/teams/company.md": "---\ntitle: Acme Inc\n---\n",
+            "content/teams/engineering.md": "---\ntitle: Engineering\nparent: company\n---\n",
+            "content/teams/platform.md": "---\ntitle: Platform\nparent: Engineering\n---\n",
+        }
+    )
+    cache = tmp_path / "cache"
+
+    def crumbs() -> list[str]:
+        code, output = build(root, "--cache-dir", str(cache))
+        assert code == 0, output
+        html = (root / "_site/teams/platform/index.html").read_text(encoding="utf-8")
+        nav = html.split('class="breadcrumb"><ol>', 1)[1].split("</ol>", 1)[0]
+        return re.findall(r"<bdi>([^<]*)</bdi>|>(Teams)<", nav)
+
+    assert crumbs() == [("", "Teams"), ("Acme Inc", ""), ("Engineering", ""), ("Platform", "")]
+    top = root / "content/teams/company.md"
+    top.write_text("---\ntitle: Acme Group\n---\n", encoding="utf-8")
+    assert crumbs()[1] == ("Acme Group", "")

@@ -25,11 +25,11 @@ def block_main(context, missing=missing, environment=environment):
     if 0: yield None
     _block_vars = {}
     l_0_root = resolve('root')
-    l_0_team = resolve('team')
+    l_0_ancestors = resolve('ancestors')
     l_0_url = resolve('url')
-    l_0_team_name = resolve('team_name')
     l_0_tid = resolve('tid')
     l_0_title = resolve('title')
+    l_0_team = resolve('team')
     l_0_partial = resolve('partial')
     l_0_person = resolve('person')
     l_0_streak = resolve('streak')
@@ -50,14 +50,17 @@ def block_main(context, missing=missing, environment=environment):
     yield '<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'teams/index.html">Teams</a></li>'
-    if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent')):
+    for l_1_above in (undefined(name='ancestors') if l_0_ancestors is missing else l_0_ancestors):
+        l_1_team_name = resolve('team_name')
+        _loop_vars = {}
         pass
         yield '<li><a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_above, _loop_vars=_loop_vars))
         yield '"><bdi>'
-        yield escape(context.call((undefined(name='team_name') if l_0_team_name is missing else l_0_team_name), environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'parent'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='team_name') if l_1_team_name is missing else l_1_team_name), l_1_above, _loop_vars=_loop_vars))
         yield '</bdi></a></li>'
+    l_1_above = l_1_team_name = missing
     yield '<li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', (undefined(name='tid') if l_0_tid is missing else l_0_tid), _block_vars=_block_vars))
@@ -132,15 +135,16 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<h2>Sub-teams</h2><ul>'
         for l_1_t in (undefined(name='subteams') if l_0_subteams is missing else l_0_subteams):
+            l_1_team_name = resolve('team_name')
             _loop_vars = {}
             pass
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_t, _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape(context.call((undefined(name='team_name') if l_0_team_name is missing else l_0_team_name), l_1_t, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='team_name') if l_1_team_name is missing else l_1_team_name), l_1_t, _loop_vars=_loop_vars))
             yield '</bdi></a></li>'
-        l_1_t = missing
+        l_1_t = l_1_team_name = missing
         yield '</ul>'
     if (undefined(name='members') if l_0_members is missing else l_0_members):
         pass
@@ -155,4 +159,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=51&5=67&6=69&7=74&8=77&9=83&10=89&11=91&12=98&13=100&14=103&15=105&16=110&22=118&23=127&24=131&25=145'
+debug_info = '1=13&2=16&3=20&4=51&5=70&6=72&7=77&8=80&9=86&10=92&11=94&12=101&13=103&14=106&15=108&16=113&22=121&23=130&24=134&25=149'
