@@ -140,9 +140,21 @@ def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str 
     inner = rel[len(prefix) :] if rel.startswith(prefix) else rel
     parts = inner.split("/")
     if len(parts) < 2:
-        return None, inner.removesuffix(".md")
+        return None, path_id(inner.removesuffix(".md"))
     kind = KIND_FOLDERS.get(parts[0])
-    return kind, "/".join(parts[1:]).removesuffix(".md")
+    return kind, path_id("/".join(parts[1:]).removesuffix(".md"))
+
+
+def path_id(written: str) -> str:
+    """The id a file's path gives: the path itself (``sales/emea``), or, when
+    a folder or file name is no id (``Sales Team/Grow EMEA``, as people
+    name files on their laptops), each part folded as names are
+    (``sales-team/grow-emea``, as Hugo makes its URLs). A part with no
+    letter or digit to keep stays as written, and is refused as an id."""
+    if ID_RE.match(written):
+        return written
+    folded = "/".join(slugify(part) or part for part in written.split("/"))
+    return folded if ID_RE.match(folded) else written
 
 
 def closest(name: str, candidates: Iterable[str]) -> str | None:

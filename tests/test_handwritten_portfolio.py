@@ -685,3 +685,43 @@ def test_check_reports_only_warnings(make_site: Callable[[dict[str, str | bytes]
         ("content/objectives/sales/emea.md", "OKR401"),  # 6 key results (> 5)
         ("content/objectives/support/loyalty.md", "OKR404"),  # stale
     ]
+
+
+def test_files_named_as_on_a_laptop_have_ids_folded_from_their_names(tmp_path: Path) -> None:
+    """``objectives/Sales Team/Grow EMEA.md`` (spaces, capitals) is an
+    objective with the id ``sales-team/grow-emea`` and a page there; a
+    check-in file ``Grow EMEA week 1.md`` is read too, and ``okrsite
+    checkin`` takes the folded id."""
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    site = tmp_path / "site"
+    (site / "content/objectives/Sales Team").mkdir(parents=True)
+    (site / "content/checkins").mkdir(parents=True)
+    (site / "okrsite.toml").write_text('[site]\ntitle = "Acme"\nas_of = 2026-11-20\n', "utf-8")
+    (site / "content/objectives/Sales Team/Grow EMEA.md").write_text(
+        "---\ntitle: Grow EMEA revenue\nowner: Uma Diaz\ncycle: 2026-Q4\nkey_results:\n"
+        "  - {id: arr, title: Grow ARR, start: 1.2, target: 2, unit: $M}\n"
+        "  - {id: partners, title: Sign partners, start: 0, target: 5}\n---\n",
+        encoding="utf-8",
+    )
+    (site / "content/checkins/Grow EMEA week 1.md").write_text(
+        "---\nobjective: sales-team/grow-emea\ndate: 2026-11-10\nvalues: {arr: 1.5}\n---\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert "OKR006" not in result.output
+    page = site / "_site/objectives/sales-team/grow-emea/index.html"
+    assert "Grow EMEA revenue" in page.read_text(encoding="utf-8")
+    data = json.loads((site / "_site/api/portfolio.json").read_text(encoding="utf-8"))
+    (objective,) = data["objectives"]
+    assert objective["id"] == "sales-team/grow-emea"
+    assert {kr["id"]: kr["current"] for kr in objective["key_results"]}["arr"] == 1.5
+    result = runner.invoke(
+        cli, ["checkin", "sales-team/grow-emea", "--set", "partners=2", "--site", str(site)]
+    )
+    assert result.exit_code == 0, result.output
+    assert list((site / "content/checkins/sales-team/grow-emea").glob("*.md"))
