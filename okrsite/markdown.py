@@ -9,9 +9,11 @@ and :func:`_defuse_raw_html` neutralises them in raw HTML when HTML is allowed
 (allowing HTML means trusting authors with markup, not with a way to turn a
 click into script).
 
-Markdown headings are shifted down one level (``#`` becomes ``<h2>``) because
-every page already has its own ``<h1>`` (one per page for screen readers), and
-they get GitHub-style ids so sections can be linked to. An id must be unique
+Markdown headings are shifted so that a body's highest heading is an
+``<h2>`` (``#`` becomes ``<h2>``, ``##`` ``<h3>``; a body whose sections
+start at ``##`` has those as ``<h2>``) because every page already has its
+own ``<h1>`` (one per page for screen readers) and no level may be skipped
+below it; headings get GitHub-style ids so sections can be linked to. An id must be unique
 in its page: a heading never takes an id the theme gives a page's own parts
 (``about``, ``history``, ``kr-…``; it gets ``about-1``), and a check-in's
 notes get no heading ids at all, since a page shows many check-ins and two
@@ -38,7 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["renderer", "is_safe_url"]
 
-_HEADING_SHIFT = 1
+#: the level a body's highest heading takes: the page's own title is the one <h1>
+_TOP_HEADING = 2
 
 #: the ids the default theme gives a page's own sections and controls
 #: (docs/themes.md), and the prefixes of those it makes from record ids
@@ -131,10 +134,20 @@ def _defuse_raw_html(state: StateCore) -> None:
 
 
 def _shift_headings(state: StateCore) -> None:
+    """A body's headings: its highest one an ``<h2>``, the rest as far below it as written."""
+    headings = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
+    if not headings:
+        return
+    shift = _TOP_HEADING - min(int(t.tag[1]) for t in headings)
+    for token in headings:
+        token.tag = f"h{max(2, min(6, int(token.tag[1]) + shift))}"
+
+
+def _shift_note_headings(state: StateCore) -> None:
+    """A check-in note's headings, one level down (``#`` an ``<h2>``), as written."""
     for token in state.tokens:
         if token.type in ("heading_open", "heading_close"):
-            level = min(6, int(token.tag[1]) + _HEADING_SHIFT)
-            token.tag = f"h{level}"
+            token.tag = f"h{min(6, int(token.tag[1]) + 1)}"
 
 
 def _heading_id(title: str) -> str:
@@ -157,7 +170,10 @@ def _build(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(tasklists_plugin, label=True)  # a <label> keeps the checkbox accessible
     md.use(footnote_plugin)
-    md.core.ruler.push("okrsite_shift_headings", _shift_headings)
+    # a body's sections are the page's (their ids linkable); a note's stand
+    # under its check-in's own heading, with no ids
+    shift = _shift_headings if heading_ids else _shift_note_headings
+    md.core.ruler.push("okrsite_shift_headings", shift)
     if heading_ids:
         md.use(anchors_plugin, min_level=2, max_level=6, slug_func=_heading_id)
     if allow_html:

@@ -530,3 +530,27 @@ def test_a_team_page_breadcrumb_shows_every_team_above(make_site: MakeSite, tmp_
     top = root / "content/teams/company.md"
     top.write_text("---\ntitle: Acme Group\n---\n", encoding="utf-8")
     assert crumbs()[1] == ("Acme Group", "")
+
+
+def test_bodies_whose_sections_start_at_two_hashes_skip_no_heading_level(
+    make_site: MakeSite,
+) -> None:
+    """A team's, a person's and a page's body written with ``##`` sections
+    (as under a title) gives pages whose headings skip no level."""
+    from sitecheck import conformance_problems
+
+    body = "Who we are.\n\n## How we work\n\nWeekly.\n\n### Rituals\n\nStand-ups.\n"
+    root = make_site(
+        {
+            "content/teams/platform.md": f"---\ntitle: Platform\n---\n{body}",
+            "content/people/uma.md": f"---\ntitle: Uma Diaz\nteam: platform\n---\n{body}",
+            "content/pages/handbook.md": f"---\ntitle: Handbook\n---\n{body}",
+        }
+    )
+    code, output = build(root)
+    assert code == 0, output
+    for page in ("teams/platform", "people/uma", "pages/handbook"):
+        html = (root / "_site" / page / "index.html").read_text(encoding="utf-8")
+        assert '<h2 id="how-we-work">How we work</h2>' in html, page
+        assert '<h3 id="rituals">Rituals</h3>' in html, page
+        assert conformance_problems(html) == [], page

@@ -98,6 +98,18 @@ def test_headings_shift_and_get_ids() -> None:
     assert "<h1" not in out
 
 
+def test_a_body_whose_sections_start_at_two_hashes_skips_no_level() -> None:
+    """People write sections as ``##`` under a title they do not write: the
+    highest heading of a body is an ``<h2>`` (right below the page's
+    ``<h1>``), the others as far below it as written."""
+    out = md("Intro.\n\n## Context\n\n### Details\n\n## Plan")
+    assert '<h2 id="context">Context</h2>' in out
+    assert '<h3 id="details">Details</h3>' in out
+    assert '<h2 id="plan">Plan</h2>' in out
+    assert md("### Only\n\n##### Deep").startswith('<h2 id="only">Only</h2>')
+    assert '<h4 id="deep">Deep</h4>' in md("### Only\n\n##### Deep")
+
+
 def test_a_heading_never_takes_an_id_of_the_page_around_it() -> None:
     """A body's "About" or "History" would repeat the id of the objective
     page's own section (``<h2 id="about">``), and "KR arr" that of a key
