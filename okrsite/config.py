@@ -74,6 +74,7 @@ _SCORING_KEYS = {
     "on_track_threshold": "on_track",
     "at_risk_threshold": "at_risk",
     "stale_after_days": "stale_after_days",
+    "kpi_stale_after_days": "kpi_stale_after_days",
     "aspirational_success": "aspirational_success",
     "low_confidence": "low_confidence",
     "change_window_days": "changes_days",
@@ -220,7 +221,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
         elif key in _SCORING_KEYS:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
             expect = "a non-negative number"
-            if key == "stale_after_days":
+            if key in ("stale_after_days", "kpi_stale_after_days"):
                 ok = ok and isinstance(value, int)
                 expect = "a whole number of days (0 or more)"
             elif key == "aspirational_success":

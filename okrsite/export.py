@@ -88,6 +88,7 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "health": ks.health,
                 "trend": ks.trend,
                 "trend_meaning": ks.trend_meaning,
+                "stale": ks.stale,
                 "direction": kpi.direction,
                 "indicator": kpi.indicator,
                 "target": _num(kpi.target),

@@ -424,6 +424,9 @@ class KPIScore:
     #: what the trend means for this KPI's direction (down is good news for a
     #: response time); ``None`` without a trend
     trend_meaning: TrendMeaning | None = None
+    #: its latest reading is more than ``kpi_stale_after_days`` before as_of:
+    #: its value and health describe a past month, not now
+    stale: bool = False
 
     @property
     def role(self) -> Literal["target", "monitored"]:
@@ -461,6 +464,8 @@ class Settings:
     #: "what changed": check-ins of the last this many days, as_of included
     #: (:mod:`okrsite.changes`; ``change_window_days`` in okrsite.toml)
     changes_days: int = 7
+    #: a KPI whose latest reading is older than this is stale (``KPIScore.stale``)
+    kpi_stale_after_days: int = 45
 
 
 @pickled_by_fields

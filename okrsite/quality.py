@@ -99,6 +99,21 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
                 )
             )
     for kpi in p.kpis.values():
+        ks = scored.kpis.get(kpi.id)
+        if ks is not None and ks.stale and ks.date is not None:
+            days = (scored.as_of - ks.date).days
+            out.append(
+                warning(
+                    "OKR408",
+                    f"KPI reading is stale: the latest is from {ks.date}, {plural(days, 'day')} "
+                    f"before as_of {scored.as_of} (kpi_stale_after_days = "
+                    f"{scored.settings.kpi_stale_after_days})",
+                    kpi.file,
+                    hint=f"add a reading: okrsite checkin {kpi.id} --value V"
+                    + (f", or a row to {kpi.data}" if kpi.data else ""),
+                    key_path=("data",) if kpi.data else ("values",) if kpi.values else ("title",),
+                )
+            )
         if kpi.green is None and kpi.red is None and kpi.target is None:
             out.append(
                 warning(

@@ -636,7 +636,12 @@ def score_portfolio(
             driven.setdefault(d, []).append(k.id)
     kpis = {
         kid: _kpi_score(
-            k, portfolio, as_of, tuple(targeted.get(kid, ())), tuple(driven.get(kid, ()))
+            k,
+            portfolio,
+            as_of,
+            tuple(targeted.get(kid, ())),
+            tuple(driven.get(kid, ())),
+            settings.kpi_stale_after_days,
         )
         for kid, k in portfolio.kpis.items()
     }
@@ -774,6 +779,7 @@ def _kpi_score(
     as_of: date,
     targeted_by: tuple[str, ...],
     driven_by: tuple[str, ...],
+    stale_after_days: int = 45,
 ) -> KPIScore:
     series = tuple(p for p in portfolio.kpi_series.get(kpi.id, ()) if p[0] <= as_of)
     value = series[-1][1] if series else None
@@ -791,4 +797,5 @@ def _kpi_score(
         targeted_by=targeted_by,
         driven_by=driven_by,
         trend_meaning=trend_meaning(kpi.direction, trend),
+        stale=day is not None and (as_of - day).days > stale_after_days,
     )

@@ -118,9 +118,9 @@ def test_check_github_format(make_site: MakeSite) -> None:
         "::error file=content/objectives/sales.md,line=6,col=42,title=OKR102::"
         "weight must be a number, got '50%25' (hint: write the bare number 50: this value is "
         "no percentage (a key result's, KPI's or goal's figures and check-in values may be))",
-        "::error file=content/objectives/west%2C 2.md,line=1,title=OKR006::"
-        "id 'west, 2' is not usable: ids are names separated by '/', made of letters, digits, "
-        "'-', '_' and '.' (hint: rename the file or set 'id:' to something like 'sales/emea')",
+        "::error file=content/objectives/west%2C 2.md,line=3,col=8,title=OKR302::"
+        "unknown cycle '2026-Q9' (hint: use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in "
+        "okrsite.toml as [cycles.2026-Q9] with start and end dates)",
     ]
 
 
@@ -159,7 +159,7 @@ def test_check_json_format(make_site: MakeSite) -> None:
         "hint": "write the bare number 50: this value is no percentage "
         "(a key result's, KPI's or goal's figures and check-in values may be)",
     }
-    assert [d["code"] for d in data] == ["OKR102", "OKR006"]
+    assert [d["code"] for d in data] == ["OKR102", "OKR302"]
 
 
 def test_check_json_format_clean(make_site: MakeSite) -> None:

@@ -519,6 +519,7 @@ EXPECTED: dict[str, Any] = {
             "trend": "up",
             # direction down: up is worsening
             "trend_meaning": "worsening",
+            "stale": False,
             "direction": "down",
             "indicator": "leading",
             "target": None,
@@ -535,6 +536,7 @@ EXPECTED: dict[str, Any] = {
             "health": "warning",
             "trend": "flat",
             "trend_meaning": "steady",
+            "stale": False,
             "direction": "up",
             "indicator": None,
             "target": 45,
@@ -550,6 +552,7 @@ EXPECTED: dict[str, Any] = {
             "health": "warning",
             "trend": "up",
             "trend_meaning": "improving",
+            "stale": False,
             "direction": "up",
             "indicator": "lagging",
             "target": 50,
@@ -565,6 +568,7 @@ EXPECTED: dict[str, Any] = {
             "health": "healthy",
             "trend": "up",
             "trend_meaning": "improving",
+            "stale": False,
             "direction": "up",
             "indicator": "lagging",
             "target": None,
@@ -581,6 +585,7 @@ EXPECTED: dict[str, Any] = {
             "trend": "down",
             # direction up: down is worsening
             "trend_meaning": "worsening",
+            "stale": False,
             "direction": "up",
             "indicator": None,
             "target": None,
@@ -647,7 +652,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
         "status", "grade",
     ]  # fmt: skip
     kpi_keys = [
-        "id", "title", "value", "unit", "date", "health", "trend", "trend_meaning", "direction",
+        "id", "title", "value", "unit", "date", "health", "trend", "trend_meaning", "stale", "direction",
         "indicator", "target", "thresholds",
     ]  # fmt: skip
     for o in exported["objectives"]:

@@ -554,3 +554,51 @@ def test_bodies_whose_sections_start_at_two_hashes_skip_no_heading_level(
         assert '<h2 id="how-we-work">How we work</h2>' in html, page
         assert '<h3 id="rituals">Rituals</h3>' in html, page
         assert conformance_problems(html) == [], page
+
+
+def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None:
+    """NPS last read in May is "healthy" by a May figure: in November the
+    pages say it is stale, portfolio.json says so, and check warns (OKR408)
+    with how to add a reading. A KPI read this month is not stale; the
+    setting moves the line."""
+    root = make_site(
+        {
+            "content/kpis/nps.md": """
+                ---
+                title: Net promoter score
+                thresholds: {green: 40, red: 20}
+                values: {2026-04-30: 38, 2026-05-31: 41}
+                ---
+            """,
+            "content/kpis/churn.md": """
+                ---
+                title: Churn
+                direction: down
+                target: 2
+                values: {2026-10-31: 2.4, 2026-11-15: 2.1}
+                ---
+            """,
+        }
+    )
+    code, output = check(root)
+    assert code == 0
+    said = " ".join(output.split())
+    assert (
+        "content/kpis/nps.md:4:9: warning OKR408: KPI reading is stale: the latest is from "
+        "2026-05-31, 173 days before as_of 2026-11-20 (kpi_stale_after_days = 45) "
+        "(hint: add a reading: okrsite checkin nps --value V)"
+    ) in said
+    assert "churn.md" not in said
+    kpis = {k["id"]: k for k in export(root)["kpis"]}
+    assert (kpis["nps"]["stale"], kpis["nps"]["health"]) == (True, "healthy")
+    assert kpis["churn"]["stale"] is False
+    page = (root / "_site/kpis/nps/index.html").read_text(encoding="utf-8")
+    assert '<span class="stale">stale</span>' in page
+    assert '<span class="stale">' not in (root / "_site/kpis/churn/index.html").read_text("utf-8")
+    toml = root / "okrsite.toml"
+    toml.write_text("kpi_stale_after_days = 200\n", encoding="utf-8")
+    code, output = check(root)
+    assert code == 0 and "OKR408" not in output
+    toml.write_text(toml.read_text(encoding="utf-8").replace("= 200", "= 1.5"), "utf-8")
+    code, output = check(root)
+    assert code == 1 and "kpi_stale_after_days" in output

@@ -170,6 +170,11 @@ def root(context, missing=missing, environment=environment):
             '</span>\n  <span>',
             escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
         ))
+        if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale'):
+            pass
+            t_6.append(
+                ' <span class="stale">veraltet</span>',
+            )
         if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend'):
             pass
             t_6.extend((
@@ -294,4 +299,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=183&32=197&34=207&36=224&37=229&38=269&44=280&45=285'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=188&32=202&34=212&36=229&37=234&38=274&44=285&45=290'

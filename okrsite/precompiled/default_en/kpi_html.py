@@ -77,6 +77,9 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     yield ' '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health'), _block_vars=_block_vars))
+    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'stale'):
+        pass
+        yield ' <span class="stale">stale</span>'
     yield '</p>\n  <dl class="facts">\n    <div><dt>Latest value</dt><dd>'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'):
         pass
@@ -214,4 +217,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=81&12=88&13=90&14=97&15=99&16=101&17=117&18=119&19=121&20=123&25=129&27=131&31=135&37=155&39=177&41=199&43=202&44=204&47=206&48=211&49=213'
+debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=120&18=122&19=124&20=126&25=132&27=134&31=138&37=158&39=180&41=202&43=205&44=207&47=209&48=214&49=216'
