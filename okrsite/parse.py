@@ -550,21 +550,46 @@ class _Fields:
         if known.issuperset(data):  # the usual case, checked in one step
             return
         for key in data:
-            if str(key) not in known:
-                hint = hints.get(yamlsource.key_form(str(key))) if hints else None
-                if hint is None:
-                    guess = closest(str(key), known)
-                    hint = (
-                        f"did you mean {guess!r}?"
-                        if guess
-                        else f"known keys: {', '.join(sorted(known))}"
-                    )
-                self.warn(
-                    "OKR111",
-                    f"unknown key {_show(str(key))} in {what} is ignored",
-                    (*path, str(key)),
-                    hint=hint,
-                )
+            name = str(key)
+            if name not in known:
+                message, where, hint = _unknown_key_words(name, known, path, what, hints)
+                self.diags.append(warning("OKR111", message, self.file, hint=hint, key_path=where))
+
+
+def _unknown_key_words(
+    name: str,
+    known: set[str],
+    path: Path_,
+    what: str,
+    hints: Mapping[str, str] | None,
+) -> tuple[str, Path_, str]:
+    """The message, key path and hint of an unknown key's warning, memoised.
+
+    A key unknown in one file is usually unknown in thousands (a site written
+    for another tool, a field added by a script). Handing back the same
+    string and tuple objects each time also makes the warnings cheap to
+    pickle: a pickle writes an object it has written before as a reference,
+    and these warnings cross from parse workers to the parent and go into
+    the parse cache twice (with the parses and with the run's outcome).
+    """
+    special = hints.get(yamlsource.key_form(name)) if hints else None
+    memo_key = (name, what, path, special, frozenset(known))
+    found = _UNKNOWN_KEYS.get(memo_key)
+    if found is None:
+        hint = special
+        if hint is None:
+            guess = closest(name, known)
+            hint = (
+                f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(sorted(known))}"
+            )
+        found = (f"unknown key {_show(name)} in {what} is ignored", (*path, name), hint)
+        if len(_UNKNOWN_KEYS) > 4096:
+            _UNKNOWN_KEYS.clear()
+        _UNKNOWN_KEYS[memo_key] = found
+    return found
+
+
+_UNKNOWN_KEYS: dict[tuple[str, str, Path_, str | None, frozenset[str]], tuple[str, Path_, str]] = {}
 
 
 #: every key a file of any kind knows: the top level is read with this before its
