@@ -124,7 +124,7 @@ def top_level_position(fm: str, name: str, *, key: bool = False) -> tuple[int, i
     (:func:`_block_value_start`). Anything else is left to :func:`locate`'s
     composing; a differential test holds the two equal.
     """
-    if _OTHER_BREAKS.search(fm):
+    if "\r" in fm or (not fm.isascii() and _OTHER_BREAKS.search(fm)):  # (a search: 5 µs)
         return None
     lines = fm.split("\n")
     for number, line in enumerate(lines):
