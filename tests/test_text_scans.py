@@ -68,3 +68,35 @@ def test_a_file_with_a_control_character_or_a_decimal_comma_is_still_told() -> N
     # a line break YAML knows beside \n: the text is not plain enough to place a key by
     assert yamlsource.top_level_position("a: 1\u2028\nb: 2\n", "b") is None
     assert yamlsource.top_level_position("a: 1\nb: 2\n", "b") == (1, 4)
+
+
+def _split_with_the_expression(text: str) -> yamlsource.Split | None:
+    """yamlsource.split as it was: python-frontmatter's pattern splitting twice."""
+    if not yamlsource._BOUNDARY.match(text):
+        return None
+    parts = yamlsource._BOUNDARY.split(text, 2)
+    if len(parts) < 3:
+        return None
+    _, fm, body = parts
+    body_line = 1 + text.count("\n", 0, len(text) - len(body))
+    if body.startswith("\n"):
+        body = body[1:]
+        body_line += 1
+    return yamlsource.Split(fm, body, 1, body_line)
+
+
+_PIECES = ["---", "----", "-", "--", "\n", " ", "\t", "\x0b", "\x1c", "\x85", "\u2028"]
+_PIECES += ["\r", "\xa0", "a: 1", "title: x", "# c", "- x", "... ", "+++"]
+documents = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(documents)
+@example("---\ntitle: x\n---\nbody\n")
+@example("---\n\n---")
+@example("---\n---\n---\n")
+@example("----  \n  \ntitle: x\n---   \n\n\nbody ---\n---\n")
+@example("---\ntitle: x\n--- y\n---\x85\nbody")
+@example("---\ntitle: x")
+def test_split_cuts_where_the_expression_cuts(text: str) -> None:
+    assert yamlsource.split(text) == _split_with_the_expression(text)
