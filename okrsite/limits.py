@@ -38,6 +38,32 @@ LATEST_DATE = date(2999, 12, 31)
 # C0 controls except tab and newline, DEL, C1 controls, and the noncharacters
 # XML 1.0 forbids: none may reach checkins.xml or an HTML page.
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+#: the characters of CONTROL_CHARS an ASCII text can hold, as bytes
+ASCII_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def ascii_free_of(text: str, chars: bytes) -> bool:
+    """Whether ``text`` is ASCII and holds none of ``chars`` (ASCII bytes).
+
+    A regular expression of one character class (``CONTROL_CHARS``) tests
+    each character in turn, about 10 ns a character: 15 µs for an
+    objective's file, read 50,000 times in a large site's load. Encoding
+    ASCII text is a copy, and ``bytes.translate`` drops the bytes in one
+    pass in C, several times faster. ``False`` says only "look closer":
+    callers then run the expression, so what they find is unchanged
+    (``tests/test_text_scans.py`` holds the two equal on generated text).
+    """
+    if not text.isascii():
+        return False
+    raw = text.encode("ascii")
+    return len(raw.translate(None, chars)) == len(raw)
+
+
+def find_control(text: str) -> re.Match[str] | None:
+    """``CONTROL_CHARS.search(text)``, without the search for ASCII text that has none."""
+    if ascii_free_of(text, ASCII_CONTROLS):
+        return None
+    return CONTROL_CHARS.search(text)
 
 
 def date_in_range(day: date) -> bool:

@@ -568,21 +568,46 @@ class _Fields:
         if known.issuperset(data):  # the usual case, checked in one step
             return
         for key in data:
-            if str(key) not in known:
-                hint = hints.get(yamlsource.key_form(str(key))) if hints else None
-                if hint is None:
-                    guess = closest(str(key), known)
-                    hint = (
-                        f"did you mean {guess!r}?"
-                        if guess
-                        else f"known keys: {', '.join(sorted(known))}"
-                    )
-                self.warn(
-                    "OKR111",
-                    f"unknown key {shown_value(str(key))} in {what} is ignored",
-                    (*path, str(key)),
-                    hint=hint,
-                )
+            name = str(key)
+            if name not in known:
+                message, where, hint = _unknown_key_words(name, known, path, what, hints)
+                self.diags.append(warning("OKR111", message, self.file, hint=hint, key_path=where))
+
+
+def _unknown_key_words(
+    name: str,
+    known: set[str],
+    path: Path_,
+    what: str,
+    hints: Mapping[str, str] | None,
+) -> tuple[str, Path_, str]:
+    """The message, key path and hint of an unknown key's warning, memoised.
+
+    A key unknown in one file is usually unknown in thousands (a site written
+    for another tool, a field added by a script). Handing back the same
+    string and tuple objects each time also makes the warnings cheap to
+    pickle: a pickle writes an object it has written before as a reference,
+    and these warnings cross from parse workers to the parent and go into
+    the parse cache twice (with the parses and with the run's outcome).
+    """
+    special = hints.get(yamlsource.key_form(name)) if hints else None
+    memo_key = (name, what, path, special, frozenset(known))
+    found = _UNKNOWN_KEYS.get(memo_key)
+    if found is None:
+        hint = special
+        if hint is None:
+            guess = closest(name, known)
+            hint = (
+                f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(sorted(known))}"
+            )
+        found = (f"unknown key {shown_value(name)} in {what} is ignored", (*path, name), hint)
+        if len(_UNKNOWN_KEYS) > 4096:
+            _UNKNOWN_KEYS.clear()
+        _UNKNOWN_KEYS[memo_key] = found
+    return found
+
+
+_UNKNOWN_KEYS: dict[tuple[str, str, Path_, str | None, frozenset[str]], tuple[str, Path_, str]] = {}
 
 
 #: every key a file of any kind knows: the top level is read with this before its
@@ -831,7 +856,7 @@ def parse_file(
             hint="start the file with '---', the front matter, then '---'",
             line=1,
         )
-    bad = limits.CONTROL_CHARS.search(text)
+    bad = limits.find_control(text)
     if bad is not None:
         at = bad.start()
         return fail(
@@ -1059,7 +1084,7 @@ def parse_data(
             hint="write 'key: value' lines between the '---' markers",
             line=parts.fm_line + 1,
         )
-    if _DIGIT_COMMA_DIGIT.search(parts.front_matter) is not None:
+    if has_digit_comma_digit(parts.front_matter):
         split = _split_decimal_commas(rel, data, parts.front_matter)
         if memo is None:
             diags.extend(split)
@@ -1170,6 +1195,22 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
 
 #: a digit, a comma and a digit: the only way :func:`_split_decimal_commas` finds anything
 _DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")
+
+
+def has_digit_comma_digit(text: str) -> bool:
+    """``_DIGIT_COMMA_DIGIT.search(text) is not None``, looking only around commas.
+
+    The expression tries a digit at every character (15 µs for an
+    objective's front matter, in every file's parse); a front matter has a
+    handful of commas, found by ``str.find``. ``\\d`` is a Unicode decimal
+    digit, as ``str.isdecimal`` tests (``tests/test_text_scans.py``).
+    """
+    at = text.find(",", 1)
+    while at != -1:
+        if text[at - 1].isdecimal() and text[at + 1 : at + 2].isdecimal():
+            return True
+        at = text.find(",", at + 1)
+    return False
 
 
 def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from okrsite.limits import ascii_free_of
+
 __all__ = ["NOT_PLAIN", "read_plain"]
 
 
@@ -68,6 +70,8 @@ _YAML = "tag:yaml.org,2002:yaml"
 #: line breaks (NEL, LS, PS), the byte order mark, and what YAML does not
 #: allow in a document (control characters, DEL, C1, lone surrogates)
 _UNUSUAL: re.Pattern[str]
+#: the characters of _UNUSUAL an ASCII text can hold (checked first: see ascii_free_of)
+_ASCII_UNUSUAL = bytes([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F])
 #: one line: its indentation, a list item's "- ", a key (up to a ':' that a
 #: space or the end of the line follows), and the rest; blank lines and
 #: comments match with no item, no key, and an empty or '#' rest
@@ -220,7 +224,7 @@ def read_plain(fm: str) -> Any:
     shape this reads (then PyYAML must)."""
     if not _compiled:
         _compile()
-    if _UNUSUAL.search(fm) is not None:
+    if not ascii_free_of(fm, _ASCII_UNUSUAL) and _UNUSUAL.search(fm) is not None:
         return NOT_PLAIN
     lines = []
     for indent, dash, key, rest in _LINE.findall(fm):

@@ -90,3 +90,48 @@ def test_did_you_mean_is_what_difflib_says(name: str, candidates: list[str] | se
     first = closest(name, candidates)
     assert first == (expected[0] if expected else None)
     assert closest(name, candidates) == first  # memoised
+
+
+UNKNOWN_KEYS = {
+    # the same stray key in two check-ins, an objective and one of its key results
+    "content/checkins/sales/2026-11-03.md": (
+        "---\nobjective: sales\ndate: 2026-11-03\nconfidence: 7\nmood: good\n---\n"
+    ),
+    "content/checkins/sales/2026-11-10.md": (
+        "---\nobjective: sales\ndate: 2026-11-10\nconfidence: 6\nmood: tired\n---\n"
+    ),
+    "content/objectives/sales.md": (
+        "---\ntitle: Grow\ncycle: 2026-Q4\nowner: Uma Diaz\nmood: good\nkey_results:\n"
+        "  - {id: calls, title: Calls, start: 0, target: 40, mood: ok, type: numeric}\n---\n"
+    ),
+}
+
+
+def _unknown_key_findings() -> dict[str, list[tuple[object, ...]]]:
+    found = {}
+    for rel, text in UNKNOWN_KEYS.items():
+        diags = parse_file(rel, text.encode()).diagnostics
+        found[rel] = [(d.message, d.hint, d.key_path, d.line, d.column) for d in diags]
+    return found
+
+
+def test_an_unknown_key_warned_of_again_reads_as_the_first_time() -> None:
+    parse._UNKNOWN_KEYS.clear()
+    first = _unknown_key_findings()
+    again = _unknown_key_findings()  # from the memo
+    assert again == first
+    checkin_a, checkin_b = (first[rel][0] for rel in list(UNKNOWN_KEYS)[:2])
+    assert checkin_a[0] == "unknown key 'mood' in a checkin is ignored"
+    assert checkin_a[1] is not None and checkin_a[1].startswith("known keys: author, comment")
+    assert checkin_a[3:] == (5, 1) and checkin_b[3:] == (5, 1)
+    # the same objects each time: a pickle writes the second as a reference
+    assert checkin_a[0] is checkin_b[0] and checkin_a[1] is checkin_b[1]
+    assert checkin_a[2] is checkin_b[2] == ("mood",)
+    objective = first["content/objectives/sales.md"]
+    assert [(m, p) for m, _, p, _, _ in objective] == [
+        ("unknown key 'mood' in an objective is ignored", ("mood",)),
+        ("unknown key 'mood' in a key result is ignored", ("key_results", 0, "mood")),
+        ("unknown key 'type' in a key result is ignored", ("key_results", 0, "type")),
+    ]
+    assert objective[0][1] != checkin_a[1]  # each kind's own known keys
+    assert objective[2][1] == parse._KR_KIND  # the key result's own hint for type:
