@@ -346,7 +346,7 @@ def build(
     finally:
         if bar is not None:
             bar.close()
-    if stored is not None:
+    if stored is not None and not result.meanwhile_done:
         stored.save()  # saved already, unless the build stopped early
     print_diagnostics(result.diagnostics)
     if not result.ok:

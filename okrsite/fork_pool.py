@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ from okrsite.lifecycle import die_with_parent
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-__all__ = ["can_fork", "forked_pool", "shared"]
+__all__ = ["can_fork", "forked_pool", "shared", "run_apart", "wait_apart"]
 
 _SHARED: Any = None
 
@@ -69,3 +69,42 @@ def shared() -> Any:
     """In a worker: the state its pool was forked with."""
     assert _SHARED is not None, "called outside a forked worker"
     return _SHARED
+
+
+def run_apart(work: Callable[[], object]) -> int | None:
+    """Start ``work`` in a forked child process and return its pid (``None``:
+    it could not fork, and the caller does the work itself).
+
+    For work whose only effect is on files (saving a cache), which a process
+    that renders on one core can leave to the other. The child inherits the
+    parent's memory as it is (the collector stays as the parent left it,
+    paused), dies with the parent (:func:`~okrsite.lifecycle.die_with_parent`),
+    and leaves with ``os._exit``: it runs none of the parent's exit handlers
+    and flushes none of its buffers. What the work changes in memory stays
+    in the child. Wait for it with :func:`wait_apart`."""
+    if not can_fork():
+        return None
+    for stream in (sys.stdout, sys.stderr):  # nothing written twice by the child
+        stream.flush()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        return pid
+    code = 1
+    try:
+        die_with_parent()
+        work()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def wait_apart(pid: int) -> bool:
+    """Wait for a child of :func:`run_apart`; whether its work ended without an error."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return False
+    return os.waitstatus_to_exitcode(status) == 0

@@ -8,8 +8,9 @@ pages read (okrsite's code and version, the theme and the site's templates,
 static files and translations, ``okrsite.toml``, as_of, the cycles, the
 navigation), the size, modification time, inode and content hash of every
 file of the output folder it produced, and the memoised pieces of the
-renderer (each objective's list item, tree node and export rows) with what
-each read. The next build reuses a page, leaving its file where it is, when
+renderer (each objective's list item, tree node, export rows, badge and
+entry of ``api/history.json``, and the rest of that file) with what each
+read. The next build reuses a page, leaving its file where it is, when
 the site fingerprint is the same and every fingerprint the page read is
 too, and puts the still-valid pieces back into the renderer's memo; the
 output folder is then updated in place (:mod:`okrsite.writer`). When the
@@ -466,6 +467,7 @@ _FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
     "entries": Markup,  # value-keyed (Partials.VALUE_KEYED): read nothing
     "badges": str,
     "histories": str,
+    "history_rests": str,
 }
 
 

@@ -297,6 +297,11 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
 AHEAD = 3
 
 
+def forks_workers(jobs: int, pages: int) -> bool:
+    """Whether :func:`render_and_write` renders this many pages in forked workers."""
+    return jobs > 1 and pages >= PARALLEL_PAGES and can_fork()
+
+
 def render_and_write(
     site: SiteRenderer,
     site_root: Path,
@@ -327,7 +332,7 @@ def render_and_write(
     if keys is None:
         keys = site.page_keys()
     chunks: list[list[PageKey] | None] = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
-    if jobs > 1 and len(keys) >= PARALLEL_PAGES and can_fork():
+    if forks_workers(jobs, len(keys)):
         return _render_forked(
             site, site_root, staged, jobs, progress, chunks, want_deps, assets, reads, meanwhile
         )

@@ -463,6 +463,93 @@ def test_the_cli_build_after_an_edit_and_then_another_equals_a_cold_build(
     assert_same(site, tmp_path)
 
 
+def test_history_json_after_the_objectives_is_kept_until_what_it_read_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What api/history.json holds after the objectives (every KPI, every
+    check-in's origin, the streaks) reads no objective: after an edit of an
+    objective it is kept from the last build, joined again, not written
+    again (40,000 check-ins at 10,000 objectives). A new check-in, a KPI's
+    value or a new commit writes it again; each build equals a cold one."""
+    from okrsite import render
+
+    written: list[int] = []
+    real = render.history_json_rest
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        written.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "history_json_rest", counted)
+    repo = example_in_git(tmp_path)
+    site = repo.root
+    cached_build(site)
+    assert written == [1]
+    for change, again in [
+        (CASES["leaf key result target (rolls up)"], False),
+        (CASES["root title (every breadcrumb below)"], False),
+        (CASES["new check-in"], True),
+        (CASES["KPI inline value"], True),
+        (CASES["check-in author changes"], True),
+    ]:
+        written.clear()
+        change(site)
+        cached_build(site)
+        assert written == ([1] if again else []), change
+        assert_same(site, tmp_path)
+    written.clear()
+    repo.commit("More check-ins", "bob", "2026-11-10T10:00:00+00:00")
+    cached_build(site)
+    assert written == [1]  # the history changed: every check-in's origin may have
+    assert_same(site, tmp_path)
+    data = json.loads((site / "_site" / "api" / "history.json").read_text(encoding="utf-8"))
+    assert {c["author"] for c in data["checkins"] if c["commit"]} >= {"Bob Stone"}
+
+
+def test_a_page_that_joins_kept_pieces_again_keeps_what_they_read(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit, the pieces kept from the last build (each objective's
+    tree node, list item, export rows, badge) are joined again, and the page
+    that joins them (the alignment tree) stores what each of them read among
+    its own reads: so the next edit, of an objective whose piece the page
+    only joined, still renders it again. Each build equals a cold one, in
+    one process and in forked workers."""
+    from okrsite.page_store import read_pages
+
+    def joined_reads_missing() -> int:
+        """Reads of the tree nodes the alignment page joined that its own reads lack."""
+        state, _ = read_pages(site / ".okrsite-cache")
+        assert state is not None
+        pages, pieces = state[3], state[8]
+        page = set(pages[("alignment", "")][1])
+        nodes = [ids for (root, _), (_, ids) in pieces["nodes"].items() if root == "../"]
+        assert len(nodes) > 10
+        return len(set().union(*nodes) - page)
+
+    cached_build(site)
+    assert joined_reads_missing() == 0
+    CASES["leaf key result target (rolls up)"](site)
+    result = build_site(site, as_of=AS_OF)
+    assert result.ok and result.timings["pieces reused"] > 50
+    assert joined_reads_missing() == 0
+    assert_same(site, tmp_path)
+    edit("content/objectives/sales/emea-new-logos.md", "title: ", "title: Q4 ")(site)
+    cached_build(site)
+    assert joined_reads_missing() == 0
+    assert_same(site, tmp_path)
+    import okrsite.render_plan as render_plan
+
+    monkeypatch.setattr(render_plan, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(render_plan, "CHUNK", 7)
+    for title in ("Q1 ", "Q2 "):  # as a large site renders: forked workers number the reads
+        edit("content/objectives/sales/emea-new-logos.md", "title: ", f"title: {title}")(site)
+        result = build_site(site, as_of=AS_OF, jobs=2)
+        assert result.ok, result.diagnostics
+        assert joined_reads_missing() == 0
+        assert_same(site, tmp_path)
+
+
 def example_in_git(tmp_path: Path) -> Any:
     """The example site in a git repository of one commit (the build reads its history)."""
     from gitrepo import Repo

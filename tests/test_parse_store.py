@@ -7,6 +7,7 @@ kinds of edit a pull request makes.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -433,3 +434,63 @@ def test_scores_kept_with_their_prints_never_keep_a_stale_page(
         scores = {id(v) for v, _ in value_prints._KNOWN.values()}
         assert len(scores) == 22, "the kept scores were not read with their prints"
         assert got == build(site, tmp_path / "cold", "--no-cache")
+
+
+def test_after_an_edit_the_parse_cache_is_saved_apart_while_pages_render(
+    site: Path, tmp_path: Path
+) -> None:
+    """A build after one edit renders its few pages in one process; a build
+    in a process that ends after it (``freeze``, as ``okrsite build`` runs)
+    saves the parse cache in a forked child meanwhile, waits for it, and
+    says so (``meanwhile_done``), so the command does not save it again.
+    The cache the child wrote serves the next build: it parses only the
+    file edited since, and its output equals a cold build's."""
+    from datetime import date
+
+    from okrsite.build import build_site
+    from okrsite.parse_store import stored_parse_cache
+
+    cache_dir, out = tmp_path / "cache", tmp_path / "out"
+
+    def built() -> tuple[object, dict[str, bytes]]:
+        stored = stored_parse_cache(site, cache_dir)
+        assert stored is not None
+        stored.print_scores = True
+        ran_in: list[int] = []
+
+        def save() -> bool:
+            ran_in.append(os.getpid())
+            return stored.save()
+
+        try:
+            result = build_site(
+                site,
+                out_dir=out,
+                as_of=date(2026, 11, 20),
+                jobs=1,
+                cache=stored.cache,
+                cache_dir=cache_dir,
+                meanwhile=save,
+                freeze=True,
+            )
+        finally:
+            gc.unfreeze()  # freeze is for a process that ends: this one goes on testing
+        assert result.ok, result.diagnostics
+        assert result.meanwhile_done
+        assert ran_in == []  # done in the child, never here
+        return result, built_files(out)
+
+    built()
+    leaf = next(
+        p
+        for p in sorted((site / "content" / "objectives").rglob("*.md"))
+        if "target: " in p.read_text(encoding="utf-8")
+    )
+    move_target(leaf, 3)
+    written = {p: p.stat().st_mtime_ns for p in cache_dir.glob("index-*.pickle")}
+    result, files = built()
+    assert {p: p.stat().st_mtime_ns for p in cache_dir.glob("index-*.pickle")} != written
+    move_target(leaf, 1)
+    result, files = built()
+    assert result.load.parsed_again == 1  # type: ignore[attr-defined]
+    assert files == build(site, tmp_path / "cold", "--clean")

@@ -423,9 +423,15 @@ def history_json(
     config: SiteConfig,
     streaks: dict[str, Any] | None = None,
     piece: Callable[[str], str] | None = None,
+    rest: Callable[[], str] | None = None,
 ) -> bytes:
     """``api/history.json``: changes per objective, key result and KPI; the origin
-    of every check-in dated on or before as_of."""
+    of every check-in dated on or before as_of.
+
+    Written as json.dumps writes the whole, from pieces kept as the text they
+    were written to: each objective's entry (``piece``) and the rest after
+    them (``rest``: the KPIs, the check-ins' origins, the streaks), so a build
+    after an edit joins them again instead of writing them again."""
     p = scored.portfolio
     if piece is None:
 
@@ -433,6 +439,32 @@ def history_json(
             return objective_history_json(history, scored, config, oid)
 
     objectives = "{" + ",".join(piece(oid) for oid in p.objectives) + "}"
+    head = {
+        "generator": f"okrsite {__version__}",
+        "as_of": scored.as_of.isoformat(),
+        "available": history.available,
+        "note": history.note,
+        "shallow": history.shallow,
+        "commits_seen": history.commits_seen,
+        "backdate_days": config.backdate_days,
+    }
+    tail = rest() if rest is not None else history_json_rest(history, scored, config, streaks)
+    text = _json(head)[:-1] + ',"objectives":' + objectives + "," + tail
+    return (text + "\n").encode("utf-8")
+
+
+def history_json_rest(
+    history: SiteHistory,
+    scored: ScoredPortfolio,
+    config: SiteConfig,
+    streaks: dict[str, Any] | None = None,
+) -> str:
+    """What ``api/history.json`` holds after the objectives, as JSON text
+    without its opening brace: each KPI's changes and value source, every
+    check-in's origin, the check-in streaks. It reads every KPI and
+    check-in, but no objective's record or score, so an edit of an
+    objective leaves it as it was."""
+    p = scored.portfolio
     kpis: dict[str, Any] = {}
     for kid, k in p.kpis.items():
         ks = scored.kpis.get(kid)
@@ -464,21 +496,7 @@ def history_json(
         )
     if streaks is None:  # the renderer passes the streaks it counted for the pages
         streaks = checkin_streaks(p, scored.as_of)
-    head = {
-        "generator": f"okrsite {__version__}",
-        "as_of": scored.as_of.isoformat(),
-        "available": history.available,
-        "note": history.note,
-        "shallow": history.shallow,
-        "commits_seen": history.commits_seen,
-        "backdate_days": config.backdate_days,
-    }
-    tail = {"kpis": kpis, "checkins": checkins, "streaks": streaks}
-    # written as json.dumps writes the whole, with each objective's entry kept
-    # as the text it was written to (so a build after an edit joins 10,000 of
-    # them again instead of writing them again)
-    text = _json(head)[:-1] + ',"objectives":' + objectives + "," + _json(tail)[1:]
-    return (text + "\n").encode("utf-8")
+    return _json({"kpis": kpis, "checkins": checkins, "streaks": streaks})[1:]
 
 
 def _json(value: Any) -> str:

@@ -210,6 +210,8 @@ class RenderMemo:
     badges: dict[str, tuple[str, frozenset[Dep]]] = field(default_factory=dict)
     #: objective id → its entry of ``api/history.json`` (JSON text)
     histories: dict[str, tuple[str, frozenset[Dep]]] = field(default_factory=dict)
+    #: ``""`` → what ``api/history.json`` holds after the objectives (JSON text)
+    history_rests: dict[str, tuple[str, frozenset[Dep]]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.markdown.clear()
@@ -219,6 +221,7 @@ class RenderMemo:
         self.entries.clear()
         self.badges.clear()
         self.histories.clear()
+        self.history_rests.clear()
 
     def keep_entries(self, used: Set[bytes]) -> None:
         """Drop the value-keyed pieces no render used (an entry that left the
@@ -232,7 +235,14 @@ class RenderMemo:
         """Drop the pieces that read any of the ``changed`` dependencies."""
         if not changed:
             return
-        for cache in (self.items, self.nodes, self.exports, self.badges, self.histories):
+        for cache in (
+            self.items,
+            self.nodes,
+            self.exports,
+            self.badges,
+            self.histories,
+            self.history_rests,
+        ):
             _drop(cache, changed)
 
 
