@@ -22,6 +22,7 @@ from okrsite.history_parse import (
     split_blocks,
     split_items,
 )
+from okrsite.model import KPI, CheckIn, Objective
 
 REL = "content/objectives/sales/grow-emea.md"
 
@@ -514,3 +515,67 @@ def test_one_number_moved_reads_every_version_as_a_whole_parse(
             versions.append(text)
         chain(versions)
         assert least < sum(taken) < len(taken), base
+
+
+CYCLE = "cycle: 2026-Q1\n"
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "skipped"),
+    [
+        ("content/people/uma-diaz.md", "---\ntitle: Uma Diaz\nrole: Engineer\n---\n", True),
+        ("content/teams/sales.md", "---\ntitle: Sales\nlead: Uma Diaz\n---\nWe sell.\n", True),
+        ("content/pages/about.md", "---\ntitle: About\n---\nWho we are.\n", True),
+        # a type: line makes any file whatever it declares, in any case
+        ("content/people/uma-diaz.md", BASE.replace(CYCLE, CYCLE + "type: objective\n"), False),
+        ("content/teams/sales.md", BASE.replace(CYCLE, CYCLE + "Type: objective\n"), False),
+        ("content/pages/q.md", BASE.replace(CYCLE, CYCLE + "TYPE: objective\n"), False),
+        # a quoted key may spell the letters as escapes
+        ("content/people/x.md", BASE.replace(CYCLE, CYCLE + '"\\x74ype": objective\n'), False),
+        # the word in the body is enough to parse it (nothing is skipped in doubt)
+        ("content/people/uma-diaz.md", "---\ntitle: Uma Diaz\n---\nMy type of work.\n", False),
+        # other folders are always parsed
+        (REL, BASE, False),
+        ("content/checkins/sales/grow-emea/2026-01-05.md", "---\nvalues: {}\n---\n", False),
+        ("content/notes/x.md", "---\ntitle: x\n---\n", False),
+    ],
+)
+def test_files_that_hold_no_goal_are_told_without_parsing(
+    rel: str, text: str, skipped: bool
+) -> None:
+    """The history skips the versions of team, person and page files that surely
+    hold no goal, KPI or check-in; whenever it skips one, the site's parser
+    agrees that the file holds none."""
+    raw = text.encode()
+    assert history_parse.holds_no_goal(rel, raw) is skipped
+    record = parse.parse_file(rel, raw).record
+    if skipped:
+        assert not isinstance(record, (KPI, CheckIn, Objective))
+    elif "type: objective" in text.lower() or "\\x74ype" in text:
+        assert isinstance(record, Objective)
+
+
+def test_random_team_and_person_files_skipped_only_when_they_hold_no_goal() -> None:
+    """Generated files in the folders the history may skip, some declaring another
+    kind: a skipped version never parses to a goal, KPI or check-in."""
+    rng = random.Random(13)
+    kinds = ["objective", "kpi", "checkin", "person", "team", "page"]
+    skipped = 0
+    for n in range(400):
+        folder = rng.choice(["people", "teams", "pages"])
+        lines = [f"title: Name {n}"]
+        if rng.random() < 0.4:
+            key = rng.choice(["type", "Type", "TYPE", " type", "tYpE"])
+            lines.append(f"{key}: {rng.choice(kinds)}")
+        if rng.random() < 0.3:
+            lines.append("owner: Uma Diaz\ncycle: 2026-Q1")
+        if rng.random() < 0.3:
+            lines.append("key_results:\n  - title: Ship it\n    target: 3")
+        rng.shuffle(lines)
+        rel = f"content/{folder}/f{n}.md"
+        raw = ("---\n" + "\n".join(lines) + "\n---\nBody.\n").encode()
+        if history_parse.holds_no_goal(rel, raw):
+            skipped += 1
+            record = parse.parse_file(rel, raw).record
+            assert not isinstance(record, (KPI, CheckIn, Objective)), raw
+    assert 100 < skipped < 400
