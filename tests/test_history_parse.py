@@ -579,3 +579,66 @@ def test_random_team_and_person_files_skipped_only_when_they_hold_no_goal() -> N
             record = parse.parse_file(rel, raw).record
             assert not isinstance(record, (KPI, CheckIn, Objective)), raw
     assert 100 < skipped < 400
+
+
+def _by_text(version: Version) -> Version:
+    """``version`` without its kept bytes: the next version is then read from its text."""
+    return Version(
+        version.record,
+        version.fm,
+        version.blocks,
+        version.values,
+        version.items,
+        version.memo,
+    )
+
+
+def test_a_version_read_from_the_changed_bytes_equals_one_read_from_its_text() -> None:
+    """Random edits of one line anywhere in a file (front matter, its ``---`` lines,
+    the body), by plain text and by what the byte shortcut must refuse (a
+    ``---`` line, a tab, a backslash, a control character, a line break, a
+    non-ASCII letter, a carriage return): each version read on from the
+    previous version's bytes (:func:`history_parse._same_but_one_line`) has
+    the record, front matter, blocks and values of the same version read on
+    from the previous version's text, and of a whole parse."""
+    rng = random.Random(24)
+    plain = ["7", "12.5", "x", " ", "Uma Diaz", ":", "-"]
+    refused_by_bytes = ["---", "\t", "\\", "\x07", "\n", "é", "\r"]
+    taken = refused = 0
+    for base in (BASE, BASE.replace("\n  - ", "\n- ").replace("\n    ", "\n  ")):
+        good = base
+        previous: Version | None = None
+        for _ in range(400):
+            lines = good.split("\n")
+            i = rng.randrange(len(lines))
+            cut = rng.randrange(len(lines[i]) + 1)
+            end = min(len(lines[i]), cut + rng.randrange(3))
+            insert = rng.choice(plain if rng.random() < 0.8 else refused_by_bytes)
+            if rng.random() < 0.1:  # the whole line's text replaced: "---" ends the front matter
+                lines[i] = lines[i][: len(lines[i]) - len(lines[i].lstrip())] + insert
+            else:
+                lines[i] = lines[i][:cut] + insert + lines[i][end:]
+            text = "\n".join(lines)
+            raw = text.encode("utf-8", "surrogatepass")
+            whole = parse.parse_file(REL, raw).record
+            if previous is None:
+                got = parse_version(REL, raw, None)
+            else:
+                shortcut = previous.parts is not None and (
+                    history_parse._same_but_one_line(previous, raw) is not None
+                )
+                taken += shortcut
+                refused += previous.parts is not None and not shortcut
+                got = parse_version(REL, raw, previous)
+                by_text = parse_version(REL, raw, _by_text(previous))
+                assert got.record == by_text.record, text
+                assert (got.fm, got.blocks, got.values) == (
+                    by_text.fm,
+                    by_text.blocks,
+                    by_text.values,
+                ), text
+            assert got.record == whole, text
+            previous = got
+            # the next edit starts from a file that reads, block by block
+            good = text if whole is not None and got.blocks is not None else base
+    assert taken > 100 and refused > 50, (taken, refused)
