@@ -29,7 +29,7 @@ from okrsite import cycles, fork_pool
 from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
-from okrsite.history_parse import Version, parse_version
+from okrsite.history_parse import Version, holds_no_goal, parse_version
 from okrsite.history_split import (
     Share,
     assign_files,
@@ -297,6 +297,8 @@ class _Versions:
         """Parse one version of a file, from the blocks of ``before`` that did not change."""
 
         def parse(path: str, raw: bytes) -> Version:
+            if holds_no_goal(path, raw, self.config.content_dir):
+                return Version(None)  # a team, person or page: no timeline reads it
             return parse_version(
                 path,
                 raw,

@@ -22,6 +22,7 @@ from okrsite.history_parse import (
     split_blocks,
     split_items,
 )
+from okrsite.model import KPI, CheckIn, Objective
 
 REL = "content/objectives/sales/grow-emea.md"
 
@@ -514,3 +515,130 @@ def test_one_number_moved_reads_every_version_as_a_whole_parse(
             versions.append(text)
         chain(versions)
         assert least < sum(taken) < len(taken), base
+
+
+CYCLE = "cycle: 2026-Q1\n"
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "skipped"),
+    [
+        ("content/people/uma-diaz.md", "---\ntitle: Uma Diaz\nrole: Engineer\n---\n", True),
+        ("content/teams/sales.md", "---\ntitle: Sales\nlead: Uma Diaz\n---\nWe sell.\n", True),
+        ("content/pages/about.md", "---\ntitle: About\n---\nWho we are.\n", True),
+        # a type: line makes any file whatever it declares, in any case
+        ("content/people/uma-diaz.md", BASE.replace(CYCLE, CYCLE + "type: objective\n"), False),
+        ("content/teams/sales.md", BASE.replace(CYCLE, CYCLE + "Type: objective\n"), False),
+        ("content/pages/q.md", BASE.replace(CYCLE, CYCLE + "TYPE: objective\n"), False),
+        # a quoted key may spell the letters as escapes
+        ("content/people/x.md", BASE.replace(CYCLE, CYCLE + '"\\x74ype": objective\n'), False),
+        # the word in the body is enough to parse it (nothing is skipped in doubt)
+        ("content/people/uma-diaz.md", "---\ntitle: Uma Diaz\n---\nMy type of work.\n", False),
+        # other folders are always parsed
+        (REL, BASE, False),
+        ("content/checkins/sales/grow-emea/2026-01-05.md", "---\nvalues: {}\n---\n", False),
+        ("content/notes/x.md", "---\ntitle: x\n---\n", False),
+    ],
+)
+def test_files_that_hold_no_goal_are_told_without_parsing(
+    rel: str, text: str, skipped: bool
+) -> None:
+    """The history skips the versions of team, person and page files that surely
+    hold no goal, KPI or check-in; whenever it skips one, the site's parser
+    agrees that the file holds none."""
+    raw = text.encode()
+    assert history_parse.holds_no_goal(rel, raw) is skipped
+    record = parse.parse_file(rel, raw).record
+    if skipped:
+        assert not isinstance(record, (KPI, CheckIn, Objective))
+    elif "type: objective" in text.lower() or "\\x74ype" in text:
+        assert isinstance(record, Objective)
+
+
+def test_random_team_and_person_files_skipped_only_when_they_hold_no_goal() -> None:
+    """Generated files in the folders the history may skip, some declaring another
+    kind: a skipped version never parses to a goal, KPI or check-in."""
+    rng = random.Random(13)
+    kinds = ["objective", "kpi", "checkin", "person", "team", "page"]
+    skipped = 0
+    for n in range(400):
+        folder = rng.choice(["people", "teams", "pages"])
+        lines = [f"title: Name {n}"]
+        if rng.random() < 0.4:
+            key = rng.choice(["type", "Type", "TYPE", " type", "tYpE"])
+            lines.append(f"{key}: {rng.choice(kinds)}")
+        if rng.random() < 0.3:
+            lines.append("owner: Uma Diaz\ncycle: 2026-Q1")
+        if rng.random() < 0.3:
+            lines.append("key_results:\n  - title: Ship it\n    target: 3")
+        rng.shuffle(lines)
+        rel = f"content/{folder}/f{n}.md"
+        raw = ("---\n" + "\n".join(lines) + "\n---\nBody.\n").encode()
+        if history_parse.holds_no_goal(rel, raw):
+            skipped += 1
+            record = parse.parse_file(rel, raw).record
+            assert not isinstance(record, (KPI, CheckIn, Objective)), raw
+    assert 100 < skipped < 400
+
+
+def _by_text(version: Version) -> Version:
+    """``version`` without its kept bytes: the next version is then read from its text."""
+    return Version(
+        version.record,
+        version.fm,
+        version.blocks,
+        version.values,
+        version.items,
+        version.memo,
+    )
+
+
+def test_a_version_read_from_the_changed_bytes_equals_one_read_from_its_text() -> None:
+    """Random edits of one line anywhere in a file (front matter, its ``---`` lines,
+    the body), by plain text and by what the byte shortcut must refuse (a
+    ``---`` line, a tab, a backslash, a control character, a line break, a
+    non-ASCII letter, a carriage return): each version read on from the
+    previous version's bytes (:func:`history_parse._same_but_one_line`) has
+    the record, front matter, blocks and values of the same version read on
+    from the previous version's text, and of a whole parse."""
+    rng = random.Random(24)
+    plain = ["7", "12.5", "x", " ", "Uma Diaz", ":", "-"]
+    refused_by_bytes = ["---", "\t", "\\", "\x07", "\n", "é", "\r"]
+    taken = refused = 0
+    for base in (BASE, BASE.replace("\n  - ", "\n- ").replace("\n    ", "\n  ")):
+        good = base
+        previous: Version | None = None
+        for _ in range(400):
+            lines = good.split("\n")
+            i = rng.randrange(len(lines))
+            cut = rng.randrange(len(lines[i]) + 1)
+            end = min(len(lines[i]), cut + rng.randrange(3))
+            insert = rng.choice(plain if rng.random() < 0.8 else refused_by_bytes)
+            if rng.random() < 0.1:  # the whole line's text replaced: "---" ends the front matter
+                lines[i] = lines[i][: len(lines[i]) - len(lines[i].lstrip())] + insert
+            else:
+                lines[i] = lines[i][:cut] + insert + lines[i][end:]
+            text = "\n".join(lines)
+            raw = text.encode("utf-8", "surrogatepass")
+            whole = parse.parse_file(REL, raw).record
+            if previous is None:
+                got = parse_version(REL, raw, None)
+            else:
+                shortcut = previous.parts is not None and (
+                    history_parse._same_but_one_line(previous, raw) is not None
+                )
+                taken += shortcut
+                refused += previous.parts is not None and not shortcut
+                got = parse_version(REL, raw, previous)
+                by_text = parse_version(REL, raw, _by_text(previous))
+                assert got.record == by_text.record, text
+                assert (got.fm, got.blocks, got.values) == (
+                    by_text.fm,
+                    by_text.blocks,
+                    by_text.values,
+                ), text
+            assert got.record == whole, text
+            previous = got
+            # the next edit starts from a file that reads, block by block
+            good = text if whole is not None and got.blocks is not None else base
+    assert taken > 100 and refused > 50, (taken, refused)
