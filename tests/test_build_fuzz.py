@@ -96,6 +96,7 @@ CYCLES = [
     ("2027-Q1", "2027-01-01", "2027-03-31"),
     ("FY27", "2026-04-01", "2027-03-31"),
     ("sprint-12", "2026-02-02", "2026-02-15"),
+    ("launch-day", "2026-02-15", "2026-02-15"),
 ]
 #: as_of before, inside and after the cycles, on their first and last days
 AS_OF = [
@@ -271,7 +272,8 @@ def site(draw: st.DrawFn, language: str | None = None) -> Site:
     config.append(f'as_of = "{as_of}"' if draw(st.booleans()) else f"as_of = {as_of}")
     if lang == "de" or draw(st.booleans()):
         config.append(f'language = "{lang}"')
-    if draw(st.booleans()):
+    default_cycle = draw(st.booleans())
+    if default_cycle:
         config.append('default_cycle = "2026-Q1"')
     if draw(st.integers(0, 3)) == 0:
         config.append(f"stale_after_days = {draw(st.sampled_from([1, 7, 30]))}")
@@ -281,6 +283,7 @@ def site(draw: st.DrawFn, language: str | None = None) -> Site:
         config.append('repo_url = "https://github.com/example/goals"')
     config.append('[cycles.FY27]\nstart = 2026-04-01\nend = 2027-03-31\ntitle = "Fiscal year 2027"')
     config.append("[cycles.sprint-12]\nstart = 2026-02-02\nend = 2026-02-15")
+    config.append("[cycles.launch-day]\nstart = 2026-02-15\nend = 2026-02-15")
 
     # people and teams: named only, or with files (sometimes only some)
     with_people = draw(st.sampled_from(["none", "some", "all"]))
@@ -291,6 +294,8 @@ def site(draw: st.DrawFn, language: str | None = None) -> Site:
             if with_people == "some" and n % 2:
                 continue
             lines = [f"title: {q(name)}"]
+            if draw(st.integers(0, 3)) == 0:  # name: the name, title: the job
+                lines = [f"name: {q(name)}", "title: Head of Sales"]
             if teams and draw(st.booleans()):
                 lines.append(f"team: {q(draw(st.sampled_from(teams)))}")
             if draw(st.booleans()):
@@ -374,6 +379,9 @@ def site(draw: st.DrawFn, language: str | None = None) -> Site:
         oid = folder + slug(title)[:30] + f"-{n}"
         cycle = draw(st.sampled_from([c[0] for c in CYCLES]))
         head = [f"title: {q(title)}", f"cycle: {q(cycle)}"]
+        if default_cycle and draw(st.integers(0, 3)) == 0:
+            cycle = "2026-Q1"
+            head = head[:1]
         if draw(st.integers(0, 5)):
             head.append(f"owner: {q(draw(st.sampled_from(people)))}")
         if teams and draw(st.booleans()):
@@ -642,7 +650,7 @@ def git(root: Path, *args: str, when: str = "2026-01-05T10:00:00+00:00") -> None
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
-COUNTS = {"examples": 0, "built": 0, "refused": 0, "diffed": 0, "carried": 0}
+COUNTS = {"examples": 0, "built": 0, "refused": 0, "diffed": 0, "carried": 0, "checked in": 0}
 
 
 def check_site(s: Site, after: Site | None) -> None:
@@ -669,11 +677,13 @@ def check_site(s: Site, after: Site | None) -> None:
             assert rows and rows[0], "the CSV has a header"
             codeowners = runner.invoke(cli, ["codeowners", *common])
             assert_no_crash(codeowners, "codeowners", files)
+            if after is None:
+                check_in_by_command(runner, s, common, files)
             if after is None and len(s.objectives) % 3 == 0:
                 # the review's carry into the next cycle writes files check accepts
                 COUNTS["carried"] += 1
                 source = s.objectives[0].cycle
-                carried = runner.invoke(cli, ["carry", source, "2027-Q1", "--all", *common])
+                carried = runner.invoke(cli, ["carry", source, "2027-Q2", "--all", *common])
                 assert_no_crash(carried, "carry", files)
                 again = runner.invoke(cli, ["check", *common])
                 assert_no_crash(again, "check after carry", files)
@@ -703,6 +713,36 @@ def check_site(s: Site, after: Site | None) -> None:
                 assert_pages_valid(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_in_by_command(
+    runner: CliRunner, s: Site, common: list[str], files: dict[str, str]
+) -> None:
+    """``okrsite checkin`` on an objective as a person runs it (by title, a
+    key result by id, a checklist's milestone by its name) writes into files
+    written by hand; what it writes, ``check`` accepts."""
+    for obj in s.objectives:
+        sets = []
+        for kr in obj.krs:
+            if kr.takes == "number":
+                sets += ["--set", f"{kr.id}={round((kr.low + kr.high) / 2)}"]
+            elif kr.takes == "bool":
+                sets += ["--set", f"{kr.id}=yes"]
+            elif kr.kind == "milestones":
+                sets += ["--set", f"{kr.id}=Step 1"]
+        if not sets:
+            continue
+        COUNTS["checked in"] += 1
+        result = runner.invoke(
+            cli,
+            ["checkin", obj.id, *sets, "--date", "2026-02-10 4:05 pm", "--confidence", "6"]
+            + ["--note", "From the command line.", *common],
+        )
+        assert_no_crash(result, "checkin", files)
+        again = runner.invoke(cli, ["check", *common])
+        assert_no_crash(again, "check after checkin", files)
+        assert again.exit_code == 0, result.output + again.output
+        return
 
 
 @st.composite
