@@ -17,11 +17,14 @@ English and German — and asserts:
   traceback; a template error (THM002) is always a bug;
 * ``build`` and ``check`` agree on the exit code;
 * every built page passes tests/sitecheck.py (valid nesting, the rest of the
-  Nu checker's rules a template can break, no dangling " · "), and
-  ``api/portfolio.json`` parses;
-* ``export --format csv`` parses;
-* ``diff`` between the site and an edited version of it, committed to a git
-  repository, reports without raising (in one example of a few: git costs).
+  Nu checker's rules a template can break, no dangling " · ", every link
+  resolves) and shows no None, NaN or template code; every JSON file parses;
+* ``export --format csv`` parses; ``codeowners`` runs; ``okrsite checkin``
+  and ``carry`` write files that ``check`` accepts;
+* ``diff`` between the site and a week's edits of it (targets moved, a key
+  result dropped, an objective moved or cut loose, check-ins added), both
+  committed to a git repository, reports without raising, and the site
+  built with that history (the timelines) passes the same page checks.
 
 The example count fits a budget of about a minute on a 2-core machine and the
 examples are derandomized, so CI sees the same sites every run. Set
@@ -45,7 +48,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
-from sitecheck import conformance_problems, dangling_separators, html_problems
+from sitecheck import broken_links, conformance_problems, dangling_separators, html_problems
 
 from okrsite.cli import cli
 
@@ -621,6 +624,8 @@ def assert_pages_valid(out: Path) -> None:
         json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     portfolio = json.loads((out / "api" / "portfolio.json").read_text(encoding="utf-8"))
     assert isinstance(portfolio, dict)
+    written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert broken_links(written) == []
 
 
 #: what a page must never show: a NaN or infinity, an undefined template
