@@ -625,7 +625,8 @@ def assert_pages_valid(out: Path) -> None:
     portfolio = json.loads((out / "api" / "portfolio.json").read_text(encoding="utf-8"))
     assert isinstance(portfolio, dict)
     written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert broken_links(written) == []
+    broken = broken_links(written)
+    assert broken == [], broken[:5]
 
 
 #: what a page must never show: a NaN or infinity, an undefined template
