@@ -2035,7 +2035,9 @@ def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
                     title,
                     f.text(item, "status", path) or "active",
                     link,
-                    f.text(item, "owner", path),
+                    # a name or an id, as an objective's owner: the person
+                    # page it links to is the one that name becomes
+                    f.name(item, "owner", path, "person"),
                 )
             )
     return out

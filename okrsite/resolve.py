@@ -128,6 +128,8 @@ def _unknown_names(
             if isinstance(rec, (Objective, KPI, Goal)):
                 named_people.add(rec.owner or "")
                 named_teams.add(rec.team or "")
+                if isinstance(rec, Objective):
+                    named_people.update(i.owner or "" for i in rec.initiatives)
             elif isinstance(rec, Team):
                 named_people.add(rec.lead or "")
                 named_people.update(rec.members)
@@ -191,6 +193,9 @@ def _use_file_ids(
         return teams.get(ref, ref) if ref is not None else None
 
     def renamed(rec: object) -> object:
+        if isinstance(rec, Objective) and any(person(i.owner) != i.owner for i in rec.initiatives):
+            initiatives = tuple(replace(i, owner=person(i.owner)) for i in rec.initiatives)
+            rec = replace(rec, initiatives=initiatives)
         if isinstance(rec, (Objective, KPI, Goal)):
             owner, in_team = person(rec.owner), team(rec.team)
             if owner != rec.owner or in_team != rec.team:
@@ -621,6 +626,8 @@ def resolve(
     for obj in [*objectives.values(), *aside_objectives.values()]:
         check_person(obj.owner, obj.file, ("owner",), "owner")
         check_team(obj.team, obj.file, ("team",))
+        for i, initiative in enumerate(obj.initiatives):
+            check_person(initiative.owner, obj.file, ("initiatives", i, "owner"), "owner")
     for kpi in [*kpis.values(), *aside_kpis.values()]:
         check_person(kpi.owner, kpi.file, ("owner",), "owner")
         check_team(kpi.team, kpi.file, ("team",))

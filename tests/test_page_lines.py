@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from sitecheck import conformance_problems, dangling_separators, html_problems
+from sitecheck import broken_links, conformance_problems, dangling_separators, html_problems
 
 from okrsite.cli import cli
 
@@ -433,3 +433,39 @@ def test_explain_rows_are_labelled_as_their_column_on_narrow_screens(make_site: 
         assert th is not None and th.get_text() == heading
         labels = {tr.select_one("td")["data-label"] for tr in table.select("tbody tr")}
         assert labels == {heading}, url
+
+
+def test_an_initiatives_owner_written_as_a_name_links_to_their_page(make_site: Make) -> None:
+    """``owner: Uma Diaz`` in an initiative is a name, as an objective's owner
+    is: it links to ``people/uma-diaz/`` (a person named nowhere else gets
+    that page too), and a name that is a person file's title links to that
+    file's page. It linked to ``people/Uma%20Diaz/``, a page never written
+    (found by tests/test_build_fuzz.py)."""
+    files: dict[str, str | bytes] = {
+        "content/people/juergen-weiss.md": "---\ntitle: Jürgen Weiß\n---\n",
+        "content/objectives/launch.md": objective(
+            "Launch in Spain",
+            "2026-Q4",
+            "Jürgen Weiß",
+            "initiatives:",
+            "  - {title: Hire a country manager, owner: Uma Diaz}",
+            "  - {title: Open the office, owner: Jürgen Weiß}",
+            "key_results:",
+            "  - {id: a, title: Open an office, target: 1}",
+        ),
+    }
+    out = build(make_site(files), "2026-11-20")
+    soup = BeautifulSoup(page(out, "objectives/launch/index.html"), "html.parser")
+    links = {
+        a.get_text(): a["href"] for a in soup.select("ul.initiatives a") if "people" in a["href"]
+    }
+    assert links == {
+        "Uma Diaz": "../../people/uma-diaz/index.html",
+        "Jürgen Weiß": "../../people/juergen-weiss/index.html",
+    }
+    assert (out / "people/uma-diaz/index.html").is_file()
+    out_files = {
+        p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+    }
+    assert broken_links(out_files) == []
+    assert_clean(out)

@@ -116,6 +116,9 @@ class SiteIndex:
 
         people: set[str] = set(portfolio.people)
         people.update(self.by_owner)
+        people.update(  # an initiative's owner links to their page too
+            i.owner for oid in self.objective_ids for i in objectives[oid].initiatives if i.owner
+        )
         people.update(k.owner for k in portfolio.kpis.values() if k.owner)
         people.update(g.owner for g in portfolio.goals.values() if g.owner)
         people.update(self.checkins_by_author)
