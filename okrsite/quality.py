@@ -11,6 +11,7 @@ import re
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import ScoredPortfolio
 from okrsite.plural import plural
+from okrsite.scoring import kpi_stale_limit
 
 MIN_KRS, MAX_KRS = 2, 5
 SMART_NAMES = {
@@ -102,12 +103,14 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
         ks = scored.kpis.get(kpi.id)
         if ks is not None and ks.stale and ks.date is not None:
             days = (scored.as_of - ks.date).days
+            setting = scored.settings.kpi_stale_after_days
+            limit = kpi_stale_limit(ks.series, setting)
             out.append(
                 warning(
                     "OKR408",
                     f"KPI reading is stale: the latest is from {ks.date}, {plural(days, 'day')} "
-                    f"before as_of {scored.as_of} (kpi_stale_after_days = "
-                    f"{scored.settings.kpi_stale_after_days})",
+                    f"before as_of {scored.as_of} (kpi_stale_after_days = {setting}"
+                    + (f"; twice its usual interval: {limit} days)" if limit > setting else ")"),
                     kpi.file,
                     hint=f"add a reading: okrsite checkin {kpi.id} --value V"
                     + (f", or a row to {kpi.data}" if kpi.data else ""),

@@ -242,6 +242,9 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
     quarter = calendar_cycle(q)
     assert quarter is not None
     q_start, q_end = quarter.start, quarter.end
+    # the quarter before: a KPI "asked every quarter" has read twice, so its
+    # usual interval says it is not stale between readings
+    previous_q = date(q_start.year - (q_start.month == 1), (q_start.month - 4) % 12 + 1, 1)
     files = {
         "okrsite.toml": f"""\
             # okrsite settings: every key is optional. See docs/configuration.md.
@@ -337,7 +340,7 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
             owner: alex
             target: 45
             thresholds: {{green: 40, red: 20}}
-            values: {{{q_start.isoformat()}: 31}}
+            values: {{{previous_q.isoformat()}: 28, {q_start.isoformat()}: 31}}
             ---
             Asked every quarter of every active customer.
             """,

@@ -797,5 +797,19 @@ def _kpi_score(
         targeted_by=targeted_by,
         driven_by=driven_by,
         trend_meaning=trend_meaning(kpi.direction, trend),
-        stale=day is not None and (as_of - day).days > stale_after_days,
+        stale=day is not None and (as_of - day).days > kpi_stale_limit(series, stale_after_days),
     )
+
+
+def kpi_stale_limit(series: Sequence[tuple[date, float]], stale_after_days: int) -> int:
+    """How many days after its latest reading a KPI turns stale:
+    ``kpi_stale_after_days``, or twice its usual interval between readings
+    (the median gap, from two readings on) when it is read less often: a
+    KPI read each quarter is not stale two months after its last reading."""
+    days = sorted({d for d, _ in series})
+    gaps = sorted((b - a).days for a, b in zip(days, days[1:], strict=False))
+    if not gaps:
+        return stale_after_days
+    middle = len(gaps) // 2
+    usual = gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
+    return max(stale_after_days, int(2 * usual))

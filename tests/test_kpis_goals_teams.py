@@ -559,8 +559,9 @@ def test_bodies_whose_sections_start_at_two_hashes_skip_no_heading_level(
 def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None:
     """NPS last read in May is "healthy" by a May figure: in November the
     pages say it is stale, portfolio.json says so, and check warns (OKR408)
-    with how to add a reading. A KPI read this month is not stale; the
-    setting moves the line."""
+    with how to add a reading. A KPI read this month is not stale, nor one
+    read each quarter two months after its last reading; the setting moves
+    the line."""
     root = make_site(
         {
             "content/kpis/nps.md": """
@@ -568,6 +569,13 @@ def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None
                 title: Net promoter score
                 thresholds: {green: 40, red: 20}
                 values: {2026-04-30: 38, 2026-05-31: 41}
+                ---
+            """,
+            "content/kpis/nrr.md": """
+                ---
+                title: Net revenue retention
+                target: 110
+                values: {2026-01-01: 104, 2026-04-01: 105, 2026-07-01: 106, 2026-10-01: 107}
                 ---
             """,
             "content/kpis/churn.md": """
@@ -585,10 +593,10 @@ def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None
     said = " ".join(output.split())
     assert (
         "content/kpis/nps.md:4:9: warning OKR408: KPI reading is stale: the latest is from "
-        "2026-05-31, 173 days before as_of 2026-11-20 (kpi_stale_after_days = 45) "
-        "(hint: add a reading: okrsite checkin nps --value V)"
+        "2026-05-31, 173 days before as_of 2026-11-20 (kpi_stale_after_days = 45; twice its "
+        "usual interval: 62 days) (hint: add a reading: okrsite checkin nps --value V)"
     ) in said
-    assert "churn.md" not in said
+    assert "churn.md" not in said and "nrr.md" not in said
     kpis = {k["id"]: k for k in export(root)["kpis"]}
     assert (kpis["nps"]["stale"], kpis["nps"]["health"]) == (True, "healthy")
     assert kpis["churn"]["stale"] is False
