@@ -152,6 +152,8 @@ def swapped_objectives(
             return None
         if after.id != before.id or after.file != before.file:
             return None
+        if after.tags != before.tags:  # one spelling per tag is chosen across files
+            return None
         if objectives.get(before.id) is not before:
             return None
         objectives[before.id] = after

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -818,6 +819,7 @@ def resolve(
     for o in objectives.values():
         if o.cycle not in known_cycles:
             known_cycles[o.cycle] = cycles_mod.lookup(o.cycle, config.cycles)  # type: ignore[assignment]
+    objectives, goals = _one_spelling_per_tag(objectives, goals)
     portfolio = Portfolio(
         objectives=dict(sorted(objectives.items())),
         kpis=dict(sorted(kpis.items())),
@@ -834,6 +836,47 @@ def resolve(
         team_names=_display_names("team", teams, written_names),
     )
     return portfolio, diags
+
+
+def tag_key(tag: str) -> str:
+    """What makes two tags one: the same letters in any case (and in either
+    Unicode form of an accented letter, as macOS and Windows write them)."""
+    return unicodedata.normalize("NFC", tag).casefold()
+
+
+def _one_spelling_per_tag(
+    objectives: dict[str, Objective], goals: dict[str, Goal]
+) -> tuple[dict[str, Objective], dict[str, Goal]]:
+    """Tags written in different letter cases (``Growth``, ``growth``) are one
+    tag, spelled everywhere as most records spell it (ties: the spelling that
+    sorts first). Two tag pages would otherwise differ only in letter case,
+    and on a disk that ignores case (macOS, Windows) one would overwrite the
+    other. Records whose tags are already so spelled are kept as they are."""
+    spellings: dict[str, dict[str, int]] = {}
+    written = [o.tags for o in objectives.values()] + [g.tags for g in goals.values()]
+    for tags in written:
+        for tag in tags:
+            counts = spellings.setdefault(tag_key(tag), {})
+            counts[tag] = counts.get(tag, 0) + 1
+    if all(len(counts) == 1 for counts in spellings.values()):
+        return objectives, goals  # the usual case: nothing to respell
+    chosen = {
+        key: min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        for key, counts in spellings.items()
+    }
+
+    def respelled(tags: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(chosen[tag_key(t)] for t in tags))
+
+    objectives = {
+        oid: o if respelled(o.tags) == o.tags else replace(o, tags=respelled(o.tags))
+        for oid, o in objectives.items()
+    }
+    goals = {
+        gid: g if respelled(g.tags) == g.tags else replace(g, tags=respelled(g.tags))
+        for gid, g in goals.items()
+    }
+    return objectives, goals
 
 
 def _and_list(items: list[str], more: int, noun: str) -> str:

@@ -610,3 +610,41 @@ def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None
     toml.write_text(toml.read_text(encoding="utf-8").replace("= 200", "= 1.5"), "utf-8")
     code, output = check(root)
     assert code == 1 and "kpi_stale_after_days" in output
+
+
+def test_tags_in_other_letter_cases_are_one_tag(make_site: MakeSite, tmp_path: Path) -> None:
+    """``Growth``, ``growth`` and ``GROWTH`` (and ``Ärger`` in either Unicode
+    form) are one tag with one page, spelled as most files spell it: two
+    pages differing in letter case would overwrite each other on macOS or
+    Windows. An edit that respells a tag reaches every page through the
+    caches."""
+    nfd = "A\u0308rger"  # Ä as macOS may write it
+    root = make_site(
+        {
+            "content/objectives/a.md": "---\ntitle: A\ncycle: 2026-Q4\ntags: [growth, Ärger]\n"
+            "key_results:\n  - {id: k, title: K, target: 1}\n---\n",
+            "content/objectives/b.md": "---\ntitle: B\ncycle: 2026-Q4\ntags: [Growth, growth]\n"
+            "key_results:\n  - {id: k, title: K, target: 1}\n---\n",
+            "content/objectives/c.md": f"---\ntitle: C\ncycle: 2026-Q4\ntags: [growth, {nfd}]\n"
+            "key_results:\n  - {id: k, title: K, target: 1}\n---\n",
+            "content/goals/g.md": "---\ntitle: G\ntags: GROWTH\nmeasure: {target: 3}\n---\n",
+        }
+    )
+    cache = tmp_path / "cache"
+    code, output = build(root, "--cache-dir", str(cache))
+    assert code == 0, output
+    folders = sorted(p.name for p in (root / "_site/tags").iterdir() if p.is_dir())
+    assert [f.casefold() for f in folders] == sorted({f.casefold() for f in folders})
+    assert len(folders) == 2 and "growth" in folders
+    page = (root / "_site/objectives/b/index.html").read_text(encoding="utf-8")
+    assert "tags/growth/index.html" in page and "tags/Growth/" not in page
+    # most files now write Growth: every page follows, with the cache kept
+    for name in ("a", "c"):
+        path = root / f"content/objectives/{name}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("[growth", "[Growth"), "utf-8")
+    code, output = build(root, "--cache-dir", str(cache))
+    assert code == 0, output
+    folders = sorted(p.name for p in (root / "_site/tags").iterdir() if p.is_dir())
+    assert "Growth" in folders and "growth" not in folders
+    page = (root / "_site/objectives/b/index.html").read_text(encoding="utf-8")
+    assert "tags/Growth/index.html" in page and "tags/growth/" not in page
