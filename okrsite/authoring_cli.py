@@ -28,7 +28,13 @@ from okrsite.authoring import (
 )
 from okrsite.diagnostics import format_report, summary_line
 from okrsite.model import CheckIn, Objective, Portfolio
-from okrsite.named_targets import folded, key_result_named, target_guess, targets_named
+from okrsite.named_targets import (
+    folded,
+    key_result_named,
+    milestones_named,
+    target_guess,
+    targets_named,
+)
 from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.resolve import checkin_order
@@ -212,11 +218,7 @@ def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int,
         typed = values.get(kr.id)
         if kr.kind != "milestones" or not isinstance(typed, str):
             continue
-        wanted = slugify(typed)
-        slugs = [slugify(m.title) for m in kr.milestones]
-        found = [i for i, s in enumerate(slugs) if s == wanted] or [
-            i for i, s in enumerate(slugs) if wanted and s.startswith(wanted + "-")
-        ]
+        found = milestones_named(kr.milestones, typed)
         if len(found) != 1:
             raise click.UsageError(
                 f"key result {kr.id} ({kr.title!r}) is a checklist: --set {kr.id}=MILESTONE "

@@ -19,11 +19,22 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
-from okrsite.model import Objective, Portfolio
+from okrsite.model import Milestone, Objective, Portfolio
 from okrsite.parse import closest
 from okrsite.slug import slugify
 
-__all__ = ["folded", "key_result_named", "target_guess", "targets_named"]
+__all__ = ["folded", "key_result_named", "milestones_named", "target_guess", "targets_named"]
+
+
+def milestones_named(milestones: Iterable[Milestone], text: str) -> list[int]:
+    """The indexes of the milestones ``text`` names: by its title, or the start
+    of it, in any case (``--set "crm=Migrate the data"``, or a check-in's
+    ``crm: migrate``); an exact fit wins over the starts it also is."""
+    wanted = slugify(text)
+    slugs = [slugify(m.title) for m in milestones]
+    return [i for i, s in enumerate(slugs) if s == wanted] or [
+        i for i, s in enumerate(slugs) if wanted and s.startswith(wanted + "-")
+    ]
 
 
 def _one(found: Iterable[str]) -> str | None:

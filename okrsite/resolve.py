@@ -35,6 +35,7 @@ from okrsite.model import (
     Portfolio,
     Team,
 )
+from okrsite.named_targets import milestones_named
 from okrsite.parse import (
     ParsedFile,
     closest,
@@ -1039,11 +1040,7 @@ def _text_value(obj: Objective, key: str, text: str, file: str) -> Diagnostic:
             hint=number_hint(text),
             key_path=where,
         )
-    wanted = slugify(text)
-    slugs = [slugify(m.title) for m in kr.milestones]
-    found = [i for i, s in enumerate(slugs) if s == wanted] or [
-        i for i, s in enumerate(slugs) if wanted and s.startswith(wanted + "-")
-    ]
+    found = milestones_named(kr.milestones, text)
     if len(found) == 1:
         title = kr.milestones[found[0]].title
         hint = (
