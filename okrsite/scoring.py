@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -807,9 +808,7 @@ def kpi_stale_limit(series: Sequence[tuple[date, float]], stale_after_days: int)
     (the median gap, from two readings on) when it is read less often: a
     KPI read each quarter is not stale two months after its last reading."""
     days = sorted({d for d, _ in series})
-    gaps = sorted((b - a).days for a, b in zip(days, days[1:], strict=False))
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
     if not gaps:
         return stale_after_days
-    middle = len(gaps) // 2
-    usual = gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
-    return max(stale_after_days, int(2 * usual))
+    return max(stale_after_days, int(2 * statistics.median(gaps)))
