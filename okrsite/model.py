@@ -424,9 +424,12 @@ class KPIScore:
     #: what the trend means for this KPI's direction (down is good news for a
     #: response time); ``None`` without a trend
     trend_meaning: TrendMeaning | None = None
-    #: its latest reading is more than ``kpi_stale_after_days`` before as_of:
-    #: its value and health describe a past month, not now
+    #: its latest reading is more than :attr:`stale_after` days before as_of:
+    #: its value and health describe a past period, not now
     stale: bool = False
+    #: the days after its latest reading it turns stale: ``kpi_stale_after_days``,
+    #: or twice its usual interval between readings (``scoring.kpi_stale_limit``)
+    stale_after: int = 45
 
     @property
     def role(self) -> Literal["target", "monitored"]:

@@ -11,7 +11,6 @@ import re
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import ScoredPortfolio
 from okrsite.plural import plural
-from okrsite.scoring import kpi_stale_limit
 
 MIN_KRS, MAX_KRS = 2, 5
 SMART_NAMES = {
@@ -103,8 +102,7 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
         ks = scored.kpis.get(kpi.id)
         if ks is not None and ks.stale and ks.date is not None:
             days = (scored.as_of - ks.date).days
-            setting = scored.settings.kpi_stale_after_days
-            limit = kpi_stale_limit(ks.series, setting)
+            setting, limit = scored.settings.kpi_stale_after_days, ks.stale_after
             out.append(
                 warning(
                     "OKR408",

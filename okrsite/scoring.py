@@ -787,6 +787,7 @@ def _kpi_score(
     day = series[-1][0] if series else None
     previous = series[-2][1] if len(series) >= 2 else None
     trend = trend_for(previous, value)
+    limit = kpi_stale_limit(series, stale_after_days)
     return KPIScore(
         id=kpi.id,
         value=value,
@@ -798,7 +799,8 @@ def _kpi_score(
         targeted_by=targeted_by,
         driven_by=driven_by,
         trend_meaning=trend_meaning(kpi.direction, trend),
-        stale=day is not None and (as_of - day).days > kpi_stale_limit(series, stale_after_days),
+        stale=day is not None and (as_of - day).days > limit,
+        stale_after=limit,
     )
 
 
