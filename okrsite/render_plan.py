@@ -291,12 +291,6 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
     return _WORKER[0].render(state, keys, more=keys is None or len(keys) >= CHUNK)
 
 
-#: chunks queued for each forked worker while the parent renders a chunk of
-#: its own (so a worker does not wait for the parent to hand it more; the
-#: first chunks, the site-wide files and the summary pages, take longest)
-AHEAD = 3
-
-
 def forks_workers(jobs: int, pages: int) -> bool:
     """Whether :func:`render_and_write` renders this many pages in forked workers."""
     return jobs > 1 and pages >= PARALLEL_PAGES and can_fork()
@@ -368,12 +362,16 @@ def _render_forked(
 ) -> tuple[set[str], int, int]:
     """:func:`render_and_write` in ``jobs - 1`` forked workers and this process.
 
-    Workers take chunks from the front, in the order submitted (each
-    worker's numbers build on those of its earlier chunks, so its chunks
-    are taken in that order), and this process renders the site-wide files
-    (whose exports pieces it keeps for the page cache, instead of receiving
-    them) and then chunks from the back, topping the workers' queues up
-    after each of its own."""
+    Every chunk is submitted at once, and workers take them from the front,
+    in the order submitted (each worker's numbers build on those of its
+    earlier chunks, so its chunks are taken in that order). This process
+    renders the site-wide files first (whose exports pieces it keeps for the
+    page cache, instead of receiving them), then takes chunks back from the
+    end of the queue, one at a time, as long as no worker has started them
+    (a pending future can be cancelled). So no worker waits for this process
+    to hand it more: the site-wide files (10,000 badges and the exports at
+    10,000 objectives) take this process some 9 s, in which a worker that had
+    only a few chunks queued sat idle for 6 s."""
     total = sum(len(chunk or ()) for chunk in chunks)
     paths: set[str] = set()
     counts = [0, 0, 0]  # written, unchanged, pages done
@@ -395,15 +393,15 @@ def _render_forked(
             progress(min(counts[2], total), total)
 
     def take_first() -> None:
-        future = futures.popleft()
+        future = futures.popleft()[1]
         if future.exception() is not None:
-            for other in futures:  # stop at the first mistake
+            for _, other in futures:  # stop at the first mistake
                 other.cancel()
         take(future.result())
 
-    queue = deque(chunks)
     own: deque[list[PageKey] | None] = deque([None] if assets else [])
-    futures: deque[Future[tuple[list[str], int, int, Reads | None]]] = deque()
+    futures: deque[tuple[list[PageKey] | None, Future[tuple[list[str], int, int, Reads | None]]]]
+    futures = deque()
     workers = jobs - 1
     before_forking()
     _WORKER.clear()
@@ -416,22 +414,27 @@ def _render_forked(
     if site.partial.timelines is not None:  # one fingerprint per timeline, for both
         site.partial.timelines.share_printer(here.printer)
     with paused_gc(), forked_pool(state, workers) as pool:
-        while queue or own or futures:
-            while futures and futures[0].done():
+        for chunk in chunks:
+            futures.append((chunk, pool.submit(_render_chunk, chunk)))
+        while own or futures:
+            while futures and futures[0][1].done():
                 take_first()
-            # near the end, one chunk each: the parent does not wait for a queue
-            ahead = AHEAD if len(queue) > 2 * AHEAD * workers else 1
-            while queue and len(futures) < ahead * workers:
-                futures.append(pool.submit(_render_chunk, queue.popleft()))
-            if own or queue:
+            # the site-wide files, or the last chunk no worker has started
+            # (withdrawn from the pool: a pending future can be cancelled)
+            mine: list[PageKey] | None = None
+            have = bool(own)
+            if have:
+                mine = own.popleft()
+            elif futures and futures[-1][1].cancel():
+                mine, have = futures.pop()[0], True
+            if have:
                 try:
-                    chunk = own.popleft() if own else queue.pop()
-                    take(here.render(state, chunk, more=bool(own or queue)))
+                    take(here.render(state, mine, more=bool(own or futures)))
                     if meanwhile is not None and futures:  # while the workers render
                         work, meanwhile = meanwhile, None
                         work()
                 except BaseException:
-                    for other in futures:
+                    for _, other in futures:
                         other.cancel()
                     raise
             elif futures:
