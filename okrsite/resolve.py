@@ -114,6 +114,29 @@ _DROPPED_HINT = (
 )
 
 
+def parent_loops(parent_of: Mapping[str, str | None]) -> list[list[str]]:
+    """Each loop of ``parent_of`` (record id → its parent's id) once, as the ids
+    on it starting from the smallest: a walk up the parents that comes back to
+    an id it passed is a loop. Ids whose walk ends (no parent, or one that is
+    not in ``parent_of``) are on none."""
+    state: dict[str, int] = {}  # 0 visiting, 1 done
+    loops: list[list[str]] = []
+    for start in sorted(parent_of):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent_of and node not in state:
+            state[node] = 0
+            path.append(node)
+            node = parent_of[node]
+        if node is not None and state.get(node) == 0 and node in path:
+            loop = path[path.index(node) :]
+            k = loop.index(min(loop))
+            loops.append(loop[k:] + loop[:k])
+        for n in path:
+            state[n] = 1
+    return loops
+
+
 def _unknown_names(
     people: Mapping[str, Person],
     teams: Mapping[str, Team],
@@ -511,23 +534,8 @@ def resolve(
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
 
     # ---- alignment loops: follow parents; a walk that returns to itself is a loop
-    state: dict[str, int] = {}  # 0 visiting, 1 done
-    loops: list[list[str]] = []
-    for start in sorted(objectives):
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node in objectives and node not in state:
-            state[node] = 0
-            path.append(node)
-            node = objectives[node].parent_objective
-        if node is not None and state.get(node) == 0 and node in path:
-            loops.append(path[path.index(node) :])
-        for n in path:
-            state[n] = 1
-    for loop in loops:
-        first = min(loop)
-        k = loop.index(first)
-        ordered = loop[k:] + loop[:k]
+    parent_of = {oid: obj.parent_objective for oid, obj in objectives.items()}
+    for ordered in parent_loops(parent_of):
         chain = " → ".join([*ordered, ordered[0]])
         for oid in ordered:
             diags.append(
@@ -644,6 +652,23 @@ def resolve(
         check_person(t.lead, t.file, ("lead",), "lead")
         if t.parent is not None and t.parent not in teams:
             check_team(t.parent, t.file, ("parent",), t.id)
+    # a team inside itself, directly or through others, has no place in the
+    # team tree (its page's breadcrumb and the sub-team lists would go round)
+    for ordered in parent_loops({tid: t.parent for tid, t in teams.items()}):
+        chain = " → ".join([*ordered, ordered[0]])
+        for tid in ordered:
+            diags.append(
+                error(
+                    "OKR305",
+                    f"team loop: {chain}",
+                    teams[tid].file,
+                    hint="a team cannot be inside itself (directly or through others); "
+                    "change one 'parent:'",
+                    key_path=("parent",),
+                )
+            )
+        for tid in ordered:  # cut the loop so the team tree has its roots
+            teams[tid] = replace(teams[tid], parent=None)
 
     # ---- KPIs: drives and data files
     series: dict[str, list[tuple[date, float]]] = {kid: list(k.values) for kid, k in kpis.items()}

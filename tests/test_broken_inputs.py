@@ -574,6 +574,41 @@ def test_alignment_loop_of_three(make_site: Callable[[dict[str, str | bytes]], P
     assert "3 errors" in result.output
 
 
+def test_team_loop_written_with_names(
+    make_site: Callable[[dict[str, str | bytes]], Path], tmp_path: Path
+) -> None:
+    """Teams inside each other, named by title as people write them, and a team
+    that is its own parent: each file of a loop gets OKR305 with the whole loop
+    (its ids, smallest first), and the build refuses to publish."""
+    files: dict[str, str | bytes] = {
+        "content/objectives/a.md": objective(title="A"),
+        "content/teams/sales.md": "---\ntitle: Sales\nparent: Customer Success\n---\n",
+        "content/teams/customer-success.md": "---\ntitle: Customer Success\nparent: Marketing\n---\n",
+        "content/teams/marketing.md": "---\ntitle: Marketing\nparent: sales\n---\n",
+        "content/teams/ops.md": "---\ntitle: Ops\nparent: Ops\n---\n",
+        "content/teams/company.md": "---\ntitle: Company\n---\n",
+        "content/teams/finance.md": "---\ntitle: Finance\nparent: Company\n---\n",
+    }
+    site = make_site(files)
+    result = run_check(site)
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    hint = (
+        "(hint: a team cannot be inside itself (directly or through others); change one 'parent:')"
+    )
+    chain = "customer-success → marketing → sales → customer-success"
+    lines = result.output.splitlines()
+    for name in ("sales", "customer-success", "marketing"):
+        assert f"content/teams/{name}.md:3:9: error OKR305: team loop: {chain} {hint}" in lines
+    assert f"content/teams/ops.md:3:9: error OKR305: team loop: ops → ops {hint}" in lines
+    assert "finance" not in result.output and "company.md" not in result.output
+    assert "4 errors" in result.output
+    built = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(tmp_path / "o")])
+    assert built.exit_code == 1, built.output
+    assert "team loop" in built.output and "Traceback" not in built.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_several_errors_in_several_files_in_one_run(
     make_site: Callable[[dict[str, str | bytes]], Path],
 ) -> None:
