@@ -24,7 +24,10 @@ code, a changed theme or setting, a cache that cannot be read or unpickled
 completely, another build holding the cache's lock, ``--clean``, another
 output folder, or an output folder that is not exactly the one the cache
 describes (a file added, removed, or changed by hand; a restored copy is
-accepted when every file's content hash matches). The cache is written
+accepted when every file's content hash matches). In the last two cases
+(a CI job that keeps only the cache folder builds into a new one) every
+page is rendered, but the still-valid pieces are put back into the memo
+all the same: they hold no trace of the output folder. The cache is written
 to a temporary name and renamed into place, after the new output is in
 place; a failed build leaves it as it was.
 """
@@ -219,14 +222,22 @@ class PageCache:
         if stored is None:
             return keys
         site_print, out_dir, files, pages, deps_table, values, inputs, digests, fragments = stored
-        if site_print != self.site_print or out_dir != str(self.out_dir):
+        if site_print != self.site_print:
             return keys
-        now = snapshot(self.out_dir)
-        if now is None or (now != files and not _same_content(self.out_dir, now, files, digests)):
-            return keys  # the output is not the one this cache describes
-        self.restored = now != files
-        self.previous = now
-        self.digests = dict(digests)
+        now = snapshot(self.out_dir) if out_dir == str(self.out_dir) else None
+        # The output is not the one this cache describes (a fresh folder, as
+        # a CI job that keeps only the cache folder has): every page is
+        # rendered, but the pieces whose inputs did not change (an objective's
+        # row of the lists and the exports, its badge, its history entry) are
+        # taken from the cache, not rendered again.
+        same_output = now is not None and (
+            now == files or _same_content(self.out_dir, now, files, digests)
+        )
+        if same_output:
+            assert now is not None
+            self.restored = now != files
+            self.previous = now
+            self.digests = dict(digests)
         # The git history as a whole (HEAD and what was read): pages read
         # only their own timelines, but api/history.json and the feed read it all.
         stored_inputs, _, stored_history = str(inputs).rpartition("|")
@@ -250,6 +261,9 @@ class PageCache:
         # what changed, by number: a page or piece is kept when none of the
         # numbers it read is among these (one set operation in C each)
         changed = frozenset(i for i, ok in enumerate(same) if not ok)
+        if not same_output:
+            self._seed_memo(fragments, deps_table, changed)
+            return keys
         render: list[PageKey] = []
         for key in keys:
             entry = pages.get(key)

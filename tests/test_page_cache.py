@@ -298,6 +298,26 @@ def test_a_restored_output_folder_is_recognised_by_its_content(
     assert cached_build(site) > 0  # and the cache now describes the copies
 
 
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_new_output_folder_takes_the_kept_pieces_and_equals_a_cold_build(
+    site: Path, tmp_path: Path, name: str
+) -> None:
+    """A CI job that keeps only the cache folder builds into a fresh one:
+    every page is rendered, the pieces whose inputs did not change (list
+    items, exports, badges, history entries) come from the cache, and the
+    output is the cold build's, after every kind of edit."""
+    cached_build(site)
+    CASES[name](site)
+    shutil.rmtree(site / "_site")
+    result = build_site(site, as_of=AS_OF)
+    assert result.ok, result.diagnostics
+    assert result.timings["pages reused"] == 0
+    if not name.endswith("(structural)"):  # those change what every page reads
+        assert result.timings["pieces reused"] > 0
+    assert_same(site, tmp_path)
+    assert cached_build(site) > 0  # and the cache now describes the new folder
+
+
 def test_a_restored_output_with_a_changed_file_means_a_full_build(
     site: Path, tmp_path: Path
 ) -> None:
