@@ -221,6 +221,10 @@ class CheckIn:
     #: say depends on the key result (a checklist's milestone is ticked in
     #: the objective's file), which resolving knows
     texts: tuple[tuple[str, str], ...] = ()
+    #: values written with a unit after the figure (``5 h``, ``1,200
+    #: tickets``): key result id (or ``"value"`` for a KPI's) and the unit as
+    #: written; resolving holds each to the key result's or KPI's unit
+    units: tuple[tuple[str, str], ...] = ()
 
     @property
     def undated(self) -> bool:

@@ -1589,6 +1589,64 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
     return out
 
 
+#: what a key result may say beside its title and still have its figures read
+#: from a "from … to …" in the title: anything but a way of measuring it
+_NO_FIGURES = ("start", "current", "unit", "kpi", "score", *_MEASURE_KEYS)
+
+
+def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
+    """A key result's figures written as a goal's are: ``measure: from 8 h to
+    2 h`` or ``measure: {start: 8, target: 2, unit: h}`` (figures written
+    beside it are ignored with OKR111, as for a goal); and a title that says
+    "from … to …" when nothing else measures the key result (``- title:
+    Raise CSAT from 82% to 90%``): read as the sentence ``- Raise CSAT from
+    82% to 90%`` is. The returned mapping has the figures as its own keys."""
+    written = next((k for k in item if yamlsource.key_form(k) == "measure"), None)
+    if written is None:
+        title = item.get("title")
+        if isinstance(title, str) and not any(item.get(k) is not None for k in _NO_FIGURES):
+            figures = _written_out(title)
+            figures.pop("title")
+            if figures:
+                return {**item, **figures}
+        return item
+    raw = item[written]
+    rest = {k: v for k, v in item.items() if k != written}
+    where: Path_ = (*path, written)
+    if isinstance(raw, str):
+        sentence = measure_sentence(raw)
+        if sentence is None:
+            f.err(
+                "OKR106",
+                f"measure must say where the key result starts and ends, got {shown_value(raw)}",
+                where,
+                hint="write measure: from 8 h to 2 h, or start:, target: and unit: of their own",
+            )
+            return rest
+        figures = sentence
+    elif isinstance(raw, dict):
+        figures = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
+        f.unknown_keys(figures, _GOAL_MEASURE_KEYS, where, "a measure")
+        figures = {k: v for k, v in figures.items() if k in _GOAL_MEASURE_KEYS}
+    else:
+        f.err(
+            "OKR106",
+            f"measure must be a sentence or a mapping, got {shown_value(raw)}",
+            where,
+            hint="write measure: from 8 h to 2 h, or measure: {start: 8, target: 2, unit: h}",
+        )
+        return rest
+    for key in sorted(_GOAL_MEASURE_KEYS & rest.keys()):
+        if rest[key] is not None:
+            f.warn(
+                "OKR111",
+                f"{key} beside measure: is ignored: measure: gives the key result's figures",
+                (*path, key),
+                hint=f"move it into measure: ({key}: {shown_value(rest[key])}) or remove it",
+            )
+    return {**rest, **figures}
+
+
 def _key_result(
     f: _Fields, i: int, item: Any, seen: set[str]
 ) -> tuple[str | None, KeyResult | None, bool]:
@@ -1631,6 +1689,7 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
+    item = _kr_measure(f, item, path)
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
@@ -2105,6 +2164,7 @@ def _checkin(
     values: dict[str, float] = {}
     yes_no: list[str] = []
     texts: list[tuple[str, str]] = []
+    units: list[tuple[str, str]] = []
     raw_values = _values_listed(f, data)
     if raw_values is not None:
         if kpi is not None and objective is None:
@@ -2127,9 +2187,13 @@ def _checkin(
             ):
                 texts.append((key, value))  # site: Design approved; resolving says what to do
                 continue
+            if isinstance(value, str):
+                value = _unit_noted(value, key, units)
             number = f.number_value(value, f"value of {key}", path, percent=True)
             if number is not None:
                 values[key] = number
+    if isinstance(data.get("value"), str):
+        data = {**data, "value": _unit_noted(data["value"], "value", units)}
     value = f.number(data, "value", (), percent=True)
     # what was written as a percentage: resolving holds it to the key result's unit
     percent = tuple(
@@ -2162,6 +2226,7 @@ def _checkin(
         loose=f.loose,
         yes_no=tuple(yes_no),
         texts=tuple(texts),
+        units=tuple(units),
     )
 
 
@@ -2241,6 +2306,38 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
         (str(key), value, (str(key),) if str(key) in f.loose else ("values", str(key)))
         for key, value in mapping.items()
     ]
+
+
+#: a check-in value with a word after its figure (``5 h``, ``1,200 tickets``)
+_FIGURE_AND_WORD = re.compile(
+    r"(?P<figure>.*\d%?)(?P<space>\s*)(?P<word>[^\W\d_][^\d]{0,29})", re.S
+)
+#: digits with the marks that group or divide them: a figure, however
+#: ambiguous (``1,200``), whose own error the number's reading gives
+_DIGITS = re.compile(r"[-+]?\d[\d.,' \u00a0]*%?")
+
+
+def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
+    """The figure of a check-in value written with a unit after it (``5 h``,
+    ``1,200 tickets``, ``10k users``, as the key result's own figures may
+    be), the unit noted in ``units`` for resolving to hold to the key
+    result's or KPI's; ``value`` as it is when it is a number already or no
+    figure and word."""
+    text = value.strip()
+    if read_number(text) is not None:  # 1.5k, $3M, 45 %: numbers as written
+        return value
+    found = _FIGURE_AND_WORD.fullmatch(text)
+    if found is None:
+        return value
+    figure, word = found["figure"], found["word"].strip()
+    if not found["space"] and " " in word:  # 10k users: a magnitude stuck to the figure
+        magnitude, rest = word.split(None, 1)
+        if read_number(figure + magnitude) is not None:
+            figure, word = figure + magnitude, rest.strip()
+    if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
+        return value
+    units.append((key, word))
+    return figure
 
 
 def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:

@@ -802,6 +802,11 @@ def resolve(
                 elif key in c.percent and not is_percent_unit(found_kr.unit):
                     diags.append(_percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
                     ok = False
+                elif (word := dict(c.units).get(key)) is not None and not same_unit(
+                    word, found_kr.unit
+                ):
+                    diags.append(_unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
+                    ok = False
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(
                         error(
@@ -832,8 +837,11 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
+            word = dict(c.units).get("value")
             if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
                 diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit))
+            elif word is not None and not same_unit(word, kpis[c.kpi].unit):
+                diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", kpis[c.kpi].unit))
             elif c.file not in broken_files and not c.undated:
                 kept.append(c)
 
@@ -955,6 +963,51 @@ def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
         f"{key} is written as a percentage, but {what} is measured {measured}",
         c.file,
         hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
+        key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
+    )
+
+
+#: units written in more than one way (beside case and a plural s): units of
+#: time and points, in English and German
+_UNIT_SPELLINGS = {
+    spelling: name
+    for name, spellings in {
+        "hour": ("h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden"),
+        "minute": ("min", "mins", "minute", "minutes", "minuten"),
+        "second": ("s", "sec", "secs", "second", "seconds", "sekunden"),
+        "day": ("d", "day", "days", "tag", "tage", "tagen"),
+        "week": ("wk", "wks", "week", "weeks", "woche", "wochen"),
+        "month": ("mo", "month", "months", "monat", "monate", "monaten"),
+        "point": ("pt", "pts", "point", "points", "punkt", "punkte"),
+    }.items()
+    for spelling in spellings
+}
+
+
+def same_unit(written: str, unit: str) -> bool:
+    """Whether a unit written after a check-in value (``5 h``) is the key
+    result's or KPI's (``unit: hours``): the same word in any case, singular
+    or plural, or another common spelling of the same unit of time."""
+    a, b = written.strip().casefold(), unit.strip().casefold()
+    if not b:
+        return False
+    if a == b or a.rstrip(".") == b.rstrip("."):
+        return True
+    if a.removesuffix("s") == b.removesuffix("s"):
+        return True
+    return _UNIT_SPELLINGS.get(a, a) == _UNIT_SPELLINGS.get(b, b) and a in _UNIT_SPELLINGS
+
+
+def _unit_mismatch(c: CheckIn, key: str, word: str, what: str, unit: str) -> Diagnostic:
+    """A check-in value written with a unit (``5 h``) its key result or KPI is not measured in."""
+    measured = f"in {unit!r}" if unit else "in plain numbers (it has no unit:)"
+    return error(
+        "OKR312",
+        f"{key} is written in {word!r}, but {what} is measured {measured}",
+        c.file,
+        hint=f"write the figure in {unit!r}, without a unit or with it"
+        if unit
+        else f"write the bare number, or give {what} 'unit: {word}'",
         key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
     )
 

@@ -1772,3 +1772,161 @@ def test_a_date_with_its_month_named_and_a_time_orders_check_ins_of_one_day(
     assert out.exit_code == 0, out.output
     written = next((site / "content" / "checkins").rglob("2026-12-02*.md")).read_text()
     assert "date: 2026-12-02T13:00" in written
+
+
+def test_key_results_measured_as_goals_are_and_by_a_sentence_in_their_title(
+    tmp_path: Path,
+) -> None:
+    """``measure: from 8 h to 2 h`` under a key result, as a goal takes it, and
+    ``title: Raise CSAT from 82% to 90%`` with nothing else to measure it: the
+    same figures as the sentence ``- Raise CSAT from 82% to 90%``. A title
+    beside its own ``target:`` keeps its figures; figures beside ``measure:``
+    are ignored with a warning, as for a goal; a measure that says no figures
+    is an error with both forms."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Support"\n',
+            "content/objectives/delight.md": """
+                ---
+                title: Delight our customers
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - title: Raise CSAT from 82% to 90%
+                  - title: Cut first response time
+                    measure: from 8 h to 2 h
+                  - title: Fewer escalations
+                    measure: {start: 40, target: 10, unit: tickets}
+                    target: 12
+                  - title: Grow NPS from 30 to 50
+                    target: 45
+                  - title: Move 40 services from 2 data centres to 1 region
+                    done: no
+                ---
+            """,
+            "content/objectives/broken.md": """
+                ---
+                title: Broken measure
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - title: Something
+                    measure: better than before
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    shown = [(d.file, d.code, d.line, d.message) for d in result.diagnostics if d.code != "OKR404"]
+    assert shown == [
+        (
+            "content/objectives/broken.md",
+            "OKR106",
+            7,
+            "measure must say where the key result starts and ends, got 'better than before'",
+        ),
+        (
+            "content/objectives/delight.md",
+            "OKR111",
+            11,
+            "target beside measure: is ignored: measure: gives the key result's figures",
+        ),
+    ]
+    krs = {kr.id: kr for kr in result.scored.portfolio.objectives["delight"].key_results}
+    figures = {k: (kr.kind, kr.start, kr.target, kr.unit) for k, kr in krs.items()}
+    assert figures == {
+        "kr1": ("numeric", 82, 90, "%"),
+        "kr2": ("numeric", 8, 2, "h"),
+        "kr3": ("numeric", 40, 10, "tickets"),
+        "kr4": ("numeric", 0, 45, ""),
+        "kr5": ("boolean", None, None, ""),
+    }
+
+
+def test_check_in_values_written_with_their_unit(tmp_path: Path) -> None:
+    """``5 h``, ``4 Hours``, ``1200 Tickets``, ``10k users`` and a KPI's
+    ``38 points``: the figure, when the unit is the key result's or KPI's
+    (any case, singular or plural, a usual spelling of a unit of time); a
+    unit of something else is OKR312 naming both, and the value does not
+    count."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Support"\n',
+            "content/objectives/support.md": """
+                ---
+                title: Faster support
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: response, title: First response, start: 8, target: 2, unit: hours}
+                  - {id: backlog, title: Backlog, start: 2000, target: 500, unit: ticket}
+                  - {id: users, title: Self-service users, start: 1000, target: 20000, unit: users}
+                  - {id: csat, title: CSAT, start: 80, target: 90}
+                ---
+            """,
+            "content/kpis/nps.md": """
+                ---
+                title: NPS
+                owner: Uma Diaz
+                unit: points
+                target: 50
+                ---
+            """,
+            "content/checkins/1.md": """
+                ---
+                objective: support
+                date: 2026-11-10
+                values:
+                  response: 5 h
+                  backlog: 1200 Tickets
+                  users: 10k users
+                ---
+            """,
+            "content/checkins/2.md": """
+                ---
+                objective: support
+                date: 2026-11-20
+                values:
+                  response: 4 Hours
+                  csat: 85 points
+                ---
+            """,
+            "content/checkins/3.md": """
+                ---
+                objective: support
+                date: 2026-11-21
+                values:
+                  response: 2 days
+                ---
+            """,
+            "content/checkins/nps.md": "---\nkpi: nps\ndate: 2026-11-15\nvalue: 38 Points\n---\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = [d for d in result.diagnostics if d.code != "OKR404"]  # the last two did not count
+    assert [(d.file, d.code, d.line, d.message) for d in found] == [
+        (
+            "content/checkins/2.md",
+            "OKR312",
+            6,
+            "csat is written in 'points', but key result 'csat' is measured in plain "
+            "numbers (it has no unit:)",
+        ),
+        (
+            "content/checkins/3.md",
+            "OKR312",
+            5,
+            "response is written in 'days', but key result 'response' is measured in 'hours'",
+        ),
+    ]
+    assert [d.hint for d in found] == [
+        "write the bare number, or give key result 'csat' 'unit: points'",
+        "write the figure in 'hours', without a unit or with it",
+    ]
+    portfolio = result.scored.portfolio
+    assert [c.values for c in portfolio.checkins if c.objective] == [
+        {"response": 5, "backlog": 1200, "users": 10000}
+    ]
+    assert [c.value for c in portfolio.checkins if c.kpi] == [38]
