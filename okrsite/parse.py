@@ -1489,7 +1489,7 @@ def _objective(
         )
     krs = _key_results(f, data)
     initiatives = _initiatives(f, data)
-    weight = f.number(data, "weight", (), low=0)
+    weight = _weight(f, data, ())
     if cycle is None:
         return None
     return Objective(
@@ -1592,6 +1592,22 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
 #: what a key result may say beside its title and still have its figures read
 #: from a "from … to …" in the title: anything but a way of measuring it
 _NO_FIGURES = ("start", "current", "unit", "kpi", "score", *_MEASURE_KEYS)
+
+
+def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
+    """A ``weight:``, also as a percentage, as OKR tools that have weights sum
+    them to 100% (``weight: 50%``): a share, 0.5, of the default weight 1
+    (100%). Weights count relative to each other, so key results weighted
+    50%, 25% and 25% count as 2, 1 and 1 would."""
+    raw = data.get("weight")
+    if isinstance(raw, str):
+        written = read_number(raw)
+        if written is not None and written[1]:
+            if written[0] < 0:
+                f.err("OKR107", f"weight must be at least 0, got {raw.strip()}", (*path, "weight"))
+                return None
+            return written[0] / 100
+    return f.number(data, "weight", path, low=0)
 
 
 def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
@@ -1716,7 +1732,7 @@ def _key_result(
             (*path, measures[1]),
             hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
         )
-    weight = f.number(item, "weight", path, low=0)
+    weight = _weight(f, item, path)
     score = _score(f, item, path)
     percents, currencies = len(f.percents), len(f.currencies)
     start, target, current = _with_unit(

@@ -67,7 +67,7 @@ GOOD = {
 BROKEN = {
     "content/objectives/sales.md": (
         "---\ntitle: Sales\ncycle: 2026-Q1\nowner: al\nkey_results:\n"
-        "  - {id: a, title: A, target: 5, weight: 50%}\n---\n"
+        "  - {id: a, title: A, target: 5%x}\n---\n"
     ),
     "content/objectives/west, 2.md": "---\ntitle: W\ncycle: 2026-Q9\n---\n",
 }
@@ -100,7 +100,7 @@ def test_check_text_errors_go_to_stderr(make_site: MakeSite) -> None:
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "content/objectives/sales.md:6:42: error OKR102: weight must be a number, got '50%'" in (
+    assert "content/objectives/sales.md:6:31: error OKR102: target must be a number, got '5%x'" in (
         result.stderr
     )
     assert result.stderr.strip().endswith("2 errors, 0 warnings")
@@ -115,9 +115,8 @@ def test_check_github_format(make_site: MakeSite) -> None:
     lines = result.stdout.splitlines()
     assert lines == [
         # ',' in a property is escaped as %2C, '%' in the message as %25
-        "::error file=content/objectives/sales.md,line=6,col=42,title=OKR102::"
-        "weight must be a number, got '50%25' (hint: write the bare number 50: this value is "
-        "no percentage (a key result's, KPI's or goal's figures and check-in values may be))",
+        "::error file=content/objectives/sales.md,line=6,col=31,title=OKR102::"
+        "target must be a number, got '5%25x' (hint: write digits, e.g. 50, 0.25 or 1,000,000)",
         "::error file=content/objectives/west%2C 2.md,line=3,col=8,title=OKR302::"
         "unknown cycle '2026-Q9' (hint: use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in "
         "okrsite.toml as [cycles.2026-Q9] with start and end dates)",
@@ -154,10 +153,9 @@ def test_check_json_format(make_site: MakeSite) -> None:
         "severity": "error",
         "file": "content/objectives/sales.md",
         "line": 6,
-        "column": 42,
-        "message": "weight must be a number, got '50%'",
-        "hint": "write the bare number 50: this value is no percentage "
-        "(a key result's, KPI's or goal's figures and check-in values may be)",
+        "column": 31,
+        "message": "target must be a number, got '5%x'",
+        "hint": "write digits, e.g. 50, 0.25 or 1,000,000",
     }
     assert [d["code"] for d in data] == ["OKR102", "OKR302"]
 

@@ -401,8 +401,7 @@ def test_percentages_square_with_the_unit() -> None:
     text = (
         "---\ntitle: T\ncycle: 2026\nkey_results:\n"
         "  - {id: rate, title: Rate, start: 2.5%, target: 4 %, unit: percent}\n"
-        "  - {id: nps, title: NPS, start: 30, target: 50%, unit: points}\n"
-        "  - {id: w, title: W, target: 3, weight: 50%}\n---\n"
+        "  - {id: nps, title: NPS, start: 30, target: 50%, unit: points}\n---\n"
     )
     pf = parse("content/objectives/a.md", text)
     assert isinstance(pf.record, Objective)
@@ -410,10 +409,27 @@ def test_percentages_square_with_the_unit() -> None:
     assert (rate.start, rate.target, rate.unit) == (2.5, 4, "percent")
     found = [(d.code, d.message, d.line) for d in pf.diagnostics]
     assert found == [
-        ("OKR121", "target is written as a percentage, but the key result's unit is 'points'", 6),
-        ("OKR102", "weight must be a number, got '50%'", 7),
+        ("OKR121", "target is written as a percentage, but the key result's unit is 'points'", 6)
     ]
-    assert "write the bare number 50" in (pf.diagnostics[1].hint or "")
+
+
+def test_weights_as_percentages_are_shares_of_the_default_weight() -> None:
+    """``weight: 50%`` as OKR tools that sum weights to 100% write it: 0.5 (the
+    default weight 1 is 100%); a negative one is refused."""
+    text = (
+        "---\ntitle: T\ncycle: 2026\nweight: 200%\nkey_results:\n"
+        "  - {id: a, title: A, target: 3, weight: 50%}\n"
+        "  - {id: b, title: B, target: 3, weight: 25 %}\n"
+        "  - {id: c, title: C, target: 3, weight: '12.5%'}\n"
+        "  - {id: d, title: D, target: 3, weight: -5%}\n---\n"
+    )
+    pf = parse("content/objectives/a.md", text)
+    assert isinstance(pf.record, Objective)
+    assert pf.record.weight == 2
+    assert [kr.weight for kr in pf.record.key_results[:3]] == [0.5, 0.25, 0.125]
+    assert [(d.code, d.message, d.line) for d in pf.diagnostics] == [
+        ("OKR107", "weight must be at least 0, got -5%", 9)
+    ]
 
 
 def test_key_result_errors_all_reported() -> None:
