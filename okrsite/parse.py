@@ -294,6 +294,8 @@ class _Fields:
         value = self.text(data, key, path)
         if value is None:
             return None
+        if kind == "person" and value.endswith((")", "]", ">")):
+            value = without_note(value)
         ident = name_to_id(value)
         if not ident:
             self.err(
@@ -655,6 +657,19 @@ def _people_in_one_line(value: str) -> str | list[str]:
     if len(parts) == 2 and "," in value and all(len(part.split()) == 1 for part in parts):
         return value
     return parts
+
+
+#: what people write after a person's name: a role, pronouns or an address
+#: (``Uma Diaz (PM)``, ``Uma Diaz [she/her]``, ``Uma Diaz <uma@example.com>``)
+_PERSON_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>)\s*$")
+
+
+def without_note(name: str) -> str:
+    """A person's name without the note written after it (``Uma Diaz (PM)``,
+    ``Uma Diaz <uma@example.com>`` → ``Uma Diaz``): one person, however the
+    files add to the name; ``name`` itself when nothing would be left."""
+    bare = _PERSON_NOTE.sub("", name).strip()
+    return bare or name
 
 
 def name_to_id(value: str) -> str:

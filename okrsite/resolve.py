@@ -43,6 +43,7 @@ from okrsite.parse import (
     kind_and_id_from_path,
     number_hint,
     shown_value,
+    without_note,
 )
 from okrsite.plural import plural
 from okrsite.slug import slugify
@@ -182,6 +183,8 @@ def _title_aliases(
         names: list[str | None] = [rec.title]
         if isinstance(rec, Person):  # as a tracker or a sheet names people
             names += [rec.email, rec.github, rec.gitlab]
+            if rec.title:  # named without the note after the name (Uma Diaz (PM))
+                names.append(without_note(rec.title))
         for slug in {slugify(name) for name in names if name}:
             if slug in unknown:
                 found[slug] = rid if found.get(slug, rid) == rid else None

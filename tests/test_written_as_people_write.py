@@ -1930,3 +1930,56 @@ def test_check_in_values_written_with_their_unit(tmp_path: Path) -> None:
         {"response": 5, "backlog": 1200, "users": 10000}
     ]
     assert [c.value for c in portfolio.checkins if c.kpi] == [38]
+
+
+@pytest.mark.parametrize("with_people", [True, False], ids=["people files", "no people files"])
+def test_a_person_named_with_a_role_pronouns_or_an_address_after_the_name(
+    tmp_path: Path, with_people: bool
+) -> None:
+    """``Uma Diaz (PM)``, ``Uma Diaz [she/her]`` and ``Uma Diaz <uma@example.com>``
+    (as git writes authors) are Uma Diaz: one person, with or without a
+    people folder, and no warning; a team's parentheses are its name."""
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": 'title = "Support"\n',
+        "content/objectives/a.md": """
+            ---
+            title: A
+            cycle: 2026-Q4
+            owner: Uma Diaz (PM)
+            team: Sales (EMEA)
+            key_results:
+              - {title: X, target: 3}
+              - {title: Y, target: 3}
+            ---
+        """,
+        "content/objectives/b.md": """
+            ---
+            title: B
+            cycle: 2026-Q4
+            owner: Uma Diaz <uma@example.com>
+            key_results:
+              - {title: X, target: 3}
+              - {title: Y, target: 3}
+            ---
+        """,
+        "content/checkins/1.md": """
+            ---
+            objective: a
+            date: 2026-11-20
+            author: Uma Diaz [she/her]
+            values: {kr1: 1}
+            ---
+        """,
+    }
+    if with_people:
+        files["content/people/uma.md"] = "---\ntitle: Uma Diaz\n---\n"
+        files["content/teams/emea.md"] = "---\ntitle: Sales (EMEA)\n---\n"
+    site = write_site(tmp_path / "site", files)
+    result = load_site(site, AS_OF)
+    assert [d.code for d in result.diagnostics if d.code in ("OKR306", "OKR303")] == []
+    portfolio = result.scored.portfolio
+    uma = "uma" if with_people else "uma-diaz"
+    assert {o.owner for o in portfolio.objectives.values()} == {uma}
+    assert [c.author for c in portfolio.checkins] == [uma]
+    assert portfolio.objectives["a"].team == ("emea" if with_people else "sales-emea")
+    assert portfolio.person_names[uma] == "Uma Diaz"
