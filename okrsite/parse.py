@@ -296,6 +296,8 @@ class _Fields:
             return None
         if kind == "person" and value.endswith((")", "]", ">")):
             value = without_note(value)
+        if kind == "person" and "," in value:
+            value = first_name_first(value)
         ident = name_to_id(value)
         if not ident:
             self.err(
@@ -648,7 +650,8 @@ def _people_in_one_line(value: str) -> str | list[str]:
     holds co-owners (``Tom Lee, Ana Ruiz``, ``Tom Lee & Ana Ruiz``,
     ``Tom Lee and Ana Ruiz``), as the list ``[Tom Lee, Ana Ruiz]`` reads;
     ``value`` itself when it names one. ``Diaz, Uma`` (two single words around
-    one comma) is one person written last name first, not two."""
+    one comma) is one person written last name first, not two
+    (:func:`first_name_first`)."""
     if _PEOPLE_JOINED.search(value) is None:
         return value
     parts = [part for part in _PEOPLE_JOINED.split(value.strip()) if part]
@@ -670,6 +673,18 @@ def without_note(name: str) -> str:
     files add to the name; ``name`` itself when nothing would be left."""
     bare = _PERSON_NOTE.sub("", name).strip()
     return bare or name
+
+
+#: a name written last name first, as directories and HR exports list people
+_LAST_FIRST = re.compile(r"\s*([^\s,]+)\s*,\s*([^\s,]+)\s*")
+
+
+def first_name_first(name: str) -> str:
+    """``Diaz, Uma`` (two single words around one comma: one person written last
+    name first) as ``Uma Diaz``, the person ``uma-diaz`` that ``owner: Uma
+    Diaz`` names; any other ``name`` as it is."""
+    found = _LAST_FIRST.fullmatch(name)
+    return f"{found[2]} {found[1]}" if found else name
 
 
 def name_to_id(value: str) -> str:

@@ -1551,7 +1551,7 @@ def test_co_owners_in_one_line_a_team_parent_by_name_and_an_objective_of_another
 ) -> None:
     """``owner: Tom Lee, Ana Ruiz`` (or with ``&``, ``and``) is two people, read
     as ``[Tom Lee, Ana Ruiz]`` is: the first, with OKR123 naming the other, not
-    one invented person; ``Diaz, Uma`` stays one name. A team's ``parent:`` by
+    one invented person; ``Diaz, Uma`` stays one name, Uma Diaz. A team's ``parent:`` by
     the team's name is that team, as ``team:`` and ``lead:`` take names. An
     objective of the next quarter aligned to this quarter's key result is
     warned about (OKR407): its progress fills a quarter it is not in."""
@@ -1629,7 +1629,7 @@ def test_co_owners_in_one_line_a_team_parent_by_name_and_an_objective_of_another
     assert [p.objectives[o].owner for o in ("company", "next", "one")] == [
         "tom-lee",
         "bob-stone",
-        "diaz-uma",
+        "uma-diaz",  # Diaz, Uma: last name first
     ]
     assert p.teams["tier2"].parent == "customer-success"
 
@@ -1936,8 +1936,8 @@ def test_check_in_values_written_with_their_unit(tmp_path: Path) -> None:
 def test_a_person_named_with_a_role_pronouns_or_an_address_after_the_name(
     tmp_path: Path, with_people: bool
 ) -> None:
-    """``Uma Diaz (PM)``, ``Uma Diaz [she/her]`` and ``Uma Diaz <uma@example.com>``
-    (as git writes authors) are Uma Diaz: one person, with or without a
+    """``Uma Diaz (PM)``, ``Uma Diaz [she/her]``, ``Uma Diaz <uma@example.com>``
+    (as git writes authors) and ``Diaz, Uma`` are Uma Diaz: one person, with or without a
     people folder, and no warning; a team's parentheses are its name."""
     files: dict[str, str | bytes] = {
         "okrsite.toml": 'title = "Support"\n',
@@ -1957,6 +1957,16 @@ def test_a_person_named_with_a_role_pronouns_or_an_address_after_the_name(
             title: B
             cycle: 2026-Q4
             owner: Uma Diaz <uma@example.com>
+            key_results:
+              - {title: X, target: 3}
+              - {title: Y, target: 3}
+            ---
+        """,
+        "content/objectives/c.md": """
+            ---
+            title: C
+            cycle: 2026-Q4
+            owner: Diaz, Uma
             key_results:
               - {title: X, target: 3}
               - {title: Y, target: 3}
