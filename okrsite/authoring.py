@@ -11,6 +11,7 @@ the loader needs no second copy here.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -284,7 +285,8 @@ def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
     """The objective file ``text`` with milestone ``ms_index`` of key result
     ``kr_index`` marked ``done: true``, the rest of the file as written.
 
-    A bare title (``- Migrate the data``) becomes ``{title: …, done: true}``;
+    A bare title (``- Migrate the data``) becomes ``{title: …, done: true}``,
+    a task list's (``- "[ ] Migrate the data"``) gets its box ticked;
     a mapping gets its ``done:`` set, or one added in its own style. ``None``
     when the front matter is not YAML this can edit (TOML, a key result or
     milestone that is not where the loader read it): the command then says
@@ -313,6 +315,15 @@ def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
         return None
     item = milestones.value[ms_index]
     offset = len(lines[0]) + 1
+    if isinstance(item, yaml.ScalarNode) and re.match(r"\s*\[ ?\]", item.value):
+        # a task list's box ("[ ] Draft"): ticked as a task list is
+        title = re.sub(r"^\s*\[ ?\]\s*", "", item.value)
+        start, stop = item.start_mark.index, item.end_mark.index
+        return (
+            text[: offset + start]
+            + json.dumps(f"[x] {title}", ensure_ascii=False)
+            + text[offset + stop :]
+        )
     if isinstance(item, yaml.ScalarNode):
         ticked = yaml.dump(
             {"title": item.value, "done": True},

@@ -1640,6 +1640,49 @@ def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
     return f.number(data, "weight", path, low=0)
 
 
+#: a target written as a bound to keep (``target: >= 99.9%``, ``target: at
+#: most 5``): the comparison, and the key it stands for
+_BOUND = re.compile(
+    r"\s*(?P<op>>=|=>|≥|<=|=<|≤|>|<|at least|at most|min\.?|max\.?|minimum|maximum)\s*"
+    r"(?P<figure>\S.*)",
+    re.IGNORECASE,
+)
+_BOUND_KEYS = {
+    ">=": "stay_above", "=>": "stay_above", "≥": "stay_above", "at least": "stay_above",
+    "min": "stay_above", "min.": "stay_above", "minimum": "stay_above",
+    "<=": "stay_below", "=<": "stay_below", "≤": "stay_below", "at most": "stay_below",
+    "max": "stay_below", "max.": "stay_below", "maximum": "stay_below",
+}  # fmt: skip
+
+
+def _kr_threshold(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
+    """A target written as a bound the value must keep, as people write a
+    key result that holds a level (``target: ">= 99.9%"``, ``target: at most
+    5``): the key result's ``stay_above`` or ``stay_below``. A strict bound
+    (``< 5``) is refused with what to write: ``stay_below`` lets the value
+    equal its figure, and which whole number is meant is the writer's call."""
+    target = item.get("target")
+    if not isinstance(target, str) or "stay_above" in item or "stay_below" in item:
+        return item
+    found = _BOUND.fullmatch(target)
+    if found is None:
+        return item
+    op, figure = found["op"].lower(), found["figure"].strip()
+    key = _BOUND_KEYS.get(op)
+    if key is None:  # > or <
+        above = op == ">"
+        f.err(
+            "OKR102",
+            f"target {shown_value(target)} is a strict bound: the value must stay "
+            f"{'above' if above else 'below'} {figure} without reaching it",
+            (*path, "target"),
+            hint=f"write stay_{'above' if above else 'below'}: with the last figure that "
+            f'still counts (it may equal it), or target: "{">=" if above else "<="} {figure}"',
+        )
+        return {k: v for k, v in item.items() if k != "target"}
+    return {**{k: v for k, v in item.items() if k != "target"}, key: figure}
+
+
 def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
     """A key result's figures written as a goal's are: ``measure: from 8 h to
     2 h`` or ``measure: {start: 8, target: 2, unit: h}`` (figures written
@@ -1735,7 +1778,7 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
-    item = _kr_measure(f, item, path)
+    item = _kr_threshold(f, _kr_measure(f, item, path), path)
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
@@ -2077,6 +2120,21 @@ def _measure_written_out(f: _Fields, text: str) -> dict[str, Any]:
     return {}
 
 
+#: a milestone written as a Markdown task list item (``[x] Review``, ``[ ]
+#: Draft``) or with a tick before it (``✅ Review``, ``✓ Review``)
+_TICK = re.compile(r"\s*(?:\[(?P<box>[ xX✓✔]?)\]|(?P<tick>[✅✓✔☑]))\s*(?P<title>\S.*)", re.S)
+
+
+def _ticked(text: str) -> Milestone:
+    """A milestone written as a line of text, done when it says so as a task
+    list does (``[x] Review`` is done, ``[ ] Draft`` is not)."""
+    found = _TICK.fullmatch(text)
+    if found is None:
+        return Milestone(text, False)
+    done = found["tick"] is not None or (found["box"] or " ").strip() != ""
+    return Milestone(found["title"].strip(), done)
+
+
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
     if not isinstance(raw, list) or not raw:
         f.err(
@@ -2091,7 +2149,7 @@ def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
     out = []
     for j, m in enumerate(raw):
         if isinstance(m, str):
-            out.append(Milestone(m, False))
+            out.append(_ticked(m))
             continue
         if not isinstance(m, dict):
             f.err("OKR106", f"milestone {j + 1} must be a mapping with title and done", (*path, j))

@@ -1993,3 +1993,78 @@ def test_a_person_named_with_a_role_pronouns_or_an_address_after_the_name(
     assert [c.author for c in portfolio.checkins] == [uma]
     assert portfolio.objectives["a"].team == ("emea" if with_people else "sales-emea")
     assert portfolio.person_names[uma] == "Uma Diaz"
+
+
+def test_a_checklist_as_a_task_list_and_targets_written_as_bounds_to_keep(
+    tmp_path: Path,
+) -> None:
+    """Milestones written as a Markdown task list (``"[x] Review"``, ``"[ ]
+    Draft"``) or with a tick (``✅ Outline``) are done or not as they say;
+    ``target: ">= 99.9%"`` and ``target: at most 4`` are ``stay_above`` and
+    ``stay_below``; a strict ``< 5`` is refused with what to write, and
+    ``okrsite checkin --set`` ticks a task list's box."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Ops"\n',
+            "content/objectives/ops.md": """
+                ---
+                title: Keep the lights on
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - title: Uptime
+                    target: ">= 99.9%"
+                  - title: Incidents
+                    target: at most 4
+                  - title: Docs
+                    milestones:
+                      - ✅ Outline
+                      - "[ ] Draft"
+                      - "[x] Review"
+                      - "[] Publish"
+                ---
+            """,
+            "content/objectives/strict.md": """
+                ---
+                title: Strict
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - title: Pages
+                    target: < 5
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = [(d.file, d.line, d.message, d.hint) for d in result.diagnostics if d.is_error]
+    assert errors == [
+        (
+            "content/objectives/strict.md",
+            7,
+            "target '< 5' is a strict bound: the value must stay below 5 without reaching it",
+            "write stay_below: with the last figure that still counts (it may equal it), "
+            'or target: "<= 5"',
+        )
+    ]
+    (objective,) = [o for o in result.scored.portfolio.objectives.values() if o.id == "ops"]
+    uptime, incidents, docs = objective.key_results
+    assert (uptime.kind, uptime.threshold, uptime.unit) == ("stay_above", 99.9, "%")
+    assert (incidents.kind, incidents.threshold) == ("stay_below", 4)
+    assert [(m.title, m.done) for m in docs.milestones] == [
+        ("Outline", True),
+        ("Draft", False),
+        ("Review", True),
+        ("Publish", False),
+    ]
+    (site / "content/objectives/strict.md").unlink()
+    runner = CliRunner()
+    ticked = runner.invoke(
+        cli, ["checkin", "--site", str(site), "ops", "--set", "kr3=draft", "--date", "2026-11-20"]
+    )
+    assert ticked.exit_code == 0, ticked.output
+    text = (site / "content/objectives/ops.md").read_text(encoding="utf-8")
+    assert '      - "[x] Draft"\n' in text and '      - "[] Publish"\n' in text
+    docs = load_site(site, AS_OF).scored.portfolio.objectives["ops"].key_results[2]
+    assert [m.done for m in docs.milestones] == [True, True, True, False]
