@@ -656,14 +656,15 @@ def resolve(
         if t.parent is not None and t.parent not in teams:
             check_team(t.parent, t.file, ("parent",), t.id)
     # a team inside itself, directly or through others, has no place in the
-    # team tree (its page's breadcrumb and the sub-team lists would go round)
+    # team tree (its page's breadcrumb and the sub-team lists would go round):
+    # the loop is cut, each of its teams shown at the top, and the site builds
     for ordered in parent_loops({tid: t.parent for tid, t in teams.items()}):
         chain = " → ".join([*ordered, ordered[0]])
         for tid in ordered:
             diags.append(
-                error(
-                    "OKR305",
-                    f"team loop: {chain}",
+                warning(
+                    "OKR313",
+                    f"team loop: {chain}; its teams are shown as top-level teams",
                     teams[tid].file,
                     hint="a team cannot be inside itself (directly or through others); "
                     "change one 'parent:'",
