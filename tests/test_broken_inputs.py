@@ -594,7 +594,9 @@ def test_team_loop_written_with_names(
     result = run_check(site)
     assert_clean_exit(result)
     assert result.exit_code == 0
-    hint = "(hint: a team cannot be inside itself (directly or through others); change one 'parent:')"
+    hint = (
+        "(hint: a team cannot be inside itself (directly or through others); change one 'parent:')"
+    )
     chain = "customer-success → marketing → sales → customer-success"
     shown = "its teams are shown as top-level teams"
     lines = result.output.splitlines()
@@ -603,7 +605,9 @@ def test_team_loop_written_with_names(
             f"content/teams/{name}.md:3:9: warning OKR313: team loop: {chain}; {shown} {hint}"
             in lines
         )
-    assert f"content/teams/ops.md:3:9: warning OKR313: team loop: ops → ops; {shown} {hint}" in lines
+    assert (
+        f"content/teams/ops.md:3:9: warning OKR313: team loop: ops → ops; {shown} {hint}" in lines
+    )
     assert "finance" not in result.output and "company.md" not in result.output
     assert "0 errors, 4 warnings" in result.output
     out = tmp_path / "o"
