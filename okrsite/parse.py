@@ -339,7 +339,7 @@ class _Fields:
         to square with the unit."""
         result = _as_number(value)
         if result is None and isinstance(value, str) and self.unit_word:
-            bare = _without_unit(value, self.unit_word)
+            bare = without_unit(value, self.unit_word)
             if bare is not None:
                 return self.number_value(bare, label, path, low=low, high=high, percent=percent)
         if result is None and percent and isinstance(value, str):
@@ -731,7 +731,7 @@ def _with_unit(f: _Fields, item: Mapping[str, Any], read: Callable[[], T]) -> T:
         f.unit_word = ""
 
 
-def _without_unit(value: str, unit: str) -> str | None:
+def without_unit(value: str, unit: str) -> str | None:
     """``12`` of ``12 min`` where the unit is ``min`` (any case), when what is
     left is a number; else ``None``. Only the item's own unit is read past:
     ``12 h`` beside ``unit: min`` stays an error, not a guess."""
@@ -2287,7 +2287,7 @@ def _checkin(
                 and value.strip()
                 and not any(c.isdigit() for c in value)
                 and _as_number(value) is None
-                and not (f.unit_word and _without_unit(value, f.unit_word) is not None)
+                and not (f.unit_word and without_unit(value, f.unit_word) is not None)
             ):
                 texts.append((key, value))  # site: Design approved; resolving says what to do
                 continue
@@ -2419,6 +2419,13 @@ _FIGURE_AND_WORD = re.compile(
 #: digits with the marks that group or divide them: a figure, however
 #: ambiguous (``1,200``), whose own error the number's reading gives
 _DIGITS = re.compile(r"[-+]?\d[\d.,' \u00a0]*%?")
+
+
+def figure_and_word(text: str) -> tuple[str, str] | None:
+    """``("8", "h")`` of ``8 h``, ``("1,200", "tickets")`` of ``1,200 tickets``:
+    a text that is a figure with a word after it, split; ``None`` otherwise."""
+    found = _FIGURE_AND_WORD.fullmatch(text.strip())
+    return None if found is None else (found["figure"], found["word"].strip())
 
 
 def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.parse import figure_and_word, first_name_first, without_unit
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_dates import read_date
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
@@ -101,6 +102,8 @@ class _Row:
         diags: list[Diagnostic],
     ) -> None:
         self.cells, self.row_no, self.cols, self.file, self.diags = cells, number, cols, file, diags
+        #: the unit the row's figures are written with (``8 h``), where it has no Unit cell
+        self.written_unit: str | None = None
 
     def raw(self, fld: str) -> Any:
         index = self.cols.fields.get(fld)
@@ -182,11 +185,17 @@ class _Row:
         return " ".join(str(value).split())
 
     def number(self, fld: str) -> tuple[float | None, bool]:
-        """The cell as a number, and whether it was written as a percentage."""
+        """The cell as a number, and whether it was written as a percentage.
+
+        A figure followed by its unit (``8 h``, ``1,200 tickets``) is read
+        when the unit is the row's: its Unit cell's, or, with none, the one
+        every figure of the row is written with (:attr:`written_unit`)."""
         value = self.raw(fld)
         if value is None:
             return None, False
         parsed = parse_number(value)
+        if parsed is None and isinstance(value, str):
+            parsed = self._with_unit(value)
         if parsed is None:
             self.fail(
                 fld,
@@ -194,6 +203,20 @@ class _Row:
                 "write digits, e.g. 40, 12.5, 45% or 1,200; put the unit in a Unit column",
             )
             return None, False
+        return parsed
+
+    def _with_unit(self, value: str) -> tuple[float, bool] | None:
+        unit = self.text("unit")
+        if unit is not None:
+            bare = without_unit(value, unit)
+            return None if bare is None else parse_number(bare)
+        split = figure_and_word(value)
+        if split is None:
+            return None
+        parsed, word = parse_number(split[0]), split[1]
+        if parsed is None or self.written_unit not in (None, word):
+            return None
+        self.written_unit = word
         return parsed
 
     def word(self, fld: str, allowed: tuple[str, ...]) -> str | None:
@@ -232,6 +255,8 @@ def split_owners(cell: str) -> list[str]:
 
     A part without two letters means the cell is not a list of names
     (``N/A``), so it stays whole; so does a cell with one name."""
+    if first_name_first(cell) != cell:  # "Diaz, Uma": one person, last name first
+        return [first_name_first(cell)]
     parts = [p for p in (p.strip() for p in _CO_OWNERS.split(cell)) if p]
     if len(parts) == 1:
         return parts  # "Tom Lee," is one name
@@ -460,7 +485,11 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
                 code="IMP202",
             )
         # with a current figure, progress is worked out from it
-    weight, _ = row.number("weight")
+    weight, weight_pct = row.number("weight")
+    if (
+        weight is not None and weight_pct
+    ):  # 50%: a share of the default weight, as goal files read it
+        weight /= 100
     score, score_pct = row.number("score")
     if score is not None and score_pct:
         score /= 100
@@ -469,7 +498,7 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
     status = row.word("kr_status", _STATUS_WORDS)
     # the objective's owner repeated on its rows is not the key result's own
     owner = row.owner("a key result") if row.text("owner") != obj.owner_cell else None
-    unit = row.text("unit")
+    unit = row.text("unit") or row.written_unit
     measured = any(v is not None for v in (start, target, current, done, kind))
     if title is None:
         if measured:

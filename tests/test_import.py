@@ -669,3 +669,57 @@ def test_a_sheet_with_only_its_header_is_refused_not_imported_as_nothing(tmp_pat
         "okrs.csv: error IMP001: okrs.csv has no rows under its header (row 2): nothing to import"
     ) in out
     assert content_files(site) == []
+
+
+def test_figures_with_their_unit_percent_weights_and_an_owner_last_name_first(
+    tmp_path: Path,
+) -> None:
+    """A sheet as people keep one: figures with their unit in the cell (``8 h``,
+    beside a Unit column or without one), weights as percentages summing to
+    100%, and the owner written last name first (``Diaz, Uma``): all imported,
+    as the goal files read them; a unit other than the row's is refused."""
+    site = empty_site(tmp_path)
+    rows = [
+        [
+            "Objective",
+            "Owner",
+            "Quarter",
+            "Key result",
+            "Start",
+            "Target",
+            "Current",
+            "Unit",
+            "Weight",
+        ],
+        [
+            "Delight customers",
+            "Diaz, Uma",
+            "Q1 2026",
+            "Raise CSAT",
+            "82%",
+            "90%",
+            "85%",
+            "%",
+            "50%",
+        ],
+        ["", "", "", "Cut response time", "8 h", "2 h", "5 h", "h", "25%"],
+        ["", "", "", "Fewer tickets", "1,200 tickets", "800 tickets", "", "", "25%"],
+    ]
+    code, out = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--site", str(site))
+    assert code == 0 and "IMP201" not in out, out
+    check_clean(site)
+    text = (site / "content/objectives/delight-customers.md").read_text(encoding="utf-8")
+    assert "owner: Uma Diaz\n" in text
+    obj = objectives(site)["delight-customers"]
+    krs = [(k.start, k.target, k.current, k.unit, k.weight) for k in obj.key_results]  # type: ignore[attr-defined]
+    assert krs == [
+        (82, 90, 85, "%", 0.5),
+        (8, 2, 5, "h", 0.25),
+        (1200, 800, None, "tickets", 0.25),
+    ]
+    assert obj.owner == "uma-diaz"  # type: ignore[attr-defined]
+    rows[2][5] = "2 days"
+    site = empty_site(tmp_path / "again")
+    code, out = run("import", str(write_csv(tmp_path / "y.csv", rows)), "--site", str(site))
+    assert code == 1, out
+    assert "y.csv:3:6: error IMP102: row 3, column F 'Target': '2 days' is not a number" in out
