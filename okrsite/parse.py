@@ -1630,6 +1630,8 @@ def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
     (100%). Weights count relative to each other, so key results weighted
     50%, 25% and 25% count as 2, 1 and 1 would."""
     raw = data.get("weight")
+    if raw is None:
+        return None
     if isinstance(raw, str):
         written = read_number(raw)
         if written is not None and written[1]:
@@ -1690,10 +1692,21 @@ def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]
     "from … to …" when nothing else measures the key result (``- title:
     Raise CSAT from 82% to 90%``): read as the sentence ``- Raise CSAT from
     82% to 90%`` is. The returned mapping has the figures as its own keys."""
-    written = next((k for k in item if yamlsource.key_form(k) == "measure"), None)
+    # only a key no key result has can be "Measure" (known keys are respelled)
+    written = (
+        "measure"
+        if "measure" in item
+        else None
+        if KR_KEYS.issuperset(item)
+        else next((k for k in item if yamlsource.key_form(k) == "measure"), None)
+    )
     if written is None:
         title = item.get("title")
-        if isinstance(title, str) and not any(item.get(k) is not None for k in _NO_FIGURES):
+        if (
+            isinstance(title, str)
+            and item.get("target") is None  # the usual key result: nothing to read
+            and not any(item.get(k) is not None for k in _NO_FIGURES)
+        ):
             figures = _written_out(title)
             figures.pop("title")
             if figures:
