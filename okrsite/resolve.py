@@ -15,9 +15,10 @@ import re
 import shlex
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
@@ -136,6 +137,26 @@ def parent_loops(parent_of: Mapping[str, str | None]) -> list[list[str]]:
         for n in path:
             state[n] = 1
     return loops
+
+
+_Linked = TypeVar("_Linked", bound=Objective | Team)
+
+
+def _cut_loops(
+    table: dict[str, _Linked],
+    parent_of: Mapping[str, str | None],
+    diagnostic: Callable[[_Linked, str], Diagnostic],
+) -> list[Diagnostic]:
+    """Each loop of :func:`parent_loops`, reported on every record on it with
+    its whole chain (``a → b → c → a``), and cut: those records lose their
+    ``parent``, so every walk up the tree ends."""
+    found: list[Diagnostic] = []
+    for ordered in parent_loops(parent_of):
+        chain = " → ".join([*ordered, ordered[0]])
+        found += [diagnostic(table[rid], chain) for rid in ordered]
+        for rid in ordered:
+            table[rid] = replace(table[rid], parent=None)
+    return found
 
 
 def _unknown_names(
@@ -537,21 +558,18 @@ def resolve(
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
 
     # ---- alignment loops: follow parents; a walk that returns to itself is a loop
-    parent_of = {oid: obj.parent_objective for oid, obj in objectives.items()}
-    for ordered in parent_loops(parent_of):
-        chain = " → ".join([*ordered, ordered[0]])
-        for oid in ordered:
-            diags.append(
-                error(
-                    "OKR305",
-                    f"alignment loop: {chain}",
-                    objectives[oid].file,
-                    hint="an objective cannot be aligned (directly or through others) to itself; change one 'parent:'",
-                    key_path=("parent",),
-                )
-            )
-        for oid in ordered:  # cut the loop so scoring terminates
-            objectives[oid] = replace(objectives[oid], parent=None)
+    # (cut, so that scoring terminates)
+    diags += _cut_loops(
+        objectives,
+        {oid: obj.parent_objective for oid, obj in objectives.items()},
+        lambda obj, chain: error(
+            "OKR305",
+            f"alignment loop: {chain}",
+            obj.file,
+            hint="an objective cannot be aligned (directly or through others) to itself; change one 'parent:'",
+            key_path=("parent",),
+        ),
+    )
 
     for oid in no_cycle:
         del objectives[oid]
@@ -658,21 +676,17 @@ def resolve(
     # a team inside itself, directly or through others, has no place in the
     # team tree (its page's breadcrumb and the sub-team lists would go round):
     # the loop is cut, each of its teams shown at the top, and the site builds
-    for ordered in parent_loops({tid: t.parent for tid, t in teams.items()}):
-        chain = " → ".join([*ordered, ordered[0]])
-        for tid in ordered:
-            diags.append(
-                warning(
-                    "OKR313",
-                    f"team loop: {chain}; its teams are shown as top-level teams",
-                    teams[tid].file,
-                    hint="a team cannot be inside itself (directly or through others); "
-                    "change one 'parent:'",
-                    key_path=("parent",),
-                )
-            )
-        for tid in ordered:  # cut the loop so the team tree has its roots
-            teams[tid] = replace(teams[tid], parent=None)
+    diags += _cut_loops(
+        teams,
+        {tid: t.parent for tid, t in teams.items()},
+        lambda team, chain: warning(
+            "OKR313",
+            f"team loop: {chain}; its teams are shown as top-level teams",
+            team.file,
+            hint="a team cannot be inside itself (directly or through others); change one 'parent:'",
+            key_path=("parent",),
+        ),
+    )
 
     # ---- KPIs: drives and data files
     series: dict[str, list[tuple[date, float]]] = {kid: list(k.values) for kid, k in kpis.items()}
