@@ -558,7 +558,7 @@ def resolve(
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
 
     # ---- alignment loops: follow parents; a walk that returns to itself is a loop
-    # (cut, so that scoring terminates)
+    # (each is cut, so that scoring terminates)
     diags += _cut_loops(
         objectives,
         {oid: obj.parent_objective for oid, obj in objectives.items()},
@@ -820,8 +820,10 @@ def resolve(
                 elif key in c.percent and not is_percent_unit(found_kr.unit):
                     diags.append(_percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
                     ok = False
-                elif (word := dict(c.units).get(key)) is not None and not same_unit(
-                    word, found_kr.unit
+                elif (
+                    c.units  # most check-ins write bare figures
+                    and (word := dict(c.units).get(key)) is not None
+                    and not same_unit(word, found_kr.unit)
                 ):
                     diags.append(_unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
                     ok = False
@@ -855,7 +857,7 @@ def resolve(
             if c.kpi not in kpis:
                 unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
-            word = dict(c.units).get("value")
+            word = dict(c.units).get("value") if c.units else None
             if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
                 diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit))
             elif word is not None and not same_unit(word, kpis[c.kpi].unit):
