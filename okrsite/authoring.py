@@ -315,9 +315,10 @@ def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
         return None
     item = milestones.value[ms_index]
     offset = len(lines[0]) + 1
-    if isinstance(item, yaml.ScalarNode) and re.match(r"\s*\[ ?\]", item.value):
-        # a task list's box ("[ ] Draft"): ticked as a task list is
-        title = re.sub(r"^\s*\[ ?\]\s*", "", item.value)
+    from okrsite.parse import open_task
+
+    title = open_task(item.value) if isinstance(item, yaml.ScalarNode) else None
+    if title is not None:  # a task list's box ("[ ] Draft"): ticked as a task list is
         start, stop = item.start_mark.index, item.end_mark.index
         return (
             text[: offset + start]

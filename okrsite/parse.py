@@ -2138,6 +2138,15 @@ def _measure_written_out(f: _Fields, text: str) -> dict[str, Any]:
 _TICK = re.compile(r"\s*(?:\[(?P<box>[ xX✓✔]?)\]|(?P<tick>[✅✓✔☑]))\s*(?P<title>\S.*)", re.S)
 
 
+def open_task(text: str) -> str | None:
+    """The title of a milestone written as an unticked task list item
+    (``[ ] Draft`` → ``Draft``); ``None`` for any other text."""
+    found = _TICK.fullmatch(text)
+    if found is None or found["tick"] is not None or (found["box"] or " ").strip():
+        return None
+    return found["title"].strip()
+
+
 def _ticked(text: str) -> Milestone:
     """A milestone written as a line of text, done when it says so as a task
     list does (``[x] Review`` is done, ``[ ] Draft`` is not)."""

@@ -255,8 +255,9 @@ def split_owners(cell: str) -> list[str]:
 
     A part without two letters means the cell is not a list of names
     (``N/A``), so it stays whole; so does a cell with one name."""
-    if first_name_first(cell) != cell:  # "Diaz, Uma": one person, last name first
-        return [first_name_first(cell)]
+    person = first_name_first(cell)
+    if person != cell:  # "Diaz, Uma": one person, last name first
+        return [person]
     parts = [p for p in (p.strip() for p in _CO_OWNERS.split(cell)) if p]
     if len(parts) == 1:
         return parts  # "Tom Lee," is one name
