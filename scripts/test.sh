@@ -22,4 +22,7 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy okrsite
-.venv/bin/pytest -q -p no:cacheprovider "$@"
+# one test worker per core (pytest-xdist), each taking the next test when
+# it is free: the suite's long browser tests keep every core busy. Pass
+# -n 0 to run in one process.
+.venv/bin/pytest -q -p no:cacheprovider -n auto --dist worksteal "$@"

@@ -348,24 +348,27 @@ def _watch(page: Any) -> list[str]:
     return seen
 
 
+@pytest.mark.parametrize("build", BUILDS, ids=["-".join(b) for b in BUILDS])
 def test_no_console_error_from_disk_or_under_a_sub_path(
-    browser: Any, sites: dict[tuple[str, str], Path], server: str
+    browser: Any, sites: dict[tuple[str, str], Path], server: str, build: tuple[str, str]
 ) -> None:
+    # one test per build, so that parallel test workers share them out
     problems = []
-    for (language, as_of), out in sites.items():
-        for rel in PAGES:
-            urls = [((out / rel).as_uri(), "load")]
-            if (language, as_of) in (BUILDS[0], BUILDS[3]):  # over HTTP: two builds will do
-                urls.append((f"{server}{out.name}/{rel}", "networkidle"))
-            for url, state in urls:
-                # a page of its own for each: leaving a page aborts what it
-                # still loads, which is no failure of the next one
-                page = browser.new_page()
-                seen = _watch(page)
-                page.goto(url)
-                page.wait_for_load_state(state)
-                page.close()
-                problems += [f"{language} {as_of} {url}: {s}" for s in seen]
+    language, as_of = build
+    out = sites[build]
+    for rel in PAGES:
+        urls = [((out / rel).as_uri(), "load")]
+        if (language, as_of) in (BUILDS[0], BUILDS[3]):  # over HTTP: two builds will do
+            urls.append((f"{server}{out.name}/{rel}", "networkidle"))
+        for url, state in urls:
+            # a page of its own for each: leaving a page aborts what it
+            # still loads, which is no failure of the next one
+            page = browser.new_page()
+            seen = _watch(page)
+            page.goto(url)
+            page.wait_for_load_state(state)
+            page.close()
+            problems += [f"{language} {as_of} {url}: {s}" for s in seen]
     assert problems == []
 
 
