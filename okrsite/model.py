@@ -225,6 +225,9 @@ class CheckIn:
     #: tickets``): key result id (or ``"value"`` for a KPI's) and the unit as
     #: written; resolving holds each to the key result's or KPI's unit
     units: tuple[tuple[str, str], ...] = ()
+    #: the objective (or KPI) was not written: it is the folder the check-in
+    #: is filed in (``checkins/<id>/<date>.md``)
+    implied: bool = False
 
     @property
     def undated(self) -> bool:

@@ -40,6 +40,7 @@ from okrsite.model import (
 )
 from okrsite.plural import plural
 from okrsite.slug import slugify
+from okrsite.units import same_unit
 from okrsite.written_dates import read_date, read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
@@ -199,6 +200,8 @@ class _Fields:
         self.currencies: list[str] = []
         #: a check-in's key result values written at the top (``lead: 5``), not under values:
         self.loose: tuple[str, ...] = ()
+        #: a check-in's objective or KPI is the folder it is filed in (not written)
+        self.implied = False
         #: the ``unit:`` of the KPI, key result or measure being read: a figure
         #: written with it after (``target: 12 min`` beside ``unit: min``) is
         #: that number, as people write a figure with its unit
@@ -732,19 +735,22 @@ def _with_unit(f: _Fields, item: Mapping[str, Any], read: Callable[[], T]) -> T:
 
 
 def without_unit(value: str, unit: str) -> str | None:
-    """``12`` of ``12 min`` where the unit is ``min`` (any case), when what is
-    left is a number; else ``None``. Only the item's own unit is read past:
-    ``12 h`` beside ``unit: min`` stays an error, not a guess."""
+    """``12`` of ``12 min`` where the unit is ``min``, when what is left is a
+    number; else ``None``. The unit may be written as its other spellings
+    are (``12 minutes``, ``8 hrs`` beside ``unit: h``: see
+    :func:`okrsite.units.same_unit`); only the item's own unit is read
+    past: ``12 h`` beside ``unit: min`` stays an error, not a guess."""
     text, word = value.strip(), unit.strip()
     if not word or len(text) <= len(word) or text[-len(word) :].lower() != word.lower():
-        return None
+        found = split_unit(text)
+        return found[0] if found is not None and same_unit(found[1], word) else None
     head = text[: -len(word)]
     if word[0].isalnum() and head[-1:].isalnum() and not head[-1:].isdigit():
         return None  # "12 hmin": the unit is part of a longer word
     head = head.rstrip()
-    if _as_number(head) is None and read_number(head) is None:
+    if _as_number(head) is None and read_number(head) is None and not _DIGITS.fullmatch(head):
         return None
-    return head
+    return head  # a figure whose own reading may fail (1,200): its error says why
 
 
 def _as_number(value: Any) -> float | None:
@@ -1170,6 +1176,7 @@ def parse_data(
     # read again for this kind: a Due: in an objective is warned of as written
     data = respelled(written, KNOWN_KEYS[kind])
     if kind == "checkin":
+        data, f.implied = _filed_in(data, rid)
         data, f.loose = _loose_values(data)
     elif kind == "objective":
         data = _commitment_flag(data)
@@ -1791,7 +1798,7 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
-    item = _kr_threshold(f, _kr_measure(f, item, path), path)
+    item = _units_written(f, _kr_threshold(f, _kr_measure(f, item, path), path), path, "key result")
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
@@ -2353,11 +2360,25 @@ def _checkin(
         yes_no=tuple(yes_no),
         texts=tuple(texts),
         units=tuple(units),
+        implied=f.implied,
     )
 
 
 #: a yes/no key result's value written as a word YAML leaves as text
 _DONE_WORDS = {"done": True, "not done": False}
+
+
+def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
+    """A check-in that names neither objective nor KPI, filed as ``okrsite
+    checkin`` files them (``checkins/<id>/<date>.md``): the folder names the
+    objective, or the KPI when the check-in gives a single ``value:``; and
+    whether it did (resolving says so when the folder is no such id)."""
+    if data.get("objective") is not None or data.get("kpi") is not None or "/" not in rid:
+        return data, False
+    folder = rid.rpartition("/")[0]
+    if not _valid_ref(folder):
+        return data, False
+    return {**data, ("kpi" if "value" in data else "objective"): folder}, True
 
 
 def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -2399,7 +2420,12 @@ def _number_like(value: Any) -> bool:
         return True
     if isinstance(value, str):
         text = value.strip().removesuffix("%").strip()
-        return bool(text) and _as_number(text) is not None
+        if text and _as_number(text) is not None:
+            return True
+        found = split_unit(value)  # 5 h, 1200 tickets: a value with its unit
+        return found is not None and (
+            _as_number(found[0]) is not None or read_number(found[0]) is not None
+        )
     return False
 
 
@@ -2450,27 +2476,102 @@ def figure_and_word(text: str) -> tuple[str, str] | None:
     return None if found is None else (found["figure"], found["word"].strip())
 
 
-def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
-    """The figure of a check-in value written with a unit after it (``5 h``,
-    ``1,200 tickets``, ``10k users``, as the key result's own figures may
-    be), the unit noted in ``units`` for resolving to hold to the key
-    result's or KPI's; ``value`` as it is when it is a number already or no
-    figure and word."""
+def split_unit(value: str) -> tuple[str, str] | None:
+    """The figure and the unit of a number written with its unit after it
+    (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``); ``None``
+    for a number as written (``1.5k``, ``$3M``, ``45 %``) or a text that is
+    no figure and word. The figure may still be one whose reading fails
+    (``1,200`` is ambiguous): its own error says why."""
     text = value.strip()
     if read_number(text) is not None:  # 1.5k, $3M, 45 %: numbers as written
-        return value
+        return None
     found = _FIGURE_AND_WORD.fullmatch(text)
     if found is None:
-        return value
+        return None
     figure, word = found["figure"], found["word"].strip()
     if not found["space"] and " " in word:  # 10k users: a magnitude stuck to the figure
         magnitude, rest = word.split(None, 1)
         if read_number(figure + magnitude) is not None:
             figure, word = figure + magnitude, rest.strip()
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
+        return None
+    return figure, word
+
+
+def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
+    """The figure of a check-in value written with a unit after it (``5 h``,
+    ``1,200 tickets``, ``10k users``, as the key result's own figures may
+    be), the unit noted in ``units`` for resolving to hold to the key
+    result's or KPI's; ``value`` as it is when it is a number already or no
+    figure and word."""
+    found = split_unit(value)
+    if found is None:
         return value
-    units.append((key, word))
-    return figure
+    units.append((key, found[1]))
+    return found[0]
+
+
+#: words after a figure that say how many, not of what (``5 m``: million, or
+#: metres?): no unit is taken from them, and the figure stays an error
+_MAGNITUDES = frozenset(
+    [
+        "m",
+        "mm",
+        "mn",
+        "mio",
+        "mil",
+        "mill",
+        "million",
+        "millions",
+        "millionen",
+        "thousand",
+        "thousands",
+        "tausend",
+        "tsd",
+        "billion",
+        "billions",
+        "bn",
+        "mrd",
+        "milliarde",
+        "milliarden",
+        "lakh",
+        "crore",
+    ]
+)
+#: the figures of a key result or a goal's measure that may carry its unit
+_FIGURE_KEYS = ("start", "target", "current", "stay_above", "stay_below")
+
+
+def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> dict[str, Any]:
+    """A key result's or measure's figures written with their unit and no
+    ``unit:`` line (``start: 8 hours``, ``target: 2 h``): the unit is the
+    target's word (else the first written), and every figure must be in it
+    (any spelling of it, :func:`okrsite.units.same_unit`); a figure in
+    another unit is error OKR312, as okrsite converts nothing."""
+    if item.get("unit") is not None:
+        return item  # the usual case: figures beside unit: are read past it
+    words = [
+        (key, found[1])
+        for key in _FIGURE_KEYS
+        if type(value := item.get(key)) is str
+        and (found := split_unit(value)) is not None
+        and not found[0].endswith("%")  # 5%x: no figure with a unit
+        and found[1].casefold() not in _MAGNITUDES
+    ]
+    if not words:
+        return item
+    unit_key, unit = next(((k, w) for k, w in words if k == "target"), words[0])
+    out = {**item, "unit": unit}
+    for key, word in words:
+        if not same_unit(word, unit):
+            f.err(
+                "OKR312",
+                f"{key} is written in {word!r} but {unit_key} in {unit!r}: okrsite converts nothing",
+                (*path, key),
+                hint=f"write {key} in {unit!r} too, or give the {what} a 'unit:' and figures in it",
+            )
+            out[key] = None
+    return out
 
 
 def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:
@@ -2734,7 +2835,7 @@ def _goal(
     elif loose and data.get("measure") is None:
         raw, where = loose, ()
     if raw is not None:
-        figures = raw
+        raw = figures = _units_written(f, raw, where, "measure")
         percents, currencies = len(f.percents), len(f.currencies)
         start, target, current = _with_unit(
             f,

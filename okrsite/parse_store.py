@@ -33,7 +33,9 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Collection
 from functools import cache
 from operator import itemgetter
@@ -517,9 +519,46 @@ def save_parse_cache(
             for old in cache_dir.glob(pattern):
                 if old not in kept:
                     old.unlink(missing_ok=True)
+        sweep_temporaries(cache_dir)
     except OSError:
         return False
     return True
+
+
+#: a write's temporary file is renamed into place within seconds of being
+#: made; one older than this was left by a run killed while writing
+STALE_AFTER_SECONDS = 3600.0
+
+#: where okrsite's stores write temporary files in the cache folder: the
+#: folder itself (parse cache, page cache) and the folders of kept pieces
+#: and of the history, which only okrsite writes to
+_TEMPORARIES = (
+    ("", ".okrsite-*.tmp"),
+    ("", ".pages-*.tmp"),
+    ("history", "*.tmp"),
+    ("markdown", "*.tmp"),
+    ("pieces", "*.tmp"),
+)
+
+
+def sweep_temporaries(cache_dir: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files a killed run left in the cache folder, and
+    return them. Each is as large as the file it was to replace (the page
+    cache's is 100 MB at 10,000 objectives), and a CI job that saves the
+    folder would carry them from run to run. A file being written now is
+    younger than :data:`STALE_AFTER_SECONDS` and is left alone."""
+    limit = (time.time() if now is None else now) - STALE_AFTER_SECONDS
+    removed = []
+    for folder, pattern in _TEMPORARIES:
+        for path in (cache_dir / folder).glob(pattern) if folder else cache_dir.glob(pattern):
+            try:
+                st = path.lstat()
+                if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue
+    return removed
 
 
 def _folder_listings(cache_dir: Path, key: tuple[str, ...]) -> dict[str, FolderListing]:

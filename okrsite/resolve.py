@@ -48,6 +48,7 @@ from okrsite.parse import (
 )
 from okrsite.plural import plural
 from okrsite.slug import slugify
+from okrsite.units import same_unit
 
 
 def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
@@ -749,7 +750,12 @@ def resolve(
         if c.objective is not None:
             target_obj = objectives.get(c.objective)
             if target_obj is None:
-                unknown("objective", c.objective, objectives, c.file, ("objective",), "objective")
+                if c.implied:
+                    diags.append(_no_subject(c, c.objective, "objective", objectives, kpis))
+                else:
+                    unknown(
+                        "objective", c.objective, objectives, c.file, ("objective",), "objective"
+                    )
                 continue
             obj = target_obj
             # checked, but kept only without errors (an undated one has its date's)
@@ -855,7 +861,10 @@ def resolve(
                 kept.append(c)
         elif c.kpi is not None:
             if c.kpi not in kpis:
-                unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
+                if c.implied:
+                    diags.append(_no_subject(c, c.kpi, "KPI", objectives, kpis))
+                else:
+                    unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
             word = dict(c.units).get("value") if c.units else None
             if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
@@ -987,35 +996,25 @@ def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
     )
 
 
-#: units written in more than one way (beside case and a plural s): units of
-#: time and points, in English and German
-_UNIT_SPELLINGS = {
-    spelling: name
-    for name, spellings in {
-        "hour": ("h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden"),
-        "minute": ("min", "mins", "minute", "minutes", "minuten"),
-        "second": ("s", "sec", "secs", "second", "seconds", "sekunden"),
-        "day": ("d", "day", "days", "tag", "tage", "tagen"),
-        "week": ("wk", "wks", "week", "weeks", "woche", "wochen"),
-        "month": ("mo", "month", "months", "monat", "monate", "monaten"),
-        "point": ("pt", "pts", "point", "points", "punkt", "punkte"),
-    }.items()
-    for spelling in spellings
-}
-
-
-def same_unit(written: str, unit: str) -> bool:
-    """Whether a unit written after a check-in value (``5 h``) is the key
-    result's or KPI's (``unit: hours``): the same word in any case, singular
-    or plural, or another common spelling of the same unit of time."""
-    a, b = written.strip().casefold(), unit.strip().casefold()
-    if not b:
-        return False
-    if a == b or a.rstrip(".") == b.rstrip("."):
-        return True
-    if a.removesuffix("s") == b.removesuffix("s"):
-        return True
-    return _UNIT_SPELLINGS.get(a, a) == _UNIT_SPELLINGS.get(b, b) and a in _UNIT_SPELLINGS
+def _no_subject(
+    c: CheckIn, folder: str, kind: str, objectives: Mapping[str, object], kpis: Mapping[str, object]
+) -> Diagnostic:
+    """A check-in that names neither objective nor KPI, filed in a folder
+    (``checkins/<folder>/<date>.md``) that is no id of the ``kind`` its
+    values ask for: an objective for ``values:``, a KPI for ``value:``."""
+    if kind == "objective" and folder in kpis:
+        message = f"the check-in gives values: but its folder {folder!r} is a KPI, not an objective"
+        hint = "write the KPI's reading as 'value: 42'"
+    elif kind == "KPI" and folder in objectives:
+        message = f"the check-in gives value: but its folder {folder!r} is an objective, not a KPI"
+        hint = "write the key results' values as 'values: {kr1: 3}'"
+    else:
+        message = f"the check-in names no objective or KPI, and its folder {folder!r} is neither"
+        hint = _did_you_mean(folder, objectives if kind == "objective" else kpis) or (
+            "add 'objective: <id>' (with values:) or 'kpi: <id>' (with value:), "
+            "or file it in checkins/<objective id>/"
+        )
+    return error("OKR101", message, c.file, hint=hint)
 
 
 def _unit_mismatch(c: CheckIn, key: str, word: str, what: str, unit: str) -> Diagnostic:

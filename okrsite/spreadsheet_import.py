@@ -20,6 +20,7 @@ from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse import figure_and_word, first_name_first, without_unit
 from okrsite.spreadsheet_read import Sheet
+from okrsite.units import same_unit
 from okrsite.written_dates import read_date
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
@@ -214,7 +215,9 @@ class _Row:
         if split is None:
             return None
         parsed, word = parse_number(split[0]), split[1]
-        if parsed is None or self.written_unit not in (None, word):
+        if parsed is None or (
+            self.written_unit is not None and not same_unit(word, self.written_unit)
+        ):
             return None
         self.written_unit = word
         return parsed

@@ -498,3 +498,33 @@ def test_after_an_edit_the_parse_cache_is_saved_apart_while_pages_render(
     result, files = built()
     assert result.load.parsed_again == 1  # type: ignore[attr-defined]
     assert files == build(site, tmp_path / "cold", "--clean")
+
+
+def test_temporary_files_of_a_killed_run_are_swept_and_a_fresh_one_is_kept(
+    site: Path, tmp_path: Path
+) -> None:
+    """A run killed while writing the cache leaves its temporary file (as
+    large as the file it was to replace); the next run that saves the cache
+    removes those older than an hour, and never one another run writes now."""
+    before = build(site, tmp_path / "out")
+    cache = site / ".okrsite-cache"
+    stale = [
+        cache / ".okrsite-abc123.tmp",
+        cache / ".pages-def456.tmp",
+        cache / "history" / ".segment.tmp",
+        cache / "pieces" / "history_timeline-0123.tmp",
+    ]
+    fresh = cache / ".okrsite-now999.tmp"
+    mine = cache / "notes.tmp"  # not a name okrsite writes: never touched
+    for path in [*stale, fresh, mine]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half written")
+    hour_and_a_bit = os.stat(fresh).st_mtime - 3700
+    for path in [*stale, mine]:
+        os.utime(path, (hour_and_a_bit, hour_and_a_bit))
+    retitle(first_objective(site), "Swept")
+    after = build(site, tmp_path / "out")
+    assert after != before
+    assert [p.name for p in stale if p.exists()] == []
+    assert fresh.exists() and mine.exists()
+    assert after == build(site, tmp_path / "cold", "--no-cache")

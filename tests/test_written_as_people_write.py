@@ -2068,3 +2068,130 @@ def test_a_checklist_as_a_task_list_and_targets_written_as_bounds_to_keep(
     assert '      - "[x] Draft"\n' in text and '      - "[] Publish"\n' in text
     docs = load_site(site, AS_OF).scored.portfolio.objectives["ops"].key_results[2]
     assert [m.done for m in docs.milestones] == [True, True, True, False]
+
+
+def test_key_result_figures_written_with_their_unit_and_no_unit_line(tmp_path: Path) -> None:
+    """``start: 8 hours`` and ``target: 2 h`` with no ``unit:``: the unit is the
+    target's, any spelling of it counts (as in check-ins, where ``5 hrs`` is
+    read), ``12 minutes`` beside ``unit: min`` is 12, and a figure in
+    another unit is OKR312 naming both; the pages and the JSON show the unit."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Helpdesk"\n',
+            "content/objectives/support.md": """
+                ---
+                title: Answer sooner
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: response, title: First response, start: 8 hours, target: 2 h}
+                  - {id: backlog, title: Backlog, start: 1200 tickets, target: 300 Tickets}
+                  - {id: wait, title: Wait, start: 30 minutes, target: 12 min, unit: min}
+                ---
+            """,
+            "content/objectives/broken.md": """
+                ---
+                title: Mixed units
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: lead, title: Lead time, start: 3 days, target: 20 hours}
+                ---
+            """,
+            "content/goals/faster.md": """
+                ---
+                title: Answer faster
+                owner: Uma Diaz
+                cycle: 2026-Q4
+                start: 40 minutes
+                target: 10 min
+                due: 2026-12-31
+                ---
+            """,
+            "content/checkins/support/2026-11-10.md": """
+                ---
+                date: 2026-11-10
+                values: {response: 5 hrs, backlog: 700, wait: 20 minutes}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = [(d.file, d.code, d.line, d.message, d.hint) for d in result.diagnostics if d.is_error]
+    assert errors == [
+        (
+            "content/objectives/broken.md",
+            "OKR312",
+            6,
+            "start is written in 'days' but target in 'hours': okrsite converts nothing",
+            "write start in 'hours' too, or give the key result a 'unit:' and figures in it",
+        )
+    ]
+    # no warning about a figure either (stale and not SMART are all there is)
+    assert {d.code for d in result.diagnostics if not d.is_error} == {"OKR404", "OKR405"}
+    krs = {kr.id: kr for kr in result.scored.portfolio.objectives["support"].key_results}
+    assert [(k.start, k.target, k.unit) for k in krs.values()] == [
+        (8, 2, "h"),
+        (1200, 300, "Tickets"),
+        (30, 12, "min"),
+    ]
+    assert [c.values for c in result.scored.portfolio.checkins] == [
+        {"response": 5, "backlog": 700, "wait": 20}
+    ]
+    goal = result.scored.portfolio.goals["faster"]
+    assert (goal.measure.start, goal.measure.target, goal.measure.unit) == (40, 10, "min")
+
+
+def test_a_check_in_filed_in_its_objectives_folder_needs_no_objective_line(
+    tmp_path: Path,
+) -> None:
+    """``checkins/<id>/<date>.md``, as ``okrsite checkin`` files check-ins:
+    without ``objective:`` the folder names the objective (with ``values:``
+    or values jotted at the top) or the KPI (with ``value:``); a folder that
+    is neither is OKR101 with a "did you mean", and one of the other kind
+    says which to write."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Ops"\n',
+            "content/objectives/team/ops.md": """
+                ---
+                title: Calm operations
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: pages, title: Pages per week, start: 20, target: 5}
+                ---
+            """,
+            "content/kpis/nps.md": "---\ntitle: NPS\nowner: Uma Diaz\n---\n",
+            "content/checkins/team/ops/2026-11-10.md": "---\ndate: 2026-11-10\nvalues: {pages: 12}\n---\n",
+            "content/checkins/team/ops/2026-11-17.md": "---\ndate: 2026-11-17\npages: 9\n---\n",
+            "content/checkins/nps/2026-11.md": "---\ndate: 2026-11-01\nvalue: 41\n---\n",
+            "content/checkins/team/opps/2026-11-18.md": "---\ndate: 2026-11-18\npages: 8\n---\n",
+            "content/checkins/nps/2026-11-19.md": "---\ndate: 2026-11-19\nvalues: {a: 1}\n---\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = [(d.file, d.code, d.message, d.hint) for d in result.diagnostics if d.is_error]
+    assert errors == [
+        (
+            "content/checkins/nps/2026-11-19.md",
+            "OKR101",
+            "the check-in gives values: but its folder 'nps' is a KPI, not an objective",
+            "write the KPI's reading as 'value: 42'",
+        ),
+        (
+            "content/checkins/team/opps/2026-11-18.md",
+            "OKR101",
+            "the check-in names no objective or KPI, and its folder 'team/opps' is neither",
+            "did you mean 'team/ops'?",
+        ),
+    ]
+    portfolio = result.scored.portfolio
+    assert [(c.objective, c.values) for c in portfolio.checkins if c.objective] == [
+        ("team/ops", {"pages": 12}),
+        ("team/ops", {"pages": 9}),
+    ]
+    assert [(c.kpi, c.value) for c in portfolio.checkins if c.kpi] == [("nps", 41)]
+    assert result.scored.objectives["team/ops"].key_results["pages"].current == 9
