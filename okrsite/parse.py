@@ -1525,6 +1525,8 @@ def _objective(
             hint="add 'cycle: 2026-Q1' or set default_cycle in okrsite.toml",
         )
     krs = _key_results(f, data)
+    if not krs and data.get("key_results") is None and parts.body:
+        _key_results_in_body(f, parts)
     initiatives = _initiatives(f, data)
     weight = _weight(f, data, ())
     if cycle is None:
@@ -1547,6 +1549,49 @@ def _objective(
         body=parts.body,
         body_line=parts.body_line,
         carried_from=f.ref(data, "carried_from", ()),
+    )
+
+
+#: a body's heading (or line of its own) that introduces key results, as
+#: people write an OKR in a document: "## Key results", "**KRs:**", "Key Results:"
+_BODY_KR_HEADING = re.compile(
+    r"(?im)^(?:#{1,6}[ \t]*|\*\*|__)?[ \t]*"
+    r"(key[ \t-]*results?|krs?|schl(?:ü|ue)sselergebnisse)"
+    r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$"
+)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(\S.*)")
+
+
+def _key_results_in_body(f: _Fields, parts: yamlsource.Split) -> None:
+    """An objective without key results whose body lists them under a heading
+    of their own (``## Key results`` and a list, as an OKR is written in a
+    document): warning OKR126, since okrsite reads key results from the front
+    matter only and would otherwise drop them without a word."""
+    found = _BODY_KR_HEADING.search(parts.body)
+    if found is None:
+        return
+    items: list[str] = []
+    for line in parts.body[found.end() :].split("\n")[1:]:
+        if line.lstrip().startswith("#"):
+            break
+        item = _LIST_ITEM.fullmatch(line)
+        if item is not None:
+            items.append(item.group(1).strip())
+        elif line.strip() and not line.startswith((" ", "\t")):
+            break  # a paragraph after the list ends it
+    if not items:
+        return
+    heading_line = parts.body_line + parts.body.count("\n", 0, found.start())
+    f.diags.append(
+        warning(
+            "OKR126",
+            f"the body lists {plural(len(items), 'key result')} under "
+            f"{found.group(0).strip()!r}, but key results are read from the front matter only",
+            f.file,
+            line=heading_line,
+            hint=f"move them into the front matter, one per line under 'key_results:' "
+            f'(- {items[0]}): a sentence with "from … to …" gives its figures',
+        )
     )
 
 

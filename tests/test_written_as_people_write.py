@@ -2195,3 +2195,87 @@ def test_a_check_in_filed_in_its_objectives_folder_needs_no_objective_line(
     ]
     assert [(c.kpi, c.value) for c in portfolio.checkins if c.kpi] == [("nps", 41)]
     assert result.scored.objectives["team/ops"].key_results["pages"].current == 9
+
+
+def test_key_results_listed_in_the_body_are_warned_of_not_dropped_silently(
+    tmp_path: Path,
+) -> None:
+    """An OKR written as in a document, its key results a list under a
+    heading of the body: OKR126 at the heading's line, naming the first one
+    to move; not for a body that only mentions key results, nor for an
+    objective that has them in its front matter."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Docs"\n',
+            "content/objectives/nps.md": """
+                ---
+                title: Customers love us
+                cycle: 2026-Q4
+                owner: Tom Lee
+                ---
+                Why: churn is up.
+
+                ## Key results
+
+                - Increase NPS from 30 to 50
+                - Cut churn from 5% to 3%
+                1. Launch the help centre
+
+                ## Risks
+                - hiring
+            """,
+            "content/objectives/bold.md": """
+                ---
+                title: Bold
+                cycle: 2026-Q4
+                owner: Tom Lee
+                ---
+                **KRs:**
+                * Ship v2
+            """,
+            "content/objectives/prose.md": """
+                ---
+                title: Prose only
+                cycle: 2026-Q4
+                owner: Tom Lee
+                ---
+                Key results will follow next week.
+
+                ## Key results
+
+                To be agreed with the team.
+            """,
+            "content/objectives/both.md": """
+                ---
+                title: Has them
+                cycle: 2026-Q4
+                owner: Tom Lee
+                key_results:
+                  - Increase NPS from 30 to 50
+                ---
+                ## Key results
+                - Increase NPS from 30 to 50
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = [(d.file, d.line, d.message, d.hint) for d in result.diagnostics if d.code == "OKR126"]
+    assert found == [
+        (
+            "content/objectives/bold.md",
+            6,
+            "the body lists 1 key result under '**KRs:**', but key results are read "
+            "from the front matter only",
+            "move them into the front matter, one per line under 'key_results:' "
+            '(- Ship v2): a sentence with "from … to …" gives its figures',
+        ),
+        (
+            "content/objectives/nps.md",
+            8,
+            "the body lists 3 key results under '## Key results', but key results are "
+            "read from the front matter only",
+            "move them into the front matter, one per line under 'key_results:' "
+            '(- Increase NPS from 30 to 50): a sentence with "from … to …" gives its figures',
+        ),
+    ]
