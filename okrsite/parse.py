@@ -2335,7 +2335,8 @@ def _checkin(
             "OKR101",
             "a check-in needs 'objective:' (with values) or 'kpi:' (with value)",
             (),
-            hint="add 'objective: sales/emea' and 'values: {kr1: 3}'",
+            hint="add 'objective: <objective id>' and 'values: {kr1: 3}', or file it in "
+            "checkins/<objective id>/ as okrsite checkin does",
         )
     elif objective is not None and kpi is not None:
         f.err("OKR109", "a check-in names either an objective or a KPI, not both", ("kpi",))
