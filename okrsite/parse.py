@@ -2515,13 +2515,6 @@ _FIGURE_AND_WORD = re.compile(
 _DIGITS = re.compile(r"[-+]?\d[\d.,' \u00a0]*%?")
 
 
-def figure_and_word(text: str) -> tuple[str, str] | None:
-    """``("8", "h")`` of ``8 h``, ``("1,200", "tickets")`` of ``1,200 tickets``:
-    a text that is a figure with a word after it, split; ``None`` otherwise."""
-    found = _FIGURE_AND_WORD.fullmatch(text.strip())
-    return None if found is None else (found["figure"], found["word"].strip())
-
-
 def split_unit(value: str) -> tuple[str, str] | None:
     """The figure and the unit of a number written with its unit after it
     (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``); ``None``

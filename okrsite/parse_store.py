@@ -541,24 +541,21 @@ _TEMPORARIES = (
 )
 
 
-def sweep_temporaries(cache_dir: Path, now: float | None = None) -> list[Path]:
-    """Remove the temporary files a killed run left in the cache folder, and
-    return them. Each is as large as the file it was to replace (the page
-    cache's is 100 MB at 10,000 objectives), and a CI job that saves the
-    folder would carry them from run to run. A file being written now is
-    younger than :data:`STALE_AFTER_SECONDS` and is left alone."""
-    limit = (time.time() if now is None else now) - STALE_AFTER_SECONDS
-    removed = []
+def sweep_temporaries(cache_dir: Path) -> None:
+    """Remove the temporary files a killed run left in the cache folder. Each
+    is as large as the file it was to replace (the page cache's is 100 MB at
+    10,000 objectives), and a CI job that saves the folder would carry them
+    from run to run. A file being written now is younger than
+    :data:`STALE_AFTER_SECONDS` and is left alone."""
+    limit = time.time() - STALE_AFTER_SECONDS
     for folder, pattern in _TEMPORARIES:
         for path in (cache_dir / folder).glob(pattern) if folder else cache_dir.glob(pattern):
             try:
                 st = path.lstat()
                 if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
                     path.unlink()
-                    removed.append(path)
             except OSError:
                 continue
-    return removed
 
 
 def _folder_listings(cache_dir: Path, key: tuple[str, ...]) -> dict[str, FolderListing]:

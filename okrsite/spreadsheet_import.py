@@ -18,7 +18,7 @@ from typing import Any
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.parse import figure_and_word, first_name_first, without_unit
+from okrsite.parse import first_name_first, split_unit, without_unit
 from okrsite.spreadsheet_read import Sheet
 from okrsite.units import same_unit
 from okrsite.written_dates import read_date
@@ -211,7 +211,7 @@ class _Row:
         if unit is not None:
             bare = without_unit(value, unit)
             return None if bare is None else parse_number(bare)
-        split = figure_and_word(value)
+        split = split_unit(value)
         if split is None:
             return None
         parsed, word = parse_number(split[0]), split[1]
