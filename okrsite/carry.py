@@ -45,6 +45,7 @@ from okrsite.model import (
 from okrsite.parse import parse_file
 from okrsite.scoring import reached
 from okrsite.slug import slugify
+from okrsite.written_numbers import numbers_written_in
 
 #: statuses of an objective that carry without ``--all``: missed after the
 #: cycle, anything short of done while it runs (upcoming included)
@@ -99,7 +100,7 @@ def carried_id(oid: str, from_cycle: str, to_cycle: str) -> str:
 
 
 def names_as_written(
-    site_root: Path, portfolio: Portfolio, cycle: str, content_dir: str
+    site_root: Path, portfolio: Portfolio, cycle: str, content_dir: str, language: str = "en"
 ) -> dict[str, dict[str, str]]:
     """Objective id → ``{"owner": …, "team": …}`` as the objective files of
     ``cycle`` write them, for :func:`plan_carry`.
@@ -120,7 +121,8 @@ def names_as_written(
             raw = (site_root / obj.file).read_bytes()
         except OSError:
             continue
-        parsed = parse_file(obj.file, raw, content_dir=content_dir, default_cycle=obj.cycle)
+        with numbers_written_in(language):  # as the load read it
+            parsed = parse_file(obj.file, raw, content_dir=content_dir, default_cycle=obj.cycle)
         record = parsed.record
         if not isinstance(record, Objective):
             continue

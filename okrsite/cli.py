@@ -563,7 +563,9 @@ def carry(
         start, to = carry_cycles(
             result.scored.portfolio, from_cycle, to_cycle, result.config.cycles
         )
-        written = names_as_written(root, result.scored.portfolio, start.name, content_dir)
+        written = names_as_written(
+            root, result.scored.portfolio, start.name, content_dir, result.config.language
+        )
         plan = plan_carry(
             result.scored, start.name, to.name, content_dir, every, result.config.cycles, written
         )

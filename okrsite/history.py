@@ -41,6 +41,7 @@ from okrsite.gitsource import (
     site_state,
 )
 from okrsite.model import CheckIn, Cycle, Portfolio
+from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 
 if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository only
     from okrsite.history_cache import HistoryCache
@@ -194,7 +195,14 @@ def _named_pr(c: CommitInfo) -> str | None:
 
 # ------------------------------------------------------------------ reading
 def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
-    return [CACHE_VERSION, __version__, prefix, config.content_dir, config.default_cycle]
+    return [
+        CACHE_VERSION,
+        __version__,
+        prefix,
+        config.content_dir,
+        config.default_cycle,
+        comma_groups_thousands(config.language),  # how a version's 1,200 reads
+    ]
 
 
 class HistoryReader:
@@ -255,7 +263,7 @@ class HistoryReader:
             # a history holds millions of small objects (events, changes) and no
             # cycles: the collector's passes over them found nothing and cost
             # seconds at 10,000 objectives (forked readers inherit the pause)
-            with paused_gc():
+            with paused_gc(), numbers_written_in(self.config.language):
                 return self._read(current)
         except GitError as exc:
             if self.history is None or self.history.available:

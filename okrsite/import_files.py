@@ -32,6 +32,7 @@ from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.slug import slugify
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, column_letter, plan_rows
 from okrsite.spreadsheet_read import SheetError, read_sheet
+from okrsite.written_numbers import numbers_written_in
 
 __all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]
 
@@ -118,7 +119,8 @@ def plan_import(
                     hint="write the column's header as the sheet has it, e.g. --map 'Stretch goal=target'",
                 )
             )
-        plans, diags = plan_rows(sheet, cols, label)
+        with numbers_written_in(config.language):  # 2,345 as the site's files read it
+            plans, diags = plan_rows(sheet, cols, label)
     result.diagnostics.extend(diags)
     default_cycle = (
         (cycle, "--cycle") if cycle else (config.default_cycle, "default_cycle of okrsite.toml")

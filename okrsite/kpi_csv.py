@@ -16,6 +16,10 @@ conventions, and nothing ambiguous:
   the year last in the order the column shows (:func:`slash_order`):
   ``11/01/2026`` is the 11th of January in most of the world and November
   1st in the US, so it is read only beside a date such as ``11/20/2026``;
+- a quoted ``"1,234"`` in a file separated by commas is 1234 in a site whose
+  language groups thousands with commas (``language = "en"``, the default),
+  and refused as ambiguous in others unless the column shows thousands
+  grouped (``"1,234.5"``);
 - a number is written as YAML writes it (``150.5``); in a file separated by
   semicolons or tabs, a comma marks the decimals too (``150,5``,
   ``1.234,5``), dots group thousands where there are two groups or more
@@ -41,6 +45,7 @@ from datetime import date
 from okrsite.spreadsheet_read import delimiter_of
 from okrsite.written_dates import dotted, read_period, year_last_readings
 from okrsite.written_dates import read_date as _read_date
+from okrsite.written_numbers import comma_convention
 
 __all__ = [
     "DATE_HEADERS",
@@ -167,7 +172,9 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
     A percent sign after it (``3.1%``, as a spreadsheet exports a column formatted
     as percentages) is read past: the KPI's figures say what its unit is.
     ``grouped`` (:func:`thousands_grouped` of the column) reads ``215.000`` (or,
-    separated by commas, ``"215,000"``) as 215000."""
+    separated by commas, ``"215,000"``) as 215000; so does a site whose
+    language groups thousands with commas (English) read ``"215,000"``
+    (:func:`okrsite.written_numbers.comma_convention`)."""
     text = cell.strip()
     if text.endswith("%"):
         text = text[:-1].rstrip()
@@ -176,7 +183,7 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
         if not (
             _GROUPED_POINT.fullmatch(text)
             or _GROUPED_COMMAS.fullmatch(text)
-            or (grouped and _ONE_COMMA_GROUP.fullmatch(text))
+            or ((grouped or comma_convention()) and _ONE_COMMA_GROUP.fullmatch(text))
         ):
             return None
         text = text.replace(",", "")

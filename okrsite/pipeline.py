@@ -51,6 +51,7 @@ from okrsite.sitefiles import (
     stat_owned,
     within,
 )
+from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 
 
 class SourceTree(Protocol):
@@ -535,6 +536,21 @@ def _load(
     scores: ScoreMemo | None = None,
 ) -> LoadResult:
     config, diags = read_config(tree)
+    # every file of the site reads 1,200 as its language writes numbers
+    with numbers_written_in(config.language):
+        return _load_configured(tree, config, diags, as_of, cache=cache, jobs=jobs, scores=scores)
+
+
+def _load_configured(
+    tree: SourceTree,
+    config: SiteConfig,
+    diags: list[Diagnostic],
+    as_of: date | None,
+    *,
+    cache: ParseCache | None,
+    jobs: int | None,
+    scores: ScoreMemo | None,
+) -> LoadResult:
     when = as_of or config.as_of or date.today()
     if cache is not None:
         cache.reset_if(parse_cache_key(config))
@@ -982,7 +998,13 @@ def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 # --------------------------------------------------------------- parsing
 def parse_cache_key(config: SiteConfig) -> tuple[str, ...]:
-    return (__version__, config.content_dir, config.default_cycle or "")
+    """What every parse depends on besides the file: a change of any is a new cache."""
+    return (
+        __version__,
+        config.content_dir,
+        config.default_cycle or "",
+        repr(comma_groups_thousands(config.language)),  # how 1,200 reads
+    )
 
 
 def _parse_all(

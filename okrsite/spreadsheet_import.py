@@ -22,7 +22,7 @@ from okrsite.parse import first_name_first, split_unit, without_unit
 from okrsite.spreadsheet_read import Sheet
 from okrsite.units import same_unit
 from okrsite.written_dates import read_date
-from okrsite.written_numbers import CURRENCY_SIGNS, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention, read_number
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
@@ -301,13 +301,15 @@ def parse_number(value: Any) -> tuple[float, bool] | None:
 
     Text is read as goal files read it (:mod:`okrsite.written_numbers`), and
     one comma before three digits as thousands, as the sheets okrsite
-    imports write them (a sheet's numbers are mostly numbers, not text)."""
+    imports write them (a sheet's numbers are mostly numbers, not text),
+    unless the site's language writes a decimal comma (``2,5`` and
+    ``2,345`` are then decimals, as a German sheet's text cells write them)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
-    return read_number(str(value), one_group_thousands=True)
+    return read_number(str(value), one_group_thousands=comma_convention() is not False)
 
 
 def normalise_cycle(text: str) -> str:

@@ -21,10 +21,17 @@ Each of those means one number, so okrsite reads it:
 
 One comma before exactly three digits (``2,345``) is two thousand three
 hundred and forty-five in English and two point three four five in German,
-so it is refused: :func:`ambiguous_comma` lets the message give both
+so it is read as the site's language writes numbers, as a spreadsheet reads
+a cell by its locale: ``1,200`` is 1200 in a site with ``language = "en"``
+(the default), 1.2 in one with ``language = "de"`` (or any language that
+writes a decimal comma). :func:`numbers_written_in` sets that convention
+for a run; where it is not known (a language that groups with spaces and
+writes a decimal point, an unknown code, code outside a site's load) the
+figure is refused and :func:`ambiguous_comma` lets the message give both
 readings. Beside a dollar, pound or yen sign (``$250,000``) it groups
-thousands: those amounts are written the English way (a euro amount is
-written both ways, so ``€2,345`` stays refused). One point before exactly
+thousands whatever the language: those amounts are written the English
+way (a euro amount is written both ways, so ``€2,345`` follows the
+language). One point before exactly
 three digits beside any currency sign (``€5.000``, ``500.000 €``) groups
 thousands too: no amount of money is written with three decimals, and
 reading it as YAML reads ``5.000`` (5) would make it a thousand times
@@ -36,8 +43,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 
-__all__ = ["CURRENCY_SIGNS", "ambiguous_comma", "read_number"]
+__all__ = [
+    "CURRENCY_SIGNS",
+    "ambiguous_comma",
+    "comma_groups_thousands",
+    "comma_convention",
+    "numbers_written_in",
+    "read_number",
+]
 
 #: the currency signs read past (a key result without a unit takes its figures' one)
 CURRENCY_SIGNS = "$€£¥"
@@ -62,6 +79,63 @@ _SOURCES = {
 }
 
 
+#: how this run reads ``2,345`` (one comma before exactly three digits): ``True``
+#: as thousands, ``False`` as a decimal comma, ``None`` refused as ambiguous.
+#: Set by :func:`numbers_written_in` around a site's load, so that every file
+#: of one site is read one way; a module setting rather than an argument,
+#: because figures are read in some forty functions of the parser, and
+#: forked parse workers inherit it. Outside a load it is ``None``: the
+#: cautious reading, as before languages were taken into account.
+_COMMA_GROUPS: bool | None = None
+
+
+@cache
+def comma_groups_thousands(language: str) -> bool | None:
+    """How ``language`` (a site's ``language``, a BCP 47 or POSIX code) reads
+    ``2,345``: ``True`` (a comma groups thousands, a point marks decimals:
+    English, Japanese, Chinese …), ``False`` (a comma marks decimals:
+    German, French, Spanish …), ``None`` (neither is sure: a language that
+    groups with spaces or apostrophes and writes a decimal point, or a code
+    Babel does not know).
+
+    English, the default, is answered without importing Babel (about 30 ms
+    of a small build's start-up, which an English site never needs)."""
+    if language == "en":
+        return True
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    if decimal == "." and group == ",":
+        return True
+    if decimal == ",":
+        return False
+    return None
+
+
+@contextmanager
+def numbers_written_in(language: str | None) -> Iterator[None]:
+    """Read ``2,345`` as ``language`` writes it while the block runs (``None``:
+    refused as ambiguous), and as before afterwards."""
+    global _COMMA_GROUPS
+    before = _COMMA_GROUPS
+    _COMMA_GROUPS = None if language is None else comma_groups_thousands(language)
+    try:
+        yield
+    finally:
+        _COMMA_GROUPS = before
+
+
+def comma_convention() -> bool | None:
+    """How this run reads ``2,345`` (:data:`_COMMA_GROUPS`): for readers of
+    other sources (a KPI's CSV file, a spreadsheet) that follow the same convention."""
+    return _COMMA_GROUPS
+
+
 def _matches(name: str, text: str) -> bool:
     pattern = _PATTERNS.get(name)
     if pattern is None:
@@ -72,14 +146,19 @@ def _matches(name: str, text: str) -> bool:
 def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float, bool] | None:
     """The number ``text`` writes and whether it was written as a percentage
     (``"45 %"`` → ``(45.0, True)``), or ``None`` if it is not one number.
-    ``one_group_thousands`` reads ``2,345`` as thousands instead of refusing it
-    (for sources known to write the English way)."""
+    ``2,345`` is read as the run's language writes it (:func:`numbers_written_in`);
+    ``one_group_thousands`` reads it as thousands whatever the language (for
+    sources known to write the English way)."""
     body = text.strip()
     if not body:
         return None
     # the dollar, the pound and the yen are written the English way, where a
     # comma groups thousands ($250,000); the euro is written both ways
-    one_group_thousands = one_group_thousands or any(sign in body for sign in _ENGLISH_CURRENCY)
+    one_group_thousands = (
+        one_group_thousands
+        or _COMMA_GROUPS is True
+        or any(sign in body for sign in _ENGLISH_CURRENCY)
+    )
     percent = body.endswith("%")
     if percent:
         body = body[:-1].rstrip()
@@ -113,7 +192,9 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         digits = body.replace(",", "")
     elif _matches("grouped_comma", body) and body.count(".") + body.count(",") > 1:
         digits = body.replace(".", "").replace(",", ".")
-    elif _matches("decimal_comma", body):
+    elif _matches("decimal_comma", body) or (
+        _COMMA_GROUPS is False and _matches("one_group", body)
+    ):
         digits = body.replace(",", ".")
     else:
         return None
@@ -123,8 +204,11 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
 
 def ambiguous_comma(text: str) -> str | None:
     """For ``2,345`` (one comma before three digits, nothing else to tell the
-    convention by), the digits without separators; otherwise ``None``."""
-    if any(sign in text for sign in _ENGLISH_CURRENCY):
-        return None  # read as thousands (read_number)
+    convention by: no English site, no dollar sign), the digits without
+    separators; otherwise ``None``. (A site writing decimal commas reads it
+    as a decimal in its goal files, but a comma-separated CSV file may still
+    refuse it.)"""
+    if _COMMA_GROUPS is True or any(sign in text for sign in _ENGLISH_CURRENCY):
+        return None  # read as the language or the currency writes it (read_number)
     body = text.strip().rstrip("%").strip().strip(_CURRENCY).strip().lstrip("+-\u2212")
     return body.replace(",", "") if _matches("one_group", body) else None

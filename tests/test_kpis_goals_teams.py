@@ -405,7 +405,9 @@ def test_names_of_people_and_teams_are_hinted_by_their_names(make_site: MakeSite
 def test_an_english_excel_column_with_thousands_separators(make_site: MakeSite) -> None:
     """English Excel quotes a cell formatted with thousands separators in a
     file separated by commas: ``"1,234.5"`` is 1234.5, and ``"1,301"`` beside
-    it 1301; a lone ``"1,234"`` is refused with both readings."""
+    it 1301; a lone ``"1,234"`` is 1234 in an English site, as everywhere
+    in its files, and refused with both readings in a German one (which
+    reads ``1,234`` as a decimal in its goal files)."""
     kpi = "---\ntitle: Orders\ntarget: 1500\ndata: data/orders.csv\n---\n"
     csv = b'Date,Orders\r\n2026-10-01,"1,234.5"\r\n2026-11-01,"1,301"\r\n,\r\n'
     root = make_site({"content/kpis/orders.md": kpi, "content/data/orders.csv": csv})
@@ -414,6 +416,12 @@ def test_an_english_excel_column_with_thousands_separators(make_site: MakeSite) 
     (record,) = export(root)["kpis"]
     assert (record["value"], record["trend_meaning"]) == (1301, "improving")
     (root / "content" / "data" / "orders.csv").write_bytes(b'date,value\r\n2026-11-01,"1,234"\r\n')
+    code, output = check(root)
+    assert code == 0, output
+    build(root)
+    (record,) = export(root)["kpis"]
+    assert record["value"] == 1234
+    (root / "okrsite.toml").write_text('language = "de"\n', encoding="utf-8")
     code, output = check(root)
     assert code == 1
     assert (
