@@ -2466,8 +2466,8 @@ def _number_like(value: Any) -> bool:
         return True
     if isinstance(value, str):
         text = value.strip().removesuffix("%").strip()
-        if text and _as_number(text) is not None:
-            return True
+        if text and (_as_number(text) is not None or ambiguous_comma(text) is not None):
+            return True  # 1,850 where the language tells neither: OKR102 with both readings
         found = split_unit(value)  # 5 h, 1200 tickets: a value with its unit
         return found is not None and (
             _as_number(found[0]) is not None or read_number(found[0]) is not None

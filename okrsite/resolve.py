@@ -750,6 +750,8 @@ def resolve(
         if c.objective is not None:
             target_obj = objectives.get(c.objective)
             if target_obj is None:
+                if c.implied and c.objective in broken.get("objective", set()):
+                    continue  # its folder's objective has its own error already
                 if c.implied:
                     diags.append(_no_subject(c, c.objective, "objective", objectives, kpis))
                 else:
@@ -861,6 +863,8 @@ def resolve(
                 kept.append(c)
         elif c.kpi is not None:
             if c.kpi not in kpis:
+                if c.implied and c.kpi in broken.get("kpi", set()):
+                    continue  # its folder's KPI has its own error already
                 if c.implied:
                     diags.append(_no_subject(c, c.kpi, "KPI", objectives, kpis))
                 else:

@@ -136,6 +136,13 @@ def test_a_language_that_tells_neither_refuses_the_figure_with_both_readings(
         "got '1,200' (hint: write 1200 for the whole number or 1.200 for the decimal: "
         "one comma before three digits means either"
     ) in result.output
+    # the check-in's values jotted at the top are values refused the same way,
+    # not unknown keys, and its folder's objective (refused) is not said to be missing
+    assert (
+        "content/checkins/support/tickets/2026-11-20.md:3:9: error OKR102: value of closed "
+        "must be a number, got '1,850' (hint: write 1850 for the whole number or 1.850"
+    ) in result.output
+    assert "OKR101" not in result.output and "OKR111" not in result.output
     assert "Traceback" not in result.output
 
 

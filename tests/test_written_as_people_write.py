@@ -2279,3 +2279,35 @@ def test_key_results_listed_in_the_body_are_warned_of_not_dropped_silently(
             '(- Increase NPS from 30 to 50): a sentence with "from … to …" gives its figures',
         ),
     ]
+
+
+def test_a_check_in_filed_under_a_broken_objective_is_not_said_to_have_no_objective(
+    tmp_path: Path,
+) -> None:
+    """An objective file with an error is left out; the check-ins filed in its
+    folder then name an objective that is not there, but saying so would only
+    repeat the objective's own error: the one error is reported, located."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Helpdesk"\n',
+            "content/objectives/support.md": """
+                ---
+                title: Answer sooner
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: response, title: First response, start: 8, target: two}
+                ---
+            """,
+            "content/checkins/support/2026-11-10.md": """
+                ---
+                date: 2026-11-10
+                response: 5
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = [(d.file, d.code) for d in result.diagnostics if d.is_error]
+    assert errors == [("content/objectives/support.md", "OKR102")]
