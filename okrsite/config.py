@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from okrsite import toml_reader as tomllib
+from okrsite.cycles import FiscalCycles
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.limits import (
     CONTROL_CHARS,
@@ -51,6 +52,9 @@ class SiteConfig:
     #: how many check-ins the dashboard's "What changed" lists, newest first
     #: (the others are counted under it; 0: all of them)
     dashboard_changes: int = 50
+    #: the month (1-12) a fiscal year starts in: FY2027, FY2027-Q1 … are then
+    #: cycles (:class:`okrsite.cycles.FiscalCycles`); ``None``: no fiscal cycles
+    fiscal_year_start: int | None = None
     settings: Settings = field(default_factory=Settings)
     cycles: dict[str, Cycle] = field(default_factory=dict)
 
@@ -84,7 +88,7 @@ KNOWN_KEYS = (
     _STR_KEYS
     | set(_SCORING_KEYS)
     | _BOOL_KEYS
-    | {"as_of", "max_pages", "backdate_days", "dashboard_changes"}
+    | {"as_of", "max_pages", "backdate_days", "dashboard_changes", "fiscal_year_start"}
 )
 
 
@@ -283,6 +287,21 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 )
                 continue
             values[key] = value
+        elif key == "fiscal_year_start":
+            month = _month_number(value)
+            if month is None:
+                diags.append(
+                    error(
+                        "CFG004",
+                        f"fiscal_year_start must be a month, got {_short(value)}",
+                        file,
+                        line=line,
+                        hint="write the month your fiscal year starts in: fiscal_year_start = 4 "
+                        'or fiscal_year_start = "April"',
+                    )
+                )
+                continue
+            values[key] = month
         else:
             diags.append(_unknown_setting(text, key, value, line, file))
 
@@ -371,12 +390,29 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             )
         )
         del values["cache_dir"]
+    if values.get("fiscal_year_start") is not None:
+        cycles = FiscalCycles(cycles, values["fiscal_year_start"])
     config = SiteConfig(
         **{k: v for k, v in values.items() if k not in _SCORING_KEYS},
         settings=settings,
         cycles=cycles,
     )
     return config, diags
+
+
+def _month_number(value: object) -> int | None:
+    """A month written as its number (``4``, ``"04"``) or name (``"April"``, ``"apr"``,
+    ``"April"`` in German too: the month names okrsite reads in dates)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= 12 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return _month_number(int(text))
+    from okrsite.written_dates import MONTHS
+
+    return MONTHS.get(text.lower().rstrip("."))
 
 
 def _stays_inside(rel: str) -> bool:

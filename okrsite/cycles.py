@@ -1,7 +1,11 @@
-"""Cycle names: ``2026``, ``2026-H1``, ``2026-Q3``, ``2026-03`` and custom ones.
+"""Cycle names: ``2026``, ``2026-H1``, ``2026-Q3``, ``2026-03``, fiscal and custom ones.
 
-Calendar cycles are known without configuration; anything else must be named
-in ``okrsite.toml``. A cycle runs from its first to its last day inclusive.
+Calendar cycles are known without configuration. Fiscal ones (``FY2027``,
+``FY2027-Q1``, ``FY2027-H2``, written in any of the ways people write them:
+``FY27 Q1``, ``Q1 FY27``, ``FY 2026/27``) are known when ``okrsite.toml``
+says in which month the fiscal year starts (:class:`FiscalCycles`); anything
+else must be named in ``okrsite.toml``. A cycle runs from its first to its
+last day inclusive.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from okrsite.limits import EARLIEST_DATE, LATEST_DATE
 from okrsite.model import Cycle
@@ -72,6 +76,10 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     written); a name ``okrsite.toml`` defines, or any other, stays as it is."""
     if (custom and name in custom) or calendar_cycle(name) is not None and name == name.upper():
         return name
+    if isinstance(custom, FiscalCycles):
+        fiscal = custom.canonical_name(name)
+        if fiscal is not None:
+            return fiscal
     if not _WRITTEN:
         _WRITTEN.append(
             re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
@@ -98,6 +106,129 @@ def _month_named(name: str) -> str | None:
     if number is None or not (len(year) == 4 and year.isascii() and year.isdigit()):
         return None
     return f"{year}-{number:02d}"
+
+
+_FISCAL = re.compile(r"^FY(\d{4})(?:-([QH])([1-4]))?$")
+#: a fiscal year, half or quarter as people write it: FY27, FY 2027, FY2026/27,
+#: FY2026-27, each with a quarter or half after it (FY27 Q1, FY27-H2) or before
+#: it (Q1 FY27, H2 FY2027)
+_FISCAL_WRITTEN: list[re.Pattern[str]] = []
+_FY = r"FY[\s_]*'?(\d{4}|\d{2})(?:\s*[-/]\s*(\d{4}|\d{2}))?"
+
+
+def _fiscal_written() -> re.Pattern[str]:
+    if not _FISCAL_WRITTEN:
+        _FISCAL_WRITTEN.append(
+            re.compile(rf"^(?:{_FY}(?:[\s_/-]*([QH])([1-4]))?|([QH])([1-4])[\s_/-]*{_FY})$", re.I)
+        )
+    return _FISCAL_WRITTEN[0]
+
+
+def _full_year(digits: str) -> int:
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+def fiscal_name(written: str) -> str | None:
+    """The canonical name of a fiscal cycle written as people write it
+    (``FY27 Q1``, ``Q1 FY2027``, ``fy 2026/27``: ``FY2027-Q1``), or ``None``.
+
+    A fiscal year is named by the calendar year it ends in, as most
+    companies name theirs (FY2027 of a year starting in April runs from
+    April 2026 to March 2027); ``2026/27`` and ``2026-27`` name that year by
+    both of its calendar years. Two digits are a year of this century."""
+    m = _fiscal_written().match(written.strip())
+    if m is None:
+        return None
+    first, second, kind, number = m.group(1), m.group(2), m.group(3), m.group(4)
+    if first is None:
+        kind, number, first, second = m.group(5), m.group(6), m.group(7), m.group(8)
+    year = _full_year(first)
+    if second is not None:
+        end = _full_year(second) if len(second) == 4 else year // 100 * 100 + int(second)
+        if end != year + 1:
+            return None  # FY2026/28 names no one year
+        year = end
+    if kind is not None and kind.upper() == "H" and number not in ("1", "2"):
+        return None
+    part = f"-{kind.upper()}{number}" if kind is not None else ""
+    return f"FY{year}{part}"
+
+
+def fiscal_cycle(name: str, start_month: int) -> Cycle | None:
+    """The fiscal cycle ``name`` (canonical: ``FY2027``, ``FY2027-Q1``,
+    ``FY2027-H2``) of a fiscal year starting in month ``start_month``
+    (1: the calendar year), or ``None``."""
+    m = _FISCAL.match(name)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    first_year = year if start_month == 1 else year - 1
+    months = 12
+    offset = 0
+    if m.group(2) is not None:
+        months = 3 if m.group(2) == "Q" else 6
+        offset = months * (int(m.group(3)) - 1)
+        if m.group(2) == "H" and m.group(3) not in ("1", "2"):
+            return None
+    first = start_month - 1 + offset  # months after January of first_year
+    y0, m0 = first_year + first // 12, first % 12 + 1
+    last = first + months - 1
+    y1, m1 = first_year + last // 12, last % 12 + 1
+    if not (EARLIEST_DATE.year <= y0 and y1 <= LATEST_DATE.year):
+        return None
+    return Cycle(name, date(y0, m0, 1), _month_end(y1, m1), name)
+
+
+class FiscalCycles(dict[str, Cycle]):  # type: ignore[misc]
+    """The cycles ``okrsite.toml`` defines, and every fiscal one its
+    ``fiscal_year_start`` makes known.
+
+    Iterating gives the defined cycles only (the site's pages list those
+    and the ones its goals name); looking a name up (``get``, ``in``,
+    ``[]``) also finds ``FY2027-Q1`` and the rest, computed when asked:
+    so every reader of the configured cycles knows the fiscal ones without
+    a list of all of them, which has no end."""
+
+    def __init__(self, defined: Mapping[str, Cycle], start_month: int) -> None:
+        dict.__init__(self, defined)
+        self.start_month = start_month
+
+    def _fiscal(self, name: object) -> Cycle | None:
+        return fiscal_cycle(name, self.start_month) if isinstance(name, str) else None
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        found = self._fiscal(key)
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or self._fiscal(key) is not None
+
+    def __missing__(self, key: str) -> Cycle:
+        found = self._fiscal(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def canonical_name(self, written: str) -> str | None:
+        """:func:`fiscal_name`, for :func:`canonical`."""
+        return fiscal_name(written)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, FiscalCycles)
+            and self.start_month == other.start_month
+            and dict.__eq__(self, other)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        return (FiscalCycles, (dict(self), self.start_month))
+
+    def __repr__(self) -> str:
+        return f"FiscalCycles({dict.__repr__(self)}, start_month={self.start_month})"
 
 
 def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:

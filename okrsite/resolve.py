@@ -448,6 +448,11 @@ def resolve(
                         f"a quarter or half needs its year: write it like 2026-{name.strip().upper()}"
                         if re.fullmatch(r"\s*[QqHh][1-4]\s*", name)
                         and (name.strip()[0] in "Qq" or name.strip()[1] in "12")
+                        else "set fiscal_year_start in okrsite.toml to the month your fiscal "
+                        "year starts (fiscal_year_start = 4 for April): fiscal years, halves "
+                        "and quarters are then known by their names"
+                        if cycles_mod.fiscal_name(name) is not None
+                        and not isinstance(config.cycles, cycles_mod.FiscalCycles)
                         else "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in "
                         f"okrsite.toml as [cycles.{_toml_key(name)}] with start and end dates"
                     ),
@@ -897,7 +902,7 @@ def resolve(
         pages=dict(
             sorted(pages.items(), key=lambda kv: (kv[1].order, title_order(kv[1].title), kv[0]))
         ),
-        cycles={**{n: c for n, c in known_cycles.items() if c is not None}, **config.cycles},
+        cycles=_cycles_kept(known_cycles, config.cycles),
         kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
         person_names=_display_names("person", people, written_names),
         team_names=_display_names("team", teams, written_names),
@@ -998,6 +1003,18 @@ def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
         hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
         key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
     )
+
+
+def _cycles_kept(
+    named: Mapping[str, Cycle | None], configured: Mapping[str, Cycle]
+) -> dict[str, Cycle]:
+    """The portfolio's cycles: those its records name and those ``okrsite.toml``
+    defines; still knowing every fiscal one when the site has fiscal years
+    (the history looks up the cycles of old versions in them)."""
+    kept = {**{n: c for n, c in named.items() if c is not None}, **configured}
+    if isinstance(configured, cycles_mod.FiscalCycles):
+        return cycles_mod.FiscalCycles(kept, configured.start_month)
+    return kept
 
 
 def _no_subject(
