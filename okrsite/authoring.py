@@ -27,7 +27,7 @@ from okrsite.goal_yaml import QuotingDumper
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
-from okrsite.yamlsource import key_form
+from okrsite.yamlsource import stands_for
 
 #: the words ``confidence:`` takes besides 0-10
 CONFIDENCE_WORDS = ("low", "medium", "high")
@@ -189,7 +189,7 @@ def _value_of(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     exact = next((v for name, v in keys if name == key), None)
     if exact is not None:
         return exact
-    return next((v for name, v in keys if key_form(name) == key), None)
+    return next((v for name, v in keys if stands_for(name, key)), None)
 
 
 def set_goal_current(text: str, value: Any) -> str | None:

@@ -18,7 +18,7 @@ from datetime import time as time_of_day
 from functools import partial
 from typing import Any, TypeVar
 
-from okrsite import limits, yamlsource
+from okrsite import key_aliases, limits, yamlsource
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import (
     KIND_FOLDERS,
@@ -46,7 +46,41 @@ from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
 ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
 KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
-CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
+#: confidence in words, on the 0-10 scale: low, medium and high; a traffic
+#: light or a status word, as OKR tools and status reports write it (green,
+#: amber, red; on track, at risk, off track; the coloured circles); and the
+#: same in German, the other language okrsite ships
+CONFIDENCE_WORDS = {
+    "low": 3.0,
+    "medium": 5.0,
+    "high": 8.0,
+    "red": 3.0,
+    "amber": 5.0,
+    "yellow": 5.0,
+    "orange": 5.0,
+    "green": 8.0,
+    "off track": 3.0,
+    "at risk": 5.0,
+    "on track": 8.0,
+    "\U0001f534": 3.0,  # red circle
+    "\U0001f7e0": 5.0,  # orange circle
+    "\U0001f7e1": 5.0,  # yellow circle
+    "\U0001f7e2": 8.0,  # green circle
+    "niedrig": 3.0,
+    "mittel": 5.0,
+    "hoch": 8.0,
+    "rot": 3.0,
+    "gelb": 5.0,
+    "grün": 8.0,
+    "gruen": 8.0,
+}
+
+
+def confidence_word(value: str) -> float | None:
+    """The 0-10 confidence a word says (``High``, ``on-track``, ``🟢``), or ``None``."""
+    return CONFIDENCE_WORDS.get(" ".join(value.lower().replace("-", " ").replace("_", " ").split()))
+
+
 KINDS: tuple[Kind, ...] = ("objective", "kpi", "goal", "checkin", "team", "person", "page")
 
 COMMON_KEYS = {"type", "id", "title", "owner", "team", "tags", "description", "summary"}
@@ -86,6 +120,8 @@ KNOWN_KEYS: dict[str, set[str]] = {
     "person": COMMON_KEYS | {"role", "email", "name", "github", "gitlab"},
     "page": COMMON_KEYS | {"order"},
 }
+#: other names of the keys of a kind of file (:mod:`okrsite.key_aliases`)
+_KIND_ALIASES = {"objective": key_aliases.OBJECTIVE, "goal": key_aliases.GOAL}
 KR_KEYS = {
     "id",
     "title",
@@ -622,17 +658,23 @@ _UNKNOWN_KEYS: dict[tuple[str, str, Path_, str | None, frozenset[str]], tuple[st
 _ALL_KEYS: set[str] = set().union(*KNOWN_KEYS.values())
 
 
-def respelled(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
+def respelled(
+    data: dict[str, Any], known: set[str], aliases: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """``data`` with each key written in another case, or with spaces or hyphens
     (``Title``, ``Key Results``, ``due-date``), under the known key it stands
-    for, as Hugo reads front matter keys whatever their case. A key whose
-    known spelling is also written stays as it is (and is warned of as unknown)."""
+    for, as Hugo reads front matter keys whatever their case; and each key
+    that ``aliases`` names (:mod:`okrsite.key_aliases`: a key result's
+    ``baseline`` is its ``start``) under that key. A key whose known
+    spelling is also written stays as it is (and is warned of as unknown)."""
     if known.issuperset(data):  # the usual case, checked in one step
         return data
     renamed: dict[str, str] = {}
     for key in data:
         if key not in known:
             form = yamlsource.key_form(key)
+            if form not in known and aliases:
+                form = aliases.get(form, form)
             if form in known and form not in data and form not in renamed.values():
                 renamed[key] = form
     if not renamed:
@@ -1174,7 +1216,7 @@ def parse_data(
 
     builder = _BUILDERS[kind]
     # read again for this kind: a Due: in an objective is warned of as written
-    data = respelled(written, KNOWN_KEYS[kind])
+    data = respelled(written, KNOWN_KEYS[kind], _KIND_ALIASES.get(kind))
     if kind == "checkin":
         data, f.implied = _filed_in(data, rid)
         data, f.loose = _loose_values(data)
@@ -1779,7 +1821,9 @@ def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]
             return rest
         figures = sentence
     elif isinstance(raw, dict):
-        figures = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
+        figures = respelled(
+            {str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS, key_aliases.GOAL_MEASURE
+        )
         f.unknown_keys(figures, _GOAL_MEASURE_KEYS, where, "a measure")
         figures = {k: v for k, v in figures.items() if k in _GOAL_MEASURE_KEYS}
     else:
@@ -1817,7 +1861,7 @@ def _key_result(
             hint="write '- title: …' followed by indented keys like 'target: 10'",
         )
         return None, None, False
-    item = respelled({str(k): v for k, v in item.items()}, KR_KEYS)
+    item = respelled({str(k): v for k, v in item.items()}, KR_KEYS, key_aliases.KEY_RESULT)
     if len(item) == 1 and not KR_KEYS.issuperset(item):
         ((key, value),) = item.items()
         if (
@@ -2284,8 +2328,8 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
     value = data.get("confidence")
     if value is None:
         return None
-    if isinstance(value, str) and value.strip().lower() in CONFIDENCE_WORDS:
-        return CONFIDENCE_WORDS[value.strip().lower()]
+    if isinstance(value, str) and (word := confidence_word(value)) is not None:
+        return word
     if isinstance(value, str) and value.strip().endswith("%"):
         # 70% certain: the 0-10 scale's 7, as okrsite import reads a sheet's 70%
         share = _as_number(value.strip()[:-1])
@@ -2299,10 +2343,11 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
     if number is None:
         f.err(
             "OKR102",
-            f"confidence must be 0-10, low/medium/high or a percentage, got {shown_value(value)}",
+            f"confidence must be 0-10, low/medium/high, a traffic light or a percentage, "
+            f"got {shown_value(value)}",
             ("confidence",),
             hint="write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
-            "70% or high",
+            "70%, high or green",
         )
         return None
     if 0 < number < 1 and not isinstance(value, bool):
@@ -2862,7 +2907,9 @@ def _goal(
     # result's figures are written: the same measure, read from there
     loose = {k: data[k] for k in sorted(_GOAL_MEASURE_KEYS) if data.get(k) is not None}
     if raw is not None:
-        raw = respelled({str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS)
+        raw = respelled(
+            {str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS, key_aliases.GOAL_MEASURE
+        )
         f.unknown_keys(raw, _GOAL_MEASURE_KEYS, ("measure",), "a measure")
         for key in loose:
             f.warn(

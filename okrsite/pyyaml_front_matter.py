@@ -25,7 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from okrsite.limits import MAX_EXPANDED_VALUES
-from okrsite.yamlsource import key_form
+from okrsite.yamlsource import stands_for
 
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -380,9 +380,10 @@ def locate(
                 if isinstance(k, yaml.ScalarNode) and str(k.value) == str(step):
                     found, key_node = v, k
                     break
-            else:  # a key written Title or Key Results, read as title or key_results
+            else:  # a key written Title or Key Results, read as title or key_results,
+                # or under another name (baseline, read as start: okrsite.key_aliases)
                 for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and key_form(str(k.value)) == step:
+                    if isinstance(k, yaml.ScalarNode) and stands_for(str(k.value), step):
                         found, key_node = v, k
                         break
         elif (

@@ -18,7 +18,7 @@ from typing import Any
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.parse import first_name_first, split_unit, without_unit
+from okrsite.parse import confidence_word, first_name_first, split_unit, without_unit
 from okrsite.spreadsheet_read import Sheet
 from okrsite.units import same_unit
 from okrsite.written_dates import read_date
@@ -27,7 +27,6 @@ from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention, read_numbe
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
 KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
-CONFIDENCE_WORDS = {"low": 3.0, "medium": 5.0, "high": 8.0}
 TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
 FALSE_WORDS = {"no", "n", "false", "not done", "open", "todo", "pending", "incomplete"}
 # a German team's sheet, whose headers are read on every site, says it in German
@@ -386,10 +385,8 @@ def _row_cycle(row: _Row) -> str | None:
 
 def _confidence(row: _Row) -> float | None:
     """The row's Confidence cell on the 0-10 scale (IMP105 outside it)."""
-    word = (row.text("confidence") or "").lower()
-    confidence, percent = (
-        (CONFIDENCE_WORDS[word], False) if word in CONFIDENCE_WORDS else row.number("confidence")
-    )
+    word = confidence_word(row.text("confidence") or "")
+    confidence, percent = (word, False) if word is not None else row.number("confidence")
     if confidence is not None and (percent or 0 < confidence < 1):
         # 70% or 0.7 of certainty: the 0-10 scale's 7
         confidence = round(confidence / 10 if percent else confidence * 10, 6)

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -79,14 +80,24 @@ _SOURCES = {
 }
 
 
-#: how this run reads ``2,345`` (one comma before exactly three digits): ``True``
-#: as thousands, ``False`` as a decimal comma, ``None`` refused as ambiguous.
-#: Set by :func:`numbers_written_in` around a site's load, so that every file
-#: of one site is read one way; a module setting rather than an argument,
-#: because figures are read in some forty functions of the parser, and
-#: forked parse workers inherit it. Outside a load it is ``None``: the
-#: cautious reading, as before languages were taken into account.
-_COMMA_GROUPS: bool | None = None
+class _Convention(threading.local):
+    """How this thread reads ``2,345`` (one comma before exactly three digits):
+    ``True`` as thousands, ``False`` as a decimal comma, ``None`` refused as
+    ambiguous.
+
+    Set by :func:`numbers_written_in` around a site's load, so that every
+    file of one site is read one way: a setting of the thread rather than an
+    argument, because figures are read in some forty functions of the
+    parser, forked parse workers inherit the forking thread's value, and
+    the preview's rebuild thread loads while other threads keep their own.
+    Outside a load it is ``None``: the cautious reading, as before languages
+    were taken into account.
+    """
+
+    comma_groups: bool | None = None
+
+
+_NOW = _Convention()
 
 
 @cache
@@ -121,19 +132,18 @@ def comma_groups_thousands(language: str) -> bool | None:
 def numbers_written_in(language: str | None) -> Iterator[None]:
     """Read ``2,345`` as ``language`` writes it while the block runs (``None``:
     refused as ambiguous), and as before afterwards."""
-    global _COMMA_GROUPS
-    before = _COMMA_GROUPS
-    _COMMA_GROUPS = None if language is None else comma_groups_thousands(language)
+    before = _NOW.comma_groups
+    _NOW.comma_groups = None if language is None else comma_groups_thousands(language)
     try:
         yield
     finally:
-        _COMMA_GROUPS = before
+        _NOW.comma_groups = before
 
 
 def comma_convention() -> bool | None:
-    """How this run reads ``2,345`` (:data:`_COMMA_GROUPS`): for readers of
+    """How this run reads ``2,345`` (see :class:`_Convention`): for readers of
     other sources (a KPI's CSV file, a spreadsheet) that follow the same convention."""
-    return _COMMA_GROUPS
+    return _NOW.comma_groups
 
 
 def _matches(name: str, text: str) -> bool:
@@ -154,9 +164,10 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         return None
     # the dollar, the pound and the yen are written the English way, where a
     # comma groups thousands ($250,000); the euro is written both ways
+    comma_groups = _NOW.comma_groups
     one_group_thousands = (
         one_group_thousands
-        or _COMMA_GROUPS is True
+        or comma_groups is True
         or any(sign in body for sign in _ENGLISH_CURRENCY)
     )
     percent = body.endswith("%")
@@ -192,9 +203,7 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         digits = body.replace(",", "")
     elif _matches("grouped_comma", body) and body.count(".") + body.count(",") > 1:
         digits = body.replace(".", "").replace(",", ".")
-    elif _matches("decimal_comma", body) or (
-        _COMMA_GROUPS is False and _matches("one_group", body)
-    ):
+    elif _matches("decimal_comma", body) or (comma_groups is False and _matches("one_group", body)):
         digits = body.replace(",", ".")
     else:
         return None
@@ -208,7 +217,7 @@ def ambiguous_comma(text: str) -> str | None:
     separators; otherwise ``None``. (A site writing decimal commas reads it
     as a decimal in its goal files, but a comma-separated CSV file may still
     refuse it.)"""
-    if _COMMA_GROUPS is True or any(sign in text for sign in _ENGLISH_CURRENCY):
+    if _NOW.comma_groups is True or any(sign in text for sign in _ENGLISH_CURRENCY):
         return None  # read as the language or the currency writes it (read_number)
     body = text.strip().rstrip("%").strip().strip(_CURRENCY).strip().lstrip("+-\u2212")
     return body.replace(",", "") if _matches("one_group", body) else None

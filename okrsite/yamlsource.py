@@ -214,3 +214,15 @@ def key_form(key: str) -> str:
     """A key as okrsite spells it: ``Title`` → ``title``, ``Key Results`` and
     ``key-results`` → ``key_results`` (:func:`okrsite.parse.respelled`)."""
     return "_".join(key.strip().lower().replace("-", " ").split())
+
+
+def stands_for(written: object, key: object) -> bool:
+    """Whether a key ``written`` so is read as ``key``: in another case or with
+    spaces (``Target``), or under another name (``baseline`` for ``start``:
+    :mod:`okrsite.key_aliases`), for finding the line of a key as read."""
+    if not isinstance(written, str) or not isinstance(key, str):
+        return False
+    from okrsite.key_aliases import ANY
+
+    form = key_form(written)
+    return form == key or ANY.get(form) == key

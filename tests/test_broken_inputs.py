@@ -94,9 +94,11 @@ CASES = [
     Case(
         "thousands-or-decimals",
         {
+            # Swiss German writes 2'500.5: its language tells neither reading of 2,500
+            "okrsite.toml": 'title = "Goals"\nlanguage = "de-CH"\n',
             "content/objectives/sales.md": objective(
                 krs="  - {id: a, title: A, target: 3}\n  - {id: b, title: B, target: '2,500'}\n"
-            )
+            ),
         },
         "content/objectives/sales.md:7:31",
         "OKR102",
@@ -470,7 +472,7 @@ CASES = [
         },
         "content/checkins/c.md:4:13",
         "OKR102",
-        "confidence must be 0-10, low/medium/high or a percentage, got 'sure'",
+        "confidence must be 0-10, low/medium/high, a traffic light or a percentage, got 'sure'",
         also=("content/checkins/c.md:5:10: OKR304",),
     ),
     Case(

@@ -72,7 +72,7 @@ def files(site: Path) -> dict[str, bytes]:
         ),
         (
             ["company/faster-support", "--set", "self-serve=20", "--confidence", "sure"],
-            "error OKR102: confidence must be 0-10, low/medium/high or a percentage, got 'sure'",
+            "error OKR102: confidence must be 0-10, low/medium/high, a traffic light or a percentage, got 'sure'",
         ),
     ],
 )

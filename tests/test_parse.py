@@ -543,8 +543,14 @@ def test_confidence_words(word: str, value: float) -> None:
     [
         ("11", "confidence must be between 0 and 10, got 11"),
         ("-1", "confidence must be between 0 and 10, got -1"),
-        ("maybe", "confidence must be 0-10, low/medium/high or a percentage, got 'maybe'"),
-        ("150%", "confidence must be 0-10, low/medium/high or a percentage, got '150%'"),
+        (
+            "maybe",
+            "confidence must be 0-10, low/medium/high, a traffic light or a percentage, got 'maybe'",
+        ),
+        (
+            "150%",
+            "confidence must be 0-10, low/medium/high, a traffic light or a percentage, got '150%'",
+        ),
     ],
 )
 def test_bad_confidence(value: str, message: str) -> None:

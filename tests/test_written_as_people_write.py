@@ -1538,8 +1538,8 @@ def test_a_date_without_its_year_a_time_without_minutes_and_an_empty_value(
         (
             5,
             "OKR102",
-            "confidence must be 0-10, low/medium/high or a percentage, got '11/10'",
-            "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, 70% or high",
+            "confidence must be 0-10, low/medium/high, a traffic light or a percentage, got '11/10'",
+            "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, 70%, high or green",
         ),
     ]
     (checkin,) = result.scored.portfolio.checkins
@@ -2311,3 +2311,135 @@ def test_a_check_in_filed_under_a_broken_objective_is_not_said_to_have_no_object
     result = load_site(site, AS_OF)
     errors = [(d.file, d.code) for d in result.diagnostics if d.is_error]
     assert errors == [("content/objectives/support.md", "OKR102")]
+
+
+def test_figures_and_cycles_under_the_names_other_tools_give_them(tmp_path: Path) -> None:
+    """``baseline``/``goal``/``actual`` and ``from``/``to`` for a key result's
+    figures, ``quarter:`` for the cycle, a goal's ``deadline``, confidence as a
+    traffic light or a status word: each is read as the key it means, located
+    at the line written, and a key written both ways keeps the alias unknown."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Growth"\n',
+            "content/objectives/onboarding.md": """
+                ---
+                title: Make onboarding delightful
+                owner: Uma Diaz
+                Quarter: Q4 2026
+                key_results:
+                  - id: ttv
+                    title: Cut time to first value
+                    from: 14 days
+                    to: 7 days
+                  - id: activation
+                    title: Activation rate
+                    Baseline: 40%
+                    Goal: 60%
+                    actual: 48%
+                  - id: nps
+                    title: NPS
+                    start: 20
+                    baseline: 25
+                    target: 40
+                ---
+            """,
+            "content/objectives/churn.md": """
+                ---
+                title: Keep customers
+                owner: Uma Diaz
+                timeframe: 2026-Q4
+                key_results:
+                  - id: churn
+                    title: Churn
+                    initial: 5
+                    target value: two
+                ---
+            """,
+            "content/goals/handbook.md": """
+                ---
+                title: Write the support handbook
+                owner: Uma Diaz
+                period: 2026-Q4
+                deadline: 2026-12-15
+                baseline: 0
+                target: 40
+                actual: 10
+                ---
+                Forty pages every agent can use.
+            """,
+            "content/checkins/onboarding/2026-11-20.md": """
+                ---
+                date: 2026-11-20
+                confidence: Amber
+                ttv: 10
+                ---
+            """,
+            "content/checkins/onboarding/2026-11-22.md": """
+                ---
+                date: 2026-11-22
+                confidence: on-track
+                activation: 50
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = sorted(
+        (d.file, d.code, d.line, d.message)
+        for d in result.diagnostics
+        if d.code not in ("OKR404", "OKR405")
+    )
+    assert found == [
+        # located at the alias as written ('target value: two')
+        ("content/objectives/churn.md", "OKR102", 9, "target must be a number, got 'two'"),
+        # start and baseline both: the alias is not read a second time
+        (
+            "content/objectives/onboarding.md",
+            "OKR111",
+            18,
+            "unknown key 'baseline' in a key result is ignored",
+        ),
+    ]
+    p = result.scored.portfolio
+    obj = p.objectives["onboarding"]
+    assert obj.cycle == "2026-Q4"
+    assert [(kr.id, kr.start, kr.target, kr.current, kr.unit) for kr in obj.key_results] == [
+        ("ttv", 14, 7, None, "days"),
+        ("activation", 40, 60, 48, "%"),
+        ("nps", 20, 40, None, ""),
+    ]
+    assert [c.confidence for c in p.checkins] == [5.0, 8.0]
+    goal = p.goals["handbook"]
+    assert (goal.cycle, goal.due, goal.measure.start, goal.measure.target) == (
+        "2026-Q4",
+        date(2026, 12, 15),
+        0,
+        40,
+    )
+    assert goal.measure.current == 10
+
+
+@pytest.mark.parametrize(
+    ("written", "confidence"),
+    [("green", 8.0), ("Red", 3.0), ("off track", 3.0), ("\U0001f7e1", 5.0), ("hoch", 8.0)],
+)
+def test_confidence_as_a_traffic_light_or_a_status_word(
+    tmp_path: Path, written: str, confidence: float
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/objectives/o.md": (
+                "---\ntitle: O\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: 10}\n---\n"
+            ),
+            "content/checkins/o/2026-11-20.md": (
+                f"---\ndate: 2026-11-20\nconfidence: {written}\na: 4\n---\n"
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d.code for d in result.diagnostics if d.is_error] == []
+    (checkin,) = result.scored.portfolio.checkins
+    assert checkin.confidence == confidence
