@@ -1714,8 +1714,10 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
 
 
 #: what a key result may say beside its title and still have its figures read
-#: from a "from … to …" in the title: anything but a way of measuring it
-_NO_FIGURES = ("start", "current", "unit", "kpi", "score", *_MEASURE_KEYS)
+#: from a "from … to …" in the title: anything but a way of measuring it. A
+#: KPI is no figure: ``- title: MRR from $180k to $250k`` with ``kpi: mrr``
+#: takes its start and target from the title and its value from the KPI
+_NO_FIGURES = ("start", "current", "unit", "score", *_MEASURE_KEYS)
 
 
 def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:

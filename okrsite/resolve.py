@@ -587,6 +587,11 @@ def resolve(
                 objectives[oid] = replace(obj, parent=None)
 
     # ---- people and teams (checked only when the site declares any)
+    # an owner that names a team and no person (owner: Finance): the team owns it
+    objectives = {oid: _team_as_owner(o, people, teams) for oid, o in objectives.items()}
+    kpis = {kid: _team_as_owner(k, people, teams) for kid, k in kpis.items()}
+    goals = {gid: _team_as_owner(g, people, teams) for gid, g in goals.items()}
+
     def own_spelling(kind: str, ref: str, file: str) -> str | None:
         """The person or team as ``file`` writes it (the first way, if several)."""
         for name, files in spellings.get((kind, ref), {}).items():
@@ -1003,6 +1008,23 @@ def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
         hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
         key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
     )
+
+
+_Owned = TypeVar("_Owned", Objective, KPI, Goal)
+
+
+def _team_as_owner(
+    rec: _Owned, people: Mapping[str, object], teams: Mapping[str, object]
+) -> _Owned:
+    """``rec`` owned by the team its ``owner`` names (``owner: Finance`` where
+    ``teams/finance.md`` is a team and no person is so named), as people
+    write a team's goal: its team is that team, and it has no owner, instead
+    of a warning that Finance is no person and a page for a person Finance.
+    A record whose ``team:`` names another team keeps both as written."""
+    owner = rec.owner
+    if owner is None or owner in people or owner not in teams or rec.team not in (None, owner):
+        return rec
+    return replace(rec, owner=None, team=owner)
 
 
 def _cycles_kept(

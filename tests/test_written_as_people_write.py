@@ -2443,3 +2443,60 @@ def test_confidence_as_a_traffic_light_or_a_status_word(
     assert [d.code for d in result.diagnostics if d.is_error] == []
     (checkin,) = result.scored.portfolio.checkins
     assert checkin.confidence == confidence
+
+
+def test_an_owner_that_names_a_team_makes_the_team_its_owner(tmp_path: Path) -> None:
+    """``owner: Finance`` where Finance is a team and no person: the team owns
+    the KPI or objective (its team page lists it), no person Finance is made
+    up and nothing is warned; beside another ``team:`` both stay as written."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/teams/finance.md": "---\ntitle: Finance\n---\n",
+            "content/teams/sales.md": "---\ntitle: Sales\n---\n",
+            "content/people/uma-diaz.md": "---\ntitle: Uma Diaz\nteam: Sales\n---\n",
+            "content/kpis/mrr.md": "---\ntitle: MRR\nowner: Finance\ntarget: 250000\n---\n",
+            "content/objectives/costs.md": (
+                "---\ntitle: Cut costs\ncycle: 2026-Q4\nowner: finance\nkey_results:\n"
+                "  - {id: a, title: A, start: 10, target: 8}\n---\n"
+            ),
+            "content/objectives/deals.md": (
+                "---\ntitle: Close deals\ncycle: 2026-Q4\nowner: Finance\nteam: Sales\n"
+                "key_results:\n  - {id: a, title: A, start: 0, target: 8}\n---\n"
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    p = result.scored.portfolio
+    assert (p.kpis["mrr"].owner, p.kpis["mrr"].team) == (None, "finance")
+    assert (p.objectives["costs"].owner, p.objectives["costs"].team) == (None, "finance")
+    assert (p.objectives["deals"].owner, p.objectives["deals"].team) == ("finance", "sales")
+    warned = [(d.file, d.code) for d in result.diagnostics if d.code == "OKR306"]
+    assert warned == [("content/objectives/deals.md", "OKR306")]
+    assert "finance" not in p.people
+
+
+def test_a_kpi_linked_key_result_takes_its_start_and_target_from_its_title(
+    tmp_path: Path,
+) -> None:
+    """``- title: MRR from $180k to $250k`` with ``kpi: mrr``: the title gives
+    the figures and the KPI the value, as the key result reads on a slide."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/kpis/mrr.md": (
+                "---\ntitle: MRR\nunit: $\ntarget: $250k\nvalues:\n"
+                "  2026-10-01: $180,500\n  2026-11-01: $201,000\n---\n"
+            ),
+            "content/objectives/revenue.md": (
+                "---\ntitle: Grow revenue\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - title: MRR from $180k to $250k\n    kpi: mrr\n---\n"
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d.code for d in result.diagnostics if d.is_error] == []
+    (kr,) = result.scored.portfolio.objectives["revenue"].key_results
+    assert (kr.start, kr.target, kr.unit, kr.kpi) == (180000, 250000, "$", "mrr")
+    (score,) = result.scored.objectives["revenue"].key_results.values()
+    assert score.progress == pytest.approx(0.3)
