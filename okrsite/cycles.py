@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from okrsite.limits import EARLIEST_DATE, LATEST_DATE
@@ -37,9 +38,14 @@ def _year(name: str) -> int:
     return int(head) if len(head) == 4 and head.isdigit() and head.isascii() else 0
 
 
+@lru_cache(maxsize=4096)
 def calendar_cycle(name: str) -> Cycle | None:
     """The calendar cycle a name denotes, or ``None`` when it is not one
-    (or when its year lies outside the dates okrsite accepts)."""
+    (or when its year lies outside the dates okrsite accepts).
+
+    Remembered by name (a cycle is immutable): the history names the cycle
+    of each of 100,000 versions of a large site's files, nearly all in a few
+    cycles, and building each anew was 3% of reading it."""
     if not EARLIEST_DATE.year <= _year(name) <= LATEST_DATE.year:
         return None
     if m := _YEAR.match(name):
