@@ -217,6 +217,11 @@ class FiscalCycles(dict[str, Cycle]):  # type: ignore[misc]
             raise KeyError(key)
         return found
 
+    def __bool__(self) -> bool:
+        # it knows cycles even when okrsite.toml defines none (``custom or {}``
+        # must keep it)
+        return True
+
     def canonical_name(self, written: str) -> str | None:
         """:func:`fiscal_name`, for :func:`canonical`."""
         return fiscal_name(written)

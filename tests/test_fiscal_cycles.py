@@ -131,3 +131,16 @@ def test_fiscal_names_as_people_write_them() -> None:
     assert fiscal_cycle("FY2027-Q2", 1) is not None
     assert fiscal_cycle("FY2027-Q2", 1).start == date(2027, 4, 1)  # type: ignore[union-attr]
     assert fiscal_cycle("FY2027-Q2", 7).end == date(2026, 12, 31)  # type: ignore[union-attr]
+
+
+def test_carry_names_fiscal_cycles_as_goal_files_do(tmp_path: Path) -> None:
+    """``okrsite carry "Q3 FY27" "FY27 Q4"`` in a site defining no cycle of its
+    own: both are fiscal quarters, and the drafts are written into FY2027-Q4."""
+    site = fiscal_site(tmp_path, "fiscal_year_start = 4\n")
+    result = CliRunner().invoke(
+        cli,
+        ["carry", "Q3 FY27", "FY27 Q4", "--dry-run", "--site", str(site), "--as-of", "2027-01-05"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "cycle: FY2027-Q4" in result.output
+    assert "would carry 2 of 2 objectives into FY2027-Q4 as drafts" in result.output
