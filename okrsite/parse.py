@@ -1218,6 +1218,7 @@ def parse_data(
     # read again for this kind: a Due: in an objective is warned of as written
     data = respelled(written, KNOWN_KEYS[kind], _KIND_ALIASES.get(kind))
     if kind == "checkin":
+        data = _dated_by_name(data, rel)
         data, f.implied = _filed_in(data, rid)
         data, f.loose = _loose_values(data)
     elif kind == "objective":
@@ -2459,6 +2460,27 @@ def _checkin(
 
 #: a yes/no key result's value written as a word YAML leaves as text
 _DONE_WORDS = {"done": True, "not done": False}
+
+
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")
+
+
+def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
+    """A check-in without ``date:`` whose file name starts with one
+    (``2026-11-25.md``, as ``okrsite checkin`` names them; ``2026-11-25-2.md``,
+    ``2026-11-25-weekly.md``, as Jekyll and Hugo date posts by their names):
+    that day. A name that is no day (``2026-02-30.md``) gives none, and the
+    missing ``date:`` is reported as before."""
+    if data.get("date") is not None:
+        return data
+    m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
+    if m is None:
+        return data
+    try:
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return data
+    return {**data, "date": day}
 
 
 def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:

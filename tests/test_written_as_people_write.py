@@ -2500,3 +2500,32 @@ def test_a_kpi_linked_key_result_takes_its_start_and_target_from_its_title(
     assert (kr.start, kr.target, kr.unit, kr.kpi) == (180000, 250000, "$", "mrr")
     (score,) = result.scored.objectives["revenue"].key_results.values()
     assert score.progress == pytest.approx(0.3)
+
+
+def test_a_check_in_without_a_date_line_is_dated_by_its_file_name(tmp_path: Path) -> None:
+    """``checkins/o/2026-11-20.md`` (as ``okrsite checkin`` names them) or
+    ``2026-11-22-weekly.md`` (as Jekyll and Hugo date posts) without ``date:``
+    is of that day; a ``date:`` line wins; a name that is no day
+    (``2026-02-30.md``) leaves the date missing, as before."""
+    objective = (
+        "---\ntitle: O\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+        "  - {id: a, title: A, start: 0, target: 10}\n---\n"
+    )
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/objectives/o.md": objective,
+            "content/checkins/o/2026-11-20.md": "---\na: 3\n---\n",
+            "content/checkins/o/2026-11-22-weekly.md": "---\na: 4\nconfidence: high\n---\n",
+            "content/checkins/o/2026-11-23.md": "---\ndate: 2026-11-24\na: 5\n---\n",
+            "content/checkins/o/2026-02-30.md": "---\na: 9\n---\n",
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = [(d.file, d.code, d.message) for d in result.diagnostics if d.is_error]
+    assert errors == [("content/checkins/o/2026-02-30.md", "OKR101", "missing required key 'date'")]
+    assert [(c.date, c.values) for c in result.scored.portfolio.checkins] == [
+        (date(2026, 11, 20), {"a": 3}),
+        (date(2026, 11, 22), {"a": 4}),
+        (date(2026, 11, 24), {"a": 5}),
+    ]
