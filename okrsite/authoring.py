@@ -25,12 +25,10 @@ import yaml
 from okrsite.diagnostics import Diagnostic
 from okrsite.goal_yaml import QuotingDumper
 from okrsite.overlay import OverlayTree
+from okrsite.parse import confidence_word
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
 from okrsite.yamlsource import stands_for
-
-#: the words ``confidence:`` takes besides 0-10
-CONFIDENCE_WORDS = ("low", "medium", "high")
 
 
 @dataclass
@@ -121,8 +119,10 @@ _YES_NO = {"yes": True, "true": True, "done": True, "no": False, "false": False}
 
 
 def confidence_value(raw: str) -> float | int | str:
+    """``--confidence`` as typed: one of the loader's words (``High``, ``amber``)
+    in lower case, else a number or the text, which the loader judges."""
     word = raw.strip().lower()
-    return word if word in CONFIDENCE_WORDS else number_or_text(raw)
+    return word if confidence_word(word) is not None else number_or_text(raw)
 
 
 def checkin_folder(content_dir: str, target: str) -> str:

@@ -100,7 +100,7 @@ def carried_id(oid: str, from_cycle: str, to_cycle: str) -> str:
 
 
 def names_as_written(
-    site_root: Path, portfolio: Portfolio, cycle: str, content_dir: str, language: str = "en"
+    site_root: Path, portfolio: Portfolio, cycle: str, content_dir: str, language: str
 ) -> dict[str, dict[str, str]]:
     """Objective id → ``{"owner": …, "team": …}`` as the objective files of
     ``cycle`` write them, for :func:`plan_carry`.

@@ -82,8 +82,8 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     written); a name ``okrsite.toml`` defines, or any other, stays as it is."""
     if (custom and name in custom) or calendar_cycle(name) is not None and name == name.upper():
         return name
-    if isinstance(custom, FiscalCycles):
-        fiscal = custom.canonical_name(name)
+    if isinstance(custom, FiscalCycles):  # FY27 Q1 is FY2027-Q1 where fiscal years are known
+        fiscal = fiscal_name(name)
         if fiscal is not None:
             return fiscal
     if not _WRITTEN:
@@ -114,7 +114,7 @@ def _month_named(name: str) -> str | None:
     return f"{year}-{number:02d}"
 
 
-_FISCAL = re.compile(r"^FY(\d{4})(?:-([QH])([1-4]))?$")
+_FISCAL = re.compile(r"^FY(\d{4})(?:-(Q[1-4]|H[12]))?$")
 #: a fiscal year, half or quarter as people write it: FY27, FY 2027, FY2026/27,
 #: FY2026-27, each with a quarter or half after it (FY27 Q1, FY27-H2) or before
 #: it (Q1 FY27, H2 FY2027)
@@ -171,11 +171,10 @@ def fiscal_cycle(name: str, start_month: int) -> Cycle | None:
     first_year = year if start_month == 1 else year - 1
     months = 12
     offset = 0
-    if m.group(2) is not None:
-        months = 3 if m.group(2) == "Q" else 6
-        offset = months * (int(m.group(3)) - 1)
-        if m.group(2) == "H" and m.group(3) not in ("1", "2"):
-            return None
+    part = m.group(2)
+    if part is not None:
+        months = 3 if part[0] == "Q" else 6
+        offset = months * (int(part[1]) - 1)
     first = start_month - 1 + offset  # months after January of first_year
     y0, m0 = first_year + first // 12, first % 12 + 1
     last = first + months - 1
@@ -221,10 +220,6 @@ class FiscalCycles(dict[str, Cycle]):  # type: ignore[misc]
         # it knows cycles even when okrsite.toml defines none (``custom or {}``
         # must keep it)
         return True
-
-    def canonical_name(self, written: str) -> str | None:
-        """:func:`fiscal_name`, for :func:`canonical`."""
-        return fiscal_name(written)
 
     def __eq__(self, other: object) -> bool:
         return (
