@@ -16,7 +16,7 @@ table with one list look-up per read.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from okrsite.dependencies import Dep
@@ -80,8 +80,20 @@ class NumberedReads:
     same worker introduced.
     """
 
-    def __init__(self, table: dict[Dep, int]) -> None:
+    def __init__(
+        self,
+        table: dict[Dep, int],
+        *,
+        unknown: frozenset[int] = frozenset(),
+        order: Sequence[Dep] = (),
+    ) -> None:
         self.table = table
+        #: numbers of ``table`` whose fingerprints the page cache did not take
+        #: (a build into a new output folder compares only what its kept
+        #: pieces read): render processes print them as their pages read them
+        self.unknown = unknown
+        #: ``table``'s dependencies in the order of their numbers (as stored)
+        self.order = order
         #: page → its reads, numbered in ``table`` and sorted
         self.pages: dict[Any, tuple[int, ...]] = {}
         #: memo kind → piece key → (piece, its reads numbered)
@@ -98,11 +110,16 @@ class NumberedReads:
         pages: dict[Any, bytes],
         pieces: dict[str, dict[Any, tuple[Any, bytes]]],
         base: int = 0,
+        seeded: Mapping[int, bytes] | None = None,
     ) -> None:
         """One chunk of one worker: its new dependencies (with their
         fingerprints), its pages' and pieces' reads in the worker's numbers
-        (the first ``base`` of which are this table's own, its seed)."""
+        (the first ``base`` of which are this table's own, its seed), and
+        ``seeded``: the prints of :attr:`unknown` ones it read, by number."""
         table = self.table
+        if seeded:
+            for number, print_ in seeded.items():
+                self.prints.setdefault(number, print_)
         local = self._workers.get(worker)
         if local is None:
             local = self._workers[worker] = list(range(base))

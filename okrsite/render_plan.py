@@ -16,8 +16,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,7 +165,9 @@ PIECE_KINDS = ("items", "nodes", "exports", "entries", "badges")
 #: what a chunk sends back for the page cache: the pid of the process that
 #: rendered it, the dependencies new to its numbering with their
 #: fingerprints, each page's reads and each new piece (with its reads) in
-#: its numbers, and the content hash of each file
+#: its numbers, the content hash of each file, the numbering's base and the
+#: prints of the build table's dependencies the page cache did not take
+#: (``NumberedReads.unknown``) that the chunk read
 Reads = tuple[
     int,
     list[Dep],
@@ -173,6 +176,7 @@ Reads = tuple[
     dict[str, dict[Any, tuple[Any, bytes]]],
     dict[str, bytes] | None,
     int,
+    dict[int, bytes],
 ]
 
 #: what a render process inherits: the site, the staging folder, the site
@@ -197,6 +201,8 @@ class ChunkRenderer:
         *,
         here: bool = False,
         table: Mapping[Dep, int] | None = None,
+        unknown: frozenset[int] = frozenset(),
+        order: Sequence[Dep] = (),
     ) -> None:
         #: seeded with the build's table (the page cache's numbering, whose
         #: dependencies it printed while planning): after an edit, the pages
@@ -204,6 +210,10 @@ class ChunkRenderer:
         #: printing and sending all of it again took about a second at
         #: 10,000 objectives
         self.numbers = WorkerNumbers(table)
+        #: numbers of the table whose prints nobody took yet
+        #: (``NumberedReads.unknown``), and the table's dependencies in order
+        self.unprinted = set(unknown)
+        self.order = order
         #: the memoised pieces sent already, by kind (those the parent had
         #: before forking, from the page cache, are never sent)
         self.sent = {kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS}
@@ -256,11 +266,36 @@ class ChunkRenderer:
         new = numbers.new()
         collections = site.recorder.collections
         prints = self.printer.deps(collections, new)
+        seeded = self._unprinted_read(collections, pages, pieces)
         digests = None
         if not self.here and staged.digests is not None:
             digests, staged.digests = staged.digests, {}  # each chunk sends only its own
-        chunk_reads = (os.getpid(), new, prints, pages, pieces, digests, numbers.base)
+        chunk_reads = (os.getpid(), new, prints, pages, pieces, digests, numbers.base, seeded)
         return list(files), written, unchanged, chunk_reads
+
+    def _unprinted_read(
+        self,
+        collections: Mapping[str, Any],
+        pages: Mapping[PageKey, bytes],
+        pieces: Mapping[str, Mapping[Any, tuple[Any, bytes]]],
+    ) -> dict[int, bytes]:
+        """The prints of the table's unprinted dependencies (:attr:`unprinted`)
+        that these pages and pieces read, each taken once per process."""
+        if not self.unprinted:
+            return {}
+        read: set[int] = set()
+        for packed in pages.values():
+            read.update(array("I", packed))
+        for entries in pieces.values():
+            for _, packed in entries.values():
+                read.update(array("I", packed))
+        hits = sorted(read & self.unprinted)
+        if not hits:
+            return {}
+        self.unprinted.difference_update(hits)
+        order = self.order
+        prints = self.printer.deps(collections, [order[i] for i in hits])
+        return dict(zip(hits, prints, strict=True))
 
 
 def _as_is(value: Any) -> Any:
@@ -285,6 +320,8 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
             ChunkRenderer(
                 state[0],
                 table=reads.table if reads is not None else None,
+                unknown=reads.unknown if reads is not None else frozenset(),
+                order=reads.order if reads is not None else (),
             )
         )
     # a chunk smaller than the others is the last of the build, or its only one
@@ -380,9 +417,9 @@ def _render_forked(
     def take(result: tuple[list[str], int, int, Reads | None]) -> None:
         names, w, u, sent = result
         if sent is not None:
-            worker, new, prints, pages, pieces, digests, base = sent
+            worker, new, prints, pages, pieces, digests, base, seeded = sent
             if reads is not None:
-                reads.take(worker, new, prints, pages, pieces, base)
+                reads.take(worker, new, prints, pages, pieces, base, seeded)
             if digests is not None and staged.digests is not None:
                 staged.digests.update(digests)
         paths.update(names)
@@ -410,6 +447,8 @@ def _render_forked(
         site,
         here=True,
         table=reads.table if reads is not None else None,
+        unknown=reads.unknown if reads is not None else frozenset(),
+        order=reads.order if reads is not None else (),
     )
     if site.partial.timelines is not None:  # one fingerprint per timeline, for both
         site.partial.timelines.share_printer(here.printer)
