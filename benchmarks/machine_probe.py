@@ -1,0 +1,62 @@
+"""What creating a file costs on this machine now, to read the other figures by.
+
+On the 2-core benchmark machine the time the kernel takes to create a file
+(allocate its inode) swings between about 20 µs and 600 µs from one hour to
+the next, on the same disk and folder (measured 2026-12-03, 02:40-03:00
+UTC: 20-22 µs in one minute, 330-600 µs a few minutes later). A build of
+10,000 objectives creates 23,070 files and 13,740 folders, and Hugo on the
+same corpus about twice as many; at 500 µs a file that is some 12 CPU
+seconds of kernel time for okrsite alone, most of the difference between
+the machine's "fast" and "slow" phases that earlier figures name. So
+``run.py`` and ``history.py`` print this probe before and after their runs:
+
+    python benchmarks/machine_probe.py [FOLDER]
+
+creates 2,000 files of 20 KB in a new folder under FOLDER (default: the
+temporary folder, where the benchmarks write their output), removes them,
+and prints the median cost of one, in µs, of four rounds of 500.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def file_creation_us(folder: str | Path | None = None, files: int = 2000) -> float:
+    """Median µs to create and write one 20 KB file (four rounds of files / 4)."""
+    base = Path(tempfile.mkdtemp(prefix="okrbench-probe-", dir=folder))
+    data = b"x" * 20_000
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    rounds = []
+    try:
+        per_round = max(1, files // 4)
+        for r in range(4):
+            sub = base / str(r)
+            sub.mkdir()
+            prefix = os.fspath(sub)
+            started = time.perf_counter()
+            for i in range(per_round):
+                fd = os.open(f"{prefix}/{i}.html", flags, 0o666)
+                os.write(fd, data)
+                os.close(fd)
+            rounds.append((time.perf_counter() - started) / per_round * 1e6)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return round(statistics.median(rounds), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = args[0] if args else None
+    print(f"creating a file: {file_creation_us(folder):.0f} µs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
