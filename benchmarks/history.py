@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
-from machine_probe import file_creation_us  # noqa: E402
+from machine_probe import describe  # noqa: E402
 from run import compile_package, wall_and_cpu  # noqa: E402
 
 AUTHORS = [
@@ -238,15 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     # bytecode written as README's install writes it (see run.compile_package)
     compile_package(sys.executable)
     work = Path(tempfile.mkdtemp(prefix="okrsite-bench-cache-"))
-    before = file_creation_us()  # the machine's phase (machine_probe.py)
-    print(f"creating a file: {before:.0f} µs (machine_probe.py)", flush=True)
+    before = describe()  # the machine's phase (machine_probe.py)
+    print(before, flush=True)
     try:
         return _measure(repo, work, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        print(
-            f"creating a file: {before:.0f} µs before the runs, {file_creation_us():.0f} µs after"
-        )
+        print(f"before the runs: {before}\nafter the runs: {describe()}")
 
 
 def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:

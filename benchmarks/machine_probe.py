@@ -14,7 +14,9 @@ the machine's "fast" and "slow" phases that earlier figures name. So
 
 creates 2,000 files of 20 KB in a new folder under FOLDER (default: the
 temporary folder, where the benchmarks write their output), removes them,
-and prints the median cost of one, in µs, of four rounds of 500.
+and prints the median cost of one, in µs, of four rounds of 500; and the
+time of a fixed piece of pure Python work, to tell a slow file system from
+a slow processor.
 """
 
 from __future__ import annotations
@@ -51,10 +53,31 @@ def file_creation_us(folder: str | Path | None = None, files: int = 2000) -> flo
     return round(statistics.median(rounds), 1)
 
 
+def python_loop_ms() -> float:
+    """Median ms of three runs of a fixed piece of pure Python work (no system
+    calls): the processor's own speed now, to tell a slow processor (another
+    machine's load on the same host) from a slow file system."""
+    rounds = []
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i & 7
+        rounds.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(rounds), 1)
+
+
+def describe(folder: str | Path | None = None) -> str:
+    """Both probes, in one line."""
+    return (
+        f"creating a file: {file_creation_us(folder):.0f} µs; "
+        f"fixed Python work: {python_loop_ms():.0f} ms (machine_probe.py)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    folder = args[0] if args else None
-    print(f"creating a file: {file_creation_us(folder):.0f} µs")
+    print(describe(args[0] if args else None))
     return 0
 
 

@@ -76,7 +76,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
 
 from generate import GENERATOR_VERSION, generate  # noqa: E402
-from machine_probe import file_creation_us  # noqa: E402
+from machine_probe import describe  # noqa: E402
 
 AS_OF = "2026-11-20"
 COMMANDS = (
@@ -714,9 +714,9 @@ def main(argv: list[str] | None = None) -> int:
     logs.mkdir(parents=True, exist_ok=True)
 
     # the machine's cost of creating a file swings twentyfold from hour to
-    # hour (machine_probe.py): measured before and after, beside the figures
-    creation = {"before": file_creation_us()}
-    print(f"creating a file: {creation['before']:.0f} µs (machine_probe.py)", flush=True)
+    # hour (machine_probe.py): probed before and after, beside the figures
+    probes = {"before": describe()}
+    print(probes["before"], flush=True)
     results: list[dict[str, Any]] = []
     for n in sizes:
         corpus = ensure_corpus(n)
@@ -767,13 +767,10 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
 
-    creation["after"] = file_creation_us()
+    probes["after"] = describe()
     print()
     print_table(results)
-    print(
-        f"creating a file: {creation['before']:.0f} µs before the runs, "
-        f"{creation['after']:.0f} µs after (machine_probe.py)"
-    )
+    print(f"before the runs: {probes['before']}\nafter the runs: {probes['after']}")
     targets = check_targets(results)
     for t in targets:
         print(f"{'MET ' if t['met'] else 'MISS'}  {t['target']}: {t['value']}")
@@ -784,7 +781,7 @@ def main(argv: list[str] | None = None) -> int:
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
             "python": platform.python_version(),
-            "file_creation_us": creation,
+            "probes": probes,
         },
         "okrsite": version_of([okrsite, "--version"]) if okrsite else None,
         "hugo": version_of([hugo, "version"]) if hugo else None,
