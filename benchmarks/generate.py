@@ -3,7 +3,7 @@
     python benchmarks/generate.py OUT_DIR --objectives 10000
 
 writes ``OUT_DIR/okrsite.toml`` and ``OUT_DIR/content/`` in the content format of
-the product brief:
+docs/content-format.md:
 
 * N objectives in a four-level tree (company -> department -> team -> person,
   level sizes about N/400, N/40, N/8 and the rest), ~90% in cycle ``2026-Q4`` and
