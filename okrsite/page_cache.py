@@ -250,8 +250,9 @@ class PageCache:
         # this build knows (:attr:`unknown`): no page is kept, and the
         # render workers print what their pages read of them. That spares
         # computing and printing every objective's history timeline here,
-        # in this one process (2.8 s at 10,000 objectives when the history
-        # is new), which the workers do anyway for the pages that show them.
+        # in this one process, which the workers do anyway for the pages
+        # that show them (a first build with history at 10,000 objectives
+        # planned in 1.6 s instead of 3.3 s).
         wanted: set[int] | None = None
         if not same_output:
             wanted = set()
