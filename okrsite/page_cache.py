@@ -264,18 +264,12 @@ class PageCache:
             # portfolio, so every dependency has its old value but the git
             # history's, which no input file holds.
             # The history's own tables are the history's: the same when it is.
-            known = [
-                not dep[0].startswith("history") or (history_same and dep[0] in HISTORY_TABLES)
-                for dep in deps_table
-            ]
             same = [
-                known[i] or ((wanted is None or i in wanted) and values[i] == self.value(dep))
+                not dep[0].startswith("history")
+                or (history_same and dep[0] in HISTORY_TABLES)
+                or ((wanted is None or i in wanted) and values[i] == self.value(dep))
                 for i, dep in enumerate(deps_table)
             ]
-            if wanted is not None:
-                self.unknown = frozenset(
-                    i for i, ok in enumerate(known) if not ok and i not in wanted
-                )
         elif wanted is None:
             self._fill([dep for dep in deps_table if dep not in self._values])
             same = [values[i] == self._values[dep] for i, dep in enumerate(deps_table)]
@@ -284,7 +278,8 @@ class PageCache:
             same = [False] * len(deps_table)
             for i in wanted:
                 same[i] = values[i] == self._values[deps_table[i]]
-            self.unknown = frozenset(range(len(deps_table))) - wanted
+        if wanted is not None:  # what was not compared counts as changed
+            self.unknown = frozenset(i for i, ok in enumerate(same) if not ok and i not in wanted)
         self._kept = (deps_table, values, same)
         # what changed, by number: a page or piece is kept when none of the
         # numbers it read is among these (one set operation in C each)
