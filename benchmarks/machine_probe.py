@@ -1,13 +1,14 @@
 """What creating a file costs on this machine now, to read the other figures by.
 
 On the 2-core benchmark machine the time the kernel takes to create a file
-(allocate its inode) swings between about 20 µs and 600 µs from one hour to
-the next, on the same disk and folder (measured 2026-12-03, 02:40-03:00
-UTC: 20-22 µs in one minute, 330-600 µs a few minutes later). A build of
-10,000 objectives creates 23,070 files and 13,740 folders, and Hugo on the
-same corpus about twice as many; at 500 µs a file that is some 12 CPU
-seconds of kernel time for okrsite alone, most of the difference between
-the machine's "fast" and "slow" phases that earlier figures name. So
+(allocate its inode) swings between about 20 µs and 850 µs from one minute
+to the next, on the same disk and folder (measured 2026-12-03, 02:40-03:25
+UTC: 20-22 µs in one minute, 330-600 µs a few minutes later, 855 µs at the
+end of a benchmark). A build of 10,000 objectives creates 23,070 files and
+13,740 folders, and Hugo on the same corpus about twice as many; at 500 µs
+a file that is some 12 CPU seconds of kernel time for okrsite alone, much
+of the difference between the machine's "fast" and "slow" phases that
+earlier figures name. So
 ``run.py`` and ``history.py`` print this probe before and after their runs:
 
     python benchmarks/machine_probe.py [FOLDER]

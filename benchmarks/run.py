@@ -713,8 +713,8 @@ def main(argv: list[str] | None = None) -> int:
     logs = args.out / "logs"
     logs.mkdir(parents=True, exist_ok=True)
 
-    # the machine's cost of creating a file swings twentyfold from hour to
-    # hour (machine_probe.py): probed before and after, beside the figures
+    # the machine's cost of creating a file swings between 20 and 850 µs
+    # within minutes (machine_probe.py): probed before and after the runs
     probes = {"before": describe()}
     print(probes["before"], flush=True)
     results: list[dict[str, Any]] = []
