@@ -200,20 +200,18 @@ class ChunkRenderer:
         site: SiteRenderer,
         *,
         here: bool = False,
-        table: Mapping[Dep, int] | None = None,
-        unknown: frozenset[int] = frozenset(),
-        order: Sequence[Dep] = (),
+        reads: NumberedReads | None = None,
     ) -> None:
-        #: seeded with the build's table (the page cache's numbering, whose
-        #: dependencies it printed while planning): after an edit, the pages
-        #: and site-wide files read little that is not in it, and numbering,
-        #: printing and sending all of it again took about a second at
-        #: 10,000 objectives
-        self.numbers = WorkerNumbers(table)
+        #: seeded with the build's table (``reads``: the page cache's
+        #: numbering, whose dependencies it printed while planning): after an
+        #: edit, the pages and site-wide files read little that is not in it,
+        #: and numbering, printing and sending all of it again took about a
+        #: second at 10,000 objectives
+        self.numbers = WorkerNumbers(reads.table if reads is not None else None)
         #: numbers of the table whose prints nobody took yet
         #: (``NumberedReads.unknown``), and the table's dependencies in order
-        self.unprinted = set(unknown)
-        self.order = order
+        self.unprinted: set[int] = set(reads.unknown) if reads is not None else set()
+        self.order: Sequence[Dep] = reads.order if reads is not None else ()
         #: the memoised pieces sent already, by kind (those the parent had
         #: before forking, from the page cache, are never sent)
         self.sent = {kind: set(getattr(site.memo, kind)) for kind in PIECE_KINDS}
@@ -316,14 +314,7 @@ def _render_chunk(keys: list[PageKey] | None) -> tuple[list[str], int, int, Read
     state: State = shared()
     if not _WORKER:
         reads = _READS[0] if _READS else None
-        _WORKER.append(
-            ChunkRenderer(
-                state[0],
-                table=reads.table if reads is not None else None,
-                unknown=reads.unknown if reads is not None else frozenset(),
-                order=reads.order if reads is not None else (),
-            )
-        )
+        _WORKER.append(ChunkRenderer(state[0], reads=reads))
     # a chunk smaller than the others is the last of the build, or its only one
     return _WORKER[0].render(state, keys, more=keys is None or len(keys) >= CHUNK)
 
@@ -443,13 +434,7 @@ def _render_forked(
     before_forking()
     _WORKER.clear()
     _READS[:] = [reads] if reads is not None else []
-    here = ChunkRenderer(
-        site,
-        here=True,
-        table=reads.table if reads is not None else None,
-        unknown=reads.unknown if reads is not None else frozenset(),
-        order=reads.order if reads is not None else (),
-    )
+    here = ChunkRenderer(site, here=True, reads=reads)
     if site.partial.timelines is not None:  # one fingerprint per timeline, for both
         site.partial.timelines.share_printer(here.printer)
     with paused_gc(), forked_pool(state, workers) as pool:
