@@ -8,8 +8,8 @@ end of a benchmark). A build of 10,000 objectives creates 23,070 files and
 13,740 folders, and Hugo on the same corpus about twice as many; at 500 µs
 a file that is some 12 CPU seconds of kernel time for okrsite alone, much
 of the difference between the machine's "fast" and "slow" phases that
-earlier figures name. So
-``run.py`` and ``history.py`` print this probe before and after their runs:
+earlier figures name. So ``run.py`` and ``history.py`` print this probe
+before and after their runs:
 
     python benchmarks/machine_probe.py [FOLDER]
 
