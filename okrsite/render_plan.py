@@ -71,19 +71,40 @@ class RenderFailed(Exception):
         return (RenderFailed, (self.diagnostic,))
 
 
-def template_diagnostic(exc: jinja2.TemplateError, site_root: Path) -> Diagnostic:
-    """A theme or template-override mistake, located in the template file."""
+#: what the file name of a template compiled from source ends with
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".svg")
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template line on ``exc``'s way up, if any.
+
+    Jinja rewrites a failed render's traceback so that a template compiled
+    from source shows as its file and line (the shipped theme's templates are
+    compiled ahead into Python modules and do not)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(TEMPLATE_SUFFIXES):
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
+    """A theme or template-override mistake, located in the template file.
+
+    ``exc`` is Jinja's error, or any error raised while a template compiled
+    from source ran (``{{ 1 // 0 }}``, ``{{ percent("abc") }}``): the
+    template's mistake, said in its words, never a traceback."""
     file = getattr(exc, "filename", None)
     line = getattr(exc, "lineno", None)
     if file is None:
         # a runtime error (an undefined variable, say): Jinja rewrites the
         # traceback so template frames carry the template's file and line
-        tb = exc.__traceback__
-        while tb is not None:
-            name = tb.tb_frame.f_code.co_filename
-            if name.endswith((".html", ".xml", ".txt", ".svg")):
-                file, line = name, tb.tb_lineno
-            tb = tb.tb_next
+        frame = _template_frame(exc)
+        if frame is not None:
+            file, line = frame
     if file:
         with contextlib.suppress(ValueError):
             file = Path(file).resolve().relative_to(site_root.resolve()).as_posix()
@@ -94,9 +115,13 @@ def template_diagnostic(exc: jinja2.TemplateError, site_root: Path) -> Diagnosti
             file,
             hint="check the theme name in okrsite.toml and the files in themes/ and templates/",
         )
+    if isinstance(exc, jinja2.TemplateError):
+        what = exc.message or str(exc)
+    else:
+        what = f"{exc} ({type(exc).__name__})" if str(exc) else type(exc).__name__
     return error(
         "THM002",
-        f"template error: {exc.message or exc}",
+        f"template error: {what}",
         file,
         line=line,
         hint="fix the template; run okrsite build again to see the page render",
@@ -113,6 +138,8 @@ def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:
         return exc.diagnostic()
     if isinstance(exc, ThemeError):
         return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+    if isinstance(exc, Exception) and _template_frame(exc) is not None:
+        return template_diagnostic(exc, site_root)
     return None
 
 
@@ -123,6 +150,10 @@ def _located(site_root: Path, work: Callable[[], Any]) -> Any:
         raise RenderFailed(template_diagnostic(exc, site_root)) from None
     except UnsafeFileError as exc:  # located here: it would not survive pickling to the parent
         raise RenderFailed(exc.diagnostic()) from None
+    except Exception as exc:
+        if _template_frame(exc) is None:
+            raise  # okrsite's own mistake, not the template's
+        raise RenderFailed(template_diagnostic(exc, site_root)) from None
 
 
 def pages_to_render(

@@ -40,10 +40,10 @@ from jinja2.loaders import split_template_path
 
 from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations, use_language
-from okrsite.diagnostics import Diagnostic, warning
+from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
-from okrsite.translations import Language, load_language, untranslated
+from okrsite.translations import Language, catalogue_problems, load_language, untranslated
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -144,6 +144,30 @@ class Theme:
             hint=f"add translations/{code}.po next to okrsite.toml, made from the theme's "
             "messages.pot (see docs/themes.md, Translations), or leave language out",
         )
+
+    def catalogue_problems(self, code: str, site_root: Path) -> list[Diagnostic]:
+        """An error for each string of ``code``'s catalogues (the theme chain's
+        and the site's) that cannot be read or used, located in its ``.po``
+        file: a placeholder the message does not give, a stray ``%``, an
+        unterminated string."""
+        folders = [path for _, path in reversed(self.chain)]
+        out = []
+        for file, line, why in catalogue_problems(code, [*folders, site_root]):
+            try:
+                shown = file.resolve().relative_to(site_root.resolve()).as_posix()
+            except (ValueError, OSError):
+                shown = str(file)
+            out.append(
+                error(
+                    "THM003",
+                    f"translation catalogue: {why}",
+                    shown,
+                    line=line or None,
+                    hint="fix the string (msgstr) in the .po file, or remove it to keep the "
+                    "theme's words",
+                )
+            )
+        return out
 
     def home_of(self, file: Path) -> tuple[str, ...]:
         """The one folder ``file`` may resolve into: the most specific of the

@@ -24,7 +24,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from okrsite.sitefiles import read_owned
+from okrsite.sitefiles import UnsafeFileError, read_owned
 
 __all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
 
@@ -160,6 +160,87 @@ def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
     return found
 
 
+_PLACEHOLDER = re.compile(r"%\((\w+)\)")
+
+
+def _string_problem(message: Any) -> str | None:
+    """Why a translated string would fail where a page uses it: a ``%(name)s``
+    the message does not give, or a ``%`` that is no placeholder (write
+    ``%%``). ``None``: it is fine."""
+    ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+    strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+    given = {name for text in ids for name in _PLACEHOLDER.findall(text or "")}
+    values = {name: 1 for name in given} | {"num": 1}
+    for text in strings:
+        if not text:
+            continue
+        unknown = sorted(set(_PLACEHOLDER.findall(text)) - given - {"num"})
+        if unknown:
+            named = ", ".join(f"%({name})s" for name in unknown)
+            return f"the translation uses {named}, which the message does not give"
+        if "%" in text:
+            try:
+                text % values
+            except (KeyError, ValueError, TypeError) as exc:
+                return (
+                    f"the translation's % signs cannot be filled in ({exc}); write %% for a % sign"
+                )
+    return None
+
+
+_PO_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
+
+
+def _unclosed_string(raw: bytes) -> int:
+    """The first line of a ``.po`` file whose quoted string does not end with
+    an unescaped ``"`` (0: none)."""
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), 1):
+        found = _PO_STRING_LINE.fullmatch(line.strip())
+        if found is None:
+            continue
+        body = found.group(1)[1:]  # after the opening quote
+        if not body.endswith('"'):
+            return number
+        backslashes = len(body[:-1]) - len(body[:-1].rstrip("\\"))
+        if backslashes % 2 == 1:  # an escaped quote (\") closes nothing
+            return number
+    return 0
+
+
+def catalogue_problems(language: str, folders: Iterable[Path]) -> list[tuple[Path, int, str]]:
+    """``(file, line, what is wrong)`` for each string of ``language``'s
+    catalogues in ``folders`` that cannot be read or used: the build reports
+    them before anything is rendered, instead of a page failing to render or
+    a translation being cut short without a word."""
+    files = [(folder, file) for folder in folders for file in catalogue_files(language, [folder])]
+    if not files:
+        return []  # English as the templates write it: Babel is not even imported
+    from babel.messages.pofile import PoFileError, read_po
+
+    out: list[tuple[Path, int, str]] = []
+    for folder, file in files:
+        try:
+            raw = read_owned(file, [os.path.realpath(folder)])
+        except (OSError, UnsafeFileError):
+            continue  # refused by name where it is read
+        unclosed = _unclosed_string(raw)
+        if unclosed:
+            # Babel reads such a string without its last letter, silently
+            out.append((file, unclosed, 'a string is not closed with a quote (")'))
+            continue
+        try:
+            catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
+        except PoFileError as exc:
+            out.append((file, getattr(exc, "lineno", 0) or 0, str(exc).split(" on ")[0]))
+            continue
+        for message in catalogue:
+            if message.id and message.string:
+                why = _string_problem(message)
+                if why is not None:
+                    out.append((file, message.lineno or 0, why))
+    return out
+
+
 def untranslated(language: str, folders: Iterable[Path]) -> str | None:
     """Why pages in ``language`` would not be in that language (``None``: they
     are, or it is English): no catalogue of it in ``folders`` (the theme
@@ -209,7 +290,9 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         # (a link out, a FIFO or a language such as "../../x" is refused)
         catalogue = read_po(io.BytesIO(read_owned(file, [os.path.realpath(folder)])))
         for message in catalogue:
-            if message.id and message.string:
+            # a translation that would fail where a page uses it is left out
+            # (the theme's words stand); the build reports it, located
+            if message.id and message.string and _string_problem(message) is None:
                 strings[message.id] = message.string
     for message_id, string in strings.items():
         merged.add(message_id, string)
@@ -220,14 +303,15 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         buffer.seek(0)
         translations = Translations(fp=buffer)
     if locale is None:
-        return Language("en", translations, ".", ",", tag=language if len(merged) else "en")
+        tag = language.replace("_", "-") if len(merged) else "en"  # BCP 47, as <html lang>
+        return Language("en", translations, ".", ",", tag=tag)
     prefix, suffix = percent_affixes(locale)
     return Language(
         str(locale),
         translations,
         get_decimal_symbol(locale),
         get_group_symbol(locale),
-        tag=language,
+        tag=language.replace("_", "-"),  # BCP 47 (de-DE), as <html lang> takes it
         percent_prefix=prefix,
         percent_suffix=suffix,
     )

@@ -94,24 +94,36 @@ def remembered_number(localise: Callable[[str], str]) -> Callable[[float | None]
 
 
 def remembered_percent(
-    localise: Callable[[str], str], percent_sign: Callable[[str], str]
+    localise: Callable[[str], str],
+    percent_sign: Callable[[str], str],
+    gettext: Callable[[str], str] | None = None,
 ) -> Callable[[float | None], str]:
     """A 0..1 ratio as the language writes a percentage (``34%``, ``34 %``),
-    remembered per value: :func:`percent_figure` in the language's symbols
+    remembered per value: :func:`percent` in the language's symbols
     (``localise``), then its percent pattern (``percent_sign``,
     :meth:`~okrsite.translations.Language.percent`). Every bar on a page asks
-    for one."""
+    for one. A ratio beyond display range reads "more than 1,000,000%" in
+    the language's words (``gettext``)."""
     memory: dict[float | None, str] = {}
+    words = gettext or str
+
+    def written(ratio: float | None) -> str:
+        shown = percent(ratio)
+        if abs(shown) < numbers.MAX_PERCENT:
+            return percent_sign(localise(str(shown)))
+        bound = f"{numbers.MAX_PERCENT:,}" if shown > 0 else f"−{numbers.MAX_PERCENT:,}"
+        text = words("more than %(percent)s" if shown > 0 else "less than %(percent)s")
+        return text % {"percent": percent_sign(localise(bound))}
 
     def percent_text(ratio: float | None) -> str:
         try:
             text = memory.get(ratio)
         except TypeError:  # not hashable: formatted every time
-            return percent_sign(localise(percent_figure(ratio)))
+            return written(ratio)
         if text is None:
             if len(memory) >= _REMEMBERED:
                 memory.clear()
-            text = memory[ratio] = percent_sign(localise(percent_figure(ratio)))
+            text = memory[ratio] = written(ratio)
         return text
 
     return percent_text

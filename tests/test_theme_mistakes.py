@@ -1,0 +1,120 @@
+"""A theme author's and a translator's mistakes, as ``okrsite build`` reports them.
+
+A template that fails while a page renders, and a translation that cannot be
+used, are the site's mistakes, not okrsite's: each is an error located in the
+file that has it, exit code 1, no traceback, and the previous output left as
+it was. Built on copies of the example site.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from okrsite.cli import cli
+
+
+def example(root: Path, language: str = "en") -> Path:
+    shutil.copytree(REPO / "content", root / "content")
+    toml = (REPO / "okrsite.toml").read_text(encoding="utf-8")
+    toml = re.sub(r"(?m)^language = .*$", f'language = "{language}"', toml)
+    if "language =" not in toml:
+        toml += f'language = "{language}"\n'
+    (root / "okrsite.toml").write_text(toml, encoding="utf-8")
+    return root
+
+
+def build(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["build", "--site", str(root), "--no-cache"])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("{{ 1 // 0 }}", "division or modulo by zero (ZeroDivisionError)"),
+        ('{{ percent("abc") }}', "(TypeError)"),
+        ("{{ status + 1 }}", "(TypeError)"),
+        ('{{ day("not a date") }}', "Error)"),
+    ],
+)
+def test_a_template_that_fails_while_rendering_is_located(
+    tmp_path: Path, line: str, says: str
+) -> None:
+    root = example(tmp_path / "site")
+    assert build(root)[0] == 0
+    before = {p: p.read_bytes() for p in (root / "_site").rglob("*") if p.is_file()}
+    partial = root / "templates/partials/status_badge.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text(f"<span>\n{line}\n</span>\n", encoding="utf-8")
+    code, output = build(root)
+    assert code == 1
+    assert "Traceback" not in output
+    assert "templates/partials/status_badge.html:2: error THM002: template error: " in output
+    assert says in output
+    assert "the previous output was left untouched" in output
+    after = {p: p.read_bytes() for p in (root / "_site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_every_progress_bar_is_given_its_status(tmp_path: Path) -> None:
+    # the documented variables, read strictly: a bar without a status gets none
+    root = example(tmp_path / "site")
+    partial = root / "templates/partials/progress_bar.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text(
+        '<i class="bar-{{ status or "plain" }}">{{ percent(progress) }}</i>', encoding="utf-8"
+    )
+    code, output = build(root)
+    assert code == 0, output
+    dashboard = (root / "_site/index.html").read_text(encoding="utf-8")
+    people = (root / "_site/people/index.html").read_text(encoding="utf-8")
+    assert 'class="bar-on-track"' in dashboard and 'class="bar-plain"' in people
+
+
+@pytest.mark.parametrize(
+    ("po", "line", "says"),
+    [
+        (
+            'msgid "Progress of %(name)s"\nmsgstr "Fortschritt von %(nme)s"\n',
+            1,
+            "the translation uses %(nme)s, which the message does not give",
+        ),
+        (
+            '\nmsgid "%(percent)s of target"\nmsgstr "%(percent) vom Ziel"\n',
+            2,
+            "the translation's % signs cannot be filled in",
+        ),
+        ('msgid "Teams"\nmsgstr "Mannschaften\n', 2, 'a string is not closed with a quote (")'),
+    ],
+)
+def test_a_translation_that_cannot_be_used_is_located(
+    tmp_path: Path, po: str, line: int, says: str
+) -> None:
+    root = example(tmp_path / "site", "de")
+    (root / "translations").mkdir()
+    (root / "translations/de.po").write_text(po, encoding="utf-8")
+    code, output = build(root)
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert f"translations/de.po:{line}: error THM003: translation catalogue: {says}" in output
+    assert not (root / "_site").exists()
+
+
+def test_the_shipped_catalogues_have_no_such_mistake(tmp_path: Path) -> None:
+    root = example(tmp_path / "site", "de")
+    code, output = build(root)
+    assert code == 0 and "THM003" not in output, output
+
+
+def test_a_language_written_with_an_underscore_is_an_html_language_tag(tmp_path: Path) -> None:
+    root = example(tmp_path / "site", "de_DE")
+    code, output = build(root)
+    assert code == 0, output
+    page = (root / "_site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="de-DE">' in page and "Ziel" in page
