@@ -88,6 +88,31 @@ def find_site(site_dir: Path) -> GitSite:
     return GitSite(toplevel=toplevel, prefix=prefix)
 
 
+def shallow_boundary(repo: Path) -> set[str]:
+    """The commits a shallow clone holds without their parents (``.git/shallow``).
+
+    git shows each of them as if it had added every file it holds, which is
+    not what happened: the history leaves their changes out."""
+    proc = _run(["rev-parse", "--git-path", "shallow"], repo)
+    if proc.returncode != 0:
+        return set()
+    path = Path(proc.stdout.decode("utf-8", "surrogateescape").strip())
+    try:
+        text = (path if path.is_absolute() else repo / path).read_text("ascii", "replace")
+    except OSError:
+        return set()
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def site_prefix(site_dir: Path) -> str:
+    """The site's folder inside its repository (``goals/``), ``""`` at its top
+    or outside git: where "edit this file" links point."""
+    try:
+        return find_site(site_dir).prefix
+    except (GitError, OSError):
+        return ""
+
+
 def _not_found(rev: str) -> GitError:
     branch = rev.split("/", 1)[1] if rev.startswith("origin/") else "main"
     return GitError(

@@ -22,7 +22,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,8 @@ from okrsite.gitsource import (
     head_state,
     log_commits,
     raw_changes,
+    shallow_boundary,
+    site_prefix,
     site_state,
 )
 from okrsite.model import CheckIn, Cycle, Portfolio, pickled_by_fields
@@ -49,9 +51,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 
 #: raised whenever what a version of a file parses to changes (numbers, dates,
 #: cycles and key results written as people write them: 4), or what a commit's
-#: events say (files git saw move, each side read under its own path: 5), so
+#: events say (files git saw move, each side read under its own path: 5; a CSV
+#: file moved keeps the commits of its rows: 6), so
 #: that events cached from earlier reads are read again
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -64,6 +67,9 @@ _SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
 # (okrsite.model.pickled_by_fields): the page cache fingerprints each entry of
 # the history's tables by its pickle after every new commit (100,000 changes
 # at 10,000 objectives), 5.5 µs a change instead of 7.9.
+_Day = date  # inside Change, ``date`` names its field
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -84,6 +90,9 @@ class Change:
     mid_cycle: bool
     less_ambitious: bool
     key_result: str | None = None
+    #: the commit date (``date`` is the author date): a figure's source says
+    #: when it entered the repository
+    committed: _Day | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -133,6 +142,10 @@ class SiteHistory:
     checkins: dict[str, Origin] = field(default_factory=dict)  # by check-in id
     kpi_values: dict[str, dict[str, Origin]] = field(default_factory=dict)  # kpi -> day
     csv_rows: dict[str, dict[str, Origin]] = field(default_factory=dict)  # path -> day
+    #: in a shallow clone, the site's files (relative to it) as committed:
+    #: a figure from one of them whose commit the clone does not hold was
+    #: committed before its oldest commit
+    committed_files: frozenset[str] = frozenset()
     #: what this history was read from (HEAD, settings, cycles, okrsite's version);
     #: empty when it was put together some other way (tests)
     source: str = ""
@@ -300,8 +313,15 @@ class HistoryReader:
         cached = (
             self.events if self.events is not None else (store.load() if self.use_cache else {})
         )
-        wanted = {c.sha for c in commits}
-        missing = [c.sha for c in commits if c.sha not in cached and len(c.parents) < 2]
+        # a shallow clone's oldest commits seem to add every file they hold:
+        # their changes are unknown, and left out (not read, not kept)
+        boundary = shallow_boundary(site.toplevel) if shallow else set()
+        wanted = {c.sha for c in commits if c.sha not in boundary}
+        missing = [
+            c.sha
+            for c in commits
+            if c.sha not in cached and len(c.parents) < 2 and c.sha not in boundary
+        ]
         events = {sha: ev for sha, ev in cached.items() if sha in wanted}
         new: dict[str, Event] = {}
         if missing:
@@ -340,6 +360,13 @@ class HistoryReader:
         )
         if shallow:
             history.shallow = True
+            from okrsite.history_commits import index_blobs
+
+            # files committed before the commits this clone holds: their
+            # figures' origins are unknown, not "not committed yet"
+            history.committed_files = frozenset(
+                path[len(site.prefix) :] for path in index_blobs(site.toplevel, site.prefix)
+            )
             # a clone of depth 1 (what CI checks out unless told otherwise) has
             # one commit: said in words, not as "1 commits"
             history.note_text = (
@@ -353,6 +380,17 @@ class HistoryReader:
             history.note = history.note_text % history.note_values
         self.events, self.head, self.history = events, head, history
         return history
+
+
+def with_repo_folder(config: SiteConfig, site_root: Path, reader: HistoryReader) -> SiteConfig:
+    """``config`` with ``repo_folder`` found from git when edit links need it
+    and okrsite.toml does not say: a site in a subfolder of its repository
+    links to ``{repo_url}/edit/{branch}/goals/content/…``. The reader found
+    the repository when it read the history; else one ``git rev-parse``."""
+    if not config.repo_url or config.repo_folder is not None:
+        return config
+    folder = reader.site.prefix if reader.site is not None else site_prefix(site_root)
+    return replace(config, repo_folder=folder)
 
 
 def _git_note(exc: GitError) -> SiteHistory:
@@ -400,12 +438,15 @@ class _Timelines:
         self.kpi_values: dict[str, dict[str, Origin]] = {}
 
     def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
-        day = _day(c.authored)
-        origin = Origin(c.sha, pr, c.author, day, _day(c.committed))
+        day, committed = _day(c.authored), _day(c.committed)
+        origin = Origin(c.sha, pr, c.author, day, committed)
 
         def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
             mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
-            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr)
+            if name == "cycle" and not mid:
+                # moved out of a cycle that was running: judged by the cycle it left
+                mid = _mid_cycle(old if isinstance(old, str) else None, day, self.cycles)
+            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, committed)
             self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
 
         for rec in event["records"]:
@@ -460,6 +501,11 @@ def assemble(
             # a check-in moved to a new id keeps the commit that wrote it
             written = checkins.get(ci["from"]) if "from" in ci else None
             checkins.setdefault(ci["id"], written or origin)
+        for before, after in event.get("csv_moves", ()):
+            # a CSV file moved (git mv): its rows keep the commits that wrote them
+            moved = csv_rows.pop(before, {})
+            moved.update(csv_rows.get(after, {}))
+            csv_rows[after] = moved
         for path, day, _value in event["rows"]:
             csv_rows.setdefault(path, {})[day] = origin
     history = SiteHistory(available=True, commits_seen=len(commits))

@@ -55,9 +55,10 @@ def split_moves(commits: Sequence[CommitChanges]) -> list[CommitChanges]:
     a deletion and an addition, as it was read before git's moves were asked for.
 
     A goal or check-in moved is read as one change, each side under its own
-    path; a CSV file's rows are attributed per path (a moved CSV file's rows
-    come from the commit that moved it, as they always did), and a file that
-    moved in or out of what the history reads is simply added or removed.
+    path; a CSV file moved keeps the commits that wrote its rows (its old
+    side is read under its old path), and a file that moved in or out of what
+    the history reads, or from one kind of file to another, is simply added
+    or removed.
     """
     out: list[CommitChanges] = []
     for sha, changes in commits:
@@ -66,7 +67,9 @@ def split_moves(commits: Sequence[CommitChanges]) -> list[CommitChanges]:
             continue
         split: list[RawChange] = []
         for ch in changes:
-            if ch.old_path is None or (ch.old_path.endswith(".md") and ch.path.endswith(".md")):
+            if ch.old_path is None or any(
+                ch.old_path.endswith(kind) and ch.path.endswith(kind) for kind in (".md", ".csv")
+            ):
                 split.append(ch)
             else:
                 split.append(RawChange("D", ch.old, ZERO_OID, ch.old_path))
@@ -169,6 +172,7 @@ def share_of(
     checkin_places: list[int] = []
     rows: list[tuple[str, str, float]] = []
     row_places: list[int] = []
+    csv_moves: list[list[str]] = []
     for i, ch in changes:
         path = ch.path[len(prefix) :]
         if path.endswith(".md"):
@@ -192,12 +196,18 @@ def share_of(
                 checkin_places.append(i)
                 checkins_from[new.id] = old.id
         else:
-            earlier = csv_days(path, ch.old, True)
+            old_path = path
+            if ch.old_path is not None:  # moved: its rows keep the commits that wrote them
+                old_path = ch.old_path[len(prefix) :]
+                csv_moves.append([old_path, path])
+            earlier = csv_days(old_path, ch.old, True)
             for day, value in csv_days(path, ch.new, False).items():
                 if earlier.get(day) != value:
                     rows.append((path, day, value))
                     row_places.append(i)
     event = commit_events(before, after, checkins, rows, moved, checkins_from)
+    if csv_moves:
+        event["csv_moves"] = csv_moves
     places = []
     for rec in event["records"]:
         key = f"{rec['kind']}:{rec['id']}"
@@ -251,8 +261,12 @@ def merge(shares: Sequence[Share]) -> Event | None:
         for n, (event, _p, _c, places, _a, _b) in enumerate(shares)
         for k, (place, r) in enumerate(zip(places, event["rows"], strict=True))
     )
-    return {
+    event: Event = {
         "records": [rec for *_, rec in records],
         "checkins": [c for *_, c in checkins],
         "rows": [r for *_, r in rows],
     }
+    moves = [move for share in shares for move in share[0].get("csv_moves", ())]
+    if moves:
+        event["csv_moves"] = moves
+    return event

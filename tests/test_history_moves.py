@@ -407,9 +407,10 @@ def test_a_moved_check_in_keeps_the_commit_that_wrote_it(tmp_path: Path) -> None
 
 
 def test_a_moved_file_is_read_by_one_worker_and_other_moves_are_split() -> None:
-    """Both paths of a moved goal go to one worker (its new path's first version
-    is read from its old path's last); a move that is not Markdown to Markdown
-    is read as a deletion and an addition, as before git's moves were asked for."""
+    """Both paths of a moved goal, or a moved CSV file, go to one worker (its new
+    path's first version is read from its old path's last); a move from one
+    kind of file to another is read as a deletion and an addition, as before
+    git's moves were asked for."""
     from okrsite.gitsource import ZERO_OID, RawChange
     from okrsite.history_split import assign_files, split_moves
 
@@ -419,14 +420,18 @@ def test_a_moved_file_is_read_by_one_worker_and_other_moves_are_split() -> None:
     first = [RawChange("A", ZERO_OID, oid(i + 1), f"content/f{i}.md") for i in range(6)]
     moved = RawChange("R", oid(1), oid(9), "content/z/moved.md", "content/f0.md")
     csv = RawChange("R", oid(7), oid(7), "content/new.csv", "content/old.csv")
-    commits = [("c0", first), ("c1", [moved, csv])]
+    kinds = RawChange("R", oid(8), oid(8), "content/notes.md", "content/notes.csv")
+    commits = [("c0", first), ("c1", [moved, csv, kinds])]
     for jobs in (2, 3, 6):
         shares = assign_files(split_moves(commits), jobs, {})
         (share,) = [s for s in shares if "content/f0.md" in s]
         assert "content/z/moved.md" in share
-        assert sum(len(s) for s in shares) == 9  # every path in exactly one share
+        (share,) = [s for s in shares if "content/old.csv" in s]
+        assert "content/new.csv" in share
+        assert sum(len(s) for s in shares) == 11  # every path in exactly one share
     assert split_moves(commits)[1][1] == [
         moved,
-        RawChange("D", oid(7), ZERO_OID, "content/old.csv"),
-        RawChange("A", ZERO_OID, oid(7), "content/new.csv"),
+        csv,
+        RawChange("D", oid(8), ZERO_OID, "content/notes.csv"),
+        RawChange("A", ZERO_OID, oid(8), "content/notes.md"),
     ]

@@ -179,6 +179,17 @@ def german_site_with_history(tmp_path_factory: pytest.TempPathFactory) -> tuple[
     )
     late.write_text(checkin, encoding="utf-8")
     repo.commit("Check-in", "carol", "2026-11-30T10:00:00+00:00")
+    # fields whose values are words: a commitment and a KPI's direction changed
+    goal.write_text(
+        eased.replace("team: sales\n", "team: sales\ncommitment: aspirational\n", 1),
+        encoding="utf-8",
+    )
+    kpi = root / "content/kpis/win-rate.md"
+    up = kpi.read_text(encoding="utf-8")
+    kpi.write_text(up.replace("direction: up", "direction: down", 1), encoding="utf-8")
+    repo.commit("Stretch goal; trying the other way", "alice", "2026-12-01T10:00:00+00:00")
+    kpi.write_text(up, encoding="utf-8")
+    repo.commit("Back to up", "alice", "2026-12-02T10:00:00+00:00")
     build(root, root / "_site")
     return root, root / "_site"
 
@@ -194,6 +205,9 @@ def test_the_history_section_is_german_too(
         # the eased target is in the timeline, marked in German
         assert "weniger ehrgeizig" in html and "während des Zyklus" in html
         assert "Zielwert 50 days → 60 days" in html and "20.10.2026" in html
+        assert "Verbindlichkeit <bdi>verbindlich</bdi> → <bdi>ambitioniert</bdi>" in html
+    else:
+        assert "Richtung <bdi>steigend</bdi> → <bdi>fallend</bdi>" in html
     english = english_ui_words()
     authors = ["Alice Ng", "Bob Stone", "Carol Diaz"]
     text = shown_text(html, [*user_texts(root), *authors])
@@ -331,3 +345,20 @@ def test_german_words_read_right_where_they_are_used(german_site: tuple[Path, Pa
     q3 = (out / "cycles/2026-Q3/index.html").read_text(encoding="utf-8")
     assert "<caption>Abschlussnoten</caption>" in q3
     assert "Endnoten" not in q3
+
+
+def test_a_percentage_beyond_range_is_worded_in_german(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "okrsite.toml").write_text('language = "de"\nas_of = 2026-11-20\n', encoding="utf-8")
+    goal = root / "content/objectives/far.md"
+    goal.parent.mkdir(parents=True)
+    goal.write_text(
+        "---\ntitle: Far beyond\ncycle: 2026-Q4\nkey_results:\n"
+        "  - {id: tiny, title: Tiny target, start: 0, target: 0.001, current: 5000}\n---\n",
+        encoding="utf-8",
+    )
+    build(root, root / "_site")
+    page = (root / "_site/objectives/far/index.html").read_text(encoding="utf-8")
+    assert "mehr als 1.000.000\u00a0%" in page
+    assert "more than" not in page

@@ -75,11 +75,23 @@ def pr_url(repo_url: str | None, pr: str | None) -> str | None:
     return f"{base}/pull/{pr[1:]}"
 
 
-def _origin_json(origin: Origin | None, repo_url: str | None) -> dict[str, Any]:
-    """Who committed a figure; ``backdated`` is set for check-ins by :func:`checkin_source`."""
+def _origin_json(
+    origin: Origin | None, repo_url: str | None, before: bool = False
+) -> dict[str, Any]:
+    """Who committed a figure; ``backdated`` is set for check-ins by :func:`checkin_source`.
+    ``before``: without an origin, the figure's file was committed before
+    the oldest commit a shallow clone holds (:func:`_before`), not "not yet"."""
     if origin is None:
-        return {"commit": None, "pr": None, "author": None, "committed": None, "backdated": False}
+        return {
+            "commit": None,
+            "pr": None,
+            "author": None,
+            "committed": None,
+            "backdated": False,
+            "before_history": before,
+        }
     return {
+        "before_history": False,
         "backdated": False,
         "commit": origin.commit,
         "short": origin.commit[:7],
@@ -89,6 +101,11 @@ def _origin_json(origin: Origin | None, repo_url: str | None) -> dict[str, Any]:
         "author": origin.author,
         "committed": origin.committed.isoformat(),
     }
+
+
+def _before(history: SiteHistory, file: str) -> bool:
+    """Whether ``file`` was committed before the commits a shallow clone holds."""
+    return history.shallow and file in history.committed_files
 
 
 # ------------------------------------------------------------------ sources of figures
@@ -115,7 +132,7 @@ def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict
         "file": c.file,
         "id": c.id,
         "date": c.date.isoformat(),
-        **_origin_json(origin, config.repo_url),
+        **_origin_json(origin, config.repo_url, origin is None and _before(history, c.file)),
         "backdated": backdated,
     }
 
@@ -143,14 +160,14 @@ def kpi_value_source(
                 "kind": "csv",
                 "file": path,
                 "date": day.isoformat(),
-                **_origin_json(origin, config.repo_url),
+                **_origin_json(origin, config.repo_url, _before(history, path)),
             }
     origin = history.kpi_values.get(k.id, {}).get(day.isoformat())
     return {
         "kind": "values",
         "file": k.file,
         "date": day.isoformat(),
-        **_origin_json(origin, config.repo_url),
+        **_origin_json(origin, config.repo_url, _before(history, k.file)),
     }
 
 
@@ -160,7 +177,9 @@ def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
         if (entry.key_result == kr and entry.field in ("current", "key_result")) or (
             entry.field == "created"
         ):
-            return Origin(entry.commit, entry.pr, entry.author, entry.date, entry.date)
+            return Origin(
+                entry.commit, entry.pr, entry.author, entry.date, entry.committed or entry.date
+            )
     return None
 
 
@@ -188,7 +207,8 @@ def kr_value_source(
         return checkin_source(c, history, config) if c is not None else None
     if ks.current_source == "current":
         origin = _current_origin(history, o.id, kr.id)
-        return {"kind": "current", "file": o.file, **_origin_json(origin, config.repo_url)}
+        before = _before(history, o.file)
+        return {"kind": "current", "file": o.file, **_origin_json(origin, config.repo_url, before)}
     if ks.current_source == "kpi" and kr.kpi in scored.portfolio.kpis:
         k = scored.portfolio.kpis[kr.kpi]
         return kpi_value_source(k, ks.current_date, scored, history, config)
@@ -519,14 +539,18 @@ def objective_history_json(
     by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
     for change in history.objectives.get(oid, ()):
         by_kr.setdefault(change.key_result, []).append(change.as_json())
-    entry = {
-        "changes": by_kr[None],
-        "key_results": {
-            kr.id: {
-                "changes": by_kr.get(kr.id, []),
-                "source": kr_value_source(o, kr, scored, history, config, checkins),
-            }
-            for kr in o.key_results
-        },
+    key_results = {
+        kr.id: {
+            "changes": by_kr.pop(kr.id, []),
+            "source": kr_value_source(o, kr, scored, history, config, checkins),
+        }
+        for kr in o.key_results
     }
+    changes = by_kr.pop(None)
+    # key results removed from the file keep their changes, their removal
+    # last: the one entry a reviewer most needs from the history
+    for kr_id, kr_changes in by_kr.items():
+        if kr_id is not None:
+            key_results[kr_id] = {"changes": kr_changes, "source": None}
+    entry = {"changes": changes, "key_results": key_results}
     return _json(oid) + ":" + _json(entry)

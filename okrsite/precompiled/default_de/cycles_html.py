@@ -61,7 +61,7 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield ' · <strong>aktuell</strong>'
             yield '</span> <span class="obj-score">'
-            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
             yield '</span></li>\n'
         l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_day = l_1_ngettext = l_1_current = l_1_partial = l_1__ = missing
         yield '</ul>\n'

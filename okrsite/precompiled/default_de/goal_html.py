@@ -74,7 +74,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</bdi></a></li></ol></nav>\n<h1>'
     yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
     yield '</h1>\n<div class="overview">\n<p class="big">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'), _block_vars=_block_vars), status=None, _block_vars=_block_vars))
     if ((not t_2(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'))) and (environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio') > 1.000000001)):
         pass
         yield ' <span class="ratio">'

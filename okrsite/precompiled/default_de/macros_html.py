@@ -86,7 +86,7 @@ def root(context, missing=missing, environment=environment):
         pass
         t_5.extend((
             '<div class="summary">\n  <p class="big">',
-            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=l_1_label)),
+            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=l_1_label, status=None)),
             '</p>\n  <p>',
             escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'))),
         ))
@@ -271,7 +271,7 @@ def root(context, missing=missing, environment=environment):
             l_3_letter = missing
             t_7.extend((
                 '</span>\n  <span class="obj-score">',
-                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars)),
                 '</span>\n</li>\n',
             ))
         l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_partial = l_2_person = l_2__ = l_2_day = missing

@@ -10,7 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_timeline = resolve('timeline')
     l_0__ = resolve('_')
     l_0_root = resolve('root')
-    l_0_commit = missing
+    l_0_commit = l_0_worded = l_0_words = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -100,6 +100,12 @@ def root(context, missing=missing, environment=environment):
         return concat(t_8)
     context.exported_vars.add('commit')
     context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
+    l_0_worded = ('commitment', 'status', 'direction', 'kind')
+    context.vars['worded'] = l_0_worded
+    context.exported_vars.add('worded')
+    l_0_words = {'committed': Markup('verbindlich'), 'aspirational': Markup('ambitioniert'), 'active': Markup('aktiv'), 'draft': Markup('Entwurf'), 'dropped': Markup('aufgegeben'), 'up': Markup('steigend'), 'down': Markup('fallend'), 'numeric': Markup('numerisch'), 'milestones': Markup('Meilensteine'), 'boolean': Markup('ja/nein'), 'stay_above': Markup('mindestens'), 'stay_below': Markup('höchstens'), 'rollup': Markup('Roll-up')}
+    context.vars['words'] = l_0_words
+    context.exported_vars.add('words')
     if (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') or environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note')):
         pass
         yield '<section aria-labelledby="goal-history" class="history">\n<h2 id="goal-history">Änderungsverlauf</h2>\n'
@@ -137,6 +143,9 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', '
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                elif environment.getattr(l_1_s, 'before_history'):
+                    pass
+                    yield ', committet vor dem ältesten Commit dieses flachen Klons'
                 else:
                     pass
                     yield ', noch nicht eingetragen'
@@ -166,8 +175,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 29 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 29 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 33 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 33 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -249,7 +258,7 @@ def root(context, missing=missing, environment=environment):
                     elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '<bdi>'
-                        yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
+                        yield escape((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), (undefined(name='old') if l_1_old is missing else l_1_old)) if (((undefined(name='kind') if l_1_kind is missing else l_1_kind) in (undefined(name='worded') if l_0_worded is missing else l_0_worded)) and ((undefined(name='old') if l_1_old is missing else l_1_old) in (undefined(name='words') if l_0_words is missing else l_0_words))) else (undefined(name='old') if l_1_old is missing else l_1_old)))
                         yield '</bdi>'
                     elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
@@ -272,7 +281,7 @@ def root(context, missing=missing, environment=environment):
                     elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '<bdi>'
-                        yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
+                        yield escape((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), (undefined(name='new') if l_1_new is missing else l_1_new)) if (((undefined(name='kind') if l_1_kind is missing else l_1_kind) in (undefined(name='worded') if l_0_worded is missing else l_0_worded)) and ((undefined(name='new') if l_1_new is missing else l_1_new) in (undefined(name='words') if l_0_words is missing else l_0_words))) else (undefined(name='new') if l_1_new is missing else l_1_new)))
                         yield '</bdi>'
                     elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
@@ -300,4 +309,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '10=57&11=62&12=78&14=103&17=106&18=111&21=114&22=136&23=143&26=151&29=154&30=209&31=286&32=289&34=295&35=299'
+debug_info = '10=57&11=62&12=78&16=103&17=106&18=109&21=112&22=117&25=120&26=142&27=152&30=160&33=163&34=218&35=295&36=298&38=304&39=308'

@@ -72,7 +72,7 @@ def block_main(context, missing=missing, environment=environment):
             yield '</span> <span class="obj-score">'
             if environment.getattr(l_1_sm, 'total'):
                 pass
-                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=l_1_name, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=l_1_name, _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
             else:
                 pass
                 yield '<span class="muted">–</span>'
