@@ -19,7 +19,7 @@ from okrsite.config import CONFIG_FILE, SiteConfig, setting_line
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.fork_pool import run_apart, wait_apart
 from okrsite.gcpause import paused_gc
-from okrsite.history import HistoryReader, current_records
+from okrsite.history import HistoryReader, current_records, with_repo_folder
 from okrsite.kept_pieces import MARKDOWN_FOLDER, KeptPieces
 from okrsite.page_cache import PageCache
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site
@@ -125,6 +125,7 @@ def build_site(
         # the process, which ends without freeing them (lifecycle.exit_now)
         _LEFT_TO_EXIT.append(reader)
     timings["history"] = time.perf_counter() - t
+    site_config = with_repo_folder(load.config, site_root, reader)
     t = time.perf_counter()
     staged = StagedOutput(out, clean=clean)
     side = _Once(meanwhile, apart=freeze)
@@ -139,7 +140,7 @@ def build_site(
         with paused_gc():
             site = SiteRenderer(
                 load.scored,
-                load.config,
+                site_config,
                 site_root,
                 theme=theme,
                 history=site_history,
@@ -189,6 +190,7 @@ def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Di
     ``language`` its catalogues and the site's do not translate
     (:meth:`Theme.language_problem`, located in okrsite.toml)."""
     problems = theme.source_problems(site_root)
+    problems += theme.catalogue_problems(config.language, site_root)
     if config.language != "en":
         written = FileTree(site_root).read(CONFIG_FILE)  # as the load read it
         line = setting_line(written.decode("utf-8", "replace"), "language") if written else None

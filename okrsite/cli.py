@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 content errors (diagnostics printed), 2 usage errors
 from __future__ import annotations
 
 import gc
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -654,10 +655,17 @@ def codeowners(
         return
     target = file if file is not None else co.find_committed(toplevel, chosen)
     if target is None or not target.is_file():
-        where = target or " or ".join(co.LOCATIONS[chosen])
+
+        def shown(path: Path) -> str:
+            # the platform reads CODEOWNERS at the repository's top, which for
+            # a site in a subfolder is not the folder the command runs in
+            return os.path.relpath(path) if path.is_absolute() else str(path)
+
+        places = [toplevel / rel for rel in co.LOCATIONS[chosen]]
+        where = shown(target) if target is not None else " or ".join(map(shown, places))
         click.echo(
             f"okrsite: no CODEOWNERS file ({where}); write one with: "
-            f"okrsite codeowners > {co.LOCATIONS[chosen][0]}",
+            f"okrsite codeowners > {shown(target or places[0])}",
             err=True,
         )
         sys.exit(1)

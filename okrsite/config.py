@@ -43,6 +43,10 @@ class SiteConfig:
     allow_html: bool = False
     repo_url: str | None = None
     edit_branch: str = "main"
+    #: the site's folder inside the repository ("goals/" for a site in a
+    #: subfolder), for "edit this file" links; ``None``: found from git by
+    #: the build (:func:`okrsite.gitsource.site_prefix`)
+    repo_folder: str | None = None
     language: str = "en"
     cache: bool = True
     cache_dir: str = ".okrsite-cache"
@@ -70,6 +74,7 @@ _STR_KEYS = {
     "default_cycle",
     "repo_url",
     "edit_branch",
+    "repo_folder",
     "language",
     "cache_dir",
 }

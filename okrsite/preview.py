@@ -28,7 +28,7 @@ from okrsite.dependencies import EVERY, Dep, changed_keys
 from okrsite.diagnostics import Diagnostic, error, format_report, sorted_diagnostics, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.gitsource import head_commit
-from okrsite.history import HistoryReader, SiteHistory, current_records
+from okrsite.history import HistoryReader, SiteHistory, current_records, with_repo_folder
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.plural import plural
 from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
@@ -300,8 +300,10 @@ class Preview:
         prev = self.previous
         history = self.read_history(load)
         moved, self.history = history is not self.history, history
+        assert self.history_reader is not None
+        config = with_repo_folder(load.config, self.site_root, self.history_reader)
         site = SiteRenderer(
-            load.scored, load.config, self.site_root, theme=theme, memo=self.memo, history=history
+            load.scored, config, self.site_root, theme=theme, memo=self.memo, history=history
         )
         state = site.global_state()
         incremental = (

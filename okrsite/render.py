@@ -26,6 +26,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from okrsite import __version__, pages
+from okrsite.codeowners import platform_of
 from okrsite.config import SiteConfig
 from okrsite.cycle_export import cycle_export_files
 from okrsite.dependencies import (
@@ -165,7 +166,9 @@ class SiteRenderer:
         self.gettext = self.language.gettext
         self._number = remembered_number(self.language.number)
         self._decimal = remembered_decimal(self.language.number)
-        self._percent = remembered_percent(self.language.number, self.language.percent)
+        self._percent = remembered_percent(
+            self.language.number, self.language.percent, self.language.gettext
+        )
         self.index = SiteIndex(scored, config)
         record_index(self.index, self.recorder)
         self.view = ViewModel(scored, self.index, self.checkin_notes, self.recorder, plain)
@@ -312,7 +315,11 @@ class SiteRenderer:
         repo = self.config.repo_url
         if not repo or not is_safe_url(repo):
             return None
-        return f"{repo.rstrip('/')}/edit/{self.config.edit_branch}/{file}"
+        folder = (self.config.repo_folder or "").strip("/")
+        path = f"{folder}/{file}" if folder else file
+        # GitLab's pages of a project sit under /-/ (its old /edit/ answers 404)
+        edit = "-/edit" if platform_of(repo) == "gitlab" else "edit"
+        return f"{repo.rstrip('/')}/{edit}/{self.config.edit_branch}/{path}"
 
     def timeline(self, kind: str, rid: str) -> dict[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from gitrepo import Repo
 
@@ -142,3 +144,48 @@ def test_handles_pasted_as_profile_addresses_are_read(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(cli, ["check", "--site", str(repo.root / "goals")])
     assert "content/people/carol.md:3" in result.output and "OKR120" in result.output
+
+
+def test_the_hint_names_the_repository_top_from_a_site_in_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo.root / "goals")  # where a person runs it
+    code, _, err = run("--check")
+    assert code == 1
+    assert "write one with: okrsite codeowners > ../.github/CODEOWNERS" in err
+    # following the hint from there makes --check pass
+    _, text, _ = run()
+    (repo.root / ".github").mkdir()
+    (repo.root / ".github/CODEOWNERS").write_text(text)
+    code, _, err = run("--check")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit"),
+    [
+        ("https://github.com/acme/goals", "https://github.com/acme/goals/edit/main/goals/"),
+        ("https://gitlab.com/acme/goals", "https://gitlab.com/acme/goals/-/edit/main/goals/"),
+    ],
+)
+def test_edit_links_point_into_the_subfolder_the_site_is_in(
+    tmp_path: Path, repo_url: str, edit: str
+) -> None:
+    repo = make_repo(tmp_path / "repo", repo_url)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(repo.root / "goals"), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = (out / "objectives/sales/emea/index.html").read_text()
+    assert f'href="{edit}content/objectives/sales/emea.md"' in page
+    # built outside git (an export of the folder), repo_folder says where it was
+    copy = tmp_path / "export"
+    shutil.copytree(repo.root / "goals", copy)
+    toml = copy / "okrsite.toml"
+    toml.write_text(toml.read_text() + 'repo_folder = "goals"\n')
+    result = CliRunner().invoke(cli, ["build", "--site", str(copy), "--out", str(tmp_path / "o2")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "o2/objectives/sales/emea/index.html").read_text()
+    assert f'href="{edit}content/objectives/sales/emea.md"' in page
