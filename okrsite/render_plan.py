@@ -113,6 +113,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             "THM001",
             f"template {exc.name!r} was not found in the theme",
             file,
+            line=line,
             hint="check the theme name in okrsite.toml and the files in themes/ and templates/",
         )
     if isinstance(exc, jinja2.TemplateError):
