@@ -33,14 +33,14 @@ MAX_EDITS = 20
 
 
 def _kr_facts(kr: KeyResult) -> KeyResult:
-    """A key result as the rules see it: id, kind, KPI link, manual score, status, place."""
+    """A key result as the rules see it: id, kind, unit (a check-in's "5 days" is
+    checked against it, OKR312), KPI link, manual score, status, place."""
     return replace(
         kr,
         title="",
         start=None,
         target=None,
         current=None,
-        unit="",
         weight=0.0,
         milestones=(),
         done=None,
@@ -53,9 +53,12 @@ def cross_facts(pf: ParsedFile) -> object:
 
     Blanked: titles and bodies (a goal keeps all: the SMART rule reads its
     title and body), key results' measures, weights and commitments (scoring reads them;
-    findings do not), check-in authors, confidence and KPI values, and the
-    values of objective check-ins except whether each is 0 or 1 (the one
-    thing a rule asks of it).
+    findings do not), check-in confidence, the figures of KPI readings (their
+    dates stay: a stale reading is a finding, OKR408), and the values of
+    objective check-ins except whether each is 0 or 1 (the one thing a rule
+    asks of it). Names stay wherever they are written (owners of initiatives,
+    authors of check-ins): resolving reads every name written to tell people
+    apart.
     """
     rec = pf.record
     facts: object = rec
@@ -67,13 +70,11 @@ def cross_facts(pf: ParsedFile) -> object:
             body_line=0,
             weight=0.0,
             commitment="committed",
-            initiatives=(),
             key_results=tuple(_kr_facts(kr) for kr in rec.key_results),
         )
     elif isinstance(rec, CheckIn):
         facts = replace(
             rec,
-            author=None,
             confidence=None,
             value=None if rec.value is None else 0.0,
             body="",
@@ -81,7 +82,8 @@ def cross_facts(pf: ParsedFile) -> object:
             values={k: float(v in (0.0, 1.0)) for k, v in rec.values.items()},
         )
     elif isinstance(rec, KPI):
-        facts = replace(rec, title="", body="", body_line=0, values=())
+        values = tuple((day, 0.0) for day, _value in rec.values)
+        facts = replace(rec, title="", body="", body_line=0, values=values)
     elif isinstance(rec, (Team, Person)):
         facts = replace(rec, body="", body_line=0)
     elif isinstance(rec, Page):

@@ -140,6 +140,11 @@ def goal_body_removed(site: Path) -> None:
     written(path, text[: text.index("---\n", 4) + 4])
 
 
+def kpi_reading_redated(site: Path) -> None:
+    """A KPI's latest reading moved back: stale as of the check (OKR408)."""
+    replace_in(site, "content/kpis/arr.md", "2026-11-01: 20.6", "2026-08-15: 20.6")
+
+
 #: edit, whether the check after it is answered from the stored findings
 EDITS: dict[str, tuple[Callable[[Path], None], bool]] = {
     "key result target": (target, True),
@@ -160,6 +165,7 @@ EDITS: dict[str, tuple[Callable[[Path], None], bool]] = {
     "check-in value a boolean key result refuses": (boolean_value_wrong, False),
     "check-in names another objective": (checkin_objective, False),
     "goal body removed": (goal_body_removed, False),
+    "KPI reading redated": (kpi_reading_redated, False),
 }
 
 
@@ -254,6 +260,23 @@ def test_a_damaged_shard_means_a_full_load(site: Path) -> None:
     assert checks(site) == checks(site, "--no-cache")
 
 
+def test_a_unit_changed_under_a_check_in_written_with_units_is_rechecked(site: Path) -> None:
+    """A check-in's "66 days" is checked against the key result's unit (OKR312)."""
+    replace_in(
+        site,
+        "content/checkins/2026-11-19-sales-q4-bookings.md",
+        "sales-cycle: 66}",
+        "sales-cycle: 66 days}",
+    )
+    before = checks(site)  # fills the cache
+    replace_in(
+        site, "content/objectives/sales/q4-bookings.md", "    unit: days\n", "    unit: hours\n"
+    )
+    cold = checks(site, "--no-cache")
+    assert cold != before and "OKR312" in str(cold)
+    assert checks(site) == cold
+
+
 def test_cross_facts_ignore_only_what_no_rule_reads() -> None:
     """The blanked fields: a change there keeps the facts, a change elsewhere does not."""
     text = (REPO / COST).read_text(encoding="utf-8")
@@ -272,6 +295,7 @@ def test_cross_facts_ignore_only_what_no_rule_reads() -> None:
         text.replace("- id: clickhouse", "- id: click"),
         text.replace("tags: [efficiency, infrastructure]", "tags: [efficiency]"),
         text.replace("  - id: ingest-lag", "  - id: ingest-lag\n    status: dropped"),
+        text.replace("    unit: minutes", "    unit: hours", 1),
     ):
         assert facts(changed) != same
 
