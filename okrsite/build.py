@@ -22,12 +22,20 @@ from okrsite.gcpause import paused_gc
 from okrsite.history import HistoryReader, current_records, with_repo_folder
 from okrsite.kept_pieces import MARKDOWN_FOLDER, KeptPieces
 from okrsite.page_cache import PageCache
+from okrsite.parse_store import cache_folder_problem
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
 from okrsite.render_plan import forks_workers, render_and_write, render_diagnostic
 from okrsite.theme import Theme, ThemeError, load_theme
 from okrsite.value_prints import parsed_records
-from okrsite.writer import MARKER, StagedOutput, WriteStats, check_output_dir, read_folders
+from okrsite.writer import (
+    MARKER,
+    OutputError,
+    StagedOutput,
+    WriteStats,
+    check_output_dir,
+    read_folders,
+)
 
 
 @dataclass
@@ -107,6 +115,11 @@ def build_site(
         assert problem is not None
         return BuildResult(False, [*load.diagnostics, problem], load)
     check_output_dir(out, site_root, read_folders(site_root, load.config, theme))
+    if history_cache and load.config.cache:  # the caches' folder may not meet --out either
+        folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
+        overlap = cache_folder_problem(folder, site_root, load.config, out)
+        if overlap is not None:
+            raise OutputError(overlap)
     refused = theme_problems(theme, load.config, site_root)
     if any(d.is_error for d in refused) or (strict and refused):
         return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)

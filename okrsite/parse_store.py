@@ -42,6 +42,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import click
+
 from okrsite import __version__, diagnostics, model, parse
 from okrsite.config import SiteConfig
 from okrsite.folder_listings import FolderListing
@@ -246,7 +248,7 @@ def _tuples_of(values: Collection[object], kinds: tuple[type, ...]) -> bool:
 
 
 def _valid_stats(value: object) -> bool:
-    """Each file's ``(mtime_ns, size, inode, content hash)``, by path."""
+    """Each file's ``(ctime_ns, size, inode, content hash)``, by path."""
     return (
         isinstance(value, dict)
         and set(map(type, value)) <= {str}
@@ -668,4 +670,50 @@ def stored_parse_cache(
     if not enabled or not config.cache or problems:
         return None
     folder = cache_dir if cache_dir is not None else site_root / config.cache_dir
+    problem = cache_folder_problem(folder, site_root, config)
+    if problem is not None:
+        raise CacheFolderError(problem)
     return StoredParseCache.open(folder, config)
+
+
+class CacheFolderError(click.ClickException):
+    """The cache folder would hold, or be, something else: nothing was written."""
+
+    exit_code = 1
+
+
+def cache_folder_problem(
+    folder: Path, site_root: Path, config: SiteConfig, out_dir: Path | None = None
+) -> str | None:
+    """Why ``folder`` may not be the cache folder, or ``None``.
+
+    The cache writes a ``.gitignore`` of ``*`` into its folder and replaces
+    its files: as the site, a folder okrsite reads (``content/``) or one
+    holding them, it would hide goal files from git; inside the output
+    folder (or holding it), each build would delete the cache or publish
+    it. A folder inside ``content/`` is fine (okrsite reads only goal files
+    there).
+    """
+    try:
+        cache = folder.resolve()
+        root = site_root.resolve()
+        reads = {
+            name: (root / name).resolve()
+            for name in (config.content_dir, "templates", "static", "themes", "translations")
+        }
+        out = (out_dir if out_dir is not None else root / config.output_dir).resolve()
+    except (OSError, RuntimeError):
+        return None
+    shown = f"cache folder {folder}"
+    hint = "choose another cache_dir in okrsite.toml or --cache-dir (the default is .okrsite-cache)"
+    if cache == root or cache in root.parents:
+        return f"{shown} is the site's folder or holds it; {hint}"
+    for name, read in reads.items():
+        if cache == read or cache in read.parents:
+            return f"{shown} is or holds the {name} folder, which okrsite reads; {hint}"
+    if cache == out or out in cache.parents or cache in out.parents:
+        return (
+            f"{shown} overlaps the output folder {out_dir or config.output_dir}: each build "
+            f"would replace it or publish it; {hint}"
+        )
+    return None
