@@ -33,7 +33,7 @@ from okrsite.model import ScoredPortfolio
 from okrsite.parse import ParsedFile
 from okrsite.scoring import ScoreMemo
 
-#: a file's stat signature and the content hash it had: (mtime_ns, size, inode, digest)
+#: a file's stat signature and the content hash it had: (ctime_ns, size, inode, digest)
 StatEntry = tuple[int, int, int, str]
 
 

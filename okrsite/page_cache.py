@@ -66,7 +66,10 @@ Snapshot = dict[str, tuple[int, int, int]]
 
 
 def snapshot(out_dir: Path) -> Snapshot | None:
-    """Every file under ``out_dir`` with its size, mtime and inode (``None``: unreadable).
+    """Every file under ``out_dir`` with its size, change time and inode (``None``: unreadable).
+
+    The change time, not the modification time: an edit that keeps a page's
+    size and sets its time back (``touch -r``) still moves it.
 
     23,000 files at 10,000 objectives: one ``scandir`` per folder and names
     joined as strings (``os.walk`` and ``relpath`` cost a second more)."""
@@ -81,7 +84,7 @@ def snapshot(out_dir: Path) -> Snapshot | None:
                         stack.append((f"{prefix}{entry.name}/", entry.path))
                     else:
                         st = entry.stat(follow_symlinks=False)
-                        files[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+                        files[prefix + entry.name] = (st.st_size, st.st_ctime_ns, st.st_ino)
     except OSError:
         return None
     return files
@@ -405,7 +408,7 @@ class PageCache:
             try:
                 for rel in replaced:
                     st = os.stat(self.out_dir / rel, follow_symlinks=False)
-                    files[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
+                    files[rel] = (st.st_size, st.st_ctime_ns, st.st_ino)
             except OSError:
                 return False
         else:
@@ -524,7 +527,7 @@ def _same_content(
     """Whether an output folder whose files were copied (a CI cache restored
     with new inodes and perhaps new times) holds exactly the stored files:
     the same names and sizes, and the same content hash for every file whose
-    modification time or inode differs."""
+    change time or inode differs."""
     if now.keys() != files.keys():
         return False
     for rel, (size, mtime, inode) in now.items():

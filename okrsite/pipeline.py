@@ -202,7 +202,7 @@ class FileTree:
                                 plain = False
                             else:
                                 if stat.S_ISREG(st.st_mode):
-                                    kept[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                                    kept[rel] = (st.st_ctime_ns, st.st_size, st.st_ino)
                                     files.append(name)
                                 else:
                                     plain = False
@@ -254,7 +254,7 @@ class FileTree:
             return exc.diagnostic()
 
     def stat_signature(self, rel: str) -> tuple[int, int, int] | None:
-        """``(mtime_ns, size, inode)`` of a regular file (not a link) in a folder
+        """``(ctime_ns, size, inode)`` of a regular file (not a link) in a folder
         already found to lie inside the site; ``None`` when that is not known
         this cheaply (then :meth:`stat_checked` decides).
 
@@ -271,7 +271,7 @@ class FileTree:
             return None
         if not stat.S_ISREG(st.st_mode):
             return None
-        return st.st_mtime_ns, st.st_size, st.st_ino
+        return st.st_ctime_ns, st.st_size, st.st_ino
 
     def read(self, rel: str) -> bytes | None:
         """The file's bytes (``None`` if it is missing or refused)."""
@@ -295,7 +295,7 @@ def _kept_files(
             pass
         else:
             if is_regular(st.st_mode):
-                signatures[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                signatures[rel] = (st.st_ctime_ns, st.st_size, st.st_ino)
         yield rel
 
 
@@ -339,7 +339,7 @@ def _kept_and_known_files(
             continue
         if not is_regular(st.st_mode):
             continue
-        mtime = st.st_mtime_ns
+        mtime = st.st_ctime_ns  # the change time (see stat_signature)
         entry = kept(rel)
         if (
             entry is not None
@@ -1055,8 +1055,10 @@ def _scan(
 ) -> _Scan:
     """Find each file's content hash, reading only files whose stat changed.
 
-    A file is trusted by its stat signature (mtime, size, inode, as git's index
-    does) only if it is a regular file inside the site and was not modified in
+    A file is trusted by its stat signature (change time, size, inode, which
+    git's index compares too; the change time moves on every write and, unlike
+    the modification time, no program can set it back: ``touch -r``, ``rsync
+    --inplace -t``) only if it is a regular file inside the site and was not modified in
     the last two seconds (it could change again within the clock's resolution
     and keep its size and time); otherwise it is read and hashed. ``walked``
     holds the signatures the listing just took (:meth:`FileTree.listed_with_signatures`),
@@ -1096,7 +1098,7 @@ def _scan(
                     out.refuse(rel, st)
                     continue
                 if st is not None:
-                    signature = (st.st_mtime_ns, st.st_size, st.st_ino)
+                    signature = (st.st_ctime_ns, st.st_size, st.st_ino)
             if (
                 signature is not None
                 and kept is not None
@@ -1163,7 +1165,7 @@ def _walk_hash_and_parse(
                 out.refuse(rel, st)
                 continue
             if st is not None:
-                signature = (st.st_mtime_ns, st.st_size, st.st_ino)
+                signature = (st.st_ctime_ns, st.st_size, st.st_ino)
         if isinstance(got, Diagnostic):
             out.refuse(rel, got)
             continue
