@@ -16,6 +16,7 @@ reading a CI log; the command line turns them into exit code 2.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,9 +105,11 @@ def shallow_boundary(repo: Path) -> set[str]:
     return {line.strip() for line in text.splitlines() if line.strip()}
 
 
+@functools.cache
 def site_prefix(site_dir: Path) -> str:
     """The site's folder inside its repository (``goals/``), ``""`` at its top
-    or outside git: where "edit this file" links point."""
+    or outside git: where "edit this file" links point. Asked once per
+    folder (the preview asks on every rebuild when the history is off)."""
     try:
         return find_site(site_dir).prefix
     except (GitError, OSError):

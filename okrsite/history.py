@@ -62,14 +62,14 @@ _GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
 _SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
 
 
+_Day = date  # inside Change, ``date`` names its field
+
+
 # ------------------------------------------------------------------ results
 # Changes and origins pickle as a call with their fields' values
 # (okrsite.model.pickled_by_fields): the page cache fingerprints each entry of
 # the history's tables by its pickle after every new commit (100,000 changes
 # at 10,000 objectives), 5.5 µs a change instead of 7.9.
-_Day = date  # inside Change, ``date`` names its field
-
-
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Change:
