@@ -908,7 +908,7 @@ def resolve(
             sorted(pages.items(), key=lambda kv: (kv[1].order, title_order(kv[1].title), kv[0]))
         ),
         cycles=_cycles_kept(known_cycles, config.cycles),
-        kpi_series={kid: tuple(sorted(s, key=lambda p: p[0])) for kid, s in series.items()},
+        kpi_series={kid: one_reading_per_day(s) for kid, s in series.items()},
         person_names=_display_names("person", people, written_names),
         team_names=_display_names("team", teams, written_names),
     )
@@ -1025,6 +1025,18 @@ def _team_as_owner(
     if owner is None or owner in people or owner not in teams or rec.team not in (None, owner):
         return rec
     return replace(rec, owner=None, team=owner)
+
+
+def one_reading_per_day(readings: list[tuple[date, float]]) -> tuple[tuple[date, float], ...]:
+    """A KPI's readings by date, one per date: the last of a day in the order
+    they were gathered (``values:``, then the CSV's rows, then check-ins in
+    check-in order), which is the one that wins that day. The readings it
+    overrules are not values the KPI had: kept, a second reading of the
+    latest day became the "previous" value its trend compared with."""
+    by_day: dict[date, float] = {}
+    for day, value in readings:
+        by_day[day] = value  # the later reading of a day replaces the earlier
+    return tuple(sorted(by_day.items(), key=lambda p: p[0]))
 
 
 def _cycles_kept(

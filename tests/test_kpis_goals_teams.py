@@ -656,3 +656,55 @@ def test_tags_in_other_letter_cases_are_one_tag(make_site: MakeSite, tmp_path: P
     assert "Growth" in folders and "growth" not in folders
     page = (root / "_site/objectives/b/index.html").read_text(encoding="utf-8")
     assert "tags/Growth/index.html" in page and "tags/growth/" not in page
+
+
+def test_a_reading_overruled_on_its_own_day_is_not_the_previous_value(
+    make_site: MakeSite,
+) -> None:
+    """On one date a check-in wins over the CSV, which wins over ``values:``:
+    the reading it overrules is no value the KPI had, so the trend compares
+    the latest day's winning reading with the day before, not with the
+    overruled reading of the same day (which read "Previous 90%, trend down,
+    worsening" here, on the page, in the JSON and on the dashboard)."""
+    root = make_site(
+        {
+            "okrsite.toml": "as_of = 2026-11-16\n",
+            "content/kpis/csat.md": """
+                ---
+                title: CSAT
+                unit: "%"
+                target: 90%
+                thresholds: {green: 85%, red: 70%}
+                values: {2026-10-01: 75%, 2026-11-01: 90%}
+                data: data/csat.csv
+                ---
+            """,
+            "content/data/csat.csv": "date,value\n2026-11-01,80\n",
+            "content/checkins/2026-11-02-csat.md": """
+                ---
+                kpi: csat
+                date: 2026-11-02
+                value: 81%
+                ---
+            """,
+            "content/checkins/2026-11-02-csat-fix.md": """
+                ---
+                kpi: csat
+                date: 2026-11-02
+                value: 82%
+                ---
+                Typo in the first one.
+            """,
+        }
+    )
+    code, output = build(root, "--as-of", "2026-11-16")
+    assert code == 0, output
+    data = json.loads((root / "_site/api/portfolio.json").read_text(encoding="utf-8"))
+    (kpi,) = [k for k in data["kpis"] if k["id"] == "csat"]
+    assert (kpi["value"], kpi["date"]) == (82, "2026-11-02")
+    assert (kpi["trend"], kpi["trend_meaning"]) == ("up", "improving")
+    page = (root / "_site/kpis/csat/index.html").read_text(encoding="utf-8")
+    # the CSV's 80 of 2026-11-01, which overrules values: 90% that day
+    assert "Previous</dt><dd>80%</dd>" in page
+    assert "81%" not in page  # the check-in corrected on its own day: no reading, no point
+    assert "3 values from 75% on 2026-10-01 to 82% on 2026-11-02" in page  # not 5
