@@ -1299,8 +1299,10 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     ``{marge: 13,5}`` is, to YAML, ``marge: 13`` and a second entry whose key
     is ``5`` and whose value is empty: the comma separates a flow mapping's
     entries. Read so, the figure would be 13 and the 5 an unknown key. Each
-    such pair (an integer followed by an integer key without a value, or
-    one such as ``1 %`` from ``{Jan: 3,1 %}``) is an
+    such pair (a number, or a currency sign and a number such as ``$250``,
+    followed by a key of up to three digits without a value, or one with a
+    unit after its digits such as ``1 %`` from ``{Jan: 3,1 %}`` or ``5 h``
+    from ``{current: 4,5 h}``; ``000`` from ``{start: $250,000}``) is an
     error on the figure with what to write, and the stray key is removed so
     nothing else reports it. Block values (``marge: 13,5``) are text and read
     as 13.5 (:mod:`okrsite.written_numbers`). The digits after the comma are
@@ -1320,26 +1322,37 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         stray = []
         for key, value in node.items():
             tail = _split_tail(key) if value is None and previous is not None else None
-            if tail is not None and previous is not None and type(previous[1]) is int:
-                prev_key, whole = previous
+            head = _split_head(previous[1]) if tail is not None and previous is not None else None
+            if tail is not None and head is not None and previous is not None:
+                prev_key = previous[0]
+                sign, whole = head
                 digits, suffix = tail
                 written = [
                     m[1]
-                    for m in re.finditer(rf"(?<![\d.]){whole},(\d+)(?![\d.])", text)
+                    for m in re.finditer(
+                        rf"(?<![\d.]){re.escape(sign + whole)},(\d+)(?![\d.])", text
+                    )
                     if int(m[1]) == int(digits)
                 ]
                 part = written[0] if len(set(written)) == 1 else digits
-                hint = (
-                    f"write {whole}{part}{suffix} for the whole number or "
-                    f"{float(f'{whole}.{part}'):g}{suffix} for the decimal"
-                    if len(part) == 3
-                    else f'write {whole}.{part}{suffix}, or put it in quotes: "{whole},{part}{suffix}"'
-                )
+                quoted = f'"{sign}{whole},{part}{suffix}"'
+                if "." in whole:  # 199.999,99: grouped by points, the language's way
+                    hint = f"put it in quotes: {quoted}"
+                elif len(part) == 3 and int(part) == 0:  # $250,000: surely thousands
+                    hint = f"write {sign}{whole}{part}{suffix}, or put it in quotes: {quoted}"
+                elif len(part) == 3:
+                    hint = (
+                        f"write {sign}{whole}{part}{suffix} for the whole number or "
+                        f"{sign}{float(f'{whole}.{part}'):g}{suffix} for the decimal"
+                    )
+                else:
+                    hint = f"write {sign}{whole}.{part}{suffix}, or put it in quotes: {quoted}"
                 found.append(
                     error(
                         "OKR102",
-                        f"{prev_key}: {whole},{part}{suffix} is read as {whole} and a key "
-                        f"{key}: inside {{…}} a comma separates the entries",
+                        f"{prev_key}: {sign}{whole},{part}{suffix} is read as {sign}{whole} "
+                        f"and a key {str(key).strip()}: inside {{…}} a comma separates "
+                        "the entries",
                         rel,
                         hint=hint,
                         key_path=(*path, str(prev_key)),
@@ -1356,16 +1369,39 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     return found
 
 
+#: what YAML made of a figure's digits before a comma that split it: a number,
+#: or text that is a currency sign and digits (``$250``, ``€ 1``)
+_SPLIT_HEAD = re.compile(r"([$€£¥]\s?)?(-?\d+)")
+#: a key that is a figure's digits after such a comma, with its unit if any:
+#: a sign (``1 %``, ``50 €``) or a short word (``5 h``, ``5 days``)
+_SPLIT_TAIL = re.compile(r"(\d{1,3})(\s?[%€$£¥]|\s?[^\W\d_][^\s,:{}\[\]]{0,15})?")
+
+
+def _split_head(value: Any) -> tuple[str, str] | None:
+    """(currency sign, digits) of a value that is a figure's part before a
+    comma inside ``{…}``: YAML's int ``13``, its float ``199.999`` (German
+    thousands, ``199.999,99``), or text such as ``$250``; else ``None``."""
+    if type(value) is int:
+        return "", str(value)
+    if type(value) is float and math.isfinite(value) and value == round(value, 3):
+        return "", repr(value)
+    if type(value) is str:
+        m = _SPLIT_HEAD.fullmatch(value)
+        if m is not None:
+            return m[1] or "", m[2]
+    return None
+
+
 def _split_tail(key: Any) -> tuple[str, str] | None:
-    """The digits (and a unit sign after them) of a key that is the part of a
-    number after its decimal comma: ``5`` (YAML's int), ``"1 %"``, ``"50 €"``;
-    ``None`` for any other key (and for four digits or more: a year)."""
+    """The digits (and a unit after them) of a key that is the part of a
+    number after its decimal comma: ``5`` (YAML's int), ``"1 %"``, ``"50 €"``,
+    ``"5 h"``; ``None`` for any other key (and for four digits or more: a year)."""
     if type(key) is int:
         return (str(key), "") if 0 <= key < 1000 else None
     if type(key) is str:
-        m = re.fullmatch(r"(\d{1,3})(\s?[%€$£¥])", key)
+        m = _SPLIT_TAIL.fullmatch(key)
         if m is not None:
-            return m[1], m[2]
+            return m[1], m[2] or ""
     return None
 
 

@@ -1483,6 +1483,84 @@ def test_a_decimal_comma_that_yaml_splits_inside_braces_is_an_error_saying_what_
     assert "OKR111" not in {d.code for d in result.diagnostics}
 
 
+def test_a_figure_with_a_unit_or_a_currency_split_inside_braces_is_an_error_too(
+    tmp_path: Path,
+) -> None:
+    """The split figure may carry a unit word (``4,5 h``: a stray key ``5 h``),
+    a currency sign before it (``$250,000``: ``$250`` and a stray key ``000``)
+    or German thousands (``199.999,99 €``: the float 199.999 and ``99 €``).
+    These were read as 4, 250 and 199.999 with a warning about an unknown key
+    at most, and every page carried the wrong figure; each is an error now."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Split"\n',
+            "content/objectives/o.md": """
+                ---
+                title: Faster and bigger
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: resp, title: First response, start: 8, target: 2, current: 4,5 h, unit: h}
+                  - {id: deal, title: Deal size, start: $250,000, target: $1.5M}
+                ---
+            """,
+            "content/checkins/c.md": """
+                ---
+                objective: o
+                date: 2026-11-01
+                values: {resp: 5,5 h}
+                ---
+            """,
+            "content/kpis/umsatz.md": """
+                ---
+                title: Monatsumsatz
+                unit: €
+                target: 250000
+                values:
+                  - {date: 2026-10-01, value: 199.999,99 €}
+                ---
+            """,
+        },
+    )
+    result = load_site(site, AS_OF)
+    found = sorted(
+        (d.file, d.line, d.code, d.message, d.hint) for d in result.diagnostics if d.is_error
+    )
+    assert found == [
+        (
+            "content/checkins/c.md",
+            4,
+            "OKR102",
+            "resp: 5,5 h is read as 5 and a key 5 h: inside {…} a comma separates the entries",
+            'write 5.5 h, or put it in quotes: "5,5 h"',
+        ),
+        (
+            "content/kpis/umsatz.md",
+            6,
+            "OKR102",
+            "value: 199.999,99 € is read as 199.999 and a key 99 €: inside {…} a comma "
+            "separates the entries",
+            'put it in quotes: "199.999,99 €"',
+        ),
+        (
+            "content/objectives/o.md",
+            6,
+            "OKR102",
+            "current: 4,5 h is read as 4 and a key 5 h: inside {…} a comma separates the entries",
+            'write 4.5 h, or put it in quotes: "4,5 h"',
+        ),
+        (
+            "content/objectives/o.md",
+            7,
+            "OKR102",
+            "start: $250,000 is read as $250 and a key 0: inside {…} a comma separates the entries",
+            'write $250000, or put it in quotes: "$250,000"',
+        ),
+    ]
+    assert not [d for d in result.diagnostics if d.code == "OKR111"]  # no stray "unknown key"
+
+
 def test_a_date_without_its_year_a_time_without_minutes_and_an_empty_value(
     tmp_path: Path,
 ) -> None:
