@@ -3394,8 +3394,18 @@ def _csv_number_hint(cell: str, delimiter: str) -> str:
             f"{bare.replace('.', ',')} if the point marks the decimals: "
             "in a file separated by semicolons a comma marks the decimals"
         )
-    hint = number_hint(cell)
-    return hint.replace("in YAML", "in a file separated by commas")
+    bare = cell.strip()
+    if delimiter == "," and re.fullmatch(r"[^,]*\d,\d{1,2}(?!\d)\D*", bare):
+        # "4,5%" quoted in a comma-separated file: a decimal comma, which such
+        # a file cannot hold (its commas group thousands: "1,200")
+        return (
+            f"write {bare.replace(',', '.')}: in a file separated by commas a point marks "
+            'the decimals, and a comma in a quoted number groups thousands ("1,200")'
+        )
+    written = read_number(bare)
+    if written is not None and written[1]:  # a KPI's reading may be a percentage
+        return "write digits, e.g. 50, 0.25, 1,000,000 or 3.5%"
+    return number_hint(cell).replace("in YAML", "in a file separated by commas")
 
 
 def _csv_col(row: list[str], index: int) -> int:

@@ -1413,6 +1413,38 @@ def test_a_kpi_csv_column_formatted_as_percentages_is_read(tmp_path: Path) -> No
     assert result.scored.portfolio.kpis["churn"].unit == "%"
 
 
+def test_a_quoted_decimal_comma_in_a_comma_separated_csv_says_to_write_a_point(
+    tmp_path: Path,
+) -> None:
+    """``"4,5%"`` in a file whose commas separate the columns cannot be read
+    (there a comma in a quoted number groups thousands): the hint says to
+    write 4.5%, not that "this value is no percentage" (a KPI's reading may
+    be one, as the row above it shows)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Churn"\n',
+            "content/kpis/churn.md": """
+                ---
+                title: Monthly churn
+                direction: down
+                target: 2%
+                data: data/churn.csv
+                ---
+            """,
+            "content/data/churn.csv": 'date,value\n2026-10-01,3.5%\n2026-11-01,"4,5%"\n',
+        },
+    )
+    result = load_site(site, AS_OF)
+    (problem,) = [d for d in result.diagnostics if d.is_error]
+    assert (problem.file, problem.line, problem.code) == ("content/data/churn.csv", 3, "OKR203")
+    assert problem.message == "'4,5%' is not a number"
+    assert problem.hint == (
+        "write 4.5%: in a file separated by commas a point marks the decimals, "
+        'and a comma in a quoted number groups thousands ("1,200")'
+    )
+
+
 def test_a_decimal_comma_that_yaml_splits_inside_braces_is_an_error_saying_what_to_write(
     tmp_path: Path,
 ) -> None:
