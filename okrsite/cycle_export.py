@@ -71,7 +71,7 @@ def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, 
                 "progress": number(s.progress),
                 "expected": number(s.expected),
                 "grade": s.grade,
-                "achieved": reached(s.progress, s.success) if counted else None,
+                "achieved": reached(s.progress, s.success) if counted and card.started else None,
             }
         )
     return rows

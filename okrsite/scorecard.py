@@ -32,8 +32,9 @@ class Tally:
     """Counts and figures of a group of counted objectives."""
 
     figures: Figures
-    achieved: int
-    missed: int
+    #: ``None`` before the cycle has started: nothing is achieved or missed yet
+    achieved: int | None
+    missed: int | None
     grades: Mapping[Grade, int]
 
 
@@ -70,6 +71,9 @@ class Scorecard:
     as_of: date
     #: the cycle has ended at as_of (else the scorecard is a preview)
     final: bool
+    #: the cycle has begun at as_of: before, nothing is achieved or missed (its
+    #: page shows no scorecard, and its files say ``null``)
+    started: bool
     total: Tally
     commitment: Mapping[Commitment, Tally]
     teams: Mapping[str, Tally]
@@ -77,9 +81,10 @@ class Scorecard:
     kpis: tuple[KPIAtEnd, ...]
 
 
-def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str]) -> Tally:
+def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str], started: bool = True) -> Tally:
     """Achieved: progress reached the objective's success level (the rule of
-    the ``achieved`` status, applied at as_of while the cycle runs)."""
+    the ``achieved`` status, applied at as_of while the cycle runs); neither
+    achieved nor missed before the cycle has ``started``."""
     fig = figures(scored, cycle, ids)
     counted = [i for i in fig.objectives if scored.portfolio.objectives[i].status in COUNTED]
     achieved = sum(
@@ -88,6 +93,8 @@ def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str]) -> Tally:
     grades: dict[Grade, int] = {"red": 0, "yellow": 0, "green": 0}
     for i in counted:
         grades[scored.objectives[i].grade] += 1
+    if not started:
+        return Tally(fig, None, None, grades)
     return Tally(fig, achieved, len(counted) - achieved, grades)
 
 
@@ -148,13 +155,18 @@ def scorecard(scored: ScoredPortfolio, cycle: str) -> Scorecard:
         by_commitment[obj.commitment].append(oid)
         if obj.team:
             by_team.setdefault(obj.team, []).append(oid)
-    teams = {t: _tally(scored, cycle, by_team[t]) for t in team_ids(scored) if t in by_team}
+    now = phase(cyc, scored.as_of)
+    started = now != "upcoming"
+    teams = {
+        t: _tally(scored, cycle, by_team[t], started) for t in team_ids(scored) if t in by_team
+    }
     return Scorecard(
         cycle=cyc,
         as_of=scored.as_of,
-        final=phase(cyc, scored.as_of) == "over",
-        total=_tally(scored, cycle, ids),
-        commitment={k: _tally(scored, cycle, v) for k, v in by_commitment.items()},
+        final=now == "over",
+        started=started,
+        total=_tally(scored, cycle, ids, started),
+        commitment={k: _tally(scored, cycle, v, started) for k, v in by_commitment.items()},
         teams=teams,
         least_moved=_least_moved(scored, ids),
         kpis=kpis_at(scored, min(cyc.end, scored.as_of)),

@@ -296,6 +296,29 @@ def test_scorecard_preview_of_a_running_cycle(scored: ScoredPortfolio) -> None:
     assert (kpi.value, kpi.health, kpi.trend_meaning) == (27, "warning", "worsening")
 
 
+def test_a_cycle_that_has_not_started_achieved_and_missed_nothing(
+    make_site: Make, tmp_path: Path
+) -> None:
+    """Its page shows no scorecard; its files said ``"missed": 1`` and
+    ``achieved=false`` for an objective whose cycle begins in two weeks."""
+    site = make_site(SITE)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--out", str(out), "--as-of", "2026-09-15"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "api/cycles/2026-Q4.json").read_text(encoding="utf-8"))
+    assert data["final"] is False and data["summary"]["counted"] == 4
+    tallies = [data["summary"], *data["commitment"].values(), *data["teams"]]
+    assert {(t["achieved"], t["missed"]) for t in tallies} == {(None, None)}
+    assert {row["achieved"] for row in data["objectives"]} == {None}
+    rows = list(csv.DictReader(io.StringIO((out / "api/cycles/2026-Q4.csv").read_text())))
+    assert {r["achieved"] for r in rows} == {""}
+    # the cycle that ended still says what it did
+    q3 = json.loads((out / "api/cycles/2026-Q3.json").read_text(encoding="utf-8"))
+    assert (q3["summary"]["achieved"], q3["summary"]["missed"]) != (None, None)
+
+
 def test_cycle_exports_are_built(make_site: Make, tmp_path: Path) -> None:
     site = make_site(SITE)
     out = tmp_path / "out"

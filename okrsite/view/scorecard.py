@@ -33,8 +33,9 @@ class TallyRow:
     link: Link | None
     objectives: int
     counted: int
-    achieved: int
-    missed: int
+    #: ``None`` before the cycle has started (its page then shows no scorecard)
+    achieved: int | None
+    missed: int | None
     progress: float | None
     expected: float | None
     grade: Grade | None
