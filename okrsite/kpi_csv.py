@@ -91,10 +91,30 @@ _ONE_COMMA_GROUP = re.compile(r"[-+]?[1-9]\d{0,2},\d{3}")
 _GROUPED_DOTS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
 
 
+class UnreadableCsv(csv.Error):
+    """The file cannot be split into rows: a cell longer than the csv module
+    reads (131,072 characters), a NUL byte. ``line`` is where the reader stopped."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
 def split_rows(text: str) -> tuple[str, list[list[str]]]:
-    """The file's delimiter and its rows (``text`` decoded, byte-order mark removed)."""
+    """The file's delimiter and its rows (``text`` decoded, byte-order mark removed).
+    Raises :class:`UnreadableCsv` for a file the csv module refuses."""
     delimiter = delimiter_of(text)
-    return delimiter, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            reason = f"a cell is longer than {csv.field_size_limit():,} characters"
+        raise UnreadableCsv(max(reader.line_num, 1), reason) from None
+    return delimiter, rows
 
 
 def columns(header: list[str]) -> tuple[int, int] | None:

@@ -14,6 +14,11 @@ import re
 from datetime import date
 
 MAX_FRONT_MATTER_BYTES = 256 * 1024
+#: an integer written with more characters than this stays text, which the
+#: checks then refuse as no number (OKR102, on its line): no figure has that
+#: many digits (the largest float has 309), and Python refuses to convert
+#: more than 4,300 (which would leave the whole file unread, its other errors unsaid)
+MAX_NUMBER_CHARS = 1000
 MAX_TAGS = 50  # per file
 MAX_KEY_RESULTS = 50  # per objective
 MAX_MILESTONES = 100  # per key result

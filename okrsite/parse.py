@@ -3243,7 +3243,20 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 hint=f"{save_as}, so its letters are read as written",
             )
         )
-    delimiter, rows = kpi_csv.split_rows(text)
+    try:
+        delimiter, rows = kpi_csv.split_rows(text)
+    except kpi_csv.UnreadableCsv as exc:
+        return [], [
+            *diags,
+            error(
+                "OKR203",
+                f"CSV file cannot be read: {exc.reason}",
+                rel,
+                line=exc.line,
+                hint="a KPI's CSV holds a date and a value per row: save the readings "
+                "alone as CSV from the spreadsheet",
+            ),
+        ]
     if not rows:
         return [], [
             error(

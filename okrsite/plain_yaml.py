@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from okrsite.limits import ascii_free_of
+from okrsite.limits import MAX_NUMBER_CHARS, ascii_free_of
 
 __all__ = ["NOT_PLAIN", "read_plain"]
 
@@ -185,7 +185,11 @@ def _plain(text: str) -> Any:
         value: Any = text
     elif tag == _INT:
         value = (
-            int(text) if _PLAIN_INT.match(text) else _constructed("construct_yaml_int", tag, text)
+            text  # as pyyaml_front_matter: refused as no number, on its line
+            if len(text) > MAX_NUMBER_CHARS
+            else int(text)
+            if _PLAIN_INT.match(text)
+            else _constructed("construct_yaml_int", tag, text)
         )
     elif tag == _FLOAT:
         value = (

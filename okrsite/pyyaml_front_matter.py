@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from okrsite.limits import MAX_EXPANDED_VALUES
+from okrsite.limits import MAX_EXPANDED_VALUES, MAX_NUMBER_CHARS
 from okrsite.yamlsource import stands_for
 
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
@@ -327,6 +327,8 @@ def _scalar(node: yaml.Node, loader: Any) -> Any:
     if tag in (_STR, _TIMESTAMP):
         return value
     if tag == _INT:
+        if len(value) > MAX_NUMBER_CHARS:
+            return value  # refused as no number by the checks, on its line
         return int(value) if _PLAIN_INT.match(value) else loader.construct_yaml_int(node)
     if tag == _FLOAT:
         return float(value) if _PLAIN_FLOAT.match(value) else loader.construct_yaml_float(node)

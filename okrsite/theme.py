@@ -23,7 +23,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import posixpath
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,17 +37,13 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
+from okrsite import toml_reader as tomllib
 from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
 from okrsite.translations import Language, catalogue_problems, load_language, untranslated
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 __all__ = ["Theme", "ThemeError", "load_theme", "builtin_themes_dir"]
 

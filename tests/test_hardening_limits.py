@@ -351,3 +351,66 @@ def test_a_kpi_data_file_is_limited_in_rows() -> None:
     }
     (d,) = [d for d in load_tree(files).diagnostics if d.code == "OKR009"]
     assert d.file == "content/data/k.csv" and str(limits.MAX_DATA_ROWS) in (d.hint or "")
+
+
+def test_a_kpi_data_file_with_a_cell_too_long_for_the_csv_module_is_a_located_error() -> None:
+    """One quoted cell of 200,000 characters: the csv module refuses it
+    (``_csv.Error: field larger than field limit``), which was a traceback in
+    ``check`` and ``build``: the easiest way for a pull request to break CI."""
+    files = {
+        "content/kpis/k.md": b"---\ntitle: K\ntarget: 1\ndata: data/k.csv\n---\n",
+        "content/data/k.csv": b'date,value\n2026-01-01,"' + b"9" * 200_000 + b'"\n',
+    }
+    (d,) = [d for d in load_tree(files).diagnostics if d.is_error]
+    assert (d.code, d.file, d.line) == ("OKR203", "content/data/k.csv", 2)
+    assert d.message == "CSV file cannot be read: a cell is longer than 131,072 characters"
+
+
+def test_an_integer_of_thousands_of_digits_is_refused_on_its_line_beside_the_others() -> None:
+    """5,000 nines: more digits than Python converts to an integer. The whole
+    front matter was unread (OKR003 on line 1, in Python's words) and the
+    file's other errors unsaid; now each figure is OKR102 on its own line,
+    in YAML's block and flow styles and quoted."""
+    nines = "9" * 5000
+    fm = (
+        "title: Big\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+        f"  - id: a\n    title: A\n    target: {nines}\n"
+        f"  - {{id: b, title: B, target: {nines}}}\n"
+        f'  - id: c\n    title: C\n    target: "{nines}"\n'
+        "  - id: d\n    title: D\n    target: fifty\n"
+    )
+    assert diagnostics(fm) == [("OKR102", 8), ("OKR102", 9), ("OKR102", 12), ("OKR102", 15)]
+    assert yamlsource.load(fm) == pyyaml_front_matter.load(fm)
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "code", "message"),
+    [
+        (
+            "okrsite.toml",
+            "x = " + "[" * 20_000 + "]" * 20_000 + "\n",
+            "CFG001",
+            "nested too deeply",
+        ),
+        ("okrsite.toml", "stale_after_days = " + "9" * 5000 + "\n", "CFG001", "4,300 digits"),
+        (
+            "content/objectives/b.md",
+            "+++\ntitle = 'B'\ncycle = '2026-Q4'\nweight = " + "9" * 5000 + "\n+++\n",
+            "OKR003",
+            "4,300 digits",
+        ),
+    ],
+)
+def test_toml_too_deep_or_with_too_long_a_number_is_a_located_error(
+    tmp_path: Path, where: str, text: str, code: str, message: str
+) -> None:
+    """Valid TOML that Python's parser cannot turn into values raised
+    RecursionError or ValueError: a traceback from ``okrsite build``."""
+    site = tmp_path / "site"
+    (site / "content/objectives").mkdir(parents=True)
+    (site / where).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--no-cache"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, RecursionError)
+    (line,) = [ln for ln in result.output.splitlines() if f" {code}: " in ln]
+    assert line.startswith(where) and message in line
