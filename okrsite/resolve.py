@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
@@ -308,6 +308,7 @@ def resolve(
         "person": people,  # type: ignore[dict-item]
         "page": pages,  # type: ignore[dict-item]
     }
+    folded: dict[tuple[str, str], Any] = {}  # (kind, tag_key(id)) -> record
     for pf in parsed:
         for kind, ident, name in pf.names:
             written_names.setdefault((kind, ident), name)
@@ -339,6 +340,24 @@ def resolve(
                 )
             )
             continue
+        # ids that differ only in letter case (or in the Unicode form of an
+        # accented letter) name one folder on macOS and Windows, and in a zip
+        # unpacked there: one page would overwrite the other
+        folded_key = (pf.kind or "", tag_key(rec.id))
+        same = folded.get(folded_key)
+        if same is not None:
+            diags.append(
+                error(
+                    "OKR301",
+                    f"{pf.kind} id {rec.id!r} differs from {same.id!r} of {same.file} only in "  # type: ignore[attr-defined]
+                    "letter case: their pages would be one file on macOS and Windows",
+                    rec.file,
+                    line=1,
+                    hint="give one of them another 'id:' or file name",
+                )
+            )
+            continue
+        folded[folded_key] = rec
         table[rec.id] = rec
 
     # Records of files with errors of their own are set aside: their references

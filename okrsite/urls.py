@@ -29,16 +29,25 @@ _SECTIONS = {
 
 
 def safe_path(ident: str) -> str:
-    """An id as a relative folder path that cannot escape its section.
+    """An id (or a tag, a cycle) as a relative folder path that cannot escape
+    its section, nor meet another's.
 
     Empty, ``.`` and ``..`` segments (and backslashes) would climb or vanish
-    in a file system, so they are replaced; everything else is kept so the
-    output mirrors the content tree.
+    in a file system, and a segment ``index.html`` (in any case) would be a
+    folder where a page is written (``kpis/index.html``), so they are
+    percent-encoded (``%2F``, ``%2E``, ``%2E%2E``, ``index%2Ehtml``), and a
+    ``%`` as ``%25`` first, so no two values share a folder (a tag ``..``
+    and a tag ``___`` did, and one page overwrote the other). Everything else
+    is kept, so the output mirrors the content tree.
     """
     parts = []
     for seg in ident.replace("\\", "/").split("/"):
-        if seg in ("", ".", ".."):
-            seg = "_" + seg.replace(".", "_")
+        if "%" in seg:
+            seg = seg.replace("%", "%25")
+        if seg == "":
+            seg = "%2F"
+        elif seg in (".", "..") or seg.casefold() == "index.html":
+            seg = seg.replace(".", "%2E")
         parts.append(seg)
     return "/".join(parts)
 

@@ -414,3 +414,58 @@ def test_toml_too_deep_or_with_too_long_a_number_is_a_located_error(
     assert "Traceback" not in result.output and not isinstance(result.exception, RecursionError)
     (line,) = [ln for ln in result.output.splitlines() if f" {code}: " in ln]
     assert line.startswith(where) and message in line
+
+
+def test_ids_that_differ_only_in_letter_case_are_one_id_too_many() -> None:
+    """``Sales/Plan.md`` beside ``sales/plan.md``, ``id: Dup`` beside ``id: dup``:
+    two folders on Linux, one on macOS and Windows (and in a zip unpacked
+    there), where one page overwrote the other."""
+    files = {
+        "content/objectives/Sales/Plan.md": b"---\ntitle: A\ncycle: 2026-Q4\n---\n",
+        "content/objectives/sales/plan.md": b"---\ntitle: B\ncycle: 2026-Q4\n---\n",
+        "content/kpis/a.md": b"---\nid: Dup\ntitle: A\n---\n",
+        "content/kpis/b.md": b"---\nid: dup\ntitle: B\n---\n",
+        "content/kpis/c.md": "---\nid: Café\ntitle: C\n---\n".encode(),
+        "content/kpis/d.md": "---\nid: cafÉ\ntitle: D\n---\n".encode(),
+    }
+    found = sorted((d.file, d.message) for d in load_tree(files).diagnostics if d.code == "OKR301")
+    assert [file for file, _message in found] == [
+        "content/kpis/b.md",
+        "content/kpis/d.md",
+        "content/objectives/sales/plan.md",
+    ]
+    assert (
+        "differs from 'Sales/Plan' of content/objectives/Sales/Plan.md only in letter case"
+        in (found[2][1])
+    )
+
+
+def test_a_tag_or_id_that_would_meet_another_page_gets_a_folder_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A tag ``..`` and a tag ``___`` shared one folder (one page overwrote
+    the other), and an id or tag ``index.html`` made a folder where the
+    section's own page is written (the build failed: "File exists")."""
+    site = tmp_path / "site"
+    files = {
+        "content/objectives/a.md": "---\ntitle: A\ncycle: 2026-Q4\ntags: ['..', index.html]\n---\n",
+        "content/objectives/b.md": "---\ntitle: B\ncycle: 2026-Q4\ntags: ['___']\n---\n",
+        "content/kpis/idx.md": "---\nid: index.html\ntitle: Idx\n---\n",
+    }
+    for rel, text in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    out = site / "_site"
+    assert {p.name for p in (out / "tags").iterdir()} == {
+        "%2E%2E",
+        "___",
+        "index%2Ehtml",
+        "index.html",
+    }
+    dots = (out / "tags/%2E%2E/index.html").read_text(encoding="utf-8")
+    assert "objectives/a/index.html" in dots and "objectives/b/index.html" not in dots
+    assert (out / "kpis/index%2Ehtml/index.html").is_file() and (out / "kpis/index.html").is_file()
+    page = (out / "objectives/a/index.html").read_text(encoding="utf-8")
+    assert 'href="../../tags/%252E%252E/index.html"' in page

@@ -357,7 +357,19 @@ def test_empty_portfolio_renders() -> None:
 def test_helpers() -> None:
     assert percent(0.425) == 43 and percent(0.424) == 42 and percent(1.0) == 100
     assert format_decimal(0.5430, 3) == "0.543" and format_decimal(-0.0001, 2) == "0"
-    assert safe_path("a/../b") == "a/___/b" and safe_path("/x") == "_/x"
+    assert safe_path("a/../b") == "a/%2E%2E/b" and safe_path("/x") == "%2F/x"
+    # one folder per value: "..", "___" and "%2E%2E" are three tags, "index.html" no page
+    paths = ["..", "___", "%2E%2E", "index.html", "INDEX.HTML", ".", "", "100%"]
+    assert [safe_path(t) for t in paths] == [
+        "%2E%2E",
+        "___",
+        "%252E%252E",
+        "index%2Ehtml",
+        "INDEX%2EHTML",
+        "%2E",
+        "%2F",
+        "100%25",
+    ]
     assert page_path("objective", "sales/emea") == "objectives/sales/emea/index.html"
     assert href("tags/a b#c/index.html") == "tags/a%20b%23c/index.html"
     assert prefix("objectives/sales/emea/index.html") == "../../../"
