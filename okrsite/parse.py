@@ -903,6 +903,10 @@ def _broken(
     return ParsedFile(rel, kind, None, tuple(diags), broken=True)
 
 
+#: a control character in a path, line breaks and tabs included
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def parse_file(
     rel: str,
     raw: bytes,
@@ -913,6 +917,14 @@ def parse_file(
     """Parse one Markdown file (``rel`` is its path relative to the site root)."""
     path_kind, _ = kind_and_id_from_path(rel, content_dir)
     fail = partial(_broken, rel, path_kind, [])
+    named = _CONTROL_IN_NAME.search(rel)
+    if named is not None:  # a line break in a name would be a line of CODEOWNERS of its own
+        return fail(
+            "OKR016",
+            f"the file's name contains the control character U+{ord(named.group()):04X}",
+            hint="rename the file: names are letters, digits, spaces and punctuation",
+            line=1,
+        )
 
     try:
         text = raw.decode("utf-8")

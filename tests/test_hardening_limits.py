@@ -469,3 +469,18 @@ def test_a_tag_or_id_that_would_meet_another_page_gets_a_folder_of_its_own(
     assert (out / "kpis/index%2Ehtml/index.html").is_file() and (out / "kpis/index.html").is_file()
     page = (out / "objectives/a/index.html").read_text(encoding="utf-8")
     assert 'href="../../tags/%252E%252E/index.html"' in page
+
+
+def test_a_control_character_in_a_file_name_is_an_error_on_that_file() -> None:
+    """``a⏎* @evilteam⏎#b.md`` was read, and ``okrsite codeowners`` wrote
+    each part of its name as a line of CODEOWNERS of its own."""
+    name = "content/objectives/a\n* @evilteam\n#b.md"
+    files = {
+        name: b"---\ntitle: A\ncycle: 2026-Q4\n---\n",
+        "content/objectives/t\tab.md": b"---\ntitle: T\ncycle: 2026-Q4\n---\n",
+        "content/objectives/ok.md": b"---\ntitle: OK\ncycle: 2026-Q4\n---\n",
+    }
+    result = load_tree(files)
+    found = sorted((d.file, d.code, d.line) for d in result.diagnostics if d.is_error)
+    assert found == [(name, "OKR016", 1), ("content/objectives/t\tab.md", "OKR016", 1)]
+    assert result.failed(False)
