@@ -100,8 +100,11 @@ def build_site(
         if freeze:
             gc.freeze()
     timings["load"] = time.perf_counter() - started
-    if load.failed(strict):
-        return BuildResult(False, load.diagnostics, load, seconds=time.perf_counter() - started)
+    if load.failed(strict):  # with what the theme's files say: every error in one run
+        found = sorted_diagnostics(
+            [*load.diagnostics, *site_theme_problems(load.config, site_root)]
+        )
+        return BuildResult(False, found, load, seconds=time.perf_counter() - started)
     out = Path(out_dir) if out_dir is not None else site_root / load.config.output_dir
     if not out.is_absolute():
         out = Path.cwd() / out
@@ -211,6 +214,30 @@ def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Di
         if language is not None:
             problems.append(language)
     return problems
+
+
+#: the folders of a site that hold theme files of its own (okrsite's shipped
+#: themes are part of okrsite, and checked by its tests)
+SITE_THEME_FOLDERS = ("templates", "static", "translations", "themes")
+
+
+def site_theme_problems(
+    config: SiteConfig, site_root: Path, always: bool = True
+) -> list[Diagnostic]:
+    """:func:`theme_problems` of the site's theme, for a run that loads no
+    theme otherwise (a build whose content has errors, ``okrsite check``):
+    its files linked outside the site, its catalogues' broken strings, a
+    theme that does not exist. Without ``always``, only for a site with
+    theme files of its own (:data:`SITE_THEME_FOLDERS`); the shipped themes
+    cannot be wrong in these ways."""
+    if not always and not any((site_root / name).is_dir() for name in SITE_THEME_FOLDERS):
+        return []
+    try:
+        theme = load_theme(config.theme, site_root)
+    except ThemeError as exc:
+        problem = render_diagnostic(exc, site_root)
+        return [problem] if problem is not None else []
+    return theme_problems(theme, config, site_root)
 
 
 #: a site with fewer check-ins and pages to render than this saves its

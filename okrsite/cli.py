@@ -216,6 +216,14 @@ def check(
     _ENDS_AT_ONCE.append(True)
     root = resolve_site(site)
     result = one_shot_load(root, as_of, stored_parse_cache(root, cache_dir, not no_cache))
+    # the site's own theme files (templates, static files, catalogues): what
+    # build would refuse, check refuses too
+    from okrsite.build import site_theme_problems
+    from okrsite.diagnostics import sorted_diagnostics
+
+    themed = site_theme_problems(result.config, root, always=False)
+    if themed:
+        result.diagnostics = sorted_diagnostics([*result.diagnostics, *themed])
     diags = result.diagnostics
     if fmt == "json":
         click.echo(format_report(diags, "json"))

@@ -198,7 +198,10 @@ class Theme:
         """Static and template files that will not be read, as diagnostics (nothing opened)."""
         problems = []
         files = list(self._static_entries())
-        for folder in (self.site_templates, *(path / "templates" for _, path in self.chain)):
+        folders_read = [self.site_templates, *(path / "templates" for _, path in self.chain)]
+        # the catalogues too: a translations/de.po linked outside the site
+        folders_read += [site_root / "translations", *(p / "translations" for _, p in self.chain)]
+        for folder in folders_read:
             if folder is not None and folder.is_dir():
                 for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
                     dirnames[:] = [d for d in dirnames if not d.startswith(".")]

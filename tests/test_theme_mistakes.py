@@ -118,3 +118,25 @@ def test_a_language_written_with_an_underscore_is_an_html_language_tag(tmp_path:
     assert code == 0, output
     page = (root / "_site/index.html").read_text(encoding="utf-8")
     assert '<html lang="de-DE">' in page and "Ziel" in page
+
+
+def test_every_linked_theme_file_and_content_error_is_reported_in_one_run(tmp_path: Path) -> None:
+    """A static file and a catalogue linked outside the site, and a content
+    error: ``build`` reported the static file only (the catalogue after it was
+    removed, unlocated, as ``okrsite:``; nothing of either beside a content
+    error), and ``check`` none of them, with exit code 0."""
+    root = example(tmp_path / "site")
+    (root / "static").mkdir()
+    (root / "static/passwd.txt").symlink_to("/etc/passwd")
+    (root / "translations").mkdir()
+    (root / "translations/en.po").symlink_to("/etc/hostname")
+    code, output = build(root)
+    assert code == 1
+    located = sorted(ln.split(": error ")[0] for ln in output.splitlines() if " OKR012: " in ln)
+    assert located == ["static/passwd.txt", "translations/en.po"]
+    check = CliRunner().invoke(cli, ["check", "--site", str(root), "--no-cache"])
+    assert check.exit_code == 1 and check.output.count(" OKR012: ") == 2, check.output
+    bad = root / "content/objectives/broken.md"
+    bad.write_text("---\ntitle: X\ncycle: 2026-Q4\nkey_results:\n  - {id: a, target: fifty}\n---\n")
+    code, output = build(root)
+    assert code == 1 and output.count(" OKR012: ") == 2 and " OKR102: " in output, output
