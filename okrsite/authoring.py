@@ -25,9 +25,10 @@ import yaml
 from okrsite.diagnostics import Diagnostic
 from okrsite.goal_yaml import QuotingDumper
 from okrsite.overlay import OverlayTree
-from okrsite.parse import confidence_word
+from okrsite.parse import confidence_word, split_unit
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
+from okrsite.written_numbers import CURRENCY_SIGNS, numbers_written_in, read_number
 from okrsite.yamlsource import stands_for
 
 
@@ -50,6 +51,25 @@ def new_findings(before: Iterable[Diagnostic], after: Iterable[Diagnostic]) -> l
     return [d for d in after if _key(d) not in seen]
 
 
+def findings(
+    root: Path,
+    files: Mapping[str, str],
+    *,
+    base: LoadResult,
+    cache: ParseCache,
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """The errors and warnings that laying ``files`` over the site would add:
+    what :func:`validated_write` judges by, without writing anything (an
+    answer typed at a prompt is checked so, before the next is asked)."""
+    after = load(
+        OverlayTree(root, {rel: text.encode("utf-8") for rel, text in files.items()}),
+        base.as_of,
+        cache=cache,
+    )
+    fresh = new_findings(base.diagnostics, after.diagnostics)
+    return [d for d in fresh if d.is_error], [d for d in fresh if not d.is_error]
+
+
 def validated_write(
     root: Path,
     files: Mapping[str, str],
@@ -68,15 +88,7 @@ def validated_write(
     """
     if base is None or cache is None:
         base, cache = load_for_writing(root)
-    after = load(
-        OverlayTree(root, {rel: text.encode("utf-8") for rel, text in files.items()}),
-        base.as_of,
-        cache=cache,
-    )
-    before = base
-    fresh = new_findings(before.diagnostics, after.diagnostics)
-    errors = [d for d in fresh if d.is_error]
-    warnings = [d for d in fresh if not d.is_error]
+    errors, warnings = findings(root, files, base=base, cache=cache)
     if errors:
         return Outcome([], errors, warnings)
     keep = set(replace)
@@ -100,9 +112,20 @@ def load_for_writing(root: Path) -> tuple[LoadResult, ParseCache]:
 
 
 # ------------------------------------------------------------------ check-ins
-def number_or_text(raw: str) -> bool | float | int | str:
-    """A value as typed: a number when it is one, else the text itself, so the
-    loader (not this module) says what is wrong with ``50%`` or ``lots``."""
+def number_or_text(raw: str, language: str | None = None) -> bool | float | int | str:
+    """A value as typed, as the site's files read it: a number when it is
+    one, else the text itself, so the loader (not this module) says what is
+    wrong with ``50%`` or ``lots``.
+
+    A number written as people write it (``1,520``, ``1.234,5``, ``1.5k``)
+    is the number the site's ``language`` reads it as (``1,520``: 1520 in
+    English, 1.52 in German), written as YAML writes numbers, so the file
+    means the same if the site's language changes later. A figure with a
+    unit, a percent or a currency sign (``1,520 min``) stays text, with a
+    figure whose reading depends on the language written so that it does
+    not (``1520 min``): see :func:`_figure_as_read`. ``language`` ``None``
+    reads as a site whose language is unknown does (``1,520`` is left as
+    typed, and the loader refuses it with both readings)."""
     text = raw.strip()
     yes_no = _YES_NO.get(text.lower())
     if yes_no is not None:  # --set launch=yes: a yes/no key result's, written as YAML writes it
@@ -110,19 +133,63 @@ def number_or_text(raw: str) -> bool | float | int | str:
     try:
         value = float(text.replace("_", ""))
     except ValueError:
-        return text
+        return _figure_as_read(text, language)
+    return _number(value)
+
+
+def _number(value: float) -> float | int:
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+#: one comma before exactly three digits (``1,520``): a thousand and more in
+#: English, one and a bit in German (:mod:`okrsite.written_numbers`)
+_ONE_GROUP = re.compile(r"(?<![\d.,])[1-9]\d{0,2},\d{3}(?![\d.,])")
+
+
+def _figure_as_read(text: str, language: str | None) -> float | int | str:
+    """``text`` (no YAML number) as the site's files read it: the number,
+    when it is one number and nothing else; else ``text``, with a
+    figure that only the site's language tells how to read (``1,520 min``,
+    ``€1,520``) written as that language reads it (``1520 min``), when
+    that spelling reads the same in every language. What is not a figure,
+    or cannot be written so, stays as typed, for the loader to judge."""
+    with numbers_written_in(language):
+        whole = read_number(text)
+        if whole is not None and not whole[1] and not any(c in text for c in CURRENCY_SIGNS):
+            return _number(whole[0])
+        groups = _ONE_GROUP.findall(text)
+        meant = _figure(text)
+        group = read_number(groups[0]) if len(groups) == 1 else None
+    if meant is None or group is None:
+        return text
+    respelled = _ONE_GROUP.sub(_plain_number(group[0]), text)
+    for other in ("en", "de"):  # a comma grouping thousands, and a decimal comma
+        with numbers_written_in(other):
+            if _figure(respelled) != meant:
+                return text
+    return respelled
+
+
+def _figure(text: str) -> tuple[float, bool] | None:
+    """The number ``text`` writes and whether as a percentage, read as the
+    loader reads a check-in value: a number as written (``45 %``, ``€12``),
+    or a figure with its unit after it (``1,200 tickets``)."""
+    found = read_number(text)
+    if found is not None:
+        return found
+    split = split_unit(text)
+    return read_number(split[0]) if split is not None else None
 
 
 #: what a yes/no key result's value may be typed as (YAML reads the same words in a file)
 _YES_NO = {"yes": True, "true": True, "done": True, "no": False, "false": False}
 
 
-def confidence_value(raw: str) -> float | int | str:
+def confidence_value(raw: str, language: str | None = None) -> float | int | str:
     """``--confidence`` as typed: one of the loader's words (``High``, ``amber``)
     in lower case, else a number or the text, which the loader judges."""
     word = raw.strip().lower()
-    return word if confidence_word(word) is not None else number_or_text(raw)
+    return word if confidence_word(word) is not None else number_or_text(raw, language)
 
 
 def checkin_folder(content_dir: str, target: str) -> str:

@@ -4,12 +4,17 @@ Each asks only for what it needs, and only on a terminal (every prompt has a
 flag, so scripts and CI never hang); the file it would write is validated by
 the real loader before anything touches the disk (:mod:`okrsite.authoring`).
 Exit codes as elsewhere: 1 when the loader rejects the file (its diagnostics
-are printed and nothing is written), 2 for a usage mistake.
+are printed and nothing is written) or the file cannot take what was given
+(a current value for a SMART goal without a target), 2 for a usage mistake.
+On a terminal each answer is checked by the loader as it is typed, and asked
+again if it refuses it (:func:`_answer_checker`).
 """
 
 from __future__ import annotations
 
+import shlex
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -21,12 +26,13 @@ from okrsite.authoring import (
     checkin_file,
     checkin_text,
     confidence_value,
+    findings,
     load_for_writing,
     number_or_text,
     set_goal_current,
     validated_write,
 )
-from okrsite.diagnostics import format_report, summary_line
+from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.model import CheckIn, Objective, Portfolio
 from okrsite.named_targets import (
     folded,
@@ -117,15 +123,17 @@ def _root(site: Path | None) -> Path:
     return resolve_site(site)
 
 
-def _parse_set(items: tuple[str, ...]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _parse_set(items: tuple[str, ...]) -> dict[str, str]:
+    """``--set KR=VALUE`` as typed: the values are read once the site's
+    language is known (:func:`~okrsite.authoring.number_or_text`)."""
+    out: dict[str, str] = {}
     for item in items:
         key, sep, raw = item.partition("=")
         if not sep or not key.strip() or not raw.strip():
             raise click.BadParameter(
                 f"{item!r}: write KR=VALUE, e.g. --set churn=4.1", param_hint="--set"
             )
-        out[key.strip()] = number_or_text(raw)
+        out[key.strip()] = raw
     return out
 
 
@@ -141,17 +149,77 @@ def _edit_note(target: str) -> str | None:
     return text.split(SCISSORS, 1)[0].strip() or None
 
 
-def _prompt_values(obj: Objective) -> dict[str, Any]:
+#: checks one answer typed at a prompt: the check-in or file it would make,
+#: laid over the site; raises :class:`click.BadParameter` with what the loader says
+Check = Callable[..., None]
+
+
+def _answer_checker(
+    root: Path, base: LoadResult, cache: ParseCache, files: Callable[..., dict[str, str]]
+) -> Check:
+    """A check of one answer, as the loader judges it: ``files`` makes what
+    the command would write with that answer alone, and the loader's new
+    errors are the answer's problem. The prompt says it at once and asks
+    again (click's ``value_proc``), so nothing typed after it is thrown
+    away, and no error points into a file that was never written."""
+
+    def check(*args: Any, **kwargs: Any) -> None:
+        errors, _ = findings(root, files(*args, **kwargs), base=base, cache=cache)
+        if errors:
+            raise click.BadParameter("; ".join(_said(d) for d in errors))
+
+    return check
+
+
+def _said(d: Diagnostic) -> str:
+    """A diagnostic of an answer, without the place in a file not written:
+    the prompt is where it is."""
+    return f"{d.message} ({d.code}" + (f"; hint: {d.hint})" if d.hint else ")")
+
+
+def _ask(
+    question: str,
+    read: Callable[[str], Any],
+    check: Callable[[Any], None],
+    *,
+    required: bool = False,
+) -> Any:
+    """Ask ``question`` until the answer, read by ``read``, passes ``check``;
+    unless ``required``, Enter skips it (``None``)."""
+
+    def answer(raw: str) -> Any:
+        if not raw.strip():
+            return None
+        value = read(raw)
+        check(value)
+        return value
+
+    if required:
+        return click.prompt(question, value_proc=answer)
+    return click.prompt(
+        f"{question} (Enter to skip)", default="", show_default=False, value_proc=answer
+    )
+
+
+def _prompt_values(obj: Objective, language: str, check: Check) -> dict[str, Any]:
+    """Each key result that takes a value, asked in turn; each answer is
+    checked as the loader reads it alone before the next is asked."""
     values: dict[str, Any] = {}
+
+    def read(raw: str) -> Any:
+        return number_or_text(raw, language)
+
     for kr in obj.key_results:
         if kr.kind not in _PROMPTED_KINDS:
             continue
         how = " (1 done, 0 not)" if kr.kind == "boolean" else (f" [{kr.unit}]" if kr.unit else "")
-        raw = click.prompt(
-            f"{kr.id}: {kr.title}{how} (Enter to skip)", default="", show_default=False
-        )
-        if raw.strip():
-            values[kr.id] = number_or_text(raw)
+
+        def alone(answer: Any, kid: str = kr.id) -> None:
+            check(values={kid: answer})
+
+        value = _ask(f"{kr.id}: {kr.title}{how}", read, alone)
+        if value is not None:
+            values[kr.id] = value
     return values
 
 
@@ -190,19 +258,53 @@ def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
     return new_id, title or parts[-1]
 
 
-def _person_or_team_id(name: str, title: str | None) -> tuple[str, str | None]:
-    """``okrsite new person "José Álvarez"``: the name is the title, and the
-    file is named by the id the name becomes (``jose-alvarez``), the id every
-    ``owner: José Álvarez`` resolves to. An id (``uma-diaz``) is kept, with a
-    title made from it unless ``--title`` gives the name."""
-    rid = slugify(name)
+def _person_or_team_id(
+    kind: str, name: str, title: str | None, base: LoadResult
+) -> tuple[str, str | None]:
+    """``okrsite new person "José Álvarez"``: the file is named by the id the
+    name becomes where an ``owner:`` names a person (``jose-alvarez``), read
+    by the parser's own functions: what people write after a name (``Uma
+    Diaz (PM)``, ``Uma Diaz <uma@example.com>``) left out and a name written
+    last name first (``Diaz, Uma``) turned round, so all of them are
+    ``uma-diaz``. A team's brackets are part of its name (``Sales (EMEA)``
+    is ``sales-emea``), as for ``team:``. The name so read is the title
+    unless ``--title`` gives one; an id (``uma-diaz``) is kept, with a title
+    made from it. A name that the site reads as a file of another id (its
+    title, a person's email or handle) is that file, and refused as one
+    that exists; a line naming several people is refused."""
+    from okrsite.parse import _people_in_one_line, first_name_first, name_to_id, without_note
+    from okrsite.resolve import _title_aliases
+
+    written = " ".join(name.split())
+    if kind == "person":
+        several = _people_in_one_line(written)
+        if isinstance(several, list):
+            raise click.UsageError(
+                f"{name!r} names {len(several)} people ("
+                + ", ".join(repr(one) for one in several)
+                + "), as an owner: line reads it; okrsite new person writes one person's "
+                "file: run it once for each"
+            )
+        written = first_name_first(without_note(written))
+    rid = name_to_id(written)
     if not rid:
         raise click.UsageError(f"{name!r} has no letter or digit to name a file by")
-    if rid == name:
-        return rid, title
-    if title is None:
+    if rid != name:
         click.echo(f"okrsite: {name!r} is {rid}", err=True)
-    return rid, title or " ".join(name.split())
+    p = base.scored.portfolio
+    table: dict[str, Any] = dict(p.people if kind == "person" else p.teams)
+    if rid not in table:
+        other = _title_aliases(table, {rid}).get(rid)
+        if other is not None:
+            raise click.UsageError(
+                f"{name!r} is the {kind} {other}: {table[other].file} already exists, and "
+                f"{'an owner' if kind == 'person' else 'a team'}: written so names it (by its "
+                "title" + (", email or handle" if kind == "person" else "") + "); "
+                "okrsite never writes a second file for it"
+            )
+    if rid == written:
+        return rid, title
+    return rid, title or written
 
 
 def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int, int]]:
@@ -262,14 +364,23 @@ def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[st
 def _parent_named(p: Portfolio, name: str, kind: str) -> str:
     """``--parent`` as people name it, as ``okrsite checkin`` takes its ID:
     an objective (or, for a goal's ``supports:``, a KPI) by its title or the
-    last part of its id in any case, and a key result after ``#`` by its
-    title or the start of it. The file gets the id, and the command says
-    which it took. A name that fits none or several is written as given, and
-    the loader refuses it with its own "did you mean" hint."""
+    last part of its id in any case (:func:`_named`), and a key result after
+    ``#`` by its title or the start of it. The file gets the id, and the
+    command says which it took. A name that fits several is refused with
+    them all; one that fits none is written as given, and the loader
+    refuses it with its own "did you mean" hint."""
     head, sep, kr_name = name.partition("#")
     head, kr_name = head.strip(), kr_name.strip()
     allowed = {*p.objectives, *p.kpis} if kind == "goal" else set(p.objectives)
-    found = [rid for rid in targets_named(p, head) if rid in allowed]
+    found = [rid for rid in _named(p, head) if rid in allowed]
+    if len(found) > 1:
+        raise click.UsageError(
+            f"--parent {head!r} fits {len(found)} "
+            + ("objectives or KPIs" if kind == "goal" else "objectives")
+            + ": "
+            + _listed(p, found)
+            + "; give the whole id of the one you mean"
+        )
     if len(found) != 1:
         return name
     rid = found[0]
@@ -284,6 +395,52 @@ def _parent_named(p: Portfolio, name: str, kind: str) -> str:
     return f"{rid}#{kr_id}"
 
 
+def _named(p: Portfolio, name: str, also: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Every objective, KPI or SMART goal ``name`` may name, sorted.
+
+    The whole id names that one alone. Any other name is matched as the last
+    part of an id, the first of those ways that fits deciding
+    (:func:`~okrsite.named_targets.targets_named`: ``faster-support`` as
+    written before ``FASTER-SUPPORT`` folded), and as a title (``Win more
+    trials``), which counts beside it, whatever way fitted. An objective
+    carried on (``carried_from:`` one of those, as ``okrsite carry`` writes
+    it) is named by its ancestor's names too: after a carry the name of the
+    ended objective fits its draft in the new cycle as well, and a check-in
+    by it must not land in the cycle that ended unasked (it would change
+    that cycle's final figures)."""
+    found = targets_named(p, name, also=also)
+    if found == [name]:
+        return found
+    slug = slugify(name)
+    named = set(found)
+    if slug:
+        for table in (p.objectives, p.kpis, p.goals):
+            for rid, record in table.items():
+                if slugify(str(getattr(record, "title", ""))) == slug:
+                    named.add(rid)
+    while named:
+        more = {oid for oid, obj in p.objectives.items() if obj.carried_from in named} - named
+        if not more:
+            break
+        named |= more
+    return sorted(named)
+
+
+def _listed(p: Portfolio, rids: list[str]) -> str:
+    """``id ('Title')`` of each; with its cycle where their cycles differ (an
+    objective and the draft it was carried into)."""
+    cycles = {
+        rid: getattr(p.objectives.get(rid) or p.goals.get(rid), "cycle", None) for rid in rids
+    }
+    differ = len(set(cycles.values())) > 1
+    return ", ".join(
+        f"{rid} ({_title_of(p, rid)!r}"
+        + (f", {cycles[rid]}" if differ and cycles[rid] else "")
+        + ")"
+        for rid in rids
+    )
+
+
 def _title_of(p: Portfolio, rid: str) -> str:
     record = p.objectives.get(rid) or p.kpis.get(rid) or p.goals.get(rid)
     return str(getattr(record, "title", rid))
@@ -291,7 +448,7 @@ def _title_of(p: Portfolio, rid: str) -> str:
 
 def _one_target(base: LoadResult, name: str) -> str:
     """The id of the one objective, KPI or SMART goal ``name`` names
-    (:func:`~okrsite.named_targets.targets_named`); a usage error naming
+    (:func:`_named`); a usage error naming
     them all when it fits several, or what was tried and the nearest when it
     fits none. Refused here, not by the loader: the loader could only say
     that a check-in file that was never written names an objective that does
@@ -306,13 +463,13 @@ def _one_target(base: LoadResult, name: str) -> str:
         for kind, rid in [kind_and_id_from_path(d.file, content_dir)]
         if kind in ("objective", "kpi", "goal") and rid
     }
-    found = targets_named(p, name, also=aside)
+    found = _named(p, name, also=aside)
     if len(found) == 1:
         return found[0]
     if found:
         raise click.UsageError(
             f"{name!r} fits {len(found)} objectives, KPIs or SMART goals: "
-            + ", ".join(f"{rid} ({_title_of(p, rid)!r})" for rid in found)
+            + _listed(p, found)
             + "; give the whole id of the one you mean"
         )
     guess = target_guess(p, name)
@@ -345,9 +502,11 @@ def record_checkin(
     author: str | None = None,
 ) -> None:
     """Record a check-in of an objective, KPI or SMART goal (see ``okrsite checkin``)."""
+    typed = _parse_set(sets)
     base, cache = load_for_writing(root)
     p = base.scored.portfolio
-    values = _parse_set(sets)
+    language = base.config.language
+    values: dict[str, Any] = {key: number_or_text(raw, language) for key, raw in typed.items()}
     named = _one_target(base, target)
     if named != target:
         click.echo(f"okrsite: {target!r} is {named}", err=True)
@@ -371,18 +530,35 @@ def record_checkin(
     if kind == "objective" and value is not None:
         raise click.UsageError(f"{target!r} is an objective: give key results with --set KR=VALUE")
     ask = interactive()
+    when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
+    day = when.date() if isinstance(when, datetime) else when
+    rel = checkin_file(root, base.config.content_dir, target, day)
+
+    def one_answer(**given: Any) -> dict[str, str]:
+        """The check-in with one answer alone, for :func:`_answer_checker`."""
+        return {rel: checkin_text(kind, target, when, author=author, **given)}
+
+    check = _answer_checker(root, base, cache, one_answer)
+    kpi_value: Any = None if value is None else number_or_text(value, language)
     if kind == "kpi" and value is None:
         if not ask:
             raise click.UsageError(f"give the KPI's reading: okrsite checkin {target} --value V")
-        value = click.prompt(f"{p.kpis[target].title}: value", type=str)
+        kpi_value = _ask(
+            f"{p.kpis[target].title}: value",
+            lambda raw: number_or_text(raw, language),
+            lambda answer: check(value=answer),
+            required=True,
+        )
     obj = p.objectives.get(target)
     if kind == "objective" and ask and not values and obj is not None:
-        values = _prompt_values(obj)
+        values = _prompt_values(obj, language, check)
+    said_confidence: Any = None if confidence is None else confidence_value(confidence, language)
     if confidence is None and ask and kind == "objective":
-        raw = click.prompt(
-            "Confidence 0-10 or low/medium/high (Enter to skip)", default="", show_default=False
+        said_confidence = _ask(
+            "Confidence 0-10 or low/medium/high",
+            lambda raw: confidence_value(raw, language),
+            lambda answer: check(confidence=answer),
         )
-        confidence = raw or None
     if note is None and ask:
         note = _edit_note(target)
     if note is not None and not note.strip():
@@ -390,23 +566,20 @@ def record_checkin(
     edits: dict[str, str] = {}
     if ticks and obj is not None:
         edits = _ticked(root, obj, ticks)
-    if kind == "objective" and not values and note is None and confidence is None:
+    if kind == "objective" and not values and note is None and said_confidence is None:
         if edits:  # only milestones ticked: the objective's file is all that changes
             report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
             return
         if milestone_values:  # every milestone named is done already (said): nothing to change
             return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
-    when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
-    day = when.date() if isinstance(when, datetime) else when
-    rel = checkin_file(root, base.config.content_dir, target, day)
     text = checkin_text(
         kind,
         target,
         when,
         values=values,
-        value=None if value is None else number_or_text(value),
-        confidence=None if confidence is None else confidence_value(confidence),
+        value=kpi_value,
+        confidence=said_confidence,
         author=author,
         note=note,
     )
@@ -481,18 +654,52 @@ def _goal_value(
             f"{target!r} is a SMART goal: its check-in is its measure's current value, --value V"
         )
     goal = base.scored.portfolio.goals[target]
+    asked = "V" if value is None else shlex.quote(value)
+    if goal.measure is None or goal.measure.target is None:
+        # a current value beside no target measures nothing: the goal's
+        # progress would stay 0 and the command would seem to have worked
+        add = (
+            "give it a measure with a target first, e.g. measure: {start: 0, target: 12, "
+            "unit: chapters} (or target: beside its title)"
+            if goal.measure is None
+            else "add target: to its measure first"
+        )
+        click.echo(
+            f"okrsite: {goal.file}: goal {target} has no target, so a current value would "
+            f"measure nothing; {add}, then run okrsite checkin {target} --value {asked} "
+            "again; nothing was changed",
+            err=True,
+        )
+        sys.exit(1)
+    language = base.config.language
+    old = (root / goal.file).read_text(encoding="utf-8")
+
+    def edited(current: Any) -> str:
+        new = set_goal_current(old, current)
+        if new is None:
+            raise click.UsageError(
+                f"{goal.file}: its measure: could not be updated; edit it by hand"
+            )
+        return new
+
     if value is None:
         if not interactive():
             raise click.UsageError(
                 f"give the goal's current value: okrsite checkin {target} --value V"
             )
-        value = click.prompt(f"{goal.title}: current value", type=str)
-    old = (root / goal.file).read_text(encoding="utf-8")
-    new = set_goal_current(old, number_or_text(value))
-    if new is None:
-        raise click.UsageError(f"{goal.file}: its measure: could not be updated; edit it by hand")
+        edited(0)  # a file this cannot edit is said before anything is asked
+        check = _answer_checker(root, base, cache, lambda answer: {goal.file: edited(answer)})
+        current = _ask(
+            f"{goal.title}: current value",
+            lambda raw: number_or_text(raw, language),
+            check,
+            required=True,
+        )
+    else:
+        current = number_or_text(value, language)
+    new = edited(current)
     if new == old:
-        click.echo(f"okrsite: {goal.file} already has current: {value}; nothing to change")
+        click.echo(f"okrsite: {goal.file} already has current: {current}; nothing to change")
         return
     report(
         validated_write(root, {goal.file: new}, replace=[goal.file], base=base, cache=cache),
@@ -641,11 +848,11 @@ def new(
         raise click.UsageError(
             "--set, --value, --confidence and --note are for 'okrsite new checkin'"
         )
-    if kind in ("person", "team"):
-        record_id, title = _person_or_team_id(record_id, title)
-    else:
+    if kind not in ("person", "team"):
         record_id, title = _id_from_name(record_id, title)
     base, cache = load_for_writing(root)
+    if kind in ("person", "team"):
+        record_id, title = _person_or_team_id(kind, record_id, title, base)
     if parent:
         parent = _parent_named(base.scored.portfolio, parent, kind)
     try:
@@ -662,6 +869,11 @@ def new(
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     if (root / rel).exists():
+        if kind in ("person", "team"):  # the name is that file's: another id would be a second
+            raise click.UsageError(
+                f"{rel} already exists: it is the {kind} that name names; okrsite never "
+                "overwrites a file: edit it to change it"
+            )
         raise click.UsageError(
             f"{rel} already exists; okrsite never overwrites a file: choose another id"
         )
