@@ -56,7 +56,9 @@ class RebuildReport:
     parsed_again: int = 0
     pages: int = 0
     #: when the pages in view were written and the tabs told to reload
-    #: (``time.perf_counter()``); ``None``: only once the whole rebuild was done
+    #: (``time.perf_counter()``); ``None``: they are told once the whole
+    #: rebuild is done (too when they were told early, but a tab then
+    #: fetched a file the rest of the rebuild wrote: :meth:`Preview.fetched_early`)
     shown_after: float | None = None
 
 
@@ -253,9 +255,8 @@ class Preview:
         self.remember(job)
         report.changed += late
         report.pages = len(files)
-        if report.shown_after is not None and set(late) & self.server.served_since(mark):
-            # a tab opened one of the later pages while they were being rendered
-            report.shown_after = None
+        if report.shown_after is not None and self.fetched_early(mark, late):
+            report.shown_after = None  # publish() tells the tabs to reload again
         self.previous = load
         self.full_next = False
         return report
@@ -271,6 +272,20 @@ class Preview:
             site.global_state(),
             {k: v for k, v in page_deps.items() if k in keys},
         )
+
+    def fetched_early(self, mark: int, late: list[str]) -> bool:
+        """Whether a tab fetched a file written only after the pages in view
+        (``late``) since the tabs were told to reload (``mark``), and so may
+        show its old bytes.
+
+        A tab opens one of the later pages while they are being rendered; or
+        the tab that reloaded early runs its scripts again, which fetch a
+        file the rest of the rebuild rewrites (the search page's
+        ``search-index.js``). Requests are noted before the file is read, so
+        one that got the new bytes may count too: it costs one more reload.
+        """
+        fetched = self.server.fetched_since(mark)
+        return fetched is None or not fetched.isdisjoint(late)
 
     def let_tabs_reload(self, mark: int) -> None:
         """Stand back while the tabs fetch the pages just written.

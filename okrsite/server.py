@@ -681,6 +681,10 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send_not_found(root, raw, head)
 
     def _send_file(self, path: Path, status: int, head: bool) -> None:
+        suffix = path.suffix.lower()
+        # Noted before the file is read: a rebuild that writes it after this
+        # point knows the tab may have got the old bytes (served_since).
+        self.server.preview._file_served(path, page=suffix in _HTML_SUFFIXES)
         try:
             f = path.open("rb")
         except OSError:
@@ -688,9 +692,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send_not_found(self.server.preview.current_root, self.path, head)
             return
         with f:
-            suffix = path.suffix.lower()
             if suffix in _HTML_SUFFIXES:
-                self.server.preview._page_served(path)
                 body = inject_livereload(f.read(), self.server.preview.build_id)
                 self._send_body(status, content_type(path), body, len(body), head)
                 return
@@ -818,7 +820,13 @@ class PreviewServer:
         # HTML pages served, most recent last, with the serial number of
         # their last request: what a rebuild renders first (pages_in_view).
         self._served: dict[str, int] = {}
+        # Every file served (pages, scripts, style sheets, data), the same
+        # way: what a tab that reloaded early fetched (fetched_since).
+        self._fetched: dict[str, int] = {}
+        # the serial of the newest entry _fetched has let go of
+        self._fetched_dropped = 0
         self._serial = 0
+        self._page_serial = 0
         self._served_changed = threading.Condition(self._lock)
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -873,13 +881,23 @@ class PreviewServer:
 
     # -- pages in view --------------------------------------------------------
 
-    def _page_served(self, path: Path) -> None:
+    def _file_served(self, path: Path, *, page: bool) -> None:
+        """Note a request for ``path`` (``page``: an HTML page), before it is read."""
         try:
             rel = path.relative_to(self.current_root).as_posix()
         except ValueError:
             return
         with self._served_changed:
             self._serial += 1
+            fetched = self._fetched
+            fetched.pop(rel, None)
+            fetched[rel] = self._serial
+            if len(fetched) > 512:
+                oldest = next(iter(fetched))
+                self._fetched_dropped = fetched.pop(oldest)
+            if not page:
+                return
+            self._page_serial = self._serial
             self._served.pop(rel, None)
             self._served[rel] = self._serial
             if len(self._served) > 64:
@@ -900,12 +918,21 @@ class PreviewServer:
     def wait_served(self, mark: int, timeout: float) -> bool:
         """Wait until some HTML page is requested after ``mark`` (or ``timeout``)."""
         with self._served_changed:
-            return self._served_changed.wait_for(lambda: self._serial > mark, timeout)
+            return self._served_changed.wait_for(lambda: self._page_serial > mark, timeout)
 
     def served_since(self, mark: int) -> set[str]:
         """HTML pages requested after :meth:`serial` returned ``mark``."""
         with self._lock:
             return {rel for rel, n in self._served.items() if n > mark}
+
+    def fetched_since(self, mark: int) -> set[str] | None:
+        """Every file (pages, scripts, data …) requested after :meth:`serial`
+        returned ``mark``; ``None`` when more were requested than are kept, so
+        which ones cannot be told."""
+        with self._lock:
+            if self._fetched_dropped > mark:
+                return None
+            return {rel for rel, n in self._fetched.items() if n > mark}
 
     # -- life cycle ----------------------------------------------------------
 

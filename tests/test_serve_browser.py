@@ -198,7 +198,7 @@ def test_a_save_updates_the_dashboard_in_place_and_its_filters_keep_working(
 
     def shown() -> list[str]:
         teams: list[str] = page.eval_on_selector_all(
-            "ul.objs > li[data-status]:not([hidden]), ul.cards > li[data-status]:not([hidden])",
+            "section[aria-labelledby=attention] ul.objs > li[data-status]:not([hidden])",
             "els => els.map(e => e.dataset.team)",
         )
         return teams

@@ -3,16 +3,21 @@
    check-in, from the data-* attributes each item already carries. The state
    lives in the URL (?team=sales&status=off-track&sort=behind), so a filtered
    view can be linked. Without JavaScript the controls stay hidden and every
-   list shows in full. No dependencies. */
+   list shows in full. A bar inside an element marked data-filter-scope (the
+   dashboard's "Needs attention") filters, counts and offers the choices of
+   the lists in that element only, and the sort box's first choice is named
+   by its data-sort-default (the order the list is in); elsewhere the bar
+   filters every objective list of the page. No dependencies. */
 (function () {
   "use strict";
   var bars = document.querySelectorAll(".list-filters");
   if (!bars.length) return;
   var bar = bars[0];
   for (var b = 1; b < bars.length; b++) bars[b].parentNode.removeChild(bars[b]);
-  /* objective lists, the dashboard's cards and the alignment tree; an item's
-     data-* attributes are on its <li> or, in the tree, on the line it starts with */
-  var lists = document.querySelectorAll("ul.objs, ul.cards, ul.tree, ul.tree ul");
+  var scope = bar.closest("[data-filter-scope]");
+  /* objective lists, the cards and the alignment tree; an item's data-*
+     attributes are on its <li> or, in the tree, on the line it starts with */
+  var lists = (scope || document).querySelectorAll("ul.objs, ul.cards, ul.tree, ul.tree ul");
   var items = [];
   for (var l = 0; l < lists.length; l++) {
     var lis = lists[l].children;
@@ -49,6 +54,12 @@
     selects[key] = select;
   });
   selects.sort = bar.querySelector('select[data-key="sort"]');
+  var order = scope && scope.getAttribute("data-sort-default");
+  if (order) {
+    for (var o = 0; o < selects.sort.options.length; o++) {
+      if (selects.sort.options[o].value === "") selects.sort.options[o].textContent = order;
+    }
+  }
   ["team", "owner", "status", "cycle", "sort"].forEach(function (key) {
     var want = params.get(key) || "";
     var select = selects[key];
