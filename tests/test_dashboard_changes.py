@@ -173,3 +173,43 @@ def test_a_wrong_setting_is_an_error_with_its_line(make_site: Make) -> None:
         assert "okrsite.toml:3:" in result.output
         assert "CFG004" in result.output
         assert "dashboard_changes must be a whole number (0 or more)" in result.output
+
+
+def test_a_week_without_check_ins_of_the_cycle_says_whose_it_lists(
+    make_site: Make, tmp_path: Path
+) -> None:
+    """A week with only a late check-in of the cycle that ended said "No
+    check-ins in these days" above a "Latest check-ins" list showing it."""
+    files = {
+        "okrsite.toml": 'title = "Acme"\nas_of = 2027-01-08\n',
+        "content/objectives/support/speed.md": """
+            ---
+            title: Answer faster
+            cycle: 2026-Q4
+            owner: Raj Patel
+            key_results:
+              - {id: hours, title: First reply, start: 24, target: 4, unit: h}
+            ---
+        """,
+        "content/objectives/company/q1.md": """
+            ---
+            title: Q1 goal
+            cycle: 2027-Q1
+            owner: Raj Patel
+            key_results:
+              - {id: a, title: A, target: 10}
+            ---
+        """,
+        "content/checkins/2027-01-05-late.md": (
+            "---\nobjective: support/speed\ndate: 2027-01-05\nvalues: {hours: 6}\n---\n"
+        ),
+    }
+    build(make_site(files), tmp_path / "out")
+    entries, text = listed(tmp_path / "out")
+    assert entries == []
+    assert "Check-ins of the objectives of 2027-Q1 and of KPIs, from 2027-01-02 to 2027-01-08." in (
+        text
+    )
+    assert "No check-ins of these in these days. All check-ins" in text
+    page = (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    assert "2027-01-05" in page.split("Latest check-ins")[1]

@@ -71,7 +71,9 @@ def test_the_dashboard_uses_both_settings(make_site: Make, tmp_path: Path) -> No
     heading = page.select_one("#changes")
     assert heading is not None and heading.get_text() == "What changed in the last 30 days"
     section = " ".join(heading.parent.get_text(" ").split())  # type: ignore[union-attr]
-    assert "Check-ins from 2026-10-17 to 2026-11-15." in section
+    assert "Check-ins of the objectives of 2026-Q4 and of KPIs, from 2026-10-17 to 2026-11-15." in (
+        section
+    )
     assert len(page.select("ul.changes > li.change")) == 4
     # the objective page explains the threshold it was judged by
     a = (out / "objectives/sales/a/index.html").read_text()

@@ -35,40 +35,46 @@ def block_main(context, missing=missing, environment=environment):
     l_0_url = resolve('url')
     l_0_cycle_names = resolve('cycle_names')
     l_0_attention = resolve('attention')
-    l_0_roots = resolve('roots')
     l_0_partial = resolve('partial')
     l_0_window = resolve('window')
     l_0_window_days = resolve('window_days')
     l_0_ngettext = resolve('ngettext')
+    l_0_markup = resolve('markup')
     l_0_changes = resolve('changes')
     l_0_changes_total = resolve('changes_total')
-    l_0_markup = resolve('markup')
+    l_0_roots = resolve('roots')
     l_0_kpi_ids = resolve('kpi_ids')
     l_0_stale = resolve('stale')
     l_0_latest = resolve('latest')
     try:
-        t_1 = environment.filters['length']
+        t_1 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.filters['reverse']
+        t_2 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'reverse' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_3 = environment.filters['safe']
+        t_3 = environment.filters['reverse']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'reverse' found.")
     try:
-        t_4 = environment.tests['none']
+        t_4 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_5 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h1>'
@@ -100,15 +106,15 @@ def block_main(context, missing=missing, environment=environment):
             yield '</p>\n'
         yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')), _block_vars=_block_vars), markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars), )), _block_vars=_block_vars))
         yield '\n'
-        if (t_1((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
+        if (t_2((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
             pass
             yield '  <nav aria-label="Andere Zyklen" class="cycles-nav"><p>Andere Zyklen:\n'
-            def t_5(fiter):
+            def t_6(fiter):
                 for l_1_n in fiter:
                     if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
                         yield l_1_n
             l_1_loop = missing
-            for l_1_n, l_1_loop in LoopContext(t_5(t_2((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
+            for l_1_n, l_1_loop in LoopContext(t_6(t_3((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
                 _loop_vars = {}
                 pass
                 yield '<a href="'
@@ -120,13 +126,16 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 14 in 'dashboard.html' evaluated to false and no else section was defined.")))
             l_1_loop = l_1_n = missing
             yield '</p>\n  </nav>\n'
-        yield '</section>\n<section aria-labelledby="attention">\n  <h2 id="attention">Braucht Aufmerksamkeit</h2>\n'
-        if ((undefined(name='attention') if l_0_attention is missing else l_0_attention) or (undefined(name='roots') if l_0_roots is missing else l_0_roots)):
-            pass
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'list_filters.html', _block_vars=_block_vars))
+        yield '</section>\n<section aria-labelledby="attention"'
         if (undefined(name='attention') if l_0_attention is missing else l_0_attention):
             pass
-            yield '  <p class="meta">Nicht im Plan, gefährdet, veraltet oder mit geringer Zuversicht; die schlimmsten zuerst.</p>\n  <ul class="objs">'
+            yield ' data-filter-scope data-sort-default="die schlimmsten zuerst"'
+        yield '>\n  <h2 id="attention">Braucht Aufmerksamkeit</h2>\n'
+        if (undefined(name='attention') if l_0_attention is missing else l_0_attention):
+            pass
+            yield '  <p class="meta">Nicht im Plan, gefährdet, veraltet oder mit geringer Zuversicht; die schlimmsten zuerst.</p>\n  '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'list_filters.html', _block_vars=_block_vars))
+            yield '\n  <ul class="objs">'
             for l_1_entry in (undefined(name='attention') if l_0_attention is missing else l_0_attention):
                 _loop_vars = {}
                 pass
@@ -147,9 +156,17 @@ def block_main(context, missing=missing, environment=environment):
         else:
             pass
             yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'What changed in the last day', 'What changed in the last %(num)d days', (undefined(name='window_days') if l_0_window_days is missing else l_0_window_days), _block_vars=_block_vars))
-        yield '</h2>\n  <p class="meta">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins from %(first)s to %(last)s.', first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-        yield '</p>\n'
+        yield '</h2>\n'
+        if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
+        else:
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins from %(first)s to %(last)s.', first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>'
         if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
             pass
             yield '  <ul class="changes">'
@@ -160,16 +177,25 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'change.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), change=l_1_change, _loop_vars=_loop_vars))
             l_1_change = missing
             yield '  </ul>\n'
-            if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_1((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
+            if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_2((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
                 pass
                 yield '<p class="meta">'
-                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_1((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_2((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
                 yield ' <a href="'
                 yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                 yield 'checkins/index.html">Alle Check-ins</a></p>'
         else:
             pass
-            yield '<p class="muted">Keine Check-ins an diesen Tagen.</p>'
+            yield '<p class="muted">'
+            if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+                pass
+                yield 'Keine solchen Check-ins an diesen Tagen. <a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield 'checkins/index.html">Alle Check-ins</a>'
+            else:
+                pass
+                yield 'Keine Check-ins an diesen Tagen.'
+            yield '</p>'
         yield '</section>\n<section aria-labelledby="top">\n  <h2 id="top">Oberste Ziele</h2>\n'
         if (undefined(name='roots') if l_0_roots is missing else l_0_roots):
             pass
@@ -203,7 +229,7 @@ def block_main(context, missing=missing, environment=environment):
                 if environment.getattr(l_1_item, 'stale'):
                     pass
                     yield ' <span class="stale">veraltet</span>'
-                if (not t_4(environment.getattr(l_1_item, 'confidence'))):
+                if (not t_5(environment.getattr(l_1_item, 'confidence'))):
                     pass
                     yield ' <span class="meta">'
                     yield escape((Markup('letzte Zuversicht') if environment.getattr(l_1_item, 'cycle_over') else Markup('Zuversicht')))
@@ -214,7 +240,7 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
                 yield '</p>\n      <p class="meta">erwartet '
                 yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
-                if (not t_4(environment.getattr(l_1_item, 'forecast'))):
+                if (not t_5(environment.getattr(l_1_item, 'forecast'))):
                     pass
                     yield ' · Prognose '
                     yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
@@ -285,7 +311,7 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield ' · '
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars))
-            if (not t_4(environment.getattr(l_1_c, 'confidence'))):
+            if (not t_5(environment.getattr(l_1_c, 'confidence'))):
                 pass
                 yield ' · Zuversicht '
                 yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
@@ -301,4 +327,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=75&5=77&6=82&8=85&9=91&10=96&11=101&12=103&14=106&20=124&21=127&23=130&24=134&29=141&30=144&31=151&32=153&33=156&34=160&36=163&41=174&43=177&44=183&45=187&46=192&47=202&48=214&49=216&56=231&60=234&61=237&66=247&70=249&72=252&73=257&76=296'
+debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&34=160&35=168&36=170&37=173&38=177&40=180&41=190&45=200&47=203&48=209&49=213&50=218&51=228&52=240&53=242&60=257&64=260&65=263&70=273&74=275&76=278&77=283&80=322'
