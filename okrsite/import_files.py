@@ -101,7 +101,7 @@ def plan_import(
         try:
             sheet = read_sheet(source, fmt, lambda cells: _names_objective(cells, mapping))
         except SheetError as exc:
-            result.diagnostics.append(error("IMP001", str(exc), label))
+            result.diagnostics.append(error("IMP001", str(exc), label, line=exc.line))
             return result
         cols: ColumnMap = match_columns(sheet.headers, mapping)
         result.ignored_columns = cols.ignored

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,25 +23,17 @@ from okrsite.spreadsheet_import import KRPlan, ObjectivePlan
 
 __all__ = ["plans_from_portfolio"]
 
+MAX_JSON_BYTES = 16 * 1024 * 1024
+MAX_JSON_CONTAINERS = 1_000_000  # lists and objects (``[`` and ``{``)
+
 
 def plans_from_portfolio(
     source: Path, label: str, content_dir: str
 ) -> tuple[list[ObjectivePlan], list[PlannedFile], list[Diagnostic]]:
     """okrsite's own ``portfolio.json``: objectives, KPIs and goals."""
-    try:
-        data = json.loads(source.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [], [error("IMP001", f"cannot read {label}: {exc}", label)]
-    except json.JSONDecodeError as exc:
-        return (
-            [],
-            [],
-            [
-                error(
-                    "IMP001", f"not valid JSON: {exc.msg}", label, line=exc.lineno, column=exc.colno
-                )
-            ],
-        )
+    data = _read_json(source, label)
+    if isinstance(data, Diagnostic):
+        return [], [], [data]
     if not isinstance(data, dict) or not isinstance(data.get("objectives", []), list):
         return (
             [],
@@ -66,15 +60,19 @@ def plans_from_portfolio(
             if isinstance(record.get("unit"), str) and record["unit"]:
                 kpi["unit"] = record["unit"]
             if _is_number(record.get("target")):
-                kpi["target"] = record["target"]
+                kpi["target"] = _as_written(record["target"])
             bands = record.get("thresholds")
             if isinstance(bands, dict):
-                kept = {k: bands[k] for k in ("green", "red") if _is_number(bands.get(k))}
+                kept = {
+                    k: _as_written(bands[k]) for k in ("green", "red") if _is_number(bands.get(k))
+                }
                 if kept:
                     kpi["thresholds"] = kept
-            if isinstance(record.get("value"), (int, float)) and record.get("date"):
+            if _is_number(record.get("value")) and record.get("date"):
                 with contextlib.suppress(ValueError):
-                    kpi["values"] = {date.fromisoformat(str(record["date"])): record["value"]}
+                    kpi["values"] = {
+                        date.fromisoformat(str(record["date"])): _as_written(record["value"])
+                    }
             files.append(PlannedFile(f"{content_dir}/kpis/{record['id']}.md", front_matter(kpi), n))
         else:
             diags.append(error("IMP106", f"KPI {n} needs an id and a title", label))
@@ -92,11 +90,12 @@ def plans_from_portfolio(
             if isinstance(record.get("due"), str):
                 with contextlib.suppress(ValueError):
                     goal["due"] = date.fromisoformat(record["due"])
-            if isinstance(record.get("progress"), (int, float)):
+            progress = _json_number(record.get("progress"))
+            if progress is not None:
                 goal["measure"] = {
                     "start": 0,
                     "target": 100,
-                    "current": yaml_number(record["progress"] * 100),
+                    "current": yaml_number(progress * 100),
                     "unit": "%",
                 }
             files.append(
@@ -107,12 +106,74 @@ def plans_from_portfolio(
     return plans, files, diags
 
 
+def _read_json(source: Path, label: str) -> Any:
+    """The file's JSON, or an IMP001 diagnostic saying why it cannot be read.
+
+    Read within limits (docs/limits.md): a file larger than any export, or
+    with more lists and objects than one holds, is refused before it is
+    parsed; nesting too deep for the parser and a number of more digits than
+    Python reads are refused with a message rather than a traceback."""
+    try:
+        with open(source, "rb") as fh:
+            raw = fh.read(MAX_JSON_BYTES + 1)
+    except OSError as exc:
+        return error("IMP001", f"cannot read {label}: {exc.strerror or exc}", label)
+    if len(raw) > MAX_JSON_BYTES:
+        return error(
+            "IMP001",
+            f"{label} is larger than {MAX_JSON_BYTES // (1024 * 1024)} MB, more than an "
+            "okrsite portfolio.json holds: is it the right file? (see docs/limits.md)",
+            label,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return error("IMP001", "not UTF-8 text", label, line=line, hint="save it as UTF-8")
+    del raw
+    if text.count("[") + text.count("{") > MAX_JSON_CONTAINERS:
+        return error(
+            "IMP001",
+            f"more than {MAX_JSON_CONTAINERS:,} lists and objects, more than an okrsite "
+            "portfolio.json holds: is it the right file? (see docs/limits.md)",
+            label,
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        return error(
+            "IMP001", f"not valid JSON: {exc.msg}", label, line=exc.lineno, column=exc.colno
+        )
+    except RecursionError:
+        return error(
+            "IMP001",
+            "not a portfolio.json: its lists and objects are nested too deeply to read",
+            label,
+        )
+    except ValueError as exc:  # an integer of more digits than Python converts
+        long = re.search(r"\d{1000,}", text)
+        where = text.count("\n", 0, long.start()) + 1 if long else None
+        reason = (
+            "a number has more digits than can be read"
+            if "digits" in str(exc)
+            else " ".join(str(exc).split())[:200]
+        )
+        return error("IMP001", f"not valid JSON: {reason}", label, line=where)
+
+
 def _ok_id(value: Any) -> bool:
     return isinstance(value, str) and bool(ID_RE.match(value))
 
 
 def _json_number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    """A JSON number as a float; an integer too large for one becomes an
+    infinity, as JSON's ``1e400`` does, which the loader refuses (OKR102)."""
+    if not _is_number(value):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def _json_objective(
@@ -163,6 +224,14 @@ def _json_objective(
             )
         )
     return plan
+
+
+def _as_written(value: float) -> float:
+    """A JSON number as the file writes it: as given, unless it is an integer
+    too large for a float (the loader then refuses the infinity, OKR102)."""
+    if isinstance(value, int) and not -(10**308) < value < 10**308:
+        return math.inf if value > 0 else -math.inf
+    return value
 
 
 def _is_number(value: Any) -> bool:

@@ -27,7 +27,14 @@ from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, load
-from okrsite.pull_sources import Source, SourceError, fetch, parse_values, read_sources
+from okrsite.pull_sources import (
+    Source,
+    SourceError,
+    csv_problem,
+    fetch,
+    parse_values,
+    read_sources,
+)
 
 __all__ = ["PullOutcome", "declared_sources", "pull_sources"]
 
@@ -296,7 +303,10 @@ def _read_rows(path: Path) -> tuple[str, str, list[list[str]]]:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read {path.name}: {exc}") from None
-    delimiter, rows = kpi_csv.split_rows(text)
+    try:
+        delimiter, rows = kpi_csv.split_rows(text)
+    except csv.Error as exc:  # a cell longer than the csv module reads, a NUL byte
+        raise SourceError(f"cannot read {path.name}: {csv_problem(exc)}") from None
     newline = "\r\n" if "\r\n" in text else "\n"
     return delimiter, newline, [row for row in rows if row] or [["date", "value"]]
 

@@ -12,24 +12,28 @@ never read ``[[sources]]`` beyond ignoring it.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import json
 import math
 import os
 import re
 import signal
 import subprocess
+import threading
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from okrsite import kpi_csv
 from okrsite import toml_reader as tomllib
 from okrsite.written_dates import read_date
 
-__all__ = ["Source", "SourceError", "fetch", "parse_values", "read_sources"]
+__all__ = ["Source", "SourceError", "csv_problem", "fetch", "parse_values", "read_sources"]
 
 DEFAULT_TIMEOUT = 30.0
 MAX_OUTPUT = 10 * 1024 * 1024  # a source printing more than this is not a list of readings
@@ -176,24 +180,98 @@ def _run(source: Source, root: Path) -> str:
         )
     except OSError as exc:
         raise SourceError(f"cannot run {source.command[0]!r}: {exc.strerror or exc}") from None
+    assert proc.stdout is not None and proc.stderr is not None
+    # read as the command writes, keeping only what can be used: its output up
+    # to one byte past the limit (it is then stopped, not read to the end) and
+    # the end of its error output, whose last line is quoted
+    out = _Reader(proc.stdout, MAX_OUTPUT + 1)
+    err = _Reader(proc.stderr, _ERR_TAIL, keep_end=True)
+    command = " ".join(source.command)
+    deadline = time.monotonic() + source.timeout
+    out.thread.join(source.timeout)
+    if out.full:
+        _stop(proc, out, err)
+        raise SourceError(
+            f"{command} printed more than {MAX_OUTPUT // (1024 * 1024)} MB, more than a "
+            "list of dated values; it was stopped"
+        )
     try:
-        out, err = proc.communicate(timeout=source.timeout)
+        if out.thread.is_alive():
+            raise subprocess.TimeoutExpired(proc.args, source.timeout)
+        proc.wait(timeout=max(deadline - time.monotonic(), 0.001))
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
-        proc.communicate()
+        _stop(proc, out, err)
         raise SourceError(
-            f"{' '.join(source.command)} did not finish within {source.timeout:g} s (timeout); "
-            "it was stopped"
+            f"{command} did not finish within {source.timeout:g} s (timeout); it was stopped"
         ) from None
+    err.thread.join(_REAP_WAIT)
+    _close(out, err)
     if proc.returncode != 0:
-        last = next(
-            (ln for ln in reversed(err.decode("utf-8", "replace").splitlines()) if ln.strip()), ""
-        )
+        text = err.data().decode("utf-8", "replace")
+        last = next((ln.strip() for ln in reversed(text.splitlines()) if ln.strip()), "")
+        if len(last) > 200:
+            last = last[:197] + "..."
         raise SourceError(
-            f"{' '.join(source.command)} exited with code {proc.returncode}"
-            + (f": {last.strip()}" if last else "")
+            f"{command} exited with code {proc.returncode}" + (f": {last}" if last else "")
         )
-    return _decode(out, "the command's output")
+    return _decode(out.data(), "the command's output")
+
+
+_ERR_TAIL = 64 * 1024  # of a command's error output, kept for its last line
+_REAP_WAIT = 5.0  # seconds a stopped command's pipes are waited for
+
+
+class _Reader:
+    """Reads a pipe in a thread of its own, keeping at most about ``limit``
+    bytes: the first ones (then ``full`` is set and reading stops), or with
+    ``keep_end`` the last ones."""
+
+    def __init__(self, pipe: IO[bytes], limit: int, keep_end: bool = False) -> None:
+        self.pipe = pipe
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.full = False
+        self._limit, self._keep_end = limit, keep_end
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        read = getattr(self.pipe, "read1", self.pipe.read)
+        try:
+            while chunk := read(65536):
+                self.chunks.append(chunk)
+                self.size += len(chunk)
+                if self.size < self._limit:
+                    continue
+                if not self._keep_end:
+                    self.full = True
+                    return
+                tail = b"".join(self.chunks)[-self._limit :]
+                self.chunks, self.size = [tail], len(tail)
+        except (OSError, ValueError):  # the pipe closed under it
+            return
+
+    def data(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def _stop(proc: subprocess.Popen[bytes], *readers: _Reader) -> None:
+    """Kill the command's process group and wait for it, briefly: a process
+    that left the group and holds a pipe open is not waited for."""
+    _kill_group(proc)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=_REAP_WAIT)
+    for reader in readers:
+        reader.thread.join(_REAP_WAIT)
+    _close(*readers)
+
+
+def _close(*readers: _Reader) -> None:
+    """Close the pipes whose reading is over (one still read is left to its
+    thread, which ends with the process holding it)."""
+    for reader in readers:
+        if not reader.thread.is_alive():
+            reader.pipe.close()
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -267,15 +345,28 @@ def _reading(day: Any, value: Any, where: str, delimiter: str = ",") -> tuple[da
     separated by commas."""
     parsed_day = read_date(str(day))
     if parsed_day is None:
-        raise SourceError(f"{where}: {str(day)!r} is not a date like 2026-02-01")
+        raise SourceError(f"{where}: {_shown(day)} is not a date like 2026-02-01")
     number: float | None = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not -(10**308) < value < 10**308:
+            raise SourceError(f"{where}: {_shown(value)} is too large")
         number = float(value)
+    elif isinstance(value, float):
+        number = value
     elif isinstance(value, str):
         number = kpi_csv.read_number(value, delimiter)
     if number is None or not math.isfinite(number):
-        raise SourceError(f"{where}: {value!r} is not a number")
+        raise SourceError(f"{where}: {_shown(value)} is not a number")
     return parsed_day, number
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: at most 60 characters (an integer of
+    thousands of digits, as its count of digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -(10**60) < value < 10**60:
+        return f"a number of {len(str(abs(value)))} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _json_values(text: str) -> list[tuple[date, float]]:
@@ -283,6 +374,16 @@ def _json_values(text: str) -> list[tuple[date, float]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(f"line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise SourceError(
+            'not a JSON list of {"date": …, "value": …} objects: nested too deeply to read'
+        ) from None
+    except ValueError:  # an integer of more digits than Python converts
+        long = re.search(r"\d{1000,}", text)
+        line = f"line {text.count(chr(10), 0, long.start()) + 1}: " if long else ""
+        raise SourceError(
+            f"{line}not valid JSON: a number has more digits than can be read"
+        ) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -294,6 +395,15 @@ def _json_values(text: str) -> list[tuple[date, float]]:
         where = f"item {n} {json.dumps(item)[:80]}"
         _add(out, _reading(item["date"], item["value"], where), where)
     return list(out.items())
+
+
+def csv_problem(exc: csv.Error) -> str:
+    """What the csv module refused, with the line where it stopped."""
+    reason = str(getattr(exc, "reason", exc))
+    if "field larger than field limit" in reason:
+        reason = f"a cell is longer than {csv.field_size_limit():,} characters"
+    line = getattr(exc, "line", None)
+    return f"line {line}: {reason}" if line else reason
 
 
 def _add(out: dict[date, float], reading: tuple[date, float], where: str) -> None:
@@ -308,7 +418,10 @@ def _csv_values(text: str) -> list[tuple[date, float]]:
     """``date,value`` lines, or a spreadsheet's European ``Datum;Wert`` with
     ``01.02.2026;41,5`` (the delimiter as :func:`okrsite.kpi_csv.split_rows` finds it)."""
     out: dict[date, float] = {}
-    delimiter, rows = kpi_csv.split_rows(text)
+    try:
+        delimiter, rows = kpi_csv.split_rows(text)
+    except csv.Error as exc:  # a cell longer than the csv module reads, a NUL byte
+        raise SourceError(csv_problem(exc)) from None
     for n, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):

@@ -227,7 +227,7 @@ class _Row:
             return None
         word = value.lower().replace(" ", "_").replace("-", "_")
         if word not in allowed:
-            self.fail(fld, f"{value!r} is not one of {', '.join(allowed)}", code="IMP104")
+            self.fail(fld, f"{_show(value)} is not one of {', '.join(allowed)}", code="IMP104")
             return None
         return word
 
@@ -285,7 +285,7 @@ def excel_serial_day(value: Any) -> date | None:
         value = float(text)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    if not float(value).is_integer() or not _SERIALS[0] <= value <= _SERIALS[1]:
+    if not _SERIALS[0] <= value <= _SERIALS[1] or not float(value).is_integer():
         return None
     return _EXCEL_EPOCH + timedelta(days=int(value))
 
@@ -306,6 +306,8 @@ def parse_number(value: Any) -> tuple[float, bool] | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
+        if isinstance(value, int) and not -(10**308) < value < 10**308:
+            return None  # too large for a float
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
     return read_number(str(value), one_group_thousands=comma_convention() is not False)
