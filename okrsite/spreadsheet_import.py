@@ -310,7 +310,18 @@ def parse_number(value: Any) -> tuple[float, bool] | None:
             return None  # too large for a float
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
-    return read_number(str(value), one_group_thousands=comma_convention() is not False)
+    text = str(value)
+    if comma_convention() is False and _ONE_POINT_GROUP.fullmatch(text):
+        # 1.200 in a sheet of a site that writes decimal commas: the sheet's
+        # locale groups thousands with points, as its 2,5 % marks decimals
+        # with commas (a goal file's 1.200 is YAML's 1.2, warned as OKR124:
+        # a sheet's text cell has no YAML to have read it first)
+        text = text.replace(".", "", 1)
+    return read_number(text, one_group_thousands=comma_convention() is not False)
+
+
+#: one point before exactly three digits, with a sign, a percent or currency sign around
+_ONE_POINT_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?\s*")
 
 
 def normalise_cycle(text: str) -> str:

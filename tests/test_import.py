@@ -723,3 +723,26 @@ def test_figures_with_their_unit_percent_weights_and_an_owner_last_name_first(
     code, out = run("import", str(write_csv(tmp_path / "y.csv", rows)), "--site", str(site))
     assert code == 1, out
     assert "y.csv:3:6: error IMP102: row 3, column F 'Target': '2 days' is not a number" in out
+
+
+def test_a_german_sheet_on_a_german_site_groups_thousands_with_points(tmp_path: Path) -> None:
+    """``1.200``, ``2.500`` and ``1.850 Abonnenten`` beside ``2,5%``: the sheet
+    writes German, and these were written to the goal file as 1.2, 2.5 and
+    1.85 without a word (where a goal file's ``1.200`` is YAML's 1.2 with
+    warning OKR124, a sheet's text cell has no YAML to have read it first)."""
+    site = empty_site(tmp_path)
+    toml = site / "okrsite.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + 'language = "de"\n', encoding="utf-8")
+    rows = [
+        ["Ziel", "Schlüsselergebnis", "Verantwortlich", "Quartal", "Ausgangswert"]
+        + ["Zielwert", "Ist", "Einheit"],
+        ["Reichweite erhöhen", "Newsletter-Abonnenten", "Li Wei", "Q4 2026", "1.200"]
+        + ["2.500", "1.850 Abonnenten", "Abonnenten"],
+        ["", "Conversion Rate", "", "", "2,5%", "4%", "3,1%", ""],
+    ]
+    sheet = write_csv(tmp_path / "okrs.tsv", rows, delimiter="\t")
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 0, out
+    subscribers, conversion = objectives(site)["reichweite-erhohen"].key_results  # type: ignore[attr-defined]
+    assert (subscribers.start, subscribers.target, subscribers.current) == (1200, 2500, 1850)
+    assert (conversion.start, conversion.target, conversion.current) == (2.5, 4, 3.1)
