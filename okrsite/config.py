@@ -111,16 +111,40 @@ def _unknown_setting(text: str, key: str, value: object, line: int | None, file:
             hint="write settings at the top of okrsite.toml (or under [site]); "
             "known settings: " + ", ".join(sorted(KNOWN_KEYS)),
         )
+    elsewhere = _OTHER_TOOLS.get(key.lower().replace("-", "_"))
     close = difflib.get_close_matches(key.lower(), sorted(KNOWN_KEYS), n=1, cutoff=0.6)
     return warning(
         "CFG010",
         f"unknown setting {_short(key)} is ignored",
         file,
         line=line,
-        hint=f"did you mean {close[0]}?"
+        hint=elsewhere
+        if elsewhere is not None
+        else f"did you mean {close[0]}?"
         if close
         else "known settings: " + ", ".join(sorted(KNOWN_KEYS)),
     )
+
+
+_NO_BASE_URL = (
+    "okrsite needs no base URL: every link it writes is relative, so the site works "
+    "under any sub-path and from disk (docs/site.md); leave it out"
+)
+#: settings of other site generators (Hugo, MkDocs, Jekyll) that people bring
+#: along, with what okrsite does instead: a near spelling ("did you mean
+#: repo_url?" for base_url) would send them to a setting that does another thing
+_OTHER_TOOLS = {
+    "base_url": _NO_BASE_URL,
+    "baseurl": _NO_BASE_URL,
+    "site_url": _NO_BASE_URL,
+    "url": _NO_BASE_URL,
+    "publish_dir": 'write output_dir = "..." for the output folder',
+    "publishdir": 'write output_dir = "..." for the output folder',
+    "site_dir": 'write output_dir = "..." for the output folder',
+    "destination": 'write output_dir = "..." for the output folder',
+    "languagecode": 'write language = "de" (a code such as "de" or "en-GB")',
+    "defaultcontentlanguage": 'write language = "de" (a code such as "de" or "en-GB")',
+}
 
 
 def setting_line(text: str, key: str) -> int | None:

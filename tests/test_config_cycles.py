@@ -228,3 +228,19 @@ def test_config_not_utf8() -> None:
     r = load_tree({"okrsite.toml": b'title = "\xff"\n'}, date(2026, 1, 1))
     (d,) = r.diagnostics
     assert (d.code, d.line, d.message) == ("CFG001", 1, "okrsite.toml is not valid UTF-8")
+
+
+def test_a_setting_of_another_site_generator_says_what_okrsite_does_instead() -> None:
+    """Hugo's ``baseURL`` and MkDocs' ``site_url``/``site_dir`` come along with
+    people who used them; ``base_url`` was answered "did you mean repo_url?",
+    which sets the edit links, not where the site lives."""
+    text = (
+        'base_url = "https://example.com/okr/"\nbaseURL = "x"\nsite_dir = "out"\nstale_days = 5\n'
+    )
+    _, diags = parse_config(text)
+    hints = {d.line: d.hint for d in diags if d.code == "CFG010"}
+    assert hints[1] == hints[2] and hints[1] is not None
+    assert hints[1].startswith("okrsite needs no base URL: every link it writes is relative")
+    assert "repo_url" not in hints[1]
+    assert hints[3] == 'write output_dir = "..." for the output folder'
+    assert hints[4] == "did you mean stale_after_days?"
