@@ -2194,6 +2194,26 @@ _NOT_UNITS = frozenset(
         "with",
         "within",
         "without",
+        # how often: "from 5% to 3% monthly", "from €1M to €2M annually"
+        "annually",
+        "yearly",
+        "quarterly",
+        "monthly",
+        "weekly",
+        "biweekly",
+        "daily",
+        "nightly",
+        "hourly",
+        "jährlich",
+        "quartalsweise",
+        "monatlich",
+        "wöchentlich",
+        "täglich",
+        "stündlich",
+        "pro",
+        "je",
+        "im",
+        "bis",
     ]
 )
 #: one comma or point before exactly three digits: thousands or decimals?
@@ -2237,6 +2257,8 @@ def _written_out(sentence: str) -> dict[str, Any]:
     if found is None:
         return item
     ua, ub = _sentence_unit(found["ua"]), _sentence_unit(found["ub"])
+    if ua is None and all(any(c in CURRENCY_SIGNS for c in found[s]) for s in "ab"):
+        ub = None  # from €1M to €2M steigern: both amounts name their unit, the word is none
     if ua and ub and ua.casefold() != ub.casefold():
         return item
     start = _sentence_figure(found["a"], found["b"])

@@ -117,3 +117,38 @@ def test_sentences_that_are_no_measure_stay_titles(tmp_path: Path) -> None:
     assert (krs[3]["start"], krs[3]["target"], krs[3]["unit"]) == (99.5, 99.9, None)
     lines = [line for line in output.splitlines() if "platform.md" in line and "OKR402" in line]
     assert len(lines) == 3, output
+
+
+def test_how_often_is_no_unit_and_amounts_keep_their_currency(tmp_path: Path) -> None:
+    """ "from €1M to €2M annually" was in the unit "annually" (and German
+    word order, "from 1,2 M€ to 2 M€ steigern", in "steigern"): both amounts
+    name their currency, and a word saying how often is no unit."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\nas_of = 2026-11-10\n',
+            "content/objectives/grow.md": """
+                ---
+                title: Grow
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - Grow revenue from €1M to €2M annually
+                  - Umsatz from 1,2 M€ to 2 M€ steigern
+                  - Cut churn from 5% to 3% monthly
+                  - Ship releases from 2 to 8 weekly
+                  - Cut response time from 8 to 2 hours
+                ---
+            """,
+        },
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [(kr["start"], kr["target"], kr["unit"]) for kr in key_results(out, "grow")] == [
+        (1_000_000, 2_000_000, "€"),
+        (1_200_000, 2_000_000, "€"),
+        (5, 3, "%"),
+        (2, 8, None),
+        (8, 2, "hours"),
+    ]
