@@ -40,7 +40,7 @@ from okrsite.model import (
 )
 from okrsite.plural import plural
 from okrsite.slug import slugify
-from okrsite.units import same_unit
+from okrsite.units import same_unit, unit_name
 from okrsite.written_dates import read_date, read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
@@ -2739,6 +2739,9 @@ def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> 
     if not words:
         return item
     unit_key, unit = next(((k, w) for k, w in words if k == "target"), words[0])
+    figure = split_unit(item[unit_key])
+    read = read_number(figure[0]) if figure is not None else None
+    unit = unit_name(unit, read[0] if read is not None else None, [w for _k, w in words])
     out = {**item, "unit": unit}
     for key, word in words:
         if not same_unit(word, unit):

@@ -25,6 +25,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from okrsite.sitefiles import UnsafeFileError, read_owned
+from okrsite.units import PLURALS
 
 __all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
 
@@ -115,6 +116,8 @@ class Language:
             return figure
         if unit == "%":
             return self.percent(figure)
+        if figure == "1" and unit in SINGULARS:  # 1 day, 3 days (okrsite.units.unit_name)
+            return f"1 {SINGULARS[unit]}"
         return f"{figure} {unit}"
 
     def day(self, value: date | None) -> str:
@@ -128,6 +131,9 @@ class Language:
 
         return format_date(value, "medium", locale=self.code.replace("-", "_"))
 
+
+#: English units of time and points shown after a 1 in the singular
+SINGULARS = {plural: single for single, plural in PLURALS.items()}
 
 #: a ``%`` that starts a placeholder other than ``%(name)s`` (or ``%%``)
 _OTHER_PLACEHOLDER = re.compile(r"%(?!%|\(\w+\)s)")

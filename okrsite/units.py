@@ -9,7 +9,7 @@ is never 48 hours, only another spelling of the same unit is accepted.
 
 from __future__ import annotations
 
-__all__ = ["same_unit"]
+__all__ = ["PLURALS", "same_unit", "unit_name"]
 
 #: units written in more than one way (beside case and a plural s): units of
 #: time and points, in English and German
@@ -40,3 +40,34 @@ def same_unit(written: str, unit: str) -> bool:
     if a.removesuffix("s") == b.removesuffix("s"):
         return True
     return _UNIT_SPELLINGS.get(a, a) == _UNIT_SPELLINGS.get(b, b) and a in _UNIT_SPELLINGS
+
+
+#: the plural of each English unit of time and points whose singular follows
+#: a 1 (``target: 1 day``): the name a key result's figures are shown with
+PLURALS = {
+    "hour": "hours",
+    "minute": "minutes",
+    "second": "seconds",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "point": "points",
+}
+
+
+def unit_name(chosen: str, figure: float | None, spellings: list[str]) -> str:
+    """The unit a key result's figures written with one (``start: 5 days``,
+    ``target: 1 day``) are shown in: ``chosen`` (the target's word), or its
+    plural where the target is one of it (``1 day``): another figure's
+    plural spelling (``days``), else the English plural of a unit of time or
+    points. Pages then read "3 days", not "3 day"."""
+    if figure is None or abs(figure) != 1:
+        return chosen
+    for other in spellings:
+        if other.casefold() == chosen.casefold() + "s":
+            return other
+    plural = PLURALS.get(chosen.casefold())
+    if plural is None:
+        return chosen
+    return plural.capitalize() if chosen[:1].isupper() else plural

@@ -11,6 +11,7 @@ exported figures and the pages.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -152,3 +153,34 @@ def test_how_often_is_no_unit_and_amounts_keep_their_currency(tmp_path: Path) ->
         (2, 8, None),
         (8, 2, "hours"),
     ]
+
+
+def test_a_target_of_one_day_names_the_unit_days(tmp_path: Path) -> None:
+    """``start: 5 days``, ``target: 1 day``: the unit was the target's word,
+    and every page wrote "3 day", "4 day". It is ``days`` now, and a figure
+    of exactly 1 reads "1 day"."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\nas_of = 2026-11-10\n',
+            "content/objectives/ship.md": """
+                ---
+                title: Ship faster
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: lead, title: Lead time, start: 5 days, target: 1 day, current: 3 days}
+                  - {id: review, title: Review, start: 4 hours, target: 1 hour}
+                ---
+            """,
+        },
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [kr["unit"] for kr in key_results(out, "ship")] == ["days", "hours"]
+    page = (out / "objectives/ship/index.html").read_text("utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "5 → 3 → 1 day" in text and "4 → – → 1 hour" in text
+    assert not re.search(r"\b(?:[02-9]|\d\d+) (?:day|hour)\b", text)  # no "3 day"
+    assert "1 days" not in text
