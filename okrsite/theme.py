@@ -26,6 +26,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -35,7 +36,9 @@ from jinja2 import (
     StrictUndefined,
     TemplateNotFound,
 )
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
+from jinja2.sandbox import is_internal_attribute
 
 from okrsite import toml_reader as tomllib
 from okrsite.compiled_templates import COMPILED
@@ -232,6 +235,74 @@ class Theme:
         return out
 
 
+class GuardedEnvironment(Environment):
+    """Jinja's environment, refusing what templates need never reach and
+    template injection always does: Python's internals (``__globals__``,
+    ``__class__``, a function's code, a frame; Jinja's own
+    :func:`~jinja2.sandbox.is_internal_attribute`) and ``str.format``, which
+    looks up attributes by itself (``"{0.__init__.__globals__}".format(x)``).
+
+    A site's templates are code the site's maintainers review (docs/themes.md,
+    docs/limits.md); this keeps one line slipped into an override from
+    running commands or reading files through the objects a page is given.
+    Every attribute a theme reads goes through here (an ``x.y`` or
+    ``x['y']`` of a compiled template, the ``attr`` filter); the price is
+    one string test per lookup.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # Environment.getattr's own body, behind the guard's one test (a call
+        # to it from here cost 0.3 µs a lookup, some 4 million a large build)
+        if attribute.startswith("__") or attribute in _RISKY:
+            _guard(obj, attribute)
+        try:
+            return _getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        try:
+            return obj[argument]  # an item: a dict's key reaches no internals
+        except (AttributeError, TypeError, LookupError):
+            if isinstance(argument, str):
+                _guard(obj, argument)
+                try:
+                    return _getattr(obj, str(argument))
+                except AttributeError:
+                    pass
+            return self.undefined(obj=obj, name=argument)
+
+
+_getattr = getattr  # the builtin, which the methods above are named after
+
+
+#: names other than dunders that reach Python's internals (a frame, a
+#: generator's code, a type's ``mro``), or that look attributes up by
+#: themselves (``str.format``): each goes to the full test below
+_RISKY = frozenset(
+    {"mro", "format", "format_map", "tb_frame", "tb_next", "f_back", "f_builtins"}
+    | {"f_code", "f_globals", "f_locals", "f_trace", "gi_frame", "gi_code", "gi_yieldfrom"}
+    | {"cr_frame", "cr_code", "cr_await", "cr_origin", "ag_code", "ag_frame", "ag_await"}
+)
+
+
+def _guard(obj: Any, name: str) -> None:
+    """Raise :class:`SecurityError` when ``name`` of ``obj`` reaches Python's internals."""
+    if (
+        name.startswith("__")
+        or (name in ("format", "format_map") and isinstance(obj, str))
+        or is_internal_attribute(obj, name)
+    ):
+        raise SecurityError(
+            f"a template may not read {name!r} of {type(obj).__name__}: "
+            "templates get the site's data, not Python's internals"
+        )
+
+
 def _shown_path(file: Path, site_root: Path) -> str:
     try:
         return file.relative_to(site_root).as_posix()
@@ -362,7 +433,7 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
             delimiter=":",
         )
     )
-    env = Environment(
+    env = GuardedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,

@@ -140,3 +140,31 @@ def test_every_linked_theme_file_and_content_error_is_reported_in_one_run(tmp_pa
     bad.write_text("---\ntitle: X\ncycle: 2026-Q4\nkey_results:\n  - {id: a, target: fifty}\n---\n")
     code, output = build(root)
     assert code == 1 and output.count(" OKR012: ") == 2 and " OKR102: " in output, output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('touch MARKER').read() }}",
+        "{{ (cycler|attr('__init__')) }}",
+        "{{ lipsum['__globals__'] }}",
+        "{{ '{0.__init__.__globals__}'.format(cycler) }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    ],
+)
+def test_a_template_cannot_reach_python_internals(tmp_path: Path, line: str) -> None:
+    """One line slipped into a site's template override ran commands as
+    whoever built the site (the build printed ``uid=0(root)``); now it is a
+    located error and nothing runs."""
+    root = example(tmp_path / "site")
+    (root / "templates").mkdir()
+    (root / "templates/page.html").write_text(
+        '{% extends "default:page.html" %}{% block main %}' + line + "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (root / "content/pages").mkdir(exist_ok=True)
+    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
+    code, output = build(root)
+    assert code == 1, output
+    assert "templates/page.html:1: error THM002: template error: a template may not read" in output
+    assert not list(tmp_path.rglob("MARKER"))
