@@ -46,7 +46,7 @@ def safe_path(ident: str) -> str:
             seg = seg.replace("%", "%25")
         if seg == "":
             seg = "%2F"
-        elif seg in (".", "..") or seg.casefold() == "index.html":
+        elif seg in (".", "..") or (len(seg) == 10 and seg.casefold() == "index.html"):
             seg = seg.replace(".", "%2E")
         parts.append(seg)
     return "/".join(parts)
