@@ -255,7 +255,9 @@ def test_dashboard_lists_what_needs_attention_and_what_changed(
     assert "at risk: 29 points behind expected; stale: no check-in yet" in b
     assert "low confidence: 3/10" in a
     changes = [text(li) for li in page.select("ul.changes > li.change")]
-    assert "Check-ins from 2026-11-09 to 2026-11-15." in text(page.select_one("#changes").parent)
+    assert "Check-ins of the objectives of 2026-Q4 and of KPIs, from 2026-11-09 to 2026-11-15." in (
+        text(page.select_one("#changes").parent)
+    )
     assert len(changes) == 3
     assert "Ship x: 2 → 5 widgets (+30 points of progress)" in changes[2]
     assert "confidence 6 → 3/10" in changes[2]
