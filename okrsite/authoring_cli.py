@@ -272,12 +272,12 @@ def _person_or_team_id(
     made from it. A name that the site reads as a file of another id (its
     title, a person's email or handle) is that file, and refused as one
     that exists; a line naming several people is refused."""
-    from okrsite.parse import _people_in_one_line, first_name_first, name_to_id, without_note
-    from okrsite.resolve import _title_aliases
+    from okrsite.parse import first_name_first, name_to_id, people_in_one_line, without_note
+    from okrsite.resolve import title_aliases
 
     written = " ".join(name.split())
     if kind == "person":
-        several = _people_in_one_line(written)
+        several = people_in_one_line(written)
         if isinstance(several, list):
             raise click.UsageError(
                 f"{name!r} names {len(several)} people ("
@@ -294,7 +294,7 @@ def _person_or_team_id(
     p = base.scored.portfolio
     table: dict[str, Any] = dict(p.people if kind == "person" else p.teams)
     if rid not in table:
-        other = _title_aliases(table, {rid}).get(rid)
+        other = title_aliases(table, {rid}).get(rid)
         if other is not None:
             raise click.UsageError(
                 f"{name!r} is the {kind} {other}: {table[other].file} already exists, and "

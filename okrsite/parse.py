@@ -312,7 +312,7 @@ class _Fields:
         """
         raw = data.get(key)
         if kind == "person" and isinstance(raw, str):
-            raw = _people_in_one_line(raw)
+            raw = people_in_one_line(raw)
         if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
             if len(raw) > 1:
                 others = ", ".join(shown_value(x) for x in raw[1:5]) + (
@@ -690,7 +690,7 @@ _NAME_IDS: dict[str, str] = {}
 _PEOPLE_JOINED = re.compile(r"\s*(?:[,;&]|\s/\s|\s(?:and|und)\s)\s*", re.IGNORECASE)
 
 
-def _people_in_one_line(value: str) -> str | list[str]:
+def people_in_one_line(value: str) -> str | list[str]:
     """Several people written in one line, as a spreadsheet cell or a hand
     holds co-owners (``Tom Lee, Ana Ruiz``, ``Tom Lee & Ana Ruiz``,
     ``Tom Lee and Ana Ruiz``), as the list ``[Tom Lee, Ana Ruiz]`` reads;

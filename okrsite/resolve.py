@@ -187,7 +187,7 @@ def _unknown_names(
     return named_people - people.keys() - {""}, named_teams - teams.keys() - {""}
 
 
-def _title_aliases(
+def title_aliases(
     table: Mapping[str, Team] | Mapping[str, Person], unknown: set[str]
 ) -> dict[str, str]:
     """Ids that names written as a person's or team's ``title`` become, each
@@ -233,7 +233,7 @@ def _use_file_ids(
     checkins: list[CheckIn],
 ) -> None:
     """Put the file's id wherever a person or team is named by its title
-    (:func:`_title_aliases`): owners, teams, authors, leads, parent teams.
+    (:func:`title_aliases`): owners, teams, authors, leads, parent teams.
     The tables and ``checkins`` are changed in place, records replaced."""
 
     def person(ref: str | None) -> str | None:
@@ -375,8 +375,8 @@ def resolve(
     unknown_people, unknown_teams = _unknown_names(
         people, teams, [*tables.values(), *aside.values()], checkins
     )
-    person_titles = _title_aliases(people, unknown_people)
-    team_titles = _title_aliases(teams, unknown_teams)
+    person_titles = title_aliases(people, unknown_people)
+    team_titles = title_aliases(teams, unknown_teams)
     if person_titles or team_titles:
         _use_file_ids(person_titles, team_titles, [*tables.values(), *aside.values()], checkins)
     aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
