@@ -524,3 +524,35 @@ def test_reload_event_says_whether_tabs_may_update_in_place(
     server.notify_reload("build-3")
     assert stream.next_event() == ("reload", json.dumps({"build": "build-2", "soft": True}))
     assert stream.next_event() == ("reload", json.dumps({"build": "build-3"}))
+
+
+def test_a_closed_client_is_told_from_an_open_one_past_1024_sockets() -> None:
+    """The server asks whether a client left (before answering a request
+    whose headers never ended, and in the live-reload stream). ``select``
+    refuses a socket numbered 1024 or more, and every client then looked
+    gone; a preview holding a thousand connections answered none."""
+    import resource
+
+    from okrsite.server import _peer_closed
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1300:
+        pytest.skip("the system allows too few open files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1300), hard))
+    held = []
+    try:
+        while len(held) < 1030:
+            held.append(socket.socket())
+        left, right = socket.socketpair()
+        held += [left, right]
+        assert left.fileno() >= 1024
+        assert not _peer_closed(left)  # open, nothing sent
+        right.sendall(b"GET")
+        assert not _peer_closed(left)  # open, something to read
+        left.recv(3)
+        right.close()
+        assert _peer_closed(left)
+    finally:
+        for sock in held:
+            sock.close()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
