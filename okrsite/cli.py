@@ -228,8 +228,10 @@ def check(
     if fmt == "json":
         click.echo(format_report(diags, "json"))
     elif fmt == "github":
-        if diags:
-            click.echo(format_report(diags, "github"))
+        if diags:  # annotations name files from the repository's top (goals/content/…)
+            from okrsite.gitsource import site_prefix
+
+            click.echo(format_report(diags, "github", site_prefix(root)))
     else:
         print_diagnostics(diags)
         objectives, kpis, goals, checkins = result.counts

@@ -83,11 +83,13 @@ class Diagnostic:
             text += f" (hint: {self.hint})"
         return _printable(text)
 
-    def format_github(self) -> str:
-        """A GitHub Actions workflow command (``::error file=…,line=…::message``)."""
+    def format_github(self, folder: str = "") -> str:
+        """A GitHub Actions workflow command (``::error file=…,line=…::message``).
+        ``folder`` is the site's folder in its repository (``goals/``): GitHub
+        places an annotation by the file's path from the repository's top."""
         props = []
         if self.file:
-            props.append(f"file={_gh_property(self.file)}")
+            props.append(f"file={_gh_property(folder + self.file)}")
         if self.line is not None:
             props.append(f"line={self.line}")
         if self.column is not None:
@@ -150,12 +152,14 @@ def count(diags: Sequence[Diagnostic]) -> tuple[int, int]:
     return errors, len(diags) - errors
 
 
-def format_report(diags: Sequence[Diagnostic], fmt: str = "text") -> str:
-    """Render diagnostics for a terminal (``text``), tools (``json``) or GitHub (``github``)."""
+def format_report(diags: Sequence[Diagnostic], fmt: str = "text", folder: str = "") -> str:
+    """Render diagnostics for a terminal (``text``), tools (``json``) or GitHub
+    (``github``, with file paths from the repository's top: ``folder`` is the
+    site's folder in it)."""
     if fmt == "json":
         return json.dumps([d.to_json() for d in diags], indent=2)
     if fmt == "github":
-        return "\n".join(d.format_github() for d in diags)
+        return "\n".join(d.format_github(folder) for d in diags)
     return "\n".join(d.format_text() for d in diags)
 
 

@@ -123,6 +123,25 @@ def test_check_github_format(make_site: MakeSite) -> None:
     ]
 
 
+def test_check_github_names_files_from_the_repository_top(tmp_path: Path) -> None:
+    """A site in a subfolder of its repository (``goals/``): GitHub places an
+    annotation by the file's path from the repository's top, and
+    ``content/objectives/…`` annotated nothing."""
+    import subprocess
+
+    repo = tmp_path / "repo"
+    site = repo / "goals"
+    (site / "content/objectives").mkdir(parents=True)
+    (site / "okrsite.toml").write_text('title = "Goals"\n', encoding="utf-8")
+    (site / "content/objectives/sales.md").write_text(BROKEN["content/objectives/sales.md"])
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    result = invoke("check", "--site", str(site), "--as-of", "2026-01-10", "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        "::error file=goals/content/objectives/sales.md,line=6,col=31,title=OKR102::"
+    ), result.stdout
+
+
 def test_check_github_warning(make_site: MakeSite) -> None:
     files = {**GOOD, "content/checkins/5.md": "---\nobjective: sales\ndate: 2025-12-31\n---\n"}
     result = invoke(
