@@ -153,6 +153,10 @@ def test_objective_page_content(out: dict[str, bytes], loaded: tuple[Path, LoadR
     assert "5 → 4.1 → 2%" in html  # a unit of % is written as the page's percentages
     assert "1 of 2 milestones" in html
     assert "stay above 99.9" in html
+    # the explanation writes the comparison that is true: "99.95 ≥ 99.9: holds",
+    # "99.8 < 99.9: does not hold", never "99.8 ≥ 99.9 does not hold"
+    told = re.findall(r"current [\d.,]+ ([≥<≤>]) [\d.,]+: (holds|does not hold)", html)
+    assert told and all((sign in "≥≤") == (word == "holds") for sign, word in told), told
     assert "not done" in html
     # check-in timeline with rendered Markdown notes, newest first
     assert html.index("2026-02-10") < html.index("2026-01-20")
