@@ -370,10 +370,16 @@ class Preview:
                 self.server.notify_reload(
                     uuid.uuid4().hex[:12], in_place=in_place_ok(report.changed)
                 )
+            # what changed on the site, then the work done: pages rendered
+            # again may come out as they were (a broken file put back: 12
+            # rendered, none changed), and files whose bytes the parse cache
+            # knows are not parsed again
+            changed = len(report.changed)
             self.echo(
-                f"okrsite: rebuilt {plural(len(report.changed), 'page')} "
-                f"in {ms:.0f} ms ({plural(report.parsed_again, 'file')} "
-                f"parsed, {report.pages} rendered"
+                f"okrsite: rebuilt in {ms:.0f} ms: "
+                + (f"{plural(changed, 'page')} changed" if changed else "no page changed")
+                + f" ({plural(report.parsed_again, 'file')} parsed, "
+                f"{plural(report.pages, 'page')} rendered"
                 + (f"; pages in view reloaded after {early * 1000:.0f} ms)" if early else ")")
             )
         else:

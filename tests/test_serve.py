@@ -577,3 +577,27 @@ def test_okrsite_serve_warns_when_listening_on_all_interfaces(site: Path, tmp_pa
         served.close()
     assert rc in (0, 130), served.stderr
     assert list(tmp.iterdir()) == []  # the folder it served from is gone
+
+
+def test_a_broken_file_put_back_says_no_page_changed(
+    preview: Preview, site: Path, messages: list[str]
+) -> None:
+    """Break a file, then put it back as it was: the log said "rebuilt 0
+    pages … (0 files parsed, 12 rendered)", which reads as a contradiction.
+    It says what changed on the site, then the work done."""
+    settle(preview)
+    obj = site / OBJ_REL
+    good = obj.read_bytes()
+    obj.write_bytes(good.replace(b"title:", b"title: [", 1))
+    wait_for("the failed rebuild", lambda: preview.last is not None and not preview.last.ok)
+    settle(preview)
+    messages.clear()
+    obj.write_bytes(good)
+    wait_for("the good rebuild", lambda: preview.last is not None and preview.last.ok)
+    settle(preview)
+    lines = [m for m in messages if m.startswith("okrsite: rebuilt in ")]
+    assert lines, messages
+    assert re.fullmatch(
+        r"okrsite: rebuilt in \d+ ms: no page changed \(0 files parsed, \d+ pages? rendered\)",
+        lines[-1],
+    ), lines
