@@ -52,9 +52,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: raised whenever what a version of a file parses to changes (numbers, dates,
 #: cycles and key results written as people write them: 4), or what a commit's
 #: events say (files git saw move, each side read under its own path: 5; a CSV
-#: file moved keeps the commits of its rows: 6), so
-#: that events cached from earlier reads are read again
-CACHE_VERSION = 6
+#: file moved keeps the commits of its rows: 6; a check-in's event says what
+#: it says, so a later change of a figure credits that commit: 7), so that
+#: events cached from earlier reads are read again
+CACHE_VERSION = 7
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -489,6 +490,7 @@ def assemble(
     prs = pr_numbers(commits)
     lines = _Timelines(cycles)
     checkins: dict[str, Origin] = {}
+    said: dict[str, Any] = {}  # check-in id -> what it said when last written
     csv_rows: dict[str, dict[str, Origin]] = {}
     for c in commits:
         event = events.get(c.sha)
@@ -498,9 +500,18 @@ def assemble(
         origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
         lines.apply(c, pr, event)
         for ci in event["checkins"]:
-            # a check-in moved to a new id keeps the commit that wrote it
-            written = checkins.get(ci["from"]) if "from" in ci else None
-            checkins.setdefault(ci["id"], written or origin)
+            # a check-in moved to a new id keeps the commit that wrote it; one
+            # whose figures or confidence a later commit changed is that commit's
+            ident, says = ci["id"], ci.get("says")
+            before = said.get(ci.get("from", ident))
+            if ident not in checkins:
+                written = checkins.get(ci["from"]) if "from" in ci else None
+                checkins[ident] = written or origin
+                if written is not None and before is not None and says != before:
+                    checkins[ident] = origin
+            elif before is not None and says != before:
+                checkins[ident] = origin
+            said[ident] = says
         for before, after in event.get("csv_moves", ()):
             # a CSV file moved (git mv): its rows keep the commits that wrote them
             moved = csv_rows.pop(before, {})

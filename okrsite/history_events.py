@@ -164,6 +164,9 @@ def _checkin(c: CheckIn, moved_from: str | None) -> Event:
         "kpi": c.kpi,
         "author": c.author,
         "values": sorted(c.values),
+        # what it says, so a later commit that changes a figure (a typo put
+        # right in another pull request) is known as the one that wrote it
+        "says": [[[k, v] for k, v in sorted(c.values.items())], c.value, c.confidence],
     }
     if moved_from is not None:
         out["from"] = moved_from

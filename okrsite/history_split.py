@@ -195,6 +195,15 @@ def share_of(
                 checkins.append(new)
                 checkin_places.append(i)
                 checkins_from[new.id] = old.id
+            elif (
+                isinstance(new, CheckIn)
+                and isinstance(old, CheckIn)
+                and (new.values, new.value, new.confidence)
+                != (old.values, old.value, old.confidence)
+            ):
+                # a figure put right later: this commit wrote what it says now (assemble)
+                checkins.append(new)
+                checkin_places.append(i)
         else:
             old_path = path
             if ch.old_path is not None:  # moved: its rows keep the commits that wrote them

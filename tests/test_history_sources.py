@@ -188,3 +188,41 @@ def test_a_clone_of_depth_one_credits_nobody_with_what_came_before_it(tmp_path: 
         "2026-01-05",
         False,
     )
+
+
+def test_a_check_in_whose_figure_was_put_right_later_names_that_commit(tmp_path: Path) -> None:
+    """A check-in corrected from 12 to 15 in a later commit: its figure's
+    source named the commit that first wrote the file, with the old author
+    and no pull request, and was never backdated. A commit that changes only
+    its note leaves the source alone."""
+    repo = Repo(tmp_path / "goals")
+    repo.write("okrsite.toml", "as_of = 2026-03-01\n")
+    repo.write("content/objectives/emea.md", objective())
+    repo.write(
+        "content/checkins/2026-01-05-emea.md",
+        "---\nobjective: emea\ndate: 2026-01-05\nvalues: {revenue: 120}\n---\nFirst.\n",
+    )
+    first = repo.commit("Start", "alice", day("2026-01-05"))
+    data = build(repo.root, tmp_path / "out1")
+    source = data["objectives"]["emea"]["key_results"]["revenue"]["source"]
+    assert (source["commit"], source["backdated"]) == (first, False)
+    repo.write(
+        "content/checkins/2026-01-05-emea.md",
+        "---\nobjective: emea\ndate: 2026-01-05\nvalues: {revenue: 150}\n---\nFirst.\n",
+    )
+    fixed = repo.commit("Put the revenue right (#21)", "bob", day("2026-01-20"))
+    repo.write(
+        "content/checkins/2026-01-05-emea.md",
+        "---\nobjective: emea\ndate: 2026-01-05\nvalues: {revenue: 150}\n---\nFirst, fixed.\n",
+    )
+    repo.commit("Typo in the note", "carol", day("2026-01-25"))
+    data = build(repo.root, tmp_path / "out2")
+    source = data["objectives"]["emea"]["key_results"]["revenue"]["source"]
+    assert (source["commit"], source["author"], source["pr"], source["backdated"]) == (
+        fixed,
+        "Bob Stone",
+        "#21",
+        True,  # 15 days after the date it claims, more than backdate_days (7)
+    )
+    (checkin,) = data["checkins"]
+    assert (checkin["committed"], checkin["backdated"]) == ("2026-01-20", True)
