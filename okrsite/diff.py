@@ -22,7 +22,7 @@ results are matched the same way inside their objective.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -127,6 +127,9 @@ class RecordChange:
     #: the ended cycle whose final figures this change moves (an objective
     #: whose measure changed after its cycle ended: :func:`_after_the_end`)
     cycle_ended: str | None = None
+    #: the mirror of ``broken``: "added" only because its file had errors at
+    #: base (the change fixes it), not a new record
+    broken_at_base: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,8 @@ class CheckInChange:
     nothing more.
 
     ``broken`` marks a check-in whose file is still there at head but is
-    refused by the loader (a value for a key result that was deleted, say):
+    refused by the loader (a value for a key result that was deleted, say,
+    or its objective or KPI cannot be read at head):
     the pipeline leaves it out of head's portfolio, so without this mark it
     would read as deleted, and the reviewer would not learn that the change
     made committed check-ins invalid. ``errors`` are head's errors in its
@@ -182,6 +186,10 @@ class CheckInChange:
     broken: bool = False
     errors: tuple[Diagnostic, ...] = ()
     time: str = ""
+    #: the mirror of ``broken``: "added" only because base refused it (its
+    #: file, or its objective's or KPI's file, had errors there); ``errors``
+    #: are then base's errors that made it unreadable
+    broken_at_base: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,13 +386,29 @@ def _target_notes(
     after_target: float | None,
     before_lower: bool,
     after_lower: bool,
+    same_unit: bool = True,
 ) -> str | None:
-    """The judgement on a numeric measure's target change, direction taken into account."""
+    """The judgement on a numeric measure's target change, direction taken into account.
+
+    A target whose unit changed in the same edit (``2 h`` → ``120 min``)
+    gets no ambition verdict: okrsite converts no units, so the numbers
+    cannot be compared (the unit change is reported as a field of its own).
+    A direction reversal is still one: start and target swap sides on
+    each side's own scale.
+    """
     if before_target is None or after_target is None or before_target == after_target:
         return None
     if before_start is not None and after_start is not None and before_lower != after_lower:
         return REVERSED
+    if not same_unit:
+        return None
     return _ambition(before_target, after_target, after_lower)
+
+
+def same_unit(before: str | None, after: str | None) -> bool:
+    """Whether two figures are in the same unit, so that they can be compared
+    (``h`` and ``min`` cannot: nothing is converted)."""
+    return (before or "").strip() == (after or "").strip()
 
 
 # ------------------------------------------------------------------ key results
@@ -393,10 +417,17 @@ def _kr_fields(b: KeyResult, h: KeyResult) -> tuple[FieldChange, ...]:
     threshold_note: str | None = None
     if b.kind == "numeric" and h.kind == "numeric":
         target_note = _target_notes(
-            b.start, b.target, h.start, h.target, b.lower_is_better, h.lower_is_better
+            b.start,
+            b.target,
+            h.start,
+            h.target,
+            b.lower_is_better,
+            h.lower_is_better,
+            same_unit(b.unit, h.unit),
         )
     if (
         b.kind == h.kind
+        and same_unit(b.unit, h.unit)
         and h.kind in ("stay_above", "stay_below")
         and b.threshold is not None
         and h.threshold is not None
@@ -517,9 +548,28 @@ def _parent_note(b: Objective, h: Objective, obj_renames: Mapping[str, str]) -> 
     return None
 
 
+def _parent_objective(parent: str | None) -> str | None:
+    return None if parent is None else parent.partition("#")[0]
+
+
 def objective_fields(
-    b: Objective, h: Objective, obj_renames: Mapping[str, str]
+    b: Objective,
+    h: Objective,
+    obj_renames: Mapping[str, str],
+    unreadable: Collection[str] = frozenset(),
 ) -> tuple[FieldChange, ...]:
+    """What changed in an objective present on both sides.
+
+    ``unreadable`` are objectives whose file has errors on one side (so
+    that side's loader left them out): a child's link to such a parent is
+    cut on that side only, not by the change, so the lost or regained
+    ``parent`` is no reparenting and is not reported.
+    """
+    if b.parent != h.parent and (
+        (h.parent is None and _parent_objective(b.parent) in unreadable)
+        or (b.parent is None and _parent_objective(h.parent) in unreadable)
+    ):
+        h = replace(h, parent=b.parent)
     return _fields(
         _field("title", b.title, h.title),
         _field("owner", b.owner, h.owner),
@@ -536,12 +586,15 @@ def objective_fields(
 def kpi_fields(b: KPI, h: KPI) -> tuple[FieldChange, ...]:
     lower = h.direction == "down"
     reversed_ = b.direction != h.direction
+    comparable = same_unit(b.unit, h.unit)
 
     def judged(before: float | None, after: float | None, up: str, down: str) -> str | None:
         if before is None or after is None or before == after:
             return None
         if reversed_:
             return REVERSED
+        if not comparable:  # 3 % → 0.03 ratio: nothing is converted, nothing judged
+            return None
         return up if (after > before) != lower else down
 
     return _fields(
@@ -576,6 +629,7 @@ def _goal_fields(b: Goal, h: Goal) -> tuple[FieldChange, ...]:
         h_target,
         lower(b_start, b_target),
         lower(h_start, h_target),
+        same_unit(bm.unit if bm else None, hm.unit if hm else None),
     )
     return _fields(
         _field("title", b.title, h.title),
@@ -754,8 +808,20 @@ def _checkin_changes(
     head_errors: Mapping[str, tuple[Diagnostic, ...]],
     obj_renames: Mapping[str, str],
     kr_renames: Mapping[str, Mapping[str, str]] | None = None,
+    base_errors: Mapping[str, tuple[Diagnostic, ...]] | None = None,
+    head_unreadable: Mapping[tuple[str, str], tuple[Diagnostic, ...]] | None = None,
+    base_unreadable: Mapping[tuple[str, str], tuple[Diagnostic, ...]] | None = None,
+    head_has_file: Callable[[str], bool] | None = None,
+    base_has_file: Callable[[str], bool] | None = None,
 ) -> tuple[CheckInChange, ...]:
     """Check-ins added, edited, removed, or refused at head (``head_errors`` by file).
+
+    A check-in is also refused, silently, when its objective or KPI cannot
+    be read (``head_unreadable``: ``(kind, id)`` → that file's errors):
+    while its own file is still there (``head_has_file``) it is "cannot be
+    read at head", not removed. ``base_errors``, ``base_unreadable`` and
+    ``base_has_file`` are the mirror: a check-in base refused and head
+    reads is "added" with ``broken_at_base``, not a new check-in.
 
     ``kr_renames`` maps an objective (head's id) to its renamed key results
     (head's id → base's): an edit that only follows a key result's new id
@@ -763,9 +829,35 @@ def _checkin_changes(
     as a "key result" field noted "follows rename".
     """
     kr_renames = kr_renames or {}
+    base_errors = base_errors or {}
+    head_unreadable = head_unreadable or {}
+    base_unreadable = base_unreadable or {}
+
+    def cut(
+        c: CheckIn,
+        errors: Mapping[str, tuple[Diagnostic, ...]],
+        unreadable: Mapping[tuple[str, str], tuple[Diagnostic, ...]],
+        has_file: Callable[[str], bool] | None,
+    ) -> tuple[Diagnostic, ...] | None:
+        """The errors that make a side refuse ``c`` (its file's, else its
+        target's while its file is there), ``None`` when that side has no
+        reason to: it was added or deleted."""
+        if c.file in errors:
+            return errors[c.file]
+        target = unreadable.get(_checkin_target(c))
+        if target is not None and (has_file is None or has_file(c.file)):
+            return target
+        return None
+
     b_all = {c.id: c for c in base.checkins}
     h_all = {c.id: c for c in head.checkins}
-    refused = {cid: b for cid, b in b_all.items() if cid not in h_all and b.file in head_errors}
+    refused_errors = {
+        cid: errs
+        for cid, b in b_all.items()
+        if cid not in h_all
+        and (errs := cut(b, head_errors, head_unreadable, head_has_file)) is not None
+    }
+    refused = {cid: b_all[cid] for cid in refused_errors}
     out: list[CheckInChange] = []
     moves: tuple[ValueMove, ...]
     by_target: dict[tuple[str | None, str | None], list[tuple[tuple[object, ...], CheckIn]]] = {}
@@ -801,10 +893,12 @@ def _checkin_changes(
                 moves = tuple(
                     ValueMove(k, prev_values.get(k), v, unit_of(h, k)) for k, v in h.values.items()
                 )
+            at_base = cut(h, base_errors, base_unreadable, base_has_file)
             out.append(
                 CheckInChange(
                     cid, h.file, h.date, "added", kind, target, h.author, moves,
                     prev_conf, h.confidence, h.date <= as_of, time=h.time,
+                    errors=at_base or (), broken_at_base=at_base is not None,
                 )
             )  # fmt: skip
         else:
@@ -855,7 +949,7 @@ def _checkin_changes(
                 CheckInChange(
                     cid, b.file, b.date, "removed", kind, target, b.author, (),
                     b.confidence, None, b.date <= as_of,
-                    broken=True, errors=head_errors[b.file], time=b.time,
+                    broken=True, errors=refused_errors[cid], time=b.time,
                 )
             )  # fmt: skip
             continue
@@ -946,7 +1040,11 @@ def _score_changes(
     checked_in: set[str],
     changed_kpis: set[str],
     kr_renames: Mapping[str, Mapping[str, str]] | None = None,
+    unreadable: Collection[str] = frozenset(),
 ) -> tuple[ScoreChange, ...]:
+    """``unreadable``: objectives missing on one side only because their file
+    has errors there; their figures moved because their file was ``edited``
+    (into errors, or out of them), not because they were added or removed."""
     pending: dict[str, tuple[ObjectiveScore | None, ObjectiveScore | None, str]] = {}
     renamed_base = set(renames.values())
     for oid, h in head.objectives.items():
@@ -958,6 +1056,8 @@ def _score_changes(
 
     def direct(oid: str) -> list[Cause]:
         b, h, _ = pending[oid]
+        if (b is None or h is None) and oid in unreadable:
+            return ["edited"]
         if b is None:
             return ["added"]
         if h is None:
@@ -1144,10 +1244,39 @@ def show_field(f: FieldChange, units: tuple[str, str] = ("", "")) -> tuple[str, 
     return show(f.before), show(f.after)
 
 
-def _mark_broken(rec: RecordChange, error_files: set[str]) -> RecordChange:
+def _mark_broken(
+    rec: RecordChange, error_files: Collection[str], base_error_files: Collection[str]
+) -> RecordChange:
     if rec.change == "removed" and rec.file in error_files:
         return replace(rec, broken=True)
+    if rec.change == "added" and rec.file in base_error_files:
+        return replace(rec, broken_at_base=True)
     return rec
+
+
+def _errors_by_file(diags: Sequence[Diagnostic]) -> dict[str, tuple[Diagnostic, ...]]:
+    out: dict[str, tuple[Diagnostic, ...]] = {}
+    for d in diags:
+        if d.is_error and d.file:
+            out[d.file] = (*out.get(d.file, ()), d)
+    return out
+
+
+def _unreadable(
+    kind: str,
+    side: Mapping[str, Objective] | Mapping[str, KPI],
+    other: Mapping[str, Objective] | Mapping[str, KPI],
+    matched: Collection[str],
+    other_errors: Mapping[str, tuple[Diagnostic, ...]],
+) -> dict[tuple[str, str], tuple[Diagnostic, ...]]:
+    """``(kind, id)`` → errors for the records of ``side`` that ``other``
+    lacks only because their file has errors there (the loader leaves such
+    records out, and silently cuts every link to them)."""
+    return {
+        (kind, rid): other_errors[rec.file]
+        for rid, rec in side.items()
+        if rid not in other and rid not in matched and rec.file in other_errors
+    }
 
 
 # ------------------------------------------------------------------ entry point
@@ -1156,24 +1285,50 @@ def diff_portfolios(
     head: ScoredPortfolio,
     base_diags: Sequence[Diagnostic] = (),
     head_diags: Sequence[Diagnostic] = (),
+    *,
+    head_has_file: Callable[[str], bool] | None = None,
+    base_has_file: Callable[[str], bool] | None = None,
 ) -> DiffResult:
     """Compare two scored portfolios; both should be scored at the same as_of.
 
     Scoring both sides at one date is what makes the comparison mean "what
     the change did" rather than "what the passing of time did".
+
+    ``head_has_file`` and ``base_has_file`` say whether a file (relative to
+    the site) exists on that side: a check-in of an objective that cannot be
+    read there is "cannot be read" while its file is there, and removed (or
+    added) when it is not. Without them every such file counts as there.
     """
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
     obj_renames = match_renames(bp.objectives, hp.objectives, lambda o: o.title)
     kpi_renames = match_renames(bp.kpis, hp.kpis, lambda k: k.title)
     goal_renames = match_renames(bp.goals, hp.goals, lambda g: g.title)
+    head_errors_by_file = _errors_by_file(head_diags)
+    base_errors_by_file = _errors_by_file(base_diags)
+    # records one side leaves out only because their file has errors there:
+    # "cannot be read at head" / "could not be read at base", and what links
+    # to them (a child's parent, a check-in) is not changed by the change
+    head_unreadable = {
+        **_unreadable(
+            "objective", bp.objectives, hp.objectives, obj_renames.values(), head_errors_by_file
+        ),
+        **_unreadable("kpi", bp.kpis, hp.kpis, kpi_renames.values(), head_errors_by_file),
+    }
+    base_unreadable = {
+        **_unreadable("objective", hp.objectives, bp.objectives, obj_renames, base_errors_by_file),
+        **_unreadable("kpi", hp.kpis, bp.kpis, kpi_renames, base_errors_by_file),
+    }
+    unreadable_objectives = {
+        rid for kind, rid in (*head_unreadable, *base_unreadable) if kind == "objective"
+    }
 
     objectives = _record_changes(
         "objective",
         bp.objectives,
         hp.objectives,
         obj_renames,
-        lambda b, h: objective_fields(b, h, obj_renames),
+        lambda b, h: objective_fields(b, h, obj_renames, unreadable_objectives),
         lambda b, h: key_result_changes(b, h, _running(h, hp, as_of), _running(b, bp, as_of)),
     )
     kpis = _record_changes(
@@ -1194,16 +1349,24 @@ def diff_portfolios(
         ),
         unit=lambda g: g.measure.unit if g.measure else "",
     )
-    head_errors_by_file: dict[str, tuple[Diagnostic, ...]] = {}
-    for d in head_diags:
-        if d.is_error and d.file:
-            head_errors_by_file[d.file] = (*head_errors_by_file.get(d.file, ()), d)
     kr_renames = {
         rec.id: {kr.id: kr.renamed_from for kr in rec.key_results if kr.renamed_from}
         for rec in objectives
         if any(kr.renamed_from for kr in rec.key_results)
     }
-    checkins = _checkin_changes(bp, hp, as_of, head_errors_by_file, obj_renames, kr_renames)
+    checkins = _checkin_changes(
+        bp,
+        hp,
+        as_of,
+        head_errors_by_file,
+        obj_renames,
+        kr_renames,
+        base_errors_by_file,
+        head_unreadable,
+        base_unreadable,
+        head_has_file,
+        base_has_file,
+    )
 
     edited = {c.id for c in objectives if c.change == "changed"}
     checked_in = {c.target for c in checkins if c.target_kind == "objective" and c.counted}
@@ -1213,13 +1376,23 @@ def diff_portfolios(
     changed_kpis |= {
         k for k in set(base.kpis) & set(head.kpis) if base.kpis[k].series != head.kpis[k].series
     }
-    scores = _score_changes(base, head, obj_renames, edited, checked_in, changed_kpis, kr_renames)
-    error_files = set(head_errors_by_file)
+    scores = _score_changes(
+        base,
+        head,
+        obj_renames,
+        edited,
+        checked_in,
+        changed_kpis,
+        kr_renames,
+        unreadable_objectives,
+    )
     objectives, kpis, goals = (
-        tuple(_mark_broken(r, error_files) for r in records)
+        tuple(_mark_broken(r, head_errors_by_file, base_errors_by_file) for r in records)
         for records in (objectives, kpis, goals)
     )
-    objectives = tuple(r if r.broken else _after_the_end(r, bp, hp, as_of) for r in objectives)
+    objectives = tuple(
+        r if r.broken or r.broken_at_base else _after_the_end(r, bp, hp, as_of) for r in objectives
+    )
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
     head_errors = tuple(d for d in head_diags if d.is_error)

@@ -83,12 +83,15 @@ def summary_sentence(result: DiffResult) -> str:
 
     def counted(items: Sequence[RecordChange], noun: str) -> None:
         for kind, verb in (("added", "adds"), ("removed", "removes"), ("changed", "changes")):
-            n = sum(1 for c in items if c.change == kind and not c.broken)
+            n = sum(1 for c in items if c.change == kind and not c.broken and not c.broken_at_base)
             if n:
                 parts.append(f"{verb} {plural(n, noun)}")
         broken = sum(1 for c in items if c.broken)
         if broken:
             parts.append(f"breaks {plural(broken, noun)} (files with errors)")
+        fixed = sum(1 for c in items if c.broken_at_base)
+        if fixed:
+            parts.append(f"fixes {plural(fixed, noun)} (could not be read at base)")
 
     counted(result.objectives, "objective")
     krs = [kr for o in result.objectives for kr in o.key_results]
@@ -115,15 +118,18 @@ def summary_sentence(result: DiffResult) -> str:
         )
     counted(result.kpis, "KPI")
     counted(result.goals, "SMART goal")
-    new_checkins = sum(1 for c in result.checkins if c.change == "added")
+    fixed_checkins = sum(1 for c in result.checkins if c.broken_at_base)
+    new_checkins = sum(1 for c in result.checkins if c.change == "added") - fixed_checkins
     if new_checkins:
         parts.append(f"adds {plural(new_checkins, 'check-in')}")
     refused = sum(1 for c in result.checkins if c.broken)
-    other = len(result.checkins) - new_checkins - refused
+    other = len(result.checkins) - new_checkins - refused - fixed_checkins
     if other:
         parts.append(f"edits or removes {plural(other, 'check-in')}")
     if refused:
         parts.append(f"breaks {plural(refused, 'check-in')} (files with errors)")
+    if fixed_checkins:
+        parts.append(f"fixes {plural(fixed_checkins, 'check-in')} (could not be read at base)")
     text = "This change " + (", ".join(parts) if parts else "changes no goal records")
     if result.scores:
         text += f"; progress or status changes for {plural(len(result.scores), 'objective')}"
@@ -244,6 +250,8 @@ def _md_record(rec: RecordChange, names: _Names) -> list[str]:
 
 def _md_record_lines(rec: RecordChange, names: _Names) -> list[str]:
     title = f"{code(rec.id)} {md(rec.title)}"
+    if rec.change == "added" and rec.broken_at_base:
+        return [f"- {title}: **could not be read at base**: {code(rec.file)} had errors there"]
     if rec.change == "added":
         return [f"- {title}: **added** in {code(rec.file)}"]
     if rec.change == "removed" and rec.broken:
@@ -320,8 +328,9 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
         parts.append(f"confidence {_mval(c.confidence_after)}")
     late = "" if c.counted else " (dated after as_of: not counted yet)"
     detail = "; ".join(parts)
+    change = "could not be read at base" if c.broken_at_base else c.change
     return (
-        f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **{c.change}**"
+        f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **{change}**"
         f"{': ' + detail if detail else ''}{late}"
     )
 
@@ -507,6 +516,11 @@ def _txt_record(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
 
 def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
     name = f"{rec.kind} {st(rec.id, bold=True)} {rec.title}"
+    if rec.change == "added" and rec.broken_at_base:
+        return [
+            f"  {st('~', fg='green')} {name} "
+            f"(could not be read at base: {rec.file} had errors there)"
+        ]
     if rec.change == "added":
         return [f"  {st('+', fg='green')} {name} (added in {rec.file})"]
     if rec.change == "removed" and rec.broken:
@@ -593,8 +607,9 @@ def render_text(
                 parts.append(moved)
             late = "" if c.counted else " (after as_of: not counted yet)"
             detail = "; ".join(parts)
+            change = "could not be read at base" if c.broken_at_base else c.change
             lines.append(
-                f"  {c.change} {_when(c)} {c.target_kind} {c.target}{who}"
+                f"  {change} {_when(c)} {c.target_kind} {c.target}{who}"
                 f"{': ' + detail if detail else ''}{late}"
             )
         lines.append("")
@@ -633,6 +648,7 @@ def _record_json(rec: RecordChange) -> dict[str, object]:
         "renamed_from": rec.renamed_from,
         "moved_from": rec.moved_from,
         "broken": rec.broken,
+        "broken_at_base": rec.broken_at_base,
         "fields": _fields_json(rec.fields),
     }
     if rec.kind == "objective":
@@ -683,6 +699,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "counted": c.counted,
                 "fields": _fields_json(c.fields),
                 "broken": c.broken,
+                "broken_at_base": c.broken_at_base,
                 "errors": [d.to_json() for d in c.errors],
             }
             for c in result.checkins
@@ -756,7 +773,12 @@ def run_diff(
     except GitError as exc:
         raise _GitFailure(str(exc)) from exc
     result = diff_portfolios(
-        revs.base.scored, revs.head.scored, revs.base.diagnostics, revs.head.diagnostics
+        revs.base.scored,
+        revs.head.scored,
+        revs.base.diagnostics,
+        revs.head.diagnostics,
+        head_has_file=_files_at(site_dir, revs.head_commit),
+        base_has_file=_files_at(site_dir, revs.base_commit),
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
@@ -766,7 +788,7 @@ def run_diff(
     )
     text = render(result, fmt, ctx, color=color)
     if output is not None:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        _write_output(output, text if text.endswith("\n") else text + "\n")
         click.echo(f"okrsite: wrote {output} ({summary_sentence(result)})", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"), color=color)
@@ -774,6 +796,43 @@ def run_diff(
     for f in failures:
         click.echo(f"okrsite diff: {f.rule}: {f.message}", err=True)
     return 1 if failures else 0
+
+
+def _files_at(site_dir: Path, commit: str | None) -> Callable[[str], bool]:
+    """Whether a file (relative to the site folder) exists at ``commit``
+    (``None``: the working tree). The tree is listed once, and only when a
+    question is asked (an objective that cannot be read on one side)."""
+    if commit is None:
+        return lambda file: (site_dir / file).is_file()
+    from okrsite.gitsource import find_site, list_tree
+
+    tree: list[Mapping[str, str]] = []
+
+    def has(file: str) -> bool:
+        if not tree:
+            site = find_site(site_dir)
+            tree.append(list_tree(site.toplevel, commit, site.prefix))
+        return file in tree[0]
+
+    return has
+
+
+def _write_output(output: Path, text: str) -> None:
+    """Write ``--output``, creating missing parent folders (``reports/diff.md``
+    in a fresh CI checkout); a path that cannot be written is a usage
+    problem (exit 2), never a traceback."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _OutputFailure(f"cannot write --output {str(output)!r}: {reason}") from exc
+
+
+class _OutputFailure(click.ClickException):
+    """``--output`` cannot be written (a file where a folder should be, no permission): exit 2."""
+
+    exit_code = 2
 
 
 class _GitFailure(click.ClickException):

@@ -117,10 +117,19 @@ def site_prefix(site_dir: Path) -> str:
 
 
 def _not_found(rev: str) -> GitError:
-    branch = rev.split("/", 1)[1] if rev.startswith("origin/") else "main"
-    return GitError(
-        f"revision {rev!r} not found; in CI fetch it first: git fetch origin {branch} --depth=1"
-    )
+    """Say how to fetch ``rev`` so that it then resolves: ``git fetch origin main``
+    alone sets only ``FETCH_HEAD`` in a single-branch shallow clone (what CI
+    checks out), so the fetch names where to keep the branch; a tag is
+    fetched as one."""
+    if rev.startswith("origin/"):
+        branch = rev.split("/", 1)[1]
+        how = f"git fetch origin {branch}:refs/remotes/origin/{branch} --depth=1"
+    else:
+        how = (
+            f"git fetch origin tag {rev} --depth=1 (a tag), or git fetch origin "
+            f"{rev}:refs/remotes/origin/{rev} --depth=1 and compare with origin/{rev} (a branch)"
+        )
+    return GitError(f"revision {rev!r} not found; in CI fetch it first: {how}")
 
 
 def resolve_revision(repo: Path, rev: str) -> str:

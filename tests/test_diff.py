@@ -393,8 +393,9 @@ def test_missing_revision_exit_2(tmp_path: Path) -> None:
     result = run(repo, "origin/main", "HEAD")
     assert result.exit_code == 2
     assert "revision 'origin/main' not found" in result.output
-    assert "git fetch origin main --depth=1" in result.output
-    assert run(repo, "nope", "HEAD").exit_code == 2
+    assert "git fetch origin main:refs/remotes/origin/main --depth=1" in result.output
+    nope = run(repo, "v2026-Q1", "HEAD")
+    assert nope.exit_code == 2 and "git fetch origin tag v2026-Q1 --depth=1" in nope.output
     assert run(repo, "HEAD", "--bad").exit_code == 2
 
 
@@ -429,8 +430,9 @@ def test_shallow_clone_after_fetching_the_base(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{origin}", "clone")
     missing = run(clone, "origin/main", "HEAD")
-    assert missing.exit_code == 2 and "git fetch origin main --depth=1" in missing.output
-    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    hint = "git fetch origin main:refs/remotes/origin/main --depth=1"
+    assert missing.exit_code == 2 and hint in missing.output
+    git(clone, *hint.split()[1:])  # the hint, as written, makes origin/main resolve
     data = as_json(clone, "origin/main", "HEAD")
     assert data["base"] == {"label": "origin/main", "commit": base}
     assert any(o["id"] == "sales/emea" for o in data["objectives"])  # type: ignore[union-attr]
