@@ -12,9 +12,11 @@ again if it refuses it (:func:`_answer_checker`).
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -223,8 +225,18 @@ def _prompt_values(obj: Objective, language: str, check: Check) -> dict[str, Any
     return values
 
 
-def report(outcome: Outcome, what: str) -> None:
-    """Print what the loader found; exit 1 if it refused the file."""
+def report(
+    outcome: Outcome, what: str, unwritten: Callable[[Diagnostic], Diagnostic] | None = None
+) -> None:
+    """Print what the loader found; exit 1 if it refused the file. When it
+    refused, ``unwritten`` says where each finding is instead of a place in
+    a file that was never written (:func:`_as_typed`)."""
+    if outcome.errors and unwritten is not None:
+        outcome = Outcome(
+            outcome.written,
+            [unwritten(d) for d in outcome.errors],
+            [unwritten(d) for d in outcome.warnings],
+        )
     if outcome.warnings:
         click.echo(format_report(outcome.warnings), err=True)
     if outcome.errors:
@@ -307,30 +319,63 @@ def _person_or_team_id(
     return rid, title or written
 
 
+#: a milestone typed as a task list writes it (``[x] Review``, ``[ ] Draft``,
+#: ``✓ Review``), as a milestone's line of text may be written
+_BOXED = re.compile(r"\s*(?:\[(?P<box>[ xX✓✔]?)\]|(?P<tick>[✅✓✔☑]))\s*(?P<title>\S.*)", re.S)
+
+
+def _unboxed(typed: str) -> tuple[str, bool]:
+    """The milestone name in ``typed`` and whether it asks to tick it:
+    ``[x] Review`` and ``✓ Review`` tick Review, as a bare ``Review`` does;
+    ``[ ] Review`` asks for it not done."""
+    found = _BOXED.fullmatch(typed)
+    if found is None:
+        return typed, True
+    ticked = found["tick"] is not None or (found["box"] or " ").strip() != ""
+    return found["title"].strip(), ticked
+
+
 def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int, int]]:
     """``--set "crm=Migrate the data"``: a checklist key result's milestone
     named by its title (or the start of it, in any case) is ticked in the
     objective's file, as a person ticks it there; a check-in takes no value
     for a checklist. Returns ``(key result index, milestone index)`` pairs
-    and takes those values out of ``values``. A text naming no milestone is
-    refused with the milestones it could name; a number is left to the
-    loader (OKR307)."""
+    and takes those values out of ``values``. A name may be typed as the
+    file writes a done milestone (``[x] Migrate the data``); ``[ ] Migrate
+    the data`` asks for it not done, which is refused for a done one (the
+    command never unticks) and said for one that is not. A text naming no
+    milestone is refused with the milestones it could name (a usage error,
+    exit 2, as an ID naming nothing is); a number is left to the loader
+    (OKR307, exit 1)."""
     ticks = []
     for kr in obj.key_results:
         typed = values.get(kr.id)
         if kr.kind != "milestones" or not isinstance(typed, str):
             continue
-        found = milestones_named(kr.milestones, typed)
+        name, tick = _unboxed(typed)
+        found = milestones_named(kr.milestones, name)
         if len(found) != 1:
             raise click.UsageError(
                 f"key result {kr.id} ({kr.title!r}) is a checklist: --set {kr.id}=MILESTONE "
-                f"ticks one milestone, and {typed!r} names "
+                f"ticks one milestone, and {name!r} names "
                 + ("several" if found else "none")
                 + " of them: "
                 + ", ".join(repr(m.title) for m in kr.milestones)
             )
         milestone = kr.milestones[found[0]]
         del values[kr.id]
+        if not tick:  # [ ] Review: okrsite checkin ticks milestones, never unticks one
+            if milestone.done:
+                raise click.UsageError(
+                    f"{typed!r} asks for milestone {milestone.title!r} of {kr.id} not done, "
+                    "and okrsite checkin only ticks milestones: to untick it, set its "
+                    f'done: false in {obj.file} (or write it there as "[ ] {milestone.title}"); '
+                    "nothing was changed"
+                )
+            click.echo(
+                f"okrsite: milestone {milestone.title!r} of {kr.id} is not done already", err=True
+            )
+            continue
         if milestone.done:
             click.echo(
                 f"okrsite: milestone {milestone.title!r} of {kr.id} is done already", err=True
@@ -511,6 +556,7 @@ def record_checkin(
     if named != target:
         click.echo(f"okrsite: {target!r} is {named}", err=True)
         target = named
+    keys: dict[str, str] = {}
     if target in p.objectives:
         keys = {key: key_result_named(p.objectives[target], key) for key in values}
         for key, kr_id in keys.items():
@@ -584,7 +630,7 @@ def record_checkin(
         note=note,
     )
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
-    report(outcome, "check-in")
+    report(outcome, "check-in", _as_typed(rel, obj, typed, keys, value, confidence))
     # the loader's OKR311 already says it when the new name sorts after a timed one
     warned = any(d.code == "OKR311" and d.file == rel for d in outcome.warnings)
     if not isinstance(when, datetime) and not warned:
@@ -616,6 +662,41 @@ def record_checkin(
             f"count it from that day on (builds as of today leave it out)",
             err=True,
         )
+
+
+def _as_typed(
+    rel: str,
+    obj: Objective | None,
+    typed: dict[str, str],
+    keys: dict[str, str],
+    value: str | None,
+    confidence: str | None,
+) -> Callable[[Diagnostic], Diagnostic]:
+    """Where a finding in the check-in ``rel`` that was not written is: the
+    option that gave the value (``--set kr1=20``), and for a key result's
+    value the key result and the objective file it is in, instead of a line
+    of a file that does not exist. Findings elsewhere are left as they are."""
+    given = {keys.get(key, key): f"{key}={raw}" for key, raw in typed.items()}
+
+    def place(d: Diagnostic) -> Diagnostic:
+        if d.file != rel:
+            return d
+        path = d.key_path or ()
+        key = str(path[-1]) if path else ""
+        unwritten = f"{rel} not written"
+        if key in given and path in ((key,), ("values", key)):
+            where = f"--set {shlex.quote(given[key])}"
+            if obj is not None and obj.key_result(key) is not None:
+                unwritten = f"key result {key} of {obj.file}; {unwritten}"
+        elif path == ("value",) and value is not None:
+            where = f"--value {shlex.quote(value)}"
+        elif path == ("confidence",) and confidence is not None:
+            where = f"--confidence {shlex.quote(confidence)}"
+        else:
+            where = "the check-in"
+        return replace(d, file=f"{where} ({unwritten})", line=None, column=None)
+
+    return place
 
 
 def _read_after(p: Portfolio, kind: str, target: str, day: date, rel: str) -> list[CheckIn]:

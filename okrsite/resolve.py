@@ -10,6 +10,7 @@ still be scored and shown (the build refuses to publish while errors remain).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -827,9 +828,9 @@ def resolve(
                     ok = False
                 elif found_kr.kind in ("milestones", "rollup"):
                     how = (
-                        "tick its milestones with 'done: true' in the objective file"
+                        _tick_by_name(obj, found_kr)
                         if found_kr.kind == "milestones"
-                        else "its progress comes from the objectives aligned to it"
+                        else _rollup_hint(obj, found_kr, objectives)
                     )
                     diags.append(
                         error(
@@ -1193,6 +1194,54 @@ def reference_exists(
         o = objectives.get(obj)
         return o is not None and o.key_result(kr) is not None
     return obj in objectives or obj in kpis
+
+
+def _tick_by_name(obj: Objective, kr: KeyResult) -> str:
+    """OKR307's hint for a number given to a checklist: name the milestone
+    to tick (``okrsite checkin`` ticks it in the objective's file), or tick
+    it there by hand."""
+    open_ones = [m.title for m in kr.milestones if not m.done]
+    if not open_ones:
+        return (
+            f"its milestones are all done already; to change one, edit its done: in the "
+            f"objective file, {obj.file}"
+        )
+    named = ", ".join(repr(t) for t in open_ones)
+    return (
+        f"tick one by its name: okrsite checkin {obj.id} --set "
+        f'"{kr.id}={open_ones[0]}" (not done yet: {named}); or tick its milestones with '
+        f"'done: true' in the objective file, {obj.file}"
+    )
+
+
+#: a figure in a key result's title, as the target it may mean (``Book 60 meetings``)
+_TITLE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w,]|\.\d)")
+
+
+#: a title YAML reads as itself inside ``{…}``; any other is written quoted
+_PLAIN_IN_FLOW = re.compile(r"[^\W\d][^:,#\[\]{}\"'\n]*")
+
+
+def _rollup_hint(obj: Objective, kr: KeyResult, objectives: Mapping[str, Objective]) -> str:
+    """OKR307's hint for a value given to a roll-up: where its progress
+    comes from when objectives are aligned to it; when none is, it measures
+    nothing (a title without "from … to …"), and the fix is a target,
+    shown as the line to write."""
+    ref = f"{obj.id}#{kr.id}"
+    if any(o.parent == ref for o in objectives.values()):
+        return "its progress comes from the objectives aligned to it"
+    figures = _TITLE_FIGURE.findall(kr.title)
+    target = figures[0] if len(figures) == 1 else "<the figure to reach>"
+    title = (
+        kr.title if _PLAIN_IN_FLOW.fullmatch(kr.title) else json.dumps(kr.title, ensure_ascii=False)
+    )
+    line = f"- {{title: {title}, start: 0, target: {target}}}"
+    if kr.id != f"kr{kr.index + 1}":
+        line = f"- {{id: {kr.id}, title: {title}, start: 0, target: {target}}}"
+    return (
+        f"nothing is aligned to it ({ref}), so it measures nothing: give it a target in "
+        f"{obj.file}, written as {line} (or add start: and target: beside its title:)"
+    )
 
 
 def _text_value(obj: Objective, key: str, text: str, file: str) -> Diagnostic:

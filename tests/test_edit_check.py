@@ -395,3 +395,21 @@ def test_the_portfolio_of_an_answered_load_is_the_one_its_findings_are_of(
     after = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
     objective = after.scored.portfolio.objectives["product/platform-cost"]
     assert [kr.target for kr in objective.key_results if kr.target in (260, 280)] == [260]
+
+
+def test_a_milestone_renamed_under_a_refused_check_in_value_is_rechecked(site: Path) -> None:
+    """A check-in gives a checklist a number (OKR307), whose hint names the
+    milestones not done yet; renaming one in the objective (a title, which
+    the facts leave out) must change the hint as a cold check does."""
+    checks(site)
+    replace_in(
+        site, COST_CHECKIN, "{cost-per-tenant: 352}", "{cost-per-tenant: 352, clickhouse: 3}"
+    )
+    checks(site)
+    replace_in(
+        site, COST, "Dashboards read from ClickHouse, done: false", "Dashboards live, done: false"
+    )
+    cold = checks(site, "--no-cache")
+    assert "'Dashboards live'" in cold[0][1]
+    assert not answered_from_findings(site)
+    assert checks(site) == cold

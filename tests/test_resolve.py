@@ -233,13 +233,17 @@ def test_checkin_errors() -> None:
             "4.md",
             "OKR307",
             "key result 'm' is a checklist and takes no check-in value",
-            "tick its milestones with 'done: true' in the objective file",
+            "tick one by its name: okrsite checkin sales --set \"m=a\" (not done yet: 'a'); "
+            "or tick its milestones with 'done: true' in the objective file, "
+            "content/objectives/sales.md",
         ),
         (
             "5.md",
             "OKR307",
             "key result 'r' is a roll-up and takes no check-in value",
-            "its progress comes from the objectives aligned to it",
+            "nothing is aligned to it (sales#r), so it measures nothing: give it a target in "
+            "content/objectives/sales.md, written as - {id: r, title: R, start: 0, target: "
+            "<the figure to reach>} (or add start: and target: beside its title:)",
         ),
         (
             "6.md",
