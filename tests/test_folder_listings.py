@@ -259,7 +259,8 @@ def change(site: Path, kind: str, pick: int, tmp: Path) -> None:
         target = tmp / f"target-{abs(hash(str(folder)))}"
         link = folder / "maybe"
         if not os.path.lexists(link):
-            target.write_text("x", encoding="utf-8")
+            if not target.exists():  # a removed link's target may be a folder by now
+                target.write_text("x", encoding="utf-8")
             link.symlink_to(target)
         elif target.is_file():
             target.unlink()
