@@ -298,6 +298,14 @@ KINDS = [
 )
 @example(steps=[("add file", 0), ("file becomes folder", 0), ("add file", 0)])
 @example(steps=[("add folder", 0), ("file becomes folder", 0), ("add folder", 0)])
+@example(
+    steps=[
+        ("link target becomes a folder", 44),
+        ("link target becomes a folder", 50),
+        ("remove file", 0),
+        ("link target becomes a folder", 44),
+    ]
+)
 @given(steps=st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 50)), max_size=8))
 def test_a_walk_reusing_listings_finds_what_a_full_walk_finds(
     tmp_path_factory: pytest.TempPathFactory, settled: None, steps: list[tuple[str, int]]
