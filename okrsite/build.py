@@ -216,22 +216,12 @@ def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Di
     return problems
 
 
-#: the folders of a site that hold theme files of its own (okrsite's shipped
-#: themes are part of okrsite, and checked by its tests)
-SITE_THEME_FOLDERS = ("templates", "static", "translations", "themes")
-
-
-def site_theme_problems(
-    config: SiteConfig, site_root: Path, always: bool = True
-) -> list[Diagnostic]:
+def site_theme_problems(config: SiteConfig, site_root: Path) -> list[Diagnostic]:
     """:func:`theme_problems` of the site's theme, for a run that loads no
-    theme otherwise (a build whose content has errors, ``okrsite check``):
+    theme otherwise (a build whose content has errors, ``okrsite check`` of a
+    site with theme files of its own, :data:`~okrsite.config.SITE_THEME_FOLDERS`):
     its files linked outside the site, its catalogues' broken strings, a
-    theme that does not exist. Without ``always``, only for a site with
-    theme files of its own (:data:`SITE_THEME_FOLDERS`); the shipped themes
-    cannot be wrong in these ways."""
-    if not always and not any((site_root / name).is_dir() for name in SITE_THEME_FOLDERS):
-        return []
+    theme that does not exist."""
     try:
         theme = load_theme(config.theme, site_root)
     except ThemeError as exc:

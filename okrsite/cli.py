@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from okrsite import __version__
+from okrsite.config import SITE_THEME_FOLDERS
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.parse_store import StoredParseCache, stored_parse_cache
@@ -217,13 +218,15 @@ def check(
     root = resolve_site(site)
     result = one_shot_load(root, as_of, stored_parse_cache(root, cache_dir, not no_cache))
     # the site's own theme files (templates, static files, catalogues): what
-    # build would refuse, check refuses too
-    from okrsite.build import site_theme_problems
-    from okrsite.diagnostics import sorted_diagnostics
+    # build would refuse, check refuses too (the rendering modules imported
+    # only then: a third of a second of a check after an edit)
+    if any((root / name).is_dir() for name in SITE_THEME_FOLDERS):
+        from okrsite.build import site_theme_problems
+        from okrsite.diagnostics import sorted_diagnostics
 
-    themed = site_theme_problems(result.config, root, always=False)
-    if themed:
-        result.diagnostics = sorted_diagnostics([*result.diagnostics, *themed])
+        themed = site_theme_problems(result.config, root)
+        if themed:
+            result.diagnostics = sorted_diagnostics([*result.diagnostics, *themed])
     diags = result.diagnostics
     if fmt == "json":
         click.echo(format_report(diags, "json"))

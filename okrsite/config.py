@@ -97,6 +97,12 @@ KNOWN_KEYS = (
 )
 
 
+#: the folders of a site that hold theme files of its own (okrsite's shipped
+#: themes are part of okrsite, and checked by its tests): ``okrsite check``
+#: loads the theme, to report what build would refuse, only when one is there
+SITE_THEME_FOLDERS = ("templates", "static", "translations", "themes")
+
+
 def _unknown_setting(text: str, key: str, value: object, line: int | None, file: str) -> Diagnostic:
     """CFG010 for ``key``: located at its ``[table]`` when it is one, with the
     setting it most likely means (``stale_days``: ``stale_after_days``)."""
