@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from okrsite import cycles as cycles_mod
 from okrsite import numbers
@@ -294,6 +294,25 @@ T = TypeVar("T")
 
 def _norm_title(title: str) -> str:
     return " ".join(title.split()).casefold()
+
+
+def _moved_records(
+    base: Mapping[str, Any], head: Mapping[str, Any], moved: Mapping[str, str]
+) -> dict[str, str]:
+    """``{head id: base id}`` for records whose file git saw move and whose id
+    is on one side only, together with :func:`match_renames`'s pairs by title
+    for the rest; empty when no file moved (the caller then pairs by title)."""
+    if not moved:
+        return {}
+    by_file = {rec.file: rid for rid, rec in base.items()}
+    out: dict[str, str] = {}
+    for rid, rec in head.items():
+        was = by_file.get(moved.get(rec.file, ""))
+        if was is not None and rid not in base and was not in head and was not in out.values():
+            out[rid] = was
+    rest_b = {i: r for i, r in base.items() if i not in out.values()}
+    rest_h = {i: r for i, r in head.items() if i not in out}
+    return {**match_renames(rest_b, rest_h, lambda r: r.title), **out}
 
 
 def match_renames(
@@ -1288,6 +1307,7 @@ def diff_portfolios(
     *,
     head_has_file: Callable[[str], bool] | None = None,
     base_has_file: Callable[[str], bool] | None = None,
+    moved_files: Mapping[str, str] | None = None,
 ) -> DiffResult:
     """Compare two scored portfolios; both should be scored at the same as_of.
 
@@ -1298,12 +1318,25 @@ def diff_portfolios(
     the site) exists on that side: a check-in of an objective that cannot be
     read there is "cannot be read" while its file is there, and removed (or
     added) when it is not. Without them every such file counts as there.
+
+    ``moved_files`` maps a file at head (relative to the site) to the file
+    git saw it move from (``git mv``, or a deletion and an addition git pairs
+    by content): a record whose id changed with its file is one record,
+    whatever else the commit changed in it (its title too), as the history
+    reads it; records on one side only are otherwise paired by title.
     """
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
-    obj_renames = match_renames(bp.objectives, hp.objectives, lambda o: o.title)
-    kpi_renames = match_renames(bp.kpis, hp.kpis, lambda k: k.title)
-    goal_renames = match_renames(bp.goals, hp.goals, lambda g: g.title)
+    moved = moved_files or {}
+    obj_renames = _moved_records(bp.objectives, hp.objectives, moved) or match_renames(
+        bp.objectives, hp.objectives, lambda o: o.title
+    )
+    kpi_renames = _moved_records(bp.kpis, hp.kpis, moved) or match_renames(
+        bp.kpis, hp.kpis, lambda k: k.title
+    )
+    goal_renames = _moved_records(bp.goals, hp.goals, moved) or match_renames(
+        bp.goals, hp.goals, lambda g: g.title
+    )
     head_errors_by_file = _errors_by_file(head_diags)
     base_errors_by_file = _errors_by_file(base_diags)
     # records one side leaves out only because their file has errors there:

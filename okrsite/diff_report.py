@@ -779,6 +779,7 @@ def run_diff(
         revs.head.diagnostics,
         head_has_file=_files_at(site_dir, revs.head_commit),
         base_has_file=_files_at(site_dir, revs.base_commit),
+        moved_files=_moved_files(site_dir, revs.base_commit, revs.head_commit),
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
@@ -815,6 +816,20 @@ def _files_at(site_dir: Path, commit: str | None) -> Callable[[str], bool]:
         return file in tree[0]
 
     return has
+
+
+def _moved_files(site_dir: Path, base: str, head: str | None) -> dict[str, str]:
+    """``{file at head: file at base}`` for the site's files git sees move
+    between the two (``git diff -M``; ``head`` ``None``: the working tree), as
+    paths relative to the site; empty when git cannot tell (the diff then
+    pairs records by title alone)."""
+    from okrsite.gitsource import GitError, find_site, moved_paths
+
+    try:
+        site = find_site(site_dir)
+        return moved_paths(site.toplevel, base, head, site.prefix)
+    except GitError:
+        return {}
 
 
 def _write_output(output: Path, text: str) -> None:

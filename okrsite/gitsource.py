@@ -132,6 +132,29 @@ def _not_found(rev: str) -> GitError:
     return GitError(f"revision {rev!r} not found; in CI fetch it first: {how}")
 
 
+def moved_paths(top: Path, base: str, head: str | None, prefix: str) -> dict[str, str]:
+    """``{path at head: path at base}`` of the files under ``prefix`` (the
+    site's folder) that git's rename detection pairs between the commit
+    ``base`` and ``head`` (``None``: the working tree), relative to ``prefix``."""
+    args = ["diff", "-M", "--name-status", "-z", "--no-color", base, *([head] if head else [])]
+    proc = _run([*args, "--", prefix or "."], top)
+    if proc.returncode != 0:
+        raise GitError(f"git diff failed: {_stderr(proc)}")
+    parts = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
+    moved: dict[str, str] = {}
+    i = 0
+    while i < len(parts) and parts[i]:
+        status = parts[i]
+        if status.startswith(("R", "C")) and i + 2 < len(parts):
+            old, new = parts[i + 1], parts[i + 2]
+            if status.startswith("R") and old.startswith(prefix) and new.startswith(prefix):
+                moved[new[len(prefix) :]] = old[len(prefix) :]
+            i += 3
+        else:
+            i += 2
+    return moved
+
+
 def resolve_revision(repo: Path, rev: str) -> str:
     """The commit id ``rev`` names, or :class:`GitError` saying how to get it."""
     if rev.startswith("-"):  # never let a revision be read as an option

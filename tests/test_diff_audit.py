@@ -249,3 +249,33 @@ def test_objective_broken_at_base_and_fixed(tmp_path: Path) -> None:
 
     markdown = run(repo.root, "HEAD", "--fail-on", "none").output
     assert "**could not be read at base**" in markdown
+
+
+# ------------------------------------------------------------------ moved with git mv
+def test_a_file_moved_with_its_title_changed_is_one_objective(tmp_path: Path) -> None:
+    """``git mv brand.md marketing/brand-awareness.md`` with the title
+    changed in the same commit: the diff said "removed" and "added" (its
+    pairing by title failed), while the history, reading git's renames,
+    kept one timeline. Both sides of a commit and the working tree."""
+    brand = objective("Brand", kr("aw", 0, 50) + kr("b", 0, 5))
+    repo = repo_with(tmp_path, {"content/objectives/brand.md": brand})
+    (repo.root / "content/objectives/marketing").mkdir()
+    repo.git("mv", "content/objectives/brand.md", "content/objectives/marketing/brand-awareness.md")
+    repo.write(
+        "content/objectives/marketing/brand-awareness.md",
+        brand.replace("title: Brand", "title: Brand awareness"),
+    )
+    for args in (("HEAD",), ()):  # the working tree against HEAD, then the commit
+        if not args:
+            repo.commit("Move brand under marketing", "bob", WHEN)
+            args = ("HEAD~1", "HEAD")
+        data = as_json(repo.root, *args)
+        changes = [(o["id"], o["change"]) for o in data["objectives"]]  # type: ignore[union-attr, index]
+        assert changes == [("marketing/brand-awareness", "changed")], data["objectives"]
+        (moved,) = data["objectives"]  # type: ignore[misc]
+        assert (moved["renamed_from"], moved["moved_from"]) == (
+            "brand",
+            "content/objectives/brand.md",
+        )  # type: ignore[index]
+        fields = {f["field"]: (f["before"], f["after"]) for f in moved["fields"]}  # type: ignore[index]
+        assert fields["title"] == ("Brand", "Brand awareness")
