@@ -45,10 +45,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served_folder(folder: Path) -> Iterator[str]:
+def served_folder(
+    folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
     """A static file server for ``folder`` on 127.0.0.1 and a free port, as a
-    host serves a built site; yields its root URL and stops it afterwards."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    host serves a built site (``handler_class``: one that answers as a
+    particular host does); yields its root URL and stops it afterwards."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -34,6 +34,16 @@ def copy_example(root: Path) -> Path:
     return root
 
 
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a site but its built output, by path: what a command
+    that refused to write must leave exactly as it was."""
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and "_site" not in p.parts
+    }
+
+
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``{relative path: text}`` under ``root``; text is dedented."""
     for rel, content in files.items():

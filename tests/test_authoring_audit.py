@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import files_of as files
 
 from okrsite import authoring_cli
 from okrsite.cli import cli
@@ -51,14 +52,6 @@ def site(tmp_path: Path) -> Path:
     root = tmp_path / "s"
     init_site(root, today=DAY)
     return root
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(site)): p.read_bytes()
-        for p in sorted(site.rglob("*"))
-        if p.is_file() and "_site" not in p.parts
-    }
 
 
 def front(path: Path) -> dict[str, object]:

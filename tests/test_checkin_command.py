@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import files_of as files
 
 from okrsite import authoring_cli
 from okrsite.authoring import set_goal_current
@@ -35,14 +36,6 @@ def site(tmp_path: Path) -> Path:
     root = tmp_path / "s"
     init_site(root, today=DAY)
     return root
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(site)): p.read_bytes()
-        for p in sorted(site.rglob("*"))
-        if p.is_file() and "_site" not in p.parts
-    }
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,8 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -26,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium
+from browser_support import CHROMIUM, chromium, served_folder
 from click.testing import CliRunner
 from conftest import write_site
 from sitecheck import conformance_problems, html_problems
@@ -330,16 +328,8 @@ def pages_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     src = write_site(tmp_path_factory.mktemp("src"), dict(PLAIN_SITE))
     out = build(src, served / "okr")
     (served / "404.html").write_bytes((out / "404.html").read_bytes())
-    handler = functools.partial(_PagesLikeHandler, directory=str(served))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with served_folder(served, _PagesLikeHandler) as url:
+        yield url
 
 
 def open_missing(browser: Any, url: str, status: int = 404) -> tuple[str, list[str], list[str]]:
