@@ -296,15 +296,13 @@ def _norm_title(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def _moved_records(
+def _paired(
     base: Mapping[str, Any], head: Mapping[str, Any], moved: Mapping[str, str]
 ) -> dict[str, str]:
-    """``{head id: base id}`` for records whose file git saw move and whose id
-    is on one side only, together with :func:`match_renames`'s pairs by title
-    for the rest; empty when no file moved (the caller then pairs by title)."""
-    if not moved:
-        return {}
-    by_file = {rec.file: rid for rid, rec in base.items()}
+    """``{head id: base id}`` for records whose id is on one side only: paired
+    by the file git saw each move from (``moved``: file at head → file at
+    base), and the rest by title (:func:`match_renames`)."""
+    by_file = {rec.file: rid for rid, rec in base.items()} if moved else {}
     out: dict[str, str] = {}
     for rid, rec in head.items():
         was = by_file.get(moved.get(rec.file, ""))
@@ -1328,15 +1326,9 @@ def diff_portfolios(
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
     moved = moved_files or {}
-    obj_renames = _moved_records(bp.objectives, hp.objectives, moved) or match_renames(
-        bp.objectives, hp.objectives, lambda o: o.title
-    )
-    kpi_renames = _moved_records(bp.kpis, hp.kpis, moved) or match_renames(
-        bp.kpis, hp.kpis, lambda k: k.title
-    )
-    goal_renames = _moved_records(bp.goals, hp.goals, moved) or match_renames(
-        bp.goals, hp.goals, lambda g: g.title
-    )
+    obj_renames = _paired(bp.objectives, hp.objectives, moved)
+    kpi_renames = _paired(bp.kpis, hp.kpis, moved)
+    goal_renames = _paired(bp.goals, hp.goals, moved)
     head_errors_by_file = _errors_by_file(head_diags)
     base_errors_by_file = _errors_by_file(base_diags)
     # records one side leaves out only because their file has errors there:
