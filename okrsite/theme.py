@@ -271,7 +271,7 @@ class GuardedEnvironment(Environment):
             if isinstance(argument, str):
                 _guard(obj, argument)
                 try:
-                    return _getattr(obj, str(argument))
+                    return _getattr(obj, argument)
                 except AttributeError:
                     pass
             return self.undefined(obj=obj, name=argument)

@@ -34,6 +34,19 @@ def copy_example(root: Path) -> Path:
     return root
 
 
+def run_cli(*args: str, input: str | None = None) -> tuple[int, str]:
+    """``okrsite ARGS`` through click's runner: (exit code, output), failing on
+    a traceback or any exception but the exit itself."""
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), input=input)
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
 def files_of(site: Path) -> dict[str, bytes]:
     """Every file of a site but its built output, by path: what a command
     that refused to write must leave exactly as it was."""

@@ -23,22 +23,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest import files_of as files
+from conftest import run_cli
 
 from okrsite import authoring_cli
-from okrsite.cli import cli
 from okrsite.pipeline import load_site
 from okrsite.scaffold import init_site
 
 DAY = date(2026, 11, 2)
 
 
-def run(*args: str, input: str | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args), input=input)
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
+run = run_cli
 
 
 def said(out: str) -> str:

@@ -10,9 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
-from okrsite.cli import cli
 from okrsite.scaffold import init_site
 
 DAY = date(2026, 11, 2)
@@ -46,10 +45,7 @@ key_results:
 
 
 def run(site: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, [*args, "--site", str(site)])
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
+    return run_cli(*args, "--site", str(site))
 
 
 @pytest.fixture
