@@ -255,6 +255,14 @@ class GuardedEnvironment(Environment):
         # to it from here cost 0.3 µs a lookup, some 4 million a large build)
         if attribute.startswith("__") or attribute in _RISKY:
             _guard(obj, attribute)
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            # a plain dict has no attributes but dict's own, so the lookup
+            # below would raise AttributeError first (a microsecond: a
+            # goal's history timeline reads some hundred keys of dicts)
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
         try:
             return _getattr(obj, attribute)
         except AttributeError:
@@ -278,6 +286,9 @@ class GuardedEnvironment(Environment):
 
 
 _getattr = getattr  # the builtin, which the methods above are named after
+#: every attribute a plain dict has (its methods, object's): any other name
+#: of ``x.name`` on a dict is one of its keys or nothing
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 #: names other than dunders that reach Python's internals (a frame, a

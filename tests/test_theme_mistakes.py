@@ -168,3 +168,31 @@ def test_a_template_cannot_reach_python_internals(tmp_path: Path, line: str) -> 
     assert code == 1, output
     assert "templates/page.html:1: error THM002: template error: a template may not read" in output
     assert not list(tmp_path.rglob("MARKER"))
+
+
+def test_a_dicts_keys_read_as_jinja_reads_them() -> None:
+    """The guard's shortcut for plain dicts (a key, without trying an attribute
+    first) answers as Jinja's own lookup: dict's methods before its keys, a
+    missing key undefined, dunders refused."""
+    from jinja2 import Environment, StrictUndefined
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from okrsite.theme import GuardedEnvironment
+
+    source = (
+        "{{ d.kind }}|{{ d.items is callable }}|{{ d['items'] }}|{{ d.missing is defined }}"
+        "|{{ s.kind }}|{{ s.items is callable }}"
+    )
+
+    class Sub(dict):  # type: ignore[type-arg]
+        pass
+
+    values = {"d": {"kind": "target", "items": 5}, "s": Sub(kind="owner", items=1)}
+    expected = Environment().from_string(source).render(**values)
+    assert GuardedEnvironment().from_string(source).render(**values) == expected
+    assert expected == "target|True|5|False|owner|True"
+    strict = GuardedEnvironment(undefined=StrictUndefined)
+    with pytest.raises(UndefinedError):
+        strict.from_string("{{ d.missing }}").render(d={})
+    with pytest.raises(SecurityError):
+        strict.from_string("{{ d.__class__ }}").render(d={})
