@@ -16,6 +16,15 @@ on the Hugo copy of the same files (``corpus-N-hugo/``, made by ``run.py``),
 alternating, after the same settling as ``run.py`` (dirty pages written
 out, the page cache emptied, the inputs read back) where the runner may.
 
+``--like okrsite`` writes what ``okrsite build`` writes instead of a page
+per file: every file is still read, its front matter loaded and its body
+converted (a check-in's notes are shown on its objective's page), but pages
+are written only for objectives, KPIs, people, teams and pages, with one
+small badge file per objective (``badges/<team>/<id>.svg``): 23,000 files
+in 14,000 folders, as okrsite's output (Hugo writes 53,000 files in 64,000
+folders). That is the floor under issue 11's "faster than Hugo" for
+okrsite's own output.
+
 ``--one`` runs the pipeline itself in this process (what each timed run
 executes).
 """
@@ -50,8 +59,14 @@ PAGE = (
 )
 
 
-def _convert(files: list[tuple[Path, Path]]) -> int:
-    """Read, parse, convert and write ``files`` ((source, output) pairs)."""
+BADGE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20"><text>{title}</text></svg>\n'
+)
+
+
+def _convert(files: list[tuple[Path, Path | None, Path | None]]) -> int:
+    """Read, parse and convert ``files`` ((source, page, badge) triples) and
+    write each one's page and badge, where it has them."""
     import html
 
     import yaml
@@ -59,7 +74,7 @@ def _convert(files: list[tuple[Path, Path]]) -> int:
 
     md = MarkdownIt("commonmark", {"html": False})
     loader = yaml.CSafeLoader
-    for source, out in files:
+    for source, out, badge in files:
         text = source.read_bytes().decode("utf-8")
         meta: object = {}
         body = text
@@ -68,19 +83,34 @@ def _convert(files: list[tuple[Path, Path]]) -> int:
             if end >= 0:
                 meta = yaml.load(text[4 : end + 1], Loader=loader)
                 body = text[text.find("\n", end + 4) + 1 :]
-        title = meta.get("title", out.parent.name) if isinstance(meta, dict) else out.parent.name
+        title = meta.get("title", source.stem) if isinstance(meta, dict) else source.stem
+        converted = md.render(body)
+        if out is None:
+            continue
         out.parent.mkdir(parents=True, exist_ok=True)
-        page = PAGE.format(title=html.escape(str(title)), body=md.render(body))
+        page = PAGE.format(title=html.escape(str(title)), body=converted)
         out.write_text(page, encoding="utf-8")
+        if badge is not None:
+            badge.parent.mkdir(parents=True, exist_ok=True)
+            badge.write_text(BADGE.format(title=html.escape(str(title))), encoding="utf-8")
     return len(files)
 
 
-def run_once(content: Path, out: Path, jobs: int) -> int:
-    """The pipeline over every ``.md`` file under ``content`` into ``out``."""
-    pairs = [
-        (path, out / path.relative_to(content).with_suffix("") / "index.html")
-        for path in sorted(content.rglob("*.md"))
-    ]
+def run_once(content: Path, out: Path, jobs: int, like: str = "hugo") -> int:
+    """The pipeline over every ``.md`` file under ``content`` into ``out``:
+    a page per file (``like="hugo"``), or the pages okrsite writes."""
+    pairs: list[tuple[Path, Path | None, Path | None]] = []
+    for path in sorted(content.rglob("*.md")):
+        rel = path.relative_to(content).with_suffix("")
+        page: Path | None = out / rel / "index.html"
+        badge = None
+        if like == "okrsite":
+            kind = rel.parts[0]
+            if kind == "checkins":
+                page = None
+            elif kind == "objectives":  # and its badge, in a folder per team
+                badge = out / "badges" / rel.relative_to("objectives").with_suffix(".svg")
+        pairs.append((path, page, badge))
     if jobs <= 1:
         return _convert(pairs)
     import multiprocessing
@@ -96,10 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--hugo", default=None)
+    ap.add_argument(
+        "--like",
+        choices=("hugo", "okrsite"),
+        default="hugo",
+        help="write a page per file (as Hugo does), or only the files okrsite writes",
+    )
     ap.add_argument("--one", nargs=2, metavar=("CONTENT", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        count = run_once(Path(args.one[0]), Path(args.one[1]), args.jobs)
+        count = run_once(Path(args.one[0]), Path(args.one[1]), args.jobs, args.like)
         print(count)
         return 0
     corpus = ensure_corpus(args.size)
@@ -113,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in range(args.repeat):
         work = Path(tempfile.mkdtemp(prefix="okrsite-floor-"))
         try:
-            cmd = [sys.executable, __file__, "--jobs", str(args.jobs), "--one"]
+            cmd = [sys.executable, __file__, "--jobs", str(args.jobs), "--like", args.like, "--one"]
             if settles:
                 settle(python_inputs)
             floor.append(wall_and_cpu([*cmd, str(corpus / "content"), str(work / "py")], HERE))
