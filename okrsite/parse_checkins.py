@@ -1,0 +1,344 @@
+"""A check-in file: the values, confidence and note of one update.
+
+A check-in names an objective (with a value per key result) or a KPI (with
+one value); it may be dated by its file name, filed in its objective's
+folder, or jot its values at the top (``lead: 5``), as people write them.
+Confidence may be a number, a word, a traffic light or a percentage.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from okrsite import yamlsource
+from okrsite.model import UNDATED, CheckIn
+from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_figures import _as_number, split_unit, without_unit
+from okrsite.parse_keys import KNOWN_KEYS
+from okrsite.parse_messages import _fmt, shown_value
+from okrsite.parse_names import _valid_ref
+from okrsite.written_dates import timed
+from okrsite.written_numbers import ambiguous_comma, read_number
+
+#: confidence in words, on the 0-10 scale: low, medium and high; a traffic
+#: light or a status word, as OKR tools and status reports write it (green,
+#: amber, red; on track, at risk, off track; the coloured circles); and the
+#: same in German, the other language okrsite ships
+CONFIDENCE_WORDS = {
+    "low": 3.0,
+    "medium": 5.0,
+    "high": 8.0,
+    "red": 3.0,
+    "amber": 5.0,
+    "yellow": 5.0,
+    "orange": 5.0,
+    "green": 8.0,
+    "off track": 3.0,
+    "at risk": 5.0,
+    "on track": 8.0,
+    "\U0001f534": 3.0,  # red circle
+    "\U0001f7e0": 5.0,  # orange circle
+    "\U0001f7e1": 5.0,  # yellow circle
+    "\U0001f7e2": 8.0,  # green circle
+    "niedrig": 3.0,
+    "mittel": 5.0,
+    "hoch": 8.0,
+    "rot": 3.0,
+    "gelb": 5.0,
+    "grün": 8.0,
+    "gruen": 8.0,
+}
+
+
+def confidence_word(value: str) -> float | None:
+    """The 0-10 confidence a word says (``High``, ``on-track``, ``🟢``), or ``None``."""
+    return CONFIDENCE_WORDS.get(" ".join(value.lower().replace("-", " ").replace("_", " ").split()))
+
+
+def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
+    value = data.get("confidence")
+    if value is None:
+        return None
+    if isinstance(value, str) and (word := confidence_word(value)) is not None:
+        return word
+    if isinstance(value, str) and value.strip().endswith("%"):
+        # 70% certain: the 0-10 scale's 7, as okrsite import reads a sheet's 70%
+        share = _as_number(value.strip()[:-1])
+        if share is not None and 0 <= share <= 100:
+            return round(share / 10, 6)
+    if isinstance(value, str) and value.replace(" ", "").endswith("/10"):
+        out_of_ten = _as_number(value.replace(" ", "")[:-3])  # 7/10: the scale written out
+        if out_of_ten is not None and 0 <= out_of_ten <= 10:
+            return out_of_ten
+    number = _as_number(value)
+    if number is None:
+        f.err(
+            "OKR102",
+            f"confidence must be 0-10, low/medium/high, a traffic light or a percentage, "
+            f"got {shown_value(value)}",
+            ("confidence",),
+            hint="write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
+            "70%, high or green",
+        )
+        return None
+    if 0 < number < 1 and not isinstance(value, bool):
+        # 0.8: a share of one, as tools that score confidence 0-1 write it;
+        # 0.8 on okrsite's 0-10 scale would be next to no confidence at all
+        out_of_ten = round(number * 10, 6)
+        f.warn(
+            "OKR125",
+            f"confidence {_fmt(number)} is read as {_fmt(out_of_ten)} out of 10 (a share of one)",
+            ("confidence",),
+            hint=f"write {_fmt(out_of_ten)} (confidence is 0-10) or {_fmt(out_of_ten * 10)}%",
+        )
+        return out_of_ten
+    return f.number(data, "confidence", (), low=0, high=10)
+
+
+def _checkin(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> CheckIn | None:
+    objective = f.ref(data, "objective", ())
+    kpi = f.ref(data, "kpi", ())
+    day, time = _checkin_moment(f, data)
+    if objective is None and kpi is None:
+        f.err(
+            "OKR101",
+            "a check-in needs 'objective:' (with values) or 'kpi:' (with value)",
+            (),
+            hint="add 'objective: <objective id>' and 'values: {kr1: 3}', or file it in "
+            "checkins/<objective id>/ as okrsite checkin does",
+        )
+    elif objective is not None and kpi is not None:
+        f.err("OKR109", "a check-in names either an objective or a KPI, not both", ("kpi",))
+    values: dict[str, float] = {}
+    yes_no: list[str] = []
+    texts: list[tuple[str, str]] = []
+    units: list[tuple[str, str]] = []
+    raw_values = _values_listed(f, data)
+    if raw_values is not None:
+        if kpi is not None and objective is None:
+            f.err("OKR109", "a KPI check-in takes a single 'value:', not 'values:'", ("values",))
+        for key, value, path in raw_values:
+            if isinstance(value, str) and value.strip().lower() in _DONE_WORDS:
+                value = _DONE_WORDS[value.strip().lower()]
+            if isinstance(value, bool):  # launch: yes (or true, on): a yes/no key result's
+                values[key] = 1.0 if value else 0.0
+                yes_no.append(key)
+                continue
+            if (
+                objective is not None
+                and path[0] == "values"
+                and isinstance(value, str)
+                and value.strip()
+                and not any(c.isdigit() for c in value)
+                and _as_number(value) is None
+                and not (f.unit_word and without_unit(value, f.unit_word) is not None)
+            ):
+                texts.append((key, value))  # site: Design approved; resolving says what to do
+                continue
+            if isinstance(value, str):
+                value = _unit_noted(value, key, units)
+            number = f.number_value(value, f"value of {key}", path, percent=True)
+            if number is not None:
+                values[key] = number
+    if isinstance(data.get("value"), str):
+        data = {**data, "value": _unit_noted(data["value"], "value", units)}
+    value = f.number(data, "value", (), percent=True)
+    # what was written as a percentage: resolving holds it to the key result's unit
+    percent = tuple(
+        str(path[-1]) if path[0] == "values" or str(path[0]) in f.loose else "value"
+        for path in f.percents
+    )
+    if kpi is not None and value is None and "value" not in data:
+        f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
+    confidence = _confidence(f, data)
+    body = parts.body
+    for key in ("note", "notes", "comment"):  # the note in the front matter, as forms write it
+        note = f.text(data, key, ())
+        if note:
+            body = note.strip() + "\n" + ("\n" + body if body.strip() else "")
+            break
+    return CheckIn(
+        id=rid,
+        file=rel,
+        date=UNDATED if day is None else day,  # the date's error makes the file broken
+        objective=objective,
+        kpi=kpi,
+        author=f.name(data, "author", (), "person"),
+        confidence=confidence,
+        values=values,
+        value=value,
+        body=body,
+        body_line=parts.body_line,
+        time=time,
+        percent=percent,
+        loose=f.loose,
+        yes_no=tuple(yes_no),
+        texts=tuple(texts),
+        units=tuple(units),
+        implied=f.implied,
+    )
+
+
+#: a yes/no key result's value written as a word YAML leaves as text
+_DONE_WORDS = {"done": True, "not done": False}
+
+
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")
+
+
+def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
+    """A check-in without ``date:`` whose file name starts with one
+    (``2026-11-25.md``, as ``okrsite checkin`` names them; ``2026-11-25-2.md``,
+    ``2026-11-25-weekly.md``, as Jekyll and Hugo date posts by their names):
+    that day. A name that is no day (``2026-02-30.md``) gives none, and the
+    missing ``date:`` is reported as before."""
+    if data.get("date") is not None:
+        return data
+    m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
+    if m is None:
+        return data
+    try:
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return data
+    return {**data, "date": day}
+
+
+def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
+    """A check-in that names neither objective nor KPI, filed as ``okrsite
+    checkin`` files them (``checkins/<id>/<date>.md``): the folder names the
+    objective, or the KPI when the check-in gives a single ``value:``; and
+    whether it did (resolving says so when the folder is no such id)."""
+    if data.get("objective") is not None or data.get("kpi") is not None or "/" not in rid:
+        return data, False
+    folder = rid.rpartition("/")[0]
+    if not _valid_ref(folder):
+        return data, False
+    return {**data, ("kpi" if "value" in data else "objective"): folder}, True
+
+
+def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A check-in that names its objective and no ``values:``, with key results'
+    values written at the top (``lead: 5``), as people jot them down: those
+    keys as its values, and which they were. Only keys okrsite does not know,
+    with a number (``5``, ``4.5``, ``45%``); resolving warns of any that
+    names no key result of the objective, as of any unknown key. A KPI's
+    check-in without ``value:`` may give it under the KPI's id (``kpi: nps``,
+    ``nps: 44``)."""
+    kpi = data.get("kpi")
+    named = kpi.strip() if isinstance(kpi, str) else None
+    if (  # kpi: nps and nps: 44, the KPI's reading under its own name
+        named in data
+        and "value" not in data
+        and "objective" not in data
+        and _number_like(data[named])
+    ):
+        moved = {key: value for key, value in data.items() if key != named}
+        moved["value"] = data[named]
+        return moved, ()
+    if "values" in data or data.get("objective") is None or "kpi" in data:
+        return data, ()
+    known = KNOWN_KEYS["checkin"]
+    loose = tuple(
+        str(key) for key, value in data.items() if str(key) not in known and _number_like(value)
+    )
+    if not loose:
+        return data, ()
+    kept = {key: value for key, value in data.items() if str(key) not in loose}
+    kept["values"] = {str(key): value for key, value in data.items() if str(key) in loose}
+    return kept, loose
+
+
+def _number_like(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        if text and (_as_number(text) is not None or ambiguous_comma(text) is not None):
+            return True  # 1,850 where the language tells neither: OKR102 with both readings
+        found = split_unit(value)  # 5 h, 1200 tickets: a value with its unit
+        return found is not None and (
+            _as_number(found[0]) is not None or read_number(found[0]) is not None
+        )
+    return False
+
+
+def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Path_]] | None:
+    """A check-in's ``values:``: a mapping (``{kr1: 3, kr2: 5}``), or a list of
+    one-key mappings as YAML lists are written (``- kr1: 3``); each value with
+    its key and its path in the front matter."""
+    raw = data.get("values")
+    if isinstance(raw, list) and raw and all(isinstance(x, dict) and len(x) == 1 for x in raw):
+        out: list[tuple[str, Any, Path_]] = []
+        seen: set[str] = set()
+        for i, item in enumerate(raw):
+            ((key, value),) = item.items()
+            key = str(key)
+            if key in seen:
+                f.err(
+                    "OKR007",
+                    f"key result {shown_value(key)} has two values in one check-in",
+                    ("values", i, key),
+                    hint="keep one value per key result",
+                )
+                continue
+            seen.add(key)
+            out.append((key, value, ("values", i, key)))
+        return out
+    mapping = f.mapping(data, "values", ())
+    if mapping is None:
+        return None
+    return [
+        (str(key), value, (str(key),) if str(key) in f.loose else ("values", str(key)))
+        for key, value in mapping.items()
+    ]
+
+
+def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
+    """The figure of a check-in value written with a unit after it (``5 h``,
+    ``1,200 tickets``, ``10k users``, as the key result's own figures may
+    be), the unit noted in ``units`` for resolving to hold to the key
+    result's or KPI's; ``value`` as it is when it is a number already or no
+    figure and word."""
+    found = split_unit(value)
+    if found is None:
+        return value
+    units.append((key, found[1]))
+    return found[0]
+
+
+def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:
+    """A check-in's ``date``, which may carry a time of day (``2026-11-29T14:05``).
+
+    The time only orders check-ins of one day, so it is kept as zero-padded
+    ``HH:MM`` (or ``HH:MM:SS``) text, whose text order is time order. It may
+    be written as scripts write it (``2026-11-29T14:05:00.123Z``,
+    ``+01:00``) or on a 12-hour clock (``2:05 pm``); a zone is read past, so
+    the time counts as written.
+    """
+    raw = data.get("date")
+    split = timed(raw) if isinstance(raw, str) else None
+    if split is None:
+        return f.date_(data, "date", (), required=True), ""
+    written, clock = split
+    day = f.date_value(written, "date", ("date",))
+    if clock is None:
+        f.err(
+            "OKR104",
+            f"date has no such time of day: {str(raw).strip()!r}",
+            ("date",),
+            hint="write the time as 24-hour HH:MM, e.g. 2026-11-29T14:05",
+        )
+        return None, ""
+    return day, clock

@@ -1,0 +1,491 @@
+"""The field reader: typed values out of a front-matter mapping, with diagnostics.
+
+Every kind of file is read through one :class:`_Fields`: text, references,
+people's and teams' names, numbers, dates, choices, lists and mappings,
+each ``None`` (or a default) when it is missing or wrong, with a
+diagnostic that carries its key path, so one pass reports every problem of
+a file. The class is two: :class:`_FigureFields` reads numbers and dates,
+:class:`_Fields` the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from okrsite import limits, yamlsource
+from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.model import KeyResult
+from okrsite.parse_figures import _as_number, without_unit
+from okrsite.parse_messages import (
+    _date_hint,
+    _day_month_year,
+    _fmt,
+    closest,
+    number_hint,
+    shown_value,
+)
+from okrsite.parse_names import (
+    _TITLED_REFS,
+    _title_like,
+    _valid_ref,
+    first_name_first,
+    name_to_id,
+    people_in_one_line,
+    without_note,
+)
+from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT
+from okrsite.written_dates import read_date, read_period, year_last_readings
+from okrsite.written_numbers import CURRENCY_SIGNS, read_number
+
+T = TypeVar("T")
+Path_ = tuple[str | int, ...]
+#: key results already validated, by the identity of their loaded mapping:
+#: ``{id(item): (item, index, id or None, key result or None)}``; the item is
+#: kept so that its identity cannot be reused while the entry lives
+KeyResultMemo = dict[int, tuple[Any, int, "str | None", "KeyResult | None"]]
+
+
+class _FigureFields:
+    """The half of :class:`_Fields` that holds what every reader shares (the
+    file, its diagnostics, the names and figures noted while reading) and
+    reads numbers and dates; :class:`_Fields` adds text, names, lists and
+    mappings."""
+
+    def __init__(
+        self, file: str, diags: list[Diagnostic], memo: KeyResultMemo | None = None
+    ) -> None:
+        self.file = file
+        self.diags = diags
+        self.names: list[tuple[str, str, str]] = []
+        self.memo = memo
+        #: where a number was written as a percentage (``45%``), in reading order
+        self.percents: list[Path_] = []
+        #: the currency sign of each number written with one (``€2.5M``), in reading order
+        self.currencies: list[str] = []
+        #: a check-in's key result values written at the top (``lead: 5``), not under values:
+        self.loose: tuple[str, ...] = ()
+        #: a check-in's objective or KPI is the folder it is filed in (not written)
+        self.implied = False
+        #: the ``unit:`` of the KPI, key result or measure being read: a figure
+        #: written with it after (``target: 12 min`` beside ``unit: min``) is
+        #: that number, as people write a figure with its unit
+        self.unit_word = ""
+
+    def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
+        self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
+
+    def warn(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
+        self.diags.append(warning(code, msg, self.file, hint=hint, key_path=path))
+
+    def number(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: Path_,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        percent: bool = False,
+    ) -> float | None:
+        if key not in data or data[key] is None:
+            return None
+        return self.number_value(data[key], key, (*path, key), low=low, high=high, percent=percent)
+
+    def number_value(
+        self,
+        value: Any,
+        label: str,
+        path: Path_,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        percent: bool = False,
+    ) -> float | None:
+        """The number ``value`` writes; with ``percent``, a percentage (``45%``)
+        is read too, and its path noted in :attr:`percents` for the caller
+        to square with the unit."""
+        result = _as_number(value)
+        if result is None and isinstance(value, str) and self.unit_word:
+            bare = without_unit(value, self.unit_word)
+            if bare is not None:
+                return self.number_value(bare, label, path, low=low, high=high, percent=percent)
+        if result is None and percent and isinstance(value, str):
+            written = read_number(value)
+            if written is not None and written[1]:
+                result = written[0]
+                self.percents.append(path)
+        if result is not None and percent and isinstance(value, str):
+            sign = next((c for c in value if c in CURRENCY_SIGNS), None)
+            if sign is not None:
+                self.currencies.append(sign)
+        if result is not None and type(value) is str and "." in value:
+            self._quoted_thousands_point(value, path)
+        if result is None:
+            shown = (
+                ("true" if value else "false")
+                if isinstance(value, bool)
+                else "nothing"
+                if value is None
+                else shown_value(value)
+            )
+            self.err(
+                "OKR102",
+                f"{label} must be a number, got {shown}",
+                path,
+                hint=number_hint(value),
+            )
+            return None
+        if (low is not None and result < low) or (high is not None and result > high):
+            bounds = (
+                f"between {_fmt(low)} and {_fmt(high)}"
+                if high is not None
+                else f"at least {_fmt(low)}"
+            )
+            self.err("OKR107", f"{label} must be {bounds}, got {_fmt(result)}", path)
+            return None
+        return result
+
+    def _quoted_thousands_point(self, value: str, path: Path_) -> None:
+        """OKR124 for a quoted ``"250.000"``, as :func:`_thousands_points` warns
+        of ``250.000`` written bare: quoting it does not say which it means."""
+        text = value.strip()
+        if _QUOTED_THOUSANDS_POINT.fullmatch(text):
+            read, grouped = f"{float(text):g}", text.replace(".", "")
+            self.warn(
+                "OKR124",
+                f"{text} is read as {read}; with a point that groups thousands it is {grouped}",
+                path,
+                hint=f"write {read} or {grouped}, whichever you mean",
+            )
+
+    def date_(
+        self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False
+    ) -> date | None:
+        if data.get(key) is None:
+            if required:
+                self.err(
+                    "OKR101",
+                    f"missing required key {key!r}",
+                    path,
+                    hint=f"add '{key}: 2026-02-10' (year-month-day)",
+                )
+            return None
+        return self.date_value(data[key], key, (*path, key))
+
+    def date_value(
+        self, value: Any, label: str, path: Path_, *, month: bool = False
+    ) -> date | None:
+        """A date; with ``month``, a month, quarter or half alone too
+        (``2026-10``, ``Oct 2026``, ``2026-Q3``: its first day), as a reading
+        reported per period is written."""
+        day: date | None = value if isinstance(value, date) else None
+        if isinstance(value, str):
+            day = read_date(value) or (read_period(value) if month else None)
+        if day is not None:
+            if limits.date_in_range(day):
+                return day
+            self.err(
+                "OKR108",
+                f"{label if str(day) in label else f'{label} {day}'} is outside the dates okrsite accepts",
+                path,
+                hint=f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
+            )
+            return None
+        readings = year_last_readings(value) if isinstance(value, str) else []
+        if len(readings) > 1:
+            self.err(
+                "OKR104",
+                f"{label} {shown_value(value)} names two days: {_day_month_year(readings[0])} (day first) "
+                f"or {readings[1]:%B} {readings[1].day}, {readings[1].year} (month first)",
+                path,
+                hint=f"write the one you mean as year-month-day: {readings[0]} or {readings[1]}",
+            )
+            return None
+        self.err(
+            "OKR104",
+            f"{label} must be a real date like 2026-02-10, got {shown_value(value)}",
+            path,
+            hint=_date_hint(value, month),
+        )
+        return None
+
+
+class _Fields(_FigureFields):
+    """Reads typed values out of a front-matter mapping, collecting diagnostics.
+
+    Every accessor returns ``None`` (or a default) on bad input and records a
+    diagnostic carrying the key path, so one pass reports every problem.
+    """
+
+    def text(
+        self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False
+    ) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.err(
+                    "OKR101",
+                    f"missing required key {key!r}",
+                    path,
+                    hint=f"add a line '{key}: …' to the front matter",
+                )
+            return None
+        if type(value) is str:  # nearly always: skip the checks below
+            text = value.strip()
+        elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.err(
+                "OKR103",
+                f"{key} must be a text value, got {shown_value(value)}",
+                (*path, key),
+                hint="quote it if it is meant as text",
+            )
+            return None
+        else:
+            text = str(value).strip()
+        if required and not text:
+            self.err("OKR101", f"{key} must not be empty", (*path, key))
+            return None
+        return text or None
+
+    def ref(self, data: Mapping[str, Any], key: str, path: Path_) -> str | None:
+        value = self.text(data, key, path)
+        if value is not None and key in _TITLED_REFS and _title_like(value):
+            return value  # resolving says which objective has that title, if one does
+        if value is not None and not _valid_ref(value):
+            self.err(
+                "OKR006",
+                f"{key} {shown_value(value)} is not a valid id",
+                (*path, key),
+                hint="ids are paths like 'sales/emea' or 'sales/emea#revenue'",
+            )
+            return None
+        return value
+
+    def name(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: Path_,
+        kind: str,
+        *,
+        several: str | None = None,
+    ) -> str | None:
+        """A person or team, written as an id (``uma-diaz``) or a name (``Uma Diaz``).
+
+        A name becomes its id through :func:`okrsite.slug.slugify`; the name as
+        written is remembered so pages can show it when no file gives a title.
+        Several names (``owner: [Uma Diaz, Tom Lee]``, as tools with co-owners
+        allow) are the first, with a warning that names the others; ``several``
+        is its hint where the record has another way to say the rest.
+        """
+        raw = data.get(key)
+        if kind == "person" and isinstance(raw, str):
+            raw = people_in_one_line(raw)
+        if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
+            if len(raw) > 1:
+                others = ", ".join(shown_value(x) for x in raw[1:5]) + (
+                    ", …" if len(raw) > 5 else ""
+                )
+                self.warn(
+                    "OKR123",
+                    f"{key} names one {kind}: the first, {shown_value(raw[0])}, is taken; not {others}",
+                    (*path, key),
+                    hint=several
+                    or (
+                        "name one; a key result can have an owner of its own ('owner:' in it)"
+                        if key == "owner"
+                        else "name one"
+                    ),
+                )
+            data = {key: raw[0]}
+        value = self.text(data, key, path)
+        if value is None:
+            return None
+        if kind == "person" and value.endswith((")", "]", ">")):
+            value = without_note(value)
+        if kind == "person" and "," in value:
+            value = first_name_first(value)
+        ident = name_to_id(value)
+        if not ident:
+            self.err(
+                "OKR006",
+                f"{key} {value!r} has no letters or digits to make an id from",
+                (*path, key),
+                hint="write a name like 'Uma Diaz' or an id like 'uma-diaz'",
+            )
+            return None
+        self.names.append((kind, ident, value))
+        return ident
+
+    def choice(
+        self, data: Mapping[str, Any], key: str, options: tuple[str, ...], default: T, path: Path_
+    ) -> str | T:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.strip().lower() in options:
+            return value.strip().lower()
+        guess = closest(str(value), options) if isinstance(value, str) else None
+        self.err(
+            "OKR105",
+            f"{key} must be one of {', '.join(options)}, got {shown_value(value)}",
+            (*path, key),
+            hint=f"did you mean {guess!r}?" if guess else None,
+        )
+        return default
+
+    def boolean(self, data: Mapping[str, Any], key: str, path: Path_) -> bool | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        self.err("OKR103", f"{key} must be true or false, got {shown_value(value)}", (*path, key))
+        return None
+
+    def text_list(
+        self, data: Mapping[str, Any], key: str, path: Path_, *, refs: bool = False
+    ) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        items = (
+            [value]
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+            else value
+        )
+        if isinstance(value, str) and "," in value:
+            items = value.split(",")  # tags: growth, customers  (as Jekyll and sheets write lists)
+        if not isinstance(items, list):
+            self.err(
+                "OKR106",
+                f"{key} must be a list like [a, b], got {shown_value(value)}",
+                (*path, key),
+            )
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(items):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                self.err(
+                    "OKR103",
+                    f"{key} entries must be text, got {shown_value(item)}",
+                    (*path, key, i),
+                )
+                continue
+            text = str(item).strip()
+            if refs and key in _TITLED_REFS and _title_like(text):
+                out.append(text)  # resolving says which objective has that title, if one does
+                continue
+            if refs and not _valid_ref(text):
+                self.err(
+                    "OKR006", f"{key} entry {shown_value(text)} is not a valid id", (*path, key, i)
+                )
+                continue
+            if text:
+                out.append(text)
+        return tuple(out)
+
+    def tags(self, data: Mapping[str, Any], path: Path_) -> tuple[str, ...]:
+        """``tags:``, each short enough to name a page's folder, and not too many."""
+        tags = self.text_list(data, "tags", path)
+        if len(tags) > limits.MAX_TAGS:
+            self.err(
+                "OKR009",
+                f"{len(tags)} tags are too many",
+                (*path, "tags"),
+                hint=f"a file may have at most {limits.MAX_TAGS} tags",
+            )
+            return ()
+        for i, tag in enumerate(tags):
+            if limits.utf8_length(tag) > limits.MAX_TAG_BYTES:
+                self.err(
+                    "OKR009",
+                    f"tag {shown_value(tag)} is too long to be a page name",
+                    (*path, "tags", i),
+                    hint=f"tags may be at most {limits.MAX_TAG_BYTES} bytes "
+                    "(a character outside ASCII takes 2-4 bytes)",
+                )
+                return ()
+        return tags
+
+    def too_many(self, items: list[Any], limit: int, what: str, path: Path_) -> bool:
+        """Whether ``items`` exceeds ``limit`` (recording a located error if so)."""
+        if len(items) <= limit:
+            return False
+        self.err(
+            "OKR009",
+            f"{len(items)} {what} are too many",
+            path,
+            hint=f"at most {limit} {what} are allowed here",
+        )
+        return True
+
+    def mapping(self, data: Mapping[str, Any], key: str, path: Path_) -> dict[Any, Any] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.err(
+                "OKR106",
+                f"{key} must be a mapping like {{a: 1, b: 2}}, got {shown_value(value)}",
+                (*path, key),
+            )
+            return None
+        return value
+
+    def unknown_keys(
+        self,
+        data: Mapping[str, Any],
+        known: set[str],
+        path: Path_,
+        what: str,
+        hints: Mapping[str, str] | None = None,
+    ) -> None:
+        """Warn of each key not in ``known``; ``hints`` has a hint of its own
+        for a key people write from habit (other tools' key results have a
+        ``type``), where the nearest known key would be no help."""
+        if known.issuperset(data):  # the usual case, checked in one step
+            return
+        for key in data:
+            name = str(key)
+            if name not in known:
+                message, where, hint = _unknown_key_words(name, known, path, what, hints)
+                self.diags.append(warning("OKR111", message, self.file, hint=hint, key_path=where))
+
+
+def _unknown_key_words(
+    name: str,
+    known: set[str],
+    path: Path_,
+    what: str,
+    hints: Mapping[str, str] | None,
+) -> tuple[str, Path_, str]:
+    """The message, key path and hint of an unknown key's warning, memoised.
+
+    A key unknown in one file is usually unknown in thousands (a site written
+    for another tool, a field added by a script). Handing back the same
+    string and tuple objects each time also makes the warnings cheap to
+    pickle: a pickle writes an object it has written before as a reference,
+    and these warnings cross from parse workers to the parent and go into
+    the parse cache twice (with the parses and with the run's outcome).
+    """
+    special = hints.get(yamlsource.key_form(name)) if hints else None
+    memo_key = (name, what, path, special, frozenset(known))
+    found = _UNKNOWN_KEYS.get(memo_key)
+    if found is None:
+        hint = special
+        if hint is None:
+            guess = closest(name, known)
+            hint = (
+                f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(sorted(known))}"
+            )
+        found = (f"unknown key {shown_value(name)} in {what} is ignored", (*path, name), hint)
+        if len(_UNKNOWN_KEYS) > 4096:
+            _UNKNOWN_KEYS.clear()
+        _UNKNOWN_KEYS[memo_key] = found
+    return found
+
+
+_UNKNOWN_KEYS: dict[tuple[str, str, Path_, str | None, frozenset[str]], tuple[str, Path_, str]] = {}

@@ -1,0 +1,91 @@
+"""A figure as front matter writes it: a number, or a number with its unit.
+
+YAML gives a number for ``12.5`` and text for ``1,000,000``, ``$1.5M`` or
+``12 min``; these read the number such text writes (through
+:mod:`okrsite.written_numbers`), and split a figure from the unit written
+after it (``5 h``, ``1,200 tickets``), for the field reader, a record's
+figures (:mod:`okrsite.parse_measures`) and check-ins' values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from okrsite.units import same_unit
+from okrsite.written_numbers import read_number
+
+
+def without_unit(value: str, unit: str) -> str | None:
+    """``12`` of ``12 min`` where the unit is ``min``, when what is left is a
+    number; else ``None``. The unit may be written as its other spellings
+    are (``12 minutes``, ``8 hrs`` beside ``unit: h``: see
+    :func:`okrsite.units.same_unit`); only the item's own unit is read
+    past: ``12 h`` beside ``unit: min`` stays an error, not a guess."""
+    text, word = value.strip(), unit.strip()
+    if not word or len(text) <= len(word) or text[-len(word) :].lower() != word.lower():
+        found = split_unit(text)
+        return found[0] if found is not None and same_unit(found[1], word) else None
+    head = text[: -len(word)]
+    if word[0].isalnum() and head[-1:].isalnum() and not head[-1:].isdigit():
+        return None  # "12 hmin": the unit is part of a longer word
+    head = head.rstrip()
+    if _as_number(head) is None and read_number(head) is None and not _DIGITS.fullmatch(head):
+        return None
+    return head  # a figure whose own reading may fail (1,200): its error says why
+
+
+def _as_number(value: Any) -> float | None:
+    if type(value) is float:  # the usual case: what YAML gives for 12.5
+        return value if math.isfinite(value) else None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            result = float(value)
+        except OverflowError:  # an int too large for a float (e.g. 400 digits)
+            return None
+    elif isinstance(value, str):
+        try:
+            result = float(value.strip().replace("_", ""))
+        except ValueError:
+            # as people write and paste numbers: 1,000,000  $1.5M  1 234,5
+            written = read_number(value)
+            if written is None or written[1]:  # a percentage only where one may be
+                return None
+            return written[0]
+    else:
+        return None
+    return result if math.isfinite(result) else None
+
+
+#: a check-in value with a word after its figure (``5 h``, ``1,200 tickets``)
+_FIGURE_AND_WORD = re.compile(
+    r"(?P<figure>.*\d%?)(?P<space>\s*)(?P<word>[^\W\d_][^\d]{0,29})", re.S
+)
+#: digits with the marks that group or divide them: a figure, however
+#: ambiguous (``1,200``), whose own error the number's reading gives
+_DIGITS = re.compile(r"[-+]?\d[\d.,' \u00a0]*%?")
+
+
+def split_unit(value: str) -> tuple[str, str] | None:
+    """The figure and the unit of a number written with its unit after it
+    (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``); ``None``
+    for a number as written (``1.5k``, ``$3M``, ``45 %``) or a text that is
+    no figure and word. The figure may still be one whose reading fails
+    (``1,200`` is ambiguous): its own error says why."""
+    text = value.strip()
+    if read_number(text) is not None:  # 1.5k, $3M, 45 %: numbers as written
+        return None
+    found = _FIGURE_AND_WORD.fullmatch(text)
+    if found is None:
+        return None
+    figure, word = found["figure"], found["word"].strip()
+    if not found["space"] and " " in word:  # 10k users: a magnitude stuck to the figure
+        magnitude, rest = word.split(None, 1)
+        if read_number(figure + magnitude) is not None:
+            figure, word = figure + magnitude, rest.strip()
+    if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
+        return None
+    return figure, word

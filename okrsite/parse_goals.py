@@ -1,0 +1,131 @@
+"""A goal file: a SMART goal with its due date and its measure.
+
+A goal's measure may be a mapping, a sentence (``from 8 h to 2 h``) or
+figures written at the top beside its title; its ``due:`` a date or a
+period (``Q4 2026``: its last day).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from okrsite import key_aliases, yamlsource
+from okrsite.model import Goal, Measure
+from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_keys import respelled
+from okrsite.parse_measures import (
+    _GOAL_MEASURE_KEYS,
+    _NUMERIC_KEYS,
+    _currency_unit,
+    _percent_unit,
+    _units_written,
+    _with_unit,
+    measure_sentence,
+)
+from okrsite.parse_messages import shown_value
+from okrsite.written_dates import read_date
+
+
+def _goal(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Goal | None:
+    title = f.text(data, "title", (), required=True)
+    measure: Measure | None = None
+    written = data.get("measure")
+    if isinstance(written, str):
+        data = {**data, "measure": _measure_written_out(f, written)}
+    raw = f.mapping(data, "measure", ())
+    where: Path_ = ("measure",)
+    # the measure written at the top (target: 40 beside title:), as a key
+    # result's figures are written: the same measure, read from there
+    loose = {k: data[k] for k in sorted(_GOAL_MEASURE_KEYS) if data.get(k) is not None}
+    if raw is not None:
+        raw = respelled(
+            {str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS, key_aliases.GOAL_MEASURE
+        )
+        f.unknown_keys(raw, _GOAL_MEASURE_KEYS, ("measure",), "a measure")
+        for key in loose:
+            f.warn(
+                "OKR111",
+                f"{key} beside measure: is ignored: measure: gives the goal's figures",
+                (key,),
+                hint=f"move it into measure: ({key}: {shown_value(loose[key])}) or remove it",
+            )
+    elif loose and data.get("measure") is None:
+        raw, where = loose, ()
+    if raw is not None:
+        raw = figures = _units_written(f, raw, where, "measure")
+        percents, currencies = len(f.percents), len(f.currencies)
+        start, target, current = _with_unit(
+            f,
+            figures,
+            lambda: tuple(f.number(figures, key, where, percent=True) for key in _NUMERIC_KEYS),
+        )
+        unit = f.text(raw, "unit", where) or ""
+        measure = Measure(
+            start=0.0 if start is None and target is not None else start,
+            target=target,
+            current=current,
+            unit=_currency_unit(
+                _percent_unit(f, unit, f.percents[percents:], "the measure's"),
+                f.currencies[currencies:],
+            ),
+        )
+    supports = f.text_list(data, "supports", (), refs=True)
+    if len(supports) > 1:
+        f.warn(
+            "OKR114",
+            "a goal supports one objective, key result or KPI; only the first counts",
+            ("supports",),
+        )
+    return Goal(
+        id=rid,
+        file=rel,
+        title=title or rid,  # missing: reported; the id stands in
+        owner=f.name(data, "owner", (), "person"),
+        team=f.name(data, "team", (), "team"),
+        due=_period_end(data.get("due")) or f.date_(data, "due", ()),
+        cycle=f.text(data, "cycle", ()),
+        supports=supports[0] if supports else None,
+        measure=measure,
+        tags=f.tags(data, ()),
+        body=parts.body,
+        body_line=parts.body_line,
+    )
+
+
+def _period_end(value: Any) -> date | None:
+    """The last day of a period a goal's ``due:`` names (``Q4 2026``,
+    ``2026-H2``, ``Nov 2026``, ``2026``): a goal due "in Q4" is due by its
+    end, as people mean it. ``None`` for a date, which is read as a date."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    if read_date(text) is not None:
+        return None
+    from okrsite.cycles import calendar_cycle, canonical
+
+    cycle = calendar_cycle(canonical(text))
+    return cycle.end if cycle is not None else None
+
+
+def _measure_written_out(f: _Fields, text: str) -> dict[str, Any]:
+    """The figures of a ``measure:`` written as a sentence
+    (:func:`measure_sentence`); anything else is refused, with a hint that
+    shows both forms (and no measure)."""
+    figures = measure_sentence(text)
+    if figures is not None:
+        return figures
+    f.err(
+        "OKR106",
+        f"measure must say where the goal starts and ends, got {shown_value(text)}",
+        ("measure",),
+        hint="write measure: {start: 8, target: 2, unit: h} or measure: from 8 h to 2 h",
+    )
+    return {}

@@ -1,0 +1,484 @@
+"""An objective's key results, as its ``key_results:`` list writes them.
+
+Each key result is a mapping (or a sentence: ``- Raise NPS from 30 to 50``)
+measured one way: a numeric target, milestones, done or not, or a level
+to stay above or below; or rolled up from the objectives that support it.
+Its weight, status and hand-given score are read here too, as an
+objective's weight and status are (:mod:`okrsite.parse_objectives`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from okrsite import key_aliases, limits, yamlsource
+from okrsite.model import KeyResult, Milestone
+from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_keys import respelled
+from okrsite.parse_measures import (
+    _GOAL_MEASURE_KEYS,
+    _NUMERIC_KEYS,
+    _currency_unit,
+    _percent_unit,
+    _units_written,
+    _with_unit,
+    _written_out,
+    measure_sentence,
+)
+from okrsite.parse_messages import _fmt, closest, shown_value
+from okrsite.parse_names import KR_ID_RE
+from okrsite.written_numbers import read_number
+
+KR_KEYS = {
+    "id",
+    "title",
+    "start",
+    "target",
+    "current",
+    "unit",
+    "weight",
+    "kpi",
+    "milestones",
+    "done",
+    "stay_above",
+    "stay_below",
+    "score",
+    "status",
+    "owner",
+    "description",
+}
+_KR_KIND = (
+    "a key result's kind follows from its keys: target (numeric), milestones, done, "
+    "stay_above or stay_below; remove this line"
+)
+#: keys of other tools' key results, with what to write instead
+_KR_KEY_HINTS = {"kind": _KR_KIND, "type": _KR_KIND}
+
+
+_MEASURE_KEYS = ("milestones", "done", "stay_above", "stay_below", "target")
+
+
+def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
+    raw = data.get("key_results")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.err(
+            "OKR106",
+            f"key_results must be a list of key results, got {shown_value(raw)}",
+            ("key_results",),
+            hint="write each key result as '- title: …' under key_results:",
+        )
+        return []
+    if f.too_many(raw, limits.MAX_KEY_RESULTS, "key results", ("key_results",)):
+        return []
+    out: list[KeyResult] = []
+    seen: set[str] = set()
+    memo = f.memo
+    for i, item in enumerate(raw):
+        hit = memo.get(id(item)) if memo is not None else None
+        if hit is not None and hit[0] is item and hit[1] == i:
+            kr_id, kr = hit[2], hit[3]
+            if kr_id is None or kr_id in seen:
+                continue
+        else:
+            kr_id, kr, again = _key_result(f, i, item, seen)
+            if memo is not None and not again:
+                memo[id(item)] = (item, i, kr_id, kr)
+            if kr_id is None or again:
+                continue
+        seen.add(kr_id)
+        if kr is not None:
+            out.append(kr)
+    return out
+
+
+#: what a key result may say beside its title and still have its figures read
+#: from a "from … to …" in the title: anything but a way of measuring it. A
+#: KPI is no figure: ``- title: MRR from $180k to $250k`` with ``kpi: mrr``
+#: takes its start and target from the title and its value from the KPI
+_NO_FIGURES = ("start", "current", "unit", "score", *_MEASURE_KEYS)
+
+
+def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
+    """A ``weight:``, also as a percentage, as OKR tools that have weights sum
+    them to 100% (``weight: 50%``): a share, 0.5, of the default weight 1
+    (100%). Weights count relative to each other, so key results weighted
+    50%, 25% and 25% count as 2, 1 and 1 would."""
+    raw = data.get("weight")
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        written = read_number(raw)
+        if written is not None and written[1]:
+            if written[0] < 0:
+                f.err("OKR107", f"weight must be at least 0, got {raw.strip()}", (*path, "weight"))
+                return None
+            return written[0] / 100
+    return f.number(data, "weight", path, low=0)
+
+
+#: a target written as a bound to keep (``target: >= 99.9%``, ``target: at
+#: most 5``): the comparison, and the key it stands for
+_BOUND = re.compile(
+    r"\s*(?P<op>>=|=>|≥|<=|=<|≤|>|<|at least|at most|min\.?|max\.?|minimum|maximum)\s*"
+    r"(?P<figure>\S.*)",
+    re.IGNORECASE,
+)
+_BOUND_KEYS = {
+    ">=": "stay_above", "=>": "stay_above", "≥": "stay_above", "at least": "stay_above",
+    "min": "stay_above", "min.": "stay_above", "minimum": "stay_above",
+    "<=": "stay_below", "=<": "stay_below", "≤": "stay_below", "at most": "stay_below",
+    "max": "stay_below", "max.": "stay_below", "maximum": "stay_below",
+}  # fmt: skip
+
+
+def _kr_threshold(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
+    """A target written as a bound the value must keep, as people write a
+    key result that holds a level (``target: ">= 99.9%"``, ``target: at most
+    5``): the key result's ``stay_above`` or ``stay_below``. A strict bound
+    (``< 5``) is refused with what to write: ``stay_below`` lets the value
+    equal its figure, and which whole number is meant is the writer's call."""
+    target = item.get("target")
+    if not isinstance(target, str) or "stay_above" in item or "stay_below" in item:
+        return item
+    found = _BOUND.fullmatch(target)
+    if found is None:
+        return item
+    op, figure = found["op"].lower(), found["figure"].strip()
+    key = _BOUND_KEYS.get(op)
+    if key is None:  # > or <
+        above = op == ">"
+        f.err(
+            "OKR102",
+            f"target {shown_value(target)} is a strict bound: the value must stay "
+            f"{'above' if above else 'below'} {figure} without reaching it",
+            (*path, "target"),
+            hint=f"write stay_{'above' if above else 'below'}: with the last figure that "
+            f'still counts (it may equal it), or target: "{">=" if above else "<="} {figure}"',
+        )
+        return {k: v for k, v in item.items() if k != "target"}
+    return {**{k: v for k, v in item.items() if k != "target"}, key: figure}
+
+
+def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
+    """A key result's figures written as a goal's are: ``measure: from 8 h to
+    2 h`` or ``measure: {start: 8, target: 2, unit: h}`` (figures written
+    beside it are ignored with OKR111, as for a goal); and a title that says
+    "from … to …" when nothing else measures the key result (``- title:
+    Raise CSAT from 82% to 90%``): read as the sentence ``- Raise CSAT from
+    82% to 90%`` is. The returned mapping has the figures as its own keys."""
+    # only a key no key result has can be "Measure" (known keys are respelled)
+    written = (
+        "measure"
+        if "measure" in item
+        else None
+        if KR_KEYS.issuperset(item)
+        else next((k for k in item if yamlsource.key_form(k) == "measure"), None)
+    )
+    if written is None:
+        title = item.get("title")
+        if (
+            isinstance(title, str)
+            and item.get("target") is None  # the usual key result: nothing to read
+            and not any(item.get(k) is not None for k in _NO_FIGURES)
+        ):
+            figures = _written_out(title)
+            figures.pop("title")
+            if figures:
+                return {**item, **figures}
+        return item
+    raw = item[written]
+    rest = {k: v for k, v in item.items() if k != written}
+    where: Path_ = (*path, written)
+    if isinstance(raw, str):
+        sentence = measure_sentence(raw)
+        if sentence is None:
+            f.err(
+                "OKR106",
+                f"measure must say where the key result starts and ends, got {shown_value(raw)}",
+                where,
+                hint="write measure: from 8 h to 2 h, or start:, target: and unit: of their own",
+            )
+            return rest
+        figures = sentence
+    elif isinstance(raw, dict):
+        figures = respelled(
+            {str(k): v for k, v in raw.items()}, _GOAL_MEASURE_KEYS, key_aliases.GOAL_MEASURE
+        )
+        f.unknown_keys(figures, _GOAL_MEASURE_KEYS, where, "a measure")
+        figures = {k: v for k, v in figures.items() if k in _GOAL_MEASURE_KEYS}
+    else:
+        f.err(
+            "OKR106",
+            f"measure must be a sentence or a mapping, got {shown_value(raw)}",
+            where,
+            hint="write measure: from 8 h to 2 h, or measure: {start: 8, target: 2, unit: h}",
+        )
+        return rest
+    for key in sorted(_GOAL_MEASURE_KEYS & rest.keys()):
+        if rest[key] is not None:
+            f.warn(
+                "OKR111",
+                f"{key} beside measure: is ignored: measure: gives the key result's figures",
+                (*path, key),
+                hint=f"move it into measure: ({key}: {shown_value(rest[key])}) or remove it",
+            )
+    return {**rest, **figures}
+
+
+def _key_result(
+    f: _Fields, i: int, item: Any, seen: set[str]
+) -> tuple[str | None, KeyResult | None, bool]:
+    """Key result ``i``: (its id, None when unusable; the key result, None when
+    unusable; whether the id is one an earlier key result already has)."""
+    path: Path_ = ("key_results", i)
+    if isinstance(item, str) and item.strip():
+        item = _written_out(item)
+    if not isinstance(item, dict):
+        f.err(
+            "OKR106",
+            f"key result {i + 1} must be a mapping with a title, got {shown_value(item)}",
+            path,
+            hint="write '- title: …' followed by indented keys like 'target: 10'",
+        )
+        return None, None, False
+    item = respelled({str(k): v for k, v in item.items()}, KR_KEYS, key_aliases.KEY_RESULT)
+    if len(item) == 1 and not KR_KEYS.issuperset(item):
+        ((key, value),) = item.items()
+        if (
+            not isinstance(value, (dict, list))
+            and key != "progress"
+            and (" " in key.strip() or closest(key, KR_KEYS) is None)
+        ):
+            # "- Launch the website (done: no)": YAML read the ': ' in the
+            # sentence as a key and its value, so no part of it is a title
+            said = value if isinstance(value, str) else "…"
+            f.err(
+                "OKR106",
+                f"key result {i + 1} was read as the key {shown_value(key)} with the value "
+                f"{shown_value(value)}: in YAML a ': ' inside a sentence starts a value",
+                path,
+                hint=f'put the whole sentence in quotes: - "{key}: {said}", '
+                "or write it as 'title: …' with its own keys",
+            )
+            return None, None, False
+    if "score" not in item and not KR_KEYS.issuperset(item):
+        # progress: 40%, a key result's progress given by hand as other OKR
+        # tools write it: what okrsite's score: is (it overrides the measure)
+        written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
+        if written is not None:
+            item = {("score" if k == written else k): v for k, v in item.items()}
+    item = _units_written(f, _kr_threshold(f, _kr_measure(f, item, path), path), path, "key result")
+    f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
+    kr_id = f.text(item, "id", path) or f"kr{i + 1}"
+    if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
+        f.err(
+            "OKR006",
+            f"key result id {shown_value(kr_id)} may contain only letters, digits, '-', '_', '.'",
+            (*path, "id"),
+        )
+        return None, None, False
+    if kr_id in seen:
+        f.err(
+            "OKR110",
+            f"key result id {shown_value(kr_id)} is used twice in this objective",
+            (*path, "id"),
+            hint="give each key result its own id",
+        )
+        return kr_id, None, True
+    title = f.text(item, "title", path, required=True)
+    measures = [k for k in _MEASURE_KEYS if item.get(k) is not None]
+    if len(measures) > 1:
+        f.err(
+            "OKR109",
+            f"key result {shown_value(kr_id)} mixes {' and '.join(measures)}: choose one way to measure it",
+            (*path, measures[1]),
+            hint="a key result is numeric (target), a checklist (milestones), done: true/false, or stay_above/stay_below",
+        )
+    weight = _weight(f, item, path)
+    score = _score(f, item, path)
+    percents, currencies = len(f.percents), len(f.currencies)
+    start, target, current = _with_unit(
+        f,
+        item,
+        lambda: tuple(f.number(item, key, path, percent=True) for key in _NUMERIC_KEYS),
+    )
+    kpi = f.ref(item, "kpi", path)
+    unit = f.text(item, "unit", path) or ""
+    status = _status(f, item, path)
+    milestones: tuple[Milestone, ...] = ()
+    done: bool | None = None
+    threshold: float | None = None
+    kind: str
+    if item.get("milestones") is not None:
+        kind = "milestones"
+        milestones = _milestones(f, item["milestones"], (*path, "milestones"))
+    elif item.get("done") is not None:
+        kind = "boolean"
+        done = f.boolean(item, "done", path)
+    elif item.get("stay_above") is not None:
+        kind = "stay_above"
+        threshold = _with_unit(f, item, lambda: f.number(item, "stay_above", path, percent=True))
+    elif item.get("stay_below") is not None:
+        kind = "stay_below"
+        threshold = _with_unit(f, item, lambda: f.number(item, "stay_below", path, percent=True))
+    elif item.get("target") is not None:
+        kind = "numeric"
+        if start is None:
+            start = 0.0
+    else:
+        kind = "rollup"
+        if kpi is not None:
+            f.err(
+                "OKR101",
+                f"key result {shown_value(kr_id)} takes its value from KPI {shown_value(kpi)} but has no target",
+                path,
+                hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
+            )
+    unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
+    unit = _currency_unit(unit, f.currencies[currencies:])
+    if title is None:
+        return kr_id, None, False
+    return (
+        kr_id,
+        KeyResult(
+            id=kr_id,
+            title=title,
+            kind=kind,  # type: ignore[arg-type]
+            start=start,
+            target=target,
+            current=current,
+            unit=unit,
+            weight=1.0 if weight is None else weight,
+            kpi=kpi,
+            milestones=milestones,
+            done=done,
+            threshold=threshold,
+            score=score,
+            status=status,  # type: ignore[arg-type]
+            index=i,
+        ),
+        False,
+    )
+
+
+#: what other OKR tools' status fields say: how a goal is going, which okrsite
+#: works out itself (a ``status:`` line says whether it counts at all)
+_HEALTH_WORDS = frozenset(
+    [
+        "on track",
+        "on-track",
+        "ontrack",
+        "at risk",
+        "at-risk",
+        "off track",
+        "off-track",
+        "behind",
+        "ahead",
+        "green",
+        "yellow",
+        "amber",
+        "red",
+        "done",
+        "complete",
+        "completed",
+        "achieved",
+    ]
+)
+
+
+def _status(f: _Fields, data: Mapping[str, Any], path: Path_) -> str:
+    """An objective's or key result's ``status:`` (active, draft, dropped). A
+    health word from other tools (``at risk``) is read past with a warning:
+    okrsite judges how a goal is going from its figures."""
+    value = data.get("status")
+    word = " ".join(value.lower().split()) if isinstance(value, str) else ""
+    if word in _HEALTH_WORDS:
+        finished = word in ("done", "complete", "completed", "achieved")
+        f.warn(
+            "OKR122",
+            f"status {shown_value(value)} is worked out by okrsite from "
+            f"{'the figures' if finished else 'progress and pace'}; this line is ignored",
+            (*path, "status"),
+            hint=(
+                "set 'current:' to the target, tick the milestones, or write 'done: true' "
+                "for a yes/no key result"
+                if finished
+                else "remove it (status says whether a goal counts: active, draft or "
+                "dropped); a check-in's confidence says how sure the owner is"
+            ),
+        )
+        return "active"
+    return str(f.choice(data, "status", ("active", "draft", "dropped"), "active", path))
+
+
+def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
+    """A key result's hand-given score, 0 to 1, or as a percentage (``70%`` is 0.7)."""
+    mark = len(f.percents)
+    score = f.number(item, "score", path, percent=True)
+    if score is not None and len(f.percents) > mark:
+        del f.percents[mark:]  # a score in percent is a share, not a figure in '%'
+        score = round(score / 100, 9)
+    if score is not None and not 0 <= score <= 1:
+        f.err(
+            "OKR107",
+            f"score must be between 0 and 1, got {_fmt(score)}",
+            (*path, "score"),
+            hint="write the score as 0.7 or 70%",
+        )
+        return None
+    return score
+
+
+#: a milestone written as a Markdown task list item (``[x] Review``, ``[ ]
+#: Draft``) or with a tick before it (``✅ Review``, ``✓ Review``)
+_TICK = re.compile(r"\s*(?:\[(?P<box>[ xX✓✔]?)\]|(?P<tick>[✅✓✔☑]))\s*(?P<title>\S.*)", re.S)
+
+
+def open_task(text: str) -> str | None:
+    """The title of a milestone written as an unticked task list item
+    (``[ ] Draft`` → ``Draft``); ``None`` for any other text."""
+    found = _TICK.fullmatch(text)
+    if found is None or found["tick"] is not None or (found["box"] or " ").strip():
+        return None
+    return found["title"].strip()
+
+
+def _ticked(text: str) -> Milestone:
+    """A milestone written as a line of text, done when it says so as a task
+    list does (``[x] Review`` is done, ``[ ] Draft`` is not)."""
+    found = _TICK.fullmatch(text)
+    if found is None:
+        return Milestone(text, False)
+    done = found["tick"] is not None or (found["box"] or " ").strip() != ""
+    return Milestone(found["title"].strip(), done)
+
+
+def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
+    if not isinstance(raw, list) or not raw:
+        f.err(
+            "OKR106",
+            f"milestones must be a non-empty list, got {shown_value(raw)}",
+            path,
+            hint="write '- {title: Shortlist, done: true}' entries",
+        )
+        return ()
+    if f.too_many(raw, limits.MAX_MILESTONES, "milestones", path):
+        return ()
+    out = []
+    for j, m in enumerate(raw):
+        if isinstance(m, str):
+            out.append(_ticked(m))
+            continue
+        if not isinstance(m, dict):
+            f.err("OKR106", f"milestone {j + 1} must be a mapping with title and done", (*path, j))
+            continue
+        m = {str(k): v for k, v in m.items()}
+        title = f.text(m, "title", (*path, j), required=True)
+        done = f.boolean(m, "done", (*path, j))
+        if title is not None:
+            out.append(Milestone(title, bool(done)))
+    return tuple(out)

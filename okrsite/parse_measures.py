@@ -1,0 +1,276 @@
+"""A record's figures and their unit.
+
+A key result and a goal's measure write a start, a target and a current
+value, and a KPI its target and readings, with a unit: ``unit: min``
+beside ``target: 12 min``, the unit written with the figures alone
+(``start: 8 hours``), a percentage (``45%``) or a currency sign
+(``€2.5M``); and a key result or a goal's measure may say its figures in a
+sentence (``from 8 h to 2 h``). These read them so for
+:mod:`okrsite.parse_key_results`, :mod:`okrsite.parse_goals` and
+:mod:`okrsite.parse_kpis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from okrsite.parse_fields import Path_, T, _Fields
+from okrsite.parse_figures import split_unit
+from okrsite.parse_messages import shown_value
+from okrsite.units import same_unit, unit_name
+from okrsite.written_numbers import CURRENCY_SIGNS, read_number
+
+_NUMERIC_KEYS = ("start", "target", "current")
+
+
+def _with_unit(f: _Fields, item: Mapping[str, Any], read: Callable[[], T]) -> T:
+    """What ``read`` reads with :attr:`_Fields.unit_word` set to ``item``'s
+    ``unit:``, so that ``target: 12 min`` beside ``unit: min`` is 12."""
+    f.unit_word = item["unit"] if isinstance(item.get("unit"), str) else ""
+    try:
+        return read()
+    finally:
+        f.unit_word = ""
+
+
+_GOAL_MEASURE_KEYS = {"start", "target", "current", "unit"}
+
+
+#: a figure in a sentence: a sign, a currency before or after, digits that
+#: commas, points, apostrophes or spaces may group (``1,200``, ``1 200``), a
+#: thousand, million or billion (``$200k``, ``1.2M €``, ``1,2 M€``)
+_FIGURE = (
+    r"[-+\u2212]?[$€£¥]?\d(?:[\d.,']|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))*"
+    r"(?:\s?(?:[kMB]|bn)(?![^\W\d_]))?(?:\s?[$€£¥](?!\w))?"
+)
+#: "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
+#: (compiled when a key result is first written as a sentence)
+_FROM_TO = (
+    rf"\bfrom\s+(?P<a>{_FIGURE})\s*(?P<ua>%|[^\W\d_]+)?"
+    rf"\s+to\s+(?P<b>{_FIGURE})\s*(?P<ub>%|[^\W\d_]+)?"
+)
+#: words that may follow a figure in a sentence but are no unit of it
+#: ("from 30 to 50 by March", "from 12% to 9% in EMEA")
+_NOT_UNITS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "before",
+        "by",
+        "during",
+        "each",
+        "every",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "than",
+        "the",
+        "this",
+        "through",
+        "till",
+        "to",
+        "until",
+        "while",
+        "with",
+        "within",
+        "without",
+        # how often: "from 5% to 3% monthly", "from €1M to €2M annually"
+        "annually",
+        "yearly",
+        "quarterly",
+        "monthly",
+        "weekly",
+        "biweekly",
+        "daily",
+        "nightly",
+        "hourly",
+        "jährlich",
+        "quartalsweise",
+        "monatlich",
+        "wöchentlich",
+        "täglich",
+        "stündlich",
+        "pro",
+        "je",
+        "im",
+        "bis",
+    ]
+)
+#: one comma or point before exactly three digits: thousands or decimals?
+_ONE_MARK = r"[1-9]\d{0,2}([.,])\d{3}"
+
+
+def _sentence_unit(word: str | None) -> str | None:
+    """The unit a word after a figure names, or ``None`` ("by", "in": no unit)."""
+    return None if word is None or word.casefold() in _NOT_UNITS else word
+
+
+def _sentence_figure(text: str, other: str) -> tuple[float, bool] | None:
+    """A figure of a "from … to …" sentence, read with the other figure as context.
+
+    ``1,200`` and ``1.200`` alone say neither thousands nor decimals (a
+    ``start:`` refuses the first and warns on the second). In a sentence the
+    other side tells: when it uses the same mark for decimals (``from 1,200
+    to 1,5``) the mark is a decimal one; otherwise it groups thousands, as
+    people write counts in prose (``from 1,200 to 900``, German ``von 1.200
+    auf 900``, ``from 12,500 to 15,000``).
+    """
+    core = re.search(r"\d[\d.,']*", text)
+    shape = re.fullmatch(_ONE_MARK, core.group()) if core is not None else None
+    if core is None or shape is None:
+        return read_number(text)
+    mark = shape.group(1)
+    decimal = re.search(rf"\{mark}(?:\d{{1,2}}|\d{{4,}})(?!\d)", other) is not None
+    written = core.group().replace(mark, "." if decimal else "")
+    return read_number(text[: core.start()] + written + text[core.end() :])
+
+
+def _written_out(sentence: str) -> dict[str, Any]:
+    """A key result written as a sentence, as people list them (``- Increase NPS
+    from 30 to 50``): its title, and the start, target and unit its "from …
+    to …" says, when both sides are numbers (:mod:`okrsite.written_numbers`)
+    of the same thing: "Move 40 services from 2 data centres to 1 region"
+    counts different things on each side and is no measure (its title only).
+    """
+    item: dict[str, Any] = {"title": sentence.strip()}
+    found = re.search(_FROM_TO, sentence, re.IGNORECASE)  # re keeps it compiled
+    if found is None:
+        return item
+    ua, ub = _sentence_unit(found["ua"]), _sentence_unit(found["ub"])
+    if ua is None and all(any(c in CURRENCY_SIGNS for c in found[s]) for s in "ab"):
+        ub = None  # from €1M to €2M steigern: both amounts name their unit, the word is none
+    if ua and ub and ua.casefold() != ub.casefold():
+        return item
+    start = _sentence_figure(found["a"], found["b"])
+    target = _sentence_figure(found["b"], found["a"])
+    if start is None or target is None:
+        return item
+    units = {u for u in (ua, ub) if u}
+    if not units:  # from $1M to $3,000,000: the currency, as for target: $3,000,000
+        units = {c for c in found["a"] + found["b"] if c in CURRENCY_SIGNS}
+    item["start"], item["target"] = start[0], target[0]
+    if len(units) == 1:
+        item["unit"] = units.pop()
+    return item
+
+
+def measure_sentence(text: str) -> dict[str, Any] | None:
+    """A goal's ``measure:`` written as a key result's sentence is
+    (``measure: from 8 h to 2 h``, ``8 h to 2 h``): its start, target and
+    unit, read as :func:`_written_out` reads a key result's; ``None`` when
+    the text says no such thing. ``okrsite checkin`` reads it too, to write
+    the measure's ``current`` beside its figures."""
+    figures = _written_out(text if re.search(r"\bfrom\b", text, re.I) else f"from {text}")
+    if "target" not in figures:
+        return None
+    return {k: v for k, v in figures.items() if k != "title"}
+
+
+#: words after a figure that say how many, not of what (``5 m``: million, or
+#: metres?): no unit is taken from them, and the figure stays an error
+_MAGNITUDES = frozenset(
+    [
+        "m",
+        "mm",
+        "mn",
+        "mio",
+        "mil",
+        "mill",
+        "million",
+        "millions",
+        "millionen",
+        "thousand",
+        "thousands",
+        "tausend",
+        "tsd",
+        "billion",
+        "billions",
+        "bn",
+        "mrd",
+        "milliarde",
+        "milliarden",
+        "lakh",
+        "crore",
+    ]
+)
+#: the figures of a key result or a goal's measure that may carry its unit
+_FIGURE_KEYS = ("start", "target", "current", "stay_above", "stay_below")
+
+
+def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> dict[str, Any]:
+    """A key result's or measure's figures written with their unit and no
+    ``unit:`` line (``start: 8 hours``, ``target: 2 h``): the unit is the
+    target's word (else the first written), and every figure must be in it
+    (any spelling of it, :func:`okrsite.units.same_unit`); a figure in
+    another unit is error OKR312, as okrsite converts nothing."""
+    if item.get("unit") is not None:
+        return item  # the usual case: figures beside unit: are read past it
+    words = [
+        (key, found[1])
+        for key in _FIGURE_KEYS
+        if type(value := item.get(key)) is str
+        and (found := split_unit(value)) is not None
+        and not found[0].endswith("%")  # 5%x: no figure with a unit
+        and found[1].casefold() not in _MAGNITUDES
+    ]
+    if not words:
+        return item
+    unit_key, unit = next(((k, w) for k, w in words if k == "target"), words[0])
+    figure = split_unit(item[unit_key])
+    read = read_number(figure[0]) if figure is not None else None
+    unit = unit_name(unit, read[0] if read is not None else None, [w for _k, w in words])
+    out = {**item, "unit": unit}
+    for key, word in words:
+        if not same_unit(word, unit):
+            f.err(
+                "OKR312",
+                f"{key} is written in {word!r} but {unit_key} in {unit!r}: okrsite converts nothing",
+                (*path, key),
+                hint=f"write {key} in {unit!r} too, or give the {what} a 'unit:' and figures in it",
+            )
+            out[key] = None
+    return out
+
+
+#: units that say a figure is a percentage
+PERCENT_UNITS = frozenset({"%", "percent", "per cent", "pct", "prozent"})
+
+
+def is_percent_unit(unit: str) -> bool:
+    return unit.strip().lower() in PERCENT_UNITS
+
+
+def _percent_unit(f: _Fields, unit: str, written: list[Path_], whose: str) -> str:
+    """The unit of figures some of which were written as percentages (``45%``):
+    ``%`` when none is given; an error when another one is."""
+    if not written or is_percent_unit(unit):
+        return unit
+    if not unit:
+        return "%"
+    f.err(
+        "OKR121",
+        f"{written[0][-1]} is written as a percentage, but {whose} unit is {shown_value(unit)}",
+        written[0],
+        hint=f"write the bare number, or 'unit: \"%\"' if {whose} figures are percentages",
+    )
+    return unit
+
+
+def _currency_unit(unit: str, signs: list[str]) -> str:
+    """The unit of figures written with a currency sign (``target: €2.5M``):
+    that sign when no unit is given and every such figure has the same one,
+    so that pages show what was written (``2,500,000 €``), not a bare number."""
+    if unit or not signs or len(set(signs)) != 1:
+        return unit
+    return signs[0]

@@ -1,0 +1,113 @@
+"""How a parse finding shows the value it is about, and what it suggests.
+
+Every reader of :mod:`okrsite.parse` words its diagnostics with these: a
+value shown short however large it is, a number without a needless
+``.0``, the closest known word for "did you mean …", and the hint for a
+number or date that could not be read. :mod:`okrsite.resolve` words its
+own findings with them too.
+"""
+
+from __future__ import annotations
+
+import re
+import reprlib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from okrsite.written_dates import read_date, read_period
+from okrsite.written_numbers import ambiguous_comma, read_number
+
+
+def closest(name: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate by edit similarity, for "did you mean …" hints.
+
+    Memoised: a key that is unknown in one file is usually unknown in many
+    (a site written for another tool, an upgrade), and comparing it with
+    every known key costs more than the rest of the warning.
+    """
+    key = (name, frozenset(candidates))
+    if key not in _CLOSEST:
+        if len(_CLOSEST) > 4096:
+            _CLOSEST.clear()
+        import difflib  # here: most builds have no unknown key to suggest for
+
+        # ties go to the smaller candidate whatever the order, so sorting changes nothing
+        matches = difflib.get_close_matches(name, sorted(key[1]), n=1, cutoff=0.6)
+        _CLOSEST[key] = matches[0] if matches else None
+    return _CLOSEST[key]
+
+
+_CLOSEST: dict[tuple[str, frozenset[str]], str | None] = {}
+
+
+def _date_hint(value: Any, month: bool = False) -> str:
+    """What to write for a date okrsite could not read: the year it lacks
+    (``Nov 12``; a month alone, ``January``, where ``month`` says a month is
+    read as a date), the time it could not read (``2026-11-03 9am``), or the
+    general form."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.search(r"\d{4}", text) is None:
+            for with_year in (f"{text} 2026", f"{text}, 2026", f"{text}2026"):
+                day = read_date(with_year)
+                if day is not None:
+                    return f"write the year too, e.g. {day} or {_day_month_year(day)}"
+            opening = read_period(f"{text} 2026") if month else None
+            if opening is not None:  # "January": a month's readings keyed by its name
+                return f"write the year too, e.g. {text} 2026 or {opening}"
+        first, _, rest = text.partition(" ")
+        day = read_date(first.partition("T")[0]) if rest or "T" in first else None
+        if day is not None:
+            return (
+                f"{first.partition('T')[0]} is a date, but what follows is no time okrsite "
+                f"reads: write it as 24-hour HH:MM or with am/pm, e.g. {day}T09:00 or "
+                f"{day} 9:00 am"
+            )
+    return "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month"
+
+
+def number_hint(value: Any) -> str:
+    if value is None:
+        return "write its number after the colon, or leave the key out"
+    if isinstance(value, str):
+        thousands = ambiguous_comma(value)
+        if thousands is not None:
+            decimal = thousands[:-3] + "." + thousands[-3:]
+            return (
+                f"write {thousands} for the whole number or {decimal} for the decimal: "
+                "one comma before three digits means either"
+            )
+        written = read_number(value)
+        if written is not None and written[1]:
+            return (
+                f"write the bare number {_fmt(written[0])}: this value is no percentage "
+                "(a key result's, KPI's or goal's figures and check-in values may be)"
+            )
+    return "write digits, e.g. 50, 0.25 or 1,000,000"
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 5
+_SHORT.maxlevel = 3
+
+
+def shown_value(value: Any) -> str:
+    """A short repr for messages: bounded however large or deep ``value`` is."""
+    if type(value) is str and len(value) <= 58:  # what reprlib gives, without its dispatch
+        text = repr(value)
+        if len(text) <= 60:
+            return text
+    text = _SHORT.repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _day_month_year(day: date) -> str:
+    return f"{day.day} {day:%B} {day.year}"

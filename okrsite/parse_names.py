@@ -1,0 +1,136 @@
+"""Ids and names as files write them.
+
+A file's id comes from its path (or ``id:``); a reference to another record
+is an id (``sales/emea``, ``sales/emea#revenue``) or, where one may be, a
+title; a person or team is named by id or by name (``Uma Diaz``, ``Diaz,
+Uma``, ``Uma Diaz (PM)``, ``Tom Lee & Ana Ruiz``), and a name stands for
+the id it slugs to. The readers of :mod:`okrsite.parse_fields` check
+references and turn names into ids with these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from okrsite.model import KIND_FOLDERS, Kind
+from okrsite.slug import slugify
+
+ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
+KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
+
+
+def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str | None]:
+    """``content/objectives/sales/emea.md`` → (``objective``, ``sales/emea``)."""
+    prefix = content_dir.strip("/") + "/"
+    inner = rel[len(prefix) :] if rel.startswith(prefix) else rel
+    parts = inner.split("/")
+    if len(parts) < 2:
+        return None, path_id(inner.removesuffix(".md"))
+    kind = KIND_FOLDERS.get(parts[0])
+    return kind, path_id("/".join(parts[1:]).removesuffix(".md"))
+
+
+def path_id(written: str) -> str:
+    """The id a file's path gives: the path itself (``sales/emea``), or, when
+    a folder or file name is no id (``Sales Team/Grow EMEA``, as people
+    name files on their laptops), each part folded as names are
+    (``sales-team/grow-emea``, as Hugo makes its URLs). A part with no
+    letter or digit to keep stays as written, and is refused as an id."""
+    if ID_RE.match(written):
+        return written
+    folded = "/".join(slugify(part) or part for part in written.split("/"))
+    return folded if ID_RE.match(folded) else written
+
+
+_VALID_REFS: dict[str, bool] = {}
+_NAME_IDS: dict[str, str] = {}
+
+
+#: what joins co-owners written in one line (``Tom Lee, Ana Ruiz``, ``Tom Lee & Ana Ruiz``)
+_PEOPLE_JOINED = re.compile(r"\s*(?:[,;&]|\s/\s|\s(?:and|und)\s)\s*", re.IGNORECASE)
+
+
+def people_in_one_line(value: str) -> str | list[str]:
+    """Several people written in one line, as a spreadsheet cell or a hand
+    holds co-owners (``Tom Lee, Ana Ruiz``, ``Tom Lee & Ana Ruiz``,
+    ``Tom Lee and Ana Ruiz``), as the list ``[Tom Lee, Ana Ruiz]`` reads;
+    ``value`` itself when it names one. ``Diaz, Uma`` (two single words around
+    one comma) is one person written last name first, not two
+    (:func:`first_name_first`)."""
+    if _PEOPLE_JOINED.search(value) is None:
+        return value
+    parts = [part for part in _PEOPLE_JOINED.split(value.strip()) if part]
+    if len(parts) < 2:
+        return value
+    if len(parts) == 2 and "," in value and all(len(part.split()) == 1 for part in parts):
+        return value
+    return parts
+
+
+#: what people write after a person's name: a role, pronouns or an address
+#: (``Uma Diaz (PM)``, ``Uma Diaz [she/her]``, ``Uma Diaz <uma@example.com>``)
+_PERSON_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>)\s*$")
+
+
+def without_note(name: str) -> str:
+    """A person's name without the note written after it (``Uma Diaz (PM)``,
+    ``Uma Diaz <uma@example.com>`` → ``Uma Diaz``): one person, however the
+    files add to the name; ``name`` itself when nothing would be left."""
+    bare = _PERSON_NOTE.sub("", name).strip()
+    return bare or name
+
+
+#: a name written last name first, as directories and HR exports list people
+_LAST_FIRST = re.compile(r"\s*([^\s,]+)\s*,\s*([^\s,]+)\s*")
+
+
+def first_name_first(name: str) -> str:
+    """``Diaz, Uma`` (two single words around one comma: one person written last
+    name first) as ``Uma Diaz``, the person ``uma-diaz`` that ``owner: Uma
+    Diaz`` names; any other ``name`` as it is."""
+    found = _LAST_FIRST.fullmatch(name)
+    return f"{found[2]} {found[1]}" if found else name
+
+
+def name_to_id(value: str) -> str:
+    """The id a person's or team's name stands for (``""`` if it has no letters).
+
+    A value already shaped like an id (lower-case ASCII letters, digits, ``-``,
+    ``_``, ``.`` and ``/``) is that id; anything else (``Uma Diaz``, ``René``,
+    ``ALEX``) is a name and is slugged, so spellings that slug alike are one
+    person. Memoised: the same owners appear in thousands of files.
+    """
+    found = _NAME_IDS.get(value)
+    if found is None:
+        if value.isascii() and not any(c.isupper() for c in value) and _valid_ref(value):
+            found = value if "#" not in value else slugify(value)
+        else:
+            found = slugify(value)
+        if len(_NAME_IDS) < 100_000:
+            _NAME_IDS[value] = found
+    return found
+
+
+def _valid_ref(value: str) -> bool:
+    """Whether ``value`` is an id (``sales/emea``) or ``id#key-result``; memoised,
+    as the same owners, teams and parents are named in thousands of files."""
+    valid = _VALID_REFS.get(value)
+    if valid is None:
+        obj, _, kr = value.partition("#")
+        valid = bool(ID_RE.match(obj)) and (not kr or bool(KR_ID_RE.match(kr)))
+        if len(_VALID_REFS) < 100_000:
+            _VALID_REFS[value] = valid
+    return valid
+
+
+#: references to an objective, which people may write as its title
+#: references that may be written as a title (``kpi: Monthly churn``), so that
+#: resolving can say which id has that title instead of "not a valid id"
+_TITLED_REFS = frozenset({"parent", "objective", "carried_from", "supports", "kpi", "drives"})
+
+
+def _title_like(value: str) -> bool:
+    """Whether a reference that is no id reads as an objective's title
+    (``Grow the business``): words with spaces, and no path in it."""
+    name = value.partition("#")[0]
+    return " " in name.strip() and "/" not in name and not name.startswith(".")

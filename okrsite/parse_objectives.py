@@ -1,0 +1,241 @@
+"""An objective file: its fields, its initiatives, and its key results
+(:mod:`okrsite.parse_key_results`).
+
+Also the commitment (committed or aspirational, as OKR guides and other
+tools' check boxes say it), key results listed in the body instead of the
+front matter (warned of), and an objective read again with new key results
+only, as the history reads most versions of a goal file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import fields
+from typing import Any
+
+from okrsite import limits, yamlsource
+from okrsite.diagnostics import warning
+from okrsite.model import Initiative, Objective
+from okrsite.parse_fields import KeyResultMemo, Path_, _Fields
+from okrsite.parse_key_results import _key_results, _status, _weight
+from okrsite.parse_keys import KNOWN_KEYS
+from okrsite.parse_messages import shown_value
+from okrsite.plural import plural
+
+
+def _objective(
+    f: _Fields,
+    rid: str,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    default_cycle: str | None,
+) -> Objective | None:
+    title = f.text(data, "title", (), required=True)
+    cycle = f.text(data, "cycle", ()) or default_cycle
+    if cycle is None:
+        f.err(
+            "OKR101",
+            "missing required key 'cycle'",
+            (),
+            hint="add 'cycle: 2026-Q1' or set default_cycle in okrsite.toml",
+        )
+    krs = _key_results(f, data)
+    if not krs and data.get("key_results") is None and parts.body:
+        _key_results_in_body(f, parts)
+    initiatives = _initiatives(f, data)
+    weight = _weight(f, data, ())
+    if cycle is None:
+        return None
+    return Objective(
+        id=rid,
+        file=rel,
+        title=title or rid,  # missing: reported; the id stands in
+        cycle=cycle,
+        owner=f.name(data, "owner", (), "person"),
+        team=f.name(data, "team", (), "team"),
+        parent=f.ref(data, "parent", ()),
+        supports=f.text_list(data, "supports", (), refs=True),
+        commitment=_commitment(f, data),  # type: ignore[arg-type]
+        weight=1.0 if weight is None else weight,
+        status=_status(f, data, ()),  # type: ignore[arg-type]
+        tags=f.tags(data, ()),
+        key_results=tuple(krs),
+        initiatives=tuple(initiatives),
+        body=parts.body,
+        body_line=parts.body_line,
+        carried_from=f.ref(data, "carried_from", ()),
+    )
+
+
+#: a body's heading (or line of its own) that introduces key results, as
+#: people write an OKR in a document: "## Key results", "**KRs:**", "Key Results:"
+_BODY_KR_HEADING = re.compile(
+    r"(?im)^(?:#{1,6}[ \t]*|\*\*|__)?[ \t]*"
+    r"(key[ \t-]*results?|krs?|schl(?:ü|ue)sselergebnisse)"
+    r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$"
+)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(\S.*)")
+
+
+def _key_results_in_body(f: _Fields, parts: yamlsource.Split) -> None:
+    """An objective without key results whose body lists them under a heading
+    of their own (``## Key results`` and a list, as an OKR is written in a
+    document): warning OKR126, since okrsite reads key results from the front
+    matter only and would otherwise drop them without a word."""
+    found = _BODY_KR_HEADING.search(parts.body)
+    if found is None:
+        return
+    items: list[str] = []
+    for line in parts.body[found.end() :].split("\n")[1:]:
+        if line.lstrip().startswith("#"):
+            break
+        item = _LIST_ITEM.fullmatch(line)
+        if item is not None:
+            items.append(item.group(1).strip())
+        elif line.strip() and not line.startswith((" ", "\t")):
+            break  # a paragraph after the list ends it
+    if not items:
+        return
+    heading_line = parts.body_line + parts.body.count("\n", 0, found.start())
+    f.diags.append(
+        warning(
+            "OKR126",
+            f"the body lists {plural(len(items), 'key result')} under "
+            f"{found.group(0).strip()!r}, but key results are read from the front matter only",
+            f.file,
+            line=heading_line,
+            hint=f"move them into the front matter, one per line under 'key_results:' "
+            f'(- {items[0]}): a sentence with "from … to …" gives its figures',
+        )
+    )
+
+
+def objective_with_key_results(
+    record: Objective,
+    rel: str,
+    data: dict[str, Any],
+    parts: yamlsource.Split,
+    memo: KeyResultMemo,
+) -> Objective:
+    """``record``, an objective :func:`parse_data` built from ``rel``, with its key
+    results read again from ``data``: front matter that differs from the one
+    ``record`` was read from in its ``key_results:`` list only.
+
+    :func:`_objective` reads every other field from its own key, so they stay
+    as they are, and the key results are validated by the same
+    :func:`_key_results`. The history (:mod:`okrsite.history_parse`) builds
+    the commonest version of a goal file this way: one that moves one number
+    of one key result (70% of the versions in its benchmark's history).
+    """
+    krs = _key_results(_Fields(rel, [], memo), data)
+    new = _new_object(Objective)
+    for name in _OBJECTIVE_FIELDS:
+        _set_field(new, name, getattr(record, name))
+    _set_field(new, "key_results", tuple(krs))
+    _set_field(new, "body", parts.body)
+    _set_field(new, "body_line", parts.body_line)
+    return new
+
+
+# ``dataclasses.replace(record, ...)`` without the keyword arguments and the
+# frozen ``__init__`` it goes through (the objective has no ``__post_init__``
+# and every field is an ``__init__`` argument): a fifth of the time the
+# history spent on such a version
+_OBJECTIVE_FIELDS = tuple(f.name for f in fields(Objective) if f.init)
+# a guard for whoever changes the model: this copy would skip either
+assert not hasattr(Objective, "__post_init__") and len(_OBJECTIVE_FIELDS) == len(fields(Objective))
+_new_object = object.__new__
+_set_field = object.__setattr__
+
+
+#: the words OKR guides use for the two kinds of objective
+_COMMITMENT_WORDS = {
+    "commit": "committed",
+    "roofshot": "committed",
+    "moonshot": "aspirational",
+    "stretch": "aspirational",
+    "aspiration": "aspirational",
+}
+
+
+#: a commitment as a yes/no key: the kind a ``true`` says
+_COMMITMENT_FLAGS = {
+    **_COMMITMENT_WORDS,
+    "committed": "committed",
+    "aspirational": "aspirational",
+}
+
+
+def _commitment_flag(data: dict[str, Any]) -> dict[str, Any]:
+    """``aspirational: true`` (or ``committed:``, ``stretch:``, ``moonshot:``,
+    ``roofshot:`` with yes or no), as other OKR tools' check boxes write it,
+    read as the ``commitment:`` it says. Only without a ``commitment:`` line
+    and with one such flag: anything else is left to be warned of as written."""
+    if "commitment" in data or KNOWN_KEYS["objective"].issuperset(data):
+        return data  # the usual case (no flag is a known key), checked in one step
+    forms = {k: yamlsource.key_form(str(k)) for k in data}
+    flags = [k for k, form in forms.items() if form in _COMMITMENT_FLAGS]
+    if len(flags) != 1 or type(data[flags[0]]) is not bool:
+        return data
+    flag = flags[0]
+    word = _COMMITMENT_FLAGS[forms[flag]]
+    if not data[flag]:
+        word = "committed" if word == "aspirational" else "aspirational"
+    return {("commitment" if k == flag else k): (word if k == flag else v) for k, v in data.items()}
+
+
+def _commitment(f: _Fields, data: Mapping[str, Any]) -> str:
+    """``committed`` or ``aspirational``, also as OKR guides say them (``moonshot``,
+    ``stretch``: aspirational; ``roofshot``: committed)."""
+    value = data.get("commitment")
+    if isinstance(value, str):
+        word = _COMMITMENT_WORDS.get(value.strip().lower().replace(" ", "").replace("-", ""))
+        if word is not None:
+            return word
+    return str(f.choice(data, "commitment", ("committed", "aspirational"), "committed", ()))
+
+
+def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
+    raw = data.get("initiatives")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.err("OKR106", f"initiatives must be a list, got {shown_value(raw)}", ("initiatives",))
+        return []
+    if f.too_many(raw, limits.MAX_INITIATIVES, "initiatives", ("initiatives",)):
+        return []
+    out = []
+    for i, item in enumerate(raw):
+        path: Path_ = ("initiatives", i)
+        if isinstance(item, str):
+            out.append(Initiative(item))
+            continue
+        if not isinstance(item, dict):
+            f.err("OKR106", f"initiative {i + 1} must be a mapping with a title", path)
+            continue
+        item = {str(k): v for k, v in item.items()}
+        title = f.text(item, "title", path, required=True)
+        link = f.text(item, "link", path)
+        if link is not None and not re.match(
+            r"^(https?://|mailto:|/|\.|#|[\w-]+(/|$))", link, re.I
+        ):
+            f.warn(
+                "OKR112",
+                f"initiative link {shown_value(link)} is not an http(s) address and will not be linked",
+                (*path, "link"),
+            )
+            link = None
+        if title is not None:
+            out.append(
+                Initiative(
+                    title,
+                    f.text(item, "status", path) or "active",
+                    link,
+                    # a name or an id, as an objective's owner: the person
+                    # page it links to is the one that name becomes
+                    f.name(item, "owner", path, "person"),
+                )
+            )
+    return out
