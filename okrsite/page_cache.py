@@ -37,57 +37,27 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import os
-import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 import jinja2
-from markupsafe import Markup
 
 from okrsite.dependencies import EVERY, Dep
 from okrsite.fork_pool import can_fork, forked_pool, shared
-from okrsite.page_store import CACHE_FILE, StoredBase, read_pages, write_pages
+from okrsite.page_cache_output import Snapshot, _same_content, snapshot
+from okrsite.page_cache_save import _FRAGMENT_KINDS, PageCacheSave
+from okrsite.page_cache_save import plain_piece as plain_piece  # for okrsite.render_plan
+from okrsite.page_store import CACHE_FILE, StoredBase, read_pages
 from okrsite.parse_store import code_fingerprint, ignore_in_git
-from okrsite.read_numbers import NumberedReads
 from okrsite.render import HISTORY_TABLES, PageKey, SiteRenderer
 from okrsite.urls import page_file
 from okrsite.value_prints import Printer, before_forking, fingerprint, forked_printer
-from okrsite.writer import file_digest
 
 __all__ = ["PageCache", "fingerprint", "CACHE_FILE"]
 
 LOCK_FILE = "pages.lock"
-
-Snapshot = dict[str, tuple[int, int, int]]
-"""Output file (relative posix path) → (size, modification time in ns, inode)."""
-
-
-def snapshot(out_dir: Path) -> Snapshot | None:
-    """Every file under ``out_dir`` with its size, change time and inode (``None``: unreadable).
-
-    The change time, not the modification time: an edit that keeps a page's
-    size and sets its time back (``touch -r``) still moves it.
-
-    23,000 files at 10,000 objectives: one ``scandir`` per folder and names
-    joined as strings (``os.walk`` and ``relpath`` cost a second more)."""
-    files: Snapshot = {}
-    stack = [("", os.fspath(out_dir))]
-    try:
-        while stack:
-            prefix, folder = stack.pop()
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append((f"{prefix}{entry.name}/", entry.path))
-                    else:
-                        st = entry.stat(follow_symlinks=False)
-                        files[prefix + entry.name] = (st.st_size, st.st_ctime_ns, st.st_ino)
-    except OSError:
-        return None
-    return files
 
 
 @cache
@@ -131,8 +101,12 @@ def site_fingerprint(site: SiteRenderer, site_root: Path) -> bytes:
     return digest.digest()
 
 
-class PageCache:
-    """One build's use of the page cache (hold it with ``with``: it holds the lock)."""
+class PageCache(PageCacheSave):
+    """One build's use of the page cache (hold it with ``with``: it holds the lock).
+
+    Storing it after the build (:meth:`save`) is its base class's, in
+    :mod:`okrsite.page_cache_save`; the output folder's listing is
+    :mod:`okrsite.page_cache_output`'s."""
 
     def __init__(
         self,
@@ -362,186 +336,10 @@ class PageCache:
             return None
         return stored
 
-    # ------------------------------------------------------------ writing
-    def numbered_reads(self) -> NumberedReads:
-        """Where render workers put what pages read, numbered in the table
-        this cache will store (its stored numbering, new reads after it)."""
-        order = self._kept[0] if self._kept is not None else ()
-        return NumberedReads(self._numbering(), unknown=self.unknown, order=order)
-
-    def _numbering(self) -> dict[Dep, int]:
-        if self._table is None:
-            kept = self._kept[0] if self._kept is not None else ()
-            self._table = {dep: i for i, dep in enumerate(kept)}
-        return self._table
-
-    @property
-    def reused_files(self) -> set[str]:
-        """The files of the reused pages. Pages are reused only when the output
-        folder is the one this cache describes, and the build then updates it
-        in place (:meth:`okrsite.writer.StagedOutput.update_in_place`), so the
-        files simply stay where they are."""
-        return {rel for rel, _ in self.reused.values()}
-
-    def save(
-        self,
-        rendered: dict[PageKey, frozenset[Dep]],
-        written: Mapping[str, bytes],
-        replaced: list[str] | None = None,
-        deleted: list[str] | None = None,
-        reads: NumberedReads | None = None,
-    ) -> bool:
-        """Store what the new output's pages read; ``False`` if it could not.
-
-        ``written`` holds the content hash of every file this build staged.
-        After an in-place update, ``replaced`` and ``deleted`` name the files
-        that changed, and only those are looked at again."""
-        if not self.usable:
-            return False
-        if self.unchanged and not self.restored:
-            return True  # the stored cache describes this output exactly
-        if self.previous is not None and replaced is not None and deleted is not None:
-            files: Snapshot | None = dict(self.previous)
-            assert files is not None
-            for rel in deleted:
-                files.pop(rel, None)
-            try:
-                for rel in replaced:
-                    st = os.stat(self.out_dir / rel, follow_symlinks=False)
-                    files[rel] = (st.st_size, st.st_ctime_ns, st.st_ino)
-            except OSError:
-                return False
-        else:
-            files = snapshot(self.out_dir)
-        if files is None:
-            return False
-        self.digests.update(written)
-        for rel in [rel for rel in self.digests if rel not in files]:
-            del self.digests[rel]
-        if set(self.digests) != set(files):
-            return False  # a file nobody hashed (made by hand during the build)
-        table = self._numbering()
-        old_values: list[bytes] = []
-        if self._kept is not None:  # numbered as stored; new reads are numbered after
-            _, kept_values, same = self._kept
-            old_values = [v if same[i] else b"" for i, v in enumerate(kept_values)]
-        numbered = reads if reads is not None else NumberedReads(table)
-        assert numbered.table is table
-        pages: dict[PageKey, tuple[str, tuple[int, ...]]] = {}
-        for key, entry in self.reused.items():
-            pages[key] = entry
-        for key, deps in rendered.items():
-            pages[key] = (page_file(key), _ids(table, deps))
-        for key, ids in numbered.pages.items():
-            pages[key] = (page_file(key), ids)
-        fragments: dict[str, dict[Any, tuple[Any, tuple[int, ...]]]] = {}
-        memo = self.site.memo
-        for kind in _FRAGMENT_KINDS:
-            entries = fragments[kind] = {}
-            seeded = self._seeded.get(kind, {})
-            taken = numbered.pieces.get(kind, {})
-            for key, piece in getattr(memo, kind).items():
-                if key in taken:  # rendered by the build's own process, numbered there
-                    continue
-                kept = seeded.get(key)
-                ids = kept[1] if kept is not None and kept[0] is piece else _ids(table, piece[1])
-                entries[key] = (plain_piece(piece[0]), ids)
-            for key, (value, ids) in numbered.pieces.get(kind, {}).items():
-                entries[key] = (plain_piece(value), ids)
-        deps_table = tuple(table)
-        printed = numbered.prints
-        missing = [
-            (i, dep)
-            for i, dep in enumerate(deps_table)
-            if (i >= len(old_values) or not old_values[i]) and i not in printed
-        ]
-        self._fill([dep for _, dep in missing if dep not in self._values])
-        old_values += [b""] * (len(deps_table) - len(old_values))
-        for i, print_ in printed.items():
-            if not old_values[i]:
-                old_values[i] = print_
-        for i, dep in missing:
-            old_values[i] = self._values[dep]
-        try:
-            values = tuple(old_values)
-            data = (
-                self.site_print,
-                str(self.out_dir),
-                files,
-                pages,
-                deps_table,
-                values,
-                f"{self.inputs}|{self._history_print()}",
-                self.digests,
-                fragments,
-            )
-            self._base = write_pages(self.folder, data, self._base)
-        except (OSError, pickle.PicklingError):
-            return False
-        return True
-
 
 def _numbered(ids: Any, numbers: range) -> bool:
     """Whether ``ids`` is a tuple of numbers of the dependency table."""
     return type(ids) is tuple and (not ids or (min(ids) in numbers and max(ids) in numbers))
-
-
-def _ids(table: dict[Dep, int], deps: frozenset[Dep]) -> tuple[int, ...]:
-    """The numbers of these dependencies in ``table`` (new ones numbered next).
-
-    Mostly every one is numbered already (a dashboard read 100,000 of them at
-    10,000 objectives): those are looked up in one pass in C, and only a
-    page that read something new is numbered one dependency at a time."""
-    found: list[int | None] = list(map(table.get, deps))
-    if None in found:
-        found = [table.setdefault(dep, len(table)) for dep in deps]
-    numbers = cast(list[int], found)
-    numbers.sort()
-    return tuple(numbers)
-
-
-#: the renderer's memoised pieces kept between builds, and how each is read back
-_FRAGMENT_KINDS: dict[str, Callable[[Any], Any]] = {
-    "items": Markup,
-    "nodes": Markup,
-    "exports": tuple,
-    "entries": Markup,  # value-keyed (Partials.VALUE_KEYED): read nothing
-    "badges": str,
-    "histories": str,
-    "history_rests": str,
-}
-
-
-def plain_piece(value: Any) -> Any:
-    """A piece as plain values (the cache may hold no classes but builtins)."""
-    if type(value) is str:
-        return value
-    if isinstance(value, Markup):
-        return str(value)
-    return tuple(value)
-
-
-def _same_content(
-    out_dir: Path, now: Snapshot, files: Snapshot, digests: Mapping[str, bytes]
-) -> bool:
-    """Whether an output folder whose files were copied (a CI cache restored
-    with new inodes and perhaps new times) holds exactly the stored files:
-    the same names and sizes, and the same content hash for every file whose
-    change time or inode differs."""
-    if now.keys() != files.keys():
-        return False
-    for rel, (size, mtime, inode) in now.items():
-        old_size, old_mtime, old_inode = files[rel]
-        if size != old_size:
-            return False
-        if (mtime, inode) != (old_mtime, old_inode):
-            try:
-                data = (out_dir / rel).read_bytes()
-            except OSError:
-                return False
-            if file_digest(data) != digests.get(rel):
-                return False
-    return True
 
 
 def _prints_of(deps: list[Dep]) -> bytes:

@@ -20,24 +20,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from okrsite.build import default_jobs, theme_problems
-from okrsite.config import CONFIG_FILE
-from okrsite.dependencies import EVERY, Dep, changed_keys
+from okrsite.build import theme_problems
 from okrsite.diagnostics import Diagnostic, error, format_report, sorted_diagnostics, summary_line
 from okrsite.gcpause import paused_gc
-from okrsite.gitsource import head_commit
-from okrsite.history import HistoryReader, SiteHistory, current_records, with_repo_folder
+from okrsite.history import HistoryReader, SiteHistory
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.plural import plural
-from okrsite.render import PageKey, RenderMemo, SiteRenderer, badge_path
-from okrsite.render_plan import pages_to_render, render_diagnostic, render_files
+from okrsite.preview_plan import PreviewPlan, RenderedState
+from okrsite.preview_watch import PreviewWatch
+from okrsite.render import RenderMemo
+from okrsite.render_plan import render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer, in_place_ok
-from okrsite.theme import ThemeError, theme_chain
-from okrsite.urls import page_file
-from okrsite.watch import SiteWatcher, git_ref_paths
+from okrsite.watch import SiteWatcher
 from okrsite.writer import SyncWriter
 
 #: How long a rebuild waits for open tabs to fetch their reloaded page
@@ -62,43 +58,12 @@ class RebuildReport:
     shown_after: float | None = None
 
 
-@dataclass
-class RenderJob:
-    """One rebuild's rendering: pages to render first (those open in a browser),
-    the rest, the badges to redo (``None``: all), and whether that is every page."""
+class Preview(PreviewWatch, PreviewPlan):
+    """The preview server, its watcher and the rebuild loop, wired together.
 
-    site: SiteRenderer
-    first: list[PageKey]
-    rest: list[PageKey]
-    badges_for: list[str] | None
-    complete: bool
-
-    def keep(self) -> set[str] | None:
-        """The pages and badges the site has, which an incremental render keeps
-        (it removes any other file); ``None`` for a complete render.
-
-        Asked for only once the pages in view are on screen: listing every
-        page of a large site takes a while.
-        """
-        if self.complete:
-            return None
-        site = self.site
-        expected = {page_file(k) for k in site.page_keys()}
-        expected.update(badge_path(oid) for oid in site.index.objective_ids)
-        return expected
-
-
-@dataclass
-class RenderedState:
-    """What the last published render read: compared with the next one."""
-
-    collections: dict[str, Any]
-    state: tuple[Any, ...]
-    page_deps: dict[PageKey, frozenset[Dep]]
-
-
-class Preview:
-    """The preview server, its watcher and the rebuild loop, wired together."""
+    What it watches (:mod:`okrsite.preview_watch`) and what a save can have
+    affected (:mod:`okrsite.preview_plan`) are methods of base classes, each
+    in a module of its own."""
 
     def __init__(
         self,
@@ -145,23 +110,6 @@ class Preview:
             poll=poll,
         )
         self.git_watcher = self.watch_git(config.history, poll)
-
-    def watch_paths(self, content_dir: str, theme: str) -> list[Path]:
-        paths = [
-            self.site_root / content_dir,
-            self.site_root / "themes",
-            self.site_root / "templates",
-            self.site_root / "static",
-            self.site_root / "translations",
-            self.site_root / CONFIG_FILE,
-        ]
-        try:
-            for _, folder in theme_chain(theme, self.site_root):
-                if folder not in paths:
-                    paths.append(folder)
-        except ThemeError:
-            pass  # reported by the first rebuild
-        return paths
 
     def rebuild(self) -> RebuildReport:
         """Load, score, render and sync; never raises.
@@ -261,18 +209,6 @@ class Preview:
         self.full_next = False
         return report
 
-    def remember(self, job: RenderJob) -> None:
-        """What this (published) render read, for the next rebuild to compare."""
-        site = job.site
-        page_deps = dict(self.rendered.page_deps) if self.rendered and not job.complete else {}
-        page_deps.update(site.page_deps)
-        keys = set(site.page_keys())
-        self.rendered = RenderedState(
-            site.recorder.collections,
-            site.global_state(),
-            {k: v for k, v in page_deps.items() if k in keys},
-        )
-
     def fetched_early(self, mark: int, late: list[str]) -> bool:
         """Whether a tab fetched a file written only after the pages in view
         (``late``) since the tabs were told to reload (``mark``), and so may
@@ -298,67 +234,6 @@ class Preview:
         """
         if self.server.client_count and self.server.wait_served(mark, RELOAD_GRACE):
             time.sleep(0.05)
-
-    def plan(self, load: LoadResult) -> RenderJob:
-        """What the change can have affected, pages in view first.
-
-        The pages to render again are those whose recorded dependencies
-        (:mod:`okrsite.dependencies`) meet what changed since the last
-        published render, plus new pages; everything when what no dependency
-        key holds changed (settings, as_of, cycles, templates, history).
-        """
-        from okrsite.theme import load_theme
-
-        # A fresh environment per rebuild (templates see this rebuild's data);
-        # compiled template code is kept in memory (okrsite.compiled_templates).
-        theme = load_theme(load.config.theme, self.site_root)
-        prev = self.previous
-        history = self.read_history(load)
-        moved, self.history = history is not self.history, history
-        assert self.history_reader is not None
-        config = with_repo_folder(load.config, self.site_root, self.history_reader)
-        site = SiteRenderer(
-            load.scored, config, self.site_root, theme=theme, memo=self.memo, history=history
-        )
-        state = site.global_state()
-        incremental = (
-            prev is not None
-            and not self.full_next
-            and not moved
-            and prev.config == load.config
-            and self.rendered is not None
-            and self.rendered.state == state
-        )
-        if not incremental or self.rendered is None:
-            self.memo.clear()
-            # the whole site: everything is published together
-            return RenderJob(site, [], site.page_keys(), None, True)
-        changed = changed_keys(self.rendered.collections, site.recorder.collections)
-        self.memo.forget(changed)
-        keys = pages_to_render(site, self.rendered.page_deps, changed)
-        in_view = set(self.server.pages_in_view())
-        first: list[PageKey] = []
-        rest: list[PageKey] = []
-        for key in keys:
-            (first if page_file(key) in in_view else rest).append(key)
-        badges = sorted(
-            key for name, key in changed if name == "scored.objectives" and key != EVERY
-        )
-        return RenderJob(site, first, rest, badges, False)
-
-    def read_history(self, load: LoadResult) -> SiteHistory:
-        """The site's history, read again only when HEAD moved (new commits only).
-
-        A new commit touches no source file; :meth:`watch_git` notices it and
-        rebuilds, which then renders every page.
-        """
-        reader = self.history_reader
-        if reader is None or reader.config != load.config:
-            reader = HistoryReader(
-                self.site_root, load.config, load.scored.portfolio.cycles, default_jobs()
-            )
-            self.history_reader = reader
-        return reader.read(current_records(load.scored.portfolio))
 
     def publish(self, report: RebuildReport) -> None:
         if report.diagnostics:
@@ -388,52 +263,6 @@ class Preview:
                 f"okrsite: rebuild failed in {ms:.0f} ms, {summary_line(report.diagnostics)}; "
                 "still serving the last good site"
             )
-
-    def on_change(self, changed: set[Path]) -> None:
-        """Rebuild after the watcher saw ``changed``; tell the parse cache what it saw.
-
-        Edits of known Markdown files are all the cache needs to re-read; a
-        new or deleted file, a folder, or anything outside content/ (settings,
-        theme, templates) makes it list the site again, and outside content/
-        also renders every page.
-        """
-        root = self.site_root.resolve()
-        content = (root / self.content_dir).resolve()
-        rels: set[str] | None = set()
-        for p in changed:
-            path = Path(p).resolve()
-            if content not in path.parents:
-                self.full_next = True
-                rels = None
-                continue
-            if path.suffix == ".md" and path.is_file():
-                if rels is not None:
-                    rels.add(path.relative_to(root).as_posix())
-            elif path.suffix.lower() != ".csv":
-                rels = None  # deleted or new file, folder: list again
-        self.cache.changed(rels)
-        self.rebuild()
-
-    def watch_git(self, history: bool, poll: bool) -> SiteWatcher | None:
-        """A watcher of the git files that move with HEAD (:func:`git_ref_paths`),
-        so a commit, checkout or pull updates the history without a save; none
-        when the history is off or the site is not in a repository."""
-        paths = git_ref_paths(self.site_root) if history else []
-        if not paths:
-            return None
-        return SiteWatcher(paths, self.on_git_change, debounce=0.1, poll=poll)
-
-    def on_git_change(self, changed: set[Path]) -> None:
-        """Rebuild when HEAD now names another commit than the history was read at.
-
-        Git rewrites these files for other reasons too (a branch created, a
-        fetch packing refs); one quick ``git rev-parse`` tells those apart.
-        """
-        reader = self.history_reader
-        site = reader.site if reader is not None else None
-        if reader is not None and site is not None and head_commit(site.toplevel) == reader.head:
-            return
-        self.rebuild()
 
     def start(self) -> None:
         self.rebuild()

@@ -549,7 +549,7 @@ def test_history_json_after_the_objectives_is_kept_until_what_it_read_changes(
     objective it is kept from the last build, joined again, not written
     again (40,000 check-ins at 10,000 objectives). A new check-in, a KPI's
     value or a new commit writes it again; each build equals a cold one."""
-    from okrsite import render
+    from okrsite import render_assets as render
 
     written: list[int] = []
     real = render.history_json_rest
@@ -746,7 +746,7 @@ def test_history_json_entries_of_untouched_objectives_are_joined_again_not_writt
     each key result's value comes from). After an edit or a new commit, the
     entries of the objectives they did not touch are kept from the last build."""
 
-    from okrsite import render
+    from okrsite import render_assets as render
 
     written: list[str] = []
     real = render.objective_history_json

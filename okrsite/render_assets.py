@@ -1,0 +1,207 @@
+"""The site's files that are not pages: exports, search index, feed, badges, history.
+
+The data exports, the search index, the check-ins feed, each objective's
+badge, ``api/history.json`` and the theme's static files:
+:meth:`SiteAssets.render_assets` renders them all, apart from the pages
+(``okrsite build`` and the preview, once per build). :class:`SiteAssets` is
+a base class of :class:`okrsite.render.SiteRenderer`.
+The per-objective pieces of these files (an objective's badge, its entry of
+``api/history.json``) are memoised with what they read, like the pages'
+pieces (:mod:`okrsite.render_pieces`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from okrsite.cycle_export import cycle_export_files
+from okrsite.urls import safe_path
+from okrsite.view.chart_geometry import progress_badge
+from okrsite.view.exports import data_files, export_pieces
+from okrsite.view.formatting import atom_time
+from okrsite.view.history import (
+    HISTORY_JSON,
+    checkin_origins,
+    history_json,
+    history_json_rest,
+    objective_history_json,
+)
+from okrsite.view.search import search_files
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from jinja2 import Environment
+
+    from okrsite.config import SiteConfig
+    from okrsite.dependencies import Recorder
+    from okrsite.history import SiteHistory
+    from okrsite.model import ScoredPortfolio
+    from okrsite.scorecard import Scorecard
+    from okrsite.theme import Theme
+    from okrsite.view.partials import Partials, RenderMemo
+    from okrsite.view.site_index import SiteIndex
+    from okrsite.view.view_model import ViewModel
+
+__all__ = ["FEED_LIMIT", "SiteAssets", "badge_path"]
+
+FEED_LIMIT = 50
+
+
+def badge_path(oid: str) -> str:
+    return f"badges/{safe_path(oid)}.svg"
+
+
+class SiteAssets:
+    """The site-wide files of :class:`okrsite.render.SiteRenderer` (a base
+    class of it: its attributes are the renderer's, set up there)."""
+
+    recorder: Recorder
+    scored: ScoredPortfolio
+    config: SiteConfig
+    as_of: date
+    theme: Theme
+    env: Environment
+    index: SiteIndex
+    view: ViewModel
+    memo: RenderMemo
+    partial: Partials
+    streaks: dict[str, Any]
+    _history_view: SiteHistory | None
+    _percent: Callable[[float | None], str]
+
+    if TYPE_CHECKING:  # the renderer's own (okrsite.render, okrsite.render_globals)
+
+        @property
+        def history(self) -> SiteHistory | None: ...
+
+        def scorecard(self, cycle: str) -> Scorecard: ...
+
+        def status_word(self, status: str) -> str: ...
+
+    def render_assets(self, badges_for: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Site-wide non-page files: static, exports, search index, feed, badges.
+
+        ``badges_for`` limits the per-objective badges to those objectives (the
+        preview re-renders only badges whose objective changed).
+        """
+        out = dict(self.theme.static_files())
+        out.update(data_files(self.view, self.memo))
+        out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
+        out["checkins.xml"] = self._render_feed()
+        out.update(cycle_export_files(self.scored, self.scorecard))
+        if self.history is not None:
+            out[HISTORY_JSON] = history_json(
+                self.history,
+                self.scored,
+                self.config,
+                self.streaks,
+                self._history_entry,
+                self._history_rest,
+            )
+        scores = self.view.scores
+        ids = (
+            self.index.objective_ids
+            if badges_for is None
+            else sorted(set(badges_for) & set(scores))
+        )
+        for oid in ids:
+            out[badge_path(oid)] = self.badge(oid)
+        return out
+
+    def _history_entry(self, oid: str) -> str:
+        """This objective's entry of ``api/history.json``, memoised with what it
+        read (``RenderMemo.histories``): its record and score, its own
+        check-ins, and its own changes and check-in origins in the history
+        (collections of their own, ``history.*``), so after an edit or a new
+        commit the entries of the objectives it did not touch are joined
+        again, not written again."""
+        hit = self.memo.histories.get(oid)
+        if hit is None:
+            hit = self.memo.histories[oid] = self.recorder.capture(
+                lambda: self._write_history_entry(oid)
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def _history_rest(self) -> str:
+        """What ``api/history.json`` holds after the objectives (the KPIs, every
+        check-in's origin, the streaks), memoised with what it read
+        (``RenderMemo.history_rests``) like an objective's entry: an edit of
+        an objective leaves it as it was, and a build after one joins it
+        again instead of writing 40,000 check-ins' origins again at 10,000
+        objectives."""
+        hit = self.memo.history_rests.get("")
+        if hit is None:
+            hit = self.memo.history_rests[""] = self.recorder.capture(self._write_history_rest)
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def _write_history_rest(self) -> str:
+        # read apart from the recorded collections: the streaks (counted once
+        # from the portfolio) and, through a KPI's value source, the index of
+        # every check-in (memoised by the tuple it indexes: a second look
+        # reads nothing)
+        self.recorder.record("streaks")
+        self.recorder.record("portfolio.checkins")
+        history = self.history  # recorded as a whole
+        assert history is not None
+        return history_json_rest(history, self.scored, self.config, self.streaks)
+
+    def _write_history_entry(self, oid: str) -> str:
+        objective = self.scored.portfolio.objectives[oid]
+        if any(kr.kpi for kr in objective.key_results):
+            # a key result's value from a KPI: its source is among every
+            # check-in of the KPI, which the portfolio's list holds
+            self.recorder.record("portfolio.checkins")
+        return objective_history_json(
+            self._recorded_history(),
+            self.scored,
+            self.config,
+            oid,
+            self.index.checkins_by_objective.get(oid, []),
+        )
+
+    def _recorded_history(self) -> SiteHistory:
+        """The history with its per-record tables recording what is read of them."""
+        assert self._history_view is not None
+        return self._history_view
+
+    def badge(self, oid: str) -> bytes:
+        """badges/<id>.svg: partials/badge.svg with the objective's percent and status.
+
+        Memoised with what it read (``RenderMemo.badges``), like an
+        objective's export lines: after one edit the page cache hands back
+        every badge whose objective's score did not change, so a build draws
+        a few badges again, not 10,000."""
+        hit = self.memo.badges.get(oid)
+        if hit is None:
+            hit = self.memo.badges[oid] = self.recorder.capture(lambda: self._draw_badge(oid))
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0].encode("utf-8")
+
+    def _draw_badge(self, oid: str) -> str:
+        score = self.view.scores[oid]
+        value = f"{self._percent(score.progress)} {self.status_word(score.status)}"
+        badge = progress_badge(oid, value, score.status)
+        return str(self.partial("badge.svg", badge=badge))
+
+    def _render_feed(self) -> bytes:
+        entries = self.index.checkins[-FEED_LIMIT:][::-1]
+        updated = entries[0].date if entries else self.as_of
+        # the newest entry's own moment, time of day included (the as-of date without one)
+        updated_at = atom_time(updated, entries[0].time if entries else "")
+        template = self.env.get_template("checkins.xml")
+        origins = checkin_origins(entries, self.history, self.config)
+        return template.render(
+            root="",
+            path="checkins.xml",
+            entries=entries,
+            updated=updated,
+            updated_at=updated_at,
+            origins=origins,
+        ).encode("utf-8")

@@ -1,0 +1,139 @@
+"""What templates call: the environment's globals, and the formatting helpers.
+
+Templates and partials read records, views and memoised pieces, and write
+numbers, percentages, amounts with their unit and statuses in the site's
+language, through the globals :class:`TemplateGlobals` sets up (globals, so
+imported macros, which get no render context, can use them too).
+:class:`TemplateGlobals` is a base class of
+:class:`okrsite.render.SiteRenderer`: ``site.percent(...)`` and the other
+helpers are the renderer's own methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from okrsite import __version__
+from okrsite.render_assets import badge_path
+from okrsite.urls import href
+from okrsite.view.formatting import atom_time, bar_width, percent, percent_figure
+from okrsite.view.view_model import anchor
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from okrsite.config import SiteConfig
+    from okrsite.model import CheckIn, ScoredPortfolio
+    from okrsite.translations import Language
+    from okrsite.view.partials import Partials
+    from okrsite.view.view_model import ViewModel
+
+__all__ = ["STATUS_WORDS", "TemplateGlobals"]
+
+#: statuses in words (templates show them through ``status_word``, translated)
+STATUS_WORDS = {
+    "on-track": "on track",
+    "at-risk": "at risk",
+    "off-track": "off track",
+    "done": "done",
+    "achieved": "achieved",
+    "missed": "missed",
+    "upcoming": "upcoming",
+    "draft": "draft",
+    "dropped": "dropped",
+}
+
+
+class TemplateGlobals:
+    """The template helpers of :class:`okrsite.render.SiteRenderer` (a base
+    class of it: its attributes are the renderer's, set up there)."""
+
+    config: SiteConfig
+    scored: ScoredPortfolio
+    as_of: date
+    view: ViewModel
+    partial: Partials
+    language: Language
+    gettext: Callable[[str], str]
+    _number: Callable[[float | None], str]
+    _decimal: Callable[[float | None, int], str]
+    _percent: Callable[[float | None], str]
+
+    if TYPE_CHECKING:  # the memoised pieces (okrsite.render_pieces)
+
+        def objective_item(self, root: str, oid: str) -> Markup: ...
+
+        def checkin_block(
+            self, root: str, c: CheckIn, show_target: bool = True, level: int = 3
+        ) -> Markup: ...
+
+        def checkin_notes(self, c: CheckIn) -> str: ...
+
+        def nav_items(self, root: str, path: str) -> Markup: ...
+
+    def status_word(self, status: str) -> str:
+        """A status in words, translated (``on-track`` → "on track")."""
+        return self.gettext(STATUS_WORDS.get(status, status))
+
+    def number(self, value: float | None) -> str:
+        return self._number(value)
+
+    def decimal(self, value: float | None, places: int) -> str:
+        return self._decimal(value, places)
+
+    def percent(self, ratio: float | None) -> str:
+        """A 0..1 ratio as a percentage in the site's language (``34%``, ``34 %``)."""
+        return self._percent(ratio)
+
+    def with_unit(self, value: float | None, unit: str | None) -> str:
+        """A number with its unit as the site's language writes it (``13,5 %``,
+        ``12 EUR``); no unit, the number alone; no number, ``–`` alone."""
+        if value is None:
+            return self._number(None)
+        return self.language.with_unit(self._number(value), unit or "")
+
+    def _globals(self) -> dict[str, Any]:
+        view = self.view
+        return {
+            "config": self.config,
+            "html_lang": self.language.tag,
+            "as_of": self.as_of,
+            "version": __version__,
+            "objective_records": view.objectives,
+            "objective_scores": view.scores,
+            "kpi_records": self.scored.portfolio.kpis,
+            "kpi_scores": self.scored.kpis,
+            "goal_records": self.scored.portfolio.goals,
+            "goal_scores": self.scored.goals,
+            "url": view.url,
+            "person": view.person,
+            "team": view.team,
+            "person_name": view.person_name,
+            "team_name": view.team_name,
+            "objective_view": view.objective,
+            "kpi_sparkline": view.kpi_sparkline,
+            "pct": percent,
+            "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
+            "percent": self._percent,
+            "percent_format": self.language.percent("{n}"),
+            "with_unit": self.with_unit,
+            "bar_width": bar_width,
+            "num": self._number,
+            "decimal": self._decimal,
+            "day": self.language.day,
+            "atom_time": atom_time,
+            "status_word": self.status_word,
+            "markup": Markup,
+            "partial": self.partial,
+            "objective_item": self.objective_item,
+            "checkin_block": self.checkin_block,
+            "checkin_notes": self.checkin_notes,
+            "nav_items": self.nav_items,
+            "anchor": anchor,
+            "badge_url": lambda oid: href(badge_path(oid)),
+            "feed_id": quote(self.config.title, safe=""),
+        }

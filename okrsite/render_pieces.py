@@ -1,0 +1,162 @@
+"""The memoised pieces of pages: what many pages show, rendered once per render.
+
+A large site repeats a few pieces on page after page: the navigation, an
+objective's list item and alignment-tree node, a check-in's block, bodies'
+and check-in notes' HTML. :class:`RenderPieces`, a base class of
+:class:`okrsite.render.SiteRenderer`, renders each piece once and hands it
+back (with what it read, :mod:`okrsite.dependencies`, replayed on every
+reuse so a page depends on what its pieces read). Its methods are the
+renderer's own, called hundreds of thousands of times on a large site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from okrsite.model import CheckIn
+from okrsite.urls import page_path
+from okrsite.view.view_model import NavItem
+
+if TYPE_CHECKING:
+    from okrsite.dependencies import Dep, Recorder
+    from okrsite.kept_pieces import KeptPieces
+    from okrsite.model import ScoredPortfolio
+    from okrsite.view.partials import Partials, RenderMemo
+    from okrsite.view.site_index import SiteIndex
+    from okrsite.view.view_model import ViewModel
+
+__all__ = ["RenderPieces"]
+
+
+class RenderPieces:
+    """The memoised pieces of :class:`okrsite.render.SiteRenderer` (a base
+    class of it: its attributes are the renderer's, set up there)."""
+
+    recorder: Recorder
+    scored: ScoredPortfolio
+    index: SiteIndex
+    view: ViewModel
+    memo: RenderMemo
+    partial: Partials
+    gettext: Callable[[str], str]
+    nav: list[NavItem]
+    kept_markdown: KeptPieces | None
+    _markdown: Callable[[str], str]
+    _notes_markdown: Callable[[str], str]
+    _nav_cache: dict[tuple[str, str], Markup]
+    _checkin_cache: dict[tuple[str, str, bool, int], tuple[Markup, frozenset[Dep]]]
+
+    def forget_chunk_pieces(self) -> None:
+        """Drop the pieces a render worker keeps only within a chunk of pages:
+        a check-in's block and its notes' HTML show on a page or two, mostly
+        in the same chunk, and at 10,000 objectives keeping all of them made
+        each worker hold 40,000 blocks to the end."""
+        self._checkin_cache.clear()
+        self.memo.markdown.clear()
+        self.view.forget_checkins()
+        if self.partial.timelines is not None:
+            self.partial.timelines.flush()
+        if self.kept_markdown is not None:
+            self.kept_markdown.flush()
+
+    def _nav(self) -> list[NavItem]:
+        _ = self.gettext
+        items = [
+            NavItem(_("Dashboard"), "index.html"),
+            NavItem(_("Alignment"), "alignment/index.html"),
+            NavItem(_("KPIs"), "kpis/index.html"),
+        ]
+        if self.index.goal_ids:
+            items.append(NavItem(_("SMART goals"), "goals/index.html"))
+        items += [
+            NavItem(_("Teams"), "teams/index.html"),
+            NavItem(_("People"), "people/index.html"),
+            NavItem(_("Cycles"), "cycles/index.html"),
+            NavItem(_("Check-ins"), "checkins/index.html"),
+        ]
+        portfolio = self.scored.portfolio
+        items += [
+            NavItem(portfolio.pages[i].title, page_path("page", i)) for i in self.index.page_ids
+        ]
+        return items
+
+    def markdown(self, text: str) -> str:
+        """A body's HTML: from the kept bodies when okrsite build holds the cache."""
+        kept = self.kept_markdown
+        if kept is None or not text:
+            return self._markdown(text)
+        return kept.text("markdown", text, lambda: self._markdown(text))
+
+    def checkin_notes(self, c: CheckIn) -> str:
+        """A check-in's notes as HTML (memoised by text: notes repeat across pages)."""
+        cached = self.memo.markdown.get(c.body)
+        if cached is None:
+            cached = self.memo.markdown[c.body] = self._notes_markdown(c.body)
+        return cached
+
+    def nav_items(self, root: str, path: str) -> Markup:
+        """partials/nav.html for a page (on every page, so memoised per link prefix)."""
+        current = path if any(item.path == path for item in self.nav) else ""
+        key = (root, current)
+        hit = self._nav_cache.get(key)
+        if hit is None:
+            hit = self._nav_cache[key] = self.partial(
+                "nav.html", root=root, items=self.nav, current=current
+            )
+        return hit
+
+    def objective_item(self, root: str, oid: str) -> Markup:
+        """partials/objective_item.html for one objective (memoised per link prefix:
+        the most repeated piece of the site)."""
+        key = (root, oid)
+        hit = self.memo.items.get(key)
+        if hit is None:
+            hit = self.memo.items[key] = self.recorder.capture(
+                lambda: self.partial(
+                    "objective_item.html", root=root, item=self.view.objective(oid)
+                )
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def alignment_node(self, root: str, oid: str) -> Markup:
+        """partials/alignment_node.html for one objective (memoised like items)."""
+        key = (root, oid)
+        hit = self.memo.nodes.get(key)
+        if hit is None:
+            hit = self.memo.nodes[key] = self.recorder.capture(
+                lambda: self.partial(
+                    "alignment_node.html", root=root, item=self.view.objective(oid)
+                )
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
+
+    def checkin_block(
+        self, root: str, c: CheckIn, show_target: bool = True, level: int = 3
+    ) -> Markup:
+        """partials/checkin.html for one check-in (memoised within this render).
+
+        ``level`` is its heading's: 3 under a page's "Check-ins" ``<h2>``, 2
+        where the check-ins stand straight under the ``<h1>`` (the check-ins
+        page), so no heading level is skipped."""
+        key = (root, c.id, show_target, level)
+        hit = self._checkin_cache.get(key)
+        if hit is None:
+            hit = self._checkin_cache[key] = self.recorder.capture(
+                lambda: self.partial(
+                    "checkin.html",
+                    root=root,
+                    checkin=self.view.checkin(c),
+                    show_target=show_target,
+                    level=level,
+                )
+            )
+        else:
+            self.recorder.replay(hit[1])
+        return hit[0]
