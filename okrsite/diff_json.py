@@ -1,0 +1,129 @@
+"""The diff report for scripts (``okrsite diff --format json``).
+
+A stable structure, documented in ``docs/diff.md``: :data:`JSON_SCHEMA_VERSION`
+is bumped on breaking changes. See :mod:`okrsite.diff_report`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from okrsite.diff import DiffResult, FieldChange, RecordChange
+from okrsite.diff_wording import ReportContext, summary_sentence
+
+JSON_SCHEMA_VERSION = 1
+
+
+# ------------------------------------------------------------------ json
+def _fields_json(fields: Sequence[FieldChange]) -> list[dict[str, object]]:
+    return [
+        {
+            "field": f.field,
+            "before": list(f.before) if isinstance(f.before, tuple) else f.before,
+            "after": list(f.after) if isinstance(f.after, tuple) else f.after,
+            "note": f.note,
+        }
+        for f in fields
+    ]
+
+
+def _record_json(rec: RecordChange) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": rec.id,
+        "title": rec.title,
+        "change": rec.change,
+        "file": rec.file,
+        "renamed_from": rec.renamed_from,
+        "moved_from": rec.moved_from,
+        "broken": rec.broken,
+        "broken_at_base": rec.broken_at_base,
+        "fields": _fields_json(rec.fields),
+    }
+    if rec.kind == "objective":
+        out["cycle_ended"] = rec.cycle_ended
+        out["key_results"] = [
+            {
+                "id": kr.id,
+                "title": kr.title,
+                "change": kr.change,
+                "renamed_from": kr.renamed_from,
+                "mid_cycle": kr.mid_cycle,
+                "fields": _fields_json(kr.fields),
+            }
+            for kr in rec.key_results
+        ]
+    return out
+
+
+def _pair(before: object, after: object) -> dict[str, object]:
+    return {"before": before, "after": after}
+
+
+def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[str, object]:  # noqa: B008 (a frozen dataclass)
+    """The documented JSON structure (``docs/diff.md``); ``schema`` bumps on breaking changes."""
+    failures = result.failures(ctx.fail_on)
+    return {
+        "schema": JSON_SCHEMA_VERSION,
+        "as_of": result.as_of.isoformat(),
+        "base": {"label": ctx.base_label, "commit": ctx.base_commit},
+        "head": {"label": ctx.head_label, "commit": ctx.head_commit},
+        "summary": summary_sentence(result),
+        "empty": result.is_empty,
+        "objectives": [_record_json(r) for r in result.objectives],
+        "kpis": [_record_json(r) for r in result.kpis],
+        "goals": [_record_json(r) for r in result.goals],
+        "checkins": [
+            {
+                "id": c.id,
+                "file": c.file,
+                "date": c.date.isoformat(),
+                "time": c.time or None,
+                "change": c.change,
+                "target_kind": c.target_kind,
+                "target": c.target,
+                "author": c.author,
+                "values": [{"key": v.key, "before": v.before, "after": v.after} for v in c.values],
+                "confidence": _pair(c.confidence_before, c.confidence_after),
+                "counted": c.counted,
+                "fields": _fields_json(c.fields),
+                "broken": c.broken,
+                "broken_at_base": c.broken_at_base,
+                "errors": [d.to_json() for d in c.errors],
+            }
+            for c in result.checkins
+        ],
+        "scores": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "progress": _pair(s.progress_before, s.progress_after),
+                "expected": _pair(s.expected_before, s.expected_after),
+                "status": _pair(s.status_before, s.status_after),
+                "causes": list(s.causes),
+                "key_results": [
+                    {
+                        "id": k.id,
+                        "progress": _pair(k.progress_before, k.progress_after),
+                        "status": _pair(k.status_before, k.status_after),
+                    }
+                    for k in s.key_results
+                ],
+            }
+            for s in result.scores
+        ],
+        "diagnostics": {
+            "introduced": [d.to_json() for d in result.introduced],
+            "resolved": [d.to_json() for d in result.resolved],
+            "head_errors": [d.to_json() for d in result.head_errors],
+        },
+        "findings": [
+            {"rule": f.rule, "subject": f.subject, "message": f.message} for f in result.findings
+        ],
+        "fail_on": list(ctx.fail_on),
+        "failed": bool(failures),
+    }
+
+
+def render_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> str:  # noqa: B008 (a frozen dataclass)
+    return json.dumps(to_json(result, ctx), indent=2, ensure_ascii=False) + "\n"

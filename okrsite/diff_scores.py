@@ -1,0 +1,187 @@
+"""How an objective's figures moved between two scored portfolios, and why.
+
+Progress, expected progress and status are compared per objective and key
+result, rounded so float noise is no change, and each move is given its
+causes (the objective was edited, a check-in or KPI changed, or only its
+aligned objectives rolled up). Split from :mod:`okrsite.diff`, which passes
+in what the other comparisons found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from okrsite.model import ObjectiveScore, ScoredPortfolio, Status
+
+Cause = Literal["added", "removed", "edited", "check-in", "kpi", "roll-up", "settings"]
+
+_PRECISION = 6  # progress differences below 1e-6 are float noise, not changes
+
+
+@dataclass(frozen=True, slots=True)
+class KRScoreChange:
+    """How one key result's progress and status moved between two portfolios."""
+
+    id: str
+    progress_before: float | None
+    progress_after: float | None
+    status_before: Status | None
+    status_after: Status | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """An objective whose progress, expected progress or status changed.
+
+    ``causes`` says why: the objective itself was ``edited``, a ``check-in``
+    for it changed, a ``kpi`` one of its key results reads changed, or only
+    ``roll-up`` from aligned objectives (``settings`` when none of these: the
+    scoring settings in okrsite.toml changed).
+    """
+
+    id: str
+    title: str
+    progress_before: float | None
+    progress_after: float | None
+    expected_before: float | None
+    expected_after: float | None
+    status_before: Status | None
+    status_after: Status | None
+    causes: tuple[Cause, ...]
+    key_results: tuple[KRScoreChange, ...] = ()
+
+
+# ------------------------------------------------------------------ scores
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(x, _PRECISION)
+
+
+def _score_change(
+    oid: str,
+    title: str,
+    b: ObjectiveScore | None,
+    h: ObjectiveScore | None,
+    causes: tuple[Cause, ...],
+    kr_renames: Mapping[str, str] | None = None,
+) -> ScoreChange | None:
+    """How ``oid``'s figures moved; ``None`` when they did not.
+
+    A renamed key result (``kr_renames``: head's id → base's) is compared
+    with itself under its old id: a rename alone moves no figure, and the
+    objective is not listed as if one key result had gone to "—" and
+    another come from it.
+    """
+    kr_moves: list[KRScoreChange] = []
+    b_krs = b.key_results if b else {}
+    h_krs = h.key_results if h else {}
+    renames = kr_renames or {}
+    renamed_base = set(renames.values())
+    if b is not None and h is not None:
+        base_only = [k for k in b_krs if k not in h_krs and k not in renamed_base]
+        for kr_id in dict.fromkeys([*h_krs, *base_only]):
+            bk, hk = b_krs.get(renames.get(kr_id, kr_id)), h_krs.get(kr_id)
+            move = KRScoreChange(
+                kr_id,
+                bk.progress if bk else None,
+                hk.progress if hk else None,
+                bk.status if bk else None,
+                hk.status if hk else None,
+            )
+            if (_rounded(move.progress_before), move.status_before) != (
+                _rounded(move.progress_after),
+                move.status_after,
+            ):
+                kr_moves.append(move)
+    change = ScoreChange(
+        oid,
+        title,
+        b.progress if b else None,
+        h.progress if h else None,
+        b.expected if b else None,
+        h.expected if h else None,
+        b.status if b else None,
+        h.status if h else None,
+        causes,
+        tuple(kr_moves),
+    )
+    same = (
+        _rounded(change.progress_before) == _rounded(change.progress_after)
+        and _rounded(change.expected_before) == _rounded(change.expected_after)
+        and change.status_before == change.status_after
+        and not kr_moves
+    )
+    return None if same else change
+
+
+def _score_changes(
+    base: ScoredPortfolio,
+    head: ScoredPortfolio,
+    renames: Mapping[str, str],
+    edited: set[str],
+    checked_in: set[str],
+    changed_kpis: set[str],
+    kr_renames: Mapping[str, Mapping[str, str]] | None = None,
+    unreadable: Collection[str] = frozenset(),
+) -> tuple[ScoreChange, ...]:
+    """``unreadable``: objectives missing on one side only because their file
+    has errors there; their figures moved because their file was ``edited``
+    (into errors, or out of them), not because they were added or removed."""
+    pending: dict[str, tuple[ObjectiveScore | None, ObjectiveScore | None, str]] = {}
+    renamed_base = set(renames.values())
+    for oid, h in head.objectives.items():
+        b = base.objectives.get(renames.get(oid, oid))
+        pending[oid] = (b, h, head.portfolio.objectives[oid].title)
+    for oid, gone in base.objectives.items():
+        if oid not in head.objectives and oid not in renamed_base:
+            pending[oid] = (gone, None, base.portfolio.objectives[oid].title)
+
+    def direct(oid: str) -> list[Cause]:
+        b, h, _ = pending[oid]
+        if (b is None or h is None) and oid in unreadable:
+            return ["edited"]
+        if b is None:
+            return ["added"]
+        if h is None:
+            return ["removed"]
+        causes: list[Cause] = []
+        if oid in edited:
+            causes.append("edited")
+        if oid in checked_in:
+            causes.append("check-in")
+        obj = head.portfolio.objectives[oid]
+        if any(kr.kpi in changed_kpis for kr in obj.key_results if kr.kpi):
+            causes.append("kpi")
+        return causes
+
+    out: list[ScoreChange] = []
+    changed: dict[str, ScoreChange] = {}
+    for oid, (before, after, title) in pending.items():
+        change = _score_change(oid, title, before, after, (), (kr_renames or {}).get(oid))
+        if change is not None:
+            changed[oid] = change
+    for oid, change in changed.items():
+        causes = direct(oid)
+        both = change.progress_before is not None and change.progress_after is not None
+        base_id = renames.get(oid, oid)
+        kids = {*head.children.get(oid, ()), *base.children.get(base_id, ())}
+        if both and any(child in changed for child in kids):
+            causes.append("roll-up")
+        if not causes:
+            causes.append("settings")
+        out.append(
+            ScoreChange(
+                change.id,
+                change.title,
+                change.progress_before,
+                change.progress_after,
+                change.expected_before,
+                change.expected_after,
+                change.status_before,
+                change.status_after,
+                tuple(causes),
+                change.key_results,
+            )
+        )
+    return tuple(sorted(out, key=lambda c: c.id))

@@ -1,0 +1,358 @@
+"""Live reload for ``okrsite serve``: what runs in the tab, and what it is sent.
+
+Every HTML page the preview serves gets a script tag (:func:`inject_livereload`)
+loading :data:`LIVERELOAD_JS`, which listens on a Server-Sent Events stream at
+:data:`EVENTS_PATH` (shared between tabs by :data:`WORKER_JS`) and reloads the
+page, or updates it in place when :func:`in_place_ok` allows, when a new build
+is published, or shows the build's errors in an overlay. This module holds the
+browser side and the stream's messages (:func:`_sse`); the handler that serves
+them is :mod:`okrsite.server_http`, the state they report :mod:`okrsite.server`.
+"""
+
+from __future__ import annotations
+
+import html
+import queue
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+#: Everything the server itself answers lives under this prefix, which no
+#: okrsite page uses.
+INTERNAL_PREFIX = "/__okrsite/"
+EVENTS_PATH = INTERNAL_PREFIX + "events"
+SCRIPT_PATH = INTERNAL_PREFIX + "livereload.js"
+WORKER_PATH = INTERNAL_PREFIX + "worker.js"
+
+#: EventSource reconnect delay (ms) sent in the stream's ``retry:`` field: a
+#: restarted ``okrsite serve`` is picked up about a second later.
+RETRY_MS = 1000
+
+# The page script. It is served from a URL rather than inlined so that a site
+# with a Content-Security-Policy of ``script-src 'self'`` still gets reloads.
+# Every handler is idempotent with respect to the build id embedded in the
+# tag (``data-build``), so replaying the latest state to a tab is always safe:
+# a tab reloads only if it shows a different build than the server has.
+LIVERELOAD_JS = (
+    r"""/* okrsite live reload: added by `okrsite serve`, never part of a build. */
+(function () {
+  "use strict";
+  if (window.__okrsiteLiveReload) return;
+  window.__okrsiteLiveReload = true;
+  var me = document.currentScript;
+  var build = me ? me.getAttribute("data-build") : null;
+  var KEY = "okrsite:scroll:" + location.pathname + location.search;
+  var OVERLAY_ID = "okrsite-overlay";
+
+  function restoreScroll() {
+    var saved = null;
+    try {
+      saved = sessionStorage.getItem(KEY);
+      sessionStorage.removeItem(KEY);
+    } catch (e) { return; }
+    if (saved === null) return;
+    var y = parseFloat(saved) || 0;
+    var apply = function () { window.scrollTo(0, y); };
+    apply();
+    if (document.readyState !== "complete") window.addEventListener("load", apply);
+  }
+
+  function reloadPage() {
+    try { sessionStorage.setItem(KEY, String(window.scrollY)); } catch (e) { /* private mode */ }
+    location.reload();
+  }
+
+  // In-place update: fetch the page again and put its body into this
+  // document instead of navigating, which in a browser costs ten times as
+  // much (a new document, its style sheet and scripts, the event stream's
+  // page handshake). Only when the server says no style sheet, font or
+  // image changed (data.soft) and the new page loads the same things in its
+  // <head>; anything else is a full reload.
+  var updating = false, pending = null;
+
+  function headResources(head) {
+    var out = [];
+    for (var i = 0; i < head.children.length; i++) {
+      var tag = head.children[i].tagName.toLowerCase();
+      if (tag !== "title" && tag !== "meta") out.push(head.children[i].outerHTML);
+    }
+    return out.join("\n");
+  }
+
+  function attributes(node) {
+    var out = [];
+    for (var i = 0; i < node.attributes.length; i++) {
+      out.push(node.attributes[i].name + "=" + node.attributes[i].value);
+    }
+    return out.sort().join("\n");
+  }
+
+  function optedOut(doc) {
+    var meta = doc.querySelector('meta[name="okrsite-reload"]');
+    return !!meta && meta.getAttribute("content") === "full";
+  }
+
+  function isOurs(script) {
+    return script.getAttribute("src") === "__SCRIPT__";
+  }
+
+  function canSwap(doc) {
+    if (!doc.head || !doc.body || optedOut(document) || optedOut(doc)) return false;
+    // scripts in <head> ran against the old body and would not run again
+    if (document.head.querySelector("script") || doc.head.querySelector("script")) return false;
+    // a module runs once per document, so it could not run again
+    if (doc.body.querySelector('script[type="module"]')) return false;
+    return headResources(document.head) === headResources(doc.head) &&
+      attributes(document.documentElement) === attributes(doc.documentElement);
+  }
+
+  // The page's scripts run again, one after the other in page order, as on a
+  // fresh load (scripts parsed by DOMParser never run by themselves).
+  function runScripts(scripts, i) {
+    for (; i < scripts.length; i++) {
+      var old = scripts[i];
+      if (isOurs(old) || !old.parentNode) continue;
+      var fresh = document.createElement("script");
+      for (var a = 0; a < old.attributes.length; a++) {
+        fresh.setAttribute(old.attributes[a].name, old.attributes[a].value);
+      }
+      if (old.hasAttribute("src")) {
+        fresh.async = false;
+        var next = (function (k) { return function () { runScripts(scripts, k + 1); }; })(i);
+        fresh.addEventListener("load", next);
+        fresh.addEventListener("error", next);
+        old.parentNode.replaceChild(fresh, old);
+        return;
+      }
+      fresh.text = old.text;
+      old.parentNode.replaceChild(fresh, old);
+    }
+  }
+
+  function swap(doc) {
+    var x = window.scrollX, y = window.scrollY;
+    var head = document.head;
+    var stale = head.querySelectorAll("title, meta");
+    for (var i = 0; i < stale.length; i++) head.removeChild(stale[i]);
+    var fresh = doc.head.querySelectorAll("title, meta");
+    for (var j = 0; j < fresh.length; j++) head.appendChild(document.importNode(fresh[j], true));
+    var body = document.importNode(doc.body, true);
+    document.documentElement.replaceChild(body, document.body);
+    window.scrollTo(x, y);
+    runScripts(body.querySelectorAll("script"), 0);
+  }
+
+  function update(next) {
+    if (updating) { pending = next; return; }
+    updating = true;
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+      var kind = r.headers.get("Content-Type") || "";
+      if (!r.ok || r.redirected || kind.indexOf("text/html") !== 0) throw new Error("reload");
+      return r.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      if (!canSwap(doc)) throw new Error("reload");
+      var tag = doc.querySelector('script[src="__SCRIPT__"]');
+      swap(doc);
+      build = (tag && tag.getAttribute("data-build")) || next;
+      updating = false;
+      if (pending !== null) {
+        var again = pending;
+        pending = null;
+        if (again !== build) update(again);
+      }
+    })["catch"](function () { reloadPage(); });
+  }
+
+  function hideOverlay() {
+    var old = document.getElementById(OVERLAY_ID);
+    if (old && old.parentNode) old.parentNode.removeChild(old);
+  }
+
+  function el(tag, text, css) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (css) node.style.cssText = css;
+    return node;
+  }
+
+  function where(d) {
+    if (!d.file) return "okrsite";
+    var s = String(d.file);
+    if (d.line !== null && d.line !== undefined) {
+      s += ":" + d.line;
+      if (d.column !== null && d.column !== undefined) s += ":" + d.column;
+    }
+    return s;
+  }
+
+  function showOverlay(list) {
+    hideOverlay();
+    var box = el("div", null,
+      "position:fixed;top:0;left:0;right:0;bottom:0;z-index:2147483647;overflow:auto;" +
+      "box-sizing:border-box;padding:2rem;background:rgba(24,24,27,.96);color:#f4f4f5;" +
+      "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left");
+    box.id = OVERLAY_ID;
+    box.setAttribute("role", "alert");
+    var close = el("button", "Dismiss",
+      "float:right;font:inherit;padding:.25rem .75rem;cursor:pointer");
+    close.type = "button";
+    close.addEventListener("click", hideOverlay);
+    box.appendChild(close);
+    box.appendChild(el("h2", "okrsite: the site could not be rebuilt",
+      "margin:0 0 1rem;font-size:1.25rem;color:#fca5a5"));
+    var ul = el("ul", null, "list-style:none;margin:0;padding:0");
+    for (var i = 0; i < list.length; i++) {
+      var d = list[i] || {};
+      var li = el("li", null, "margin:0 0 1rem;padding:0 0 1rem;border-bottom:1px solid #3f3f46");
+      li.className = "okrsite-diagnostic";
+      var head = el("div");
+      head.appendChild(el("strong", where(d), "color:#fff"));
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", d.severity,
+        d.severity === "error" ? "color:#f87171" : "color:#facc15"));
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", d.code, "color:#a1a1aa"));
+      li.appendChild(head);
+      li.appendChild(el("div", d.message, "white-space:pre-wrap"));
+      if (d.hint) li.appendChild(el("div", "hint: " + d.hint, "color:#93c5fd;white-space:pre-wrap"));
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
+    (document.body || document.documentElement).appendChild(box);
+  }
+
+  function handle(type, data) {
+    var info = null;
+    try { info = JSON.parse(data); } catch (e) { return; }
+    if (type === "errors") {
+      if (Object.prototype.toString.call(info) === "[object Array]") showOverlay(info);
+    } else if (type === "ok" || type === "reload") {
+      hideOverlay();
+      var next = info && info.build;
+      if (build === null ? type === "reload" : next !== build) {
+        if (type === "reload" && info.soft === true && window.fetch && window.DOMParser) update(next);
+        else reloadPage();
+      }
+    }
+  }
+
+  var direct = false;
+  function connectDirect() {
+    if (direct || typeof EventSource === "undefined") return;
+    direct = true;
+    var source = new EventSource("__EVENTS__");
+    ["reload", "errors", "ok"].forEach(function (type) {
+      source.addEventListener(type, function (e) { handle(type, e.data); });
+    });
+  }
+
+  // One shared connection for all tabs of this origin: browsers allow only
+  // six HTTP/1 connections per host, and each open EventSource keeps one.
+  function connect() {
+    if (typeof SharedWorker !== "function") return connectDirect();
+    try {
+      var worker = new SharedWorker("__WORKER__", { name: "okrsite-livereload" });
+      var port = worker.port;
+      port.onmessage = function (m) {
+        var msg = m.data || {};
+        if (msg.type === "unsupported") connectDirect();
+        else if (!direct) handle(msg.type, msg.data);
+      };
+      worker.onerror = connectDirect;
+      port.start();
+      window.addEventListener("pagehide", function () { port.postMessage("bye"); });
+      window.addEventListener("pageshow", function (e) { if (e.persisted) port.postMessage("hi"); });
+    } catch (e) {
+      connectDirect();
+    }
+  }
+
+  restoreScroll();
+  connect();
+})();
+""".replace("__EVENTS__", EVENTS_PATH)
+    .replace("__WORKER__", WORKER_PATH)
+    .replace("__SCRIPT__", SCRIPT_PATH)
+)
+
+# The shared worker: one EventSource, fanned out to every tab. It remembers
+# the latest state and replays it to tabs that connect later, as "ok" rather
+# than "reload" (the tab decides from the build id whether it is stale).
+WORKER_JS = r"""/* okrsite live reload shared worker. */
+"use strict";
+var ports = [];
+var last = null;
+function send(port, msg) { try { port.postMessage(msg); } catch (e) { /* gone */ } }
+function add(port) { if (ports.indexOf(port) < 0) ports.push(port); if (last) send(port, last); }
+if (typeof EventSource === "undefined") {
+  last = { type: "unsupported", data: "" };
+} else {
+  var source = new EventSource("__EVENTS__");
+  ["reload", "errors", "ok"].forEach(function (type) {
+    source.addEventListener(type, function (e) {
+      var msg = { type: type, data: e.data };
+      last = type === "reload" ? { type: "ok", data: e.data } : msg;
+      ports.forEach(function (port) { send(port, msg); });
+    });
+  });
+}
+self.onconnect = function (e) {
+  var port = e.ports[0];
+  port.onmessage = function (m) {
+    if (m.data === "bye") ports = ports.filter(function (p) { return p !== port; });
+    else if (m.data === "hi") add(port);
+  };
+  port.start();
+  add(port);
+};
+""".replace("__EVENTS__", EVENTS_PATH)
+
+
+#: Files a page loads once, which a tab updated in place would keep showing
+#: from its first load: when one of them changed, tabs reload in full.
+_LOADED_ONCE_SUFFIXES = (
+    ".css", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico",
+)  # fmt: skip
+
+
+def in_place_ok(changed: Iterable[str]) -> bool:
+    """Whether open tabs may update in place after a build that wrote ``changed``
+    (paths in the served folder): no style sheet, font or image among them.
+
+    Scripts do not count: an in-place update runs the page's scripts again,
+    fetching them anew.
+    """
+    return not any(rel.lower().endswith(_LOADED_ONCE_SUFFIXES) for rel in changed)
+
+
+def script_tag(build_id: str) -> bytes:
+    """The tag added to each served HTML page."""
+    return (
+        f'<script src="{SCRIPT_PATH}" data-build="{html.escape(build_id, quote=True)}"></script>'
+    ).encode("ascii", "xmlcharrefreplace")
+
+
+def inject_livereload(body: bytes, build_id: str) -> bytes:
+    """Insert the live-reload tag before the last ``</body>`` (or append it).
+
+    Works on bytes: the page's encoding is not ours to guess, and the tag is
+    ASCII, which every encoding a web page can declare agrees on.
+    """
+    tag = script_tag(build_id)
+    at = body.lower().rfind(b"</body")
+    if at < 0:
+        return body + tag
+    return body[:at] + tag + body[at:]
+
+
+@dataclass(eq=False)
+class _Client:
+    """One open event stream. Only its own handler thread writes to it."""
+
+    inbox: queue.Queue[bytes | None] = field(default_factory=queue.Queue)
+
+
+def _sse(event: str, data: str) -> bytes:
+    lines = "".join(f"data: {line}\n" for line in data.split("\n"))
+    return f"event: {event}\n{lines}\n".encode()
