@@ -25,7 +25,12 @@ from okrsite.page_cache import PageCache
 from okrsite.parse_store import cache_folder_problem
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site
 from okrsite.render import SiteRenderer
-from okrsite.render_plan import forks_workers, render_and_write, render_diagnostic
+from okrsite.render_plan import (
+    forks_workers,
+    render_and_write,
+    render_diagnostic,
+    template_diagnostic,
+)
 from okrsite.theme import Theme, ThemeError, load_theme
 from okrsite.value_prints import parsed_records
 from okrsite.writer import (
@@ -202,10 +207,12 @@ def build_site(
 
 def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Diagnostic]:
     """What the theme says before anything is rendered: its static files and
-    templates that will not be read (:meth:`Theme.source_problems`), and a
+    templates that will not be read (:meth:`Theme.source_problems`), the
+    site's templates that do not compile (:meth:`Theme.template_syntax_errors`), and a
     ``language`` its catalogues and the site's do not translate
     (:meth:`Theme.language_problem`, located in okrsite.toml)."""
     problems = theme.source_problems(site_root)
+    problems += [template_diagnostic(e, site_root) for e in theme.template_syntax_errors(site_root)]
     problems += theme.catalogue_problems(config.language, site_root)
     if config.language != "en":
         written = FileTree(site_root).read(CONFIG_FILE)  # as the load read it

@@ -35,6 +35,7 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
     TemplateNotFound,
+    TemplateSyntaxError,
 )
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
@@ -220,6 +221,35 @@ class Theme:
                 problems.append(exc.diagnostic())
         return problems
 
+    def template_syntax_errors(self, site_root: Path) -> list[TemplateSyntaxError]:
+        """Jinja's syntax error of each template of the site's own (its
+        ``templates/`` and the templates of a theme in its ``themes/``) that
+        does not compile, every one of them: what a build would stop at when
+        a page first uses the template, told before anything renders, and by
+        ``okrsite check`` (a pull request's review job), which renders nothing.
+        The built-in themes' templates are okrsite's and compile. A file that
+        may not be read is :meth:`source_problems`' to report."""
+        site = os.path.realpath(site_root)
+        named: list[str] = []
+        if self.site_templates is not None:
+            named += _template_names(self.site_templates)
+        for label, path in self.chain:
+            real = os.path.realpath(path)
+            if real == site or real.startswith(site.rstrip(os.sep) + os.sep):
+                named += [f"{label}:{rel}" for rel in _template_names(path / "templates")]
+        found = []
+        loader = self.env.loader
+        assert loader is not None
+        for name in named:
+            try:
+                source, filename, _ = loader.get_source(self.env, name)
+                self.env.parse(source, name, filename)
+            except TemplateSyntaxError as exc:
+                found.append(exc)
+            except (UnsafeFileError, TemplateNotFound, UnicodeDecodeError, OSError):
+                continue  # reported by source_problems, or not a template a page reads
+        return found
+
     def static_files(self) -> dict[str, bytes]:
         """Every ``static/`` file of the chain as ``static/<rel>`` → bytes, overrides applied.
 
@@ -283,6 +313,23 @@ class GuardedEnvironment(Environment):
                 except AttributeError:
                     pass
             return self.undefined(obj=obj, name=argument)
+
+
+#: the files of a templates/ folder that are templates (a theme may keep notes beside them)
+TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".txt", ".json", ".js", ".css", ".j2")
+
+
+def _template_names(folder: Path) -> list[str]:
+    """The templates of ``folder`` by their names under it (``partials/kr_row.html``)."""
+    if not folder.is_dir():
+        return []
+    names = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(TEMPLATE_SUFFIXES) and not name.startswith("."):
+                names.append(Path(dirpath, name).relative_to(folder).as_posix())
+    return names
 
 
 _getattr = getattr  # the builtin, which the methods above are named after

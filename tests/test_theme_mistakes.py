@@ -196,3 +196,35 @@ def test_a_dicts_keys_read_as_jinja_reads_them() -> None:
         strict.from_string("{{ d.missing }}").render(d={})
     with pytest.raises(SecurityError):
         strict.from_string("{{ d.__class__ }}").render(d={})
+
+
+def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> None:
+    """``okrsite check`` (what a pull request's review job runs) rendered
+    nothing, so a broken template override passed review and the build on
+    main failed. Both commands now name every site template that does not
+    compile, the site's overrides and its own theme's, in one run; the
+    notes kept beside them are not templates."""
+    root = example(tmp_path / "site")
+    (root / "templates/partials").mkdir(parents=True)
+    (root / "templates/partials/status_badge.html").write_text("{% if %}\n", encoding="utf-8")
+    (root / "templates/README.md").write_text("{% not a template\n", encoding="utf-8")
+    theme = root / "themes/mine"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+    (theme / "templates/base.html").write_text("<p>\n{% for x in %}\n", encoding="utf-8")
+    toml = root / "okrsite.toml"
+    toml.write_text(
+        re.sub(r"(?m)^theme = .*\n", "", toml.read_text(encoding="utf-8")) + 'theme = "mine"\n',
+        encoding="utf-8",
+    )
+    check = CliRunner().invoke(cli, ["check", "--site", str(root), "--no-cache"])
+    code, built = build(root)
+    for exit_code, output in ((check.exit_code, check.output), (code, built)):
+        assert exit_code == 1, output
+        located = sorted(ln.split(": error ")[0] for ln in output.splitlines() if " THM002: " in ln)
+        assert located == [
+            "templates/partials/status_badge.html:1",
+            "themes/mine/templates/base.html:2",
+        ], output
+        assert "Traceback" not in output
+    assert "build failed" in built
