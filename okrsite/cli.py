@@ -505,8 +505,9 @@ def init(directory: Path) -> None:
     default="errors",
     show_default=True,
     metavar="RULES",
-    help="Comma list of errors, less-ambitious, removed-key-result, reparented (or none): "
-    "exit 1 when one of them is found.",
+    # the rules of okrsite.diff.RULES, named here so --help does not import the diff
+    help="Comma list of errors, less-ambitious, removed-key-result, reparented, "
+    "ended-cycle (or none): exit 1 when one of them is found.",
 )
 @click.option(
     "--output",

@@ -118,3 +118,12 @@ def test_a_target_eased_after_the_cycle_ended_is_marked_and_grading_is_not(
     code, out = diff(repo, eased, dropped, "--format", "json", "--fail-on", "ended-cycle")
     assert code == 1
     assert json.loads(out)["objectives"][0]["cycle_ended"] == "2026-Q3"
+
+
+def test_diff_help_names_every_rule() -> None:
+    """``okrsite diff --help`` left out ``ended-cycle``, which --fail-on takes."""
+    from okrsite.diff import RULES
+
+    shown = CliRunner().invoke(cli, ["diff", "--help"], terminal_width=1000).output
+    for rule in RULES:
+        assert rule in shown, rule
