@@ -151,6 +151,11 @@ def _write_output(output: Path, text: str) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         reason = exc.strerror or str(exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            # a file where a folder of the path should be: say which
+            blocking = next((p for p in reversed(output.parents) if p.is_file()), None)
+            if blocking is not None:
+                reason = f"{str(blocking)!r} is a file, not a folder"
         raise _OutputFailure(f"cannot write --output {str(output)!r}: {reason}") from exc
 
 

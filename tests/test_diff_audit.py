@@ -138,6 +138,7 @@ def test_output_that_cannot_be_written_is_exit_2(tmp_path: Path) -> None:
     result = run(repo.root, "HEAD", "--output", "reports/diff.md")
     assert result.exit_code == 2
     assert "cannot write --output 'reports/diff.md'" in result.stderr
+    assert "'reports' is a file, not a folder" in result.stderr  # not "File exists"
     assert "Traceback" not in result.output
 
 
