@@ -37,14 +37,45 @@ def _team(
         rid,
         rel,
         title or rid,  # missing: reported; the id stands in
-        f.name(data, "lead", (), "person"),
-        f.name(data, "parent", (), "team"),
+        f.name(data, _written_as(f, data, "lead", "owner", "who leads the team"), (), "person"),
+        f.name(data, _written_as(f, data, "parent", "team", "the team it belongs to"), (), "team"),
         parts.body,
         parts.body_line,
         github=_handle(f, data, "github"),
         gitlab=_handle(f, data, "gitlab"),
         members=_members(f, data),
     )
+
+
+def _written_as(f: _Fields, data: dict[str, Any], key: str, other: str, meaning: str) -> str:
+    """The key a team file gives ``key`` (``lead``, ``parent``) under: itself,
+    or the word goal files use for it (``owner:``, ``team:``), which people
+    write in a team file too; written beside ``key``, that word is ignored,
+    with a warning (it was once ignored without one)."""
+    if data.get(other) is None:
+        return key
+    if data.get(key) is None:
+        return other
+    f.warn(
+        "OKR111",
+        f"{other} beside {key}: is ignored: a team's {key}: names {meaning}",
+        (other,),
+        hint=f"remove {other}: (or write its value as {key}:)",
+    )
+    return key
+
+
+def _not_read(f: _Fields, data: dict[str, Any], keys: tuple[str, ...], what: str) -> None:
+    """Warn of keys goal files read that mean nothing in ``what`` (a person's or
+    a page's file), which were once ignored without a word."""
+    for key in keys:
+        if data.get(key) is not None:
+            f.warn(
+                "OKR111",
+                f"unknown key {key!r} in {what} is ignored",
+                (key,),
+                hint=f"remove it: {key}: says who owns a goal, in goal files",
+            )
 
 
 def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
@@ -87,6 +118,7 @@ def _person(
     if title is None:
         f.err("OKR101", "missing required key 'title'", (), hint="add 'title: Full Name'")
         return None
+    _not_read(f, data, ("owner",), "a person's file")
     role = f.text(data, "role", ())
     if name is not None and role is None:
         role = written_title
@@ -172,4 +204,5 @@ def _page(
 ) -> Page | None:
     title = f.text(data, "title", (), required=True)
     order = f.number(data, "order", ())
+    _not_read(f, data, ("owner", "team"), "a page")
     return Page(rid, rel, title or rid, int(order or 0), parts.body, parts.body_line)

@@ -2639,3 +2639,41 @@ def test_a_check_in_without_a_date_line_is_dated_by_its_file_name(tmp_path: Path
         (date(2026, 11, 22), {"a": 4}),
         (date(2026, 11, 24), {"a": 5}),
     ]
+
+
+def test_a_team_file_written_with_goal_words(tmp_path: Path) -> None:
+    """``owner:`` and ``team:`` in a team file were ignored without a word (the
+    team had no lead and no parent); a team lead writes them as in goal files.
+    They are read as ``lead:`` and ``parent:``; beside those, and in a
+    person's file or a page, where they mean nothing, they are warned about."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\n',
+            "content/people/uma-diaz.md": "---\ntitle: Uma Diaz\nowner: Tom Lee\n---\n",
+            "content/people/tom-lee.md": "---\ntitle: Tom Lee\n---\n",
+            "content/teams/company.md": "---\ntitle: Company\n---\n",
+            "content/teams/sales.md": "---\ntitle: Sales\nowner: Uma Diaz\nteam: Company\n---\n",
+            "content/teams/support.md": (
+                "---\ntitle: Support\nlead: Tom Lee\nowner: Uma Diaz\nparent: company\n---\n"
+            ),
+            "content/pages/about.md": "---\ntitle: About\nteam: Sales\n---\nHello.\n",
+        },
+    )
+    load = load_site(site, AS_OF)
+    teams = load.scored.portfolio.teams
+    assert (teams["sales"].lead, teams["sales"].parent) == ("uma-diaz", "company")
+    assert (teams["support"].lead, teams["support"].parent) == ("tom-lee", "company")
+    warned = sorted((d.file, d.message) for d in load.diagnostics if d.code == "OKR111")
+    assert warned == [
+        ("content/pages/about.md", "unknown key 'team' in a page is ignored"),
+        ("content/people/uma-diaz.md", "unknown key 'owner' in a person's file is ignored"),
+        (
+            "content/teams/support.md",
+            "owner beside lead: is ignored: a team's lead: names who leads the team",
+        ),
+    ]
+    out = CliRunner().invoke(cli, ["build", "--site", str(site), "--as-of", "2026-11-25"])
+    assert out.exit_code == 0, out.output
+    page = (site / "_site/teams/sales/index.html").read_text(encoding="utf-8")
+    assert "Uma Diaz" in page and "Company" in page
