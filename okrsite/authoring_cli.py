@@ -12,12 +12,11 @@ again if it refuses it (:func:`_answer_checker`).
 
 from __future__ import annotations
 
-import re
 import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,36 +27,33 @@ from okrsite.authoring import (
     checkin_file,
     checkin_text,
     confidence_value,
-    findings,
     load_for_writing,
     number_or_text,
     set_goal_current,
     validated_write,
 )
+from okrsite.authoring_prompts import SCISSORS as SCISSORS
+from okrsite.authoring_prompts import (
+    MomentType,
+    _answer_checker,
+    _ask,
+    _edit_note,
+    _parse_set,
+    _prompt_values,
+)
+from okrsite.authoring_targets import (
+    _id_from_name,
+    _milestones_named,
+    _one_target,
+    _parent_named,
+    _person_or_team_id,
+    _ticked,
+)
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.model import CheckIn, Objective, Portfolio
-from okrsite.named_targets import (
-    folded,
-    key_result_named,
-    milestones_named,
-    target_guess,
-    targets_named,
-)
-from okrsite.parse import kind_and_id_from_path
+from okrsite.named_targets import key_result_named
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.resolve import checkin_order
-from okrsite.slug import slugify
-from okrsite.written_dates import (
-    MOMENT_FORMS,
-    read_date,
-    relative_day,
-    timed,
-    year_last_readings,
-)
-
-#: how the editor's note template marks what is not part of the note (as git does)
-SCISSORS = "# ------------------------ >8 ------------------------"
-_PROMPTED_KINDS = ("numeric", "boolean", "stay_above", "stay_below")
 
 
 def interactive() -> bool:
@@ -65,164 +61,10 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-class MomentType(click.ParamType):  # type: ignore[type-arg]
-    """``--date``: exactly what a check-in file's ``date:`` takes, read by the
-    same functions (:mod:`okrsite.written_dates`), so a date that a file
-    accepts is never refused on the command line (``18.11.2026``,
-    ``2026-11-18 4:30 pm``), and one a file refuses is refused here before
-    anything is loaded. On the command line only, ``today`` and ``yesterday``
-    (with a time too: ``yesterday 4:30 pm``) name the day counted from the
-    machine's clock, as a person checking in late types it; a file keeps the
-    date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
-    ``2026-11-18T16:30``, as the command always wrote it."""
-
-    name = "DATE"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> date | datetime:
-        if isinstance(value, date):
-            return value
-        text = str(value).strip()
-        word, _, rest = text.partition(" ")
-        named = relative_day(word)
-        if named is not None:  # yesterday 4:30 pm: the day's date, then its time as written
-            text = f"{named} {rest}".strip()
-        split = timed(text)
-        written, clock = split if split is not None else (text, "")
-        day = read_date(written)
-        if day is None:
-            readings = year_last_readings(written)
-            if len(readings) > 1:
-                first, second = readings
-                self.fail(
-                    f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
-                    f"{second:%B} {second.day}, {second.year} (month first); write the one you mean as "
-                    f"{first} or {second}",
-                    param,
-                    ctx,
-                )
-            self.fail(
-                f"{value!r} is not a date; write it as {MOMENT_FORMS}, or today or yesterday",
-                param,
-                ctx,
-            )
-        if clock is None:
-            self.fail(
-                f"{value!r} has no such time of day; write it 24-hour, e.g. "
-                f"{day}T14:05, or on a 12-hour clock, {day} 2:05 pm",
-                param,
-                ctx,
-            )
-        if not clock:
-            return day
-        return datetime.combine(day, time.fromisoformat(clock))
-
-
 def _root(site: Path | None) -> Path:
     from okrsite.cli import resolve_site
 
     return resolve_site(site)
-
-
-def _parse_set(items: tuple[str, ...]) -> dict[str, str]:
-    """``--set KR=VALUE`` as typed: the values are read once the site's
-    language is known (:func:`~okrsite.authoring.number_or_text`)."""
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, raw = item.partition("=")
-        if not sep or not key.strip() or not raw.strip():
-            raise click.BadParameter(
-                f"{item!r}: write KR=VALUE, e.g. --set churn=4.1", param_hint="--set"
-            )
-        out[key.strip()] = raw
-    return out
-
-
-def _edit_note(target: str) -> str | None:
-    text = click.edit(
-        f"\n\n{SCISSORS}\n# Write the check-in note for {target} above this line (Markdown):\n"
-        "# what happened, plans, problems. Everything from the line above down is removed.\n"
-        "# An empty note records the check-in without one.\n",
-        extension=".md",
-    )
-    if text is None:
-        return None
-    return text.split(SCISSORS, 1)[0].strip() or None
-
-
-#: checks one answer typed at a prompt: the check-in or file it would make,
-#: laid over the site; raises :class:`click.BadParameter` with what the loader says
-Check = Callable[..., None]
-
-
-def _answer_checker(
-    root: Path, base: LoadResult, cache: ParseCache, files: Callable[..., dict[str, str]]
-) -> Check:
-    """A check of one answer, as the loader judges it: ``files`` makes what
-    the command would write with that answer alone, and the loader's new
-    errors are the answer's problem. The prompt says it at once and asks
-    again (click's ``value_proc``), so nothing typed after it is thrown
-    away, and no error points into a file that was never written."""
-
-    def check(*args: Any, **kwargs: Any) -> None:
-        errors, _ = findings(root, files(*args, **kwargs), base=base, cache=cache)
-        if errors:
-            raise click.BadParameter("; ".join(_said(d) for d in errors))
-
-    return check
-
-
-def _said(d: Diagnostic) -> str:
-    """A diagnostic of an answer, without the place in a file not written:
-    the prompt is where it is."""
-    return f"{d.message} ({d.code}" + (f"; hint: {d.hint})" if d.hint else ")")
-
-
-def _ask(
-    question: str,
-    read: Callable[[str], Any],
-    check: Callable[[Any], None],
-    *,
-    required: bool = False,
-) -> Any:
-    """Ask ``question`` until the answer, read by ``read``, passes ``check``;
-    unless ``required``, Enter skips it (``None``)."""
-
-    def answer(raw: str) -> Any:
-        if not raw.strip():
-            return None
-        value = read(raw)
-        check(value)
-        return value
-
-    if required:
-        return click.prompt(question, value_proc=answer)
-    return click.prompt(
-        f"{question} (Enter to skip)", default="", show_default=False, value_proc=answer
-    )
-
-
-def _prompt_values(obj: Objective, language: str, check: Check) -> dict[str, Any]:
-    """Each key result that takes a value, asked in turn; each answer is
-    checked as the loader reads it alone before the next is asked."""
-    values: dict[str, Any] = {}
-
-    def read(raw: str) -> Any:
-        return number_or_text(raw, language)
-
-    for kr in obj.key_results:
-        if kr.kind not in _PROMPTED_KINDS:
-            continue
-        how = " (1 done, 0 not)" if kr.kind == "boolean" else (f" [{kr.unit}]" if kr.unit else "")
-
-        def alone(answer: Any, kid: str = kr.id) -> None:
-            check(values={kid: answer})
-
-        value = _ask(f"{kr.id}: {kr.title}{how}", read, alone)
-        if value is not None:
-            values[kr.id] = value
-    return values
 
 
 def report(
@@ -249,290 +91,6 @@ def report(
         sys.exit(1)
     for rel in outcome.written:
         click.echo(f"okrsite: wrote {rel}")
-
-
-def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
-    """``okrsite new objective "Customer Success/Renewals Q4"``: an ID typed
-    as names (spaces, accents, punctuation) is the id those names become, as
-    an owner's name becomes a person id (``customer-success/renewals-q4``),
-    and its last part as typed is the title unless ``--title`` gives one. The
-    command says so; an ID that is already usable (``Sales/EMEA``) is kept."""
-    from okrsite.parse import ID_RE
-
-    if ID_RE.match(rid) or rid.endswith(".md"):
-        return rid, title
-    parts = [part.strip() for part in rid.strip().split("/")]
-    slugs = [slugify(part) for part in parts]
-    new_id = "/".join(slugs)
-    if not all(slugs) or not ID_RE.match(new_id):
-        return rid, title  # refused with the forms an id takes
-    click.echo(f"okrsite: {rid!r} is written as the id {new_id}", err=True)
-    return new_id, title or parts[-1]
-
-
-def _person_or_team_id(
-    kind: str, name: str, title: str | None, base: LoadResult
-) -> tuple[str, str | None]:
-    """``okrsite new person "José Álvarez"``: the file is named by the id the
-    name becomes where an ``owner:`` names a person (``jose-alvarez``), read
-    by the parser's own functions: what people write after a name (``Uma
-    Diaz (PM)``, ``Uma Diaz <uma@example.com>``) left out and a name written
-    last name first (``Diaz, Uma``) turned round, so all of them are
-    ``uma-diaz``. A team's brackets are part of its name (``Sales (EMEA)``
-    is ``sales-emea``), as for ``team:``. The name so read is the title
-    unless ``--title`` gives one; an id (``uma-diaz``) is kept, with a title
-    made from it. A name that the site reads as a file of another id (its
-    title, a person's email or handle) is that file, and refused as one
-    that exists; a line naming several people is refused."""
-    from okrsite.parse import first_name_first, name_to_id, people_in_one_line, without_note
-    from okrsite.resolve import title_aliases
-
-    written = " ".join(name.split())
-    if kind == "person":
-        several = people_in_one_line(written)
-        if isinstance(several, list):
-            raise click.UsageError(
-                f"{name!r} names {len(several)} people ("
-                + ", ".join(repr(one) for one in several)
-                + "), as an owner: line reads it; okrsite new person writes one person's "
-                "file: run it once for each"
-            )
-        written = first_name_first(without_note(written))
-    rid = name_to_id(written)
-    if not rid:
-        raise click.UsageError(f"{name!r} has no letter or digit to name a file by")
-    if rid != name:
-        click.echo(f"okrsite: {name!r} is {rid}", err=True)
-    p = base.scored.portfolio
-    table: dict[str, Any] = dict(p.people if kind == "person" else p.teams)
-    if rid not in table:
-        other = title_aliases(table, {rid}).get(rid)
-        if other is not None:
-            raise click.UsageError(
-                f"{name!r} is the {kind} {other}: {table[other].file} already exists, and "
-                f"{'an owner' if kind == 'person' else 'a team'}: written so names it (by its "
-                "title" + (", email or handle" if kind == "person" else "") + "); "
-                "okrsite never writes a second file for it"
-            )
-    if rid == written:
-        return rid, title
-    return rid, title or written
-
-
-#: a milestone typed as a task list writes it (``[x] Review``, ``[ ] Draft``,
-#: ``✓ Review``), as a milestone's line of text may be written
-_BOXED = re.compile(r"\s*(?:\[(?P<box>[ xX✓✔]?)\]|(?P<tick>[✅✓✔☑]))\s*(?P<title>\S.*)", re.S)
-
-
-def _unboxed(typed: str) -> tuple[str, bool]:
-    """The milestone name in ``typed`` and whether it asks to tick it:
-    ``[x] Review`` and ``✓ Review`` tick Review, as a bare ``Review`` does;
-    ``[ ] Review`` asks for it not done."""
-    found = _BOXED.fullmatch(typed)
-    if found is None:
-        return typed, True
-    ticked = found["tick"] is not None or (found["box"] or " ").strip() != ""
-    return found["title"].strip(), ticked
-
-
-def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int, int]]:
-    """``--set "crm=Migrate the data"``: a checklist key result's milestone
-    named by its title (or the start of it, in any case) is ticked in the
-    objective's file, as a person ticks it there; a check-in takes no value
-    for a checklist. Returns ``(key result index, milestone index)`` pairs
-    and takes those values out of ``values``. A name may be typed as the
-    file writes a done milestone (``[x] Migrate the data``); ``[ ] Migrate
-    the data`` asks for it not done, which is refused for a done one (the
-    command never unticks) and said for one that is not. A text naming no
-    milestone is refused with the milestones it could name (a usage error,
-    exit 2, as an ID naming nothing is); a number is left to the loader
-    (OKR307, exit 1)."""
-    ticks = []
-    for kr in obj.key_results:
-        typed = values.get(kr.id)
-        if kr.kind != "milestones" or not isinstance(typed, str):
-            continue
-        name, tick = _unboxed(typed)
-        found = milestones_named(kr.milestones, name)
-        if len(found) != 1:
-            raise click.UsageError(
-                f"key result {kr.id} ({kr.title!r}) is a checklist: --set {kr.id}=MILESTONE "
-                f"ticks one milestone, and {name!r} names "
-                + ("several" if found else "none")
-                + " of them: "
-                + ", ".join(repr(m.title) for m in kr.milestones)
-            )
-        milestone = kr.milestones[found[0]]
-        del values[kr.id]
-        if not tick:  # [ ] Review: okrsite checkin ticks milestones, never unticks one
-            if milestone.done:
-                raise click.UsageError(
-                    f"{typed!r} asks for milestone {milestone.title!r} of {kr.id} not done, "
-                    "and okrsite checkin only ticks milestones: to untick it, set its "
-                    f'done: false in {obj.file} (or write it there as "[ ] {milestone.title}"); '
-                    "nothing was changed"
-                )
-            click.echo(
-                f"okrsite: milestone {milestone.title!r} of {kr.id} is not done already", err=True
-            )
-            continue
-        if milestone.done:
-            click.echo(
-                f"okrsite: milestone {milestone.title!r} of {kr.id} is done already", err=True
-            )
-            continue
-        ticks.append((kr.index, found[0]))
-    return ticks
-
-
-def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[str, str]:
-    """The objective's file with the milestones ``ticks`` names marked done."""
-    from okrsite.authoring import tick_milestone
-
-    text = (root / obj.file).read_text(encoding="utf-8")
-    for kr_index, ms_index in ticks:
-        new = tick_milestone(text, kr_index, ms_index)
-        kr = next(k for k in obj.key_results if k.index == kr_index)
-        if new is None:
-            raise click.UsageError(
-                f"{obj.file}: milestone {kr.milestones[ms_index].title!r} of {kr.id} could not "
-                "be ticked in this file; set its done: true by hand"
-            )
-        click.echo(
-            f"okrsite: ticked milestone {kr.milestones[ms_index].title!r} of {kr.id} in {obj.file}",
-            err=True,
-        )
-        text = new
-    return {obj.file: text}
-
-
-def _parent_named(p: Portfolio, name: str, kind: str) -> str:
-    """``--parent`` as people name it, as ``okrsite checkin`` takes its ID:
-    an objective (or, for a goal's ``supports:``, a KPI) by its title or the
-    last part of its id in any case (:func:`_named`), and a key result after
-    ``#`` by its title or the start of it. The file gets the id, and the
-    command says which it took. A name that fits several is refused with
-    them all; one that fits none is written as given, and the loader
-    refuses it with its own "did you mean" hint."""
-    head, sep, kr_name = name.partition("#")
-    head, kr_name = head.strip(), kr_name.strip()
-    allowed = {*p.objectives, *p.kpis} if kind == "goal" else set(p.objectives)
-    found = [rid for rid in _named(p, head) if rid in allowed]
-    if len(found) > 1:
-        raise click.UsageError(
-            f"--parent {head!r} fits {len(found)} "
-            + ("objectives or KPIs" if kind == "goal" else "objectives")
-            + ": "
-            + _listed(p, found)
-            + "; give the whole id of the one you mean"
-        )
-    if len(found) != 1:
-        return name
-    rid = found[0]
-    if rid != head:
-        click.echo(f"okrsite: {head!r} is {rid}", err=True)
-    if not sep:
-        return rid
-    obj = p.objectives.get(rid)
-    kr_id = key_result_named(obj, kr_name) if obj is not None else kr_name
-    if kr_id != kr_name:
-        click.echo(f"okrsite: {kr_name!r} is key result {kr_id}", err=True)
-    return f"{rid}#{kr_id}"
-
-
-def _named(p: Portfolio, name: str, also: set[str] | frozenset[str] = frozenset()) -> list[str]:
-    """Every objective, KPI or SMART goal ``name`` may name, sorted.
-
-    The whole id names that one alone. Any other name is matched as the last
-    part of an id, the first of those ways that fits deciding
-    (:func:`~okrsite.named_targets.targets_named`: ``faster-support`` as
-    written before ``FASTER-SUPPORT`` folded), and as a title (``Win more
-    trials``), which counts beside it, whatever way fitted. An objective
-    carried on (``carried_from:`` one of those, as ``okrsite carry`` writes
-    it) is named by its ancestor's names too: after a carry the name of the
-    ended objective fits its draft in the new cycle as well, and a check-in
-    by it must not land in the cycle that ended unasked (it would change
-    that cycle's final figures)."""
-    found = targets_named(p, name, also=also)
-    if found == [name]:
-        return found
-    slug = slugify(name)
-    named = set(found)
-    if slug:
-        for table in (p.objectives, p.kpis, p.goals):
-            for rid, record in table.items():
-                if slugify(str(getattr(record, "title", ""))) == slug:
-                    named.add(rid)
-    while named:
-        more = {oid for oid, obj in p.objectives.items() if obj.carried_from in named} - named
-        if not more:
-            break
-        named |= more
-    return sorted(named)
-
-
-def _listed(p: Portfolio, rids: list[str]) -> str:
-    """``id ('Title')`` of each; with its cycle where their cycles differ (an
-    objective and the draft it was carried into)."""
-    cycles = {
-        rid: getattr(p.objectives.get(rid) or p.goals.get(rid), "cycle", None) for rid in rids
-    }
-    differ = len(set(cycles.values())) > 1
-    return ", ".join(
-        f"{rid} ({_title_of(p, rid)!r}"
-        + (f", {cycles[rid]}" if differ and cycles[rid] else "")
-        + ")"
-        for rid in rids
-    )
-
-
-def _title_of(p: Portfolio, rid: str) -> str:
-    record = p.objectives.get(rid) or p.kpis.get(rid) or p.goals.get(rid)
-    return str(getattr(record, "title", rid))
-
-
-def _one_target(base: LoadResult, name: str) -> str:
-    """The id of the one objective, KPI or SMART goal ``name`` names
-    (:func:`_named`); a usage error naming
-    them all when it fits several, or what was tried and the nearest when it
-    fits none. Refused here, not by the loader: the loader could only say
-    that a check-in file that was never written names an objective that does
-    not exist. Files set aside for errors of their own may still be named
-    by id, as the loader accepts check-ins of them."""
-    p = base.scored.portfolio
-    content_dir = base.config.content_dir
-    aside = {
-        rid
-        for d in base.diagnostics
-        if d.is_error and d.file
-        for kind, rid in [kind_and_id_from_path(d.file, content_dir)]
-        if kind in ("objective", "kpi", "goal") and rid
-    }
-    found = _named(p, name, also=aside)
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise click.UsageError(
-            f"{name!r} fits {len(found)} objectives, KPIs or SMART goals: "
-            + _listed(p, found)
-            + "; give the whole id of the one you mean"
-        )
-    guess = target_guess(p, name)
-    forms = [f"{folded(name)!r} (in any case)"] if folded(name) != name else []
-    if slugify(name) not in (name, folded(name)):
-        forms.append(f"{slugify(name)!r} (as a slug, without accents)")
-    raise click.UsageError(
-        f"no single objective, KPI or SMART goal is named {name!r}: tried it as an id "
-        "and as the last part of one, as written"
-        + "".join(f" and as {form}" for form in forms)
-        + ", and as a title"
-        + (
-            f"; did you mean {guess} ({_title_of(p, guess)!r})?"
-            if guess
-            else f"; their ids are file paths under {content_dir.strip('/')}/objectives, "
-            "kpis and goals, without .md"
-        )
-    )
 
 
 def record_checkin(
@@ -631,6 +189,17 @@ def record_checkin(
     )
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
     report(outcome, "check-in", _as_typed(rel, obj, typed, keys, value, confidence))
+    _say_when_read(base, outcome, kind, target, when, rel)
+
+
+def _say_when_read(
+    base: LoadResult, outcome: Outcome, kind: str, target: str, when: date | datetime, rel: str
+) -> None:
+    """After a check-in is written, a note where it is not read as the
+    latest of its day (no time of day), or not counted yet (dated after
+    the site's as_of, or after today)."""
+    p = base.scored.portfolio
+    day = when.date() if isinstance(when, datetime) else when
     # the loader's OKR311 already says it when the new name sorts after a timed one
     warned = any(d.code == "OKR311" and d.file == rel for d in outcome.warnings)
     if not isinstance(when, datetime) and not warned:

@@ -1,0 +1,187 @@
+"""What the authoring commands ask at a terminal, and how they read what is typed.
+
+Split from :mod:`okrsite.authoring_cli`: ``--date`` read as a check-in
+file's ``date:`` is (:class:`MomentType`), ``--set KR=VALUE``, the note
+written in the editor, and the prompts for values, each answer checked by
+the loader as it is typed and asked again if it refuses it
+(:func:`_answer_checker`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from okrsite.authoring import findings, number_or_text
+from okrsite.diagnostics import Diagnostic
+from okrsite.model import Objective
+from okrsite.pipeline import LoadResult, ParseCache
+from okrsite.written_dates import (
+    MOMENT_FORMS,
+    read_date,
+    relative_day,
+    timed,
+    year_last_readings,
+)
+
+#: how the editor's note template marks what is not part of the note (as git does)
+SCISSORS = "# ------------------------ >8 ------------------------"
+_PROMPTED_KINDS = ("numeric", "boolean", "stay_above", "stay_below")
+
+
+class MomentType(click.ParamType):  # type: ignore[type-arg]
+    """``--date``: exactly what a check-in file's ``date:`` takes, read by the
+    same functions (:mod:`okrsite.written_dates`), so a date that a file
+    accepts is never refused on the command line (``18.11.2026``,
+    ``2026-11-18 4:30 pm``), and one a file refuses is refused here before
+    anything is loaded. On the command line only, ``today`` and ``yesterday``
+    (with a time too: ``yesterday 4:30 pm``) name the day counted from the
+    machine's clock, as a person checking in late types it; a file keeps the
+    date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
+    ``2026-11-18T16:30``, as the command always wrote it."""
+
+    name = "DATE"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date | datetime:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        word, _, rest = text.partition(" ")
+        named = relative_day(word)
+        if named is not None:  # yesterday 4:30 pm: the day's date, then its time as written
+            text = f"{named} {rest}".strip()
+        split = timed(text)
+        written, clock = split if split is not None else (text, "")
+        day = read_date(written)
+        if day is None:
+            readings = year_last_readings(written)
+            if len(readings) > 1:
+                first, second = readings
+                self.fail(
+                    f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
+                    f"{second:%B} {second.day}, {second.year} (month first); write the one you mean as "
+                    f"{first} or {second}",
+                    param,
+                    ctx,
+                )
+            self.fail(
+                f"{value!r} is not a date; write it as {MOMENT_FORMS}, or today or yesterday",
+                param,
+                ctx,
+            )
+        if clock is None:
+            self.fail(
+                f"{value!r} has no such time of day; write it 24-hour, e.g. "
+                f"{day}T14:05, or on a 12-hour clock, {day} 2:05 pm",
+                param,
+                ctx,
+            )
+        if not clock:
+            return day
+        return datetime.combine(day, time.fromisoformat(clock))
+
+
+def _parse_set(items: tuple[str, ...]) -> dict[str, str]:
+    """``--set KR=VALUE`` as typed: the values are read once the site's
+    language is known (:func:`~okrsite.authoring.number_or_text`)."""
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip() or not raw.strip():
+            raise click.BadParameter(
+                f"{item!r}: write KR=VALUE, e.g. --set churn=4.1", param_hint="--set"
+            )
+        out[key.strip()] = raw
+    return out
+
+
+def _edit_note(target: str) -> str | None:
+    text = click.edit(
+        f"\n\n{SCISSORS}\n# Write the check-in note for {target} above this line (Markdown):\n"
+        "# what happened, plans, problems. Everything from the line above down is removed.\n"
+        "# An empty note records the check-in without one.\n",
+        extension=".md",
+    )
+    if text is None:
+        return None
+    return text.split(SCISSORS, 1)[0].strip() or None
+
+
+#: checks one answer typed at a prompt: the check-in or file it would make,
+#: laid over the site; raises :class:`click.BadParameter` with what the loader says
+Check = Callable[..., None]
+
+
+def _answer_checker(
+    root: Path, base: LoadResult, cache: ParseCache, files: Callable[..., dict[str, str]]
+) -> Check:
+    """A check of one answer, as the loader judges it: ``files`` makes what
+    the command would write with that answer alone, and the loader's new
+    errors are the answer's problem. The prompt says it at once and asks
+    again (click's ``value_proc``), so nothing typed after it is thrown
+    away, and no error points into a file that was never written."""
+
+    def check(*args: Any, **kwargs: Any) -> None:
+        errors, _ = findings(root, files(*args, **kwargs), base=base, cache=cache)
+        if errors:
+            raise click.BadParameter("; ".join(_said(d) for d in errors))
+
+    return check
+
+
+def _said(d: Diagnostic) -> str:
+    """A diagnostic of an answer, without the place in a file not written:
+    the prompt is where it is."""
+    return f"{d.message} ({d.code}" + (f"; hint: {d.hint})" if d.hint else ")")
+
+
+def _ask(
+    question: str,
+    read: Callable[[str], Any],
+    check: Callable[[Any], None],
+    *,
+    required: bool = False,
+) -> Any:
+    """Ask ``question`` until the answer, read by ``read``, passes ``check``;
+    unless ``required``, Enter skips it (``None``)."""
+
+    def answer(raw: str) -> Any:
+        if not raw.strip():
+            return None
+        value = read(raw)
+        check(value)
+        return value
+
+    if required:
+        return click.prompt(question, value_proc=answer)
+    return click.prompt(
+        f"{question} (Enter to skip)", default="", show_default=False, value_proc=answer
+    )
+
+
+def _prompt_values(obj: Objective, language: str, check: Check) -> dict[str, Any]:
+    """Each key result that takes a value, asked in turn; each answer is
+    checked as the loader reads it alone before the next is asked."""
+    values: dict[str, Any] = {}
+
+    def read(raw: str) -> Any:
+        return number_or_text(raw, language)
+
+    for kr in obj.key_results:
+        if kr.kind not in _PROMPTED_KINDS:
+            continue
+        how = " (1 done, 0 not)" if kr.kind == "boolean" else (f" [{kr.unit}]" if kr.unit else "")
+
+        def alone(answer: Any, kid: str = kr.id) -> None:
+            check(values={kid: answer})
+
+        value = _ask(f"{kr.id}: {kr.title}{how}", read, alone)
+        if value is not None:
+            values[kr.id] = value
+    return values

@@ -1,0 +1,425 @@
+"""Check-ins: what each names and the values it gives, and their order.
+
+A phase of :func:`okrsite.resolve.resolve`: a check-in must name an
+objective or KPI that exists, and each value must fit its key result (a
+number in its unit, a checklist ticked in the objective's file, a roll-up
+left alone). Check-ins with errors are reported and left out; the rest are
+put in the order the site reads them (:func:`checkin_order`), which the
+history and diffs use too, and the KPIs' readings are added in that order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.model import CheckIn, Cycle, KeyResult, Objective
+from okrsite.named_targets import milestones_named
+from okrsite.parse import is_percent_unit, number_hint, shown_value
+from okrsite.resolve_hints import _did_you_mean, _named_by_title
+from okrsite.resolve_tables import Resolving
+from okrsite.units import same_unit
+
+_DROPPED_HINT = (
+    "if the key result was removed, put it back with 'status: dropped': "
+    "old check-ins keep their history and it counts nowhere"
+)
+
+
+def _check_checkins(r: Resolving) -> list[CheckIn]:
+    """Check each check-in; those kept, in file order (without their stray keys)."""
+    objectives, kpis, diags, unknown = r.objectives, r.kpis, r.diags, r.unknown
+    checkins, broken, broken_files = r.checkins, r.broken, r.broken_files
+    known_cycles = r.known_cycles
+    # ---- check-ins
+    kept: list[CheckIn] = []
+    for c in checkins:
+        if c.objective is not None:
+            target_obj = objectives.get(c.objective)
+            if target_obj is None:
+                if c.implied and c.objective in broken.get("objective", set()):
+                    continue  # its folder's objective has its own error already
+                if c.implied:
+                    diags.append(_no_subject(c, c.objective, "objective", objectives, kpis))
+                else:
+                    unknown(
+                        "objective", c.objective, objectives, c.file, ("objective",), "objective"
+                    )
+                continue
+            obj = target_obj
+            # checked, but kept only without errors (an undated one has its date's)
+            ok = c.file not in broken_files and not c.undated
+            stray: list[str] = []  # top-level keys that name no key result (loose)
+            for key, text in c.texts:
+                diags.append(_text_value(obj, key, text, c.file))
+                ok = False
+            for key, value in c.values.items():
+                found_kr = obj.key_result(key)
+                where = (key,) if key in c.loose else ("values", key)
+                if found_kr is None and key in c.loose:
+                    diags.append(_stray_key(c, obj, key, where))
+                    stray.append(key)
+                elif found_kr is None:
+                    diags.append(_no_key_result(c, obj, key, where))
+                    ok = False
+                elif found_kr.kind in ("milestones", "rollup"):
+                    diags.append(_takes_no_value(c, obj, found_kr, key, where, objectives))
+                    ok = False
+                elif key in c.yes_no and found_kr.kind != "boolean":
+                    diags.append(_yes_no_for_measure(c, key, value, where))
+                    ok = False
+                elif key in c.percent and not is_percent_unit(found_kr.unit):
+                    diags.append(_percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
+                    ok = False
+                elif (
+                    c.units  # most check-ins write bare figures
+                    and (word := dict(c.units).get(key)) is not None
+                    and not same_unit(word, found_kr.unit)
+                ):
+                    diags.append(_unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
+                    ok = False
+                elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
+                    diags.append(_not_zero_or_one(c, key, value, where))
+                    ok = False
+            cyc = known_cycles.get(obj.cycle)
+            if cyc is not None and not c.undated and not cyc.contains(c.date):
+                diags.append(_outside_cycle(c, obj, cyc))
+            if ok:
+                if stray:
+                    values = {k: v for k, v in c.values.items() if k not in stray}
+                    c = replace(c, values=values, loose=tuple(k for k in c.loose if k in values))
+                kept.append(c)
+        elif c.kpi is not None:
+            if c.kpi not in kpis:
+                if c.implied and c.kpi in broken.get("kpi", set()):
+                    continue  # its folder's KPI has its own error already
+                if c.implied:
+                    diags.append(_no_subject(c, c.kpi, "KPI", objectives, kpis))
+                else:
+                    unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
+                continue
+            word = dict(c.units).get("value") if c.units else None
+            if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
+                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit))
+            elif word is not None and not same_unit(word, kpis[c.kpi].unit):
+                diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", kpis[c.kpi].unit))
+            elif c.file not in broken_files and not c.undated:
+                kept.append(c)
+    return kept
+
+
+def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
+    """A top-level key of a check-in that names no key result: ignored (OKR111)."""
+    return warning(
+        "OKR111",
+        f"unknown key {key!r} in a checkin is ignored: objective "
+        f"{obj.id!r} has no key result {key!r}",
+        c.file,
+        hint=f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
+        key_path=where,
+    )
+
+
+def _no_key_result(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
+    """A value for a key result the objective does not have (OKR304)."""
+    guess = _named_by_title(key, obj.key_results) or _did_you_mean(
+        key, [k.id for k in obj.key_results]
+    )
+    known_krs = ", ".join(k.id for k in obj.key_results) or "none"
+    return error(
+        "OKR304",
+        f"objective {obj.id!r} has no key result {key!r}",
+        c.file,
+        hint=guess or f"its key results are: {known_krs}; {_DROPPED_HINT}",
+        key_path=where,
+    )
+
+
+def _takes_no_value(
+    c: CheckIn,
+    obj: Objective,
+    found_kr: KeyResult,
+    key: str,
+    where: tuple[str, ...],
+    objectives: Mapping[str, Objective],
+) -> Diagnostic:
+    """A value for a checklist or a roll-up, which take none (OKR307)."""
+    how = (
+        _tick_by_name(obj, found_kr)
+        if found_kr.kind == "milestones"
+        else _rollup_hint(obj, found_kr, objectives)
+    )
+    return error(
+        "OKR307",
+        f"key result {key!r} is a {'checklist' if found_kr.kind == 'milestones' else 'roll-up'} and takes no check-in value",
+        c.file,
+        hint=how,
+        key_path=where,
+    )
+
+
+def _yes_no_for_measure(c: CheckIn, key: str, value: float, where: tuple[str, ...]) -> Diagnostic:
+    """``yes`` or ``no`` for a key result that is measured (OKR102)."""
+    written = "yes" if value else "no"
+    return error(
+        "OKR102",
+        f"value of {key} must be a number, got {written}: key result "
+        f"{key!r} is measured, not done or not",
+        c.file,
+        hint="write the number it has reached, e.g. 50, 0.25 or 1,000,000",
+        key_path=where,
+    )
+
+
+def _not_zero_or_one(c: CheckIn, key: str, value: float, where: tuple[str, ...]) -> Diagnostic:
+    """A value other than 0 or 1 for a key result that is done or not (OKR307)."""
+    return error(
+        "OKR307",
+        f"key result {key!r} is done or not: its check-in value must be 0 or 1, got {value:g}",
+        c.file,
+        key_path=where,
+    )
+
+
+def _outside_cycle(c: CheckIn, obj: Objective, cyc: Cycle) -> Diagnostic:
+    """A check-in dated outside its objective's cycle (OKR309)."""
+    return warning(
+        "OKR309",
+        f"check-in dated {c.date} is outside its objective's cycle {obj.cycle} ({cyc.start} to {cyc.end})",
+        c.file,
+        hint="check the date, or the objective's cycle",
+        key_path=("date",),
+    )
+
+
+def _order_checkins(
+    r: Resolving, kept: list[CheckIn], series: dict[str, list[tuple[date, float]]]
+) -> None:
+    """Put the check-ins kept in order (warning of a same-day order their
+    names contradict), and add the KPIs' readings in that order."""
+    kept.sort(key=checkin_order)
+    r.diags.extend(same_day_order_warnings(kept))
+    for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
+        if c.kpi is not None and c.value is not None:
+            series[c.kpi].append((c.date, c.value))
+
+
+_NATURAL = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """``x.md`` < ``x-2.md`` < ``x-10.md``: digit runs compare as numbers.
+
+    The ``.md`` suffix is cut first, so a name that extends another (``x-2``)
+    sorts after it (``x``) instead of before (``-`` sorts before ``.``).
+    Text sits at even places and numbers at odd ones, so keys always compare.
+    """
+    parts = _NATURAL.split(text.removesuffix(".md"))
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
+    """A check-in value written as a percentage (``45%``) for a figure in another unit."""
+    measured = f"in {unit!r}" if unit else "in plain numbers"
+    return error(
+        "OKR312",
+        f"{key} is written as a percentage, but {what} is measured {measured}",
+        c.file,
+        hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
+        key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
+    )
+
+
+def _no_subject(
+    c: CheckIn, folder: str, kind: str, objectives: Mapping[str, object], kpis: Mapping[str, object]
+) -> Diagnostic:
+    """A check-in that names neither objective nor KPI, filed in a folder
+    (``checkins/<folder>/<date>.md``) that is no id of the ``kind`` its
+    values ask for: an objective for ``values:``, a KPI for ``value:``."""
+    if kind == "objective" and folder in kpis:
+        message = f"the check-in gives values: but its folder {folder!r} is a KPI, not an objective"
+        hint = "write the KPI's reading as 'value: 42'"
+    elif kind == "KPI" and folder in objectives:
+        message = f"the check-in gives value: but its folder {folder!r} is an objective, not a KPI"
+        hint = "write the key results' values as 'values: {kr1: 3}'"
+    else:
+        message = f"the check-in names no objective or KPI, and its folder {folder!r} is neither"
+        hint = _did_you_mean(folder, objectives if kind == "objective" else kpis) or (
+            "add 'objective: <id>' (with values:) or 'kpi: <id>' (with value:), "
+            "or file it in checkins/<objective id>/"
+        )
+    return error("OKR101", message, c.file, hint=hint)
+
+
+def _unit_mismatch(c: CheckIn, key: str, word: str, what: str, unit: str) -> Diagnostic:
+    """A check-in value written with a unit (``5 h``) its key result or KPI is not measured in."""
+    measured = f"in {unit!r}" if unit else "in plain numbers (it has no unit:)"
+    return error(
+        "OKR312",
+        f"{key} is written in {word!r}, but {what} is measured {measured}",
+        c.file,
+        hint=f"write the figure in {unit!r}, without a unit or with it"
+        if unit
+        else f"write the bare number, or give {what} 'unit: {word}'",
+        key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
+    )
+
+
+def checkin_order(c: CheckIn) -> tuple[object, ...]:
+    """The order of check-ins: date, then time of day (none: start of the day),
+    then file name in natural order. The last one is the current one."""
+    return (c.date, c.time, natural_key(c.file))
+
+
+def same_day_order_warnings(ordered: Sequence[CheckIn]) -> list[Diagnostic]:
+    """Warn where the order rule reads a check-in before one its name sorts after.
+
+    A check-in without a time of day counts from the start of its day, so a
+    file written by hand without a time (``2026-11-29-2.md``) is read before
+    one that ``okrsite checkin`` stamped at 14:05 (``2026-11-29.md``), though
+    its name says it came later. The rule is kept (it is the documented one),
+    but such an order is never silent: the untimed file gets a warning.
+    """
+    days: dict[tuple[str, date], list[CheckIn]] = defaultdict(list)
+    for c in ordered:
+        subject = c.objective if c.objective is not None else f"kpi:{c.kpi}"
+        days[(subject, c.date)].append(c)
+    found: list[Diagnostic] = []
+    for group in days.values():
+        if len(group) >= 2 and not any(c.time for c in group):
+            found.extend(_named_in_words(group))
+        if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
+            continue
+        for untimed in (c for c in group if not c.time):
+            later_name = [
+                c for c in group if c.time and natural_key(untimed.file) > natural_key(c.file)
+            ]
+            if later_name:
+                timed = later_name[-1]
+                found.append(
+                    warning(
+                        "OKR311",
+                        f"check-in has no time of day, so it is read before "
+                        f"{timed.file.rsplit('/', 1)[-1]} ({timed.time}) of the same day "
+                        "although its name sorts after it",
+                        untimed.file,
+                        hint=f"add the time to its date, e.g. date: {untimed.date}T18:00, "
+                        "if it is the later one",
+                        key_path=("date",),
+                    )
+                )
+    return found
+
+
+def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
+    """A warning on the last of a day's untimed check-ins when words in their
+    file names order them (``2026-11-03-afternoon.md`` sorts before
+    ``…-morning.md``, so the morning's values would be the current ones).
+    Names told apart by a number (``2026-11-03.md``, ``2026-11-03-2.md``) are
+    the documented way to order them and pass."""
+    names = [c.file.rsplit("/", 1)[-1] for c in group]
+    stems = [name.rsplit(".", 1)[0] for name in names]
+    common = len(os.path.commonprefix(stems))
+    if not any(ch.isalpha() for stem in stems for ch in stem[common:]):
+        return []
+    last = group[-1]
+    others = ", ".join(names[:-1])
+    return [
+        warning(
+            "OKR311",
+            f"this check-in and {others} of the same day have no time of day: their "
+            "file names order them, so this one is read last and its values are that day's",
+            last.file,
+            hint=f"give each its time, e.g. date: {last.date}T09:00 and {last.date}T16:30",
+            key_path=("date",),
+        )
+    ]
+
+
+def _tick_by_name(obj: Objective, kr: KeyResult) -> str:
+    """OKR307's hint for a number given to a checklist: name the milestone
+    to tick (``okrsite checkin`` ticks it in the objective's file), or tick
+    it there by hand."""
+    open_ones = [m.title for m in kr.milestones if not m.done]
+    if not open_ones:
+        return (
+            f"its milestones are all done already; to change one, edit its done: in the "
+            f"objective file, {obj.file}"
+        )
+    named = ", ".join(repr(t) for t in open_ones)
+    return (
+        f"tick one by its name: okrsite checkin {obj.id} --set "
+        f'"{kr.id}={open_ones[0]}" (not done yet: {named}); or tick its milestones with '
+        f"'done: true' in the objective file, {obj.file}"
+    )
+
+
+#: a figure in a key result's title, as the target it may mean (``Book 60 meetings``)
+_TITLE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w,]|\.\d)")
+
+
+#: a title YAML reads as itself inside ``{…}``; any other is written quoted
+_PLAIN_IN_FLOW = re.compile(r"[^\W\d][^:,#\[\]{}\"'\n]*")
+
+
+def _rollup_hint(obj: Objective, kr: KeyResult, objectives: Mapping[str, Objective]) -> str:
+    """OKR307's hint for a value given to a roll-up: where its progress
+    comes from when objectives are aligned to it; when none is, it measures
+    nothing (a title without "from … to …"), and the fix is a target,
+    shown as the line to write."""
+    ref = f"{obj.id}#{kr.id}"
+    if any(o.parent == ref for o in objectives.values()):
+        return "its progress comes from the objectives aligned to it"
+    figures = _TITLE_FIGURE.findall(kr.title)
+    target = figures[0] if len(figures) == 1 else "<the figure to reach>"
+    title = (
+        kr.title if _PLAIN_IN_FLOW.fullmatch(kr.title) else json.dumps(kr.title, ensure_ascii=False)
+    )
+    line = f"- {{title: {title}, start: 0, target: {target}}}"
+    if kr.id != f"kr{kr.index + 1}":
+        line = f"- {{id: {kr.id}, title: {title}, start: 0, target: {target}}}"
+    return (
+        f"nothing is aligned to it ({ref}), so it measures nothing: give it a target in "
+        f"{obj.file}, written as {line} (or add start: and target: beside its title:)"
+    )
+
+
+def _text_value(obj: Objective, key: str, text: str, file: str) -> Diagnostic:
+    """The error for a check-in value written as words (``site: Design
+    approved``): for a checklist, OKR307 saying where its milestones are
+    ticked, and how for the one named; for any other key result, the
+    number it must be (OKR102, as the parse says of any value that is no
+    number)."""
+    kr = obj.key_result(key)
+    where = ("values", key)
+    if kr is None or kr.kind != "milestones":
+        return error(
+            "OKR102",
+            f"value of {key} must be a number, got {shown_value(text)}",
+            file,
+            hint=number_hint(text),
+            key_path=where,
+        )
+    found = milestones_named(kr.milestones, text)
+    if len(found) == 1:
+        title = kr.milestones[found[0]].title
+        hint = (
+            f"tick it in {obj.file}: - {{title: {title}, done: true}} under {key}'s "
+            f'milestones, or run okrsite checkin {obj.id} --set "{key}={title}"'
+        )
+    else:
+        titles = ", ".join(repr(m.title) for m in kr.milestones)
+        hint = f"tick its milestones with 'done: true' in {obj.file} (they are {titles})"
+    return error(
+        "OKR307",
+        f"key result {key!r} is a checklist and takes no check-in value, got {shown_value(text)}",
+        file,
+        hint=hint,
+        key_path=where,
+    )

@@ -1,0 +1,102 @@
+"""The hints that name what a mistyped reference surely meant.
+
+Split from :mod:`okrsite.resolve` so the checks read apart from their
+wording: "did you mean" by edit similarity or letter case, an objective, KPI
+or key result named by its title where its id belongs, and the small pieces
+of phrasing (lists of files, TOML keys) the messages share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from okrsite.model import KPI, KeyResult, Objective
+from okrsite.parse import closest
+from okrsite.plural import plural
+from okrsite.slug import slugify
+
+
+def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
+    """A "did you mean" hint; never the record that holds the reference (``itself``).
+
+    An id written in other letter case (``kpi: NPS`` for ``kpis/nps.md``) is
+    the one guess; otherwise the closest by edit similarity."""
+    others = [c for c in candidates if c != itself]
+    same_letters = [c for c in others if c.casefold() == name.casefold()]
+    guess = same_letters[0] if len(same_letters) == 1 else closest(name, others)
+    return f"did you mean {guess!r}?" if guess else None
+
+
+def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:
+    """A hint for a key result named by its title (or the start of it) where
+    its id belongs: people write what they see on the page. References stay
+    ids (a title changes with a rewording), so this only says which id."""
+    wanted = slugify(name)
+    if not wanted:
+        return None
+    found = [kr for kr in key_results if slugify(kr.title) == wanted]
+    if not found:
+        found = [kr for kr in key_results if slugify(kr.title).startswith(wanted + "-")]
+    if len(found) != 1:
+        return None
+    kr = found[0]
+    return (
+        f"{name!r} is the title of key result {kr.id!r}: name it by its id, {kr.id} "
+        "(or give the key result an id of your own with 'id:' in the objective file)"
+    )
+
+
+def _titled(
+    ref: str,
+    objectives: Mapping[str, Objective],
+    key_path: Sequence[object],
+    kpis: Mapping[str, KPI] | None = None,
+) -> str | None:
+    """A hint for an objective (or, given ``kpis``, a KPI) named by its title
+    where its id belongs (``parent: Grow the business``, ``kpi: Monthly
+    churn``): people write what the page shows. References stay ids (a title
+    changes with a rewording, and another file's rewording would then break
+    this one), so this says which id."""
+    name, _, kr = ref.partition("#")
+    wanted = slugify(name)
+    if not wanted:
+        return None
+    # the key written: "kpi" of ("key_results", 0, "kpi"), "supports" of ("supports", 1)
+    key = next((str(k) for k in reversed(key_path) if isinstance(k, str)), "parent")
+    found = [oid for oid, obj in objectives.items() if slugify(obj.title) == wanted]
+    if len(found) == 1:
+        return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
+            f"#{kr}" if kr else ""
+        )
+    if " " not in name.strip():  # "NPS": an id in other letters is the closer guess
+        return None
+    titled = [kid for kid, kpi in (kpis or {}).items() if slugify(kpi.title) == wanted]
+    if len(titled) == 1 and not kr:
+        return f"{name!r} is the title of KPI {titled[0]!r}: write {key}: {titled[0]}"
+    return None
+
+
+def _and_list(items: list[str], more: int, noun: str) -> str:
+    """``a``, ``a and b``, ``a, b and c``; ``a, b and 2 other files`` when
+    ``more`` were left out (``noun`` is singular: "file", "other spelling")."""
+    if more > 0:
+        items = [*items, plural(more, noun)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _some_files(files: list[str]) -> str:
+    """The first two of ``files``, and how many more: ``a.md, b.md and 3 other files``
+    (commas only, as it goes inside a list that "and" joins)."""
+    text = ", ".join(files[:2])
+    return text + (f" and {plural(len(files) - 2, 'other file')}" if len(files) > 2 else "")
+
+
+def _toml_key(name: str) -> str:
+    """``name`` as a key of a TOML table header: bare when TOML allows it
+    (``2026-Q1``), else quoted (``"Q5 2026"``), so the hint can be pasted."""
+    if re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,214 @@
+"""Objectives' references: cycles, parents, supported goals, carried-from and KPIs.
+
+A phase of :func:`okrsite.resolve.resolve`: every reference an objective
+makes is checked, and a broken one cut, so the rest can still be scored; an
+alignment loop (a walk up the parents that comes back) is reported once on
+each objective on it and cut, so that scoring terminates. The loop finding
+is shared with the team tree (:mod:`okrsite.resolve_people`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TypeVar
+
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.model import KPI, Objective, Team
+from okrsite.resolve_hints import _did_you_mean, _named_by_title
+from okrsite.resolve_tables import Resolving
+
+
+def parent_loops(parent_of: Mapping[str, str | None]) -> list[list[str]]:
+    """Each loop of ``parent_of`` (record id → its parent's id) once, as the ids
+    on it starting from the smallest: a walk up the parents that comes back to
+    an id it passed is a loop. Ids whose walk ends (no parent, or one that is
+    not in ``parent_of``) are on none."""
+    state: dict[str, int] = {}  # 0 visiting, 1 done
+    loops: list[list[str]] = []
+    for start in sorted(parent_of):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent_of and node not in state:
+            state[node] = 0
+            path.append(node)
+            node = parent_of[node]
+        if node is not None and state.get(node) == 0 and node in path:
+            loop = path[path.index(node) :]
+            k = loop.index(min(loop))
+            loops.append(loop[k:] + loop[:k])
+        for n in path:
+            state[n] = 1
+    return loops
+
+
+_Linked = TypeVar("_Linked", bound=Objective | Team)
+
+
+def _cut_loops(
+    table: dict[str, _Linked],
+    parent_of: Mapping[str, str | None],
+    diagnostic: Callable[[_Linked, str], Diagnostic],
+) -> list[Diagnostic]:
+    """Each loop of :func:`parent_loops`, reported on every record on it with
+    its whole chain (``a → b → c → a``), and cut: those records lose their
+    ``parent``, so every walk up the tree ends."""
+    found: list[Diagnostic] = []
+    for ordered in parent_loops(parent_of):
+        chain = " → ".join([*ordered, ordered[0]])
+        found += [diagnostic(table[rid], chain) for rid in ordered]
+        for rid in ordered:
+            table[rid] = replace(table[rid], parent=None)
+    return found
+
+
+def reference_exists(
+    ref: str, objectives: Mapping[str, Objective], kpis: Mapping[str, KPI]
+) -> bool:
+    """Whether ``ref`` names an objective, ``objective#key-result`` or KPI."""
+    obj, _, kr = ref.partition("#")
+    if kr:
+        o = objectives.get(obj)
+        return o is not None and o.key_result(kr) is not None
+    return obj in objectives or obj in kpis
+
+
+def _objectives_without_cycle(r: Resolving) -> list[str]:
+    """The objectives whose cycle is unknown (each reported), to set aside later."""
+    objectives, cycle_of = r.objectives, r.cycle_of
+    aside_objectives: dict[str, Objective] = r.aside["objective"]  # type: ignore[assignment]
+    # an objective in an unknown cycle cannot be scored; its other references
+    # are still checked below (every error in one run), then it is set aside
+    no_cycle = [
+        oid for oid, obj in objectives.items() if cycle_of(obj.cycle, obj.file, ("cycle",)) is None
+    ]
+    for obj in aside_objectives.values():
+        cycle_of(obj.cycle, obj.file, ("cycle",))
+    return no_cycle
+
+
+def _check_objective_references(r: Resolving) -> None:
+    """Check each objective's parent, supported goals, carried_from and key
+    results' KPIs; a broken one is cut from the objective (in the table)."""
+    objectives, kpis, diags, unknown = r.objectives, r.kpis, r.diags, r.unknown
+    aside_objectives: dict[str, Objective] = r.aside["objective"]  # type: ignore[assignment]
+    # ---- objective references
+    for oid, obj in [*objectives.items(), *aside_objectives.items()]:
+        changes: dict[str, object] = {}
+        if obj.parent is not None:
+            pid, kr = obj.parent_objective or "", obj.parent_key_result
+            parent = objectives.get(pid)
+            if parent is None:
+                unknown(
+                    "objective",
+                    pid,
+                    objectives,
+                    obj.file,
+                    ("parent",),
+                    "parent objective",
+                    oid,
+                    written=obj.parent,
+                )
+                changes["parent"] = None
+            elif kr is not None and parent.key_result(kr) is None:
+                diags.append(_no_key_result(obj.file, pid, parent, kr, ("parent",)))
+                changes["parent"] = None
+            elif pid == oid:
+                diags.append(
+                    error(
+                        "OKR308",
+                        f"objective {oid!r} is aligned to itself",
+                        obj.file,
+                        key_path=("parent",),
+                    )
+                )
+                changes["parent"] = None
+        for i, ref in enumerate(obj.supports):
+            sup_obj, _, sup_kr = ref.partition("#")
+            if sup_kr and sup_obj in objectives and not reference_exists(ref, objectives, kpis):
+                diags.append(
+                    _no_key_result(obj.file, sup_obj, objectives[sup_obj], sup_kr, ("supports", i))
+                )
+            elif not reference_exists(ref, objectives, kpis):
+                unknown(
+                    "objective",
+                    ref.split("#")[0],
+                    [*objectives, *kpis],
+                    obj.file,
+                    ("supports", i),
+                    "supported goal",
+                    oid,
+                    among="objective or kpi",
+                    written=ref,
+                )
+        if obj.carried_from is not None:
+            source = obj.carried_from
+            if source == oid or "#" in source or source not in objectives:
+                problem = (
+                    f"objective {oid!r} is carried from itself"
+                    if source == oid
+                    else f"carried_from must name an objective, not a key result: {source!r}"
+                )
+                if source != oid and "#" not in source:
+                    unknown(
+                        "objective", source, objectives, obj.file, ("carried_from",), "objective"
+                    )
+                else:
+                    diags.append(error("OKR308", problem, obj.file, key_path=("carried_from",)))
+                changes["carried_from"] = None
+        krs = list(obj.key_results)
+        for i, key_result in enumerate(krs):
+            if key_result.kpi is not None and key_result.kpi not in kpis:
+                unknown("kpi", key_result.kpi, kpis, obj.file, ("key_results", i, "kpi"), "KPI")
+                krs[i] = replace(key_result, kpi=None)
+                changes["key_results"] = tuple(krs)
+        if changes and oid in objectives:
+            objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
+
+
+def _no_key_result(
+    file: str, oid: str, target: Objective, kr: str, key_path: tuple[str | int, ...]
+) -> Diagnostic:
+    """``objective#key-result`` naming a key result that objective does not
+    have (OKR304), with the one surely meant or the ones it has."""
+    krs_of = [k.id for k in target.key_results]
+    return error(
+        "OKR304",
+        f"objective {oid!r} has no key result {kr!r}",
+        file,
+        hint=_named_by_title(kr, target.key_results)
+        or _did_you_mean(kr, krs_of)
+        or f"its key results are: {', '.join(krs_of) or 'none'}",
+        key_path=key_path,
+    )
+
+
+def _cut_alignment_loops(r: Resolving) -> None:
+    """Report and cut each loop of objectives' parents."""
+    objectives = r.objectives
+    # ---- alignment loops: follow parents; a walk that returns to itself is a loop
+    # (each is cut, so that scoring terminates)
+    r.diags += _cut_loops(
+        objectives,
+        {oid: obj.parent_objective for oid, obj in objectives.items()},
+        lambda obj, chain: error(
+            "OKR305",
+            f"alignment loop: {chain}",
+            obj.file,
+            hint="an objective cannot be aligned (directly or through others) to itself; change one 'parent:'",
+            key_path=("parent",),
+        ),
+    )
+
+
+def _drop_without_cycle(r: Resolving, no_cycle: list[str]) -> None:
+    """Set aside the objectives of unknown cycles; their children lose the link."""
+    objectives, broken = r.objectives, r.broken
+    for oid in no_cycle:
+        del objectives[oid]
+        broken.setdefault("objective", set()).add(oid)
+    if no_cycle:  # their children keep no link to them
+        r.hints.clear()  # and no hint names them: those were worked out with them in the table
+        for oid, obj in list(objectives.items()):
+            if obj.parent_objective in broken["objective"]:
+                objectives[oid] = replace(obj, parent=None)

@@ -1,0 +1,298 @@
+"""People and teams: names written as titles, owners that are teams, and checks.
+
+A phase of :func:`okrsite.resolve.resolve`. People write a person or team by
+name (``owner: Uma Diaz``) as often as by id; a name that is a file's title
+(or a person's email or handle) becomes that file's id, an owner that names
+a team makes the team the owner, and a name that is neither gets a warning
+quoting it as the file writes it, with the command that adds its file. The
+team tree's loops are cut as the objectives' are.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from okrsite.diagnostics import warning
+from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
+from okrsite.parse import without_note
+from okrsite.resolve_hints import _and_list, _some_files
+from okrsite.resolve_objectives import _cut_loops
+from okrsite.resolve_tables import Resolving
+from okrsite.slug import slugify
+
+
+def _unknown_names(
+    people: Mapping[str, Person],
+    teams: Mapping[str, Team],
+    tables: Iterable[Mapping[str, object]],
+    checkins: Sequence[CheckIn],
+) -> tuple[set[str], set[str]]:
+    """The people and teams named that have no file of that id (most sites: none)."""
+    if not people and not teams:  # nobody to be named by a title
+        return set(), set()
+    named_people: set[str] = {c.author for c in checkins if c.author is not None}
+    named_teams: set[str] = set()
+    for table in tables:
+        for rec in table.values():
+            if isinstance(rec, (Objective, KPI, Goal)):
+                named_people.add(rec.owner or "")
+                named_teams.add(rec.team or "")
+                if isinstance(rec, Objective):
+                    named_people.update(i.owner or "" for i in rec.initiatives)
+            elif isinstance(rec, Team):
+                named_people.add(rec.lead or "")
+                named_people.update(rec.members)
+                named_teams.add(rec.parent or "")
+            elif isinstance(rec, Person):
+                named_teams.add(rec.team or "")
+    return named_people - people.keys() - {""}, named_teams - teams.keys() - {""}
+
+
+def title_aliases(
+    table: Mapping[str, Team] | Mapping[str, Person], unknown: set[str]
+) -> dict[str, str]:
+    """Ids that names written as a person's or team's ``title`` become, each
+    with the id of that file, where the two differ: ``Jürgen Weiß`` becomes
+    ``jurgen-weiss``, and ``people/juergen-weiss.md`` is the file whose title
+    it is. A person is also named by the ``email``, ``github`` or ``gitlab``
+    of their file (``owner: uma@example.com``, ``owner: "@udiaz"``), as
+    issue trackers and sheets name people. Only for the ids named that have
+    no file of their own (``unknown``); a name two files share stays as it
+    is (its reference is then checked as written)."""
+    if not unknown:
+        return {}
+    found: dict[str, str | None] = {}
+    for rid, rec in table.items():
+        names: list[str | None] = [rec.title]
+        if isinstance(rec, Person):  # as a tracker or a sheet names people
+            names += [rec.email, rec.github, rec.gitlab]
+            if rec.title:  # named without the note after the name (Uma Diaz (PM))
+                names.append(without_note(rec.title))
+        for slug in {slugify(name) for name in names if name}:
+            if slug in unknown:
+                found[slug] = rid if found.get(slug, rid) == rid else None
+    return {slug: rid for slug, rid in found.items() if rid is not None}
+
+
+def _use_file_ids(
+    people: Mapping[str, str],
+    teams: Mapping[str, str],
+    tables: Iterable[dict[str, object]],
+    checkins: list[CheckIn],
+) -> None:
+    """Put the file's id wherever a person or team is named by its title
+    (:func:`title_aliases`): owners, teams, authors, leads, parent teams.
+    The tables and ``checkins`` are changed in place, records replaced."""
+
+    def person(ref: str | None) -> str | None:
+        return people.get(ref, ref) if ref is not None else None
+
+    def team(ref: str | None) -> str | None:
+        return teams.get(ref, ref) if ref is not None else None
+
+    def renamed(rec: object) -> object:
+        if isinstance(rec, Objective) and any(person(i.owner) != i.owner for i in rec.initiatives):
+            initiatives = tuple(replace(i, owner=person(i.owner)) for i in rec.initiatives)
+            rec = replace(rec, initiatives=initiatives)
+        if isinstance(rec, (Objective, KPI, Goal)):
+            owner, in_team = person(rec.owner), team(rec.team)
+            if owner != rec.owner or in_team != rec.team:
+                return replace(rec, owner=owner, team=in_team)
+        elif isinstance(rec, Team):
+            lead, parent = person(rec.lead), team(rec.parent)
+            members = tuple(dict.fromkeys(people.get(m, m) for m in rec.members))
+            if lead != rec.lead or parent != rec.parent or members != rec.members:
+                return replace(rec, lead=lead, parent=parent, members=members)
+        elif isinstance(rec, Person):
+            in_team = team(rec.team)
+            if in_team != rec.team:
+                return replace(rec, team=in_team)
+        return rec
+
+    for table in tables:
+        for rid, rec in table.items():
+            table[rid] = renamed(rec)
+    for i, checkin in enumerate(checkins):
+        author = person(checkin.author)
+        if author != checkin.author:
+            checkins[i] = replace(checkin, author=author)
+
+
+def _names_as_file_ids(r: Resolving) -> None:
+    """Put the file's id wherever a person or team is named by its title."""
+    people, teams, checkins = r.people, r.teams, r.checkins
+    tables, aside = r.tables, r.aside
+    # a name written as a person's or team's title names that file
+    unknown_people, unknown_teams = _unknown_names(
+        people, teams, [*tables.values(), *aside.values()], checkins
+    )
+    person_titles = title_aliases(people, unknown_people)
+    team_titles = title_aliases(teams, unknown_teams)
+    if person_titles or team_titles:
+        _use_file_ids(person_titles, team_titles, [*tables.values(), *aside.values()], checkins)
+
+
+_Owned = TypeVar("_Owned", Objective, KPI, Goal)
+
+
+def _team_as_owner(
+    rec: _Owned, people: Mapping[str, object], teams: Mapping[str, object]
+) -> _Owned:
+    """``rec`` owned by the team its ``owner`` names (``owner: Finance`` where
+    ``teams/finance.md`` is a team and no person is so named), as people
+    write a team's goal: its team is that team, and it has no owner, instead
+    of a warning that Finance is no person and a page for a person Finance.
+    A record whose ``team:`` names another team keeps both as written."""
+    owner = rec.owner
+    if owner is None or owner in people or owner not in teams or rec.team not in (None, owner):
+        return rec
+    return replace(rec, owner=None, team=owner)
+
+
+def _teams_as_owners(r: Resolving) -> None:
+    """Make the team the owner where an owner names a team and no person."""
+    people, teams = r.people, r.teams
+    # an owner that names a team and no person (owner: Finance): the team owns it
+    r.objectives = {oid: _team_as_owner(o, people, teams) for oid, o in r.objectives.items()}
+    r.kpis = {kid: _team_as_owner(k, people, teams) for kid, k in r.kpis.items()}
+    r.goals = {gid: _team_as_owner(g, people, teams) for gid, g in r.goals.items()}
+
+
+def _own_spelling(r: Resolving, kind: str, ref: str, file: str) -> str | None:
+    """The person or team as ``file`` writes it (the first way, if several)."""
+    for name, files in r.spellings.get((kind, ref), {}).items():
+        if file in files:
+            return name
+    return r.written_names.get((kind, ref))
+
+
+def _shown(r: Resolving, kind: str, ref: str, file: str) -> str:
+    """``'Uma Diaz' (uma-diaz)`` for a name, ``'uma-diaz'`` for an id, as ``file`` writes it."""
+    name = _own_spelling(r, kind, ref, file)
+    return f"{name!r} ({ref})" if name and name != ref else repr(ref)
+
+
+def _also(r: Resolving, kind: str, ref: str, file: str) -> str:
+    """The other ways other files write the same person or team, and where
+    (``"; also written 'uma diaz' (content/objectives/a.md)"``): each
+    spelling is a file someone fixing them has to find."""
+    name = _own_spelling(r, kind, ref, file)
+    others = [
+        f"{other!r} ({_some_files(files)})"
+        for other, files in r.spellings.get((kind, ref), {}).items()
+        if other != name
+    ]
+    if not others:
+        return ""
+    return "; also written " + _and_list(others[:3], len(others) - 3, "other spelling")
+
+
+def _add_file(r: Resolving, kind: str, ref: str, file: str) -> str:
+    """``add content/people/uma-diaz.md (okrsite new person "Uma Diaz")``:
+    where the file goes, and the command that writes it with the name as
+    this file writes it, to paste."""
+    folder = "people" if kind == "person" else "teams"
+    name = _own_spelling(r, kind, ref, file) or ref
+    if name == ref:
+        quoted = ref  # an id needs no quotes
+    elif not any(c in name for c in '"$`\\!'):
+        quoted = f'"{name}"'
+    else:
+        quoted = shlex.quote(name)
+    return f"add content/{folder}/{ref}.md (okrsite new {kind} {quoted})"
+
+
+def _check_people_and_teams(r: Resolving) -> None:
+    """Warn of each owner, lead, member's team or parent team that names no file."""
+    objectives, kpis, goals, people, teams = r.objectives, r.kpis, r.goals, r.people, r.teams
+    diags, broken, aside = r.diags, r.broken, r.aside
+    aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
+    aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
+    aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
+
+    def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
+        if (
+            ref is not None
+            and people
+            and ref not in people
+            and ref not in broken.get("person", set())
+        ):
+            diags.append(
+                warning(
+                    "OKR306",
+                    f"{what} {_shown(r, 'person', ref, file)} is not a person in content/people/"
+                    + _also(r, "person", ref, file),
+                    file,
+                    hint=r.hint_named("person", ref, people) or _add_file(r, "person", ref, file),
+                    key_path=key,
+                )
+            )
+
+    def check_team(
+        ref: str | None, file: str, key: tuple[str | int, ...], itself: str | None = None
+    ) -> None:
+        if ref is not None and teams and ref not in teams and ref not in broken.get("team", set()):
+            diags.append(
+                warning(
+                    "OKR306",
+                    f"team {_shown(r, 'team', ref, file)} is not a team in content/teams/"
+                    + _also(r, "team", ref, file),
+                    file,
+                    hint=r.hint_named("team", ref, teams, itself)
+                    or _add_file(r, "team", ref, file),
+                    key_path=key,
+                )
+            )
+
+    for obj in [*objectives.values(), *aside_objectives.values()]:
+        check_person(obj.owner, obj.file, ("owner",), "owner")
+        check_team(obj.team, obj.file, ("team",))
+        for i, initiative in enumerate(obj.initiatives):
+            check_person(initiative.owner, obj.file, ("initiatives", i, "owner"), "owner")
+    for kpi in [*kpis.values(), *aside_kpis.values()]:
+        check_person(kpi.owner, kpi.file, ("owner",), "owner")
+        check_team(kpi.team, kpi.file, ("team",))
+    for g in [*goals.values(), *aside_goals]:
+        check_person(g.owner, g.file, ("owner",), "owner")
+        check_team(g.team, g.file, ("team",))
+    aside_people: list[Person] = list(aside["person"].values())  # type: ignore[arg-type]
+    aside_teams: list[Team] = list(aside["team"].values())  # type: ignore[arg-type]
+    for p in [*people.values(), *aside_people]:
+        check_team(p.team, p.file, ("team",))
+    for t in [*teams.values(), *aside_teams]:
+        check_person(t.lead, t.file, ("lead",), "lead")
+        if t.parent is not None and t.parent not in teams:
+            check_team(t.parent, t.file, ("parent",), t.id)
+
+
+def _cut_team_loops(r: Resolving) -> None:
+    """Report and cut each loop of teams' parents."""
+    teams = r.teams
+    # a team inside itself, directly or through others, has no place in the
+    # team tree (its page's breadcrumb and the sub-team lists would go round):
+    # the loop is cut, each of its teams shown at the top, and the site builds
+    r.diags += _cut_loops(
+        teams,
+        {tid: t.parent for tid, t in teams.items()},
+        lambda team, chain: warning(
+            "OKR313",
+            f"team loop: {chain}; its teams are shown as top-level teams",
+            team.file,
+            hint="a team cannot be inside itself (directly or through others); change one 'parent:'",
+            key_path=("parent",),
+        ),
+    )
+
+
+def _display_names(
+    kind: str,
+    records: Mapping[str, Person] | Mapping[str, Team],
+    written: Mapping[tuple[str, str], str],
+) -> dict[str, str]:
+    """Each named person or team: its file's title, else the name first written."""
+    names = {ident: name for (k, ident), name in written.items() if k == kind}
+    names.update((ident, rec.title) for ident, rec in records.items())
+    return names
