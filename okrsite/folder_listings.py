@@ -18,7 +18,7 @@ What is kept is never doubtful:
 - a listing is kept only when the folder's times lie more than
   :data:`SETTLED_NS` before the walk began: a change in the same tick of a
   coarse clock (two seconds on FAT) could otherwise leave the times as they
-  were (the same rule :func:`okrsite.pipeline._scan` applies to files);
+  were (the same rule :func:`okrsite.pipeline_scan._scan` applies to files);
 - the folder's ``stat`` is taken *before* its entries are read, so a change
   made while it is read shows as new times next time;
 - a folder holding anything but folders and regular files among what the walk

@@ -495,7 +495,7 @@ def save_parse_cache(
             ):
                 # New scores (a build after an edit): the next build after an
                 # edit swaps its edits into them instead of resolving again
-                # (okrsite.pipeline._scored_later). The records they name are
+                # (okrsite.pipeline_reuse._scored_later). The records they name are
                 # in the shards or in the index written next.
                 _write_scores(cache_dir, cache, base.generation, keep, print_scores)
                 base.scores_signature = cache.scores_signature
