@@ -356,7 +356,8 @@ class Portfolio:
     check-ins naming it, sorted by date (before as_of is applied).
     ``person_names`` and ``team_names`` give every person and team id named
     anywhere the name pages show: the ``title`` of its file, else the name as
-    first written (``owner: Uma Diaz``), else the id.
+    first written (``owner: Uma Diaz``), else the id. ``team_owned`` are the
+    objectives a team owns (``owner: Finance``).
     """
 
     objectives: dict[str, Objective]
@@ -370,6 +371,9 @@ class Portfolio:
     kpi_series: dict[str, tuple[tuple[date, float], ...]]
     person_names: dict[str, str] = field(default_factory=dict)
     team_names: dict[str, str] = field(default_factory=dict)
+    #: objectives whose ``owner:`` names a team (``owner: Finance``): the
+    #: team's own goals, owned by their team and by no person
+    team_owned: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------- scores

@@ -58,13 +58,13 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
                         key_path=("key_results", kr.index),
                     )
                 )
-        if not obj.owner:
+        if not obj.owner and oid not in p.team_owned:  # a team's own goal is owned
             out.append(
                 warning(
                     "OKR403",
                     "objective has no owner",
                     obj.file,
-                    hint="add 'owner: person-id': every objective needs one accountable person",
+                    hint="add 'owner: …' naming the one accountable person (or the team, for a team's own goal)",
                     key_path=("title",),
                 )
             )

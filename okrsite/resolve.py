@@ -103,6 +103,7 @@ def _portfolio(
         kpi_series={kid: one_reading_per_day(s) for kid, s in series.items()},
         person_names=_display_names("person", people, written_names),
         team_names=_display_names("team", teams, written_names),
+        team_owned=frozenset(oid for oid in r.team_owned if oid in objectives),
     )
     return portfolio
 

@@ -156,7 +156,9 @@ def _teams_as_owners(r: Resolving) -> None:
     """Make the team the owner where an owner names a team and no person."""
     people, teams = r.people, r.teams
     # an owner that names a team and no person (owner: Finance): the team owns it
-    r.objectives = {oid: _team_as_owner(o, people, teams) for oid, o in r.objectives.items()}
+    objectives = {oid: _team_as_owner(o, people, teams) for oid, o in r.objectives.items()}
+    r.team_owned = {oid for oid, o in objectives.items() if o is not r.objectives[oid]}
+    r.objectives = objectives
     r.kpis = {kid: _team_as_owner(k, people, teams) for kid, k in r.kpis.items()}
     r.goals = {gid: _team_as_owner(g, people, teams) for gid, g in r.goals.items()}
 

@@ -2677,3 +2677,28 @@ def test_a_team_file_written_with_goal_words(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     page = (site / "_site/teams/sales/index.html").read_text(encoding="utf-8")
     assert "Uma Diaz" in page and "Company" in page
+
+
+def test_a_teams_own_goal_is_not_warned_to_have_no_owner(tmp_path: Path) -> None:
+    """``owner: Finance`` makes the Finance team the owner (as documented), but
+    the objective was then warned "objective has no owner", asking for the
+    line already written. An objective that names no owner at all still is."""
+    okr = "---\ntitle: {title}\ncycle: 2026-Q4\n{owner}key_results:\n  - {{title: A, target: 1}}\n  - {{title: B, target: 2}}\n---\n"
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\n',
+            "content/teams/finance.md": "---\ntitle: Finance\n---\n",
+            "content/objectives/finance/close.md": okr.format(
+                title="Close the books faster", owner="owner: Finance\n"
+            ),
+            "content/objectives/finance/audit.md": okr.format(
+                title="Pass the audit", owner="team: Finance\n"
+            ),
+        },
+    )
+    load = load_site(site, AS_OF)
+    assert load.scored.portfolio.team_owned == {"finance/close"}
+    assert load.scored.portfolio.objectives["finance/close"].team == "finance"
+    unowned = [d.file for d in load.diagnostics if d.code == "OKR403"]
+    assert unowned == ["content/objectives/finance/audit.md"]
