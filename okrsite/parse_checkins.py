@@ -141,8 +141,10 @@ def _checkin(
                 and not any(c.isdigit() for c in value)
                 and _as_number(value) is None
                 and not (f.unit_word and without_unit(value, f.unit_word) is not None)
-            ):
-                texts.append((key, value))  # site: Design approved; resolving says what to do
+            ) or (key in f.loose and isinstance(value, str) and not _number_like(value)):
+                # site: Design approved; resolving says what to do (at the top,
+                # logos: eleven or sprint: week 12: whether it names a key result)
+                texts.append((key, value))
                 continue
             if isinstance(value, str):
                 value = _unit_noted(value, key, units)
@@ -230,8 +232,11 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
     """A check-in that names its objective and no ``values:``, with key results'
     values written at the top (``lead: 5``), as people jot them down: those
     keys as its values, and which they were. Only keys okrsite does not know,
-    with a number (``5``, ``4.5``, ``45%``); resolving warns of any that
-    names no key result of the objective, as of any unknown key. A KPI's
+    with a number (``5``, ``4.5``, ``45%``), a yes or no (``launch: yes``) or
+    words (``logos: eleven``, which resolving reports as no number when it
+    names a key result: it was once an unknown key, its value silently
+    lost); resolving warns of any that names no key result of the
+    objective, as of any unknown key. A KPI's
     check-in without ``value:`` may give it under the KPI's id (``kpi: nps``,
     ``nps: 44``)."""
     kpi = data.get("kpi")
@@ -249,7 +254,10 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
         return data, ()
     known = KNOWN_KEYS["checkin"]
     loose = tuple(
-        str(key) for key, value in data.items() if str(key) not in known and _number_like(value)
+        str(key)
+        for key, value in data.items()
+        if str(key) not in known
+        and (isinstance(value, (bool, str)) and str(value).strip() or _number_like(value))
     )
     if not loose:
         return data, ()

@@ -57,7 +57,10 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             ok = c.file not in broken_files and not c.undated
             stray: list[str] = []  # top-level keys that name no key result (loose)
             for key, text in c.texts:
-                diags.append(_text_value(obj, key, text, c.file))
+                if key in c.loose and obj.key_result(key) is None:
+                    diags.append(_stray_key(c, obj, key, (key,)))  # sprint: week 12
+                    continue
+                diags.append(_text_value(obj, key, text, c.file, key in c.loose))
                 ok = False
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
@@ -390,14 +393,15 @@ def _rollup_hint(obj: Objective, kr: KeyResult, objectives: Mapping[str, Objecti
     )
 
 
-def _text_value(obj: Objective, key: str, text: str, file: str) -> Diagnostic:
+def _text_value(obj: Objective, key: str, text: str, file: str, at_top: bool = False) -> Diagnostic:
     """The error for a check-in value written as words (``site: Design
     approved``): for a checklist, OKR307 saying where its milestones are
     ticked, and how for the one named; for any other key result, the
     number it must be (OKR102, as the parse says of any value that is no
-    number)."""
+    number). ``at_top``: written at the top of the front matter, not under
+    ``values:``."""
     kr = obj.key_result(key)
-    where = ("values", key)
+    where = (key,) if at_top else ("values", key)
     if kr is None or kr.kind != "milestones":
         return error(
             "OKR102",

@@ -2702,3 +2702,41 @@ def test_a_teams_own_goal_is_not_warned_to_have_no_owner(tmp_path: Path) -> None
     assert load.scored.portfolio.objectives["finance/close"].team == "finance"
     unowned = [d.file for d in load.diagnostics if d.code == "OKR403"]
     assert unowned == ["content/objectives/finance/audit.md"]
+
+
+def test_values_at_the_top_of_a_checkin_that_are_no_numbers(tmp_path: Path) -> None:
+    """``logos: eleven`` at the top of a check-in was "unknown key 'logos'",
+    a warning, and the value silently stopped counting, while under
+    ``values:`` it is an error. Words or a yes/no for a key result are now
+    its error; keys that name no key result keep their warning."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\n',
+            "content/objectives/sales/na.md": (
+                "---\ntitle: New logos\ncycle: 2026-Q4\nkey_results:\n"
+                "  - {id: logos, title: Win 20 logos, target: 20}\n"
+                "  - {id: launch, title: Launch the partner site, done: false}\n---\n"
+            ),
+            "content/checkins/2026-11-19.md": (
+                "---\nobjective: sales/na\ndate: 2026-11-19\nlogos: eleven\n"
+                "launch: yes\nsprint: week 12\nmood: great\n---\n"
+            ),
+            "content/checkins/2026-11-20.md": (
+                "---\nobjective: sales/na\ndate: 2026-11-20\nlogos: 12\nlaunch: yes\n---\n"
+            ),
+        },
+    )
+    load = load_site(site, AS_OF)
+    found = sorted(
+        (d.file.rsplit("/", 1)[-1], d.line, d.code, d.severity.value)
+        for d in load.diagnostics
+        if d.file.startswith("content/checkins/")
+    )
+    assert found == [
+        ("2026-11-19.md", 4, "OKR102", "error"),
+        ("2026-11-19.md", 6, "OKR111", "warning"),
+        ("2026-11-19.md", 7, "OKR111", "warning"),
+    ]
+    (kept,) = load.scored.portfolio.checkins
+    assert kept.values == {"logos": 12.0, "launch": 1.0}
