@@ -20,6 +20,7 @@ import yaml
 from okrsite.cycles import calendar_cycle
 from okrsite.goal_yaml import QuotingDumper
 from okrsite.parse import ID_RE
+from okrsite.parse_people import HANDLE_RE
 
 KINDS = {
     "objective": "objectives",
@@ -83,40 +84,81 @@ def check_id(rid: str) -> None:
 
 # ------------------------------------------------------------------ new
 # What a new file leaves to its author, as comments: examples, never values.
-_HINTS = {
-    "objective": """\
-# key_results:            (2 to 5; see docs/content-format.md)
-#   - id: revenue
-#     title: Grow revenue from 1.2 to 1.5 M EUR
-#     start: 1.2
-#     target: 1.5
-#     unit: M EUR
-""",
-    "kpi": """\
-# unit: points
-# direction: up           (or down, when lower is better)
-# target: 45
-# thresholds: {green: 40, red: 20}
-# values: {2026-10-01: 31}
-""",
-    "goal": """\
-# due: 2026-12-31
-# supports: objective-id  (or objective-id#key-result, or a KPI id)
-# measure: {start: 0, target: 12, current: 0, unit: chapters}
-""",
-    "person": """\
-# team: Customer Success
-# role: Head of Support
-# email: uma@example.com
-# github: uma-diaz         (for okrsite codeowners)
-""",
-    "team": """\
-# lead: Uma Diaz
-# parent: company          (the team it belongs to)
-# members: [Uma Diaz, Tom Lee]
-# github: "@acme/customer-success"   (for okrsite codeowners)
-""",
-}
+# Each is a line of YAML behind ``# ``, what it means in a comment of its own
+# after it, so taken out of its comment as it is, it is valid and means what
+# it says. What it names is what a site ``okrsite init`` wrote has (Alex
+# Example, the team company, company/faster-support), and its dates lie in
+# the file's own cycle (a reading of today, a goal due when its cycle ends):
+# uncommented as it is, no line gives ``okrsite check`` anything to report.
+def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[str, str]]:
+    """The commented examples of a new ``kind`` file: (YAML line, what it means)."""
+    if kind == "objective":
+        return [
+            ("key_results:", "2 to 5; see docs/content-format.md"),
+            ("  - id: revenue", ""),
+            ("    title: Grow revenue from 1.2 to 1.5 M EUR", ""),
+            ("    start: 1.2", ""),
+            ("    target: 1.5", ""),
+            ("    unit: M EUR", ""),
+            ("  - id: partners", ""),
+            ("    title: Launch the partner programme", ""),
+            ("    done: false", "a yes/no key result"),
+        ]
+    if kind == "kpi":
+        return [
+            ("unit: points", ""),
+            ("direction: up", "or down, when lower is better"),
+            ("target: 45", ""),
+            ("thresholds: {green: 40, red: 20}", ""),
+            (f"values: {{{today.isoformat()}: 31}}", "readings by date"),
+        ]
+    if kind == "goal":
+        known = calendar_cycle(cycle) if cycle else None
+        due = known.end if known is not None else _quarter_end(today)
+        return [
+            (f"due: {due.isoformat()}", "a deadline of its own, else its cycle's last day"),
+            ("supports: company/faster-support", "an objective, objective#key-result or KPI id"),
+            ("measure: {start: 0, target: 12, current: 0, unit: chapters}", ""),
+        ]
+    handle = rid.replace("/", "-")  # the file's own, so no two files give the same example
+    if not (HANDLE_RE.match(handle) and handle.isascii()):
+        handle = "uma-diaz" if kind == "person" else "customer-success"
+    if kind == "person":
+        return [
+            ("team: Company", "a team's name or id"),
+            ("role: Head of Support", ""),
+            (f"email: {handle}@example.com", ""),
+            (f"github: {handle}", "GitHub user, for okrsite codeowners"),
+        ]
+    return [
+        ("lead: Alex Example", "a person's name or id"),
+        ("parent: company", "the team it belongs to"),
+        ("members: [Alex Example]", "people beside those whose file names this team"),
+        (f'github: "@acme/{handle}"', "GitHub team, for okrsite codeowners"),
+    ]
+
+
+def _quarter_end(day: date) -> date:
+    quarter = calendar_cycle(quarter_of(day))
+    assert quarter is not None
+    return quarter.end
+
+
+def _hints_left(kind: str, rid: str, today: date, data: dict[str, Any]) -> str:
+    """The commented examples of the keys ``data`` does not write: an example
+    of a key the file already has a value for would only mislead."""
+    examples = [
+        (line, note)
+        for line, note in _hints(kind, rid, today, data.get("cycle"))
+        if line.split(":", 1)[0] not in data
+    ]
+    width = max((len(line) for line, note in examples if note), default=0)
+    return "".join(
+        f"# {line.ljust(max(width, 22))}  # {note}\n" if note else f"# {line}\n"
+        for line, note in examples
+    )
+
+
 _BODIES = {
     "objective": "Why this objective matters, and what success looks like.",
     "kpi": "What this KPI measures, where the number comes from, and why it matters.",
@@ -140,20 +182,19 @@ def new_record_text(
 ) -> tuple[str, str]:
     """The site-relative path and text of a new objective, KPI or goal.
 
-    Only what was given (or is required: title, an objective's cycle) is
-    written as a value; what the author still has to decide is shown as
-    commented examples, so nothing invented counts as data.
+    Only what was given (or is required: title, an objective's or goal's
+    cycle, the current quarter unless ``cycle`` is given) is written as a
+    value; what the author still has to decide is shown as commented
+    examples, so nothing invented counts as data.
     """
     check_id(rid)
     today = today or date.today()
     if kind in ("person", "team"):
-        return _named_record_text(content_dir, kind, rid, title, parent, owner, team)
+        return _named_record_text(content_dir, kind, rid, title, parent, owner, team, today)
     data: dict[str, Any] = {"type": "goal"} if kind == "goal" else {}
     data["title"] = title or title_from_id(rid)
-    if kind == "objective":
+    if kind in ("objective", "goal"):  # a goal's cycle is its time bound (T) until it has a due:
         data["cycle"] = cycle or quarter_of(today)
-    elif kind == "goal" and cycle:
-        data["cycle"] = cycle
     if owner:
         data["owner"] = owner
     if team:
@@ -162,13 +203,7 @@ def new_record_text(
         data["parent" if kind == "objective" else "supports"] = parent
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
     head = front_matter(data, "").removesuffix("---\n")
-    # an example of a key the file already has a value for would only mislead
-    hints = "".join(
-        line
-        for line in _HINTS[kind].splitlines(keepends=True)
-        if line.removeprefix("# ").split(":", 1)[0] not in data
-    )
-    return rel, f"{head}{hints}---\n{_BODIES[kind]}\n"
+    return rel, f"{head}{_hints_left(kind, rid, today, data)}---\n{_BODIES[kind]}\n"
 
 
 def _named_record_text(
@@ -179,6 +214,7 @@ def _named_record_text(
     parent: str | None,
     owner: str | None,
     team: str | None,
+    today: date,
 ) -> tuple[str, str]:
     """A person's or team's file: ``title`` is the name as the person typed
     it (pages show it), the file is named after the id that name becomes
@@ -202,11 +238,7 @@ def _named_record_text(
             data["parent"] = parent
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
     head = front_matter(data, "").removesuffix("---\n")
-    hints = "".join(
-        line
-        for line in _HINTS[kind].splitlines(keepends=True)
-        if line.removeprefix("# ").split(":", 1)[0] not in data
-    )
+    hints = _hints_left(kind, rid, today, data)
     body = _BODIES[kind]
     return rel, f"{head}{hints}---\n" + (f"{body}\n" if body else "")
 
