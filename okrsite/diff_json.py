@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from okrsite.diff import DiffResult, FieldChange, RecordChange
 from okrsite.diff_wording import ReportContext, summary_sentence
+from okrsite.numbers import json_value
 
 JSON_SCHEMA_VERSION = 1
 
@@ -20,8 +21,8 @@ def _fields_json(fields: Sequence[FieldChange]) -> list[dict[str, object]]:
     return [
         {
             "field": f.field,
-            "before": list(f.before) if isinstance(f.before, tuple) else f.before,
-            "after": list(f.after) if isinstance(f.after, tuple) else f.after,
+            "before": json_value(f.before),
+            "after": json_value(f.after),
             "note": f.note,
         }
         for f in fields
@@ -57,7 +58,9 @@ def _record_json(rec: RecordChange) -> dict[str, object]:
 
 
 def _pair(before: object, after: object) -> dict[str, object]:
-    return {"before": before, "after": after}
+    """``before`` and ``after``, numbers written as every JSON file of the site
+    writes them (:func:`okrsite.numbers.json_value`: ``18``, not ``18.0``)."""
+    return {"before": json_value(before), "after": json_value(after)}
 
 
 def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[str, object]:  # noqa: B008 (a frozen dataclass)
@@ -83,7 +86,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "target_kind": c.target_kind,
                 "target": c.target,
                 "author": c.author,
-                "values": [{"key": v.key, "before": v.before, "after": v.after} for v in c.values],
+                "values": [{"key": v.key, **_pair(v.before, v.after)} for v in c.values],
                 "confidence": _pair(c.confidence_before, c.confidence_after),
                 "counted": c.counted,
                 "fields": _fields_json(c.fields),

@@ -104,6 +104,8 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "title": g.title,
                 "owner": g.owner,
                 "team": g.team,
+                # what it supports (its R): ``okrsite import`` reads it back
+                "supports": g.supports,
                 "due": gs.deadline.isoformat() if gs.deadline else None,
                 "overdue": gs.overdue,
                 "progress": _num(gs.progress),

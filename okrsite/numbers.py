@@ -107,6 +107,21 @@ def json_number(value: float | None, digits: int = 6) -> float | int | None:
     return int(rounded) if rounded.is_integer() and abs(rounded) < PLAIN_LIMIT else rounded
 
 
+def json_value(value: object) -> object:
+    """A value of any kind for a JSON file: a number as :func:`json_number`
+    writes it (``18``, not ``18.0``), the numbers of a list or tuple likewise
+    (as a list); text, booleans and ``None`` as they are. For the files that
+    write what the goals held (``api/history.json``, ``okrsite diff --format
+    json``), so they write numbers as ``api/portfolio.json`` does."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return json_number(value)
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    return value
+
+
 def csv_number(value: float | None, digits: int = 6) -> str:
     """A number for a CSV cell: the text :func:`json_number` gives it in
     ``api/portfolio.json`` (``8``, not ``8.0``; ``0.444444``), so one figure

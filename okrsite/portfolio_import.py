@@ -18,7 +18,7 @@ from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
-from okrsite.parse import ID_RE
+from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan
 
 __all__ = ["plans_from_portfolio"]
@@ -87,6 +87,10 @@ def plans_from_portfolio(
             for key in ("owner", "team"):
                 if _ok_id(record.get(key)):
                     goal[key] = record[key]
+            # what it supports: an objective, ``objective#key-result`` or a
+            # KPI, as the goal file writes it (without it the goal is not Relevant)
+            if _ok_reference(record.get("supports")):
+                goal["supports"] = record["supports"]
             if isinstance(record.get("due"), str):
                 with contextlib.suppress(ValueError):
                     goal["due"] = date.fromisoformat(record["due"])
@@ -163,6 +167,14 @@ def _read_json(source: Path, label: str) -> Any:
 
 def _ok_id(value: Any) -> bool:
     return isinstance(value, str) and bool(ID_RE.match(value))
+
+
+def _ok_reference(value: Any) -> bool:
+    """An id, or ``objective#key-result``: what a goal's ``supports`` names."""
+    if not isinstance(value, str):
+        return False
+    oid, hash_, kr = value.partition("#")
+    return _ok_id(oid) and (not hash_ or bool(KR_ID_RE.match(kr)))
 
 
 def _json_number(value: Any) -> float | None:

@@ -600,6 +600,7 @@ EXPECTED: dict[str, Any] = {
             "title": "Resolve 95% of complaints within 48 hours",
             "owner": "carol",
             "team": None,
+            "supports": "support/loyalty#csat",
             # due 2026-03-31, after as_of 2026-02-15: not overdue
             "due": "2026-03-31",
             "overdue": False,
@@ -612,6 +613,7 @@ EXPECTED: dict[str, Any] = {
             "title": "Be better",
             "owner": None,
             "team": None,
+            "supports": None,
             "due": None,
             "overdue": False,
             "progress": 0,
@@ -662,7 +664,10 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     for k in exported["kpis"]:
         assert list(k) == kpi_keys
     for g in exported["goals"]:
-        assert list(g) == ["id", "title", "owner", "team", "due", "overdue", "progress", "smart"]
+        goal_keys = [
+            "id", "title", "owner", "team", "supports", "due", "overdue", "progress", "smart",
+        ]  # fmt: skip
+        assert list(g) == goal_keys
         assert list(g["smart"]) == ["S", "M", "A", "R", "T"]
 
 

@@ -26,6 +26,7 @@ from okrsite.config import SiteConfig
 from okrsite.history import Change, Origin, SiteHistory, is_backdated
 from okrsite.markdown import is_safe_url
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
+from okrsite.numbers import json_value
 from okrsite.streaks import checkin_streaks
 
 HISTORY_JSON = "api/history.json"
@@ -489,7 +490,7 @@ def history_json_rest(
     for kid, k in p.kpis.items():
         ks = scored.kpis.get(kid)
         kpis[kid] = {
-            "changes": [c.as_json() for c in history.kpis.get(kid, [])],
+            "changes": [change_json(c) for c in history.kpis.get(kid, [])],
             "source": kpi_value_source(k, ks.date if ks else None, scored, history, config),
         }
     checkins = []
@@ -523,6 +524,19 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def change_json(change: Change) -> dict[str, Any]:
+    """One change as ``api/history.json`` writes it: its ``old`` and ``new``
+    numbers the way every JSON file of the site writes numbers
+    (:func:`okrsite.numbers.json_value`: a target moved from ``20 logos`` to
+    ``18 logos`` is ``"old":20,"new":18``, as ``api/portfolio.json`` writes
+    18, not ``20.0``); the page's timeline keeps the values as they are and
+    writes them in the site's language."""
+    out = change.as_json()
+    out["old"] = json_value(change.old)
+    out["new"] = json_value(change.new)
+    return out
+
+
 def objective_history_json(
     history: SiteHistory,
     scored: ScoredPortfolio,
@@ -538,7 +552,7 @@ def objective_history_json(
     o = scored.portfolio.objectives[oid]
     by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
     for change in history.objectives.get(oid, ()):
-        by_kr.setdefault(change.key_result, []).append(change.as_json())
+        by_kr.setdefault(change.key_result, []).append(change_json(change))
     key_results = {
         kr.id: {
             "changes": by_kr.pop(kr.id, []),
