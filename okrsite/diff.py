@@ -35,6 +35,7 @@ from datetime import date
 
 from okrsite import cycles as cycles_mod
 from okrsite import numbers
+from okrsite.config import SiteConfig
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff_checkins import CheckInChange as CheckInChange
 from okrsite.diff_checkins import ValueMove as ValueMove
@@ -66,6 +67,7 @@ from okrsite.diff_scores import Cause as Cause
 from okrsite.diff_scores import KRScoreChange as KRScoreChange
 from okrsite.diff_scores import ScoreChange as ScoreChange
 from okrsite.diff_scores import _score_changes
+from okrsite.diff_settings import SettingChange, settings_changes
 from okrsite.model import KPI, Objective, Portfolio, ScoredPortfolio
 from okrsite.translations import load_language
 
@@ -106,12 +108,15 @@ class DiffResult:
     #: ``owner``, ``team`` and ``author`` by them, the JSON keeps the ids
     person_names: Mapping[str, str] = dataclass_field(default_factory=dict)
     team_names: Mapping[str, str] = dataclass_field(default_factory=dict)
+    #: the settings of okrsite.toml the change moved (:mod:`okrsite.diff_settings`)
+    settings: tuple[SettingChange, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when the change does nothing to the goals (errors at head may remain)."""
         return not (
-            self.objectives
+            self.settings
+            or self.objectives
             or self.kpis
             or self.goals
             or self.checkins
@@ -366,6 +371,7 @@ def diff_portfolios(
     head_has_file: Callable[[str], bool] | None = None,
     base_has_file: Callable[[str], bool] | None = None,
     moved_files: Mapping[str, str] | None = None,
+    configs: tuple[SiteConfig, SiteConfig] | None = None,
 ) -> DiffResult:
     """Compare two scored portfolios; both should be scored at the same as_of.
 
@@ -382,6 +388,9 @@ def diff_portfolios(
     by content): a record whose id changed with its file is one record,
     whatever else the commit changed in it (its title too), as the history
     reads it; records on one side only are otherwise paired by title.
+
+    ``configs`` are the base's and head's settings (``okrsite.toml``): the
+    ones that differ are part of the result (:func:`settings_changes`).
     """
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
@@ -494,4 +503,5 @@ def diff_portfolios(
         findings=_findings(objectives, kpis, goals, head_errors),
         person_names={**bp.person_names, **hp.person_names},
         team_names={**bp.team_names, **hp.team_names},
+        settings=settings_changes(*configs) if configs is not None else (),
     )

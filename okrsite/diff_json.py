@@ -73,6 +73,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
         "head": {"label": ctx.head_label, "commit": ctx.head_commit},
         "summary": summary_sentence(result),
         "empty": result.is_empty,
+        "settings": [{"key": s.key, **_pair(s.before, s.after)} for s in result.settings],
         "objectives": [_record_json(r) for r in result.objectives],
         "kpis": [_record_json(r) for r in result.kpis],
         "goals": [_record_json(r) for r in result.goals],

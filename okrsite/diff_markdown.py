@@ -34,6 +34,7 @@ from okrsite.diff_wording import (
     _status_arrow,
     _when,
     format_percent,
+    setting_value,
     summary_sentence,
 )
 from okrsite.plural import plural
@@ -206,6 +207,16 @@ def report_markdown(
         if len(result.head_errors) > 50:
             head.append(f"- … and {len(result.head_errors) - 50} more (run `okrsite check`)")
         head.append("")
+    if result.settings:
+        head += [
+            f"**Settings** ({code('okrsite.toml')}):",
+            "",
+            *[
+                f"- {code(s.key)}: {md(setting_value(s.before))} → {md(setting_value(s.after))}"
+                for s in result.settings
+            ],
+            "",
+        ]
     if result.scores:
         head += [
             "| Objective | Progress | Status | Why |",

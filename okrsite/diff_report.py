@@ -90,6 +90,7 @@ def run_diff(
         head_has_file=_files_at(site_dir, revs.head_commit),
         base_has_file=_files_at(site_dir, revs.base_commit),
         moved_files=_moved_files(site_dir, revs.base_commit, revs.head_commit),
+        configs=(revs.base.config, revs.head.config),
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on

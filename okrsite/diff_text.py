@@ -30,6 +30,7 @@ from okrsite.diff_wording import (
     _progress_arrow,
     _status_arrow,
     _when,
+    setting_value,
     summary_sentence,
 )
 
@@ -115,6 +116,13 @@ def render_text(
     if result.head_errors:
         lines.append(st(f"Errors at {ctx.head_label}:", fg="red", bold=True))
         lines += [f"  {d.format_text()}" for d in result.head_errors]
+        lines.append("")
+    if result.settings:
+        lines.append(st("Settings (okrsite.toml):", bold=True))
+        lines += [
+            f"  {s.key}: {setting_value(s.before)} → {setting_value(s.after)}"
+            for s in result.settings
+        ]
         lines.append("")
     if result.scores:
         lines.append(st("Objectives whose figures changed:", bold=True))

@@ -43,6 +43,20 @@ def format_percent(x: float | None) -> str:
     return "—" if x is None else numbers.percent_text(x)
 
 
+def setting_value(value: object) -> str:
+    """A setting's value as ``okrsite.toml`` writes it (``true``, ``0.15``,
+    ``"de"``), a cycle as its first and last day; one not set says so."""
+    if value is None:
+        return "not set"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " to ".join(str(v) for v in value)
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
 def summary_sentence(result: DiffResult) -> str:
     """One paragraph a reviewer can read in five seconds."""
     if result.is_empty:
@@ -51,6 +65,13 @@ def summary_sentence(result: DiffResult) -> str:
             text += f" The head revision still has {plural(len(result.head_errors), 'error')}."
         return text
     parts: list[str] = []
+    if result.settings:
+        keys = ", ".join(s.key for s in result.settings[:3])
+        more = len(result.settings) - 3
+        parts.append(
+            f"changes {plural(len(result.settings), 'setting')} of okrsite.toml ({keys}"
+            + (f" and {more} more)" if more > 0 else ")")
+        )
 
     def counted(items: Sequence[RecordChange], noun: str) -> None:
         for kind, verb in (("added", "adds"), ("removed", "removes"), ("changed", "changes")):

@@ -279,6 +279,7 @@ def test_json_top_level_structure(report: dict[str, object]) -> None:
         "head",
         "summary",
         "empty",
+        "settings",
         "objectives",
         "kpis",
         "goals",

@@ -1,0 +1,69 @@
+"""What a change did to ``okrsite.toml``: each setting that differs, before and after.
+
+A pull request that moves a threshold, the days before an objective is
+stale or a cycle's dates changes statuses and findings all over the
+portfolio without touching one goal file. The report listed those effects
+("resolves 11 findings") but not their cause; :func:`settings_changes`
+names it, as the reviewer reads it in ``okrsite.toml``: the key as it is
+written there, its value before and after (a value not written is the
+default the site got, shown as such).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from okrsite.config import SiteConfig
+from okrsite.model import Cycle
+
+#: fields of :class:`~okrsite.model.Settings` under the key ``okrsite.toml`` gives them
+_SETTING_KEYS = {
+    "on_track": "on_track_threshold",
+    "at_risk": "at_risk_threshold",
+    "changes_days": "change_window_days",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SettingChange:
+    """One setting of ``okrsite.toml`` whose value differs: ``key`` as written
+    there (``stale_after_days``, ``cycles.FY27``); ``before`` and ``after``
+    its values (a cycle as its first and last day), ``None`` when not set."""
+
+    key: str
+    before: Any
+    after: Any
+
+
+def settings_changes(base: SiteConfig, head: SiteConfig) -> tuple[SettingChange, ...]:
+    """Every setting that differs between two sides' ``okrsite.toml``: the
+    site's settings, then the scoring settings, then the cycles by name."""
+    out: list[SettingChange] = []
+    for f in dataclasses.fields(SiteConfig):
+        if f.name in ("settings", "cycles"):
+            continue
+        before, after = getattr(base, f.name), getattr(head, f.name)
+        if before != after:
+            out.append(SettingChange(f.name, _shown(before), _shown(after)))
+    for f in dataclasses.fields(base.settings):
+        before, after = getattr(base.settings, f.name), getattr(head.settings, f.name)
+        if before != after:
+            key = _SETTING_KEYS.get(f.name, f.name)
+            out.append(SettingChange(key, _shown(before), _shown(after)))
+    for name in sorted(base.cycles.keys() | head.cycles.keys()):
+        before, after = base.cycles.get(name), head.cycles.get(name)
+        if before != after:
+            out.append(SettingChange(f"cycles.{name}", _cycle(before), _cycle(after)))
+    return tuple(out)
+
+
+def _shown(value: Any) -> Any:
+    """A setting's value for the report and its JSON: dates as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _cycle(cycle: Cycle | None) -> list[str] | None:
+    return None if cycle is None else [cycle.start.isoformat(), cycle.end.isoformat()]
