@@ -1,0 +1,100 @@
+"""The cache folder: where it may be, keeping it out of git, sweeping temporaries.
+
+The parse cache, the page cache, kept pieces and the history all write into
+one folder (``.okrsite-cache/`` by default). It must not be, or hold, a
+folder okrsite reads or writes the site to (:func:`cache_folder_problem`); it
+carries a ``.gitignore`` of its own (:func:`ignore_in_git`); and temporary
+files a killed run left in it are removed (:func:`sweep_temporaries`).
+"""
+
+from __future__ import annotations
+
+import stat
+import time
+from pathlib import Path
+
+import click
+
+from okrsite.config import SiteConfig
+
+#: a write's temporary file is renamed into place within seconds of being
+#: made; one older than this was left by a run killed while writing
+STALE_AFTER_SECONDS = 3600.0
+
+#: where okrsite's stores write temporary files in the cache folder: the
+#: folder itself (parse cache, page cache) and the folders of kept pieces
+#: and of the history, which only okrsite writes to
+_TEMPORARIES = (
+    ("", ".okrsite-*.tmp"),
+    ("", ".pages-*.tmp"),
+    ("history", "*.tmp"),
+    ("markdown", "*.tmp"),
+    ("pieces", "*.tmp"),
+)
+
+
+def sweep_temporaries(cache_dir: Path) -> None:
+    """Remove the temporary files a killed run left in the cache folder. Each
+    is as large as the file it was to replace (the page cache's is 100 MB at
+    10,000 objectives), and a CI job that saves the folder would carry them
+    from run to run. A file being written now is younger than
+    :data:`STALE_AFTER_SECONDS` and is left alone."""
+    limit = time.time() - STALE_AFTER_SECONDS
+    for folder, pattern in _TEMPORARIES:
+        for path in (cache_dir / folder).glob(pattern) if folder else cache_dir.glob(pattern):
+            try:
+                st = path.lstat()
+                if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
+                    path.unlink()
+            except OSError:
+                continue
+
+
+def ignore_in_git(cache_dir: Path) -> None:
+    """A cache is never content: keep it out of commits even without a .gitignore line."""
+    marker = cache_dir / ".gitignore"
+    if not marker.exists():
+        marker.write_text("# written by okrsite: the build cache is not content\n*\n")
+
+
+class CacheFolderError(click.ClickException):
+    """The cache folder would hold, or be, something else: nothing was written."""
+
+    exit_code = 1
+
+
+def cache_folder_problem(
+    folder: Path, site_root: Path, config: SiteConfig, out_dir: Path | None = None
+) -> str | None:
+    """Why ``folder`` may not be the cache folder, or ``None``.
+
+    The cache writes a ``.gitignore`` of ``*`` into its folder and replaces
+    its files: as the site, a folder okrsite reads (``content/``) or one
+    holding them, it would hide goal files from git; inside the output
+    folder (or holding it), each build would delete the cache or publish
+    it. A folder inside ``content/`` is fine (okrsite reads only goal files
+    there).
+    """
+    try:
+        cache = folder.resolve()
+        root = site_root.resolve()
+        reads = {
+            name: (root / name).resolve()
+            for name in (config.content_dir, "templates", "static", "themes", "translations")
+        }
+        out = (out_dir if out_dir is not None else root / config.output_dir).resolve()
+    except (OSError, RuntimeError):
+        return None
+    shown = f"cache folder {folder}"
+    hint = "choose another cache_dir in okrsite.toml or --cache-dir (the default is .okrsite-cache)"
+    if cache == root or cache in root.parents:
+        return f"{shown} is the site's folder or holds it; {hint}"
+    for name, read in reads.items():
+        if cache == read or cache in read.parents:
+            return f"{shown} is or holds the {name} folder, which okrsite reads; {hint}"
+    if cache == out or out in cache.parents or cache in out.parents:
+        return (
+            f"{shown} overlaps the output folder {out_dir or config.output_dir}: each build "
+            f"would replace it or publish it; {hint}"
+        )
+    return None

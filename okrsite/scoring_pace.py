@@ -1,0 +1,148 @@
+"""Pace, status and forecast: where an objective stands against its cycle.
+
+Expected progress grows with the share of the cycle elapsed; how far an
+objective is behind it gives its status (on-track, at-risk, off-track), and
+at the cycle's end whether it reached its success level (1.0 when committed,
+0.7 when aspirational). The forecast is a least-squares line through its
+progress at each check-in day, read at the cycle's last day; an objective with
+no check-in for too long is stale. "Explain this score" shows the same
+arithmetic (:mod:`okrsite.view.explain`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from okrsite import cycles as cycles_mod
+from okrsite.model import Cycle, Objective, Settings, Status
+from okrsite.scoring_compare import clamp, for_comparison
+
+STALE_GRACE_DAYS = 14
+#: a forecast from fewer check-ins than this is tentative
+FORECAST_MIN_CHECKINS = 3
+#: ... as is one whose check-ins span less than this share of the cycle
+FORECAST_MIN_SPAN = 0.25
+
+
+def success_level(settings: Settings, commitment: str) -> float:
+    """The progress an objective must reach to succeed: 1.0 when committed,
+    ``aspirational_success`` (0.7 by default) when aspirational."""
+    return settings.aspirational_success if commitment == "aspirational" else 1.0
+
+
+def reached(progress: float, success: float) -> bool:
+    """Whether progress reached the success level (1.0, or 0.7 when aspirational):
+    what makes a finished objective ``achieved`` rather than ``missed``."""
+    return for_comparison(progress) >= for_comparison(success)
+
+
+def expected_progress(cycle: Cycle, as_of: date, success: float) -> tuple[float, float]:
+    """(expected, elapsed): expected = elapsed × success."""
+    elapsed = cycles_mod.elapsed(cycle, as_of)
+    return elapsed * success, elapsed
+
+
+def status_for(
+    progress: float,
+    expected: float,
+    success: float,
+    cycle: Cycle,
+    as_of: date,
+    life: str,
+    settings: Settings,
+) -> Status:
+    """The first status of the brief's list that applies."""
+    if life in ("dropped", "draft"):
+        return life  # type: ignore[return-value]
+    where = cycles_mod.phase(cycle, as_of)
+    if where == "upcoming":
+        return "upcoming"
+    if where == "over":
+        return "achieved" if reached(progress, success) else "missed"
+    if for_comparison(progress) >= 1.0:
+        return "done"
+    behind = for_comparison(expected - progress)
+    if behind <= for_comparison(settings.on_track):
+        return "on-track"
+    if behind <= for_comparison(settings.at_risk):
+        return "at-risk"
+    return "off-track"
+
+
+def forecast_is_tentative(checkins: int, first: date, last: date, cycle: Cycle) -> bool:
+    """A forecast drawn through few check-ins, or through check-ins close
+    together, can swing wildly with the next one; readers should weigh it less.
+
+    ``checkins`` counts the check-ins the forecast rests on; ``first`` and
+    ``last`` are their dates. The span is measured in days against the
+    cycle's length (first to last day inclusive).
+    """
+    length = (cycle.end - cycle.start).days + 1
+    span = (last - first).days / length
+    return checkins < FORECAST_MIN_CHECKINS or for_comparison(span) < FORECAST_MIN_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class FittedLine:
+    """The least-squares line through (x, y) points: it passes through their
+    mean (``mean_x``, ``mean_y``) with ``slope``; "Explain this score" shows it."""
+
+    mean_x: float
+    mean_y: float
+    slope: float
+
+    @property
+    def intercept(self) -> float:
+        """The line's y at x = 0."""
+        return self.mean_y - self.slope * self.mean_x
+
+    def at(self, x: float) -> float:
+        """The line read at ``x``, unclamped."""
+        return self.mean_y + self.slope * (x - self.mean_x)
+
+
+def fit_line(points: Sequence[tuple[float, float]]) -> FittedLine | None:
+    """Least-squares line through (x, y) points; none for fewer than two
+    points or when all share one x (no line is defined)."""
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    if sxx == 0:
+        return None
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx
+    return FittedLine(mx, my, slope)
+
+
+def forecast_points(
+    history: Sequence[tuple[date, float]], cycle: Cycle
+) -> list[tuple[float, float]]:
+    """The points a forecast is fitted to: (days since the cycle's first day,
+    progress) of each check-in day."""
+    return [(float((d - cycle.start).days), p) for d, p in history]
+
+
+def forecast_x(cycle: Cycle) -> float:
+    """Where the forecast reads its line: the cycle's last day, in days since its first."""
+    return float((cycle.end - cycle.start).days)
+
+
+def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float | None:
+    """Least-squares line through (x, y) points read at ``x = at``, clamped to 0..1."""
+    line = fit_line(points)
+    return None if line is None else clamp(line.at(at))
+
+
+def is_stale(
+    obj: Objective, cycle: Cycle, as_of: date, last: date | None, stale_after_days: int
+) -> bool:
+    """Active, cycle running, and no check-in for too long (or none after the first 14 days)."""
+    if obj.status != "active" or not cycle.contains(as_of):
+        return False
+    if last is None:
+        return as_of >= cycle.start + timedelta(days=STALE_GRACE_DAYS)
+    return (as_of - last).days > stale_after_days
