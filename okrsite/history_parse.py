@@ -34,9 +34,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, AnyStr
+from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.history_blocks import (
+    _common_prefix,
+    _common_suffix,
+    _has_anchor_or_alias,
+    changed_span,
+)
+from okrsite.history_blocks import resplit_blocks as resplit_blocks
+from okrsite.history_blocks import split_blocks as split_blocks
+from okrsite.history_blocks import split_items as split_items
+from okrsite.history_patch import _NUMBER_LINE
+from okrsite.history_patch import patched_item as patched_item
 from okrsite.model import Objective
 from okrsite.parse import (
     KeyResultMemo,
@@ -46,19 +57,7 @@ from okrsite.parse import (
     parse_file,
 )
 
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|\n|$)")
-_HEADER = re.compile(r"key_results:[ \t]*(?:#.*)?\n?\Z")
-_BLANK_OR_COMMENT = re.compile(r"[ ]*(?:#.*)?\n?\Z")
 _ITEM_KEY = "key_results"
-# an anchor (&name) or alias (*name): a block's value may then come from another block
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]")
-
-
-def _has_anchor_or_alias(fm: str) -> bool:
-    """Whether ``fm`` may hold an anchor or alias: the pattern only where an
-    ``&`` or ``*`` is there at all (the search alone cost more than loading
-    the changed block)."""
-    return ("&" in fm or "*" in fm) and _ANCHOR_OR_ALIAS.search(fm) is not None
 
 
 @dataclass(slots=True)
@@ -84,157 +83,6 @@ class Version:
 
 class _Whole(Exception):
     """This version cannot be read block by block: parse it whole."""
-
-
-def split_blocks(fm: str) -> dict[str, str] | None:
-    """``{key: text}`` of the front matter's top-level blocks, or ``None`` when unusual.
-
-    A block starts at a line ``key:`` (a plain word at the line's start) and
-    holds the lines after it that are indented, blank, comments or items of
-    a list written at the line's start (``- ``). Text before the first key
-    may only be blank lines and comments.
-    """
-    blocks: dict[str, str] = {}
-    key: str | None = None
-    start = 0
-    pos = 0
-    end = len(fm)
-    while pos < end:
-        nl = fm.find("\n", pos)
-        stop = end if nl < 0 else nl + 1
-        c = fm[pos]
-        if c in " \n#" or (c == "-" and key is not None and fm.startswith(("- ", "-\n"), pos)):
-            if key is None and c == " " and fm[pos:stop].strip(" \n")[:1] not in ("", "#"):
-                return None  # indented content before any key
-            pos = stop
-            continue
-        m = _KEY.match(fm, pos)
-        if m is None:
-            return None  # a quoted or odd key, a tab, a directive, '...', '{', '?', '<<'...
-        if key is not None:
-            blocks[key] = fm[start:pos]
-        key, start = m.group(1), pos
-        if key in blocks:
-            return None  # written twice: the whole parse reports it
-        pos = stop
-    if key is not None:
-        blocks[key] = fm[start:end]
-    return blocks
-
-
-def _common_prefix(a: AnyStr, b: AnyStr) -> int:
-    """How many characters ``a`` and ``b`` share from the start (compared a slice at a time)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: AnyStr, b: AnyStr, most: int) -> int:
-    """How many characters (at most ``most``) ``a`` and ``b`` share at the end."""
-    lo, hi = 0, most
-    na, nb = len(a), len(b)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[na - mid : na - lo] == b[nb - mid : nb - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def changed_span(old_fm: str, new_fm: str) -> tuple[int, int]:
-    """How many characters two texts share at the start and, after that, at the end."""
-    p = _common_prefix(old_fm, new_fm)
-    return p, _common_suffix(old_fm, new_fm, min(len(old_fm), len(new_fm)) - p)
-
-
-def resplit_blocks(
-    old_fm: str,
-    old_blocks: dict[str, str],
-    new_fm: str,
-    span: tuple[int, int] | None = None,
-) -> dict[str, str] | None:
-    """:func:`split_blocks` of ``new_fm``, cutting again only around what changed since
-    ``old_fm`` (whose blocks are ``old_blocks``): usually one line of one block.
-    ``span`` is :func:`changed_span` of the two texts, when the caller has it.
-
-    Where a block starts depends only on its own line, so blocks wholly before
-    the changed lines and blocks starting after them keep their text. ``None``
-    whenever the cut is in doubt; the caller then splits the whole text.
-    """
-    if old_fm == new_fm:
-        return old_blocks
-    n_old, n_new = len(old_fm), len(new_fm)
-    p, s = span if span is not None else changed_span(old_fm, new_fm)
-    lo = old_fm.rfind("\n", 0, p) + 1  # the changed text's first line
-    hi = n_old - s  # and where it ends
-    head = n_old - sum(len(t) for t in old_blocks.values())  # blank lines, comments
-    before: list[tuple[str, str]] = []
-    after: list[tuple[str, str]] = []
-    first = last = -1
-    pos = head
-    for key, text in old_blocks.items():
-        end = pos + len(text)
-        if end < lo:
-            before.append((key, text))
-        elif pos > hi:
-            after.append((key, text))
-        else:
-            first = pos if first < 0 else first
-            last = end
-        pos = end
-    if first < 0 or lo < head:
-        return None
-    piece = new_fm[first : last + n_new - n_old]
-    if not _KEY.match(piece):
-        return None
-    cut = split_blocks(piece)
-    if cut is None:
-        return None
-    blocks = dict(before)
-    for key, text in (*cut.items(), *after):
-        if key in blocks:
-            return None
-        blocks[key] = text
-    if new_fm[:head] + "".join(blocks.values()) != new_fm:
-        return None
-    return blocks
-
-
-def split_items(block: str) -> list[str] | None:
-    """The items of a block-style ``key_results:`` list, each with its lines, or ``None``."""
-    lines = block.splitlines(keepends=True)
-    if not lines or not _HEADER.match(lines[0]):
-        return None
-    items: list[str] = []
-    current: list[str] = []
-    indent = -1
-    for line in lines[1:]:
-        stripped = line.lstrip(" ")
-        depth = len(line) - len(stripped)
-        if indent < 0:
-            if _BLANK_OR_COMMENT.match(line):
-                continue  # before the first item: nothing YAML keeps
-            indent = depth
-        is_item = stripped.startswith(("- ", "-\n")) or stripped == "-"
-        if is_item and depth == indent:
-            if current:
-                items.append("".join(current))
-            current = [line]
-        elif depth > indent or _BLANK_OR_COMMENT.match(line):
-            if not current:
-                return None
-            current.append(line)
-        else:
-            return None
-    if current:
-        items.append("".join(current))
-    return items
 
 
 def _load_block(key: str, text: str) -> Any:
@@ -604,118 +452,3 @@ def _load_items(text: str, known: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
             items[item_text] = item
         out.append(item)
     return out, items
-
-
-# one line of a key result item, ``key: number`` at the item's own indentation:
-# a number written the plain decimal way, which YAML (1.1, as PyYAML reads it)
-# and Python's int()/float() read alike (no sign but '-', no leading zero, no
-# '_', no exponent, digits on both sides of the point)
-_NUMBER_LINE = re.compile(r"( +)([A-Za-z_][A-Za-z0-9_]*): (-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)")
-_ITEM_START = re.compile(r"( *- +)[A-Za-z_][A-Za-z0-9_]*:(?: (.*))?")
-_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*:(?: (.*))?")
-
-
-def _number(text: str) -> int | float:
-    return float(text) if "." in text else int(text)
-
-
-def _one_line(value: str) -> bool:
-    """Whether a value written after ``key: `` surely ends on its own line.
-
-    Quoted text closes (an even count of each quote; front matter with a
-    backslash never comes here), flow collections close, and nothing starts
-    that YAML could carry on to the next line at the same indentation:
-    anchors, aliases, tags and directives are turned away too.
-    """
-    if not value:
-        return True
-    if value[0] in "&*!%@`":
-        return False
-    if value.count('"') % 2 or value.count("'") % 2:
-        return False
-    return value.count("[") == value.count("]") and value.count("{") == value.count("}")
-
-
-#: item texts :func:`patched_item` found plain, with their keys' indentation: the
-#: next version of a goal often moves a number of the same key result again,
-#: whose text is then the one patched last time (bounded: cleared when full)
-_PLAIN_ITEMS: dict[str, int] = {}
-_MOST_PLAIN_ITEMS = 65536
-
-
-def _plain_indent(text: str, lines: list[str]) -> int | None:
-    """The indentation of the keys of key result item ``text`` (cut into
-    ``lines``) when every line surely ends what it starts, else ``None``."""
-    known = _PLAIN_ITEMS.get(text)
-    if known is not None:
-        return known
-    first = _ITEM_START.fullmatch(lines[0])
-    if first is None or not _one_line(first.group(2) or ""):
-        return None
-    indent = len(first.group(1))
-    for line in lines[1:]:
-        body = line.lstrip(" ")
-        if not body or body[0] == "#":
-            continue
-        depth = len(line) - len(body)
-        if depth < indent:
-            return None
-        if depth == indent:
-            own = _KEY_LINE.fullmatch(body)
-            if own is None or not _one_line(own.group(1) or ""):
-                return None
-        elif not _one_line(body):
-            return None
-    _remember_plain(text, indent)
-    return indent
-
-
-def _remember_plain(text: str, indent: int) -> None:
-    if len(_PLAIN_ITEMS) >= _MOST_PLAIN_ITEMS:
-        _PLAIN_ITEMS.clear()
-    _PLAIN_ITEMS[text] = indent
-
-
-def patched_item(old_text: str, old_item: Any, new_text: str) -> Any:
-    """``new_text`` loaded, when it is ``old_text`` (loaded as ``old_item``) with one
-    ``key: number`` line of the item's own keys changed to another number;
-    ``None`` when anything is less plain than that (then YAML loads it).
-
-    Every line is checked to end what it starts, so the changed line is surely
-    one of the item's own keys and not inside a quoted text or a flow list
-    that began above it, and the old value must be what YAML read from it.
-    ``new_text`` passes the same checks as ``old_text`` (its one other line
-    is a ``key: number`` line of the item's own keys), so it is remembered as
-    plain for when the next version patches it.
-    """
-    if type(old_item) is not dict:
-        return None
-    old_lines = old_text.split("\n")
-    new_lines = new_text.split("\n")
-    if len(old_lines) != len(new_lines):
-        return None
-    changed = -1
-    for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)):
-        if a != b:
-            if changed >= 0:
-                return None
-            changed = i
-    if changed <= 0:
-        return None
-    before = _NUMBER_LINE.fullmatch(old_lines[changed])
-    after = _NUMBER_LINE.fullmatch(new_lines[changed])
-    if before is None or after is None or before.group(1, 2) != after.group(1, 2):
-        return None
-    indent = _plain_indent(old_text, old_lines)
-    if indent is None or len(before.group(1)) != indent:
-        return None
-    key, old_value = before.group(2), _number(before.group(3))
-    if key not in old_item:
-        return None
-    found = old_item[key]
-    if type(found) is not type(old_value) or found != old_value:
-        return None
-    item = dict(old_item)
-    item[key] = _number(after.group(3))
-    _remember_plain(new_text, indent)
-    return item

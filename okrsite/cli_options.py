@@ -1,0 +1,154 @@
+"""What the ``okrsite`` commands share: their common options and the site's one-shot load.
+
+``--site``, ``--as-of``, ``--cache-dir``/``--no-cache``, finding the site,
+printing diagnostics, loading for a command that exits afterwards, and the
+flag of the commands that may end the process at once. Split from
+:mod:`okrsite.cli` so the commands in modules of their own
+(:mod:`okrsite.cli_site`, :mod:`okrsite.cli_review`) use them without
+importing :mod:`okrsite.cli`, which imports those modules to register their
+commands.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from okrsite.diagnostics import Diagnostic, format_report, summary_line
+from okrsite.gcpause import paused_gc
+from okrsite.parse_store import StoredParseCache
+from okrsite.pipeline import LoadResult, find_site_root, load_site
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg]
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        from okrsite.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+        from okrsite.written_dates import relative_day
+
+        day = value if isinstance(value, date) else relative_day(str(value))
+        if day is None:
+            try:
+                day = date.fromisoformat(str(value))
+            except ValueError:
+                self.fail(
+                    f"{value!r} is not a date like 2026-02-15 (or today, yesterday)", param, ctx
+                )
+        if not date_in_range(day):
+            self.fail(f"{day} is outside {EARLIEST_DATE} to {LATEST_DATE}", param, ctx)
+        return day
+
+
+DATE: DateType = DateType()
+
+
+def site_option(f: F) -> F:
+    return click.option(
+        "--site",
+        "site",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Site folder (default: the nearest folder with okrsite.toml, or the current folder).",
+    )(f)
+
+
+def as_of_option(f: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=DATE,
+        default=None,
+        help="Judge the portfolio at this date (default: as_of in okrsite.toml, else today).",
+    )(f)
+
+
+def resolve_site(site: Path | None) -> Path:
+    if site is not None:
+        if not site.is_dir():
+            raise click.UsageError(f"--site {site}: no such folder")
+        return site.resolve()
+    found = find_site_root(Path.cwd())
+    if found is None:
+        raise click.UsageError(
+            "no okrsite site here: no okrsite.toml in this folder or above it, and no content/ folder. "
+            "Run okrsite in your site's folder, pass --site PATH, or create one with 'okrsite init DIR'."
+        )
+    return found
+
+
+def print_diagnostics(diags: list[Diagnostic], fmt: str = "text") -> None:
+    if not diags:
+        return
+    report = format_report(diags, fmt)
+    if fmt == "text":
+        click.echo(report, err=True)
+    else:
+        click.echo(report)
+
+
+def cache_options(f: F) -> F:
+    """``--cache-dir`` and ``--no-cache``: where the parse cache between runs lives."""
+    f = click.option(
+        "--no-cache",
+        "no_cache",
+        is_flag=True,
+        help="Parse every file and leave the cache folder alone (cache = false in okrsite.toml).",
+    )(f)
+    return click.option(
+        "--cache-dir",
+        "cache_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Cache folder kept between runs (default: cache_dir of okrsite.toml, .okrsite-cache).",
+    )(f)
+
+
+def one_shot_load(
+    root: Path, as_of: date | None, stored: StoredParseCache | None = None
+) -> LoadResult:
+    """Load for a command that exits afterwards.
+
+    The loaded portfolio lives until the process ends, so its objects are
+    moved out of the cyclic garbage collector's sight (``gc.freeze``): a
+    collection over millions of objects that can never be garbage costs up
+    to a second on a large site.
+    """
+    with paused_gc():  # frozen before the collector is back: it never walks the load's objects
+        result = load_site(root, as_of, cache=stored.cache if stored else None)
+        gc.freeze()
+    if stored is not None:
+        stored.save()
+    return result
+
+
+def load_or_exit(
+    site: Path | None, as_of: date | None, strict: bool, fmt: str = "text"
+) -> LoadResult:
+    """Load the site; on content errors print every diagnostic and exit 1."""
+    root = resolve_site(site)
+    result = one_shot_load(root, as_of)
+    if result.failed(strict):
+        print_diagnostics(result.diagnostics, fmt)
+        if fmt == "text":
+            click.echo(
+                f"okrsite: {summary_line(result.diagnostics)}" + (" (--strict)" if strict else ""),
+                err=True,
+            )
+        sys.exit(1)
+    return result
+
+
+#: set by the commands whose process may end without freeing what they
+#: made (:func:`okrsite.lifecycle.exit_now`): ``build`` and ``check``, which
+#: finish their work and leave no thread or worker behind; ``serve`` and the
+#: others end as Python ends
+_ENDS_AT_ONCE: list[bool] = []
