@@ -1,10 +1,12 @@
-"""The floor under any Python build of the corpus: read, parse, convert, write, nothing else.
+"""A bare Python build of the corpus: read, parse, convert, write, nothing else.
 
-    python benchmarks/floor.py [--size 10000] [--repeat 3] [--jobs 2]
+    python benchmarks/floor.py [--size 10000] [--repeat 3] [--jobs 2] [--like okrsite]
 
 Issue 15 asks for a cold ``okrsite build`` at 0.7 times Hugo's time on the
-same files. This script measures how fast a build could possibly be in
-Python on this machine: for every one of the corpus' 53,000 Markdown files
+same files. This script measures how fast a minimal build with the standard
+libraries is in Python on this machine (okrsite's own readers are faster
+than libyaml and markdown-it-py on the plain forms goal files usually take,
+so it is a budget, not a strict floor): for every one of the corpus' 53,000 Markdown files
 it reads the bytes, splits off the front matter, loads it with libyaml
 (PyYAML's ``CSafeLoader``), converts the body with markdown-it-py (the
 parser okrsite uses) and writes one HTML page (the body inside a few lines
