@@ -194,10 +194,31 @@ def _short(value: Any) -> str:
 
 
 def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig, list[Diagnostic]]:
-    """Read ``okrsite.toml`` text (``None``: no file, all defaults)."""
+    """Read ``okrsite.toml`` text (``None``: no file, all defaults): the TOML,
+    each setting checked on its own, the cycles, then what the settings say
+    together. Every problem is a diagnostic; a setting with one keeps its default."""
     diags: list[Diagnostic] = []
     if text is None:
         return SiteConfig(), diags
+    data = _toml(text, file, diags)
+    if data is None:
+        return SiteConfig(), diags
+    values = _checked_values(text, _merged(text, data, file, diags), file, diags)
+    cycles: dict[str, Cycle] = _cycles(text, data, file, diags)
+    settings = _settings(text, values, file, diags)
+    _keep_cache_dir_inside(text, values, file, diags)
+    if values.get("fiscal_year_start") is not None:
+        cycles = FiscalCycles(cycles, values["fiscal_year_start"])
+    config = SiteConfig(
+        **{k: v for k, v in values.items() if k not in _SCORING_KEYS},
+        settings=settings,
+        cycles=cycles,
+    )
+    return config, diags
+
+
+def _toml(text: str, file: str, diags: list[Diagnostic]) -> dict[str, Any] | None:
+    """The TOML's tables, or ``None`` (and CFG001 at its line) when it is no TOML."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -215,9 +236,13 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 hint='fix the TOML syntax; strings need quotes, e.g. title = "Acme goals"',
             )
         )
-        return SiteConfig(), diags
+        return None
+    return data
 
-    values: dict[str, Any] = {}
+
+def _merged(text: str, data: dict[str, Any], file: str, diags: list[Diagnostic]) -> dict[str, Any]:
+    """Every setting, whether written at the top, under ``[site]`` or (the
+    scoring ones) under ``[scoring]``."""
     site = data.get("site", {})
     if not isinstance(site, dict):
         diags.append(error("CFG002", "[site] must be a table", file, line=_line_of(text, "site")))
@@ -228,7 +253,15 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     scoring = data.get("scoring", {})
     if isinstance(scoring, dict):
         merged.update(scoring)
+    return merged
 
+
+def _checked_values(
+    text: str, merged: dict[str, Any], file: str, diags: list[Diagnostic]
+) -> dict[str, Any]:
+    """Each setting whose value is of its kind, by its key; an error for each
+    that is not, a warning for each key okrsite does not know."""
+    values: dict[str, Any] = {}
     for key, value in merged.items():
         line = _line_of(text, key)
         if key in _STR_KEYS:
@@ -339,7 +372,13 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             values[key] = month
         else:
             diags.append(_unknown_setting(text, key, value, line, file))
+    return values
 
+
+def _cycles(
+    text: str, data: dict[str, Any], file: str, diags: list[Diagnostic]
+) -> dict[str, Cycle]:
+    """The cycles of ``[cycles.NAME]`` tables that have a usable name and dates."""
     cycles: dict[str, Cycle] = {}
     raw_cycles = data.get("cycles", {})
     if not isinstance(raw_cycles, dict):
@@ -399,7 +438,11 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             continue
         title = CONTROL_CHARS.sub("", str(spec.get("title", name)))
         cycles[name] = Cycle(name, start, end, title)
+    return cycles
 
+
+def _settings(text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]) -> Settings:
+    """The scoring settings, and CFG009 when the two thresholds are out of order."""
     settings = Settings(
         **{attr: values[key] for key, attr in _SCORING_KEYS.items() if key in values}
     )
@@ -412,6 +455,13 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
                 line=_line_of(text, "at_risk_threshold"),
             )
         )
+    return settings
+
+
+def _keep_cache_dir_inside(
+    text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]
+) -> None:
+    """Drop a ``cache_dir`` that leads out of the site (CFG011): the default stands."""
     cache_dir = values.get("cache_dir")
     if cache_dir is not None and not _stays_inside(cache_dir):
         diags.append(
@@ -425,14 +475,6 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
             )
         )
         del values["cache_dir"]
-    if values.get("fiscal_year_start") is not None:
-        cycles = FiscalCycles(cycles, values["fiscal_year_start"])
-    config = SiteConfig(
-        **{k: v for k, v in values.items() if k not in _SCORING_KEYS},
-        settings=settings,
-        cycles=cycles,
-    )
-    return config, diags
 
 
 def _month_number(value: object) -> int | None:
