@@ -50,8 +50,10 @@ KNOWN_KEYS: dict[str, set[str]] = {
         "comment",
     },
     "team": COMMON_KEYS | {"lead", "parent", "members", "github", "gitlab", "name"},
-    "person": COMMON_KEYS | {"role", "email", "name", "github", "gitlab"},
-    "page": COMMON_KEYS | {"order"},
+    # owner: and team: name who owns a goal: a person has a team but no
+    # owner, a page neither (each is warned of as any unknown key)
+    "person": (COMMON_KEYS - {"owner"}) | {"role", "email", "name", "github", "gitlab"},
+    "page": (COMMON_KEYS - {"owner", "team"}) | {"order"},
 }
 #: other names of the keys of a kind of file (:mod:`okrsite.key_aliases`)
 _KIND_ALIASES = {"objective": key_aliases.OBJECTIVE, "goal": key_aliases.GOAL}

@@ -65,19 +65,6 @@ def _written_as(f: _Fields, data: dict[str, Any], key: str, other: str, meaning:
     return key
 
 
-def _not_read(f: _Fields, data: dict[str, Any], keys: tuple[str, ...], what: str) -> None:
-    """Warn of keys goal files read that mean nothing in ``what`` (a person's or
-    a page's file), which were once ignored without a word."""
-    for key in keys:
-        if data.get(key) is not None:
-            f.warn(
-                "OKR111",
-                f"unknown key {key!r} in {what} is ignored",
-                (key,),
-                hint=f"remove it: {key}: says who owns a goal, in goal files",
-            )
-
-
 def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
     """A team's ``members:``: people by name or id, as a list or one line
     separated by commas; each a person as ``owner:`` names one."""
@@ -118,7 +105,6 @@ def _person(
     if title is None:
         f.err("OKR101", "missing required key 'title'", (), hint="add 'title: Full Name'")
         return None
-    _not_read(f, data, ("owner",), "a person's file")
     role = f.text(data, "role", ())
     if name is not None and role is None:
         role = written_title
@@ -204,5 +190,4 @@ def _page(
 ) -> Page | None:
     title = f.text(data, "title", (), required=True)
     order = f.number(data, "order", ())
-    _not_read(f, data, ("owner", "team"), "a page")
     return Page(rid, rel, title or rid, int(order or 0), parts.body, parts.body_line)

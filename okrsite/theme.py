@@ -230,23 +230,34 @@ class Theme:
         The built-in themes' templates are okrsite's and compile. A file that
         may not be read is :meth:`source_problems`' to report."""
         site = os.path.realpath(site_root)
-        named: list[str] = []
+        named: list[tuple[str, Path]] = []
         if self.site_templates is not None:
-            named += _template_names(self.site_templates)
+            folder = self.site_templates
+            named += [(rel, folder / rel) for rel in _template_names(folder)]
         for label, path in self.chain:
             real = os.path.realpath(path)
             if real == site or real.startswith(site.rstrip(os.sep) + os.sep):
-                named += [f"{label}:{rel}" for rel in _template_names(path / "templates")]
+                folder = path / "templates"
+                named += [(f"{label}:{rel}", folder / rel) for rel in _template_names(folder)]
         found = []
         loader = self.env.loader
         assert loader is not None
-        for name in named:
+        for name, file in named:
             try:
                 source, filename, _ = loader.get_source(self.env, name)
                 self.env.parse(source, name, filename)
             except TemplateSyntaxError as exc:
                 found.append(exc)
-            except (UnsafeFileError, TemplateNotFound, UnicodeDecodeError, OSError):
+            except UnicodeDecodeError as exc:  # a build stopped on it with a traceback
+                found.append(
+                    TemplateSyntaxError(
+                        f"the file is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8",
+                        1,
+                        name,
+                        str(file),
+                    )
+                )
+            except (UnsafeFileError, TemplateNotFound, OSError):
                 continue  # reported by source_problems, or not a template a page reads
         return found
 

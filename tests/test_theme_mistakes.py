@@ -208,6 +208,8 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
     (root / "templates/partials").mkdir(parents=True)
     (root / "templates/partials/status_badge.html").write_text("{% if %}\n", encoding="utf-8")
     (root / "templates/README.md").write_text("{% not a template\n", encoding="utf-8")
+    # saved in Latin-1: the build stopped on it with a traceback
+    (root / "templates/people.html").write_bytes(b"<p>caf\xe9 {{ 1 }}</p>\n")
     theme = root / "themes/mine"
     (theme / "templates").mkdir(parents=True)
     (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
@@ -224,7 +226,9 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
         located = sorted(ln.split(": error ")[0] for ln in output.splitlines() if " THM002: " in ln)
         assert located == [
             "templates/partials/status_badge.html:1",
+            "templates/people.html:1",
             "themes/mine/templates/base.html:2",
         ], output
+        assert "not UTF-8 text" in output
         assert "Traceback" not in output
     assert "build failed" in built

@@ -2667,7 +2667,7 @@ def test_a_team_file_written_with_goal_words(tmp_path: Path) -> None:
     warned = sorted((d.file, d.message) for d in load.diagnostics if d.code == "OKR111")
     assert warned == [
         ("content/pages/about.md", "unknown key 'team' in a page is ignored"),
-        ("content/people/uma-diaz.md", "unknown key 'owner' in a person's file is ignored"),
+        ("content/people/uma-diaz.md", "unknown key 'owner' in a person is ignored"),
         (
             "content/teams/support.md",
             "owner beside lead: is ignored: a team's lead: names who leads the team",
