@@ -34,6 +34,7 @@ from pathlib import Path
 
 import click
 
+from okrsite.config import CONFIG_FILE
 from okrsite.diff import DiffResult
 from okrsite.diff_json import JSON_SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from okrsite.diff_json import render_json as render_json
@@ -48,6 +49,7 @@ from okrsite.diff_text import render_text as render_text
 from okrsite.diff_wording import ReportContext as ReportContext
 from okrsite.diff_wording import format_percent as format_percent
 from okrsite.diff_wording import summary_sentence as summary_sentence
+from okrsite.pipeline_result import LoadResult
 
 
 def render(result: DiffResult, fmt: str, ctx: ReportContext, color: bool = False) -> str:
@@ -90,7 +92,11 @@ def run_diff(
         head_has_file=_files_at(site_dir, revs.head_commit),
         base_has_file=_files_at(site_dir, revs.base_commit),
         moved_files=_moved_files(site_dir, revs.base_commit, revs.head_commit),
-        configs=(revs.base.config, revs.head.config),
+        # settings only where both sides' okrsite.toml could be read: one with
+        # errors falls back to defaults, which are no change anybody made
+        configs=(revs.base.config, revs.head.config)
+        if not any(_config_errors(side) for side in (revs.base, revs.head))
+        else None,
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
@@ -141,6 +147,11 @@ def _moved_files(site_dir: Path, base: str, head: str | None) -> dict[str, str]:
         return moved_paths(site.toplevel, base, head, site.prefix)
     except GitError:
         return {}
+
+
+def _config_errors(side: LoadResult) -> bool:
+    """Whether a side's ``okrsite.toml`` has errors (its settings then are defaults)."""
+    return any(d.is_error and d.file == CONFIG_FILE for d in side.diagnostics)
 
 
 def _write_output(output: Path, text: str) -> None:

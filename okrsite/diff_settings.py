@@ -31,7 +31,8 @@ _SETTING_KEYS = {
 class SettingChange:
     """One setting of ``okrsite.toml`` whose value differs: ``key`` as written
     there (``stale_after_days``, ``cycles.FY27``); ``before`` and ``after``
-    its values (a cycle as its first and last day), ``None`` when not set."""
+    its values (a cycle as its first and last day and its title), ``None``
+    when not set."""
 
     key: str
     before: Any
@@ -65,5 +66,8 @@ def _shown(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _cycle(cycle: Cycle | None) -> list[str] | None:
-    return None if cycle is None else [cycle.start.isoformat(), cycle.end.isoformat()]
+def _cycle(cycle: Cycle | None) -> dict[str, str] | None:
+    """A cycle as its table in ``okrsite.toml`` says it: first and last day, title."""
+    if cycle is None:
+        return None
+    return {"start": cycle.start.isoformat(), "end": cycle.end.isoformat(), "title": cycle.title}

@@ -50,10 +50,12 @@ def setting_value(value: object) -> str:
         return "not set"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return " to ".join(str(v) for v in value)
+    if isinstance(value, dict):  # a cycle
+        return f"{value['start']} to {value['end']}, {setting_value(value['title'])}"
     if isinstance(value, str):
-        return f'"{value}"'
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if isinstance(value, float):
+        return str(numbers.json_number(value))  # 4.0 as 4, as the JSON writes it
     return str(value)
 
 

@@ -75,7 +75,7 @@ def test_the_report_names_each_setting_the_change_moved(tmp_path: Path) -> None:
     assert '  language: "en" → "de"\n' in text
     assert "  stale_after_days: 14 → 45\n" in text
     assert "  at_risk_threshold: 0.3 → 0.5\n" in text
-    assert "  cycles.FY27: not set → 2026-04-01 to 2027-03-31\n" in text
+    assert '  cycles.FY27: not set → 2026-04-01 to 2027-03-31, "FY27"\n' in text
     # the staleness the new setting ends is the effect, listed as before
     assert "fixed content/objectives/sales/pipeline.md" in text
     _, markdown = diff(repo, base, head, "--format", "markdown")
@@ -87,8 +87,54 @@ def test_the_report_names_each_setting_the_change_moved(tmp_path: Path) -> None:
         {"key": "language", "before": "en", "after": "de"},
         {"key": "at_risk_threshold", "before": 0.3, "after": 0.5},
         {"key": "stale_after_days", "before": 14, "after": 45},
-        {"key": "cycles.FY27", "before": None, "after": ["2026-04-01", "2027-03-31"]},
+        {
+            "key": "cycles.FY27",
+            "before": None,
+            "after": {"start": "2026-04-01", "end": "2027-03-31", "title": "FY27"},
+        },
     ]
     # a change that leaves okrsite.toml alone lists no settings
     _, raw = diff(repo, base, base, "--format", "json")
     assert json.loads(raw)["settings"] == []
+
+
+def test_settings_that_cannot_be_read_are_no_change_and_numbers_read_as_written(
+    tmp_path: Path,
+) -> None:
+    """An okrsite.toml with errors falls back to defaults: those were listed as
+    seven settings "changed" to them. A cycle whose title alone changed read
+    the same on both sides, and a default of 4.0 read "4.0 → 3"."""
+    repo = init_repo(tmp_path / "repo")
+    config = (
+        'title = "Acme"\nas_of = 2026-11-20\ndefault_cycle = "2026-Q4"\n'
+        '[cycles.FY27]\nstart = 2026-04-01\nend = 2027-03-31\ntitle = "Fiscal 2027"\n'
+    )
+    base = commit(
+        repo,
+        "goals",
+        {
+            "okrsite.toml": config,
+            "content/objectives/sales/pipeline.md": OBJECTIVE,
+            "content/checkins/2026-10-20.md": CHECKIN,
+        },
+    )
+    retitled = commit(
+        repo,
+        "retitled",
+        {
+            "okrsite.toml": config.replace("Fiscal 2027", "FY 27").replace(
+                "as_of", "low_confidence = 3\nas_of"
+            )
+        },
+    )
+    broken = commit(repo, "broken", {"okrsite.toml": "stale_after_days = = 3\n" + config})
+    _, text = diff(repo, base, retitled, "--format", "text")
+    assert (
+        '  cycles.FY27: 2026-04-01 to 2027-03-31, "Fiscal 2027" → 2026-04-01 to 2027-03-31, "FY 27"\n'
+        in text
+    )
+    assert "  low_confidence: 4 → 3\n" in text
+    code, raw = diff(repo, base, broken, "--format", "json", "--fail-on", "none")
+    report = json.loads(raw)
+    assert code == 0 and report["settings"] == [], report["settings"]
+    assert any(d["code"] == "CFG001" for d in report["diagnostics"]["head_errors"])
