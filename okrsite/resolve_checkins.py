@@ -24,6 +24,7 @@ from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, number_hint, shown_value
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
+from okrsite.slug import slugify
 from okrsite.units import same_unit
 
 _DROPPED_HINT = (
@@ -57,7 +58,11 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             ok = c.file not in broken_files and not c.undated
             stray: list[str] = []  # top-level keys that name no key result (loose)
             for key, text in c.texts:
-                if key in c.loose and obj.key_result(key) is None:
+                if (
+                    key in c.loose
+                    and obj.key_result(key) is None
+                    and not _meant_key_result(obj, key)
+                ):
                     diags.append(_stray_key(c, obj, key, (key,)))  # sprint: week 12
                     continue
                 diags.append(_text_value(obj, key, text, c.file, key in c.loose))
@@ -65,7 +70,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
                 where = (key,) if key in c.loose else ("values", key)
-                if found_kr is None and key in c.loose:
+                if found_kr is None and key in c.loose and not _meant_key_result(obj, key):
                     diags.append(_stray_key(c, obj, key, where))
                     stray.append(key)
                 elif found_kr is None:
@@ -115,6 +120,15 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             elif c.file not in broken_files and not c.undated:
                 kept.append(c)
     return kept
+
+
+def _meant_key_result(obj: Objective, key: str) -> bool:
+    """Whether a key at the top of a check-in is one of the objective's key
+    result ids written another way (``Logos``, ``New Logos`` for ``new-logos``):
+    then it is the error a wrong id under ``values:`` is (OKR304, with the
+    id to write), not an unknown key whose value is dropped with a warning."""
+    folded, written = key.casefold(), slugify(key)
+    return any(kr.id.casefold() == folded or kr.id == written for kr in obj.key_results)
 
 
 def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:

@@ -2725,6 +2725,10 @@ def test_values_at_the_top_of_a_checkin_that_are_no_numbers(tmp_path: Path) -> N
             "content/checkins/2026-11-20.md": (
                 "---\nobjective: sales/na\ndate: 2026-11-20\nlogos: 12\nlaunch: yes\n---\n"
             ),
+            # a key result's id in capitals: the wrong id it is under values:
+            "content/checkins/2026-11-21.md": (
+                "---\nobjective: sales/na\ndate: 2026-11-21\nLogos: 13\n---\n"
+            ),
         },
     )
     load = load_site(site, AS_OF)
@@ -2737,6 +2741,7 @@ def test_values_at_the_top_of_a_checkin_that_are_no_numbers(tmp_path: Path) -> N
         ("2026-11-19.md", 4, "OKR102", "error"),
         ("2026-11-19.md", 6, "OKR111", "warning"),
         ("2026-11-19.md", 7, "OKR111", "warning"),
+        ("2026-11-21.md", 4, "OKR304", "error"),
     ]
     (kept,) = load.scored.portfolio.checkins
     assert kept.values == {"logos": 12.0, "launch": 1.0}
