@@ -57,6 +57,8 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             # checked, but kept only without errors (an undated one has its date's)
             ok = c.file not in broken_files and not c.undated
             stray: list[str] = []  # top-level keys that name no key result (loose)
+            if c.value is not None:  # a KPI's word: it was dropped without one
+                diags.append(_value_of_objective(c, obj))
             for key, text in c.texts:
                 if (
                     key in c.loose
@@ -120,6 +122,27 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             elif c.file not in broken_files and not c.undated:
                 kept.append(c)
     return kept
+
+
+def _value_of_objective(c: CheckIn, obj: Objective) -> Diagnostic:
+    """``value:`` in a check-in of an objective (OKR111): a KPI's reading, while
+    an objective's check-in gives each key result's value by its id."""
+    ids = [kr.id for kr in obj.key_results]
+    figure = f"{c.value:g}"
+    hint = (
+        f"write values: {{{ids[0]}: {figure}}}"
+        if len(ids) == 1
+        else f"write values: {{<key result id>: {figure}}}; its key results are: "
+        + (", ".join(ids) or "none")
+    )
+    return warning(
+        "OKR111",
+        f"value: is ignored in a check-in of objective {obj.id!r}: an objective's "
+        "check-in gives its key results' values under values:",
+        c.file,
+        hint=hint,
+        key_path=("value",),
+    )
 
 
 def _meant_key_result(obj: Objective, key: str) -> bool:

@@ -92,8 +92,10 @@ def check_id(rid: str) -> None:
 # uncommented as it is, no line gives ``okrsite check`` anything to report.
 def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[str, str]]:
     """The commented examples of a new ``kind`` file: (YAML line, what it means)."""
+    owner = ("owner: Alex Example", "the one accountable person: a name or a person id")
     if kind == "objective":
         return [
+            owner,
             ("key_results:", "2 to 5; see docs/content-format.md"),
             ("  - id: revenue", ""),
             ("    title: Grow revenue from 1.2 to 1.5 M EUR", ""),
@@ -106,6 +108,7 @@ def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[st
         ]
     if kind == "kpi":
         return [
+            owner,
             ("unit: points", ""),
             ("direction: up", "or down, when lower is better"),
             ("target: 45", ""),
@@ -116,6 +119,7 @@ def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[st
         known = calendar_cycle(cycle) if cycle else None
         due = known.end if known is not None else _quarter_end(today)
         return [
+            owner,
             (f"due: {due.isoformat()}", "a deadline of its own, else its cycle's last day"),
             ("supports: company/faster-support", "an objective, objective#key-result or KPI id"),
             ("measure: {start: 0, target: 12, current: 0, unit: chapters}", ""),

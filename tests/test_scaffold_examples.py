@@ -81,6 +81,7 @@ def test_every_commented_example_uncommented_checks_clean(site: Path) -> None:
         if code_ == "OKR405":
             assert message.startswith("SMART goal is not Assigned (A) ("), (file, message)
     # and what the examples say is what the site reads
+    assert not [f for f in after if f[2] == "OKR403"], after  # the owner example says who
     p = load_site(site, today).scored.portfolio
     krs = p.objectives["sales/emea"].key_results
     assert [kr.id for kr in krs] == ["revenue", "partners"]
@@ -115,7 +116,7 @@ def test_a_commented_example_is_yaml_with_its_meaning_in_a_comment() -> None:
     _, kpi = new_record_text("content", "kpi", "x", today=day)
     assert "# values: {2027-02-10: 31}" in kpi
     _, goal = new_record_text("content", "goal", "x", today=day)
-    assert "\ncycle: 2027-Q1\n# due: 2027-03-31 " in goal
+    assert "\ncycle: 2027-Q1\n# owner: Alex Example " in goal and "\n# due: 2027-03-31 " in goal
 
 
 # ------------------------------------------------------------------ default cycle

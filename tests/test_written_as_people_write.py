@@ -2745,3 +2745,24 @@ def test_values_at_the_top_of_a_checkin_that_are_no_numbers(tmp_path: Path) -> N
     ]
     (kept,) = load.scored.portfolio.checkins
     assert kept.values == {"logos": 12.0, "launch": 1.0}
+
+
+def test_value_in_a_check_in_of_an_objective_is_warned_of(tmp_path: Path) -> None:
+    """``value: 4`` is a KPI's reading; in a check-in of an objective it was
+    dropped without a word."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\n',
+            "content/objectives/sales/na.md": (
+                "---\ntitle: New logos\ncycle: 2026-Q4\nkey_results:\n"
+                "  - {id: logos, title: Win 20 logos, target: 20}\n---\n"
+            ),
+            "content/checkins/2026-11-19.md": (
+                "---\nobjective: sales/na\ndate: 2026-11-19\nvalue: 4\n---\n"
+            ),
+        },
+    )
+    load = load_site(site, AS_OF)
+    (found,) = [d for d in load.diagnostics if d.file.startswith("content/checkins/")]
+    assert (found.code, found.line, found.hint) == ("OKR111", 4, "write values: {logos: 4}")
