@@ -372,6 +372,7 @@ def diff_portfolios(
     base_has_file: Callable[[str], bool] | None = None,
     moved_files: Mapping[str, str] | None = None,
     configs: tuple[SiteConfig, SiteConfig] | None = None,
+    config_texts: tuple[str | None, str | None] = (None, None),
 ) -> DiffResult:
     """Compare two scored portfolios; both should be scored at the same as_of.
 
@@ -389,7 +390,8 @@ def diff_portfolios(
     whatever else the commit changed in it (its title too), as the history
     reads it; records on one side only are otherwise paired by title.
 
-    ``configs`` are the base's and head's settings (``okrsite.toml``): the
+    ``configs`` are the base's and head's settings (``okrsite.toml``), and
+    ``config_texts`` the files themselves (for their ``[[sources]]``): the
     ones that differ are part of the result (:func:`settings_changes`).
     """
     bp, hp = base.portfolio, head.portfolio
@@ -503,5 +505,5 @@ def diff_portfolios(
         findings=_findings(objectives, kpis, goals, head_errors),
         person_names={**bp.person_names, **hp.person_names},
         team_names={**bp.team_names, **hp.team_names},
-        settings=settings_changes(*configs) if configs is not None else (),
+        settings=settings_changes(*configs, config_texts) if configs is not None else (),
     )

