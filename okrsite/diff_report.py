@@ -49,8 +49,6 @@ from okrsite.diff_text import render_text as render_text
 from okrsite.diff_wording import ReportContext as ReportContext
 from okrsite.diff_wording import format_percent as format_percent
 from okrsite.diff_wording import summary_sentence as summary_sentence
-from okrsite.gitsource import find_site, read_file_at
-from okrsite.pipeline_files import FileTree
 from okrsite.pipeline_result import LoadResult
 
 
@@ -99,10 +97,7 @@ def run_diff(
         configs=(revs.base.config, revs.head.config)
         if not any(_config_errors(side) for side in (revs.base, revs.head))
         else None,
-        config_texts=(
-            _config_text(site_dir, revs.base_commit),
-            _config_text(site_dir, revs.head_commit),
-        ),
+        config_texts=(_text(revs.base_config), _text(revs.head_config)),
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
@@ -155,14 +150,7 @@ def _moved_files(site_dir: Path, base: str, head: str | None) -> dict[str, str]:
         return {}
 
 
-def _config_text(site_dir: Path, commit: str | None) -> str | None:
-    """The site's ``okrsite.toml`` at ``commit`` (``None``: as the working tree
-    has it, read as the load reads it), or ``None`` when there is none."""
-    if commit is None:
-        raw = FileTree(site_dir).read(CONFIG_FILE)
-    else:
-        site = find_site(site_dir)
-        raw = read_file_at(site.toplevel, commit, site.prefix + CONFIG_FILE)
+def _text(raw: bytes | None) -> str | None:
     return raw.decode("utf-8", "replace") if raw is not None else None
 
 

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.config import CONFIG_FILE, parse_config
-from okrsite.pipeline import LoadResult, MappingTree, ParseCache, load, load_site
+from okrsite.pipeline import FileTree, LoadResult, MappingTree, ParseCache, load, load_site
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
 #: seconds one git command may take before it is stopped and reported: git
@@ -223,13 +223,6 @@ def list_tree(repo: Path, commit: str, prefix: str) -> dict[str, str]:
     return out
 
 
-def read_file_at(repo: Path, commit: str, path: str) -> bytes | None:
-    """The file at ``path`` (from the repository's top) in ``commit``, or
-    ``None`` when the commit has no such file."""
-    proc = _run(["cat-file", "blob", f"{commit}:{path}"], repo)
-    return proc.stdout if proc.returncode == 0 else None
-
-
 def read_blobs(repo: Path, oids: Sequence[str]) -> dict[str, bytes]:
     """Read many blobs through one ``git cat-file --batch`` process."""
     unique = list(dict.fromkeys(oids))
@@ -284,7 +277,10 @@ def read_revision(repo: Path, commit: str, prefix: str) -> dict[str, bytes]:
 class Revisions:
     """Both sides of a comparison, loaded and scored at the same as_of.
 
-    ``head_commit`` is ``None`` for the working tree.
+    ``head_commit`` is ``None`` for the working tree. ``base_config`` and
+    ``head_config`` are each side's ``okrsite.toml`` as read for the load
+    (``None``: none), for what the settings' values leave out (the
+    ``[[sources]]`` of ``okrsite pull``).
     """
 
     base_label: str
@@ -293,6 +289,8 @@ class Revisions:
     head_commit: str | None
     base: LoadResult
     head: LoadResult
+    base_config: bytes | None = None
+    head_config: bytes | None = None
 
 
 def load_revisions(
@@ -313,10 +311,13 @@ def load_revisions(
     if head is None:
         head_result = load_site(site_dir, as_of, cache=cache)
         head_label = "working tree"
+        head_config = FileTree(site_dir).read(CONFIG_FILE)  # as the load read it
     else:
         head_commit = resolve_revision(top, head)
-        head_result = load(MappingTree(read_revision(top, head_commit, prefix)), as_of, cache=cache)
+        head_files = read_revision(top, head_commit, prefix)
+        head_result = load(MappingTree(head_files), as_of, cache=cache)
         head_label = _label(head)
+        head_config = head_files.get(CONFIG_FILE)
     if base is None:
         base_commit, branch = default_base(top, head_commit)
         base_label = f"merge base with {branch}"
@@ -325,7 +326,16 @@ def load_revisions(
         base_label = _label(base)
     base_files = read_revision(top, base_commit, prefix)
     base_result = load(MappingTree(base_files), head_result.as_of, cache=cache)
-    return Revisions(base_label, base_commit, head_label, head_commit, base_result, head_result)
+    return Revisions(
+        base_label,
+        base_commit,
+        head_label,
+        head_commit,
+        base_result,
+        head_result,
+        base_files.get(CONFIG_FILE),
+        head_config,
+    )
 
 
 def _label(rev: str) -> str:
