@@ -25,15 +25,14 @@ from okrsite.diff import (
     show,
     show_measure,
 )
+from okrsite.diff_scores import percent_move
 from okrsite.diff_wording import (
     ReportContext,
     _confidence_move,
     _Names,
     _note_change,
-    _progress_arrow,
     _status_arrow,
     _when,
-    format_percent,
     setting_value,
     summary_sentence,
 )
@@ -123,7 +122,7 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
     if c.broken:
         return (
             f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
-            + "; ".join(f"{code(d.location)} {code(d.code)} {md(d.message)}" for d in c.errors)
+            + "; ".join(_md_refusal(d) for d in c.errors)
         )
     parts = [_note_change(f) if f.field == "note" else _md_field(f, names) for f in c.fields]
     values = ", ".join(
@@ -139,6 +138,8 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
         parts.append(moved)
     elif c.confidence_after is not None:
         parts.append(f"confidence {_mval(c.confidence_after)}")
+    if c.broken_at_base and c.errors:
+        parts.append("errors at base: " + "; ".join(_md_refusal(d) for d in c.errors))
     late = "" if c.counted else " (dated after as_of: not counted yet)"
     detail = "; ".join(parts)
     change = "could not be read at base" if c.broken_at_base else c.change
@@ -148,32 +149,43 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
     )
 
 
+def _md_refusal(d: Diagnostic) -> str:
+    """One error that makes a side refuse a check-in."""
+    return f"{code(d.location)} {code(d.code)} {md(d.message)}"
+
+
 def _md_diag(d: Diagnostic) -> str:
     hint = f" — hint: {md(d.hint)}" if d.hint else ""
     return f"- {code(d.location)} {d.severity.value} {code(d.code)}: {md(d.message)}{hint}"
 
 
 def _md_score_row(s: ScoreChange) -> str:
+    """A row of the table at the top: the expected progress joins the
+    progress when the objective's pace moved (on both sides: an added or
+    removed objective's "— → 50%" is in the details)."""
+    pace = (
+        f", expected {percent_move(s.expected_before, s.expected_after, arrow=False)}"
+        if s.expected_moved and s.expected_before is not None and s.expected_after is not None
+        else ""
+    )
     return (
-        f"| {code(s.id)} {md(s.title)} | {_progress_arrow(s.progress_before, s.progress_after)} "
+        f"| {code(s.id)} {md(s.title)} | {percent_move(s.progress_before, s.progress_after)}{pace} "
         f"| {_status_arrow(s.status_before, s.status_after)} | {', '.join(s.causes)} |"
     )
 
 
 def _md_score_detail(s: ScoreChange) -> list[str]:
     expected = ""
-    if format_percent(s.expected_before) != format_percent(s.expected_after):
-        expected = (
-            f"expected {format_percent(s.expected_before)} → {format_percent(s.expected_after)}, "
-        )
+    if s.expected_moved:
+        expected = f"expected {percent_move(s.expected_before, s.expected_after, arrow=False)}, "
     lines = [
-        f"- {code(s.id)}: progress {_progress_arrow(s.progress_before, s.progress_after)}, "
+        f"- {code(s.id)}: progress {percent_move(s.progress_before, s.progress_after)}, "
         f"{expected}status {_status_arrow(s.status_before, s.status_after)} "
         f"({', '.join(s.causes)})"
     ]
     for k in s.key_results:
         lines.append(
-            f"  - key result {code(k.id)}: {_progress_arrow(k.progress_before, k.progress_after)}, "
+            f"  - key result {code(k.id)}: {percent_move(k.progress_before, k.progress_after)}, "
             f"{_status_arrow(k.status_before, k.status_after)}"
         )
     return lines

@@ -5,6 +5,11 @@ result, rounded so float noise is no change, and each move is given its
 causes (the objective was edited, a check-in or KPI changed, or only its
 aligned objectives rolled up). Split from :mod:`okrsite.diff`, which passes
 in what the other comparisons found.
+
+:func:`percent_move` writes a move as the text and Markdown reports show it,
+from the very figures the JSON lists: a move under one whole percent (the
+expected line shifted by a day) gets the decimals that tell it apart, so a
+listed objective never reads "54% → 54%" as if nothing had moved.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from okrsite import numbers
 from okrsite.model import ObjectiveScore, ScoredPortfolio, Status
 
 Cause = Literal["added", "removed", "edited", "check-in", "kpi", "roll-up", "settings"]
@@ -51,6 +57,47 @@ class ScoreChange:
     status_after: Status | None
     causes: tuple[Cause, ...]
     key_results: tuple[KRScoreChange, ...] = ()
+
+    @property
+    def expected_moved(self) -> bool:
+        """Whether the expected progress moved (the objective's pace: its
+        cycle's dates, its commitment, the success level), by the rule that
+        lists the objective at all: float noise is no move."""
+        return moved(self.expected_before, self.expected_after)
+
+
+def moved(before: float | None, after: float | None) -> bool:
+    """Whether a figure moved, float noise (below 1e-6) aside."""
+    return _rounded(before) != _rounded(after)
+
+
+def _percent_at(x: float | None, places: int) -> str:
+    if x is None:
+        return "—"
+    if places == 0 or abs(x * 100) >= numbers.MAX_PERCENT:
+        return numbers.percent_text(x)
+    return numbers.format_fixed(x * 100, places) + "%"
+
+
+def percent_move(before: float | None, after: float | None, arrow: bool = True) -> str:
+    """``40% → 55% ▲``: a progress or expected progress before → after as the
+    pages write percentages, with ▲/▼ when ``arrow`` and it rose or fell.
+
+    A move the whole percentages hide (0.541 → 0.544 is "54%" both) is
+    written with the fewest decimals that show it (``54.1% → 54.4% ▲``),
+    at most the four the JSON's six decimals of a fraction hold.
+    """
+    places = 0
+    if before is not None and after is not None and moved(before, after):
+        while places < 4 and _percent_at(before, places) == _percent_at(after, places):
+            places += 1
+    text = f"{_percent_at(before, places)} → {_percent_at(after, places)}"
+    if not arrow or before is None or after is None or not moved(before, after):
+        return text
+    delta: float = numbers.percent(after) - numbers.percent(before)
+    if places:
+        delta = (_rounded(after) or 0.0) - (_rounded(before) or 0.0)
+    return text + (" ▲" if delta > 0 else " ▼" if delta < 0 else "")
 
 
 # ------------------------------------------------------------------ scores

@@ -19,15 +19,16 @@ from okrsite.diff import (
     DiffResult,
     FieldChange,
     RecordChange,
+    ScoreChange,
     show,
     show_measure,
 )
+from okrsite.diff_scores import percent_move
 from okrsite.diff_wording import (
     ReportContext,
     _confidence_move,
     _Names,
     _note_change,
-    _progress_arrow,
     _status_arrow,
     _when,
     setting_value,
@@ -36,8 +37,26 @@ from okrsite.diff_wording import (
 
 
 def _refusal(c: CheckInChange) -> str:
-    """Why head refuses a check-in: its file's errors, as ``file:line:col: CODE message``."""
+    """Why head refuses a check-in (base refused it, when ``broken_at_base``):
+    its file's errors, as ``file:line:col: CODE message``."""
     return "; ".join(f"{d.location}: {d.code} {d.message}" for d in c.errors)
+
+
+def _txt_score(s: ScoreChange) -> list[str]:
+    """An objective whose figures moved: progress, expected progress when it
+    moved (its pace), status, why; then its key results that moved."""
+    expected = f"expected {percent_move(s.expected_before, s.expected_after, arrow=False)}, "
+    lines = [
+        f"  {s.id}: {percent_move(s.progress_before, s.progress_after)}, "
+        f"{expected if s.expected_moved else ''}"
+        f"{_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
+    ]
+    lines += [
+        f"      {k.id}: {percent_move(k.progress_before, k.progress_after)}, "
+        f"{_status_arrow(k.status_before, k.status_after)}"
+        for k in s.key_results
+    ]
+    return lines
 
 
 # ------------------------------------------------------------------ text
@@ -127,15 +146,7 @@ def render_text(
     if result.scores:
         lines.append(st("Objectives whose figures changed:", bold=True))
         for s in result.scores:
-            lines.append(
-                f"  {s.id}: {_progress_arrow(s.progress_before, s.progress_after)}, "
-                f"{_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
-            )
-            for k in s.key_results:
-                lines.append(
-                    f"      {k.id}: {_progress_arrow(k.progress_before, k.progress_after)}, "
-                    f"{_status_arrow(k.status_before, k.status_after)}"
-                )
+            lines += _txt_score(s)
         lines.append("")
     for title, records in (
         ("Objectives and key results:", result.objectives),
@@ -169,6 +180,8 @@ def render_text(
             moved = _confidence_move(c, show)
             if moved:
                 parts.append(moved)
+            if c.broken_at_base and c.errors:
+                parts.append(f"errors at base: {_refusal(c)}")
             late = "" if c.counted else " (after as_of: not counted yet)"
             detail = "; ".join(parts)
             change = "could not be read at base" if c.broken_at_base else c.change

@@ -148,17 +148,6 @@ def _status_arrow(before: object, after: object) -> str:
     return f"{before or '—'} → {after or '—'}"
 
 
-def _progress_arrow(before: float | None, after: float | None) -> str:
-    if before is not None and after is not None:
-        delta = numbers.percent(after) - numbers.percent(before)
-        if delta > 0:
-            return f"{format_percent(before)} → {format_percent(after)} ▲"
-        if delta < 0:
-            return f"{format_percent(before)} → {format_percent(after)} ▼"
-        return f"{format_percent(before)} → {format_percent(after)}"
-    return f"{format_percent(before)} → {format_percent(after)}"
-
-
 @dataclass(frozen=True, slots=True)
 class _Names:
     """How the report names people and teams: as the pages do (their file's
