@@ -9,6 +9,7 @@ text and returns settings plus diagnostics.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
@@ -256,6 +257,15 @@ def _merged(text: str, data: dict[str, Any], file: str, diags: list[Diagnostic])
     return merged
 
 
+#: what a setting's check returns when the value is refused (its error is
+#: already in the diagnostics): the setting keeps its default
+_REFUSED: Any = object()
+
+#: a check of one setting: (key, value, line, file, diagnostics) → the value
+#: to keep, or :data:`_REFUSED`
+_Check = Callable[[str, Any, int | None, str, list[Diagnostic]], Any]
+
+
 def _checked_values(
     text: str, merged: dict[str, Any], file: str, diags: list[Diagnostic]
 ) -> dict[str, Any]:
@@ -264,115 +274,174 @@ def _checked_values(
     values: dict[str, Any] = {}
     for key, value in merged.items():
         line = _line_of(text, key)
-        if key in _STR_KEYS:
-            if not isinstance(value, str) or CONTROL_CHARS.search(value):
-                diags.append(
-                    error(
-                        "CFG003",
-                        f"{key} must be a string, got {_short(value)}"
-                        + (" with a control character" if isinstance(value, str) else ""),
-                        file,
-                        line=line,
-                        hint=f'write {key} = "…"',
-                    )
-                )
-                continue
-            values[key] = value
-        elif key == "max_pages":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                diags.append(
-                    error(
-                        "CFG004",
-                        f"max_pages must be a whole number of at least 1, got {_short(value)}",
-                        file,
-                        line=line,
-                    )
-                )
-                continue
-            values[key] = value
-        elif key in _SCORING_KEYS:
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
-            expect = "a non-negative number"
-            if key in ("stale_after_days", "kpi_stale_after_days"):
-                ok = ok and isinstance(value, int)
-                expect = "a whole number of days (0 or more)"
-            elif key == "aspirational_success":
-                ok = ok and 0 < value <= 1
-                expect = "a number above 0 and at most 1"
-            elif key == "low_confidence":
-                ok = ok and value <= 10
-                expect = "a confidence from 0 to 10"
-            elif key == "change_window_days":
-                ok = ok and isinstance(value, int) and 1 <= value <= 366
-                expect = "a whole number of days from 1 to 366"
-            if not ok:
-                diags.append(
-                    error(
-                        "CFG004",
-                        f"{key} must be {expect}, got {_short(value)}",
-                        file,
-                        line=line,
-                    )
-                )
-                continue
-            values[key] = value
-        elif key == "as_of":
-            d = _as_date(value)
-            if d is None:
-                diags.append(
-                    error(
-                        "CFG005",
-                        f"as_of must be a date like 2026-02-15, got {_short(value)}",
-                        file,
-                        line=line,
-                        hint="dates run from 1900-01-01 to 2999-12-31",
-                    )
-                )
-                continue
-            values["as_of"] = d
-        elif key in _BOOL_KEYS:
-            if not isinstance(value, bool):
-                diags.append(
-                    error(
-                        "CFG003",
-                        f"{key} must be true or false, got {_short(value)}",
-                        file,
-                        line=line,
-                    )
-                )
-                continue
-            values[key] = value
-        elif key in ("backdate_days", "dashboard_changes"):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                what = "of days " if key == "backdate_days" else ""
-                diags.append(
-                    error(
-                        "CFG004",
-                        f"{key} must be a whole number {what}(0 or more), got {_short(value)}",
-                        file,
-                        line=line,
-                    )
-                )
-                continue
-            values[key] = value
-        elif key == "fiscal_year_start":
-            month = _month_number(value)
-            if month is None:
-                diags.append(
-                    error(
-                        "CFG004",
-                        f"fiscal_year_start must be a month, got {_short(value)}",
-                        file,
-                        line=line,
-                        hint="write the month your fiscal year starts in: fiscal_year_start = 4 "
-                        'or fiscal_year_start = "April"',
-                    )
-                )
-                continue
-            values[key] = month
-        else:
+        check = _check_of(key)
+        if check is None:
             diags.append(_unknown_setting(text, key, value, line, file))
+            continue
+        checked = check(key, value, line, file, diags)
+        if checked is not _REFUSED:
+            values[key] = checked
     return values
+
+
+def _check_of(key: str) -> _Check | None:
+    """The check of setting ``key``, ``None`` for a key okrsite does not know."""
+    if key in _STR_KEYS:
+        return _check_string
+    if key == "max_pages":
+        return _check_max_pages
+    if key in _SCORING_KEYS:
+        return _check_scoring
+    if key == "as_of":
+        return _check_as_of
+    if key in _BOOL_KEYS:
+        return _check_bool
+    if key in ("backdate_days", "dashboard_changes"):
+        return _check_count
+    if key == "fiscal_year_start":
+        return _check_fiscal_year_start
+    return None
+
+
+def _check_string(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """A text setting: a string without control characters (CFG003)."""
+    if not isinstance(value, str) or CONTROL_CHARS.search(value):
+        diags.append(
+            error(
+                "CFG003",
+                f"{key} must be a string, got {_short(value)}"
+                + (" with a control character" if isinstance(value, str) else ""),
+                file,
+                line=line,
+                hint=f'write {key} = "…"',
+            )
+        )
+        return _REFUSED
+    return value
+
+
+def _check_max_pages(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """``max_pages``: a whole number of at least 1 (CFG004)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        diags.append(
+            error(
+                "CFG004",
+                f"max_pages must be a whole number of at least 1, got {_short(value)}",
+                file,
+                line=line,
+            )
+        )
+        return _REFUSED
+    return value
+
+
+def _scoring_rule(key: str, value: Any) -> tuple[bool, str]:
+    """Whether scoring setting ``key`` may be ``value``, and what it must be."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    expect = "a non-negative number"
+    if key in ("stale_after_days", "kpi_stale_after_days"):
+        ok = ok and isinstance(value, int)
+        expect = "a whole number of days (0 or more)"
+    elif key == "aspirational_success":
+        ok = ok and 0 < value <= 1
+        expect = "a number above 0 and at most 1"
+    elif key == "low_confidence":
+        ok = ok and value <= 10
+        expect = "a confidence from 0 to 10"
+    elif key == "change_window_days":
+        ok = ok and isinstance(value, int) and 1 <= value <= 366
+        expect = "a whole number of days from 1 to 366"
+    return ok, expect
+
+
+def _check_scoring(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """A scoring setting: a number in its range (CFG004)."""
+    ok, expect = _scoring_rule(key, value)
+    if not ok:
+        diags.append(
+            error(
+                "CFG004",
+                f"{key} must be {expect}, got {_short(value)}",
+                file,
+                line=line,
+            )
+        )
+        return _REFUSED
+    return value
+
+
+def _check_as_of(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """``as_of``: a date in okrsite's range (CFG005)."""
+    d = _as_date(value)
+    if d is None:
+        diags.append(
+            error(
+                "CFG005",
+                f"as_of must be a date like 2026-02-15, got {_short(value)}",
+                file,
+                line=line,
+                hint="dates run from 1900-01-01 to 2999-12-31",
+            )
+        )
+        return _REFUSED
+    return d
+
+
+def _check_bool(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """A switch: true or false (CFG003)."""
+    if not isinstance(value, bool):
+        diags.append(
+            error(
+                "CFG003",
+                f"{key} must be true or false, got {_short(value)}",
+                file,
+                line=line,
+            )
+        )
+        return _REFUSED
+    return value
+
+
+def _check_count(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """``backdate_days``, ``dashboard_changes``: a whole number, 0 or more (CFG004)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        what = "of days " if key == "backdate_days" else ""
+        diags.append(
+            error(
+                "CFG004",
+                f"{key} must be a whole number {what}(0 or more), got {_short(value)}",
+                file,
+                line=line,
+            )
+        )
+        return _REFUSED
+    return value
+
+
+def _check_fiscal_year_start(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """``fiscal_year_start``: a month, as a number or a name (CFG004)."""
+    month = _month_number(value)
+    if month is None:
+        diags.append(
+            error(
+                "CFG004",
+                f"fiscal_year_start must be a month, got {_short(value)}",
+                file,
+                line=line,
+                hint="write the month your fiscal year starts in: fiscal_year_start = 4 "
+                'or fiscal_year_start = "April"',
+            )
+        )
+        return _REFUSED
+    return month
 
 
 def _cycles(

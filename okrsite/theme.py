@@ -100,6 +100,13 @@ class Theme:
     #: the site's templates/ cannot reach into a theme folder outside the site
     #: (``theme = "/etc"`` plus a link would otherwise publish /etc's files)
     homes: tuple[tuple[str, str], ...] = field(default=())
+    #: every file under each folder walked so far (:meth:`files_under`): the
+    #: checks of a build (:meth:`source_problems`, :meth:`template_syntax_errors`)
+    #: and the static files share one walk of each folder. A theme is loaded
+    #: afresh for every build and rebuild, so the listing is never stale.
+    _listings: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def install_language(self, code: str, site_root: Path | None) -> Language:
         """Give the environment's templates ``code``'s words: the catalogues of
@@ -179,6 +186,21 @@ class Theme:
                 best = (named, real)
         return (best[1],) if best is not None else self.roots
 
+    def files_under(self, folder: Path) -> tuple[str, ...]:
+        """Every file under ``folder``, by its name under it (``partials/kr_row.html``),
+        folder by folder in name order; hidden folders are skipped, hidden
+        files are not (the callers decide). Walked once per theme, however
+        many checks ask (:attr:`_listings`); ``()`` when it is no folder."""
+        key = os.fspath(folder)
+        listing = self._listings.get(key)
+        if listing is None:
+            listing = self._listings[key] = _walk_files(folder)
+        return listing
+
+    def _template_names(self, folder: Path) -> list[str]:
+        """The templates of ``folder`` by their names under it (``partials/kr_row.html``)."""
+        return [rel for rel in self.files_under(folder) if _is_template(posixpath.basename(rel))]
+
     def _static_entries(self) -> Iterator[tuple[str, Path]]:
         """(``static/<rel>``, file) for every static file of the chain, base first.
 
@@ -189,14 +211,9 @@ class Theme:
         if self.site_static is not None:
             folders.append(self.site_static)
         for folder in folders:
-            if not folder.is_dir():
-                continue
-            for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if not name.startswith("."):
-                        file = Path(dirpath, name)
-                        yield "static/" + file.relative_to(folder).as_posix(), file
+            for rel in self.files_under(folder):
+                if not posixpath.basename(rel).startswith("."):
+                    yield "static/" + rel, folder / rel
 
     def source_problems(self, site_root: Path) -> list[Diagnostic]:
         """Static and template files that will not be read, as diagnostics (nothing opened)."""
@@ -206,10 +223,8 @@ class Theme:
         # the catalogues too: a translations/de.po linked outside the site
         folders_read += [site_root / "translations", *(p / "translations" for _, p in self.chain)]
         for folder in folders_read:
-            if folder is not None and folder.is_dir():
-                for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-                    dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                    files.extend(("", Path(dirpath, n)) for n in filenames)
+            if folder is not None:
+                files.extend(("", folder / rel) for rel in self.files_under(folder))
         # each folder resolved once per set of roots, not once per file in it
         folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
         for _, file in files:
@@ -233,12 +248,12 @@ class Theme:
         named: list[tuple[str, Path]] = []
         if self.site_templates is not None:
             folder = self.site_templates
-            named += [(rel, folder / rel) for rel in _template_names(folder)]
+            named += [(rel, folder / rel) for rel in self._template_names(folder)]
         for label, path in self.chain:
             real = os.path.realpath(path)
             if real == site or real.startswith(site.rstrip(os.sep) + os.sep):
                 folder = path / "templates"
-                named += [(f"{label}:{rel}", folder / rel) for rel in _template_names(folder)]
+                named += [(f"{label}:{rel}", folder / rel) for rel in self._template_names(folder)]
         found = []
         loader = self.env.loader
         assert loader is not None
@@ -330,17 +345,23 @@ class GuardedEnvironment(Environment):
 TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".txt", ".json", ".js", ".css", ".j2")
 
 
-def _template_names(folder: Path) -> list[str]:
-    """The templates of ``folder`` by their names under it (``partials/kr_row.html``)."""
+def _is_template(name: str) -> bool:
+    """Whether a file named ``name`` is a template a theme's page may read."""
+    return name.endswith(TEMPLATE_SUFFIXES) and not name.startswith(".")
+
+
+def _walk_files(folder: Path) -> tuple[str, ...]:
+    """One walk of ``folder`` (links not followed, hidden folders skipped):
+    its files' names under it, folder by folder in name order."""
     if not folder.is_dir():
-        return []
-    names = []
+        return ()
+    names: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(TEMPLATE_SUFFIXES) and not name.startswith("."):
-                names.append(Path(dirpath, name).relative_to(folder).as_posix())
-    return names
+        base = Path(dirpath).relative_to(folder).as_posix()
+        prefix = "" if base == "." else base + "/"
+        names.extend(prefix + name for name in sorted(filenames))
+    return tuple(names)
 
 
 _getattr = getattr  # the builtin, which the methods above are named after
