@@ -10,6 +10,7 @@ it may serve is decided by :mod:`okrsite.server_safety`.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import mimetypes
 import os
@@ -18,12 +19,13 @@ import select
 import socket
 import socketserver
 import sys
+import threading
 import time
 import traceback
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from okrsite.server_livereload import (
     EVENTS_PATH,
@@ -121,14 +123,70 @@ _NOT_FOUND_PAGE = """<!doctype html>
 """
 
 
+#: connections answered at once, each by a thread of its own; one more is
+#: answered 503 and closed, so a client that opens hundreds of connections
+#: (a stuck script, a page on this machine) cannot make hundreds of threads.
+#: A browser opens six per site, so this is ten browsers' worth.
+MAX_CONNECTIONS = 64
+#: live-reload event streams open at once (one per open tab): each holds its
+#: connection, so they may take only part of :data:`MAX_CONNECTIONS`
+MAX_STREAMS = 40
+
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n"
+    b"Retry-After: 1\r\n"
+    b"Cache-Control: no-store\r\n"
+    b"Connection: close\r\n"
+    b"Content-Length: 47\r\n\r\n"
+    b"okrsite preview: too many connections, retry.\r\n"
+)
+
+
 class _HTTPServer(ThreadingHTTPServer):
-    """The socket server: daemon threads, a deep listen queue, no DNS lookup."""
+    """The socket server: a thread per connection, at most
+    :data:`MAX_CONNECTIONS` of them; a deep listen queue, no DNS lookup."""
 
     daemon_threads = True
     # Ten tabs reloading at once each open a handful of connections; the
     # default backlog of 5 would make some of them wait a SYN retry (1 s+).
     request_queue_size = 128
     preview: PreviewServer
+
+    def server_activate(self) -> None:
+        self._open = 0
+        self._open_lock = threading.Lock()
+        super().server_activate()
+
+    @property
+    def open_connections(self) -> int:
+        """Connections being answered now (each holds a thread)."""
+        return self._open
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            busy = self._open >= MAX_CONNECTIONS
+            if not busy:
+                self._open += 1
+        if busy:  # answered here, in the accepting thread, without reading it
+            with contextlib.suppress(OSError):
+                request.settimeout(1.0)
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:  # no thread started: its place is free again
+            with self._open_lock:
+                self._open -= 1
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._open_lock:
+                self._open -= 1
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind calls socket.getfqdn(), a reverse DNS lookup
@@ -292,6 +350,14 @@ class _Handler(SimpleHTTPRequestHandler):
         """
         preview = self.server.preview
         self.close_connection = True
+        if preview.client_count >= MAX_STREAMS:
+            # every open tab holds one; past the limit a tab retries (the
+            # script reconnects) instead of taking the pages' connections
+            self.send_response(HTTPStatus.SERVICE_UNAVAILABLE)
+            self.send_header("Retry-After", "1")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Connection", "close")
