@@ -311,6 +311,10 @@ class Team:
     #: people the team file lists (``members:``), as ids; beside them, the
     #: people whose own file names the team are its members too
     members: tuple[str, ...] = ()
+    #: the keys the file gives its lead and parent under: ``lead`` and
+    #: ``parent``, or ``owner`` and ``team`` as goal files name them (findings
+    #: about them point there)
+    keys: tuple[str, str] = ("lead", "parent")
 
 
 @pickled_by_fields

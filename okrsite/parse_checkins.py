@@ -17,7 +17,7 @@ from okrsite.model import UNDATED, CheckIn
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
 from okrsite.parse_keys import KNOWN_KEYS
-from okrsite.parse_messages import _fmt, shown_value
+from okrsite.parse_messages import _fmt, keys_listed, number_hint, shown_value
 from okrsite.parse_names import _valid_ref
 from okrsite.written_dates import timed
 from okrsite.written_numbers import ambiguous_comma, read_number
@@ -133,6 +133,11 @@ def _checkin(
                 values[key] = 1.0 if value else 0.0
                 yes_no.append(key)
                 continue
+            if key in f.loose and not isinstance(value, (str, int, float)):
+                # logos: (nothing), a list or a mapping at the top: no number, but
+                # whether it is an error (it names a key result) resolving knows
+                texts.append((key, unread(value)))
+                continue
             if (
                 objective is not None
                 and path[0] == "values"
@@ -151,12 +156,18 @@ def _checkin(
             number = f.number_value(value, f"value of {key}", path, percent=True)
             if number is not None:
                 values[key] = number
+    # kpi: nps and nps: 44, the KPI's reading under its own id (located there)
+    by_id = kpi is not None and kpi in f.loose
     if isinstance(data.get("value"), str):
         data = {**data, "value": _unit_noted(data["value"], "value", units)}
-    value = f.number(data, "value", (), percent=True)
+    if kpi is not None and "value" in data:  # value: with nothing after it is no reading
+        label = f"value of {kpi}" if by_id else "value"
+        value = f.number_value(data["value"], label, (kpi,) if by_id else ("value",), percent=True)
+    else:
+        value = f.number(data, "value", (), percent=True)
     # what was written as a percentage: resolving holds it to the key result's unit
     percent = tuple(
-        str(path[-1]) if path[0] == "values" or str(path[0]) in f.loose else "value"
+        str(path[-1]) if path[0] == "values" or (str(path[0]) in f.loose and not by_id) else "value"
         for path in f.percents
     )
     if kpi is not None and value is None and "value" not in data:
@@ -229,41 +240,78 @@ def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
 
 
 def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """A check-in that names its objective and no ``values:``, with key results'
-    values written at the top (``lead: 5``), as people jot them down: those
-    keys as its values, and which they were. Only keys okrsite does not know,
-    with a number (``5``, ``4.5``, ``45%``), a yes or no (``launch: yes``) or
-    words (``logos: eleven``, which resolving reports as no number when it
-    names a key result: it was once an unknown key, its value silently
-    lost); resolving warns of any that names no key result of the
-    objective, as of any unknown key. A KPI's
-    check-in without ``value:`` may give it under the KPI's id (``kpi: nps``,
-    ``nps: 44``)."""
+    """A check-in that names its objective, with key results' values written
+    at the top (``lead: 5``), as people jot them down: those keys as its
+    values, and which they were. Every key okrsite does not know is taken,
+    whatever its value: a number (``5``, ``4.5``, ``45%``), a yes or no
+    (``launch: yes``), words (``logos: eleven``), nothing, a list or a
+    mapping, which resolving reports as no number when the key names a key
+    result (as under ``values:``; each was once an unknown key, its value
+    silently lost), and warns of as an unknown key when it names none.
+    Beside ``values:`` they are read too, as if written under it; a key
+    written in both places stays at the top, where
+    :func:`okrsite.parse_messages.given_twice`
+    says which value counts. A KPI's check-in without ``value:`` may give it
+    under the KPI's id (``kpi: nps``, ``nps: 44``)."""
     kpi = data.get("kpi")
     named = kpi.strip() if isinstance(kpi, str) else None
     if (  # kpi: nps and nps: 44, the KPI's reading under its own name
         named in data
+        and named not in KNOWN_KEYS["checkin"]
         and "value" not in data
         and "objective" not in data
-        and _number_like(data[named])
+        and "values" not in data
     ):
         moved = {key: value for key, value in data.items() if key != named}
         moved["value"] = data[named]
-        return moved, ()
-    if "values" in data or data.get("objective") is None or "kpi" in data:
+        return moved, (str(named),)
+    if data.get("objective") is None or "kpi" in data:
         return data, ()
     known = KNOWN_KEYS["checkin"]
-    loose = tuple(
-        str(key)
-        for key, value in data.items()
-        if str(key) not in known
-        and (isinstance(value, (bool, str)) and str(value).strip() or _number_like(value))
-    )
+    if known.issuperset(data):  # the usual case, checked in one step
+        return data, ()
+    listed = data.get("values")
+    if listed is not None and not isinstance(listed, (dict, list)):
+        return data, ()  # values: 5 is its own error; the keys at the top stay unknown
+    if isinstance(listed, list) and not all(isinstance(x, dict) and len(x) == 1 for x in listed):
+        return data, ()
+    under = keys_listed(listed)
+    loose = tuple(str(key) for key in data if str(key) not in known and str(key) not in under)
     if not loose:
         return data, ()
     kept = {key: value for key, value in data.items() if str(key) not in loose}
-    kept["values"] = {str(key): value for key, value in data.items() if str(key) in loose}
+    at_top = {str(key): value for key, value in data.items() if str(key) in loose}
+    if isinstance(listed, list):
+        kept["values"] = [*listed, *({key: value} for key, value in at_top.items())]
+    else:
+        kept["values"] = {**(listed or {}), **at_top}
     return kept, loose
+
+
+#: marks a value at the top of a check-in that is no text and no number
+#: (nothing, a list, a mapping), kept among the check-in's texts until
+#: resolving knows whether its key names a key result: a control character,
+#: which no value read from a file holds (OKR016)
+_UNREAD = "\x00"
+
+
+def unread(value: Any) -> str:
+    """A value that is no text and no number, kept as text: how OKR102 shows it."""
+    return _UNREAD + ("nothing" if value is None else shown_value(value))
+
+
+def is_unread(text: str) -> bool:
+    """Whether a check-in text is a value kept by :func:`unread`."""
+    return text.startswith(_UNREAD)
+
+
+def text_shown(text: str) -> tuple[str, str]:
+    """How OKR102 shows a check-in value kept as text, and its hint: as the
+    parse shows the same value under ``values:``."""
+    if text.startswith(_UNREAD):
+        shown = text[len(_UNREAD) :]
+        return shown, number_hint(None if shown == "nothing" else ())
+    return shown_value(text), number_hint(text)
 
 
 def _number_like(value: Any) -> bool:
@@ -302,7 +350,7 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
                 )
                 continue
             seen.add(key)
-            out.append((key, value, ("values", i, key)))
+            out.append((key, value, (key,) if key in f.loose else ("values", i, key)))
         return out
     mapping = f.mapping(data, "values", ())
     if mapping is None:

@@ -23,6 +23,7 @@ from okrsite.parse_messages import (
     _day_month_year,
     _fmt,
     closest,
+    given_twice,
     number_hint,
     shown_value,
 )
@@ -451,6 +452,11 @@ class _Fields(_FigureFields):
         for key in data:
             name = str(key)
             if name not in known:
+                # a check-in's key result given at the top and under values: both
+                twice = given_twice(data, name) if what == "a checkin" and not path else None
+                if twice is not None:
+                    self.warn("OKR111", twice[0], (name,), hint=twice[1])
+                    continue
                 message, where, hint = _unknown_key_words(name, known, path, what, hints)
                 self.diags.append(warning("OKR111", message, self.file, hint=hint, key_path=where))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -111,3 +111,51 @@ def _fmt(value: float | None) -> str:
 
 def _day_month_year(day: date) -> str:
     return f"{day.day} {day:%B} {day.year}"
+
+
+def keys_listed(listed: Any) -> set[str]:
+    """The keys a check-in's ``values:`` names, as a mapping or a list of one-key mappings."""
+    if isinstance(listed, dict):
+        return {str(key) for key in listed}
+    if isinstance(listed, list):
+        return {str(key) for item in listed if isinstance(item, dict) for key in item}
+    return set()
+
+
+def given_twice(data: Mapping[str, Any], key: str) -> tuple[str, str] | None:
+    """A key at the top of a check-in that its ``values:`` names too
+    (``logos: 11`` beside ``values: {logos: 12}``): the message and hint of
+    its warning, saying that the value under ``values:`` counts; ``None``
+    for any other key."""
+    listed = data.get("values")
+    if key not in keys_listed(listed):
+        return None
+    if isinstance(listed, dict):
+        counted = next(value for k, value in listed.items() if str(k) == key)
+    else:
+        counted = next(
+            value
+            for item in listed or ()
+            if isinstance(item, dict)
+            for k, value in item.items()
+            if str(k) == key
+        )
+    return (
+        f"{key!r} is given twice, at the top ({_shown_plain(data[key])}) and under values: "
+        f"({_shown_plain(counted)}): the value under values: counts, this one is ignored",
+        f"keep one: remove this line, or move it under values: in place of {key}: "
+        f"{_shown_plain(counted)}",
+    )
+
+
+def _shown_plain(value: Any) -> str:
+    """A value as a check-in writes it: ``11``, ``eleven``, ``nothing``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str) and value.strip() and len(value) <= 40 and value.isprintable():
+        return value.strip()
+    return shown_value(value)

@@ -33,17 +33,20 @@ def _team(
             (),
             hint="add a line 'title: …' (or 'name: …') to the front matter",
         )
+    lead = _written_as(f, data, "lead", "owner", "who leads the team")
+    parent = _written_as(f, data, "parent", "team", "the team it belongs to")
     return Team(
         rid,
         rel,
         title or rid,  # missing: reported; the id stands in
-        f.name(data, _written_as(f, data, "lead", "owner", "who leads the team"), (), "person"),
-        f.name(data, _written_as(f, data, "parent", "team", "the team it belongs to"), (), "team"),
+        f.name(data, lead, (), "person"),
+        f.name(data, parent, (), "team"),
         parts.body,
         parts.body_line,
         github=_handle(f, data, "github"),
         gitlab=_handle(f, data, "gitlab"),
         members=_members(f, data),
+        keys=(lead, parent),  # findings about them point at the key as written
     )
 
 

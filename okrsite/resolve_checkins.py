@@ -21,7 +21,9 @@ from datetime import date
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
-from okrsite.parse import is_percent_unit, number_hint, shown_value
+from okrsite.parse import is_percent_unit, shown_value
+from okrsite.parse_checkins import is_unread, text_shown
+from okrsite.parse_messages import _fmt
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify
@@ -97,6 +99,12 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(_not_zero_or_one(c, key, value, where))
                     ok = False
+                elif (
+                    found_kr.kind == "numeric"
+                    and found_kr.target is not None
+                    and _far_off(value, found_kr.start or 0.0, found_kr.target)
+                ):
+                    diags.append(_off_scale(c, found_kr, value, where))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
                 diags.append(_outside_cycle(c, obj, cyc))
@@ -115,10 +123,14 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                     unknown("kpi", c.kpi, kpis, c.file, ("kpi",), "KPI")
                 continue
             word = dict(c.units).get("value") if c.units else None
+            # kpi: nps and nps: 44: the reading is on the line of the KPI's id
+            at = (c.kpi,) if c.kpi in c.loose else ("value",)
             if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
-                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit))
+                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit, at))
             elif word is not None and not same_unit(word, kpis[c.kpi].unit):
-                diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", kpis[c.kpi].unit))
+                diags.append(
+                    _unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", kpis[c.kpi].unit, at)
+                )
             elif c.file not in broken_files and not c.undated:
                 kept.append(c)
     return kept
@@ -227,6 +239,39 @@ def _not_zero_or_one(c: CheckIn, key: str, value: float, where: tuple[str, ...])
     )
 
 
+#: how many times its key result's range a check-in value may be away from
+#: both its start and its target before it is warned of (OKR314)
+OFF_SCALE = 100
+
+
+def _far_off(value: float, start: float, target: float) -> bool:
+    """Whether ``value`` is more than :data:`OFF_SCALE` times the key result's
+    range (``|target - start|``; when that is 0, ``max(|start|, |target|, 1)``)
+    away from both its start and its target."""
+    span = abs(target - start) or max(abs(start), abs(target), 1.0)
+    limit = OFF_SCALE * span
+    return abs(value - start) > limit and abs(value - target) > limit
+
+
+def _off_scale(c: CheckIn, kr: KeyResult, value: float, where: tuple[str, ...]) -> Diagnostic:
+    """A check-in value far off its key result's scale (OKR314): a percentage
+    typed as a share times 100, a figure pasted with its thousands, or the
+    value of another key result. It counts; the warning says what to check."""
+    unit = kr.unit if kr.unit in ("", "%") else f" {kr.unit}"
+    start, target = _fmt(kr.start or 0.0), _fmt(kr.target)
+    return warning(
+        "OKR314",
+        f"value {_fmt(value)}{unit} of key result {kr.id!r} is far off its scale "
+        f"(start {start}{unit}, target {target}{unit}): more than {OFF_SCALE} times "
+        "the distance from start to target away from both",
+        c.file,
+        hint="check the figure: a percentage typed as a share times 100, digits or "
+        "thousands pasted in, or another key result's value; if it is right, check the "
+        "key result's start and target",
+        key_path=where,
+    )
+
+
 def _outside_cycle(c: CheckIn, obj: Objective, cyc: Cycle) -> Diagnostic:
     """A check-in dated outside its objective's cycle (OKR309)."""
     return warning(
@@ -264,7 +309,9 @@ def natural_key(text: str) -> tuple[str | int, ...]:
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
-def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
+def _percent_mismatch(
+    c: CheckIn, key: str, what: str, unit: str, at: tuple[str, ...] | None = None
+) -> Diagnostic:
     """A check-in value written as a percentage (``45%``) for a figure in another unit."""
     measured = f"in {unit!r}" if unit else "in plain numbers"
     return error(
@@ -272,8 +319,13 @@ def _percent_mismatch(c: CheckIn, key: str, what: str, unit: str) -> Diagnostic:
         f"{key} is written as a percentage, but {what} is measured {measured}",
         c.file,
         hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
-        key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
+        key_path=at or _value_path(c, key),
     )
+
+
+def _value_path(c: CheckIn, key: str) -> tuple[str, ...]:
+    """Where a check-in writes the value of ``key`` (``"value"``: a KPI's)."""
+    return (key,) if key in c.loose else ("values", key) if key != "value" else ("value",)
 
 
 def _no_subject(
@@ -297,7 +349,9 @@ def _no_subject(
     return error("OKR101", message, c.file, hint=hint)
 
 
-def _unit_mismatch(c: CheckIn, key: str, word: str, what: str, unit: str) -> Diagnostic:
+def _unit_mismatch(
+    c: CheckIn, key: str, word: str, what: str, unit: str, at: tuple[str, ...] | None = None
+) -> Diagnostic:
     """A check-in value written with a unit (``5 h``) its key result or KPI is not measured in."""
     measured = f"in {unit!r}" if unit else "in plain numbers (it has no unit:)"
     return error(
@@ -307,7 +361,7 @@ def _unit_mismatch(c: CheckIn, key: str, word: str, what: str, unit: str) -> Dia
         hint=f"write the figure in {unit!r}, without a unit or with it"
         if unit
         else f"write the bare number, or give {what} 'unit: {word}'",
-        key_path=(key,) if key in c.loose else ("values", key) if key != "value" else ("value",),
+        key_path=at or _value_path(c, key),
     )
 
 
@@ -439,12 +493,13 @@ def _text_value(obj: Objective, key: str, text: str, file: str, at_top: bool = F
     ``values:``."""
     kr = obj.key_result(key)
     where = (key,) if at_top else ("values", key)
-    if kr is None or kr.kind != "milestones":
+    if kr is None or kr.kind != "milestones" or is_unread(text):
+        shown, hint = text_shown(text)
         return error(
             "OKR102",
-            f"value of {key} must be a number, got {shown_value(text)}",
+            f"value of {key} must be a number, got {shown}",
             file,
-            hint=number_hint(text),
+            hint=hint,
             key_path=where,
         )
     found = milestones_named(kr.milestones, text)

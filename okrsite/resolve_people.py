@@ -265,9 +265,9 @@ def _check_people_and_teams(r: Resolving) -> None:
     for p in [*people.values(), *aside_people]:
         check_team(p.team, p.file, ("team",))
     for t in [*teams.values(), *aside_teams]:
-        check_person(t.lead, t.file, ("lead",), "lead")
+        check_person(t.lead, t.file, (t.keys[0],), "lead")
         if t.parent is not None and t.parent not in teams:
-            check_team(t.parent, t.file, ("parent",), t.id)
+            check_team(t.parent, t.file, (t.keys[1],), t.id)
 
 
 def _cut_team_loops(r: Resolving) -> None:
@@ -283,8 +283,9 @@ def _cut_team_loops(r: Resolving) -> None:
             "OKR313",
             f"team loop: {chain}; its teams are shown as top-level teams",
             team.file,
-            hint="a team cannot be inside itself (directly or through others); change one 'parent:'",
-            key_path=("parent",),
+            hint="a team cannot be inside itself (directly or through others); "
+            f"change one '{team.keys[1]}:'",
+            key_path=(team.keys[1],),
         ),
     )
 

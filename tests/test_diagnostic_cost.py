@@ -94,12 +94,13 @@ def test_did_you_mean_is_what_difflib_says(name: str, candidates: list[str] | se
 
 UNKNOWN_KEYS = {
     # the same stray key in two check-ins, an objective and one of its key results
-    # (beside values:, so it is no value written at the top, which resolving judges)
-    "content/checkins/sales/2026-11-03.md": (
-        "---\nobjective: sales\ndate: 2026-11-03\nvalues: {calls: 3}\nmood: good\n---\n"
+    # (KPI check-ins: in an objective's, a key at the top may be a key result's
+    # value, which resolving judges)
+    "content/checkins/nps/2026-11-03.md": (
+        "---\nkpi: nps\ndate: 2026-11-03\nvalue: 3\nmood: good\n---\n"
     ),
-    "content/checkins/sales/2026-11-10.md": (
-        "---\nobjective: sales\ndate: 2026-11-10\nvalues: {calls: 5}\nmood: tired\n---\n"
+    "content/checkins/nps/2026-11-10.md": (
+        "---\nkpi: nps\ndate: 2026-11-10\nvalue: 5\nmood: tired\n---\n"
     ),
     "content/objectives/sales.md": (
         "---\ntitle: Grow\ncycle: 2026-Q4\nowner: Uma Diaz\nmood: good\nkey_results:\n"
