@@ -98,14 +98,19 @@ class KeptPieces:
         cache's prints of this process come from (forked workers use theirs)."""
         self._printer = (os.getpid(), printer)
 
+    def printer(self) -> Printer:
+        """The printer of this process: the build's own (:meth:`share_printer`)
+        or, in a forked worker, the worker's."""
+        own = self._printer
+        return own[1] if own is not None and own[0] == os.getpid() else forked_printer()
+
     def get(self, name: str, variables: dict[str, Any], render: Any) -> Markup:
         """Partial ``name`` with these variables: kept, or rendered by ``render()`` and kept.
 
         The timeline's fingerprint comes from the worker's printer, which the
         page cache then asks for the same value's fingerprint: it is taken once.
         """
-        own = self._printer
-        printer = own[1] if own is not None and own[0] == os.getpid() else forked_printer()
+        printer = self.printer()
         digest = hashlib.blake2b(name.encode(), digest_size=16)
         for variable in sorted(variables):
             digest.update(

@@ -22,7 +22,7 @@ site-wide files that are not pages (:mod:`okrsite.render_assets`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -52,12 +52,13 @@ from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
 from okrsite.urls import prefix
+from okrsite.value_prints import Keyed, forked_printer
 from okrsite.view.formatting import (
     remembered_decimal,
     remembered_number,
     remembered_percent,
 )
-from okrsite.view.history import timeline
+from okrsite.view.history import timeline, timeline_inputs_print, timeline_key
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.site_index import SiteIndex
 from okrsite.view.view_model import ViewModel
@@ -105,6 +106,8 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         # Otherwise (the preview, which compares whole collections after
         # every save) a page with a timeline depends on the whole history.
         self._timelines: LazyRecordedDict | None = None
+        #: what every timeline's key shares (view.history.timeline_inputs_print)
+        self._timeline_shared: bytes | None = None
         # the history's per-record tables as collections of their own, known
         # from the start: the page cache fingerprints what pieces read of them
         # before anything is rendered
@@ -187,21 +190,33 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         edit = "-/edit" if platform_of(repo) == "gitlab" else "edit"
         return f"{repo.rstrip('/')}/{edit}/{self.config.edit_branch}/{path}"
 
-    def timeline(self, kind: str, rid: str) -> dict[str, Any]:
+    def timeline(self, kind: str, rid: str) -> Mapping[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
         if self._timelines is None:
             return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
-        value: dict[str, Any] = self._timelines[(kind, rid)]
+        value: Mapping[str, Any] = self._timelines[(kind, rid)]
         return value
 
-    def _timeline_of(self, key: tuple[str, str]) -> dict[str, Any]:
-        """One timeline, from the unrecorded portfolio: what it shows is its
-        own value, which the page cache fingerprints whole."""
+    def _timeline_of(self, key: tuple[str, str]) -> Mapping[str, Any]:
+        """One timeline, from the unrecorded portfolio: a value of its own,
+        which the page cache and the kept pieces know by what computing it
+        reads (:func:`okrsite.view.history.timeline_key`)."""
         kind, rid = key
         plain = self.view.plain
         if rid not in (plain.portfolio.objectives if kind == "objective" else plain.portfolio.kpis):
             raise KeyError(key)
-        return timeline(kind, rid, self._history, plain, self.config, self.gettext)
+        # printed by what it reads, and computed only if its partial is drawn:
+        # a page the page cache keeps, or whose timeline the kept pieces hold
+        # (okrsite.kept_pieces), needs no timeline computed
+        kept = self.partial.timelines
+        printer = kept.printer() if kept is not None else forked_printer()
+        if self._timeline_shared is None:
+            self._timeline_shared = timeline_inputs_print(self._history, plain)
+        inputs = timeline_key(
+            kind, rid, self._history, plain, self.config, printer, self._timeline_shared
+        )
+        history, config, gettext = self._history, self.config, self.gettext
+        return Keyed(inputs, lambda: timeline(kind, rid, history, plain, config, gettext))
 
     def streak(self, kind: str, ident: str) -> dict[str, Any] | None:
         """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``

@@ -34,7 +34,7 @@ import io
 import json
 import operator
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -48,6 +48,8 @@ __all__ = [
     "before_forking",
     "parsed_records",
     "known_prints",
+    "Keyed",
+    "unkeyed",
 ]
 
 _SIZE = 16
@@ -103,6 +105,64 @@ def fingerprint(value: Any) -> bytes:
     pickler.fast = True  # no memo: sharing does not change the bytes
     pickler.dump(value)
     return hashlib.blake2b(buf.getbuffer(), digest_size=_SIZE).digest()
+
+
+class Keyed(Mapping[str, Any]):
+    """A mapping computed when first read, and printed by ``key``: a
+    fingerprint of everything computing it reads, not of the mapping itself.
+
+    For a value that is costly to compute and to print but whose inputs are
+    cheap to print: an objective's history timeline (its changes, its
+    figures' sources), which a build after one new commit would otherwise
+    compute and pickle for each of 10,000 objectives to find the few that
+    changed. :class:`Printer` prints it by its key, so a kept piece and the
+    page cache recognise it without computing it; a template reads it as
+    the mapping it stands for (``timeline.entries`` or
+    ``timeline["entries"]``). Whoever makes one owes a key that changes
+    whenever the computed value can.
+    """
+
+    __slots__ = ("key", "_compute", "_value")
+
+    def __init__(self, key: bytes, compute: Callable[[], Mapping[str, Any]]) -> None:
+        self.key = key
+        self._compute: Callable[[], Mapping[str, Any]] | None = compute
+        self._value: Mapping[str, Any] | None = None
+
+    @property
+    def value(self) -> Mapping[str, Any]:
+        """The mapping itself, computed on first use."""
+        if self._value is None:
+            assert self._compute is not None
+            self._value, self._compute = self._compute(), None
+        return self._value
+
+    def __getitem__(self, name: str) -> Any:
+        return self.value[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.value)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def __getattr__(self, name: str) -> Any:
+        # only for names that are no slot or method: a template's ``x.entries``
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return self.value[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
+        # copied or pickled as the plain mapping it stands for
+        return dict, (dict(self.value),)
+
+
+def unkeyed(value: Any) -> Any:
+    """``value``, or the mapping a :class:`Keyed` stands for."""
+    return value.value if type(value) is Keyed else value
 
 
 _UNSEEN = object()
@@ -208,6 +268,8 @@ class Printer:
         if known is not None:  # a record, or a value remembered
             return known[1]
         kind = type(value)
+        if kind is Keyed:
+            return value.key  # type: ignore[no-any-return]
         if kind is RecordedTuple:
             # a portfolio's tuple as pages read it (every check-in: 40,000
             # records) is printed as the tuple it holds, by its members'

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from okrsite.dependencies import Dep, Recorder
 from okrsite.kept_pieces import KEPT, KeptPieces
-from okrsite.value_prints import value_print
+from okrsite.value_prints import unkeyed, value_print
 
 __all__ = ["Partials", "RenderMemo"]
 
@@ -102,10 +102,16 @@ class Partials:
             if hit is None:
                 hit = self._repeated[key] = _markup(self.render("partials/" + name, variables))
             return hit
-        if self.timelines is not None and name in KEPT:
-            return self.timelines.get(
-                name, variables, lambda: self.render("partials/" + name, variables)
-            )
+        if name in KEPT:
+            # a timeline may come as a Keyed value (okrsite.value_prints): kept
+            # pieces recognise it by its key, the partial reads the mapping
+            def draw() -> str:
+                plain = {k: unkeyed(v) for k, v in variables.items()}
+                return self.render("partials/" + name, plain)
+
+            if self.timelines is not None:
+                return self.timelines.get(name, variables, draw)
+            return _markup(draw())
         return _markup(self.render("partials/" + name, variables))
 
     def _kept_piece(self, name: str, variables: dict[str, Any]) -> Markup:
