@@ -263,6 +263,12 @@ class HistoryReader:
         #: second at 10,000 objectives)
         self.keep_spent = False
         self.spent: list[object] = []
+        #: leave saving what was read to :meth:`save_pending` (``okrsite
+        #: build`` saves it while pages render: pickling the events of every
+        #: commit took most of a second at 10,000 objectives, in the one
+        #: process between reading and rendering)
+        self.save_later = False
+        self._pending: tuple[dict[str, Event], dict[str, Event], bool] | None = None
 
     def read(self, current: Iterable[Record | CheckIn] = ()) -> SiteHistory:
         """The history as of the repository's current HEAD (a note instead when there is none).
@@ -289,6 +295,12 @@ class HistoryReader:
             if self.history is None or self.history.available:
                 self.history = _git_note(exc)
             return self.history
+
+    def save_pending(self) -> None:
+        """Save what the last read found (with :attr:`save_later`); once."""
+        pending, self._pending = self._pending, None
+        if pending is not None and self.store is not None:
+            self.store.save(pending[0], pending[1], stale=pending[2])
 
     def _read(self, current: Iterable[Record | CheckIn]) -> SiteHistory:
         if self.site is None:
@@ -340,7 +352,11 @@ class HistoryReader:
             if self.keep_spent:  # 100,000 changes read from git, 40,000 known versions
                 self.spent.append((changes, known))
         if self.use_cache:
-            store.save(new, events, stale=len(events) - len(new) != len(cached))
+            stale = len(events) - len(new) != len(cached)
+            if self.save_later:
+                self._pending = (new, events, stale)
+            else:
+                store.save(new, events, stale=stale)
         try:
             history = assemble(commits, events, self.cycles, self.config.backdate_days)
         except (KeyError, TypeError, ValueError, IndexError):

@@ -391,6 +391,35 @@ def test_a_backdate_window_of_one_day_reads_in_the_singular(story: Repo, tmp_pat
     assert "1 days" not in html
 
 
+def test_okrsite_build_saves_the_history_it_read_while_pages_render(
+    story: Repo, tmp_path: Path
+) -> None:
+    """``okrsite build`` saves what it read of the history while its pages
+    render (in a forked child, with the parse cache), not before: the next
+    read finds every commit saved, and so does one after a failed build."""
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    result = CliRunner().invoke(cli, ["build", "--site", str(clone.root)])
+    assert result.exit_code == 0, result.output
+    segments = clone.root / ".okrsite-cache/history"
+    assert len(list(segments.glob("*.pickle"))) == 1
+    load = load_site(clone.root)
+    again = read_history(clone.root, load.config, load.scored.portfolio.cycles)
+    assert again.commits_read == 0
+    # a build that stops at a template mistake keeps what it read too
+    clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+    clone.commit("Carol takes over", "carol", day("2026-02-20"))
+    (clone.root / "templates").mkdir(exist_ok=True)
+    (clone.root / "templates/objective.html").write_text("{{ nothing.at.all() }}")
+    failed = CliRunner().invoke(cli, ["build", "--site", str(clone.root)])
+    assert failed.exit_code == 1, failed.output
+    assert len(list(segments.glob("*.pickle"))) == 2
+    (clone.root / "templates/objective.html").unlink()
+    load = load_site(clone.root)
+    assert read_history(clone.root, load.config, load.scored.portfolio.cycles).commits_read == 0
+
+
 def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     clone = Repo.__new__(Repo)
     clone.root = tmp_path / "clone"
