@@ -130,7 +130,10 @@ def summary_sentence(result: DiffResult) -> str:
         parts.append(f"fixes {plural(fixed_checkins, 'check-in')} (could not be read at base)")
     text = "This change " + (", ".join(parts) if parts else "changes no goal records")
     if result.scores:
-        text += f"; progress or status changes for {plural(len(result.scores), 'objective')}"
+        text += (
+            "; progress, expected progress or status changes for "
+            f"{plural(len(result.scores), 'objective')}"
+        )
     text += f" (as of {result.as_of})."
     if result.introduced or result.resolved:
         text += (
