@@ -23,7 +23,6 @@ from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown
-from okrsite.parse_messages import _fmt
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify
@@ -99,12 +98,6 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(_not_zero_or_one(c, key, value, where))
                     ok = False
-                elif (
-                    found_kr.kind == "numeric"
-                    and found_kr.target is not None
-                    and _far_off(value, found_kr.start or 0.0, found_kr.target)
-                ):
-                    diags.append(_off_scale(c, found_kr, value, where))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
                 diags.append(_outside_cycle(c, obj, cyc))
@@ -235,39 +228,6 @@ def _not_zero_or_one(c: CheckIn, key: str, value: float, where: tuple[str, ...])
         "OKR307",
         f"key result {key!r} is done or not: its check-in value must be 0 or 1, got {value:g}",
         c.file,
-        key_path=where,
-    )
-
-
-#: how many times its key result's range a check-in value may be away from
-#: both its start and its target before it is warned of (OKR314)
-OFF_SCALE = 100
-
-
-def _far_off(value: float, start: float, target: float) -> bool:
-    """Whether ``value`` is more than :data:`OFF_SCALE` times the key result's
-    range (``|target - start|``; when that is 0, ``max(|start|, |target|, 1)``)
-    away from both its start and its target."""
-    span = abs(target - start) or max(abs(start), abs(target), 1.0)
-    limit = OFF_SCALE * span
-    return abs(value - start) > limit and abs(value - target) > limit
-
-
-def _off_scale(c: CheckIn, kr: KeyResult, value: float, where: tuple[str, ...]) -> Diagnostic:
-    """A check-in value far off its key result's scale (OKR314): a percentage
-    typed as a share times 100, a figure pasted with its thousands, or the
-    value of another key result. It counts; the warning says what to check."""
-    unit = kr.unit if kr.unit in ("", "%") else f" {kr.unit}"
-    start, target = _fmt(kr.start or 0.0), _fmt(kr.target)
-    return warning(
-        "OKR314",
-        f"value {_fmt(value)}{unit} of key result {kr.id!r} is far off its scale "
-        f"(start {start}{unit}, target {target}{unit}): more than {OFF_SCALE} times "
-        "the distance from start to target away from both",
-        c.file,
-        hint="check the figure: a percentage typed as a share times 100, digits or "
-        "thousands pasted in, or another key result's value; if it is right, check the "
-        "key result's start and target",
         key_path=where,
     )
 
