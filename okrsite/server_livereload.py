@@ -240,10 +240,16 @@ LIVERELOAD_JS = (
   function connectDirect() {
     if (direct || typeof EventSource === "undefined") return;
     direct = true;
-    var source = new EventSource("__EVENTS__");
-    ["reload", "errors", "ok"].forEach(function (type) {
-      source.addEventListener(type, function (e) { handle(type, e.data); });
-    });
+    (function listen() {
+      var source = new EventSource("__EVENTS__");
+      ["reload", "errors", "ok"].forEach(function (type) {
+        source.addEventListener(type, function (e) { handle(type, e.data); });
+      });
+      // a refused stream (503: the preview's limit) closes for good; ask again
+      source.addEventListener("error", function () {
+        if (source.readyState === 2) setTimeout(listen, 2000);
+      });
+    })();
   }
 
   // One shared connection for all tabs of this origin: browsers allow only
@@ -287,14 +293,20 @@ function add(port) { if (ports.indexOf(port) < 0) ports.push(port); if (last) se
 if (typeof EventSource === "undefined") {
   last = { type: "unsupported", data: "" };
 } else {
-  var source = new EventSource("__EVENTS__");
-  ["reload", "errors", "ok"].forEach(function (type) {
-    source.addEventListener(type, function (e) {
-      var msg = { type: type, data: e.data };
-      last = type === "reload" ? { type: "ok", data: e.data } : msg;
-      ports.forEach(function (port) { send(port, msg); });
+  (function listen() {
+    var source = new EventSource("__EVENTS__");
+    ["reload", "errors", "ok"].forEach(function (type) {
+      source.addEventListener(type, function (e) {
+        var msg = { type: type, data: e.data };
+        last = type === "reload" ? { type: "ok", data: e.data } : msg;
+        ports.forEach(function (port) { send(port, msg); });
+      });
     });
-  });
+    // a refused stream (503: the preview's limit) closes for good; ask again
+    source.addEventListener("error", function () {
+      if (source.readyState === 2) setTimeout(listen, 2000);
+    });
+  })();
 }
 self.onconnect = function (e) {
   var port = e.ports[0];

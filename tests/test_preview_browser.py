@@ -330,3 +330,31 @@ def test_reloads_in_full_when_the_page_cannot_be_swapped(
     wait_title(page, "Version 2")
     page.wait_for_load_state("load")
     assert page.evaluate("window.__sameDocument === undefined")
+
+
+@pytest.mark.parametrize("shared_worker", [True, False])
+def test_a_tab_whose_stream_was_refused_listens_again(
+    context: BrowserContext,
+    server: PreviewServer,
+    site: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shared_worker: bool,
+) -> None:
+    """Past the preview's limit of live-reload streams a stream is answered
+    503, which closes a browser's EventSource for good: the script asks again
+    a moment later, so the tab reloads once a place is free."""
+    from okrsite import server_http
+
+    if not shared_worker:
+        context.add_init_script("delete window.SharedWorker;")
+    monkeypatch.setattr(server_http, "MAX_STREAMS", 0)
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_function("window.__okrsiteLiveReload === true")
+    time.sleep(0.5)
+    assert server.client_count == 0  # refused
+    monkeypatch.setattr(server_http, "MAX_STREAMS", 40)
+    wait_clients(server, timeout=10)
+    (site / "index.html").write_text(page_html("After the limit"))
+    server.notify_reload("b2")
+    wait_title(page, "After the limit", timeout=3000)
