@@ -304,8 +304,9 @@ def load_revisions(
     """
     site = find_site(site_dir)
     top, prefix = site.toplevel, site.prefix
-    # one parse cache for both sides: files the change did not touch (usually
-    # nearly all of them) are parsed once, which halves the time on big sites
+    # the parses are shared by both sides (see _parses_of): files the change
+    # did not touch (usually nearly all of them) are parsed once, which halves
+    # the time on big sites
     cache = ParseCache()
     head_commit: str | None = None
     if head is None:
@@ -325,7 +326,7 @@ def load_revisions(
         base_commit = resolve_revision(top, base)
         base_label = _label(base)
     base_files = read_revision(top, base_commit, prefix)
-    base_result = load(MappingTree(base_files), head_result.as_of, cache=cache)
+    base_result = load(MappingTree(base_files), head_result.as_of, cache=_parses_of(cache))
     return Revisions(
         base_label,
         base_commit,
@@ -336,6 +337,23 @@ def load_revisions(
         base_files.get(CONFIG_FILE),
         head_config,
     )
+
+
+def _parses_of(cache: ParseCache) -> ParseCache:
+    """A parse cache for the base side holding only the head side's parses.
+
+    A parse is kept under the hash of its file's path and bytes
+    (:func:`~okrsite.load_cache.content_digest`), so it fits whichever tree
+    holds those bytes. Everything else a :class:`ParseCache` keeps describes
+    the one tree it last loaded: the stat index (path → content hash of the
+    file *on disk*), the listing, the outcome and the scores. Shared with the
+    base revision, read from git, they answered the base with the working
+    tree's files: the base load patched the head's outcome for the edited
+    files, and scoring it then loaded "the files as the scan found them"
+    from the stat index, that is the working tree's content hashes, so a
+    change not yet committed showed as no change at all.
+    """
+    return ParseCache(key=cache.key, by_digest=dict(cache.by_digest))
 
 
 def _label(rev: str) -> str:
