@@ -16,6 +16,13 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from okrsite import toml_reader as tomllib
+from okrsite.config_tables import (
+    Places,
+    places_of,
+    pull_timeout_in_table,
+    setting_table_of,
+    table_key_warnings,
+)
 from okrsite.cycles import FiscalCycles
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.limits import (
@@ -96,6 +103,9 @@ KNOWN_KEYS = (
     | _BOOL_KEYS
     | {"as_of", "max_pages", "backdate_days", "dashboard_changes", "fiscal_year_start"}
 )
+#: the settings written at the top of okrsite.toml: one of them inside a table
+#: okrsite reads (``[cycles.NAME]``, ``[[sources]]``) was meant to be above it
+SITE_KEYS = KNOWN_KEYS | {"pull_timeout"}
 
 
 #: the folders of a site that hold theme files of its own (okrsite's shipped
@@ -204,8 +214,10 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     data = _toml(text, file, diags)
     if data is None:
         return SiteConfig(), diags
-    values = _checked_values(text, _merged(text, data, file, diags), file, diags)
-    cycles: dict[str, Cycle] = _cycles(text, data, file, diags)
+    places = places_of(text)
+    values = _checked_values(text, _merged(text, data, file, diags), file, diags, places)
+    cycles: dict[str, Cycle] = _cycles(text, data, file, diags, places)
+    diags += table_key_warnings(data, places, file, SITE_KEYS)
     settings = _settings(text, values, file, diags)
     _keep_cache_dir_inside(text, values, file, diags)
     if values.get("fiscal_year_start") is not None:
@@ -254,6 +266,10 @@ def _merged(text: str, data: dict[str, Any], file: str, diags: list[Diagnostic])
     scoring = data.get("scoring", {})
     if isinstance(scoring, dict):
         merged.update(scoring)
+    else:
+        diags.append(
+            error("CFG002", "[scoring] must be a table", file, line=_line_of(text, "scoring"))
+        )
     return merged
 
 
@@ -267,7 +283,7 @@ _Check = Callable[[str, Any, int | None, str, list[Diagnostic]], Any]
 
 
 def _checked_values(
-    text: str, merged: dict[str, Any], file: str, diags: list[Diagnostic]
+    text: str, merged: dict[str, Any], file: str, diags: list[Diagnostic], places: Places
 ) -> dict[str, Any]:
     """Each setting whose value is of its kind, by its key; an error for each
     that is not, a warning for each key okrsite does not know."""
@@ -276,6 +292,12 @@ def _checked_values(
         line = _line_of(text, key)
         check = _check_of(key)
         if check is None:
+            within = setting_table_of(key, places)
+            if key == "pull_timeout" and within is not None:
+                # okrsite pull reads it at the top of the file only
+                diags.append(pull_timeout_in_table(within, file))
+                continue
+            line = within.line if within is not None else line
             diags.append(_unknown_setting(text, key, value, line, file))
             continue
         checked = check(key, value, line, file, diags)
@@ -445,9 +467,10 @@ def _check_fiscal_year_start(
 
 
 def _cycles(
-    text: str, data: dict[str, Any], file: str, diags: list[Diagnostic]
+    text: str, data: dict[str, Any], file: str, diags: list[Diagnostic], places: Places
 ) -> dict[str, Cycle]:
-    """The cycles of ``[cycles.NAME]`` tables that have a usable name and dates."""
+    """The cycles of ``[cycles.NAME]`` tables that have a usable name and dates
+    (their keys are checked by :func:`table_key_warnings`)."""
     cycles: dict[str, Cycle] = {}
     raw_cycles = data.get("cycles", {})
     if not isinstance(raw_cycles, dict):
@@ -472,13 +495,17 @@ def _cycles(
             )
             continue
         if not isinstance(spec, dict):
+            at = places().get(("cycles", name)) if name in SITE_KEYS else None
             diags.append(
                 error(
                     "CFG006",
                     f"cycle {_short(name)} must be a table with start and end dates",
                     file,
                     line=line,
-                    hint=f"[cycles.{name}]\nstart = 2026-01-01\nend = 2026-06-30",
+                    hint=f"{name!r} is a site setting, but written after the {at.header} "
+                    "header it belongs to that table: move it above the first [table] header"
+                    if at is not None and at.header is not None
+                    else f"[cycles.{name}]\nstart = 2026-01-01\nend = 2026-06-30",
                 )
             )
             continue
