@@ -20,7 +20,7 @@ from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.parse_messages import _fmt, keys_listed, number_hint, shown_value
 from okrsite.parse_names import _valid_ref
 from okrsite.written_dates import timed
-from okrsite.written_numbers import ambiguous_comma, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
 #: confidence in words, on the 0-10 scale: low, medium and high; a traffic
 #: light or a status word, as OKR tools and status reports write it (green,
@@ -366,9 +366,13 @@ def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
     ``1,200 tickets``, ``10k users``, as the key result's own figures may
     be), the unit noted in ``units`` for resolving to hold to the key
     result's or KPI's; ``value`` as it is when it is a number already or no
-    figure and word."""
+    figure and word. A currency sign before or after the figure (``£20``,
+    ``20 €``) is read past by the number's reading, and noted too."""
     found = split_unit(value)
     if found is None:
+        signs = {c for c in value if c in CURRENCY_SIGNS}
+        if len(signs) == 1 and read_number(value) is not None:
+            units.append((key, signs.pop()))
         return value
     units.append((key, found[1]))
     return found[0]

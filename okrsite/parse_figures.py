@@ -60,9 +60,11 @@ def _as_number(value: Any) -> float | None:
     return result if math.isfinite(result) else None
 
 
-#: a check-in value with a word after its figure (``5 h``, ``1,200 tickets``)
+#: a check-in value with a word after its figure (``5 h``, ``1,200 tickets``,
+#: ``24 °C``, ``50 m²``, ``20 km/h``, ``12 Stück``): the word starts with a
+#: letter in any script or a sign units start with (degrees, per mille)
 _FIGURE_AND_WORD = re.compile(
-    r"(?P<figure>.*\d%?)(?P<space>\s*)(?P<word>[^\W\d_][^\d]{0,29})", re.S
+    r"(?P<figure>.*\d%?)(?P<space>\s*)(?P<word>(?:[^\W\d_]|[°º‰℃℉])[^\d]{0,29})", re.S
 )
 #: digits with the marks that group or divide them: a figure, however
 #: ambiguous (``1,200``), whose own error the number's reading gives
@@ -71,7 +73,7 @@ _DIGITS = re.compile(r"[-+]?\d[\d.,' \u00a0]*%?")
 
 def split_unit(value: str) -> tuple[str, str] | None:
     """The figure and the unit of a number written with its unit after it
-    (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``); ``None``
+    (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``, ``24 °C``); ``None``
     for a number as written (``1.5k``, ``$3M``, ``45 %``) or a text that is
     no figure and word. The figure may still be one whose reading fails
     (``1,200`` is ambiguous): its own error says why."""

@@ -27,6 +27,7 @@ from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify
 from okrsite.units import same_unit
+from okrsite.written_numbers import CURRENCY_SIGNS
 
 _DROPPED_HINT = (
     "if the key result was removed, put it back with 'status: dropped': "
@@ -91,7 +92,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 elif (
                     c.units  # most check-ins write bare figures
                     and (word := dict(c.units).get(key)) is not None
-                    and not same_unit(word, found_kr.unit)
+                    and _other_unit(word, found_kr.unit)
                 ):
                     diags.append(_unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
                     ok = False
@@ -120,7 +121,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             at = (c.kpi,) if c.kpi in c.loose else ("value",)
             if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
                 diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit, at))
-            elif word is not None and not same_unit(word, kpis[c.kpi].unit):
+            elif word is not None and _other_unit(word, kpis[c.kpi].unit):
                 diags.append(
                     _unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", kpis[c.kpi].unit, at)
                 )
@@ -150,13 +151,35 @@ def _value_of_objective(c: CheckIn, obj: Objective) -> Diagnostic:
     )
 
 
+def _other_unit(word: str, unit: str) -> bool:
+    """Whether a check-in value's unit (``5 h``, ``7 °C``, ``£20``) is not the
+    key result's or KPI's ``unit``. A currency sign, which numbers are read
+    past, is held only to a unit that is another currency sign (``£20`` for
+    a key result in ``€``): a unit such as ``EUR`` may be the same money."""
+    if word in CURRENCY_SIGNS:
+        return unit.strip() in CURRENCY_SIGNS and unit.strip() != word
+    return not same_unit(word, unit)
+
+
 def _meant_key_result(obj: Objective, key: str) -> bool:
     """Whether a key at the top of a check-in is one of the objective's key
-    result ids written another way (``Logos``, ``New Logos`` for ``new-logos``):
-    then it is the error a wrong id under ``values:`` is (OKR304, with the
-    id to write), not an unknown key whose value is dropped with a warning."""
+    result ids written another way (``Logos``, ``New Logos`` for ``new-logos``,
+    ``csat score`` or ``csat-score`` for ``csat_score``): then it is the
+    error a wrong id under ``values:`` is (OKR304, with the id to write), not
+    an unknown key whose value is dropped with a warning."""
+    return bool(_ids_meant(obj, key))
+
+
+def _ids_meant(obj: Objective, key: str) -> list[str]:
+    """The key result ids ``key`` writes another way: in other letter case,
+    or with spaces, hyphens or underscores for one another (as
+    :func:`okrsite.slug.slugify` reads them alike)."""
     folded, written = key.casefold(), slugify(key)
-    return any(kr.id.casefold() == folded or kr.id == written for kr in obj.key_results)
+    return [
+        kr.id
+        for kr in obj.key_results
+        if kr.id.casefold() == folded or kr.id == written or (written and slugify(kr.id) == written)
+    ]
 
 
 def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
@@ -173,8 +196,12 @@ def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> 
 
 def _no_key_result(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
     """A value for a key result the objective does not have (OKR304)."""
-    guess = _named_by_title(key, obj.key_results) or _did_you_mean(
-        key, [k.id for k in obj.key_results]
+    meant = _ids_meant(obj, key)
+    guess = (
+        f"did you mean {meant[0]!r}?"
+        if len(meant) == 1
+        else _named_by_title(key, obj.key_results)
+        or _did_you_mean(key, [k.id for k in obj.key_results])
     )
     known_krs = ", ".join(k.id for k in obj.key_results) or "none"
     return error(
