@@ -108,6 +108,8 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self._timelines: LazyRecordedDict | None = None
         #: what every timeline's key shares (view.history.timeline_inputs_print)
         self._timeline_shared: bytes | None = None
+        #: timelines are known by their keys only for okrsite build's page cache
+        self._timeline_keys = value_pieces
         # the history's per-record tables as collections of their own, known
         # from the start: the page cache fingerprints what pieces read of them
         # before anything is rendered
@@ -205,6 +207,8 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         plain = self.view.plain
         if rid not in (plain.portfolio.objectives if kind == "objective" else plain.portfolio.kpis):
             raise KeyError(key)
+        if not self._timeline_keys:  # no page cache to compare it: no key needed
+            return timeline(kind, rid, self._history, plain, self.config, self.gettext)
         # printed by what it reads, and computed only if its partial is drawn:
         # a page the page cache keeps, or whose timeline the kept pieces hold
         # (okrsite.kept_pieces), needs no timeline computed
