@@ -18,6 +18,7 @@ from typing import Any
 from okrsite import toml_reader as tomllib
 from okrsite.config_tables import (
     Places,
+    cached_places,
     places_of,
     pull_timeout_in_table,
     setting_table_of,
@@ -171,7 +172,22 @@ def setting_line(text: str, key: str) -> int | None:
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
-    """Best-effort line of ``key = …`` (or ``[table]``) in the TOML text."""
+    """The line of ``key = …`` (or of the ``[table]`` header, with ``key``
+    empty) in the TOML text: where :func:`okrsite.config_tables.key_places`
+    found it (a top-level setting may also sit under ``[site]`` or
+    ``[scoring]``), else the first line that looks like it."""
+    path: tuple[str, ...] = tuple(table.split(".", 1)) if table else ()
+    places = cached_places(text)
+    found = places.get((*path, key) if key else path)
+    if found is None and table is None and key:
+        found = places.get(("site", key)) or places.get(("scoring", key))
+    if found is not None:
+        return found.line
+    return _line_like(text, key, table)
+
+
+def _line_like(text: str, key: str, table: str | None) -> int | None:
+    """The first line that looks like ``key = …`` (after ``[table]``)."""
     if table is not None:
         m = re.search(rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\]", text, re.M)
         if m and key == "":

@@ -19,6 +19,7 @@ that holds them.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -225,17 +226,17 @@ def _short(value: object) -> str:
 _SETTING_TABLES = ("site", "scoring")
 
 
+@functools.lru_cache(maxsize=8)
+def cached_places(text: str) -> dict[KeyPath, KeyPlace]:
+    """:func:`key_places` of ``text``, read once per text (every finding about
+    okrsite.toml looks its line up here; do not change what it returns)."""
+    return key_places(text)
+
+
 def places_of(text: str) -> Places:
     """Where each key of ``text`` is written (:func:`key_places`), read the
     first time a finding asks for it."""
-    found: list[dict[tuple[str | int, ...], KeyPlace]] = []
-
-    def places() -> dict[tuple[str | int, ...], KeyPlace]:
-        if not found:
-            found.append(key_places(text))
-        return found[0]
-
-    return places
+    return lambda: cached_places(text)
 
 
 def setting_table_of(key: str, places: Places) -> KeyPlace | None:
