@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: file moved keeps the commits of its rows: 6; a check-in's event says what
 #: it says, so a later change of a figure credits that commit: 7), so that
 #: events cached from earlier reads are read again
-CACHE_VERSION = 7
+CACHE_VERSION = 8  # 8: events say what current: values and check-ins were
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -143,6 +143,17 @@ class SiteHistory:
     checkins: dict[str, Origin] = field(default_factory=dict)  # by check-in id
     kpi_values: dict[str, dict[str, Origin]] = field(default_factory=dict)  # kpi -> day
     csv_rows: dict[str, dict[str, Origin]] = field(default_factory=dict)  # path -> day
+    #: what each figure was at HEAD, beside its origin: a page compares the
+    #: figure it shows with it, and one edited since its last commit (a
+    #: check-in being written in ``okrsite serve``) says so instead of naming
+    #: the commit that wrote the value before (:mod:`okrsite.view.history`).
+    #: Check-ins by id (:func:`~okrsite.history_events.checkin_says`); KPI
+    #: ``values:`` by KPI and day; CSV rows by path and day; ``current:``
+    #: values by objective and key result.
+    checkins_said: dict[str, Any] = field(default_factory=dict)
+    kpi_values_said: dict[str, dict[str, Any]] = field(default_factory=dict)
+    csv_rows_said: dict[str, dict[str, Any]] = field(default_factory=dict)
+    currents: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: in a shallow clone, the site's files (relative to it) as committed:
     #: a figure from one of them whose commit the clone does not hold was
     #: committed before its oldest commit
@@ -453,6 +464,8 @@ class _Timelines:
         self.cycles = cycles
         self.lines: dict[tuple[str, str], list[Change]] = {}
         self.kpi_values: dict[str, dict[str, Origin]] = {}
+        self.kpi_said: dict[str, dict[str, Any]] = {}
+        self.currents: dict[str, dict[str, Any]] = {}
 
     def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
         day, committed = _day(c.authored), _day(c.committed)
@@ -473,6 +486,9 @@ class _Timelines:
                 self.lines[key] = self.lines.pop(old_key, []) + self.lines.get(key, [])
                 if rec["kind"] == "kpi" and rec["from"] in self.kpi_values:
                     self.kpi_values[rec["id"]] = self.kpi_values.pop(rec["from"])
+                    self.kpi_said[rec["id"]] = self.kpi_said.pop(rec["from"], {})
+                if rec["kind"] == "objective" and rec["from"] in self.currents:
+                    self.currents[rec["id"]] = self.currents.pop(rec["from"])
                 add(rec, "id", rec["from"], rec["id"], False, None)
             if rec["change"] in ("created", "removed"):
                 title = rec["title"]
@@ -480,20 +496,35 @@ class _Timelines:
                 add(rec, rec["change"], old, new, False, None)
             for name, old, new, less in rec.get("fields", ()):
                 add(rec, name, old, new, less, None)
+            currents = self.currents.setdefault(rec["id"], {}) if rec["kind"] == "objective" else {}
+            if rec["change"] == "created":
+                currents.clear()
+                currents.update(rec.get("currents", ()))
             for kr in rec.get("key_results", ()):
+                kid = kr["id"]
                 if kr["change"] == "added":
-                    add(rec, "key_result", None, kr["title"], False, kr["id"])
+                    add(rec, "key_result", None, kr["title"], False, kid)
+                    currents.pop(kid, None)
+                    if "current" in kr:
+                        currents[kid] = kr["current"]
                 elif kr["change"] == "removed":
-                    add(rec, "key_result", kr["title"], None, False, kr["id"])
+                    add(rec, "key_result", kr["title"], None, False, kid)
+                    currents.pop(kid, None)
                 else:
                     if "from" in kr:
-                        add(rec, "id", kr["from"], kr["id"], False, kr["id"])
+                        add(rec, "id", kr["from"], kid, False, kid)
+                        if kr["from"] in currents:
+                            currents[kid] = currents.pop(kr["from"])
                     for name, old, new, less in kr.get("fields", ()):
-                        add(rec, name, old, new, less, kr["id"])
+                        add(rec, name, old, new, less, kid)
+                        if name == "current":
+                            currents[kid] = new
             if rec["kind"] == "kpi":
                 values = self.kpi_values.setdefault(rec["id"], {})
-                for d, _value in rec.get("values", ()):
+                said = self.kpi_said.setdefault(rec["id"], {})
+                for d, value in rec.get("values", ()):
                     values[d] = origin
+                    said[d] = value
 
 
 def assemble(
@@ -508,6 +539,7 @@ def assemble(
     checkins: dict[str, Origin] = {}
     said: dict[str, Any] = {}  # check-in id -> what it said when last written
     csv_rows: dict[str, dict[str, Origin]] = {}
+    csv_said: dict[str, dict[str, Any]] = {}
     for c in commits:
         event = events.get(c.sha)
         if not event:
@@ -533,14 +565,22 @@ def assemble(
             moved = csv_rows.pop(before, {})
             moved.update(csv_rows.get(after, {}))
             csv_rows[after] = moved
-        for path, day, _value in event["rows"]:
+            moved_said = csv_said.pop(before, {})
+            moved_said.update(csv_said.get(after, {}))
+            csv_said[after] = moved_said
+        for path, day, value in event["rows"]:
             csv_rows.setdefault(path, {})[day] = origin
+            csv_said.setdefault(path, {})[day] = value
     history = SiteHistory(available=True, commits_seen=len(commits))
     for (kind, rid), entries in lines.lines.items():
         (history.objectives if kind == "objective" else history.kpis)[rid] = entries
     history.checkins = checkins
     history.kpi_values = lines.kpi_values
     history.csv_rows = csv_rows
+    history.checkins_said = said
+    history.kpi_values_said = lines.kpi_said
+    history.csv_rows_said = csv_said
+    history.currents = {oid: krs for oid, krs in lines.currents.items() if krs}
     return history
 
 

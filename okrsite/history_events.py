@@ -47,8 +47,11 @@ def _fields(changes: Sequence[diff_mod.FieldChange], wanted: Sequence[str]) -> l
 
 def _key_results(before: Objective, after: Objective) -> list[Event]:
     out: list[Event] = []
+    currents = _currents(after)
     for kr in diff_mod.key_result_changes(before, after):
         event: Event = {"id": kr.id, "title": kr.title, "change": kr.change}
+        if kr.change == "added" and kr.id in currents:
+            event["current"] = currents[kr.id]
         if kr.renamed_from:
             event["from"] = kr.renamed_from
         if kr.change == "changed":
@@ -57,6 +60,19 @@ def _key_results(before: Objective, after: Objective) -> list[Event]:
                 continue
         out.append(event)
     return out
+
+
+def _currents(o: Objective) -> dict[str, Any]:
+    """The ``current:`` values a version of an objective gives, by key result:
+    what a figure read from ``current:`` was when committed, so a page can
+    tell a value edited since its last commit from the committed one."""
+    return {kr.id: kr.current for kr in o.key_results if kr.current is not None}
+
+
+def checkin_says(c: CheckIn) -> list[Any]:
+    """What a check-in says (its figures and confidence), compared between
+    versions: a commit that changes it is the one that wrote its figures."""
+    return [[[k, v] for k, v in sorted(c.values.items())], c.value, c.confidence]
 
 
 def record_change(before: Record | None, after: Record | None) -> Event | None:
@@ -69,6 +85,8 @@ def record_change(before: Record | None, after: Record | None) -> Event | None:
         event["cycle"] = rec.cycle
     if before is None:
         event["change"] = "created"
+        if isinstance(rec, Objective):
+            event["currents"] = _currents(rec)
         if isinstance(rec, KPI):
             event["values"] = _new_values((), rec.values)
         return event
@@ -166,7 +184,7 @@ def _checkin(c: CheckIn, moved_from: str | None) -> Event:
         "values": sorted(c.values),
         # what it says, so a later commit that changes a figure (a typo put
         # right in another pull request) is known as the one that wrote it
-        "says": [[[k, v] for k, v in sorted(c.values.items())], c.value, c.confidence],
+        "says": checkin_says(c),
     }
     if moved_from is not None:
         out["from"] = moved_from

@@ -402,6 +402,7 @@ def test_a_moved_check_in_keeps_the_commit_that_wrote_it(tmp_path: Path) -> None
         "commit": written,
         "pr": None,
         "backdated": False,
+        "edited": False,
     }
     assert entry["id"] != "2026-01-05-emea"  # the id followed the path
 

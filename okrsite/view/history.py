@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -25,6 +25,7 @@ from okrsite import __version__
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Change, Origin, SiteHistory, is_backdated
+from okrsite.history_events import checkin_says
 from okrsite.markdown import is_safe_url
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
 from okrsite.numbers import json_value
@@ -79,22 +80,26 @@ def pr_url(repo_url: str | None, pr: str | None) -> str | None:
 
 
 def _origin_json(
-    origin: Origin | None, repo_url: str | None, before: bool = False
+    origin: Origin | None, repo_url: str | None, before: bool = False, edited: bool = False
 ) -> dict[str, Any]:
     """Who committed a figure; ``backdated`` is set for check-ins by :func:`checkin_source`.
     ``before``: without an origin, the figure's file was committed before
-    the oldest commit a shallow clone holds (:func:`_before`), not "not yet"."""
-    if origin is None:
+    the oldest commit a shallow clone holds (:func:`_before`), not "not yet".
+    ``edited``: the figure differs from what its last commit wrote (the
+    file is being edited): no commit wrote it yet, whoever wrote it before."""
+    if origin is None or edited:
         return {
             "commit": None,
             "pr": None,
             "author": None,
             "committed": None,
             "backdated": False,
-            "before_history": before,
+            "before_history": before and not edited,
+            "edited": edited,
         }
     return {
         "before_history": False,
+        "edited": False,
         "backdated": False,
         "commit": origin.commit,
         "short": origin.commit[:7],
@@ -127,17 +132,41 @@ def _latest_checkin(
     return None
 
 
-def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict[str, Any]:
+def checkin_origin(c: CheckIn, history: SiteHistory) -> tuple[Origin | None, bool]:
+    """The commit that wrote a check-in's figures, and whether the check-in
+    says something else now (edited since: then no commit wrote them yet)."""
     origin = history.checkins.get(c.id)
+    if origin is None:
+        return None, False
+    said = history.checkins_said.get(c.id, _UNKNOWN)
+    if said is not _UNKNOWN and said != checkin_says(c):
+        return None, True
+    return origin, False
+
+
+def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict[str, Any]:
+    origin, edited = checkin_origin(c, history)
     backdated = origin is not None and is_backdated(c.date, origin, config.backdate_days)
+    before = origin is None and not edited and _before(history, c.file)
     return {
         "kind": "check-in",
         "file": c.file,
         "id": c.id,
         "date": c.date.isoformat(),
-        **_origin_json(origin, config.repo_url, origin is None and _before(history, c.file)),
+        **_origin_json(origin, config.repo_url, before, edited),
         "backdated": backdated,
     }
+
+
+_UNKNOWN = object()
+
+
+def _differs(said: Mapping[str, Any] | None, key: str, now: Any) -> bool:
+    """Whether a figure (``now``) differs from what its last commit wrote
+    (``said[key]``); unknown (no commit wrote it) is no difference."""
+    if not said or key not in said:
+        return False
+    return bool(said[key] != now)
 
 
 def kpi_value_source(
@@ -155,22 +184,30 @@ def kpi_value_source(
     c = _latest_checkin(mine, scored.as_of, day, lambda c: True)
     if c is not None:
         return checkin_source(c, history, config)
+    iso = day.isoformat()
+    values = dict(k.values)
     if k.data is not None:
         path = f"{config.content_dir.strip('/')}/{k.data}"
-        origin = history.csv_rows.get(path, {}).get(day.isoformat())
-        if origin is not None or day not in dict(k.values):
+        origin = history.csv_rows.get(path, {}).get(iso)
+        if origin is not None or day not in values:
+            ks = scored.kpis.get(k.id)
+            shown = dict(ks.series).get(day) if ks is not None else None
+            edited = origin is not None and _differs(history.csv_rows_said.get(path), iso, shown)
             return {
                 "kind": "csv",
                 "file": path,
-                "date": day.isoformat(),
-                **_origin_json(origin, config.repo_url, _before(history, path)),
+                "date": iso,
+                **_origin_json(origin, config.repo_url, _before(history, path), edited),
             }
-    origin = history.kpi_values.get(k.id, {}).get(day.isoformat())
+    origin = history.kpi_values.get(k.id, {}).get(iso)
+    edited = origin is not None and _differs(
+        history.kpi_values_said.get(k.id), iso, values.get(day)
+    )
     return {
         "kind": "values",
         "file": k.file,
-        "date": day.isoformat(),
-        **_origin_json(origin, config.repo_url, _before(history, k.file)),
+        "date": iso,
+        **_origin_json(origin, config.repo_url, _before(history, k.file), edited),
     }
 
 
@@ -211,7 +248,19 @@ def kr_value_source(
     if ks.current_source == "current":
         origin = _current_origin(history, o.id, kr.id)
         before = _before(history, o.file)
-        return {"kind": "current", "file": o.file, **_origin_json(origin, config.repo_url, before)}
+        currents = history.currents.get(o.id, {})
+        # a value no commit gave (added since) differs too, unless the
+        # commit that wrote it is beyond a shallow clone's reach
+        edited = origin is not None and (
+            currents[kr.id] != kr.current
+            if kr.id in currents
+            else not history.shallow and kr.current is not None
+        )
+        return {
+            "kind": "current",
+            "file": o.file,
+            **_origin_json(origin, config.repo_url, before, edited),
+        }
     if ks.current_source == "kpi" and kr.kpi in scored.portfolio.kpis:
         k = scored.portfolio.kpis[kr.kpi]
         return kpi_value_source(k, ks.current_date, scored, history, config)
@@ -500,6 +549,7 @@ def timeline_key(
         o = p.objectives[rid]
         digest.update(value(o))
         digest.update(value(scored.objectives.get(rid)))
+        digest.update(fingerprint(history.currents.get(rid)))
         changes = history.objectives.get(rid, [])
         _checkins_print(digest, index.by_objective.get(rid, ()), history, value)
         kpis = sorted({kr.kpi for kr in o.key_results if kr.kpi})
@@ -521,19 +571,21 @@ def timeline_key(
         digest.update(value(scored.kpis.get(kid)))
         _checkins_print(digest, index.by_kpi.get(kid, ()), history, value)
         digest.update(fingerprint(history.kpi_values.get(kid)))
+        digest.update(fingerprint(history.kpi_values_said.get(kid)))
         if k is not None and k.data is not None:
             path = f"{config.content_dir.strip('/')}/{k.data}"  # as kpi_value_source
             digest.update(fingerprint((path, history.csv_rows.get(path))))
+            digest.update(fingerprint(history.csv_rows_said.get(path)))
     return digest.digest()
 
 
 def _checkins_print(
     digest: Any, checkins: Sequence[CheckIn], history: SiteHistory, value: Callable[[Any], bytes]
 ) -> None:
-    origins = history.checkins
+    origins, said = history.checkins, history.checkins_said
     for c in checkins:
         digest.update(value(c))
-        digest.update(fingerprint(origins.get(c.id)))
+        digest.update(fingerprint((origins.get(c.id), said.get(c.id))))
 
 
 # ------------------------------------------------------------------ api/history.json
@@ -593,14 +645,13 @@ def history_json_rest(
             "source": kpi_value_source(k, ks.date if ks else None, scored, history, config),
         }
     checkins = []
-    origins = history.checkins
     # only the check-ins dated on or before as_of (``scored.checkins``), the
     # ones every page, feed and export counts: a check-in dated later is not
     # part of the portfolio as of that day, here as there
     for c in scored.checkins:
         # what checkin_source says, without the links this file leaves out
         # (tens of thousands of check-ins on a large site)
-        origin = origins.get(c.id)
+        origin, edited = checkin_origin(c, history)
         checkins.append(
             {
                 "file": c.file,
@@ -612,6 +663,7 @@ def history_json_rest(
                 "pr": origin.pr if origin else None,
                 "backdated": origin is not None
                 and is_backdated(c.date, origin, config.backdate_days),
+                "edited": edited,
             }
         )
     if streaks is None:  # the renderer passes the streaks it counted for the pages

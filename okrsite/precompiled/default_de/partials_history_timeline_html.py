@@ -143,6 +143,9 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', '
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                elif environment.getattr(l_1_s, 'edited'):
+                    pass
+                    yield ', seit dem letzten Commit geändert, noch nicht eingetragen'
                 elif environment.getattr(l_1_s, 'before_history'):
                     pass
                     yield ', committet vor dem ältesten Commit dieses flachen Klons'
@@ -309,4 +312,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '10=57&11=62&12=78&16=103&17=106&18=109&21=112&22=117&25=120&26=142&27=152&30=160&33=163&34=218&35=295&36=298&38=304&39=308'
+debug_info = '10=57&11=62&12=78&16=103&17=106&18=109&21=112&22=117&25=120&26=142&27=155&30=163&33=166&34=221&35=298&36=301&38=307&39=311'
