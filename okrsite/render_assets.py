@@ -19,10 +19,10 @@ from okrsite.cycle_export import cycle_export_files
 from okrsite.urls import safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
+from okrsite.view.figure_sources import checkin_origins
 from okrsite.view.formatting import atom_time
-from okrsite.view.history import (
+from okrsite.view.history_json import (
     HISTORY_JSON,
-    checkin_origins,
     history_json,
     history_json_rest,
     objective_history_json,

@@ -1,0 +1,253 @@
+"""Where a page's figures come from: the check-in, CSV row, ``values:`` entry
+or ``current:`` a value was read from, and the commit that wrote it.
+
+Split from :mod:`okrsite.view.history` (the timelines). The source is the one
+scoring chose (``KRScore.current_source``); a figure that differs from what
+its last commit wrote (a file edited and not committed yet) says so instead
+of naming that commit (``edited``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from okrsite.checkin_index import checkin_index
+from okrsite.config import SiteConfig
+from okrsite.history import Origin, SiteHistory, is_backdated
+from okrsite.history_events import checkin_says
+from okrsite.markdown import is_safe_url
+from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
+
+
+@lru_cache(maxsize=8)
+def _link_base(repo_url: str | None) -> str | None:
+    """``repo_url`` without its trailing slash when it may become a link: checked
+    once per site, not once for each of the 100,000 entries of a large history."""
+    if not repo_url or not is_safe_url(repo_url):
+        return None
+    return repo_url.rstrip("/")
+
+
+def commit_url(repo_url: str | None, sha: str) -> str | None:
+    base = _link_base(repo_url)
+    return None if base is None else f"{base}/commit/{sha}"
+
+
+def pr_url(repo_url: str | None, pr: str | None) -> str | None:
+    """GitHub pull requests are ``#12`` (``/pull/12``), GitLab merge requests ``!12``."""
+    base = _link_base(repo_url) if pr else None
+    if base is None or not pr:
+        return None
+    if pr.startswith("!"):
+        return f"{base}/-/merge_requests/{pr[1:]}"
+    return f"{base}/pull/{pr[1:]}"
+
+
+def _origin_json(
+    origin: Origin | None, repo_url: str | None, before: bool = False, edited: bool = False
+) -> dict[str, Any]:
+    """Who committed a figure; ``backdated`` is set for check-ins by :func:`checkin_source`.
+    ``before``: without an origin, the figure's file was committed before
+    the oldest commit a shallow clone holds (:func:`_before`), not "not yet".
+    ``edited``: the figure differs from what its last commit wrote (the
+    file is being edited): no commit wrote it yet, whoever wrote it before."""
+    if origin is None or edited:
+        return {
+            "commit": None,
+            "pr": None,
+            "author": None,
+            "committed": None,
+            "backdated": False,
+            "before_history": before and not edited,
+            "edited": edited,
+        }
+    return {
+        "before_history": False,
+        "edited": False,
+        "backdated": False,
+        "commit": origin.commit,
+        "short": origin.commit[:7],
+        "commit_url": commit_url(repo_url, origin.commit),
+        "pr": origin.pr,
+        "pr_url": pr_url(repo_url, origin.pr),
+        "author": origin.author,
+        "committed": origin.committed.isoformat(),
+    }
+
+
+def _before(history: SiteHistory, file: str) -> bool:
+    """Whether ``file`` was committed before the commits a shallow clone holds."""
+    return history.shallow and file in history.committed_files
+
+
+# ------------------------------------------------------------------ sources of figures
+def _latest_checkin(
+    checkins: Sequence[CheckIn], as_of: date, day: date | None, wanted: Any
+) -> CheckIn | None:
+    """The check-in scoring took a value from: the last in portfolio order, on ``day``.
+
+    ``checkins`` are those of one objective or KPI (from the shared
+    :func:`~okrsite.checkin_index.checkin_index`), so this stays linear in
+    the size of the site.
+    """
+    for c in reversed(checkins):
+        if c.date <= as_of and (day is None or c.date == day) and wanted(c):
+            return c
+    return None
+
+
+def checkin_origin(c: CheckIn, history: SiteHistory) -> tuple[Origin | None, bool]:
+    """The commit that wrote a check-in's figures, and whether the check-in
+    says something else now (edited since: then no commit wrote them yet)."""
+    origin = history.checkins.get(c.id)
+    if origin is None:
+        return None, False
+    said = history.checkins_said.get(c.id, _UNKNOWN)
+    if said is not _UNKNOWN and said != checkin_says(c):
+        return None, True
+    return origin, False
+
+
+def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict[str, Any]:
+    origin, edited = checkin_origin(c, history)
+    backdated = origin is not None and is_backdated(c.date, origin, config.backdate_days)
+    before = origin is None and not edited and _before(history, c.file)
+    return {
+        "kind": "check-in",
+        "file": c.file,
+        "id": c.id,
+        "date": c.date.isoformat(),
+        **_origin_json(origin, config.repo_url, before, edited),
+        "backdated": backdated,
+    }
+
+
+_UNKNOWN = object()
+
+
+def _differs(said: Mapping[str, Any] | None, key: str, now: Any) -> bool:
+    """Whether a figure (``now``) differs from what its last commit wrote
+    (``said[key]``); unknown (no commit wrote it) is no difference."""
+    if not said or key not in said:
+        return False
+    return bool(said[key] != now)
+
+
+def kpi_value_source(
+    k: KPI, day: date | None, scored: ScoredPortfolio, history: SiteHistory, config: SiteConfig
+) -> dict[str, Any] | None:
+    """Where a KPI's value on ``day`` comes from: a check-in, a CSV row or ``values:``.
+
+    Check-ins win over CSV rows and CSV rows over ``values:`` on the same day,
+    the order in which the KPI's series is built.
+    """
+    if day is None:
+        return None
+    p = scored.portfolio
+    mine = checkin_index(p.checkins).by_kpi.get(k.id, ())
+    c = _latest_checkin(mine, scored.as_of, day, lambda c: True)
+    if c is not None:
+        return checkin_source(c, history, config)
+    iso = day.isoformat()
+    values = dict(k.values)
+    if k.data is not None:
+        path = f"{config.content_dir.strip('/')}/{k.data}"
+        origin = history.csv_rows.get(path, {}).get(iso)
+        if origin is not None or day not in values:
+            ks = scored.kpis.get(k.id)
+            shown = dict(ks.series).get(day) if ks is not None else None
+            edited = origin is not None and _differs(history.csv_rows_said.get(path), iso, shown)
+            return {
+                "kind": "csv",
+                "file": path,
+                "date": iso,
+                **_origin_json(origin, config.repo_url, _before(history, path), edited),
+            }
+    origin = history.kpi_values.get(k.id, {}).get(iso)
+    edited = origin is not None and _differs(
+        history.kpi_values_said.get(k.id), iso, values.get(day)
+    )
+    return {
+        "kind": "values",
+        "file": k.file,
+        "date": iso,
+        **_origin_json(origin, config.repo_url, _before(history, k.file), edited),
+    }
+
+
+def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
+    """The commit that last wrote a key result's ``current:`` (or added it with one)."""
+    for entry in reversed(history.objectives.get(oid, ())):
+        if (entry.key_result == kr and entry.field in ("current", "key_result")) or (
+            entry.field == "created"
+        ):
+            return Origin(
+                entry.commit, entry.pr, entry.author, entry.date, entry.committed or entry.date
+            )
+    return None
+
+
+def kr_value_source(
+    o: Objective,
+    kr: KeyResult,
+    scored: ScoredPortfolio,
+    history: SiteHistory,
+    config: SiteConfig,
+    checkins: Sequence[CheckIn] | None = None,
+) -> dict[str, Any] | None:
+    """Where a key result's current value comes from. ``checkins``: the
+    objective's check-ins up to as_of, when the caller records reading them
+    (else they are looked up in the portfolio's check-ins)."""
+    ks = scored.objectives[o.id].key_results.get(kr.id)
+    if ks is None or ks.current is None:
+        return None
+    if ks.current_source == "checkin":
+        mine = (
+            checkins
+            if checkins is not None
+            else checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
+        )
+        c = _latest_checkin(mine, scored.as_of, ks.current_date, lambda c: kr.id in c.values)
+        return checkin_source(c, history, config) if c is not None else None
+    if ks.current_source == "current":
+        origin = _current_origin(history, o.id, kr.id)
+        before = _before(history, o.file)
+        currents = history.currents.get(o.id, {})
+        # a value no commit gave (added since) differs too, unless the
+        # commit that wrote it is beyond a shallow clone's reach
+        edited = origin is not None and (
+            currents[kr.id] != kr.current
+            if kr.id in currents
+            else not history.shallow and kr.current is not None
+        )
+        return {
+            "kind": "current",
+            "file": o.file,
+            **_origin_json(origin, config.repo_url, before, edited),
+        }
+    if ks.current_source == "kpi" and kr.kpi in scored.portfolio.kpis:
+        k = scored.portfolio.kpis[kr.kpi]
+        return kpi_value_source(k, ks.current_date, scored, history, config)
+    return None
+
+
+def checkin_origins(
+    checkins: Sequence[CheckIn], history: SiteHistory | None, config: SiteConfig
+) -> dict[str, dict[str, Any]]:
+    """``{check-in id: source}`` for the feed and check-in lists (empty without history)."""
+    if history is None or not history.available:
+        return {}
+    return {c.id: dated_source(checkin_source(c, history, config)) for c in checkins}
+
+
+def dated_source(source: dict[str, Any]) -> dict[str, Any]:
+    """A source for a page: its dates as dates, so the theme writes them in the
+    site's language (``day(date)``); ``api/history.json`` keeps ISO strings."""
+    out = dict(source)
+    for key in ("date", "committed"):
+        if isinstance(out.get(key), str):
+            out[key] = date.fromisoformat(out[key])
+    return out
