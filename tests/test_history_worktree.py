@@ -31,7 +31,7 @@ cycle: 2026-Q1
 owner: Uma Diaz
 key_results:
   - id: revenue
-    title: Reach 200k EUR revenue
+    title: Revenue of 200k EUR
     start: 100
     target: 200
     unit: k EUR
