@@ -16,9 +16,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
+import threading
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -144,9 +146,59 @@ def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:
     return None
 
 
+#: the longest one chunk of pages (or the site's data files) may take to
+#: render, in seconds: a template that loops for ever (two nested
+#: ``range(100000)``) stops with an error here instead of hanging a CI job.
+#: A chunk takes a second or two on a large site.
+RENDER_SECONDS = 300.0
+
+
+class RenderTooLong(Exception):
+    """Raised inside a render that ran past :data:`RENDER_SECONDS`."""
+
+
+def _too_long(_signum: int, _frame: Any) -> None:
+    raise RenderTooLong(
+        f"rendering took longer than {RENDER_SECONDS:g} s: a template loops too long"
+    )
+
+
+@contextlib.contextmanager
+def _deadline() -> Iterator[None]:
+    """:data:`RENDER_SECONDS` for the work inside, where a timer can interrupt
+    it (the main thread of a process: a build and its workers; a preview's
+    renders in another thread run without one)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGALRM, _too_long)
+    signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
 def _located(site_root: Path, work: Callable[[], Any]) -> Any:
     try:
-        return work()
+        with _deadline():
+            return work()
+    except RenderTooLong as exc:
+        found = _template_frame(exc)
+        file, line = found if found is not None else (None, None)
+        if file:
+            with contextlib.suppress(ValueError):
+                file = Path(file).resolve().relative_to(site_root.resolve()).as_posix()
+        raise RenderFailed(
+            error(
+                "THM002",
+                f"template error: {exc}",
+                file,
+                line=line,
+                hint="look for a loop in the site's templates/ that runs too long",
+            )
+        ) from None
     except jinja2.TemplateError as exc:
         raise RenderFailed(template_diagnostic(exc, site_root)) from None
     except UnsafeFileError as exc:  # located here: it would not survive pickling to the parent

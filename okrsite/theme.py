@@ -39,7 +39,8 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import is_internal_attribute
+from jinja2.sandbox import is_internal_attribute, safe_range
+from jinja2.utils import generate_lorem_ipsum
 
 from okrsite import toml_reader as tomllib
 from okrsite.compiled_templates import COMPILED
@@ -309,7 +310,7 @@ class GuardedEnvironment(Environment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Environment.getattr's own body, behind the guard's one test (a call
         # to it from here cost 0.3 µs a lookup, some 4 million a large build)
-        if attribute.startswith("__") or attribute in _RISKY:
+        if attribute.startswith("_") or attribute in _RISKY:
             _guard(obj, attribute)
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
             # a plain dict has no attributes but dict's own, so the lookup
@@ -380,10 +381,22 @@ _RISKY = frozenset(
 )
 
 
+#: at most this many paragraphs and words of each from ``lipsum()``
+LIPSUM_LIMIT = 1000
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:  # noqa: A002
+    """Jinja's ``lipsum`` global, its counts held under :data:`LIPSUM_LIMIT`."""
+    n, max = (int(x) for x in (n, max))  # noqa: A001
+    if n > LIPSUM_LIMIT or max > LIPSUM_LIMIT:
+        raise OverflowError(f"lipsum() makes at most {LIPSUM_LIMIT} paragraphs of as many words")
+    return generate_lorem_ipsum(n, html, min, max)
+
+
 def _guard(obj: Any, name: str) -> None:
     """Raise :class:`SecurityError` when ``name`` of ``obj`` reaches Python's internals."""
     if (
-        name.startswith("__")
+        name.startswith("_")  # a private name (``self._TemplateReference__context``) too
         or (name in ("format", "format_map") and isinstance(obj, str))
         or is_internal_attribute(obj, name)
     ):
@@ -539,6 +552,10 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
         # compiled code is shared by every environment of the process
         bytecode_cache=COMPILED,
     )
+    # Jinja's own ``range`` and ``lipsum`` with limits, as its sandbox has
+    # them: ``range(10**9)|list`` took 24 GB before the machine killed it
+    env.globals["range"] = safe_range
+    env.globals["lipsum"] = _lipsum
     env.context_class = FastCallContext.for_environment()
     env.template_class = FastTemplate
     return Theme(name, tuple(chain), site_templates, site_static, env, roots, homes)

@@ -232,3 +232,62 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
         assert "not UTF-8 text" in output
         assert "Traceback" not in output
     assert "build failed" in built
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("{{ range(10**9)|list|length }}", "Range too big"),
+        ("{% for i in range(10**10) %}{% endfor %}", "Range too big"),
+        ("{{ lipsum(10**6) }}", "lipsum() makes at most 1000 paragraphs"),
+        ("{{ self._TemplateReference__context }}", "may not read '_TemplateReference__context'"),
+    ],
+)
+def test_a_template_cannot_make_a_huge_range_or_read_private_names(
+    tmp_path: Path, line: str, said: str
+) -> None:
+    """``range(10**9)|list`` in an override took 24 GB before the kernel killed
+    the build; ``range(10**10)`` looped for ever; a private name printed the
+    render context's Python reprs into the page. Each is a located error now."""
+    root = example(tmp_path / "site")
+    (root / "templates").mkdir()
+    (root / "templates/page.html").write_text(
+        '{% extends "default:page.html" %}{% block main %}' + line + "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (root / "content/pages").mkdir(exist_ok=True)
+    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
+    code, output = build(root)
+    assert code == 1, output
+    assert "templates/page.html:1: error THM002: template error: " in output
+    assert said in output
+
+
+def test_a_template_that_loops_too_long_stops_the_build_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two nested loops of 100,000 (each within range()'s limit) would run for
+    hours: the build stops them after RENDER_SECONDS (5 minutes; 1 s here)
+    with an error at the template's line, and writes no output."""
+    import okrsite.render_plan
+
+    monkeypatch.setattr(okrsite.render_plan, "RENDER_SECONDS", 1.0)
+    root = example(tmp_path / "site")
+    (root / "templates").mkdir()
+    (root / "templates/page.html").write_text(
+        '{% extends "default:page.html" %}{% block main %}\n'
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (root / "content/pages").mkdir(exist_ok=True)
+    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
+    code, output = build(root)
+    assert code == 1, output
+    assert (
+        "templates/page.html:2: error THM002: template error: rendering took longer than 1 s"
+    ) in output
+    assert "Traceback" not in output
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the clock is stopped after
