@@ -151,6 +151,8 @@ def table_key_warnings(
                     ("cycles", name), spec, CYCLE_KEYS, "a cycle", places, file, site_keys
                 )
     sources = data.get("sources")
+    if sources is not None and not isinstance(sources, list):
+        found.append(_sources_not_listed(sources, places, file))
     if isinstance(sources, list) and any(isinstance(s, dict) for s in sources):
         # imported only for a site that declares sources: `okrsite pull` reads them
         from okrsite.pull_sources import _SOURCE_KEYS
@@ -168,6 +170,38 @@ def table_key_warnings(
                     pull="; okrsite pull reports it as an error (PULL001)",
                 )
     return found
+
+
+def _sources_not_listed(sources: object, places: Places, file: str) -> Diagnostic:
+    """CFG010 for ``sources`` that is no list of ``[[sources]]`` tables: a
+    ``[sources]`` table written with single brackets (one table, not an
+    entry of a list), or ``sources = …`` set to a value, at its line.
+    ``okrsite pull`` refuses it (PULL001); check and build say so too."""
+    at = places().get(("sources",)) or min(
+        (place for path, place in places().items() if path[0] == "sources"),
+        key=lambda place: place.line,
+        default=None,
+    )
+    line = at.line if at is not None else None
+    if isinstance(sources, dict) and at is not None and at.header is not None:
+        message = (
+            f"{at.header} is written as a single table: okrsite pull reads each source "
+            "from a [[sources]] table, so these settings are ignored"
+        )
+        hint = "write [[sources]] (two brackets) above each source's keys"
+    else:
+        shown = "{ … }" if isinstance(sources, dict) else _short(sources)
+        message = (
+            f"sources = {shown} is ignored: okrsite pull reads each source from a [[sources]] table"
+        )
+        hint = "write each source as a [[sources]] table (two brackets) with its own keys"
+    return warning(
+        "CFG010",
+        message,
+        file,
+        line=line,
+        hint=hint + "; okrsite pull reports it as an error (PULL001)",
+    )
 
 
 def _unknown_keys(

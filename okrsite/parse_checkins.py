@@ -17,8 +17,9 @@ from okrsite.model import UNDATED, CheckIn
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
 from okrsite.parse_keys import KNOWN_KEYS
-from okrsite.parse_messages import _fmt, keys_listed, number_hint, shown_value
+from okrsite.parse_messages import _fmt, _shown_plain, keys_listed, number_hint, shown_value
 from okrsite.parse_names import _valid_ref
+from okrsite.slug import slugify
 from okrsite.written_dates import timed
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
 
@@ -158,6 +159,9 @@ def _checkin(
                 values[key] = number
     # kpi: nps and nps: 44, the KPI's reading under its own id (located there)
     by_id = kpi is not None and kpi in f.loose
+    aside = data.aside if isinstance(data, _KpiIdAside) else ()
+    if kpi is not None and aside:
+        _kpi_id_aside(f, kpi, data, aside, by_id)
     if isinstance(data.get("value"), str):
         data = {**data, "value": _unit_noted(data["value"], "value", units)}
     if kpi is not None and "value" in data:  # value: with nothing after it is no reading
@@ -170,7 +174,7 @@ def _checkin(
         str(path[-1]) if path[0] == "values" or (str(path[0]) in f.loose and not by_id) else "value"
         for path in f.percents
     )
-    if kpi is not None and value is None and "value" not in data:
+    if kpi is not None and value is None and "value" not in data and not aside:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
     confidence = _confidence(f, data)
     body = parts.body
@@ -199,6 +203,63 @@ def _checkin(
         units=tuple(units),
         implied=f.implied,
     )
+
+
+def written_as(ident: str, key: str) -> bool:
+    """Whether ``key`` writes the id ``ident`` another way: in other letter
+    case, or with spaces, hyphens or underscores for one another (``NPS``
+    for ``nps``, ``CSAT score`` or ``csat-score`` for ``csat_score``), as
+    :func:`okrsite.slug.slugify` reads them alike; ``False`` for ``ident``
+    itself."""
+    if key == ident:
+        return False
+    written = slugify(key)
+    return (
+        ident.casefold() == key.casefold()
+        or ident == written
+        or bool(written and slugify(ident) == written)
+    )
+
+
+class _KpiIdAside(dict[str, Any]):
+    """A KPI check-in's front matter without the keys that write the KPI's id
+    where its reading is given otherwise (``nps: 42`` beside ``value: 45``)
+    or in another way (``NPS: 44``): ``aside`` holds each such key and its
+    value, which :func:`_checkin` reports instead of an unknown key."""
+
+    aside: tuple[tuple[str, Any], ...] = ()
+
+
+def _kpi_id_aside(
+    f: _Fields, kpi: str, data: dict[str, Any], aside: tuple[tuple[str, Any], ...], by_id: bool
+) -> None:
+    """A finding at each key of a KPI check-in that writes the KPI's id and is
+    not read: the reading given twice (OKR111, saying which one counts), or,
+    where no reading counts, the id written another way (OKR303, the id to
+    write, as a key result's id written another way is)."""
+    counted = kpi if by_id else "value" if "value" in data else None
+    for key, written in aside:
+        shown = _shown_plain(written)
+        if counted is None:
+            plain = isinstance(written, (int, float, str)) and not isinstance(written, bool)
+            figure = shown if plain and str(written).strip() else "42"
+            f.err(
+                "OKR303",
+                f"the check-in gives its reading under {key!r}, which is not the id of "
+                f"KPI {kpi!r}: the value is not read",
+                (key,),
+                hint=f"did you mean {kpi!r}? write {kpi}: {figure} or value: {figure}",
+            )
+            continue
+        kept = _shown_plain(data.get("value"))
+        other = "" if key == kpi else f" ({key!r} is its id written another way)"
+        f.warn(
+            "OKR111",
+            f"the reading of KPI {kpi!r} is given twice, as {key}: {shown}{other} and as "
+            f"{counted}: {kept}: {counted}: {kept} counts, this one is ignored",
+            (key,),
+            hint=f"keep one: remove this line, or remove {counted}: {kept}",
+        )
 
 
 #: a yes/no key result's value written as a word YAML leaves as text
@@ -252,19 +313,19 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
     written in both places stays at the top, where
     :func:`okrsite.parse_messages.given_twice`
     says which value counts. A KPI's check-in without ``value:`` may give it
-    under the KPI's id (``kpi: nps``, ``nps: 44``)."""
+    under the KPI's id (``kpi: nps``, ``nps: 44``); the id beside ``value:``,
+    or written another way (``NPS: 44``), is set aside (:func:`_kpi_reading`)."""
     kpi = data.get("kpi")
     named = kpi.strip() if isinstance(kpi, str) else None
-    if (  # kpi: nps and nps: 44, the KPI's reading under its own name
-        named in data
-        and named not in KNOWN_KEYS["checkin"]
-        and "value" not in data
-        and "objective" not in data
-        and "values" not in data
-    ):
-        moved = {key: value for key, value in data.items() if key != named}
-        moved["value"] = data[named]
-        return moved, (str(named),)
+    if named and "objective" not in data and "values" not in data:
+        kpi_keys = [
+            str(key)
+            for key in data
+            if str(key) not in KNOWN_KEYS["checkin"]
+            and (str(key) == named or written_as(named, str(key)))
+        ]
+        if kpi_keys:
+            return _kpi_reading(data, named, kpi_keys)
     if data.get("objective") is None or "kpi" in data:
         return data, ()
     known = KNOWN_KEYS["checkin"]
@@ -286,6 +347,32 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
     else:
         kept["values"] = {**(listed or {}), **at_top}
     return kept, loose
+
+
+def _kpi_reading(
+    data: dict[str, Any], named: str, kpi_keys: list[str]
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A KPI check-in with keys that write its KPI's id ``named``: without
+    ``value:``, the reading under the id itself (``kpi: nps``, ``nps: 44``),
+    as its ``value`` and with the id as its loose key; every other such key
+    (the id beside ``value:``, or written another way, ``NPS: 44``) set
+    aside for :func:`_checkin` to report, as no unknown key."""
+    by_id = "value" not in data and named in kpi_keys
+    kept = _KpiIdAside(
+        (key, value)
+        for key, value in data.items()
+        if str(key) not in kpi_keys or (by_id and str(key) == named)
+    )
+    kept.aside = tuple(
+        (str(key), value)
+        for key, value in data.items()
+        if str(key) in kpi_keys and not (by_id and str(key) == named)
+    )
+    if not by_id:
+        return kept, ()
+    key = next(key for key in kept if str(key) == named)
+    kept["value"] = kept.pop(key)
+    return kept, (named,)
 
 
 #: marks a value at the top of a check-in that is no text and no number

@@ -22,10 +22,9 @@ from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
-from okrsite.parse_checkins import is_unread, text_shown
+from okrsite.parse_checkins import is_unread, text_shown, written_as
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
-from okrsite.slug import slugify
 from okrsite.units import same_unit
 from okrsite.written_numbers import CURRENCY_SIGNS
 
@@ -174,12 +173,7 @@ def _ids_meant(obj: Objective, key: str) -> list[str]:
     """The key result ids ``key`` writes another way: in other letter case,
     or with spaces, hyphens or underscores for one another (as
     :func:`okrsite.slug.slugify` reads them alike)."""
-    folded, written = key.casefold(), slugify(key)
-    return [
-        kr.id
-        for kr in obj.key_results
-        if kr.id.casefold() == folded or kr.id == written or (written and slugify(kr.id) == written)
-    ]
+    return [kr.id for kr in obj.key_results if kr.id == key or written_as(kr.id, key)]
 
 
 def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
