@@ -154,4 +154,6 @@ def input_signature(
 
 def content_digest(rel: str, raw: bytes) -> str:
     """The hash a file's parse is kept under (its path is part of what it parses to)."""
-    return hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=16).hexdigest()
+    # surrogateescape: a name that is not UTF-8 is hashed too (and refused: OKR016)
+    name = rel.encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(name + b"\0" + raw, digest_size=16).hexdigest()

@@ -118,8 +118,9 @@ def _broken(
     return ParsedFile(rel, kind, None, tuple(diags), broken=True)
 
 
-#: a control character in a path, line breaks and tabs included
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: a control character in a path, line breaks and tabs included, or a byte
+#: of a name that is not UTF-8 (read as a lone surrogate)
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
 
 
 def parse_file(
@@ -134,9 +135,13 @@ def parse_file(
     fail = partial(_broken, rel, path_kind, [])
     named = _CONTROL_IN_NAME.search(rel)
     if named is not None:  # a line break in a name would be a line of CODEOWNERS of its own
+        char = ord(named.group())
         return fail(
             "OKR016",
-            f"the file's name contains the control character U+{ord(named.group()):04X}",
+            # a byte of a name that is not UTF-8 reaches Python as a lone surrogate
+            f"the file's name is not valid UTF-8 (byte 0x{char - 0xDC00:02X})"
+            if char >= 0xDC80
+            else f"the file's name contains the control character U+{char:04X}",
             hint="rename the file: names are letters, digits, spaces and punctuation",
             line=1,
         )

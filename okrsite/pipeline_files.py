@@ -170,6 +170,12 @@ class FileTree:
                     is_dir = entry.is_dir()
                 except OSError:
                     is_dir, plain = False, False
+                if not_utf8(name) and not name.startswith((".", "_")):
+                    if is_dir or name.endswith(".md"):
+                        plain = False  # its finding is the walk's: no listing to reuse
+                        kind = "folder" if is_dir else "file"
+                        self.problems.append(_not_utf8_name(folder + name, kind))
+                    continue
                 if not is_dir:
                     if name.endswith(".md") and not name.startswith("."):
                         rel = folder + name
@@ -332,6 +338,26 @@ def _kept_and_known_files(
     return rels
 
 
+def not_utf8(name: str) -> bool:
+    """Whether a file name holds bytes that are not UTF-8 (each read as a lone
+    surrogate, ``\udcff`` for byte 0xFF, as Python reads such names)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in name)
+
+
+def _not_utf8_name(rel: str, kind: str) -> Diagnostic:
+    """OKR016 for a file or folder whose name is not UTF-8: it is left out of
+    the walk, so no path that cannot be written as text goes further."""
+    byte = next(ord(ch) - 0xDC00 for ch in rel if "\udc80" <= ch <= "\udcff")
+    return error(
+        "OKR016",
+        f"the {kind}'s name is not valid UTF-8 (byte 0x{byte:02X}); "
+        + ("it is skipped" if kind == "file" else "its files are skipped"),
+        rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+        line=1,
+        hint="rename it: names are letters, digits, spaces and punctuation, saved as UTF-8",
+    )
+
+
 def entry_path(folder: str, name: str) -> str:
     return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
@@ -341,10 +367,13 @@ class MappingTree:
     """Files held in memory (``{"content/objectives/a.md": b"..."}``)."""
 
     files: Mapping[str, bytes]
+    #: files left out of :meth:`markdown_files`, each with its finding (as
+    #: :attr:`FileTree.problems`): a name that is not UTF-8
+    problems: list[Diagnostic] = field(default_factory=list)
 
     def markdown_files(self, content_dir: str) -> list[str]:
         prefix = content_dir.strip("/") + "/"
-        return sorted(
+        found = sorted(
             p
             for p in self.files
             if p.startswith(prefix)
@@ -352,6 +381,8 @@ class MappingTree:
             and not any(part.startswith((".", "_")) for part in p[len(prefix) :].split("/")[:-1])
             and not p.rsplit("/", 1)[-1].startswith(".")
         )
+        self.problems.extend(_not_utf8_name(p, "file") for p in found if not_utf8(p))
+        return [p for p in found if not not_utf8(p)]
 
     def read(self, rel: str) -> bytes | None:
         return self.files.get(rel)
@@ -396,6 +427,7 @@ def _tree_problems(tree: SourceTree, config: SiteConfig) -> list[Diagnostic]:
         problem = tree.content_problem(config.content_dir)
         if problem is not None:
             out.append(problem)
+    if isinstance(tree, (FileTree, MappingTree)):
         out.extend(tree.problems)
         tree.problems.clear()
     return out
