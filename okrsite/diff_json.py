@@ -104,6 +104,9 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
                 "progress": _pair(s.progress_before, s.progress_after),
                 "expected": _pair(s.expected_before, s.expected_after),
                 "status": _pair(s.status_before, s.status_after),
+                # the objective's, as api/portfolio.json lists them on each side
+                "confidence": _pair(s.confidence_before, s.confidence_after),
+                "forecast": _pair(s.forecast_before, s.forecast_after),
                 "causes": list(s.causes),
                 "key_results": [
                     {

@@ -33,6 +33,7 @@ from okrsite.diff_wording import (
     _note_change,
     _status_arrow,
     _when,
+    score_moves,
     setting_value,
     summary_sentence,
 )
@@ -160,27 +161,21 @@ def _md_diag(d: Diagnostic) -> str:
 
 
 def _md_score_row(s: ScoreChange) -> str:
-    """A row of the table at the top: the expected progress joins the
-    progress when the objective's pace moved (on both sides: an added or
+    """A row of the table at the top: the expected progress, confidence and
+    forecast join the progress when they moved (on both sides: an added or
     removed objective's "— → 50%" is in the details)."""
-    pace = (
-        f", expected {percent_move(s.expected_before, s.expected_after, arrow=False)}"
-        if s.expected_moved and s.expected_before is not None and s.expected_after is not None
-        else ""
-    )
+    moves = "".join(f", {m}" for m in score_moves(s, table=True))
     return (
-        f"| {code(s.id)} {md(s.title)} | {percent_move(s.progress_before, s.progress_after)}{pace} "
+        f"| {code(s.id)} {md(s.title)} | {percent_move(s.progress_before, s.progress_after)}{moves} "
         f"| {_status_arrow(s.status_before, s.status_after)} | {', '.join(s.causes)} |"
     )
 
 
 def _md_score_detail(s: ScoreChange) -> list[str]:
-    expected = ""
-    if s.expected_moved:
-        expected = f"expected {percent_move(s.expected_before, s.expected_after, arrow=False)}, "
+    moves = "".join(f"{m}, " for m in score_moves(s))
     lines = [
         f"- {code(s.id)}: progress {percent_move(s.progress_before, s.progress_after)}, "
-        f"{expected}status {_status_arrow(s.status_before, s.status_after)} "
+        f"{moves}status {_status_arrow(s.status_before, s.status_after)} "
         f"({', '.join(s.causes)})"
     ]
     for k in s.key_results:

@@ -1,7 +1,10 @@
 """How an objective's figures moved between two scored portfolios, and why.
 
 Progress, expected progress and status are compared per objective and key
-result, rounded so float noise is no change, and each move is given its
+result, and each objective's confidence (its latest check-in's, the one
+``api/portfolio.json`` lists) and forecast, all as scoring worked them out
+on each side (never recomputed here), rounded so float noise is no
+change; each move is given its
 causes (the objective was edited, a check-in or KPI changed, or only its
 aligned objectives rolled up). Split from :mod:`okrsite.diff`, which passes
 in what the other comparisons found.
@@ -15,7 +18,7 @@ listed objective never reads "54% → 54%" as if nothing had moved.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from okrsite import numbers
@@ -39,7 +42,9 @@ class KRScoreChange:
 
 @dataclass(frozen=True, slots=True)
 class ScoreChange:
-    """An objective whose progress, expected progress or status changed.
+    """An objective whose progress, expected progress, status, confidence or
+    forecast changed (each as :class:`~okrsite.model.ObjectiveScore` has it on
+    that side, the figures ``api/portfolio.json`` lists).
 
     ``causes`` says why: the objective itself was ``edited``, a ``check-in``
     for it changed, a ``kpi`` one of its key results reads changed, or only
@@ -57,6 +62,14 @@ class ScoreChange:
     status_after: Status | None
     causes: tuple[Cause, ...]
     key_results: tuple[KRScoreChange, ...] = ()
+    #: the objective's confidence, 0-10: its latest check-in's that gives one
+    #: at as_of (``None``: no check-in gave one)
+    confidence_before: float | None = None
+    confidence_after: float | None = None
+    #: the progress its check-ins point to at the cycle's end (``None``: fewer
+    #: than two check-ins, or no trend to read)
+    forecast_before: float | None = None
+    forecast_after: float | None = None
 
     @property
     def expected_moved(self) -> bool:
@@ -64,6 +77,21 @@ class ScoreChange:
         cycle's dates, its commitment, the success level), by the rule that
         lists the objective at all: float noise is no move."""
         return moved(self.expected_before, self.expected_after)
+
+    @property
+    def confidence_moved(self) -> bool:
+        """Whether the objective's confidence moved (a check-in that gives one
+        added, removed, edited, or another one now the latest)."""
+        return moved(self.confidence_before, self.confidence_after)
+
+    @property
+    def forecast_moved(self) -> bool:
+        """Whether the objective's forecast moved, float noise aside."""
+        return moved(self.forecast_before, self.forecast_after)
+
+    def with_causes(self, causes: tuple[Cause, ...]) -> ScoreChange:
+        """The same figures, with ``causes`` as why they moved."""
+        return replace(self, causes=causes)
 
 
 def moved(before: float | None, after: float | None) -> bool:
@@ -152,11 +180,17 @@ def _score_change(
         h.status if h else None,
         causes,
         tuple(kr_moves),
+        b.confidence if b else None,
+        h.confidence if h else None,
+        b.forecast if b else None,
+        h.forecast if h else None,
     )
     same = (
         _rounded(change.progress_before) == _rounded(change.progress_after)
-        and _rounded(change.expected_before) == _rounded(change.expected_after)
+        and not change.expected_moved
         and change.status_before == change.status_after
+        and not change.confidence_moved
+        and not change.forecast_moved
         and not kr_moves
     )
     return None if same else change
@@ -217,18 +251,5 @@ def _score_changes(
             causes.append("roll-up")
         if not causes:
             causes.append("settings")
-        out.append(
-            ScoreChange(
-                change.id,
-                change.title,
-                change.progress_before,
-                change.progress_after,
-                change.expected_before,
-                change.expected_after,
-                change.status_before,
-                change.status_after,
-                tuple(causes),
-                change.key_results,
-            )
-        )
+        out.append(change.with_causes(tuple(causes)))
     return tuple(sorted(out, key=lambda c: c.id))

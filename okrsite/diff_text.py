@@ -31,6 +31,7 @@ from okrsite.diff_wording import (
     _note_change,
     _status_arrow,
     _when,
+    score_moves,
     setting_value,
     summary_sentence,
 )
@@ -43,12 +44,12 @@ def _refusal(c: CheckInChange) -> str:
 
 
 def _txt_score(s: ScoreChange) -> list[str]:
-    """An objective whose figures moved: progress, expected progress when it
-    moved (its pace), status, why; then its key results that moved."""
-    expected = f"expected {percent_move(s.expected_before, s.expected_after, arrow=False)}, "
+    """An objective whose figures moved: progress, then expected progress
+    (its pace), confidence and forecast when they moved, status, why; then
+    its key results that moved."""
+    moves = "".join(f"{m}, " for m in score_moves(s))
     lines = [
-        f"  {s.id}: {percent_move(s.progress_before, s.progress_after)}, "
-        f"{expected if s.expected_moved else ''}"
+        f"  {s.id}: {percent_move(s.progress_before, s.progress_after)}, {moves}"
         f"{_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
     ]
     lines += [

@@ -20,10 +20,12 @@ from okrsite.diff import (
     DiffResult,
     FieldChange,
     RecordChange,
+    ScoreChange,
     Value,
     show,
     show_field,
 )
+from okrsite.diff_scores import percent_move
 from okrsite.plural import plural
 
 
@@ -131,7 +133,7 @@ def summary_sentence(result: DiffResult) -> str:
     text = "This change " + (", ".join(parts) if parts else "changes no goal records")
     if result.scores:
         text += (
-            "; progress, expected progress or status changes for "
+            "; progress, expected progress, status, confidence or forecast changes for "
             f"{plural(len(result.scores), 'objective')}"
         )
     text += f" (as of {result.as_of})."
@@ -213,3 +215,23 @@ def _confidence_move(c: CheckInChange, shown: Callable[[Value], str]) -> str | N
     if c.confidence_before != c.confidence_after:
         return f"confidence {shown(c.confidence_before)} → {shown(c.confidence_after)}"
     return None
+
+
+def score_moves(s: ScoreChange, table: bool = False) -> list[str]:
+    """What moved of an objective's figures besides its progress and status,
+    as scoring worked them out on each side: ``expected 77% → 66%``,
+    ``confidence 7 → 6``, ``forecast 80% → 62%`` (each only when it moved).
+
+    ``table``: for the Markdown table at the top, which leaves them out for
+    an objective added or removed (its "— → 50%" is in the details).
+    """
+    if table and (s.progress_before is None or s.progress_after is None):
+        return []
+    out: list[str] = []
+    if s.expected_moved:
+        out.append(f"expected {percent_move(s.expected_before, s.expected_after, arrow=False)}")
+    if s.confidence_moved:
+        out.append(f"confidence {show(s.confidence_before)} → {show(s.confidence_after)}")
+    if s.forecast_moved:
+        out.append(f"forecast {percent_move(s.forecast_before, s.forecast_after, arrow=False)}")
+    return out

@@ -71,6 +71,22 @@ _FIGURE_AND_WORD = re.compile(
 _DIGITS = re.compile(r"[-+]?\d[\d.,' \u00a0]*%?")
 
 
+def is_figure(value: str, unit: str = "") -> bool:
+    """Whether ``value`` writes a figure at all: a number as people write it
+    (``99.9``, ``1,000``, ``$5k``), a percentage (``12.5 %``), or a number
+    with a unit word after it (``5 h``, also its ``unit``'s spellings). Its
+    reading may still fail (``1,200`` is ambiguous: its own error says why);
+    text with no figure (``ten``, ``<img src=x>``) is none."""
+    text = value.strip()
+    return (
+        _as_number(text) is not None
+        or read_number(text) is not None
+        or _DIGITS.fullmatch(text) is not None
+        or split_unit(text) is not None
+        or (bool(unit.strip()) and without_unit(text, unit) is not None)
+    )
+
+
 def split_unit(value: str) -> tuple[str, str] | None:
     """The figure and the unit of a number written with its unit after it
     (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``, ``24 °C``); ``None``

@@ -16,6 +16,7 @@ from typing import Any
 from okrsite import key_aliases, limits, yamlsource
 from okrsite.model import KeyResult, Milestone
 from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_figures import is_figure
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import (
     _GOAL_MEASURE_KEYS,
@@ -27,7 +28,7 @@ from okrsite.parse_measures import (
     _written_out,
     measure_sentence,
 )
-from okrsite.parse_messages import _fmt, closest, shown_value
+from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shown_value
 from okrsite.parse_names import KR_ID_RE
 from okrsite.written_numbers import read_number
 
@@ -121,9 +122,11 @@ def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
 
 
 #: a target written as a bound to keep (``target: >= 99.9%``, ``target: at
-#: most 5``): the comparison, and the key it stands for
+#: most 5``): the comparison, and the key it stands for (a word whole:
+#: ``minimum 5`` is no ``min`` before ``imum 5``)
 _BOUND = re.compile(
-    r"\s*(?P<op>>=|=>|≥|<=|=<|≤|>|<|at least|at most|min\.?|max\.?|minimum|maximum)\s*"
+    r"\s*(?P<op>>=|=>|≥|<=|=<|≤|>|<"
+    r"|(?:at least|at most|minimum|maximum|min\.?|max\.?)(?![^\W\d_]))\s*"
     r"(?P<figure>\S.*)",
     re.IGNORECASE,
 )
@@ -140,14 +143,27 @@ def _kr_threshold(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, An
     key result that holds a level (``target: ">= 99.9%"``, ``target: at most
     5``): the key result's ``stay_above`` or ``stay_below``. A strict bound
     (``< 5``) is refused with what to write: ``stay_below`` lets the value
-    equal its figure, and which whole number is meant is the writer's call."""
+    equal its figure, and which whole number is meant is the writer's call.
+    A comparison with no figure after it (``<img src=x>``, ``>= lots``) is
+    no bound: it is a target that is no number, and said to be one."""
     target = item.get("target")
     if not isinstance(target, str) or "stay_above" in item or "stay_below" in item:
         return item
     found = _BOUND.fullmatch(target)
-    if found is None:
+    lone = found is None and " ".join(target.split()).lower() in {">", "<", *_BOUND_KEYS}
+    if found is None and not lone:
         return item
-    op, figure = found["op"].lower(), found["figure"].strip()
+    op, figure = (found["op"].lower(), found["figure"].strip()) if found else ("", "")
+    unit = item.get("unit")
+    if lone or not is_figure(figure, unit if isinstance(unit, str) else ""):
+        # no bound, as no number follows: "<img src=x>", ">= lots", "<"
+        f.err(
+            "OKR102",
+            f"target must be a number, got {shown_value(target)}",
+            (*path, "target"),
+            hint=TARGET_FORMS_HINT,
+        )
+        return {k: v for k, v in item.items() if k != "target"}
     key = _BOUND_KEYS.get(op)
     if key is None:  # > or <
         above = op == ">"

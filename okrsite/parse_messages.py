@@ -87,6 +87,13 @@ def number_hint(value: Any) -> str:
     return "write digits, e.g. 50, 0.25 or 1,000,000"
 
 
+#: what a key result's ``target:`` may be, for the hint of one that is no number
+TARGET_FORMS_HINT = (
+    "write a number, e.g. 50, 12.5 % or 1,000,000, or a level to keep with its "
+    'number: target: ">= 99.9" or "<= 2"'
+)
+
+
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = _SHORT.maxother = 60
 _SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 5
