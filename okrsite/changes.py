@@ -158,7 +158,9 @@ def window_changes(
                     obj.title,
                     c.author,
                     before_conf,
-                    c.confidence if c.confidence is not None else before_conf,
+                    # the check-in's own: one that gives none moves nothing
+                    # (the objective's carried confidence is not its word)
+                    c.confidence,
                     tuple(moves),
                 )
             )

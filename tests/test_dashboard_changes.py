@@ -213,3 +213,29 @@ def test_a_week_without_check_ins_of_the_cycle_says_whose_it_lists(
     assert "No check-ins of these in these days. All check-ins" in text
     page = (tmp_path / "out/index.html").read_text(encoding="utf-8")
     assert "2027-01-05" in page.split("Latest check-ins")[1]
+
+
+def test_a_check_in_without_a_confidence_shows_none(make_site: Make, tmp_path: Path) -> None:
+    """A check-in that gives no confidence was listed with the objective's
+    carried one ("confidence 8/10"), as if its author had said so; the list
+    of all check-ins shows none for it. Now neither does the dashboard, and
+    the next check-in that gives one moves from the last one given."""
+    files = site_files(1)
+    files["content/checkins/2026-11-18-uma.md"] = (
+        "---\nobjective: sales/renewals\ndate: 2026-11-18\nauthor: Uma Diaz\n"
+        "confidence: 8\nvalues: {renewed: 2}\n---\n"
+    )
+    files["content/checkins/2026-11-19-uma.md"] = (
+        "---\nobjective: sales/renewals\ndate: 2026-11-19\nauthor: Uma Diaz\n"
+        "values: {renewed: 3}\n---\n"
+    )
+    build(
+        make_site({**files, "okrsite.toml": files["okrsite.toml"] + "change_window_days = 3\n"}),
+        tmp_path / "out",
+    )
+    entries, _text = listed(tmp_path / "out")
+    renewals = [e for e in entries if "Renew the big accounts" in e]
+    assert [e[:10] for e in renewals] == ["2026-11-20", "2026-11-19", "2026-11-18"]
+    today, silent, stated = renewals
+    assert "confidence" not in silent and "confidence" not in today
+    assert "confidence 8/10" in stated
