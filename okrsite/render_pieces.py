@@ -130,7 +130,10 @@ class RenderPieces:
         if hit is None:
             hit = self.memo.nodes[key] = self.recorder.capture(
                 lambda: self.partial(
-                    "alignment_node.html", root=root, item=self.view.objective(oid)
+                    "alignment_node.html",
+                    root=root,
+                    item=self.view.objective(oid),
+                    via=self.view.aligned_via(oid),
                 )
             )
         else:

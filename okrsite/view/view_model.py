@@ -367,6 +367,19 @@ class ViewModel:
             )
         return sections
 
+    def aligned_via(self, oid: str) -> Link | None:
+        """The key result an objective is aligned to (``parent: obj#kr``), as a
+        link to it on its objective's page; ``None`` for an objective aligned
+        to a whole objective, or to a key result its parent does not have."""
+        parent = self.objectives[oid].parent
+        pid, _, kr_id = (parent or "").partition("#")
+        if not kr_id or pid not in self.objectives:
+            return None
+        kr = self.objectives[pid].key_result(kr_id)
+        if kr is None:
+            return None
+        return Link(kr_id, kr.title, self.url("objective", pid) + "#" + anchor("kr", kr_id))
+
     def ref_link(self, ref: str) -> Link | None:
         """The page of an objective, ``objective#kr`` or KPI reference."""
         portfolio = self.scored.portfolio

@@ -11,6 +11,14 @@ def root(context, missing=missing, environment=environment):
     l_0_item = resolve('item')
     l_0_root = resolve('root')
     l_0__ = resolve('_')
+    l_0_via = resolve('via')
+    l_0_markup = resolve('markup')
+    try:
+        t_1 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
     pass
     yield '<span class="node" '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=(undefined(name='item') if l_0_item is missing else l_0_item)))
@@ -31,7 +39,12 @@ def root(context, missing=missing, environment=environment):
         yield '</bdi> · '
     yield '<bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
-    yield '</bdi></span></span>'
+    yield '</bdi>'
+    if (undefined(name='via') if l_0_via is missing else l_0_via):
+        pass
+        yield ' · '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'for the key result %(title)s', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='via') if l_0_via is missing else l_0_via), 'url'), environment.getattr((undefined(name='via') if l_0_via is missing else l_0_via), 'name'))))
+    yield '</span></span>'
 
 blocks = {}
-debug_info = '2=16'
+debug_info = '2=24'
