@@ -22,7 +22,7 @@ from typing import Any
 
 from okrsite.column_match import ColumnMap, header_key, match_columns
 from okrsite.cycles import lookup
-from okrsite.diagnostics import Diagnostic, error
+from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
@@ -30,8 +30,10 @@ from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.slug import slugify
+from okrsite.spreadsheet_header import joined_header
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, column_letter, plan_rows
-from okrsite.spreadsheet_read import SheetError, read_sheet
+from okrsite.spreadsheet_numbers import file_convention
+from okrsite.spreadsheet_read import Sheet, SheetError, read_sheets
 from okrsite.written_numbers import numbers_written_in
 
 __all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]
@@ -98,29 +100,10 @@ def plan_import(
     if fmt == "json":
         plans, kpi_files, diags = plans_from_portfolio(source, label, config.content_dir)
     else:
-        try:
-            sheet = read_sheet(source, fmt, lambda cells: _names_objective(cells, mapping))
-        except SheetError as exc:
-            result.diagnostics.append(error("IMP001", str(exc), label, line=exc.line))
+        read = _plans_from_sheets(source, fmt, label, mapping, config.language, result)
+        if read is None:
             return result
-        cols: ColumnMap = match_columns(sheet.headers, mapping)
-        result.ignored_columns = cols.ignored
-        headed = {header_key(h) for h in sheet.headers}
-        for column in (mapping or {}).keys() - headed:
-            # a typo in --map would otherwise leave the column unread, unsaid
-            result.diagnostics.append(
-                error(
-                    "IMP003",
-                    f"--map names a column {column!r} that the header (row {sheet.header_row}) "
-                    "does not have; its columns are: "
-                    + ", ".join(repr(h) for h in sheet.headers if h),
-                    label,
-                    line=sheet.header_row,
-                    hint="write the column's header as the sheet has it, e.g. --map 'Stretch goal=target'",
-                )
-            )
-        with numbers_written_in(config.language):  # 2,345 as the site's files read it
-            plans, diags = plan_rows(sheet, cols, label)
+        plans, diags = read
     result.diagnostics.extend(diags)
     default_cycle = (
         (cycle, "--cycle") if cycle else (config.default_cycle, "default_cycle of okrsite.toml")
@@ -145,8 +128,75 @@ def plan_import(
         else:
             result.files.append(planned)
     if result.ok and result.files:
-        result.diagnostics.extend(_validate(root, result.files, before, label))
+        # a new file's finding is said against the sheet its rows are on
+        sources = {
+            f"{config.content_dir}/{kind}/{p.oid}{end}": p.file
+            for p in plans
+            if p.file
+            for kind, end in (("objectives", ".md"), ("checkins", "/"))
+        }
+        result.diagnostics.extend(_validate(root, result.files, before, label, sources))
     return result
+
+
+def _plans_from_sheets(
+    source: Path,
+    fmt: str,
+    label: str,
+    mapping: dict[str, str] | None,
+    language: str,
+    result: ImportResult,
+) -> tuple[list[ObjectivePlan], list[Diagnostic]] | None:
+    """The objectives of every sheet of a CSV or XLSX file that holds an
+    import table (a workbook's tabs are named in messages, ``okrs.xlsx[Sales]``,
+    when there are several), its figures read by the file's decimal mark."""
+    try:
+        book = read_sheets(source, fmt, lambda cells: _names_objective(cells, mapping))
+    except SheetError as exc:
+        result.diagnostics.append(error("IMP001", str(exc), label, line=exc.line))
+        return None
+    diags: list[Diagnostic] = [
+        warning(
+            "IMP206",
+            f"sheet {tab!r} is not imported: none of its first rows names the objective",
+            f"{label}[{tab}]",
+            hint="give its OKRs a header row (Objective, Key result, …) to import them, "
+            "or leave them out knowingly",
+        )
+        for tab in book.unread
+    ]
+    tabs: list[tuple[Sheet, ColumnMap, str]] = []
+    ignored: list[str] = []
+    headed: set[str] = set()
+    for read in book.sheets:
+        sheet = joined_header(read, mapping)
+        cols = match_columns(sheet.headers, mapping)
+        where = f"{label}[{sheet.name}]" if len(book.sheets) > 1 else label
+        tabs.append((sheet, cols, where))
+        ignored += [c for c in cols.ignored if c not in ignored]
+        headed |= {header_key(h) for h in sheet.headers}
+    result.ignored_columns = tuple(ignored)
+    first, _, where = tabs[0]
+    for column in (mapping or {}).keys() - headed:
+        # a typo in --map would otherwise leave the column unread, unsaid
+        diags.append(
+            error(
+                "IMP003",
+                f"--map names a column {column!r} that the header (row {first.header_row}) "
+                "does not have; its columns are: " + ", ".join(repr(h) for h in first.headers if h),
+                where,
+                line=first.header_row,
+                hint="write the column's header as the sheet has it, e.g. --map 'Stretch goal=target'",
+            )
+        )
+    convention = file_convention([(sheet, cols) for sheet, cols, _ in tabs], language)
+    plans: list[ObjectivePlan] = []
+    with numbers_written_in(language):  # 2,345 in a unit's text as the site's files read it
+        for sheet, cols, where in tabs:
+            found, said = plan_rows(sheet, cols, where, convention)
+            plans += found
+            diags += said
+    return plans, diags
 
 
 def _names_objective(cells: tuple[str, ...], mapping: dict[str, str] | None) -> bool:
@@ -170,7 +220,7 @@ def _objective_files(
                     error(
                         "IMP106",
                         f"row {plan.row}: objective id {plan.oid!r} is not usable",
-                        label,
+                        plan.file or label,
                         line=plan.row,
                         hint="ids are names separated by '/', of letters, digits, '-', '_', '.'",
                     )
@@ -184,13 +234,13 @@ def _objective_files(
             slug = _slug(plan.title, 60) or "objective"
             plan.oid = _unique(f"{folder}/{slug}" if folder else slug, used)
     for plan in plans:
-        _assign_kr_ids(plan, label, result)
+        _assign_kr_ids(plan, plan.file or label, result)
     titles: dict[str, list[ObjectivePlan]] = {}
     for plan in plans:
         titles.setdefault(plan.title.casefold(), []).append(plan)
     files = []
     for plan in plans:
-        data = _objective_data(plan, default_cycle, titles, before, label, result)
+        data = _objective_data(plan, default_cycle, titles, before, plan.file or label, result)
         if data is not None:
             assert plan.oid is not None
             files.append(
@@ -457,7 +507,11 @@ def _confidence_checkins(
 
 # ------------------------------------------------------------------ validate, write
 def _validate(
-    root: Path, files: list[PlannedFile], before: LoadResult, label: str
+    root: Path,
+    files: list[PlannedFile],
+    before: LoadResult,
+    label: str,
+    sources: Mapping[str, str] | None = None,
 ) -> list[Diagnostic]:
     """Load the site with the new files; report what the loader would refuse.
 
@@ -475,11 +529,14 @@ def _validate(
         if d.file in rows:
             row = rows[d.file]
             where = f"row {row}" if row is not None else "a record"
+            source = (sources or {}).get(d.file) or (sources or {}).get(
+                d.file.rsplit("/", 1)[0] + "/"
+            )
             out.append(
                 error(
                     "IMP110",
                     f"{where}: {d.message} (in the file it would write, {d.file})",
-                    label,
+                    source or label,
                     line=row,
                     hint=d.hint,
                 )

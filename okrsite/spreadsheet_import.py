@@ -10,19 +10,22 @@ turns the plans into files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.parse import confidence_word, first_name_first, split_unit, without_unit
+from okrsite.parse import confidence_word, split_unit, without_unit
+from okrsite.spreadsheet_cells import excel_serial_day, split_owners
+from okrsite.spreadsheet_header import second_header_row
+from okrsite.spreadsheet_numbers import NumberConvention, ambiguous, parse_number
 from okrsite.spreadsheet_read import Sheet
+from okrsite.spreadsheet_xlsx import FormulaCell
 from okrsite.units import same_unit
 from okrsite.written_dates import read_date
-from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
 
@@ -78,6 +81,7 @@ class ObjectivePlan:
     confidence_row: int | None = None  # the row its confidence was read from
     key_results: list[KRPlan] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # of its rows without a key result
+    file: str | None = None  # where its rows are (``okrs.xlsx[Sales]``), for messages
 
 
 def column_letter(index: int) -> str:
@@ -100,8 +104,11 @@ class _Row:
         cols: ColumnMap,
         file: str,
         diags: list[Diagnostic],
+        convention: NumberConvention | None = None,
     ) -> None:
         self.cells, self.row_no, self.cols, self.file, self.diags = cells, number, cols, file, diags
+        self.convention = convention or NumberConvention()
+        self.said: set[str] = set()  # fields whose cell was warned about once
         #: the unit the row's figures are written with (``8 h``), where it has no Unit cell
         self.written_unit: str | None = None
 
@@ -110,6 +117,18 @@ class _Row:
         if index is None:
             return None
         value = self.cells[index]
+        if isinstance(value, FormulaCell):
+            if fld not in self.said:
+                self.said.add(fld)
+                formula = f" (={value.formula})" if value.formula else ""
+                self.warn(
+                    fld,
+                    f"the cell holds a formula{formula} with no stored value: it is not imported",
+                    "open the file in a spreadsheet program and save it (that stores each "
+                    "formula's result), or type the value",
+                    code="IMP205",
+                )
+            return None
         if isinstance(value, str):
             value = value.strip()
             return value or None
@@ -193,9 +212,9 @@ class _Row:
         value = self.raw(fld)
         if value is None:
             return None, False
-        parsed = parse_number(value)
+        parsed = self._parse(value, fld)
         if parsed is None and isinstance(value, str):
-            parsed = self._with_unit(value)
+            parsed = self._with_unit(value, fld)
         if parsed is None:
             self.fail(
                 fld,
@@ -205,20 +224,45 @@ class _Row:
             return None, False
         return parsed
 
-    def _with_unit(self, value: str) -> tuple[float, bool] | None:
+    def _with_unit(self, value: str, fld: str) -> tuple[float, bool] | None:
         unit = self.text("unit")
         if unit is not None:
             bare = without_unit(value, unit)
-            return None if bare is None else parse_number(bare)
+            return None if bare is None else self._parse(bare, fld)
         split = split_unit(value)
         if split is None:
             return None
-        parsed, word = parse_number(split[0]), split[1]
+        parsed, word = self._parse(split[0], fld), split[1]
         if parsed is None or (
             self.written_unit is not None and not same_unit(word, self.written_unit)
         ):
             return None
         self.written_unit = word
+        return parsed
+
+    def _parse(self, value: Any, fld: str) -> tuple[float, bool] | None:
+        """A figure read by the file's decimal mark; one that reads both ways,
+        where the file's own figures did not say which, is warned about."""
+        convention = self.convention
+        parsed = parse_number(value, convention.decimal_comma)
+        if parsed is None or convention.by_cells or not isinstance(value, str):
+            return parsed
+        both = ambiguous(value)
+        if both is None or fld in self.said:
+            return parsed
+        self.said.add(fld)
+        point, comma = both
+        mark = "comma" if "," in value else "point"
+        grouped, decimal = (point, comma) if mark == "comma" else (comma, point)
+        self.warn(
+            fld,
+            f"{value.strip()!r} reads two ways: {grouped:g} with the {mark} grouping thousands, "
+            f"{decimal:g} with a decimal {mark}; read as {parsed[0]:g}: {convention.reason}",
+            f"write {grouped:g} or {format(decimal, 'g').replace('.', ',' if mark == 'comma' else '.')} "
+            "without a separator before exactly three digits; one figure with decimals "
+            "(2,5 or 2.5) settles the decimal mark for the whole file",
+            code="IMP204",
+        )
         return parsed
 
     def word(self, fld: str, allowed: tuple[str, ...]) -> str | None:
@@ -248,80 +292,9 @@ class _Row:
         return day
 
 
-# "Tom Lee, Ana Ruiz", "Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee / Ana Ruiz"
-_CO_OWNERS = re.compile(r"\s*(?:[,;&/]|\b(?:and|und)\b)\s*", re.IGNORECASE)
-
-
-def split_owners(cell: str) -> list[str]:
-    """The names of an Owner cell: ``Tom Lee, Ana Ruiz`` → both, in order.
-
-    A part without two letters means the cell is not a list of names
-    (``N/A``), so it stays whole; so does a cell with one name."""
-    person = first_name_first(cell)
-    if person != cell:  # "Diaz, Uma": one person, last name first
-        return [person]
-    parts = [p for p in (p.strip() for p in _CO_OWNERS.split(cell)) if p]
-    if len(parts) == 1:
-        return parts  # "Tom Lee," is one name
-    if len(parts) > 1 and all(len(re.findall(r"[^\W\d_]", p)) >= 2 for p in parts):
-        return parts
-    return [cell]
-
-
-#: the days Excel serial numbers are read as in a date column: 1950 to 2149
-_SERIALS = (18264, 91311)
-_EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's false 1900-02-29
-
-
-def excel_serial_day(value: Any) -> date | None:
-    """A date column's number as the day Excel counts it (``46387`` is
-    2026-12-31): a cell formatted as General, or a sheet exported to CSV
-    with its dates unformatted, holds the serial rather than the date.
-    Only whole days in 1950-2149 are read so, never another number."""
-    if isinstance(value, str):
-        text = value.strip()
-        if not re.fullmatch(r"\d{5}(?:\.0+)?", text):
-            return None
-        value = float(text)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    if not _SERIALS[0] <= value <= _SERIALS[1] or not float(value).is_integer():
-        return None
-    return _EXCEL_EPOCH + timedelta(days=int(value))
-
-
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def parse_number(value: Any) -> tuple[float, bool] | None:
-    """``"1,200"``, ``"$1.5"``, ``"45 %"``, ``12`` → the number and a percent flag.
-
-    Text is read as goal files read it (:mod:`okrsite.written_numbers`), and
-    one comma before three digits as thousands, as the sheets okrsite
-    imports write them (a sheet's numbers are mostly numbers, not text),
-    unless the site's language writes a decimal comma (``2,5`` and
-    ``2,345`` are then decimals, as a German sheet's text cells write them)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        if isinstance(value, int) and not -(10**308) < value < 10**308:
-            return None  # too large for a float
-        number = float(value)
-        return (number, False) if number == number and abs(number) != float("inf") else None
-    text = str(value)
-    if comma_convention() is False and _ONE_POINT_GROUP.fullmatch(text):
-        # 1.200 in a sheet of a site that writes decimal commas: the sheet's
-        # locale groups thousands with points, as its 2,5 % marks decimals
-        # with commas (a goal file's 1.200 is YAML's 1.2, warned as OKR124:
-        # a sheet's text cell has no YAML to have read it first)
-        text = text.replace(".", "", 1)
-    return read_number(text, one_group_thousands=comma_convention() is not False)
-
-
-#: one point before exactly three digits, with a sign, a percent or currency sign around
-_ONE_POINT_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?\s*")
 
 
 def normalise_cycle(text: str) -> str:
@@ -334,9 +307,11 @@ def quarter_of(day: date) -> str:
 
 
 def plan_rows(
-    sheet: Sheet, cols: ColumnMap, file: str
+    sheet: Sheet, cols: ColumnMap, file: str, convention: NumberConvention | None = None
 ) -> tuple[list[ObjectivePlan], list[Diagnostic]]:
-    """Group the rows into objectives; read every cell, reporting each bad one."""
+    """Group the rows into objectives; read every cell, reporting each bad one.
+
+    ``convention`` is the file's decimal mark (:func:`okrsite.spreadsheet_numbers.file_convention`)."""
     diags: list[Diagnostic] = []
     if "objective" not in cols.fields and "objective_id" not in cols.fields:
         diags.append(
@@ -355,7 +330,7 @@ def plan_rows(
     by_name: dict[str, ObjectivePlan] = {}
     current: ObjectivePlan | None = None
     for number, cells in sheet.rows:
-        row = _Row(cells, number, cols, file, diags)
+        row = _Row(cells, number, cols, file, diags, convention)
         title, oid = row.text("objective"), row.text("objective_id")
         cycle = _row_cycle(row)
         if title or oid:
@@ -371,9 +346,21 @@ def plan_rows(
                 current = found
                 _later_confidence(row, current)
         elif current is None:
+            names = second_header_row(cells)
             row.fail(
                 "objective" if "objective" in cols.fields else "objective_id",
-                "the first row of an objective needs its title",
+                "the first row of an objective needs its title"
+                + (
+                    f"; row {number} looks like a second header row (it names "
+                    + ", ".join(repr(n) for n in names)
+                    + ")"
+                    if names
+                    else ""
+                ),
+                "keep one header row: write each column's name in it (Start, Target, Current "
+                "rather than a label over them)"
+                if names
+                else None,
                 code="IMP101",
             )
             continue
@@ -435,6 +422,7 @@ def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> Obj
     status = row.word("objective_status", _STATUS_WORDS)
     return ObjectivePlan(
         row=row.row_no,
+        file=row.file,
         title=title,
         oid=oid,
         cycle=cycle,

@@ -220,8 +220,10 @@ def test_the_history_reads_old_versions_as_the_site_reads_its_files(tmp_path: Pa
 
 
 def write_sheet(path: Path, rows: list[list[str]]) -> Path:
+    # commas between the cells: a semicolon would itself say "decimal comma"
+    # (docs/import.md), and the site's language decides only when the file does not
     with open(path, "w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh, delimiter=";").writerows(rows)
+        csv.writer(fh, delimiter=",").writerows(rows)
     return path
 
 

@@ -1,0 +1,170 @@
+"""How a sheet writes its numbers: the decimal mark, worked out from the file.
+
+``1,250`` is one thousand two hundred and fifty in a sheet that writes
+``1,250.5`` and ``0.25``, and one and a quarter in one that writes ``2,5``
+and ``1.200,50``: a spreadsheet program reads a cell by the locale it was
+written in, and a CSV file or a text cell carries no locale but its own
+figures. So the text cells of a file's number columns decide how all of
+them are read (:func:`file_convention`): a figure that can be read one way
+only (``2,5``, ``1.8``, ``1,250.5``, ``1.200,50``, ``0,125``) tells which
+mark writes decimals. When no figure tells, a semicolon between a CSV
+file's cells says decimal comma (spreadsheets save CSV so where a comma
+marks decimals), and else the site's ``language`` decides; then each
+figure that reads both ways (``1,250``, ``1.000``) is read so with a
+warning that names both readings (:func:`ambiguous`).
+
+A cell that holds a number (an .xlsx cell typed as one) is a number
+whatever the convention: only text is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from okrsite.column_match import ColumnMap
+from okrsite.spreadsheet_read import Sheet
+from okrsite.written_numbers import comma_groups_thousands, read_number
+
+__all__ = ["NUMBER_FIELDS", "NumberConvention", "ambiguous", "file_convention", "parse_number"]
+
+#: the fields whose cells are figures
+NUMBER_FIELDS = (
+    "start",
+    "target",
+    "current",
+    "progress",
+    "weight",
+    "objective_weight",
+    "score",
+    "confidence",
+)
+
+
+@dataclass(frozen=True)
+class NumberConvention:
+    """How a file writes decimals: ``decimal_comma`` ``True`` (``2,5``;
+    ``1.000`` groups thousands), ``False`` (``2.5``; ``1,000`` groups
+    thousands) or ``None`` (not known: ``1,000`` groups thousands, as before
+    a site's language was known). ``by_cells``: its own figures said so;
+    ``reason``: what decided, for a warning to quote."""
+
+    decimal_comma: bool | None = False
+    by_cells: bool = False
+    reason: str = "the site's language"
+
+
+#: the figure of a cell, with the marks that group or divide its digits
+_FIGURE = re.compile(r"\d(?:[\d.,'\u00a0\u202f\u2009]| (?=\d))*")
+
+
+def _mark(text: str) -> bool | None:
+    """``True`` when ``text`` is a figure that writes a decimal comma and can
+    be read no other way (``2,5``, ``1.200,50``, ``1.000.000``, ``0,125``),
+    ``False`` for a decimal point (``2.5``, ``1,250.5``, ``1,000,000``,
+    ``0.125``), ``None`` when it does not tell (``12``, ``1,250``, a title)."""
+    figures = _FIGURE.findall(text)
+    if len(figures) != 1 or sum(c.isdigit() for c in text) != sum(c.isdigit() for c in figures[0]):
+        return None  # not one figure (a title with several numbers in it)
+    figure = re.sub(r"[ '\u00a0\u202f\u2009]", "", figures[0]).rstrip(".,")
+    commas, points = figure.count(","), figure.count(".")
+    if commas and points:  # the last mark divides the decimals
+        return bool(figure.rfind(",") > figure.rfind("."))
+    if commas + points == 0:
+        return None
+    mark = "," if commas else "."
+    if commas + points > 1:  # 1,000,000 or 1.000.000: the mark groups thousands
+        return mark == "."
+    before, after = figure.split(mark)
+    if len(after) != 3 or before.startswith("0") or len(before) > 3:
+        return mark == ","  # 2,5  12,75  0,125  1234,567: decimals
+    return None  # 1,250 or 1.000: either
+
+
+def file_convention(
+    sheets: Iterable[tuple[Sheet, ColumnMap]], language: str | None
+) -> NumberConvention:
+    """The decimal mark of a file: its figures' (the text cells of its number
+    columns), else the semicolons between a CSV file's cells, else the site's
+    ``language``."""
+    said: dict[bool, list[str]] = {True: [], False: []}
+    semicolons = False
+    for sheet, cols in sheets:
+        semicolons = semicolons or sheet.delimiter == ";"
+        columns = [cols.fields[f] for f in NUMBER_FIELDS if f in cols.fields]
+        for number, cells in sheet.rows:
+            for index in columns:
+                cell = cells[index]
+                if not isinstance(cell, str):
+                    continue
+                mark = _mark(cell)
+                if mark is not None:
+                    said[mark].append(f"{cell.strip()!r} (row {number})")
+    commas, points = len(said[True]), len(said[False])
+    if commas != points:
+        comma = commas > points
+        example = said[comma][0]
+        written = "a decimal comma" if comma else "a decimal point"
+        if commas and points:
+            other = said[not comma][0]
+            reason = f"most of the file's figures write {written}, such as {example} (not {other})"
+        else:
+            reason = f"the file's figures write {written}, such as {example}"
+        return NumberConvention(comma, by_cells=not (commas and points), reason=reason)
+    if semicolons:
+        return NumberConvention(
+            True,
+            reason="nothing in the file shows its decimal mark, and its cells are separated by "
+            "semicolons, as spreadsheets save CSV where a comma marks decimals",
+        )
+    groups = comma_groups_thousands(language) if language else None
+    marks = {True: "a decimal point", False: "a decimal comma", None: "no one decimal mark"}
+    return NumberConvention(
+        None if groups is None else not groups,
+        reason=f"nothing in the file shows its decimal mark, and the site's language "
+        f"({language}) writes {marks[groups]}",
+    )
+
+
+def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float, bool] | None:
+    """``"1,200"``, ``"$1.5"``, ``"45 %"``, ``12`` → the number and a percent flag.
+
+    Text is read as goal files read it (:mod:`okrsite.written_numbers`),
+    with a separator before exactly three digits (``1,250``, ``1.000``) read
+    by ``decimal_comma``, the file's convention: thousands unless it writes a
+    decimal comma (then ``1,250`` is 1.25 and ``1.000`` is 1000). Beside a
+    dollar, pound or yen sign a comma groups thousands, and beside any
+    currency sign a point before three digits does (``€5.000``): amounts
+    are written so."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        if isinstance(value, int) and not -(10**308) < value < 10**308:
+            return None  # too large for a float
+        number = float(value)
+        return (number, False) if number == number and abs(number) != float("inf") else None
+    text = str(value)
+    if decimal_comma is True and not any(sign in text for sign in "$£¥"):
+        if _ONE_POINT_GROUP.fullmatch(text):
+            text = text.replace(".", "", 1)  # 1.200: the point groups thousands
+        elif _ONE_COMMA_GROUP.fullmatch(text):
+            text = text.replace(",", ".", 1)  # 1,250: the comma marks decimals
+        return read_number(text)
+    return read_number(text, one_group_thousands=True)
+
+
+#: one point (or comma) before exactly three digits, with a sign, a percent or currency sign around
+_ONE_POINT_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?\s*")
+_ONE_COMMA_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2},\d{3}\s*[%€]?\s*")
+
+
+def ambiguous(text: str) -> tuple[float, float] | None:
+    """The two readings of a figure that reads both ways (``1,250``: 1250
+    with a comma grouping thousands, 1.25 with a decimal comma), the one
+    with a decimal point first; ``None`` for one that reads one way."""
+    point, comma = parse_number(text, False), parse_number(text, True)
+    if point is None or comma is None or point[0] == comma[0]:
+        return None
+    return point[0], comma[0]
