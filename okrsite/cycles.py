@@ -77,9 +77,10 @@ _WRITTEN: list[re.Pattern[str]] = []
 
 
 def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
-    """The name of the cycle ``name`` is written for: ``Q4 2026``, ``2026 q4``
-    and ``2026Q4`` are ``2026-Q4`` (so one quarter is one cycle however it is
-    written); a name ``okrsite.toml`` defines, or any other, stays as it is."""
+    """The name of the cycle ``name`` is written for: ``Q4 2026``, ``2026 q4``,
+    ``2026Q4``, ``Q4 26``, ``Q4 '26`` and ``4Q26`` are ``2026-Q4`` (so one
+    quarter is one cycle however it is written; a two-digit year is of this
+    century); a name ``okrsite.toml`` defines, or any other, stays as it is."""
     if (custom and name in custom) or calendar_cycle(name) is not None and name == name.upper():
         return name
     if isinstance(custom, FiscalCycles):  # FY27 Q1 is FY2027-Q1 where fiscal years are known
@@ -88,15 +89,19 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
             return fiscal
     if not _WRITTEN:
         _WRITTEN.append(
-            re.compile(r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*(\d{4}))$", re.I)
+            re.compile(
+                r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*'?(\d{4}|\d{2})"
+                r"|([1-4])Q[\s_/-]*'?(\d{4}|\d{2}))$",
+                re.I,
+            )
         )
     m = _WRITTEN[0].match(name.strip())
     if not m:
         month = _month_named(name)
         return name if month is None else month
-    year = m.group(1) or m.group(4)
-    part = (m.group(2) or m.group(3)).upper()
-    return f"{year}-{part}"
+    year = m.group(1) or m.group(4) or m.group(6)
+    part = (m.group(2) or m.group(3) or f"Q{m.group(5)}").upper()
+    return f"{_full_year(year)}-{part}"
 
 
 def _month_named(name: str) -> str | None:
