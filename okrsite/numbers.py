@@ -52,6 +52,18 @@ def format_number(value: float | None, places: int = 2) -> str:
     return text if text not in ("-0", "") else "0"
 
 
+def format_money(value: float | None) -> str:
+    """An amount of money: ``95,000.50`` (two decimals when it has cents, as
+    a spreadsheet shows a currency cell), ``95,000`` when it has none;
+    otherwise as :func:`format_number`."""
+    if value is None or not math.isfinite(value) or abs(value) >= PLAIN_LIMIT:
+        return format_number(value)
+    cents = round(value * 100)
+    if cents % 100 == 0:
+        return format_number(value)
+    return f"{cents / 100:,.2f}"
+
+
 def format_fixed(value: float | None, digits: int) -> str:
     """Up to ``digits`` decimals, no trailing zeros (for formulas); scientific when huge."""
     if value is None or not math.isfinite(value):

@@ -18,9 +18,10 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from okrsite import __version__
+from okrsite.numbers import format_money
 from okrsite.render_assets import badge_path
 from okrsite.urls import href
-from okrsite.view.formatting import atom_time, bar_width, percent, percent_figure
+from okrsite.view.formatting import atom_time, bar_width, is_money, percent, percent_figure
 from okrsite.view.view_model import anchor
 
 if TYPE_CHECKING:
@@ -91,10 +92,16 @@ class TemplateGlobals:
 
     def with_unit(self, value: float | None, unit: str | None) -> str:
         """A number with its unit as the site's language writes it (``13,5 %``,
-        ``12 EUR``); no unit, the number alone; no number, ``–`` alone."""
+        ``12 EUR``); no unit, the number alone; no number, ``–`` alone. An
+        amount of money with cents shows two decimals (``95.000,50 €``, not
+        ``95.000,5 €``; :func:`~okrsite.view.formatting.is_money`)."""
         if value is None:
             return self._number(None)
-        return self.language.with_unit(self._number(value), unit or "")
+        if is_money(unit) and value != int(value):
+            figure = self.language.number(format_money(value))
+        else:
+            figure = self._number(value)
+        return self.language.with_unit(figure, unit or "")
 
     def _globals(self) -> dict[str, Any]:
         view = self.view

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from okrsite import numbers
+from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = [
     "format_number",
@@ -35,6 +37,26 @@ __all__ = [
 def format_number(value: float | None) -> str:
     """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``, ``1.7e+308``; ``–`` for none."""
     return numbers.format_number(value)
+
+
+def is_money(unit: str | None) -> bool:
+    """Whether a unit is money: a currency sign (``€``, ``$``) or an ISO 4217
+    code (``EUR``, ``chf``), as Babel lists them; ``k EUR`` is not (thousands)."""
+    if not unit:
+        return False
+    unit = unit.strip()
+    if unit in CURRENCY_SIGNS:
+        return True
+    if len(unit) != 3 or not unit.isalpha():
+        return False
+    return unit.upper() in _currencies()
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 def format_decimal(value: float | None, places: int) -> str:

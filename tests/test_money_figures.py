@@ -1,0 +1,43 @@
+"""Amounts of money with cents show two decimals, as a spreadsheet's currency
+cell does: a KPI CSV row ``95.000,50`` showed as ``95.000,5 €`` on the KPI
+page, in its table and in its chart's label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+
+KPI = "---\ntitle: Revenue\nunit: {unit}\ndirection: up\nvalues:\n  2026-10-01: 90000\n  2026-11-01: {value}\n---\n"
+
+
+def kpi_page(root: Path, language: str, unit: str, value: str) -> str:
+    (root / "content/kpis").mkdir(parents=True)
+    (root / "okrsite.toml").write_text(f'as_of = 2026-11-20\nlanguage = "{language}"\n')
+    (root / "content/kpis/revenue.md").write_text(KPI.format(unit=unit, value=value))
+    result = CliRunner().invoke(cli, ["build", "--site", str(root)])
+    assert result.exit_code == 0, result.output
+    return (root / "_site/kpis/revenue/index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "unit", "value", "shown", "not_shown"),
+    [
+        ("en", "€", "95000.5", "95,000.50 €", "95,000.5 €"),
+        ("de", "€", "95000.5", "95.000,50 €", "95.000,5 €"),
+        ("en", "EUR", "95000.5", "95,000.50 EUR", "95,000.5 EUR"),
+        ("en", "usd", "12.3", "12.30 usd", "12.3 usd"),
+        ("en", "€", "95000", "95,000 €", "95,000.00 €"),
+        ("en", "k EUR", "1.5", "1.5 k EUR", "1.50 k EUR"),
+        ("en", "h", "2.5", "2.5 h", "2.50 h"),
+    ],
+)
+def test_money_with_cents_has_two_decimals(
+    tmp_path: Path, language: str, unit: str, value: str, shown: str, not_shown: str
+) -> None:
+    html = kpi_page(tmp_path, language, unit, value).replace("\u00a0", " ")
+    assert shown in html
+    assert not_shown not in html
