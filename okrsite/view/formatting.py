@@ -39,6 +39,7 @@ def format_number(value: float | None) -> str:
     return numbers.format_number(value)
 
 
+@lru_cache(maxsize=1024)  # a site has a few dozen units; pages ask per figure
 def is_money(unit: str | None) -> bool:
     """Whether a unit is money: a currency sign (``€``, ``$``) or an ISO 4217
     code (``EUR``, ``chf``), as Babel lists them; ``k EUR`` is not (thousands)."""
