@@ -162,6 +162,11 @@ def _check_objective_references(r: Resolving) -> None:
                 unknown("kpi", key_result.kpi, kpis, obj.file, ("key_results", i, "kpi"), "KPI")
                 krs[i] = replace(key_result, kpi=None)
                 changes["key_results"] = tuple(krs)
+            elif key_result.kpi is not None and not key_result.unit and kpis[key_result.kpi].unit:
+                # measured by the KPI: its figures are in the KPI's unit (a
+                # page, api/portfolio.json and the CSVs then all say so)
+                krs[i] = replace(key_result, unit=kpis[key_result.kpi].unit)
+                changes["key_results"] = tuple(krs)
         if changes and oid in objectives:
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
 
