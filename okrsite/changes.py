@@ -116,6 +116,7 @@ def window_changes(
             if c.confidence is not None:
                 confidence[oid] = c.confidence
     out: list[CheckinChange] = []
+    readings: dict[str, tuple[date, float]] = {}  # KPI -> its latest reading so far
     for i in range(start, end):
         c = every[i]
         if c.objective is not None:
@@ -164,9 +165,19 @@ def window_changes(
                     tuple(moves),
                 )
             )
-        elif i in shown and c.kpi is not None and c.value is not None:
+        elif c.kpi is not None and c.value is not None:
+            # a reading of the same day before this one (09:00, then 15:00)
+            # is what this one moved from; else the KPI's last day before
+            same_day = readings.get(c.kpi)
+            readings[c.kpi] = (c.date, c.value)
+            if i not in shown:
+                continue
             kpi = p.kpis[c.kpi]
-            previous = _kpi_before(scored, c.kpi, c.date)
+            previous = (
+                same_day[1]
+                if same_day is not None and same_day[0] == c.date
+                else _kpi_before(scored, c.kpi, c.date)
+            )
             move = ValueChange(
                 kpi.id,
                 kpi.title,

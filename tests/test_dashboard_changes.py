@@ -239,3 +239,21 @@ def test_a_check_in_without_a_confidence_shows_none(make_site: Make, tmp_path: P
     today, silent, stated = renewals
     assert "confidence" not in silent and "confidence" not in today
     assert "confidence 8/10" in stated
+
+
+def test_readings_of_one_day_move_from_each_other(make_site: Make, tmp_path: Path) -> None:
+    """Three readings of a KPI on one day (09:00, 15:00, 17:00) read "45 → 45",
+    "45 → 47", "45 → 48": each moved from the day before. Each moves from the
+    one before it now."""
+    files = site_files(1)
+    files["content/kpis/csat.md"] = (
+        "---\ntitle: CSAT\ndirection: up\nvalues: {2026-11-19: 44}\n---\n"
+    )
+    for at, value in (("09:00", 45), ("15:00", 47), ("17:00", 48)):
+        files[f"content/checkins/2026-11-20-csat-{at[:2]}.md"] = (
+            f"---\nkpi: csat\ndate: 2026-11-20T{at}\nvalue: {value}\n---\n"
+        )
+    build(make_site(files), tmp_path / "out")
+    entries, _text = listed(tmp_path / "out")
+    moves = [re.search(r"CSAT .*?(\d+) → (\d+)", e) for e in entries if "CSAT" in e]
+    assert [m.groups() for m in moves if m] == [("47", "48"), ("45", "47"), ("44", "45")]
