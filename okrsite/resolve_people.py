@@ -207,6 +207,22 @@ def _add_file(r: Resolving, kind: str, ref: str, file: str) -> str:
     return f"add content/{folder}/{ref}.md (okrsite new {kind} {quoted})"
 
 
+def _email_of_known(r: Resolving, ref: str, file: str, people: Mapping[str, Person]) -> str | None:
+    """``add email: tom.lee@acme.test to content/people/tom-lee.md`` for an
+    owner written as an address whose name before the ``@`` is a person's id
+    whose file gives no such address: naming them by it then works, where
+    ``okrsite new person`` would make a second person of the address."""
+    written = _own_spelling(r, "person", ref, file) or ref
+    local, at, _domain = written.partition("@")
+    person = people.get(slugify(local)) if at and local else None
+    if person is None or person.email:
+        return None
+    return (
+        f"add email: {written} to {person.file}, so that the address names "
+        f"{person.title or person.id}"
+    )
+
+
 def _check_people_and_teams(r: Resolving) -> None:
     """Warn of each owner, lead, member's team or parent team that names no file."""
     objectives, kpis, goals, people, teams = r.objectives, r.kpis, r.goals, r.people, r.teams
@@ -228,7 +244,9 @@ def _check_people_and_teams(r: Resolving) -> None:
                     f"{what} {_shown(r, 'person', ref, file)} is not a person in content/people/"
                     + _also(r, "person", ref, file),
                     file,
-                    hint=r.hint_named("person", ref, people) or _add_file(r, "person", ref, file),
+                    hint=_email_of_known(r, ref, file, people)
+                    or r.hint_named("person", ref, people)
+                    or _add_file(r, "person", ref, file),
                     key_path=key,
                 )
             )
