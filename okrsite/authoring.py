@@ -28,7 +28,13 @@ from okrsite.overlay import OverlayTree
 from okrsite.parse import confidence_word, split_unit
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
-from okrsite.written_numbers import CURRENCY_SIGNS, numbers_written_in, read_number
+from okrsite.written_numbers import (
+    CURRENCY_SIGNS,
+    comma_groups_thousands,
+    numbers_written_in,
+    point_groups_thousands,
+    read_number,
+)
 from okrsite.yamlsource import stands_for
 
 
@@ -125,16 +131,93 @@ def number_or_text(raw: str, language: str | None = None) -> bool | float | int 
     figure whose reading depends on the language written so that it does
     not (``1520 min``): see :func:`_figure_as_read`. ``language`` ``None``
     reads as a site whose language is unknown does (``1,520`` is left as
-    typed, and the loader refuses it with both readings)."""
+    typed, and the loader refuses it with both readings).
+
+    One point before exactly three digits (``1.234``, ``131.500``) is no
+    YAML here, so it too is read as the language writes numbers: 1234 and
+    131500 where a point groups thousands (German, Spanish …), 1.234 where
+    it marks decimals (English); where the language tells neither (French,
+    an unknown code) :class:`AmbiguousFigure` is raised with both readings,
+    rather than a decimal a thousand times too small (:func:`_points_as_read`)."""
     text = raw.strip()
     yes_no = _YES_NO.get(text.lower())
     if yes_no is not None:  # --set launch=yes: a yes/no key result's, written as YAML writes it
         return yes_no
+    text = _points_as_read(text, language)
     try:
         value = float(text.replace("_", ""))
     except ValueError:
         return _figure_as_read(text, language)
     return _number(value)
+
+
+class AmbiguousFigure(ValueError):
+    """A figure typed with a point before three digits (``1.234``) in a site
+    whose language does not tell whether the point groups thousands or marks
+    decimals; the message gives both readings and what to write."""
+
+
+#: one point before exactly three digits (``1.234``, ``131.500``): thousands in
+#: German, a decimal in English; not a multiplier's (``1.500k`` is YAML-like 1.5k)
+_ONE_POINT_GROUP = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])(?!(?:k|K|M|B|bn)\b)")
+
+
+def _points_as_read(text: str, language: str | None) -> str:
+    """``text`` with a figure such as ``1.234`` (one point before three
+    digits) written without the point where the site's ``language`` groups
+    thousands with a point (``1.234`` → ``1234``, ``131.500 Kunden`` →
+    ``131500 Kunden``); as typed where it marks decimals (English) or
+    ``language`` is ``None``. Only a figure is so read (a number, with a
+    sign, a percent or a unit), never a milestone's name (``Release
+    1.200``); an amount of money already reads a point before three digits
+    as thousands in every language (:func:`~okrsite.written_numbers.read_number`).
+    Where the language tells neither, :class:`AmbiguousFigure`."""
+    found = _ONE_POINT_GROUP.findall(text)
+    if len(found) != 1 or language is None or any(c in text for c in CURRENCY_SIGNS):
+        return text
+    groups = point_groups_thousands(language)
+    if groups is False:
+        return text
+    with numbers_written_in(language):
+        if _figure(text) is None:
+            return text
+    whole = found[0].replace(".", "")
+    if groups:
+        return _ONE_POINT_GROUP.sub(whole, text)
+    decimal = (
+        found[0].replace(".", ",") if comma_groups_thousands(language) is False else found[0] + "0"
+    )
+    raise AmbiguousFigure(
+        f"{text} is {_ONE_POINT_GROUP.sub(whole, text)} where a point groups thousands and "
+        f"{text} where it marks decimals, and the site's language ({language!r}) does not "
+        f"tell which; write {_ONE_POINT_GROUP.sub(whole, text)} "
+        f"for the whole number or {_ONE_POINT_GROUP.sub(decimal, text)} for the decimal"
+    )
+
+
+def point_read_as_decimal(raw: str, language: str | None) -> tuple[str, str] | None:
+    """The warning (message, hint) a goal file's ``131.500`` gets (OKR124),
+    for a figure typed so where the site's language reads the point as a
+    decimal (English: 131.5): a point before three digits that end in zero
+    may group thousands, as it does in German. ``None`` for anything else."""
+    text = raw.strip()
+    found = _ONE_POINT_GROUP.findall(text)
+    if (
+        len(found) != 1
+        or not found[0].endswith("0")
+        or language is None
+        or point_groups_thousands(language) is not False
+        or any(c in text for c in CURRENCY_SIGNS)
+    ):
+        return None
+    with numbers_written_in(language):
+        if _figure(text) is None:
+            return None
+    read, grouped = f"{float(found[0]):g}", found[0].replace(".", "")
+    return (
+        f"{found[0]} is read as {read}; with a point that groups thousands it is {grouped}",
+        f"write {read} or {grouped}, whichever you mean",
+    )
 
 
 def _number(value: float) -> float | int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -23,12 +23,14 @@ from typing import Any
 import click
 
 from okrsite.authoring import (
+    AmbiguousFigure,
     Outcome,
     checkin_file,
     checkin_text,
     confidence_value,
     load_for_writing,
     number_or_text,
+    point_read_as_decimal,
     set_goal_current,
     validated_write,
 )
@@ -109,13 +111,16 @@ def record_checkin(
     base, cache = load_for_writing(root)
     p = base.scored.portfolio
     language = base.config.language
-    values: dict[str, Any] = {key: number_or_text(raw, language) for key, raw in typed.items()}
+    values: dict[str, Any] = {
+        key: _typed(f"--set {key}={raw}", raw, language) for key, raw in typed.items()
+    }
     named = _one_target(base, target)
     if named != target:
         click.echo(f"okrsite: {target!r} is {named}", err=True)
         target = named
+    kind = _kind_meant(p, target, sets, value)
     keys: dict[str, str] = {}
-    if target in p.objectives:
+    if kind == "objective" and target in p.objectives:
         keys = {key: key_result_named(p.objectives[target], key) for key in values}
         for key, kr_id in keys.items():
             if kr_id != key:
@@ -126,13 +131,14 @@ def record_checkin(
         milestone_values -= len(values)  # values that named milestones, ticked now or before
     else:
         ticks, milestone_values = [], 0
-    if target in p.goals:
+    if kind == "goal":
         return _goal_value(root, base, cache, target, value, sets, confidence, note)
-    kind = "kpi" if target in p.kpis or (value is not None and not sets) else "objective"
     if kind == "kpi" and sets:
         raise click.UsageError(f"{target!r} is a KPI: give its reading with --value V")
     if kind == "objective" and value is not None:
-        raise click.UsageError(f"{target!r} is an objective: give key results with --set KR=VALUE")
+        raise click.UsageError(
+            f"{target!r} is an objective: give key-result values with --set KR=VALUE"
+        )
     ask = interactive()
     when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
     day = when.date() if isinstance(when, datetime) else when
@@ -143,7 +149,7 @@ def record_checkin(
         return {rel: checkin_text(kind, target, when, author=author, **given)}
 
     check = _answer_checker(root, base, cache, one_answer)
-    kpi_value: Any = None if value is None else number_or_text(value, language)
+    kpi_value: Any = None if value is None else _typed(f"--value {value}", value, language)
     if kind == "kpi" and value is None:
         if not ask:
             raise click.UsageError(f"give the KPI's reading: okrsite checkin {target} --value V")
@@ -153,10 +159,14 @@ def record_checkin(
             lambda answer: check(value=answer),
             required=True,
         )
-    obj = p.objectives.get(target)
+    obj = p.objectives.get(target) if kind == "objective" else None
     if kind == "objective" and ask and not values and obj is not None:
         values = _prompt_values(obj, language, check)
-    said_confidence: Any = None if confidence is None else confidence_value(confidence, language)
+    said_confidence: Any = (
+        None
+        if confidence is None
+        else _typed(f"--confidence {confidence}", confidence, language, confidence_value)
+    )
     if confidence is None and ask and kind == "objective":
         said_confidence = _ask(
             "Confidence 0-10 or low/medium/high",
@@ -190,6 +200,71 @@ def record_checkin(
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
     report(outcome, "check-in", _as_typed(rel, obj, typed, keys, value, confidence))
     _say_when_read(base, outcome, kind, target, when, rel)
+
+
+def _typed(
+    option: str,
+    raw: str,
+    language: str,
+    read: Callable[[str, str], Any] = number_or_text,
+) -> Any:
+    """A figure given with ``option`` (``--set kunden=1.234``), read as the
+    site's language writes numbers; one the language does not tell how to
+    read (``1.234`` in a French site) is a usage error with both readings,
+    and one read as a decimal that may mean thousands (``131.500`` in an
+    English site: 131.5) is written with the warning a file's gets (OKR124)."""
+    shown = shlex.join(option.split(" ", 1))
+    try:
+        value = read(raw, language)
+    except AmbiguousFigure as exc:
+        raise click.UsageError(f"{shown}: {exc}") from None
+    warned = point_read_as_decimal(raw, language)
+    if warned is not None:  # 131.500 on an English site: 131.5, as a file's is, and said so
+        click.echo(f"{shown}: warning OKR124: {warned[0]} (hint: {warned[1]})", err=True)
+    return value
+
+
+#: what each kind of record takes on the command line, for a refusal that lists them
+_TAKES = {
+    "objective": "key-result values with --set KR=VALUE for the objective",
+    "kpi": "its reading with --value V for the KPI",
+    "goal": "its current value with --value V for the SMART goal",
+}
+_KIND_NAMES = {"objective": "an objective", "kpi": "a KPI", "goal": "a SMART goal"}
+
+
+def _kind_meant(p: Portfolio, target: str, sets: tuple[str, ...], value: str | None) -> str:
+    """Whether the check-in of ``target`` is an objective's, a KPI's or a
+    SMART goal's. An id is one record's, except that an objective, a KPI and
+    a goal may share one (``objectives/umsatz.md`` and ``kpis/umsatz.md``):
+    then the flags say which is meant, ``--set`` the objective's and
+    ``--value`` the KPI's (or goal's), and where they do not (only
+    ``--confidence`` or ``--note``, or a KPI and a goal both), the command
+    refuses, naming each. An id of no record the site read (a file set aside
+    for errors of its own) is a KPI's with ``--value`` alone, else an
+    objective's, as the loader then judges."""
+    tables: dict[str, Mapping[str, Any]] = {
+        "objective": p.objectives,
+        "kpi": p.kpis,
+        "goal": p.goals,
+    }
+    kinds = [kind for kind, table in tables.items() if target in table]
+    if len(kinds) == 1:
+        return kinds[0]
+    if not kinds:
+        return "kpi" if value is not None and not sets else "objective"
+    if sets and "objective" in kinds:
+        return "objective"
+    readings = [kind for kind in kinds if kind != "objective"]
+    if value is not None and not sets and len(readings) == 1:
+        return readings[0]
+    files = {kind: str(getattr(tables[kind][target], "file", "")) for kind in kinds}
+    raise click.UsageError(
+        f"{target!r} is "
+        + " and ".join(f"{_KIND_NAMES[kind]} ({files[kind]})" for kind in kinds)
+        + ": give "
+        + ", or ".join(_TAKES[kind] for kind in kinds)
+    )
 
 
 def _say_when_read(
@@ -346,7 +421,7 @@ def _goal_value(
             required=True,
         )
     else:
-        current = number_or_text(value, language)
+        current = _typed(f"--value {value}", value, language)
     new = edited(current)
     if new == old:
         click.echo(f"okrsite: {goal.file} already has current: {current}; nothing to change")
@@ -373,7 +448,10 @@ def _goal_value(
     help="KPI: its reading. SMART goal: its measure's current value.",
 )
 @click.option(
-    "--confidence", default=None, metavar="C", help="Confidence 0-10, or low, medium, high."
+    "--confidence",
+    default=None,
+    metavar="C",
+    help="Confidence 0-10 (7, 7/10, 4/5, 8 of 10, 70%), or low, medium, high.",
 )
 @click.option(
     "--note",

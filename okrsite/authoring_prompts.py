@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from okrsite.authoring import findings, number_or_text
+from okrsite.authoring import AmbiguousFigure, findings, number_or_text
 from okrsite.diagnostics import Diagnostic
 from okrsite.model import Objective
 from okrsite.pipeline import LoadResult, ParseCache
@@ -154,7 +154,10 @@ def _ask(
     def answer(raw: str) -> Any:
         if not raw.strip():
             return None
-        value = read(raw)
+        try:
+            value = read(raw)
+        except AmbiguousFigure as exc:  # 1.234 where the language does not tell: asked again
+            raise click.BadParameter(str(exc)) from None
         check(value)
         return value
 

@@ -58,6 +58,33 @@ def confidence_word(value: str) -> float | None:
     return CONFIDENCE_WORDS.get(" ".join(value.lower().replace("-", " ").replace("_", " ").split()))
 
 
+#: what a confidence may be written as, for the hint of one that is none of them
+CONFIDENCE_FORMS_HINT = (
+    "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
+    "4/5, 8 of 10, 70%, high or green"
+)
+
+#: a score out of a scale: ``7/10``, ``4/5``, ``8 of 10``, ``3 out of 5``, ``8 von 10``
+_OUT_OF = re.compile(
+    r"\s*(?P<score>\S+?)\s*(?:/|\s(?:out\s+of|of|von)\s)\s*(?P<scale>\d{1,3})\s*",
+    re.IGNORECASE,
+)
+
+
+def _out_of(value: str) -> float | None:
+    """The 0-10 confidence of a score written out of a scale of 1 to 100, as
+    people and tools write it (``4/5``: 8, ``3 out of 5``: 6, ``8 of 10``:
+    8, ``7,5/10``: 7.5), or ``None`` (also for a score above its scale)."""
+    found = _OUT_OF.fullmatch(value)
+    if found is None:
+        return None
+    scale = int(found["scale"])
+    score = _as_number(found["score"])
+    if score is None or not 1 <= scale <= 100 or not 0 <= score <= scale:
+        return None
+    return round(score / scale * 10, 6)
+
+
 def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
     value = data.get("confidence")
     if value is None:
@@ -69,10 +96,8 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
         share = _as_number(value.strip()[:-1])
         if share is not None and 0 <= share <= 100:
             return round(share / 10, 6)
-    if isinstance(value, str) and value.replace(" ", "").endswith("/10"):
-        out_of_ten = _as_number(value.replace(" ", "")[:-3])  # 7/10: the scale written out
-        if out_of_ten is not None and 0 <= out_of_ten <= 10:
-            return out_of_ten
+    if isinstance(value, str) and (scored := _out_of(value)) is not None:
+        return scored
     number = _as_number(value)
     if number is None:
         f.err(
@@ -80,8 +105,7 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
             f"confidence must be 0-10, low/medium/high, a traffic light or a percentage, "
             f"got {shown_value(value)}",
             ("confidence",),
-            hint="write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
-            "70%, high or green",
+            hint=CONFIDENCE_FORMS_HINT,
         )
         return None
     if 0 < number < 1 and not isinstance(value, bool):

@@ -54,6 +54,7 @@ __all__ = [
     "comma_groups_thousands",
     "comma_convention",
     "numbers_written_in",
+    "point_groups_thousands",
     "read_number",
 ]
 
@@ -125,6 +126,36 @@ def comma_groups_thousands(language: str) -> bool | None:
         return True
     if decimal == ",":
         return False
+    return None
+
+
+@cache
+def point_groups_thousands(language: str) -> bool | None:
+    """How ``language`` reads ``1.234`` (one point before exactly three
+    digits) where no YAML has read it first, as a figure typed on the
+    command line: ``True`` (a point groups thousands and a comma marks
+    decimals: German, Spanish, Italian, Dutch, Danish …), ``False`` (a
+    point marks decimals: English, Swiss German, Japanese …), ``None``
+    (neither is sure: a language that writes a decimal comma and groups
+    with spaces, such as French or Swedish, or a code Babel does not know).
+
+    A goal file's ``1.234`` is YAML's 1.234 before okrsite sees it, in every
+    language (with warning OKR124 where it ends in zero); this is for text
+    that is read by okrsite alone."""
+    if language == "en":
+        return False
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    if decimal == ".":
+        return False
+    if decimal == "," and group == ".":
+        return True
     return None
 
 

@@ -1649,7 +1649,8 @@ def test_a_date_without_its_year_a_time_without_minutes_and_an_empty_value(
             5,
             "OKR102",
             "confidence must be 0-10, low/medium/high, a traffic light or a percentage, got '11/10'",
-            "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, 70%, high or green",
+            "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, 4/5, "
+            "8 of 10, 70%, high or green",
         ),
     ]
     (checkin,) = result.scored.portfolio.checkins
