@@ -22,10 +22,7 @@ from okrsite.diff import (
     RecordChange,
     ScoreChange,
     Value,
-    show,
-    show_measure,
 )
-from okrsite.diff_scores import percent_move
 from okrsite.diff_wording import (
     ReportContext,
     _confidence_move,
@@ -33,18 +30,23 @@ from okrsite.diff_wording import (
     _note_change,
     _status_arrow,
     _when,
+    findings,
     score_moves,
     setting_value,
     summary_sentence,
 )
-from okrsite.plural import plural
+from okrsite.diff_words import ENGLISH, Words
 
 MARKER = "<!-- okrsite-diff -->"
 MAX_MARKDOWN = 65_000
+CUT_NOTE = (
+    "> **Report cut** at the comment size limit; run `okrsite diff` locally "
+    "(or with `--format json`) for all of it."
+)
 
 
-def _note(f: FieldChange) -> str:
-    return f" ({f.note})" if f.note else ""
+def _note(f: FieldChange, w: Words = ENGLISH) -> str:
+    return f" ({w.note(f.note)})" if f.note else ""
 
 
 # ------------------------------------------------------------------ markdown
@@ -68,49 +70,54 @@ def code(text: object) -> str:
     return f"{fence} {s} {fence}" if fence == "``" else f"`{s}`"
 
 
-def _mval(v: Value) -> str:
-    return md(show(v))
-
-
 def _md_field(f: FieldChange, names: _Names, units: tuple[str, str] = ("", "")) -> str:
-    label = f"**{f.field}**" if f.note in (LESS, REVERSED) else f.field
+    w = names.words
+    label = w.field(f.field)
+    label = f"**{label}**" if f.note in (LESS, REVERSED) else label
     before, after = names.shown(f, units)
-    return f"{label}: {md(before)} → {md(after)}{_note(f)}"
+    return f"{label}: {md(before)} → {md(after)}{_note(f, w)}"
 
 
 def _md_kr(kr: KRChange, names: _Names) -> list[str]:
-    head = f"key result {code(kr.id)} {md(kr.title)}"
-    if kr.change == "added":
-        return [f"- {head}: **added**" + (" mid-cycle" if kr.mid_cycle else "")]
-    if kr.change == "removed":
-        return [f"- {head}: **removed**" + (" mid-cycle" if kr.mid_cycle else "")]
-    lines = [f"- {head}" + (f" (renamed from {code(kr.renamed_from)})" if kr.renamed_from else "")]
+    w = names.words
+    head = f"{w.field('key result')} {code(kr.id)} {md(kr.title)}"
+    mid = " " + w._("mid-cycle") if kr.mid_cycle else ""
+    if kr.change in ("added", "removed"):
+        return [f"- {head}: **{w.change(kr.change)}**{mid}"]
+    renamed = w._("renamed from %(old)s", old=code(kr.renamed_from)) if kr.renamed_from else ""
+    lines = [f"- {head}" + (f" ({renamed})" if renamed else "")]
     lines += [f"  - {_md_field(f, names, kr.units)}" for f in kr.fields]
     return lines
 
 
 def _md_record(rec: RecordChange, names: _Names) -> list[str]:
+    w = names.words
     lines = _md_record_lines(rec, names)
     if rec.cycle_ended:
-        lines.insert(1, f"  - **after {md(rec.cycle_ended)} ended**: its final figures change")
+        ended = w._("after %(cycle)s ended", cycle=md(rec.cycle_ended))
+        lines.insert(1, f"  - **{ended}**: {w._('its final figures change')}")
     return lines
 
 
 def _md_record_lines(rec: RecordChange, names: _Names) -> list[str]:
+    w = names.words
     title = f"{code(rec.id)} {md(rec.title)}"
+    file = code(rec.file)
     if rec.change == "added" and rec.broken_at_base:
-        return [f"- {title}: **could not be read at base**: {code(rec.file)} had errors there"]
+        said = w._("%(file)s had errors there", file=file)
+        return [f"- {title}: **{w._('could not be read at base')}**: {said}"]
     if rec.change == "added":
-        return [f"- {title}: **added** in {code(rec.file)}"]
+        return [f"- {title}: **{w.change('added')}** {w._('in %(file)s', file=file)}"]
     if rec.change == "removed" and rec.broken:
-        return [f"- {title}: **cannot be read at head**: {code(rec.file)} has errors"]
+        said = w._("%(file)s has errors", file=file)
+        return [f"- {title}: **{w._('cannot be read at head')}**: {said}"]
     if rec.change == "removed":
-        return [f"- {title}: **removed** (was {code(rec.file)})"]
+        return [f"- {title}: **{w.change('removed')}** ({w._('was %(file)s', file=file)})"]
     extra = []
     if rec.renamed_from:
-        extra.append(f"renamed from {code(rec.renamed_from)}")
+        extra.append(w._("renamed from %(old)s", old=code(rec.renamed_from)))
     if rec.moved_from:
-        extra.append(f"moved from {code(rec.moved_from)} to {code(rec.file)}")
+        extra.append(w._("moved from %(old)s to %(new)s", old=code(rec.moved_from), new=file))
     lines = [f"- {title}" + (f" ({'; '.join(extra)})" if extra else "")]
     lines += [f"  - {_md_field(f, names, rec.units)}" for f in rec.fields]
     for kr in rec.key_results:
@@ -119,35 +126,44 @@ def _md_record_lines(rec: RecordChange, names: _Names) -> list[str]:
 
 
 def _md_checkin(c: CheckInChange, names: _Names) -> str:
-    who = f" by {md(names.person(c.author))}" if c.author else ""
+    w = names.words
+    who = f" {w._('by')} {md(names.person(c.author))}" if c.author else ""
+    target = f"{w.kind(c.target_kind)} {code(c.target)}"
     if c.broken:
-        return (
-            f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **cannot be read at head**: "
-            + "; ".join(_md_refusal(d) for d in c.errors)
+        return f"- {_when(c, w)} {target}{who}: **{w._('cannot be read at head')}**: " + "; ".join(
+            _md_refusal(d) for d in c.errors
         )
-    parts = [_note_change(f) if f.field == "note" else _md_field(f, names) for f in c.fields]
+
+    def mval(v: Value) -> str:
+        return md(w.show(v))
+
+    parts = [_note_change(f, w) if f.field == "note" else _md_field(f, names) for f in c.fields]
     values = ", ".join(
-        f"{md(v.key)} {md(show_measure(v.before, v.unit))} → {md(show_measure(v.after, v.unit))}"
+        f"{md(_value_key(v.key, c, w))} {md(w.measure(v.before, v.unit))} → "
+        f"{md(w.measure(v.after, v.unit))}"
         if v.before != v.after
-        else f"{md(v.key)} {md(show_measure(v.after, v.unit))} (unchanged)"
+        else f"{md(_value_key(v.key, c, w))} {md(w.measure(v.after, v.unit))} {w._('(unchanged)')}"
         for v in c.values
     )
     if values:
         parts.append(values)
-    moved = _confidence_move(c, _mval)
+    moved = _confidence_move(c, mval, w)
     if moved:
         parts.append(moved)
     elif c.confidence_after is not None:
-        parts.append(f"confidence {_mval(c.confidence_after)}")
+        parts.append(f"{w._('confidence')} {mval(c.confidence_after)}")
     if c.broken_at_base and c.errors:
-        parts.append("errors at base: " + "; ".join(_md_refusal(d) for d in c.errors))
-    late = "" if c.counted else " (dated after as_of: not counted yet)"
+        refusal = "; ".join(_md_refusal(d) for d in c.errors)
+        parts.append(w._("errors at base: %(errors)s", errors=refusal))
+    late = "" if c.counted else " " + w._("(dated after as_of: not counted yet)")
     detail = "; ".join(parts)
-    change = "could not be read at base" if c.broken_at_base else c.change
-    return (
-        f"- {_when(c)} {c.target_kind} {code(c.target)}{who}: **{change}**"
-        f"{': ' + detail if detail else ''}{late}"
-    )
+    change = w._("could not be read at base") if c.broken_at_base else w.change(c.change)
+    return f"- {_when(c, w)} {target}{who}: **{change}**{': ' + detail if detail else ''}{late}"
+
+
+def _value_key(key: str, c: CheckInChange, w: Words) -> str:
+    """A value's key: a key result's id (data), or a KPI's ``value`` (a word)."""
+    return w.field("value") if c.target_kind == "kpi" and key == "value" else key
 
 
 def _md_refusal(d: Diagnostic) -> str:
@@ -155,33 +171,36 @@ def _md_refusal(d: Diagnostic) -> str:
     return f"{code(d.location)} {code(d.code)} {md(d.message)}"
 
 
-def _md_diag(d: Diagnostic) -> str:
-    hint = f" — hint: {md(d.hint)}" if d.hint else ""
+def _md_diag(d: Diagnostic, w: Words = ENGLISH) -> str:
+    hint = f" — {w._('hint: %(hint)s', hint=md(d.hint))}" if d.hint else ""
     return f"- {code(d.location)} {d.severity.value} {code(d.code)}: {md(d.message)}{hint}"
 
 
-def _md_score_row(s: ScoreChange) -> str:
+def _md_score_row(s: ScoreChange, w: Words = ENGLISH) -> str:
     """A row of the table at the top: the expected progress, confidence and
     forecast join the progress when they moved (on both sides: an added or
     removed objective's "— → 50%" is in the details)."""
-    moves = "".join(f", {m}" for m in score_moves(s, table=True))
+    moves = "".join(f", {m}" for m in score_moves(s, table=True, w=w))
     return (
-        f"| {code(s.id)} {md(s.title)} | {percent_move(s.progress_before, s.progress_after)}{moves} "
-        f"| {_status_arrow(s.status_before, s.status_after)} | {', '.join(s.causes)} |"
+        f"| {code(s.id)} {md(s.title)} | "
+        f"{w.percent_move(s.progress_before, s.progress_after)}{moves} "
+        f"| {_status_arrow(s.status_before, s.status_after, w)} | {w.causes(s.causes)} |"
     )
 
 
-def _md_score_detail(s: ScoreChange) -> list[str]:
-    moves = "".join(f"{m}, " for m in score_moves(s))
+def _md_score_detail(s: ScoreChange, w: Words = ENGLISH) -> list[str]:
+    moves = "".join(f"{m}, " for m in score_moves(s, w=w))
     lines = [
-        f"- {code(s.id)}: progress {percent_move(s.progress_before, s.progress_after)}, "
-        f"{moves}status {_status_arrow(s.status_before, s.status_after)} "
-        f"({', '.join(s.causes)})"
+        f"- {code(s.id)}: {w._('progress')} "
+        f"{w.percent_move(s.progress_before, s.progress_after)}, "
+        f"{moves}{w._('status')} {_status_arrow(s.status_before, s.status_after, w)} "
+        f"({w.causes(s.causes)})"
     ]
     for k in s.key_results:
         lines.append(
-            f"  - key result {code(k.id)}: {percent_move(k.progress_before, k.progress_after)}, "
-            f"{_status_arrow(k.status_before, k.status_after)}"
+            f"  - {w.field('key result')} {code(k.id)}: "
+            f"{w.percent_move(k.progress_before, k.progress_after)}, "
+            f"{_status_arrow(k.status_before, k.status_after, w)}"
         )
     return lines
 
@@ -194,98 +213,130 @@ def report_markdown(
     result: DiffResult,
     ctx: ReportContext = ReportContext(),  # noqa: B008 (a frozen dataclass)
     limit: int = MAX_MARKDOWN,
+    words: Words = ENGLISH,
 ) -> str:
-    """The PR comment: summary, errors, objectives table, then collapsed details."""
-    names = _Names.of(result)
+    """The PR comment: summary, errors, objectives table, then collapsed
+    details; ``words``: the language it is written in (English by default)."""
+    w = words
+    names = _Names.of(result, w)
     head: list[str] = [
         MARKER,
-        f"### Goal changes: {code(ctx.base_label)} → {code(ctx.head_label)}",
+        "### "
+        + w._(
+            "Goal changes: %(base)s → %(head)s",
+            base=code(ctx.base_label),
+            head=code(ctx.head_label),
+        ),
         "",
-        summary_sentence(result),
+        summary_sentence(result, w),
         "",
     ]
     if result.head_errors:
         head += [
-            f"**:x: {plural(len(result.head_errors), 'error')} at {md(ctx.head_label)}** "
-            "(the site will not build until they are fixed):",
+            w.n(
+                "**:x: %(num)d error at %(label)s** (the site will not build until they are "
+                "fixed):",
+                "**:x: %(num)d errors at %(label)s** (the site will not build until they are "
+                "fixed):",
+                len(result.head_errors),
+                label=md(ctx.head_label),
+            ),
             "",
-            *[_md_diag(d) for d in result.head_errors[:50]],
+            *[_md_diag(d, w) for d in result.head_errors[:50]],
         ]
         if len(result.head_errors) > 50:
-            head.append(f"- … and {len(result.head_errors) - 50} more (run `okrsite check`)")
+            more = len(result.head_errors) - 50
+            head.append("- " + w._("… and %(more)d more (run `okrsite check`)", more=more))
         head.append("")
     if result.settings:
         head += [
-            f"**Settings** ({code('okrsite.toml')}):",
+            w._("**Settings** (%(file)s):", file=code("okrsite.toml")),
             "",
             *[
-                f"- {code(s.key)}: {md(setting_value(s.before))} → {md(setting_value(s.after))}"
+                f"- {code(s.key)}: {md(setting_value(s.before, w))} → "
+                f"{md(setting_value(s.after, w))}"
                 for s in result.settings
             ],
             "",
         ]
     if result.scores:
+        columns = (w._("Objective"), w._("Progress"), w._("Status"), w._("Why"))
         head += [
-            "| Objective | Progress | Status | Why |",
+            "| " + " | ".join(columns) + " |",
             "| --- | --- | --- | --- |",
-            *[_md_score_row(s) for s in result.scores],
+            *[_md_score_row(s, w) for s in result.scores],
             "",
         ]
-    flags = [f for f in result.findings if f.rule != "errors"]
+    flags = [f for f in findings(result, w) if f.rule != "errors"]
     if flags:
-        head += ["**Worth a look:**", ""]
+        head += [f"**{w._('Worth a look:')}**", ""]
         head += [f"- {md(f.message)} ({code(f.rule)})" for f in flags[:20]]
         if len(flags) > 20:
-            head.append(f"- … and {len(flags) - 20} more")
+            head.append("- " + w._("… and %(more)d more", more=len(flags) - 20))
         head.append("")
 
     sections: list[list[str]] = []
     if result.objectives:
         lines = [line for rec in result.objectives for line in _md_record(rec, names)]
-        sections.append(_details(f"Objectives and key results ({len(result.objectives)})", lines))
+        count = len(result.objectives)
+        sections.append(_details(w._("Objectives and key results (%(count)d)", count=count), lines))
     if result.kpis:
         lines = [line for rec in result.kpis for line in _md_record(rec, names)]
-        sections.append(_details(f"KPIs ({len(result.kpis)})", lines))
+        sections.append(_details(w._("KPIs (%(count)d)", count=len(result.kpis)), lines))
     if result.goals:
         lines = [line for rec in result.goals for line in _md_record(rec, names)]
-        sections.append(_details(f"SMART goals ({len(result.goals)})", lines))
+        sections.append(_details(w._("SMART goals (%(count)d)", count=len(result.goals)), lines))
     if result.checkins:
         sections.append(
             _details(
-                f"Check-ins ({len(result.checkins)})",
+                w._("Check-ins (%(count)d)", count=len(result.checkins)),
                 [_md_checkin(c, names) for c in result.checkins],
             )
         )
     if result.scores:
-        lines = [line for s in result.scores for line in _md_score_detail(s)]
-        sections.append(_details(f"Scores in detail ({len(result.scores)})", lines))
+        lines = [line for s in result.scores for line in _md_score_detail(s, w)]
+        count = len(result.scores)
+        sections.append(_details(w._("Scores in detail (%(count)d)", count=count), lines))
     if result.introduced or result.resolved:
         lines = []
         if result.introduced:
-            lines += ["Introduced:", "", *[_md_diag(d) for d in result.introduced], ""]
+            lines += [w._("Introduced:"), "", *[_md_diag(d, w) for d in result.introduced], ""]
         if result.resolved:
-            lines += ["Resolved:", "", *[_md_diag(d) for d in result.resolved], ""]
+            lines += [w._("Resolved:"), "", *[_md_diag(d, w) for d in result.resolved], ""]
         sections.append(
             _details(
-                f"Findings: {len(result.introduced)} introduced, {len(result.resolved)} resolved",
+                w._(
+                    "Findings: %(introduced)d introduced, %(resolved)d resolved",
+                    introduced=len(result.introduced),
+                    resolved=len(result.resolved),
+                ),
                 lines,
             )
         )
     base = ctx.base_commit[:12] if ctx.base_commit else ctx.base_label
     headc = ctx.head_commit[:12] if ctx.head_commit else ctx.head_label
-    footer = [
-        f"<sub>okrsite diff {md(base)} → {md(headc)}, both scored as of {result.as_of}.</sub>",
-        "",
-    ]
-    return _assemble(head, sections, footer, limit)
-
-
-def _assemble(head: list[str], sections: list[list[str]], footer: list[str], limit: int) -> str:
-    """Join the parts, cutting at a line boundary (closing any open section) past ``limit``."""
-    cut_note = (
+    scored = w._(
+        "okrsite diff %(base)s → %(head)s, both scored as of %(day)s.",
+        base=md(base),
+        head=md(headc),
+        day=w.day(result.as_of),
+    )
+    footer = [f"<sub>{scored}</sub>", ""]
+    cut_note = w._(
         "> **Report cut** at the comment size limit; run `okrsite diff` locally "
         "(or with `--format json`) for all of it."
     )
+    return _assemble(head, sections, footer, limit, cut_note)
+
+
+def _assemble(
+    head: list[str],
+    sections: list[list[str]],
+    footer: list[str],
+    limit: int,
+    cut_note: str = CUT_NOTE,
+) -> str:
+    """Join the parts, cutting at a line boundary (closing any open section) past ``limit``."""
     reserve = len("\n".join(footer)) + len(cut_note) + len("\n</details>\n") + 16
     out: list[str] = []
     size = 0

@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -49,16 +50,61 @@ from okrsite.diff_text import render_text as render_text
 from okrsite.diff_wording import ReportContext as ReportContext
 from okrsite.diff_wording import format_percent as format_percent
 from okrsite.diff_wording import summary_sentence as summary_sentence
+from okrsite.diff_words import ENGLISH as ENGLISH
+from okrsite.diff_words import Words as Words
 from okrsite.pipeline_result import LoadResult
 
 
-def render(result: DiffResult, fmt: str, ctx: ReportContext, color: bool = False) -> str:
-    """Dispatch on ``--format``."""
+def render(
+    result: DiffResult,
+    fmt: str,
+    ctx: ReportContext,
+    color: bool = False,
+    words: Words = ENGLISH,
+) -> str:
+    """Dispatch on ``--format``. ``words``: the language of the text and
+    Markdown reports (the JSON is language-neutral: always English)."""
     if fmt == "json":
         return render_json(result, ctx)
     if fmt == "text":
-        return render_text(result, ctx, color)
-    return report_markdown(result, ctx)
+        return render_text(result, ctx, color, words)
+    return report_markdown(result, ctx, words=words)
+
+
+def report_words(site_dir: Path, language: str, theme: str = "default") -> Words:
+    """The words of the site's ``language`` (``okrsite.toml``), from the same
+    catalogues its pages use: the theme chain's ``translations/`` (base
+    first), then the site's own. English, or a theme that cannot be loaded,
+    is :data:`ENGLISH` (the report then says what it says in English)."""
+    if language == "en":
+        return ENGLISH
+    from okrsite.theme import ThemeError, load_theme
+    from okrsite.translations import load_language
+
+    try:
+        chain = load_theme(theme, site_dir).chain
+    except (ThemeError, OSError):
+        return ENGLISH
+    folders = [path for _, path in reversed(chain)]
+    try:
+        return Words(load_language(language, [*folders, site_dir]))
+    except (OSError, ValueError):
+        return ENGLISH
+
+
+def shown_context(
+    ctx: ReportContext, words: Words, base: str | None, head: str | None
+) -> ReportContext:
+    """``ctx`` with the labels okrsite made up (``working tree``, ``merge base
+    with main``) in ``words``' language; revisions as given stay as given."""
+    if words is ENGLISH:
+        return ctx
+    head_label = words._("working tree") if head is None else ctx.head_label
+    base_label = ctx.base_label
+    prefix = "merge base with "
+    if base is None and base_label.startswith(prefix):
+        base_label = words._("merge base with %(branch)s", branch=base_label[len(prefix) :])
+    return replace(ctx, base_label=base_label, head_label=head_label)
 
 
 # ------------------------------------------------------------------ the command
@@ -102,13 +148,19 @@ def run_diff(
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
     )
+    words = ENGLISH
+    if fmt != "json":
+        # the head side's okrsite.toml: the working tree's, or the revision's
+        config = revs.head.config
+        words = report_words(site_dir, config.language, config.theme)
+        ctx = shown_context(ctx, words, base, head)
     color = (
         output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    text = render(result, fmt, ctx, color=color)
+    text = render(result, fmt, ctx, color=color, words=words)
     if output is not None:
         _write_output(output, text if text.endswith("\n") else text + "\n")
-        click.echo(f"okrsite: wrote {output} ({summary_sentence(result)})", err=True)
+        click.echo(f"okrsite: wrote {output} ({summary_sentence(result, words)})", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"), color=color)
     failures = result.failures(fail_on)

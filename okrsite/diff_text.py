@@ -20,10 +20,7 @@ from okrsite.diff import (
     FieldChange,
     RecordChange,
     ScoreChange,
-    show,
-    show_measure,
 )
-from okrsite.diff_scores import percent_move
 from okrsite.diff_wording import (
     ReportContext,
     _confidence_move,
@@ -31,10 +28,12 @@ from okrsite.diff_wording import (
     _note_change,
     _status_arrow,
     _when,
+    findings,
     score_moves,
     setting_value,
     summary_sentence,
 )
+from okrsite.diff_words import ENGLISH, Words
 
 
 def _refusal(c: CheckInChange) -> str:
@@ -43,18 +42,18 @@ def _refusal(c: CheckInChange) -> str:
     return "; ".join(f"{d.location}: {d.code} {d.message}" for d in c.errors)
 
 
-def _txt_score(s: ScoreChange) -> list[str]:
+def _txt_score(s: ScoreChange, w: Words = ENGLISH) -> list[str]:
     """An objective whose figures moved: progress, then expected progress
     (its pace), confidence and forecast when they moved, status, why; then
     its key results that moved."""
-    moves = "".join(f"{m}, " for m in score_moves(s))
+    moves = "".join(f"{m}, " for m in score_moves(s, w=w))
     lines = [
-        f"  {s.id}: {percent_move(s.progress_before, s.progress_after)}, {moves}"
-        f"{_status_arrow(s.status_before, s.status_after)} ({', '.join(s.causes)})"
+        f"  {s.id}: {w.percent_move(s.progress_before, s.progress_after)}, {moves}"
+        f"{_status_arrow(s.status_before, s.status_after, w)} ({w.causes(s.causes)})"
     ]
     lines += [
-        f"      {k.id}: {percent_move(k.progress_before, k.progress_after)}, "
-        f"{_status_arrow(k.status_before, k.status_after)}"
+        f"      {k.id}: {w.percent_move(k.progress_before, k.progress_after)}, "
+        f"{_status_arrow(k.status_before, k.status_after, w)}"
         for k in s.key_results
     ]
     return lines
@@ -72,52 +71,55 @@ def _styler(color: bool) -> Styler:
 
 
 def _txt_field(f: FieldChange, st: Styler, names: _Names, units: tuple[str, str] = ("", "")) -> str:
+    w = names.words
     note = ""
     if f.note:
         colour = {LESS: "red", MORE: "green", REVERSED: "yellow"}.get(f.note, "yellow")
-        note = " " + st(f"({f.note})", fg=colour)
+        note = " " + st(f"({w.note(f.note)})", fg=colour)
     before, after = names.shown(f, units)
-    return f"{f.field}: {before} → {after}{note}"
+    return f"{w.field(f.field)}: {before} → {after}{note}"
 
 
 def _txt_record(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
+    w = names.words
     lines = _txt_record_lines(rec, st, names)
     if rec.cycle_ended:
-        lines.insert(
-            1, "      " + st(f"after {rec.cycle_ended} ended: its final figures change", fg="red")
-        )
+        ended = w._("after %(cycle)s ended: its final figures change", cycle=rec.cycle_ended)
+        lines.insert(1, "      " + st(ended, fg="red"))
     return lines
 
 
 def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
-    name = f"{rec.kind} {st(rec.id, bold=True)} {rec.title}"
+    w = names.words
+    name = f"{w.kind(rec.kind)} {st(rec.id, bold=True)} {rec.title}"
     if rec.change == "added" and rec.broken_at_base:
-        return [
-            f"  {st('~', fg='green')} {name} "
-            f"(could not be read at base: {rec.file} had errors there)"
-        ]
+        why = w._("could not be read at base: %(file)s had errors there", file=rec.file)
+        return [f"  {st('~', fg='green')} {name} ({why})"]
     if rec.change == "added":
-        return [f"  {st('+', fg='green')} {name} (added in {rec.file})"]
+        return [f"  {st('+', fg='green')} {name} ({w._('added in %(file)s', file=rec.file)})"]
     if rec.change == "removed" and rec.broken:
-        return [f"  {st('!', fg='red')} {name} (cannot be read at head: {rec.file} has errors)"]
+        why = w._("cannot be read at head: %(file)s has errors", file=rec.file)
+        return [f"  {st('!', fg='red')} {name} ({why})"]
     if rec.change == "removed":
-        return [f"  {st('-', fg='red')} {name} (removed; was {rec.file})"]
+        return [f"  {st('-', fg='red')} {name} ({w._('removed; was %(file)s', file=rec.file)})"]
     extra = []
     if rec.renamed_from:
-        extra.append(f"renamed from {rec.renamed_from}")
+        extra.append(w._("renamed from %(old)s", old=rec.renamed_from))
     if rec.moved_from:
-        extra.append(f"moved from {rec.moved_from} to {rec.file}")
+        extra.append(w._("moved from %(old)s to %(new)s", old=rec.moved_from, new=rec.file))
     lines = [f"  {st('~', fg='yellow')} {name}" + (f" ({'; '.join(extra)})" if extra else "")]
     lines += [f"      {_txt_field(f, st, names, rec.units)}" for f in rec.fields]
     for kr in rec.key_results:
-        mid = " mid-cycle" if kr.mid_cycle else ""
-        label = f"key result {kr.id} {kr.title}"
+        mid = " " + w._("mid-cycle") if kr.mid_cycle else ""
+        label = f"{w.field('key result')} {kr.id} {kr.title}"
         if kr.change == "added":
-            lines.append(f"      {st('+', fg='green')} {label} (added{mid})")
+            lines.append(f"      {st('+', fg='green')} {label} ({w.change('added')}{mid})")
         elif kr.change == "removed":
-            lines.append(f"      {st('-', fg='red')} {label} (removed{mid})")
+            lines.append(f"      {st('-', fg='red')} {label} ({w.change('removed')}{mid})")
         else:
-            renamed = f" (renamed from {kr.renamed_from})" if kr.renamed_from else ""
+            renamed = (
+                f" ({w._('renamed from %(old)s', old=kr.renamed_from)})" if kr.renamed_from else ""
+            )
             lines.append(f"      ~ {label}{renamed}")
             lines += [f"          {_txt_field(f, st, names, kr.units)}" for f in kr.fields]
     return lines
@@ -127,32 +129,35 @@ def render_text(
     result: DiffResult,
     ctx: ReportContext = ReportContext(),  # noqa: B008 (a frozen dataclass)
     color: bool = False,
+    words: Words = ENGLISH,
 ) -> str:
-    """The report for a terminal; ``color`` adds ANSI styles through click.style."""
+    """The report for a terminal; ``color`` adds ANSI styles through click.style;
+    ``words``: the language it is written in (English by default)."""
+    w = words
     st = _styler(color)
-    names = _Names.of(result)
+    names = _Names.of(result, w)
     lines = [st(f"okrsite diff {ctx.base_label} → {ctx.head_label}", bold=True)]
-    lines += [summary_sentence(result), ""]
+    lines += [summary_sentence(result, w), ""]
     if result.head_errors:
-        lines.append(st(f"Errors at {ctx.head_label}:", fg="red", bold=True))
+        lines.append(st(w._("Errors at %(label)s:", label=ctx.head_label), fg="red", bold=True))
         lines += [f"  {d.format_text()}" for d in result.head_errors]
         lines.append("")
     if result.settings:
-        lines.append(st("Settings (okrsite.toml):", bold=True))
+        lines.append(st(w._("Settings (okrsite.toml):"), bold=True))
         lines += [
-            f"  {s.key}: {setting_value(s.before)} → {setting_value(s.after)}"
+            f"  {s.key}: {setting_value(s.before, w)} → {setting_value(s.after, w)}"
             for s in result.settings
         ]
         lines.append("")
     if result.scores:
-        lines.append(st("Objectives whose figures changed:", bold=True))
+        lines.append(st(w._("Objectives whose figures changed:"), bold=True))
         for s in result.scores:
-            lines += _txt_score(s)
+            lines += _txt_score(s, w)
         lines.append("")
     for title, records in (
-        ("Objectives and key results:", result.objectives),
-        ("KPIs:", result.kpis),
-        ("SMART goals:", result.goals),
+        (w._("Objectives and key results:"), result.objectives),
+        (w._("KPIs:"), result.kpis),
+        (w._("SMART goals:"), result.goals),
     ):
         if records:
             lines.append(st(title, bold=True))
@@ -160,45 +165,53 @@ def render_text(
                 lines += _txt_record(rec, st, names)
             lines.append("")
     if result.checkins:
-        lines.append(st("Check-ins:", bold=True))
+        lines.append(st(w._("Check-ins:"), bold=True))
         for c in result.checkins:
-            who = f" by {names.person(c.author)}" if c.author else ""
-            if c.broken:
-                lines.append(
-                    f"  {st('cannot be read at head', fg='red')} {_when(c)} {c.target_kind} "
-                    f"{c.target}{who}: {_refusal(c)}"
-                )
-                continue
-            parts = [
-                _note_change(f) if f.field == "note" else _txt_field(f, st, names) for f in c.fields
-            ]
-            values = ", ".join(
-                f"{v.key} {show_measure(v.before, v.unit)} → {show_measure(v.after, v.unit)}"
-                for v in c.values
-            )
-            if values:
-                parts.append(values)
-            moved = _confidence_move(c, show)
-            if moved:
-                parts.append(moved)
-            if c.broken_at_base and c.errors:
-                parts.append(f"errors at base: {_refusal(c)}")
-            late = "" if c.counted else " (after as_of: not counted yet)"
-            detail = "; ".join(parts)
-            change = "could not be read at base" if c.broken_at_base else c.change
-            lines.append(
-                f"  {change} {_when(c)} {c.target_kind} {c.target}{who}"
-                f"{': ' + detail if detail else ''}{late}"
-            )
+            lines.append(_txt_checkin(c, st, names))
         lines.append("")
     if result.introduced or result.resolved:
-        lines.append(st("Findings:", bold=True))
-        lines += [f"  {st('new', fg='red')} {d.format_text()}" for d in result.introduced]
-        lines += [f"  {st('fixed', fg='green')} {d.format_text()}" for d in result.resolved]
+        lines.append(st(w._("Findings:"), bold=True))
+        lines += [f"  {st(w._('new'), fg='red')} {d.format_text()}" for d in result.introduced]
+        lines += [f"  {st(w._('fixed'), fg='green')} {d.format_text()}" for d in result.resolved]
         lines.append("")
-    flags = [f for f in result.findings if f.rule != "errors"]
+    flags = [f for f in findings(result, w) if f.rule != "errors"]
     if flags:
-        lines.append(st("Worth a look:", bold=True))
+        lines.append(st(w._("Worth a look:"), bold=True))
         lines += [f"  {f.message} [{f.rule}]" for f in flags]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _txt_checkin(c: CheckInChange, st: Styler, names: _Names) -> str:
+    """One check-in added, edited, removed or refused, on one line."""
+    w = names.words
+    who = f" {w._('by')} {names.person(c.author)}" if c.author else ""
+    target = f"{w.kind(c.target_kind)} {c.target}"
+    if c.broken:
+        return (
+            f"  {st(w._('cannot be read at head'), fg='red')} {_when(c, w)} {target}{who}: "
+            f"{_refusal(c)}"
+        )
+    parts = [
+        _note_change(f, w) if f.field == "note" else _txt_field(f, st, names) for f in c.fields
+    ]
+    values = ", ".join(
+        f"{_value_key(v.key, c, w)} {w.measure(v.before, v.unit)} → {w.measure(v.after, v.unit)}"
+        for v in c.values
+    )
+    if values:
+        parts.append(values)
+    moved = _confidence_move(c, w.show, w)
+    if moved:
+        parts.append(moved)
+    if c.broken_at_base and c.errors:
+        parts.append(w._("errors at base: %(errors)s", errors=_refusal(c)))
+    late = "" if c.counted else " " + w._("(after as_of: not counted yet)")
+    detail = "; ".join(parts)
+    change = w._("could not be read at base") if c.broken_at_base else w.change(c.change)
+    return f"  {change} {_when(c, w)} {target}{who}{': ' + detail if detail else ''}{late}"
+
+
+def _value_key(key: str, c: CheckInChange, w: Words) -> str:
+    """A value's key: a key result's id (data), or a KPI's ``value`` (a word)."""
+    return w.field("value") if c.target_kind == "kpi" and key == "value" else key

@@ -6,6 +6,13 @@ the same summary sentence, name people and teams the same way, and word
 progress arrows and check-ins the same way; this module holds that shared
 wording and :class:`ReportContext`, what the report says about where the
 two sides came from. Split from :mod:`okrsite.diff_report`.
+
+The text and Markdown reports speak the site's language
+(:class:`okrsite.diff_words.Words`):
+every word goes through the theme's gettext catalogues, as the pages' words
+do, and numbers, percentages and dates are written the language's way
+(:class:`~okrsite.translations.Language`). English is the words as written
+here (:data:`ENGLISH`); the JSON always uses it, so it stays language-neutral.
 """
 
 from __future__ import annotations
@@ -15,18 +22,17 @@ from dataclasses import dataclass
 
 from okrsite import numbers
 from okrsite.diff import (
+    FOLLOWS_RENAME,
     LESS,
     CheckInChange,
     DiffResult,
     FieldChange,
+    Finding,
     RecordChange,
     ScoreChange,
     Value,
-    show,
-    show_field,
 )
-from okrsite.diff_scores import percent_move
-from okrsite.plural import plural
+from okrsite.diff_words import _EN, ENGLISH, Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +47,28 @@ class ReportContext:
 
 
 # ------------------------------------------------------------------ shared wording
-def format_percent(x: float | None) -> str:
-    return "—" if x is None else numbers.percent_text(x)
+def format_percent(x: float | None, w: Words = ENGLISH) -> str:
+    return w.percent(x)
 
 
-def setting_value(value: object) -> str:
+def setting_value(value: object, w: Words = ENGLISH) -> str:
     """A setting's value as ``okrsite.toml`` writes it (``true``, ``0.15``,
     ``"de"``), a cycle as its first and last day; one not set says so."""
     if value is None:
-        return "not set"
+        return w._("not set")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict) and "start" in value:  # a cycle
-        return f"{value['start']} to {value['end']}, {setting_value(value['title'])}"
+        return w._(
+            "%(start)s to %(end)s, %(title)s",
+            start=value["start"],
+            end=value["end"],
+            title=setting_value(value["title"], w),
+        )
     if isinstance(value, dict):  # a source of okrsite pull
-        return ", ".join(f"{key} {setting_value(v)}" for key, v in value.items())
+        return ", ".join(f"{key} {setting_value(v, w)}" for key, v in value.items())
     if isinstance(value, list):  # a command and its arguments
-        return "[" + ", ".join(setting_value(v) for v in value) + "]"
+        return "[" + ", ".join(setting_value(v, w) for v in value) + "]"
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
     if isinstance(value, float):
@@ -65,92 +76,207 @@ def setting_value(value: object) -> str:
     return str(value)
 
 
-def summary_sentence(result: DiffResult) -> str:
+#: how many of each record kind: ``(one, many)`` for ngettext
+_COUNTED = {
+    "objective": ("%(num)d objective", "%(num)d objectives"),
+    "KPI": ("%(num)d KPI", "%(num)d KPIs"),
+    "SMART goal": ("%(num)d SMART goal", "%(num)d SMART goals"),
+    "key result": ("%(num)d key result", "%(num)d key results"),
+    "check-in": ("%(num)d check-in", "%(num)d check-ins"),
+}
+
+
+def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
     """One paragraph a reviewer can read in five seconds."""
+    as_of = w.day(result.as_of)
     if result.is_empty:
-        text = f"No changes to goals (as of {result.as_of})."
+        text = w._("No changes to goals (%(as_of)s).", as_of=w._("as of %(day)s", day=as_of))
         if result.head_errors:
-            text += f" The head revision still has {plural(len(result.head_errors), 'error')}."
+            n = len(result.head_errors)
+            text += " " + w.n(
+                "The head revision still has %(num)d error.",
+                "The head revision still has %(num)d errors.",
+                n,
+            )
         return text
     parts: list[str] = []
+
+    def count(noun: str, n: int) -> str:
+        one, many = _COUNTED[noun]
+        return w.n(one, many, n)
+
     if result.settings:
         keys = ", ".join(s.key for s in result.settings[:3])
         more = len(result.settings) - 3
+        if more > 0:
+            keys = w._("%(keys)s and %(more)d more", keys=keys, more=more)
         parts.append(
-            f"changes {plural(len(result.settings), 'setting')} of okrsite.toml ({keys}"
-            + (f" and {more} more)" if more > 0 else ")")
+            w.n(
+                "changes %(num)d setting of okrsite.toml (%(keys)s)",
+                "changes %(num)d settings of okrsite.toml (%(keys)s)",
+                len(result.settings),
+                keys=keys,
+            )
         )
 
     def counted(items: Sequence[RecordChange], noun: str) -> None:
-        for kind, verb in (("added", "adds"), ("removed", "removes"), ("changed", "changes")):
+        for kind, verb in (
+            ("added", "adds %(what)s"),
+            ("removed", "removes %(what)s"),
+            ("changed", "changes %(what)s"),
+        ):
             n = sum(1 for c in items if c.change == kind and not c.broken and not c.broken_at_base)
             if n:
-                parts.append(f"{verb} {plural(n, noun)}")
+                parts.append(w._(verb, what=count(noun, n)))
         broken = sum(1 for c in items if c.broken)
         if broken:
-            parts.append(f"breaks {plural(broken, noun)} (files with errors)")
+            parts.append(w._("breaks %(what)s (files with errors)", what=count(noun, broken)))
         fixed = sum(1 for c in items if c.broken_at_base)
         if fixed:
-            parts.append(f"fixes {plural(fixed, noun)} (could not be read at base)")
+            parts.append(w._("fixes %(what)s (could not be read at base)", what=count(noun, fixed)))
 
     counted(result.objectives, "objective")
     krs = [kr for o in result.objectives for kr in o.key_results]
-    for kind, verb in (("added", "adds"), ("removed", "removes")):
+    for kind, verb in (("added", "adds %(what)s"), ("removed", "removes %(what)s")):
         chosen = [kr for kr in krs if kr.change == kind]
         if chosen:
             mid = sum(1 for kr in chosen if kr.mid_cycle)
-            parts.append(
-                f"{verb} {plural(len(chosen), 'key result')}"
-                + (f" ({mid} mid-cycle)" if mid else "")
-            )
-    moved = [
+            what = count("key result", len(chosen))
+            if mid:
+                what = w._("%(what)s (%(mid)d mid-cycle)", what=what, mid=mid)
+            parts.append(w._(verb, what=what))
+    moved_targets = [
         f
         for o in result.objectives
         for kr in o.key_results
         for f in kr.fields
         if f.field in ("target", "threshold")
     ]
-    if moved:
-        less = sum(1 for f in moved if f.note == LESS)
-        parts.append(
-            f"moves {plural(len(moved), 'key result target')}"
-            + (f" ({less} less ambitious)" if less else "")
-        )
+    if moved_targets:
+        less = sum(1 for f in moved_targets if f.note == LESS)
+        what = w.n("%(num)d key result target", "%(num)d key result targets", len(moved_targets))
+        if less:
+            what = w._("%(what)s (%(less)d less ambitious)", what=what, less=less)
+        parts.append(w._("moves %(what)s", what=what))
     counted(result.kpis, "KPI")
     counted(result.goals, "SMART goal")
     fixed_checkins = sum(1 for c in result.checkins if c.broken_at_base)
     new_checkins = sum(1 for c in result.checkins if c.change == "added") - fixed_checkins
     if new_checkins:
-        parts.append(f"adds {plural(new_checkins, 'check-in')}")
+        parts.append(w._("adds %(what)s", what=count("check-in", new_checkins)))
     refused = sum(1 for c in result.checkins if c.broken)
     other = len(result.checkins) - new_checkins - refused - fixed_checkins
     if other:
-        parts.append(f"edits or removes {plural(other, 'check-in')}")
+        parts.append(w._("edits or removes %(what)s", what=count("check-in", other)))
     if refused:
-        parts.append(f"breaks {plural(refused, 'check-in')} (files with errors)")
+        parts.append(w._("breaks %(what)s (files with errors)", what=count("check-in", refused)))
     if fixed_checkins:
-        parts.append(f"fixes {plural(fixed_checkins, 'check-in')} (could not be read at base)")
-    text = "This change " + (", ".join(parts) if parts else "changes no goal records")
-    if result.scores:
-        text += (
-            "; progress, expected progress, status, confidence or forecast changes for "
-            f"{plural(len(result.scores), 'objective')}"
+        parts.append(
+            w._(
+                "fixes %(what)s (could not be read at base)", what=count("check-in", fixed_checkins)
+            )
         )
-    text += f" (as of {result.as_of})."
+    if parts:
+        text = w._("This change %(what)s", what=", ".join(parts))
+    else:
+        text = w._("This change changes no goal records")
+    if result.scores:
+        text += w.n(
+            "; progress, expected progress, status, confidence or forecast changes for "
+            "%(num)d objective",
+            "; progress, expected progress, status, confidence or forecast changes for "
+            "%(num)d objectives",
+            len(result.scores),
+        )
+    text += f" ({w._('as of %(day)s', day=as_of)})."
     if result.introduced or result.resolved:
-        text += (
-            f" It introduces {plural(len(result.introduced), 'finding')} and resolves "
-            f"{len(result.resolved)}."
+        text += " " + w._(
+            "It introduces %(what)s and resolves %(resolved)d.",
+            what=w.n("%(num)d finding", "%(num)d findings", len(result.introduced)),
+            resolved=len(result.resolved),
         )
     if result.head_errors:
-        text += f" The head revision has {plural(len(result.head_errors), 'error')}."
+        text += " " + w.n(
+            "The head revision has %(num)d error.",
+            "The head revision has %(num)d errors.",
+            len(result.head_errors),
+        )
     return text
 
 
-def _status_arrow(before: object, after: object) -> str:
+def findings(result: DiffResult, w: Words = ENGLISH) -> list[Finding]:
+    """The ``--fail-on`` findings (:attr:`DiffResult.findings`, which the JSON
+    lists) with their messages in ``w``'s language, in the same order: the
+    same records read by the same rules as :func:`okrsite.diff._findings`."""
+    if w.language is _EN:
+        return list(result.findings)
+    out = [
+        Finding("errors", d.location, f"{d.location}: {d.code} {d.message}")
+        for d in result.head_errors
+    ]
+    for rec in result.objectives:
+        if rec.cycle_ended:
+            out.append(
+                Finding(
+                    "ended-cycle",
+                    rec.id,
+                    w._(
+                        "%(record)s: %(change)s after %(cycle)s ended; its final figures change",
+                        record=f"{w.kind('objective')} {rec.id}",
+                        change=w.change(rec.change),
+                        cycle=rec.cycle_ended,
+                    ),
+                )
+            )
+    for rec in (*result.objectives, *result.kpis, *result.goals):
+        for f in rec.fields:
+            if f.note == LESS:
+                out.append(
+                    Finding(
+                        "less-ambitious",
+                        rec.id,
+                        f"{w.kind(rec.kind)} {rec.id}: {w.field(f.field)} "
+                        f"{' → '.join(w.field_values(f, rec.units))} ({w.note(LESS)})",
+                    )
+                )
+            if rec.kind == "objective" and f.field == "parent" and f.note != FOLLOWS_RENAME:
+                out.append(
+                    Finding(
+                        "reparented",
+                        rec.id,
+                        f"{w.kind('objective')} {rec.id}: {w.field('parent')} "
+                        f"{w.show(f.before)} → {w.show(f.after)}",
+                    )
+                )
+        for kr in rec.key_results:
+            subject = f"{rec.id}#{kr.id}"
+            if kr.change == "removed":
+                when = " " + w._("mid-cycle") if kr.mid_cycle else ""
+                out.append(
+                    Finding(
+                        "removed-key-result",
+                        subject,
+                        f"{w.field('key result')} {subject} ({kr.title}) "
+                        f"{w.change('removed')}{when}",
+                    )
+                )
+            for f in kr.fields:
+                if f.note == LESS:
+                    out.append(
+                        Finding(
+                            "less-ambitious",
+                            subject,
+                            f"{w.field('key result')} {subject}: {w.field(f.field)} "
+                            f"{' → '.join(w.field_values(f, kr.units))} ({w.note(LESS)})",
+                        )
+                    )
+    return out
+
+
+def _status_arrow(before: object, after: object, w: Words = ENGLISH) -> str:
     if before == after:
-        return str(after or "—")
-    return f"{before or '—'} → {after or '—'}"
+        return w.status(after)
+    return f"{w.status(before)} → {w.status(after)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +286,11 @@ class _Names:
 
     people: Mapping[str, str]
     teams: Mapping[str, str]
+    words: Words = ENGLISH
 
     @classmethod
-    def of(cls, result: DiffResult) -> _Names:
-        return cls(result.person_names, result.team_names)
+    def of(cls, result: DiffResult, words: Words = ENGLISH) -> _Names:
+        return cls(result.person_names, result.team_names, words)
 
     def person(self, pid: str) -> str:
         return self.people.get(pid, pid)
@@ -171,38 +298,41 @@ class _Names:
     def shown(self, f: FieldChange, units: tuple[str, str] = ("", "")) -> tuple[str, str]:
         """Before and after as text: progress as percentages, people and teams
         by name, measured figures with their units (:func:`~okrsite.diff.show_field`)."""
+        w = self.words
         if f.field == "progress":
             return (
-                format_percent(f.before if isinstance(f.before, float) else None),
-                format_percent(f.after if isinstance(f.after, float) else None),
+                w.percent(f.before if isinstance(f.before, float) else None),
+                w.percent(f.after if isinstance(f.after, float) else None),
             )
         names = {"owner": self.people, "author": self.people, "team": self.teams}.get(f.field)
         if names is not None:
             found = names
 
             def name(v: Value) -> str:
-                return found.get(v, v) if isinstance(v, str) else show(v)
+                return found.get(v, v) if isinstance(v, str) else w.show(v)
 
             return name(f.before), name(f.after)
-        return show_field(f, units)
+        return w.field_values(f, units)
 
 
-def _note_change(f: FieldChange) -> str:
+def _note_change(f: FieldChange, w: Words = ENGLISH) -> str:
     """A check-in's note changed: said in words, as a note can be paragraphs long."""
     if not str(f.before or "").strip():
-        return "note added"
+        return w._("note added")
     if not str(f.after or "").strip():
-        return "note removed"
-    return "note edited"
+        return w._("note removed")
+    return w._("note edited")
 
 
-def _when(c: CheckInChange) -> str:
+def _when(c: CheckInChange, w: Words = ENGLISH) -> str:
     """A check-in's date, with its time of day as written when it has one
     (``2026-11-19 10:30``): the two check-ins of one day are told apart."""
-    return f"{c.date} {c.time}" if c.time else str(c.date)
+    return f"{w.day(c.date)} {c.time}" if c.time else w.day(c.date)
 
 
-def _confidence_move(c: CheckInChange, shown: Callable[[Value], str]) -> str | None:
+def _confidence_move(
+    c: CheckInChange, shown: Callable[[Value], str], w: Words = ENGLISH
+) -> str | None:
     """The confidence a check-in sets, next to the one before it.
 
     A new check-in without a confidence changes none: the objective keeps
@@ -213,11 +343,11 @@ def _confidence_move(c: CheckInChange, shown: Callable[[Value], str]) -> str | N
     if c.change == "added" and c.confidence_after is None:
         return None
     if c.confidence_before != c.confidence_after:
-        return f"confidence {shown(c.confidence_before)} → {shown(c.confidence_after)}"
+        return f"{w._('confidence')} {shown(c.confidence_before)} → {shown(c.confidence_after)}"
     return None
 
 
-def score_moves(s: ScoreChange, table: bool = False) -> list[str]:
+def score_moves(s: ScoreChange, table: bool = False, w: Words = ENGLISH) -> list[str]:
     """What moved of an objective's figures besides its progress and status,
     as scoring worked them out on each side: ``expected 77% → 66%``,
     ``confidence 7 → 6``, ``forecast 80% → 62%`` (each only when it moved).
@@ -229,9 +359,15 @@ def score_moves(s: ScoreChange, table: bool = False) -> list[str]:
         return []
     out: list[str] = []
     if s.expected_moved:
-        out.append(f"expected {percent_move(s.expected_before, s.expected_after, arrow=False)}")
+        out.append(
+            f"{w._('expected')} {w.percent_move(s.expected_before, s.expected_after, arrow=False)}"
+        )
     if s.confidence_moved:
-        out.append(f"confidence {show(s.confidence_before)} → {show(s.confidence_after)}")
+        out.append(
+            f"{w._('confidence')} {w.show(s.confidence_before)} → {w.show(s.confidence_after)}"
+        )
     if s.forecast_moved:
-        out.append(f"forecast {percent_move(s.forecast_before, s.forecast_after, arrow=False)}")
+        out.append(
+            f"{w._('forecast')} {w.percent_move(s.forecast_before, s.forecast_after, arrow=False)}"
+        )
     return out

@@ -61,7 +61,7 @@ def test_the_report_names_each_setting_the_change_moved(tmp_path: Path) -> None:
         "looser rules",
         {
             "okrsite.toml": 'title = "Acme"\nas_of = 2026-11-20\nstale_after_days = 45\n'
-            'language = "de"\n[scoring]\nat_risk_threshold = 0.5\n'
+            'language = "en-GB"\n[scoring]\nat_risk_threshold = 0.5\n'
             "[cycles.FY27]\nstart = 2026-04-01\nend = 2027-03-31\n",
         },
     )
@@ -72,7 +72,7 @@ def test_the_report_names_each_setting_the_change_moved(tmp_path: Path) -> None:
         in text
     )
     assert "Settings (okrsite.toml):" in text
-    assert '  language: "en" → "de"\n' in text
+    assert '  language: "en" → "en-GB"\n' in text
     assert "  stale_after_days: 14 → 45\n" in text
     assert "  at_risk_threshold: 0.3 → 0.5\n" in text
     assert '  cycles.FY27: not set → 2026-04-01 to 2027-03-31, "FY27"\n' in text
@@ -84,7 +84,7 @@ def test_the_report_names_each_setting_the_change_moved(tmp_path: Path) -> None:
     report = json.loads(raw)
     assert report["empty"] is False
     assert report["settings"] == [
-        {"key": "language", "before": "en", "after": "de"},
+        {"key": "language", "before": "en", "after": "en-GB"},
         {"key": "at_risk_threshold", "before": 0.3, "after": 0.5},
         {"key": "stale_after_days", "before": 14, "after": 45},
         {
