@@ -28,27 +28,13 @@ from okrsite.diff import (
 )
 from okrsite.diff_scores import _rounded, moved
 from okrsite.translations import Language, load_language
+from okrsite.ui_words import FIELD_LABELS, STATUS_WORDS
 
 # ------------------------------------------------------------------ the language
 #: how the report names a changed field in another language (the msgids the
 #: pages' history uses where there is one); English writes the field's name
 FIELD_WORDS = {
-    "title": "title",
-    "owner": "owner",
-    "team": "team",
-    "parent": "parent",
-    "cycle": "cycle",
-    "commitment": "commitment",
-    "status": "status",
-    "start": "start",
-    "target": "target",
-    "threshold": "threshold",
-    "unit": "unit",
-    "kind": "kind",
-    "current": "current value",
-    "direction": "direction",
-    "green": "healthy threshold",
-    "red": "critical threshold",
+    **FIELD_LABELS,
     "weight": "weight",
     "progress": "progress",
     "health": "health",
@@ -74,15 +60,7 @@ FIELD_WORDS = {
 #: values that are words (a status, a commitment, a direction, a kind of key
 #: result, a KPI's health) as the pages write them, translated
 VALUE_WORDS = {
-    "on-track": "on track",
-    "at-risk": "at risk",
-    "off-track": "off track",
-    "done": "done",
-    "achieved": "achieved",
-    "missed": "missed",
-    "upcoming": "upcoming",
-    "draft": "draft",
-    "dropped": "dropped",
+    **STATUS_WORDS,
     "active": "active",
     "committed": "committed",
     "aspirational": "aspirational",

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from okrsite import __version__
 from okrsite.numbers import format_money
 from okrsite.render_assets import badge_path
+from okrsite.ui_words import STATUS_WORDS
 from okrsite.urls import href
 from okrsite.view.formatting import atom_time, bar_width, is_money, percent, percent_figure
 from okrsite.view.view_model import anchor
@@ -34,19 +35,6 @@ if TYPE_CHECKING:
     from okrsite.view.view_model import ViewModel
 
 __all__ = ["STATUS_WORDS", "TemplateGlobals"]
-
-#: statuses in words (templates show them through ``status_word``, translated)
-STATUS_WORDS = {
-    "on-track": "on track",
-    "at-risk": "at risk",
-    "off-track": "off track",
-    "done": "done",
-    "achieved": "achieved",
-    "missed": "missed",
-    "upcoming": "upcoming",
-    "draft": "draft",
-    "dropped": "dropped",
-}
 
 
 class TemplateGlobals:

@@ -23,6 +23,7 @@ from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Change, SiteHistory
 from okrsite.model import CheckIn, ScoredPortfolio
+from okrsite.ui_words import FIELD_LABELS
 from okrsite.value_prints import Printer, fingerprint
 from okrsite.view.figure_sources import (
     commit_url,
@@ -31,28 +32,6 @@ from okrsite.view.figure_sources import (
     kr_value_source,
     pr_url,
 )
-
-#: how the timeline names a changed field (translated on the page; see
-#: themes/default/translations/messages.pot)
-FIELD_LABELS = {
-    "title": "title",
-    "owner": "owner",
-    "team": "team",
-    "parent": "parent",
-    "cycle": "cycle",
-    "commitment": "commitment",
-    "status": "status",
-    "start": "start",
-    "target": "target",
-    "threshold": "threshold",
-    "unit": "unit",
-    "kind": "kind",
-    "current": "current value",
-    "direction": "direction",
-    "green": "healthy threshold",
-    "red": "critical threshold",
-}
-
 
 #: fields whose values are ids of people and of teams: pages show their names
 PERSON_FIELDS = frozenset({"owner"})
