@@ -17,7 +17,7 @@ listed objective never reads "54% → 54%" as if nothing had moved.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -107,19 +107,26 @@ def _percent_at(x: float | None, places: int) -> str:
     return numbers.format_fixed(x * 100, places) + "%"
 
 
-def percent_move(before: float | None, after: float | None, arrow: bool = True) -> str:
+def percent_move(
+    before: float | None,
+    after: float | None,
+    arrow: bool = True,
+    percent_at: Callable[[float | None, int], str] = _percent_at,
+) -> str:
     """``40% → 55% ▲``: a progress or expected progress before → after as the
     pages write percentages, with ▲/▼ when ``arrow`` and it rose or fell.
 
     A move the whole percentages hide (0.541 → 0.544 is "54%" both) is
     written with the fewest decimals that show it (``54.1% → 54.4% ▲``),
     at most the four the JSON's six decimals of a fraction hold.
+    ``percent_at`` writes a ratio with so many decimals (another language's
+    way: :meth:`okrsite.diff_words.Words.percent_move`).
     """
     places = 0
     if before is not None and after is not None and moved(before, after):
-        while places < 4 and _percent_at(before, places) == _percent_at(after, places):
+        while places < 4 and percent_at(before, places) == percent_at(after, places):
             places += 1
-    text = f"{_percent_at(before, places)} → {_percent_at(after, places)}"
+    text = f"{percent_at(before, places)} → {percent_at(after, places)}"
     if not arrow or before is None or after is None or not moved(before, after):
         return text
     delta: float = numbers.percent(after) - numbers.percent(before)

@@ -26,7 +26,7 @@ from okrsite.diff import (
     FieldChange,
     Value,
 )
-from okrsite.diff_scores import _rounded, moved
+from okrsite.diff_scores import percent_move
 from okrsite.translations import Language, load_language
 from okrsite.ui_words import FIELD_LABELS, STATUS_WORDS
 
@@ -226,19 +226,7 @@ class Words:
         """``40% → 55% ▲`` (:func:`okrsite.diff_scores.percent_move`) in this
         language's percentages: a move the whole percentages hide gets the
         fewest decimals that show it."""
-        places = 0
-        if before is not None and after is not None and moved(before, after):
-            while places < 4 and self._percent_at(before, places) == self._percent_at(
-                after, places
-            ):
-                places += 1
-        text = f"{self._percent_at(before, places)} → {self._percent_at(after, places)}"
-        if not arrow or before is None or after is None or not moved(before, after):
-            return text
-        delta: float = numbers.percent(after) - numbers.percent(before)
-        if places:
-            delta = (_rounded(after) or 0.0) - (_rounded(before) or 0.0)
-        return text + (" ▲" if delta > 0 else " ▼" if delta < 0 else "")
+        return percent_move(before, after, arrow, self._percent_at)
 
     def day(self, value: date) -> str:
         """A date: ISO 8601 in English, the language's way otherwise (20.11.2026)."""
