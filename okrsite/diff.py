@@ -223,60 +223,11 @@ def _findings(
     goals: Sequence[RecordChange],
     head_errors: Sequence[Diagnostic],
 ) -> tuple[Finding, ...]:
-    out: list[Finding] = []
-    for d in head_errors:
-        out.append(Finding("errors", d.location, f"{d.location}: {d.code} {d.message}"))
-    for rec in objectives:
-        if rec.cycle_ended:
-            out.append(
-                Finding(
-                    "ended-cycle",
-                    rec.id,
-                    f"objective {rec.id}: {rec.change} after {rec.cycle_ended} ended; "
-                    "its final figures change",
-                )
-            )
-    for rec in (*objectives, *kpis, *goals):
-        for f in rec.fields:
-            if f.note == LESS:
-                out.append(
-                    Finding(
-                        "less-ambitious",
-                        rec.id,
-                        f"{rec.kind} {rec.id}: {f.field} {' → '.join(show_field(f, rec.units))} "
-                        f"({LESS})",
-                    )
-                )
-            if rec.kind == "objective" and f.field == "parent" and f.note != FOLLOWS_RENAME:
-                out.append(
-                    Finding(
-                        "reparented",
-                        rec.id,
-                        f"objective {rec.id}: parent {show(f.before)} → {show(f.after)}",
-                    )
-                )
-        for kr in rec.key_results:
-            subject = f"{rec.id}#{kr.id}"
-            if kr.change == "removed":
-                when = " mid-cycle" if kr.mid_cycle else ""
-                out.append(
-                    Finding(
-                        "removed-key-result",
-                        subject,
-                        f"key result {subject} ({kr.title}) removed{when}",
-                    )
-                )
-            for f in kr.fields:
-                if f.note == LESS:
-                    out.append(
-                        Finding(
-                            "less-ambitious",
-                            subject,
-                            f"key result {subject}: {f.field} "
-                            f"{' → '.join(show_field(f, kr.units))} ({LESS})",
-                        )
-                    )
-    return tuple(out)
+    """The findings in English (:func:`okrsite.diff_wording.findings_of`,
+    which words them in any language; imported here, as it imports this)."""
+    from okrsite.diff_wording import findings_of
+
+    return tuple(findings_of(objectives, kpis, goals, head_errors))
 
 
 def show(value: Value) -> str:

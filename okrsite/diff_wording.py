@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from okrsite import numbers
+from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
     FOLLOWS_RENAME,
     LESS,
@@ -206,15 +207,27 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
 
 def findings(result: DiffResult, w: Words = ENGLISH) -> list[Finding]:
     """The ``--fail-on`` findings (:attr:`DiffResult.findings`, which the JSON
-    lists) with their messages in ``w``'s language, in the same order: the
-    same records read by the same rules as :func:`okrsite.diff._findings`."""
+    lists) with their messages in ``w``'s language, in the same order."""
     if w.language is _EN:
         return list(result.findings)
+    return findings_of(result.objectives, result.kpis, result.goals, result.head_errors, w)
+
+
+def findings_of(
+    objectives: Sequence[RecordChange],
+    kpis: Sequence[RecordChange],
+    goals: Sequence[RecordChange],
+    head_errors: Sequence[Diagnostic],
+    w: Words = ENGLISH,
+) -> list[Finding]:
+    """The findings ``--fail-on`` rules read, worded in ``w``'s language:
+    errors of the head side, records changed after their cycle ended, eased
+    targets, new parents, removed key results. :func:`okrsite.diff.diff`
+    words them in English for :attr:`DiffResult.findings` and the JSON."""
     out = [
-        Finding("errors", d.location, f"{d.location}: {d.code} {d.message}")
-        for d in result.head_errors
+        Finding("errors", d.location, f"{d.location}: {d.code} {d.message}") for d in head_errors
     ]
-    for rec in result.objectives:
+    for rec in objectives:
         if rec.cycle_ended:
             out.append(
                 Finding(
@@ -228,7 +241,7 @@ def findings(result: DiffResult, w: Words = ENGLISH) -> list[Finding]:
                     ),
                 )
             )
-    for rec in (*result.objectives, *result.kpis, *result.goals):
+    for rec in (*objectives, *kpis, *goals):
         for f in rec.fields:
             if f.note == LESS:
                 out.append(
