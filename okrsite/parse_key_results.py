@@ -252,7 +252,7 @@ def _key_result(
     unusable; whether the id is one an earlier key result already has)."""
     path: Path_ = ("key_results", i)
     if isinstance(item, str) and item.strip():
-        item = _written_out(item)
+        item = _boxed(item) or _written_out(item)
     if not isinstance(item, dict):
         f.err(
             "OKR106",
@@ -471,6 +471,17 @@ def _ticked(text: str) -> Milestone:
         return Milestone(text, False)
     done = found["tick"] is not None or (found["box"] or " ").strip() != ""
     return Milestone(found["title"].strip(), done)
+
+
+def _boxed(sentence: str) -> dict[str, Any] | None:
+    """A key result written as a task list item, as pasted from a checklist
+    (``"[x] Launch new logo"``, ``"[ ] Launch new logo"``, ``✅ Launch``): a
+    yes/no key result, done when its box is ticked, as ``{title: Launch new
+    logo, done: true}`` is; ``None`` for any other sentence."""
+    if _TICK.fullmatch(sentence) is None:
+        return None
+    milestone = _ticked(sentence)
+    return {"title": milestone.title, "done": milestone.done}
 
 
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:

@@ -10,6 +10,7 @@ use.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -27,6 +28,16 @@ from okrsite.written_numbers import read_number
 #: the middle light's names: a KPI's thresholds written green and yellow mean
 #: what okrsite's green and red do (worse than yellow is red)
 _YELLOW = ("yellow", "amber", "orange", "gelb")
+#: the other lights' names, in English and German: thresholds written
+#: ``{grün: 120.000 €, rot: 80.000 €}`` are green and red in any language
+_LIGHTS = {"green": "green", "grün": "green", "gruen": "green", "red": "red", "rot": "red"}
+
+
+def _light(key: str) -> str:
+    """The traffic light a threshold's key names (``Grün`` → ``green``), or
+    the key in small letters."""
+    low = unicodedata.normalize("NFC", key.strip().lower())
+    return _LIGHTS.get(low, low)
 
 
 def _kpi(
@@ -41,26 +52,40 @@ def _kpi(
     f.unit_word = data["unit"] if isinstance(data.get("unit"), str) else ""
     written = f.mapping(data, "thresholds", ()) or {}
     thresholds = {str(k): v for k, v in written.items()}
-    spelled = {key: key.strip().lower() for key in thresholds}
+    spelled = {key: _light(key) for key in thresholds}
     if "red" not in spelled.values():
         # traffic lights written green / yellow (amber): worse than yellow is red
         yellow = [key for key, low in spelled.items() if low in _YELLOW]
         if len(yellow) == 1:
             spelled[yellow[0]] = "red"
+    lights: dict[str, str] = {}  # green and red: the key each is written under
     for key, low in spelled.items():
-        if low not in ("green", "red"):
+        if low in ("green", "red") and low not in lights:
+            lights[low] = key
+        elif low in ("green", "red"):
+            f.warn(
+                "OKR111",
+                f"threshold {shown_value(key)} is ignored: {shown_value(lights[low])} "
+                f"gives the {low} threshold already",
+                ("thresholds", key),
+                hint=f"keep one {low} threshold",
+            )
+        else:
             f.warn(
                 "OKR111",
                 f"unknown threshold {shown_value(key)} is ignored",
                 ("thresholds", key),
                 hint="okrsite needs only green and red: between them is a warning, worse than red critical"
                 if low in _YELLOW
-                else "thresholds take green and red",
+                else "thresholds take green and red (also grün and rot)",
             )
-    thresholds = {low: thresholds[key] for key, low in spelled.items() if low in ("green", "red")}
     percents, currencies = len(f.percents), len(f.currencies)
-    green = f.number(thresholds, "green", ("thresholds",), percent=True)
-    red = f.number(thresholds, "red", ("thresholds",), percent=True)
+    green, red = (
+        f.number_value(thresholds[lights[low]], low, ("thresholds", lights[low]), percent=True)
+        if low in lights and thresholds[lights[low]] is not None
+        else None
+        for low in ("green", "red")
+    )
     way = data.get("direction")
     said = _DIRECTION_WORDS.get(" ".join(way.lower().split())) if isinstance(way, str) else None
     direction = said or f.choice(data, "direction", ("up", "down"), "up", ()) or "up"

@@ -19,7 +19,7 @@ from typing import Any
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import split_unit
 from okrsite.parse_messages import shown_value
-from okrsite.units import same_unit, unit_name
+from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
 _NUMERIC_KEYS = ("start", "target", "current")
@@ -45,11 +45,59 @@ _FIGURE = (
     r"[-+\u2212]?[$€£¥]?\d(?:[\d.,']|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))*"
     r"(?:\s?(?:[kMB]|bn)(?![^\W\d_]))?(?:\s?[$€£¥](?!\w))?"
 )
-#: "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
-#: (compiled when a key result is first written as a sentence)
+#: a unit word after a figure in a sentence (or a percent sign)
+_UNIT_WORD = r"(?:%|[^\W\d_]+)"
+#: German "von 30 auf 50 steigern" ("von … bis …" is a range as often as a
+#: change, "Teams von 5 bis 10 Personen": not read)
+_VON_AUF = (
+    rf"\bvon\s+(?P<a>{_FIGURE})\s*(?P<ua>{_UNIT_WORD})?"
+    rf"\s+auf\s+(?P<b>{_FIGURE})\s*(?P<ub>{_UNIT_WORD})?"
+)
+#: the ways a sentence says where a measure starts and ends, tried in this
+#: order; the first one found decides (``a``, ``ua``: the start and its
+#: unit; ``b``, ``ub``: the target and its unit). Compiled when a key result
+#: is first written as a sentence (re keeps them compiled)
 _FROM_TO = (
-    rf"\bfrom\s+(?P<a>{_FIGURE})\s*(?P<ua>%|[^\W\d_]+)?"
-    rf"\s+to\s+(?P<b>{_FIGURE})\s*(?P<ub>%|[^\W\d_]+)?"
+    # "from 30 to 50", "from 8h to 2h", "from $200k to $1M", "from 5% to 2%"
+    rf"\bfrom\s+(?P<a>{_FIGURE})\s*(?P<ua>{_UNIT_WORD})?"
+    rf"\s+to\s+(?P<b>{_FIGURE})\s*(?P<ub>{_UNIT_WORD})?",
+    # "30 -> 50", "from 30 → 50", "8 h ⟶ 2 h": an arrow between two figures
+    rf"(?:\bfrom\s+)?(?<![\w.,])(?P<a>{_FIGURE})\s*(?P<ua>{_UNIT_WORD})?"
+    rf"\s*(?:-{{1,2}}>|=>|[→⟶⇒➔➜])\s*(?P<b>{_FIGURE})\s*(?P<ub>{_UNIT_WORD})?",
+    # "to 2% from 3%": the target said first
+    rf"\bto\s+(?P<b>{_FIGURE})\s*(?P<ub>{_UNIT_WORD})?"
+    rf"\s+from\s+(?P<a>{_FIGURE})\s*(?P<ua>{_UNIT_WORD})?",
+    _VON_AUF,
+)
+#: the verbs a German key result ends with ("NPS von 30 auf 50 steigern"):
+#: after the target, but no unit of it
+_GERMAN_VERBS = (
+    "abbauen",
+    "anheben",
+    "ausbauen",
+    "beschleunigen",
+    "bringen",
+    "erhöhen",
+    "erreichen",
+    "erzielen",
+    "gewinnen",
+    "halbieren",
+    "halten",
+    "heben",
+    "kürzen",
+    "maximieren",
+    "minimieren",
+    "optimieren",
+    "reduzieren",
+    "senken",
+    "sinken",
+    "steigen",
+    "steigern",
+    "verbessern",
+    "verdoppeln",
+    "verkürzen",
+    "verringern",
+    "wachsen",
 )
 #: words that may follow a figure in a sentence but are no unit of it
 #: ("from 30 to 50 by March", "from 12% to 9% in EMEA")
@@ -105,15 +153,48 @@ _NOT_UNITS = frozenset(
         "je",
         "im",
         "bis",
+        # German words between or after the figures: "von 30 auf 50 bis
+        # März", "von 5 % auf 3 % im Q4", "von 30 auf 50 steigern"
+        "ab",
+        "am",
+        "auf",
+        "bei",
+        "durch",
+        "für",
+        "mit",
+        "nach",
+        "oder",
+        "ohne",
+        "seit",
+        "um",
+        "und",
+        "vor",
+        "von",
+        "zum",
+        "zur",
+        *_GERMAN_VERBS,
     ]
 )
 #: one comma or point before exactly three digits: thousands or decimals?
 _ONE_MARK = r"[1-9]\d{0,2}([.,])\d{3}"
 
 
-def _sentence_unit(word: str | None) -> str | None:
-    """The unit a word after a figure names, or ``None`` ("by", "in": no unit)."""
-    return None if word is None or word.casefold() in _NOT_UNITS else word
+def _sentence_unit(word: str | None, german: bool = False) -> str | None:
+    """The unit a word after a figure names, or ``None`` ("by", "in": no unit).
+    In a German sentence (``german``) a verb in small letters is none either
+    (``von 30 auf 50 anpeilen``): German writes its nouns, and so its units
+    of counted things (``Kunden``, ``Tage``), with a capital letter."""
+    if word is None or word.casefold() in _NOT_UNITS:
+        return None
+    if (
+        german
+        and word.islower()
+        and len(word) > 4
+        and word.endswith(("en", "ern", "eln"))
+        and not known_unit(word)  # minuten, stunden, tagen: units
+    ):
+        return None
+    return word
 
 
 def _sentence_figure(text: str, other: str) -> tuple[float, bool] | None:
@@ -139,29 +220,42 @@ def _sentence_figure(text: str, other: str) -> tuple[float, bool] | None:
 def _written_out(sentence: str) -> dict[str, Any]:
     """A key result written as a sentence, as people list them (``- Increase NPS
     from 30 to 50``): its title, and the start, target and unit its "from …
-    to …" says, when both sides are numbers (:mod:`okrsite.written_numbers`)
-    of the same thing: "Move 40 services from 2 data centres to 1 region"
-    counts different things on each side and is no measure (its title only).
+    to …" says (or "to … from …", an arrow ``30 -> 50``, German "von …
+    auf …": :data:`_FROM_TO`), when both sides are numbers
+    (:mod:`okrsite.written_numbers`) of the same thing: "Move 40 services
+    from 2 data centres to 1 region" counts different things on each side
+    and is no measure (its title only). One unit written two ways is one
+    unit, as beside ``start:`` and ``target:`` (``from 5 days to 1 day``,
+    :func:`okrsite.units.same_unit`): the target's word, in the plural where
+    the target is 1 of it (:func:`okrsite.units.unit_name`).
     """
     item: dict[str, Any] = {"title": sentence.strip()}
-    found = re.search(_FROM_TO, sentence, re.IGNORECASE)  # re keeps it compiled
+    found = None
+    for pattern in _FROM_TO:
+        found = re.search(pattern, sentence, re.IGNORECASE)  # re keeps it compiled
+        if found is not None:
+            break
     if found is None:
         return item
-    ua, ub = _sentence_unit(found["ua"]), _sentence_unit(found["ub"])
+    german = pattern is _VON_AUF
+    ua, ub = (_sentence_unit(found[u], german) for u in ("ua", "ub"))
     if ua is None and all(any(c in CURRENCY_SIGNS for c in found[s]) for s in "ab"):
         ub = None  # from €1M to €2M steigern: both amounts name their unit, the word is none
-    if ua and ub and ua.casefold() != ub.casefold():
+    if ua and ub and ua.casefold() != ub.casefold() and not same_unit(ua, ub):
         return item
     start = _sentence_figure(found["a"], found["b"])
     target = _sentence_figure(found["b"], found["a"])
     if start is None or target is None:
         return item
-    units = {u for u in (ua, ub) if u}
-    if not units:  # from $1M to $3,000,000: the currency, as for target: $3,000,000
-        units = {c for c in found["a"] + found["b"] if c in CURRENCY_SIGNS}
     item["start"], item["target"] = start[0], target[0]
-    if len(units) == 1:
-        item["unit"] = units.pop()
+    if ua and ub:  # from 5 days to 1 day: days
+        item["unit"] = unit_name(ub, target[0], [ua, ub])
+    elif ua or ub:
+        item["unit"] = ua or ub
+    else:  # from $1M to $3,000,000: the currency, as for target: $3,000,000
+        signs = {c for c in found["a"] + found["b"] if c in CURRENCY_SIGNS}
+        if len(signs) == 1:
+            item["unit"] = signs.pop()
     return item
 
 

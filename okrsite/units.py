@@ -9,7 +9,7 @@ is never 48 hours, only another spelling of the same unit is accepted.
 
 from __future__ import annotations
 
-__all__ = ["PLURALS", "same_unit", "unit_name"]
+__all__ = ["PLURALS", "known_unit", "same_unit", "unit_name"]
 
 #: units written in more than one way (beside case and a plural s): units of
 #: time and points, in English and German
@@ -26,6 +26,12 @@ _UNIT_SPELLINGS = {
     }.items()
     for spelling in spellings
 }
+
+
+def known_unit(word: str) -> bool:
+    """Whether ``word`` is a spelling of a unit of time or points okrsite
+    knows (``h``, ``Stunden``, ``pts``)."""
+    return word.strip().casefold() in _UNIT_SPELLINGS
 
 
 def same_unit(written: str, unit: str) -> bool:
@@ -60,12 +66,14 @@ def unit_name(chosen: str, figure: float | None, spellings: list[str]) -> str:
     """The unit a key result's figures written with one (``start: 5 days``,
     ``target: 1 day``) are shown in: ``chosen`` (the target's word), or its
     plural where the target is one of it (``1 day``): another figure's
-    plural spelling (``days``), else the English plural of a unit of time or
-    points. Pages then read "3 days", not "3 day"."""
+    plural spelling (``days``; ``Tage`` beside ``Tag``), else the English
+    plural of a unit of time or points. Pages then read "3 days", not "3
+    day"."""
     if figure is None or abs(figure) != 1:
         return chosen
-    for other in spellings:
-        if other.casefold() == chosen.casefold() + "s":
+    for other in spellings:  # days beside day; Tage, Stunden beside Tag, Stunde
+        word, stem = other.casefold(), chosen.casefold()
+        if word.startswith(stem) and word[len(stem) :] in ("s", "es", "e", "n", "en"):
             return other
     plural = PLURALS.get(chosen.casefold())
     if plural is None:
