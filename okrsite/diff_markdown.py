@@ -29,6 +29,7 @@ from okrsite.diff_wording import (
     _Names,
     _note_change,
     _status_arrow,
+    _value_key,
     _when,
     findings,
     score_moves,
@@ -159,11 +160,6 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
     detail = "; ".join(parts)
     change = w._("could not be read at base") if c.broken_at_base else w.change(c.change)
     return f"- {_when(c, w)} {target}{who}: **{change}**{': ' + detail if detail else ''}{late}"
-
-
-def _value_key(key: str, c: CheckInChange, w: Words) -> str:
-    """A value's key: a key result's id (data), or a KPI's ``value`` (a word)."""
-    return w.field("value") if c.target_kind == "kpi" and key == "value" else key
 
 
 def _md_refusal(d: Diagnostic) -> str:

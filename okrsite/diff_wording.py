@@ -286,6 +286,11 @@ def findings_of(
     return out
 
 
+def _value_key(key: str, c: CheckInChange, w: Words) -> str:
+    """A value's key: a key result's id (data), or a KPI's ``value`` (a word)."""
+    return w.field("value") if c.target_kind == "kpi" and key == "value" else key
+
+
 def _status_arrow(before: object, after: object, w: Words = ENGLISH) -> str:
     if before == after:
         return w.status(after)
