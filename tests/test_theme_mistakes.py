@@ -34,6 +34,20 @@ def build(root: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def page_override(tmp_path: Path, main: str) -> Path:
+    """The example site with a free page whose template override's main block
+    is ``main`` (on the template's first line)."""
+    root = example(tmp_path / "site")
+    (root / "templates").mkdir()
+    (root / "templates/page.html").write_text(
+        '{% extends "default:page.html" %}{% block main %}' + main + "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (root / "content/pages").mkdir(exist_ok=True)
+    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
+    return root
+
+
 @pytest.mark.parametrize(
     ("line", "says"),
     [
@@ -156,15 +170,7 @@ def test_a_template_cannot_reach_python_internals(tmp_path: Path, line: str) -> 
     """One line slipped into a site's template override ran commands as
     whoever built the site (the build printed ``uid=0(root)``); now it is a
     located error and nothing runs."""
-    root = example(tmp_path / "site")
-    (root / "templates").mkdir()
-    (root / "templates/page.html").write_text(
-        '{% extends "default:page.html" %}{% block main %}' + line + "{% endblock %}\n",
-        encoding="utf-8",
-    )
-    (root / "content/pages").mkdir(exist_ok=True)
-    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
-    code, output = build(root)
+    code, output = build(page_override(tmp_path, line))
     assert code == 1, output
     assert "templates/page.html:1: error THM002: template error: a template may not read" in output
     assert not list(tmp_path.rglob("MARKER"))
@@ -249,15 +255,7 @@ def test_a_template_cannot_make_a_huge_range_or_read_private_names(
     """``range(10**9)|list`` in an override took 24 GB before the kernel killed
     the build; ``range(10**10)`` looped for ever; a private name printed the
     render context's Python reprs into the page. Each is a located error now."""
-    root = example(tmp_path / "site")
-    (root / "templates").mkdir()
-    (root / "templates/page.html").write_text(
-        '{% extends "default:page.html" %}{% block main %}' + line + "{% endblock %}\n",
-        encoding="utf-8",
-    )
-    (root / "content/pages").mkdir(exist_ok=True)
-    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
-    code, output = build(root)
+    code, output = build(page_override(tmp_path, line))
     assert code == 1, output
     assert "templates/page.html:1: error THM002: template error: " in output
     assert said in output
@@ -272,17 +270,8 @@ def test_a_template_that_loops_too_long_stops_the_build_at_its_line(
     import okrsite.render_plan
 
     monkeypatch.setattr(okrsite.render_plan, "RENDER_SECONDS", 1.0)
-    root = example(tmp_path / "site")
-    (root / "templates").mkdir()
-    (root / "templates/page.html").write_text(
-        '{% extends "default:page.html" %}{% block main %}\n'
-        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
-        "{% endblock %}\n",
-        encoding="utf-8",
-    )
-    (root / "content/pages").mkdir(exist_ok=True)
-    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello.\n")
-    code, output = build(root)
+    loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    code, output = build(page_override(tmp_path, "\n" + loops + "\n"))
     assert code == 1, output
     assert (
         "templates/page.html:2: error THM002: template error: rendering took longer than 1 s"
