@@ -26,6 +26,7 @@ from okrsite.diagnostics import Diagnostic
 from okrsite.goal_yaml import QuotingDumper
 from okrsite.overlay import OverlayTree
 from okrsite.parse import confidence_word, split_unit
+from okrsite.parse_number_marks import thousands_point_words
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.scaffold import front_matter
 from okrsite.written_numbers import (
@@ -213,11 +214,7 @@ def point_read_as_decimal(raw: str, language: str | None) -> tuple[str, str] | N
     with numbers_written_in(language):
         if _figure(text) is None:
             return None
-    read, grouped = f"{float(found[0]):g}", found[0].replace(".", "")
-    return (
-        f"{found[0]} is read as {read}; with a point that groups thousands it is {grouped}",
-        f"write {read} or {grouped}, whichever you mean",
-    )
+    return thousands_point_words(found[0])
 
 
 def _number(value: float) -> float | int:

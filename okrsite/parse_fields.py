@@ -36,7 +36,7 @@ from okrsite.parse_names import (
     people_in_one_line,
     without_note,
 )
-from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT
+from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT, thousands_point_words
 from okrsite.written_dates import read_date, read_period, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
@@ -153,13 +153,8 @@ class _FigureFields:
         of ``250.000`` written bare: quoting it does not say which it means."""
         text = value.strip()
         if _QUOTED_THOUSANDS_POINT.fullmatch(text):
-            read, grouped = f"{float(text):g}", text.replace(".", "")
-            self.warn(
-                "OKR124",
-                f"{text} is read as {read}; with a point that groups thousands it is {grouped}",
-                path,
-                hint=f"write {read} or {grouped}, whichever you mean",
-            )
+            message, hint = thousands_point_words(text)
+            self.warn("OKR124", message, path, hint=hint)
 
     def date_(
         self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False

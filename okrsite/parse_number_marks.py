@@ -32,6 +32,17 @@ _DECIMALS_ENDING_IN_ZERO = re.compile(r"\.[0-9]{2}0")
 _QUOTED_THOUSANDS_POINT = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0")
 
 
+def thousands_point_words(figure: str) -> tuple[str, str]:
+    """OKR124's message and hint for ``figure`` (``250.000``), read as a decimal
+    though its point may group thousands: in a file, quoted, or typed at
+    ``okrsite checkin`` on a site whose language reads it so."""
+    read, grouped = f"{float(figure):g}", figure.replace(".", "")
+    return (
+        f"{figure} is read as {read}; with a point that groups thousands it is {grouped}",
+        f"write {read} or {grouped}, whichever you mean",
+    )
+
+
 def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
     """A warning for each number such as ``5.000``, read as 5 though it may
     mean five thousand: a trailing zero says nothing in a decimal, so the
@@ -44,15 +55,15 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
     for match in pattern.finditer(fm):
         text = match.group(1) or match.group(2)
         start = match.start(1) if match.group(1) else match.start(2)
-        read, grouped = f"{float(text):g}", text.replace(".", "")
+        message, hint = thousands_point_words(text)
         found.append(
             warning(
                 "OKR124",
-                f"{text} is read as {read}; with a point that groups thousands it is {grouped}",
+                message,
                 rel,
                 line=parts.fm_line + fm.count("\n", 0, start),
                 column=start - (fm.rfind("\n", 0, start) + 1) + 1,
-                hint=f"write {read} or {grouped}, whichever you mean",
+                hint=hint,
             )
         )
     return found
