@@ -410,7 +410,7 @@ def parse_data(
     if kind == "checkin":
         data = _dated_by_name(data, rel)
         data, f.implied = _filed_in(data, rid)
-        data, f.loose = _loose_values(data)
+        data, f.loose, f.kpi_aside = _loose_values(data)
     elif kind == "objective":
         data = _commitment_flag(data)
     f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)

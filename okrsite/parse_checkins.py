@@ -183,7 +183,7 @@ def _checkin(
                 values[key] = number
     # kpi: nps and nps: 44, the KPI's reading under its own id (located there)
     by_id = kpi is not None and kpi in f.loose
-    aside = data.aside if isinstance(data, _KpiIdAside) else ()
+    aside = f.kpi_aside
     if kpi is not None and aside:
         _kpi_id_aside(f, kpi, data, aside, by_id)
     if isinstance(data.get("value"), str):
@@ -245,18 +245,11 @@ def written_as(ident: str, key: str) -> bool:
     )
 
 
-class _KpiIdAside(dict[str, Any]):
-    """A KPI check-in's front matter without the keys that write the KPI's id
-    where its reading is given otherwise (``nps: 42`` beside ``value: 45``)
-    or in another way (``NPS: 44``): ``aside`` holds each such key and its
-    value, which :func:`_checkin` reports instead of an unknown key."""
-
-    aside: tuple[tuple[str, Any], ...] = ()
+#: keys of a KPI check-in set aside by :func:`_loose_values`, with their values
+Aside = tuple[tuple[str, Any], ...]
 
 
-def _kpi_id_aside(
-    f: _Fields, kpi: str, data: dict[str, Any], aside: tuple[tuple[str, Any], ...], by_id: bool
-) -> None:
+def _kpi_id_aside(f: _Fields, kpi: str, data: dict[str, Any], aside: Aside, by_id: bool) -> None:
     """A finding at each key of a KPI check-in that writes the KPI's id and is
     not read: the reading given twice (OKR111, saying which one counts), or,
     where no reading counts, the id written another way (OKR303, the id to
@@ -324,7 +317,7 @@ def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
     return {**data, ("kpi" if "value" in data else "objective"): folder}, True
 
 
-def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...], Aside]:
     """A check-in that names its objective, with key results' values written
     at the top (``lead: 5``), as people jot them down: those keys as its
     values, and which they were. Every key okrsite does not know is taken,
@@ -338,7 +331,9 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
     :func:`okrsite.parse_messages.given_twice`
     says which value counts. A KPI's check-in without ``value:`` may give it
     under the KPI's id (``kpi: nps``, ``nps: 44``); the id beside ``value:``,
-    or written another way (``NPS: 44``), is set aside (:func:`_kpi_reading`)."""
+    or written another way (``NPS: 44``), is set aside (:func:`_kpi_reading`):
+    the third of what it returns, each such key with its value, which
+    :func:`_checkin` reports instead of an unknown key."""
     kpi = data.get("kpi")
     named = kpi.strip() if isinstance(kpi, str) else None
     if named and "objective" not in data and "values" not in data:
@@ -351,52 +346,52 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
         if kpi_keys:
             return _kpi_reading(data, named, kpi_keys)
     if data.get("objective") is None or "kpi" in data:
-        return data, ()
+        return data, (), ()
     known = KNOWN_KEYS["checkin"]
     if known.issuperset(data):  # the usual case, checked in one step
-        return data, ()
+        return data, (), ()
     listed = data.get("values")
     if listed is not None and not isinstance(listed, (dict, list)):
-        return data, ()  # values: 5 is its own error; the keys at the top stay unknown
+        return data, (), ()  # values: 5 is its own error; the keys at the top stay unknown
     if isinstance(listed, list) and not all(isinstance(x, dict) and len(x) == 1 for x in listed):
-        return data, ()
+        return data, (), ()
     under = keys_listed(listed)
     loose = tuple(str(key) for key in data if str(key) not in known and str(key) not in under)
     if not loose:
-        return data, ()
+        return data, (), ()
     kept = {key: value for key, value in data.items() if str(key) not in loose}
     at_top = {str(key): value for key, value in data.items() if str(key) in loose}
     if isinstance(listed, list):
         kept["values"] = [*listed, *({key: value} for key, value in at_top.items())]
     else:
         kept["values"] = {**(listed or {}), **at_top}
-    return kept, loose
+    return kept, loose, ()
 
 
 def _kpi_reading(
     data: dict[str, Any], named: str, kpi_keys: list[str]
-) -> tuple[dict[str, Any], tuple[str, ...]]:
+) -> tuple[dict[str, Any], tuple[str, ...], Aside]:
     """A KPI check-in with keys that write its KPI's id ``named``: without
     ``value:``, the reading under the id itself (``kpi: nps``, ``nps: 44``),
     as its ``value`` and with the id as its loose key; every other such key
     (the id beside ``value:``, or written another way, ``NPS: 44``) set
     aside for :func:`_checkin` to report, as no unknown key."""
     by_id = "value" not in data and named in kpi_keys
-    kept = _KpiIdAside(
-        (key, value)
+    kept = {
+        key: value
         for key, value in data.items()
         if str(key) not in kpi_keys or (by_id and str(key) == named)
-    )
-    kept.aside = tuple(
+    }
+    aside = tuple(
         (str(key), value)
         for key, value in data.items()
         if str(key) in kpi_keys and not (by_id and str(key) == named)
     )
     if not by_id:
-        return kept, ()
+        return kept, (), aside
     key = next(key for key in kept if str(key) == named)
     kept["value"] = kept.pop(key)
-    return kept, (named,)
+    return kept, (named,), aside
 
 
 #: marks a value at the top of a check-in that is no text and no number

@@ -67,6 +67,9 @@ class _FigureFields:
         self.currencies: list[str] = []
         #: a check-in's key result values written at the top (``lead: 5``), not under values:
         self.loose: tuple[str, ...] = ()
+        #: a KPI check-in's keys that write the KPI's id but are not read (the
+        #: id beside ``value:``, or in other letter case), with their values
+        self.kpi_aside: tuple[tuple[str, Any], ...] = ()
         #: a check-in's objective or KPI is the folder it is filed in (not written)
         self.implied = False
         #: the ``unit:`` of the KPI, key result or measure being read: a figure
