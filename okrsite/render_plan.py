@@ -184,22 +184,7 @@ def _located(site_root: Path, work: Callable[[], Any]) -> Any:
     try:
         with _deadline():
             return work()
-    except RenderTooLong as exc:
-        found = _template_frame(exc)
-        file, line = found if found is not None else (None, None)
-        if file:
-            with contextlib.suppress(ValueError):
-                file = Path(file).resolve().relative_to(site_root.resolve()).as_posix()
-        raise RenderFailed(
-            error(
-                "THM002",
-                f"template error: {exc}",
-                file,
-                line=line,
-                hint="look for a loop in the site's templates/ that runs too long",
-            )
-        ) from None
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, RenderTooLong) as exc:  # a loop too long: at its line
         raise RenderFailed(template_diagnostic(exc, site_root)) from None
     except UnsafeFileError as exc:  # located here: it would not survive pickling to the parent
         raise RenderFailed(exc.diagnostic()) from None
