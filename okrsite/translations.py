@@ -25,7 +25,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from okrsite.sitefiles import UnsafeFileError, read_owned
-from okrsite.units import PLURALS
+from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
 
 __all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
 
@@ -132,8 +132,13 @@ class Language:
         return format_date(value, "medium", locale=self.code.replace("-", "_"))
 
 
-#: English units of time and points shown after a 1 in the singular
-SINGULARS = {plural: single for single, plural in PLURALS.items()}
+#: English and German units of time and points shown after a 1 in the
+#: singular, as a key result's unit is named (:func:`okrsite.units.unit_name`)
+SINGULARS = {
+    in_case_of(plural, like): in_case_of(single, like)
+    for single, plural in (*PLURALS.items(), *GERMAN_PLURALS.items())
+    for like in ("x", "X")
+}
 
 #: a ``%`` that starts a placeholder other than ``%(name)s`` (or ``%%``)
 _OTHER_PLACEHOLDER = re.compile(r"%(?!%|\(\w+\)s)")

@@ -62,6 +62,34 @@ PLURALS = {
 }
 
 
+#: German units of time and points: the plural each is shown in (``Tagen`` of
+#: ``von 5 Tagen auf 1 Tag`` is the dative a sentence needs, a figure reads
+#: "5 Tage") and the singular after a 1 ("1 Tag", not "1 Tage")
+GERMAN_PLURALS = {
+    "stunde": "stunden",
+    "minute": "minuten",
+    "sekunde": "sekunden",
+    "tag": "tage",
+    "woche": "wochen",
+    "monat": "monate",
+    "jahr": "jahre",
+    "punkt": "punkte",
+}
+_GERMAN_DATIVES = {"tagen": "tage", "monaten": "monate", "jahren": "jahre", "punkten": "punkte"}
+
+
+def in_case_of(word: str, like: str) -> str:
+    """``word`` (lower case) written with ``like``'s first letter's case."""
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def shown_unit(word: str) -> str:
+    """The unit ``word`` is shown as: a German dative plural in its plain plural
+    (``Tagen`` → ``Tage``), every other word as written."""
+    plain = _GERMAN_DATIVES.get(word.casefold())
+    return word if plain is None else in_case_of(plain, word)
+
+
 def unit_name(chosen: str, figure: float | None, spellings: list[str]) -> str:
     """The unit a key result's figures written with one (``start: 5 days``,
     ``target: 1 day``) are shown in: ``chosen`` (the target's word), or its
@@ -70,12 +98,12 @@ def unit_name(chosen: str, figure: float | None, spellings: list[str]) -> str:
     plural of a unit of time or points. Pages then read "3 days", not "3
     day"."""
     if figure is None or abs(figure) != 1:
-        return chosen
+        return shown_unit(chosen)
     for other in spellings:  # days beside day; Tage, Stunden beside Tag, Stunde
         word, stem = other.casefold(), chosen.casefold()
         if word.startswith(stem) and word[len(stem) :] in ("s", "es", "e", "n", "en"):
-            return other
-    plural = PLURALS.get(chosen.casefold())
+            return shown_unit(other)
+    plural = PLURALS.get(chosen.casefold()) or GERMAN_PLURALS.get(chosen.casefold())
     if plural is None:
         return chosen
-    return plural.capitalize() if chosen[:1].isupper() else plural
+    return in_case_of(plural, chosen)

@@ -199,6 +199,41 @@ def test_german_von_auf_sentences_on_a_german_site(tmp_path: Path) -> None:
     ]
 
 
+def test_german_units_of_time_read_in_the_plain_plural_and_1_in_the_singular(
+    tmp_path: Path,
+) -> None:
+    """``von 5 Tagen auf 1 Tag`` names its unit in the dative a sentence needs:
+    the figures read "5 Tage" and "1 Tag", not "5 Tagen" and "1 Tagen"."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": GERMAN_TOML,
+            "content/objectives/onboarding.md": """
+                ---
+                title: Schneller startklar
+                owner: Uma Diaz
+                key_results:
+                  - Einarbeitung von 5 Tagen auf 1 Tag verkürzen
+                  - Freigabe von 3 Wochen auf 1 Woche verkürzen
+                  - {title: Abnahme, start: 4 Stunden, target: 1 Stunde, current: 2 Stunden}
+                ---
+            """,
+        },
+    )
+    assert [figures(kr) for kr in key_results(site, "onboarding")] == [
+        ("numeric", 5, 1, "Tage"),
+        ("numeric", 3, 1, "Wochen"),
+        ("numeric", 4, 1, "Stunden"),
+    ]
+    code, output = run("build", "--site", str(site))
+    assert code == 0, output
+    page = (site / "_site/objectives/onboarding/index.html").read_text("utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    for shown in ("5 → – → 1 Tag ", "3 → – → 1 Woche ", "4 → 2 → 1 Stunde "):
+        assert shown in text, shown
+    assert not re.search(r"\b1 (Tagen|Tage|Wochen|Stunden)\b", text), text
+
+
 def test_a_goal_measure_may_be_written_the_same_ways(tmp_path: Path) -> None:
     site = write_site(
         tmp_path / "site",
