@@ -16,11 +16,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import signal
-import threading
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +32,7 @@ from okrsite.gcpause import paused_gc
 from okrsite.page_cache import plain_piece
 from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PageKey, SiteRenderer
+from okrsite.render_deadline import RenderTooLong, deadline
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError
 from okrsite.value_prints import Printer, before_forking, forked_printer
@@ -146,43 +145,9 @@ def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:
     return None
 
 
-#: the longest one chunk of pages (or the site's data files) may take to
-#: render, in seconds: a template that loops for ever (two nested
-#: ``range(100000)``) stops with an error here instead of hanging a CI job.
-#: A chunk takes a second or two on a large site.
-RENDER_SECONDS = 300.0
-
-
-class RenderTooLong(Exception):
-    """Raised inside a render that ran past :data:`RENDER_SECONDS`."""
-
-
-def _too_long(_signum: int, _frame: Any) -> None:
-    raise RenderTooLong(
-        f"rendering took longer than {RENDER_SECONDS:g} s: a template loops too long"
-    )
-
-
-@contextlib.contextmanager
-def _deadline() -> Iterator[None]:
-    """:data:`RENDER_SECONDS` for the work inside, where a timer can interrupt
-    it (the main thread of a process: a build and its workers; a preview's
-    renders in another thread run without one)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    before = signal.signal(signal.SIGALRM, _too_long)
-    signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, before)
-
-
 def _located(site_root: Path, work: Callable[[], Any]) -> Any:
     try:
-        with _deadline():
+        with deadline():
             return work()
     except (jinja2.TemplateError, RenderTooLong) as exc:  # a loop too long: at its line
         raise RenderFailed(template_diagnostic(exc, site_root)) from None

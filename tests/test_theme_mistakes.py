@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -267,9 +269,9 @@ def test_a_template_that_loops_too_long_stops_the_build_at_its_line(
     """Two nested loops of 100,000 (each within range()'s limit) would run for
     hours: the build stops them after RENDER_SECONDS (5 minutes; 1 s here)
     with an error at the template's line, and writes no output."""
-    import okrsite.render_plan
+    import okrsite.render_deadline
 
-    monkeypatch.setattr(okrsite.render_plan, "RENDER_SECONDS", 1.0)
+    monkeypatch.setattr(okrsite.render_deadline, "RENDER_SECONDS", 1.0)
     loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     code, output = build(page_override(tmp_path, "\n" + loops + "\n"))
     assert code == 1, output
@@ -280,3 +282,48 @@ def test_a_template_that_loops_too_long_stops_the_build_at_its_line(
     import signal
 
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the clock is stopped after
+
+
+def test_a_template_that_loops_too_long_stops_the_preview_and_it_recovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview renders in a thread of its own, where no timer signal
+    arrives: a loop for ever there hung every later save until okrsite serve
+    was restarted. It stops after RENDER_SECONDS with the same located error,
+    and the next save (the loop fixed) is rendered."""
+    import threading
+
+    import okrsite.render_deadline
+    from okrsite.preview import Preview
+
+    monkeypatch.setattr(okrsite.render_deadline, "RENDER_SECONDS", 1.0)
+    loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    root = page_override(tmp_path, "\n" + loops + "\n")
+    preview = Preview(root, port=0, echo=lambda _message: None)
+    reports: list[Any] = []
+
+    def rebuild() -> None:  # as the watcher does: not in the main thread
+        reports.append(preview.rebuild())
+
+    try:
+        worker = threading.Thread(target=rebuild)
+        worker.start()
+        worker.join(60)
+        assert not worker.is_alive(), "the preview's render did not stop"
+        (report,) = reports
+        assert not report.ok
+        (found,) = [d for d in report.diagnostics if d.code == "THM002"]
+        assert (found.file, found.line) == ("templates/page.html", 2)
+        assert "rendering took longer than 1 s" in found.message
+        (root / "templates/page.html").write_text(
+            '{% extends "default:page.html" %}{% block main %}Fixed.{% endblock %}\n'
+        )
+        worker = threading.Thread(target=rebuild)
+        worker.start()
+        worker.join(60)
+        assert reports[-1].ok, reports[-1].diagnostics
+        assert "Fixed." in (preview.out / "pages/about/index.html").read_text("utf-8")
+        time.sleep(1.5)  # past the deadline: a finished render is not interrupted
+        assert not [t for t in threading.enumerate() if isinstance(t, threading.Timer)]
+    finally:
+        preview.stop()
