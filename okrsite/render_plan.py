@@ -13,7 +13,6 @@ the exception is sent to the parent.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 from array import array
@@ -34,7 +33,7 @@ from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PageKey, SiteRenderer
 from okrsite.render_deadline import RenderTooLong, deadline
 from okrsite.sitefiles import UnsafeFileError
-from okrsite.theme import ThemeError
+from okrsite.theme import ThemeError, builtin_themes_dir
 from okrsite.value_prints import Printer, before_forking, forked_printer
 from okrsite.writer import StagedOutput
 
@@ -76,20 +75,62 @@ class RenderFailed(Exception):
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".svg")
 
 
-def _template_frame(exc: BaseException) -> tuple[str, int] | None:
-    """The innermost template line on ``exc``'s way up, if any.
+def _template_frames(exc: BaseException) -> list[tuple[str, int]]:
+    """The template lines on ``exc``'s way up, outermost first.
 
     Jinja rewrites a failed render's traceback so that a template compiled
     from source shows as its file and line (the shipped theme's templates are
     compiled ahead into Python modules and do not)."""
-    found = None
+    found = []
     tb = exc.__traceback__
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
         if name.endswith(TEMPLATE_SUFFIXES):
-            found = (name, tb.tb_lineno)
+            found.append((name, tb.tb_lineno))
         tb = tb.tb_next
     return found
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template line on ``exc``'s way up, if any."""
+    frames = _template_frames(exc)
+    return frames[-1] if frames else None
+
+
+def _within(file: str, folder: Path) -> str | None:
+    """``file`` relative to ``folder`` (POSIX), or ``None`` when it is outside."""
+    try:
+        return Path(file).resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _shipped_name(file: str) -> str:
+    """A template of a theme shipped with okrsite, named as a site's template
+    names it (``default:partials/status_badge.html``), not by its place in
+    okrsite's install."""
+    shipped = _within(file, builtin_themes_dir())
+    if shipped is None:
+        return file
+    theme, _, rest = shipped.partition("/")
+    return f"{theme}:{rest.removeprefix('templates/')}"
+
+
+def _caller_in_site(exc: BaseException, site_root: Path) -> tuple[str, int, str] | None:
+    """Where the site's own template called the shipped theme's template the
+    error happened in (``{{ partial("status_badge.html") }}`` without its
+    ``status``): the site's file and line, and a note naming the shipped
+    template's line. ``None`` when the error is in the site's own template,
+    or no template of the site is on the way."""
+    frames = _template_frames(exc)
+    if not frames or _within(frames[-1][0], site_root) is not None:
+        return None
+    for file, line in reversed(frames):
+        rel = _within(file, site_root)
+        if rel is not None:
+            inner, inner_line = frames[-1]
+            return rel, line, f"in {_shipped_name(inner)}, line {inner_line}, used here"
+    return None
 
 
 def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
@@ -100,15 +141,18 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
     template's mistake, said in its words, never a traceback."""
     file = getattr(exc, "filename", None)
     line = getattr(exc, "lineno", None)
+    where = ""
     if file is None:
         # a runtime error (an undefined variable, say): Jinja rewrites the
         # traceback so template frames carry the template's file and line
         frame = _template_frame(exc)
         if frame is not None:
             file, line = frame
+        caller = _caller_in_site(exc, site_root)
+        if caller is not None:  # the site's call is what to fix, not okrsite's theme
+            file, line, where = caller[0], caller[1], f" ({caller[2]})"
     if file:
-        with contextlib.suppress(ValueError):
-            file = Path(file).resolve().relative_to(site_root.resolve()).as_posix()
+        file = _within(file, site_root) or _shipped_name(file)
     if isinstance(exc, jinja2.TemplateNotFound):
         return error(
             "THM001",
@@ -123,7 +167,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
         what = f"{exc} ({type(exc).__name__})" if str(exc) else type(exc).__name__
     return error(
         "THM002",
-        f"template error: {what}",
+        f"template error: {what}{where}",
         file,
         line=line,
         hint="fix the template; run okrsite build again to see the page render",

@@ -48,6 +48,7 @@ from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
+from okrsite.template_filters import unknown_filter_or_test
 from okrsite.translations import Language, catalogue_problems, load_language, untranslated
 
 __all__ = ["Theme", "ThemeError", "load_theme", "builtin_themes_dir"]
@@ -261,7 +262,8 @@ class Theme:
         for name, file in named:
             try:
                 source, filename, _ = loader.get_source(self.env, name)
-                self.env.parse(source, name, filename)
+                tree = self.env.parse(source, name, filename)
+                unknown_filter_or_test(self.env, tree, name, filename)
             except TemplateSyntaxError as exc:
                 found.append(exc)
             except UnicodeDecodeError as exc:  # a build stopped on it with a traceback

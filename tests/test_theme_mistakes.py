@@ -216,6 +216,19 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
     (root / "templates/partials").mkdir(parents=True)
     (root / "templates/partials/status_badge.html").write_text("{% if %}\n", encoding="utf-8")
     (root / "templates/README.md").write_text("{% not a template\n", encoding="utf-8")
+    # parsed but not compiled, these passed check and failed the build
+    (root / "templates/partials/grade_badge.html").write_text(
+        "<span>\n{{ grade|title_case }}</span>\n", encoding="utf-8"
+    )
+    (root / "templates/tag.html").write_text(
+        "<p>\n\n{% if tag is nosuchtest %}x{% endif %}</p>\n", encoding="utf-8"
+    )
+    # a filter the template asks about first is the template's business
+    (root / "templates/teams.html").write_text(
+        '{% extends "default:teams.html" %}'
+        '{% if "shout" is filter %}{{ "x"|shout }}{% endif %}\n',
+        encoding="utf-8",
+    )
     # saved in Latin-1: the build stopped on it with a traceback
     (root / "templates/people.html").write_bytes(b"<p>caf\xe9 {{ 1 }}</p>\n")
     theme = root / "themes/mine"
@@ -233,8 +246,10 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
         assert exit_code == 1, output
         located = sorted(ln.split(": error ")[0] for ln in output.splitlines() if " THM002: " in ln)
         assert located == [
+            "templates/partials/grade_badge.html:2",
             "templates/partials/status_badge.html:1",
             "templates/people.html:1",
+            "templates/tag.html:3",
             "themes/mine/templates/base.html:2",
         ], output
         assert "not UTF-8 text" in output
@@ -261,6 +276,27 @@ def test_a_template_cannot_make_a_huge_range_or_read_private_names(
     assert code == 1, output
     assert "templates/page.html:1: error THM002: template error: " in output
     assert said in output
+
+
+def test_a_partial_called_without_its_variables_is_located_at_the_call(tmp_path: Path) -> None:
+    """A site's template calling a shipped partial without a variable the
+    partial needs was reported at the partial's line inside okrsite's install
+    (an absolute path), not at the site's line that made the call."""
+    root = example(tmp_path / "site")
+    (root / "templates").mkdir()
+    (root / "templates/objective.html").write_text(
+        '{% extends "default:objective.html" %}\n{% block main %}\n\n'
+        '{{ partial("status_badge.html") }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    code, output = build(root)
+    assert code == 1, output
+    (line,) = [ln for ln in output.splitlines() if " THM002: " in ln]
+    assert line.startswith(
+        "templates/objective.html:4: error THM002: template error: 'status' is undefined "
+        "(in default:partials/status_badge.html, line "
+    ), line
+    assert str(REPO) not in output and "site-packages" not in output
 
 
 def test_a_template_that_loops_too_long_stops_the_build_at_its_line(
