@@ -225,8 +225,7 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
     )
     # a filter the template asks about first is the template's business
     (root / "templates/teams.html").write_text(
-        '{% extends "default:teams.html" %}'
-        '{% if "shout" is filter %}{{ "x"|shout }}{% endif %}\n',
+        '{% extends "default:teams.html" %}{% if "shout" is filter %}{{ "x"|shout }}{% endif %}\n',
         encoding="utf-8",
     )
     # saved in Latin-1: the build stopped on it with a traceback
