@@ -225,6 +225,18 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
     from okrsite import kpi_csv  # imported when a KPI reads a file: most runs read none
 
     diags: list[Diagnostic] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode Text" and some exports: every other byte a zero,
+        # which Windows-1252 below would read as letters and a bad header
+        return [], [
+            error(
+                "OKR201",
+                "CSV file is UTF-16 text (as Excel saves 'Unicode Text'), not UTF-8",
+                rel,
+                line=1,
+                hint="save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

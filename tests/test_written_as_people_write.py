@@ -1781,6 +1781,31 @@ def test_a_kpi_csv_saved_by_excel_on_windows_is_read_with_a_warning(tmp_path: Pa
     assert result.scored.portfolio.kpi_series["umsatz"] == ((date(2026, 1, 1), 90.5),)
 
 
+def test_a_kpi_csv_saved_as_unicode_text_says_so(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" is UTF-16: it was read as Windows-1252 and refused
+    for a header 'ÿþd\x00a\x00t\x00e…' that was, as written, date,value."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "NPS"\n',
+            "content/kpis/nps.md": (
+                "---\ntitle: NPS\nowner: Uma Diaz\ntarget: 50\ndata: data/nps.csv\n---\n"
+            ),
+            "content/data/nps.csv": "date,value\r\n2026-11-01,31\r\n".encode("utf-16"),
+        },
+    )
+    said = [(d.file, d.line, d.code, d.message, d.hint) for d in load_site(site, AS_OF).diagnostics]
+    assert said == [
+        (
+            "content/data/nps.csv",
+            1,
+            "OKR201",
+            "CSV file is UTF-16 text (as Excel saves 'Unicode Text'), not UTF-8",
+            "save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')",
+        )
+    ], said
+
+
 def test_the_hint_for_an_unknown_cycle_is_toml_that_can_be_pasted(tmp_path: Path) -> None:
     """``cycle: Sprint 7`` is no cycle okrsite knows; the hint's table header
     quotes the name, as TOML needs for a key with a space."""
