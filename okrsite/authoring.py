@@ -36,6 +36,7 @@ from okrsite.written_numbers import (
     point_groups_thousands,
     read_number,
 )
+from okrsite.written_yes_no import yes_no
 from okrsite.yamlsource import stands_for
 
 
@@ -141,9 +142,9 @@ def number_or_text(raw: str, language: str | None = None) -> bool | float | int 
     an unknown code) :class:`AmbiguousFigure` is raised with both readings,
     rather than a decimal a thousand times too small (:func:`_points_as_read`)."""
     text = raw.strip()
-    yes_no = _YES_NO.get(text.lower())
-    if yes_no is not None:  # --set launch=yes: a yes/no key result's, written as YAML writes it
-        return yes_no
+    said = yes_no(text)
+    if said is not None:  # --set launch=yes: a yes/no key result's, written as YAML writes it
+        return said
     text = _points_as_read(text, language)
     try:
         value = float(text.replace("_", ""))
@@ -262,9 +263,6 @@ def _figure(text: str) -> tuple[float, bool] | None:
 
 
 #: what a yes/no key result's value may be typed as (YAML reads the same words in a file)
-_YES_NO = {"yes": True, "true": True, "done": True, "no": False, "false": False}
-
-
 def confidence_value(raw: str, language: str | None = None) -> float | int | str:
     """``--confidence`` as typed: one of the loader's words (``High``, ``amber``)
     in lower case, else a number or the text, which the loader judges."""

@@ -22,6 +22,7 @@ from okrsite.parse_names import _valid_ref
 from okrsite.slug import slugify
 from okrsite.written_dates import timed
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
+from okrsite.written_yes_no import yes_no as yes_no_word
 
 #: confidence in words, on the 0-10 scale: low, medium and high; a traffic
 #: light or a status word, as OKR tools and status reports write it (green,
@@ -152,8 +153,8 @@ def _checkin(
         if kpi is not None and objective is None:
             f.err("OKR109", "a KPI check-in takes a single 'value:', not 'values:'", ("values",))
         for key, value, path in raw_values:
-            if isinstance(value, str) and value.strip().lower() in _DONE_WORDS:
-                value = _DONE_WORDS[value.strip().lower()]
+            if isinstance(value, str) and (said := yes_no_word(value)) is not None:
+                value = said  # "yes", done, ja: a yes/no key result's, written as text
             if isinstance(value, bool):  # launch: yes (or true, on): a yes/no key result's
                 values[key] = 1.0 if value else 0.0
                 yes_no.append(key)
@@ -277,10 +278,6 @@ def _kpi_id_aside(f: _Fields, kpi: str, data: dict[str, Any], aside: Aside, by_i
             (key,),
             hint=f"keep one: remove this line, or remove {counted}: {kept}",
         )
-
-
-#: a yes/no key result's value written as a word YAML leaves as text
-_DONE_WORDS = {"done": True, "not done": False}
 
 
 _NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")

@@ -1227,6 +1227,41 @@ def test_a_key_result_s_progress_given_by_hand_is_its_score(tmp_path: Path) -> N
     assert (krs["sign"].progress, krs["portal"].progress) == (0.4, 0.6)
 
 
+def test_a_yes_no_value_written_as_quoted_text(tmp_path: Path) -> None:
+    """TOML cannot write a bare ``yes``, and YAML leaves ``"yes"`` quoted as
+    text: both were refused with "must be a number" for a yes/no key result.
+    A measured key result still refuses the word, saying it is yes/no."""
+    launch = (
+        "---\ntitle: Launch\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+        "  - {id: beta, title: Beta shipped, done: false}\n"
+        "  - {id: ga, title: GA shipped, done: false}\n"
+        "  - {id: users, title: Users, start: 0, target: 100}\n---\n"
+    )
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Yes"\n',
+            "content/objectives/launch.md": launch,
+            "content/checkins/a.md": (
+                '+++\nobjective = "launch"\ndate = 2026-11-10\n[values]\nbeta = "yes"\n'
+                'ga = "No"\n+++\n'
+            ),
+            "content/checkins/b.md": (
+                '---\nobjective: launch\ndate: 2026-11-12\nvalues: {ga: "ja"}\n---\n'
+            ),
+            "content/checkins/c.md": (
+                '---\nobjective: launch\ndate: 2026-11-13\nvalues: {users: "yes"}\n---\n'
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    errors = [(d.file, d.code, d.message) for d in result.diagnostics if d.is_error]
+    assert [e[:2] for e in errors] == [("content/checkins/c.md", "OKR102")], errors
+    assert "is measured, not done or not" in errors[0][2], errors
+    values = [c.values for c in result.scored.portfolio.checkins]
+    assert values == [{"beta": 1.0, "ga": 0.0}, {"ga": 1.0}]
+
+
 def test_toml_front_matter_as_hugo_writes_it(tmp_path: Path) -> None:
     site = write_site(
         tmp_path / "site",

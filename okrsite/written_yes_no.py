@@ -1,0 +1,29 @@
+"""The words a yes/no (``done:``) key result's value is written with, read alike
+wherever a person writes one: a check-in's value, ``okrsite checkin --set``.
+
+YAML reads a bare ``yes`` or ``false`` as a boolean itself, but the same word
+quoted (``"yes"``, the only way TOML front matter can write it), or a word
+YAML does not know (``done``, German ``ja``), reaches okrsite as text.
+"""
+
+from __future__ import annotations
+
+#: each word (lower case) and whether it says done
+YES_NO_WORDS = {
+    "yes": True,
+    "true": True,
+    "done": True,
+    "ja": True,
+    "erledigt": True,
+    "no": False,
+    "false": False,
+    "not done": False,
+    "nein": False,
+    "nicht erledigt": False,
+}
+
+
+def yes_no(text: str) -> bool | None:
+    """Whether ``text`` says done (``True``), not done (``False``), or is no
+    such word (``None``)."""
+    return YES_NO_WORDS.get(" ".join(text.split()).lower())
