@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 
 #: beyond this magnitude numbers are written in scientific notation (1.7e+308)
 PLAIN_LIMIT = 1e15
@@ -65,12 +66,22 @@ def format_money(value: float | None) -> str:
 
 
 def format_fixed(value: float | None, digits: int) -> str:
-    """Up to ``digits`` decimals, no trailing zeros (for formulas); scientific when huge."""
+    """Up to ``digits`` decimals, no trailing zeros (for formulas, grades);
+    scientific when huge.
+
+    Halves are rounded away from zero, as :func:`percent` rounds them (a
+    grade of 0.125 reads 0.13 beside its 13%): ``f"{0.125:.2f}"`` gives 0.12
+    (Python rounds halves to even) and ``0.075`` gives 0.07 (it is a hair
+    below in binary). The figure is first rounded to 9 decimals, the
+    precision scores carry, which removes that binary noise."""
     if value is None or not math.isfinite(value):
         return format_number(value)
     if abs(value) >= PLAIN_LIMIT:
         return f"{value:.{digits + 1}g}"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    rounded = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

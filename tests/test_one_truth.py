@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from pathlib import Path
 
@@ -70,6 +71,9 @@ SITE: dict[str, str | bytes] = {
     "content/objectives/moonshot.md": objective(
         "Moonshot", kr("m", 20, target=100), "commitment: aspirational\n"
     ),
+    # 12.5 ÷ 100 = 0.125: 13% and grade 0.13, halves up as a spreadsheet rounds
+    # (Python's round and "%.2f" give 12 and 0.12)
+    "content/objectives/half-way.md": objective("Half way", kr("m", 12.5, target=100)),
     # lower is better: (30 − 100) ÷ (0 − 100) = 0.7 → green key result
     "content/objectives/downhill.md": objective(
         "Downhill", kr("cost", 30, start=100, target=0) + kr("flat", 4)
@@ -85,6 +89,7 @@ EXPECTED = {
     "behind-31": (19, "red", "off-track"),
     "moonshot": (20, "red", "on-track"),
     "downhill": (55, "yellow", "on-track"),
+    "half-way": (13, "red", "off-track"),
 }
 #: key result → (percent, grade); pages show the percentage (the bar takes
 #: the key result's status colour, not its grade band)
@@ -109,6 +114,11 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.exit_code == 0, result.output
     return dest
+
+
+def half_up(scaled: float) -> int:
+    """A percentage rounded as pages and spreadsheets round it: halves up."""
+    return math.floor(round(scaled, 6) + 0.5)
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -138,7 +148,7 @@ def test_exports_say_what_was_worked_out_by_hand(out: Path) -> None:
     assert {o["id"] for o in data["objectives"]} == set(EXPECTED)
     for o in data["objectives"]:
         shown, grade, status = EXPECTED[o["id"]]
-        assert (round(o["progress"] * 100), o["grade"], o["status"]) == (shown, grade, status)
+        assert (half_up(o["progress"] * 100), o["grade"], o["status"]) == (shown, grade, status)
         row = rows[o["id"]]
         assert (row["grade"], row["status"]) == (grade, status)
         assert float(row["progress"]) == o["progress"]
@@ -154,7 +164,7 @@ def test_exports_say_what_was_worked_out_by_hand(out: Path) -> None:
 def test_every_page_and_badge_agrees_with_the_export(out: Path) -> None:
     data = json.loads((out / "api/portfolio.json").read_text(encoding="utf-8"))
     for o in data["objectives"]:
-        shown, grade, status = round(o["progress"] * 100), o["grade"], o["status"]
+        shown, grade, status = half_up(o["progress"] * 100), o["grade"], o["status"]
         page = soup(out / "objectives" / o["id"] / "index.html")
         overview = page.find(class_="overview")
         bar = overview.find(attrs={"role": "progressbar"})
@@ -162,12 +172,14 @@ def test_every_page_and_badge_agrees_with_the_export(out: Path) -> None:
         assert status_of(overview.find(class_="facts").find(class_="status")) == status
         grade_badges = page.find_all(class_="grade")
         assert grade_badges and all(f"grade-{grade}" in g["class"] for g in grade_badges)
+        figure = f"{half_up(o['progress'] * 100) / 100:.2f}".rstrip("0").rstrip(".")
+        assert all(g.get_text(" ", strip=True).startswith(f"{figure} ") for g in grade_badges)
         facts = overview.find(class_="facts").get_text(" ", strip=True)
-        assert f"{round(o['expected'] * 100)}%" in facts
+        assert f"{half_up(o['expected'] * 100)}%" in facts
         for record in o["key_results"]:
             row = page.find(id=f"kr-{record['id']}")
             kr_bar = row.find(attrs={"role": "progressbar"})
-            assert percent(kr_bar) == round(record["progress"] * 100)
+            assert percent(kr_bar) == half_up(record["progress"] * 100)
             assert status_of(row.find(class_="status")) == record["status"]
             assert colour_of_bar(kr_bar) == record["status"]
             hand = EXPECTED_KRS.get((o["id"], record["id"]))
@@ -206,7 +218,7 @@ def test_lists_and_trees_agree_with_the_export(out: Path, page: str) -> None:
         if bar is None:
             continue
         seen += 1
-        assert (percent(bar), colour_of_bar(bar)) == (round(o["progress"] * 100), o["status"])
+        assert (percent(bar), colour_of_bar(bar)) == (half_up(o["progress"] * 100), o["status"])
         assert status_of(holder.find(class_="status")) == o["status"]
     assert seen >= 1
 
