@@ -15,7 +15,6 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from okrsite.authoring import (
     set_goal_current,
     validated_write,
 )
+from okrsite.authoring_notes import as_typed, say_when_read
 from okrsite.authoring_prompts import SCISSORS as SCISSORS
 from okrsite.authoring_prompts import (
     MomentType,
@@ -52,10 +52,9 @@ from okrsite.authoring_targets import (
     _ticked,
 )
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
-from okrsite.model import CheckIn, Objective, Portfolio
+from okrsite.model import Portfolio
 from okrsite.named_targets import key_result_named
 from okrsite.pipeline import LoadResult, ParseCache
-from okrsite.resolve import checkin_order
 
 
 def interactive() -> bool:
@@ -132,7 +131,18 @@ def record_checkin(
     else:
         ticks, milestone_values = [], 0
     if kind == "goal":
-        return _goal_value(root, base, cache, target, value, sets, confidence, note)
+        refused = [
+            flag
+            for flag, given in (
+                ("--set", sets),
+                ("--confidence", confidence is not None),
+                ("--note", note is not None),
+                ("--date", moment is not None),
+                ("--author", author is not None),
+            )
+            if given
+        ]
+        return _goal_value(root, base, cache, target, value, refused)
     if kind == "kpi" and sets:
         raise click.UsageError(f"{target!r} is a KPI: give its reading with --value V")
     if kind == "objective" and value is not None:
@@ -198,8 +208,8 @@ def record_checkin(
         note=note,
     )
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
-    report(outcome, "check-in", _as_typed(rel, obj, typed, keys, value, confidence))
-    _say_when_read(base, outcome, kind, target, when, rel)
+    report(outcome, "check-in", as_typed(rel, obj, typed, keys, value, confidence))
+    say_when_read(base, outcome, kind, target, when, rel)
 
 
 def _typed(
@@ -267,116 +277,23 @@ def _kind_meant(p: Portfolio, target: str, sets: tuple[str, ...], value: str | N
     )
 
 
-def _say_when_read(
-    base: LoadResult, outcome: Outcome, kind: str, target: str, when: date | datetime, rel: str
-) -> None:
-    """After a check-in is written, a note where it is not read as the
-    latest of its day (no time of day), or not counted yet (dated after
-    the site's as_of, or after today)."""
-    p = base.scored.portfolio
-    day = when.date() if isinstance(when, datetime) else when
-    # the loader's OKR311 already says it when the new name sorts after a timed one
-    warned = any(d.code == "OKR311" and d.file == rel for d in outcome.warnings)
-    if not isinstance(when, datetime) and not warned:
-        read_after = _read_after(p, kind, target, day, rel)
-        if read_after:
-            shown = ", ".join(
-                c.file.rsplit("/", 1)[-1] + (f" ({c.time})" if c.time else "") for c in read_after
-            )
-            click.echo(
-                f"okrsite: note: this check-in has no time of day, so it is read before "
-                f"{shown} of the same day, whose values stay that day's last; if it came "
-                f"after them, add the time of day to its date in {rel} (date: {day}THH:MM)",
-                err=True,
-            )
-    pinned = base.config.as_of
-    if pinned is not None and day > pinned:
-        # written, but every figure is as of the pinned day: say so, or the
-        # check-in seems lost
-        click.echo(
-            f"okrsite: note: okrsite.toml sets as_of = {pinned}, so this check-in of {day} "
-            f"counts only in builds as of {day} or later (okrsite build --as-of {day}, or "
-            "remove as_of from okrsite.toml to build as of today)",
-            err=True,
-        )
-    elif pinned is None and day > date.today():
-        # dated ahead (a typo in the year, or planned): nothing counts it yet
-        click.echo(
-            f"okrsite: note: this check-in is dated {day}, after today; pages and exports "
-            f"count it from that day on (builds as of today leave it out)",
-            err=True,
-        )
-
-
-def _as_typed(
-    rel: str,
-    obj: Objective | None,
-    typed: dict[str, str],
-    keys: dict[str, str],
-    value: str | None,
-    confidence: str | None,
-) -> Callable[[Diagnostic], Diagnostic]:
-    """Where a finding in the check-in ``rel`` that was not written is: the
-    option that gave the value (``--set kr1=20``), and for a key result's
-    value the key result and the objective file it is in, instead of a line
-    of a file that does not exist. Findings elsewhere are left as they are."""
-    given = {keys.get(key, key): f"{key}={raw}" for key, raw in typed.items()}
-
-    def place(d: Diagnostic) -> Diagnostic:
-        if d.file != rel:
-            return d
-        path = d.key_path or ()
-        key = str(path[-1]) if path else ""
-        unwritten = f"{rel} not written"
-        if key in given and path in ((key,), ("values", key)):
-            where = f"--set {shlex.quote(given[key])}"
-            if obj is not None and obj.key_result(key) is not None:
-                unwritten = f"key result {key} of {obj.file}; {unwritten}"
-        elif path == ("value",) and value is not None:
-            where = f"--value {shlex.quote(value)}"
-        elif path == ("confidence",) and confidence is not None:
-            where = f"--confidence {shlex.quote(confidence)}"
-        else:
-            where = "the check-in"
-        return replace(d, file=f"{where} ({unwritten})", line=None, column=None)
-
-    return place
-
-
-def _read_after(p: Portfolio, kind: str, target: str, day: date, rel: str) -> list[CheckIn]:
-    """The check-ins of ``target`` on ``day`` that a new one without a time,
-    written to ``rel``, is read before.
-
-    The file name is chosen after every ``DAY.md``/``DAY-N.md`` of the day,
-    but a check-in without a time counts from the start of its day, so one
-    stamped with a time (``okrsite checkin`` stamps the time of day) or one
-    written by hand as ``DAY-afternoon.md`` still comes after it: the new
-    values would silently not be the day's, as a backfilled check-in
-    usually means them to be.
-    """
-    new = checkin_order(CheckIn(id="", file=rel, date=day))
-    return [
-        c
-        for c in p.checkins
-        if c.date == day
-        and (c.kpi if kind == "kpi" else c.objective) == target
-        and checkin_order(c) > new
-    ]
-
-
 def _goal_value(
     root: Path,
     base: LoadResult,
     cache: ParseCache,
     target: str,
     value: str | None,
-    sets: tuple[str, ...],
-    confidence: str | None,
-    note: str | None,
+    refused: list[str],
 ) -> None:
-    if sets or confidence is not None or note is not None:
+    """A SMART goal's check-in: its measure's current value, written in the
+    goal's file. The file keeps no date, author, note or confidence for it,
+    so those flags are refused rather than dropped in silence (git records
+    who committed the value, and when)."""
+    if refused:
         raise click.UsageError(
-            f"{target!r} is a SMART goal: its check-in is its measure's current value, --value V"
+            f"{target!r} is a SMART goal: its check-in is its measure's current value, "
+            f"--value V, which its file keeps without {', '.join(refused)} "
+            "(git's commit says who changed it, and when)"
         )
     goal = base.scored.portfolio.goals[target]
     asked = "V" if value is None else shlex.quote(value)

@@ -192,6 +192,13 @@ def test_goal_checkin_sets_measure_current_only(site: Path) -> None:
     assert path.read_text() == after
     code, out = run("checkin", "support-handbook", "--set", "x=1", "--site", str(site))
     assert code == 2 and "is a SMART goal" in out
+    # the file keeps no date or author for the value: refused, not dropped in silence
+    code, out = run(
+        "checkin", "support-handbook", "--value", "8", "--date", "2026-11-10",
+        "--author", "Nobody Atall", "--site", str(site),
+    )  # fmt: skip
+    assert code == 2 and "which its file keeps without --date, --author" in out, out
+    assert path.read_text() == after
 
 
 @pytest.mark.parametrize(
