@@ -217,6 +217,9 @@ def _gather(r: Resolving, parsed: Sequence[ParsedFile]) -> None:
                     hint="give one of them another 'id:' or file name",
                 )
             )
+            # left out until fixed: a file naming it gets no second error
+            # ("does not exist, did you mean …" of a file that is there)
+            broken.setdefault(pf.kind or "", set()).add(rec.id)
             continue
         folded[folded_key] = rec
         table[rec.id] = rec

@@ -427,8 +427,13 @@ def test_ids_that_differ_only_in_letter_case_are_one_id_too_many() -> None:
         "content/kpis/b.md": b"---\nid: dup\ntitle: B\n---\n",
         "content/kpis/c.md": "---\nid: Café\ntitle: C\n---\n".encode(),
         "content/kpis/d.md": "---\nid: cafÉ\ntitle: D\n---\n".encode(),
+        # naming the one left out is no second error ("does not exist: did you mean 'Dup'?")
+        "content/checkins/2026-11-10.md": b"---\nkpi: dup\ndate: 2026-11-10\nvalue: 4\n---\n",
+        "content/objectives/c.md": b"---\ntitle: C\ncycle: 2026-Q4\nparent: sales/plan\n---\n",
     }
-    found = sorted((d.file, d.message) for d in load_tree(files).diagnostics if d.code == "OKR301")
+    diagnostics = load_tree(files).diagnostics
+    assert [d.code for d in diagnostics if d.is_error] == ["OKR301"] * 3, diagnostics
+    found = sorted((d.file, d.message) for d in diagnostics if d.code == "OKR301")
     assert [file for file, _message in found] == [
         "content/kpis/b.md",
         "content/kpis/d.md",
