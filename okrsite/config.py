@@ -415,16 +415,25 @@ def _check_scoring(
 
 
 def _check_as_of(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
-    """``as_of``: a date in okrsite's range (CFG005)."""
+    """``as_of``: a date in okrsite's range (CFG005); ``"today"``, as ``--as-of``
+    takes it, is the default (no date pinned)."""
+    word = value.strip().casefold() if isinstance(value, str) else None
+    if word == "today":
+        return None
     d = _as_date(value)
     if d is None:
+        hint = "dates run from 1900-01-01 to 2999-12-31"
+        if word == "yesterday":  # a file's date does not move each day; the command line's may
+            hint = "a setting is one fixed day; to judge at yesterday run okrsite build --as-of yesterday"
+        elif not isinstance(value, date):
+            hint += "; remove the line to judge at today"
         diags.append(
             error(
                 "CFG005",
                 f"as_of must be a date like 2026-02-15, got {_short(value)}",
                 file,
                 line=line,
-                hint="dates run from 1900-01-01 to 2999-12-31",
+                hint=hint,
             )
         )
         return _REFUSED

@@ -123,6 +123,21 @@ def test_top_level_keys_and_quoted_dates() -> None:
     assert config.as_of == date(2026, 2, 15)
 
 
+def test_as_of_today_in_the_settings_is_the_default() -> None:
+    """``--as-of today`` works on the command line; the same word in
+    okrsite.toml was refused. It pins nothing; ``yesterday`` (a day that
+    moves) is refused with the command line's way to say it."""
+    config, diags = parse_config('as_of = "Today"\n')
+    assert (diags, config.as_of) == ([], None)
+    _config, diags = parse_config('as_of = "yesterday"\n')
+    assert [(d.code, d.hint) for d in diags] == [
+        (
+            "CFG005",
+            "a setting is one fixed day; to judge at yesterday run okrsite build --as-of yesterday",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "code", "line", "message"),
     [
