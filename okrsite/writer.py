@@ -128,6 +128,18 @@ def safe_relative(rel: str) -> PurePosixPath:
     return path
 
 
+def _why_not(out_dir: Path, exc: OSError) -> str:
+    """Why the output folder cannot be made, in the user's terms: a path that
+    lies inside a file (``--out okrsite.toml/out``) names that file, where
+    the system says only "File exists" or "Not a directory"."""
+    for folder in (out_dir.absolute(), *out_dir.absolute().parents):
+        if os.path.lexists(folder):
+            if not folder.is_dir():
+                return f"{excerpt(folder, 120)} is a file, not a folder; choose another --out"
+            break
+    return str(exc.strerror or exc)
+
+
 class StagedOutput:
     """A new output folder being assembled beside the real one.
 
@@ -152,7 +164,7 @@ class StagedOutput:
             (self.tmp / STAGING_MARKER).write_text(f"{os.getpid()}\n")
         except OSError as exc:
             raise OutputError(
-                f"cannot write the output folder {excerpt(out_dir, 120)}: {exc.strerror or exc}"
+                f"cannot write the output folder {excerpt(out_dir, 120)}: {_why_not(out_dir, exc)}"
             ) from None
         self.old_exists = self.out_dir.is_dir()
         #: with :meth:`update_in_place`: the previous output's files
