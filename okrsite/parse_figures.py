@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from okrsite.units import same_unit
-from okrsite.written_numbers import read_number
+from okrsite.written_numbers import magnitude_word, read_number
 
 
 def without_unit(value: str, unit: str) -> str | None:
@@ -89,7 +89,9 @@ def is_figure(value: str, unit: str = "") -> bool:
 
 def split_unit(value: str) -> tuple[str, str] | None:
     """The figure and the unit of a number written with its unit after it
-    (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``, ``24 °C``); ``None``
+    (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``, ``24 °C``;
+    ``("1,2 Mio.", "EUR")`` of ``1,2 Mio. EUR``: a magnitude word is the
+    figure's, not the unit's); ``None``
     for a number as written (``1.5k``, ``$3M``, ``45 %``) or a text that is
     no figure and word. The figure may still be one whose reading fails
     (``1,200`` is ambiguous): its own error says why."""
@@ -100,10 +102,12 @@ def split_unit(value: str) -> tuple[str, str] | None:
     if found is None:
         return None
     figure, word = found["figure"], found["word"].strip()
-    if not found["space"] and " " in word:  # 10k users: a magnitude stuck to the figure
+    if " " in word:  # 10k users, 1,2 Mio. EUR, 2.5 million users: a magnitude, then the unit
         magnitude, rest = word.split(None, 1)
-        if read_number(figure + magnitude) is not None:
-            figure, word = figure + magnitude, rest.strip()
+        if (not found["space"] or magnitude_word(magnitude) is not None) and read_number(
+            figure + found["space"] + magnitude
+        ) is not None:
+            figure, word = figure + found["space"] + magnitude, rest.strip()
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
     return figure, word

@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from okrsite.parse_fields import Path_, T, _Fields
-from okrsite.parse_figures import split_unit
-from okrsite.parse_messages import shown_value
+from okrsite.parse_figures import split_unit, without_unit
+from okrsite.parse_messages import number_hint, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
@@ -42,8 +42,10 @@ _GOAL_MEASURE_KEYS = {"start", "target", "current", "unit"}
 #: commas, points, apostrophes or spaces may group (``1,200``, ``1 200``), a
 #: thousand, million or billion (``$200k``, ``1.2M €``, ``1,2 M€``)
 _FIGURE = (
-    r"[-+\u2212]?[$€£¥]?\d(?:[\d.,']|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))*"
-    r"(?:\s?(?:[kMB]|bn)(?![^\W\d_]))?(?:\s?[$€£¥](?!\w))?"
+    r"[-+\u2212]?[$€£¥]?\s?\d(?:[\d.,']|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))*"
+    r"(?:\s?(?:[kMB]|bn)(?![^\W\d_])|\s(?:mio|mrd|tsd)(?:\.|(?![^\W\d_]))"
+    r"|\s(?:millionen|millions?|milliarden?|billions?|thousands?|tausend)(?![^\W\d_]))?"
+    r"(?:\s?[$€£¥](?!\w))?"
 )
 #: a unit word after a figure in a sentence (or a percent sign)
 _UNIT_WORD = r"(?:%|[^\W\d_]+)"
@@ -131,6 +133,8 @@ _NOT_UNITS = frozenset(
         "until",
         "while",
         "with",
+        # a scale: "from 4.2 to 4.5 out of 5"
+        "out",
         "within",
         "without",
         # how often: "from 5% to 3% monthly", "from €1M to €2M annually"
@@ -246,6 +250,10 @@ def _written_out(sentence: str) -> dict[str, Any]:
     start = _sentence_figure(found["a"], found["b"])
     target = _sentence_figure(found["b"], found["a"])
     if start is None or target is None:
+        if any(re.search(r"\dm$", found[s].strip()) for s in "ab"):
+            # from 1.2m to 2m: million, or metres? the figures as written, for
+            # the key result's reading to refuse with what to write
+            item["start"], item["target"] = found["a"].strip(), found["b"].strip()
         return item
     item["start"], item["target"] = start[0], target[0]
     if ua and ub:  # from 5 days to 1 day: days
@@ -308,15 +316,16 @@ def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> 
     target's word (else the first written), and every figure must be in it
     (any spelling of it, :func:`okrsite.units.same_unit`); a figure in
     another unit is error OKR312, as okrsite converts nothing."""
+    item = _magnitudes_refused(f, item, path)
     if item.get("unit") is not None:
-        return item  # the usual case: figures beside unit: are read past it
+        return _in_own_unit(item)  # the usual case: figures beside unit: are read past it
     words = [
         (key, found[1])
         for key in _FIGURE_KEYS
         if type(value := item.get(key)) is str
         and (found := split_unit(value)) is not None
         and not found[0].endswith("%")  # 5%x: no figure with a unit
-        and found[1].casefold() not in _MAGNITUDES
+        and found[1].split()[0].rstrip(".").casefold() not in _MAGNITUDES  # 1.2m €: no unit "m €"
     ]
     if not words:
         return item
@@ -335,6 +344,120 @@ def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> 
             )
             out[key] = None
     return out
+
+
+def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
+    """OKR102 for each figure written with a magnitude okrsite does not read
+    (``1.2m €``: million, or metres?; ``5 mn``, ``2 lakh``), saying which
+    forms say it; the figure is then left out, so nothing else reports it."""
+    out = item
+    unit = item.get("unit") if isinstance(item.get("unit"), str) else ""
+    for key in _FIGURE_KEYS:
+        value = item.get(key)
+        if type(value) is not str or read_number(value) is not None:
+            continue
+        if unit and without_unit(value, unit) is not None:
+            continue  # 5 mm beside unit: mm, 5 m beside unit: m
+        found = split_unit(value)
+        if found is None or found[0].endswith("%"):
+            continue
+        word, *rest = found[1].split(None, 1)
+        if word.rstrip(".").casefold() not in _MAGNITUDES:
+            continue
+        after = f" {rest[0]}" if rest else ""
+        figure = found[0].strip()
+        lower = word == "m"
+        # 1.2m, 1.2m €: money; 5 m alone may be metres, which no figure may carry
+        money = not value.strip()[len(figure) :].startswith(" ") or any(
+            c in CURRENCY_SIGNS for c in value
+        )
+        f.err(
+            "OKR102",
+            f"{key} must be a number, got {shown_value(value)}: "
+            + (
+                "a lowercase m is million or metres"
+                if lower
+                else f"okrsite does not read {word!r} as a magnitude"
+            ),
+            (*path, key),
+            hint=(
+                f"write {figure}M{after} or {figure} Mio{after} for millions"
+                if lower or word.casefold().startswith("m")
+                else "write the whole number, or k, M, B (bn), Tsd., Mio., Mrd., "
+                "thousand, million after the figure"
+            )
+            if money or not lower
+            else number_hint(value),
+        )
+        out = {**out, key: None}
+    return out
+
+
+def unit_multiplier(unit: str) -> float:
+    """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
+    ``$k``, ``k``, ``Mio €``: 1000 or 1,000,000), or 1 for a unit that holds
+    none (``€``, ``h``, ``km``)."""
+    word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
+    if not word or not any(c.isalpha() for c in word):
+        return 1.0
+    for written in (f"1{word}", f"1 {word}"):
+        read = read_number(written)
+        if read is not None and not read[1] and read[0] != 1:
+            return read[0]
+    return 1.0
+
+
+def _in_own_unit(item: dict[str, Any]) -> dict[str, Any]:
+    """A key result's or measure's figures written with its ``unit:``'s own
+    spelling where that unit holds a magnitude (``target: 200 k€`` beside
+    ``unit: k€``): 200 of that unit, as a bare ``200`` is, not 200,000. The
+    magnitude is the unit's, so a figure written with it counts in it."""
+    unit = item.get("unit")
+    if not isinstance(unit, str) or unit_multiplier(unit) == 1:
+        return item
+    out = dict(item)
+    for key in _FIGURE_KEYS:
+        value = item.get(key)
+        if type(value) is str and (bare := figure_in_unit(value, unit)) is not None:
+            out[key] = bare
+    return out
+
+
+def figure_in_unit(value: str, unit: str) -> str | None:
+    """The figure of ``value`` written with ``unit``'s own spelling, before or
+    after it (``150`` of ``150 k€``, ``$150k`` or ``150k`` beside ``unit:
+    k€``, ``$k``, ``k``), when ``unit`` holds a magnitude; else ``None``. Such
+    a figure is in the unit: 150 k€ in a key result in k€ is 150."""
+    if unit_multiplier(unit) == 1:
+        return None
+    text, word = value.strip(), re.sub(r"\s+", "", unit).casefold()
+    squeezed = re.sub(r"\s+", "", text)
+    for head, tail in ((squeezed, word), (squeezed[::-1], word[::-1])):
+        if head.casefold().endswith(tail) and len(head) > len(tail):
+            bare = head[: -len(tail)]
+            bare = bare if head is squeezed else bare[::-1]
+            read = read_number(bare)
+            if read is not None and not read[1]:
+                return bare
+    # $150k beside unit: $k, 150k € beside unit: k€: the sign and the magnitude apart
+    signs = "".join(c for c in word if c in CURRENCY_SIGNS)
+    rest = word
+    for sign in signs:
+        rest = rest.replace(sign, "")
+    bare_text = squeezed
+    for sign in signs:
+        bare_text = bare_text.replace(sign, "")
+    if (
+        signs
+        and rest
+        and bare_text.casefold().endswith(rest)
+        and not any(c in CURRENCY_SIGNS for c in bare_text)
+    ):
+        bare = bare_text[: -len(rest)]
+        read = read_number(bare)
+        if read is not None and not read[1] and all(c in squeezed for c in signs):
+            return bare
+    return None
 
 
 #: units that say a figure is a percentage

@@ -97,8 +97,9 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     entries. Read so, the figure would be 13 and the 5 an unknown key. Each
     such pair (a number, or a currency sign and a number such as ``$250``,
     followed by a key of up to three digits without a value, or one with a
-    unit after its digits such as ``1 %`` from ``{Jan: 3,1 %}`` or ``5 h``
-    from ``{current: 4,5 h}``; ``000`` from ``{start: $250,000}``) is an
+    unit after its digits such as ``1 %`` from ``{Jan: 3,1 %}``, ``5 h``
+    from ``{current: 4,5 h}`` or ``2 Mio €`` from ``{target: 1,2 Mio €}``;
+    ``000`` from ``{start: $250,000}``) is an
     error on the figure with what to write, and the stray key is removed so
     nothing else reports it. Block values (``marge: 13,5``) are text and read
     as 13.5 (:mod:`okrsite.written_numbers`). The digits after the comma are
@@ -115,8 +116,29 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         if not isinstance(node, dict):
             continue
         previous: tuple[Any, Any] | None = None
-        stray = []
+        stray: list[Any] = []
+        stray_text: set[Any] = set()
         for key, value in node.items():
+            if value is None and previous is not None and previous[0] in stray_text:
+                continue  # a further piece of a sentence split at its commas
+            if value is None and previous is not None and _sentence_head(previous[1], key):
+                joined, pieces = _sentence_joined(previous[1], list(node.items()), key, text)
+                if pieces:
+                    prev_key = previous[0]
+                    found.append(
+                        error(
+                            "OKR106",
+                            f"{prev_key} was cut at the comma in {joined!r}: inside {{…}} a "
+                            f"comma separates the entries, so it reads {previous[1]!r}",
+                            rel,
+                            hint=f'put it in quotes: {prev_key}: "{joined}"',
+                            key_path=(*path, str(prev_key)),
+                        )
+                    )
+                    node[prev_key] = joined  # (a value's change keeps the dict's size)
+                    stray.extend(pieces)
+                    stray_text.add(prev_key)
+                    continue
             tail = _split_tail(key) if value is None and previous is not None else None
             head = _split_head(previous[1]) if tail is not None and previous is not None else None
             if tail is not None and head is not None and previous is not None:
@@ -165,12 +187,55 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     return found
 
 
+def _sentence_head(value: Any, key: Any) -> bool:
+    """Whether ``value`` and the empty ``key`` after it are a sentence that
+    YAML cut at a comma grouping thousands (``{title: Reduce backlog from
+    1,200 to 900 tickets}``: ``Reduce backlog from 1`` and ``200 to 900
+    tickets``; ``{title: Umsatz von 1,2 Mio. € auf 2 Mio. €}``): words ending
+    in digits, then up to three digits (and more words)."""
+    return (
+        type(value) is str
+        and value[-1:].isdigit()
+        and any(c.isalpha() for c in value)
+        and (
+            (type(key) is int and 0 <= key < 1000)
+            or (type(key) is str and re.match(r"\d{1,3}(?!\d)", key) is not None)
+        )
+    )
+
+
+def _sentence_joined(
+    head: str, items: list[tuple[Any, Any]], key: Any, text: str
+) -> tuple[str, list[Any]]:
+    """The sentence as written (``head``, then each empty key after it that
+    the front matter shows after a comma), and the keys that are its pieces;
+    no pieces when the front matter does not show it so."""
+    joined, pieces = head, []
+    at = next(i for i, (k, _v) in enumerate(items) if k == key)
+    for piece, value in items[at:]:
+        written = re.search(
+            rf"{re.escape(joined)},(\d{{1,3}}[^,{{}}\[\]\n]*?)[ ]*(?=[,}}\]])", text
+        )
+        if value is not None or written is None:
+            break
+        if str(piece) != written[1] and not (type(piece) is int and written[1].isdigit()):
+            break
+        joined = f"{joined},{written[1]}"
+        pieces.append(piece)
+    if not pieces or not re.search(r"[^\W\d_]", joined[len(head) :]):
+        return head, []  # {title: Version 2,100}: digits alone, as a figure may be cut
+    return joined, pieces
+
+
 #: what YAML made of a figure's digits before a comma that split it: a number,
 #: or text that is a currency sign and digits (``$250``, ``€ 1``)
 _SPLIT_HEAD = re.compile(r"([$€£¥]\s?)?(-?\d+)")
 #: a key that is a figure's digits after such a comma, with its unit if any:
-#: a sign (``1 %``, ``50 €``) or a short word (``5 h``, ``5 days``)
-_SPLIT_TAIL = re.compile(r"(\d{1,3})(\s?[%€$£¥]|\s?[^\W\d_][^\s,:{}\[\]]{0,15})?")
+#: a sign (``1 %``, ``50 €``), a short word (``5 h``, ``5 days``) or a
+#: magnitude and a unit (``2 Mio €``, ``5 Mio. EUR``, ``5 million users``)
+_SPLIT_TAIL = re.compile(
+    r"(\d{1,3})(\s?[%€$£¥]|\s?[^\W\d_][^\s,:{}\[\]]{0,15}(?:\s[^\s,:{}\[\]]{1,15})?)?"
+)
 
 
 def _split_head(value: Any) -> tuple[str, str] | None:

@@ -16,7 +16,10 @@ Each of those means one number, so okrsite reads it:
 - a decimal comma where it can mean nothing else (``5,9``, ``12,75``,
   ``0,125``: not three digits after it, or a leading zero);
 - a thousand, million or billion as ``k``/``K``, ``M``, ``B``/``bn``
-  (``1.5k``, ``2M``, ``$3B``);
+  (``1.5k``, ``2M``, ``$3B``), or as a word or its German abbreviation,
+  beside a currency sign too (``1,2 Mio €``, ``€ 1,2 Mio.``, ``$1.2
+  million``, ``500 Tsd. €``, ``2 Mrd.``: :data:`MAGNITUDE_WORDS`);
+  "billion" only in a language whose billion is a thousand millions;
 - "times" after a multiple (``3x``, ``1.5×``): read past, as a currency.
 
 One comma before exactly three digits (``2,345``) is two thousand three
@@ -53,9 +56,11 @@ __all__ = [
     "ambiguous_comma",
     "comma_groups_thousands",
     "comma_convention",
+    "magnitude_word",
     "numbers_written_in",
     "point_groups_thousands",
     "read_number",
+    "MAGNITUDE_WORDS",
 ]
 
 #: the currency signs read past (a key result without a unit takes its figures' one)
@@ -66,6 +71,20 @@ _ENGLISH_CURRENCY = "$£¥"
 #: "times" after a multiple (``3x``, ``1.5×``)
 _TIMES = "xX×"
 _MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9}
+#: a thousand, million or billion written as a word or its German
+#: abbreviation (``1,2 Mio €``, ``2.5 million``, ``500 Tsd. €``, ``3 Mrd.``),
+#: in any letter case, with or without a point; "billion" only where the
+#: language's billion is a thousand millions (:data:`_SHORT_SCALE`)
+MAGNITUDE_WORDS = {
+    **dict.fromkeys(("tsd", "tausend", "thousand", "thousands"), 1e3),
+    **dict.fromkeys(("mio", "million", "millions", "millionen"), 1e6),
+    **dict.fromkeys(("mrd", "milliarde", "milliarden"), 1e9),
+    **dict.fromkeys(("billion", "billions"), 1e9),
+}
+#: words whose meaning depends on the language: a German, French or Spanish
+#: "Billion" is a million millions, so they are read only where a comma
+#: groups thousands (English), and refused elsewhere
+_SHORT_SCALE = frozenset({"billion", "billions"})
 #: spaces that group thousands: space, no-break, narrow no-break, thin, figure
 _GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
 #: the patterns, compiled when first needed: most sites write plain numbers,
@@ -218,6 +237,14 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         if body.endswith(suffix) and body[: -len(suffix)].rstrip()[-1:].isdigit():
             body, factor = body[: -len(suffix)].rstrip(), value
             break
+    else:
+        word = _MAGNITUDE_AFTER.search(body)
+        if word is not None:
+            times = magnitude_word(word[1])
+            if times is None:
+                return None  # 1 Billion in German: a million millions, or a thousand?
+            body, factor = body[: word.start()], times
+        body = body.strip(_CURRENCY).strip()  # € 1,2 Mio, 1,2 Mio €: the sign and the word
     for space in _GROUP_SPACES + "'_":
         body = body.replace(space, "")
     if not body.isascii():
@@ -240,6 +267,21 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         return None
     number = float(sign + digits) * factor
     return (number, percent) if math.isfinite(number) else None
+
+
+#: a magnitude word after a figure's digits (``1,2 Mio``, ``1.5 million``)
+_MAGNITUDE_AFTER = re.compile(r"(?<=\d)\s?([^\W\d_]+)\.?\s*$")
+
+
+def magnitude_word(word: str) -> float | None:
+    """What a word after a figure multiplies it by (``Mio``, ``Mio.``,
+    ``million``, ``Tsd.``, ``Mrd``: :data:`MAGNITUDE_WORDS`), or ``None``
+    (no such word; "billion" where the language's billion is a million
+    millions, or not known)."""
+    key = word.strip().rstrip(".").casefold()
+    if key in _SHORT_SCALE and _NOW.comma_groups is not True:
+        return None
+    return MAGNITUDE_WORDS.get(key)
 
 
 def ambiguous_comma(text: str) -> str | None:
