@@ -17,6 +17,7 @@ from okrsite.model import UNDATED, CheckIn
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
 from okrsite.parse_keys import KNOWN_KEYS
+from okrsite.parse_measures import magnitude_written
 from okrsite.parse_messages import _fmt, _shown_plain, keys_listed, number_hint, shown_value
 from okrsite.parse_names import _valid_ref
 from okrsite.slug import slugify
@@ -473,6 +474,10 @@ def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
     ``20 €``) is read past by the number's reading, and noted too."""
     found = split_unit(value)
     if found is None:
+        written = magnitude_written(value) if read_number(value) is not None else None
+        if written is not None:  # 150 k€, $150k: resolving holds it to the unit
+            units.append((key, written))
+            return value
         signs = {c for c in value if c in CURRENCY_SIGNS}
         if len(signs) == 1 and read_number(value) is not None:
             units.append((key, signs.pop()))

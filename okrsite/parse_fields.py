@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from okrsite import limits, yamlsource
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KeyResult
-from okrsite.parse_figures import _as_number, without_unit
+from okrsite.parse_figures import _as_number, figure_in_unit, without_unit
 from okrsite.parse_messages import (
     _date_hint,
     _day_month_year,
@@ -76,6 +76,9 @@ class _FigureFields:
         #: written with it after (``target: 12 min`` beside ``unit: min``) is
         #: that number, as people write a figure with its unit
         self.unit_word = ""
+        #: a KPI's ``unit:`` that holds a magnitude (``k€``): its figures
+        #: written with it count in it (:func:`okrsite.parse_figures.figure_in_unit`)
+        self.magnitude_unit = ""
 
     def err(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
         self.diags.append(error(code, msg, self.file, hint=hint, key_path=path))
@@ -110,6 +113,9 @@ class _FigureFields:
         """The number ``value`` writes; with ``percent``, a percentage (``45%``)
         is read too, and its path noted in :attr:`percents` for the caller
         to square with the unit."""
+        if self.magnitude_unit and type(value) is str:
+            # 900 k€ beside unit: k€ is 900 of it, not 900,000
+            value = figure_in_unit(value, self.magnitude_unit) or value
         result = _as_number(value)
         if result is None and isinstance(value, str) and self.unit_word:
             bare = without_unit(value, self.unit_word)

@@ -10,11 +10,12 @@ figures (:mod:`okrsite.parse_measures`) and check-ins' values.
 from __future__ import annotations
 
 import math
+import functools
 import re
 from typing import Any
 
 from okrsite.units import same_unit
-from okrsite.written_numbers import magnitude_word, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, magnitude_word, read_number
 
 
 def without_unit(value: str, unit: str) -> str | None:
@@ -111,3 +112,55 @@ def split_unit(value: str) -> tuple[str, str] | None:
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
     return figure, word
+
+
+@functools.lru_cache(maxsize=256)
+def unit_multiplier(unit: str) -> float:
+    """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
+    ``$k``, ``k``, ``Mio €``: 1000 or 1,000,000), or 1 for a unit that holds
+    none (``€``, ``h``, ``km``)."""
+    word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
+    if not word or not any(c.isalpha() for c in word):
+        return 1.0
+    for written in (f"1{word}", f"1 {word}"):
+        read = read_number(written)
+        if read is not None and not read[1] and read[0] != 1:
+            return read[0]
+    return 1.0
+
+
+def figure_in_unit(value: str, unit: str) -> str | None:
+    """The figure of ``value`` written with ``unit``'s own spelling, before or
+    after it (``150`` of ``150 k€``, ``$150k`` or ``150k`` beside ``unit:
+    k€``, ``$k``, ``k``), when ``unit`` holds a magnitude; else ``None``. Such
+    a figure is in the unit: 150 k€ in a key result in k€ is 150."""
+    if unit_multiplier(unit) == 1:
+        return None
+    text, word = value.strip(), re.sub(r"\s+", "", unit).casefold()
+    squeezed = re.sub(r"\s+", "", text)
+    for head, tail in ((squeezed, word), (squeezed[::-1], word[::-1])):
+        if head.casefold().endswith(tail) and len(head) > len(tail):
+            bare = head[: -len(tail)]
+            bare = bare if head is squeezed else bare[::-1]
+            read = read_number(bare)
+            if read is not None and not read[1]:
+                return bare
+    # $150k beside unit: $k, 150k € beside unit: k€: the sign and the magnitude apart
+    signs = "".join(c for c in word if c in CURRENCY_SIGNS)
+    rest = word
+    for sign in signs:
+        rest = rest.replace(sign, "")
+    bare_text = squeezed
+    for sign in signs:
+        bare_text = bare_text.replace(sign, "")
+    if (
+        signs
+        and rest
+        and bare_text.casefold().endswith(rest)
+        and not any(c in CURRENCY_SIGNS for c in bare_text)
+    ):
+        bare = bare_text[: -len(rest)]
+        read = read_number(bare)
+        if read is not None and not read[1] and all(c in squeezed for c in signs):
+            return bare
+    return None

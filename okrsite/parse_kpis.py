@@ -18,6 +18,7 @@ from okrsite import limits, yamlsource
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI
 from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_figures import unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit
 from okrsite.parse_messages import _fmt, number_hint, shown_value
@@ -50,6 +51,7 @@ def _kpi(
 ) -> KPI | None:
     title = f.text(data, "title", (), required=True)
     f.unit_word = data["unit"] if isinstance(data.get("unit"), str) else ""
+    f.magnitude_unit = f.unit_word if f.unit_word and unit_multiplier(f.unit_word) != 1 else ""
     written = f.mapping(data, "thresholds", ()) or {}
     thresholds = {str(k): v for k, v in written.items()}
     spelled = {key: _light(key) for key in thresholds}

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from okrsite.parse_fields import Path_, T, _Fields
-from okrsite.parse_figures import split_unit, without_unit
+from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
 from okrsite.parse_messages import number_hint, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
@@ -393,18 +393,36 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
     return out
 
 
-def unit_multiplier(unit: str) -> float:
-    """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
-    ``$k``, ``k``, ``Mio €``: 1000 or 1,000,000), or 1 for a unit that holds
-    none (``€``, ``h``, ``km``)."""
-    word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
-    if not word or not any(c.isalpha() for c in word):
-        return 1.0
-    for written in (f"1{word}", f"1 {word}"):
-        read = read_number(written)
-        if read is not None and not read[1] and read[0] != 1:
-            return read[0]
-    return 1.0
+def magnitude_written(value: str) -> str | None:
+    """What a number written with a magnitude carries beside its digits
+    (``k€`` of ``150 k€``, ``$k`` of ``$150k``, ``Mio€`` of ``1,5 Mio €``),
+    when it has one; ``None`` for a figure without (``150 €``, ``45%``).
+    A check-in notes it, so that a key result whose ``unit:`` is that
+    (``k€``) counts the figure in it (:func:`in_magnitude_unit`)."""
+    rest = _NOT_UNIT_MARKS.sub("", value)
+    if not rest or unit_multiplier(rest) == 1:
+        return None
+    return rest
+
+
+#: what is left out of a written figure to see what it carries beside its digits
+_NOT_UNIT_MARKS = re.compile(r"[-+\u2212\d.,'_\s\u00a0\u202f\u2009]")
+
+
+def in_magnitude_unit(written: str, unit: str) -> float | None:
+    """What to divide a figure written with magnitude ``written`` (from
+    :func:`magnitude_written`) by to count it in ``unit``: the magnitude,
+    when ``unit`` is the same magnitude and money (150 k€ in a key result in
+    ``k€`` is 150); ``None`` when ``unit`` is another (150 k€ in ``€`` is
+    150,000)."""
+    if _NOT_UNIT_MARKS.sub("", unit).casefold() != written.casefold():
+        return None
+    return unit_multiplier(unit)
+
+
+def currency_of(written: str) -> str:
+    """The currency sign of a magnitude as written (``€`` of ``k€``), or ``""``."""
+    return "".join(c for c in written if c in CURRENCY_SIGNS)
 
 
 def _in_own_unit(item: dict[str, Any]) -> dict[str, Any]:
@@ -421,43 +439,6 @@ def _in_own_unit(item: dict[str, Any]) -> dict[str, Any]:
         if type(value) is str and (bare := figure_in_unit(value, unit)) is not None:
             out[key] = bare
     return out
-
-
-def figure_in_unit(value: str, unit: str) -> str | None:
-    """The figure of ``value`` written with ``unit``'s own spelling, before or
-    after it (``150`` of ``150 k€``, ``$150k`` or ``150k`` beside ``unit:
-    k€``, ``$k``, ``k``), when ``unit`` holds a magnitude; else ``None``. Such
-    a figure is in the unit: 150 k€ in a key result in k€ is 150."""
-    if unit_multiplier(unit) == 1:
-        return None
-    text, word = value.strip(), re.sub(r"\s+", "", unit).casefold()
-    squeezed = re.sub(r"\s+", "", text)
-    for head, tail in ((squeezed, word), (squeezed[::-1], word[::-1])):
-        if head.casefold().endswith(tail) and len(head) > len(tail):
-            bare = head[: -len(tail)]
-            bare = bare if head is squeezed else bare[::-1]
-            read = read_number(bare)
-            if read is not None and not read[1]:
-                return bare
-    # $150k beside unit: $k, 150k € beside unit: k€: the sign and the magnitude apart
-    signs = "".join(c for c in word if c in CURRENCY_SIGNS)
-    rest = word
-    for sign in signs:
-        rest = rest.replace(sign, "")
-    bare_text = squeezed
-    for sign in signs:
-        bare_text = bare_text.replace(sign, "")
-    if (
-        signs
-        and rest
-        and bare_text.casefold().endswith(rest)
-        and not any(c in CURRENCY_SIGNS for c in bare_text)
-    ):
-        bare = bare_text[: -len(rest)]
-        read = read_number(bare)
-        if read is not None and not read[1] and all(c in squeezed for c in signs):
-            return bare
-    return None
 
 
 #: units that say a figure is a percentage

@@ -23,6 +23,8 @@ from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown, written_as
+from okrsite.parse_figures import unit_multiplier
+from okrsite.parse_measures import currency_of, in_magnitude_unit, magnitude_written
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.units import same_unit
@@ -58,6 +60,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             # checked, but kept only without errors (an undated one has its date's)
             ok = c.file not in broken_files and not c.undated
             stray: list[str] = []  # top-level keys that name no key result (loose)
+            scaled: dict[str, float] = {}  # 150 k€ for a key result in k€: 150
             if c.value is not None:  # a KPI's word: it was dropped without one
                 diags.append(_value_of_objective(c, obj))
             for key, text in c.texts:
@@ -91,7 +94,9 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 elif (
                     c.units  # most check-ins write bare figures
                     and (word := dict(c.units).get(key)) is not None
-                    and _other_unit(word, found_kr.unit)
+                    and _other_unit(
+                        _unit_of(word, found_kr.unit, key, value, scaled), found_kr.unit
+                    )
                 ):
                     diags.append(_unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
                     ok = False
@@ -105,6 +110,8 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 if stray:
                     values = {k: v for k, v in c.values.items() if k not in stray}
                     c = replace(c, values=values, loose=tuple(k for k in c.loose if k in values))
+                if scaled:
+                    c = replace(c, values={**c.values, **scaled})
                 kept.append(c)
         elif c.kpi is not None:
             if c.kpi not in kpis:
@@ -118,14 +125,18 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             word = dict(c.units).get("value") if c.units else None
             # kpi: nps and nps: 44: the reading is on the line of the KPI's id
             at = (c.kpi,) if c.kpi in c.loose else ("value",)
-            if "value" in c.percent and not is_percent_unit(kpis[c.kpi].unit):
-                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", kpis[c.kpi].unit, at))
-            elif word is not None and _other_unit(word, kpis[c.kpi].unit):
-                diags.append(
-                    _unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", kpis[c.kpi].unit, at)
-                )
+            unit = kpis[c.kpi].unit
+            reading: dict[str, float] = {}
+            if "value" in c.percent and not is_percent_unit(unit):
+                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", unit, at))
+            elif (
+                word is not None
+                and c.value is not None
+                and _other_unit(_unit_of(word, unit, "value", c.value, reading), unit)
+            ):
+                diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", unit, at))
             elif c.file not in broken_files and not c.undated:
-                kept.append(c)
+                kept.append(replace(c, value=reading["value"]) if reading else c)
     return kept
 
 
@@ -148,6 +159,24 @@ def _value_of_objective(c: CheckIn, obj: Objective) -> Diagnostic:
         hint=hint,
         key_path=("value",),
     )
+
+
+def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, float]) -> str:
+    """The unit a check-in value written as ``word`` is in, for
+    :func:`_other_unit`: a figure written with a magnitude (``150 k€``) in a
+    key result or KPI whose ``unit:`` is that magnitude (``k€``) counts in
+    it (150, put in ``scaled``); in another unit it is the figure it reads
+    (150,000) in its currency (``€``, or none)."""
+    written = magnitude_written(word)
+    if written is None:
+        return word
+    divide = in_magnitude_unit(written, unit or "")
+    if divide is not None:
+        scaled[key] = value / divide
+        return unit
+    if unit and unit_multiplier(unit) != 1:
+        return written  # 150 k€ for a key result in $k or in M€: another unit
+    return currency_of(written) or unit
 
 
 def _other_unit(word: str, unit: str) -> bool:

@@ -166,20 +166,58 @@ def test_figures_written_in_a_unit_with_a_magnitude_are_in_that_unit(tmp_path: P
     assert krs["k"]["progress"] == 0.75
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a check-in's value is read without its key result's unit: needs "
-    "okrsite/parse_checkins.py and okrsite/resolve_checkins.py (see the report)",
-)
 def test_checkin_written_in_the_key_results_magnitude_unit(tmp_path: Path) -> None:
+    """150 k€ for a key result in k€ is 150 of it; in a key result in € it is
+    150,000 €; in one in M€ it is another unit (OKR312: okrsite converts nothing)."""
     site = site_with(
         tmp_path,
-        "  - {id: k, title: K, unit: k€, start: 0, target: 200}\n",
-        "  k: 150 k€\n",
+        "  - {id: k, title: K, unit: k€, start: 0, target: 200}\n"
+        "  - {id: usd, title: D, unit: $k, start: 0, target: 200}\n"
+        "  - {id: eur, title: E, unit: €, start: 0, target: 300000}\n"
+        "  - {id: mio, title: M, unit: Mio €, start: 0, target: 2}\n",
+        "  k: 150 k€\n  usd: $150k\n  eur: 150 k€\n  mio: 1,5 Mio €\n",
+        GERMAN_TOML,
     )
     assert findings(site) == []
-    kr = key_results(site)["k"]
-    assert (kr["current"], kr["progress"]) == (150, 0.75)
+    krs = key_results(site)
+    assert [(krs[k]["current"], krs[k]["progress"]) for k in ("k", "usd", "eur", "mio")] == [
+        (150, 0.75),
+        (150, 0.75),
+        (150_000, 0.5),
+        (1.5, 0.75),
+    ]
+    site = site_with(
+        tmp_path / "hours",
+        "  - {id: m, title: M, unit: M€, start: 0, target: 2}\n",
+        "  m: 150 k€\n",
+    )
+    assert [f for f in findings(site) if "error" in f] == [
+        "error OKR312: m is written in 'k€', but key result 'm' is measured in 'M€' "
+        "(hint: write the figure in 'M€', without a unit or with it)"
+    ]
+
+
+def test_kpi_checkin_written_in_its_magnitude_unit(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/arr.md": (
+                "---\ntitle: ARR\nowner: Uma Diaz\nunit: k€\ntarget: 900 k€\n"
+                "values: {2026-10-01: 800 k€}\n---\n"
+            ),
+            "content/checkins/arr/2026-11-01.md": "---\nvalue: 850 k€\n---\n",
+        },
+    )
+    assert findings(site) == []
+    code, output = run("export", "--site", str(site))
+    assert code == 0, output
+    (kpi,) = json.loads(output)["kpis"]
+    assert (kpi["unit"], kpi["target"], kpi["value"]) == ("k€", 900, 850)
+    code, output = run("build", "--site", str(site))
+    assert code == 0, output
+    page = (site / "_site/kpis/arr/index.html").read_text("utf-8")
+    assert "800 k€" in page and "800.000" not in page and "800,000" not in page
 
 
 # -- 3. sentences --------------------------------------------------------------
