@@ -102,10 +102,13 @@ class Preview(PreviewWatch, PreviewPlan):
             # A busy port (or an unreadable site) must not leave the folder behind.
             shutil.rmtree(self.out, ignore_errors=True)
             raise
+        # what okrsite.toml says to watch and ignore; a change of it (or of a
+        # theme) points the watcher elsewhere (PreviewWatch.follow_settings)
+        self.watching = self.watch_plan(config)
         self.watcher = SiteWatcher(
-            self.watch_paths(config.content_dir, config.theme),
+            self.watching[0],
             self.on_change,
-            ignore=[self.site_root / config.output_dir, self.out],
+            ignore=self.watching[1],
             debounce=debounce,
             poll=poll,
         )

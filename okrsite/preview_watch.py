@@ -9,11 +9,14 @@ parse cache must read again before it rebuilds.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrsite.config import CONFIG_FILE
+from okrsite.config import CONFIG_FILE, SiteConfig
 from okrsite.gitsource import head_commit
+from okrsite.pipeline import FileTree, read_config
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.watch import SiteWatcher, git_ref_paths
 
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
     from okrsite.preview import RebuildReport
 
 __all__ = ["PreviewWatch"]
+
+logger = logging.getLogger(__name__)
 
 
 class PreviewWatch:
@@ -34,13 +39,18 @@ class PreviewWatch:
     cache: ParseCache
     full_next: bool
     history_reader: HistoryReader | None
+    out: Path
+    watcher: SiteWatcher
+    #: the paths watched and the paths ignored, as :meth:`watch_plan` gave them
+    watching: tuple[tuple[Path, ...], tuple[Path, ...]]
 
     if TYPE_CHECKING:  # the preview's own (okrsite.preview)
 
         def rebuild(self) -> RebuildReport: ...
 
-    def watch_paths(self, content_dir: str, theme: str) -> list[Path]:
-        paths = [
+    def site_paths(self, content_dir: str) -> list[Path]:
+        """What is watched of the site itself, whatever the theme."""
+        return [
             self.site_root / content_dir,
             self.site_root / "themes",
             self.site_root / "templates",
@@ -48,13 +58,54 @@ class PreviewWatch:
             self.site_root / "translations",
             self.site_root / CONFIG_FILE,
         ]
+
+    def watch_paths(
+        self, content_dir: str, theme: str, *, theme_folders: Sequence[Path] = ()
+    ) -> list[Path]:
+        """:meth:`site_paths` and the folders of ``theme`` and the themes it
+        extends; ``theme_folders`` stand in for those while the chain cannot
+        be found (a ``theme.toml`` with a mistake, which the rebuild reports)."""
+        paths = self.site_paths(content_dir)
         try:
-            for _, folder in theme_chain(theme, self.site_root):
-                if folder not in paths:
-                    paths.append(folder)
+            folders = [folder for _, folder in theme_chain(theme, self.site_root)]
         except ThemeError:
-            pass  # reported by the first rebuild
+            folders = list(theme_folders)
+        for folder in folders:
+            if folder not in paths:
+                paths.append(folder)
         return paths
+
+    def watch_plan(
+        self, config: SiteConfig, *, theme_folders: Sequence[Path] = ()
+    ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+        """The paths ``config`` has watched (:meth:`watch_paths`) and those
+        whose changes never count (its output folder, the preview's own)."""
+        paths = self.watch_paths(config.content_dir, config.theme, theme_folders=theme_folders)
+        return tuple(paths), (self.site_root / config.output_dir, self.out)
+
+    def follow_settings(self) -> None:
+        """Point the watcher at what ``okrsite.toml`` names now.
+
+        Called before the rebuild after a change outside the content folder
+        (``okrsite.toml``, a theme's ``theme.toml``, a theme folder appearing),
+        so a save in a new ``content_dir`` or theme folder during that rebuild
+        is seen too; a content save never calls it. Only the watches of paths
+        that changed are replaced. An ``okrsite.toml`` with errors (CFG001 …)
+        reads as defaults, which are not what the site means: the folders of
+        the last good one stay watched (``okrsite.toml`` among them, so fixing
+        it is seen), as do the last theme's folders while the theme cannot be
+        found.
+        """
+        config, diags = read_config(FileTree(self.site_root))
+        if any(d.is_error for d in diags):
+            return
+        site = self.site_paths(self.content_dir)
+        themes = [path for path in self.watching[0] if path not in site]
+        plan = self.watch_plan(config, theme_folders=themes)
+        self.content_dir = config.content_dir
+        if plan != self.watching:
+            self.watching = plan
+            self.watcher.update(plan[0], ignore=plan[1])
 
     def on_change(self, changed: set[Path]) -> None:
         """Rebuild after the watcher saw ``changed``; tell the parse cache what it saw.
@@ -62,15 +113,17 @@ class PreviewWatch:
         Edits of known Markdown files are all the cache needs to re-read; a
         new or deleted file, a folder, or anything outside content/ (settings,
         theme, templates) makes it list the site again, and outside content/
-        also renders every page.
+        also renders every page and points the watcher at what the settings
+        name now (:meth:`follow_settings`).
         """
         root = self.site_root.resolve()
         content = (root / self.content_dir).resolve()
         rels: set[str] | None = set()
+        outside = False
         for p in changed:
             path = Path(p).resolve()
             if content not in path.parents:
-                self.full_next = True
+                outside = True
                 rels = None
                 continue
             if path.suffix == ".md" and path.is_file():
@@ -78,6 +131,12 @@ class PreviewWatch:
                     rels.add(path.relative_to(root).as_posix())
             elif path.suffix.lower() != ".csv":
                 rels = None  # deleted or new file, folder: list again
+        if outside:
+            self.full_next = True
+            try:
+                self.follow_settings()
+            except Exception:  # the rebuild still runs, with the folders watched so far
+                logger.exception("could not point the watcher at the folders okrsite.toml names")
         self.cache.changed(rels)
         self.rebuild()
 

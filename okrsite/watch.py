@@ -210,8 +210,9 @@ class SiteWatcher:
 
     ``paths`` are folders (watched recursively) and single files such as
     ``okrsite.toml``; paths that do not exist when :meth:`start` runs are
-    skipped. ``ignore`` are folders whose contents never count (the output
-    folder, a build's staging folder); ``ignore_patterns`` are extra
+    skipped; :meth:`update` watches other paths (and ignores other folders)
+    while the watcher runs. ``ignore`` are folders whose contents never count
+    (the output folder, a build's staging folder); ``ignore_patterns`` are extra
     :mod:`fnmatch` patterns matched against every path component below a
     watched folder (e.g. ``"_site.*"`` for staging folders beside the output).
 
@@ -263,10 +264,16 @@ class SiteWatcher:
         self._busy = False
         self._observer: BaseObserver | None = None
         self._worker: threading.Thread | None = None
-        #: Paths actually being watched (existing ones), set by :meth:`start`.
+        #: Paths actually being watched (existing ones), set by :meth:`start`
+        #: and :meth:`update`.
         self.watched: list[Path] = []
         self._folders: set[Path] = set()
-        self._folder_watches: dict[Path, ObservedWatch] = {}
+        # each watch with its handler (another entry may share the watch: two
+        # spellings of one folder, whose handlers watchdog keeps on one emitter)
+        self._folder_watches: dict[Path, tuple[ObservedWatch, _Handler]] = {}
+        #: the folders of watched files and of watched folders' names, each
+        #: watched once, non-recursively, keeping only those names
+        self._parent_watches: dict[str, tuple[ObservedWatch, _Handler]] = {}
 
     # -- filtering -------------------------------------------------------
 
@@ -304,39 +311,128 @@ class SiteWatcher:
         observer: BaseObserver = (
             PollingObserver(timeout=self.poll_interval) if self.poll else Observer()
         )
-        files_by_dir: dict[str, tuple[Path, set[str]]] = {}
         self._observer = observer
+        self._point()
+        self._worker = threading.Thread(target=self._run, name="okrsite-watch-rebuild", daemon=True)
+        self._worker.start()
+        # Emitters add their OS watches (or take their first snapshot) inside
+        # start(), so nothing written after this returns is missed.
+        observer.start()
+
+    def update(self, paths: Iterable[StrPath], *, ignore: Iterable[StrPath] | None = None) -> None:
+        """Watch ``paths`` instead (and ignore ``ignore``, if given) from now on.
+
+        Watches of paths still listed are kept as they are, so no change in
+        them is missed; those of paths no longer listed are dropped and new
+        ones added (watchdog's ``schedule``/``unschedule``, with OS
+        notifications and with polling alike). Changes still waiting for
+        their quiet period are delivered as usual. Before :meth:`start` this
+        only sets what :meth:`start` will watch.
+        """
+        new = [Path(p) for p in paths]
+        if ignore is not None:
+            ignored = [Path(p) for p in ignore]
+            self.ignore, self._ignore_real = ignored, [_real(p) for p in ignored]
+        if new == self.paths:
+            return
+        self.paths = new
+        with self._cond:
+            if self._stopping or not self._started:
+                return
+        self._point()
+
+    def _plan(self) -> tuple[list[Path], list[Path], dict[str, tuple[Path, set[str]]]]:
+        """What :attr:`paths` ask for: the folders (watched recursively), the
+        paths that exist (:attr:`watched`), and by real parent folder the
+        names to keep in it (single files, and folders' own names)."""
+        folders: list[Path] = []
+        watched: list[Path] = []
+        files_by_dir: dict[str, tuple[Path, set[str]]] = {}
         for path in self.paths:
             if path.is_dir() or (not path.exists() and not path.suffix):
                 # A folder is watched recursively, and its name in its parent
                 # folder too: deleting and re-creating it (a checkout, a
                 # restored backup) re-arms the watch. A folder that does not
                 # exist yet is armed when it appears.
-                self._folders.add(path)
+                folders.append(path)
                 if path.parent.is_dir():
                     real_parent = _real(path.parent)
                     entry = files_by_dir.setdefault(real_parent, (path.parent, set()))
                     entry[1].add(path.name)
                 if path.is_dir():
-                    self._arm(path)
-                    self.watched.append(path)
+                    watched.append(path)
             elif path.exists():
                 # Watch the folder, not the file: an editor's atomic save
                 # replaces the file's inode, which would end a file watch.
                 real_parent = _real(path.parent)
                 entry = files_by_dir.setdefault(real_parent, (path.parent, set()))
                 entry[1].add(path.name)
-                self.watched.append(path)
+                watched.append(path)
             else:
                 logger.debug("not watching %s: it does not exist", path)
+        return folders, watched, files_by_dir
+
+    def _point(self) -> None:
+        """Make the observer's watches those :attr:`paths` ask for, keeping
+        the ones already there."""
+        observer = self._observer
+        if observer is None:
+            return
+        folders, watched, files_by_dir = self._plan()
+        # new watches first, so a change in a path both old and new lists
+        # (spelled another way) is not missed in between
         for real_parent, (shown, names) in files_by_dir.items():
+            with self._cond:
+                known = self._parent_watches.get(real_parent)
+            if known is not None and known[1]._shown == shown:
+                known[1]._only = frozenset(names)
+                continue
             handler = _Handler(self, real_parent, shown, frozenset(names))
-            observer.schedule(handler, real_parent, recursive=False, event_filter=_EVENT_FILTER)
-        self._worker = threading.Thread(target=self._run, name="okrsite-watch-rebuild", daemon=True)
-        self._worker.start()
-        # Emitters add their OS watches (or take their first snapshot) inside
-        # start(), so nothing written after this returns is missed.
-        observer.start()
+            try:
+                watch = observer.schedule(
+                    handler, real_parent, recursive=False, event_filter=_EVENT_FILTER
+                )
+            except OSError:  # gone already: not watched, as a path that does not exist
+                continue
+            with self._cond:
+                self._parent_watches[real_parent] = (watch, handler)
+            if known is not None:
+                self._drop(*known)
+        with self._cond:
+            gone = [k for k in self._parent_watches if k not in files_by_dir]
+            old = [self._parent_watches.pop(k) for k in gone]
+        for watch, handler in old:
+            self._drop(watch, handler)
+        wanted = set(folders)
+        with self._cond:
+            dropped = self._folders - wanted
+            self._folders = wanted
+        for folder in dropped:
+            with self._cond:
+                entry = self._folder_watches.pop(folder, None)
+            if entry is not None:
+                self._drop(*entry)
+        for folder in folders:
+            if folder.is_dir() and folder not in self._folder_watches:
+                self._arm(folder)
+        self.watched = watched
+
+    def _drop(self, watch: ObservedWatch, handler: _Handler) -> None:
+        """Stop ``handler`` seeing ``watch``; end the watch unless another
+        entry still uses it."""
+        observer = self._observer
+        if observer is None:
+            return
+        with self._cond:
+            shared = any(
+                w == watch
+                for w, _ in (*self._folder_watches.values(), *self._parent_watches.values())
+            )
+        with contextlib.suppress(KeyError, OSError):
+            if shared:
+                observer.remove_handler_for_watch(handler, watch)
+            else:
+                observer.unschedule(watch)
 
     def _arm(self, folder: Path) -> None:
         """Watch ``folder`` recursively (again), dropping a previous watch of it."""
@@ -346,22 +442,24 @@ class SiteWatcher:
         with self._cond:
             old = self._folder_watches.pop(folder, None)
         if old is not None:
-            with contextlib.suppress(KeyError, OSError):
-                observer.unschedule(old)
+            self._drop(*old)
         if not folder.is_dir():
             return
         real = _real(folder)
+        handler = _Handler(self, real, folder, None)
         try:
-            watch = observer.schedule(
-                _Handler(self, real, folder, None), real, recursive=True, event_filter=_EVENT_FILTER
-            )
+            watch = observer.schedule(handler, real, recursive=True, event_filter=_EVENT_FILTER)
         except OSError:  # gone again already; the parent's next event re-arms it
             return
         with self._cond:
-            self._folder_watches[folder] = watch
+            kept = folder in self._folders  # not dropped by update() meanwhile
+            if kept:
+                self._folder_watches[folder] = (watch, handler)
+        if not kept:
+            self._drop(watch, handler)
 
     def _rearm(self, folder: Path) -> None:
-        if not self._stopping:
+        if not self._stopping and folder in self._folders:
             self._arm(folder)
 
     def stop(self) -> None:
