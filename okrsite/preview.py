@@ -87,6 +87,9 @@ class Preview(PreviewWatch, PreviewPlan):
         self.lock = threading.Lock()
         self.rebuilds = 0
         self.last: RebuildReport | None = None
+        #: whether a rebuild has succeeded yet: until one has, there is no
+        #: last good site to keep serving, only the page that lists the errors
+        self.built_once = False
         self.previous: LoadResult | None = None
         self.full_next = True
         self.memo = RenderMemo()
@@ -243,6 +246,7 @@ class Preview(PreviewWatch, PreviewPlan):
             self.echo(format_report(report.diagnostics))
         ms = report.seconds * 1000
         if report.ok:
+            self.built_once = True
             early = report.shown_after
             if early is None:
                 self.server.notify_reload(
@@ -264,7 +268,11 @@ class Preview(PreviewWatch, PreviewPlan):
             self.server.set_errors([d for d in report.diagnostics if d.is_error])
             self.echo(
                 f"okrsite: rebuild failed in {ms:.0f} ms, {summary_line(report.diagnostics)}; "
-                "still serving the last good site"
+                + (
+                    "still serving the last good site"
+                    if self.built_once
+                    else "the preview shows the errors until the site builds"
+                )
             )
 
     def start(self) -> None:

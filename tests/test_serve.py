@@ -369,6 +369,23 @@ def test_a_vim_style_save_is_one_rebuild(preview: Preview, site: Path) -> None:
 # -- errors --------------------------------------------------------------------
 
 
+def test_a_site_broken_from_the_start_is_not_said_to_keep_a_last_good_site(
+    site: Path, messages: list[str]
+) -> None:
+    """okrsite serve started on a broken okrsite.toml said "still serving the
+    last good site" when there had never been one."""
+    (site / "okrsite.toml").write_text('title = "x\n', encoding="utf-8")
+    p = Preview(site, port=0, as_of=AS_OF, echo=messages.append)
+    try:
+        p.start()
+        assert p.last is not None and not p.last.ok
+        failed = [m for m in messages if "rebuild failed" in m]
+        assert failed and "the preview shows the errors until the site builds" in failed[-1]
+        assert not any("last good site" in m for m in messages), messages
+    finally:
+        p.stop()
+
+
 def test_broken_front_matter_keeps_the_last_good_page_and_names_file_and_line(
     preview: Preview, site: Path, messages: list[str]
 ) -> None:
