@@ -25,10 +25,11 @@ from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown, written_as
 from okrsite.parse_figures import unit_multiplier
 from okrsite.parse_measures import currency_of, in_magnitude_unit, magnitude_written
+from okrsite.parse_number_marks import thousands_point_words
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.units import same_unit
-from okrsite.written_numbers import CURRENCY_SIGNS
+from okrsite.written_numbers import CURRENCY_SIGNS, point_groups_thousands
 
 _DROPPED_HINT = (
     "if the key result was removed, put it back with 'status: dropped': "
@@ -41,6 +42,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
     objectives, kpis, diags, unknown = r.objectives, r.kpis, r.diags, r.unknown
     checkins, broken, broken_files = r.checkins, r.broken, r.broken_files
     known_cycles = r.known_cycles
+    points_group = None  # whether the site's language groups thousands with a point
     # ---- check-ins
     kept: list[CheckIn] = []
     for c in checkins:
@@ -103,6 +105,11 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(_not_zero_or_one(c, key, value, where))
                     ok = False
+                elif _thousand_times_too_small(value, found_kr):
+                    if points_group is None:
+                        points_group = point_groups_thousands(r.config.language) is True
+                    if points_group:
+                        diags.append(_read_as_decimal(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
                 diags.append(_outside_cycle(c, obj, cyc))
@@ -177,6 +184,38 @@ def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, flo
     if unit and unit_multiplier(unit) != 1:
         return written  # 150 k€ for a key result in $k or in M€: another unit
     return currency_of(written) or unit
+
+
+def _thousand_times_too_small(value: float, kr: KeyResult) -> bool:
+    """Whether ``value`` has three decimals (1.275) and its thousandfold lies
+    where the key result's start and target do, while it lies far below them:
+    a figure whose point was meant to group thousands (1.275 for 1275)."""
+    if not 1 <= value < 1000 or value == int(value):
+        return False
+    scaled = value * 1000
+    if abs(scaled - round(scaled)) > 1e-6:
+        return False
+    ends = [x for x in (kr.start, kr.target) if x is not None and x > 0]
+    if len(ends) < 2:
+        return False
+    low, high = min(ends), max(ends)
+    return value < low / 10 and low / 10 <= scaled <= high * 10
+
+
+def _read_as_decimal(
+    c: CheckIn, key: str, value: float, where: tuple[str, ...], kr: KeyResult
+) -> Diagnostic:
+    """OKR124 for a check-in value a site whose language groups thousands with
+    a point would write as 1.275 meaning 1275: the file's YAML read a decimal."""
+    figure = f"{value:.3f}"
+    message, hint = thousands_point_words(figure)
+    return warning(
+        "OKR124",
+        f"{message}, as key result {key!r} runs from {kr.start:g} to {kr.target:g}",
+        c.file,
+        hint=hint,
+        key_path=where,
+    )
 
 
 def _other_unit(word: str, unit: str) -> bool:

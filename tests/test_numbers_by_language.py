@@ -257,3 +257,42 @@ def test_which_languages_group_thousands_with_commas() -> None:
     # outside a site's load nothing tells: refused, as always
     assert read_number("1,200") is None
     assert read_number("$1,200") == (1200.0, False)
+
+
+def test_a_checkin_figure_a_thousand_times_too_small_is_warned_of_in_german(
+    tmp_path: Path,
+) -> None:
+    """``kunden: 1.275`` (or quoted) on a German site, where the key result runs
+    from 1.200 to 1.500 (read 1200 → 1500 in its sentence), was 1.275, a
+    thousand times too small, with no word: YAML reads the file's 1.275 as a
+    decimal. It is still read so (the documented rule), with OKR124 saying
+    the other reading; an English site's 1.275 is a decimal and says nothing."""
+    for language, warned in (("de", True), ("en", False)):
+        site = write_site(
+            tmp_path / language,
+            {
+                "okrsite.toml": f'title = "K"\nas_of = 2026-11-20\nlanguage = "{language}"\n',
+                "content/objectives/k.md": (
+                    "---\ntitle: Kunden\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                    "  - {id: kunden, title: Kunden, start: 1200, target: 1500}\n"
+                    "  - {id: nps, title: NPS, start: 1.5, target: 4.5}\n---\n"
+                ),
+                "content/checkins/k/2026-11-10.md": (
+                    '---\nvalues: {kunden: "1.275", nps: 2.125}\n---\n'
+                ),
+                "content/checkins/k/2026-11-12.md": "---\nvalues:\n  kunden: 1.305\n---\n",
+            },
+        )
+        result = CliRunner().invoke(cli, ["check", "--site", str(site)])
+        found = [ln for ln in result.output.splitlines() if "OKR124" in ln]
+        if warned:
+            assert [ln.split(": warning")[0] for ln in found] == [
+                "content/checkins/k/2026-11-10.md:2:18",
+                "content/checkins/k/2026-11-12.md:3:11",
+            ], result.output
+            assert (
+                "1.275 is read as 1.275; with a point that groups thousands it is 1275, "
+                "as key result 'kunden' runs from 1200 to 1500"
+            ) in found[0]
+        else:
+            assert found == [], result.output
