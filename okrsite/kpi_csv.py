@@ -29,7 +29,10 @@ conventions, and nothing ambiguous:
   spreadsheet formats a whole column one way.
 
 :mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
-rows in the file's own convention (:func:`style_of`).
+rows in the file's own convention (:func:`style_of`): its delimiter, decimal
+mark and dates (:func:`date_style`: ``11/17/2026`` beside ``10/20/2026``,
+``17/11/2026`` beside ``28/10/2026``), by the one :func:`slash_order` the
+file is read by, so a row written reads back as the day it was written for.
 """
 
 from __future__ import annotations
@@ -43,16 +46,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite.spreadsheet_read import delimiter_of
-from okrsite.written_dates import dotted, read_period, year_last_readings
 from okrsite.written_dates import read_date as _read_date
+from okrsite.written_dates import read_period, year_last_readings
 from okrsite.written_numbers import comma_convention
 
 __all__ = [
     "DATE_HEADERS",
     "VALUE_HEADERS",
     "CsvStyle",
+    "ISO_DATES",
+    "DateStyle",
     "ambiguous",
     "columns",
+    "date_style",
     "thousands_grouped",
     "format_date",
     "format_number",
@@ -235,26 +241,117 @@ def ambiguous(cell: str, delimiter: str) -> bool:
 
 
 @dataclass(frozen=True)
+class DateStyle:
+    """How a file's date column writes a day, so a row added to it looks like
+    the rows a person or their spreadsheet wrote: ``separator`` ``-`` (ISO),
+    ``.`` or ``/``; ``order`` of day, month and year (``ymd``, ``dmy``,
+    ``mdy``); ``padded`` ``03/11`` rather than ``3/11``; ``year_digits`` 4, or
+    2 (``15.10.26``, which the reader leaves out: :func:`format_date` writes
+    only what reads back)."""
+
+    separator: str = "-"
+    order: str = "ymd"
+    padded: bool = True
+    year_digits: int = 4
+
+
+#: what a file of no dates (or none in a form to copy) gets: they read one way only
+ISO_DATES = DateStyle()
+
+#: a day written as three numbers: ``2026-11-17``, ``17.11.2026``, ``11/17/26``
+_WRITTEN_DAY = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})")
+
+
+@dataclass(frozen=True)
 class CsvStyle:
-    """How a file writes its rows, so rows added to it look like the others."""
+    """How a file writes its rows, so rows added to it look like the others.
+
+    ``slashes`` is the column's :func:`slash_order`, the decision the loader
+    reads its ``03/11/2026`` by: a row is written and read by that one
+    decision, never by a second guess."""
 
     delimiter: str = ","
-    dotted_dates: bool = False
     decimal_comma: bool = False
+    dates: DateStyle = ISO_DATES
+    slashes: int | None = None
+
+    @property
+    def dotted_dates(self) -> bool:
+        return self.dates.separator == "."
 
 
 def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int) -> CsvStyle:
     """The convention of the file's data rows (a file of none: ISO dates, points)."""
     data = [row for row in rows[1:] if len(row) > max(date_at, value_at)]
+    slashes = slash_order(row[date_at] for row in rows[1:] if len(row) > date_at)
     return CsvStyle(
         delimiter=delimiter,
-        dotted_dates=any(dotted(row[date_at].strip()) for row in data),
         decimal_comma=delimiter != "," and any("," in row[value_at] for row in data),
+        dates=date_style((row[date_at] for row in data), slashes),
+        slashes=slashes,
     )
 
 
+def date_style(cells: Iterable[str], slashes: int | None) -> DateStyle:
+    """The form of the column's last date written as three numbers (the
+    file's convention now, should it have changed), its zero padding as the
+    column's dates of that separator show it (``3/11/2026`` unpadded,
+    ``03/11/2026`` padded; all two-digit: padded).
+
+    Dates with slashes and the year last take the order ``slashes`` (the
+    column's :func:`slash_order`) gives; when the column does not show it
+    (every date could be read either way), the loader reads no date of it
+    that names two days, and a pulled row in either order would decide the
+    order of every row after it: such a file gets ISO dates, which read
+    one way only.
+    """
+    found = ISO_DATES
+    one_digit: set[str] = set()  # separators of a date written 3/11/2026
+    zero_led: set[str] = set()  # ... and of one written 03/11/2026
+    for cell in cells:
+        m = _WRITTEN_DAY.fullmatch(cell.strip())
+        if m is None:
+            continue
+        first, separator, second, last = m.groups()
+        if len(first) == 4 and len(last) <= 2:
+            order, parts, year = "ymd", (second, last), first
+        elif len(first) <= 2 and len(last) in (2, 4) and separator != "-":
+            parts, year = (first, second), last
+            if separator == ".":
+                order = "dmy"
+            elif slashes is not None:
+                order = ("dmy", "mdy")[slashes]
+            else:
+                found = ISO_DATES  # the order is not known
+                continue
+        else:
+            continue
+        found = DateStyle(separator, order, True, len(year))
+        if any(len(part) == 1 for part in parts):
+            one_digit.add(separator)
+        if any(len(part) == 2 and part.startswith("0") for part in parts):
+            zero_led.add(separator)
+    padded = found.separator in zero_led or found.separator not in one_digit
+    return DateStyle(found.separator, found.order, padded, found.year_digits)
+
+
 def format_date(day: date, style: CsvStyle) -> str:
-    return f"{day.day:02d}.{day.month:02d}.{day.year}" if style.dotted_dates else day.isoformat()
+    """``day`` as the file's rows write theirs (:func:`date_style`).
+
+    A written row must read back as the day it was written for: a form the
+    loader would read otherwise, or not at all (a two-digit year), gives
+    way to the four-digit year, and then to ISO."""
+    dates = style.dates
+    for digits in dict.fromkeys((dates.year_digits, 4)):
+        numbers = {
+            "d": f"{day.day:02d}" if dates.padded else str(day.day),
+            "m": f"{day.month:02d}" if dates.padded else str(day.month),
+            "y": f"{day.year:04d}" if digits == 4 else f"{day.year % 100:02d}",
+        }
+        written = dates.separator.join(numbers[part] for part in dates.order)
+        if read_date(written, style.slashes) == day:
+            return written
+    return day.isoformat()
 
 
 def format_number(text: str, style: CsvStyle) -> str:

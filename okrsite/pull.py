@@ -223,7 +223,7 @@ def _plan_kpi(
     di, vi = found
     header = rows[0]
     style = kpi_csv.style_of(delimiter, rows, di, vi)
-    slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
+    slashes = style.slashes  # the loader's one decision, for reading and for writing
     in_csv = {
         day: row
         for row in rows[1:]

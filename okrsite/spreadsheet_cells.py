@@ -1,6 +1,7 @@
 """What an OKR sheet's cells mean beyond their text: the names of an Owner
 cell (co-owners, a name written last name first) and the Excel day serial a
-date column holds when its cells are formatted General."""
+date column holds when its cells are formatted General, and the label of a
+row that sums the others."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from okrsite.parse import first_name_first
 
-__all__ = ["excel_serial_day", "split_owners"]
+__all__ = ["TOTALS_LABELS", "excel_serial_day", "split_owners", "totals_label"]
 
 
 # "Tom Lee, Ana Ruiz", "Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee / Ana Ruiz"
@@ -53,3 +54,32 @@ def excel_serial_day(value: Any) -> date | None:
     if not _SERIALS[0] <= value <= _SERIALS[1] or not float(value).is_integer():
         return None
     return _EXCEL_EPOCH + timedelta(days=int(value))
+
+
+#: what a sheet labels the row that adds up the others, English and German
+TOTALS_LABELS = frozenset(
+    {
+        "total",
+        "totals",
+        "grand total",
+        "subtotal",
+        "sum",
+        "sums",
+        "summe",
+        "summen",
+        "gesamt",
+        "gesamtsumme",
+        "insgesamt",
+        "zwischensumme",
+    }
+)
+
+
+def totals_label(cell: Any) -> bool:
+    """Whether a title cell labels a totals row (``Total``, ``TOTALS``,
+    ``Summe:``, ``Gesamt``): the whole cell, so ``Total customer love`` is
+    an objective's title. Such a row sums the sheet's figures (``=SUM(E2:E9)``):
+    imported, it would be an objective or a key result named ``total``."""
+    if not isinstance(cell, str):
+        return False
+    return " ".join(cell.split()).casefold().removesuffix(":").rstrip() in TOTALS_LABELS

@@ -10,6 +10,7 @@ turns the plans into files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,13 +19,13 @@ from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse import confidence_word, split_unit, without_unit
-from okrsite.spreadsheet_cells import excel_serial_day, split_owners
+from okrsite.spreadsheet_cells import split_owners, totals_label
+from okrsite.spreadsheet_dates import column_order, read_day
 from okrsite.spreadsheet_header import second_header_row
 from okrsite.spreadsheet_numbers import NumberConvention, ambiguous, parse_number
 from okrsite.spreadsheet_read import Sheet
 from okrsite.spreadsheet_xlsx import FormulaCell
 from okrsite.units import same_unit
-from okrsite.written_dates import read_date
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
@@ -105,9 +106,12 @@ class _Row:
         file: str,
         diags: list[Diagnostic],
         convention: NumberConvention | None = None,
+        slashes: Mapping[str, int | None] | None = None,
     ) -> None:
         self.cells, self.row_no, self.cols, self.file, self.diags = cells, number, cols, file, diags
         self.convention = convention or NumberConvention()
+        #: how each date column orders ``03/11/2026`` (:func:`okrsite.spreadsheet_dates.column_order`)
+        self.slashes = slashes or {}
         self.said: set[str] = set()  # fields whose cell was warned about once
         #: the unit the row's figures are written with (``8 h``), where it has no Unit cell
         self.written_unit: str | None = None
@@ -279,17 +283,28 @@ class _Row:
         value = self.raw(fld)
         if value is None:
             return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        serial = excel_serial_day(value)
-        if serial is not None:
-            return serial
-        day = read_date(str(value).strip()[:10])
-        if day is None:
-            self.fail(fld, f"{_show(value)} is not a date", "write it as 2026-03-31", code="IMP103")
+        day, problem = read_day(value, self.slashes.get(fld))
+        if problem is not None:
+            self.fail(fld, f"{_show(value)} {problem[0]}", problem[1], code="IMP103")
         return day
+
+    def totals(self) -> bool:
+        """Whether the row sums the others (``Total`` or ``Summe:`` in a title
+        column): it is left out, and said to be (IMP207), never imported as
+        an objective or key result ``total``, nor refused for its figures."""
+        for fld in ("objective", "objective_id", "key_result"):
+            index = self.cols.fields.get(fld)
+            if index is not None and totals_label(self.cells[index]):
+                label = " ".join(str(self.cells[index]).split())
+                self.warn(
+                    fld,
+                    f"{label!r} makes row {self.row_no} look like a totals row: it is left out",
+                    "okrsite works out an objective's progress from its key results; if the "
+                    "row is one to import, give it another title",
+                    code="IMP207",
+                )
+                return True
+        return False
 
 
 def _show(value: Any) -> str:
@@ -329,8 +344,15 @@ def plan_rows(
     by_key: dict[tuple[str, str | None], ObjectivePlan] = {}
     by_name: dict[str, ObjectivePlan] = {}
     current: ObjectivePlan | None = None
+    slashes = {
+        fld: column_order(cells[cols.fields[fld]] for _, cells in sheet.rows)
+        for fld in _DATE_FIELDS
+        if fld in cols.fields
+    }
     for number, cells in sheet.rows:
-        row = _Row(cells, number, cols, file, diags, convention)
+        row = _Row(cells, number, cols, file, diags, convention, slashes)
+        if row.totals():
+            continue
         title, oid = row.text("objective"), row.text("objective_id")
         cycle = _row_cycle(row)
         if title or oid:
@@ -373,6 +395,10 @@ def plan_rows(
             current.notes.append(note)
     _progress_only_scale(plans)
     return plans, diags
+
+
+#: the fields whose cells are dates
+_DATE_FIELDS = ("due",)
 
 
 def _row_cycle(row: _Row) -> str | None:

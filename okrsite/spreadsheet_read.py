@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,9 +248,39 @@ def _width_checked(lines: io.StringIO, delimiter: str, name: str) -> Iterator[st
 
 def delimiter_of(text: str) -> str:
     """The delimiter of a CSV file as spreadsheets save it: the one of comma,
-    semicolon (Excel in much of Europe) and tab its first line holds most of."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return max(",;\t", key=first.count) if first else ","
+    semicolon (Excel in much of Europe) and tab that splits the most of the
+    file's first lines with text into the same number of cells, more than one.
+
+    A table's rows are as wide as each other; a title line above the header
+    (``Sales OKRs``, ``Sales, Q4``) is not, so it does not decide, as the
+    first line alone did. :class:`csv.Sniffer` is not used: it gives up on
+    exactly such a file, whose lines do not all agree. When no delimiter
+    splits more lines (a file of one line), the first line's most frequent
+    one is taken, a comma before a semicolon before a tab on a tie.
+    """
+    lines: list[str] = []
+    for line in io.StringIO(text, newline=None):
+        if line.strip():
+            lines.append(line)
+            if len(lines) == HEADER_SEARCH:
+                break
+    if not lines:
+        return ","
+
+    def score(delimiter: str) -> tuple[int, int]:
+        widths = Counter(len(cells) for cells in _split_lines(lines, delimiter) if len(cells) > 1)
+        return max(widths.values(), default=0), lines[0].count(delimiter)
+
+    return max(",;\t", key=score)
+
+
+def _split_lines(lines: list[str], delimiter: str) -> list[list[str]]:
+    """The cells of the lines (a record whose quoted cell spans lines counts
+    once); lines the csv module cannot split count for nothing."""
+    try:
+        return list(csv.reader(lines, delimiter=delimiter))
+    except csv.Error:
+        return []
 
 
 def _unexport(cell: str) -> str:
