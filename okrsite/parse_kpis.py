@@ -365,6 +365,22 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
+        if row[vi].strip() in _NO_READING:
+            # a month without a reading, as a spreadsheet exports it: no figure
+            # to count, and no reason to stop the build
+            diags.append(
+                warning(
+                    "OKR205",
+                    f"row {n} has no value"
+                    + (f" ({shown_value(row[vi].strip())})" if row[vi].strip() else "")
+                    + ": left out",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, vi),
+                    hint="write the reading, or delete the row if there is none",
+                )
+            )
+            continue
         value = kpi_csv.read_number(row[vi], delimiter, grouped)
         if value is None:
             diags.append(
@@ -380,6 +396,10 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             continue
         out.append((day, value))
     return out, diags
+
+
+#: what a spreadsheet's cell holds for a period without a reading
+_NO_READING = frozenset({"", "-", "–", "—", "n/a", "N/A", "NA", "#N/A", "?"})
 
 
 def _header_hint(header: list[str], delimiter: str) -> str:

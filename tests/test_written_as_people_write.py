@@ -1816,6 +1816,34 @@ def test_a_kpi_csv_saved_by_excel_on_windows_is_read_with_a_warning(tmp_path: Pa
     assert result.scored.portfolio.kpi_series["umsatz"] == ((date(2026, 1, 1), 90.5),)
 
 
+def test_a_kpi_csv_row_without_a_reading_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """A spreadsheet exports a month without a reading as an empty cell (or
+    n/a): that failed the whole build with "'' is not a number"."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "C"\n',
+            "content/kpis/c9.md": (
+                "---\ntitle: C9\nowner: Uma Diaz\ntarget: 10\ndata: data/c9.csv\n---\n"
+            ),
+            "content/data/c9.csv": (
+                "date,value,comment\n2026-03-01,5,ok\n2026-04-01,,missing\n"
+                "2026-05-01,n/a,\n2026-06-01,7,\n"
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    said = [(d.code, d.line, d.message) for d in result.diagnostics]
+    assert said == [
+        ("OKR205", 3, "row 3 has no value: left out"),
+        ("OKR205", 4, "row 4 has no value ('n/a'): left out"),
+    ], said
+    assert result.scored.portfolio.kpi_series["c9"] == (
+        (date(2026, 3, 1), 5.0),
+        (date(2026, 6, 1), 7.0),
+    )
+
+
 def test_a_kpi_csv_saved_as_unicode_text_says_so(tmp_path: Path) -> None:
     """Excel's "Unicode Text" is UTF-16: it was read as Windows-1252 and refused
     for a header 'ÿþd\x00a\x00t\x00e…' that was, as written, date,value."""
