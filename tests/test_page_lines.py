@@ -469,3 +469,42 @@ def test_an_initiatives_owner_written_as_a_name_links_to_their_page(make_site: M
     }
     assert broken_links(out_files) == []
     assert_clean(out)
+
+
+def test_an_objective_whose_key_results_are_all_dropped_explains_its_aligned_mean(
+    make_site: Make,
+) -> None:
+    """With every key result dropped, the objective takes its aligned
+    objectives' mean (as one without key results does), but "Explain this
+    score" said "nothing counted: progress = 0.3" and listed no objective."""
+    root = make_site(
+        {
+            "okrsite.toml": 'title = "Dropped"\n',
+            "content/objectives/umbrella.md": objective(
+                "Grow everywhere",
+                "2026-Q4",
+                "Uma Diaz",
+                "key_results:",
+                "  - {id: old, title: Old plan, target: 10, status: dropped}",
+            ),
+            "content/objectives/spain.md": objective(
+                "Grow in Spain",
+                "2026-Q4",
+                "Uma Diaz",
+                "parent: umbrella",
+                "key_results:",
+                "  - {id: a, title: Stores, target: 10, current: 3}",
+            ),
+        }
+    )
+    out = build(root, "2026-11-20")
+    soup = BeautifulSoup(page(out, "objectives/umbrella/index.html"), "html.parser")
+    explain = soup.select_one(".explain")
+    assert explain is not None
+    text = words(str(explain))
+    assert "Progress of each aligned objective" in text
+    assert "Grow in Spain" in text and "nothing counted" not in text
+    code = soup.select_one(".explain h3 + p code")
+    assert code is not None
+    assert parse_formula(code.get_text()) == ([(1.0, 0.3)], 1.0, 0.3)
+    assert_clean(out)

@@ -259,11 +259,14 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         if ks.counted:
             terms.append((kr.weight, ks.progress))
     source = "key results"
-    if not o.key_results:
+    if not any(kr.status == "active" for kr in o.key_results):
+        # as scoring does: with no key result counted (none, or all dropped
+        # or draft), the objective takes its aligned objectives' mean
         source = "aligned objectives"
+        lines, terms = [], []
         for cid in view.scored.children.get(o.id, ()):
             cs, co = view.scores.get(cid), view.objectives.get(cid)
-            if cs is None or co is None or co.status != "active":
+            if cs is None or co is None or not counts_in_rollup(co):
                 continue
             terms.append((co.weight, cs.progress))
             child = Link(cid, co.title, view.url("objective", cid))
