@@ -9,8 +9,8 @@ figures (:mod:`okrsite.parse_measures`) and check-ins' values.
 
 from __future__ import annotations
 
-import math
 import functools
+import math
 import re
 from typing import Any
 
