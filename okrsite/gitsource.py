@@ -404,13 +404,16 @@ def is_shallow(repo: Path) -> bool:
 
 
 def log_commits(repo: Path) -> list[CommitInfo]:
-    """Every commit reachable from HEAD, parents before children (one ``git log``).
+    """Every commit reachable from HEAD, parents before children (one ``git log``),
+    otherwise in the order they entered the branch (``--date-order``: by
+    committer date, which the timelines show), so a commit rebased or
+    cherry-picked onto the branch comes after the commits that were there.
 
     No path is given on purpose: a path-limited log hides merge commits that
     equal one of their parents, and those carry the pull-request numbers.
     An empty repository (no HEAD yet) has no commits.
     """
-    proc = _run(["log", "--topo-order", "--reverse", f"--format={_LOG_FORMAT}", "HEAD", "--"], repo)
+    proc = _run(["log", "--date-order", "--reverse", f"--format={_LOG_FORMAT}", "HEAD", "--"], repo)
     if proc.returncode != 0:
         if _run(["rev-parse", "--verify", "--quiet", "HEAD"], repo).returncode != 0:
             return []

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from okrsite import __version__
-from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
 from okrsite.gcpause import paused_gc
 from okrsite.gitsource import (
@@ -53,9 +52,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: cycles and key results written as people write them: 4), or what a commit's
 #: events say (files git saw move, each side read under its own path: 5; a CSV
 #: file moved keeps the commits of its rows: 6; a check-in's event says what
-#: it says, so a later change of a figure credits that commit: 7), so that
+#: it says, so a later change of a figure credits that commit: 7; every
+#: field okrsite diff compares, and what checklists' milestones were: 9), so that
 #: events cached from earlier reads are read again
-CACHE_VERSION = 8  # 8: events say what current: values and check-ins were
+CACHE_VERSION = 9  # 9: every field okrsite diff compares, and milestones ticked
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -76,6 +76,7 @@ _Day = date  # inside Change, ``date`` names its field
 class Change:
     """One entry of a timeline: a field of a goal (or of one of its key results) moved.
 
+    ``date`` is the day the commit entered the branch (its committer date).
     ``field`` is ``created``, ``removed`` or ``id`` for the record itself,
     ``key_result`` for a key result added (``old`` None) or removed (``new``
     None), else the name of the changed field.
@@ -91,12 +92,13 @@ class Change:
     mid_cycle: bool
     less_ambitious: bool
     key_result: str | None = None
-    #: the commit date (``date`` is the author date): a figure's source says
-    #: when it entered the repository
-    committed: _Day | None = None
+    #: the author date (when the change was written); ``date`` is the commit
+    #: date, when it entered the branch: the timeline's order is that of
+    #: ``date``, and a page mentions this one where it differs
+    authored: _Day | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "commit": self.commit,
             "pr": self.pr,
             "date": self.date.isoformat(),
@@ -107,6 +109,9 @@ class Change:
             "mid_cycle": self.mid_cycle,
             "less_ambitious": self.less_ambitious,
         }
+        if self.authored is not None and self.authored != self.date:
+            out["authored"] = self.authored.isoformat()  # written before it landed
+        return out
 
 
 @pickled_by_fields
@@ -119,6 +124,12 @@ class Origin:
     author: str
     authored: date
     committed: date
+
+
+#: the commit that last changed a checklist's milestones (ticked one, added
+#: or removed one), the check-in it wrote with them (``okrsite checkin``
+#: ticks them so) or None, and what they were then (``"1/2 done"``)
+Tick = tuple[Origin, str | None, str]
 
 
 @dataclass
@@ -141,6 +152,10 @@ class SiteHistory:
     objectives: dict[str, list[Change]] = field(default_factory=dict)
     kpis: dict[str, list[Change]] = field(default_factory=dict)
     checkins: dict[str, Origin] = field(default_factory=dict)  # by check-in id
+    #: by check-in id, the commit that last changed each figure (key result
+    #: id, ``""`` for a KPI's value), where that is not the check-in's own
+    #: (a later commit put another figure right)
+    checkin_figures: dict[str, dict[str, Origin]] = field(default_factory=dict)
     kpi_values: dict[str, dict[str, Origin]] = field(default_factory=dict)  # kpi -> day
     csv_rows: dict[str, dict[str, Origin]] = field(default_factory=dict)  # path -> day
     #: what each figure was at HEAD, beside its origin: a page compares the
@@ -154,6 +169,8 @@ class SiteHistory:
     kpi_values_said: dict[str, dict[str, Any]] = field(default_factory=dict)
     csv_rows_said: dict[str, dict[str, Any]] = field(default_factory=dict)
     currents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: checklists' milestones by objective and key result (:data:`Tick`)
+    ticks: dict[str, dict[str, Tick]] = field(default_factory=dict)
     #: in a shallow clone, the site's files (relative to it) as committed:
     #: a figure from one of them whose commit the clone does not hold was
     #: committed before its oldest commit
@@ -448,140 +465,17 @@ def current_records(portfolio: Portfolio) -> Iterable[Record | CheckIn]:
 
 
 # ------------------------------------------------------------------ assembling
-def _day(stamp: str) -> date:
-    return date.fromisoformat(stamp[:10])
-
-
-def _mid_cycle(cycle: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
-    found = cycles_mod.lookup(cycle, cycles) if cycle else None
-    return found is not None and day > found.start
-
-
-class _Timelines:
-    """Timelines being folded together, oldest commit first, following renames."""
-
-    def __init__(self, cycles: Mapping[str, Cycle]) -> None:
-        self.cycles = cycles
-        self.lines: dict[tuple[str, str], list[Change]] = {}
-        self.kpi_values: dict[str, dict[str, Origin]] = {}
-        self.kpi_said: dict[str, dict[str, Any]] = {}
-        self.currents: dict[str, dict[str, Any]] = {}
-
-    def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
-        day, committed = _day(c.authored), _day(c.committed)
-        origin = Origin(c.sha, pr, c.author, day, committed)
-
-        def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
-            mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
-            if name == "cycle" and not mid:
-                # moved out of a cycle that was running: judged by the cycle it left
-                mid = _mid_cycle(old if isinstance(old, str) else None, day, self.cycles)
-            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, committed)
-            self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
-
-        for rec in event["records"]:
-            key = (rec["kind"], rec["id"])
-            if "from" in rec:
-                old_key = (rec["kind"], rec["from"])
-                self.lines[key] = self.lines.pop(old_key, []) + self.lines.get(key, [])
-                if rec["kind"] == "kpi" and rec["from"] in self.kpi_values:
-                    self.kpi_values[rec["id"]] = self.kpi_values.pop(rec["from"])
-                    self.kpi_said[rec["id"]] = self.kpi_said.pop(rec["from"], {})
-                if rec["kind"] == "objective" and rec["from"] in self.currents:
-                    self.currents[rec["id"]] = self.currents.pop(rec["from"])
-                add(rec, "id", rec["from"], rec["id"], False, None)
-            if rec["change"] in ("created", "removed"):
-                title = rec["title"]
-                old, new = (None, title) if rec["change"] == "created" else (title, None)
-                add(rec, rec["change"], old, new, False, None)
-            for name, old, new, less in rec.get("fields", ()):
-                add(rec, name, old, new, less, None)
-            currents = self.currents.setdefault(rec["id"], {}) if rec["kind"] == "objective" else {}
-            if rec["change"] == "created":
-                currents.clear()
-                currents.update(rec.get("currents", ()))
-            for kr in rec.get("key_results", ()):
-                kid = kr["id"]
-                if kr["change"] == "added":
-                    add(rec, "key_result", None, kr["title"], False, kid)
-                    currents.pop(kid, None)
-                    if "current" in kr:
-                        currents[kid] = kr["current"]
-                elif kr["change"] == "removed":
-                    add(rec, "key_result", kr["title"], None, False, kid)
-                    currents.pop(kid, None)
-                else:
-                    if "from" in kr:
-                        add(rec, "id", kr["from"], kid, False, kid)
-                        if kr["from"] in currents:
-                            currents[kid] = currents.pop(kr["from"])
-                    for name, old, new, less in kr.get("fields", ()):
-                        add(rec, name, old, new, less, kid)
-                        if name == "current":
-                            currents[kid] = new
-            if rec["kind"] == "kpi":
-                values = self.kpi_values.setdefault(rec["id"], {})
-                said = self.kpi_said.setdefault(rec["id"], {})
-                for d, value in rec.get("values", ()):
-                    values[d] = origin
-                    said[d] = value
-
-
 def assemble(
     commits: Sequence[CommitInfo],
     events: Mapping[str, Event],
     cycles: Mapping[str, Cycle],
     backdate_days: int,
 ) -> SiteHistory:
-    """Fold per-commit events (oldest first) into timelines and origins."""
-    prs = pr_numbers(commits)
-    lines = _Timelines(cycles)
-    checkins: dict[str, Origin] = {}
-    said: dict[str, Any] = {}  # check-in id -> what it said when last written
-    csv_rows: dict[str, dict[str, Origin]] = {}
-    csv_said: dict[str, dict[str, Any]] = {}
-    for c in commits:
-        event = events.get(c.sha)
-        if not event:
-            continue
-        pr = prs.get(c.sha)
-        origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
-        lines.apply(c, pr, event)
-        for ci in event["checkins"]:
-            # a check-in moved to a new id keeps the commit that wrote it; one
-            # whose figures or confidence a later commit changed is that commit's
-            ident, says = ci["id"], ci.get("says")
-            before = said.get(ci.get("from", ident))
-            if ident not in checkins:
-                written = checkins.get(ci["from"]) if "from" in ci else None
-                checkins[ident] = written or origin
-                if written is not None and before is not None and says != before:
-                    checkins[ident] = origin
-            elif before is not None and says != before:
-                checkins[ident] = origin
-            said[ident] = says
-        for before, after in event.get("csv_moves", ()):
-            # a CSV file moved (git mv): its rows keep the commits that wrote them
-            moved = csv_rows.pop(before, {})
-            moved.update(csv_rows.get(after, {}))
-            csv_rows[after] = moved
-            moved_said = csv_said.pop(before, {})
-            moved_said.update(csv_said.get(after, {}))
-            csv_said[after] = moved_said
-        for path, day, value in event["rows"]:
-            csv_rows.setdefault(path, {})[day] = origin
-            csv_said.setdefault(path, {})[day] = value
-    history = SiteHistory(available=True, commits_seen=len(commits))
-    for (kind, rid), entries in lines.lines.items():
-        (history.objectives if kind == "objective" else history.kpis)[rid] = entries
-    history.checkins = checkins
-    history.kpi_values = lines.kpi_values
-    history.csv_rows = csv_rows
-    history.checkins_said = said
-    history.kpi_values_said = lines.kpi_said
-    history.csv_rows_said = csv_said
-    history.currents = {oid: krs for oid, krs in lines.currents.items() if krs}
-    return history
+    """Fold per-commit events (oldest first) into timelines and origins
+    (:func:`okrsite.history_fold.assemble`)."""
+    from okrsite.history_fold import assemble as fold
+
+    return fold(commits, events, cycles, backdate_days)
 
 
 def is_backdated(checkin_day: date, origin: Origin, backdate_days: int) -> bool:

@@ -19,15 +19,16 @@ from datetime import date
 from typing import Any
 
 from okrsite import diff as diff_mod
-from okrsite.model import KPI, CheckIn, Objective
+from okrsite.diff_records import _milestones
+from okrsite.model import KPI, CheckIn, KeyResult, Objective
 
 Event = dict[str, Any]
 Record = Objective | KPI
 
-# The definition fields the timeline shows (okrsite diff compares more).
-OBJECTIVE_FIELDS = ("title", "owner", "team", "parent", "cycle", "commitment", "status")
-KR_FIELDS = ("start", "target", "threshold", "unit", "kind", "current")
-KPI_FIELDS = ("title", "owner", "team", "unit", "direction", "target", "green", "red")
+# The timeline shows every definition field ``okrsite diff`` compares
+# (okrsite.diff_records: objective_fields, key_result_changes, kpi_fields):
+# one definition of what changed, so a key result dropped or reweighted, a
+# milestone ticked or an objective reweighted is in both.
 
 
 def _json_value(value: Any) -> Any:
@@ -36,26 +37,28 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _fields(changes: Sequence[diff_mod.FieldChange], wanted: Sequence[str]) -> list[list[Any]]:
-    """``[[field, old, new, less_ambitious]]`` for the fields the timeline shows."""
+def _fields(changes: Sequence[diff_mod.FieldChange]) -> list[list[Any]]:
+    """``[[field, old, new, less_ambitious]]`` for every field ``okrsite diff`` saw move."""
     return [
         [f.field, _json_value(f.before), _json_value(f.after), f.note == diff_mod.LESS]
         for f in changes
-        if f.field in wanted
     ]
 
 
 def _key_results(before: Objective, after: Objective) -> list[Event]:
     out: list[Event] = []
     currents = _currents(after)
+    ticks = _ticks(after)
     for kr in diff_mod.key_result_changes(before, after):
         event: Event = {"id": kr.id, "title": kr.title, "change": kr.change}
         if kr.change == "added" and kr.id in currents:
             event["current"] = currents[kr.id]
+        if kr.change == "added" and kr.id in ticks:
+            event["ticks"] = ticks[kr.id]
         if kr.renamed_from:
             event["from"] = kr.renamed_from
         if kr.change == "changed":
-            event["fields"] = _fields(kr.fields, KR_FIELDS)
+            event["fields"] = _fields(kr.fields)
             if not event["fields"] and not kr.renamed_from:
                 continue
         out.append(event)
@@ -67,6 +70,23 @@ def _currents(o: Objective) -> dict[str, Any]:
     what a figure read from ``current:`` was when committed, so a page can
     tell a value edited since its last commit from the committed one."""
     return {kr.id: kr.current for kr in o.key_results if kr.current is not None}
+
+
+def milestones_done(kr: KeyResult) -> str | None:
+    """A checklist key result's milestones as ``okrsite diff`` compares them
+    (``"1/2 done"``; None for other kinds): the ``milestones`` field of a change."""
+    return _milestones(kr)
+
+
+def _ticks(o: Objective) -> dict[str, str]:
+    """What a version of an objective says of its checklists' milestones, by
+    key result: a page tells a milestone ticked since its last commit by it."""
+    out: dict[str, str] = {}
+    for kr in o.key_results:
+        done = _milestones(kr)
+        if done is not None:
+            out[kr.id] = done
+    return out
 
 
 def checkin_says(c: CheckIn) -> list[Any]:
@@ -87,6 +107,9 @@ def record_change(before: Record | None, after: Record | None) -> Event | None:
         event["change"] = "created"
         if isinstance(rec, Objective):
             event["currents"] = _currents(rec)
+            ticks = _ticks(rec)
+            if ticks:
+                event["ticks"] = ticks
         if isinstance(rec, KPI):
             event["values"] = _new_values((), rec.values)
         return event
@@ -97,11 +120,11 @@ def record_change(before: Record | None, after: Record | None) -> Event | None:
     if before.id != after.id:
         event["from"] = before.id
     if isinstance(before, Objective) and isinstance(after, Objective):
-        event["fields"] = _fields(diff_mod.objective_fields(before, after, {}), OBJECTIVE_FIELDS)
+        event["fields"] = _fields(diff_mod.objective_fields(before, after, {}))
         event["key_results"] = _key_results(before, after)
         event["values"] = []
     elif isinstance(before, KPI) and isinstance(after, KPI):
-        event["fields"] = _fields(diff_mod.kpi_fields(before, after), KPI_FIELDS)
+        event["fields"] = _fields(diff_mod.kpi_fields(before, after))
         event["key_results"] = []
         event["values"] = _new_values(before.values, after.values)
     else:  # an objective became a KPI or back: a removal and a creation

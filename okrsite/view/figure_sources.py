@@ -17,7 +17,8 @@ from typing import Any
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Origin, SiteHistory, is_backdated
-from okrsite.history_events import checkin_says
+from okrsite.history_events import checkin_says, milestones_done
+from okrsite.history_fold import KPI_VALUE
 from okrsite.markdown import is_safe_url
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
 
@@ -111,8 +112,41 @@ def checkin_origin(c: CheckIn, history: SiteHistory) -> tuple[Origin | None, boo
     return origin, False
 
 
-def checkin_source(c: CheckIn, history: SiteHistory, config: SiteConfig) -> dict[str, Any]:
-    origin, edited = checkin_origin(c, history)
+def figure_origin(c: CheckIn, figure: str, history: SiteHistory) -> tuple[Origin | None, bool]:
+    """The commit that last changed one figure of a check-in (a key result's
+    id, :data:`KPI_VALUE` for a KPI's value): a later commit that put another
+    figure right did not write it. And whether that figure says something
+    else now (edited since its last commit); other edits of the file (its
+    note, another figure) leave it as it is."""
+    origin = history.checkin_figures.get(c.id, {}).get(figure) or history.checkins.get(c.id)
+    if origin is None:
+        return None, False
+    said = history.checkins_said.get(c.id)
+    if said is not None:
+        before = said[1] if figure == KPI_VALUE else dict(map(tuple, said[0])).get(figure)
+        now = c.value if figure == KPI_VALUE else c.values.get(figure)
+        if before != now:
+            return None, True
+    return origin, False
+
+
+def checkin_source(
+    c: CheckIn,
+    history: SiteHistory,
+    config: SiteConfig,
+    figure: str | None = None,
+    tick: Origin | None = None,
+) -> dict[str, Any]:
+    """Where a figure read from a check-in comes from: the commit that last
+    changed ``figure`` of it (the whole check-in when None), or ``tick``,
+    the commit that ticked a milestone with it."""
+    origin: Origin | None
+    if tick is not None:
+        origin, edited = tick, False
+    elif figure is not None:
+        origin, edited = figure_origin(c, figure, history)
+    else:
+        origin, edited = checkin_origin(c, history)
     backdated = origin is not None and is_backdated(c.date, origin, config.backdate_days)
     before = origin is None and not edited and _before(history, c.file)
     return {
@@ -150,7 +184,7 @@ def kpi_value_source(
     mine = checkin_index(p.checkins).by_kpi.get(k.id, ())
     c = _latest_checkin(mine, scored.as_of, day, lambda c: True)
     if c is not None:
-        return checkin_source(c, history, config)
+        return checkin_source(c, history, config, KPI_VALUE)
     iso = day.isoformat()
     values = dict(k.values)
     if k.data is not None:
@@ -179,15 +213,47 @@ def kpi_value_source(
 
 
 def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
-    """The commit that last wrote a key result's ``current:`` (or added it with one)."""
+    """The commit that last wrote a key result's ``current:`` (a yes-or-no
+    one's ``done:``), or added it with one."""
     for entry in reversed(history.objectives.get(oid, ())):
-        if (entry.key_result == kr and entry.field in ("current", "key_result")) or (
+        if (entry.key_result == kr and entry.field in ("current", "done", "key_result")) or (
             entry.field == "created"
         ):
             return Origin(
-                entry.commit, entry.pr, entry.author, entry.date, entry.committed or entry.date
+                entry.commit, entry.pr, entry.author, entry.authored or entry.date, entry.date
             )
     return None
+
+
+def _milestones_source(
+    o: Objective,
+    kr: KeyResult,
+    scored: ScoredPortfolio,
+    history: SiteHistory,
+    config: SiteConfig,
+    checkins: Sequence[CheckIn] | None,
+) -> dict[str, Any]:
+    """Where a checklist's milestones come from: the commit that last changed
+    them, and the check-in it wrote with them (``okrsite checkin`` ticks a
+    milestone in the objective's file beside the check-in), when there is one."""
+    history.objectives.get(o.id)  # what a page reads of the history is recorded by objective
+    tick = history.ticks.get(o.id, {}).get(kr.id)
+    origin, checkin, said = tick if tick is not None else (None, None, None)
+    edited = origin is not None and said != milestones_done(kr)
+    if checkin is not None and not edited and origin is not None:
+        mine = (
+            checkins
+            if checkins is not None
+            else checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
+        )
+        for c in mine:
+            if c.id == checkin and c.date <= scored.as_of:
+                return checkin_source(c, history, config, tick=origin)
+    return {
+        "kind": "milestones",
+        "file": o.file,
+        **_origin_json(origin, config.repo_url, _before(history, o.file), edited),
+    }
 
 
 def kr_value_source(
@@ -211,7 +277,9 @@ def kr_value_source(
             else checkin_index(scored.portfolio.checkins).by_objective.get(o.id, ())
         )
         c = _latest_checkin(mine, scored.as_of, ks.current_date, lambda c: kr.id in c.values)
-        return checkin_source(c, history, config) if c is not None else None
+        return checkin_source(c, history, config, kr.id) if c is not None else None
+    if ks.current_source == "milestones":
+        return _milestones_source(o, kr, scored, history, config, checkins)
     if ks.current_source == "current":
         origin = _current_origin(history, o.id, kr.id)
         before = _before(history, o.file)

@@ -33,6 +33,8 @@ from okrsite.view.figure_sources import (
     pr_url,
 )
 
+_Day = date  # inside TimelineEntry, ``date`` names its field
+
 #: fields whose values are ids of people and of teams: pages show their names
 PERSON_FIELDS = frozenset({"owner"})
 TEAM_FIELDS = frozenset({"team"})
@@ -82,6 +84,9 @@ class TimelineEntry:
     new_name: str | None = None
     old_unit: str = ""
     new_unit: str = ""
+    #: the commit's author date where it differs from ``date`` (the day the
+    #: commit entered the branch), else None
+    authored: _Day | None = None
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -93,7 +98,12 @@ def _labels(gettext: Callable[[str], str]) -> dict[str, str]:
     for known, labels in _LABELS:
         if known is gettext:
             return labels
-    labels = {name: gettext(label) for name, label in FIELD_LABELS.items()}
+    # every field okrsite diff compares is in the timeline, named as the
+    # diff report names it (the pages' own label first)
+    from okrsite.diff_words import FIELD_WORDS
+
+    labels = {name: gettext(label) for name, label in {**FIELD_WORDS, **FIELD_LABELS}.items()}
+    labels["_done"], labels["_not_done"] = gettext("done"), gettext("not done")
     _LABELS.insert(0, (gettext, labels))
     del _LABELS[4:]
     return labels
@@ -127,8 +137,17 @@ def _units(changes: Sequence[Change], now: dict[str | None, str]) -> list[tuple[
     return out
 
 
-def _name(field: str, value: Any, people: dict[str, str], teams: dict[str, str]) -> str | None:
-    """A person's or team's name for an owner or team id, as other pages name them."""
+def _name(
+    field: str,
+    value: Any,
+    people: dict[str, str],
+    teams: dict[str, str],
+    labels: dict[str, str] | None = None,
+) -> str | None:
+    """A person's or team's name for an owner or team id, as other pages name
+    them; a yes-or-no key result's ``done`` in words (with ``labels``)."""
+    if field == "done" and labels is not None and isinstance(value, bool):
+        return labels["_done"] if value else labels["_not_done"]
     if not isinstance(value, str):
         return None
     if field in PERSON_FIELDS:
@@ -164,11 +183,40 @@ def _entry(
         key_result_title=krs.get(change.key_result or "", change.key_result),
         mid_cycle=change.mid_cycle,
         less_ambitious=change.less_ambitious,
-        old_name=_name(name, change.old, people, teams),
-        new_name=_name(name, change.new, people, teams),
+        old_name=_name(name, change.old, people, teams, labels),
+        new_name=_name(name, change.new, people, teams, labels),
         old_unit=units[0],
         new_unit=units[1],
+        authored=change.authored if change.authored != change.date else None,
     )
+
+
+def kr_titles(changes: Sequence[Change], now: dict[str, str]) -> dict[str, str]:
+    """Each key result's title for a timeline (``changes`` oldest first): the
+    title it has (``now``), else the title it last had (a key result removed
+    from the file keeps its name on its earlier entries). A key result whose
+    id changed is named as under its new id on the entries of its old one."""
+    titles: dict[str, str] = {}
+    renamed: dict[str, str] = {}
+    for c in changes:
+        kid = c.key_result
+        if kid is None:
+            continue
+        if c.field == "key_result":
+            titles[kid] = c.new if c.new is not None else c.old
+        elif c.field == "title" and isinstance(c.new, str):
+            titles[kid] = c.new
+        elif c.field == "id" and isinstance(c.old, str):
+            renamed[c.old] = kid
+    titles.update(now)
+    for old, new in renamed.items():
+        seen = {old}
+        while new in renamed and new not in seen:  # followed to its last id
+            seen.add(new)
+            new = renamed[new]
+        if new in titles:
+            titles[old] = titles[new]
+    return titles
 
 
 def timeline(
@@ -227,10 +275,13 @@ def timeline(
             sources.append({"label": k.title, **dated_source(src)})
     labels = _labels(gettext)
     people, teams = p.person_names, p.team_names
+    krs = kr_titles(changes, krs)
     shown = zip(changes, _units(changes, units), strict=True)
-    out["entries"] = [
-        _entry(c, config, krs, labels, u, people, teams) for c, u in reversed(list(shown))
-    ]
+    entries = [_entry(c, config, krs, labels, u, people, teams) for c, u in reversed(list(shown))]
+    # newest first by the date each shows (the day its commit entered the
+    # branch): the commits' order, unless a clock was wrong
+    entries.sort(key=lambda e: e.date, reverse=True)
+    out["entries"] = entries
     out["sources"] = sources
     return out
 
@@ -297,6 +348,7 @@ def timeline_key(
         digest.update(value(o))
         digest.update(value(scored.objectives.get(rid)))
         digest.update(fingerprint(history.currents.get(rid)))
+        digest.update(fingerprint(history.ticks.get(rid)))
         changes = history.objectives.get(rid, [])
         _checkins_print(digest, index.by_objective.get(rid, ()), history, value)
         kpis = sorted({kr.kpi for kr in o.key_results if kr.kpi})
@@ -329,7 +381,7 @@ def timeline_key(
 def _checkins_print(
     digest: Any, checkins: Sequence[CheckIn], history: SiteHistory, value: Callable[[Any], bytes]
 ) -> None:
-    origins, said = history.checkins, history.checkins_said
+    origins, said, figures = history.checkins, history.checkins_said, history.checkin_figures
     for c in checkins:
         digest.update(value(c))
-        digest.update(fingerprint((origins.get(c.id), said.get(c.id))))
+        digest.update(fingerprint((origins.get(c.id), said.get(c.id), figures.get(c.id))))

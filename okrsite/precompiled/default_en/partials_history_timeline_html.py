@@ -10,7 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_timeline = resolve('timeline')
     l_0__ = resolve('_')
     l_0_root = resolve('root')
-    l_0_commit = l_0_worded = l_0_words = missing
+    l_0_commit = l_0_ticked = l_0_worded = l_0_words = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -18,50 +18,56 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.filters['join']
+        t_2 = environment.filters['int']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'int' found.")
     try:
-        t_3 = environment.filters['safe']
+        t_3 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_4 = environment.tests['iterable']
+        t_4 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No test named 'iterable' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_5 = environment.tests['none']
+        t_5 = environment.tests['iterable']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+            raise TemplateRuntimeError("No test named 'iterable' found.")
     try:
-        t_6 = environment.tests['number']
+        t_6 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No test named 'number' found.")
+            raise TemplateRuntimeError("No test named 'none' found.")
     try:
-        t_7 = environment.tests['string']
+        t_7 = environment.tests['number']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No test named 'number' found.")
+    try:
+        t_8 = environment.tests['string']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No test named 'string' found.")
     pass
     def macro(l_1_x):
-        t_8 = []
+        t_9 = []
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
         if environment.getattr(l_1_x, 'commit_url'):
             pass
-            t_8.extend((
+            t_9.extend((
                 '<a href="',
                 escape(environment.getattr(l_1_x, 'commit_url')),
                 '"><code>',
@@ -70,19 +76,19 @@ def root(context, missing=missing, environment=environment):
             ))
         else:
             pass
-            t_8.extend((
+            t_9.extend((
                 '<code>',
                 escape(environment.getattr(l_1_x, 'short')),
                 '</code>',
             ))
         if environment.getattr(l_1_x, 'pr'):
             pass
-            t_8.append(
+            t_9.append(
                 ' (',
             )
             if environment.getattr(l_1_x, 'pr_url'):
                 pass
-                t_8.extend((
+                t_9.extend((
                     '<a href="',
                     escape(environment.getattr(l_1_x, 'pr_url')),
                     '">',
@@ -91,15 +97,29 @@ def root(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                t_8.append(
+                t_9.append(
                     escape(environment.getattr(l_1_x, 'pr')),
                 )
-            t_8.append(
+            t_9.append(
                 ')',
             )
-        return concat(t_8)
+        return concat(t_9)
     context.exported_vars.add('commit')
     context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_v):
+        t_10 = []
+        l_1_ngettext = resolve('ngettext')
+        l_1_n = missing
+        if l_1_v is missing:
+            l_1_v = undefined("parameter 'v' was not provided", name='v')
+        pass
+        l_1_n = context.call(environment.getattr(environment.getitem(context.call(environment.getattr(l_1_v, 'split'), ' '), 0), 'split'), '/')
+        t_10.append(
+            escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_2(environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1)), done=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 0), total=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1))),
+        )
+        return concat(t_10)
+    context.exported_vars.add('ticked')
+    context.vars['ticked'] = l_0_ticked = Macro(environment, macro, 'ticked', ('v',), False, False, False, context.eval_ctx.autoescape)
     l_0_worded = ('commitment', 'status', 'direction', 'kind')
     context.vars['worded'] = l_0_worded
     context.exported_vars.add('worded')
@@ -138,7 +158,7 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(values)s entry %(date)s in %(file)s', values=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>values:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 else:
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>current:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), ('<code>milestones:</code>' if (environment.getattr(l_1_s, 'kind') == 'milestones') else '<code>current:</code>'), _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), _loop_vars=_loop_vars))
                 if environment.getattr(l_1_s, 'commit'):
                     pass
                     yield ', '
@@ -178,14 +198,20 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 33 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 33 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 41 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 41 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
                 yield '">'
                 yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (undefined(name='when') if l_1_when is missing else l_1_when), _loop_vars=_loop_vars))
-                yield '</time> · '
+                yield '</time>'
+                if environment.getattr(l_1_e, 'authored'):
+                    pass
+                    yield ' ('
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_e, 'authored'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield ')'
+                yield ' · '
                 if environment.getattr(l_1_e, 'author'):
                     pass
                     yield '<bdi>'
@@ -226,7 +252,7 @@ def root(context, missing=missing, environment=environment):
                     yield 'removed'
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'key_result'):
                     pass
-                    if t_5(environment.getattr(l_1_e, 'new')):
+                    if t_6(environment.getattr(l_1_e, 'new')):
                         pass
                         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), _loop_vars=_loop_vars))
                     else:
@@ -250,48 +276,54 @@ def root(context, missing=missing, environment=environment):
                         yield ' '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
-                    if (not t_5(environment.getattr(l_1_e, 'old_name'))):
+                    if (not t_6(environment.getattr(l_1_e, 'old_name'))):
                         pass
                         yield '<bdi>'
                         yield escape(environment.getattr(l_1_e, 'old_name'))
                         yield '</bdi>'
-                    elif t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '—'
-                    elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'milestones'):
+                        pass
+                        yield escape(context.call((undefined(name='ticked') if l_0_ticked is missing else l_0_ticked), (undefined(name='old') if l_1_old is missing else l_1_old), _loop_vars=_loop_vars))
+                    elif t_8((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '<bdi>'
                         yield escape((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), (undefined(name='old') if l_1_old is missing else l_1_old)) if (((undefined(name='kind') if l_1_kind is missing else l_1_kind) in (undefined(name='worded') if l_0_worded is missing else l_0_worded)) and ((undefined(name='old') if l_1_old is missing else l_1_old) in (undefined(name='words') if l_0_words is missing else l_0_words))) else (undefined(name='old') if l_1_old is missing else l_1_old)))
                         yield '</bdi>'
-                    elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='old') if l_1_old is missing else l_1_old), environment.getattr(l_1_e, 'old_unit'), _loop_vars=_loop_vars))
-                    elif t_4((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
-                        yield escape((t_2(context.eval_ctx, (undefined(name='old') if l_1_old is missing else l_1_old), ', ') or '—'))
+                        yield escape((t_3(context.eval_ctx, (undefined(name='old') if l_1_old is missing else l_1_old), ', ') or '—'))
                     else:
                         pass
                         yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
                     yield ' → '
-                    if (not t_5(environment.getattr(l_1_e, 'new_name'))):
+                    if (not t_6(environment.getattr(l_1_e, 'new_name'))):
                         pass
                         yield '<bdi>'
                         yield escape(environment.getattr(l_1_e, 'new_name'))
                         yield '</bdi>'
-                    elif t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '—'
-                    elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'milestones'):
+                        pass
+                        yield escape(context.call((undefined(name='ticked') if l_0_ticked is missing else l_0_ticked), (undefined(name='new') if l_1_new is missing else l_1_new), _loop_vars=_loop_vars))
+                    elif t_8((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '<bdi>'
                         yield escape((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), (undefined(name='new') if l_1_new is missing else l_1_new)) if (((undefined(name='kind') if l_1_kind is missing else l_1_kind) in (undefined(name='worded') if l_0_worded is missing else l_0_worded)) and ((undefined(name='new') if l_1_new is missing else l_1_new) in (undefined(name='words') if l_0_words is missing else l_0_words))) else (undefined(name='new') if l_1_new is missing else l_1_new)))
                         yield '</bdi>'
-                    elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='new') if l_1_new is missing else l_1_new), environment.getattr(l_1_e, 'new_unit'), _loop_vars=_loop_vars))
-                    elif t_4((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
-                        yield escape((t_2(context.eval_ctx, (undefined(name='new') if l_1_new is missing else l_1_new), ', ') or '—'))
+                        yield escape((t_3(context.eval_ctx, (undefined(name='new') if l_1_new is missing else l_1_new), ', ') or '—'))
                     else:
                         pass
                         yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
@@ -312,4 +344,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '10=57&11=62&12=78&16=103&17=106&18=109&21=112&22=117&25=120&26=142&27=155&30=163&33=166&34=221&35=298&36=301&38=307&39=311'
+debug_info = '12=63&13=68&14=84&18=109&19=116&20=118&24=123&25=126&26=129&29=132&30=137&33=140&34=162&35=175&38=183&41=186&42=247&43=330&44=333&46=339&47=343'

@@ -1,0 +1,229 @@
+"""Folding per-commit events into timelines and origins (split from :mod:`okrsite.history`).
+
+:func:`assemble` takes the commits (parents before children, in the order
+they entered the branch: ``git log --date-order``) and what each did
+(:mod:`okrsite.history_events`) and returns a
+:class:`~okrsite.history.SiteHistory`. It is pure, so tests can feed it
+directly.
+
+Dates: an entry's ``date`` is the commit's committer date, when the change
+entered the branch (a rebased or cherry-picked commit lands after the commits
+before it, whenever it was written), so a timeline in the order changes
+landed is in the order of its dates; ``authored`` keeps the author date, which
+pages mention where it differs. Mid-cycle is judged by the same date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from okrsite import cycles as cycles_mod
+from okrsite.gitsource import CommitInfo
+from okrsite.history import Change, Origin, SiteHistory, Tick, pr_numbers
+from okrsite.history_events import Event
+from okrsite.model import Cycle
+
+#: a KPI check-in's ``value`` among a check-in's figures (key result ids are never empty)
+KPI_VALUE = ""
+
+
+def _day(stamp: str) -> date:
+    return date.fromisoformat(stamp[:10])
+
+
+def _mid_cycle(cycle: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
+    found = cycles_mod.lookup(cycle, cycles) if cycle else None
+    return found is not None and day > found.start
+
+
+def said_figures(says: Any) -> dict[str, Any]:
+    """A check-in's figures from what it says
+    (:func:`~okrsite.history_events.checkin_says`): by key result id, and
+    :data:`KPI_VALUE` for a KPI's value."""
+    out = {k: v for k, v in says[0]}
+    if says[1] is not None:
+        out[KPI_VALUE] = says[1]
+    return out
+
+
+class _Timelines:
+    """Timelines being folded together, oldest commit first, following renames."""
+
+    def __init__(self, cycles: Mapping[str, Cycle]) -> None:
+        self.cycles = cycles
+        self.lines: dict[tuple[str, str], list[Change]] = {}
+        self.kpi_values: dict[str, dict[str, Origin]] = {}
+        self.kpi_said: dict[str, dict[str, Any]] = {}
+        self.currents: dict[str, dict[str, Any]] = {}
+        self.ticks: dict[str, dict[str, Tick]] = {}
+
+    def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
+        day, authored = _day(c.committed), _day(c.authored)
+        origin = Origin(c.sha, pr, c.author, authored, day)
+
+        def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
+            mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
+            if name == "cycle" and not mid:
+                # moved out of a cycle that was running: judged by the cycle it left
+                mid = _mid_cycle(old if isinstance(old, str) else None, day, self.cycles)
+            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored)
+            self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
+
+        # the check-in a commit wrote with a tick (okrsite checkin ticks the
+        # milestone in the objective's file and writes the check-in in one go)
+        checkin_of = {ci["objective"]: ci["id"] for ci in event["checkins"] if ci.get("objective")}
+        for rec in event["records"]:
+            key = (rec["kind"], rec["id"])
+            if "from" in rec:
+                old_key = (rec["kind"], rec["from"])
+                self.lines[key] = self.lines.pop(old_key, []) + self.lines.get(key, [])
+                if rec["kind"] == "kpi" and rec["from"] in self.kpi_values:
+                    self.kpi_values[rec["id"]] = self.kpi_values.pop(rec["from"])
+                    self.kpi_said[rec["id"]] = self.kpi_said.pop(rec["from"], {})
+                if rec["kind"] == "objective" and rec["from"] in self.currents:
+                    self.currents[rec["id"]] = self.currents.pop(rec["from"])
+                if rec["kind"] == "objective" and rec["from"] in self.ticks:
+                    self.ticks[rec["id"]] = self.ticks.pop(rec["from"])
+                add(rec, "id", rec["from"], rec["id"], False, None)
+            if rec["change"] in ("created", "removed"):
+                title = rec["title"]
+                old, new = (None, title) if rec["change"] == "created" else (title, None)
+                add(rec, rec["change"], old, new, False, None)
+            for name, old, new, less in rec.get("fields", ()):
+                add(rec, name, old, new, less, None)
+            if rec["kind"] == "objective":
+                self._key_results(rec, origin, checkin_of.get(rec["id"]), add)
+            if rec["kind"] == "kpi":
+                values = self.kpi_values.setdefault(rec["id"], {})
+                said = self.kpi_said.setdefault(rec["id"], {})
+                for d, value in rec.get("values", ()):
+                    values[d] = origin
+                    said[d] = value
+
+    def _key_results(self, rec: Event, origin: Origin, checkin: str | None, add: Any) -> None:
+        currents = self.currents.setdefault(rec["id"], {})
+        ticks = self.ticks.setdefault(rec["id"], {})
+        if rec["change"] == "created":
+            currents.clear()
+            currents.update(rec.get("currents", ()))
+            ticks.clear()
+            ticks.update((kid, (origin, None, done)) for kid, done in rec.get("ticks", {}).items())
+        for kr in rec.get("key_results", ()):
+            kid = kr["id"]
+            if kr["change"] == "added":
+                add(rec, "key_result", None, kr["title"], False, kid)
+                currents.pop(kid, None)
+                ticks.pop(kid, None)
+                if "current" in kr:
+                    currents[kid] = kr["current"]
+                if "ticks" in kr:
+                    ticks[kid] = (origin, None, kr["ticks"])
+            elif kr["change"] == "removed":
+                add(rec, "key_result", kr["title"], None, False, kid)
+                currents.pop(kid, None)
+                ticks.pop(kid, None)
+            else:
+                if "from" in kr:
+                    add(rec, "id", kr["from"], kid, False, kid)
+                    if kr["from"] in currents:
+                        currents[kid] = currents.pop(kr["from"])
+                    if kr["from"] in ticks:
+                        ticks[kid] = ticks.pop(kr["from"])
+                for name, old, new, less in kr.get("fields", ()):
+                    add(rec, name, old, new, less, kid)
+                    if name == "current":
+                        currents[kid] = new
+                    elif name == "milestones" and new is None:
+                        ticks.pop(kid, None)
+                    elif name == "milestones":
+                        ticks[kid] = (origin, checkin, new)
+
+
+def _figure_origins(
+    before: Any, says: Any, earlier: Origin, figures: Mapping[str, Origin], origin: Origin
+) -> dict[str, Origin]:
+    """Which commit wrote each figure of a check-in this commit wrote again,
+    where that is not ``origin`` (this commit): ``before`` is what it said
+    before, ``earlier`` the commit that wrote that, ``figures`` its figures'
+    own commits where those differ."""
+    old, new = said_figures(before), said_figures(says)
+    out: dict[str, Origin] = {}
+    for key, value in new.items():
+        if key in old and old[key] == value:
+            wrote = figures.get(key, earlier)
+            if wrote != origin:
+                out[key] = wrote
+    return out
+
+
+def assemble(
+    commits: Sequence[CommitInfo],
+    events: Mapping[str, Event],
+    cycles: Mapping[str, Cycle],
+    backdate_days: int,
+) -> SiteHistory:
+    """Fold per-commit events (oldest first) into timelines and origins."""
+    prs = pr_numbers(commits)
+    lines = _Timelines(cycles)
+    checkins: dict[str, Origin] = {}
+    figures: dict[str, dict[str, Origin]] = {}  # check-in id -> figure -> commit, where not its own
+    said: dict[str, Any] = {}  # check-in id -> what it said when last written
+    csv_rows: dict[str, dict[str, Origin]] = {}
+    csv_said: dict[str, dict[str, Any]] = {}
+    for c in commits:
+        event = events.get(c.sha)
+        if not event:
+            continue
+        pr = prs.get(c.sha)
+        origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
+        lines.apply(c, pr, event)
+        for ci in event["checkins"]:
+            # a check-in moved to a new id keeps the commit that wrote it; one
+            # whose figures or confidence a later commit changed is that
+            # commit's, and each figure is the commit's that last changed it
+            ident, says = ci["id"], ci.get("says")
+            was = ci.get("from", ident)
+            before = said.get(was)
+            earlier = checkins.get(was)
+            if ident not in checkins:
+                written = checkins.get(ci["from"]) if "from" in ci else None
+                checkins[ident] = written or origin
+                if written is not None and before is not None and says != before:
+                    checkins[ident] = origin
+            elif before is not None and says != before:
+                checkins[ident] = origin
+            if before is not None and earlier is not None and says is not None:
+                own = _figure_origins(before, says, earlier, figures.get(was, {}), checkins[ident])
+                if own:
+                    figures[ident] = own
+                else:
+                    figures.pop(ident, None)
+            else:
+                figures.pop(ident, None)
+            said[ident] = says
+        for before_path, after_path in event.get("csv_moves", ()):
+            # a CSV file moved (git mv): its rows keep the commits that wrote them
+            moved = csv_rows.pop(before_path, {})
+            moved.update(csv_rows.get(after_path, {}))
+            csv_rows[after_path] = moved
+            moved_said = csv_said.pop(before_path, {})
+            moved_said.update(csv_said.get(after_path, {}))
+            csv_said[after_path] = moved_said
+        for path, day, value in event["rows"]:
+            csv_rows.setdefault(path, {})[day] = origin
+            csv_said.setdefault(path, {})[day] = value
+    history = SiteHistory(available=True, commits_seen=len(commits))
+    for (kind, rid), entries in lines.lines.items():
+        (history.objectives if kind == "objective" else history.kpis)[rid] = entries
+    history.checkins = checkins
+    history.checkin_figures = figures
+    history.kpi_values = lines.kpi_values
+    history.csv_rows = csv_rows
+    history.checkins_said = said
+    history.kpi_values_said = lines.kpi_said
+    history.csv_rows_said = csv_said
+    history.currents = {oid: krs for oid, krs in lines.currents.items() if krs}
+    history.ticks = {oid: krs for oid, krs in lines.ticks.items() if krs}
+    return history
