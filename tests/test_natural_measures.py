@@ -11,6 +11,7 @@ measure (OKR402), an unreadable measure (OKR106) or an unknown threshold
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -370,3 +371,19 @@ def test_a_threshold_written_twice_is_warned_of(tmp_path: Path) -> None:
     assert "threshold 'grün' is ignored: 'green' gives the green threshold already" in output
     (kpi,) = export(site)["kpis"]
     assert kpi["thresholds"] == {"green": 120_000, "red": 80_000}
+
+
+def test_a_kpi_with_only_a_red_threshold_lists_it_alone(tmp_path: Path) -> None:
+    """The KPI page's thresholds read "; critical < 20" with a stray separator
+    when only a red threshold was given."""
+    for thresholds, shown in (
+        ("{red: 80000}", "Thresholds critical < 80,000 € Indicator"),
+        ("{green: 120000}", "Thresholds healthy ≥ 120,000 € Indicator"),
+        ("{green: 120000, red: 80000}", "Thresholds healthy ≥ 120,000 €; critical < 80,000 €"),
+    ):
+        site = kpi_site(tmp_path / thresholds, TOML, thresholds)
+        code, output = run("build", "--site", str(site))
+        assert code == 0, output
+        page = (site / "_site/kpis/revenue/index.html").read_text("utf-8")
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+        assert shown in text, text

@@ -109,7 +109,10 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
     if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
         pass
-        yield '; critical '
+        if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
+            pass
+            yield '; '
+        yield 'critical '
         yield escape(('<' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '>'))
         yield ' '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
@@ -217,4 +220,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=120&18=122&19=124&20=126&25=132&27=134&31=138&37=158&39=180&41=202&43=205&44=207&47=209&48=214&49=216'
+debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=123&18=125&19=127&20=129&25=135&27=137&31=141&37=161&39=183&41=205&43=208&44=210&47=212&48=217&49=219'
