@@ -368,6 +368,12 @@ class SiteWatcher:
                 entry = files_by_dir.setdefault(real_parent, (path.parent, set()))
                 entry[1].add(path.name)
                 watched.append(path)
+            elif path.parent.is_dir():
+                # a file that does not exist yet (okrsite.toml written after
+                # serve started): its name in its folder, so creating it is seen
+                real_parent = _real(path.parent)
+                entry = files_by_dir.setdefault(real_parent, (path.parent, set()))
+                entry[1].add(path.name)
             else:
                 logger.debug("not watching %s: it does not exist", path)
         return folders, watched, files_by_dir

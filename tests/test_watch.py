@@ -308,3 +308,20 @@ def test_reads_are_not_even_delivered(
     time.sleep(quiet_period(poll))
     assert rec.calls == [{target}]
     assert not {"opened", "closed_no_write"} & set(seen), sorted(set(seen))
+
+
+def test_a_file_created_after_the_start_is_seen(
+    site: Path, watch: WatcherFactory, poll: bool
+) -> None:
+    """okrsite serve started in a folder without okrsite.toml (the defaults)
+    never saw the file written later: a missing file was not watched at all."""
+    toml = site / "okrsite.toml"
+    toml.unlink()
+    w, rec = watch(paths=[toml, site / "content"])
+    assert w.watched == [site / "content"]
+    (site / "README.md").write_text("readme\n")
+    time.sleep(quiet_period(poll))
+    assert rec.calls == []
+    toml.write_text('content_dir = "goals"\n')
+    rec.wait_calls(1)
+    assert rec.calls[0] == {toml}
