@@ -172,6 +172,9 @@ def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
 
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)")
+#: a placeholder with a width or precision (``%(name)999999999s``): a catalogue
+#: line that would make every page take the memory it asks for
+_PADDED = re.compile(r"%\((\w+)\)[-#0 +]*(?:\d|\.\d|\*)[\d.*]*[a-zA-Z]")
 
 
 def _string_problem(message: Any) -> str | None:
@@ -185,6 +188,12 @@ def _string_problem(message: Any) -> str | None:
     for text in strings:
         if not text:
             continue
+        padded = _PADDED.search(text)
+        if padded is not None:  # %(name)999999999s: a string of a billion spaces per page
+            return (
+                f"the translation pads a placeholder ({padded.group(0)}); write it plain, "
+                f"as %({padded.group(1)}){padded.group(0)[-1]}"
+            )
         unknown = sorted(set(_PLACEHOLDER.findall(text)) - given - {"num"})
         if unknown:
             named = ", ".join(f"%({name})s" for name in unknown)

@@ -107,6 +107,18 @@ def test_every_progress_bar_is_given_its_status(tmp_path: Path) -> None:
             "the translation's % signs cannot be filled in",
         ),
         ('msgid "Teams"\nmsgstr "Mannschaften\n', 2, 'a string is not closed with a quote (")'),
+        # a width of a billion: the build took 24 GB until the kernel killed it
+        (
+            'msgid "Progress of %(name)s"\nmsgstr "X %(name)999999999s"\n',
+            1,
+            "the translation pads a placeholder (%(name)999999999s); write it plain, as %(name)s",
+        ),
+        (
+            'msgid "%(num)d day"\nmsgid_plural "%(num)d days"\nmsgstr[0] "%(num)d Tag"\n'
+            'msgstr[1] "%(num)0999999999d Tage"\n',
+            1,
+            "the translation pads a placeholder (%(num)0999999999d); write it plain, as %(num)d",
+        ),
     ],
 )
 def test_a_translation_that_cannot_be_used_is_located(
