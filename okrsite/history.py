@@ -347,9 +347,14 @@ class HistoryReader:
         # modules (with okrsite.diff) are a tenth of the one-edit build's start
         from okrsite.history_cache import HistoryCache
         from okrsite.history_commits import commit_events_of, known_versions
+        from okrsite.parse_store_folder import committed_to_git
 
         if self.store is None:
             self.store = HistoryCache(self.cache_dir, _cache_key(self.config, site.prefix))
+            if self.use_cache and committed_to_git(self.cache_dir):
+                # a history others could have written (okrsite serve; check and
+                # build refuse the folder outright): read from git instead
+                self.use_cache = False
         store = self.store
         cached = (
             self.events if self.events is not None else (store.load() if self.use_cache else {})

@@ -97,4 +97,30 @@ def cache_folder_problem(
             f"{shown} overlaps the output folder {out_dir or config.output_dir}: each build "
             f"would replace it or publish it; {hint}"
         )
+    if committed_to_git(cache):
+        return (
+            f"{shown} is committed to git, so anyone who can change the repository could "
+            "have written what it says (parses, outcomes, pieces of pages) and okrsite does "
+            f"not read it; remove it from git: git rm -r --cached {folder} (its .gitignore "
+            "keeps it out from then on), or run with --no-cache"
+        )
     return None
+
+
+def committed_to_git(folder: Path) -> bool:
+    """Whether git tracks any file in ``folder`` (``git add -f`` past the
+    ``.gitignore`` the cache writes): a cache folder that came with a pull
+    request, whose stored parses and outcomes would stand for files they
+    are not the parses of. Asked only where a ``.git`` is above the folder
+    and the folder exists; one ``git ls-files`` (a few milliseconds)."""
+    if not folder.is_dir() or not any(
+        (parent / ".git").exists() for parent in (folder, *folder.parents)
+    ):
+        return False
+    from okrsite.gitsource import GitError, _run
+
+    try:
+        proc = _run(["ls-files", "-z", "--", "."], folder)
+    except (GitError, OSError):
+        return False
+    return proc.returncode == 0 and bool(proc.stdout)

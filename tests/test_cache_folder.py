@@ -69,3 +69,44 @@ def test_a_cache_folder_inside_content_is_fine(site: Path) -> None:
         assert result.exit_code == 0, result.output
     assert (site / "content/.cache/.gitignore").exists()
     assert not (site / "content/.gitignore").exists()
+
+
+def test_a_cache_folder_committed_to_git_is_not_read(site: Path) -> None:
+    """The cache maps each file's content hash to its parse and keeps the
+    last outcome: a cache folder added to a pull request with ``git add -f``
+    made ``okrsite check`` pass a broken file and ``build`` publish a title no
+    file has. Such a folder is refused by name; --no-cache reads the files."""
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Eve",
+        "GIT_AUTHOR_EMAIL": "eve@example.com",
+        "GIT_COMMITTER_NAME": "Eve",
+        "GIT_COMMITTER_EMAIL": "eve@example.com",
+    }
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=site, check=True, capture_output=True, env=env)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "goals")
+    first = CliRunner().invoke(cli, ["check", "--site", str(site)])
+    assert first.exit_code == 0, first.output
+    assert (site / ".okrsite-cache").is_dir()
+    git("add", "-f", ".okrsite-cache")
+    git("commit", "-qm", "a cache in the pull request")
+    for command in ("check", "build"):
+        result = CliRunner().invoke(cli, [command, "--site", str(site)])
+        assert result.exit_code == 1, result.output
+        assert "is committed to git" in result.output
+        assert "git rm -r --cached" in result.output
+    assert not (site / "_site").exists()
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    git("rm", "-r", "-q", "--cached", ".okrsite-cache")
+    git("commit", "-qm", "the cache out of git")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site)])
+    assert result.exit_code == 0, result.output
