@@ -39,6 +39,7 @@ from okrsite.parse_names import (
 from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT, thousands_point_words
 from okrsite.written_dates import read_date, read_period, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
+from okrsite.written_yes_no import yes_no
 
 T = TypeVar("T")
 Path_ = tuple[str | int, ...]
@@ -347,7 +348,14 @@ class _Fields(_FigureFields):
             return None
         if isinstance(value, bool):
             return value
-        self.err("OKR103", f"{key} must be true or false, got {shown_value(value)}", (*path, key))
+        if isinstance(value, str) and (said := yes_no(value)) is not None:
+            return said  # done: nein, "yes", erledigt: as a check-in's value reads
+        self.err(
+            "OKR103",
+            f"{key} must be true or false, got {shown_value(value)}",
+            (*path, key),
+            hint="write true or false (also yes/no, ja/nein, done/not done)",
+        )
         return None
 
     def text_list(

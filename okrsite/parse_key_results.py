@@ -428,7 +428,21 @@ def _status(f: _Fields, data: Mapping[str, Any], path: Path_) -> str:
             ),
         )
         return "active"
+    german = _GERMAN_STATUS.get(word)
+    if german is not None:
+        return german
     return str(f.choice(data, "status", ("active", "draft", "dropped"), "active", path))
+
+
+#: ``status:`` as a German team writes it (and as the German pages show it)
+_GERMAN_STATUS = {
+    "aktiv": "active",
+    "entwurf": "draft",
+    "verworfen": "dropped",
+    "gestrichen": "dropped",
+    "fallengelassen": "dropped",
+    "aufgegeben": "dropped",
+}
 
 
 def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:

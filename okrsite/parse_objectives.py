@@ -157,6 +157,11 @@ _COMMITMENT_WORDS = {
     "moonshot": "aspirational",
     "stretch": "aspirational",
     "aspiration": "aspirational",
+    # as the German pages say them
+    "verbindlich": "committed",
+    "zugesagt": "committed",
+    "ambitioniert": "aspirational",
+    "ehrgeizig": "aspirational",
 }
 
 

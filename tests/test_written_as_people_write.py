@@ -1262,6 +1262,34 @@ def test_a_yes_no_value_written_as_quoted_text(tmp_path: Path) -> None:
     assert values == [{"beta": 1.0, "ga": 0.0}, {"ga": 1.0}]
 
 
+def test_a_german_team_writes_done_commitment_and_status_in_german(tmp_path: Path) -> None:
+    """``done: nein`` was refused (OKR103, no hint) in a goal file though a
+    check-in took ``ja``; ``commitment: ambitioniert`` and ``status:
+    aufgegeben``, the words the German pages show, were refused too."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Schulung"\nlanguage = "de"\n',
+            "content/objectives/t.md": (
+                "---\ntitle: Schulung\ncycle: 2026-Q4\nowner: Jürgen Weiß\n"
+                "commitment: ambitioniert\nstatus: aktiv\nkey_results:\n"
+                "  - {id: schulung, title: Alle geschult, done: nein}\n"
+                "  - {id: alt, title: Alt, target: 5, status: aufgegeben}\n"
+                "  - id: plan\n    title: Plan\n    milestones:\n"
+                "      - {title: Entwurf, done: ja}\n      - {title: Final, done: erledigt}\n"
+                "---\n"
+            ),
+        },
+    )
+    result = load_site(site, AS_OF)
+    assert [d for d in result.diagnostics if d.is_error] == []
+    o = result.scored.portfolio.objectives["t"]
+    assert (o.commitment, o.status) == ("aspirational", "active")
+    krs = {kr.id: kr for kr in o.key_results}
+    assert (krs["schulung"].done, krs["alt"].status) == (False, "dropped")
+    assert [m.done for m in krs["plan"].milestones] == [True, True]
+
+
 def test_toml_front_matter_as_hugo_writes_it(tmp_path: Path) -> None:
     site = write_site(
         tmp_path / "site",
