@@ -124,7 +124,8 @@ def run_diff(
     with the message of :class:`~okrsite.gitsource.GitError`.
     """
     from okrsite.diff import diff_portfolios
-    from okrsite.gitsource import GitError, load_revisions
+    from okrsite.gitsource import GitError
+    from okrsite.revision_tree import load_revisions
 
     try:
         revs = load_revisions(site_dir, base, head, as_of)

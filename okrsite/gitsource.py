@@ -1,11 +1,11 @@
-"""Read a site as it was at a git revision, without touching the checkout.
+"""Run git for the commands that read a site's past: diff and history.
 
-``okrsite diff`` compares two versions of a site. Checking out the base
-revision would disturb the user's working tree (and CI's), so both sides are
-read straight from git's object store: one ``git ls-tree`` lists the files of
-the site's folder at the revision, and one ``git cat-file --batch`` process
-streams every blob. That is two processes however large the site is, which
-keeps a 50,000-file portfolio fast.
+``okrsite diff`` reads a revision's files (:mod:`okrsite.revision_tree`) and
+the site's history reads every commit that touched the content folder
+(:mod:`okrsite.history`); both go through the few helpers here, which keep
+the number of git processes small however large the site is: one
+``git ls-tree`` lists a tree, one ``git cat-file --batch`` streams blobs, one
+``git log --raw -z`` walks the history.
 
 Only the ``git`` command line is used (through :mod:`subprocess`), so there is
 no extra dependency and the user's git configuration (safe directories,
@@ -20,11 +20,7 @@ import functools
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-
-from okrsite.config import CONFIG_FILE, parse_config
-from okrsite.pipeline import FileTree, LoadResult, MappingTree, ParseCache, load, load_site
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
 #: seconds one git command may take before it is stopped and reported: git
@@ -193,38 +189,65 @@ def default_base(repo: Path, head: str | None) -> tuple[str, str]:
     )
 
 
-def list_tree(repo: Path, commit: str, prefix: str) -> dict[str, str]:
-    """``{path relative to prefix: blob id}`` of the regular files under ``prefix``.
+#: the modes ``git ls-tree`` gives a symbolic link and a submodule (a commit of another repository)
+LINK_MODE = "120000"
+SUBMODULE_MODE = "160000"
 
-    ``repo`` must be the repository's top folder: ls-tree paths and pathspecs
-    are relative to the folder git runs in.
 
-    Symbolic links and submodules are skipped: a symlink's blob is its target
-    path, not content, and a submodule has no blob in this repository.
+@dataclass(frozen=True, slots=True)
+class TreeEntry:
+    """One entry of a revision's tree: its mode, object id and, for a blob,
+    its size in bytes as git stores it (``None`` for a submodule)."""
+
+    mode: str
+    oid: str
+    size: int | None
+
+
+def list_entries(repo: Path, commit: str, prefix: str) -> dict[str, TreeEntry]:
+    """``{path relative to prefix: entry}`` of the files, links and submodules under ``prefix``.
+
+    One ``git ls-tree -l``: each blob's size comes with it, so a file over
+    the limit is refused without its content ever being read. ``repo`` must
+    be the repository's top folder: ls-tree paths and pathspecs are relative
+    to the folder git runs in.
     """
-    args = ["ls-tree", "-r", "-z", commit]
+    args = ["ls-tree", "-r", "-l", "-z", commit]
     if prefix:
         args += ["--", prefix.rstrip("/")]
     proc = _run(args, repo)
     if proc.returncode != 0:
         raise GitError(f"git ls-tree {commit} failed: {_stderr(proc)}")
-    out: dict[str, str] = {}
+    out: dict[str, TreeEntry] = {}
     for entry in proc.stdout.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
-        mode, kind, oid = meta.decode().split(" ")
-        if kind != "blob" or mode == "120000":
+        mode, kind, oid, size = meta.decode().split()  # the size is padded with spaces
+        if kind != "blob" and mode != SUBMODULE_MODE:
             continue
         path = raw_path.decode("utf-8", "surrogateescape")
         if prefix and not path.startswith(prefix):
             continue
-        out[path[len(prefix) :]] = oid
+        out[path[len(prefix) :]] = TreeEntry(mode, oid, int(size) if kind == "blob" else None)
     return out
 
 
+def list_tree(repo: Path, commit: str, prefix: str) -> dict[str, str]:
+    """``{path relative to prefix: blob id}`` of the files under ``prefix``:
+    regular files and symbolic links (a link's blob is its target's path, not
+    content). Submodules are left out: they have no blob in this repository.
+    ``repo`` must be the repository's top folder, as for :func:`list_entries`.
+    """
+    entries = list_entries(repo, commit, prefix)
+    return {path: entry.oid for path, entry in entries.items() if entry.size is not None}
+
+
 def read_blobs(repo: Path, oids: Sequence[str]) -> dict[str, bytes]:
-    """Read many blobs through one ``git cat-file --batch`` process."""
+    """Read many blobs through one ``git cat-file --batch`` process.
+
+    Callers pass only blobs whose size they checked (:func:`list_entries`):
+    every blob asked for is held in memory at once."""
     unique = list(dict.fromkeys(oids))
     if not unique:
         return {}
@@ -244,123 +267,6 @@ def read_blobs(repo: Path, oids: Sequence[str]) -> dict[str, bytes]:
         out[oid] = data[start : start + size]
         pos = start + size + 1  # the content is followed by a newline
     return out
-
-
-def read_revision(repo: Path, commit: str, prefix: str) -> dict[str, bytes]:
-    """The site's files at ``commit``: ``{"okrsite.toml": ..., "content/...": ...}``.
-
-    Only ``okrsite.toml`` and the files under the configured content folder are
-    read (the config is read first to learn that folder), so themes, images
-    and output folders committed by accident cost nothing.
-    """
-    tree = list_tree(repo, commit, prefix)
-    files: dict[str, bytes] = {}
-    content_dir = "content"
-    if CONFIG_FILE in tree:
-        raw = read_blobs(repo, [tree[CONFIG_FILE]])[tree[CONFIG_FILE]]
-        files[CONFIG_FILE] = raw
-        try:
-            config, _ = parse_config(raw.decode("utf-8-sig"))
-            content_dir = config.content_dir
-        except UnicodeDecodeError:
-            pass  # the pipeline reports the broken config; read the default folder
-    folder = content_dir.strip("/") + "/"
-    wanted = {path: oid for path, oid in tree.items() if path.startswith(folder)}
-    blobs = read_blobs(repo, list(wanted.values()))
-    for path, oid in wanted.items():
-        files[path] = blobs[oid]
-    return files
-
-
-# ------------------------------------------------------------------ both sides
-@dataclass(frozen=True)
-class Revisions:
-    """Both sides of a comparison, loaded and scored at the same as_of.
-
-    ``head_commit`` is ``None`` for the working tree. ``base_config`` and
-    ``head_config`` are each side's ``okrsite.toml`` as read for the load
-    (``None``: none), for what the settings' values leave out (the
-    ``[[sources]]`` of ``okrsite pull``).
-    """
-
-    base_label: str
-    base_commit: str
-    head_label: str
-    head_commit: str | None
-    base: LoadResult
-    head: LoadResult
-    base_config: bytes | None = None
-    head_config: bytes | None = None
-
-
-def load_revisions(
-    site_dir: Path, base: str | None, head: str | None, as_of: date | None
-) -> Revisions:
-    """Load the site at ``base`` and at ``head`` (``None``: the working tree).
-
-    HEAD is loaded first because its ``okrsite.toml`` decides as_of when no
-    ``--as-of`` is given; the base is then scored at that same date, so the
-    comparison shows what the files changed and not what time changed.
-    """
-    site = find_site(site_dir)
-    top, prefix = site.toplevel, site.prefix
-    # the parses are shared by both sides (see _parses_of): files the change
-    # did not touch (usually nearly all of them) are parsed once, which halves
-    # the time on big sites
-    cache = ParseCache()
-    head_commit: str | None = None
-    if head is None:
-        head_result = load_site(site_dir, as_of, cache=cache)
-        head_label = "working tree"
-        head_config = FileTree(site_dir).read(CONFIG_FILE)  # as the load read it
-    else:
-        head_commit = resolve_revision(top, head)
-        head_files = read_revision(top, head_commit, prefix)
-        head_result = load(MappingTree(head_files), as_of, cache=cache)
-        head_label = _label(head)
-        head_config = head_files.get(CONFIG_FILE)
-    if base is None:
-        base_commit, branch = default_base(top, head_commit)
-        base_label = f"merge base with {branch}"
-    else:
-        base_commit = resolve_revision(top, base)
-        base_label = _label(base)
-    base_files = read_revision(top, base_commit, prefix)
-    base_result = load(MappingTree(base_files), head_result.as_of, cache=_parses_of(cache))
-    return Revisions(
-        base_label,
-        base_commit,
-        head_label,
-        head_commit,
-        base_result,
-        head_result,
-        base_files.get(CONFIG_FILE),
-        head_config,
-    )
-
-
-def _parses_of(cache: ParseCache) -> ParseCache:
-    """A parse cache for the base side holding only the head side's parses.
-
-    A parse is kept under the hash of its file's path and bytes
-    (:func:`~okrsite.load_cache.content_digest`), so it fits whichever tree
-    holds those bytes. Everything else a :class:`ParseCache` keeps describes
-    the one tree it last loaded: the stat index (path → content hash of the
-    file *on disk*), the listing, the outcome and the scores. Shared with the
-    base revision, read from git, they answered the base with the working
-    tree's files: the base load patched the head's outcome for the edited
-    files, and scoring it then loaded "the files as the scan found them"
-    from the stat index, that is the working tree's content hashes, so a
-    change not yet committed showed as no change at all.
-    """
-    return ParseCache(key=cache.key, by_digest=dict(cache.by_digest))
-
-
-def _label(rev: str) -> str:
-    """A revision as the report names it: full commit ids shortened to 12 digits."""
-    if len(rev) == 40 and all(c in "0123456789abcdef" for c in rev.lower()):
-        return rev[:12]
-    return rev
 
 
 # ------------------------------------------------------------------ history

@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from gitrepo import Repo
 
 from okrsite.cli import cli
-from okrsite.gitsource import load_revisions
+from okrsite.revision_tree import load_revisions
 
 AS_OF = "2026-11-20"
 WHEN = "2026-11-10T09:00:00+00:00"
