@@ -21,17 +21,15 @@ from okrsite.diff import (
     KRChange,
     RecordChange,
     ScoreChange,
-    Value,
 )
 from okrsite.diff_wording import (
     ReportContext,
-    _confidence_move,
     _Names,
-    _note_change,
     _status_arrow,
-    _value_key,
     _when,
+    checkin_parts,
     findings,
+    late_note,
     score_moves,
     setting_value,
     summary_sentence,
@@ -135,28 +133,9 @@ def _md_checkin(c: CheckInChange, names: _Names) -> str:
             _md_refusal(d) for d in c.errors
         )
 
-    def mval(v: Value) -> str:
-        return md(w.show(v))
-
-    parts = [_note_change(f, w) if f.field == "note" else _md_field(f, names) for f in c.fields]
-    values = ", ".join(
-        f"{md(_value_key(v.key, c, w))} {md(w.measure(v.before, v.unit))} → "
-        f"{md(w.measure(v.after, v.unit))}"
-        if v.before != v.after
-        else f"{md(_value_key(v.key, c, w))} {md(w.measure(v.after, v.unit))} {w._('(unchanged)')}"
-        for v in c.values
-    )
-    if values:
-        parts.append(values)
-    moved = _confidence_move(c, mval, w)
-    if moved:
-        parts.append(moved)
-    elif c.confidence_after is not None:
-        parts.append(f"{w._('confidence')} {mval(c.confidence_after)}")
-    if c.broken_at_base and c.errors:
-        refusal = "; ".join(_md_refusal(d) for d in c.errors)
-        parts.append(w._("errors at base: %(errors)s", errors=refusal))
-    late = "" if c.counted else " " + w._("(dated after as_of: not counted yet)")
+    refusal = "; ".join(_md_refusal(d) for d in c.errors)
+    parts = checkin_parts(c, names, lambda f: _md_field(f, names), md, refusal)
+    late = late_note(c, w)
     detail = "; ".join(parts)
     change = w._("could not be read at base") if c.broken_at_base else w.change(c.change)
     return f"- {_when(c, w)} {target}{who}: **{change}**{': ' + detail if detail else ''}{late}"

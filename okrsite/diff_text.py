@@ -23,13 +23,12 @@ from okrsite.diff import (
 )
 from okrsite.diff_wording import (
     ReportContext,
-    _confidence_move,
     _Names,
-    _note_change,
     _status_arrow,
-    _value_key,
     _when,
+    checkin_parts,
     findings,
+    late_note,
     score_moves,
     setting_value,
     summary_sentence,
@@ -193,21 +192,8 @@ def _txt_checkin(c: CheckInChange, st: Styler, names: _Names) -> str:
             f"  {st(w._('cannot be read at head'), fg='red')} {_when(c, w)} {target}{who}: "
             f"{_refusal(c)}"
         )
-    parts = [
-        _note_change(f, w) if f.field == "note" else _txt_field(f, st, names) for f in c.fields
-    ]
-    values = ", ".join(
-        f"{_value_key(v.key, c, w)} {w.measure(v.before, v.unit)} → {w.measure(v.after, v.unit)}"
-        for v in c.values
-    )
-    if values:
-        parts.append(values)
-    moved = _confidence_move(c, w.show, w)
-    if moved:
-        parts.append(moved)
-    if c.broken_at_base and c.errors:
-        parts.append(w._("errors at base: %(errors)s", errors=_refusal(c)))
-    late = "" if c.counted else " " + w._("(after as_of: not counted yet)")
+    parts = checkin_parts(c, names, lambda f: _txt_field(f, st, names), refusal=_refusal(c))
+    late = late_note(c, w)
     detail = "; ".join(parts)
     change = w._("could not be read at base") if c.broken_at_base else w.change(c.change)
     return f"  {change} {_when(c, w)} {target}{who}{': ' + detail if detail else ''}{late}"

@@ -365,6 +365,55 @@ def _confidence_move(
     return None
 
 
+def checkin_parts(
+    c: CheckInChange,
+    names: _Names,
+    field: Callable[[FieldChange], str],
+    esc: Callable[[str], str] = str,
+    refusal: str = "",
+) -> list[str]:
+    """What a check-in that was added, edited or refused at base says, one
+    part per item, as the text and Markdown reports both write it: its other
+    changed fields (``field`` writes one; a note is said in words), its
+    values previous → new (an unchanged one "(unchanged)"), its confidence
+    move, else the confidence it gives, and base's errors (``refusal``).
+
+    ``esc`` escapes user text for the format (Markdown's :func:`md`; the
+    terminal's none): the one place both reports word a check-in, so they
+    say the same.
+    """
+    w = names.words
+    parts = [_note_change(f, w) if f.field == "note" else field(f) for f in c.fields]
+    values = ", ".join(
+        f"{esc(_value_key(v.key, c, w))} {esc(w.measure(v.before, v.unit))} → "
+        f"{esc(w.measure(v.after, v.unit))}"
+        if v.before != v.after
+        else f"{esc(_value_key(v.key, c, w))} {esc(w.measure(v.after, v.unit))} "
+        f"{w._('(unchanged)')}"
+        for v in c.values
+    )
+    if values:
+        parts.append(values)
+
+    def shown(v: Value) -> str:
+        return esc(w.show(v))
+
+    moved = _confidence_move(c, shown, w)
+    if moved:
+        parts.append(moved)
+    elif c.confidence_after is not None:
+        parts.append(f"{w._('confidence')} {shown(c.confidence_after)}")
+    if c.broken_at_base and c.errors:
+        parts.append(w._("errors at base: %(errors)s", errors=refusal))
+    return parts
+
+
+def late_note(c: CheckInChange, w: Words = ENGLISH) -> str:
+    """`` (dated after as_of: not counted yet)`` for a check-in dated after
+    as_of, else nothing."""
+    return "" if c.counted else " " + w._("(dated after as_of: not counted yet)")
+
+
 def score_moves(s: ScoreChange, table: bool = False, w: Words = ENGLISH) -> list[str]:
     """What moved of an objective's figures besides its progress and status,
     as scoring worked them out on each side: ``expected 77% → 66%``,

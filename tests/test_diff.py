@@ -561,7 +561,7 @@ def test_edited_checkin_says_what_changed(tmp_path: Path) -> None:
     text = run(repo, "HEAD~1", "HEAD", "--as-of", AS_OF, "--format", "text").stdout
     assert (
         "  changed 2026-01-07 objective sales/emea-growth by Uma Diaz: "
-        "objective: sales/emea-expansion → sales/emea-growth (follows rename)\n"
+        "objective: sales/emea-expansion → sales/emea-growth (follows rename); confidence 7\n"
     ) in text
     line = next(x for x in text.splitlines() if x.startswith("  changed 2026-01-15"))
     assert "date: 2026-01-14 → 2026-01-15" in line and "note added" in line

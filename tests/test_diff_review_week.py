@@ -177,6 +177,6 @@ def test_a_renamed_key_result_moves_no_figure(week: Path) -> None:
     text = cli_run(week, "diff", "main", "review", "--format", "text", "--fail-on", "none")
     assert (
         "  changed 2026-11-05 10:00 objective product/reliability by Zoë Ångström: "
-        "key result: incidents → sev-incidents (follows rename)\n"
+        "key result: incidents → sev-incidents (follows rename); confidence 8\n"
     ) in text
     assert "product/reliability: 73%" not in text and "incidents: 63% → —" not in text
