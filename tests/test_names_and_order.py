@@ -466,3 +466,43 @@ def test_lists_sort_titles_naturally(make_site: MakeSite) -> None:
     data = json.loads((out / "api/portfolio.json").read_text("utf-8"))
     ids = [o["id"] for o in data["objectives"]]
     assert ids == sorted(ids)
+
+
+def test_lists_sort_accented_names_beside_their_letters(make_site: MakeSite) -> None:
+    """A German team's people and goals: Ö sorts as O and Ä as A (a phone
+    book's order, DIN 5007), not after Z as code points do; "Muller" and
+    "Müller" keep one order, the unaccented first."""
+    people = ["Sven Berg", "Özge Yilmaz", "Oskar Lind", "Zoe Adams", "Müller", "Muller", "Ärne"]
+    titles = ["Zeit sparen", "Ärger senken", "Abläufe vereinfachen", "Öffnungszeiten prüfen"]
+    files: dict[str, str | bytes] = {
+        "okrsite.toml": 'title = "Acme"\nas_of = 2026-02-10\nlanguage = "de"\n',
+        **{f"content/objectives/o{n}.md": _goal(t) for n, t in enumerate(titles)},
+        **{f"content/people/p{n}.md": f"---\ntitle: {p}\n---\n" for n, p in enumerate(people)},
+    }
+    site = make_site(files)
+    out = site / "_site"
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+    def order(page: str, names: list[str]) -> list[str]:
+        text = (out / page).read_text("utf-8")
+        text = text[text.index("</nav>") :]
+        found = {name: text.find(f">{html.escape(name)}<") for name in names}
+        assert all(at >= 0 for at in found.values()), found
+        return sorted(names, key=found.__getitem__)
+
+    assert order("people/index.html", people) == [
+        "Ärne",
+        "Muller",
+        "Müller",
+        "Oskar Lind",
+        "Özge Yilmaz",
+        "Sven Berg",
+        "Zoe Adams",
+    ]
+    assert order("alignment/index.html", titles) == [
+        "Abläufe vereinfachen",
+        "Ärger senken",
+        "Öffnungszeiten prüfen",
+        "Zeit sparen",
+    ]
