@@ -34,6 +34,7 @@ from okrsite.limits import (
     utf8_length,
 )
 from okrsite.model import Cycle, Settings
+from okrsite.written_numbers import read_number
 
 CONFIG_FILE = "okrsite.toml"
 
@@ -371,10 +372,16 @@ def _check_max_pages(
                 f"max_pages must be a whole number of at least 1, got {_short(value)}",
                 file,
                 line=line,
+                hint=f"write a bare whole number: max_pages = {DEFAULT_MAX_PAGES} "
+                "is the default, which removing the line also gives",
             )
         )
         return _REFUSED
     return value
+
+
+#: the scoring settings that are shares of 1, which a percentage ("70%") may write
+_SHARE_KEYS = frozenset({"on_track_threshold", "at_risk_threshold", "aspirational_success"})
 
 
 def _scoring_rule(key: str, value: Any) -> tuple[bool, str]:
@@ -400,14 +407,22 @@ def _check_scoring(
     key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
 ) -> Any:
     """A scoring setting: a number in its range (CFG004)."""
+    if key in _SHARE_KEYS and isinstance(value, str):
+        written = read_number(value)
+        if written is not None and written[1]:  # "70%", "15 %": a share, as 0.7 and 0.15
+            value = round(written[0] / 100, 9)
     ok, expect = _scoring_rule(key, value)
     if not ok:
+        default = getattr(Settings(), _SCORING_KEYS[key])
+        shown = f"{default:g}" if isinstance(default, float) else str(default)
         diags.append(
             error(
                 "CFG004",
                 f"{key} must be {expect}, got {_short(value)}",
                 file,
                 line=line,
+                hint=f"write a bare number, without quotes or unit: {key} = {shown} "
+                "is the default, which removing the line also gives",
             )
         )
         return _REFUSED
@@ -455,6 +470,13 @@ def _check_bool(key: str, value: Any, line: int | None, file: str, diags: list[D
     return value
 
 
+def _count_default(key: str) -> int:
+    """The default of ``backdate_days`` or ``dashboard_changes``, as :class:`SiteConfig` sets it."""
+    default = SiteConfig.__dataclass_fields__[key].default
+    assert isinstance(default, int)
+    return default
+
+
 def _check_count(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
     """``backdate_days``, ``dashboard_changes``: a whole number, 0 or more (CFG004)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -465,6 +487,8 @@ def _check_count(key: str, value: Any, line: int | None, file: str, diags: list[
                 f"{key} must be a whole number {what}(0 or more), got {_short(value)}",
                 file,
                 line=line,
+                hint=f"write a bare whole number: {key} = {_count_default(key)} "
+                "is the default, which removing the line also gives",
             )
         )
         return _REFUSED

@@ -49,6 +49,15 @@ Path_ = tuple[str | int, ...]
 KeyResultMemo = dict[int, tuple[Any, int, "str | None", "KeyResult | None"]]
 
 
+#: what to write for a number out of its range, by the field's name
+RANGE_HINTS = {
+    "confidence": "confidence is how sure the owner is, from 0 (not at all) to 10 (certain): "
+    "confidence: 7",
+    "weight": "a key result's weight counts it that many times in its objective's progress: "
+    "weight: 2; weight: 0 leaves it out; without the line it counts once",
+}
+
+
 class _FigureFields:
     """The half of :class:`_Fields` that holds what every reader shares (the
     file, its diagnostics, the names and figures noted while reading) and
@@ -154,7 +163,12 @@ class _FigureFields:
                 if high is not None
                 else f"at least {_fmt(low)}"
             )
-            self.err("OKR107", f"{label} must be {bounds}, got {_fmt(result)}", path)
+            self.err(
+                "OKR107",
+                f"{label} must be {bounds}, got {_fmt(result)}",
+                path,
+                hint=RANGE_HINTS.get(label, f"write a number {bounds}"),
+            )
             return None
         return result
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from okrsite import key_aliases, limits, yamlsource
 from okrsite.model import KeyResult, Milestone
-from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_fields import RANGE_HINTS, Path_, _Fields
 from okrsite.parse_figures import is_figure
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import (
@@ -115,7 +115,12 @@ def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
         written = read_number(raw)
         if written is not None and written[1]:
             if written[0] < 0:
-                f.err("OKR107", f"weight must be at least 0, got {raw.strip()}", (*path, "weight"))
+                f.err(
+                    "OKR107",
+                    f"weight must be at least 0, got {raw.strip()}",
+                    (*path, "weight"),
+                    hint=RANGE_HINTS["weight"],
+                )
                 return None
             return written[0] / 100
     return f.number(data, "weight", path, low=0)

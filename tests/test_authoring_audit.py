@@ -388,7 +388,10 @@ def test_each_answer_is_checked_as_it_is_given_and_asked_again(site: Path) -> No
     )
     assert first_error < out.index("self-serve: Resolve 40%")  # said before the next question
     assert out.count("first-response: Cut first response") == 2  # asked again
-    assert "Error: confidence must be between 0 and 10, got 12 (OKR107)" in out
+    assert (
+        "Error: confidence must be between 0 and 10, got 12 (OKR107; hint: confidence is how sure"
+        in out
+    )
     assert out.count("Confidence 0-10 or low/medium/high (Enter to skip)") == 2
     assert "content/checkins/company/faster-support/2026-11-10.md:" not in out
     assert "wrote content/checkins/company/faster-support/2026-11-10.md" in out
