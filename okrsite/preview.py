@@ -115,6 +115,8 @@ class Preview(PreviewWatch, PreviewPlan):
             debounce=debounce,
             poll=poll,
         )
+        self.poll = poll
+        self.git_history = config.history
         self.git_watcher = self.watch_git(config.history, poll)
 
     def rebuild(self) -> RebuildReport:

@@ -43,6 +43,11 @@ class PreviewWatch:
     watcher: SiteWatcher
     #: the paths watched and the paths ignored, as :meth:`watch_plan` gave them
     watching: tuple[tuple[Path, ...], tuple[Path, ...]]
+    #: the watcher of HEAD (:meth:`watch_git`), and the ``history`` setting it
+    #: was made for; inotify or polling, as the source watcher
+    git_watcher: SiteWatcher | None
+    git_history: bool
+    poll: bool
 
     if TYPE_CHECKING:  # the preview's own (okrsite.preview)
 
@@ -106,6 +111,19 @@ class PreviewWatch:
         if plan != self.watching:
             self.watching = plan
             self.watcher.update(plan[0], ignore=plan[1])
+        if config.history != self.git_history:
+            self.follow_history(config.history)
+
+    def follow_history(self, history: bool) -> None:
+        """Watch HEAD from now on if ``history`` was turned on in ``okrsite.toml``
+        (a commit then shows without a save, as when serve started with it on);
+        stop watching it if it was turned off."""
+        self.git_history = history
+        old, self.git_watcher = self.git_watcher, self.watch_git(history, self.poll)
+        if old is not None:
+            old.stop()
+        if self.git_watcher is not None:
+            self.git_watcher.start()
 
     def on_change(self, changed: set[Path]) -> None:
         """Rebuild after the watcher saw ``changed``; tell the parse cache what it saw.

@@ -949,3 +949,37 @@ def test_timeline_names_people_and_teams_and_writes_figures_as_pages_do(tmp_path
         change(handover, "2026-02-01", "Carol Diaz", "owner", "tom-lee", "uma-diaz", True, False),
         change(handover, "2026-02-01", "Carol Diaz", "team", "growth", "ops", True, False),
     ]
+
+
+def test_serve_follows_history_turned_on_and_off_in_okrsite_toml(
+    story: Repo, tmp_path: Path
+) -> None:
+    """Serve started with ``history = false``; turning it on in okrsite.toml
+    shows the timeline and, from then on, a commit without a save, as when
+    serve started with it on; turning it off again stops the watch of HEAD."""
+    from okrsite.preview import Preview
+
+    clone = Repo.__new__(Repo)
+    clone.root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(story.root), str(clone.root)], check=True)
+    settings = clone.root / "okrsite.toml"
+    plain = settings.read_text(encoding="utf-8")
+    settings.write_text(plain + "history = false\n", encoding="utf-8")
+    p = Preview(clone.root, port=0, echo=lambda m: None)
+    try:
+        p.start()
+        url = p.server.url + "objectives/sales/europe/"
+        assert p.git_watcher is None
+        assert "target 200 k EUR → 150 k EUR" not in _served(url)
+        settings.write_text(plain, encoding="utf-8")
+        _wait_until(lambda: "target 200 k EUR → 150 k EUR" in _served(url), "the timeline")
+        assert p.git_watcher is not None
+        clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
+        _wait_until(lambda: "carol" in _served(url), "the save to be served")
+        new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
+        _wait_until(lambda: new[:7] in _served(url), "the commit to show without a save")
+        settings.write_text(plain + "history = false\n", encoding="utf-8")
+        _wait_until(lambda: new[:7] not in _served(url), "the timeline to go")
+        assert p.git_watcher is None
+    finally:
+        p.stop()
