@@ -13,11 +13,21 @@ Markdown headings are shifted so that a body's highest heading is an
 ``<h2>`` (``#`` becomes ``<h2>``, ``##`` ``<h3>``; a body whose sections
 start at ``##`` has those as ``<h2>``) because every page already has its
 own ``<h1>`` (one per page for screen readers) and no level may be skipped
-below it; headings get GitHub-style ids so sections can be linked to. An id must be unique
+below it; headings get GitHub-style ids so sections can be linked to. A
+check-in's note is shifted the same way to the level given when it is
+rendered (``render(text, top)``): one below its check-in's own heading on
+that page (an ``<h3>`` under an ``<h2>``, an ``<h4>`` under an ``<h3>``). An id must be unique
 in its page: a heading never takes an id the theme gives a page's own parts
 (``about``, ``history``, ``kr-…``; it gets ``about-1``), and a check-in's
 notes get no heading ids at all, since a page shows many check-ins and two
 notes' "Blockers" would both be ``blockers``.
+
+A Markdown table stands in its own box, ``<div class="md-table">``, which
+scrolls sideways on a narrow screen rather than the page (the theme keeps
+the table's words whole in it); the box is a labelled region a keyboard can
+focus, so it can be scrolled without a mouse (axe:
+scrollable-region-focusable). Its label is the table's column headings, in
+whatever language they are written.
 
 The two ``MarkdownIt`` instances are built once, on first use: building one
 costs far more than rendering a short note, and a large site renders tens of
@@ -31,17 +41,30 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
-__all__ = ["renderer", "is_safe_url"]
+__all__ = ["Render", "renderer", "is_safe_url", "NOTE_TOP"]
 
 #: the level a body's highest heading takes: the page's own title is the one <h1>
 _TOP_HEADING = 2
+#: the level a note's highest heading takes when none is given: under a
+#: check-in's ``<h2>`` (the check-ins page)
+NOTE_TOP = 3
+#: where the level a text's highest heading takes travels to the core rule
+_TOP_KEY = "okrsite_top"
+
+
+class Render(Protocol):
+    """Markdown to HTML: ``top`` is the level the text's highest heading takes."""
+
+    def __call__(self, text: str, top: int = ...) -> str: ...
+
 
 #: the ids the default theme gives a page's own sections and controls
 #: (docs/themes.md), and the prefixes of those it makes from record ids
@@ -134,20 +157,46 @@ def _defuse_raw_html(state: StateCore) -> None:
 
 
 def _shift_headings(state: StateCore) -> None:
-    """A body's headings: its highest one an ``<h2>``, the rest as far below it as written."""
+    """A text's headings: its highest one at the level asked for (an ``<h2>``
+    for a body), the rest as far below it as written, none past ``<h6>``."""
     headings = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
     if not headings:
         return
-    shift = _TOP_HEADING - min(int(t.tag[1]) for t in headings)
+    top = min(6, max(2, int(state.env.get(_TOP_KEY, _TOP_HEADING))))
+    shift = top - min(int(t.tag[1]) for t in headings)
     for token in headings:
-        token.tag = f"h{max(2, min(6, int(token.tag[1]) + shift))}"
+        token.tag = f"h{max(top, min(6, int(token.tag[1]) + shift))}"
 
 
-def _shift_note_headings(state: StateCore) -> None:
-    """A check-in note's headings, one level down (``#`` an ``<h2>``), as written."""
-    for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(6, int(token.tag[1]) + 1)}"
+def _table_label(tokens: Sequence[Token], idx: int) -> str:
+    """A table's column headings as text (its first row with text, if they have none)."""
+    row: list[str] = []
+    for token in tokens[idx + 1 :]:
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and any(row):
+            return ", ".join(cell for cell in row if cell)
+        elif token.type == "inline":
+            text = "".join(
+                c.content if c.type in ("text", "code_inline") else " "
+                for c in token.children or ()
+                if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+            )
+            row.append(" ".join(text.split()))
+    return "Table"
+
+
+def _table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    label = html.escape(_table_label(tokens, idx), quote=True)
+    table: str = self.renderToken(tokens, idx, options, env)
+    return f'<div class="md-table" role="region" tabindex="0" aria-label="{label}">\n{table}'
+
+
+def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    table: str = self.renderToken(tokens, idx, options, env)
+    return f"{table}</div>\n"
 
 
 def _heading_id(title: str) -> str:
@@ -172,8 +221,9 @@ def _build(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
     md.use(footnote_plugin)
     # a body's sections are the page's (their ids linkable); a note's stand
     # under its check-in's own heading, with no ids
-    shift = _shift_headings if heading_ids else _shift_note_headings
-    md.core.ruler.push("okrsite_shift_headings", shift)
+    md.core.ruler.push("okrsite_shift_headings", _shift_headings)
+    md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("table_close", _table_close)
     if heading_ids:
         md.use(anchors_plugin, min_level=2, max_level=6, slug_func=_heading_id)
     if allow_html:
@@ -261,20 +311,26 @@ def _plain_fast(text: str) -> str | None:
     return "".join(out)
 
 
-def renderer(allow_html: bool, heading_ids: bool = True) -> Callable[[str], str]:
+def renderer(allow_html: bool, heading_ids: bool = True) -> Render:
     """Renders user Markdown to an HTML fragment that is safe to embed unescaped.
 
     Bound to the site's ``allow_html`` setting: with it false, any HTML in
     the text is shown as text. markdown-it is set up on the first text that
-    needs it."""
+    needs it. The text's highest heading takes level ``top``: by default an
+    ``<h2>`` for a body (``heading_ids``), an ``<h3>`` for a check-in's note
+    (:data:`NOTE_TOP`); a note shown under an ``<h3>`` is rendered with
+    ``top=4``. The one ``MarkdownIt`` serves every level (it travels in the
+    render's ``env``), so a note rendered at one level never leaks it into
+    the next."""
+    default_top = _TOP_HEADING if heading_ids else NOTE_TOP
 
-    def render(text: str) -> str:
+    def render(text: str, top: int = default_top) -> str:
         if not text or text.isspace():
             return ""
         fast = _plain_fast(text)
         if fast is not None:
             return fast
-        html_out: str = _instance(allow_html, heading_ids).render(text)
+        html_out: str = _instance(allow_html, heading_ids).render(text, {_TOP_KEY: top})
         return html_out
 
     return render

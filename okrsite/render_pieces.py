@@ -11,24 +11,32 @@ renderer's own, called hundreds of thousands of times on a large site.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from okrsite.markdown import NOTE_TOP
 from okrsite.model import CheckIn
 from okrsite.urls import page_path
-from okrsite.view.view_model import NavItem
+from okrsite.view.view_model import CheckinView, NavItem
 
 if TYPE_CHECKING:
     from okrsite.dependencies import Dep, Recorder
     from okrsite.kept_pieces import KeptPieces
+    from okrsite.markdown import Render
     from okrsite.model import ScoredPortfolio
     from okrsite.view.partials import Partials, RenderMemo
     from okrsite.view.site_index import SiteIndex
     from okrsite.view.view_model import ViewModel
 
 __all__ = ["RenderPieces"]
+
+#: a heading markdown-it made (a note's headings have no attributes); raw
+#: HTML's are never shifted, so a note without one reads the same at any depth
+_NOTE_HEADING = re.compile(r"<h[1-6]>")
 
 
 class RenderPieces:
@@ -45,7 +53,7 @@ class RenderPieces:
     nav: list[NavItem]
     kept_markdown: KeptPieces | None
     _markdown: Callable[[str], str]
-    _notes_markdown: Callable[[str], str]
+    _notes_markdown: Render
     _nav_cache: dict[tuple[str, str], Markup]
     _checkin_cache: dict[tuple[str, str, bool, int], tuple[Markup, frozenset[Dep]]]
 
@@ -90,12 +98,25 @@ class RenderPieces:
             return self._markdown(text)
         return kept.text("markdown", text, lambda: self._markdown(text))
 
-    def checkin_notes(self, c: CheckIn) -> str:
-        """A check-in's notes as HTML (memoised by text: notes repeat across pages)."""
-        cached = self.memo.markdown.get(c.body)
+    def checkin_notes(self, c: CheckIn, top: int = NOTE_TOP) -> str:
+        """A check-in's notes as HTML, their highest heading at level ``top``
+        (memoised by text: notes repeat across pages).
+
+        A note is rendered at the default depth first; one with no heading
+        reads the same at every depth and is that HTML wherever it shows, one
+        with headings is kept once more per other depth, under its text and
+        the depth (a key no note's text is: it ends in NUL and a digit)."""
+        memo = self.memo.markdown
+        cached = memo.get(c.body)
         if cached is None:
-            cached = self.memo.markdown[c.body] = self._notes_markdown(c.body)
-        return cached
+            cached = memo[c.body] = self._notes_markdown(c.body, NOTE_TOP)
+        if top == NOTE_TOP or not _NOTE_HEADING.search(cached):
+            return cached
+        key = f"{c.body}\x00{top}"
+        deeper = memo.get(key)
+        if deeper is None:
+            deeper = memo[key] = self._notes_markdown(c.body, top)
+        return deeper
 
     def nav_items(self, root: str, path: str) -> Markup:
         """partials/nav.html for a page (on every page, so memoised per link prefix)."""
@@ -155,7 +176,7 @@ class RenderPieces:
                 lambda: self.partial(
                     "checkin.html",
                     root=root,
-                    checkin=self.view.checkin(c),
+                    checkin=self._checkin_at(c, level),
                     show_target=show_target,
                     level=level,
                 )
@@ -163,3 +184,13 @@ class RenderPieces:
         else:
             self.recorder.replay(hit[1])
         return hit[0]
+
+    def _checkin_at(self, c: CheckIn, level: int) -> CheckinView:
+        """A check-in's view with its notes' headings one level below its own
+        ``<h{level}>``: the view keeps them at the default depth, for a
+        check-in heading of ``NOTE_TOP - 1``."""
+        view = self.view.checkin(c)
+        if level + 1 == NOTE_TOP or not view.notes:
+            return view
+        notes = self.checkin_notes(c, level + 1)
+        return view if notes == view.notes else replace(view, notes=Markup(notes))
