@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from okrsite import numbers
+from okrsite.diff_scores import fewest_places
 from okrsite.model import ObjectiveScore, ScoredPortfolio, Settings
 from okrsite.scoring import at_most
 
@@ -26,15 +28,19 @@ REASON_ORDER: tuple[ReasonKind, ...] = ("off-track", "at-risk", "stale", "low-co
 class Reason:
     """Why an objective is on the list, with the figure that says so.
 
-    ``behind`` (expected − progress) for off-track and at-risk; ``days`` since
-    the last check-in for stale (``None``: no check-in yet); ``confidence``
-    for low confidence.
+    ``behind`` (expected − progress) for off-track and at-risk, with
+    ``places``: the decimals its percentage points are written with
+    (:func:`behind_places`, so that "15.1 points behind" stands past the
+    on-track limit of 15 that made it at risk); ``days`` since the last
+    check-in for stale (``None``: no check-in yet); ``confidence`` for low
+    confidence.
     """
 
     kind: ReasonKind
     behind: float | None = None
     days: int | None = None
     confidence: float | None = None
+    places: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,40 @@ class AttentionItem:
     objective: str
     reasons: tuple[Reason, ...]
     last_checkin: date | None
+
+
+#: the most decimals of percentage points: scores carry 9 decimals of a ratio
+_MOST_PLACES = 7
+
+
+def behind_places(behind: float, above: float, at_most_limit: float | None = None) -> int:
+    """How many decimals "N points behind" needs so that N, as written
+    (halves rounded up, :func:`okrsite.numbers.format_fixed`), stands on the
+    side of the limits its status says: past ``above`` (the on-track limit
+    for at risk, the at-risk limit for off track) and, for at risk, not past
+    ``at_most_limit``. Whole points when they show it (20 > 15), else the
+    fewest decimals that do (0.150725 behind a limit of 0.15: 15.1, never
+    "15"): the rule :func:`okrsite.diff_scores.fewest_places` keeps for the
+    diff report's moves. Every page that writes points behind beside a status
+    takes its decimals from here (:class:`Reason`'s ``places``).
+    """
+    low = round(above * 100, _MOST_PLACES)
+    high = None if at_most_limit is None else round(at_most_limit * 100, _MOST_PLACES)
+
+    def shows(places: int) -> bool:
+        shown = float(numbers.format_fixed(behind * 100, places))
+        return shown > low and (high is None or shown <= high)
+
+    return fewest_places(shows, _MOST_PLACES)
+
+
+def reason_behind(s: ObjectiveScore, settings: Settings) -> Reason:
+    """An off-track or at-risk objective's reason, its points behind with the
+    decimals that show why (:func:`behind_places`)."""
+    if s.status == "off-track":
+        return Reason("off-track", s.behind, places=behind_places(s.behind, settings.at_risk))
+    places = behind_places(s.behind, settings.on_track, settings.at_risk)
+    return Reason("at-risk", s.behind, places=places)
 
 
 def low_confidence(s: ObjectiveScore, settings: Settings) -> bool:
@@ -67,7 +107,7 @@ def attention_list(scored: ScoredPortfolio, cycle: str) -> list[AttentionItem]:
         s = scored.objectives[oid]
         reasons: list[Reason] = []
         if s.status in ("off-track", "at-risk"):
-            reasons.append(Reason(s.status, behind=s.behind))
+            reasons.append(reason_behind(s, settings))
         if s.stale:
             days = (scored.as_of - s.last_checkin).days if s.last_checkin else None
             reasons.append(Reason("stale", days=days))

@@ -107,6 +107,20 @@ def _percent_at(x: float | None, places: int) -> str:
     return numbers.format_fixed(x * 100, places) + "%"
 
 
+def fewest_places(shows: Callable[[int], bool], most: int = 4) -> int:
+    """The fewest decimals, 0 to ``most``, with which a figure written
+    ``shows`` what it must (``most`` when none does): the one rule that a
+    move, or a gap past a limit, that whole numbers would hide is written
+    with the decimals that show it. :func:`percent_move` asks it for two
+    percentages that must differ; :func:`okrsite.attention.behind_places`
+    for "points behind" that must stand past the limit the status crossed.
+    """
+    places = 0
+    while places < most and not shows(places):
+        places += 1
+    return places
+
+
 def percent_move(
     before: float | None,
     after: float | None,
@@ -124,8 +138,7 @@ def percent_move(
     """
     places = 0
     if before is not None and after is not None and moved(before, after):
-        while places < 4 and percent_at(before, places) == percent_at(after, places):
-            places += 1
+        places = fewest_places(lambda p: percent_at(before, p) != percent_at(after, p))
     text = f"{percent_at(before, places)} → {percent_at(after, places)}"
     if not arrow or before is None or after is None or not moved(before, after):
         return text

@@ -27,6 +27,7 @@ from okrsite.view.history_json import (
     history_json_rest,
     objective_history_json,
 )
+from okrsite.view.review import feed_moves
 from okrsite.view.search import search_files
 
 if TYPE_CHECKING:
@@ -204,4 +205,5 @@ class SiteAssets:
             updated=updated,
             updated_at=updated_at,
             origins=origins,
+            moves=feed_moves(self.view, entries),
         ).encode("utf-8")

@@ -321,3 +321,20 @@ def test_each_figure_names_the_commit_that_changed_it(tmp_path: Path) -> None:
         True,
     )
     assert krs["first-response"]["source"]["commit"] == fixed
+
+
+def test_a_yes_no_key_results_source_names_its_done_line(tmp_path: Path) -> None:
+    """A yes/no key result read from its file's ``done:`` was said to come
+    from "current: in …", a line the file does not have."""
+    repo = site(tmp_path)
+    repo.write(
+        "content/objectives/o.md",
+        objective("  - {id: trained, title: Everyone trained, done: false}\n"),
+    )
+    repo.cm("Uma Diaz", "2026-10-01", "Ship it")
+    data, section = build(repo, tmp_path)
+    source = data["objectives"]["o"]["key_results"]["trained"]["source"]
+    assert (source["kind"], source["key"]) == ("current", "done")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    assert "Everyone trained: done: in content/objectives/o.md" in text, text
+    assert "current:" not in text

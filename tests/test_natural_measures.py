@@ -387,3 +387,14 @@ def test_a_kpi_with_only_a_red_threshold_lists_it_alone(tmp_path: Path) -> None:
         page = (site / "_site/kpis/revenue/index.html").read_text("utf-8")
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
         assert shown in text, text
+
+
+def test_a_kpi_without_a_target_says_nothing_of_a_target_line(tmp_path: Path) -> None:
+    """The chart's caption promised "dashed line: target." for a KPI with no
+    target, where no such line is drawn."""
+    site = kpi_site(tmp_path, TOML, "{green: 120000, red: 80000}")
+    code, output = run("build", "--site", str(site))
+    assert code == 0, output
+    page = (site / "_site/kpis/revenue/index.html").read_text("utf-8")
+    assert "dashed line" not in page
+    assert "stroke-dasharray" not in page.split("<figcaption>")[0].rsplit("<svg", 1)[-1]

@@ -74,7 +74,10 @@ def test_scorecard_figures_are_the_json_figures(example: Path, cycle: str) -> No
     table = card.select_one(".scorecard-commitment")
     assert table is not None
     for kind, row in data["commitment"].items():
-        assert float(figure(table, "success", commitment=kind)) == row["success"]
+        # the success level as a percentage (100% | 70%), not as "1 | 0.7"
+        success = figure(table, "success", commitment=kind)
+        assert success.endswith("%")
+        assert float(success.removesuffix("%")) / 100 == pytest.approx(row["success"])
         for name in ("counted", "achieved", "missed"):
             assert figure(table, name, commitment=kind) == str(row[name])
         assert figure(table, "progress", commitment=kind) == shown_pct(row["progress"])

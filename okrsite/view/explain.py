@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from okrsite.attention import low_confidence
+from okrsite.attention import behind_places, low_confidence
+from okrsite.diff_scores import fewest_places
 from okrsite.model import Cycle, KeyResult, KRScore, Objective, ObjectiveScore, Settings
+from okrsite.numbers import format_fixed
 from okrsite.scoring import (
     FORECAST_MIN_CHECKINS,
     FORECAST_MIN_SPAN,
@@ -147,6 +149,13 @@ class Explanation:
     #: the cycle ended before as_of: no forecast is shown (it would forecast
     #: an end already reached), and the confidence is the last one
     cycle_over: bool = False
+    #: the decimals the status step writes ``behind`` (and the expected and
+    #: progress it is taken from) with: 3, or more when 3 would show it on
+    #: the wrong side of a threshold ("0.150 > 0.15"; :func:`status_places`)
+    behind_places: int = 3
+    #: the decimals the status step of an ended cycle writes progress with
+    #: beside the success level ("0.700 < 0.7" would not read true)
+    progress_places: int = 3
 
 
 def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain | None:
@@ -289,4 +298,35 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         confidence,
         stale,
         over,
+        *status_places(s, view.scored.settings),
     )
+
+
+#: the decimals an explanation writes a ratio with when they tell it apart
+EXPLAIN_PLACES = 3
+
+
+def status_places(s: ObjectiveScore, settings: Settings) -> tuple[int, int]:
+    """The decimals of ``behind`` and of progress that the status step needs
+    so that each comparison it writes reads true, as the attention list's
+    points behind do (:func:`okrsite.attention.behind_places`): an objective
+    0.1505 behind is at risk, "0.1505 > 0.15", never "0.151 > 0.15" or
+    "0.150 > 0.15"; one ended at 0.6996 missed, "0.6996 < 0.7"."""
+    if s.status == "at-risk":
+        points = behind_places(s.behind, settings.on_track, settings.at_risk)
+    elif s.status == "off-track":
+        points = behind_places(s.behind, settings.at_risk)
+    elif s.status == "on-track":
+        points = behind_places(s.behind, -1.0, settings.on_track)
+    else:
+        points = 0
+    progress = EXPLAIN_PLACES
+    if s.status in ("achieved", "missed"):
+        achieved = s.status == "achieved"
+
+        def shows(places: int) -> bool:
+            shown = float(format_fixed(s.progress, places))
+            return (shown >= s.success) is achieved
+
+        progress = max(EXPLAIN_PLACES, fewest_places(shows, 9))
+    return max(EXPLAIN_PLACES, points + 2), progress

@@ -291,11 +291,14 @@ def kr_value_source(
             if kr.id in currents
             else not history.shallow and kr.current is not None
         )
-        return {
+        source = {
             "kind": "current",
             "file": o.file,
             **_origin_json(origin, config.repo_url, before, edited),
         }
+        if kr.kind == "boolean":
+            source["key"] = "done"  # the line of the goal file it was read from
+        return source
     if ks.current_source == "kpi" and kr.kpi in scored.portfolio.kpis:
         k = scored.portfolio.kpis[kr.kpi]
         return kpi_value_source(k, ks.current_date, scored, history, config)

@@ -10,14 +10,16 @@ and writes no markup (``partials/attention_item.html`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from okrsite.attention import Reason, attention_list
-from okrsite.changes import changes_window, window_changes
+from okrsite.changes import CheckinChange, changes_window, window_changes
+from okrsite.model import CheckIn
 from okrsite.view.view_model import Link, ObjectiveView, ViewModel, anchor
 
-__all__ = ["AttentionView", "ChangeView", "MoveView", "attention", "changes"]
+__all__ = ["AttentionView", "ChangeView", "MoveView", "attention", "changes", "feed_moves"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +87,6 @@ def changes(
             kpi = change.kpi or ""
             target = Link(kpi, change.title, view.url("kpi", kpi)) if kpi in scored.kpis else None
             where = None
-        moves = tuple(
-            MoveView(
-                m.title,
-                m.unit,
-                m.previous,
-                m.new,
-                None if m.progress_change is None else m.progress_change * 100,
-                m.meaning,
-            )
-            for m in change.values
-        )
         out.append(
             ChangeView(
                 change.date,
@@ -104,7 +95,36 @@ def changes(
                 view.person(change.author),
                 change.confidence_before,
                 change.confidence_after,
-                moves,
+                _moves(change),
             )
         )
     return first, last, out, total
+
+
+def _moves(change: CheckinChange) -> tuple[MoveView, ...]:
+    """A check-in's values as moves, progress changes in percentage points."""
+    return tuple(
+        MoveView(
+            m.title,
+            m.unit,
+            m.previous,
+            m.new,
+            None if m.progress_change is None else m.progress_change * 100,
+            m.meaning,
+        )
+        for m in change.values
+    )
+
+
+def feed_moves(view: ViewModel, entries: Sequence[CheckIn]) -> dict[str, tuple[MoveView, ...]]:
+    """The values of the feed's check-ins (``checkins.xml``) as moves, by
+    check-in id: a key result's previous → new value, a KPI's reading; the
+    very moves the dashboard's "What changed" lists (:func:`changes`), each
+    value's "before" from every earlier check-in, in the feed or not."""
+    if not entries:
+        return {}
+    scored = view.scored
+    days = (scored.as_of - min(c.date for c in entries)).days + 1
+    wanted = {c.id for c in entries}
+    shown, _ = window_changes(scored, days=max(days, 1))
+    return {change.checkin: _moves(change) for change in shown if change.checkin in wanted}

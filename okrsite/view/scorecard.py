@@ -16,7 +16,7 @@ from datetime import date
 from okrsite.cycle_figures import Figures
 from okrsite.model import Cycle, Grade, Health, TrendMeaning
 from okrsite.scorecard import Scorecard, Tally, scorecard
-from okrsite.scoring import success_level
+from okrsite.scoring import boolean_done, success_level
 from okrsite.view.view_model import Link, ViewModel, anchor
 
 __all__ = ["KPIRow", "LeastMovedRow", "ScorecardView", "TallyRow", "scorecard_view"]
@@ -56,6 +56,11 @@ class LeastMovedRow:
     target: float | None
     unit: str
     checkins: int
+    #: the key result's kind (``boolean``: a yes/no one reads "done" or "not
+    #: done", as its objective's key-result table writes it)
+    kind: str = "numeric"
+    #: a yes/no key result is done (:func:`okrsite.scoring.boolean_done`)
+    done: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
         kr = p.objectives[m.objective].key_result(m.key_result)
         assert kr is not None
         url = view.url("objective", m.objective)
+        ks = scored.objectives[m.objective].key_results[kr.id]
         least.append(
             LeastMovedRow(
                 Link(m.objective, p.objectives[m.objective].title, url),
@@ -126,6 +132,9 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
                 m.target,
                 kr.unit or "",
                 m.checkins,
+                kr.kind,
+                kr.kind == "boolean"
+                and boolean_done(kr, ks.current, ks.current_source == "checkin"),
             )
         )
     kpis = tuple(

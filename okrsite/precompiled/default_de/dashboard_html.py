@@ -157,10 +157,20 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'What changed in the last day', 'What changed in the last %(num)d days', (undefined(name='window_days') if l_0_window_days is missing else l_0_window_days), _block_vars=_block_vars))
         yield '</h2>\n'
-        if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1)):
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
+        elif (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
             pass
             yield '<p class="meta">'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
+        elif ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
             yield '</p>\n'
         else:
             pass
@@ -327,4 +337,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&34=160&35=168&36=170&37=173&38=177&40=180&41=190&45=200&47=203&48=209&49=213&50=218&51=228&52=240&53=242&60=257&64=260&65=263&70=273&74=275&76=278&77=283&80=322'
+debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&35=160&36=165&37=170&38=178&39=180&40=183&41=187&43=190&44=200&48=210&50=213&51=219&52=223&53=228&54=238&55=250&56=252&63=267&67=270&68=273&73=283&77=285&79=288&80=293&83=332'

@@ -49,17 +49,25 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n  <span class="reasons">'
     l_1_loop = missing
     for l_1_r, l_1_loop in LoopContext(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'reasons'), undefined):
+        l_1_decimal = resolve('decimal')
+        l_1_points = resolve('points')
+        l_1_count = resolve('count')
         l_1_ngettext = resolve('ngettext')
-        l_1_pct = resolve('pct')
         l_1_num = resolve('num')
         _loop_vars = {}
         pass
+        if (environment.getattr(l_1_r, 'kind') in ('off-track', 'at-risk')):
+            pass
+            l_1_points = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), (environment.getattr(l_1_r, 'behind') * 100), environment.getattr(l_1_r, 'places'), _loop_vars=_loop_vars)
+            _loop_vars['points'] = l_1_points
+            l_1_count = (1 if ((undefined(name='points') if l_1_points is missing else l_1_points) == context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), 1, 0, _loop_vars=_loop_vars)) else 2)
+            _loop_vars['count'] = l_1_count
         if (environment.getattr(l_1_r, 'kind') == 'off-track'):
             pass
-            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'off track: %(points)s point behind expected', 'off track: %(points)s points behind expected', context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), points=context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'off track: %(points)s point behind expected', 'off track: %(points)s points behind expected', (undefined(name='count') if l_1_count is missing else l_1_count), points=(undefined(name='points') if l_1_points is missing else l_1_points), _loop_vars=_loop_vars))
         elif (environment.getattr(l_1_r, 'kind') == 'at-risk'):
             pass
-            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'at risk: %(points)s point behind expected', 'at risk: %(points)s points behind expected', context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), points=context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), environment.getattr(l_1_r, 'behind'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'at risk: %(points)s point behind expected', 'at risk: %(points)s points behind expected', (undefined(name='count') if l_1_count is missing else l_1_count), points=(undefined(name='points') if l_1_points is missing else l_1_points), _loop_vars=_loop_vars))
         elif (environment.getattr(l_1_r, 'kind') == 'stale'):
             pass
             if t_2(environment.getattr(l_1_r, 'days')):
@@ -72,7 +80,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/10', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
-    l_1_loop = l_1_r = l_1_ngettext = l_1_pct = l_1_num = missing
+    l_1_loop = l_1_r = l_1_decimal = l_1_points = l_1_count = l_1_ngettext = l_1_num = missing
     yield '</span>\n</li>'
 
 blocks = {}

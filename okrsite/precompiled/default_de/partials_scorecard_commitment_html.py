@@ -33,15 +33,21 @@ def root(context, missing=missing, environment=environment):
     l_1_kind = l_1_row = missing
     yield '</tr></thead>\n<tbody>\n<tr><th scope="row">Erfolg ab</th>'
     for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+        l_1_percent_format = resolve('percent_format')
         l_1_decimal = resolve('decimal')
         _loop_vars = {}
         pass
         yield '<td data-commitment="'
         yield escape(l_1_kind)
         yield '" data-figure="success">'
-        yield escape(context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_row, 'success'), 2, _loop_vars=_loop_vars))
+        if (not t_2(environment.getattr(l_1_row, 'success'))):
+            pass
+            yield escape(context.call(environment.getattr((undefined(name='percent_format') if l_1_percent_format is missing else l_1_percent_format), 'replace'), '{n}', context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), (environment.getattr(l_1_row, 'success') * 100), 2, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        else:
+            pass
+            yield '–'
         yield '</td>'
-    l_1_kind = l_1_row = l_1_decimal = missing
+    l_1_kind = l_1_row = l_1_percent_format = l_1_decimal = missing
     yield '</tr>\n<tr><th scope="row">gezählte Ziele</th>'
     for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
         _loop_vars = {}
@@ -95,4 +101,4 @@ def root(context, missing=missing, environment=environment):
     yield '</tr>\n</tbody>\n</table>'
 
 blocks = {}
-debug_info = '5=25&7=35&8=46&9=56&10=68&11=80'
+debug_info = '5=25&7=35&8=52&9=62&10=74&11=86'

@@ -43,9 +43,14 @@ def root(context, missing=missing, environment=environment):
             yield '</bdi></a></td><td data-label="Fortschritt" data-figure="progress">'
             yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
             yield '</td><td data-label="aktuell / Zielwert">'
-            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))
-            yield ' / '
-            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'target'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
+            if (environment.getattr(l_1_row, 'kind') == 'boolean'):
+                pass
+                yield escape((Markup('erledigt') if environment.getattr(l_1_row, 'done') else Markup('nicht erledigt')))
+            else:
+                pass
+                yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))
+                yield ' / '
+                yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'target'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Check-ins" data-figure="checkins">'
             yield escape(environment.getattr(l_1_row, 'checkins'))
             yield '</td></tr>\n'

@@ -13,22 +13,28 @@ def root(context, missing=missing, environment=environment):
     l_0_version = resolve('version')
     l_0_entries = resolve('entries')
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['forceescape']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'forceescape' found.")
     try:
-        t_2 = environment.filters['urlencode']
+        t_2 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'urlencode' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_3 = environment.tests['none']
+        t_3 = environment.filters['urlencode']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'urlencode' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>'
@@ -40,7 +46,8 @@ def root(context, missing=missing, environment=environment):
     yield '</updated>\n  <generator version="'
     yield escape((undefined(name='version') if l_0_version is missing else l_0_version))
     yield '">okrsite</generator>\n  <link rel="self" href="checkins.xml"/>\n  <link rel="alternate" type="text/html" href="checkins/index.html"/>\n'
-    for l_1_c in (undefined(name='entries') if l_0_entries is missing else l_0_entries):
+    l_1_loop = missing
+    for l_1_c, l_1_loop in LoopContext((undefined(name='entries') if l_0_entries is missing else l_0_entries), undefined):
         l_1_day = resolve('day')
         l_1_objective_scores = resolve('objective_scores')
         l_1_objective_records = resolve('objective_records')
@@ -54,6 +61,7 @@ def root(context, missing=missing, environment=environment):
         l_1_origins = resolve('origins')
         l_1__ = resolve('_')
         l_1_checkin_notes = resolve('checkin_notes')
+        l_1_figures = missing
         _loop_vars = {}
         pass
         yield '  <entry>\n    <title>'
@@ -71,7 +79,7 @@ def root(context, missing=missing, environment=environment):
         yield '</title>\n    <id>urn:okrsite:checkin:'
         yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
         yield ':'
-        yield escape(t_2(environment.getattr(l_1_c, 'id')))
+        yield escape(t_3(environment.getattr(l_1_c, 'id')))
         yield '</id>\n    <updated>'
         yield escape(context.call((undefined(name='atom_time') if l_1_atom_time is missing else l_1_atom_time), environment.getattr(l_1_c, 'date'), environment.getattr(l_1_c, 'time'), _loop_vars=_loop_vars))
         yield '</updated>\n    <author><name>'
@@ -89,12 +97,59 @@ def root(context, missing=missing, environment=environment):
             yield '<link rel="alternate" type="text/html" href="'
             yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_c, 'kpi'), _loop_vars=_loop_vars))
             yield '"/>'
+        l_2_moves = resolve('moves')
+        t_5 = []
+        pass
+        l_3_loop = missing
+        for l_3_m, l_3_loop in LoopContext(context.call(environment.getattr(((undefined(name='moves') if l_2_moves is missing else l_2_moves) or {}), 'get'), environment.getattr(l_1_c, 'id'), ()), undefined):
+            l_3_with_unit = resolve('with_unit')
+            _loop_vars = {}
+            pass
+            if environment.getattr(l_1_c, 'kpi'):
+                pass
+                t_5.extend((
+                    '<p>Value: ',
+                    escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                    '</p>',
+                ))
+            else:
+                pass
+                if environment.getattr(l_3_loop, 'first'):
+                    pass
+                    t_5.append(
+                        '<ul>',
+                    )
+                t_5.extend((
+                    '<li>',
+                    escape(environment.getattr(l_3_m, 'title')),
+                    ': ',
+                ))
+                if (not t_4(environment.getattr(l_3_m, 'previous'))):
+                    pass
+                    t_5.extend((
+                        escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'previous'), _loop_vars=_loop_vars)),
+                        ' → ',
+                    ))
+                t_5.extend((
+                    escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                    '</li>',
+                ))
+                if environment.getattr(l_3_loop, 'last'):
+                    pass
+                    t_5.append(
+                        '</ul>',
+                    )
+        l_3_loop = l_3_m = l_3_with_unit = missing
+        l_1_figures = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
+        _loop_vars['figures'] = l_1_figures
+        l_2_moves = missing
         yield '    <content type="html">'
-        if (not t_3(environment.getattr(l_1_c, 'confidence'))):
+        if (not t_4(environment.getattr(l_1_c, 'confidence'))):
             pass
             yield '&lt;p&gt;Confidence '
             yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
             yield '/10&lt;/p&gt;'
+        yield escape(t_1((undefined(name='figures') if l_1_figures is missing else l_1_figures)))
         if ((environment.getattr(l_1_c, 'id') in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'backdated')):
             pass
             yield '&lt;p&gt;'
@@ -102,8 +157,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_c = l_1_day = l_1_objective_scores = l_1_objective_records = l_1_kpi_scores = l_1_kpi_records = l_1_atom_time = l_1_person_name = l_1_url = l_1_anchor = l_1_num = l_1_origins = l_1__ = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_day = l_1_objective_scores = l_1_objective_records = l_1_kpi_scores = l_1_kpi_records = l_1_atom_time = l_1_person_name = l_1_url = l_1_anchor = l_1_figures = l_1_num = l_1_origins = l_1__ = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '3=35&4=37&5=39&6=41&9=43&11=60&12=72&13=76&14=78&15=80&16=93'
+debug_info = '3=41&4=43&5=45&6=47&9=50&11=68&12=80&13=84&14=86&15=88&17=104&18=147'

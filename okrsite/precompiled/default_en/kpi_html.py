@@ -133,7 +133,14 @@ def block_main(context, missing=missing, environment=environment):
         yield '</dd></div>'
     yield '  </dl>\n</div>\n<section aria-labelledby="chart">\n<h2 id="chart">Values</h2>\n<figure class="chart-figure">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars))
-    yield '\n<figcaption>Shaded bands: <span class="key key-healthy">healthy</span>, <span class="key key-warning">warning</span>, <span class="key key-critical">critical</span>; dashed line: target.</figcaption></figure>\n'
+    yield '\n<figcaption>Shaded bands: <span class="key key-healthy">healthy</span>, <span class="key key-warning">warning</span>, <span class="key key-critical">critical</span>'
+    if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'))):
+        pass
+        yield '; dashed line: target.'
+    else:
+        pass
+        yield '.'
+    yield '</figcaption></figure>\n'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
         pass
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -220,4 +227,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=123&18=125&19=127&20=129&25=135&27=137&31=141&37=161&39=183&41=205&43=208&44=210&47=212&48=217&49=219'
+debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=123&18=125&19=127&20=129&25=135&26=137&27=144&31=148&37=168&39=190&41=212&43=215&44=217&47=219&48=224&49=226'

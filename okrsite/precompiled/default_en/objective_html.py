@@ -376,12 +376,12 @@ def block_main(context, missing=missing, environment=environment):
     yield ' = '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
     yield '</code></p>\n<h3>4. Status</h3>\n'
-    l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), 3, _block_vars=_block_vars)
+    l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind_places'), _block_vars=_block_vars)
     _block_vars['behind'] = l_0_behind
     yield '<p><code>behind = expected − progress = '
-    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind_places'), _block_vars=_block_vars))
     yield ' − '
-    yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind_places'), _block_vars=_block_vars))
     yield ' = '
     yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
     yield '</code></p>\n<p>'
@@ -415,7 +415,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ended %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
             yield ')'
         yield ': progress '
-        yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'progress_places'), _block_vars=_block_vars))
         yield ' '
         yield escape(('≥' if (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'achieved') else '<'))
         yield ' success '

@@ -1,0 +1,93 @@
+""" "Explain this score" writes each comparison so that it reads true.
+
+An objective 0.1503 behind is at risk: three decimals would write "behind
+0.15 > 0.15". The explanation writes as many decimals as make it true, the
+same the dashboard's attention list gives its points behind (15.03), and one
+that ended just short of its success level reads "0.6996 < 0.7", not "0.7 <
+0.7". The expected figure is read from the built site's own JSON, so the
+value that lands the objective there is worked out, not guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+
+MakeSite = Callable[[dict[str, str | bytes]], Path]
+SCALE = 1_000_000
+GOAL = """\
+---
+title: Grow revenue
+owner: Uma Diaz
+cycle: 2026-Q4
+key_results:
+  - id: arr
+    title: Reach ARR
+    start: 0
+    target: {target}
+    current: {current}
+---
+"""
+
+
+def build(site: Path, as_of: str) -> Path:
+    out = site / "_site"
+    result = CliRunner().invoke(
+        cli, ["build", "--site", str(site), "--out", str(out), "--as-of", as_of]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def score(out: Path) -> dict[str, object]:
+    data = json.loads((out / "api/portfolio.json").read_text("utf-8"))
+    found: dict[str, object] = data["objectives"][0]
+    return found
+
+
+def explained(out: Path) -> str:
+    page = (out / "objectives/grow/index.html").read_text("utf-8")
+    return page[page.index("behind = expected") :]
+
+
+def test_at_risk_by_a_hair_shows_the_decimals_that_tell(make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {"okrsite.toml": 'title = "Acme"\n'}
+    files["content/objectives/grow.md"] = GOAL.format(target=SCALE, current=0)
+    site = make_site(files)
+    expected = score(build(site, "2026-11-20"))["expected"]
+    assert isinstance(expected, float)
+    current = round((expected - 0.1503) * SCALE)
+    (site / "content/objectives/grow.md").write_text(GOAL.format(target=SCALE, current=current))
+    out = build(site, "2026-11-20")
+    s = score(out)
+    assert s["status"] == "at-risk"
+    behind = round(expected - current / SCALE, 9)
+    assert 0.15025 < behind < 0.15035
+
+    text = explained(out)
+    assert "behind 0.1503 &gt; 0.15 and ≤ 0.3, so at risk." in text
+    assert "0.15 &gt; 0.15" not in text
+    dashboard = (out / "index.html").read_text("utf-8")
+    assert "at risk: 15.03 points behind expected" in dashboard
+
+
+def test_missed_by_a_hair_reads_below_the_success_level(make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {"okrsite.toml": 'title = "Acme"\n'}
+    files["content/objectives/grow.md"] = GOAL.format(target=10000, current=6996)
+    site = make_site(files)
+    out = build(site, "2027-01-15")
+    # committed: success at 1.0, so make it aspirational (0.7)
+    (site / "content/objectives/grow.md").write_text(
+        GOAL.format(target=10000, current=6996).replace(
+            "cycle: 2026-Q4", "cycle: 2026-Q4\ncommitment: aspirational"
+        )
+    )
+    out = build(site, "2027-01-15")
+    assert score(out)["status"] == "missed"
+    text = explained(out)
+    assert "progress 0.6996 &lt; success 0.7, so missed." in text
