@@ -163,7 +163,8 @@ def carry(
     "--platform",
     type=click.Choice(["github", "gitlab"]),
     default=None,
-    help="Whose handles to use (default: gitlab when repo_url names GitLab, else github).",
+    help="Whose handles to use (default: gitlab when repo_url names GitLab or the people "
+    "and team files give only gitlab: handles, else github).",
 )
 @click.option(
     "--file",
@@ -195,8 +196,10 @@ def codeowners(
         if platform == "gitlab"
         else "github"
         if platform
-        else co.platform_of(result.config.repo_url)
+        else co.handles_platform(result.config.repo_url, result.scored.portfolio)
     )
+    # the command that writes the file again, as this one chose its handles
+    again = "okrsite codeowners" + (" --platform gitlab" if chosen == "gitlab" else "")
     text = co.codeowners_text(result.scored.portfolio, chosen, prefix)
     if not check_only:
         click.echo(text, nl=False)
@@ -213,7 +216,7 @@ def codeowners(
         where = shown(target) if target is not None else " or ".join(map(shown, places))
         click.echo(
             f"okrsite: no CODEOWNERS file ({where}); write one with: "
-            f"okrsite codeowners > {shown(target or places[0])}",
+            f"{again} > {shown(target or places[0])}",
             err=True,
         )
         sys.exit(1)
@@ -221,7 +224,7 @@ def codeowners(
     if committed != text:
         click.echo(co.difference(committed, text, str(target)), nl=False)
         click.echo(
-            f"okrsite: {target} is out of date; regenerate it with: okrsite codeowners > {target}",
+            f"okrsite: {target} is out of date; regenerate it with: {again} > {target}",
             err=True,
         )
         sys.exit(1)

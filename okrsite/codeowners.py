@@ -39,6 +39,20 @@ def platform_of(repo_url: str | None) -> Platform:
     return "gitlab" if repo_url and "gitlab" in repo_url.lower() else "github"
 
 
+def handles_platform(repo_url: str | None, portfolio: Portfolio) -> Platform:
+    """Whose handles a CODEOWNERS file takes when ``--platform`` is not given:
+    GitLab's when ``repo_url`` names a GitLab host, or when the person and
+    team files give ``gitlab:`` handles and no ``github:`` one (a self-hosted
+    GitLab, ``https://git.acme.example``, has no "gitlab" in its address);
+    else GitHub's."""
+    if platform_of(repo_url) == "gitlab":
+        return "gitlab"
+    records: list[Person | Team] = [*portfolio.people.values(), *portfolio.teams.values()]
+    if any(r.gitlab for r in records) and not any(r.github for r in records):
+        return "gitlab"
+    return "github"
+
+
 def _handle(record: Person | Team | None, platform: Platform) -> str | None:
     if record is None:
         return None

@@ -189,3 +189,34 @@ def test_edit_links_point_into_the_subfolder_the_site_is_in(
     assert result.exit_code == 0, result.output
     page = (tmp_path / "o2/objectives/sales/emea/index.html").read_text()
     assert f'href="{edit}content/objectives/sales/emea.md"' in page
+
+
+def test_gitlab_handles_only_choose_gitlab_and_the_hint_keeps_the_platform(
+    tmp_path: Path,
+) -> None:
+    """A self-hosted GitLab (no "gitlab" in repo_url, or none set) whose people
+    give only gitlab: handles: the file takes them, as the GitLab job checks
+    it, and the --check hint repeats --platform gitlab."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'repo_url = "https://git.acme.example/goals/okrs"\n')
+    repo.write(
+        "content/objectives/emea.md",
+        "---\ntitle: Grow EMEA\ncycle: 2026-Q1\nowner: Alex Example\n"
+        "key_results:\n  - {title: Revenue, start: 0, target: 10}\n---\n",
+    )
+    repo.write("content/people/alex-example.md", "---\ntitle: Alex Example\ngitlab: alexg\n---\n")
+    repo.commit("goals", "alice", "2026-01-02T10:00:00+00:00")
+    site = str(repo.root)
+    code, text, _ = run("--site", site)
+    assert code == 0 and text.splitlines()[HEADER_LINES:] == ["/content/objectives/emea.md @alexg"]
+    repo.write("CODEOWNERS", text)
+    assert run("--site", site, "--check", "--platform", "gitlab")[0] == 0
+    assert run("--site", site, "--check")[0] == 0
+    emea = repo.root / "content/objectives/emea.md"
+    emea.write_text(emea.read_text().replace("owner: Alex Example", "owner: Uma Diaz"))
+    code, _, err = run("--site", site, "--check", "--platform", "gitlab")
+    assert code == 1
+    assert "regenerate it with: okrsite codeowners --platform gitlab > " in err
+    # the ready-made GitLab job checks with GitLab's handles
+    jobs = (Path(__file__).resolve().parent.parent / "docs/ci/gitlab-ci.yml").read_text()
+    assert "okrsite codeowners --check --platform gitlab" in jobs
