@@ -163,6 +163,11 @@ def _score_change(
 ) -> ScoreChange | None:
     """How ``oid``'s figures moved; ``None`` when they did not.
 
+    Only the objective's own figures (progress, expected progress, status,
+    confidence, forecast) list it; its key results' moves are shown with it
+    then, whether they count or not (a dropped or weight-0 key result counts
+    nowhere, so its move alone lists nothing).
+
     A renamed key result (``kr_renames``: head's id → base's) is compared
     with itself under its old id: a rename alone moves no figure, and the
     objective is not listed as if one key result had gone to "—" and
@@ -205,13 +210,16 @@ def _score_change(
         b.forecast if b else None,
         h.forecast if h else None,
     )
+    # listed only when the objective's own figures moved: a key result's
+    # move alone (a dropped or weight-0 one counts nowhere; counted ones that
+    # cancel out leave the objective where it was) lists nothing, and is
+    # shown beside the objective's when that is listed
     same = (
         _rounded(change.progress_before) == _rounded(change.progress_after)
         and not change.expected_moved
         and change.status_before == change.status_after
         and not change.confidence_moved
         and not change.forecast_moved
-        and not kr_moves
     )
     return None if same else change
 

@@ -161,15 +161,25 @@ class Scorer:
         return counts_in_rollup(self.p.objectives[oid])
 
     def kr_value(self, obj: Objective, kr: KeyResult, as_of: date) -> KRValue:
+        """A key result's progress and current value as of a day.
+
+        ``score:`` overrides the progress only: the current value is the one
+        the key result has without it (a checklist's number done, a yes/no
+        key result's ``done:`` or check-in), so every export and page that
+        reads the scored figures writes the same current with or without a
+        grade. Its source reads ``score``.
+        """
         current, source, day = self.current(obj, kr, as_of)
+        if kr.kind == "milestones":
+            current, source, day = (
+                float(sum(1 for m in kr.milestones if m.done)),
+                "milestones",
+                None,
+            )
+        elif kr.kind == "boolean" and source != "checkin":
+            current, source = (1.0 if kr.done else 0.0), "current"
         if kr.score is not None:
             return KRValue(kr.score, kr.score, current, "score", day)
-        if kr.kind == "milestones":
-            progress, ratio = measured_progress(kr, current, False)
-            done = sum(1 for m in kr.milestones if m.done)
-            return KRValue(progress, ratio, float(done), "milestones", None)
-        if kr.kind == "boolean" and source != "checkin":
-            current, source = (1.0 if kr.done else 0.0), "current"
         if kr.kind != "rollup":
             progress, ratio = measured_progress(kr, current, source == "checkin")
             return KRValue(progress, ratio, current, source, day)
