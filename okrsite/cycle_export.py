@@ -111,7 +111,7 @@ def scorecard_json(
             for kind, t in card.commitment.items()
         },
         "teams": [
-            {"team": tid, "title": p.teams[tid].title if tid in p.teams else tid, **_tally(t)}
+            {"team": tid, "title": p.team_names.get(tid, tid), **_tally(t)}
             for tid, t in card.teams.items()
         ],
         "least_moved": least,

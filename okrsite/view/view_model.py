@@ -30,7 +30,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
-from okrsite.scoring import boolean_done, grade_for
+from okrsite.scoring import boolean_done, counts_in_rollup, grade_for
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -125,6 +125,9 @@ class CheckinValue:
     label: str
     value: float
     unit: str
+    #: for a yes/no key result, whether the value says done
+    #: (:func:`okrsite.scoring.boolean_done`, as its row says); else ``None``
+    done: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +154,17 @@ class CheckinView:
 
 @dataclass(frozen=True, slots=True)
 class AlignedChild:
-    """An objective aligned below another, as the parent's page lists it."""
+    """An objective aligned below another, as the parent's page lists it.
+
+    ``counted``: it counts in the roll-up (:func:`okrsite.scoring.counts_in_rollup`);
+    drafts and dropped ones are listed with their ``status``, marked as not counted.
+    """
 
     title: str
     url: str
     progress: float
+    status: Status
+    counted: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +193,14 @@ class KeyResultRow:
 @dataclass(frozen=True, slots=True)
 class GroupSummary:
     """Progress of a group of objectives (a cycle, team, person or tag):
-    the weighted mean of the counted ones, and how many are in each status."""
+    the weighted mean of the counted ones, and how many are in each status.
 
-    progress: float
-    grade: Grade
+    ``progress`` and ``grade`` are ``None`` when none of them counts (no
+    objectives, or only drafts and dropped ones), as in the scorecard: pages
+    show "–", never 0%."""
+
+    progress: float | None
+    grade: Grade | None
     counts: tuple[tuple[str, int], ...]
     total: int
 
@@ -334,9 +347,10 @@ class ViewModel:
         for oid in ids:
             status = scores[oid].status
             counts[status] = counts.get(status, 0) + 1
-        progress = counted_progress(plain, ids) or 0.0
+        progress = counted_progress(plain, ids)
         ordered = tuple((status, counts[status]) for status in STATUS_ORDER if status in counts)
-        return GroupSummary(progress, grade_for(progress), ordered, len(ids))
+        grade = grade_for(progress) if progress is not None else None
+        return GroupSummary(progress, grade, ordered, len(ids))
 
     def in_cycle(self, ids: Iterable[str], cycle: str | None) -> list[str]:
         ids = list(ids)
@@ -418,9 +432,11 @@ class ViewModel:
         values = []
         for kr_id, value in c.values.items():
             kr = krs.get(kr_id)
-            values.append(
-                CheckinValue(kr.title if kr else kr_id, value, kr.unit if kr is not None else "")
-            )
+            if kr is None:
+                values.append(CheckinValue(kr_id, value, ""))
+                continue
+            done = boolean_done(kr, value, True) if kr.kind == "boolean" else None
+            values.append(CheckinValue(kr.title, value, kr.unit, done))
         return CheckinView(
             c.id,
             anchor("checkin", c.id),
@@ -476,11 +492,20 @@ class ViewModel:
         if kr.kpi and kr.kpi in self.scored.kpis:
             kpi = Link(kr.kpi, self.scored.portfolio.kpis[kr.kpi].title, self.url("kpi", kr.kpi))
         rollup = self.scored.kr_children.get(f"{o.id}#{kr.id}", ())
+        # what the roll-up averages is the core's rule (counts_in_rollup), the
+        # same the score and "Explain this score" use: the others are listed
+        # after them, marked as not counted
+        counted = {i for i in rollup if counts_in_rollup(self.objectives[i])}
+        listed = self.objectives_sorted(i for i in rollup if i in self.scores)
         aligned = tuple(
             AlignedChild(
-                self.objectives[i].title, self.url("objective", i), self.scores[i].progress
+                self.objectives[i].title,
+                self.url("objective", i),
+                self.scores[i].progress,
+                self.scores[i].status,
+                i in counted,
             )
-            for i in self.objectives_sorted(i for i in rollup if i in self.scores)
+            for i in sorted(listed, key=lambda i: i not in counted)
         )
         spark = None
         if kr.kind in ("numeric", "stay_above", "stay_below"):
@@ -508,7 +533,7 @@ class ViewModel:
             ratio=ks.ratio,
             beyond_target=ks.ratio is not None and ks.ratio > 1.0 + 1e-9,
             milestones_done=sum(1 for m in kr.milestones if m.done),
-            rollup_count=len(rollup),
+            rollup_count=len(counted),
             kpi=kpi,
             aligned=aligned,
             spark=spark,
