@@ -22,7 +22,14 @@ from okrsite.numbers import format_money
 from okrsite.render_assets import badge_path
 from okrsite.ui_words import STATUS_WORDS
 from okrsite.urls import href
-from okrsite.view.formatting import atom_time, bar_width, is_money, percent, percent_figure
+from okrsite.view.formatting import (
+    atom_time,
+    bar_width,
+    grade_places,
+    is_money,
+    percent,
+    percent_figure,
+)
 from okrsite.view.view_model import anchor
 
 if TYPE_CHECKING:
@@ -119,6 +126,7 @@ class TemplateGlobals:
             "bar_width": bar_width,
             "num": self._number,
             "decimal": self._decimal,
+            "grade_places": grade_places,
             "day": self.language.day,
             "atom_time": atom_time,
             "status_word": self.status_word,

@@ -91,3 +91,41 @@ def test_missed_by_a_hair_reads_below_the_success_level(make_site: MakeSite) -> 
     assert score(out)["status"] == "missed"
     text = explained(out)
     assert "progress 0.6996 &lt; success 0.7, so missed." in text
+
+
+def test_figures_just_short_of_a_band_or_of_one_keep_their_side(make_site: MakeSite) -> None:
+    """A grade of 0.3996 is red and reads "0.3996 red" (two places would
+    write 0.4, which is yellow); an objective at 0.99996 that is not done
+    is not written as progress 1 in its explanation."""
+    files: dict[str, str | bytes] = {"okrsite.toml": 'title = "Acme"\n'}
+    files["content/objectives/grow.md"] = GOAL.format(target=10000, current=3996)
+    files["content/objectives/near.md"] = GOAL.format(target=100000, current=99996).replace(
+        "Grow revenue", "Nearly there"
+    )
+    site = make_site(files)
+    out = build(site, "2026-11-20")
+    grow = (out / "objectives/grow/index.html").read_text("utf-8")
+    assert '0.3996 <span class="grade-word">red</span>' in grow
+    assert '0.4 <span class="grade-word">red' not in grow
+    assert "(1 × 0.3996) ÷ 1 = 0.3996" in grow
+    near = (out / "objectives/near/index.html").read_text("utf-8")
+    assert "(1 × 0.99996) ÷ 1 = 0.99996" in near
+    assert "= 1</code>" not in near
+
+
+def test_no_stale_objectives_is_said_of_the_dashboards_cycle(make_site: MakeSite) -> None:
+    """A stale objective of a yearly cycle does not count in the quarter the
+    dashboard shows: the dashboard says there is none stale in that quarter,
+    not that every running objective had a recent check-in."""
+    year = GOAL.format(target=10, current=5).replace("cycle: 2026-Q4", "cycle: '2026'")
+    files: dict[str, str | bytes] = {"okrsite.toml": 'title = "Acme"\n'}
+    files["content/objectives/grow.md"] = GOAL.format(target=10, current=5)
+    files["content/objectives/year.md"] = year.replace("Grow revenue", "Yearly plan")
+    files["content/checkins/grow/2026-11-19.md"] = "---\nobjective: grow\nvalues: {arr: 6}\n---\n"
+    site = make_site(files)
+    out = build(site, "2026-11-20")
+    data = json.loads((out / "api/portfolio.json").read_text("utf-8"))
+    assert {o["id"]: o["stale"] for o in data["objectives"]} == {"grow": False, "year": True}
+    dashboard = (out / "index.html").read_text("utf-8")
+    assert "No stale objectives in <bdi>2026-Q4</bdi>: each of its running objectives" in dashboard
+    assert "every running objective had a recent check-in" not in dashboard

@@ -27,6 +27,7 @@ from okrsite.scoring import (
     forecast_points,
     forecast_x,
 )
+from okrsite.view.formatting import grade_places
 from okrsite.view.view_model import Link, ViewModel, anchor
 
 __all__ = [
@@ -149,13 +150,11 @@ class Explanation:
     #: the cycle ended before as_of: no forecast is shown (it would forecast
     #: an end already reached), and the confidence is the last one
     cycle_over: bool = False
-    #: the decimals the status step writes ``behind`` (and the expected and
-    #: progress it is taken from) with: 3, or more when 3 would show it on
-    #: the wrong side of a threshold ("0.150 > 0.15"; :func:`status_places`)
-    behind_places: int = 3
-    #: the decimals the status step of an ended cycle writes progress with
-    #: beside the success level ("0.700 < 0.7" would not read true)
-    progress_places: int = 3
+    #: the decimals the steps write ratios with (progress, expected,
+    #: behind): 3, or as many more as make each comparison they state read
+    #: true ("0.1503 > 0.15", "0.6996 < 0.7", never "0.15 > 0.15" or
+    #: "0.7 < 0.7"; :func:`explain_places`)
+    places: int = 3
 
 
 def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain | None:
@@ -298,7 +297,7 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         confidence,
         stale,
         over,
-        *status_places(s, view.scored.settings),
+        explain_places(s, view.scored.settings),
     )
 
 
@@ -306,12 +305,14 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
 EXPLAIN_PLACES = 3
 
 
-def status_places(s: ObjectiveScore, settings: Settings) -> tuple[int, int]:
-    """The decimals of ``behind`` and of progress that the status step needs
-    so that each comparison it writes reads true, as the attention list's
-    points behind do (:func:`okrsite.attention.behind_places`): an objective
-    0.1505 behind is at risk, "0.1505 > 0.15", never "0.151 > 0.15" or
-    "0.150 > 0.15"; one ended at 0.6996 missed, "0.6996 < 0.7"."""
+def explain_places(s: ObjectiveScore, settings: Settings) -> int:
+    """The decimals "Explain this score" writes its ratios with, so that each
+    comparison it states reads true, as the attention list's points behind
+    do (:func:`okrsite.attention.behind_places`): an objective 0.1503 behind
+    is at risk, "0.1503 > 0.15", never "0.15 > 0.15"; one that ended at
+    0.6996 missed, "0.6996 < 0.7", never "0.7 < 0.7"; one at 0.99996 not
+    done is not written as 1; one graded red at 0.3996 is not written 0.4
+    (:func:`~okrsite.view.formatting.grade_places`). Three when three tell it."""
     if s.status == "at-risk":
         points = behind_places(s.behind, settings.on_track, settings.at_risk)
     elif s.status == "off-track":
@@ -320,13 +321,15 @@ def status_places(s: ObjectiveScore, settings: Settings) -> tuple[int, int]:
         points = behind_places(s.behind, -1.0, settings.on_track)
     else:
         points = 0
-    progress = EXPLAIN_PLACES
+    places = max(EXPLAIN_PLACES, points + 2)
+
+    def shown(places: int) -> float:
+        return float(format_fixed(s.progress, places))
+
     if s.status in ("achieved", "missed"):
         achieved = s.status == "achieved"
-
-        def shows(places: int) -> bool:
-            shown = float(format_fixed(s.progress, places))
-            return (shown >= s.success) is achieved
-
-        progress = max(EXPLAIN_PLACES, fewest_places(shows, 9))
-    return max(EXPLAIN_PLACES, points + 2), progress
+        places = max(places, fewest_places(lambda p: (shown(p) >= s.success) is achieved, 9))
+    places = max(places, grade_places(s.progress))  # "0.3996 red" in the last step too
+    if s.status != "done" and s.progress < 1:
+        places = max(places, fewest_places(lambda p: shown(p) < 1, 9))
+    return places

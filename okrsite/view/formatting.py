@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from okrsite import numbers
+from okrsite.scoring_progress import grade_for
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = [
@@ -67,6 +68,25 @@ def format_decimal(value: float | None, places: int) -> str:
     = 0.047, where two decimals would show 0.54 − 0.5 = 0.05).
     """
     return numbers.format_fixed(value, places)
+
+
+#: the decimals a grade's figure is written with, where they keep it in its band
+GRADE_PLACES = 2
+
+
+def grade_places(progress: float | None) -> int:
+    """The decimals a grade's figure needs to stand in its own colour band:
+    two (0.43 yellow), or as many more as keep two places from rounding it
+    over the band's edge (0.3996 is red: "0.3996 red", never "0.4 red"; the
+    band is the core's :func:`~okrsite.scoring_progress.grade_for`, asked of
+    the figure as written)."""
+    if progress is None or progress != progress or abs(progress) >= numbers.PLAIN_LIMIT:
+        return GRADE_PLACES
+    band = grade_for(progress)
+    places = GRADE_PLACES
+    while places < 9 and grade_for(float(numbers.format_fixed(progress, places))) != band:
+        places += 1
+    return places
 
 
 def percent(progress: float | None) -> int:

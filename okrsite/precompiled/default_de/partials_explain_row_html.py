@@ -7,6 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_places = resolve('places')
     l_0_decimal = resolve('decimal')
     l_0_line = resolve('line')
     l_0_root = resolve('root')
@@ -16,13 +17,22 @@ def root(context, missing=missing, environment=environment):
     l_0_percent = resolve('percent')
     l_0_p = missing
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['default']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'default' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    l_0_p = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress'), 3)
+    l_0_places = t_1((undefined(name='places') if l_0_places is missing else l_0_places), 3)
+    context.vars['places'] = l_0_places
+    context.exported_vars.add('places')
+    l_0_p = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress'), (undefined(name='places') if l_0_places is missing else l_0_places))
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
     yield '<tr><td data-label="'
@@ -75,7 +85,7 @@ def root(context, missing=missing, environment=environment):
         yield ' − '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start')))
         yield ') = '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'ratio'), 3))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'ratio'), (undefined(name='places') if l_0_places is missing else l_0_places)))
         if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'clamped'):
             pass
             yield ', begrenzt auf '
@@ -111,8 +121,8 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
             yield ' × '
-            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_v, 3, _loop_vars=_loop_vars))
-            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 14 in 'partials/explain_row.html' evaluated to false and no else section was defined.")))
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_v, (undefined(name='places') if l_0_places is missing else l_0_places), _loop_vars=_loop_vars))
+            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 16 in 'partials/explain_row.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_v = missing
         yield ') ÷ '
         yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight'), 3))
@@ -135,4 +145,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td></tr>\n'
 
 blocks = {}
-debug_info = '3=25&4=29&5=45&6=49&7=52&8=55&9=59&10=67&11=83&12=88&13=93&14=105&15=123&16=130&17=132'
+debug_info = '4=32&5=35&6=39&7=55&8=59&9=62&10=65&11=69&12=77&13=93&14=98&15=103&16=115&17=133&18=140&19=142'

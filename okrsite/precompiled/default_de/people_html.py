@@ -42,6 +42,12 @@ def block_main(context, missing=missing, environment=environment):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h1>Personen</h1>\n'
     if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
@@ -70,7 +76,7 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
             yield '</span> <span class="obj-score">'
-            if environment.getattr(l_1_sm, 'total'):
+            if (not t_3(environment.getattr(l_1_sm, 'progress'))):
                 pass
                 yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=l_1_name, _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
             else:
@@ -84,4 +90,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '<p class="muted">Keine Personen.</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=47&6=52&8=55&9=61'
+debug_info = '1=13&2=16&3=20&5=53&6=58&8=61&9=67'

@@ -280,7 +280,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<p class="muted">No KPIs.</p>'
     yield '</section>\n<section aria-labelledby="stale">\n  <h2 id="stale">Stale objectives</h2>\n  '
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), Markup('No stale objectives: every running objective had a recent check-in.'), False, _block_vars=_block_vars))
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: each of its running objectives had a recent check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else Markup('No stale objectives: every running objective had a recent check-in.')), False, _block_vars=_block_vars))
     yield '\n</section>\n<section aria-labelledby="latest">\n  <h2 id="latest">Latest check-ins</h2>\n'
     if (undefined(name='latest') if l_0_latest is missing else l_0_latest):
         pass

@@ -62,7 +62,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_timeline = resolve('timeline')
     l_0_badge_url = resolve('badge_url')
     l_0_edit = resolve('edit')
-    l_0_progress = l_0_behind = l_0_cyc = l_0_on_track = l_0_at_risk = missing
+    l_0_places = l_0_progress = l_0_behind = l_0_cyc = l_0_on_track = l_0_at_risk = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -321,14 +321,16 @@ def block_main(context, missing=missing, environment=environment):
         for l_1_line in environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'lines'):
             _loop_vars = {}
             pass
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_row.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), line=l_1_line, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_row.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), line=l_1_line, places=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'places'), _loop_vars=_loop_vars))
         l_1_line = missing
         yield '</tbody>\n</table>\n'
     else:
         pass
         yield '<p>Nothing to average.</p>'
     yield '<h3>2. Objective progress = weighted mean</h3>\n'
-    l_0_progress = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), 3, _block_vars=_block_vars)
+    l_0_places = environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'places')
+    _block_vars['places'] = l_0_places
+    l_0_progress = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars)
     _block_vars['progress'] = l_0_progress
     yield '<p><code>'
     if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'terms') and environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'total_weight')):
@@ -340,7 +342,7 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
             yield ' × '
-            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_p, 3, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_p, (undefined(name='places') if l_0_places is missing else l_0_places), _loop_vars=_loop_vars))
             yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 104 in 'objective.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_p = missing
         yield ') ÷ '
@@ -374,14 +376,14 @@ def block_main(context, missing=missing, environment=environment):
     yield ' × '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
     yield ' = '
-    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), 3, _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars))
     yield '</code></p>\n<h3>4. Status</h3>\n'
-    l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind_places'), _block_vars=_block_vars)
+    l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars)
     _block_vars['behind'] = l_0_behind
     yield '<p><code>behind = expected − progress = '
-    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind_places'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars))
     yield ' − '
-    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind_places'), _block_vars=_block_vars))
+    yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
     yield ' = '
     yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
     yield '</code></p>\n<p>'
@@ -415,7 +417,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ended %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
             yield ')'
         yield ': progress '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'progress_places'), _block_vars=_block_vars))
+        yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
         yield ' '
         yield escape(('≥' if (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'achieved') else '<'))
         yield ' success '
@@ -486,4 +488,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=179&30=193&31=195&37=210&41=213&49=223&52=226&53=228&54=235&60=238&63=240&66=243&67=266&68=270&72=276&76=279&82=306&85=309&92=312&93=314&94=316&96=319&98=321&103=331&104=334&106=357&107=373&109=379&110=382&111=388&112=390&114=397&115=400&116=409&117=425&118=428&119=436&120=449&122=455&123=457&124=459&125=461&131=463&133=466&139=478&141=480&142=485'
+debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=179&30=193&31=195&37=210&41=213&49=223&52=226&53=228&54=235&60=238&63=240&66=243&67=266&68=270&72=276&76=279&82=306&85=309&92=312&93=314&94=316&96=319&98=321&103=331&104=336&106=359&107=375&109=381&110=384&111=390&112=392&114=399&115=402&116=411&117=427&118=430&119=438&120=451&122=457&123=459&124=461&125=463&131=465&133=468&139=480&141=482&142=487'

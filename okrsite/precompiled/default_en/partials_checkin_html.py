@@ -88,7 +88,12 @@ def root(context, missing=missing, environment=environment):
             yield '<li><bdi>'
             yield escape(environment.getattr(l_1_v, 'label'))
             yield '</bdi>: <strong>'
-            yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
+            if (not t_3(environment.getattr(l_1_v, 'done'))):
+                pass
+                yield escape((Markup('done') if environment.getattr(l_1_v, 'done') else Markup('not done')))
+            else:
+                pass
+                yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
             yield '</strong></li>'
         l_1_v = missing
         yield '</ul>\n'
@@ -105,4 +110,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=38&3=40&4=71&5=82&6=85&8=95&9=98&11=100&12=103'
+debug_info = '2=38&3=40&4=71&5=82&6=85&8=100&9=103&11=105&12=108'

@@ -10,6 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_grade = resolve('grade')
     l_0_decimal = resolve('decimal')
     l_0_progress = resolve('progress')
+    l_0_grade_places = resolve('grade_places')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -20,10 +21,10 @@ def root(context, missing=missing, environment=environment):
     yield '<span class="grade grade-'
     yield escape((undefined(name='grade') if l_0_grade is missing else l_0_grade))
     yield '" title="Grade (red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green)">'
-    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (undefined(name='progress') if l_0_progress is missing else l_0_progress), 2))
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (undefined(name='progress') if l_0_progress is missing else l_0_progress), context.call((undefined(name='grade_places') if l_0_grade_places is missing else l_0_grade_places), (undefined(name='progress') if l_0_progress is missing else l_0_progress))))
     yield ' <span class="grade-word">'
     yield escape(context.call(environment.getattr({'red': Markup('red'), 'yellow': Markup('yellow'), 'green': Markup('green')}, 'get'), (undefined(name='grade') if l_0_grade is missing else l_0_grade), (undefined(name='grade') if l_0_grade is missing else l_0_grade)))
     yield '</span></span>'
 
 blocks = {}
-debug_info = '2=21'
+debug_info = '2=22'

@@ -80,17 +80,32 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul class="aligned">'
         for l_1_a in environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'aligned'):
+            l_1_status_word = resolve('status_word')
             _loop_vars = {}
             pass
-            yield '<li><a href="'
-            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape(environment.getattr(l_1_a, 'url'))
-            yield '"><bdi>'
-            yield escape(environment.getattr(l_1_a, 'title'))
-            yield '</bdi></a> '
-            yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr(l_1_a, 'progress'), _loop_vars=_loop_vars))
-            yield '</li>'
-        l_1_a = missing
+            if environment.getattr(l_1_a, 'counted'):
+                pass
+                yield '<li><a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape(environment.getattr(l_1_a, 'url'))
+                yield '"><bdi>'
+                yield escape(environment.getattr(l_1_a, 'title'))
+                yield '</bdi></a> '
+                yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr(l_1_a, 'progress'), _loop_vars=_loop_vars))
+                yield '</li>'
+            else:
+                pass
+                yield '<li class="not-counted" title="'
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'The objective is %(status)s, so it counts nowhere.', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_a, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield '"><a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape(environment.getattr(l_1_a, 'url'))
+                yield '"><bdi>'
+                yield escape(environment.getattr(l_1_a, 'title'))
+                yield '</bdi></a> '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_a, 'status'), _loop_vars=_loop_vars))
+                yield '</li>'
+        l_1_a = l_1_status_word = missing
         yield '</ul>'
     yield '  </td>\n  <td data-label="Progress">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')), status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status')))
@@ -143,4 +158,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=39&3=43&4=49&5=64&6=79&7=96&9=103&10=110&11=113&12=116&13=123&15=129&16=135&17=137'
+debug_info = '2=39&3=43&4=49&5=64&6=79&7=111&9=118&10=125&11=128&12=131&13=138&15=144&16=150&17=152'

@@ -7,41 +7,60 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_percent = resolve('percent')
-    l_0_progress = resolve('progress')
     l_0_status = resolve('status')
+    l_0_progress = resolve('progress')
     l_0_label = resolve('label')
+    l_0_percent = resolve('percent')
+    l_0_shown = resolve('shown')
     l_0_bar_width = resolve('bar_width')
-    l_0_shown = l_0_fill = missing
+    l_0_fill = missing
     try:
         t_1 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    l_0_shown = context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (undefined(name='progress') if l_0_progress is missing else l_0_progress))
-    context.vars['shown'] = l_0_shown
-    context.exported_vars.add('shown')
     l_0_fill = ((undefined(name='status') if l_0_status is missing else l_0_status) if t_1((undefined(name='status') if l_0_status is missing else l_0_status)) else None)
     context.vars['fill'] = l_0_fill
     context.exported_vars.add('fill')
-    yield '<span class="progress"><span class="bar" role="progressbar" aria-label="'
-    yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
-    yield '" aria-valuemin="0" aria-valuemax="100" aria-valuenow="'
-    yield escape(context.call((undefined(name='bar_width') if l_0_bar_width is missing else l_0_bar_width), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
-    yield '" data-progress="'
-    yield escape(((undefined(name='progress') if l_0_progress is missing else l_0_progress) or 0.0))
-    yield '"><span class="fill'
-    if (undefined(name='fill') if l_0_fill is missing else l_0_fill):
+    if t_2((undefined(name='progress') if l_0_progress is missing else l_0_progress)):
         pass
-        yield ' fill-'
-        yield escape((undefined(name='fill') if l_0_fill is missing else l_0_fill))
-    yield '" style="width:'
-    yield escape(context.call((undefined(name='bar_width') if l_0_bar_width is missing else l_0_bar_width), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
-    yield '%"></span></span> <span class="pct">'
-    yield escape((undefined(name='shown') if l_0_shown is missing else l_0_shown))
-    yield '</span></span>'
+        yield '<span class="progress progress-none"><span class="bar" role="progressbar" aria-label="'
+        yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
+        yield '" aria-valuemin="0" aria-valuemax="100" aria-valuetext="–" data-progress=""><span class="fill'
+        if (undefined(name='fill') if l_0_fill is missing else l_0_fill):
+            pass
+            yield ' fill-'
+            yield escape((undefined(name='fill') if l_0_fill is missing else l_0_fill))
+        yield '" style="width:0%"></span></span> <span class="pct">–</span></span>'
+    else:
+        pass
+        l_0_shown = context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (undefined(name='progress') if l_0_progress is missing else l_0_progress))
+        context.vars['shown'] = l_0_shown
+        context.exported_vars.add('shown')
+        yield '<span class="progress"><span class="bar" role="progressbar" aria-label="'
+        yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
+        yield '" aria-valuemin="0" aria-valuemax="100" aria-valuenow="'
+        yield escape(context.call((undefined(name='bar_width') if l_0_bar_width is missing else l_0_bar_width), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
+        yield '" data-progress="'
+        yield escape(((undefined(name='progress') if l_0_progress is missing else l_0_progress) or 0.0))
+        yield '"><span class="fill'
+        if (undefined(name='fill') if l_0_fill is missing else l_0_fill):
+            pass
+            yield ' fill-'
+            yield escape((undefined(name='fill') if l_0_fill is missing else l_0_fill))
+        yield '" style="width:'
+        yield escape(context.call((undefined(name='bar_width') if l_0_bar_width is missing else l_0_bar_width), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
+        yield '%"></span></span> <span class="pct">'
+        yield escape((undefined(name='shown') if l_0_shown is missing else l_0_shown))
+        yield '</span></span>'
 
 blocks = {}
-debug_info = '2=23&3=26&4=30'
+debug_info = '2=30&3=33&4=36&6=45&7=49'
