@@ -174,14 +174,16 @@ def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path 
                 f"okrsite: source {o.name!r} failed: {o.error}; nothing changed for it", err=True
             )
             continue
+        # every digit the file gets (4700000.5, never 4.7e+06): a review of
+        # what changed must tell 4,700,000.5 from 4,700,001
         for day, value in o.added:
-            click.echo(f"{o.name}: {day} {value:g} (new)")
+            click.echo(f"{o.name}: {day} {_digits(value)} (new)")
         for day, old, value in o.updated:
             done = "would be updated" if dry_run else "updated"
-            click.echo(f"{o.name}: {day} {old:g} -> {value:g} ({done})")
+            click.echo(f"{o.name}: {day} {_digits(old)} -> {_digits(value)} ({done})")
         for day, old, value in o.changed:
             click.echo(
-                f"{o.name}: {day} has {old:g}, the source says {value:g}"
+                f"{o.name}: {day} has {_digits(old)}, the source says {_digits(value)}"
                 + ("" if update else " (not changed; --update replaces it)")
             )
         for note in o.notes:
@@ -233,3 +235,10 @@ def _written(o: PullOutcome, dry_run: bool) -> list[str]:
         if rel not in (o.data_file, o.linked_from):  # a check-in, one per date
             lines.append(f"would write {rel}" if dry_run else f"wrote {rel}")
     return lines
+
+
+def _digits(value: float) -> str:
+    """A pulled figure with all its digits, as the file is given it (up to 9 decimals)."""
+    from okrsite.numbers import format_fixed
+
+    return format_fixed(value, 9)

@@ -313,3 +313,19 @@ def test_import_counts_files_in_the_singular_and_plural(tmp_path: Path) -> None:
     code, out = run("import", str(sheet), "--site", str(site))
     assert code == 0 and "okrsite: imported 2 files, 1 skipped" in out, out
     check_ok(site)
+
+
+def test_the_review_lines_carry_every_digit_the_file_gets(tmp_path: Path) -> None:
+    """4,700,000.50 pulled over a site's 4,700,000.5 and a new 220,500.75: the
+    lines say 4700000.5 and 220500.75 as the file is given them, never
+    4.7e+06 or 220501, so a reviewer can tell a changed figure from an
+    unchanged one."""
+    site = three_source_site(tmp_path)
+    (site / "content/data/arr.csv").write_text("date,value\n2026-01-01,4700000.5\n")
+    script(site, "arr.py", "print('2026-01-01,4700001')\nprint('2026-02-01,220500.75')\n")
+    code, out = run("pull", "--site", str(site), "--source", "arr", "--update")
+    assert code == 0, out
+    assert "arr: 2026-02-01 220500.75 (new)" in out
+    assert "arr: 2026-01-01 4700000.5 -> 4700001 (updated)" in out
+    assert "e+06" not in out
+    assert "2026-02-01,220500.75" in (site / "content/data/arr.csv").read_text()
