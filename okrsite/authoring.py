@@ -267,7 +267,11 @@ def confidence_value(raw: str, language: str | None = None) -> float | int | str
     """``--confidence`` as typed: one of the loader's words (``High``, ``amber``)
     in lower case, else a number or the text, which the loader judges."""
     word = raw.strip().lower()
-    return word if confidence_word(word) is not None else number_or_text(raw, language)
+    if confidence_word(word) is not None:
+        return word
+    if yes_no(raw.strip()) is not None:  # no confidence: refused as typed ("got 'yes'")
+        return raw.strip()
+    return number_or_text(raw, language)
 
 
 def checkin_folder(content_dir: str, target: str) -> str:

@@ -87,7 +87,27 @@ def _out_of(value: str) -> float | None:
     return round(score / scale * 10, 6)
 
 
-def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
+#: a yes/no word as YAML reads it (``yes``, ``On``, ``FALSE``): one plain word
+_YES_NO_WRITTEN = re.compile(r"[A-Za-z]+")
+
+
+def _as_written(parts: yamlsource.Split | None, key: str, value: Any) -> Any:
+    """A top-level ``value`` YAML read as true or false, as its line writes it
+    (``confidence: yes`` is ``'yes'``, not True): what a refusal quotes. Any
+    other value, or one whose line is not plain enough to find, as read."""
+    if not isinstance(value, bool) or parts is None:
+        return value
+    at = yamlsource.top_level_position(parts.front_matter, key)
+    if at is None:
+        return value
+    line = parts.front_matter.split("\n")[at[0]]
+    written = line[at[1] - 1 :].split(" #", 1)[0].strip()
+    return written if _YES_NO_WRITTEN.fullmatch(written) else value
+
+
+def _confidence(
+    f: _Fields, data: dict[str, Any], parts: yamlsource.Split | None = None
+) -> float | None:
     value = data.get("confidence")
     if value is None:
         return None
@@ -105,7 +125,7 @@ def _confidence(f: _Fields, data: dict[str, Any]) -> float | None:
         f.err(
             "OKR102",
             f"confidence must be 0-10, low/medium/high, a traffic light or a percentage, "
-            f"got {shown_value(value)}",
+            f"got {shown_value(_as_written(parts, 'confidence', value))}",
             ("confidence",),
             hint=CONFIDENCE_FORMS_HINT,
         )
@@ -202,7 +222,7 @@ def _checkin(
     )
     if kpi is not None and value is None and "value" not in data and not aside:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
-    confidence = _confidence(f, data)
+    confidence = _confidence(f, data, parts)
     body = parts.body
     for key in ("note", "notes", "comment"):  # the note in the front matter, as forms write it
         note = f.text(data, key, ())

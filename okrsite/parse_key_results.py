@@ -17,7 +17,7 @@ from okrsite import key_aliases, limits, yamlsource
 from okrsite.model import KeyResult, Milestone
 from okrsite.parse_fields import RANGE_HINTS, Path_, _Fields
 from okrsite.parse_figures import is_figure
-from okrsite.parse_keys import respelled
+from okrsite.parse_keys import MILESTONE_KEYS, respelled
 from okrsite.parse_measures import (
     _GOAL_MEASURE_KEYS,
     _NUMERIC_KEYS,
@@ -503,6 +503,17 @@ def _boxed(sentence: str) -> dict[str, Any] | None:
     return {"title": milestone.title, "done": milestone.done}
 
 
+def item_title(
+    f: _Fields, item: Mapping[str, Any], path: Path_, what: str, hint: str
+) -> str | None:
+    """The ``title:`` of an item of a list (a milestone, an initiative), with a
+    missing title said of that item (not of the file's front matter)."""
+    if item.get("title") is None:
+        f.err("OKR101", f"{what} has no title: missing required key 'title'", path, hint=hint)
+        return None
+    return f.text(item, "title", path, required=True)
+
+
 def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
     if not isinstance(raw, list) or not raw:
         f.err(
@@ -522,9 +533,13 @@ def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
         if not isinstance(m, dict):
             f.err("OKR106", f"milestone {j + 1} must be a mapping with title and done", (*path, j))
             continue
-        m = {str(k): v for k, v in m.items()}
-        title = f.text(m, "title", (*path, j), required=True)
-        done = f.boolean(m, "done", (*path, j))
+        where: Path_ = (*path, j)
+        m = respelled({str(k): v for k, v in m.items()}, MILESTONE_KEYS)
+        f.unknown_keys(m, MILESTONE_KEYS, where, "a milestone")
+        title = item_title(
+            f, m, where, f"milestone {j + 1}", "write it as '- {title: …, done: false}'"
+        )
+        done = f.boolean(m, "done", where)
         if title is not None:
             out.append(Milestone(title, bool(done)))
     return tuple(out)

@@ -55,6 +55,10 @@ KNOWN_KEYS: dict[str, set[str]] = {
     "person": (COMMON_KEYS - {"owner"}) | {"role", "email", "name", "github", "gitlab"},
     "page": (COMMON_KEYS - {"owner", "team"}) | {"order"},
 }
+#: the keys of a milestone of a key result (``- {title: Beta, done: true}``)
+MILESTONE_KEYS = {"title", "done"}
+#: the keys of an objective's initiative
+INITIATIVE_KEYS = {"title", "status", "link", "owner"}
 #: other names of the keys of a kind of file (:mod:`okrsite.key_aliases`)
 _KIND_ALIASES = {"objective": key_aliases.OBJECTIVE, "goal": key_aliases.GOAL}
 

@@ -18,8 +18,8 @@ from okrsite import limits, yamlsource
 from okrsite.diagnostics import warning
 from okrsite.model import Initiative, Objective
 from okrsite.parse_fields import KeyResultMemo, Path_, _Fields
-from okrsite.parse_key_results import _key_results, _status, _weight
-from okrsite.parse_keys import KNOWN_KEYS
+from okrsite.parse_key_results import _key_results, _status, _weight, item_title
+from okrsite.parse_keys import INITIATIVE_KEYS, KNOWN_KEYS, respelled
 from okrsite.parse_messages import shown_value
 from okrsite.plural import plural
 
@@ -220,8 +220,15 @@ def _initiatives(f: _Fields, data: dict[str, Any]) -> list[Initiative]:
         if not isinstance(item, dict):
             f.err("OKR106", f"initiative {i + 1} must be a mapping with a title", path)
             continue
-        item = {str(k): v for k, v in item.items()}
-        title = f.text(item, "title", path, required=True)
+        item = respelled({str(k): v for k, v in item.items()}, INITIATIVE_KEYS)
+        f.unknown_keys(item, INITIATIVE_KEYS, path, "an initiative")
+        title = item_title(
+            f,
+            item,
+            path,
+            f"initiative {i + 1}",
+            "write it as '- {title: …, status: active, link: …, owner: …}', or as a bare title",
+        )
         link = f.text(item, "link", path)
         if link is not None and not re.match(
             r"^(https?://|mailto:|/|\.|#|[\w-]+(/|$))", link, re.I
