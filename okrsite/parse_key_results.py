@@ -15,6 +15,7 @@ from typing import Any
 
 from okrsite import key_aliases, limits, yamlsource
 from okrsite.model import KeyResult, Milestone
+from okrsite.numbers import format_number
 from okrsite.parse_fields import RANGE_HINTS, Path_, _Fields
 from okrsite.parse_figures import is_figure
 from okrsite.parse_keys import MILESTONE_KEYS, respelled
@@ -359,6 +360,8 @@ def _key_result(
                 path,
                 hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
             )
+    if kind == "numeric":
+        _shares_beside_percents(f, path, f.percents[percents:], start, target, current)
     unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
     unit = _currency_unit(unit, f.currencies[currencies:])
     if title is None:
@@ -543,3 +546,42 @@ def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
         if title is not None:
             out.append(Milestone(title, bool(done)))
     return tuple(out)
+
+
+def _shares_beside_percents(
+    f: _Fields,
+    path: Path_,
+    percents: list[Path_],
+    start: float | None,
+    target: float | None,
+    current: float | None,
+) -> None:
+    """OKR127: a key result whose figures are written partly as percentages
+    (``current: 36%``) and partly as shares of one (``start: 0.30``,
+    ``target: 0.45``), as a sheet pasted from two columns gives them. All are
+    read in percent, so 0.45 is 0.45% and 36% is far past it: the key result
+    would read done. Warned, with both ways to write it alike."""
+    figures = {"start": start, "target": target, "current": current}
+    written_percent = {p[-1] for p in percents}
+    shares = [
+        key
+        for key, value in figures.items()
+        if key not in written_percent and value is not None and 0 < abs(value) <= 1
+    ]
+    if not shares or not any((figures[key] or 0) > 1 for key in written_percent if key in figures):
+        return
+    shown = " and ".join(f"{key} {format_number(figures[key])}" for key in shares)
+    percent_keys = sorted(k for k in written_percent if k in figures)
+    f.warn(
+        "OKR127",
+        f"{shown} {'looks like a share' if len(shares) == 1 else 'look like shares'} of one beside "
+        f"{' and '.join(f'{k} {format_number(figures[k])}%' for k in percent_keys)}: "
+        "all are read as percentages, so "
+        + " and ".join(f"{key} is {format_number(figures[key])}%" for key in shares),
+        (*path, shares[0]),
+        hint="write them alike: as percentages ("
+        + ", ".join(
+            f"{key}: {format_number(round((figures[key] or 0) * 100, 9))}%" for key in shares
+        )
+        + ") or all as shares of one",
+    )

@@ -128,3 +128,29 @@ def test_confidence_yes_typed_on_the_command_line_is_quoted_as_typed(make_site: 
     assert code == 1, out
     assert "got 'yes'" in out and "got True" not in out and "got 'true'" not in out
     assert not (site / "content/checkins").exists()
+
+
+def test_shares_of_one_beside_a_percentage_are_warned_of(make_site: Make) -> None:
+    """start 0.30 and target 0.45 pasted beside current 36% (a sheet's two
+    columns): all read in percent, the key result would read done; OKR127
+    says so with both ways to write it alike. Figures all alike: no warning."""
+    objective = """\
+        ---
+        title: Conversion
+        cycle: 2026-Q4
+        owner: alex
+        key_results:
+          - {id: conv, title: Raise conversion, start: 0.30, target: 0.45, current: 36%}
+          - {id: same, title: Alike, start: 30%, target: 45%, current: 36%}
+          - {id: shares, title: Shares, start: 0.3, target: 0.45, current: 0.36}
+        ---
+        """
+    site = _site(make_site, objective)
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert (
+        "warning OKR127: start 0.3 and target 0.45 look like shares of one beside current 36%: "
+        "all are read as percentages, so start is 0.3% and target is 0.45% "
+        "(hint: write them alike: as percentages (start: 30%, target: 45%) or all as shares of one)"
+    ) in out
+    assert out.count("OKR127") == 1
