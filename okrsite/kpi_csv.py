@@ -47,7 +47,7 @@ from datetime import date
 
 from okrsite.spreadsheet_read import delimiter_of
 from okrsite.written_dates import read_date as _read_date
-from okrsite.written_dates import read_period, year_last_readings
+from okrsite.written_dates import read_period, timed, year_last_readings
 from okrsite.written_numbers import comma_convention
 
 __all__ = [
@@ -58,11 +58,13 @@ __all__ = [
     "DateStyle",
     "ambiguous",
     "columns",
+    "date_part",
     "date_style",
     "thousands_grouped",
     "format_date",
     "format_number",
     "read_date",
+    "read_moment",
     "read_number",
     "slash_order",
     "split_rows",
@@ -139,18 +141,46 @@ def columns(header: list[str]) -> tuple[int, int] | None:
 def read_date(cell: str, slashes: int | None = None) -> date | None:
     """The day of a reading: a date (ISO or dotted), or a month, quarter or
     half alone (``2026-10``, ``Oct 2026``, ``2026-Q3``: its first day), as
-    monthly and quarterly exports key their rows.
+    monthly and quarterly exports key their rows; a date with a time of day
+    (``2026-01-01 00:00:00``, ``21.01.2026 09:15``, as a spreadsheet exports
+    a date cell) is its date.
 
     ``slashes`` (:func:`slash_order` of the column) reads a date such as
     ``03/04/2026``, which names two days, in the order the column's other
     dates show: 0 the day first, 1 the month first.
     """
-    found = _read_date(cell) or read_period(cell)
+    found = read_moment(cell, slashes)
+    return None if found is None else found[0]
+
+
+def read_moment(cell: str, slashes: int | None = None) -> tuple[date, str] | None:
+    """:func:`read_date`, and the reading's time of day as written
+    (zero-padded ``HH:MM`` or ``HH:MM:SS``; ``""`` for none): readings of one
+    day are ordered by it, as check-ins are. ``None`` for a date with a time
+    that is no time of day (``2026-01-01 25:00``)."""
+    text = cell.strip()
+    found = _read_date(text) or read_period(text)
+    time = ""
+    if found is None:
+        split = timed(text)
+        if split is not None:
+            if split[1] is None:
+                return None
+            text, time = split[0].strip(), split[1]
+            found = _read_date(text)
     if found is None and slashes is not None:
-        readings = year_last_readings(cell.strip())
+        readings = year_last_readings(text)
         if len(readings) == 2:
-            return readings[slashes]
-    return found
+            found = readings[slashes]
+    return None if found is None else (found, time)
+
+
+def date_part(cell: str) -> str:
+    """The date of a cell written with a time of day (``11/01/2026 09:15``:
+    ``11/01/2026``), else the cell, stripped."""
+    text = cell.strip()
+    split = timed(text)
+    return text if split is None else split[0].strip()
 
 
 def slash_order(cells: Iterable[str]) -> int | None:
@@ -163,8 +193,9 @@ def slash_order(cells: Iterable[str]) -> int | None:
     """
     seen: set[int] = set()
     for cell in cells:
-        parts = cell.strip().split("/")
-        if len(parts) == 3 and len(year_last_readings(cell.strip())) == 1:
+        text = date_part(cell)
+        parts = text.split("/")
+        if len(parts) == 3 and len(year_last_readings(text)) == 1:
             first, second = parts[0], parts[1]
             if first.isdigit() and int(first) > 12:
                 seen.add(0)
@@ -309,7 +340,7 @@ def date_style(cells: Iterable[str], slashes: int | None) -> DateStyle:
     one_digit: set[str] = set()  # separators of a date written 3/11/2026
     zero_led: set[str] = set()  # ... and of one written 03/11/2026
     for cell in cells:
-        m = _WRITTEN_DAY.fullmatch(cell.strip())
+        m = _WRITTEN_DAY.fullmatch(date_part(cell))
         if m is None:
             continue
         first, separator, second, last = m.groups()

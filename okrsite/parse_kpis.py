@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,7 @@ from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit
 from okrsite.parse_messages import _fmt, number_hint, shown_value
 from okrsite.plural import plural
-from okrsite.written_dates import year_last_readings
+from okrsite.written_dates import timed, year_last_readings
 from okrsite.written_numbers import read_number
 
 #: the middle light's names: a KPI's thresholds written green and yellow mean
@@ -100,12 +101,35 @@ def _kpi(
                 ("thresholds",),
                 hint="for direction: down, green must be below red (lower is better)",
             )
-    values: list[tuple[date, float]] = []
-    for key, value, day_path, path in _readings(f, data):
-        day = f.date_value(key, f"date {key}", day_path, month=True)
+    counted: dict[date, tuple[str, int, float, str, Path_]] = {}  # a day's reading that counts
+    for n, (key, value, day_path, path) in enumerate(_readings(f, data)):
+        split = timed(key) if isinstance(key, str) else None
+        time = split[1] if split is not None and split[1] is not None else ""
+        day_key = split[0] if split is not None and split[1] is not None else key
+        day = f.date_value(day_key, f"date {key}", day_path, month=True)
         number = f.number_value(value, f"value for {key}", path, percent=True)
-        if day is not None and number is not None:
-            values.append((day, number))
+        if day is None or number is None:
+            continue
+        reading = (time, n, number, str(key), day_path)
+        kept = counted.get(day)
+        later, earlier = (
+            (reading, kept) if kept is None or reading[:2] >= kept[:2] else (kept, reading)
+        )
+        counted[day] = later
+        if earlier is not None and earlier[2] != later[2]:
+            why = (
+                "the later time of day counts"
+                if earlier[0] != later[0]
+                else "the last one written counts"
+            )
+            f.warn(
+                "OKR206",
+                f"{day} has two readings: {_fmt(earlier[2])} ({earlier[3]}) and {_fmt(later[2])} "
+                f"({later[3]}); {_fmt(later[2])} counts ({why}), {_fmt(earlier[2])} is ignored",
+                earlier[4],
+                hint="delete the reading that is wrong, or correct its date",
+            )
+    values = [(day, reading[2]) for day, reading in counted.items()]
     data_path = f.text(data, "data", ())
     if data_path is not None and not _safe_relative(data_path):
         f.err(
@@ -318,6 +342,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             )
         ]
     out: list[tuple[date, float]] = []
+    by_day: dict[date, _Reading] = {}  # a date's reading that counts, so far
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
     grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
     for n, row in enumerate(rows[1:], start=2):
@@ -346,24 +371,10 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        day = kpi_csv.read_date(row[di], slashes)
-        if day is None or not limits.date_in_range(day):
-            readings = year_last_readings(row[di].strip())
-            diags.append(
-                error(
-                    "OKR203",
-                    f"{shown_value(row[di])} is not a date like 2026-02-01"
-                    if len(readings) < 2
-                    else f"{shown_value(row[di])} names two days, {readings[0]} or {readings[1]}, "
-                    "and no other row shows whether the day or the month comes first",
-                    rel,
-                    line=n,
-                    column=_csv_col(row, di),
-                    hint=f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}"
-                    if len(readings) < 2
-                    else "write it as year-month-day",
-                )
-            )
+        moment = kpi_csv.read_moment(row[di], slashes)
+        if moment is None or not limits.date_in_range(moment[0]):
+            message, hint = csv_date_problem(row[di])
+            diags.append(error("OKR203", message, rel, line=n, column=_csv_col(row, di), hint=hint))
             continue
         if row[vi].strip() in _NO_READING:
             # a month without a reading, as a spreadsheet exports it: no figure
@@ -390,12 +401,100 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                     rel,
                     line=n,
                     column=_csv_col(row, vi),
-                    hint=_csv_number_hint(row[vi], delimiter),
+                    hint=csv_number_hint(row[vi], delimiter),
                 )
             )
             continue
-        out.append((day, value))
+        kept = by_day.get(moment[0])
+        reading = _Reading(moment[1], n, value, row[vi].strip())
+        if kept is None:
+            by_day[moment[0]] = reading
+            continue
+        later, earlier = (reading, kept) if reading.order >= kept.order else (kept, reading)
+        by_day[moment[0]] = later
+        if later.value != earlier.value:
+            diags.append(_overruled(rel, moment[0], earlier, later))
+    out.extend((day, reading.value) for day, reading in by_day.items())
     return out, diags
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One row's reading, as a date's readings are compared: its time of day
+    (``""``: none, the start of the day), line, value and cell as written."""
+
+    time: str
+    line: int
+    value: float
+    written: str
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """Readings of one day count in this order, the last one: by time of
+        day (none is the start of the day), then by row, as check-ins do."""
+        return self.time, self.line
+
+
+def _overruled(rel: str, day: date, earlier: _Reading, later: _Reading) -> Diagnostic:
+    """The warning for a reading another of its day overrules, at its line."""
+    why = (
+        "the later time of day counts"
+        if earlier.time != later.time
+        else "the last row of a date counts"
+    )
+    return warning(
+        "OKR206",
+        f"{day} has two readings: {earlier.written} on line {earlier.line} and "
+        f"{later.written} on line {later.line}; {later.written} counts ({why}), "
+        f"{earlier.written} is ignored",
+        rel,
+        line=earlier.line,
+        hint="delete the row that is wrong, or correct its date",
+    )
+
+
+def csv_date_problem(cell: str) -> tuple[str, str]:
+    """Message and hint for a CSV's date cell that :func:`okrsite.kpi_csv.read_date`
+    does not read (or reads as a day outside the dates okrsite accepts)."""
+    from okrsite import kpi_csv
+
+    shown = shown_value(cell)
+    text = kpi_csv.date_part(cell)
+    readings = year_last_readings(text)
+    if len(readings) >= 2:
+        return (
+            f"{shown} names two days, {readings[0]} or {readings[1]}, "
+            "and no other row shows whether the day or the month comes first",
+            "write it as year-month-day",
+        )
+    short = _TWO_DIGIT_YEAR.fullmatch(text)
+    if short:
+        first, sep, second, year = short.groups()  # 20YY: KPI readings are recent
+        full = f"{first}{sep}{second}{sep}20{year}"
+        return (
+            f"{shown} is not a date like 2026-02-01: its year has two digits",
+            f"write the year in full, as in {full}; in a spreadsheet, format the "
+            "column's dates with four-digit years",
+        )
+    if text != cell.strip() and kpi_csv.read_date(text) is not None:
+        return (
+            f"{shown} is a date with no time of day okrsite reads",
+            "write the time as 24-hour HH:MM (or HH:MM:SS), or the date alone",
+        )
+    day = kpi_csv.read_date(cell)
+    if day is not None:
+        return (
+            f"{shown} is outside the dates okrsite accepts",
+            f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
+        )
+    return (
+        f"{shown} is not a date like 2026-02-01",
+        f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}",
+    )
+
+
+#: ``1/15/26``, ``15.01.26``: a date whose year has two digits (which century is a guess)
+_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})")
 
 
 #: what a spreadsheet's cell holds for a period without a reading
@@ -442,7 +541,7 @@ def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
     return f"put a value that holds {delimiter!r} in double quotes, or remove the extra cells"
 
 
-def _csv_number_hint(cell: str, delimiter: str) -> str:
+def csv_number_hint(cell: str, delimiter: str) -> str:
     """:func:`number_hint`, for a CSV: a comma-separated file cannot have a decimal
     comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
     from okrsite import kpi_csv

@@ -224,11 +224,14 @@ def _plan_kpi(
     header = rows[0]
     style = kpi_csv.style_of(delimiter, rows, di, vi)
     slashes = style.slashes  # the loader's one decision, for reading and for writing
-    in_csv = {
-        day: row
-        for row in rows[1:]
-        if len(row) > max(di, vi) and (day := kpi_csv.read_date(row[di], slashes)) is not None
-    }
+    # each date's row that counts, as the loader picks it: the latest time of
+    # day, then the last row (:func:`okrsite.parse_kpis.parse_csv`)
+    in_csv: dict[date, list[str]] = {}
+    counts: dict[date, tuple[str, int]] = {}
+    for n, row in enumerate(rows[1:]):
+        moment = kpi_csv.read_moment(row[di], slashes) if len(row) > max(di, vi) else None
+        if moment is not None and (moment[1], n) >= counts.get(moment[0], ("", -1)):
+            in_csv[moment[0]], counts[moment[0]] = row, (moment[1], n)
     new_rows: list[tuple[date, list[str]]] = []
     changed_file = False
     for day, value in sorted(readings):
@@ -236,16 +239,16 @@ def _plan_kpi(
             outcome.unchanged += 1
             continue
         if day in known:
-            row = in_csv.get(day)
+            counted = in_csv.get(day)
             if not update:
                 outcome.changed.append((day, known[day], value))
-            elif row is None:
+            elif counted is None:
                 outcome.changed.append((day, known[day], value))
                 outcome.notes.append(
                     f"{day} not updated: its value is written in {kpi.file} or a check-in; edit it there"
                 )
             else:
-                row[vi] = kpi_csv.format_number(_fmt(value), style)
+                counted[vi] = kpi_csv.format_number(_fmt(value), style)
                 outcome.updated.append((day, known[day], value))
                 changed_file = True
             continue

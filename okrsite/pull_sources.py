@@ -29,9 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from okrsite import kpi_csv
+from okrsite import kpi_csv, limits
 from okrsite import toml_reader as tomllib
-from okrsite.written_dates import read_date
 
 __all__ = ["Source", "SourceError", "csv_problem", "fetch", "parse_values", "read_sources"]
 
@@ -339,13 +338,25 @@ def parse_values(text: str, fmt: str | None = None) -> list[tuple[date, float]]:
     return _csv_values(text)
 
 
-def _reading(day: Any, value: Any, where: str, delimiter: str = ",") -> tuple[date, float]:
+def _reading(
+    day: Any,
+    value: Any,
+    where: str,
+    delimiter: str = ",",
+    slashes: int | None = None,
+    grouped: bool = False,
+) -> tuple[date, float]:
     """A date and a number as a KPI's data file reads them (:mod:`okrsite.kpi_csv`):
-    ``2026-02-01`` or ``01.02.2026``; a decimal comma where the values are not
-    separated by commas."""
-    parsed_day = read_date(str(day))
-    if parsed_day is None:
-        raise SourceError(f"{where}: {_shown(day)} is not a date like 2026-02-01")
+    ``2026-02-01``, ``01.02.2026``, a month alone (``2026-03``), a date with a
+    time of day; a date with slashes in the order of the column's others
+    (``slashes``); a decimal comma where the values are not separated by
+    commas, and ``215.000`` where the column groups thousands (``grouped``)."""
+    from okrsite.parse_kpis import csv_date_problem, csv_number_hint
+
+    parsed_day = kpi_csv.read_date(str(day), slashes)
+    if parsed_day is None or not limits.date_in_range(parsed_day):
+        message, hint = csv_date_problem(str(day))
+        raise SourceError(f"{where}: {message} (hint: {hint})")
     number: float | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         if not -(10**308) < value < 10**308:
@@ -354,9 +365,10 @@ def _reading(day: Any, value: Any, where: str, delimiter: str = ",") -> tuple[da
     elif isinstance(value, float):
         number = value
     elif isinstance(value, str):
-        number = kpi_csv.read_number(value, delimiter)
+        number = kpi_csv.read_number(value, delimiter, grouped)
     if number is None or not math.isfinite(number):
-        raise SourceError(f"{where}: {_shown(value)} is not a number")
+        hint = f" (hint: {csv_number_hint(value, delimiter)})" if isinstance(value, str) else ""
+        raise SourceError(f"{where}: {_shown(value)} is not a number{hint}")
     return parsed_day, number
 
 
@@ -392,8 +404,10 @@ def _json_values(text: str) -> list[tuple[date, float]]:
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict) or "date" not in item or "value" not in item:
             raise SourceError(f"item {n}: {json.dumps(item)[:80]} has no date and value")
+    slashes = kpi_csv.slash_order(item["date"] for item in data if isinstance(item["date"], str))
+    for n, item in enumerate(data, start=1):
         where = f"item {n} {json.dumps(item)[:80]}"
-        _add(out, _reading(item["date"], item["value"], where), where)
+        _add(out, _reading(item["date"], item["value"], where, slashes=slashes), where)
     return list(out.items())
 
 
@@ -416,12 +430,15 @@ def _add(out: dict[date, float], reading: tuple[date, float], where: str) -> Non
 
 def _csv_values(text: str) -> list[tuple[date, float]]:
     """``date,value`` lines, or a spreadsheet's European ``Datum;Wert`` with
-    ``01.02.2026;41,5`` (the delimiter as :func:`okrsite.kpi_csv.split_rows` finds it)."""
+    ``01.02.2026;41,5`` (the delimiter as :func:`okrsite.kpi_csv.split_rows` finds it),
+    read as a KPI's data file is: with the column-wide decisions of
+    :func:`okrsite.kpi_csv.slash_order` and :func:`okrsite.kpi_csv.thousands_grouped`."""
     out: dict[date, float] = {}
     try:
         delimiter, rows = kpi_csv.split_rows(text)
     except csv.Error as exc:  # a cell longer than the csv module reads, a NUL byte
         raise SourceError(csv_problem(exc)) from None
+    lines: list[tuple[int, list[str], str]] = []
     for n, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
@@ -429,8 +446,12 @@ def _csv_values(text: str) -> list[tuple[date, float]]:
         shown = delimiter.join(row)[:80]
         if len(cells) != 2:
             raise SourceError(f"line {n}: {shown!r} is not 'date,value'")
-        if not out and cells[0].lower() in kpi_csv.DATE_HEADERS:
+        if not lines and cells[0].lower() in kpi_csv.DATE_HEADERS:
             continue  # the header line
+        lines.append((n, cells, shown))
+    slashes = kpi_csv.slash_order(cells[0] for _, cells, _ in lines)
+    grouped = kpi_csv.thousands_grouped((cells[1] for _, cells, _ in lines), delimiter)
+    for n, cells, shown in lines:
         where = f"line {n} {shown!r}"
-        _add(out, _reading(cells[0], cells[1], where, delimiter), where)
+        _add(out, _reading(cells[0], cells[1], where, delimiter, slashes, grouped), where)
     return list(out.items())

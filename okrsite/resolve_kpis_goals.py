@@ -14,6 +14,7 @@ from datetime import date
 
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, Goal
+from okrsite.numbers import format_number
 from okrsite.resolve_hints import _did_you_mean, _titled
 from okrsite.resolve_objectives import reference_exists
 from okrsite.resolve_tables import Resolving
@@ -57,9 +58,36 @@ def _check_kpis(
             else:
                 rows, csv_diags = loaded
                 diags.extend(csv_diags)
+                diags.extend(_typed_and_filed(kpi, rows))
                 if kid in series:
                     series[kid].extend(rows)
     return series
+
+
+def _typed_and_filed(kpi: KPI, rows: list[tuple[date, float]]) -> list[Diagnostic]:
+    """OKR206 for each day that ``values:`` and the data file both give, with
+    another value: the data file's counts (docs/content-format.md, "One
+    reading a day"), so the typed one would be lost without a word."""
+    typed = dict(kpi.values)
+    out: list[Diagnostic] = []
+    seen: set[date] = set()
+    for day, value in rows:
+        mine = typed.get(day)
+        if mine is None or mine == value or day in seen:
+            continue
+        seen.add(day)
+        out.append(
+            warning(
+                "OKR206",
+                f"{day.isoformat()} has two readings: {format_number(mine)} in values: and "
+                f"{format_number(value)} in {kpi.data}; the data file's counts, "
+                f"{format_number(mine)} is ignored",
+                kpi.file,
+                key_path=("values",),
+                hint="keep one reading for the day: remove it from values: or from the data file",
+            )
+        )
+    return out
 
 
 def _check_goals(r: Resolving) -> None:
