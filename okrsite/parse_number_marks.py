@@ -27,6 +27,8 @@ _THOUSANDS_POINT_SOURCE = (
 )
 
 
+#: after a value inside ``{…}``, the comma and digits of a figure YAML split there
+_SPLIT_AFTER = re.compile(r",\d{1,3}(?!\d)")
 _DECIMALS_ENDING_IN_ZERO = re.compile(r"\.[0-9]{2}0")
 #: the same number written as text (``"250.000"``): YAML gives a string, read as 250
 _QUOTED_THOUSANDS_POINT = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0")
@@ -53,6 +55,8 @@ def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:
     found = []
     pattern = re.compile(_THOUSANDS_POINT_SOURCE, re.MULTILINE)  # (re caches it) for the few files
     for match in pattern.finditer(fm):
+        if match.group(2) and ":" in match[0] and _SPLIT_AFTER.match(fm, match.end()):
+            continue  # {target: 1.200,50 €}: split at its comma, an error of its own (OKR102)
         text = match.group(1) or match.group(2)
         start = match.start(1) if match.group(1) else match.start(2)
         message, hint = thousands_point_words(text)
@@ -101,12 +105,18 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     from ``{current: 4,5 h}`` or ``2 Mio €`` from ``{target: 1,2 Mio €}``;
     ``000`` from ``{start: $250,000}``) is an
     error on the figure with what to write, and the stray key is removed so
-    nothing else reports it. Block values (``marge: 13,5``) are text and read
-    as 13.5 (:mod:`okrsite.written_numbers`). The digits after the comma are
-    taken from ``text`` (the front matter) where it shows them, since YAML
-    reads ``05`` as 5; a key of four digits or more (a year) is left alone.
+    nothing else reports it. So is a figure grouped and with decimals:
+    ``1,234.5`` (1 and a key ``234.5``), ``$1,200.50``, ``€ 1.200,50`` (the
+    text ``€ 1.200`` and a key 50), ``1.200,50 €`` (YAML's float 1.2 and a
+    key ``50 €``), ``1,234,567.89`` (1 and the keys 234 and 567.89). Block
+    values (``marge: 13,5``) are text and read as 13.5
+    (:mod:`okrsite.written_numbers`). The figure is said, and quoted in the
+    hint, as ``text`` (the front matter) shows it, not rebuilt from what YAML
+    read (which reads ``05`` as 5 and ``1.200`` as 1.2), so that the hint,
+    pasted, reads as typed; a key of four digits or more (a year) is left alone.
     """
     found: list[Diagnostic] = []
+    composed: list[Any] = []  # the front matter's node tree, composed when a figure is split
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         node, path = stack.pop()
@@ -118,7 +128,12 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         previous: tuple[Any, Any] | None = None
         stray: list[Any] = []
         stray_text: set[Any] = set()
+        pieces_left: list[Any] = []  # further keys of a figure split at several commas
         for key, value in node.items():
+            if value is None and any(key == piece for piece in pieces_left):
+                stray.append(key)
+                continue
+            pieces_left = []
             if value is None and previous is not None and previous[0] in stray_text:
                 continue  # a further piece of a sentence split at its commas
             if value is None and previous is not None and _sentence_head(previous[1], key):
@@ -143,36 +158,24 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
             head = _split_head(previous[1]) if tail is not None and previous is not None else None
             if tail is not None and head is not None and previous is not None:
                 prev_key = previous[0]
+                if not composed:
+                    composed.append(_composed(text))
+                shown = _written_split(composed[0], text, path, prev_key, key)
+                if shown is not None:
+                    written, keys = shown
+                    pieces_left = [k for k in keys if k != key]
+                else:  # (the text does not show it so: rebuilt from what YAML read)
+                    written, keys = _rebuilt_split(head, tail, text), [key]
                 sign, whole = head
-                digits, suffix = tail
-                written = [
-                    m[1]
-                    for m in re.finditer(
-                        rf"(?<![\d.]){re.escape(sign + whole)},(\d+)(?![\d.])", text
-                    )
-                    if int(m[1]) == int(digits)
-                ]
-                part = written[0] if len(set(written)) == 1 else digits
-                quoted = f'"{sign}{whole},{part}{suffix}"'
-                if "." in whole:  # 199.999,99: grouped by points, the language's way
-                    hint = f"put it in quotes: {quoted}"
-                elif len(part) == 3 and int(part) == 0:  # $250,000: surely thousands
-                    hint = f"write {sign}{whole}{part}{suffix}, or put it in quotes: {quoted}"
-                elif len(part) == 3:
-                    hint = (
-                        f"write {sign}{whole}{part}{suffix} for the whole number or "
-                        f"{sign}{float(f'{whole}.{part}'):g}{suffix} for the decimal"
-                    )
-                else:
-                    hint = f"write {sign}{whole}.{part}{suffix}, or put it in quotes: {quoted}"
+                read_keys = " and ".join(str(k).strip() for k in keys)
                 found.append(
                     error(
                         "OKR102",
-                        f"{prev_key}: {sign}{whole},{part}{suffix} is read as {sign}{whole} "
-                        f"and a key {str(key).strip()}: inside {{…}} a comma separates "
-                        "the entries",
+                        f"{prev_key}: {written} is read as {sign}{whole} and "
+                        f"{'a key' if len(keys) == 1 else 'the keys'} {read_keys}: inside {{…}} "
+                        "a comma separates the entries",
                         rel,
-                        hint=hint,
+                        hint=_split_hint(written),
                         key_path=(*path, str(prev_key)),
                     )
                 )
@@ -185,6 +188,139 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         for key in stray:
             del node[key]
     return found
+
+
+def _rebuilt_split(head: tuple[str, str], tail: tuple[str, str], text: str) -> str:
+    """A split figure as YAML's pieces give it, with the digits after the
+    comma as the front matter shows them where it does (YAML reads ``05`` as 5)."""
+    sign, whole = head
+    digits, suffix = tail
+    written = [
+        m[1]
+        for m in re.finditer(rf"(?<![\d.]){re.escape(sign + whole)},(\d+)(?![\d.])", text)
+        if digits.isdigit() and int(m[1]) == int(digits)
+    ]
+    part = written[0] if len(set(written)) == 1 else digits
+    return f"{sign}{whole},{part}{suffix}"
+
+
+#: a figure split at one comma with no point in its number (``13,05``,
+#: ``$250,000``, ``4,5 h``, ``1,2 Mio €``): its hint may say what to write
+_ONE_COMMA = re.compile(r"([$€£¥]\s?)?(-?\d+),(\d{1,3})(?![\d.,])(.*)", re.DOTALL)
+#: one split at several commas that each group three digits (``$1,000,000``)
+_GROUPED_BY_COMMAS = re.compile(r"([$€£¥]\s?)?(-?\d{1,3}(?:,\d{3})+)(?![\d.,])(.*)", re.DOTALL)
+
+
+def _split_hint(written: str) -> str:
+    """What to write for a figure YAML split at its comma inside ``{…}``,
+    quoting it as written (so that the hint, pasted, reads as meant)."""
+    quoted = f'"{written}"'
+    one = _ONE_COMMA.fullmatch(written)
+    if one is not None:
+        sign, whole, part, suffix = one[1] or "", one[2], one[3], one[4]
+        if len(part) == 3 and int(part) == 0:  # $250,000: surely thousands
+            return f"write {sign}{whole}{part}{suffix}, or put it in quotes: {quoted}"
+        if len(part) == 3:
+            return (
+                f"write {sign}{whole}{part}{suffix} for the whole number or "
+                f"{sign}{float(f'{whole}.{part}'):g}{suffix} for the decimal"
+            )
+        return f"write {sign}{whole}.{part}{suffix}, or put it in quotes: {quoted}"
+    grouped = _GROUPED_BY_COMMAS.fullmatch(written)
+    if grouped is not None:  # 1,000,000: thousands in every language
+        digits = grouped[2].replace(",", "")
+        return f"write {grouped[1] or ''}{digits}{grouped[3]}, or put it in quotes: {quoted}"
+    return f"put it in quotes: {quoted}"  # 1,234.5, 1.200,50 €: grouped and with decimals
+
+
+def _composed(text: str) -> Any:
+    """The front matter's YAML node tree (``None`` if it does not compose)."""
+    import yaml
+
+    from okrsite.pyyaml_front_matter import FrontMatterLoader
+
+    try:
+        return yaml.compose(text, Loader=FrontMatterLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return None
+
+
+#: a key that is a further group of three digits of a figure split at several commas
+_THREE_DIGITS = re.compile(r"\d{3}")
+
+
+def _written_split(
+    root: Any, text: str, path: tuple[Any, ...], prev_key: Any, key: Any
+) -> tuple[str, list[Any]] | None:
+    """The figure that YAML split at its commas inside ``{…}`` as the front
+    matter shows it (``1,234.5``, ``€ 1.200,50``, ``$1,000,000``), and the
+    keys YAML made of its pieces after the first (``key`` first, each once):
+    the text from the value of ``prev_key`` at ``path`` to the end of the
+    last key that follows it right after a comma, with no value, as a piece
+    of a figure (each but the last three digits). ``None`` where the text
+    does not show ``key`` so."""
+    import yaml
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    node = root
+    for step in path:
+        if isinstance(node, MappingNode):
+            node = next((v for k, v in node.value if _stands_for(k, step)), None)
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return None
+    if not isinstance(node, MappingNode):
+        return None
+    pairs = node.value
+    at = next((i for i, (k, _v) in enumerate(pairs) if _stands_for(k, prev_key)), None)
+    if at is None or not isinstance(pairs[at][1], ScalarNode) or pairs[at][1].style:
+        return None
+    start = pairs[at][1].start_mark.index
+    end: int | None = None
+    keys: list[Any] = []
+    for k, v in pairs[at + 1 :]:
+        if not (
+            isinstance(k, ScalarNode)
+            and not k.style  # (plain: None, or "" from the C loader)
+            and isinstance(v, ScalarNode)
+            and v.tag == "tag:yaml.org,2002:null"
+            and v.value == ""
+            and text[k.start_mark.index - 1 : k.start_mark.index] == ","
+            and _split_tail(k.value) is not None
+        ):
+            break
+        if end is not None and not _THREE_DIGITS.fullmatch(text[start:end].rsplit(",", 1)[1]):
+            break  # (only a group of three digits goes on to a further comma)
+        end = k.end_mark.index
+        try:
+            read = yaml.load(k.value, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return None
+        if not any(read == seen for seen in keys):
+            keys.append(read)
+    written = text[start:end] if end is not None else ""
+    if not keys or keys[0] != key or "\n" in written:
+        return None
+    return written, keys
+
+
+def _stands_for(key_node: Any, key: Any) -> bool:
+    """Whether ``key_node`` is the key read as ``key`` (a path's step is its text)."""
+    from yaml.nodes import ScalarNode
+
+    if not isinstance(key_node, ScalarNode):
+        return False
+    if key_node.value == str(key):
+        return True
+    if not key_node.style and not isinstance(key, str):
+        import yaml
+
+        try:
+            return bool(yaml.load(key_node.value, Loader=yaml.SafeLoader) == key)
+        except yaml.YAMLError:
+            return False
+    return False
 
 
 def _sentence_head(value: Any, key: Any) -> bool:
@@ -228,13 +364,14 @@ def _sentence_joined(
 
 
 #: what YAML made of a figure's digits before a comma that split it: a number,
-#: or text that is a currency sign and digits (``$250``, ``€ 1``)
-_SPLIT_HEAD = re.compile(r"([$€£¥]\s?)?(-?\d+)")
-#: a key that is a figure's digits after such a comma, with its unit if any:
+#: or text that is a currency sign and digits (``$250``, ``€ 1``, ``€ 1.200``)
+_SPLIT_HEAD = re.compile(r"([$€£¥]\s?)?(-?\d+(?:\.\d{3})*)")
+#: a key that is a figure's digits after such a comma (with a point and
+#: decimals after them: ``234.5`` from ``1,234.5``), with its unit if any:
 #: a sign (``1 %``, ``50 €``), a short word (``5 h``, ``5 days``) or a
 #: magnitude and a unit (``2 Mio €``, ``5 Mio. EUR``, ``5 million users``)
 _SPLIT_TAIL = re.compile(
-    r"(\d{1,3})(\s?[%€$£¥]|\s?[^\W\d_][^\s,:{}\[\]]{0,15}(?:\s[^\s,:{}\[\]]{1,15})?)?"
+    r"(\d{1,3}(?:\.\d+)?)(\s?[%€$£¥]|\s?[^\W\d_][^\s,:{}\[\]]{0,15}(?:\s[^\s,:{}\[\]]{1,15})?)?"
 )
 
 
@@ -259,6 +396,8 @@ def _split_tail(key: Any) -> tuple[str, str] | None:
     ``"5 h"``; ``None`` for any other key (and for four digits or more: a year)."""
     if type(key) is int:
         return (str(key), "") if 0 <= key < 1000 else None
+    if type(key) is float:  # 234.5 from {target: 1,234.5}
+        return (repr(key), "") if 0 <= key < 1000 else None
     if type(key) is str:
         m = _SPLIT_TAIL.fullmatch(key)
         if m is not None:
