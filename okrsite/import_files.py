@@ -193,10 +193,26 @@ def _plans_from_sheets(
     plans: list[ObjectivePlan] = []
     with numbers_written_in(language):  # 2,345 in a unit's text as the site's files read it
         for sheet, cols, where in tabs:
-            found, said = plan_rows(sheet, cols, where, convention)
+            found, said = plan_rows(
+                sheet, cols, where, convention, progress_column=_current_is_progress(cols, mapping)
+            )
             plans += found
             diags += said
     return plans, diags
+
+
+def _current_is_progress(cols: ColumnMap, mapping: dict[str, str] | None) -> bool:
+    """Whether the column read as the current figures is a Progress column
+    (taken for them because the sheet has no Current column): its figures are
+    0-100 %, not counts. Asked of :func:`match_columns` itself, with a Current
+    column put before it."""
+    if "current" not in cols.fields or "progress" in cols.fields:
+        return False
+    probe = match_columns(
+        ["okrsite current", cols.header("current")],
+        {**(mapping or {}), "okrsitecurrent": "current"},
+    )
+    return probe.fields.get("progress") == 1
 
 
 def _names_objective(cells: tuple[str, ...], mapping: dict[str, str] | None) -> bool:
@@ -449,7 +465,14 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
         item[kind] = yaml_number(kr.target)
         if kr.current is not None:
             item["current"] = yaml_number(kr.current)
-    if kr.unit and kind != "rollup":
+    elif kr.kind is None:
+        # figures without a target (warned about where they were read): kept
+        # as written, so the target is all a person has to add
+        if kr.start is not None:
+            item["start"] = yaml_number(kr.start)
+        if kr.current is not None:
+            item["current"] = yaml_number(kr.current)
+    if kr.unit and (kind != "rollup" or _has_figures(kr)):
         item["unit"] = kr.unit
     if kr.weight is not None and kr.weight != 1:
         item["weight"] = yaml_number(kr.weight)
@@ -460,6 +483,10 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
     if kr.owner:
         item["owner"] = name_id(kr.owner)
     return item
+
+
+def _has_figures(kr: KRPlan) -> bool:
+    return kr.start is not None or kr.current is not None
 
 
 def _imported_note(root: Path, theme_name: str, language: str) -> str:

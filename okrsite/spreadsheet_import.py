@@ -19,6 +19,7 @@ from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse import confidence_word, split_unit, without_unit
+from okrsite.slug import slugify
 from okrsite.spreadsheet_cells import split_owners, totals_label
 from okrsite.spreadsheet_dates import column_order, read_day
 from okrsite.spreadsheet_header import second_header_row
@@ -107,8 +108,11 @@ class _Row:
         diags: list[Diagnostic],
         convention: NumberConvention | None = None,
         slashes: Mapping[str, int | None] | None = None,
+        progress_column: bool = False,
     ) -> None:
         self.cells, self.row_no, self.cols, self.file, self.diags = cells, number, cols, file, diags
+        #: whether the current figures are a Progress column's (the sheet has no Current column)
+        self.progress_column = progress_column
         self.convention = convention or NumberConvention()
         #: how each date column orders ``03/11/2026`` (:func:`okrsite.spreadsheet_dates.column_order`)
         self.slashes = slashes or {}
@@ -322,11 +326,22 @@ def quarter_of(day: date) -> str:
 
 
 def plan_rows(
-    sheet: Sheet, cols: ColumnMap, file: str, convention: NumberConvention | None = None
+    sheet: Sheet,
+    cols: ColumnMap,
+    file: str,
+    convention: NumberConvention | None = None,
+    *,
+    progress_column: bool = False,
 ) -> tuple[list[ObjectivePlan], list[Diagnostic]]:
     """Group the rows into objectives; read every cell, reporting each bad one.
 
-    ``convention`` is the file's decimal mark (:func:`okrsite.spreadsheet_numbers.file_convention`)."""
+    ``convention`` is the file's decimal mark (:func:`okrsite.spreadsheet_numbers.file_convention`);
+    ``progress_column``: the column read as the current figures is a Progress
+    column (the sheet has no Current column), so its figures are 0-100 %.
+
+    Rows name the same objective when they give its title (or id) and the same
+    cycle and team, or leave the cycle or team blank: a title repeated under
+    another team is that team's objective, never merged into the first."""
     diags: list[Diagnostic] = []
     if "objective" not in cols.fields and "objective_id" not in cols.fields:
         diags.append(
@@ -341,8 +356,7 @@ def plan_rows(
         )
         return [], diags
     plans: list[ObjectivePlan] = []
-    by_key: dict[tuple[str, str | None], ObjectivePlan] = {}
-    by_name: dict[str, ObjectivePlan] = {}
+    by_name: dict[str, list[ObjectivePlan]] = {}
     current: ObjectivePlan | None = None
     slashes = {
         fld: column_order(cells[cols.fields[fld]] for _, cells in sheet.rows)
@@ -350,19 +364,20 @@ def plan_rows(
         if fld in cols.fields
     }
     for number, cells in sheet.rows:
-        row = _Row(cells, number, cols, file, diags, convention, slashes)
+        row = _Row(cells, number, cols, file, diags, convention, slashes, progress_column)
         if row.totals():
             continue
         title, oid = row.text("objective"), row.text("objective_id")
         cycle = _row_cycle(row)
         if title or oid:
             name = (oid or title or "").casefold()
-            # a repeated objective whose cycle cell is blank belongs to the
-            # objective of that name already read; with a cycle, to that cycle's
-            found = by_key.get((name, cycle)) if cycle is not None else by_name.get(name)
+            # an id names one objective, whatever team a row gives it
+            team = None if oid else _team_key(row.text("team"))
+            named = by_name.setdefault(name, [])
+            found = _same_objective(named, current, cycle, team)
             if found is None:
                 current = _objective(row, title or oid or "", oid, cycle)
-                by_key[(name, cycle)] = by_name[name] = current
+                named.append(current)
                 plans.append(current)
             else:
                 current = found
@@ -399,6 +414,34 @@ def plan_rows(
 
 #: the fields whose cells are dates
 _DATE_FIELDS = ("due",)
+
+
+def _team_key(team: str | None) -> str | None:
+    """A Team cell as the id it becomes (``Customer Success`` and ``customer
+    success`` are one team); None for a blank cell or one with no name in it."""
+    return (slugify(team) or None) if team else None
+
+
+def _same_objective(
+    named: list[ObjectivePlan],
+    current: ObjectivePlan | None,
+    cycle: str | None,
+    team: str | None,
+) -> ObjectivePlan | None:
+    """The objective of this title (``named``, in the order read) a row
+    repeating the title belongs to: one of the row's cycle and team, where
+    it names them; a blank cycle or team cell (the objective's columns
+    filled only on its first rows) takes the nearest above, the previous
+    row's objective first. With another cycle or team, it is another objective."""
+
+    def fits(plan: ObjectivePlan) -> bool:
+        return (cycle is None or plan.cycle == cycle) and (
+            team is None or _team_key(plan.team) == team
+        )
+
+    if current is not None and any(plan is current for plan in named) and fits(current):
+        return current
+    return next((plan for plan in reversed(named) if fits(plan)), None)
 
 
 def _row_cycle(row: _Row) -> str | None:
@@ -497,11 +540,13 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         kind = kind or "boolean"
     else:
         current, current_pct = row.number("current")
+    # a figure of a Progress column is a percentage, whether or not it says so
+    from_progress = row.progress_column and current is not None
     progress, progress_pct = row.number("progress")
     if progress is not None:
         if all(v is None for v in (kind, start, target, current, done)):
             # measured by its progress figure alone: a key result from 0 to 100 %
-            current, current_pct = progress, progress_pct
+            current, current_pct, from_progress = progress, progress_pct, True
         elif current is None and done is None:
             row.warn(
                 "progress",
@@ -542,7 +587,15 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         unit = "%"
     if unit is None and kind not in ("milestones", "boolean"):
         unit = _currency(row, ("start", "target", "current"))
-    progress_only = kind is None and target is None and start is None and current is not None
+    progress_only = (
+        kind is None
+        and target is None
+        and start is None
+        and current is not None
+        and (from_progress or (unit or "").casefold() in _PERCENT_UNITS)
+    )
+    if kind is None and target is None and not progress_only and _has_figures(start, current):
+        _no_target(row, title, start, current, unit)
     return KRPlan(
         row=row.row_no,
         title=title,
@@ -561,6 +614,45 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         progress_only=progress_only,
         percent_marked=current_pct,
         note=row.note(),
+    )
+
+
+#: the units of a key result measured by a percentage figure alone (0-100 %)
+_PERCENT_UNITS = ("%", "percent", "prozent")
+
+
+def _has_figures(*figures: float | None) -> bool:
+    return any(figure is not None for figure in figures)
+
+
+def _no_target(
+    row: _Row, title: str, start: float | None, current: float | None, unit: str | None
+) -> None:
+    """A key result with a start or current figure but no target: what the
+    row gives is imported (its start, current and unit), and it is said that
+    they measure nothing yet, never dropped silently. A count (``55 calls``)
+    is no percentage: it is not read as 55 of 100."""
+    kept = [
+        f"{name} {figure:g}"
+        for name, figure in (("start", start), ("current", current))
+        if figure is not None
+    ]
+    fld = next(f for f in ("target", "current", "start") if f in row.cols.fields)
+    where = (
+        f"write its target in column {column_letter(row.cols.fields['target'])}"
+        if "target" in row.cols.fields
+        else "add a Target column with its target"
+    )
+    row.warn(
+        fld,
+        f"key result {title!r} has no target: its {' and '.join(kept)}"
+        + (f" ({unit})" if unit else "")
+        + (" are" if len(kept) > 1 else " is")
+        + " imported, and its progress stays 0 until it has a target or an objective "
+        "aligned to it (as a roll-up key result)",
+        f"{where}; a figure meant as progress alone is read as 0-100 % when it is written "
+        "as a percentage (45%) or in a Progress column",
+        code="IMP202",
     )
 
 

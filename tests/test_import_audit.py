@@ -1,0 +1,271 @@
+"""okrsite import keeps what a sheet says: objectives of two teams that share a
+title stay two, and figures without a target are kept and warned about, never
+dropped nor read as a 0-100 % measure they are not."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from okrsite.cli import cli
+from okrsite.pipeline import load_site
+
+AS_OF = date(2026, 2, 15)
+HEADER = "Objective,Key result,Owner,Team,Quarter,Start,Target,Current,Unit"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def empty_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "okrsite.toml").write_text(f'title = "Imported"\nas_of = {AS_OF}\n', encoding="utf-8")
+    return site
+
+
+def objective_files(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site / "content" / "objectives").as_posix()
+        for p in (site / "content" / "objectives").rglob("*.md")
+    )
+
+
+def import_csv(tmp_path: Path, *lines: str, name: str = "s.csv") -> tuple[Path, int, str]:
+    site = empty_site(tmp_path)
+    sheet = tmp_path / name
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = run("import", str(sheet), "--site", str(site))
+    return site, code, out
+
+
+def import_xlsx(tmp_path: Path, *rows: list[Any]) -> tuple[Path, int, str]:
+    site = empty_site(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "s.xlsx"
+    book.save(path)
+    code, out = run("import", str(path), "--site", str(site))
+    return site, code, out
+
+
+def key_results(site: Path, oid: str) -> list[tuple[Any, ...]]:
+    objective = load_site(site, AS_OF).scored.portfolio.objectives[oid]
+    return [
+        (kr.title, kr.kind, kr.start, kr.target, kr.current, kr.unit)
+        for kr in objective.key_results
+    ]
+
+
+def team_of(site: Path, oid: str) -> str | None:
+    return load_site(site, AS_OF).scored.portfolio.objectives[oid].team
+
+
+def check_clean(site: Path) -> str:
+    code, out = run("check", "--site", str(site))
+    assert code == 0 and " 0 errors" in out, out
+    return out
+
+
+# ------------------------------------------------------------------ one title, two teams
+TWO_TEAMS = (
+    HEADER,
+    "Improve quality,Cut bugs,Uma Diaz,Platform,Q1 2026,100,50,80,bugs",
+    "Improve quality,Raise test coverage,Bo Li,Mobile,Q1 2026,40,80,55,%",
+)
+
+
+def test_one_title_under_two_teams_is_two_objectives(tmp_path: Path) -> None:
+    """The second team's objective was merged into the first's file: "Mobile"
+    appeared nowhere, with no word."""
+    site, code, out = import_csv(tmp_path, *TWO_TEAMS)
+    assert code == 0, out
+    assert objective_files(site) == ["mobile/improve-quality.md", "platform/improve-quality.md"]
+    assert team_of(site, "platform/improve-quality") == "platform"
+    assert team_of(site, "mobile/improve-quality") == "mobile"
+    mobile_file = site / "content" / "objectives" / "mobile" / "improve-quality.md"
+    assert "team: Mobile\nkey_results:" in mobile_file.read_text(encoding="utf-8")
+    assert key_results(site, "platform/improve-quality") == [
+        ("Cut bugs", "numeric", 100, 50, 80, "bugs")
+    ]
+    assert key_results(site, "mobile/improve-quality") == [
+        ("Raise test coverage", "numeric", 40, 80, 55, "%")
+    ]
+    mobile = load_site(site, AS_OF).scored.portfolio.objectives["mobile/improve-quality"]
+    assert mobile.owner == "bo-li"  # type: ignore[attr-defined]
+    check_clean(site)
+
+
+def test_one_title_under_two_teams_is_two_objectives_in_a_workbook(tmp_path: Path) -> None:
+    site, code, out = import_xlsx(
+        tmp_path,
+        HEADER.split(","),
+        ["Improve quality", "Cut bugs", "Uma Diaz", "Platform", "Q1 2026", 100, 50, 80, "bugs"],
+        ["Improve quality", "Raise test coverage", "Bo Li", "Mobile", "Q1 2026", 40, 80, 55, "%"],
+    )
+    assert code == 0, out
+    assert objective_files(site) == ["mobile/improve-quality.md", "platform/improve-quality.md"]
+    assert [kr[0] for kr in key_results(site, "mobile/improve-quality")] == ["Raise test coverage"]
+    check_clean(site)
+
+
+def test_a_title_repeated_without_a_team_or_with_the_same_team_stays_one_objective(
+    tmp_path: Path,
+) -> None:
+    """The usual layouts: the title repeated on every row with the team blank
+    below its first, or repeated (in any case); an owner of its own on a later
+    row is the key result's owner, as the docs say, not another objective."""
+    site, code, out = import_csv(
+        tmp_path,
+        HEADER,
+        "Improve quality,Cut bugs,Uma Diaz,Platform,Q1 2026,100,50,80,bugs",
+        "Improve quality,Cut flaky tests,,,,20,5,12,tests",
+        "Improve quality,Speed up builds,Bo Li,platform,Q1 2026,30,10,20,min",
+        ",Fix crashes,,,,9,0,4,crashes",
+        "Improve quality,Raise test coverage,Bo Li,Mobile,Q1 2026,40,80,55,%",
+        "Improve quality,Cut app size,,,,80,50,70,MB",
+    )
+    assert code == 0, out
+    assert objective_files(site) == ["mobile/improve-quality.md", "platform/improve-quality.md"]
+    assert [kr[0] for kr in key_results(site, "platform/improve-quality")] == [
+        "Cut bugs",
+        "Cut flaky tests",
+        "Speed up builds",
+        "Fix crashes",
+    ]
+    assert [kr[0] for kr in key_results(site, "mobile/improve-quality")] == [
+        "Raise test coverage",
+        "Cut app size",
+    ]
+    platform = load_site(site, AS_OF).scored.portfolio.objectives["platform/improve-quality"]
+    assert platform.owner == "uma-diaz"  # type: ignore[attr-defined]
+    check_clean(site)
+
+
+# ------------------------------------------------------------------ figures without a target
+def test_a_start_and_current_without_a_target_are_kept_and_warned_about(tmp_path: Path) -> None:
+    """They were dropped: the key result was written as its id and title alone."""
+    site, code, out = import_csv(
+        tmp_path,
+        HEADER,
+        "Grow sales,Close deals,Uma Diaz,Sales,Q1 2026,0,20,8,deals",
+        ",Demos booked,,,,0,,120,demos",
+    )
+    assert code == 0, out
+    assert (
+        "s.csv:3:7: warning IMP202: row 3, column G 'Target': key result 'Demos booked' has "
+        "no target: its start 0 and current 120 (demos) are imported"
+    ) in out, out
+    assert "write its target in column G" in out, out
+    assert key_results(site, "sales/grow-sales")[1] == (
+        "Demos booked",
+        "rollup",
+        0,
+        None,
+        120,
+        "demos",
+    )
+    check_clean(site)
+
+
+def test_a_target_formula_without_a_stored_value_keeps_the_rows_other_figures(
+    tmp_path: Path,
+) -> None:
+    site, code, out = import_xlsx(
+        tmp_path,
+        HEADER.split(","),
+        ["Grow sales", "Close deals", "Uma Diaz", "Sales", "Q1 2026", 0, 20, 8, "deals"],
+        ["", "Demos booked", "", "", "", 0, "=F3*2", 120, "demos"],
+    )
+    assert code == 0, out
+    assert "s.xlsx:3:7: warning IMP205: row 3, column G 'Target'" in out, out
+    assert (
+        "s.xlsx:3:7: warning IMP202: row 3, column G 'Target': key result 'Demos booked' has "
+        "no target: its start 0 and current 120 (demos) are imported"
+    ) in out, out
+    assert key_results(site, "sales/grow-sales")[1] == (
+        "Demos booked",
+        "rollup",
+        0,
+        None,
+        120,
+        "demos",
+    )
+    check_clean(site)
+
+
+def test_a_count_without_a_target_is_not_read_as_a_percentage(tmp_path: Path) -> None:
+    """55 calls became start 0, target 100, current 55: a target nobody set."""
+    site, code, out = import_csv(
+        tmp_path,
+        HEADER,
+        "Grow sales,Close deals,Uma Diaz,Sales,Q1 2026,0,20,8,deals",
+        ",Calls made,,,,,,55,calls",
+    )
+    assert code == 0, out
+    assert (
+        "s.csv:3:7: warning IMP202: row 3, column G 'Target': key result 'Calls made' has "
+        "no target: its current 55 (calls) is imported"
+    ) in out, out
+    assert key_results(site, "sales/grow-sales")[1] == (
+        "Calls made",
+        "rollup",
+        None,
+        None,
+        55,
+        "calls",
+    )
+    check_clean(site)
+
+
+def test_a_progress_figure_alone_is_still_read_on_0_to_100(tmp_path: Path) -> None:
+    """A percentage, a figure in %, or a Progress column's figure is a key
+    result from 0 to 100 %, with no warning."""
+    site, code, out = import_csv(
+        tmp_path,
+        HEADER,
+        "Grow sales,Close deals,Uma Diaz,Sales,Q1 2026,0,20,8,deals",
+        ",Onboarding done,,,,,,45%,",
+        ",Docs written,,,,,,60,%",
+    )
+    assert code == 0, out
+    assert "IMP202" not in out, out
+    assert key_results(site, "sales/grow-sales")[1:] == [
+        ("Onboarding done", "numeric", 0, 100, 45, "%"),
+        ("Docs written", "numeric", 0, 100, 60, "%"),
+    ]
+
+    site, code, out = import_csv(
+        tmp_path / "progress",
+        "Objective,Key result,Owner,Quarter,Progress",
+        "Ship the app,Beta shipped,Uma Diaz,Q1 2026,0.45",
+        ",Store listing,,,0.8",
+    )
+    assert code == 0, out
+    assert "IMP202" not in out, out
+    assert key_results(site, "ship-the-app") == [
+        ("Beta shipped", "numeric", 0, 100, 45, "%"),
+        ("Store listing", "numeric", 0, 100, 80, "%"),
+    ]
+
+    mapped = tmp_path / "mapped"
+    site = empty_site(mapped)
+    sheet = mapped / "s.csv"
+    sheet.write_text(
+        "Objective,Key result,Owner,Quarter,Done so far\nShip the app,Beta shipped,Uma Diaz,Q1 2026,45\n",
+        encoding="utf-8",
+    )
+    code, out = run("import", str(sheet), "--site", str(site), "--map", "Done so far=progress")
+    assert code == 0, out
+    assert "IMP202" not in out, out
+    assert key_results(site, "ship-the-app") == [("Beta shipped", "numeric", 0, 100, 45, "%")]
