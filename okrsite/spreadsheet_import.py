@@ -224,6 +224,15 @@ class _Row:
         if parsed is None and isinstance(value, str):
             parsed = self._with_unit(value, fld)
         if parsed is None:
+            if isinstance(value, (date, datetime)):  # a spreadsheet took the figure for a date
+                day = value.date() if isinstance(value, datetime) else value
+                self.fail(
+                    fld,
+                    f"the cell holds the date {day.isoformat()}, not a number",
+                    "a spreadsheet turns a figure such as 1.2 into a date in some languages: "
+                    "format the cell as a number (or text) and type the figure again",
+                )
+                return None, False
             self.fail(
                 fld,
                 f"{_show(value)} is not a number",
@@ -580,6 +589,9 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
             row.fail(
                 "key_result" if "key_result" in row.cols.fields else "objective",
                 "this row has key result values but no key result title",
+                "give the key result its title; a totals row is left out (IMP207) "
+                "when its objective or key result cell says Total (or Summe), so label "
+                "it so or delete it",
                 code="IMP101",
             )
         return None

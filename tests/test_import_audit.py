@@ -269,3 +269,34 @@ def test_a_progress_figure_alone_is_still_read_on_0_to_100(tmp_path: Path) -> No
     assert code == 0, out
     assert "IMP202" not in out, out
     assert key_results(site, "ship-the-app") == [("Beta shipped", "numeric", 0, 100, 45, "%")]
+
+
+def test_a_figure_the_spreadsheet_turned_into_a_date_is_named_as_one(tmp_path: Path) -> None:
+    """German Excel makes 1.2 typed in a cell the date 1 February: the error
+    says the cell holds a date and how to get the figure back, not
+    "datetime.date(2026, 2, 1) is not a number"."""
+    from datetime import datetime
+
+    site, code, out = import_xlsx(
+        tmp_path,
+        HEADER.split(","),
+        ["Grow", "Revenue", "Uma Diaz", "Sales", "Q1 2026", 0, datetime(2026, 2, 1), 0.5, ""],
+    )
+    assert code == 1, out
+    assert "the cell holds the date 2026-02-01, not a number" in out
+    assert "format the cell as a number" in out
+    assert "datetime" not in out
+
+
+def test_an_unlabelled_totals_row_is_told_how_to_be_left_out(tmp_path: Path) -> None:
+    site, code, out = import_csv(
+        tmp_path,
+        HEADER,
+        "Improve quality,Cut bugs,Uma Diaz,Platform,Q1 2026,100,50,80,bugs",
+        ",,,,,0,400,160,",
+    )
+    assert code == 1, out
+    assert "row 3" in out and "no key result title" in out
+    assert (
+        "a totals row is left out (IMP207) when its objective or key result cell says Total" in out
+    )
