@@ -48,7 +48,7 @@ from datetime import date
 from okrsite.spreadsheet_read import delimiter_of
 from okrsite.written_dates import read_date as _read_date
 from okrsite.written_dates import read_period, timed, year_last_readings
-from okrsite.written_numbers import comma_convention
+from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention
 
 __all__ = [
     "DATE_HEADERS",
@@ -204,6 +204,17 @@ def slash_order(cells: Iterable[str]) -> int | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+def _figure(cell: str) -> str:
+    """A value cell's figure: without a percent sign after it or one currency
+    sign before or after it (spaces, no-break ones too, around them)."""
+    text = cell.strip().removesuffix("%").strip()
+    if text[:1] in CURRENCY_SIGNS:
+        text = text[1:].strip()
+    elif text[-1:] in CURRENCY_SIGNS:
+        text = text[:-1].strip()
+    return text
+
+
 def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
     """Whether a column's values show that they group thousands: with points
     (``201.234,50`` or ``4.512.300``) in a file whose decimals are commas, with
@@ -218,7 +229,7 @@ def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
         (_GROUPED_POINT, _GROUPED_COMMAS) if delimiter == "," else (_GROUPED_COMMA, _GROUPED_DOTS)
     )
     for cell in cells:
-        text = cell.strip().removesuffix("%").rstrip()
+        text = _figure(cell)
         if any(pattern.fullmatch(text) for pattern in grouped):
             return True
     return False
@@ -227,14 +238,14 @@ def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
 def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | None:
     """The number in ``cell``; a decimal comma only in a file not separated by commas.
     A percent sign after it (``3.1%``, as a spreadsheet exports a column formatted
-    as percentages) is read past: the KPI's figures say what its unit is.
+    as percentages) is read past, and so is a currency sign before or after it
+    (``1.200 €``, ``€ 1.350,50``, ``$1,200``, as one formatted as money): the
+    KPI's figures say what its unit is.
     ``grouped`` (:func:`thousands_grouped` of the column) reads ``215.000`` (or,
     separated by commas, ``"215,000"``) as 215000; so does a site whose
     language groups thousands with commas (English) read ``"215,000"``
     (:func:`okrsite.written_numbers.comma_convention`)."""
-    text = cell.strip()
-    if text.endswith("%"):
-        text = text[:-1].rstrip()
+    text = _figure(cell)
     if delimiter == "," and "," in text:
         # a quoted "1,234.5": an English spreadsheet's thousands separators
         if not (
@@ -267,7 +278,7 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
 def ambiguous(cell: str, delimiter: str) -> bool:
     """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous
     (when no other value of its column shows that points group thousands)."""
-    text = cell.strip().removesuffix("%").rstrip()
+    text = _figure(cell)
     return delimiter != "," and bool(_AMBIGUOUS.fullmatch(text))
 
 

@@ -207,3 +207,24 @@ def test_a_day_typed_in_values_and_given_by_the_data_file_is_warned(
     ) in out, out
     assert out.count("OKR206") == 1
     assert (date(2026, 3, 1), 41.0) in _series(site, "nps")
+
+
+def test_money_cells_as_excel_exports_them_are_read(make_site: MakeSite) -> None:
+    """German Excel's CSV of a column formatted as euros (`1.200 €`,
+    `€ 1.350,50`) and an English one's (`"$1,200"`, `$950.50`): the sign is
+    read past, as a percent sign is, and the figures are the sheet's."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/nps.md": NPS_KPI.replace("unit: points", "unit: €"),
+            "content/data/nps.csv": "Datum;Wert\n01.01.2026;1.200 €\n01.02.2026;€ 1.350,50\n",
+            "content/kpis/arr.md": NPS_KPI.replace("unit: points", "unit: $").replace(
+                "nps.csv", "arr.csv"
+            ),
+            "content/data/arr.csv": 'date,value\n2026-01-01,"$1,200"\n2026-02-01,$950.50\n',
+        }
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert _series(site, "nps") == [(date(2026, 1, 1), 1200.0), (date(2026, 2, 1), 1350.5)]
+    assert _series(site, "arr") == [(date(2026, 1, 1), 1200.0), (date(2026, 2, 1), 950.5)]
