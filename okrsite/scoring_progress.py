@@ -125,6 +125,14 @@ def boolean_done(kr: KeyResult, current: float | None, from_checkin: bool) -> bo
     return bool(kr.done)
 
 
+def scored_done(kr: KeyResult, current: float | None, source: str | None) -> bool:
+    """A yes/no key result's :func:`boolean_done` as scored (its
+    ``KRScore.current`` and ``current_source``): a ``score:`` keeps the
+    current it would have without one (a check-in's value, else ``done:``
+    as 1 or 0), so a graded key result reads done as its export does."""
+    return boolean_done(kr, current, source in ("checkin", "score"))
+
+
 def measured_progress(
     kr: KeyResult, current: float | None, from_checkin: bool
 ) -> tuple[float, float | None]:

@@ -114,3 +114,27 @@ def test_export_command_agrees(make_site: Make) -> None:
     assert code == 0, output
     rows = csv.DictReader(io.StringIO(output))
     assert {r["kr_id"]: r["current"] for r in rows} == {"crm": "1", "launch": "1", "leads": "4"}
+
+
+def test_a_graded_yes_no_key_result_reads_done_as_its_check_in_says(make_site: Any) -> None:
+    """done: false in the file, a check-in's yes, and a score: the export's
+    current is 1 and every page says done, as without the score."""
+    site = make_site(
+        {
+            "okrsite.toml": 'title = "Acme"\nas_of = 2026-02-15\n',
+            "content/objectives/review.md": "---\ntitle: Q4 review\ncycle: 2025-Q4\n"
+            "owner: Uma Diaz\nkey_results:\n"
+            "  - {id: launch, title: Public launch, done: false, score: 0.5}\n---\n",
+            "content/checkins/review/2025-12-01.md": "---\nobjective: review\n"
+            "values: {launch: yes}\n---\n",
+        }
+    )
+    out = site / "_site"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out))
+    assert code == 0, output
+    data = json.loads((out / "api/portfolio.json").read_text("utf-8"))
+    assert data["objectives"][0]["key_results"][0]["current"] == 1
+    page = (out / "objectives/review/index.html").read_text("utf-8")
+    row = page[page.index('id="kr-launch"') :]
+    row = row[: row.index("</tr>")]
+    assert "not done" not in row and "done" in row

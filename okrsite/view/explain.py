@@ -21,11 +21,11 @@ from okrsite.scoring import (
     FORECAST_MIN_CHECKINS,
     FORECAST_MIN_SPAN,
     STALE_GRACE_DAYS,
-    boolean_done,
     counts_in_rollup,
     fit_line,
     forecast_points,
     forecast_x,
+    scored_done,
 )
 from okrsite.view.formatting import grade_places
 from okrsite.view.view_model import Link, ViewModel, anchor
@@ -236,7 +236,7 @@ def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainL
         done = sum(1 for m in kr.milestones if m.done)
         return make("milestones", done=done, total=len(kr.milestones))
     if kr.kind == "boolean":
-        return make("boolean", holds=boolean_done(kr, ks.current, ks.current_source == "checkin"))
+        return make("boolean", holds=scored_done(kr, ks.current, ks.current_source))
     if kr.kind in ("stay_above", "stay_below"):
         return make(
             kr.kind,

@@ -16,7 +16,7 @@ from datetime import date
 from okrsite.cycle_figures import Figures
 from okrsite.model import Cycle, Grade, Health, TrendMeaning
 from okrsite.scorecard import Scorecard, Tally, scorecard
-from okrsite.scoring import boolean_done, success_level
+from okrsite.scoring import scored_done, success_level
 from okrsite.view.view_model import Link, ViewModel, anchor
 
 __all__ = ["KPIRow", "LeastMovedRow", "ScorecardView", "TallyRow", "scorecard_view"]
@@ -133,8 +133,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
                 kr.unit or "",
                 m.checkins,
                 kr.kind,
-                kr.kind == "boolean"
-                and boolean_done(kr, ks.current, ks.current_source == "checkin"),
+                kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
             )
         )
     kpis = tuple(

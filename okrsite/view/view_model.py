@@ -30,7 +30,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
-from okrsite.scoring import boolean_done, counts_in_rollup, grade_for
+from okrsite.scoring import boolean_done, counts_in_rollup, grade_for, scored_done
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -537,8 +537,7 @@ class ViewModel:
             kpi=kpi,
             aligned=aligned,
             spark=spark,
-            done=kr.kind == "boolean"
-            and boolean_done(kr, ks.current, ks.current_source == "checkin"),
+            done=kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
         )
 
     def breadcrumb(self, o: Objective) -> list[Link]:
