@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
-
-from tests.conftest import run_cli, write_site
+from conftest import run_cli, write_site
 
 Make = Callable[[dict[str, str | bytes]], Path]
 
