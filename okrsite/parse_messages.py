@@ -41,6 +41,10 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
 _CLOSEST: dict[tuple[str, frozenset[str]], str | None] = {}
 
 
+#: a date whose year has two digits (``1/15/26``, ``15.01.26``)
+_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})")
+
+
 def _date_hint(value: Any, month: bool = False) -> str:
     """What to write for a date okrsite could not read: the year it lacks
     (``Nov 12``; a month alone, ``January``, where ``month`` says a month is
@@ -48,6 +52,10 @@ def _date_hint(value: Any, month: bool = False) -> str:
     general form."""
     if isinstance(value, str):
         text = value.strip()
+        short = _TWO_DIGIT_YEAR.fullmatch(text)
+        if short:  # which century is a guess: not read, as a KPI data file's cell
+            first, sep, second, year = short.groups()
+            return f"write the year in full, as in {first}{sep}{second}{sep}20{year}"
         if re.search(r"\d{4}", text) is None:
             for with_year in (f"{text} 2026", f"{text}, 2026", f"{text}2026"):
                 day = read_date(with_year)

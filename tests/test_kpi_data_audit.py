@@ -228,3 +228,14 @@ def test_money_cells_as_excel_exports_them_are_read(make_site: MakeSite) -> None
     assert code == 0, out
     assert _series(site, "nps") == [(date(2026, 1, 1), 1200.0), (date(2026, 2, 1), 1350.5)]
     assert _series(site, "arr") == [(date(2026, 1, 1), 1200.0), (date(2026, 2, 1), 950.5)]
+
+
+def test_a_values_key_with_a_two_digit_year_is_told_to_write_it_in_full(
+    make_site: MakeSite,
+) -> None:
+    kpi = NPS_KPI.replace("data: data/nps.csv", 'values: {"1/15/26": 40, "15.02.26": 41}')
+    site = make_site({"okrsite.toml": TOML, "content/kpis/nps.md": kpi})
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1, out
+    assert "got '1/15/26' (hint: write the year in full, as in 1/15/2026)" in out
+    assert "got '15.02.26' (hint: write the year in full, as in 15.02.2026)" in out
