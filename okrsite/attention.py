@@ -77,13 +77,25 @@ def behind_places(behind: float, above: float, at_most_limit: float | None = Non
     return fewest_places(shows, _MOST_PLACES)
 
 
+def status_places(s: ObjectiveScore, settings: Settings) -> int:
+    """The decimals of ``s``'s points behind that show the side of the limits
+    its status stands on (:func:`behind_places`): past the at-risk limit for
+    off track, between the limits for at risk, within the on-track limit for
+    on track; 0 for any other status, which compares no limit."""
+    if s.status == "off-track":
+        return behind_places(s.behind, settings.at_risk)
+    if s.status == "at-risk":
+        return behind_places(s.behind, settings.on_track, settings.at_risk)
+    if s.status == "on-track":
+        return behind_places(s.behind, -1.0, settings.on_track)
+    return 0
+
+
 def reason_behind(s: ObjectiveScore, settings: Settings) -> Reason:
     """An off-track or at-risk objective's reason, its points behind with the
-    decimals that show why (:func:`behind_places`)."""
-    if s.status == "off-track":
-        return Reason("off-track", s.behind, places=behind_places(s.behind, settings.at_risk))
-    places = behind_places(s.behind, settings.on_track, settings.at_risk)
-    return Reason("at-risk", s.behind, places=places)
+    decimals that show why (:func:`status_places`)."""
+    kind: ReasonKind = "off-track" if s.status == "off-track" else "at-risk"
+    return Reason(kind, s.behind, places=status_places(s, settings))
 
 
 def low_confidence(s: ObjectiveScore, settings: Settings) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from okrsite.attention import behind_places, low_confidence
+from okrsite.attention import low_confidence, status_places
 from okrsite.diff_scores import fewest_places
 from okrsite.model import Cycle, KeyResult, KRScore, Objective, ObjectiveScore, Settings
 from okrsite.numbers import format_fixed
@@ -308,19 +308,12 @@ EXPLAIN_PLACES = 3
 def explain_places(s: ObjectiveScore, settings: Settings) -> int:
     """The decimals "Explain this score" writes its ratios with, so that each
     comparison it states reads true, as the attention list's points behind
-    do (:func:`okrsite.attention.behind_places`): an objective 0.1503 behind
+    do (:func:`okrsite.attention.status_places`): an objective 0.1503 behind
     is at risk, "0.1503 > 0.15", never "0.15 > 0.15"; one that ended at
     0.6996 missed, "0.6996 < 0.7", never "0.7 < 0.7"; one at 0.99996 not
     done is not written as 1; one graded red at 0.3996 is not written 0.4
     (:func:`~okrsite.view.formatting.grade_places`). Three when three tell it."""
-    if s.status == "at-risk":
-        points = behind_places(s.behind, settings.on_track, settings.at_risk)
-    elif s.status == "off-track":
-        points = behind_places(s.behind, settings.at_risk)
-    elif s.status == "on-track":
-        points = behind_places(s.behind, -1.0, settings.on_track)
-    else:
-        points = 0
+    points = status_places(s, settings)
     places = max(EXPLAIN_PLACES, points + 2)
 
     def shown(places: int) -> float:
