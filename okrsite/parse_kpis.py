@@ -22,7 +22,7 @@ from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit
-from okrsite.parse_messages import _fmt, number_hint, shown_value
+from okrsite.parse_messages import _fmt, number_hint, shown_value, year_in_full
 from okrsite.plural import plural
 from okrsite.written_dates import timed, year_last_readings
 from okrsite.written_numbers import read_number
@@ -467,10 +467,8 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
             "and no other row shows whether the day or the month comes first",
             "write it as year-month-day",
         )
-    short = _TWO_DIGIT_YEAR.fullmatch(text)
-    if short:
-        first, sep, second, year = short.groups()  # 20YY: KPI readings are recent
-        full = f"{first}{sep}{second}{sep}20{year}"
+    full = year_in_full(text)
+    if full is not None:
         return (
             f"{shown} is not a date like 2026-02-01: its year has two digits",
             f"write the year in full, as in {full}; in a spreadsheet, format the "
@@ -491,10 +489,6 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
         f"{shown} is not a date like 2026-02-01",
         f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}",
     )
-
-
-#: ``1/15/26``, ``15.01.26``: a date whose year has two digits (which century is a guess)
-_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})")
 
 
 #: what a spreadsheet's cell holds for a period without a reading

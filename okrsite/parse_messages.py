@@ -45,6 +45,18 @@ _CLOSEST: dict[tuple[str, frozenset[str]], str | None] = {}
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})")
 
 
+def year_in_full(text: str) -> str | None:
+    """``text`` with its two-digit year written in full (``1/15/26`` →
+    ``1/15/2026``: 20YY, as goals and readings are recent), or ``None`` when
+    its year is not two digits. Such a date is not read, since which century
+    it means is a guess; the hints of every reader suggest this form."""
+    short = _TWO_DIGIT_YEAR.fullmatch(text)
+    if short is None:
+        return None
+    first, sep, second, year = short.groups()
+    return f"{first}{sep}{second}{sep}20{year}"
+
+
 def _date_hint(value: Any, month: bool = False) -> str:
     """What to write for a date okrsite could not read: the year it lacks
     (``Nov 12``; a month alone, ``January``, where ``month`` says a month is
@@ -52,10 +64,9 @@ def _date_hint(value: Any, month: bool = False) -> str:
     general form."""
     if isinstance(value, str):
         text = value.strip()
-        short = _TWO_DIGIT_YEAR.fullmatch(text)
-        if short:  # which century is a guess: not read, as a KPI data file's cell
-            first, sep, second, year = short.groups()
-            return f"write the year in full, as in {first}{sep}{second}{sep}20{year}"
+        full = year_in_full(text)
+        if full is not None:
+            return f"write the year in full, as in {full}"
         if re.search(r"\d{4}", text) is None:
             for with_year in (f"{text} 2026", f"{text}, 2026", f"{text}2026"):
                 day = read_date(with_year)
