@@ -36,7 +36,7 @@ from okrsite.gitsource import (
     resolve_revision,
 )
 from okrsite.pipeline import FileTree, LoadResult, MappingTree, ParseCache, load, load_site
-from okrsite.sitefiles import Refusal, excerpt
+from okrsite.sitefiles import HINT_REGULAR, Refusal, excerpt, outside_site
 
 
 @dataclass
@@ -135,7 +135,7 @@ def _follow(
                 )
             if rel.endswith(".md"):
                 return Refusal(
-                    "OKR013", f"{shown} is a folder, not a regular file; not read", _HINT_REG
+                    "OKR013", f"{shown} is a folder, not a regular file; not read", HINT_REGULAR
                 ).diagnostic(rel)
             return warning(
                 "OKR011",
@@ -162,16 +162,8 @@ def _follow(
     )
 
 
-_HINT_REG = "only regular files are read; remove it from the site folder"
-
-
 def _outside(rel: str, target: str) -> Diagnostic:
-    return Refusal(
-        "OKR012",
-        f"{excerpt(rel, 120)} leads outside the site (to {excerpt(target, 80)}); not read",
-        "okrsite reads only files inside the site folder and its theme; "
-        "copy the file into the site instead of linking to it",
-    ).diagnostic(rel)
+    return outside_site(excerpt(rel, 120), target).diagnostic(rel)
 
 
 def _submodule(rel: str) -> Diagnostic:

@@ -144,14 +144,7 @@ def stat_owned(
         real = os.path.join(known[0], base)
         inside = known[1] and base not in ("", ".", "..")
     if not inside:
-        raise UnsafeFileError(
-            Refusal(
-                "OKR012",
-                f"{shown} leads outside the site (to {excerpt(real, 80)}); not read",
-                "okrsite reads only files inside the site folder and its theme; "
-                "copy the file into the site instead of linking to it",
-            )
-        )
+        raise UnsafeFileError(outside_site(shown, real))
     if not stat.S_ISREG(st.st_mode):
         raise UnsafeFileError(
             Refusal(
@@ -169,6 +162,18 @@ def stat_owned(
             )
         )
     return real, st
+
+
+def outside_site(shown: object, target: str) -> Refusal:
+    """OKR012 for a path that leads outside the site (a link, or a folder
+    linked out of it): ``shown`` is the path as written, ``target`` where it
+    leads. ``okrsite diff`` refuses a committed link out of the site by it too."""
+    return Refusal(
+        "OKR012",
+        f"{shown} leads outside the site (to {excerpt(target, 80)}); not read",
+        "okrsite reads only files inside the site folder and its theme; "
+        "copy the file into the site instead of linking to it",
+    )
 
 
 def _resolve_folder(
@@ -215,7 +220,9 @@ def read_owned(
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise UnsafeFileError(
-                Refusal("OKR013", f"{shown} is {_kind(st.st_mode)}, not a regular file", _HINT_REG)
+                Refusal(
+                    "OKR013", f"{shown} is {_kind(st.st_mode)}, not a regular file", HINT_REGULAR
+                )
             )
         chunks = []
         total = 0
@@ -224,7 +231,9 @@ def read_owned(
             total += len(chunk)
             if total > MAX_FILE_BYTES:
                 raise UnsafeFileError(
-                    Refusal("OKR014", f"{shown} is larger than {MAX_FILE_BYTES} bytes", _HINT_REG)
+                    Refusal(
+                        "OKR014", f"{shown} is larger than {MAX_FILE_BYTES} bytes", HINT_REGULAR
+                    )
                 )
         return b"".join(chunks)
     except OSError as exc:
@@ -239,7 +248,7 @@ def owned_roots(site_root: Path, *extra: Path) -> list[str]:
 
 
 _HINT_NAME = "rename the file"
-_HINT_REG = "only regular files are read; remove it from the site folder"
+HINT_REGULAR = "only regular files are read; remove it from the site folder"
 
 
 def _os_refusal(exc: OSError, shown: object) -> Refusal:
@@ -250,10 +259,12 @@ def _os_refusal(exc: OSError, shown: object) -> Refusal:
             "give the user running okrsite read access, or remove the file",
         )
     if exc.errno == errno.ELOOP:
-        return Refusal("OKR011", f"link {shown} loops back on itself; skipped", _HINT_REG, False)
+        return Refusal("OKR011", f"link {shown} loops back on itself; skipped", HINT_REGULAR, False)
     if exc.errno == errno.ENAMETOOLONG:
         return Refusal("OKR010", f"path {shown} is too long", _HINT_NAME)
-    return Refusal("OKR015", f"{shown} cannot be read: {excerpt(exc.strerror or exc)}", _HINT_REG)
+    return Refusal(
+        "OKR015", f"{shown} cannot be read: {excerpt(exc.strerror or exc)}", HINT_REGULAR
+    )
 
 
 def _kind(mode: int) -> str:
