@@ -153,16 +153,27 @@ def pack(repo: Path) -> None:
         git(repo, "prune-packed")
 
 
+# Folders to remove after the last timed build, not between builds: on this
+# machine's file system (ext4 without a journal) creating a file within
+# minutes of removing many costs several times the kernel time
+# (machine_probe.py), so a removal would slow the build after it.
+TRASH: list[Path] = []
+
+
+def discard(folder: Path) -> None:
+    """Set ``folder`` aside (renamed, so its name is free again) for removal at the end."""
+    if folder.exists():
+        aside = Path(tempfile.mkdtemp(prefix="okrsite-bench-trash-"))
+        folder.rename(aside / "x")
+        TRASH.append(aside)
+
+
 def build(repo: Path, cache: Path, *extra: str) -> tuple[float, float]:
     """(wall s, CPU s of the whole process tree) of one build into a fresh folder."""
     out = Path(tempfile.mkdtemp(prefix="okrsite-bench-"))
-    try:
-        cmd = [sys.executable, "-m", "okrsite", "build", "--as-of", "2026-11-20"]
-        return wall_and_cpu(
-            [*cmd, "--out", str(out / "site"), "--cache-dir", str(cache), *extra], repo
-        )
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
+    TRASH.append(out)
+    cmd = [sys.executable, "-m", "okrsite", "build", "--as-of", "2026-11-20"]
+    return wall_and_cpu([*cmd, "--out", str(out / "site"), "--cache-dir", str(cache), *extra], repo)
 
 
 def copy_cache(source: Path, dest: Path, history: bool) -> Path:
@@ -171,7 +182,7 @@ def copy_cache(source: Path, dest: Path, history: bool) -> Path:
     Every timed build gets its own copy, so builds with and without history
     start from the same parse cache and neither writes into the other's.
     """
-    shutil.rmtree(dest, ignore_errors=True)
+    discard(dest)
     shutil.copytree(source, dest)
     if not history:
         for entry in dest.iterdir():
@@ -182,7 +193,7 @@ def copy_cache(source: Path, dest: Path, history: bool) -> Path:
 
 def empty(folder: Path) -> Path:
     """An empty cache folder: a build from it parses every file and reads all history."""
-    shutil.rmtree(folder, ignore_errors=True)
+    discard(folder)
     folder.mkdir()
     return folder
 
@@ -243,8 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _measure(repo, work, args)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
         print(f"before the runs: {before}\nafter the runs: {describe()}")
+        for folder in [*TRASH, work]:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
@@ -271,7 +283,7 @@ def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
         )
     if args.after_only:  # untimed: the history of every commit so far
         build(repo, copy_cache(parse_only, work / "t", False))
-    shutil.rmtree(held, ignore_errors=True)
+    discard(held)
     (work / "t").rename(held)
     for r in range(args.repeat):
         touched = edit_some(repo, files, args.share, rng)
@@ -279,7 +291,7 @@ def _measure(repo: Path, work: Path, args: argparse.Namespace) -> int:
         after.append(build(repo, copy_cache(held, work / "t", True)))
         after_without.append(build(repo, copy_cache(held, work / "u", False), "--no-history"))
         print(f"after one commit {r + 1}: {after[-1]}, without history {after_without[-1]}")
-        shutil.rmtree(held)
+        discard(held)
         (work / "t").rename(held)
     git(repo, "reset", "-q", "--hard", f"HEAD~{args.repeat}")  # leave the repository as made
     if without:

@@ -13,8 +13,23 @@ before and after their runs:
 
     python benchmarks/machine_probe.py [FOLDER]
 
-creates 2,000 files of 20 KB in a new folder under FOLDER (default: the
-temporary folder, where the benchmarks write their output), removes them,
+The cause (found 2026-12-04): the machine's root file system is ext4
+*without a journal* (``/proc/fs/jbd2/`` is empty), and there ext4's inode
+allocator skips every inode freed in the last minute (five more while its
+inode-table block is still unwritten: ``recently_deleted`` in
+``fs/ext4/ialloc.c``, seen with ``perf record -g``), reading each one's
+block to know. Right after a build's 23,000 output files are removed, the
+next build's every new file walks past thousands of them: 12,000 folders
+and 23,000 files of 22 KB took 0.9 + 1.4 s of system CPU on a settled file
+system and 4.7 + 9.8 s right after two like trees were removed. So neither
+``run.py`` nor ``history.py`` removes an output folder until the last timed
+run is over; the settling of ``run.py`` (``sync`` and emptying the page
+cache, which drops the blocks that check reads) helps too. A journaled
+file system, as most users have, has no such check.
+
+The probe creates 2,000 files of 20 KB in a new folder under FOLDER
+(default: the temporary folder, where the benchmarks write their output),
+removes them,
 and prints the median cost of one, in µs, of four rounds of 500; and the
 time of a fixed piece of pure Python work, to tell a slow file system from
 a slow processor.

@@ -718,56 +718,66 @@ def main(argv: list[str] | None = None) -> int:
     probes = {"before": describe()}
     print(probes["before"], flush=True)
     results: list[dict[str, Any]] = []
-    for n in sizes:
-        corpus = ensure_corpus(n)
-        meta = json.loads((corpus / "corpus.json").read_text())
-        for command in only:
-            row: dict[str, Any] = {"size": n, "command": command, "input_files": meta["files"]}
-            if not available[command]:
-                what = "hugo binary" if command == "hugo" else f"`okrsite {command}`"
-                row["status"] = f"skipped: {what} not available"
+    # No output folder is removed while anything is timed: on this machine's
+    # file system (ext4 without a journal) creating a file within minutes of
+    # removing many costs several times the kernel time (machine_probe.py), so
+    # a removal would slow whichever command ran next. All go after the last run.
+    trash: list[Path] = []
+    try:
+        for n in sizes:
+            corpus = ensure_corpus(n)
+            meta = json.loads((corpus / "corpus.json").read_text())
+            for command in only:
+                row: dict[str, Any] = {"size": n, "command": command, "input_files": meta["files"]}
+                if not available[command]:
+                    what = "hugo binary" if command == "hugo" else f"`okrsite {command}`"
+                    row["status"] = f"skipped: {what} not available"
+                    results.append(row)
+                    continue
+                cwd = corpus
+                if command == "hugo":
+                    cwd = ensure_hugo_site(corpus, n)
+                elif command == "check-warnings":
+                    cwd = ensure_warnings_corpus(corpus)
+                runs = []
+                for i in range(args.repeat):
+                    outdir = Path(tempfile.mkdtemp(prefix=f"okrbench-{command}-"))
+                    cache_dir = Path(tempfile.mkdtemp(prefix="okrbench-cache-"))
+                    try:
+                        cmd = command_line(command, okrsite, hugo, outdir, cache_dir, cached)
+                        stem = logs / f"{n}-{command}-{i + 1}"
+                        if command.endswith(("-warm", "-edit")):
+                            subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
+                        with edited_key_result(corpus, command.endswith("-edit")):
+                            if args.settle:  # a warm run reads its cache and last output too
+                                kept = (
+                                    [cache_dir, outdir]
+                                    if command.endswith(("-warm", "-edit"))
+                                    else []
+                                )
+                                settle([*settle_inputs(cwd, command, libraries, hugo), *kept])
+                            run = measure(cmd, cwd, stem, args.timeout, time_bin)
+                        run["command_line"] = cmd
+                        if command != "check" and not command.startswith("check-"):
+                            run["output_files"] = _count_files(outdir)
+                        runs.append(run)
+                    finally:
+                        trash += [outdir, cache_dir]  # removed after the last timed run
+                row.update(status="ok", **summarise(runs))
+                if "output_files" in runs[0]:
+                    row["output_files"] = runs[0]["output_files"]
                 results.append(row)
-                continue
-            cwd = corpus
-            if command == "hugo":
-                cwd = ensure_hugo_site(corpus, n)
-            elif command == "check-warnings":
-                cwd = ensure_warnings_corpus(corpus)
-            runs = []
-            for i in range(args.repeat):
-                outdir = Path(tempfile.mkdtemp(prefix=f"okrbench-{command}-"))
-                cache_dir = Path(tempfile.mkdtemp(prefix="okrbench-cache-"))
-                try:
-                    cmd = command_line(command, okrsite, hugo, outdir, cache_dir, cached)
-                    stem = logs / f"{n}-{command}-{i + 1}"
-                    if command.endswith(("-warm", "-edit")):
-                        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
-                    with edited_key_result(corpus, command.endswith("-edit")):
-                        if args.settle:  # a warm run reads its cache and last output too
-                            kept = (
-                                [cache_dir, outdir] if command.endswith(("-warm", "-edit")) else []
-                            )
-                            settle([*settle_inputs(cwd, command, libraries, hugo), *kept])
-                        run = measure(cmd, cwd, stem, args.timeout, time_bin)
-                    run["command_line"] = cmd
-                    if command != "check" and not command.startswith("check-"):
-                        run["output_files"] = _count_files(outdir)
-                    runs.append(run)
-                finally:
-                    shutil.rmtree(outdir, ignore_errors=True)
-                    shutil.rmtree(cache_dir, ignore_errors=True)
-            row.update(status="ok", **summarise(runs))
-            if "output_files" in runs[0]:
-                row["output_files"] = runs[0]["output_files"]
-            results.append(row)
-            print(
-                f"  {n:>6} {command:<6} {row['wall_s']:.2f} s, "
-                f"tree peak {row['tree_peak_mib']:.0f} MiB (PSS {row['tree_pss_mib']:.0f}), "
-                f"rc {row['rc']}",
-                flush=True,
-            )
+                print(
+                    f"  {n:>6} {command:<6} {row['wall_s']:.2f} s, "
+                    f"tree peak {row['tree_peak_mib']:.0f} MiB (PSS {row['tree_pss_mib']:.0f}), "
+                    f"rc {row['rc']}",
+                    flush=True,
+                )
+        probes["after"] = describe()
+    finally:
+        for folder in trash:
+            shutil.rmtree(folder, ignore_errors=True)
 
-    probes["after"] = describe()
     print()
     print_table(results)
     print(f"before the runs: {probes['before']}\nafter the runs: {probes['after']}")
