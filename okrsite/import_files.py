@@ -346,7 +346,11 @@ def _objective_data(
         if value:
             data[key] = value
     if plan.parent:
-        parent = _parent_id(plan, titles, existing)
+        try:
+            parent = _parent_id(plan, titles, existing)
+        except _AmbiguousParent as ambiguous:
+            result.diagnostics.append(_ambiguous_parent(plan, ambiguous.candidates, label))
+            return None
         if parent is None:
             result.diagnostics.append(
                 error(
@@ -393,28 +397,47 @@ def _assign_kr_ids(plan: ObjectivePlan, label: str, result: ImportResult) -> Non
             kr.kr_id = _unique(_slug(kr.title, 40) or f"kr{n}", used)
 
 
+class _AmbiguousParent(Exception):
+    """A parent title that names more than one objective: ``(id, team)`` of each."""
+
+    def __init__(self, candidates: list[tuple[str, str | None]]) -> None:
+        super().__init__(candidates)
+        self.candidates = sorted(candidates)
+
+
+def _one_of(candidates: list[Any], cycle: str | None, key: Any) -> Any:
+    """The one candidate (those of the row's cycle first); two or more is ambiguous."""
+    chosen = [c for c in candidates if c.cycle == cycle] or candidates
+    if len(chosen) > 1:
+        raise _AmbiguousParent([key(c) for c in chosen])
+    return chosen[0]
+
+
 def _parent_id(
     plan: ObjectivePlan, titles: dict[str, list[ObjectivePlan]], existing: Mapping[str, Any]
 ) -> str | None:
-    """``Title``, ``id``, ``Title#Key result title`` or ``id#kr`` → ``id[#kr]``."""
+    """``Title``, ``id``, ``Title#Key result title`` or ``id#kr`` → ``id[#kr]``.
+
+    A title two objectives share (two teams' "Improve quality") raises
+    :class:`_AmbiguousParent`: taking the first would align the row to
+    another team's objective without a word."""
     assert plan.parent is not None
     name, _, kr_name = plan.parent.partition("#")
     name, kr_name = name.strip(), kr_name.strip()
     imported = {p.oid: p for ps in titles.values() for p in ps}
-    same = titles.get(name.casefold(), [])
+    same = [p for p in titles.get(name.casefold(), []) if p is not plan]
     krs: list[tuple[str, str]]  # (id, title) of the parent's key results
-    if same or name in imported:
-        target = (
-            next((p for p in same if p.cycle == plan.cycle), same[0]) if same else imported[name]
-        )
+    if name in imported or same:
+        target = imported.get(name) or _one_of(same, plan.cycle, lambda p: (p.oid, p.team))
         oid = target.oid
         krs = [(kr.kr_id or "", kr.title) for kr in target.key_results]
     else:
-        found = existing.get(name) or next(
-            (o for o in existing.values() if o.title.casefold() == name.casefold()), None
-        )
+        found = existing.get(name)
         if found is None:
-            return None
+            titled = [o for o in existing.values() if o.title.casefold() == name.casefold()]
+            if not titled:
+                return None
+            found = _one_of(titled, plan.cycle, lambda o: (o.id, o.team))
         oid = found.id
         krs = [(kr.id, kr.title) for kr in found.key_results]
     if not kr_name:
@@ -424,6 +447,20 @@ def _parent_id(
         kr_name,
     )
     return f"{oid}#{kr_id}"
+
+
+def _ambiguous_parent(
+    plan: ObjectivePlan, candidates: list[tuple[str, str | None]], label: str
+) -> Diagnostic:
+    named = ", ".join(f"{oid!r}" + (f" (team {team})" if team else "") for oid, team in candidates)
+    return error(
+        "IMP109",
+        f"row {plan.row}: parent {plan.parent!r} names {len(candidates)} objectives: {named}",
+        label,
+        line=plan.row,
+        column=None if plan.parent_column is None else plan.parent_column + 1,
+        hint=f"write the id of the one meant, e.g. {candidates[0][0]}, optionally with #key-result",
+    )
 
 
 def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:

@@ -152,6 +152,59 @@ def test_a_title_repeated_without_a_team_or_with_the_same_team_stays_one_objecti
     check_clean(site)
 
 
+def test_a_parent_title_two_teams_share_is_refused_naming_both(tmp_path: Path) -> None:
+    """ "Aligned to: Improve quality" with two teams' objectives of that title
+    silently took the first one; the sheet must say which."""
+    header = HEADER + ",Aligned to"
+    rows = [
+        "Improve quality,Cut bugs,Uma Diaz,Platform,Q1 2026,100,50,80,bugs,",
+        "Improve quality,Raise test coverage,Bo Li,Mobile,Q1 2026,40,80,55,%,",
+    ]
+    site, code, out = import_csv(
+        tmp_path,
+        header,
+        *rows,
+        "Ship faster,Cut lead time,Ann Ho,Web,Q1 2026,10,5,8,days,Improve quality",
+    )
+    assert code == 1, out
+    assert "s.csv:4:10: error IMP109: row 4: parent 'Improve quality' names 2 objectives" in out
+    assert "'mobile/improve-quality' (team Mobile)" in out
+    assert "'platform/improve-quality' (team Platform)" in out
+    assert "write the id of the one meant, e.g. mobile/improve-quality" in out
+    assert not (site / "content" / "objectives").exists()
+    site, code, out = import_csv(
+        tmp_path / "by-id",
+        header,
+        *rows,
+        "Ship faster,Cut lead time,Ann Ho,Web,Q1 2026,10,5,8,days,platform/improve-quality",
+    )
+    assert code == 0, out
+    web = load_site(site, AS_OF).scored.portfolio.objectives["web/ship-faster"]
+    assert web.parent == "platform/improve-quality"  # type: ignore[attr-defined]
+
+
+def test_a_parent_title_two_site_objectives_share_is_refused(tmp_path: Path) -> None:
+    site = empty_site(tmp_path)
+    for team in ("platform", "mobile"):
+        folder = site / "content" / "objectives" / team
+        folder.mkdir(parents=True)
+        (folder / "quality.md").write_text(
+            f"---\ntitle: Improve quality\ncycle: 2026-Q1\nteam: {team}\nowner: Uma Diaz\n"
+            "key_results:\n  - title: Cut bugs\n    start: 100\n    target: 50\n---\n",
+            encoding="utf-8",
+        )
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        HEADER + ",Aligned to\n"
+        "Ship faster,Cut lead time,Ann Ho,Web,Q1 2026,10,5,8,days,improve quality\n",
+        encoding="utf-8",
+    )
+    code, out = run("import", str(sheet), "--site", str(site))
+    assert code == 1, out
+    assert "error IMP109: row 2: parent 'improve quality' names 2 objectives" in out
+    assert "'mobile/quality' (team mobile), 'platform/quality' (team platform)" in out
+
+
 # ------------------------------------------------------------------ figures without a target
 def test_a_start_and_current_without_a_target_are_kept_and_warned_about(tmp_path: Path) -> None:
     """They were dropped: the key result was written as its id and title alone."""
