@@ -34,12 +34,16 @@ def finite(value: float | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def format_number(value: float | None, places: int = 2) -> str:
-    """A compact human number: ``2``, ``2.5``, ``99.95``, ``1,000,000``, ``1.7e+308``.
+def format_number(value: float | None, places: int = 4) -> str:
+    """A compact human number: ``2``, ``2.5``, ``0.1249``, ``1,000,000``, ``1.7e+308``.
 
     ``–`` for no value or one that is not a number; ``∞`` for an overflow.
-    At most ``places`` decimals: pages show two; ``okrsite diff`` asks for
-    four, so that a change in the third decimal does not read "0.12 → 0.12".
+    At most ``places`` decimals, four wherever a figure is shown (pages,
+    messages, ``okrsite diff``): a figure is written as people write it,
+    and a KPI of 0.1249 beside its healthy threshold of 0.125 must not read
+    "0.12, healthy ≥ 0.12" under a "warning" badge, nor a change in the
+    third decimal "0.12 → 0.12". Trailing zeros go (``0.30000000000000004``
+    is ``0.3``).
     """
     if value is None or isinstance(value, float) and math.isnan(value):
         return "–"

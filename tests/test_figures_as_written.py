@@ -1,0 +1,73 @@
+"""A figure is shown with the decimals it was written with (up to four), so
+it never contradicts the word beside it: a KPI of 0.1249 under a "warning"
+badge does not read "0.12, healthy ≥ 0.12"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import unescape
+from pathlib import Path
+
+from conftest import run_cli
+
+MakeSite = Callable[[dict[str, str | bytes]], Path]
+TOML = 'title = "T"\nas_of = 2026-11-20\n'
+
+
+def _build(site: Path) -> Path:
+    out = site / "_site"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out))
+    assert code == 0, output
+    return out
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_a_kpi_and_its_thresholds_show_the_decimals_that_tell_them_apart(
+    make_site: MakeSite,
+) -> None:
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/ratio.md": (
+                "---\ntitle: Support ratio\ntarget: 0.3\n"
+                "thresholds: {green: 0.125, red: 0.1}\n"
+                "values: {2026-10-01: 0.13, 2026-11-01: 0.1249}\n---\n"
+            ),
+            "content/kpis/churn.md": (
+                '---\ntitle: Churn\nunit: "%"\ndirection: down\n'
+                "thresholds: {green: 2, red: 3}\n"
+                "values: {2026-10-01: 2.5, 2026-11-01: 2.004}\n---\n"
+            ),
+        }
+    )
+    out = _build(site)
+    ratio = _text((out / "kpis/ratio/index.html").read_text(encoding="utf-8"))
+    assert "0.1249 warning" in ratio
+    assert "healthy ≥ 0.125; critical < 0.1" in ratio
+    assert "0.12 " not in ratio
+    churn = _text((out / "kpis/churn/index.html").read_text(encoding="utf-8"))
+    assert "2.004% warning" in churn
+    assert "healthy ≤ 2%; critical > 3%" in churn
+    dashboard = _text((out / "index.html").read_text(encoding="utf-8"))
+    assert "2.004%" in dashboard and "0.1249" in dashboard
+
+
+def test_a_messages_figures_are_written_as_on_the_page(make_site: MakeSite) -> None:
+    """OKR206 named both readings of a day as "0.12" when they were 0.1249 and 0.125."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/ratio.md": (
+                "---\ntitle: Support ratio\ntarget: 0.3\ndata: data/ratio.csv\n"
+                "values: {2026-11-01: 0.1249}\n---\n"
+            ),
+            "content/data/ratio.csv": "date,value\n2026-11-01,0.125\n",
+        }
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert "two readings: 0.1249 in values: and 0.125 in data/ratio.csv" in out, out
