@@ -78,11 +78,17 @@ def current_reading(
     checkins: tuple[list[date], list[float]] | None,
     kpi: tuple[list[date], list[float]] | None,
     as_of: date,
+    cycle_end: date | None = None,
 ) -> tuple[float | None, str | None, date | None]:
     """(current value, where it came from, its date) of a key result as of a day.
 
     The brief's order: the latest check-in value, else ``current:`` in the
-    file, else the latest value of the KPI the key result reads.
+    file, else the latest value of the KPI the key result reads, on or
+    before the last day of the objective's cycle (``cycle_end``) when that
+    is earlier than ``as_of``: a quarter that has ended keeps the figure it
+    ended with, as its final scorecard's KPI row does, instead of moving with
+    every later month's reading of the KPI. (A check-in is written for the
+    cycle, so a late one still counts, with warning OKR309.)
     """
     if checkins is not None:
         hit = _latest(*checkins, as_of)
@@ -91,10 +97,21 @@ def current_reading(
     if kr.current is not None:
         return kr.current, "current", None
     if kpi is not None:
-        hit = _latest(*kpi, as_of)
+        hit = _latest(*kpi, as_of if cycle_end is None else min(as_of, cycle_end))
         if hit is not None:
             return hit[0], "kpi", hit[1]
     return None, None, None
+
+
+def kpi_readings_in_cycle(
+    series: Sequence[tuple[date, float]], cycle_end: date | None
+) -> list[tuple[date, float]]:
+    """The readings of a KPI a key result takes: those on or before the last
+    day of its objective's cycle (the rule of :func:`current_reading`), for
+    the key result's chart, which must end where its current value does."""
+    if cycle_end is None:
+        return list(series)
+    return [point for point in series if point[0] <= cycle_end]
 
 
 def kr_target(kr: KeyResult) -> float | None:

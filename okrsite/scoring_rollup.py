@@ -111,11 +111,11 @@ class Scorer:
             plan = self.plans[oid] = self._plan(oid)
         if plan:
             pairs = []
-            for weight, kr, reading, kpi_reading, kids in plan:
+            for weight, kr, reading, kpi_reading, kids, end in plan:
                 if kids is not None:
                     value = weighted_mean([(self.value_at(c, day), w) for c, w in kids])
                 else:
-                    current, source, _ = current_reading(kr, reading, kpi_reading, day)
+                    current, source, _ = current_reading(kr, reading, kpi_reading, day, end)
                     value = measured_progress(kr, current, source == "checkin")[0]
                 pairs.append((value, weight))
         else:
@@ -127,9 +127,10 @@ class Scorer:
     def _plan(self, oid: str) -> list[tuple[Any, ...]]:
         """The counted key results of an objective with everything their value needs:
         (weight, key result, its check-in readings, its KPI's readings, the
-        objectives a roll-up averages or ``None``)."""
+        objectives a roll-up averages or ``None``, the cycle's last day)."""
         obj = self.p.objectives[oid]
         readings = self.readings(oid)
+        end = self.cycle_end(obj)
         plan = []
         for kr in obj.key_results:
             if kr.status != "active":
@@ -142,9 +143,16 @@ class Scorer:
                     readings.get(kr.id),
                     self.kpi_reading(kr),
                     self.counted_kids.get(f"{oid}#{kr.id}", ()) if rollup else None,
+                    end,
                 )
             )
         return plan
+
+    def cycle_end(self, obj: Objective) -> date | None:
+        """The last day of an objective's cycle: a KPI is read no later (see
+        :func:`current_reading`)."""
+        cycle = self.p.cycles.get(obj.cycle) if obj.cycle else None
+        return None if cycle is None else cycle.end
 
     def kpi_reading(self, kr: KeyResult) -> tuple[list[date], list[float]] | None:
         if kr.kpi is None or kr.kpi not in self.kpi_days:
@@ -155,7 +163,9 @@ class Scorer:
         self, obj: Objective, kr: KeyResult, as_of: date
     ) -> tuple[float | None, str | None, date | None]:
         """The brief's "current value" of a key result (see :func:`current_reading`)."""
-        return current_reading(kr, self.readings(obj.id).get(kr.id), self.kpi_reading(kr), as_of)
+        return current_reading(
+            kr, self.readings(obj.id).get(kr.id), self.kpi_reading(kr), as_of, self.cycle_end(obj)
+        )
 
     def counted(self, oid: str) -> bool:
         return counts_in_rollup(self.p.objectives[oid])

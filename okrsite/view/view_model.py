@@ -31,6 +31,7 @@ from okrsite.model import (
     Status,
 )
 from okrsite.scoring import boolean_done, counts_in_rollup, grade_for, scored_done
+from okrsite.scoring_progress import kpi_readings_in_cycle
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -477,14 +478,18 @@ class ViewModel:
 
     def key_result_points(self, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
         """A key result's values over its objective's check-ins (up to as_of), else
-        the values of the KPI it reads."""
+        the values of the KPI it reads (up to the cycle's last day, as its
+        current value: :func:`~okrsite.scoring_progress.kpi_readings_in_cycle`)."""
         points = [
             (c.date, c.values[kr.id])
             for c in self.index.checkins_by_objective.get(o.id, ())
             if kr.id in c.values
         ]
         if not points and kr.kpi and kr.kpi in self.scored.kpis:
-            points = list(self.scored.kpis[kr.kpi].series)
+            cycle = self.scored.portfolio.cycles.get(o.cycle) if o.cycle else None
+            points = kpi_readings_in_cycle(
+                self.scored.kpis[kr.kpi].series, None if cycle is None else cycle.end
+            )
         return points
 
     def key_result_row(self, o: Objective, kr: KeyResult, ks: KRScore) -> KeyResultRow:
