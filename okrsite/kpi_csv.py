@@ -18,8 +18,9 @@ conventions, and nothing ambiguous:
   1st in the US, so it is read only beside a date such as ``11/20/2026``;
 - a quoted ``"1,234"`` in a file separated by commas is 1234 in a site whose
   language groups thousands with commas (``language = "en"``, the default),
-  and refused as ambiguous in others unless the column shows thousands
-  grouped (``"1,234.5"``);
+  1.234 in one whose language writes a decimal comma (``de``), as its goal
+  files read it, unless the column shows thousands grouped (``"1,234.5"``),
+  and refused as ambiguous where the language says neither;
 - a number is written as YAML writes it (``150.5``); in a file separated by
   semicolons or tabs, a comma marks the decimals too (``150,5``,
   ``1.234,5``), dots group thousands where there are two groups or more
@@ -30,7 +31,9 @@ conventions, and nothing ambiguous:
 
 :mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
 rows in the file's own convention (:func:`style_of`): its delimiter, decimal
-mark and dates (:func:`date_style`: ``11/17/2026`` beside ``10/20/2026``,
+mark (a comma in a file separated by semicolons or tabs), its values' form
+(``3,10%``, ``205.000,00 €``: :class:`ValueStyle`), months by name
+(``Okt 2026``, ``Nov 17, 2026``: :func:`named_template`) and dates (:func:`date_style`: ``11/17/2026`` beside ``10/20/2026``,
 ``17/11/2026`` beside ``28/10/2026``), by the one :func:`slash_order` the
 file is read by, so a row written reads back as the day it was written for.
 """
@@ -42,12 +45,12 @@ import io
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from okrsite.spreadsheet_read import delimiter_of
+from okrsite.written_dates import MONTHS, read_period, timed, year_last_readings
 from okrsite.written_dates import read_date as _read_date
-from okrsite.written_dates import read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention
 
 __all__ = [
@@ -248,13 +251,18 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
     text = _figure(cell)
     if delimiter == "," and "," in text:
         # a quoted "1,234.5": an English spreadsheet's thousands separators
-        if not (
+        if (
             _GROUPED_POINT.fullmatch(text)
             or _GROUPED_COMMAS.fullmatch(text)
             or ((grouped or comma_convention()) and _ONE_COMMA_GROUP.fullmatch(text))
         ):
+            text = text.replace(",", "")
+        elif comma_convention() is False and not grouped and _DECIMAL_COMMA.fullmatch(text):
+            # a site whose language writes a decimal comma: "1,200" is 1.2,
+            # as its goal files read it
+            text = text.replace(",", ".")
+        else:
             return None
-        text = text.replace(",", "")
     elif delimiter != "," and "," in text:
         if _DECIMAL_COMMA.fullmatch(text):
             text = text.replace(",", ".")
@@ -316,6 +324,11 @@ class CsvStyle:
     decimal_comma: bool = False
     dates: DateStyle = ISO_DATES
     slashes: int | None = None
+    #: the last value's form: :class:`ValueStyle`
+    values: ValueStyle = field(default_factory=lambda: ValueStyle())
+    #: the last date's words and numbers, when it names its month
+    #: (``Okt 2026``, ``Nov 17, 2026``): :func:`named_template`
+    named: tuple[str, ...] | None = None
 
     @property
     def dotted_dates(self) -> bool:
@@ -326,12 +339,116 @@ def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int)
     """The convention of the file's data rows (a file of none: ISO dates, points)."""
     data = [row for row in rows[1:] if len(row) > max(date_at, value_at)]
     slashes = slash_order(row[date_at] for row in rows[1:] if len(row) > date_at)
+    cells = [row[value_at] for row in data]
+    # a file separated by semicolons or tabs marks decimals with a comma, as
+    # the spreadsheet that saved it does, unless its rows show points only
+    points = any(_POINT_DECIMAL.fullmatch(_figure(c)) for c in cells)
+    decimal_comma = delimiter != "," and (not points or any("," in c for c in cells))
+    figures = [c for c in cells if read_number(c, delimiter, True) is not None]
     return CsvStyle(
         delimiter=delimiter,
-        decimal_comma=delimiter != "," and any("," in row[value_at] for row in data),
+        decimal_comma=decimal_comma,
         dates=date_style((row[date_at] for row in data), slashes),
         slashes=slashes,
+        values=value_style(
+            figures, thousands_grouped(cells, delimiter), "," if decimal_comma else "."
+        ),
+        named=named_template([row[date_at] for row in data if row[date_at].strip()]),
     )
+
+
+#: ``8.5`` in a file separated by semicolons: a point marking the decimals
+_POINT_DECIMAL = re.compile(r"[-+]?\d+\.(?:\d{1,2}|\d{4,})")
+
+
+@dataclass(frozen=True)
+class ValueStyle:
+    """How a file's values are formatted, so a written value looks like them:
+    ``prefix`` and ``suffix`` (``€ ``, `` €``, ``%``, as a column formatted as
+    money or percentages exports them), ``grouped`` thousands (where the
+    column shows them grouped, so that the loader reads them so) and at least
+    ``decimals`` decimals (``3,10%``: 2)."""
+
+    prefix: str = ""
+    suffix: str = ""
+    grouped: bool = False
+    decimals: int = 0
+
+
+def value_style(cells: list[str], grouped: bool, mark: str) -> ValueStyle:
+    """The form of a column's values (those that read as numbers): the signs
+    around its last one, and its decimals where the column shows a fixed
+    count (``3,10``, or every value with two)."""
+    if not cells:
+        return ValueStyle(grouped=grouped)
+    text = cells[-1].strip()
+    figure = _figure(text)
+    at = text.find(figure)
+    prefix, suffix = text[:at], text[at + len(figure) :]
+    counts = [_decimals(_figure(c), mark) for c in cells]
+    decimals = 0
+    if counts[-1] and (figure.endswith("0") or (len(counts) > 1 and len(set(counts)) == 1)):
+        decimals = counts[-1]
+    return ValueStyle(prefix, suffix, grouped, min(decimals, 6))
+
+
+def _decimals(figure: str, mark: str) -> int:
+    """How many decimals a figure writes after the file's decimal ``mark``
+    (``205.000,00``: 2)."""
+    at = figure.rfind(mark)
+    return 0 if at < 0 else len(figure) - at - 1
+
+
+#: month names as a spreadsheet writes them, by the month's number - 1
+_MONTH_NAMES = tuple(
+    tuple(names.split())
+    for names in (
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+        "jan feb mär apr mai jun jul aug sep okt nov dez",
+        "january february march april may june july august september october november december",
+        "januar februar märz april mai juni juli august september oktober november dezember",
+    )
+)
+_TOKENS = re.compile(r"[^\W\d_]+|\d+|[\W_]+")
+
+
+def named_template(cells: list[str]) -> tuple[str, ...] | None:
+    """The last date cell split into words, numbers and what lies between,
+    when it names its month (``Okt 2026``, ``Nov 17, 2026``,
+    ``17. November 2026``): a row added to the file is written so, its
+    month in the names the column's dates use (``Dez`` beside ``Okt``)."""
+    if not cells:
+        return None
+    tokens = tuple(_TOKENS.findall(cells[-1].strip()))
+    words = [t for t in tokens if t[:1].isalpha()]
+    if len(words) != 1 or words[0].lower() not in MONTHS:
+        return None
+    names = [n for n in _MONTH_NAMES if words[0].lower() in n]
+    used = {_TOKENS.findall(c.strip())[0].lower() for c in cells if c.strip()[:1].isalpha()}
+    names = [n for n in names if used <= set(n)] or names
+    return (*tokens, "|".join(names[0]))
+
+
+def _format_named(day: date, template: tuple[str, ...]) -> str:
+    *tokens, names = template
+    month = names.split("|")[day.month - 1]
+    out = []
+    for token in tokens:
+        if token[:1].isalpha():
+            out.append(
+                month.upper()
+                if token.isupper() and len(token) > 1
+                else month.title()
+                if token[:1].isupper()
+                else month
+            )
+        elif token.isdigit() and len(token) == 4:
+            out.append(f"{day.year:04d}")
+        elif token.isdigit():
+            out.append(f"{day.day:02d}" if len(token) == 2 else str(day.day))
+        else:
+            out.append(token)
+    return "".join(out)
 
 
 def date_style(cells: Iterable[str], slashes: int | None) -> DateStyle:
@@ -383,6 +500,10 @@ def format_date(day: date, style: CsvStyle) -> str:
     A written row must read back as the day it was written for: a form the
     loader would read otherwise, or not at all (a two-digit year), gives
     way to the four-digit year, and then to ISO."""
+    if style.named is not None:
+        written = _format_named(day, style.named)
+        if read_date(written, style.slashes) == day:
+            return written
     dates = style.dates
     for digits in dict.fromkeys((dates.year_digits, 4)):
         numbers = {
@@ -397,5 +518,18 @@ def format_date(day: date, style: CsvStyle) -> str:
 
 
 def format_number(text: str, style: CsvStyle) -> str:
-    """A number as :func:`okrsite.pull` writes it (``12.5``), in the file's style."""
-    return text.replace(".", ",") if style.decimal_comma else text
+    """A number as :func:`okrsite.pull` writes it (``12.5``), in the file's
+    style: its decimal mark, its thousands grouped as its column groups them,
+    at least its count of decimals, its currency or percent sign."""
+    values = style.values
+    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+    if not re.fullmatch(r"\d+(\.\d+)?", body):  # 1e-05: as Python writes it
+        return text.replace(".", ",") if style.decimal_comma else text
+    whole, _, part = body.partition(".")
+    part = part.ljust(values.decimals, "0")
+    if values.grouped:
+        whole = f"{int(whole):,}".replace(",", "." if style.decimal_comma else ",")
+    mark = "," if style.decimal_comma else "."
+    if style.delimiter != "," and _AMBIGUOUS.fullmatch(f"{whole}.{part}"):
+        mark = ","  # 9.125 beside 8.5: a point would be read as grouping, or refused
+    return f"{values.prefix}{sign}{whole}{mark + part if part else ''}{values.suffix}"

@@ -35,6 +35,7 @@ from okrsite.pull_sources import (
     parse_values,
     read_sources,
 )
+from okrsite.written_numbers import numbers_written_in
 
 __all__ = ["PullOutcome", "declared_sources", "pull_sources"]
 
@@ -109,7 +110,8 @@ def _run_source(
 ) -> PullOutcome:
     """Fetch one source and plan its files, checked with the loader in memory."""
     _target(base.scored.portfolio, source.name)  # before running anything
-    readings = parse_values(fetcher(source, root), source.format)
+    with numbers_written_in(base.config.language):  # "1,105" as the site's data files read it
+        readings = parse_values(fetcher(source, root), source.format)
     for late in (False, True):
         outcome = PullOutcome(source.name)
         _plan(root, base, source.name, readings, update, outcome, late)
@@ -214,9 +216,8 @@ def _plan_kpi(
         raise SourceError(
             f"{csv_rel} exists but KPI {name!r} does not name it; add 'data: {data}' to {kpi.file}"
         )
-    delimiter, newline, rows = (
-        _read_rows(csv_path) if csv_path.exists() else (",", "\n", [["date", "value"]])
-    )
+    saved = _read_rows(csv_path) if csv_path.exists() else _Saved()
+    delimiter, newline, rows = saved.delimiter, saved.newline, saved.rows
     found = kpi_csv.columns(rows[0])
     if found is None:
         raise SourceError(f"{csv_rel} has no 'date,value' header")
@@ -264,7 +265,7 @@ def _plan_kpi(
         rows = rows[:1] + _merged(rows[1:], new_rows, di, slashes)
     buf = io.StringIO()
     csv.writer(buf, delimiter=style.delimiter, lineterminator=newline).writerows(rows)
-    outcome.files[csv_rel] = buf.getvalue().encode("utf-8")
+    outcome.files[csv_rel] = saved.encode(buf.getvalue(), csv_rel)
     outcome.data_file = csv_rel
     if kpi.data is None:
         outcome.files[kpi.file] = _link_data(root / kpi.file, data)
@@ -297,21 +298,66 @@ def _merged(
     return [row for _, row in merged]
 
 
-def _read_rows(path: Path) -> tuple[str, str, list[list[str]]]:
-    """The data file's delimiter, line ending (a file saved on Windows keeps
-    its ``\\r\\n``, so a pull's diff shows only the rows it adds) and rows
-    (:func:`okrsite.kpi_csv.split_rows`)."""
+@dataclass
+class _Saved:
+    """A data file as it is saved: its delimiter, line ending (a file saved
+    on Windows keeps its ``\\r\\n``, so a pull's diff shows only the rows it
+    adds), rows, encoding (UTF-8, or Windows-1252 as Excel on Windows saves
+    "CSV", which the loader reads too) and byte-order mark (Excel's "CSV
+    UTF-8" starts with one, and without it Excel shows ``Kündigung`` garbled)."""
+
+    delimiter: str = ","
+    newline: str = "\n"
+    rows: list[list[str]] = field(default_factory=lambda: [["date", "value"]])
+    encoding: str = "utf-8"
+    bom: bool = False
+
+    def encode(self, text: str, rel: str) -> bytes:
+        """``text`` saved as the file was."""
+        try:
+            raw = text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            raise SourceError(
+                f"{rel} is saved in Windows-1252, which cannot hold "
+                f"{text[exc.start : exc.end]!r} of the rows to write; save it as "
+                "'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8') and pull again"
+            ) from None
+        return (b"\xef\xbb\xbf" if self.bom else b"") + raw
+
+
+def _read_rows(path: Path) -> _Saved:
+    """The data file as saved (:class:`_Saved`; rows by
+    :func:`okrsite.kpi_csv.split_rows`), decoded as the loader decodes it
+    (:func:`okrsite.parse_kpis.parse_csv`)."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read {path.name}: {exc}") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(
+            f"{path.name} is UTF-16 text (as Excel saves 'Unicode Text'); save it as "
+            "'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8') and pull again"
+        )
+    encoding = "utf-8"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text, encoding = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise SourceError(
+                f"cannot read {path.name}: it is not UTF-8 text (byte 0x{raw[exc.start]:02x}, "
+                f"line {line}); save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
+            ) from None
     try:
         delimiter, rows = kpi_csv.split_rows(text)
     except csv.Error as exc:  # a cell longer than the csv module reads, a NUL byte
         raise SourceError(f"cannot read {path.name}: {csv_problem(exc)}") from None
     newline = "\r\n" if "\r\n" in text else "\n"
-    return delimiter, newline, [row for row in rows if row] or [["date", "value"]]
+    rows = [row for row in rows if row] or [["date", "value"]]
+    return _Saved(delimiter, newline, rows, encoding, bom)
 
 
 def _link_data(kpi_path: Path, data: str) -> bytes:

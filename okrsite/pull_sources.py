@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from okrsite import kpi_csv, limits
+from okrsite import kpi_csv, limits, written_numbers
 from okrsite import toml_reader as tomllib
 
 __all__ = ["Source", "SourceError", "csv_problem", "fetch", "parse_values", "read_sources"]
@@ -346,12 +346,14 @@ def _reading(
     slashes: int | None = None,
     grouped: bool = False,
 ) -> tuple[date, float]:
-    """A date and a number as a KPI's data file reads them (:mod:`okrsite.kpi_csv`):
+    """A date and a number as a KPI's data file reads them (:mod:`okrsite.kpi_csv`;
+    ``delimiter`` ``""``: a JSON string, read as a goal file's figure is):
     ``2026-02-01``, ``01.02.2026``, a month alone (``2026-03``), a date with a
     time of day; a date with slashes in the order of the column's others
     (``slashes``); a decimal comma where the values are not separated by
     commas, and ``215.000`` where the column groups thousands (``grouped``)."""
     from okrsite.parse_kpis import csv_date_problem, csv_number_hint
+    from okrsite.parse_messages import number_hint
 
     parsed_day = kpi_csv.read_date(str(day), slashes)
     if parsed_day is None or not limits.date_in_range(parsed_day):
@@ -364,10 +366,19 @@ def _reading(
         number = float(value)
     elif isinstance(value, float):
         number = value
+    elif isinstance(value, str) and delimiter == "":
+        # a JSON string is a cell of no file: read as the site's language
+        # writes figures, as a goal file's are ("1.234,50 €" on a German site)
+        written = written_numbers.read_number(value)
+        number = None if written is None else written[0]
     elif isinstance(value, str):
         number = kpi_csv.read_number(value, delimiter, grouped)
     if number is None or not math.isfinite(number):
-        hint = f" (hint: {csv_number_hint(value, delimiter)})" if isinstance(value, str) else ""
+        hint = ""
+        if isinstance(value, str) and delimiter == "":
+            hint = f" (hint: {number_hint(value).replace(', 1,000,000', '')})"
+        elif isinstance(value, str):
+            hint = f" (hint: {csv_number_hint(value, delimiter)})"
         raise SourceError(f"{where}: {_shown(value)} is not a number{hint}")
     return parsed_day, number
 
@@ -403,11 +414,12 @@ def _json_values(text: str) -> list[tuple[date, float]]:
     out: dict[date, float] = {}
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict) or "date" not in item or "value" not in item:
-            raise SourceError(f"item {n}: {json.dumps(item)[:80]} has no date and value")
+            shown = json.dumps(item, ensure_ascii=False)[:80]
+            raise SourceError(f"item {n}: {shown} has no date and value")
     slashes = kpi_csv.slash_order(item["date"] for item in data if isinstance(item["date"], str))
     for n, item in enumerate(data, start=1):
-        where = f"item {n} {json.dumps(item)[:80]}"
-        _add(out, _reading(item["date"], item["value"], where, slashes=slashes), where)
+        where = f"item {n} {json.dumps(item, ensure_ascii=False)[:80]}"
+        _add(out, _reading(item["date"], item["value"], where, "", slashes), where)
     return list(out.items())
 
 
