@@ -99,6 +99,10 @@ def percent(ratio: float | None) -> int:
     while the exports write 0.125 and 0.075: the page and the file would
     disagree. The scaled figure is first rounded to 6 decimals, which removes
     that binary noise (scores carry 9 decimals), then its half rounded up.
+
+    A ratio under 1 (at the 9 decimals scores carry) is never 100%: a key
+    result $50 short of $1,500,000 (0.999967) reads 99%, not "100% missed";
+    people read 100% as done.
     """
     if ratio is None or math.isnan(ratio):
         return 0
@@ -108,6 +112,8 @@ def percent(ratio: float | None) -> int:
     if scaled <= -MAX_PERCENT:
         return -MAX_PERCENT
     whole = math.floor(abs(round(scaled, 6)) + 0.5)
+    if whole == 100 and scaled > 0 and round(ratio, 9) < 1:
+        return 99
     return whole if scaled >= 0 else -whole
 
 

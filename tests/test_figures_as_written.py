@@ -71,3 +71,35 @@ def test_a_messages_figures_are_written_as_on_the_page(make_site: MakeSite) -> N
     code, out = run_cli("check", "--site", str(site))
     assert code == 0, out
     assert "two readings: 0.1249 in values: and 0.125 in data/ratio.csv" in out, out
+
+
+def test_a_progress_just_short_of_done_is_never_written_as_done(make_site: MakeSite) -> None:
+    """$50 short of $1.5M (0.999967) read "100%", "Grade 1 green" and "100% missed"."""
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/objectives/rev.md": (
+                "---\ntitle: Hit the revenue number\ncycle: 2026-Q3\nowner: Kim Park\n"
+                "key_results:\n"
+                "  - {id: revenue, title: Reach $1.5M revenue, target: 1500000, unit: USD}\n---\n"
+            ),
+            "content/checkins/rev/2026-09-30.md": (
+                '---\ndate: 2026-09-30\nconfidence: 7\nvalues: {revenue: "$1,499,950"}\n---\n'
+            ),
+        }
+    )
+    out = site / "_site"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out), "--as-of", "2026-10-05")
+    assert code == 0, output
+    page = _text((out / "objectives/rev/index.html").read_text(encoding="utf-8"))
+    assert "Hit the revenue number 99% Status missed Grade 0.99997 green" in page
+    assert "= 0.99997 → 99%" in page
+    assert "→ 0.99997 green" in page
+    assert "100% missed" not in page and "→ 1 green" not in page
+    assert "<title>rev: 99% missed</title>" in (out / "badges/rev.svg").read_text(encoding="utf-8")
+    (row,) = [
+        line
+        for line in (out / "api/objectives.csv").read_text(encoding="utf-8").splitlines()
+        if line.startswith("rev,")
+    ]
+    assert ",0.999967," in row

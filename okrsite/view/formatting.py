@@ -79,12 +79,19 @@ def grade_places(progress: float | None) -> int:
     two (0.43 yellow), or as many more as keep two places from rounding it
     over the band's edge (0.3996 is red: "0.3996 red", never "0.4 red"; the
     band is the core's :func:`~okrsite.scoring_progress.grade_for`, asked of
-    the figure as written)."""
+    the figure as written), or up to 1 (0.99997 is "0.99997 green", never
+    "1 green")."""
     if progress is None or progress != progress or abs(progress) >= numbers.PLAIN_LIMIT:
         return GRADE_PLACES
     band = grade_for(progress)
+    under_one = round(progress, 9) < 1  # never written 1, the grade of a done key result
+
+    def misleads(places: int) -> bool:
+        shown = float(numbers.format_fixed(progress, places))
+        return grade_for(shown) != band or (under_one and shown >= 1)
+
     places = GRADE_PLACES
-    while places < 9 and grade_for(float(numbers.format_fixed(progress, places))) != band:
+    while places < 9 and misleads(places):
         places += 1
     return places
 
