@@ -9,7 +9,8 @@ Confidence may be a number, a word, a traffic light or a percentage.
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from okrsite import yamlsource
@@ -308,18 +309,50 @@ def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
     """A check-in without ``date:`` whose file name starts with one
     (``2026-11-25.md``, as ``okrsite checkin`` names them; ``2026-11-25-2.md``,
     ``2026-11-25-weekly.md``, as Jekyll and Hugo date posts by their names):
-    that day. A name that is no day (``2026-02-30.md``) gives none, and the
-    missing ``date:`` is reported as before."""
+    that day. A name that is no day (``2026-02-30.md``) gives a
+    :class:`NoSuchDay`, which :func:`_checkin_moment` reports (OKR104)."""
     if data.get("date") is not None:
         return data
     m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
     if m is None:
         return data
+    year, month, day_ = (int(g) for g in m.groups())
     try:
-        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = date(year, month, day_)
     except ValueError:
-        return data
+        return {**data, "date": NoSuchDay(year, month, day_)}
     return {**data, "date": day}
+
+
+@dataclass(frozen=True)
+class NoSuchDay:
+    """The day a check-in's file name starts with when there is no such day
+    (``2026-02-30.md``): kept as its ``date`` for :func:`_checkin_moment` to
+    report."""
+
+    year: int
+    month: int
+    day: int
+
+    def report(self, f: _Fields) -> None:
+        """OKR104 at the top of the file: the name's day, why it is none, and
+        what to do: rename the file, or write ``date:``."""
+        written = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if 1 <= self.month <= 12:
+            last = (date(self.year + self.month // 12, self.month % 12 + 1, 1) - timedelta(1)).day
+            why = f"{date(self.year, self.month, 1):%B %Y} has {last} days"
+            meant = f"{self.year:04d}-{self.month:02d}-{last:02d}"
+            how = "rename the file to the check-in's day"
+        else:
+            why = f"there is no month {self.month}"
+            meant = "2026-02-10"
+            how = "rename the file to the check-in's day as year-month-day"
+        f.err(
+            "OKR104",
+            f"the check-in is dated by its file name, {written}, which is not a real day: {why}",
+            (),
+            hint=f"{how}, e.g. {meant}.md, or add 'date: {meant}' (year-month-day)",
+        )
 
 
 def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
@@ -516,6 +549,9 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]
     the time counts as written.
     """
     raw = data.get("date")
+    if isinstance(raw, NoSuchDay):
+        raw.report(f)
+        return None, ""
     split = timed(raw) if isinstance(raw, str) else None
     if split is None:
         return f.date_(data, "date", (), required=True), ""

@@ -29,7 +29,7 @@ from okrsite.parse_measures import (
     _written_out,
     measure_sentence,
 )
-from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shown_value
+from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
 from okrsite.written_numbers import read_number
 
@@ -570,13 +570,14 @@ def _shares_beside_percents(
     ]
     if not shares or not any((figures[key] or 0) > 1 for key in written_percent if key in figures):
         return
-    shown = " and ".join(f"{key} {format_number(figures[key])}" for key in shares)
     percent_keys = sorted(k for k in written_percent if k in figures)
     f.warn(
         "OKR127",
-        f"{shown} {'looks like a share' if len(shares) == 1 else 'look like shares'} of one beside "
-        f"{' and '.join(f'{k} {format_number(figures[k])}%' for k in percent_keys)}: "
-        "all are read as percentages, so "
+        shares_of_one(
+            [f"{key} {format_number(figures[key])}" for key in shares],
+            [f"{k} {format_number(figures[k])}%" for k in percent_keys],
+        )
+        + ", so "
         + " and ".join(f"{key} is {format_number(figures[key])}%" for key in shares),
         (*path, shares[0]),
         hint="write them alike: as percentages ("

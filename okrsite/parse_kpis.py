@@ -21,7 +21,7 @@ from okrsite.model import KPI
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import unit_multiplier
 from okrsite.parse_keys import respelled
-from okrsite.parse_measures import _currency_unit, _percent_unit
+from okrsite.parse_measures import _currency_unit, _percent_unit, is_percent_unit, shares_in_percent
 from okrsite.parse_messages import _fmt, number_hint, shown_value, year_in_full
 from okrsite.plural import plural
 from okrsite.written_dates import timed, year_last_readings
@@ -101,7 +101,8 @@ def _kpi(
                 ("thresholds",),
                 hint="for direction: down, green must be below red (lower is better)",
             )
-    counted: dict[date, tuple[str, int, float, str, Path_]] = {}  # a day's reading that counts
+    # a day's reading that counts: time, order, figure, date as written, paths of date and value
+    counted: dict[date, tuple[str, int, float, str, Path_, Path_]] = {}
     for n, (key, value, day_path, path) in enumerate(_readings(f, data)):
         split = timed(key) if isinstance(key, str) else None
         time = split[1] if split is not None and split[1] is not None else ""
@@ -110,7 +111,7 @@ def _kpi(
         number = f.number_value(value, f"value for {key}", path, percent=True)
         if day is None or number is None:
             continue
-        reading = (time, n, number, str(key), day_path)
+        reading = (time, n, number, str(key), day_path, path)
         kept = counted.get(day)
         later, earlier = (
             (reading, kept) if kept is None or reading[:2] >= kept[:2] else (kept, reading)
@@ -142,6 +143,9 @@ def _kpi(
     target = f.number(data, "target", (), percent=True)
     unit = _percent_unit(f, f.text(data, "unit", ()) or "", f.percents[percents:], "the KPI's")
     unit = _currency_unit(unit, f.currencies[currencies:])
+    if is_percent_unit(unit):
+        readings = [(r[3], r[2], r[5]) for _, r in sorted(counted.items())]
+        shares_in_percent(f, readings, {"target": target, "green": green, "red": red})
     return KPI(
         id=rid,
         file=rel,

@@ -16,9 +16,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
-from okrsite.parse_messages import number_hint, shown_value
+from okrsite.parse_messages import number_hint, shares_of_one, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
@@ -472,3 +473,43 @@ def _currency_unit(unit: str, signs: list[str]) -> str:
     if unit or not signs or len(set(signs)) != 1:
         return unit
     return signs[0]
+
+
+def shares_in_percent(
+    f: _Fields, readings: list[tuple[str, float, Path_]], references: dict[str, float | None]
+) -> None:
+    """OKR127: a KPI in percent whose readings (date, figure, path; by date)
+    are all shares of one (``0.028``, as a sheet's 2.8% is pasted) while its
+    target and thresholds are above 1 (``target: 1.5%``): read in percent,
+    2.8% churn would be 0.028% and healthy. Warned at the first such reading;
+    a reading written ``2.8%`` (or ``2.8``) is none."""
+    shares = [(key, value, path) for key, value, path in readings if path not in f.percents]
+    beside = {name: value for name, value in references.items() if value is not None}
+    if (
+        not shares
+        or not beside
+        or any(abs(value) > 1 for _, value, _ in shares)
+        or not any(value for _, value, _ in shares)
+        or any(abs(value) <= 1 for value in beside.values())
+    ):
+        return
+    shown = [format_number(value) for _, value, _ in shares]
+    if len(shown) > 3:
+        shown = [*shown[:2], f"{len(shown) - 2} more"]
+    latest = format_number(shares[-1][1])
+    meant = [(key, format_number(round(value * 100, 9))) for key, value, _ in shares]
+    listed = ", ".join(f"{key}: {figure}%" for key, figure in meant[:3])
+    f.warn(
+        "OKR127",
+        shares_of_one(
+            [f"{'reading' if len(shares) == 1 else 'readings'} {shown[0]}", *shown[1:]],
+            [f"{name} {format_number(value)}%" for name, value in beside.items()],
+        )
+        + f", so the latest reading, {latest}, is {latest}%",
+        shares[0][2],
+        hint=f"write {'it' if len(shares) == 1 else 'them'} as percentages: {listed}"
+        + (", …" if len(meant) > 3 else "")
+        + f" (or {' and '.join(figure for _, figure in meant[:2])}"
+        + (" …" if len(meant) > 2 else "")
+        + ": the KPI's unit is %)",
+    )

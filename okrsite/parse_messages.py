@@ -185,3 +185,16 @@ def _shown_plain(value: Any) -> str:
     if isinstance(value, str) and value.strip() and len(value) <= 40 and value.isprintable():
         return value.strip()
     return shown_value(value)
+
+
+def and_joined(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: items as a sentence lists them."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def shares_of_one(shares: list[str], beside: list[str]) -> str:
+    """The start of OKR127's message: figures written as shares of one
+    (``start 0.3``, ``readings 0.028 and 0.031``) beside figures written in
+    percent (``current 36%``, ``target 1.5%``), all of them read in percent."""
+    looks = "looks like a share" if len(shares) == 1 else "look like shares"
+    return f"{and_joined(shares)} {looks} of one beside {and_joined(beside)}: all are read as percentages"

@@ -30,6 +30,7 @@ from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.units import same_unit
 from okrsite.written_numbers import CURRENCY_SIGNS, point_groups_thousands
+from okrsite.written_yes_no import yes_no_hint
 
 _DROPPED_HINT = (
     "if the key result was removed, put it back with 'status: dropped': "
@@ -73,7 +74,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 ):
                     diags.append(_stray_key(c, obj, key, (key,)))  # sprint: week 12
                     continue
-                diags.append(_text_value(obj, key, text, c.file, key in c.loose))
+                diags.append(_text_value(obj, key, text, c.file, key in c.loose, r.config.language))
                 ok = False
             for key, value in c.values.items():
                 found_kr = obj.key_result(key)
@@ -533,15 +534,32 @@ def _rollup_hint(obj: Objective, kr: KeyResult, objectives: Mapping[str, Objecti
     )
 
 
-def _text_value(obj: Objective, key: str, text: str, file: str, at_top: bool = False) -> Diagnostic:
+def _text_value(
+    obj: Objective,
+    key: str,
+    text: str,
+    file: str,
+    at_top: bool = False,
+    language: str | None = None,
+) -> Diagnostic:
     """The error for a check-in value written as words (``site: Design
     approved``): for a checklist, OKR307 saying where its milestones are
     ticked, and how for the one named; for any other key result, the
     number it must be (OKR102, as the parse says of any value that is no
-    number). ``at_top``: written at the top of the front matter, not under
+    number); for a yes/no key result, OKR307 with the words it takes. ``at_top``: written at the top of the front matter, not under
     ``values:``."""
     kr = obj.key_result(key)
     where = (key,) if at_top else ("values", key)
+    if kr is not None and kr.kind == "boolean" and not is_unread(text):
+        # d: maybe for a key result done or not: the words it takes, as for d: 5
+        return error(
+            "OKR307",
+            f"key result {key!r} is done or not: its check-in value must be 0 or 1, "
+            f"got {shown_value(text)}",
+            file,
+            hint=yes_no_hint(language),
+            key_path=where,
+        )
     if kr is None or kr.kind != "milestones" or is_unread(text):
         shown, hint = text_shown(text)
         return error(

@@ -27,3 +27,15 @@ def yes_no(text: str) -> bool | None:
     """Whether ``text`` says done (``True``), not done (``False``), or is no
     such word (``None``)."""
     return YES_NO_WORDS.get(" ".join(text.split()).lower())
+
+
+def yes_no_hint(language: str | None) -> str:
+    """What a yes/no key result's check-in value may be written as, for the
+    hint of a word it does not take (OKR307): digits and the words
+    :func:`yes_no` reads, German ones first on a German site."""
+    if (language or "").lower().startswith("de"):
+        return (
+            "write 1, ja, erledigt, yes or done if it is done; "
+            "0, nein, nicht erledigt, no or not done if it is not"
+        )
+    return "write 1, yes or done if it is done; 0, no or not done if it is not"

@@ -2733,7 +2733,7 @@ def test_a_check_in_without_a_date_line_is_dated_by_its_file_name(tmp_path: Path
     """``checkins/o/2026-11-20.md`` (as ``okrsite checkin`` names them) or
     ``2026-11-22-weekly.md`` (as Jekyll and Hugo date posts) without ``date:``
     is of that day; a ``date:`` line wins; a name that is no day
-    (``2026-02-30.md``) leaves the date missing, as before."""
+    (``2026-02-30.md``) is an error naming that day (OKR104)."""
     objective = (
         "---\ntitle: O\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
         "  - {id: a, title: A, start: 0, target: 10}\n---\n"
@@ -2750,7 +2750,14 @@ def test_a_check_in_without_a_date_line_is_dated_by_its_file_name(tmp_path: Path
     )
     result = load_site(site, AS_OF)
     errors = [(d.file, d.code, d.message) for d in result.diagnostics if d.is_error]
-    assert errors == [("content/checkins/o/2026-02-30.md", "OKR101", "missing required key 'date'")]
+    assert errors == [
+        (
+            "content/checkins/o/2026-02-30.md",
+            "OKR104",
+            "the check-in is dated by its file name, 2026-02-30, which is not a real day: "
+            "February 2026 has 28 days",
+        )
+    ]
     assert [(c.date, c.values) for c in result.scored.portfolio.checkins] == [
         (date(2026, 11, 20), {"a": 3}),
         (date(2026, 11, 22), {"a": 4}),
