@@ -23,7 +23,7 @@ from okrsite.slug import slugify
 from okrsite.spreadsheet_cells import split_owners, totals_label
 from okrsite.spreadsheet_dates import column_order, read_day
 from okrsite.spreadsheet_header import second_header_row
-from okrsite.spreadsheet_numbers import NumberConvention, ambiguous, parse_number
+from okrsite.spreadsheet_numbers import NumberConvention, SheetFigure, ambiguous, parse_number
 from okrsite.spreadsheet_read import Sheet
 from okrsite.spreadsheet_xlsx import FormulaCell
 from okrsite.units import same_unit
@@ -137,7 +137,7 @@ class _Row:
                     code="IMP205",
                 )
             return None
-        if isinstance(value, str):
+        if isinstance(value, str) and not isinstance(value, SheetFigure):
             value = value.strip()
             return value or None
         return value
@@ -262,7 +262,12 @@ class _Row:
         where the file's own figures did not say which, is warned about."""
         convention = self.convention
         parsed = parse_number(value, convention.decimal_comma)
-        if parsed is None or convention.by_cells or not isinstance(value, str):
+        if (
+            parsed is None
+            or convention.by_cells
+            or not isinstance(value, str)
+            or isinstance(value, SheetFigure)
+        ):
             return parsed
         both = ambiguous(value)
         if both is None or fld in self.said:

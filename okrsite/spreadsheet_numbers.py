@@ -28,7 +28,14 @@ from okrsite.column_match import ColumnMap
 from okrsite.spreadsheet_read import Sheet
 from okrsite.written_numbers import comma_groups_thousands, read_number
 
-__all__ = ["NUMBER_FIELDS", "NumberConvention", "ambiguous", "file_convention", "parse_number"]
+__all__ = [
+    "NUMBER_FIELDS",
+    "NumberConvention",
+    "SheetFigure",
+    "ambiguous",
+    "file_convention",
+    "parse_number",
+]
 
 #: the fields whose cells are figures
 NUMBER_FIELDS = (
@@ -97,8 +104,8 @@ def file_convention(
         for number, cells in sheet.rows:
             for index in columns:
                 cell = cells[index]
-                if not isinstance(cell, str):
-                    continue
+                if not isinstance(cell, str) or isinstance(cell, SheetFigure):
+                    continue  # a number cell says nothing of the file's decimal mark
                 mark = _mark(cell)
                 if mark is not None:
                     said[mark].append(f"{cell.strip()!r} (row {number})")
@@ -128,6 +135,23 @@ def file_convention(
     )
 
 
+class SheetFigure(str):
+    """A workbook's number cell formatted as a percentage or an amount of
+    money: its text shows the sign (``12.345%``, ``205000.5 €``), which gives
+    the key result its unit as a typed ``45%`` or ``250.000 €`` does, while
+    its figure is the cell's exact number. Read from its text, ``12.345%``
+    would be twelve thousand in a file whose decimal mark is a comma: the
+    cell held a number, and there is nothing to read two ways."""
+
+    number: float
+    percent: bool
+
+    def __new__(cls, text: str, number: float, percent: bool) -> SheetFigure:
+        figure = super().__new__(cls, text)
+        figure.number, figure.percent = number, percent
+        return figure
+
+
 def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float, bool] | None:
     """``"1,200"``, ``"$1.5"``, ``"45 %"``, ``12`` → the number and a percent flag.
 
@@ -140,6 +164,8 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
     are written so."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, SheetFigure):
+        return value.number, value.percent
     if isinstance(value, (int, float)):
         if isinstance(value, int) and not -(10**308) < value < 10**308:
             return None  # too large for a float

@@ -11,6 +11,7 @@ rather than leaving it out silently (:class:`FormulaCell`).
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from okrsite.spreadsheet_numbers import SheetFigure
 from okrsite.spreadsheet_read import (
     _CHUNK,
     EXCEL_ROWS,
@@ -33,8 +35,9 @@ from okrsite.spreadsheet_read import (
     MAX_XLSX_BYTES,
     SheetError,
 )
+from okrsite.written_numbers import CURRENCY_SIGNS
 
-__all__ = ["FormulaCell", "xlsx_tabs"]
+__all__ = ["FormulaCell", "currency_of", "xlsx_tabs"]
 
 
 @dataclass(frozen=True)
@@ -443,6 +446,34 @@ def _scan_part(
             return  # openpyxl's parser stops at the same place and says why
 
 
+#: what a number format writes beside the figure: ``"€"``, ``\\€``, ``[$€-407]``
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]')
+#: an ISO 4217 code as a format writes it (``[$EUR]``, ``"USD "``)
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def _literal_free(form: str) -> str:
+    """A number format without its quoted text, escapes and ``[…]`` parts:
+    where a ``%`` or ``$`` is the format's own."""
+    return _QUOTED.sub("", form)
+
+
+def currency_of(form: str) -> str | None:
+    """The currency a cell's number format shows (``#,##0.00 "€"``,
+    ``[$€-407] #,##0.00``, ``"$"#,##0.00_)``, ``$#,##0``, ``#,##0 [$EUR]``):
+    the sign or code, else ``None``. An Excel user formats money so rather
+    than typing the sign, and the sheet imported as text keeps it."""
+    section = form.split(";", 1)[0]  # the format of positive figures
+    for quoted, escaped, bracket in _QUOTED.findall(section):
+        for text in (quoted, escaped, bracket):
+            text = text.strip()
+            if text and (text in CURRENCY_SIGNS or _CODE.fullmatch(text)):
+                return str(text)
+    own = _literal_free(section)
+    found = [sign for sign in CURRENCY_SIGNS if sign in own]
+    return found[0] if len(found) == 1 else None
+
+
 class _Enough(Exception):
     """The rest of a part need not be looked at."""
 
@@ -459,9 +490,17 @@ def _xlsx_value(cell: Any) -> Any:
         # too large for a float: kept as text, short, for the cell's error to quote
         digits = str(abs(value))
         return f"{digits[:12]}… ({len(digits)} digits)"
-    if isinstance(value, (int, float)) and "%" in (getattr(cell, "number_format", "") or ""):
-        percent = round(value * 100, 9)
-        return f"{int(percent) if float(percent).is_integer() else percent}%"
+    if isinstance(value, (int, float)):
+        form = getattr(cell, "number_format", "") or ""
+        if "%" in _literal_free(form):
+            percent = round(value * 100, 9)
+            shown = int(percent) if float(percent).is_integer() else percent
+            return SheetFigure(f"{shown}%", float(percent), True)
+        if "%" in form.split(";", 1)[0]:  # 0.0"%": a figure in percent, shown with the sign
+            return SheetFigure(f"{value}%", float(value), True)
+        sign = currency_of(form)
+        if sign is not None:
+            return SheetFigure(f"{value} {sign}", float(value), False)
     if isinstance(value, str):
         return value if value.strip() else None
     return value

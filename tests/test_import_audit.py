@@ -353,3 +353,45 @@ def test_an_unlabelled_totals_row_is_told_how_to_be_left_out(tmp_path: Path) -> 
     assert (
         "a totals row is left out (IMP207) when its objective or key result cell says Total" in out
     )
+
+
+# ------------------------------------------------------------------ cells formatted as % or money
+def _formatted_book(tmp_path: Path, language: str) -> tuple[Path, int, str]:
+    site = empty_site(tmp_path)
+    (site / "okrsite.toml").write_text(
+        f'title = "Imported"\nas_of = {AS_OF}\nlanguage = "{language}"\n', encoding="utf-8"
+    )
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Objective", "Key result", "Owner", "Quarter", "Start", "Target", "Current"])
+    sheet.append(["Grow revenue", "Raise MRR", "Uma Diaz", "Q1 2026", 200000, 250000, 205000.5])
+    sheet.append(["Grow revenue", "Raise share", "Uma Diaz", "Q1 2026", 0.12345, 0.2, 0.15])
+    sheet.append(["Grow revenue", "Raise US sales", "Uma Diaz", "Q1 2026", 1000, 2500, 1500])
+    for cells, form in (
+        (("E2", "F2", "G2"), '#,##0.00 "€"'),
+        (("E3", "F3", "G3"), "0.000%"),
+        (("E4", "F4", "G4"), '"$"#,##0.00_);[Red]("$"#,##0.00)'),
+    ):
+        for cell in cells:
+            sheet[cell].number_format = form
+    path = tmp_path / "s.xlsx"
+    book.save(path)
+    code, out = run("import", str(path), "--site", str(site))
+    return site, code, out
+
+
+def test_cells_formatted_as_money_or_percent_keep_their_unit_and_exact_figure(
+    tmp_path: Path,
+) -> None:
+    """A currency format's € was dropped, and a % cell of 0.12345 became the
+    text "12.345%", read as twelve thousand on a German site (with IMP204)."""
+    for language in ("en", "de"):
+        site, code, out = _formatted_book(tmp_path / language, language)
+        assert code == 0, out
+        assert "IMP204" not in out, out
+        assert key_results(site, "grow-revenue") == [
+            ("Raise MRR", "numeric", 200000, 250000, 205000.5, "€"),
+            ("Raise share", "numeric", 12.345, 20, 15, "%"),
+            ("Raise US sales", "numeric", 1000, 2500, 1500, "$"),
+        ], language
