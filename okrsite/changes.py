@@ -9,7 +9,10 @@ The value *before* a check-in follows the current-value rule just before it:
 the latest earlier check-in of the same key result (check-ins in their
 order: date, then file name), else ``current:``, else the KPI's latest value
 dated before the check-in, else none. Progress before and after come from
-the same progress rule as every score (:func:`scoring.progress_of_value`).
+the same progress rule as every score (:func:`scoring.progress_of_value`);
+a key result that counts nowhere (dropped or draft, itself or its
+objective) has none, and a yes/no one's values are also given as done or
+not done (:func:`scoring.boolean_done`), as every page writes them.
 """
 
 from __future__ import annotations
@@ -18,8 +21,15 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from okrsite.model import CheckIn, KeyResult, Objective, ScoredPortfolio, TrendMeaning
-from okrsite.scoring import progress_of_value, trend_for, trend_meaning
+from okrsite.model import (
+    CheckIn,
+    KeyResult,
+    LifeStatus,
+    Objective,
+    ScoredPortfolio,
+    TrendMeaning,
+)
+from okrsite.scoring import boolean_done, progress_of_value, trend_for, trend_meaning
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +46,13 @@ class ValueChange:
     progress_after: float | None
     #: for a KPI: whether the move is good news by its direction
     meaning: TrendMeaning | None = None
+    #: for a yes/no key result: whether the value before and after says done
+    #: (:func:`scoring.boolean_done`, as its row and the check-ins write it)
+    done_before: bool | None = None
+    done_after: bool | None = None
+    #: a key result's status as scored: its own, else its objective's
+    #: (``draft``/``dropped`` count nowhere, so they move no progress)
+    status: LifeStatus = "active"
 
     @property
     def progress_change(self) -> float | None:
@@ -136,17 +153,7 @@ def window_changes(
                     previous = _baseline(scored, obj, kr, c.date)
                 seen[(obj.id, kr_id)] = value
                 if kr is not None:
-                    moves.append(
-                        ValueChange(
-                            kr_id,
-                            kr.title,
-                            kr.unit,
-                            previous,
-                            value,
-                            progress_of_value(kr, previous),
-                            progress_of_value(kr, value),
-                        )
-                    )
+                    moves.append(_kr_move(obj, kr, previous, value))
             if c.confidence is not None:
                 confidence[obj.id] = c.confidence
             out.append(
@@ -194,6 +201,27 @@ def window_changes(
                 )
             )
     return out[::-1], len(listed)
+
+
+def _kr_move(obj: Objective, kr: KeyResult, previous: float | None, value: float) -> ValueChange:
+    """A key result's previous → new value. One that counts nowhere (dropped
+    or draft, itself or its objective: the status scoring gives it) moves
+    no progress; a yes/no one says whether each value is done."""
+    life = kr.status if kr.status != "active" else obj.status
+    counted = life == "active"
+    boolean = kr.kind == "boolean"
+    return ValueChange(
+        kr.id,
+        kr.title,
+        kr.unit,
+        previous,
+        value,
+        progress_of_value(kr, previous) if counted else None,
+        progress_of_value(kr, value) if counted else None,
+        done_before=boolean_done(kr, previous, previous is not None) if boolean else None,
+        done_after=boolean_done(kr, value, True) if boolean else None,
+        status=life,
+    )
 
 
 def _date_of(checkin: CheckIn) -> date:

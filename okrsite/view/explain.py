@@ -113,6 +113,8 @@ class ConfidenceExplain:
     low: bool
     #: the cycle has ended: the value is the objective's last confidence
     over: bool = False
+    #: the check-in it comes from is dated after the cycle's last day
+    after_end: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,9 @@ def _confidence_and_stale(
         settings.low_confidence,
         low_confidence(s, settings),
         view.cycle_over(o.cycle),
+        latest is not None
+        and o.cycle in view.scored.portfolio.cycles
+        and latest.date > view.scored.portfolio.cycles[o.cycle].end,
     )
     as_of = view.scored.as_of
     stale = StaleExplain(

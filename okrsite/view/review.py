@@ -42,6 +42,12 @@ class MoveView:
     points: float | None
     #: for a KPI: improving, worsening or steady by its direction
     meaning: str | None
+    #: for a yes/no key result: whether the value before and after says done
+    done_before: bool | None = None
+    done_after: bool | None = None
+    #: a key result's status as scored (``draft``/``dropped``: it counts
+    #: nowhere, so ``points`` is none)
+    status: str = "active"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +117,9 @@ def _moves(change: CheckinChange) -> tuple[MoveView, ...]:
             m.new,
             None if m.progress_change is None else m.progress_change * 100,
             m.meaning,
+            m.done_before,
+            m.done_after,
+            m.status,
         )
         for m in change.values
     )

@@ -67,6 +67,8 @@ def root(context, missing=missing, environment=environment):
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
             l_1_with_unit = resolve('with_unit')
+            l_1__ = resolve('_')
+            l_1_status_word = resolve('status_word')
             l_1_decimal = resolve('decimal')
             l_1_shown = resolve('shown')
             l_1_ngettext = resolve('ngettext')
@@ -75,9 +77,23 @@ def root(context, missing=missing, environment=environment):
             yield '    <li><bdi>'
             yield escape(environment.getattr(l_1_m, 'title'))
             yield '</bdi>: '
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
-            yield ' → '
-            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
+            if (not t_2(environment.getattr(l_1_m, 'done_after'))):
+                pass
+                yield escape((Markup('done') if environment.getattr(l_1_m, 'done_before') else Markup('not done')))
+                yield ' → '
+                yield escape((Markup('done') if environment.getattr(l_1_m, 'done_after') else Markup('not done')))
+            else:
+                pass
+                if (not t_2(environment.getattr(l_1_m, 'previous'))):
+                    pass
+                    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
+                    yield ' → '
+                yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
+            if (environment.getattr(l_1_m, 'status') in ('draft', 'dropped')):
+                pass
+                yield ' <span class="meta">('
+                yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield ')</span>'
             if (not t_2(environment.getattr(l_1_m, 'points'))):
                 pass
                 yield ' <span class="meta">('
@@ -93,9 +109,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1_with_unit = l_1_decimal = l_1_shown = l_1_ngettext = missing
+        l_1_m = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = l_1_ngettext = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=29&4=65&5=76'
+debug_info = '3=29&4=65&5=78'

@@ -42,7 +42,10 @@ def root(context, missing=missing, environment=environment):
         context.exported_vars.add('when')
         l_1_day = missing
         yield '<p>'
-        if environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'over'):
+        if (environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'over') and environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'after_end')):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last confidence: %(value)s/10, from the check-in of %(day)s, after the cycle ended.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when)))
+        elif environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'over'):
             pass
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last confidence before the cycle ended: %(value)s/10, from the check-in of %(day)s.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when)))
         else:
@@ -79,4 +82,4 @@ def root(context, missing=missing, environment=environment):
         yield '</strong></p>'
 
 blocks = {}
-debug_info = '4=28&6=56&7=58'
+debug_info = '4=28&6=59&7=61'
