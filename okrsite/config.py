@@ -34,6 +34,7 @@ from okrsite.limits import (
     utf8_length,
 )
 from okrsite.model import Cycle, Settings
+from okrsite.repo_urls import is_web_address, web_address
 from okrsite.written_numbers import read_number
 
 CONFIG_FILE = "okrsite.toml"
@@ -325,6 +326,8 @@ def _checked_values(
 
 def _check_of(key: str) -> _Check | None:
     """The check of setting ``key``, ``None`` for a key okrsite does not know."""
+    if key == "repo_url":
+        return _check_repo_url
     if key in _STR_KEYS:
         return _check_string
     if key == "max_pages":
@@ -340,6 +343,31 @@ def _check_of(key: str) -> _Check | None:
     if key == "fiscal_year_start":
         return _check_fiscal_year_start
     return None
+
+
+def _check_repo_url(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """A text setting, as the repository's web address (a pasted clone
+    address becomes one: :func:`~okrsite.repo_urls.web_address`); one that
+    is still no http(s) address makes no link, and is warned of (CFG015)."""
+    checked = _check_string(key, value, line, file, diags)
+    if checked is _REFUSED or not checked.strip():
+        return checked
+    url = web_address(checked)
+    if not is_web_address(url):
+        diags.append(
+            warning(
+                "CFG015",
+                f"repo_url {_short(checked)} is not a web address: no commit, pull-request "
+                "or edit link is made from it",
+                file,
+                line=line,
+                hint="write the address your browser shows for the repository, e.g. "
+                'repo_url = "https://github.com/acme/goals"',
+            )
+        )
+    return url
 
 
 def _check_string(
