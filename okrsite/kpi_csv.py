@@ -8,9 +8,15 @@ conventions, and nothing ambiguous:
 
 - the delimiter is the one of ``,`` ``;`` and tab the header line holds most of;
 - the columns are named ``date`` and ``value`` (any case), or ``Datum`` and
-  ``Wert``, the words German Excel users write (the languages okrsite ships);
-  in a file of two columns, one named as a date (``Month;ARR``), the other
-  is the value, whatever its name (people name it after the measure);
+  ``Wert``, the words German Excel users write (the languages okrsite ships),
+  or the other words people head them with (:data:`DATE_HEADERS`,
+  :data:`VALUE_HEADERS`: ``Stichtag``, ``Week``, ``Fecha``, ``Anzahl``); in a
+  file of two columns, one named as a date (``Month;ARR``), the other is the
+  value, whatever its name (people name it after the measure); a header
+  that names no date column is refused (``when,value``), as is one that names
+  neither: which column holds the dates is not guessed;
+- a row whose date cell labels it as summing the others (``Total``,
+  ``Summe:``: :func:`totals_row`) is no reading, and is left out;
 - a date is ``2026-11-01``, or day, month and year with dots (``01.11.2026``,
   ``1.11.2026``), which no convention reads another way, or with slashes and
   the year last in the order the column shows (:func:`slash_order`):
@@ -64,6 +70,7 @@ __all__ = [
     "date_part",
     "date_style",
     "thousands_grouped",
+    "totals_row",
     "format_date",
     "format_number",
     "read_date",
@@ -79,14 +86,21 @@ DATE_HEADERS = (
     "date",
     "datum",
     "day",
+    "tag",
+    "stichtag",
+    "week",
+    "woche",
     "month",
     "monat",
     "quarter",
     "quartal",
     "period",
     "zeitraum",
+    "fecha",
+    "mes",
+    "semana",
 )
-VALUE_HEADERS = ("value", "wert")
+VALUE_HEADERS = ("value", "wert", "valor", "count", "anzahl", "amount", "betrag")
 
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _GROUPED_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
@@ -139,6 +153,18 @@ def columns(header: list[str]) -> tuple[int, int] | None:
     if date_at is not None and value_at is None and len(names) == 2 and names[1 - date_at]:
         value_at = 1 - date_at  # ``Month;ARR``: the other column is the value
     return None if date_at is None or value_at is None else (date_at, value_at)
+
+
+def totals_row(cell: str) -> bool:
+    """Whether a date cell labels a row that sums the others (``Total``,
+    ``Summe:``, ``Grand total``), as a spreadsheet's export ends: the words
+    ``okrsite import`` leaves such a row out by (IMP207), so both read a
+    sheet alike."""
+    if not cell.strip()[:1].isalpha():
+        return False  # a date, a number, blank: no label
+    from okrsite.spreadsheet_cells import totals_label
+
+    return totals_label(cell)
 
 
 def read_date(cell: str, slashes: int | None = None) -> date | None:
@@ -337,7 +363,11 @@ class CsvStyle:
 
 def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int) -> CsvStyle:
     """The convention of the file's data rows (a file of none: ISO dates, points)."""
-    data = [row for row in rows[1:] if len(row) > max(date_at, value_at)]
+    data = [
+        row
+        for row in rows[1:]
+        if len(row) > max(date_at, value_at) and not totals_row(row[date_at])
+    ]
     slashes = slash_order(row[date_at] for row in rows[1:] if len(row) > date_at)
     cells = [row[value_at] for row in data]
     # a file separated by semicolons or tabs marks decimals with a comma, as

@@ -6,7 +6,7 @@
 - The year first with slashes, ``2026/11/21``, is read as ISO's order too.
 - A month written as a word, in English or German, says which number is the
   day: ``Nov 21, 2026``, ``21 November 2026``, ``November 21st 2026``,
-  ``21. Nov. 2026``, ``21. März 2026``.
+  ``21. Nov. 2026``, ``21. März 2026``, ``21-Nov-2026`` (Excel's dd-mmm-yyyy).
 
 - With slashes and the year last, a date is read when only one order makes
   a day: ``11/20/2026`` (the United States' month first) and ``20/11/2026``
@@ -135,7 +135,8 @@ def named(text: str) -> tuple[int, int, int] | None:
     """``(year, month, day)`` of a date whose month is a word (``Nov 21, 2026``,
     ``21. März 2026``): a month name, a day and a four-digit year, the day
     and the month in either order; else ``None``."""
-    words = text.replace(",", " ").replace(".", " ").split()
+    # 17-Oct-2026, as Excel writes a date formatted dd-mmm-yyyy
+    words = text.replace(",", " ").replace(".", " ").replace("-", " ").split()
     if len(words) != 3 or not text[:1].isalnum():
         return None
     month = year = day = None
@@ -176,7 +177,10 @@ def read_date(text: str) -> date | None:
 
 def read_month(text: str) -> date | None:
     """The first day of a month written alone, as a monthly reading is keyed
-    (``2026-10``, ``2026/10``, ``Oct 2026``, ``Oktober 2026``), else ``None``."""
+    (``2026-10``, ``2026/10``, ``Oct 2026``, ``Oktober 2026``; as Excel formats
+    a month, ``10/2026``, ``10.2026``, ``Oct-2026``, ``Okt. 2026``), else ``None``.
+    A four-digit year beside a month of one or two digits names one month
+    only, whichever comes first."""
     text = text.strip()
     for separator in "-/":
         year, sep, month = text.partition(separator)
@@ -188,7 +192,17 @@ def read_month(text: str) -> date | None:
             and (year + month).isdigit()
         ):
             return date(int(year), int(month), 1) if 1 <= int(month) <= 12 else None
-    words = text.replace(".", " ").replace(",", " ").split()
+    for separator in "/.-":  # 10/2026, 10.2026: Excel's mm/yyyy and mm.yyyy
+        month, sep, year = text.partition(separator)
+        if (
+            sep
+            and len(year) == 4
+            and 0 < len(month) <= 2
+            and (year + month).isascii()
+            and (year + month).isdigit()
+        ):
+            return date(int(year), int(month), 1) if 1 <= int(month) <= 12 else None
+    words = text.replace(".", " ").replace(",", " ").replace("-", " ").split()
     if len(words) == 2 and words[0].lower() in MONTHS:
         year = words[1]
         if len(year) == 4 and year.isascii() and year.isdigit():

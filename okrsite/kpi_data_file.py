@@ -1,0 +1,409 @@
+"""A KPI's data file: the CSV of readings its ``data:`` names, read into
+dated values with a located finding for each row that cannot be used.
+
+Kept apart from :mod:`okrsite.parse_kpis` (a KPI's front matter) because
+reading a spreadsheet's export is a concept of its own, with its own
+findings (OKR2xx): the file's bytes (its encoding, or a workbook named in
+its place), its header, and each row, the rows that sum the others
+(:func:`okrsite.kpi_csv.totals_row`) and the rows without a reading left
+out with a warning. How cells are read is :mod:`okrsite.kpi_csv`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from okrsite import limits
+from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.parse_messages import number_hint, shown_value, year_in_full
+from okrsite.plural import plural
+from okrsite.written_dates import year_last_readings
+from okrsite.written_numbers import read_number
+
+__all__ = ["csv_date_problem", "csv_number_hint", "parse_csv"]
+
+
+def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
+    """A KPI's ``data:`` CSV: a ``date,value`` header, then one row per reading
+    (or a spreadsheet's European form, ``Datum;Wert``: :mod:`okrsite.kpi_csv`)."""
+    from okrsite import kpi_csv  # imported when a KPI reads a file: most runs read none
+
+    diags: list[Diagnostic] = []
+    workbook = _workbook(rel, raw)
+    if workbook is not None:
+        return [], [workbook]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode Text" and some exports: every other byte a zero,
+        # which Windows-1252 below would read as letters and a bad header
+        return [], [
+            error(
+                "OKR201",
+                "CSV file is UTF-16 text (as Excel saves 'Unicode Text'), not UTF-8",
+                rel,
+                line=1,
+                hint="save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        save_as = "save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
+        try:
+            # Excel on Windows saves "CSV" in Windows-1252: 'Größer' is not
+            # UTF-8, and its dates and values are read the same either way
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return [], [
+                error(
+                    "OKR201",
+                    f"CSV file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                    rel,
+                    line=line,
+                    column=column,
+                    hint=save_as,
+                )
+            ]
+        diags.append(
+            warning(
+                "OKR204",
+                "CSV file is not UTF-8: read as Windows-1252, as Excel saves 'CSV' on Windows",
+                rel,
+                line=line,
+                column=column,
+                hint=f"{save_as}, so its letters are read as written",
+            )
+        )
+    try:
+        delimiter, rows = kpi_csv.split_rows(text)
+    except kpi_csv.UnreadableCsv as exc:
+        return [], [
+            *diags,
+            error(
+                "OKR203",
+                f"CSV file cannot be read: {exc.reason}",
+                rel,
+                line=exc.line,
+                hint="a KPI's CSV holds a date and a value per row: save the readings "
+                "alone as CSV from the spreadsheet",
+            ),
+        ]
+    if not rows:
+        return [], [
+            error(
+                "OKR202",
+                "CSV file is empty",
+                rel,
+                line=1,
+                hint="start it with the header 'date,value'",
+            )
+        ]
+    found = kpi_csv.columns(rows[0])
+    if found is None:
+        return [], [
+            error(
+                "OKR202",
+                "CSV header must name 'date' and 'value' columns, "
+                f"got {shown_value(delimiter.join(rows[0]))}",
+                rel,
+                line=1,
+                hint=_header_hint(rows[0], delimiter),
+            )
+        ]
+    di, vi = found
+    if len(rows) > limits.MAX_DATA_ROWS + 1:
+        return [], [
+            error(
+                "OKR009",
+                f"the CSV has {len(rows) - 1} rows",
+                rel,
+                line=limits.MAX_DATA_ROWS + 2,
+                hint=f"a KPI's data file may have at most {limits.MAX_DATA_ROWS} rows",
+            )
+        ]
+    out: list[tuple[date, float]] = []
+    by_day: dict[date, _Reading] = {}  # a date's reading that counts, so far
+    slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
+    grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > di and kpi_csv.totals_row(row[di]):
+            diags.append(_totals(rel, n, row, di))
+            continue
+        if len(row) <= max(di, vi):
+            diags.append(
+                error(
+                    "OKR203",
+                    f"row has {plural(len(row), 'column')}, expected date and value",
+                    rel,
+                    line=n,
+                )
+            )
+            continue
+        if any(cell.strip() for cell in row[len(rows[0]) :]):
+            # "2026-11-15,150,5": a decimal comma split the value, which would read as 150
+            diags.append(
+                error(
+                    "OKR203",
+                    f"row has {len(row)} columns, the header {len(rows[0])}",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, len(rows[0])),
+                    hint=_split_hint(row, vi, len(rows[0]), delimiter),
+                )
+            )
+            continue
+        moment = kpi_csv.read_moment(row[di], slashes)
+        if moment is None or not limits.date_in_range(moment[0]):
+            message, hint = csv_date_problem(row[di])
+            diags.append(error("OKR203", message, rel, line=n, column=_csv_col(row, di), hint=hint))
+            continue
+        if row[vi].strip() in _NO_READING:
+            # a month without a reading, as a spreadsheet exports it: no figure
+            # to count, and no reason to stop the build
+            diags.append(
+                warning(
+                    "OKR205",
+                    f"row {n} has no value"
+                    + (f" ({shown_value(row[vi].strip())})" if row[vi].strip() else "")
+                    + ": left out",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, vi),
+                    hint="write the reading, or delete the row if there is none",
+                )
+            )
+            continue
+        value = kpi_csv.read_number(row[vi], delimiter, grouped)
+        if value is None:
+            diags.append(
+                error(
+                    "OKR203",
+                    f"{shown_value(row[vi])} is not a number",
+                    rel,
+                    line=n,
+                    column=_csv_col(row, vi),
+                    hint=csv_number_hint(row[vi], delimiter),
+                )
+            )
+            continue
+        kept = by_day.get(moment[0])
+        reading = _Reading(moment[1], n, value, row[vi].strip())
+        if kept is None:
+            by_day[moment[0]] = reading
+            continue
+        later, earlier = (reading, kept) if reading.order >= kept.order else (kept, reading)
+        by_day[moment[0]] = later
+        if later.value != earlier.value:
+            diags.append(_overruled(rel, moment[0], earlier, later))
+    out.extend((day, reading.value) for day, reading in by_day.items())
+    return out, diags
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One row's reading, as a date's readings are compared: its time of day
+    (``""``: none, the start of the day), line, value and cell as written."""
+
+    time: str
+    line: int
+    value: float
+    written: str
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """Readings of one day count in this order, the last one: by time of
+        day (none is the start of the day), then by row, as check-ins do."""
+        return self.time, self.line
+
+
+def _overruled(rel: str, day: date, earlier: _Reading, later: _Reading) -> Diagnostic:
+    """The warning for a reading another of its day overrules, at its line."""
+    why = (
+        "the later time of day counts"
+        if earlier.time != later.time
+        else "the last row of a date counts"
+    )
+    return warning(
+        "OKR206",
+        f"{day} has two readings: {earlier.written} on line {earlier.line} and "
+        f"{later.written} on line {later.line}; {later.written} counts ({why}), "
+        f"{earlier.written} is ignored",
+        rel,
+        line=earlier.line,
+        hint="delete the row that is wrong, or correct its date",
+    )
+
+
+def csv_date_problem(cell: str) -> tuple[str, str]:
+    """Message and hint for a CSV's date cell that :func:`okrsite.kpi_csv.read_date`
+    does not read (or reads as a day outside the dates okrsite accepts)."""
+    from okrsite import kpi_csv
+
+    shown = shown_value(cell)
+    text = kpi_csv.date_part(cell)
+    readings = year_last_readings(text)
+    if len(readings) >= 2:
+        return (
+            f"{shown} names two days, {readings[0]} or {readings[1]}, "
+            "and no other row shows whether the day or the month comes first",
+            "write it as year-month-day",
+        )
+    full = year_in_full(text)
+    if full is not None:
+        return (
+            f"{shown} is not a date like 2026-02-01: its year has two digits",
+            f"write the year in full, as in {full}; in a spreadsheet, format the "
+            "column's dates with four-digit years",
+        )
+    if text != cell.strip() and kpi_csv.read_date(text) is not None:
+        return (
+            f"{shown} is a date with no time of day okrsite reads",
+            "write the time as 24-hour HH:MM (or HH:MM:SS), or the date alone",
+        )
+    day = kpi_csv.read_date(cell)
+    if day is not None:
+        return (
+            f"{shown} is outside the dates okrsite accepts",
+            f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
+        )
+    if _NUMBERED_DAY.fullmatch(text):  # 31.02.2026: three numbers, but no such day
+        return (
+            f"{shown} is not a date like 2026-02-01",
+            f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}",
+        )
+    return f"{shown} is not a date like 2026-02-01", DATE_FORMS
+
+
+#: the forms a data file's date cell is read in, for the hint of one that is not
+DATE_FORMS = (
+    "write the date as 2026-02-01, 01.02.2026 or Feb 1, 2026, "
+    "or a month as 2026-02, Feb 2026 or 02/2026"
+)
+#: a day written as three numbers (``31.02.2026``): a date in form, if not in fact
+_NUMBERED_DAY = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
+
+
+def _totals(rel: str, n: int, row: list[str], di: int) -> Diagnostic:
+    """The warning for a row that sums the others (``Total,"3,307"``, ``Summe;1295``),
+    as a spreadsheet's export ends: left out, as ``okrsite import`` leaves one out (IMP207)."""
+    return warning(
+        "OKR207",
+        f"{' '.join(row[di].split())!r} makes row {n} a totals row (it sums the others): left out",
+        rel,
+        line=n,
+        column=_csv_col(row, di),
+        hint="a row of a KPI's data file is one reading; delete the totals row, "
+        "or give the row its date if it is a reading",
+    )
+
+
+#: what a spreadsheet workbook's file starts with: a zip (.xlsx, .ods), OLE (.xls)
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORKBOOKS = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".ods": "OpenDocument"}
+
+
+def _workbook(rel: str, raw: bytes) -> Diagnostic | None:
+    """The error for a spreadsheet workbook named as a KPI's data file
+    (``data: data/mrr.xlsx``), by its name or, renamed, by its first bytes:
+    read as text it would be refused as no UTF-8, which says nothing of what to do."""
+    name = rel.rsplit("/", 1)[-1]
+    stem, dot, suffix = name.rpartition(".")
+    suffix = f".{suffix.lower()}" if dot else ""
+    if suffix not in _WORKBOOKS and not raw.startswith((_ZIP, _OLE)):
+        return None
+    kind = _WORKBOOKS.get(suffix) or ("Excel 97-2003" if raw.startswith(_OLE) else "Excel")
+    csv_name = f"{stem or name}.csv"
+    then = (
+        "keep that name"
+        if suffix == ".csv"
+        else f"change the KPI's data: to the .csv ({csv_name} in place of {name})"
+    )
+    return error(
+        "OKR208",
+        f"{name} is a spreadsheet workbook ({kind}), not a CSV file",
+        rel,
+        line=1,
+        hint=f"open it in the spreadsheet and save the readings as CSV (Excel: "
+        f"File > Save As > 'CSV UTF-8'; LibreOffice: File > Save As > 'Text CSV'), "
+        f"then {then}",
+    )
+
+
+#: what a spreadsheet's cell holds for a period without a reading
+_NO_READING = frozenset({"", "-", "–", "—", "n/a", "N/A", "NA", "#N/A", "?"})
+
+
+def _header_hint(header: list[str], delimiter: str) -> str:
+    """What to write in a header okrsite cannot read: a spreadsheet's export
+    often has more columns than the two a KPI needs (``Date,CSAT,Responses``),
+    and only its author knows which one holds the readings, so the hint
+    renames one in place (the file's other columns stay) instead of
+    suggesting a header that would no longer fit its rows."""
+    from okrsite import kpi_csv
+
+    names = [cell.strip() for cell in header]
+    date_at = next(
+        (i for i, name in enumerate(names) if name.lower() in kpi_csv.DATE_HEADERS), None
+    )
+    if len(names) < 2 or (len(names) == 2 and date_at is None):
+        return f"make the first line 'date{delimiter}value'"
+    if date_at is None:
+        renamed = ["date", "value", *names[2:]]
+        return (
+            "name the column of dates 'date' and the column of readings 'value', "
+            f"keeping the others: {delimiter.join(renamed)!r}"
+        )
+    value_at = next(i for i in range(len(names)) if i != date_at)
+    renamed = [("value" if i == value_at else name) for i, name in enumerate(names)]
+    return (
+        f"{len(names)} columns: name the one that holds the readings 'value', "
+        f"keeping the others, as in {delimiter.join(renamed)!r}"
+    )
+
+
+def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
+    """What to write when a row has more cells than its header: most often a
+    value with a decimal comma (``150,5``), split in two by the comma."""
+    if delimiter == "," and vi == width - 1 and row[vi + 1].strip().isdigit():
+        whole, part = row[vi].strip(), row[vi + 1].strip()
+        return (
+            f"write {whole}.{part}: a comma separates the columns here, so {whole},{part} "
+            f"reads as {whole} and a stray {part}"
+        )
+    return f"put a value that holds {delimiter!r} in double quotes, or remove the extra cells"
+
+
+def csv_number_hint(cell: str, delimiter: str) -> str:
+    """:func:`number_hint`, for a CSV: a comma-separated file cannot have a decimal
+    comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
+    from okrsite import kpi_csv
+
+    if kpi_csv.ambiguous(cell, delimiter):
+        bare = cell.strip()
+        return (
+            f"write {bare.replace('.', '')} if the points group thousands, or "
+            f"{bare.replace('.', ',')} if the point marks the decimals: "
+            "in a file separated by semicolons a comma marks the decimals"
+        )
+    bare = cell.strip()
+    if delimiter == "," and re.fullmatch(r"[^,]*\d,\d{1,2}(?!\d)\D*", bare):
+        # "4,5%" quoted in a comma-separated file: a decimal comma, which such
+        # a file cannot hold (its commas group thousands: "1,200")
+        return (
+            f"write {bare.replace(',', '.')}: in a file separated by commas a point marks "
+            'the decimals, and a comma in a quoted number groups thousands ("1,200")'
+        )
+    written = read_number(bare)
+    if written is not None and written[1]:  # a KPI's reading may be a percentage
+        return "write digits, e.g. 50, 0.25, 1,000,000 or 3.5%"
+    return number_hint(cell).replace("in YAML", "in a file separated by commas")
+
+
+def _csv_col(row: list[str], index: int) -> int:
+    return sum(len(c) + 1 for c in row[:index]) + 1
