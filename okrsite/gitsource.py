@@ -311,9 +311,9 @@ def is_shallow(repo: Path) -> bool:
 
 def log_commits(repo: Path) -> list[CommitInfo]:
     """Every commit reachable from HEAD, parents before children (one ``git log``),
-    otherwise in the order they entered the branch (``--date-order``: by
-    committer date, which the timelines show), so a commit rebased or
-    cherry-picked onto the branch comes after the commits that were there.
+    otherwise by committer date (``--date-order``), HEAD last, with their
+    parents: the history puts the commits of merged branches where their
+    merge entered the branch from these (:func:`okrsite.history_fold.entered`).
 
     No path is given on purpose: a path-limited log hides merge commits that
     equal one of their parents, and those carry the pull-request numbers.

@@ -53,9 +53,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: events say (files git saw move, each side read under its own path: 5; a CSV
 #: file moved keeps the commits of its rows: 6; a check-in's event says what
 #: it says, so a later change of a figure credits that commit: 7; every
-#: field okrsite diff compares, and what checklists' milestones were: 9), so that
+#: field okrsite diff compares, and what checklists' milestones were: 9; what
+#: a check-in changed or moved said before, for a shallow clone: 10), so that
 #: events cached from earlier reads are read again
-CACHE_VERSION = 9  # 9: every field okrsite diff compares, and milestones ticked
+CACHE_VERSION = 10  # 10: a check-in's event says what it said before (``was``)
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -76,7 +77,9 @@ _Day = date  # inside Change, ``date`` names its field
 class Change:
     """One entry of a timeline: a field of a goal (or of one of its key results) moved.
 
-    ``date`` is the day the commit entered the branch (its committer date).
+    ``date`` is the day the commit entered the branch: its committer date, or
+    for a commit a merge on HEAD's first-parent line brought in, that merge's
+    (:func:`okrsite.history_fold.entered`).
     ``field`` is ``created``, ``removed`` or ``id`` for the record itself,
     ``key_result`` for a key result added (``old`` None) or removed (``new``
     None), else the name of the changed field.
@@ -92,9 +95,9 @@ class Change:
     mid_cycle: bool
     less_ambitious: bool
     key_result: str | None = None
-    #: the author date (when the change was written); ``date`` is the commit
-    #: date, when it entered the branch: the timeline's order is that of
-    #: ``date``, and a page mentions this one where it differs
+    #: the author date (when the change was written); ``date`` is when it
+    #: entered the branch: the timeline's order is that of ``date``, and a
+    #: page mentions this one where it differs
     authored: _Day | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -117,13 +120,23 @@ class Change:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """The commit that wrote a figure: a check-in file, a CSV row, a ``values:`` entry."""
+    """The commit that wrote a figure: a check-in file, a CSV row, a ``values:`` entry.
+
+    ``committed`` is the commit's own committer date (what backdating
+    compares), on whichever branch it was made."""
 
     commit: str
     pr: str | None
     author: str
     authored: date
     committed: date
+
+
+#: stands for the commit that wrote a check-in's figure (in
+#: ``SiteHistory.checkin_figures``) or a whole check-in (``checkins``) when
+#: that commit is older than the oldest commit a shallow clone holds: pages
+#: say so instead of naming a commit (:mod:`okrsite.view.figure_sources`)
+BEFORE_HISTORY = Origin("", None, "", date.min, date.min)
 
 
 #: the commit that last changed a checklist's milestones (ticked one, added
@@ -391,7 +404,9 @@ class HistoryReader:
             else:
                 store.save(new, events, stale=stale)
         try:
-            history = assemble(commits, events, self.cycles, self.config.backdate_days)
+            history = assemble(
+                commits, events, self.cycles, self.config.backdate_days, bool(shallow)
+            )
         except (KeyError, TypeError, ValueError, IndexError):
             if not cached:
                 raise
@@ -475,12 +490,13 @@ def assemble(
     events: Mapping[str, Event],
     cycles: Mapping[str, Cycle],
     backdate_days: int,
+    shallow: bool = False,
 ) -> SiteHistory:
     """Fold per-commit events (oldest first) into timelines and origins
     (:func:`okrsite.history_fold.assemble`)."""
     from okrsite.history_fold import assemble as fold
 
-    return fold(commits, events, cycles, backdate_days)
+    return fold(commits, events, cycles, backdate_days, shallow)
 
 
 def is_backdated(checkin_day: date, origin: Origin, backdate_days: int) -> bool:

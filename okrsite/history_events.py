@@ -149,6 +149,7 @@ def commit_events(
     csv_rows: Sequence[tuple[str, str, float]],
     moved: Mapping[str, str] | None = None,
     checkins_from: Mapping[str, str] | None = None,
+    checkins_was: Mapping[str, CheckIn] | None = None,
 ) -> Event:
     """Everything a commit did, from the records of the files it touched.
 
@@ -161,10 +162,14 @@ def commit_events(
     its timeline. ``checkins`` are check-ins as this commit wrote them (or
     moved them: ``checkins_from`` maps a moved one's id to its id before) and
     ``csv_rows`` the ``(path, date, value)`` rows it added to CSV files.
+    ``checkins_was`` holds, by id, the version before this commit of a
+    check-in it changed or moved: what that said is kept (``was``), for a
+    shallow clone, where the commit that wrote it is not at hand.
     """
     records: list[Event] = []
     moved = moved or {}
     checkins_from = checkins_from or {}
+    checkins_was = checkins_was or {}
     for kind in ("objective", "kpi"):
         b = {k.split(":", 1)[1]: r for k, r in before.items() if k.startswith(kind + ":")}
         a = {k.split(":", 1)[1]: r for k, r in after.items() if k.startswith(kind + ":")}
@@ -191,12 +196,14 @@ def commit_events(
                     records.append(gone)
     return {
         "records": records,
-        "checkins": [_checkin(c, checkins_from.get(c.id)) for c in checkins],
+        "checkins": [
+            _checkin(c, checkins_from.get(c.id), checkins_was.get(c.id)) for c in checkins
+        ],
         "rows": [list(r) for r in csv_rows],
     }
 
 
-def _checkin(c: CheckIn, moved_from: str | None) -> Event:
+def _checkin(c: CheckIn, moved_from: str | None, was: CheckIn | None = None) -> Event:
     out: Event = {
         "id": c.id,
         "file": c.file,
@@ -211,4 +218,9 @@ def _checkin(c: CheckIn, moved_from: str | None) -> Event:
     }
     if moved_from is not None:
         out["from"] = moved_from
+    if was is not None:
+        # what the version before this commit said: a shallow clone's oldest
+        # commits are not read, so this is all it knows of the figures
+        # committed before them (assemble)
+        out["was"] = checkin_says(was)
     return out

@@ -1,16 +1,19 @@
 """Folding per-commit events into timelines and origins (split from :mod:`okrsite.history`).
 
-:func:`assemble` takes the commits (parents before children, in the order
-they entered the branch: ``git log --date-order``) and what each did
-(:mod:`okrsite.history_events`) and returns a
-:class:`~okrsite.history.SiteHistory`. It is pure, so tests can feed it
-directly.
+:func:`assemble` takes the commits (parents before children:
+``git log --date-order``) and what each did (:mod:`okrsite.history_events`)
+and returns a :class:`~okrsite.history.SiteHistory`. It is pure, so tests
+can feed it directly.
 
-Dates: an entry's ``date`` is the commit's committer date, when the change
-entered the branch (a rebased or cherry-picked commit lands after the commits
-before it, whenever it was written), so a timeline in the order changes
-landed is in the order of its dates; ``authored`` keeps the author date, which
-pages mention where it differs. Mid-cycle is judged by the same date.
+Dates: an entry's ``date`` is the day the change entered the branch: the
+commit's committer date for a commit on HEAD's first-parent line (a rebased
+or cherry-picked commit lands after the commits before it, whenever it was
+written), the committer date of the merge commit that brought it in for a
+commit of a merged branch (:func:`entered`). The commits are folded in that
+order, so a timeline in the order changes landed is in the order of its
+dates; ``authored`` keeps the author date, which pages mention where it
+differs. Mid-cycle is judged by the same date. A check-in's ``committed``
+(what backdating compares) is its commit's own committer date.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from okrsite import cycles as cycles_mod
 from okrsite.gitsource import CommitInfo
-from okrsite.history import Change, Origin, SiteHistory, Tick, pr_numbers
+from okrsite.history import BEFORE_HISTORY, Change, Origin, SiteHistory, Tick, pr_numbers
 from okrsite.history_events import Event
 from okrsite.model import Cycle
 
@@ -31,6 +34,43 @@ KPI_VALUE = ""
 
 def _day(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
+
+
+def entered(commits: Sequence[CommitInfo]) -> tuple[list[CommitInfo], dict[str, str]]:
+    """The commits in the order they entered the branch, and, for each one a
+    merge commit brought in, that merge's committer date.
+
+    ``commits`` are parents before children, HEAD last. HEAD's first-parent
+    line is walked oldest first; each merge on it brings in the commits
+    reachable from its other parents that no earlier commit of the line did
+    (in ``commits``' order), just before itself. Linear in the commits."""
+    by_sha = {c.sha: c for c in commits}
+    line: list[CommitInfo] = []
+    sha = commits[-1].sha if commits else None
+    while sha is not None and sha in by_sha:
+        c = by_sha.pop(sha)  # popped: a loop (a broken repository) ends
+        line.append(c)
+        sha = c.parents[0] if c.parents else None
+    line.reverse()
+    place = {c.sha: i for i, c in enumerate(commits)}
+    order: list[CommitInfo] = []
+    dates: dict[str, str] = {}
+    for merge in line:
+        brought: list[CommitInfo] = []
+        stack = list(merge.parents[1:])
+        while stack:
+            got = by_sha.pop(stack.pop(), None)  # None: on the line, brought in, or not held
+            if got is not None:
+                brought.append(got)
+                stack.extend(got.parents)
+        brought.sort(key=lambda b: place[b.sha])
+        for b in brought:
+            dates[b.sha] = merge.committed
+        order.extend(brought)
+        order.append(merge)
+    if by_sha:  # not reached from HEAD (never from git log HEAD): git's order then
+        return list(commits), {}
+    return order, dates
 
 
 def _mid_cycle(cycle: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
@@ -59,9 +99,10 @@ class _Timelines:
         self.currents: dict[str, dict[str, Any]] = {}
         self.ticks: dict[str, dict[str, Tick]] = {}
 
-    def apply(self, c: CommitInfo, pr: str | None, event: Event) -> None:
-        day, authored = _day(c.committed), _day(c.authored)
-        origin = Origin(c.sha, pr, c.author, authored, day)
+    def apply(self, c: CommitInfo, pr: str | None, event: Event, day: date) -> None:
+        """Fold in commit ``c``, which entered the branch on ``day``."""
+        authored = _day(c.authored)
+        origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
 
         def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
             mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
@@ -163,8 +204,14 @@ def assemble(
     events: Mapping[str, Event],
     cycles: Mapping[str, Cycle],
     backdate_days: int,
+    shallow: bool = False,
 ) -> SiteHistory:
-    """Fold per-commit events (oldest first) into timelines and origins."""
+    """Fold per-commit events (oldest first) into timelines and origins.
+
+    ``shallow``: the commits are a shallow clone's, whose oldest commits
+    are left out; a check-in one of them holds and a later commit changes
+    keeps, of its figures that commit did not change, that they were
+    written before them (:data:`~okrsite.history.BEFORE_HISTORY`)."""
     prs = pr_numbers(commits)
     lines = _Timelines(cycles)
     checkins: dict[str, Origin] = {}
@@ -172,13 +219,14 @@ def assemble(
     said: dict[str, Any] = {}  # check-in id -> what it said when last written
     csv_rows: dict[str, dict[str, Origin]] = {}
     csv_said: dict[str, dict[str, Any]] = {}
-    for c in commits:
+    ordered, merged_on = entered(commits)
+    for c in ordered:
         event = events.get(c.sha)
         if not event:
             continue
         pr = prs.get(c.sha)
         origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
-        lines.apply(c, pr, event)
+        lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)))
         for ci in event["checkins"]:
             # a check-in moved to a new id keeps the commit that wrote it; one
             # whose figures or confidence a later commit changed is that
@@ -187,8 +235,14 @@ def assemble(
             was = ci.get("from", ident)
             before = said.get(was)
             earlier = checkins.get(was)
+            if shallow and was not in said and "was" in ci:
+                # a shallow clone: the check-in was written before the oldest
+                # commits it holds, by a commit it does not have; what that
+                # wrote is what this commit's parent said
+                before, earlier = ci["was"], BEFORE_HISTORY
             if ident not in checkins:
                 written = checkins.get(ci["from"]) if "from" in ci else None
+                written = written or (earlier if earlier is BEFORE_HISTORY else None)
                 checkins[ident] = written or origin
                 if written is not None and before is not None and says != before:
                     checkins[ident] = origin

@@ -168,6 +168,7 @@ def share_of(
     where_after: dict[str, int] = {}
     moved: dict[str, str] = {}
     checkins_from: dict[str, str] = {}
+    checkins_was: dict[str, CheckIn] = {}
     checkins: list[CheckIn] = []
     checkin_places: list[int] = []
     rows: list[tuple[str, str, float]] = []
@@ -195,6 +196,7 @@ def share_of(
                 checkins.append(new)
                 checkin_places.append(i)
                 checkins_from[new.id] = old.id
+                checkins_was[new.id] = old
             elif (
                 isinstance(new, CheckIn)
                 and isinstance(old, CheckIn)
@@ -204,6 +206,7 @@ def share_of(
                 # a figure put right later: this commit wrote what it says now (assemble)
                 checkins.append(new)
                 checkin_places.append(i)
+                checkins_was[new.id] = old
         else:
             old_path = path
             if ch.old_path is not None:  # moved: its rows keep the commits that wrote them
@@ -214,7 +217,7 @@ def share_of(
                 if earlier.get(day) != value:
                     rows.append((path, day, value))
                     row_places.append(i)
-    event = commit_events(before, after, checkins, rows, moved, checkins_from)
+    event = commit_events(before, after, checkins, rows, moved, checkins_from, checkins_was)
     if csv_moves:
         event["csv_moves"] = csv_moves
     places = []

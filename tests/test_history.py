@@ -213,12 +213,15 @@ def test_objective_history_follows_the_rename_and_names_the_pull_request(
     ]
     ease = sha(story, "Revenue target down, churn target tighter")
     krs = europe["key_results"]
+    # written on the branch on 2026-01-10, it entered main with the merge of #12
+    # on 2026-01-12: the date of a change is the day it entered the branch
+    entered = {"authored": "2026-01-10"}
     assert krs["revenue"]["changes"] == [
-        change(ease, "2026-01-10", "Bob Stone", "target", 200, 150, True, True, "#12")
+        change(ease, "2026-01-12", "Bob Stone", "target", 200, 150, True, True, "#12") | entered
     ]
     # churn: lower is better, so a lower target is more ambitious
     assert krs["churn"]["changes"] == [
-        change(ease, "2026-01-10", "Bob Stone", "target", 2, 1, True, False, "#12")
+        change(ease, "2026-01-12", "Bob Stone", "target", 2, 1, True, False, "#12") | entered
     ]
     deals = sha(story, "Count deals too")
     assert krs["deals"]["changes"] == [
@@ -235,7 +238,8 @@ def test_kpi_history_names_gitlab_and_squash_requests(story: Repo, built: Path) 
             start, "2025-12-20", "Alice Ng", "created", None, "Net Promoter Score", False, False
         ),
         # a KPI has no cycle: never mid-cycle; up is better, so 50 -> 45 is easier
-        change(target, "2026-02-05", "Eve Moss", "target", 50, 45, False, True, "!7"),
+        change(target, "2026-02-06", "Eve Moss", "target", 50, 45, False, True, "!7")
+        | {"authored": "2026-02-05"},  # merged (GitLab's !7) the day after it was written
     ]
     source = nps["source"]
     assert (source["kind"], source["file"], source["date"]) == (

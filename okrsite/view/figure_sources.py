@@ -16,7 +16,7 @@ from typing import Any
 
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
-from okrsite.history import Origin, SiteHistory, is_backdated
+from okrsite.history import BEFORE_HISTORY, Origin, SiteHistory, is_backdated
 from okrsite.history_events import checkin_says, milestones_done
 from okrsite.history_fold import KPI_VALUE
 from okrsite.markdown import is_safe_url
@@ -56,14 +56,18 @@ def _origin_json(
     ``edited``: the figure differs from what its last commit wrote (the
     file is being edited): no commit wrote it yet, whoever wrote it before."""
     if origin is None or edited:
+        # every key a committed source has, null where no commit wrote it
         return {
-            "commit": None,
-            "pr": None,
-            "author": None,
-            "committed": None,
-            "backdated": False,
             "before_history": before and not edited,
             "edited": edited,
+            "backdated": False,
+            "commit": None,
+            "short": None,
+            "commit_url": None,
+            "pr": None,
+            "pr_url": None,
+            "author": None,
+            "committed": None,
         }
     return {
         "before_history": False,
@@ -109,7 +113,8 @@ def checkin_origin(c: CheckIn, history: SiteHistory) -> tuple[Origin | None, boo
     said = history.checkins_said.get(c.id, _UNKNOWN)
     if said is not _UNKNOWN and said != checkin_says(c):
         return None, True
-    return origin, False
+    # written before the oldest commit a shallow clone holds: no commit to name
+    return (None if origin == BEFORE_HISTORY else origin), False
 
 
 def figure_origin(c: CheckIn, figure: str, history: SiteHistory) -> tuple[Origin | None, bool]:
@@ -127,7 +132,8 @@ def figure_origin(c: CheckIn, figure: str, history: SiteHistory) -> tuple[Origin
         now = c.value if figure == KPI_VALUE else c.values.get(figure)
         if before != now:
             return None, True
-    return origin, False
+    # written before the oldest commit a shallow clone holds: no commit to name
+    return (None if origin == BEFORE_HISTORY else origin), False
 
 
 def checkin_source(
