@@ -235,13 +235,20 @@ def slash_order(cells: Iterable[str]) -> int | None:
 
 def _figure(cell: str) -> str:
     """A value cell's figure: without a percent sign after it or one currency
-    sign before or after it (spaces, no-break ones too, around them)."""
-    text = cell.strip().removesuffix("%").strip()
+    sign before or after it (spaces, no-break ones too, around them). A
+    negative figure may be written as an accounting format exports it,
+    ``(3)`` or ``(1.200 €)``, and with the minus sign a word processor or
+    spreadsheet writes, ``−12``: both are ``-``."""
+    text = cell.strip().replace("\u2212", "-")
+    negative = len(text) > 2 and text[0] == "(" and text[-1] == ")"
+    if negative:
+        text = text[1:-1].strip()
+    text = text.removesuffix("%").strip()
     if text[:1] in CURRENCY_SIGNS:
         text = text[1:].strip()
     elif text[-1:] in CURRENCY_SIGNS:
         text = text[:-1].strip()
-    return text
+    return f"-{text}" if negative and text[:1] not in ("-", "+") else text
 
 
 def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
@@ -414,7 +421,8 @@ def value_style(cells: list[str], grouped: bool, mark: str) -> ValueStyle:
     text = cells[-1].strip()
     figure = _figure(text)
     at = text.find(figure)
-    prefix, suffix = text[:at], text[at + len(figure) :]
+    # (3) or −12: no sign around the figure as written to copy
+    prefix, suffix = (text[:at], text[at + len(figure) :]) if at >= 0 else ("", "")
     counts = [_decimals(_figure(c), mark) for c in cells]
     decimals = 0
     if counts[-1] and (figure.endswith("0") or (len(counts) > 1 and len(set(counts)) == 1)):

@@ -231,3 +231,26 @@ def test_a_header_whose_columns_cannot_be_told_apart_is_refused(make_site: MakeS
     assert code == 1, out
     assert "tickets.csv:1: error OKR202: CSV header must name 'date' and 'value' columns" in out
     assert "make the first line 'date;value'" in out, out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "date,value\n2026-10-01,\u221212\n2026-11-01,(3)\n2026-12-01,(1200)\n",
+        "Datum;Wert\n01.10.2026;\u221212\n01.11.2026;(3)\n01.12.2026;(1.200,00 €)\n",
+    ],
+    ids=["comma", "semicolon"],
+)
+def test_negative_figures_as_spreadsheets_write_them_are_read(
+    make_site: MakeSite, data: str
+) -> None:
+    """A minus sign (−, as Word and Excel write it) and an accounting
+    format's parentheses were refused as no number."""
+    site = _site(make_site, data)
+    code, output = run_cli("check", "--site", str(site))
+    assert code == 0, output
+    assert _series(site) == [
+        (date(2026, 10, 1), -12.0),
+        (date(2026, 11, 1), -3.0),
+        (date(2026, 12, 1), -1200.0),
+    ]
