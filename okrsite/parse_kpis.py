@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.kpi_csv import DATE_HEADERS, VALUE_HEADERS
 from okrsite.kpi_data_file import csv_date_problem as csv_date_problem
 from okrsite.kpi_data_file import csv_number_hint as csv_number_hint
 from okrsite.kpi_data_file import parse_csv as parse_csv
@@ -173,7 +174,7 @@ def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, P
     if isinstance(raw, list) and raw and all(isinstance(x, dict) for x in raw):
         out: list[tuple[Any, Any, Path_, Path_]] = []
         for i, item in enumerate(raw):
-            entry = respelled({str(k): v for k, v in item.items()}, _READING_KEYS)
+            entry = respelled({str(k): v for k, v in item.items()}, _READING_KEYS, _READING_ALIASES)
             if set(entry) != _READING_KEYS:
                 f.err(
                     "OKR106",
@@ -195,6 +196,13 @@ def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, P
 
 
 _READING_KEYS = {"date", "value"}
+#: a reading's keys in the words a data file's header may use (``Datum``,
+#: ``Wert``, ``Stichtag``: :data:`okrsite.kpi_csv.DATE_HEADERS`), as a table
+#: pasted from a German sheet names them
+_READING_ALIASES = {
+    **{word: "date" for word in DATE_HEADERS if word != "date"},
+    **{word: "value" for word in VALUE_HEADERS if word != "value"},
+}
 
 
 def _safe_relative(path: str) -> bool:

@@ -254,3 +254,24 @@ def test_negative_figures_as_spreadsheets_write_them_are_read(
         (date(2026, 11, 1), -3.0),
         (date(2026, 12, 1), -1200.0),
     ]
+
+
+def test_readings_pasted_as_rows_may_name_their_keys_as_a_header_does(
+    make_site: MakeSite,
+) -> None:
+    """``- {Datum: 01.10.2026, Wert: "2,8 %"}`` was OKR106: the rows of a
+    German sheet pasted as a list name their columns so."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML + 'language = "de"\n',
+            "content/kpis/tickets.md": (
+                "---\ntitle: Tickets\nunit: '%'\ndirection: down\n"
+                "thresholds: {green: 2, red: 3}\nvalues:\n"
+                '  - {Datum: 01.10.2026, Wert: "2,8 %"}\n'
+                '  - {stichtag: 01.11.2026, ANZAHL: "2,6 %"}\n---\n'
+            ),
+        }
+    )
+    code, output = run_cli("check", "--site", str(site))
+    assert code == 0 and "OKR106" not in output, output
+    assert _series(site) == [(date(2026, 10, 1), 2.8), (date(2026, 11, 1), 2.6)]
