@@ -244,8 +244,11 @@ def _figure(cell: str) -> str:
     if negative:
         text = text[1:-1].strip()
     text = text.removesuffix("%").strip()
+    sign = ""
+    if text[:1] in "-+" and text[1:2] in CURRENCY_SIGNS:  # -€5, as a spreadsheet writes it
+        sign, text = text[0], text[1:]
     if text[:1] in CURRENCY_SIGNS:
-        text = text[1:].strip()
+        text = sign + text[1:].strip()
     elif text[-1:] in CURRENCY_SIGNS:
         text = text[:-1].strip()
     return f"-{text}" if negative and text[:1] not in ("-", "+") else text
@@ -570,4 +573,5 @@ def format_number(text: str, style: CsvStyle) -> str:
     mark = "," if style.decimal_comma else "."
     if style.delimiter != "," and _AMBIGUOUS.fullmatch(f"{whole}.{part}"):
         mark = ","  # 9.125 beside 8.5: a point would be read as grouping, or refused
-    return f"{values.prefix}{sign}{whole}{mark + part if part else ''}{values.suffix}"
+    # -€5 and -5 €, as a spreadsheet writes them: the sign before the currency's
+    return f"{sign}{values.prefix}{whole}{mark + part if part else ''}{values.suffix}"

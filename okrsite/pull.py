@@ -282,9 +282,12 @@ def _merged(
     file written newest first stays newest first. The order is only ever set
     here, when rows are added: a file pull adds nothing to is left as written.
     A row without a readable date (a blank ``;;`` line a spreadsheet left)
-    stays behind the row it followed.
+    stays behind the row it followed; a totals row (``Total``, ``Summe``)
+    stays last, below every reading, as the sheet had it.
     """
     keyed: list[tuple[date | None, list[str]]] = []
+    totals = [row for row in rows if len(row) > di and kpi_csv.totals_row(row[di])]
+    rows = [row for row in rows if not (len(row) > di and kpi_csv.totals_row(row[di]))]
     last: date | None = None
     for row in rows:
         day = kpi_csv.read_date(row[di], slashes) if len(row) > di else None
@@ -295,7 +298,7 @@ def _merged(
     before_all = date.max if newest_first else date.min
     merged = [(d or before_all, row) for d, row in keyed] + new
     merged.sort(key=lambda item: item[0], reverse=newest_first)  # stable either way
-    return [row for _, row in merged]
+    return [row for _, row in merged] + totals
 
 
 @dataclass

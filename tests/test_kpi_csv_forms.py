@@ -100,6 +100,9 @@ def test_pull_into_a_file_with_a_totals_row_reads_back(make_site: MakeSite) -> N
     code, out = run_cli("check", "--site", str(site))
     assert code == 0 and " 0 errors" in out, out
     assert _series(site)[-1] == (date(2026, 11, 1), 710.0)
+    # the new row goes among the readings, the totals row stays last
+    written = (site / "content/data/tickets.csv").read_text(encoding="utf-8")
+    assert written.splitlines()[-2:] == ["01.11.2026;710", "Summe;1295"]
 
 
 # ---------------------------------------------------------- workbooks
@@ -275,3 +278,13 @@ def test_readings_pasted_as_rows_may_name_their_keys_as_a_header_does(
     code, output = run_cli("check", "--site", str(site))
     assert code == 0 and "OKR106" not in output, output
     assert _series(site) == [(date(2026, 10, 1), 2.8), (date(2026, 11, 1), 2.6)]
+
+
+def test_pull_writes_a_negative_amount_as_a_spreadsheet_does(make_site: MakeSite) -> None:
+    """A new row of a column written "€5" read "€-5"."""
+    site = _site(make_site, "date,value\n2026-10-01,€5\n", "date,value\n2026-11-01,-3\n")
+    code, out = run_cli("pull", "--site", str(site))
+    assert code == 0, out
+    written = (site / "content/data/tickets.csv").read_text(encoding="utf-8")
+    assert written.splitlines()[-1] == "2026-11-01,-€3"
+    assert _series(site)[-1] == (date(2026, 11, 1), -3.0)
