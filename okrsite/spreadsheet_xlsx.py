@@ -16,6 +16,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -447,22 +448,29 @@ def _scan_part(
 
 
 #: what a number format writes beside the figure: ``"€"``, ``\\€``, ``[$€-407]``
-_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]')
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]\[-]*)(?:-[^\]\[]*)?\]')
+#: Excel keeps a number format to 255 characters; a longer one (a file not
+#: saved by Excel) is not read for its signs: matching it costs time, not truth
+MAX_FORMAT = 255
 #: an ISO 4217 code as a format writes it (``[$EUR]``, ``"USD "``)
 _CODE = re.compile(r"\b[A-Z]{3}\b")
 
 
+@lru_cache(maxsize=256)  # a sheet has a few formats and asks once per cell
 def _literal_free(form: str) -> str:
     """A number format without its quoted text, escapes and ``[…]`` parts:
     where a ``%`` or ``$`` is the format's own."""
     return _QUOTED.sub("", form)
 
 
+@lru_cache(maxsize=256)
 def currency_of(form: str) -> str | None:
     """The currency a cell's number format shows (``#,##0.00 "€"``,
     ``[$€-407] #,##0.00``, ``"$"#,##0.00_)``, ``$#,##0``, ``#,##0 [$EUR]``):
     the sign or code, else ``None``. An Excel user formats money so rather
     than typing the sign, and the sheet imported as text keeps it."""
+    if len(form) > MAX_FORMAT:
+        return None
     section = form.split(";", 1)[0]  # the format of positive figures
     for quoted, escaped, bracket in _QUOTED.findall(section):
         for text in (quoted, escaped, bracket):
@@ -492,6 +500,8 @@ def _xlsx_value(cell: Any) -> Any:
         return f"{digits[:12]}… ({len(digits)} digits)"
     if isinstance(value, (int, float)):
         form = getattr(cell, "number_format", "") or ""
+        if len(form) > MAX_FORMAT:
+            form = ""
         if "%" in _literal_free(form):
             percent = round(value * 100, 9)
             shown = int(percent) if float(percent).is_integer() else percent

@@ -395,3 +395,17 @@ def test_cells_formatted_as_money_or_percent_keep_their_unit_and_exact_figure(
             ("Raise share", "numeric", 12.345, 20, 15, "%"),
             ("Raise US sales", "numeric", 1000, 2500, 1500, "$"),
         ], language
+
+
+def test_a_hostile_number_format_is_read_in_linear_time() -> None:
+    """A format of 50,000 "[$" took minutes (the sign pattern backtracked);
+    Excel keeps formats to 255 characters, and a longer one is not read for
+    its signs. Without the fix this test does not finish."""
+    from types import SimpleNamespace
+
+    from okrsite.spreadsheet_xlsx import _xlsx_value, currency_of
+
+    assert currency_of("[$" * 50_000) is None
+    assert currency_of("[$" * 100 + "[$€-407]#,##0") == "€"
+    cell = SimpleNamespace(value=12.5, number_format="[$" * 50_000 + '"€"')
+    assert _xlsx_value(cell) == 12.5
