@@ -367,6 +367,7 @@ def _check_repo_url(
                 'repo_url = "https://github.com/acme/goals"',
             )
         )
+        return None  # as if unset: no link is built on it (data:, mailto:, a path)
     return url
 
 

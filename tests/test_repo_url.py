@@ -46,6 +46,25 @@ def test_a_pasted_clone_address_makes_working_edit_links(make_site: MakeSite, pa
     assert "company.git" not in page and "git@" not in page
 
 
+@pytest.mark.parametrize(
+    "value", ["data:image/png;base64,AAAA", "mailto:x@y.z", "ftp://x.y/z", "x.com/a b"]
+)
+def test_a_repo_url_of_another_scheme_makes_no_link(make_site: MakeSite, value: str) -> None:
+    """CFG015 said "no link is made", and data: hrefs were made all the same."""
+    site = make_site(
+        {
+            "okrsite.toml": f'as_of = 2026-11-20\nrepo_url = "{value}"\n',
+            "content/objectives/grow.md": OBJECTIVE,
+        }
+    )
+    out = site / "_site"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out))
+    assert code == 0 and "CFG015" in output, output
+    page = (out / "objectives/grow/index.html").read_text(encoding="utf-8")
+    assert "/edit/main/" not in page
+    assert f'href="{value.split(":")[0]}:' not in page.replace('href="data:,"', "")
+
+
 def test_a_repo_url_that_is_no_web_address_is_warned_of(make_site: MakeSite) -> None:
     site = make_site(
         {
