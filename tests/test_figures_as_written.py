@@ -103,3 +103,19 @@ def test_a_progress_just_short_of_done_is_never_written_as_done(make_site: MakeS
         if line.startswith("rev,")
     ]
     assert ",0.999967," in row
+
+
+def test_a_kpi_chart_labels_its_target_with_the_unit(make_site: MakeSite) -> None:
+    """The target line read "target 90" beside axis labels of "90%"."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/csat.md": (
+                '---\ntitle: CSAT\nunit: "%"\ntarget: 90\n'
+                "values: {2026-10-01: 85, 2026-11-01: 87}\n---\n"
+            ),
+        }
+    )
+    out = _build(site)
+    page = (out / "kpis/csat/index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="axis target-label"[^>]*>target 90%<', page), page

@@ -13,7 +13,6 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_day = resolve('day')
     l_0_t = resolve('t')
-    l_0_num = resolve('num')
     l_0_e = resolve('e')
     l_0_mk = resolve('mk')
     l_0_series = l_0_value = missing
@@ -128,7 +127,7 @@ def root(context, missing=missing, environment=environment):
             yield '" y="'
             yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
             yield '" dy="-4" text-anchor="end">Zielwert '
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 3)))
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 3)))
             yield '</text>'
         if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected'):
             pass
@@ -210,4 +209,4 @@ def root(context, missing=missing, environment=environment):
         yield '</svg>'
 
 blocks = {}
-debug_info = '3=33&4=36&5=56&6=61&7=68&9=72&10=78&12=85&13=100&14=113&15=133&16=147&17=171&18=184&19=197'
+debug_info = '3=32&4=35&5=55&6=60&7=67&9=71&10=77&12=84&13=99&14=112&15=132&16=146&17=170&18=183&19=196'
