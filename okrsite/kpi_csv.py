@@ -245,7 +245,7 @@ def _figure(cell: str) -> str:
         text = text[1:-1].strip()
     text = text.removesuffix("%").strip()
     sign = ""
-    if text[:1] in "-+" and text[1:2] in CURRENCY_SIGNS:  # -€5, as a spreadsheet writes it
+    if len(text) > 1 and text[0] in "-+" and text[1] in CURRENCY_SIGNS:  # -€5, as Excel writes it
         sign, text = text[0], text[1:]
     if text[:1] in CURRENCY_SIGNS:
         text = sign + text[1:].strip()
