@@ -510,6 +510,7 @@ def new(
             cycle=cycle or base.config.default_cycle,
             owner=owner,
             team=team,
+            language=base.config.language,
         )
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None

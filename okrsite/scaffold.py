@@ -41,7 +41,13 @@ def quarter_of(day: date) -> str:
 
 
 def title_from_id(rid: str) -> str:
-    words = re.sub(r"[-_.]+", " ", rid.rsplit("/", 1)[-1]).strip()
+    """The title an id's last part gives: a slug's words (``grow-revenue``:
+    "Grow revenue"); a part typed with capitals is a name as written, whose
+    hyphens belong to it (``Datenschutz-Audit``, ``E-Mail-Kampagne``)."""
+    last = rid.rsplit("/", 1)[-1]
+    if any(ch.isupper() for ch in last):
+        return re.sub(r"_+", " ", last).strip() or rid
+    words = re.sub(r"[-_.]+", " ", last).strip()
     return words[:1].upper() + words[1:] if words else rid
 
 
@@ -170,6 +176,23 @@ _BODIES = {
     "person": "",
     "team": "What the team does.",
 }
+#: the same in the languages the default theme ships: a stub left as it is
+#: shows on the site's pages, which speak the site's language
+_BODIES_BY_LANGUAGE = {
+    "de": {
+        "objective": "Warum dieses Ziel wichtig ist und woran wir Erfolg erkennen.",
+        "kpi": "Was diese Kennzahl misst, woher die Zahl kommt und warum sie wichtig ist.",
+        "goal": "Was genau getan wird und warum es erreichbar ist.",
+        "person": "",
+        "team": "Was das Team macht.",
+    }
+}
+
+
+def body_for(kind: str, language: str | None) -> str:
+    """The stub body of a new record, in the site's language where the theme ships it."""
+    primary = (language or "en").replace("_", "-").split("-")[0].lower()
+    return _BODIES_BY_LANGUAGE.get(primary, _BODIES)[kind]
 
 
 def new_record_text(
@@ -183,6 +206,7 @@ def new_record_text(
     owner: str | None = None,
     team: str | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> tuple[str, str]:
     """The site-relative path and text of a new objective, KPI or goal.
 
@@ -194,7 +218,9 @@ def new_record_text(
     check_id(rid)
     today = today or date.today()
     if kind in ("person", "team"):
-        return _named_record_text(content_dir, kind, rid, title, parent, owner, team, today)
+        return _named_record_text(
+            content_dir, kind, rid, title, parent, owner, team, today, language
+        )
     data: dict[str, Any] = {"type": "goal"} if kind == "goal" else {}
     data["title"] = title or title_from_id(rid)
     if kind in ("objective", "goal"):  # a goal's cycle is its time bound (T) until it has a due:
@@ -207,7 +233,8 @@ def new_record_text(
         data["parent" if kind == "objective" else "supports"] = parent
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
     head = front_matter(data, "").removesuffix("---\n")
-    return rel, f"{head}{_hints_left(kind, rid, today, data)}---\n{_BODIES[kind]}\n"
+    body = body_for(kind, language)
+    return rel, f"{head}{_hints_left(kind, rid, today, data)}---\n{body}\n"
 
 
 def _named_record_text(
@@ -219,6 +246,7 @@ def _named_record_text(
     owner: str | None,
     team: str | None,
     today: date,
+    language: str | None = None,
 ) -> tuple[str, str]:
     """A person's or team's file: ``title`` is the name as the person typed
     it (pages show it), the file is named after the id that name becomes
@@ -243,7 +271,7 @@ def _named_record_text(
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
     head = front_matter(data, "").removesuffix("---\n")
     hints = _hints_left(kind, rid, today, data)
-    body = _BODIES[kind]
+    body = body_for(kind, language)
     return rel, f"{head}{hints}---\n" + (f"{body}\n" if body else "")
 
 
