@@ -48,8 +48,10 @@ _FIGURE = (
     r"|\s(?:millionen|millions?|milliarden?|billions?|thousands?|tausend)(?![^\W\d_]))?"
     r"(?:\s?[$€£¥](?!\w))?"
 )
-#: a unit word after a figure in a sentence (or a percent sign)
-_UNIT_WORD = r"(?:%|[^\W\d_]+)"
+#: a unit word after a figure in a sentence (or a percent sign), with the
+#: point of an abbreviation (``48 Std.``, ``8 hrs.``): :func:`_unit_point`
+#: tells it from a sentence's closing point
+_UNIT_WORD = r"(?:%|[^\W\d_]+\.?)"
 #: German "von 30 auf 50 steigern" ("von … bis …" is a range as often as a
 #: change, "Teams von 5 bis 10 Personen": not read)
 _VON_AUF = (
@@ -189,16 +191,33 @@ def _sentence_unit(word: str | None, german: bool = False) -> str | None:
     In a German sentence (``german``) a verb in small letters is none either
     (``von 30 auf 50 anpeilen``): German writes its nouns, and so its units
     of counted things (``Kunden``, ``Tage``), with a capital letter."""
-    if word is None or word.casefold() in _NOT_UNITS:
+    bare = None if word is None else word.removesuffix(".")
+    if bare is None or bare.casefold() in _NOT_UNITS:
         return None
     if (
         german
-        and word.islower()
-        and len(word) > 4
-        and word.endswith(("en", "ern", "eln"))
-        and not known_unit(word)  # minuten, stunden, tagen: units
+        and bare.islower()
+        and len(bare) > 4
+        and bare.endswith(("en", "ern", "eln"))
+        and not known_unit(bare)  # minuten, stunden, tagen: units
     ):
         return None
+    return word
+
+
+def _unit_point(found: re.Match[str], side: str, other: str | None) -> str | None:
+    """The unit word of one side (``ua``, ``ub``) of a sentence with the point
+    after it only where that point is an abbreviation's: before more of the
+    sentence (``von 48 Std. auf 24 Std. verkürzen``), or at its end where
+    the other side writes the same word with it (``from 8 hrs. to 2 hrs.``).
+    A point that closes the sentence after a word is the sentence's (``von
+    30 Kunden auf 50 Kunden.``, ``von 48 Std. auf 24 Stunden.``)."""
+    word = found[side]
+    if word is None or not word.endswith(".") or word == ".":
+        return word
+    closes = not found.string[found.end(side) :].strip()
+    if closes and (other or "").casefold() != word.casefold():
+        return word[:-1]
     return word
 
 
@@ -243,7 +262,10 @@ def _written_out(sentence: str) -> dict[str, Any]:
     if found is None:
         return item
     german = pattern is _VON_AUF
-    ua, ub = (_sentence_unit(found[u], german) for u in ("ua", "ub"))
+    ua, ub = (
+        _sentence_unit(_unit_point(found, u, found[v]), german)
+        for u, v in (("ua", "ub"), ("ub", "ua"))
+    )
     if ua is None and all(any(c in CURRENCY_SIGNS for c in found[s]) for s in "ab"):
         ub = None  # from €1M to €2M steigern: both amounts name their unit, the word is none
     if ua and ub and ua.casefold() != ub.casefold() and not same_unit(ua, ub):

@@ -194,8 +194,8 @@ def _thousand_times_too_small(value: float, kr: KeyResult) -> bool:
     if not 1 <= value < 1000 or value == int(value):
         return False
     scaled = value * 1000
-    if abs(scaled - round(scaled)) > 1e-6:
-        return False
+    if abs(scaled - round(scaled)) > 1e-6 or round(scaled) % 10 == 0:
+        return False  # 1.100: the file reader warns of it already (OKR124)
     ends = [x for x in (kr.start, kr.target) if x is not None and x > 0]
     if len(ends) < 2:
         return False

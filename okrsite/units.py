@@ -18,10 +18,10 @@ _UNIT_SPELLINGS = {
     for name, spellings in {
         "hour": ("h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden"),
         "minute": ("min", "mins", "minute", "minutes", "minuten"),
-        "second": ("s", "sec", "secs", "second", "seconds", "sekunden"),
-        "day": ("d", "day", "days", "tag", "tage", "tagen"),
-        "week": ("wk", "wks", "week", "weeks", "woche", "wochen"),
-        "month": ("mo", "month", "months", "monat", "monate", "monaten"),
+        "second": ("s", "sec", "secs", "second", "seconds", "sek", "sekunde", "sekunden"),
+        "day": ("d", "day", "days", "tg", "tag", "tage", "tagen"),
+        "week": ("wk", "wks", "week", "weeks", "wo", "woche", "wochen"),
+        "month": ("mo", "month", "months", "mon", "monat", "monate", "monaten"),
         "point": ("pt", "pts", "point", "points", "punkt", "punkte"),
     }.items()
     for spelling in spellings
@@ -30,19 +30,22 @@ _UNIT_SPELLINGS = {
 
 def known_unit(word: str) -> bool:
     """Whether ``word`` is a spelling of a unit of time or points okrsite
-    knows (``h``, ``Stunden``, ``pts``)."""
-    return word.strip().casefold() in _UNIT_SPELLINGS
+    knows (``h``, ``Stunden``, ``pts``), with an abbreviation's point or
+    without (``Std.``, ``hrs.``)."""
+    return word.strip().casefold().removesuffix(".") in _UNIT_SPELLINGS
 
 
 def same_unit(written: str, unit: str) -> bool:
     """Whether a unit written after a figure (``5 h``) is ``unit`` (``hours``):
     the same word in any case, singular or plural, or another common
-    spelling of the same unit of time or points."""
+    spelling of the same unit of time or points, with an abbreviation's
+    point or without (``Std.``, ``Min.``: ``Std``, ``Min``)."""
     a, b = written.strip().casefold(), unit.strip().casefold()
     if not b:
         return False
     if a == b or a.rstrip(".") == b.rstrip("."):
         return True
+    a, b = a.removesuffix("."), b.removesuffix(".")
     if a.removesuffix("s") == b.removesuffix("s"):
         return True
     return _UNIT_SPELLINGS.get(a, a) == _UNIT_SPELLINGS.get(b, b) and a in _UNIT_SPELLINGS
