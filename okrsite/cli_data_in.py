@@ -238,7 +238,10 @@ def _written(o: PullOutcome, dry_run: bool) -> list[str]:
 
 
 def _digits(value: float) -> str:
-    """A pulled figure with all its digits, as the file is given it (up to 9 decimals)."""
-    from okrsite.numbers import format_fixed
+    """A pulled figure with every digit the file is given (``repr``'s shortest
+    round-trip digits), written out in full: 0.0000000001 for 1e-10, never 0."""
+    from decimal import Decimal
 
-    return format_fixed(value, 9)
+    if value.is_integer():
+        return str(int(value))
+    return f"{Decimal(repr(value)):f}"

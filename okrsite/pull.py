@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -34,6 +37,14 @@ from okrsite.pull_sources import (
     fetch,
     parse_values,
     read_sources,
+)
+from okrsite.sitefiles import (
+    Refusal,
+    UnsafeFileError,
+    excerpt,
+    outside_site,
+    read_owned,
+    within,
 )
 from okrsite.written_numbers import numbers_written_in
 
@@ -115,6 +126,7 @@ def _run_source(
     for late in (False, True):
         outcome = PullOutcome(source.name)
         _plan(root, base, source.name, readings, update, outcome, late)
+        _check_targets(root, outcome.files)  # --dry-run says it too
         try:
             if outcome.files:
                 _verify(root, base, source.name, outcome)
@@ -192,7 +204,7 @@ def _free_checkin(
     base = f"{content}/checkins/{oid}/{day.isoformat()}"
     n = 1
     rel = f"{base}z{n:02d}.md" if late else f"{base}.md"
-    while (root / rel).exists() or rel in taken:
+    while os.path.lexists(root / rel) or rel in taken:
         n += 1
         rel = f"{base}z{n:02d}.md" if late else f"{base}-{n}.md"
     return rel
@@ -212,11 +224,12 @@ def _plan_kpi(
     data = kpi.data or f"data/{name}.csv"
     csv_rel = f"{content}/{data}"
     csv_path = root / csv_rel
-    if kpi.data is None and csv_path.exists():
+    exists = os.path.lexists(csv_path)  # a link pointing nowhere is refused, not replaced
+    if kpi.data is None and exists:
         raise SourceError(
             f"{csv_rel} exists but KPI {name!r} does not name it; add 'data: {data}' to {kpi.file}"
         )
-    saved = _read_rows(csv_path) if csv_path.exists() else _Saved()
+    saved = _read_rows(root, csv_rel) if exists else _Saved()
     delimiter, newline, rows = saved.delimiter, saved.newline, saved.rows
     found = kpi_csv.columns(rows[0])
     if found is None:
@@ -268,7 +281,7 @@ def _plan_kpi(
     outcome.files[csv_rel] = saved.encode(buf.getvalue(), csv_rel)
     outcome.data_file = csv_rel
     if kpi.data is None:
-        outcome.files[kpi.file] = _link_data(root / kpi.file, data)
+        outcome.files[kpi.file] = _link_data(root, kpi.file, data)
         outcome.linked_from = kpi.file
 
 
@@ -328,14 +341,22 @@ class _Saved:
         return (b"\xef\xbb\xbf" if self.bom else b"") + raw
 
 
-def _read_rows(path: Path) -> _Saved:
+def _read_owned(root: Path, rel: str) -> bytes:
+    """A site file read as the loader reads it (:func:`okrsite.sitefiles.read_owned`):
+    a link out of the site (OKR012), a FIFO or device (OKR013, never opened)
+    and a file over the size limit (OKR014) fail the source, located."""
+    try:
+        return read_owned(root / rel, [os.path.realpath(root)])
+    except UnsafeFileError as exc:
+        raise SourceError(exc.refusal.diagnostic(rel).format_text()) from None
+
+
+def _read_rows(root: Path, rel: str) -> _Saved:
     """The data file as saved (:class:`_Saved`; rows by
     :func:`okrsite.kpi_csv.split_rows`), decoded as the loader decodes it
     (:func:`okrsite.parse_kpis.parse_csv`)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    path = root / rel
+    raw = _read_owned(root, rel)
     bom = raw.startswith(b"\xef\xbb\xbf")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(
@@ -363,13 +384,16 @@ def _read_rows(path: Path) -> _Saved:
     return _Saved(delimiter, newline, rows, encoding, bom)
 
 
-def _link_data(kpi_path: Path, data: str) -> bytes:
+def _link_data(root: Path, rel: str, data: str) -> bytes:
     """The KPI file with ``data: PATH`` added as the last front-matter key;
     the rest of the file stays as the person wrote it, line endings too,
     except that a file pull writes ends with a line break (git and editors
     flag a text file that does not; a file pull leaves alone is not touched)."""
-    with open(kpi_path, encoding="utf-8", newline="") as fh:
-        text = fh.read()
+    kpi_path = root / rel
+    try:
+        text = _read_owned(root, rel).decode("utf-8")
+    except UnicodeDecodeError:
+        raise SourceError(f"{rel} is not UTF-8 text; save it as UTF-8") from None
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise SourceError(f"{kpi_path.name} has no front matter to add 'data:' to")
@@ -422,23 +446,66 @@ def _verify(root: Path, base: LoadResult, name: str, outcome: PullOutcome) -> No
         raise _ReadOther(f"after writing, the site would not read {_fmt(value)} for {day}")
 
 
+def _check_targets(root: Path, files: dict[str, bytes]) -> None:
+    """Refuse a planned file that would land outside the site: a link at its
+    name, or a folder on its way linked out of the site (OKR012). Missing
+    folders are judged by the deepest one that exists."""
+    site = os.path.realpath(root)
+    for rel in files:
+        path = root / rel
+        folder = path.parent
+        while not folder.exists() and not folder.is_symlink() and folder != root:
+            folder = folder.parent
+        real = os.path.realpath(path if path.is_symlink() else folder)
+        if not within(real, [site]):
+            message = outside_site(excerpt(rel, 120), real).message.removesuffix("; not read")
+            refusal = Refusal(
+                "OKR012",
+                f"{message}; not written",
+                "pull writes only inside the site folder; replace the link "
+                "with a file or folder of the site",
+            )
+            raise SourceError(refusal.diagnostic(rel).format_text())
+
+
 def _write(root: Path, files: dict[str, bytes]) -> None:
     """Write a source's files; new ones are created, never overwriting a file
-    that appeared meanwhile, and a failure removes the new ones again."""
+    that appeared meanwhile, and a failure removes the new ones again.
+
+    Every target is checked first (:func:`_check_targets`), its folders again
+    once created; a file is replaced through a temporary file of a name of
+    its own, created exclusively, so no link is ever written through."""
+    _check_targets(root, files)
     created: list[Path] = []
     try:
         for rel, data in files.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            if path.exists():
-                tmp = path.with_name(f".{path.name}.okrsite-pull")
-                tmp.write_bytes(data)
-                tmp.replace(path)
+            _check_targets(root, {rel: data})
+            if path.is_symlink():  # a link inside the site: its file gets the bytes
+                _replace(Path(os.path.realpath(path)), data)
+            elif os.path.lexists(path):
+                _replace(path, data)
             else:
-                with open(path, "xb") as fh:
+                with open(path, "xb") as fh:  # O_EXCL: never through a link
                     created.append(path)
                     fh.write(data)
     except OSError:
         for path in created:
             path.unlink(missing_ok=True)
+        raise
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """``path``'s bytes replaced by ``data`` at once, keeping its permissions."""
+    mode = stat.S_IMODE(os.lstat(path).st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".okrsite-pull", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):  # POSIX
+                os.fchmod(fh.fileno(), mode)
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
         raise

@@ -31,6 +31,7 @@ from typing import IO, Any
 
 from okrsite import kpi_csv, limits, written_numbers
 from okrsite import toml_reader as tomllib
+from okrsite.sitefiles import excerpt
 
 __all__ = ["Source", "SourceError", "csv_problem", "fetch", "parse_values", "read_sources"]
 
@@ -185,7 +186,7 @@ def _run(source: Source, root: Path) -> str:
     # the end of its error output, whose last line is quoted
     out = _Reader(proc.stdout, MAX_OUTPUT + 1)
     err = _Reader(proc.stderr, _ERR_TAIL, keep_end=True)
-    command = " ".join(source.command)
+    command = excerpt(" ".join(source.command), 120)
     deadline = time.monotonic() + source.timeout
     out.thread.join(source.timeout)
     if out.full:
@@ -208,8 +209,8 @@ def _run(source: Source, root: Path) -> str:
     if proc.returncode != 0:
         text = err.data().decode("utf-8", "replace")
         last = next((ln.strip() for ln in reversed(text.splitlines()) if ln.strip()), "")
-        if len(last) > 200:
-            last = last[:197] + "..."
+        # a short printable excerpt: the command's escapes never reach the terminal
+        last = excerpt(last, 60)
         raise SourceError(
             f"{command} exited with code {proc.returncode}" + (f": {last}" if last else "")
         )
