@@ -126,14 +126,25 @@ class UnreadableCsv(csv.Error):
         self.reason = reason
 
 
-def split_rows(text: str) -> tuple[str, list[list[str]]]:
+def split_rows(text: str, starts: list[int] | None = None) -> tuple[str, list[list[str]]]:
     """The file's delimiter and its rows (``text`` decoded, byte-order mark removed).
-    Raises :class:`UnreadableCsv` for a file the csv module refuses."""
+    Raises :class:`UnreadableCsv` for a file the csv module refuses.
+
+    ``starts``, when given, gets the line each row starts on: a quoted cell
+    may hold line breaks (a note written over three lines), so the fifth
+    line can be the third row, and a message names the line."""
     delimiter = delimiter_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     try:
-        rows.extend(reader)
+        if starts is None:
+            rows.extend(reader)
+        else:
+            read = 0  # lines read before the row
+            for row in reader:
+                starts.append(read + 1)
+                rows.append(row)
+                read = reader.line_num
     except csv.Error as exc:
         reason = str(exc)
         if "field larger than field limit" in reason:

@@ -78,7 +78,8 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             )
         )
     try:
-        delimiter, rows = kpi_csv.split_rows(text)
+        starts: list[int] = []  # the line each row begins on
+        delimiter, rows = kpi_csv.split_rows(text, starts)
     except kpi_csv.UnreadableCsv as exc:
         return [], [
             *diags,
@@ -128,7 +129,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
     by_day: dict[date, _Reading] = {}  # a date's reading that counts, so far
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
     grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
-    for n, row in enumerate(rows[1:], start=2):
+    for n, row in zip(starts[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > di and kpi_csv.totals_row(row[di]):

@@ -288,3 +288,14 @@ def test_pull_writes_a_negative_amount_as_a_spreadsheet_does(make_site: MakeSite
     written = (site / "content/data/tickets.csv").read_text(encoding="utf-8")
     assert written.splitlines()[-1] == "2026-11-01,-€3"
     assert _series(site)[-1] == (date(2026, 11, 1), -3.0)
+
+
+def test_a_message_names_the_line_after_a_note_over_several_lines(make_site: MakeSite) -> None:
+    """A quoted note of three lines made the next row's error name line 3, not 5."""
+    site = _site(
+        make_site,
+        'date,value,note\n2026-10-01,31,"called 3 customers\nsee notes\nin CRM"\n2026-11-01,zz,\n',
+    )
+    code, output = run_cli("check", "--site", str(site))
+    assert code == 1
+    assert "content/data/tickets.csv:5:12: error OKR203: 'zz' is not a number" in output, output
