@@ -202,6 +202,7 @@ def serve(
     Builds into a private temporary folder (never _site/), serves it on
     127.0.0.1, and shows errors in the page instead of stopping. Ctrl-C stops.
     """
+    import signal
     import threading
     import webbrowser
 
@@ -228,6 +229,14 @@ def serve(
             f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0"
         ) from None
     stop = threading.Event()
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops as Ctrl-C does
+
+    # only the main thread may set handlers (tests may call serve elsewhere)
+    main = threading.current_thread() is threading.main_thread()
+    old_term = signal.signal(signal.SIGTERM, terminate) if main else None
+    interrupted = False
     try:
         preview.start()
         click.echo(
@@ -238,6 +247,14 @@ def serve(
         while not stop.wait(3600):
             pass
     except KeyboardInterrupt:
-        click.echo("okrsite: stopped", err=True)
+        interrupted = True
     finally:
-        preview.stop()
+        # tabs' event streams close first, a rebuild under way announces
+        # nothing, and "stopped" comes after everything else the preview says
+        try:
+            preview.stop()
+        finally:
+            if main:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL if old_term is None else old_term)
+    if interrupted:
+        click.echo("okrsite: stopped", err=True)

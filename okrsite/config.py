@@ -264,7 +264,8 @@ def _toml(text: str, file: str, diags: list[Diagnostic]) -> dict[str, Any] | Non
                 file,
                 line=line,
                 column=col,
-                hint='fix the TOML syntax; strings need quotes, e.g. title = "Acme goals"',
+                hint=tomllib.duplicate_hint(text, msg, line)
+                or 'fix the TOML syntax; strings need quotes, e.g. title = "Acme goals"',
             )
         )
         return None

@@ -11,6 +11,7 @@ diagnostic in an overlay; the next good rebuild removes it.
 from __future__ import annotations
 
 import gc
+import logging
 import shutil
 import tempfile
 import threading
@@ -36,6 +37,12 @@ from okrsite.server import PreviewServer, in_place_ok
 from okrsite.watch import SiteWatcher
 from okrsite.writer import SyncWriter
 
+logger = logging.getLogger(__name__)
+
+#: How often (seconds) the preview looks whether the day changed, when no
+#: ``--as-of`` or ``as_of`` pins the date the portfolio is judged at.
+CLOCK_INTERVAL = 1.0
+
 #: How long a rebuild waits for open tabs to fetch their reloaded page
 #: before it renders the rest of what a change touched.
 RELOAD_GRACE = 1.0
@@ -58,6 +65,12 @@ class RebuildReport:
     shown_after: float | None = None
 
 
+class _Abandoned(BaseException):
+    """Raised inside a rebuild once the preview is stopping: what it would
+    write and announce no tab will see (a BaseException, so no handler of
+    render errors turns it into a diagnostic)."""
+
+
 class Preview(PreviewWatch, PreviewPlan):
     """The preview server, its watcher and the rebuild loop, wired together.
 
@@ -76,9 +89,23 @@ class Preview(PreviewWatch, PreviewPlan):
         debounce: float = 0.02,
         echo: Callable[[str], None] = print,
         allowed_hosts: tuple[str, ...] = (),
+        today: Callable[[], date] = date.today,
+        clock_interval: float = CLOCK_INTERVAL,
     ) -> None:
+        """``today`` is the clock the portfolio is judged by when neither
+        ``as_of`` nor ``okrsite.toml`` pins a date; it is asked every
+        ``clock_interval`` seconds, and a new day rebuilds the site (tests
+        pass a clock of their own)."""
         self.site_root = site_root.resolve()
         self.as_of = as_of
+        self.today = today
+        self.clock_interval = clock_interval
+        #: the day the last rebuild judged at when that was today's date
+        #: (``None``: a pinned date, or no rebuild yet)
+        self.judged_on: date | None = None
+        #: set when :meth:`stop` starts: nothing more is built or announced
+        self.stopping = threading.Event()
+        self._clock: threading.Thread | None = None
         self.echo = echo
         self.cache = ParseCache()
         self.scores = ScoreMemo()
@@ -131,7 +158,13 @@ class Preview(PreviewWatch, PreviewPlan):
             first = self.rebuilds == 0
             with paused_gc():  # see _settle_memory
                 try:
+                    self._check_stopping()
                     report = self._rebuild()
+                except _Abandoned:
+                    # the process is going away; should it not, build afresh
+                    self.full_next = True
+                    self.cache.changed(None)
+                    return RebuildReport(False, [])
                 except Exception as exc:  # a bug in okrsite, not in the user's files
                     self.full_next = True
                     self.cache.changed(None)
@@ -171,8 +204,33 @@ class Preview(PreviewWatch, PreviewPlan):
         gc.collect()
         gc.freeze()
 
+    def _check_stopping(self) -> None:
+        if self.stopping.is_set():
+            raise _Abandoned
+
+    def judging_date(self) -> date | None:
+        """The date to judge the portfolio at: ``as_of``, else ``None`` when
+        ``okrsite.toml`` pins one, else :attr:`today` (noted in
+        :attr:`judged_on`; a new day since the last rebuild scores and
+        renders everything again)."""
+        if self.as_of is not None:
+            self.judged_on = None
+            return self.as_of
+        config, _ = read_config(FileTree(self.site_root))
+        if config.as_of is not None:
+            self.judged_on = None
+            return None
+        today = self.today()
+        if self.judged_on is not None and today != self.judged_on:
+            self.full_next = True
+            self.scores = ScoreMemo()
+        self.judged_on = today
+        return today
+
     def _rebuild(self) -> RebuildReport:
-        load = load_site(self.site_root, self.as_of, cache=self.cache, jobs=1, scores=self.scores)
+        when = self.judging_date()
+        load = load_site(self.site_root, when, cache=self.cache, jobs=1, scores=self.scores)
+        self._check_stopping()
         diags = load.diagnostics
         if not load.ok:
             return RebuildReport(False, diags, parsed_again=load.parsed_again)
@@ -186,6 +244,7 @@ class Preview(PreviewWatch, PreviewPlan):
             # Pages open in a browser first: write them and reload the tabs,
             # then render the rest of what the change touched.
             files = render_files(job.site, self.site_root, job.first)
+            self._check_stopping()
             if files:
                 report.changed += self.writer.sync(files, complete=False)
                 report.shown_after = time.perf_counter()
@@ -199,6 +258,7 @@ class Preview(PreviewWatch, PreviewPlan):
                     job.site, self.site_root, job.rest, assets=True, badges_for=job.badges_for
                 )
             )
+            self._check_stopping()
         except BaseException as exc:
             self.memo.clear()  # pieces of a render that is not published must not outlive it
             extra = render_diagnostic(exc, self.site_root) if isinstance(exc, Exception) else None
@@ -244,6 +304,8 @@ class Preview(PreviewWatch, PreviewPlan):
             time.sleep(0.05)
 
     def publish(self, report: RebuildReport) -> None:
+        if self.stopping.is_set():  # a rebuild that finished as the preview stops
+            return
         if report.diagnostics:
             self.echo(format_report(report.diagnostics))
         ms = report.seconds * 1000
@@ -283,12 +345,36 @@ class Preview(PreviewWatch, PreviewPlan):
         self.watcher.start()
         if self.git_watcher is not None:
             self.git_watcher.start()
+        self._clock = threading.Thread(target=self._watch_clock, name="okrsite-clock", daemon=True)
+        self._clock.start()
+
+    def _watch_clock(self) -> None:
+        """Rebuild when the day the portfolio was judged at is over
+        (:meth:`judging_date`), as a save on the new day would."""
+        while not self.stopping.wait(self.clock_interval):
+            judged = self.judged_on
+            try:
+                if judged is None or self.today() == judged:
+                    continue
+                self.rebuild()
+            except Exception:  # the preview keeps serving; the next save rebuilds
+                logger.exception("could not rebuild for the new day")
 
     def stop(self) -> None:
+        """Stop serving, watching and rebuilding, and remove the build folder.
+
+        The event streams close first, so no tab is told to reload into a
+        server that is going away (it reconnects, and reloads, when serve
+        runs again); a rebuild under way is abandoned at its next step and
+        announces nothing."""
+        self.stopping.set()
+        self.server.stop()
         if self.git_watcher is not None:
             self.git_watcher.stop()
         self.watcher.stop()
-        self.server.stop()
+        clock = self._clock
+        if clock is not None and clock is not threading.current_thread():
+            clock.join()
         shutil.rmtree(self.out, ignore_errors=True)
 
     def __enter__(self) -> Preview:

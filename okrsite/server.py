@@ -219,9 +219,11 @@ class PreviewServer:
             return self._serial
 
     def wait_served(self, mark: int, timeout: float) -> bool:
-        """Wait until some HTML page is requested after ``mark`` (or ``timeout``)."""
+        """Wait until some HTML page is requested after ``mark`` (or ``timeout``,
+        or :meth:`stop`: then no tab will ask, and this returns ``False``)."""
         with self._served_changed:
-            return self._served_changed.wait_for(lambda: self._page_serial > mark, timeout)
+            self._served_changed.wait_for(lambda: self._page_serial > mark or self._closed, timeout)
+            return self._page_serial > mark
 
     def served_since(self, mark: int) -> set[str]:
         """HTML pages requested after :meth:`serial` returned ``mark``."""
@@ -252,13 +254,21 @@ class PreviewServer:
         self._thread.start()
 
     def stop(self) -> None:
-        """Close all event streams, stop serving and release the port."""
-        with self._lock:
+        """Close all event streams, stop serving and release the port.
+
+        From the moment this is called nothing more is sent to any tab
+        (:meth:`notify_reload` and :meth:`set_errors` only keep the state):
+        a tab told to reload now would reload into a refused connection, an
+        error page without the live-reload script, which never comes back.
+        A tab whose stream just closed instead reconnects and reloads once
+        ``okrsite serve`` runs again."""
+        with self._served_changed:
             if self._closed:
                 return
             self._closed = True
             for client in self._clients:
                 client.inbox.put(None)
+            self._served_changed.notify_all()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join()
@@ -327,6 +337,8 @@ class PreviewServer:
         return _sse("ok", json.dumps({"build": self._build_id}))
 
     def _broadcast(self, message: bytes) -> None:
+        if self._closed:  # stopping: see stop()
+            return
         for client in self._clients:
             client.inbox.put(message)
 

@@ -19,10 +19,18 @@ else:  # pragma: no cover - exercised on 3.10 only
     from tomli import TOMLDecodeError
     from tomli import loads as _loads
 
-__all__ = ["TOMLDecodeError", "UnreadableToml", "loads"]
+__all__ = ["TOMLDecodeError", "UnreadableToml", "duplicate_hint", "loads"]
 
 #: a run of more digits than Python converts to an integer
 _TOO_MANY_DIGITS = re.compile(r"[0-9_]{4301,}")
+
+#: one part of a key: bare, "quoted" or 'literal'
+_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
+#: ``key = …`` at the start of a line: the key
+_KEY_LINE = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=")
+#: ``[table]`` or ``[[array of tables]]`` at the start of a line
+_HEADER_LINE = re.compile(rf"[ \t]*(\[\[?)[ \t]*({_DOTTED})[ \t]*\]")
 
 
 class UnreadableToml(TOMLDecodeError):  # type: ignore[misc]
@@ -54,3 +62,51 @@ def loads(text: str) -> dict[str, Any]:
             column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
             where = f" (at line {line}, column {column})"
         raise UnreadableToml(f"a number has more than 4,300 digits{where}") from None
+
+
+def _key(written: str) -> tuple[str, ...]:
+    """A key as TOML means it: ``"a" . b`` is ``("a", "b")``."""
+    parts = re.findall(_PART, written)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+def duplicate_hint(text: str, message: str, line: int | None) -> str | None:
+    """A hint for TOML that sets a key, or declares a table, a second time
+    (the parser's "Cannot overwrite a value" and "Cannot declare … twice" at
+    ``line``): which line set it first, and to keep one of the two. ``None``
+    for any other mistake, or when the first one cannot be found."""
+    if line is None or not ("Cannot overwrite" in message or "twice" in message):
+        return None
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    here = lines[line - 1]
+    header = _HEADER_LINE.match(here)
+    if header is not None:
+        if header.group(1) != "[":
+            return None
+        name = _key(header.group(2))
+        for n, earlier in enumerate(lines[: line - 1], start=1):
+            found = _HEADER_LINE.match(earlier)
+            if found and found.group(1) == "[" and _key(found.group(2)) == name:
+                table = ".".join(name)
+                return (
+                    f"[{table}] is already declared on line {n}; keep one of the two "
+                    f"and put all of its settings under it"
+                )
+        return None
+    written = _KEY_LINE.match(here)
+    if written is None:
+        return None
+    key = _key(written.group(1))
+    for n in range(line - 1, 0, -1):  # back to the table this line is in
+        earlier = lines[n - 1]
+        if _HEADER_LINE.match(earlier):
+            return None
+        found = _KEY_LINE.match(earlier)
+        if found and _key(found.group(1)) == key:
+            return (
+                f"{'.'.join(key)} is already set on line {n}; keep one of the two lines "
+                f"(a setting is written once)"
+            )
+    return None
