@@ -26,6 +26,7 @@ from okrsite.model import (
     KeyResult,
     LifeStatus,
     Objective,
+    Portfolio,
     ScoredPortfolio,
     TrendMeaning,
 )
@@ -150,7 +151,7 @@ def window_changes(
                 kr = obj.key_result(kr_id)
                 previous = seen.get((obj.id, kr_id))
                 if previous is None and kr is not None:
-                    previous = _baseline(scored, obj, kr, c.date)
+                    previous = value_before(scored.portfolio, kr, c.date)
                 seen[(obj.id, kr_id)] = value
                 if kr is not None:
                     moves.append(_kr_move(obj, kr, previous, value))
@@ -183,7 +184,7 @@ def window_changes(
             previous = (
                 same_day[1]
                 if same_day is not None and same_day[0] == c.date
-                else _kpi_before(scored, c.kpi, c.date)
+                else _kpi_before(scored.portfolio, c.kpi, c.date)
             )
             move = ValueChange(
                 kpi.id,
@@ -228,22 +229,24 @@ def _date_of(checkin: CheckIn) -> date:
     return checkin.date
 
 
-def _kpi_before(scored: ScoredPortfolio, kpi: str, day: date) -> float | None:
+def _kpi_before(portfolio: Portfolio, kpi: str, day: date) -> float | None:
     """The KPI's latest value dated before ``day``."""
-    series = scored.portfolio.kpi_series.get(kpi, ())
+    series = portfolio.kpi_series.get(kpi, ())
     i = bisect.bisect_left([d for d, _ in series], day)
     return series[i - 1][1] if i else None
 
 
-def _baseline(scored: ScoredPortfolio, obj: Objective, kr: KeyResult, day: date) -> float | None:
+def value_before(portfolio: Portfolio, kr: KeyResult, day: date) -> float | None:
     """A key result's value before its first check-in: ``current:``, else its
-    KPI's latest value before ``day``, else (a boolean) its ``done:``."""
+    KPI's latest value before ``day``, else (a yes/no one) its ``done:`` as 1
+    or 0. The one rule of "what a check-in replaced" for the dashboard, the
+    feed and ``okrsite diff``."""
     if kr.current is not None:
         return kr.current
     if kr.kpi is not None:
-        found = _kpi_before(scored, kr.kpi, day)
+        found = _kpi_before(portfolio, kr.kpi, day)
         if found is not None:
             return found
     if kr.kind == "boolean":
-        return 1.0 if kr.done else 0.0
+        return 1.0 if boolean_done(kr, None, False) else 0.0
     return None

@@ -10,6 +10,7 @@ only when it runs.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -199,7 +200,14 @@ def codeowners(
         else co.handles_platform(result.config.repo_url, result.scored.portfolio)
     )
     # the command that writes the file again, as this one chose its handles
-    again = "okrsite codeowners" + (" --platform gitlab" if chosen == "gitlab" else "")
+    # and its site: ``--site`` as given, so it runs from where this one did
+    # (without it, run from a monorepo's top it finds no site, exits 2, and
+    # the shell has already emptied the CODEOWNERS it was to write)
+    again = (
+        "okrsite codeowners"
+        + (f" --site {shlex.quote(str(site))}" if site is not None else "")
+        + (" --platform gitlab" if chosen == "gitlab" else "")
+    )
     text = co.codeowners_text(result.scored.portfolio, chosen, prefix)
     if not check_only:
         click.echo(text, nl=False)
@@ -216,7 +224,7 @@ def codeowners(
         where = shown(target) if target is not None else " or ".join(map(shown, places))
         click.echo(
             f"okrsite: no CODEOWNERS file ({where}); write one with: "
-            f"{again} > {shown(target or places[0])}",
+            f"{again} > {shlex.quote(shown(target or places[0]))}",
             err=True,
         )
         sys.exit(1)
@@ -224,7 +232,8 @@ def codeowners(
     if committed != text:
         click.echo(co.difference(committed, text, str(target)), nl=False)
         click.echo(
-            f"okrsite: {target} is out of date; regenerate it with: {again} > {target}",
+            f"okrsite: {target} is out of date; regenerate it with: "
+            f"{again} > {shlex.quote(str(target))}",
             err=True,
         )
         sys.exit(1)

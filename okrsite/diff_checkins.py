@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from okrsite.changes import value_before
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff_records import FOLLOWS_RENAME, ChangeKind, FieldChange, _field, _fields
 from okrsite.model import CheckIn, Portfolio
 from okrsite.resolve import checkin_order, natural_key
+from okrsite.scoring import boolean_done
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,11 @@ class ValueMove:
     before: float | None
     after: float | None
     unit: str = ""
+    #: for a yes/no key result: whether each value says done
+    #: (:func:`okrsite.scoring.boolean_done`, as the dashboard words it);
+    #: ``None`` for other values, and where there is no value
+    done_before: bool | None = None
+    done_after: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +130,9 @@ def _previous(
         obj = head.objectives.get(c.objective)
         if obj is not None:
             for kr in obj.key_results:
-                if kr.current is not None:
-                    values[kr.id] = kr.current
+                seed = value_before(head, kr, c.date)
+                if seed is not None:
+                    values[kr.id] = seed
     if c.kpi is not None:
         for day, v in head.kpi_series.get(c.kpi, ()):
             if day < c.date:
@@ -136,12 +144,14 @@ def _previous(
         values.update(other.values)
         if other.confidence is not None and c.objective is not None:
             confidence = other.confidence
-        # head's series already holds its own check-ins; a refused one is
-        # newer than the series' value of an earlier day
+        # head's series already holds its own check-ins of earlier days; a
+        # refused one is newer than the series' value of an earlier day, and
+        # one of the same day before ``c`` (09:00, then 17:00) is what ``c``
+        # moved from, as the dashboard says (okrsite.changes)
         if (
             c.kpi is not None
             and other.value is not None
-            and other.date < c.date
+            and other.date <= c.date
             and (kpi_day is None or other.date >= kpi_day)
         ):
             kpi_day, kpi_value = other.date, other.value
@@ -184,18 +194,31 @@ def _why_refused(
     return None
 
 
-def _unit_of(c: CheckIn, key: str, head: Portfolio, base: Portfolio) -> str:
-    """The unit of a value ``c`` gives: its key result's or KPI's, head's first."""
+def _move(
+    c: CheckIn,
+    key: str,
+    before: float | None,
+    after: float | None,
+    head: Portfolio,
+    base: Portfolio,
+) -> ValueMove:
+    """A value ``c`` gives, in its key result's or KPI's unit (head's first);
+    a yes/no key result's values also as done or not
+    (:func:`~okrsite.scoring.boolean_done` of a check-in's value, as the
+    dashboard's "changed this week" words them)."""
     for side in (head, base):
         if c.kpi is not None:
             kpi = side.kpis.get(c.kpi)
             if kpi is not None:
-                return kpi.unit
+                return ValueMove(key, before, after, kpi.unit)
         elif c.objective is not None and (obj := side.objectives.get(c.objective)):
             kr = obj.key_result(key)
             if kr is not None:
-                return kr.unit
-    return ""
+                if kr.kind != "boolean":
+                    return ValueMove(key, before, after, kr.unit)
+                done = [None if v is None else boolean_done(kr, v, True) for v in (before, after)]
+                return ValueMove(key, before, after, kr.unit, done[0], done[1])
+    return ValueMove(key, before, after)
 
 
 def _checkins_by_target(
@@ -226,12 +249,9 @@ def _added_checkin(
     moves: tuple[ValueMove, ...]
     prev_values, prev_conf, prev_kpi = _previous(head, h, same)
     if h.kpi is not None:
-        moves = (ValueMove("value", prev_kpi, h.value, _unit_of(h, "value", head, base)),)
+        moves = (_move(h, "value", prev_kpi, h.value, head, base),)
     else:
-        moves = tuple(
-            ValueMove(k, prev_values.get(k), v, _unit_of(h, k, head, base))
-            for k, v in h.values.items()
-        )
+        moves = tuple(_move(h, k, prev_values.get(k), v, head, base) for k, v in h.values.items())
     return CheckInChange(
         h.id, h.file, h.date, "added", kind, target, h.author, moves,
         prev_conf, h.confidence, h.date <= as_of, time=h.time,
@@ -255,11 +275,7 @@ def _edited_checkin(
     moves: tuple[ValueMove, ...]
     follows: tuple[FieldChange, ...] = ()
     if h.kpi is not None:
-        moves = (
-            (ValueMove("value", b.value, h.value, _unit_of(h, "value", head, base)),)
-            if b.value != h.value
-            else ()
-        )
+        moves = (_move(h, "value", b.value, h.value, head, base),) if b.value != h.value else ()
     else:
         same_objective = h.objective is not None and b.objective in (
             h.objective,
@@ -274,7 +290,7 @@ def _edited_checkin(
         b_values = {followed.get(k, k): v for k, v in b.values.items()}
         keys = list(dict.fromkeys([*h.values, *b_values]))
         moves = tuple(
-            ValueMove(k, b_values.get(k), h.values.get(k), _unit_of(h, k, head, base))
+            _move(h, k, b_values.get(k), h.values.get(k), head, base)
             for k in keys
             if b_values.get(k) != h.values.get(k)
         )
@@ -306,11 +322,9 @@ def _removed_checkin(
         )  # fmt: skip
     moves: tuple[ValueMove, ...]
     if b.kpi is not None:
-        moves = (ValueMove("value", b.value, None, _unit_of(b, "value", head, base)),)
+        moves = (_move(b, "value", b.value, None, head, base),)
     else:
-        moves = tuple(
-            ValueMove(k, v, None, _unit_of(b, k, head, base)) for k, v in b.values.items()
-        )
+        moves = tuple(_move(b, k, v, None, head, base) for k, v in b.values.items())
     return CheckInChange(
         b.id, b.file, b.date, "removed", kind, target, b.author, moves,
         b.confidence, None, b.date <= as_of, time=b.time,

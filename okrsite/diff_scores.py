@@ -273,11 +273,46 @@ def _score_changes(
     for oid, change in changed.items():
         causes = direct(oid)
         both = change.progress_before is not None and change.progress_after is not None
-        base_id = renames.get(oid, oid)
-        kids = {*head.children.get(oid, ()), *base.children.get(base_id, ())}
-        if both and any(child in changed for child in kids):
+        if both and _rolled_up(oid, base, head, renames, changed):
             causes.append("roll-up")
         if not causes:
             causes.append("settings")
         out.append(change.with_causes(tuple(causes)))
     return tuple(sorted(out, key=lambda c: c.id))
+
+
+def _rolled_up(
+    oid: str,
+    base: ScoredPortfolio,
+    head: ScoredPortfolio,
+    renames: Mapping[str, str],
+    changed: Collection[str],
+) -> bool:
+    """Whether what ``oid``'s aligned objectives give its roll-up changed
+    (``oid`` and ``renames``: head's ids; ``renames`` maps them to base's).
+
+    A child whose own figures moved (``changed``), and also one that joined
+    or left (added, removed, or re-parented to or away from ``oid``), or
+    whose ``weight:`` or ``parent:`` (another key result of ``oid``) changed:
+    each moves the weighted mean the parent's score is made of, so the
+    parent moved by its roll-up, not by "settings".
+    """
+    base_id = renames.get(oid, oid)
+    to_head = {b: h for h, b in renames.items()}
+    h_kids = set(head.children.get(oid, ()))
+    b_kids = {to_head.get(k, k) for k in base.children.get(base_id, ())}
+    if h_kids != b_kids or any(kid in changed for kid in h_kids):
+        return True
+    for kid in h_kids:
+        h, b = (
+            head.portfolio.objectives.get(kid),
+            base.portfolio.objectives.get(renames.get(kid, kid)),
+        )
+        if h is None or b is None:
+            return True
+        if (
+            h.weight != b.weight
+            or (h.parent or "").partition("#")[2] != (b.parent or "").partition("#")[2]
+        ):
+            return True
+    return False

@@ -32,6 +32,7 @@ from okrsite.diff import (
     RecordChange,
     ScoreChange,
     Value,
+    ValueMove,
 )
 from okrsite.diff_words import _EN, ENGLISH, Words
 
@@ -365,6 +366,15 @@ def _confidence_move(
     return None
 
 
+def _checkin_value(v: ValueMove, before: bool, w: Words) -> str:
+    """A check-in's value as the pages write it: with its unit, or, for a
+    yes/no key result, "done" or "not done" (the dashboard's words)."""
+    done = v.done_before if before else v.done_after
+    if done is not None:
+        return w._("done") if done else w._("not done")
+    return w.measure(v.before if before else v.after, v.unit)
+
+
 def checkin_parts(
     c: CheckInChange,
     names: _Names,
@@ -385,10 +395,10 @@ def checkin_parts(
     w = names.words
     parts = [_note_change(f, w) if f.field == "note" else field(f) for f in c.fields]
     values = ", ".join(
-        f"{esc(_value_key(v.key, c, w))} {esc(w.measure(v.before, v.unit))} → "
-        f"{esc(w.measure(v.after, v.unit))}"
+        f"{esc(_value_key(v.key, c, w))} {esc(_checkin_value(v, True, w))} → "
+        f"{esc(_checkin_value(v, False, w))}"
         if v.before != v.after
-        else f"{esc(_value_key(v.key, c, w))} {esc(w.measure(v.after, v.unit))} "
+        else f"{esc(_value_key(v.key, c, w))} {esc(_checkin_value(v, False, w))} "
         f"{w._('(unchanged)')}"
         for v in c.values
     )

@@ -216,7 +216,8 @@ def test_gitlab_handles_only_choose_gitlab_and_the_hint_keeps_the_platform(
     emea.write_text(emea.read_text().replace("owner: Alex Example", "owner: Uma Diaz"))
     code, _, err = run("--site", site, "--check", "--platform", "gitlab")
     assert code == 1
-    assert "regenerate it with: okrsite codeowners --platform gitlab > " in err
+    # the hint repeats the site as given, and the platform
+    assert f"regenerate it with: okrsite codeowners --site {site} --platform gitlab > " in err
     # the ready-made GitLab job checks with GitLab's handles
     jobs = (Path(__file__).resolve().parent.parent / "docs/ci/gitlab-ci.yml").read_text()
     assert "okrsite codeowners --check --platform gitlab" in jobs
