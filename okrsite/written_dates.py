@@ -184,23 +184,11 @@ def read_month(text: str) -> date | None:
     text = text.strip()
     for separator in "-/":
         year, sep, month = text.partition(separator)
-        if (
-            sep
-            and len(year) == 4
-            and 0 < len(month) <= 2
-            and (year + month).isascii()
-            and (year + month).isdigit()
-        ):
+        if sep and _year_and_month(year, month):
             return date(int(year), int(month), 1) if 1 <= int(month) <= 12 else None
     for separator in "/.-":  # 10/2026, 10.2026: Excel's mm/yyyy and mm.yyyy
         month, sep, year = text.partition(separator)
-        if (
-            sep
-            and len(year) == 4
-            and 0 < len(month) <= 2
-            and (year + month).isascii()
-            and (year + month).isdigit()
-        ):
+        if sep and _year_and_month(year, month):
             return date(int(year), int(month), 1) if 1 <= int(month) <= 12 else None
     words = text.replace(".", " ").replace(",", " ").replace("-", " ").split()
     if len(words) == 2 and words[0].lower() in MONTHS:
@@ -293,3 +281,10 @@ def relative_day(text: str, today: date | None = None) -> date | None:
     if back is None:
         return None
     return (today or date.today()) - timedelta(days=back)
+
+
+def _year_and_month(year: str, month: str) -> bool:
+    """Whether two parts of a cell are a four-digit year and a month of one
+    or two digits (ASCII digits only: ``٢٠٢٦`` is no year here)."""
+    both = year + month
+    return len(year) == 4 and 0 < len(month) <= 2 and both.isascii() and both.isdigit()
