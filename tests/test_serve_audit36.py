@@ -17,10 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from okrsite.preview import Preview
-from okrsite.server_livereload import EVENTS_PATH
-from tests.test_serve import (
+from test_serve import (
     AS_OF,
     OBJ_REL,
     OBJ_URL,
@@ -32,6 +29,9 @@ from tests.test_serve import (
     set_title,
     wait_for,
 )
+
+from okrsite.preview import Preview
+from okrsite.server_livereload import EVENTS_PATH
 
 
 class Events:
