@@ -30,7 +30,13 @@ from okrsite.model import (
     ScoredPortfolio,
     TrendMeaning,
 )
-from okrsite.scoring import boolean_done, progress_of_value, trend_for, trend_meaning
+from okrsite.scoring import (
+    boolean_done,
+    kr_life_status,
+    progress_of_value,
+    trend_for,
+    trend_meaning,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +214,7 @@ def _kr_move(obj: Objective, kr: KeyResult, previous: float | None, value: float
     """A key result's previous → new value. One that counts nowhere (dropped
     or draft, itself or its objective: the status scoring gives it) moves
     no progress; a yes/no one says whether each value is done."""
-    life = kr.status if kr.status != "active" else obj.status
+    life = kr_life_status(obj, kr)
     counted = life == "active"
     boolean = kr.kind == "boolean"
     return ValueChange(

@@ -30,7 +30,9 @@ from datetime import date
 from okrsite.dependencies import objectives_to_rescore
 from okrsite.model import (
     CheckIn,
+    KeyResult,
     KRScore,
+    LifeStatus,
     Objective,
     ObjectiveScore,
     Portfolio,
@@ -167,6 +169,13 @@ def score_portfolio(
     return result
 
 
+def kr_life_status(obj: Objective, kr: KeyResult) -> LifeStatus:
+    """A key result's own status, else its objective's: a key result of a
+    dropped or draft objective is dropped or draft too, and only an active
+    one counts (its score, the dashboard's points of progress)."""
+    return kr.status if kr.status != "active" else obj.status
+
+
 def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveScore:
     settings = scorer.settings
     cycle = scorer.p.cycles[obj.cycle]
@@ -178,7 +187,7 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
     kr_scores: dict[str, KRScore] = {}
     for kr in obj.key_results:
         v = krs[kr.id]
-        life = kr.status if kr.status != "active" else obj.status
+        life = kr_life_status(obj, kr)
         kr_scores[kr.id] = KRScore(
             id=kr.id,
             progress=v.progress,
@@ -188,7 +197,7 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
             current_date=v.day,
             status=status_for(v.progress, expected, success, cycle, as_of, life, settings),
             expected=expected,
-            counted=kr.status == "active" and obj.status == "active",
+            counted=life == "active",
             grade=grade_for(v.progress),
         )
 
