@@ -24,6 +24,7 @@ from okrsite.column_match import ColumnMap, header_key, match_columns
 from okrsite.cycles import lookup
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
+from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
 from okrsite.parse import ID_RE, KR_ID_RE
@@ -347,9 +348,9 @@ def _objective_data(
             data[key] = value
     if plan.parent:
         try:
-            parent = _parent_id(plan, titles, existing)
-        except _AmbiguousParent as ambiguous:
-            result.diagnostics.append(_ambiguous_parent(plan, ambiguous.candidates, label))
+            parent = parent_id(plan, titles, existing)
+        except AmbiguousParent as ambiguous:
+            result.diagnostics.append(ambiguous_parent(plan, ambiguous.candidates, label))
             return None
         if parent is None:
             result.diagnostics.append(
@@ -395,72 +396,6 @@ def _assign_kr_ids(plan: ObjectivePlan, label: str, result: ImportResult) -> Non
     for n, kr in enumerate(plan.key_results, start=1):
         if kr.kr_id is None:
             kr.kr_id = _unique(_slug(kr.title, 40) or f"kr{n}", used)
-
-
-class _AmbiguousParent(Exception):
-    """A parent title that names more than one objective: ``(id, team)`` of each."""
-
-    def __init__(self, candidates: list[tuple[str, str | None]]) -> None:
-        super().__init__(candidates)
-        self.candidates = sorted(candidates)
-
-
-def _one_of(candidates: list[Any], cycle: str | None, key: Any) -> Any:
-    """The one candidate (those of the row's cycle first); two or more is ambiguous."""
-    chosen = [c for c in candidates if c.cycle == cycle] or candidates
-    if len(chosen) > 1:
-        raise _AmbiguousParent([key(c) for c in chosen])
-    return chosen[0]
-
-
-def _parent_id(
-    plan: ObjectivePlan, titles: dict[str, list[ObjectivePlan]], existing: Mapping[str, Any]
-) -> str | None:
-    """``Title``, ``id``, ``Title#Key result title`` or ``id#kr`` → ``id[#kr]``.
-
-    A title two objectives share (two teams' "Improve quality") raises
-    :class:`_AmbiguousParent`: taking the first would align the row to
-    another team's objective without a word."""
-    assert plan.parent is not None
-    name, _, kr_name = plan.parent.partition("#")
-    name, kr_name = name.strip(), kr_name.strip()
-    imported = {p.oid: p for ps in titles.values() for p in ps}
-    same = [p for p in titles.get(name.casefold(), []) if p is not plan]
-    krs: list[tuple[str, str]]  # (id, title) of the parent's key results
-    if name in imported or same:
-        target = imported.get(name) or _one_of(same, plan.cycle, lambda p: (p.oid, p.team))
-        oid = target.oid
-        krs = [(kr.kr_id or "", kr.title) for kr in target.key_results]
-    else:
-        found = existing.get(name)
-        if found is None:
-            titled = [o for o in existing.values() if o.title.casefold() == name.casefold()]
-            if not titled:
-                return None
-            found = _one_of(titled, plan.cycle, lambda o: (o.id, o.team))
-        oid = found.id
-        krs = [(kr.id, kr.title) for kr in found.key_results]
-    if not kr_name:
-        return oid
-    kr_id = next(
-        (i for i, title in krs if kr_name in (i, title) or title.casefold() == kr_name.casefold()),
-        kr_name,
-    )
-    return f"{oid}#{kr_id}"
-
-
-def _ambiguous_parent(
-    plan: ObjectivePlan, candidates: list[tuple[str, str | None]], label: str
-) -> Diagnostic:
-    named = ", ".join(f"{oid!r}" + (f" (team {team})" if team else "") for oid, team in candidates)
-    return error(
-        "IMP109",
-        f"row {plan.row}: parent {plan.parent!r} names {len(candidates)} objectives: {named}",
-        label,
-        line=plan.row,
-        column=None if plan.parent_column is None else plan.parent_column + 1,
-        hint=f"write the id of the one meant, e.g. {candidates[0][0]}, optionally with #key-result",
-    )
 
 
 def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
