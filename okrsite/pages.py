@@ -196,6 +196,15 @@ def checkins(site: SiteRenderer, _: str) -> Page:
     )
 
 
+def free_pages(site: SiteRenderer, _: str) -> Page:
+    """Every free page, in navigation order: rendered only when there are more
+    than the navigation lists (okrsite.render_pieces.NAV_PAGES)."""
+    path = SUMMARY_FILES["pages"]
+    portfolio = site.scored.portfolio
+    rows = [(i, portfolio.pages[i].title) for i in site.index.page_ids]
+    return path, site.render("pages.html", path, title=site.gettext("Pages"), rows=rows)
+
+
 def search(site: SiteRenderer, _: str) -> Page:
     path = SUMMARY_FILES["search"]
     return path, site.render("search.html", path, title=site.gettext("Search"))
@@ -434,6 +443,7 @@ HANDLERS: dict[str, Callable[[SiteRenderer, str], Page]] = {
     "goals": goals,
     "checkins": checkins,
     "search": search,
+    "pages": free_pages,
     "404": not_found,
     "objective": objective,
     "kpi": kpi,

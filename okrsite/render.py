@@ -47,7 +47,7 @@ from okrsite.markdown import is_safe_url, renderer
 from okrsite.model import ScoredPortfolio
 from okrsite.render_assets import SiteAssets
 from okrsite.render_globals import TemplateGlobals
-from okrsite.render_pieces import RenderPieces
+from okrsite.render_pieces import NAV_PAGES, RenderPieces
 from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
@@ -242,7 +242,11 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
     def page_keys(self) -> list[PageKey]:
         """Every HTML page of the site, in a stable order."""
         index = self.index
-        keys: list[PageKey] = [(kind, "") for kind in pages.SUMMARY_PAGES]
+        keys: list[PageKey] = [
+            (kind, "")
+            for kind in pages.SUMMARY_PAGES
+            if kind != "pages" or len(index.page_ids) > NAV_PAGES
+        ]
         keys += [("objective", i) for i in index.objective_ids]
         keys += [("kpi", i) for i in index.kpi_ids]
         keys += [("goal", i) for i in index.goal_ids]

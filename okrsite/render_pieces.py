@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from okrsite.markdown import NOTE_TOP
 from okrsite.model import CheckIn
-from okrsite.urls import page_path
+from okrsite.urls import SUMMARY_FILES, page_path
 from okrsite.view.view_model import CheckinView, NavItem
 
 if TYPE_CHECKING:
@@ -37,6 +37,12 @@ __all__ = ["RenderPieces"]
 #: a heading markdown-it made (a note's headings have no attributes); raw
 #: HTML's are never shifted, so a note without one reads the same at any depth
 _NOTE_HEADING = re.compile(r"<h[1-6]>")
+
+
+#: free pages the navigation lists (by ``order``); with more, it ends in a
+#: link to ``pages/index.html``, which lists them all: a nav on every page
+#: listing every page would make the output grow with their square
+NAV_PAGES = 20
 
 
 class RenderPieces:
@@ -86,9 +92,10 @@ class RenderPieces:
             NavItem(_("Check-ins"), "checkins/index.html"),
         ]
         portfolio = self.scored.portfolio
-        items += [
-            NavItem(portfolio.pages[i].title, page_path("page", i)) for i in self.index.page_ids
-        ]
+        listed = self.index.page_ids[:NAV_PAGES]
+        items += [NavItem(portfolio.pages[i].title, page_path("page", i)) for i in listed]
+        if len(self.index.page_ids) > NAV_PAGES:
+            items.append(NavItem(_("More pages"), SUMMARY_FILES["pages"]))
         return items
 
     def markdown(self, text: str) -> str:

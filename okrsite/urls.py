@@ -69,6 +69,7 @@ SUMMARY_FILES = {
     "goals": "goals/index.html",
     "checkins": "checkins/index.html",
     "search": "search/index.html",
+    "pages": "pages/index.html",
     "404": "404.html",
 }
 

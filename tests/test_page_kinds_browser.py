@@ -221,6 +221,15 @@ SITE: dict[str, str | bytes] = {
         """,
 }
 
+# more free pages than the navigation lists: it ends in "More pages", a
+# link to pages/index.html, which lists them all
+SITE.update(
+    {
+        f"content/pages/guide-{i:02d}.md": f"---\ntitle: Guide {i} — how we write goals\norder: {i}\n---\nText.\n"
+        for i in range(1, 21)
+    }
+)
+
 #: (language, as_of): a running cycle beside an ended one, German too; before
 #: every cycle (the dashboard says when 2026-Q3 starts); after all (it ended)
 BUILDS = [("en", "2026-11-20"), ("de", "2026-11-20"), ("en", "2026-05-20"), ("de", "2027-06-20")]
@@ -252,6 +261,7 @@ PAGES = [
     "checkins/index.html",
     "search/index.html",
     "pages/about/index.html",
+    "pages/index.html",
 ]
 
 
