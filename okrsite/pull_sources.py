@@ -31,7 +31,7 @@ from typing import IO, Any
 
 from okrsite import kpi_csv, limits, written_numbers
 from okrsite import toml_reader as tomllib
-from okrsite.sitefiles import excerpt
+from okrsite.sitefiles import UnsafeFileError, excerpt, read_owned
 
 __all__ = ["Source", "SourceError", "csv_problem", "fetch", "parse_values", "read_sources"]
 
@@ -296,6 +296,10 @@ def _decode(raw: bytes, what: str) -> str:
 
 
 def _read_file(source: Source, root: Path) -> str:
+    """A ``file`` source, read as the loader reads a site file
+    (:func:`okrsite.sitefiles.read_owned`): checked on the open descriptor,
+    so a file swapped for a link out of the site or a FIFO after the check
+    is still refused, never read or waited on."""
     assert source.file is not None
     path = (root / source.file).resolve()
     if not path.is_relative_to(root.resolve()):
@@ -303,10 +307,9 @@ def _read_file(source: Source, root: Path) -> str:
     if not path.is_file():
         raise SourceError(f"file {source.file!r} does not exist or is not a regular file")
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_OUTPUT + 1)
-    except OSError as exc:
-        raise SourceError(f"cannot read {source.file!r}: {exc.strerror or exc}") from None
+        raw = read_owned(root / source.file, [os.path.realpath(root)])
+    except UnsafeFileError as exc:
+        raise SourceError(f"cannot read file {source.file!r}: {exc.refusal.message}") from None
     return _decode(raw, f"file {source.file!r}")
 
 

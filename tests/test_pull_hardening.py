@@ -5,8 +5,11 @@ in a tmp site, through the real CLI."""
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -214,3 +217,64 @@ def test_pull_prints_every_digit_of_a_tiny_value(tmp_path: Path) -> None:
     assert code == 0, out
     assert "nps: 2026-11-01 0.0000000001 (new)" in out
     assert "2026-11-01,1e-10" in (site / "content/data/nps.csv").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------- 5: the source file itself
+def _swap_after_check(monkeypatch: pytest.MonkeyPatch, target: Path, swap: object) -> None:
+    """Replace ``target`` right after okrsite checked it is a regular file:
+    the window between the check and the open that an attacker races."""
+    real_is_file = Path.is_file
+
+    def is_file(self: Path) -> bool:
+        answer = real_is_file(self)
+        if self == target.resolve() and answer:
+            target.unlink()
+            swap(target)  # type: ignore[operator]
+        return answer
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+
+
+def _feed_a_waiting_reader(fifo: Path) -> None:
+    for _ in range(100):  # 5 s: opening for writing fails until a reader waits
+        try:
+            if not stat.S_ISFIFO(os.lstat(fifo).st_mode):  # not swapped yet
+                raise FileNotFoundError(fifo)
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            time.sleep(0.05)
+            continue
+        os.write(fd, b"date,value\n2026-11-02,77\n")
+        os.close(fd)
+        return
+
+
+def test_a_source_file_swapped_for_a_fifo_after_the_check_never_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, _ = make(tmp_path)
+    fifo = site / "vals.csv"
+    _swap_after_check(monkeypatch, fifo, os.mkfifo)
+    # should okrsite open the FIFO and wait, a writer feeds it a reading
+    # within a few seconds, so the test fails instead of hanging
+    feeder = threading.Thread(target=_feed_a_waiting_reader, args=(fifo,), daemon=True)
+    feeder.start()
+    code, out = pull(site)
+    feeder.join()
+    assert code == 1, out
+    assert "vals.csv" in out and "named pipe" in out
+    assert not (site / "content/data").exists()
+
+
+@needs_links
+def test_a_source_file_swapped_for_a_link_out_of_the_site_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, outside = make(tmp_path)
+    secret = outside / "secret.csv"
+    secret.write_text("date,value\n2026-11-02,99\n", encoding="utf-8")
+    _swap_after_check(monkeypatch, site / "vals.csv", lambda p: p.symlink_to(secret))
+    code, out = pull(site)
+    assert code == 1, out
+    assert "vals.csv" in out and "outside the site" in out
+    assert "99" not in out and not (site / "content/data").exists()
