@@ -376,6 +376,9 @@ class CsvStyle:
     #: the last date's words and numbers, when it names its month
     #: (``Okt 2026``, ``Nov 17, 2026``): :func:`named_template`
     named: tuple[str, ...] | None = None
+    #: the last date's form when it is a month or quarter in numbers
+    #: (``10/2026``, ``2026-10``, ``2026-Q3``): :func:`period_template`
+    period: str | None = None
 
     @property
     def dotted_dates(self) -> bool:
@@ -405,6 +408,7 @@ def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int)
             figures, thousands_grouped(cells, delimiter), "," if decimal_comma else "."
         ),
         named=named_template([row[date_at] for row in data if row[date_at].strip()]),
+        period=period_template([row[date_at] for row in data if row[date_at].strip()]),
     )
 
 
@@ -481,6 +485,46 @@ def named_template(cells: list[str]) -> tuple[str, ...] | None:
     return (*tokens, "|".join(names[0]))
 
 
+#: a month or quarter alone, in numbers: 10/2026, 10.2026, 2026-10, 2026/10,
+#: 2026-Q3, Q3 2026 (groups: what comes before the year, the year, after it)
+_PERIOD = re.compile(r"(\d{1,2}[/.-]|[Qq][1-4][ -]?)?(\d{4})([-/]\d{1,2}|-?[Qq][1-4])?")
+
+
+def period_template(cells: list[str]) -> str | None:
+    """The last date cell as a template, when it keys a month or quarter in
+    numbers (a monthly or quarterly file): ``{m}/{y}`` for ``10/2026``,
+    ``{y}-{m}`` for ``2026-10``, ``{y}-Q{q}`` for ``2026-Q3``; ``{m}`` is
+    zero-padded when the column's months are (``03/2026``)."""
+    if not cells:
+        return None
+    last = cells[-1].strip()
+    m = _PERIOD.fullmatch(last)
+    if m is None or (m.group(1) is None) == (m.group(3) is None) or read_period(last) is None:
+        return None
+    before, _, after = m.groups()
+    piece = before or after
+    if "q" in piece.lower():
+        letter = "Q" if "Q" in piece else "q"
+        if before:
+            return f"{letter}{{q}}{before[2:]}{{y}}"
+        return f"{{y}}{after[: after.lower().index('q')]}{letter}{{q}}"
+    # 3/2026 beside 11/2026 unpadded, 03/2026 padded; 10/2026 alone: padded
+    unpadded = any(_ONE_DIGIT_MONTH.fullmatch(c.strip()) for c in cells)
+    padded = any(_ZERO_LED_MONTH.fullmatch(c.strip()) for c in cells)
+    month = "{n}" if unpadded and not padded else "{m}"
+    return f"{month}{before[-1]}{{y}}" if before else f"{{y}}{after[0]}{month}"
+
+
+_ONE_DIGIT_MONTH = re.compile(r"\d[/.-]\d{4}|\d{4}[-/]\d")
+_ZERO_LED_MONTH = re.compile(r"0\d[/.-]\d{4}|\d{4}[-/]0\d")
+
+
+def _format_period(day: date, template: str) -> str:
+    return template.format(
+        y=f"{day.year:04d}", m=f"{day.month:02d}", n=day.month, q=(day.month - 1) // 3 + 1
+    )
+
+
 def _format_named(day: date, template: tuple[str, ...]) -> str:
     *tokens, names = template
     month = names.split("|")[day.month - 1]
@@ -555,6 +599,10 @@ def format_date(day: date, style: CsvStyle) -> str:
     if style.named is not None:
         written = _format_named(day, style.named)
         if read_date(written, style.slashes) == day:
+            return written
+    if style.period is not None:
+        written = _format_period(day, style.period)
+        if read_date(written, style.slashes) == day:  # the period's first day only
             return written
     dates = style.dates
     for digits in dict.fromkeys((dates.year_digits, 4)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import write_site
 
@@ -128,3 +129,44 @@ def test_an_updated_slash_row_keeps_its_date_as_written(tmp_path: Path) -> None:
         b"Date,Value\n10/15/2026,1.3\n10/20/2026,1.4\n11/03/2026,1.5\n"
     )
     assert series(site)[-1] == (date(2026, 11, 3), 1.5)
+
+
+@pytest.mark.parametrize(
+    ("rows", "added"),
+    [
+        (b"Month,ARR\n10/2026,1.3\n11/2026,1.4\n", b"12/2026,1.6\n"),  # Excel's mm/yyyy
+        (b"Monat;ARR\n10.2026;1,3\n11.2026;1,4\n", b"12.2026;1,6\n"),  # mm.yyyy
+        (b"month,arr\n2026-10,1.3\n2026-11,1.4\n", b"2026-12,1.6\n"),
+        (b"month,arr\n2026/10,1.3\n2026/11,1.4\n", b"2026/12,1.6\n"),
+        (b"month,arr\n9/2026,1.3\n11/2026,1.4\n", b"12/2026,1.6\n"),
+    ],
+)
+def test_a_monthly_file_gets_its_month_form(tmp_path: Path, rows: bytes, added: bytes) -> None:
+    """A file keyed by months in numbers gets the next month so, not an
+    ISO date among its months."""
+    site = site_with(tmp_path, rows, "date,value\n2026-12-01,1.6\n")
+    assert pulled(site) == rows + added
+    assert series(site)[-1] == (date(2026, 12, 1), 1.6)
+
+
+@pytest.mark.parametrize(
+    ("rows", "added"),
+    [
+        (b"month,arr\n11/2026,1.4\n", b"01/2027,1.6\n"),  # padding not shown: padded
+        (b"month,arr\n3/2026,1.2\n11/2026,1.4\n", b"1/2027,1.6\n"),
+        (b"month,arr\n03/2026,1.2\n11/2026,1.4\n", b"01/2027,1.6\n"),
+        (b"quarter,arr\n2026-Q3,1.2\n2026-Q4,1.4\n", b"2027-Q1,1.6\n"),
+        (b"quarter,arr\nQ3 2026,1.2\nQ4 2026,1.4\n", b"Q1 2027,1.6\n"),
+    ],
+)
+def test_padding_and_quarters_follow_the_column(tmp_path: Path, rows: bytes, added: bytes) -> None:
+    site = site_with(tmp_path, rows, "date,value\n2027-01-01,1.6\n")
+    assert pulled(site) == rows + added
+    assert series(site)[-1] == (date(2027, 1, 1), 1.6)
+
+
+def test_a_day_inside_a_month_in_a_monthly_file_is_an_iso_date(tmp_path: Path) -> None:
+    """``12/2026`` is December 1st: a reading of the 15th cannot be written so."""
+    site = site_with(tmp_path, b"Month,ARR\n11/2026,1.4\n", "date,value\n2026-12-15,1.6\n")
+    assert pulled(site) == b"Month,ARR\n11/2026,1.4\n2026-12-15,1.6\n"
+    assert series(site)[-1] == (date(2026, 12, 15), 1.6)
