@@ -54,9 +54,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from okrsite.csv_date_forms import (
+    ISO_DATES,
+    DateStyle,
+    date_part,
+    date_style,
+    format_named,
+    format_period,
+    named_template,
+    period_template,
+)
 from okrsite.spreadsheet_read import delimiter_of
-from okrsite.written_dates import MONTHS, read_period, timed, year_last_readings
 from okrsite.written_dates import read_date as _read_date
+from okrsite.written_dates import read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention
 
 __all__ = [
@@ -215,14 +225,6 @@ def read_moment(cell: str, slashes: int | None = None) -> tuple[date, str] | Non
     return None if found is None else (found, time)
 
 
-def date_part(cell: str) -> str:
-    """The date of a cell written with a time of day (``11/01/2026 09:15``:
-    ``11/01/2026``), else the cell, stripped."""
-    text = cell.strip()
-    split = timed(text)
-    return text if split is None else split[0].strip()
-
-
 def slash_order(cells: Iterable[str]) -> int | None:
     """Whether a column's dates with slashes put the day first (0) or the
     month first (1), as the dates that make one day only show (``20/11/2026``,
@@ -338,28 +340,6 @@ def ambiguous(cell: str, delimiter: str) -> bool:
 
 
 @dataclass(frozen=True)
-class DateStyle:
-    """How a file's date column writes a day, so a row added to it looks like
-    the rows a person or their spreadsheet wrote: ``separator`` ``-`` (ISO),
-    ``.`` or ``/``; ``order`` of day, month and year (``ymd``, ``dmy``,
-    ``mdy``); ``padded`` ``03/11`` rather than ``3/11``; ``year_digits`` 4, or
-    2 (``15.10.26``, which the reader leaves out: :func:`format_date` writes
-    only what reads back)."""
-
-    separator: str = "-"
-    order: str = "ymd"
-    padded: bool = True
-    year_digits: int = 4
-
-
-#: what a file of no dates (or none in a form to copy) gets: they read one way only
-ISO_DATES = DateStyle()
-
-#: a day written as three numbers: ``2026-11-17``, ``17.11.2026``, ``11/17/26``
-_WRITTEN_DAY = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})")
-
-
-@dataclass(frozen=True)
 class CsvStyle:
     """How a file writes its rows, so rows added to it look like the others.
 
@@ -455,141 +435,6 @@ def _decimals(figure: str, mark: str) -> int:
     return 0 if at < 0 else len(figure) - at - 1
 
 
-#: month names as a spreadsheet writes them, by the month's number - 1
-_MONTH_NAMES = tuple(
-    tuple(names.split())
-    for names in (
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-        "jan feb mär apr mai jun jul aug sep okt nov dez",
-        "january february march april may june july august september october november december",
-        "januar februar märz april mai juni juli august september oktober november dezember",
-    )
-)
-_TOKENS = re.compile(r"[^\W\d_]+|\d+|[\W_]+")
-
-
-def named_template(cells: list[str]) -> tuple[str, ...] | None:
-    """The last date cell split into words, numbers and what lies between,
-    when it names its month (``Okt 2026``, ``Nov 17, 2026``,
-    ``17. November 2026``): a row added to the file is written so, its
-    month in the names the column's dates use (``Dez`` beside ``Okt``)."""
-    if not cells:
-        return None
-    tokens = tuple(_TOKENS.findall(cells[-1].strip()))
-    words = [t for t in tokens if t[:1].isalpha()]
-    if len(words) != 1 or words[0].lower() not in MONTHS:
-        return None
-    names = [n for n in _MONTH_NAMES if words[0].lower() in n]
-    used = {_TOKENS.findall(c.strip())[0].lower() for c in cells if c.strip()[:1].isalpha()}
-    names = [n for n in names if used <= set(n)] or names
-    return (*tokens, "|".join(names[0]))
-
-
-#: a month or quarter alone, in numbers: 10/2026, 10.2026, 2026-10, 2026/10,
-#: 2026-Q3, Q3 2026 (groups: what comes before the year, the year, after it)
-_PERIOD = re.compile(r"(\d{1,2}[/.-]|[Qq][1-4][ -]?)?(\d{4})([-/]\d{1,2}|-?[Qq][1-4])?")
-
-
-def period_template(cells: list[str]) -> str | None:
-    """The last date cell as a template, when it keys a month or quarter in
-    numbers (a monthly or quarterly file): ``{m}/{y}`` for ``10/2026``,
-    ``{y}-{m}`` for ``2026-10``, ``{y}-Q{q}`` for ``2026-Q3``; ``{m}`` is
-    zero-padded when the column's months are (``03/2026``)."""
-    if not cells:
-        return None
-    last = cells[-1].strip()
-    m = _PERIOD.fullmatch(last)
-    if m is None or (m.group(1) is None) == (m.group(3) is None) or read_period(last) is None:
-        return None
-    before, _, after = m.groups()
-    piece = before or after
-    if "q" in piece.lower():
-        letter = "Q" if "Q" in piece else "q"
-        if before:
-            return f"{letter}{{q}}{before[2:]}{{y}}"
-        return f"{{y}}{after[: after.lower().index('q')]}{letter}{{q}}"
-    # 3/2026 beside 11/2026 unpadded, 03/2026 padded; 10/2026 alone: padded
-    unpadded = any(_ONE_DIGIT_MONTH.fullmatch(c.strip()) for c in cells)
-    padded = any(_ZERO_LED_MONTH.fullmatch(c.strip()) for c in cells)
-    month = "{n}" if unpadded and not padded else "{m}"
-    return f"{month}{before[-1]}{{y}}" if before else f"{{y}}{after[0]}{month}"
-
-
-_ONE_DIGIT_MONTH = re.compile(r"\d[/.-]\d{4}|\d{4}[-/]\d")
-_ZERO_LED_MONTH = re.compile(r"0\d[/.-]\d{4}|\d{4}[-/]0\d")
-
-
-def _format_period(day: date, template: str) -> str:
-    return template.format(
-        y=f"{day.year:04d}", m=f"{day.month:02d}", n=day.month, q=(day.month - 1) // 3 + 1
-    )
-
-
-def _format_named(day: date, template: tuple[str, ...]) -> str:
-    *tokens, names = template
-    month = names.split("|")[day.month - 1]
-    out = []
-    for token in tokens:
-        if token[:1].isalpha():
-            out.append(
-                month.upper()
-                if token.isupper() and len(token) > 1
-                else month.title()
-                if token[:1].isupper()
-                else month
-            )
-        elif token.isdigit() and len(token) == 4:
-            out.append(f"{day.year:04d}")
-        elif token.isdigit():
-            out.append(f"{day.day:02d}" if len(token) == 2 else str(day.day))
-        else:
-            out.append(token)
-    return "".join(out)
-
-
-def date_style(cells: Iterable[str], slashes: int | None) -> DateStyle:
-    """The form of the column's last date written as three numbers (the
-    file's convention now, should it have changed), its zero padding as the
-    column's dates of that separator show it (``3/11/2026`` unpadded,
-    ``03/11/2026`` padded; all two-digit: padded).
-
-    Dates with slashes and the year last take the order ``slashes`` (the
-    column's :func:`slash_order`) gives; when the column does not show it
-    (every date could be read either way), the loader reads no date of it
-    that names two days, and a pulled row in either order would decide the
-    order of every row after it: such a file gets ISO dates, which read
-    one way only.
-    """
-    found = ISO_DATES
-    one_digit: set[str] = set()  # separators of a date written 3/11/2026
-    zero_led: set[str] = set()  # ... and of one written 03/11/2026
-    for cell in cells:
-        m = _WRITTEN_DAY.fullmatch(date_part(cell))
-        if m is None:
-            continue
-        first, separator, second, last = m.groups()
-        if len(first) == 4 and len(last) <= 2:
-            order, parts, year = "ymd", (second, last), first
-        elif len(first) <= 2 and len(last) in (2, 4) and separator != "-":
-            parts, year = (first, second), last
-            if separator == ".":
-                order = "dmy"
-            elif slashes is not None:
-                order = ("dmy", "mdy")[slashes]
-            else:
-                found = ISO_DATES  # the order is not known
-                continue
-        else:
-            continue
-        found = DateStyle(separator, order, True, len(year))
-        if any(len(part) == 1 for part in parts):
-            one_digit.add(separator)
-        if any(len(part) == 2 and part.startswith("0") for part in parts):
-            zero_led.add(separator)
-    padded = found.separator in zero_led or found.separator not in one_digit
-    return DateStyle(found.separator, found.order, padded, found.year_digits)
-
-
 def format_date(day: date, style: CsvStyle) -> str:
     """``day`` as the file's rows write theirs (:func:`date_style`).
 
@@ -597,11 +442,11 @@ def format_date(day: date, style: CsvStyle) -> str:
     loader would read otherwise, or not at all (a two-digit year), gives
     way to the four-digit year, and then to ISO."""
     if style.named is not None:
-        written = _format_named(day, style.named)
+        written = format_named(day, style.named)
         if read_date(written, style.slashes) == day:
             return written
     if style.period is not None:
-        written = _format_period(day, style.period)
+        written = format_period(day, style.period)
         if read_date(written, style.slashes) == day:  # the period's first day only
             return written
     dates = style.dates
