@@ -32,9 +32,10 @@ from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.slug import slugify
 from okrsite.spreadsheet_header import joined_header
-from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, column_letter, plan_rows
+from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
 from okrsite.spreadsheet_numbers import file_convention
 from okrsite.spreadsheet_read import Sheet, SheetError, read_sheets
+from okrsite.spreadsheet_row import column_letter
 from okrsite.written_numbers import numbers_written_in
 
 __all__ = ["ImportResult", "name_id", "plan_import", "write_planned"]

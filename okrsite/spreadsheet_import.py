@@ -10,23 +10,20 @@ turns the plans into files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
-from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.parse import confidence_word, split_unit, without_unit
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.parse import confidence_word
 from okrsite.slug import slugify
-from okrsite.spreadsheet_cells import split_owners, totals_label
-from okrsite.spreadsheet_dates import column_order, read_day
+from okrsite.spreadsheet_cells import split_owners
+from okrsite.spreadsheet_dates import column_order
 from okrsite.spreadsheet_header import second_header_row
-from okrsite.spreadsheet_numbers import NumberConvention, SheetFigure, ambiguous, parse_number
+from okrsite.spreadsheet_numbers import NumberConvention
 from okrsite.spreadsheet_read import Sheet
-from okrsite.spreadsheet_xlsx import FormulaCell
-from okrsite.units import same_unit
+from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
@@ -86,250 +83,6 @@ class ObjectivePlan:
     file: str | None = None  # where its rows are (``okrs.xlsx[Sales]``), for messages
 
 
-def column_letter(index: int) -> str:
-    """0 → ``A``, 27 → ``AB``: how a spreadsheet names a column."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-class _Row:
-    """Typed reads of one row's cells; each failure is one located diagnostic."""
-
-    def __init__(
-        self,
-        cells: tuple[Any, ...],
-        number: int,
-        cols: ColumnMap,
-        file: str,
-        diags: list[Diagnostic],
-        convention: NumberConvention | None = None,
-        slashes: Mapping[str, int | None] | None = None,
-        progress_column: bool = False,
-    ) -> None:
-        self.cells, self.row_no, self.cols, self.file, self.diags = cells, number, cols, file, diags
-        #: whether the current figures are a Progress column's (the sheet has no Current column)
-        self.progress_column = progress_column
-        self.convention = convention or NumberConvention()
-        #: how each date column orders ``03/11/2026`` (:func:`okrsite.spreadsheet_dates.column_order`)
-        self.slashes = slashes or {}
-        self.said: set[str] = set()  # fields whose cell was warned about once
-        #: the unit the row's figures are written with (``8 h``), where it has no Unit cell
-        self.written_unit: str | None = None
-
-    def raw(self, fld: str) -> Any:
-        index = self.cols.fields.get(fld)
-        if index is None:
-            return None
-        value = self.cells[index]
-        if isinstance(value, FormulaCell):
-            if fld not in self.said:
-                self.said.add(fld)
-                formula = f" (={value.formula})" if value.formula else ""
-                self.warn(
-                    fld,
-                    f"the cell holds a formula{formula} with no stored value: it is not imported",
-                    "open the file in a spreadsheet program and save it (that stores each "
-                    "formula's result), or type the value",
-                    code="IMP205",
-                )
-            return None
-        if isinstance(value, str) and not isinstance(value, SheetFigure):
-            value = value.strip()
-            return value or None
-        return value
-
-    def fail(self, fld: str, message: str, hint: str | None = None, code: str = "IMP102") -> None:
-        index = self.cols.fields[fld]
-        where = f"row {self.row_no}, column {column_letter(index)} {self.cols.headers[index]!r}"
-        self.diags.append(
-            error(
-                code,
-                f"{where}: {message}",
-                self.file,
-                line=self.row_no,
-                column=index + 1,
-                hint=hint,
-            )
-        )
-
-    def warn(self, fld: str, message: str, hint: str | None = None, code: str = "IMP201") -> None:
-        """Something in the cell is not imported: said, never silently dropped."""
-        index = self.cols.fields[fld]
-        where = f"row {self.row_no}, column {column_letter(index)} {self.cols.headers[index]!r}"
-        self.diags.append(
-            warning(
-                code,
-                f"{where}: {message}",
-                self.file,
-                line=self.row_no,
-                column=index + 1,
-                hint=hint,
-            )
-        )
-
-    def note(self) -> str | None:
-        """The Notes cell, its line breaks kept (a note is often a few lines)."""
-        value = self.raw("notes")
-        if value is None:
-            return None
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        lines = [" ".join(line.split()) for line in str(value).splitlines()]
-        return "\n".join(line for line in lines if line) or None
-
-    def owner(self, whose: str) -> str | None:
-        """The Owner cell's first name; co-owners left out with a warning.
-
-        okrsite has one owner per objective and per key result (the loader
-        takes the first of ``owner: [A, B]`` with warning OKR123); a cell
-        ``Tom Lee, Ana Ruiz`` would otherwise be one person, ``tom-lee-ana-ruiz``.
-        """
-        cell = self.text("owner")
-        if cell is None:
-            return None
-        names = split_owners(cell)
-        if len(names) > 1:
-            others = ", ".join(repr(n) for n in names[1:])
-            self.warn(
-                "owner",
-                f"{whose} has one owner: the first, {names[0]!r}, is imported; not {others}",
-                "name one person; another can own a key result: write them in the Owner cell of its row",
-            )
-        return names[0]
-
-    def text(self, fld: str) -> str | None:
-        value = self.raw(fld)
-        if value is None:
-            return None
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, datetime):
-            value = value.date()
-        return " ".join(str(value).split())
-
-    def number(self, fld: str) -> tuple[float | None, bool]:
-        """The cell as a number, and whether it was written as a percentage.
-
-        A figure followed by its unit (``8 h``, ``1,200 tickets``) is read
-        when the unit is the row's: its Unit cell's, or, with none, the one
-        every figure of the row is written with (:attr:`written_unit`)."""
-        value = self.raw(fld)
-        if value is None:
-            return None, False
-        parsed = self._parse(value, fld)
-        if parsed is None and isinstance(value, str):
-            parsed = self._with_unit(value, fld)
-        if parsed is None:
-            if isinstance(value, (date, datetime)):  # a spreadsheet took the figure for a date
-                day = value.date() if isinstance(value, datetime) else value
-                self.fail(
-                    fld,
-                    f"the cell holds the date {day.isoformat()}, not a number",
-                    "a spreadsheet turns a figure such as 1.2 into a date in some languages: "
-                    "format the cell as a number (or text) and type the figure again",
-                )
-                return None, False
-            self.fail(
-                fld,
-                f"{_show(value)} is not a number",
-                "write digits, e.g. 40, 12.5, 45% or 1,200; put the unit in a Unit column",
-            )
-            return None, False
-        return parsed
-
-    def _with_unit(self, value: str, fld: str) -> tuple[float, bool] | None:
-        unit = self.text("unit")
-        if unit is not None:
-            bare = without_unit(value, unit)
-            return None if bare is None else self._parse(bare, fld)
-        split = split_unit(value)
-        if split is None:
-            return None
-        parsed, word = self._parse(split[0], fld), split[1]
-        if parsed is None or (
-            self.written_unit is not None and not same_unit(word, self.written_unit)
-        ):
-            return None
-        self.written_unit = word
-        return parsed
-
-    def _parse(self, value: Any, fld: str) -> tuple[float, bool] | None:
-        """A figure read by the file's decimal mark; one that reads both ways,
-        where the file's own figures did not say which, is warned about."""
-        convention = self.convention
-        parsed = parse_number(value, convention.decimal_comma)
-        if (
-            parsed is None
-            or convention.by_cells
-            or not isinstance(value, str)
-            or isinstance(value, SheetFigure)
-        ):
-            return parsed
-        both = ambiguous(value)
-        if both is None or fld in self.said:
-            return parsed
-        self.said.add(fld)
-        point, comma = both
-        mark = "comma" if "," in value else "point"
-        grouped, decimal = (point, comma) if mark == "comma" else (comma, point)
-        self.warn(
-            fld,
-            f"{value.strip()!r} reads two ways: {grouped:g} with the {mark} grouping thousands, "
-            f"{decimal:g} with a decimal {mark}; read as {parsed[0]:g}: {convention.reason}",
-            f"write {grouped:g} or {format(decimal, 'g').replace('.', ',' if mark == 'comma' else '.')} "
-            "without a separator before exactly three digits; one figure with decimals "
-            "(2,5 or 2.5) settles the decimal mark for the whole file",
-            code="IMP204",
-        )
-        return parsed
-
-    def word(self, fld: str, allowed: tuple[str, ...]) -> str | None:
-        value = self.text(fld)
-        if value is None:
-            return None
-        word = value.lower().replace(" ", "_").replace("-", "_")
-        if word not in allowed:
-            self.fail(fld, f"{_show(value)} is not one of {', '.join(allowed)}", code="IMP104")
-            return None
-        return word
-
-    def day(self, fld: str) -> date | None:
-        value = self.raw(fld)
-        if value is None:
-            return None
-        day, problem = read_day(value, self.slashes.get(fld))
-        if problem is not None:
-            self.fail(fld, f"{_show(value)} {problem[0]}", problem[1], code="IMP103")
-        return day
-
-    def totals(self) -> bool:
-        """Whether the row sums the others (``Total`` or ``Summe:`` in a title
-        column): it is left out, and said to be (IMP207), never imported as
-        an objective or key result ``total``, nor refused for its figures."""
-        for fld in ("objective", "objective_id", "key_result"):
-            index = self.cols.fields.get(fld)
-            if index is not None and totals_label(self.cells[index]):
-                label = " ".join(str(self.cells[index]).split())
-                self.warn(
-                    fld,
-                    f"{label!r} makes row {self.row_no} look like a totals row: it is left out",
-                    "okrsite works out an objective's progress from its key results; if the "
-                    "row is one to import, give it another title",
-                    code="IMP207",
-                )
-                return True
-        return False
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def normalise_cycle(text: str) -> str:
     """``"Q1 2026"``, ``"2026 q1"``, ``"2026Q1"`` → ``"2026-Q1"``; other names as written."""
     return cycles.canonical(text.strip())
@@ -378,7 +131,7 @@ def plan_rows(
         if fld in cols.fields
     }
     for number, cells in sheet.rows:
-        row = _Row(cells, number, cols, file, diags, convention, slashes, progress_column)
+        row = SheetRow(cells, number, cols, file, diags, convention, slashes, progress_column)
         if row.totals():
             continue
         title, oid = row.text("objective"), row.text("objective_id")
@@ -458,7 +211,7 @@ def _same_objective(
     return next((plan for plan in reversed(named) if fits(plan)), None)
 
 
-def _row_cycle(row: _Row) -> str | None:
+def _row_cycle(row: SheetRow) -> str | None:
     text = row.text("cycle")
     if text:
         return normalise_cycle(text)
@@ -466,7 +219,7 @@ def _row_cycle(row: _Row) -> str | None:
     return quarter_of(due) if due else None
 
 
-def _confidence(row: _Row) -> float | None:
+def _confidence(row: SheetRow) -> float | None:
     """The row's Confidence cell on the 0-10 scale (IMP105 outside it)."""
     word = confidence_word(row.text("confidence") or "")
     confidence, percent = (word, False) if word is not None else row.number("confidence")
@@ -479,7 +232,7 @@ def _confidence(row: _Row) -> float | None:
     return confidence
 
 
-def _later_confidence(row: _Row, obj: ObjectivePlan) -> None:
+def _later_confidence(row: SheetRow, obj: ObjectivePlan) -> None:
     """A Confidence cell on a later row of an objective (sheets often have one
     per key result): the objective's check-in takes the first one given, and
     one that differs from it is said not to be imported, never dropped silently."""
@@ -499,7 +252,7 @@ def _later_confidence(row: _Row, obj: ObjectivePlan) -> None:
         )
 
 
-def _objective(row: _Row, title: str, oid: str | None, cycle: str | None) -> ObjectivePlan:
+def _objective(row: SheetRow, title: str, oid: str | None, cycle: str | None) -> ObjectivePlan:
     confidence = _confidence(row)
     weight, _ = row.number("objective_weight")
     status = row.word("objective_status", _STATUS_WORDS)
@@ -542,7 +295,7 @@ _STATUS_WORDS = (
 )
 
 
-def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
+def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
     title = row.text("key_result")
     start, _ = row.number("start")
     target, target_pct = row.number("target")
@@ -564,7 +317,7 @@ def _key_result(row: _Row, obj: ObjectivePlan) -> KRPlan | None:
         elif current is None and done is None:
             row.warn(
                 "progress",
-                f"{_show(row.raw('progress'))} is not imported: this key result is measured "
+                f"{show_value(row.raw('progress'))} is not imported: this key result is measured "
                 "by its figures, and its current figure is blank",
                 f"write its current value in column "
                 f"{column_letter(row.cols.fields['current'])}, or clear its start and target "
@@ -643,7 +396,7 @@ def _has_figures(*figures: float | None) -> bool:
 
 
 def _no_target(
-    row: _Row, title: str, start: float | None, current: float | None, unit: str | None
+    row: SheetRow, title: str, start: float | None, current: float | None, unit: str | None
 ) -> None:
     """A key result with a start or current figure but no target: what the
     row gives is imported (its start, current and unit), and it is said that
@@ -673,7 +426,7 @@ def _no_target(
     )
 
 
-def _currency(row: _Row, fields: tuple[str, ...]) -> str | None:
+def _currency(row: SheetRow, fields: tuple[str, ...]) -> str | None:
     """The one currency sign the row's figures are written with (``$180,000``,
     ``250.000 €``), as a goal file's ``target: $250,000`` gives its key result
     the unit ``$``: the sheet said dollars, and the file keeps saying it. None
