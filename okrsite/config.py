@@ -9,7 +9,6 @@ text and returns settings plus diagnostics.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
@@ -24,18 +23,31 @@ from okrsite.config_tables import (
     setting_table_of,
     table_key_warnings,
 )
+from okrsite.config_values import (
+    COUNT_DEFAULTS,
+    REFUSED,
+    SCORING_KEYS,
+    Check,
+    as_date,
+    check_as_of,
+    check_bool,
+    check_count,
+    check_fiscal_year_start,
+    check_max_pages,
+    check_repo_url,
+    check_scoring,
+    check_string,
+    short,
+)
 from okrsite.cycles import FiscalCycles
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.limits import (
     CONTROL_CHARS,
     DEFAULT_MAX_PAGES,
     MAX_ID_SEGMENT_BYTES,
-    date_in_range,
     utf8_length,
 )
 from okrsite.model import Cycle, Settings
-from okrsite.repo_urls import is_web_address, web_address
-from okrsite.written_numbers import read_number
 
 CONFIG_FILE = "okrsite.toml"
 
@@ -63,10 +75,10 @@ class SiteConfig:
     cache_dir: str = ".okrsite-cache"
     max_pages: int = DEFAULT_MAX_PAGES
     history: bool = True
-    backdate_days: int = 7
+    backdate_days: int = COUNT_DEFAULTS["backdate_days"]
     #: how many check-ins the dashboard's "What changed" lists, newest first
     #: (the others are counted under it; 0: all of them)
-    dashboard_changes: int = 50
+    dashboard_changes: int = COUNT_DEFAULTS["dashboard_changes"]
     #: the month (1-12) a fiscal year starts in: FY2027, FY2027-Q1 … are then
     #: cycles (:class:`okrsite.cycles.FiscalCycles`); ``None``: no fiscal cycles
     fiscal_year_start: int | None = None
@@ -90,19 +102,10 @@ _STR_KEYS = {
     "cache_dir",
 }
 _BOOL_KEYS = {"allow_html", "cache", "history"}
-_SCORING_KEYS = {
-    "on_track_threshold": "on_track",
-    "at_risk_threshold": "at_risk",
-    "stale_after_days": "stale_after_days",
-    "kpi_stale_after_days": "kpi_stale_after_days",
-    "aspirational_success": "aspirational_success",
-    "low_confidence": "low_confidence",
-    "change_window_days": "changes_days",
-}
 PULL_KEYS = ("sources", "pull_timeout")
 KNOWN_KEYS = (
     _STR_KEYS
-    | set(_SCORING_KEYS)
+    | set(SCORING_KEYS)
     | _BOOL_KEYS
     | {"as_of", "max_pages", "backdate_days", "dashboard_changes", "fiscal_year_start"}
 )
@@ -125,7 +128,7 @@ def _unknown_setting(text: str, key: str, value: object, line: int | None, file:
     if isinstance(value, dict):
         return warning(
             "CFG010",
-            f"unknown table {_short(key)} is ignored",
+            f"unknown table {short(key)} is ignored",
             file,
             line=line or _line_of(text, "", table=key),
             hint="write settings at the top of okrsite.toml (or under [site]); "
@@ -135,7 +138,7 @@ def _unknown_setting(text: str, key: str, value: object, line: int | None, file:
     close = difflib.get_close_matches(key.lower(), sorted(KNOWN_KEYS), n=1, cutoff=0.6)
     return warning(
         "CFG010",
-        f"unknown setting {_short(key)} is ignored",
+        f"unknown setting {short(key)} is ignored",
         file,
         line=line,
         hint=elsewhere
@@ -204,24 +207,6 @@ def _line_like(text: str, key: str, table: str | None) -> int | None:
     return None
 
 
-def _as_date(value: Any) -> date | None:
-    """A date within the range okrsite accepts, else ``None``."""
-    day = None
-    if isinstance(value, date):
-        day = value if not hasattr(value, "hour") else value.date()  # type: ignore[attr-defined]
-    elif isinstance(value, str):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return None
-    return day if day is not None and date_in_range(day) else None
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig, list[Diagnostic]]:
     """Read ``okrsite.toml`` text (``None``: no file, all defaults): the TOML,
     each setting checked on its own, the cycles, then what the settings say
@@ -241,7 +226,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     if values.get("fiscal_year_start") is not None:
         cycles = FiscalCycles(cycles, values["fiscal_year_start"])
     config = SiteConfig(
-        **{k: v for k, v in values.items() if k not in _SCORING_KEYS},
+        **{k: v for k, v in values.items() if k not in SCORING_KEYS},
         settings=settings,
         cycles=cycles,
     )
@@ -294,13 +279,6 @@ def _merged(text: str, data: dict[str, Any], file: str, diags: list[Diagnostic])
 
 #: what a setting's check returns when the value is refused (its error is
 #: already in the diagnostics): the setting keeps its default
-_REFUSED: Any = object()
-
-#: a check of one setting: (key, value, line, file, diagnostics) → the value
-#: to keep, or :data:`_REFUSED`
-_Check = Callable[[str, Any, int | None, str, list[Diagnostic]], Any]
-
-
 def _checked_values(
     text: str, merged: dict[str, Any], file: str, diags: list[Diagnostic], places: Places
 ) -> dict[str, Any]:
@@ -320,229 +298,30 @@ def _checked_values(
             diags.append(_unknown_setting(text, key, value, line, file))
             continue
         checked = check(key, value, line, file, diags)
-        if checked is not _REFUSED:
+        if checked is not REFUSED:
             values[key] = checked
     return values
 
 
-def _check_of(key: str) -> _Check | None:
+def _check_of(key: str) -> Check | None:
     """The check of setting ``key``, ``None`` for a key okrsite does not know."""
     if key == "repo_url":
-        return _check_repo_url
+        return check_repo_url
     if key in _STR_KEYS:
-        return _check_string
+        return check_string
     if key == "max_pages":
-        return _check_max_pages
-    if key in _SCORING_KEYS:
-        return _check_scoring
+        return check_max_pages
+    if key in SCORING_KEYS:
+        return check_scoring
     if key == "as_of":
-        return _check_as_of
+        return check_as_of
     if key in _BOOL_KEYS:
-        return _check_bool
+        return check_bool
     if key in ("backdate_days", "dashboard_changes"):
-        return _check_count
+        return check_count
     if key == "fiscal_year_start":
-        return _check_fiscal_year_start
+        return check_fiscal_year_start
     return None
-
-
-def _check_repo_url(
-    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
-) -> Any:
-    """A text setting, as the repository's web address (a pasted clone
-    address becomes one: :func:`~okrsite.repo_urls.web_address`); one that
-    is still no http(s) address makes no link, and is warned of (CFG015)."""
-    checked = _check_string(key, value, line, file, diags)
-    if checked is _REFUSED or not checked.strip():
-        return checked
-    url = web_address(checked)
-    if not is_web_address(url):
-        diags.append(
-            warning(
-                "CFG015",
-                f"repo_url {_short(checked)} is not a web address: no commit, pull-request "
-                "or edit link is made from it",
-                file,
-                line=line,
-                hint="write the address your browser shows for the repository, e.g. "
-                'repo_url = "https://github.com/acme/goals"',
-            )
-        )
-        return None  # as if unset: no link is built on it (data:, mailto:, a path)
-    return url
-
-
-def _check_string(
-    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
-) -> Any:
-    """A text setting: a string without control characters (CFG003)."""
-    if not isinstance(value, str) or CONTROL_CHARS.search(value):
-        diags.append(
-            error(
-                "CFG003",
-                f"{key} must be a string, got {_short(value)}"
-                + (" with a control character" if isinstance(value, str) else ""),
-                file,
-                line=line,
-                hint=f'write {key} = "…"',
-            )
-        )
-        return _REFUSED
-    return value
-
-
-def _check_max_pages(
-    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
-) -> Any:
-    """``max_pages``: a whole number of at least 1 (CFG004)."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        diags.append(
-            error(
-                "CFG004",
-                f"max_pages must be a whole number of at least 1, got {_short(value)}",
-                file,
-                line=line,
-                hint=f"write a bare whole number: max_pages = {DEFAULT_MAX_PAGES} "
-                "is the default, which removing the line also gives",
-            )
-        )
-        return _REFUSED
-    return value
-
-
-#: the scoring settings that are shares of 1, which a percentage ("70%") may write
-_SHARE_KEYS = frozenset({"on_track_threshold", "at_risk_threshold", "aspirational_success"})
-
-
-def _scoring_rule(key: str, value: Any) -> tuple[bool, str]:
-    """Whether scoring setting ``key`` may be ``value``, and what it must be."""
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
-    expect = "a non-negative number"
-    if key in ("stale_after_days", "kpi_stale_after_days"):
-        ok = ok and isinstance(value, int)
-        expect = "a whole number of days (0 or more)"
-    elif key == "aspirational_success":
-        ok = ok and 0 < value <= 1
-        expect = "a number above 0 and at most 1"
-    elif key == "low_confidence":
-        ok = ok and value <= 10
-        expect = "a confidence from 0 to 10"
-    elif key == "change_window_days":
-        ok = ok and isinstance(value, int) and 1 <= value <= 366
-        expect = "a whole number of days from 1 to 366"
-    return ok, expect
-
-
-def _check_scoring(
-    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
-) -> Any:
-    """A scoring setting: a number in its range (CFG004)."""
-    if key in _SHARE_KEYS and isinstance(value, str):
-        written = read_number(value)
-        if written is not None and written[1]:  # "70%", "15 %": a share, as 0.7 and 0.15
-            value = round(written[0] / 100, 9)
-    ok, expect = _scoring_rule(key, value)
-    if not ok:
-        default = getattr(Settings(), _SCORING_KEYS[key])
-        shown = f"{default:g}" if isinstance(default, float) else str(default)
-        diags.append(
-            error(
-                "CFG004",
-                f"{key} must be {expect}, got {_short(value)}",
-                file,
-                line=line,
-                hint=f"write a bare number, without quotes or unit: {key} = {shown} "
-                "is the default, which removing the line also gives",
-            )
-        )
-        return _REFUSED
-    return value
-
-
-def _check_as_of(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
-    """``as_of``: a date in okrsite's range (CFG005); ``"today"``, as ``--as-of``
-    takes it, is the default (no date pinned)."""
-    word = value.strip().casefold() if isinstance(value, str) else None
-    if word == "today":
-        return None
-    d = _as_date(value)
-    if d is None:
-        hint = "dates run from 1900-01-01 to 2999-12-31"
-        if word == "yesterday":  # a file's date does not move each day; the command line's may
-            hint = "a setting is one fixed day; to judge at yesterday run okrsite build --as-of yesterday"
-        elif not isinstance(value, date):
-            hint += "; remove the line to judge at today"
-        diags.append(
-            error(
-                "CFG005",
-                f"as_of must be a date like 2026-02-15, got {_short(value)}",
-                file,
-                line=line,
-                hint=hint,
-            )
-        )
-        return _REFUSED
-    return d
-
-
-def _check_bool(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
-    """A switch: true or false (CFG003)."""
-    if not isinstance(value, bool):
-        diags.append(
-            error(
-                "CFG003",
-                f"{key} must be true or false, got {_short(value)}",
-                file,
-                line=line,
-            )
-        )
-        return _REFUSED
-    return value
-
-
-def _count_default(key: str) -> int:
-    """The default of ``backdate_days`` or ``dashboard_changes``, as :class:`SiteConfig` sets it."""
-    default = SiteConfig.__dataclass_fields__[key].default
-    assert isinstance(default, int)
-    return default
-
-
-def _check_count(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
-    """``backdate_days``, ``dashboard_changes``: a whole number, 0 or more (CFG004)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        what = "of days " if key == "backdate_days" else ""
-        diags.append(
-            error(
-                "CFG004",
-                f"{key} must be a whole number {what}(0 or more), got {_short(value)}",
-                file,
-                line=line,
-                hint=f"write a bare whole number: {key} = {_count_default(key)} "
-                "is the default, which removing the line also gives",
-            )
-        )
-        return _REFUSED
-    return value
-
-
-def _check_fiscal_year_start(
-    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
-) -> Any:
-    """``fiscal_year_start``: a month, as a number or a name (CFG004)."""
-    month = _month_number(value)
-    if month is None:
-        diags.append(
-            error(
-                "CFG004",
-                f"fiscal_year_start must be a month, got {_short(value)}",
-                file,
-                line=line,
-                hint="write the month your fiscal year starts in: fiscal_year_start = 4 "
-                'or fiscal_year_start = "April"',
-            )
-        )
-        return _REFUSED
-    return month
 
 
 def _cycles(
@@ -565,7 +344,7 @@ def _cycles(
             diags.append(
                 error(
                     "CFG006",
-                    f"cycle name {_short(name)} is not usable",
+                    f"cycle name {short(name)} is not usable",
                     file,
                     line=line,
                     hint=f"cycle names become page names: at most {MAX_ID_SEGMENT_BYTES} bytes, "
@@ -578,7 +357,7 @@ def _cycles(
             diags.append(
                 error(
                     "CFG006",
-                    f"cycle {_short(name)} must be a table with start and end dates",
+                    f"cycle {short(name)} must be a table with start and end dates",
                     file,
                     line=line,
                     hint=f"{name!r} is a site setting, but written after the {at.header} "
@@ -588,12 +367,12 @@ def _cycles(
                 )
             )
             continue
-        start, end = _as_date(spec.get("start")), _as_date(spec.get("end"))
+        start, end = as_date(spec.get("start")), as_date(spec.get("end"))
         if start is None or end is None:
             diags.append(
                 error(
                     "CFG007",
-                    f"cycle {_short(name)} needs start and end dates",
+                    f"cycle {short(name)} needs start and end dates",
                     file,
                     line=line,
                     hint="write start = 2026-01-01 and end = 2026-06-30 (dates without quotes, "
@@ -605,7 +384,7 @@ def _cycles(
             diags.append(
                 error(
                     "CFG008",
-                    f"cycle {_short(name)} ends ({end}) before it starts ({start})",
+                    f"cycle {short(name)} ends ({end}) before it starts ({start})",
                     file,
                     line=line,
                 )
@@ -619,7 +398,7 @@ def _cycles(
 def _settings(text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]) -> Settings:
     """The scoring settings, and CFG009 when the two thresholds are out of order."""
     settings = Settings(
-        **{attr: values[key] for key, attr in _SCORING_KEYS.items() if key in values}
+        **{attr: values[key] for key, attr in SCORING_KEYS.items() if key in values}
     )
     if settings.at_risk < settings.on_track:
         diags.append(
@@ -650,21 +429,6 @@ def _keep_cache_dir_inside(
             )
         )
         del values["cache_dir"]
-
-
-def _month_number(value: object) -> int | None:
-    """A month written as its number (``4``, ``"04"``) or name (``"April"``, ``"apr"``,
-    ``"April"`` in German too: the month names okrsite reads in dates)."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value if 1 <= value <= 12 else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return _month_number(int(text))
-    from okrsite.written_dates import MONTHS
-
-    return MONTHS.get(text.lower().rstrip("."))
 
 
 def _stays_inside(rel: str) -> bool:

@@ -1,0 +1,270 @@
+"""The check of each setting's value in ``okrsite.toml``: its kind, its range,
+and the one-line error (CFG004 …) with the file, line and what to write
+instead. :func:`okrsite.config.parse_config` finds each key's check and keeps
+the values that pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.limits import (
+    CONTROL_CHARS,
+    DEFAULT_MAX_PAGES,
+    date_in_range,
+)
+from okrsite.model import Settings
+from okrsite.repo_urls import is_web_address, web_address
+from okrsite.written_numbers import read_number
+
+SCORING_KEYS = {
+    "on_track_threshold": "on_track",
+    "at_risk_threshold": "at_risk",
+    "stale_after_days": "stale_after_days",
+    "kpi_stale_after_days": "kpi_stale_after_days",
+    "aspirational_success": "aspirational_success",
+    "low_confidence": "low_confidence",
+    "change_window_days": "changes_days",
+}
+
+
+def as_date(value: Any) -> date | None:
+    """A date within the range okrsite accepts, else ``None``."""
+    day = None
+    if isinstance(value, date):
+        day = value if not hasattr(value, "hour") else value.date()  # type: ignore[attr-defined]
+    elif isinstance(value, str):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return None
+    return day if day is not None and date_in_range(day) else None
+
+
+def short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+REFUSED: Any = object()
+
+#: a check of one setting: (key, value, line, file, diagnostics) → the value
+#: to keep, or :data:`REFUSED`
+Check = Callable[[str, Any, int | None, str, list[Diagnostic]], Any]
+
+
+def check_repo_url(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """A text setting, as the repository's web address (a pasted clone
+    address becomes one: :func:`~okrsite.repo_urls.web_address`); one that
+    is still no http(s) address makes no link, and is warned of (CFG015)."""
+    checked = check_string(key, value, line, file, diags)
+    if checked is REFUSED or not checked.strip():
+        return checked
+    url = web_address(checked)
+    if not is_web_address(url):
+        diags.append(
+            warning(
+                "CFG015",
+                f"repo_url {short(checked)} is not a web address: no commit, pull-request "
+                "or edit link is made from it",
+                file,
+                line=line,
+                hint="write the address your browser shows for the repository, e.g. "
+                'repo_url = "https://github.com/acme/goals"',
+            )
+        )
+        return None  # as if unset: no link is built on it (data:, mailto:, a path)
+    return url
+
+
+def check_string(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """A text setting: a string without control characters (CFG003)."""
+    if not isinstance(value, str) or CONTROL_CHARS.search(value):
+        diags.append(
+            error(
+                "CFG003",
+                f"{key} must be a string, got {short(value)}"
+                + (" with a control character" if isinstance(value, str) else ""),
+                file,
+                line=line,
+                hint=f'write {key} = "…"',
+            )
+        )
+        return REFUSED
+    return value
+
+
+def check_max_pages(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """``max_pages``: a whole number of at least 1 (CFG004)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        diags.append(
+            error(
+                "CFG004",
+                f"max_pages must be a whole number of at least 1, got {short(value)}",
+                file,
+                line=line,
+                hint=f"write a bare whole number: max_pages = {DEFAULT_MAX_PAGES} "
+                "is the default, which removing the line also gives",
+            )
+        )
+        return REFUSED
+    return value
+
+
+#: the scoring settings that are shares of 1, which a percentage ("70%") may write
+_SHARE_KEYS = frozenset({"on_track_threshold", "at_risk_threshold", "aspirational_success"})
+
+
+def _scoring_rule(key: str, value: Any) -> tuple[bool, str]:
+    """Whether scoring setting ``key`` may be ``value``, and what it must be."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    expect = "a non-negative number"
+    if key in ("stale_after_days", "kpi_stale_after_days"):
+        ok = ok and isinstance(value, int)
+        expect = "a whole number of days (0 or more)"
+    elif key == "aspirational_success":
+        ok = ok and 0 < value <= 1
+        expect = "a number above 0 and at most 1"
+    elif key == "low_confidence":
+        ok = ok and value <= 10
+        expect = "a confidence from 0 to 10"
+    elif key == "change_window_days":
+        ok = ok and isinstance(value, int) and 1 <= value <= 366
+        expect = "a whole number of days from 1 to 366"
+    return ok, expect
+
+
+def check_scoring(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """A scoring setting: a number in its range (CFG004)."""
+    if key in _SHARE_KEYS and isinstance(value, str):
+        written = read_number(value)
+        if written is not None and written[1]:  # "70%", "15 %": a share, as 0.7 and 0.15
+            value = round(written[0] / 100, 9)
+    ok, expect = _scoring_rule(key, value)
+    if not ok:
+        default = getattr(Settings(), SCORING_KEYS[key])
+        shown = f"{default:g}" if isinstance(default, float) else str(default)
+        diags.append(
+            error(
+                "CFG004",
+                f"{key} must be {expect}, got {short(value)}",
+                file,
+                line=line,
+                hint=f"write a bare number, without quotes or unit: {key} = {shown} "
+                "is the default, which removing the line also gives",
+            )
+        )
+        return REFUSED
+    return value
+
+
+def check_as_of(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """``as_of``: a date in okrsite's range (CFG005); ``"today"``, as ``--as-of``
+    takes it, is the default (no date pinned)."""
+    word = value.strip().casefold() if isinstance(value, str) else None
+    if word == "today":
+        return None
+    d = as_date(value)
+    if d is None:
+        hint = "dates run from 1900-01-01 to 2999-12-31"
+        if word == "yesterday":  # a file's date does not move each day; the command line's may
+            hint = "a setting is one fixed day; to judge at yesterday run okrsite build --as-of yesterday"
+        elif not isinstance(value, date):
+            hint += "; remove the line to judge at today"
+        diags.append(
+            error(
+                "CFG005",
+                f"as_of must be a date like 2026-02-15, got {short(value)}",
+                file,
+                line=line,
+                hint=hint,
+            )
+        )
+        return REFUSED
+    return d
+
+
+def check_bool(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """A switch: true or false (CFG003)."""
+    if not isinstance(value, bool):
+        diags.append(
+            error(
+                "CFG003",
+                f"{key} must be true or false, got {short(value)}",
+                file,
+                line=line,
+            )
+        )
+        return REFUSED
+    return value
+
+
+#: the defaults of the settings that count (:class:`okrsite.config.SiteConfig` uses them)
+COUNT_DEFAULTS = {"backdate_days": 7, "dashboard_changes": 50}
+
+
+def _count_default(key: str) -> int:
+    """The default of ``backdate_days`` or ``dashboard_changes``."""
+    return COUNT_DEFAULTS[key]
+
+
+def check_count(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
+    """``backdate_days``, ``dashboard_changes``: a whole number, 0 or more (CFG004)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        what = "of days " if key == "backdate_days" else ""
+        diags.append(
+            error(
+                "CFG004",
+                f"{key} must be a whole number {what}(0 or more), got {short(value)}",
+                file,
+                line=line,
+                hint=f"write a bare whole number: {key} = {_count_default(key)} "
+                "is the default, which removing the line also gives",
+            )
+        )
+        return REFUSED
+    return value
+
+
+def check_fiscal_year_start(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """``fiscal_year_start``: a month, as a number or a name (CFG004)."""
+    month = month_number(value)
+    if month is None:
+        diags.append(
+            error(
+                "CFG004",
+                f"fiscal_year_start must be a month, got {short(value)}",
+                file,
+                line=line,
+                hint="write the month your fiscal year starts in: fiscal_year_start = 4 "
+                'or fiscal_year_start = "April"',
+            )
+        )
+        return REFUSED
+    return month
+
+
+def month_number(value: object) -> int | None:
+    """A month written as its number (``4``, ``"04"``) or name (``"April"``, ``"apr"``,
+    ``"April"`` in German too: the month names okrsite reads in dates)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= 12 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return month_number(int(text))
+    from okrsite.written_dates import MONTHS
+
+    return MONTHS.get(text.lower().rstrip("."))
