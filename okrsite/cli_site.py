@@ -244,7 +244,10 @@ def serve(
         )
         if open_browser:
             webbrowser.open(preview.server.url)
-        while not stop.wait(3600):
+        # a short wait, not a long one: a signal the kernel hands to another
+        # thread (the rebuild's, say) sets Python's flag but does not wake
+        # the main thread's wait, which would sleep on through Ctrl-C
+        while not stop.wait(0.25):
             pass
     except KeyboardInterrupt:
         interrupted = True

@@ -11,6 +11,7 @@ import http.client
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
 from datetime import date
@@ -125,6 +126,41 @@ def test_a_signal_stops_serve_cleanly_and_says_stopped_last(
     assert "Traceback" not in err, err
     assert err.rstrip("\n").splitlines()[-1] == "okrsite: stopped", err
     assert list(tmp.iterdir()) == []  # the folder it served from is gone
+
+
+_SIGNAL_ON_ANOTHER_THREAD = """
+import signal, sys, threading, time
+from okrsite.cli import cli
+
+def poke():
+    # once the preview serves and watches, Ctrl-C lands on this thread, not
+    # the main one, as the kernel may hand a process's signal to any thread
+    while not any(t.name.startswith("okrsite-watch") for t in threading.enumerate()):
+        time.sleep(0.05)
+    time.sleep(0.5)
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+threading.Thread(target=poke, daemon=True).start()
+cli(["serve", "--port", "0", "--site", sys.argv[1], "--as-of", "2026-11-20"])
+"""
+
+
+def test_ctrl_c_handed_to_another_thread_still_stops_serve(site: Path) -> None:
+    """The main thread waited an hour at a time: a signal the kernel delivered
+    to another thread (the rebuild's) set Python's flag but never woke it."""
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _SIGNAL_ON_ANOTHER_THREAD, str(site)],
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("okrsite serve slept through Ctrl-C")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.rstrip("\n").splitlines()[-1] == "okrsite: stopped", done.stderr
+    assert time.monotonic() - started < WAIT
 
 
 # -- a new day -----------------------------------------------------------------
