@@ -32,6 +32,7 @@ from okrsite.parse_measures import (
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
 from okrsite.written_numbers import read_number
+from okrsite.written_yes_no import as_done_key
 
 KR_KEYS = {
     "id",
@@ -293,7 +294,8 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
-    item = _units_written(f, _kr_threshold(f, _kr_measure(f, item, path), path), path, "key result")
+    item = _kr_measure(f, as_done_key(item), path)
+    item = _units_written(f, _kr_threshold(f, item, path), path, "key result")
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
     if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:

@@ -8,6 +8,8 @@ YAML does not know (``done``, German ``ja``), reaches okrsite as text.
 
 from __future__ import annotations
 
+from typing import Any
+
 #: each word (lower case) and whether it says done
 YES_NO_WORDS = {
     "yes": True,
@@ -39,3 +41,33 @@ def yes_no_hint(language: str | None) -> str:
             "0, nein, nicht erledigt, no or not done if it is not"
         )
     return "write 1, yes or done if it is done; 0, no or not done if it is not"
+
+
+def as_done_key(item: dict[str, Any]) -> dict[str, Any]:
+    """A key result written with a yes/no word as its target, as people write
+    a launch in a sheet (``target: done``, ``current: not done``), as the
+    ``done:`` key result it is: ``{done: false}`` in place of the two lines.
+
+    Only when nothing else measures it (no ``done:``, milestones or start)
+    and its current value, if any, is a yes/no word too; any other
+    ``target:`` is read as a number, and refused as one."""
+    target, current = item.get("target"), item.get("current")
+    said = _said(target)
+    if said is not True or any(item.get(k) is not None for k in ("done", "milestones", "start")):
+        return item
+    done = False if current is None else _said(current)
+    if done is None:
+        return item
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        if key == "target":
+            out["done"] = done
+        elif key != "current":
+            out[key] = value
+    return out
+
+
+def _said(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    return yes_no(value) if isinstance(value, str) else None

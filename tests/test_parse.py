@@ -324,7 +324,7 @@ def test_numbers_from_text(value: str, expected: float) -> None:
         ("1,2,3", "write digits, e.g. 50, 0.25 or 1,000,000"),
         (".nan", "write digits, e.g. 50, 0.25 or 1,000,000"),
         (".inf", "write digits, e.g. 50, 0.25 or 1,000,000"),
-        ("true", "write digits, e.g. 50, 0.25 or 1,000,000"),
+        ("false", "write digits, e.g. 50, 0.25 or 1,000,000"),  # true: a yes/no key result
         ("1" + "0" * 400, "write digits, e.g. 50, 0.25 or 1,000,000"),  # too large for a float
     ],
 )
