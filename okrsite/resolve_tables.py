@@ -172,7 +172,11 @@ def _gather(r: Resolving, parsed: Sequence[ParsedFile]) -> None:
     folded: dict[tuple[str, str], Any] = {}  # (kind, tag_key(id)) -> record
     for pf in parsed:
         for kind, ident, name in pf.names:
-            written_names.setdefault((kind, ident), name)
+            first = written_names.setdefault((kind, ident), name)
+            if first == first.lower() and name != name.lower():
+                # "uma diaz" in a check-in read first, "Uma Diaz" in the
+                # objective: pages show the name as written with its capitals
+                written_names[kind, ident] = name
             files = spellings.setdefault((kind, ident), {}).setdefault(name, [])
             if not files or files[-1] != pf.file:
                 files.append(pf.file)
