@@ -98,6 +98,15 @@ class TemplateGlobals:
             figure = self._number(value)
         return self.language.with_unit(figure, unit or "")
 
+    def lead(self, value: float | None, unit: str | None) -> str:
+        """A figure before the last of a run (``start → current → target``,
+        whose unit the last one carries): with its unit where the unit stands
+        first (``$0 → $600,000 → $1,200,000``), else the number alone
+        (``0 → 12 → 20 days``)."""
+        if self.language.leads(unit):
+            return self.with_unit(value, unit)
+        return self._number(value)
+
     def _globals(self) -> dict[str, Any]:
         view = self.view
         return {
@@ -123,6 +132,7 @@ class TemplateGlobals:
             "percent": self._percent,
             "percent_format": self.language.percent("{n}"),
             "with_unit": self.with_unit,
+            "lead": self.lead,
             "bar_width": bar_width,
             "num": self._number,
             "decimal": self._decimal,

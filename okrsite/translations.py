@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
+from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
 
@@ -46,6 +47,10 @@ class Language:
     #: CLDR percent pattern (English ``34%``, German ``34\u00a0%``, Turkish ``%34``)
     percent_prefix: str = ""
     percent_suffix: str = "%"
+    #: where the language's CLDR currency pattern puts the sign before the
+    #: amount (English ``$1,200``, Dutch ``€ 1.200``), what stands between
+    #: them; ``None`` where it follows (German ``1.200 €``)
+    currency_lead: str | None = ""
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -108,14 +113,29 @@ class Language:
         """
         return self.percent_prefix + figure + self.percent_suffix
 
+    def leads(self, unit: str | None) -> bool:
+        """Whether ``unit`` stands before the figure: a currency sign (``$``,
+        ``€``, ``£``, ``¥``) in a language that writes it first (English)."""
+        return (
+            unit is not None
+            and len(unit) == 1
+            and unit in CURRENCY_SIGNS
+            and self.currency_lead is not None
+        )
+
     def with_unit(self, figure: str, unit: str) -> str:
         """A figure already written in this language with its unit: ``12 EUR``,
         and for ``%`` the language's percentage (:meth:`percent`), so a key
-        result in ``%`` reads like every other percentage of the page."""
+        result in ``%`` reads like every other percentage of the page; a
+        currency sign where the language writes it (``$1,200`` and ``-$5``
+        in English, ``1.200 €`` in German)."""
         if not unit:
             return figure
         if unit == "%":
             return self.percent(figure)
+        if self.leads(unit):
+            sign = figure[:1] if figure[:1] in "-−" else ""
+            return f"{sign}{unit}{self.currency_lead}{figure[len(sign) :]}"
         if figure == "1" and unit in SINGULARS:  # 1 day, 3 days (okrsite.units.unit_name)
             return f"1 {SINGULARS[unit]}"
         return f"{figure} {unit}"
@@ -345,6 +365,7 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         tag = language.replace("_", "-") if len(merged) else "en"  # BCP 47, as <html lang>
         return Language("en", translations, ".", ",", tag=tag)
     prefix, suffix = percent_affixes(locale)
+    currency = locale.currency_formats["standard"].pattern
     return Language(
         str(locale),
         translations,
@@ -353,6 +374,7 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         tag=language.replace("_", "-"),  # BCP 47 (de-DE), as <html lang> takes it
         percent_prefix=prefix,
         percent_suffix=suffix,
+        currency_lead=currency[1:].split("#")[0] if currency.startswith("¤") else None,
     )
 
 

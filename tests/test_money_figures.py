@@ -26,11 +26,14 @@ def kpi_page(root: Path, language: str, unit: str, value: str) -> str:
 @pytest.mark.parametrize(
     ("language", "unit", "value", "shown", "not_shown"),
     [
-        ("en", "€", "95000.5", "95,000.50 €", "95,000.5 €"),
+        # English writes the sign first, as its CLDR pattern does; German after
+        ("en", "€", "95000.5", "€95,000.50", "95,000.50 €"),
         ("de", "€", "95000.5", "95.000,50 €", "95.000,5 €"),
         ("en", "EUR", "95000.5", "95,000.50 EUR", "95,000.5 EUR"),
         ("en", "usd", "12.3", "12.30 usd", "12.3 usd"),
-        ("en", "€", "95000", "95,000 €", "95,000.00 €"),
+        ("en", "€", "95000", "€95,000", "€95,000.00"),
+        ("en", "$", "-5", "-$5", "$-5"),
+        ("de", "$", "1200", "1.200 $", "$1.200"),
         ("en", "k EUR", "1.5", "1.5 k EUR", "1.50 k EUR"),
         ("en", "h", "2.5", "2.5 h", "2.50 h"),
     ],
@@ -41,3 +44,29 @@ def test_money_with_cents_has_two_decimals(
     html = kpi_page(tmp_path, language, unit, value).replace("\u00a0", " ")
     assert shown in html
     assert not_shown not in html
+
+
+def test_a_run_of_figures_in_dollars_carries_the_sign_on_each(tmp_path: Path) -> None:
+    """``start → current → target`` of a key result in ``$``, and a check-in's
+    move, read ``$0 → $600,000 → $1,200,000`` in English: a sign before the
+    last figure only would read as "0 → 600,000 → $1,200,000"."""
+    root = tmp_path / "site"
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "content/checkins").mkdir(parents=True)
+    (root / "okrsite.toml").write_text("as_of = 2026-11-20\n")
+    (root / "content/objectives/grow.md").write_text(
+        "---\ntitle: Grow\nowner: Uma Diaz\ncycle: 2026-Q4\nkey_results:\n"
+        "  - {id: arr, title: New ARR, start: $0, target: $1.2M, current: $450k}\n"
+        "  - {id: days, title: Cycle time, start: 30, target: 20, unit: days}\n---\n"
+    )
+    (root / "content/checkins/2026-11-18.md").write_text(
+        "---\nobjective: grow\ndate: 2026-11-18\nvalues: {arr: 600k, days: 25}\n---\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "--site", str(root)])
+    assert result.exit_code == 0, result.output
+    page = (root / "_site/objectives/grow/index.html").read_text()
+    assert "$0 → $600,000 → $1,200,000" in page
+    assert "30 → 25 → 20 days" in page
+    dashboard = (root / "_site/index.html").read_text()
+    assert "$450,000 → $600,000" in dashboard
+    assert "Cycle time</bdi>: 25 days" in dashboard

@@ -377,9 +377,9 @@ def test_a_kpi_with_only_a_red_threshold_lists_it_alone(tmp_path: Path) -> None:
     """The KPI page's thresholds read "; critical < 20" with a stray separator
     when only a red threshold was given."""
     for thresholds, shown in (
-        ("{red: 80000}", "Thresholds critical < 80,000 € Indicator"),
-        ("{green: 120000}", "Thresholds healthy ≥ 120,000 € Indicator"),
-        ("{green: 120000, red: 80000}", "Thresholds healthy ≥ 120,000 €; critical < 80,000 €"),
+        ("{red: 80000}", "Thresholds critical < €80,000 Indicator"),
+        ("{green: 120000}", "Thresholds healthy ≥ €120,000 Indicator"),
+        ("{green: 120000, red: 80000}", "Thresholds healthy ≥ €120,000; critical < €80,000"),
     ):
         site = kpi_site(tmp_path / thresholds, TOML, thresholds)
         code, output = run("build", "--site", str(site))

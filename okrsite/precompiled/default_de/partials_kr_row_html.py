@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0__ = resolve('_')
     l_0_percent = resolve('percent')
+    l_0_lead = resolve('lead')
     l_0_with_unit = resolve('with_unit')
     l_0_ngettext = resolve('ngettext')
     l_0_decimal = resolve('decimal')
@@ -117,9 +118,9 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n  <td data-label="Werte">'
     if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'numeric'):
         pass
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'start')))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'start'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ' → '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current')))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ' → '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'target'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'milestones'):
@@ -158,4 +159,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=39&3=43&4=49&5=64&6=79&7=111&9=118&10=125&11=128&12=131&13=138&15=144&16=150&17=152'
+debug_info = '2=40&3=44&4=50&5=65&6=80&7=112&9=119&10=126&11=129&12=132&13=139&15=145&16=151&17=153'

@@ -44,7 +44,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_team = resolve('team')
     l_0_day = resolve('day')
     l_0_cycle = resolve('cycle')
-    l_0_num = resolve('num')
+    l_0_lead = resolve('lead')
     l_0_with_unit = resolve('with_unit')
     l_0_supports = resolve('supports')
     l_0_letters = resolve('letters')
@@ -115,9 +115,9 @@ def block_main(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'):
         pass
         yield '<div><dt>Measure</dt><dd>'
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'start'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'start'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
         yield ' → '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'current'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'current'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
         yield ' → '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'target'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
         yield '</dd></div>'

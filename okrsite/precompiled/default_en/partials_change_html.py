@@ -66,6 +66,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+            l_1_lead = resolve('lead')
             l_1_with_unit = resolve('with_unit')
             l_1__ = resolve('_')
             l_1_status_word = resolve('status_word')
@@ -86,7 +87,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 if (not t_2(environment.getattr(l_1_m, 'previous'))):
                     pass
-                    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_m, 'previous'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
                     yield ' → '
                 yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
             if (environment.getattr(l_1_m, 'status') in ('draft', 'dropped')):
@@ -109,9 +110,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = l_1_ngettext = missing
+        l_1_m = l_1_lead = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = l_1_ngettext = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=29&4=65&5=78'
+debug_info = '3=29&4=65&5=79'
