@@ -129,3 +129,27 @@ def test_no_stale_objectives_is_said_of_the_dashboards_cycle(make_site: MakeSite
     dashboard = (out / "index.html").read_text("utf-8")
     assert "No stale objectives in <bdi>2026-Q4</bdi>: each of its running objectives" in dashboard
     assert "every running objective had a recent check-in" not in dashboard
+
+
+def test_a_key_result_just_short_of_done_is_not_written_1_beside_others(
+    make_site: MakeSite,
+) -> None:
+    """The objective's 0.74998 reads fine with three decimals; its key result
+    at 0.999967 does not: its row read "= 1" beside "99%" and its 0.999967
+    in the CSV and JSON."""
+    site = make_site(
+        {
+            "okrsite.toml": 'title = "x"\n',
+            "content/objectives/deal.md": (
+                "---\ntitle: Deal\ncycle: 2026-Q4\nkey_results:\n"
+                '  - {id: deal, title: Close big deal, start: 0, target: "$1,500,000",'
+                ' current: "$1,499,950"}\n'
+                "  - {id: other, title: Other, target: 10, current: 5}\n---\n"
+            ),
+        }
+    )
+    out = build(site, "2026-11-16")
+    page = (out / "objectives/deal/index.html").read_text("utf-8")
+    assert "(1,499,950 − 0) ÷ (1,500,000 − 0) = 0.99997<" in page
+    assert "(1 × 0.99997 + 1 × 0.5) ÷ 2 = 0.74998" in page
+    assert "= 1<" not in page

@@ -330,4 +330,15 @@ def explain_places(s: ObjectiveScore, settings: Settings) -> int:
     places = max(places, grade_places(s.progress))  # "0.3996 red" in the last step too
     if s.status != "done" and s.progress < 1:
         places = max(places, fewest_places(lambda p: shown(p) < 1, 9))
+    # a key result's row and the weighted mean list each one's progress: one
+    # at 0.999967 is not done, never "= 1"
+    for kr in s.key_results.values():
+        for figure in (kr.progress, kr.ratio):
+            if figure is not None and 0 < figure < 1 and round(figure, 9) < 1:
+                places = max(places, _under_one_places(figure))
     return places
+
+
+def _under_one_places(figure: float) -> int:
+    """The fewest decimals (up to 9) that keep ``figure`` < 1 from reading 1."""
+    return fewest_places(lambda p: float(format_fixed(figure, p)) < 1, 9)
