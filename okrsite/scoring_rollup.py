@@ -21,6 +21,14 @@ from okrsite.model import CheckIn, KeyResult, Objective, Portfolio, Settings
 from okrsite.scoring_progress import current_reading, measured_progress
 
 
+def counts_in_objective(kr: KeyResult) -> bool:
+    """Whether a key result counts in its own objective's progress: its own
+    status only (a dropped objective's progress is still its key results'
+    mean, where it stood; the objective itself counts nowhere above). The
+    explanation's "Counted" column reads this."""
+    return kr.status == "active"
+
+
 def counts_in_rollup(obj: Objective) -> bool:
     """Whether an aligned objective counts in its parent's roll-up: drafts and
     dropped objectives count nowhere. The explanation of a roll-up lists the
@@ -205,7 +213,7 @@ class Scorer:
             return hit
         obj = self.p.objectives[oid]
         krs = {kr.id: self.kr_value(obj, kr, as_of) for kr in obj.key_results}
-        counted = [kr for kr in obj.key_results if kr.status == "active"]
+        counted = [kr for kr in obj.key_results if counts_in_objective(kr)]
         if counted:
             value = weighted_mean([(krs[kr.id].progress, kr.weight) for kr in counted])
         else:

@@ -153,3 +153,25 @@ def test_a_key_result_just_short_of_done_is_not_written_1_beside_others(
     assert "(1,499,950 − 0) ÷ (1,500,000 − 0) = 0.99997<" in page
     assert "(1 × 0.99997 + 1 × 0.5) ÷ 2 = 0.74998" in page
     assert "= 1<" not in page
+
+
+def test_a_dropped_objective_explains_the_mean_it_shows(make_site: MakeSite) -> None:
+    """Its key results said "Counted: no", then "nothing counted: progress =
+    1": the 100% it shows is its own key results' mean, where it stood."""
+    site = make_site(
+        {
+            "okrsite.toml": 'title = "x"\n',
+            "content/objectives/gone.md": (
+                "---\ntitle: Gone\ncycle: 2026-Q4\nstatus: dropped\nkey_results:\n"
+                "  - {id: a, title: A, target: 4, current: 4}\n"
+                "  - {id: b, title: B, target: 4, current: 2, status: draft}\n---\n"
+            ),
+        }
+    )
+    out = build(site, "2026-11-16")
+    page = (out / "objectives/gone/index.html").read_text("utf-8")
+    assert "nothing counted" not in page
+    assert "(1 × 1) ÷ 1 = 1" in page
+    rows = page.split("Explain this score", 1)[1].split("</table>", 1)[0]
+    assert rows.count(">yes<") == 1 and rows.count("no (draft or dropped)") == 1
+    assert score(out)["progress"] == 1

@@ -27,6 +27,7 @@ from okrsite.scoring import (
     forecast_x,
     scored_done,
 )
+from okrsite.scoring_rollup import counts_in_objective
 from okrsite.view.formatting import grade_places
 from okrsite.view.view_model import Link, ViewModel, anchor
 
@@ -217,7 +218,8 @@ def _confidence_and_stale(
 
 def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainLine:
     def make(case: str, **numbers: Any) -> ExplainLine:
-        return ExplainLine(case, kr.title, ks.progress, kr.weight, ks.counted, **numbers)
+        counted = counts_in_objective(kr)
+        return ExplainLine(case, kr.title, ks.progress, kr.weight, counted, **numbers)
 
     if kr.score is not None or ks.current_source == "score":
         return make("score")
@@ -269,10 +271,10 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         if ks is None:
             continue
         lines.append(_line(view, o, kr, ks))
-        if ks.counted:
+        if counts_in_objective(kr):
             terms.append((kr.weight, ks.progress))
     source = "key results"
-    if not any(kr.status == "active" for kr in o.key_results):
+    if not any(counts_in_objective(kr) for kr in o.key_results):
         # as scoring does: with no key result counted (none, or all dropped
         # or draft), the objective takes its aligned objectives' mean
         source = "aligned objectives"
