@@ -89,6 +89,12 @@ def format_fixed(value: float | None, digits: int) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: whole percentages a ratio below them never rounds up to: the grade bands'
+#: edges (red < 0.4 ≤ yellow < 0.7 ≤ green; 0.7 is also an aspirational
+#: objective's default success level) and done (1)
+EDGE_PERCENTS = frozenset({40, 70, 100})
+
+
 def percent(ratio: float | None) -> int:
     """The whole percentage of ``ratio``, halves rounded away from zero as a
     spreadsheet rounds them (0.125 is 13%, 0.075 is 8%), clamped to
@@ -102,7 +108,9 @@ def percent(ratio: float | None) -> int:
 
     A ratio under 1 (at the 9 decimals scores carry) is never 100%: a key
     result $50 short of $1,500,000 (0.999967) reads 99%, not "100% missed";
-    people read 100% as done.
+    people read 100% as done. Nor is one under a grade band's edge rounded
+    onto it (:data:`EDGE_PERCENTS`): 0.6996 is yellow and, aspirational,
+    missed its 0.7: it reads 69%, not "70% missed"; 0.3996 reads 39%.
     """
     if ratio is None or math.isnan(ratio):
         return 0
@@ -112,8 +120,8 @@ def percent(ratio: float | None) -> int:
     if scaled <= -MAX_PERCENT:
         return -MAX_PERCENT
     whole = math.floor(abs(round(scaled, 6)) + 0.5)
-    if whole == 100 and scaled > 0 and round(ratio, 9) < 1:
-        return 99
+    if whole in EDGE_PERCENTS and scaled > 0 and round(ratio, 9) < whole / 100:
+        return whole - 1  # 0.6996 is 69%, never "70% missed" beside its yellow grade
     return whole if scaled >= 0 else -whole
 
 

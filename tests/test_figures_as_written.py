@@ -105,6 +105,39 @@ def test_a_progress_just_short_of_done_is_never_written_as_done(make_site: MakeS
     assert ",0.999967," in row
 
 
+def test_a_stretch_goal_just_short_of_its_success_is_not_70_percent_missed(
+    make_site: MakeSite,
+) -> None:
+    """An aspirational objective at 0.6996 missed its 0.7 success and is
+    yellow: pages, badge, cycle list and scorecard read "70% missed"."""
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/objectives/stretch.md": (
+                "---\ntitle: Stretch\ncycle: 2026-Q3\ncommitment: aspirational\n"
+                "key_results:\n  - {id: a, title: A, target: 10000, current: 6996}\n---\n"
+            ),
+            "content/objectives/floor.md": (
+                "---\ntitle: Floor\ncycle: 2026-Q3\n"
+                "key_results:\n  - {id: a, title: A, target: 10000, current: 3996}\n---\n"
+            ),
+        }
+    )
+    out = site / "_site"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out), "--as-of", "2026-10-05")
+    assert code == 0, output
+    page = _text((out / "objectives/stretch/index.html").read_text(encoding="utf-8"))
+    assert "Stretch 69% Status missed Grade 0.6996 yellow" in page
+    assert "Expected by now 70%" in page  # the success level itself: 0.7 is 70%
+    assert "70% missed" not in page
+    badge = (out / "badges/stretch.svg").read_text(encoding="utf-8")
+    assert "<title>stretch: 69% missed</title>" in badge
+    cycle = _text((out / "cycles/2026-Q3/index.html").read_text(encoding="utf-8"))
+    assert "69%" in cycle and "70% missed" not in cycle
+    floor = _text((out / "objectives/floor/index.html").read_text(encoding="utf-8"))
+    assert "Floor 39% Status missed Grade 0.3996 red" in floor
+
+
 def test_a_kpi_chart_labels_its_target_with_the_unit(make_site: MakeSite) -> None:
     """The target line read "target 90" beside axis labels of "90%"."""
     site = make_site(
