@@ -107,7 +107,8 @@ def validated_write(
     for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w" if rel in keep else "x", encoding="utf-8") as fh:
+        # newline="": the text as given, an edited file's CRLF line endings kept as they are
+        with open(path, "w" if rel in keep else "x", encoding="utf-8", newline="") as fh:
             fh.write(text)
         written.append(rel)
     return Outcome(written, [], warnings)

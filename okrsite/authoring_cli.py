@@ -33,6 +33,7 @@ from okrsite.authoring import (
     set_goal_current,
     validated_write,
 )
+from okrsite.authoring_line_ends import as_editable, read_as_written
 from okrsite.authoring_notes import as_typed, say_when_read
 from okrsite.authoring_prompts import SCISSORS as SCISSORS
 from okrsite.authoring_prompts import (
@@ -43,6 +44,7 @@ from okrsite.authoring_prompts import (
     _parse_set,
     _prompt_values,
 )
+from okrsite.authoring_refusals import refuse_flags_not_taken, refuse_unread_target
 from okrsite.authoring_targets import (
     _id_from_name,
     _milestones_named,
@@ -117,6 +119,7 @@ def record_checkin(
     if named != target:
         click.echo(f"okrsite: {target!r} is {named}", err=True)
         target = named
+    refuse_unread_target(base, target)
     kind = _kind_meant(p, target, sets, value)
     keys: dict[str, str] = {}
     if kind == "objective" and target in p.objectives:
@@ -314,15 +317,16 @@ def _goal_value(
         )
         sys.exit(1)
     language = base.config.language
-    old = (root / goal.file).read_text(encoding="utf-8")
+    old = read_as_written(root / goal.file)
+    text, written = as_editable(old)
 
     def edited(current: Any) -> str:
-        new = set_goal_current(old, current)
+        new = set_goal_current(text, current)
         if new is None:
             raise click.UsageError(
                 f"{goal.file}: its measure: could not be updated; edit it by hand"
             )
-        return new
+        return written.restore(new)  # its line endings and byte-order mark as written
 
     if value is None:
         if not interactive():
@@ -429,10 +433,12 @@ def checkin(
 @click.argument("record_id", metavar="ID")
 @click.option("--title", help="Title (default: made from the id).")
 @click.option(
-    "--parent", help="Objective: parent objective or objective#kr. Goal: what it supports."
+    "--parent",
+    help="Objective: parent objective or objective#kr. Goal: what it supports. Team: its parent.",
 )
 @click.option(
-    "--cycle", help="Cycle, e.g. 2026-Q1 (default: default_cycle, else the current quarter)."
+    "--cycle",
+    help="Objective, goal: cycle, e.g. 2026-Q1 (default: default_cycle, else the current quarter).",
 )
 @click.option("--owner", help="Owner: a name (Uma Diaz) or a person id.")
 @click.option("--team", help="Team: a name or a team id.")
@@ -493,6 +499,7 @@ def new(
         raise click.UsageError(
             "--set, --value, --confidence and --note are for 'okrsite new checkin'"
         )
+    refuse_flags_not_taken(kind, parent, cycle)
     if kind not in ("person", "team"):
         record_id, title = _id_from_name(record_id, title)
     base, cache = load_for_writing(root)

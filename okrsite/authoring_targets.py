@@ -163,10 +163,12 @@ def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int,
 
 
 def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[str, str]:
-    """The objective's file with the milestones ``ticks`` names marked done."""
+    """The objective's file with the milestones ``ticks`` names marked done,
+    its line endings and byte-order mark as written."""
     from okrsite.authoring import tick_milestone
+    from okrsite.authoring_line_ends import read_for_editing
 
-    text = (root / obj.file).read_text(encoding="utf-8")
+    text, written = read_for_editing(root / obj.file)
     for kr_index, ms_index in ticks:
         new = tick_milestone(text, kr_index, ms_index)
         kr = next(k for k in obj.key_results if k.index == kr_index)
@@ -180,7 +182,7 @@ def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[st
             err=True,
         )
         text = new
-    return {obj.file: text}
+    return {obj.file: written.restore(text)}
 
 
 def _parent_named(p: Portfolio, name: str, kind: str) -> str:
@@ -275,7 +277,8 @@ def _one_target(base: LoadResult, name: str) -> str:
     fits none. Refused here, not by the loader: the loader could only say
     that a check-in file that was never written names an objective that does
     not exist. Files set aside for errors of their own may still be named
-    by id, as the loader accepts check-ins of them."""
+    by id, so the command can say what is wrong with them and refuse the
+    check-in (:func:`~okrsite.authoring_refusals.refuse_unread_target`)."""
     p = base.scored.portfolio
     content_dir = base.config.content_dir
     aside = {

@@ -546,14 +546,17 @@ def test_a_name_that_fits_nothing_says_what_was_tried_and_the_nearest(
     assert files(site) == before
 
 
-def test_an_objective_whose_file_has_an_error_can_still_be_checked_in_by_id(site: Path) -> None:
-    """Its record is set aside until the file is mended, but its check-ins
-    are kept, as the loader keeps a hand-written one."""
+def test_an_objective_whose_file_has_an_error_is_refused_with_that_error(site: Path) -> None:
+    """Its record is set aside until the file is mended: a check-in of it
+    could be neither checked against its key results nor counted (the
+    audit's check-in was written, exit 0, and then read by nothing), so the
+    command shows the file's own error and writes nothing."""
     path = site / "content/objectives/company/mending.md"
     path.write_text("---\ntitle: [Mending\n---\n", encoding="utf-8")
     code, out = checkin_of(site, "company/mending", "--date", "2026-11-18")
-    assert code == 0, out
-    assert list(written_checkins(site, "company/mending")) == ["2026-11-18.md"]
+    assert code == 1, out
+    assert "content/objectives/company/mending.md:2:" in out and "fix that file first" in out
+    assert list(written_checkins(site, "company/mending")) == []
 
 
 # ------------------------------------------------------------------ --date
