@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from okrsite.diagnostics import Diagnostic
-from okrsite.goal_yaml import QuotingDumper
+from okrsite.goal_yaml import QuotingDumper, flow_mapping
 from okrsite.overlay import OverlayTree
 from okrsite.parse import confidence_word, split_unit
 from okrsite.parse_number_marks import thousands_point_words
@@ -476,14 +476,7 @@ def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
             + text[offset + stop :]
         )
     if isinstance(item, yaml.ScalarNode):
-        ticked = yaml.dump(
-            {"title": item.value, "done": True},
-            Dumper=QuotingDumper,
-            default_flow_style=True,
-            allow_unicode=True,
-            width=float("inf"),
-            sort_keys=False,
-        ).strip()
+        ticked = flow_mapping({"title": item.value, "done": True})
         start, stop = item.start_mark.index, item.end_mark.index
         return text[: offset + start] + ticked + text[offset + stop :]
     if not isinstance(item, yaml.MappingNode):

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Block", "PlannedFile", "QuotingDumper", "front_matter", "yaml_number"]
+__all__ = ["Block", "PlannedFile", "QuotingDumper", "flow_mapping", "front_matter", "yaml_number"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,20 @@ _Dumper.add_representer(
     Block,
     lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), False),
 )
+
+
+def flow_mapping(data: dict[str, Any]) -> str:
+    """``data`` as one line of YAML, quoted where YAML needs it:
+    ``{title: "Go-Live: Europa", done: true}`` (a hint's line must be one
+    that a person can paste)."""
+    return yaml.dump(
+        data,
+        Dumper=QuotingDumper,
+        default_flow_style=True,
+        allow_unicode=True,
+        width=float("inf"),
+        sort_keys=False,
+    ).strip()
 
 
 def front_matter(data: dict[str, Any], body: str = "") -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.goal_yaml import flow_mapping
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
@@ -222,10 +224,14 @@ def _read_as_decimal(
 def _other_unit(word: str, unit: str) -> bool:
     """Whether a check-in value's unit (``5 h``, ``7 °C``, ``£20``) is not the
     key result's or KPI's ``unit``. A currency sign, which numbers are read
-    past, is held only to a unit that is another currency sign (``£20`` for
-    a key result in ``€``): a unit such as ``EUR`` may be the same money."""
+    past, is held to a unit that is another currency sign (``£20`` for a key
+    result in ``€``) or a percentage (``$3k`` for one in ``%``): a unit such
+    as ``EUR`` may be the same money."""
     if word in CURRENCY_SIGNS:
-        return unit.strip() in CURRENCY_SIGNS and unit.strip() != word
+        held = unit.strip()
+        if is_percent_unit(held):
+            return True  # $3k for a key result in %: money is no percentage
+        return held in CURRENCY_SIGNS and held != word
     return not same_unit(word, unit)
 
 
@@ -572,9 +578,11 @@ def _text_value(
     found = milestones_named(kr.milestones, text)
     if len(found) == 1:
         title = kr.milestones[found[0]].title
+        entry = flow_mapping({"title": title, "done": True})
+        setting = shlex.quote(f"{key}={title}")
         hint = (
-            f"tick it in {obj.file}: - {{title: {title}, done: true}} under {key}'s "
-            f'milestones, or run okrsite checkin {obj.id} --set "{key}={title}"'
+            f"tick it in {obj.file}: - {entry} under {key}'s "
+            f"milestones, or run okrsite checkin {obj.id} --set {setting}"
         )
     else:
         titles = ", ".join(repr(m.title) for m in kr.milestones)
