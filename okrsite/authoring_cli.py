@@ -44,7 +44,7 @@ from okrsite.authoring_prompts import (
     _parse_set,
     _prompt_values,
 )
-from okrsite.authoring_refusals import refuse_flags_not_taken, refuse_unread_target
+from okrsite.authoring_refusals import not_edited, refuse_flags_not_taken, refuse_unread_target
 from okrsite.authoring_targets import (
     _id_from_name,
     _milestones_named,
@@ -323,9 +323,7 @@ def _goal_value(
     def edited(current: Any) -> str:
         new = set_goal_current(text, current)
         if new is None:
-            raise click.UsageError(
-                f"{goal.file}: its measure: could not be updated; edit it by hand"
-            )
+            raise not_edited(goal.file, "its measure's current value", text, "edit it by hand")
         return written.restore(new)  # its line endings and byte-order mark as written
 
     if value is None:

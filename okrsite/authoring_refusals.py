@@ -90,3 +90,14 @@ def refuse_flags_not_taken(kind: str, parent: str | None, cycle: str | None) -> 
             else ": it belongs to no cycle"
         )
         raise click.UsageError(f"{_TAKES[kind]}, not " + " or ".join(given) + why)
+
+
+def not_edited(file: str, what: str, text: str, by_hand: str) -> click.ClickException:
+    """The refusal (exit 1) when a command cannot edit a file people wrote:
+    the file, what was to change, why when okrsite knows (TOML front matter,
+    which it reads but never rewrites), and what to write by hand."""
+    if text.lstrip("\ufeff").startswith("+++"):
+        why = "its front matter is TOML (+++), which okrsite reads but does not rewrite"
+    else:
+        why = "okrsite found no line it can rewrite safely in this file's front matter"
+    return click.ClickException(f"{file}: {what} could not be written: {why}; {by_hand}")

@@ -167,15 +167,18 @@ def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[st
     its line endings and byte-order mark as written."""
     from okrsite.authoring import tick_milestone
     from okrsite.authoring_line_ends import read_for_editing
+    from okrsite.authoring_refusals import not_edited
 
     text, written = read_for_editing(root / obj.file)
     for kr_index, ms_index in ticks:
         new = tick_milestone(text, kr_index, ms_index)
         kr = next(k for k in obj.key_results if k.index == kr_index)
         if new is None:
-            raise click.UsageError(
-                f"{obj.file}: milestone {kr.milestones[ms_index].title!r} of {kr.id} could not "
-                "be ticked in this file; set its done: true by hand"
+            raise not_edited(
+                obj.file,
+                f"the tick of milestone {kr.milestones[ms_index].title!r} of {kr.id}",
+                text,
+                "set its done: true by hand",
             )
         click.echo(
             f"okrsite: ticked milestone {kr.milestones[ms_index].title!r} of {kr.id} in {obj.file}",

@@ -156,3 +156,28 @@ def test_new_person_or_team_refuses_cycle(tmp_path: Path, kind: str) -> None:
     assert code == 2, out
     assert files_of(site) == before
     assert f"a {kind} takes --title" in said(out) and "not --cycle" in said(out)
+
+
+def test_a_toml_file_is_refused_saying_why(tmp_path: Path) -> None:
+    """TOML front matter is read, never rewritten: the refusal said only
+    "could not be updated; edit it by hand", with exit 2 (a usage error)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "x"\nas_of = 2026-11-20\n',
+            "content/goals/replies.md": (
+                '+++\ntitle = "Faster replies"\ncycle = "2026-Q4"\n'
+                "start = 8\ntarget = 2\ncurrent = 6\n+++\n"
+            ),
+            "content/objectives/launch.md": (
+                '+++\ntitle = "Launch"\ncycle = "2026-Q4"\n[[key_results]]\nid = "ms"\n'
+                'title = "Launch"\nmilestones = ["Beta", "GA"]\n+++\n'
+            ),
+        },
+    )
+    before = {p: p.read_bytes() for p in site.rglob("*.md")}
+    for args in (["replies", "--value", "5"], ["launch", "--set", "ms=beta"]):
+        code, out = run_cli("checkin", "--site", str(site), *args)
+        assert code == 1, out
+        assert "front matter is TOML (+++)" in out and "by hand" in out, out
+    assert {p: p.read_bytes() for p in site.rglob("*.md")} == before
