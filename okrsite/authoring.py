@@ -406,13 +406,14 @@ def _sentence_measure_with_current(
     sentence gives, written out with ``current`` among them, and the
     sentence kept after them as a comment (``measure: {start: 8, target: 2,
     current: 5, unit: h}  # from 8 h to 2 h``). ``None`` when the sentence
-    gives no figures (the loader says so) or the line has a comment already."""
+    gives no figures (the loader says so). A comment the line has already
+    stays after it (``# from 8 h to 2 h   # baseline: Sept``)."""
     from okrsite.parse import measure_sentence
 
     figures = measure_sentence(measure.value)
     line_end = text.find("\n", offset + measure.end_mark.index)
     rest = text[offset + measure.end_mark.index : None if line_end < 0 else line_end]
-    if figures is None or rest.strip() or "\n" in measure.value:
+    if figures is None or "\n" in measure.value or rest.strip()[:1] not in ("", "#"):
         return None
     written = {k: figures[k] for k in ("start", "target") if k in figures}
     parts = [f"{k}: {_plain_number(v)}" for k, v in written.items()] + [f"current: {new}"]

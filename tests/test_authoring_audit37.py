@@ -181,3 +181,27 @@ def test_a_toml_file_is_refused_saying_why(tmp_path: Path) -> None:
         assert code == 1, out
         assert "front matter is TOML (+++)" in out and "by hand" in out, out
     assert {p: p.read_bytes() for p in site.rglob("*.md")} == before
+
+
+def test_a_sentence_measure_with_a_comment_gets_its_figures(tmp_path: Path) -> None:
+    """``measure: from 8 h to 2 h   # baseline: Sept`` was refused ("could
+    not be updated; edit it by hand"); without the comment it was written."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "x"\nas_of = 2026-11-20\n',
+            "content/goals/replies.md": (
+                "---\ntitle: Faster replies\ncycle: 2026-Q4\n"
+                "measure: from 8 h to 2 h   # baseline: Sept\n---\n"
+            ),
+        },
+    )
+    code, out = run_cli("checkin", "--site", str(site), "replies", "--value", "5")
+    assert code == 0, out
+    text = (site / "content/goals/replies.md").read_text()
+    assert (
+        "measure: {start: 8, target: 2, current: 5, unit: h}  # from 8 h to 2 h   # baseline: Sept"
+        in text
+    )
+    goal = load_site(site).scored.portfolio.goals["replies"]
+    assert goal.measure is not None and goal.measure.current == 5
