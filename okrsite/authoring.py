@@ -356,6 +356,10 @@ def set_goal_current(text: str, value: Any) -> str | None:
         .removesuffix("...")
         .strip()
     )
+    if isinstance(value, str) and any(c in value for c in ",[]{}#"):
+        # "4,25 h" (a German decimal comma): plain on a line of its own, but
+        # inside {…} its comma would end the entry; quoted it reads alike
+        new = json.dumps(value, ensure_ascii=False)
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None

@@ -205,3 +205,23 @@ def test_a_sentence_measure_with_a_comment_gets_its_figures(tmp_path: Path) -> N
     )
     goal = load_site(site).scored.portfolio.goals["replies"]
     assert goal.measure is not None and goal.measure.current == 5
+
+
+def test_a_german_decimal_comma_with_a_unit_sets_a_goals_value(tmp_path: Path) -> None:
+    """``--value "4,25 h"`` on a German site was written unquoted into the
+    measure's ``{…}``, where its comma ends the entry: the command then
+    refused its own file (OKR102, exit 1)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "x"\nas_of = 2026-11-20\nlanguage = "de"\n',
+            "content/goals/response.md": (
+                "---\ntitle: Schneller antworten\ncycle: 2026-Q4\nmeasure: von 8 h auf 2 h\n---\n"
+            ),
+        },
+    )
+    for value, current in (("5", 5.0), ("4,25 h", 4.25), ("4,5 Std.", 4.5)):
+        code, out = run_cli("checkin", "--site", str(site), "response", "--value", value)
+        assert code == 0, out
+        goal = load_site(site).scored.portfolio.goals["response"]
+        assert goal.measure is not None and goal.measure.current == current, value
