@@ -480,6 +480,8 @@ def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
             + json.dumps(f"[x] {title}", ensure_ascii=False)
             + text[offset + stop :]
         )
+    if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">"):
+        return None  # a block (>- or |) spans lines a one-line mapping cannot replace
     if isinstance(item, yaml.ScalarNode):
         ticked = flow_mapping({"title": item.value, "done": True})
         start, stop = item.start_mark.index, item.end_mark.index

@@ -225,3 +225,29 @@ def test_a_german_decimal_comma_with_a_unit_sets_a_goals_value(tmp_path: Path) -
         assert code == 0, out
         goal = load_site(site).scored.portfolio.goals["response"]
         assert goal.measure is not None and goal.measure.current == current, value
+
+
+def test_a_milestone_written_as_a_block_is_refused_before_anything_is_said(
+    tmp_path: Path,
+) -> None:
+    """A ``>-`` block: the command said "ticked", then blamed the person's
+    file for the invalid YAML of its own rewrite (OKR003 at a column that
+    exists only in that rewrite)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "x"\nas_of = 2026-11-20\n',
+            "content/objectives/quotes.md": (
+                "---\ntitle: Quotes\ncycle: 2026-Q4\nkey_results:\n  - id: ms\n    title: Ship\n"
+                "    milestones:\n      - >-\n        Long folded\n        milestone text\n"
+                "      - |\n        Literal milestone\n---\n"
+            ),
+        },
+    )
+    before = files_of(site)
+    for name in ("long", "literal"):
+        code, out = run_cli("checkin", "--site", str(site), "quotes", "--set", f"ms={name}")
+        assert code == 1, out
+        assert "ticked" not in out and "OKR003" not in out, out
+        assert "set its done: true by hand" in out
+    assert files_of(site) == before
