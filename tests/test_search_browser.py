@@ -160,3 +160,38 @@ def test_german_search_results_hold_no_english(
         text = text.replace(user, " ")
     words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
     assert words & english_ui_words() == set(), (query, sorted(words & english_ui_words()))
+
+
+def test_accents_do_not_matter_in_a_search(browser: Any, tmp_path: Path) -> None:
+    """ "Angstrom" found nothing and "Zoe" only the person (through her id),
+    not the KPI she owns: the search matched accents as typed, where ids,
+    lists and names fold them (Ångström, Zoë)."""
+    from click.testing import CliRunner
+    from conftest import write_site
+
+    from okrsite.cli import cli
+
+    src = write_site(
+        tmp_path / "src",
+        {
+            "okrsite.toml": 'title = "x"\nas_of = 2026-11-20\n',
+            "content/people/zoe.md": "---\ntitle: Zoë Ångström\n---\n",
+            "content/kpis/error-rate.md": (
+                "---\ntitle: Error rate\nowner: Zoë Ångström\nunit: '%'\ntarget: 1\n"
+                "direction: down\nvalues: {2026-11-01: 2}\n---\n"
+            ),
+            "content/teams/strasse.md": "---\ntitle: Team Straße\n---\n",
+        },
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for query, kinds in (
+        ("Angstrom", {"kpi", "person"}),
+        ("zoe", {"kpi", "person"}),
+        ("ZOË ÅNGSTRÖM", {"kpi", "person"}),
+        ("strasse", {"team"}),
+    ):
+        page, groups = search(browser, out, query)
+        assert {k for k, titles in groups.items() if titles} == kinds, (query, groups)
+        page.close()

@@ -19,11 +19,18 @@
   function word(s) {
     return s ? box.getAttribute("data-status-" + s) || s : "";
   }
+  /* accents and case do not matter, as in the site's ids and lists:
+     "angstrom" finds "Ångström", "zoe" finds "Zoë", "strasse" "Straße" */
+  var FOLDED = { "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i" };
+  function fold(s) {
+    return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßøæœłđı]/g, function (c) { return FOLDED[c]; });
+  }
   var items = data.items.map(function (it) {
     var s = it.s || "";
     return {
       it: it,
-      hay: [it.t, it.i || "", it.o, it.m, it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" ").toLowerCase()
+      hay: fold([it.t, it.i || "", it.o, it.m, it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" "))
     };
   });
   var LIMIT = 100;
@@ -35,7 +42,7 @@
     return (box.getAttribute("data-" + name) || "").replace("{n}", n).replace("{limit}", LIMIT);
   }
   function render(q) {
-    var terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+    var terms = fold(q).split(/\s+/).filter(Boolean);
     box.textContent = "";
     if (!terms.length) { status.textContent = ""; return; }
     var groups = {}, found = 0;
