@@ -158,14 +158,23 @@ def _defuse_raw_html(state: StateCore) -> None:
 
 def _shift_headings(state: StateCore) -> None:
     """A text's headings: its highest one at the level asked for (an ``<h2>``
-    for a body), the rest as far below it as written, none past ``<h6>``."""
+    for a body), the rest as far below it as written, none past ``<h6>``,
+    and none more than one level below the heading before it: a body whose
+    ``## Overview`` is followed by ``#### Details`` has them as ``<h2>`` and
+    ``<h3>``, so a screen reader's outline of the page skips no level."""
     headings = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
     if not headings:
         return
     top = min(6, max(2, int(state.env.get(_TOP_KEY, _TOP_HEADING))))
     shift = top - min(int(t.tag[1]) for t in headings)
+    above = top - 1  # the level of the heading before (the page's own, first)
     for token in headings:
-        token.tag = f"h{max(top, min(6, int(token.tag[1]) + shift))}"
+        if token.type == "heading_open":
+            level = min(max(top, min(6, int(token.tag[1]) + shift)), above + 1)
+            token.tag = f"h{level}"
+            above = level
+        else:
+            token.tag = f"h{above}"
 
 
 def _table_label(tokens: Sequence[Token], idx: int) -> str:

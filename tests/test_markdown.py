@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -107,7 +108,12 @@ def test_a_body_whose_sections_start_at_two_hashes_skips_no_level() -> None:
     assert '<h3 id="details">Details</h3>' in out
     assert '<h2 id="plan">Plan</h2>' in out
     assert md("### Only\n\n##### Deep").startswith('<h2 id="only">Only</h2>')
-    assert '<h4 id="deep">Deep</h4>' in md("### Only\n\n##### Deep")
+    # a level the author skipped is not skipped on the page (## then ####:
+    # <h2> then <h3>), so the page's outline has no gap
+    assert '<h3 id="deep">Deep</h3>' in md("### Only\n\n##### Deep")
+    out = md("## Overview\n\ntext\n\n#### Deep heading\n\n## Next\n\n### Sub")
+    levels = [int(h) for h in re.findall(r"<h(\d)", out)]
+    assert levels == [2, 3, 2, 3]
 
 
 def test_a_heading_never_takes_an_id_of_the_page_around_it() -> None:
