@@ -144,6 +144,15 @@ def stat_owned(
         real = os.path.join(known[0], base)
         inside = known[1] and base not in ("", ".", "..")
     if not inside:
+        if os.path.abspath(real) == os.path.abspath(name):  # no link on its way
+            raise UnsafeFileError(
+                Refusal(
+                    "OKR012",
+                    f"{shown} lies outside the folders it may be read from; not read",
+                    "okrsite reads the site's files from inside the site and a theme's "
+                    "from inside that theme's folder; move the file there",
+                )
+            )
         raise UnsafeFileError(outside_site(shown, real))
     if not stat.S_ISREG(st.st_mode):
         raise UnsafeFileError(

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -247,21 +248,28 @@ class Theme:
         The built-in themes' templates are okrsite's and compile. A file that
         may not be read is :meth:`source_problems`' to report."""
         site = os.path.realpath(site_root)
-        named: list[tuple[str, Path]] = []
+        loader = self.env.loader
+        assert loader is not None
+        # (name, loader, name in the loader, file): each theme's templates read
+        # from its own folder, so a site-local themes/default/ is compiled,
+        # not the built-in ``default:`` of the same names
+        named: list[tuple[str, BaseLoader, str, Path]] = []
         if self.site_templates is not None:
             folder = self.site_templates
-            named += [(rel, folder / rel) for rel in self._template_names(folder)]
+            named += [(rel, loader, rel, folder / rel) for rel in self._template_names(folder)]
         for label, path in self.chain:
             real = os.path.realpath(path)
             if real == site or real.startswith(site.rstrip(os.sep) + os.sep):
                 folder = path / "templates"
-                named += [(f"{label}:{rel}", folder / rel) for rel in self._template_names(folder)]
+                own = _theme_loader(path)
+                named += [
+                    (f"{label}:{rel}", own, rel, folder / rel)
+                    for rel in self._template_names(folder)
+                ]
         found = []
-        loader = self.env.loader
-        assert loader is not None
-        for name, file in named:
+        for name, source_loader, rel, file in named:
             try:
-                source, filename, _ = loader.get_source(self.env, name)
+                source, filename, _ = source_loader.get_source(self.env, rel)
                 tree = self.env.parse(source, name, filename)
                 unknown_filter_or_test(self.env, tree, name, filename)
             except TemplateSyntaxError as exc:
@@ -436,8 +444,15 @@ class OwnedFileLoader(FileSystemLoader):
             filename = posixpath.join(searchpath, *pieces)
             if os.path.isfile(filename) or os.path.islink(filename):
                 contents = read_owned(filename, self.roots, self._folders).decode(self.encoding)
-                return contents, os.path.normpath(filename), lambda: False
+                # a byte-order mark (Notepad's UTF-8) is no part of the
+                # template, as it is none of a content file's
+                return contents.removeprefix("\ufeff"), os.path.normpath(filename), lambda: False
         raise TemplateNotFound(template)
+
+
+def _theme_loader(path: Path) -> OwnedFileLoader:
+    """The loader of a theme's ``templates/``, reading only inside the theme's folder."""
+    return OwnedFileLoader(str(path / "templates"), (os.path.realpath(path),))
 
 
 def _find(name: str, site_root: Path | None) -> tuple[str, Path]:
@@ -499,8 +514,9 @@ def theme_chain(name: str, site_root: Path | None) -> list[tuple[str, Path]]:
         chain.append((label, path))
         is_builtin = resolved.parent == builtin_root
         parent = _extends(path, is_builtin)
-        if parent == current and not is_builtin:
+        if parent == label and not is_builtin:
             # a site-local theme named like a built-in one extends the built-in
+            # (``theme = "./themes/default"`` too: its label is the folder's name)
             builtin = builtin_themes_dir() / parent
             if builtin.is_dir() and builtin.resolve() not in seen:
                 chain.append((parent, builtin))
@@ -530,13 +546,13 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     if site_templates is not None:
         assert site_root is not None
         loaders.append(OwnedFileLoader(str(site_templates), (os.path.realpath(site_root),)))
-    own = {label: (os.path.realpath(path),) for label, path in chain}
-    loaders.extend(OwnedFileLoader(str(path / "templates"), own[label]) for label, path in chain)
+    # each theme's files are read from inside its own folder: a site-local
+    # ``themes/default/`` and the built-in ``default`` share a label, not a home
+    loaders.extend(_theme_loader(path) for _, path in chain)
+    # ``"default:base.html"`` names the last theme of that label: the base a
+    # site-local ``themes/default/`` extends, so its base.html may extend it
     loaders.append(
-        PrefixLoader(
-            {label: OwnedFileLoader(str(path / "templates"), own[label]) for label, path in chain},
-            delimiter=":",
-        )
+        PrefixLoader({label: _theme_loader(path) for label, path in chain}, delimiter=":")
     )
     env = GuardedEnvironment(
         loader=ChoiceLoader(loaders),
