@@ -51,7 +51,7 @@ from okrsite.render_pieces import NAV_PAGES, RenderPieces
 from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
-from okrsite.urls import prefix
+from okrsite.urls import page_file, prefix
 from okrsite.value_prints import Keyed, forked_printer
 from okrsite.view.formatting import (
     remembered_decimal,
@@ -67,6 +67,10 @@ __all__ = ["render_site", "SiteRenderer", "PageKey", "RenderMemo"]
 
 PageKey = tuple[str, str]
 """(page kind, record id): ``("objective", "sales/emea")``, ``("dashboard", "")``."""
+
+
+#: the attribute an error raised while a page rendered carries its output path in
+PAGE_NOTE = "okrsite_page"
 
 
 class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
@@ -263,7 +267,14 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         capture = self.recorder.capture
         for key in keys:
             handler = partial(pages.HANDLERS[key[0]], self, key[1])
-            (path, data), self.page_deps[key] = capture(handler)
+            try:
+                (path, data), self.page_deps[key] = capture(handler)
+            except Exception as exc:
+                # a template's mistake shows on some pages only (a value empty
+                # there): its diagnostic names the first page it met
+                if not hasattr(exc, PAGE_NOTE):
+                    setattr(exc, PAGE_NOTE, page_file(key))
+                raise
             out[path] = data
         return out
 

@@ -165,6 +165,17 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
         what = exc.message or str(exc)
     else:
         what = f"{exc} ({type(exc).__name__})" if str(exc) else type(exc).__name__
+    page = getattr(exc, "okrsite_page", None)  # okrsite.render.PAGE_NOTE
+    if page and not isinstance(exc, jinja2.TemplateSyntaxError):
+        return error(
+            "THM002",
+            f"template error: {what}{where}, rendering {page}",
+            file,
+            line=line,
+            hint=f"look at what {page} shows there: a value may be empty or of another "
+            "kind on that page (guard it with {% if … %}); fix the template, then run "
+            "okrsite build again",
+        )
     return error(
         "THM002",
         f"template error: {what}{where}",

@@ -153,3 +153,33 @@ def test_template_with_a_byte_order_mark_renders_without_it(tmp_path: Path, wher
     assert any(' data-status="' in text for text in pages.values())
     code, output = run_cli("check", "--site", str(site), "--as-of", AS_OF)
     assert "THM002" not in output, output
+
+
+def test_a_template_error_names_the_page_it_met(tmp_path: Path) -> None:
+    """An item of an objective without a team breaks a site's partial that
+    reads ``item.team.name``: the error named the template's line only, and
+    in a portfolio of hundreds the person could not find the page."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "x"\nas_of = 2026-11-20\n',
+            "content/objectives/misc/with-team.md": (
+                "---\ntitle: With team\nteam: Sales\ncycle: 2026-Q4\n"
+                "key_results:\n  - {id: a, title: A, target: 1}\n---\n"
+            ),
+            "content/objectives/misc/no-team.md": (
+                "---\ntitle: No team\ncycle: 2026-Q4\n"
+                "key_results:\n  - {id: a, title: A, target: 1}\n---\n"
+            ),
+            "templates/partials/objective_item.html": "<li>\n{{ item.team.name|upper }}</li>\n",
+        },
+    )
+    code, out = run_cli("build", "--site", str(site))
+    assert code == 1, out
+    assert "templates/partials/objective_item.html:2: error THM002" in out, out
+    assert ", rendering index.html" in out and "guard it with {% if" in out, out
+    assert "Traceback" not in out
+    # a syntax error is the template's alone: no page is named
+    (site / "templates/partials/objective_item.html").write_text("<li>{% if %}</li>\n")
+    code, out = run_cli("build", "--site", str(site))
+    assert code == 1 and "THM002" in out and "rendering" not in out, out
