@@ -20,7 +20,6 @@ from dataclasses import replace
 from datetime import date
 
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.goal_yaml import flow_mapping
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
@@ -578,6 +577,8 @@ def _text_value(
     found = milestones_named(kr.milestones, text)
     if len(found) == 1:
         title = kr.milestones[found[0]].title
+        from okrsite.goal_yaml import flow_mapping  # PyYAML: only for this hint
+
         entry = flow_mapping({"title": title, "done": True})
         setting = shlex.quote(f"{key}={title}")
         hint = (

@@ -350,7 +350,7 @@ def test_missing_csv_names_the_file_in_another_letter_case(tmp_path: Path) -> No
             "OKR307",
             "key result 'launch' is a checklist and takes no check-in value, got 'design approved'",
             "tick it in content/objectives/a.md: - {title: Design approved, done: true} under "
-            'launch\'s milestones, or run okrsite checkin a --set "launch=Design approved"',
+            "launch's milestones, or run okrsite checkin a --set 'launch=Design approved'",
         ),
         (
             "halfway there",
