@@ -219,6 +219,16 @@ def test_a_save_updates_the_dashboard_in_place_and_its_filters_keep_working(
         "s => document.querySelector(s).options.length > 1", arg=team_select, timeout=WAIT_MS
     )
     assert page.eval_on_selector(team_select, "s => s.value") == team
+    # the filter is applied again to the new list as the page updates: wait
+    # for it (on a loaded machine the check could come between the two)
+    page.wait_for_function(
+        """([sel, team]) => {
+            const shown = [...document.querySelectorAll(sel)].map(e => e.dataset.team);
+            return shown.length > 0 && shown.every(t => t === team);
+        }""",
+        arg=["section[aria-labelledby=attention] ul.objs > li[data-status]:not([hidden])", team],
+        timeout=WAIT_MS,
+    )
     assert shown() == filtered
     page.select_option(team_select, "")
     assert len(shown()) == len(everything)
