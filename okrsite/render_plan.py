@@ -30,7 +30,7 @@ from okrsite.fork_pool import can_fork, forked_pool, shared
 from okrsite.gcpause import paused_gc
 from okrsite.page_cache import plain_piece
 from okrsite.read_numbers import NumberedReads, WorkerNumbers
-from okrsite.render import PageKey, SiteRenderer
+from okrsite.render import PAGE_NOTE, PageKey, SiteRenderer
 from okrsite.render_deadline import RenderTooLong, deadline
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError, builtin_themes_dir
@@ -165,7 +165,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
         what = exc.message or str(exc)
     else:
         what = f"{exc} ({type(exc).__name__})" if str(exc) else type(exc).__name__
-    page = getattr(exc, "okrsite_page", None)  # okrsite.render.PAGE_NOTE
+    page = getattr(exc, PAGE_NOTE, None)
     if page and not isinstance(exc, jinja2.TemplateSyntaxError):
         return error(
             "THM002",

@@ -331,7 +331,7 @@ def explain_places(s: ObjectiveScore, settings: Settings) -> int:
         places = max(places, fewest_places(lambda p: (shown(p) >= s.success) is achieved, 9))
     places = max(places, grade_places(s.progress))  # "0.3996 red" in the last step too
     if s.status != "done" and s.progress < 1:
-        places = max(places, fewest_places(lambda p: shown(p) < 1, 9))
+        places = max(places, _under_one_places(s.progress))
     # a key result's row and the weighted mean list each one's progress: one
     # at 0.999967 is not done, never "= 1"
     for kr in s.key_results.values():
