@@ -30,6 +30,20 @@ from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
 
+#: what may follow a currency sign in a unit that stands before the figure
+#: in English: a magnitude (``$M``, ``$k``, ``€bn``, ``$MM``) or a rate
+#: (``$/month``, ``€/h``), written after the figure (``$1.2M``, ``$500/month``)
+_AFTER_CURRENCY = re.compile(r"(?:[kKmMbB]|[mM]{2}|bn|Bn|BN)?(?:/\S+)?")
+
+
+def _currency_split(unit: str) -> tuple[str, str] | None:
+    """``("$", "M")`` for ``$M``, ``("$", "")`` for ``$``, None for a unit that
+    is not a currency sign with at most a magnitude or rate after it."""
+    if not unit or unit[0] not in CURRENCY_SIGNS:
+        return None
+    rest = unit[1:]
+    return (unit[0], rest) if _AFTER_CURRENCY.fullmatch(rest) else None
+
 
 @dataclass(frozen=True)
 class Language:
@@ -115,12 +129,13 @@ class Language:
 
     def leads(self, unit: str | None) -> bool:
         """Whether ``unit`` stands before the figure: a currency sign (``$``,
-        ``€``, ``£``, ``¥``) in a language that writes it first (English)."""
+        ``€``, ``£``, ``¥``), alone or with a magnitude or a rate after it
+        (``$M``, ``€k``, ``$/month``), in a language that writes it first
+        (English)."""
         return (
             unit is not None
-            and len(unit) == 1
-            and unit in CURRENCY_SIGNS
             and self.currency_lead is not None
+            and _currency_split(unit) is not None
         )
 
     def with_unit(self, figure: str, unit: str) -> str:
@@ -128,14 +143,16 @@ class Language:
         and for ``%`` the language's percentage (:meth:`percent`), so a key
         result in ``%`` reads like every other percentage of the page; a
         currency sign where the language writes it (``$1,200`` and ``-$5``
-        in English, ``1.200 €`` in German)."""
+        in English, ``1.200 €`` in German), what follows the sign in the
+        unit after the figure (``$1.2M``, ``$500/month``; German ``1,2 $M``)."""
         if not unit:
             return figure
         if unit == "%":
             return self.percent(figure)
         if self.leads(unit):
             sign = figure[:1] if figure[:1] in "-−" else ""
-            return f"{sign}{unit}{self.currency_lead}{figure[len(sign) :]}"
+            currency, rest = _currency_split(unit) or (unit, "")
+            return f"{sign}{currency}{self.currency_lead}{figure[len(sign) :]}{rest}"
         if figure == "1" and unit in SINGULARS:  # 1 day, 3 days (okrsite.units.unit_name)
             return f"1 {SINGULARS[unit]}"
         return f"{figure} {unit}"

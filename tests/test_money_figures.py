@@ -70,3 +70,38 @@ def test_a_run_of_figures_in_dollars_carries_the_sign_on_each(tmp_path: Path) ->
     dashboard = (root / "_site/index.html").read_text()
     assert "$450,000 → $600,000" in dashboard
     assert "Cycle time</bdi>: 25 days" in dashboard
+
+
+@pytest.mark.parametrize(
+    ("language", "unit", "shown", "not_shown"),
+    [
+        # a magnitude or a rate after the sign follows the figure; the sign leads in English
+        ("en", "$M", "$0M → $0.6M → $1.2M", "0.6 $M"),
+        ("en", "€k/month", "€0k/month → €0.6k/month → €1.2k/month", "1.2 €k/month"),
+        ("en", "$/seat", "$0/seat → $0.6/seat → $1.2/seat", "1.2 $/seat"),
+        ("de", "$M", "0 → 0,6 → 1,2 $M", "$1,2M"),
+        # words after the sign are a unit of their own: after the figure
+        ("en", "$ per seat", "0 → 0.6 → 1.2 $ per seat", "$1.2 per seat"),
+    ],
+)
+def test_a_currency_sign_with_a_magnitude_or_rate_leads_in_english(
+    tmp_path: Path, language: str, unit: str, shown: str, not_shown: str
+) -> None:
+    """``unit: $M`` reads ``$1.2M`` on an English page (as people write it),
+    not ``1.2 $M``; German writes the sign after the figure in any case."""
+    root = tmp_path / "site"
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "content/checkins").mkdir(parents=True)
+    (root / "okrsite.toml").write_text(f'as_of = 2026-11-20\nlanguage = "{language}"\n')
+    (root / "content/objectives/grow.md").write_text(
+        "---\ntitle: Grow\nowner: Uma Diaz\ncycle: 2026-Q4\nkey_results:\n"
+        f'  - {{id: arr, title: New ARR, start: 0, target: 1.2, unit: "{unit}"}}\n---\n'
+    )
+    (root / "content/checkins/2026-11-18.md").write_text(
+        "---\nobjective: grow\ndate: 2026-11-18\nvalues: {arr: 0.6}\n---\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "--site", str(root)])
+    assert result.exit_code == 0, result.output
+    page = (root / "_site/objectives/grow/index.html").read_text().replace("\u00a0", " ")
+    assert shown in page
+    assert not_shown not in page
