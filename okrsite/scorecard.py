@@ -100,7 +100,8 @@ def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str], started: bool = 
 
 def _least_moved(scored: ScoredPortfolio, ids: list[str]) -> tuple[LeastMoved, ...]:
     """Counted key results with their own measure, lowest progress first: the
-    share of the way from start to target they covered in the cycle."""
+    share of the way from start to target they covered in the cycle. One with
+    ``weight: 0`` counts nowhere, so it is not among them."""
     p = scored.portfolio
     found = []
     for oid in ids:
@@ -109,7 +110,7 @@ def _least_moved(scored: ScoredPortfolio, ids: list[str]) -> tuple[LeastMoved, .
             continue
         for kr in obj.key_results:
             ks = s.key_results[kr.id]
-            if ks.counted and kr.kind != "rollup":
+            if ks.counted and kr.weight > 0 and kr.kind != "rollup":
                 found.append((round(ks.progress, 9), oid, kr.id))
     by_objective = checkin_index(p.checkins).by_objective
     out = []

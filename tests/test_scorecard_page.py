@@ -196,3 +196,37 @@ def test_a_checklist_has_one_target_on_the_scorecard_and_in_every_export(
     assert row is not None
     cells = [td.get_text(" ", strip=True) for td in row.select("td")]
     assert "1 / 2" in cells
+
+
+MONEY = {
+    "okrsite.toml": 'title = "Money"\n',
+    "content/objectives/sales/revenue.md": """
+        ---
+        title: Close the year strong
+        cycle: 2026-Q3
+        owner: Uma Diaz
+        key_results:
+          - {id: rev, title: Revenue, start: 0, target: "$1.5M", current: "$1,499,950"}
+          - {id: side, title: Side bet, target: 1000, current: 75, weight: 0}
+        ---
+    """,
+}
+
+
+def test_least_moved_leaves_out_weight_0_and_keeps_the_currency_sign(
+    make_site: Any, tmp_path: Path
+) -> None:
+    """A key result with ``weight: 0`` counts nowhere, so it is not among the
+    counted key results that moved least (it topped the list); a current
+    value in ``$`` keeps its sign beside the target (``$1,499,950 / $1,500,000``,
+    not ``1,499,950 / $1,500,000``)."""
+    site = make_site(MONEY)
+    out = tmp_path / "out"
+    build(site, out, as_of="2026-10-01")
+    card, data = scorecard_of(out, "2026-Q3")
+    assert [m["key_result"] for m in data["least_moved"]] == ["rev"]
+    assert card.select_one('.scorecard-least tr[data-key-result="sales/revenue#side"]') is None
+    row = card.select_one('.scorecard-least tr[data-key-result="sales/revenue#rev"]')
+    assert row is not None
+    cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+    assert "$1,499,950 / $1,500,000" in cells

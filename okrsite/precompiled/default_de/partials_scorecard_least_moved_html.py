@@ -22,7 +22,7 @@ def root(context, missing=missing, environment=environment):
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
             l_1_root = resolve('root')
             l_1_percent = resolve('percent')
-            l_1_num = resolve('num')
+            l_1_lead = resolve('lead')
             l_1_with_unit = resolve('with_unit')
             _loop_vars = {}
             pass
@@ -48,13 +48,13 @@ def root(context, missing=missing, environment=environment):
                 yield escape((Markup('erledigt') if environment.getattr(l_1_row, 'done') else Markup('nicht erledigt')))
             else:
                 pass
-                yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_row, 'current'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_row, 'current'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
                 yield ' / '
                 yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'target'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Check-ins" data-figure="checkins">'
             yield escape(environment.getattr(l_1_row, 'checkins'))
             yield '</td></tr>\n'
-        l_1_row = l_1_root = l_1_percent = l_1_num = l_1_with_unit = missing
+        l_1_row = l_1_root = l_1_percent = l_1_lead = l_1_with_unit = missing
         yield '</tbody>\n</table>\n'
     else:
         pass
