@@ -104,7 +104,21 @@ def _percent_at(x: float | None, places: int) -> str:
         return "—"
     if places == 0 or abs(x * 100) >= numbers.MAX_PERCENT:
         return numbers.percent_text(x)
-    return numbers.format_fixed(x * 100, places) + "%"
+    return numbers.format_fixed(x * 100, places, pad=True) + "%"
+
+
+def _true_to(before: float, after: float, places: int) -> bool:
+    """Whether two percentages written with ``places`` decimals show a move
+    within half of their true move (as whole percentages: 0.6996 → 0.7004 is
+    "69% → 70%", a point where the move was 0.08)."""
+    true = (after - before) * 100
+    if places == 0:
+        shown = float(numbers.percent(after)) - float(numbers.percent(before))
+    else:
+        shown = float(numbers.format_fixed(after * 100, places)) - float(
+            numbers.format_fixed(before * 100, places)
+        )
+    return abs(shown - true) <= abs(true) / 2
 
 
 def fewest_places(shows: Callable[[int], bool], most: int = 4) -> int:
@@ -132,13 +146,17 @@ def percent_move(
 
     A move the whole percentages hide (0.541 → 0.544 is "54%" both) is
     written with the fewest decimals that show it (``54.1% → 54.4% ▲``),
-    at most the four the JSON's six decimals of a fraction hold.
+    both sides with as many, at most the four the JSON's six decimals of a
+    fraction hold. "Show it" means the written move is within half of the
+    true one: 0.749633 → 0.749394 is ``74.96% → 74.94%``, not ``75.0% →
+    74.9%``, which reads five times the move it was.
     ``percent_at`` writes a ratio with so many decimals (another language's
     way: :meth:`okrsite.diff_words.Words.percent_move`).
     """
     places = 0
     if before is not None and after is not None and moved(before, after):
-        places = fewest_places(lambda p: percent_at(before, p) != percent_at(after, p))
+        b, a = before, after
+        places = fewest_places(lambda p: percent_at(b, p) != percent_at(a, p) and _true_to(b, a, p))
     text = f"{percent_at(before, places)} → {percent_at(after, places)}"
     if not arrow or before is None or after is None or not moved(before, after):
         return text

@@ -220,7 +220,9 @@ class Words:
             return "—"
         if places == 0 or abs(x * 100) >= numbers.MAX_PERCENT:
             return self.percent(x)
-        return self.language.percent(self.language.number(numbers.format_fixed(x * 100, places)))
+        return self.language.percent(
+            self.language.number(numbers.format_fixed(x * 100, places, pad=True))
+        )
 
     def percent_move(self, before: float | None, after: float | None, arrow: bool = True) -> str:
         """``40% → 55% ▲`` (:func:`okrsite.diff_scores.percent_move`) in this

@@ -69,9 +69,10 @@ def format_money(value: float | None) -> str:
     return f"{cents / 100:,.2f}"
 
 
-def format_fixed(value: float | None, digits: int) -> str:
+def format_fixed(value: float | None, digits: int, pad: bool = False) -> str:
     """Up to ``digits`` decimals, no trailing zeros (for formulas, grades);
-    scientific when huge.
+    exactly ``digits`` when ``pad`` (two figures compared side by side:
+    ``75.00% → 74.94%``); scientific when huge.
 
     Halves are rounded away from zero, as :func:`percent` rounds them (a
     grade of 0.125 reads 0.13 beside its 13%): ``f"{0.125:.2f}"`` gives 0.12
@@ -84,9 +85,11 @@ def format_fixed(value: float | None, digits: int) -> str:
         return f"{value:.{digits + 1}g}"
     rounded = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
     text = f"{rounded:f}"
-    if "." in text:
+    if "." in text and not pad:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    if text.startswith("-") and not rounded:
+        text = text[1:]  # -0, -0.00: no sign on nothing
+    return text or "0"
 
 
 #: whole percentages a ratio below them never rounds up to: the grade bands'

@@ -220,3 +220,34 @@ def test_a_check_in_base_refused_says_why(tmp_path: Path) -> None:
     assert "**could not be read at base**" in line
     assert f"errors at base: `{error['file']}:{error['line']}" in line, line
     assert f"`{error['code']}`" in line
+
+
+def test_a_small_move_is_written_with_the_same_decimals_on_both_sides(tmp_path: Path) -> None:
+    """A check-in value moved from 74,960 to 74,940 of 100,000: progress
+    0.7496 → 0.7494. Written ``75.0% → 74.9%`` (``75% → 74.9%`` before) it
+    read as five times the move; both sides carry the decimals that show
+    the true move, ``74.96% → 74.94%``, in the terminal and the comment."""
+    repo, base = portfolio(tmp_path, "2026-07-01", "2026-12-31")
+    wide = PIPELINE.replace("target: 100,", "target: 100000,")
+    at = CHECKIN.replace("pipeline: 40", "pipeline: 74960")
+    middle = commit(
+        repo,
+        "a wider target",
+        {
+            "content/objectives/sales/pipeline.md": wide,
+            "content/checkins/2026-10-20-pipeline.md": at,
+        },
+    )
+    head = commit(
+        repo,
+        "a correction",
+        {"content/checkins/2026-10-20-pipeline.md": at.replace("74960", "74940")},
+    )
+    assert base != middle
+    report = json.loads(diff(repo, middle, head, "--format", "json"))
+    pipeline = {s["id"]: s for s in report["scores"]}["sales/pipeline"]
+    assert (pipeline["progress"]["before"], pipeline["progress"]["after"]) == (0.7496, 0.7494)
+    text = diff(repo, middle, head, "--format", "text")
+    assert "sales/pipeline: 74.96% → 74.94% ▼" in text
+    assert "75.0%" not in text and "74.9%" not in text
+    assert "74.96% → 74.94% ▼" in diff(repo, middle, head, "--format", "markdown")
