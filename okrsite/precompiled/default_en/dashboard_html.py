@@ -254,6 +254,9 @@ def block_main(context, missing=missing, environment=environment):
                     pass
                     yield ' · forecast '
                     yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
+                    if environment.getattr(l_1_item, 'forecast_tentative'):
+                        pass
+                        yield ' <span class="muted" title="tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle">(tentative)</span>'
                 yield '</p>\n    </li>\n'
             l_1_item = l_1_num = l_1_percent = missing
             yield '  </ul>\n'
@@ -337,4 +340,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&35=160&36=165&37=170&38=178&39=180&40=183&41=187&43=190&44=200&48=210&50=213&51=219&52=223&53=228&54=238&55=250&56=252&63=267&67=270&68=273&73=283&77=285&79=288&80=293&83=332'
+debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&35=160&36=165&37=170&38=178&39=180&40=183&41=187&43=190&44=200&48=210&50=213&51=219&52=223&53=228&54=238&55=250&56=252&63=270&67=273&68=276&73=286&77=288&79=291&80=296&83=335'
