@@ -53,6 +53,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from okrsite.csv_date_forms import (
     ISO_DATES,
@@ -467,8 +468,12 @@ def format_number(text: str, style: CsvStyle) -> str:
     style: its decimal mark, its thousands grouped as its column groups them,
     at least its count of decimals, its currency or percent sign."""
     values = style.values
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?[eE][-+]?\d+", text):
+        # 1e-05, as Python writes a small float: written out (0.00005), so
+        # the cell keeps the column's form and reads as the same figure
+        text = f"{Decimal(text):f}"
     sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
-    if not re.fullmatch(r"\d+(\.\d+)?", body):  # 1e-05: as Python writes it
+    if not re.fullmatch(r"\d+(\.\d+)?", body):
         return text.replace(".", ",") if style.decimal_comma else text
     whole, _, part = body.partition(".")
     part = part.ljust(values.decimals, "0")

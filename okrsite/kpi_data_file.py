@@ -111,7 +111,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 f"got {shown_value(delimiter.join(rows[0]))}",
                 rel,
                 line=1,
-                hint=_header_hint(rows[0], delimiter),
+                hint=csv_header_hint(rows[0], delimiter),
             )
         ]
     di, vi = found
@@ -154,7 +154,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                     rel,
                     line=n,
                     column=_csv_col(row, len(rows[0])),
-                    hint=_split_hint(row, vi, len(rows[0]), delimiter),
+                    hint=csv_split_hint(row, vi, len(rows[0]), delimiter),
                 )
             )
             continue
@@ -163,7 +163,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             message, hint = csv_date_problem(row[di])
             diags.append(error("OKR203", message, rel, line=n, column=_csv_col(row, di), hint=hint))
             continue
-        if row[vi].strip() in _NO_READING:
+        if row[vi].strip() in NO_READING:
             # a month without a reading, as a spreadsheet exports it: no figure
             # to count, and no reason to stop the build
             diags.append(
@@ -304,9 +304,9 @@ def _totals(rel: str, n: int, row: list[str], di: int) -> Diagnostic:
 
 
 #: what a spreadsheet workbook's file starts with: a zip (.xlsx, .ods), OLE (.xls)
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_WORKBOOKS = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".ods": "OpenDocument"}
+ZIP = b"PK\x03\x04"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORKBOOKS = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".ods": "OpenDocument"}
 
 
 def _workbook(rel: str, raw: bytes) -> Diagnostic | None:
@@ -316,9 +316,9 @@ def _workbook(rel: str, raw: bytes) -> Diagnostic | None:
     name = rel.rsplit("/", 1)[-1]
     stem, dot, suffix = name.rpartition(".")
     suffix = f".{suffix.lower()}" if dot else ""
-    if suffix not in _WORKBOOKS and not raw.startswith((_ZIP, _OLE)):
+    if suffix not in WORKBOOKS and not raw.startswith((ZIP, OLE)):
         return None
-    kind = _WORKBOOKS.get(suffix) or ("Excel 97-2003" if raw.startswith(_OLE) else "Excel")
+    kind = WORKBOOKS.get(suffix) or ("Excel 97-2003" if raw.startswith(OLE) else "Excel")
     csv_name = f"{stem or name}.csv"
     then = (
         "keep that name"
@@ -337,10 +337,10 @@ def _workbook(rel: str, raw: bytes) -> Diagnostic | None:
 
 
 #: what a spreadsheet's cell holds for a period without a reading
-_NO_READING = frozenset({"", "-", "–", "—", "n/a", "N/A", "NA", "#N/A", "?"})
+NO_READING = frozenset({"", "-", "–", "—", "n/a", "N/A", "NA", "#N/A", "?"})
 
 
-def _header_hint(header: list[str], delimiter: str) -> str:
+def csv_header_hint(header: list[str], delimiter: str) -> str:
     """What to write in a header okrsite cannot read: a spreadsheet's export
     often has more columns than the two a KPI needs (``Date,CSAT,Responses``),
     and only its author knows which one holds the readings, so the hint
@@ -368,7 +368,7 @@ def _header_hint(header: list[str], delimiter: str) -> str:
     )
 
 
-def _split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
+def csv_split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
     """What to write when a row has more cells than its header: most often a
     value with a decimal comma (``150,5``), split in two by the comma."""
     if delimiter == "," and vi == width - 1 and row[vi + 1].strip().isdigit():

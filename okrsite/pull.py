@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
@@ -70,7 +71,13 @@ class PullOutcome:
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)
+    """A value as a file gets it: every digit of ``repr``'s shortest round
+    trip, written out in full (``0.00005``, never ``5e-05``), since a data
+    file's cell in exponent notation loses the column's form (its ``%``) and
+    reads as another figure in a spreadsheet or a review."""
+    if float(value).is_integer():
+        return f"{Decimal(int(value)):f}"
+    return f"{Decimal(repr(value)):f}"
 
 
 def pull_sources(
@@ -121,10 +128,16 @@ def _run_source(
 ) -> PullOutcome:
     """Fetch one source and plan its files, checked with the loader in memory."""
     _target(base.scored.portfolio, source.name)  # before running anything
-    with numbers_written_in(base.config.language):  # "1,105" as the site's data files read it
-        readings = parse_values(fetcher(source, root), source.format)
+    text = fetcher(source, root)
+    left_out: list[str] = []
+    try:
+        with numbers_written_in(base.config.language):  # "1,105" as the site's data files read it
+            readings = parse_values(text, source.format, left_out)
+    except SourceError as exc:  # its line, named with the file (or command, URL) it is in
+        raise SourceError(f"{source.label}, {exc}") from None
     for late in (False, True):
         outcome = PullOutcome(source.name)
+        outcome.notes.extend(f"{source.label}, {note}" for note in left_out)
         _plan(root, base, source.name, readings, update, outcome, late)
         _check_targets(root, outcome.files)  # --dry-run says it too
         try:
@@ -174,13 +187,25 @@ def _plan(
 
 
 def _target(portfolio: Portfolio, name: str) -> None:
-    """Refuse a source whose name is no KPI and no key result taking values."""
+    """Refuse a source whose name is no KPI and no key result taking values.
+
+    A source names its KPI or key result by id, as check-ins and ``parent:``
+    do (docs/content-format.md): a title is reworded, and a nightly pull
+    must not break with it. A name that is a title gets the id to write."""
     if name in portfolio.kpis:
         return
     oid, sep, kr_id = name.partition("#")
     obj = portfolio.objectives.get(oid)
     kr = obj.key_result(kr_id) if obj is not None and sep else None
     if obj is None or kr is None:
+        ids = _ids_titled(portfolio, name)
+        if ids:
+            quoted = " or ".join(repr(i) for i in ids)
+            one = "the title of" if len(ids) == 1 else "a title shared by"
+            raise SourceError(
+                f"{name!r} is {one} {quoted}: name it by its id: "
+                + (f'name = "{ids[0]}"' if len(ids) == 1 else "the one meant")
+            )
         raise SourceError(
             f"the site has no KPI {name!r} and no key result of that name "
             "(write a KPI id, or objective#key-result)"
@@ -188,6 +213,27 @@ def _target(portfolio: Portfolio, name: str) -> None:
     if kr.kind in ("milestones", "rollup"):
         what = "a checklist" if kr.kind == "milestones" else "a roll-up"
         raise SourceError(f"key result {name!r} is {what} and takes no value")
+
+
+def _ids_titled(portfolio: Portfolio, name: str) -> list[str]:
+    """The ids a source name written as a title means: KPIs titled so
+    (``NPS``: ``nps``), key results as ``objective#title`` (the objective by
+    its id or title), compared in any case and spacing."""
+
+    def same(a: str, b: str) -> bool:
+        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+    ids = [k.id for k in portfolio.kpis.values() if same(k.title, name)]
+    head, sep, tail = name.rpartition("#")
+    if sep:
+        for obj in portfolio.objectives.values():
+            if obj.id == head or same(obj.title, head):
+                ids.extend(
+                    f"{obj.id}#{kr.id}"
+                    for kr in obj.key_results
+                    if kr.id == tail or same(kr.title, tail)
+                )
+    return [i for i in dict.fromkeys(ids) if i != name]
 
 
 def _free_checkin(

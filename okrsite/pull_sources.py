@@ -62,6 +62,16 @@ class Source:
     def kind(self) -> str:
         return "command" if self.command else "file" if self.file else "url"
 
+    @property
+    def label(self) -> str:
+        """What a message names the source's text by (``exports/nps.csv``, the
+        command, the URL), so its line is found where it was written."""
+        if self.file:
+            return self.file
+        if self.command:
+            return excerpt(" ".join(self.command), 120)
+        return excerpt(self.url or "", 120)
+
 
 def _name_line(text: str, name: str) -> int | None:
     m = re.search(rf"^[ \t]*name[ \t]*=[ \t]*[\"']{re.escape(name)}[\"']", text, re.M)
@@ -285,14 +295,42 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
 
 
-def _decode(raw: bytes, what: str) -> str:
+_SAVE_AS_CSV = "save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
+
+
+def _decode(raw: bytes, what: str, name: str = "") -> str:
+    """The text of a source, or what to do to get one: a spreadsheet
+    workbook (by ``name``'s suffix or its first bytes) and UTF-16 text get
+    the hints a KPI's data file gets (OKR208, OKR201), since only saving
+    the sheet as CSV helps."""
+    from okrsite.kpi_data_file import OLE, WORKBOOKS, ZIP
+
     if len(raw) > MAX_OUTPUT:
         raise SourceError(f"{what} is larger than {MAX_OUTPUT // (1024 * 1024)} MB")
+    suffix = "." + name.rpartition(".")[2].lower() if "." in name else ""
+    if suffix in WORKBOOKS or raw.startswith((ZIP, OLE)):
+        kind = WORKBOOKS.get(suffix) or ("Excel 97-2003" if raw.startswith(OLE) else "Excel")
+        stem = name.rpartition(".")[0] if "." in name else name
+        then = f', then write file = "{stem}.csv" in okrsite.toml' if suffix != ".csv" else ""
+        then = then if name else ""
+        raise SourceError(
+            f"{what} is a spreadsheet workbook ({kind}), not CSV or JSON text (hint: open "
+            "it in the spreadsheet and save the readings as CSV (Excel: File > Save As > "
+            f"'CSV UTF-8'; LibreOffice: File > Save As > 'Text CSV'){then})"
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(
+            f"{what} is UTF-16 text (as Excel saves 'Unicode Text'), not UTF-8 "
+            f"(hint: {_SAVE_AS_CSV})"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{what} is not UTF-8 text (line {line})") from None
+        raise SourceError(
+            f"{what} is not UTF-8 text (line {line}, byte 0x{raw[exc.start]:02x}) "
+            f"(hint: {_SAVE_AS_CSV})"
+        ) from None
 
 
 def _read_file(source: Source, root: Path) -> str:
@@ -310,7 +348,7 @@ def _read_file(source: Source, root: Path) -> str:
         raw = read_owned(root / source.file, [os.path.realpath(root)])
     except UnsafeFileError as exc:
         raise SourceError(f"cannot read file {source.file!r}: {exc.refusal.message}") from None
-    return _decode(raw, f"file {source.file!r}")
+    return _decode(raw, f"file {source.file!r}", source.file)
 
 
 def _get(source: Source) -> str:
@@ -333,13 +371,36 @@ def _get(source: Source) -> str:
 
 
 # ------------------------------------------------------------------ parse
-def parse_values(text: str, fmt: str | None = None) -> list[tuple[date, float]]:
+def parse_values(
+    text: str, fmt: str | None = None, left_out: list[str] | None = None
+) -> list[tuple[date, float]]:
     """``date,value`` lines (a header line is allowed) or a JSON list of
-    ``{"date", "value"}`` objects → readings in the order given."""
+    ``{"date", "value"}`` objects → readings in the order given.
+
+    A row a KPI's data file leaves out with a warning (a totals row, OKR207;
+    a date without a value, OKR205) is left out here too, and said in
+    ``left_out`` (``line 3 'Total,87': …: left out``): a sheet exported with
+    its totals or its months to come must not fail the night's pull, and
+    nothing may vanish unsaid."""
+    notes = left_out if left_out is not None else []
     stripped = text.strip()
     if fmt == "json" or (fmt is None and stripped[:1] in "[{"):
-        return _json_values(stripped)
-    return _csv_values(text)
+        return _json_values(stripped, notes)
+    return _csv_values(text, notes)
+
+
+def _left_out(date_cell: str, value_cell: Any) -> str | None:
+    """Why a row is no reading, as a KPI's data file leaves it out with a
+    warning (:mod:`okrsite.kpi_data_file`); ``None`` for a row to read."""
+    from okrsite.kpi_data_file import NO_READING
+
+    if isinstance(date_cell, str) and kpi_csv.totals_row(date_cell):
+        label = " ".join(date_cell.split())
+        return f"{label!r} makes it a totals row (it sums the others): left out"
+    if value_cell is None or (isinstance(value_cell, str) and value_cell.strip() in NO_READING):
+        shown = value_cell.strip() if isinstance(value_cell, str) else ""
+        return "no value" + (f" ({shown!r})" if shown else "") + ": left out"
+    return None
 
 
 def _reading(
@@ -396,7 +457,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _json_values(text: str) -> list[tuple[date, float]]:
+def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -423,6 +484,11 @@ def _json_values(text: str) -> list[tuple[date, float]]:
     slashes = kpi_csv.slash_order(item["date"] for item in data if isinstance(item["date"], str))
     for n, item in enumerate(data, start=1):
         where = f"item {n} {json.dumps(item, ensure_ascii=False)[:80]}"
+        dated = _dated(item["date"], slashes)
+        why = _left_out(item["date"], item["value"]) if dated else None
+        if why is not None:
+            notes.append(f"{where}: {why}")
+            continue
         _add(out, _reading(item["date"], item["value"], where, "", slashes), where)
     return list(out.items())
 
@@ -444,30 +510,89 @@ def _add(out: dict[date, float], reading: tuple[date, float], where: str) -> Non
     out[day] = value
 
 
-def _csv_values(text: str) -> list[tuple[date, float]]:
+def _dated(cell: Any, slashes: int | None) -> bool:
+    """Whether a row's date cell lets it be left out for its value: a date
+    okrsite reads, or a totals label. A row whose date is wrong is refused
+    for it, never dropped, as a data file's row is (OKR203 before OKR205)."""
+    if not isinstance(cell, str):
+        return False
+    day = kpi_csv.read_date(cell, slashes)
+    return kpi_csv.totals_row(cell) or (day is not None and limits.date_in_range(day))
+
+
+def _csv_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
     """``date,value`` lines, or a spreadsheet's European ``Datum;Wert`` with
     ``01.02.2026;41,5`` (the delimiter as :func:`okrsite.kpi_csv.split_rows` finds it),
-    read as a KPI's data file is: with the column-wide decisions of
-    :func:`okrsite.kpi_csv.slash_order` and :func:`okrsite.kpi_csv.thousands_grouped`."""
+    read as a KPI's data file is (:func:`okrsite.kpi_data_file.parse_csv`): with the
+    column-wide decisions of :func:`okrsite.kpi_csv.slash_order` and
+    :func:`okrsite.kpi_csv.thousands_grouped`, a header's extra columns
+    (``date,value,comment``) ignored, the rows it leaves out left out
+    (``notes``), and the rows it refuses refused with its hints."""
+    from okrsite.kpi_data_file import csv_header_hint, csv_split_hint
+    from okrsite.parse_messages import shown_value
+    from okrsite.plural import plural
+
     out: dict[date, float] = {}
     try:
-        delimiter, rows = kpi_csv.split_rows(text)
+        starts: list[int] = []
+        delimiter, rows = kpi_csv.split_rows(text, starts)
     except csv.Error as exc:  # a cell longer than the csv module reads, a NUL byte
         raise SourceError(csv_problem(exc)) from None
     lines: list[tuple[int, list[str], str]] = []
-    for n, row in enumerate(rows, start=1):
+    di, vi, width, headed = 0, 1, 2, False  # no header: the date, then the value
+    for n, row in zip(starts, rows, strict=True):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
         shown = delimiter.join(row)[:80]
-        if len(cells) != 2:
-            raise SourceError(f"line {n}: {shown!r} is not 'date,value'")
-        if not lines and cells[0].lower() in kpi_csv.DATE_HEADERS:
-            continue  # the header line
+        if not lines and not headed and _header(cells, delimiter):
+            found = kpi_csv.columns(cells)
+            if found is None:
+                raise SourceError(
+                    f"line {n}: the header must name 'date' and 'value' columns, got "
+                    f"{shown_value(shown)} (hint: {csv_header_hint(row, delimiter)})"
+                )
+            (di, vi), width, headed = found, len(row), True
+            continue
         lines.append((n, cells, shown))
-    slashes = kpi_csv.slash_order(cells[0] for _, cells, _ in lines)
-    grouped = kpi_csv.thousands_grouped((cells[1] for _, cells, _ in lines), delimiter)
+    slashes = kpi_csv.slash_order(cells[di] for _, cells, _ in lines if len(cells) > di)
+    grouped = kpi_csv.thousands_grouped(
+        (cells[vi] for _, cells, _ in lines if len(cells) > vi), delimiter
+    )
     for n, cells, shown in lines:
         where = f"line {n} {shown!r}"
-        _add(out, _reading(cells[0], cells[1], where, delimiter, slashes, grouped), where)
+        if len(cells) > di and kpi_csv.totals_row(cells[di]):
+            notes.append(f"{where}: {_left_out(cells[di], '1')}")
+            continue
+        if len(cells) <= max(di, vi):
+            raise SourceError(
+                f"{where}: the row has {plural(len(cells), 'column')}, expected date and value"
+            )
+        if any(cells[width:]):
+            # "2026-11-17,39,5": a decimal comma split the value, which would read as 39
+            hint = csv_split_hint(cells, vi, width, delimiter)
+            expected = f"the header {width}" if headed else "expected date and value"
+            raise SourceError(
+                f"{where}: the row has {len(cells)} columns, {expected} (hint: {hint})"
+            )
+        why = _left_out(cells[di], cells[vi]) if _dated(cells[di], slashes) else None
+        if why is not None:
+            notes.append(f"{where}: {why}")
+            continue
+        _add(out, _reading(cells[di], cells[vi], where, delimiter, slashes, grouped), where)
     return list(out.items())
+
+
+def _header(cells: list[str], delimiter: str) -> bool:
+    """Whether a source's first line is a header: one that names its columns
+    (:func:`okrsite.kpi_csv.columns`), or one no cell of which is a date or a
+    number (``when,value``, refused with the data file's hint), never a
+    reading whose date is wrong (refused as that)."""
+    if kpi_csv.columns(cells) is not None or (cells and cells[0].lower() in kpi_csv.DATE_HEADERS):
+        return True
+    return not any(
+        kpi_csv.read_date(c, 0) is not None
+        or kpi_csv.read_number(c, delimiter, True) is not None
+        or any(ch.isdigit() for ch in c)
+        for c in cells
+    )

@@ -216,7 +216,7 @@ def test_pull_prints_every_digit_of_a_tiny_value(tmp_path: Path) -> None:
     code, out = pull(site)
     assert code == 0, out
     assert "nps: 2026-11-01 0.0000000001 (new)" in out
-    assert "2026-11-01,1e-10" in (site / "content/data/nps.csv").read_text(encoding="utf-8")
+    assert "2026-11-01,0.0000000001" in (site / "content/data/nps.csv").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------- 5: the source file itself
