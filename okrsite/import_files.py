@@ -34,7 +34,7 @@ from okrsite.slug import slugify
 from okrsite.spreadsheet_header import joined_header
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
 from okrsite.spreadsheet_numbers import file_convention
-from okrsite.spreadsheet_read import Sheet, SheetError, read_sheets
+from okrsite.spreadsheet_read import CellLines, Sheet, SheetError, read_sheets
 from okrsite.spreadsheet_row import column_letter
 from okrsite.written_numbers import numbers_written_in
 
@@ -49,6 +49,8 @@ class ImportResult:
     skipped: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     ignored_columns: tuple[str, ...] = ()
+    #: where a CSV file's records start (a quoted cell may span lines)
+    lines: CellLines | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -102,7 +104,9 @@ def plan_import(
     if fmt == "json":
         plans, kpi_files, diags = plans_from_portfolio(source, label, config.content_dir)
     else:
-        read = _plans_from_sheets(source, fmt, label, mapping, config.language, result)
+        read = _plans_from_sheets(
+            source, fmt, label, mapping, (config.language, before.config.cycles), result
+        )
         if read is None:
             return result
         plans, diags = read
@@ -138,7 +142,22 @@ def plan_import(
             for kind, end in (("objectives", ".md"), ("checkins", "/"))
         }
         result.diagnostics.extend(_validate(root, result.files, before, label, sources))
+    if result.lines:
+        result.diagnostics = _on_lines(result.diagnostics, label, result.lines)
     return result
+
+
+def _on_lines(diags: list[Diagnostic], label: str, lines: CellLines) -> list[Diagnostic]:
+    """The import's findings in a CSV file located on the line of the file
+    where their cell starts, for an editor to jump to: their message counts
+    rows as a spreadsheet does (a record whose quoted cell spans three lines
+    is one row), their ``line`` counts the file's lines."""
+    return [
+        d.located(lines.line(d.line, None if d.column is None else d.column - 1), d.column)
+        if d.file == label and d.line is not None and d.code.startswith("IMP")
+        else d
+        for d in diags
+    ]
 
 
 def _plans_from_sheets(
@@ -146,12 +165,14 @@ def _plans_from_sheets(
     fmt: str,
     label: str,
     mapping: dict[str, str] | None,
-    language: str,
+    site: tuple[str, Mapping[str, Cycle]],
     result: ImportResult,
 ) -> tuple[list[ObjectivePlan], list[Diagnostic]] | None:
     """The objectives of every sheet of a CSV or XLSX file that holds an
     import table (a workbook's tabs are named in messages, ``okrs.xlsx[Sales]``,
-    when there are several), its figures read by the file's decimal mark."""
+    when there are several), its figures read by the file's decimal mark.
+    ``site``: its language and its cycles (a Due date is checked against them)."""
+    language, known_cycles = site
     try:
         book = read_sheets(source, fmt, lambda cells: _names_objective(cells, mapping))
     except SheetError as exc:
@@ -167,6 +188,7 @@ def _plans_from_sheets(
         )
         for tab in book.unread
     ]
+    result.lines = book.sheets[0].lines if fmt != "xlsx" else None
     tabs: list[tuple[Sheet, ColumnMap, str]] = []
     ignored: list[str] = []
     headed: set[str] = set()
@@ -196,7 +218,12 @@ def _plans_from_sheets(
     with numbers_written_in(language):  # 2,345 in a unit's text as the site's files read it
         for sheet, cols, where in tabs:
             found, said = plan_rows(
-                sheet, cols, where, convention, progress_column=_current_is_progress(cols, mapping)
+                sheet,
+                cols,
+                where,
+                convention,
+                progress_column=_current_is_progress(cols, mapping),
+                known_cycles=known_cycles,
             )
             plans += found
             diags += said

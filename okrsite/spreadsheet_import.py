@@ -10,12 +10,14 @@ turns the plans into files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.diagnostics import Diagnostic, error
+from okrsite.model import Cycle
 from okrsite.parse import confidence_word
 from okrsite.slug import slugify
 from okrsite.spreadsheet_cells import split_owners
@@ -24,6 +26,7 @@ from okrsite.spreadsheet_header import second_header_row
 from okrsite.spreadsheet_numbers import NumberConvention
 from okrsite.spreadsheet_read import Sheet
 from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
+from okrsite.spreadsheet_stray import stray_cells, stray_warning
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
@@ -99,12 +102,15 @@ def plan_rows(
     convention: NumberConvention | None = None,
     *,
     progress_column: bool = False,
+    known_cycles: Mapping[str, Cycle] | None = None,
 ) -> tuple[list[ObjectivePlan], list[Diagnostic]]:
     """Group the rows into objectives; read every cell, reporting each bad one.
 
     ``convention`` is the file's decimal mark (:func:`okrsite.spreadsheet_numbers.file_convention`);
     ``progress_column``: the column read as the current figures is a Progress
-    column (the sheet has no Current column), so its figures are 0-100 %.
+    column (the sheet has no Current column), so its figures are 0-100 %;
+    ``known_cycles``: the site's own cycles, which a row's Due date is checked
+    against when its cycle cell names one.
 
     Rows name the same objective when they give its title (or id) and the same
     cycle and team, or leave the cycle or team blank: a title repeated under
@@ -130,12 +136,15 @@ def plan_rows(
         for fld in _DATE_FIELDS
         if fld in cols.fields
     }
+    stray = stray_cells(sheet, cols)
     for number, cells in sheet.rows:
         row = SheetRow(cells, number, cols, file, diags, convention, slashes, progress_column)
         if row.totals():
             continue
+        for index, value, beyond in stray.get(number, ()):
+            diags.append(stray_warning(file, number, index, value, beyond, cols.headers))
         title, oid = row.text("objective"), row.text("objective_id")
-        cycle = _row_cycle(row)
+        cycle = _row_cycle(row, known_cycles or {})
         if title or oid:
             name = (oid or title or "").casefold()
             # an id names one objective, whatever team a row gives it
@@ -211,12 +220,39 @@ def _same_objective(
     return next((plan for plan in reversed(named) if fits(plan)), None)
 
 
-def _row_cycle(row: SheetRow) -> str | None:
+def _row_cycle(row: SheetRow, known: Mapping[str, Cycle]) -> str | None:
+    """The cycle a row names: its cycle cell's, else its Due date's quarter."""
     text = row.text("cycle")
     if text:
-        return normalise_cycle(text)
+        cycle = normalise_cycle(text)
+        if "due" in row.cols.fields:
+            _due_outside(row, cycle, known)
+        return cycle
     due = row.day("due")
     return quarter_of(due) if due else None
+
+
+def _due_outside(row: SheetRow, cycle: str, known: Mapping[str, Cycle]) -> None:
+    """A Due date beside a cycle cell gives no cycle (the cycle cell does), and
+    okrsite keeps no due date of a key result: one outside the cycle is a
+    contradiction in the sheet, said (IMP209) rather than dropped unseen. A
+    cycle the site does not know is reported on its own (IMP108)."""
+    due = row.day("due")
+    span = cycles.lookup(cycle, known) if due is not None else None
+    if due is None or span is None or span.start <= due <= span.end:
+        return
+    column = f"column {column_letter(row.cols.fields['cycle'])} {row.cols.header('cycle')!r}"
+    quarter = quarter_of(due)
+    row.warn(
+        "due",
+        f"due date {due.isoformat()} lies outside cycle {cycle} "
+        f"({span.start.isoformat()} to {span.end.isoformat()}), which {column} names: "
+        f"the cycle {cycle} is imported, as the cycle cell names it, and the due date is "
+        "not imported (a Due date gives the cycle only where the cycle cell is blank)",
+        f"if the due date is right, write {quarter} in {column}; else correct the due date "
+        f"to a day of {cycle}",
+        code="IMP209",
+    )
 
 
 def _confidence(row: SheetRow) -> float | None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Book", "Sheet", "SheetError", "delimiter_of", "read_sheet", "read_sheets"]
+__all__ = ["Book", "CellLines", "Sheet", "SheetError", "delimiter_of", "read_sheet", "read_sheets"]
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 16_384  # column XFD, the last one Excel has
@@ -57,6 +58,28 @@ class Sheet:
     rows: tuple[tuple[int, tuple[Any, ...]], ...]
     name: str | None = None  # the worksheet (tab) of an .xlsx workbook
     delimiter: str | None = None  # what separates a CSV file's cells
+    #: cells right of the header's last name, ``(row number, column index, value)``:
+    #: not imported, and said so rather than cut off unseen
+    beyond: tuple[tuple[int, int, Any], ...] = ()
+    #: a CSV file's lines where its records' cells start (:class:`CellLines`)
+    lines: CellLines | None = field(default=None, compare=False)
+
+
+class CellLines(dict[int, tuple[int, ...]]):
+    """Where a CSV file's records start, by record number: the physical line
+    of each of its cells, for records that do not start on the line of their
+    number (a quoted cell with line breaks above, or in the record itself).
+
+    A record is a spreadsheet's row, so messages count rows by it; an editor
+    counts lines, so ``file:line:col`` gives the line a cell starts on."""
+
+    def line(self, row: int, column: int | None = None) -> int:
+        """The line row ``row``'s cell of 0-based ``column`` starts on (its
+        first cell's, without a column)."""
+        starts = self.get(row)
+        if starts is None:
+            return row
+        return starts[min(column or 0, len(starts) - 1)]
 
 
 @dataclass(frozen=True)
@@ -89,6 +112,7 @@ def read_sheets(
     import then says which columns it lacks).
     """
     delimiter = None
+    lines: CellLines | None = None
     tabs: list[tuple[str | None, list[tuple[int, tuple[Any, ...]]]]]
     try:
         if fmt == "xlsx":
@@ -98,7 +122,8 @@ def read_sheets(
         else:
             text = _csv_text(path)
             delimiter = delimiter_of(text)
-            tabs = [(None, _csv_rows(text, delimiter, path.name))]
+            lines = CellLines()
+            tabs = [(None, _csv_rows(text, delimiter, path.name, lines))]
         filled = [
             (name, [(n, row) for n, row in raw if any(_filled(c) for c in row)])
             for name, raw in tabs
@@ -112,13 +137,13 @@ def read_sheets(
             first = _header_index(numbered, is_header)
             if first is None or first == len(numbered) - 1:
                 continue  # no import table, or an empty one (a template tab)
-            sheet = _sheet(path, numbered, first, name, delimiter, cells)
+            sheet = _sheet(path, numbered, first, name, delimiter, cells, lines)
             cells += len(sheet.headers) * len(sheet.rows)
             sheets.append(sheet)
     if not sheets:
         name, numbered = filled[0]
         first = (_header_index(numbered, is_header) if is_header is not None else None) or 0
-        sheets.append(_sheet(path, numbered, first, name, delimiter, 0))
+        sheets.append(_sheet(path, numbered, first, name, delimiter, 0, lines))
     read = {sheet.name for sheet in sheets}
     unread = tuple(str(name) for name, numbered in filled if numbered and name not in read)
     return Book(tuple(sheets), unread)
@@ -139,6 +164,7 @@ def _sheet(
     name: str | None,
     delimiter: str | None,
     cells_before: int,
+    lines: CellLines | None = None,
 ) -> Sheet:
     """The sheet whose header is ``numbered[first]``, its rows as wide as the header."""
     if not numbered:
@@ -170,13 +196,19 @@ def _sheet(
     rows = tuple(
         (n, tuple(row[:width]) + (None,) * (width - len(row))) for n, row in numbered[first + 1 :]
     )
+    beyond = tuple(
+        (n, index, cell)
+        for n, row in numbered[first + 1 :]
+        for index, cell in enumerate(row[width:], start=width)
+        if _filled(cell)
+    )
     if not rows:  # the header of an empty template, or the wrong sheet or file
         raise SheetError(
             f"{path.name} has no rows under its header (row {header_row}): nothing to import; "
             "is it the right file (an .xlsx file is read from the sheets whose header names "
             "the objective)?"
         )
-    return Sheet(headers, header_row, rows, name, delimiter)
+    return Sheet(headers, header_row, rows, name, delimiter, beyond, lines)
 
 
 def _texts(cells: tuple[Any, ...]) -> tuple[str, ...]:
@@ -202,13 +234,22 @@ def _csv_text(path: Path) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _csv_rows(text: str, delimiter: str, name: str) -> list[tuple[int, tuple[Any, ...]]]:
+def _csv_rows(
+    text: str, delimiter: str, name: str, lines: CellLines | None = None
+) -> list[tuple[int, tuple[Any, ...]]]:
+    """The file's records numbered as a spreadsheet numbers its rows; ``lines``
+    is filled with where each record's cells start in the file, where that
+    is not the line of the record's number."""
     out: list[tuple[int, tuple[Any, ...]]] = []
-    lines = _width_checked(io.StringIO(text, newline=""), delimiter, name)
-    reader = csv.reader(lines, delimiter=delimiter)
+    checked = _width_checked(io.StringIO(text, newline=""), delimiter, name)
+    reader = csv.reader(checked, delimiter=delimiter)
     cells_in_all = 0
+    read = 0  # the lines the reader has taken
     try:
         for row in reader:
+            if lines is not None:
+                _cell_lines(lines, len(out) + 1, read + 1, row)
+                read = reader.line_num
             if len(out) >= MAX_ROWS:
                 raise SheetError(f"{name} has more than {MAX_ROWS:,} rows", reader.line_num)
             cells_in_all += len(row)
@@ -230,6 +271,19 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[tuple[int, tuple[Any
             reason = "it holds a NUL byte: is it a text (CSV) file?"
         raise SheetError(f"{name}, line {line}: {reason}", line) from None
     return out
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _cell_lines(lines: CellLines, record: int, start: int, cells: list[str]) -> None:
+    """Note where record ``record``'s cells start, when not all on line ``record``."""
+    starts, line = [], start
+    for cell in cells:
+        starts.append(line)
+        line += len(_BREAK.findall(cell))
+    if start != record or line != start:
+        lines[record] = tuple(starts) if line != start else (start,)
 
 
 def _width_checked(lines: io.StringIO, delimiter: str, name: str) -> Iterator[str]:

@@ -218,9 +218,9 @@ class SheetRow:
             fld,
             f"{value.strip()!r} reads two ways: {grouped:g} with the {mark} grouping thousands, "
             f"{decimal:g} with a decimal {mark}; read as {parsed[0]:g}: {convention.reason}",
-            f"write {grouped:g} or {format(decimal, 'g').replace('.', ',' if mark == 'comma' else '.')} "
-            "without a separator before exactly three digits; one figure with decimals "
-            "(2,5 or 2.5) settles the decimal mark for the whole file",
+            f"write {grouped:g} or {_one_way(decimal, mark)} without a separator before exactly "
+            "three digits; one figure with decimals (2,5 or 2.5) settles the decimal mark for "
+            "the whole file",
             code="IMP204",
         )
         return parsed
@@ -261,6 +261,20 @@ class SheetRow:
                 )
                 return True
         return False
+
+
+def _one_way(decimal: float, mark: str) -> str:
+    """``decimal`` written with a decimal ``mark`` so that it reads one way:
+    ``1,25``; and ``1,8340`` for 1.834, as ``1,834``, the figure the hint is
+    about, reads two ways (a separator before exactly three digits may group
+    thousands): a fourth decimal settles it, and says what it is."""
+    whole, _, decimals = format(decimal, "g").partition(".")
+    if not decimals:
+        return whole
+    written = whole + ("," if mark == "comma" else ".") + decimals
+    if len(decimals) != 3:
+        return written
+    return f"{written}0 ({decimal:g} with a 0 added)"
 
 
 def show_value(value: Any) -> str:
