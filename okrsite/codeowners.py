@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from okrsite.model import Person, Portfolio, Team
+from okrsite.repo_urls import host_platform
 
 Platform = Literal["github", "gitlab"]
 # Where the platforms look for the file, in their order of preference.
@@ -35,8 +36,10 @@ HEADER = (
 
 
 def platform_of(repo_url: str | None) -> Platform:
-    """GitLab when ``repo_url`` points at a GitLab host, else GitHub."""
-    return "gitlab" if repo_url and "gitlab" in repo_url.lower() else "github"
+    """GitLab when ``repo_url`` points at a GitLab host, else GitHub. The host
+    decides (:func:`~okrsite.repo_urls.host_platform`): a repository named
+    ``gitlab-mirror`` on github.com took GitLab's edit links once."""
+    return "gitlab" if host_platform(repo_url) == "gitlab" else "github"
 
 
 def handles_platform(repo_url: str | None, portfolio: Portfolio) -> Platform:

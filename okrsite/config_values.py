@@ -17,7 +17,7 @@ from okrsite.limits import (
     date_in_range,
 )
 from okrsite.model import Settings
-from okrsite.repo_urls import is_web_address, web_address
+from okrsite.repo_urls import is_web_address, repository_address, web_address
 from okrsite.written_numbers import read_number
 
 SCORING_KEYS = {
@@ -61,7 +61,10 @@ def check_repo_url(
 ) -> Any:
     """A text setting, as the repository's web address (a pasted clone
     address becomes one: :func:`~okrsite.repo_urls.web_address`); one that
-    is still no http(s) address makes no link, and is warned of (CFG015)."""
+    is still no http(s) address makes no link, and is warned of (CFG015);
+    the address of a page inside the repository (a folder's, pasted for a
+    site in a subfolder) is cut back to the repository's, and warned of
+    (CFG016), since every link is built on it."""
     checked = check_string(key, value, line, file, diags)
     if checked is REFUSED or not checked.strip():
         return checked
@@ -79,7 +82,22 @@ def check_repo_url(
             )
         )
         return None  # as if unset: no link is built on it (data:, mailto:, a path)
-    return url
+    root, cut = repository_address(url)
+    if cut:
+        # a folder's address, natural to copy for a site in a subfolder:
+        # every link was built on the folder (…/tree/main/goals/commit/…)
+        diags.append(
+            warning(
+                "CFG016",
+                f"repo_url {short(checked)} is the address of a page inside the repository "
+                f"({short(cut)}): links are built on the repository's address {root!r}",
+                file,
+                line=line,
+                hint=f'write repo_url = "{root}"; the site\'s folder in the repository is '
+                "found from git (or set repo_folder), and edit links use edit_branch",
+            )
+        )
+    return root
 
 
 def check_string(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:

@@ -15,6 +15,7 @@ from okrsite import yamlsource
 from okrsite.model import Page, Person, Team
 from okrsite.parse_fields import _Fields
 from okrsite.parse_messages import shown_value
+from okrsite.repo_urls import host_platform
 
 
 def _team(
@@ -137,50 +138,92 @@ def _person(
 HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$")
 
 
+#: a handle as GitHub's CODEOWNERS takes it: a user, or ``org/team`` (team
+#: names have no slash: GitHub's teams nest, their handles do not)
+GITHUB_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
+
 #: a profile's address, as people paste it: github.com/alice,
-#: https://github.com/orgs/acme/teams/sales, https://gitlab.example.com/group/alice
+#: https://github.com/orgs/acme/teams/sales, https://gitlab.example.com/group/alice,
+#: with the tab it was copied from (?tab=repositories, #members) if any
 _PROFILE_RE = re.compile(
-    r"^(?:https?://)?(?:www\.)?(?P<host>[^/\s]+\.[a-z]{2,})/(?P<path>[^?#\s]+?)/?$"
+    r"^(?:https?://)?(?:www\.)?(?P<host>[^/\s]+\.[a-z]{2,})/(?P<path>[^?#\s]+?)/?(?:[?#]\S*)?$"
 )
-_GITHUB_TEAM_RE = re.compile(r"^orgs/([^/]+)/teams/([^/]+)$")
+#: a GitHub team's page, or one of its tabs (``/members``, ``/repositories``)
+_GITHUB_TEAM_RE = re.compile(r"^orgs/([^/]+)/teams/([^/]+)(?:/.*)?$")
+_GITHUB_TEAM_HINT = "a team is '@ORG/TEAM', its page github.com/orgs/ORG/teams/TEAM"
 
 
-def _handle_of_profile(value: str, key: str) -> str:
-    """The handle a profile address names (``https://github.com/alice`` is
-    ``alice``, ``…/orgs/acme/teams/sales`` is ``acme/sales``); anything else
-    as it is. GitLab's path may be a group's, on any host (self-managed);
-    GitHub's is on github.com."""
+def _handle_of_profile(value: str, key: str) -> tuple[str | None, str]:
+    """The handle a profile address names, or None and what to write instead.
+
+    ``https://github.com/alice`` is ``alice``, a GitHub team's page
+    ``…/orgs/acme/teams/sales`` (or its ``/members`` tab) ``acme/sales``; a
+    GitLab user's or group's page (``https://gitlab.com/acme/cs``,
+    ``…/groups/acme/cs``, ``…/acme/cs/-/group_members``) ``acme/cs``, on
+    any host (self-managed) but GitHub's. An address that names no handle
+    of the key's platform (a GitHub repository, a GitLab address under
+    ``github:``) is None: pasted into CODEOWNERS it routed reviews nowhere
+    (``@orgs/acme/teams/sales/members``). Text that is no address is
+    returned as it is, to be checked as a handle."""
     found = _PROFILE_RE.match(value)
     if found is None:
-        return value
-    host, path = found["host"].lower(), found["path"]
+        return value, ""
+    host = found["host"].lower()
+    segments = [part for part in found["path"].split("/") if part]
+    on = host_platform(f"https://{host}")
     if key == "github":
-        if host != "github.com":
-            return value
-        team = _GITHUB_TEAM_RE.match(path)
-        return f"{team[1]}/{team[2]}" if team else path
-    return path
+        if on == "gitlab":
+            return None, "that is a GitLab address: write it under gitlab:"
+        if host not in ("github.com", "www.github.com"):
+            return None, "write the GitHub user or team, not an address on another host"
+        team = _GITHUB_TEAM_RE.match("/".join(segments))
+        if team is not None:
+            return f"{team[1]}/{team[2]}", ""
+        if len(segments) == 1 and segments[0].lower() != "orgs":
+            return segments[0], ""
+        return None, f"the address is no user's or team's page; {_GITHUB_TEAM_HINT}"
+    if on == "github":
+        return None, "that is a GitHub address: write it under github:"
+    if "-" in segments:  # GitLab's pages of a group or user sit under /-/
+        segments = segments[: segments.index("-")]
+    if segments[:1] == ["groups"]:
+        segments = segments[1:]
+    elif segments[:1] == ["users"] and len(segments) > 1:
+        segments = segments[1:2]  # a user's pages: /users/alice/activity
+    if not segments:
+        return None, "write the GitLab user or group the address names"
+    return "/".join(segments), ""
 
 
 def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
     """A GitHub or GitLab handle (``alice``, ``@alice``, ``@org/team``), without the ``@``.
 
     Checked here because it is written into CODEOWNERS, where a space or a
-    stray character would silently route reviews nowhere.
+    stray character would silently route reviews nowhere. GitHub takes a
+    user or ``@org/team``; GitLab a user or a group, nested groups too
+    (``@acme/cs/emea``).
     """
     value = f.text(data, key, ())
     if value is None:
         return None
-    value = _handle_of_profile(value.strip(), key)
-    if not HANDLE_RE.match(value):
+    handle, why = _handle_of_profile(value.strip(), key)
+    valid = GITHUB_HANDLE_RE if key == "github" else HANDLE_RE
+    if handle is not None and not valid.match(handle):
+        handle = None
+        if key == "github" and HANDLE_RE.match(value.strip()):
+            why = f"GitHub's team handles have one slash (teams nest, handles do not); {_GITHUB_TEAM_HINT}"
+    if handle is None:
+        example = "'@acme/sales' (a team)" if key == "github" else "'@acme/sales' (a group)"
         f.warn(
             "OKR120",
-            f"{key} handle {value!r} is not a user or group name (ignored)",
+            f"{key} handle {value.strip()!r} is not a "
+            f"{'GitHub user or team' if key == 'github' else 'GitLab user or group'} (ignored)",
             (key,),
-            hint=f"write {key}: alice-ng (a user) or {key}: '@acme/sales' (a team or group)",
+            hint=(f"{why}; " if why else "")
+            + f"write {key}: alice-ng (a user) or {key}: {example}",
         )
         return None
-    return value.removeprefix("@")
+    return handle.removeprefix("@")
 
 
 def _page(

@@ -21,6 +21,7 @@ from okrsite.history_events import checkin_says, milestones_done
 from okrsite.history_fold import KPI_VALUE
 from okrsite.markdown import is_safe_url
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
+from okrsite.repo_urls import host_platform
 
 
 @lru_cache(maxsize=8)
@@ -37,14 +38,33 @@ def commit_url(repo_url: str | None, sha: str) -> str | None:
     return None if base is None else f"{base}/commit/{sha}"
 
 
+#: a request as a merge commit names it: its mark, the platform that numbers
+#: them so, and where its page is (GitHub's pull request ``#12``, GitLab's
+#: merge request ``!12``)
+_REQUESTS = {"#": ("github", "pull"), "!": ("gitlab", "-/merge_requests")}
+#: the platform of a site's ``repo_url``, found once, not once for each entry
+_platform = lru_cache(maxsize=8)(host_platform)
+
+
 def pr_url(repo_url: str | None, pr: str | None) -> str | None:
-    """GitHub pull requests are ``#12`` (``/pull/12``), GitLab merge requests ``!12``."""
+    """The page of a pull request (``#12``: GitHub's, ``/pull/12``) or merge
+    request (``!12``: GitLab's, ``/-/merge_requests/12``), on ``repo_url``.
+
+    The host of ``repo_url`` decides the form, not the commit message's
+    style: a GitLab merge commit on a repository now on GitHub once linked
+    ``github.com/…/-/merge_requests/34``. A number of the other platform's
+    numbering (GitLab's ``!34`` on GitHub: its merge request 34 is not pull
+    request 34) gets no link rather than a wrong one; the number is still
+    shown. A host named neither GitHub nor GitLab (a self-managed GitLab at
+    ``git.acme.example``) gets the form the message names."""
     base = _link_base(repo_url) if pr else None
-    if base is None or not pr:
+    if base is None or not pr or pr[0] not in _REQUESTS or not pr[1:].isdigit():
         return None
-    if pr.startswith("!"):
-        return f"{base}/-/merge_requests/{pr[1:]}"
-    return f"{base}/pull/{pr[1:]}"
+    named, page = _REQUESTS[pr[0]]
+    platform = _platform(base)
+    if platform is not None and platform != named:
+        return None
+    return f"{base}/{page}/{pr[1:]}"
 
 
 def _origin_json(
