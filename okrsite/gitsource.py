@@ -343,9 +343,10 @@ SPLIT_RAW_AFTER = 32
 
 
 def raw_changes(
-    repo: Path, shas: Sequence[str], folder: str, processes: int = 1
+    repo: Path, shas: Sequence[str], folder: str, processes: int = 1, also: Sequence[str] = ()
 ) -> dict[str, list[RawChange]]:
-    """The files under ``folder`` each of ``shas`` changed, from ``git log --raw``.
+    """The files under ``folder`` (and the paths ``also``) each of ``shas``
+    changed, from ``git log --raw``.
 
     Merge commits show no changes (git's default): what a merge brings in is
     recorded by the commits it merges. Renames are detected (``-M``, git's
@@ -364,23 +365,29 @@ def raw_changes(
     """
     if not shas:
         return {}
+    pathspecs = [folder.rstrip("/") or ".", *also]
     parts = max(1, min(processes, len(shas) // SPLIT_RAW_AFTER))
     if parts == 1:
-        return _raw_changes(repo, shas, folder)
+        return raw_changes_in(repo, shas, pathspecs)
     out: dict[str, list[RawChange]] = {}
     # threads only wait on git here; all have ended when the pool closes
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(parts) as pool:
-        for part in pool.map(lambda i: _raw_changes(repo, shas[i::parts], folder), range(parts)):
+        for part in pool.map(
+            lambda i: raw_changes_in(repo, shas[i::parts], pathspecs), range(parts)
+        ):
             out.update(part)
     return out
 
 
-def _raw_changes(repo: Path, shas: Sequence[str], folder: str) -> dict[str, list[RawChange]]:
-    """:func:`raw_changes` from one ``git log --raw``."""
+def raw_changes_in(
+    repo: Path, shas: Sequence[str], pathspecs: Sequence[str]
+) -> dict[str, list[RawChange]]:
+    """:func:`raw_changes` from one ``git log --raw``, limited to ``pathspecs``:
+    git pairs moves only among the files they hold."""
     args = ["log", "--no-walk=unsorted", "--stdin", "-z", "--raw", "--find-renames"]
-    args += ["--no-abbrev", "--format=%H", "--", folder.rstrip("/") or "."]
+    args += ["--no-abbrev", "--format=%H", "--", *pathspecs]
     proc = _run(args, repo, stdin="".join(f"{s}\n" for s in shas).encode())
     if proc.returncode != 0:
         raise GitError(f"git log --raw failed: {_stderr(proc)}")

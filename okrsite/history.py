@@ -12,8 +12,12 @@ changed, and one long-lived ``git cat-file --batch`` streams the blobs. What a
 commit did (:mod:`okrsite.history_events`) is cached per commit in
 ``history/`` of the cache folder (``cache_dir``, ``.okrsite-cache/``, beside
 the parse cache's ``parse-*.pickle``; see :mod:`okrsite.history_cache`), so a
-rebuild reads only commits it has not seen. :func:`assemble` then folds the commits, oldest
-first, into timelines; it is pure, so tests can feed it directly.
+rebuild reads only commits it has not seen. A site whose whole folder moved
+is followed to where it was (:mod:`okrsite.history_site_moves`): the commits
+before the move are read the same way under the old folder, with a
+``git log --raw`` or two more per move, and cached under that folder's key.
+:func:`assemble` then folds the commits, oldest first, into timelines; it is
+pure, so tests can feed it directly.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from okrsite import __version__
 from okrsite.config import SiteConfig
+from okrsite.diff_records import LESS as _LESS
+from okrsite.diff_records import MORE as _MORE
 from okrsite.gcpause import paused_gc
 from okrsite.gitsource import (
     CommitInfo,
@@ -47,6 +53,7 @@ from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository only
     from okrsite.history_cache import HistoryCache
     from okrsite.history_events import Event, Record
+    from okrsite.history_site_moves import FolderReads
 
 #: raised whenever what a version of a file parses to changes (numbers, dates,
 #: cycles and key results written as people write them: 4), or what a commit's
@@ -54,9 +61,12 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: file moved keeps the commits of its rows: 6; a check-in's event says what
 #: it says, so a later change of a figure credits that commit: 7; every
 #: field okrsite diff compares, and what checklists' milestones were: 9; what
-#: a check-in changed or moved said before, for a shallow clone: 10), so that
-#: events cached from earlier reads are read again
-CACHE_VERSION = 10  # 10: a check-in's event says what it said before (``was``)
+#: a check-in changed or moved said before, for a shallow clone: 10; the
+#: commit that moved the whole site's folder moved its files, and says from
+#: where: 11; a version that cannot be read is skipped, and each field's
+#: change keeps what okrsite diff says of it: 12), so that events cached
+#: from earlier reads are read again
+CACHE_VERSION = 12
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
@@ -99,6 +109,12 @@ class Change:
     #: entered the branch: the timeline's order is that of ``date``, and a
     #: page mentions this one where it differs
     authored: _Day | None = None
+    #: what ``okrsite diff`` says of the change (:mod:`okrsite.diff_records`,
+    #: the one rule): "less ambitious", "more ambitious", "direction
+    #: reversed", "stricter" or "looser"; None when it judges nothing. A
+    #: target moved across its start is "direction reversed", which
+    #: ``less_ambitious`` (true only for "less ambitious") cannot say.
+    note: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -114,6 +130,10 @@ class Change:
         }
         if self.authored is not None and self.authored != self.date:
             out["authored"] = self.authored.isoformat()  # written before it landed
+        if self.note is not None and self.note not in (_LESS, _MORE):
+            # more or less ambitious is what ``less_ambitious`` says; ``note``
+            # is written only for what it cannot say (direction reversed)
+            out["note"] = self.note
         return out
 
 
@@ -293,11 +313,15 @@ class HistoryReader:
         self.jobs = jobs
         self.config = config
         self.cycles = cycles
-        self.events: dict[str, Event] | None = None
+        #: per folder the site was read under (its own, and where it was
+        #: before it moved: :mod:`okrsite.history_site_moves`), each commit's events
+        self.events_of: dict[str, dict[str, Event]] = {}
         self.head: str | None = None
         self.history: SiteHistory | None = None
         self.site: GitSite | None = None
-        self.store: HistoryCache | None = None
+        #: the history cache of each folder the site was read under
+        self.stores: dict[str, HistoryCache] = {}
+        self._cache_checked = False
         #: keep what a read used up (``spent``) instead of freeing it: set by
         #: a build in a process that ends after it, which never frees them
         #: (:func:`okrsite.lifecycle.exit_now`; freeing cost a third of a
@@ -309,7 +333,7 @@ class HistoryReader:
         #: commit took most of a second at 10,000 objectives, in the one
         #: process between reading and rendering)
         self.save_later = False
-        self._pending: tuple[dict[str, Event], dict[str, Event], bool] | None = None
+        self._pending: list[tuple[HistoryCache, dict[str, Event], dict[str, Event], bool]] = []
 
     def read(self, current: Iterable[Record | CheckIn] = ()) -> SiteHistory:
         """The history as of the repository's current HEAD (a note instead when there is none).
@@ -339,9 +363,9 @@ class HistoryReader:
 
     def save_pending(self) -> None:
         """Save what the last read found (with :attr:`save_later`); once."""
-        pending, self._pending = self._pending, None
-        if pending is not None and self.store is not None:
-            self.store.save(pending[0], pending[1], stale=pending[2])
+        pending, self._pending = self._pending, []
+        for store, new, events, stale in pending:
+            store.save(new, events, stale=stale)
 
     def _read(self, current: Iterable[Record | CheckIn]) -> SiteHistory:
         if self.site is None:
@@ -358,63 +382,47 @@ class HistoryReader:
         # imported here, not at the top: a site outside git (the example copied
         # elsewhere, a CI job's export) never parses old versions, and these
         # modules (with okrsite.diff) are a tenth of the one-edit build's start
-        from okrsite.history_cache import HistoryCache
-        from okrsite.history_commits import commit_events_of, known_versions
+        from okrsite.history_site_moves import FolderReads, eras, last_mover
         from okrsite.parse_store_folder import committed_to_git
 
-        if self.store is None:
-            self.store = HistoryCache(self.cache_dir, _cache_key(self.config, site.prefix))
+        if not self._cache_checked:
+            self._cache_checked = True
             if self.use_cache and committed_to_git(self.cache_dir):
                 # a history others could have written (okrsite serve; check and
                 # build refuse the folder outright): read from git instead
                 self.use_cache = False
-        store = self.store
-        cached = (
-            self.events if self.events is not None else (store.load() if self.use_cache else {})
-        )
         # a shallow clone's oldest commits seem to add every file they hold:
         # their changes are unknown, and left out (not read, not kept)
         boundary = shallow_boundary(site.toplevel) if shallow else set()
-        wanted = {c.sha for c in commits if c.sha not in boundary}
-        missing = [
-            c.sha
-            for c in commits
-            if c.sha not in cached and len(c.parents) < 2 and c.sha not in boundary
-        ]
-        events = {sha: ev for sha, ev in cached.items() if sha in wanted}
-        new: dict[str, Event] = {}
-        if missing:
-            folder = site.prefix + self.config.content_dir.strip("/") + "/"
-            changes = raw_changes(site.toplevel, missing, folder, self.jobs)
-            ordered = [(sha, changes.get(sha, [])) for sha in missing]
-            many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
-            known = (
-                known_versions(self.site_root, site.prefix, current, site.toplevel) if many else {}
-            )
-            new = commit_events_of(
-                site.toplevel, site.prefix, self.config, ordered, self.jobs, known
-            )
-            events.update(new)
-            if self.keep_spent:  # 100,000 changes read from git, 40,000 known versions
-                self.spent.append((changes, known))
-        if self.use_cache:
-            stale = len(events) - len(new) != len(cached)
-            if self.save_later:
-                self._pending = (new, events, stale)
+        read = FolderReads(commits, current)
+        # the site's own folder, then (going back) each folder it moved from:
+        # the commits before a move are read under the folder it left
+        prefix, remaining = site.prefix, [c.sha for c in commits if c.sha not in boundary]
+        events: dict[str, Event] = {}
+        while remaining:
+            got = self._events_under(prefix, remaining, read)
+            found = last_mover(got, remaining)
+            if found is None:
+                mine, remaining = remaining, []
             else:
-                store.save(new, events, stale=stale)
+                mine, remaining = eras(commits, found[0], remaining)
+                prefix = found[1]
+            events.update((sha, got[sha]) for sha in mine if sha in got)
+        self._keep(read)
         try:
             history = assemble(
                 commits, events, self.cycles, self.config.backdate_days, bool(shallow)
             )
         except (KeyError, TypeError, ValueError, IndexError):
-            if not cached:
+            if not any(read.cached.values()):
                 raise
             # a cache edited by hand or by another program: read everything again
-            store.clear()
-            self.events = {}
+            for store in self.stores.values():
+                store.clear()
+            self.events_of = {}
+            self._pending = []
             return self._read(current)
-        history.commits_read = len(missing)
+        history.commits_read = read.count
         history.source = repr(
             (
                 head,
@@ -443,8 +451,90 @@ class HistoryReader:
             )
             history.note_values = {"count": len(commits)}
             history.note = history.note_text % history.note_values
-        self.events, self.head, self.history = events, head, history
+        self.head, self.history = head, history
         return history
+
+    def _store(self, prefix: str) -> HistoryCache:
+        """The history cache of the site read under ``prefix``: the same a site
+        in that folder keeps, since a commit's events, relative to the site,
+        are the same read from either."""
+        from okrsite.history_cache import HistoryCache
+
+        store = self.stores.get(prefix)
+        if store is None:
+            store = self.stores[prefix] = HistoryCache(
+                self.cache_dir, _cache_key(self.config, prefix)
+            )
+        return store
+
+    def _events_under(
+        self, prefix: str, shas: Sequence[str], read: FolderReads
+    ) -> dict[str, Event]:
+        """The events of ``shas`` read under ``prefix`` (cached, or read now): one
+        ``git log --raw`` over the content folder (and the site's okrsite.toml,
+        to find a move), and one for the commits that added okrsite.toml."""
+        from okrsite.history_commits import commit_events_of
+        from okrsite.history_site_moves import (
+            MOVED_FROM,
+            added_config,
+            config_path,
+            move_changes,
+            site_moves,
+            without_config,
+        )
+
+        site = self.site
+        assert site is not None
+        if prefix not in read.asked:
+            loaded = self.events_of.get(prefix)
+            if loaded is None:
+                loaded = self._store(prefix).load() if self.use_cache else {}
+            read.cached[prefix] = len(loaded)
+            read.asked[prefix] = set()
+            read.new[prefix] = {}
+            self.events_of[prefix] = dict(loaded)
+        have = self.events_of[prefix]
+        read.asked[prefix].update(shas)
+        missing = [sha for sha in shas if sha not in have and sha not in read.merges]
+        if not missing:
+            return have
+        content = self.config.content_dir.strip("/")
+        folder = prefix + content + "/"
+        also = [config_path(prefix)]
+        changes = raw_changes(site.toplevel, missing, folder, self.jobs, also)
+        moves = site_moves(site.toplevel, added_config(changes, prefix), prefix)
+        for sha, old in moves.items():
+            changes[sha] = move_changes(site.toplevel, sha, old, prefix, content)
+        ordered = [(sha, without_config(changes.get(sha, []), prefix)) for sha in missing]
+        many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
+        known = read.known(self.site_root, site, prefix) if many else {}
+        new = commit_events_of(site.toplevel, prefix, self.config, ordered, self.jobs, known)
+        for sha, old in moves.items():
+            new[sha] = {**new.get(sha, {}), MOVED_FROM: old}
+        have.update(new)
+        read.new[prefix].update(new)
+        read.count += len(missing)
+        if self.keep_spent:  # 100,000 changes read from git, 40,000 known versions
+            self.spent.append((changes, known))
+        return have
+
+    def _keep(self, read: FolderReads) -> None:
+        """Keep, in memory and in each folder's cache, the events of the commits
+        this read asked for; a cache that holds others is merged into one."""
+        self.events_of = {
+            prefix: {sha: ev for sha, ev in self.events_of[prefix].items() if sha in asked}
+            for prefix, asked in read.asked.items()
+        }
+        self._pending = []
+        if not self.use_cache:
+            return
+        for prefix, kept in self.events_of.items():
+            new = read.new[prefix]
+            stale = len(kept) - len(new) != read.cached[prefix]
+            if self.save_later:
+                self._pending.append((self._store(prefix), new, kept, stale))
+            else:
+                self._store(prefix).save(new, kept, stale=stale)
 
 
 def with_repo_folder(config: SiteConfig, site_root: Path, reader: HistoryReader) -> SiteConfig:

@@ -13,7 +13,10 @@ and rewriting one file holding the whole history. When there are more than
 Segments live in ``history/`` of the cache folder (``.okrsite-cache/``),
 named for a hash of the key (format, okrsite version, site folder in the
 repository, content folder, default cycle), so a change of any of these
-starts afresh. A cache folder can come from elsewhere (a CI cache, a
+starts afresh. A site that moved reads the commits before its move under
+the folder it left, and keeps them under that folder's key: what a commit
+did, relative to the site, does not depend on where the site is now, and
+a commit read under one folder is never taken for one read under another. A cache folder can come from elsewhere (a CI cache, a
 pull request that commits one), so the unpickler builds plain values only
 (no class, no function: the "restricting globals" recipe of the
 :mod:`pickle` documentation, with nothing allowed); any doubt about a

@@ -42,6 +42,7 @@ from okrsite.history_split import (
 )
 from okrsite.model import KPI, CheckIn, Objective
 from okrsite.parse import parse_csv
+from okrsite.parse_names import kind_and_id_from_path
 
 CommitChanges = tuple[str, list[RawChange]]
 Key = tuple[str, str]  # (path in the repository, blob id)
@@ -245,13 +246,18 @@ class _Versions:
         config: SiteConfig,
         known: Mapping[Key, Any],
         prefix: str,
+        repo: Path | None = None,
     ) -> None:
         self.stream = stream
         self.config = config
         self.known = known
         self.prefix = prefix
+        self.repo = repo
         #: parsed versions by (path in the repository, blob): see blob_plan
         self.held: dict[Key, Any] = {}
+        #: by path, the last version that could be read of a file whose
+        #: newest version read so far could not (see :meth:`records`)
+        self.last_read: dict[str, Record] = {}
 
     def _get(self, path: str, oid: str, old: bool, parse: Callable[[str, bytes], Any]) -> Any:
         if oid == ZERO_OID:
@@ -277,7 +283,37 @@ class _Versions:
         old = self._get(old_path or path, old_oid, True, self._parser(None))
         before = old if isinstance(old, Version) else None
         new = self._get(path, new_oid, False, self._parser(before))
-        return self._named(_record(old)), self._named(_record(new))
+        old_rec, new_rec = self._named(_record(old)), self._named(_record(new))
+        # A version that cannot be read (a YAML slip: ``owner: [Uma``) is
+        # skipped, not taken for the file's removal: the file was never
+        # removed, and the commit that puts it right is compared with the
+        # last version that could be read, so what it changed besides (a
+        # target moved in the same fix) is on the timeline.
+        last = self.last_read.pop(old_path or path, None)
+        if old_rec is None and _unreadable(old):
+            old_rec = last if last is not None else self._read_before(old_path or path, old_oid)
+        if new_rec is None and _unreadable(new) and isinstance(old_rec, (Objective, KPI)):
+            new_rec = old_rec  # nothing changed that can be told
+            self.last_read[path] = old_rec
+        return old_rec, new_rec
+
+    def _read_before(self, path: str, oid: str) -> Record | None:
+        """The last version before unreadable version ``oid`` of ``path`` that
+        can be read, from git: the commit that broke the file was read in an
+        earlier build (its events are cached), so this read never saw it."""
+        kind, _id = kind_and_id_from_path(path, self.config.content_dir)
+        if self.repo is None or kind not in ("objective", "kpi"):
+            return None  # a team's, person's or page's file holds no record anyway
+        blobs = _earlier_blobs(self.repo, self.prefix + path, oid)
+        for blob in blobs:
+            raw = _blob(self.repo, blob)
+            if raw is None:
+                return None
+            rec = _record(self._parser(None)(path, raw))
+            if rec is not None:
+                rec = self._named(rec)
+                return rec if isinstance(rec, (Objective, KPI)) else None
+        return None
 
     def _named(self, rec: Record | CheckIn | None) -> Record | CheckIn | None:
         """``rec`` with its cycle named as resolving names it (``Q4 2026`` is
@@ -321,6 +357,53 @@ def _record(value: Any) -> Record | CheckIn | None:
     return value if isinstance(value, (Objective, KPI)) else None
 
 
+def _unreadable(value: Any) -> bool:
+    """Whether a parsed version is one of a goal's file that could not be read
+    (no record; a team's, person's or page's file has none either, but none
+    of those is ever a goal's last readable version)."""
+    return isinstance(value, Version) and value.record is None
+
+
+def _earlier_blobs(repo: Path, path: str, oid: str) -> list[str]:
+    """The versions of ``path`` before version ``oid``, newest first, from
+    ``git log --raw`` of the file (empty when git cannot say)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--format=", "--raw", "--no-abbrev", "--no-renames", "--", path],
+            cwd=repo,
+            capture_output=True,
+            check=True,
+            timeout=GIT_IDLE_SECONDS,
+        ).stdout.decode("utf-8", "surrogateescape")
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found: list[str] = []
+    after = False
+    for line in out.splitlines():
+        fields = line.split("\t", 1)[0].split()
+        if len(fields) < 4 or not line.startswith(":"):
+            continue
+        old, new = fields[2], fields[3]
+        if new == oid:
+            after = True
+        if after and old != ZERO_OID and old not in found:
+            found.append(old)
+    return found
+
+
+def _blob(repo: Path, oid: str) -> bytes | None:
+    try:
+        return subprocess.run(
+            ["git", "cat-file", "blob", oid],
+            cwd=repo,
+            capture_output=True,
+            check=True,
+            timeout=GIT_IDLE_SECONDS,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 def _csv_days(path: str, raw: bytes) -> dict[str, float]:
     rows, _ = parse_csv(path, raw)
     return {d.isoformat(): v for d, v in rows}
@@ -340,7 +423,7 @@ def _run(
 ) -> dict[str, Event]:
     stream = stream_blobs(repo, blob_plan(commits, known))
     try:
-        versions = _Versions(stream, config, known, prefix)
+        versions = _Versions(stream, config, known, prefix, repo)
         return {sha: _events(changes, prefix, versions) for sha, changes in commits}
     finally:
         stream.close()
@@ -359,7 +442,7 @@ def _read_part(index: int) -> dict[str, Share]:
     plan = blob_plan([(sha, [ch for _i, ch in changes]) for sha, changes in picked], known)
     stream = stream_blobs(repo, plan)
     try:
-        versions = _Versions(stream, config, known, prefix)
+        versions = _Versions(stream, config, known, prefix, repo)
         return {
             sha: share_of(changes, prefix, versions.records, versions.csv_days)
             for sha, changes in picked

@@ -38,9 +38,11 @@ def _json_value(value: Any) -> Any:
 
 
 def _fields(changes: Sequence[diff_mod.FieldChange]) -> list[list[Any]]:
-    """``[[field, old, new, less_ambitious]]`` for every field ``okrsite diff`` saw move."""
+    """``[[field, old, new, less_ambitious, note]]`` for every field ``okrsite
+    diff`` saw move: ``note`` is its judgement ("less ambitious", "direction
+    reversed", …; None), kept whole so the timeline says what the diff says."""
     return [
-        [f.field, _json_value(f.before), _json_value(f.after), f.note == diff_mod.LESS]
+        [f.field, _json_value(f.before), _json_value(f.after), f.note == diff_mod.LESS, f.note]
         for f in changes
     ]
 

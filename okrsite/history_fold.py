@@ -18,11 +18,12 @@ differs. Mid-cycle is judged by the same date. A check-in's ``committed``
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from okrsite import cycles as cycles_mod
+from okrsite.diff_records import LESS
 from okrsite.gitsource import CommitInfo
 from okrsite.history import BEFORE_HISTORY, Change, Origin, SiteHistory, Tick, pr_numbers
 from okrsite.history_events import Event
@@ -30,6 +31,15 @@ from okrsite.model import Cycle
 
 #: a KPI check-in's ``value`` among a check-in's figures (key result ids are never empty)
 KPI_VALUE = ""
+
+
+def judged(fields: Iterable[Sequence[Any]]) -> Iterable[tuple[str, Any, Any, bool, str | None]]:
+    """An event's ``[field, old, new, less_ambitious, note]`` entries
+    (:func:`okrsite.history_events._fields`); an entry cached without its
+    note (four items) is judged by ``less_ambitious`` alone."""
+    for f in fields:
+        note = f[4] if len(f) > 4 else (LESS if f[3] else None)
+        yield f[0], f[1], f[2], f[3], note
 
 
 def _day(stamp: str) -> date:
@@ -104,12 +114,20 @@ class _Timelines:
         authored = _day(c.authored)
         origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
 
-        def add(rec: Event, name: str, old: Any, new: Any, less: bool, kr: str | None) -> None:
+        def add(
+            rec: Event,
+            name: str,
+            old: Any,
+            new: Any,
+            less: bool,
+            kr: str | None,
+            note: str | None = None,
+        ) -> None:
             mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
             if name == "cycle" and not mid:
                 # moved out of a cycle that was running: judged by the cycle it left
                 mid = _mid_cycle(old if isinstance(old, str) else None, day, self.cycles)
-            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored)
+            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored, note)
             self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
 
         # the check-in a commit wrote with a tick (okrsite checkin ticks the
@@ -132,8 +150,8 @@ class _Timelines:
                 title = rec["title"]
                 old, new = (None, title) if rec["change"] == "created" else (title, None)
                 add(rec, rec["change"], old, new, False, None)
-            for name, old, new, less in rec.get("fields", ()):
-                add(rec, name, old, new, less, None)
+            for name, old, new, less, note in judged(rec.get("fields", ())):
+                add(rec, name, old, new, less, None, note)
             if rec["kind"] == "objective":
                 self._key_results(rec, origin, checkin_of.get(rec["id"]), add)
             if rec["kind"] == "kpi":
@@ -172,8 +190,8 @@ class _Timelines:
                         currents[kid] = currents.pop(kr["from"])
                     if kr["from"] in ticks:
                         ticks[kid] = ticks.pop(kr["from"])
-                for name, old, new, less in kr.get("fields", ()):
-                    add(rec, name, old, new, less, kid)
+                for name, old, new, less, note in judged(kr.get("fields", ())):
+                    add(rec, name, old, new, less, kid, note)
                     if name == "current":
                         currents[kid] = new
                     elif name == "milestones" and new is None:

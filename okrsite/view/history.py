@@ -5,8 +5,8 @@ with the scored portfolio to answer a reader's question on a goal's page:
 *who changed this, when, in which pull request, was it eased mid-cycle?*
 Where each figure comes from is :mod:`okrsite.view.figure_sources`, and
 ``api/history.json`` is :mod:`okrsite.view.history_json`. It decides no
-rule: "less ambitious" comes from :mod:`okrsite.diff` and check-in order is
-the portfolio's. It formats no HTML; the theme's
+rule: "less ambitious" and "direction reversed" come from :mod:`okrsite.diff`
+and check-in order is the portfolio's. It formats no HTML; the theme's
 ``partials/history_timeline.html`` does. :func:`timeline_key` keys each
 timeline by what computing it reads, for the page cache.
 """
@@ -87,6 +87,10 @@ class TimelineEntry:
     #: the commit's author date where it differs from ``date`` (the day the
     #: commit entered the branch), else None
     authored: _Day | None = None
+    #: what ``okrsite diff`` says of the change ("less ambitious", "direction
+    #: reversed", …; :attr:`okrsite.history.Change.note`), else None:
+    #: the partial shows the judgements a reviewer must see
+    note: str | None = None
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -188,6 +192,8 @@ def _entry(
         old_unit=units[0],
         new_unit=units[1],
         authored=change.authored if change.authored != change.date else None,
+        # a change put together without the diff's judgement (a test's) has none
+        note=change.note,
     )
 
 

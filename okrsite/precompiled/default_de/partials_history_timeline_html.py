@@ -198,8 +198,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 41 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 41 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 43 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 43 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -330,6 +330,9 @@ def root(context, missing=missing, environment=environment):
                 if (undefined(name='less') if l_1_less is missing else l_1_less):
                     pass
                     yield ' <strong class="flag less-ambitious">weniger ehrgeizig</strong>'
+                elif (environment.getattr(l_1_e, 'note') == 'direction reversed'):
+                    pass
+                    yield ' <strong class="flag direction-reversed">Richtung umgekehrt</strong>'
                 if (undefined(name='mid') if l_1_mid is missing else l_1_mid):
                     pass
                     yield ' <span class="flag mid-cycle">während des Zyklus</span>'
@@ -344,4 +347,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '12=63&13=68&14=84&18=109&19=116&20=118&24=123&25=126&26=129&29=132&30=137&33=140&34=162&35=175&38=183&41=186&42=247&43=330&44=333&46=339&47=343'
+debug_info = '14=63&15=68&16=84&20=109&21=116&22=118&26=123&27=126&28=129&31=132&32=137&35=140&36=162&37=175&40=183&43=186&44=247&45=330&46=336&48=342&49=346'

@@ -1,0 +1,173 @@
+"""A site whose whole folder moved inside its repository keeps its history.
+
+The history reads the commits that changed the site's content folder, and git
+limits what it compares to that folder: a ``git mv okrsite.toml content
+goals/`` (or ``git mv goals goals-site``) shows there as every file added by
+the moving commit, which would make that commit everyone's "created" entry and
+the author and date of every figure, with each check-in "backdated" to it.
+
+So the history follows the site across such a move (:func:`site_moves`): a
+commit that *renamed* the site's ``okrsite.toml`` from another folder moved
+the site from there (a copy leaves the old file, and git reports it as an
+addition: that site starts afresh). The moving commit itself is read across
+both folders with each old path put under the new folder
+(:func:`move_changes`), so a file that only moved changed nothing, and the
+commits before it are read under the old folder (:func:`eras`): what they did
+is the same, relative to the site, as when the site was there, so their
+events are those a build of the site at the old folder cached.
+
+Finding a move costs no process per commit: the site's ``okrsite.toml`` is
+read with its content folder in the same ``git log --raw``, and only a
+commit that added it (its first commit, or a move) is asked about, in one
+``git log --raw`` whose pathspec holds ``okrsite.toml`` files only, so git's
+rename detection compares those and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from okrsite.config import CONFIG_FILE
+from okrsite.gitsource import ZERO_OID, CommitInfo, GitSite, RawChange, raw_changes_in
+from okrsite.history_events import Event, Record
+from okrsite.model import CheckIn
+
+#: the key of a moving commit's event naming the folder the site moved from
+#: (``""`` for the repository's top); kept with the event in the history cache
+MOVED_FROM = "site_moved_from"
+#: every ``okrsite.toml`` in the repository, as a pathspec
+_ANY_CONFIG = f":(glob)**/{CONFIG_FILE}"
+
+
+def config_path(prefix: str) -> str:
+    """The site's ``okrsite.toml`` in the repository, as read beside its content."""
+    return prefix + CONFIG_FILE
+
+
+def added_config(changes: Mapping[str, Sequence[RawChange]], prefix: str) -> list[str]:
+    """The commits of ``changes`` that added the site's ``okrsite.toml``: where it
+    was created, or moved in from another folder."""
+    path = config_path(prefix)
+    return [
+        sha
+        for sha, chs in changes.items()
+        if any(ch.status == "A" and ch.path == path for ch in chs)
+    ]
+
+
+def without_config(changes: list[RawChange], prefix: str) -> list[RawChange]:
+    """``changes`` less the site's ``okrsite.toml``, which holds no goal."""
+    path = config_path(prefix)
+    return [ch for ch in changes if ch.path != path]
+
+
+def site_moves(repo: Path, candidates: Sequence[str], prefix: str) -> dict[str, str]:
+    """``{commit: old folder}`` of the ``candidates`` that moved the site's
+    ``okrsite.toml`` to ``prefix`` from another folder (one ``git log``)."""
+    if not candidates:
+        return {}
+    path = config_path(prefix)
+    out: dict[str, str] = {}
+    for sha, changes in raw_changes_in(repo, candidates, [_ANY_CONFIG]).items():
+        for ch in changes:
+            if ch.status != "R" or ch.path != path or ch.old_path is None:
+                continue
+            old = ch.old_path[: -len(CONFIG_FILE)]
+            if old != prefix and (old == "" or old.endswith("/")):
+                out[sha] = old
+    return out
+
+
+def move_changes(
+    repo: Path, sha: str, old_prefix: str, prefix: str, content_dir: str
+) -> list[RawChange]:
+    """What the commit that moved the site from ``old_prefix`` to ``prefix`` did to
+    its content, every path put under ``prefix``: a file that only moved is no
+    change, one that moved and changed is a change in place, one moved within
+    the site too is a move (one ``git log`` over both content folders)."""
+    content = content_dir.strip("/") + "/"
+    old_folder, folder = old_prefix + content, prefix + content
+
+    def now(path: str) -> str:
+        return folder + path[len(old_folder) :]
+
+    def old_side(path: str) -> bool:
+        # the longer folder first: one may hold the other
+        if path.startswith(folder) and (len(folder) >= len(old_folder)):
+            return False
+        return path.startswith(old_folder)
+
+    changes = raw_changes_in(repo, [sha], [old_folder.rstrip("/"), folder.rstrip("/")])
+    gone: dict[str, RawChange] = {}
+    out: list[RawChange] = []
+    for ch in changes.get(sha, []):
+        if ch.status == "R" and ch.old_path is not None and old_side(ch.old_path):
+            before = now(ch.old_path)
+            if before != ch.path:
+                out.append(RawChange("R", ch.old, ch.new, ch.path, before))
+            elif ch.old != ch.new:
+                out.append(RawChange("M", ch.old, ch.new, ch.path))
+        elif old_side(ch.path):
+            if ch.status == "D":  # gone from the old folder, unpaired: see below
+                gone[now(ch.path)] = RawChange("D", ch.old, ZERO_OID, now(ch.path))
+            # anything else under the old folder stayed there: not the site's
+        else:
+            out.append(ch)
+    for i, ch in enumerate(out):
+        was = gone.pop(ch.path, None) if ch.status == "A" else None
+        if was is not None:  # moved with too many edits for git to pair: changed in place
+            out[i] = RawChange("M", was.old, ch.new, ch.path)
+    return out + list(gone.values())
+
+
+def eras(
+    commits: Sequence[CommitInfo], mover: str, shas: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """``shas`` split into the commits that descend from ``mover`` (itself
+    included: the site was in its new folder) and the others (before the
+    move, or on a branch forked before it and merged after: they wrote to the
+    old folder), each in ``commits``' order."""
+    after = {mover}
+    for c in commits:
+        if c.sha not in after and any(p in after for p in c.parents):
+            after.add(c.sha)
+    return [s for s in shas if s in after], [s for s in shas if s not in after]
+
+
+def last_mover(events: Mapping[str, Event], shas: Sequence[str]) -> tuple[str, str] | None:
+    """The latest of ``shas`` whose event says it moved the site here, and from where."""
+    for sha in reversed(shas):
+        event = events.get(sha)
+        if event is not None and isinstance(event.get(MOVED_FROM), str):
+            return sha, event[MOVED_FROM]
+    return None
+
+
+class FolderReads:
+    """What one read of the history keeps while it goes from folder to folder
+    (the site's own, then each it moved from), for
+    :class:`okrsite.history.HistoryReader`."""
+
+    def __init__(self, commits: Sequence[CommitInfo], current: Iterable[Record | CheckIn]) -> None:
+        self.merges = {c.sha for c in commits if len(c.parents) >= 2}  # never read: no changes
+        self.current = current
+        self.asked: dict[str, set[str]] = {}  # per folder, the commits asked for
+        self.cached: dict[str, int] = {}  # per folder, how many events it held before
+        self.new: dict[str, dict[str, Event]] = {}  # per folder, the events read now
+        self.count = 0  # commits read from git, in all folders
+        self._known: dict[tuple[str, str], Any] | None = None
+
+    def known(self, site_root: Path, site: GitSite, prefix: str) -> dict[tuple[str, str], Any]:
+        """The current site's versions (:func:`okrsite.history_commits.known_versions`),
+        found once, with paths under ``prefix`` where the site was before a move:
+        a check-in that only moved with the site is the same bytes there."""
+        from okrsite.history_commits import known_versions
+
+        if self._known is None:
+            self._known = known_versions(site_root, site.prefix, self.current, site.toplevel)
+        if prefix == site.prefix:
+            return self._known
+        cut = len(site.prefix)
+        return {(prefix + path[cut:], oid): rec for (path, oid), rec in self._known.items()}
