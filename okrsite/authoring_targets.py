@@ -60,7 +60,9 @@ def _person_or_team_id(
     unless ``--title`` gives one; an id (``uma-diaz``) is kept, with a title
     made from it. A name that the site reads as a file of another id (its
     title, a person's email or handle) is that file, and refused as one
-    that exists; a line naming several people is refused."""
+    that exists, naming that file's id alone (not first the folded name's,
+    ``jurgen-gross`` beside ``juergen-gross``); a line naming several
+    people is refused."""
     from okrsite.parse import first_name_first, name_to_id, people_in_one_line, without_note
     from okrsite.resolve import title_aliases
 
@@ -78,8 +80,6 @@ def _person_or_team_id(
     rid = name_to_id(written)
     if not rid:
         raise click.UsageError(f"{name!r} has no letter or digit to name a file by")
-    if rid != name:
-        click.echo(f"okrsite: {name!r} is {rid}", err=True)
     p = base.scored.portfolio
     table: dict[str, Any] = dict(p.people if kind == "person" else p.teams)
     if rid not in table:
@@ -91,6 +91,8 @@ def _person_or_team_id(
                 "title" + (", email or handle" if kind == "person" else "") + "); "
                 "okrsite never writes a second file for it"
             )
+    if rid != name:  # said after the refusal above, which names the id the name is
+        click.echo(f"okrsite: {name!r} is {rid}", err=True)
     if rid == written:
         return rid, title
     return rid, title or written

@@ -78,9 +78,10 @@ _WRITTEN: list[re.Pattern[str]] = []
 
 def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     """The name of the cycle ``name`` is written for: ``Q4 2026``, ``2026 q4``,
-    ``2026Q4``, ``Q4 26``, ``Q4 '26`` and ``4Q26`` are ``2026-Q4`` (so one
-    quarter is one cycle however it is written; a two-digit year is of this
-    century); a name ``okrsite.toml`` defines, or any other, stays as it is."""
+    ``2026Q4``, ``Q4 26``, ``Q4 '26``, ``4Q26`` and the German ``4. Quartal
+    2026`` are ``2026-Q4`` (so one quarter is one cycle however it is
+    written, in a team's own words too; a two-digit year is of this
+    century), ``2. Halbjahr 2026`` is ``2026-H2``; a name ``okrsite.toml`` defines, or any other, stays as it is."""
     if (custom and name in custom) or calendar_cycle(name) is not None and name == name.upper():
         return name
     if isinstance(custom, FiscalCycles):  # FY27 Q1 is FY2027-Q1 where fiscal years are known
@@ -91,7 +92,8 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
         _WRITTEN.append(
             re.compile(
                 r"^(?:(\d{4})[\s_/-]*([QH][1-4])|([QH][1-4])[\s_/-]*'?(\d{4}|\d{2})"
-                r"|([1-4])Q[\s_/-]*'?(\d{4}|\d{2}))$",
+                r"|([1-4])Q[\s_/-]*'?(\d{4}|\d{2})"
+                r"|([1-4])\.?\s*(Quartal|Halbjahr|Hj\.?)\s*'?(\d{4}|\d{2}))$",
                 re.I,
             )
         )
@@ -99,6 +101,11 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     if not m:
         month = _month_named(name)
         return name if month is None else month
+    if m.group(8):  # 4. Quartal 2026, 2. Halbjahr 2026, 1. Hj. 2026: as German writes them
+        half = not m.group(8).lower().startswith("q")
+        if half and m.group(7) not in "12":
+            return name  # a third half: no cycle
+        return f"{_full_year(m.group(9))}-{'H' if half else 'Q'}{m.group(7)}"
     year = m.group(1) or m.group(4) or m.group(6)
     part = (m.group(2) or m.group(3) or f"Q{m.group(5)}").upper()
     return f"{_full_year(year)}-{part}"

@@ -19,11 +19,18 @@ from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
 from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.parse_measures import magnitude_written
-from okrsite.parse_messages import _fmt, _shown_plain, keys_listed, number_hint, shown_value
+from okrsite.parse_messages import (
+    _fmt,
+    _shown_plain,
+    keys_listed,
+    number_hint,
+    shown_value,
+    values_refused,
+)
 from okrsite.parse_names import _valid_ref
 from okrsite.slug import slugify
 from okrsite.written_dates import timed
-from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
 from okrsite.written_yes_no import yes_no as yes_no_word
 
 #: confidence in words, on the 0-10 scale: low, medium and high; a traffic
@@ -509,6 +516,15 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
             seen.add(key)
             out.append((key, value, (key,) if key in f.loose else ("values", i, key)))
         return out
+    if raw is not None and not isinstance(raw, dict):
+        message, at = values_refused(raw)  # no Python repr of what YAML read
+        f.err(
+            "OKR106",
+            message,
+            at,
+            hint="give each value its key result's id, one 'kr1: 3' per entry",
+        )
+        return None
     mapping = f.mapping(data, "values", ())
     if mapping is None:
         return None
@@ -524,7 +540,11 @@ def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
     be), the unit noted in ``units`` for resolving to hold to the key
     result's or KPI's; ``value`` as it is when it is a number already or no
     figure and word. A currency sign before or after the figure (``£20``,
-    ``20 €``) is read past by the number's reading, and noted too."""
+    ``20 €``) is read past by the number's reading, and noted too. A figure
+    in ``Billionen`` is no figure with that unit (which OKR312 would call a
+    unit mismatch) but OKR102, as in a key result."""
+    if long_billion(value) is not None:
+        return value  # 2 Billionen €: no figure in a unit "Billionen €", but OKR102
     found = split_unit(value)
     if found is None:
         written = magnitude_written(value) if read_number(value) is not None else None

@@ -22,6 +22,7 @@ from okrsite.parse_messages import (
     _date_hint,
     _day_month_year,
     _fmt,
+    billion_refused,
     closest,
     given_twice,
     number_hint,
@@ -150,9 +151,10 @@ class _FigureFields:
                 if value is None
                 else shown_value(value)
             )
+            billion = billion_refused(value)
             self.err(
                 "OKR102",
-                f"{label} must be a number, got {shown}",
+                f"{label} must be a number, got {shown}" + (f": {billion[0]}" if billion else ""),
                 path,
                 hint=number_hint(value),
             )

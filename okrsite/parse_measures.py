@@ -19,7 +19,7 @@ from typing import Any
 from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
-from okrsite.parse_messages import number_hint, shares_of_one, shown_value
+from okrsite.parse_messages import billion_refused, number_hint, shares_of_one, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
@@ -321,6 +321,7 @@ _MAGNITUDES = frozenset(
         "tsd",
         "billion",
         "billions",
+        "billionen",
         "bn",
         "mrd",
         "milliarde",
@@ -394,6 +395,18 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
         money = not value.strip()[len(figure) :].startswith(" ") or any(
             c in CURRENCY_SIGNS for c in value
         )
+        billion = billion_refused(value)  # 2 Billionen €: the one hint every figure gets
+        if billion is not None:
+            hint = billion[1]
+        elif not money and lower:
+            hint = number_hint(value)
+        elif lower or word.casefold().startswith("m"):
+            hint = f"write {figure}M{after} or {figure} Mio{after} for millions"
+        else:
+            hint = (
+                "write the whole number, or k, M, B (bn), Tsd., Mio., Mrd., "
+                "thousand, million after the figure"
+            )
         f.err(
             "OKR102",
             f"{key} must be a number, got {shown_value(value)}: "
@@ -403,14 +416,7 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
                 else f"okrsite does not read {word!r} as a magnitude"
             ),
             (*path, key),
-            hint=(
-                f"write {figure}M{after} or {figure} Mio{after} for millions"
-                if lower or word.casefold().startswith("m")
-                else "write the whole number, or k, M, B (bn), Tsd., Mio., Mrd., "
-                "thousand, million after the figure"
-            )
-            if money or not lower
-            else number_hint(value),
+            hint=hint,
         )
         out = {**out, key: None}
     return out

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from okrsite.written_dates import read_date, read_period
-from okrsite.written_numbers import ambiguous_comma, read_number
+from okrsite.written_numbers import ambiguous_comma, long_billion, read_number
 
 
 def closest(name: str, candidates: Iterable[str]) -> str | None:
@@ -86,10 +86,36 @@ def _date_hint(value: Any, month: bool = False) -> str:
     return "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month"
 
 
+#: the hint of every figure written with a "billion" okrsite does not read
+BILLION_HINT = (
+    'a German or French "Billion" is a million millions: write Mrd. or bn for a thousand '
+    "millions, or the whole number"
+)
+
+
+def billion_refused(value: Any) -> tuple[str, str] | None:
+    """For a figure written with a "billion" read as a million millions
+    (:func:`okrsite.written_numbers.long_billion`: ``2 Billionen €`` on any
+    site, ``1 Billion €`` on a German one), what OKR102 adds to its message
+    and its hint; ``None`` for any other value. One wording for every place
+    a figure is written, so a key result, a KPI's reading and a check-in
+    value say the same."""
+    word = long_billion(value) if isinstance(value, str) else None
+    if word is None:
+        return None
+    return (
+        f"okrsite does not read {word!r} as a magnitude",
+        BILLION_HINT,
+    )
+
+
 def number_hint(value: Any) -> str:
     if value is None:
         return "write its number after the colon, or leave the key out"
     if isinstance(value, str):
+        billion = billion_refused(value)
+        if billion is not None:
+            return billion[1]
         thousands = ambiguous_comma(value)
         if thousands is not None:
             decimal = thousands[:-3] + "." + thousands[-3:]
@@ -198,3 +224,44 @@ def shares_of_one(shares: list[str], beside: list[str]) -> str:
     percent (``current 36%``, ``target 1.5%``), all of them read in percent."""
     looks = "looks like a share" if len(shares) == 1 else "look like shares"
     return f"{and_joined(shares)} {looks} of one beside {and_joined(beside)}: all are read as percentages"
+
+
+def values_refused(raw: Any) -> tuple[str, tuple[str | int, ...]]:
+    """OKR106's message, and where it points, for a check-in's ``values:``
+    that is neither a mapping nor a list of one-key entries: both forms the
+    docs allow, and which item is neither, as written in the file rather
+    than as Python shows what YAML read (``[{'kr2': 16}, '5 %']``)."""
+    path: tuple[str | int, ...] = ("values",)
+    if not isinstance(raw, list):
+        said = f"it is {_as_yaml(raw)}"
+    elif not raw:  # values: [] names no key result
+        said = "it is an empty list"
+    else:
+        at = next(i for i, x in enumerate(raw) if not (isinstance(x, dict) and len(x) == 1))
+        item = raw[at]
+        said = (
+            f"item {at + 1} has {len(item)} keys"
+            if isinstance(item, dict)
+            else f"item {at + 1} ({_as_yaml(item)}) is no 'key: value' entry"
+        )
+        path = ("values", at)
+    return (
+        "values must name each key result with its value, as a mapping "
+        f"{{kr1: 3, kr2: 5}} or a list of one-key entries [kr1: 3, kr2: 5], but {said}",
+        path,
+    )
+
+
+def _as_yaml(item: Any) -> str:
+    """A value as the file writes it (``5 %``, ``true``), not as a Python repr."""
+    if isinstance(item, str):
+        return item if len(item) <= 40 else item[:37] + "..."
+    if item is None:
+        return "nothing"
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, (int, float)):
+        return _fmt(item)
+    return (
+        "a list" if isinstance(item, list) else "a mapping" if isinstance(item, dict) else "a value"
+    )

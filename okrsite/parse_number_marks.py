@@ -121,6 +121,7 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
     while stack:
         node, path = stack.pop()
         if isinstance(node, list):
+            found.extend(_split_in_list(rel, node, path, text))
             stack.extend((item, (*path, i)) for i, item in enumerate(node))
             continue
         if not isinstance(node, dict):
@@ -187,6 +188,52 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
                 stack.append((value, (*path, str(key))))
         for key in stray:
             del node[key]
+    return found
+
+
+def _split_in_list(
+    rel: str, items: list[Any], path: tuple[Any, ...], text: str
+) -> list[Diagnostic]:
+    """An error for each decimal comma that YAML split inside ``[…]``.
+
+    A check-in's ``values:`` may be a list of one-key entries, and written
+    on one line, ``[kr2: 16,5 %]`` is to YAML the entry ``kr2: 16`` and a
+    second item ``5 %``: the comma separates a flow sequence's items. As
+    inside ``{…}``, that is OKR102 on the figure with what to write, and the
+    stray item is removed, so that the list does not read as no list of
+    one-key entries (OKR106, which would show neither the figure nor the
+    hint). Only where the front matter shows the figure so (``16,5``, no
+    space after the comma): ``[a: 1, 2]`` is left as written."""
+    found: list[Diagnostic] = []
+    stray: list[int] = []
+    for i in range(1, len(items)):
+        entry, tail_item = items[i - 1], items[i]
+        if not (isinstance(entry, dict) and len(entry) == 1) or i - 1 in stray:
+            continue
+        if isinstance(tail_item, (dict, list)) or tail_item is None:
+            continue
+        tail = _split_tail(tail_item)
+        ((key, value),) = entry.items()
+        head = _split_head(value)
+        if tail is None or head is None:
+            continue
+        sign, whole = head
+        written = _rebuilt_split(head, tail, text)
+        if re.search(rf"(?<![\w.]){re.escape(written)}[ ]*(?=[,\]])", text) is None:
+            continue
+        found.append(
+            error(
+                "OKR102",
+                f"{key}: {written} is read as {sign}{whole} and a further item "
+                f"{written[len(sign + whole) + 1 :]}: inside […] a comma separates the items",
+                rel,
+                hint=_split_hint(written),
+                key_path=(*path, i - 1, str(key)),
+            )
+        )
+        stray.append(i)
+    for i in reversed(stray):
+        del items[i]
     return found
 
 

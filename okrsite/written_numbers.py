@@ -56,6 +56,7 @@ __all__ = [
     "ambiguous_comma",
     "comma_groups_thousands",
     "comma_convention",
+    "long_billion",
     "magnitude_word",
     "numbers_written_in",
     "point_groups_thousands",
@@ -85,6 +86,9 @@ MAGNITUDE_WORDS = {
 #: "Billion" is a million millions, so they are read only where a comma
 #: groups thousands (English), and refused elsewhere
 _SHORT_SCALE = frozenset({"billion", "billions"})
+#: the German plural, a million millions in every language that writes it:
+#: never read, and never taken for a unit either (``2 Billionen €``)
+_LONG_SCALE = frozenset({"billionen"})
 #: spaces that group thousands: space, no-break, narrow no-break, thin, figure
 _GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
 #: the patterns, compiled when first needed: most sites write plain numbers,
@@ -282,6 +286,27 @@ def magnitude_word(word: str) -> float | None:
     if key in _SHORT_SCALE and _NOW.comma_groups is not True:
         return None
     return MAGNITUDE_WORDS.get(key)
+
+
+def long_billion(text: str) -> str | None:
+    """The word of a figure written with a "billion" that this run reads as a
+    million millions (``Billionen`` of ``2 Billionen €`` in any language,
+    ``Billion`` or ``billions`` where the language is not English-like), as
+    written; ``None`` for any other text. Such a figure is an error wherever
+    it is written (a key result, a KPI's reading, a check-in value), with
+    one hint, rather than taken for a number with the unit ``Billionen €``:
+    a thousand times too small, or too large, is worse than no figure."""
+    if not any(c.isdigit() for c in text):
+        return None
+    for found in _WORDS.finditer(text):
+        word = found[0]
+        key = word.casefold()
+        if key in _LONG_SCALE or (key in _SHORT_SCALE and _NOW.comma_groups is not True):
+            return word
+    return None
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def ambiguous_comma(text: str) -> str | None:

@@ -589,7 +589,9 @@ def test_kpi_checkin() -> None:
         (
             "objective: a\ndate: 2026-01-01\nvalues: [1, 2]",
             "OKR106",
-            "values must be a mapping like {a: 1, b: 2}, got [1, 2]",
+            "values must name each key result with its value, as a mapping "
+            "{kr1: 3, kr2: 5} or a list of one-key entries [kr1: 3, kr2: 5], "
+            "but item 1 (1) is no 'key: value' entry",
         ),
         (
             "objective: a\ndate: 2026-01-01\nvalues: {x: '1,234'}",
