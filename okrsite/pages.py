@@ -19,6 +19,7 @@ from okrsite.markdown import is_safe_url
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.explain import explain
+from okrsite.view.key_result_rows import key_result_row
 from okrsite.view.review import attention, changes
 from okrsite.view.scorecard import scorecard_view
 
@@ -219,7 +220,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
     path = page_path("objective", oid)
     view, index = site.view, site.index
     o, s = view.objectives[oid], view.scores[oid]
-    rows = [view.key_result_row(o, kr, s.key_results[kr.id]) for kr in o.key_results]
+    rows = [key_result_row(view, o, kr, s.key_results[kr.id]) for kr in o.key_results]
     cycle = index.cycles.get(o.cycle)
     history = None
     if s.history and cycle is not None:

@@ -25,13 +25,11 @@ from okrsite.model import (
     CheckIn,
     Grade,
     KeyResult,
-    KRScore,
     Objective,
     ScoredPortfolio,
     Status,
 )
-from okrsite.scoring import boolean_done, counts_in_rollup, grade_for, scored_done
-from okrsite.scoring_progress import kpi_readings_in_cycle
+from okrsite.scoring import boolean_done, grade_for
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -40,7 +38,6 @@ __all__ = [
     "Link",
     "ObjectiveView",
     "CheckinView",
-    "KeyResultRow",
     "GroupSummary",
     "CycleSection",
     "NavItem",
@@ -151,44 +148,6 @@ class CheckinView:
     unit: str
     #: the notes as HTML (Markdown rendered and sanitised)
     notes: Markup
-
-
-@dataclass(frozen=True, slots=True)
-class AlignedChild:
-    """An objective aligned below another, as the parent's page lists it.
-
-    ``counted``: it counts in the roll-up (:func:`okrsite.scoring.counts_in_rollup`);
-    drafts and dropped ones are listed with their ``status``, marked as not counted.
-    """
-
-    title: str
-    url: str
-    progress: float
-    status: Status
-    counted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class KeyResultRow:
-    """One row of an objective's key-result table."""
-
-    kr: KeyResult
-    anchor: str
-    active: bool
-    progress: float
-    grade: Grade
-    status: Status
-    current: float | None
-    ratio: float | None
-    beyond_target: bool
-    milestones_done: int
-    rollup_count: int
-    kpi: Link | None
-    aligned: tuple[AlignedChild, ...]
-    spark: Sparkline | None
-    #: a yes/no key result is done (:func:`okrsite.scoring.boolean_done`):
-    #: a check-in's yes counts over the file's ``done: no``
-    done: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,75 +433,6 @@ class ViewModel:
             red=k.red,
             direction=k.direction,
             unit=k.unit,
-        )
-
-    def key_result_points(self, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
-        """A key result's values over its objective's check-ins (up to as_of), else
-        the values of the KPI it reads (up to the cycle's last day, as its
-        current value: :func:`~okrsite.scoring_progress.kpi_readings_in_cycle`)."""
-        points = [
-            (c.date, c.values[kr.id])
-            for c in self.index.checkins_by_objective.get(o.id, ())
-            if kr.id in c.values
-        ]
-        if not points and kr.kpi and kr.kpi in self.scored.kpis:
-            cycle = self.scored.portfolio.cycles.get(o.cycle) if o.cycle else None
-            points = kpi_readings_in_cycle(
-                self.scored.kpis[kr.kpi].series, None if cycle is None else cycle.end
-            )
-        return points
-
-    def key_result_row(self, o: Objective, kr: KeyResult, ks: KRScore) -> KeyResultRow:
-        kpi = None
-        if kr.kpi and kr.kpi in self.scored.kpis:
-            kpi = Link(kr.kpi, self.scored.portfolio.kpis[kr.kpi].title, self.url("kpi", kr.kpi))
-        rollup = self.scored.kr_children.get(f"{o.id}#{kr.id}", ())
-        # what the roll-up averages is the core's rule (counts_in_rollup), the
-        # same the score and "Explain this score" use: the others are listed
-        # after them, marked as not counted
-        counted = {i for i in rollup if counts_in_rollup(self.objectives[i])}
-        listed = self.objectives_sorted(i for i in rollup if i in self.scores)
-        aligned = tuple(
-            AlignedChild(
-                self.objectives[i].title,
-                self.url("objective", i),
-                self.scores[i].progress,
-                self.scores[i].status,
-                i in counted,
-            )
-            for i in sorted(listed, key=lambda i: i not in counted)
-        )
-        spark = None
-        if kr.kind in ("numeric", "stay_above", "stay_below"):
-            cycle = self.index.cycles.get(o.cycle)
-            # a key result reading a KPI shows the KPI's health bands
-            source = self.scored.portfolio.kpis[kr.kpi] if kpi and kr.kpi else None
-            spark = sparkline(
-                self.key_result_points(o, kr),
-                target=kr.target if kr.kind == "numeric" else kr.threshold,
-                start=kr.start,
-                span=(cycle.start, cycle.end) if cycle else None,
-                green=source.green if source else None,
-                red=source.red if source else None,
-                direction=source.direction if source else "up",
-                unit=kr.unit,
-            )
-        return KeyResultRow(
-            kr=kr,
-            anchor=anchor("kr", kr.id),
-            active=kr.status == "active",
-            progress=ks.progress,
-            grade=ks.grade,
-            status=ks.status,
-            current=ks.current,
-            ratio=ks.ratio,
-            beyond_target=ks.ratio is not None and ks.ratio > 1.0 + 1e-9,
-            milestones_done=sum(1 for m in kr.milestones if m.done),
-            rollup_count=len(counted),
-            kpi=kpi,
-            aligned=aligned,
-            spark=spark,
-            done=kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
         )
 
     def breadcrumb(self, o: Objective) -> list[Link]:
