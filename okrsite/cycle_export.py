@@ -16,9 +16,8 @@ from typing import Any
 
 from okrsite import __version__
 from okrsite.cycle_figures import COUNTED, objective_cycles
-from okrsite.export import _cell as csv_cell
 from okrsite.export import _num as number
-from okrsite.export import json_line
+from okrsite.export import csv_cell, json_line
 from okrsite.model import ScoredPortfolio
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import reached, success_level

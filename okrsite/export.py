@@ -146,7 +146,7 @@ def json_text_from_lines(as_of: str, generator: str, lines: dict[str, list[str]]
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     """A CSV cell; text that a spreadsheet would run as a formula gets a leading '."""
     if value is None:
         return ""
@@ -236,5 +236,5 @@ def csv_rows(o: dict[str, Any]) -> list[list[Any]]:
             if kr
             else [""] * 11
         )
-        rows.append([_cell(v) for v in head + tail])
+        rows.append([csv_cell(v) for v in head + tail])
     return rows

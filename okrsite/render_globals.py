@@ -92,20 +92,23 @@ class TemplateGlobals:
         ``95.000,5 €``; :func:`~okrsite.view.formatting.is_money`)."""
         if value is None:
             return self._number(None)
-        if is_money(unit) and value != int(value):
-            figure = self.language.number(format_money(value))
-        else:
-            figure = self._number(value)
-        return self.language.with_unit(figure, unit or "")
+        return self.language.with_unit(self._figure(value, unit), unit or "")
+
+    def _figure(self, value: float | None, unit: str | None) -> str:
+        """The figure alone as :meth:`with_unit` writes it: cents for money."""
+        if value is not None and is_money(unit) and value != int(value):
+            return self.language.number(format_money(value))
+        return self._number(value)
 
     def lead(self, value: float | None, unit: str | None) -> str:
         """A figure before the last of a run (``start → current → target``,
         whose unit the last one carries): with its unit where the unit stands
         first (``$0 → $600,000 → $1,200,000``), else the number alone
-        (``0 → 12 → 20 days``)."""
+        (``0 → 12 → 20 days``), written as that last one is (``410,000.50 →
+        420,000 EUR``: money with cents has two decimals in a run too)."""
         if self.language.leads(unit):
             return self.with_unit(value, unit)
-        return self._number(value)
+        return self._figure(value, unit)
 
     def _globals(self) -> dict[str, Any]:
         view = self.view
@@ -148,5 +151,9 @@ class TemplateGlobals:
             "nav_items": self.nav_items,
             "anchor": anchor,
             "badge_url": lambda oid: href(badge_path(oid)),
-            "feed_id": quote(self.config.title, safe=""),
+            # what makes the feed's and its entries' ids unique to this site
+            # and permanent (RFC 4287: an id never changes): the repository's
+            # address when it is set, which a new site title leaves alone
+            # (every entry would be new to subscribers); else the title
+            "feed_id": quote(self.config.repo_url or self.config.title, safe=""),
         }

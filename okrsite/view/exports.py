@@ -17,6 +17,7 @@ from typing import Any
 from okrsite import __version__, numbers
 from okrsite.export import (
     CSV_COLUMNS,
+    csv_cell,
     csv_rows,
     json_line,
     json_text_from_lines,
@@ -58,17 +59,6 @@ def _csv_number(value: float | None) -> str:
     return numbers.csv_number(value)
 
 
-def _csv_safe(text: str) -> str:
-    """Defuse spreadsheet formulas: text starting with = + - @ is prefixed with '."""
-    if text[:1] not in ("=", "+", "-", "@", "\t", "\r"):
-        return text
-    try:  # a number such as -0.5 is data, not a formula
-        float(text)
-        return text
-    except ValueError:
-        return "'" + text
-
-
 def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str, str, str]:
     """This objective's line of portfolio.json, its rows of both CSVs and its
     search-index entry (memoised in ``memo``)."""
@@ -83,15 +73,11 @@ def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str
 def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
     record = objective_record(view.scored, oid)
     o, s = view.objectives[oid], view.scores[oid]
+    # text cells defused as every CSV defuses them (okrsite.export.csv_cell):
+    # a cycle may be named "=1+2", a title "-Infinity"; figures are numbers
+    text = (o.id, o.title, o.cycle, o.owner, o.team, o.parent, o.commitment, s.status)
     row = [
-        o.id,
-        o.title,
-        o.cycle,
-        o.owner or "",
-        o.team or "",
-        o.parent or "",
-        o.commitment,
-        s.status,
+        *(csv_cell(cell) for cell in text),
         _csv_number(s.progress),
         _csv_number(s.expected),
         s.grade,
@@ -100,7 +86,6 @@ def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
         _csv_number(s.forecast),
         s.last_checkin.isoformat() if s.last_checkin else "",
     ]
-    row = [_csv_safe(cell) for cell in row]  # every cell: a cycle may be named "=1+2"
     entry = ",".join(
         json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in search_entries(view, oid)
     )
