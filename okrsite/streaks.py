@@ -44,7 +44,8 @@ def checkin_streaks(portfolio: Portfolio, as_of: date) -> dict[str, Any]:
     """``{"cycle", "people": {author: weeks}, "teams": {team: weeks}}`` for the current cycle.
 
     A check-in counts for its author and for the team of the objective or KPI
-    it is about. Every preview save counts these again over every check-in,
+    it is about; one dated after ``as_of`` is not there yet, so its author
+    is not listed (one who checked in only in earlier cycles is, with 0). Every preview save counts these again over every check-in,
     so each check-in costs a few dictionary look-ups: its week is looked up
     by date (a site has far fewer dates than check-ins), and only the weeks
     within the cycle are kept.
@@ -59,6 +60,8 @@ def checkin_streaks(portfolio: Portfolio, as_of: date) -> dict[str, Any]:
     objectives, kpis = portfolio.objectives, portfolio.kpis
     for c in portfolio.checkins:
         day = c.date
+        if day > as_of:  # not yet written as of then: it names nobody
+            continue
         if day in mondays:
             monday = mondays[day]
         else:

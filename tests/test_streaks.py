@@ -133,3 +133,20 @@ def test_a_whole_week_without_check_in_ends_the_streak(repo: Repo, tmp_path: Pat
     assert streak_line(out, "people/alice").startswith("No check-in streak in 2026-Q1")
     assert streak_line(out, "people/bob") == "Check-in streak: 2 weeks in a row in 2026-Q1"
     assert streak_line(out, "teams/sales") == "Check-in streak: 5 weeks in a row in 2026-Q1"
+
+
+def test_a_check_in_after_as_of_names_nobody(repo: Repo, tmp_path: Path) -> None:
+    """As of 2026-01-10 only alice had checked in in the cycle (01-07): bob's
+    check-in of 2025-12-30 (before the cycle) lists him with 0, as one who
+    checked in before; carol's first is on 01-14, not written yet, so
+    api/history.json does not list her, as it lists no check-in of hers."""
+    out = tmp_path / "site"
+    args = ["build", "--site", str(repo.root), "--out", str(out), "--as-of", "2026-01-10"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    streaks = json.loads((out / "api/history.json").read_text())["streaks"]
+    assert streaks == {
+        "cycle": "2026-Q1",
+        "people": {"alice": 1, "bob": 0},
+        "teams": {"sales": 1},
+    }
