@@ -24,6 +24,7 @@ import yaml
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.goal_yaml import QuotingDumper, flow_mapping
+from okrsite.id_spellings import existing_spelling
 from okrsite.overlay import OverlayTree
 from okrsite.parse import confidence_word, split_unit
 from okrsite.parse_number_marks import thousands_point_words
@@ -286,7 +287,8 @@ def checkin_file(root: Path, content_dir: str, target: str, day: date) -> str:
     that day already in the folder, so in natural file-name order (the order
     of check-ins of one day without a time) the new one is always last.
     """
-    folder = checkin_folder(content_dir, target)
+    # checkins/vertrieb/messe/ for Vertrieb/Messe is that folder on a Mac: used as it is
+    folder = existing_spelling(root, checkin_folder(content_dir, target) + "/")[:-1]
     stem = day.isoformat()
     pattern = re.compile(rf"^{re.escape(stem)}(?:-(\d+))?\.md$")
     taken = []

@@ -47,6 +47,7 @@ from okrsite.authoring_prompts import (
 from okrsite.authoring_refusals import not_edited, refuse_flags_not_taken, refuse_unread_target
 from okrsite.authoring_targets import (
     _id_from_name,
+    _in_existing_folders,
     _milestones_named,
     _one_target,
     _parent_named,
@@ -503,6 +504,8 @@ def new(
     base, cache = load_for_writing(root)
     if kind in ("person", "team"):
         record_id, title = _person_or_team_id(kind, record_id, title, base)
+    else:  # into Vertrieb/ when it is there, not beside it as vertrieb/
+        record_id = _in_existing_folders(root, base.config.content_dir, kind, record_id)
     if parent:
         parent = _parent_named(base.scored.portfolio, parent, kind)
     try:

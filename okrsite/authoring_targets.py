@@ -47,6 +47,28 @@ def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
     return new_id, title or parts[-1]
 
 
+def _in_existing_folders(root: Path, content_dir: str, kind: str, rid: str) -> str:
+    """``okrsite new objective vertrieb/messe-2027`` beside the folder
+    ``Vertrieb/``: the file goes into that folder (``Vertrieb/messe-2027``),
+    as macOS and Windows would put it, so its id spells the folder as the
+    ids beside it do and the site writes one folder of pages, not two
+    (``vertrieb/`` and ``Vertrieb/``, one folder on a Mac). Says so."""
+    from okrsite.id_spellings import existing_spelling
+    from okrsite.scaffold import KINDS
+
+    if "/" not in rid or rid.endswith(".md") or kind not in KINDS:
+        return rid
+    prefix = f"{content_dir.strip('/')}/{KINDS[kind]}/"
+    kept = existing_spelling(root, prefix + rid)[len(prefix) :]
+    if kept != rid:
+        click.echo(
+            f"okrsite: {prefix}{kept.rpartition('/')[0]}/ is there already, written so: "
+            f"the id is {kept}",
+            err=True,
+        )
+    return kept
+
+
 def _person_or_team_id(
     kind: str, name: str, title: str | None, base: LoadResult
 ) -> tuple[str, str | None]:
@@ -240,6 +262,8 @@ def _named(p: Portfolio, name: str, also: set[str] | frozenset[str] = frozenset(
     found = targets_named(p, name, also=also)
     if found == [name]:
         return found
+    if not found and "/" in name:  # Vertrieb/Messe 2027, as okrsite new took it
+        found = _path_named(p, name, also)
     slug = slugify(name)
     named = set(found)
     if slug:
@@ -253,6 +277,21 @@ def _named(p: Portfolio, name: str, also: set[str] | frozenset[str] = frozenset(
             break
         named |= more
     return sorted(named)
+
+
+def _path_named(p: Portfolio, name: str, also: set[str] | frozenset[str]) -> list[str]:
+    """The ids a name written as a file's path folds to, as the file's id
+    does (``Vertrieb/Messe 2027`` is ``vertrieb/messe-2027``), in any letter
+    case (``Vertrieb/messe-2027``: one folder on macOS and Windows)."""
+    from okrsite.id_spellings import spelling_key
+    from okrsite.parse_names import folded_ref
+
+    meant = folded_ref(name)
+    if meant is None or "#" in meant:
+        return []
+    key = spelling_key(meant)
+    ids = [*also, *p.objectives, *p.kpis, *p.goals]
+    return sorted({rid for rid in ids if spelling_key(rid) == key})
 
 
 def _listed(p: Portfolio, rids: list[str]) -> str:

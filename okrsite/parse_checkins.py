@@ -27,7 +27,7 @@ from okrsite.parse_messages import (
     shown_value,
     values_refused,
 )
-from okrsite.parse_names import _valid_ref
+from okrsite.parse_names import _valid_ref, as_nfc
 from okrsite.slug import slugify
 from okrsite.written_dates import timed
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
@@ -163,7 +163,7 @@ def _checkin(
     objective = f.ref(data, "objective", ())
     kpi = f.ref(data, "kpi", ())
     day, time = _checkin_moment(f, data)
-    if objective is None and kpi is None:
+    if objective is None and kpi is None and not _named_at_all(data):
         f.err(
             "OKR101",
             "a check-in needs 'objective:' (with values) or 'kpi:' (with value)",
@@ -362,6 +362,13 @@ class NoSuchDay:
         )
 
 
+def _named_at_all(data: dict[str, Any]) -> bool:
+    """Whether ``objective:`` or ``kpi:`` is written, read or not: one its
+    reader refused (not a valid id) has its own error, not a second that
+    the check-in names none."""
+    return any(str(data.get(key) or "").strip() for key in ("objective", "kpi"))
+
+
 def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
     """A check-in that names neither objective nor KPI, filed as ``okrsite
     checkin`` files them (``checkins/<id>/<date>.md``): the folder names the
@@ -369,7 +376,7 @@ def _filed_in(data: dict[str, Any], rid: str) -> tuple[dict[str, Any], bool]:
     whether it did (resolving says so when the folder is no such id)."""
     if data.get("objective") is not None or data.get("kpi") is not None or "/" not in rid:
         return data, False
-    folder = rid.rpartition("/")[0]
+    folder = as_nfc(rid.rpartition("/")[0])  # a folder named on a Mac (NFD)
     if not _valid_ref(folder):
         return data, False
     return {**data, ("kpi" if "value" in data else "objective"): folder}, True

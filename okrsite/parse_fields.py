@@ -32,7 +32,9 @@ from okrsite.parse_names import (
     _TITLED_REFS,
     _title_like,
     _valid_ref,
+    as_nfc,
     first_name_first,
+    folded_ref,
     name_to_id,
     people_in_one_line,
     without_note,
@@ -273,14 +275,20 @@ class _Fields(_FigureFields):
 
     def ref(self, data: Mapping[str, Any], key: str, path: Path_) -> str | None:
         value = self.text(data, key, path)
+        if value is not None:
+            value = as_nfc(value)  # Größe typed on a Mac (NFD) is the file Größe.md
         if value is not None and key in _TITLED_REFS and _title_like(value):
             return value  # resolving says which objective has that title, if one does
         if value is not None and not _valid_ref(value):
+            meant = folded_ref(value)
             self.err(
                 "OKR006",
                 f"{key} {shown_value(value)} is not a valid id",
                 (*path, key),
-                hint="ids are paths like 'sales/emea' or 'sales/emea#revenue'",
+                hint=f"a file's path folds to its id ({meant!r} for this one): "
+                f"write '{key}: {meant}'"
+                if meant
+                else "ids are paths like 'sales/emea' or 'sales/emea#revenue'",
             )
             return None
         return value

@@ -11,6 +11,7 @@ references and turn names into ids with these.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from okrsite.model import KIND_FOLDERS, Kind
 from okrsite.slug import slugify
@@ -40,6 +41,30 @@ def path_id(written: str) -> str:
         return written
     folded = "/".join(slugify(part) or part for part in written.split("/"))
     return folded if ID_RE.match(folded) else written
+
+
+def as_nfc(text: str) -> str:
+    """``text`` with accented letters in one Unicode form (NFC): macOS, zips
+    and rsync write ``ö`` as ``o`` and a combining mark (NFD), which no id
+    matches; a reference typed so names the same record as one typed on
+    Windows or Linux."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def folded_ref(value: str) -> str | None:
+    """The id a reference written as a file's path folds to, as the file's id
+    does (``Vertrieb/Kundenzufriedenheit steigern`` →
+    ``vertrieb/kundenzufriedenheit-steigern``), so the error can name it;
+    ``None`` when the path folds to no id."""
+    obj, sep, kr = value.strip().partition("#")
+    rid = path_id(obj.strip().removesuffix(".md"))
+    if not ID_RE.match(rid):
+        return None
+    if sep:
+        kr = slugify(kr) if not KR_ID_RE.match(kr.strip()) else kr.strip()
+        if not kr:
+            return None
+    return f"{rid}{sep}{kr}"
 
 
 _VALID_REFS: dict[str, bool] = {}

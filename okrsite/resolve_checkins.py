@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.id_spellings import filed_as_spelled
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
@@ -48,6 +49,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
     # ---- check-ins
     kept: list[CheckIn] = []
     for c in checkins:
+        c = filed_as_spelled(c, objectives, kpis) if c.implied else c
         if c.objective is not None:
             target_obj = objectives.get(c.objective)
             if target_obj is None:
@@ -401,7 +403,7 @@ def _no_subject(
             "add 'objective: <id>' (with values:) or 'kpi: <id>' (with value:), "
             "or file it in checkins/<objective id>/"
         )
-    return error("OKR101", message, c.file, hint=hint)
+    return error("OKR101", message, c.file, line=1, hint=hint)
 
 
 def _unit_mismatch(

@@ -61,7 +61,10 @@ def title_aliases(
     of their file (``owner: uma@example.com``, ``owner: "@udiaz"``), as
     issue trackers and sheets name people. Only for the ids named that have
     no file of their own (``unknown``); a name two files share stays as it
-    is (its reference is then checked as written)."""
+    is (its reference is then checked as written). Last, a file is named by
+    its own name folded as names are (``owner: Uma`` folds to ``uma``: the
+    file ``people/Uma.md``, one page on any disk), where no title or
+    address names another file so."""
     if not unknown:
         return {}
     found: dict[str, str | None] = {}
@@ -74,6 +77,12 @@ def title_aliases(
         for slug in {slugify(name) for name in names if name}:
             if slug in unknown:
                 found[slug] = rid if found.get(slug, rid) == rid else None
+    by_file_name: dict[str, str | None] = {}
+    for rid in table:
+        slug = slugify(rid)
+        if "/" not in rid and slug != rid and slug in unknown and slug not in found:
+            by_file_name[slug] = rid if by_file_name.get(slug, rid) == rid else None
+    found.update(by_file_name)
     return {slug: rid for slug, rid in found.items() if rid is not None}
 
 

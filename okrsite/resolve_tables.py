@@ -19,6 +19,7 @@ from typing import Any
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
 from okrsite.diagnostics import Diagnostic, error
+from okrsite.id_spellings import FolderSpellings, nfc_twin_key, unicode_twin
 from okrsite.model import KPI, CheckIn, Cycle, Goal, Objective, Page, Person, Team
 from okrsite.parse import ParsedFile, closest, kind_and_id_from_path
 from okrsite.resolve_hints import _did_you_mean, _titled, _toml_key
@@ -209,7 +210,20 @@ def _gather(r: Resolving, parsed: Sequence[ParsedFile]) -> None:
         # accented letter) name one folder on macOS and Windows, and in a zip
         # unpacked there: one page would overwrite the other
         folded_key = (pf.kind or "", tag_key(rec.id))
-        same = folded.get(folded_key)
+        # Größe.md written in NFD has the id grosse, yet is Größe.md on a Mac
+        twin = nfc_twin_key(rec.id, rec.file, config.content_dir)
+        twin_key = (pf.kind or "", twin) if twin else folded_key
+        same = folded.get(folded_key) or folded.get(twin_key)
+        if same is not None and tag_key(same.id) != folded_key[1]:  # type: ignore[attr-defined]
+            # one written in NFD, one in NFC: the NFC one is kept, as a
+            # reference typed either way names its id, and the other reported
+            nfd, nfc = (rec, same) if twin else (same, rec)
+            diags.append(unicode_twin(pf.kind or "", nfd, nfc))
+            broken.setdefault(pf.kind or "", set()).add(nfd.id)  # type: ignore[attr-defined]
+            if nfd is rec:
+                continue
+            del table[same.id]  # type: ignore[attr-defined]
+            same = None
         if same is not None:
             diags.append(
                 error(
@@ -226,7 +240,13 @@ def _gather(r: Resolving, parsed: Sequence[ParsedFile]) -> None:
             broken.setdefault(pf.kind or "", set()).add(rec.id)
             continue
         folded[folded_key] = rec
+        folded.setdefault(twin_key, rec)
         table[rec.id] = rec
+    folders = FolderSpellings()
+    for kind, table in tables.items():
+        for rid, kept in table.items():
+            folders.add(kind, rid, kept.file)  # type: ignore[attr-defined]
+    diags.extend(folders.warnings())
 
 
 def _set_aside(r: Resolving) -> None:
