@@ -49,10 +49,20 @@ def _note(f: FieldChange, w: Words = ENGLISH) -> str:
 
 
 # ------------------------------------------------------------------ markdown
+def printable(text: str) -> str:
+    """``text`` with its control characters shown escaped (``\\x1b``), as
+    ``okrsite check`` shows them: a file name in a revision may carry a
+    terminal escape, which a report printed to a terminal (or pasted into a
+    comment) must never carry raw. One test on the usual, printable text."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def md(text: object) -> str:
     """Escape user text for a Markdown table cell or list item (and for HTML)."""
     s = " ".join(str(text).split())  # newlines would end the table row
-    s = html.escape(s, quote=False)
+    s = html.escape(printable(s), quote=False)
     out = []
     for ch in s:
         if ch in "\\`*_[]|~#":
@@ -64,7 +74,7 @@ def md(text: object) -> str:
 
 def code(text: object) -> str:
     """An inline code span that survives backticks and pipes in user text."""
-    s = " ".join(str(text).split()).replace("|", "\\|")
+    s = printable(" ".join(str(text).split())).replace("|", "\\|")
     fence = "``" if "`" in s else "`"
     return f"{fence} {s} {fence}" if fence == "``" else f"`{s}`"
 

@@ -44,6 +44,7 @@ from okrsite.diff_markdown import MARKER as MARKER
 from okrsite.diff_markdown import MAX_MARKDOWN as MAX_MARKDOWN
 from okrsite.diff_markdown import code as code
 from okrsite.diff_markdown import md as md
+from okrsite.diff_markdown import printable
 from okrsite.diff_markdown import report_markdown as report_markdown
 from okrsite.diff_text import Styler as Styler
 from okrsite.diff_text import render_text as render_text
@@ -166,7 +167,8 @@ def run_diff(
         click.echo(text, nl=not text.endswith("\n"), color=color)
     failures = result.failures(fail_on)
     for f in failures:
-        click.echo(f"okrsite diff: {f.rule}: {f.message}", err=True)
+        # a file name in the message may carry a terminal escape: shown escaped
+        click.echo(f"okrsite diff: {f.rule}: {printable(f.message)}", err=True)
     return 1 if failures else 0
 
 

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.load_cache import LoadOutcome
+from okrsite.md_links import link_targets
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, Page, Person, Portfolio, Team
 from okrsite.parse import ParsedFile
 
@@ -66,8 +68,8 @@ def cross_facts(pf: ParsedFile) -> object:
         facts = replace(
             rec,
             title="",
-            body="",
-            body_line=0,
+            body=_links(rec.body),
+            body_line=_links_line(rec),
             weight=0.0,
             commitment="committed",
             key_results=tuple(_kr_facts(kr) for kr in rec.key_results),
@@ -83,12 +85,25 @@ def cross_facts(pf: ParsedFile) -> object:
         )
     elif isinstance(rec, KPI):
         values = tuple((day, 0.0) for day, _value in rec.values)
-        facts = replace(rec, title="", body="", body_line=0, values=values)
+        facts = replace(
+            rec, title="", body=_links(rec.body), body_line=_links_line(rec), values=values
+        )
     elif isinstance(rec, (Team, Person)):
-        facts = replace(rec, body="", body_line=0)
+        facts = replace(rec, body=_links(rec.body), body_line=_links_line(rec))
     elif isinstance(rec, Page):
-        facts = replace(rec, title="", body="", body_line=0, order=0)
+        facts = replace(rec, title="", body=_links(rec.body), body_line=_links_line(rec), order=0)
     return (pf.file, pf.kind, pf.broken, pf.names, facts)
+
+
+def _links(body: str) -> str:
+    """What the cross-file rules read of a body: its links to ``.md`` files
+    (OKR314 asks whether each names a goal file), with their lines."""
+    return "\n".join(f"{line}:{path}" for line, path in link_targets(body))
+
+
+def _links_line(rec: Any) -> int:
+    """The body's first line, when its links are findings' lines (else 0)."""
+    return int(rec.body_line) if _links(rec.body) else 0
 
 
 def patched_outcome(

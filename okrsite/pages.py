@@ -246,7 +246,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         goals=sorted(set(index.goals_supporting.get(oid, []))),
         initiatives=initiatives,
         checkins=index.checkins_by_objective.get(oid, [])[::-1],
-        body=site.markdown(o.body),
+        body=site.body(o.body, o.file, path),
         explain=explain(view, o, s),
         history=history,
         edit=site.edit_url(o.file),
@@ -292,7 +292,7 @@ def kpi(site: SiteRenderer, kid: str) -> Page:
         driven_by=[d for d in ks.driven_by if d in site.scored.kpis],
         goals=sorted(set(site.index.goals_supporting.get(kid, []))),
         supported_by=sorted(set(site.index.supported_by.get(kid, []))),
-        body=site.markdown(k.body),
+        body=site.body(k.body, k.file, path),
         edit=site.edit_url(k.file),
         timeline=site.timeline("kpi", kid),
     )
@@ -308,7 +308,7 @@ def goal(site: SiteRenderer, gid: str) -> Page:
         g=g,
         gs=site.scored.goals[gid],
         supports=site.view.ref_link(g.supports) if g.supports else None,
-        body=site.markdown(g.body),
+        body=site.body(g.body, g.file, path),
         edit=site.edit_url(g.file),
         cycle=site.index.cycles.get(g.cycle) if g.cycle else None,
     )
@@ -332,7 +332,7 @@ def team(site: SiteRenderer, tid: str) -> Page:
         subteams=index.subteams_by_team.get(tid, []),
         kpi_ids=index.kpis_by_team.get(tid, []),
         goal_ids=index.goals_by_team.get(tid, []),
-        body=site.markdown(record.body) if record else "",
+        body=site.body(record.body, record.file, path) if record else "",
         streak=site.streak("team", tid),
     )
 
@@ -371,7 +371,7 @@ def person(site: SiteRenderer, pid: str) -> Page:
         kpi_ids=index.kpis_by_owner.get(pid, []),
         goal_ids=index.goals_by_owner.get(pid, []),
         checkins=index.checkins_by_author.get(pid, [])[-PERSON_CHECKINS:][::-1],
-        body=site.markdown(record.body) if record else "",
+        body=site.body(record.body, record.file, path) if record else "",
         streak=site.streak("person", pid),
     )
 
@@ -428,7 +428,7 @@ def free_page(site: SiteRenderer, pid: str) -> Page:
         path,
         title=record.title,
         page=record,
-        body=site.markdown(record.body),
+        body=site.body(record.body, record.file, path),
         edit=site.edit_url(record.file),
     )
 

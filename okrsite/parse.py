@@ -29,6 +29,8 @@ from functools import partial
 from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.conflict_markers import HINT as CONFLICT_HINT
+from okrsite.conflict_markers import conflict_markers
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import Kind, Record, pickled_by_fields
 from okrsite.parse_checkins import CONFIDENCE_WORDS as CONFIDENCE_WORDS
@@ -85,6 +87,7 @@ from okrsite.parse_objectives import _commitment_flag, _objective
 from okrsite.parse_objectives import objective_with_key_results as objective_with_key_results
 from okrsite.parse_people import HANDLE_RE as HANDLE_RE
 from okrsite.parse_people import _page, _person, _team
+from okrsite.text_sniff import SAVE_AS_UTF8, utf16_form
 
 
 @pickled_by_fields
@@ -123,6 +126,19 @@ def _broken(
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
 
 
+def _utf16(fail: Callable[..., ParsedFile], form: str) -> ParsedFile:
+    """OKR001 for a file saved as UTF-16 (:mod:`okrsite.text_sniff`): it only
+    needs saving again as UTF-8, whatever byte or NUL the reader met first."""
+    return fail(
+        "OKR001",
+        f"file is not valid UTF-8: it looks like {form} text (two bytes per letter, "
+        "as Windows Notepad saves 'Unicode' and PowerShell 5 writes with '>')",
+        hint=SAVE_AS_UTF8,
+        line=1,
+        col=1,
+    )
+
+
 def parse_file(
     rel: str,
     raw: bytes,
@@ -149,6 +165,8 @@ def parse_file(
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if (form := utf16_form(raw)) is not None:
+            return _utf16(fail, form)
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return fail(
@@ -168,6 +186,8 @@ def parse_file(
         )
     bad = limits.find_control(text)
     if bad is not None:
+        if bad.group() == "\x00" and (form := utf16_form(raw)) is not None:
+            return _utf16(fail, form)  # UTF-16 without a byte order mark, all ASCII
         at = bad.start()
         return fail(
             "OKR016",
@@ -176,6 +196,9 @@ def parse_file(
             line=text.count("\n", 0, at) + 1,
             col=at - (text.rfind("\n", 0, at) + 1) + 1,
         )
+    conflict = conflict_markers(text)  # one substring test when there is none
+    if conflict is not None:
+        return fail("OKR020", conflict[1], hint=CONFLICT_HINT, line=conflict[0], col=1)
     parts = yamlsource.split(text)
     if parts is None and text.startswith("+++"):
         return _parsed_toml(rel, text, fail, content_dir, default_cycle)

@@ -19,12 +19,14 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
+from okrsite.content_names import copy_warnings, windows_name_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
 from okrsite.folder_listings import SETTLED_NS, FolderListings
 from okrsite.fork_pool import can_fork
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, input_signature
 from okrsite.load_cache import ParseCache as ParseCache  # where callers have always found it
+from okrsite.md_links import link_warnings
 from okrsite.parallel_parse import walk_and_parse
 from okrsite.parse import ParsedFile, parse_csv
 from okrsite.pipeline_files import FileTree as FileTree
@@ -48,6 +50,7 @@ from okrsite.pipeline_scan import parse_cache_key as parse_cache_key
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
 from okrsite.scoring import ScoreMemo, score_portfolio
+from okrsite.text_sniff import SAVE_AS_UTF8, utf16_form
 from okrsite.written_numbers import numbers_written_in
 
 
@@ -57,6 +60,19 @@ def read_config(tree: SourceTree) -> tuple[SiteConfig, list[Diagnostic]]:
         if raw.code == "OKR010":  # no okrsite.toml: every setting has a default
             return parse_config(None)
         return SiteConfig(), [raw]
+    # UTF-16 (Notepad's "Unicode", PowerShell 5's '>'): its ASCII-only form is
+    # valid UTF-8 full of NULs, which TOML would report as a stray character
+    form = utf16_form(raw) if raw.startswith((b"\xff", b"\xfe")) or b"\x00" in raw else None
+    if form is not None:
+        return SiteConfig(), [
+            error(
+                "CFG001",
+                f"okrsite.toml is not valid UTF-8: it looks like {form} text",
+                CONFIG_FILE,
+                line=1,
+                hint=SAVE_AS_UTF8,
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -66,6 +82,7 @@ def read_config(tree: SourceTree) -> tuple[SiteConfig, list[Diagnostic]]:
                 "okrsite.toml is not valid UTF-8",
                 CONFIG_FILE,
                 line=raw[: exc.start].count(b"\n") + 1,
+                hint=SAVE_AS_UTF8,
             )
         ]
     return parse_config(text)
@@ -172,6 +189,10 @@ def _load_configured(
 
     csv_data, csv_seen, data_near = _read_data_files(tree, config, parsed)
     own = len(outcome_diags)  # the files' own findings; what follows looks across files
+    outcome_diags.extend(copy_warnings(rels))
+    outcome_diags.extend(windows_name_warnings(rels, config.content_dir))
+    paged = [pf.record for pf in parsed if pf.record is not None and pf.kind != "checkin"]
+    outcome_diags.extend(link_warnings(paged, {rec.file for rec in paged}))
 
     pages = _page_estimate(parsed)
     if pages > config.max_pages:

@@ -31,6 +31,12 @@ from okrsite.sitefiles import (
     within,
 )
 
+#: how the names of files that are no content start: hidden files (macOS's
+#: ``._name`` resource forks, vim's ``.name.swp``) and the lock files Word,
+#: Excel and PowerPoint write beside a file they have open (``~$name.md``, a
+#: binary owner record that was read as a goal file and stopped the check)
+_NOT_CONTENT = (".", "~$")
+
 
 class SourceTree(Protocol):
     """Where a site's files come from: a folder on disk, or a git revision."""
@@ -170,14 +176,14 @@ class FileTree:
                     is_dir = entry.is_dir()
                 except OSError:
                     is_dir, plain = False, False
-                if not_utf8(name) and not name.startswith((".", "_")):
+                if not_utf8(name) and not name.startswith((".", "_", "~$")):
                     if is_dir or name.endswith(".md"):
                         plain = False  # its finding is the walk's: no listing to reuse
                         kind = "folder" if is_dir else "file"
                         self.problems.append(_not_utf8_name(folder + name, kind))
                     continue
                 if not is_dir:
-                    if name.endswith(".md") and not name.startswith("."):
+                    if name.endswith(".md") and not name.startswith(_NOT_CONTENT):
                         rel = folder + name
                         if kept is not None:
                             try:
@@ -380,7 +386,7 @@ class MappingTree:
             if p.startswith(prefix)
             and p.endswith(".md")
             and not any(part.startswith((".", "_")) for part in p[len(prefix) :].split("/")[:-1])
-            and not p.rsplit("/", 1)[-1].startswith(".")
+            and not p.rsplit("/", 1)[-1].startswith(_NOT_CONTENT)
         )
         self.problems.extend(_not_utf8_name(p, "file") for p in found if not_utf8(p))
         return [p for p in found if not not_utf8(p)]

@@ -31,11 +31,11 @@ from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import FileTree, LoadResult, load
+from okrsite.pull_fetch import fetch
 from okrsite.pull_sources import (
     Source,
     SourceError,
     csv_problem,
-    fetch,
     parse_values,
     read_sources,
 )

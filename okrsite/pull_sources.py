@@ -5,38 +5,29 @@ file inside the site, or an http(s) URL; each gives ``date,value`` lines or a
 JSON list of ``{"date": …, "value": …}``. Every way a source can fail (exit
 code, timeout, malformed output, a value that is not a number) becomes a
 :class:`SourceError` naming the offending line, so ``okrsite pull`` reports
-it and goes on with the other sources. Commands are only ever run from here,
-and only ``okrsite pull`` calls here: ``build``, ``check`` and ``serve``
-never read ``[[sources]]`` beyond ignoring it.
+it and goes on with the other sources. Reading a source's text (running its
+command, reading its file, fetching its URL) is :mod:`okrsite.pull_fetch`'s;
+only ``okrsite pull`` calls either: ``build``, ``check`` and ``serve`` never
+read ``[[sources]]`` beyond ignoring it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import math
-import os
 import re
-import signal
-import subprocess
-import threading
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from okrsite import kpi_csv, limits, written_numbers
 from okrsite import toml_reader as tomllib
-from okrsite.sitefiles import UnsafeFileError, excerpt, read_owned
+from okrsite.sitefiles import excerpt
 
-__all__ = ["Source", "SourceError", "csv_problem", "fetch", "parse_values", "read_sources"]
+__all__ = ["Source", "SourceError", "csv_problem", "parse_values", "read_sources"]
 
 DEFAULT_TIMEOUT = 30.0
-MAX_OUTPUT = 10 * 1024 * 1024  # a source printing more than this is not a list of readings
 _SOURCE_KEYS = {"name", "command", "file", "url", "header", "header_env", "timeout", "format"}
 
 
@@ -160,214 +151,6 @@ def _positive(value: Any) -> bool:
         and math.isfinite(value)
         and value > 0
     )
-
-
-# ------------------------------------------------------------------ fetch
-def fetch(source: Source, root: Path) -> str:
-    """The source's text: the command's stdout, the file's or the URL's body."""
-    if source.command:
-        return _run(source, root)
-    if source.file:
-        return _read_file(source, root)
-    return _get(source)
-
-
-def _run(source: Source, root: Path) -> str:
-    """Run the argv in the site folder, without a shell and without stdin.
-
-    The command gets its own process group, so on a timeout the whole group is
-    killed (a script's children too) and nothing is left running.
-    """
-    assert source.command is not None
-    try:
-        proc = subprocess.Popen(
-            list(source.command),
-            cwd=root,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise SourceError(f"cannot run {source.command[0]!r}: {exc.strerror or exc}") from None
-    assert proc.stdout is not None and proc.stderr is not None
-    # read as the command writes, keeping only what can be used: its output up
-    # to one byte past the limit (it is then stopped, not read to the end) and
-    # the end of its error output, whose last line is quoted
-    out = _Reader(proc.stdout, MAX_OUTPUT + 1)
-    err = _Reader(proc.stderr, _ERR_TAIL, keep_end=True)
-    command = excerpt(" ".join(source.command), 120)
-    deadline = time.monotonic() + source.timeout
-    out.thread.join(source.timeout)
-    if out.full:
-        _stop(proc, out, err)
-        raise SourceError(
-            f"{command} printed more than {MAX_OUTPUT // (1024 * 1024)} MB, more than a "
-            "list of dated values; it was stopped"
-        )
-    try:
-        if out.thread.is_alive():
-            raise subprocess.TimeoutExpired(proc.args, source.timeout)
-        proc.wait(timeout=max(deadline - time.monotonic(), 0.001))
-    except subprocess.TimeoutExpired:
-        _stop(proc, out, err)
-        raise SourceError(
-            f"{command} did not finish within {source.timeout:g} s (timeout); it was stopped"
-        ) from None
-    err.thread.join(_REAP_WAIT)
-    _close(out, err)
-    if proc.returncode != 0:
-        text = err.data().decode("utf-8", "replace")
-        last = next((ln.strip() for ln in reversed(text.splitlines()) if ln.strip()), "")
-        # a short printable excerpt: the command's escapes never reach the terminal
-        last = excerpt(last, 60)
-        raise SourceError(
-            f"{command} exited with code {proc.returncode}" + (f": {last}" if last else "")
-        )
-    return _decode(out.data(), "the command's output")
-
-
-_ERR_TAIL = 64 * 1024  # of a command's error output, kept for its last line
-_REAP_WAIT = 5.0  # seconds a stopped command's pipes are waited for
-
-
-class _Reader:
-    """Reads a pipe in a thread of its own, keeping at most about ``limit``
-    bytes: the first ones (then ``full`` is set and reading stops), or with
-    ``keep_end`` the last ones."""
-
-    def __init__(self, pipe: IO[bytes], limit: int, keep_end: bool = False) -> None:
-        self.pipe = pipe
-        self.chunks: list[bytes] = []
-        self.size = 0
-        self.full = False
-        self._limit, self._keep_end = limit, keep_end
-        self.thread = threading.Thread(target=self._read, daemon=True)
-        self.thread.start()
-
-    def _read(self) -> None:
-        read = getattr(self.pipe, "read1", self.pipe.read)
-        try:
-            while chunk := read(65536):
-                self.chunks.append(chunk)
-                self.size += len(chunk)
-                if self.size < self._limit:
-                    continue
-                if not self._keep_end:
-                    self.full = True
-                    return
-                tail = b"".join(self.chunks)[-self._limit :]
-                self.chunks, self.size = [tail], len(tail)
-        except (OSError, ValueError):  # the pipe closed under it
-            return
-
-    def data(self) -> bytes:
-        return b"".join(self.chunks)
-
-
-def _stop(proc: subprocess.Popen[bytes], *readers: _Reader) -> None:
-    """Kill the command's process group and wait for it, briefly: a process
-    that left the group and holds a pipe open is not waited for."""
-    _kill_group(proc)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=_REAP_WAIT)
-    for reader in readers:
-        reader.thread.join(_REAP_WAIT)
-    _close(*readers)
-
-
-def _close(*readers: _Reader) -> None:
-    """Close the pipes whose reading is over (one still read is left to its
-    thread, which ends with the process holding it)."""
-    for reader in readers:
-        if not reader.thread.is_alive():
-            reader.pipe.close()
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    killpg = getattr(os, "killpg", None)  # POSIX; elsewhere only the command itself
-    try:
-        if killpg is None:
-            proc.kill()
-        else:
-            killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):  # already gone
-        proc.kill()
-
-
-_SAVE_AS_CSV = "save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
-
-
-def _decode(raw: bytes, what: str, name: str = "") -> str:
-    """The text of a source, or what to do to get one: a spreadsheet
-    workbook (by ``name``'s suffix or its first bytes) and UTF-16 text get
-    the hints a KPI's data file gets (OKR208, OKR201), since only saving
-    the sheet as CSV helps."""
-    from okrsite.kpi_data_file import OLE, WORKBOOKS, ZIP
-
-    if len(raw) > MAX_OUTPUT:
-        raise SourceError(f"{what} is larger than {MAX_OUTPUT // (1024 * 1024)} MB")
-    suffix = "." + name.rpartition(".")[2].lower() if "." in name else ""
-    if suffix in WORKBOOKS or raw.startswith((ZIP, OLE)):
-        kind = WORKBOOKS.get(suffix) or ("Excel 97-2003" if raw.startswith(OLE) else "Excel")
-        stem = name.rpartition(".")[0] if "." in name else name
-        then = f', then write file = "{stem}.csv" in okrsite.toml' if suffix != ".csv" else ""
-        then = then if name else ""
-        raise SourceError(
-            f"{what} is a spreadsheet workbook ({kind}), not CSV or JSON text (hint: open "
-            "it in the spreadsheet and save the readings as CSV (Excel: File > Save As > "
-            f"'CSV UTF-8'; LibreOffice: File > Save As > 'Text CSV'){then})"
-        )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(
-            f"{what} is UTF-16 text (as Excel saves 'Unicode Text'), not UTF-8 "
-            f"(hint: {_SAVE_AS_CSV})"
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SourceError(
-            f"{what} is not UTF-8 text (line {line}, byte 0x{raw[exc.start]:02x}) "
-            f"(hint: {_SAVE_AS_CSV})"
-        ) from None
-
-
-def _read_file(source: Source, root: Path) -> str:
-    """A ``file`` source, read as the loader reads a site file
-    (:func:`okrsite.sitefiles.read_owned`): checked on the open descriptor,
-    so a file swapped for a link out of the site or a FIFO after the check
-    is still refused, never read or waited on."""
-    assert source.file is not None
-    path = (root / source.file).resolve()
-    if not path.is_relative_to(root.resolve()):
-        raise SourceError(f"file {source.file!r} lies outside the site folder")
-    if not path.is_file():
-        raise SourceError(f"file {source.file!r} does not exist or is not a regular file")
-    try:
-        raw = read_owned(root / source.file, [os.path.realpath(root)])
-    except UnsafeFileError as exc:
-        raise SourceError(f"cannot read file {source.file!r}: {exc.refusal.message}") from None
-    return _decode(raw, f"file {source.file!r}", source.file)
-
-
-def _get(source: Source) -> str:
-    assert source.url is not None
-    request = urllib.request.Request(source.url, headers={"User-Agent": "okrsite-pull"})
-    if source.header and source.header_env:
-        value = os.environ.get(source.header_env)
-        if value is None:
-            raise SourceError(f"environment variable {source.header_env} is not set")
-        request.add_header(source.header, value)
-    try:
-        with urllib.request.urlopen(request, timeout=source.timeout) as response:  # noqa: S310
-            raw = response.read(MAX_OUTPUT + 1)
-    except urllib.error.HTTPError as exc:
-        raise SourceError(f"{source.url} answered HTTP {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SourceError(f"cannot fetch {source.url}: {reason}") from None
-    return _decode(raw, f"{source.url}")
 
 
 # ------------------------------------------------------------------ parse

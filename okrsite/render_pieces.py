@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from okrsite.markdown import NOTE_TOP
+from okrsite.md_links import rewrite_links
 from okrsite.model import CheckIn
 from okrsite.urls import SUMMARY_FILES, page_path
 from okrsite.view.view_model import CheckinView, NavItem
@@ -104,6 +105,15 @@ class RenderPieces:
         if kept is None or not text:
             return self._markdown(text)
         return kept.text("markdown", text, lambda: self._markdown(text))
+
+    def body(self, text: str, file: str, path: str) -> str:
+        """The body of the record in ``file`` as HTML on its page at ``path``:
+        :meth:`markdown`, its links to goal files made links to their pages
+        (:mod:`okrsite.md_links`; after the kept HTML, which serves any page)."""
+        fragment = self.markdown(text)
+        if ".md" not in fragment:
+            return fragment
+        return rewrite_links(fragment, file, path, self.index.page_of_file)
 
     def checkin_notes(self, c: CheckIn, top: int = NOTE_TOP) -> str:
         """A check-in's notes as HTML, their highest heading at level ``top``

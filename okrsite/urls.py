@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from okrsite.windows_names import windows_safe
+
 __all__ = ["safe_path", "href", "prefix", "page_path", "page_file", "SUMMARY_FILES"]
 
 _SECTIONS = {
@@ -38,7 +40,10 @@ def safe_path(ident: str) -> str:
     percent-encoded (``%2F``, ``%2E``, ``%2E%2E``, ``index%2Ehtml``), and a
     ``%`` as ``%25`` first, so no two values share a folder (a tag ``..``
     and a tag ``___`` did, and one page overwrote the other). Everything else
-    is kept, so the output mirrors the content tree.
+    is kept, so the output mirrors the content tree. So that the site can be
+    copied to and served from Windows, a name Windows cannot hold (``CON``,
+    ``aux.x``, ``Ende.``, ``Q?``) is percent-encoded too
+    (:func:`okrsite.windows_names.windows_safe`: ``CO%4E``, ``Q%3F``).
     """
     parts = []
     for seg in ident.replace("\\", "/").split("/"):
@@ -48,6 +53,8 @@ def safe_path(ident: str) -> str:
             seg = "%2F"
         elif seg in (".", "..") or (len(seg) == 10 and seg.casefold() == "index.html"):
             seg = seg.replace(".", "%2E")
+        else:
+            seg = windows_safe(seg)
         parts.append(seg)
     return "/".join(parts)
 

@@ -75,6 +75,7 @@ IGNORED_FILE_PATTERNS: tuple[str, ...] = (
     "*___jb_tmp___",  # JetBrains "safe write"
     "*___jb_old___",
     ".DS_Store",
+    "~$*",  # Word/Excel/PowerPoint owner (lock) files
     "*.kate-swp",
 )
 

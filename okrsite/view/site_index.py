@@ -17,6 +17,7 @@ from okrsite.cycle_figures import sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
+from okrsite.urls import page_path
 
 __all__ = ["SiteIndex"]
 
@@ -149,6 +150,21 @@ class SiteIndex:
             portfolio.pages,
             key=lambda i: (portfolio.pages[i].order, title_order(portfolio.pages[i].title), i),
         )
+        #: goal file -> its record's page: a body's link to the file is
+        #: written as a link to the page (okrsite.md_links)
+        self.page_of_file: dict[str, str] = {}
+        for kind, ids, records in (
+            ("objective", self.objective_ids, objectives),
+            ("kpi", self.kpi_ids, portfolio.kpis),
+            ("goal", self.goal_ids, portfolio.goals),
+            ("team", portfolio.teams, portfolio.teams),
+            ("person", portfolio.people, portfolio.people),
+            ("page", portfolio.pages, portfolio.pages),
+        ):
+            for rid in ids:
+                file = getattr(records[rid], "file", "")
+                if file:
+                    self.page_of_file[file] = page_path(kind, rid)
 
     def team_below(self, tid: str) -> list[str]:
         """Objectives of the sub-teams of ``tid`` (at any depth): its page rolls them up."""

@@ -1,0 +1,134 @@
+"""Findings about the names of a site's content files, across the listing.
+
+A team sharing one folder through Dropbox, Syncthing or a network share, on
+Windows, macOS and Linux, gets files nobody meant to write: a sync tool's
+conflict copy (``crlf (Uma Diaz's conflicted copy 2026-11-03).md``,
+``crlf.sync-conflict-20261103-101010-ABCDEF.md``) or a file manager's copy
+(``crlf - Kopie.md``, ``crlf (1).md``, ``crlf 2.md``) beside ``crlf.md``.
+Each is a goal file of its own, with the same title: the site counted the
+objective twice and said nothing. :func:`copy_warnings` names each such copy
+and its original (OKR018, a warning: the copy still counts, as it may hold
+the edits someone meant to keep). :func:`windows_name_warnings` names files
+and folders Windows cannot hold (``CON.md``, ``nul/``; OKR019): a Windows
+checkout of the repository fails on them, though the built site itself
+percent-encodes such names (:mod:`okrsite.windows_names`).
+
+Both read only the names listed, so a load answered from the last one
+(same files) gives the same findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.windows_names import windows_problem
+
+__all__ = ["copy_warnings", "windows_name_warnings"]
+
+#: how a copy's name (without ``.md``) is built from its original's, and by what
+_COPY_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(?P<orig>.+) \((?:[^()]*'s )?conflicted copy\b[^()]*\)"),
+        "the conflicted copy of Dropbox, Nextcloud or ownCloud",
+    ),
+    (
+        re.compile(r"(?P<orig>.+) \((?:Case|Selective Sync|Encoding) Conflict(?: \d+)?\)"),
+        "Dropbox's conflict copy",
+    ),
+    (
+        re.compile(r"(?P<orig>.+)\.sync-conflict-\d{8}-\d{6}(?:-[A-Za-z0-9]+)?"),
+        "Syncthing's conflict copy",
+    ),
+    (re.compile(r"(?P<orig>.+) \(SFConflict [^()]*\)"), "Seafile's conflict copy"),
+    (
+        re.compile(
+            r"(?P<orig>.+) - (?:Copy|Kopie|Copie|Copia|Kopia|Kopio|Kopya|Cópia)(?: \(\d+\))?",
+            re.IGNORECASE,
+        ),
+        "Windows Explorer's copy",
+    ),
+    (
+        re.compile(r"(?P<orig>.+) (?:copy|Kopie|copie|copia)(?: \d+)?", re.IGNORECASE),
+        "the macOS Finder's copy",
+    ),
+    (
+        re.compile(r"(?P<orig>.+) \(\d{1,3}\)"),
+        "a numbered copy, as Windows Explorer, OneDrive or Google Drive name one",
+    ),
+    (
+        re.compile(r"(?P<orig>.+) \d{1,2}"),
+        "a numbered copy, as the macOS Finder or iCloud Drive name one",
+    ),
+)
+
+
+def _original(stem: str) -> tuple[str, str] | None:
+    """The name (without ``.md``) ``stem`` would be a copy of, and by what."""
+    for form, made_by in _COPY_FORMS:
+        found = form.fullmatch(stem)
+        if found is not None:
+            return found.group("orig"), made_by
+    return None
+
+
+def copy_warnings(rels: Sequence[str]) -> list[Diagnostic]:
+    """OKR018 for each listed file whose name is a copy's name of another
+    listed file in the same folder."""
+    listed = set(rels)
+    out: list[Diagnostic] = []
+    for rel in rels:
+        if " " not in rel and ".sync-conflict-" not in rel:
+            continue  # every form but Syncthing's adds a space: most files are done here
+        folder, _, name = rel.rpartition("/")
+        found = _original(name[:-3])
+        if found is None:
+            continue
+        stem, made_by = found
+        original = f"{folder}/{stem}.md"
+        if original not in listed:
+            continue
+        out.append(
+            warning(
+                "OKR018",
+                f"{name!r} looks like a copy of {stem + '.md'!r} that a sync tool or "
+                f"file manager made ({made_by}); it is read as a file of its own, so "
+                "its objective, goal or check-in counts twice",
+                rel,
+                hint=f"compare the two, keep what the copy adds in {stem + '.md'!r}, "
+                "and delete the copy",
+            )
+        )
+    return out
+
+
+def windows_name_warnings(rels: Sequence[str], content_dir: str) -> list[Diagnostic]:
+    """OKR019 for each listed file, and each folder below the content folder
+    (once, at its first file), whose name Windows cannot hold."""
+    skip = len(content_dir.strip("/")) + 1
+    named: set[str] = set()
+    out: list[Diagnostic] = []
+    for rel in rels:
+        start = skip
+        for part in rel[skip:].split("/"):
+            end = start + len(part)
+            path, start = rel[:end], end + 1
+            if path in named:
+                continue
+            named.add(path)
+            why = windows_problem(part)
+            if why is None:
+                continue
+            kind = "file" if end == len(rel) else "folder"
+            out.append(
+                warning(
+                    "OKR019",
+                    f"the {kind} name {part!r} cannot be used on Windows: {why}; a "
+                    "Windows checkout of the site cannot hold it (the built site "
+                    "percent-encodes such names)",
+                    rel,
+                    hint=f"rename the {kind} (an 'id:' line in a goal file keeps its id and page)",
+                )
+            )
+    return out
