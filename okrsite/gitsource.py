@@ -271,9 +271,12 @@ def read_blobs(repo: Path, oids: Sequence[str]) -> dict[str, bytes]:
 
 # ------------------------------------------------------------------ history
 ZERO_OID = "0" * 40
-_FIELD = "\x1f"
-_RECORD = "\x1e"
-_LOG_FORMAT = "%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1f%b%x1e"
+#: each field ends with a NUL (``-z`` ends each commit with one too), and a
+#: commit's record ends with its own id again: a control byte in a message or
+#: a name (``\x1e``, once the separator) is text like any other, and no
+#: message can hold its own commit's id, so no text can end a record early
+_LOG_FORMAT = "%H%x00%P%x00%at%x00%ct%x00%aI%x00%cI%x00%an%x00%ae%x00%s%x00%b%x00%H"
+_LOG_FIELDS = 11  # the fields of _LOG_FORMAT, the closing id included
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +287,7 @@ class CommitInfo:
     parents: tuple[str, ...]
     author: str
     email: str
-    authored: str  # ISO 8601 with offset, as git prints it
+    authored: str  # the day (ISO 8601) in the author's time zone (history_dates)
     committed: str
     subject: str
     body: str
@@ -319,23 +322,43 @@ def log_commits(repo: Path) -> list[CommitInfo]:
     equal one of their parents, and those carry the pull-request numbers.
     An empty repository (no HEAD yet) has no commits.
     """
-    proc = _run(["log", "--date-order", "--reverse", f"--format={_LOG_FORMAT}", "HEAD", "--"], repo)
+    args = ["log", "-z", "--date-order", "--reverse", f"--format={_LOG_FORMAT}", "HEAD", "--"]
+    proc = _run(args, repo)
     if proc.returncode != 0:
         if _run(["rev-parse", "--verify", "--quiet", "HEAD"], repo).returncode != 0:
             return []
         raise GitError(f"git log failed: {_stderr(proc)}")
-    out: list[CommitInfo] = []
-    for record in proc.stdout.decode("utf-8", "replace").split(_RECORD):
-        parts = record.lstrip("\n").split(_FIELD)
-        if len(parts) < 8:
+    from okrsite.history_dates import commit_infos
+
+    return commit_infos(_log_records(proc.stdout))
+
+
+def _log_records(out: bytes) -> list[list[str]]:
+    """The fields of each commit :data:`_LOG_FORMAT` printed, in order.
+
+    A record runs from a commit id to the same id again; should a field
+    ever hold a NUL (a commit object written by hand), the extra pieces go
+    to the message's body, the last text field, so the commit is still read.
+    """
+    tokens = out.decode("utf-8", "replace").split("\0")
+    records: list[list[str]] = []
+    i = 0
+    while i < len(tokens):
+        sha = tokens[i].lstrip("\n")
+        if not sha:
+            i += 1
             continue
-        sha, parents, author, email, authored, committed, subject, body = parts[:8]
-        out.append(
-            CommitInfo(
-                sha, tuple(parents.split()), author, email, authored, committed, subject, body
-            )
-        )
-    return out
+        try:
+            end = tokens.index(sha, i + 1)
+        except ValueError:
+            break  # a record cut short: git stopped mid-way
+        fields = [sha, *tokens[i + 1 : end]]
+        if len(fields) > _LOG_FIELDS - 1:  # extra pieces: the body's
+            head = fields[: _LOG_FIELDS - 2]
+            fields = [*head, "\0".join(fields[_LOG_FIELDS - 2 :])]
+        records.append(fields + [""] * (_LOG_FIELDS - 1 - len(fields)))
+        i = end + 1
+    return records
 
 
 #: below this many commits one ``git log`` reads them: a second process costs more

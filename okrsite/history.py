@@ -64,9 +64,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: a check-in changed or moved said before, for a shallow clone: 10; the
 #: commit that moved the whole site's folder moved its files, and says from
 #: where: 11; a version that cannot be read is skipped, and each field's
-#: change keeps what okrsite diff says of it: 12), so that events cached
-#: from earlier reads are read again
-CACHE_VERSION = 12
+#: change keeps what okrsite diff says of it: 12; a version over the size or
+#: row limit is one that cannot be read, never read: 13), so that events
+#: cached from earlier reads are read again
+CACHE_VERSION = 13
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")

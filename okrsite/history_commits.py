@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from okrsite import cycles, fork_pool
+from okrsite import cycles, fork_pool, sitefiles
 from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import Event, Record, commit_events
@@ -48,6 +48,18 @@ CommitChanges = tuple[str, list[RawChange]]
 Key = tuple[str, str]  # (path in the repository, blob id)
 PARALLEL_CHANGES = 3000  # below this many file changes, forking costs more than it saves
 GIT_IDLE_SECONDS = 120.0  # git cat-file silent this long is stopped: an error, never a hang
+_CHUNK = 1 << 20  # an oversized blob's bytes are read past this much at a time
+
+
+class Oversize:
+    """What :func:`stream_blobs` yields for a blob over the size limit, unread."""
+
+
+#: the one :class:`Oversize`: a version over :data:`okrsite.sitefiles.MAX_FILE_BYTES`
+#: is refused from the size git records, as the working tree's file and
+#: ``okrsite diff`` refuse it (OKR014), and counts as a version that cannot be
+#: read (skipped: :meth:`_Versions.records`)
+OVERSIZE = Oversize()
 
 
 def blob_plan(commits: Sequence[CommitChanges], known: Mapping[Key, Any]) -> list[str]:
@@ -162,9 +174,15 @@ def _widen(pipe: Any) -> None:
 
 
 def stream_blobs(
-    repo: Path, oids: Sequence[str]
-) -> Generator[tuple[str, bytes | None], None, None]:
-    """``(oid, content)`` for each of ``oids`` in order, from one ``git cat-file --batch``."""
+    repo: Path, oids: Sequence[str], limit: int | None = None
+) -> Generator[tuple[str, bytes | Oversize | None], None, None]:
+    """``(oid, content)`` for each of ``oids`` in order, from one ``git cat-file --batch``.
+
+    A blob larger than ``limit`` bytes (default: the size limit of a site's
+    files, looked up now: tests lower it) is never held: its bytes are read
+    past in chunks and :data:`OVERSIZE` stands for it, so a 300 MB file in an
+    old commit costs no more memory than a small one."""
+    limit = sitefiles.MAX_FILE_BYTES if limit is None else limit
     try:
         proc = subprocess.Popen(
             ["git", "cat-file", "--batch"],
@@ -218,6 +236,16 @@ def stream_blobs(
                     )
                 raise GitError(f"git cat-file answered {header!r} for {oid}")
             size = int(header[2])
+            if size > limit:
+                left = size + 1  # the content, then a newline
+                while left > 0:
+                    got = stdout.read(min(left, _CHUNK))
+                    if not got:
+                        break  # git ended: the next header says so
+                    left -= len(got)
+                    last[0] = time.monotonic()
+                yield oid, OVERSIZE
+                continue
             data = stdout.read(size + 1)
             last[0] = time.monotonic()
             yield oid, data[:size]
@@ -242,7 +270,7 @@ class _Versions:
 
     def __init__(
         self,
-        stream: Iterator[tuple[str, bytes | None]],
+        stream: Iterator[tuple[str, bytes | Oversize | None]],
         config: SiteConfig,
         known: Mapping[Key, Any],
         prefix: str,
@@ -258,6 +286,8 @@ class _Versions:
         #: by path, the last version that could be read of a file whose
         #: newest version read so far could not (see :meth:`records`)
         self.last_read: dict[str, Record] = {}
+        #: by path, the readings of the last version of a CSV file that could be read
+        self.csv_last: dict[str, dict[str, float]] = {}
 
     def _get(self, path: str, oid: str, old: bool, parse: Callable[[str, bytes], Any]) -> Any:
         if oid == ZERO_OID:
@@ -270,7 +300,10 @@ class _Versions:
         got, raw = next(self.stream)
         if got != oid:  # a plan and its use out of step is a bug, not a user error
             raise RuntimeError(f"blob stream out of order: wanted {oid}, got {got}")
-        value = parse(path, raw) if raw is not None else None
+        if isinstance(raw, Oversize):
+            value: Any = Version(None)  # too large to read: a version that cannot be read
+        else:
+            value = parse(path, raw) if raw is not None else None
         if not old:
             self.held[key] = value
         return value
@@ -309,6 +342,8 @@ class _Versions:
             raw = _blob(self.repo, blob)
             if raw is None:
                 return None
+            if isinstance(raw, Oversize):
+                continue  # refused unread: the one before it, then
             rec = _record(self._parser(None)(path, raw))
             if rec is not None:
                 rec = self._named(rec)
@@ -326,8 +361,17 @@ class _Versions:
         return rec
 
     def csv_days(self, path: str, oid: str, old: bool) -> dict[str, float]:
+        """A CSV version's readings by day. A version that cannot be read (over
+        the size or row limit) is taken for the last one that could: the
+        version after it is compared with that, so its rows are not credited
+        to the commit that put the file right."""
         value = self._get(path, oid, old, _csv_days)
-        return value if isinstance(value, dict) else {}
+        if isinstance(value, dict):
+            self.csv_last[path] = value
+            return value
+        if isinstance(value, Version):
+            return self.csv_last.get(path, {})
+        return {}
 
     def _parser(self, before: Version | None) -> Callable[[str, bytes], Version]:
         """Parse one version of a file, from the blocks of ``before`` that did not change."""
@@ -391,8 +435,19 @@ def _earlier_blobs(repo: Path, path: str, oid: str) -> list[str]:
     return found
 
 
-def _blob(repo: Path, oid: str) -> bytes | None:
+def _blob(repo: Path, oid: str) -> bytes | Oversize | None:
+    """Blob ``oid``, :data:`OVERSIZE` when it is larger than the limit (its size
+    asked first, so it is never read), ``None`` when git cannot give it."""
     try:
+        size = subprocess.run(
+            ["git", "cat-file", "-s", oid],
+            cwd=repo,
+            capture_output=True,
+            check=True,
+            timeout=GIT_IDLE_SECONDS,
+        ).stdout
+        if int(size.strip() or b"0") > sitefiles.MAX_FILE_BYTES:
+            return OVERSIZE
         return subprocess.run(
             ["git", "cat-file", "blob", oid],
             cwd=repo,
@@ -400,12 +455,16 @@ def _blob(repo: Path, oid: str) -> bytes | None:
             check=True,
             timeout=GIT_IDLE_SECONDS,
         ).stdout
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError, ValueError):
         return None
 
 
-def _csv_days(path: str, raw: bytes) -> dict[str, float]:
-    rows, _ = parse_csv(path, raw)
+def _csv_days(path: str, raw: bytes) -> dict[str, float] | Version:
+    """A CSV version's readings by day; one over the row limit (OKR009, as the
+    working tree's file is refused) is a version that cannot be read."""
+    rows, diags = parse_csv(path, raw)
+    if not rows and any(d.code == "OKR009" for d in diags):
+        return Version(None)
     return {d.isoformat(): v for d, v in rows}
 
 
