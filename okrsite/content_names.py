@@ -4,7 +4,7 @@ A team sharing one folder through Dropbox, Syncthing or a network share, on
 Windows, macOS and Linux, gets files nobody meant to write: a sync tool's
 conflict copy (``crlf (Uma Diaz's conflicted copy 2026-11-03).md``,
 ``crlf.sync-conflict-20261103-101010-ABCDEF.md``) or a file manager's copy
-(``crlf - Kopie.md``, ``crlf (1).md``, ``crlf 2.md``) beside ``crlf.md``.
+(``crlf - Kopie.md``, ``crlf (1).md``) beside ``crlf.md``.
 Each is a goal file of its own, with the same title: the site counted the
 objective twice and said nothing. :func:`copy_warnings` names each such copy
 and its original (OKR018, a warning: the copy still counts, as it may hold
@@ -57,11 +57,10 @@ _COPY_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?P<orig>.+) \(\d{1,3}\)"),
         "a numbered copy, as Windows Explorer, OneDrive or Google Drive name one",
     ),
-    (
-        re.compile(r"(?P<orig>.+) \d{1,2}"),
-        "a numbered copy, as the macOS Finder or iCloud Drive name one",
-    ),
 )
+#: not ``crlf 2.md`` (the macOS Finder's numbered copy): people name files so
+#: themselves (``Phase.md`` and ``Phase 2.md``), and a warning on a name
+#: written on purpose is noise that teaches to ignore the rest
 
 
 def _original(stem: str) -> tuple[str, str] | None:
