@@ -8,7 +8,9 @@ says what happened; so they are found first and refused with what to do.
 
 Only a file holding ``<<<<<<<`` is searched: the usual file costs one
 substring test. A line ``=======`` alone is a Markdown heading's underline
-and is a marker only beside a ``<<<<<<<`` line.
+and is a marker only beside a ``<<<<<<<`` line. Lines inside a fenced code
+block (```` ``` ```` or ``~~~``) are content: a "how we use git" page shows
+a conflict on purpose.
 """
 
 from __future__ import annotations
@@ -29,22 +31,48 @@ HINT = (
 
 
 def conflict_markers(text: str) -> tuple[int, str] | None:
-    """The line of the first ``<<<<<<<`` marker and a message naming the
-    markers of the first conflict by line, or ``None`` when the file has
-    no ``<<<<<<<`` line."""
+    """The line of the first ``<<<<<<<`` marker outside a fenced code block
+    and a message naming the markers of the first conflict by line, or
+    ``None`` when the file has no such ``<<<<<<<`` line."""
     if "<<<<<<<" not in text:  # the usual file: one substring test
         return None
-    opening = _OPENING.search(text)
-    if opening is None:
+    if _OPENING.search(text) is None:
+        return None
+    markers = _outside_fences(text)
+    firsts = [n for n, line in markers if line.startswith("<<<<<<<")]
+    if not firsts:
         return None
     found = []
     conflicts = 0
-    for m in _MARKER.finditer(text, opening.start()):
-        conflicts += m.group().startswith("<<<<<<<")
+    for n, line in markers:
+        if n < firsts[0]:
+            continue
+        conflicts += line.startswith("<<<<<<<")
         if conflicts == 1:  # the markers of the first conflict, by line
-            line = text.count("\n", 0, m.start()) + 1
-            found.append(f"{excerpt(m.group().rstrip(), 40)!r} on line {line}")
-    first = text.count("\n", 0, opening.start()) + 1
+            found.append(f"{excerpt(line.rstrip(), 40)!r} on line {n}")
     listed = ", ".join(found[:-1]) + f" and {found[-1]}" if len(found) > 1 else found[0]
     more = f" ({conflicts} conflicts in all)" if conflicts > 1 else ""
-    return first, f"the file holds a merge conflict left unresolved: {listed}{more}"
+    return firsts[0], f"the file holds a merge conflict left unresolved: {listed}{more}"
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _outside_fences(text: str) -> list[tuple[int, str]]:
+    """The marker lines (line number, text) that are not inside a fenced code block."""
+    out: list[tuple[int, str]] = []
+    fence = ""
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        opened = _FENCE.match(line)
+        if fence:
+            closes = opened is not None and opened.group(1)[0] == fence[0]
+            if closes and opened and len(opened.group(1)) >= len(fence):
+                fence = "" if not line[opened.end() :].strip() else fence
+            continue
+        if opened and not (opened.group(1)[0] == "`" and "`" in line[opened.end() :]):
+            fence = opened.group(1)
+            continue
+        if _MARKER.fullmatch(line):
+            out.append((n, line))
+    return out

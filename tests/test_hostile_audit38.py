@@ -196,6 +196,11 @@ def test_conflict_markers_in_a_goal_file_are_an_error_with_what_to_do(tmp_path: 
             "title: Grow B\n>>>>>>> feature\ncycle: 2026-Q4\n---\n",
             # a heading's underline and '<<<<<<<' inside a line are no conflict
             "content/objectives/cs/fine.md": head + "Big\n=======\n\nsee a <<<<<<< b\n",
+            # nor a conflict shown on purpose in a fenced code block (a "how we
+            # use git" page), with ``` or ~~~
+            "content/pages/git-help.md": "---\ntitle: Git\n---\n## Conflicts\n```text\n"
+            "<<<<<<< HEAD\n  target: 2,5\n=======\n  target: 3\n>>>>>>> feature/goal\n```\n"
+            "~~~~\n<<<<<<< HEAD\n~~~\n=======\n~~~~\n",
         },
     )
     code, out = run(["check", "--site", str(root)])
