@@ -151,9 +151,17 @@ class TemplateGlobals:
             "nav_items": self.nav_items,
             "anchor": anchor,
             "badge_url": lambda oid: href(badge_path(oid)),
-            # what makes the feed's and its entries' ids unique to this site
-            # and permanent (RFC 4287: an id never changes): the repository's
-            # address when it is set, which a new site title leaves alone
-            # (every entry would be new to subscribers); else the title
-            "feed_id": quote(self.config.repo_url or self.config.title, safe=""),
+            "feed_id": quote(feed_id(self.config), safe=""),
         }
+
+
+def feed_id(config: SiteConfig) -> str:
+    """What makes the feed's and its entries' ids unique to this site and
+    permanent (RFC 4287: an id never changes): the repository's address and
+    the site's folder in it, when ``repo_url`` is set, which a new site title
+    leaves alone (every entry would be new to subscribers), and which two
+    sites of one repository do not share; else the title."""
+    if not config.repo_url:
+        return config.title
+    folder = (config.repo_folder or "").strip("/")
+    return f"{config.repo_url.rstrip('/')}/{folder}" if folder else config.repo_url

@@ -24,6 +24,7 @@ key_results:
 
 
 def build(root: Path, toml: str, files: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
     (root / "okrsite.toml").write_text(f"as_of = 2026-11-20\n{toml}")
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -83,3 +84,17 @@ def test_text_cells_that_read_as_numbers_are_defused_in_every_csv(tmp_path: Path
         titles = {row[0]: row[1] for row in rows[1:]}
         assert titles["a"] == "'-Infinity", name
         assert titles["b"] == "'+1", name
+
+
+def test_two_sites_of_one_repository_have_feed_ids_of_their_own(tmp_path: Path) -> None:
+    """``sales/`` and ``eng/`` in one repository, both with its ``repo_url``
+    and a check-in of the same name: their feeds' ids differ (a reader would
+    merge entries of equal id and hide one site's), by the site's folder."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    repo = 'repo_url = "https://github.com/acme/goals"\n'
+    sales = feed_ids(build(tmp_path / "sales", f'title = "Sales"\n{repo}', CHECKINS))
+    eng = feed_ids(build(tmp_path / "eng", f'title = "Eng"\n{repo}', CHECKINS))
+    assert len(sales) == 3 and not set(sales) & set(eng)
+    assert all("goals%2Fsales" in i for i in sales), sales
