@@ -4,7 +4,7 @@ A team sharing one folder through Dropbox, Syncthing or a network share, on
 Windows, macOS and Linux, gets files nobody meant to write: a sync tool's
 conflict copy (``crlf (Uma Diaz's conflicted copy 2026-11-03).md``,
 ``crlf.sync-conflict-20261103-101010-ABCDEF.md``) or a file manager's copy
-(``crlf - Kopie.md``, ``crlf (1).md``) beside ``crlf.md``.
+(``crlf - Kopie.md``) beside ``crlf.md``.
 Each is a goal file of its own, with the same title: the site counted the
 objective twice and said nothing. :func:`copy_warnings` names each such copy
 and its original (OKR018, a warning: the copy still counts, as it may hold
@@ -49,18 +49,12 @@ _COPY_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "Windows Explorer's copy",
     ),
-    (
-        re.compile(r"(?P<orig>.+) (?:copy|Kopie|copie|copia)(?: \d+)?", re.IGNORECASE),
-        "the macOS Finder's copy",
-    ),
-    (
-        re.compile(r"(?P<orig>.+) \(\d{1,3}\)"),
-        "a numbered copy, as Windows Explorer, OneDrive or Google Drive name one",
-    ),
 )
-#: not ``crlf 2.md`` (the macOS Finder's numbered copy): people name files so
-#: themselves (``Phase.md`` and ``Phase 2.md``), and a warning on a name
-#: written on purpose is noise that teaches to ignore the rest
+#: not the macOS Finder's ``crlf copy.md`` or ``crlf 2.md``, nor the numbered
+#: ``crlf (1).md`` of a browser or a cloud drive: people name files so
+#: themselves (``Marketing copy.md`` for ad copy, ``Phase 2.md``, ``Hiring
+#: (2).md``), and a warning on a name written on purpose is noise that
+#: teaches to ignore the rest; only names no person writes are warned
 
 
 def _original(stem: str) -> tuple[str, str] | None:
@@ -92,8 +86,8 @@ def copy_warnings(rels: Sequence[str]) -> list[Diagnostic]:
             warning(
                 "OKR018",
                 f"{name!r} looks like a copy of {stem + '.md'!r} that a sync tool or "
-                f"file manager made ({made_by}); it is read as a file of its own, so "
-                "its objective, goal or check-in counts twice",
+                f"file manager made ({made_by}); it is read as a file of its own: a "
+                "second objective, goal or check-in",
                 rel,
                 hint=f"compare the two, keep what the copy adds in {stem + '.md'!r}, "
                 "and delete the copy",

@@ -123,7 +123,6 @@ COPIES = {
     "crlf.sync-conflict-20261103-101010-ABCDEF.md": "Syncthing",
     "crlf - Kopie.md": "Windows Explorer",
     "crlf - Copy.md": "Windows Explorer",
-    "crlf (1).md": "numbered copy",
 }
 
 
@@ -133,6 +132,10 @@ def test_sync_and_file_manager_copies_are_named_beside_their_original(tmp_path: 
     # names that only look alike, and a copy whose original is gone
     files["content/objectives/win/crlf-plan.md"] = objective("Plan")
     files["content/objectives/win/Ziel (1).md"] = objective("Ziel")
+    # names people choose: ad copy, a second wave, a draft
+    files["content/objectives/win/Marketing.md"] = objective("Marketing")
+    files["content/objectives/win/Marketing copy.md"] = objective("Marketing copy")
+    files["content/objectives/win/crlf (2).md"] = objective("Hiring wave 2")
     # a second phase, named so on purpose: no copy's name is "Phase 2.md"
     files["content/objectives/win/Phase.md"] = objective("Phase")
     files["content/objectives/win/Phase 2.md"] = objective("Phase 2")
@@ -148,7 +151,7 @@ def test_sync_and_file_manager_copies_are_named_beside_their_original(tmp_path: 
         assert "copy of 'crlf.md'" in str(d["message"]) and made_by in str(d["message"]), d
         assert "delete the copy" in str(d["hint"])
     _, out = run_cli("check", "--site", str(site), "--as-of", "2026-11-01")
-    assert "(11 objectives" in out, out  # the copies still count, as the warning says
+    assert "(13 objectives" in out, out  # the copies still count, as the warning says
 
 
 def test_windows_names_get_output_folders_windows_can_hold(tmp_path: Path) -> None:
