@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
@@ -54,8 +55,16 @@ def link_targets(body: str) -> Iterator[tuple[int, str]]:
 
 
 def resolved(file: str, path: str) -> str:
-    """The site-relative file a link ``path`` written in ``file`` names."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(path)))
+    """The site-relative file a link ``path`` written in ``file`` names, in
+    NFC: a file name macOS wrote in NFD (``Größe.md`` as ``o`` + diaeresis)
+    is found by a link typed as people type it, and the other way round."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(path)))
+    return unicodedata.normalize("NFC", joined)
+
+
+def nfc_files(files: Iterable[str]) -> set[str]:
+    """``files`` in NFC, as :func:`resolved` writes the files links name."""
+    return {unicodedata.normalize("NFC", f) for f in files}
 
 
 def link_warnings(records: Iterable[object], with_pages: set[str]) -> list[Diagnostic]:

@@ -26,7 +26,7 @@ from okrsite.fork_pool import can_fork
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, input_signature
 from okrsite.load_cache import ParseCache as ParseCache  # where callers have always found it
-from okrsite.md_links import link_warnings
+from okrsite.md_links import link_warnings, nfc_files
 from okrsite.parallel_parse import walk_and_parse
 from okrsite.parse import ParsedFile, parse_csv
 from okrsite.pipeline_files import FileTree as FileTree
@@ -192,7 +192,7 @@ def _load_configured(
     outcome_diags.extend(copy_warnings(rels))
     outcome_diags.extend(windows_name_warnings(rels, config.content_dir))
     paged = [pf.record for pf in parsed if pf.record is not None and pf.kind != "checkin"]
-    outcome_diags.extend(link_warnings(paged, {rec.file for rec in paged}))
+    outcome_diags.extend(link_warnings(paged, nfc_files(rec.file for rec in paged)))
 
     pages = _page_estimate(parsed)
     if pages > config.max_pages:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from conftest import run_cli, write_site
@@ -279,3 +280,26 @@ def test_a_link_added_by_an_edit_is_checked_with_the_parse_cache(tmp_path: Path)
     assert "'b.md'" not in out
     (site / "content/objectives/a.md").write_text(objective("A") + "[b](b.md)\n")
     assert "OKR314" not in run_cli(*args)[1]
+
+
+def test_a_link_typed_in_nfc_finds_a_file_named_in_nfd(tmp_path: Path) -> None:
+    """macOS (and a zip or rsync from it) writes ``Größe.md`` in NFD; a link
+    typed as people type it (NFC, also percent-encoded) names that file: it
+    becomes a link to its page, not OKR314 and a broken link."""
+    nfd = unicodedata.normalize("NFD", "Größe")
+    body = "[a](Vertrieb/Größe.md) and [b](Vertrieb/Gr%C3%B6%C3%9Fe.md)\n"
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": TOML,
+            f"content/objectives/Vertrieb/{nfd}.md": objective("Größe"),
+            "content/pages/start.md": "---\ntitle: Start\n---\n"
+            + body.replace("](", "](../objectives/"),
+        },
+    )
+    code, found = findings(site)
+    assert code == 0 and not [d for d in found if d["code"] == "OKR314"], found
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-11-01")
+    assert code == 0, out
+    page = (site / "_site/pages/start/index.html").read_text()
+    assert ".md" not in page.split("<main", 1)[1].split("</main>", 1)[0], page

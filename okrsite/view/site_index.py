@@ -7,6 +7,7 @@ check-ins). Only objectives that were scored are listed, in a stable order.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -163,8 +164,8 @@ class SiteIndex:
         ):
             for rid in ids:
                 file = getattr(records[rid], "file", "")
-                if file:
-                    self.page_of_file[file] = page_path(kind, rid)
+                if file:  # in NFC, as okrsite.md_links.resolved writes a link's file
+                    self.page_of_file[unicodedata.normalize("NFC", file)] = page_path(kind, rid)
 
     def team_below(self, tid: str) -> list[str]:
         """Objectives of the sub-teams of ``tid`` (at any depth): its page rolls them up."""
