@@ -502,10 +502,11 @@ def new(
     if kind not in ("person", "team"):
         record_id, title = _id_from_name(record_id, title)
     base, cache = load_for_writing(root)
+    written_as = None
     if kind in ("person", "team"):
         record_id, title = _person_or_team_id(kind, record_id, title, base)
-    else:  # into Vertrieb/ when it is there, not beside it as vertrieb/
-        record_id = _in_existing_folders(root, base.config.content_dir, kind, record_id)
+    else:  # into Vertrieb/ (or Customer Success/) when it is there, not beside it
+        record_id, written_as = _in_existing_folders(root, base.config.content_dir, kind, record_id)
     if parent:
         parent = _parent_named(base.scored.portfolio, parent, kind)
     try:
@@ -522,6 +523,7 @@ def new(
         )
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
+    rel = written_as or rel
     if (root / rel).exists():
         if kind in ("person", "team"):  # the name is that file's: another id would be a second
             raise click.UsageError(

@@ -47,26 +47,36 @@ def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
     return new_id, title or parts[-1]
 
 
-def _in_existing_folders(root: Path, content_dir: str, kind: str, rid: str) -> str:
+def _in_existing_folders(
+    root: Path, content_dir: str, kind: str, rid: str
+) -> tuple[str, str | None]:
     """``okrsite new objective vertrieb/messe-2027`` beside the folder
     ``Vertrieb/``: the file goes into that folder (``Vertrieb/messe-2027``),
     as macOS and Windows would put it, so its id spells the folder as the
     ids beside it do and the site writes one folder of pages, not two
-    (``vertrieb/`` and ``Vertrieb/``, one folder on a Mac). Says so."""
+    (``vertrieb/`` and ``Vertrieb/``, one folder on a Mac). Beside a folder
+    whose name folds to the id's part (``Customer Success/`` for
+    ``customer-success/onboarding``) the file goes into it too, and its id
+    is its path folded, as its neighbours' are. The id, and the file's
+    site-relative path when that is not the id's own (in a folder whose
+    name is no id); says so."""
     from okrsite.id_spellings import existing_spelling
+    from okrsite.parse_names import path_id
     from okrsite.scaffold import KINDS
 
     if "/" not in rid or rid.endswith(".md") or kind not in KINDS:
-        return rid
+        return rid, None
     prefix = f"{content_dir.strip('/')}/{KINDS[kind]}/"
     kept = existing_spelling(root, prefix + rid)[len(prefix) :]
-    if kept != rid:
-        click.echo(
-            f"okrsite: {prefix}{kept.rpartition('/')[0]}/ is there already, written so: "
-            f"the id is {kept}",
-            err=True,
-        )
-    return kept
+    if kept == rid:
+        return rid, None
+    new_id = path_id(kept)
+    click.echo(
+        f"okrsite: {prefix}{kept.rpartition('/')[0]}/ is there already, written so: "
+        f"the id is {new_id}",
+        err=True,
+    )
+    return new_id, (None if new_id == kept else f"{prefix}{kept}.md")
 
 
 def _person_or_team_id(

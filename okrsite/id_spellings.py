@@ -21,7 +21,8 @@ from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import CheckIn
-from okrsite.parse_names import KR_ID_RE, kind_and_id_from_path
+from okrsite.parse_names import KR_ID_RE, kind_and_id_from_path, path_id
+from okrsite.slug import slugify
 
 
 def spelling_key(text: str) -> str:
@@ -82,14 +83,14 @@ class FolderSpellings:
             spellings.setdefault(folder, []).append((rid, file))
 
     def warnings(self) -> list[Diagnostic]:
-        """One warning for each record whose id spells a folder otherwise than
-        the others do, naming a file that spells it as kept and the ``id:``
-        that would write it alike. The spelling kept is the one most files'
-        folders on disk write (``Vertrieb/Kunden steigern.md`` is in
-        ``Vertrieb``, though its id folds to ``vertrieb/…``), then the one
-        most ids write, then the first seen."""
+        """One warning for each folder whose ids spell it in two ways or more,
+        naming each spelling and how many ids write it. The spelling kept is
+        the one most files' folders on disk write (``Vertrieb/Kunden
+        steigern.md`` is in ``Vertrieb``, though its id folds to
+        ``vertrieb/…``), then the one most ids write, then the first seen;
+        the warning is on the first file (by path) of an id spelling it
+        otherwise, where the folding made it differ."""
         found: list[Diagnostic] = []
-        warned: set[str] = set()
         for (kind, _), spellings in self._seen.items():
             if len(spellings) < 2:
                 continue
@@ -97,33 +98,84 @@ class FolderSpellings:
                 spellings,
                 key=lambda s: (sum(_on_disk(s, f) for _, f in spellings[s]), len(spellings[s])),
             )
-            their_id, their_file = spellings[kept][0]
-            for mine, records in spellings.items():
-                if mine == kept:
-                    continue
-                for rid, file in records:
-                    if file in warned:
-                        continue
-                    warned.add(file)
-                    found.append(_clash(kind, rid, file, mine, kept, their_id, their_file))
+            found.append(_folder_clash(kind, kept, spellings))
         return found
 
 
-def _clash(
-    kind: str, rid: str, file: str, mine: str, kept: str, their_id: str, their_file: str
-) -> Diagnostic:
-    suggested = kept + rid[len(mine) :]
+def _folder_clash(kind: str, kept: str, spellings: dict[str, list[tuple[str, str]]]) -> Diagnostic:
+    """OKR301 for one folder its ids spell in several ways (``Sales`` by
+    ``Sales/Plan``, ``sales`` by ``sales/plan-draft`` of ``Plan (draft).md``:
+    a file name that is no id folds its whole path, folder too)."""
+    others = sorted(
+        (file, rid, mine) for mine, rs in spellings.items() if mine != kept for rid, file in rs
+    )
+    file, rid, mine = others[0]
+    order = [kept, *sorted(s for s in spellings if s != kept)]
+    written = ", ".join(
+        f"{s!r} by {_ids(len(spellings[s]))} (as {spellings[s][0][0]!r} of {spellings[s][0][1]})"
+        for s in order
+    )
+    dirs = {d for s in order for r, f in spellings[s] if (d := _folder_on_disk(s, r, f))}
+    alt = (
+        f"give the {_files(len(others))} whose names need folding an 'id:' line writing {kept!r} "
+        f"({file}: 'id: {kept + rid[len(mine) :]}')"
+    )
+    folder = next(iter(dirs)) if len(dirs) == 1 else None
+    name = folder.rpartition("/")[2] if folder else ""
+    plain = slugify(name)
+    if (
+        folder
+        and plain
+        and plain != name
+        and all(s.rpartition("/")[2] in (name, plain) for s in order)
+    ):
+        to = f"{folder.rpartition('/')[0]}/{plain}".lstrip("/")
+        hint = (
+            f'rename the folder so that it needs no folding: git mv "{folder}" '
+            f"{_quoted(to)}; every id then writes it {plain!r}, and the ids of the files "
+            f"in it change with it ({spellings[kept][0][0]!r} becomes "
+            f"{(kept.rpartition('/')[0] + '/' + plain).lstrip('/') + spellings[kept][0][0][len(kept) :]!r}), "
+            f"so what names them must follow; or {alt}"
+        )
+    else:
+        hint = f"write the folder one way: {alt}, or move the files into one folder"
     return warning(
         "OKR301",
-        f"{kind} id {rid!r} writes its folder {mine!r}, and {their_id!r} of "
-        f"{their_file} writes it {kept!r}: folders that differ only in letter case "
-        "(or in the Unicode form of an accented letter) are one folder on macOS and "
-        "Windows, where links to one of the two break",
+        f"{kind} ids write the folder {kept!r} in {len(spellings)} ways: {written}; "
+        "folders that differ only in letter case (or in the Unicode form of an accented "
+        "letter) are one folder on macOS and Windows, where links to one of them break",
         file,
         line=1,
-        hint=f"write the folder one way: give {file} 'id: {suggested}' (and change "
-        f"what names {rid!r}), or rename the files so both ids begin {kept!r}",
+        hint=hint,
     )
+
+
+def _ids(n: int) -> str:
+    return f"{n} id" if n == 1 else f"{n} ids"
+
+
+def _files(n: int) -> str:
+    return "file" if n == 1 else f"{n} files"
+
+
+def _quoted(path: str) -> str:
+    return path if KR_ID_RE.match(path.replace("/", "_")) else f'"{path}"'
+
+
+def _folder_on_disk(folder: str, rid: str, file: str) -> str | None:
+    """The folder on disk holding ``file`` that its id's ``folder`` names
+    (``content/objectives/Sales`` for ``sales`` of ``sales/plan-draft`` of
+    ``content/objectives/Sales/Plan (draft).md``); ``None`` when its path
+    does not make its id (an ``id:`` of its own)."""
+    depth = folder.count("/") + 1
+    parts = file.removesuffix(".md").split("/")
+    tail = rid.count("/") + 1
+    if len(parts) <= tail:
+        return None
+    inner = parts[len(parts) - tail :]
+    if spelling_key(path_id("/".join(inner))) != spelling_key(rid):
+        return None
+    return "/".join(parts[: len(parts) - tail + depth])
 
 
 def _on_disk(folder: str, file: str) -> bool:
@@ -165,9 +217,13 @@ def existing_spelling(root: Path, rel: str) -> str:
     in other letter case or Unicode form (``content/objectives/vertrieb/…``
     beside ``Vertrieb/``: ``content/objectives/Vertrieb/…``), so a new file
     goes into the folder macOS and Windows would put it in anyway, and its
-    id spells that folder as the files beside it do. Only a folder whose
-    name is itself an id part is reused (``Sales Team`` folds, and would
-    fold the new file's id with it)."""
+    id spells that folder as the files beside it do; or as a folder whose
+    name is no id but folds to that part (``customer-success/…`` beside
+    ``Customer Success/``: ``content/objectives/Customer Success/…``), whose
+    files' ids fold their whole path: the new file's id is then folded too
+    (``customer-success/onboarding``, as ``Customer Success/Retention.md``'s
+    is ``customer-success/retention``), not a second folder beside it. A
+    folder whose name is an id part is taken before one that folds."""
     parts = rel.split("/")
     here = root
     for i, part in enumerate(parts[:-1]):
@@ -178,6 +234,7 @@ def existing_spelling(root: Path, rel: str) -> str:
             except OSError:
                 names = []
             same = [n for n in names if spelling_key(n) == key and KR_ID_RE.match(n)]
+            same += [n for n in names if not KR_ID_RE.match(n) and spelling_key(slugify(n)) == key]
             if same:
                 parts[i] = same[0]
         here = here / parts[i]

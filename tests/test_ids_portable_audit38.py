@@ -216,3 +216,72 @@ def test_checkin_folder_named_in_nfd_is_the_nfc_objectives(tmp_path: Path) -> No
     code, out = _check(site)
     assert code == 0 and "OKR101" not in out, out
     assert "1 check-in" in out
+
+
+def test_one_warning_for_a_folder_its_ids_spell_two_ways(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "content/objectives/Sales/Plan.md": OBJECTIVE.format(title="Plan"),
+            "content/objectives/Sales/Hiring.md": OBJECTIVE.format(title="Hiring"),
+            "content/objectives/Sales/Plan (draft).md": OBJECTIVE.format(title="Draft"),
+            "content/objectives/Sales/Grow EMEA.md": OBJECTIVE.format(title="Grow"),
+        },
+    )
+    code, out = _check(site)
+    assert code == 0, out  # still a warning
+    lines = [line for line in out.splitlines() if "OKR301" in line]
+    assert len(lines) == 1, out
+    (line,) = lines
+    # on the first file the folding made differ
+    assert line.startswith("content/objectives/Sales/Grow EMEA.md:1: warning OKR301"), line
+    assert "'Sales' by 2 ids" in line and "'sales' by 2 ids" in line, line
+    assert 'git mv "content/objectives/Sales" content/objectives/sales' in line, line
+    assert "'Sales/Hiring' becomes 'sales/Hiring'" in line, line
+    assert "'id: Sales/grow-emea'" in line, line
+    # the one-step fix leaves no warning
+    (site / "content/objectives/Sales").rename(site / "content/objectives/sales")
+    code, out = _check(site)
+    assert code == 0 and "OKR301" not in out, out
+
+
+_RETENTION = {"content/objectives/Customer Success/Retention.md": OBJECTIVE.format(title="R")}
+
+
+def test_new_objective_goes_into_the_folder_that_folds_to_its_id(tmp_path: Path) -> None:
+    site = _site(tmp_path, _RETENTION)
+    code, out = run_cli(
+        "new", "objective", "Customer Success/Onboarding", "--owner", "x", "--site", str(site)
+    )
+    assert code == 0, out
+    assert (site / "content/objectives/Customer Success/onboarding.md").is_file()
+    assert not (site / "content/objectives/customer-success").exists()
+    assert "the id is customer-success/onboarding" in out, out
+    code, out = _check(site)
+    assert code == 0 and "OKR301" not in out, out
+    assert "2 objectives" in out, out
+
+
+def test_checkin_goes_into_the_checkin_folder_that_folds_to_its_id(tmp_path: Path) -> None:
+    site = _site(tmp_path, _RETENTION)
+    write_site(
+        site,
+        {
+            "content/checkins/Customer Success/Retention/2026-11-01.md": "---\nvalues: {leads: 5}\n---\n"
+        },
+    )
+    code, out = run_cli(
+        "checkin",
+        "customer-success/retention",
+        "--set",
+        "leads=7",
+        "--date",
+        "2026-11-20",
+        "--site",
+        str(site),
+    )
+    assert code == 0, out
+    assert (site / "content/checkins/Customer Success/Retention/2026-11-20.md").is_file()
+    assert not (site / "content/checkins/customer-success").exists()
+    code, out = _check(site)
+    assert code == 0 and "2 check-ins" in out, out
