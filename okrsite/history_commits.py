@@ -438,23 +438,20 @@ def _earlier_blobs(repo: Path, path: str, oid: str) -> list[str]:
 def _blob(repo: Path, oid: str) -> bytes | Oversize | None:
     """Blob ``oid``, :data:`OVERSIZE` when it is larger than the limit (its size
     asked first, so it is never read), ``None`` when git cannot give it."""
-    try:
-        size = subprocess.run(
-            ["git", "cat-file", "-s", oid],
-            cwd=repo,
-            capture_output=True,
-            check=True,
-            timeout=GIT_IDLE_SECONDS,
-        ).stdout
-        if int(size.strip() or b"0") > sitefiles.MAX_FILE_BYTES:
-            return OVERSIZE
+
+    def cat_file(*args: str) -> bytes:
         return subprocess.run(
-            ["git", "cat-file", "blob", oid],
+            ["git", "cat-file", *args, oid],
             cwd=repo,
             capture_output=True,
             check=True,
             timeout=GIT_IDLE_SECONDS,
         ).stdout
+
+    try:
+        if int(cat_file("-s").strip() or b"0") > sitefiles.MAX_FILE_BYTES:
+            return OVERSIZE
+        return cat_file("blob")
     except (OSError, subprocess.SubprocessError, ValueError):
         return None
 
