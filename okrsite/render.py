@@ -27,6 +27,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -194,7 +195,10 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         path = f"{folder}/{file}" if folder else file
         # GitLab's pages of a project sit under /-/ (its old /edit/ answers 404)
         edit = "-/edit" if platform_of(repo) == "gitlab" else "edit"
-        return f"{repo.rstrip('/')}/{edit}/{self.config.edit_branch}/{path}"
+        # percent-encoded: a file named as people name them ("Grow ARR.md",
+        # "Größe.md", "Q&A.md") is a valid address only so
+        where = quote(f"{self.config.edit_branch}/{path}", safe="/")
+        return f"{repo.rstrip('/')}/{edit}/{where}"
 
     def timeline(self, kind: str, rid: str) -> Mapping[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""

@@ -88,3 +88,27 @@ def test_gitlab_addresses_keep_their_groups() -> None:
     )
     assert web_address("git@gitlab.com:group/sub/proj.git") == "https://gitlab.com/group/sub/proj"
     assert web_address("https://gitlab.com/group/proj") == "https://gitlab.com/group/proj"
+
+
+def test_an_edit_link_to_a_file_named_with_spaces_is_a_valid_address(
+    make_site: MakeSite,
+) -> None:
+    """``Grow ARR.md``, ``Größe.md``: the edit link percent-encodes the path
+    (a space in an ``href`` is no valid URL, and the HTML checker says so)."""
+    site = make_site(
+        {
+            "okrsite.toml": 'as_of = 2026-11-20\nrepo_url = "https://github.com/acme/company"\n',
+            "content/objectives/Sales/Grow ARR.md": OBJECTIVE,
+            "content/objectives/Größe.md": OBJECTIVE,
+        }
+    )
+    out = site / "_site"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out))
+    assert code == 0, output
+    page = (out / "objectives/sales/grow-arr/index.html").read_text(encoding="utf-8")
+    assert (
+        'href="https://github.com/acme/company/edit/main/content/objectives/Sales/Grow%20ARR.md"'
+        in page
+    )
+    page = (out / "objectives/Größe/index.html").read_text(encoding="utf-8")
+    assert 'edit/main/content/objectives/Gr%C3%B6%C3%9Fe.md"' in page
