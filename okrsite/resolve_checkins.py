@@ -173,20 +173,21 @@ def _value_of_objective(c: CheckIn, obj: Objective) -> Diagnostic:
 
 
 def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, float]) -> str:
-    """The unit a check-in value written as ``word`` is in, for
-    :func:`_other_unit`: a figure written with a magnitude (``150 k€``) in a
-    key result or KPI whose ``unit:`` is that magnitude (``k€``) counts in
-    it (150, put in ``scaled``); in another unit it is the figure it reads
-    (150,000) in its currency (``€``, or none)."""
+    """The unit a check-in value written as ``word`` is in, for :func:`_other_unit`:
+    ``150 k€`` or ``$450k`` beside a ``unit:`` of a magnitude of the same money
+    (``k€``; ``$M``) counts in it (150; 0.45, put in ``scaled``); beside a unit
+    without one it is the figure it reads (150,000) in its currency, or none."""
     written = magnitude_written(word)
     if written is None:
         return word
     divide = in_magnitude_unit(written, unit or "")
+    if divide is None and unit and unit_multiplier(unit) != 1:
+        if not currency_of(written) or currency_of(written) != currency_of(unit):
+            return written  # 150 k€ for a key result in $k, or in k: another unit
+        divide = unit_multiplier(unit)
     if divide is not None:
         scaled[key] = value / divide
         return unit
-    if unit and unit_multiplier(unit) != 1:
-        return written  # 150 k€ for a key result in $k or in M€: another unit
     return currency_of(written) or unit
 
 

@@ -4,6 +4,7 @@ page, in its table and in its chart's label."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,39 @@ def test_a_currency_sign_with_a_magnitude_or_rate_leads_in_english(
     page = (root / "_site/objectives/grow/index.html").read_text().replace("\u00a0", " ")
     assert shown in page
     assert not_shown not in page
+
+
+def test_the_same_money_in_another_magnitude_is_converted(tmp_path: Path) -> None:
+    """``$450k`` in a check-in for a key result in ``$M`` is 0.45 of it, as
+    people paste it from a sheet (it was OKR312, "written in '$k'"); a KPI
+    in ``k€`` reads ``€1.2M`` as 1200. Another currency stays an error."""
+    root = tmp_path / "site"
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "content/kpis").mkdir(parents=True)
+    (root / "content/checkins").mkdir(parents=True)
+    (root / "okrsite.toml").write_text("as_of = 2026-11-20\n")
+    (root / "content/objectives/grow.md").write_text(
+        "---\ntitle: Grow\nowner: Uma Diaz\ncycle: 2026-Q4\nkey_results:\n"
+        '  - {id: arr, title: New ARR, start: 0, target: 1.2, unit: "$M"}\n'
+        "  - {id: deals, title: Deals, target: 40}\n---\n"
+    )
+    (root / "content/kpis/pipeline.md").write_text(
+        '---\ntitle: Pipeline\nunit: "k€"\ndirection: up\nvalues:\n  2026-11-01: 900\n---\n'
+    )
+    (root / "content/checkins/2026-11-18.md").write_text(
+        '---\nobjective: grow\ndate: 2026-11-18\nvalues: {arr: "$450k", deals: 18}\n---\n'
+    )
+    (root / "content/checkins/2026-11-19.md").write_text(
+        '---\nkpi: pipeline\ndate: 2026-11-19\nvalue: "€1.2M"\n---\n'
+    )
+    result = CliRunner().invoke(cli, ["build", "--site", str(root)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((root / "_site/api/portfolio.json").read_text())
+    krs = {k["id"]: k for k in data["objectives"][0]["key_results"]}
+    assert krs["arr"]["current"] == 0.45
+    assert data["kpis"][0]["value"] == 1200
+    (root / "content/checkins/2026-11-18.md").write_text(
+        '---\nobjective: grow\ndate: 2026-11-18\nvalues: {arr: "€450k", deals: 18}\n---\n'
+    )
+    result = CliRunner().invoke(cli, ["check", "--site", str(root)])
+    assert result.exit_code == 1 and "OKR312" in result.output, result.output
