@@ -168,7 +168,9 @@ def test_figures_written_in_a_unit_with_a_magnitude_are_in_that_unit(tmp_path: P
 
 def test_checkin_written_in_the_key_results_magnitude_unit(tmp_path: Path) -> None:
     """150 k€ for a key result in k€ is 150 of it; in a key result in € it is
-    150,000 €; in one in M€ it is another unit (OKR312: okrsite converts nothing)."""
+    150,000 €; in one in M€ it is 0.15 of it (the same money in another
+    magnitude); $150k in one in M€ is another unit (OKR312: okrsite converts
+    nothing)."""
     site = site_with(
         tmp_path,
         "  - {id: k, title: K, unit: k€, start: 0, target: 200}\n"
@@ -187,12 +189,19 @@ def test_checkin_written_in_the_key_results_magnitude_unit(tmp_path: Path) -> No
         (1.5, 0.75),
     ]
     site = site_with(
-        tmp_path / "hours",
+        tmp_path / "mega",
         "  - {id: m, title: M, unit: M€, start: 0, target: 2}\n",
         "  m: 150 k€\n",
     )
+    assert [f for f in findings(site) if "error" in f] == []
+    assert key_results(site)["m"]["current"] == 0.15
+    site = site_with(
+        tmp_path / "dollars",
+        "  - {id: m, title: M, unit: M€, start: 0, target: 2}\n",
+        "  m: $150k\n",
+    )
     assert [f for f in findings(site) if "error" in f] == [
-        "error OKR312: m is written in 'k€', but key result 'm' is measured in 'M€' "
+        "error OKR312: m is written in '$k', but key result 'm' is measured in 'M€' "
         "(hint: write the figure in 'M€', without a unit or with it)"
     ]
 
