@@ -21,14 +21,14 @@ from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import CheckIn
-from okrsite.parse_names import KR_ID_RE, kind_and_id_from_path, path_id
+from okrsite.parse_names import KR_ID_RE, as_nfc, kind_and_id_from_path, path_id
 from okrsite.slug import slugify
 
 
 def spelling_key(text: str) -> str:
     """What makes two spellings one name on macOS and Windows: the same letters
     in any case, and in either Unicode form of an accented letter."""
-    return unicodedata.normalize("NFC", text).casefold()
+    return as_nfc(text).casefold()
 
 
 def nfc_twin_key(rid: str, file: str, content_dir: str) -> str | None:
@@ -42,7 +42,7 @@ def nfc_twin_key(rid: str, file: str, content_dir: str) -> str | None:
     _, own = kind_and_id_from_path(file, content_dir)
     if own != rid:
         return None  # an id: of its own: the file name does not make it
-    _, twin = kind_and_id_from_path(unicodedata.normalize("NFC", file), content_dir)
+    _, twin = kind_and_id_from_path(as_nfc(file), content_dir)
     if twin is None or spelling_key(twin) == spelling_key(rid):
         return None
     return spelling_key(twin)

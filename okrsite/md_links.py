@@ -16,11 +16,11 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.parse_names import as_nfc
 from okrsite.urls import href, prefix
 
 __all__ = ["link_targets", "link_warnings", "rewrite_links", "resolved"]
@@ -59,12 +59,12 @@ def resolved(file: str, path: str) -> str:
     NFC: a file name macOS wrote in NFD (``Größe.md`` as ``o`` + diaeresis)
     is found by a link typed as people type it, and the other way round."""
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(path)))
-    return unicodedata.normalize("NFC", joined)
+    return as_nfc(joined)
 
 
 def nfc_files(files: Iterable[str]) -> set[str]:
     """``files`` in NFC, as :func:`resolved` writes the files links name."""
-    return {unicodedata.normalize("NFC", f) for f in files}
+    return {as_nfc(f) for f in files}
 
 
 def link_warnings(records: Iterable[object], with_pages: set[str]) -> list[Diagnostic]:

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from okrsite.pull_sources import Source, SourceError
 from okrsite.sitefiles import UnsafeFileError, excerpt, read_owned
+from okrsite.text_sniff import utf16_form
 
 __all__ = ["MAX_OUTPUT", "fetch"]
 
@@ -202,7 +203,7 @@ def _decode(raw: bytes, what: str, name: str = "") -> str:
             "it in the spreadsheet and save the readings as CSV (Excel: File > Save As > "
             f"'CSV UTF-8'; LibreOffice: File > Save As > 'Text CSV'){then})"
         )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if utf16_form(raw) is not None:  # the shared sniff: with a byte order mark or without
         raise SourceError(
             f"{what} is UTF-16 text (as Excel saves 'Unicode Text'), not UTF-8 "
             f"(hint: {_SAVE_AS_CSV})"

@@ -7,7 +7,6 @@ check-ins). Only objectives that were scored are listed, in a stable order.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -18,6 +17,7 @@ from okrsite.cycle_figures import sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
+from okrsite.parse_names import as_nfc
 from okrsite.urls import page_path
 
 __all__ = ["SiteIndex"]
@@ -165,7 +165,7 @@ class SiteIndex:
             for rid in ids:
                 file = getattr(records[rid], "file", "")
                 if file:  # in NFC, as okrsite.md_links.resolved writes a link's file
-                    self.page_of_file[unicodedata.normalize("NFC", file)] = page_path(kind, rid)
+                    self.page_of_file[as_nfc(file)] = page_path(kind, rid)
 
     def team_below(self, tid: str) -> list[str]:
         """Objectives of the sub-teams of ``tid`` (at any depth): its page rolls them up."""
