@@ -63,7 +63,9 @@ def diff(
     """Report what a change does to the goals, between two git revisions.
 
     BASE defaults to the merge base with the default branch, HEAD to the
-    working tree. Both are scored at the same date. See docs/diff.md.
+    working tree. BASE...HEAD as one argument compares HEAD with its merge
+    base with BASE (this branch's own changes); BASE..HEAD compares the two
+    tips. Both are scored at the same date. See docs/diff.md.
     """
     from okrsite.diff import parse_rules
     from okrsite.diff_report import run_diff

@@ -44,6 +44,7 @@ from okrsite.diff_records import FOLLOWS_RENAME as FOLLOWS_RENAME
 from okrsite.diff_records import LESS as LESS
 from okrsite.diff_records import LOOSER as LOOSER
 from okrsite.diff_records import MORE as MORE
+from okrsite.diff_records import PARENT_GONE as PARENT_GONE
 from okrsite.diff_records import REVERSED as REVERSED
 from okrsite.diff_records import STRICTER as STRICTER
 from okrsite.diff_records import ChangeKind as ChangeKind
@@ -168,7 +169,10 @@ def _after_the_end(
     obj = side or head.objectives.get(rec.id)
     if obj is None:
         return rec
-    cycle = cycles_mod.lookup(obj.cycle, (base if side else head).cycles)
+    # HEAD's dates, as for mid-cycle (:func:`_mid_cycle`): the report
+    # describes the state after the change, and never calls a cycle both
+    # ended and running
+    cycle = cycles_mod.lookup(obj.cycle, head.cycles)
     if cycle is None or cycles_mod.phase(cycle, as_of) != "over":
         return rec
     measured = rec.change in ("added", "removed") or any(
@@ -181,9 +185,39 @@ def _after_the_end(
     return replace(rec, cycle_ended=cycle.name) if measured else rec
 
 
-def _running(obj: Objective, portfolio: Portfolio, as_of: date) -> bool:
-    cycle = cycles_mod.lookup(obj.cycle, portfolio.cycles)
-    return cycle is not None and cycle.contains(as_of)
+def _mid_cycle(b: Objective, h: Objective, head: Portfolio, as_of: date) -> bool:
+    """Whether a change to the key results of objective ``b`` → ``h`` happens
+    mid-cycle: by the history's rule (:func:`okrsite.history_fold._mid_cycle`,
+    so ``api/history.json`` and the diff say the same of one change), its
+    cycle judged by HEAD's dates, as is whether it has ended: after the end
+    the report says "after its cycle ended" (:func:`_after_the_end`), never
+    both. An objective moved out of a running cycle is judged by the cycle
+    it left, as the history judges it."""
+    from okrsite.history_fold import _mid_cycle as history_mid_cycle
+
+    def running(name: str) -> bool:
+        if not history_mid_cycle(name, as_of, head.cycles):
+            return False
+        cycle = cycles_mod.lookup(name, head.cycles)
+        return cycle is not None and cycles_mod.phase(cycle, as_of) != "over"
+
+    return running(h.cycle) or (b.cycle != h.cycle and running(b.cycle))
+
+
+def _parent_gone(
+    b: Objective, h: Objective, head: Portfolio, head_diags: Sequence[Diagnostic]
+) -> bool:
+    """Whether ``h`` lost its parent only because the parent objective (or
+    its key result) was removed: the head's loader cut the link it still
+    writes (an error on its ``parent``, OKR303), so its own ``parent:`` did
+    not change and it was not aligned elsewhere."""
+    if h.parent is not None or b.parent is None or b.parent_objective is None:
+        return False
+    if not any(d.is_error and d.file == h.file and d.key_path == ("parent",) for d in head_diags):
+        return False
+    target = head.objectives.get(b.parent_objective)
+    kr = b.parent_key_result
+    return target is None or (kr is not None and target.key_result(kr) is None)
 
 
 # ------------------------------------------------------------------ diagnostics
@@ -370,13 +404,19 @@ def diff_portfolios(
         rid for kind, rid in (*head_unreadable, *base_unreadable) if kind == "objective"
     }
 
+    def krs_of(b: Objective, h: Objective) -> tuple[KRChange, ...]:
+        mid = _mid_cycle(b, h, hp, as_of)
+        return key_result_changes(b, h, mid, mid, mid)
+
     objectives = _record_changes(
         "objective",
         bp.objectives,
         hp.objectives,
         obj_renames,
-        lambda b, h: objective_fields(b, h, obj_renames, unreadable_objectives),
-        lambda b, h: key_result_changes(b, h, _running(h, hp, as_of), _running(b, bp, as_of)),
+        lambda b, h: objective_fields(
+            b, h, obj_renames, unreadable_objectives, _parent_gone(b, h, hp, head_diags)
+        ),
+        krs_of,
     )
     kpis = _record_changes(
         "kpi",

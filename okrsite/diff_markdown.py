@@ -93,8 +93,9 @@ def _md_kr(kr: KRChange, names: _Names) -> list[str]:
     mid = " " + w._("mid-cycle") if kr.mid_cycle else ""
     if kr.change in ("added", "removed"):
         return [f"- {head}: **{w.change(kr.change)}**{mid}"]
-    renamed = w._("renamed from %(old)s", old=code(kr.renamed_from)) if kr.renamed_from else ""
-    lines = [f"- {head}" + (f" ({renamed})" if renamed else "")]
+    said = [w._("renamed from %(old)s", old=code(kr.renamed_from))] if kr.renamed_from else []
+    said += [w._("mid-cycle")] if kr.mid_cycle else []
+    lines = [f"- {head}" + (f" ({'; '.join(said)})" if said else "")]
     lines += [f"  - {_md_field(f, names, kr.units)}" for f in kr.fields]
     return lines
 

@@ -31,6 +31,9 @@ REVERSED = "direction reversed"
 STRICTER = "stricter"
 LOOSER = "looser"
 FOLLOWS_RENAME = "follows rename"
+#: a parent link the head cuts because the objective (or key result) it
+#: names was removed: the child's own ``parent:`` did not change
+PARENT_GONE = "removed"
 
 
 # ------------------------------------------------------------------ results
@@ -48,9 +51,10 @@ class FieldChange:
 class KRChange:
     """A key result added, removed or edited inside an objective present on both sides.
 
-    ``mid_cycle`` is set for additions and removals while the objective's
-    cycle is running at as_of: changing the yardstick half-way is what a
-    reviewer most wants to see.
+    ``mid_cycle`` is set for additions, removals and edits (a target, a
+    start) while the objective's cycle is running (the caller judges it:
+    :func:`okrsite.diff._mid_cycle`): changing the yardstick half-way is
+    what a reviewer most wants to see.
     """
 
     objective: str
@@ -250,13 +254,14 @@ def key_result_changes(
     h_obj: Objective,
     added_mid_cycle: bool = False,
     removed_mid_cycle: bool = False,
+    changed_mid_cycle: bool = False,
 ) -> tuple[KRChange, ...]:
     """The key results added, removed or edited between two versions of an objective.
 
     Shared by ``okrsite diff`` and the site's history (:mod:`okrsite.history`), so
     a target change is judged "less ambitious" by one rule everywhere. The
-    caller says whether an addition or removal happens mid-cycle: the diff
-    judges that at as_of, the history at the commit's date.
+    caller says whether an addition, removal or edit happens mid-cycle: the
+    diff judges that at as_of, the history at the commit's date.
     """
     b_list, h_list = b_obj.key_results, h_obj.key_results
     if (
@@ -269,7 +274,15 @@ def key_result_changes(
         # the order the general case sorts into; the history's 100,000
         # versions spent most of this function on that general case
         return tuple(
-            KRChange(h_obj.id, h.id, h.title, "changed", fields, units=(b.unit, h.unit))
+            KRChange(
+                h_obj.id,
+                h.id,
+                h.title,
+                "changed",
+                fields,
+                mid_cycle=changed_mid_cycle,
+                units=(b.unit, h.unit),
+            )
             for b, h in zip(b_list, h_list, strict=True)
             if b is not h and (fields := _kr_fields(b, h))
         )
@@ -303,6 +316,7 @@ def key_result_changes(
                     "changed",
                     fields,
                     renamed_from=base_id if base_id != kr_id else None,
+                    mid_cycle=changed_mid_cycle,
                     units=(b.unit, h.unit),
                 )
             )
@@ -343,8 +357,13 @@ def objective_fields(
     h: Objective,
     obj_renames: Mapping[str, str],
     unreadable: Collection[str] = frozenset(),
+    parent_gone: bool = False,
 ) -> tuple[FieldChange, ...]:
     """What changed in an objective present on both sides.
+
+    ``parent_gone``: the head cut ``h``'s link to its parent because the
+    parent was removed (OKR303 at head); the lost ``parent`` is then noted
+    :data:`PARENT_GONE`, which is no reparenting.
 
     ``unreadable`` are objectives whose file has errors on one side (so
     that side's loader left them out): a child's link to such a parent is
@@ -363,7 +382,12 @@ def objective_fields(
         _field("cycle", b.cycle, h.cycle),
         _field("commitment", b.commitment, h.commitment),
         _field("weight", b.weight, h.weight),
-        _field("parent", b.parent, h.parent, _parent_note(b, h, obj_renames)),
+        _field(
+            "parent",
+            b.parent,
+            h.parent,
+            PARENT_GONE if parent_gone else _parent_note(b, h, obj_renames),
+        ),
         _field("supports", b.supports, h.supports),
         _field("status", b.status, h.status),
     )

@@ -125,13 +125,24 @@ def run_diff(
     with the message of :class:`~okrsite.gitsource.GitError`.
     """
     from okrsite.diff import diff_portfolios
+    from okrsite.diff_range import diverged_note, resolve_sides
     from okrsite.gitsource import GitError
     from okrsite.revision_tree import load_revisions
 
     try:
-        revs = load_revisions(site_dir, base, head, as_of)
+        # ``main...HEAD`` (the merge base against HEAD) and ``main..HEAD``
+        sides = resolve_sides(site_dir, base, head)
+        revs = load_revisions(site_dir, sides.base, sides.head, as_of)
     except GitError as exc:
         raise _GitFailure(str(exc)) from exc
+    if sides.merge_base_of is not None:
+        revs = replace(revs, base_label=f"merge base with {sides.merge_base_of}")
+        base = None  # a label okrsite made up: shown_context translates it
+    elif sides.base is not None and sides.head is not None:
+        note = diverged_note(site_dir, sides.base, sides.head)
+        if note:
+            click.echo(f"okrsite diff: {note}", err=True)
+    head = sides.head
     result = diff_portfolios(
         revs.base.scored,
         revs.head.scored,

@@ -117,10 +117,9 @@ def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]
         elif kr.change == "removed":
             lines.append(f"      {st('-', fg='red')} {label} ({w.change('removed')}{mid})")
         else:
-            renamed = (
-                f" ({w._('renamed from %(old)s', old=kr.renamed_from)})" if kr.renamed_from else ""
-            )
-            lines.append(f"      ~ {label}{renamed}")
+            said = [w._("renamed from %(old)s", old=kr.renamed_from)] if kr.renamed_from else []
+            said += [w._("mid-cycle")] if kr.mid_cycle else []
+            lines.append(f"      ~ {label}" + (f" ({'; '.join(said)})" if said else ""))
             lines += [f"          {_txt_field(f, st, names, kr.units)}" for f in kr.fields]
     return lines
 

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from okrsite import numbers
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
-    FOLLOWS_RENAME,
     LESS,
     CheckInChange,
     DiffResult,
@@ -127,9 +126,16 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
             ("removed", "removes %(what)s"),
             ("changed", "changes %(what)s"),
         ):
-            n = sum(1 for c in items if c.change == kind and not c.broken and not c.broken_at_base)
-            if n:
-                parts.append(w._(verb, what=count(noun, n)))
+            chosen = [
+                c for c in items if c.change == kind and not c.broken and not c.broken_at_base
+            ]
+            if chosen:
+                what = count(noun, len(chosen))
+                # a KPI's or SMART goal's target eased, as key results' are said below
+                less = sum(1 for c in chosen if any(f.note == LESS for f in c.fields))
+                if less and noun != "objective":
+                    what = w._("%(what)s (%(less)d less ambitious)", what=what, less=less)
+                parts.append(w._(verb, what=what))
         broken = sum(1 for c in items if c.broken)
         if broken:
             parts.append(w._("breaks %(what)s (files with errors)", what=count(noun, broken)))
@@ -253,7 +259,8 @@ def findings_of(
                         f"{' → '.join(w.field_values(f, rec.units))} ({w.note(LESS)})",
                     )
                 )
-            if rec.kind == "objective" and f.field == "parent" and f.note != FOLLOWS_RENAME:
+            # a parent that followed a rename, or was removed, is no reparenting
+            if rec.kind == "objective" and f.field == "parent" and f.note is None:
                 out.append(
                     Finding(
                         "reparented",

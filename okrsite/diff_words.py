@@ -21,6 +21,7 @@ from okrsite.diff import (
     LOOSER,
     MEASURED,
     MORE,
+    PARENT_GONE,
     REVERSED,
     STRICTER,
     FieldChange,
@@ -101,6 +102,7 @@ NOTE_WORDS = {
     STRICTER: STRICTER,
     LOOSER: LOOSER,
     FOLLOWS_RENAME: FOLLOWS_RENAME,
+    PARENT_GONE: PARENT_GONE,
 }
 
 
