@@ -21,7 +21,7 @@ from okrsite.parse import without_note
 from okrsite.resolve_hints import _and_list, _some_files
 from okrsite.resolve_objectives import _cut_loops
 from okrsite.resolve_tables import Resolving
-from okrsite.slug import slugify
+from okrsite.slug import slugify, umlauts_spelled_out
 
 
 def _unknown_names(
@@ -59,7 +59,10 @@ def title_aliases(
     ``jurgen-weiss``, and ``people/juergen-weiss.md`` is the file whose title
     it is. A person is also named by the ``email``, ``github`` or ``gitlab``
     of their file (``owner: uma@example.com``, ``owner: "@udiaz"``), as
-    issue trackers and sheets name people. Only for the ids named that have
+    issue trackers and sheets name people. A title with ``ä``, ``ö`` or ``ü``
+    also answers to them spelled ``ae``, ``oe``, ``ue`` (``Juergen Weiss`` for
+    ``Jürgen Weiß``), as Germans write them on ASCII keyboards and in git
+    authors. Only for the ids named that have
     no file of their own (``unknown``); a name two files share stays as it
     is (its reference is then checked as written). Last, a file is named by
     its own name folded as names are (``owner: Uma`` folds to ``uma``: the
@@ -74,6 +77,8 @@ def title_aliases(
             names += [rec.email, rec.github, rec.gitlab]
             if rec.title:  # named without the note after the name (Uma Diaz (PM))
                 names.append(without_note(rec.title))
+        # and as German writes its umlauts without them (Juergen for Jürgen)
+        names += [umlauts_spelled_out(name) for name in names if name and not name.isascii()]
         for slug in {slugify(name) for name in names if name}:
             if slug in unknown:
                 found[slug] = rid if found.get(slug, rid) == rid else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slugify"]
+__all__ = ["slugify", "umlauts_spelled_out"]
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SEPARATORS = re.compile(r"[-_\s]+")
@@ -49,3 +49,15 @@ def slugify(text: str) -> str:
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = _NOT_WORD.sub(" ", folded.casefold().translate(_LATIN_FOLDS))
     return _SEPARATORS.sub("-", words).strip("-")
+
+
+#: German's own way to write its umlauts without them (``Jürgen`` is
+#: ``Juergen`` on an ASCII keyboard, in an email address, in a git author)
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def umlauts_spelled_out(text: str) -> str:
+    """``text`` with ``ä``, ``ö``, ``ü`` written ``ae``, ``oe``, ``ue``: one more
+    name a person's file answers to (``Juergen Weiss`` for ``Jürgen Weiß``),
+    since :func:`slugify` folds ``ü`` to ``u`` as it folds every accent."""
+    return unicodedata.normalize("NFC", text).translate(_UMLAUTS)

@@ -89,6 +89,46 @@ def test_a_name_written_as_a_person_or_team_title_names_that_file(tmp_path: Path
     assert not (out / "people" / "jurgen-weiss").exists()
 
 
+def test_a_name_with_its_umlauts_spelled_out_names_the_person(tmp_path: Path) -> None:
+    """Jürgen types ``Juergen Weiss`` on an ASCII keyboard (and git has him so):
+    his check-ins and the goals he owns are on his one page, not on a second
+    person's made up from the spelling."""
+    files = {
+        **PEOPLE_AND_TEAMS,
+        "content/people/jweiss.md": "---\ntitle: Jürgen Weiß\n---\n",
+        "content/objectives/service/antworten.md": PEOPLE_AND_TEAMS[
+            "content/objectives/service/antworten.md"
+        ].replace("owner: Jürgen Weiß", "owner: Juergen Weiss"),
+        "content/checkins/2026-11-21.md": """
+            ---
+            objective: service/antworten
+            date: 2026-11-21
+            author: Juergen Weiss
+            values: {csat: 85}
+            ---
+        """,
+        "content/checkins/2026-11-22.md": """
+            ---
+            objective: service/antworten
+            date: 2026-11-22
+            author: Jurgen Weiss
+            values: {csat: 86}
+            ---
+        """,
+    }
+    del files["content/people/juergen-weiss.md"]
+    files["content/teams/kundenservice.md"] = files["content/teams/kundenservice.md"].replace(
+        "lead: Jürgen Weiß", "lead: JUERGEN WEISS"
+    )
+    result = load_site(write_site(tmp_path / "site", files), AS_OF)
+    assert [d.format_text() for d in result.diagnostics] == []
+    portfolio = result.scored.portfolio
+    assert portfolio.objectives["service/antworten"].owner == "jweiss"
+    assert portfolio.teams["kundenservice"].lead == "jweiss"
+    assert [c.author for c in portfolio.checkins] == ["ayse-yilmaz", "jweiss", "jweiss"]
+    assert sorted(portfolio.people) == ["ayse-yilmaz", "jweiss"]
+
+
 def test_a_title_two_files_share_names_neither(tmp_path: Path) -> None:
     files = {
         **PEOPLE_AND_TEAMS,
@@ -145,12 +185,16 @@ def test_a_kpi_csv_saved_by_german_excel_is_read(tmp_path: Path) -> None:
 def test_a_two_column_csv_named_after_its_measure_is_read(tmp_path: Path) -> None:
     """Excel in Germany, a sheet whose columns are "Month" and the measure's own
     name, millions grouped by dots."""
-    data = "\ufeffMonth;ARR\r\n01.09.2026;4.512.300\r\n01.10.2026;4.688.100,5\r\n"
+    data = (
+        "\ufeffMonth;ARR\r\n01.09.2026;4.512.300\r\n01.10.2026;4.688.100,5\r\n"
+        "01.11.2026;4.702.000\r\n"
+    )
     result = load_site(kpi_site(tmp_path, data), AS_OF)
     assert [d.format_text() for d in result.diagnostics] == []
     assert result.scored.portfolio.kpi_series["tickets"] == (
         (date(2026, 9, 1), 4512300.0),
         (date(2026, 10, 1), 4688100.5),
+        (date(2026, 11, 1), 4702000.0),
     )
 
 
