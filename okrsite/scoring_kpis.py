@@ -90,13 +90,23 @@ def kpi_score(
     )
 
 
+#: the longest usual interval of a KPI read monthly: its longest month
+MONTHLY = 31
+
+
 def kpi_stale_limit(series: Sequence[tuple[date, float]], stale_after_days: int) -> int:
     """How many days after its latest reading a KPI turns stale:
-    ``kpi_stale_after_days``, or twice its usual interval between readings
-    (the median gap, from two readings on) when it is read less often: a
-    KPI read each quarter is not stale two months after its last reading."""
+    ``kpi_stale_after_days`` (45: a monthly reading and two weeks' grace),
+    or, for a KPI read less often than monthly (a usual interval, the median
+    gap from two readings on, over :data:`MONTHLY` days), twice that
+    interval when longer: a KPI read each quarter is not stale two months
+    after its last reading, and a monthly one that missed a month is stale
+    two weeks later, as the setting says (not after twice its 30 days)."""
     days = sorted({d for d, _ in series})
     gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
     if not gaps:
         return stale_after_days
-    return max(stale_after_days, int(2 * statistics.median(gaps)))
+    usual = statistics.median(gaps)
+    if usual <= MONTHLY:
+        return stale_after_days
+    return max(stale_after_days, int(2 * usual))

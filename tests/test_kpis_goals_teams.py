@@ -567,7 +567,8 @@ def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None
     """NPS last read in May is "healthy" by a May figure: in November the
     pages say it is stale, portfolio.json says so, and check warns (OKR408)
     with how to add a reading. A KPI read this month is not stale, nor one
-    read each quarter two months after its last reading; the setting moves
+    read each quarter two months after its last reading; one read monthly
+    that missed October is, two weeks after the month; the setting moves
     the line."""
     root = make_site(
         {
@@ -593,6 +594,20 @@ def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None
                 values: {2026-10-31: 2.4, 2026-11-15: 2.1}
                 ---
             """,
+            "content/kpis/pipeline.md": """
+                ---
+                title: Pipeline
+                target: 5
+                values: {2026-08-01: 4, 2026-09-01: 4.5, 2026-10-01: 4.8}
+                ---
+            """,
+            "content/kpis/csat.md": """
+                ---
+                title: CSAT
+                target: 90
+                values: {2026-03-01: 85, 2026-05-01: 86, 2026-07-01: 88}
+                ---
+            """,
         }
     )
     code, output = check(root)
@@ -600,8 +615,20 @@ def test_a_kpi_whose_latest_reading_is_old_is_stale(make_site: MakeSite) -> None
     said = " ".join(output.split())
     assert (
         "content/kpis/nps.md:4:9: warning OKR408: KPI reading is stale: the latest is from "
-        "2026-05-31, 173 days before as_of 2026-11-20 (kpi_stale_after_days = 45; twice its "
-        "usual interval: 62 days) (hint: add a reading: okrsite checkin nps --value V)"
+        "2026-05-31, 173 days before as_of 2026-11-20 (kpi_stale_after_days = 45) "
+        "(hint: add a reading: okrsite checkin nps --value V)"
+    ) in said
+    # read each month, October's reading missed: stale two weeks after the month,
+    # not after twice its usual 31 days
+    assert (
+        "content/kpis/pipeline.md:4:9: warning OKR408: KPI reading is stale: the latest is from "
+        "2026-10-01, 50 days before as_of 2026-11-20 (kpi_stale_after_days = 45) "
+    ) in said
+    # read every two months: twice that, when it is longer than the setting
+    assert (
+        "content/kpis/csat.md:4:9: warning OKR408: KPI reading is stale: the latest is from "
+        "2026-07-01, 142 days before as_of 2026-11-20 (kpi_stale_after_days = 45; twice its "
+        "usual interval: 122 days)"
     ) in said
     assert "churn.md" not in said and "nrr.md" not in said
     kpis = {k["id"]: k for k in export(root)["kpis"]}
