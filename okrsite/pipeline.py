@@ -310,12 +310,17 @@ def _page_estimate(parsed: Sequence[ParsedFile]) -> int:
 
 
 def find_site_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` with an ``okrsite.toml``; else ``start``
-    itself if it has a ``content/`` folder."""
+    """The nearest folder at or above ``start`` with an ``okrsite.toml``; else, for
+    a site without one, ``start`` itself if it has a ``content/`` folder, or
+    the folder whose ``content/`` holds ``start`` (a command run in
+    ``content/objectives/`` finds its site as it would with the file)."""
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / CONFIG_FILE).is_file():
             return folder
     if (start / "content").is_dir():
         return start
+    for folder in (start, *start.parents):
+        if folder.name == "content" and folder.parent != folder:
+            return folder.parent
     return None

@@ -262,6 +262,25 @@ def test_usage_error_no_site_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert "no okrsite site here" in result.output
 
 
+def test_a_site_without_settings_is_found_from_inside_its_content_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: with no okrsite.toml, the site is the folder whose content/ you are in."""
+    folder = tmp_path / "site" / "content" / "objectives"
+    folder.mkdir(parents=True)
+    (folder / "grow.md").write_text(
+        "---\ntitle: Grow\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+        "  - {id: a, title: A, target: 10}\n  - {id: b, title: B, target: 5}\n---\n",
+        encoding="utf-8",
+    )
+    for where in (folder, folder.parent):
+        monkeypatch.chdir(where)
+        result = invoke("export", "--as-of", "2026-11-20")
+        no_traceback(result)
+        assert result.exit_code == 0, result.output
+        assert [o["id"] for o in json.loads(result.stdout)["objectives"]] == ["grow"]
+
+
 # ------------------------------------------------------------------ export
 def test_export_json_shape(make_site: MakeSite) -> None:
     result = invoke("export", "--site", str(make_site(GOOD)), "--as-of", "2026-01-10")
