@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from okrsite import limits, yamlsource
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.key_aliases import ANY as ANY_ALIAS
 from okrsite.model import KeyResult
 from okrsite.parse_figures import _as_number, figure_in_unit, without_unit
 from okrsite.parse_messages import (
@@ -493,8 +494,32 @@ class _Fields(_FigureFields):
                 if twice is not None:
                     self.warn("OKR111", twice[0], (name,), hint=twice[1])
                     continue
+                same = _second_name(name, data, known, what)
+                if same is not None:
+                    self.warn(
+                        "OKR111",
+                        f"{shown_value(name)} is another name for {same!r}, which {what} "
+                        "already gives; it is ignored",
+                        (*path, name),
+                        hint=f"keep one of the two lines: the other one, read as {same!r}, "
+                        "is the one that counts",
+                    )
+                    continue
                 message, where, hint = _unknown_key_words(name, known, path, what, hints)
                 self.diags.append(warning("OKR111", message, self.file, hint=hint, key_path=where))
+
+
+def _second_name(name: str, data: Mapping[str, Any], known: set[str], what: str) -> str | None:
+    """The known key ``name`` is another name or spelling of (``timeframe`` and
+    ``Cycle`` for ``cycle``, ``baseline`` for ``start``: :mod:`okrsite.key_aliases`)
+    when ``data`` gives that key too, so only one of the two could be read;
+    ``None`` for a key that is simply unknown. A SMART goal's ``goal:`` is
+    its sentence, no second name of ``target``."""
+    form = yamlsource.key_form(name)
+    if form == "goal" and what in ("a goal", "a measure"):
+        return None
+    target = form if form in known else ANY_ALIAS.get(form)
+    return target if target is not None and target in known and target in data else None
 
 
 def _unknown_key_words(

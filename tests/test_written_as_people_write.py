@@ -2588,7 +2588,8 @@ def test_figures_and_cycles_under_the_names_other_tools_give_them(tmp_path: Path
     """``baseline``/``goal``/``actual`` and ``from``/``to`` for a key result's
     figures, ``quarter:`` for the cycle, a goal's ``deadline``, confidence as a
     traffic light or a status word: each is read as the key it means, located
-    at the line written, and a key written both ways keeps the alias unknown."""
+    at the line written, and a key written both ways keeps the alias unread,
+    warned of as the second name it is (not as an unknown key with a guess)."""
     site = write_site(
         tmp_path / "site",
         {
@@ -2669,7 +2670,8 @@ def test_figures_and_cycles_under_the_names_other_tools_give_them(tmp_path: Path
             "content/objectives/onboarding.md",
             "OKR111",
             18,
-            "unknown key 'baseline' in a key result is ignored",
+            "'baseline' is another name for 'start', which a key result already gives; "
+            "it is ignored",
         ),
     ]
     p = result.scored.portfolio
