@@ -10,6 +10,7 @@ user text (:func:`md`, :func:`code`). See :mod:`okrsite.diff_report`.
 from __future__ import annotations
 
 import html
+import re
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
@@ -59,10 +60,19 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+#: an ``@`` that starts a mention on GitHub or GitLab: ``@octocat``, ``@acme/everyone``
+_MENTION = re.compile(r"(?<![\w@])@(?=[\w-])")
+
+
 def md(text: object) -> str:
-    """Escape user text for a Markdown table cell or list item (and for HTML)."""
+    """Escape user text for a Markdown table cell or list item (and for HTML).
+    An ``@`` that would start a mention gets a zero-width space after it: a
+    title or owner written ``@acme/everyone`` reads the same in the comment
+    but pings nobody (an email address's ``@`` is left as it is)."""
     s = " ".join(str(text).split())  # newlines would end the table row
     s = html.escape(printable(s), quote=False)
+    if "@" in s:
+        s = _MENTION.sub("@\u200b", s)
     out = []
     for ch in s:
         if ch in "\\`*_[]|~#":

@@ -241,3 +241,21 @@ def test_a_kpi_target_eased_is_in_the_summary(tmp_path: Path) -> None:
     commit(repo, "German", {"okrsite.toml": CONFIG + 'language = "de"\n'})
     german = run(repo, base, "HEAD", "--format", "text").stdout
     assert "1 weniger ehrgeizig" in german
+
+
+# ------------------------------------------------------------------ 6. mentions
+def test_a_mention_in_user_text_pings_nobody_in_the_pr_comment(tmp_path: Path) -> None:
+    """A title or owner written ``@acme/everyone`` would ping a whole team when
+    the report is posted; it reads the same but links nobody. An email's ``@``
+    is left alone."""
+    repo = init_repo(tmp_path / "repo")
+    commit(repo, "goals", {"okrsite.toml": CONFIG, "content/objectives/sales/emea.md": EMEA})
+    loud = EMEA.replace("title: Grow EMEA", "title: Grow EMEA @acme/everyone").replace(
+        "owner: uma", "owner: uma@example.com"
+    )
+    (repo / "content/objectives/sales/emea.md").write_text(loud.lstrip(), encoding="utf-8")
+    result = run(repo, "HEAD", "--fail-on", "none")
+    assert result.exit_code == 0, result.output
+    assert "@\u200bacme/everyone" in result.stdout
+    assert "@acme" not in result.stdout
+    assert "uma@example.com" in result.stdout
