@@ -191,21 +191,42 @@ class PreviewServer:
         except ValueError:
             return
         with self._served_changed:
-            self._serial += 1
-            fetched = self._fetched
-            fetched.pop(rel, None)
-            fetched[rel] = self._serial
-            if len(fetched) > 512:
-                oldest = next(iter(fetched))
-                self._fetched_dropped = fetched.pop(oldest)
-            if not page:
-                return
-            self._page_serial = self._serial
-            self._served.pop(rel, None)
-            self._served[rel] = self._serial
-            if len(self._served) > 64:
-                del self._served[next(iter(self._served))]
+            self._note(rel, page=page)
             self._served_changed.notify_all()
+
+    def _missing_requested(self, segments: list[str], *, trailing_slash: bool) -> None:
+        """Note a request the build has no file for, as if the files that would
+        answer it had been served: a tab showing the 404 page is waiting for
+        them. A rebuild then renders such a page first when it adds it (it is
+        a page in view), and a tab that got the 404 page after the early
+        reload is told to reload again when the rest of the rebuild writes it
+        (:meth:`fetched_since`)."""
+        base = "/".join(segments)
+        if trailing_slash or not base:
+            names = [f"{base}/index.html" if base else "index.html"]
+        else:  # a file, or a folder's page once a build makes it one
+            names = [base, f"{base}/index.html"]
+        with self._served_changed:
+            for rel in names:
+                self._note(rel, page=rel.lower().endswith((".html", ".htm")))
+            self._served_changed.notify_all()
+
+    def _note(self, rel: str, *, page: bool) -> None:
+        """Note ``rel`` as requested now; the caller holds the lock."""
+        self._serial += 1
+        fetched = self._fetched
+        fetched.pop(rel, None)
+        fetched[rel] = self._serial
+        if len(fetched) > 512:
+            oldest = next(iter(fetched))
+            self._fetched_dropped = fetched.pop(oldest)
+        if not page:
+            return
+        self._page_serial = self._serial
+        self._served.pop(rel, None)
+        self._served[rel] = self._serial
+        if len(self._served) > 64:
+            del self._served[next(iter(self._served))]
 
     def pages_in_view(self, limit: int = 8) -> list[str]:
         """The HTML pages (paths in the served folder) requested most recently,

@@ -40,6 +40,7 @@ from okrsite.server_livereload import (
 from okrsite.server_safety import (
     _BadRequest,
     _Found,
+    _Missing,
     _Redirect,
     host_allowed,
     resolve_request,
@@ -269,16 +270,26 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         raw = self.path.split("#", 1)[0]
         raw, _, query = raw.partition("?")
-        if raw.startswith(INTERNAL_PREFIX):
-            self._internal(raw, head)
-            return
         try:
+            # before routing: /__okrsite/../x is refused like /a/../x
             segments = url_segments(raw)
         except _BadRequest:
             self.send_error(HTTPStatus.BAD_REQUEST, "Bad path")
             return
-        root = self.server.preview.current_root
-        found = resolve_request(root, segments, trailing_slash=raw.endswith("/"))
+        if raw.startswith(INTERNAL_PREFIX):
+            self._internal(raw, head)
+            return
+        preview = self.server.preview
+        root = preview.current_root
+        trailing = raw.endswith("/")
+        found = resolve_request(root, segments, trailing_slash=trailing)
+        if isinstance(found, _Missing):
+            # Noted as asked for, then looked up once more: a rebuild that
+            # writes the page after the first look either sees the note (and
+            # tells the tabs to reload again) or wrote it before the second.
+            preview._missing_requested(segments, trailing_slash=trailing)
+            root = preview.current_root
+            found = resolve_request(root, segments, trailing_slash=trailing)
         if isinstance(found, _Redirect):
             location = found.location + (f"?{query}" if query else "")
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
