@@ -33,7 +33,13 @@ conventions, and nothing ambiguous:
   (``4.512.300``), and ``1.234`` alone is refused as ambiguous (a thousand
   and more, or one and a bit) unless another value of the column groups
   thousands with dots (``201.234,50``: :func:`thousands_grouped`), as a German
-  spreadsheet formats a whole column one way.
+  spreadsheet formats a whole column one way;
+- beside a currency sign a point before exactly three digits groups
+  thousands (``1.200 €``, ``€5.000``), in a file of either separator, as the
+  goal files read money (no amount of money has three decimals); a
+  magnitude after the digits multiplies them as in the goal files (``$1.5M``,
+  ``2.5k``, ``1,5 Mio €``), the digits read by the rules above; thousands
+  grouped by spaces or apostrophes (``1 234``) are read.
 
 :mod:`okrsite.parse` reads the file with this, and ``okrsite pull`` writes new
 rows in the file's own convention (:func:`style_of`): its delimiter, decimal
@@ -55,6 +61,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from okrsite import written_numbers
 from okrsite.csv_date_forms import (
     ISO_DATES,
     DateStyle,
@@ -282,10 +289,33 @@ def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
         (_GROUPED_POINT, _GROUPED_COMMAS) if delimiter == "," else (_GROUPED_COMMA, _GROUPED_DOTS)
     )
     for cell in cells:
-        text = _figure(cell)
-        if any(pattern.fullmatch(text) for pattern in grouped):
+        parts = _magnitude(_figure(cell))  # 1.234,5 Mio: its digits
+        if parts is not None and any(pattern.fullmatch(parts[0]) for pattern in grouped):
             return True
     return False
+
+
+def _magnitude(figure: str) -> tuple[str, float] | None:
+    """A figure's digits and what the words or letters after them multiply
+    it by (``1,5 Mio``: ``("1,5", 1e6)``; ``$1.5M``'s ``1.5M``: ``("1.5",
+    1e6)``; ``3x``: 1), as the goal files read them
+    (:func:`okrsite.written_numbers.read_number`, asked what ``1`` with the
+    same letters is); ``(figure, 1.0)`` for a figure with none after its
+    digits; ``None`` for letters that are no magnitude (``1.5m``: million
+    or metres?, a German ``Billion``)."""
+    last = max((i for i, c in enumerate(figure) if c.isdigit()), default=-1)
+    after = figure[last + 1 :]
+    if last < 0 or not any(c.isalpha() or c == "×" for c in after):
+        return figure, 1.0  # 150., 12-: no letters after the digits, no magnitude
+    probe = written_numbers.read_number("1" + after)
+    if probe is None or probe[1]:
+        return None
+    return figure[: last + 1].rstrip(), probe[0]
+
+
+def _money(cell: str) -> str:
+    """The currency sign of a value cell (``€`` of ``1.200 €``), or ``""``."""
+    return next((c for c in cell if c in CURRENCY_SIGNS), "")
 
 
 def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | None:
@@ -293,12 +323,46 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
     A percent sign after it (``3.1%``, as a spreadsheet exports a column formatted
     as percentages) is read past, and so is a currency sign before or after it
     (``1.200 €``, ``€ 1.350,50``, ``$1,200``, as one formatted as money): the
-    KPI's figures say what its unit is.
+    KPI's figures say what its unit is. Beside a currency sign a point before
+    exactly three digits groups thousands (``1.200 €``, ``€5.000``: 1200, 5000),
+    as the goal files read money (:func:`okrsite.written_numbers.read_number`):
+    no amount of money has three decimals.
+    A magnitude after the digits multiplies them as in the goal files
+    (``$1.5M``, ``2.5k``, ``1,5 Mio €``: :func:`_magnitude`), the digits read
+    by the file's decimal mark; thousands may be grouped by spaces or
+    apostrophes (``1 234``, ``1'234,5``), in groups of three.
     ``grouped`` (:func:`thousands_grouped` of the column) reads ``215.000`` (or,
     separated by commas, ``"215,000"``) as 215000; so does a site whose
     language groups thousands with commas (English) read ``"215,000"``
     (:func:`okrsite.written_numbers.comma_convention`)."""
-    text = _figure(cell)
+    parts = _magnitude(_figure(cell))
+    if parts is None:
+        return None
+    text, factor = parts
+    sign = _money(cell)
+    if sign and factor == 1.0 and "," not in text:
+        # 1.200 €, €5.000: the goal files' reading of money, by their function
+        money = written_numbers.read_number(f"{text} {sign}")
+        return None if money is None else money[0]
+    spaced = _SPACE_GROUPED.fullmatch(text)
+    if spaced is not None:
+        text = text.replace(spaced[1], "")
+    number = _read_figure(text, delimiter, grouped)
+    if number is None:
+        return None
+    number *= factor
+    return number if math.isfinite(number) else None
+
+
+#: ``1 234``, ``1'234,5``: thousands grouped by spaces (no-break, thin ones
+#: too) or apostrophes, as the goal files read them, in groups of three
+_SPACE_GROUPED = re.compile(
+    r"[-+]?[1-9]\d{0,2}([ \u00a0\u202f\u2009\u2007'])\d{3}(?:\1\d{3})*(?:[.,]\d+)?"
+)
+
+
+def _read_figure(text: str, delimiter: str, grouped: bool) -> float | None:
+    """A figure's digits (:func:`read_number`), by the file's decimal mark."""
     if delimiter == "," and "," in text:
         # a quoted "1,234.5": an English spreadsheet's thousands separators
         if (
@@ -335,9 +399,14 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
 
 def ambiguous(cell: str, delimiter: str) -> bool:
     """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous
-    (when no other value of its column shows that points group thousands)."""
-    text = _figure(cell)
-    return delimiter != "," and bool(_AMBIGUOUS.fullmatch(text))
+    (when no other value of its column shows that points group thousands):
+    ``1.234`` or ``1.500 Tsd`` in a file whose decimals are commas; an amount
+    of money (``1.200 €``) is not."""
+    parts = _magnitude(_figure(cell))
+    if parts is None or delimiter == ",":
+        return False
+    text, factor = parts
+    return not (_money(cell) and factor == 1.0) and bool(_AMBIGUOUS.fullmatch(text))
 
 
 @dataclass(frozen=True)
@@ -422,11 +491,21 @@ def value_style(cells: list[str], grouped: bool, mark: str) -> ValueStyle:
     at = text.find(figure)
     # (3) or −12: no sign around the figure as written to copy
     prefix, suffix = (text[:at], text[at + len(figure) :]) if at >= 0 else ("", "")
-    counts = [_decimals(_figure(c), mark) for c in cells]
+    # 1,5 Mio €: the decimals of the digits before a magnitude are none of the
+    # whole number's, which a row is written as (the sign kept, not the word)
+    counts = [_decimals(_digits(c), mark) for c in cells]
     decimals = 0
-    if counts[-1] and (figure.endswith("0") or (len(counts) > 1 and len(set(counts)) == 1)):
+    if counts[-1] and (_digits(text).endswith("0") or (len(counts) > 1 and len(set(counts)) == 1)):
         decimals = counts[-1]
     return ValueStyle(prefix, suffix, grouped, min(decimals, 6))
+
+
+def _digits(cell: str) -> str:
+    """A value cell's figure (:func:`_figure`) when no magnitude follows its
+    digits; ``""`` (no decimals) when one does."""
+    figure = _figure(cell)
+    parts = _magnitude(figure)
+    return figure if parts is None or parts[0] == figure else ""
 
 
 def _decimals(figure: str, mark: str) -> int:
@@ -482,5 +561,7 @@ def format_number(text: str, style: CsvStyle) -> str:
     mark = "," if style.decimal_comma else "."
     if style.delimiter != "," and _AMBIGUOUS.fullmatch(f"{whole}.{part}"):
         mark = ","  # 9.125 beside 8.5: a point would be read as grouping, or refused
+    if mark == "." and _money(values.prefix + values.suffix) and len(part) == 3 and len(whole) <= 3:
+        part += "0"  # 1.1250 €: 1.125 € would read as 1125 (no money has three decimals)
     # -€5 and -5 €, as a spreadsheet writes them: the sign before the currency's
     return f"{sign}{values.prefix}{whole}{mark + part if part else ''}{values.suffix}"

@@ -393,6 +393,13 @@ def csv_number_hint(cell: str, delimiter: str) -> str:
             "in a file separated by semicolons a comma marks the decimals"
         )
     bare = cell.strip()
+    million = re.fullmatch(r"([^a-zA-Z]*\d)\s?m([^\w]*)", bare)
+    if million is not None:  # $1.5m, 1,5m €: million, or metres?
+        head, tail = million[1], million[2]
+        return (
+            f"write {head}M{tail} or {head} Mio{tail} for millions: "
+            "a lowercase m is million or metres"
+        )
     if delimiter == "," and re.fullmatch(r"[^,]*\d,\d{1,2}(?!\d)\D*", bare):
         # "4,5%" quoted in a comma-separated file: a decimal comma, which such
         # a file cannot hold (its commas group thousands: "1,200")
