@@ -1,4 +1,4 @@
-"""The attention list: the objectives of a cycle that need help this week.
+"""The attention list: the objectives of the running cycles that need help this week.
 
 A manager opening the dashboard wants the few objectives to talk about, not
 a count. An active objective is listed when it is off track or at risk, when
@@ -10,12 +10,14 @@ a :class:`ScoredPortfolio`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from okrsite import numbers
 from okrsite.diff_scores import fewest_places
+from okrsite.display_order import title_order
 from okrsite.model import ObjectiveScore, ScoredPortfolio, Settings
 from okrsite.scoring import at_most
 
@@ -108,13 +110,18 @@ def low_confidence(s: ObjectiveScore, settings: Settings) -> bool:
     )
 
 
-def attention_list(scored: ScoredPortfolio, cycle: str) -> list[AttentionItem]:
-    """The objectives of ``cycle`` that need attention as of ``scored.as_of``,
-    worst first (by worst reason, then most behind, then id)."""
+def attention_list(scored: ScoredPortfolio, cycles: str | Collection[str]) -> list[AttentionItem]:
+    """The active objectives of ``cycles`` (one name or several: the dashboard
+    passes every cycle running on as_of) that need attention as of
+    ``scored.as_of``, worst first: by worst reason, then most behind, then by
+    title as lists of objectives go (:func:`okrsite.display_order.title_order`),
+    then id."""
     settings = scored.settings
-    items: list[tuple[tuple[int, float, str], AttentionItem]] = []
+    wanted = {cycles} if isinstance(cycles, str) else set(cycles)
+    items: list[tuple[tuple[int, float, tuple[tuple[str | int, ...], str], str], AttentionItem]]
+    items = []
     for oid, obj in scored.portfolio.objectives.items():
-        if obj.cycle != cycle or obj.status != "active":
+        if obj.cycle not in wanted or obj.status != "active":
             continue
         s = scored.objectives[oid]
         reasons: list[Reason] = []
@@ -128,5 +135,6 @@ def attention_list(scored: ScoredPortfolio, cycle: str) -> list[AttentionItem]:
         if reasons:
             worst = min(REASON_ORDER.index(r.kind) for r in reasons)
             item = AttentionItem(oid, tuple(reasons), s.last_checkin)
-            items.append(((worst, -round(s.behind, 9), oid), item))
+            key = (worst, -round(s.behind, 9), title_order(obj.title), oid)
+            items.append((key, item))
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]

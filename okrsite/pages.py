@@ -69,14 +69,13 @@ def alignment(site: SiteRenderer, _: str) -> Page:
     (``node``, ``open`` with a child count, ``close``, ``end``) the template
     walks in one loop: a recursive macro costs seconds at 10,000 objectives."""
     path = SUMMARY_FILES["alignment"]
-    view, index = site.view, site.index
+    view = site.view
     root = prefix(path)
     roots = [r for r in site.scored.roots if r in view.scores]
     by_cycle: dict[str, list[str]] = defaultdict(list)
     for r in roots:
         by_cycle[view.objectives[r].cycle].append(r)
-    order = [n for n in index.cycle_names if n in by_cycle][::-1]
-    order += sorted(n for n in by_cycle if n not in index.cycles)
+    order = view.cycle_order(by_cycle)
     children = site.scored.children
 
     def steps(ids: list[str], depth: int) -> list[tuple[str, Any]]:

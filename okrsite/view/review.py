@@ -65,10 +65,13 @@ class ChangeView:
 
 
 def attention(view: ViewModel, cycle: str) -> list[AttentionView]:
-    """The attention list of ``cycle``, worst first (the order core gives)."""
+    """The attention list of ``cycle`` (the dashboard's) and of every other
+    cycle running on as_of (a year around its quarter: its objectives need
+    help this week too; not an upcoming or ended one), worst first (the
+    order core gives)."""
     return [
         AttentionView(view.objective(entry.objective), entry.reasons)
-        for entry in attention_list(view.scored, cycle)
+        for entry in attention_list(view.scored, {cycle, *view.running_cycles()})
         if entry.objective in view.scores
     ]
 

@@ -30,6 +30,7 @@ from okrsite.model import (
     Status,
 )
 from okrsite.scoring import boolean_done, grade_for
+from okrsite.scoring_rollup import counts_in_rollup
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
@@ -114,6 +115,9 @@ class ObjectiveView:
     forecast_tentative: bool = False
     #: the objective's cycle ended before as_of
     cycle_over: bool = False
+    #: it counts (:func:`okrsite.scoring_rollup.counts_in_rollup`): a draft or
+    #: dropped one counts nowhere, and lists show its status and no figure
+    counted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +285,7 @@ class ViewModel:
             s.last_checkin,
             s.forecast_tentative and not over,
             over,
+            counts_in_rollup(o),
         )
 
     def _read_objectives(self, ids: Sequence[str]) -> ScoredPortfolio:
@@ -317,16 +322,36 @@ class ViewModel:
         records = self._read_objectives(ids).portfolio.objectives
         return [i for i in ids if records[i].cycle == cycle]
 
-    def cycle_sections(self, own: Sequence[str], below: Sequence[str] = ()) -> list[CycleSection]:
-        """One section per cycle, the current cycle first, then newest first."""
-        index = self.index
+    def running_cycles(self) -> list[str]:
+        """The cycles of the site's objectives running on as_of (their first
+        day on or before it, their last on or after it), in :meth:`cycle_order`."""
+        index, as_of = self.index, self.scored.as_of
+        return self.cycle_order(
+            n for n in index.by_cycle if n in index.cycles and index.cycles[n].contains(as_of)
+        )
+
+    def cycle_order(self, names: Iterable[str]) -> list[str]:
+        """Cycle names in the order pages list cycles: the current cycle, then
+        the other cycles running on as_of (a year around its quarter), then the
+        rest newest first (by first day); an unknown cycle (OKR302) last, by name.
+        Every page that lists cycle sections orders them here."""
+        index, as_of = self.index, self.scored.as_of
         current = index.current_cycle
 
-        def order(name: str) -> tuple[bool, int, str]:
+        def order(name: str) -> tuple[int, int, str]:
             cycle = index.cycles.get(name)
-            return (name != current, -cycle.start.toordinal() if cycle else 0, name)
+            if cycle is None:
+                return (3, 0, name)
+            rank = 0 if name == current else 1 if cycle.contains(as_of) else 2
+            return (rank, -cycle.start.toordinal(), name)
 
-        names = sorted({self.objectives[i].cycle for i in [*own, *below]}, key=order)
+        return sorted(set(names), key=order)
+
+    def cycle_sections(self, own: Sequence[str], below: Sequence[str] = ()) -> list[CycleSection]:
+        """One section per cycle, in :meth:`cycle_order`: the current cycle
+        first, then the other running ones, then the rest newest first."""
+        current = self.index.current_cycle
+        names = self.cycle_order(self.objectives[i].cycle for i in [*own, *below])
         sections = []
         for name in names:
             mine, subs = self.in_cycle(own, name), self.in_cycle(below, name)
