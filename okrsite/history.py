@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -47,6 +46,7 @@ from okrsite.gitsource import (
     site_prefix,
     site_state,
 )
+from okrsite.history_why import named_pr
 from okrsite.model import CheckIn, Cycle, Portfolio, pickled_by_fields
 from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
     from okrsite.history_cache import HistoryCache
     from okrsite.history_events import Event, Record
     from okrsite.history_site_moves import FolderReads
+    from okrsite.history_why import Why
 
 #: raised whenever what a version of a file parses to changes (numbers, dates,
 #: cycles and key results written as people write them: 4), or what a commit's
@@ -69,11 +70,6 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: cached from earlier reads are read again
 CACHE_VERSION = 13
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
-
-_GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
-_GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
-_SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
-
 
 _Day = date  # inside Change, ``date`` names its field
 
@@ -209,6 +205,10 @@ class SiteHistory:
     #: a figure from one of them whose commit the clone does not hold was
     #: committed before its oldest commit
     committed_files: frozenset[str] = frozenset()
+    #: what each commit with a change in a timeline says of why, by commit
+    #: (:mod:`okrsite.history_why`): a function of the commit, so kept beside
+    #: the changes, not in each (a timeline's fingerprint need not hash it)
+    whys: dict[str, Why] = field(default_factory=dict)
     #: what this history was read from (HEAD, settings, cycles, okrsite's version);
     #: empty when it was put together some other way (tests)
     source: str = ""
@@ -251,7 +251,7 @@ def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
         sha = parents[0] if parents else None
     out: dict[str, str] = {}
     for c in commits:
-        number = _named_pr(c)
+        number = named_pr(c)
         if number is None:
             continue
         out.setdefault(c.sha, number)
@@ -265,14 +265,6 @@ def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
             out[s] = number
             stack.extend(by_sha[s].parents)
     return out
-
-
-def _named_pr(c: CommitInfo) -> str | None:
-    m = _GITHUB_MERGE.search(c.subject) or _SQUASH.search(c.subject)
-    if m:
-        return "#" + m.group(1)
-    m = _GITLAB_MERGE.search(c.subject + "\n" + c.body)
-    return "!" + m.group(1) if m else None
 
 
 # ------------------------------------------------------------------ reading

@@ -27,6 +27,7 @@ from okrsite.diff_records import LESS
 from okrsite.gitsource import CommitInfo
 from okrsite.history import BEFORE_HISTORY, Change, Origin, SiteHistory, Tick, pr_numbers
 from okrsite.history_events import Event
+from okrsite.history_why import Why, commit_why
 from okrsite.model import Cycle
 
 #: a KPI check-in's ``value`` among a check-in's figures (key result ids are never empty)
@@ -104,6 +105,7 @@ class _Timelines:
     def __init__(self, cycles: Mapping[str, Cycle]) -> None:
         self.cycles = cycles
         self.lines: dict[tuple[str, str], list[Change]] = {}
+        self.whys: dict[str, Why] = {}
         self.kpi_values: dict[str, dict[str, Origin]] = {}
         self.kpi_said: dict[str, dict[str, Any]] = {}
         self.currents: dict[str, dict[str, Any]] = {}
@@ -113,6 +115,10 @@ class _Timelines:
         """Fold in commit ``c``, which entered the branch on ``day``."""
         authored = _day(c.authored)
         origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
+        # why, from the message of the commit the change is attributed to (the
+        # one that made it: a merge commit records none), read once per commit
+        # and only for one with an entry (most commits are check-ins)
+        whys = self.whys
 
         def add(
             rec: Event,
@@ -127,6 +133,10 @@ class _Timelines:
             if name == "cycle" and not mid:
                 # moved out of a cycle that was running: judged by the cycle it left
                 mid = _mid_cycle(old if isinstance(old, str) else None, day, self.cycles)
+            if c.sha not in whys:
+                why = commit_why(c)
+                if why is not None:
+                    whys[c.sha] = why
             entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored, note)
             self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
 
@@ -286,7 +296,7 @@ def assemble(
         for path, day, value in event["rows"]:
             csv_rows.setdefault(path, {})[day] = origin
             csv_said.setdefault(path, {})[day] = value
-    history = SiteHistory(available=True, commits_seen=len(commits))
+    history = SiteHistory(available=True, commits_seen=len(commits), whys=lines.whys)
     for (kind, rid), entries in lines.lines.items():
         (history.objectives if kind == "objective" else history.kpis)[rid] = entries
     history.checkins = checkins

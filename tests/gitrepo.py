@@ -72,3 +72,20 @@ class Repo:
 
     def head(self) -> str:
         return self.git("rev-parse", "HEAD")
+
+
+def whys_checked(repo: Repo, changes: list[dict[str, object]]) -> list[dict[str, object]]:
+    """``changes`` of ``api/history.json`` without ``message`` and ``reason``,
+    once each ``message`` is checked to be its commit's subject (the commits
+    these tests make have one line each, and no reason): tests that compare
+    whole changes stay about what they test."""
+    subjects = dict(
+        line.split(" ", 1) for line in repo.git("log", "--all", "--format=%H %s").splitlines()
+    )
+    out = []
+    for change in changes:
+        change = dict(change)
+        assert change.pop("message", None) == subjects[str(change["commit"])], change
+        assert "reason" not in change, change
+        out.append(change)
+    return out

@@ -91,6 +91,11 @@ def entries(section: str) -> list[str]:
     """The timeline's entries as text, newest first."""
     timeline = section[section.index('<ol class="history-timeline"') :]
     items = re.findall(r"<li[^>]*>(.*?)</li>", timeline, re.S)
+    # what the commit message says of why (tests/test_history_reasons.py) left out
+    items = [
+        re.sub(r'<br><span class="why">.*?</span>|<details.*?</details>', "", i, flags=re.S)
+        for i in items
+    ]
     return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", i)).strip() for i in items]
 
 

@@ -208,9 +208,18 @@ def test_the_history_section_is_german_too(
         assert "Verbindlichkeit <bdi>verbindlich</bdi> → <bdi>ambitioniert</bdi>" in html
     else:
         assert "Richtung <bdi>steigend</bdi> → <bdi>fallend</bdi>" in html
+    # the commit messages are the team's own words, shown in the theme's German
+    assert "Commit-Nachricht „" in html
     english = english_ui_words()
     authors = ["Alice Ng", "Bob Stone", "Carol Diaz"]
-    text = shown_text(html, [*user_texts(root), *authors])
+    messages = [
+        "Goals for the year",
+        "Ease the sales cycle",
+        "Stretch goal; trying the other way",
+        "Back to up",
+        "Check-in",
+    ]
+    text = shown_text(html, [*messages, *user_texts(root), *authors])
     words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
     assert sorted(words & english) == []
 

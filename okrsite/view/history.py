@@ -22,6 +22,7 @@ from typing import Any
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Change, SiteHistory
+from okrsite.history_why import Why
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.ui_words import FIELD_LABELS
 from okrsite.value_prints import Printer, fingerprint
@@ -91,6 +92,13 @@ class TimelineEntry:
     #: reversed", …; :attr:`okrsite.history.Change.note`), else None:
     #: the partial shows the judgements a reviewer must see
     note: str | None = None
+    #: why, from the message of the commit the change is attributed to
+    #: (:mod:`okrsite.history_why`): its subject (a merge commit's: the pull
+    #: request's title), the ``Reason:`` or ``Why:`` line it gives, the rest of
+    #: the message (at most 500 characters); plain text the partial escapes
+    message: str | None = None
+    reason: str | None = None
+    detail: str | None = None
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -169,6 +177,7 @@ def _entry(
     units: tuple[str, str],
     people: dict[str, str],
     teams: dict[str, str],
+    why: Why | None,
 ) -> TimelineEntry:
     name = change.field
     return TimelineEntry(
@@ -194,6 +203,9 @@ def _entry(
         authored=change.authored if change.authored != change.date else None,
         # a change put together without the diff's judgement (a test's) has none
         note=change.note,
+        message=(why.message or None) if why is not None else None,
+        reason=why.reason if why is not None else None,
+        detail=why.detail if why is not None else None,
     )
 
 
@@ -283,7 +295,11 @@ def timeline(
     people, teams = p.person_names, p.team_names
     krs = kr_titles(changes, krs)
     shown = zip(changes, _units(changes, units), strict=True)
-    entries = [_entry(c, config, krs, labels, u, people, teams) for c, u in reversed(list(shown))]
+    whys = history.whys
+    entries = [
+        _entry(c, config, krs, labels, u, people, teams, whys.get(c.commit))
+        for c, u in reversed(list(shown))
+    ]
     # newest first by the date each shows (the day its commit entered the
     # branch): the commits' order, unless a clock was wrong
     entries.sort(key=lambda e: e.date, reverse=True)

@@ -8,8 +8,8 @@ build after one edit joins them again (see :func:`history_json`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from okrsite import __version__
 from okrsite.config import SiteConfig
@@ -18,6 +18,9 @@ from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.numbers import json_value
 from okrsite.streaks import checkin_streaks
 from okrsite.view.figure_sources import checkin_origin, kpi_value_source, kr_value_source
+
+if TYPE_CHECKING:
+    from okrsite.history_why import Why
 
 HISTORY_JSON = "api/history.json"
 
@@ -74,7 +77,7 @@ def history_json_rest(
     for kid, k in p.kpis.items():
         ks = scored.kpis.get(kid)
         kpis[kid] = {
-            "changes": [change_json(c) for c in history.kpis.get(kid, [])],
+            "changes": [change_json(c, history.whys) for c in history.kpis.get(kid, [])],
             "source": kpi_value_source(k, ks.date if ks else None, scored, history, config),
         }
     checkins = []
@@ -108,16 +111,20 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def change_json(change: Change) -> dict[str, Any]:
+def change_json(change: Change, whys: Mapping[str, Why] | None = None) -> dict[str, Any]:
     """One change as ``api/history.json`` writes it: its ``old`` and ``new``
     numbers the way every JSON file of the site writes numbers
     (:func:`okrsite.numbers.json_value`: a target moved from ``20 logos`` to
     ``18 logos`` is ``"old":20,"new":18``, as ``api/portfolio.json`` writes
     18, not ``20.0``); the page's timeline keeps the values as they are and
-    writes them in the site's language."""
+    writes them in the site's language. ``message`` and ``reason``: what the
+    change's commit says of why (``whys``, :attr:`SiteHistory.whys`)."""
     out = change.as_json()
     out["old"] = json_value(change.old)
     out["new"] = json_value(change.new)
+    why = whys.get(change.commit) if whys else None
+    if why is not None:
+        out.update(why.as_json())
     return out
 
 
@@ -136,7 +143,7 @@ def objective_history_json(
     o = scored.portfolio.objectives[oid]
     by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
     for change in history.objectives.get(oid, ()):
-        by_kr.setdefault(change.key_result, []).append(change_json(change))
+        by_kr.setdefault(change.key_result, []).append(change_json(change, history.whys))
     key_results = {
         kr.id: {
             "changes": by_kr.pop(kr.id, []),

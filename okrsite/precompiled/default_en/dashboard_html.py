@@ -140,7 +140,7 @@ def block_main(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '  '
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, cycle=environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _loop_vars=_loop_vars))
             l_1_entry = missing
             yield '  </ul>\n'
         else:
@@ -213,6 +213,7 @@ def block_main(context, missing=missing, environment=environment):
             for l_1_item in (undefined(name='roots') if l_0_roots is missing else l_0_roots):
                 l_1_num = resolve('num')
                 l_1_percent = resolve('percent')
+                l_1_status_word = resolve('status_word')
                 _loop_vars = {}
                 pass
                 yield '    <li class="card status-border-'
@@ -234,31 +235,42 @@ def block_main(context, missing=missing, environment=environment):
                     pass
                     yield ' · '
                     yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d key result', '%(num)d key results', environment.getattr(l_1_item, 'key_results'), _loop_vars=_loop_vars))
-                yield '</p>\n      <p>'
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
-                if environment.getattr(l_1_item, 'stale'):
+                yield '</p>\n'
+                if environment.getattr(l_1_item, 'counted'):
                     pass
-                    yield ' <span class="stale">stale</span>'
-                if (not t_5(environment.getattr(l_1_item, 'confidence'))):
-                    pass
-                    yield ' <span class="meta">'
-                    yield escape((Markup('last confidence') if environment.getattr(l_1_item, 'cycle_over') else Markup('confidence')))
-                    yield ' '
-                    yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_item, 'confidence'), _loop_vars=_loop_vars))
-                    yield '/10</span>'
-                yield '</p>\n      <p>'
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
-                yield '</p>\n      <p class="meta">expected '
-                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
-                if (not t_5(environment.getattr(l_1_item, 'forecast'))):
-                    pass
-                    yield ' · forecast '
-                    yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
-                    if environment.getattr(l_1_item, 'forecast_tentative'):
+                    yield '      <p>'
+                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
+                    if environment.getattr(l_1_item, 'stale'):
                         pass
-                        yield ' <span class="muted" title="tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle">(tentative)</span>'
-                yield '</p>\n    </li>\n'
-            l_1_item = l_1_num = l_1_percent = missing
+                        yield ' <span class="stale">stale</span>'
+                    if (not t_5(environment.getattr(l_1_item, 'confidence'))):
+                        pass
+                        yield ' <span class="meta">'
+                        yield escape((Markup('last confidence') if environment.getattr(l_1_item, 'cycle_over') else Markup('confidence')))
+                        yield ' '
+                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_item, 'confidence'), _loop_vars=_loop_vars))
+                        yield '/10</span>'
+                    yield '</p>\n      <p>'
+                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
+                    yield '</p>\n      <p class="meta">expected '
+                    yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
+                    if (not t_5(environment.getattr(l_1_item, 'forecast'))):
+                        pass
+                        yield ' · forecast '
+                        yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
+                        if environment.getattr(l_1_item, 'forecast_tentative'):
+                            pass
+                            yield ' <span class="muted" title="tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle">(tentative)</span>'
+                    yield '</p>\n'
+                else:
+                    pass
+                    yield '      <p>'
+                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
+                    yield '</p>\n      <p class="meta not-counted">'
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'The objective is %(status)s, so it counts nowhere.', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield '</p>\n'
+                yield '    </li>\n'
+            l_1_item = l_1_num = l_1_percent = l_1_status_word = missing
             yield '  </ul>\n'
         else:
             pass
@@ -340,4 +352,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&35=160&36=165&37=170&38=178&39=180&40=183&41=187&43=190&44=200&48=210&50=213&51=219&52=223&53=228&54=238&55=250&56=252&63=270&67=273&68=276&73=286&77=288&79=291&80=296&83=335'
+debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&35=160&36=165&37=170&38=178&39=180&40=183&41=187&43=190&44=200&48=210&50=213&51=220&52=224&53=229&54=239&55=242&56=254&57=256&59=268&60=270&68=282&72=285&73=288&78=298&82=300&84=303&85=308&88=347'

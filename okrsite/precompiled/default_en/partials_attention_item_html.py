@@ -10,6 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_entry = resolve('entry')
     l_0_partial = resolve('partial')
     l_0_root = resolve('root')
+    l_0_cycle = resolve('cycle')
     l_0_percent = resolve('percent')
     l_0__ = resolve('_')
     try:
@@ -19,10 +20,16 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<li class="obj attention status-border-'
@@ -40,6 +47,11 @@ def root(context, missing=missing, environment=environment):
         pass
         yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team')))
+    if (t_2((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)) and (environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle') != (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle))):
+        pass
+        yield ' · <bdi>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle'))
+        yield '</bdi>'
     yield ' · expected '
     yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'expected')))
     yield '</span>\n  <span class="obj-score">'
@@ -70,7 +82,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'at risk: %(points)s point behind expected', 'at risk: %(points)s points behind expected', (undefined(name='count') if l_1_count is missing else l_1_count), points=(undefined(name='points') if l_1_points is missing else l_1_points), _loop_vars=_loop_vars))
         elif (environment.getattr(l_1_r, 'kind') == 'stale'):
             pass
-            if t_2(environment.getattr(l_1_r, 'days')):
+            if t_3(environment.getattr(l_1_r, 'days')):
                 pass
                 yield 'stale: no check-in yet'
             else:
@@ -84,4 +96,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n</li>'
 
 blocks = {}
-debug_info = '2=29&3=33&4=38&5=46&6=51'
+debug_info = '2=36&3=40&4=45&5=58&6=63'

@@ -183,7 +183,8 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
             pass
             yield '<h3>Changes</h3>\n<ol class="history-timeline" reversed>\n'
-            for l_1_e in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
+            l_1_loop = missing
+            for l_1_e, l_1_loop in LoopContext(environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'), undefined):
                 l_1_day = resolve('day')
                 l_1_markup = resolve('markup')
                 l_1_old = resolve('old')
@@ -198,8 +199,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 43 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 43 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 47 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 47 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -336,8 +337,34 @@ def root(context, missing=missing, environment=environment):
                 if (undefined(name='mid') if l_1_mid is missing else l_1_mid):
                     pass
                     yield ' <span class="flag mid-cycle">mid-cycle</span>'
+                if (environment.getattr(l_1_e, 'reason') or environment.getattr(l_1_e, 'message')):
+                    pass
+                    yield '<br><span class="why">'
+                    if environment.getattr(l_1_e, 'reason'):
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'reason')), _loop_vars=_loop_vars))
+                        if environment.getattr(l_1_e, 'message'):
+                            pass
+                            yield ' · '
+                    if environment.getattr(l_1_e, 'message'):
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'message')), _loop_vars=_loop_vars))
+                    yield '</span>'
+                if (environment.getattr(l_1_e, 'detail') and (environment.getattr(l_1_loop, 'first') or (environment.getattr(environment.getattr(l_1_loop, 'previtem'), 'commit') != environment.getattr(l_1_e, 'commit')))):
+                    pass
+                    yield '<details class="commit-message"><summary>Rest of the commit message</summary><p dir="auto">'
+                    l_2_loop = missing
+                    for l_2_line, l_2_loop in LoopContext(context.call(environment.getattr(environment.getattr(l_1_e, 'detail'), 'split'), '\n', _loop_vars=_loop_vars), undefined):
+                        _loop_vars = {}
+                        pass
+                        if (not environment.getattr(l_2_loop, 'first')):
+                            pass
+                            yield '<br>'
+                        yield escape(l_2_line)
+                    l_2_loop = l_2_line = missing
+                    yield '</p></details>'
                 yield '</li>\n'
-            l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_markup = l_1_old = l_1_new = l_1_with_unit = missing
+            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_markup = l_1_old = l_1_new = l_1_with_unit = missing
             yield '</ol>\n'
         elif environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available'):
             pass
@@ -347,4 +374,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '14=63&15=68&16=84&20=109&21=116&22=118&26=123&27=126&28=129&31=132&32=137&35=140&36=162&37=175&40=183&43=186&44=247&45=330&46=336&48=342&49=346'
+debug_info = '18=63&19=68&20=84&24=109&25=116&26=118&30=123&31=126&32=129&35=132&36=137&39=140&40=162&41=175&44=183&47=187&48=248&49=331&50=337&51=340&52=353&54=369&55=373'

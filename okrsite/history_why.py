@@ -1,0 +1,149 @@
+"""Why a goal changed: what the commit message of the commit that changed it says.
+
+Issue 13 asks the history to record *why* a target moved, not only when and
+by whom. Goals live in git, and a commit message is where a team writes why:
+each timeline entry carries, from the commit the change is attributed to (the
+commit that made it, on its branch: merge commits record no changes of their
+own), a :class:`Why`:
+
+* ``message``: the subject (first line). A merge commit's subject says
+  nothing ("Merge pull request #12 from x/y", "Merge branch 'x' into
+  'main'"): the pull request's title stands for it where git has it, as the
+  first line of the merge commit's body (GitHub and GitLab both write it
+  there). A squash merge's "(#12)" is dropped: the entry names the pull
+  request beside it.
+* ``reason``: a ``Reason: …`` or ``Why: …`` line (a German team's ``Grund:``
+  or ``Begründung:``) of the message (its
+  paragraph, up to a blank line or the next ``Key:`` line), shown first.
+* ``detail``: the rest of the message (its body without the reason),
+  cut to :data:`DETAIL_LIMIT` characters, for a page to show on request.
+
+Messages are whatever anyone committed: :func:`commit_why` takes them
+without control characters (:mod:`okrsite.history_dates` cleaned them) and
+without bidirectional embeddings, overrides and isolates, which could make
+"15 → 20" read as "20 → 15" beside them; each is cut to a length a page can
+show. Pages escape them like any other text, and ``api/history.json`` writes
+``message`` and ``reason`` as they are here. What the parts are is worked out
+from :class:`~okrsite.gitsource.CommitInfo` (``git log`` reads every message
+anyway, for the pull-request numbers), so nothing is cached per commit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from okrsite.gitsource import CommitInfo
+from okrsite.limits import CONTROL_CHARS
+from okrsite.model import pickled_by_fields
+
+#: the longest subject, reason and rest of a message kept, in characters
+MESSAGE_LIMIT = 200
+REASON_LIMIT = 500
+DETAIL_LIMIT = 500
+ELLIPSIS = "…"
+
+_GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
+_GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
+_SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
+
+#: subjects that say only that something was merged: git's own ("Merge
+#: branch 'x' into main", "Merge remote-tracking branch 'origin/x'", "Merge
+#: tag 'v1'", "Merge commit 'abc'"), GitHub's and Bitbucket's
+_MERGE_SUBJECT = re.compile(
+    r"^(?:Merge (?:pull request #\d+ from \S+|(?:remote-tracking )?branch(?:es)? .*"
+    r"|tag .*|commit .*|[0-9a-f]{7,40}( into .*)?)|Merged in \S+( \(pull request #\d+\))?)$"
+)
+_REASON = re.compile(r"^\s*(?:reason|why|grund|begründung)\s*:\s*(.*)$", re.IGNORECASE)
+_KEY_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:\s")  # "Signed-off-by: …", "Why: …"
+#: bidirectional embeddings, overrides and isolates (the marks LRM and RLM stay)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\r\u2028\u2029\x85]")
+_SPACES = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Why:
+    """What a commit's message says of why it changed what it changed."""
+
+    message: str
+    reason: str | None = None
+    detail: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """``message`` and, where there is one, ``reason``, for ``api/history.json``."""
+        out: dict[str, Any] = {"message": self.message}
+        if self.reason is not None:
+            out["reason"] = self.reason
+        return out
+
+
+def named_pr(c: CommitInfo) -> str | None:
+    """``"#12"`` or ``"!12"`` when the commit's message names its pull (merge) request."""
+    m = _GITHUB_MERGE.search(c.subject) or _SQUASH.search(c.subject)
+    if m:
+        return "#" + m.group(1)
+    m = _GITLAB_MERGE.search(c.subject + "\n" + c.body)
+    return "!" + m.group(1) if m else None
+
+
+def _clean(text: str) -> str:
+    return _BIDI.sub("", CONTROL_CHARS.sub("", _BREAKS.sub("\n", text)))
+
+
+def _line(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rstrip() + ELLIPSIS
+
+
+def commit_why(c: CommitInfo) -> Why | None:
+    """What ``c``'s message says (see the module's text); None for an empty message."""
+    subject = _line(_clean(c.subject))
+    lines = [_SPACES.sub(" ", line).rstrip() for line in _clean(c.body).split("\n")]
+    if _MERGE_SUBJECT.match(subject):
+        # the pull request's title, the first line of the body (GitLab's
+        # "See merge request" line is no title)
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        title = lines[first] if first is not None else ""
+        if first is not None and not _GITLAB_MERGE.search(title) and not _REASON.match(title):
+            subject = _line(title)
+            del lines[first]
+    else:
+        subject = _SQUASH.sub("", subject).rstrip()
+    if _REASON.match(subject):  # the first line is the reason itself
+        lines.insert(0, subject)
+        subject = ""
+    reason: str | None = None
+    rest = lines
+    i = 0
+    while i < len(rest):
+        m = _REASON.match(rest[i])
+        if reason is None and m is not None:
+            said = [m.group(1)]
+            j = i + 1
+            while j < len(rest) and rest[j].strip() and not _KEY_LINE.match(rest[j]):
+                said.append(rest[j])
+                j += 1
+            reason = _line(" ".join(said)) or None
+            del rest[i:j]
+            continue
+        if _GITLAB_MERGE.fullmatch(rest[i].strip()):
+            del rest[i]  # the entry names the merge request
+            continue
+        i += 1
+    detail = _BLANKS.sub("\n\n", "\n".join(rest)).strip()
+    if not subject and not reason and not detail:
+        return None
+    return Why(
+        _cut(subject, MESSAGE_LIMIT),
+        _cut(reason, REASON_LIMIT) if reason else None,
+        _cut(detail, DETAIL_LIMIT) if detail else None,
+    )
