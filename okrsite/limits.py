@@ -34,6 +34,9 @@ DEFAULT_MAX_PAGES = 200_000  # site-wide; the setting max_pages changes it
 # check of every entry) would still walk the expansion: so a document whose
 # aliases expand to more than this many values is refused.
 MAX_EXPANDED_VALUES = 20_000
+# ... and 20,000 values may each be a 150,000-character text (a 212 KB file
+# once built a 716 MB site): so the text they expand to is limited too
+MAX_EXPANDED_CHARS = 1_000_000
 
 # Dates okrsite accepts: wide enough for any plan, narrow enough that adding
 # a cycle's length or a year never leaves what Python's dates can hold.

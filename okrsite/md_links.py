@@ -30,6 +30,8 @@ __all__ = ["link_targets", "link_warnings", "rewrite_links", "resolved"]
 _INLINE = re.compile(r"\]\(\s*(<[^<>\n]*>|[^\s()<>]+)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 _MD_HREF = re.compile(r'href="([^":?#]*\.md)(#[^"]*)?"', re.IGNORECASE)
+#: OKR314 warnings given one by one for one file; the rest in one more
+MAX_LINK_WARNINGS = 20
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -48,10 +50,13 @@ def link_targets(body: str) -> Iterator[tuple[int, str]]:
         return
     found = [(m.start(), m.group(1)) for m in _INLINE.finditer(body)]
     found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(body)]
+    line, counted = 0, 0  # newlines counted up to ``counted``: one pass, not one per link
     for at, target in sorted(found):
         path = _md_path(target)
         if path is not None:
-            yield body.count("\n", 0, at), path
+            line += body.count("\n", counted, at)
+            counted = at
+            yield line, path
 
 
 def resolved(file: str, path: str) -> str:
@@ -76,8 +81,14 @@ def link_warnings(records: Iterable[object], with_pages: set[str]) -> list[Diagn
         file = getattr(rec, "file", "")
         if not body or not file:
             continue
+        broken = 0
         for line, path in link_targets(body):
             if resolved(file, path) in with_pages:
+                continue
+            broken += 1
+            if broken == MAX_LINK_WARNINGS + 1:
+                first_more = getattr(rec, "body_line", 1) + line
+            if broken > MAX_LINK_WARNINGS:
                 continue
             out.append(
                 warning(
@@ -89,6 +100,17 @@ def link_warnings(records: Iterable[object], with_pages: set[str]) -> list[Diagn
                     line=getattr(rec, "body_line", 1) + line,
                     hint="link to the file of the record meant, relative to this file "
                     "(links to goal files become links to their pages), or to a web address",
+                )
+            )
+        if broken > MAX_LINK_WARNINGS:
+            out.append(
+                warning(
+                    "OKR314",
+                    f"and {broken - MAX_LINK_WARNINGS:,} more links to '.md' files that name "
+                    "no goal file of the site with a page, the first of them",
+                    file,
+                    line=first_more,
+                    hint="link to the files of the records meant, relative to this file",
                 )
             )
     return out

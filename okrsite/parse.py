@@ -29,6 +29,7 @@ from functools import partial
 from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.body_limits import body_problems
 from okrsite.conflict_markers import HINT as CONFLICT_HINT
 from okrsite.conflict_markers import conflict_markers
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
@@ -139,6 +140,55 @@ def _utf16(fail: Callable[..., ParsedFile], form: str) -> ParsedFile:
     )
 
 
+#: lines with a control character reported one by one; the rest in one more error
+_MAX_CONTROL_LINES = 20
+
+
+def _controls(rel: str, kind: Kind | None, text: str) -> ParsedFile:
+    """OKR016 for each line (up to :data:`_MAX_CONTROL_LINES`) with a control
+    character, at its first one: the file is not read further."""
+    diags: list[Diagnostic] = []
+    hint = "delete it (it is invisible in most editors; it often comes from pasted text)"
+    line, line_start, lines_with, first_extra = 1, 0, 0, 0
+    found = limits.CONTROL_CHARS.search(text)
+    while found is not None:
+        at = found.start()
+        line += text.count("\n", line_start, at)
+        line_start = text.rfind("\n", 0, at) + 1
+        lines_with += 1
+        if lines_with <= _MAX_CONTROL_LINES:
+            diags.append(
+                error(
+                    "OKR016",
+                    f"the file contains the control character U+{ord(found.group()):04X}",
+                    rel,
+                    line=line,
+                    column=at - line_start + 1,
+                    hint=hint,
+                )
+            )
+        elif not first_extra:
+            first_extra = line
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        line += 1
+        line_start = end + 1
+        found = limits.CONTROL_CHARS.search(text, line_start)
+    if lines_with > _MAX_CONTROL_LINES:
+        diags.append(
+            error(
+                "OKR016",
+                f"and {lines_with - _MAX_CONTROL_LINES:,} more lines with a control "
+                "character, the first of them",
+                rel,
+                line=first_extra,
+                hint=hint,
+            )
+        )
+    return ParsedFile(rel, kind, None, tuple(diags), broken=True)
+
+
 def parse_file(
     rel: str,
     raw: bytes,
@@ -188,14 +238,7 @@ def parse_file(
     if bad is not None:
         if bad.group() == "\x00" and (form := utf16_form(raw)) is not None:
             return _utf16(fail, form)  # UTF-16 without a byte order mark, all ASCII
-        at = bad.start()
-        return fail(
-            "OKR016",
-            f"the file contains the control character U+{ord(bad.group()):04X}",
-            hint="delete it (it is invisible in most editors; it often comes from pasted text)",
-            line=text.count("\n", 0, at) + 1,
-            col=at - (text.rfind("\n", 0, at) + 1) + 1,
-        )
+        return _controls(rel, path_kind, text)
     conflict = conflict_markers(text)  # one substring test when there is none
     if conflict is not None:
         return fail("OKR020", conflict[1], hint=CONFLICT_HINT, line=conflict[0], col=1)
@@ -216,6 +259,33 @@ def parse_file(
             hint="start the file with a line '---', then 'title: …' and the other keys, then '---'",
             line=1,
         )
+    read = _read_parts(rel, parts, fail, content_dir, default_cycle)
+    return _with_body_problems(read, parts)
+
+
+def _with_body_problems(parsed: ParsedFile, parts: yamlsource.Split) -> ParsedFile:
+    """``parsed`` with OKR021 for a body over a limit of :mod:`okrsite.body_limits`."""
+    found = body_problems(parsed.file, parts.body, parts.body_line)
+    if not found:
+        return parsed
+    return ParsedFile(
+        parsed.file,
+        parsed.kind,
+        parsed.record,
+        (*parsed.diagnostics, *found),
+        parsed.names,
+        broken=True,
+    )
+
+
+def _read_parts(
+    rel: str,
+    parts: yamlsource.Split,
+    fail: Callable[..., ParsedFile],
+    content_dir: str,
+    default_cycle: str | None,
+) -> ParsedFile:
+    """The record of a file split into ``parts`` (its front matter read as YAML)."""
     try:
         data = _front_matter_data(parts)
     except _FileProblem as problem:
@@ -312,9 +382,10 @@ def _parsed_toml(
             col=int(found.group(2)) if found else None,
         )
     parts = yamlsource.Split("", "\n".join(lines[end + 1 :]), 1, end + 2)
-    return parse_data(
+    parsed = parse_data(
         rel, _dates_as_text(data), parts, content_dir=content_dir, default_cycle=default_cycle
     )
+    return _with_body_problems(parsed, parts)
 
 
 def _dates_as_text(value: Any) -> Any:

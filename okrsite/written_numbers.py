@@ -249,8 +249,11 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
                 return None  # 1 Billion in German: a million millions, or a thousand?
             body, factor = body[: word.start()], times
         body = body.strip(_CURRENCY).strip()  # € 1,2 Mio, 1,2 Mio €: the sign and the word
-    for space in _GROUP_SPACES + "'_":
-        body = body.replace(space, "")
+    if any(mark in body for mark in _GROUP_MARKS):
+        if not _thousands_grouped(body):
+            return None  # 4 5, 1 23: not thousands, and not to be read as 45 or 123
+        for mark in _GROUP_MARKS:
+            body = body.replace(mark, "")
     if not body.isascii():
         return None
     if money and factor == 1.0 and _matches("one_point_group", body):
@@ -271,6 +274,18 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         return None
     number = float(sign + digits) * factor
     return (number, percent) if math.isfinite(number) else None
+
+
+#: what may group thousands in a figure's whole part
+_GROUP_MARKS = _GROUP_SPACES + "'_"
+_GROUPED = re.compile(r"\d{1,3}(?:[" + _GROUP_MARKS + r"]\d{3})+(?:[.,]\d*)?")
+
+
+def _thousands_grouped(body: str) -> bool:
+    """Whether spaces, apostrophes or underscores in ``body`` only group
+    thousands: 1 to 3 digits, then groups of exactly three (``1 234 567``,
+    ``1'234.5``); ``4 5`` or ``12 34`` is a typo or two numbers, not 45."""
+    return _GROUPED.fullmatch(body) is not None
 
 
 #: a magnitude word after a figure's digits (``1,2 Mio``, ``1.5 million``)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from okrsite.limits import MAX_EXPANDED_CHARS
 from okrsite.plain_yaml import NOT_PLAIN, read_plain
 
 #: python-frontmatter's ``YAMLHandler.FM_BOUNDARY``, the ``---`` line it splits on,
@@ -79,12 +80,86 @@ def load(fm: str) -> Any:
     """Parse front matter to plain Python values (what ``yaml.load`` with
     okrsite's loader gives); PyYAML's errors
     (:mod:`okrsite.pyyaml_front_matter`) for text that is not valid YAML."""
+    if " " * 64 in fm or "- - - - - - - -" in fm:  # only then can it nest deep
+        _refuse_deep_nesting(fm)
     value = read_plain(fm)
     if value is not NOT_PLAIN:
         return value
     from okrsite import pyyaml_front_matter
 
-    return pyyaml_front_matter.load(fm)
+    value = pyyaml_front_matter.load(fm)
+    if "*" in fm and "&" in fm:  # only aliases can make the values more than the text
+        _refuse_large_expansion(fm, value)
+    return value
+
+
+_ALIAS = re.compile(r"(?:^|(?<=[\s\[{,]))\*[^\s,\[\]{}]+")
+
+
+def _refuse_large_expansion(fm: str, value: Any) -> None:
+    """OKR008 (:class:`~okrsite.pyyaml_front_matter.AliasLimitError`, at the
+    first alias) for values whose text is more than
+    :data:`~okrsite.limits.MAX_EXPANDED_CHARS` characters: the walk visits
+    at most :data:`~okrsite.limits.MAX_EXPANDED_VALUES` values, as the
+    reader refuses more."""
+    total, todo = 0, [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            todo.extend(item)
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+        if total > MAX_EXPANDED_CHARS:
+            import yaml
+
+            from okrsite.pyyaml_front_matter import AliasLimitError
+
+            found = _ALIAS.search(fm)
+            at = found.start() if found else 0
+            line = fm.count("\n", 0, at)
+            raise AliasLimitError(
+                f"its aliases (*name) expand to more than {MAX_EXPANDED_CHARS:,} characters "
+                f"of text (the file itself has {len(fm):,}): write the text out once, "
+                "not copied by aliases",
+                yaml.Mark("<front matter>", at, line, at - (fm.rfind("\n", 0, at) + 1), None, 0),
+            )
+
+
+#: lists and mappings inside each other, written by indentation (``-`` items
+#: under items): deeper, PyYAML's reader runs out of Python's stack near 450
+MAX_BLOCK_NESTING = 200
+
+
+def _refuse_deep_nesting(fm: str) -> None:
+    """A YAML error at the line where the block nesting of ``fm`` (indented
+    keys and ``-`` items, several on one line too) passes the limit: the
+    checks report it (OKR003) at that line rather than a crash of the reader."""
+    columns: list[int] = []  # where each open level's content starts
+    for number, line in enumerate(fm.split("\n")):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped[0] == "#":
+            continue
+        pos = len(line) - len(stripped)
+        while columns and columns[-1] >= pos:
+            columns.pop()
+        while True:
+            columns.append(pos)
+            if len(columns) > MAX_BLOCK_NESTING:
+                import yaml
+
+                raise yaml.MarkedYAMLError(
+                    problem=f"lists and mappings are nested more than {MAX_BLOCK_NESTING} "
+                    "levels deep here, the most okrsite reads: write the values less deeply nested",
+                    problem_mark=yaml.Mark("<front matter>", 0, number, pos, None, 0),
+                )
+            if line[pos : pos + 2] != "- ":
+                break
+            pos += 2
+            while line[pos : pos + 1] == " ":
+                pos += 1
 
 
 _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")

@@ -325,7 +325,11 @@ def test_numbers_from_text(value: str, expected: float) -> None:
         (".nan", "write digits, e.g. 50, 0.25 or 1,000,000"),
         (".inf", "write digits, e.g. 50, 0.25 or 1,000,000"),
         ("false", "write digits, e.g. 50, 0.25 or 1,000,000"),  # true: a yes/no key result
-        ("1" + "0" * 400, "write digits, e.g. 50, 0.25 or 1,000,000"),  # too large for a float
+        (  # too large for a float
+            "1" + "0" * 400,
+            "the number is too large: a figure may be at most about 1.8e308 (309 digits); "
+            "write it in a larger unit (millions, billions) so that it has fewer digits",
+        ),
     ],
 )
 def test_bad_numbers(value: str, hint: str) -> None:
