@@ -167,6 +167,8 @@ def test_windows_names_get_output_folders_windows_can_hold(tmp_path: Path) -> No
             "content/objectives/nul/thing.md": objective("Thing"),
             "content/objectives/Messe.md": objective("Messe"),
             "content/objectives/Messe..md": objective("Messe Punkt"),
+            # a free page: in every page's navigation
+            "content/pages/CON.md": "---\ntitle: Con page\n---\nx\n",
         },
     )
     out_dir = tmp_path / "out"
@@ -190,6 +192,7 @@ def test_windows_names_get_output_folders_windows_can_hold(tmp_path: Path) -> No
         "objectives/Messe%2E",
         "tags/CO%4E",
         "tags/Q%3F",
+        "pages/CO%4E",
     ):
         assert (out_dir / folder / "index.html").is_file(), folder
     # every link of the pages reaches its file from disk
@@ -199,6 +202,10 @@ def test_windows_names_get_output_folders_windows_can_hold(tmp_path: Path) -> No
 
         assert (out_dir / "objectives/Team/CO%4E" / unquote(target)).exists(), target
     assert "tags/Q%253F/index.html" in page
+    assert "pages/CO%254E/index.html" in page  # the navigation's link to the free page
+    home = (out_dir / "index.html").read_text(encoding="utf-8")
+    for target in re.findall(r'href="([^"#:?]+)"', home):
+        assert (out_dir / unquote(target)).exists(), target
 
 
 def test_content_names_windows_cannot_hold_are_warned(tmp_path: Path) -> None:

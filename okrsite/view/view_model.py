@@ -80,10 +80,17 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class NavItem:
-    """A link of the site's navigation."""
+    """A link of the site's navigation: ``path`` where its page is written
+    (what ``current`` is compared with), ``href`` the same percent-encoded
+    for a link (a free page ``CON.md`` is written to ``pages/CO%4E/``,
+    linked as ``pages/CO%254E/``)."""
 
     title: str
     path: str
+
+    @property
+    def href(self) -> str:
+        return href(self.path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '      <li><a href="'
         yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
-        yield escape(environment.getattr(l_1_item, 'path'))
+        yield escape(environment.getattr(l_1_item, 'href'))
         yield '"'
         if (environment.getattr(l_1_item, 'path') == (undefined(name='current') if l_1_current is missing else l_1_current)):
             pass
