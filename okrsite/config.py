@@ -223,6 +223,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     diags += table_key_warnings(data, places, file, SITE_KEYS)
     settings = _settings(text, values, file, diags)
     _keep_cache_dir_inside(text, values, file, diags)
+    _keep_output_dir_inside(text, values, file, diags)
     if values.get("fiscal_year_start") is not None:
         cycles = FiscalCycles(cycles, values["fiscal_year_start"])
     config = SiteConfig(
@@ -429,6 +430,27 @@ def _keep_cache_dir_inside(
             )
         )
         del values["cache_dir"]
+
+
+def _keep_output_dir_inside(
+    text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]
+) -> None:
+    """Refuse an ``output_dir`` that leads out of the site (CFG011): a build
+    replaces its output folder, and one line of okrsite.toml in a pull request
+    must not send a CI job's writes anywhere. ``--out`` takes any folder."""
+    output_dir = values.get("output_dir")
+    if output_dir is not None and not _stays_inside(output_dir):
+        diags.append(
+            error(
+                "CFG011",
+                f"output_dir must be a folder inside the site, got {short(output_dir)}",
+                file,
+                line=_line_of(text, "output_dir"),
+                hint='write a relative path without "..", e.g. output_dir = "_site"; '
+                "to build elsewhere, run okrsite build --out PATH",
+            )
+        )
+        del values["output_dir"]
 
 
 def _stays_inside(rel: str) -> bool:

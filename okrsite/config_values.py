@@ -6,6 +6,8 @@ the values that pass.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -68,6 +70,19 @@ def check_repo_url(
     checked = check_string(key, value, line, file, diags)
     if checked is REFUSED or not checked.strip():
         return checked
+    if has_credentials(checked):
+        diags.append(
+            error(
+                "CFG017",
+                f"{key} carries a user name or password: every page would publish it in its links",
+                file,
+                line=line,
+                hint=f"remove the credentials (the part before @): write {key} = "
+                '"https://github.com/acme/goals", the address your browser shows; '
+                "give a CI job its token another way",
+            )
+        )
+        return REFUSED
     url = web_address(checked)
     if not is_web_address(url):
         diags.append(
@@ -98,6 +113,24 @@ def check_repo_url(
             )
         )
     return root
+
+
+#: ``https://user:pass@host``, ``https://TOKEN@host``: the user part of a web address
+_WEB_USER = re.compile(r"\s*[a-z][a-z0-9+.-]*://(?P<user>[^/?#@\s]*)@", re.I)
+
+
+def has_credentials(url: str) -> bool:
+    """Whether address ``url`` carries credentials: any user name of an http(s)
+    (or other ``scheme://``) address, and a password in any form. The user
+    ``git@`` of an ssh clone address (``git@github.com:acme/goals.git``,
+    ``ssh://git@github.com/acme/goals``) is no secret, and stays allowed."""
+    match = _WEB_USER.match(url)
+    if match is None:
+        return False
+    user = match["user"]
+    if url.strip().lower().startswith(("http://", "https://")):
+        return True
+    return ":" in user
 
 
 def check_string(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
@@ -142,7 +175,12 @@ _SHARE_KEYS = frozenset({"on_track_threshold", "at_risk_threshold", "aspirationa
 
 def _scoring_rule(key: str, value: Any) -> tuple[bool, str]:
     """Whether scoring setting ``key`` may be ``value``, and what it must be."""
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    ok = (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)  # nan and inf (TOML's ``inf``) are no threshold
+        and value >= 0
+    )
     expect = "a non-negative number"
     if key in ("stale_after_days", "kpi_stale_after_days"):
         ok = ok and isinstance(value, int)

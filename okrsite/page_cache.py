@@ -52,6 +52,7 @@ from okrsite.page_cache_save import plain_piece as plain_piece  # for okrsite.re
 from okrsite.page_store import CACHE_FILE, StoredBase, read_pages
 from okrsite.parse_store import code_fingerprint, ignore_in_git
 from okrsite.render import HISTORY_TABLES, PageKey, SiteRenderer
+from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.urls import page_file
 from okrsite.value_prints import Printer, before_forking, fingerprint, forked_printer
 
@@ -79,25 +80,28 @@ def _libraries_print() -> bytes:
 
 
 def site_fingerprint(site: SiteRenderer, site_root: Path) -> bytes:
-    """What every page reads and no dependency key holds."""
+    """What every page reads and no dependency key holds: okrsite's code, the
+    settings, and every file of the theme and of the site's own theme files
+    the build may read (:meth:`~okrsite.theme.Theme.used_files`), each read
+    only from inside the folder it belongs to. A file that may not be read
+    (a link out of the site, a FIFO, no permission) is not read, and stops
+    the build before this (:meth:`~okrsite.theme.Theme.source_problems`);
+    should it turn up here all the same, its refusal is what is printed."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(code_fingerprint().encode())
     digest.update(_libraries_print())
     digest.update(fingerprint((site.config, site.global_state())))
-    folders = [path for _, path in site.theme.chain]
-    folders += [site_root / name for name in ("templates", "static", "translations")]
-    for folder in folders:
-        # named relative to the site when inside it: a moved checkout keeps its cache
+    theme = site.theme
+    folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
+    for name, path in theme.used_files(site_root):
+        digest.update(b"\0file\0" + name.encode("utf-8", "surrogateescape") + b"\0")
+        roots = theme.home_of(path)
         try:
-            name = folder.resolve().relative_to(site_root.resolve()).as_posix()
-        except (ValueError, OSError):
-            name = str(folder)
-        digest.update(b"\0folder\0" + name.encode())
-        if not folder.is_dir():
+            data = read_owned(path, roots, folders.setdefault(roots, {}))
+        except UnsafeFileError as exc:
+            digest.update(b"refused " + exc.refusal.code.encode())
             continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+        digest.update(hashlib.blake2b(data, digest_size=16).digest())
     return digest.digest()
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
+from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
 from okrsite.folder_listings import SETTLED_NS, FolderListings
@@ -138,9 +139,15 @@ def _load(
     scores: ScoreMemo | None = None,
 ) -> LoadResult:
     config, diags = read_config(tree)
+    unread = settings_unread(diags)
+    if unread is not None:  # the settings TOML can still read, and a note of the rest
+        config, diags = salvaged_config(tree.read(CONFIG_FILE), unread)
     # every file of the site reads 1,200 as its language writes numbers
     with numbers_written_in(config.language):
-        return _load_configured(tree, config, diags, as_of, cache=cache, jobs=jobs, scores=scores)
+        result = _load_configured(tree, config, diags, as_of, cache=cache, jobs=jobs, scores=scores)
+    if unread is not None:
+        result.diagnostics = without_unread_consequences(result.diagnostics, config)
+    return result
 
 
 def _load_configured(

@@ -20,7 +20,6 @@ expensive part, rendering a compiled template is cheap.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import posixpath
 from collections.abc import Callable, Iterator
@@ -43,49 +42,28 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import is_internal_attribute, safe_range
 from jinja2.utils import generate_lorem_ipsum
 
-from okrsite import toml_reader as tomllib
 from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
 from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
 from okrsite.template_filters import unknown_filter_or_test
+from okrsite.theme_find import (
+    ThemeError,
+    available_builtin,
+    builtin_themes_dir,
+    theme_chain,
+)
 from okrsite.translations import Language, catalogue_problems, load_language, untranslated
 
-__all__ = ["Theme", "ThemeError", "load_theme", "builtin_themes_dir"]
-
-DEFAULT_THEME = "default"
-_REPO_THEMES = Path(__file__).resolve().parent.parent / "themes"
-
-
-class ThemeError(ValueError):
-    """The configured theme cannot be found or its ``extends`` chain is broken."""
-
-
-def builtin_themes_dir() -> Path:
-    """Where the shipped themes live: the ``themes/`` beside the ``okrsite``
-    package that is running when that is a source checkout, else the
-    ``okrsite.themes`` package.
-
-    The checkout comes first because an editable install maps the
-    ``okrsite.themes`` package to the checkout it was installed from: code
-    run from another checkout of the same repository (a git worktree, with
-    ``python -m okrsite``) would otherwise render that other checkout's
-    templates with its own code, and a template edit would not show.
-    """
-    if (_REPO_THEMES / DEFAULT_THEME / "theme.toml").is_file():
-        return _REPO_THEMES
-    # the package's folder as the import system found it (importlib.resources
-    # would say the same, after importing zipfile: a few ms of every build)
-    try:
-        spec = importlib.util.find_spec("okrsite.themes")
-    except (ModuleNotFoundError, ValueError):  # not installed as a package
-        spec = None
-    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
-        candidate = Path(folder)
-        if (candidate / DEFAULT_THEME).is_dir():
-            return candidate
-    return _REPO_THEMES
+__all__ = [
+    "Theme",
+    "ThemeError",
+    "available_builtin",
+    "builtin_themes_dir",
+    "load_theme",
+    "theme_chain",
+]
 
 
 @dataclass(frozen=True)
@@ -218,16 +196,42 @@ class Theme:
                 if not posixpath.basename(rel).startswith("."):
                     yield "static/" + rel, folder / rel
 
+    def used_files(self, site_root: Path) -> list[tuple[str, Path]]:
+        """(name, file) of every file of the theme and the site's own theme
+        files a build may read: each theme's ``theme.toml``, ``templates/``,
+        ``static/`` and ``translations/`` files, then the site's
+        ``templates/``, ``static/`` and ``translations/`` files, from the one
+        listing of each folder (:meth:`files_under`). The names are stable
+        across checkouts (``0:default:templates/base.html``,
+        ``site:static/x.css``): the page cache's fingerprint of the theme
+        (:func:`okrsite.page_cache.site_fingerprint`) covers exactly these,
+        and :meth:`source_problems` checks exactly these."""
+        out: list[tuple[str, Path]] = []
+        for i, (label, path) in enumerate(self.chain):
+            meta = path / "theme.toml"
+            if os.path.lexists(meta):
+                out.append((f"{i}:{label}:theme.toml", meta))
+            for sub in ("templates", "static", "translations"):
+                folder = path / sub
+                out += [
+                    (f"{i}:{label}:{sub}/{rel}", folder / rel)
+                    for rel in self.files_under(folder)
+                    if sub != "static" or not posixpath.basename(rel).startswith(".")
+                ]
+        for sub in ("templates", "static", "translations"):
+            folder = site_root / sub
+            out += [
+                (f"site:{sub}/{rel}", folder / rel)
+                for rel in self.files_under(folder)
+                if sub != "static" or not posixpath.basename(rel).startswith(".")
+            ]
+        return out
+
     def source_problems(self, site_root: Path) -> list[Diagnostic]:
-        """Static and template files that will not be read, as diagnostics (nothing opened)."""
+        """Theme files (:meth:`used_files`) that will not be read, as diagnostics
+        (nothing opened)."""
         problems = []
-        files = list(self._static_entries())
-        folders_read = [self.site_templates, *(path / "templates" for _, path in self.chain)]
-        # the catalogues too: a translations/de.po linked outside the site
-        folders_read += [site_root / "translations", *(p / "translations" for _, p in self.chain)]
-        for folder in folders_read:
-            if folder is not None:
-                files.extend(("", folder / rel) for rel in self.files_under(folder))
+        files = self.used_files(site_root)
         # each folder resolved once per set of roots, not once per file in it
         folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
         for _, file in files:
@@ -453,77 +457,6 @@ class OwnedFileLoader(FileSystemLoader):
 def _theme_loader(path: Path) -> OwnedFileLoader:
     """The loader of a theme's ``templates/``, reading only inside the theme's folder."""
     return OwnedFileLoader(str(path / "templates"), (os.path.realpath(path),))
-
-
-def _find(name: str, site_root: Path | None) -> tuple[str, Path]:
-    if site_root is not None:
-        local = site_root / "themes" / name
-        if local.is_dir():
-            return name, local
-        if "/" in name or "\\" in name or name.startswith("."):
-            path = (site_root / name).resolve()
-            if path.is_dir():
-                return path.name, path
-    path = Path(name)
-    if path.is_absolute() and path.is_dir():
-        return path.name, path
-    builtin = builtin_themes_dir() / name
-    if builtin.is_dir():
-        return name, builtin
-    raise ThemeError(
-        f"theme {name!r} not found: looked in themes/{name}/ of the site and in okrsite's "
-        f"built-in themes ({', '.join(available_builtin()) or 'none'})"
-    )
-
-
-def available_builtin() -> list[str]:
-    base = builtin_themes_dir()
-    return sorted(p.name for p in base.iterdir() if p.is_dir() and (p / "templates").is_dir())
-
-
-def _extends(path: Path, builtin: bool) -> str | None:
-    meta = path / "theme.toml"
-    if meta.is_file():
-        try:
-            text = read_owned(meta, owned_roots(path)).decode("utf-8")
-            data = tomllib.loads(text)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, UnsafeFileError) as exc:
-            raise ThemeError(f"{meta}: not valid TOML: {exc}") from exc
-        parent = data.get("extends")
-        if parent in (None, "", False):
-            return None
-        if not isinstance(parent, str):
-            raise ThemeError(f"{meta}: extends must be a theme name")
-        return parent
-    return None if builtin else DEFAULT_THEME
-
-
-def theme_chain(name: str, site_root: Path | None) -> list[tuple[str, Path]]:
-    """The theme and its ancestors, most specific first."""
-    chain: list[tuple[str, Path]] = []
-    seen: set[Path] = set()
-    current: str | None = name
-    builtin_root = builtin_themes_dir().resolve()
-    while current is not None:
-        label, path = _find(current, site_root)
-        resolved = path.resolve()
-        if resolved in seen:
-            names = " -> ".join(n for n, _ in chain)
-            raise ThemeError(f"theme {name!r} extends itself: {names} -> {label}")
-        seen.add(resolved)
-        chain.append((label, path))
-        is_builtin = resolved.parent == builtin_root
-        parent = _extends(path, is_builtin)
-        if parent == label and not is_builtin:
-            # a site-local theme named like a built-in one extends the built-in
-            # (``theme = "./themes/default"`` too: its label is the folder's name)
-            builtin = builtin_themes_dir() / parent
-            if builtin.is_dir() and builtin.resolve() not in seen:
-                chain.append((parent, builtin))
-                seen.add(builtin.resolve())
-                parent = _extends(builtin, True)
-        current = parent
-    return chain
 
 
 def load_theme(name: str, site_root: Path | None = None) -> Theme:

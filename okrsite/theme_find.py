@@ -1,0 +1,159 @@
+"""Finding a theme's folders: the theme ``okrsite.toml`` names, and each
+theme it ``extends``, most specific first (:func:`theme_chain`).
+
+A theme is a folder with ``templates/`` or ``theme.toml``: a name that
+leads to any other folder (``theme = "/usr"``, ``theme = "/proc"``) is
+refused here, before anything walks or reads it. ``okrsite.toml``'s
+``theme`` may name a theme anywhere (a shared theme beside the site,
+``"../shared-theme"``, is the site maintainers' choice), but a theme's
+``extends`` may name only a theme shipped with okrsite or one of the
+site's own (``themes/NAME/``, or a path that stays inside the site): a
+``theme.toml`` that a pull request changes must not make the build copy
+files from anywhere on the machine into the published ``static/``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from okrsite import toml_reader as tomllib
+from okrsite.sitefiles import UnsafeFileError, excerpt, owned_roots, read_owned, within
+
+__all__ = ["ThemeError", "available_builtin", "builtin_themes_dir", "theme_chain"]
+
+DEFAULT_THEME = "default"
+_REPO_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+class ThemeError(ValueError):
+    """The configured theme cannot be found or its ``extends`` chain is broken."""
+
+
+def builtin_themes_dir() -> Path:
+    """Where the shipped themes live: the ``themes/`` beside the ``okrsite``
+    package that is running when that is a source checkout, else the
+    ``okrsite.themes`` package.
+
+    The checkout comes first because an editable install maps the
+    ``okrsite.themes`` package to the checkout it was installed from: code
+    run from another checkout of the same repository (a git worktree, with
+    ``python -m okrsite``) would otherwise render that other checkout's
+    templates with its own code, and a template edit would not show.
+    """
+    if (_REPO_THEMES / DEFAULT_THEME / "theme.toml").is_file():
+        return _REPO_THEMES
+    # the package's folder as the import system found it (importlib.resources
+    # would say the same, after importing zipfile: a few ms of every build)
+    try:
+        spec = importlib.util.find_spec("okrsite.themes")
+    except (ModuleNotFoundError, ValueError):  # not installed as a package
+        spec = None
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        candidate = Path(folder)
+        if (candidate / DEFAULT_THEME).is_dir():
+            return candidate
+    return _REPO_THEMES
+
+
+def _find(name: str, site_root: Path | None, parent_of: Path | None = None) -> tuple[str, Path]:
+    """The label and folder of theme ``name``. ``parent_of``: the ``theme.toml``
+    whose ``extends`` names it, which may name only a shipped theme or a
+    theme of the site (see the module's docstring)."""
+    found = _look_up(name, site_root)
+    if found is None:
+        raise ThemeError(
+            f"theme {name!r} not found: looked in themes/{name}/ of the site and in okrsite's "
+            f"built-in themes ({', '.join(available_builtin()) or 'none'})"
+        )
+    label, path = found
+    if path.parent == builtin_themes_dir():
+        return label, path
+    if parent_of is not None and not (
+        site_root is not None and within(os.path.realpath(path), owned_roots(site_root))
+    ):
+        raise ThemeError(
+            f"{parent_of}: extends = {excerpt(name)!r} names a folder outside the site; "
+            "not read. A theme may extend a theme shipped with okrsite "
+            f"({', '.join(available_builtin()) or 'none'}) or one of the site's own "
+            "(themes/NAME/): copy the theme into the site's themes/ folder"
+        )
+    if not (os.path.isdir(path / "templates") or os.path.isfile(path / "theme.toml")):
+        raise ThemeError(
+            f"theme {excerpt(name)!r} leads to {excerpt(str(path), 80)}, which is no theme: "
+            "a theme is a folder with templates/ or theme.toml; name a theme folder, "
+            "or a theme shipped with okrsite"
+        )
+    return label, path
+
+
+def _look_up(name: str, site_root: Path | None) -> tuple[str, Path] | None:
+    """Where ``name`` leads, in the order of docs/themes.md; ``None``: nowhere."""
+    if site_root is not None:
+        local = site_root / "themes" / name
+        if local.is_dir():
+            return name, local
+        if "/" in name or "\\" in name or name.startswith("."):
+            path = (site_root / name).resolve()
+            if path.is_dir():
+                return path.name, path
+    path = Path(name)
+    if path.is_absolute() and path.is_dir():
+        return path.name, path
+    builtin = builtin_themes_dir() / name
+    if name and "/" not in name and "\\" not in name and builtin.is_dir():
+        return name, builtin
+    return None
+
+
+def available_builtin() -> list[str]:
+    base = builtin_themes_dir()
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and (p / "templates").is_dir())
+
+
+def _extends(path: Path, builtin: bool) -> str | None:
+    meta = path / "theme.toml"
+    if meta.is_file():
+        try:
+            text = read_owned(meta, owned_roots(path)).decode("utf-8")
+            data = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, UnsafeFileError) as exc:
+            raise ThemeError(f"{meta}: not valid TOML: {exc}") from exc
+        parent = data.get("extends")
+        if parent in (None, "", False):
+            return None
+        if not isinstance(parent, str):
+            raise ThemeError(f"{meta}: extends must be a theme name")
+        return parent
+    return None if builtin else DEFAULT_THEME
+
+
+def theme_chain(name: str, site_root: Path | None) -> list[tuple[str, Path]]:
+    """The theme and its ancestors, most specific first."""
+    chain: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    current: str | None = name
+    builtin_root = builtin_themes_dir().resolve()
+    parent_of: Path | None = None  # the theme.toml that names ``current``
+    while current is not None:
+        label, path = _find(current, site_root, parent_of)
+        resolved = path.resolve()
+        if resolved in seen:
+            names = " -> ".join(n for n, _ in chain)
+            raise ThemeError(f"theme {name!r} extends itself: {names} -> {label}")
+        seen.add(resolved)
+        chain.append((label, path))
+        is_builtin = resolved.parent == builtin_root
+        parent = _extends(path, is_builtin)
+        if parent == label and not is_builtin:
+            # a site-local theme named like a built-in one extends the built-in
+            # (``theme = "./themes/default"`` too: its label is the folder's name)
+            builtin = builtin_themes_dir() / parent
+            if builtin.is_dir() and builtin.resolve() not in seen:
+                chain.append((parent, builtin))
+                seen.add(builtin.resolve())
+                parent = _extends(builtin, True)
+        current = parent
+        parent_of = chain[-1][1] / "theme.toml"
+    return chain
