@@ -8,9 +8,11 @@ those moves. Pure: reads a :class:`ScoredPortfolio`.
 The value *before* a check-in follows the current-value rule just before it:
 the latest earlier check-in of the same key result (check-ins in their
 order: date, then file name), else ``current:``, else the KPI's latest value
-dated before the check-in, else none. Progress before and after come from
-the same progress rule as every score (:func:`scoring.progress_of_value`);
-a key result that counts nowhere (dropped or draft, itself or its
+dated before the check-in, else none. Progress before and after are the
+key result's progress as scored at each value, by the one rule every score
+uses (:func:`scoring.measured_progress`): a key result graded with
+``score:`` has that grade before and after, so its values move no points
+of progress (0); one that counts nowhere (dropped or draft, itself or its
 objective) has none, and a yes/no one's values are also given as done or
 not done (:func:`scoring.boolean_done`), as every page writes them.
 """
@@ -33,7 +35,7 @@ from okrsite.model import (
 from okrsite.scoring import (
     boolean_done,
     kr_life_status,
-    progress_of_value,
+    measured_progress,
     trend_for,
     trend_meaning,
 )
@@ -213,9 +215,11 @@ def window_changes(
 def _kr_move(obj: Objective, kr: KeyResult, previous: float | None, value: float) -> ValueChange:
     """A key result's previous → new value. One that counts nowhere (dropped
     or draft, itself or its objective: the status scoring gives it) moves
-    no progress; a yes/no one says whether each value is done."""
+    no progress; one graded with ``score:`` moves none either (its grade is
+    its progress, whatever its value); a yes/no one says whether each value
+    is done."""
     life = kr_life_status(obj, kr)
-    counted = life == "active"
+    counted = life == "active" and kr.kind not in ("milestones", "rollup")
     boolean = kr.kind == "boolean"
     return ValueChange(
         kr.id,
@@ -223,8 +227,8 @@ def _kr_move(obj: Objective, kr: KeyResult, previous: float | None, value: float
         kr.unit,
         previous,
         value,
-        progress_of_value(kr, previous) if counted else None,
-        progress_of_value(kr, value) if counted else None,
+        measured_progress(kr, previous, previous is not None)[0] if counted else None,
+        measured_progress(kr, value, True)[0] if counted else None,
         done_before=boolean_done(kr, previous, previous is not None) if boolean else None,
         done_after=boolean_done(kr, value, True) if boolean else None,
         status=life,

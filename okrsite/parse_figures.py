@@ -163,4 +163,60 @@ def figure_in_unit(value: str, unit: str) -> str | None:
         read = read_number(bare)
         if read is not None and not read[1] and all(c in squeezed for c in signs):
             return bare
+    return _money_in_unit(text, unit)
+
+
+def _money_in_unit(text: str, unit: str) -> str | None:
+    """``text`` as the figure it counts in ``unit`` when it writes money of the
+    unit's currency in another magnitude or in none (``€1.2M`` or
+    ``€300.000`` beside ``unit: k€``: 1200, 300), through
+    :func:`money_in_unit`, as a check-in's value is; else ``None``."""
+    read = read_number(text)
+    if read is None or read[1]:
+        return None
+    signs = currency_of(text)
+    written = magnitude_written(text) or (signs if len(signs) == 1 else "")
+    divide = money_in_unit(written, unit) if written else None
+    return None if divide is None else repr(read[0] / divide)
+
+
+def magnitude_written(value: str) -> str | None:
+    """What a number written with a magnitude carries beside its digits
+    (``k€`` of ``150 k€``, ``$k`` of ``$150k``, ``Mio€`` of ``1,5 Mio €``),
+    when it has one; ``None`` for a figure without (``150 €``, ``45%``).
+    A check-in notes it, so that a key result whose ``unit:`` is that
+    (``k€``) counts the figure in it (:func:`money_in_unit`)."""
+    rest = _NOT_UNIT_MARKS.sub("", value)
+    if not rest or unit_multiplier(rest) == 1:
+        return None
+    return rest
+
+
+#: what is left out of a written figure to see what it carries beside its digits
+_NOT_UNIT_MARKS = re.compile(r"[-+\u2212\d.,'_\s\u00a0\u202f\u2009]")
+
+
+def money_in_unit(written: str, unit: str) -> float | None:
+    """What to divide the whole number a figure writes by to count it in
+    ``unit``, a unit that holds a magnitude: ``written`` is what the figure
+    carries beside its digits (:func:`magnitude_written`, or its currency
+    sign alone). The unit's own magnitude (``150 k€`` in a key result in
+    ``k€``: 150); or money of the unit's currency in another magnitude or
+    in none, which is whole money (``$450k`` in ``$M``: 0.45; ``€250,000``
+    or ``250.000 €`` in ``k€``: 250). ``None`` when ``unit`` holds no
+    magnitude (150 k€ in ``€`` is 150,000) or the figure is in another unit
+    (another currency, or money beside ``unit: k``)."""
+    times = unit_multiplier(unit)
+    if times == 1:
+        return None
+    if _NOT_UNIT_MARKS.sub("", unit).casefold() == written.casefold():
+        return times
+    sign = currency_of(written)
+    if sign and sign == currency_of(unit) and (written == sign or unit_multiplier(written) != 1):
+        return times
     return None
+
+
+def currency_of(written: str) -> str:
+    """The currency signs of a figure or unit as written (``€`` of ``k€``), or ``""``."""
+    return "".join(c for c in written if c in CURRENCY_SIGNS)

@@ -18,7 +18,9 @@ from typing import Any
 
 from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
+from okrsite.parse_figures import currency_of as currency_of
 from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
+from okrsite.parse_figures import magnitude_written as magnitude_written
 from okrsite.parse_messages import billion_refused, number_hint, shares_of_one, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
@@ -420,38 +422,6 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
         )
         out = {**out, key: None}
     return out
-
-
-def magnitude_written(value: str) -> str | None:
-    """What a number written with a magnitude carries beside its digits
-    (``k€`` of ``150 k€``, ``$k`` of ``$150k``, ``Mio€`` of ``1,5 Mio €``),
-    when it has one; ``None`` for a figure without (``150 €``, ``45%``).
-    A check-in notes it, so that a key result whose ``unit:`` is that
-    (``k€``) counts the figure in it (:func:`in_magnitude_unit`)."""
-    rest = _NOT_UNIT_MARKS.sub("", value)
-    if not rest or unit_multiplier(rest) == 1:
-        return None
-    return rest
-
-
-#: what is left out of a written figure to see what it carries beside its digits
-_NOT_UNIT_MARKS = re.compile(r"[-+\u2212\d.,'_\s\u00a0\u202f\u2009]")
-
-
-def in_magnitude_unit(written: str, unit: str) -> float | None:
-    """What to divide a figure written with magnitude ``written`` (from
-    :func:`magnitude_written`) by to count it in ``unit``: the magnitude,
-    when ``unit`` is the same magnitude and money (150 k€ in a key result in
-    ``k€`` is 150); ``None`` when ``unit`` is another (150 k€ in ``€`` is
-    150,000)."""
-    if _NOT_UNIT_MARKS.sub("", unit).casefold() != written.casefold():
-        return None
-    return unit_multiplier(unit)
-
-
-def currency_of(written: str) -> str:
-    """The currency sign of a magnitude as written (``€`` of ``k€``), or ``""``."""
-    return "".join(c for c in written if c in CURRENCY_SIGNS)
 
 
 def _in_own_unit(item: dict[str, Any]) -> dict[str, Any]:

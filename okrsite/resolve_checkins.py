@@ -25,8 +25,7 @@ from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown, written_as
-from okrsite.parse_figures import unit_multiplier
-from okrsite.parse_measures import currency_of, in_magnitude_unit, magnitude_written
+from okrsite.parse_figures import currency_of, magnitude_written, money_in_unit, unit_multiplier
 from okrsite.parse_number_marks import thousands_point_words
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
@@ -174,20 +173,17 @@ def _value_of_objective(c: CheckIn, obj: Objective) -> Diagnostic:
 
 def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, float]) -> str:
     """The unit a check-in value written as ``word`` is in, for :func:`_other_unit`:
-    ``150 k€`` or ``$450k`` beside a ``unit:`` of a magnitude of the same money
-    (``k€``; ``$M``) counts in it (150; 0.45, put in ``scaled``); beside a unit
+    money of a ``unit:`` that holds a magnitude (``k€``; ``$M``) in its
+    currency counts in it (:func:`money_in_unit`: ``150 k€`` is 150,
+    ``$450k`` 0.45, ``€250,000`` 250, put in ``scaled``); beside a unit
     without one it is the figure it reads (150,000) in its currency, or none."""
     written = magnitude_written(word)
-    if written is None:
-        return word
-    divide = in_magnitude_unit(written, unit or "")
-    if divide is None and unit and unit_multiplier(unit) != 1:
-        if not currency_of(written) or currency_of(written) != currency_of(unit):
-            return written  # 150 k€ for a key result in $k, or in k: another unit
-        divide = unit_multiplier(unit)
+    divide = money_in_unit(written or word, unit or "")
     if divide is not None:
         scaled[key] = value / divide
         return unit
+    if written is None or unit_multiplier(unit or "") != 1:
+        return written or word  # 150 k€ or £20 in $k, or in k: another unit
     return currency_of(written) or unit
 
 
@@ -233,6 +229,8 @@ def _other_unit(word: str, unit: str) -> bool:
         held = unit.strip()
         if is_percent_unit(held):
             return True  # $3k for a key result in %: money is no percentage
+        if unit_multiplier(held) != 1:
+            return currency_of(held) != word  # £20 for one in k€ or in k
         return held in CURRENCY_SIGNS and held != word
     return not same_unit(word, unit)
 
