@@ -69,7 +69,6 @@ from okrsite.scoring_progress import grade_for as grade_for
 from okrsite.scoring_progress import kr_target as kr_target
 from okrsite.scoring_progress import measured_progress as measured_progress
 from okrsite.scoring_progress import numeric_progress as numeric_progress
-from okrsite.scoring_progress import progress_of_value as progress_of_value
 from okrsite.scoring_progress import scored_done as scored_done
 from okrsite.scoring_rollup import Scorer, children_first
 from okrsite.scoring_rollup import counts_in_rollup as counts_in_rollup

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from okrsite.model import Grade, KeyResult
@@ -40,20 +39,6 @@ def numeric_progress(
     else:
         ratio = gone / span
     return clamp(ratio), ratio
-
-
-def progress_of_value(kr: KeyResult, value: float | None) -> float | None:
-    """The progress a key result has when its current value is ``value``: the
-    measure of :func:`measured_progress` without the ``score:`` override, so a
-    check-in's move reads as the measure moved.
-
-    ``None`` for kinds no value measures (milestones, roll-ups). A boolean
-    key result without a value falls back to its ``done:``.
-    """
-    if kr.kind in ("milestones", "rollup"):
-        return None
-    measure = kr if kr.score is None else replace(kr, score=None)
-    return measured_progress(measure, value, value is not None)[0]
 
 
 def grade_for(progress: float) -> Grade:
