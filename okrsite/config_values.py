@@ -20,6 +20,7 @@ from okrsite.limits import (
 )
 from okrsite.model import Settings
 from okrsite.repo_urls import is_web_address, repository_address, web_address
+from okrsite.written_dates import read_date
 from okrsite.written_numbers import read_number
 
 SCORING_KEYS = {
@@ -34,7 +35,10 @@ SCORING_KEYS = {
 
 
 def as_date(value: Any) -> date | None:
-    """A date within the range okrsite accepts, else ``None``."""
+    """A date within the range okrsite accepts, else ``None``; a date in quotes
+    is read as a check-in's date is (``"20.11.2026"``, ``"Nov 20, 2026"``:
+    :func:`okrsite.written_dates.read_date`), so a setting takes what a file
+    and ``--as-of`` take."""
     day = None
     if isinstance(value, date):
         day = value if not hasattr(value, "hour") else value.date()  # type: ignore[attr-defined]
@@ -42,7 +46,7 @@ def as_date(value: Any) -> date | None:
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            return None
+            day = read_date(value)
     return day if day is not None and date_in_range(day) else None
 
 
@@ -231,7 +235,11 @@ def check_as_of(key: str, value: Any, line: int | None, file: str, diags: list[D
         return None
     d = as_date(value)
     if d is None:
-        hint = "dates run from 1900-01-01 to 2999-12-31"
+        written = read_date(value) if isinstance(value, str) else None
+        if written is not None or isinstance(value, date):
+            hint = "dates run from 1900-01-01 to 2999-12-31"
+        else:  # no day it surely names (03/01/2026: the 3rd of January, or March 1st?)
+            hint = "write the day year first, as 2026-11-20"
         if word == "yesterday":  # a file's date does not move each day; the command line's may
             hint = "a setting is one fixed day; to judge at yesterday run okrsite build --as-of yesterday"
         elif not isinstance(value, date):

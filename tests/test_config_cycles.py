@@ -138,6 +138,23 @@ def test_as_of_today_in_the_settings_is_the_default() -> None:
     ]
 
 
+def test_a_date_in_the_settings_is_read_as_a_check_in_s_date_is() -> None:
+    """``as_of = "20.11.2026"`` is taken as a check-in's ``date: 20.11.2026``
+    and ``--as-of 20.11.2026`` are; a day no reading pins (03/01/2026) is
+    refused with how to write it, not with the range of dates."""
+    for written in ("20.11.2026", "Nov 20, 2026", "2026-11-20"):
+        config, diags = parse_config(f'as_of = "{written}"\n')
+        assert (diags, config.as_of) == ([], date(2026, 11, 20)), written
+    _config, diags = parse_config('as_of = "03/01/2026"\n')
+    assert [(d.code, d.hint) for d in diags] == [
+        ("CFG005", "write the day year first, as 2026-11-20; remove the line to judge at today")
+    ]
+    _config, diags = parse_config('as_of = "1800-01-01"\n')
+    assert [d.hint for d in diags] == [
+        "dates run from 1900-01-01 to 2999-12-31; remove the line to judge at today"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "code", "line", "message"),
     [
