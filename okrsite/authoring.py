@@ -29,6 +29,7 @@ from okrsite.overlay import OverlayTree
 from okrsite.parse import confidence_word, split_unit
 from okrsite.parse_number_marks import thousands_point_words
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
+from okrsite.resolve_checkins import natural_key
 from okrsite.scaffold import front_matter
 from okrsite.written_numbers import (
     CURRENCY_SIGNS,
@@ -285,7 +286,10 @@ def checkin_file(root: Path, content_dir: str, target: str, day: date) -> str:
 
     ``2026-11-29.md``, then ``2026-11-29-2.md``, ``-3``… above every number of
     that day already in the folder, so in natural file-name order (the order
-    of check-ins of one day without a time) the new one is always last.
+    of check-ins of one day without a time, and of those with the same
+    time) the new one is always last. A file of that day named in words
+    (``2026-11-29-evening.md``, ``2026-11-29-kenji.md``) sorts after every
+    number, so the new one is named after it (``2026-11-29-evening-2.md``).
     """
     # checkins/vertrieb/messe/ for Vertrieb/Messe is that folder on a Mac: used as it is
     folder = existing_spelling(root, checkin_folder(content_dir, target) + "/")[:-1]
@@ -300,9 +304,16 @@ def checkin_file(root: Path, content_dir: str, target: str, day: date) -> str:
         m = pattern.match(name)
         if m:
             taken.append(int(m[1]) if m[1] else 1)
-    if not taken:
+    same_day = [n for n in names if n.startswith(stem) and n.endswith(".md")]
+    if not same_day:
         return f"{folder}/{stem}.md"
-    return f"{folder}/{stem}-{max(taken) + 1}.md"
+    name = f"{stem}-{max(taken, default=1) + 1}.md"
+    last = max(same_day, key=natural_key)
+    if natural_key(name) <= natural_key(last):  # a name in words sorts after the numbers
+        base = last.removesuffix(".md")
+        numbered = re.fullmatch(r"(.*)-(\d+)", base)
+        name = f"{numbered[1]}-{int(numbered[2]) + 1}.md" if numbered else f"{base}-2.md"
+    return f"{folder}/{name}"
 
 
 def checkin_text(

@@ -163,6 +163,31 @@ def test_handwritten_and_command_checkins_of_one_day(site: Path) -> None:
     assert kr.key_results["self-serve"].current == 29
 
 
+def test_a_command_checkin_beside_one_named_in_words_is_read_after_it(site: Path) -> None:
+    """A hand-written ``2026-11-20-evening.md`` at 17:45 and the command's check-in
+    of the same minute: the command's file is named after it
+    (``2026-11-20-evening-2.md``), so its value is the current one; a plain
+    ``2026-11-20.md`` would sort first and the older value would stay."""
+    folder = site / "content/checkins/company/faster-support"
+    (folder / "2026-11-20-evening.md").write_text(
+        "---\nobjective: company/faster-support\ndate: 2026-11-20 17:45\n"
+        "values: {self-serve: 30}\n---\n"
+    )
+    code, out = run(
+        "checkin",
+        "company/faster-support",
+        "--set",
+        "self-serve=29",
+        "--date",
+        "2026-11-20 17:45",
+        "--site",
+        str(site),
+    )
+    assert code == 0 and "2026-11-20-evening-2.md" in out, out
+    kr = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
+    assert kr.key_results["self-serve"].current == 29
+
+
 def test_kpi_checkin(site: Path) -> None:
     code, out = run("checkin", "nps", "--set", "nps=40", "--site", str(site))
     assert code == 2 and "is a KPI: give its reading with --value V" in out
@@ -735,13 +760,13 @@ def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: P
     args = ("checkin", "company/faster-support", "--site", str(site), "--author", "Renée O'Brien")
     code, out = run(*args, "--set", "self-serve=35", "--date", "2026-11-10")
     assert code == 0, out
-    assert "wrote content/checkins/company/faster-support/2026-11-10.md" in out
-    assert (
-        "note: this check-in has no time of day, so it is read before 2026-11-10-morning.md "
-        "(09:15), 2026-11-10-afternoon.md (16:30) of the same day, whose values stay that day's last; "
-        "if it came after them, add the time of day to its date in "
-        "content/checkins/company/faster-support/2026-11-10.md (date: 2026-11-10THH:MM)"
-    ) in " ".join(out.split())
+    # named after every file of the day, those named in words too (a plain
+    # 2026-11-10.md would sort before 2026-11-10-morning.md)
+    assert "wrote content/checkins/company/faster-support/2026-11-10-morning-2.md" in out
+    # read before the timed ones all the same: the loader's warning says so, once
+    said = " ".join(out.split())
+    assert "2026-11-10-morning-2.md:3:7: warning OKR311: check-in has no time of day" in said
+    assert "note:" not in out, out
     kr = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
     assert kr.key_results["self-serve"].current == 31  # what the note says
 
