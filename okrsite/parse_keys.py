@@ -53,7 +53,8 @@ KNOWN_KEYS: dict[str, set[str]] = {
     # owner: and team: name who owns a goal: a person has a team but no
     # owner, a page neither (each is warned of as any unknown key)
     "person": (COMMON_KEYS - {"owner"}) | {"role", "email", "name", "github", "gitlab"},
-    "page": (COMMON_KEYS - {"owner", "team"}) | {"order"},
+    # draft: true (as Hugo writes it) leaves a page out of the build
+    "page": (COMMON_KEYS - {"owner", "team"}) | {"order", "draft"},
 }
 #: the keys of a milestone of a key result (``- {title: Beta, done: true}``)
 MILESTONE_KEYS = {"title", "done"}

@@ -236,4 +236,6 @@ def _page(
 ) -> Page | None:
     title = f.text(data, "title", (), required=True)
     order = f.number(data, "order", ())
+    if f.boolean(data, "draft", ()):  # a draft (Hugo's draft: true) is not published
+        return None
     return Page(rid, rel, title or rid, int(order or 0), parts.body, parts.body_line)

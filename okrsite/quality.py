@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.md_links import note_link_warnings
 from okrsite.model import ScoredPortfolio
 from okrsite.plural import plural
 
@@ -32,6 +33,16 @@ SMART_FIX = {
 def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
     p = scored.portfolio
     out: list[Diagnostic] = []
+    if any(c.body for c in p.checkins):  # links in notes, as in bodies (OKR314)
+        paged = [
+            *p.objectives.values(),
+            *p.kpis.values(),
+            *p.goals.values(),
+            *p.teams.values(),
+            *p.people.values(),
+            *p.pages.values(),
+        ]
+        out += note_link_warnings(p.checkins, paged)
     for oid, obj in p.objectives.items():
         if obj.status != "active":
             continue

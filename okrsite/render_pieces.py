@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from okrsite.markdown import NOTE_TOP
-from okrsite.md_links import rewrite_links
+from okrsite.md_links import needs_rewrite, rewrite_links
 from okrsite.model import CheckIn
 from okrsite.urls import SUMMARY_FILES, page_path
 from okrsite.view.view_model import CheckinView, NavItem
@@ -108,32 +108,44 @@ class RenderPieces:
 
     def body(self, text: str, file: str, path: str) -> str:
         """The body of the record in ``file`` as HTML on its page at ``path``:
-        :meth:`markdown`, its links to goal files made links to their pages
+        :meth:`markdown`, its links to goal files made links to their pages and
+        its links to ``static/`` files links to their copies, for the page
         (:mod:`okrsite.md_links`; after the kept HTML, which serves any page)."""
         fragment = self.markdown(text)
-        if ".md" not in fragment:
+        if not needs_rewrite(fragment):
             return fragment
         return rewrite_links(fragment, file, path, self.index.page_of_file)
 
-    def checkin_notes(self, c: CheckIn, top: int = NOTE_TOP) -> str:
-        """A check-in's notes as HTML, their highest heading at level ``top``
-        (memoised by text: notes repeat across pages).
+    def checkin_notes(self, c: CheckIn, top: int = NOTE_TOP, root: str = "") -> str:
+        """A check-in's notes as HTML, their highest heading at level ``top``,
+        their links written for a page whose ``../`` chain to the site's root
+        is ``root`` (memoised by text: notes repeat across pages).
 
         A note is rendered at the default depth first; one with no heading
         reads the same at every depth and is that HTML wherever it shows, one
         with headings is kept once more per other depth, under its text and
-        the depth (a key no note's text is: it ends in NUL and a digit)."""
+        the depth (a key no note's text is: it ends in NUL and a digit). Its
+        links to goal files and ``static/`` files are resolved from the
+        check-in's file (:func:`okrsite.md_links.rewrite_links`), kept once
+        more per file and ``root`` where there are such links."""
         memo = self.memo.markdown
         cached = memo.get(c.body)
         if cached is None:
             cached = memo[c.body] = self._notes_markdown(c.body, NOTE_TOP)
-        if top == NOTE_TOP or not _NOTE_HEADING.search(cached):
+        if top != NOTE_TOP and _NOTE_HEADING.search(cached):
+            key = f"{c.body}\x00{top}"
+            deeper = memo.get(key)
+            if deeper is None:
+                deeper = memo[key] = self._notes_markdown(c.body, top)
+            cached = deeper
+        if not needs_rewrite(cached):
             return cached
-        key = f"{c.body}\x00{top}"
-        deeper = memo.get(key)
-        if deeper is None:
-            deeper = memo[key] = self._notes_markdown(c.body, top)
-        return deeper
+        key = f"{c.body}\x00{top}\x00{c.file}\x00{root}"
+        linked = memo.get(key)
+        if linked is None:
+            page_of_file = self.index.page_of_file
+            linked = memo[key] = rewrite_links(cached, c.file, "", page_of_file, up=root)
+        return linked
 
     def nav_items(self, root: str, path: str) -> Markup:
         """partials/nav.html for a page (on every page, so memoised per link prefix)."""
@@ -193,7 +205,7 @@ class RenderPieces:
                 lambda: self.partial(
                     "checkin.html",
                     root=root,
-                    checkin=self._checkin_at(c, level),
+                    checkin=self._checkin_at(c, level, root),
                     show_target=show_target,
                     level=level,
                 )
@@ -202,12 +214,13 @@ class RenderPieces:
             self.recorder.replay(hit[1])
         return hit[0]
 
-    def _checkin_at(self, c: CheckIn, level: int) -> CheckinView:
+    def _checkin_at(self, c: CheckIn, level: int, root: str) -> CheckinView:
         """A check-in's view with its notes' headings one level below its own
-        ``<h{level}>``: the view keeps them at the default depth, for a
-        check-in heading of ``NOTE_TOP - 1``."""
+        ``<h{level}>`` and their links written for a page at ``root``: the
+        view keeps them at the default depth, for a check-in heading of
+        ``NOTE_TOP - 1``, and links for the site's root."""
         view = self.view.checkin(c)
-        if level + 1 == NOTE_TOP or not view.notes:
+        if not view.notes or (level + 1 == NOTE_TOP and not root):
             return view
-        notes = self.checkin_notes(c, level + 1)
+        notes = self.checkin_notes(c, level + 1, root)
         return view if notes == view.notes else replace(view, notes=Markup(notes))
