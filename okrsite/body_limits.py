@@ -9,7 +9,10 @@ goal's or free page's text (a 100 KB handbook has some 1,500 lines, a few
 hundred ``[`` and a few thousand emphasis marks and backticks), keep any body's render
 under about a second, on any machine in proportion, since they count
 characters and lines instead of timing anything. ``check`` and ``build``
-both read them here (OKR021), so they agree.
+both read them here (OKR021), so they agree. A check-in's ``note:``,
+Markdown written in its front matter and rendered above its body on
+several pages, is held to the same limits (:func:`note_problems`, read by
+:mod:`okrsite.parse_checkins`).
 """
 
 from __future__ import annotations
@@ -42,37 +45,64 @@ def _line_of_nth(body: str, chars: str, n: int) -> int:
     return 0
 
 
+#: the hint of OKR021 for a check-in's note written in its front matter
+NOTE_HINT = (
+    "shorten the note: write the long part in a page of its own under content/pages/ "
+    "and link to it, or link to a document instead of pasting it"
+)
+
+
+def text_problems(text: str) -> list[tuple[str, int, int, int]]:
+    """Each limit Markdown ``text`` is over: what is counted, how many there
+    are, the limit, and the line (from 0) of ``text`` where it is passed."""
+    if len(text) <= 4096:  # far below every limit, whatever it holds
+        return []
+    out: list[tuple[str, int, int, int]] = []
+    size = len(text.encode("utf-8", "surrogatepass")) if not text.isascii() else len(text)
+    if size > MAX_BODY_BYTES:
+        head = text.encode("utf-8", "surrogatepass")[:MAX_BODY_BYTES]
+        out.append(("bytes", size, MAX_BODY_BYTES, head.count(b"\n")))
+    lines = text.count("\n") + 1
+    if lines > MAX_BODY_LINES:
+        out.append(("lines", lines, MAX_BODY_LINES, MAX_BODY_LINES))
+    openers = text.count("[")
+    if openers > MAX_LINK_OPENERS:
+        line = _line_of_nth(text, "[", MAX_LINK_OPENERS + 1)
+        what = "'[' (each may open a link or an image)"
+        out.append((what, openers, MAX_LINK_OPENERS, line))
+    marks = sum(text.count(c) for c in _MARKS)
+    if marks > MAX_INLINE_MARKS:
+        line = _line_of_nth(text, _MARKS, MAX_INLINE_MARKS + 1)
+        out.append(("of the marks * _ ~ < and `", marks, MAX_INLINE_MARKS, line))
+    return out
+
+
 def body_problems(rel: str, body: str, body_line: int) -> list[Diagnostic]:
     """OKR021 for each limit ``body`` (starting on file line ``body_line``) is over."""
-    if len(body) <= 4096:  # far below every limit, whatever it holds
-        return []
-    out: list[Diagnostic] = []
-
-    def over(what: str, count: int, limit: int, line: int) -> None:
-        out.append(
-            error(
-                "OKR021",
-                f"the text below the front matter has {count:,} {what}, more than the "
-                f"{limit:,} a body may have (see docs/limits.md)",
-                rel,
-                line=body_line + line,
-                hint=HINT,
-            )
+    return [
+        error(
+            "OKR021",
+            f"the text below the front matter has {count:,} {what}, more than the "
+            f"{limit:,} a body may have (see docs/limits.md)",
+            rel,
+            line=body_line + line,
+            hint=HINT,
         )
+        for what, count, limit, line in text_problems(body)
+    ]
 
-    size = len(body.encode("utf-8", "surrogatepass")) if not body.isascii() else len(body)
-    if size > MAX_BODY_BYTES:
-        head = body.encode("utf-8", "surrogatepass")[:MAX_BODY_BYTES]
-        over("bytes", size, MAX_BODY_BYTES, head.count(b"\n"))
-    lines = body.count("\n") + 1
-    if lines > MAX_BODY_LINES:
-        over("lines", lines, MAX_BODY_LINES, MAX_BODY_LINES)
-    openers = body.count("[")
-    if openers > MAX_LINK_OPENERS:
-        line = _line_of_nth(body, "[", MAX_LINK_OPENERS + 1)
-        over("'[' (each may open a link or an image)", openers, MAX_LINK_OPENERS, line)
-    marks = sum(body.count(c) for c in _MARKS)
-    if marks > MAX_INLINE_MARKS:
-        line = _line_of_nth(body, _MARKS, MAX_INLINE_MARKS + 1)
-        over("of the marks * _ ~ < and `", marks, MAX_INLINE_MARKS, line)
-    return out
+
+def note_problems(note: str, body: str) -> list[str]:
+    """The message of OKR021 for each limit a check-in's ``note:`` (Markdown
+    written in the front matter, shown above the body on several pages) is
+    over: alone, or (both under the limits) with the ``body`` it is shown
+    above, which is what is rendered."""
+    whose, found = "the note", text_problems(note)
+    if not found and len(note) + len(body) > 4096 and not text_problems(body):
+        whose = "the note and the text below the front matter together"
+        found = text_problems(note + "\n\n" + body)
+    return [
+        f"{whose} {'have' if whose.endswith('together') else 'has'} {count:,} {what}, "
+        f"more than the {limit:,} a check-in's note and text may have (see docs/limits.md)"
+        for what, count, limit, _ in found
+    ]

@@ -360,12 +360,18 @@ def _parsed_toml(
             line=1,
         )
     front = "\n".join(lines[1:end])
+    parts = yamlsource.Split("", "\n".join(lines[end + 1 :]), 1, end + 2)
+    # front matter that cannot be read leaves the body's problems to report (as
+    # YAML's does): every error of a file in one run
     if limits.utf8_length(front) > limits.MAX_FRONT_MATTER_BYTES:
-        return fail(
-            "OKR009",
-            f"the front matter is {limits.utf8_length(front)} bytes long",
-            hint=f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB",
-            line=1,
+        return _with_body_problems(
+            fail(
+                "OKR009",
+                f"the front matter is {limits.utf8_length(front)} bytes long",
+                hint=f"front matter may be at most {limits.MAX_FRONT_MATTER_BYTES // 1024} KB",
+                line=1,
+            ),
+            parts,
         )
     from okrsite import toml_reader as tomllib
 
@@ -373,15 +379,17 @@ def _parsed_toml(
         data = tomllib.loads(front)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        return fail(
-            "OKR003",
-            f"front matter is not valid TOML: {str(exc).split(' (at line')[0]}",
-            hint="check the quotes and the '=' after each key, or write the front matter "
-            "as YAML between '---' lines",
-            line=1 + int(found.group(1)) if found else 1,
-            col=int(found.group(2)) if found else None,
+        return _with_body_problems(
+            fail(
+                "OKR003",
+                f"front matter is not valid TOML: {str(exc).split(' (at line')[0]}",
+                hint="check the quotes and the '=' after each key, or write the front matter "
+                "as YAML between '---' lines",
+                line=1 + int(found.group(1)) if found else 1,
+                col=int(found.group(2)) if found else None,
+            ),
+            parts,
         )
-    parts = yamlsource.Split("", "\n".join(lines[end + 1 :]), 1, end + 2)
     parsed = parse_data(
         rel, _dates_as_text(data), parts, content_dir=content_dir, default_cycle=default_cycle
     )

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from okrsite import yamlsource
+from okrsite.body_limits import NOTE_HINT, note_problems
 from okrsite.model import UNDATED, CheckIn
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
@@ -235,6 +236,8 @@ def _checkin(
     for key in ("note", "notes", "comment"):  # the note in the front matter, as forms write it
         note = f.text(data, key, ())
         if note:
+            for problem in note_problems(note, body):  # rendered as a body is
+                f.err("OKR021", problem, (key,), hint=NOTE_HINT)
             body = note.strip() + "\n" + ("\n" + body if body.strip() else "")
             break
     return CheckIn(

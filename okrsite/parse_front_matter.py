@@ -58,6 +58,17 @@ def _tabs_as_spaces(parts: yamlsource.Split) -> tuple[yamlsource.Split, int] | N
     return yamlsource.Split("\n".join(lines), parts.body, parts.fm_line, parts.body_line), first
 
 
+#: the hint of OKR008, by the limit the aliases are over
+#: (:attr:`okrsite.pyyaml_front_matter.AliasLimitError.limit`)
+_ALIAS_HINTS = {
+    "values": f"aliases (*name) may expand to at most {limits.MAX_EXPANDED_VALUES} values; "
+    "write the values out instead",
+    "chars": f"aliases (*name) may repeat at most {limits.MAX_EXPANDED_CHARS:,} characters "
+    "in all; write the text out once or shorten it",
+    "cycle": "an alias (*name) may not stand for a value it is inside; write the value out instead",
+}
+
+
 class _FileProblem(Exception):
     """A problem that makes the whole file unusable: (code, message, hint, line, column)."""
 
@@ -138,8 +149,17 @@ def _front_matter_problem(exc: Exception, parts: yamlsource.Split) -> _FileProbl
         return _FileProblem(
             "OKR008",
             f"front matter is refused: {exc.problem}",
-            f"aliases (*name) may expand to at most {limits.MAX_EXPANDED_VALUES} values; "
-            "write the values out instead",
+            _ALIAS_HINTS.get(exc.limit, _ALIAS_HINTS["values"]),
+            yline,
+            ycol,
+        )
+    if isinstance(exc, pyyaml_read.NestingLimitError):
+        yline, ycol = pyyaml_read.yaml_error_position(exc, parts.fm_line, parts.front_matter)
+        return _FileProblem(
+            "OKR003",
+            f"front matter is refused: {exc.problem}",
+            f"lists and mappings nest at most {yamlsource.MAX_BLOCK_NESTING} levels deep; "
+            "flatten the structure",
             yline,
             ycol,
         )

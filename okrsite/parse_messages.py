@@ -109,6 +109,11 @@ def billion_refused(value: Any) -> tuple[str, str] | None:
     )
 
 
+#: digits parted by spaces other than in thousands (``4 5``), which no reading
+#: takes for a number: :func:`number_hint` says how spaces group
+_SPACED_DIGITS = re.compile(r"([-+]?)([0-9]+(?:[ \u00a0\u202f\u2009\u2007]+[0-9]+)+)")
+
+
 def number_hint(value: Any) -> str:
     if value is None:
         return "write its number after the colon, or leave the key out"
@@ -124,6 +129,13 @@ def number_hint(value: Any) -> str:
                 "one comma before three digits means either"
             )
         written = read_number(value)
+        spaced = _SPACED_DIGITS.fullmatch(value.strip()) if written is None else None
+        if spaced is not None:  # 4 5: not thousands, so no number (okrsite.written_numbers)
+            sign, groups = spaced.group(1), spaced.group(2).split()
+            return (
+                "a space only groups thousands, in groups of three "
+                f"(write {sign}{''.join(groups)} or {sign}{groups[0]}.{''.join(groups[1:])})"
+            )
         if written is not None and written[1]:
             return (
                 f"write the bare number {_fmt(written[0])}: this value is no percentage "

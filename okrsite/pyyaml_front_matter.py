@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from okrsite.limits import MAX_EXPANDED_VALUES, MAX_NUMBER_CHARS
+from okrsite.limits import MAX_EXPANDED_CHARS, MAX_EXPANDED_VALUES, MAX_NUMBER_CHARS
 from okrsite.yamlsource import stands_for
 
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
@@ -103,7 +103,17 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
 
 
 class AliasLimitError(yaml.MarkedYAMLError):
-    """Aliases that expand to too many values, or that contain themselves."""
+    """Aliases that expand to too many values (``limit`` "values") or too
+    much text ("chars"), or that contain themselves ("cycle")."""
+
+    def __init__(self, problem: str, mark: Any, limit: str = "values") -> None:
+        super().__init__(None, None, problem, mark)
+        self.limit = limit
+
+
+class NestingLimitError(yaml.MarkedYAMLError):
+    """Lists and mappings nested deeper than okrsite reads
+    (:func:`okrsite.yamlsource.load` finds them before PyYAML reads them)."""
 
     def __init__(self, problem: str, mark: Any) -> None:
         super().__init__(None, None, problem, mark)
@@ -128,7 +138,7 @@ def load(fm: str) -> Any:
         # Without a '*' there is no alias: the nodes form a tree, built as is.
         shared: dict[int, Any] | None = None
         if "*" in fm:
-            check_expansion(node)
+            check_expansion(node, fm=fm)
             shared = {}
         try:
             built = _build(node, loader, shared)
@@ -149,25 +159,57 @@ def load(fm: str) -> Any:
 _last_composed: tuple[str, yaml.Node] | None = None
 
 
-def check_expansion(root: yaml.Node, limit: int = MAX_EXPANDED_VALUES) -> int:
+#: an alias: ``*`` at the start of a line or after a space, ``[``, ``{`` or ``,``
+_ALIAS = re.compile(r"(?:^|(?<=[\s\[{,]))\*[^\s,\[\]{}]+")
+
+
+def check_expansion(
+    root: yaml.Node,
+    limit: int = MAX_EXPANDED_VALUES,
+    *,
+    fm: str = "",
+    chars: int = MAX_EXPANDED_CHARS,
+) -> int:
     """How many values ``root`` stands for with every alias written out.
 
     Each node is sized once (an alias is the same node object again), so this
     is linear in the text even for an alias bomb. Raises
-    :class:`AliasLimitError` beyond ``limit`` or for an alias inside its own
-    anchor (a value containing itself).
+    :class:`AliasLimitError` beyond ``limit`` values, beyond ``chars``
+    characters of text (scalars' text, keys too: 20,000 values may each be
+    a 150,000-character text), located at the first alias of ``fm``, or for
+    an alias inside its own anchor (a value containing itself). Every reading
+    of front matter with PyYAML (:func:`load`, :func:`load_despite_duplicates`)
+    calls it before building values, so each holds aliases to the same limits.
     """
-    sizes: dict[int, int] = {}
+    sizes: dict[int, tuple[int, int]] = {}
     active: set[int] = set()
 
-    def size(node: yaml.Node) -> int:
+    def too_much_text(node: yaml.Node) -> AliasLimitError:
+        found = _ALIAS.search(fm)
+        if found is None:
+            mark = node.start_mark
+        else:
+            at = found.start()
+            line = fm.count("\n", 0, at)
+            column = at - (fm.rfind("\n", 0, at) + 1)
+            mark = yaml.Mark("<front matter>", at, line, column, None, 0)
+        return AliasLimitError(
+            f"its aliases (*name) expand to more than {chars:,} characters "
+            f"of text (the file itself has {len(fm):,})",
+            mark,
+            "chars",
+        )
+
+    def size(node: yaml.Node) -> tuple[int, int]:
         key = id(node)
         known = sizes.get(key)
         if known is not None:
             return known
         if key in active:
-            raise AliasLimitError("an alias refers to the value that contains it", node.start_mark)
-        total = 1
+            raise AliasLimitError(
+                "an alias refers to the value that contains it", node.start_mark, "cycle"
+            )
+        total, text = 1, 0
         if isinstance(node, (MappingNode, SequenceNode)):
             active.add(key)
             children = (
@@ -176,31 +218,37 @@ def check_expansion(root: yaml.Node, limit: int = MAX_EXPANDED_VALUES) -> int:
                 else node.value
             )
             for child in children:
-                total += size(child)
+                values, child_text = size(child)
+                total += values
+                text += child_text
                 if total > limit:
                     raise AliasLimitError(
                         f"aliases expand to more than {limit} values", node.start_mark
                     )
+                if text > chars:
+                    raise too_much_text(node)
             active.discard(key)
-        sizes[key] = total
-        return total
+        elif isinstance(node, ScalarNode):
+            text = len(node.value)
+        sizes[key] = total, text
+        return total, text
 
-    return size(root)
+    return size(root)[0]
 
 
 def load_despite_duplicates(fm: str) -> tuple[Any, list[tuple[str, list[int]]]]:
     """Front matter with keys written twice, read on so the file's other
     problems are reported in the same run: the values PyYAML constructs (the
     last value of a key), and each key written more than once with the lines
-    (from 0) it is written on. Aliases are held to the same limit as
-    :func:`load` holds them to."""
+    (from 0) it is written on. Aliases are held to the same limits as
+    :func:`load` holds them to (:func:`check_expansion`)."""
     loader = FrontMatterLoader(fm)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, []
-        if "*" in fm:
-            check_expansion(node)
+        if "*" in fm:  # the same limits as load's: no path reads an alias bomb
+            check_expansion(node, fm=fm)
         return loader.construct_document(node), _duplicates(node)
     finally:
         loader.dispose()

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from okrsite.limits import MAX_EXPANDED_CHARS
 from okrsite.plain_yaml import NOT_PLAIN, read_plain
 
 #: python-frontmatter's ``YAMLHandler.FM_BOUNDARY``, the ``---`` line it splits on,
@@ -87,45 +86,9 @@ def load(fm: str) -> Any:
         return value
     from okrsite import pyyaml_front_matter
 
-    value = pyyaml_front_matter.load(fm)
-    if "*" in fm and "&" in fm:  # only aliases can make the values more than the text
-        _refuse_large_expansion(fm, value)
-    return value
-
-
-_ALIAS = re.compile(r"(?:^|(?<=[\s\[{,]))\*[^\s,\[\]{}]+")
-
-
-def _refuse_large_expansion(fm: str, value: Any) -> None:
-    """OKR008 (:class:`~okrsite.pyyaml_front_matter.AliasLimitError`, at the
-    first alias) for values whose text is more than
-    :data:`~okrsite.limits.MAX_EXPANDED_CHARS` characters: the walk visits
-    at most :data:`~okrsite.limits.MAX_EXPANDED_VALUES` values, as the
-    reader refuses more."""
-    total, todo = 0, [value]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, str):
-            total += len(item)
-        elif isinstance(item, dict):
-            todo.extend(item)
-            todo.extend(item.values())
-        elif isinstance(item, list):
-            todo.extend(item)
-        if total > MAX_EXPANDED_CHARS:
-            import yaml
-
-            from okrsite.pyyaml_front_matter import AliasLimitError
-
-            found = _ALIAS.search(fm)
-            at = found.start() if found else 0
-            line = fm.count("\n", 0, at)
-            raise AliasLimitError(
-                f"its aliases (*name) expand to more than {MAX_EXPANDED_CHARS:,} characters "
-                f"of text (the file itself has {len(fm):,}): write the text out once, "
-                "not copied by aliases",
-                yaml.Mark("<front matter>", at, line, at - (fm.rfind("\n", 0, at) + 1), None, 0),
-            )
+    # aliases are held to their limits (values and characters) by the reader
+    # itself: pyyaml_front_matter.check_expansion, on every path that reads YAML
+    return pyyaml_front_matter.load(fm)
 
 
 #: lists and mappings inside each other, written by indentation (``-`` items
@@ -150,10 +113,12 @@ def _refuse_deep_nesting(fm: str) -> None:
             if len(columns) > MAX_BLOCK_NESTING:
                 import yaml
 
-                raise yaml.MarkedYAMLError(
-                    problem=f"lists and mappings are nested more than {MAX_BLOCK_NESTING} "
+                from okrsite.pyyaml_front_matter import NestingLimitError
+
+                raise NestingLimitError(
+                    f"lists and mappings are nested more than {MAX_BLOCK_NESTING} "
                     "levels deep here, the most okrsite reads: write the values less deeply nested",
-                    problem_mark=yaml.Mark("<front matter>", 0, number, pos, None, 0),
+                    yaml.Mark("<front matter>", 0, number, pos, None, 0),
                 )
             if line[pos : pos + 2] != "- ":
                 break
