@@ -10,6 +10,7 @@ a file. The class is two: :class:`_FigureFields` reads numbers and dates,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -218,6 +219,18 @@ class _FigureFields:
                 hint=f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
             )
             return None
+        time = _time_alone(value)
+        if time is not None:  # the day left out: "date: 9:15"
+            named = re.search(r"\d{4}-\d{2}-\d{2}", self.file.rpartition("/")[2])
+            day_text = named[0] if named else "2026-02-10"
+            self.err(
+                "OKR104",
+                f"{label} {time!r} is a time of day without its day",
+                path,
+                hint=f"write the day too: {label}: {day_text} {time}"
+                + (" (the day the file is named for)" if named else ""),
+            )
+            return None
         readings = year_last_readings(value) if isinstance(value, str) else []
         if len(readings) > 1:
             self.err(
@@ -235,6 +248,21 @@ class _FigureFields:
             hint=_date_hint(value, month),
         )
         return None
+
+
+_TIME_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _time_alone(value: Any) -> str | None:
+    """``value`` when it is a time of day alone (``09:15``, ``9:15am``), as
+    written; YAML reads ``9:15`` as the number 555 (minutes, base 60), shown
+    as ``9:15`` again. ``None`` for anything else."""
+    if isinstance(value, str):
+        text = value.strip()
+        return text if _TIME_ALONE.fullmatch(text) else None
+    if type(value) is int and 0 <= value < 24 * 60:
+        return f"{value // 60}:{value % 60:02d}" if value >= 60 else None
+    return None
 
 
 class _Fields(_FigureFields):

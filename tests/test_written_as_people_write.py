@@ -2936,3 +2936,37 @@ def test_value_in_a_check_in_of_an_objective_is_warned_of(tmp_path: Path) -> Non
     load = load_site(site, AS_OF)
     (found,) = [d for d in load.diagnostics if d.file.startswith("content/checkins/")]
     assert (found.code, found.line, found.hint) == ("OKR111", 4, "write values: {logos: 4}")
+
+
+def test_a_check_in_dated_by_a_time_alone_is_told_to_write_its_day(tmp_path: Path) -> None:
+    """``date: 9:15`` (the day forgotten; YAML reads it as 555, minutes in base
+    60) is reported as written, with the day of the file's name to add."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            **PEOPLE_AND_TEAMS,
+            "content/checkins/service/antworten/2026-11-21.md": (
+                "---\ndate: 9:15\nvalues: {csat: 85}\n---\n"
+            ),
+            "content/checkins/service/antworten/2026-11-22.md": (
+                "---\ndate: 5:45 pm\nvalues: {csat: 86}\n---\n"
+            ),
+        },
+    )
+    found = [
+        (d.file.rpartition("/")[2], d.message, d.hint)
+        for d in load_site(site, AS_OF).diagnostics
+        if d.code == "OKR104"
+    ]
+    assert found == [
+        (
+            "2026-11-21.md",
+            "date '9:15' is a time of day without its day",
+            "write the day too: date: 2026-11-21 9:15 (the day the file is named for)",
+        ),
+        (
+            "2026-11-22.md",
+            "date '5:45 pm' is a time of day without its day",
+            "write the day too: date: 2026-11-22 5:45 pm (the day the file is named for)",
+        ),
+    ]
