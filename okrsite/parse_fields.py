@@ -29,6 +29,7 @@ from okrsite.parse_messages import (
     given_twice,
     number_hint,
     shown_value,
+    time_alone,
 )
 from okrsite.parse_names import (
     _TITLED_REFS,
@@ -219,7 +220,7 @@ class _FigureFields:
                 hint=f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
             )
             return None
-        time = _time_alone(value)
+        time = time_alone(value)
         if time is not None:  # the day left out: "date: 9:15"
             named = re.search(r"\d{4}-\d{2}-\d{2}", self.file.rpartition("/")[2])
             day_text = named[0] if named else "2026-02-10"
@@ -248,21 +249,6 @@ class _FigureFields:
             hint=_date_hint(value, month),
         )
         return None
-
-
-_TIME_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
-
-
-def _time_alone(value: Any) -> str | None:
-    """``value`` when it is a time of day alone (``09:15``, ``9:15am``), as
-    written; YAML reads ``9:15`` as the number 555 (minutes, base 60), shown
-    as ``9:15`` again. ``None`` for anything else."""
-    if isinstance(value, str):
-        text = value.strip()
-        return text if _TIME_ALONE.fullmatch(text) else None
-    if type(value) is int and 0 <= value < 24 * 60:
-        return f"{value // 60}:{value % 60:02d}" if value >= 60 else None
-    return None
 
 
 class _Fields(_FigureFields):

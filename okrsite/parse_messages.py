@@ -277,3 +277,18 @@ def _as_yaml(item: Any) -> str:
     return (
         "a list" if isinstance(item, list) else "a mapping" if isinstance(item, dict) else "a value"
     )
+
+
+_TIME_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def time_alone(value: Any) -> str | None:
+    """``value`` when it is a time of day alone (``09:15``, ``9:15am``), as
+    written; YAML reads ``9:15`` as the number 555 (minutes, base 60), shown
+    as ``9:15`` again. ``None`` for anything else."""
+    if isinstance(value, str):
+        text = value.strip()
+        return text if _TIME_ALONE.fullmatch(text) else None
+    if type(value) is int and 0 <= value < 24 * 60:
+        return f"{value // 60}:{value % 60:02d}" if value >= 60 else None
+    return None
