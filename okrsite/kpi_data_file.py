@@ -22,7 +22,44 @@ from okrsite.plural import plural
 from okrsite.written_dates import year_last_readings
 from okrsite.written_numbers import read_number
 
-__all__ = ["csv_date_problem", "csv_number_hint", "parse_csv"]
+__all__ = ["CsvRow", "csv_date_problem", "csv_number_hint", "parse_csv"]
+
+
+class CsvRow(tuple[date, float]):
+    """A row's day and the whole figure its cell reads (``€1.2M``: 1,200,000),
+    with what the cell writes beside its digits, ``written``: its magnitude
+    and currency (``€M``, ``k€``, :func:`okrsite.parse_figures.magnitude_written`)
+    or its currency sign alone (``€``), ``""`` for a bare figure; ``cell``
+    and ``line`` say where. A file is read once for every KPI that names it,
+    and the KPIs' units may differ: each counts the figure in its own
+    (:func:`okrsite.resolve_kpis_goals.csv_rows_in_unit`), as a check-in's is."""
+
+    written: str
+    cell: str
+    line: int
+
+    def __new__(
+        cls, day: date, value: float, written: str = "", cell: str = "", line: int = 0
+    ) -> CsvRow:
+        row = super().__new__(cls, (day, value))
+        row.written, row.cell, row.line = written, cell, line
+        return row
+
+    def __getnewargs__(self) -> tuple[date, float, str, str, int]:  # type: ignore[override]
+        return self[0], self[1], self.written, self.cell, self.line
+
+
+def written_beside(cell: str) -> str:
+    """What a value cell writes beside its digits that counts it in a unit:
+    its magnitude (``k€`` of ``150 k€``, ``€M`` of ``€1.2M``) or its one
+    currency sign (``€`` of ``250.000 €``), as a check-in notes it; ``""``."""
+    from okrsite.parse_figures import currency_of, magnitude_written
+
+    written = magnitude_written(cell)
+    if written is not None:
+        return written
+    signs = set(currency_of(cell))
+    return signs.pop() if len(signs) == 1 else ""
 
 
 def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
@@ -193,7 +230,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             )
             continue
         kept = by_day.get(moment[0])
-        reading = _Reading(moment[1], n, value, row[vi].strip())
+        reading = _Reading(moment[1], n, value, row[vi].strip(), written_beside(row[vi]))
         if kept is None:
             by_day[moment[0]] = reading
             continue
@@ -201,7 +238,10 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         by_day[moment[0]] = later
         if later.value != earlier.value:
             diags.append(_overruled(rel, moment[0], earlier, later))
-    out.extend((day, reading.value) for day, reading in by_day.items())
+    out.extend(
+        CsvRow(day, reading.value, reading.mark, reading.written, reading.line)
+        for day, reading in by_day.items()
+    )
     return out, diags
 
 
@@ -214,6 +254,8 @@ class _Reading:
     line: int
     value: float
     written: str
+    #: what the cell writes beside its digits: :func:`written_beside`
+    mark: str = ""
 
     @property
     def order(self) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from okrsite.cycle_export import cycle_export_path
 from okrsite.cycles import phase
 from okrsite.display_order import title_order
 from okrsite.markdown import is_safe_url
+from okrsite.resolve_kpis_goals import drives_loops
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.explain import explain
@@ -95,27 +96,35 @@ def alignment(site: SiteRenderer, _: str) -> Page:
 
 
 def kpi_tree(site: SiteRenderer, _: str) -> Page:
+    """Each KPI under the KPIs it drives, outcomes at the top. A loop of
+    ``drives:`` (warning OKR315) is cut where :func:`drives_loops` cuts it,
+    so the tree is a tree: its lagging KPI stays at the top."""
     path = SUMMARY_FILES["kpi-tree"]
     scored, index = site.scored, site.index
-    drives_known = {
-        k: [d for d in scored.portfolio.kpis[k].drives if d in scored.kpis] for k in index.kpi_ids
+    records = scored.portfolio.kpis
+    shown = [k for k in index.kpi_ids if k in scored.kpis]
+    drives = {
+        k: list(dict.fromkeys(d for d in records[k].drives if d in scored.kpis)) for k in shown
     }
-    roots = [k for k in index.kpi_ids if not drives_known[k]]
-    drivers = {
-        k: sorted(d for d in scored.kpis[k].driven_by if d in scored.kpis) for k in index.kpi_ids
-    }
-    # a drives graph is a DAG (or worse): expand each KPI once, later
-    # occurrences are plain links, so the page stays linear in size
+    for _loop, (driver, driven) in drives_loops(drives, {k: records[k].indicator for k in shown}):
+        drives[driver].remove(driven)
+    roots = [k for k in shown if not drives[k]]
+    drivers: dict[str, list[str]] = {k: [] for k in shown}
+    for k in shown:
+        for d in drives[k]:
+            drivers[d].append(k)
+    # a drives graph is a DAG: expand each KPI once, later occurrences are
+    # plain links, so the page stays linear in size
     expanded: set[str] = set()
 
     def build(kid: str) -> dict[str, Any]:
         if kid in expanded:
             return {"id": kid, "children": [], "repeat": True}
         expanded.add(kid)
-        return {"id": kid, "children": [build(d) for d in drivers[kid]], "repeat": False}
+        return {"id": kid, "children": [build(d) for d in sorted(drivers[kid])], "repeat": False}
 
     tree = [build(r) for r in roots]
-    tree += [build(k) for k in index.kpi_ids if k not in expanded]  # cycles
+    tree += [build(k) for k in shown if k not in expanded]  # never: each loop is cut
     return path, site.render(
         "kpi_tree.html", path, title=site.gettext("KPIs"), tree=tree, kpi_ids=index.kpi_ids
     )
@@ -380,7 +389,12 @@ def cycle(site: SiteRenderer, name: str) -> Page:
     view, index = site.view, site.index
     ids = view.objectives_sorted(index.by_cycle.get(name, []))
     record = index.cycles[name]
-    goals_of_cycle = [g for g in index.goal_ids if site.scored.portfolio.goals[g].cycle == name]
+    # its goals: those of its cycle:, and those due within it (due: Q4 2026)
+    goals_of_cycle = [
+        gid
+        for gid, g in ((i, site.scored.portfolio.goals[i]) for i in index.goal_ids)
+        if g.cycle == name or (g.due is not None and record.contains(g.due))
+    ]
     with_card = bool(ids) and name in site.scored.portfolio.cycles
     return path, site.render(
         "cycle.html",

@@ -69,8 +69,9 @@ def _titled(
         return f"{name!r} is the title of objective {found[0]!r}: write {key}: {found[0]}" + (
             f"#{kr}" if kr else ""
         )
-    if " " not in name.strip():  # "NPS": an id in other letters is the closer guess
-        return None
+    folded = name.strip().casefold()
+    if " " not in name.strip() and any(k.casefold() == folded for k in (kpis or {})):
+        return None  # "NPS": an id in other letters is the closer guess
     titled = [kid for kid, kpi in (kpis or {}).items() if slugify(kpi.title) == wanted]
     if len(titled) == 1 and not kr:
         return f"{name!r} is the title of KPI {titled[0]!r}: write {key}: {titled[0]}"

@@ -9,12 +9,14 @@ come to one per day (:func:`one_reading_per_day`) once check-ins add theirs
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, Goal
 from okrsite.numbers import format_number
+from okrsite.parse_figures import unit_multiplier
+from okrsite.resolve_checkins import _other_unit, _unit_of
 from okrsite.resolve_hints import _did_you_mean, _titled
 from okrsite.resolve_objectives import reference_exists
 from okrsite.resolve_tables import Resolving
@@ -56,12 +58,145 @@ def _check_kpis(
                     )
                 )
             else:
-                rows, csv_diags = loaded
+                whole, csv_diags = loaded
                 diags.extend(csv_diags)
+                rel = f"{config.content_dir.strip('/')}/{kpi.data}"
+                rows, wrong_unit = csv_rows_in_unit(whole, kpi.unit, kid, rel)
+                diags.extend(wrong_unit)
                 diags.extend(_typed_and_filed(kpi, rows))
                 if kid in series:
                     series[kid].extend(rows)
+    diags.extend(_drives_loop_warnings(kpis))
     return series
+
+
+def drives_loops(
+    drives: Mapping[str, Sequence[str]], indicator: Mapping[str, str | None]
+) -> list[tuple[list[str], tuple[str, str]]]:
+    """Each loop of KPIs' ``drives:`` (``a`` drives ``b`` drives ``a``), in
+    order, with the one edge ``(driver, driven)`` cut to end it, found
+    again until none is left: the KPI tree (kpis/index.html) is a tree only
+    without these edges. Of a loop's edges the one cut leaves a lagging KPI
+    (an outcome stays at the top, not nested under what it "drives"), else
+    one of a KPI without ``indicator:``, else a leading one; among those the
+    driver with the first id. Only KPIs in ``drives`` count (the others were
+    reported as unknown). A loop is named from its first id."""
+    edges = {
+        k: list(dict.fromkeys(d for d in ds if d in drives)) for k, ds in sorted(drives.items())
+    }
+    rank = {"lagging": 0, "leading": 2}
+    found: list[tuple[list[str], tuple[str, str]]] = []
+    while (loop := _first_loop(edges)) is not None:
+        start = loop.index(min(loop))
+        loop = loop[start:] + loop[:start]
+        pairs = list(zip(loop, [*loop[1:], loop[0]], strict=True))
+        cut = min(pairs, key=lambda e: (rank.get(indicator.get(e[0]) or "", 1), e[0]))
+        edges[cut[0]].remove(cut[1])
+        found.append((loop, cut))
+    return found
+
+
+def _first_loop(edges: Mapping[str, list[str]]) -> list[str] | None:
+    """The first loop a depth-first walk of ``edges`` (in their order) meets:
+    its KPIs in order, each driving the next and the last the first."""
+    done: set[str] = set()
+    for root in edges:
+        if root in done:
+            continue
+        path: list[str] = [root]
+        on_path = {root}
+        todo = [iter(edges[root])]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                todo.pop()
+                left = path.pop()
+                on_path.discard(left)
+                done.add(left)
+                continue
+            if nxt in on_path:
+                return path[path.index(nxt) :]
+            if nxt in done:
+                continue
+            path.append(nxt)
+            on_path.add(nxt)
+            todo.append(iter(edges[nxt]))
+    return None
+
+
+def _drives_loop_warnings(kpis: Mapping[str, KPI]) -> list[Diagnostic]:
+    """OKR315 on each KPI of a loop of ``drives:``, at the entry that goes on
+    round it, naming the whole loop and the entry left out of the KPI tree."""
+    out: list[Diagnostic] = []
+    loops = drives_loops(
+        {k: v.drives for k, v in kpis.items()}, {k: v.indicator for k, v in kpis.items()}
+    )
+    for loop, (driver, driven) in loops:
+        chain = " → ".join([*loop, loop[0]])
+        for at, kid in enumerate(loop):
+            nxt = loop[(at + 1) % len(loop)]
+            kpi = kpis[kid]
+            out.append(
+                warning(
+                    "OKR315",
+                    f"KPI loop: {chain} (each drives the next); the KPI tree leaves out "
+                    f"'{driver} drives {driven}'",
+                    kpi.file,
+                    hint="a KPI cannot drive itself (directly or through others): remove one "
+                    "'drives:' entry of the loop, usually the one of the outcome (lagging) KPI",
+                    key_path=("drives", kpi.drives.index(nxt)),
+                )
+            )
+    return out
+
+
+def csv_rows_in_unit(
+    rows: list[tuple[date, float]], unit: str, kid: str, rel: str
+) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
+    """A data file's rows counted in the unit of the KPI ``kid`` that reads them,
+    as its ``values:`` and check-ins are: a cell that writes money or a
+    magnitude (``€1.2M``, ``250.000 €``, ``150 k€``: a
+    :class:`~okrsite.kpi_data_file.CsvRow`'s ``written``) beside a ``unit:``
+    that holds one (``k€``) is counted in it (1200, 250, 150) by the rule
+    a check-in's value is (:func:`okrsite.parse_figures.money_in_unit`); a
+    bare figure is in the unit as written. A cell in another unit (``£250,000``
+    or ``2.5k`` beside ``k€``) is an error at its row (OKR203), and no reading;
+    beside a unit without a magnitude (``€``) a cell is the whole figure it
+    reads (``$1.5M``: 1,500,000), its sign read past. A file
+    is read once for all the KPIs that name it, which may count in other units:
+    so each converts here, not the file's reading."""
+    out: list[tuple[date, float]] = []
+    diags: list[Diagnostic] = []
+    in_magnitude = unit_multiplier(unit) != 1
+    for row in rows:
+        written = getattr(row, "written", "")
+        if not written or not in_magnitude:
+            out.append((row[0], row[1]))
+            continue
+        scaled: dict[str, float] = {}
+        if _other_unit(_unit_of(written, unit, "value", row[1], scaled), unit):
+            diags.append(_csv_unit_mismatch(row, written, unit, kid, rel))
+            continue
+        out.append((row[0], scaled.get("value", row[1])))
+    return out, diags
+
+
+def _csv_unit_mismatch(
+    row: tuple[date, float], written: str, unit: str, kid: str, rel: str
+) -> Diagnostic:
+    """OKR203 for a data file's cell written in a unit the KPI reading it is not in."""
+    cell = getattr(row, "cell", "") or format_number(row[1])
+    measured = f"in {unit!r}" if unit else "in plain numbers (it has no unit:)"
+    line = getattr(row, "line", 0) or None
+    return error(
+        "OKR203",
+        f"{cell!r} on row {line} is written in {written!r}, but KPI {kid!r} is measured {measured}",
+        rel,
+        line=line,
+        hint=f"write the figure in {unit!r}, without a unit or with it"
+        if unit
+        else f"write the bare number, or give KPI {kid!r} 'unit: {written}'",
+    )
 
 
 def _typed_and_filed(kpi: KPI, rows: list[tuple[date, float]]) -> list[Diagnostic]:

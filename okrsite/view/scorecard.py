@@ -73,6 +73,9 @@ class KPIRow:
     date: date | None
     health: Health
     trend_meaning: TrendMeaning | None
+    #: the KPI is stale today (its scored ``stale``): shown only while the
+    #: cycle runs, when the row's health is today's
+    stale: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
             k.date,
             k.health,
             k.trend_meaning,
+            not card.final and k.kpi in scored.kpis and scored.kpis[k.kpi].stale,
         )
         for k in card.kpis
     )

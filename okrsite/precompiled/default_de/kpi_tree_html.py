@@ -59,8 +59,15 @@ def root(context, missing=missing, environment=environment):
                     escape(context.call(environment.getattr({'leading': Markup('vorlaufend'), 'lagging': Markup('nachlaufend')}, 'get'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'))),
                     '</span> ',
                 ))
-            t_2.extend((
+            t_2.append(
                 escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
+            )
+            if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale'):
+                pass
+                t_2.append(
+                    ' <span class="stale">veraltet</span>',
+                )
+            t_2.extend((
                 ' <span class="meta">',
                 escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
                 '</span>',
@@ -132,4 +139,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=36&5=40&6=68&9=91&12=108&14=111&18=122'
+debug_info = '1=19&2=22&3=24&4=36&5=40&6=75&9=98&12=115&14=118&18=129'

@@ -48,6 +48,9 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_row, 'health'))
             yield '">'
             yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr(l_1_row, 'health'), _loop_vars=_loop_vars))
+            if environment.getattr(l_1_row, 'stale'):
+                pass
+                yield ' <span class="stale">veraltet</span>'
             yield '</td><td data-label="Tendenz">'
             if environment.getattr(l_1_row, 'trend_meaning'):
                 pass

@@ -180,6 +180,9 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
             yield '</bdi></a> '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
+            if environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale'):
+                pass
+                yield ' <span class="stale">stale</span>'
             yield '</li>'
         l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
         yield '</ul>'
@@ -202,6 +205,9 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
             yield '</bdi></a> '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
+            if environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale'):
+                pass
+                yield ' <span class="stale">stale</span>'
             yield '</li>'
         l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
         yield '</ul>'
@@ -227,4 +233,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=123&18=125&19=127&20=129&25=135&26=137&27=144&31=148&37=168&39=190&41=212&43=215&44=217&47=219&48=224&49=226'
+debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=123&18=125&19=127&20=129&25=135&26=137&27=144&31=148&37=168&39=193&41=218&43=221&44=223&47=225&48=230&49=232'
