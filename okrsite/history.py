@@ -66,9 +66,9 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: commit that moved the whole site's folder moved its files, and says from
 #: where: 11; a version that cannot be read is skipped, and each field's
 #: change keeps what okrsite diff says of it: 12; a version over the size or
-#: row limit is one that cannot be read, never read: 13), so that events
-#: cached from earlier reads are read again
-CACHE_VERSION = 13
+#: row limit is one that cannot be read, never read: 13; a CSV row keeps what
+#: its cell writes beside the digits, for a KPI's unit: 14): cached events reread
+CACHE_VERSION = 14
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field

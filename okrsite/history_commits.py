@@ -28,7 +28,7 @@ from typing import Any
 from okrsite import cycles, fork_pool, sitefiles
 from okrsite.config import SiteConfig
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
-from okrsite.history_events import Event, Record, commit_events
+from okrsite.history_events import CsvSaid, Event, Record, commit_events, csv_said
 from okrsite.history_parse import Version, holds_no_goal, parse_version
 from okrsite.history_split import (
     Share,
@@ -287,7 +287,7 @@ class _Versions:
         #: newest version read so far could not (see :meth:`records`)
         self.last_read: dict[str, Record] = {}
         #: by path, the readings of the last version of a CSV file that could be read
-        self.csv_last: dict[str, dict[str, float]] = {}
+        self.csv_last: dict[str, dict[str, CsvSaid]] = {}
 
     def _get(self, path: str, oid: str, old: bool, parse: Callable[[str, bytes], Any]) -> Any:
         if oid == ZERO_OID:
@@ -360,7 +360,7 @@ class _Versions:
                 return replace(rec, cycle=named)
         return rec
 
-    def csv_days(self, path: str, oid: str, old: bool) -> dict[str, float]:
+    def csv_days(self, path: str, oid: str, old: bool) -> dict[str, CsvSaid]:
         """A CSV version's readings by day. A version that cannot be read (over
         the size or row limit) is taken for the last one that could: the
         version after it is compared with that, so its rows are not credited
@@ -456,13 +456,16 @@ def _blob(repo: Path, oid: str) -> bytes | Oversize | None:
         return None
 
 
-def _csv_days(path: str, raw: bytes) -> dict[str, float] | Version:
-    """A CSV version's readings by day; one over the row limit (OKR009, as the
-    working tree's file is refused) is a version that cannot be read."""
+def _csv_days(path: str, raw: bytes) -> dict[str, CsvSaid] | Version:
+    """A CSV version's readings by day: the whole figure, or with what its cell
+    writes beside the digits (``(1200000, "€M")``), which a KPI counting in a
+    magnitude (``k€``) counts it by (:func:`okrsite.history_events.csv_said`);
+    one over the row limit (OKR009, as the working tree's file is refused) is a
+    version that cannot be read."""
     rows, diags = parse_csv(path, raw)
     if not rows and any(d.code == "OKR009" for d in diags):
         return Version(None)
-    return {d.isoformat(): v for d, v in rows}
+    return {row[0].isoformat(): csv_said(row) for row in rows}
 
 
 def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> Event:

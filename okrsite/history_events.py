@@ -24,6 +24,10 @@ from okrsite.model import KPI, CheckIn, KeyResult, Objective
 
 Event = dict[str, Any]
 Record = Objective | KPI
+#: what a CSV row says: its whole figure (``1200000.0``), or that and what its
+#: cell writes beside the digits (``(1200000.0, "€M")`` for ``€1.2M``), by
+#: which a KPI counting in a magnitude (``k€``) counts it (1200)
+CsvSaid = float | tuple[float, str]
 
 # The timeline shows every definition field ``okrsite diff`` compares
 # (okrsite.diff_records: objective_fields, key_result_changes, kpi_fields):
@@ -144,11 +148,25 @@ def _new_values(
     return [[d.isoformat(), v] for d, v in after if (d, v) not in old]
 
 
+def csv_said(row: tuple[date, float]) -> CsvSaid:
+    """What a data file's row (a :class:`~okrsite.kpi_data_file.CsvRow`) says:
+    its figure, with what its cell writes beside the digits when it writes
+    any. Rows that say the same read the same for every KPI, whatever its unit."""
+    written = getattr(row, "written", "")
+    return (row[1], written) if written else row[1]
+
+
+def _row(path: str, day: str, said: CsvSaid) -> list[Any]:
+    """A CSV row of an event: ``[path, date, value]``, and what its cell
+    writes beside the digits after them when it writes any."""
+    return [path, day, *said] if isinstance(said, tuple) else [path, day, said]
+
+
 def commit_events(
     before: Mapping[str, Record],
     after: Mapping[str, Record],
     checkins: Sequence[CheckIn],
-    csv_rows: Sequence[tuple[str, str, float]],
+    csv_rows: Sequence[tuple[str, str, CsvSaid]],
     moved: Mapping[str, str] | None = None,
     checkins_from: Mapping[str, str] | None = None,
     checkins_was: Mapping[str, CheckIn] | None = None,
@@ -163,7 +181,8 @@ def commit_events(
     same title, with the rule ``okrsite diff`` uses. Either way the pair keeps
     its timeline. ``checkins`` are check-ins as this commit wrote them (or
     moved them: ``checkins_from`` maps a moved one's id to its id before) and
-    ``csv_rows`` the ``(path, date, value)`` rows it added to CSV files.
+    ``csv_rows`` the ``(path, date, value)`` rows it added to CSV files
+    (``value`` as :func:`csv_said` gives it).
     ``checkins_was`` holds, by id, the version before this commit of a
     check-in it changed or moved: what that said is kept (``was``), for a
     shallow clone, where the commit that wrote it is not at hand.
@@ -201,7 +220,7 @@ def commit_events(
         "checkins": [
             _checkin(c, checkins_from.get(c.id), checkins_was.get(c.id)) for c in checkins
         ],
-        "rows": [list(r) for r in csv_rows],
+        "rows": [_row(*r) for r in csv_rows],
     }
 
 

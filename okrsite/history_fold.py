@@ -293,9 +293,11 @@ def assemble(
             moved_said = csv_said.pop(before_path, {})
             moved_said.update(csv_said.get(after_path, {}))
             csv_said[after_path] = moved_said
-        for path, day, value in event["rows"]:
+        for path, day, value, *written in event["rows"]:
+            # what the row says (history_events.csv_said): its figure, with
+            # what its cell writes beside the digits (``€M``) when it writes any
             csv_rows.setdefault(path, {})[day] = origin
-            csv_said.setdefault(path, {})[day] = value
+            csv_said.setdefault(path, {})[day] = (value, written[0]) if written else value
     history = SiteHistory(available=True, commits_seen=len(commits), whys=lines.whys)
     for (kind, rid), entries in lines.lines.items():
         (history.objectives if kind == "objective" else history.kpis)[rid] = entries

@@ -35,9 +35,11 @@ from okrsite.pull_fetch import fetch
 from okrsite.pull_sources import (
     Source,
     SourceError,
+    cell_in_unit,
     csv_problem,
     parse_values,
     read_sources,
+    readings_in_unit,
 )
 from okrsite.sitefiles import (
     Refusal,
@@ -267,6 +269,7 @@ def _plan_kpi(
 ) -> None:
     kpi = portfolio.kpis[name]
     known: dict[date, float] = dict(portfolio.kpi_series.get(name, ()))
+    readings = readings_in_unit(readings, kpi.unit, name)  # €1.2M into k€: 1200
     data = kpi.data or f"data/{name}.csv"
     csv_rel = f"{content}/{data}"
     csv_path = root / csv_rel
@@ -308,13 +311,13 @@ def _plan_kpi(
                     f"{day} not updated: its value is written in {kpi.file} or a check-in; edit it there"
                 )
             else:
-                counted[vi] = kpi_csv.format_number(_fmt(value), style)
+                counted[vi] = cell_in_unit(_fmt(value), style, kpi.unit, name)
                 outcome.updated.append((day, known[day], value))
                 changed_file = True
             continue
         new_row = [""] * len(header)
         new_row[di] = kpi_csv.format_date(day, style)
-        new_row[vi] = kpi_csv.format_number(_fmt(value), style)
+        new_row[vi] = cell_in_unit(_fmt(value), style, kpi.unit, name)
         new_rows.append((day, new_row))
         outcome.added.append((day, value))
         changed_file = True

@@ -25,7 +25,15 @@ from okrsite import kpi_csv, limits, written_numbers
 from okrsite import toml_reader as tomllib
 from okrsite.sitefiles import excerpt
 
-__all__ = ["Source", "SourceError", "csv_problem", "parse_values", "read_sources"]
+__all__ = [
+    "Source",
+    "SourceError",
+    "cell_in_unit",
+    "csv_problem",
+    "parse_values",
+    "read_sources",
+    "readings_in_unit",
+]
 
 DEFAULT_TIMEOUT = 30.0
 _SOURCE_KEYS = {"name", "command", "file", "url", "header", "header_env", "timeout", "format"}
@@ -158,7 +166,10 @@ def parse_values(
     text: str, fmt: str | None = None, left_out: list[str] | None = None
 ) -> list[tuple[date, float]]:
     """``date,value`` lines (a header line is allowed) or a JSON list of
-    ``{"date", "value"}`` objects → readings in the order given.
+    ``{"date", "value"}`` objects → readings in the order given, each with
+    what its cell writes beside the digits (a :class:`~okrsite.kpi_data_file.CsvRow`:
+    ``€1.2M`` is 1,200,000 written ``€M``), as a KPI counts it in its unit
+    (:func:`readings_in_unit`).
 
     A row a KPI's data file leaves out with a warning (a totals row, OKR207;
     a date without a value, OKR205) is left out here too, and said in
@@ -195,11 +206,13 @@ def _reading(
     grouped: bool = False,
 ) -> tuple[date, float]:
     """A date and a number as a KPI's data file reads them (:mod:`okrsite.kpi_csv`;
+    a :class:`~okrsite.kpi_data_file.CsvRow`, with what the cell writes beside its digits;
     ``delimiter`` ``""``: a JSON string, read as a goal file's figure is):
     ``2026-02-01``, ``01.02.2026``, a month alone (``2026-03``), a date with a
     time of day; a date with slashes in the order of the column's others
     (``slashes``); a decimal comma where the values are not separated by
     commas, and ``215.000`` where the column groups thousands (``grouped``)."""
+    from okrsite.kpi_data_file import CsvRow, written_beside
     from okrsite.parse_kpis import csv_date_problem, csv_number_hint
     from okrsite.parse_messages import number_hint
 
@@ -228,7 +241,9 @@ def _reading(
         elif isinstance(value, str):
             hint = f" (hint: {csv_number_hint(value, delimiter)})"
         raise SourceError(f"{where}: {_shown(value)} is not a number{hint}")
-    return parsed_day, number
+    if isinstance(value, str):
+        return CsvRow(parsed_day, number, written_beside(value), value.strip())
+    return CsvRow(parsed_day, number)
 
 
 def _shown(value: Any) -> str:
@@ -259,7 +274,7 @@ def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
         data = [data]
     if not isinstance(data, list):
         raise SourceError('JSON must be a list of {"date": …, "value": …} objects')
-    out: dict[date, float] = {}
+    out: dict[date, tuple[date, float]] = {}
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict) or "date" not in item or "value" not in item:
             shown = json.dumps(item, ensure_ascii=False)[:80]
@@ -273,7 +288,7 @@ def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
             notes.append(f"{where}: {why}")
             continue
         _add(out, _reading(item["date"], item["value"], where, "", slashes), where)
-    return list(out.items())
+    return list(out.values())
 
 
 def csv_problem(exc: csv.Error) -> str:
@@ -285,12 +300,70 @@ def csv_problem(exc: csv.Error) -> str:
     return f"line {line}: {reason}" if line else reason
 
 
-def _add(out: dict[date, float], reading: tuple[date, float], where: str) -> None:
+def _add(out: dict[date, tuple[date, float]], reading: tuple[date, float], where: str) -> None:
     """One reading per date: the same date twice with two values is malformed."""
     day, value = reading
-    if day in out and out[day] != value:
-        raise SourceError(f"{where}: {day} was already given as {out[day]:g}")
-    out[day] = value
+    if day in out and out[day][1] != value:
+        raise SourceError(f"{where}: {day} was already given as {out[day][1]:g}")
+    out[day] = reading
+
+
+def readings_in_unit(
+    readings: list[tuple[date, float]], unit: str, kid: str
+) -> list[tuple[date, float]]:
+    """A source's readings counted in the unit of KPI ``kid``, as its data
+    file's rows are (:func:`okrsite.resolve_kpis_goals.csv_rows_in_unit`):
+    ``€1.2M`` beside ``unit: k€`` is 1200. A reading in another unit
+    (``£250,000`` beside ``k€``) fails the source: it would be no reading."""
+    from okrsite.resolve_kpis_goals import csv_rows_in_unit
+
+    out: list[tuple[date, float]] = []
+    for reading in readings:
+        counted, wrong = csv_rows_in_unit([reading], unit, kid, "")
+        if wrong:
+            cell = getattr(reading, "cell", "") or f"{reading[1]:g}"
+            written = getattr(reading, "written", "")
+            raise SourceError(
+                f"{reading[0]}: {cell!r} is written in {written!r}, but KPI {kid!r} is "
+                f"measured in {unit!r} (hint: {wrong[0].hint})"
+            )
+        out.extend(counted)
+    return out
+
+
+def cell_in_unit(figure: str, style: kpi_csv.CsvStyle, unit: str, kid: str) -> str:
+    """``figure`` (as :func:`okrsite.pull._fmt` writes it), a reading in KPI
+    ``kid``'s ``unit``, as a cell of a column written in ``style`` that reads
+    back as it: a column of money (``250.000 €``, ``€1.2M``) beside a unit
+    that holds a magnitude (``k€``) holds whole figures, so 1200 is written
+    ``1.200.000 €``; a column of bare figures holds them in the unit. When
+    neither reads back so, the bare form: the site's load refuses it."""
+    from decimal import Decimal
+
+    from okrsite.parse_figures import unit_multiplier
+
+    cell = kpi_csv.format_number(figure, style)
+    multiplier = unit_multiplier(unit)
+    if multiplier == 1 or _cell_reads(cell, style, unit, kid) == float(figure):
+        return cell
+    whole = f"{Decimal(figure) * Decimal(repr(multiplier)):f}"
+    if "." in whole:
+        whole = whole.rstrip("0").rstrip(".")
+    other = kpi_csv.format_number(whole, style)
+    return other if _cell_reads(other, style, unit, kid) == float(figure) else cell
+
+
+def _cell_reads(cell: str, style: kpi_csv.CsvStyle, unit: str, kid: str) -> float | None:
+    """What a written cell reads as in KPI ``kid``'s ``unit``, as its data file reads it."""
+    from okrsite.kpi_data_file import CsvRow, written_beside
+    from okrsite.resolve_kpis_goals import csv_rows_in_unit
+
+    figure = kpi_csv.read_number(cell, style.delimiter, style.values.grouped)
+    if figure is None:
+        return None
+    row = CsvRow(date.min, figure, written_beside(cell), cell)
+    counted, _wrong = csv_rows_in_unit([row], unit, kid, "")
+    return counted[0][1] if counted else None
 
 
 def _dated(cell: Any, slashes: int | None) -> bool:
@@ -315,7 +388,7 @@ def _csv_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
     from okrsite.parse_messages import shown_value
     from okrsite.plural import plural
 
-    out: dict[date, float] = {}
+    out: dict[date, tuple[date, float]] = {}
     try:
         starts: list[int] = []
         delimiter, rows = kpi_csv.split_rows(text, starts)
@@ -363,7 +436,7 @@ def _csv_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
             notes.append(f"{where}: {why}")
             continue
         _add(out, _reading(cells[di], cells[vi], where, delimiter, slashes, grouped), where)
-    return list(out.items())
+    return list(out.values())
 
 
 def _header(cells: list[str], delimiter: str) -> bool:

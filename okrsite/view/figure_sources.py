@@ -219,7 +219,13 @@ def kpi_value_source(
         if origin is not None or day not in values:
             ks = scored.kpis.get(k.id)
             shown = dict(ks.series).get(day) if ks is not None else None
-            edited = origin is not None and _differs(history.csv_rows_said.get(path), iso, shown)
+            said = history.csv_rows_said.get(path)
+            edited = (
+                origin is not None
+                and said is not None
+                and iso in said
+                and _csv_in_unit(said[iso], day, k, path) != shown
+            )
             return {
                 "kind": "csv",
                 "file": path,
@@ -236,6 +242,20 @@ def kpi_value_source(
         "date": iso,
         **_origin_json(origin, config.repo_url, _before(history, k.file), edited),
     }
+
+
+def _csv_in_unit(said: Any, day: date, k: KPI, path: str) -> Any:
+    """The figure a CSV row's last commit wrote (``said``:
+    :func:`~okrsite.history_events.csv_said`), counted in KPI ``k``'s unit as
+    its series counts the row (``€1.2M`` in ``k€``: 1200); None for a cell
+    in another unit, which the series leaves out."""
+    if not isinstance(said, (tuple, list)):
+        return said
+    from okrsite.kpi_data_file import CsvRow
+    from okrsite.resolve_kpis_goals import csv_rows_in_unit
+
+    rows, _ = csv_rows_in_unit([CsvRow(day, said[0], said[1])], k.unit, k.id, path)
+    return rows[0][1] if rows else None
 
 
 def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
