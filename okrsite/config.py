@@ -222,8 +222,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     cycles: dict[str, Cycle] = _cycles(text, data, file, diags, places)
     diags += table_key_warnings(data, places, file, SITE_KEYS)
     settings = _settings(text, values, file, diags)
-    _keep_cache_dir_inside(text, values, file, diags)
-    _keep_output_dir_inside(text, values, file, diags)
+    _keep_folders_inside(text, values, file, diags)
     if values.get("fiscal_year_start") is not None:
         cycles = FiscalCycles(cycles, values["fiscal_year_start"])
     config = SiteConfig(
@@ -413,44 +412,35 @@ def _settings(text: str, values: dict[str, Any], file: str, diags: list[Diagnost
     return settings
 
 
-def _keep_cache_dir_inside(
+#: each folder setting that must stay inside the site (CFG011): its example,
+#: and the command-line option that takes a folder anywhere
+_INSIDE = {
+    "cache_dir": ('".okrsite-cache"', "okrsite build --cache-dir PATH takes a folder anywhere"),
+    "output_dir": ('"_site"', "to build elsewhere, run okrsite build --out PATH"),
+}
+
+
+def _keep_folders_inside(
     text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]
 ) -> None:
-    """Drop a ``cache_dir`` that leads out of the site (CFG011): the default stands."""
-    cache_dir = values.get("cache_dir")
-    if cache_dir is not None and not _stays_inside(cache_dir):
+    """Refuse a ``cache_dir`` or ``output_dir`` that leads out of the site
+    (CFG011; the default stands): a build replaces its output folder, and one
+    line of okrsite.toml in a pull request must not send a CI job's writes
+    anywhere. ``--cache-dir`` and ``--out`` take any folder."""
+    for key, (example, elsewhere) in _INSIDE.items():
+        folder = values.get(key)
+        if folder is None or _stays_inside(folder):
+            continue
         diags.append(
             error(
                 "CFG011",
-                f"cache_dir must be a folder inside the site, got {cache_dir!r}",
+                f"{key} must be a folder inside the site, got {short(folder)}",
                 file,
-                line=_line_of(text, "cache_dir"),
-                hint='write a relative path without "..", e.g. cache_dir = ".okrsite-cache"; '
-                "okrsite build --cache-dir PATH takes a folder anywhere",
+                line=_line_of(text, key),
+                hint=f'write a relative path without "..", e.g. {key} = {example}; {elsewhere}',
             )
         )
-        del values["cache_dir"]
-
-
-def _keep_output_dir_inside(
-    text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]
-) -> None:
-    """Refuse an ``output_dir`` that leads out of the site (CFG011): a build
-    replaces its output folder, and one line of okrsite.toml in a pull request
-    must not send a CI job's writes anywhere. ``--out`` takes any folder."""
-    output_dir = values.get("output_dir")
-    if output_dir is not None and not _stays_inside(output_dir):
-        diags.append(
-            error(
-                "CFG011",
-                f"output_dir must be a folder inside the site, got {short(output_dir)}",
-                file,
-                line=_line_of(text, "output_dir"),
-                hint='write a relative path without "..", e.g. output_dir = "_site"; '
-                "to build elsewhere, run okrsite build --out PATH",
-            )
-        )
-        del values["output_dir"]
+        del values[key]
 
 
 def _stays_inside(rel: str) -> bool:
