@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import run_cli
+from conftest import run_cli
 
 MakeSite = Callable[[dict[str, str | bytes]], Path]
 AS_OF = "2026-12-04"
