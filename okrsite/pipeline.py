@@ -275,6 +275,24 @@ def _list_files(
     return rels, walked, known, cold
 
 
+def _data_folder(file: str, data: str, folder: Path) -> Diagnostic:
+    """OKR310 for a KPI whose ``data:`` names a folder (``data: data``): the
+    folder's own refusal says to remove it from the site, which would delete
+    the CSV files in it."""
+    try:
+        csvs = sorted(p.name for p in folder.iterdir() if p.suffix.lower() == ".csv")
+    except OSError:
+        csvs = []
+    example = f"{data.rstrip('/')}/{csvs[0]}" if csvs else f"{data.rstrip('/')}/values.csv"
+    return error(
+        "OKR310",
+        f"data {data!r} is a folder, not a CSV file",
+        file,
+        hint=f"name the CSV file in it: data: {example}",
+        key_path=("data",),
+    )
+
+
 def _read_data_files(
     tree: SourceTree, config: SiteConfig, parsed: Sequence[ParsedFile]
 ) -> tuple[
@@ -296,6 +314,9 @@ def _read_data_files(
             csv_seen.append((rel, _what_was_read(rel, got)))
             if isinstance(got, bytes):
                 csv_data[data] = parse_csv(rel, got)
+            elif got.code == "OKR013" and isinstance(tree, FileTree) and (tree.root / rel).is_dir():
+                # data: names a folder: said at the KPI's line, never "remove it"
+                csv_data[data] = ([], [_data_folder(pf.file, data, tree.root / rel)])
             else:
                 csv_data[data] = None if got.code == "OKR010" else ([], [got])
                 if got.code == "OKR010":

@@ -158,3 +158,26 @@ def test_a_kpi_in_whole_money_reads_other_signs_past_as_before(make_site: MakeSi
     )
     _checked(site)
     assert _series(site) == [1_200_000, 1250, 300]
+
+
+def test_data_naming_a_folder_is_said_at_the_kpi_with_the_file_to_name(
+    make_site: MakeSite,
+) -> None:
+    """``data: data`` (the folder, not its CSV) was refused as "a folder, not a
+    regular file … remove it from the site folder", naming neither the KPI nor
+    its line: following the hint would delete every CSV. It is an error at the
+    KPI's ``data:`` line naming the file to write."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/rev.md": _kpi("k€", "data"),
+            "content/data/rev.csv": _csv(["250"]),
+        }
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1, out
+    assert (
+        "content/kpis/rev.md:5:7: error OKR310: data 'data' is a folder, not a CSV file "
+        "(hint: name the CSV file in it: data: data/rev.csv)"
+    ) in " ".join(out.split()), out
+    assert "remove it from the site folder" not in out, out
