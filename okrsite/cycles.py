@@ -254,6 +254,14 @@ def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:
     return custom.get(name) or calendar_cycle(name)
 
 
+def changed_mid_cycle(name: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
+    """Whether a change on ``day`` to a goal of cycle ``name`` is made after the
+    cycle began: the one rule the history's timelines and ``okrsite diff``
+    mark "mid-cycle" by (a cycle it does not know: never)."""
+    found = lookup(name, cycles) if name else None
+    return found is not None and day > found.start
+
+
 def phase(cycle: Cycle, as_of: date) -> Literal["upcoming", "running", "over"]:
     """Where as_of stands in the cycle: before its first day (its objectives are
     ``upcoming``), after its last (``achieved`` or ``missed``), or inside it.

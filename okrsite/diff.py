@@ -187,16 +187,15 @@ def _after_the_end(
 
 def _mid_cycle(b: Objective, h: Objective, head: Portfolio, as_of: date) -> bool:
     """Whether a change to the key results of objective ``b`` → ``h`` happens
-    mid-cycle: by the history's rule (:func:`okrsite.history_fold._mid_cycle`,
+    mid-cycle: by the history's rule (:func:`okrsite.cycles.changed_mid_cycle`,
     so ``api/history.json`` and the diff say the same of one change), its
     cycle judged by HEAD's dates, as is whether it has ended: after the end
     the report says "after its cycle ended" (:func:`_after_the_end`), never
     both. An objective moved out of a running cycle is judged by the cycle
     it left, as the history judges it."""
-    from okrsite.history_fold import _mid_cycle as history_mid_cycle
 
     def running(name: str) -> bool:
-        if not history_mid_cycle(name, as_of, head.cycles):
+        if not cycles_mod.changed_mid_cycle(name, as_of, head.cycles):
             return False
         cycle = cycles_mod.lookup(name, head.cycles)
         return cycle is not None and cycles_mod.phase(cycle, as_of) != "over"

@@ -84,11 +84,6 @@ def entered(commits: Sequence[CommitInfo]) -> tuple[list[CommitInfo], dict[str, 
     return order, dates
 
 
-def _mid_cycle(cycle: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
-    found = cycles_mod.lookup(cycle, cycles) if cycle else None
-    return found is not None and day > found.start
-
-
 def said_figures(says: Any) -> dict[str, Any]:
     """A check-in's figures from what it says
     (:func:`~okrsite.history_events.checkin_says`): by key result id, and
@@ -129,10 +124,12 @@ class _Timelines:
             kr: str | None,
             note: str | None = None,
         ) -> None:
-            mid = _mid_cycle(rec.get("cycle"), day, self.cycles)
+            mid = cycles_mod.changed_mid_cycle(rec.get("cycle"), day, self.cycles)
             if name == "cycle" and not mid:
                 # moved out of a cycle that was running: judged by the cycle it left
-                mid = _mid_cycle(old if isinstance(old, str) else None, day, self.cycles)
+                mid = cycles_mod.changed_mid_cycle(
+                    old if isinstance(old, str) else None, day, self.cycles
+                )
             if c.sha not in whys:
                 why = commit_why(c)
                 if why is not None:
