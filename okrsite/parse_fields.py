@@ -202,11 +202,11 @@ class _FigureFields:
         return self.date_value(data[key], key, (*path, key))
 
     def date_value(
-        self, value: Any, label: str, path: Path_, *, month: bool = False
+        self, value: Any, label: str, path: Path_, *, month: bool = False, period: bool = False
     ) -> date | None:
         """A date; with ``month``, a month, quarter or half alone too
         (``2026-10``, ``Oct 2026``, ``2026-Q3``: its first day), as a reading
-        reported per period is written."""
+        reported per period is written; ``period``: a goal's ``due:``, a period too."""
         day: date | None = value if isinstance(value, date) else None
         if isinstance(value, str):
             day = read_date(value) or (read_period(value) if month else None)
@@ -246,7 +246,7 @@ class _FigureFields:
             "OKR104",
             f"{label} must be a real date like 2026-02-10, got {shown_value(value)}",
             path,
-            hint=_date_hint(value, month),
+            hint=_date_hint(value, month, period),
         )
         return None
 

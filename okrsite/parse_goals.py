@@ -7,8 +7,6 @@ period (``Q4 2026``: its last day).
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -103,41 +101,10 @@ def _goal(
 
 
 def _due_date(f: _Fields, data: dict[str, Any]) -> date | None:
-    """``due:`` read as a date; a due that is none (OKR104) gets a hint that
-    a quarter with its year is read too, or that the quarter it names
-    (``end of Q4``) lacks its year."""
-    before = len(f.diags)
-    day = f.date_(data, "due", ())
-    hint = _due_hint(data.get("due"))
-    for i in range(before, len(f.diags)):
-        d = f.diags[i]
-        if d.code == "OKR104" and "YYYY-MM-DD" in (d.hint or "") and hint:
-            f.diags[i] = replace(d, hint=hint)
-    return day
-
-
-def _due_hint(value: Any) -> str | None:
-    """The hint of a ``due:`` okrsite could not read: ``Q4`` without its
-    year (``end of Q4``) names what is missing; else the forms it takes."""
-    if not isinstance(value, str):
-        return None
-    from okrsite.cycles import calendar_cycle
-
-    named = re.search(r"(?<![A-Za-z0-9])([QqHh])([1-4])(?![0-9])", value)
-    quarter_or_half = named and (named.group(1) in "Qq" or named.group(2) in "12")
-    if named and quarter_or_half and re.search(r"\d{4}", value) is None:
-        period = named.group(1).upper() + named.group(2)
-        last = calendar_cycle(f"2026-{period}")
-        return (
-            f"{value.strip()!r} names {period} but no year: write the year too, e.g. "
-            f"due: {period} 2026 (due on its last day"
-            + (f", {last.end}" if last is not None else "")
-            + ")"
-        )
-    return (
-        "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month, "
-        "or name a quarter with its year: due: Q4 2026 (due on its last day)"
-    )
+    """``due:`` read as a date; one that is none (OKR104) is told that a
+    quarter with its year is read too."""
+    value = data.get("due")
+    return None if value is None else f.date_value(value, "due", ("due",), period=True)
 
 
 def _period_end(value: Any) -> date | None:

@@ -57,11 +57,12 @@ def year_in_full(text: str) -> str | None:
     return f"{first}{sep}{second}{sep}20{year}"
 
 
-def _date_hint(value: Any, month: bool = False) -> str:
+def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
     """What to write for a date okrsite could not read: the year it lacks
     (``Nov 12``; a month alone, ``January``, where ``month`` says a month is
     read as a date), the time it could not read (``2026-11-03 9am``), or the
-    general form."""
+    general form; where a period is read too (``period``: a goal's ``due:``),
+    :func:`_period_hint`."""
     if isinstance(value, str):
         text = value.strip()
         full = year_in_full(text)
@@ -83,7 +84,29 @@ def _date_hint(value: Any, month: bool = False) -> str:
                 f"reads: write it as 24-hour HH:MM or with am/pm, e.g. {day}T09:00 or "
                 f"{day} 9:00 am"
             )
-    return "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month"
+    general = "write dates as YYYY-MM-DD (or DD.MM.YYYY) and check the day exists in that month"
+    if period and isinstance(value, str):
+        return _period_hint(value, general)
+    return general
+
+
+def _period_hint(value: str, general: str) -> str:
+    """The hint of a goal's ``due:`` okrsite could not read: ``Q4`` without its
+    year (``end of Q4``) names what is missing; else the forms it takes."""
+    from okrsite.cycles import calendar_cycle
+
+    named = re.search(r"(?<![A-Za-z0-9])([QqHh])([1-4])(?![0-9])", value)
+    quarter_or_half = named and (named.group(1) in "Qq" or named.group(2) in "12")
+    if named and quarter_or_half and re.search(r"\d{4}", value) is None:
+        period = named.group(1).upper() + named.group(2)
+        last = calendar_cycle(f"2026-{period}")
+        return (
+            f"{value.strip()!r} names {period} but no year: write the year too, e.g. "
+            f"due: {period} 2026 (due on its last day"
+            + (f", {last.end}" if last is not None else "")
+            + ")"
+        )
+    return f"{general}, or name a quarter with its year: due: Q4 2026 (due on its last day)"
 
 
 #: the hint of every figure written with a "billion" okrsite does not read
