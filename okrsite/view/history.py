@@ -364,46 +364,56 @@ def timeline_key(
     p = scored.portfolio
     value = printer.value
     index = checkin_index(p.checkins)
+    # what the history says of the record, gathered into one list and
+    # pickled once: a pickle per table and check-in cost most of the key
+    read: list[Any]
     kpis: list[str]
     if kind == "objective":
         o = p.objectives[rid]
         digest.update(value(o))
         digest.update(value(scored.objectives.get(rid)))
-        digest.update(fingerprint(history.currents.get(rid)))
-        digest.update(fingerprint(history.ticks.get(rid)))
         changes = history.objectives.get(rid, [])
-        _checkins_print(digest, index.by_objective.get(rid, ()), history, value)
+        read = [history.currents.get(rid), history.ticks.get(rid)]
+        read.append(_checkins_read(digest, index.by_objective.get(rid, ()), history, value))
         kpis = sorted({kr.kpi for kr in o.key_results if kr.kpi})
     else:
         changes = history.kpis.get(rid, [])
+        read = []
         kpis = [rid]
-    digest.update(fingerprint(list(changes)))
+    read.append(list(changes))
     people, teams = p.person_names, p.team_names
-    names = [
-        (_name(c.field, c.old, people, teams), _name(c.field, c.new, people, teams))
-        for c in changes
-        if c.field in PERSON_FIELDS or c.field in TEAM_FIELDS
-    ]
-    if names:
-        digest.update(fingerprint(names))
+    read.append(
+        [
+            (_name(c.field, c.old, people, teams), _name(c.field, c.new, people, teams))
+            for c in changes
+            if c.field in PERSON_FIELDS or c.field in TEAM_FIELDS
+        ]
+    )
     for kid in kpis:
         k = p.kpis.get(kid)
         digest.update(b"K" + (value(k) if k is not None else b"-"))
         digest.update(value(scored.kpis.get(kid)))
-        _checkins_print(digest, index.by_kpi.get(kid, ()), history, value)
-        digest.update(fingerprint(history.kpi_values.get(kid)))
-        digest.update(fingerprint(history.kpi_values_said.get(kid)))
+        read.append(kid)
+        read.append(_checkins_read(digest, index.by_kpi.get(kid, ()), history, value))
+        read.append(history.kpi_values.get(kid))
+        read.append(history.kpi_values_said.get(kid))
         if k is not None and k.data is not None:
             path = f"{config.content_dir.strip('/')}/{k.data}"  # as kpi_value_source
-            digest.update(fingerprint((path, history.csv_rows.get(path))))
-            digest.update(fingerprint(history.csv_rows_said.get(path)))
+            read.append((path, history.csv_rows.get(path), history.csv_rows_said.get(path)))
+        else:
+            read.append(None)
+    digest.update(fingerprint(read))
     return digest.digest()
 
 
-def _checkins_print(
+def _checkins_read(
     digest: Any, checkins: Sequence[CheckIn], history: SiteHistory, value: Callable[[Any], bytes]
-) -> None:
+) -> list[Any]:
+    """Prints each check-in into ``digest`` and returns what the history says
+    of them (who committed each, what it said), for the caller to pickle."""
     origins, said, figures = history.checkins, history.checkins_said, history.checkin_figures
+    read = []
     for c in checkins:
         digest.update(value(c))
-        digest.update(fingerprint((origins.get(c.id), said.get(c.id), figures.get(c.id))))
+        read.append((origins.get(c.id), said.get(c.id), figures.get(c.id)))
+    return read
