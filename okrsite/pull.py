@@ -28,8 +28,10 @@ from pathlib import Path
 from okrsite import kpi_csv
 from okrsite.config import CONFIG_FILE
 from okrsite.goal_yaml import front_matter, yaml_number
+from okrsite.kpi_data_file import csv_header_hint
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
+from okrsite.parse_messages import shown_value
 from okrsite.pipeline import FileTree, LoadResult, load
 from okrsite.pull_fetch import fetch
 from okrsite.pull_sources import (
@@ -282,7 +284,11 @@ def _plan_kpi(
     delimiter, newline, rows = saved.delimiter, saved.newline, saved.rows
     found = kpi_csv.columns(rows[0])
     if found is None:
-        raise SourceError(f"{csv_rel} has no 'date,value' header")
+        raise SourceError(
+            f"{csv_rel}:1: the header must name 'date' and 'value' columns, got "
+            f"{shown_value(saved.delimiter.join(rows[0])[:80])} "
+            f"(hint: {csv_header_hint(rows[0], saved.delimiter)})"
+        )
     di, vi = found
     header = rows[0]
     style = kpi_csv.style_of(delimiter, rows, di, vi)
