@@ -83,6 +83,9 @@ class ParseCache:
     scores: ScoreMemo | None = None
     #: the input signature ``scores`` was computed for
     scores_signature: str = ""
+    #: what ``static/`` publishes this load (:func:`okrsite.static_listing.listing_print`):
+    #: part of the input signature, as links into it are warned of (OKR314)
+    static_print: str = field(default="", compare=False)
     #: the preview's last scored portfolio and the input signature it is of
     #: (set only by a load that got to its end; see :mod:`okrsite.edit_check`)
     patch_base: tuple[str, ScoredPortfolio] | None = field(default=None, compare=False)

@@ -51,6 +51,7 @@ from okrsite.pipeline_scan import parse_cache_key as parse_cache_key
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
 from okrsite.scoring import ScoreMemo, score_portfolio
+from okrsite.static_listing import listing_print, published_static
 from okrsite.text_sniff import SAVE_AS_UTF8, utf16_form
 from okrsite.written_numbers import numbers_written_in
 
@@ -165,6 +166,8 @@ def _load_configured(
         cache.reset_if(parse_cache_key(config))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     signature = ""
+    # what static/ publishes: a link in a body to a file not there is OKR314
+    static = published_static(tree.root, config) if isinstance(tree, FileTree) else None
     if cache is None and isinstance(tree, FileTree) and workers > 1 and can_fork():
         # a cold load of a folder: parse while the folder is still being walked
         rels, parsed = walk_and_parse(tree, config.content_dir, config.default_cycle, workers)
@@ -181,7 +184,9 @@ def _load_configured(
             finally:
                 cache.listing, cache.pending = rels, None
             scan.files = [(r, scan.found[r]) for r in scan.rels]
-            signature = input_signature(cache.key, tree.read(CONFIG_FILE), when, scan.files)
+            cache.static_print = listing_print(static)
+            key = (*cache.key, cache.static_print)
+            signature = input_signature(key, tree.read(CONFIG_FILE), when, scan.files)
             reused = _reused(
                 tree, config, diags, when, cache, signature, scan, jobs, scores, patch_base
             )
@@ -199,7 +204,7 @@ def _load_configured(
     outcome_diags.extend(copy_warnings(rels))
     outcome_diags.extend(windows_name_warnings(rels, config.content_dir))
     paged = [pf.record for pf in parsed if pf.record is not None and pf.kind != "checkin"]
-    outcome_diags.extend(link_warnings(paged, nfc_files(rec.file for rec in paged)))
+    outcome_diags.extend(link_warnings(paged, nfc_files(rec.file for rec in paged), static))
 
     pages = _page_estimate(parsed)
     if pages > config.max_pages:
@@ -216,7 +221,7 @@ def _load_configured(
     if memo is None and cache is not None:
         memo = cache.scores = cache.scores or ScoreMemo()
     scored = score_portfolio(portfolio, when, config.settings, memo=memo)
-    outcome_diags.extend(_locate(tree, [*resolve_diags, *quality_warnings(scored)]))
+    outcome_diags.extend(_locate(tree, [*resolve_diags, *quality_warnings(scored, static)]))
     cross = outcome_diags[own:]
     files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)
     # sorted once for the outcome and the result: at 50,000 warnings a sort is 0.1 s

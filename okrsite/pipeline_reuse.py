@@ -169,7 +169,8 @@ def _edited_outcome(
     before = list(scan.files)
     for rel, old_digest in edited.items():
         before[scan.rels.index(rel)] = (rel, old_digest)
-    if input_signature(cache.key, tree.read(CONFIG_FILE), when, before) != outcome.signature:
+    key = (*cache.key, cache.static_print)
+    if input_signature(key, tree.read(CONFIG_FILE), when, before) != outcome.signature:
         return None
     if not _same_csv(tree, outcome):
         return None

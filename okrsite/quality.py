@@ -7,6 +7,7 @@ fail). They run on the scored portfolio because some (stale) depend on as_of.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.md_links import note_link_warnings
@@ -30,7 +31,11 @@ SMART_FIX = {
 }
 
 
-def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
+def quality_warnings(
+    scored: ScoredPortfolio, static_files: Collection[str] | None = None
+) -> list[Diagnostic]:
+    """The advice on a portfolio's shape (OKR4xx) and the broken links in
+    check-in notes (OKR314, against ``static_files`` when known)."""
     p = scored.portfolio
     out: list[Diagnostic] = []
     if any(c.body for c in p.checkins):  # links in notes, as in bodies (OKR314)
@@ -42,7 +47,7 @@ def quality_warnings(scored: ScoredPortfolio) -> list[Diagnostic]:
             *p.people.values(),
             *p.pages.values(),
         ]
-        out += note_link_warnings(p.checkins, paged)
+        out += note_link_warnings(p.checkins, paged, static_files)
     for oid, obj in p.objectives.items():
         if obj.status != "active":
             continue
