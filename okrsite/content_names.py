@@ -15,6 +15,14 @@ percent-encodes such names (:mod:`okrsite.windows_names`).
 
 Both read only the names listed, so a load answered from the last one
 (same files) gives the same findings.
+
+Which names are goal files at all is decided here too, for every lister
+(the folder walk, a git revision, the history): a folder's ``README.md``
+(any case) is the description a git host shows when browsing the folder,
+never a goal or page (:func:`is_folder_readme`); a Markdown file saved
+under another ending (``builds.markdown``, ``HIRING.MD``) is not read, as
+ids, history and the preview all assume ``.md``, but is named (OKR022,
+:func:`unread_markdown`) instead of vanishing from the site unsaid.
 """
 
 from __future__ import annotations
@@ -23,9 +31,56 @@ import re
 from collections.abc import Sequence
 
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.model import KIND_FOLDERS, Kind
 from okrsite.windows_names import windows_problem
 
-__all__ = ["copy_warnings", "windows_name_warnings"]
+__all__ = [
+    "copy_warnings",
+    "folder_meant",
+    "is_folder_readme",
+    "kind_named",
+    "markdown_rename",
+    "unread_markdown",
+    "windows_name_warnings",
+]
+
+#: endings editors and people give Markdown files besides ``.md`` (any case:
+#: ``.MD`` and ``.Md`` too); a file with one of them is named, not read
+_OTHER_MARKDOWN = frozenset(("md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"))
+
+
+def is_folder_readme(name: str) -> bool:
+    """Whether the file ``name`` is a folder's ``README.md`` (any case): what
+    GitHub and GitLab show below a folder's listing, so people put one in
+    ``content/`` and its folders; it is skipped silently, like ``_draft/``."""
+    return len(name) == 9 and name.lower() == "readme.md"
+
+
+def markdown_rename(name: str) -> str | None:
+    """The name ``name`` must have to be read (``builds.md`` for
+    ``builds.markdown``, ``HIRING.md`` for ``HIRING.MD``); ``None`` when it is
+    read already, or is plainly no goal file (``.DS_Store``, ``notes.txt``,
+    ``name.md~``, a hidden or lock file, a ``README`` in any Markdown ending)."""
+    stem, dot, ending = name.rpartition(".")
+    if not dot or ending == "md" or ending.lower() not in _OTHER_MARKDOWN:
+        return None
+    if not stem.strip() or name.startswith((".", "~$")) or stem.lower() == "readme":
+        return None
+    return f"{stem}.md"
+
+
+def unread_markdown(rel: str, new_name: str, taken: bool = False) -> Diagnostic:
+    """OKR022 for the Markdown file ``rel`` that is not read for its ending;
+    ``taken``: a file ``new_name`` is already beside it."""
+    if taken:
+        hint = (
+            f"a file {new_name!r} is already beside it: move what this one adds "
+            f"into {new_name!r} and delete this one"
+        )
+    else:
+        hint = f"rename it to {new_name!r}"
+    return warning("OKR022", "not read: okrsite reads files ending in .md", rel, hint=hint)
+
 
 #: how a copy's name (without ``.md``) is built from its original's, and by what
 _COPY_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -125,3 +180,38 @@ def windows_name_warnings(rels: Sequence[str], content_dir: str) -> list[Diagnos
                 )
             )
     return out
+
+
+def _folded(word: str) -> str:
+    """``word`` without case, hyphens, underscores or spaces: ``Check-ins`` → ``checkins``."""
+    return "".join(word.lower().replace("-", " ").replace("_", " ").split())
+
+
+#: each kind by its name and its folder's, folded (``checkin``, ``checkins``, ``people``)
+_KIND_BY_NAME: dict[str, Kind] = {
+    **{_folded(kind): kind for kind in KIND_FOLDERS.values()},
+    **{_folded(folder): kind for folder, kind in KIND_FOLDERS.items()},
+}
+_FOLDER_OF: dict[Kind, str] = {kind: folder for folder, kind in KIND_FOLDERS.items()}
+
+
+def kind_named(value: str) -> Kind | None:
+    """The kind a ``type:`` value names, read as keys are read, whatever its
+    case, hyphens or spaces (``Check-in``, ``KPI``, ``Objective``), or named
+    by its folder (``objectives``, ``people``); ``None``: no kind."""
+    return _KIND_BY_NAME.get(_folded(value))
+
+
+def folder_meant(rel: str, content_dir: str) -> tuple[str, str] | None:
+    """``(folder as written, known folder)`` when the first folder of ``rel``
+    under the content folder is a known one written otherwise
+    (``Objectives``, ``Check-ins``, ``KPIs``, ``People``, ``objective``):
+    folder names are compared exactly, as on the machines that build sites,
+    so the file is in no known folder. ``None``: it is not such a folder."""
+    prefix = content_dir.strip("/") + "/"
+    inner = rel[len(prefix) :] if rel.startswith(prefix) else rel
+    first, sep, _ = inner.partition("/")
+    kind = _KIND_BY_NAME.get(_folded(first)) if sep else None
+    if kind is None or _FOLDER_OF[kind] == first:
+        return None
+    return first, _FOLDER_OF[kind]

@@ -26,6 +26,7 @@ import heapq
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from okrsite.content_names import is_folder_readme
 from okrsite.gitsource import ZERO_OID, RawChange
 from okrsite.history_events import Event, Record, commit_events
 from okrsite.model import KPI, CheckIn, Objective
@@ -42,7 +43,12 @@ _CHANGE = 0.1  # a change whose version is already parsed: bookkeeping only
 
 
 def wanted(path: str) -> bool:
-    return path.endswith((".md", ".csv"))
+    """Whether the history reads the file ``path``: goal files and CSV files,
+    not a folder's ``README.md``, which the site never reads either
+    (:func:`~okrsite.content_names.is_folder_readme`)."""
+    if path.endswith(".csv"):
+        return True
+    return path.endswith(".md") and not is_folder_readme(path.rpartition("/")[2])
 
 
 def before_path(ch: RawChange) -> str:
@@ -67,8 +73,10 @@ def split_moves(commits: Sequence[CommitChanges]) -> list[CommitChanges]:
             continue
         split: list[RawChange] = []
         for ch in changes:
-            if ch.old_path is None or any(
-                ch.old_path.endswith(kind) and ch.path.endswith(kind) for kind in (".md", ".csv")
+            if ch.old_path is None or (
+                wanted(ch.old_path)
+                and wanted(ch.path)
+                and ch.old_path.endswith(".md") == ch.path.endswith(".md")
             ):
                 split.append(ch)
             else:

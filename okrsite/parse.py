@@ -32,6 +32,7 @@ from okrsite import limits, yamlsource
 from okrsite.body_limits import body_problems
 from okrsite.conflict_markers import HINT as CONFLICT_HINT
 from okrsite.conflict_markers import conflict_markers
+from okrsite.content_names import folder_meant, kind_named
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
 from okrsite.model import Kind, Record, pickled_by_fields
 from okrsite.parse_checkins import CONFIDENCE_WORDS as CONFIDENCE_WORDS
@@ -466,20 +467,28 @@ def parse_data(
     kind: Kind | None = path_kind
     if "type" in data:
         declared = data["type"]
-        if isinstance(declared, str) and declared.strip().lower() in KINDS:
-            kind = declared.strip().lower()  # type: ignore[assignment]
+        named = kind_named(declared) if isinstance(declared, str) else None
+        if named is not None:  # Check-in, KPI, Objective: read as keys are
+            kind = named
         else:
+            near = closest(str(declared).strip().lower(), KINDS)
             f.err(
                 "OKR005",
                 f"type must be one of {', '.join(KINDS)}, got {shown_value(declared)}",
                 ("type",),
+                hint=f"write 'type: {near}'" if near else None,
             )
             return _finish(rel, path_kind, None, diags, parts)
     if kind is None:
+        meant = folder_meant(rel, content_dir)
+        top = f"{content_dir.strip('/')}/"
         return fail(
             "OKR005",
             "cannot tell what this file is: it is not in a known folder and has no 'type:'",
-            hint="move it under content/objectives, kpis, goals, checkins, teams, people or pages, or add 'type: objective'",
+            hint=f"rename the folder '{top}{meant[0]}/' to '{top}{meant[1]}/': "
+            "folder names must match exactly, in lower case"
+            if meant
+            else "move it under content/objectives, kpis, goals, checkins, teams, people or pages, or add 'type: objective'",
             line=1,
         )
 

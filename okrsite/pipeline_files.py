@@ -18,6 +18,7 @@ from typing import Protocol
 
 from okrsite import yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig
+from okrsite.content_names import is_folder_readme, markdown_rename, unread_markdown
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.folder_listings import FolderListings, split_names
 from okrsite.load_cache import StatEntry
@@ -34,7 +35,8 @@ from okrsite.sitefiles import (
 #: how the names of files that are no content start: hidden files (macOS's
 #: ``._name`` resource forks, vim's ``.name.swp``) and the lock files Word,
 #: Excel and PowerPoint write beside a file they have open (``~$name.md``, a
-#: binary owner record that was read as a goal file and stopped the check)
+#: binary owner record that was read as a goal file and stopped the check);
+#: a folder's ``README.md`` is skipped too (:func:`is_folder_readme`)
 _NOT_CONTENT = (".", "~$")
 
 
@@ -183,7 +185,11 @@ class FileTree:
                         self.problems.append(_not_utf8_name(folder + name, kind))
                     continue
                 if not is_dir:
-                    if name.endswith(".md") and not name.startswith(_NOT_CONTENT):
+                    if (
+                        name.endswith(".md")
+                        and not name.startswith(_NOT_CONTENT)
+                        and not is_folder_readme(name)
+                    ):
                         rel = folder + name
                         if kept is not None:
                             try:
@@ -197,6 +203,10 @@ class FileTree:
                                 else:
                                     plain = False
                         yield rel
+                    elif (renamed := markdown_rename(name)) is not None:
+                        plain = False  # its finding is the walk's: list the folder again
+                        taken = any(other.name == renamed for other in entries)
+                        self.problems.append(unread_markdown(folder + name, renamed, taken))
                     elif plain and not name.startswith((".", "_")) and entry.is_symlink():
                         plain = False  # its target may become a folder, unseen by this one
                 elif not name.startswith((".", "_")):
@@ -379,15 +389,29 @@ class MappingTree:
     problems: list[Diagnostic] = field(default_factory=list)
 
     def markdown_files(self, content_dir: str) -> list[str]:
+        """The goal files under ``content_dir``, listed by :meth:`FileTree.walk`'s
+        rules; a Markdown file under another ending is named (OKR022) in
+        :attr:`problems` as the walk names it."""
         prefix = content_dir.strip("/") + "/"
-        found = sorted(
-            p
-            for p in self.files
-            if p.startswith(prefix)
-            and p.endswith(".md")
-            and not any(part.startswith((".", "_")) for part in p[len(prefix) :].split("/")[:-1])
-            and not p.rsplit("/", 1)[-1].startswith(_NOT_CONTENT)
-        )
+        found: list[str] = []
+        for p in self.files:
+            if not p.startswith(prefix):
+                continue
+            name = p.rpartition("/")[2]
+            renamed = None
+            if p.endswith(".md"):
+                if name.startswith(_NOT_CONTENT) or is_folder_readme(name):
+                    continue
+            elif (renamed := markdown_rename(name)) is None:
+                continue
+            if any(part.startswith((".", "_")) for part in p[len(prefix) :].split("/")[:-1]):
+                continue
+            if renamed is None:
+                found.append(p)
+            elif not not_utf8(p):
+                taken = p[: len(p) - len(name)] + renamed in self.files
+                self.problems.append(unread_markdown(p, renamed, taken))
+        found.sort()
         self.problems.extend(_not_utf8_name(p, "file") for p in found if not_utf8(p))
         return [p for p in found if not not_utf8(p)]
 

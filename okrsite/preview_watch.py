@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from okrsite.config import CONFIG_FILE, SiteConfig
+from okrsite.content_names import is_folder_readme
 from okrsite.gitsource import head_commit
 from okrsite.pipeline import FileTree, read_config
 from okrsite.theme import ThemeError, theme_chain
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["PreviewWatch"]
 
 logger = logging.getLogger(__name__)
+
+#: the codes of what walking the content folder finds (see :meth:`PreviewWatch._walk_found_names`)
+_WALK_CODES = frozenset(("OKR011", "OKR016", "OKR022"))
 
 
 class PreviewWatch:
@@ -48,6 +52,8 @@ class PreviewWatch:
     git_watcher: SiteWatcher | None
     git_history: bool
     poll: bool
+    #: the last rebuild's report (``None``: none yet)
+    last: RebuildReport | None
 
     if TYPE_CHECKING:  # the preview's own (okrsite.preview)
 
@@ -144,11 +150,15 @@ class PreviewWatch:
                 outside = True
                 rels = None
                 continue
+            if is_folder_readme(path.name):
+                continue  # a folder's description for the git host: never read
             if path.suffix == ".md" and path.is_file():
                 if rels is not None:
                     rels.add(path.relative_to(root).as_posix())
             elif path.suffix.lower() != ".csv":
                 rels = None  # deleted or new file, folder: list again
+        if rels is not None and self._walk_found_names():
+            rels = None  # said only by listing the folders: list them again, to say it again
         if outside:
             self.full_next = True
             try:
@@ -157,6 +167,15 @@ class PreviewWatch:
                 logger.exception("could not point the watcher at the folders okrsite.toml names")
         self.cache.changed(rels)
         self.rebuild()
+
+    def _walk_found_names(self) -> bool:
+        """Whether the last rebuild showed a finding that only listing the
+        folders makes (a file not read for its ending, OKR022; a name that is
+        not UTF-8, OKR016; a linked folder, OKR011): a rebuild that trusts the
+        last listing after an edit would lose it from the page until the
+        next new file."""
+        last = getattr(self, "last", None)
+        return last is not None and any(d.code in _WALK_CODES for d in last.diagnostics)
 
     def watch_git(self, history: bool, poll: bool) -> SiteWatcher | None:
         """A watcher of the git files that move with HEAD (:func:`git_ref_paths`),
