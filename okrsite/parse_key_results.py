@@ -28,6 +28,7 @@ from okrsite.parse_measures import (
     _with_unit,
     _written_out,
     measure_sentence,
+    title_figures_unlike,
 )
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
@@ -101,8 +102,10 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
 #: what a key result may say beside its title and still have its figures read
 #: from a "from … to …" in the title: anything but a way of measuring it. A
 #: KPI is no figure: ``- title: MRR from $180k to $250k`` with ``kpi: mrr``
-#: takes its start and target from the title and its value from the KPI
-_NO_FIGURES = ("start", "current", "unit", "score", *_MEASURE_KEYS)
+#: takes its start and target from the title and its value from the KPI; nor
+#: is ``current:``, where it stands so far (``{title: Deploys from 10 to 40,
+#: current: 22}`` is 22 of the way from 10 to 40)
+_NO_FIGURES = ("start", "unit", "score", *_MEASURE_KEYS)
 
 
 def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
@@ -294,7 +297,9 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
-    item = _kr_measure(f, as_done_key(item), path)
+    as_written = as_done_key(item)
+    item = _kr_measure(f, as_written, path)
+    measured = item is not as_written  # by measure:, or by the title's own figures
     item = _units_written(f, _kr_threshold(f, item, path), path, "key result")
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
@@ -351,8 +356,6 @@ def _key_result(
         threshold = _with_unit(f, item, lambda: f.number(item, "stay_below", path, percent=True))
     elif item.get("target") is not None:
         kind = "numeric"
-        if start is None:
-            start = 0.0
     else:
         kind = "rollup"
         if kpi is not None:
@@ -366,6 +369,10 @@ def _key_result(
         _shares_beside_percents(f, path, f.percents[percents:], start, target, current)
     unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
     unit = _currency_unit(unit, f.currencies[currencies:])
+    if kind == "numeric" and not measured:
+        title_figures_unlike(f, item, path, kr_id, (start, target), unit)
+    if kind == "numeric" and start is None:
+        start = 0.0
     if title is None:
         return kr_id, None, False
     return (

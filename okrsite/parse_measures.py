@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from okrsite.numbers import format_number
+from okrsite.numbers import csv_number, format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import currency_of as currency_of
 from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
@@ -302,6 +302,65 @@ def measure_sentence(text: str) -> dict[str, Any] | None:
     if "target" not in figures:
         return None
     return {k: v for k, v in figures.items() if k != "title"}
+
+
+def title_figures_unlike(
+    f: _Fields,
+    item: Mapping[str, Any],
+    path: Path_,
+    kr_id: str,
+    figures: tuple[float | None, float | None],
+    unit: str,
+) -> None:
+    """OKR409: a numeric key result whose title says where it starts and ends
+    (``Deploys from 10 to 40``, read as :func:`_written_out` reads a key
+    result's sentence) while its own ``start:`` and ``target:`` count
+    otherwise: a start left out is 0 (``target: 40`` alone counts 22 as 55%
+    where the title means 40%), or a figure differs (``target: 50%``). The
+    figures count, the title is what readers see: one of the two is a slip.
+    Said only where both are in one unit (okrsite converts nothing), and
+    never where a figure is an error of its own already."""
+    start, target = figures
+    title = item.get("title")
+    if target is None or not isinstance(title, str) or (start is None and "start" in item):
+        return
+    if not any(c.isdigit() for c in title):
+        return  # the usual title, with no figures to read
+    said = _written_out(title)
+    if not isinstance(said.get("target"), float) or not isinstance(said.get("start"), float):
+        return  # no "from … to …" (or "from 1.2m to 2m", refused as no figures)
+    title_unit = str(said.get("unit", ""))
+    percents = is_percent_unit(title_unit) and is_percent_unit(unit)
+    if title_unit and unit and not percents and not same_unit(title_unit, unit):
+        return
+    counted = {"start": 0.0 if start is None else start, "target": target}
+    wrong = [
+        key
+        for key in ("start", "target")
+        if abs(counted[key] - said[key]) > 1e-9 * max(1, abs(said[key]))
+    ]
+    if not wrong:
+        return
+    shown_unit = unit or title_unit
+
+    def shown(value: float, suffix: str) -> str:
+        return format_number(value) + ("" if suffix in ("", "%") else " ") + suffix
+
+    f.warn(
+        "OKR409",
+        f"key result {kr_id!r} "
+        + ("has no start:, so it " if start is None else "")
+        + f"counts from {shown(counted['start'], shown_unit)} to {shown(target, shown_unit)}, "
+        f"but its title says from {shown(said['start'], title_unit)} to "
+        f"{shown(said['target'], title_unit)}",
+        (*path, "target" if wrong == ["target"] else "start" if start is not None else "title"),
+        hint="write "
+        + " and ".join(
+            f"{key}: {csv_number(said[key])}{'%' if is_percent_unit(title_unit) else ''}"
+            for key in wrong
+        )
+        + ", or fix the title",
+    )
 
 
 #: words after a figure that say how many, not of what (``5 m``: million, or

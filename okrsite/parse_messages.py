@@ -68,6 +68,9 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
         full = year_in_full(text)
         if full is not None:
             return f"write the year in full, as in {full}"
+        short_month = _month_two_digit_year(text) if month else None
+        if short_month is not None:
+            return short_month
         if re.search(r"\d{4}", text) is None:
             for with_year in (f"{text} 2026", f"{text}, 2026", f"{text}2026"):
                 day = read_date(with_year)
@@ -88,6 +91,31 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
     if period and isinstance(value, str):
         return _period_hint(value, general)
     return general
+
+
+#: a month's name and two digits (``Nov-26``, ``Nov 26``, ``Sep.26``), as
+#: Excel's mmm-yy format writes a month
+_MONTH_YY = re.compile(r"([^\W\d_]{3,}\.?)[\s'./-]*(\d{2})")
+
+
+def _month_two_digit_year(text: str) -> str | None:
+    """The hint for a month written with a two-digit year where a month may
+    key a reading (a KPI's ``values: {Nov-26: 40}``, as a sheet formatted
+    mmm-yy shows it): the month of 2026 it reads like, to be written with
+    its year in full, not the 26th its day would be. Which century a
+    two-digit year means is a guess, so it stays unread; ``None`` for any
+    other text. A check-in's ``date: Nov 26`` is a day and keeps its hint."""
+    found = _MONTH_YY.fullmatch(text)
+    opening = read_period(f"{found[1]} 20{found[2]}") if found is not None else None
+    if found is None or opening is None:
+        return None
+    day = next(
+        (d for t in (f"{text} 2026", f"{text}, 2026") if (d := read_date(t)) is not None), None
+    )
+    return (
+        f"{text} reads like a month with a two-digit year: write {found[1]} 20{found[2]} "
+        f"or {opening:%Y-%m}" + (f"; for a day, {day}" if day is not None else "")
+    )
 
 
 def _period_hint(value: str, general: str) -> str:

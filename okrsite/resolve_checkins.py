@@ -27,7 +27,7 @@ from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown, written_as
 from okrsite.parse_figures import currency_of, magnitude_written, money_in_unit, unit_multiplier
 from okrsite.parse_number_marks import thousands_point_words
-from okrsite.resolve_hints import _did_you_mean, _named_by_title
+from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_meant
 from okrsite.resolve_tables import Resolving
 from okrsite.units import same_unit
 from okrsite.written_numbers import CURRENCY_SIGNS, point_groups_thousands
@@ -252,13 +252,14 @@ def _ids_meant(obj: Objective, key: str) -> list[str]:
 
 
 def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
-    """A top-level key of a check-in that names no key result: ignored (OKR111)."""
+    """A top-level key of a check-in that names no key result (or mistypes its own): OKR111."""
+    typo = checkin_key_meant(key)
     return warning(
         "OKR111",
-        f"unknown key {key!r} in a checkin is ignored: objective "
-        f"{obj.id!r} has no key result {key!r}",
+        f"unknown key {key!r} in a checkin is ignored"
+        + ("" if typo else f": objective {obj.id!r} has no key result {key!r}"),
         c.file,
-        hint=f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
+        hint=typo or f"its key results are: {', '.join(k.id for k in obj.key_results) or 'none'}",
         key_path=where,
     )
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from okrsite.model import KPI, KeyResult, Objective
 from okrsite.parse import closest
+from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.plural import plural
 from okrsite.slug import slugify
 
@@ -26,6 +27,20 @@ def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = Non
     same_letters = [c for c in others if c.casefold() == name.casefold()]
     guess = same_letters[0] if len(same_letters) == 1 else closest(name, others)
     return f"did you mean {guess!r}?" if guess else None
+
+
+#: the keys of an objective's check-in that a key at its top which names no
+#: key result may be a slip of (a KPI's ``value:`` and ``kpi:`` are none)
+_CHECKIN_KEYS = sorted(KNOWN_KEYS["checkin"] - {"value", "kpi"})
+
+
+def checkin_key_meant(key: str) -> str | None:
+    """ "did you mean 'confidence'?" for a key at the top of an objective's
+    check-in that names no key result but is a slip of a check-in's own key
+    (``confidance``, ``autor``, ``vaules``), as a KPI's check-in says of it:
+    the objective's key results are no help there. ``None`` for any other key
+    (``sprint: week 12``), whose warning lists the key results instead."""
+    return _did_you_mean(key, _CHECKIN_KEYS)
 
 
 def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:

@@ -2103,6 +2103,13 @@ def test_key_results_measured_as_goals_are_and_by_a_sentence_in_their_title(
             11,
             "target beside measure: is ignored: measure: gives the key result's figures",
         ),
+        (
+            "content/objectives/delight.md",
+            "OKR409",
+            12,
+            "key result 'kr4' has no start:, so it counts from 0 to 45, "
+            "but its title says from 30 to 50",
+        ),
     ]
     krs = {kr.id: kr for kr in result.scored.portfolio.objectives["delight"].key_results}
     figures = {k: (kr.kind, kr.start, kr.target, kr.unit) for k, kr in krs.items()}
