@@ -18,6 +18,7 @@ from okrsite.diagnostics import summary_line
 from okrsite.plural import plural
 
 if TYPE_CHECKING:
+    from okrsite.goal_yaml import PlannedFile
     from okrsite.pull import PullOutcome
 
 FORMATS = {
@@ -102,6 +103,12 @@ def import_command(
             err=True,
         )
         sys.exit(1)
+    blocked = _blocked_paths(root, result.files)
+    if blocked:
+        for reason in blocked:
+            click.echo(f"okrsite: {reason}", err=True)
+        click.echo("okrsite: import failed; nothing was written", err=True)
+        sys.exit(1)
     for rel in result.skipped:
         click.echo(f"okrsite: skipped {rel}: it already exists (never overwritten)", err=True)
     if dry_run:
@@ -115,8 +122,15 @@ def import_command(
         return
     try:
         write_planned(root, result.files)
-    except OSError as exc:
-        click.echo(f"okrsite: import failed: {exc}; nothing was written", err=True)
+    except OSError as exc:  # a file made meanwhile, a full disk, no permission
+        where = Path(exc.filename) if exc.filename else None
+        if where is not None and where.is_relative_to(root):
+            where = where.relative_to(root)
+        click.echo(
+            f"okrsite: import failed: cannot write {where or 'the files'}: "
+            f"{exc.strerror or exc}; nothing was written",
+            err=True,
+        )
         sys.exit(1)
     for planned in result.files:
         click.echo(f"okrsite: wrote {planned.rel}")
@@ -125,6 +139,28 @@ def import_command(
         "next: okrsite check",
         err=True,
     )
+
+
+def _blocked_paths(root: Path, files: list[PlannedFile]) -> list[str]:
+    """What keeps a planned file from being written, found before anything
+    is: a file where its folder must be (``content/objectives/sales`` for
+    team Sales' objectives), with what to do. Found while writing, it left
+    the folders made before it behind, and said only the system's error."""
+    said: list[str] = []
+    for planned in files:
+        parts = Path(planned.rel).parts
+        for depth in range(1, len(parts)):
+            folder = root.joinpath(*parts[:depth])
+            if folder.is_dir():
+                continue
+            if folder.exists() or folder.is_symlink():
+                rel = "/".join(parts[:depth])
+                said.append(
+                    f"cannot write {planned.rel}: {rel} is a file, where its folder must be; "
+                    f"move or rename {rel} (or give the rows another team), then import again"
+                )
+            break
+    return list(dict.fromkeys(said))
 
 
 @click.command("pull")

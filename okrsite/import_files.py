@@ -12,7 +12,7 @@ adds nothing the second time.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,7 +31,7 @@ from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.slug import slugify
-from okrsite.spreadsheet_header import joined_header
+from okrsite.spreadsheet_header import joined_header, toml_key
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
 from okrsite.spreadsheet_numbers import file_convention
 from okrsite.spreadsheet_read import CellLines, Sheet, SheetError, read_sheets
@@ -143,21 +143,8 @@ def plan_import(
         }
         result.diagnostics.extend(_validate(root, result.files, before, label, sources))
     if result.lines:
-        result.diagnostics = _on_lines(result.diagnostics, label, result.lines)
+        result.diagnostics = result.lines.locate(result.diagnostics, label)
     return result
-
-
-def _on_lines(diags: list[Diagnostic], label: str, lines: CellLines) -> list[Diagnostic]:
-    """The import's findings in a CSV file located on the line of the file
-    where their cell starts, for an editor to jump to: their message counts
-    rows as a spreadsheet does (a record whose quoted cell spans three lines
-    is one row), their ``line`` counts the file's lines."""
-    return [
-        d.located(lines.line(d.line, None if d.column is None else d.column - 1), d.column)
-        if d.file == label and d.line is not None and d.code.startswith("IMP")
-        else d
-        for d in diags
-    ]
 
 
 def _plans_from_sheets(
@@ -313,11 +300,6 @@ def _body(plan: ObjectivePlan) -> str:
     return "\n\n".join(parts)
 
 
-def _toml_key(name: str) -> str:
-    """A key as TOML needs it written: bare when it can be, else quoted."""
-    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
-
-
 def _unknown_cycle(plan: ObjectivePlan, cycle: str, given_by: str | None, label: str) -> Diagnostic:
     """The cycle of this objective is none the site knows: said against its
     cell (or the option that gave it) in the same run as every cell error,
@@ -332,7 +314,7 @@ def _unknown_cycle(plan: ObjectivePlan, cycle: str, given_by: str | None, label:
     else:
         hint = (
             "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml as "
-            f"[cycles.{_toml_key(cycle)}] with start and end dates"
+            f"[cycles.{toml_key(cycle)}] with start and end dates"
         )
     column = plan.cycle_column + 1 if given_by is None and plan.cycle_column is not None else None
     return error(
@@ -480,8 +462,8 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
         item["score"] = yaml_number(kr.score)
     if kr.status:
         item["status"] = kr.status
-    if kr.owner:
-        item["owner"] = name_id(kr.owner)
+    if owner := name_id(kr.owner):  # a cell with no name in it (``—``) is left out
+        item["owner"] = owner
     return item
 
 
@@ -574,16 +556,23 @@ def _validate(
 
 
 def write_planned(root: Path, files: list[PlannedFile]) -> None:
-    """Create every file, or none: on a failure the ones already written are removed."""
+    """Create every file, or none: on a failure the ones already written, and
+    the folders made for them, are removed."""
     written: list[Path] = []
+    made: list[Path] = []
     try:
         for planned in files:
             path = root / planned.rel
+            missing = [p for p in path.parents if not p.exists() and root in p.parents]
             path.parent.mkdir(parents=True, exist_ok=True)
+            made += reversed(missing)  # the outermost first
             with open(path, "x", encoding="utf-8", newline="\n") as fh:
                 written.append(path)
                 fh.write(planned.text)
     except OSError:
         for path in written:
             path.unlink(missing_ok=True)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):  # not empty: something else wrote into it
+                folder.rmdir()
         raise

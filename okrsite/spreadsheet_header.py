@@ -9,19 +9,27 @@ the row below, and the other columns' names in the upper row only:
 
 :func:`joined_header` reads such a pair of rows as one header: the lower
 row's name where the upper row's cell is blank or a label that names no
-field, the upper row's elsewhere. :func:`second_header_row` tells a row that
+field, the upper row's elsewhere, and keeps the labels: one may name the
+rows' cycle (:func:`group_cycle`). :func:`second_header_row` tells a row that
 looks like a header row of its own, for an error that says so.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from okrsite.column_match import match_columns
+from okrsite import cycles
+from okrsite.column_match import ColumnMap, match_columns
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.model import Cycle
 from okrsite.spreadsheet_read import Sheet
+from okrsite.spreadsheet_row import column_letter
 
-__all__ = ["joined_header", "second_header_row"]
+__all__ = ["group_cycle", "joined_header", "second_header_row", "toml_key"]
 
 
 def _names(cells: tuple[Any, ...]) -> tuple[str, ...] | None:
@@ -48,12 +56,83 @@ def joined_header(sheet: Sheet, mapping: dict[str, str] | None = None) -> Sheet:
     if not below:
         return sheet  # it names no field: not a header row
     joined = list(sheet.headers) + [""] * (len(names) - len(sheet.headers))
+    groups = _groups(joined, names)
     for index, name in enumerate(names):
         if name:
             # a group label over a name that names no field stays in front of it
             upper = joined[index]
             joined[index] = name if index in below.values() or not upper else f"{upper} {name}"
-    return replace(sheet, headers=tuple(joined), rows=sheet.rows[1:])
+    return replace(sheet, headers=tuple(joined), rows=sheet.rows[1:], groups=groups)
+
+
+def _groups(
+    upper: list[str], lower: tuple[str, ...]
+) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
+    """The labels of the upper row over names of the lower row: each with the
+    columns under it, its own and those right of it with a blank upper cell
+    (a merged cell holds its text in its first column only)."""
+    groups = []
+    for index, label in enumerate(upper):
+        if not label or index >= len(lower) or not lower[index]:
+            continue
+        under = [index]
+        while under[-1] + 1 < len(lower) and not upper[under[-1] + 1] and lower[under[-1] + 1]:
+            under.append(under[-1] + 1)
+        groups.append((index, label, tuple(under)))
+    return tuple(groups)
+
+
+def group_cycle(
+    sheet: Sheet, cols: ColumnMap, file: str, known: Mapping[str, Cycle]
+) -> tuple[str | None, list[Diagnostic]]:
+    """The cycle a group label over the columns the figures are read from
+    names (``Q3 2026`` merged over Baseline, Target and Actual), for a sheet
+    with no cycle column: the rows' cycle, read as a cycle cell is read.
+
+    Planning templates often write the quarter so, once above its figures;
+    dropped, its objectives would land in the default cycle unsaid. A label
+    with a digit that names no cycle (``FY26 plan``) is warned about (IMP208,
+    a cell not imported) at its cell; a label of words alone (``Values``)
+    names the group, not a cycle, and is read past as before."""
+    if "cycle" in cols.fields:
+        return None, []
+    figures = {cols.fields[f] for f in _FIGURE_FIELDS if f in cols.fields}
+    cycle: str | None = None
+    diags: list[Diagnostic] = []
+    for index, label, under in sheet.groups:
+        if not figures & set(under):
+            continue  # over columns not imported (already listed as such)
+        name = cycles.canonical(" ".join(label.split()), known)
+        if cycles.lookup(name, known) is not None:
+            cycle = cycle or name
+            continue
+        if not any(c.isdigit() for c in label):
+            continue
+        first, last = column_letter(under[0]), column_letter(under[-1])
+        diags.append(
+            warning(
+                "IMP208",
+                f"row {sheet.header_row}, column {first} {label!r}: the group label over "
+                f"columns {first} to {last} names no cycle okrsite knows: it is not imported, "
+                "and the rows take the cycle --cycle or default_cycle gives",
+                file,
+                line=sheet.header_row,
+                column=index + 1,
+                hint="write the cycle like 2026-Q3 (or Q3 2026) in the label or in a Cycle "
+                f"column, or define it in okrsite.toml as [cycles.{toml_key(name)}] with start "
+                "and end dates",
+            )
+        )
+    return cycle, diags
+
+
+#: the fields whose columns a cycle's group label stands over
+_FIGURE_FIELDS = ("start", "target", "current", "progress", "confidence", "score")
+
+
+def toml_key(name: str) -> str:
+    """A key as TOML needs it written: bare when it can be, else quoted."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
 
 
 def second_header_row(cells: tuple[Any, ...], mapping: dict[str, str] | None = None) -> list[str]:

@@ -10,9 +10,11 @@ turns the plans into files.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
@@ -22,7 +24,7 @@ from okrsite.parse import confidence_word
 from okrsite.slug import slugify
 from okrsite.spreadsheet_cells import split_owners
 from okrsite.spreadsheet_dates import column_order
-from okrsite.spreadsheet_header import second_header_row
+from okrsite.spreadsheet_header import group_cycle, second_header_row
 from okrsite.spreadsheet_numbers import NumberConvention
 from okrsite.spreadsheet_read import Sheet
 from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
@@ -137,6 +139,9 @@ def plan_rows(
         if fld in cols.fields
     }
     stray = stray_cells(sheet, cols)
+    # a cycle written once, as the group label over the figures' columns
+    label_cycle, said = group_cycle(sheet, cols, file, known_cycles or {})
+    diags += said
     for number, cells in sheet.rows:
         row = SheetRow(cells, number, cols, file, diags, convention, slashes, progress_column)
         if row.totals():
@@ -144,7 +149,7 @@ def plan_rows(
         for index, value, beyond in stray.get(number, ()):
             diags.append(stray_warning(file, number, index, value, beyond, cols.headers))
         title, oid = row.text("objective"), row.text("objective_id")
-        cycle = _row_cycle(row, known_cycles or {})
+        cycle, given_by = _row_cycle(row, known_cycles or {}, label_cycle)
         if title or oid:
             name = (oid or title or "").casefold()
             # an id names one objective, whatever team a row gives it
@@ -152,7 +157,7 @@ def plan_rows(
             named = by_name.setdefault(name, [])
             found = _same_objective(named, current, cycle, team)
             if found is None:
-                current = _objective(row, title or oid or "", oid, cycle)
+                current = _objective(row, title or oid or "", oid, cycle, given_by)
                 named.append(current)
                 plans.append(current)
             else:
@@ -220,16 +225,55 @@ def _same_objective(
     return next((plan for plan in reversed(named) if fits(plan)), None)
 
 
-def _row_cycle(row: SheetRow, known: Mapping[str, Cycle]) -> str | None:
-    """The cycle a row names: its cycle cell's, else its Due date's quarter."""
-    text = row.text("cycle")
-    if text:
-        cycle = normalise_cycle(text)
+def _row_cycle(
+    row: SheetRow, known: Mapping[str, Cycle], label_cycle: str | None = None
+) -> tuple[str | None, str | None]:
+    """The cycle a row names, and the field of the cell it was read from: its
+    cycle cell's, else the sheet's group label's (``Q3 2026`` over its
+    figures; no cell of the row), else its Due date's quarter."""
+    cycle = _cycle_cell(row)
+    if cycle:
         if "due" in row.cols.fields:
             _due_outside(row, cycle, known)
-        return cycle
+        return cycle, "cycle"
+    if label_cycle:
+        return label_cycle, None
     due = row.day("due")
-    return quarter_of(due) if due else None
+    return (quarter_of(due), "due") if due else (None, None)
+
+
+def _cycle_cell(row: SheetRow) -> str | None:
+    """The cycle cell's cycle. A date in it (an .xlsx date formatted
+    ``mmm-yy``, as a sheet shows ``Jul-26``) is no cycle's name: in a column
+    named Quarter (Quartal) it is the quarter it lies in, ``2026-Q3``; in any
+    other it is an error (IMP108) whose hint names that quarter, never a
+    cycle ``2026-07-01`` to define in okrsite.toml."""
+    value = row.raw("cycle")
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(value, str) and (iso := _ISO_DAY.fullmatch(value)):
+        # a date cell saved to CSV; no day (2026-13-45) is read as a cycle's name
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(iso.group(1))
+    if not isinstance(day, date):
+        text = row.text("cycle")
+        return normalise_cycle(text) if text else None
+    quarter = quarter_of(day)
+    if _QUARTER_HEADER.search(row.cols.header("cycle")):
+        return quarter
+    row.fail(
+        "cycle",
+        f"the cell holds the date {day.isoformat()}, not a cycle",
+        f"write the cycle it lies in, e.g. {quarter} (a column named Quarter reads a date "
+        "as its quarter)",
+        code="IMP108",
+    )
+    return None
+
+
+#: a cycle column's header that makes a date in it its quarter
+_QUARTER_HEADER = re.compile(r"quarter|quartal", re.I)
+#: a date as a spreadsheet saves a date cell to CSV (with its time of day, maybe)
+_ISO_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T]00:00(?::00)?)?")
 
 
 def _due_outside(row: SheetRow, cycle: str, known: Mapping[str, Cycle]) -> None:
@@ -288,7 +332,9 @@ def _later_confidence(row: SheetRow, obj: ObjectivePlan) -> None:
         )
 
 
-def _objective(row: SheetRow, title: str, oid: str | None, cycle: str | None) -> ObjectivePlan:
+def _objective(
+    row: SheetRow, title: str, oid: str | None, cycle: str | None, given_by: str | None
+) -> ObjectivePlan:
     confidence = _confidence(row)
     weight, _ = row.number("objective_weight")
     status = row.word("objective_status", _STATUS_WORDS)
@@ -298,10 +344,8 @@ def _objective(row: SheetRow, title: str, oid: str | None, cycle: str | None) ->
         title=title,
         oid=oid,
         cycle=cycle,
-        cycle_column=row.cols.fields.get("cycle" if row.text("cycle") else "due"),
-        cycle_header=row.cols.headers[row.cols.fields["cycle" if row.text("cycle") else "due"]]
-        if cycle
-        else None,
+        cycle_column=row.cols.fields[given_by] if cycle and given_by else None,
+        cycle_header=row.cols.header(given_by) if cycle and given_by else None,
         owner=row.owner("an objective"),
         owner_cell=row.text("owner"),
         team=row.text("team"),
@@ -350,7 +394,7 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         if all(v is None for v in (kind, start, target, current, done)):
             # measured by its progress figure alone: a key result from 0 to 100 %
             current, current_pct, from_progress = progress, progress_pct, True
-        elif current is None and done is None:
+        elif current is None and done is None and "current" not in row.failed:
             row.warn(
                 "progress",
                 f"{show_value(row.raw('progress'))} is not imported: this key result is measured "
@@ -400,7 +444,15 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         and current is not None
         and (from_progress or (unit or "").casefold() in _PERCENT_UNITS)
     )
-    if kind is None and target is None and not progress_only and _has_figures(start, current):
+    if (
+        kind is None
+        and target is None
+        and not progress_only
+        and _has_figures(start, current)
+        # an unreadable figure is its own error (IMP102): a target that is
+        # there but not a number is not missing, nor is a row's start half said
+        and not row.failed & {"start", "target", "current"}
+    ):
         _no_target(row, title, start, current, unit)
     return KRPlan(
         row=row.row_no,

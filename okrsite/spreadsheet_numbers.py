@@ -161,7 +161,10 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
     decimal comma (then ``1,250`` is 1.25 and ``1.000`` is 1000). Beside a
     dollar, pound or yen sign a comma groups thousands, and beside any
     currency sign a point before three digits does (``€5.000``): amounts
-    are written so."""
+    are written so. A figure in brackets is negative (``($50,000.00)``, as
+    accounting formats of Excel and Google Sheets write a loss, and export
+    it to CSV): okrsite's other readers of figures (goal files, a KPI's data
+    file) read them by :mod:`okrsite.written_numbers`, not here."""
     if isinstance(value, bool):
         return None
     if isinstance(value, SheetFigure):
@@ -172,6 +175,11 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
     text = str(value)
+    bracketed = _BRACKETED.fullmatch(text)
+    if bracketed:
+        # ($50,000.00): a negative amount as accounting formats write it
+        inner = parse_number("".join(bracketed.groups()), decimal_comma)
+        return None if inner is None or inner[0] < 0 else (-inner[0], inner[1])
     if decimal_comma is True and not any(sign in text for sign in "$£¥"):
         if _ONE_POINT_GROUP.fullmatch(text):
             text = text.replace(".", "", 1)  # 1.200: the point groups thousands
@@ -180,6 +188,10 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
         return read_number(text)
     return read_number(text, one_group_thousands=True)
 
+
+#: a figure in brackets, a currency sign inside or outside them: ``($50,000.00)``,
+#: ``$ (50,000.00)`` (a Google Sheets accounting cell), ``(1.234,50 €)``, ``(5)``
+_BRACKETED = re.compile(r"\s*([$€£¥]?\s*)\(\s*([^()+-][^()]*?)\s*\)(\s*[€%]?)\s*")
 
 #: one point (or comma) before exactly three digits, with a sign, a percent or currency sign around
 _ONE_POINT_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?\s*")

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from okrsite.diagnostics import Diagnostic
+
 __all__ = ["Book", "CellLines", "Sheet", "SheetError", "delimiter_of", "read_sheet", "read_sheets"]
 
 MAX_ROWS = 100_000
@@ -63,6 +65,11 @@ class Sheet:
     beyond: tuple[tuple[int, int, Any], ...] = ()
     #: a CSV file's lines where its records' cells start (:class:`CellLines`)
     lines: CellLines | None = field(default=None, compare=False)
+    #: the group labels of a header on two rows (``Q3 2026`` merged over
+    #: Baseline, Target, Actual), ``(column index, label, columns under it)``:
+    #: the joined header keeps the lower names, and a label may name the rows'
+    #: cycle (:func:`okrsite.spreadsheet_header.group_cycle`)
+    groups: tuple[tuple[int, str, tuple[int, ...]], ...] = ()
 
 
 class CellLines(dict[int, tuple[int, ...]]):
@@ -72,6 +79,18 @@ class CellLines(dict[int, tuple[int, ...]]):
 
     A record is a spreadsheet's row, so messages count rows by it; an editor
     counts lines, so ``file:line:col`` gives the line a cell starts on."""
+
+    def locate(self, diags: list[Diagnostic], label: str) -> list[Diagnostic]:
+        """The import's findings in the file ``label`` located on the line
+        where their cell starts, for an editor to jump to: their message
+        counts rows as a spreadsheet does (a record whose quoted cell spans
+        three lines is one row), their ``line`` counts the file's lines."""
+        return [
+            d.located(self.line(d.line, None if d.column is None else d.column - 1), d.column)
+            if d.file == label and d.line is not None and d.code.startswith("IMP")
+            else d
+            for d in diags
+        ]
 
     def line(self, row: int, column: int | None = None) -> int:
         """The line row ``row``'s cell of 0-based ``column`` starts on (its

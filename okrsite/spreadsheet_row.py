@@ -55,6 +55,8 @@ class SheetRow:
         #: how each date column orders ``03/11/2026`` (:func:`okrsite.spreadsheet_dates.column_order`)
         self.slashes = slashes or {}
         self.said: set[str] = set()  # fields whose cell was warned about once
+        #: fields whose cell is an error: what the row lacks for it is said by the error alone
+        self.failed: set[str] = set()
         #: the unit the row's figures are written with (``8 h``), where it has no Unit cell
         self.written_unit: str | None = None
 
@@ -81,6 +83,7 @@ class SheetRow:
         return value
 
     def fail(self, fld: str, message: str, hint: str | None = None, code: str = "IMP102") -> None:
+        self.failed.add(fld)
         index = self.cols.fields[fld]
         where = f"row {self.row_no}, column {column_letter(index)} {self.cols.headers[index]!r}"
         self.diags.append(
