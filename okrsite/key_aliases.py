@@ -58,3 +58,65 @@ OBJECTIVE: dict[str, str] = CYCLE
 GOAL: dict[str, str] = {**CYCLE, **DUE, **GOAL_MEASURE}
 #: every alias, for finding the line of a key read under another name
 ANY: dict[str, str] = {**KEY_RESULT, **CYCLE, **DUE}
+
+
+#: German words for okrsite's keys (in :func:`okrsite.yamlsource.key_form`),
+#: which a German team writes in its first files (``datum:``, ``zuversicht:``).
+#: They are not read as those keys: several are ambiguous (``ziel`` is an
+#: objective, a goal and a target), and a key read in two languages is read
+#: twice. They are what "did you mean" suggests instead
+#: (:func:`okrsite.parse_messages.closest`), where no spelling is close.
+GERMAN_HINTS: dict[str, str] = {
+    "titel": "title",
+    "bezeichnung": "title",
+    "beschreibung": "description",
+    "zusammenfassung": "summary",
+    "verantwortlich": "owner",
+    "verantwortliche": "owner",
+    "verantwortlicher": "owner",
+    "eigentuemer": "owner",
+    "eigentümer": "owner",
+    "besitzer": "owner",
+    "zyklus": "cycle",
+    "quartal": "cycle",
+    "zeitraum": "cycle",
+    "uebergeordnet": "parent",
+    "übergeordnet": "parent",
+    "elternziel": "parent",
+    "schlagworte": "tags",
+    "schlagwörter": "tags",
+    "stichworte": "tags",
+    "gewicht": "weight",
+    "gewichtung": "weight",
+    "startwert": "start",
+    "ausgangswert": "start",
+    "zielwert": "target",
+    "aktuell": "current",
+    "istwert": "current",
+    "einheit": "unit",
+    "erledigt": "done",
+    "meilensteine": "milestones",
+    "schluesselergebnisse": "key_results",
+    "schlüsselergebnisse": "key_results",
+    "ergebnisse": "key_results",
+    "kennzahl": "kpi",
+    "richtung": "direction",
+    "schwellenwerte": "thresholds",
+    "verbindlichkeit": "commitment",
+    "faellig": "due",
+    "fällig": "due",
+    "faelligkeit": "due",
+    "fälligkeit": "due",
+    "frist": "due",
+    "datum": "date",
+    "autor": "author",
+    "autorin": "author",
+    "zuversicht": "confidence",
+    "vertrauen": "confidence",
+    "werte": "values",
+    "wert": "value",
+    "notiz": "note",
+    "notizen": "notes",
+    "kommentar": "comment",
+    "bemerkung": "note",
+}

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from okrsite.key_aliases import GERMAN_HINTS
 from okrsite.written_dates import read_date, read_period
 from okrsite.written_numbers import ambiguous_comma, long_billion, read_number
 
@@ -33,7 +34,11 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
         import difflib  # here: most builds have no unknown key to suggest for
 
         # ties go to the smaller candidate whatever the order, so sorting changes nothing
-        matches = difflib.get_close_matches(name, sorted(key[1]), n=1, cutoff=0.6)
+        german = GERMAN_HINTS.get(name.strip().casefold().replace("-", "_").replace(" ", "_"))
+        if german in key[1]:  # datum: for date, einheit: for unit (not weight)
+            matches = [german]
+        else:
+            matches = difflib.get_close_matches(name, sorted(key[1]), n=1, cutoff=0.6)
         _CLOSEST[key] = matches[0] if matches else None
     return _CLOSEST[key]
 
