@@ -65,7 +65,9 @@ def diff(
     BASE defaults to the merge base with the default branch, HEAD to the
     working tree. BASE...HEAD as one argument compares HEAD with its merge
     base with BASE (this branch's own changes); BASE..HEAD compares the two
-    tips. Both are scored at the same date. See docs/diff.md.
+    tips. Both are scored at the same date; mid-cycle is judged on the day
+    HEAD's commit was made (as_of for the working tree). See
+    docs/diff.md.
     """
     from okrsite.diff import parse_rules
     from okrsite.diff_report import run_diff

@@ -111,6 +111,10 @@ class DiffResult:
     team_names: Mapping[str, str] = dataclass_field(default_factory=dict)
     #: the settings of okrsite.toml the change moved (:mod:`okrsite.diff_settings`)
     settings: tuple[SettingChange, ...] = ()
+    #: the day the change was made, which mid-cycle and "after its cycle
+    #: ended" are judged at: the head commit's (as the history dates it),
+    #: ``as_of`` for the working tree
+    changed_on: date | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -156,9 +160,10 @@ _RECORD_KEEPING = frozenset(
 
 
 def _after_the_end(
-    rec: RecordChange, base: Portfolio, head: Portfolio, as_of: date
+    rec: RecordChange, base: Portfolio, head: Portfolio, changed_on: date
 ) -> RecordChange:
-    """Mark an objective whose yardstick changed after its cycle ended (a
+    """Mark an objective whose yardstick changed after its cycle ended (on
+    ``changed_on``, the day of the change: see :func:`diff_portfolios`) (a
     target eased, a key result added or dropped, a weight, commitment,
     parent or status changed): its final figures are no longer those the
     cycle ended with. Grading it (``score:``) and recording its last values
@@ -173,7 +178,7 @@ def _after_the_end(
     # describes the state after the change, and never calls a cycle both
     # ended and running
     cycle = cycles_mod.lookup(obj.cycle, head.cycles)
-    if cycle is None or cycles_mod.phase(cycle, as_of) != "over":
+    if cycle is None or cycles_mod.phase(cycle, changed_on) != "over":
         return rec
     measured = rec.change in ("added", "removed") or any(
         f.field not in _RECORD_KEEPING for f in rec.fields
@@ -185,20 +190,21 @@ def _after_the_end(
     return replace(rec, cycle_ended=cycle.name) if measured else rec
 
 
-def _mid_cycle(b: Objective, h: Objective, head: Portfolio, as_of: date) -> bool:
-    """Whether a change to the key results of objective ``b`` → ``h`` happens
-    mid-cycle: by the history's rule (:func:`okrsite.cycles.changed_mid_cycle`,
-    so ``api/history.json`` and the diff say the same of one change), its
+def _mid_cycle(b: Objective, h: Objective, head: Portfolio, changed_on: date) -> bool:
+    """Whether a change to the key results of objective ``b`` → ``h``, made
+    on ``changed_on``, happens mid-cycle: by the history's rule
+    (:func:`okrsite.cycles.changed_mid_cycle`, so ``api/history.json`` and
+    the diff say the same of one change), its
     cycle judged by HEAD's dates, as is whether it has ended: after the end
     the report says "after its cycle ended" (:func:`_after_the_end`), never
     both. An objective moved out of a running cycle is judged by the cycle
     it left, as the history judges it."""
 
     def running(name: str) -> bool:
-        if not cycles_mod.changed_mid_cycle(name, as_of, head.cycles):
+        if not cycles_mod.changed_mid_cycle(name, changed_on, head.cycles):
             return False
         cycle = cycles_mod.lookup(name, head.cycles)
-        return cycle is not None and cycles_mod.phase(cycle, as_of) != "over"
+        return cycle is not None and cycles_mod.phase(cycle, changed_on) != "over"
 
     return running(h.cycle) or (b.cycle != h.cycle and running(b.cycle))
 
@@ -357,6 +363,7 @@ def diff_portfolios(
     moved_files: Mapping[str, str] | None = None,
     configs: tuple[SiteConfig, SiteConfig] | None = None,
     config_texts: tuple[str | None, str | None] = (None, None),
+    changed_on: date | None = None,
 ) -> DiffResult:
     """Compare two scored portfolios; both should be scored at the same as_of.
 
@@ -377,9 +384,16 @@ def diff_portfolios(
     ``configs`` are the base's and head's settings (``okrsite.toml``), and
     ``config_texts`` the files themselves (for their ``[[sources]]``): the
     ones that differ are part of the result (:func:`settings_changes`).
+
+    ``changed_on`` is the day the change was made (``None``: as_of): the
+    head commit's, as the site's history dates it, for a commit; as_of for
+    the working tree. Whether a change is mid-cycle, or made after its
+    cycle ended, is judged on that day, so the diff of a past commit says
+    what ``api/history.json`` says of it; the figures stay at as_of.
     """
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
+    moment = changed_on or as_of
     moved = moved_files or {}
     obj_renames = _paired(bp.objectives, hp.objectives, moved)
     kpi_renames = _paired(bp.kpis, hp.kpis, moved)
@@ -404,7 +418,7 @@ def diff_portfolios(
     }
 
     def krs_of(b: Objective, h: Objective) -> tuple[KRChange, ...]:
-        mid = _mid_cycle(b, h, hp, as_of)
+        mid = _mid_cycle(b, h, hp, moment)
         return key_result_changes(b, h, mid, mid, mid)
 
     objectives = _record_changes(
@@ -477,7 +491,7 @@ def diff_portfolios(
         for records in (objectives, kpis, goals)
     )
     objectives = tuple(
-        r if r.broken or r.broken_at_base else _after_the_end(r, bp, hp, as_of) for r in objectives
+        r if r.broken or r.broken_at_base else _after_the_end(r, bp, hp, moment) for r in objectives
     )
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
@@ -496,4 +510,5 @@ def diff_portfolios(
         person_names={**bp.person_names, **hp.person_names},
         team_names={**bp.team_names, **hp.team_names},
         settings=settings_changes(*configs, config_texts) if configs is not None else (),
+        changed_on=moment,
     )

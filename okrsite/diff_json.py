@@ -69,6 +69,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
     return {
         "schema": JSON_SCHEMA_VERSION,
         "as_of": result.as_of.isoformat(),
+        "changed_on": (result.changed_on or result.as_of).isoformat(),
         "base": {"label": ctx.base_label, "commit": ctx.base_commit},
         "head": {"label": ctx.head_label, "commit": ctx.head_commit},
         "summary": summary_sentence(result),

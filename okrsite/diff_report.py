@@ -157,6 +157,7 @@ def run_diff(
         if not any(_config_errors(side) for side in (revs.base, revs.head))
         else None,
         config_texts=(_text(revs.base_config), _text(revs.head_config)),
+        changed_on=_changed_on(site_dir, revs.head_commit),
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
@@ -181,6 +182,23 @@ def run_diff(
         # a file name in the message may carry a terminal escape: shown escaped
         click.echo(f"okrsite diff: {f.rule}: {printable(f.message)}", err=True)
     return 1 if failures else 0
+
+
+def _changed_on(site_dir: Path, commit: str | None) -> date | None:
+    """The day the compared change was made, which mid-cycle and "after its
+    cycle ended" are judged at: for a commit (``A B``, ``A..B``, ``A...B``)
+    the day the site's history dates it (:func:`~okrsite.gitsource.entered_day`:
+    its committer date, or that of the merge that brought it into HEAD's
+    branch), whatever ``--as-of`` says; ``None`` (as_of) for the working tree,
+    whose change is being made now, and when git cannot say."""
+    if commit is None:
+        return None
+    from okrsite.gitsource import GitError, entered_day, find_site
+
+    try:
+        return entered_day(find_site(site_dir).toplevel, commit)
+    except GitError:
+        return None
 
 
 def _files_at(site_dir: Path, commit: str | None) -> Callable[[str], bool]:

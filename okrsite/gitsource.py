@@ -17,9 +17,11 @@ reading a CI log; the command line turns them into exit code 2.
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
@@ -157,8 +159,86 @@ def resolve_revision(repo: Path, rev: str) -> str:
         raise GitError(f"revision {rev!r} is not a valid revision name")
     proc = _run(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], repo)
     if proc.returncode != 0:
-        raise _not_found(rev)
+        raise _ancestor_not_found(repo, rev) or _not_found(rev)
     return proc.stdout.decode().strip()
+
+
+#: a revision written relative to another (``HEAD~2``, ``main^``, ``v1^2``)
+_RELATIVE = re.compile(r"^(?P<start>.*?)(?:[~^][0-9]*)+$")
+
+
+def _ancestor_not_found(repo: Path, rev: str) -> GitError | None:
+    """Why ``HEAD~2`` (an ancestor of a revision that exists) is not found:
+    the history held is shorter than it needs, which fetching the branch
+    by that name (:func:`_not_found`) cannot fix; fetching more history
+    can. ``None`` when ``rev`` is not relative, or its start does not
+    resolve either (then that start is what to fetch)."""
+    match = _RELATIVE.match(rev)
+    if match is None:
+        return None
+    start = match.group("start") or "HEAD"
+    if start == "@":
+        start = "HEAD"
+    if not _resolves(repo, start):
+        if start == rev:
+            return None
+        err = _not_found(start)
+        return GitError(f"{err} (for {rev})")
+    proc = _run(["rev-list", "--count", "--first-parent", "--end-of-options", start], repo)
+    count = proc.stdout.decode().strip() if proc.returncode == 0 else ""
+    before = int(count) - 1 if count.isdigit() and int(count) > 0 else None
+    held = (
+        ""
+        if before is None
+        else f"; {start} has {before} commit{'' if before == 1 else 's'} before it "
+        f"on its first-parent line (git log --oneline --first-parent {start})"
+    )
+    if is_shallow(repo):
+        how = (
+            "this clone is shallow: fetch more history with git fetch --deepen=N "
+            "(N more commits) or git fetch --unshallow (in GitLab CI set GIT_DEPTH: 0, "
+            "in GitHub Actions fetch-depth: 0)"
+        )
+    else:
+        how = f"the repository has fewer commits than {rev} needs"
+    return GitError(f"revision {rev!r} not found: {how}{held}")
+
+
+def _resolves(repo: Path, rev: str) -> bool:
+    """Whether ``rev`` names a commit here (a quiet :func:`resolve_revision`)."""
+    args = ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"]
+    return _run(args, repo).returncode == 0
+
+
+def _is_ancestor(repo: Path, commit: str, of: str) -> bool:
+    """Whether ``commit`` is in the history of ``of`` (``git merge-base --is-ancestor``)."""
+    return _run(["merge-base", "--is-ancestor", commit, of], repo).returncode == 0
+
+
+def entered_day(repo: Path, commit: str) -> date | None:
+    """The day ``commit`` entered the branch HEAD is on, as the site's
+    history dates its changes (:func:`okrsite.history_fold.entered`): its
+    committer date when it is on HEAD's first-parent line (or not in HEAD's
+    history at all), else the committer date of the merge on that line that
+    brought it in, the oldest one of the line it is an ancestor of. Each
+    day is the one in the committer's time zone, as the history reads it
+    (:func:`okrsite.history_dates.read_day`). ``None`` when git cannot say
+    (a date it cannot read)."""
+    line = _run(["rev-list", "--first-parent", "HEAD", "--"], repo)
+    dated = commit
+    if line.returncode == 0:
+        shas = line.stdout.decode().split()
+        if commit not in shas and _is_ancestor(repo, commit, "HEAD"):
+            after = _run(["rev-list", "--ancestry-path", f"{commit}..HEAD", "--"], repo)
+            descendants = set(after.stdout.decode().split()) if after.returncode == 0 else set()
+            dated = next((sha for sha in reversed(shas) if sha in descendants), commit)
+    proc = _run(["log", "-1", "--format=%ct%x00%cI", dated, "--"], repo)
+    if proc.returncode != 0:
+        return None
+    seconds, _, iso = proc.stdout.decode("utf-8", "replace").strip().partition("\0")
+    from okrsite.history_dates import read_day
+
+    return read_day(iso, seconds)
 
 
 def default_base(repo: Path, head: str | None) -> tuple[str, str]:

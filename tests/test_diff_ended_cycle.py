@@ -78,6 +78,7 @@ def test_a_target_eased_after_the_cycle_ended_is_marked_and_grading_is_not(
                 "    target: 40\n", "    target: 40\n    current: 31\n    score: 0.7\n"
             ),
         },
+        when="2026-11-15T09:00:00Z",
     )
     code, out = diff(repo, base, graded, "--format", "json", "--fail-on", "ended-cycle")
     assert code == 0, out
@@ -92,6 +93,7 @@ def test_a_target_eased_after_the_cycle_ended_is_marked_and_grading_is_not(
             "content/objectives/sales/mid-market.md": Q3.replace("target: 40", "target: 30"),
             "content/objectives/sales/pipeline.md": Q4.replace("target: 100", "target: 90"),
         },
+        when="2026-11-15T09:00:00Z",
     )
     code, out = diff(repo, base, eased, "--format", "json", "--fail-on", "ended-cycle")
     assert code == 1
@@ -114,6 +116,7 @@ def test_a_target_eased_after_the_cycle_ended_is_marked_and_grading_is_not(
         {
             "content/objectives/sales/mid-market.md": Q3.split("  - id: churn")[0] + "---\n",
         },
+        when="2026-11-15T09:00:00Z",
     )
     code, out = diff(repo, eased, dropped, "--format", "json", "--fail-on", "ended-cycle")
     assert code == 1

@@ -22,11 +22,12 @@ GIT_DATES = {
 }
 
 
-def git(repo: Path, *args: str) -> str:
+def git(repo: Path, *args: str, when: str | None = None) -> str:
+    dates = GIT_DATES if when is None else {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     proc = subprocess.run(
         ["git", *GIT_ENV_ARGS, *args],
         cwd=repo,
-        env={**os.environ, **GIT_DATES},
+        env={**os.environ, **dates},
         capture_output=True,
         text=True,
         check=False,
@@ -54,11 +55,13 @@ def write(root: Path, files: dict[str, str | None]) -> None:
         p.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 
-def commit(repo: Path, message: str, files: dict[str, str | None] | None = None) -> str:
+def commit(
+    repo: Path, message: str, files: dict[str, str | None] | None = None, when: str | None = None
+) -> str:
     if files:
         write(repo, files)
     git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+    git(repo, "commit", "-q", "--allow-empty", "-m", message, when=when)
     return git(repo, "rev-parse", "HEAD")
 
 

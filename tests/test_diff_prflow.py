@@ -123,6 +123,7 @@ def test_a_target_changed_while_the_cycle_runs_is_mid_cycle(tmp_path: Path) -> N
         repo,
         "ease",
         {"content/objectives/sales/emea.md": EMEA.replace("target: 20", "target: 15")},
+        when="2026-11-05T09:00:00Z",
     )
     payload = json.loads(run(repo, base, head, "--format", "json").stdout)
     [kr] = payload["objectives"][0]["key_results"]
@@ -164,6 +165,7 @@ def test_a_cycle_is_never_both_ended_and_running(tmp_path: Path) -> None:
             "[cycles.2026-Q4]\nstart = 2026-10-01\nend = 2026-11-30\n",
             "content/objectives/sales/emea.md": dropped,
         },
+        when="2026-12-01T09:00:00Z",
     )
     text = run(repo, base, head, "--format", "text", "--fail-on", "none").stdout
     assert "after 2026-Q4 ended: its final figures change" in text
