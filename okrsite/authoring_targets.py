@@ -30,19 +30,27 @@ from okrsite.slug import slugify
 
 def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
     """``okrsite new objective "Customer Success/Renewals Q4"``: an ID typed
-    as names (spaces, accents, punctuation) is the id those names become, as
-    an owner's name becomes a person id (``customer-success/renewals-q4``),
-    and its last part as typed is the title unless ``--title`` gives one. The
-    command says so; an ID that is already usable (``Sales/EMEA``) is kept."""
+    as names (spaces, accents, capitals, punctuation) is the id those names
+    become, as an owner's name becomes a person id (``customer-success/renewals-q4``),
+    and its last part as typed is the title unless ``--title`` gives one. One
+    word is a name too (``Qualität`` is ``qualitat``, as ``Kundenzahl Süd``
+    is ``kundenzahl-sud`` and ``new team "Vertrieb"`` writes ``vertrieb``):
+    a file named ``Qualität.md`` would give a URL of ``Qualit%C3%A4t``. The
+    command says so; an ID that is already a lower-case id (``sales/emea``,
+    ``q4_plan``) is kept as typed, as ``owner:`` keeps one."""
     from okrsite.parse import ID_RE
 
-    if ID_RE.match(rid) or rid.endswith(".md"):
+    if rid.endswith(".md") or (
+        rid.isascii() and not any(c.isupper() for c in rid) and ID_RE.match(rid)
+    ):
         return rid, title
     parts = [part.strip() for part in rid.strip().split("/")]
     slugs = [slugify(part) for part in parts]
     new_id = "/".join(slugs)
     if not all(slugs) or not ID_RE.match(new_id):
         return rid, title  # refused with the forms an id takes
+    if new_id == rid:  # a name in a script with no case (目标): already its id
+        return rid, title
     click.echo(f"okrsite: {rid!r} is written as the id {new_id}", err=True)
     return new_id, title or parts[-1]
 

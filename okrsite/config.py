@@ -33,6 +33,7 @@ from okrsite.config_values import (
     check_bool,
     check_count,
     check_fiscal_year_start,
+    check_language,
     check_max_pages,
     check_repo_url,
     check_scoring,
@@ -307,6 +308,8 @@ def _check_of(key: str) -> Check | None:
     """The check of setting ``key``, ``None`` for a key okrsite does not know."""
     if key == "repo_url":
         return check_repo_url
+    if key == "language":
+        return check_language
     if key in _STR_KEYS:
         return check_string
     if key == "max_pages":

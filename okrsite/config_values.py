@@ -154,6 +154,19 @@ def check_string(key: str, value: Any, line: int | None, file: str, diags: list[
     return value
 
 
+def check_language(
+    key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
+) -> Any:
+    """``language``: a string (CFG003), in the case BCP 47 writes a tag
+    (``DE`` is ``de``, ``de-at`` is ``de-AT``): tags ignore case, and every
+    reader of the setting (the catalogue, ``<html lang>``, the numbers, the
+    shipped templates compiled for ``de``) then sees one spelling."""
+    from okrsite.translations import language_tag
+
+    checked = check_string(key, value, line, file, diags)
+    return checked if checked is REFUSED else language_tag(checked)
+
+
 def check_max_pages(
     key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]
 ) -> Any:

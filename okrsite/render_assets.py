@@ -50,6 +50,11 @@ __all__ = ["FEED_LIMIT", "SiteAssets", "badge_path"]
 FEED_LIMIT = 50
 
 
+#: :data:`okrsite.render.PAGE_NOTE` (that module imports this one): the
+#: attribute an error carries the file it was rendering in
+_PAGE_NOTE = "okrsite_page"
+
+
 def badge_path(oid: str) -> str:
     return f"badges/{safe_path(oid)}.svg"
 
@@ -189,7 +194,15 @@ class SiteAssets:
         score = self.view.scores[oid]
         value = f"{self._percent(score.progress)} {self.status_word(score.status)}"
         badge = progress_badge(oid, value, score.status)
-        return str(self.partial("badge.svg", badge=badge))
+        try:
+            return str(self.partial("badge.svg", badge=badge))
+        except Exception as exc:
+            # a badge.svg override's mistake is located as a page's is: its
+            # diagnostic names the badge it met it in (``, rendering
+            # badges/<id>.svg``), the objective whose values it shows
+            if not hasattr(exc, _PAGE_NOTE):
+                setattr(exc, _PAGE_NOTE, badge_path(oid))
+            raise
 
     def _render_feed(self) -> bytes:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]

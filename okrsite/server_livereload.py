@@ -11,10 +11,16 @@ them is :mod:`okrsite.server_http`, the state they report :mod:`okrsite.server`.
 
 from __future__ import annotations
 
+import ast
 import html
+import json
 import queue
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrsite.theme_find import DEFAULT_THEME, builtin_themes_dir
 
 #: Everything the server itself answers lives under this prefix, which no
 #: okrsite page uses.
@@ -26,6 +32,59 @@ WORKER_PATH = INTERNAL_PREFIX + "worker.js"
 #: EventSource reconnect delay (ms) sent in the stream's ``retry:`` field: a
 #: restarted ``okrsite serve`` is picked up about a second later.
 RETRY_MS = 1000
+
+#: the error overlay's own words (its button and heading), shown in the
+#: page's language (``<html lang>``) from the shipped theme's catalogues;
+#: the diagnostics it lists stay English, as the command line writes them
+OVERLAY_WORDS = ("Dismiss", "okrsite: the site could not be rebuilt")
+
+#: a catalogue entry: its flags, its ``msgid`` and its ``msgstr``, each string
+#: possibly continued on the lines below (``msgstr ""`` then ``"…"`` lines)
+_PO_ENTRY = re.compile(
+    r'^(?P<flags>(?:#,[^\n]*\n)?)msgid (?P<id>"(?:[^"\\\n]|\\.)*"(?:\n"(?:[^"\\\n]|\\.)*")*)\n'
+    r'msgstr (?P<str>"(?:[^"\\\n]|\\.)*"(?:\n"(?:[^"\\\n]|\\.)*")*)$',
+    re.M,
+)
+
+
+def _po_text(quoted: str) -> str:
+    """The text of a ``.po`` string written over one or more quoted lines."""
+    return "".join(ast.literal_eval(line) for line in quoted.split("\n"))
+
+
+def overlay_words(folder: Path | None = None) -> dict[str, dict[str, str]]:
+    """The overlay's words (:data:`OVERLAY_WORDS`) by language (``de``), from
+    ``translations/*.po`` of ``folder`` (the default theme's): what the page
+    script shows where the page's ``<html lang>`` names that language.
+
+    Read here with a few lines of parsing, not with Babel: an English site's
+    preview never imports it (as its build does not). An entry marked
+    ``#, fuzzy`` is left out, as where a page's words are looked up."""
+    folder = folder or builtin_themes_dir() / DEFAULT_THEME
+    out: dict[str, dict[str, str]] = {}
+    try:
+        files = sorted((folder / "translations").glob("*.po"))
+    except OSError:
+        return out
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8").replace("\r\n", "\n")
+        except (OSError, UnicodeError):
+            continue
+        words = {}
+        for entry in _PO_ENTRY.finditer(text):
+            if "fuzzy" in entry.group("flags"):
+                continue
+            try:
+                message, string = _po_text(entry.group("id")), _po_text(entry.group("str"))
+            except (ValueError, SyntaxError):
+                continue
+            if message in OVERLAY_WORDS and string:
+                words[message] = string
+        if words:
+            out[file.stem.replace("_", "-").lower()] = words
+    return out
+
 
 # The page script. It is served from a URL rather than inlined so that a site
 # with a Content-Security-Policy of ``script-src 'self'`` still gets reloads.
@@ -42,6 +101,15 @@ LIVERELOAD_JS = (
   var build = me ? me.getAttribute("data-build") : null;
   var KEY = "okrsite:scroll:" + location.pathname + location.search;
   var OVERLAY_ID = "okrsite-overlay";
+  var WORDS = __WORDS__;
+
+  // the overlay's own words in the page's language (<html lang="de-AT"> is
+  // "de-at", else "de"), English where no catalogue has them
+  function word(text) {
+    var lang = String(document.documentElement.lang || "").toLowerCase().replace(/_/g, "-");
+    var table = WORDS[lang] || WORDS[lang.split("-")[0]] || {};
+    return Object.prototype.hasOwnProperty.call(table, text) ? table[text] : text;
+  }
 
   function restoreScroll() {
     var saved = null;
@@ -193,12 +261,12 @@ LIVERELOAD_JS = (
       "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left");
     box.id = OVERLAY_ID;
     box.setAttribute("role", "alert");
-    var close = el("button", "Dismiss",
+    var close = el("button", word("Dismiss"),
       "float:right;font:inherit;padding:.25rem .75rem;cursor:pointer");
     close.type = "button";
     close.addEventListener("click", hideOverlay);
     box.appendChild(close);
-    box.appendChild(el("h2", "okrsite: the site could not be rebuilt",
+    box.appendChild(el("h2", word("okrsite: the site could not be rebuilt"),
       "margin:0 0 1rem;font-size:1.25rem;color:#fca5a5"));
     var ul = el("ul", null, "list-style:none;margin:0;padding:0");
     for (var i = 0; i < list.length; i++) {
@@ -279,6 +347,7 @@ LIVERELOAD_JS = (
 """.replace("__EVENTS__", EVENTS_PATH)
     .replace("__WORKER__", WORKER_PATH)
     .replace("__SCRIPT__", SCRIPT_PATH)
+    .replace("__WORDS__", json.dumps(overlay_words(), sort_keys=True))
 )
 
 # The shared worker: one EventSource, fanned out to every tab. It remembers

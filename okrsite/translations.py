@@ -28,7 +28,7 @@ from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
 from okrsite.written_numbers import CURRENCY_SIGNS
 
-__all__ = ["Language", "load_language", "catalogue_files", "percent_affixes"]
+__all__ = ["Language", "load_language", "catalogue_files", "language_tag", "percent_affixes"]
 
 #: what may follow a currency sign in a unit that stands before the figure
 #: in English: a magnitude (``$M``, ``$k``, ``€bn``, ``$MM``) or a rate
@@ -53,8 +53,10 @@ class Language:
     translations: NullTranslations
     decimal_symbol: str
     group_symbol: str
-    #: what the pages declare in ``<html lang>``: the ``language`` setting as
-    #: written, or ``en`` for a code nothing translates and Babel does not know
+    #: what the pages declare in ``<html lang>``: the ``language`` setting in
+    #: BCP 47's case and with hyphens (``DE`` is ``de``, ``de_at`` is
+    #: ``de-AT``: :func:`language_tag`), or ``en`` for a code nothing
+    #: translates and Babel does not know
     #: (the pages' words are then English)
     tag: str = "en"
     #: what stands before and after a percentage's figure, from the language's
@@ -195,9 +197,38 @@ def _markup(text: str) -> Markup:
     return str.__new__(Markup, text)  # type: ignore[no-any-return]
 
 
+#: a language tag as people write one (``de``, ``DE``, ``de_AT``, ``zh-Hant-TW``):
+#: a language of 2 or 3 letters, then subtags of letters or digits
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_tag(language: str) -> str:
+    """``language`` with each part in the case BCP 47 writes it (tags are
+    case-insensitive, RFC 5646 2.1.1): the language lower-case (``DE`` is
+    ``de``), a region upper-case (``de-at`` is ``de-AT``), a script
+    capitalised (``zh-hant`` is ``zh-Hant``); separators as written. What is
+    no tag (``Deutsch``) is returned as written: the build says so (CFG014)."""
+    if not _TAG.fullmatch(language):
+        return language
+    parts = re.split(r"([-_])", language)
+    out = [parts[0].lower()]
+    for index in range(2, len(parts), 2):
+        part = parts[index]
+        if len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit():
+            written = part.upper()
+        elif len(part) == 4 and part.isalpha():
+            written = part.capitalize()
+        else:
+            written = part.lower()
+        out += [parts[index - 1], written]
+    return "".join(out)
+
+
 def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
-    """The ``translations/<language>.po`` files of these folders that exist, in order."""
-    code = language.replace("-", "_")
+    """The ``translations/<language>.po`` files of these folders that exist,
+    in order: ``de_AT.po``, else ``de.po``, for ``de-AT``; the case of the
+    setting does not matter (``DE`` finds ``de.po``)."""
+    code = language_tag(language).replace("-", "_")
     found = []
     for folder in folders:
         for name in dict.fromkeys((code, code.split("_")[0])):
@@ -310,7 +341,7 @@ def _problems_of(
         return [(file, getattr(exc, "lineno", 0) or 0, str(exc).split(" on ")[0])]
     out = []
     for message in catalogue:
-        if message.id and message.string:
+        if message.id and message.string and not message.fuzzy:  # fuzzy: never used
             why = _string_problem(message)
             if why is not None:
                 out.append((file, message.lineno or 0, why))
@@ -323,7 +354,8 @@ def untranslated(language: str, folders: Iterable[Path]) -> str | None:
     chain's and the site's), or a code Babel does not know, whose numbers
     and dates :func:`load_language` writes the English way too."""
     folders = list(folders)
-    if language.replace("_", "-").split("-")[0].lower() == "en":
+    language = language_tag(language)
+    if language.replace("_", "-").split("-")[0] == "en":
         return None
     if catalogue_files(language, folders):
         return None
@@ -346,6 +378,7 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
     build's start-up).
     """
     folders = list(folders)
+    language = language_tag(language)  # DE is de (BCP 47 tags ignore case)
     if language == "en" and not catalogue_files(language, folders):
         return Language("en", NullTranslations(), ".", ",")
     from babel import Locale, UnknownLocaleError
@@ -367,7 +400,12 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         catalogue = read_po(io.BytesIO(read_owned(file, [os.path.realpath(folder)])))
         for message in catalogue:
             # a translation that would fail where a page uses it is left out
-            # (the theme's words stand); the build reports it, located
+            # (the theme's words stand); the build reports it, located. A
+            # fuzzy one (``#, fuzzy``: a guess, or "needs work" in Poedit) is
+            # left out too, as GNU gettext and Babel leave it out: the theme's
+            # translation stands until someone has checked it
+            if message.fuzzy:
+                continue
             if message.id and message.string and _string_problem(message) is None:
                 strings[message.id] = message.string
     for message_id, string in strings.items():

@@ -104,8 +104,13 @@ def percent(progress: float | None) -> int:
 
 
 def percent_figure(ratio: float | None) -> str:
-    """What stands before ``%`` for a ratio: ``125``, or ``more than 1,000,000``."""
-    return numbers.percent_figure(ratio)
+    """What stands before ``%`` for a ratio: ``125``, ``55,025`` (grouped as
+    every other figure of a page: a key result far past its target), or
+    ``more than 1,000,000``."""
+    shown = percent(ratio)
+    if abs(shown) >= numbers.MAX_PERCENT:
+        return numbers.percent_figure(ratio)
+    return f"{shown:,}"
 
 
 def bar_width(progress: float | None) -> int:
@@ -160,7 +165,8 @@ def remembered_percent(
     def written(ratio: float | None) -> str:
         shown = percent(ratio)
         if abs(shown) < numbers.MAX_PERCENT:
-            return percent_sign(localise(str(shown)))
+            # grouped as every figure of a page (``55,025%``, ``55.025 %``)
+            return percent_sign(localise(f"{shown:,}"))
         bound = f"{numbers.MAX_PERCENT:,}" if shown > 0 else f"−{numbers.MAX_PERCENT:,}"
         text = words("more than %(percent)s" if shown > 0 else "less than %(percent)s")
         return text % {"percent": percent_sign(localise(bound))}

@@ -216,6 +216,10 @@ class ViewModel:
         self._objective_views: dict[str, tuple[ObjectiveView, frozenset[Dep]]] = {}
         self._checkin_views: dict[str, tuple[CheckinView, frozenset[Dep]]] = {}
         self._kpi_sparklines: dict[str, tuple[Sparkline | None, frozenset[Dep]]] = {}
+        #: the people and teams that have a page: :meth:`person` and
+        #: :meth:`team` link to those only
+        self._person_pages = frozenset(index.people_ids)
+        self._team_pages = frozenset(index.team_ids)
 
     def forget_checkins(self) -> None:
         """Drop the check-in views kept so far (each holds its notes as HTML)."""
@@ -240,10 +244,20 @@ class ViewModel:
         return self.scored.portfolio.team_names.get(tid, tid)
 
     def person(self, pid: str | None) -> Link | None:
-        return Link(pid, self.person_name(pid), self.url("person", pid)) if pid else None
+        """The link to person ``pid``'s page, ``None`` for an id that has none
+        (a theme's ``{% if person("typo") %}`` must not link to a page the
+        build never writes). Every id the site names (a file's, or an
+        ``owner:`` written as free text) has a page (``SiteIndex.people_ids``)."""
+        if not pid or pid not in self._person_pages:
+            return None
+        return Link(pid, self.person_name(pid), self.url("person", pid))
 
     def team(self, tid: str | None) -> Link | None:
-        return Link(tid, self.team_name(tid), self.url("team", tid)) if tid else None
+        """The link to team ``tid``'s page, ``None`` for an id that has none
+        (see :meth:`person`)."""
+        if not tid or tid not in self._team_pages:
+            return None
+        return Link(tid, self.team_name(tid), self.url("team", tid))
 
     def objective(self, oid: str) -> ObjectiveView:
         hit = self._objective_views.get(oid)
