@@ -103,8 +103,8 @@ class Change:
     less_ambitious: bool
     key_result: str | None = None
     #: the author date (when the change was written); ``date`` is when it
-    #: entered the branch: the timeline's order is that of ``date``, and a
-    #: page mentions this one where it differs
+    #: entered the branch (the timeline's order is the commits', whatever
+    #: either date says), and a page mentions this one where it differs
     authored: _Day | None = None
     #: what ``okrsite diff`` says of the change (:mod:`okrsite.diff_records`,
     #: the one rule): "less ambitious", "more ambitious", "direction
@@ -375,6 +375,7 @@ class HistoryReader:
         # imported here, not at the top: a site outside git (the example copied
         # elsewhere, a CI job's export) never parses old versions, and these
         # modules (with okrsite.diff) are a tenth of the one-edit build's start
+        from okrsite.history_readd import readded
         from okrsite.history_site_moves import FolderReads, eras, last_mover
         from okrsite.parse_store_folder import committed_to_git
 
@@ -392,6 +393,7 @@ class HistoryReader:
         # the commits before a move are read under the folder it left
         prefix, remaining = site.prefix, [c.sha for c in commits if c.sha not in boundary]
         events: dict[str, Event] = {}
+        prefixes: dict[str, str] = {}  # the folder each commit was read under
         while remaining:
             got = self._events_under(prefix, remaining, read)
             found = last_mover(got, remaining)
@@ -401,10 +403,12 @@ class HistoryReader:
                 mine, remaining = eras(commits, found[0], remaining)
                 prefix = found[1]
             events.update((sha, got[sha]) for sha in mine if sha in got)
+            prefixes.update(dict.fromkeys(mine, prefix))
         self._keep(read)
         try:
+            again = readded(site.toplevel, self.config, commits, events, prefixes)
             history = assemble(
-                commits, events, self.cycles, self.config.backdate_days, bool(shallow)
+                commits, events, self.cycles, self.config.backdate_days, bool(shallow), again
             )
         except (KeyError, TypeError, ValueError, IndexError):
             if not any(read.cached.values()):
@@ -574,12 +578,13 @@ def assemble(
     cycles: Mapping[str, Cycle],
     backdate_days: int,
     shallow: bool = False,
+    readded: Mapping[str, Any] | None = None,
 ) -> SiteHistory:
     """Fold per-commit events (oldest first) into timelines and origins
     (:func:`okrsite.history_fold.assemble`)."""
     from okrsite.history_fold import assemble as fold
 
-    return fold(commits, events, cycles, backdate_days, shallow)
+    return fold(commits, events, cycles, backdate_days, shallow, readded)
 
 
 def is_backdated(checkin_day: date, origin: Origin, backdate_days: int) -> bool:

@@ -10,9 +10,10 @@ commit's committer date for a commit on HEAD's first-parent line (a rebased
 or cherry-picked commit lands after the commits before it, whenever it was
 written), the committer date of the merge commit that brought it in for a
 commit of a merged branch (:func:`entered`). The commits are folded in that
-order, so a timeline in the order changes landed is in the order of its
-dates; ``authored`` keeps the author date, which pages mention where it
-differs. Mid-cycle is judged by the same date. A check-in's ``committed``
+order, and every timeline is kept in it (pages show it newest first), even
+where a committer's clock was wrong and the dates say otherwise;
+``authored`` keeps the author date, which pages mention where it differs.
+Mid-cycle is judged by the same date. A check-in's ``committed``
 (what backdating compares) is its commit's own committer date.
 """
 
@@ -105,9 +106,31 @@ class _Timelines:
         self.kpi_said: dict[str, dict[str, Any]] = {}
         self.currents: dict[str, dict[str, Any]] = {}
         self.ticks: dict[str, dict[str, Tick]] = {}
+        #: each commit folded in, by the order it was (that it entered the branch)
+        self.place: dict[str, int] = {}
 
-    def apply(self, c: CommitInfo, pr: str | None, event: Event, day: date) -> None:
-        """Fold in commit ``c``, which entered the branch on ``day``."""
+    def _joined(self, first: list[Change], then: list[Change]) -> list[Change]:
+        """Two timelines as one, in the order their commits entered the branch:
+        a record that takes over the id of one removed before keeps both
+        stories, each change where it happened, so every timeline is in
+        commit order (pages show it so, newest first, whatever the dates say)."""
+        if not first or not then:
+            return first or then
+        place = self.place
+        return sorted(first + then, key=lambda e: place.get(e.commit, -1))
+
+    def apply(
+        self,
+        c: CommitInfo,
+        pr: str | None,
+        event: Event,
+        day: date,
+        again: Mapping[tuple[str, str], Event] | None = None,
+    ) -> None:
+        """Fold in commit ``c``, which entered the branch on ``day``. ``again``:
+        by ``(kind, id)``, how a record this commit created again differs from
+        its version before its removal (:mod:`okrsite.history_readd`)."""
+        self.place.setdefault(c.sha, len(self.place))
         authored = _day(c.authored)
         origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
         # why, from the message of the commit the change is attributed to (the
@@ -144,7 +167,7 @@ class _Timelines:
             key = (rec["kind"], rec["id"])
             if "from" in rec:
                 old_key = (rec["kind"], rec["from"])
-                self.lines[key] = self.lines.pop(old_key, []) + self.lines.get(key, [])
+                self.lines[key] = self._joined(self.lines.pop(old_key, []), self.lines.get(key, []))
                 if rec["kind"] == "kpi" and rec["from"] in self.kpi_values:
                     self.kpi_values[rec["id"]] = self.kpi_values.pop(rec["from"])
                     self.kpi_said[rec["id"]] = self.kpi_said.pop(rec["from"], {})
@@ -157,6 +180,11 @@ class _Timelines:
                 title = rec["title"]
                 old, new = (None, title) if rec["change"] == "created" else (title, None)
                 add(rec, rec["change"], old, new, False, None)
+            since = again.get(key) if again and rec["change"] == "created" else None
+            if since is not None:
+                # created again: after "created", what changed since the
+                # version removed, as if the file had been edited
+                rec = {**rec, "fields": since["fields"], "key_results": since["key_results"]}
             for name, old, new, less, note in judged(rec.get("fields", ())):
                 add(rec, name, old, new, less, None, note)
             if rec["kind"] == "objective":
@@ -230,8 +258,12 @@ def assemble(
     cycles: Mapping[str, Cycle],
     backdate_days: int,
     shallow: bool = False,
+    readded: Mapping[str, Mapping[tuple[str, str], Event]] | None = None,
 ) -> SiteHistory:
     """Fold per-commit events (oldest first) into timelines and origins.
+
+    ``readded``: by commit, what each record it created again changed since
+    its removal (:func:`okrsite.history_readd.readded`).
 
     ``shallow``: the commits are a shallow clone's, whose oldest commits
     are left out; a check-in one of them holds and a later commit changes
@@ -251,7 +283,8 @@ def assemble(
             continue
         pr = prs.get(c.sha)
         origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
-        lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)))
+        again = readded.get(c.sha) if readded else None
+        lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)), again)
         for ci in event["checkins"]:
             # a check-in moved to a new id keeps the commit that wrote it; one
             # whose figures or confidence a later commit changed is that

@@ -296,13 +296,14 @@ def timeline(
     krs = kr_titles(changes, krs)
     shown = zip(changes, _units(changes, units), strict=True)
     whys = history.whys
+    # newest first in the order the commits entered the branch, as the
+    # history holds them (okrsite.history_fold) and api/history.json lists
+    # them: never by the dates shown, which a committer's wrong clock can
+    # put out of order, so the top entry is always how things are now
     entries = [
         _entry(c, config, krs, labels, u, people, teams, whys.get(c.commit))
         for c, u in reversed(list(shown))
     ]
-    # newest first by the date each shows (the day its commit entered the
-    # branch): the commits' order, unless a clock was wrong
-    entries.sort(key=lambda e: e.date, reverse=True)
     out["entries"] = entries
     out["sources"] = sources
     return out

@@ -137,13 +137,15 @@ def objective_history_json(
 ) -> str:
     """One objective's entry of ``api/history.json``, as ``"id":{…}`` JSON text:
     the changes of the objective itself and of each key result, sorted out
-    in one pass (oldest first, as the history holds them), and where each
-    key result's current value comes from. ``checkins`` as for
+    in one pass (oldest first, as the history holds them), each key result's
+    under the id it has last (:func:`key_result_ids`), and where each key
+    result's current value comes from. ``checkins`` as for
     :func:`kr_value_source`."""
     o = scored.portfolio.objectives[oid]
     by_kr: dict[str | None, list[dict[str, Any]]] = {None: []}
-    for change in history.objectives.get(oid, ()):
-        by_kr.setdefault(change.key_result, []).append(change_json(change, history.whys))
+    changes_of = history.objectives.get(oid, [])
+    for change, kid in zip(changes_of, key_result_ids(changes_of), strict=True):
+        by_kr.setdefault(kid, []).append(change_json(change, history.whys))
     key_results = {
         kr.id: {
             "changes": by_kr.pop(kr.id, []),
@@ -159,3 +161,26 @@ def objective_history_json(
             key_results[kr_id] = {"changes": kr_changes, "source": None}
     entry = {"changes": changes, "key_results": key_results}
     return _json(oid) + ":" + _json(entry)
+
+
+def key_result_ids(changes: Sequence[Change]) -> list[str | None]:
+    """Each change's key result (``changes`` oldest first) by the id it has
+    last: a key result whose id changed (``b`` to ``bookings``) keeps its
+    changes under its old id in one list with those under its new one, the
+    id change among them, as the page shows them, instead of leaving the old
+    id as a second key result with half the story and no removal. Walked
+    from the newest change back: before a key result took its id, a change
+    under that id was another key result's (one removed, whose id it took),
+    and after it gave up an id, a key result added under it is a new one."""
+    out: list[str | None] = [None] * len(changes)
+    later: dict[str, str] = {}  # id then -> id last, for changes before the id change
+    for i in range(len(changes) - 1, -1, -1):
+        c = changes[i]
+        kid = c.key_result
+        if kid is None:
+            continue
+        out[i] = now = later.get(kid, kid)
+        if c.field == "id" and isinstance(c.old, str) and c.old != kid:
+            later.pop(kid, None)
+            later[c.old] = now
+    return out

@@ -1,0 +1,141 @@
+"""A goal file removed and added again later, compared across the gap.
+
+Each commit's events (:mod:`okrsite.history_events`) compare the files it
+touched with their versions just before it, so a file deleted in one commit
+and added back in a later one is "removed", then "created": what differs
+between the version that was removed and the one that came back (a target
+eased from 3 to 1) was on no timeline, though ``okrsite diff`` across both
+commits reports it. It cannot be in the cached per-commit events, which
+know one commit each; which removal a re-creation follows depends on the
+history around it. So it is worked out here, on every read, from the
+events: for each record created again under an id that a removal left
+free, the version just before that removal and the version created are
+read from git (two ``git cat-file`` processes for all of them, none when no
+file ever came back) and compared by :func:`~okrsite.history_events.record_change`,
+the rule every other change is judged by. Split from :mod:`okrsite.history`,
+which reads git for the events, to keep this one concern apart.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from okrsite import cycles, sitefiles
+from okrsite.config import SiteConfig
+from okrsite.gitsource import CommitInfo, GitError, read_blobs
+from okrsite.history_events import Event, Record, record_change
+from okrsite.history_fold import entered
+from okrsite.model import KPI, Objective
+
+#: by the commit that created a record again, by ``(kind, id)``: how the
+#: version it created differs from the one removed before (a "changed"
+#: event, as :func:`~okrsite.history_events.record_change` makes one)
+Readded = dict[str, dict[tuple[str, str], Event]]
+
+_Pair = tuple[str, tuple[str, str], str, str, str]  # creator, key, file, before, after
+
+
+def readded(
+    repo: Path,
+    config: SiteConfig,
+    commits: Sequence[CommitInfo],
+    events: Mapping[str, Event],
+    prefixes: Mapping[str, str],
+) -> Readded:
+    """What each record created again changed since its removal.
+
+    ``commits`` are parents before children (``git log``), ``events`` each
+    commit's, ``prefixes`` the folder of the repository each commit was read
+    under (the site's, or where it was before it moved). A record is followed
+    in the order the commits entered the branch; the version before its
+    removal is the removing commit's first parent's."""
+    removed: set[tuple[str, str]] = set()
+    created: set[tuple[str, str]] = set()
+    for each in events.values():
+        for rec in each.get("records", ()):
+            if rec["change"] in ("removed", "created"):
+                (removed if rec["change"] == "removed" else created).add((rec["kind"], rec["id"]))
+    if not removed & created:
+        return {}  # no id both removed and created: nothing came back (most sites)
+    pairs: list[_Pair] = []
+    gone: dict[tuple[str, str], str] = {}  # key -> the removed version, as ``rev:path``
+    for c in entered(commits)[0]:
+        event = events.get(c.sha)
+        prefix = prefixes.get(c.sha)
+        if not event or prefix is None:
+            continue
+        for rec in event.get("records", ()):
+            key = (rec["kind"], rec["id"])
+            path = prefix + rec["file"]
+            if "\n" in path:
+                continue  # cannot be named on git cat-file's input
+            if rec["change"] == "removed" and c.parents:
+                gone[key] = f"{c.parents[0]}:{path}"
+            elif rec["change"] == "created" and key in gone:
+                pairs.append((c.sha, key, rec["file"], gone.pop(key), f"{c.sha}:{path}"))
+            else:
+                gone.pop(key, None)  # the id is taken again (a file moved to it)
+    if not pairs:
+        return {}
+    blobs = _blobs(repo, [spec for p in pairs for spec in p[3:]])
+    out: Readded = {}
+    for sha, key, file, before_spec, after_spec in pairs:
+        before = _record(config, file, blobs.get(before_spec))
+        after = _record(config, file, blobs.get(after_spec))
+        if before is None or after is None:
+            continue  # a version that cannot be read: nothing to compare
+        change = record_change(before, after)
+        if change is not None and change["change"] == "changed" and "from" not in change:
+            out.setdefault(sha, {})[key] = change
+    return out
+
+
+def _record(config: SiteConfig, file: str, raw: bytes | None) -> Record | None:
+    """The objective or KPI one version of ``file`` holds, its cycle named as
+    the events name it (:class:`okrsite.history_commits._Versions`)."""
+    from okrsite.history_parse import parse_version  # only when a file came back
+
+    if raw is None:
+        return None
+    rec = parse_version(
+        file, raw, None, content_dir=config.content_dir, default_cycle=config.default_cycle
+    ).record
+    if isinstance(rec, Objective) and rec.cycle:
+        named = cycles.canonical(rec.cycle, config.cycles)
+        return replace(rec, cycle=named) if named != rec.cycle else rec
+    return rec if isinstance(rec, KPI) else None
+
+
+def _blobs(repo: Path, specs: Sequence[str]) -> dict[str, bytes]:
+    """The blobs named ``rev:path``: one ``git cat-file --batch-check`` for their
+    ids and sizes, one ``--batch`` for those within the size limit of a
+    site's files (a larger one is a version that cannot be read, as
+    everywhere). One git cannot name is left out."""
+    from okrsite.history_commits import GIT_IDLE_SECONDS  # only when a file came back
+
+    unique = list(dict.fromkeys(specs))
+    try:
+        proc = subprocess.run(
+            ["git", "cat-file", "--batch-check"],
+            cwd=repo,
+            input="".join(f"{s}\n" for s in unique).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=True,
+            timeout=GIT_IDLE_SECONDS,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    oids: dict[str, str] = {}
+    lines = proc.stdout.decode("utf-8", "replace").splitlines()
+    for spec, line in zip(unique, lines, strict=False):  # an answer short of lines: fewer
+        parts = line.split()
+        if len(parts) == 3 and parts[1] == "blob" and int(parts[2]) <= sitefiles.MAX_FILE_BYTES:
+            oids[spec] = parts[0]
+    try:
+        got = read_blobs(repo, list(oids.values()))
+    except GitError:
+        return {}
+    return {spec: got[oid] for spec, oid in oids.items() if oid in got}
