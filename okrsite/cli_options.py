@@ -29,20 +29,36 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
+    """``--as-of`` (and ``import --date``): a day as okrsite.toml's ``as_of``
+    takes it (:func:`okrsite.written_dates.read_date`: ``2026-11-24``,
+    ``24.11.2026``, ``Nov 24, 2026``), so a date the setting accepts is never
+    refused on the command line; there only, ``today`` and ``yesterday`` too."""
+
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         from okrsite.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
-        from okrsite.written_dates import relative_day
+        from okrsite.written_dates import read_date, relative_day, year_last_readings
 
         day = value if isinstance(value, date) else relative_day(str(value))
         if day is None:
-            try:
-                day = date.fromisoformat(str(value))
-            except ValueError:
+            day = read_date(str(value))
+        if day is None:
+            readings = year_last_readings(str(value).strip())
+            if len(readings) > 1:  # 03/01/2026: the 3rd of January, or March 1st?
+                first, second = readings
                 self.fail(
-                    f"{value!r} is not a date like 2026-02-15 (or today, yesterday)", param, ctx
+                    f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
+                    f"{second:%B} {second.day}, {second.year} (month first); write the one "
+                    f"you mean as {first} or {second}",
+                    param,
+                    ctx,
                 )
+            self.fail(
+                f"{value!r} is not a date like 2026-02-15 or 15.02.2026 (or today, yesterday)",
+                param,
+                ctx,
+            )
         if not date_in_range(day):
             self.fail(f"{day} is outside {EARLIEST_DATE} to {LATEST_DATE}", param, ctx)
         return day

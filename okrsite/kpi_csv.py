@@ -397,6 +397,24 @@ def _read_figure(text: str, delimiter: str, grouped: bool) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def comma_grouped(cell: str) -> tuple[str, str] | None:
+    """``cell`` written the two ways a file whose decimals are commas reads,
+    when its figure groups thousands with commas as English does
+    (``1,000,000``: ``1000000`` and ``1.000.000``; ``1,234.5 €``: ``1234,5 €``
+    and ``1.234,5 €``), for the hint of such a file's refusal; else ``None``."""
+    parts = _magnitude(_figure(cell))
+    if parts is None:
+        return None
+    figure = parts[0].lstrip("-+")
+    if not (_GROUPED_COMMAS.fullmatch(figure) or _GROUPED_POINT.fullmatch(figure)):
+        return None
+    whole, _, decimals = figure.partition(".")
+    tail = f",{decimals}" if decimals else ""
+    plain = whole.replace(",", "") + tail
+    dotted = whole.replace(",", ".") + tail
+    return cell.strip().replace(figure, plain, 1), cell.strip().replace(figure, dotted, 1)
+
+
 def ambiguous(cell: str, delimiter: str) -> bool:
     """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous
     (when no other value of its column shows that points group thousands):

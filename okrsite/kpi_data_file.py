@@ -19,7 +19,7 @@ from okrsite import limits
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse_messages import number_hint, shown_value, year_in_full
 from okrsite.plural import plural
-from okrsite.written_dates import year_last_readings
+from okrsite.written_dates import read_date, year_last_readings
 from okrsite.written_numbers import read_number
 
 __all__ = ["CsvRow", "csv_date_problem", "csv_number_hint", "parse_csv"]
@@ -303,7 +303,8 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
             f"write the year in full, as in {full}; in a spreadsheet, format the "
             "column's dates with four-digit years",
         )
-    if text != cell.strip() and kpi_csv.read_date(text) is not None:
+    if (text != cell.strip() and kpi_csv.read_date(text) is not None) or _day_then_more(text):
+        # 23.11.2026 16.30, 23.11.2026, 16: a day, then what is no time of day
         return (
             f"{shown} is a date with no time of day okrsite reads",
             "write the time as 24-hour HH:MM (or HH:MM:SS), or the date alone",
@@ -320,6 +321,18 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
             f"write real dates between {limits.EARLIEST_DATE} and {limits.LATEST_DATE}",
         )
     return f"{shown} is not a date like 2026-02-01", DATE_FORMS
+
+
+def _day_then_more(text: str) -> bool:
+    """Whether ``text`` is a day in numbers (``23.11.2026``) and more after a
+    space, comma or ``T``, which :func:`okrsite.written_dates.timed` did not
+    read as a time of day (``16.30``, an hour alone)."""
+    parts = _AFTER_DAY.split(text, maxsplit=1)
+    return len(parts) == 2 and bool(parts[1]) and read_date(parts[0]) is not None
+
+
+#: where a day in numbers ends and its time begins: ``T``, a comma, spaces
+_AFTER_DAY = re.compile(r"(?<=\d)(?:[Tt]|\s*,\s*|\s+)")
 
 
 #: the forms a data file's date cell is read in, for the hint of one that is not
@@ -427,14 +440,23 @@ def csv_number_hint(cell: str, delimiter: str) -> str:
     comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
     from okrsite import kpi_csv
 
+    separated = _SEPARATED_BY.get(delimiter, "semicolons")
     if kpi_csv.ambiguous(cell, delimiter):
         bare = cell.strip()
         return (
             f"write {bare.replace('.', '')} if the points group thousands, or "
             f"{bare.replace('.', ',')} if the point marks the decimals: "
-            "in a file separated by semicolons a comma marks the decimals"
+            f"in a file separated by {separated} a comma marks the decimals"
         )
     bare = cell.strip()
+    if delimiter != ",":
+        english = kpi_csv.comma_grouped(bare)
+        if english is not None:  # 1,000,000 or 1,234.5 in a file whose decimals are commas
+            plain, dotted = english
+            return (
+                f"write {plain} or {dotted}: in a file separated by {separated} "
+                "a comma marks the decimals"
+            )
     million = re.fullmatch(r"([^a-zA-Z]*\d)\s?m([^\w]*)", bare)
     if million is not None:  # $1.5m, 1,5m €: million, or metres?
         head, tail = million[1], million[2]
@@ -450,9 +472,24 @@ def csv_number_hint(cell: str, delimiter: str) -> str:
             'the decimals, and a comma in a quoted number groups thousands ("1,200")'
         )
     written = read_number(bare)
+    if delimiter != ",":
+        hint = number_hint(cell)
+        # a hint of its own (a space grouping, a Billion); the general one is YAML's
+        if hint != number_hint("?") and not (written is not None and written[1]):
+            return hint
+        # the examples in the file's own convention, not YAML's 0.25 and 1,000,000
+        percent = " or 3,5 %" if written is not None and written[1] else ""
+        return (
+            f"write digits, e.g. 50, 0,25, 1000000{',' if percent else ' or'} 1.000.000"
+            f"{percent}: in a file separated by {separated} a comma marks the decimals"
+        )
     if written is not None and written[1]:  # a KPI's reading may be a percentage
         return "write digits, e.g. 50, 0.25, 1,000,000 or 3.5%"
     return number_hint(cell).replace("in YAML", "in a file separated by commas")
+
+
+#: what a file separated by other than commas is separated by, for hints
+_SEPARATED_BY = {";": "semicolons", "\t": "tabs"}
 
 
 def _csv_col(row: list[str], index: int) -> int:

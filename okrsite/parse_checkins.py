@@ -15,6 +15,9 @@ from typing import Any
 
 from okrsite import yamlsource
 from okrsite.body_limits import NOTE_HINT, note_problems
+from okrsite.confidence_words import CONFIDENCE_WORDS as CONFIDENCE_WORDS
+from okrsite.confidence_words import confidence_refused
+from okrsite.confidence_words import confidence_word as confidence_word
 from okrsite.model import UNDATED, CheckIn
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
@@ -33,47 +36,6 @@ from okrsite.slug import slugify
 from okrsite.written_dates import timed
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
 from okrsite.written_yes_no import yes_no as yes_no_word
-
-#: confidence in words, on the 0-10 scale: low, medium and high; a traffic
-#: light or a status word, as OKR tools and status reports write it (green,
-#: amber, red; on track, at risk, off track; the coloured circles); and the
-#: same in German, the other language okrsite ships
-CONFIDENCE_WORDS = {
-    "low": 3.0,
-    "medium": 5.0,
-    "high": 8.0,
-    "red": 3.0,
-    "amber": 5.0,
-    "yellow": 5.0,
-    "orange": 5.0,
-    "green": 8.0,
-    "off track": 3.0,
-    "at risk": 5.0,
-    "on track": 8.0,
-    "\U0001f534": 3.0,  # red circle
-    "\U0001f7e0": 5.0,  # orange circle
-    "\U0001f7e1": 5.0,  # yellow circle
-    "\U0001f7e2": 8.0,  # green circle
-    "niedrig": 3.0,
-    "mittel": 5.0,
-    "hoch": 8.0,
-    "rot": 3.0,
-    "gelb": 5.0,
-    "grün": 8.0,
-    "gruen": 8.0,
-}
-
-
-def confidence_word(value: str) -> float | None:
-    """The 0-10 confidence a word says (``High``, ``on-track``, ``🟢``), or ``None``."""
-    return CONFIDENCE_WORDS.get(" ".join(value.lower().replace("-", " ").replace("_", " ").split()))
-
-
-#: what a confidence may be written as, for the hint of one that is none of them
-CONFIDENCE_FORMS_HINT = (
-    "write how sure the owner is from 0 (not at all) to 10 (certain): 7, 7/10, "
-    "4/5, 8 of 10, 70%, high or green"
-)
 
 #: a score out of a scale: ``7/10``, ``4/5``, ``8 of 10``, ``3 out of 5``, ``8 von 10``
 _OUT_OF = re.compile(
@@ -131,13 +93,8 @@ def _confidence(
         return scored
     number = _as_number(value)
     if number is None:
-        f.err(
-            "OKR102",
-            f"confidence must be 0-10, low/medium/high, a traffic light or a percentage, "
-            f"got {shown_value(_as_written(parts, 'confidence', value))}",
-            ("confidence",),
-            hint=CONFIDENCE_FORMS_HINT,
-        )
+        message, hint = confidence_refused(shown_value(_as_written(parts, "confidence", value)))
+        f.err("OKR102", message, ("confidence",), hint=hint)
         return None
     if 0 < number < 1 and not isinstance(value, bool):
         # 0.8: a share of one, as tools that score confidence 0-1 write it;

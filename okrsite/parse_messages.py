@@ -84,7 +84,8 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
             opening = read_period(f"{text} 2026") if month else None
             if opening is not None:  # "January": a month's readings keyed by its name
                 return f"write the year too, e.g. {text} 2026 or {opening}"
-        first, _, rest = text.partition(" ")
+        # 23.11.2026, 16: a comma between the date and the time, as German writes it
+        first, _, rest = re.sub(r"\s*,\s*", " ", text, count=1).partition(" ")
         day = read_date(first.partition("T")[0]) if rest or "T" in first else None
         if day is not None:
             return (

@@ -15,7 +15,8 @@
   both readings (:func:`year_last_readings`).
 
 - A check-in's date may carry a time of day (:func:`timed`): 24-hour or on
-  a 12-hour clock, as scripts write it too.
+  a 12-hour clock, as scripts write it too, and as German writes it
+  (``23.11.2026, 16:30 Uhr``).
 """
 
 from __future__ import annotations
@@ -221,25 +222,32 @@ def read_period(text: str) -> date | None:
     return date(int(year), (int(number) - 1) * (12 // count) + 1, 1)
 
 
-_MOMENT = re.compile(
-    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"
-    r"[Tt ]+(\d{1,2})(?::(\d{2})"  # minutes (only with am or pm may they be left out: 9am)
-    r"(?::(\d{2})(?:\.\d+)?)?)?"  # seconds, and their fraction (read past)
-    r"\s*(?:([AaPp])\.?[Mm]\.?)?"  # 2:05 pm
+#: a time of day after its date: ``16:30``, ``4:30 pm``, ``9am``, as scripts
+#: write it (``14:05:00.123Z``, ``+01:00``); as German writes it, with ``Uhr``
+#: or ``h`` after it (``16:30 Uhr``, ``16 Uhr``, ``16.30 Uhr``, ``16:30 h``),
+#: which says it is a 24-hour time of day: only then may the minutes follow a
+#: point, or the hour stand alone without am or pm
+_TIME = (
+    r"(?P<hour>\d{1,2})(?:(?P<mark>[:.])(?P<minute>\d{2})"  # minutes
+    r"(?::(?P<second>\d{2})(?:\.\d+)?)?)?"  # seconds, and their fraction (read past)
+    r"\s*(?:(?P<half>[AaPp])\.?[Mm]\.?|(?P<uhr>[Uu][Hh][Rr]|h))?"  # 2:05 pm, 16:30 Uhr
     r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
+)
+
+#: a date in numbers, then its time after a ``T``, spaces or a comma
+#: (``23.11.2026, 16:30``, as German writes a date and a time together)
+_MOMENT = re.compile(
+    r"^(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2}"
+    r"|\d{1,2}/\d{1,2}/\d{4})(?:[Tt ]+|\s*,\s*)" + _TIME
 )
 
 
 #: a date with its month's name and a time, as people type them: ``Dec 2, 2026
-#: 9:15 am``, ``2 December 2026, 14:30``, ``Dec 2, 2026 at 9am``. The time needs
-#: its minutes or am/pm (``2 Dec 2026`` ends in a year, not an hour); whether
-#: the date is one is for :func:`read_date` to judge, as for the others.
-_NAMED_MOMENT = re.compile(
-    r"^(.*[^\W\d_].*?\d)[, ]+(?:at[ ]+)?"
-    r"(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
-    r"\s*(?:([AaPp])\.?[Mm]\.?)?"
-    r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"
-)
+#: 9:15 am``, ``2 December 2026, 14:30``, ``Dec 2, 2026 at 9am``,
+#: ``2. Dezember 2026, 14:30 Uhr``. The time needs its minutes, am/pm or Uhr
+#: (``2 Dec 2026`` ends in a year, not an hour); whether the date is one is
+#: for :func:`read_date` to judge, as for the others.
+_NAMED_MOMENT = re.compile(r"^(?P<day>.*[^\W\d_].*?\d)[, ]+(?:at[ ]+)?" + _TIME)
 
 
 def timed(text: str) -> tuple[str, str | None] | None:
@@ -251,22 +259,25 @@ def timed(text: str) -> tuple[str, str | None] | None:
 
     The time only orders check-ins of one day, so text whose text order is
     time order is all it needs to be. It may be written as scripts write it
-    (``2026-11-29T14:05:00.123Z``, ``+01:00``) or on a 12-hour clock
-    (``2:05 pm``, ``9am``); a zone is read past, so the time counts as written. One
+    (``2026-11-29T14:05:00.123Z``, ``+01:00``), on a 12-hour clock
+    (``2:05 pm``, ``9am``) or as German writes it (``29.11.2026, 14:05 Uhr``);
+    a zone is read past, so the time counts as written. One
     function for the loader's check-in ``date:`` and ``okrsite checkin
     --date``, so the command takes exactly what a file does.
     """
     m = _MOMENT.match(text.strip())
     if m is None and any(c.isalpha() for c in text):
         m = _NAMED_MOMENT.match(text.strip())  # Dec 2, 2026 9:15 am
-    if m is None or (m[3] is None and m[5] is None):  # 2026-11-29 14: an hour alone is no time
+    if m is None:
         return None
-    hour, minute, second = int(m[2]), int(m[3] or 0), int(m[4] or 0)
-    if m[5] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
-        hour = hour % 12 + (12 if m[5] in "Pp" else 0) if 1 <= hour <= 12 else 99
+    if m["uhr"] is None and (m["mark"] == "." or (m["minute"] is None and m["half"] is None)):
+        return None  # 2026-11-29 14 or 14.05: an hour alone, or a point, says no time
+    hour, minute, second = int(m["hour"]), int(m["minute"] or 0), int(m["second"] or 0)
+    if m["half"] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
+        hour = hour % 12 + (12 if m["half"] in "Pp" else 0) if 1 <= hour <= 12 else 99
     if hour > 23 or minute > 59 or second > 59:
-        return m[1], None
-    return m[1], f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m[4] else "")
+        return m["day"], None
+    return m["day"], f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m["second"] else "")
 
 
 #: the words for a day counted from today that the command line takes
