@@ -275,6 +275,7 @@ def test_json_top_level_structure(report: dict[str, object]) -> None:
     assert set(report) == {
         "schema",
         "as_of",
+        "changed_on",
         "base",
         "head",
         "summary",
