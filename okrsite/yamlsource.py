@@ -216,14 +216,15 @@ def _block_value_start(lines: list[str], first: int) -> tuple[int, int] | None:
     (``key_results:`` and the list below it): the first character of the next
     line that is not blank or a comment, if that line is indented or a list
     item; ``None`` for anything composing must decide (no value, a tab, an
-    explicit ``?`` key)."""
+    explicit ``?`` key, an alias, anchor or tag: ``tags:`` over ``  *who``
+    is the node ``&who`` names, where composing points)."""
     for number in range(first, len(lines)):
         line = lines[number]
         content = line.lstrip(" ")
         if not content or content[0] == "#":
             continue
         indent = len(line) - len(content)
-        if "\t" in line or content[0] in "?:":
+        if "\t" in line or content[0] in "?:*&!":
             return None
         if indent == 0 and not (content.startswith("- ") or content == "-"):
             return None  # no value: the key stands for null

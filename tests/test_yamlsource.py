@@ -147,6 +147,9 @@ def test_aliased_data_loads_as_pyyaml_loads_it(
 
 LOCATE_TRAPS = [
     "title: Grow\nowner: Ada Park\n",
+    "owner: &who Ada\ntags:\n  *who\n",  # an alias below its key: the anchored node
+    "owner: Ada\ntags:\n  &t\n  - x\n",  # an anchor below its key
+    "owner: Ada\ntags:\n  !!seq\n  - x\n",  # a tag below its key
     'title: "Grow\nowner: not a key"\nteam: x\n',  # a quoted value runs on
     "title: 'it''s\nowner: not a key'\nteam: x\n",
     "tags: [a,\nowner]\nteam: x\n",  # a flow sequence runs on
