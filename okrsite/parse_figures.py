@@ -220,3 +220,28 @@ def money_in_unit(written: str, unit: str) -> float | None:
 def currency_of(written: str) -> str:
     """The currency signs of a figure or unit as written (``€`` of ``k€``), or ``""``."""
     return "".join(c for c in written if c in CURRENCY_SIGNS)
+
+
+def money_counted_in(value: float, unit: str, into: str) -> float | None:
+    """``value``, a figure in ``unit``, counted in ``into`` when both are money
+    of one currency, each in a magnitude or in none (180,000 in ``$`` is 180
+    in ``$k``; 450 in ``$k`` is 0.45 in ``$M``; 1.2 in ``Mio €`` is 1200 in
+    ``k€``), as :func:`money_in_unit` counts a written figure; ``None`` for
+    any other pair (``€`` and ``$k``; ``$`` and ``k``, a magnitude of no
+    money; ``€/h``), which okrsite does not convert. A key result measured by
+    a KPI (``kpi: mrr``) whose figures were written as whole money (``from
+    $180k to $250k``) is so counted in the KPI's ``$k``."""
+    sign = currency_of(unit)
+    if not sign or sign != currency_of(into) or not (is_money(unit) and is_money(into)):
+        return None
+    return value * unit_multiplier(unit) / unit_multiplier(into)
+
+
+def is_money(unit: str) -> bool:
+    """Whether ``unit`` is one currency sign alone or with a magnitude (``$``,
+    ``k€``, ``$M``, ``Mio €``), not money per something (``€/h``, ``$ per user``)."""
+    sign = currency_of(unit)
+    if len(sign) != 1:
+        return False
+    bare = "".join(unit.split()).replace(sign, "")
+    return not bare or unit_multiplier(unit) != 1

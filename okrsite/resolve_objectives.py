@@ -14,9 +14,11 @@ from dataclasses import replace
 from typing import TypeVar
 
 from okrsite.diagnostics import Diagnostic, error
-from okrsite.model import KPI, Objective, Team
+from okrsite.model import KPI, KeyResult, Objective, Team
+from okrsite.parse_figures import currency_of, is_money, money_counted_in, unit_multiplier
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
+from okrsite.units import same_unit
 
 
 def parent_loops(parent_of: Mapping[str, str | None]) -> list[list[str]]:
@@ -167,8 +169,65 @@ def _check_objective_references(r: Resolving) -> None:
                 # page, api/portfolio.json and the CSVs then all say so)
                 krs[i] = replace(key_result, unit=kpis[key_result.kpi].unit)
                 changes["key_results"] = tuple(krs)
+            elif key_result.kpi is not None and key_result.unit and kpis[key_result.kpi].unit:
+                counted = _in_kpi_unit(key_result, kpis[key_result.kpi], obj.file, i, diags)
+                if counted is not key_result:
+                    krs[i] = counted
+                    changes["key_results"] = tuple(krs)
         if changes and oid in objectives:
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
+
+
+def counted_in_kpi_unit(kr: KeyResult, into: str) -> KeyResult | None:
+    """``kr``, measured by a KPI in ``into``, with its figures counted in that
+    unit when they are money of its currency in another magnitude or in none
+    (``title: MRR from $180k to $250k`` or ``target: $250k`` is read as whole
+    dollars, in ``$``: beside a KPI in ``$k`` it runs from 180 to 250, as the
+    KPI's readings are, so its 200 is 29% of the way, not 0% of the way from
+    180,000); ``kr`` itself when its unit is the KPI's, or one of its own
+    that is no money (``unit: %`` stays its own); ``None`` for money the
+    KPI's unit cannot hold (``€`` beside ``$k``; ``$`` beside ``k``), which
+    okrsite does not convert. The history names old versions so too
+    (:mod:`okrsite.history_names`), so it shows no change nobody made."""
+    unit = kr.unit
+    if not unit or not into or same_unit(unit, into) or not is_money(unit):
+        return kr
+    if money_counted_in(1.0, unit, into) is not None:
+        figures = {"start": kr.start, "target": kr.target, "current": kr.current}
+        figures["threshold"] = kr.threshold
+        counted = {k: money_counted_in(v, unit, into) for k, v in figures.items() if v is not None}
+        return replace(kr, unit=into, **counted)  # type: ignore[arg-type]
+    if not (currency_of(into) or unit_multiplier(into) != 1):
+        return kr  # unit: USD, points: a unit okrsite does not read as money
+    return None
+
+
+def _in_kpi_unit(kr: KeyResult, kpi: KPI, file: str, i: int, diags: list[Diagnostic]) -> KeyResult:
+    """``kr`` counted in its KPI's unit (:func:`counted_in_kpi_unit`); money
+    that unit cannot hold is error OKR312, as a check-in's value in another
+    unit is, and the key result is left as written: its progress against
+    the KPI's readings means nothing, so the error says so."""
+    counted = counted_in_kpi_unit(kr, kpi.unit)
+    if counted is not None:
+        return counted
+    unit, into = kr.unit, kpi.unit
+    money = bool(currency_of(into))
+    diags.append(
+        error(
+            "OKR312",
+            f"key result {kr.id!r} is written in {unit!r} but its KPI {kpi.id!r} is "
+            f"measured in {into!r}: okrsite converts nothing"
+            + (" between currencies" if money else ""),
+            file,
+            hint=f"write the key result's figures in {into!r} (bare, or as money of its "
+            f"currency), or measure it by a KPI in {unit!r}"
+            if money
+            else f"write the key result's figures as bare numbers in {into!r}, "
+            f"or give KPI {kpi.id!r} a unit of money",
+            key_path=("key_results", i, "kpi"),
+        )
+    )
+    return kr
 
 
 def _no_key_result(
