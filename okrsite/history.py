@@ -23,7 +23,6 @@ pure, so tests can feed it directly.
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -46,7 +45,8 @@ from okrsite.gitsource import (
     site_prefix,
     site_state,
 )
-from okrsite.history_why import named_pr
+from okrsite.history_names import CurrentRecords, SiteNames, naming, site_names
+from okrsite.history_pull_requests import pr_numbers as pr_numbers
 from okrsite.model import CheckIn, Cycle, Portfolio, pickled_by_fields
 from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 
@@ -67,8 +67,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: where: 11; a version that cannot be read is skipped, and each field's
 #: change keeps what okrsite diff says of it: 12; a version over the size or
 #: row limit is one that cannot be read, never read: 13; a CSV row keeps what
-#: its cell writes beside the digits, for a KPI's unit: 14): cached events reread
-CACHE_VERSION = 14
+#: its cell writes beside the digits, for a KPI's unit: 14; every version named
+#: by the site's people, teams and KPIs, however much was read at once, with
+#: what names them in the key (okrsite.history_names): 15): cached events reread
+CACHE_VERSION = 15
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field
@@ -233,42 +235,8 @@ def unavailable(text: str, **values: Any) -> SiteHistory:
     return SiteHistory(available=False, note=text % values, note_text=text, note_values=values)
 
 
-# ------------------------------------------------------------------ pull requests
-def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
-    """``{commit: "#12"}`` for commits that came in through a named pull request.
-
-    A merge commit names its pull request; every commit it brought in (on its
-    second parent's side and not yet on the first-parent line of HEAD) gets
-    that number too. A squash commit names it in its subject. GitLab's merge
-    requests are written ``!12``.
-    """
-    by_sha = {c.sha: c for c in commits}
-    mainline: set[str] = set()
-    sha = commits[-1].sha if commits else None
-    while sha is not None and sha in by_sha:
-        mainline.add(sha)
-        parents = by_sha[sha].parents
-        sha = parents[0] if parents else None
-    out: dict[str, str] = {}
-    for c in commits:
-        number = named_pr(c)
-        if number is None:
-            continue
-        out.setdefault(c.sha, number)
-        if len(c.parents) < 2:
-            continue
-        stack = list(c.parents[1:])
-        while stack:
-            s = stack.pop()
-            if s in out or s in mainline or s not in by_sha:
-                continue
-            out[s] = number
-            stack.extend(by_sha[s].parents)
-    return out
-
-
 # ------------------------------------------------------------------ reading
-def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
+def _cache_key(config: SiteConfig, prefix: str, names: str = "") -> list[Any]:
     return [
         CACHE_VERSION,
         __version__,
@@ -276,6 +244,7 @@ def _cache_key(config: SiteConfig, prefix: str) -> list[Any]:
         config.content_dir,
         config.default_cycle,
         comma_groups_thousands(config.language),  # how a version's 1,200 reads
+        names,  # how the site names people, teams and KPIs (okrsite.history_names)
     ]
 
 
@@ -327,12 +296,17 @@ class HistoryReader:
         #: process between reading and rendering)
         self.save_later = False
         self._pending: list[tuple[HistoryCache, dict[str, Event], dict[str, Event], bool]] = []
+        #: how the site named people, teams and KPIs when the events were read
+        self.names = SiteNames()
 
     def read(self, current: Iterable[Record | CheckIn] = ()) -> SiteHistory:
         """The history as of the repository's current HEAD (a note instead when there is none).
 
         ``current``: the site's records as just loaded; when many commits are
         new, versions equal to them are taken from there instead of parsed.
+        Every version is named by the site's people, teams and KPIs
+        (:mod:`okrsite.history_names`): those of the site ``current`` comes
+        from (:func:`current_records`), else those its files give.
 
         The same object is returned while HEAD stays put, so a caller can tell
         by identity whether anything changed.
@@ -343,11 +317,15 @@ class HistoryReader:
                     "History is turned off (history = false in okrsite.toml, or --no-history)."
                 )
             return self.history
+        names = site_names(self.site_root, self.config.content_dir, current)
+        if names.digest != self.names.digest:  # events named otherwise: read them again
+            self.events_of, self.stores, self.history = {}, {}, None
+        self.names = names
         try:
             # a history holds millions of small objects (events, changes) and no
             # cycles: the collector's passes over them found nothing and cost
             # seconds at 10,000 objectives (forked readers inherit the pause)
-            with paused_gc(), numbers_written_in(self.config.language):
+            with paused_gc(), numbers_written_in(self.config.language), naming(names):
                 return self._read(current)
         except GitError as exc:
             if self.history is None or self.history.available:
@@ -423,7 +401,7 @@ class HistoryReader:
         history.source = repr(
             (
                 head,
-                _cache_key(self.config, site.prefix),
+                _cache_key(self.config, site.prefix, self.names.digest),
                 self.config.backdate_days,
                 sorted(self.cycles.items(), key=lambda item: item[0]),
             )
@@ -460,7 +438,7 @@ class HistoryReader:
         store = self.stores.get(prefix)
         if store is None:
             store = self.stores[prefix] = HistoryCache(
-                self.cache_dir, _cache_key(self.config, prefix)
+                self.cache_dir, _cache_key(self.config, prefix, self.names.digest)
             )
         return store
 
@@ -564,11 +542,10 @@ def read_history(
     return HistoryReader(site_root, config, cycles, jobs, cache_dir, use_cache).read(current)
 
 
-def current_records(portfolio: Portfolio) -> Iterable[Record | CheckIn]:
-    """The records of a loaded site whose files the history may find unchanged."""
-    return itertools.chain(
-        portfolio.objectives.values(), portfolio.kpis.values(), portfolio.checkins
-    )
+def current_records(portfolio: Portfolio) -> CurrentRecords:
+    """The records of a loaded site whose files the history may find unchanged,
+    with the people, teams and KPIs that name every version (okrsite.history_names)."""
+    return CurrentRecords(portfolio)
 
 
 # ------------------------------------------------------------------ assembling

@@ -20,6 +20,7 @@ from typing import Any
 
 from okrsite import diff as diff_mod
 from okrsite.diff_records import _milestones
+from okrsite.history_names import site_named
 from okrsite.model import KPI, CheckIn, KeyResult, Objective
 
 Event = dict[str, Any]
@@ -187,6 +188,12 @@ def commit_events(
     check-in it changed or moved: what that said is kept (``was``), for a
     shallow clone, where the commit that wrote it is not at hand.
     """
+    # each version named as the site names people, teams and KPIs, however it
+    # was read (parsed as written, or the site's resolved record): the two
+    # sides of a change are compared alike (okrsite.history_names)
+    before = {k: site_named(r) for k, r in before.items()}
+    after = {k: site_named(r) for k, r in after.items()}
+    checkins = [site_named(c) for c in checkins]
     records: list[Event] = []
     moved = moved or {}
     checkins_from = checkins_from or {}

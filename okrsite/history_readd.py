@@ -28,6 +28,7 @@ from okrsite.config import SiteConfig
 from okrsite.gitsource import CommitInfo, GitError, read_blobs
 from okrsite.history_events import Event, Record, record_change
 from okrsite.history_fold import entered
+from okrsite.history_names import site_named
 from okrsite.model import KPI, Objective
 
 #: by the commit that created a record again, by ``(kind, id)``: how the
@@ -95,7 +96,8 @@ def readded(
 
 def _record(config: SiteConfig, file: str, raw: bytes | None) -> Record | None:
     """The objective or KPI one version of ``file`` holds, its cycle named as
-    the events name it (:class:`okrsite.history_commits._Versions`)."""
+    the events name it (:class:`okrsite.history_commits._Versions`), and its
+    people, teams and KPIs as every version is (:mod:`okrsite.history_names`)."""
     from okrsite.history_parse import parse_version  # only when a file came back
 
     if raw is None:
@@ -105,8 +107,9 @@ def _record(config: SiteConfig, file: str, raw: bytes | None) -> Record | None:
     ).record
     if isinstance(rec, Objective) and rec.cycle:
         named = cycles.canonical(rec.cycle, config.cycles)
-        return replace(rec, cycle=named) if named != rec.cycle else rec
-    return rec if isinstance(rec, KPI) else None
+        return site_named(replace(rec, cycle=named) if named != rec.cycle else rec)
+    # people, teams and KPIs named as every other version is (history_names)
+    return site_named(rec) if isinstance(rec, KPI) else None
 
 
 def _blobs(repo: Path, specs: Sequence[str]) -> dict[str, bytes]:

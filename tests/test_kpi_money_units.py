@@ -170,11 +170,6 @@ def test_the_kpis_new_magnitude_reaches_the_key_result_in_a_cached_build(
     assert page == (tmp_path / "cold/objectives/o/index.html").read_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="okrsite/history_names.py _key_results must count a key result's money in its "
-    "KPI's unit as resolving does (okrsite.resolve_objectives.counted_in_kpi_unit)",
-)
 def test_the_history_shows_no_change_nobody_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
