@@ -12,8 +12,8 @@ Ids: the new objective's id is the old one with the new cycle as a suffix,
 the old cycle's suffix has it replaced (``sales/emea-2026-q4`` →
 ``sales/emea-2027-q1``), so carrying twice does not stack suffixes.
 
-People and teams: the owner and team are written as the source file
-writes them (``owner: Uma Diaz`` stays ``owner: Uma Diaz``, not the id
+People and teams: the owner, the team and the initiatives' owners are
+written as the source file writes them (``owner: Uma Diaz`` stays ``owner: Uma Diaz``, not the id
 ``uma-diaz`` it resolves to), read from the source by the real parser
 (:func:`names_as_written`), because the team edits the draft next and
 expects its own file back, not okrsite's internal ids.
@@ -28,6 +28,7 @@ a parent is left out and named in a comment of the front matter instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,9 @@ from okrsite.model import (
     Portfolio,
     ScoredPortfolio,
 )
+from okrsite.numbers import csv_number
 from okrsite.parse import parse_file
+from okrsite.parse_measures import title_figures
 from okrsite.scoring import reached
 from okrsite.slug import slugify
 from okrsite.written_numbers import numbers_written_in
@@ -110,12 +113,15 @@ def names_as_written(
     wrote ``owner: Uma Diaz``. The source file is parsed again by the
     loader's parser (YAML or TOML, any key spelling), whose record of the
     names it read gives the spelling; of co-owners (``owner: Uma Diaz, Tom
-    Lee``) it is the one that counts. A file that cannot be read leaves
+    Lee``) it is the one that counts. An initiative's owner is under
+    ``person:ID`` (``person:tom-lee`` → ``Tom Lee``), as the file first
+    writes that person. A file that cannot be read leaves
     its objective out, and the ids are written, as before.
     """
     out: dict[str, dict[str, str]] = {}
     for oid, obj in portfolio.objectives.items():
-        if obj.cycle != cycle or (obj.owner is None and obj.team is None):
+        initiative_owners = {i.owner for i in obj.initiatives if i.owner is not None}
+        if obj.cycle != cycle or (obj.owner is None and obj.team is None and not initiative_owners):
             continue
         try:
             raw = (site_root / obj.file).read_bytes()
@@ -132,6 +138,8 @@ def names_as_written(
             key, expected = wanted.get(kind, ("", None))
             if expected is not None and ident == expected and key not in written:
                 written[key] = name
+            if kind == "person" and ident in initiative_owners:
+                written.setdefault(f"person:{ident}", name)
         if written:
             out[oid] = written
     return out
@@ -150,7 +158,8 @@ def _past(kr: KeyResult, value: float) -> bool:
 
 def _carried_key_result(kr: KeyResult, score: ObjectiveScore) -> dict[str, Any]:
     """The front matter of one key result in the next cycle: same measure, and a
-    numeric one starts where the last value left it."""
+    numeric one starts where the last value left it (its title too:
+    :func:`carried_title`)."""
     out: dict[str, Any] = {"id": kr.id, "title": kr.title}
     last = score.key_results[kr.id].current
     if kr.kind == "numeric":
@@ -163,6 +172,8 @@ def _carried_key_result(kr: KeyResult, score: ObjectiveScore) -> dict[str, Any]:
             start = kr.start
         if start is not None:
             out["start"] = _number(start)
+            if start != kr.start:
+                out["title"] = carried_title(kr, start)
         if kr.target is not None:
             out["target"] = _number(kr.target)
     elif kr.kind == "milestones":
@@ -178,6 +189,83 @@ def _carried_key_result(kr: KeyResult, score: ObjectiveScore) -> dict[str, Any]:
     if kr.weight != 1.0:
         out["weight"] = _number(kr.weight)
     return out
+
+
+def carried_title(kr: KeyResult, start: float) -> str:
+    """``kr``'s title for a carried key result that starts at ``start``.
+
+    A title that says its figures (``Close deals from 10 to 40``, any form
+    the sentence reader reads: :func:`okrsite.parse_measures.title_figures`)
+    would contradict the carried ``start: 25``, and ``check`` says so
+    (OKR409) with a hint to write the old start back. Where the title's
+    figures are the key result's own, in its unit or a multiple of it
+    (``from $10M to $20M`` beside ``unit: $M``), the start figure is
+    rewritten in place, written as the title writes it (``from 25 to 40``,
+    ``from $15M to $20M``, ``from 24% to 30%``) and read back to be sure;
+    anything else (figures that are not the key result's, a figure the
+    rewritten title would not read back) has the "from …" part dropped
+    (``Close deals to 40``), which no figure can contradict. A title with
+    no figures is kept as written.
+    """
+    read = title_figures(kr.title)
+    if read is None:
+        return kr.title
+    found, said = read
+    scale = _title_scale(kr, said["start"], said["target"])
+    if scale is not None:
+        wanted = start * scale
+        figure = found["a"]
+        core = re.search(r"\d(?:[\d.,'\s\u00a0\u202f\u2009]*\d)?", figure)
+        if core is not None:
+            prefix = re.sub(r"[-+\u2212]", "", figure[: core.start()])
+            for magnitude in (1.0, 1e3, 1e6, 1e9):  # "$15M": the title's own "M"
+                written = prefix + csv_number(wanted / magnitude) + figure[core.end() :]
+                title = kr.title[: found.start("a")] + written + kr.title[found.end("a") :]
+                again = title_figures(title)
+                if (
+                    again is not None
+                    and _same(again[1]["start"], wanted)
+                    and again[1]["target"] == said["target"]
+                ):
+                    return title
+    return _without_start(kr.title, found)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def _title_scale(kr: KeyResult, start: float, target: float) -> float | None:
+    """How many of the title's units one of the key result's is (1 for ``from
+    10 to 40`` beside ``start: 10, target: 40``; a million for ``from $10M
+    to $20M`` beside ``unit: $M``), or ``None`` when the title's figures are
+    not the key result's (another target, another start)."""
+    if kr.start is None or kr.target is None:
+        return None
+    for ours, theirs in ((kr.target, target), (kr.start, start)):
+        if ours:
+            scale = theirs / ours
+            if scale > 0 and _same(kr.start * scale, start) and _same(kr.target * scale, target):
+                return scale
+            return None
+    return None
+
+
+def _without_start(title: str, found: re.Match[str]) -> str:
+    """``title`` without the start its figures say: ``Close deals from 10 to
+    40`` is ``Close deals to 40`` (``von 10 auf 40``: ``auf 40``; ``10 -> 40``:
+    ``40``; ``to 40 from 10``: ``to 40``); the original when what is left
+    still reads a start (never seen: then ``check`` says so)."""
+    start_end = found.end("ua") if found["ua"] else found.end("a")
+    if found.start("a") < found.start("b"):
+        between = title[start_end : found.start("b")].strip()
+        kept = between + " " if between.casefold() in ("to", "auf") else ""
+        out = title[: found.start()] + kept + title[found.start("b") :]
+    else:  # "to 40 from 10": the start is said last
+        target_end = found.end("ub") if found["ub"] else found.end("b")
+        out = title[:target_end] + title[start_end:]
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    return out if out and title_figures(out) is None else title
 
 
 def _chosen(scored: ScoredPortfolio, from_cycle: str, every: bool) -> list[str]:
@@ -333,7 +421,7 @@ def plan_carry(
                         ("title", i.title),
                         ("status", i.status),
                         ("link", i.link),
-                        ("owner", i.owner),
+                        ("owner", as_written.get(f"person:{i.owner}", i.owner)),
                     )
                     if v
                 }

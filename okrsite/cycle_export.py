@@ -47,7 +47,9 @@ def _tally(t: Tally) -> dict[str, Any]:
         "missed": t.missed,
         "progress": number(f.progress),
         "expected": number(f.expected),
-        "grade": f.grade,
+        # before the cycle's first day its figure is no grade yet (the
+        # objectives' own grades are none: scoring.counted_grade)
+        "grade": f.grade if t.achieved is not None else None,
         "grades": dict(t.grades),
         "statuses": dict(sorted(f.statuses.items())),
     }

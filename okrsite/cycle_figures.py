@@ -49,8 +49,13 @@ def objective_cycles(scored: ScoredPortfolio) -> dict[str, Cycle]:
 
 def focus_cycle(scored: ScoredPortfolio) -> str | None:
     """The cycle pages show first: the running one (the shortest containing
-    as_of), else the latest finished one; the same choice as the dashboard."""
-    found = current_cycle(objective_cycles(scored), scored.as_of)
+    as_of), else the latest finished one, of the cycles in use (an objective
+    of it counts: not only drafts and dropped ones); the same choice as the
+    dashboard (:class:`okrsite.view.site_index.SiteIndex`)."""
+    known = objective_cycles(scored)
+    counting = {o.cycle for o in scored.portfolio.objectives.values() if o.status in COUNTED}
+    used = {n: c for n, c in known.items() if n in counting}
+    found = current_cycle(used or known, scored.as_of)
     return found.name if found else None
 
 

@@ -6,12 +6,11 @@ is bumped on breaking changes. See :mod:`okrsite.diff_report`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from okrsite.diff import DiffResult, FieldChange, RecordChange
 from okrsite.diff_wording import ReportContext, summary_sentence
-from okrsite.numbers import json_value
+from okrsite.numbers import json_dumps, json_value
 
 JSON_SCHEMA_VERSION = 1
 
@@ -134,4 +133,4 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
 
 
 def render_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> str:  # noqa: B008 (a frozen dataclass)
-    return json.dumps(to_json(result, ctx), indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(to_json(result, ctx), indent=2, ensure_ascii=False) + "\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from okrsite import __version__, numbers
@@ -117,7 +116,7 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
 
 def json_line(value: Any) -> str:
     """One value of the JSON export as a single line (its format for every record)."""
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return numbers.json_dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def portfolio_json_text(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -> str:

@@ -27,7 +27,10 @@ scrolls sideways on a narrow screen rather than the page (the theme keeps
 the table's words whole in it); the box is a labelled region a keyboard can
 focus, so it can be scrolled without a mouse (axe:
 scrollable-region-focusable). Its label is the table's column headings, in
-whatever language they are written.
+whatever language they are written, numbered from the second table of a
+text with the same headings on; a check-in's notes add the check-in's date
+and what it is about (:func:`name_tables`), since a page shows many notes
+(a region's name must be unique in its page).
 
 The two ``MarkdownIt`` instances are built once, on first use: building one
 costs far more than rendering a short note, and a large site renders tens of
@@ -49,7 +52,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
-__all__ = ["Render", "renderer", "is_safe_url", "NOTE_TOP"]
+__all__ = ["Render", "renderer", "is_safe_url", "name_tables", "NOTE_TOP"]
 
 #: the level a body's highest heading takes: the page's own title is the one <h1>
 _TOP_HEADING = 2
@@ -58,6 +61,8 @@ _TOP_HEADING = 2
 NOTE_TOP = 3
 #: where the level a text's highest heading takes travels to the core rule
 _TOP_KEY = "okrsite_top"
+#: where the labels of a text's tables so far travel, to number repeats
+_TABLES_KEY = "okrsite_tables"
 
 
 class Render(Protocol):
@@ -198,9 +203,33 @@ def _table_label(tokens: Sequence[Token], idx: int) -> str:
 
 
 def _table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    label = html.escape(_table_label(tokens, idx), quote=True)
+    label = _table_label(tokens, idx)
+    # a text's second table with the same headings is "Week, Value (2)": a
+    # region's name must be unique in its page (axe: landmark-unique)
+    seen: dict[str, int] = env.setdefault(_TABLES_KEY, {})
+    seen[label] = seen.get(label, 0) + 1
+    if seen[label] > 1:
+        label = f"{label} ({seen[label]})"
+    label = html.escape(label, quote=True)
     table: str = self.renderToken(tokens, idx, options, env)
     return f'<div class="md-table" role="region" tabindex="0" aria-label="{label}">\n{table}'
+
+
+#: a table's box as :func:`_table_open` writes it, its label in group 1
+_TABLE_BOX = re.compile(r'(<div class="md-table" role="region" tabindex="0" aria-label="[^"]*)"')
+
+
+def name_tables(fragment: str, context: str) -> str:
+    """``fragment`` (rendered Markdown) with ``context`` added to each of its
+    tables' labels ("Week, Value" becomes "Week, Value – 19 Nov 2026"). A
+    page shows many check-ins' notes, and notes written from one template
+    have tables with the same headings, which would be regions of the same
+    name (axe: landmark-unique); the check-in each belongs to tells them
+    apart. ``context`` is plain text."""
+    if 'class="md-table"' not in fragment:
+        return fragment
+    extra = html.escape(f" – {context}", quote=True)
+    return _TABLE_BOX.sub(lambda m: f'{m.group(1)}{extra}"', fragment)
 
 
 def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

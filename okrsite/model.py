@@ -395,7 +395,9 @@ class KRScore:
     status: Status
     expected: float
     counted: bool
-    grade: Grade
+    #: none for a key result that counts nowhere or has not begun (draft,
+    #: dropped, upcoming: :func:`okrsite.scoring_progress.counted_grade`)
+    grade: Grade | None
 
 
 @pickled_by_fields
@@ -410,7 +412,8 @@ class ObjectiveScore:
     success: float
     behind: float
     status: Status
-    grade: Grade
+    #: none for a draft, dropped or upcoming objective (counted_grade)
+    grade: Grade | None
     stale: bool
     confidence: float | None
     forecast: float | None

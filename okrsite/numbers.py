@@ -11,9 +11,13 @@ I/O.
 
 from __future__ import annotations
 
+import json
 import math
 import sys
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from json import encoder as json_encoder
+from typing import Any
 
 #: beyond this magnitude numbers are written in scientific notation (1.7e+308)
 PLAIN_LIMIT = 1e15
@@ -143,12 +147,30 @@ def percent_text(ratio: float) -> str:
 
 def json_number(value: float | None, digits: int = 6) -> float | int | None:
     """Whole numbers as ints, others rounded to ``digits`` decimals; ``None`` if not finite
-    (JSON has no ``Infinity`` or ``NaN``)."""
+    (JSON has no ``Infinity`` or ``NaN``). From 10^15 on a float that writes
+    itself in scientific notation (``2e+15``: :class:`_Huge`), whole or not,
+    as the exports' number format says."""
     value = finite(value)
     if value is None:
         return None
     rounded = round(value, digits)
-    return int(rounded) if rounded.is_integer() and abs(rounded) < PLAIN_LIMIT else rounded
+    if abs(rounded) >= PLAIN_LIMIT:
+        return _Huge(rounded)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+class _Huge(float):
+    """A float from 10^15 on that writes itself as :func:`scientific` writes it
+    (``str``, ``repr``, a CSV cell: ``2e+15``, never ``2000000000000000.0``);
+    ``json.dumps`` writes its plain ``repr`` whatever the class, which
+    :func:`json_dumps` corrects."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return scientific(self)
+
+    __str__ = __repr__
 
 
 def json_value(value: object) -> object:
@@ -168,12 +190,78 @@ def json_value(value: object) -> object:
     return value
 
 
+def scientific(value: float) -> str:
+    """``value`` in scientific notation with the fewest digits that read back
+    as it (``2e+15``, ``1.5000000000000002e+15``, ``-1e+16``), as JSON
+    writes a float from 10^16 on: from 10^15 on too, where Python's own text
+    is ``2000000000000000.0`` and would break the exports' number format
+    (whole numbers without decimals, scientific beyond 10^15)."""
+    return format(Decimal(float.__repr__(value)).normalize(), "e")
+
+
 def csv_number(value: float | None, digits: int = 6) -> str:
     """A number for a CSV cell: the text :func:`json_number` gives it in
-    ``api/portfolio.json`` (``8``, not ``8.0``; ``0.444444``), so one figure
-    reads the same in every export; empty when none or not finite."""
+    ``api/portfolio.json`` (``8``, not ``8.0``; ``0.444444``; ``2e+15``
+    beyond 10^15: :func:`scientific`), so one figure reads the same in every
+    export; empty when none or not finite."""
     number = json_number(value, digits)
     return "" if number is None else str(number)
+
+
+def json_dumps(value: object, **options: Any) -> str:
+    """``json.dumps(value, **options)`` with every float from 10^15 on written
+    as :func:`scientific` writes it: ``json.dumps`` writes a float as its
+    ``repr``, ``2000000000000000.0`` below 10^16, and no float subclass
+    changes that. Text without such a float is ``json.dumps``'s own, from its
+    fast encoder; with one, the same encoder's Python form writes it."""
+    if not _has_huge_float(value):
+        return json.dumps(value, **options)
+    return "".join(_ScientificEncoder(**options).iterencode(value))
+
+
+def _has_huge_float(value: object) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value) and abs(value) >= PLAIN_LIMIT
+    if isinstance(value, dict):
+        return any(_has_huge_float(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_huge_float(v) for v in value)
+    return False
+
+
+def _float_text(value: float, allow_nan: bool) -> str:
+    """A float as :class:`json.JSONEncoder` writes it, scientific from 10^15 on."""
+    if math.isfinite(value):
+        return scientific(value) if abs(value) >= PLAIN_LIMIT else float.__repr__(value)
+    if not allow_nan:
+        raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+    return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+
+
+class _ScientificEncoder(json.JSONEncoder):
+    """The standard encoder, in its Python form, with :func:`_float_text`."""
+
+    def iterencode(self, o: Any, _one_shot: bool = False) -> Iterator[str]:
+        strings = (
+            json_encoder.encode_basestring_ascii
+            if self.ensure_ascii
+            else json_encoder.encode_basestring
+        )
+        allow_nan = self.allow_nan
+        make = json_encoder._make_iterencode  # type: ignore[attr-defined]
+        encode = make(
+            {} if self.check_circular else None,
+            self.default,
+            strings,
+            self.indent,
+            lambda value: _float_text(value, allow_nan),
+            self.key_separator,
+            self.item_separator,
+            self.sort_keys,
+            self.skipkeys,
+            _one_shot,
+        )
+        return encode(o, 0)  # type: ignore[no-any-return]
 
 
 def coordinate(value: float) -> str:

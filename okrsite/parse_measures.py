@@ -243,6 +243,30 @@ def _sentence_figure(text: str, other: str) -> tuple[float, bool] | None:
     return read_number(text[: core.start()] + written + text[core.end() :])
 
 
+def _from_to_match(sentence: str) -> tuple[re.Match[str] | None, bool]:
+    """The first "from … to …" of :data:`_FROM_TO` in ``sentence``, and
+    whether it is the German "von … auf …"."""
+    for pattern in _FROM_TO:
+        found = re.search(pattern, sentence, re.IGNORECASE)  # re keeps it compiled
+        if found is not None:
+            return found, pattern is _VON_AUF
+    return None, False
+
+
+def title_figures(title: str) -> tuple[re.Match[str], dict[str, Any]] | None:
+    """Where ``title`` writes the figures :func:`_written_out` reads from it
+    (groups ``a``, ``ua``: the start and its unit; ``b``, ``ub``: the
+    target and its unit) and what it reads (``start``, ``target``,
+    ``unit``), or ``None`` when it reads no start and target: ``okrsite
+    carry`` rewrites the start a carried title still says (OKR409 reads it
+    the same way)."""
+    said = _written_out(title)
+    found = _from_to_match(title)[0]
+    if not isinstance(said.get("start"), float) or not isinstance(said.get("target"), float):
+        return None
+    return None if found is None else (found, said)
+
+
 def _written_out(sentence: str) -> dict[str, Any]:
     """A key result written as a sentence, as people list them (``- Increase NPS
     from 30 to 50``): its title, and the start, target and unit its "from …
@@ -256,14 +280,9 @@ def _written_out(sentence: str) -> dict[str, Any]:
     the target is 1 of it (:func:`okrsite.units.unit_name`).
     """
     item: dict[str, Any] = {"title": sentence.strip()}
-    found = None
-    for pattern in _FROM_TO:
-        found = re.search(pattern, sentence, re.IGNORECASE)  # re keeps it compiled
-        if found is not None:
-            break
+    found, german = _from_to_match(sentence)
     if found is None:
         return item
-    german = pattern is _VON_AUF
     ua, ub = (
         _sentence_unit(_unit_point(found, u, found[v]), german)
         for u, v in (("ua", "ub"), ("ub", "ua"))

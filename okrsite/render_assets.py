@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_files
+from okrsite.scoring import counts_in_rollup
 from okrsite.urls import safe_path
 from okrsite.view.chart_geometry import progress_badge
 from okrsite.view.exports import data_files, export_pieces
@@ -192,7 +193,11 @@ class SiteAssets:
 
     def _draw_badge(self, oid: str) -> str:
         score = self.view.scores[oid]
-        value = f"{self._percent(score.progress)} {self.status_word(score.status)}"
+        value = self.status_word(score.status)
+        if counts_in_rollup(self.view.objectives[oid]):
+            # a draft or dropped one counts nowhere: its status and no
+            # figure, as the pages show it (ObjectiveView.counted)
+            value = f"{self._percent(score.progress)} {value}"
         badge = progress_badge(oid, value, score.status)
         try:
             return str(self.partial("badge.svg", badge=badge))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from okrsite.markdown import NOTE_TOP
+from okrsite.markdown import NOTE_TOP, name_tables
 from okrsite.md_links import needs_rewrite, rewrite_links
 from okrsite.model import CheckIn
 from okrsite.urls import SUMMARY_FILES, page_path
@@ -205,7 +205,7 @@ class RenderPieces:
                 lambda: self.partial(
                     "checkin.html",
                     root=root,
-                    checkin=self._checkin_at(c, level, root),
+                    checkin=self._checkin_at(c, level, root, show_target),
                     show_target=show_target,
                     level=level,
                 )
@@ -214,13 +214,25 @@ class RenderPieces:
             self.recorder.replay(hit[1])
         return hit[0]
 
-    def _checkin_at(self, c: CheckIn, level: int, root: str) -> CheckinView:
+    def _checkin_at(
+        self, c: CheckIn, level: int, root: str, show_target: bool = True
+    ) -> CheckinView:
         """A check-in's view with its notes' headings one level below its own
         ``<h{level}>`` and their links written for a page at ``root``: the
         view keeps them at the default depth, for a check-in heading of
-        ``NOTE_TOP - 1``, and links for the site's root."""
+        ``NOTE_TOP - 1``, and links for the site's root. Their tables' labels
+        name the check-in (its date and time, and what it is about where the
+        block says so), so two notes' tables on a page are not regions of
+        one name (:func:`okrsite.markdown.name_tables`)."""
         view = self.view.checkin(c)
-        if not view.notes or (level + 1 == NOTE_TOP and not root):
+        if not view.notes:
             return view
-        notes = self.checkin_notes(c, level + 1, root)
-        return view if notes == view.notes else replace(view, notes=Markup(notes))
+        notes = view.notes
+        if not (level + 1 == NOTE_TOP and not root):
+            notes = Markup(self.checkin_notes(c, level + 1, root))
+        if 'class="md-table"' in notes:
+            context = " ".join(x for x in (view.date.isoformat(), view.time) if x)
+            if show_target and (view.target or view.target_id):
+                context += f", {view.target.name if view.target else view.target_id}"
+            notes = Markup(name_tables(notes, context))
+        return view if notes == view.notes else replace(view, notes=notes)

@@ -21,7 +21,13 @@ from okrsite.checkin_index import checkin_index
 from okrsite.cycle_figures import COUNTED, Figures, figures, team_ids
 from okrsite.cycles import phase
 from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, TrendMeaning
-from okrsite.scoring import health_for, kr_target, reached, trend_for, trend_meaning
+from okrsite.scoring import (
+    health_for,
+    kr_target,
+    reached,
+    trend_for,
+    trend_meaning,
+)
 
 #: how many key results the "moved least" list holds
 LEAST_MOVED = 5
@@ -92,7 +98,9 @@ def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str], started: bool = 
     )
     grades: dict[Grade, int] = {"red": 0, "yellow": 0, "green": 0}
     for i in counted:
-        grades[scored.objectives[i].grade] += 1
+        grade = scored.objectives[i].grade
+        if grade is not None:  # upcoming: no grade before the cycle's first day
+            grades[grade] += 1
     if not started:
         return Tally(fig, None, None, grades)
     return Tally(fig, achieved, len(counted) - achieved, grades)

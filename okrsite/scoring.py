@@ -63,7 +63,9 @@ from okrsite.scoring_pace import linear_forecast as linear_forecast
 from okrsite.scoring_pace import reached as reached
 from okrsite.scoring_pace import status_for as status_for
 from okrsite.scoring_pace import success_level as success_level
+from okrsite.scoring_progress import UNGRADED as UNGRADED
 from okrsite.scoring_progress import boolean_done as boolean_done
+from okrsite.scoring_progress import counted_grade as counted_grade
 from okrsite.scoring_progress import current_reading as current_reading
 from okrsite.scoring_progress import grade_for as grade_for
 from okrsite.scoring_progress import kr_target as kr_target
@@ -187,6 +189,7 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
     for kr in obj.key_results:
         v = krs[kr.id]
         life = kr_life_status(obj, kr)
+        kr_status = status_for(v.progress, expected, success, cycle, as_of, life, settings)
         kr_scores[kr.id] = KRScore(
             id=kr.id,
             progress=v.progress,
@@ -194,10 +197,10 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
             current=v.current,
             current_source=v.source,  # type: ignore[arg-type]
             current_date=v.day,
-            status=status_for(v.progress, expected, success, cycle, as_of, life, settings),
+            status=kr_status,
             expected=expected,
             counted=life == "active",
-            grade=grade_for(v.progress),
+            grade=counted_grade(v.progress, kr_status),
         )
 
     past = [c for c in scorer.checkins.get(obj.id, []) if c.date <= as_of]
@@ -213,6 +216,11 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
         forecast = linear_forecast(forecast_points(history, cycle), forecast_x(cycle))
         if forecast is not None:
             tentative = forecast_is_tentative(len(past), days[0], days[-1], cycle)
+    if forecast is not None and as_of >= cycle.end:
+        # the cycle's last day (or later): its end is reached, and the progress
+        # is what it ends with; the fitted line, which misses the day's final
+        # check-in, would contradict it ("Forecast 24%" under a final 41%)
+        forecast, tentative = progress, False
     return ObjectiveScore(
         id=obj.id,
         progress=progress,
@@ -221,7 +229,7 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
         success=success,
         behind=expected - progress,
         status=status,
-        grade=grade_for(progress),
+        grade=counted_grade(progress, status),
         stale=stale,
         confidence=confidence,
         forecast=forecast,

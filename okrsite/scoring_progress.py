@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from okrsite.model import Grade, KeyResult
+from okrsite.model import Grade, KeyResult, Status
 from okrsite.scoring_compare import clamp, for_comparison
 
 
@@ -49,6 +49,22 @@ def grade_for(progress: float) -> Grade:
     if p < 0.7:
         return "yellow"
     return "green"
+
+
+#: the statuses of an objective or key result that has no grade: a draft or
+#: dropped one counts nowhere, and before its cycle's first day nothing is
+#: achieved or missed yet, so a red there would be a verdict on a quarter not
+#: begun (a spreadsheet that buckets by grade would count it)
+UNGRADED: frozenset[Status] = frozenset({"draft", "dropped", "upcoming"})
+
+
+def counted_grade(progress: float, status: Status) -> Grade | None:
+    """The grade every page, export and scorecard shows: the colour band of
+    ``progress`` (:func:`grade_for`), or ``None`` for a draft, dropped or
+    upcoming objective or key result (:data:`UNGRADED`). The one rule, so
+    ``api/portfolio.json``, the CSVs, a cycle's scorecard and the objective
+    page never disagree on which ones have a grade."""
+    return None if status in UNGRADED else grade_for(progress)
 
 
 def _latest(

@@ -202,7 +202,7 @@ def test_carry_writes_drafts_that_pass_check(make_site: Make) -> None:
     assert grow["key_results"] == [
         {
             "id": "arr",
-            "title": "Grow ARR from $10M to $20M",
+            "title": "Grow ARR from $15M to $20M",
             "start": 15,
             "target": 20,
             "unit": "$M",
@@ -221,7 +221,7 @@ def test_carry_writes_drafts_that_pass_check(make_site: Make) -> None:
     krs = {kr["id"]: kr for kr in pipeline["key_results"]}
     assert krs["churn"] == {
         "id": "churn",
-        "title": "Cut churn from 5% to 2%",
+        "title": "Cut churn from 3.5% to 2%",
         "start": 3.5,
         "target": 2,
         "unit": "%",

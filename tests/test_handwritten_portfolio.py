@@ -313,8 +313,15 @@ def kr(
         "score": score,
         "progress": r6(progress),
         "status": status,
-        # the grade bands of the docs: red < 0.4 <= yellow < 0.7 <= green
-        "grade": "red" if progress < 0.4 else "yellow" if progress < 0.7 else "green",
+        # the grade bands of the docs: red < 0.4 <= yellow < 0.7 <= green; a draft,
+        # dropped or upcoming key result has none (docs/scoring.md)
+        "grade": None
+        if status in ("draft", "dropped", "upcoming")
+        else "red"
+        if progress < 0.4
+        else "yellow"
+        if progress < 0.7
+        else "green",
     }
 
 
@@ -367,7 +374,7 @@ EXPECTED: dict[str, Any] = {
             "status": "dropped",
             "progress": 1,
             "expected": 0.5,
-            "grade": "green",
+            "grade": None,  # dropped: it counts nowhere, so it has no grade
             "stale": False,
             "confidence": None,
             "forecast": None,

@@ -130,7 +130,7 @@ def test_objective_page_draws_the_chart_and_its_table(out: Path) -> None:
     table = re.search(r'<table class="chart-table">(.*?)</table>', html, re.S)
     assert table, "the values are also a table"
     assert (
-        "<caption>Progress of <bdi>Answer customers faster</bdi> as of each check-in</caption>"
+        "<caption>Progress of <bdi>Answer customers faster</bdi> at the end of each day with a check-in</caption>"
         in (table.group(1))
     )
     cells = re.findall(r"<td>([^<]*)</td>", table.group(1))

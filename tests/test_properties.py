@@ -348,7 +348,9 @@ def check_scores(scored: Any) -> None:
         assert 0.0 <= s.progress <= 1.0, (oid, s.progress)
         assert 0.0 <= s.expected <= 1.0 and 0.0 <= s.elapsed <= 1.0
         assert s.status in STATUSES
-        assert s.grade in ("red", "yellow", "green")
+        # no grade where it counts nowhere or has not begun (scoring.counted_grade)
+        ungraded = s.status in ("draft", "dropped", "upcoming")
+        assert s.grade is None if ungraded else s.grade in ("red", "yellow", "green"), s
         assert s.forecast is None or 0.0 <= s.forecast <= 1.0
         assert s.confidence is None or 0.0 <= s.confidence <= 10.0
         assert isinstance(s.stale, bool)

@@ -117,7 +117,7 @@ def test_no_script_injection_anywhere(out: dict[str, bytes]) -> None:
 
 def test_text_is_escaped_visibly(out: dict[str, bytes]) -> None:
     html = out["objectives/evil/index.html"].decode()
-    assert "<h1>&lt;script&gt;" in html
+    assert '<h1 dir="auto">&lt;script&gt;' in html
     assert "<title>&lt;script&gt;" in html
     assert 'aria-label="Progress of &lt;script&gt;' in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html

@@ -178,7 +178,7 @@ def test_serves_dashboard_and_objective_page_over_http(preview: Preview, site: P
 
     status, page = fetch(url + OBJ_URL)
     assert status == 200
-    assert f"<h1>{OBJ_TITLE}</h1>" in page
+    assert f'<h1 dir="auto">{OBJ_TITLE}</h1>' in page
 
     status, _ = fetch(url + "objectives/sales/no-such-objective/")
     assert status == 404
@@ -407,12 +407,12 @@ def test_broken_front_matter_keeps_the_last_good_page_and_names_file_and_line(
 
     # The last good build is still served, whole.
     status, body = fetch(url)
-    assert status == 200 and f"<h1>{OBJ_TITLE}</h1>" in body
+    assert status == 200 and f'<h1 dir="auto">{OBJ_TITLE}</h1>' in body
     assert fetch(preview.server.url)[0] == 200
 
     fixed = f"Fixed title {uuid.uuid4().hex[:8]}"
     obj.write_text(good.replace(OBJ_TITLE, fixed, 1), encoding="utf-8")
-    wait_for("the fixed title", page_shows(url, f"<h1>{fixed}</h1>"))
+    wait_for("the fixed title", page_shows(url, f'<h1 dir="auto">{fixed}</h1>'))
     # pages land on disk (and pages in view reload) a moment before the
     # rebuild has rendered everything and reports its result
     wait_for("the errors to clear", lambda: preview.server.errors == [])
@@ -433,7 +433,9 @@ def test_fifty_saves_alternating_good_and_broken(preview: Preview, site: Path) -
     final = f"Final good save {uuid.uuid4().hex}"
     obj.write_text(good.replace(OBJ_TITLE, final, 1), encoding="utf-8")
 
-    wait_for("the final title", page_shows(preview.server.url + OBJ_URL, f"<h1>{final}</h1>"))
+    wait_for(
+        "the final title", page_shows(preview.server.url + OBJ_URL, f'<h1 dir="auto">{final}</h1>')
+    )
     count = settle(preview)
     assert fetch(preview.server.url)[0] == 200
     assert preview.server.errors == []

@@ -664,7 +664,7 @@ def test_a_team_named_with_name_and_a_note_in_a_check_in_s_front_matter(tmp_path
     assert result.exit_code == 0, result.output
     assert "0 errors, 0 warnings" in result.output
     team_page = (site / "_site" / "teams" / "support" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Customer Support" in team_page
+    assert '<h1 dir="auto">Customer Support' in team_page
     page = (site / "_site" / "objectives" / "fast" / "index.html").read_text(encoding="utf-8")
     assert "Added a second shift &amp; a night rota." in page
 

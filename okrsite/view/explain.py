@@ -82,7 +82,9 @@ class ForecastExplain:
     ``raw`` is the line's value there, ``value`` that value kept to 0..1 (the
     forecast shown). ``tentative`` when it rests on fewer than
     ``min_checkins`` check-ins or their span (``span_days`` of the cycle's
-    ``cycle_days``) is under ``min_span`` of the cycle.
+    ``cycle_days``) is under ``min_span`` of the cycle. ``last_day`` when
+    as_of is the cycle's last day: scoring gives the progress itself as the
+    forecast then, not the line's reading.
     """
 
     points: tuple[tuple[date, float, float], ...]
@@ -99,6 +101,7 @@ class ForecastExplain:
     cycle_days: int
     min_checkins: int
     min_span: float
+    last_day: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +163,9 @@ class Explanation:
     places: int = 3
 
 
-def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain | None:
+def _forecast(
+    s: ObjectiveScore, cycle: Cycle, checkins: int, as_of: date
+) -> ForecastExplain | None:
     """The line behind ``s.forecast``, from the same points scoring fitted."""
     if s.forecast is None:
         return None
@@ -184,6 +189,7 @@ def _forecast(s: ObjectiveScore, cycle: Cycle, checkins: int) -> ForecastExplain
         cycle_days=(cycle.end - cycle.start).days + 1,
         min_checkins=FORECAST_MIN_CHECKINS,
         min_span=FORECAST_MIN_SPAN,
+        last_day=as_of >= cycle.end,
     )
 
 
@@ -300,7 +306,9 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
         cycle,
         view.scored.settings,
         checkins,
-        _forecast(s, cycle, checkins) if cycle is not None and not over else None,
+        _forecast(s, cycle, checkins, view.scored.as_of)
+        if cycle is not None and not over
+        else None,
         confidence,
         stale,
         over,

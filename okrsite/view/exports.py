@@ -80,7 +80,7 @@ def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
         *(csv_cell(cell) for cell in text),
         _csv_number(s.progress),
         _csv_number(s.expected),
-        s.grade,
+        s.grade or "",
         "true" if s.stale else "false",
         _csv_number(s.confidence),
         _csv_number(s.forecast),

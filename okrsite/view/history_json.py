@@ -7,7 +7,6 @@ build after one edit joins them again (see :func:`history_json`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,7 @@ from okrsite import __version__
 from okrsite.config import SiteConfig
 from okrsite.history import Change, SiteHistory, is_backdated
 from okrsite.model import CheckIn, ScoredPortfolio
-from okrsite.numbers import json_value
+from okrsite.numbers import json_dumps, json_value
 from okrsite.streaks import checkin_streaks
 from okrsite.view.figure_sources import checkin_origin, kpi_value_source, kr_value_source
 
@@ -108,7 +107,7 @@ def history_json_rest(
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json_dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def change_json(change: Change, whys: Mapping[str, Why] | None = None) -> dict[str, Any]:

@@ -37,7 +37,7 @@ class KeyResultRow:
     anchor: str
     active: bool
     progress: float
-    grade: Grade
+    grade: Grade | None  # none where the key result counts nowhere or has not begun
     status: Status
     current: float | None
     ratio: float | None

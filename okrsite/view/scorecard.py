@@ -104,7 +104,7 @@ def _row(t: Tally, link: Link | None = None, success: float | None = None) -> Ta
         t.missed,
         f.progress,
         f.expected,
-        f.grade,
+        f.grade if t.achieved is not None else None,  # no grade before the first day
         dict(t.grades),
         success,
     )

@@ -3,7 +3,7 @@
 Objectives, their key results, KPIs, goals, people and teams with what the
 search page matches on (title, id, owner, team, cycle, tags, status and, for
 an objective, its key results' titles and ids) and shows (percent, status or
-health). Objective entries (with their key results) are memoised with the
+health; a draft or dropped one its status alone, as it counts nowhere). Objective entries (with their key results) are memoised with the
 exports (:func:`okrsite.view.exports.export_pieces`).
 """
 
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from okrsite import __version__
+from okrsite.scoring import counts_in_rollup
 from okrsite.view.formatting import percent
 from okrsite.view.view_model import ViewModel, anchor
 
@@ -34,6 +35,8 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
     url = view.url("objective", oid)
     owner, team = view.person_name(o.owner), view.team_name(o.team)
     krs = [kr for kr in o.key_results if kr.id in s.key_results]
+    # a draft or dropped objective or key result counts nowhere: its entry
+    # shows its status and no figure, as its page and badge do (no "p")
     entries: list[dict[str, Any]] = [
         {
             "k": "objective",
@@ -43,7 +46,7 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
             "o": owner,
             "m": team,
             "c": o.cycle,
-            "p": percent(s.progress),
+            **({"p": percent(s.progress)} if counts_in_rollup(o) else {}),
             "s": s.status,
             "x": _words(*o.tags, *(kr.title for kr in krs), *(kr.id for kr in krs)),
         }
@@ -59,7 +62,7 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
                 "o": owner,
                 "m": o.title,
                 "c": o.cycle,
-                "p": percent(ks.progress),
+                **({"p": percent(ks.progress)} if ks.counted else {}),
                 "s": ks.status,
                 "x": _words(*o.tags, kr.kpi or ""),
             }

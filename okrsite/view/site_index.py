@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from okrsite.carry import carried_into
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
-from okrsite.cycle_figures import sub_teams, team_and_descendants
+from okrsite.cycle_figures import COUNTED, sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
@@ -141,8 +141,17 @@ class SiteIndex:
             if cycle is not None:
                 self.cycles[name] = cycle
         self.cycle_names = sorted(self.cycles, key=lambda n: (self.cycles[n].start, n))
-        used = {n: self.cycles[n] for n in self.by_cycle if n in self.cycles}
-        current = current_cycle(used, scored.as_of)
+        # the dashboard's cycle is one in use: a cycle whose objectives are
+        # all drafts or dropped (the drafts ``okrsite carry`` writes into the
+        # next quarter) counts nothing yet, and choosing it would hide the
+        # quarter under review; it stays listed with the others
+        known = {n: self.cycles[n] for n in self.by_cycle if n in self.cycles}
+        used = {
+            n: cycle
+            for n, cycle in known.items()
+            if any(objectives[i].status in COUNTED for i in self.by_cycle[n])
+        }
+        current = current_cycle(used or known, scored.as_of)
         self.current_cycle = current.name if current else None
         #: objective id -> the objectives carried from it (``carried_from:``)
         self.carried_into = carried_into(portfolio)

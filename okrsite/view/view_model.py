@@ -106,7 +106,7 @@ class ObjectiveView:
     commitment: str
     status: Status
     progress: float
-    grade: Grade
+    grade: Grade | None  # none where the objective counts nowhere or has not begun
     expected: float
     #: the forecast of progress at the cycle's end while the cycle runs; none
     #: once it has ended (it would forecast an end already reached: the

@@ -51,7 +51,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'))
-    yield '</bdi></a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n<p class="meta">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'start'), _block_vars=_block_vars))

@@ -71,7 +71,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'goal', environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id'), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
-    yield '</bdi></a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
     yield '</h1>\n<div class="overview">\n<p class="big">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'), _block_vars=_block_vars), status=None, _block_vars=_block_vars))
@@ -162,9 +162,9 @@ def block_main(context, missing=missing, environment=environment):
     yield '</ul>\n</section>\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
-        yield '<section aria-labelledby="about" class="prose"><h2 id="about">Beschreibung</h2>'
+        yield '<section aria-labelledby="about" class="prose"><h2 id="about">Beschreibung</h2><div dir="auto">'
         yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
-        yield '</section>'
+        yield '</div></section>'
     if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'tags'):
         pass
         yield '<p>'

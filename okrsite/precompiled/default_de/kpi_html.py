@@ -71,7 +71,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id'), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
-    yield '</bdi></a></li></ol>\n</nav>\n<h1>'
+    yield '</bdi></a></li></ol>\n</nav>\n<h1 dir="auto">'
     yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
     yield '</h1>\n<div class="overview">\n  <p class="big">'
     yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
@@ -224,9 +224,9 @@ def block_main(context, missing=missing, environment=environment):
         yield '\n</section>\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
-        yield '<section aria-labelledby="about" class="prose"><h2 id="about">Beschreibung</h2>'
+        yield '<section aria-labelledby="about" class="prose"><h2 id="about">Beschreibung</h2><div dir="auto">'
         yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
-        yield '</section>'
+        yield '</div></section>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
     yield '\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))

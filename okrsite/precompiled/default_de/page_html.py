@@ -35,9 +35,9 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<h1>'
+    yield '<h1 dir="auto">'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title'))
-    yield '</h1>\n<div class="prose">'
+    yield '</h1>\n<div class="prose" dir="auto">'
     yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
     yield '</div>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))

@@ -104,7 +104,7 @@ def root(context, missing=missing, environment=environment):
         yield '</strong></p>\n'
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'notes'):
         pass
-        yield '  <div class="prose">'
+        yield '  <div class="prose" dir="auto">'
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'notes'))
         yield '</div>\n'
     yield '</article>'

@@ -11,9 +11,10 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_day = resolve('day')
     l_0_f = resolve('f')
+    l_0_as_of = resolve('as_of')
+    l_0_percent = resolve('percent')
     l_0_decimal = resolve('decimal')
     l_0_num = resolve('num')
-    l_0_percent = resolve('percent')
     l_0_ngettext = resolve('ngettext')
     l_0_checkins = resolve('checkins')
     try:
@@ -28,6 +29,11 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<p>'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No forecast: the cycle ended on %(day)s, so the progress above is where it ended.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='ended') if l_0_ended is missing else l_0_ended))))
+        yield '</p>\n'
+    elif ((undefined(name='f') if l_0_f is missing else l_0_f) and environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'last_day')):
+        pass
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "%(day)s is the cycle's last day: the forecast is the progress it ends with, %(value)s.", day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of)), value=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value'))))
         yield '</p>\n'
     elif (undefined(name='f') if l_0_f is missing else l_0_f):
         pass
@@ -86,4 +92,4 @@ def root(context, missing=missing, environment=environment):
         yield '</p>'
 
 blocks = {}
-debug_info = '6=27&7=32&11=35&13=47&14=51&15=66&16=72&17=80&18=85'
+debug_info = '6=28&7=33&8=38&12=41&14=53&15=57&16=72&17=78&18=86&19=91'

@@ -47,7 +47,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'tag', (undefined(name='tag') if l_0_tag is missing else l_0_tag), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
     yield escape((undefined(name='tag') if l_0_tag is missing else l_0_tag))
-    yield '</bdi></a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of objectives tagged %(name)s', name=(undefined(name='tag') if l_0_tag is missing else l_0_tag), _block_vars=_block_vars), _block_vars=_block_vars))

@@ -66,7 +66,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', (undefined(name='tid') if l_0_tid is missing else l_0_tid), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
-    yield '</bdi></a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
     if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead')):
@@ -79,7 +79,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
-        yield '<div class="prose">'
+        yield '<div class="prose" dir="auto">'
         yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '</div>'
     t_2 = 1

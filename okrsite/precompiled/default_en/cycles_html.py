@@ -42,6 +42,7 @@ def block_main(context, missing=missing, environment=environment):
             l_1_day = resolve('day')
             l_1_ngettext = resolve('ngettext')
             l_1_current = resolve('current')
+            l_1_as_of = resolve('as_of')
             l_1_partial = resolve('partial')
             l_1__ = resolve('_')
             _loop_vars = {}
@@ -60,14 +61,20 @@ def block_main(context, missing=missing, environment=environment):
             if (environment.getattr(l_1_cyc, 'name') == (undefined(name='current') if l_1_current is missing else l_1_current)):
                 pass
                 yield ' · <strong>current</strong>'
+            if ((undefined(name='as_of') if l_1_as_of is missing else l_1_as_of) < environment.getattr(l_1_cyc, 'start')):
+                pass
+                yield ' · <span class="cycle-state" data-cycle-state="upcoming">upcoming</span>'
+            elif ((undefined(name='as_of') if l_1_as_of is missing else l_1_as_of) > environment.getattr(l_1_cyc, 'end')):
+                pass
+                yield ' · <span class="cycle-state" data-cycle-state="over">ended</span>'
             yield '</span> <span class="obj-score">'
             yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
             yield '</span></li>\n'
-        l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_day = l_1_ngettext = l_1_current = l_1_partial = l_1__ = missing
+        l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_day = l_1_ngettext = l_1_current = l_1_as_of = l_1_partial = l_1__ = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p class="muted">No cycles.</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=36&7=39&8=50'
+debug_info = '1=13&2=16&3=20&8=36&10=39&11=51'

@@ -100,7 +100,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
     yield '" aria-current="page"><bdi>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
-    yield '</bdi></a></li>\n  </ol>\n</nav>\n<h1>'
+    yield '</bdi></a></li>\n  </ol>\n</nav>\n<h1 dir="auto">'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
     yield '</h1>\n'
     if (undefined(name='parent_kr') if l_0_parent_kr is missing else l_0_parent_kr):
@@ -130,7 +130,12 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield ' <span class="stale">stale</span>'
     yield '</dd></div>\n    <div><dt>Grade</dt><dd>'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+    if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+    else:
+        pass
+        yield '–'
     yield '</dd></div>\n    <div><dt>Expected by now</dt><dd>'
     yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Owner</dt><dd>'
@@ -226,13 +231,13 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='history') if l_0_history is missing else l_0_history), title=Markup('Progress over check-ins'), _block_vars=_block_vars))
         yield '\n<figcaption>'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'From the first to the last day of cycle %(cycle)s.', cycle=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
-        yield ' Solid line and points: progress at each check-in; dashed line: expected progress.'
+        yield ' Solid line and points: progress at the end of each day with a check-in; dashed line: expected progress.'
         if environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'):
             pass
             yield ' '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Vertical line: as of %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</figcaption></figure>\n'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s as of each check-in', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s at the end of each day with a check-in', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '\n</section>\n'
     yield '\n<section aria-labelledby="aligned">\n<h2 id="aligned">Aligned objectives</h2>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='direct') if l_0_direct is missing else l_0_direct), Markup('No objectives are aligned directly to this objective.'), _block_vars=_block_vars))
@@ -305,9 +310,9 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
-        yield '<section aria-labelledby="about" class="prose">\n<h2 id="about">About</h2>\n'
+        yield '<section aria-labelledby="about" class="prose">\n<h2 id="about">About</h2>\n<div dir="auto">'
         yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
-        yield '\n</section>\n'
+        yield '</div>\n</section>\n'
     yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Explain this score</h2>\n<details>\n<summary>'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s and “%(status)s” were computed', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</summary>\n<h3>1. '
@@ -454,9 +459,14 @@ def block_main(context, missing=missing, environment=environment):
         yield ', '
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</strong></p>\n<p>Grade colour: red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green → '
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+    if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+    else:
+        pass
+        yield 'no grade'
     yield '</p>\n<div class="explain-step explain-forecast">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), ended=(environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end') if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle_over') else None), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_forecast.html', f=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'forecast'), checkins=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'checkins'), as_of=(undefined(name='as_of') if l_0_as_of is missing else l_0_as_of), ended=(environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end') if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle_over') else None), _block_vars=_block_vars))
     yield '</div>\n<div class="explain-step explain-confidence">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'explain_confidence.html', c=environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'confidence'), _block_vars=_block_vars))
     yield '</div>\n<div class="explain-step explain-stale">'
@@ -488,4 +498,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=135&23=137&24=139&25=145&26=161&27=163&28=169&29=179&30=193&31=195&37=210&41=213&49=223&52=226&53=228&54=235&60=238&63=240&66=243&67=266&68=270&72=276&76=279&82=306&85=309&92=312&93=314&94=316&96=319&98=321&103=331&104=336&106=359&107=375&109=381&110=384&111=390&112=392&114=399&115=402&116=411&117=427&118=430&119=438&120=451&122=457&123=459&124=461&125=463&131=465&133=468&139=480&141=482&142=487'
+debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=140&23=142&24=144&25=150&26=166&27=168&28=174&29=184&30=198&31=200&37=215&41=218&49=228&52=231&53=233&54=240&60=243&63=245&66=248&67=271&68=275&72=281&76=284&82=311&85=314&92=317&93=319&94=321&96=324&98=326&103=336&104=341&106=364&107=380&109=386&110=389&111=395&112=397&114=404&115=407&116=416&117=432&118=435&119=443&120=456&122=462&123=469&124=471&125=473&131=475&133=478&139=490&141=492&142=497'

@@ -52,7 +52,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'person', (undefined(name='pid') if l_0_pid is missing else l_0_pid), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
-    yield '</bdi></a></li></ol></nav>\n<h1>'
+    yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
     if ((undefined(name='person') if l_0_person is missing else l_0_person) or (undefined(name='teams') if l_0_teams is missing else l_0_teams)):
@@ -79,7 +79,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
-        yield '<div class="prose">'
+        yield '<div class="prose" dir="auto">'
         yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '</div>'
     t_2 = 1

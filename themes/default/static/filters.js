@@ -7,7 +7,9 @@
    dashboard's "Needs attention") filters, counts and offers the choices of
    the lists in that element only, and the sort box's first choice is named
    by its data-sort-default (the order the list is in); elsewhere the bar
-   filters every objective list of the page. No dependencies. */
+   filters every objective list of the page. A linked value that no item
+   has shows no item and a note with a button that clears the filters. No
+   dependencies. */
 (function () {
   "use strict";
   var bars = document.querySelectorAll(".list-filters");
@@ -63,10 +65,34 @@
   ["team", "owner", "status", "cycle", "sort"].forEach(function (key) {
     var want = params.get(key) || "";
     var select = selects[key];
+    var found = false;
     for (var i = 0; i < select.options.length; i++) {
-      if (select.options[i].value === want) select.selectedIndex = i;
+      if (select.options[i].value === want) { select.selectedIndex = i; found = true; }
+    }
+    /* a linked value no item has (no objective is at risk any more, an owner
+       who left): it stays chosen, so the list shows 0 matches under it and a
+       note says so, rather than the whole list under an at-risk address */
+    if (!found && key !== "sort") {
+      var unknown = document.createElement("option");
+      unknown.value = want; unknown.textContent = want;
+      unknown.setAttribute("data-unknown", "");
+      select.appendChild(unknown);
+      select.selectedIndex = select.options.length - 1;
     }
   });
+  var note = bar.querySelector(".filter-unknown");
+  function explain() {
+    if (!note) return;  /* a theme's own list_filters.html without the note */
+    var said = [];
+    KEYS.forEach(function (key) {
+      var chosen = selects[key].options[selects[key].selectedIndex];
+      if (!chosen || !chosen.hasAttribute("data-unknown")) return;
+      var label = selects[key].parentNode.firstChild.textContent.trim();
+      said.push(note.getAttribute("data-unknown").replace("{filter}", label).replace("{value}", chosen.value));
+    });
+    note.firstChild.textContent = said.join(" ");
+    note.hidden = !said.length;
+  }
   var count = bar.querySelector("[data-count]");
   function num(li, key, missing) {
     var v = li.getAttribute("data-" + key);
@@ -109,6 +135,7 @@
     sorted.forEach(function (x) { x.list.appendChild(x.li); });
     count.textContent = count.getAttribute("data-count")
       .replace("{shown}", shown).replace("{total}", items.length);
+    explain();
   }
   function save() {
     var next = new URLSearchParams(window.location.search);
@@ -123,6 +150,13 @@
   Object.keys(selects).forEach(function (key) {
     selects[key].addEventListener("change", function () { apply(); save(); });
   });
+  if (note) {
+    note.querySelector("button").addEventListener("click", function () {
+      KEYS.forEach(function (key) { selects[key].value = ""; });
+      apply(); save();
+      selects.sort.focus();  /* the note hides, so focus goes to a control that stays */
+    });
+  }
   bar.hidden = false;
   apply();
 })();
