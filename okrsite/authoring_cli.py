@@ -44,7 +44,13 @@ from okrsite.authoring_prompts import (
     _parse_set,
     _prompt_values,
 )
-from okrsite.authoring_refusals import not_edited, refuse_flags_not_taken, refuse_unread_target
+from okrsite.authoring_refusals import (
+    key_result_meant,
+    not_edited,
+    refuse_flags_not_taken,
+    refuse_same_key_result,
+    refuse_unread_target,
+)
 from okrsite.authoring_targets import (
     _id_from_name,
     _in_existing_folders,
@@ -54,9 +60,9 @@ from okrsite.authoring_targets import (
     _person_or_team_id,
     _ticked,
 )
+from okrsite.checkin_ticks import ticks_recorded
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.model import Portfolio
-from okrsite.named_targets import key_result_named
 from okrsite.pipeline import LoadResult, ParseCache
 
 
@@ -124,10 +130,11 @@ def record_checkin(
     kind = _kind_meant(p, target, sets, value)
     keys: dict[str, str] = {}
     if kind == "objective" and target in p.objectives:
-        keys = {key: key_result_named(p.objectives[target], key) for key in values}
+        keys = {key: key_result_meant(p.objectives[target], key) for key in values}
         for key, kr_id in keys.items():
             if kr_id != key:
                 click.echo(f"okrsite: {key!r} is key result {kr_id}", err=True)
+        refuse_same_key_result(keys, typed)
         values = {keys[key]: value for key, value in values.items()}
         milestone_values = len(values)
         ticks = _milestones_named(p.objectives[target], values)
@@ -195,12 +202,14 @@ def record_checkin(
     if ticks and obj is not None:
         edits = _ticked(root, obj, ticks)
     if kind == "objective" and not values and note is None and said_confidence is None:
-        if edits:  # only milestones ticked: the objective's file is all that changes
+        if edits:  # a tick no check-in can record: the objective's file is all that changes
             report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
             return
         if milestone_values:  # every milestone named is done already (said): nothing to change
             return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
+    if ticks and obj is not None:  # runbooks: Train the team, for "What changed"
+        values = {**values, **ticks_recorded(obj, ticks)}
     text = checkin_text(
         kind,
         target,

@@ -97,17 +97,34 @@ def _parse_set(items: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(
                 f"{item!r}: write KR=VALUE, e.g. --set churn=4.1", param_hint="--set"
             )
+        if key.strip() in out:  # --set uptime=99.6 --set uptime=99.7: which one was meant?
+            from okrsite.authoring_refusals import refuse_set_twice
+
+            refuse_set_twice(key.strip(), out[key.strip()], raw)
         out[key.strip()] = raw
     return out
 
 
 def _edit_note(target: str) -> str | None:
-    text = click.edit(
-        f"\n\n{SCISSORS}\n# Write the check-in note for {target} above this line (Markdown):\n"
-        "# what happened, plans, problems. Everything from the line above down is removed.\n"
-        "# An empty note records the check-in without one.\n",
-        extension=".md",
-    )
+    """The note, written in the editor. An editor that cannot be started
+    (``EDITOR=nosucheditor``) or exits with an error is said, and the note
+    asked for on one line instead: the answers typed before it are kept,
+    as the docs promise, not lost with the editor."""
+    try:
+        text = click.edit(
+            f"\n\n{SCISSORS}\n# Write the check-in note for {target} above this line (Markdown):\n"
+            "# what happened, plans, problems. Everything from the line above down is removed.\n"
+            "# An empty note records the check-in without one.\n",
+            extension=".md",
+        )
+    except click.ClickException as exc:
+        click.echo(
+            f"okrsite: the editor for the note failed ({exc.format_message()}); "
+            "your answers are kept: type the note on one line (Enter alone: no note)",
+            err=True,
+        )
+        line = click.prompt("Note", default="", show_default=False)
+        return str(line).strip() or None
     if text is None:
         return None
     return text.split(SCISSORS, 1)[0].strip() or None

@@ -15,12 +15,13 @@ file's own errors, at their lines, and says to fix that file first.
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 import click
 
 from okrsite.diagnostics import format_report
-from okrsite.model import Portfolio
+from okrsite.model import Objective, Portfolio
 from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult
 
@@ -101,3 +102,63 @@ def not_edited(file: str, what: str, text: str, by_hand: str) -> click.ClickExce
     else:
         why = "okrsite found no line it can rewrite safely in this file's front matter"
     return click.ClickException(f"{file}: {what} could not be written: {why}; {by_hand}")
+
+
+def refuse_set_twice(key: str, first: str, second: str, typed: tuple[str, str] = ("", "")) -> None:
+    """Two ``--set`` values for one key result (``--set uptime=99.6 --set
+    uptime=99.7``, or by its id and its title): which one was meant, only
+    the person knows, and a check-in file giving both is OKR111's warning
+    (one is ignored). Refused (exit 1), both values named; nothing written.
+    ``typed``: the two names as typed, when they differ from ``key``."""
+    names = [name for name in typed if name and name != key]
+    one, other = typed if names else (key, key)
+    given = f"--set {shlex.quote(f'{one}={first}')} and --set {shlex.quote(f'{other}={second}')}"
+    click.echo(
+        f"okrsite: {given} both give key result {key} a value ({first.strip()} and "
+        f"{second.strip()}); give it once, with the value you mean; nothing was written",
+        err=True,
+    )
+    sys.exit(1)
+
+
+def refuse_same_key_result(keys: dict[str, str], typed: dict[str, str]) -> None:
+    """``--set "raise availability=99.7" --set uptime=99.6``: two names
+    (a title and an id) of one key result, each with a value: refused as
+    the same name twice is (:func:`refuse_set_twice`)."""
+    seen: dict[str, str] = {}
+    for name, kr_id in keys.items():
+        if kr_id in seen:
+            first = seen[kr_id]
+            refuse_set_twice(kr_id, typed[first], typed[name], (first, name))
+        seen[kr_id] = name
+
+
+def key_result_meant(obj: Objective, key: str) -> str:
+    """The id of the key result ``--set KEY=…`` names: as the loader names
+    one (:func:`~okrsite.named_targets.key_result_named`: its id, its title
+    or the start of it in whole words), else by the start of its title with
+    the last word cut short (``Raise avail`` for "Raise availability from
+    99% to 99.9%"), as people type it, when that fits one key result alone
+    and is four letters or more (``re`` is a fragment that names nothing).
+    A start that fits several is refused naming each (exit 2); one that
+    fits none is left to the loader (OKR304, with the key results it has)."""
+    from okrsite.named_targets import key_result_named
+    from okrsite.slug import slugify
+
+    found = key_result_named(obj, key)
+    ids = [kr.id for kr in obj.key_results]
+    if found != key or key in ids:
+        return found
+    wanted = slugify(key)
+    if len(wanted.replace("-", "")) < 4:  # re, ab: a fragment, no name (OKR304 lists them)
+        return key
+    fits = [kr for kr in obj.key_results if slugify(kr.title).startswith(wanted)]
+    if len(fits) == 1:
+        return fits[0].id
+    if fits:
+        raise click.UsageError(
+            f"--set {key}=…: {key!r} is the start of the titles of "
+            + " and ".join(f"{kr.id} ({kr.title!r})" for kr in fits)
+            + ": give the key result's id or more of its title"
+        )
+    return key

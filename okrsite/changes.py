@@ -14,7 +14,10 @@ uses (:func:`scoring.measured_progress`): a key result graded with
 ``score:`` has that grade before and after, so its values move no points
 of progress (0); one that counts nowhere (dropped or draft, itself or its
 objective) has none, and a yes/no one's values are also given as done or
-not done (:func:`scoring.boolean_done`), as every page writes them.
+not done (:func:`scoring.boolean_done`), as every page writes them. A
+checklist's move is the tick a check-in records (``runbooks: Train the
+team``, as ``okrsite checkin`` writes it: :mod:`okrsite.checkin_ticks`):
+1 → 2 of 3 milestones done.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from okrsite.checkin_ticks import milestone_moves
 from okrsite.model import (
     CheckIn,
     KeyResult,
@@ -163,6 +167,10 @@ def window_changes(
                 seen[(obj.id, kr_id)] = value
                 if kr is not None:
                     moves.append(_kr_move(obj, kr, previous, value))
+            if c.texts:  # runbooks: Train the team, the record of a milestone's tick
+                later = [x for x in every[i + 1 :] if x.objective == obj.id]
+                for kr, done_before, done_after in milestone_moves(obj, c, later):
+                    moves.append(_milestone_move(obj, kr, done_before, done_after))
             if c.confidence is not None:
                 confidence[obj.id] = c.confidence
             out.append(
@@ -231,6 +239,30 @@ def _kr_move(obj: Objective, kr: KeyResult, previous: float | None, value: float
         measured_progress(kr, value, True)[0] if counted else None,
         done_before=boolean_done(kr, previous, previous is not None) if boolean else None,
         done_after=boolean_done(kr, value, True) if boolean else None,
+        status=life,
+    )
+
+
+def _milestone_move(obj: Objective, kr: KeyResult, before: int, after: int) -> ValueChange:
+    """A checklist's move by a tick its check-in records (1 → 2 of 3): its
+    progress is the share of milestones done, as scored (a grade given
+    with ``score:`` moves none; one that counts nowhere has none)."""
+    life = kr_life_status(obj, kr)
+    total = len(kr.milestones)
+
+    def progress(done: int) -> float | None:
+        if life != "active" or not total:
+            return None
+        return kr.score if kr.score is not None else done / total
+
+    return ValueChange(
+        kr.id,
+        kr.title,
+        f"of {total}",
+        float(before),
+        float(after),
+        progress(before),
+        progress(after),
         status=life,
     )
 

@@ -32,7 +32,7 @@ def _objective(
     parts: yamlsource.Split,
     default_cycle: str | None,
 ) -> Objective | None:
-    title = f.text(data, "title", (), required=True)
+    title = _title_or_checkin(f, rel, data)
     cycle = f.text(data, "cycle", ()) or default_cycle
     if cycle is None:
         f.err(
@@ -67,6 +67,30 @@ def _objective(
         body_line=parts.body_line,
         carried_from=f.ref(data, "carried_from", ()),
     )
+
+
+def _title_or_checkin(f: _Fields, rel: str, data: dict[str, Any]) -> str | None:
+    """The objective's title. A file without one or key results that has a
+    check-in's keys (``objective:``, ``values:``, ``date:``) is a check-in
+    saved among the objectives: OKR101 says so, and where to move it."""
+    if "title" in data or "key_results" in data:
+        return f.text(data, "title", (), required=True)
+    keys = [key for key in ("objective", "values", "date") if key in data]
+    if not keys:
+        return f.text(data, "title", (), required=True)
+    content, _, _ = rel.rpartition("/objectives/")
+    named = data.get("objective")
+    folder = named.strip("/ ") if isinstance(named, str) and named.strip() else "<objective id>"
+    f.err(
+        "OKR101",
+        "missing required key 'title': this file reads as a check-in ("
+        + ", ".join(f"{key}:" for key in keys)
+        + "), saved among the objectives",
+        (),
+        hint=f"move it to {content or 'content'}/checkins/{folder}/{rel.rpartition('/')[2]}, "
+        "where check-ins are read; an objective needs a title: and key_results:",
+    )
+    return None
 
 
 #: a body's heading (or line of its own) that introduces key results, as

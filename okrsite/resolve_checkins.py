@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from okrsite import checkin_ticks, percent_shares
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
@@ -68,7 +69,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             scaled: dict[str, float] = {}  # 150 k€ for a key result in k€: 150
             if c.value is not None:  # a KPI's word: it was dropped without one
                 diags.append(_value_of_objective(c, obj))
-            for key, text in c.texts:
+            for key, text in checkin_ticks.unrecorded(obj, c.texts):  # a tick's record is none
                 if (
                     key in c.loose
                     and obj.key_result(key) is None
@@ -113,6 +114,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                         points_group = point_groups_thousands(r.config.language) is True
                     if points_group:
                         diags.append(_read_as_decimal(c, key, value, where, found_kr))
+                diags.extend(percent_shares.hundredfold_slips(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
                 diags.append(_outside_cycle(c, obj, cyc))
@@ -206,8 +208,7 @@ def _thousand_times_too_small(value: float, kr: KeyResult) -> bool:
 def _read_as_decimal(
     c: CheckIn, key: str, value: float, where: tuple[str, ...], kr: KeyResult
 ) -> Diagnostic:
-    """OKR124 for a check-in value a site whose language groups thousands with
-    a point would write as 1.275 meaning 1275: the file's YAML read a decimal."""
+    """OKR124: 1.275 meant as 1275 where a point groups thousands; YAML read a decimal."""
     figure = f"{value:.3f}"
     message, hint = thousands_point_words(figure)
     return warning(
@@ -494,9 +495,8 @@ def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
 
 
 def _tick_by_name(obj: Objective, kr: KeyResult) -> str:
-    """OKR307's hint for a number given to a checklist: name the milestone
-    to tick (``okrsite checkin`` ticks it in the objective's file), or tick
-    it there by hand."""
+    """OKR307's hint for a number given to a checklist: the milestone to tick
+    (``okrsite checkin`` ticks it in the objective's file), or tick it by hand."""
     open_ones = [m.title for m in kr.milestones if not m.done]
     if not open_ones:
         return (
