@@ -69,8 +69,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: row limit is one that cannot be read, never read: 13; a CSV row keeps what
 #: its cell writes beside the digits, for a KPI's unit: 14; every version named
 #: by the site's people, teams and KPIs, however much was read at once, with
-#: what names them in the key (okrsite.history_names): 15): cached events reread
-CACHE_VERSION = 15
+#: what names them in the key (okrsite.history_names): 15; a check-in's money
+#: counted in its key result's or KPI's unit, as the site counts it: 16): cached
+#: events reread
+CACHE_VERSION = 16
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field
@@ -318,19 +320,26 @@ class HistoryReader:
                 )
             return self.history
         names = site_names(self.site_root, self.config.content_dir, current)
+        before = None
         if names.digest != self.names.digest:  # events named otherwise: read them again
-            self.events_of, self.stores, self.history = {}, {}, None
+            before, self.events_of, self.stores, self.history = self.history, {}, {}, None
         self.names = names
         try:
             # a history holds millions of small objects (events, changes) and no
             # cycles: the collector's passes over them found nothing and cost
             # seconds at 10,000 objectives (forked readers inherit the pause)
-            with paused_gc(), numbers_written_in(self.config.language), naming(names):
-                return self._read(current)
+            with paused_gc(), numbers_written_in(self.config.language), naming(names, current):
+                read = self._read(current)
         except GitError as exc:
             if self.history is None or self.history.available:
                 self.history = _git_note(exc)
-            return self.history
+            read = self.history
+        if before is not None and replace(read, source=before.source) == before:
+            # a new team or a retitled person that names no version otherwise
+            # (or no git at all): the same history, kept by identity so that
+            # no page renders again for it
+            self.history = read = before
+        return read
 
     def save_pending(self) -> None:
         """Save what the last read found (with :attr:`save_later`); once."""

@@ -194,10 +194,10 @@ def commit_events(
     before = {k: site_named(r) for k, r in before.items()}
     after = {k: site_named(r) for k, r in after.items()}
     checkins = [site_named(c) for c in checkins]
+    checkins_was = {i: site_named(c) for i, c in (checkins_was or {}).items()}
     records: list[Event] = []
     moved = moved or {}
     checkins_from = checkins_from or {}
-    checkins_was = checkins_was or {}
     for kind in ("objective", "kpi"):
         b = {k.split(":", 1)[1]: r for k, r in before.items() if k.startswith(kind + ":")}
         a = {k.split(":", 1)[1]: r for k, r in after.items() if k.startswith(kind + ":")}

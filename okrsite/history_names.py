@@ -4,22 +4,31 @@ The site resolves what a goal file writes (:mod:`okrsite.resolve_people`,
 :mod:`okrsite.resolve_objectives`): ``owner: Priya Raman`` is the person
 ``priya`` whose file's ``name:`` says so; an owner that names a team and no
 person makes that team the goal's team, with no owner; a key result measured
-by a KPI counts in the KPI's unit. A version the history parses itself
+by a KPI counts in the KPI's unit; a check-in's ``600 k€`` (or ``€600,000``)
+for a key result in ``k€`` is 600 (:func:`okrsite.resolve_checkins._unit_of`),
+where the file as written reads 600,000. A version the history parses itself
 (:mod:`okrsite.history_parse`) is read as written, and when many changes are
 read at once (:data:`okrsite.history.REUSE_AFTER`) the versions equal to the
 current files are the site's resolved records instead. Comparing one of each
 put changes nobody made on timelines (``owner priya-raman → priya`` on a
-commit that only moved a target), and made the history of old commits depend
+commit that only moved a target; a committed check-in written with a money
+magnitude "not committed yet", its 600,000 as committed against the page's
+600), and made the history of old commits depend
 on how much of it was read at once: a warm build and a clean one (CI, a
 fresh clone) published different timelines.
 
 So every version, however it was read, is named here by the current site's
-people, teams and KPIs before it is compared (:func:`site_named`, called by
-:func:`okrsite.history_events.commit_events` and
-:mod:`okrsite.history_readd`): a resolved record comes through as it is, and
-a version as written reads as the site would read it. What the naming
+people, teams, KPIs and key results' units before it is compared
+(:func:`site_named`, called by :func:`okrsite.history_events.commit_events`
+and :mod:`okrsite.history_readd`): a resolved record comes through as it is,
+and a version as written reads as the site would read it. What the naming
 depends on is hashed (:attr:`SiteNames.digest`) into the history cache's
-key, so events named by other people or teams are never reused.
+key, so events named by other people, teams or units are never reused.
+
+Counting a check-in's money in its key result's unit is the one naming
+that is not the same when done twice (600 k€ read as 600 would be read as
+0.6), so the site's own resolved check-ins are known by identity
+(:func:`naming` is given them) and left as they are.
 
 The naming is set for the span of one read (:func:`naming`), as
 :func:`okrsite.written_numbers.numbers_written_in` sets how numbers read:
@@ -31,7 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -42,7 +51,9 @@ from okrsite.model import KPI, CheckIn, Objective, Person, Portfolio, Team
 
 class SiteNames:
     """The current site's people and teams, the ids names written as their
-    titles, emails or handles become, and its KPIs' units.
+    titles, emails or handles become, its KPIs' units, and its key results'
+    units (``kr_units``, by objective and key result id, as resolving leaves
+    them: a check-in's money is counted in them).
 
     The names' ids are worked out the first time a version names someone by
     anything but an id (a tenth of a second or more at 5,000 people, which a
@@ -54,10 +65,12 @@ class SiteNames:
         teams: Mapping[str, Team] | None = None,
         kpi_units: Mapping[str, str | None] | None = None,
         digest: str = "",
+        kr_units: Mapping[tuple[str, str], str] | None = None,
     ) -> None:
         self.people: Mapping[str, Person] = people or {}
         self.teams: Mapping[str, Team] = teams or {}
         self.kpi_units: Mapping[str, str | None] = kpi_units or {}
+        self.kr_units: Mapping[tuple[str, str], str] = kr_units or {}
         self.digest = digest
         self._aliases: dict[str, Mapping[str, str]] = {}
 
@@ -102,17 +115,19 @@ class _NotIds(set[str]):
 
 def _tables(
     site_root: Path, content_dir: str
-) -> tuple[dict[str, Person], dict[str, Team], dict[str, KPI]]:
-    """The site's people, teams and KPIs, parsed from ``people/``, ``teams/`` and
-    ``kpis/`` of its content folder by the site's own parser: for a read given
-    no loaded site (:class:`CurrentRecords`), as the site would load them."""
+) -> tuple[dict[str, Person], dict[str, Team], dict[str, KPI], dict[str, Objective]]:
+    """The site's people, teams, KPIs and objectives, parsed from ``people/``,
+    ``teams/``, ``kpis/`` and ``objectives/`` of its content folder by the
+    site's own parser: for a read given no loaded site (:class:`CurrentRecords`),
+    as the site would load them."""
     from okrsite.parse import parse_file
 
     people: dict[str, Person] = {}
     teams: dict[str, Team] = {}
     kpis: dict[str, KPI] = {}
+    objectives: dict[str, Objective] = {}
     content = content_dir.strip("/")
-    for folder in ("people", "teams", "kpis"):
+    for folder in ("people", "teams", "kpis", "objectives"):
         try:
             paths = sorted((site_root / content / folder).rglob("*.md"))
         except OSError:
@@ -130,7 +145,37 @@ def _tables(
                 teams.setdefault(rec.id, rec)
             elif isinstance(rec, KPI):
                 kpis.setdefault(rec.id, rec)
-    return people, teams, kpis
+            elif isinstance(rec, Objective):
+                objectives.setdefault(rec.id, rec)
+    return people, teams, kpis, objectives
+
+
+def _kr_units(
+    objectives: Iterable[Objective], kpi_units: Mapping[str, str | None], resolved: bool
+) -> dict[tuple[str, str], str]:
+    """The units of the key results that hold a magnitude (``k€``, ``$M``,
+    ``Mio €``: :func:`okrsite.parse_figures.unit_multiplier`), by objective
+    and key result id, as resolving leaves them (``resolved``: they are so
+    already; else a key result measured by a KPI counts in its unit,
+    :func:`_key_results`). A check-in's money is counted in those alone, and
+    the naming's digest hashes them: a key result in ``€``, ``%`` or ``h``
+    added or changed leaves the history's events as they are."""
+    from okrsite.parse_figures import unit_multiplier
+
+    magnitude: dict[str, bool] = {}  # a site writes a few units, on 30,000 key results
+    out: dict[tuple[str, str], str] = {}
+    for o in objectives:
+        krs = o.key_results if resolved else (_key_results(o, kpi_units) or o.key_results)
+        for kr in krs:
+            unit = kr.unit
+            if not unit:
+                continue
+            holds = magnitude.get(unit)
+            if holds is None:
+                holds = magnitude[unit] = unit_multiplier(unit) != 1
+            if holds:
+                out[(o.id, kr.id)] = unit
+    return out
 
 
 class CurrentRecords:
@@ -154,43 +199,61 @@ _LAST: list[tuple[Any, SiteNames]] = []
 
 
 def site_names(site_root: Path, content_dir: str, current: Iterable[object]) -> SiteNames:
-    """How the site names people and teams, with its KPIs' units: those of the
-    loaded site ``current`` comes from (:class:`CurrentRecords`), else those
-    its files under ``site_root`` give."""
+    """How the site names people and teams, with its KPIs' and key results'
+    units: those of the loaded site ``current`` comes from
+    (:class:`CurrentRecords`), else those its files under ``site_root`` give."""
     if isinstance(current, CurrentRecords):
         p = current.portfolio
         people, teams, kpis = p.people, p.teams, p.kpis
+        units = {rid: k.unit for rid, k in kpis.items() if k.unit}
+        kr_units = _kr_units(p.objectives.values(), units, resolved=True)
     else:
-        people, teams, kpis = _tables(site_root, content_dir)
+        people, teams, kpis, objectives = _tables(site_root, content_dir)
+        units = {rid: k.unit for rid, k in kpis.items() if k.unit}
+        kr_units = _kr_units(objectives.values(), units, resolved=False)
     said = (
         [(rid, r.title, r.email, r.github, r.gitlab) for rid, r in sorted(people.items())],
         [(rid, r.title) for rid, r in sorted(teams.items())],
         # a KPI without a unit gives a key result none; one a key result links
         # to that does not exist is an error (OKR303): the site is not built
         [(rid, k.unit) for rid, k in sorted(kpis.items()) if k.unit],
+        sorted(kr_units.items()),
     )
     for made_from, names in _LAST:
         if made_from == said:
             return names
     digest = hashlib.blake2b(repr(said).encode(), digest_size=12).hexdigest()
-    units = {rid: k.unit for rid, k in kpis.items() if k.unit}
-    names = SiteNames(people, teams, units, digest)
+    names = SiteNames(people, teams, units, digest, kr_units)
     _LAST[:] = [(said, names)]
     return names
 
 
 _NAMES: SiteNames | None = None
+#: the identities of the site's resolved check-ins (:func:`naming`): their
+#: money is counted in their key results' units already
+_RESOLVED: frozenset[int] = frozenset()
 
 
 @contextmanager
-def naming(names: SiteNames | None) -> Iterator[None]:
-    """Name every version compared meanwhile by ``names`` (None: as written)."""
-    global _NAMES
-    before, _NAMES = _NAMES, names
+def naming(names: SiteNames | None, current: Iterable[object] = ()) -> Iterator[None]:
+    """Name every version compared meanwhile by ``names`` (None: as written).
+
+    ``current``: the loaded site's records (:class:`CurrentRecords`, or a
+    collection of them), which the history takes for the versions equal to
+    them; their check-ins are resolved, so known by identity (an iterator
+    is not read: the history reads it)."""
+    global _NAMES, _RESOLVED
+    if isinstance(current, CurrentRecords):
+        checkins: Iterable[object] = current.portfolio.checkins
+    else:
+        checkins = current if isinstance(current, Collection) else ()
+    resolved = frozenset(id(c) for c in checkins if isinstance(c, CheckIn))
+    before = _NAMES, _RESOLVED
+    _NAMES, _RESOLVED = names, resolved
     try:
         yield
     finally:
-        _NAMES = before
+        _NAMES, _RESOLVED = before
 
 
 _Named = TypeVar("_Named", bound=Objective | KPI | CheckIn)
@@ -200,14 +263,20 @@ def site_named(rec: _Named) -> _Named:
     """``rec`` as the site names it (:mod:`okrsite.resolve_people`: names as
     file ids, then an owner that names a team and no person made the team;
     a key result's KPI link and unit as :mod:`okrsite.resolve_objectives`
-    leaves them). A record the site resolved is returned as it is."""
+    leaves them; a check-in's money counted in its key result's or KPI's
+    unit as :mod:`okrsite.resolve_checkins` counts it). A record the site
+    resolved is returned as it is."""
     names = _NAMES
     if names is None:
         return rec
+    changes: dict[str, Any] = {}
     if isinstance(rec, CheckIn):
         author = names.person(rec.author)
-        return rec if author == rec.author else replace(rec, author=author)
-    changes: dict[str, Any] = {}
+        if author != rec.author:
+            changes["author"] = author
+        if rec.units and id(rec) not in _RESOLVED:
+            changes.update(_counted_checkin(rec, names))
+        return replace(rec, **changes) if changes else rec
     owner, team = names.person(rec.owner), names.team(rec.team)
     if (
         owner is not None
@@ -225,6 +294,40 @@ def site_named(rec: _Named) -> _Named:
         if krs is not None:
             changes["key_results"] = krs
     return replace(rec, **changes) if changes else rec
+
+
+def _counted_checkin(c: CheckIn, names: SiteNames) -> dict[str, Any]:
+    """The values of a check-in version as written (``600 k€``, ``€600,000``,
+    ``$600k``: 600,000) counted as resolving counts them in the unit of their
+    key result or KPI when it holds a magnitude (``k€``: 600), by the same
+    function (:func:`okrsite.resolve_checkins._unit_of`); as changes for
+    :func:`dataclasses.replace`, none when nothing is counted. A figure
+    written bare, or with a unit it is not counted in, stays as written."""
+    from okrsite.resolve_checkins import _unit_of
+
+    values: dict[str, float] = {}
+    reading: float | None = None
+    for key, word in c.units:
+        if c.objective is not None:
+            unit, value = names.kr_units.get((c.objective, key)), c.values.get(key)
+        elif c.kpi is not None and key == "value":
+            unit, value = names.kpi_units.get(c.kpi), c.value
+        else:
+            continue
+        if not unit or value is None:
+            continue
+        scaled: dict[str, float] = {}
+        _unit_of(word, unit, key, value, scaled)
+        if key in scaled and c.objective is not None:
+            values[key] = scaled[key]
+        elif key in scaled:
+            reading = scaled[key]
+    changes: dict[str, Any] = {}
+    if values:
+        changes["values"] = {**c.values, **values}
+    if reading is not None:
+        changes["value"] = reading
+    return changes
 
 
 def _key_results(rec: Objective, units: Mapping[str, str | None]) -> tuple[Any, ...] | None:

@@ -186,3 +186,22 @@ def test_a_kept_reader_reads_again_when_the_site_names_teams_otherwise(tmp_path:
     fresh = HistoryReader(site, load_site(site).config, cycles, use_cache=False)
     assert read(fresh)[1:] == [("owner", "uma-diaz", "finance")]
     assert read(kept) == read(fresh)
+
+
+def test_a_new_team_no_version_names_keeps_the_history_object(tmp_path: Path) -> None:
+    """The kept reader reads again when the people or teams change, but a
+    history equal to the last one is the last one: ``okrsite serve`` tells by
+    identity whether pages with a timeline must render again, so a new team
+    file that no version names renders only the pages that show teams."""
+    site = tmp_path / "site"
+    repo = Repo(site)
+    _site(repo)
+    load = load_site(site)
+    reader = HistoryReader(site, load.config, load.scored.portfolio.cycles, use_cache=False)
+    first = reader.read(current_records(load.scored.portfolio))
+    (site / "content/teams/field-sales.md").write_text("---\ntitle: Field sales\n---\n")
+    again = reader.read(current_records(load_site(site).scored.portfolio))
+    assert again is first
+    # a team that a version names reads otherwise: a new history
+    (site / "content/teams/finance.md").unlink()
+    assert reader.read(current_records(load_site(site).scored.portfolio)) is not first
