@@ -88,6 +88,13 @@ def site_files(language: str, toml: str = "") -> dict[str, str | bytes]:
             ---
             Ruhige Woche.
         """,
+        "content/checkins/2026-11-06-churn.md": """
+            ---
+            kpi: churn
+            date: 2026-11-06
+            value: 5.2
+            ---
+        """,
         "content/checkins/2026-11-13-churn.md": """
             ---
             kpi: churn
@@ -167,12 +174,12 @@ def feed(out: Path) -> dict[str, str]:
         (
             "de",
             ("13.11.2026: Support entlasten", "Zuversicht 6/10", "10 → 19 Tickets"),
-            ("13.11.2026: Churn", "Wert: 4,5 %"),
+            ("13.11.2026: Churn", "Wert: 5,2 → 4,5 % (verbessert sich)"),
         ),
         (
             "en",
             ("2026-11-13: Support entlasten", "Confidence 6/10", "10 → 19 Tickets"),
-            ("2026-11-13: Churn", "Value: 4.5%"),
+            ("2026-11-13: Churn", "Value: 5.2 → 4.5% (improving)"),
         ),
     ],
 )
