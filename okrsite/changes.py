@@ -66,6 +66,10 @@ class ValueChange:
     #: a key result's status as scored: its own, else its objective's
     #: (``draft``/``dropped`` count nowhere, so they move no progress)
     status: LifeStatus = "active"
+    #: for a checklist: how many milestones it has (``previous``/``new``
+    #: count those done), so a page writes "1 → 2 of 3 milestones" in its
+    #: language
+    milestones: int | None = None
 
     @property
     def progress_change(self) -> float | None:
@@ -258,12 +262,13 @@ def _milestone_move(obj: Objective, kr: KeyResult, before: int, after: int) -> V
     return ValueChange(
         kr.id,
         kr.title,
-        f"of {total}",
+        "",
         float(before),
         float(after),
         progress(before),
         progress(after),
         status=life,
+        milestones=total,
     )
 
 

@@ -142,13 +142,19 @@ def test_a_ticked_milestone_is_recorded_and_shown_in_what_changed(site: Path) ->
     assert code == 0, out
     dash = _text((site / "_site/index.html").read_text())
     assert (
-        "Make the platform reliable · confidence 5 → 6/10 Runbooks : 1 → 2 of 3 "
+        "Make the platform reliable · confidence 5 → 6/10 Runbooks : 1 → 2 of 3 milestones "
         "(+33.3 points of progress)" in dash
     )
     feed = _text(
         (site / "_site/checkins.xml").read_text().replace("&lt;", "<").replace("&gt;", ">")
     )
-    assert "Runbooks: 1 → 2 of 3" in feed
+    assert "Runbooks: 1 → 2 of 3 milestones" in feed
+    # in the site's language, as the key result's row writes a checklist
+    config = site / "okrsite.toml"
+    config.write_text(config.read_text() + 'language = "de"\n')
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-12-04")
+    assert code == 0, out
+    assert "Runbooks : 1 → 2 von 3 Meilensteinen" in _text((site / "_site/index.html").read_text())
 
 
 def test_a_tick_with_only_a_note_records_it(site: Path) -> None:

@@ -48,6 +48,9 @@ class MoveView:
     #: a key result's status as scored (``draft``/``dropped``: it counts
     #: nowhere, so ``points`` is none)
     status: str = "active"
+    #: for a checklist ticked by the check-in: its number of milestones
+    #: (``previous`` and ``new`` count those done)
+    milestones: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,7 @@ def _moves(change: CheckinChange) -> tuple[MoveView, ...]:
             m.done_before,
             m.done_after,
             m.status,
+            m.milestones,
         )
         for m in change.values
     )

@@ -104,6 +104,7 @@ def root(context, missing=missing, environment=environment):
         for l_3_m, l_3_loop in LoopContext(context.call(environment.getattr(((undefined(name='moves') if l_2_moves is missing else l_2_moves) or {}), 'get'), environment.getattr(l_1_c, 'id'), ()), undefined):
             l_3_lead = resolve('lead')
             l_3_with_unit = resolve('with_unit')
+            l_3_ngettext = resolve('ngettext')
             l_3_status_word = resolve('status_word')
             _loop_vars = {}
             pass
@@ -152,15 +153,24 @@ def root(context, missing=missing, environment=environment):
                     ))
                 else:
                     pass
-                    if (not t_4(environment.getattr(l_3_m, 'previous'))):
+                    if environment.getattr(l_3_m, 'milestones'):
                         pass
                         t_5.extend((
-                            escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), environment.getattr(l_3_m, 'previous'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                            escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'previous'), _loop_vars=_loop_vars)),
                             ' → ',
+                            escape(context.call((undefined(name='ngettext') if l_3_ngettext is missing else l_3_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', environment.getattr(l_3_m, 'milestones'), done=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'new'), _loop_vars=_loop_vars), total=environment.getattr(l_3_m, 'milestones'), _loop_vars=_loop_vars)),
                         ))
-                    t_5.append(
-                        escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
-                    )
+                    else:
+                        pass
+                        if (not t_4(environment.getattr(l_3_m, 'previous'))):
+                            pass
+                            t_5.extend((
+                                escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), environment.getattr(l_3_m, 'previous'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                                ' → ',
+                            ))
+                        t_5.append(
+                            escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                        )
                 if (environment.getattr(l_3_m, 'status') in ('draft', 'dropped')):
                     pass
                     t_5.extend((
@@ -176,7 +186,7 @@ def root(context, missing=missing, environment=environment):
                     t_5.append(
                         '</ul>',
                     )
-        l_3_loop = l_3_m = l_3_lead = l_3_with_unit = l_3_status_word = missing
+        l_3_loop = l_3_m = l_3_lead = l_3_with_unit = l_3_ngettext = l_3_status_word = missing
         l_1_figures = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
         _loop_vars['figures'] = l_1_figures
         l_2_moves = missing
@@ -198,4 +208,4 @@ def root(context, missing=missing, environment=environment):
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '3=41&4=43&5=45&6=47&9=50&11=68&12=80&13=84&14=86&15=88&17=104&18=184'
+debug_info = '3=41&4=43&5=45&6=47&9=50&11=68&12=80&13=84&14=86&15=88&17=104&18=194'

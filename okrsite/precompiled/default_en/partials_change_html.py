@@ -66,13 +66,13 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+            l_1_ngettext = resolve('ngettext')
             l_1_lead = resolve('lead')
             l_1_with_unit = resolve('with_unit')
             l_1__ = resolve('_')
             l_1_status_word = resolve('status_word')
             l_1_decimal = resolve('decimal')
             l_1_shown = resolve('shown')
-            l_1_ngettext = resolve('ngettext')
             _loop_vars = {}
             pass
             yield '    <li><bdi>'
@@ -85,11 +85,18 @@ def root(context, missing=missing, environment=environment):
                 yield escape((Markup('done') if environment.getattr(l_1_m, 'done_after') else Markup('not done')))
             else:
                 pass
-                if (not t_2(environment.getattr(l_1_m, 'previous'))):
+                if environment.getattr(l_1_m, 'milestones'):
                     pass
-                    yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_m, 'previous'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
                     yield ' → '
-                yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', environment.getattr(l_1_m, 'milestones'), done=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'new'), _loop_vars=_loop_vars), total=environment.getattr(l_1_m, 'milestones'), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    if (not t_2(environment.getattr(l_1_m, 'previous'))):
+                        pass
+                        yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_m, 'previous'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
+                        yield ' → '
+                    yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
             if (environment.getattr(l_1_m, 'status') in ('draft', 'dropped')):
                 pass
                 yield ' <span class="meta">('
@@ -110,7 +117,7 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1_lead = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = l_1_ngettext = missing
+        l_1_m = l_1_ngettext = l_1_lead = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = missing
         yield '</ul>'
     yield '</li>'
 
