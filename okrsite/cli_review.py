@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -162,7 +163,16 @@ def carry(
     "--check",
     "check_only",
     is_flag=True,
-    help="Exit 1 when the committed CODEOWNERS differs from what the goals call for (for CI).",
+    help="Exit 1 when okrsite's block of the committed CODEOWNERS differs from what the "
+    "goals call for (for CI); the other lines of the file are left to you.",
+)
+@click.option(
+    "--write",
+    "write",
+    is_flag=True,
+    help="Rewrite okrsite's block in the committed CODEOWNERS in place, keeping every "
+    "other line (a file without the block gets it at its end; no file: one is created "
+    "where the platform looks).",
 )
 @click.option(
     "--platform",
@@ -176,19 +186,24 @@ def carry(
     "file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The CODEOWNERS file to check (default: where the platform looks for it).",
+    help="The CODEOWNERS file to check or write (default: where the platform looks for it).",
 )
 def codeowners(
-    site: Path | None, check_only: bool, platform: str | None, file: Path | None
+    site: Path | None, check_only: bool, write: bool, platform: str | None, file: Path | None
 ) -> None:
-    """Print a CODEOWNERS file giving each goal file to its owner and team.
+    """Print okrsite's CODEOWNERS rules giving each goal file to its owner and team.
 
-    Handles come from github:/gitlab: in person and team files. Write it with
-    okrsite codeowners > .github/CODEOWNERS; see docs/ci/README.md.
+    Handles come from github:/gitlab: in person and team files. The rules sit
+    between "# okrsite: begin" and "# okrsite: end" lines; the rest of the
+    file is yours (put a catch-all * rule above the block: the last matching
+    rule wins). okrsite codeowners --write puts the block into the committed
+    file, --check compares it; see docs/ci/README.md.
     """
     from okrsite import codeowners as co
     from okrsite.gitsource import GitError, find_site
 
+    if check_only and write:
+        raise click.UsageError("give --check or --write, not both")
     result = load_or_exit(site, None, False)
     root = resolve_site(site)
     try:
@@ -203,42 +218,104 @@ def codeowners(
         if platform
         else co.handles_platform(result.config.repo_url, result.scored.portfolio)
     )
-    # the command that writes the file again, as this one chose its handles
-    # and its site: ``--site`` as given, so it runs from where this one did
-    # (without it, run from a monorepo's top it finds no site, exits 2, and
-    # the shell has already emptied the CODEOWNERS it was to write)
+    # the command that writes the file again, as this one chose its handles,
+    # its site and its file: ``--site`` as given, so it runs from where this
+    # one did
     again = (
         "okrsite codeowners"
         + (f" --site {shlex.quote(str(site))}" if site is not None else "")
         + (" --platform gitlab" if chosen == "gitlab" else "")
+        + (f" --file {shlex.quote(str(file))}" if file is not None else "")
+        + " --write"
     )
-    text = co.codeowners_text(result.scored.portfolio, chosen, prefix)
-    if not check_only:
+    portfolio = result.scored.portfolio
+    text = co.codeowners_text(portfolio, chosen, prefix)
+    if not check_only and not write:
         click.echo(text, nl=False)
         return
+
+    def shown(path: Path) -> str:
+        # the platform reads CODEOWNERS at the repository's top, which for
+        # a site in a subfolder is not the folder the command runs in
+        return os.path.relpath(path) if path.is_absolute() else str(path)
+
     target = file if file is not None else co.find_committed(toplevel, chosen)
+    places = [toplevel / rel for rel in co.LOCATIONS[chosen]]
+    if write:
+        _write_codeowners(target or places[0], text, shown)
+        return
     if target is None or not target.is_file():
-
-        def shown(path: Path) -> str:
-            # the platform reads CODEOWNERS at the repository's top, which for
-            # a site in a subfolder is not the folder the command runs in
-            return os.path.relpath(path) if path.is_absolute() else str(path)
-
-        places = [toplevel / rel for rel in co.LOCATIONS[chosen]]
         where = shown(target) if target is not None else " or ".join(map(shown, places))
         click.echo(
-            f"okrsite: no CODEOWNERS file ({where}); write one with: "
-            f"{again} > {shlex.quote(shown(target or places[0]))}",
+            f"okrsite: no CODEOWNERS file ({where}); write one with: {again}",
             err=True,
         )
         sys.exit(1)
+    name = shown(target)
     committed = target.read_text("utf-8", errors="replace")
-    if committed != text:
-        click.echo(co.difference(committed, text, str(target)), nl=False)
+    try:
+        parts = co.split_block(committed, name)
+    except co.BlockError as exc:
+        click.echo(f"okrsite: {exc}", err=True)
+        sys.exit(1)
+    if parts is None:
+        # written whole by an older okrsite (or by hand): compared whole, as then
+        legacy = co.legacy_text(portfolio, chosen, prefix)
+        adopt = (
+            "to keep rules of your own in it (a catch-all * first), let okrsite keep its "
+            "rules between marker lines"
+        )
+        if committed == legacy:
+            click.echo(f"okrsite: {name} is up to date; {adopt} with: {again}", err=True)
+            return
+        click.echo(co.difference(committed, legacy, name), nl=False)
         click.echo(
-            f"okrsite: {target} is out of date; regenerate it with: "
-            f"{again} > {shlex.quote(str(target))}",
+            f"okrsite: {name} is out of date and has no '# okrsite: begin' block; {adopt} "
+            f"(a file okrsite wrote whole becomes the block; any other gets it at its end: "
+            f"then delete the older goal-file lines above it) with: {again}",
             err=True,
         )
         sys.exit(1)
-    click.echo(f"okrsite: {target} is up to date", err=True)
+    block = parts[1]
+    if block != text:
+        click.echo(co.difference(block, text, name), nl=False)
+        click.echo(
+            f"okrsite: {name} is out of date (the lines between # okrsite: begin and "
+            f"# okrsite: end); update them with: {again}",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"okrsite: {name} is up to date", err=True)
+
+
+def _write_codeowners(target: Path, block: str, shown: Callable[[Path], str]) -> None:
+    """Put okrsite's block into ``target`` (:func:`okrsite.codeowners.with_block`),
+    every other line kept; create it, and its folder, when there is none."""
+    from okrsite import codeowners as co
+
+    name = shown(target)
+    committed = target.read_text("utf-8", errors="replace") if target.is_file() else None
+    try:
+        new = co.with_block(committed, block, name)
+    except co.BlockError as exc:
+        click.echo(f"okrsite: {exc}", err=True)
+        sys.exit(1)
+    if new == committed:
+        click.echo(f"okrsite: {name} is up to date", err=True)
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(new, "utf-8")
+    except OSError as exc:
+        click.echo(f"okrsite: cannot write {name}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    if committed is None or not committed.strip():
+        how = "created it with okrsite's block"
+    elif co.split_block(committed, name) is None and not committed.startswith(co.HEADER):
+        how = (
+            "appended okrsite's block at its end (keep it after a catch-all * rule; "
+            "delete older lines for the goal files above it)"
+        )
+    else:
+        how = "updated okrsite's block, other lines kept"
+    click.echo(f"okrsite: {name}: {how}", err=True)

@@ -21,7 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrsite.gitsource import GitError, _run, find_site, is_shallow, resolve_revision
+from okrsite.gitsource import (
+    GitError,
+    _run,
+    find_site,
+    is_shallow,
+    resolve_revision,
+    shallow_boundary,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +105,35 @@ def resolve_sides(site_dir: Path, base: str | None, head: str | None) -> Sides:
     return Sides(merge_base(top, left, right), right, merge_base_of=left)
 
 
+def _parents(top: Path, commit: str) -> list[str]:
+    """The parents ``commit``'s own object lists: known in a shallow clone
+    too, where git hides them from the history (and may not hold them)."""
+    proc = _run(["cat-file", "commit", commit], top)
+    if proc.returncode != 0:
+        return []
+    head, _, _ = proc.stdout.decode("utf-8", "replace").partition("\n\n")
+    return [line.split()[1] for line in head.splitlines() if line.startswith("parent ")]
+
+
+def _history_cut(top: Path, commit: str) -> bool:
+    """Whether a shallow clone holds only part of ``commit``'s history (a
+    commit of its line is kept without its parents): git's "is BASE an
+    ancestor" and "commits BASE has that HEAD lacks" are then guesses."""
+    if not is_shallow(top):
+        return False
+    return any(
+        _run(["merge-base", "--is-ancestor", cut, commit], top).returncode != 1
+        for cut in shallow_boundary(top)
+    )
+
+
 def diverged_note(site_dir: Path, base: str, head: str) -> str | None:
     """A note when BASE has commits HEAD lacks: comparing the two tips then
     shows those commits' changes reversed, as if HEAD had undone them.
-    ``None`` when BASE is an ancestor of HEAD (or git cannot tell)."""
+    ``None`` when BASE is an ancestor of HEAD, one of HEAD's parents (a
+    pull request's merge commit fetched with ``--depth=1``, whose parents
+    are not in the clone), or when git cannot tell: a shallow clone holding
+    only part of HEAD's history says nothing rather than a false note."""
     try:
         top = find_site(site_dir).toplevel
         b, h = resolve_revision(top, base), resolve_revision(top, head)
@@ -109,12 +141,15 @@ def diverged_note(site_dir: Path, base: str, head: str) -> str | None:
         return None
     if _run(["merge-base", "--is-ancestor", b, h], top).returncode != 1:
         return None  # an ancestor (0), or git could not tell
+    if b in _parents(top, h) or _history_cut(top, h):
+        return None
     proc = _run(["rev-list", "--count", f"{h}..{b}"], top)
     if proc.returncode != 0:
         return None
     n = int(proc.stdout.decode().strip() or 0)
     commits = "commit" if n == 1 else "commits"
-    return (
-        f"note: {base} has {n} {commits} that {head} lacks; their changes show reversed "
-        f"in this report. For {head}'s own changes write okrsite diff {base}...{head}"
-    )
+    note = f"note: {base} has {n} {commits} that {head} lacks; their changes show reversed "
+    if _run(["merge-base", b, h], top).returncode != 0:
+        # ``base...head`` would fail with "no merge base": not suggested
+        return note + "in this report (they share no history in this clone)"
+    return note + f"in this report. For {head}'s own changes write okrsite diff {base}...{head}"

@@ -157,7 +157,10 @@ def run_diff(
         if not any(_config_errors(side) for side in (revs.base, revs.head))
         else None,
         config_texts=(_text(revs.base_config), _text(revs.head_config)),
-        changed_on=_changed_on(site_dir, revs.head_commit),
+        # ``A...B``: B's changes enter A's branch when merged, i.e. now
+        changed_on=None
+        if sides.merge_base_of is not None
+        else _changed_on(site_dir, revs.head_commit),
     )
     ctx = ReportContext(
         revs.base_label, revs.head_label, revs.base_commit, revs.head_commit, fail_on
@@ -186,11 +189,15 @@ def run_diff(
 
 def _changed_on(site_dir: Path, commit: str | None) -> date | None:
     """The day the compared change was made, which mid-cycle and "after its
-    cycle ended" are judged at: for a commit (``A B``, ``A..B``, ``A...B``)
-    the day the site's history dates it (:func:`~okrsite.gitsource.entered_day`:
-    its committer date, or that of the merge that brought it into HEAD's
-    branch), whatever ``--as-of`` says; ``None`` (as_of) for the working tree,
-    whose change is being made now, and when git cannot say."""
+    cycle ended" are judged at: for a commit compared tip to tip (``A B``,
+    ``A..B``) the day the site's history dates it
+    (:func:`~okrsite.gitsource.entered_day`: its committer date, or that of
+    the merge that brought it into HEAD's branch), whatever ``--as-of``
+    says; ``None`` (as_of) for the working tree, whose change is being made
+    now, and when git cannot say. ``A...B`` (a pull or merge request against
+    the branch it lands on) never asks: its changes enter A's branch when
+    merged, now, so :func:`run_diff` judges it at as_of, as GitHub's recipe
+    does diffing the merge commit made today."""
     if commit is None:
         return None
     from okrsite.gitsource import GitError, entered_day, find_site

@@ -114,18 +114,21 @@ def site_prefix(site_dir: Path) -> str:
         return ""
 
 
-def _not_found(rev: str) -> GitError:
+def _not_found(rev: str, repo: Path) -> GitError:
     """Say how to fetch ``rev`` so that it then resolves: ``git fetch origin main``
     alone sets only ``FETCH_HEAD`` in a single-branch shallow clone (what CI
     checks out), so the fetch names where to keep the branch; a tag is
-    fetched as one."""
+    fetched as one. ``--depth=1`` only in a clone that is shallow already:
+    in a full clone it would make the clone shallow, and ``main...HEAD``
+    would then find no merge base."""
+    depth = " --depth=1" if is_shallow(repo) else ""
     if rev.startswith("origin/"):
         branch = rev.split("/", 1)[1]
-        how = f"git fetch origin {branch}:refs/remotes/origin/{branch} --depth=1"
+        how = f"git fetch origin {branch}:refs/remotes/origin/{branch}{depth}"
     else:
         how = (
-            f"git fetch origin tag {rev} --depth=1 (a tag), or git fetch origin "
-            f"{rev}:refs/remotes/origin/{rev} --depth=1 and compare with origin/{rev} (a branch)"
+            f"git fetch origin tag {rev}{depth} (a tag), or git fetch origin "
+            f"{rev}:refs/remotes/origin/{rev}{depth} and compare with origin/{rev} (a branch)"
         )
     return GitError(f"revision {rev!r} not found; in CI fetch it first: {how}")
 
@@ -159,7 +162,7 @@ def resolve_revision(repo: Path, rev: str) -> str:
         raise GitError(f"revision {rev!r} is not a valid revision name")
     proc = _run(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], repo)
     if proc.returncode != 0:
-        raise _ancestor_not_found(repo, rev) or _not_found(rev)
+        raise _ancestor_not_found(repo, rev) or _not_found(rev, repo)
     return proc.stdout.decode().strip()
 
 
@@ -182,7 +185,7 @@ def _ancestor_not_found(repo: Path, rev: str) -> GitError | None:
     if not _resolves(repo, start):
         if start == rev:
             return None
-        err = _not_found(start)
+        err = _not_found(start, repo)
         return GitError(f"{err} (for {rev})")
     proc = _run(["rev-list", "--count", "--first-parent", "--end-of-options", start], repo)
     count = proc.stdout.decode().strip() if proc.returncode == 0 else ""

@@ -11,8 +11,6 @@ from gitrepo import Repo
 
 from okrsite.cli import cli
 
-HEADER_LINES = 3
-
 
 def make_repo(root: Path, repo_url: str = "https://github.com/acme/goals") -> Repo:
     """A repository whose site lives in ``goals/`` (CODEOWNERS paths start at the top)."""
@@ -57,8 +55,8 @@ def test_prints_owner_and_team_handles_per_goal_file(tmp_path: Path) -> None:
     code, out, _ = run("--site", str(repo.root / "goals"))
     assert code == 0
     lines = out.splitlines()
-    assert all(line.startswith("#") for line in lines[:HEADER_LINES])
-    assert lines[HEADER_LINES:] == [
+    assert lines[0].startswith("# okrsite: begin") and lines[-1] == "# okrsite: end"
+    assert lines[1:-1] == [
         "/goals/content/kpis/nps.md @acme/sales",  # Carol has no handle: the team only
         "/goals/content/objectives/sales/emea.md @alice-ng @acme/sales",
         "/goals/content/objectives/support/first\\ reply.md @bstone",
@@ -69,7 +67,7 @@ def test_gitlab_handles_when_the_repository_is_on_gitlab(tmp_path: Path) -> None
     repo = make_repo(tmp_path / "repo", "https://gitlab.example.com/acme/goals")
     code, out, _ = run("--site", str(repo.root / "goals"))
     assert code == 0
-    assert out.splitlines()[HEADER_LINES:] == [
+    assert out.splitlines()[1:-1] == [
         "/goals/content/kpis/nps.md @acme/sales-team",
         "/goals/content/objectives/sales/emea.md @ang @acme/sales-team",
     ]
@@ -153,11 +151,11 @@ def test_the_hint_names_the_repository_top_from_a_site_in_a_subfolder(
     monkeypatch.chdir(repo.root / "goals")  # where a person runs it
     code, _, err = run("--check")
     assert code == 1
-    assert "write one with: okrsite codeowners > ../.github/CODEOWNERS" in err
+    assert "write one with: okrsite codeowners --write" in err
     # following the hint from there makes --check pass
-    _, text, _ = run()
-    (repo.root / ".github").mkdir()
-    (repo.root / ".github/CODEOWNERS").write_text(text)
+    code, _, err = run("--write")
+    assert code == 0, err
+    assert (repo.root / ".github/CODEOWNERS").is_file()
     code, _, err = run("--check")
     assert code == 0, err
 
@@ -208,7 +206,7 @@ def test_gitlab_handles_only_choose_gitlab_and_the_hint_keeps_the_platform(
     repo.commit("goals", "alice", "2026-01-02T10:00:00+00:00")
     site = str(repo.root)
     code, text, _ = run("--site", site)
-    assert code == 0 and text.splitlines()[HEADER_LINES:] == ["/content/objectives/emea.md @alexg"]
+    assert code == 0 and text.splitlines()[1:-1] == ["/content/objectives/emea.md @alexg"]
     repo.write("CODEOWNERS", text)
     assert run("--site", site, "--check", "--platform", "gitlab")[0] == 0
     assert run("--site", site, "--check")[0] == 0
@@ -217,7 +215,7 @@ def test_gitlab_handles_only_choose_gitlab_and_the_hint_keeps_the_platform(
     code, _, err = run("--site", site, "--check", "--platform", "gitlab")
     assert code == 1
     # the hint repeats the site as given, and the platform
-    assert f"regenerate it with: okrsite codeowners --site {site} --platform gitlab > " in err
+    assert f"update them with: okrsite codeowners --site {site} --platform gitlab --write" in err
     # the ready-made GitLab job checks with GitLab's handles
     jobs = (Path(__file__).resolve().parent.parent / "docs/ci/gitlab-ci.yml").read_text()
     assert "okrsite codeowners --check --platform gitlab" in jobs

@@ -395,9 +395,11 @@ def test_missing_revision_exit_2(tmp_path: Path) -> None:
     result = run(repo, "origin/main", "HEAD")
     assert result.exit_code == 2
     assert "revision 'origin/main' not found" in result.output
-    assert "git fetch origin main:refs/remotes/origin/main --depth=1" in result.output
+    # a full clone: the fetch keeps it full (--depth=1 would make it shallow)
+    assert "git fetch origin main:refs/remotes/origin/main" in result.output
+    assert "--depth" not in result.output
     nope = run(repo, "v2026-Q1", "HEAD")
-    assert nope.exit_code == 2 and "git fetch origin tag v2026-Q1 --depth=1" in nope.output
+    assert nope.exit_code == 2 and "git fetch origin tag v2026-Q1 (a tag)" in nope.output
     assert run(repo, "HEAD", "--bad").exit_code == 2
 
 

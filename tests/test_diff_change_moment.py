@@ -87,9 +87,17 @@ def test_a_commit_made_while_its_cycle_ran_is_mid_cycle_after_the_cycle_ended(
     report = json.loads(run(repo.root, "diff", "HEAD~1", "HEAD", "--format", "json").stdout)
     assert (report["as_of"], report["changed_on"]) == ("2026-11-30", "2026-08-10")
 
-    # A..B and A...B name the same commit as the new side: the same day
-    for rng in ("HEAD~1..HEAD", "HEAD~1...HEAD"):
-        assert diff_kr(repo.root, rng)[1]["mid_cycle"] is True
+    # A..B names the same commit as the new side: the same day
+    assert diff_kr(repo.root, "HEAD~1..HEAD")[1]["mid_cycle"] is True
+    # A...B is a request's changes against the branch they land on: they
+    # enter it when merged, now (as_of), after Q3 ended
+    rec, kr = diff_kr(repo.root, "HEAD~1...HEAD")
+    assert rec["cycle_ended"] == "2026-Q3" and kr["mid_cycle"] is False
+    merged_now = diff_text(repo.root, "HEAD~1...HEAD")
+    assert merged_now.exit_code == 1
+    assert "after 2026-Q3 ended: its final figures change" in merged_now.stdout
+    report = json.loads(run(repo.root, "diff", "HEAD~1...HEAD", "--format", "json").stdout)
+    assert report["changed_on"] == report["as_of"] == "2026-11-30"
 
     # --as-of moves the figures, not the day the commit was made
     later = diff_text(repo.root, "HEAD~1", "HEAD", extra=("--as-of", "2027-01-15"))
@@ -154,10 +162,14 @@ def test_a_merged_commit_is_dated_by_the_merge_as_the_history_dates_it(
 
     # not merged yet (HEAD is main): the branch's own commit, its own day
     repo.git("checkout", "-q", "main")
-    result = diff_text(repo.root, "main...feat")
+    result = diff_text(repo.root, "main..feat")
     assert result.exit_code == 0, result.output
     assert "~ key result deals Close deals\n" in result.stdout
     assert "mid-cycle" not in result.stdout
+    # as a merge request reviews it: merged now (as_of 2026-11-30, mid-Q4)
+    result = diff_text(repo.root, "main...feat")
+    assert result.exit_code == 0, result.output
+    assert "~ key result deals Close deals (mid-cycle)" in result.stdout
 
     # merged on Oct 10: the change entered main mid-cycle
     when = "2026-10-10T10:00:00+00:00"
