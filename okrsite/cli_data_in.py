@@ -143,24 +143,83 @@ def import_command(
 
 def _blocked_paths(root: Path, files: list[PlannedFile]) -> list[str]:
     """What keeps a planned file from being written, found before anything
-    is: a file where its folder must be (``content/objectives/sales`` for
-    team Sales' objectives), with what to do. Found while writing, it left
-    the folders made before it behind, and said only the system's error."""
-    said: list[str] = []
-    for planned in files:
-        parts = Path(planned.rel).parts
-        for depth in range(1, len(parts)):
-            folder = root.joinpath(*parts[:depth])
-            if folder.is_dir():
-                continue
-            if folder.exists() or folder.is_symlink():
-                rel = "/".join(parts[:depth])
-                said.append(
-                    f"cannot write {planned.rel}: {rel} is a file, where its folder must be; "
-                    f"move or rename {rel} (or give the rows another team), then import again"
-                )
-            break
-    return list(dict.fromkeys(said))
+    is (so ``--dry-run`` says it too), with what to do: a file where its
+    folder must be (``content/objectives/sales`` for team Sales'
+    objectives), a folder on its way that is a link, or a link where the
+    file would go. A linked folder would take the file out of the site, or
+    into a folder ``check`` skips (OKR011): nothing is written through one
+    (:func:`okrsite.sitefiles.create_new` refuses it again while writing)."""
+    from okrsite.pipeline import FileTree, read_config
+    from okrsite.sitefiles import owned_roots
+
+    roots = owned_roots(root)
+    # the content folder itself may be a link that stays inside the site: it is read so
+    content = len(Path(read_config(FileTree(root))[0].content_dir).parts)
+    said = [_blocked(root, planned.rel, roots, content) for planned in files]
+    return list(dict.fromkeys(reason for reason in said if reason))
+
+
+def _blocked(root: Path, planned: str, roots: list[str], linkable: int) -> str | None:
+    """What keeps the planned file ``planned`` from being written (see
+    :func:`_blocked_paths`); its first ``linkable`` folders may be links into the site."""
+    import os
+    import stat
+
+    from okrsite.sitefiles import excerpt, within
+
+    parts = Path(planned).parts
+    for depth in range(1, len(parts) + 1):
+        path = root.joinpath(*parts[:depth])
+        rel = "/".join(parts[:depth])
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            break  # made by the import, inside the folders looked at so far
+        except OSError as exc:
+            return f"cannot write {planned}: {rel}: {exc.strerror or exc}"
+        if stat.S_ISLNK(mode):
+            if depth <= linkable and within(os.path.realpath(path), roots) and path.is_dir():
+                continue  # the content folder, read through a link inside the site
+            return _linked(planned, rel, path, roots, last=depth == len(parts))
+        if depth < len(parts) and not stat.S_ISDIR(mode):
+            return (
+                f"cannot write {planned}: {rel} is a file, where its folder must be; "
+                f"move or rename {rel} (or give the rows another team), then import again"
+            )
+    real = os.path.realpath(root / planned)
+    if not within(real, roots):  # a content_dir of ../elsewhere
+        return (
+            f"cannot write {planned}: it leads outside the site (to {excerpt(real, 80)}); "
+            "set content_dir in okrsite.toml to a folder inside the site, then import again"
+        )
+    return None
+
+
+def _linked(planned: str, rel: str, path: Path, roots: list[str], last: bool) -> str:
+    """Why a planned file is not written through the link ``rel``, and what to do."""
+    import os
+
+    from okrsite.sitefiles import excerpt, within
+
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError:
+        where = "points nowhere"
+    else:
+        if within(target, roots):
+            where = f"leads to {excerpt(Path(os.path.relpath(target, roots[0])).as_posix(), 80)}"
+        else:
+            where = f"leads outside the site, to {excerpt(target, 80)}"
+    if last:
+        return (
+            f"cannot write {planned}: a link is there already, and it {where}; "
+            f"remove the link (or give the row's objective another title), then import again"
+        )
+    return (
+        f"cannot write {planned}: its folder {rel} is a link that {where}, and okrsite writes "
+        f"only into the site's own folders (check skips a linked folder); replace the link "
+        f"with a real folder (or give the rows another team), then import again"
+    )
 
 
 @click.command("pull")

@@ -30,6 +30,7 @@ from okrsite.overlay import OverlayTree
 from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
+from okrsite.sitefiles import create_new
 from okrsite.slug import slugify
 from okrsite.spreadsheet_header import joined_header, toml_key
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
@@ -557,17 +558,17 @@ def _validate(
 
 def write_planned(root: Path, files: list[PlannedFile]) -> None:
     """Create every file, or none: on a failure the ones already written, and
-    the folders made for them, are removed."""
+    the folders made for them, are removed. Never through a link
+    (:func:`okrsite.sitefiles.create_new`): a folder linked out of the site
+    found only now is refused here too."""
+    content_dir = read_config(FileTree(root))[0].content_dir
     written: list[Path] = []
     made: list[Path] = []
     try:
         for planned in files:
-            path = root / planned.rel
-            missing = [p for p in path.parents if not p.exists() and root in p.parents]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made += reversed(missing)  # the outermost first
-            with open(path, "x", encoding="utf-8", newline="\n") as fh:
-                written.append(path)
+            fd = create_new(root, planned.rel, made, through=content_dir)
+            written.append(root / planned.rel)
+            with open(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(planned.text)
     except OSError:
         for path in written:

@@ -16,6 +16,7 @@ environment.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -286,3 +287,82 @@ def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
     return "not a regular file"
+
+
+def create_new(root: Path, rel: str, made: list[Path], through: str = "") -> int:
+    """A new file ``rel`` of the site ``root``, opened for writing (a file
+    descriptor), with the folders it needs made (added to ``made``, the
+    outermost first, for the caller to remove on a failure).
+
+    Written files land only in the site's own folders: each folder is opened
+    from its parent without following a link, so a folder linked elsewhere
+    (out of the site, or to a folder the site does not read: ``check`` skips
+    a linked folder) is refused even when it appeared after the import
+    looked. Only the folders of ``through`` (the content folder, which the
+    site reads through a link that stays inside it) may be links, and only
+    ones that resolve inside the site. A link already at ``rel``, pointing
+    anywhere or nowhere, is an existing file (``FileExistsError``): it is
+    never written through."""
+    parts = Path(rel).parts
+    if not parts or Path(rel).is_absolute() or any(p in (".", "..") for p in parts):
+        raise OSError(errno.EINVAL, f"{rel} is not a path inside the site", os.fspath(root / rel))
+    linkable = len(Path(through).parts) if Path(rel).is_relative_to(through or ".") else 0
+    roots = owned_roots(root)
+    by_fd = os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd
+    fd = os.open(roots[0], os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if by_fd else -1
+    try:
+        for depth, part in enumerate(parts[:-1], start=1):
+            folder = root.joinpath(*parts[:depth])
+            with contextlib.suppress(FileExistsError):
+                if by_fd:
+                    os.mkdir(part, dir_fd=fd)
+                else:
+                    folder.mkdir()
+                made.append(folder)
+            follow = depth <= linkable and within(os.path.realpath(folder), roots)
+            try:
+                if by_fd:
+                    inner = os.open(part, _FOLDER_FLAGS if not follow else _LINKED, dir_fd=fd)
+                    os.close(fd)
+                    fd = inner
+                elif not follow:
+                    _not_linked(folder)
+            except OSError as exc:
+                raise _not_a_folder(root, parts, depth, exc) from None
+        if by_fd:
+            return os.open(parts[-1], _CREATE_FLAGS, 0o666, dir_fd=fd)
+        return os.open(root / rel, _CREATE_FLAGS, 0o666)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+_LINKED = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+_FOLDER_FLAGS = _LINKED | getattr(os, "O_NOFOLLOW", 0)
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _not_linked(folder: Path) -> None:
+    """Where the system opens no file relative to a folder: ``folder`` is
+    looked at (not followed) before the next one is made in it."""
+    mode = os.lstat(folder).st_mode
+    if stat.S_ISLNK(mode) or not stat.S_ISDIR(mode):
+        err = errno.ELOOP if stat.S_ISLNK(mode) else errno.ENOTDIR
+        raise OSError(err, os.strerror(err))
+
+
+def _not_a_folder(root: Path, parts: tuple[str, ...], depth: int, exc: OSError) -> OSError:
+    """The error of a folder of a new file that is a link or a file."""
+    folder = "/".join(parts[:depth])
+    path = os.fspath(root.joinpath(*parts))
+    try:  # O_NOFOLLOW with O_DIRECTORY meets a link as ELOOP, ENOTDIR or EMLINK by system
+        linked = stat.S_ISLNK(os.lstat(root.joinpath(*parts[:depth])).st_mode)
+    except OSError:
+        linked = exc.errno == errno.ELOOP
+    if linked:
+        why = f"{folder} is a link, and okrsite writes only into the site's own folders"
+    elif exc.errno == errno.ENOTDIR:
+        why = f"{folder} is a file, where its folder must be"
+    else:
+        why = f"{folder}: {exc.strerror or exc}"
+    return OSError(exc.errno, why, path)

@@ -10,7 +10,9 @@ the row below, and the other columns' names in the upper row only:
 :func:`joined_header` reads such a pair of rows as one header: the lower
 row's name where the upper row's cell is blank or a label that names no
 field, the upper row's elsewhere, and keeps the labels: one may name the
-rows' cycle (:func:`group_cycle`). :func:`second_header_row` tells a row that
+rows' cycle (:func:`group_cycle`). The labels may also stand on the row
+above a header that names every column itself (``Q3 2026`` over Start,
+Target and Current, the objective's columns blank above). :func:`second_header_row` tells a row that
 looks like a header row of its own, for an error that says so.
 """
 
@@ -48,13 +50,13 @@ def joined_header(sheet: Sheet, mapping: dict[str, str] | None = None) -> Sheet:
     number, cells = sheet.rows[0]
     names = _names(cells)
     if number != sheet.header_row + 1 or names is None:
-        return sheet
+        return _labelled(sheet, mapping)
     named = set(match_columns(sheet.headers, mapping).fields.values())
     if any(name and index in named for index, name in enumerate(names)):
-        return sheet  # a value under a named column: a row of data
+        return _labelled(sheet, mapping)  # a value under a named column: a row of data
     below = match_columns(names, mapping).fields
     if not below:
-        return sheet  # it names no field: not a header row
+        return _labelled(sheet, mapping)  # it names no field: not a header row
     joined = list(sheet.headers) + [""] * (len(names) - len(sheet.headers))
     groups = _groups(joined, names)
     for index, name in enumerate(names):
@@ -63,6 +65,31 @@ def joined_header(sheet: Sheet, mapping: dict[str, str] | None = None) -> Sheet:
             upper = joined[index]
             joined[index] = name if index in below.values() or not upper else f"{upper} {name}"
     return replace(sheet, headers=tuple(joined), rows=sheet.rows[1:], groups=groups)
+
+
+def _labelled(sheet: Sheet, mapping: dict[str, str] | None) -> Sheet:
+    """``sheet`` with the group labels of the row right above its header,
+    when that row holds text over the figures' columns only: the other
+    layout of a two-row header, every column named on the lower row
+
+        |           |            | Q3 2026 |        |         |
+        | Objective | Key result | Start   | Target | Current |
+
+    A title above the header (``OKRs 2026`` in column A) stands over the
+    objective, not the figures, and is no group label."""
+    if sheet.above is None:
+        return sheet
+    row, cells = sheet.above
+    upper = _names(cells)
+    if upper is None or not any(upper):
+        return sheet
+    cols = match_columns(sheet.headers, mapping).fields
+    figures = {cols[f] for f in _FIGURE_FIELDS if f in cols}
+    if any(label and index not in figures for index, label in enumerate(upper)):
+        return sheet
+    # a workbook's row ends at its last cell: as wide as the header below it
+    groups = _groups([*upper, *[""] * (len(sheet.headers) - len(upper))], sheet.headers)
+    return replace(sheet, groups=groups, group_row=row) if groups else sheet
 
 
 def _groups(
@@ -109,14 +136,15 @@ def group_cycle(
         if not any(c.isdigit() for c in label):
             continue
         first, last = column_letter(under[0]), column_letter(under[-1])
+        row = sheet.group_row or sheet.header_row
         diags.append(
             warning(
                 "IMP208",
-                f"row {sheet.header_row}, column {first} {label!r}: the group label over "
+                f"row {row}, column {first} {label!r}: the group label over "
                 f"columns {first} to {last} names no cycle okrsite knows: it is not imported, "
                 "and the rows take the cycle --cycle or default_cycle gives",
                 file,
-                line=sheet.header_row,
+                line=row,
                 column=index + 1,
                 hint="write the cycle like 2026-Q3 (or Q3 2026) in the label or in a Cycle "
                 f"column, or define it in okrsite.toml as [cycles.{toml_key(name)}] with start "

@@ -175,27 +175,52 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
     text = str(value)
-    bracketed = _BRACKETED.fullmatch(text)
-    if bracketed:
+    bracketed = _unbracketed(text)
+    if bracketed is not None:
         # ($50,000.00): a negative amount as accounting formats write it
-        inner = parse_number("".join(bracketed.groups()), decimal_comma)
+        inner = parse_number(bracketed, decimal_comma)
         return None if inner is None or inner[0] < 0 else (-inner[0], inner[1])
     if decimal_comma is True and not any(sign in text for sign in "$£¥"):
-        if _ONE_POINT_GROUP.fullmatch(text):
+        if _ONE_POINT_GROUP.fullmatch(text.strip()):
             text = text.replace(".", "", 1)  # 1.200: the point groups thousands
-        elif _ONE_COMMA_GROUP.fullmatch(text):
+        elif _ONE_COMMA_GROUP.fullmatch(text.strip()):
             text = text.replace(",", ".", 1)  # 1,250: the comma marks decimals
         return read_number(text)
     return read_number(text, one_group_thousands=True)
 
 
-#: a figure in brackets, a currency sign inside or outside them: ``($50,000.00)``,
-#: ``$ (50,000.00)`` (a Google Sheets accounting cell), ``(1.234,50 €)``, ``(5)``
-_BRACKETED = re.compile(r"\s*([$€£¥]?\s*)\(\s*([^()+-][^()]*?)\s*\)(\s*[€%]?)\s*")
+def _unbracketed(text: str) -> str | None:
+    """The figure of a cell written in brackets, a currency sign inside or
+    outside them (``($50,000.00)``, ``$ (50,000.00)`` as a Google Sheets
+    accounting cell writes it, ``(1.234,50 €)``, ``(5)``), with the signs
+    kept and the brackets taken off; ``None`` when the cell is not so
+    written, or writes its own sign inside (``(-5)``).
 
-#: one point (or comma) before exactly three digits, with a sign, a percent or currency sign around
-_ONE_POINT_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?\s*")
-_ONE_COMMA_GROUP = re.compile(r"\s*[-+]?[$€£¥]?\s*[1-9]\d{0,2},\d{3}\s*[%€]?\s*")
+    Read by its first and last characters, not by a pattern: a pattern with
+    a lazy run before spaces and a bracket took time by the square of a long
+    cell's length (26 s for one cell of 100,000 spaces), and a sheet's cells
+    are anyone's text."""
+    cell = text.strip()
+    lead = ""
+    if cell[:1] in ("$", "€", "£", "¥"):
+        lead, cell = cell[0], cell[1:].lstrip()
+    trail = ""
+    if cell[-1:] in ("€", "%"):
+        trail, cell = cell[-1], cell[:-1].rstrip()
+    if len(cell) < 2 or cell[0] != "(" or cell[-1] != ")":
+        return None
+    inner = cell[1:-1].strip()
+    if not inner or inner[0] in "+-" or "(" in inner or ")" in inner:
+        return None
+    return f"{lead}{inner}{trail}"
+
+
+#: one point (or comma) before exactly three digits, with a sign, a percent or
+#: currency sign around; matched against the stripped cell, so that no two runs
+#: of spaces meet (``\s*[-+]?[$€£¥]?\s*`` took time by the square of a cell's
+#: leading spaces)
+_ONE_POINT_GROUP = re.compile(r"[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?")
+_ONE_COMMA_GROUP = re.compile(r"[-+]?[$€£¥]?\s*[1-9]\d{0,2},\d{3}\s*[%€]?")
 
 
 def ambiguous(text: str) -> tuple[float, float] | None:

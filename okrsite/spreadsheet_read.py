@@ -70,6 +70,14 @@ class Sheet:
     #: the joined header keeps the lower names, and a label may name the rows'
     #: cycle (:func:`okrsite.spreadsheet_header.group_cycle`)
     groups: tuple[tuple[int, str, tuple[int, ...]], ...] = ()
+    #: the row the group labels are on: the header's own when the names are
+    #: below them, the row above the header when the header names every
+    #: column and the labels stand over some (``None``: the header's)
+    group_row: int | None = None
+    #: the row right above the header, ``(row number, cells)``, when there is
+    #: one: a label row over the figures' columns
+    #: (:func:`okrsite.spreadsheet_header.joined_header` tells)
+    above: tuple[int, tuple[Any, ...]] | None = field(default=None, compare=False)
 
 
 class CellLines(dict[int, tuple[int, ...]]):
@@ -227,7 +235,8 @@ def _sheet(
             "is it the right file (an .xlsx file is read from the sheets whose header names "
             "the objective)?"
         )
-    return Sheet(headers, header_row, rows, name, delimiter, beyond, lines)
+    above = numbered[first - 1] if first and numbered[first - 1][0] == header_row - 1 else None
+    return Sheet(headers, header_row, rows, name, delimiter, beyond, lines, above=above)
 
 
 def _texts(cells: tuple[Any, ...]) -> tuple[str, ...]:
