@@ -201,6 +201,9 @@ def record_checkin(
     edits: dict[str, str] = {}
     if ticks and obj is not None:
         edits = _ticked(root, obj, ticks)
+        # runbooks: Train the team: the check-in records when it was ticked,
+        # for "What changed" and the feed (a tick alone too)
+        values = {**values, **ticks_recorded(obj, ticks)}
     if kind == "objective" and not values and note is None and said_confidence is None:
         if edits:  # a tick no check-in can record: the objective's file is all that changes
             report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
@@ -208,8 +211,6 @@ def record_checkin(
         if milestone_values:  # every milestone named is done already (said): nothing to change
             return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
-    if ticks and obj is not None:  # runbooks: Train the team, for "What changed"
-        values = {**values, **ticks_recorded(obj, ticks)}
     text = checkin_text(
         kind,
         target,

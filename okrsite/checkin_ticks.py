@@ -11,9 +11,11 @@ ticked (:func:`records_tick`, which the loader asks before it refuses a
 checklist's value, OKR307). :func:`milestone_moves` turns those records
 into the key result's move (1 → 2 of 3) for :mod:`okrsite.changes`.
 
-A name the file check reads as no text (one with a digit, ``Release
+A name the file check reads as no text (a figure such as ``Release
 1.2``, or a yes/no word) cannot be written so: that tick stays in the
-objective's file alone (:func:`ticks_recorded` leaves it out).
+objective's file alone (:func:`ticks_recorded` leaves it out). A name with a
+digit among words (``Beta with 10 customers``, ``Hire 2 engineers``) is
+text (:func:`names_with_digits`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from okrsite.model import CheckIn, KeyResult, Objective
 from okrsite.named_targets import milestones_named
+from okrsite.parse_checkins import names_with_digits
 from okrsite.written_yes_no import yes_no
 
 
@@ -44,7 +47,8 @@ def ticks_recorded(obj: Objective, ticks: Iterable[tuple[int, int]]) -> dict[str
     for kr_index, ms_index in ticks:
         kr = next(k for k in obj.key_results if k.index == kr_index)
         title = kr.milestones[ms_index].title
-        if any(ch.isdigit() for ch in title) or yes_no(title.strip()) is not None:
+        figure = any(ch.isdigit() for ch in title) and not names_with_digits(title)
+        if figure or yes_no(title.strip()) is not None:
             continue  # read as a number or yes/no, not as a name: the file's tick alone
         out[kr.id] = title
     return out

@@ -156,8 +156,8 @@ def _checkin(
                 and path[0] == "values"
                 and isinstance(value, str)
                 and value.strip()
-                and not any(c.isdigit() for c in value)
-                and _as_number(value) is None
+                and (not any(c.isdigit() for c in value) or names_with_digits(value))
+                and not _number_like(value)
                 and not (f.unit_word and without_unit(value, f.unit_word) is not None)
             ) or (key in f.loose and isinstance(value, str) and not _number_like(value)):
                 # site: Design approved; resolving says what to do (at the top,
@@ -443,6 +443,19 @@ def text_shown(text: str) -> tuple[str, str]:
         shown = text[len(_UNREAD) :]
         return shown, number_hint(None if shown == "nothing" else ())
     return shown_value(text), number_hint(text)
+
+
+#: a word of letters (two or more), as names are made of
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def names_with_digits(value: str) -> bool:
+    """Whether ``value`` is a name with a digit in it, not a figure: two or
+    more words of letters beside its digits (``Beta with 10 customers``); a
+    figure with its unit (``12 deals``, ``1,2 Tsd. €``) has one at most. The
+    check-in parser leaves such text to resolving, which reads it as a
+    milestone's name or refuses it as no number."""
+    return any(c.isdigit() for c in value) and len(_NAME_WORD.findall(value)) >= 2
 
 
 def _number_like(value: Any) -> bool:

@@ -260,3 +260,30 @@ def test_a_checkin_saved_among_the_objectives_is_told_where_it_goes(site: Path) 
         "objectives (hint: move it to content/checkins/eng/reliability/update.md, where "
         "check-ins are read; an objective needs a title: and key_results:)"
     ) in out
+
+
+def test_a_milestone_named_with_a_digit_is_recorded_too(site: Path) -> None:
+    """``Hire 2 engineers`` is a name, not a figure: the check-in records its
+    tick (the file check reads words with a digit among them as text), while
+    a figure with its unit (``12 deals``) is still a figure."""
+    objective = site / "content/objectives/eng/reliability.md"
+    objective.write_text(objective.read_text().replace("Game day", "Hire 2 engineers"))
+    code, out = checkin(
+        site, "reliability", "--set", "runbooks=Hire 2 engineers", "--date", "2026-12-04 20:00"
+    )
+    assert code == 0, out
+    assert (
+        "values: {runbooks: Hire 2 engineers}"
+        in (site / "content/checkins/eng/reliability/2026-12-04.md").read_text()
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0 and "OKR102" not in out and "OKR307" not in out, out
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-12-04")
+    assert code == 0, out
+    assert "Runbooks : 1 → 2 of 3 milestones" in _text((site / "_site/index.html").read_text())
+    # words with a digit naming no milestone done: no number, as before
+    (site / "content/checkins/eng/reliability/2026-12-04-2.md").write_text(
+        "---\ndate: 2026-12-04T21:00\nvalues: {uptime: about 20 or so}\n---\n"
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1 and "value of uptime must be a number, got 'about 20 or so'" in out, out

@@ -334,8 +334,9 @@ def test_checkin_ticks_a_milestone_named_by_its_title(site: Path) -> None:
     checkin = (site / f"content/checkins/company/delight-customers/{DAY}-2.md").read_text(
         encoding="utf-8"
     )
-    assert checkin == (
-        f"---\nobjective: company/delight-customers\ndate: {DAY}T10:00\nconfidence: high\n---\n"
+    assert checkin == (  # the tick is recorded too: "what changed" shows it
+        f"---\nobjective: company/delight-customers\ndate: {DAY}T10:00\nconfidence: high\n"
+        "values: {onboarding: Beta with 10 customers}\n---\n"
     )
     check_and_build(site)
     code, out, _ = okrsite(site, "export", "--format", "csv")
@@ -368,5 +369,10 @@ def test_ticking_keeps_each_milestone_in_the_style_it_is_written(site: Path) -> 
         "      - title: Train the team\n        owner: alex\n        done: true\n"
         "  - id: users\n"
     ) in text
-    assert not (site / "content/checkins/company/crm").exists()
+    # each tick is recorded in a check-in of its own, its name as written
+    recorded = sorted(
+        p.read_text(encoding="utf-8").split("values: ")[1].split("\n")[0]
+        for p in (site / "content/checkins/company/crm").iterdir()
+    )
+    assert recorded == ['{crm: "Migrate the data, then check it"}', "{crm: Train the team}"]
     check_and_build(site)
