@@ -43,6 +43,7 @@ from okrsite.config import SITE_THEME_FOLDERS
 from okrsite.diagnostics import format_report, summary_line
 from okrsite.parse_store import stored_parse_cache
 from okrsite.plural import plural
+from okrsite.theme_find import missing_theme
 
 
 class CommandGroup(click.Group):
@@ -135,6 +136,12 @@ def check(
         themed = site_theme_problems(result.config, root)
         if themed:
             result.diagnostics = sorted_diagnostics([*result.diagnostics, *themed])
+    else:  # a theme named in okrsite.toml must be found, as build requires
+        missing = missing_theme(result.config, root)
+        if missing is not None:
+            from okrsite.diagnostics import sorted_diagnostics
+
+            result.diagnostics = sorted_diagnostics([*result.diagnostics, missing])
     diags = result.diagnostics
     if fmt == "json":
         click.echo(format_report(diags, "json"))

@@ -19,9 +19,11 @@ import os
 from pathlib import Path
 
 from okrsite import toml_reader as tomllib
+from okrsite.config import CONFIG_FILE, SiteConfig
+from okrsite.diagnostics import Diagnostic, error
 from okrsite.sitefiles import UnsafeFileError, excerpt, owned_roots, read_owned, within
 
-__all__ = ["ThemeError", "available_builtin", "builtin_themes_dir", "theme_chain"]
+__all__ = ["ThemeError", "available_builtin", "builtin_themes_dir", "missing_theme", "theme_chain"]
 
 DEFAULT_THEME = "default"
 _REPO_THEMES = Path(__file__).resolve().parent.parent / "themes"
@@ -157,3 +159,15 @@ def theme_chain(name: str, site_root: Path | None) -> list[tuple[str, Path]]:
         current = parent
         parent_of = chain[-1][1] / "theme.toml"
     return chain
+
+
+def missing_theme(config: SiteConfig, site_root: Path) -> Diagnostic | None:
+    """THM001 when the theme ``okrsite.toml`` names cannot be found or is no
+    theme: what ``okrsite build`` refuses, said by ``okrsite check`` too
+    without loading the theme (a typo in ``theme =`` must fail the review
+    job, not the publishing one)."""
+    try:
+        theme_chain(config.theme, site_root)
+    except ThemeError as exc:
+        return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+    return None
