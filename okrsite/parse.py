@@ -85,7 +85,7 @@ from okrsite.parse_names import without_note as without_note
 from okrsite.parse_number_marks import _DIGIT_COMMA_DIGIT as _DIGIT_COMMA_DIGIT
 from okrsite.parse_number_marks import _split_decimal_commas, _thousands_points
 from okrsite.parse_number_marks import has_digit_comma_digit as has_digit_comma_digit
-from okrsite.parse_objectives import _commitment_flag, _objective
+from okrsite.parse_objectives import _commitment_flag, _objective, reads_as_checkin
 from okrsite.parse_objectives import objective_with_key_results as objective_with_key_results
 from okrsite.parse_people import HANDLE_RE as HANDLE_RE
 from okrsite.parse_people import _page, _person, _team
@@ -524,7 +524,8 @@ def parse_data(
         data, f.loose, f.kpi_aside = _loose_values(data)
     elif kind == "objective":
         data = _commitment_flag(data)
-    f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
+    if not (kind == "objective" and reads_as_checkin(data)):  # not an objective's slips
+        f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
     except RecursionError:  # pathologically nested YAML

@@ -33,6 +33,8 @@ def _objective(
     default_cycle: str | None,
 ) -> Objective | None:
     title = _title_or_checkin(f, rel, data)
+    if title is None and reads_as_checkin(data):
+        return None  # a check-in saved among the objectives: OKR101 says where it belongs
     cycle = f.text(data, "cycle", ()) or default_cycle
     if cycle is None:
         f.err(
@@ -69,13 +71,20 @@ def _objective(
     )
 
 
+def reads_as_checkin(data: dict[str, Any]) -> list[str]:
+    """The check-in keys (``objective:``, ``values:``, ``date:``) of a file
+    among the objectives with no title or key results: a check-in saved
+    there. Its other keys are no objective's slips, so they get no OKR111."""
+    if "title" in data or "key_results" in data:
+        return []
+    return [key for key in ("objective", "values", "date") if key in data]
+
+
 def _title_or_checkin(f: _Fields, rel: str, data: dict[str, Any]) -> str | None:
     """The objective's title. A file without one or key results that has a
-    check-in's keys (``objective:``, ``values:``, ``date:``) is a check-in
-    saved among the objectives: OKR101 says so, and where to move it."""
-    if "title" in data or "key_results" in data:
-        return f.text(data, "title", (), required=True)
-    keys = [key for key in ("objective", "values", "date") if key in data]
+    check-in's keys is a check-in saved among the objectives
+    (:func:`reads_as_checkin`): OKR101 says so, and where to move it."""
+    keys = reads_as_checkin(data)
     if not keys:
         return f.text(data, "title", (), required=True)
     content, _, _ = rel.rpartition("/objectives/")

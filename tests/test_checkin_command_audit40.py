@@ -260,6 +260,8 @@ def test_a_checkin_saved_among_the_objectives_is_told_where_it_goes(site: Path) 
         "objectives (hint: move it to content/checkins/eng/reliability/update.md, where "
         "check-ins are read; an objective needs a title: and key_results:)"
     ) in out
+    # its check-in keys are no objective's slips: no OKR111 pointing the other way
+    assert [line for line in out.splitlines() if "update.md" in line and "OKR101" not in line] == []
 
 
 def test_a_milestone_named_with_a_digit_is_recorded_too(site: Path) -> None:
