@@ -11,15 +11,14 @@ history and diffs use too, and the KPIs' readings are added in that order.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
 from okrsite import checkin_ticks, percent_shares
+from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
@@ -347,7 +346,7 @@ def _order_checkins(
     """Put the check-ins kept in order (warning of a same-day order their
     names contradict), and add the KPIs' readings in that order."""
     kept.sort(key=checkin_order)
-    r.diags.extend(same_day_order_warnings(kept))
+    r.diags.extend(same_day_order_warnings(kept, natural_key))
     for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
         if c.kpi is not None and c.value is not None:
             series[c.kpi].append((c.date, c.value))
@@ -427,71 +426,6 @@ def checkin_order(c: CheckIn) -> tuple[object, ...]:
     """The order of check-ins: date, then time of day (none: start of the day),
     then file name in natural order. The last one is the current one."""
     return (c.date, c.time, natural_key(c.file))
-
-
-def same_day_order_warnings(ordered: Sequence[CheckIn]) -> list[Diagnostic]:
-    """Warn where the order rule reads a check-in before one its name sorts after.
-
-    A check-in without a time of day counts from the start of its day, so a
-    file written by hand without a time (``2026-11-29-2.md``) is read before
-    one that ``okrsite checkin`` stamped at 14:05 (``2026-11-29.md``), though
-    its name says it came later. The rule is kept (it is the documented one),
-    but such an order is never silent: the untimed file gets a warning.
-    """
-    days: dict[tuple[str, date], list[CheckIn]] = defaultdict(list)
-    for c in ordered:
-        subject = c.objective if c.objective is not None else f"kpi:{c.kpi}"
-        days[(subject, c.date)].append(c)
-    found: list[Diagnostic] = []
-    for group in days.values():
-        if len(group) >= 2 and not any(c.time for c in group):
-            found.extend(_named_in_words(group))
-        if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
-            continue
-        for untimed in (c for c in group if not c.time):
-            later_name = [
-                c for c in group if c.time and natural_key(untimed.file) > natural_key(c.file)
-            ]
-            if later_name:
-                timed = later_name[-1]
-                found.append(
-                    warning(
-                        "OKR311",
-                        f"check-in has no time of day, so it is read before "
-                        f"{timed.file.rsplit('/', 1)[-1]} ({timed.time}) of the same day "
-                        "although its name sorts after it",
-                        untimed.file,
-                        hint=f"add the time to its date, e.g. date: {untimed.date}T18:00, "
-                        "if it is the later one",
-                        key_path=("date",),
-                    )
-                )
-    return found
-
-
-def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
-    """A warning on the last of a day's untimed check-ins when words in their
-    file names order them (``2026-11-03-afternoon.md`` sorts before
-    ``…-morning.md``, so the morning's values would be the current ones).
-    Names told apart by a number (``2026-11-03.md``, ``2026-11-03-2.md``) are
-    the documented way to order them and pass."""
-    names = [c.file.rsplit("/", 1)[-1] for c in group]
-    stems = [name.rsplit(".", 1)[0] for name in names]
-    common = len(os.path.commonprefix(stems))
-    if not any(ch.isalpha() for stem in stems for ch in stem[common:]):
-        return []
-    last = group[-1]
-    others = ", ".join(names[:-1])
-    return [
-        warning(
-            "OKR311",
-            f"this check-in and {others} of the same day have no time of day: their "
-            "file names order them, so this one is read last and its values are that day's",
-            last.file,
-            hint=f"give each its time, e.g. date: {last.date}T09:00 and {last.date}T16:30",
-            key_path=("date",),
-        )
-    ]
 
 
 def _tick_by_name(obj: Objective, kr: KeyResult) -> str:

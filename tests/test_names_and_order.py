@@ -274,8 +274,21 @@ def test_an_untimed_checkin_read_before_a_timed_one_it_names_after_is_warned(
         "content/checkins/support/2026-11-29-2.md:3:7: warning OKR311: check-in has no time "
         "of day, so it is read before 2026-11-29.md (14:05) of the same day"
     ) in result.output
-    assert "date: 2026-11-29T18:00" in result.output
+    # the time it suggests puts it after every timed check-in of the day
+    assert "date: 2026-11-29T14:06, if it is the latest of the day" in result.output
     assert _current(site) == 7
+
+    # Two timed ones before it by name: both are named, and the hint follows the later
+    files["content/checkins/support/2026-11-29-1.md"] = (
+        "---\nobjective: support\ndate: 2026-11-29T18:00\nvalues: {first-response: 6}\n---\n"
+    )
+    both = make_site(files)
+    result = CliRunner().invoke(cli, ["check", "--site", str(both), "--as-of", "2026-11-30"])
+    assert (
+        "so it is read before 2026-11-29.md (14:05), 2026-11-29-1.md (18:00) of the same day "
+        "although its name sorts after them"
+    ) in result.output, result.output
+    assert "date: 2026-11-29T18:01, if it is the latest of the day" in result.output
 
     # With a time the order is the intended one and nothing is said.
     late = site / "content/checkins/support/2026-11-29-2.md"

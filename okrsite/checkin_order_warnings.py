@@ -1,0 +1,96 @@
+"""Warnings where the order of a day's check-ins is not what their names say.
+
+A check-in without a time of day counts from the start of its day
+(:func:`okrsite.resolve_checkins.checkin_order`), so a file written by hand
+without a time is read before a timed one its name sorts after, and files
+told apart by words (``…-afternoon.md``, ``…-morning.md``) order by those
+words. The rule is the documented one; these warnings keep it from being
+silent (OKR311). Apart from resolving, which is long enough.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.model import CheckIn
+
+
+def same_day_order_warnings(
+    ordered: Sequence[CheckIn], natural_key: Callable[[str], tuple[str | int, ...]]
+) -> list[Diagnostic]:
+    """Warn where the order rule reads a check-in before one its name sorts after.
+
+    A check-in without a time of day counts from the start of its day, so a
+    file written by hand without a time (``2026-11-29-2.md``) is read before
+    one that ``okrsite checkin`` stamped at 14:05 (``2026-11-29.md``), though
+    its name says it came later. The rule is kept (it is the documented one),
+    but such an order is never silent: the untimed file gets a warning.
+    """
+    days: dict[tuple[str, date], list[CheckIn]] = defaultdict(list)
+    for c in ordered:
+        subject = c.objective if c.objective is not None else f"kpi:{c.kpi}"
+        days[(subject, c.date)].append(c)
+    found: list[Diagnostic] = []
+    for group in days.values():
+        if len(group) >= 2 and not any(c.time for c in group):
+            found.extend(_named_in_words(group))
+        if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
+            continue
+        for untimed in (c for c in group if not c.time):
+            later_name = [
+                c for c in group if c.time and natural_key(untimed.file) > natural_key(c.file)
+            ]
+            if later_name:
+                named = ", ".join(f"{c.file.rsplit('/', 1)[-1]} ({c.time})" for c in later_name)
+                latest = max(c.time for c in group if c.time)
+                found.append(
+                    warning(
+                        "OKR311",
+                        f"check-in has no time of day, so it is read before {named} of "
+                        "the same day although its name sorts after "
+                        + ("them" if len(later_name) > 1 else "it"),
+                        untimed.file,
+                        hint=f"add the time to its date, e.g. date: {untimed.date}T"
+                        f"{_minute_after(latest)}, if it is the latest of the day",
+                        key_path=("date",),
+                    )
+                )
+    return found
+
+
+def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
+    """A warning on the last of a day's untimed check-ins when words in their
+    file names order them (``2026-11-03-afternoon.md`` sorts before
+    ``…-morning.md``, so the morning's values would be the current ones).
+    Names told apart by a number (``2026-11-03.md``, ``2026-11-03-2.md``) are
+    the documented way to order them and pass."""
+    names = [c.file.rsplit("/", 1)[-1] for c in group]
+    stems = [name.rsplit(".", 1)[0] for name in names]
+    common = len(os.path.commonprefix(stems))
+    if not any(ch.isalpha() for stem in stems for ch in stem[common:]):
+        return []
+    last = group[-1]
+    others = ", ".join(names[:-1])
+    return [
+        warning(
+            "OKR311",
+            f"this check-in and {others} of the same day have no time of day: their "
+            "file names order them, so this one is read last and its values are that day's",
+            last.file,
+            hint=f"give each its time, e.g. date: {last.date}T09:00 and {last.date}T16:30",
+            key_path=("date",),
+        )
+    ]
+
+
+def _minute_after(time: str) -> str:
+    """The minute after ``time`` (``HH:MM``, or ``HH:MM:SS``), as ``HH:MM``:
+    a time that puts a check-in after every timed one of its day (23:59 at
+    most)."""
+    hours, minutes = (int(part) for part in time.split(":")[:2])
+    total = min(hours * 60 + minutes + 1, 23 * 60 + 59)
+    return f"{total // 60:02d}:{total % 60:02d}"
