@@ -38,6 +38,7 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         from okrsite.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+        from okrsite.parse_messages import shown_value
         from okrsite.written_dates import read_date, relative_day, year_last_readings
 
         day = value if isinstance(value, date) else relative_day(str(value))
@@ -48,14 +49,14 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             if len(readings) > 1:  # 03/01/2026: the 3rd of January, or March 1st?
                 first, second = readings
                 self.fail(
-                    f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
+                    f"{shown_value(value)} names two days: {first.day} {first:%B %Y} (day first) or "
                     f"{second:%B} {second.day}, {second.year} (month first); write the one "
                     f"you mean as {first} or {second}",
                     param,
                     ctx,
                 )
             self.fail(
-                f"{value!r} is not a date like 2026-02-15 or 15.02.2026 (or today, yesterday)",
+                f"{shown_value(value)} is not a date like 2026-02-15 or 15.02.2026 (or today, yesterday)",
                 param,
                 ctx,
             )

@@ -261,10 +261,15 @@ def title_figures(title: str) -> tuple[re.Match[str], dict[str, Any]] | None:
     carry`` rewrites the start a carried title still says (OKR409 reads it
     the same way)."""
     said = _written_out(title)
-    found = _from_to_match(title)[0]
     if not isinstance(said.get("start"), float) or not isinstance(said.get("target"), float):
-        return None
+        return None  # also any title over MAX_SENTENCE_CHARS, never searched
+    found = _from_to_match(title)[0]
     return None if found is None else (found, said)
+
+
+#: longer text is not read for figures (title only): no sentence is this long, and
+#: :data:`_FROM_TO` backtracks on long runs of numbers (``"123 " * 5000``: 19 s)
+MAX_SENTENCE_CHARS = 300
 
 
 def _written_out(sentence: str) -> dict[str, Any]:
@@ -280,6 +285,8 @@ def _written_out(sentence: str) -> dict[str, Any]:
     the target is 1 of it (:func:`okrsite.units.unit_name`).
     """
     item: dict[str, Any] = {"title": sentence.strip()}
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        return item  # no sentence: never searched (MAX_SENTENCE_CHARS)
     found, german = _from_to_match(sentence)
     if found is None:
         return item

@@ -12,6 +12,13 @@ folders and files left out, links not followed) from the folders of
 The listing is part of the load's input signature (:func:`listing_print`):
 adding or deleting a static file changes the warnings, so a load whose goal
 files did not change is not reused then.
+
+A ``static/`` folder that is itself a link leading outside its owner (the
+site for the site's, the theme's folder for a theme's) is not walked at all:
+``os.walk`` follows the folder it starts from even with ``followlinks=False``,
+so ``static -> /`` would walk the whole file system. The build reports that
+folder once (OKR012); none of its files are published. The listing also stops
+after :data:`MAX_STATIC_FILES` names, so a huge folder cannot hold a check up.
 """
 
 from __future__ import annotations
@@ -23,35 +30,52 @@ from pathlib import Path
 
 from okrsite.config import SiteConfig
 from okrsite.md_links import nfc_files
+from okrsite.sitefiles import owned_roots, within
 from okrsite.theme_find import ThemeError, theme_chain
 
-__all__ = ["listing_print", "published_static"]
+__all__ = ["MAX_STATIC_FILES", "listing_print", "owned_folder", "published_static"]
+
+#: names listed at most, over all ``static/`` folders: far above any real
+#: site's files (the page limit), far below a walk of a whole disk
+MAX_STATIC_FILES = 200_000
 
 
 def published_static(root: Path, config: SiteConfig) -> frozenset[str]:
     """``static/<rel>`` of every file the build copies into ``static/``: the
     theme chain's and the site's own. A theme that cannot be found lists
     none of its files (the build reports the theme itself)."""
-    folders = [root / "static"]
+    folders = [(root / "static", root)]
     with contextlib.suppress(ThemeError, OSError):
-        folders += [path / "static" for _, path in theme_chain(config.theme, root)]
+        folders += [(path / "static", path) for _, path in theme_chain(config.theme, root)]
     names: list[str] = []
-    for folder in folders:
-        names.extend("static/" + rel for rel in _files_under(folder))
+    for folder, owner in folders:
+        if owned_folder(folder, owner):
+            _files_under(folder, names)
     return frozenset(nfc_files(names))
 
 
-def _files_under(folder: Path) -> list[str]:
-    """The names under ``folder`` of its files, as the theme walks it."""
+def owned_folder(folder: Path, owner: Path) -> bool:
+    """Whether ``folder`` resolves inside ``owner`` (links followed): only
+    then may it be walked. A folder linked out of its owner is OKR012."""
+    try:
+        return within(os.path.realpath(folder), owned_roots(owner))
+    except (OSError, ValueError):
+        return False
+
+
+def _files_under(folder: Path, out: list[str]) -> None:
+    """Add ``static/<rel>`` of the files under ``folder`` to ``out``, as the theme
+    walks it, until ``out`` holds :data:`MAX_STATIC_FILES`."""
     if not folder.is_dir():
-        return []
-    out: list[str] = []
+        return
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         base = Path(dirpath).relative_to(folder).as_posix()
         prefix = "" if base == "." else base + "/"
-        out.extend(prefix + name for name in filenames if not name.startswith("."))
-    return out
+        out.extend("static/" + prefix + n for n in filenames if not n.startswith("."))
+        if len(out) >= MAX_STATIC_FILES:
+            del out[MAX_STATIC_FILES:]
+            return
 
 
 def listing_print(names: frozenset[str] | None) -> str:

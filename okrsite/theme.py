@@ -46,7 +46,14 @@ from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
-from okrsite.sitefiles import UnsafeFileError, check_owned, owned_roots, read_owned
+from okrsite.sitefiles import (
+    UnsafeFileError,
+    check_owned,
+    outside_site,
+    owned_roots,
+    read_owned,
+    within,
+)
 from okrsite.template_filters import unknown_filter_or_test
 from okrsite.theme_find import (
     ThemeError,
@@ -175,8 +182,18 @@ class Theme:
         key = os.fspath(folder)
         listing = self._listings.get(key)
         if listing is None:
-            listing = self._listings[key] = _walk_files(folder)
+            # a folder linked out of its owner is never walked (os.walk follows
+            # the folder it starts from: static -> / walked the whole disk);
+            # source_problems reports it once (OKR012)
+            owned = self.linked_out(folder) is None
+            listing = self._listings[key] = _walk_files(folder) if owned else ()
         return listing
+
+    def linked_out(self, folder: Path) -> str | None:
+        """Where ``folder`` leads when that is outside its owner (the site for
+        the site's folders, the theme's folder for a theme's), else ``None``."""
+        real = os.path.realpath(folder)
+        return None if within(real, self.home_of(folder)) else real
 
     def _template_names(self, folder: Path) -> list[str]:
         """The templates of ``folder`` by their names under it (``partials/kr_row.html``)."""
@@ -231,6 +248,12 @@ class Theme:
         """Theme files (:meth:`used_files`) that will not be read, as diagnostics
         (nothing opened)."""
         problems = []
+        folders_used = [path / sub for _, path in self.chain for sub in _THEME_SUBS]
+        for folder in [*folders_used, *(site_root / sub for sub in _THEME_SUBS)]:
+            target = self.linked_out(folder) if folder.is_dir() else None
+            if target is not None:  # one error for the folder, none of its files read
+                shown = _shown_path(folder, site_root)
+                problems.append(outside_site(shown, target).diagnostic(shown))
         files = self.used_files(site_root)
         # each folder resolved once per set of roots, not once per file in it
         folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
@@ -358,6 +381,10 @@ class GuardedEnvironment(Environment):
 
 #: the files of a templates/ folder that are templates (a theme may keep notes beside them)
 TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".txt", ".json", ".js", ".css", ".j2")
+
+
+#: the folders of a theme (and the site's own) that a build reads
+_THEME_SUBS = ("templates", "static", "translations")
 
 
 def _is_template(name: str) -> bool:

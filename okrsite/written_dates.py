@@ -250,6 +250,13 @@ _MOMENT = re.compile(
 _NAMED_MOMENT = re.compile(r"^(?P<day>.*[^\W\d_].*?\d)[, ]+(?:at[ ]+)?" + _TIME)
 
 
+#: the longest text read as a date with a time of day (``2. Dezember 2026,
+#: 14:30:00.123 Uhr +01:00`` is 36): longer text is no date okrsite reads, and
+#: is never searched, since the expressions above backtrack on long runs of
+#: spaces (``23.11.2026, 16:30`` + 40,000 spaces + ``Uhr x`` took minutes)
+MAX_MOMENT_CHARS = 64
+
+
 def timed(text: str) -> tuple[str, str | None] | None:
     """A date with a time of day, split: the date as written (for
     :func:`read_date`, which judges it) and the time as zero-padded 24-hour
@@ -265,9 +272,12 @@ def timed(text: str) -> tuple[str, str | None] | None:
     function for the loader's check-in ``date:`` and ``okrsite checkin
     --date``, so the command takes exactly what a file does.
     """
-    m = _MOMENT.match(text.strip())
+    text = text.strip()
+    if len(text) > MAX_MOMENT_CHARS:
+        return None  # no date with a time: read as a date, which it is not either
+    m = _MOMENT.match(text)
     if m is None and any(c.isalpha() for c in text):
-        m = _NAMED_MOMENT.match(text.strip())  # Dec 2, 2026 9:15 am
+        m = _NAMED_MOMENT.match(text)  # Dec 2, 2026 9:15 am
     if m is None:
         return None
     if m["uhr"] is None and (m["mark"] == "." or (m["minute"] is None and m["half"] is None)):
