@@ -45,6 +45,7 @@ from okrsite.model import (
 )
 from okrsite.numbers import csv_number
 from okrsite.parse import parse_file
+from okrsite.parse_figures import magnitude_written, unit_multiplier
 from okrsite.parse_measures import title_figures
 from okrsite.scoring import reached
 from okrsite.slug import slugify
@@ -218,7 +219,9 @@ def carried_title(kr: KeyResult, start: float) -> str:
         core = re.search(r"\d(?:[\d.,'\s\u00a0\u202f\u2009]*\d)?", figure)
         if core is not None:
             prefix = re.sub(r"[-+\u2212]", "", figure[: core.start()])
-            for magnitude in (1.0, 1e3, 1e6, 1e9):  # "$15M": the title's own "M"
+            # "$15M": the title's own "M"; "from 10 to 20 M EUR": the target's
+            shared = unit_multiplier(magnitude_written(found["b"]) or "")
+            for magnitude in dict.fromkeys((shared, 1.0, 1e3, 1e6, 1e9)):
                 written = prefix + csv_number(wanted / magnitude) + figure[core.end() :]
                 title = kr.title[: found.start("a")] + written + kr.title[found.end("a") :]
                 again = title_figures(title)

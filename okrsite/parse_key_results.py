@@ -28,10 +28,10 @@ from okrsite.parse_measures import (
     _with_unit,
     _written_out,
     measure_sentence,
-    title_figures_unlike,
 )
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
+from okrsite.title_figures import title_figures_unlike
 from okrsite.written_numbers import read_number
 from okrsite.written_yes_no import as_done_key
 

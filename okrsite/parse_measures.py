@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from okrsite.numbers import csv_number, format_number
+from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import currency_of as currency_of
 from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
@@ -306,7 +306,7 @@ def _written_out(sentence: str) -> dict[str, Any]:
             # the key result's reading to refuse with what to write
             item["start"], item["target"] = found["a"].strip(), found["b"].strip()
         return item
-    item["start"], item["target"] = start[0], target[0]
+    item["start"], item["target"] = _shared_magnitude(found, ua, start[0], target[0]), target[0]
     if ua and ub:  # from 5 days to 1 day: days
         item["unit"] = unit_name(ub, target[0], [ua, ub])
     elif ua or ub:
@@ -316,6 +316,23 @@ def _written_out(sentence: str) -> dict[str, Any]:
         if len(signs) == 1:
             item["unit"] = signs.pop()
     return item
+
+
+def _shared_magnitude(found: re.Match[str], ua: str | None, start: float, target: float) -> float:
+    """The start of "from 1.2 to 1.5 M EUR": the magnitude after the last
+    figure is said once for both, as "from 10 to 40 %" is percent on both
+    sides (1.2 M, so 1,200,000 as ``from €1.2M`` reads). Only where it is
+    plausible: the start, said first, is a bare figure (no magnitude, sign
+    or unit of its own) more than 100 times off the target as written and
+    within 10 times of it with the magnitude; "from 500 to 1.5M users"
+    keeps 500."""
+    times = unit_multiplier(magnitude_written(found["b"]) or "")
+    bare = ua is None and not currency_of(found["a"]) and magnitude_written(found["a"]) is None
+    if times == 1 or not bare or found.start("a") > found.start("b") or start * target <= 0:
+        return start
+    off, scaled = abs(target / start), abs(target / (start * times))
+    plausible = (off > 100 or off < 0.01) and 0.1 <= scaled <= 10
+    return float(f"{start * times:.12g}") if plausible else start  # 1.1 M: not 1100000.0000000002
 
 
 def measure_sentence(text: str) -> dict[str, Any] | None:
@@ -328,65 +345,6 @@ def measure_sentence(text: str) -> dict[str, Any] | None:
     if "target" not in figures:
         return None
     return {k: v for k, v in figures.items() if k != "title"}
-
-
-def title_figures_unlike(
-    f: _Fields,
-    item: Mapping[str, Any],
-    path: Path_,
-    kr_id: str,
-    figures: tuple[float | None, float | None],
-    unit: str,
-) -> None:
-    """OKR409: a numeric key result whose title says where it starts and ends
-    (``Deploys from 10 to 40``, read as :func:`_written_out` reads a key
-    result's sentence) while its own ``start:`` and ``target:`` count
-    otherwise: a start left out is 0 (``target: 40`` alone counts 22 as 55%
-    where the title means 40%), or a figure differs (``target: 50%``). The
-    figures count, the title is what readers see: one of the two is a slip.
-    Said only where both are in one unit (okrsite converts nothing), and
-    never where a figure is an error of its own already."""
-    start, target = figures
-    title = item.get("title")
-    if target is None or not isinstance(title, str) or (start is None and "start" in item):
-        return
-    if not any(c.isdigit() for c in title):
-        return  # the usual title, with no figures to read
-    said = _written_out(title)
-    if not isinstance(said.get("target"), float) or not isinstance(said.get("start"), float):
-        return  # no "from … to …" (or "from 1.2m to 2m", refused as no figures)
-    title_unit = str(said.get("unit", ""))
-    percents = is_percent_unit(title_unit) and is_percent_unit(unit)
-    if title_unit and unit and not percents and not same_unit(title_unit, unit):
-        return
-    counted = {"start": 0.0 if start is None else start, "target": target}
-    wrong = [
-        key
-        for key in ("start", "target")
-        if abs(counted[key] - said[key]) > 1e-9 * max(1, abs(said[key]))
-    ]
-    if not wrong:
-        return
-    shown_unit = unit or title_unit
-
-    def shown(value: float, suffix: str) -> str:
-        return format_number(value) + ("" if suffix in ("", "%") else " ") + suffix
-
-    f.warn(
-        "OKR409",
-        f"key result {kr_id!r} "
-        + ("has no start:, so it " if start is None else "")
-        + f"counts from {shown(counted['start'], shown_unit)} to {shown(target, shown_unit)}, "
-        f"but its title says from {shown(said['start'], title_unit)} to "
-        f"{shown(said['target'], title_unit)}",
-        (*path, "target" if wrong == ["target"] else "start" if start is not None else "title"),
-        hint="write "
-        + " and ".join(
-            f"{key}: {csv_number(said[key])}{'%' if is_percent_unit(title_unit) else ''}"
-            for key in wrong
-        )
-        + ", or fix the title",
-    )
 
 
 #: words after a figure that say how many, not of what (``5 m``: million, or

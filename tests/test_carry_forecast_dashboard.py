@@ -73,9 +73,9 @@ def test_carried_titles_say_the_carried_start_and_pass_strict_check(make_site: M
         "    start: 12.5\n"
         "    target: 20\n"
         "    unit: $M\n"
-        # "10" beside "20 M": no one scale, so no figure to rewrite safely
+        # "from 10 to 20 M EUR": the target's M is the start's too
         "  - id: eur\n"
-        "    title: Grow EMEA to 20 M EUR\n"
+        "    title: Grow EMEA from 15 to 20 M EUR\n"
         "    start: 15\n"
         "    target: 20\n"
         "    unit: M EUR\n"

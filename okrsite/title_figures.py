@@ -1,0 +1,121 @@
+"""OKR409: a key result's title that says other figures than it counts.
+
+Apart from :mod:`okrsite.parse_measures`, which reads a sentence's figures,
+because comparing them with the key result's own is a concept of its own:
+the title's figures are read as whole money (``from $1M to $2M``: 1,000,000)
+where the key result may count in a magnitude of the same money (``unit:
+$M``, ``k€``, ``M EUR``), so they are counted in its unit before they are
+compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from okrsite.numbers import csv_number, format_number
+from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_figures import currency_of, is_money, unit_multiplier
+from okrsite.parse_measures import _written_out, is_percent_unit
+from okrsite.units import same_unit
+
+#: currency codes written as units (``unit: M EUR``), as the sign they stand
+#: for where there is one (EUR is €), else as themselves
+_CURRENCY_CODES = {
+    "EUR": "€",
+    "USD": "$",
+    "GBP": "£",
+    "JPY": "¥",
+    **{code: code for code in ("AUD", "CAD", "CHF", "CNY", "DKK", "INR", "NOK", "PLN", "SEK")},
+}
+
+
+def _money(unit: str) -> tuple[str, float] | None:
+    """The currency of a unit of money (``$``, ``k€``, ``Mio €``, and written
+    with a code: ``EUR``, ``M EUR``, ``Mio. USD``) and what it multiplies by
+    (1, 1000, 1,000,000), or ``None`` for any other unit (``€/h``, ``k``)."""
+    if is_money(unit):  # as a KPI-linked key result's figures are counted
+        return currency_of(unit), unit_multiplier(unit)
+    words = unit.split()
+    codes = [w for w in words if w in _CURRENCY_CODES]
+    if len(codes) != 1 or currency_of(unit):
+        return None
+    rest = " ".join(w for w in words if w != codes[0])
+    times = unit_multiplier(rest) if rest else 1.0
+    return (_CURRENCY_CODES[codes[0]], times) if not rest or times != 1 else None
+
+
+def _counted_in(value: float, unit: str, into: str) -> float | None:
+    """``value`` in ``unit`` counted in ``into`` when both are one currency's
+    money, each in a magnitude or none (1,200,000 in ``EUR`` is 1.2 in ``M
+    EUR``; 1,000,000 in ``$`` is 1 in ``$M``); else ``None``."""
+    ours, theirs = _money(unit), _money(into)
+    if ours is None or theirs is None or ours[0] != theirs[0]:
+        return None
+    counted = value * ours[1] / theirs[1]
+    return float(f"{counted:.12g}")  # 1.2000000000000002 is 1.2
+
+
+def title_figures_unlike(
+    f: _Fields,
+    item: Mapping[str, Any],
+    path: Path_,
+    kr_id: str,
+    figures: tuple[float | None, float | None],
+    unit: str,
+) -> None:
+    """OKR409: a numeric key result whose title says where it starts and ends
+    (``Deploys from 10 to 40``, read as
+    :func:`okrsite.parse_measures._written_out` reads a key result's
+    sentence) while its own ``start:`` and ``target:`` count otherwise: a
+    start left out is 0 (``target: 40`` alone counts 22 as 55% where the
+    title means 40%), or a figure differs (``target: 50%``). The figures
+    count, the title is what readers see: one of the two is a slip. Said
+    only where both are in one unit, or in one currency's money that the
+    title writes whole (``from $1M to $2M`` beside ``unit: $M``: from 1 to
+    2), and never where a figure is an error of its own already."""
+    start, target = figures
+    title = item.get("title")
+    if target is None or not isinstance(title, str) or (start is None and "start" in item):
+        return
+    if not any(c.isdigit() for c in title):
+        return  # the usual title, with no figures to read
+    said = _written_out(title)
+    if not isinstance(said.get("target"), float) or not isinstance(said.get("start"), float):
+        return  # no "from … to …" (or "from 1.2m to 2m", refused as no figures)
+    title_unit = str(said.get("unit", ""))
+    percents = is_percent_unit(title_unit) and is_percent_unit(unit)
+    if title_unit and unit and not percents and not same_unit(title_unit, unit):
+        in_ours = [_counted_in(said[key], title_unit, unit) for key in ("start", "target")]
+        if in_ours[0] is None or in_ours[1] is None:
+            return  # another unit: okrsite converts nothing else
+        said = {**said, "start": in_ours[0], "target": in_ours[1]}
+        title_unit = unit
+    counted = {"start": 0.0 if start is None else start, "target": target}
+    wrong = [
+        key
+        for key in ("start", "target")
+        if abs(counted[key] - said[key]) > 1e-9 * max(1, abs(said[key]))
+    ]
+    if not wrong:
+        return
+    shown_unit = unit or title_unit
+
+    def shown(value: float, suffix: str) -> str:
+        return format_number(value) + ("" if suffix in ("", "%") else " ") + suffix
+
+    f.warn(
+        "OKR409",
+        f"key result {kr_id!r} "
+        + ("has no start:, so it " if start is None else "")
+        + f"counts from {shown(counted['start'], shown_unit)} to {shown(target, shown_unit)}, "
+        f"but its title says from {shown(said['start'], title_unit)} to "
+        f"{shown(said['target'], title_unit)}",
+        (*path, "target" if wrong == ["target"] else "start" if start is not None else "title"),
+        hint="write "
+        + " and ".join(
+            f"{key}: {csv_number(said[key])}{'%' if is_percent_unit(title_unit) else ''}"
+            for key in wrong
+        )
+        + ", or fix the title",
+    )
