@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from okrsite import cycles as cycles_mod
+from okrsite.checkin_order_warnings import same_day_order_warnings as same_day_order_warnings
 from okrsite.config import SiteConfig
 from okrsite.diagnostics import Diagnostic
 from okrsite.display_order import title_order
@@ -23,7 +24,6 @@ from okrsite.parse import ParsedFile
 from okrsite.resolve_checkins import _check_checkins, _order_checkins
 from okrsite.resolve_checkins import checkin_order as checkin_order
 from okrsite.resolve_checkins import natural_key as natural_key
-from okrsite.checkin_order_warnings import same_day_order_warnings as same_day_order_warnings
 from okrsite.resolve_kpis_goals import _check_goals, _check_kpis
 from okrsite.resolve_kpis_goals import one_reading_per_day as one_reading_per_day
 from okrsite.resolve_objectives import (
