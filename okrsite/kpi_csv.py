@@ -334,7 +334,13 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
     ``grouped`` (:func:`thousands_grouped` of the column) reads ``215.000`` (or,
     separated by commas, ``"215,000"``) as 215000; so does a site whose
     language groups thousands with commas (English) read ``"215,000"``
-    (:func:`okrsite.written_numbers.comma_convention`)."""
+    (:func:`okrsite.written_numbers.comma_convention`). A figure in brackets
+    is negative, as an accounting format exports one (``(1,234)``, ``(€ 50)``).
+    """
+    inner = cell.strip()
+    if len(inner) > 2 and inner[0] == "(" and inner[-1] == ")" and "(" not in inner[1:]:
+        number = read_number(inner[1:-1], delimiter, grouped)
+        return None if number is None or number < 0 else -number
     parts = _magnitude(_figure(cell))
     if parts is None:
         return None
