@@ -70,9 +70,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: its cell writes beside the digits, for a KPI's unit: 14; every version named
 #: by the site's people, teams and KPIs, however much was read at once, with
 #: what names them in the key (okrsite.history_names): 15; a check-in's money
-#: counted in its key result's or KPI's unit, as the site counts it: 16): cached
-#: events reread
-CACHE_VERSION = 16
+#: counted in its key result's or KPI's unit, as the site counts it: 16; its
+#: top-level keys that name no key result dropped, as the site drops them:
+#: 17): cached events reread
+CACHE_VERSION = 17
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field
@@ -323,6 +324,8 @@ class HistoryReader:
         before = None
         if names.digest != self.names.digest:  # events named otherwise: read them again
             before, self.events_of, self.stores, self.history = self.history, {}, {}, None
+        elif names is not self.names and names.kr_ids != self.names.kr_ids:
+            self.head = None  # check-ins' top-level keys judged again (judged_alike)
         self.names = names
         try:
             # a history holds millions of small objects (events, changes) and no
@@ -458,6 +461,7 @@ class HistoryReader:
         ``git log --raw`` over the content folder (and the site's okrsite.toml,
         to find a move), and one for the commits that added okrsite.toml."""
         from okrsite.history_commits import commit_events_of
+        from okrsite.history_events import judged_alike
         from okrsite.history_site_moves import (
             MOVED_FROM,
             added_config,
@@ -474,6 +478,7 @@ class HistoryReader:
             if loaded is None:
                 loaded = self._store(prefix).load() if self.use_cache else {}
             read.cached[prefix] = len(loaded)
+            loaded = judged_alike(loaded, self.names)  # key results added or removed since
             read.asked[prefix] = set()
             read.new[prefix] = {}
             self.events_of[prefix] = dict(loaded)

@@ -20,7 +20,7 @@ from typing import Any
 
 from okrsite import diff as diff_mod
 from okrsite.diff_records import _milestones
-from okrsite.history_names import site_named
+from okrsite.history_names import SiteNames, site_named, strays
 from okrsite.model import KPI, CheckIn, KeyResult, Objective
 
 Event = dict[str, Any]
@@ -193,6 +193,7 @@ def commit_events(
     # sides of a change are compared alike (okrsite.history_names)
     before = {k: site_named(r) for k, r in before.items()}
     after = {k: site_named(r) for k, r in after.items()}
+    written = checkins
     checkins = [site_named(c) for c in checkins]
     checkins_was = {i: site_named(c) for i, c in (checkins_was or {}).items()}
     records: list[Event] = []
@@ -225,13 +226,16 @@ def commit_events(
     return {
         "records": records,
         "checkins": [
-            _checkin(c, checkins_from.get(c.id), checkins_was.get(c.id)) for c in checkins
+            _checkin(c, checkins_from.get(c.id), checkins_was.get(c.id), w)
+            for c, w in zip(checkins, written, strict=True)
         ],
         "rows": [_row(*r) for r in csv_rows],
     }
 
 
-def _checkin(c: CheckIn, moved_from: str | None, was: CheckIn | None = None) -> Event:
+def _checkin(
+    c: CheckIn, moved_from: str | None, was: CheckIn | None = None, written: CheckIn | None = None
+) -> Event:
     out: Event = {
         "id": c.id,
         "file": c.file,
@@ -244,6 +248,11 @@ def _checkin(c: CheckIn, moved_from: str | None, was: CheckIn | None = None) -> 
         # right in another pull request) is known as the one that wrote it
         "says": checkin_says(c),
     }
+    loose = [k for k in written.loose if k in written.values] if written is not None else []
+    if loose:
+        # its figures written at the top, as written: those that name no key
+        # result were dropped (okrsite.history_names), which judged_alike checks
+        out["loose"] = loose
     if moved_from is not None:
         out["from"] = moved_from
     if was is not None:
@@ -251,4 +260,26 @@ def _checkin(c: CheckIn, moved_from: str | None, was: CheckIn | None = None) -> 
         # commits are not read, so this is all it knows of the figures
         # committed before them (assemble)
         out["was"] = checkin_says(was)
+    return out
+
+
+def judged_alike(events: Mapping[str, Event], names: SiteNames) -> dict[str, Event]:
+    """The commits' ``events`` whose check-ins' top-level figures the site's
+    key results as ``names`` knows them keep and drop as they were kept and
+    dropped when read (:func:`okrsite.history_names.strays`). A key result
+    added or removed since (``sprint`` made one) changes what the check-ins
+    that wrote its id at the top said: those commits are left out, to be read
+    again, instead of every commit (the key results' ids are not in the
+    history cache's key)."""
+    out: dict[str, Event] = {}
+    for sha, event in events.items():
+        for c in event.get("checkins", ()):
+            loose = c.get("loose")
+            if loose and (
+                c["objective"] is None
+                or set(strays(names, c["objective"], loose)) != set(loose) - set(c["values"])
+            ):
+                break
+        else:
+            out[sha] = event
     return out

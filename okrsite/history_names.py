@@ -13,12 +13,17 @@ current files are the site's resolved records instead. Comparing one of each
 put changes nobody made on timelines (``owner priya-raman → priya`` on a
 commit that only moved a target; a committed check-in written with a money
 magnitude "not committed yet", its 600,000 as committed against the page's
-600), and made the history of old commits depend
+600), a committed check-in with a top-level key that names no key
+result "not committed yet" (``sprint: 12``, which the site drops with a
+warning, OKR111, kept in the version as written), and made the history of
+old commits depend
 on how much of it was read at once: a warm build and a clean one (CI, a
 fresh clone) published different timelines.
 
 So every version, however it was read, is named here by the current site's
-people, teams, KPIs and key results' units before it is compared
+people, teams, KPIs and key results (their units, and their ids: a
+check-in's top-level keys that name none are dropped, as resolving drops
+them) before it is compared
 (:func:`site_named`, called by :func:`okrsite.history_events.commit_events`
 and :mod:`okrsite.history_readd`): a resolved record comes through as it is,
 and a version as written reads as the site would read it. What the naming
@@ -53,7 +58,9 @@ class SiteNames:
     """The current site's people and teams, the ids names written as their
     titles, emails or handles become, its KPIs' units, and its key results'
     units (``kr_units``, by objective and key result id, as resolving leaves
-    them: a check-in's money is counted in them).
+    them: a check-in's money is counted in them), and each objective's key
+    result ids (``kr_ids``: a check-in's top-level keys that name none are
+    dropped).
 
     The names' ids are worked out the first time a version names someone by
     anything but an id (a tenth of a second or more at 5,000 people, which a
@@ -66,11 +73,13 @@ class SiteNames:
         kpi_units: Mapping[str, str | None] | None = None,
         digest: str = "",
         kr_units: Mapping[tuple[str, str], str] | None = None,
+        kr_ids: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.people: Mapping[str, Person] = people or {}
         self.teams: Mapping[str, Team] = teams or {}
         self.kpi_units: Mapping[str, str | None] = kpi_units or {}
         self.kr_units: Mapping[tuple[str, str], str] = kr_units or {}
+        self.kr_ids: Mapping[str, frozenset[str]] = kr_ids or {}
         self.digest = digest
         self._aliases: dict[str, Mapping[str, str]] = {}
 
@@ -195,7 +204,7 @@ class CurrentRecords:
 #: the last naming made, by what it was made from: a rebuild of ``okrsite
 #: serve`` (or a build after a load) names by the same people, teams and KPIs
 #: (5,000 people: a tenth of a second to work out again)
-_LAST: list[tuple[Any, SiteNames]] = []
+_LAST: list[tuple[Any, dict[str, frozenset[str]], SiteNames]] = []
 
 
 def site_names(site_root: Path, content_dir: str, current: Iterable[object]) -> SiteNames:
@@ -204,13 +213,15 @@ def site_names(site_root: Path, content_dir: str, current: Iterable[object]) -> 
     (:class:`CurrentRecords`), else those its files under ``site_root`` give."""
     if isinstance(current, CurrentRecords):
         p = current.portfolio
-        people, teams, kpis = p.people, p.teams, p.kpis
+        people, teams, kpis, objectives = p.people, p.teams, p.kpis, p.objectives
         units = {rid: k.unit for rid, k in kpis.items() if k.unit}
-        kr_units = _kr_units(p.objectives.values(), units, resolved=True)
+        kr_units = _kr_units(objectives.values(), units, resolved=True)
     else:
         people, teams, kpis, objectives = _tables(site_root, content_dir)
         units = {rid: k.unit for rid, k in kpis.items() if k.unit}
         kr_units = _kr_units(objectives.values(), units, resolved=False)
+    # a key result's id is the same resolved or as written
+    kr_ids = {oid: frozenset(kr.id for kr in o.key_results) for oid, o in objectives.items()}
     said = (
         [(rid, r.title, r.email, r.github, r.gitlab) for rid, r in sorted(people.items())],
         [(rid, r.title) for rid, r in sorted(teams.items())],
@@ -219,12 +230,16 @@ def site_names(site_root: Path, content_dir: str, current: Iterable[object]) -> 
         [(rid, k.unit) for rid, k in sorted(kpis.items()) if k.unit],
         sorted(kr_units.items()),
     )
-    for made_from, names in _LAST:
-        if made_from == said:
+    for made_from, ids, names in _LAST:
+        if made_from == said and ids == kr_ids:
             return names
+    # the key results' ids are not hashed: a key result added (as often as
+    # goals are edited) would read every commit again; the events of the
+    # commits whose check-ins they judge otherwise are read again instead
+    # (okrsite.history_events.judged_alike)
     digest = hashlib.blake2b(repr(said).encode(), digest_size=12).hexdigest()
-    names = SiteNames(people, teams, units, digest, kr_units)
-    _LAST[:] = [(said, names)]
+    names = SiteNames(people, teams, units, digest, kr_units, kr_ids)
+    _LAST[:] = [(said, kr_ids, names)]
     return names
 
 
@@ -263,9 +278,10 @@ def site_named(rec: _Named) -> _Named:
     """``rec`` as the site names it (:mod:`okrsite.resolve_people`: names as
     file ids, then an owner that names a team and no person made the team;
     a key result's KPI link and unit as :mod:`okrsite.resolve_objectives`
-    leaves them; a check-in's money counted in its key result's or KPI's
-    unit as :mod:`okrsite.resolve_checkins` counts it). A record the site
-    resolved is returned as it is."""
+    leaves them; a check-in's top-level keys that name no key result dropped
+    and its money counted in its key result's or KPI's unit, as
+    :mod:`okrsite.resolve_checkins` does). A record the site resolved is
+    returned as it is."""
     names = _NAMES
     if names is None:
         return rec
@@ -274,8 +290,11 @@ def site_named(rec: _Named) -> _Named:
         author = names.person(rec.author)
         if author != rec.author:
             changes["author"] = author
-        if rec.units and id(rec) not in _RESOLVED:
-            changes.update(_counted_checkin(rec, names))
+        if id(rec) not in _RESOLVED:
+            if rec.loose and rec.objective is not None:
+                changes.update(_without_strays(rec, names))
+            if rec.units:  # counted in what is left (its values, with the strays')
+                changes.update(_counted_checkin(rec, names, changes.get("values")))
         return replace(rec, **changes) if changes else rec
     owner, team = names.person(rec.owner), names.team(rec.team)
     if (
@@ -296,20 +315,58 @@ def site_named(rec: _Named) -> _Named:
     return replace(rec, **changes) if changes else rec
 
 
-def _counted_checkin(c: CheckIn, names: SiteNames) -> dict[str, Any]:
+def _without_strays(c: CheckIn, names: SiteNames) -> dict[str, Any]:
+    """A check-in version's values without its top-level keys that name no
+    key result of its objective (``sprint: 12``), as resolving drops them
+    with a warning (OKR111, :func:`okrsite.resolve_checkins._check_checkins`):
+    as changes for :func:`dataclasses.replace`, none when none is dropped.
+    A key that writes a key result's id another way (``ARR`` for ``arr``,
+    ``New Logos`` for ``new-logos``) is kept, as resolving keeps it (to
+    refuse it, OKR304); so are all of a check-in whose objective the site
+    does not have."""
+    assert c.objective is not None
+    stray = strays(names, c.objective, [k for k in c.loose if k in c.values])
+    if not stray:
+        return {}
+    values = {k: v for k, v in c.values.items() if k not in stray}
+    return {"values": values, "loose": tuple(k for k in c.loose if k in values)}
+
+
+def strays(names: SiteNames, objective: str, keys: Iterable[str]) -> list[str]:
+    """Those of ``keys`` (written at the top of a check-in of ``objective``)
+    that name no key result of it, nor write one's id another way: resolving
+    drops them (OKR111). None when the site has no such objective."""
+    ids = names.kr_ids.get(objective)
+    if ids is None:
+        return []
+    out = [k for k in keys if k not in ids]
+    if out:
+        from okrsite.parse_checkins import written_as
+
+        out = [k for k in out if not any(written_as(i, k) for i in ids)]
+    return out
+
+
+def _counted_checkin(
+    c: CheckIn, names: SiteNames, kept: Mapping[str, float] | None = None
+) -> dict[str, Any]:
     """The values of a check-in version as written (``600 k€``, ``€600,000``,
     ``$600k``: 600,000) counted as resolving counts them in the unit of their
     key result or KPI when it holds a magnitude (``k€``: 600), by the same
     function (:func:`okrsite.resolve_checkins._unit_of`); as changes for
     :func:`dataclasses.replace`, none when nothing is counted. A figure
-    written bare, or with a unit it is not counted in, stays as written."""
+    written bare, or with a unit it is not counted in, stays as written.
+    ``kept``: the values to count, when not all of ``c``'s (its strays
+    dropped, :func:`_without_strays`)."""
     from okrsite.resolve_checkins import _unit_of
+
+    have = c.values if kept is None else kept
 
     values: dict[str, float] = {}
     reading: float | None = None
     for key, word in c.units:
         if c.objective is not None:
-            unit, value = names.kr_units.get((c.objective, key)), c.values.get(key)
+            unit, value = names.kr_units.get((c.objective, key)), have.get(key)
         elif c.kpi is not None and key == "value":
             unit, value = names.kpi_units.get(c.kpi), c.value
         else:
@@ -324,7 +381,7 @@ def _counted_checkin(c: CheckIn, names: SiteNames) -> dict[str, Any]:
             reading = scaled[key]
     changes: dict[str, Any] = {}
     if values:
-        changes["values"] = {**c.values, **values}
+        changes["values"] = {**have, **values}
     if reading is not None:
         changes["value"] = reading
     return changes
