@@ -26,12 +26,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import posixpath
 from pathlib import Path
 
 from okrsite.config import SiteConfig
 from okrsite.md_links import nfc_files
 from okrsite.sitefiles import owned_roots, within
-from okrsite.theme_find import ThemeError, theme_chain
+from okrsite.theme_find import ThemeError, theme_chain, walk_files
 
 __all__ = ["MAX_STATIC_FILES", "listing_print", "owned_folder", "published_static"]
 
@@ -49,8 +50,12 @@ def published_static(root: Path, config: SiteConfig) -> frozenset[str]:
         folders += [(path / "static", path) for _, path in theme_chain(config.theme, root)]
     names: list[str] = []
     for folder, owner in folders:
-        if owned_folder(folder, owner):
-            _files_under(folder, names)
+        if owned_folder(folder, owner) and len(names) < MAX_STATIC_FILES:
+            # hidden files are not published (the theme's static entries)
+            listed = walk_files(folder, MAX_STATIC_FILES - len(names))
+            names += [
+                "static/" + rel for rel in listed if not posixpath.basename(rel).startswith(".")
+            ]
     return frozenset(nfc_files(names))
 
 
@@ -61,21 +66,6 @@ def owned_folder(folder: Path, owner: Path) -> bool:
         return within(os.path.realpath(folder), owned_roots(owner))
     except (OSError, ValueError):
         return False
-
-
-def _files_under(folder: Path, out: list[str]) -> None:
-    """Add ``static/<rel>`` of the files under ``folder`` to ``out``, as the theme
-    walks it, until ``out`` holds :data:`MAX_STATIC_FILES`."""
-    if not folder.is_dir():
-        return
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        base = Path(dirpath).relative_to(folder).as_posix()
-        prefix = "" if base == "." else base + "/"
-        out.extend("static/" + prefix + n for n in filenames if not n.startswith("."))
-        if len(out) >= MAX_STATIC_FILES:
-            del out[MAX_STATIC_FILES:]
-            return
 
 
 def listing_print(names: frozenset[str] | None) -> str:

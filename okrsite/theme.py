@@ -60,6 +60,7 @@ from okrsite.theme_find import (
     available_builtin,
     builtin_themes_dir,
     theme_chain,
+    walk_files,
 )
 from okrsite.translations import Language, catalogue_problems, load_language, untranslated
 
@@ -186,7 +187,7 @@ class Theme:
             # the folder it starts from: static -> / walked the whole disk);
             # source_problems reports it once (OKR012)
             owned = self.linked_out(folder) is None
-            listing = self._listings[key] = _walk_files(folder) if owned else ()
+            listing = self._listings[key] = walk_files(folder) if owned else ()
         return listing
 
     def linked_out(self, folder: Path) -> str | None:
@@ -390,20 +391,6 @@ _THEME_SUBS = ("templates", "static", "translations")
 def _is_template(name: str) -> bool:
     """Whether a file named ``name`` is a template a theme's page may read."""
     return name.endswith(TEMPLATE_SUFFIXES) and not name.startswith(".")
-
-
-def _walk_files(folder: Path) -> tuple[str, ...]:
-    """One walk of ``folder`` (links not followed, hidden folders skipped):
-    its files' names under it, folder by folder in name order."""
-    if not folder.is_dir():
-        return ()
-    names: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        base = Path(dirpath).relative_to(folder).as_posix()
-        prefix = "" if base == "." else base + "/"
-        names.extend(prefix + name for name in sorted(filenames))
-    return tuple(names)
 
 
 _getattr = getattr  # the builtin, which the methods above are named after

@@ -23,7 +23,14 @@ from okrsite.config import CONFIG_FILE, SiteConfig
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.sitefiles import UnsafeFileError, excerpt, owned_roots, read_owned, within
 
-__all__ = ["ThemeError", "available_builtin", "builtin_themes_dir", "missing_theme", "theme_chain"]
+__all__ = [
+    "ThemeError",
+    "available_builtin",
+    "builtin_themes_dir",
+    "missing_theme",
+    "theme_chain",
+    "walk_files",
+]
 
 DEFAULT_THEME = "default"
 _REPO_THEMES = Path(__file__).resolve().parent.parent / "themes"
@@ -171,3 +178,24 @@ def missing_theme(config: SiteConfig, site_root: Path) -> Diagnostic | None:
     except ThemeError as exc:
         return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
     return None
+
+
+def walk_files(folder: Path, limit: int | None = None) -> tuple[str, ...]:
+    """One walk of a theme's (or the site's) ``templates/``, ``static/`` or
+    ``translations/`` folder, links not followed and hidden folders
+    skipped: its files' names under it, folder by folder in name order, at
+    most ``limit`` of them. The theme lists its folders with it
+    (:meth:`okrsite.theme.Theme.files_under`), and ``okrsite check`` the
+    ``static/`` files a build publishes (:mod:`okrsite.static_listing`)
+    without loading the theme."""
+    if not folder.is_dir():
+        return ()
+    names: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        base = Path(dirpath).relative_to(folder).as_posix()
+        prefix = "" if base == "." else base + "/"
+        names.extend(prefix + name for name in sorted(filenames))
+        if limit is not None and len(names) >= limit:
+            return tuple(names[:limit])
+    return tuple(names)
