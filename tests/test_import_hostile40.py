@@ -9,30 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import files_of, run_cli, write_site
+from conftest import files_of, write_site
+from import_sheets import TOML, imported, sheet, site_at
 from openpyxl import Workbook
-
-TOML = """\
-title = "Acme Goals"
-language = "en"
-default_cycle = "2026-Q4"
-as_of = "2026-11-20"
-"""
-
-
-def site_at(tmp_path: Path) -> Path:
-    return write_site(tmp_path / "site", {"okrsite.toml": TOML, "content/objectives/.keep": ""})
-
-
-def sheet(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def imported(site: Path, path: Path, *more: str) -> tuple[int, str]:
-    return run_cli("import", str(path), "--site", str(site), *more)
-
 
 SUPPORT = "Objective,Key result,Team,Start,Target\nGrow,Revenue,Support,1,10\n"
 
