@@ -227,6 +227,12 @@ def shown_value(value: Any) -> str:
 def _fmt(value: float | None) -> str:
     if value is None:
         return "?"
+    if isinstance(value, int) and abs(value) >= 10**40:
+        # YAML reads digits of any length as an int: too large for a float
+        # (and, past 4,300 digits, for str()), and for a message
+        bits = abs(value).bit_length()
+        digits = len(str(abs(value))) if bits < 14_000 else int(bits * 0.30103) + 1
+        return f"a number of {'about ' if bits >= 14_000 else ''}{digits:,} digits"
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
