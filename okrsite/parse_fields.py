@@ -41,6 +41,7 @@ from okrsite.parse_names import (
     name_to_id,
     people_in_one_line,
     without_note,
+    without_typed_quotes,
 )
 from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT, thousands_point_words
 from okrsite.written_dates import read_date, read_period, year_last_readings
@@ -48,6 +49,14 @@ from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 from okrsite.written_yes_no import yes_no
 
 T = TypeVar("T")
+#: what to write instead of a list where a record takes one value: quoting a
+#: list, the general hint, would only make an id that names nothing
+_ONE_VALUE_HINTS = {
+    "parent": "an objective rolls up into one parent: keep that one here and list the "
+    "others under 'supports: [...]' (shown on the page, not scored)",
+    "cycle": "an objective belongs to one cycle: write one, and make a copy of the "
+    "objective for the next cycle (okrsite carry does it)",
+}
 Path_ = tuple[str | int, ...]
 #: key results already validated, by the identity of their loaded mapping:
 #: ``{id(item): (item, index, id or None, key result or None)}``; the item is
@@ -278,7 +287,9 @@ class _Fields(_FigureFields):
                 "OKR103",
                 f"{key} must be a text value, got {shown_value(value)}",
                 (*path, key),
-                hint="quote it if it is meant as text",
+                hint=_ONE_VALUE_HINTS.get(key, "quote it if it is meant as text")
+                if isinstance(value, list)
+                else "quote it if it is meant as text",
             )
             return None
         else:
@@ -292,6 +303,7 @@ class _Fields(_FigureFields):
         value = self.text(data, key, path)
         if value is not None:
             value = as_nfc(value)  # Größe typed on a Mac (NFD) is the file Größe.md
+            value = without_typed_quotes(value)
         if value is not None and key in _TITLED_REFS and _title_like(value):
             return value  # resolving says which objective has that title, if one does
         if value is not None and not _valid_ref(value):
@@ -348,6 +360,7 @@ class _Fields(_FigureFields):
         value = self.text(data, key, path)
         if value is None:
             return None
+        value = without_typed_quotes(value)
         if kind == "person" and value.endswith((")", "]", ">")):
             value = without_note(value)
         if kind == "person" and "," in value:

@@ -105,6 +105,33 @@ def without_note(name: str) -> str:
     return bare or name
 
 
+#: typographic quotes around a whole value, as word processors and chat tools
+#: turn typed quotes (``owner: ‘Tom Lee’``, German ``„Uma Diaz“``, ``«Ana»``)
+_TYPED_QUOTES = {
+    "‘": "’‘",
+    "’": "’",
+    "“": "”“",
+    "”": "”",
+    "„": "“”",
+    "‚": "‘’",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+}
+
+
+def without_typed_quotes(value: str) -> str:
+    """``value`` without typographic quotes around the whole of it: YAML reads
+    only straight quotes as quoting, so ``owner: ‘Tom Lee’`` (quotes a text
+    editor or Word typed) would be a person named with the quotes, shown so
+    on every page; ``value`` as it is otherwise."""
+    if len(value) > 2 and value[-1] in _TYPED_QUOTES.get(value[0], ""):
+        inner = value[1:-1].strip()
+        if inner and not any(q in inner for q in "‘’“”„‚«»‹›"):
+            return inner
+    return value
+
+
 #: a name written last name first, as directories and HR exports list people
 _LAST_FIRST = re.compile(r"\s*([^\s,]+)\s*,\s*([^\s,]+)\s*")
 
