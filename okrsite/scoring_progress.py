@@ -105,14 +105,20 @@ def current_reading(
 
 
 def kpi_readings_in_cycle(
-    series: Sequence[tuple[date, float]], cycle_end: date | None
+    series: Sequence[tuple[date, float]], cycle_start: date | None, cycle_end: date | None
 ) -> list[tuple[date, float]]:
-    """The readings of a KPI a key result takes: those on or before the last
-    day of its objective's cycle (the rule of :func:`current_reading`), for
-    the key result's chart, which must end where its current value does."""
-    if cycle_end is None:
-        return list(series)
-    return [point for point in series if point[0] <= cycle_end]
+    """The readings of a KPI a key result's chart shows: those of its
+    objective's cycle, first to last day. It ends where the key result's
+    current value does (the reading on or before the cycle's last day, the
+    rule of :func:`current_reading`), and begins with the cycle: a KPI read
+    for three years would otherwise squeeze the cycle into the chart's last
+    tenth. When no reading falls in the cycle, the one the current value is
+    (the last before it) is the chart's one point."""
+    upto = list(series) if cycle_end is None else [p for p in series if p[0] <= cycle_end]
+    if cycle_start is None:
+        return upto
+    within = [point for point in upto if point[0] >= cycle_start]
+    return within or upto[-1:]
 
 
 def kr_target(kr: KeyResult) -> float | None:

@@ -72,3 +72,41 @@ def test_a_running_quarter_reads_the_kpi_up_to_as_of(make_site: MakeSite) -> Non
     (objective,) = [o for o in portfolio["objectives"] if o["id"] == "cs"]
     assert objective["key_results"][0]["current"] == 39
     assert objective["progress"] == 0.9
+
+
+def test_the_chart_of_a_key_result_reading_a_kpi_shows_its_cycle_only(
+    make_site: MakeSite,
+) -> None:
+    """A KPI read for years: the key result's chart draws the quarter's readings,
+    so a line ending three quarters across means three quarters of the cycle
+    have gone by (not the whole history squeezed to its right edge); with no
+    reading in the cycle, the one its current value is."""
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/kpis/churn.md": (
+                "---\ntitle: Monthly churn\nunit: '%'\ndirection: down\ndata: data/churn.csv\n---\n"
+            ),
+            "content/data/churn.csv": "date,churn\n"
+            + "".join(
+                f"{y}-{m:02d}-01,{5 - (y - 2025) - m / 10:.1f}%\n"
+                for y in (2025, 2026)
+                for m in range(1, 12)
+            ),
+            "content/objectives/cs.md": (
+                "---\ntitle: Keep customers\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: churn, title: Churn, kpi: churn, start: 4%, target: 2.5%}\n---\n"
+            ),
+            "content/objectives/early.md": (
+                "---\ntitle: Early\ncycle: 2027-Q1\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: churn, title: Churn, kpi: churn, start: 4%, target: 2.5%}\n---\n"
+            ),
+        }
+    )
+    out = _build(site, "2026-12-04")
+    page = unescape(re.sub(r"<[^>]+>", " ", (out / "objectives/cs/index.html").read_text()))
+    assert "2 values from 3% on 2026-10-01 to 2.9% on 2026-11-01" in re.sub(r"\s+", " ", page)
+    assert "2025-01-01" not in page
+    out = _build(site, "2027-01-10")
+    page = unescape(re.sub(r"<[^>]+>", " ", (out / "objectives/early/index.html").read_text()))
+    assert "Churn: values over check-ins: 2.9% on 2026-11-01" in re.sub(r"\s+", " ", page)

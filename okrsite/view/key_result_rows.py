@@ -54,8 +54,8 @@ class KeyResultRow:
 
 def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
     """A key result's values over its objective's check-ins (up to as_of), else
-    the values of the KPI it reads (up to the cycle's last day, as its
-    current value: :func:`~okrsite.scoring_progress.kpi_readings_in_cycle`)."""
+    the values of the KPI it reads in the cycle (ending where its current
+    value does: :func:`~okrsite.scoring_progress.kpi_readings_in_cycle`)."""
     points = [
         (c.date, c.values[kr.id])
         for c in view.index.checkins_by_objective.get(o.id, ())
@@ -64,7 +64,9 @@ def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tupl
     if not points and kr.kpi and kr.kpi in view.scored.kpis:
         cycle = view.scored.portfolio.cycles.get(o.cycle) if o.cycle else None
         points = kpi_readings_in_cycle(
-            view.scored.kpis[kr.kpi].series, None if cycle is None else cycle.end
+            view.scored.kpis[kr.kpi].series,
+            None if cycle is None else cycle.start,
+            None if cycle is None else cycle.end,
         )
     return points
 
