@@ -31,7 +31,7 @@ from okrsite.parse_measures import (
 )
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
-from okrsite.title_figures import title_figures_unlike
+from okrsite.title_figures import current_beside_title, title_figures_unlike
 from okrsite.written_numbers import read_number
 from okrsite.written_yes_no import as_done_key
 
@@ -371,6 +371,8 @@ def _key_result(
     unit = _currency_unit(unit, f.currencies[currencies:])
     if kind == "numeric" and not measured:
         title_figures_unlike(f, item, path, kr_id, (start, target), unit)
+    if kind == "numeric":
+        current_beside_title(f, item, path, kr_id, (start, target, current), unit)
     if kind == "numeric" and start is None:
         start = 0.0
     if title is None:

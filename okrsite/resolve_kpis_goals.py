@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from okrsite import percent_shares
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, Goal
 from okrsite.numbers import format_number
@@ -64,10 +65,47 @@ def _check_kpis(
                 rows, wrong_unit = csv_rows_in_unit(whole, kpi.unit, kid, rel)
                 diags.extend(wrong_unit)
                 diags.extend(_typed_and_filed(kpi, rows))
+                diags.extend(_shares_among_rows(kpi, whole, rel))  # % holds no magnitude: as read
                 if kid in series:
                     series[kid].extend(rows)
     diags.extend(_drives_loop_warnings(kpis))
+    diags.extend(_shares_checked_in(r, series))
     return series
+
+
+def _shares_among_rows(kpi: KPI, rows: list[tuple[date, float]], rel: str) -> list[Diagnostic]:
+    """OKR128 for a data file's row of a KPI in % that is a share of one
+    among percentages (``0.037`` among rows of ``4.10%``, as ``okrsite
+    pull`` writes an API's 0.037): at the row, as its error would be."""
+    out: list[Diagnostic] = []
+    for n, row in enumerate(rows):
+        others = [x for i, (_, x) in enumerate(rows) if i != n] + [x for _, x in kpi.values]
+        line = getattr(row, "line", 0) or None
+        what = f"row {line} of {kpi.data} ({row[0]}) is" if line else f"{row[0]} is"
+        found = percent_shares.kpi_share_slip(kpi, row[1], others, what, rel, line=line)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _shares_checked_in(
+    r: Resolving, series: Mapping[str, list[tuple[date, float]]]
+) -> list[Diagnostic]:
+    """OKR128 for a KPI check-in's value (``okrsite checkin churn --value
+    0.036``) that is a share of one for a KPI in %; one written with its
+    ``%`` (``0.036%``) says what it means, and is left alone."""
+    out: list[Diagnostic] = []
+    for c in r.checkins:
+        kpi = r.kpis.get(c.kpi or "")
+        if kpi is None or c.value is None or "value" in c.percent or "value" in dict(c.units):
+            continue
+        what = "value is"
+        found = percent_shares.kpi_share_slip(
+            kpi, c.value, [x for _, x in series.get(kpi.id, [])], what, c.file, key_path=("value",)
+        )
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def drives_loops(

@@ -13,8 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
-from okrsite.diagnostics import Diagnostic, error
+from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, KeyResult, Objective, Team
+from okrsite.numbers import format_number
 from okrsite.parse_figures import currency_of, is_money, money_counted_in, unit_multiplier
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
@@ -176,6 +177,49 @@ def _check_objective_references(r: Resolving) -> None:
                     changes["key_results"] = tuple(krs)
         if changes and oid in objectives:
             objectives[oid] = replace(obj, **changes)  # type: ignore[arg-type]
+    diags.extend(_aligned_to_key_results(objectives))
+
+
+def _aligned_to_key_results(objectives: Mapping[str, Objective]) -> list[Diagnostic]:
+    """OKR316: a roll-up key result (no measure of its own) counts the
+    objectives aligned to it (``parent: obj#kr``), so a ``current:`` or
+    ``start:`` written for it would count nothing, silently. Said at the key
+    result, naming the objectives. A key result with a measure of its own
+    that objectives align to is the usual cascade (a team's objective
+    serving a company's key result): it counts its measure and its page
+    lists them, so that is not warned of."""
+    kids: dict[tuple[str, str], list[str]] = {}
+    for oid, obj in objectives.items():
+        pid, kr_id = obj.parent_objective, obj.parent_key_result
+        if pid is not None and kr_id is not None and pid != oid:
+            kids.setdefault((pid, kr_id), []).append(oid)
+    out: list[Diagnostic] = []
+    for (pid, kr_id), aligned in sorted(kids.items()):
+        parent = objectives.get(pid)
+        kr = parent.key_result(kr_id) if parent is not None else None
+        if parent is None or kr is None:
+            continue
+        shown = ", ".join(aligned[:3]) + (
+            f" and {len(aligned) - 3} more" if len(aligned) > 3 else ""
+        )
+        them = "objective " + shown if len(aligned) == 1 else "objectives " + shown
+        own = [key for key in ("current", "start") if getattr(kr, key) is not None]
+        if kr.kind != "rollup" or kr.score is not None or not own:
+            continue
+        written = " and ".join(f"{key}: {format_number(getattr(kr, key))}" for key in own)
+        out.append(
+            warning(
+                "OKR316",
+                f"key result {kr_id!r} has no target:, so it rolls up {them} aligned to "
+                f"it: its own {written} {'is' if len(own) == 1 else 'are'} not counted",
+                parent.file,
+                hint=f"remove {' and '.join(f'{k}:' for k in own)} (the aligned "
+                f"objectives' progress is its progress), or give it a target: and align "
+                f"{shown} to {pid} instead (parent: {pid})",
+                key_path=("key_results", kr.index, own[0]),
+            )
+        )
+    return out
 
 
 def counted_in_kpi_unit(kr: KeyResult, into: str) -> KeyResult | None:

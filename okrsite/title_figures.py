@@ -1,23 +1,27 @@
-"""OKR409: a key result's title that says other figures than it counts.
+"""OKR409 and OKR129: a key result's title that says other figures than it counts.
 
 Apart from :mod:`okrsite.parse_measures`, which reads a sentence's figures,
 because comparing them with the key result's own is a concept of its own:
 the title's figures are read as whole money (``from $1M to $2M``: 1,000,000)
 where the key result may count in a magnitude of the same money (``unit:
 $M``, ``k€``, ``M EUR``), so they are counted in its unit before they are
-compared.
+compared. OKR129 reads the same title's magnitude: a bare ``current: 16.5``
+(or check-in value) beside ``from $10M to $20M`` is $16.50, though 16.5
+million was meant, and the key result would read 0% without a word.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from okrsite.numbers import csv_number, format_number
 from okrsite.parse_fields import Path_, _Fields
-from okrsite.parse_figures import currency_of, is_money, unit_multiplier
-from okrsite.parse_measures import _written_out, is_percent_unit
+from okrsite.parse_figures import currency_of, is_money, magnitude_written, unit_multiplier
+from okrsite.parse_measures import _written_out, is_percent_unit, title_figures
 from okrsite.units import same_unit
+from okrsite.written_numbers import CURRENCY_SIGNS
 
 #: currency codes written as units (``unit: M EUR``), as the sign they stand
 #: for where there is one (EUR is €), else as themselves
@@ -119,3 +123,91 @@ def title_figures_unlike(
         )
         + ", or fix the title",
     )
+
+
+def _title_scale(title: str) -> tuple[float, str, str, str, float, float] | None:
+    """What a title's "from … to …" multiplies its figures by (``from $10M
+    to $20M``: 1,000,000), the magnitude as written without its currency
+    (``M``, ``Mio``), the start and target as the title writes them, and
+    the whole figures read from it; ``None`` for a title whose figures
+    carry no magnitude."""
+    read = title_figures(title)
+    if read is None:
+        return None
+    found, said = read
+    written = magnitude_written(found["b"])
+    times = unit_multiplier(written or "")
+    if written is None or times == 1:
+        return None
+    word = "".join(c for c in written if c not in CURRENCY_SIGNS).strip()
+    after = f" {found['ub'].strip()}" if found["ub"] else ""
+    return (
+        times,
+        word,
+        found["a"].strip(),
+        found["b"].strip() + after,
+        said["start"],
+        said["target"],
+    )
+
+
+def scale_slip(
+    what: str, value: float, title: str, figures: tuple[float | None, float | None], unit: str
+) -> tuple[str, str] | None:
+    """OKR129's message and hint when ``value``, a figure written bare (no
+    unit, no magnitude), lies outside the key result's range but within it
+    once scaled by the magnitude its title writes: ``current: 16.5`` beside
+    ``ARR from $10M to $20M`` counts as $16.50, far below the start, so the
+    key result reads 0% where 16.5 million was meant. Only where the key
+    result counts the title's whole figures (its start and target are the
+    title's), so a key result in ``$M`` counting 16.5 is never told so."""
+    start, target = figures
+    scale = _title_scale(title)
+    if scale is None or start is None or target is None:
+        return None
+    times, word, start_written, target_written, said_start, said_target = scale
+    if abs(start - said_start) > 1e-9 * abs(said_start) or abs(target - said_target) > 1e-9 * abs(
+        said_target
+    ):
+        return None
+    low, high = min(start, target), max(start, target)
+    meant = float(f"{value * times:.12g}")
+    if low <= value <= high or not low <= meant <= high:
+        return None
+    figure = csv_number(value)
+    bare = f"{figure} {word}" if len(word) > 1 and word.isalpha() else f"{figure}{word}"
+    as_title = re.sub(r"\d[\d.,'\u00a0 ]*\d|\d", figure, target_written, count=1)
+    sign = unit.strip()
+    shown = (
+        f"{sign}{value:,.2f}"
+        if len(sign) == 1 and sign in CURRENCY_SIGNS
+        else format_number(value) + (f" {sign}" if sign else "")
+    )
+    return (
+        f"{what} is {figure}, which reads as {shown} beside the title's {start_written} → "
+        f"{target_written}, outside them, though {bare} lies between them: "
+        f"a figure in {word} written without its {word}?",
+        f"write {bare}" + (f" (or {as_title})" if as_title != bare else ""),
+    )
+
+
+def current_beside_title(
+    f: _Fields,
+    item: Mapping[str, Any],
+    path: Path_,
+    kr_id: str,
+    figures: tuple[float | None, float | None, float | None],
+    unit: str,
+) -> None:
+    """OKR129 for a key result's own ``current:`` written as a bare number
+    (:func:`scale_slip`); a figure written with its magnitude or money
+    (``16.5M``, ``$16.5M``) says what it means and is left alone."""
+    start, target, current = figures
+    raw, title = item.get("current"), item.get("title")
+    if current is None or isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return
+    if not isinstance(title, str):
+        return
+    slip = scale_slip(f"current of key result {kr_id!r}", current, title, (start, target), unit)
+    if slip is not None:
+        f.warn("OKR129", slip[0], (*path, "current"), hint=slip[1])
