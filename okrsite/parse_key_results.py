@@ -28,6 +28,7 @@ from okrsite.parse_measures import (
     _with_unit,
     _written_out,
     measure_sentence,
+    title_figures_in_unit,
 )
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
@@ -99,13 +100,10 @@ def _key_results(f: _Fields, data: dict[str, Any]) -> list[KeyResult]:
     return out
 
 
-#: what a key result may say beside its title and still have its figures read
-#: from a "from … to …" in the title: anything but a way of measuring it. A
-#: KPI is no figure: ``- title: MRR from $180k to $250k`` with ``kpi: mrr``
-#: takes its start and target from the title and its value from the KPI; nor
-#: is ``current:``, where it stands so far (``{title: Deploys from 10 to 40,
-#: current: 22}`` is 22 of the way from 10 to 40)
-_NO_FIGURES = ("start", "unit", "score", *_MEASURE_KEYS)
+#: what stops a "from … to …" in a key result's title being read: a way of
+#: measuring it. A ``kpi:`` or ``current:`` does not (``{title: Deploys from
+#: 10 to 40, current: 22}``); a ``unit:`` counts the title's figures in it
+_NO_FIGURES = ("start", "score", *_MEASURE_KEYS)
 
 
 def _weight(f: _Fields, data: Mapping[str, Any], path: Path_) -> float | None:
@@ -211,8 +209,10 @@ def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]
             and item.get("target") is None  # the usual key result: nothing to read
             and not any(item.get(k) is not None for k in _NO_FIGURES)
         ):
-            figures = _written_out(title)
-            figures.pop("title")
+            unit = item.get("unit")  # the title's figures counted in it
+            figures = {k: v for k, v in _written_out(title).items() if k != "title"}
+            if unit is not None:
+                figures = title_figures_in_unit(title, unit) if isinstance(unit, str) else {}
             if figures:
                 return {**item, **figures}
         return item

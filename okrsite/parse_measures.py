@@ -19,7 +19,13 @@ from typing import Any
 from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import currency_of as currency_of
-from okrsite.parse_figures import figure_in_unit, split_unit, unit_multiplier, without_unit
+from okrsite.parse_figures import (
+    figure_in_unit,
+    money_counted_in,
+    split_unit,
+    unit_multiplier,
+    without_unit,
+)
 from okrsite.parse_figures import magnitude_written as magnitude_written
 from okrsite.parse_messages import billion_refused, number_hint, shares_of_one, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
@@ -316,6 +322,26 @@ def _written_out(sentence: str) -> dict[str, Any]:
         if len(signs) == 1:
             item["unit"] = signs.pop()
     return item
+
+
+def title_figures_in_unit(title: str, unit: str) -> dict[str, Any]:
+    """The start and target a key result's title says, counted in the ``unit:``
+    written beside it: ``{title: ARR from $10M to $20M, unit: $M}`` runs from
+    10 to 20 $M, as the person meant by writing the unit; so does ``from 10
+    to 20`` with ``unit: $M``. A title whose figures are of another unit
+    (``from 300 to 200 ms`` with ``unit: s``) says nothing okrsite can count
+    in it: none then (``{}``), and the key result is measured as if the title
+    gave no figures."""
+    figures = _written_out(title)
+    start, target, said = figures.get("start"), figures.get("target"), figures.get("unit")
+    if not isinstance(start, float) or not isinstance(target, float):
+        return {}
+    if said is None or said == unit or same_unit(said, unit):
+        return {"start": start, "target": target}
+    counted = money_counted_in(start, said, unit), money_counted_in(target, said, unit)
+    if counted[0] is None or counted[1] is None:
+        return {}
+    return {"start": counted[0], "target": counted[1]}
 
 
 def _shared_magnitude(found: re.Match[str], ua: str | None, start: float, target: float) -> float:

@@ -102,7 +102,7 @@ cycle: 2026
 owner: Uma
 key_results:
   - id: arr2
-    title: ARR2 from $10M to $20M
+    title: ARR2 growth
     current: 16.5
     unit: $M
   - id: own
@@ -193,3 +193,42 @@ def test_checkin_value_that_is_a_share_of_one_is_warned(tmp_path: Path) -> None:
     )
     assert code == 0, out
     assert "OKR128" not in out
+
+
+def test_a_unit_beside_a_title_counts_the_titles_figures_in_it(tmp_path: Path) -> None:
+    """``{title: ARR from $10M to $20M, unit: $M, current: 16.5}`` runs from 10 to
+    20 $M, as the person meant by writing the unit (it was a measureless
+    roll-up before: 0%, its current: lost); a title of another unit gives none."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/objectives/co/arr.md": """\
+                ---
+                title: Grow revenue
+                cycle: 2026
+                owner: Uma
+                key_results:
+                  - {id: arr, title: ARR from $10M to $20M, unit: $M, current: 16.5}
+                  - {id: bare, title: Seats from 10 to 20, unit: k seats, current: 15}
+                  - {id: k, title: MRR from $500k to $1M, unit: $M, current: 0.75}
+                  - {id: ms, title: Latency from 300 to 200 ms, unit: s, target: 0.2}
+                ---
+                """,
+        },
+    )
+    code, out = run_cli("export", "--site", str(site))
+    assert code == 0, out
+    (objective,) = json.loads(out)["objectives"]
+    got = {
+        kr["id"]: (kr["kind"], kr["start"], kr["target"], kr["current"], kr["progress"])
+        for kr in objective["key_results"]
+    }
+    assert got == {
+        "arr": ("numeric", 10, 20, 16.5, 0.65),
+        "bare": ("numeric", 10, 20, 15, 0.5),
+        "k": ("numeric", 0.5, 1, 0.75, 0.5),
+        "ms": ("numeric", 0, 0.2, None, 0),
+    }
+    code, out = run_cli("check", "--site", str(site))
+    assert "OKR316" not in out and "OKR402" not in out and "OKR129" not in out, out
