@@ -176,6 +176,23 @@ def _plans_from_sheets(
         )
         for tab in book.unread
     ]
+    several = len(book.sheets) > 1
+    diags += [
+        warning(
+            notice.code,
+            notice.message,
+            # a tab is named beside the file where messages name tabs (several
+            # are imported), or where the tab itself was left out
+            f"{label}[{notice.sheet}]"
+            if notice.sheet is not None
+            and (several or notice.sheet not in {s.name for s in book.sheets})
+            else label,
+            line=notice.line,
+            column=notice.column,
+            hint=notice.hint,
+        )
+        for notice in book.notices
+    ]
     result.lines = book.sheets[0].lines if fmt != "xlsx" else None
     tabs: list[tuple[Sheet, ColumnMap, str]] = []
     ignored: list[str] = []

@@ -1,17 +1,34 @@
 """What an OKR sheet's cells mean beyond their text: the names of an Owner
 cell (co-owners, a name written last name first) and the Excel day serial a
-date column holds when its cells are formatted General, and the label of a
-row that sums the others."""
+date column holds when its cells are formatted General, the label of a
+row that sums the others, and the cells of an .xlsx sheet as Excel shows
+them (a merged range's value in every row it covers; hidden rows left out,
+and said)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from okrsite.parse import first_name_first
+from okrsite.spreadsheet_read import MAX_CELLS, Notice, SheetError
 
-__all__ = ["TOTALS_LABELS", "excel_serial_day", "split_owners", "totals_label"]
+__all__ = [
+    "TOTALS_LABELS",
+    "excel_serial_day",
+    "has_value",
+    "hidden_rows",
+    "hidden_sheet",
+    "merged_down",
+    "split_owners",
+    "totals_label",
+    "visible",
+]
+
+Rows = list[tuple[int, tuple[Any, ...]]]
 
 
 # "Tom Lee, Ana Ruiz", "Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee / Ana Ruiz"
@@ -22,7 +39,14 @@ def split_owners(cell: str) -> list[str]:
     """The names of an Owner cell: ``Tom Lee, Ana Ruiz`` → both, in order.
 
     A part without two letters means the cell is not a list of names
-    (``N/A``), so it stays whole; so does a cell with one name."""
+    (``N/A``), so it stays whole; so does a cell with one name. A line break
+    (Alt+Enter in Excel, a quoted newline in CSV) puts a name on a line of
+    its own, as a comma does: each line is read as a cell of its own, so
+    ``Diaz, Uma`` on one of them is still one person."""
+    lines = [" ".join(line.split()) for line in cell.splitlines() if line.strip()]
+    if len(lines) > 1:
+        return [name for line in lines for name in split_owners(line)]
+    cell = lines[0] if lines else cell
     person = first_name_first(cell)
     if person != cell:  # "Diaz, Uma": one person, last name first
         return [person]
@@ -83,3 +107,108 @@ def totals_label(cell: Any) -> bool:
     if not isinstance(cell, str):
         return False
     return " ".join(cell.split()).casefold().removesuffix(":").rstrip() in TOTALS_LABELS
+
+
+def has_value(cell: Any) -> bool:
+    """Whether a cell holds something (text other than spaces, a number, a date)."""
+    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+
+
+def merged_down(
+    rows: Rows,
+    merged: list[str],
+    name: str,
+    fills: Callable[[Any], bool] = has_value,
+    header: int = 0,
+) -> Rows:
+    """The rows with a merged range's value in each row it covers, as Excel
+    shows it: a Team or Quarter merged down an objective's rows names every
+    one of them, where only its top cell holds it in the file.
+
+    The value fills the range's first column alone: a label merged across
+    columns (``Values`` over Start, Target, Current) stays one label, as the
+    header on two rows reads it. A range that starts on the header (row
+    ``header``) or above it (a title, ``Objective`` merged down a header on
+    two rows) is left as it is, and a blank row under a range stays blank."""
+    if not merged:
+        return rows
+    from openpyxl.utils.cell import range_boundaries
+
+    numbers = [n for n, _ in rows]
+    cells = [list(row) for _, row in rows]
+    filled = 0
+    for ref in merged:
+        try:
+            column, first, _, last = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue  # not a range: openpyxl would have refused a sheet it cannot read
+        if column is None or first is None or last is None or last <= first or first <= header:
+            continue
+        at = bisect_left(numbers, first)
+        if at == len(numbers) or numbers[at] != first or column > len(cells[at]):
+            continue
+        value = cells[at][column - 1]
+        if not fills(value):
+            continue
+        for row in cells[at + 1 : bisect_right(numbers, last)]:
+            filled += 1
+            if filled > MAX_CELLS:  # ranges overlapping each other, as Excel never saves
+                raise SheetError(
+                    f"{name}: its merged ranges cover more than {MAX_CELLS:,} cells "
+                    "(see docs/limits.md)"
+                )
+            if any(has_value(c) for c in row):
+                row.extend([None] * (column - len(row)))
+                if row[column - 1] is None:
+                    row[column - 1] = value
+    return [(n, tuple(row)) for n, row in zip(numbers, cells, strict=True)]
+
+
+def visible(rows: Rows, hidden: set[int]) -> tuple[Rows, list[int]]:
+    """The rows not hidden, and the hidden ones that hold something: what a
+    sheet's owner hides is most often retired (last quarter's objectives, a
+    key result dropped), so it is left out, and said (:func:`hidden_rows`)."""
+    if not hidden:
+        return rows, []
+    left = [n for n, row in rows if n in hidden and any(has_value(c) for c in row)]
+    return [(n, row) for n, row in rows if n not in hidden], left
+
+
+def hidden_rows(title: str, numbers: list[int]) -> Notice:
+    """The warning (IMP211) naming a sheet's hidden rows that were left out."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and spans[-1][1] == n - 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    named = [f"{a}" if a == b else f"{a}-{b}" for a, b in spans]
+    rows = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    several = len(numbers) > 1
+    return Notice(
+        "IMP211",
+        f"row{'s' if several else ''} {rows} of sheet {title!r} "
+        f"{'are' if several else 'is'} hidden, so {'they are' if several else 'it is'} not "
+        "imported (what a sheet hides is most often no longer used)",
+        f"to import {'them' if several else 'it'}, unhide {'them' if several else 'it'} "
+        "(select the rows around, right-click, then Unhide) and import again; delete "
+        f"{'them' if several else 'it'} to leave {'them' if several else 'it'} out without "
+        "this warning",
+        numbers[0],
+        None,
+        title,
+    )
+
+
+def hidden_sheet(title: str) -> Notice:
+    """The warning (IMP211) naming a hidden sheet that was left out."""
+    return Notice(
+        "IMP211",
+        f"sheet {title!r} is hidden, so it is not imported (what a workbook hides is most "
+        "often no longer used)",
+        "to import it, unhide it (right-click a sheet's tab, then Unhide) and import again; "
+        "delete it to leave it out without this warning",
+        None,
+        None,
+        title,
+    )

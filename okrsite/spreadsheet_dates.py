@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any
 
 from okrsite import kpi_csv
-from okrsite.parse_messages import _date_hint
+from okrsite.parse_messages import _date_hint, year_in_full
 from okrsite.spreadsheet_cells import excel_serial_day
 from okrsite.written_dates import read_date, year_last_readings
 
@@ -66,4 +66,10 @@ def read_day(value: Any, slashes: int | None) -> tuple[date | None, tuple[str, s
         read_date(f"{text}{sep}{_ANY_YEAR}") for sep in (" ", ", ")
     ):
         return None, ("has no year", _date_hint(text))
+    full = year_in_full(text)
+    if full is not None:  # 23.11.26: which century is a guess, so it is not read
+        return None, (
+            "is not a date: its year has two digits",
+            f"write the year in full, as in {full}",
+        )
     return None, ("is not a date", "write it as 2026-03-31")

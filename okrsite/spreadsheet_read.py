@@ -25,8 +25,19 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.text_sniff import utf16_form
 
-__all__ = ["Book", "CellLines", "Sheet", "SheetError", "delimiter_of", "read_sheet", "read_sheets"]
+__all__ = [
+    "Book",
+    "CellLines",
+    "Notice",
+    "Sheet",
+    "SheetError",
+    "csv_text",
+    "delimiter_of",
+    "read_sheet",
+    "read_sheets",
+]
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 16_384  # column XFD, the last one Excel has
@@ -80,6 +91,24 @@ class Sheet:
     above: tuple[int, tuple[Any, ...]] | None = field(default=None, compare=False)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What reading a file must say though the file is read: how its text
+    was decoded, or what of it was left out (hidden rows and sheets) before
+    any row was planned. :mod:`okrsite.import_files` makes it a warning."""
+
+    code: str
+    message: str
+    hint: str
+    line: int | None = None  # CSV: the file's line; .xlsx: the row
+    column: int | None = None
+    sheet: str | None = None  # the workbook tab it concerns
+
+
+#: codes whose line is the CSV file's own line already, not a row to locate
+_FILE_LINES = frozenset({"IMP210"})
+
+
 class CellLines(dict[int, tuple[int, ...]]):
     """Where a CSV file's records start, by record number: the physical line
     of each of its cells, for records that do not start on the line of their
@@ -95,7 +124,10 @@ class CellLines(dict[int, tuple[int, ...]]):
         three lines is one row), their ``line`` counts the file's lines."""
         return [
             d.located(self.line(d.line, None if d.column is None else d.column - 1), d.column)
-            if d.file == label and d.line is not None and d.code.startswith("IMP")
+            if d.file == label
+            and d.line is not None
+            and d.code.startswith("IMP")
+            and d.code not in _FILE_LINES
             else d
             for d in diags
         ]
@@ -117,6 +149,8 @@ class Book:
 
     sheets: tuple[Sheet, ...]
     unread: tuple[str, ...] = ()
+    #: what reading the file must say (:class:`Notice`)
+    notices: tuple[Notice, ...] = ()
 
 
 def read_sheet(
@@ -141,13 +175,15 @@ def read_sheets(
     delimiter = None
     lines: CellLines | None = None
     tabs: list[tuple[str | None, list[tuple[int, tuple[Any, ...]]]]]
+    notices: tuple[Notice, ...] = ()
     try:
         if fmt == "xlsx":
             from okrsite.spreadsheet_xlsx import xlsx_tabs
 
-            tabs = list(xlsx_tabs(path))
+            found, notices = xlsx_tabs(path, is_header)
+            tabs = list(found)
         else:
-            text = _csv_text(path)
+            text, notices = _csv_text(path)
             delimiter = delimiter_of(text)
             lines = CellLines()
             tabs = [(None, _csv_rows(text, delimiter, path.name, lines))]
@@ -173,7 +209,7 @@ def read_sheets(
         sheets.append(_sheet(path, numbered, first, name, delimiter, 0, lines))
     read = {sheet.name for sheet in sheets}
     unread = tuple(str(name) for name, numbered in filled if numbered and name not in read)
-    return Book(tuple(sheets), unread)
+    return Book(tuple(sheets), unread, notices)
 
 
 def _header_index(
@@ -247,7 +283,9 @@ def _filled(cell: Any) -> bool:
     return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
 
 
-def _csv_text(path: Path) -> str:
+def _csv_text(path: Path) -> tuple[str, tuple[Notice, ...]]:
+    """The text of a CSV file as Excel saves one on Windows, and what reading
+    it must say (:func:`csv_text`)."""
     with open(path, "rb") as fh:
         raw = fh.read(MAX_CSV_BYTES + 1)
     if len(raw) > MAX_CSV_BYTES:
@@ -255,11 +293,97 @@ def _csv_text(path: Path) -> str:
             f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB, more than a sheet "
             "of OKRs holds: is it the right file? (see docs/limits.md)"
         )
+    return csv_text(raw, path.name)
+
+
+def csv_text(raw: bytes, name: str) -> tuple[str, tuple[Notice, ...]]:
+    """A CSV file's text, its byte-order mark stripped, whatever Excel saved it as.
+
+    "Unicode Text" is UTF-16 with a byte-order mark (tab-separated), "CSV
+    UTF-8" UTF-8 with one, plain "CSV" the Windows code page (Windows-1252 in
+    the Americas and western Europe) without one. A file wholly in Windows-1252
+    is read so, with a warning (IMP210) naming the encoding, as a KPI's data
+    file is (OKR204). A file that is UTF-8 but for a few bytes (a cell pasted
+    from another file) is refused at the first such byte: reading it whole as
+    Windows-1252 would garble every other letter (``Jürgen`` as ``JÃ¼rgen``),
+    silently, into the goal files and their folder names.
+    """
+    form = utf16_form(raw)
+    if form is not None:
+        codec = "utf-16-le" if form == "UTF-16 LE" else "utf-16-be"
+        body = raw[2:] if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw
+        try:
+            return body.decode(codec), ()
+        except UnicodeDecodeError as exc:
+            line = body[: exc.start].decode(codec, errors="replace").count("\n") + 1
+            raise SheetError(
+                f"{name}, line {line}: the file is {form} text (as Excel saves 'Unicode Text') "
+                f"but cannot be read as such ({exc.reason}); {SAVE_AS_CSV_UTF8}",
+                line,
+            ) from None
+    body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8"), ()
     except UnicodeDecodeError:
-        # Excel on Windows saves "CSV" in the ANSI code page unless told otherwise
-        return raw.decode("cp1252", errors="replace")
+        pass
+    # the bytes that are not UTF-8 become U+DC80-U+DCFF, to be found and counted
+    text = body.decode("utf-8", errors="surrogateescape")
+    bad = [m.start() for m in _NOT_UTF8.finditer(text)]
+    line, column = _line_column(text, bad[0])
+    byte = ord(text[bad[0]]) - 0xDC00
+    if _UTF8_LETTER.search(text):
+        # letters written in UTF-8 beside bytes that are not: a mix, not a guess to make
+        others = sorted({_line_column(text, i)[0] for i in bad} - {line})
+        more = (
+            f" (so are bytes on line{'s' if len(others) > 1 else ''} "
+            + ", ".join(str(n) for n in others[:5])
+            + (", …" if len(others) > 5 else "")
+            + ")"
+            if others
+            else ""
+        )
+        raise SheetError(
+            f"{name}, line {line}, column {column}: byte 0x{byte:02x} is not UTF-8, while the "
+            f"rest of the file is{more}: the file is not read, so that no letter of it is "
+            "garbled; open it in a text editor, retype that character and save the file "
+            "as UTF-8, then import again",
+            line,
+        )
+    try:
+        text = body.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(body[: exc.start].decode("cp1252", errors="replace"), exc.start)
+        raise SheetError(
+            f"{name}, line {line}, column {column}: byte 0x{body[exc.start]:02x} is neither "
+            f"UTF-8 nor Windows-1252; {SAVE_AS_CSV_UTF8}",
+            line,
+        ) from None
+    said = Notice(
+        "IMP210",
+        f"the file is not UTF-8 (byte 0x{byte:02x} here is no UTF-8): it is read as "
+        "Windows-1252, as Excel saves 'CSV' on Windows",
+        f"{SAVE_AS_CSV_UTF8}, so that its letters are read as written whatever the encoding",
+        line,
+        column,
+    )
+    return text, (said,)
+
+
+#: a byte that is not UTF-8, as ``errors="surrogateescape"`` decodes it
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+#: a letter beyond ASCII that is UTF-8
+_UTF8_LETTER = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
+
+#: what to do about a CSV file that is not UTF-8 (or UTF-16 with a byte-order mark)
+SAVE_AS_CSV_UTF8 = "save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``, counting lines as an
+    editor does (CR LF, LF or a lone CR ends one)."""
+    before = text[:index]
+    lines = _BREAK.split(before)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _csv_rows(

@@ -132,7 +132,8 @@ class SheetRow:
         cell = self.text("owner")
         if cell is None:
             return None
-        names = split_owners(cell)
+        written = self.raw("owner")  # its line breaks part names (Alt+Enter)
+        names = split_owners(written if isinstance(written, str) else cell)
         if len(names) > 1:
             others = ", ".join(repr(n) for n in names[1:])
             self.warn(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from okrsite.spreadsheet_cells import has_value, hidden_rows, hidden_sheet, merged_down, visible
 from okrsite.spreadsheet_numbers import SheetFigure
 from okrsite.spreadsheet_read import (
     _CHUNK,
@@ -34,7 +36,9 @@ from okrsite.spreadsheet_read import (
     MAX_ROWS,
     MAX_UNPACKED,
     MAX_XLSX_BYTES,
+    Notice,
     SheetError,
+    _header_index,
 )
 from okrsite.written_numbers import CURRENCY_SIGNS
 
@@ -58,8 +62,13 @@ class FormulaCell:
 Rows = list[tuple[int, tuple[Any, ...]]]
 
 
-def xlsx_tabs(path: Path) -> list[tuple[str, Rows]]:
-    """Every worksheet of the workbook: its name and its rows, numbered."""
+def xlsx_tabs(
+    path: Path, is_header: Callable[[tuple[str, ...]], bool] | None = None
+) -> tuple[list[tuple[str, Rows]], tuple[Notice, ...]]:
+    """The visible worksheets of the workbook: their names and rows, numbered,
+    as Excel shows them (:func:`okrsite.spreadsheet_cells.merged_down` below
+    the header ``is_header`` finds, :func:`okrsite.spreadsheet_cells.visible`),
+    and what was left out of them (hidden rows and sheets that hold something)."""
     try:
         from openpyxl import load_workbook
     except ImportError as exc:  # pragma: no cover - a dependency of okrsite
@@ -81,8 +90,10 @@ def xlsx_tabs(path: Path) -> list[tuple[str, Rows]]:
             raise SheetError(f"{path.name} has no worksheet: nothing to import")
         parts = [getattr(sheet, "_worksheet_path", None) for sheet in book.worksheets]
         titles = [str(sheet.title) for sheet in book.worksheets]
-        unstored = _check_sheets(path, titles, parts)
-        for sheet, formulas in zip(book.worksheets, unstored, strict=True):
+        marks = _check_sheets(path, titles, parts)
+        hidden = [str(getattr(s, "sheet_state", "visible")) != "visible" for s in book.worksheets]
+        for sheet, mark in zip(book.worksheets, marks, strict=True):
+            formulas = mark.unstored
             out = []
             tabs.append((sheet.title, out))
             # rows as wide as their cells, whatever width the sheet declares
@@ -96,7 +107,24 @@ def xlsx_tabs(path: Path) -> list[tuple[str, Rows]]:
                 if formulas:
                     cells = _formula_cells(cells, number, formulas)
                 out.append((number, cells))
-        return tabs
+        if all(hidden):  # Excel keeps one sheet visible; a file that does not is read whole
+            hidden = [False] * len(hidden)
+        notices: list[Notice] = []
+        shown: list[tuple[str, Rows]] = []
+        for (title, rows), mark, left_out in zip(tabs, marks, hidden, strict=True):
+            if left_out:
+                if any(has_value(c) for _, row in rows for c in row):
+                    notices.append(hidden_sheet(title))
+                continue
+            filled = [(n, row) for n, row in rows if any(has_value(c) for c in row)]
+            at = _header_index(filled, is_header) if is_header is not None else None
+            header = filled[at or 0][0] if filled else 0
+            rows = merged_down(rows, mark.merged, path.name, _fills, header)
+            rows, left = visible(rows, mark.hidden)
+            if left:
+                notices.append(hidden_rows(title, left))
+            shown.append((title, rows))
+        return shown, tuple(notices)
     except (SheetError, OSError):
         raise
     except Exception as exc:  # a value openpyxl cannot read (a 5000-digit number)
@@ -112,6 +140,12 @@ def xlsx_tabs(path: Path) -> list[tuple[str, Rows]]:
         ) from None
     finally:
         book.close()
+
+
+def _fills(value: Any) -> bool:
+    """Whether a merged range's value fills the rows it covers: a formula
+    without a stored result has none (it is warned about at its own cell)."""
+    return has_value(value) and not isinstance(value, FormulaCell)
 
 
 def _formula_cells(
@@ -186,12 +220,12 @@ def _check_workbook(path: Path) -> None:
         raise _not_workbook(name, exc) from None
 
 
-def _check_sheets(
-    path: Path, titles: list[str], parts: list[str | None]
-) -> list[dict[tuple[int, int], str]]:
+def _check_sheets(path: Path, titles: list[str], parts: list[str | None]) -> list[_SheetCount]:
     """Count the cells of the worksheets, as they will be made, in all; note
-    each sheet's formula cells without a stored result (row, column: formula)."""
-    found: list[dict[tuple[int, int], str]] = [{} for _ in parts]
+    each sheet's formula cells without a stored result (row, column: formula),
+    its hidden rows and its merged ranges (which openpyxl's read-only mode
+    does not give)."""
+    found = [_SheetCount(path.name) for _ in parts]
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
@@ -206,7 +240,7 @@ def _check_sheets(
                 _scan_part(zf, zf.getinfo(part), path.name, count)
                 cells = count.cells
                 if len(known) == len(parts):
-                    found[i] = count.unstored
+                    found[i] = count
     except _ZIP_ERRORS as exc:
         raise _not_workbook(path.name, exc) from None
     return found
@@ -242,11 +276,15 @@ class _SheetCount:
         self.in_data = False
         self.in_cell = False
         self.chars = 0
+        self.hidden: set[int] = set()  # the rows hidden (``<row hidden="1">``)
+        self.merged: list[str] = []  # the merged ranges, ``A2:A5``
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         local = _local(tag)
         if not self.in_data:
             self.in_data = local == "sheetData"
+            if local == "mergeCell" and attrs.get("ref"):
+                self.merged.append(attrs["ref"])
             self.other += 1
             if self.other > MAX_PART_ELEMENTS:
                 raise SheetError(
@@ -264,6 +302,8 @@ class _SheetCount:
         if local == "row":
             number = attrs.get("r")
             self.row = int(number) if number and number.isdigit() else self.row + 1
+            if attrs.get("hidden") in ("1", "true"):
+                self.hidden.add(self.row)
             if self.row > EXCEL_ROWS:
                 raise SheetError(
                     f"{self.name}: {self.at}row number {self.row:,} is past {EXCEL_ROWS:,}, "
