@@ -62,8 +62,14 @@ def _pair(before: object, after: object) -> dict[str, object]:
     return {"before": json_value(before), "after": json_value(after)}
 
 
-def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[str, object]:  # noqa: B008 (a frozen dataclass)
-    """The documented JSON structure (``docs/diff.md``); ``schema`` bumps on breaking changes."""
+def to_json(
+    result: DiffResult,
+    ctx: ReportContext = ReportContext(),  # noqa: B008 (a frozen dataclass)
+    site_moved: tuple[str, str] | None = None,
+) -> dict[str, object]:
+    """The documented JSON structure (``docs/diff.md``); ``schema`` bumps on
+    breaking changes. ``site_moved``: the site's folders at base and head
+    when the change moved it (``"site_moved"``, else ``null``)."""
     failures = result.failures(ctx.fail_on)
     return {
         "schema": JSON_SCHEMA_VERSION,
@@ -71,6 +77,7 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
         "changed_on": (result.changed_on or result.as_of).isoformat(),
         "base": {"label": ctx.base_label, "commit": ctx.base_commit},
         "head": {"label": ctx.head_label, "commit": ctx.head_commit},
+        "site_moved": None if site_moved is None else {"from": site_moved[0], "to": site_moved[1]},
         "summary": summary_sentence(result),
         "empty": result.is_empty,
         "settings": [{"key": s.key, **_pair(s.before, s.after)} for s in result.settings],
@@ -132,5 +139,9 @@ def to_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> dict[st
     }
 
 
-def render_json(result: DiffResult, ctx: ReportContext = ReportContext()) -> str:  # noqa: B008 (a frozen dataclass)
-    return json_dumps(to_json(result, ctx), indent=2, ensure_ascii=False) + "\n"
+def render_json(
+    result: DiffResult,
+    ctx: ReportContext = ReportContext(),  # noqa: B008 (a frozen dataclass)
+    site_moved: tuple[str, str] | None = None,
+) -> str:
+    return json_dumps(to_json(result, ctx, site_moved), indent=2, ensure_ascii=False) + "\n"

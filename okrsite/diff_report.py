@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -48,12 +49,16 @@ from okrsite.diff_markdown import printable
 from okrsite.diff_markdown import report_markdown as report_markdown
 from okrsite.diff_text import Styler as Styler
 from okrsite.diff_text import render_text as render_text
+from okrsite.diff_text import site_moved_sentence
 from okrsite.diff_wording import ReportContext as ReportContext
 from okrsite.diff_wording import format_percent as format_percent
 from okrsite.diff_wording import summary_sentence as summary_sentence
 from okrsite.diff_words import ENGLISH as ENGLISH
 from okrsite.diff_words import Words as Words
 from okrsite.pipeline_result import LoadResult
+
+if TYPE_CHECKING:
+    from okrsite.revision_tree import Revisions
 
 
 def render(
@@ -62,14 +67,36 @@ def render(
     ctx: ReportContext,
     color: bool = False,
     words: Words = ENGLISH,
+    site_moved: tuple[str, str] | None = None,
+    prefix: str = "",
 ) -> str:
     """Dispatch on ``--format``. ``words``: the language of the text and
-    Markdown reports (the JSON is language-neutral: always English)."""
+    Markdown reports (the JSON is language-neutral: always English);
+    ``site_moved``: the site's folders at base and head when the change
+    moved it, which every format says in one line; ``prefix``: the site's
+    folder in its repository, which the Markdown comment names files from,
+    as the merge request's own list of files does."""
     if fmt == "json":
-        return render_json(result, ctx)
+        return render_json(result, ctx, site_moved=site_moved)
     if fmt == "text":
-        return render_text(result, ctx, color, words)
-    return report_markdown(result, ctx, words=words)
+        return render_text(result, ctx, color, words, site_moved=site_moved)
+    if site_moved is None:
+        return report_markdown(result, ctx, words=words, prefix=prefix)
+    line = "_" + site_moved_sentence(site_moved, words, code) + "_"
+    limit = MAX_MARKDOWN - len(line) - 2
+    text = report_markdown(result, ctx, limit=limit, words=words, prefix=prefix)
+    return _after_heading(text, line)
+
+
+def _after_heading(text: str, line: str) -> str:
+    """``line`` as a paragraph of its own under the comment's heading (the
+    first ``### `` line), where a reviewer reads before the summary.
+
+    Inserted here rather than by :func:`report_markdown`, which takes no
+    such note yet; the report is cut below its limit less this line."""
+    lines = text.split("\n")
+    at = next((i for i, ln in enumerate(lines) if ln.startswith("### ")), 0)
+    return "\n".join([*lines[: at + 1], "", line, *lines[at + 1 :]])
 
 
 def report_words(site_dir: Path, language: str, theme: str = "default") -> Words:
@@ -149,8 +176,8 @@ def run_diff(
         revs.base.diagnostics,
         revs.head.diagnostics,
         head_has_file=_files_at(site_dir, revs.head_commit),
-        base_has_file=_files_at(site_dir, revs.base_commit),
-        moved_files=_moved_files(site_dir, revs.base_commit, revs.head_commit),
+        base_has_file=_files_at(site_dir, revs.base_commit, revs.base_prefix),
+        moved_files=_moved_files(site_dir, revs),
         # settings only where both sides' okrsite.toml could be read: one with
         # errors falls back to defaults, which are no change anybody made
         configs=(revs.base.config, revs.head.config)
@@ -174,7 +201,13 @@ def run_diff(
     color = (
         output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    text = render(result, fmt, ctx, color=color, words=words)
+    # the change moved the site's folder: the base was read from where it was
+    moved = None if revs.moved_from is None else (revs.moved_from, revs.prefix)
+    # files named from the repository's top in a comment on the request
+    # (repo_folder where git cannot say it: a checkout of another user)
+    folder = revs.head.config.repo_folder
+    prefix = revs.prefix if folder is None else f"{folder.strip('/')}/".lstrip("/")
+    text = render(result, fmt, ctx, color=color, words=words, site_moved=moved, prefix=prefix)
     if output is not None:
         _write_output(output, text if text.endswith("\n") else text + "\n")
         click.echo(f"okrsite: wrote {output} ({summary_sentence(result, words)})", err=True)
@@ -208,10 +241,14 @@ def _changed_on(site_dir: Path, commit: str | None) -> date | None:
         return None
 
 
-def _files_at(site_dir: Path, commit: str | None) -> Callable[[str], bool]:
+def _files_at(
+    site_dir: Path, commit: str | None, prefix: str | None = None
+) -> Callable[[str], bool]:
     """Whether a file (relative to the site folder) exists at ``commit``
     (``None``: the working tree). The tree is listed once, and only when a
-    question is asked (an objective that cannot be read on one side)."""
+    question is asked (an objective that cannot be read on one side).
+    ``prefix``: the site's folder at ``commit`` when the change moved it
+    (``None``: where it is now)."""
     if commit is None:
         return lambda file: (site_dir / file).is_file()
     from okrsite.gitsource import find_site, list_tree
@@ -221,22 +258,30 @@ def _files_at(site_dir: Path, commit: str | None) -> Callable[[str], bool]:
     def has(file: str) -> bool:
         if not tree:
             site = find_site(site_dir)
-            tree.append(list_tree(site.toplevel, commit, site.prefix))
+            folder = site.prefix if prefix is None else prefix
+            tree.append(list_tree(site.toplevel, commit, folder))
         return file in tree[0]
 
     return has
 
 
-def _moved_files(site_dir: Path, base: str, head: str | None) -> dict[str, str]:
+def _moved_files(site_dir: Path, revs: Revisions) -> dict[str, str]:
     """``{file at head: file at base}`` for the site's files git sees move
-    between the two (``git diff -M``; ``head`` ``None``: the working tree), as
-    paths relative to the site; empty when git cannot tell (the diff then
-    pairs records by title alone)."""
+    between the two (``git diff -M``; the working tree when ``head_commit``
+    is ``None``), as paths relative to the site; empty when git cannot tell
+    (the diff then pairs records by title alone). When the change moved the
+    whole site, only the files that moved within it: one that moved with
+    the site is where it was."""
     from okrsite.gitsource import GitError, find_site, moved_paths
+    from okrsite.history_site_moves import moved_within
 
     try:
-        site = find_site(site_dir)
-        return moved_paths(site.toplevel, base, head, site.prefix)
+        top = find_site(site_dir).toplevel
+        if revs.moved_from is not None:
+            return moved_within(
+                top, revs.base_commit, revs.head_commit, revs.moved_from, revs.prefix
+            )
+        return moved_paths(top, revs.base_commit, revs.head_commit, revs.prefix)
     except GitError:
         return {}
 

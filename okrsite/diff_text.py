@@ -124,18 +124,37 @@ def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]
     return lines
 
 
+def site_moved_sentence(
+    site_moved: tuple[str, str], w: Words = ENGLISH, folder: Callable[[str], str] = str
+) -> str:
+    """ "the site moved from okrs/ to teams/okrs/ in this change": the base
+    side was read from the folder the site was in then, so a reader knows
+    why files that moved with it show as no change. ``folder`` writes a
+    folder (Markdown's code span); the repository's top is ``./``. The
+    Markdown report says it as a sentence of its own."""
+    old, new = (folder(prefix or "./") for prefix in site_moved)
+    if folder is str:
+        return w._("the site moved from %(old)s to %(new)s in this change", old=old, new=new)
+    return w._("The site moved from %(old)s to %(new)s in this change.", old=old, new=new)
+
+
 def render_text(
     result: DiffResult,
     ctx: ReportContext = ReportContext(),  # noqa: B008 (a frozen dataclass)
     color: bool = False,
     words: Words = ENGLISH,
+    site_moved: tuple[str, str] | None = None,
 ) -> str:
     """The report for a terminal; ``color`` adds ANSI styles through click.style;
-    ``words``: the language it is written in (English by default)."""
+    ``words``: the language it is written in (English by default);
+    ``site_moved``: the site's folders at base and head when the change
+    moved it (said in the line under the title)."""
     w = words
     st = _styler(color)
     names = _Names.of(result, w)
     lines = [st(f"okrsite diff {ctx.base_label} → {ctx.head_label}", bold=True)]
+    if site_moved is not None:
+        lines.append(st(site_moved_sentence(site_moved, w), fg="yellow"))
     lines += [summary_sentence(result, w), ""]
     if result.head_errors:
         lines.append(st(w._("Errors at %(label)s:", label=ctx.head_label), fg="red", bold=True))

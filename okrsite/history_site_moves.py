@@ -21,6 +21,10 @@ read with its content folder in the same ``git log --raw``, and only a
 commit that added it (its first commit, or a move) is asked about, in one
 ``git log --raw`` whose pathspec holds ``okrsite.toml`` files only, so git's
 rename detection compares those and nothing else.
+
+``okrsite diff`` follows a move between its two sides by the same rule
+(:func:`moved_between`, :func:`moved_within`): a pull request that moves the
+site is compared with where the site was, not read as a new site.
 """
 
 from __future__ import annotations
@@ -30,7 +34,16 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.config import CONFIG_FILE
-from okrsite.gitsource import ZERO_OID, CommitInfo, GitSite, RawChange, raw_changes_in
+from okrsite.gitsource import (
+    ZERO_OID,
+    CommitInfo,
+    GitError,
+    GitSite,
+    RawChange,
+    _run,
+    _stderr,
+    raw_changes_in,
+)
 from okrsite.history_events import Event, Record
 from okrsite.model import CheckIn
 
@@ -171,3 +184,71 @@ class FolderReads:
             return self._known
         cut = len(site.prefix)
         return {(prefix + path[cut:], oid): rec for (path, oid), rec in self._known.items()}
+
+
+# ------------------------------------------------------------------ okrsite diff
+# ``okrsite diff`` asks the same question between two revisions: a pull
+# request that moves the site (and eases a target on the way) must be read
+# against where the site was at BASE, or everything shows as new and no
+# target as eased. The rule is the history's: git's rename of the site's
+# ``okrsite.toml``, detected among ``okrsite.toml`` files only.
+
+
+def _name_status(repo: Path, base: str, head: str | None, pathspecs: Sequence[str]) -> list[str]:
+    """``git diff -M --name-status -z`` of ``base`` against ``head`` (``None``:
+    the working tree, ``git mv`` not yet committed included), split at NULs."""
+    args = ["diff", "-M", "--name-status", "-z", "--no-color", base, *([head] if head else [])]
+    proc = _run([*args, "--", *pathspecs], repo)
+    if proc.returncode != 0:
+        raise GitError(f"git diff failed: {_stderr(proc)}")
+    return proc.stdout.decode("utf-8", "surrogateescape").split("\0")
+
+
+def _renames(parts: list[str]) -> list[tuple[str, str]]:
+    """``(old, new)`` of each rename in :func:`_name_status`'s output."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(parts) and parts[i]:
+        if parts[i].startswith(("R", "C")) and i + 2 < len(parts):
+            if parts[i].startswith("R"):
+                out.append((parts[i + 1], parts[i + 2]))
+            i += 3
+        else:
+            i += 2
+    return out
+
+
+def moved_between(repo: Path, base: str, head: str | None, prefix: str) -> str | None:
+    """The folder (``""``: the repository's top) the site at ``prefix`` was in
+    at ``base``, when git sees its ``okrsite.toml`` renamed from there between
+    ``base`` and ``head`` (``None``: the working tree); ``None`` when it was
+    not moved (a new site, or a copy: that site starts afresh, as in the
+    history). One ``git diff`` whose pathspec holds ``okrsite.toml`` files only."""
+    path = config_path(prefix)
+    for old, new in _renames(_name_status(repo, base, head, [_ANY_CONFIG])):
+        folder = old[: -len(CONFIG_FILE)]
+        moved_in = new == path and old.endswith(CONFIG_FILE) and folder != prefix
+        if moved_in and (folder == "" or folder.endswith("/")):
+            return folder
+    return None
+
+
+def moved_within(
+    repo: Path, base: str, head: str | None, old_prefix: str, prefix: str
+) -> dict[str, str]:
+    """``{file at head: file at base}``, relative to the site, of the files that
+    moved *within* the site while the site moved from ``old_prefix`` to
+    ``prefix`` (a file that only moved with the site is no move); what
+    :func:`okrsite.gitsource.moved_paths` gives for a site that stayed."""
+    specs = [old_prefix.rstrip("/") or ".", prefix.rstrip("/") or "."]
+    moved: dict[str, str] = {}
+    for old, new in _renames(_name_status(repo, base, head, specs)):
+        inside_new = old_prefix != prefix and prefix.startswith(old_prefix)
+        if not (old.startswith(old_prefix) and new.startswith(prefix)):
+            continue
+        if inside_new and old.startswith(prefix):
+            continue  # under the new folder already at base: not the moved site's
+        was, now = old[len(old_prefix) :], new[len(prefix) :]
+        if was != now:
+            moved[now] = was
+    return moved

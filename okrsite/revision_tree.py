@@ -243,7 +243,10 @@ class Revisions:
     ``head_commit`` is ``None`` for the working tree. ``base_config`` and
     ``head_config`` are each side's ``okrsite.toml`` as read for the load
     (``None``: none), for what the settings' values leave out (the
-    ``[[sources]]`` of ``okrsite pull``).
+    ``[[sources]]`` of ``okrsite pull``). ``prefix`` is the site's folder in
+    its repository (``""``: the top); ``moved_from`` the folder it was in at
+    the base when the change moved it (``git mv okrs teams/okrs``), the base
+    side then read from there; ``None``: it did not move.
     """
 
     base_label: str
@@ -254,6 +257,13 @@ class Revisions:
     head: LoadResult
     base_config: bytes | None = None
     head_config: bytes | None = None
+    prefix: str = ""
+    moved_from: str | None = None
+
+    @property
+    def base_prefix(self) -> str:
+        """The site's folder in the repository at the base."""
+        return self.prefix if self.moved_from is None else self.moved_from
 
 
 def load_revisions(
@@ -289,6 +299,9 @@ def load_revisions(
         base_commit = resolve_revision(top, base)
         base_label = _label(base)
     base_files = read_revision(top, base_commit, prefix)
+    moved_from = _moved_from(top, base_commit, head_commit, prefix, base_files)
+    if moved_from is not None:
+        base_files = read_revision(top, base_commit, moved_from)
     base_result = load(base_files, head_result.as_of, cache=_parses_of(cache))
     return Revisions(
         base_label,
@@ -299,7 +312,25 @@ def load_revisions(
         head_result,
         base_files.get(CONFIG_FILE),
         head_config,
+        prefix,
+        moved_from,
     )
+
+
+def _moved_from(
+    top: Path, base: str, head: str | None, prefix: str, base_files: RevisionTree
+) -> str | None:
+    """Where the site was at ``base`` when it has no ``okrsite.toml`` at
+    ``prefix`` there and the change moved it in from another folder (git's
+    rename of the file, the rule the site's history follows a move by:
+    :func:`~okrsite.history_site_moves.moved_between`). Read from ``prefix``,
+    a moved site is all new at head, and a target eased in the same pull
+    request is never seen. ``None``: the site was there (or is new)."""
+    if CONFIG_FILE in base_files.files or CONFIG_FILE in base_files.refused:
+        return None
+    from okrsite.history_site_moves import moved_between
+
+    return moved_between(top, base, head, prefix)
 
 
 def _parses_of(cache: ParseCache) -> ParseCache:

@@ -278,6 +278,7 @@ def test_json_top_level_structure(report: dict[str, object]) -> None:
         "changed_on",
         "base",
         "head",
+        "site_moved",
         "summary",
         "empty",
         "settings",
