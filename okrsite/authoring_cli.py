@@ -77,12 +77,32 @@ def _root(site: Path | None) -> Path:
     return resolve_site(site)
 
 
+def shown_path(root: Path, rel: str) -> str:
+    """A file of the site as the person can use it where they ran the command:
+    relative to the current folder when it is inside it, so ``git add`` of
+    the printed path works from a monorepo's top (``okrs/content/…``, not the
+    site-relative ``content/…`` that names no file there), and in the site's
+    own folder it is ``content/…`` as before. From a folder outside the site
+    (``--site /abs/path``) it stays relative to the site: a ``../../…``
+    climbing out of the current folder reads worse than the site's own
+    path."""
+    path = root.resolve() / rel
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return rel
+
+
 def report(
-    outcome: Outcome, what: str, unwritten: Callable[[Diagnostic], Diagnostic] | None = None
+    outcome: Outcome,
+    what: str,
+    unwritten: Callable[[Diagnostic], Diagnostic] | None = None,
+    root: Path | None = None,
 ) -> None:
     """Print what the loader found; exit 1 if it refused the file. When it
     refused, ``unwritten`` says where each finding is instead of a place in
-    a file that was never written (:func:`_as_typed`)."""
+    a file that was never written (:func:`_as_typed`). ``root``: the site,
+    whose written files are named from the current folder (:func:`shown_path`)."""
     if outcome.errors and unwritten is not None:
         outcome = Outcome(
             outcome.written,
@@ -100,7 +120,7 @@ def report(
         )
         sys.exit(1)
     for rel in outcome.written:
-        click.echo(f"okrsite: wrote {rel}")
+        click.echo(f"okrsite: wrote {rel if root is None else shown_path(root, rel)}")
 
 
 def record_checkin(
@@ -206,7 +226,11 @@ def record_checkin(
         values = {**values, **ticks_recorded(obj, ticks)}
     if kind == "objective" and not values and note is None and said_confidence is None:
         if edits:  # a tick no check-in can record: the objective's file is all that changes
-            report(validated_write(root, edits, replace=edits, base=base, cache=cache), "objective")
+            report(
+                validated_write(root, edits, replace=edits, base=base, cache=cache),
+                "objective",
+                root=root,
+            )
             return
         if milestone_values:  # every milestone named is done already (said): nothing to change
             return
@@ -222,7 +246,7 @@ def record_checkin(
         note=note,
     )
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
-    report(outcome, "check-in", as_typed(rel, obj, typed, keys, value, confidence))
+    report(outcome, "check-in", as_typed(rel, obj, typed, keys, value, confidence), root)
     say_when_read(base, outcome, kind, target, when, rel)
 
 
@@ -321,7 +345,7 @@ def _goal_value(
             else "add target: to its measure first"
         )
         click.echo(
-            f"okrsite: {goal.file}: goal {target} has no target, so a current value would "
+            f"okrsite: {shown_path(root, goal.file)}: goal {target} has no target, so a current value would "
             f"measure nothing; {add}, then run okrsite checkin {target} --value {asked} "
             "again; nothing was changed",
             err=True,
@@ -354,11 +378,15 @@ def _goal_value(
         current = _typed(f"--value {value}", value, language)
     new = edited(current)
     if new == old:
-        click.echo(f"okrsite: {goal.file} already has current: {current}; nothing to change")
+        click.echo(
+            f"okrsite: {shown_path(root, goal.file)} already has current: {current}; "
+            "nothing to change"
+        )
         return
     report(
         validated_write(root, {goal.file: new}, replace=[goal.file], base=base, cache=cache),
         "goal",
+        root=root,
     )
 
 
@@ -537,10 +565,10 @@ def new(
     if (root / rel).exists():
         if kind in ("person", "team"):  # the name is that file's: another id would be a second
             raise click.UsageError(
-                f"{rel} already exists: it is the {kind} that name names; okrsite never "
+                f"{shown_path(root, rel)} already exists: it is the {kind} that name names; okrsite never "
                 "overwrites a file: edit it to change it"
             )
         raise click.UsageError(
-            f"{rel} already exists; okrsite never overwrites a file: choose another id"
+            f"{shown_path(root, rel)} already exists; okrsite never overwrites a file: choose another id"
         )
-    report(validated_write(root, {rel: text}, base=base, cache=cache), kind)
+    report(validated_write(root, {rel: text}, base=base, cache=cache), kind, root=root)

@@ -149,7 +149,10 @@ def check(
         if diags:  # annotations name files from the repository's top (goals/content/…)
             from okrsite.gitsource import site_prefix
 
-            click.echo(format_report(diags, "github", site_prefix(root)))
+            # repo_folder says it where git cannot (a checkout of another user)
+            folder = result.config.repo_folder
+            prefix = site_prefix(root) if folder is None else f"{folder.strip('/')}/".lstrip("/")
+            click.echo(format_report(diags, "github", prefix))
     else:
         print_diagnostics(diags)
         objectives, kpis, goals, checkins = result.counts

@@ -200,17 +200,12 @@ def codeowners(
     file, --check compares it; see docs/ci/README.md.
     """
     from okrsite import codeowners as co
-    from okrsite.gitsource import GitError, find_site
 
     if check_only and write:
         raise click.UsageError("give --check or --write, not both")
     result = load_or_exit(site, None, False)
     root = resolve_site(site)
-    try:
-        found = find_site(root)
-        toplevel, prefix = found.toplevel, found.prefix
-    except GitError:
-        toplevel, prefix = root, ""
+    toplevel, prefix = _repository_place(root, result.config.repo_folder)
     chosen: co.Platform = (
         "gitlab"
         if platform == "gitlab"
@@ -220,11 +215,12 @@ def codeowners(
     )
     # the command that writes the file again, as this one chose its handles,
     # its site and its file: ``--site`` as given, so it runs from where this
-    # one did
+    # one did; ``--platform`` whenever it was given (``github`` too: without
+    # it, gitlab: handles may choose GitLab's) or GitLab's was chosen
     again = (
         "okrsite codeowners"
         + (f" --site {shlex.quote(str(site))}" if site is not None else "")
-        + (" --platform gitlab" if chosen == "gitlab" else "")
+        + (f" --platform {chosen}" if platform is not None or chosen == "gitlab" else "")
         + (f" --file {shlex.quote(str(file))}" if file is not None else "")
         + " --write"
     )
@@ -286,6 +282,54 @@ def codeowners(
         )
         sys.exit(1)
     click.echo(f"okrsite: {name} is up to date", err=True)
+
+
+def _repository_place(root: Path, repo_folder: str | None) -> tuple[Path, str]:
+    """The repository's top, where the platform reads CODEOWNERS, and the
+    site's folder in it (``okrs/``), which every path of the file starts with.
+
+    ``repo_folder`` (okrsite.toml) says the folder when set; git says it
+    otherwise. A site in no repository is its own top (the folder a new
+    repository starts from). When git cannot read the repository (a CI
+    container's checkout owned by another user, git not installed), the
+    folder is not guessed: site-relative paths (``/content/…``) in a
+    repository's file route nothing, and a ``--check`` would look for the
+    file in the site's folder, which the platform never reads. Exits 1
+    saying git's message and what to do."""
+    from okrsite.gitsource import GitError, NotInRepository, find_site
+
+    parts = [p for p in (repo_folder or "").replace("\\", "/").split("/") if p not in ("", ".")]
+    said = ""
+    try:
+        found = find_site(root)
+    except NotInRepository:
+        pass  # no repository: the site's folder is its top, unless repo_folder says more
+    except GitError as exc:
+        no_git = isinstance(exc.__cause__, FileNotFoundError)
+        if no_git and not any((folder / ".git").exists() for folder in (root, *root.parents)):
+            pass  # no git and no repository: as outside git
+        else:
+            said = "git is not installed or not on PATH (install it)" if no_git else str(exc)
+    else:
+        if repo_folder is None:
+            return found.toplevel, found.prefix
+        return found.toplevel, "".join(f"{p}/" for p in parts)
+    if repo_folder is not None:  # said in okrsite.toml: the top is that far up
+        top = root.resolve()
+        for _ in parts:
+            top = top.parent
+        return top, "".join(f"{p}/" for p in parts)
+    if not said:
+        return root, ""
+    config = os.path.relpath(root / "okrsite.toml")
+    name = root.resolve().name
+    click.echo(
+        f"okrsite: {config}: cannot tell the site's folder in its repository, which "
+        f"CODEOWNERS paths start from: {said}; or set repo_folder in {config} "
+        f'(repo_folder = "{name}" for a site in {name}/ of the repository)',
+        err=True,
+    )
+    sys.exit(1)
 
 
 def _write_codeowners(target: Path, block: str, shown: Callable[[Path], str]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
@@ -205,15 +206,61 @@ def _details(summary: str, lines: list[str]) -> list[str]:
     return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
 
 
+def in_repository(result: DiffResult, prefix: str) -> DiffResult:
+    """``result`` with every file named from the repository's top: ``prefix``
+    is the site's folder in it (``okrs/``, ``""`` at the top).
+
+    The pull or merge request the comment sits on lists its files from the
+    repository's top (``okrs/content/checkins/…``); a comment naming
+    ``content/checkins/…:6:23`` for a site in a subfolder points at no file
+    a reviewer sees there. A file named absolutely (outside the site) and a
+    finding without a file are left as they are."""
+    if not prefix:
+        return result
+
+    def path(file: str) -> str:
+        return file if not file or file.startswith("/") else prefix + file
+
+    def diags(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+        return tuple(replace(d, file=path(d.file)) if d.file else d for d in found)
+
+    def records(recs: tuple[RecordChange, ...]) -> tuple[RecordChange, ...]:
+        return tuple(
+            replace(
+                r,
+                file=path(r.file),
+                moved_from=None if r.moved_from is None else path(r.moved_from),
+            )
+            for r in recs
+        )
+
+    return replace(
+        result,
+        objectives=records(result.objectives),
+        kpis=records(result.kpis),
+        goals=records(result.goals),
+        checkins=tuple(
+            replace(c, file=path(c.file), errors=diags(c.errors)) for c in result.checkins
+        ),
+        introduced=diags(result.introduced),
+        resolved=diags(result.resolved),
+        head_errors=diags(result.head_errors),
+    )
+
+
 def report_markdown(
     result: DiffResult,
     ctx: ReportContext = ReportContext(),  # noqa: B008 (a frozen dataclass)
     limit: int = MAX_MARKDOWN,
     words: Words = ENGLISH,
+    prefix: str = "",
 ) -> str:
     """The PR comment: summary, errors, objectives table, then collapsed
-    details; ``words``: the language it is written in (English by default)."""
+    details; ``words``: the language it is written in (English by default);
+    ``prefix``: the site's folder in its repository, which every file named
+    starts with (:func:`in_repository`)."""
     w = words
+    result = in_repository(result, prefix)
     names = _Names.of(result, w)
     head: list[str] = [
         MARKER,
@@ -246,7 +293,7 @@ def report_markdown(
         head.append("")
     if result.settings:
         head += [
-            w._("**Settings** (%(file)s):", file=code("okrsite.toml")),
+            w._("**Settings** (%(file)s):", file=code(prefix + "okrsite.toml")),
             "",
             *[
                 f"- {code(s.key)}: {md(setting_value(s.before, w))} → "

@@ -35,6 +35,18 @@ class GitError(Exception):
     """A git operation failed in a way the user has to fix (exit code 2)."""
 
 
+class NotInRepository(GitError):
+    """The folder is in no git repository at all, as opposed to one git
+    cannot read: a command that only needs the site's folder in the
+    repository (``okrsite codeowners``) may then take the site's folder as
+    the top, where one git refuses to read must not be guessed at."""
+
+
+#: git's refusal of a repository owned by another user (a CI container's
+#: checkout), and the folder its own advice names
+_DUBIOUS = re.compile(r"safe\.directory\s+(?P<path>\S.*)$", re.M)
+
+
 @dataclass(frozen=True, slots=True)
 class GitSite:
     """Where a site sits inside its repository.
@@ -76,11 +88,20 @@ def find_site(site_dir: Path) -> GitSite:
     if proc.returncode != 0:
         detail = _stderr(proc)
         if "not a git repository" in detail.lower():
-            raise GitError(
+            raise NotInRepository(
                 f"{site_dir} is not inside a git repository; okrsite diff compares git revisions "
                 "(run 'git init' and commit, or run it in a clone)"
             )
-        raise GitError(f"git rev-parse failed in {site_dir}: {detail}")
+        trusted = _DUBIOUS.search(detail)
+        if "dubious ownership" in detail and trusted is not None:
+            # git's advice spans lines a CI log shows apart; said on one
+            first = detail.splitlines()[0].removeprefix("fatal: ")
+            raise GitError(
+                f"git refuses to read the repository of {site_dir} ({first}: it belongs "
+                "to another user, as a CI container's checkout often does); if you trust "
+                f"it, run: git config --global --add safe.directory {trusted['path'].strip()}"
+            )
+        raise GitError(f"git rev-parse failed in {site_dir}: {' '.join(detail.split())}")
     lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
     toplevel = Path(lines[0]) if lines else site_dir
     prefix = lines[1] if len(lines) > 1 else ""

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-__all__ = ["host_platform", "is_web_address", "repository_address", "web_address"]
+__all__ = ["commit_page", "host_platform", "is_web_address", "repository_address", "web_address"]
 
 #: ``git@github.com:acme/company.git``: scp-like syntax, as git and the hosts write it
 _SCP = re.compile(r"(?:[\w.+-]+@)?(?P<host>[\w.-]+\.[a-z]{2,}):(?!//)(?P<path>[^\s]+)", re.I)
@@ -87,6 +87,16 @@ def host_platform(url: str | None) -> Literal["github", "gitlab"] | None:
     if "github" in host:
         return "github"
     return None
+
+
+def commit_page(url: str | None) -> str:
+    """Where a commit's page is under the repository's address ``url``:
+    GitLab's ``-/commit`` (its pages of a project sit under ``/-/``, as
+    its edit and merge-request pages do; ``{repo_url}/commit/<sha>`` only
+    works through a redirect GitLab does not promise to keep), else
+    ``commit`` (GitHub's, and Gitea's and others'). The host decides
+    (:func:`host_platform`), as it does for edit links."""
+    return "-/commit" if host_platform(url) == "gitlab" else "commit"
 
 
 def repository_address(url: str) -> tuple[str, str]:

@@ -141,7 +141,9 @@ def test_a_folder_address_as_repo_url_is_cut_back_to_the_repository(
     sha = repo.commit("Start", "alice", "2026-01-01T10:00:00+00:00")
     output, page, data = build(repo.root / "goals", pasted)
     assert f'href="{edit}"' in page
-    assert f'href="{root}/commit/{sha}"' in page
+    # GitLab keeps a commit's page under /-/, as its own pages link it
+    commit = "-/commit" if "gitlab" in root else "commit"
+    assert f'href="{root}/{commit}/{sha}"' in page
     assert "/tree/" not in page and "/blob/" not in page
     assert "okrsite.toml:1: warning CFG016" in output
     assert f"links are built on the repository's address '{root}'" in output

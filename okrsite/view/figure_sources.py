@@ -21,7 +21,7 @@ from okrsite.history_events import checkin_says, milestones_done
 from okrsite.history_fold import KPI_VALUE
 from okrsite.markdown import is_safe_url
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
-from okrsite.repo_urls import host_platform
+from okrsite.repo_urls import commit_page, host_platform
 
 
 @lru_cache(maxsize=8)
@@ -35,7 +35,11 @@ def _link_base(repo_url: str | None) -> str | None:
 
 def commit_url(repo_url: str | None, sha: str) -> str | None:
     base = _link_base(repo_url)
-    return None if base is None else f"{base}/commit/{sha}"
+    return None if base is None else f"{base}/{_commit_page(base)}/{sha}"
+
+
+#: where a host keeps a commit's page (GitLab's under ``/-/``), found once per site
+_commit_page = lru_cache(maxsize=8)(commit_page)
 
 
 #: a request as a merge commit names it: its mark, the platform that numbers
