@@ -2,9 +2,10 @@
 
 People write ``owner: Uma Diaz`` and ``team: Customer Success``, not ids.
 Site generators slug taxonomy terms the same way (Hugo's ``urlize``, Jekyll's
-``slugify``): fold accents, lower-case, and join the words with hyphens. Two
-spellings that slug alike (``Uma Diaz``, ``uma  diaz``, ``Úma Díaz``) are one
-person. One function, so the loader, ``okrsite import`` and the authoring
+``slugify``): fold the accents of Latin letters, lower-case, and join the
+words with hyphens. Two spellings that slug alike (``Uma Diaz``, ``uma
+diaz``, ``Úma Díaz``) are one person; in other scripts a mark makes another
+letter (``さとう`` and ``さどう`` are two people), so it is kept. One function, so the loader, ``okrsite import`` and the authoring
 commands can never disagree about which id a name becomes.
 """
 
@@ -39,16 +40,36 @@ _LATIN_FOLDS = str.maketrans(
 def slugify(text: str) -> str:
     """``"Ünïcode  Name & Co."`` → ``"unicode-name-co"``; ``""`` for no letters.
 
-    Accents are dropped (``é`` → ``e``), and Latin letters with a stroke or
-    ligature are spelled out (``ø`` → ``o``, ``æ`` → ``ae``, ``ß`` → ``ss``).
+    Accents of Latin letters are dropped (``é`` → ``e``), and Latin letters
+    with a stroke or ligature are spelled out (``ø`` → ``o``, ``æ`` → ``ae``,
+    ``ß`` → ``ss``): ``José`` and ``Jose`` are one name to an English
+    keyboard's writer.
 
-    Letters without an ASCII base (CJK, Cyrillic) are kept as they are, so a
-    name in any script still has an id.
+    Letters of other scripts are kept with their marks, in their composed
+    form (NFC): a mark there makes another letter, not an accent (``ば`` is
+    not ``は``, ``й`` is not ``и``, ``ё`` is not ``е``), so folding it would
+    make two people one. Compatibility forms are written plainly first
+    (``ﬁ`` → ``fi``, half-width ``ｶﾞ`` → ``ガ``). A mark no letter holds in
+    composed form (such as Arabic vowel marks) is left out, as
+    ids keep to letters and digits.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_WORD.sub(" ", folded.casefold().translate(_LATIN_FOLDS))
+    plain = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if not plain.isascii():
+        plain = "".join(_folded_letter(ch) for ch in plain).translate(_LATIN_FOLDS)
+    words = _NOT_WORD.sub(" ", plain)
     return _SEPARATORS.sub("-", words).strip("-")
+
+
+def _folded_letter(ch: str) -> str:
+    """``ch`` as an id writes it: a Latin letter without its accents, a mark
+    no letter holds dropped, any other letter as it is."""
+    if ch.isascii():
+        return ch
+    if unicodedata.combining(ch):
+        return ""
+    if unicodedata.name(ch, "").startswith("LATIN "):
+        return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return ch
 
 
 #: German's own way to write its umlauts without them (``Jürgen`` is

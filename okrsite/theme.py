@@ -62,7 +62,13 @@ from okrsite.theme_find import (
     theme_chain,
     walk_files,
 )
-from okrsite.translations import Language, catalogue_problems, load_language, untranslated
+from okrsite.translations import (
+    Language,
+    catalogue_problems,
+    load_language,
+    plural_warnings,
+    untranslated,
+)
 
 __all__ = [
     "Theme",
@@ -144,14 +150,14 @@ class Theme:
         """An error for each string of ``code``'s catalogues (the theme chain's
         and the site's) that cannot be read or used, located in its ``.po``
         file: a placeholder the message does not give, a stray ``%``, an
-        unterminated string."""
+        unterminated string. A warning (THM004) for a catalogue whose plural
+        entries have fewer slots than its language's plural rule (or whose
+        Plural-Forms header cannot be used): its pages show the last slot
+        for the missing ones, which may not be the right form."""
         folders = [path for _, path in reversed(self.chain)]
         out = []
         for file, line, why in catalogue_problems(code, [*folders, site_root]):
-            try:
-                shown = file.resolve().relative_to(site_root.resolve()).as_posix()
-            except (ValueError, OSError):
-                shown = str(file)
+            shown = _shown(file, site_root)
             out.append(
                 error(
                     "THM003",
@@ -160,6 +166,18 @@ class Theme:
                     line=line or None,
                     hint="fix the string (msgstr) in the .po file, or remove it to keep the "
                     "theme's words",
+                )
+            )
+        for file, line, why in plural_warnings(code, [*folders, site_root]):
+            out.append(
+                warning(
+                    "THM004",
+                    f"translation catalogue: {why}",
+                    _shown(file, site_root),
+                    line=line or None,
+                    hint="give each plural entry a msgstr[N] for every form of the rule, or "
+                    "write the rule your slots follow in the header (French with two: "
+                    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n")',
                 )
             )
         return out
@@ -524,3 +542,11 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     env.context_class = FastCallContext.for_environment()
     env.template_class = FastTemplate
     return Theme(name, tuple(chain), site_templates, site_static, env, roots, homes)
+
+
+def _shown(file: Path, site_root: Path) -> str:
+    """``file`` as a diagnostic names it: from the site's folder when inside it."""
+    try:
+        return file.resolve().relative_to(site_root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(file)

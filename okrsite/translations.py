@@ -24,11 +24,19 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from okrsite.plural import plural
 from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
 from okrsite.written_numbers import CURRENCY_SIGNS
 
-__all__ = ["Language", "load_language", "catalogue_files", "language_tag", "percent_affixes"]
+__all__ = [
+    "Language",
+    "load_language",
+    "catalogue_files",
+    "language_tag",
+    "percent_affixes",
+    "plural_warnings",
+]
 
 #: what may follow a currency sign in a unit that stands before the figure
 #: in English: a magnitude (``$M``, ``$k``, ``€bn``, ``$MM``) or a rate
@@ -225,18 +233,28 @@ def language_tag(language: str) -> str:
 
 
 def catalogue_files(language: str, folders: Iterable[Path]) -> list[Path]:
-    """The ``translations/<language>.po`` files of these folders that exist,
-    in order: ``de_AT.po``, else ``de.po``, for ``de-AT``; the case of the
-    setting does not matter (``DE`` finds ``de.po``)."""
+    """The catalogues of ``language`` that exist in these folders, one per
+    folder, in order: ``translations/de_AT.po``, else ``de_AT``'s in the
+    layout ``pybabel init -d`` writes (``translations/de_AT/LC_MESSAGES/
+    messages.po``), else the same two for ``de``, for ``de-AT``; the case of
+    the setting does not matter (``DE`` finds ``de.po``)."""
     code = language_tag(language).replace("-", "_")
     found = []
     for folder in folders:
         for name in dict.fromkeys((code, code.split("_")[0])):
-            file = folder / "translations" / f"{name}.po"
-            if os.path.lexists(file):  # a link or FIFO too: reading it refuses it, by name
+            file = _catalogue_of(folder / "translations", name)
+            if file is not None:
                 found.append(file)
                 break
     return found
+
+
+def _catalogue_of(translations: Path, name: str) -> Path | None:
+    """``<name>.po`` in ``translations``, else ``<name>/LC_MESSAGES/messages.po``."""
+    for file in (translations / f"{name}.po", translations / name / "LC_MESSAGES" / "messages.po"):
+        if os.path.lexists(file):  # a link or FIFO too: reading it refuses it, by name
+            return file
+    return None
 
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)")
@@ -348,6 +366,121 @@ def _problems_of(
     return out
 
 
+#: a catalogue's header: the quoted lines of the ``msgstr`` of ``msgid ""``
+_HEADER = re.compile(
+    r'^msgid ""[ \t]*\r?\nmsgstr((?:[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*\r?\n?)+)', re.M
+)
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+#: the header's line naming the plural rule: ``Plural-Forms: nplurals=2; plural=(n > 1);``
+_PLURAL_FORMS = re.compile(r"^Plural-Forms:[ \t]*(.*)$", re.MULTILINE | re.IGNORECASE)
+_RULE = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
+#: counts a rule is tried on: a rule that names a slot it does not have is no rule
+_TRIED = (*range(1001), 1_000_000, 2_000_000, 10**9)
+
+
+def _declared_rule(raw: bytes) -> tuple[tuple[int, str] | None, int, str | None]:
+    """``((nplurals, plural), line, None)`` for a catalogue whose header
+    declares a usable plural rule; ``(None, line, why)`` for one it declares
+    that cannot be used; ``(None, 0, None)`` for none declared (a
+    ``messages.pot`` copied to ``fr.po``)."""
+    text = raw.decode("utf-8", "replace")
+    header = _HEADER.search(text)
+    if header is None:
+        return None, 0, None
+    # pybabel init writes a long rule over two quoted lines: read them as one
+    joined = "".join(_QUOTED.findall(header.group(1)))
+    found = _PLURAL_FORMS.search(joined.replace("\\n", "\n").replace('\\"', '"'))
+    if found is None:
+        return None, 0, None
+    line = text.count("\n", 0, text.find("Plural-Forms", header.start())) + 1
+    rule = _RULE.fullmatch(found.group(1))
+    if rule is None:
+        return None, line, f"its Plural-Forms header ({found.group(1)!r}) is no plural rule"
+    count, expr = int(rule.group(1)), rule.group(2)
+    from gettext import c2py
+
+    try:
+        choose = c2py(expr)
+        wrong = next((n for n in _TRIED if not 0 <= choose(n) < count), None)
+    except (ValueError, SyntaxError, ArithmeticError, RecursionError, TypeError):
+        return None, line, f"its Plural-Forms rule {expr!r} cannot be read"
+    if wrong is not None or not 1 <= count <= 10:
+        return None, line, f"its Plural-Forms rule {expr!r} does not fit nplurals={count}"
+    return (count, expr), line, None
+
+
+def _rule_of(locale: Any, raws: Iterable[bytes]) -> tuple[int, str]:
+    """The plural rule pages in a language use: that of the last catalogue
+    (the site's over its theme's) whose header declares a usable one, as its
+    translator filled the slots by it; else Babel's rule for the language
+    (English's for a code Babel does not know)."""
+    rule = None
+    for raw in raws:
+        rule = _declared_rule(raw)[0] or rule
+    if rule is not None:
+        return rule
+    if locale is None:
+        return 2, "(n != 1)"
+    from babel.messages.plurals import get_plural
+
+    found = get_plural(locale)
+    return found.num_plurals, found.plural_expr
+
+
+def plural_warnings(language: str, folders: Iterable[Path]) -> list[tuple[Path, int, str]]:
+    """``(file, line, what is wrong)`` for each catalogue of ``language``
+    whose plural entries have fewer ``msgstr[N]`` slots than the rule its
+    pages use (:func:`_rule_of`: ``fr.po`` copied from ``messages.pot``
+    offers two, Babel's French rule has three), at its first such entry,
+    and for a Plural-Forms header that cannot be used, at its line. The
+    pages still show such entries, the last slot for the missing ones."""
+    files = [(folder, file) for folder in folders for file in catalogue_files(language, [folder])]
+    if not files:
+        return []  # English as the templates write it: Babel is not even imported
+    from babel import Locale, UnknownLocaleError
+    from babel.messages.pofile import PoFileError, read_po
+
+    read: list[tuple[Path, bytes]] = []
+    for folder, file in files:
+        try:
+            read.append((file, read_owned(file, [os.path.realpath(folder)])))
+        except (OSError, UnsafeFileError):
+            continue  # refused by name where it is read
+    try:
+        locale: Any = Locale.parse(language_tag(language).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = None
+    count, expr = _rule_of(locale, [raw for _, raw in read])
+    out: list[tuple[Path, int, str]] = []
+    for file, raw in read:
+        line, why = _declared_rule(raw)[1:]
+        if why is not None:
+            out.append((file, line, f"{why}; the pages use nplurals={count}; plural={expr}"))
+        try:
+            catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
+        except (PoFileError, ValueError):
+            continue  # THM003 says why
+        slotted = [
+            (message.lineno or 0, tuple(message.string or ()))
+            for message in catalogue
+            if message.pluralizable and not message.fuzzy
+        ]
+        short = [(at, len(slots)) for at, slots in slotted if any(slots) and len(slots) < count]
+        if short:
+            slots = min(slots for _, slots in short)
+            out.append(
+                (
+                    file,
+                    short[0][0],
+                    f"{plural(len(short), 'plural entry', 'plural entries')} "
+                    f"{'has' if len(short) == 1 else 'have'} {slots} msgstr slots, but the "
+                    f"plural rule of {language_tag(language)!r} has {count} "
+                    f"(nplurals={count}; plural={expr}): the last slot is used for the others",
+                )
+            )
+    return out
+
+
 def untranslated(language: str, folders: Iterable[Path]) -> str | None:
     """Why pages in ``language`` would not be in that language (``None``: they
     are, or it is English): no catalogue of it in ``folders`` (the theme
@@ -392,12 +525,14 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         locale: Locale | None = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         locale = None
-    merged = Catalog(locale=locale)  # its plural rule
+    merged = Catalog(locale=locale)
     strings: dict[Any, Any] = {}  # later files win (Catalog.add would keep the first)
+    raws = []
     for folder, file in [(f, file) for f in folders for file in catalogue_files(language, [f])]:
         # read like every source file: a regular file inside its own folder
         # (a link out, a FIFO or a language such as "../../x" is refused)
-        catalogue = read_po(io.BytesIO(read_owned(file, [os.path.realpath(folder)])))
+        raws.append(read_owned(file, [os.path.realpath(folder)]))
+        catalogue = read_po(io.BytesIO(raws[-1]))
         for message in catalogue:
             # a translation that would fail where a page uses it is left out
             # (the theme's words stand); the build reports it, located. A
@@ -408,7 +543,13 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
                 continue
             if message.id and message.string and _string_problem(message) is None:
                 strings[message.id] = message.string
+    count, expr = _rule_of(locale, raws)
+    merged.mime_headers = [("Plural-Forms", f"nplurals={count}; plural={expr};")]
     for message_id, string in strings.items():
+        if isinstance(string, (list, tuple)) and 0 < len(string) < count:
+            # msgstr[0] and [1] as messages.pot offers them, for a rule of three
+            # forms: the last slot stands for the missing ones, not the English
+            string = (*string, *[string[-1]] * (count - len(string)))
         merged.add(message_id, string)
     translations: NullTranslations = NullTranslations()
     if len(merged):

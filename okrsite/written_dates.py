@@ -4,9 +4,11 @@
   ``21.11.2026`` (``21.11.26`` is left out: which century is a guess). No
   convention reads dotted dates month first, so they mean one day only.
 - The year first with slashes, ``2026/11/21``, is read as ISO's order too.
-- A month written as a word, in English or German, says which number is the
-  day: ``Nov 21, 2026``, ``21 November 2026``, ``November 21st 2026``,
-  ``21. Nov. 2026``, ``21. März 2026``, ``21-Nov-2026`` (Excel's dd-mmm-yyyy).
+- A month written as a word, in English, German or French, says which
+  number is the day: ``Nov 21, 2026``, ``21 November 2026``, ``November 21st
+  2026``, ``21. Nov. 2026``, ``21. März 2026``, ``21 novembre 2026``, ``1er
+  déc. 2026``, ``21-Nov-2026`` (Excel's dd-mmm-yyyy). Every language's
+  months are read on every site, whatever its ``language``.
 
 - With slashes and the year last, a date is read when only one order makes
   a day: ``11/20/2026`` (the United States' month first) and ``20/11/2026``
@@ -22,6 +24,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 __all__ = [
@@ -42,23 +45,24 @@ MOMENT_FORMS = (
     "with a time of day, 2026-11-18T16:30, 2026-11-18 4:30 pm or 18.11.2026 16:30"
 )
 
-#: month names and their usual abbreviations, English and German
+#: month names and their usual abbreviations, English, German and French
+#: (French with and without its accents: ``décembre``, ``decembre``, ``déc``)
 MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            "jan january januar jän jänner",
-            "feb february februar",
-            "mar march märz maerz mär",
-            "apr april",
+            "jan january januar jän jänner janv janvier",
+            "feb february februar fév fev févr fevr février fevrier",
+            "mar march märz maerz mär mars",
+            "apr april avr avril",
             "may mai",
-            "jun june juni",
-            "jul july juli",
-            "aug august",
-            "sep sept september",
-            "oct october okt oktober",
-            "nov november",
-            "dec december dez dezember",
+            "jun june juni juin",
+            "jul july juli juil juillet",
+            "aug august août aout",
+            "sep sept september septembre",
+            "oct october okt oktober octobre",
+            "nov november novembre",
+            "dec december dez dezember déc décembre decembre",
         ],
         start=1,
     )
@@ -142,14 +146,14 @@ def named(text: str) -> tuple[int, int, int] | None:
         return None
     month = year = day = None
     for word in words:
-        low = word.lower()
+        low = word.lower() if word.isascii() else unicodedata.normalize("NFC", word.lower())
         if low in MONTHS and month is None:
             month = MONTHS[low]
         elif len(word) == 4 and word.isascii() and word.isdigit() and year is None:
             year = int(word)
         else:
             digits = low.removesuffix("st").removesuffix("nd").removesuffix("rd")
-            digits = digits.removesuffix("th")
+            digits = digits.removesuffix("th").removesuffix("er")  # French 1er
             if not (0 < len(digits) <= 2 and digits.isascii() and digits.isdigit()) or day:
                 return None
             day = int(digits)

@@ -3,7 +3,9 @@ wherever a person writes one: a check-in's value, ``okrsite checkin --set``.
 
 YAML reads a bare ``yes`` or ``false`` as a boolean itself, but the same word
 quoted (``"yes"``, the only way TOML front matter can write it), or a word
-YAML does not know (``done``, German ``ja``), reaches okrsite as text.
+YAML does not know (``done``, German ``ja``, French ``oui``), reaches okrsite
+as text. Each language's words are read on every site, whatever its
+``language``: a team writes the words it speaks.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ YES_NO_WORDS = {
     "not done": False,
     "nein": False,
     "nicht erledigt": False,
+    "oui": True,
+    "non": False,
 }
 
 
@@ -34,12 +38,14 @@ def yes_no(text: str) -> bool | None:
 def yes_no_hint(language: str | None) -> str:
     """What a yes/no key result's check-in value may be written as, for the
     hint of a word it does not take (OKR307): digits and the words
-    :func:`yes_no` reads, German ones first on a German site."""
+    :func:`yes_no` reads, German or French ones first on such a site."""
     if (language or "").lower().startswith("de"):
         return (
             "write 1, ja, erledigt, yes or done if it is done; "
             "0, nein, nicht erledigt, no or not done if it is not"
         )
+    if (language or "").lower().startswith("fr"):
+        return "write 1, oui, yes or done if it is done; 0, non, no or not done if it is not"
     return "write 1, yes or done if it is done; 0, no or not done if it is not"
 
 
