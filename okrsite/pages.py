@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_path
 from okrsite.cycles import phase
-from okrsite.display_order import title_order
 from okrsite.markdown import is_safe_url
 from okrsite.resolve_kpis_goals import drives_loops
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
@@ -141,7 +140,7 @@ def teams(site: SiteRenderer, _: str) -> Page:
             view.team_name(t),
             view.summary(view.in_cycle([*index.by_team.get(t, []), *index.team_below(t)], cycle)),
         )
-        for t in index.team_ids
+        for t in view.teams_sorted(index.team_ids)
     ]
     return path, site.render(
         "teams.html", path, title=site.gettext("Teams"), rows=rows, cycle=cycle
@@ -159,9 +158,8 @@ def people(site: SiteRenderer, _: str) -> Page:
             view.person_name(pid),
             view.summary(view.in_cycle(index.by_owner.get(pid, []), cycle)),
         )
-        for pid in index.people_ids
+        for pid in view.people_sorted(index.people_ids)
     ]
-    rows.sort(key=lambda r: (title_order(r[1]), r[0]))
     return path, site.render(
         "people.html", path, title=site.gettext("People"), rows=rows, cycle=cycle
     )
@@ -336,8 +334,8 @@ def team(site: SiteRenderer, tid: str) -> Page:
         ancestors=_team_ancestors(portfolio.teams, record),
         ids=ids,
         sections=view.cycle_sections(ids, index.team_below(tid)),
-        members=index.members_by_team.get(tid, []),
-        subteams=index.subteams_by_team.get(tid, []),
+        members=view.people_sorted(index.members_by_team.get(tid, [])),
+        subteams=view.teams_sorted(index.subteams_by_team.get(tid, [])),
         kpi_ids=index.kpis_by_team.get(tid, []),
         goal_ids=index.goals_by_team.get(tid, []),
         body=site.body(record.body, record.file, path) if record else "",
@@ -372,7 +370,9 @@ def person(site: SiteRenderer, pid: str) -> Page:
         person=record,
         teams=[
             *([record.team] if record and record.team else []),
-            *(t for t in index.teams_of_member.get(pid, []) if not record or t != record.team),
+            *view.teams_sorted(
+                t for t in index.teams_of_member.get(pid, []) if not record or t != record.team
+            ),
         ],
         ids=ids,
         sections=view.cycle_sections(ids),

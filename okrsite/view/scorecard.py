@@ -118,8 +118,8 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
     if card is None:
         card = scorecard(scored, cycle)
     teams = []
-    for tid, t in card.teams.items():
-        teams.append(_row(t, view.team(tid)))
+    for tid in view.teams_sorted(card.teams):  # by name, as every list of teams
+        teams.append(_row(card.teams[tid], view.team(tid)))
     least = []
     for m in card.least_moved:
         kr = p.objectives[m.objective].key_result(m.key_result)

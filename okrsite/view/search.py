@@ -101,7 +101,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "x": _words(*goal.tags),
             }
         )
-    for pid in index.people_ids:
+    for pid in view.people_sorted(index.people_ids):
         person = portfolio.people.get(pid)
         items.append(
             {
@@ -113,7 +113,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "m": view.team_name(person.team) if person else "",
             }
         )
-    for tid in index.team_ids:
+    for tid in view.teams_sorted(index.team_ids):
         items.append(
             {
                 "k": "team",

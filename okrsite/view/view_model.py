@@ -324,6 +324,17 @@ class ViewModel:
         heads, head = self.index.objective_heads, dict.__getitem__
         return sorted(ids, key=lambda i: (title_order(head(heads, i)[0]), i))
 
+    def teams_sorted(self, ids: Iterable[str]) -> list[str]:
+        """Team ids by the names pages show, in natural order (then by id), as
+        lists of objectives go by title: "Acme" (``company.md``) before
+        "Brand" (``brand.md``); ids would list a team by its file's name."""
+        return sorted(ids, key=lambda t: (title_order(self.team_name(t)), t))
+
+    def people_sorted(self, ids: Iterable[str]) -> list[str]:
+        """Person ids by the names pages show, in natural order (then by id):
+        see :meth:`teams_sorted`."""
+        return sorted(ids, key=lambda p: (title_order(self.person_name(p)), p))
+
     def summary(self, ids: Sequence[str]) -> GroupSummary:
         """Counts by status of ``ids`` and the weighted mean progress of the counted
         ones (:func:`okrsite.cycle_figures.counted_progress`, the one rule)."""

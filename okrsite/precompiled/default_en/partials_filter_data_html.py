@@ -31,11 +31,11 @@ def root(context, missing=missing, environment=environment):
     yield '" data-owner-label="'
     yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
     yield '" data-progress="'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'))
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') else ''))
     yield '" data-behind="'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'behind'))
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'behind') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') else ''))
     yield '" data-confidence="'
-    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (not t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'))) else ''))
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') and (not t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))) else ''))
     yield '" data-last="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'last_checkin') or ''))
     yield '"'

@@ -98,7 +98,10 @@
     var v = li.getAttribute("data-" + key);
     return v === null || v === "" ? missing : parseFloat(v);
   }
-  /* each sort puts the objectives that need help first */
+  /* each sort puts the objectives that need help first; a draft or dropped
+     objective counts nowhere and carries no progress (data-progress=""), so
+     every sort puts it after all the counted ones, whatever their figures */
+  function uncounted(li) { return li.getAttribute("data-progress") === "" ? 1 : 0; }
   var SORTS = {
     progress: function (li) { return num(li, "progress", 2); },
     behind: function (li) { return -num(li, "behind", -2); },
@@ -126,6 +129,8 @@
     var by = SORTS[selects.sort.value];
     var sorted = items.slice().sort(function (a, c) {
       if (by) {
+        var ua = uncounted(a.data), uc = uncounted(c.data);
+        if (ua !== uc) return ua - uc;
         var ka = by(a.data), kc = by(c.data);
         if (ka < kc) return -1;
         if (ka > kc) return 1;
