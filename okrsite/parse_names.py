@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from okrsite.id_marks import ID_MARKS
 from okrsite.model import KIND_FOLDERS, Kind
 from okrsite.slug import slugify
 
-ID_RE = re.compile(r"^[\w][\w.-]*(?:/[\w][\w.-]*)*$")
-KR_ID_RE = re.compile(r"^[\w][\w.-]*$")
+#: an id's parts: a letter or digit, then letters, digits, the marks a word of
+#: another script holds (:data:`okrsite.id_marks.ID_MARKS`), ``.`` and ``-``
+_PART = rf"[\w][\w{ID_MARKS}.-]*"
+ID_RE = re.compile(rf"^{_PART}(?:/{_PART})*$")
+KR_ID_RE = re.compile(rf"^{_PART}$")
 
 
 def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str | None]:

@@ -49,15 +49,46 @@ def slugify(text: str) -> str:
     form (NFC): a mark there makes another letter, not an accent (``ば`` is
     not ``は``, ``й`` is not ``и``, ``ё`` is not ``е``), so folding it would
     make two people one. Compatibility forms are written plainly first
-    (``ﬁ`` → ``fi``, half-width ``ｶﾞ`` → ``ガ``). A mark no letter holds in
-    composed form (such as Arabic vowel marks) is left out, as
-    ids keep to letters and digits.
+    (``ﬁ`` → ``fi``, half-width ``ｶﾞ`` → ``ガ``). A mark that no composed
+    letter holds stays with the letter it follows when that letter is not
+    Latin: the vowel signs and virama of Devanagari (``हिन्दी``), Thai's
+    vowels and tone marks (``สมศักดิ์``), Arabic's vowel marks are part of
+    the word, and dropping them split ``हिन्दी`` into ``ह-नद``; after a
+    Latin letter (``q̃``) it is an accent, and goes.
     """
     plain = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    if not plain.isascii():
-        plain = "".join(_folded_letter(ch) for ch in plain).translate(_LATIN_FOLDS)
-    words = _NOT_WORD.sub(" ", plain)
+    if plain.isascii():
+        words = _NOT_WORD.sub(" ", plain)
+    else:
+        words = _words_of(_kept_letters(plain).translate(_LATIN_FOLDS))
     return _SEPARATORS.sub("-", words).strip("-")
+
+
+def _kept_letters(plain: str) -> str:
+    """``plain`` with Latin letters folded and marks kept only after a letter of
+    another script (see :func:`slugify`)."""
+    out: list[str] = []
+    marks_stay = False  # whether a mark here belongs to a letter of another script
+    for ch in plain:
+        if unicodedata.combining(ch) or unicodedata.category(ch).startswith("M"):
+            if marks_stay:
+                out.append(ch)
+            continue
+        out.append(_folded_letter(ch))
+        marks_stay = ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN ")
+    return "".join(out)
+
+
+def _words_of(text: str) -> str:
+    """``text`` with every run of characters that are neither letters, digits
+    nor marks (the marks :func:`_kept_letters` kept) made one space: as
+    ``_NOT_WORD`` does, which would cut a word at each mark (``\\w`` has none)."""
+    return " ".join(
+        "".join(
+            ch if ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M") else " "
+            for ch in text
+        ).split()
+    )
 
 
 def _folded_letter(ch: str) -> str:
@@ -65,8 +96,6 @@ def _folded_letter(ch: str) -> str:
     no letter holds dropped, any other letter as it is."""
     if ch.isascii():
         return ch
-    if unicodedata.combining(ch):
-        return ""
     if unicodedata.name(ch, "").startswith("LATIN "):
         return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return ch

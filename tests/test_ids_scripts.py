@@ -112,3 +112,53 @@ def test_latin_names_still_fold_accents(tmp_path: Path) -> None:
     code, out = run_cli("new", "person", "Jose Alvarez", "--site", str(site))
     assert code != 0, out
     assert "jose-alvarez" in out, out
+
+
+def test_vowel_signs_and_tone_marks_stay_in_the_word(tmp_path: Path) -> None:
+    """Devanagari's vowel signs and virama, Thai's vowels and tone marks are
+    marks, not accents: ``अमित शर्मा`` is ``अमित-शर्मा`` (it was cut into
+    ``अम-त-शर-म`` at each mark), and ``owner: अमित शर्मा`` is that person."""
+    site = _site(tmp_path, {})
+    for name in ("अमित शर्मा", "สมศักดิ์ ใจดี"):
+        code, out = run_cli("new", "person", name, "--site", str(site))
+        assert code == 0, out
+    assert _names(site, "people") == ["अमित-शर्मा.md", "สมศักดิ์-ใจดี.md"]
+    write_site(
+        site,
+        {
+            "content/objectives/हिन्दी टीम/बिक्री.md": (
+                "---\ntitle: बिक्री बढ़ाना\ncycle: Q4 2026\nowner: अमित शर्मा\n"
+                "key_results:\n  - {title: सौदे, start: 0, target: 10, current: 5}\n"
+                "  - {title: ลูกค้า, start: 0, target: 10, current: 5, owner: สมศักดิ์ ใจดี}\n---\n"
+            ),
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert "OKR306" not in out and "OKR006" not in out, out
+    out_dir = tmp_path / "out"
+    code, out = run_cli("build", "--site", str(site), "--out", str(out_dir))
+    assert code == 0, out
+    assert (out_dir / "objectives/हिन्दी-टीम/बिक्री/index.html").is_file()
+    assert (out_dir / "people/अमित-शर्मा/index.html").is_file()
+
+
+def test_the_id_marks_class_is_every_mark_of_the_plane() -> None:
+    """:data:`okrsite.id_marks.ID_MARKS` against :mod:`unicodedata`: every
+    combining mark of the Basic Multilingual Plane is in it, and whatever else
+    its ranges take in is a letter or digit an id takes anyway."""
+    import re
+    import unicodedata
+
+    from okrsite.id_marks import ID_MARKS
+
+    in_class = re.compile(f"[{ID_MARKS}]")
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        mark = unicodedata.category(ch).startswith("M")
+        if mark:
+            assert in_class.fullmatch(ch), f"U+{cp:04X} is a mark the class lacks"
+        elif in_class.fullmatch(ch):
+            assert re.fullmatch(r"\w", ch), f"U+{cp:04X} is in the class but no mark or letter"
