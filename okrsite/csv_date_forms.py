@@ -4,6 +4,10 @@ others: three numbers (``17.11.2026``, ``11/17/2026``), a month by name
 (``Okt 2026``, ``Nov 17, 2026``) or a month or quarter in numbers
 (``10/2026``, ``2026-Q3``). :func:`okrsite.kpi_csv.format_date` writes a day
 in the form and keeps it only if it reads back as that day.
+
+The zone a date with a time of day is written with (``+01:00``, ``Z``) is
+read here too, as part of how a date is written: it orders the readings of
+one day for the loader and for ``okrsite pull`` alike (:func:`counts_over`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ __all__ = [
     "period_template",
     "format_named",
     "format_period",
+    "Moment",
+    "counts_over",
+    "utc_shown",
+    "zone_offset",
 ]
 
 
@@ -190,3 +198,68 @@ def date_style(cells: Iterable[str], slashes: int | None) -> DateStyle:
             zero_led.add(separator)
     padded = found.separator in zero_led or found.separator not in one_digit
     return DateStyle(found.separator, found.order, padded, found.year_digits)
+
+
+# ------------------------------------------------------------------ zones
+#: the zone a date with a time of day ends in, as tools write it
+#: (``2026-11-24T09:00:00+01:00``, ``…08:30:00Z``, ``14:05 Uhr +01:00``)
+_ZONE = re.compile(
+    r"\d(?:\s*(?:[AaPp]\.?[Mm]\.?|[Uu][Hh][Rr]|h))?\s*"
+    r"(?:(?P<utc>[Zz]|UTC)|(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?)$"
+)
+
+
+def zone_offset(cell: str) -> int | None:
+    """The minutes east of UTC that the zone of a date with a time of day
+    names (``+01:00``: 60, ``Z``: 0); ``None`` for a cell without a time or
+    without a zone. A data file's day stays the date as written: the zone
+    only orders readings of that day (:func:`counts_over`)."""
+    text = cell.strip()
+    split = timed(text)
+    if split is None or split[1] is None:
+        return None
+    m = _ZONE.search(text)
+    if m is None:
+        return None
+    if m["utc"]:
+        return 0
+    minutes = int(m["hours"]) * 60 + int(m["minutes"] or 0)
+    return -minutes if m["sign"] == "-" else minutes
+
+
+#: one reading of a day as readings of the day are ordered: its time of day
+#: as written (``""``: none, the start of the day), its zone
+#: (:func:`zone_offset`) and its row
+Moment = tuple[str, int | None, int]
+
+
+def utc_seconds(time: str, zone: int) -> int:
+    """Seconds from the written day's midnight, in UTC, of a time of day
+    written in the zone ``zone`` (minutes east of UTC); below 0 or past a
+    day when the zone moves it to another day."""
+    parts = [int(p) for p in time.split(":")]
+    hours, minutes, seconds = (parts + [0, 0])[:3]
+    return hours * 3600 + minutes * 60 + seconds - zone * 60
+
+
+def counts_over(new: Moment, old: Moment) -> bool:
+    """Whether reading ``new`` counts over ``old``, of the same day: the
+    later one. Two readings that both name a zone (``09:00+01:00`` and
+    ``08:30Z``) are ordered by the instant they name (08:00 UTC is before
+    08:30 UTC), since tools write one instant in different zones; otherwise
+    by the time of day as written, a reading without one being the start of
+    its day. Equal, the later row counts."""
+    if new[0] and old[0] and new[1] is not None and old[1] is not None:
+        return (utc_seconds(new[0], new[1]), new[2]) >= (utc_seconds(old[0], old[1]), old[2])
+    return (new[0], new[2]) >= (old[0], old[2])
+
+
+def utc_shown(time: str, zone: int) -> str:
+    """A time of day with its zone as UTC, as a message names it:
+    ``08:00 UTC``, ``23:00 UTC the day before``."""
+    seconds = utc_seconds(time, zone)
+    day, rest = divmod(seconds, 86400)
+    shown = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}"
+    if len(time) > 5:
+        shown += f":{rest % 60:02d}"
+    return shown + " UTC" + {-1: " the day before", 1: " the day after"}.get(day, "")

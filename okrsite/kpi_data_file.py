@@ -16,13 +16,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite import limits
+from okrsite.csv_date_forms import Moment, counts_over, utc_shown, zone_offset
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse_messages import number_hint, shown_value, year_in_full
 from okrsite.plural import plural
 from okrsite.written_dates import read_date, year_last_readings
 from okrsite.written_numbers import read_number
 
-__all__ = ["CsvRow", "csv_date_problem", "csv_number_hint", "parse_csv"]
+__all__ = [
+    "CsvRow",
+    "csv_date_problem",
+    "csv_number_hint",
+    "header_unit",
+    "header_unit_warning",
+    "parse_csv",
+]
 
 
 class CsvRow(tuple[date, float]):
@@ -37,16 +45,25 @@ class CsvRow(tuple[date, float]):
     written: str
     cell: str
     line: int
+    #: the value column's header cell and its line: a unit it names
+    #: (``Revenue (k€)``) is compared with each reading KPI's (:func:`header_unit_warning`)
+    header: tuple[str, int]
 
     def __new__(
-        cls, day: date, value: float, written: str = "", cell: str = "", line: int = 0
+        cls,
+        day: date,
+        value: float,
+        written: str = "",
+        cell: str = "",
+        line: int = 0,
+        header: tuple[str, int] = ("", 0),
     ) -> CsvRow:
         row = super().__new__(cls, (day, value))
-        row.written, row.cell, row.line = written, cell, line
+        row.written, row.cell, row.line, row.header = written, cell, line, header
         return row
 
-    def __getnewargs__(self) -> tuple[date, float, str, str, int]:  # type: ignore[override]
-        return self[0], self[1], self.written, self.cell, self.line
+    def __getnewargs__(self) -> tuple[date, float, str, str, int, tuple[str, int]]:  # type: ignore[override]
+        return self[0], self[1], self.written, self.cell, self.line, self.header
 
 
 def written_beside(cell: str) -> str:
@@ -230,16 +247,20 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             )
             continue
         kept = by_day.get(moment[0])
-        reading = _Reading(moment[1], n, value, row[vi].strip(), written_beside(row[vi]))
+        zone = zone_offset(row[di])
+        reading = _Reading(moment[1], n, value, row[vi].strip(), written_beside(row[vi]), zone)
         if kept is None:
             by_day[moment[0]] = reading
             continue
-        later, earlier = (reading, kept) if reading.order >= kept.order else (kept, reading)
+        later, earlier = (
+            (reading, kept) if counts_over(reading.order, kept.order) else (kept, reading)
+        )
         by_day[moment[0]] = later
         if later.value != earlier.value:
             diags.append(_overruled(rel, moment[0], earlier, later))
+    header = (rows[0][vi].strip(), starts[0])
     out.extend(
-        CsvRow(day, reading.value, reading.mark, reading.written, reading.line)
+        CsvRow(day, reading.value, reading.mark, reading.written, reading.line, header)
         for day, reading in by_day.items()
     )
     return out, diags
@@ -248,7 +269,8 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
 @dataclass(frozen=True)
 class _Reading:
     """One row's reading, as a date's readings are compared: its time of day
-    (``""``: none, the start of the day), line, value and cell as written."""
+    (``""``: none, the start of the day), line, value and cell as written,
+    and the zone its time names (:func:`okrsite.csv_date_forms.zone_offset`)."""
 
     time: str
     line: int
@@ -256,21 +278,26 @@ class _Reading:
     written: str
     #: what the cell writes beside its digits: :func:`written_beside`
     mark: str = ""
+    zone: int | None = None
 
     @property
-    def order(self) -> tuple[str, int]:
-        """Readings of one day count in this order, the last one: by time of
-        day (none is the start of the day), then by row, as check-ins do."""
-        return self.time, self.line
+    def order(self) -> Moment:
+        """What orders readings of one day, the last one counting
+        (:func:`okrsite.csv_date_forms.counts_over`): the instant named when
+        both name a zone, else the time of day as written (none is the start
+        of the day), then the row, as check-ins do."""
+        return self.time, self.zone, self.line
 
 
 def _overruled(rel: str, day: date, earlier: _Reading, later: _Reading) -> Diagnostic:
     """The warning for a reading another of its day overrules, at its line."""
-    why = (
-        "the later time of day counts"
-        if earlier.time != later.time
-        else "the last row of a date counts"
-    )
+    why = "the last row of a date counts"
+    if earlier.zone is not None and later.zone is not None and earlier.time and later.time:
+        before, after = utc_shown(earlier.time, earlier.zone), utc_shown(later.time, later.zone)
+        if before != after:  # 09:00+01:00 beside 08:30Z: 08:00 UTC before 08:30 UTC
+            why = f"the later time counts: {after}, after {before}"
+    elif earlier.time != later.time:
+        why = "the later time of day counts"
     return warning(
         "OKR206",
         f"{day} has two readings: {earlier.written} on line {earlier.line} and "
@@ -279,6 +306,73 @@ def _overruled(rel: str, day: date, earlier: _Reading, later: _Reading) -> Diagn
         rel,
         line=earlier.line,
         hint="delete the row that is wrong, or correct its date",
+    )
+
+
+#: a unit written at the end of a column's header: ``Revenue (k€)``, ``Latency [ms]``
+_HEADER_UNIT = re.compile(r"[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$")
+#: currency codes a header writes for the signs a ``unit:`` holds
+_CODES = {"eur": "€", "usd": "$", "gbp": "£", "jpy": "¥", "chf": "chf"}
+
+
+def header_unit(cell: str) -> str | None:
+    """The unit a value column's header names in brackets or parentheses
+    (``k€`` of ``Revenue (k€)``, ``ms`` of ``Latency [ms]``, ``%`` of ``Churn
+    (%)``): money, a share, a magnitude or a short unit word; ``None`` for
+    none, or for words that are no unit (``Revenue (net of refunds)``)."""
+    from okrsite.parse_figures import currency_of, unit_multiplier
+
+    m = _HEADER_UNIT.search(cell)
+    if m is None:
+        return None
+    unit = m.group(1)
+    if any(c in unit for c in "%‰") or currency_of(unit) or unit_multiplier(unit) != 1:
+        return unit
+    squeezed = "".join(unit.split())
+    if squeezed.casefold() in _CODES or (len(squeezed) <= 4 and not squeezed.isdigit()):
+        return unit
+    return None
+
+
+def _unit_key(unit: str) -> str:
+    """A unit as two spellings of it compare: ``Mio €`` and ``Mio€``, ``EUR`` and ``€``."""
+    squeezed = "".join(unit.split()).casefold()
+    for code, sign in _CODES.items():
+        squeezed = squeezed.replace(code, sign)
+    return squeezed
+
+
+def header_unit_warning(
+    rows: list[tuple[date, float]], unit: str, kid: str, kpi_file: str, rel: str
+) -> Diagnostic | None:
+    """OKR209 when the value column's header names a unit (``Revenue (k€)``)
+    other than the ``unit:`` of KPI ``kid`` that reads the file, while its
+    cells write bare figures: ``2,618.5`` would count as 2,618.5 € where the
+    sheet meant 2,618,500 €. Not converted: which of the two is wrong only
+    the person knows, so the warning says both ways out. Nothing when the
+    KPI has no unit, the units agree, or every cell writes its own."""
+    from okrsite.numbers import format_number
+    from okrsite.parse_figures import money_counted_in
+
+    if not rows or not unit.strip():
+        return None
+    cell, line = getattr(rows[0], "header", ("", 0))
+    named = header_unit(cell)
+    if named is None or _unit_key(named) == _unit_key(unit):
+        return None
+    one = money_counted_in(1, named, unit)  # Mio. € and Mio € are one unit
+    if one == 1 or all(getattr(row, "written", "") for row in rows):
+        return None  # or each cell says its unit (150 k€), counted by it
+    convert = f"convert the column's figures to {unit}"
+    if one is not None and one != 1:
+        convert += f" (1 {named} is {format_number(one)} {unit})"
+    return warning(
+        "OKR209",
+        f"the value column's header {shown_value(cell)} names the unit {named!r}, "
+        f"but KPI {kid!r} is measured in {unit!r}: its bare figures count in {unit!r}",
+        rel,
+        line=line or 1,
+        hint=f"write 'unit: {named}' in {kpi_file}, or {convert} and correct its header",
     )
 
 

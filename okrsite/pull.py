@@ -27,6 +27,7 @@ from pathlib import Path
 
 from okrsite import kpi_csv
 from okrsite.config import CONFIG_FILE
+from okrsite.csv_date_forms import Moment, counts_over, zone_offset
 from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.kpi_data_file import csv_header_hint
 from okrsite.model import Portfolio
@@ -293,14 +294,17 @@ def _plan_kpi(
     header = rows[0]
     style = kpi_csv.style_of(delimiter, rows, di, vi)
     slashes = style.slashes  # the loader's one decision, for reading and for writing
-    # each date's row that counts, as the loader picks it: the latest time of
-    # day, then the last row (:func:`okrsite.parse_kpis.parse_csv`)
+    # each date's row that counts, as the loader picks it: the latest time
+    # (:func:`okrsite.csv_date_forms.counts_over`), then the last row
     in_csv: dict[date, list[str]] = {}
-    counts: dict[date, tuple[str, int]] = {}
+    counts: dict[date, Moment] = {}
     for n, row in enumerate(rows[1:]):
         moment = kpi_csv.read_moment(row[di], slashes) if len(row) > max(di, vi) else None
-        if moment is not None and (moment[1], n) >= counts.get(moment[0], ("", -1)):
-            in_csv[moment[0]], counts[moment[0]] = row, (moment[1], n)
+        if moment is None:
+            continue
+        order = (moment[1], zone_offset(row[di]), n)
+        if moment[0] not in counts or counts_over(order, counts[moment[0]]):
+            in_csv[moment[0]], counts[moment[0]] = row, order
     new_rows: list[tuple[date, list[str]]] = []
     changed_file = False
     for day, value in sorted(readings):
@@ -309,13 +313,15 @@ def _plan_kpi(
             continue
         if day in known:
             counted = in_csv.get(day)
-            if not update:
-                outcome.changed.append((day, known[day], value))
-            elif counted is None:
-                outcome.changed.append((day, known[day], value))
+            holder = _held_elsewhere(portfolio, name, day, counted is not None)
+            if holder is not None:  # pull never rewrites it: said, never hinted at, skipped
+                outcome.unchanged += 1
                 outcome.notes.append(
-                    f"{day} not updated: its value is written in {kpi.file} or a check-in; edit it there"
+                    f"{day}: {holder} holds {_fmt(known[day])}, which counts; not written "
+                    f"(the source says {_fmt(value)}; to change it, edit it there)"
                 )
+            elif not update or counted is None:
+                outcome.changed.append((day, known[day], value))
             else:
                 counted[vi] = cell_in_unit(_fmt(value), style, kpi.unit, name)
                 outcome.updated.append((day, known[day], value))
@@ -338,6 +344,21 @@ def _plan_kpi(
     if kpi.data is None:
         outcome.files[kpi.file] = _link_data(root, kpi.file, data)
         outcome.linked_from = kpi.file
+
+
+def _held_elsewhere(portfolio: Portfolio, name: str, day: date, in_csv: bool) -> str | None:
+    """What holds KPI ``name``'s counting value for ``day`` when no row of its
+    data file does: the day's last check-in naming the KPI (it counts over
+    the file), or ``values:`` (when the file has no row that day). Pull
+    writes only the data file, so such a date is said to be held and left:
+    a replaced row would not count, and failing the source for it would
+    drop its other dates every night."""
+    days = [c for c in portfolio.checkins if c.kpi == name and c.date == day]
+    held = [c.file for c in days if c.value is not None]  # in check-in order: the last counts
+    if held:
+        return f"the check-in {held[-1]}"
+    kpi = portfolio.kpis[name]
+    return f"values: in {kpi.file}" if not in_csv and day in dict(kpi.values) else None
 
 
 def _merged(

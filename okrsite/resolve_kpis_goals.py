@@ -14,6 +14,7 @@ from datetime import date
 
 from okrsite import percent_shares
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.kpi_data_file import header_unit_warning
 from okrsite.model import KPI, Goal
 from okrsite.numbers import format_number
 from okrsite.parse_figures import unit_multiplier
@@ -64,6 +65,9 @@ def _check_kpis(
                 rel = f"{config.content_dir.strip('/')}/{kpi.data}"
                 rows, wrong_unit = csv_rows_in_unit(whole, kpi.unit, kid, rel)
                 diags.extend(wrong_unit)
+                headed = header_unit_warning(whole, kpi.unit, kid, kpi.file, rel)
+                if headed is not None:  # "Revenue (k€)" above the figures of a KPI in €
+                    diags.append(headed)
                 diags.extend(_typed_and_filed(kpi, rows))
                 diags.extend(_shares_among_rows(kpi, whole, rel))  # % holds no magnitude: as read
                 if kid in series:
