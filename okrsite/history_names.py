@@ -21,7 +21,9 @@ on how much of it was read at once: a warm build and a clean one (CI, a
 fresh clone) published different timelines.
 
 So every version, however it was read, is named here by the current site's
-people, teams, KPIs and key results (their units, and their ids: a
+people, teams (the names their files say they were known by too: a team
+renamed with ``aliases: [growth-marketing]`` is no change of team on the
+commits before the rename), KPIs and key results (their units, and their ids: a
 check-in's top-level keys that name none are dropped, as resolving drops
 them) before it is compared
 (:func:`site_named`, called by :func:`okrsite.history_events.commit_events`
@@ -95,14 +97,33 @@ class SiteNames:
             return ref
         return self._alias("team", self.teams).get(ref, ref)
 
+    def former_team(self, ref: str) -> str | None:
+        """The team whose file says it was known by ``ref`` (``aliases:``), if any."""
+        if not self.teams:
+            return None
+        found = self._aliases.get("former team")
+        if found is None:
+            from okrsite.resolve_people import declared_aliases
+
+            found = self._aliases["former team"] = declared_aliases(self.teams)[0]
+        return found.get(ref)
+
     def _alias(
         self, kind: str, table: Mapping[str, Person] | Mapping[str, Team]
     ) -> Mapping[str, str]:
+        """The ids names become as resolving makes them: a name a file says
+        it was known by (``aliases:``, :func:`okrsite.resolve_people.declared_aliases`),
+        else a title, email or handle (:func:`okrsite.resolve_people.title_aliases`)."""
         found = self._aliases.get(kind)
         if found is None:
-            from okrsite.resolve_people import title_aliases
+            from okrsite.resolve_people import declared_aliases, title_aliases
 
-            found = self._aliases[kind] = title_aliases(table, _NotIds(table)) if table else {}
+            if table:
+                formerly = declared_aliases(table)[0]
+                found = {**title_aliases(table, _NotIds(table)), **formerly}
+            else:
+                found = {}
+            self._aliases[kind] = found
         return found
 
 
@@ -223,8 +244,11 @@ def site_names(site_root: Path, content_dir: str, current: Iterable[object]) -> 
     # a key result's id is the same resolved or as written
     kr_ids = {oid: frozenset(kr.id for kr in o.key_results) for oid, o in objectives.items()}
     said = (
-        [(rid, r.title, r.email, r.github, r.gitlab) for rid, r in sorted(people.items())],
-        [(rid, r.title) for rid, r in sorted(teams.items())],
+        [
+            (rid, r.title, r.email, r.github, r.gitlab, r.aliases)
+            for rid, r in sorted(people.items())
+        ],
+        [(rid, r.title, r.aliases) for rid, r in sorted(teams.items())],
         # a KPI without a unit gives a key result none; one a key result links
         # to that does not exist is an error (OKR303): the site is not built
         [(rid, k.unit) for rid, k in sorted(kpis.items()) if k.unit],
@@ -297,6 +321,8 @@ def site_named(rec: _Named) -> _Named:
                 changes.update(_counted_checkin(rec, names, changes.get("values")))
         return replace(rec, **changes) if changes else rec
     owner, team = names.person(rec.owner), names.team(rec.team)
+    if owner is not None and owner not in names.people and owner not in names.teams:
+        owner = names.former_team(owner) or owner  # owner: Growth Marketing, renamed
     if (
         owner is not None
         and owner not in names.people

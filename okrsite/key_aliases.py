@@ -23,6 +23,7 @@ __all__ = [
     "KEY_RESULT",
     "GOAL",
     "GOAL_MEASURE",
+    "FORMER_NAMES",
     "OBJECTIVE",
     "ANY",
 ]
@@ -56,8 +57,17 @@ DUE: dict[str, str] = {"deadline": "due", "due_date": "due"}
 GOAL_MEASURE: dict[str, str] = {k: v for k, v in KEY_RESULT.items() if k != "goal"}
 OBJECTIVE: dict[str, str] = CYCLE
 GOAL: dict[str, str] = {**CYCLE, **DUE, **GOAL_MEASURE}
+#: the names and ids a team or person was known by (Hugo's ``aliases:``), as
+#: people write them in the file of a renamed team or a person who married
+FORMER_NAMES: dict[str, str] = {
+    "formerly": "aliases",
+    "was": "aliases",
+    "previously": "aliases",
+    "former_names": "aliases",
+    "aka": "aliases",
+}
 #: every alias, for finding the line of a key read under another name
-ANY: dict[str, str] = {**KEY_RESULT, **CYCLE, **DUE}
+ANY: dict[str, str] = {**KEY_RESULT, **CYCLE, **DUE, **FORMER_NAMES}
 
 
 #: German words for okrsite's keys (in :func:`okrsite.yamlsource.key_form`),

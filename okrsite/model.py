@@ -315,6 +315,9 @@ class Team:
     #: ``parent``, or ``owner`` and ``team`` as goal files name them (findings
     #: about them point there)
     keys: tuple[str, str] = ("lead", "parent")
+    #: the ids of the names and ids the team was known by (``aliases:``,
+    #: ``formerly:``): a goal that still writes one names this team
+    aliases: tuple[str, ...] = ()
 
 
 @pickled_by_fields
@@ -332,6 +335,9 @@ class Person:
     body_line: int = 1
     github: str | None = None  # handles for okrsite codeowners
     gitlab: str | None = None
+    #: the ids of the names and ids the person was known by (``aliases:``): a
+    #: name changed by marriage, an id changed with it
+    aliases: tuple[str, ...] = ()
 
 
 @pickled_by_fields

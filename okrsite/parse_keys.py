@@ -49,10 +49,10 @@ KNOWN_KEYS: dict[str, set[str]] = {
         "notes",
         "comment",
     },
-    "team": COMMON_KEYS | {"lead", "parent", "members", "github", "gitlab", "name"},
+    "team": COMMON_KEYS | {"lead", "parent", "members", "github", "gitlab", "name", "aliases"},
     # owner: and team: name who owns a goal: a person has a team but no
     # owner, a page neither (each is warned of as any unknown key)
-    "person": (COMMON_KEYS - {"owner"}) | {"role", "email", "name", "github", "gitlab"},
+    "person": (COMMON_KEYS - {"owner"}) | {"role", "email", "name", "github", "gitlab", "aliases"},
     # draft: true (as Hugo writes it) leaves a page out of the build
     "page": (COMMON_KEYS - {"owner", "team"}) | {"order", "draft"},
 }
@@ -61,7 +61,12 @@ MILESTONE_KEYS = {"title", "done"}
 #: the keys of an objective's initiative
 INITIATIVE_KEYS = {"title", "status", "link", "owner"}
 #: other names of the keys of a kind of file (:mod:`okrsite.key_aliases`)
-_KIND_ALIASES = {"objective": key_aliases.OBJECTIVE, "goal": key_aliases.GOAL}
+_KIND_ALIASES = {
+    "objective": key_aliases.OBJECTIVE,
+    "goal": key_aliases.GOAL,
+    "team": key_aliases.FORMER_NAMES,
+    "person": key_aliases.FORMER_NAMES,
+}
 
 
 #: every key a file of any kind knows: the top level is read with this before its

@@ -2,8 +2,9 @@
 
 A team has a lead, a parent team and members; a person a name, a role and
 a team; both may give a GitHub or GitLab handle, which goes into
-CODEOWNERS. A page (an about page, a how-to) is the simplest kind of file:
-a title, an order and its text.
+CODEOWNERS, and the names and ids they were known by (``aliases:``), which
+goals of past quarters still write. A page (an about page, a how-to) is the
+simplest kind of file: a title, an order and its text.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def _team(
         gitlab=_handle(f, data, "gitlab"),
         members=_members(f, data),
         keys=(lead, parent),  # findings about them point at the key as written
+        aliases=_aliases(f, data, "team", rid),
     )
 
 
@@ -132,7 +134,63 @@ def _person(
         parts.body_line,
         github=_handle(f, data, "github"),
         gitlab=_handle(f, data, "gitlab"),
+        aliases=_aliases(f, data, "person", rid),
     )
+
+
+#: the folder a Hugo alias (``/teams/growth-marketing/``) names a file of
+_FOLDERS = {"team": "teams", "person": "people"}
+
+
+def _aliases(f: _Fields, data: dict[str, Any], kind: str, rid: str) -> tuple[str, ...]:
+    """The ids of the names and ids a team or person was known by.
+
+    A team renamed (``growth-marketing.md`` to ``product-marketing.md``)
+    leaves last quarter's goals writing ``team: Growth Marketing``, and
+    rewriting closed quarters to follow a rename rewrites history; a person
+    who marries takes a new name, and often a new id. The file lists what it
+    was called (``aliases: [growth-marketing, Growth Marketing]``, Hugo's
+    word; ``formerly:`` and ``was:`` are read as it) and every reference to
+    one names it (:func:`okrsite.resolve_people.declared_aliases`). Each is
+    read as ``owner:`` or ``team:`` reads a name, so ``Growth Marketing``
+    and ``growth-marketing`` are one; a Hugo alias, the old page's address
+    (``/teams/growth-marketing/``), is the id in it. The file's own id is
+    left out: it names the file already."""
+    raw = data.get("aliases")
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [part for part in raw.split(",") if part.strip()]
+    if not isinstance(raw, list) or not all(isinstance(x, (str, int)) for x in raw):
+        f.err(
+            "OKR102",
+            f"aliases must be a list of the names and ids the {kind} was known by, "
+            f"got {shown_value(raw)}",
+            ("aliases",),
+            hint="write aliases: [growth-marketing, Growth Marketing]",
+        )
+        return ()
+    found: list[str] = []
+    for i, item in enumerate(raw):
+        written = _page_address_id(str(item), kind)
+        ident = f.name({str(i): written}, str(i), ("aliases",), kind) if written else None
+        if ident is not None and ident != rid and ident not in found:
+            found.append(ident)
+    return tuple(found)
+
+
+def _page_address_id(written: str, kind: str) -> str:
+    """The id in a Hugo alias, the address of the old page
+    (``/teams/growth-marketing/``, ``teams/growth-marketing/index.html``);
+    any other text as it is."""
+    text = written.strip()
+    if "/" not in text:
+        return text
+    path = text.strip("/").removesuffix("index.html").removesuffix(".html").strip("/")
+    folder = _FOLDERS[kind] + "/"
+    if text.startswith("/") or path.startswith(folder):
+        return path.removeprefix(folder)
+    return text
 
 
 HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$")

@@ -1,7 +1,8 @@
 """The hints that name what a mistyped reference surely meant.
 
 Split from :mod:`okrsite.resolve` so the checks read apart from their
-wording: "did you mean" by edit similarity or letter case, an objective, KPI
+wording: "did you mean" by edit similarity or letter case, a team or person
+named by a slip of a name it was known by, an objective, KPI
 or key result named by its title where its id belongs, and the small pieces
 of phrasing (lists of files, TOML keys) the messages share.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from okrsite.model import KPI, KeyResult, Objective
+from okrsite.model import KPI, KeyResult, Objective, Person, Team
 from okrsite.parse import closest
 from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.plural import plural
@@ -27,6 +28,29 @@ def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = Non
     same_letters = [c for c in others if c.casefold() == name.casefold()]
     guess = same_letters[0] if len(same_letters) == 1 else closest(name, others)
     return f"did you mean {guess!r}?" if guess else None
+
+
+def _former_name_meant(
+    ref: str, known: Mapping[str, Person] | Mapping[str, Team], itself: str | None = None
+) -> str | None:
+    """A hint, "did you mean 'growth-marketing', a former name of 'Product
+    Marketing' (content/teams/product-marketing.md)?", for a slip of a name a team or
+    person file says it was known by (``aliases:``), where that is closer
+    than any id or title: a goal of last quarter writes the old name, and a
+    guess among today's names alone points at another team. ``None`` when
+    no file lists an alias, or another name is closer."""
+    formerly: dict[str, Person | Team] = {
+        alias: rec for rid, rec in known.items() if rid != itself for alias in rec.aliases
+    }
+    if not formerly:
+        return None
+    today = [rid for rid in known if rid != itself]
+    today += [slugify(rec.title) for rid, rec in known.items() if rid != itself]
+    guess = closest(ref, [*formerly, *today])
+    if guess is None or guess not in formerly or guess in today:
+        return None
+    rec = formerly[guess]
+    return f"did you mean {guess!r}, a former name of {rec.title!r} ({rec.file})?"
 
 
 #: the keys of an objective's check-in that a key at its top which names no

@@ -4,8 +4,11 @@ A phase of :func:`okrsite.resolve.resolve`. People write a person or team by
 name (``owner: Uma Diaz``) as often as by id; a name that is a file's title
 (or a person's email or handle) becomes that file's id, an owner that names
 a team makes the team the owner, and a name that is neither gets a warning
-quoting it as the file writes it, with the command that adds its file. The
-team tree's loops are cut as the objectives' are.
+quoting it as the file writes it, with the command that adds its file. A
+team or person file may list the names and ids it was known by
+(``aliases:``): a goal that still writes one (last quarter's, before the
+team was renamed) names that file, without a word, as a name written as its
+title does. The team tree's loops are cut as the objectives' are.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from okrsite.diagnostics import warning
+from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.parse import without_note
-from okrsite.resolve_hints import _and_list, _some_files
+from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files
 from okrsite.resolve_objectives import _cut_loops
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify, umlauts_spelled_out
@@ -91,18 +94,83 @@ def title_aliases(
     return {slug: rid for slug, rid in found.items() if rid is not None}
 
 
+_Known = Person | Team
+
+
+def declared_aliases(
+    table: Mapping[str, _Known], also: Iterable[_Known] = ()
+) -> tuple[dict[str, str], list[tuple[str, _Known, _Known]]]:
+    """The ids the files of ``table`` (and ``also``: those set aside for
+    errors of their own) say they were known by (``aliases:``), each with
+    the id of its file; and the aliases that name no one file, each with the
+    file that claims it and the other file (``alias``, ``claimant``,
+    ``other``): an alias that is another file's id (that file is what it
+    names, as it is now), or one two files claim (it names neither: which
+    team last quarter's goals meant is for people to say). Files are taken
+    in path order, so the same file is named first on every run."""
+    records = [*table.values(), *also]
+    if not any(rec.aliases for rec in records):  # most sites: no file was renamed
+        return {}, []
+    records.sort(key=lambda rec: rec.file)
+    ids: dict[str, _Known] = {rec.id: rec for rec in records}
+    owners: dict[str, _Known] = {}
+    clashes: list[tuple[str, _Known, _Known]] = []
+    for rec in records:
+        for alias in rec.aliases:
+            first: _Known = ids.get(alias) or owners.setdefault(alias, rec)
+            if first.id != rec.id:
+                clashes.append((alias, rec, first))
+    claimed = {alias for alias, _, _ in clashes}
+    return {alias: rec.id for alias, rec in owners.items() if alias not in claimed}, clashes
+
+
+def _alias_clashes(
+    r: Resolving, kind: str, clashes: list[tuple[str, _Known, _Known]]
+) -> list[Diagnostic]:
+    """An error at each file whose alias names another file or that another
+    file claims too, naming both files; a reference to such an alias is no
+    second finding (it names the file of that id, or is set aside)."""
+    found: list[Diagnostic] = []
+    for alias, rec, other in clashes:
+        shown = _shown(r, kind, alias, rec.file)
+        if other.id == alias:
+            message = f"{kind} alias {shown} is the id of {other.file}: it names that {kind}"
+            hint = (
+                f"remove it from aliases: here, or, if {other.file} is the old file of "
+                f"this {kind}, delete it: a renamed {kind} keeps one file"
+            )
+        else:
+            message = f"{kind} alias {shown} is also an alias of {other.file}: it names neither"
+            hint = f"keep it in the file of the {kind} it was, and remove it from the other"
+            r.broken.setdefault(kind, set()).add(alias)
+            if kind == "team":  # owner: Growth Marketing names no person either
+                r.broken.setdefault("person", set()).add(alias)
+        found.append(error("OKR301", message, rec.file, hint=hint, key_path=("aliases",)))
+    return found
+
+
 def _use_file_ids(
     people: Mapping[str, str],
     teams: Mapping[str, str],
     tables: Iterable[dict[str, object]],
     checkins: list[CheckIn],
+    owner_teams: Mapping[str, str] | None = None,
 ) -> None:
     """Put the file's id wherever a person or team is named by its title
-    (:func:`title_aliases`): owners, teams, authors, leads, parent teams.
-    The tables and ``checkins`` are changed in place, records replaced."""
+    (:func:`title_aliases`) or by a name it was known by
+    (:func:`declared_aliases`): owners, teams, authors, leads, parent teams.
+    ``owner_teams``: a team's former names, for an owner that names no
+    person (``owner: Growth Marketing``): the team, which then owns it
+    (:func:`_team_as_owner`). The tables and ``checkins`` are changed in
+    place, records replaced."""
+    to_team = owner_teams or {}
 
     def person(ref: str | None) -> str | None:
         return people.get(ref, ref) if ref is not None else None
+
+    def owner(ref: str | None) -> str | None:
+        named = person(ref)
+        return to_team.get(named, named) if named is not None else None
 
     def team(ref: str | None) -> str | None:
         return teams.get(ref, ref) if ref is not None else None
@@ -112,9 +180,9 @@ def _use_file_ids(
             initiatives = tuple(replace(i, owner=person(i.owner)) for i in rec.initiatives)
             rec = replace(rec, initiatives=initiatives)
         if isinstance(rec, (Objective, KPI, Goal)):
-            owner, in_team = person(rec.owner), team(rec.team)
-            if owner != rec.owner or in_team != rec.team:
-                return replace(rec, owner=owner, team=in_team)
+            owned_by, in_team = owner(rec.owner), team(rec.team)
+            if owned_by != rec.owner or in_team != rec.team:
+                return replace(rec, owner=owned_by, team=in_team)
         elif isinstance(rec, Team):
             lead, parent = person(rec.lead), team(rec.parent)
             members = tuple(dict.fromkeys(people.get(m, m) for m in rec.members))
@@ -136,17 +204,36 @@ def _use_file_ids(
 
 
 def _names_as_file_ids(r: Resolving) -> None:
-    """Put the file's id wherever a person or team is named by its title."""
+    """Put the file's id wherever a person or team is named by its title,
+    or by a name its file says it was known by (``aliases:``)."""
     people, teams, checkins = r.people, r.teams, r.checkins
     tables, aside = r.tables, r.aside
+    aside_people: list[Person] = list(aside["person"].values())  # type: ignore[arg-type]
+    aside_teams: list[Team] = list(aside["team"].values())  # type: ignore[arg-type]
+    # no note for a reference by a former name: it is last quarter's goal as
+    # written then, which nobody should have to rewrite (OKR301 if unclear)
+    person_formerly, person_clashes = declared_aliases(people, aside_people)
+    team_formerly, team_clashes = declared_aliases(teams, aside_teams)
+    r.diags += _alias_clashes(r, "person", person_clashes)
+    r.diags += _alias_clashes(r, "team", team_clashes)
     # a name written as a person's or team's title names that file
     unknown_people, unknown_teams = _unknown_names(
         people, teams, [*tables.values(), *aside.values()], checkins
     )
-    person_titles = title_aliases(people, unknown_people)
-    team_titles = title_aliases(teams, unknown_teams)
-    if person_titles or team_titles:
-        _use_file_ids(person_titles, team_titles, [*tables.values(), *aside.values()], checkins)
+    person_ids = {
+        **title_aliases(people, unknown_people - person_formerly.keys()),
+        **person_formerly,
+    }
+    team_ids = {**title_aliases(teams, unknown_teams - team_formerly.keys()), **team_formerly}
+    owner_teams = {
+        alias: tid
+        for alias, tid in team_formerly.items()
+        if alias not in people and alias not in person_ids
+    }
+    if person_ids or team_ids:
+        _use_file_ids(
+            person_ids, team_ids, [*tables.values(), *aside.values()], checkins, owner_teams
+        )
 
 
 _Owned = TypeVar("_Owned", Objective, KPI, Goal)
@@ -259,6 +346,7 @@ def _check_people_and_teams(r: Resolving) -> None:
                     + _also(r, "person", ref, file),
                     file,
                     hint=_email_of_known(r, ref, file, people)
+                    or _former_name_meant(ref, people)
                     or r.hint_named("person", ref, people)
                     or _add_file(r, "person", ref, file),
                     key_path=key,
@@ -275,7 +363,8 @@ def _check_people_and_teams(r: Resolving) -> None:
                     f"team {_shown(r, 'team', ref, file)} is not a team in content/teams/"
                     + _also(r, "team", ref, file),
                     file,
-                    hint=r.hint_named("team", ref, teams, itself)
+                    hint=_former_name_meant(ref, teams, itself)
+                    or r.hint_named("team", ref, teams, itself)
                     or _add_file(r, "team", ref, file),
                     key_path=key,
                 )
