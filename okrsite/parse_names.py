@@ -41,8 +41,8 @@ def path_id(written: str) -> str:
     name files on their laptops), each part folded as names are
     (``sales-team/grow-emea``, as Hugo makes its URLs). A part with no
     letter or digit to keep stays as written, and is refused as an id."""
-    if ID_RE.match(written):
-        return written
+    if ID_RE.match(written) and (written.isascii() or unicodedata.is_normalized("NFC", written)):
+        return written  # NFD (a Mac's Größe.md: o and a mark) is folded as a name is
     folded = "/".join(slugify(part) or part for part in written.split("/"))
     return folded if ID_RE.match(folded) else written
 
