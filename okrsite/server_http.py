@@ -265,7 +265,13 @@ class _Handler(SimpleHTTPRequestHandler):
     # -- routing -----------------------------------------------------------
 
     def _respond(self, head: bool) -> None:
-        if not host_allowed(self.headers.get("Host"), self.server.preview.allowed_hosts):
+        # Several Host headers are refused like a foreign one: which of them
+        # names the request depends on who reads it (a proxy may take the
+        # last, while the check below would read only the first).
+        hosts = self.headers.get_all("Host")
+        if hosts is not None and (
+            len(hosts) != 1 or not host_allowed(hosts[0], self.server.preview.allowed_hosts)
+        ):
             self.send_error(HTTPStatus.FORBIDDEN, "Host not allowed")
             return
         raw = self.path.split("#", 1)[0]

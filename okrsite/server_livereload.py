@@ -133,8 +133,8 @@ LIVERELOAD_JS = (
   // document instead of navigating, which in a browser costs ten times as
   // much (a new document, its style sheet and scripts, the event stream's
   // page handshake). Only when the server says no style sheet, font or
-  // image changed (data.soft) and the new page loads the same things in its
-  // <head>; anything else is a full reload.
+  // image changed (data.soft; badges aside, see showsBadges) and the new
+  // page loads the same things in its <head>; anything else is a full reload.
   var updating = false, pending = null;
 
   function headResources(head) {
@@ -163,8 +163,24 @@ LIVERELOAD_JS = (
     return script.getAttribute("src") === "__SCRIPT__";
   }
 
+  // The server lets tabs update in place when only badges among the images
+  // changed, since okrsite's own pages show none; a page of a theme that
+  // does show one (an <img>, a style sheet's background) would keep the old
+  // picture, which the browser does not fetch again for the same document.
+  function showsBadges() {
+    if (!window.performance || !performance.getEntriesByType) return false;
+    var seen = performance.getEntriesByType("resource");
+    for (var i = 0; i < seen.length; i++) {
+      var a = document.createElement("a");
+      a.href = seen[i].name;
+      if (a.host === location.host && a.pathname.indexOf("/badges/") === 0) return true;
+    }
+    return false;
+  }
+
   function canSwap(doc) {
     if (!doc.head || !doc.body || optedOut(document) || optedOut(doc)) return false;
+    if (showsBadges()) return false;
     // scripts in <head> ran against the old body and would not run again
     if (document.head.querySelector("script") || doc.head.querySelector("script")) return false;
     // a module runs once per document, so it could not run again
@@ -396,15 +412,28 @@ _LOADED_ONCE_SUFFIXES = (
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico",
 )  # fmt: skip
 
+#: Folders of the build whose files no page of the site loads: the badges
+#: (``badges/<id>.svg``) are drawn for READMEs and wikis, and each objective
+#: page only links its own. A new objective writes a new badge and a score
+#: change redraws one; neither is a reason to reload every open tab in full.
+#: A theme that does show badges as images is seen to by the page script,
+#: which reloads such a page in full (``showsBadges``).
+_NOT_LOADED_BY_PAGES = ("badges/",)
+
 
 def in_place_ok(changed: Iterable[str]) -> bool:
     """Whether open tabs may update in place after a build that wrote ``changed``
-    (paths in the served folder): no style sheet, font or image among them.
+    (paths in the served folder): no style sheet, font or image that a page
+    loads among them.
 
     Scripts do not count: an in-place update runs the page's scripts again,
-    fetching them anew.
+    fetching them anew. Badges do not count either
+    (:data:`_NOT_LOADED_BY_PAGES`).
     """
-    return not any(rel.lower().endswith(_LOADED_ONCE_SUFFIXES) for rel in changed)
+    return not any(
+        rel.lower().endswith(_LOADED_ONCE_SUFFIXES) and not rel.startswith(_NOT_LOADED_BY_PAGES)
+        for rel in changed
+    )
 
 
 def script_tag(build_id: str) -> bytes:

@@ -12,6 +12,7 @@ rebinding pointed at 127.0.0.1. So the ``Host`` header is checked
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,13 @@ def resolve_request(
     return _Missing()
 
 
+#: one ``host[:port]``: a bracketed IPv6 address or a name of the letters,
+#: digits, ``.``, ``-`` and ``_`` that host names are made of (browsers send
+#: other names as punycode; RFC 3986 would also let ``,`` and ``;`` in, which
+#: only a forged header uses), then at most one ``:`` and a port of digits
+_HOST_HEADER = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::[0-9]{1,5})?")
+
+
 def host_allowed(header: str | None, allowed: Iterable[str]) -> bool:
     """Whether a request's ``Host`` header names this preview.
 
@@ -108,14 +116,22 @@ def host_allowed(header: str | None, allowed: Iterable[str]) -> bool:
     ``Host``. So only ``localhost``, IP addresses (a rebinding needs a name)
     and the names in ``allowed`` (the bound host, ``--allow-host``) are
     served. A request without ``Host`` (HTTP/1.0 tools, not browsers) is.
+
+    A header that is not exactly one ``host[:port]`` is refused whatever it
+    names: ``localhost:8000, evil.example`` (two values), ``local host``, an
+    empty one, ``localhost:abc``. Read leniently, such a header names one
+    host to this check and another to a proxy or a browser extension.
+    Several ``Host`` headers are refused by the handler
+    (:mod:`okrsite.server_http`), which sees them all.
     """
     if header is None:
         return True
-    host = header.strip().lower()
-    if host.startswith("["):  # [::1]:8000
-        name = host[1 : host.find("]")] if "]" in host else host
-    else:
-        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    match = _HOST_HEADER.fullmatch(header.strip(" \t"))
+    if match is None:
+        return False
+    name = match.group("name").lower()
+    if name.startswith("["):  # [::1]:8000
+        name = name[1:-1]
     name = name.rstrip(".")
     if name == "localhost" or name.endswith(".localhost"):
         return True

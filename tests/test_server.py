@@ -511,7 +511,8 @@ def test_in_place_ok_only_without_style_sheets_fonts_or_images() -> None:
     assert not in_place_ok(["index.html", "static/style.css"])
     assert not in_place_ok(["static/Logo.PNG"])
     assert not in_place_ok(["static/fonts/inter.woff2"])
-    assert not in_place_ok(["badges/sales/q4.svg"])
+    assert in_place_ok(["badges/sales/q4.svg"])  # no page of the theme loads a badge
+    assert not in_place_ok(["static/badges/q4.svg"])
 
 
 def test_reload_event_says_whether_tabs_may_update_in_place(
