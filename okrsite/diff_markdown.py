@@ -30,11 +30,14 @@ from okrsite.diff_wording import (
     _status_arrow,
     _when,
     checkin_parts,
+    clean_translation,
     findings,
     late_note,
+    plain_words,
     score_moves,
     setting_value,
     summary_sentence,
+    untrusted_words,
 )
 from okrsite.diff_words import ENGLISH, Words
 
@@ -71,7 +74,13 @@ def md(text: object) -> str:
     title or owner written ``@acme/everyone`` reads the same in the comment
     but pings nobody (an email address's ``@`` is left as it is)."""
     s = " ".join(str(text).split())  # newlines would end the table row
-    s = html.escape(printable(s), quote=False)
+    return _escape(printable(s))
+
+
+def _escape(s: str) -> str:
+    """:func:`md` without its folding of white space (a translation's piece
+    keeps the space before its placeholder)."""
+    s = html.escape(s, quote=False)
     if "@" in s:
         s = _MENTION.sub("@\u200b", s)
     out = []
@@ -84,17 +93,61 @@ def md(text: object) -> str:
 
 
 def code(text: object) -> str:
-    """An inline code span that survives backticks and pipes in user text."""
+    """An inline code span that survives backticks and pipes in user text.
+
+    CommonMark closes a code span at the first run of as many backticks as
+    opened it, so the fence is one backtick longer than the longest run in
+    the text (a file named ``q`` `` @octocat <img …> `` `` would close a
+    two-backtick fence and put its image and mention in the comment); a space
+    inside each end, which CommonMark strips, keeps a leading or trailing
+    backtick of the text out of the fence."""
     s = printable(" ".join(str(text).split())).replace("|", "\\|")
-    fence = "``" if "`" in s else "`"
-    return f"{fence} {s} {fence}" if fence == "``" else f"`{s}`"
+    if "`" not in s:
+        return f"`{s}`"
+    fence = "`" * (max(len(run) for run in re.findall("`+", s)) + 1)
+    return f"{fence} {s} {fence}"
+
+
+#: Markdown a message of okrsite's own writes (``**Settings**``, ``\`okrsite
+#: check\```) which its translation may write again
+_MARKUP = re.compile(r"\*\*|`[^`\n]+`")
+
+
+def _md_translation(message: str, piece: str) -> str:
+    """A piece of ``message``'s translation escaped as user text is (:func:`md`).
+
+    Every ``@`` gets its zero-width space (a piece ends where a placeholder's
+    value follows, which could finish a mention), newlines are spaces
+    (:func:`~okrsite.diff_wording.clean_translation`). The bold, code spans
+    and quote that ``message`` itself writes are kept where the translation
+    writes them too: they are okrsite's, a German report is as bold as an
+    English one."""
+    s = _escape(clean_translation(piece).replace("@", "@\u200b"))
+    for token in set(_MARKUP.findall(message)):
+        s = s.replace(_escape(token), token)
+    if message.startswith("> ") and s.startswith("&gt; "):
+        s = "> " + s[len("&gt; ") :]
+    return s
+
+
+def _html_translation(_message: str, piece: str) -> str:
+    """A piece of a translation inside HTML (a ``<details>``' ``<summary>``,
+    where Markdown's backslashes would show): HTML-escaped, on one line,
+    every ``@`` with its zero-width space."""
+    return html.escape(clean_translation(piece), quote=False).replace("@", "@\u200b")
+
+
+def markdown_words(w: Words) -> Words:
+    """``w`` whose translations are escaped for the comment (:func:`_md_translation`)."""
+    return untrusted_words(w, _md_translation)
 
 
 def _md_field(f: FieldChange, names: _Names, units: tuple[str, str] = ("", "")) -> str:
     w = names.words
     label = w.field(f.field)
     label = f"**{label}**" if f.note in (LESS, REVERSED) else label
-    before, after = names.shown(f, units)
+    # the values are escaped below: worded without the comment's escaping
+    before, after = replace(names, words=plain_words(w)).shown(f, units)
     return f"{label}: {md(before)} → {md(after)}{_note(f, w)}"
 
 
@@ -258,8 +311,12 @@ def report_markdown(
     """The PR comment: summary, errors, objectives table, then collapsed
     details; ``words``: the language it is written in (English by default);
     ``prefix``: the site's folder in its repository, which every file named
-    starts with (:func:`in_repository`)."""
-    w = words
+    starts with (:func:`in_repository`). Its translations are escaped as
+    user text is (:func:`markdown_words`): a site's ``translations/`` is
+    changed by pull requests like its goal files."""
+    w = markdown_words(words)
+    hw = untrusted_words(words, _html_translation)  # for <summary>, raw HTML
+    pw = plain_words(words)  # for what md() escapes: escaped once
     result = in_repository(result, prefix)
     names = _Names.of(result, w)
     head: list[str] = [
@@ -296,8 +353,8 @@ def report_markdown(
             w._("**Settings** (%(file)s):", file=code(prefix + "okrsite.toml")),
             "",
             *[
-                f"- {code(s.key)}: {md(setting_value(s.before, w))} → "
-                f"{md(setting_value(s.after, w))}"
+                f"- {code(s.key)}: {md(setting_value(s.before, pw))} → "
+                f"{md(setting_value(s.after, pw))}"
                 for s in result.settings
             ],
             "",
@@ -310,7 +367,7 @@ def report_markdown(
             *[_md_score_row(s, w) for s in result.scores],
             "",
         ]
-    flags = [f for f in findings(result, w) if f.rule != "errors"]
+    flags = [f for f in findings(result, pw) if f.rule != "errors"]
     if flags:
         head += [f"**{w._('Worth a look:')}**", ""]
         head += [f"- {md(f.message)} ({code(f.rule)})" for f in flags[:20]]
@@ -322,24 +379,26 @@ def report_markdown(
     if result.objectives:
         lines = [line for rec in result.objectives for line in _md_record(rec, names)]
         count = len(result.objectives)
-        sections.append(_details(w._("Objectives and key results (%(count)d)", count=count), lines))
+        sections.append(
+            _details(hw._("Objectives and key results (%(count)d)", count=count), lines)
+        )
     if result.kpis:
         lines = [line for rec in result.kpis for line in _md_record(rec, names)]
-        sections.append(_details(w._("KPIs (%(count)d)", count=len(result.kpis)), lines))
+        sections.append(_details(hw._("KPIs (%(count)d)", count=len(result.kpis)), lines))
     if result.goals:
         lines = [line for rec in result.goals for line in _md_record(rec, names)]
-        sections.append(_details(w._("SMART goals (%(count)d)", count=len(result.goals)), lines))
+        sections.append(_details(hw._("SMART goals (%(count)d)", count=len(result.goals)), lines))
     if result.checkins:
         sections.append(
             _details(
-                w._("Check-ins (%(count)d)", count=len(result.checkins)),
+                hw._("Check-ins (%(count)d)", count=len(result.checkins)),
                 [_md_checkin(c, names) for c in result.checkins],
             )
         )
     if result.scores:
         lines = [line for s in result.scores for line in _md_score_detail(s, w)]
         count = len(result.scores)
-        sections.append(_details(w._("Scores in detail (%(count)d)", count=count), lines))
+        sections.append(_details(hw._("Scores in detail (%(count)d)", count=count), lines))
     if result.introduced or result.resolved:
         lines = []
         if result.introduced:
@@ -348,7 +407,7 @@ def report_markdown(
             lines += [w._("Resolved:"), "", *[_md_diag(d, w) for d in result.resolved], ""]
         sections.append(
             _details(
-                w._(
+                hw._(
                     "Findings: %(introduced)d introduced, %(resolved)d resolved",
                     introduced=len(result.introduced),
                     resolved=len(result.resolved),

@@ -52,6 +52,7 @@ from okrsite.diff_text import render_text as render_text
 from okrsite.diff_text import site_moved_sentence
 from okrsite.diff_wording import ReportContext as ReportContext
 from okrsite.diff_wording import format_percent as format_percent
+from okrsite.diff_wording import plain_words
 from okrsite.diff_wording import summary_sentence as summary_sentence
 from okrsite.diff_words import ENGLISH as ENGLISH
 from okrsite.diff_words import Words as Words
@@ -209,8 +210,9 @@ def run_diff(
     prefix = revs.prefix if folder is None else f"{folder.strip('/')}/".lstrip("/")
     text = render(result, fmt, ctx, color=color, words=words, site_moved=moved, prefix=prefix)
     if output is not None:
-        _write_output(output, text if text.endswith("\n") else text + "\n")
-        click.echo(f"okrsite: wrote {output} ({summary_sentence(result, words)})", err=True)
+        _write_output(output, text if text.endswith("\n") else text + "\n", site_dir)
+        said = summary_sentence(result, plain_words(words))  # a translation on one line
+        click.echo(f"okrsite: wrote {output} ({said})", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"), color=color)
     failures = result.failures(fail_on)
@@ -295,13 +297,24 @@ def _config_errors(side: LoadResult) -> bool:
     return any(d.is_error and d.file == CONFIG_FILE for d in side.diagnostics)
 
 
-def _write_output(output: Path, text: str) -> None:
+def _write_output(output: Path, text: str, site_dir: Path) -> None:
     """Write ``--output``, creating missing parent folders (``reports/diff.md``
     in a fresh CI checkout); a path that cannot be written is a usage
-    problem (exit 2), never a traceback."""
+    problem (exit 2), never a traceback.
+
+    The report is written where CI runs the command: in the checkout of the
+    pull request, whose files its author chose. A ``diff.md`` committed as a
+    link to ``site-packages/zz.pth`` must not have the report written into
+    Python's start-up, so the file is written new beside the name and moved
+    onto it (:func:`os.replace` replaces a link, never its target), and a
+    folder on the way that lies in the repository but links out of it is
+    refused (:func:`_link_out`), before and after the folders are made."""
+    root = _repository(site_dir)
     try:
+        _refuse_link_out(output, root)
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        _refuse_link_out(output, root)
+        _replace_file(output, text.encode("utf-8"))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
@@ -310,6 +323,74 @@ def _write_output(output: Path, text: str) -> None:
             if blocking is not None:
                 reason = f"{str(blocking)!r} is a file, not a folder"
         raise _OutputFailure(f"cannot write --output {str(output)!r}: {reason}") from exc
+
+
+def _repository(site_dir: Path) -> str:
+    """The real path of the repository holding the site (the site's folder
+    when git cannot say): what a committed link may not lead ``--output`` out of."""
+    from okrsite.gitsource import GitError, find_site
+
+    try:
+        return os.path.realpath(find_site(site_dir).toplevel)
+    except GitError:
+        return os.path.realpath(site_dir)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _link_out(output: Path, root: str) -> Path | None:
+    """The first folder of ``output``'s path that is a link inside ``root``
+    (the repository) to a place outside it, else ``None``. The path is walked
+    as written (``..`` included, as the system walks it); a link outside the
+    repository (``/tmp`` on macOS) is the machine's, not the pull request's."""
+    path = Path(os.getcwd()) / output
+    folder = Path(path.anchor)
+    for part in path.parts[1:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            within = _inside(os.path.realpath(folder.parent), root)
+            if within and not _inside(os.path.realpath(folder), root):
+                return folder
+    return None
+
+
+def _refuse_link_out(output: Path, root: str) -> None:
+    link = _link_out(output, root)
+    if link is not None:
+        raise _OutputFailure(
+            f"cannot write --output {str(output)!r}: {str(link)!r} is a link out of the "
+            f"repository (to {os.path.realpath(link)!r}); write the report to a folder "
+            "of the checkout that is no link, such as --output diff.md"
+        )
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """``data`` as ``path``'s bytes: written to a temporary file created new
+    in its folder, then moved onto the name. A link of that name is replaced
+    by the file, its target left alone; the report is never half written."""
+    import stat
+    import tempfile
+
+    try:
+        mode = stat.S_IMODE(os.lstat(path).st_mode) if path.is_file() else None
+    except OSError:
+        mode = None
+    if mode is None or path.is_symlink():
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".okrsite-diff", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):  # POSIX
+                os.fchmod(fh.fileno(), mode)
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class _OutputFailure(click.ClickException):

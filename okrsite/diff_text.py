@@ -27,8 +27,10 @@ from okrsite.diff_wording import (
     _status_arrow,
     _when,
     checkin_parts,
+    clean_translation,
     findings,
     late_note,
+    plain_words,
     score_moves,
     setting_value,
     summary_sentence,
@@ -131,10 +133,15 @@ def site_moved_sentence(
     side was read from the folder the site was in then, so a reader knows
     why files that moved with it show as no change. ``folder`` writes a
     folder (Markdown's code span); the repository's top is ``./``. The
-    Markdown report says it as a sentence of its own."""
+    Markdown report says it as a sentence of its own, its translation
+    escaped as the comment's are (:func:`~okrsite.diff_markdown.markdown_words`)."""
+    from okrsite.diff_markdown import markdown_words
+
     old, new = (folder(prefix or "./") for prefix in site_moved)
     if folder is str:
+        w = plain_words(w)
         return w._("the site moved from %(old)s to %(new)s in this change", old=old, new=new)
+    w = markdown_words(w)
     return w._("The site moved from %(old)s to %(new)s in this change.", old=old, new=new)
 
 
@@ -148,16 +155,20 @@ def render_text(
     """The report for a terminal; ``color`` adds ANSI styles through click.style;
     ``words``: the language it is written in (English by default);
     ``site_moved``: the site's folders at base and head when the change
-    moved it (said in the line under the title)."""
-    w = words
+    moved it (said in the line under the title). Its translations are on
+    one line, without control characters (:func:`~okrsite.diff_wording.plain_words`):
+    a site's ``translations/`` may carry a terminal escape."""
+    w = plain_words(words)
     st = _styler(color)
     names = _Names.of(result, w)
-    lines = [st(f"okrsite diff {ctx.base_label} → {ctx.head_label}", bold=True)]
+    # a label okrsite made up ("Arbeitsverzeichnis") is a translation too
+    base_label, head_label = clean_translation(ctx.base_label), clean_translation(ctx.head_label)
+    lines = [st(f"okrsite diff {base_label} → {head_label}", bold=True)]
     if site_moved is not None:
         lines.append(st(site_moved_sentence(site_moved, w), fg="yellow"))
     lines += [summary_sentence(result, w), ""]
     if result.head_errors:
-        lines.append(st(w._("Errors at %(label)s:", label=ctx.head_label), fg="red", bold=True))
+        lines.append(st(w._("Errors at %(label)s:", label=head_label), fg="red", bold=True))
         lines += [f"  {d.format_text()}" for d in result.head_errors]
         lines.append("")
     if result.settings:

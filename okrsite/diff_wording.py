@@ -17,8 +17,11 @@ here (:data:`ENGLISH`); the JSON always uses it, so it stays language-neutral.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from gettext import NullTranslations
 
 from okrsite import numbers
 from okrsite.diagnostics import Diagnostic
@@ -45,6 +48,93 @@ class ReportContext:
     base_commit: str | None = None
     head_commit: str | None = None
     fail_on: tuple[str, ...] = ("errors",)
+
+
+# ------------------------------------------------------------------ translations
+#: a ``%(name)s``, ``%(num)d`` or ``%%`` of a message: filled in after the
+#: translation is escaped, so it must stay as written
+_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
+#: bidirectional embeddings, overrides and isolates: they reorder what a
+#: reader sees around them (a file name shown reversed), so a translation loses them
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def clean_translation(text: str) -> str:
+    """``text`` on one line, without control characters: a translation's
+    newline, tab or ``\\x1b`` is a space, a bidirectional override is dropped.
+
+    A translation comes from the site's (or its theme's) ``translations/``,
+    which a pull request may change: a newline there would end the comment's
+    table row or heading, a terminal escape would reach a CI log. No-break
+    spaces, joiners and the like are kept: languages need them."""
+    out = []
+    for ch in text:
+        if ch in _BIDI:
+            continue
+        out.append(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch)
+    return "".join(out)
+
+
+class _Untrusted(NullTranslations):
+    """A catalogue whose translations are escaped for the report's format.
+
+    Titles and owners are escaped because anybody may write them; a
+    translation is the same kind of text (``translations/de.po`` is a file of
+    the site, changed by pull requests like any other), so it is escaped the
+    same way before its placeholders are filled. A message nothing translates
+    is okrsite's own text and stays as written (its Markdown included)."""
+
+    def __init__(self, inner: NullTranslations, escape: Callable[[str, str], str]) -> None:
+        super().__init__()
+        self.inner = inner
+        self.escape = escape
+
+    def gettext(self, message: str) -> str:
+        said = self.inner.gettext(message)
+        return said if said == message else self._escaped(message, said)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        said = self.inner.ngettext(msgid1, msgid2, n)
+        if said in (msgid1, msgid2):
+            return said
+        return self._escaped(msgid1 if n == 1 else msgid2, said)
+
+    def _escaped(self, message: str, said: str) -> str:
+        """``said`` escaped piece by piece between its placeholders."""
+        pieces = []
+        at = 0
+        for found in _PLACEHOLDER.finditer(said):
+            pieces += [self.escape(message, said[at : found.start()]), found.group()]
+            at = found.end()
+        pieces.append(self.escape(message, said[at:]))
+        return "".join(pieces)
+
+
+def untrusted_words(w: Words, escape: Callable[[str, str], str]) -> Words:
+    """``w`` whose translations go through ``escape(msgid, piece)`` (each
+    piece of a translation between its placeholders) before use: Markdown's
+    for the comment, :func:`clean_translation` for the terminal.
+    :data:`ENGLISH` translates nothing and is returned as it is, as is a
+    ``w`` already escaped."""
+    translations = w.language.translations
+    if w.language is _EN or isinstance(translations, _Untrusted):
+        return w
+    return Words(replace(w.language, translations=_Untrusted(translations, escape)))
+
+
+def plain_words(w: Words) -> Words:
+    """``w`` for a terminal or a log: its translations on one line, without
+    control characters (:func:`clean_translation`). The Markdown report
+    words with it what it then escapes as user text (:func:`~okrsite.diff_markdown.md`:
+    a value, a finding's message), which escaped twice would show ``&amp;``."""
+    translations = w.language.translations
+    if isinstance(translations, _Untrusted):
+        w = Words(replace(w.language, translations=translations.inner))
+    return untrusted_words(w, _clean_piece)
+
+
+def _clean_piece(_message: str, piece: str) -> str:
+    return clean_translation(piece)
 
 
 # ------------------------------------------------------------------ shared wording
@@ -400,12 +490,13 @@ def checkin_parts(
     say the same.
     """
     w = names.words
+    pw = plain_words(w)  # what ``esc`` escapes: translated only once
     parts = [_note_change(f, w) if f.field == "note" else field(f) for f in c.fields]
     values = ", ".join(
-        f"{esc(_value_key(v.key, c, w))} {esc(_checkin_value(v, True, w))} → "
-        f"{esc(_checkin_value(v, False, w))}"
+        f"{esc(_value_key(v.key, c, pw))} {esc(_checkin_value(v, True, pw))} → "
+        f"{esc(_checkin_value(v, False, pw))}"
         if v.before != v.after
-        else f"{esc(_value_key(v.key, c, w))} {esc(_checkin_value(v, False, w))} "
+        else f"{esc(_value_key(v.key, c, pw))} {esc(_checkin_value(v, False, pw))} "
         f"{w._('(unchanged)')}"
         for v in c.values
     )
@@ -413,7 +504,7 @@ def checkin_parts(
         parts.append(values)
 
     def shown(v: Value) -> str:
-        return esc(w.show(v))
+        return esc(pw.show(v))
 
     moved = _confidence_move(c, shown, w)
     if moved:

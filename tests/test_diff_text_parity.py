@@ -97,7 +97,9 @@ def _md_checkins(markdown: str) -> list[str]:
         m = re.match(r"- (.+?): \*\*(.+?)\*\*(.*)$", line)
         if m:
             head, change, rest = m.groups()
-            out.append(f"{change} {head}{rest}".replace("`", "").replace("**", ""))
+            out.append(
+                f"{change} {head}{rest}".replace("`", "").replace("**", "").replace("\\_", "_")
+            )
     return out
 
 
