@@ -8,8 +8,32 @@
    the lists in that element only, and the sort box's first choice is named
    by its data-sort-default (the order the list is in); elsewhere the bar
    filters every objective list of the page. A linked value that no item
-   has shows no item and a note with a button that clears the filters. No
-   dependencies. */
+   has shows no item and a note with a button that clears the filters. A
+   value in the address matches an item's id or the name it shows, in any
+   case and with or without accents (?team=Support finds the team support),
+   as the lists are ordered. In print the controls are left out and one line
+   says which filters are on and how many items show, so a filtered printout
+   does not pass for the whole list. No dependencies. */
+
+/* every page: a closed <details> ("Explain this score") is opened for print
+   and closed again afterwards, so a printout has the formulas; Chromium
+   keeps a closed one's content hidden whatever the print style sheet says */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    var closed = document.querySelectorAll("details:not([open])");
+    for (var i = 0; i < closed.length; i++) {
+      closed[i].open = true;
+      opened.push(closed[i]);
+    }
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+
 (function () {
   "use strict";
   var bars = document.querySelectorAll(".list-filters");
@@ -62,13 +86,33 @@
       if (selects.sort.options[o].value === "") selects.sort.options[o].textContent = order;
     }
   }
+  /* accents and case do not matter, as in the lists' order and the search:
+     "support" is "Support", "zoe" is "Zoë", "strasse" "Straße" */
+  var FOLDED = { "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i" };
+  function fold(s) {
+    return s.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßøæœłđı]/g, function (c) { return FOLDED[c]; });
+  }
+  /* the option a linked value names: its id as written, else its id or its
+     shown name folded (a link written by hand names the team as it reads) */
+  function chosen(select, want) {
+    var i, o;
+    for (i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === want) return i;
+    }
+    var folded = fold(want);
+    for (i = 0; i < select.options.length; i++) {
+      o = select.options[i];
+      if (o.value && (fold(o.value) === folded || fold(o.textContent) === folded)) return i;
+    }
+    return -1;
+  }
   ["team", "owner", "status", "cycle", "sort"].forEach(function (key) {
     var want = params.get(key) || "";
     var select = selects[key];
-    var found = false;
-    for (var i = 0; i < select.options.length; i++) {
-      if (select.options[i].value === want) { select.selectedIndex = i; found = true; }
-    }
+    var at = chosen(select, want);
+    var found = at >= 0;
+    if (found) select.selectedIndex = at;
     /* a linked value no item has (no objective is at risk any more, an owner
        who left): it stays chosen, so the list shows 0 matches under it and a
        note says so, rather than the whole list under an at-risk address */
@@ -94,6 +138,23 @@
     note.hidden = !said.length;
   }
   var count = bar.querySelector("[data-count]");
+  /* the line print shows in place of the controls: "Team: Support · 0 of 16
+     shown", from the controls' own words, so it is in the page's language */
+  var printed = document.createElement("p");
+  printed.className = "filter-print";
+  bar.insertBefore(printed, note);  /* above the note; at the end without one */
+  function summarise(counted) {
+    var said = [];
+    KEYS.concat(["sort"]).forEach(function (key) {
+      var select = selects[key];
+      if (!select.value) return;
+      var label = select.parentNode.firstChild.textContent.trim();
+      said.push(label + ": " + select.options[select.selectedIndex].textContent);
+    });
+    bar.toggleAttribute("data-filtered", said.length > 0);
+    said.push(counted);
+    printed.textContent = said.join(" · ");
+  }
   function num(li, key, missing) {
     var v = li.getAttribute("data-" + key);
     return v === null || v === "" ? missing : parseFloat(v);
@@ -140,6 +201,7 @@
     sorted.forEach(function (x) { x.list.appendChild(x.li); });
     count.textContent = count.getAttribute("data-count")
       .replace("{shown}", shown).replace("{total}", items.length);
+    summarise(count.textContent);
     explain();
   }
   function save() {
