@@ -159,6 +159,12 @@ def _blocked_paths(root: Path, files: list[PlannedFile]) -> list[str]:
     return list(dict.fromkeys(reason for reason in said if reason))
 
 
+#: how much of a path a refusal quotes: whole as paths are (a project folder
+#: in a home folder, a CI workspace: often over 80 characters), cut only when
+#: a hostile link's target would flood the message
+_PATH_SHOWN = 240
+
+
 def _blocked(root: Path, planned: str, roots: list[str], linkable: int) -> str | None:
     """What keeps the planned file ``planned`` from being written (see
     :func:`_blocked_paths`); its first ``linkable`` folders may be links into the site."""
@@ -189,7 +195,7 @@ def _blocked(root: Path, planned: str, roots: list[str], linkable: int) -> str |
     real = os.path.realpath(root / planned)
     if not within(real, roots):  # a content_dir of ../elsewhere
         return (
-            f"cannot write {planned}: it leads outside the site (to {excerpt(real, 80)}); "
+            f"cannot write {planned}: it leads outside the site (to {excerpt(real, _PATH_SHOWN)}); "
             "set content_dir in okrsite.toml to a folder inside the site, then import again"
         )
     return None
@@ -207,9 +213,9 @@ def _linked(planned: str, rel: str, path: Path, roots: list[str], last: bool) ->
         where = "points nowhere"
     else:
         if within(target, roots):
-            where = f"leads to {excerpt(Path(os.path.relpath(target, roots[0])).as_posix(), 80)}"
+            where = f"leads to {excerpt(Path(os.path.relpath(target, roots[0])).as_posix(), _PATH_SHOWN)}"
         else:
-            where = f"leads outside the site, to {excerpt(target, 80)}"
+            where = f"leads outside the site, to {excerpt(target, _PATH_SHOWN)}"
     if last:
         return (
             f"cannot write {planned}: a link is there already, and it {where}; "
