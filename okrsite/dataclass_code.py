@@ -17,7 +17,8 @@ table before compiling it (the module's ``exec`` is the one name it calls),
 with the flags ``exec`` of a text would use (none inherited), so a class is
 the same whether its methods came from the table or not
 (``tests/test_dataclass_code.py`` holds every kept code object equal to a
-fresh compile). A missing, unreadable or foreign file is an empty table. New
+fresh compile). A missing, unreadable, foreign or damaged file (its bytes
+not matching the checksum it ends in) is an empty table. New
 texts are written at exit, atomically, unless writing bytecode is off
 (``PYTHONDONTWRITEBYTECODE``, ``-B``) or the folder is not writable, as
 Python does for ``.pyc`` files. :func:`write_table` imports every okrsite
@@ -38,6 +39,8 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from okrsite.cache_checksum import sealed, unsealed
+
 #: The table's file: the bytecode file Python would write for the empty module
 #: :mod:`okrsite._dataclass_methods`, so that pip removes it with the package
 #: (see that module); only for the default optimisation level, the one pip
@@ -52,7 +55,9 @@ TABLE_PATH: Path | None = (
 #: Written first in the file, so a table of another interpreter's version is not used
 #: (the marshal format and the bytecode change between versions; ``importlib.util``'s
 #: magic number would say the same at the cost of importing it, 6 ms).
-_HEADER = f"okrsite dataclass methods {sys.implementation.name} {sys.hexversion:x}\n".encode()
+#: Format 2 ends in a checksum (:mod:`okrsite.cache_checksum`): a table damaged on
+#: disk would otherwise give a class methods that are not its own.
+_HEADER = f"okrsite dataclass methods 2 {sys.implementation.name} {sys.hexversion:x}\n".encode()
 #: More kept texts than this (okrsite's own are about 640), and the file keeps
 #: only those this process used: classes made by other code in the same
 #: process (a test run's) do not pile up in it.
@@ -71,10 +76,11 @@ def _read_table(path: Path) -> dict[str, CodeType]:
         data = path.read_bytes()
     except OSError:
         return {}
-    if not data.startswith(_HEADER):
+    body = unsealed(data) if data.startswith(_HEADER) else None
+    if body is None:
         return {}
     try:
-        table = marshal.loads(data[len(_HEADER) :])
+        table = marshal.loads(memoryview(body)[len(_HEADER) :])
     except (EOFError, ValueError, TypeError):
         return {}
     if not isinstance(table, dict):
@@ -129,7 +135,7 @@ def save(path: Path | None = None, *, always: bool = False) -> bool:
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(_HEADER + marshal.dumps(kept))
+        temporary.write_bytes(sealed(_HEADER + marshal.dumps(kept)))
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):  # a folder that is a file: no temporary to remove

@@ -20,7 +20,8 @@ a commit read under one folder is never taken for one read under another. A cach
 pull request that commits one), so the unpickler builds plain values only
 (no class, no function: the "restricting globals" recipe of the
 :mod:`pickle` documentation, with nothing allowed); any doubt about a
-segment (unreadable, refused, the wrong shape) drops the whole cache, which
+segment (unreadable, refused, the wrong shape, or bytes that do not match
+the checksum each segment ends in, :mod:`okrsite.cache_checksum`) drops the whole cache, which
 costs the next build its speed, never its correctness. Files are written
 under a temporary name and renamed into place, so a killed or concurrent
 run leaves whole segments only.
@@ -30,20 +31,21 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from okrsite.cache_checksum import SealedWriter, opened_verified
 from okrsite.history_events import Event
 from okrsite.parse_store import ignore_in_git
 
 FOLDER = "history"
 LEGACY_FILE = "history.json"  # the whole history in one file, as okrsite wrote it before
 MAX_SEGMENTS = 16
-_FORMAT = b"okrsite-history 2\n"
+#: version 3 ends in a checksum (:mod:`okrsite.cache_checksum`); earlier ones are foreign
+_FORMAT = b"okrsite-history 3\n"
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -65,10 +67,10 @@ def _segments(cache_dir: Path, key: list[Any]) -> list[Path]:
 
 
 def _read_segment(path: Path) -> dict[str, Event]:
-    with open(path, "rb") as fh:
-        if fh.read(len(_FORMAT)) != _FORMAT:
-            raise ValueError("not a history segment")
-        data = _PlainUnpickler(io.BufferedReader(fh)).load()
+    with opened_verified(path, _FORMAT) as fh:
+        if fh is None:
+            raise ValueError("not a history segment, or a damaged one")
+        data = _PlainUnpickler(fh).load()
     if not isinstance(data, dict) or not all(isinstance(e, dict) for e in data.values()):
         raise ValueError("not a history segment")
     return data
@@ -108,8 +110,10 @@ class HistoryCache:
             target = folder / f"{key_name(self.key)}-{os.getpid()}-{os.urandom(4).hex()}.pickle"
             tmp = folder / f".{target.name}.tmp"
             with open(tmp, "wb") as fh:
-                fh.write(_FORMAT)
-                pickle.dump(dict(wanted) if merge else dict(new), fh, protocol=5)
+                out = SealedWriter(fh)
+                out.write(_FORMAT)
+                pickle.dump(dict(wanted) if merge else dict(new), out, protocol=5)
+                out.seal()
             os.replace(tmp, target)
             if merge:
                 for old in self.segments:

@@ -20,7 +20,9 @@ times the number of timelines a build of every page uses, the least
 recently used entries go (mostly timelines that a later commit changed).
 The store is read with an unpickler that builds plain values only, and
 anything unexpected in it is treated as no store at all: the pieces are
-rendered again.
+rendered again. Each file (store and segment) ends in a checksum of its
+bytes (:mod:`okrsite.cache_checksum`), verified before it is unpickled, so
+a bit flipped on disk never puts a wrong piece in a page.
 
 The HTML of objective, KPI, goal, team, person and page bodies is kept the
 same way, in ``markdown/`` of the cache folder, by the text it was
@@ -40,6 +42,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from okrsite.cache_checksum import SealedWriter, opened_verified
 from okrsite.value_prints import Printer, forked_printer
 
 __all__ = ["KEPT", "MARKDOWN_FOLDER", "KeptPieces"]
@@ -49,7 +52,9 @@ KEPT = frozenset({"history_timeline.html"})
 FOLDER = "pieces"
 #: where bodies' HTML is kept, by their Markdown (KeptPieces.text)
 MARKDOWN_FOLDER = "markdown"
-_FORMAT = 1
+#: the store's format: 2 ends in a checksum (:mod:`okrsite.cache_checksum`),
+#: so a store damaged on disk is never used; a store of 1 is foreign
+_FORMAT = 2
 #: how many entries the store may hold, as a multiple of what a build of every
 #: page uses (or of what the last build used, if more)
 SPARE = 2
@@ -64,10 +69,18 @@ class _PlainUnpickler(pickle.Unpickler):
 
 def _read(path: Path) -> Any:
     try:
-        with open(path, "rb") as fh:
-            return _PlainUnpickler(fh).load()
+        with opened_verified(path) as fh:
+            return None if fh is None else _PlainUnpickler(fh).load()
     except Exception:  # missing, partial or edited by hand: as if there were none
         return None
+
+
+def _write(path: Path, value: object) -> None:
+    """``value`` pickled to ``path``, ending in its checksum."""
+    with open(path, "wb") as fh:
+        out = SealedWriter(fh)
+        pickle.dump(value, out, protocol=5)
+        out.seal()
 
 
 class KeptPieces:
@@ -153,8 +166,7 @@ class KeptPieces:
         part = self.folder / f"{self.name}-{self.token}-{os.getpid()}-{self._segments}.part"
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(part, "wb") as fh:
-                pickle.dump((self.reused, sorted(self.used), self.new), fh, protocol=5)
+            _write(part, (self.reused, sorted(self.used), self.new))
             self.new, self.used, self.reused = {}, set(), 0
 
     def commit(self, expected: int = 0) -> int:
@@ -198,8 +210,7 @@ class KeptPieces:
         temp = self.folder / f"{self.name}-{self.token}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(temp, "wb") as fh:
-                pickle.dump((_FORMAT, generation, pieces), fh, protocol=5)
+            _write(temp, (_FORMAT, generation, pieces))
             os.replace(temp, target)
         except OSError:
             with contextlib.suppress(OSError):

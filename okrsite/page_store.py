@@ -16,6 +16,10 @@ two caches) is never applied. A large file read without its delta is an
 older state of the output folder, which :mod:`okrsite.page_cache` finds not
 to match the folder and answers with a full build, never with stale pages.
 
+Each ends in a checksum of its bytes (:mod:`okrsite.cache_checksum`),
+verified before it is unpickled: a file damaged on disk is read as no file,
+never as a state whose wrong hashes would keep wrong pages as "unchanged".
+
 Like the page cache itself, both files hold only strings, numbers, bytes,
 tuples, lists, dicts and frozensets: any class is refused.
 """
@@ -23,20 +27,22 @@ tuples, lists, dicts and frozensets: any class is refused.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import pickle
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
+
+from okrsite.cache_checksum import SealedWriter, opened_verified
 
 __all__ = ["CACHE_FILE", "DELTA_FILE", "StoredBase", "read_pages", "write_pages"]
 
 CACHE_FILE = "pages.pickle"
 DELTA_FILE = "pages-delta.pickle"
-_FORMAT = b"okrsite-page-cache 5\n"
-_DELTA_FORMAT = b"okrsite-page-cache-delta 1\n"
+#: versions 6 and 2 end in a checksum (:mod:`okrsite.cache_checksum`); earlier ones are foreign
+_FORMAT = b"okrsite-page-cache 6\n"
+_DELTA_FORMAT = b"okrsite-page-cache-delta 2\n"
 
 State = tuple[Any, ...]
 """(site print, output folder, files, pages, dependency table, their values,
@@ -70,10 +76,10 @@ class StoredBase:
 
 def _read(path: Path, header: bytes) -> Any:
     try:
-        with open(path, "rb") as fh:
-            if fh.read(len(header)) != header:
+        with opened_verified(path, header) as fh:
+            if fh is None:
                 return None
-            return _PlainUnpickler(io.BufferedReader(fh)).load()
+            return _PlainUnpickler(fh).load()
     except FileNotFoundError:
         return None
     except Exception:  # a corrupt pickle can raise almost anything; never trust it
@@ -179,21 +185,24 @@ def write_pages(folder: Path, state: State, base: StoredBase | None) -> StoredBa
             with _atomic(folder / DELTA_FILE) as fh:
                 fh.write(_DELTA_FORMAT)
                 pickle.dump((base.generation, found[0]), fh, protocol=5)
+                fh.seal()
             return base
     generation = os.urandom(8).hex()
     with _atomic(folder / CACHE_FILE) as fh:
         fh.write(_FORMAT)
         pickle.dump((generation, *state), fh, protocol=5)
+        fh.seal()
     (folder / DELTA_FILE).unlink(missing_ok=True)
     return StoredBase(generation, state)
 
 
 @contextlib.contextmanager
-def _atomic(target: Path) -> Iterator[IO[bytes]]:
+def _atomic(target: Path) -> Iterator[SealedWriter]:
+    """Write ``target`` whole or not at all; the caller seals what it wrote."""
     fd, tmp = tempfile.mkstemp(prefix=".pages-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            yield fh
+            yield SealedWriter(fh)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

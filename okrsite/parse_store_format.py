@@ -6,7 +6,9 @@ elsewhere (a CI cache, a hostile pull request that commits one), and
 unpickling arbitrary data runs code, so :func:`_read` builds only okrsite's
 own record classes and plain values (the "restricting globals" recipe of the
 :mod:`pickle` documentation) and the values read are checked for exactly the
-shape written (:func:`_valid_stats` and the others) before use. :func:`_write`
+shape written (:func:`_valid_stats` and the others) before use. Each file
+ends in a checksum (:mod:`okrsite.cache_checksum`), verified before it is
+unpickled: a file damaged on disk is not read. :func:`_write`
 writes a file whole or not at all. The scores are written with references to
 the records the shards keep rather than a second copy (:class:`_RecordPickler`).
 """
@@ -16,23 +18,25 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-import io
 import os
 import pickle
 import tempfile
 from collections.abc import Collection
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from okrsite import diagnostics, model, parse
+from okrsite.cache_checksum import SealedWriter, opened_verified
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome
 
-_FORMAT = b"okrsite-parse-cache 4\n"
-_SHARD_FORMAT = b"okrsite-parse-shard 1\n"
-_INDEX_FORMAT = b"okrsite-cache-index 1\n"
-_FOLDERS_FORMAT = b"okrsite-folder-listings 1\n"
+#: each header's version counts the formats okrsite wrote; files of earlier
+#: versions (before the checksum of :mod:`okrsite.cache_checksum`) are foreign
+_FORMAT = b"okrsite-parse-cache 5\n"
+_SHARD_FORMAT = b"okrsite-parse-shard 2\n"
+_INDEX_FORMAT = b"okrsite-cache-index 2\n"
+_FOLDERS_FORMAT = b"okrsite-folder-listings 2\n"
 #: parses are kept in this many files by content hash, so that a check after
 #: one edit reads the one that holds the file's previous parse (1/SHARDS of all)
 SHARDS = 32
@@ -55,7 +59,7 @@ class _RecordUnpickler(pickle.Unpickler):
     in the shards (see :class:`_RecordPickler`).
     """
 
-    def __init__(self, file: io.BufferedReader, records: dict[str, parse.ParsedFile]) -> None:
+    def __init__(self, file: IO[bytes], records: dict[str, parse.ParsedFile]) -> None:
         super().__init__(file)
         self.records = records
 
@@ -113,10 +117,10 @@ def shard_of(digest: str) -> int:
 def _read(path: Path, header: bytes, records: dict[str, parse.ParsedFile] | None = None) -> object:
     """The unpickled contents of ``path`` (``None`` if missing, foreign or damaged)."""
     try:
-        with open(path, "rb") as fh, paused_gc():
-            if fh.read(len(header)) != header:
+        with opened_verified(path, header) as fh, paused_gc():
+            if fh is None:
                 return None
-            return _RecordUnpickler(io.BufferedReader(fh), records or {}).load()
+            return _RecordUnpickler(fh, records or {}).load()
     except Exception:  # a corrupt pickle can raise almost anything; never trust it
         return None
 
@@ -132,11 +136,13 @@ def _write(
     fd, tmp = tempfile.mkstemp(prefix=".okrsite-", suffix=".tmp", dir=cache_dir)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(header)
+            out = SealedWriter(fh)
+            out.write(header)
             if records:
-                _RecordPickler(fh, records).dump(value)
+                _RecordPickler(out, records).dump(value)
             else:
-                pickle.dump(value, fh, protocol=5)
+                pickle.dump(value, out, protocol=5)
+            out.seal()
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
