@@ -39,6 +39,7 @@ from okrsite.writer import (
     StagedOutput,
     WriteStats,
     check_output_dir,
+    linked_out,
     read_folders,
 )
 
@@ -125,7 +126,8 @@ def build_site(
     check_output_dir(out, site_root, read_folders(site_root, load.config, theme))
     if history_cache and load.config.cache:  # the caches' folder may not meet --out either
         folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
-        overlap = cache_folder_problem(folder, site_root, load.config, out)
+        overlap = linked_out("cache folder", folder, site_root, "--cache-dir")
+        overlap = overlap or cache_folder_problem(folder, site_root, load.config, out)
         if overlap is not None:
             raise OutputError(overlap)
     refused = theme_problems(theme, load.config, site_root)

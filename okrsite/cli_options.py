@@ -11,12 +11,13 @@ commands.
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -113,7 +114,20 @@ def print_diagnostics(diags: list[Diagnostic], fmt: str = "text") -> None:
 
 
 def cache_options(f: F) -> F:
-    """``--cache-dir`` and ``--no-cache``: where the parse cache between runs lives."""
+    """``--cache-dir`` and ``--no-cache``: where the parse cache between runs
+    lives. The command refuses, before anything opens the cache, a cache
+    folder that lies through a link in the site leading out of it
+    (:func:`refuse_linked_cache`)."""
+
+    command = f
+
+    @functools.wraps(command)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("no_cache"):
+            refuse_linked_cache(kwargs.get("site"), kwargs.get("cache_dir"))
+        return command(*args, **kwargs)
+
+    f = cast(F, checked)
     f = click.option(
         "--no-cache",
         "no_cache",
@@ -127,6 +141,31 @@ def cache_options(f: F) -> F:
         default=None,
         help="Cache folder kept between runs (default: cache_dir of okrsite.toml, .okrsite-cache).",
     )(f)
+
+
+def refuse_linked_cache(site: Path | None, cache_dir: Path | None) -> None:
+    """Exit 1 with one line when the cache folder (``--cache-dir``, else
+    ``cache_dir`` of okrsite.toml) lies through a link inside the site that
+    leads out of it: a committed ``.okrsite-cache -> /elsewhere`` would have
+    ``check`` and ``build`` write their caches there, and remove what looks
+    like their old temporary files. Asked before the cache is opened; a site
+    that cannot be found or a cache that is off is the command's to handle."""
+    try:
+        root = resolve_site(site)
+    except click.UsageError:
+        return
+    from okrsite.pipeline import read_config
+    from okrsite.pipeline_files import FileTree
+    from okrsite.writer import linked_out
+
+    if cache_dir is None:
+        config, problems = read_config(FileTree(root))
+        if not config.cache or problems:
+            return
+        cache_dir = root / config.cache_dir
+    problem = linked_out("cache folder", cache_dir, root, "--cache-dir")
+    if problem is not None:
+        raise click.ClickException(problem)
 
 
 def one_shot_load(

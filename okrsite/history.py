@@ -368,10 +368,14 @@ class HistoryReader:
         from okrsite.history_readd import readded
         from okrsite.history_site_moves import FolderReads, eras, last_mover
         from okrsite.parse_store_folder import committed_to_git
+        from okrsite.sitefiles import link_out_of_site
 
         if not self._cache_checked:
             self._cache_checked = True
-            if self.use_cache and committed_to_git(self.cache_dir):
+            if self.use_cache and (
+                committed_to_git(self.cache_dir)
+                or link_out_of_site(self.cache_dir, self.site_root) is not None
+            ):
                 # a history others could have written (okrsite serve; check and
                 # build refuse the folder outright): read from git instead
                 self.use_cache = False

@@ -73,8 +73,15 @@ def cache_folder_problem(
     holding them, it would hide goal files from git; inside the output
     folder (or holding it), each build would delete the cache or publish
     it. A folder inside ``content/`` is fine (okrsite reads only goal files
-    there).
+    there). Nor may it lie through a link in the site that leads out of it
+    (a committed ``.okrsite-cache -> /elsewhere``), for every command that
+    opens the cache, ``okrsite serve`` too (:func:`okrsite.writer.linked_out`).
     """
+    from okrsite.writer import linked_out
+
+    linked = linked_out("cache folder", folder, site_root, "--cache-dir")
+    if linked is not None:
+        return linked
     try:
         cache = folder.resolve()
         root = site_root.resolve()

@@ -26,6 +26,7 @@ from okrsite.parse import locate_all, located_parts
 from okrsite.sitefiles import (
     UnsafeFileError,
     excerpt,
+    in_git,
     owned_roots,
     read_owned,
     stat_owned,
@@ -81,10 +82,12 @@ class FileTree:
                 CONFIG_FILE,
                 hint="create it, or set content_dir in okrsite.toml to the folder with your goals",
             )
-        if not within(os.path.realpath(base), self._roots[:1]):
+        real = os.path.realpath(base)
+        if not within(real, self._roots[:1]):
+            where = "in git's own files (.git)" if in_git(real) else "outside the site folder"
             return error(
                 "CFG012",
-                f"content folder {shown!r} lies outside the site folder",
+                f"content folder {shown!r} lies {where}",
                 CONFIG_FILE,
                 hint="content_dir must name a folder inside the site",
             )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import stat
 from collections.abc import Sequence
@@ -83,7 +84,83 @@ class _Shown:
 
 
 def within(path: str, roots: Sequence[str]) -> bool:
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+    """Whether the resolved ``path`` lies in one of the resolved ``roots``, and
+    not in git's own files there (:func:`in_git`): the one rule by which every
+    file okrsite reads, lists or copies must stay in its owner's folder."""
+    for root in roots:
+        base = root.rstrip(os.sep)
+        if path in (root, base):
+            return True
+        if path.startswith(base + os.sep):
+            return not in_git(path[len(base) :], root, path)
+    return False
+
+
+#: the folder git keeps a repository in (with its ``config``, where
+#: actions/checkout writes the job's token), in the case-insensitive form
+#: the file systems of macOS and Windows give it
+GIT_FOLDER = ".git"
+
+
+def in_git(rest: str, root: str = "", path: str = "") -> bool:
+    """Whether ``rest`` (a resolved path under ``root``, or any path) passes
+    through a folder named ``.git``, or ``path`` lies in the git folder a
+    ``.git`` file of ``root``'s repository names (``gitdir:``, a checkout
+    made with ``--separate-git-dir``). Nothing there is site content: a
+    committed ``static/cfg.txt -> ../.git/config`` would publish the token
+    a CI job's checkout wrote into it."""
+    if GIT_FOLDER in rest.casefold() and any(
+        part.casefold() == GIT_FOLDER for part in rest.replace("\\", "/").split("/")
+    ):
+        return True
+    return bool(root) and any(
+        path == gitdir or path.startswith(gitdir + os.sep) for gitdir in _git_dirs(root)
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _git_dirs(root: str) -> tuple[str, ...]:
+    """The resolved git folders that a ``.git`` file of ``root``'s repository
+    (the nearest ``.git`` at or above ``root``) names, when that is a file
+    (a worktree, a submodule, ``--separate-git-dir``): its ``gitdir:`` and
+    the ``commondir`` that one names. Looked up once per root."""
+    folder = root
+    while not os.path.lexists(os.path.join(folder, GIT_FOLDER)):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return ()
+        folder = parent
+    gitdir = _pointer(os.path.join(folder, GIT_FOLDER), "gitdir:")
+    if gitdir is None:
+        return ()
+    common = _pointer(os.path.join(gitdir, "commondir"), "")
+    found = (gitdir,) if common is None else (gitdir, common)
+    _SEEN_GIT_DIRS.update(found)
+    return found
+
+
+#: every git folder :func:`_git_dirs` found, for naming .git in a refusal
+_SEEN_GIT_DIRS: set[str] = set()
+
+
+def _pointer(file: str, key: str) -> str | None:
+    """The resolved folder a one-line git pointer file names (``gitdir: X``,
+    or a worktree's ``commondir``), relative to the file's folder; ``None``
+    when ``file`` is no regular file (a ``.git`` folder) or says no such thing."""
+    try:
+        with open(file, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            line = handle.read(4096).decode("utf-8", "replace").strip()
+    except OSError:
+        return None
+    if not line.startswith(key) or not line[len(key) :].strip():
+        return None
+    return os.path.realpath(os.path.join(os.path.dirname(file), line[len(key) :].strip()))
+
+
+def _in_known_git_dir(target: str) -> bool:
+    return any(target == g or target.startswith(g + os.sep) for g in _SEEN_GIT_DIRS)
 
 
 def check_owned(
@@ -145,7 +222,8 @@ def stat_owned(
         real = os.path.join(known[0], base)
         inside = known[1] and base not in ("", ".", "..")
     if not inside:
-        if os.path.abspath(real) == os.path.abspath(name):  # no link on its way
+        git = in_git(real) or _in_known_git_dir(real)
+        if os.path.abspath(real) == os.path.abspath(name) and not git:  # no link on its way
             raise UnsafeFileError(
                 Refusal(
                     "OKR012",
@@ -177,7 +255,16 @@ def stat_owned(
 def outside_site(shown: object, target: str) -> Refusal:
     """OKR012 for a path that leads outside the site (a link, or a folder
     linked out of it): ``shown`` is the path as written, ``target`` where it
-    leads. ``okrsite diff`` refuses a committed link out of the site by it too."""
+    leads. ``okrsite diff`` refuses a committed link out of the site by it too.
+    A link into git's own files (:func:`in_git`) is refused the same way,
+    and said so: the site folder holds it, but it is no site file."""
+    if in_git(target) or _in_known_git_dir(target):
+        return Refusal(
+            "OKR012",
+            f"{shown} leads into git's own files (.git: {excerpt(target, 80)}); not read",
+            "okrsite never reads, lists or publishes anything in .git (its config can "
+            "hold a CI job's token); name or link a file outside .git, or copy it into the site",
+        )
     return Refusal(
         "OKR012",
         f"{shown} leads outside the site (to {excerpt(target, 80)}); not read",
@@ -255,6 +342,36 @@ def read_owned(
 def owned_roots(site_root: Path, *extra: Path) -> list[str]:
     """The folders a site may read from: its root and any theme folders."""
     return [os.path.realpath(site_root), *(os.path.realpath(p) for p in extra)]
+
+
+def link_out_of_site(folder: Path, site_root: Path) -> tuple[str, str] | None:
+    """The first link on the way to ``folder`` (relative to the current
+    folder, or absolute) that lies inside the site and leads out of it, or
+    into git's own files: (the link, where it leads); ``None`` if there is
+    none. A folder okrsite writes to (the output, the cache) must not lie
+    through one: a committed ``_site -> /srv/www`` or ``.okrsite-cache ->
+    ~/.ssh`` would have a clone's ``okrsite build`` write, and clean up,
+    wherever the link's author chose. A link outside the site on the way
+    (``/var/www`` itself a link) is the command line's to choose and is
+    followed. Components are followed as the system follows them, ``..``
+    after a link included."""
+    roots = owned_roots(site_root)
+    current = os.sep
+    for part in Path(os.path.join(os.getcwd(), folder)).parts[1:]:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current = os.path.dirname(current)
+            continue
+        path = os.path.join(current, part)
+        if not os.path.islink(path):
+            current = path
+            continue
+        target = os.path.realpath(path)
+        if within(current, roots) and not within(target, roots):
+            return path, target
+        current = target
+    return None
 
 
 _HINT_NAME = "rename the file"

@@ -35,7 +35,7 @@ from typing import Any
 
 import click
 
-from okrsite.sitefiles import excerpt
+from okrsite.sitefiles import excerpt, link_out_of_site
 
 MARKER = ".okrsite-output"
 STAGING_MARKER = ".okrsite-staging"
@@ -80,11 +80,15 @@ def check_output_dir(out_dir: Path, site_root: Path, reads: Mapping[str, Path] |
 
     The output may not lie inside a folder okrsite reads (the next build
     would read its own output: old pages as template overrides, a static
-    folder nested in itself) nor contain one (it would be replaced).
+    folder nested in itself) nor contain one (it would be replaced), nor lie
+    through a link in the site that leads out of it (:func:`linked_out`).
     """
     if not isinstance(reads, Mapping):
         reads = {"content": reads}
     shown = excerpt(out_dir, 120)
+    linked = linked_out("output folder", out_dir, site_root, "--out")
+    if linked is not None:
+        raise OutputError(linked)
     try:
         out = out_dir.resolve()
         root = site_root.resolve()
@@ -110,6 +114,24 @@ def check_output_dir(out_dir: Path, site_root: Path, reads: Mapping[str, Path] |
             )
     except OSError as exc:
         raise OutputError(f"output folder {shown} cannot be used: {exc.strerror or exc}") from None
+
+
+def linked_out(what: str, folder: Path, site_root: Path, option: str) -> str | None:
+    """Why ``folder``, where okrsite writes ``what``, may not be used: it lies
+    through a link inside the site that leads out of it
+    (:func:`okrsite.sitefiles.link_out_of_site`), which a pull request can
+    commit. One line saying which link and what to do, or ``None``."""
+    found = link_out_of_site(folder, site_root)
+    if found is None:
+        return None
+    link, target = found
+    way = "is" if link == os.path.abspath(folder) else f"lies through {excerpt(link, 120)},"
+    return (
+        f"{what} {excerpt(folder, 120)} {way} a link in the site that leads out of it "
+        f"(to {excerpt(target, 120)}); okrsite writes nothing there: "
+        f"remove the link (a folder okrsite writes is never committed), or give {option} "
+        "a folder outside the site"
+    )
 
 
 def safe_relative(rel: str) -> PurePosixPath:

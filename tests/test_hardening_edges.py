@@ -155,16 +155,27 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(site: Path) -> None:
     assert not list(site.glob("._site.okrsite-*"))
 
 
-def test_a_symlinked_output_folder_is_written_through(site: Path, tmp_path: Path) -> None:
+def test_a_linked_out_output_folder_is_refused_but_an_outside_link_is_followed(
+    site: Path, tmp_path: Path
+) -> None:
+    """A ``_site`` link in the site that leads out of it (one a pull request
+    can commit) is refused; a link outside the site on the way of ``--out``
+    is the command line's business, and followed."""
     target = tmp_path / "www"
     target.mkdir()
     link = site / "_site"
     link.symlink_to(target, target_is_directory=True)
+    code, output = build("--site", str(site))
+    assert code == 1 and "is a link in the site that leads out of it" in output
+    assert list(target.iterdir()) == []
+    link.unlink()
+    outside = tmp_path / "pub"
+    outside.symlink_to(target, target_is_directory=True)
     for _ in range(2):
-        code, output = build("--site", str(site))
+        code, output = build("--site", str(site), "--out", str(outside))
         assert code == 0, output
-    assert link.is_symlink() and (target / "index.html").is_file()
-    assert not list(site.glob("._site.*")) and not list(tmp_path.glob(".www.*"))
+    assert (target / "index.html").is_file()
+    assert not list(tmp_path.glob(".www.*")) and not list(tmp_path.glob(".pub.*"))
 
 
 WORKER_PARENT = """
