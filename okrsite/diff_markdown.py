@@ -259,20 +259,23 @@ def _details(summary: str, lines: list[str]) -> list[str]:
     return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
 
 
-def in_repository(result: DiffResult, prefix: str) -> DiffResult:
+def in_repository(result: DiffResult, prefix: str, base_prefix: str | None = None) -> DiffResult:
     """``result`` with every file named from the repository's top: ``prefix``
-    is the site's folder in it (``okrs/``, ``""`` at the top).
+    is the site's folder in it (``okrs/``, ``""`` at the top); ``base_prefix``
+    its folder at the base when the change moved it (``None``: ``prefix``),
+    where a file that moved within the site was (``moved from okrs/…``).
 
     The pull or merge request the comment sits on lists its files from the
     repository's top (``okrs/content/checkins/…``); a comment naming
     ``content/checkins/…:6:23`` for a site in a subfolder points at no file
     a reviewer sees there. A file named absolutely (outside the site) and a
     finding without a file are left as they are."""
-    if not prefix:
+    was = prefix if base_prefix is None else base_prefix
+    if not prefix and not was:
         return result
 
-    def path(file: str) -> str:
-        return file if not file or file.startswith("/") else prefix + file
+    def path(file: str, folder: str = prefix) -> str:
+        return file if not file or file.startswith("/") else folder + file
 
     def diags(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
         return tuple(replace(d, file=path(d.file)) if d.file else d for d in found)
@@ -282,7 +285,7 @@ def in_repository(result: DiffResult, prefix: str) -> DiffResult:
             replace(
                 r,
                 file=path(r.file),
-                moved_from=None if r.moved_from is None else path(r.moved_from),
+                moved_from=None if r.moved_from is None else path(r.moved_from, was),
             )
             for r in recs
         )
@@ -307,17 +310,19 @@ def report_markdown(
     limit: int = MAX_MARKDOWN,
     words: Words = ENGLISH,
     prefix: str = "",
+    base_prefix: str | None = None,
 ) -> str:
     """The PR comment: summary, errors, objectives table, then collapsed
     details; ``words``: the language it is written in (English by default);
     ``prefix``: the site's folder in its repository, which every file named
-    starts with (:func:`in_repository`). Its translations are escaped as
+    starts with (:func:`in_repository`), ``base_prefix`` its folder at the
+    base when the change moved it. Its translations are escaped as
     user text is (:func:`markdown_words`): a site's ``translations/`` is
     changed by pull requests like its goal files."""
     w = markdown_words(words)
     hw = untrusted_words(words, _html_translation)  # for <summary>, raw HTML
     pw = plain_words(words)  # for what md() escapes: escaped once
-    result = in_repository(result, prefix)
+    result = in_repository(result, prefix, base_prefix)
     names = _Names.of(result, w)
     head: list[str] = [
         MARKER,

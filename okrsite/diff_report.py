@@ -85,7 +85,10 @@ def render(
         return report_markdown(result, ctx, words=words, prefix=prefix)
     line = "_" + site_moved_sentence(site_moved, words, code) + "_"
     limit = MAX_MARKDOWN - len(line) - 2
-    text = report_markdown(result, ctx, limit=limit, words=words, prefix=prefix)
+    # a file that moved within the moved site was in the base's folder
+    text = report_markdown(
+        result, ctx, limit=limit, words=words, prefix=prefix, base_prefix=site_moved[0]
+    )
     return _after_heading(text, line)
 
 

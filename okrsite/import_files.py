@@ -164,6 +164,19 @@ def _plans_from_sheets(
     try:
         book = read_sheets(source, fmt, lambda cells: _names_objective(cells, mapping))
     except SheetError as exc:
+        # what reading said before it stopped (the hidden rows of a sheet that
+        # holds nothing else are why): warned as for a file that is read
+        result.diagnostics += [
+            warning(
+                n.code,
+                n.message,
+                f"{label}[{n.sheet}]" if n.sheet is not None and n.line is None else label,
+                line=n.line,
+                column=n.column,
+                hint=n.hint,
+            )
+            for n in exc.notices
+        ]
         result.diagnostics.append(error("IMP001", str(exc), label, line=exc.line))
         return None
     diags: list[Diagnostic] = [

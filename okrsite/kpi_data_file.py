@@ -20,7 +20,7 @@ from okrsite.csv_date_forms import Moment, counts_over, utc_shown, zone_offset
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse_messages import number_hint, shown_value, year_in_full
 from okrsite.plural import plural
-from okrsite.written_dates import read_date, year_last_readings
+from okrsite.written_dates import impossible_zone, read_date, year_last_readings
 from okrsite.written_numbers import read_number
 
 __all__ = [
@@ -389,6 +389,12 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
             f"{shown} names two days, {readings[0]} or {readings[1]}, "
             "and no other row shows whether the day or the month comes first",
             "write it as year-month-day",
+        )
+    zone = impossible_zone(cell)
+    if zone is not None:  # +99:99 would move the reading days away: no instant
+        return (
+            f"{shown} names the time zone {zone}, which no clock shows",
+            "write a zone from -14:00 to +14:00, as +01:00 or Z, or leave it out",
         )
     full = year_in_full(text)
     if full is not None:

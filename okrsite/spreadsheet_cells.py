@@ -197,6 +197,7 @@ def hidden_rows(title: str, numbers: list[int]) -> Notice:
         numbers[0],
         None,
         title,
+        rows,
     )
 
 

@@ -60,6 +60,9 @@ class SheetError(Exception):
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
         self.line = line  # the row (CSV: the line) where reading stopped, if known
+        #: what reading the file had to say before it stopped (:class:`Notice`):
+        #: the hidden rows of a sheet that holds nothing else are why it stopped
+        self.notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,9 @@ class Notice:
     line: int | None = None  # CSV: the file's line; .xlsx: the row
     column: int | None = None
     sheet: str | None = None  # the workbook tab it concerns
+    #: the hidden rows it names, as written (``3-5 and 8``): an IMP001 for a
+    #: sheet whose every row under the header is hidden names them too
+    rows: str = ""
 
 
 #: codes whose line is the CSV file's own line already, not a row to locate
@@ -193,6 +199,24 @@ def read_sheets(
         ]
     except OSError as exc:
         raise SheetError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return _book(path, filled, is_header, delimiter, lines, notices)
+    except SheetError as exc:
+        exc.notices = notices
+        raise
+
+
+def _book(
+    path: Path,
+    filled: list[tuple[str | None, list[tuple[int, tuple[Any, ...]]]]],
+    is_header: Callable[[tuple[str, ...]], bool] | None,
+    delimiter: str | None,
+    lines: CellLines | None,
+    notices: tuple[Notice, ...],
+) -> Book:
+    """The :class:`Book` of the rows :func:`read_sheets` read (``filled``: each
+    tab's rows that hold something), and what reading them said."""
+    hidden = {n.sheet: n for n in notices if n.code == "IMP211" and n.rows}
     sheets: list[Sheet] = []
     cells = 0
     if len(filled) > 1 and is_header is not None:
@@ -206,7 +230,7 @@ def read_sheets(
     if not sheets:
         name, numbered = filled[0]
         first = (_header_index(numbered, is_header) if is_header is not None else None) or 0
-        sheets.append(_sheet(path, numbered, first, name, delimiter, 0, lines))
+        sheets.append(_sheet(path, numbered, first, name, delimiter, 0, lines, hidden.get(name)))
     read = {sheet.name for sheet in sheets}
     unread = tuple(str(name) for name, numbered in filled if numbered and name not in read)
     return Book(tuple(sheets), unread, notices)
@@ -228,8 +252,10 @@ def _sheet(
     delimiter: str | None,
     cells_before: int,
     lines: CellLines | None = None,
+    hidden: Notice | None = None,
 ) -> Sheet:
-    """The sheet whose header is ``numbered[first]``, its rows as wide as the header."""
+    """The sheet whose header is ``numbered[first]``, its rows as wide as the
+    header; ``hidden``: the sheet's hidden rows, left out (IMP211)."""
     if not numbered:
         raise SheetError(f"{path.name} has no rows: the first row must name the columns")
     header_row, header_cells = numbered[first]
@@ -265,6 +291,16 @@ def _sheet(
         for index, cell in enumerate(row[width:], start=width)
         if _filled(cell)
     )
+    if not rows and hidden is not None and hidden.line is not None and hidden.line > header_row:
+        # a filter that hides every row: the rows are there, to be shown
+        raise SheetError(
+            f"{path.name}: every row under its header (row {header_row}"
+            + (f" of sheet {name!r}" if name else "")
+            + f") is hidden (row{'s' if not hidden.rows.isdigit() else ''} {hidden.rows}): "
+            "nothing to import; unhide them (select the rows around, right-click, then "
+            "Unhide) or clear the sheet's filter, and import again",
+            hidden.line,
+        )
     if not rows:  # the header of an empty template, or the wrong sheet or file
         raise SheetError(
             f"{path.name} has no rows under its header (row {header_row}): nothing to import; "

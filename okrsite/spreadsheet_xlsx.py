@@ -120,7 +120,9 @@ def xlsx_tabs(
             at = _header_index(filled, is_header) if is_header is not None else None
             header = filled[at or 0][0] if filled else 0
             rows = merged_down(rows, mark.merged, path.name, _fills, header)
-            rows, left = visible(rows, mark.hidden)
+            # the header a hidden row holds is still the header: hidden rows
+            # are left out as data (a row 1 hidden by mistake named the columns)
+            rows, left = visible(rows, mark.hidden - {header} if at is not None else mark.hidden)
             if left:
                 notices.append(hidden_rows(title, left))
             shown.append((title, rows))

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 __all__ = [
     "MOMENT_FORMS",
     "dotted",
+    "impossible_zone",
     "named",
     "read_date",
     "read_month",
@@ -235,7 +236,7 @@ _TIME = (
     r"(?P<hour>\d{1,2})(?:(?P<mark>[:.])(?P<minute>\d{2})"  # minutes
     r"(?::(?P<second>\d{2})(?:\.\d+)?)?)?"  # seconds, and their fraction (read past)
     r"\s*(?:(?P<half>[AaPp])\.?[Mm]\.?|(?P<uhr>[Uu][Hh][Rr]|h))?"  # 2:05 pm, 16:30 Uhr
-    r"\s*(?:[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it (read past)
+    r"\s*(?P<zone>[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?$"  # a zone, as tools write it
 )
 
 #: a date in numbers, then its time after a ``T``, spaces or a comma
@@ -272,7 +273,9 @@ def timed(text: str) -> tuple[str, str | None] | None:
     time order is all it needs to be. It may be written as scripts write it
     (``2026-11-29T14:05:00.123Z``, ``+01:00``), on a 12-hour clock
     (``2:05 pm``, ``9am``) or as German writes it (``29.11.2026, 14:05 Uhr``);
-    a zone is read past, so the time counts as written. One
+    a zone is read past, so the time counts as written, but a zone no clock
+    shows (``+25:00``, ``+99:99``: :func:`impossible_zone`) makes it no time
+    of day, as ``25:00`` does. One
     function for the loader's check-in ``date:`` and ``okrsite checkin
     --date``, so the command takes exactly what a file does.
     """
@@ -289,9 +292,36 @@ def timed(text: str) -> tuple[str, str | None] | None:
     hour, minute, second = int(m["hour"]), int(m["minute"] or 0), int(m["second"] or 0)
     if m["half"] is not None:  # 12 am is midnight, 12 pm noon; 13:05 pm no time at all
         hour = hour % 12 + (12 if m["half"] in "Pp" else 0) if 1 <= hour <= 12 else 99
-    if hour > 23 or minute > 59 or second > 59:
+    if hour > 23 or minute > 59 or second > 59 or _no_zone(m["zone"]):
         return m["day"], None
     return m["day"], f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m["second"] else "")
+
+
+#: the farthest a zone lies from UTC, in minutes: Kiritimati's +14:00; no
+#: place is further west than -12:00, and -14:00 is let through alike
+MAX_ZONE_MINUTES = 14 * 60
+
+
+def _no_zone(zone: str | None) -> bool:
+    """Whether ``zone`` (``+01:00``, ``-0530``, ``Z``) is one no clock shows:
+    beyond +/-14:00 or with 60 minutes or more (``+25:00``, ``+99:99``).
+    Such a zone would move the instant a reading names by days, and so
+    decide which reading of a day counts: the date is refused instead."""
+    if not zone or zone[0] not in "+-":
+        return False
+    hours, minutes = int(zone[1:3]), int(zone[-2:]) if len(zone) > 3 else 0
+    return minutes > 59 or hours * 60 + minutes > MAX_ZONE_MINUTES
+
+
+def impossible_zone(text: str) -> str | None:
+    """The zone of a date with a time of day, as written, when it is one no
+    clock shows (``+99:99`` of ``2026-11-26T12:00:00+99:99``), for the
+    message that refuses the date; ``None`` for any other text."""
+    text = text.strip()
+    if len(text) > MAX_MOMENT_CHARS:
+        return None
+    m = _MOMENT.match(text) or _NAMED_MOMENT.match(text)
+    return m["zone"] if m is not None and _no_zone(m["zone"]) else None
 
 
 #: the words for a day counted from today that the command line takes
