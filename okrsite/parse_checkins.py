@@ -31,7 +31,7 @@ from okrsite.parse_messages import (
     shown_value,
     values_refused,
 )
-from okrsite.parse_names import _valid_ref, as_nfc
+from okrsite.parse_names import _valid_ref, as_nfc, without_typed_quotes
 from okrsite.slug import slugify
 from okrsite.written_dates import timed
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
@@ -183,7 +183,9 @@ def _checkin(
         value = f.number(data, "value", (), percent=True)
     # what was written as a percentage: resolving holds it to the key result's unit
     percent = tuple(
-        str(path[-1]) if path[0] == "values" or (str(path[0]) in f.loose and not by_id) else "value"
+        without_typed_quotes(str(path[-1]))
+        if path[0] == "values" or (str(path[0]) in f.loose and not by_id)
+        else "value"
         for path in f.percents
     )
     if kpi is not None and value is None and "value" not in data and not aside:
@@ -484,17 +486,18 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
         seen: set[str] = set()
         for i, item in enumerate(raw):
             ((key, value),) = item.items()
-            key = str(key)
+            written = str(key)
+            key = written if written in f.loose else without_typed_quotes(written)
             if key in seen:
                 f.err(
                     "OKR007",
                     f"key result {shown_value(key)} has two values in one check-in",
-                    ("values", i, key),
+                    ("values", i, written),
                     hint="keep one value per key result",
                 )
                 continue
             seen.add(key)
-            out.append((key, value, (key,) if key in f.loose else ("values", i, key)))
+            out.append((key, value, (key,) if key in f.loose else ("values", i, written)))
         return out
     if raw is not None and not isinstance(raw, dict):
         message, at = values_refused(raw)  # no Python repr of what YAML read
@@ -508,8 +511,12 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
     mapping = f.mapping(data, "values", ())
     if mapping is None:
         return None
+    # a key in typographic quotes (“first-response”: 3, as a word processor
+    # quotes) is the key result's id; its path is the key as written
     return [
-        (str(key), value, (str(key),) if str(key) in f.loose else ("values", str(key)))
+        (str(key), value, (str(key),))
+        if str(key) in f.loose
+        else (without_typed_quotes(str(key)), value, ("values", str(key)))
         for key, value in mapping.items()
     ]
 

@@ -15,9 +15,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from okrsite import limits, yamlsource
+from okrsite import limits
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.key_aliases import ANY as ANY_ALIAS
 from okrsite.model import KeyResult
 from okrsite.parse_figures import _as_number, figure_in_unit, without_unit
 from okrsite.parse_messages import (
@@ -32,32 +31,31 @@ from okrsite.parse_messages import (
     time_alone,
 )
 from okrsite.parse_names import (
+    _ONE_VALUE_HINTS,
     _TITLED_REFS,
+    _invalid_ref_hint,
+    _one_value_hint,
     _title_like,
     _valid_ref,
     as_nfc,
     first_name_first,
-    folded_ref,
     name_to_id,
     people_in_one_line,
+    several_refs,
     without_note,
     without_typed_quotes,
 )
 from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT, thousands_point_words
+from okrsite.parse_unknown_keys import _UNKNOWN_KEYS as _UNKNOWN_KEYS
+from okrsite.parse_unknown_keys import _second_name, _unknown_key_words
 from okrsite.written_dates import read_date, read_period, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 from okrsite.written_yes_no import yes_no
 
 T = TypeVar("T")
-#: what to write instead of a list where a record takes one value: quoting a
-#: list, the general hint, would only make an id that names nothing
-_ONE_VALUE_HINTS = {
-    "parent": "an objective rolls up into one parent: keep that one here and list the "
-    "others under 'supports: [...]' (shown on the page, not scored)",
-    "cycle": "an objective belongs to one cycle: write one, and make a copy of the "
-    "objective for the next cycle (okrsite carry does it)",
-}
 Path_ = tuple[str | int, ...]
+
+
 #: key results already validated, by the identity of their loaded mapping:
 #: ``{id(item): (item, index, id or None, key result or None)}``; the item is
 #: kept so that its identity cannot be reused while the entry lives
@@ -268,8 +266,16 @@ class _Fields(_FigureFields):
     """
 
     def text(
-        self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: Path_,
+        *,
+        required: bool = False,
+        label: str | None = None,
     ) -> str | None:
+        """The text ``key`` gives; ``label`` is what a message calls it, where
+        ``key`` is a list's index (``member``, not ``0``)."""
         value = data.get(key)
         if value is None:
             if required:
@@ -285,10 +291,10 @@ class _Fields(_FigureFields):
         elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.err(
                 "OKR103",
-                f"{key} must be a text value, got {shown_value(value)}",
+                f"{label or key} must be a text value, got {shown_value(value)}",
                 (*path, key),
-                hint=_ONE_VALUE_HINTS.get(key, "quote it if it is meant as text")
-                if isinstance(value, list)
+                hint=_one_value_hint(key, value)
+                if isinstance(value, list) and key in _ONE_VALUE_HINTS
                 else "quote it if it is meant as text",
             )
             return None
@@ -300,22 +306,29 @@ class _Fields(_FigureFields):
         return text or None
 
     def ref(self, data: Mapping[str, Any], key: str, path: Path_) -> str | None:
+        if data.get(key) == []:  # parent: [] says no parent, as parent: with nothing does
+            return None
         value = self.text(data, key, path)
         if value is not None:
             value = as_nfc(value)  # Größe typed on a Mac (NFD) is the file Größe.md
             value = without_typed_quotes(value)
+        several = several_refs(value) if value is not None and key in _ONE_VALUE_HINTS else None
+        if several is not None:  # parent: a, b (a list in one line) is no id a-b
+            self.err(
+                "OKR103",
+                f"{key} {shown_value(value)} names {len(several)} objectives, where it takes one",
+                (*path, key),
+                hint=_one_value_hint(key, several),
+            )
+            return None
         if value is not None and key in _TITLED_REFS and _title_like(value):
             return value  # resolving says which objective has that title, if one does
         if value is not None and not _valid_ref(value):
-            meant = folded_ref(value)
             self.err(
                 "OKR006",
                 f"{key} {shown_value(value)} is not a valid id",
                 (*path, key),
-                hint=f"a file's path folds to its id ({meant!r} for this one): "
-                f"write '{key}: {meant}'"
-                if meant
-                else "ids are paths like 'sales/emea' or 'sales/emea#revenue'",
+                hint=_invalid_ref_hint(key, value),
             )
             return None
         return value
@@ -328,6 +341,7 @@ class _Fields(_FigureFields):
         kind: str,
         *,
         several: str | None = None,
+        label: str | None = None,
     ) -> str | None:
         """A person or team, written as an id (``uma-diaz``) or a name (``Uma Diaz``).
 
@@ -336,6 +350,8 @@ class _Fields(_FigureFields):
         Several names (``owner: [Uma Diaz, Tom Lee]``, as tools with co-owners
         allow) are the first, with a warning that names the others; ``several``
         is its hint where the record has another way to say the rest.
+        ``label`` is what a message calls it where ``key`` is a list's index
+        (``alias '🚀'``, not ``1 '🚀'``).
         """
         raw = data.get(key)
         if kind == "person" and isinstance(raw, str):
@@ -357,7 +373,9 @@ class _Fields(_FigureFields):
                     ),
                 )
             data = {key: raw[0]}
-        value = self.text(data, key, path)
+        if raw == []:  # owner: [] names no one, as owner: with nothing does
+            return None
+        value = self.text(data, key, path, label=label)
         if value is None:
             return None
         value = without_typed_quotes(value)
@@ -369,7 +387,7 @@ class _Fields(_FigureFields):
         if not ident:
             self.err(
                 "OKR006",
-                f"{key} {value!r} has no letters or digits to make an id from",
+                f"{label or key} {value!r} has no letters or digits to make an id from",
                 (*path, key),
                 hint="write a name like 'Uma Diaz' or an id like 'uma-diaz'",
             )
@@ -440,12 +458,17 @@ class _Fields(_FigureFields):
                 )
                 continue
             text = str(item).strip()
+            if refs:  # «company/faster-support», as a word processor quotes it
+                text = without_typed_quotes(as_nfc(text))
             if refs and key in _TITLED_REFS and _title_like(text):
                 out.append(text)  # resolving says which objective has that title, if one does
                 continue
             if refs and not _valid_ref(text):
                 self.err(
-                    "OKR006", f"{key} entry {shown_value(text)} is not a valid id", (*path, key, i)
+                    "OKR006",
+                    f"{key} entry {shown_value(text)} is not a valid id",
+                    (*path, key, i),
+                    hint=_invalid_ref_hint(key, text, entry=True),
                 )
                 continue
             if text:
@@ -562,52 +585,3 @@ def _too_large_hint(value: Any) -> str | None:
         "the number is too large: a figure may be at most about 1.8e308 (309 digits); "
         "write it in a larger unit (millions, billions) so that it has fewer digits"
     )
-
-
-def _second_name(name: str, data: Mapping[str, Any], known: set[str], what: str) -> str | None:
-    """The known key ``name`` is another name or spelling of (``timeframe`` and
-    ``Cycle`` for ``cycle``, ``baseline`` for ``start``: :mod:`okrsite.key_aliases`)
-    when ``data`` gives that key too, so only one of the two could be read;
-    ``None`` for a key that is simply unknown. A SMART goal's ``goal:`` is
-    its sentence, no second name of ``target``."""
-    form = yamlsource.key_form(name)
-    if form == "goal" and what in ("a goal", "a measure"):
-        return None
-    target = form if form in known else ANY_ALIAS.get(form)
-    return target if target is not None and target in known and target in data else None
-
-
-def _unknown_key_words(
-    name: str,
-    known: set[str],
-    path: Path_,
-    what: str,
-    hints: Mapping[str, str] | None,
-) -> tuple[str, Path_, str]:
-    """The message, key path and hint of an unknown key's warning, memoised.
-
-    A key unknown in one file is usually unknown in thousands (a site written
-    for another tool, a field added by a script). Handing back the same
-    string and tuple objects each time also makes the warnings cheap to
-    pickle: a pickle writes an object it has written before as a reference,
-    and these warnings cross from parse workers to the parent and go into
-    the parse cache twice (with the parses and with the run's outcome).
-    """
-    special = hints.get(yamlsource.key_form(name)) if hints else None
-    memo_key = (name, what, path, special, frozenset(known))
-    found = _UNKNOWN_KEYS.get(memo_key)
-    if found is None:
-        hint = special
-        if hint is None:
-            guess = closest(name, known)
-            hint = (
-                f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(sorted(known))}"
-            )
-        found = (f"unknown key {shown_value(name)} in {what} is ignored", (*path, name), hint)
-        if len(_UNKNOWN_KEYS) > 4096:
-            _UNKNOWN_KEYS.clear()
-        _UNKNOWN_KEYS[memo_key] = found
-    return found
-
-
-_UNKNOWN_KEYS: dict[tuple[str, str, Path_, str | None, frozenset[str]], tuple[str, Path_, str]] = {}

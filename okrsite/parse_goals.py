@@ -24,6 +24,7 @@ from okrsite.parse_measures import (
     measure_sentence,
 )
 from okrsite.parse_messages import shown_value
+from okrsite.parse_names import without_typed_quotes
 from okrsite.written_dates import read_date
 
 
@@ -91,7 +92,7 @@ def _goal(
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
         due=_period_end(data.get("due")) or _due_date(f, data),
-        cycle=f.text(data, "cycle", ()),
+        cycle=without_typed_quotes(f.text(data, "cycle", ()) or "") or None,
         supports=supports[0] if supports else None,
         measure=measure,
         tags=f.tags(data, ()),

@@ -5,21 +5,32 @@ is an id (``sales/emea``, ``sales/emea#revenue``) or, where one may be, a
 title; a person or team is named by id or by name (``Uma Diaz``, ``Diaz,
 Uma``, ``Uma Diaz (PM)``, ``Tom Lee & Ana Ruiz``), and a name stands for
 the id it slugs to. The readers of :mod:`okrsite.parse_fields` check
-references and turn names into ids with these.
+references and turn names into ids with these, and say with the hints here
+what to write for a reference that is none (a path that folds to an id, a
+list where one belongs); words for no one (``none``, ``TBD``) are told apart
+from names.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
-from okrsite.id_marks import ID_MARKS
+from okrsite.id_marks import ID_JOINERS, ID_MARKS
 from okrsite.model import KIND_FOLDERS, Kind
-from okrsite.slug import slugify
+from okrsite.slug import joiners_join_letters, slugify
 
+#: a joiner (:data:`okrsite.id_marks.ID_JOINERS`) between two letters (not
+#: ASCII ones) or marks, as a word of another script holds one (``क्‍ष``)
+_JOINER = (
+    rf"(?:(?<=[^\W\d_A-Za-z])|(?<=[{ID_MARKS}]))[{ID_JOINERS}]"
+    rf"(?=[^\W\d_A-Za-z]|[{ID_MARKS}])"
+)
 #: an id's parts: a letter or digit, then letters, digits, the marks a word of
-#: another script holds (:data:`okrsite.id_marks.ID_MARKS`), ``.`` and ``-``
-_PART = rf"[\w][\w{ID_MARKS}.-]*"
+#: another script holds (:data:`okrsite.id_marks.ID_MARKS`), its joiners,
+#: ``.`` and ``-``
+_PART = rf"[\w](?:[\w{ID_MARKS}.-]|{_JOINER})*"
 ID_RE = re.compile(rf"^{_PART}(?:/{_PART})*$")
 KR_ID_RE = re.compile(rf"^{_PART}$")
 
@@ -41,7 +52,11 @@ def path_id(written: str) -> str:
     name files on their laptops), each part folded as names are
     (``sales-team/grow-emea``, as Hugo makes its URLs). A part with no
     letter or digit to keep stays as written, and is refused as an id."""
-    if ID_RE.match(written) and (written.isascii() or unicodedata.is_normalized("NFC", written)):
+    if (
+        ID_RE.match(written)
+        and (written.isascii() or unicodedata.is_normalized("NFC", written))
+        and joiners_join_letters(written)
+    ):
         return written  # NFD (a Mac's Größe.md: o and a mark) is folded as a name is
     folded = "/".join(slugify(part) or part for part in written.split("/"))
     return folded if ID_RE.match(folded) else written
@@ -190,3 +205,81 @@ def _title_like(value: str) -> bool:
     (``Grow the business``): words with spaces, and no path in it."""
     name = value.partition("#")[0]
     return " " in name.strip() and "/" not in name and not name.startswith(".")
+
+
+#: words people write for "no one" or "not yet known" where a name belongs
+#: (``aliases: none``, ``owner: TBD``), folded as :func:`name_to_id` folds a name
+_NO_ONE = frozenset(
+    {
+        "none",
+        "no",
+        "nobody",
+        "no-one",
+        "noone",
+        "nil",
+        "null",
+        "n-a",
+        "na",
+        "tbd",
+        "tba",
+        "tbc",
+        "unknown",
+        "unassigned",
+        "vacant",
+        "keine",
+        "kein",
+        "niemand",
+        "offen",
+    }
+)
+
+
+def says_no_one(value: str) -> bool:
+    """Whether ``value`` is a word for "no one" or "not known yet" (``none``,
+    ``n/a``, ``TBD``), not a name: as a former name in ``aliases:`` it
+    would make every ``owner: none`` that person."""
+    return slugify(value.strip().strip(".")) in _NO_ONE
+
+
+def several_refs(value: str) -> list[str] | None:
+    """The ids of a one-line list (``company/a, company/b``, as a list is
+    written in a sheet or by hand) where one reference belongs; ``None``
+    when ``value`` is one reference."""
+    if "," not in value:
+        return None
+    parts = [without_typed_quotes(part.strip()) for part in value.split(",")]
+    if len(parts) < 2 or not all(part and _valid_ref(part) for part in parts):
+        return None
+    return parts
+
+
+#: what to write instead of a list where a record takes one value: quoting a
+#: list, the general hint, would only make an id that names nothing
+_ONE_VALUE_HINTS = {
+    "parent": "an objective rolls up into one parent: keep that one here and list the "
+    "others under 'supports: [...]' (shown on the page, not scored)",
+    "cycle": "an objective belongs to one cycle: write one, and make a copy of the "
+    "objective for the next cycle (okrsite carry does it)",
+}
+
+
+def _one_value_hint(key: str, written: Any) -> str:
+    """The hint for several values where ``key`` takes one, naming them:
+    the first to keep, the others where they go (``supports:``)."""
+    named = [str(x).strip() for x in written] if isinstance(written, list) else []
+    if key != "parent" or len(named) < 2 or not all(named):
+        return _ONE_VALUE_HINTS[key]
+    return (
+        f"{_ONE_VALUE_HINTS[key]}: write 'parent: {named[0]}' and "
+        f"'supports: [{', '.join(named[1:])}]'"
+    )
+
+
+def _invalid_ref_hint(key: str, value: str, *, entry: bool = False) -> str:
+    """The hint for a reference that is no id: the id its path folds to,
+    where it folds to one (``Vertrieb/Kunden gewinnen``), else what ids are."""
+    meant = folded_ref(value)
+    if not meant:
+        return "ids are paths like 'sales/emea' or 'sales/emea#revenue'"
+    write = f"write {meant!r} in {key}:" if entry else f"write '{key}: {meant}'"
+    return f"a file's path folds to its id ({meant!r} for this one): {write}"

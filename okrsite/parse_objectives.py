@@ -21,6 +21,7 @@ from okrsite.parse_fields import KeyResultMemo, Path_, _Fields
 from okrsite.parse_key_results import _key_results, _status, _weight, item_title
 from okrsite.parse_keys import INITIATIVE_KEYS, KNOWN_KEYS, respelled
 from okrsite.parse_messages import shown_value
+from okrsite.parse_names import without_typed_quotes
 from okrsite.plural import plural
 
 
@@ -35,7 +36,8 @@ def _objective(
     title = _title_or_checkin(f, rel, data)
     if title is None and reads_as_checkin(data):
         return None  # a check-in saved among the objectives: OKR101 says where it belongs
-    cycle = f.text(data, "cycle", ()) or default_cycle
+    # cycle: “2026-Q4”, quoted as a word processor quotes, is the cycle 2026-Q4
+    cycle = without_typed_quotes(f.text(data, "cycle", ()) or "") or default_cycle
     if cycle is None:
         f.err(
             "OKR101",

@@ -16,6 +16,7 @@ from okrsite import yamlsource
 from okrsite.model import Page, Person, Team
 from okrsite.parse_fields import _Fields
 from okrsite.parse_messages import shown_value
+from okrsite.parse_names import says_no_one, without_typed_quotes
 from okrsite.repo_urls import host_platform
 
 
@@ -89,7 +90,7 @@ def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
         return ()
     found: list[str] = []
     for i, item in enumerate(raw):
-        person = f.name({str(i): item}, str(i), ("members",), "person")
+        person = f.name({str(i): item}, str(i), ("members",), "person", label="member")
         if person is not None and person not in found:
             found.append(person)
     return tuple(found)
@@ -173,7 +174,22 @@ def _aliases(f: _Fields, data: dict[str, Any], kind: str, rid: str) -> tuple[str
     found: list[str] = []
     for i, item in enumerate(raw):
         written = _page_address_id(str(item), kind)
-        ident = f.name({str(i): written}, str(i), ("aliases",), kind) if written else None
+        if written and says_no_one(without_typed_quotes(written)):
+            # aliases: none says it has none; read as a name, every owner: none
+            # would be this person
+            f.warn(
+                "OKR111",
+                f"alias {written!r} is a word for no one, not a name the {kind} was known "
+                "by: it is ignored",
+                ("aliases", i) if isinstance(data["aliases"], list) else ("aliases",),
+                hint="remove it; a file with no former names needs no aliases: line",
+            )
+            continue
+        ident = (
+            f.name({str(i): written}, str(i), ("aliases",), kind, label="alias")
+            if written
+            else None
+        )
         if ident is not None and ident != rid and ident not in found:
             found.append(ident)
     return tuple(found)

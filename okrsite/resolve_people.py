@@ -149,6 +149,100 @@ def _alias_clashes(
     return found
 
 
+def _named_by(records: Iterable[_Known]) -> tuple[dict[str, _Known], dict[str, _Known]]:
+    """The files of ``records`` by id, and by the id their title slugs to
+    where that is another (``Customer Success`` of ``teams/cs.md``), in path
+    order: the first file of a name is the one named."""
+    by_id: dict[str, _Known] = {}
+    by_title: dict[str, _Known] = {}
+    for rec in sorted(records, key=lambda rec: rec.file):
+        by_id.setdefault(rec.id, rec)
+        if rec.title and slugify(rec.title) not in (rec.id, ""):
+            by_title.setdefault(slugify(rec.title), rec)
+    return by_id, by_title
+
+
+def _aliases_across_kinds(
+    r: Resolving,
+    people: list[Person],
+    teams: list[Team],
+    person_formerly: dict[str, str],
+    team_formerly: dict[str, str],
+) -> list[Diagnostic]:
+    """OKR301 at each person's alias that is a team's id or name, or that a
+    team lists too, and at each team's alias that is a person's id or name,
+    naming both files. ``owner: finance`` names a person or a team: a
+    person's former name ``finance`` beside ``teams/finance.md`` silently
+    made every goal of the team that person's; ``owner:`` names what it
+    names without the alias (the team), and an alias both list names
+    neither. ``person_formerly`` and ``team_formerly`` lose the aliases
+    that name no one file."""
+    if not any(p.aliases for p in people) and not any(t.aliases for t in teams):
+        # most sites: no file was renamed
+        return []
+    team_ids, team_titles = _named_by(teams)
+    person_ids, person_titles = _named_by(people)
+    team_aliases = {alias: rec for rec in teams for alias in rec.aliases}
+    found: list[Diagnostic] = []
+
+    def owner(kind: str, rec: _Known, alias: str) -> str:
+        """``owner: Uma Diaz``, as ``rec``'s file writes the alias."""
+        return f"owner: {_own_spelling(r, kind, alias, rec.file) or alias}"
+
+    def clash(kind: str, rec: _Known, alias: str, what: str, hint: str) -> None:
+        shown = _shown(r, kind, alias, rec.file)
+        found.append(
+            error(
+                "OKR301", f"{kind} alias {shown} {what}", rec.file, hint=hint, key_path=("aliases",)
+            )
+        )
+
+    hint = "remove it from aliases: here: a person and a team cannot go by one name"
+    for person in sorted(people, key=lambda rec: rec.file):
+        for alias in person.aliases:
+            team = team_ids.get(alias) or team_titles.get(alias)
+            if team is not None:
+                how = "id" if team.id == alias else f"name ({team.title!r})"
+                clash(
+                    "person",
+                    person,
+                    alias,
+                    f"is the {how} of the team {team.file}: {owner('person', person, alias)} "
+                    "names that team",
+                    hint,
+                )
+            elif alias in team_aliases:
+                team = team_aliases[alias]
+                clash(
+                    "person",
+                    person,
+                    alias,
+                    f"is also an alias of the team {team.file}: it names neither",
+                    "keep it in the file of the one it was, and remove it from the other",
+                )
+                team_formerly.pop(alias, None)
+                r.broken.setdefault("team", set()).add(alias)
+                r.broken.setdefault("person", set()).add(alias)
+            else:
+                continue
+            if person_formerly.get(alias) == person.id:
+                del person_formerly[alias]
+    for team in sorted(teams, key=lambda rec: rec.file):
+        for alias in team.aliases:
+            named = person_ids.get(alias) or person_titles.get(alias)
+            if named is not None:
+                how = "id" if named.id == alias else f"name ({named.title!r})"
+                clash(
+                    "team",
+                    team,
+                    alias,
+                    f"is the {how} of the person {named.file}: {owner('team', team, alias)} "
+                    "names that person",
+                    hint,
+                )
+    return found
+
+
 def _use_file_ids(
     people: Mapping[str, str],
     teams: Mapping[str, str],
@@ -216,6 +310,13 @@ def _names_as_file_ids(r: Resolving) -> None:
     team_formerly, team_clashes = declared_aliases(teams, aside_teams)
     r.diags += _alias_clashes(r, "person", person_clashes)
     r.diags += _alias_clashes(r, "team", team_clashes)
+    r.diags += _aliases_across_kinds(
+        r,
+        [*people.values(), *aside_people],
+        [*teams.values(), *aside_teams],
+        person_formerly,
+        team_formerly,
+    )
     # a name written as a person's or team's title names that file
     unknown_people, unknown_teams = _unknown_names(
         people, teams, [*tables.values(), *aside.values()], checkins

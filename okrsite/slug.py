@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slugify", "umlauts_spelled_out"]
+__all__ = ["joiners_join_letters", "slugify", "umlauts_spelled_out"]
+
+#: ZERO WIDTH NON-JOINER and JOINER: inside a word of another script they
+#: choose how two letters join (``क्‍ष``, Persian ``می‌خواهم``), so they stay
+#: there; anywhere else they are nothing to see, and part no word
+_JOINERS = frozenset("\u200c\u200d")
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SEPARATORS = re.compile(r"[-_\s]+")
@@ -54,7 +59,10 @@ def slugify(text: str) -> str:
     Latin: the vowel signs and virama of Devanagari (``हिन्दी``), Thai's
     vowels and tone marks (``สมศักดิ์``), Arabic's vowel marks are part of
     the word, and dropping them split ``हिन्दी`` into ``ह-नद``; after a
-    Latin letter (``q̃``) it is an accent, and goes.
+    Latin letter (``q̃``) it is an accent, and goes. A zero-width joiner or
+    non-joiner between two letters or marks of another script is kept too
+    (``क्‍ष``, not ``क्-ष``): it picks the letters' shape, and a file name
+    holds it.
     """
     plain = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if plain.isascii():
@@ -75,8 +83,35 @@ def _kept_letters(plain: str) -> str:
                 out.append(ch)
             continue
         out.append(_folded_letter(ch))
-        marks_stay = ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN ")
+        if ch not in _JOINERS:  # a mark after a joiner belongs as one before it
+            marks_stay = ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN ")
     return "".join(out)
+
+
+def _of_another_script(ch: str) -> bool:
+    """Whether ``ch`` is a letter of a script other than Latin, or a mark."""
+    if unicodedata.category(ch).startswith("M"):
+        return True
+    return ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN ")
+
+
+def _joins(text: str, i: int) -> bool:
+    """Whether the joiner at ``text[i]`` stands between two letters or marks
+    of another script (see :func:`slugify`)."""
+    return (
+        0 < i < len(text) - 1
+        and _of_another_script(text[i - 1])
+        and _of_another_script(text[i + 1])
+    )
+
+
+def joiners_join_letters(text: str) -> bool:
+    """Whether every zero-width joiner or non-joiner of ``text`` stands
+    between two letters or marks of another script, as :func:`slugify`
+    keeps them: an id that holds one anywhere else is folded as a name is."""
+    if text.isascii():
+        return True
+    return all(_joins(text, i) for i, ch in enumerate(text) if ch in _JOINERS)
 
 
 def _words_of(text: str) -> str:
@@ -85,8 +120,13 @@ def _words_of(text: str) -> str:
     ``_NOT_WORD`` does, which would cut a word at each mark (``\\w`` has none)."""
     return " ".join(
         "".join(
-            ch if ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M") else " "
-            for ch in text
+            ch
+            if ch.isalnum()
+            or ch == "_"
+            or unicodedata.category(ch).startswith("M")
+            or (ch in _JOINERS and _joins(text, i))
+            else " "
+            for i, ch in enumerate(text)
         ).split()
     )
 

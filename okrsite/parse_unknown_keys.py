@@ -1,0 +1,67 @@
+"""What a front matter's unknown key is told: the known key it is another
+name of, or the nearest one, memoised.
+
+Apart from :mod:`okrsite.parse_fields` (whose :meth:`_Fields.unknown_keys`
+reports them) because it is its own concern, the words and their memo, and
+so that the field reader stays short enough to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from okrsite import yamlsource
+from okrsite.key_aliases import ANY as ANY_ALIAS
+from okrsite.parse_messages import closest, shown_value
+
+Path_ = tuple[str | int, ...]
+
+
+def _second_name(name: str, data: Mapping[str, Any], known: set[str], what: str) -> str | None:
+    """The known key ``name`` is another name or spelling of (``timeframe`` and
+    ``Cycle`` for ``cycle``, ``baseline`` for ``start``: :mod:`okrsite.key_aliases`)
+    when ``data`` gives that key too, so only one of the two could be read;
+    ``None`` for a key that is simply unknown. A SMART goal's ``goal:`` is
+    its sentence, no second name of ``target``."""
+    form = yamlsource.key_form(name)
+    if form == "goal" and what in ("a goal", "a measure"):
+        return None
+    target = form if form in known else ANY_ALIAS.get(form)
+    return target if target is not None and target in known and target in data else None
+
+
+def _unknown_key_words(
+    name: str,
+    known: set[str],
+    path: Path_,
+    what: str,
+    hints: Mapping[str, str] | None,
+) -> tuple[str, Path_, str]:
+    """The message, key path and hint of an unknown key's warning, memoised.
+
+    A key unknown in one file is usually unknown in thousands (a site written
+    for another tool, a field added by a script). Handing back the same
+    string and tuple objects each time also makes the warnings cheap to
+    pickle: a pickle writes an object it has written before as a reference,
+    and these warnings cross from parse workers to the parent and go into
+    the parse cache twice (with the parses and with the run's outcome).
+    """
+    special = hints.get(yamlsource.key_form(name)) if hints else None
+    memo_key = (name, what, path, special, frozenset(known))
+    found = _UNKNOWN_KEYS.get(memo_key)
+    if found is None:
+        hint = special
+        if hint is None:
+            guess = closest(name, known)
+            hint = (
+                f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(sorted(known))}"
+            )
+        found = (f"unknown key {shown_value(name)} in {what} is ignored", (*path, name), hint)
+        if len(_UNKNOWN_KEYS) > 4096:
+            _UNKNOWN_KEYS.clear()
+        _UNKNOWN_KEYS[memo_key] = found
+    return found
+
+
+_UNKNOWN_KEYS: dict[tuple[str, str, Path_, str | None, frozenset[str]], tuple[str, Path_, str]] = {}
