@@ -59,6 +59,7 @@ from okrsite.authoring_targets import (
     _parent_named,
     _person_or_team_id,
     _ticked,
+    values_in_units,
 )
 from okrsite.checkin_ticks import ticks_recorded
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
@@ -156,6 +157,9 @@ def record_checkin(
                 click.echo(f"okrsite: {key!r} is key result {kr_id}", err=True)
         refuse_same_key_result(keys, typed)
         values = {keys[key]: value for key, value in values.items()}
+        values = values_in_units(
+            p.objectives[target], {keys[key]: raw for key, raw in typed.items()}, values
+        )
         milestone_values = len(values)
         ticks = _milestones_named(p.objectives[target], values)
         milestone_values -= len(values)  # values that named milestones, ticked now or before

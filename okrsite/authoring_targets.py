@@ -3,7 +3,8 @@
 Split from :mod:`okrsite.authoring_cli`: the record a check-in is for,
 named by its id, its title or part of it; the id a name typed for
 ``okrsite new`` becomes (a person's, a team's, a path of names); a parent
-named by its title; and the milestones a ``--set`` ticks by their names.
+named by its title; the milestones a ``--set`` ticks by their names; and a
+``--set`` figure typed with a magnitude, counted in its key result's unit.
 Each says what it read, and refuses a name that is not one record.
 """
 
@@ -202,6 +203,33 @@ def _milestones_named(obj: Objective, values: dict[str, Any]) -> list[tuple[int,
             continue
         ticks.append((kr.index, found[0]))
     return ticks
+
+
+def values_in_units(
+    obj: Objective, typed: dict[str, str], values: dict[str, Any]
+) -> dict[str, Any]:
+    """``values`` (by key result id) with each figure that was typed with a
+    magnitude and no money (``--set users=17k``, ``1.5 Mio``; ``typed``: as
+    typed, by key result id) counted in its key result's ``unit:`` where
+    that unit holds a magnitude (``k``, ``M``, ``k€``): 17, which the file
+    reads as 17 k, not the whole 17000 the figure is elsewhere, which
+    beside ``unit: k`` would read as 17,000 k. A figure typed with its
+    money (``$17M``) is written as typed already, and the file counts it
+    in its unit itself; any other value is left as it is."""
+    from okrsite.parse_figures import currency_of, magnitude_written, unit_multiplier
+
+    out = dict(values)
+    for kr in obj.key_results:
+        raw, value = typed.get(kr.id), values.get(kr.id)
+        if raw is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        written = magnitude_written(raw)
+        times = unit_multiplier(kr.unit) if kr.unit else 1.0
+        if written is None or currency_of(written) or times == 1:
+            continue
+        counted = float(f"{value / times:.12g}")  # 16500 / 1000: 16.5, never 16.499999…
+        out[kr.id] = int(counted) if counted.is_integer() else counted
+    return out
 
 
 def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[str, str]:

@@ -21,6 +21,12 @@ from typing import Any
 
 #: beyond this magnitude numbers are written in scientific notation (1.7e+308)
 PLAIN_LIMIT = 1e15
+#: below this magnitude a figure is rounded as any other is, to 0, rather than
+#: kept with its significant digits (:func:`format_number`, :func:`json_number`):
+#: what arithmetic leaves of nothing (``0.1 + 0.2 - 0.3`` is ``5.6e-17``) is
+#: no figure anyone wrote, and the smallest written ones (an error rate of
+#: ``0.0000001``) lie far above it
+NOISE_FLOOR = 1e-12
 #: ratios beyond this many percent are shown as "more than …%"
 MAX_PERCENT = 1_000_000
 _FLOAT_MAX = sys.float_info.max
@@ -47,7 +53,11 @@ def format_number(value: float | None, places: int = 4) -> str:
     and a KPI of 0.1249 beside its healthy threshold of 0.125 must not read
     "0.12, healthy ≥ 0.12" under a "warning" badge, nor a change in the
     third decimal "0.12 → 0.12". Trailing zeros go (``0.30000000000000004``
-    is ``0.3``).
+    is ``0.3``). A nonzero figure so small that ``places`` decimals would
+    keep one digit of it or none (an error rate of ``0.00005``, a target of
+    ``0.00001``) shows ``places`` significant digits instead: it must not
+    read "0.0001 → 0", a range from something to nothing (from
+    :data:`NOISE_FLOOR` on: below it, 0).
     """
     if value is None or isinstance(value, float) and math.isnan(value):
         return "–"
@@ -57,8 +67,16 @@ def format_number(value: float | None, places: int = 4) -> str:
         return f"{value:.3g}"
     if value == int(value):
         return f"{int(value):,}"
+    if NOISE_FLOOR <= abs(value) < 10 ** (1 - places):
+        return _significant(value, places)
     text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
     return text if text not in ("-0", "") else "0"
+
+
+def _significant(value: float, digits: int) -> str:
+    """A small nonzero ``value`` with ``digits`` significant digits, written
+    out as people write it (``0.000025``, never ``2.5e-05``)."""
+    return format(Decimal(f"{value:.{max(digits, 1)}g}"), "f")
 
 
 def format_money(value: float | None) -> str:
@@ -149,10 +167,17 @@ def json_number(value: float | None, digits: int = 6) -> float | int | None:
     """Whole numbers as ints, others rounded to ``digits`` decimals; ``None`` if not finite
     (JSON has no ``Infinity`` or ``NaN``). From 10^15 on a float that writes
     itself in scientific notation (``2e+15``: :class:`_Huge`), whole or not,
-    as the exports' number format says."""
+    as the exports' number format says. A nonzero figure below one unit of
+    the last decimal (``0.0000001``, an error rate's target), which the
+    rounding would write as 0 or as that unit and so with none of its own
+    digits, keeps ``digits`` significant digits instead (``1e-07``): an
+    export must not say a target of 0 beside a progress that counts it.
+    Below :data:`NOISE_FLOOR` it is 0, as arithmetic's leftovers are."""
     value = finite(value)
     if value is None:
         return None
+    if NOISE_FLOOR <= abs(value) < 10.0**-digits:
+        return float(f"{value:.{max(digits, 1)}g}")
     rounded = round(value, digits)
     if abs(rounded) >= PLAIN_LIMIT:
         return _Huge(rounded)

@@ -118,10 +118,14 @@ def split_unit(value: str) -> tuple[str, str] | None:
 def unit_multiplier(unit: str) -> float:
     """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
     ``$k``, ``k``, ``Mio €``: 1000 or 1,000,000), or 1 for a unit that holds
-    none (``€``, ``h``, ``km``)."""
+    none (``€``, ``h``, ``km``). Beside one currency sign a lowercase m or mn
+    is million (``£m``, ``$mn``), as finance writes it and money is never
+    counted in metres; alone, ``m`` is metres."""
     word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
     if not word or not any(c.isalpha() for c in word):
         return 1.0
+    if word in ("m", "mn") and len(currency_of(unit)) == 1:
+        return 1e6
     for written in (f"1{word}", f"1 {word}"):
         read = read_number(written)
         if read is not None and not read[1] and read[0] != 1:

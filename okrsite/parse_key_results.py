@@ -28,11 +28,10 @@ from okrsite.parse_measures import (
     _with_unit,
     _written_out,
     measure_sentence,
-    title_figures_in_unit,
 )
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
 from okrsite.parse_names import KR_ID_RE
-from okrsite.title_figures import current_beside_title, title_figures_unlike
+from okrsite.title_figures import current_beside_title, title_figures_in_unit, title_figures_unlike
 from okrsite.written_numbers import read_number
 from okrsite.written_yes_no import as_done_key
 

@@ -21,7 +21,6 @@ from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import currency_of as currency_of
 from okrsite.parse_figures import (
     figure_in_unit,
-    money_counted_in,
     split_unit,
     unit_multiplier,
     without_unit,
@@ -304,6 +303,10 @@ def _written_out(sentence: str) -> dict[str, Any]:
         ub = None  # from €1M to €2M steigern: both amounts name their unit, the word is none
     if ua and ub and ua.casefold() != ub.casefold() and not same_unit(ua, ub):
         return item
+    if (ua or ub or "").casefold() == "mn" and currency_of(found["a"] + found["b"]):
+        # from $10mn to $20mn: money in millions, no unit "mn"; refused as 1.2m is
+        item["start"], item["target"] = (found[s].strip() + (found[f"u{s}"] or "") for s in "ab")
+        return item
     start = _sentence_figure(found["a"], found["b"])
     target = _sentence_figure(found["b"], found["a"])
     if start is None or target is None:
@@ -322,26 +325,6 @@ def _written_out(sentence: str) -> dict[str, Any]:
         if len(signs) == 1:
             item["unit"] = signs.pop()
     return item
-
-
-def title_figures_in_unit(title: str, unit: str) -> dict[str, Any]:
-    """The start and target a key result's title says, counted in the ``unit:``
-    written beside it: ``{title: ARR from $10M to $20M, unit: $M}`` runs from
-    10 to 20 $M, as the person meant by writing the unit; so does ``from 10
-    to 20`` with ``unit: $M``. A title whose figures are of another unit
-    (``from 300 to 200 ms`` with ``unit: s``) says nothing okrsite can count
-    in it: none then (``{}``), and the key result is measured as if the title
-    gave no figures."""
-    figures = _written_out(title)
-    start, target, said = figures.get("start"), figures.get("target"), figures.get("unit")
-    if not isinstance(start, float) or not isinstance(target, float):
-        return {}
-    if said is None or said == unit or same_unit(said, unit):
-        return {"start": start, "target": target}
-    counted = money_counted_in(start, said, unit), money_counted_in(target, said, unit)
-    if counted[0] is None or counted[1] is None:
-        return {}
-    return {"start": counted[0], "target": counted[1]}
 
 
 def _shared_magnitude(found: re.Match[str], ua: str | None, start: float, target: float) -> float:
@@ -451,8 +434,8 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
         value = item.get(key)
         if type(value) is not str or read_number(value) is not None:
             continue
-        if unit and without_unit(value, unit) is not None:
-            continue  # 5 mm beside unit: mm, 5 m beside unit: m
+        if unit and (without_unit(value, unit) or figure_in_unit(value, unit)) is not None:
+            continue  # 5 mm beside unit: mm, 5 m beside unit: m, £16.5m beside unit: £m
         found = split_unit(value)
         if found is None or found[0].endswith("%"):
             continue

@@ -7,7 +7,9 @@ where the key result may count in a magnitude of the same money (``unit:
 $M``, ``k€``, ``M EUR``), so they are counted in its unit before they are
 compared. OKR129 reads the same title's magnitude: a bare ``current: 16.5``
 (or check-in value) beside ``from $10M to $20M`` is $16.50, though 16.5
-million was meant, and the key result would read 0% without a word.
+million was meant, and the key result would read 0% without a word. A key
+result with a ``unit:`` and no figures of its own counts its title's in
+that unit (:func:`title_figures_in_unit`), the same reading.
 """
 
 from __future__ import annotations
@@ -60,6 +62,60 @@ def _counted_in(value: float, unit: str, into: str) -> float | None:
     return float(f"{counted:.12g}")  # 1.2000000000000002 is 1.2
 
 
+#: a figure's lowercase m or mn of million (``£10m``, ``$10 mn``), read as M
+#: beside a unit of money that writes its millions so (:func:`_millions_meant`)
+_LOWER_MILLION = re.compile(r"(?<=\d)(\s?)(?:mn|m)(?![^\W\d_])")
+
+
+def _millions_meant(unit: str) -> str:
+    """``unit`` with a lowercase m or mn of million written as okrsite reads
+    one (``£m`` is ``£M``, ``$mn`` is ``$M``, ``m €`` is ``M €``): beside a
+    currency sign it says million, as money is never counted in metres.
+    Any other unit as it is (``m`` alone may be metres)."""
+    sign = currency_of(unit)
+    if len(sign) != 1:
+        return unit
+    rest = "".join(unit.split()).replace(sign, "")
+    return unit.replace(rest, "M", 1) if rest in ("m", "mn") else unit
+
+
+def title_figures_in_unit(title: str, unit: str) -> dict[str, Any]:
+    """The start and target a key result's title says, counted in the ``unit:``
+    written beside it, as the person meant by writing the unit: ``{title:
+    ARR from $10M to $20M, unit: $M}`` runs from 10 to 20 $M, and so does
+    ``from 10 to 20`` with ``unit: $M``. A title whose figures carry the
+    magnitude a unit holds counts in it too, money or not (``Users from 10k
+    to 20k`` beside ``unit: k``: 10 to 20, so that ``current: 16.5`` and a
+    check-in's ``16.5k`` are 65%), and a lowercase m is million beside a
+    unit of money that writes it so (``from £10m to £20m`` beside ``unit:
+    £m``: 10 to 20). A title whose figures are of another unit (``from 300
+    to 200 ms`` with ``unit: s``) says nothing okrsite can count in it: none
+    then (``{}``), and the key result is measured as if the title gave no
+    figures."""
+    meant = _millions_meant(unit)
+    if meant != unit:  # £10m beside unit: £m, which says a lowercase m is million
+        title = _LOWER_MILLION.sub(r"\1M", title)
+    read = title_figures(title)
+    if read is None:
+        return {}
+    found, said = read
+    start, target, word = said["start"], said["target"], said.get("unit")
+    if word is not None and word != unit and not same_unit(word, unit):
+        counted = [_counted_in(figure, word, meant) for figure in (start, target)]
+        if counted[0] is None or counted[1] is None:
+            return {}
+        return {"start": counted[0], "target": counted[1]}
+    times = unit_multiplier(meant)
+    if word is None and times != 1 and any(magnitude_written(found[s]) for s in "ab"):
+        # from 10k to 20k beside unit: k: whole figures as read, counted in thousands
+        return {"start": _tidy(start / times), "target": _tidy(target / times)}
+    return {"start": start, "target": target}
+
+
+def _tidy(value: float) -> float:
+    return float(f"{value:.12g}")  # 16500 / 1000 is 16.5, never 16.499999999999998
+
+
 def title_figures_unlike(
     f: _Fields,
     item: Mapping[str, Any],
@@ -85,16 +141,15 @@ def title_figures_unlike(
     if not any(c.isdigit() for c in title):
         return  # the usual title, with no figures to read
     said = _written_out(title)
+    title_unit = str(said.get("unit", ""))
+    if unit and not (is_percent_unit(title_unit) and is_percent_unit(unit)):
+        in_ours = title_figures_in_unit(title, unit)
+        if not in_ours:
+            return  # no figures okrsite can count in the unit: it converts nothing else
+        if [in_ours["start"], in_ours["target"]] != [said.get("start"), said.get("target")]:
+            said, title_unit = {**said, **in_ours}, unit  # $1M in $M is 1; 10k in k is 10
     if not isinstance(said.get("target"), float) or not isinstance(said.get("start"), float):
         return  # no "from … to …" (or "from 1.2m to 2m", refused as no figures)
-    title_unit = str(said.get("unit", ""))
-    percents = is_percent_unit(title_unit) and is_percent_unit(unit)
-    if title_unit and unit and not percents and not same_unit(title_unit, unit):
-        in_ours = [_counted_in(said[key], title_unit, unit) for key in ("start", "target")]
-        if in_ours[0] is None or in_ours[1] is None:
-            return  # another unit: okrsite converts nothing else
-        said = {**said, "start": in_ours[0], "target": in_ours[1]}
-        title_unit = unit
     counted = {"start": 0.0 if start is None else start, "target": target}
     wrong = [
         key
