@@ -37,6 +37,7 @@ import pytest
 from click.testing import CliRunner
 from gitrepo import Repo, whys_checked
 
+from okrsite.cache_checksum import sealed
 from okrsite.cli import cli
 from okrsite.gitsource import CommitInfo
 from okrsite.history import HistoryReader, pr_numbers, read_history
@@ -463,12 +464,12 @@ def test_rebuild_reads_only_new_commits(story: Repo, tmp_path: Path) -> None:
     (segment,) = segments.glob("*.pickle")
     head = segment.read_bytes().split(b"\n", 1)[0] + b"\n"
     bad = {new: {"records": [{"kind": "objective"}], "checkins": [], "rows": []}}
-    segment.write_bytes(head + pickle.dumps(bad))
+    segment.write_bytes(sealed(head + pickle.dumps(bad)))
     fifth = read_history(clone.root, load.config, cycles)
     assert fifth.commits_read == 9 and fifth.objectives == third.objectives
     # nor one that would build anything but plain values
     (segment,) = segments.glob("*.pickle")
-    segment.write_bytes(head + pickle.dumps({new: {"records": [date(2026, 1, 1)]}}))
+    segment.write_bytes(sealed(head + pickle.dumps({new: {"records": [date(2026, 1, 1)]}})))
     sixth = read_history(clone.root, load.config, cycles)
     assert sixth.commits_read == 9 and sixth.objectives == third.objectives
 

@@ -24,6 +24,7 @@ from test_incremental import edit
 from test_page_cache import AS_OF, files_of
 
 from okrsite.build import BuildResult, build_site
+from okrsite.cache_checksum import sealed
 from okrsite.kept_pieces import FOLDER, MARKDOWN_FOLDER
 
 
@@ -136,14 +137,15 @@ def test_a_changed_template_or_a_broken_store_renders_them_again(
     data = pickle.loads(store.read_bytes())
     key = next(iter(data[2]))
     data[2][key] = (data[2][key][0], 12)  # not text
-    store.write_bytes(pickle.dumps(data))
+    # sealed with a checksum that holds, so the store's own checks are what refuse it
+    store.write_bytes(sealed(pickle.dumps(data)))
     assert fresh_build(site, out).timings["timelines reused"] == 0
     assert files_of(out) == cold(site, tmp_path / "cold")
     store.write_bytes(b"\x80\x05 not a pickle")
     assert fresh_build(site, out).timings["timelines reused"] == 0
     assert files_of(out) == cold(site, tmp_path / "cold")
     # a pickle that would build an object is refused, not run
-    store.write_bytes(pickle.dumps((1, 1, {b"k": (1, Path("x"))})))
+    store.write_bytes(sealed(pickle.dumps((2, 1, {b"k": (1, Path("x"))}))))
     assert fresh_build(site, out).timings["timelines reused"] == 0
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from okrsite.cache_checksum import sealed
 from okrsite.cli import cli
 from okrsite.load_cache import ParseCache
 from okrsite.parse_store import stored_parse_cache
@@ -333,7 +334,7 @@ def test_a_planted_cache_file_cannot_run_code(site: Path, tmp_path: Path, which:
     marker = tmp_path / "pwned"
     (path,) = cache_folder(site).glob(f"{which}-*.pickle")
     header = _INDEX_FORMAT if which == "index" else _FORMAT
-    path.write_bytes(header + pickle.dumps((_RunsCode(marker),) * 5))
+    path.write_bytes(sealed(header + pickle.dumps((_RunsCode(marker),) * 5)))
     change_kr_value(site)  # so that the large file is needed too
     assert checks(site) == checks(site, "--no-cache")
     assert not marker.exists(), "unpickling the cache ran a command"

@@ -25,8 +25,10 @@ from test_incremental import CASES, edit, write
 
 from okrsite import writer
 from okrsite.build import BuildResult, build_site
+from okrsite.cache_checksum import sealed
 from okrsite.cli import cli
 from okrsite.page_cache import CACHE_FILE, LOCK_FILE
+from okrsite.page_store import _FORMAT as _PAGE_FORMAT
 from okrsite.pipeline import load_site
 from okrsite.render import SiteRenderer
 
@@ -122,7 +124,8 @@ def test_a_cache_that_would_build_objects_is_refused(site: Path, tmp_path: Path)
     cached_build(site)
     import pickle
 
-    evil = b"okrsite-page-cache 4\n" + pickle.dumps((os.getcwd, ()), protocol=5)
+    # sealed with a checksum that holds: the unpickler's own refusal is tested
+    evil = sealed(_PAGE_FORMAT + pickle.dumps((os.getcwd, ()), protocol=5))
     (site / ".okrsite-cache" / CACHE_FILE).write_bytes(evil)
     assert cached_build(site) == 0
     assert_same(site, tmp_path)
@@ -733,7 +736,9 @@ def test_a_delta_that_cannot_be_trusted_means_a_full_build(
         body = body[: len(body) // 2]
     else:  # of the large file's generation, but it would build an object
         body = pickle.dumps((_generation(site), (os.getcwd, ())), protocol=5)
-    delta.write_bytes(header + b"\n" + body)
+    # sealed, except the garbage: what refuses each is the delta's own check
+    data = header + b"\n" + body
+    delta.write_bytes(data if damage == "garbage" else sealed(data))
     CASES["leaf key result target (rolls up)"](site)
     assert cached_build(site) == 0  # the large file alone is an older state: a full build
     assert_same(site, tmp_path)
