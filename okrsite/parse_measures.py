@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from okrsite.numbers import format_number
@@ -248,9 +249,12 @@ def _sentence_figure(text: str, other: str) -> tuple[float, bool] | None:
     return read_number(text[: core.start()] + written + text[core.end() :])
 
 
+@lru_cache(maxsize=4096)
 def _from_to_match(sentence: str) -> tuple[re.Match[str] | None, bool]:
     """The first "from … to …" of :data:`_FROM_TO` in ``sentence``, and
-    whether it is the German "von … auf …"."""
+    whether it is the German "von … auf …". Kept for the titles read again
+    (a key result's title is read for its figures, for OKR409 and OKR129,
+    and in its unit): a search of every pattern is the costly part."""
     for pattern in _FROM_TO:
         found = re.search(pattern, sentence, re.IGNORECASE)  # re keeps it compiled
         if found is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from okrsite.numbers import csv_number, format_number
@@ -180,6 +181,7 @@ def title_figures_unlike(
     )
 
 
+@lru_cache(maxsize=4096)  # a key result's check-ins ask of one title again and again
 def _title_scale(title: str) -> tuple[float, str, str, str, float, float] | None:
     """What a title's "from … to …" multiplies its figures by (``from $10M
     to $20M``: 1,000,000), the magnitude as written without its currency
@@ -217,17 +219,21 @@ def scale_slip(
     result counts the title's whole figures (its start and target are the
     title's), so a key result in ``$M`` counting 16.5 is never told so."""
     start, target = figures
+    if start is None or target is None:
+        return None
+    low, high = min(start, target), max(start, target)
+    if low <= value <= high:
+        return None  # the usual value: no title read (a check in every check-in's value)
     scale = _title_scale(title)
-    if scale is None or start is None or target is None:
+    if scale is None:
         return None
     times, word, start_written, target_written, said_start, said_target = scale
     if abs(start - said_start) > 1e-9 * abs(said_start) or abs(target - said_target) > 1e-9 * abs(
         said_target
     ):
         return None
-    low, high = min(start, target), max(start, target)
     meant = float(f"{value * times:.12g}")
-    if low <= value <= high or not low <= meant <= high:
+    if not low <= meant <= high:
         return None
     figure = csv_number(value)
     bare = f"{figure} {word}" if len(word) > 1 and word.isalpha() else f"{figure}{word}"
