@@ -39,6 +39,7 @@ from okrsite.parse_names import (
     _valid_ref,
     as_nfc,
     first_name_first,
+    folded_ref,
     name_to_id,
     people_in_one_line,
     several_refs,
@@ -324,6 +325,12 @@ class _Fields(_FigureFields):
         if value is not None and key in _TITLED_REFS and _title_like(value):
             return value  # resolving says which objective has that title, if one does
         if value is not None and not _valid_ref(value):
+            folded = folded_ref(value)
+            if folded is not None and _valid_ref(folded):
+                # the file's path as written (Vertrieb/Umsatz steigern): the id it
+                # folds to, as the file's own id does; resolving still says when
+                # no record has it, so a typo is never a new record
+                return folded
             self.err(
                 "OKR006",
                 f"{key} {shown_value(value)} is not a valid id",

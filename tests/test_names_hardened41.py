@@ -267,3 +267,51 @@ def test_a_joiner_inside_a_devanagari_file_name_stays_in_its_id(tmp_path: Path) 
     ]
     assert objectives["company/grow"]["parent"] == f"company/{ksha}"
     assert objectives["company/keep"]["parent"] == f"company/{persian}"
+
+
+def test_a_reference_written_as_the_files_path_names_that_record(tmp_path: Path) -> None:
+    """``objective: Vertrieb/Umsatz steigern`` (the file's path as people name
+    files, which folds to the file's id ``vertrieb/umsatz-steigern``) is that
+    objective; a path that folds to no record is still an error naming the
+    one meant, so a typo never makes a new record."""
+    from conftest import run_cli, write_site
+
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'as_of = "2026-11-20"\ndefault_cycle = "2026-Q4"\n',
+            "content/objectives/Vertrieb/Umsatz steigern.md": (
+                "---\ntitle: Umsatz steigern\nowner: Uma\nkey_results:\n"
+                "  - {id: arr, title: ARR, start: 0, target: 10}\n"
+                "  - {id: deals, title: Deals, start: 0, target: 10, current: 2}\n---\n"
+            ),
+            "content/objectives/Vertrieb/Team Nord.md": (
+                "---\ntitle: Nord\nowner: Uma\nparent: Vertrieb/Umsatz steigern#deals\n"
+                "key_results:\n  - {id: a, title: A, start: 0, target: 10, current: 5}\n---\n"
+            ),
+            "content/checkins/2026-11-18.md": (
+                "---\nobjective: Vertrieb/Umsatz steigern\ndate: 2026-11-18\n"
+                "values: {arr: 4}\n---\n"
+            ),
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert "OKR006" not in out and "OKR303" not in out, out
+    code, out = run_cli("export", "--site", str(site), "--format", "csv")
+    rows = [line.split(",") for line in out.splitlines()]
+    head = rows[0]
+    got = {
+        (r[head.index("objective_id")], r[head.index("kr_id")]): r[head.index("current")]
+        for r in rows[1:]
+    }
+    assert got[("vertrieb/umsatz-steigern", "arr")] == "4"
+    parents = {r[head.index("objective_id")]: r[head.index("parent")] for r in rows[1:]}
+    assert parents["vertrieb/team-nord"] == "vertrieb/umsatz-steigern#deals"
+    (site / "content/checkins/2026-11-18.md").write_text(
+        "---\nobjective: Vertrieb/Umsatz steigen\ndate: 2026-11-18\nvalues: {arr: 4}\n---\n"
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1
+    assert "objective 'vertrieb/umsatz-steigen' does not exist" in out, out
+    assert "did you mean 'vertrieb/umsatz-steigern'" in out, out
