@@ -189,13 +189,17 @@ def _prompt_values(obj: Objective, language: str, check: Check) -> dict[str, Any
     """Each key result that takes a value, asked in turn; each answer is
     checked as the loader reads it alone before the next is asked."""
     values: dict[str, Any] = {}
-
-    def read(raw: str) -> Any:
-        return number_or_text(raw, language)
+    from okrsite.authoring_targets import values_in_units
 
     for kr in obj.key_results:
         if kr.kind not in _PROMPTED_KINDS:
             continue
+
+        def read(raw: str, kid: str = kr.id) -> Any:
+            # 17k for a key result in k is 17, as --set writes it and the file reads it
+            value = number_or_text(raw, language)
+            return values_in_units(obj, {kid: raw}, {kid: value})[kid]
+
         how = " (1 done, 0 not)" if kr.kind == "boolean" else (f" [{kr.unit}]" if kr.unit else "")
 
         def alone(answer: Any, kid: str = kr.id) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 MakeSite = Callable[[dict[str, str | bytes]], Path]
@@ -241,3 +242,37 @@ def test_small_figures_keep_their_digits(make_site: MakeSite) -> None:
         "63% 0.00005 → 0.000025 → 0.00001 ",
         "56% 0.000001 → 0.0000005 → 0.0000001 ",
     ]
+
+
+def test_the_checkin_prompt_counts_a_magnitude_in_the_unit(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked for each key result's value, ``17k`` for one in ``k`` is 17, as
+    ``--set c=17k`` writes it and the file reads it (not 17,000 k)."""
+    from okrsite import authoring_cli
+
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            PATH: _objective("{id: c, title: Users from 10k to 20k, unit: k}"),
+        }
+    )
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nexit 0\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setattr(authoring_cli, "interactive", lambda: True)
+    code, output = run_cli(
+        "checkin",
+        "company/users",
+        "--site",
+        str(site),
+        "--date",
+        "2026-11-02",
+        "--author",
+        "alex",
+        input="17k\n\n",
+    )
+    assert code == 0, output
+    written = (site / "content/checkins/company/users/2026-11-02.md").read_text(encoding="utf-8")
+    assert "values: {c: 17}\n" in written, written
