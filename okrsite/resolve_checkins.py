@@ -29,6 +29,7 @@ from okrsite.parse_figures import currency_of, magnitude_written, money_in_unit,
 from okrsite.parse_number_marks import thousands_point_words
 from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_meant
 from okrsite.resolve_tables import Resolving
+from okrsite.title_figures import _millions_meant
 from okrsite.units import same_unit
 from okrsite.written_numbers import CURRENCY_SIGNS, point_groups_thousands
 from okrsite.written_yes_no import yes_no_hint
@@ -177,7 +178,12 @@ def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, flo
     money of a ``unit:`` that holds a magnitude (``k€``; ``$M``) in its
     currency counts in it (:func:`money_in_unit`: ``150 k€`` is 150,
     ``$450k`` 0.45, ``€250,000`` 250, put in ``scaled``); beside a unit
-    without one it is the figure it reads (150,000) in its currency, or none."""
+    without one it is the figure it reads (150,000) in its currency, or none.
+    A lowercase ``m`` beside a unit of money that writes its million so
+    (``£17m`` for a key result in ``£m``) is that unit: money is never
+    counted in metres."""
+    if word.strip().casefold() in ("m", "mn") and unit and _millions_meant(unit) != unit:
+        return unit
     written = magnitude_written(word)
     divide = money_in_unit(written or word, unit or "")
     if divide is not None:

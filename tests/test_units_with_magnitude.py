@@ -276,3 +276,22 @@ def test_the_checkin_prompt_counts_a_magnitude_in_the_unit(
     assert code == 0, output
     written = (site / "content/checkins/company/users/2026-11-02.md").read_text(encoding="utf-8")
     assert "values: {c: 17}\n" in written, written
+
+
+def test_a_checkin_in_lowercase_millions_beside_a_unit_that_writes_them_so(
+    make_site: MakeSite,
+) -> None:
+    """``£17m`` for a key result in ``£m`` is 17 £m (it was OKR312, 'written
+    in m': money is never counted in metres)."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            PATH: _objective("{id: a, title: Revenue from £10m to £20m, unit: £m}"),
+            "content/checkins/company/users/2026-11-02.md": (
+                "---\ndate: 2026-11-02\nvalues: {a: £17m}\n---\n"
+            ),
+        }
+    )
+    code, output = run_cli("check", "--site", str(site))
+    assert code == 0 and "OKR312" not in output, output
+    assert [row[3:] for row in _exported(site)] == [(17, "£m", 0.7)]
