@@ -373,27 +373,9 @@ def _replace_file(path: Path, data: bytes) -> None:
     """``data`` as ``path``'s bytes: written to a temporary file created new
     in its folder, then moved onto the name. A link of that name is replaced
     by the file, its target left alone; the report is never half written."""
-    import stat
-    import tempfile
+    from okrsite.file_replace import replace_file
 
-    try:
-        mode = stat.S_IMODE(os.lstat(path).st_mode) if path.is_file() else None
-    except OSError:
-        mode = None
-    if mode is None or path.is_symlink():
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".okrsite-diff", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # POSIX
-                os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(path, data, ".okrsite-diff")
 
 
 class _OutputFailure(click.ClickException):

@@ -16,7 +16,6 @@ import csv
 import io
 import os
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from pathlib import Path
 from okrsite import kpi_csv
 from okrsite.config import CONFIG_FILE
 from okrsite.csv_date_forms import Moment, counts_over, zone_offset
+from okrsite.file_replace import replace_file
 from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.kpi_data_file import csv_header_hint
 from okrsite.model import Portfolio
@@ -584,14 +584,4 @@ def _write(root: Path, files: dict[str, bytes]) -> None:
 
 def _replace(path: Path, data: bytes) -> None:
     """``path``'s bytes replaced by ``data`` at once, keeping its permissions."""
-    mode = stat.S_IMODE(os.lstat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".okrsite-pull", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # POSIX
-                os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(path, data, ".okrsite-pull", stat.S_IMODE(os.lstat(path).st_mode))
