@@ -106,9 +106,13 @@ def _after_heading(text: str, line: str) -> str:
 def report_words(site_dir: Path, language: str, theme: str = "default") -> Words:
     """The words of the site's ``language`` (``okrsite.toml``), from the same
     catalogues its pages use: the theme chain's ``translations/`` (base
-    first), then the site's own. English, or a theme that cannot be loaded,
-    is :data:`ENGLISH` (the report then says what it says in English)."""
-    if language == "en":
+    first), then the site's own. English without a catalogue of the site's
+    own (``translations/en.po``, which rewords the pages and so the report),
+    or a theme that cannot be loaded, is :data:`ENGLISH` (the report then
+    says what it says in English)."""
+    from okrsite.translations import catalogue_files, language_tag
+
+    if language_tag(language) == "en" and not catalogue_files("en", [site_dir]):
         return ENGLISH
     from okrsite.theme import ThemeError, load_theme
     from okrsite.translations import load_language

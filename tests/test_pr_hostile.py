@@ -333,3 +333,17 @@ def test_a_translation_is_escaped_once_where_the_report_escapes_its_values(
         "    - **Zielwert**: 45 → 40 (weniger &lt;&amp;&gt; ehrgeizig)"
         in result.stdout.splitlines()
     )
+
+
+def test_an_english_sites_own_words_reach_its_report_escaped(tmp_path: Path) -> None:
+    """A site's ``translations/en.po`` rewords its pages and its report alike
+    (the report ignored it), and what it says is escaped as any site text."""
+    po = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        'msgid "Goal changes: %(base)s → %(head)s"\n'
+        'msgstr "OKR changes @acme/everyone: %(base)s → %(head)s"\n'
+    )
+    repo = pr(tmp_path / "repo", {"translations/en.po": po})
+    result = diff(repo, "--format", "markdown")
+    heading = next(line for line in result.output.splitlines() if line.startswith("### "))
+    assert heading.startswith("### OKR changes @\u200bacme/everyone: "), heading
