@@ -33,7 +33,7 @@ from okrsite.parse_messages import (
 )
 from okrsite.parse_names import _valid_ref, as_nfc, without_typed_quotes
 from okrsite.slug import slugify
-from okrsite.written_dates import timed
+from okrsite.written_dates import impossible_zone, timed
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
 from okrsite.written_yes_no import yes_no as yes_no_word
 
@@ -565,6 +565,15 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]
     written, clock = split
     day = f.date_value(written, "date", ("date",))
     if clock is None:
+        zone = impossible_zone(str(raw))
+        if zone is not None:  # 10:00 is a time; +25:00 is no zone
+            f.err(
+                "OKR104",
+                f"date names the time zone {zone}, which no clock shows: {str(raw).strip()!r}",
+                ("date",),
+                hint="write a zone from -14:00 to +14:00, as +01:00 or Z, or leave it out",
+            )
+            return None, ""
         f.err(
             "OKR104",
             f"date has no such time of day: {str(raw).strip()!r}",

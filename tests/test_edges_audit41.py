@@ -49,14 +49,14 @@ def test_a_zone_no_clock_shows_makes_the_date_unreadable(tmp_path: Path) -> None
     code, out = run_cli("check", "--site", str(root))
     assert code == 1, out
     hint = "(hint: write a zone from -14:00 to +14:00, as +01:00 or Z, or leave it out)"
-    time_hint = "(hint: write the time as 24-hour HH:MM, e.g. 2026-11-29T14:05)"
+    # a check-in's message names the zone, as a data file's row does
     assert [ln for ln in out.splitlines() if "OKR" in ln] == [
-        "content/checkins/a.md:3:7: error OKR104: date has no such time of day: "
-        f"'2026-11-30T10:00:00+99:99' {time_hint}",
-        "content/checkins/c.md:3:7: error OKR104: date has no such time of day: "
-        f"'2026-11-28T10:00:00-14:01' {time_hint}",
-        "content/checkins/d.md:3:7: error OKR104: date has no such time of day: "
-        f"'2026-11-27 10:00 +05:60' {time_hint}",
+        "content/checkins/a.md:3:7: error OKR104: date names the time zone +99:99, which no "
+        f"clock shows: '2026-11-30T10:00:00+99:99' {hint}",
+        "content/checkins/c.md:3:7: error OKR104: date names the time zone -14:01, which no "
+        f"clock shows: '2026-11-28T10:00:00-14:01' {hint}",
+        "content/checkins/d.md:3:7: error OKR104: date names the time zone +05:60, which no "
+        f"clock shows: '2026-11-27 10:00 +05:60' {hint}",
         "content/data/t.csv:2:1: error OKR203: '2026-11-25T09:00:00+25:00' names the time "
         f"zone +25:00, which no clock shows {hint}",
         "content/data/t.csv:4:1: error OKR203: '2026-11-26T12:00:00+99:99' names the time "
