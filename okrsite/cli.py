@@ -147,12 +147,10 @@ def check(
         click.echo(format_report(diags, "json"))
     elif fmt == "github":
         if diags:  # annotations name files from the repository's top (goals/content/…)
-            from okrsite.gitsource import site_prefix
-
             # repo_folder says it where git cannot (a checkout of another user)
             folder = result.config.repo_folder
-            prefix = site_prefix(root) if folder is None else f"{folder.strip('/')}/".lstrip("/")
-            click.echo(format_report(diags, "github", prefix))
+            prefix = _annotation_prefix(root) if folder is None else f"{folder.strip('/')}/"
+            click.echo(format_report(diags, "github", prefix.lstrip("/")))
     else:
         print_diagnostics(diags)
         objectives, kpis, goals, checkins = result.counts
@@ -188,6 +186,33 @@ def init(directory: Path) -> None:
         click.echo("note: add the line '_site/' to your .gitignore (the built site)")
     where = "" if directory.resolve() == Path.cwd() else f"cd {shlex.quote(str(directory))} && "
     click.echo(f"next: {where}okrsite serve   (or okrsite build)")
+
+
+def _annotation_prefix(root: Path) -> str:
+    """The site's folder in its repository, which GitHub annotations name files
+    from. Where git refuses to read the repository (a CI checkout of another
+    user: "dubious ownership") the folder is unknown: the annotations name
+    files from the site's folder, and one annotation of its own says so and
+    what to do, instead of pinning them, silently, on paths that do not exist."""
+    from okrsite.diagnostics import _gh_data
+    from okrsite.gitsource import GitError, NotInRepository, find_site
+
+    try:
+        return find_site(root).prefix
+    except NotInRepository:
+        return ""
+    except (GitError, OSError) as exc:
+        reason = " ".join(str(exc).split())
+        click.echo(
+            "::warning title=okrsite::"
+            + _gh_data(
+                "git cannot read the repository, so these annotations name files from the "
+                f"site's folder, not the repository's top ({reason}); set repo_folder in "
+                "okrsite.toml, or trust the checkout with git config --global --add "
+                "safe.directory <path>"
+            )
+        )
+        return ""
 
 
 def main() -> None:

@@ -249,3 +249,28 @@ def test_annotations_name_the_file_from_the_repository_top_when_git_cannot(
         "okrs/content/objectives/sales/bad.md",
         "okrs/content/objectives/sales/emea.md",
     }, result.stdout
+
+
+@needs_root
+def test_annotations_say_when_git_cannot_tell_the_sites_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without repo_folder, a checkout git refuses gets one annotation saying
+    the files are named from the site's folder and what to do, instead of
+    annotations pinned silently on paths that do not exist."""
+    repo = mono(tmp_path / "mr")
+    repo.write("okrs/content/objectives/sales/bad.md", "---\ntitle: Bad\ncycle: 2026-Q9\n---\n")
+    repo.commit("bad", "alice", "2026-01-03T10:00:00+00:00")
+    dub = dubious_clone(repo, tmp_path / "dub", monkeypatch)
+    monkeypatch.chdir(dub)
+    result = run("check", "--site", "okrs", "--format", "github")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(
+        "::warning title=okrsite::git cannot read the repository, so these annotations name "
+        "files from the site's folder, not the repository's top ("
+    ), result.stdout
+    assert first.endswith(
+        "set repo_folder in okrsite.toml, or trust the checkout with git config --global "
+        "--add safe.directory <path>"
+    ), first
+    assert "file=content/objectives/sales/bad.md" in result.stdout
