@@ -448,6 +448,8 @@ def _check_people_and_teams(r: Resolving) -> None:
                     file,
                     hint=_email_of_known(r, ref, file, people)
                     or _former_name_meant(ref, people)
+                    # an owner may name a team, so a team's old name too
+                    or (_former_name_meant(ref, teams) if what == "owner" else None)
                     or r.hint_named("person", ref, people)
                     or _add_file(r, "person", ref, file),
                     key_path=key,

@@ -226,6 +226,29 @@ def test_a_slip_of_a_former_name_is_hinted_as_that_name(tmp_path: Path) -> None:
     ]
 
 
+def test_an_owner_one_slip_from_a_teams_former_name_is_hinted_as_that_name(
+    tmp_path: Path,
+) -> None:
+    """An owner may name a team, and an exact former name of one makes that
+    team the owner: a slip of it gets the hint a team: gets."""
+    site = renamed_site(
+        tmp_path,
+        {
+            "content/objectives/q2/launch.md": LAUNCH.replace(
+                "owner: Jane Smith", "owner: Growth Marketting"
+            ),
+        },
+    )
+    code, lines = check(site)
+    assert code == 0
+    owner = [line for line in lines if "owner 'Growth Marketting'" in line]
+    assert len(owner) == 1, lines
+    assert owner[0].endswith(
+        "(hint: did you mean 'growth-marketing', a former name of 'Product Marketing' "
+        "(content/teams/product-marketing.md)?)"
+    ), owner[0]
+
+
 def day(text: str) -> str:
     return f"{text}T10:00:00+00:00"
 
