@@ -23,6 +23,7 @@ team``, as ``okrsite checkin`` writes it: :mod:`okrsite.checkin_ticks`):
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -113,11 +114,13 @@ def recent_changes(
 def window_changes(
     scored: ScoredPortfolio,
     days: int | None = None,
-    cycle: str | None = None,
+    cycle: str | Collection[str] | None = None,
     limit: int | None = None,
 ) -> tuple[list[CheckinChange], int]:
     """The newest ``limit`` (``None``: all) of :func:`recent_changes`, and how
-    many there are in all.
+    many there are in all. ``cycle``: one cycle's objective check-ins, or
+    those of several (the dashboard's: every cycle running on as_of, as its
+    "needs attention" lists them).
 
     A value's "before" needs every earlier check-in of its key result, so
     the check-ins before the window are walked too, but only to note each
@@ -132,10 +135,12 @@ def window_changes(
     end = bisect.bisect_right(every, last, key=_date_of)
     objectives = p.objectives
 
+    cycles = {cycle} if isinstance(cycle, str) else None if cycle is None else set(cycle)
+
     def counted(c: CheckIn) -> bool:
-        """An objective check-in of the cycle (any, without one), or a KPI reading."""
+        """An objective check-in of the cycles (any, without them), or a KPI reading."""
         if c.objective is not None:
-            return cycle is None or objectives[c.objective].cycle == cycle
+            return cycles is None or objectives[c.objective].cycle in cycles
         return c.kpi is not None and c.value is not None
 
     listed = [i for i, c in enumerate(every[start:end], start) if counted(c)]

@@ -48,6 +48,15 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         path,
         title=site.config.title,
         cycle=index.cycles.get(cycle) if cycle else None,
+        # the other cycles running on as_of (a year around its quarter), whose
+        # check-ins "what changed" lists too, as "needs attention" their objectives
+        change_cycles=[
+            index.cycles[n].title or n
+            for n in view.running_cycles()
+            if n != cycle and n in index.cycles
+        ]
+        if cycle
+        else [],
         # "upcoming" before the cycle's first day (the dashboard says when it
         # starts), "over" after its last, else "running"
         cycle_state=view.cycle_state(cycle),

@@ -87,7 +87,10 @@ def changes(
     scored = view.scored
     first, last = changes_window(scored)
     out = []
-    shown, total = window_changes(scored, cycle=cycle, limit=limit)
+    # the check-ins of every cycle running on as_of, as "needs attention" lists
+    # their objectives: a year's objectives around the quarter move too
+    cycles = None if cycle is None else {cycle, *view.running_cycles()}
+    shown, total = window_changes(scored, cycle=cycles, limit=limit)
     for change in shown:
         target: Link | None
         if change.objective is not None:

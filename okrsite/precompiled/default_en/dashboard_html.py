@@ -39,7 +39,9 @@ def block_main(context, missing=missing, environment=environment):
     l_0_window = resolve('window')
     l_0_window_days = resolve('window_days')
     l_0_ngettext = resolve('ngettext')
+    l_0_change_cycles = resolve('change_cycles')
     l_0_markup = resolve('markup')
+    l_0_others = resolve('others')
     l_0_changes = resolve('changes')
     l_0_changes_total = resolve('changes_total')
     l_0_roots = resolve('roots')
@@ -53,28 +55,34 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.filters['length']
+        t_2 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_3 = environment.filters['reverse']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'reverse' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_4 = environment.filters['safe']
+        t_4 = environment.filters['reverse']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'reverse' found.")
     try:
-        t_5 = environment.tests['none']
+        t_5 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_6 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h1>'
@@ -106,15 +114,15 @@ def block_main(context, missing=missing, environment=environment):
             yield '</p>\n'
         yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')), _block_vars=_block_vars), markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars), )), _block_vars=_block_vars))
         yield '\n'
-        if (t_2((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
+        if (t_3((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
             pass
             yield '  <nav aria-label="Other cycles" class="cycles-nav"><p>Other cycles:\n'
-            def t_6(fiter):
+            def t_7(fiter):
                 for l_1_n in fiter:
                     if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
                         yield l_1_n
             l_1_loop = missing
-            for l_1_n, l_1_loop in LoopContext(t_6(t_3((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
+            for l_1_n, l_1_loop in LoopContext(t_7(t_4((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
                 _loop_vars = {}
                 pass
                 yield '<a href="'
@@ -157,7 +165,21 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'What changed in the last day', 'What changed in the last %(num)d days', (undefined(name='window_days') if l_0_window_days is missing else l_0_window_days), _block_vars=_block_vars))
         yield '</h2>\n'
-        if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1)):
+        if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and (undefined(name='change_cycles') if l_0_change_cycles is missing else l_0_change_cycles)):
+            pass
+            l_0_others = t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), t_2(context.eval_ctx, (undefined(name='change_cycles') if l_0_change_cycles is missing else l_0_change_cycles), ', '))
+            _block_vars['others'] = l_0_others
+            if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
+                pass
+                yield '<p class="meta">'
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), others=(undefined(name='others') if l_0_others is missing else l_0_others), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+                yield '</p>\n'
+            else:
+                pass
+                yield '<p class="meta">'
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), others=(undefined(name='others') if l_0_others is missing else l_0_others), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+                yield '</p>'
+        elif ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1)):
             pass
             yield '<p class="meta">'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -187,10 +209,10 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'change.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), change=l_1_change, _loop_vars=_loop_vars))
             l_1_change = missing
             yield '  </ul>\n'
-            if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_2((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
+            if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_3((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
                 pass
                 yield '<p class="meta">'
-                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_2((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_3((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
                 yield ' <a href="'
                 yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
                 yield 'checkins/index.html">All check-ins</a></p>'
@@ -243,7 +265,7 @@ def block_main(context, missing=missing, environment=environment):
                     if environment.getattr(l_1_item, 'stale'):
                         pass
                         yield ' <span class="stale">stale</span>'
-                    if (not t_5(environment.getattr(l_1_item, 'confidence'))):
+                    if (not t_6(environment.getattr(l_1_item, 'confidence'))):
                         pass
                         yield ' <span class="meta">'
                         yield escape((Markup('last confidence') if environment.getattr(l_1_item, 'cycle_over') else Markup('confidence')))
@@ -254,7 +276,7 @@ def block_main(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
                     yield '</p>\n      <p class="meta">expected '
                     yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
-                    if (not t_5(environment.getattr(l_1_item, 'forecast'))):
+                    if (not t_6(environment.getattr(l_1_item, 'forecast'))):
                         pass
                         yield ' · forecast '
                         yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
@@ -336,7 +358,7 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield ' · '
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars))
-            if (not t_5(environment.getattr(l_1_c, 'confidence'))):
+            if (not t_6(environment.getattr(l_1_c, 'confidence'))):
                 pass
                 yield ' · confidence '
                 yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
@@ -352,4 +374,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=81&5=83&6=88&8=91&9=97&10=102&11=107&12=109&14=112&20=130&22=134&24=137&25=139&26=143&31=150&32=153&35=160&36=165&37=170&38=178&39=180&40=183&41=187&43=190&44=200&48=210&50=213&51=220&52=224&53=229&54=239&55=242&56=254&57=256&59=268&60=270&68=282&72=285&73=288&78=298&82=300&84=303&85=308&88=347'
+debug_info = '1=13&2=16&3=20&4=89&5=91&6=96&8=99&9=105&10=110&11=115&12=117&14=120&20=138&22=142&24=145&25=147&26=151&31=158&32=161&35=168&36=172&37=180&38=182&39=187&40=192&41=200&42=202&43=205&44=209&46=212&47=222&51=232&53=235&54=242&55=246&56=251&57=261&58=264&59=276&60=278&62=290&63=292&71=304&75=307&76=310&81=320&85=322&87=325&88=330&91=369'
