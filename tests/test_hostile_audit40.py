@@ -135,14 +135,15 @@ PADDED = "23.11.2026, 16:30" + " " * 40_000 + "Uhr x"
 
 def test_checkin_date_padded_with_spaces_is_an_error_at_once(tmp_path: Path) -> None:
     site = base_site(tmp_path)
-    checkin = site / "content/checkins/company/faster-support/2026-12-04.md"
+    # okrsite init dates its example check-in today: named so, whatever today is
+    (checkin,) = (site / "content/checkins/company/faster-support").glob("*.md")
     text = checkin.read_text(encoding="utf-8")
-    checkin.write_text(text.replace("date: 2026-12-04", f'date: "{PADDED}"'), encoding="utf-8")
+    checkin.write_text(text.replace(f"date: {checkin.stem}", f'date: "{PADDED}"'), encoding="utf-8")
     code, output = okrsite(site, "check", "--no-cache")
     assert code == 1
     (line,) = lines_with(output, "OKR104")
     assert line.startswith(
-        "content/checkins/company/faster-support/2026-12-04.md:3:7: error OKR104: "
+        f"content/checkins/company/faster-support/{checkin.name}:3:7: error OKR104: "
         "date must be a real date like 2026-02-10, got '23.11.2026, 16:30 "
     )
     assert len(line) < 500
