@@ -209,8 +209,9 @@ def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]
             and not any(item.get(k) is not None for k in _NO_FIGURES)
         ):
             unit = item.get("unit")  # the title's figures counted in it
-            figures = {k: v for k, v in _written_out(title).items() if k != "title"}
-            if unit is not None:
+            if unit is None:
+                figures = {k: v for k, v in _written_out(title).items() if k != "title"}
+            else:
                 figures = title_figures_in_unit(title, unit) if isinstance(unit, str) else {}
             if figures:
                 return {**item, **figures}

@@ -199,13 +199,13 @@ def _aligned_to_key_results(objectives: Mapping[str, Objective]) -> list[Diagnos
         kr = parent.key_result(kr_id) if parent is not None else None
         if parent is None or kr is None:
             continue
+        own = [key for key in ("current", "start") if getattr(kr, key) is not None]
+        if kr.kind != "rollup" or kr.score is not None or not own:
+            continue
         shown = ", ".join(aligned[:3]) + (
             f" and {len(aligned) - 3} more" if len(aligned) > 3 else ""
         )
         them = "objective " + shown if len(aligned) == 1 else "objectives " + shown
-        own = [key for key in ("current", "start") if getattr(kr, key) is not None]
-        if kr.kind != "rollup" or kr.score is not None or not own:
-            continue
         written = " and ".join(f"{key}: {format_number(getattr(kr, key))}" for key in own)
         out.append(
             warning(
