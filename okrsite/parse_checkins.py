@@ -382,12 +382,23 @@ def _loose_values(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]
         return data, (), ()  # values: 5 is its own error; the keys at the top stay unknown
     if isinstance(listed, list) and not all(isinstance(x, dict) and len(x) == 1 for x in listed):
         return data, (), ()
-    under = keys_listed(listed)
-    loose = tuple(str(key) for key in data if str(key) not in known and str(key) not in under)
-    if not loose:
+    # a key in typographic quotes (“users”: 40, as a word processor quotes) is
+    # the key result's id, as under values:; a key values: names too stays at
+    # the top, where given_twice says which value counts
+    under = {without_typed_quotes(key) for key in keys_listed(listed)}
+    at_top: dict[str, Any] = {}
+    moved: set[str] = set()
+    for key, value in data.items():
+        written = str(key)
+        plain = without_typed_quotes(written)
+        if written in known or plain in known or plain in under or plain in at_top:
+            continue
+        at_top[plain] = value
+        moved.add(written)
+    if not at_top:
         return data, (), ()
-    kept = {key: value for key, value in data.items() if str(key) not in loose}
-    at_top = {str(key): value for key, value in data.items() if str(key) in loose}
+    loose = tuple(at_top)
+    kept = {key: value for key, value in data.items() if str(key) not in moved}
     if isinstance(listed, list):
         kept["values"] = [*listed, *({key: value} for key, value in at_top.items())]
     else:
@@ -513,12 +524,25 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
         return None
     # a key in typographic quotes (“first-response”: 3, as a word processor
     # quotes) is the key result's id; its path is the key as written
-    return [
-        (str(key), value, (str(key),))
-        if str(key) in f.loose
-        else (without_typed_quotes(str(key)), value, ("values", str(key)))
-        for key, value in mapping.items()
-    ]
+    listed: list[tuple[str, Any, Path_]] = []
+    given: set[str] = set()
+    for key, value in mapping.items():
+        written = str(key)
+        if written in f.loose:
+            listed.append((written, value, (written,)))
+            continue
+        plain = without_typed_quotes(written)
+        if plain in given:  # deals: 1 and “deals”: 4, one key result twice
+            f.err(
+                "OKR007",
+                f"key result {shown_value(plain)} has two values in one check-in",
+                ("values", written),
+                hint="keep one value per key result",
+            )
+            continue
+        given.add(plain)
+        listed.append((plain, value, ("values", written)))
+    return listed
 
 
 def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from okrsite.key_aliases import GERMAN_HINTS
+from okrsite.parse_names import without_typed_quotes
 from okrsite.written_dates import read_date, read_period
 from okrsite.written_numbers import ambiguous_comma, long_billion, read_number
 
@@ -255,17 +256,20 @@ def given_twice(data: Mapping[str, Any], key: str) -> tuple[str, str] | None:
     its warning, saying that the value under ``values:`` counts; ``None``
     for any other key."""
     listed = data.get("values")
-    if key not in keys_listed(listed):
+    plain = without_typed_quotes(key)
+    if plain not in {without_typed_quotes(k) for k in keys_listed(listed)}:
         return None
     if isinstance(listed, dict):
-        counted = next(value for k, value in listed.items() if str(k) == key)
+        counted = next(
+            value for k, value in listed.items() if without_typed_quotes(str(k)) == plain
+        )
     else:
         counted = next(
             value
             for item in listed or ()
             if isinstance(item, dict)
             for k, value in item.items()
-            if str(k) == key
+            if without_typed_quotes(str(k)) == plain
         )
     return (
         f"{key!r} is given twice, at the top ({_shown_plain(data[key])}) and under values: "

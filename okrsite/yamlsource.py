@@ -264,6 +264,8 @@ def stands_for(written: object, key: object) -> bool:
     if not isinstance(written, str) or not isinstance(key, str):
         return False
     from okrsite.key_aliases import ANY
+    from okrsite.parse_names import without_typed_quotes
 
-    form = key_form(written)
-    return form == key or ANY.get(form) == key
+    # “users”: a key in typographic quotes is read without them
+    form = key_form(without_typed_quotes(written))
+    return form == key or ANY.get(form) == key or without_typed_quotes(written) == key
