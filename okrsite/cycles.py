@@ -278,11 +278,19 @@ def elapsed(cycle: Cycle, as_of: date) -> float:
     return min(1.0, max(0.0, share))
 
 
-def current_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
-    """The running cycle as of a date: the shortest one containing it (a quarter beats its year)."""
+def running_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
+    """The shortest cycle containing ``as_of`` (a quarter beats its year), or
+    ``None`` between cycles: what counts only while a cycle runs (a streak)."""
     running = [c for c in cycles.values() if c.contains(as_of)]
-    if running:
-        return min(running, key=lambda c: (c.end - c.start, c.name))
+    return min(running, key=lambda c: (c.end - c.start, c.name)) if running else None
+
+
+def current_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
+    """The running cycle as of a date (:func:`running_cycle`); between cycles
+    the one that ended last, else the first to come."""
+    running = running_cycle(cycles, as_of)
+    if running is not None:
+        return running
     past = [c for c in cycles.values() if c.end < as_of]
     if past:
         return max(past, key=lambda c: (c.end, -(c.end - c.start).days))

@@ -41,7 +41,8 @@ def _weeks_in_a_row(weeks: set[date], as_of: date) -> int:
 
 
 def checkin_streaks(portfolio: Portfolio, as_of: date) -> dict[str, Any]:
-    """``{"cycle", "people": {author: weeks}, "teams": {team: weeks}}`` for the current cycle.
+    """``{"cycle", "people": {author: weeks}, "teams": {team: weeks}}`` for the
+    cycle running on ``as_of`` (``cycle`` None, and no one listed, between cycles).
 
     A check-in counts for its author and for the team of the objective or KPI
     it is about; one dated after ``as_of`` is not there yet, so its author
@@ -50,7 +51,9 @@ def checkin_streaks(portfolio: Portfolio, as_of: date) -> dict[str, Any]:
     by date (a site has far fewer dates than check-ins), and only the weeks
     within the cycle are kept.
     """
-    cycle = cycles_mod.current_cycle(portfolio.cycles, as_of)
+    # a streak counts within a running cycle: after the last one ended (or
+    # before the first) there is none, not a streak of 0 in a cycle long over
+    cycle = cycles_mod.running_cycle(portfolio.cycles, as_of)
     if cycle is None:
         return {"cycle": None, "people": {}, "teams": {}}
     since = cycle.start

@@ -150,3 +150,19 @@ def test_a_check_in_after_as_of_names_nobody(repo: Repo, tmp_path: Path) -> None
         "people": {"alice": 1, "bob": 0},
         "teams": {"sales": 1},
     }
+
+
+@pytest.mark.parametrize("as_of", ["2025-12-15", "2026-04-20"])
+def test_no_streak_between_cycles(repo: Repo, tmp_path: Path, as_of: str) -> None:
+    """Before the only cycle starts and after it ended, the as-of date is in
+    no cycle: no streak line on person and team pages (not "no check-in
+    streak in 2026-Q1", a cycle not begun or long over), and none in
+    api/history.json."""
+    out = tmp_path / "site"
+    args = ["build", "--site", str(repo.root), "--out", str(out), "--as-of", as_of]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    for page in ("people/alice", "people/dave", "teams/sales"):
+        assert 'class="meta streak"' not in (out / page / "index.html").read_text()
+    streaks = json.loads((out / "api/history.json").read_text())["streaks"]
+    assert streaks == {"cycle": None, "people": {}, "teams": {}}
