@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from okrsite.config import CONFIG_FILE
 from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
@@ -34,6 +33,7 @@ from okrsite.render import PAGE_NOTE, PageKey, SiteRenderer
 from okrsite.render_deadline import RenderTooLong, deadline
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.theme import ThemeError, builtin_themes_dir
+from okrsite.theme_find import theme_diagnostic
 from okrsite.value_prints import Printer, before_forking, forked_printer
 from okrsite.writer import StagedOutput
 
@@ -194,7 +194,7 @@ def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:
     if isinstance(exc, UnsafeFileError):  # a static file or template that may not be read
         return exc.diagnostic()
     if isinstance(exc, ThemeError):
-        return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+        return theme_diagnostic(exc, site_root)
     if isinstance(exc, Exception) and _template_frame(exc) is not None:
         return template_diagnostic(exc, site_root)
     return None

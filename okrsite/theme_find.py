@@ -29,6 +29,7 @@ __all__ = [
     "builtin_themes_dir",
     "missing_theme",
     "theme_chain",
+    "theme_diagnostic",
     "walk_files",
 ]
 
@@ -37,7 +38,45 @@ _REPO_THEMES = Path(__file__).resolve().parent.parent / "themes"
 
 
 class ThemeError(ValueError):
-    """The configured theme cannot be found or its ``extends`` chain is broken."""
+    """The configured theme cannot be found or its ``extends`` chain is broken.
+
+    ``meta`` is the ``theme.toml`` at fault (its ``extends`` names no theme,
+    names one outside the site or closes a loop, or the file does not read),
+    ``None`` when ``okrsite.toml``'s ``theme`` is: the diagnostic names the
+    file to fix (:func:`theme_diagnostic`)."""
+
+    def __init__(self, message: str, meta: Path | None = None) -> None:
+        super().__init__(message)
+        self.meta = meta
+
+
+def theme_diagnostic(exc: ThemeError, site_root: Path) -> Diagnostic:
+    """THM001 at the file to fix: the ``theme.toml`` whose ``extends`` is
+    wrong, at that line, or ``okrsite.toml``'s ``theme``."""
+    if exc.meta is None:
+        return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+    line = None
+    try:
+        text = exc.meta.read_text("utf-8")
+        line = next(
+            (n for n, row in enumerate(text.splitlines(), 1) if row.lstrip().startswith("extends")),
+            None,
+        )
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        shown = exc.meta.resolve().relative_to(site_root.resolve()).as_posix()
+    except (OSError, ValueError):
+        shown = str(exc.meta)
+    message = str(exc).removeprefix(f"{exc.meta}: ")
+    return error(
+        "THM001",
+        message,
+        shown,
+        line=line,
+        hint="name a theme shipped with okrsite "
+        f"({', '.join(available_builtin()) or 'none'}) or one of the site's own, themes/NAME/",
+    )
 
 
 def builtin_themes_dir() -> Path:
@@ -74,7 +113,8 @@ def _find(name: str, site_root: Path | None, parent_of: Path | None = None) -> t
     if found is None:
         raise ThemeError(
             f"theme {name!r} not found: looked in themes/{name}/ of the site and in okrsite's "
-            f"built-in themes ({', '.join(available_builtin()) or 'none'})"
+            f"built-in themes ({', '.join(available_builtin()) or 'none'})",
+            parent_of,
         )
     label, path = found
     if path.parent == builtin_themes_dir():
@@ -86,13 +126,15 @@ def _find(name: str, site_root: Path | None, parent_of: Path | None = None) -> t
             f"{parent_of}: extends = {excerpt(name)!r} names a folder outside the site; "
             "not read. A theme may extend a theme shipped with okrsite "
             f"({', '.join(available_builtin()) or 'none'}) or one of the site's own "
-            "(themes/NAME/): copy the theme into the site's themes/ folder"
+            "(themes/NAME/): copy the theme into the site's themes/ folder",
+            parent_of,
         )
     if not (os.path.isdir(path / "templates") or os.path.isfile(path / "theme.toml")):
         raise ThemeError(
             f"theme {excerpt(name)!r} leads to {excerpt(str(path), 80)}, which is no theme: "
             "a theme is a folder with templates/ or theme.toml; name a theme folder, "
-            "or a theme shipped with okrsite"
+            "or a theme shipped with okrsite",
+            parent_of,
         )
     return label, path
 
@@ -128,12 +170,12 @@ def _extends(path: Path, builtin: bool) -> str | None:
             text = read_owned(meta, owned_roots(path)).decode("utf-8")
             data = tomllib.loads(text)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, UnsafeFileError) as exc:
-            raise ThemeError(f"{meta}: not valid TOML: {exc}") from exc
+            raise ThemeError(f"{meta}: not valid TOML: {exc}", meta) from exc
         parent = data.get("extends")
         if parent in (None, "", False):
             return None
         if not isinstance(parent, str):
-            raise ThemeError(f"{meta}: extends must be a theme name")
+            raise ThemeError(f"{meta}: extends must be a theme name", meta)
         return parent
     return None if builtin else DEFAULT_THEME
 
@@ -150,7 +192,7 @@ def theme_chain(name: str, site_root: Path | None) -> list[tuple[str, Path]]:
         resolved = path.resolve()
         if resolved in seen:
             names = " -> ".join(n for n, _ in chain)
-            raise ThemeError(f"theme {name!r} extends itself: {names} -> {label}")
+            raise ThemeError(f"theme {name!r} extends itself: {names} -> {label}", parent_of)
         seen.add(resolved)
         chain.append((label, path))
         is_builtin = resolved.parent == builtin_root
@@ -176,7 +218,7 @@ def missing_theme(config: SiteConfig, site_root: Path) -> Diagnostic | None:
     try:
         theme_chain(config.theme, site_root)
     except ThemeError as exc:
-        return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
+        return theme_diagnostic(exc, site_root)
     return None
 
 

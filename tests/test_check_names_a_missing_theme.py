@@ -48,3 +48,31 @@ def test_the_default_theme_and_a_site_theme_pass(tmp_path: Path) -> None:
     )
     code, output = run_cli("check", "--site", str(site), "--as-of", "2026-11-20")
     assert code == 0 and "THM001" not in output, output
+
+
+@pytest.mark.parametrize(
+    ("extends", "said"),
+    [
+        ('"nosuch"', "theme 'nosuch' not found"),
+        ('"mine"', "theme 'mine' extends itself: mine -> mine"),
+        ("5", "extends must be a theme name"),
+    ],
+)
+def test_a_broken_extends_is_located_in_its_theme_toml(
+    tmp_path: Path, extends: str, said: str
+) -> None:
+    """The file to fix is the theme's ``theme.toml``, at its ``extends`` line,
+    not ``okrsite.toml`` (whose ``theme =`` is right) with a hint to check it."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "x"\ntheme = "mine"\n',
+            "themes/mine/theme.toml": f"# our brand\n\nextends = {extends}\n",
+            "content/objectives/grow.md": OBJECTIVE,
+        },
+    )
+    for command in ("check", "build"):
+        code, output = run_cli(command, "--site", str(site), "--as-of", "2026-11-20")
+        assert code == 1, output
+        assert f"themes/mine/theme.toml:3: error THM001: {said}" in output, output
+        assert "check theme = … in okrsite.toml" not in output
