@@ -144,7 +144,10 @@ class TemplateGlobals:
             "atom_time": atom_time,
             "status_word": self.status_word,
             "markup": Markup,
-            "partial": self.partial,
+            # the call alone: the Partials object holds the Jinja environment
+            # (whose compile_templates writes files anywhere), the recorder and
+            # the cache's stores; a bound method's __self__ is out of reach
+            "partial": self.partial.__call__,
             "objective_item": self.objective_item,
             "checkin_block": self.checkin_block,
             "checkin_notes": self.checkin_notes,

@@ -374,3 +374,79 @@ def test_a_template_that_loops_too_long_stops_the_preview_and_it_recovers(
         assert not [t for t in threading.enumerate() if isinstance(t, threading.Timer)]
     finally:
         preview.stop()
+
+
+def test_a_template_cannot_reach_the_jinja_environment(tmp_path: Path) -> None:
+    """``partial`` was the renderer's Partials object, whose ``env`` is the
+    Jinja environment: ``compile_templates`` wrote files anywhere (it
+    overwrote a file outside the site with a zip archive) and the build
+    passed. ``partial`` is now the call alone."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    root = page_override(
+        tmp_path,
+        f"{{{{ partial.env.compile_templates('{tmp_path / 'written'}', zip=None) }}}}"
+        f"{{{{ partial.env.compile_templates('{victim}', zip='stored') }}}}",
+    )
+    code, output = build(root)
+    assert code == 1, output
+    assert "templates/page.html:1: error THM002" in output
+    assert victim.read_text() == "precious"
+    assert not (tmp_path / "written").exists()
+
+
+def test_nothing_templates_reach_is_machinery(tmp_path: Path) -> None:
+    """Every object a template reaches from the environment's globals, by
+    attributes (through the guard, as a template reads them) and items: none
+    is the Jinja environment, a loader, a template, a path, a file or a
+    module, whose methods write, list or load files."""
+    import io
+    import pathlib
+    import types
+    from collections import deque
+
+    import jinja2
+
+    from okrsite.pipeline import load_site
+    from okrsite.render import SiteRenderer
+
+    root = example(tmp_path / "site")
+    load = load_site(root)
+    renderer = SiteRenderer(load.scored, load.config, root)
+    env = renderer.env
+    machinery = (
+        jinja2.Environment,
+        jinja2.BaseLoader,
+        jinja2.Template,
+        pathlib.PurePath,
+        io.IOBase,
+        types.ModuleType,
+    )
+    queue: deque[tuple[str, Any, int]] = deque((k, v, 0) for k, v in env.globals.items())
+    seen: set[int] = set()
+    reached: list[str] = []
+    while queue:
+        where, value, depth = queue.popleft()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, machinery):
+            reached.append(f"{where}: {type(value).__name__}")
+            continue
+        if depth >= 6 or isinstance(value, (str, bytes, int, float)):
+            continue
+        if isinstance(value, dict):
+            queue.extend((f"{where}[{k!r}]", v, depth + 1) for k, v in list(value.items())[:3])
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            queue.extend((f"{where}[{i}]", v, depth + 1) for i, v in enumerate(list(value)[:3]))
+        for name in dir(value):
+            if name.startswith("_"):
+                continue
+            try:
+                found = env.getattr(value, name)
+            except Exception:  # refused by the guard, or a property that fails
+                continue
+            if not isinstance(found, jinja2.Undefined):
+                queue.append((f"{where}.{name}", found, depth + 1))
+    assert len(seen) > 300  # the walk reached the site's data
+    assert reached == []
