@@ -44,11 +44,23 @@ class UnreadableToml(TOMLDecodeError):  # type: ignore[misc]
         ValueError.__init__(self, message)  # not TOMLDecodeError's (msg, doc, pos) of 3.14
 
 
+#: tables and arrays nested deeper than this are refused, as YAML's keys
+#: under keys are (docs/limits.md): ``[a.a.a.…]`` a thousand deep parses
+#: without recursion, but every reader after it recurses (a traceback), and
+#: finding a deep key's line took seconds a level
+MAX_DEPTH = 200
+
+
 def loads(text: str) -> dict[str, Any]:
     """``tomllib.loads``, with :class:`UnreadableToml` for what it raises other than
-    :class:`TOMLDecodeError`."""
+    :class:`TOMLDecodeError`, and for tables or arrays nested more than
+    :data:`MAX_DEPTH` deep."""
+    if text.count(".") > MAX_DEPTH:
+        _refuse_long_keys(text)  # the parser takes time with the square of a key's parts
     try:
         data: dict[str, Any] = _loads(text)
+        if _deeper_than(data, MAX_DEPTH):
+            raise UnreadableToml(f"tables or arrays are nested more than {MAX_DEPTH} levels deep")
         return data
     except TOMLDecodeError:
         raise
@@ -62,6 +74,38 @@ def loads(text: str) -> dict[str, Any]:
             column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
             where = f" (at line {line}, column {column})"
         raise UnreadableToml(f"a number has more than 4,300 digits{where}") from None
+
+
+def _refuse_long_keys(text: str) -> None:
+    """:class:`UnreadableToml` at the first key or table header of more than
+    :data:`MAX_DEPTH` dotted parts: the parser would nest that deep (refused
+    after it), but takes seconds a thousand parts first (19 s for 60,000)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") <= MAX_DEPTH:
+            continue
+        found = _HEADER_LINE.match(line)
+        written = found.group(2) if found is not None else None
+        if written is None:
+            key = _KEY_LINE.match(line)
+            written = key.group(1) if key is not None else None
+        if written is not None and len(re.findall(_PART, written)) > MAX_DEPTH:
+            raise UnreadableToml(
+                f"tables or arrays are nested more than {MAX_DEPTH} levels deep "
+                f"(at line {number}, column 1)"
+            )
+
+
+def _deeper_than(data: dict[str, Any], limit: int) -> bool:
+    """Whether tables and arrays in ``data`` nest more than ``limit`` deep (a
+    walk without recursion, each value once)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        items = value.values() if isinstance(value, dict) else value
+        stack.extend((item, depth + 1) for item in items if isinstance(item, (dict, list)))
+    return False
 
 
 def _key(written: str) -> tuple[str, ...]:
