@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from okrsite.written_numbers import comma_convention
 
-__all__ = ["CONFIDENCE_WORDS", "confidence_refused", "confidence_word"]
+__all__ = ["CONFIDENCE_WORDS", "confidence_refused", "confidence_word", "full_share_slip"]
 
 #: confidence in words, on the 0-10 scale: low, medium and high; a traffic
 #: light or a status word, as OKR tools and status reports write it (green,
@@ -89,4 +89,21 @@ def confidence_refused(shown: str) -> tuple[str, str]:
     return (
         f"confidence must be 0-10, low/medium/high, a traffic light or a percentage, got {shown}",
         CONFIDENCE_FORMS_HINT,
+    )
+
+
+def full_share_slip(value: object, number: float) -> tuple[str, str] | None:
+    """OKR125's message and hint for a confidence of one written with a point
+    (``1.0``, YAML's float, or ``"1,0"``), or ``None``. It is read as 1 out
+    of 10, as a 0-10 team writes 1; but a 0-1 tool writes full confidence
+    so, and the shares just under it (``0.99``) are read as 9.9 (OKR125):
+    read silently, the highest confidence would become the lowest. A bare
+    ``1`` (YAML's int) is no slip: written so, it means 1."""
+    if number != 1 or isinstance(value, (bool, int)):
+        return None
+    if isinstance(value, str) and not any(mark in value for mark in ".,"):
+        return None
+    return (
+        "confidence 1.0 is read as 1 out of 10; if it is a share of one (full confidence), write 10",
+        "write 1 (1 out of 10) or 10 (full confidence)",
     )

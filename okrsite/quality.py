@@ -11,8 +11,11 @@ from collections.abc import Collection
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.md_links import note_link_warnings
-from okrsite.model import ScoredPortfolio
+from okrsite.model import KeyResult, Objective, ScoredPortfolio
+from okrsite.numbers import csv_number, format_number
+from okrsite.parse_measures import title_figures
 from okrsite.plural import plural
+from okrsite.scoring_rollup import counts_in_objective, counts_in_rollup
 
 MIN_KRS, MAX_KRS = 2, 5
 SMART_NAMES = {
@@ -63,12 +66,25 @@ def quality_warnings(
                 )
             )
         for kr in active:
-            kids = scored.kr_children.get(f"{oid}#{kr.id}")
-            if kr.kind == "rollup" and not kids and kr.score is None:
+            kids = scored.kr_children.get(f"{oid}#{kr.id}", ())
+            if (
+                kr.kind == "rollup"
+                and kr.score is None
+                and not any(counts_in_rollup(p.objectives[c]) for c in kids)
+            ):
+                # aligned objectives that are all dropped or draft count nowhere:
+                # the key result sits at 0 as surely as with none aligned
+                aligned = ", ".join(f"{c} is {p.objectives[c].status}" for c in kids)
                 out.append(
                     warning(
                         "OKR402",
-                        f"key result {kr.id!r} has no numeric target and nothing is aligned to it, so its progress stays 0",
+                        f"key result {kr.id!r} has no numeric target and "
+                        + (
+                            f"no objective aligned to it counts ({aligned})"
+                            if kids
+                            else "nothing is aligned to it"
+                        )
+                        + ", so its progress stays 0",
                         obj.file,
                         hint=_measure_hint(kr.title, f"{oid}#{kr.id}"),
                         key_path=("key_results", kr.index),
@@ -84,6 +100,7 @@ def quality_warnings(
                     key_path=("title",),
                 )
             )
+        out.extend(_upward_from_zero(scored, oid, kr) for kr in active if _says_down(kr))
         out.extend(_outside_parent_cycle(scored, oid))
         score = scored.objectives.get(oid)
         if score is not None and score.stale:
@@ -151,7 +168,11 @@ def _outside_parent_cycle(scored: ScoredPortfolio, oid: str) -> list[Diagnostic]
     the next quarter aligned to this quarter's key result fills it with
     progress made (or planned) outside it, and the parent's figures then mix
     cycles without a word. Its progress still counts where it is aligned
-    (scoring is not changed by a warning); the warning says so.
+    (scoring is not changed by a warning), and the warning says so; where
+    the parent counts a measure of its own instead, the child is only
+    listed under it, and the warning says that rather than claim a count
+    (the cross-cycle alignment is still worth a word: the parent's page
+    lists next quarter's work under this quarter's).
     """
     p = scored.portfolio
     obj = p.objectives[oid]
@@ -162,18 +183,99 @@ def _outside_parent_cycle(scored: ScoredPortfolio, oid: str) -> list[Diagnostic]
         return []
     if theirs.start <= own.start and own.end <= theirs.end:
         return []
+    why = _not_counted_why(parent, obj.parent_key_result)
     return [
         warning(
             "OKR407",
             f"objective of {own.name} ({own.start} to {own.end}) is aligned to "
             f"{obj.parent}, of {theirs.name} ({theirs.start} to {theirs.end}): its "
-            f"progress counts in {theirs.name}'s figures",
+            + (
+                f"progress counts in {theirs.name}'s figures"
+                if why is None
+                else f"progress is not counted in {theirs.name}'s figures ({why}); "
+                f"it is only listed under {obj.parent}"
+            ),
             obj.file,
             hint=f"align it to an objective of {own.name} or of a cycle that spans it "
             "(the year's), or carry the parent into its cycle with okrsite carry",
             key_path=("parent",),
         )
     ]
+
+
+def _not_counted_why(parent: Objective, kr_id: str | None) -> str | None:
+    """Why an active objective aligned to ``parent`` (to its key result
+    ``kr_id``) is not counted in its progress, or ``None`` when it is, as
+    :mod:`okrsite.scoring_rollup` counts it: an objective takes its aligned
+    objectives only when none of its key results counts, a key result only
+    when it is an active roll-up (no measure and no ``score:`` of its own).
+    OKR407 must not say a progress counts where it does not."""
+    if kr_id is None:
+        counted = any(counts_in_objective(kr) for kr in parent.key_results)
+        return f"{parent.id} counts its own key results" if counted else None
+    kr = next((k for k in parent.key_results if k.id == kr_id), None)
+    if kr is None:
+        return None  # an unknown key result is an error of its own (OKR304)
+    if not counts_in_objective(kr):
+        return f"{parent.id}#{kr_id} is {kr.status}"
+    if kr.kind != "rollup" or kr.score is not None:
+        return f"{parent.id}#{kr_id} counts its own " + (
+            "score" if kr.score is not None else "measure"
+        )
+    return None
+
+
+#: words by which a key result's title says its figure goes down ("Reduce
+#: churn to 3%", "Ticketzeit auf 4 h senken"); ``below``/``under``/``unter``
+#: only before a figure ("Keep churn below 3%", not "under the new plan")
+_DOWN_WORDS = re.compile(
+    r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?(?!-)"
+    r"|decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|minimi[sz](?:e|es|ed|ing)|halv(?:e|es|ed|ing)"
+    r"|senken|reduzieren|verringern|verkürzen|kürzen|minimieren|halbieren|abbauen"
+    r"|(?:below|under|unter)(?=\s*[$€£¥]?\s*\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _says_down(kr: KeyResult) -> bool:
+    """A numeric key result counting up from 0 (``start:`` left out, or 0)
+    to a positive target while its title says the figure goes down: okrsite
+    cannot tell a start left out from ``start: 0`` once parsed, and either
+    way the key result runs the wrong way. A title that says its start
+    (``from 5% to 3%``) is OKR409's, which gives the start it says."""
+    return (
+        kr.kind == "numeric"
+        and kr.start == 0
+        and kr.target is not None
+        and kr.target > 0
+        and _DOWN_WORDS.search(kr.title) is not None
+        and title_figures(kr.title) is None
+    )
+
+
+def _upward_from_zero(scored: ScoredPortfolio, oid: str, kr: KeyResult) -> Diagnostic:
+    """OKR410: "Reduce churn to 3%" with ``target: 3`` and no start counts
+    from 0 up to 3, so a churn of 4.2 reads 100% done (140% of target)
+    without a word, the opposite of what the title means."""
+    obj = scored.portfolio.objectives[oid]
+    ks = scored.objectives[oid].key_results.get(kr.id) if oid in scored.objectives else None
+    current = ks.current if ks is not None else kr.current
+    word = _DOWN_WORDS.search(kr.title).group(0)  # type: ignore[union-attr]
+    unit = "" if not kr.unit else kr.unit if kr.unit == "%" else f" {kr.unit}"
+    example = (
+        f", e.g. start: {csv_number(current)}"
+        if current is not None and kr.target is not None and current > kr.target
+        else ""
+    )
+    return warning(
+        "OKR410",
+        f"key result {kr.id!r} counts up from 0 to {format_number(kr.target or 0)}{unit} "
+        f"(start: is 0 when left out), but its title says it goes down ({word!r}): "
+        "the higher the value, the more progress it shows",
+        obj.file,
+        hint=f"give start: (the value today){example}",
+        key_path=("key_results", kr.index, "title"),
+    )
 
 
 #: a figure in a key result's title (not part of a word like ``v2`` or ``Q4``)

@@ -215,7 +215,9 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
     if len(past) >= 2:
         forecast = linear_forecast(forecast_points(history, cycle), forecast_x(cycle))
         if forecast is not None:
-            tentative = forecast_is_tentative(len(past), days[0], days[-1], cycle)
+            # distinct days: a line through two points is no firmer for a
+            # third check-in on one of their days (it adds no point in time)
+            tentative = forecast_is_tentative(len(days), days[0], days[-1], cycle)
     if forecast is not None and as_of >= cycle.end:
         # the cycle's last day (or later): its end is reached, and the progress
         # is what it ends with; the fitted line, which misses the day's final

@@ -14,13 +14,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from okrsite import cycles as cycles_mod
+from okrsite import numbers
 from okrsite.model import Cycle, Objective, Settings, Status
 from okrsite.scoring_compare import clamp, for_comparison
 
+#: the default of ``stale_after_days``, which is also how many days into its
+#: cycle an objective without a check-in turns stale (:func:`is_stale`)
 STALE_GRACE_DAYS = 14
-#: a forecast from fewer check-ins than this is tentative
+#: a forecast from check-ins on fewer days than this is tentative
 FORECAST_MIN_CHECKINS = 3
 #: ... as is one whose check-ins span less than this share of the cycle
 FORECAST_MIN_SPAN = 0.25
@@ -71,12 +75,53 @@ def status_for(
     return "off-track"
 
 
+#: the most decimals of a percentage shown beside expected (scores carry 9
+#: decimals of a ratio: 7 of a percentage)
+PACE_MOST_PLACES = 7
+
+
+def pace_places(progress: float, expected: float, status: Status, settings: Settings) -> int:
+    """How many decimals a running objective's progress and expected progress
+    need, as percentages side by side, for the gap a reader works out from
+    them to stand on the side of the limits its status says: 0.3497 beside
+    expected 0.50 is at risk (0.1503 behind), but "35%" beside "50%" reads 15
+    points behind, on track; written "34.97%" beside "50%" (trailing zeros
+    dropped) it reads right. Whole percentages wherever they show it, and 0
+    for a status that compares no limit (done, upcoming, over, draft). The
+    same halves-up rounding as the pages' :func:`okrsite.numbers.percent`,
+    so the figures tested are the figures shown; computed here once, for
+    every page, badge and list that writes the pair."""
+    if status not in ("on-track", "at-risk", "off-track"):
+        return 0
+    on_track = round(settings.on_track * 100, PACE_MOST_PLACES)
+    at_risk = round(settings.at_risk * 100, PACE_MOST_PLACES)
+
+    def shown(ratio: float, places: int) -> Decimal:
+        if places == 0:
+            return Decimal(numbers.percent(ratio))
+        return Decimal(numbers.format_fixed(ratio * 100, places))
+
+    def tells(places: int) -> bool:
+        gap = float(shown(expected, places) - shown(progress, places))
+        if status == "on-track":
+            return gap <= on_track
+        if status == "at-risk":
+            return on_track < gap <= at_risk
+        return gap > at_risk
+
+    places = 0
+    while places < PACE_MOST_PLACES and not tells(places):
+        places += 1
+    return places
+
+
 def forecast_is_tentative(checkins: int, first: date, last: date, cycle: Cycle) -> bool:
     """A forecast drawn through few check-ins, or through check-ins close
     together, can swing wildly with the next one; readers should weigh it less.
 
-    ``checkins`` counts the check-ins the forecast rests on; ``first`` and
-    ``last`` are their dates. The span is measured in days against the
+    ``checkins`` counts the days with a check-in the forecast rests on (two
+    check-ins of one day are one point of the line, so they count once);
+    ``first`` and ``last`` are the first and last of those days. The span is measured in days against the
     cycle's length (first to last day inclusive).
     """
     length = (cycle.end - cycle.start).days + 1
@@ -140,9 +185,14 @@ def linear_forecast(points: Sequence[tuple[float, float]], at: float) -> float |
 def is_stale(
     obj: Objective, cycle: Cycle, as_of: date, last: date | None, stale_after_days: int
 ) -> bool:
-    """Active, cycle running, and no check-in for too long (or none after the first 14 days)."""
+    """Active, cycle running, and no check-in for more than ``stale_after_days``
+    days; or none at all once ``stale_after_days`` days of the cycle have
+    passed. The one setting for both: a fixed grace for objectives without a
+    check-in made one that checks in turn stale sooner than one that never
+    did (with ``stale_after_days = 7``, a week-old check-in was stale while
+    no check-in at all was not, until day 14)."""
     if obj.status != "active" or not cycle.contains(as_of):
         return False
     if last is None:
-        return as_of >= cycle.start + timedelta(days=STALE_GRACE_DAYS)
+        return as_of >= cycle.start + timedelta(days=stale_after_days)
     return (as_of - last).days > stale_after_days

@@ -31,6 +31,7 @@ __all__ = [
     "remembered_number",
     "remembered_decimal",
     "remembered_percent",
+    "percent_with_places",
     "atom_time",
 ]
 
@@ -183,6 +184,26 @@ def remembered_percent(
         return text
 
     return percent_text
+
+
+def percent_with_places(
+    percent_text: Callable[[float | None], str],
+    localise: Callable[[str], str],
+    percent_sign: Callable[[str], str],
+) -> Callable[[float | None, int], str]:
+    """A 0..1 ratio as a percentage with ``places`` decimals, trailing zeros
+    dropped (``34.97%`` beside ``50%``): progress written beside expected
+    with the decimals :func:`okrsite.scoring_pace.pace_places` gives, so the
+    gap a reader works out stands on the side of the limit its status says.
+    With 0 places it is ``percent_text`` (:func:`remembered_percent`, whose
+    whole percentages keep their own rules near 40%, 70% and 100%)."""
+
+    def written(ratio: float | None, places: int) -> str:
+        if places <= 0 or ratio is None or abs(ratio * 100) >= numbers.MAX_PERCENT:
+            return percent_text(ratio)
+        return percent_sign(localise(numbers.format_fixed(ratio * 100, places)))
+
+    return written
 
 
 def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None, int], str]:
