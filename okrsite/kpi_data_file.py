@@ -17,11 +17,15 @@ from datetime import date
 
 from okrsite import limits
 from okrsite.csv_date_forms import Moment, counts_over, utc_shown, zone_offset
+
+# the hints live in their own module (csv_hints); named here too, as callers import them
+from okrsite.csv_hints import csv_header_hint as csv_header_hint
+from okrsite.csv_hints import csv_number_hint as csv_number_hint
+from okrsite.csv_hints import csv_split_hint as csv_split_hint
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.parse_messages import number_hint, shown_value, year_in_full
+from okrsite.parse_messages import shown_value, year_in_full
 from okrsite.plural import plural
 from okrsite.written_dates import impossible_zone, read_date, year_last_readings
-from okrsite.written_numbers import read_number
 
 __all__ = [
     "CsvRow",
@@ -29,6 +33,7 @@ __all__ = [
     "csv_number_hint",
     "header_unit",
     "header_unit_warning",
+    "other_money",
     "parse_csv",
 ]
 
@@ -77,6 +82,28 @@ def written_beside(cell: str) -> str:
         return written
     signs = set(currency_of(cell))
     return signs.pop() if len(signs) == 1 else ""
+
+
+def other_money(written: str, unit: str) -> bool:
+    """Whether a cell's money (``$`` of ``"$1,200"``, ``$M`` of ``$1.5M``:
+    :func:`written_beside`) is not what a KPI measured in ``unit`` holds:
+    another currency sign (``$`` or ``£`` beside ``unit: €``) or money
+    beside a percentage, as ``okrsite checkin --value '$1,200'`` refuses it
+    (OKR312). okrsite converts nothing, and reading the sign past would
+    count dollars as euros. A unit of words (``EUR``) may be the same money,
+    and a KPI without a unit takes its figures' (neither is refused).
+    For a unit without a magnitude: beside one with a magnitude (``k€``)
+    :func:`okrsite.resolve_kpis_goals.csv_rows_in_unit` already decides."""
+    from okrsite.parse import is_percent_unit
+    from okrsite.parse_figures import currency_of
+
+    sign, held = currency_of(written), unit.strip()
+    if not sign or not held:
+        return False
+    if is_percent_unit(held):
+        return True
+    money = currency_of(held)
+    return bool(money) and money != sign
 
 
 def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diagnostic]]:
@@ -493,103 +520,6 @@ def _workbook(rel: str, raw: bytes) -> Diagnostic | None:
 
 #: what a spreadsheet's cell holds for a period without a reading
 NO_READING = frozenset({"", "-", "–", "—", "n/a", "N/A", "NA", "#N/A", "?"})
-
-
-def csv_header_hint(header: list[str], delimiter: str) -> str:
-    """What to write in a header okrsite cannot read: a spreadsheet's export
-    often has more columns than the two a KPI needs (``Date,CSAT,Responses``),
-    and only its author knows which one holds the readings, so the hint
-    renames one in place (the file's other columns stay) instead of
-    suggesting a header that would no longer fit its rows."""
-    from okrsite import kpi_csv
-
-    names = [cell.strip() for cell in header]
-    date_at = next(
-        (i for i, name in enumerate(names) if name.lower() in kpi_csv.DATE_HEADERS), None
-    )
-    if len(names) < 2 or (len(names) == 2 and date_at is None):
-        return f"make the first line 'date{delimiter}value'"
-    if date_at is None:
-        renamed = ["date", "value", *names[2:]]
-        return (
-            "name the column of dates 'date' and the column of readings 'value', "
-            f"keeping the others: {delimiter.join(renamed)!r}"
-        )
-    value_at = next(i for i in range(len(names)) if i != date_at)
-    renamed = [("value" if i == value_at else name) for i, name in enumerate(names)]
-    return (
-        f"{len(names)} columns: name the one that holds the readings 'value', "
-        f"keeping the others, as in {delimiter.join(renamed)!r}"
-    )
-
-
-def csv_split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
-    """What to write when a row has more cells than its header: most often a
-    value with a decimal comma (``150,5``), split in two by the comma."""
-    if delimiter == "," and vi == width - 1 and row[vi + 1].strip().isdigit():
-        whole, part = row[vi].strip(), row[vi + 1].strip()
-        return (
-            f"write {whole}.{part}: a comma separates the columns here, so {whole},{part} "
-            f"reads as {whole} and a stray {part}"
-        )
-    return f"put a value that holds {delimiter!r} in double quotes, or remove the extra cells"
-
-
-def csv_number_hint(cell: str, delimiter: str) -> str:
-    """:func:`number_hint`, for a CSV: a comma-separated file cannot have a decimal
-    comma (it would split the cell), and ``1.234`` is ambiguous where commas mark decimals."""
-    from okrsite import kpi_csv
-
-    separated = _SEPARATED_BY.get(delimiter, "semicolons")
-    if kpi_csv.ambiguous(cell, delimiter):
-        bare = cell.strip()
-        return (
-            f"write {bare.replace('.', '')} if the points group thousands, or "
-            f"{bare.replace('.', ',')} if the point marks the decimals: "
-            f"in a file separated by {separated} a comma marks the decimals"
-        )
-    bare = cell.strip()
-    if delimiter != ",":
-        english = kpi_csv.comma_grouped(bare)
-        if english is not None:  # 1,000,000 or 1,234.5 in a file whose decimals are commas
-            plain, dotted = english
-            return (
-                f"write {plain} or {dotted}: in a file separated by {separated} "
-                "a comma marks the decimals"
-            )
-    million = re.fullmatch(r"([^a-zA-Z]*\d)\s?m([^\w]*)", bare)
-    if million is not None:  # $1.5m, 1,5m €: million, or metres?
-        head, tail = million[1], million[2]
-        return (
-            f"write {head}M{tail} or {head} Mio{tail} for millions: "
-            "a lowercase m is million or metres"
-        )
-    if delimiter == "," and re.fullmatch(r"[^,]*\d,\d{1,2}(?!\d)\D*", bare):
-        # "4,5%" quoted in a comma-separated file: a decimal comma, which such
-        # a file cannot hold (its commas group thousands: "1,200")
-        return (
-            f"write {bare.replace(',', '.')}: in a file separated by commas a point marks "
-            'the decimals, and a comma in a quoted number groups thousands ("1,200")'
-        )
-    written = read_number(bare)
-    if delimiter != ",":
-        hint = number_hint(cell)
-        # a hint of its own (a space grouping, a Billion); the general one is YAML's
-        if hint != number_hint("?") and not (written is not None and written[1]):
-            return hint
-        # the examples in the file's own convention, not YAML's 0.25 and 1,000,000
-        percent = " or 3,5 %" if written is not None and written[1] else ""
-        return (
-            f"write digits, e.g. 50, 0,25, 1000000{',' if percent else ' or'} 1.000.000"
-            f"{percent}: in a file separated by {separated} a comma marks the decimals"
-        )
-    if written is not None and written[1]:  # a KPI's reading may be a percentage
-        return "write digits, e.g. 50, 0.25, 1,000,000 or 3.5%"
-    return number_hint(cell).replace("in YAML", "in a file separated by commas")
-
-
-#: what a file separated by other than commas is separated by, for hints
-_SEPARATED_BY = {";": "semicolons", "\t": "tabs"}
 
 
 def _csv_col(row: list[str], index: int) -> int:

@@ -34,15 +34,20 @@ _DECIMALS_ENDING_IN_ZERO = re.compile(r"\.[0-9]{2}0")
 _QUOTED_THOUSANDS_POINT = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0")
 
 
-def thousands_point_words(figure: str) -> tuple[str, str]:
+def thousands_point_words(figure: str, comma_groups: bool = False) -> tuple[str, str]:
     """OKR124's message and hint for ``figure`` (``250.000``), read as a decimal
     though its point may group thousands: in a file, quoted, or typed at
-    ``okrsite checkin`` on a site whose language reads it so."""
+    ``okrsite checkin`` on a site whose language reads it so.
+
+    ``comma_groups``: the site's language groups thousands with commas
+    (English), where the slip is a German habit or a pasted cell rather than
+    the site's way: the hint offers the site's own grouping (``1,275``) and
+    keeps the decimal last, as the likelier meaning there."""
     read, grouped = f"{float(figure):g}", figure.replace(".", "")
-    return (
-        f"{figure} is read as {read}; with a point that groups thousands it is {grouped}",
-        f"write {read} or {grouped}, whichever you mean",
-    )
+    message = f"{figure} is read as {read}; with a point that groups thousands it is {grouped}"
+    if comma_groups:
+        return message, f"write {grouped} or {int(grouped):,}, or {read} if meant"
+    return message, f"write {read} or {grouped}, whichever you mean"
 
 
 def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:

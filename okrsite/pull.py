@@ -27,9 +27,9 @@ from pathlib import Path
 from okrsite import kpi_csv
 from okrsite.config import CONFIG_FILE
 from okrsite.csv_date_forms import Moment, counts_over, zone_offset
+from okrsite.csv_hints import csv_header_hint
 from okrsite.file_replace import replace_file
 from okrsite.goal_yaml import front_matter, yaml_number
-from okrsite.kpi_data_file import csv_header_hint
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
 from okrsite.parse_messages import shown_value

@@ -14,6 +14,7 @@ read ``[[sources]]`` beyond ignoring it.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import re
@@ -204,6 +205,8 @@ def _reading(
     delimiter: str = ",",
     slashes: int | None = None,
     grouped: bool = False,
+    column: str = "",
+    line: int = 0,
 ) -> tuple[date, float]:
     """A date and a number as a KPI's data file reads them (:mod:`okrsite.kpi_csv`;
     a :class:`~okrsite.kpi_data_file.CsvRow`, with what the cell writes beside its digits;
@@ -211,7 +214,8 @@ def _reading(
     ``2026-02-01``, ``01.02.2026``, a month alone (``2026-03``), a date with a
     time of day; a date with slashes in the order of the column's others
     (``slashes``); a decimal comma where the values are not separated by
-    commas, and ``215.000`` where the column groups thousands (``grouped``)."""
+    commas, and ``215.000`` where the column groups thousands (``grouped``;
+    for a JSON string, ``column``: :func:`_json_column`)."""
     from okrsite.kpi_data_file import CsvRow, written_beside
     from okrsite.parse_kpis import csv_date_problem, csv_number_hint
     from okrsite.parse_messages import number_hint
@@ -230,8 +234,10 @@ def _reading(
     elif isinstance(value, str) and delimiter == "":
         # a JSON string is a cell of no file: read as the site's language
         # writes figures, as a goal file's are ("1.234,50 €" on a German site)
-        written = written_numbers.read_number(value)
-        number = None if written is None else written[0]
+        number = kpi_csv.read_number(value, column, True) if column else None
+        if number is None:
+            written = written_numbers.read_number(value)
+            number = None if written is None else written[0]
     elif isinstance(value, str):
         number = kpi_csv.read_number(value, delimiter, grouped)
     if number is None or not math.isfinite(number):
@@ -242,7 +248,7 @@ def _reading(
             hint = f" (hint: {csv_number_hint(value, delimiter)})"
         raise SourceError(f"{where}: {_shown(value)} is not a number{hint}")
     if isinstance(value, str):
-        return CsvRow(parsed_day, number, written_beside(value), value.strip())
+        return CsvRow(parsed_day, number, written_beside(value), value.strip(), line)
     return CsvRow(parsed_day, number)
 
 
@@ -280,6 +286,7 @@ def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
             shown = json.dumps(item, ensure_ascii=False)[:80]
             raise SourceError(f"item {n}: {shown} has no date and value")
     slashes = kpi_csv.slash_order(item["date"] for item in data if isinstance(item["date"], str))
+    column = _json_column([item["value"] for item in data if isinstance(item["value"], str)])
     for n, item in enumerate(data, start=1):
         where = f"item {n} {json.dumps(item, ensure_ascii=False)[:80]}"
         dated = _dated(item["date"], slashes)
@@ -287,8 +294,24 @@ def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
         if why is not None:
             notes.append(f"{where}: {why}")
             continue
-        _add(out, _reading(item["date"], item["value"], where, "", slashes), where)
+        _add(out, _reading(item["date"], item["value"], where, "", slashes, column=column), where)
     return list(out.values())
+
+
+def _json_column(texts: list[str]) -> str:
+    """How a JSON source's text values group thousands, as the whole column
+    shows it, the way a data file's column decides
+    (:func:`okrsite.kpi_csv.thousands_grouped`): ``";"`` where some value
+    groups them with points (``201.234,50``, ``4.512.300``), so ``215.000``
+    beside it is 215000 and ``1,100`` is 1.1; ``","`` where some value groups
+    them with commas (``1,234.5``, ``4,512,300``), so ``1,100`` is 1100 and
+    ``1.100`` is 1.1; ``""`` where none shows it, or both do: each value is
+    then read as a goal file's figure is. An export writes a whole column one
+    way: reading ``215.000`` as 215 beside ``201.234,50`` would be a thousand
+    times too small."""
+    points = kpi_csv.thousands_grouped(texts, ";")
+    commas = kpi_csv.thousands_grouped(texts, ",")
+    return ";" if points and not commas else "," if commas and not points else ""
 
 
 def csv_problem(exc: csv.Error) -> str:
@@ -315,17 +338,27 @@ def readings_in_unit(
     file's rows are (:func:`okrsite.resolve_kpis_goals.csv_rows_in_unit`):
     ``€1.2M`` beside ``unit: k€`` is 1200. A reading in another unit
     (``£250,000`` beside ``k€``) fails the source: it would be no reading."""
+    from okrsite.kpi_data_file import other_money
     from okrsite.resolve_kpis_goals import csv_rows_in_unit
 
     out: list[tuple[date, float]] = []
     for reading in readings:
         counted, wrong = csv_rows_in_unit([reading], unit, kid, "")
-        if wrong:
+        written = getattr(reading, "written", "")
+        if wrong or other_money(written, unit):
+            # "$1,200" beside unit "€": the sign read past, dollars would be
+            # counted as euros (and written into the data file as "€1,200.00")
             cell = getattr(reading, "cell", "") or f"{reading[1]:g}"
-            written = getattr(reading, "written", "")
+            line = getattr(reading, "line", 0)
+            row = f"line {line} ({reading[0]})" if line else f"{reading[0]}"
+            hint = (
+                wrong[0].hint
+                if wrong
+                else f"write the figure in {unit!r}, without a unit or with it"
+            )
             raise SourceError(
-                f"{reading[0]}: {cell!r} is written in {written!r}, but KPI {kid!r} is "
-                f"measured in {unit!r} (hint: {wrong[0].hint})"
+                f"{row}: {cell!r} is written in {written!r}, but KPI {kid!r} is "
+                f"measured in {unit!r} (hint: {hint})"
             )
         out.extend(counted)
     return out
@@ -384,7 +417,7 @@ def _csv_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
     :func:`okrsite.kpi_csv.thousands_grouped`, a header's extra columns
     (``date,value,comment``) ignored, the rows it leaves out left out
     (``notes``), and the rows it refuses refused with its hints."""
-    from okrsite.kpi_data_file import csv_header_hint, csv_split_hint
+    from okrsite.csv_hints import csv_header_hint, csv_split_hint
     from okrsite.parse_messages import shown_value
     from okrsite.plural import plural
 
@@ -396,11 +429,15 @@ def _csv_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
         raise SourceError(csv_problem(exc)) from None
     lines: list[tuple[int, list[str], str]] = []
     di, vi, width, headed = 0, 1, 2, False  # no header: the date, then the value
-    for n, row in zip(starts, rows, strict=True):
+    raw = io.StringIO(text, newline="").readlines()  # the lines as the csv module reads them
+    ends = [*starts[1:], len(raw) + 1]
+    for n, end, row in zip(starts, ends, rows, strict=True):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        shown = delimiter.join(row)[:80]
+        # the row as written, quotes and all: '2026-10-01,"1,300"' joined
+        # again from its cells would read as three columns
+        shown = "".join(raw[n - 1 : end - 1]).rstrip("\r\n")[:80]
         if not lines and not headed and _header(cells, delimiter):
             found = kpi_csv.columns(cells)
             if found is None:
@@ -435,7 +472,8 @@ def _csv_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
         if why is not None:
             notes.append(f"{where}: {why}")
             continue
-        _add(out, _reading(cells[di], cells[vi], where, delimiter, slashes, grouped), where)
+        reading = _reading(cells[di], cells[vi], where, delimiter, slashes, grouped, line=n)
+        _add(out, reading, where)
     return list(out.values())
 
 

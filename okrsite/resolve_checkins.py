@@ -31,7 +31,11 @@ from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_me
 from okrsite.resolve_tables import Resolving
 from okrsite.title_figures import _millions_meant
 from okrsite.units import same_unit
-from okrsite.written_numbers import CURRENCY_SIGNS, point_groups_thousands
+from okrsite.written_numbers import (
+    CURRENCY_SIGNS,
+    comma_groups_thousands,
+    point_groups_thousands,
+)
 from okrsite.written_yes_no import yes_no_hint
 
 _DROPPED_HINT = (
@@ -45,7 +49,8 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
     objectives, kpis, diags, unknown = r.objectives, r.kpis, r.diags, r.unknown
     checkins, broken, broken_files = r.checkins, r.broken, r.broken_files
     known_cycles = r.known_cycles
-    points_group = None  # whether the site's language groups thousands with a point
+    points_group = None  # whether 1.275 is warned of: the language groups thousands
+    commas_group = False  # with a comma (English: 1,275), or else with a point
     # ---- check-ins
     kept: list[CheckIn] = []
     for c in checkins:
@@ -111,9 +116,12 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                     ok = False
                 elif _thousand_times_too_small(value, found_kr):
                     if points_group is None:
-                        points_group = point_groups_thousands(r.config.language) is True
+                        commas_group = comma_groups_thousands(r.config.language) is True
+                        points_group = commas_group or (
+                            point_groups_thousands(r.config.language) is True
+                        )
                     if points_group:
-                        diags.append(_read_as_decimal(c, key, value, where, found_kr))
+                        diags.append(_read_as_decimal(c, key, value, where, found_kr, commas_group))
                 diags.extend(percent_shares.hundredfold_slips(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
@@ -211,11 +219,18 @@ def _thousand_times_too_small(value: float, kr: KeyResult) -> bool:
 
 
 def _read_as_decimal(
-    c: CheckIn, key: str, value: float, where: tuple[str, ...], kr: KeyResult
+    c: CheckIn,
+    key: str,
+    value: float,
+    where: tuple[str, ...],
+    kr: KeyResult,
+    commas_group: bool = False,
 ) -> Diagnostic:
-    """OKR124: 1.275 meant as 1275 where a point groups thousands; YAML read a decimal."""
+    """OKR124: 1.275 meant as 1275 where a point groups thousands (or, on a
+    site whose language groups them with commas, typed or pasted so); YAML
+    read a decimal, a thousandth of where the key result runs."""
     figure = f"{value:.3f}"
-    message, hint = thousands_point_words(figure)
+    message, hint = thousands_point_words(figure, commas_group)
     return warning(
         "OKR124",
         f"{message}, as key result {key!r} runs from {kr.start:g} to {kr.target:g}",

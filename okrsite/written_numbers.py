@@ -20,7 +20,9 @@ Each of those means one number, so okrsite reads it:
   beside a currency sign too (``1,2 Mio €``, ``€ 1,2 Mio.``, ``$1.2
   million``, ``500 Tsd. €``, ``2 Mrd.``: :data:`MAGNITUDE_WORDS`);
   "billion" only in a language whose billion is a thousand millions;
-- "times" after a multiple (``3x``, ``1.5×``): read past, as a currency.
+- "times" after a multiple (``3x``, ``1.5×``): read past, as a currency;
+- a figure in brackets (``(123)``, ``(1.200,00 €)``), as accounting formats
+  write a loss: negative, as a data file's cell reads it.
 
 One comma before exactly three digits (``2,345``) is two thousand three
 hundred and forty-five in English and two point three four five in German,
@@ -216,6 +218,8 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
     body = text.strip()
     if not body:
         return None
+    if len(body) > 2 and body[0] == "(" and body[-1] == ")":
+        return _bracketed(body[1:-1], one_group_thousands)
     # the dollar, the pound and the yen are written the English way, where a
     # comma groups thousands ($250,000); the euro is written both ways
     comma_groups = _NOW.comma_groups
@@ -274,6 +278,21 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
         return None
     number = float(sign + digits) * factor
     return (number, percent) if math.isfinite(number) else None
+
+
+def _bracketed(inner: str, one_group_thousands: bool) -> tuple[float, bool] | None:
+    """``(123)``, ``(1.200,00 €)``, ``($50,000.00)``: negative, as accounting
+    formats write a loss and a spreadsheet exports and pastes it; a data
+    file's cell reads it so (:func:`okrsite.kpi_csv.read_number`), and a
+    figure must mean the same wherever it is written. What is inside is one
+    figure without a sign of its own (``(-5)``, ``((5))`` are no number)."""
+    body = inner.strip()
+    if not body or body[0] in "+-\u2212()" or ")" in body or "(" in body:
+        return None
+    found = read_number(body, one_group_thousands=one_group_thousands)
+    if found is None:
+        return None
+    return (-found[0] if found[0] else 0.0), found[1]
 
 
 #: what may group thousands in a figure's whole part

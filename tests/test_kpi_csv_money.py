@@ -82,7 +82,7 @@ def _series(site: Path) -> list[float]:
         ("Datum;Wert\n01.10.2026;1.200 €\n01.11.2026;1.350 €\n", [1200, 1350]),
         ("Datum;Wert\n01.10.2026;500.000 €\n01.11.2026;€5.000\n", [500000, 5000]),
         ("Datum;Wert\n01.10.2026;(1.200 €)\n01.11.2026;1.200,50 €\n", [-1200, 1200.5]),
-        ("date,value\n2026-10-01,-€5.000\n2026-11-01,$1.250\n", [-5000, 1250]),
+        ("date,value\n2026-10-01,-€5.000\n2026-11-01,€1.250\n", [-5000, 1250]),
     ],
 )
 def test_money_groups_thousands_with_a_point_as_in_the_goal_files(
@@ -119,8 +119,8 @@ def test_the_same_text_reads_alike_in_a_file_and_in_values(make_site: MakeSite) 
 @pytest.mark.parametrize(
     ("data", "values", "language"),
     [
-        ("date,value\n2026-10-01,$1.5M\n2026-11-01,2.5k\n", [1_500_000, 2500], "en"),
-        ("date,value\n2026-10-01,1.2M €\n2026-11-01,$3B\n", [1_200_000, 3e9], "en"),
+        ("date,value\n2026-10-01,€1.5M\n2026-11-01,2.5k\n", [1_500_000, 2500], "en"),
+        ("date,value\n2026-10-01,1.2M €\n2026-11-01,€3B\n", [1_200_000, 3e9], "en"),
         ("Datum;Wert\n01.10.2026;1,5 Mio €\n01.11.2026;€ 1,2 Mio.\n", [1_500_000, 1_200_000], "de"),
         ("Datum;Wert\n01.10.2026;500 Tsd. €\n01.11.2026;2,5k\n", [500_000, 2500], "en"),
         ('date,value\n2026-10-01,"1,5 Mio €"\n2026-11-01,2 Mrd.\n', [1_500_000, 2e9], "de"),
@@ -187,7 +187,7 @@ def test_a_german_billion_in_a_file_is_refused(make_site: MakeSite) -> None:
         ("date,value\n2026-11-01,1.350 €\n", 1350),
         ("Datum;Wert\n01.11.2026;1.350 €\n", 1350),
         ("Datum;Wert\n01.11.2026;500.000 €\n", 500_000),
-        ("date,value\n2026-11-01,$1.5M\n", 1_500_000),
+        ("date,value\n2026-11-01,€1.5M\n", 1_500_000),
         ("Datum;Wert\n01.11.2026;1,5 Mio €\n", 1_500_000),
         ("date,value\n2026-11-01,1 234\n", 1234),
     ],
@@ -209,7 +209,7 @@ def test_pull_reads_money_and_magnitudes_as_the_data_file_does(
         ("date,value\n2026-10-01,1.200 €\n", "1.125", "2026-11-01,1.1250 €"),
         ("Datum;Wert\n01.10.2026;1.200 €\n", "1.125", "01.11.2026;1,125 €"),
         ("Datum;Wert\n01.10.2026;1,5 Mio €\n", "1600000", "01.11.2026;1600000 €"),
-        ("date,value\n2026-10-01,$1.5M\n", "1600000.5", "2026-11-01,$1600000.5"),
+        ("date,value\n2026-10-01,€1.5M\n", "1600000.5", "2026-11-01,€1600000.5"),
     ],
 )
 def test_a_row_pull_writes_into_a_column_of_money_reads_back(

@@ -148,7 +148,9 @@ def test_a_reading_in_another_unit_is_an_error_at_its_row(
     assert f"{cell!r} on row 3 is written in {written!r}" in out and "'k€'" in out, out
 
 
-def test_a_kpi_in_whole_money_reads_other_signs_past_as_before(make_site: MakeSite) -> None:
+def test_a_kpi_in_whole_money_refuses_another_currency(make_site: MakeSite) -> None:
+    """``$1,250`` in a column of a KPI in € was read past as 1,250 €: money of
+    another currency is an error at its row, as a check-in's is (OKR312)."""
     site = make_site(
         {
             "okrsite.toml": TOML,
@@ -156,8 +158,9 @@ def test_a_kpi_in_whole_money_reads_other_signs_past_as_before(make_site: MakeSi
             "content/data/rev.csv": _csv(["€1.2M", "$1,250", "300"]),
         }
     )
-    _checked(site)
-    assert _series(site) == [1_200_000, 1250, 300]
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1
+    assert "content/data/rev.csv:3: error OKR203: '$1,250' on row 3 is written in '$'" in out
 
 
 def test_data_naming_a_folder_is_said_at_the_kpi_with_the_file_to_name(

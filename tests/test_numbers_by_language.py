@@ -266,8 +266,10 @@ def test_a_checkin_figure_a_thousand_times_too_small_is_warned_of_in_german(
     from 1.200 to 1.500 (read 1200 → 1500 in its sentence), was 1.275, a
     thousand times too small, with no word: YAML reads the file's 1.275 as a
     decimal. It is still read so (the documented rule), with OKR124 saying
-    the other reading; an English site's 1.275 is a decimal and says nothing."""
-    for language, warned in (("de", True), ("en", False)):
+    the other reading; on an English site, where 1,275 would be typed or
+    pasted, the same warning with the English hint; French (a space groups
+    thousands) says nothing."""
+    for language, warned in (("de", True), ("en", True), ("fr", False)):
         site = write_site(
             tmp_path / language,
             {
@@ -290,9 +292,12 @@ def test_a_checkin_figure_a_thousand_times_too_small_is_warned_of_in_german(
                 "content/checkins/k/2026-11-10.md:2:18",
                 "content/checkins/k/2026-11-12.md:3:11",
             ], result.output
-            assert (
-                "1.275 is read as 1.275; with a point that groups thousands it is 1275, "
-                "as key result 'kunden' runs from 1200 to 1500"
-            ) in found[0]
+            assert "as key result 'kunden' runs from 1200 to 1500" in found[0]
+            if language == "de":
+                assert (
+                    "1.275 is read as 1.275; with a point that groups thousands it is 1275"
+                ) in found[0]
+            else:
+                assert "write 1275 or 1,275, or 1.275 if meant" in found[0], found[0]
         else:
             assert found == [], result.output
