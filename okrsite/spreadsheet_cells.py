@@ -67,15 +67,17 @@ def excel_serial_day(value: Any) -> date | None:
     """A date column's number as the day Excel counts it (``46387`` is
     2026-12-31): a cell formatted as General, or a sheet exported to CSV
     with its dates unformatted, holds the serial rather than the date.
-    Only whole days in 1950-2149 are read so, never another number."""
+    Only days in 1950-2149 are read so, never another number. A fraction
+    is a time of that day (``46387.5`` is noon of 2026-12-31), as Excel
+    counts a date and time: the day is the whole part."""
     if isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(r"\d{5}(?:\.0+)?", text):
+        if not re.fullmatch(r"\d{5}(?:\.\d+)?", text):
             return None
         value = float(text)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    if not _SERIALS[0] <= value <= _SERIALS[1] or not float(value).is_integer():
+    if not _SERIALS[0] <= value < _SERIALS[1] + 1:
         return None
     return _EXCEL_EPOCH + timedelta(days=int(value))
 

@@ -22,8 +22,9 @@ from okrsite.diagnostics import Diagnostic, error
 from okrsite.model import Cycle
 from okrsite.parse import confidence_word
 from okrsite.slug import slugify
-from okrsite.spreadsheet_cells import split_owners
+from okrsite.spreadsheet_cells import excel_serial_day, split_owners
 from okrsite.spreadsheet_dates import column_order
+from okrsite.spreadsheet_figures import settle_figures
 from okrsite.spreadsheet_header import group_cycle, second_header_row
 from okrsite.spreadsheet_numbers import NumberConvention
 from okrsite.spreadsheet_read import Sheet
@@ -247,9 +248,14 @@ def _cycle_cell(row: SheetRow) -> str | None:
     ``mmm-yy``, as a sheet shows ``Jul-26``) is no cycle's name: in a column
     named Quarter (Quartal) it is the quarter it lies in, ``2026-Q3``; in any
     other it is an error (IMP108) whose hint names that quarter, never a
-    cycle ``2026-07-01`` to define in okrsite.toml."""
+    cycle ``2026-07-01`` to define in okrsite.toml. So is an Excel date
+    serial (``46296``, a date cell formatted General, or saved so to CSV):
+    it is the day it counts, 2026-10-01, as a Due cell's serial is."""
     value = row.raw("cycle")
     day = value.date() if isinstance(value, datetime) else value
+    serial = excel_serial_day(value)
+    if serial is not None:
+        day = serial
     if isinstance(value, str) and (iso := _ISO_DAY.fullmatch(value)):
         # a date cell saved to CSV; no day (2026-13-45) is read as a cycle's name
         with contextlib.suppress(ValueError):
@@ -260,9 +266,10 @@ def _cycle_cell(row: SheetRow) -> str | None:
     quarter = quarter_of(day)
     if _QUARTER_HEADER.search(row.cols.header("cycle")):
         return quarter
+    held = f"the Excel date serial {row.text('cycle')}, " if serial is not None else ""
     row.fail(
         "cycle",
-        f"the cell holds the date {day.isoformat()}, not a cycle",
+        f"the cell holds {held}the date {day.isoformat()}, not a cycle",
         f"write the cycle it lies in, e.g. {quarter} (a column named Quarter reads a date "
         "as its quarter)",
         code="IMP108",
@@ -377,7 +384,7 @@ _STATUS_WORDS = (
 
 def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
     title = row.text("key_result")
-    start, _ = row.number("start")
+    start, start_pct = row.number("start")
     target, target_pct = row.number("target")
     kind = row.word("kind", KR_KINDS)
     done: bool | None = None
@@ -437,6 +444,14 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         unit = "%"
     if unit is None and kind not in ("milestones", "boolean"):
         unit = _currency(row, ("start", "target", "current"))
+    if kind not in ("milestones", "boolean"):
+        # €1.2M beside k€ is 1200; 10% beside points an error; 0.1 beside 12% is 10%
+        figures = {"start": (start, start_pct), "target": (target, target_pct)}
+        settled = settle_figures(
+            row, unit, {**figures, "current": (current, current_pct)}, from_progress
+        )
+        start, target = settled["start"], settled["target"]
+        current = settled.get("current", current)
     progress_only = (
         kind is None
         and target is None

@@ -19,7 +19,9 @@ whatever the convention: only text is read.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +35,7 @@ __all__ = [
     "NumberConvention",
     "SheetFigure",
     "ambiguous",
+    "ascii_figure",
     "file_convention",
     "parse_number",
 ]
@@ -175,6 +178,8 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
         number = float(value)
         return (number, False) if number == number and abs(number) != float("inf") else None
     text = str(value)
+    if not text.isascii():
+        text = ascii_figure(text)
     bracketed = _unbracketed(text)
     if bracketed is not None:
         # ($50,000.00): a negative amount as accounting formats write it
@@ -185,8 +190,59 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
             text = text.replace(".", "", 1)  # 1.200: the point groups thousands
         elif _ONE_COMMA_GROUP.fullmatch(text.strip()):
             text = text.replace(",", ".", 1)  # 1,250: the comma marks decimals
-        return read_number(text)
-    return read_number(text, one_group_thousands=True)
+        read = read_number(text)
+    else:
+        read = read_number(text, one_group_thousands=True)
+    return read if read is not None else _scientific(text)
+
+
+#: a figure in scientific notation, as a spreadsheet shows a large or small
+#: number (``1e3``, ``1.5E+06``, ``2e-3``), with its percent sign maybe
+_SCIENTIFIC = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{1,3})\s*(%?)")
+
+
+def _scientific(text: str) -> tuple[float, bool] | None:
+    """``1e3`` as 1000: a goal file reads it so (YAML, and Python's float for
+    a quoted one), and a spreadsheet writes a number so in a CSV file."""
+    found = _SCIENTIFIC.fullmatch(text.strip())
+    if found is None:
+        return None
+    number = float(found[1])
+    return (number, bool(found[2])) if math.isfinite(number) else None
+
+
+#: the marks of other scripts' figures, as their ASCII ones: full-width
+#: forms (a Japanese or Chinese keyboard's ``１２３，５``) and Arabic's own
+#: decimal, thousands and percent signs (``١٢٣٫٥``, ``٪``)
+_MARKS = str.maketrans(
+    {
+        "\uff0e": ".",
+        "\uff0c": ",",
+        "\uff05": "%",
+        "\uff0b": "+",
+        "\uff0d": "-",
+        "\u3000": " ",
+        "\u066b": ".",
+        "\u066c": ",",
+        "\u066a": "%",
+        "\uff04": "$",
+        "\uffe5": "¥",
+        "\uffe1": "£",
+    }
+)
+
+
+def ascii_figure(text: str) -> str:
+    """``text`` with the digits of any script as ASCII digits (``１２３`` and
+    ``١٢٣`` are 123), as a goal file reads them (Python's float takes every
+    script's decimal digits), and their marks as ASCII marks. Only decimal
+    digits are: a superscript ``²`` (of ``m²``) is no digit of a figure."""
+    if not any(c.isdecimal() and not c.isascii() for c in text):
+        return text
+    digits = "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
+    )
+    return digits.translate(_MARKS)
 
 
 def _unbracketed(text: str) -> str | None:

@@ -8,6 +8,7 @@ header. :mod:`okrsite.spreadsheet_import` plans objectives from such rows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -160,7 +161,7 @@ class SheetRow:
         when the unit is the row's: its Unit cell's, or, with none, the one
         every figure of the row is written with (:attr:`written_unit`)."""
         value = self.raw(fld)
-        if value is None:
+        if value is None or _no_reading(value):
             return None, False
         parsed = self._parse(value, fld)
         if parsed is None and isinstance(value, str):
@@ -175,6 +176,8 @@ class SheetRow:
                     "format the cell as a number (or text) and type the figure again",
                 )
                 return None, False
+            if isinstance(value, str) and self._other_unit(value, fld):
+                return None, False
             self.fail(
                 fld,
                 f"{show_value(value)} is not a number",
@@ -182,6 +185,38 @@ class SheetRow:
             )
             return None, False
         return parsed
+
+    def _other_unit(self, value: str, fld: str) -> bool:
+        """Whether ``value`` is a figure in another unit than the row's (``5
+        days`` on a row whose Unit cell says ``h``): an error that says so
+        (IMP102), as nothing is converted; not the hint to put the unit in a
+        Unit column that is there."""
+        split = split_unit(value)
+        unit = self.text("unit")
+        if split is None or self._parse(split[0], fld) is None:
+            return False
+        word = split[1]
+        if unit is not None:
+            index = self.cols.fields["unit"]
+            column = f"column {column_letter(index)} {self.cols.headers[index]!r}"
+            self.fail(
+                fld,
+                f"{show_value(value)} is in {word!r}, not in {unit!r}, the unit {column} "
+                "gives the row: nothing is converted",
+                f"write the figure in {unit} ({split[0].strip()} {word} converted), "
+                f"or correct the unit in {column} if the row's figures are in {word}",
+            )
+            return True
+        if self.written_unit is None:
+            return False
+        self.fail(
+            fld,
+            f"{show_value(value)} is in {word!r}, while the row's other figures are in "
+            f"{self.written_unit!r}: nothing is converted",
+            "write every figure of the row in one unit, or the unit in a Unit column "
+            "and the figures without it",
+        )
+        return True
 
     def _with_unit(self, value: str, fld: str) -> tuple[float, bool] | None:
         unit = self.text("unit")
@@ -279,6 +314,22 @@ def _one_way(decimal: float, mark: str) -> str:
     if len(decimals) != 3:
         return written
     return f"{written}0 ({decimal:g} with a 0 added)"
+
+
+def _no_reading(value: Any) -> bool:
+    """Whether a figure's cell says there is no figure (``—``, ``n/a``,
+    ``#N/A``), as a KPI's data file and ``okrsite pull`` read such a cell:
+    the figure is left out, as a blank cell's is, not refused as no number."""
+    return isinstance(value, str) and value.casefold() in _no_readings()
+
+
+@functools.cache
+def _no_readings() -> frozenset[str]:
+    """The words of :data:`okrsite.kpi_data_file.NO_READING`, in any letter
+    case; imported when a sheet is read, not with this module."""
+    from okrsite.kpi_data_file import NO_READING
+
+    return frozenset(word.casefold() for word in NO_READING)
 
 
 def show_value(value: Any) -> str:

@@ -722,7 +722,10 @@ def test_figures_with_their_unit_percent_weights_and_an_owner_last_name_first(
     site = empty_site(tmp_path / "again")
     code, out = run("import", str(write_csv(tmp_path / "y.csv", rows)), "--site", str(site))
     assert code == 1, out
-    assert "y.csv:3:6: error IMP102: row 3, column F 'Target': '2 days' is not a number" in out
+    assert (
+        "y.csv:3:6: error IMP102: row 3, column F 'Target': '2 days' is in 'days', not in 'h'"
+        in out
+    )
 
 
 def test_a_german_sheet_on_a_german_site_groups_thousands_with_points(tmp_path: Path) -> None:
