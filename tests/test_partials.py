@@ -23,6 +23,11 @@ from okrsite.render import render_site
 
 #: partial → a pattern only its default markup writes
 SIGNATURES = {
+    "stale_flag.html": r'<span class="stale">stale</span>',
+    "checkin_line.html": r'<li><time datetime="[^"]*">[^<]*</time> · <a href="[^"]*#checkin-',
+    "objective_card.html": r'<li class="card status-border-',
+    "chart_legend.html": r"<figcaption>Shaded bands: ",
+    "search_result.html": r'<li class="obj search-result">',
     "progress_bar.html": r'role="progressbar"',
     "status_badge.html": r'class="status status-',
     "grade_badge.html": r'class="grade grade-',

@@ -47,6 +47,7 @@ class Partials:
             "person_link.html",
             "team_link.html",
             "list_filters.html",
+            "stale_flag.html",
         }
     )
 

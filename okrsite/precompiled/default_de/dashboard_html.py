@@ -78,12 +78,6 @@ def block_main(context, missing=missing, environment=environment):
         @internalcode
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
-    try:
-        t_6 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h1>'
     yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
@@ -117,12 +111,12 @@ def block_main(context, missing=missing, environment=environment):
         if (t_3((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
             pass
             yield '  <nav aria-label="Andere Zyklen" class="cycles-nav"><p>Andere Zyklen:\n'
-            def t_7(fiter):
+            def t_6(fiter):
                 for l_1_n in fiter:
                     if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
                         yield l_1_n
             l_1_loop = missing
-            for l_1_n, l_1_loop in LoopContext(t_7(t_4((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
+            for l_1_n, l_1_loop in LoopContext(t_6(t_4((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names))), undefined):
                 _loop_vars = {}
                 pass
                 yield '<a href="'
@@ -233,66 +227,12 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '  <ul class="cards">\n'
             for l_1_item in (undefined(name='roots') if l_0_roots is missing else l_0_roots):
-                l_1_num = resolve('num')
-                l_1_percent = resolve('percent')
-                l_1_status_word = resolve('status_word')
                 _loop_vars = {}
                 pass
-                yield '    <li class="card status-border-'
-                yield escape(environment.getattr(l_1_item, 'status'))
-                yield '" '
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=l_1_item, _loop_vars=_loop_vars))
-                yield '>\n      <h3><a href="'
-                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape(environment.getattr(l_1_item, 'url'))
-                yield '"><bdi>'
-                yield escape(environment.getattr(l_1_item, 'title'))
-                yield '</bdi></a></h3>\n      <p class="meta">'
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_item, 'owner'), _loop_vars=_loop_vars))
-                if environment.getattr(l_1_item, 'team'):
-                    pass
-                    yield ' · '
-                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(l_1_item, 'team'), _loop_vars=_loop_vars))
-                if environment.getattr(l_1_item, 'key_results'):
-                    pass
-                    yield ' · '
-                    yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d key result', '%(num)d key results', environment.getattr(l_1_item, 'key_results'), _loop_vars=_loop_vars))
-                yield '</p>\n'
-                if environment.getattr(l_1_item, 'counted'):
-                    pass
-                    yield '      <p>'
-                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
-                    if environment.getattr(l_1_item, 'stale'):
-                        pass
-                        yield ' <span class="stale">veraltet</span>'
-                    if (not t_6(environment.getattr(l_1_item, 'confidence'))):
-                        pass
-                        yield ' <span class="meta">'
-                        yield escape((Markup('letzte Zuversicht') if environment.getattr(l_1_item, 'cycle_over') else Markup('Zuversicht')))
-                        yield ' '
-                        yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_item, 'confidence'), _loop_vars=_loop_vars))
-                        yield '/10</span>'
-                    yield '</p>\n      <p>'
-                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_item, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_item, 'title'), _loop_vars=_loop_vars), status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
-                    yield '</p>\n      <p class="meta">erwartet '
-                    yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'expected'), _loop_vars=_loop_vars))
-                    if (not t_6(environment.getattr(l_1_item, 'forecast'))):
-                        pass
-                        yield ' · Prognose '
-                        yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_item, 'forecast'), _loop_vars=_loop_vars))
-                        if environment.getattr(l_1_item, 'forecast_tentative'):
-                            pass
-                            yield ' <span class="muted" title="vorläufig: weniger als 3 Check-ins oder Check-ins über weniger als ein Viertel des Zyklus">(vorläufig)</span>'
-                    yield '</p>\n'
-                else:
-                    pass
-                    yield '      <p>'
-                    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
-                    yield '</p>\n      <p class="meta not-counted">'
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'The objective is %(status)s, so it counts nowhere.', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                    yield '</p>\n'
-                yield '    </li>\n'
-            l_1_item = l_1_num = l_1_percent = l_1_status_word = missing
+                yield '    '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'objective_card.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), item=l_1_item, _loop_vars=_loop_vars))
+                yield '\n'
+            l_1_item = missing
             yield '  </ul>\n'
         else:
             pass
@@ -323,48 +263,12 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '  <ul class="compact">\n'
         for l_1_c in (undefined(name='latest') if l_0_latest is missing else l_0_latest):
-            l_1_num = resolve('num')
             _loop_vars = {}
             pass
-            yield '    <li><time datetime="'
-            yield escape(environment.getattr(l_1_c, 'date'))
-            yield '">'
-            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars))
-            yield '</time>'
-            if (environment.getattr(l_1_c, 'target') and context.call(environment.getattr(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'), 'startswith'), 'objectives/', _loop_vars=_loop_vars)):
-                pass
-                yield ' · <a href="'
-                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'))
-                yield '#'
-                yield escape(environment.getattr(l_1_c, 'anchor'))
-                yield '"><bdi>'
-                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'name'))
-                yield '</bdi></a>'
-            elif environment.getattr(l_1_c, 'target'):
-                pass
-                yield ' · <a href="'
-                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'url'))
-                yield '"><bdi>'
-                yield escape(environment.getattr(environment.getattr(l_1_c, 'target'), 'name'))
-                yield '</bdi></a>'
-            elif environment.getattr(l_1_c, 'target_id'):
-                pass
-                yield ' · <bdi>'
-                yield escape(environment.getattr(l_1_c, 'target_id'))
-                yield '</bdi>'
-            if environment.getattr(l_1_c, 'author'):
-                pass
-                yield ' · '
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars))
-            if (not t_6(environment.getattr(l_1_c, 'confidence'))):
-                pass
-                yield ' · Zuversicht '
-                yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
-                yield '/10'
-            yield '</li>\n'
-        l_1_c = l_1_num = missing
+            yield '    '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'checkin_line.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), checkin=l_1_c, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_c = missing
         yield '  </ul>\n  <p><a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield 'checkins/index.html">Alle Check-ins</a></p>\n'
@@ -374,4 +278,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=89&5=91&6=96&8=99&9=105&10=110&11=115&12=117&14=120&20=138&22=142&24=145&25=147&26=151&31=158&32=161&35=168&36=172&37=180&38=182&39=187&40=192&41=200&42=202&43=205&44=209&46=212&47=222&51=232&53=235&54=242&55=246&56=251&57=261&58=264&59=276&60=278&62=290&63=292&71=304&75=307&76=310&81=320&85=322&87=325&88=330&91=369'
+debug_info = '1=13&2=16&3=20&4=83&5=85&6=90&8=93&9=99&10=104&11=109&12=111&14=114&20=132&22=136&24=139&25=141&26=145&31=152&32=155&35=162&36=166&37=174&38=176&39=181&40=186&41=194&42=196&43=199&44=203&46=206&47=216&51=226&53=229&54=233&60=244&64=247&65=250&70=260&74=262&76=265&77=269&80=273'

@@ -7,7 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_obj_list = l_0_summary_block = l_0_kpi_tile = l_0_goal_list = l_0_edit_link = missing
+    l_0_obj_list = l_0_summary_block = l_0_kpi_tile = l_0_goal_list = l_0_team_link = l_0_edit_link = missing
     try:
         t_1 = environment.filters['lower']
     except KeyError:
@@ -172,9 +172,10 @@ def root(context, missing=missing, environment=environment):
         ))
         if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale'):
             pass
-            t_6.append(
-                ' <span class="stale">veraltet</span>',
-            )
+            t_6.extend((
+                ' ',
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'stale_flag.html')),
+            ))
         if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend'):
             pass
             t_6.extend((
@@ -281,22 +282,36 @@ def root(context, missing=missing, environment=environment):
         return concat(t_7)
     context.exported_vars.add('goal_list')
     context.vars['goal_list'] = l_0_goal_list = Macro(environment, macro, 'goal_list', ('root', 'ids'), False, False, False, context.eval_ctx.autoescape)
-    yield '\n'
-    def macro(l_1_edit):
+    def macro(l_1_root, l_1_id):
         t_8 = []
+        l_1_partial = resolve('partial')
+        l_1_team = resolve('team')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_id is missing:
+            l_1_id = undefined("parameter 'id' was not provided", name='id')
+        pass
+        t_8.append(
+            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'team_link.html', root=l_1_root, team=context.call((undefined(name='team') if l_1_team is missing else l_1_team), l_1_id))),
+        )
+        return concat(t_8)
+    context.exported_vars.add('team_link')
+    context.vars['team_link'] = l_0_team_link = Macro(environment, macro, 'team_link', ('root', 'id'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_edit):
+        t_9 = []
         if l_1_edit is missing:
             l_1_edit = undefined("parameter 'edit' was not provided", name='edit')
         pass
         if l_1_edit:
             pass
-            t_8.extend((
+            t_9.extend((
                 '<p class="edit"><a href="',
                 escape(l_1_edit),
                 '" rel="nofollow">Diese Datei bearbeiten</a></p>',
             ))
-        return concat(t_8)
+        return concat(t_9)
     context.exported_vars.add('edit_link')
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=188&32=202&34=212&36=229&37=234&38=274&44=285&45=290'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=213&36=230&37=235&38=275&46=285&47=295&49=300&50=305'

@@ -128,7 +128,8 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'stale'):
         pass
-        yield ' <span class="stale">veraltet</span>'
+        yield ' '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Note</dt><dd>'
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'):
         pass
@@ -498,4 +499,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=133&22=140&23=142&24=144&25=150&26=166&27=168&28=174&29=184&30=198&31=200&37=215&41=218&49=228&52=231&53=233&54=240&60=243&63=245&66=248&67=271&68=275&72=281&76=284&82=311&85=314&92=317&93=319&94=321&96=324&98=326&103=336&104=341&106=364&107=380&109=386&110=389&111=395&112=397&114=404&115=407&116=416&117=432&118=435&119=443&120=456&122=462&123=469&124=471&125=473&131=475&133=478&139=490&141=492&142=497'
+debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=134&22=141&23=143&24=145&25=151&26=167&27=169&28=175&29=185&30=199&31=201&37=216&41=219&49=229&52=232&53=234&54=241&60=244&63=246&66=249&67=272&68=276&72=282&76=285&82=312&85=315&92=318&93=320&94=322&96=325&98=327&103=337&104=342&106=365&107=381&109=387&110=390&111=396&112=398&114=405&115=408&116=417&117=433&118=436&119=444&120=457&122=463&123=470&124=472&125=474&131=476&133=479&139=491&141=493&142=498'

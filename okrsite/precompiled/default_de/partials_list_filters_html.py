@@ -17,9 +17,11 @@ def root(context, missing=missing, environment=environment):
     pass
     yield '<div class="list-filters" hidden data-all="alle">\n  <label>Team <select data-key="team"></select></label>\n  <label>Verantwortlich <select data-key="owner"></select></label>\n  <label>Status <select data-key="status"></select></label>\n  <label>Zyklus <select data-key="cycle"></select></label>\n  <label>Sortieren nach <select data-key="sort"><option value="">Titel</option><option value="progress">Fortschritt, niedrigster zuerst</option><option value="behind">Rückstand, größter zuerst</option><option value="confidence">Zuversicht, niedrigste zuerst</option><option value="last">letzter Check-in, ältester zuerst</option></select></label>\n  <p class="meta" aria-live="polite" data-count="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(shown)s of %(total)s shown', shown='{shown}', total='{total}'))
-    yield '"></p>\n  <p class="filter-unknown" hidden data-unknown="'
+    yield '"></p>\n  <p class="filter-print" data-pair="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(filter)s: %(value)s', filter='{filter}', value='{value}'))
+    yield '" data-separator=" · "></p>\n  <p class="filter-unknown" hidden data-unknown="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Nothing on this page has %(filter)s “%(value)s”.', filter='{filter}', value='{value}'))
     yield '"><span></span> <button type="button">Filter zurücksetzen</button></p>\n</div>'
 
 blocks = {}
-debug_info = '8=19&9=21'
+debug_info = '8=19&9=21&10=23'

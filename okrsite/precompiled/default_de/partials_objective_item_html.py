@@ -39,7 +39,8 @@ def root(context, missing=missing, environment=environment):
         yield ' · ambitioniert'
     if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'stale'):
         pass
-        yield ' · <span class="stale">veraltet</span>'
+        yield ' · '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html'))
     yield '</span>\n  <span class="obj-score">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
     yield ' '
@@ -49,4 +50,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n</li>'
 
 blocks = {}
-debug_info = '2=22&3=24&4=29&5=44'
+debug_info = '2=22&3=24&4=29&5=45'

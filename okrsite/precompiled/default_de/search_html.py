@@ -24,6 +24,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_percent_format = resolve('percent_format')
     l_0_root = resolve('root')
+    l_0_partial = resolve('partial')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -57,7 +58,36 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(l_1_word)
         yield '"'
     l_1_health = l_1_word = missing
-    yield '></div>\n<noscript><p>Die Suche braucht JavaScript. Ohne JavaScript durchsuche <a href="'
+    yield '></div><template id="search-result" data-root="'
+    yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield '"><ul>'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'search_result.html', _block_vars=_block_vars))
+    yield '</ul></template>'
+    for l_1_st in ('on-track', 'at-risk', 'off-track', 'done', 'achieved', 'missed', 'upcoming', 'draft', 'dropped'):
+        _loop_vars = {}
+        pass
+        yield '<template data-search-status="'
+        yield escape(l_1_st)
+        yield '">'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=l_1_st, _loop_vars=_loop_vars))
+        yield '</template><template data-search-bar="'
+        yield escape(l_1_st)
+        yield '">'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=0.0, label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name='{name}', _loop_vars=_loop_vars), status=l_1_st, _loop_vars=_loop_vars))
+        yield '</template>'
+    l_1_st = missing
+    for l_1_health in ('healthy', 'warning', 'critical', 'unknown'):
+        _loop_vars = {}
+        pass
+        yield '<template data-search-status="'
+        yield escape(l_1_health)
+        yield '">'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=l_1_health, _loop_vars=_loop_vars))
+        yield '</template>'
+    l_1_health = missing
+    yield '<template data-search-bar="">'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=0.0, label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name='{name}', _block_vars=_block_vars), status=None, _block_vars=_block_vars))
+    yield '</template>\n<noscript><p>Die Suche braucht JavaScript. Ohne JavaScript durchsuche <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'alignment/index.html">den Ausrichtungsbaum</a>, <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
@@ -83,4 +113,4 @@ def block_scripts(context, missing=missing, environment=environment):
     yield 'static/search.js"></script>\n'
 
 blocks = {'main': block_main, 'scripts': block_scripts}
-debug_info = '1=12&2=17&10=35&11=41&12=51&13=61&15=70&16=80&17=82'
+debug_info = '1=12&2=17&10=36&11=42&12=52&16=62&17=66&18=70&20=79&21=83&23=89&24=91&26=100&27=110&28=112'

@@ -79,7 +79,8 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health'), _block_vars=_block_vars))
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'stale'):
         pass
-        yield ' <span class="stale">stale</span>'
+        yield ' '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _block_vars=_block_vars))
     yield '</p>\n  <dl class="facts">\n    <div><dt>Latest value</dt><dd>'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'):
         pass
@@ -133,14 +134,9 @@ def block_main(context, missing=missing, environment=environment):
         yield '</dd></div>'
     yield '  </dl>\n</div>\n<section aria-labelledby="chart">\n<h2 id="chart">Values</h2>\n<figure class="chart-figure">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars))
-    yield '\n<figcaption>Shaded bands: <span class="key key-healthy">healthy</span>, <span class="key key-warning">warning</span>, <span class="key key-critical">critical</span>'
-    if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'))):
-        pass
-        yield '; dashed line: target.'
-    else:
-        pass
-        yield '.'
-    yield '</figcaption></figure>\n'
+    yield '\n'
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_legend.html', target=(not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'))), _block_vars=_block_vars))
+    yield '</figure>\n'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
         pass
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -182,7 +178,8 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
             if environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale'):
                 pass
-                yield ' <span class="stale">stale</span>'
+                yield ' '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _loop_vars=_loop_vars))
             yield '</li>'
         l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
         yield '</ul>'
@@ -207,7 +204,8 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
             if environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale'):
                 pass
-                yield ' <span class="stale">stale</span>'
+                yield ' '
+                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _loop_vars=_loop_vars))
             yield '</li>'
         l_1_d = l_1_kpi_records = l_1_kpi_scores = missing
         yield '</ul>'
@@ -233,4 +231,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=84&12=91&13=93&14=100&15=102&16=104&17=123&18=125&19=127&20=129&25=135&26=137&27=144&31=148&37=168&39=193&41=218&43=221&44=223&47=225&48=230&49=232'
+debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=85&12=92&13=94&14=101&15=103&16=105&17=124&18=126&19=128&20=130&25=136&26=138&27=140&31=144&37=164&39=190&41=216&43=219&44=221&47=223&48=228&49=230'

@@ -64,9 +64,10 @@ def root(context, missing=missing, environment=environment):
             )
             if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale'):
                 pass
-                t_2.append(
-                    ' <span class="stale">stale</span>',
-                )
+                t_2.extend((
+                    ' ',
+                    escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'stale_flag.html')),
+                ))
             t_2.extend((
                 ' <span class="meta">',
                 escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
@@ -139,4 +140,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=36&5=40&6=75&9=98&12=115&14=118&18=129'
+debug_info = '1=19&2=22&3=24&4=36&5=40&6=76&9=99&12=116&14=119&18=130'

@@ -17,9 +17,11 @@ def root(context, missing=missing, environment=environment):
     pass
     yield '<div class="list-filters" hidden data-all="all">\n  <label>Team <select data-key="team"></select></label>\n  <label>Owner <select data-key="owner"></select></label>\n  <label>Status <select data-key="status"></select></label>\n  <label>Cycle <select data-key="cycle"></select></label>\n  <label>Sort by <select data-key="sort"><option value="">title</option><option value="progress">progress, lowest first</option><option value="behind">behind, most first</option><option value="confidence">confidence, lowest first</option><option value="last">last check-in, oldest first</option></select></label>\n  <p class="meta" aria-live="polite" data-count="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(shown)s of %(total)s shown', shown='{shown}', total='{total}'))
-    yield '"></p>\n  <p class="filter-unknown" hidden data-unknown="'
+    yield '"></p>\n  <p class="filter-print" data-pair="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(filter)s: %(value)s', filter='{filter}', value='{value}'))
+    yield '" data-separator=" · "></p>\n  <p class="filter-unknown" hidden data-unknown="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Nothing on this page has %(filter)s “%(value)s”.', filter='{filter}', value='{value}'))
     yield '"><span></span> <button type="button">Clear filters</button></p>\n</div>'
 
 blocks = {}
-debug_info = '8=19&9=21'
+debug_info = '8=19&9=21&10=23'

@@ -50,7 +50,8 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr(l_1_row, 'health'), _loop_vars=_loop_vars))
             if environment.getattr(l_1_row, 'stale'):
                 pass
-                yield ' <span class="stale">stale</span>'
+                yield ' '
+                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'stale_flag.html', _loop_vars=_loop_vars))
             yield '</td><td data-label="trend">'
             if environment.getattr(l_1_row, 'trend_meaning'):
                 pass

@@ -140,20 +140,29 @@
   var count = bar.querySelector("[data-count]");
   /* the line print shows in place of the controls: "Team: Support · 0 of 16
      shown", from the controls' own words, so it is in the page's language */
-  var printed = document.createElement("p");
-  printed.className = "filter-print";
-  bar.insertBefore(printed, note);  /* above the note; at the end without one */
+  /* its words and element are list_filters.html's (data-pair, data-separator);
+     a theme's own list_filters.html without it gets a plain one */
+  var printed = bar.querySelector(".filter-print");
+  if (!printed) {
+    printed = document.createElement("p");
+    printed.className = "filter-print";
+    bar.insertBefore(printed, note);  /* above the note; at the end without one */
+  }
+  var pair = printed.getAttribute("data-pair") || "{filter}: {value}";
+  var separator = printed.getAttribute("data-separator");
+  if (separator === null) separator = " · ";
   function summarise(counted) {
     var said = [];
     KEYS.concat(["sort"]).forEach(function (key) {
       var select = selects[key];
       if (!select.value) return;
       var label = select.parentNode.firstChild.textContent.trim();
-      said.push(label + ": " + select.options[select.selectedIndex].textContent);
+      var value = select.options[select.selectedIndex].textContent;
+      said.push(pair.replace(/\{(filter|value)\}/g, function (m, k) { return k === "filter" ? label : value; }));
     });
     bar.toggleAttribute("data-filtered", said.length > 0);
     said.push(counted);
-    printed.textContent = said.join(" · ");
+    printed.textContent = said.join(separator);
   }
   function num(li, key, missing) {
     var v = li.getAttribute("data-" + key);

@@ -4,7 +4,13 @@
    matches its key results' titles and ids). Results are grouped by kind, in
    the order of the kinds named on #search-results; every word shown (kind
    headings, counts, "no matches", statuses) comes from there too, so it is
-   translated with the rest of the theme. No dependencies. */
+   translated with the rest of the theme. A result's markup is the theme's:
+   it is a copy of <template id="search-result"> (partials/search_result.html)
+   with its slots filled in as text, and its status badge and progress bar are
+   copies of the badges and bars search.html rendered per status, so a theme's
+   overrides of those partials apply here as on every page. The query is kept
+   in the address (?q=…, replaced as it is typed), so a reload, a link or Back
+   after opening a result shows the same results. No dependencies. */
 (function () {
   "use strict";
   var data = window.OKRSITE_SEARCH_INDEX;
@@ -12,7 +18,9 @@
   var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!data || !input || !box) return;
-  var root = "../"; /* the search page lives at search/index.html */
+  var shape = document.getElementById("search-result");
+  /* the search page lives at search/index.html: its root is "../" */
+  var root = shape ? shape.getAttribute("data-root") || "" : "../";
   var kinds = (box.getAttribute("data-kinds") || "").split(" ");
   /* a status or health in the page's language (data-status-on-track="…");
      the search matches it in that language and in English */
@@ -41,6 +49,82 @@
   function text(name, n) {
     return (box.getAttribute("data-" + name) || "").replace("{n}", n).replace("{limit}", LIMIT);
   }
+  /* a copy of a <template>'s content; null when the page has none */
+  function copy(selector) {
+    var t = document.querySelector(selector);
+    return t && t.content ? t.content.cloneNode(true) : null;
+  }
+  /* the element marked data-slot=NAME inside el, or null */
+  function slot(el, name) {
+    return el.querySelector('[data-slot="' + name + '"]');
+  }
+  /* fills the slot with a copy of a rendered badge or bar, or removes it */
+  function fill(el, name, piece) {
+    var at = slot(el, name);
+    if (!at) return;
+    if (piece) at.parentNode.replaceChild(piece, at); else at.parentNode.removeChild(at);
+  }
+  /* a progress bar rendered at 0 for this status, its figures set to p */
+  function bar(status, p, title) {
+    var piece = copy('template[data-search-bar="' + (status || "") + '"]') ||
+      copy('template[data-search-bar=""]');
+    if (!piece) return null;
+    var width = Math.max(0, Math.min(100, p));
+    var labelled = piece.querySelectorAll("[aria-label]");
+    for (var i = 0; i < labelled.length; i++) {
+      labelled[i].setAttribute("aria-label", labelled[i].getAttribute("aria-label").replace("{name}", title));
+    }
+    var meter = piece.querySelector("[role=progressbar]");
+    if (meter) {
+      meter.setAttribute("aria-valuenow", width);
+      meter.setAttribute("data-progress", p / 100);
+    }
+    var fillEl = piece.querySelector(".fill");
+    if (fillEl) fillEl.style.width = width + "%";
+    var pct = piece.querySelector(".pct");
+    if (pct) pct.textContent = percent(p);
+    return piece;
+  }
+  /* one result: the theme's markup with the entry's words as text */
+  function result(it) {
+    var frag = copy("#search-result");
+    /* the partial stands in a <ul> there (a list item belongs in a list, in a
+       template too): the result is what the list holds */
+    var list = frag && frag.firstElementChild;
+    if (list && list.tagName === "UL" && frag.childElementCount === 1) {
+      frag = document.createDocumentFragment();
+      while (list.firstChild) frag.appendChild(list.firstChild);
+    }
+    if (!frag) { /* a theme's search.html without the template: a plain line */
+      var li = document.createElement("li");
+      var a0 = document.createElement("a");
+      a0.href = root + it.u; a0.textContent = it.t;
+      li.appendChild(a0);
+      return li;
+    }
+    var link = slot(frag, "link");
+    if (link) link.setAttribute("href", root + it.u);
+    var words = { title: it.t, owner: it.o, team: it.m, cycle: it.c };
+    Object.keys(words).forEach(function (name) {
+      var at = slot(frag, name);
+      if (!at) return;
+      if (words[name]) { at.textContent = words[name]; return; }
+      var part = at.closest("[data-part]") || at;
+      part.parentNode.removeChild(part);
+    });
+    /* separators only between the parts that are there */
+    var holders = frag.querySelectorAll("[data-part]"), firsts = [];
+    for (var i = 0; i < holders.length; i++) {
+      var group = holders[i].parentNode;
+      if (firsts.indexOf(group) >= 0) continue;
+      firsts.push(group);
+      var sep = holders[i].querySelector(":scope > .sep");
+      if (sep) holders[i].removeChild(sep);
+    }
+    fill(frag, "status", it.s ? copy('template[data-search-status="' + it.s + '"]') : null);
+    fill(frag, "progress", typeof it.p === "number" ? bar(it.s, it.p, it.t) : null);
+    return frag;
+  }
   function render(q) {
     var terms = fold(q).split(/\s+/).filter(Boolean);
     box.textContent = "";
@@ -62,30 +146,39 @@
       box.appendChild(h);
       var list = document.createElement("ul");
       list.className = "objs search-" + k;
-      groups[k].forEach(function (it) {
-        var li = document.createElement("li");
-        li.className = "obj";
-        var a = document.createElement("a");
-        a.className = "obj-title";
-        a.href = root + it.u;
-        a.textContent = it.t;
-        li.appendChild(a);
-        var meta = document.createElement("span");
-        meta.className = "meta";
-        meta.textContent = [it.o, it.m, it.c].filter(Boolean).join(" · ") +
-          (typeof it.p === "number" ? " · " + percent(it.p) : "") + (it.s ? " · " + word(it.s) : "");
-        li.appendChild(meta);
-        list.appendChild(li);
-      });
+      groups[k].forEach(function (it) { list.appendChild(result(it)); });
       box.appendChild(list);
     });
     status.textContent = found === 0 ? text("none", 0) :
       text(found === 1 ? "one" : "many", found) + (found > LIMIT ? " " + text("limit", found) : "");
   }
-  var q = new URLSearchParams(location.search).get("q") || "";
-  input.value = q; /* the query stays in the box */
   var header = document.getElementById("site-search");
-  if (header) header.value = q;
-  render(q);
-  input.addEventListener("input", function () { render(input.value); });
+  /* the query of the address, in both boxes, and its results */
+  function restore() {
+    var q = new URLSearchParams(location.search).get("q") || "";
+    input.value = q; /* the query stays in the box */
+    if (header) header.value = q;
+    render(q);
+  }
+  /* the address follows the box, so reload, Back and a copied link show
+     these results (replaceState: typing adds no history entries) */
+  function remember(q) {
+    var next = new URLSearchParams(location.search);
+    if (q) next.set("q", q); else next.delete("q");
+    var query = next.toString();
+    try {
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    } catch (e) { /* a browser that refuses replaceState on file:// keeps the old address */ }
+  }
+  restore();
+  input.addEventListener("input", function () {
+    if (header) header.value = input.value;
+    render(input.value);
+    remember(input.value);
+  });
+  /* Back from a result: a page restored from the back/forward cache, or one
+     whose boxes the browser refilled, shows the query of its address again */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted || input.value !== (new URLSearchParams(location.search).get("q") || "")) restore();
+  });
 })();

@@ -1,0 +1,76 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/checkin_line.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_checkin = resolve('checkin')
+    l_0_day = resolve('day')
+    l_0_root = resolve('root')
+    l_0_partial = resolve('partial')
+    l_0_num = resolve('num')
+    try:
+        t_1 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<li><time datetime="'
+    yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+        pass
+        yield 'T'
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
+    yield '">'
+    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+        pass
+        yield ' '
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
+    yield '</time>'
+    if (environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target') and context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'), 'startswith'), 'objectives/')):
+        pass
+        yield ' · <a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'))
+        yield '#'
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'anchor'))
+        yield '"><bdi>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'name'))
+        yield '</bdi></a>'
+    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'):
+        pass
+        yield ' · <a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'))
+        yield '"><bdi>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'name'))
+        yield '</bdi></a>'
+    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'):
+        pass
+        yield ' · <bdi>'
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'))
+        yield '</bdi>'
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author'):
+        pass
+        yield ' · '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author')))
+    if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
+        pass
+        yield ' · confidence '
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')))
+        yield '/10'
+    yield '</li>'
+
+blocks = {}
+debug_info = '2=29'
