@@ -576,10 +576,14 @@ def assemble(
     readded: Mapping[str, Any] | None = None,
 ) -> SiteHistory:
     """Fold per-commit events (oldest first) into timelines and origins
-    (:func:`okrsite.history_fold.assemble`)."""
+    (:func:`okrsite.history_fold.assemble`), check-ins that only followed a
+    rename or move keeping their commits (:mod:`okrsite.history_follow`)."""
     from okrsite.history_fold import assemble as fold
+    from okrsite.history_follow import followed, ticks_followed
 
-    return fold(commits, events, cycles, backdate_days, shallow, readded)
+    history = fold(commits, followed(commits, events), cycles, backdate_days, shallow, readded)
+    ticks_followed(history, commits, events)
+    return history
 
 
 def is_backdated(checkin_day: date, origin: Origin, backdate_days: int) -> bool:
