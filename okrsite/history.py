@@ -40,7 +40,6 @@ from okrsite.gitsource import (
     GitSite,
     head_state,
     log_commits,
-    raw_changes,
     shallow_boundary,
     site_prefix,
     site_state,
@@ -52,6 +51,7 @@ from okrsite.written_numbers import comma_groups_thousands, numbers_written_in
 
 if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository only
     from okrsite.history_cache import HistoryCache
+    from okrsite.history_content_moves import Place
     from okrsite.history_events import Event, Record
     from okrsite.history_site_moves import FolderReads
     from okrsite.history_why import Why
@@ -72,8 +72,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: what names them in the key (okrsite.history_names): 15; a check-in's money
 #: counted in its key result's or KPI's unit, as the site counts it: 16; its
 #: top-level keys that name no key result dropped, as the site drops them:
-#: 17): cached events reread
-CACHE_VERSION = 17
+#: 17; the commit that renamed the content folder (content_dir) moved its
+#: files, and says from where, as one that moved the site does: 18): cached
+#: events reread
+CACHE_VERSION = 18
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field
@@ -278,14 +280,16 @@ class HistoryReader:
         self.jobs = jobs
         self.config = config
         self.cycles = cycles
-        #: per folder the site was read under (its own, and where it was
-        #: before it moved: :mod:`okrsite.history_site_moves`), each commit's events
-        self.events_of: dict[str, dict[str, Event]] = {}
+        #: per place the site was read under (its own, and where it was
+        #: before it moved: :mod:`okrsite.history_site_moves`, or before its
+        #: content folder was renamed: :mod:`okrsite.history_content_moves`),
+        #: each commit's events
+        self.events_of: dict[Place, dict[str, Event]] = {}
         self.head: str | None = None
         self.history: SiteHistory | None = None
         self.site: GitSite | None = None
-        #: the history cache of each folder the site was read under
-        self.stores: dict[str, HistoryCache] = {}
+        #: the history cache of each place the site was read under
+        self.stores: dict[Place, HistoryCache] = {}
         self._cache_checked = False
         #: keep what a read used up (``spent``) instead of freeing it: set by
         #: a build in a process that ends after it, which never frees them
@@ -365,8 +369,9 @@ class HistoryReader:
         # imported here, not at the top: a site outside git (the example copied
         # elsewhere, a CI job's export) never parses old versions, and these
         # modules (with okrsite.diff) are a tenth of the one-edit build's start
+        from okrsite.history_content_moves import last_place
         from okrsite.history_readd import readded
-        from okrsite.history_site_moves import FolderReads, eras, last_mover
+        from okrsite.history_site_moves import FolderReads, eras
         from okrsite.parse_store_folder import committed_to_git
         from okrsite.sitefiles import link_out_of_site
 
@@ -384,20 +389,23 @@ class HistoryReader:
         boundary = shallow_boundary(site.toplevel) if shallow else set()
         read = FolderReads(commits, current)
         # the site's own folder, then (going back) each folder it moved from:
-        # the commits before a move are read under the folder it left
-        prefix, remaining = site.prefix, [c.sha for c in commits if c.sha not in boundary]
+        # the commits before a move are read under the folder it left (and
+        # the content folder it had: okrsite.history_content_moves)
+        place: Place = (site.prefix, self.config.content_dir)
+        remaining = [c.sha for c in commits if c.sha not in boundary]
         events: dict[str, Event] = {}
         prefixes: dict[str, str] = {}  # the folder each commit was read under
         while remaining:
-            got = self._events_under(prefix, remaining, read)
-            found = last_mover(got, remaining)
+            got = self._events_under(place, remaining, read)
+            found = last_place(got, remaining, place)
             if found is None:
                 mine, remaining = remaining, []
             else:
                 mine, remaining = eras(commits, found[0], remaining)
-                prefix = found[1]
             events.update((sha, got[sha]) for sha in mine if sha in got)
-            prefixes.update(dict.fromkeys(mine, prefix))
+            prefixes.update(dict.fromkeys(mine, place[0]))
+            if found is not None:
+                place = found[1]
         self._keep(read)
         try:
             again = readded(site.toplevel, self.config, commits, events, prefixes)
@@ -445,67 +453,60 @@ class HistoryReader:
         self.head, self.history = head, history
         return history
 
-    def _store(self, prefix: str) -> HistoryCache:
-        """The history cache of the site read under ``prefix``: the same a site
-        in that folder keeps, since a commit's events, relative to the site,
-        are the same read from either."""
+    def _store(self, place: Place) -> HistoryCache:
+        """The history cache of the site read under ``place``: for its own
+        content folder, the same a site in that folder keeps, since a commit's
+        events, relative to the site, are the same read from either; for the
+        content folder it had before a rename, one of its own, since those
+        events put each path under today's content folder."""
         from okrsite.history_cache import HistoryCache
 
-        store = self.stores.get(prefix)
+        store = self.stores.get(place)
         if store is None:
-            store = self.stores[prefix] = HistoryCache(
-                self.cache_dir, _cache_key(self.config, prefix, self.names.digest)
-            )
+            key = _cache_key(self.config, place[0], self.names.digest)
+            if place[1] != self.config.content_dir:
+                key.append(place[1])
+            store = self.stores[place] = HistoryCache(self.cache_dir, key)
         return store
 
     def _events_under(
-        self, prefix: str, shas: Sequence[str], read: FolderReads
+        self, place: Place, shas: Sequence[str], read: FolderReads
     ) -> dict[str, Event]:
-        """The events of ``shas`` read under ``prefix`` (cached, or read now): one
-        ``git log --raw`` over the content folder (and the site's okrsite.toml,
-        to find a move), and one for the commits that added okrsite.toml."""
+        """The events of ``shas`` read under ``place`` (cached, or read now):
+        :func:`~okrsite.history_content_moves.place_changes` reads what they
+        did (and where a commit moved the site, or its content folder, from)."""
         from okrsite.history_commits import commit_events_of
+        from okrsite.history_content_moves import place_changes
         from okrsite.history_events import judged_alike
-        from okrsite.history_site_moves import (
-            MOVED_FROM,
-            added_config,
-            config_path,
-            move_changes,
-            site_moves,
-            without_config,
-        )
 
         site = self.site
         assert site is not None
-        if prefix not in read.asked:
-            loaded = self.events_of.get(prefix)
+        if place not in read.asked:
+            loaded = self.events_of.get(place)
             if loaded is None:
-                loaded = self._store(prefix).load() if self.use_cache else {}
-            read.cached[prefix] = len(loaded)
+                loaded = self._store(place).load() if self.use_cache else {}
+            read.cached[place] = len(loaded)
             loaded = judged_alike(loaded, self.names)  # key results added or removed since
-            read.asked[prefix] = set()
-            read.new[prefix] = {}
-            self.events_of[prefix] = dict(loaded)
-        have = self.events_of[prefix]
-        read.asked[prefix].update(shas)
+            read.asked[place] = set()
+            read.new[place] = {}
+            self.events_of[place] = dict(loaded)
+        have = self.events_of[place]
+        read.asked[place].update(shas)
         missing = [sha for sha in shas if sha not in have and sha not in read.merges]
         if not missing:
             return have
-        content = self.config.content_dir.strip("/")
-        folder = prefix + content + "/"
-        also = [config_path(prefix)]
-        changes = raw_changes(site.toplevel, missing, folder, self.jobs, also)
-        moves = site_moves(site.toplevel, added_config(changes, prefix), prefix)
-        for sha, old in moves.items():
-            changes[sha] = move_changes(site.toplevel, sha, old, prefix, content)
-        ordered = [(sha, without_config(changes.get(sha, []), prefix)) for sha in missing]
+        prefix = place[0]
+        changes, marks = place_changes(
+            site.toplevel, missing, place, self.config.content_dir, self.jobs
+        )
+        ordered = [(sha, changes[sha]) for sha in missing]
         many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
         known = read.known(self.site_root, site, prefix) if many else {}
         new = commit_events_of(site.toplevel, prefix, self.config, ordered, self.jobs, known)
-        for sha, old in moves.items():
-            new[sha] = {**new.get(sha, {}), MOVED_FROM: old}
+        for sha, mark in marks.items():
+            new[sha] = {**new.get(sha, {}), **mark}
         have.update(new)
-        read.new[prefix].update(new)
+        read.new[place].update(new)
         read.count += len(missing)
         if self.keep_spent:  # 100,000 changes read from git, 40,000 known versions
             self.spent.append((changes, known))
@@ -515,19 +516,19 @@ class HistoryReader:
         """Keep, in memory and in each folder's cache, the events of the commits
         this read asked for; a cache that holds others is merged into one."""
         self.events_of = {
-            prefix: {sha: ev for sha, ev in self.events_of[prefix].items() if sha in asked}
-            for prefix, asked in read.asked.items()
+            place: {sha: ev for sha, ev in self.events_of[place].items() if sha in asked}
+            for place, asked in read.asked.items()
         }
         self._pending = []
         if not self.use_cache:
             return
-        for prefix, kept in self.events_of.items():
-            new = read.new[prefix]
-            stale = len(kept) - len(new) != read.cached[prefix]
+        for place, kept in self.events_of.items():
+            new = read.new[place]
+            stale = len(kept) - len(new) != read.cached[place]
             if self.save_later:
-                self._pending.append((self._store(prefix), new, kept, stale))
+                self._pending.append((self._store(place), new, kept, stale))
             else:
-                self._store(prefix).save(new, kept, stale=stale)
+                self._store(place).save(new, kept, stale=stale)
 
 
 def with_repo_folder(config: SiteConfig, site_root: Path, reader: HistoryReader) -> SiteConfig:

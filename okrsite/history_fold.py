@@ -15,6 +15,14 @@ where a committer's clock was wrong and the dates say otherwise;
 ``authored`` keeps the author date, which pages mention where it differs.
 Mid-cycle is judged by the same date. A check-in's ``committed``
 (what backdating compares) is its commit's own committer date.
+
+A commit a merge brought in is compared with the commit before it on its
+own branch (git's view of it), but what the branch's file already said is
+what the commits folded before it made it: a change cherry-picked onto the
+first-parent line, then merged with its branch, is there twice. A change of
+such a commit that leaves a value as the fold already has it (the same
+target, the same row's figure) is no change (:meth:`_Timelines.same_as_before`):
+it keeps the commit that first made it, and the timeline lists it once.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ from okrsite.model import Cycle
 
 #: a KPI check-in's ``value`` among a check-in's figures (key result ids are never empty)
 KPI_VALUE = ""
+#: the fields a record's "created" and "removed" entries stand for: whether it exists
+_EXISTENCE = ("created", "removed")
 
 
 def judged(fields: Iterable[Sequence[Any]]) -> Iterable[tuple[str, Any, Any, bool, str | None]]:
@@ -126,10 +136,14 @@ class _Timelines:
         event: Event,
         day: date,
         again: Mapping[tuple[str, str], Event] | None = None,
+        merged: bool = False,
     ) -> None:
         """Fold in commit ``c``, which entered the branch on ``day``. ``again``:
         by ``(kind, id)``, how a record this commit created again differs from
-        its version before its removal (:mod:`okrsite.history_readd`)."""
+        its version before its removal (:mod:`okrsite.history_readd`).
+        ``merged``: a merge brought ``c`` in (it is not on HEAD's first-parent
+        line): a change that leaves a value as it already was is none
+        (:meth:`same_as_before`)."""
         self.place.setdefault(c.sha, len(self.place))
         authored = _day(c.authored)
         origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
@@ -146,7 +160,9 @@ class _Timelines:
             less: bool,
             kr: str | None,
             note: str | None = None,
-        ) -> None:
+        ) -> bool:
+            if merged and self.same_as_before((rec["kind"], rec["id"]), name, kr, new):
+                return False  # already so on the line it merged into: a cherry-pick's twin
             mid = cycles_mod.changed_mid_cycle(rec.get("cycle"), day, self.cycles)
             if name == "cycle" and not mid:
                 # moved out of a cycle that was running: judged by the cycle it left
@@ -159,6 +175,7 @@ class _Timelines:
                     whys[c.sha] = why
             entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored, note)
             self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
+            return True
 
         # the check-in a commit wrote with a tick (okrsite checkin ticks the
         # milestone in the objective's file and writes the check-in in one go)
@@ -176,10 +193,11 @@ class _Timelines:
                 if rec["kind"] == "objective" and rec["from"] in self.ticks:
                     self.ticks[rec["id"]] = self.ticks.pop(rec["from"])
                 add(rec, "id", rec["from"], rec["id"], False, None)
-            if rec["change"] in ("created", "removed"):
+            fresh = True  # False: created again where the line has it already
+            if rec["change"] in _EXISTENCE:
                 title = rec["title"]
                 old, new = (None, title) if rec["change"] == "created" else (title, None)
-                add(rec, rec["change"], old, new, False, None)
+                fresh = add(rec, rec["change"], old, new, False, None)
             since = again.get(key) if again and rec["change"] == "created" else None
             if since is not None:
                 # created again: after "created", what changed since the
@@ -188,18 +206,37 @@ class _Timelines:
             for name, old, new, less, note in judged(rec.get("fields", ())):
                 add(rec, name, old, new, less, None, note)
             if rec["kind"] == "objective":
-                self._key_results(rec, origin, checkin_of.get(rec["id"]), add)
+                self._key_results(rec, origin, checkin_of.get(rec["id"]), add, fresh)
             if rec["kind"] == "kpi":
                 values = self.kpi_values.setdefault(rec["id"], {})
                 said = self.kpi_said.setdefault(rec["id"], {})
                 for d, value in rec.get("values", ()):
+                    if merged and d in said and said[d] == value:
+                        continue  # the line said so already: its commit keeps the figure
                     values[d] = origin
                     said[d] = value
 
-    def _key_results(self, rec: Event, origin: Origin, checkin: str | None, add: Any) -> None:
+    def same_as_before(self, key: tuple[str, str], name: str, kr: str | None, new: Any) -> bool:
+        """Whether the latest entry of ``key``'s timeline for field ``name`` (of
+        key result ``kr``) left it at ``new`` already: a record created or
+        removed is compared by whether it exists, a key result added or
+        removed by its title. No such entry: nothing to tell, not the same."""
+        existence = name in _EXISTENCE
+        for entry in reversed(self.lines.get(key, ())):
+            if entry.key_result != kr:
+                continue
+            if existence and entry.field in _EXISTENCE:
+                return (entry.field == "created") == (name == "created")
+            if not existence and entry.field == name:
+                return bool(entry.new == new)
+        return False
+
+    def _key_results(
+        self, rec: Event, origin: Origin, checkin: str | None, add: Any, fresh: bool = True
+    ) -> None:
         currents = self.currents.setdefault(rec["id"], {})
         ticks = self.ticks.setdefault(rec["id"], {})
-        if rec["change"] == "created":
+        if rec["change"] == "created" and fresh:
             currents.clear()
             currents.update(rec.get("currents", ()))
             ticks.clear()
@@ -207,7 +244,8 @@ class _Timelines:
         for kr in rec.get("key_results", ()):
             kid = kr["id"]
             if kr["change"] == "added":
-                add(rec, "key_result", None, kr["title"], False, kid)
+                if not add(rec, "key_result", None, kr["title"], False, kid):
+                    continue  # added on the line already (a cherry-pick's twin)
                 currents.pop(kid, None)
                 ticks.pop(kid, None)
                 if "current" in kr:
@@ -226,7 +264,8 @@ class _Timelines:
                     if kr["from"] in ticks:
                         ticks[kid] = ticks.pop(kr["from"])
                 for name, old, new, less, note in judged(kr.get("fields", ())):
-                    add(rec, name, old, new, less, kid, note)
+                    if not add(rec, name, old, new, less, kid, note):
+                        continue  # so on the line already: its commit keeps it
                     if name == "current":
                         currents[kid] = new
                     elif name == "milestones" and new is None:
@@ -284,7 +323,8 @@ def assemble(
         pr = prs.get(c.sha)
         origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
         again = readded.get(c.sha) if readded else None
-        lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)), again)
+        merged = c.sha in merged_on
+        lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)), again, merged)
         for ci in event["checkins"]:
             # a check-in moved to a new id keeps the commit that wrote it; one
             # whose figures or confidence a later commit changed is that
@@ -326,8 +366,11 @@ def assemble(
         for path, day, value, *written in event["rows"]:
             # what the row says (history_events.csv_said): its figure, with
             # what its cell writes beside the digits (``€M``) when it writes any
+            row = (value, written[0]) if written else value
+            if merged and day in csv_said.get(path, {}) and csv_said[path][day] == row:
+                continue  # the line said so already (a cherry-pick's twin): its commit keeps it
             csv_rows.setdefault(path, {})[day] = origin
-            csv_said.setdefault(path, {})[day] = (value, written[0]) if written else value
+            csv_said.setdefault(path, {})[day] = row
     history = SiteHistory(available=True, commits_seen=len(commits), whys=lines.whys)
     for (kind, rid), entries in lines.lines.items():
         (history.objectives if kind == "objective" else history.kpis)[rid] = entries

@@ -79,17 +79,26 @@ def without_config(changes: list[RawChange], prefix: str) -> list[RawChange]:
 def site_moves(repo: Path, candidates: Sequence[str], prefix: str) -> dict[str, str]:
     """``{commit: old folder}`` of the ``candidates`` that moved the site's
     ``okrsite.toml`` to ``prefix`` from another folder (one ``git log``)."""
+    return {sha: old for sha, (old, _blob) in site_moves_from(repo, candidates, prefix).items()}
+
+
+def site_moves_from(
+    repo: Path, candidates: Sequence[str], prefix: str
+) -> dict[str, tuple[str, str]]:
+    """:func:`site_moves` with, for each move, the ``okrsite.toml`` it moved
+    (its blob before the move): the same commit may have changed its
+    ``content_dir`` too (:mod:`okrsite.history_content_moves`)."""
     if not candidates:
         return {}
     path = config_path(prefix)
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for sha, changes in raw_changes_in(repo, candidates, [_ANY_CONFIG]).items():
         for ch in changes:
             if ch.status != "R" or ch.path != path or ch.old_path is None:
                 continue
             old = ch.old_path[: -len(CONFIG_FILE)]
             if old != prefix and (old == "" or old.endswith("/")):
-                out[sha] = old
+                out[sha] = (old, ch.old)
     return out
 
 
@@ -101,7 +110,18 @@ def move_changes(
     change, one that moved and changed is a change in place, one moved within
     the site too is a move (one ``git log`` over both content folders)."""
     content = content_dir.strip("/") + "/"
-    old_folder, folder = old_prefix + content, prefix + content
+    return folder_move_changes(repo, sha, old_prefix + content, prefix + content)[0]
+
+
+def folder_move_changes(
+    repo: Path, sha: str, old_folder: str, folder: str
+) -> tuple[list[RawChange], bool]:
+    """What commit ``sha``, which moved the site's content from ``old_folder``
+    to ``folder`` (both ending in ``/``: the site moved, or its ``content_dir``
+    changed, or both), did to it, every path put under ``folder``
+    (:func:`move_changes`), and whether any file moved from one to the other
+    (a ``content_dir`` pointed at another folder that was there, nothing
+    moved, is no rename: :mod:`okrsite.history_content_moves`)."""
 
     def now(path: str) -> str:
         return folder + path[len(old_folder) :]
@@ -115,8 +135,10 @@ def move_changes(
     changes = raw_changes_in(repo, [sha], [old_folder.rstrip("/"), folder.rstrip("/")])
     gone: dict[str, RawChange] = {}
     out: list[RawChange] = []
+    moved = False
     for ch in changes.get(sha, []):
         if ch.status == "R" and ch.old_path is not None and old_side(ch.old_path):
+            moved = True
             before = now(ch.old_path)
             if before != ch.path:
                 out.append(RawChange("R", ch.old, ch.new, ch.path, before))
@@ -132,7 +154,8 @@ def move_changes(
         was = gone.pop(ch.path, None) if ch.status == "A" else None
         if was is not None:  # moved with too many edits for git to pair: changed in place
             out[i] = RawChange("M", was.old, ch.new, ch.path)
-    return out + list(gone.values())
+            moved = True
+    return out + list(gone.values()), moved
 
 
 def eras(
@@ -166,9 +189,13 @@ class FolderReads:
     def __init__(self, commits: Sequence[CommitInfo], current: Iterable[Record | CheckIn]) -> None:
         self.merges = {c.sha for c in commits if len(c.parents) >= 2}  # never read: no changes
         self.current = current
-        self.asked: dict[str, set[str]] = {}  # per folder, the commits asked for
-        self.cached: dict[str, int] = {}  # per folder, how many events it held before
-        self.new: dict[str, dict[str, Event]] = {}  # per folder, the events read now
+        # per folder the site was read under (its folder in the repository,
+        # or that with the content folder it had then: a Place of
+        # okrsite.history_content_moves), the commits asked for, how many
+        # events it held before, and the events read now
+        self.asked: dict[Any, set[str]] = {}
+        self.cached: dict[Any, int] = {}
+        self.new: dict[Any, dict[str, Event]] = {}
         self.count = 0  # commits read from git, in all folders
         self._known: dict[tuple[str, str], Any] | None = None
 
