@@ -432,18 +432,27 @@ def _keep_folders_inside(
     anywhere. ``--cache-dir`` and ``--out`` take any folder."""
     for key, (example, elsewhere) in _INSIDE.items():
         folder = values.get(key)
-        if folder is None or _stays_inside(folder):
+        if folder is None or (_stays_inside(folder) and not _in_git(folder)):
             continue
+        where = "outside git's own folder" if _stays_inside(folder) else "inside the site"
         diags.append(
             error(
                 "CFG011",
-                f"{key} must be a folder inside the site, got {short(folder)}",
+                f"{key} must be a folder {where}, got {short(folder)}",
                 file,
                 line=_line_of(text, key),
-                hint=f'write a relative path without "..", e.g. {key} = {example}; {elsewhere}',
+                hint=f'write a relative path without ".." or ".git", e.g. {key} = {example}; '
+                f"{elsewhere}",
             )
         )
         del values[key]
+
+
+def _in_git(rel: str) -> bool:
+    """A path through a ``.git`` folder (``.git/hooks-site``): git's own files
+    (its hooks run code), where one line of okrsite.toml in a pull request
+    must not make a CI job write."""
+    return any(part.casefold() == ".git" for part in PurePosixPath(rel.replace("\\", "/")).parts)
 
 
 def _stays_inside(rel: str) -> bool:

@@ -89,3 +89,22 @@ def test_a_dotted_key_of_60000_parts_in_okrsite_toml_is_refused_at_once(tmp_path
     assert code == 1
     assert "tables or arrays are nested more than 200 levels deep" in output
     assert re.search(r"okrsite\.toml:\d+:1: error CFG001", output), output
+
+
+@pytest.mark.parametrize(
+    "setting",
+    ['output_dir = ".git/hooks-site"', 'cache_dir = "./.git/okc"', 'output_dir = "x/.GIT"'],
+)
+def test_okrsite_toml_may_not_send_output_into_git(tmp_path: Path, setting: str) -> None:
+    """``output_dir = ".git/hooks-site"`` built the site into git's own folder
+    (a pull request's okrsite.toml making CI write where git keeps hooks);
+    now CFG011 and nothing is written there."""
+    site = base_site(tmp_path)
+    (site / ".git").mkdir()
+    with (site / "okrsite.toml").open("a") as toml:
+        toml.write(setting + "\n")
+    code, output = okrsite(site, "build")
+    assert code == 1
+    key = setting.split(" ")[0]
+    assert f"error CFG011: {key} must be a folder outside git's own folder" in output
+    assert list((site / ".git").iterdir()) == []
