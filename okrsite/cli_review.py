@@ -225,7 +225,7 @@ def codeowners(
         + " --write"
     )
     portfolio = result.scored.portfolio
-    text = co.codeowners_text(portfolio, chosen, prefix)
+    text = co.codeowners_text(portfolio, chosen, prefix, result.config.content_dir)
     if not check_only and not write:
         click.echo(text, nl=False)
         return
@@ -256,7 +256,7 @@ def codeowners(
         sys.exit(1)
     if parts is None:
         # written whole by an older okrsite (or by hand): compared whole, as then
-        legacy = co.legacy_text(portfolio, chosen, prefix)
+        legacy = co.legacy_text(portfolio, chosen, prefix, result.config.content_dir)
         adopt = (
             "to keep rules of your own in it (a catch-all * first), let okrsite keep its "
             "rules between marker lines"

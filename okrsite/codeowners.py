@@ -11,6 +11,11 @@ files; an owner or team without a handle for the platform is left out (there
 is nobody to ask). Both platforms read the same syntax: one path per line,
 then ``@user`` or ``@org/team`` handles.
 
+A goal's figures live outside its file too: a KPI's readings in the CSV its
+``data:`` names, an objective's (or KPI's) progress in its check-ins. Each
+gets its record's owner and team as well (:func:`_owned_paths`), or a
+target could be met on paper, a reading rewritten, without their review.
+
 Both platforms read one file, so teams keep their own rules in it too (a
 catch-all ``* @acme/admins``, ``/.github/ @acme/platform``): okrsite owns
 only the lines between its marker comments (:data:`BEGIN`, :data:`END`),
@@ -22,7 +27,8 @@ after a catch-all ``*`` rule, which is where a new block is put.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import posixpath
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -95,29 +101,75 @@ def owners_of(
     return list(dict.fromkeys(h for h in handles if h))
 
 
-def codeowners_text(portfolio: Portfolio, platform: Platform, prefix: str = "") -> str:
+def codeowners_text(
+    portfolio: Portfolio, platform: Platform, prefix: str = "", content_dir: str = "content"
+) -> str:
     """okrsite's block of the CODEOWNERS file: its marker lines around one
-    line per objective, KPI and SMART goal file with a handle.
+    line per objective, KPI and SMART goal file with a handle, and per
+    file or folder of their figures (:func:`_owned_paths`).
 
     ``prefix`` is the site's folder inside the repository (``""`` at the
-    root), because CODEOWNERS paths are relative to the repository.
+    root), because CODEOWNERS paths are relative to the repository;
+    ``content_dir`` is the site's ``content_dir`` (where a KPI's ``data:``
+    and the check-in folders are).
     """
-    return BEGIN + rules_text(portfolio, platform, prefix) + END
+    return BEGIN + rules_text(portfolio, platform, prefix, content_dir) + END
 
 
-def rules_text(portfolio: Portfolio, platform: Platform, prefix: str = "") -> str:
-    """The rules alone, one line per goal file with a handle (no markers)."""
-    records: Iterable[tuple[str, str | None, str | None]] = [
-        *((o.file, o.owner, o.team) for o in portfolio.objectives.values()),
-        *((k.file, k.owner, k.team) for k in portfolio.kpis.values()),
-        *((g.file, g.owner, g.team) for g in portfolio.goals.values()),
-    ]
-    lines = []
-    for file, owner, team in sorted(records):
+def _owned_paths(
+    portfolio: Portfolio, content_dir: str
+) -> Iterator[tuple[str, str | None, str | None]]:
+    """``(path, owner, team)`` for every file or folder a record's owner and
+    team answer for; a path ending in ``/`` is a folder and everything in it.
+
+    The goal files themselves; a KPI's data file (``data: data/arr.csv``
+    is ``content/data/arr.csv``): its readings are the KPI's figures; each
+    objective's and KPI's check-in folder, ``content/checkins/<id>/``,
+    where ``okrsite checkin`` files them, so a check-in added later is
+    routed too; and a check-in filed anywhere else (one that names its
+    ``objective:`` or ``kpi:``) by its own file, to its objective's or
+    KPI's owner and team. A folder goes before the paths inside it (the
+    rules are sorted by path), and the last matching rule wins, so a
+    check-in of another objective filed inside a folder, or the folder of
+    ``sales/emea`` inside that of ``sales``, goes to its own owners.
+    """
+    top = content_dir.strip("/")
+    folder = f"{top}/checkins/"
+    for o in portfolio.objectives.values():
+        yield o.file, o.owner, o.team
+        yield f"{folder}{o.id}/", o.owner, o.team
+    for k in portfolio.kpis.values():
+        yield k.file, k.owner, k.team
+        yield f"{folder}{k.id}/", k.owner, k.team
+        if k.data:
+            data = posixpath.normpath(f"{top}/{k.data}")
+            if not data.startswith("../"):
+                yield data, k.owner, k.team
+    for g in portfolio.goals.values():
+        yield g.file, g.owner, g.team
+    for c in portfolio.checkins:
+        target = (
+            portfolio.kpis.get(c.kpi) if c.kpi is not None
+            else portfolio.objectives.get(c.objective or "")
+        )  # fmt: skip
+        if target is not None and not c.file.startswith(f"{folder}{target.id}/"):
+            yield c.file, target.owner, target.team
+
+
+def rules_text(
+    portfolio: Portfolio, platform: Platform, prefix: str = "", content_dir: str = "content"
+) -> str:
+    """The rules alone, one line per path with a handle (no markers): the
+    handles of every record that answers for it, in order, once each."""
+    owners: dict[str, list[str]] = {}
+    for path, owner, team in _owned_paths(portfolio, content_dir):
         handles = owners_of(owner, team, portfolio, platform)
         if handles:
-            lines.append(f"{_pattern(prefix + file)} {' '.join(handles)}\n")
-    return "".join(lines)
+            owners.setdefault(path, []).extend(handles)
+    return "".join(
+        f"{_pattern(prefix + path)} {' '.join(dict.fromkeys(owners[path]))}\n"
+        for path in sorted(owners)
+    )
 
 
 class BlockError(ValueError):
@@ -176,10 +228,12 @@ def with_block(committed: str | None, block: str, name: str) -> str:
     return committed + ("" if committed.endswith("\n") else "\n") + "\n" + block
 
 
-def legacy_text(portfolio: Portfolio, platform: Platform, prefix: str = "") -> str:
+def legacy_text(
+    portfolio: Portfolio, platform: Platform, prefix: str = "", content_dir: str = "content"
+) -> str:
     """The whole file as okrsite wrote it before the block: what a file
     without markers is compared with, so one it wrote then still passes."""
-    return HEADER + rules_text(portfolio, platform, prefix)
+    return HEADER + rules_text(portfolio, platform, prefix, content_dir)
 
 
 def find_committed(toplevel: Path, platform: Platform) -> Path | None:

@@ -17,7 +17,9 @@ testable with in-memory portfolios.
 Matching records between the two sides: the id first; an id that exists on
 one side only is paired with a record of the other side that has the same
 title (a *rename*, e.g. after ``git mv`` changed the path-derived id). Key
-results are matched the same way inside their objective.
+results are matched the same way inside their objective, and check-ins by
+the file git saw them move from, else by the objective or KPI they moved
+with (:func:`okrsite.diff_checkins._moved_checkins`).
 
 The comparison is split by what it compares: the records
 (:mod:`okrsite.diff_records`, which the site's history shares), the
@@ -466,6 +468,8 @@ def diff_portfolios(
         base_unreadable,
         head_has_file,
         base_has_file,
+        kpi_renames,
+        moved,
     )
 
     edited = {c.id for c in objectives if c.change == "changed"}

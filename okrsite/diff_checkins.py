@@ -88,6 +88,11 @@ class CheckInChange:
     broken_at_base: bool = False
 
 
+#: ``({head id: base id} of objectives, the same of KPIs)``: the records
+#: whose id changed (:func:`okrsite.diff_records._paired`)
+_Renames = tuple[Mapping[str, str], Mapping[str, str]]
+
+
 # ------------------------------------------------------------------ check-ins
 def _checkin_target(c: CheckIn) -> tuple[Literal["objective", "kpi"], str]:
     if c.kpi is not None:
@@ -158,18 +163,31 @@ def _previous(
     return values, confidence, kpi_value
 
 
-def _checkin_fields(
-    b: CheckIn, h: CheckIn, obj_renames: Mapping[str, str]
-) -> tuple[FieldChange, ...]:
+def _follows(b: CheckIn, h: CheckIn, renames: _Renames) -> tuple[bool, bool]:
+    """Whether ``h`` names ``b``'s objective, and its KPI, under the id
+    that record was renamed to (:func:`okrsite.diff_records._paired`)."""
+    obj_renames, kpi_renames = renames
+    return (
+        h.objective is not None and obj_renames.get(h.objective) == b.objective,
+        h.kpi is not None and kpi_renames.get(h.kpi) == b.kpi,
+    )
+
+
+def _checkin_fields(b: CheckIn, h: CheckIn, renames: _Renames) -> tuple[FieldChange, ...]:
     """What an edit changed besides its values and confidence (those are value moves).
 
-    An ``objective`` that changed only because the objective was renamed
-    is noted "follows rename", as an objective's ``parent`` is.
+    An ``objective`` (or ``kpi``) that changed only because that record was
+    renamed is noted "follows rename", as an objective's ``parent`` is; so
+    is the ``file`` of a check-in that moved with it (``git mv`` of the
+    objective's folder of check-ins): a reader sees where it went, and
+    that nothing else did.
     """
-    renamed = h.objective is not None and obj_renames.get(h.objective) == b.objective
+    obj_follows, kpi_follows = _follows(b, h, renames)
+    moved_with = FOLLOWS_RENAME if obj_follows or kpi_follows else None
     return _fields(
-        _field("objective", b.objective, h.objective, FOLLOWS_RENAME if renamed else None),
-        _field("kpi", b.kpi, h.kpi),
+        _field("file", b.file, h.file, moved_with),
+        _field("objective", b.objective, h.objective, FOLLOWS_RENAME if obj_follows else None),
+        _field("kpi", b.kpi, h.kpi, FOLLOWS_RENAME if kpi_follows else None),
         _field("date", b.date.isoformat(), h.date.isoformat()),
         _field("time", b.time or None, h.time or None),
         _field("author", b.author, h.author),
@@ -265,12 +283,13 @@ def _edited_checkin(
     head: Portfolio,
     base: Portfolio,
     as_of: date,
-    obj_renames: Mapping[str, str],
+    renames: _Renames,
     kr_renames: Mapping[str, Mapping[str, str]],
 ) -> CheckInChange:
     """A check-in on both sides that differs: the values it moves, and what
     else the edit changed (:func:`_checkin_fields`, key results it follows
     to their new ids)."""
+    obj_renames = renames[0]
     kind, target = _checkin_target(h)
     moves: tuple[ValueMove, ...]
     follows: tuple[FieldChange, ...] = ()
@@ -300,7 +319,7 @@ def _edited_checkin(
     return CheckInChange(
         h.id, h.file, h.date, "changed", kind, target, h.author, moves,
         b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
-        _checkin_fields(b, h, obj_renames) + follows, time=h.time,
+        _checkin_fields(b, h, renames) + follows, time=h.time,
     )  # fmt: skip
 
 
@@ -331,6 +350,51 @@ def _removed_checkin(
     )  # fmt: skip
 
 
+def _moved_checkins(
+    b_all: Mapping[str, CheckIn],
+    h_all: Mapping[str, CheckIn],
+    moved: Mapping[str, str],
+    renames: _Renames,
+) -> dict[str, str]:
+    """``{head id: base id}`` for check-ins whose id is on one side only
+    because their file moved (a check-in's id is its path under
+    ``content/checkins/``): one check-in, not one removed and one added.
+
+    Paired first by the file git saw each move from (``moved``: file at head
+    → file at base), as records are (:func:`okrsite.diff_records._paired`);
+    then, for those git did not pair (a small file edited as it moved is a
+    deletion and an addition to git), a check-in of the same day, time of
+    day and file name whose objective or KPI is the record that was renamed
+    (filed in its folder, ``content/checkins/<id>/``, it moved with it).
+    Each side's check-in is paired once, and only where the pairing is
+    unique."""
+    gone = {cid: c for cid, c in b_all.items() if cid not in h_all}
+    new = {cid: c for cid, c in h_all.items() if cid not in b_all}
+    if not gone or not new:
+        return {}
+    by_file = {c.file: cid for cid, c in gone.items()}
+    out: dict[str, str] = {}
+    for cid, h in new.items():
+        was = by_file.get(moved.get(h.file, ""))
+        if was is not None and was not in out.values():
+            out[cid] = was
+    candidates: dict[tuple[object, ...], list[str]] = {}
+    for cid, b in gone.items():
+        if cid not in out.values():
+            key = (b.date, b.time, b.file.rpartition("/")[2])
+            candidates.setdefault(key, []).append(cid)
+    claimed: dict[str, list[str]] = {}
+    for cid, h in new.items():
+        if cid in out:
+            continue
+        same = candidates.get((h.date, h.time, h.file.rpartition("/")[2]), [])
+        found = [bid for bid in same if any(_follows(b_all[bid], h, renames))]
+        if len(found) == 1:
+            claimed.setdefault(found[0], []).append(cid)
+    out.update({heads[0]: bid for bid, heads in claimed.items() if len(heads) == 1})
+    return out
+
+
 def _checkin_changes(
     base: Portfolio,
     head: Portfolio,
@@ -343,6 +407,8 @@ def _checkin_changes(
     base_unreadable: Mapping[tuple[str, str], tuple[Diagnostic, ...]] | None = None,
     head_has_file: Callable[[str], bool] | None = None,
     base_has_file: Callable[[str], bool] | None = None,
+    kpi_renames: Mapping[str, str] | None = None,
+    moved_files: Mapping[str, str] | None = None,
 ) -> tuple[CheckInChange, ...]:
     """Check-ins added, edited, removed, or refused at head (``head_errors`` by file).
 
@@ -357,32 +423,42 @@ def _checkin_changes(
     (head's id → base's): an edit that only follows a key result's new id
     (``incidents: 7`` → ``sev-incidents: 7``) moves no value, and says so
     as a "key result" field noted "follows rename".
+
+    ``kpi_renames`` are the KPIs whose id changed, as ``obj_renames`` the
+    objectives, and ``moved_files`` the files git saw move (head → base):
+    a check-in that moved with its objective or KPI is paired with itself
+    (:func:`_moved_checkins`), an edit that "follows rename", not a check-in
+    removed and one added with its values shown as new.
     """
     kr_renames = kr_renames or {}
+    renames: _Renames = (obj_renames, kpi_renames or {})
     base_errors = base_errors or {}
     head_unreadable = head_unreadable or {}
     base_unreadable = base_unreadable or {}
     b_all = {c.id: c for c in base.checkins}
     h_all = {c.id: c for c in head.checkins}
+    moved = _moved_checkins(b_all, h_all, moved_files or {}, renames)
+    kept = set(moved.values())  # base ids that moved: on both sides
     refused_errors = {
         cid: errs
         for cid, b in b_all.items()
         if cid not in h_all
+        and cid not in kept
         and (errs := _why_refused(b, head_errors, head_unreadable, head_has_file)) is not None
     }
     refused = {cid: b_all[cid] for cid in refused_errors}
     by_target = _checkins_by_target((*head.checkins, *refused.values()))
     out: list[CheckInChange] = []
     for cid, h in h_all.items():
-        b = b_all.get(cid)
+        b = b_all.get(moved.get(cid, cid))
         if b is None:
             same = by_target.get((h.objective, h.kpi), [])
             at_base = _why_refused(h, base_errors, base_unreadable, base_has_file)
             out.append(_added_checkin(h, head, base, as_of, same, at_base))
-        elif _checkin_key(b) != _checkin_key(h):
-            out.append(_edited_checkin(b, h, head, base, as_of, obj_renames, kr_renames))
+        elif _checkin_key(b) != _checkin_key(h) or b.file != h.file:
+            out.append(_edited_checkin(b, h, head, base, as_of, renames, kr_renames))
     for cid, b in b_all.items():
-        if cid not in h_all:
+        if cid not in h_all and cid not in kept:
             out.append(_removed_checkin(b, head, base, as_of, refused_errors.get(cid)))
     # the loader's order (resolve.checkin_order): by date, time of day, then
     # file name in natural order, so "2026-11-19.md" (10:30) is listed before

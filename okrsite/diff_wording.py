@@ -26,6 +26,7 @@ from gettext import NullTranslations
 from okrsite import numbers
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
+    FOLLOWS_RENAME,
     LESS,
     CheckInChange,
     DiffResult,
@@ -177,6 +178,20 @@ _COUNTED = {
 }
 
 
+def only_follows_rename(c: CheckInChange) -> bool:
+    """Whether all an edited check-in changed is to follow its objective or
+    KPI to its new id (its ``objective:``, or its file moved with the
+    objective's folder): no value, confidence or anything else of it moved,
+    so the summary says it moved with it rather than "edits" it."""
+    return (
+        c.change == "changed"
+        and bool(c.fields)
+        and all(f.note == FOLLOWS_RENAME for f in c.fields)
+        and all(v.before == v.after for v in c.values)
+        and c.confidence_before == c.confidence_after
+    )
+
+
 def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
     """One paragraph a reviewer can read in five seconds."""
     as_of = w.day(result.as_of)
@@ -263,9 +278,14 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
     if new_checkins:
         parts.append(w._("adds %(what)s", what=count("check-in", new_checkins)))
     refused = sum(1 for c in result.checkins if c.broken)
-    other = len(result.checkins) - new_checkins - refused - fixed_checkins
+    followed = sum(1 for c in result.checkins if only_follows_rename(c))
+    other = len(result.checkins) - new_checkins - refused - fixed_checkins - followed
     if other:
         parts.append(w._("edits or removes %(what)s", what=count("check-in", other)))
+    if followed:
+        parts.append(
+            w._("moves %(what)s with a renamed objective or KPI", what=count("check-in", followed))
+        )
     if refused:
         parts.append(w._("breaks %(what)s (files with errors)", what=count("check-in", refused)))
     if fixed_checkins:

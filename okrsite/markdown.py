@@ -97,6 +97,7 @@ _THEME_IDS = frozenset(
         "scorecard",
         "search-q",
         "search-results",
+        "search-result",
         "search-status",
         "site-search",
         "smart",

@@ -109,23 +109,43 @@ def split_unit(value: str) -> tuple[str, str] | None:
             figure + found["space"] + magnitude
         ) is not None:
             figure, word = figure + found["space"] + magnitude, rest.strip()
+    coded = code_money(word)
+    if coded is not None and coded[1] and read_number(f"{figure} {coded[1]}") is not None:
+        # 1.35 M EUR, 150 kUSD: the magnitude is the figure's, the code its money
+        figure, word = f"{figure} {coded[1]}", _CODE.search(word)[0]  # type: ignore[index]
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
     return figure, word
 
 
+#: currency codes a unit may be written with (``unit: M EUR``, ``kUSD``), as
+#: the sign each stands for where it has one (EUR is €), else as itself
+CURRENCY_CODES = {
+    "EUR": "€",
+    "USD": "$",
+    "GBP": "£",
+    "JPY": "¥",
+    **{code: code for code in ("AUD", "CAD", "CHF", "CNY", "DKK", "INR", "NOK", "PLN", "SEK")},
+}
+_CODE = re.compile("|".join(CURRENCY_CODES), re.I)
+
+
 @functools.lru_cache(maxsize=256)
-def unit_multiplier(unit: str) -> float:
-    """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
-    ``$k``, ``k``, ``Mio €``: 1000 or 1,000,000), or 1 for a unit that holds
-    none (``€``, ``h``, ``km``). Beside one currency sign a lowercase m or mn
-    is million (``£m``, ``$mn``), as finance writes it and money is never
-    counted in metres; alone, ``m`` is metres."""
-    word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
-    if not word or not any(c.isalpha() for c in word):
-        return 1.0
-    if word in ("m", "mn") and len(currency_of(unit)) == 1:
-        return 1e6
+def code_money(unit: str) -> tuple[str, str] | None:
+    """The currency (its sign, or its code where it has none) and the rest of
+    a unit of money written with a code (``M EUR``, ``EUR M``, ``MEUR``,
+    ``kUSD``, ``Mio. EUR``, ``bn USD``, ``EURm``: ``("€", "M")``;
+    ``EUR``: ``("€", "")``), so that it holds its magnitude as ``M€`` does;
+    ``None`` for any other unit (``€``, ``EUR/h``, ``Euro``)."""
+    for found in _CODE.finditer(unit):
+        rest = (unit[: found.start()] + unit[found.end() :]).strip()
+        if not rest or rest in ("m", "mn") or _magnitude(rest) != 1:
+            return CURRENCY_CODES[found[0].upper()], rest
+    return None
+
+
+def _magnitude(word: str) -> float:
+    """What a magnitude word multiplies by (``k``, ``Mio.``: 1000, 1,000,000), else 1."""
     for written in (f"1{word}", f"1 {word}"):
         read = read_number(written)
         if read is not None and not read[1] and read[0] != 1:
@@ -133,13 +153,105 @@ def unit_multiplier(unit: str) -> float:
     return 1.0
 
 
+@functools.lru_cache(maxsize=256)
+def unit_multiplier(unit: str) -> float:
+    """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
+    ``$k``, ``k``, ``Mio €``, ``M EUR``, ``kUSD``: 1000 or 1,000,000), or 1
+    for a unit that holds none (``€``, ``EUR``, ``h``, ``km``). Beside one
+    currency sign or code a lowercase m or mn is million (``£m``, ``$mn``,
+    ``EURm``), as finance writes it and money is never counted in metres;
+    alone, ``m`` is metres."""
+    coded = code_money(unit.strip())
+    if coded is not None:  # M EUR holds its million as M€ does
+        return 1e6 if coded[1] in ("m", "mn") else _magnitude(coded[1]) if coded[1] else 1.0
+    word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
+    if not word or not any(c.isalpha() for c in word):
+        return 1.0
+    if word in ("m", "mn") and len(currency_of(unit)) == 1:
+        return 1e6
+    return _magnitude(word)
+
+
 def figure_in_unit(value: str, unit: str) -> str | None:
     """The figure of ``value`` written with ``unit``'s own spelling, before or
     after it (``150`` of ``150 k€``, ``$150k`` or ``150k`` beside ``unit:
     k€``, ``$k``, ``k``), when ``unit`` holds a magnitude; else ``None``. Such
-    a figure is in the unit: 150 k€ in a key result in k€ is 150."""
-    if unit_multiplier(unit) == 1:
+    a figure is in the unit: 150 k€ in a key result in k€ is 150. A figure
+    written with a currency code (``1.35M EUR``) is read as with its sign
+    (``1.35M €``), and one written with a magnitude and no money (``1.35M``
+    beside ``unit: M€``, ``150k`` beside ``M EUR``) is counted in the unit's
+    magnitude (1.35; 0.15), as ``okrsite checkin --set`` writes it."""
+    times = unit_multiplier(unit)
+    if times == 1:
         return None
+    signed = signed_figure(value)
+    if signed is not None:
+        return figure_in_unit(signed, unit)
+    found = _in_spelling(value, unit)
+    if found is not None:
+        return found
+    read = read_number(value)
+    if read is None or read[1] or currency_of(value) or magnitude_written(value) is None:
+        return None
+    return f"{read[0] / times:.12g}"  # 1.35M in M€: 1.35, never 1.3500000000000001
+
+
+#: a figure written with a currency code before or after it (``1.35M EUR``,
+#: ``EUR 1,2 Mio.``, ``150 kUSD``): the code and the figure with its magnitude
+_CODED_FIGURE = re.compile(
+    r"\s*(?:(?P<before>[A-Za-z]{3})\s*(?P<a>[-+\u2212]?\d.*?)|(?P<b>[-+\u2212]?\d.*?\d\.?\s*"
+    r"[^\W\d_]*?\.?)\s*(?P<after>[A-Za-z]{3}))\s*"
+)
+
+
+def signed_figure(value: str) -> str | None:
+    """``value`` with the currency code it is written with as its sign
+    (``1.35M EUR``: ``1.35M €``; ``EUR 1,2 Mio.``: ``1,2 Mio. €``), when
+    that currency has a sign; else ``None``."""
+    found = _CODED_FIGURE.fullmatch(value)
+    if found is None:
+        return None
+    code = (found["before"] or found["after"]).upper()
+    figure = (found["a"] or found["b"]).strip()
+    sign = CURRENCY_CODES.get(code, "")
+    if sign not in CURRENCY_SIGNS or not sign or currency_of(figure):
+        return None
+    signed = f"{figure} {sign}"
+    return signed if read_number(signed) is not None else None
+
+
+def money_figure(value: str, unit: str) -> str | None:
+    """``value`` as the figure a goal file's ``unit:`` reads: in the unit's
+    magnitude where it holds one (:func:`figure_in_unit`), else written with
+    its currency's sign where it is written with its code (``1,200 EUR``
+    beside ``unit: €``: ``1,200 €``); ``None`` when neither applies."""
+    if unit_multiplier(unit) != 1:
+        return figure_in_unit(value, unit)
+    return signed_figure(value) if currency_of(unit) else None
+
+
+def other_money(value: object, unit: str) -> str | None:
+    """The currency of ``value``, a figure written with one (``$1,200``,
+    ``€1.35M``, ``1.2M USD``), where ``unit`` is money of another currency
+    (``€``, ``M EUR``, ``k€``): okrsite converts nothing between currencies,
+    so the figure is refused (OKR312), not counted as the unit's money.
+    ``None`` for a figure without money, or of the unit's currency."""
+    if type(value) is not str or not unit.strip():
+        return None
+    ours = currency_of(unit)
+    if len(ours) != 1 and ours not in CURRENCY_CODES.values():
+        return None  # a unit of no money (k, h), or money per something (€/h)
+    found = _CODED_FIGURE.fullmatch(value)
+    code = (found["before"] or found["after"]).upper() if found is not None else ""
+    written = currency_of(value) if code not in CURRENCY_CODES else CURRENCY_CODES[code]
+    if not written or written == ours or (len(written) > 1 and written not in CURRENCY_CODES):
+        return None
+    return written if read_number(value) is not None or code in CURRENCY_CODES else None
+
+
+def _in_spelling(value: str, unit: str) -> str | None:
+    """The figure of ``value`` written with ``unit``'s own spelling or its
+    currency in another magnitude (:func:`figure_in_unit`)."""
     text, word = value.strip(), re.sub(r"\s+", "", unit).casefold()
     squeezed = re.sub(r"\s+", "", text)
     for head, tail in ((squeezed, word), (squeezed[::-1], word[::-1])):
@@ -216,14 +328,21 @@ def money_in_unit(written: str, unit: str) -> float | None:
     if _NOT_UNIT_MARKS.sub("", unit).casefold() == written.casefold():
         return times
     sign = currency_of(written)
-    if sign and sign == currency_of(unit) and (written == sign or unit_multiplier(written) != 1):
+    whole = written == sign or code_money(written) == (sign, "")  # $, USD: whole money
+    if sign and sign == currency_of(unit) and (whole or unit_multiplier(written) != 1):
         return times
     return None
 
 
 def currency_of(written: str) -> str:
-    """The currency signs of a figure or unit as written (``€`` of ``k€``), or ``""``."""
-    return "".join(c for c in written if c in CURRENCY_SIGNS)
+    """The currency signs of a figure or unit as written (``€`` of ``k€``), or
+    ``""``; of a unit written with a currency code its sign (``€`` of ``M
+    EUR``), or the code of one without (``CHF`` of ``k CHF``)."""
+    signs = "".join(c for c in written if c in CURRENCY_SIGNS)
+    if signs or not any(c.isalpha() for c in written):
+        return signs
+    coded = code_money(written.strip())
+    return "" if coded is None else coded[0]
 
 
 def money_counted_in(value: float, unit: str, into: str) -> float | None:
@@ -244,6 +363,8 @@ def money_counted_in(value: float, unit: str, into: str) -> float | None:
 def is_money(unit: str) -> bool:
     """Whether ``unit`` is one currency sign alone or with a magnitude (``$``,
     ``k€``, ``$M``, ``Mio €``), not money per something (``€/h``, ``$ per user``)."""
+    if code_money(unit.strip()) is not None:  # EUR, M EUR, kUSD
+        return True
     sign = currency_of(unit)
     if len(sign) != 1:
         return False

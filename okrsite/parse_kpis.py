@@ -20,11 +20,12 @@ from okrsite.kpi_data_file import csv_date_problem as csv_date_problem
 from okrsite.kpi_data_file import csv_number_hint as csv_number_hint
 from okrsite.kpi_data_file import parse_csv as parse_csv
 from okrsite.model import KPI
+from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, _Fields
-from okrsite.parse_figures import unit_multiplier
+from okrsite.parse_figures import other_money, unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit, is_percent_unit, shares_in_percent
-from okrsite.parse_messages import _fmt, shown_value
+from okrsite.parse_messages import _fmt, shares_of_one, shown_value
 from okrsite.written_dates import timed
 
 #: the middle light's names: a KPI's thresholds written green and yellow mean
@@ -85,7 +86,9 @@ def _kpi(
     percents, currencies = len(f.percents), len(f.currencies)
     green, red = (
         f.number_value(thresholds[lights[low]], low, ("thresholds", lights[low]), percent=True)
-        if low in lights and thresholds[lights[low]] is not None
+        if low in lights
+        and thresholds[lights[low]] is not None
+        and not _other_money(f, rid, thresholds[lights[low]], low, ("thresholds", lights[low]))
         else None
         for low in ("green", "red")
     )
@@ -108,6 +111,8 @@ def _kpi(
         time = split[1] if split is not None and split[1] is not None else ""
         day_key = split[0] if split is not None and split[1] is not None else key
         day = f.date_value(day_key, f"date {key}", day_path, month=True)
+        if _other_money(f, rid, value, f"value for {key}", path):
+            continue
         number = f.number_value(value, f"value for {key}", path, percent=True)
         if day is None or number is None:
             continue
@@ -140,12 +145,15 @@ def _kpi(
             hint="write it relative to content/, e.g. data/nps.csv",
         )
         data_path = None
-    target = f.number(data, "target", (), percent=True)
+    refused = _other_money(f, rid, data.get("target"), "target", ("target",))
+    target = None if refused else f.number(data, "target", (), percent=True)
     unit = _percent_unit(f, f.text(data, "unit", ()) or "", f.percents[percents:], "the KPI's")
     unit = _currency_unit(unit, f.currencies[currencies:])
     if is_percent_unit(unit):
         readings = [(r[3], r[2], r[5]) for _, r in sorted(counted.items())]
         shares_in_percent(f, readings, {"target": target, "green": green, "red": red})
+        lit = {lights[low]: figure for low, figure in (("green", green), ("red", red)) if figure}
+        _threshold_shares(f, lit, target, [r[1] for r in readings])
     return KPI(
         id=rid,
         file=rel,
@@ -164,6 +172,65 @@ def _kpi(
         body=parts.body,
         body_line=parts.body_line,
     )
+
+
+def _threshold_shares(
+    f: _Fields, written: dict[str, float], target: float | None, readings: list[float]
+) -> None:
+    """OKR127: a KPI in % whose thresholds are written as shares of one
+    (``{green: 0.03, red: 0.05}``, as a sheet holds 3% and 5%) beside a
+    target and readings above 1 (``target: 3%``, readings of 4.1%): read in
+    percent the thresholds are 0.03% and 0.05%, so every reading is far past
+    red and the KPI critical (or, going up, healthy) without a word. A
+    threshold written with its ``%`` says what it means and is left alone."""
+    shares = {
+        key: value
+        for key, value in written.items()
+        if ("thresholds", key) not in f.percents and abs(value) < 1
+    }
+    beside = [x for x in (target, *readings) if x is not None]
+    if not shares or len(shares) != len(written) or not beside:
+        return
+    if any(abs(x) <= 1 for x in beside):
+        return  # readings in shares too (OKR127 of its own), or a KPI near 0%
+    said = [f"target {format_number(target)}%"] if target is not None else []
+    if readings:
+        low, high = format_number(min(readings)), format_number(max(readings))
+        said.append(f"readings of {low}%" + (f" to {high}%" if high != low else ""))
+    meant = {key: format_number(round(value * 100, 9)) for key, value in shares.items()}
+    f.warn(
+        "OKR127",
+        shares_of_one(
+            [
+                ("thresholds " if len(shares) > 1 and n == 0 else "threshold " if n == 0 else "")
+                + f"{key} {format_number(v)}"
+                for n, (key, v) in enumerate(shares.items())
+            ],
+            said,
+        )
+        + ", so "
+        + " and ".join(f"{key} is {format_number(v)}%" for key, v in shares.items()),
+        ("thresholds", next(iter(shares))),
+        hint="write them as percentages: thresholds: {"
+        + ", ".join(f"{key}: {figure}%" for key, figure in meant.items())
+        + "}",
+    )
+
+
+def _other_money(f: _Fields, rid: str, value: Any, what: str, path: Path_) -> bool:
+    """OKR312 when ``value`` is money of another currency than the KPI's unit
+    (``$1,200`` beside ``unit: "€"``), as a check-in's ``--value`` is
+    refused: read past its sign it would count as 1,200 €. Whether so."""
+    written = other_money(value, f.unit_word)
+    if written is not None:
+        f.err(
+            "OKR312",
+            f"{what} is written in {written!r}, but KPI {rid!r} is measured in "
+            f"{f.unit_word!r}: okrsite converts nothing between currencies",
+            path,
+            hint=f"write it in {f.unit_word!r}, without a currency or with its own",
+        )
+    return written is not None
 
 
 def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, Path_]]:

@@ -20,13 +20,14 @@ from typing import Any
 from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import currency_of as currency_of
+from okrsite.parse_figures import magnitude_written as magnitude_written
 from okrsite.parse_figures import (
-    figure_in_unit,
+    money_figure,
+    other_money,
     split_unit,
     unit_multiplier,
     without_unit,
 )
-from okrsite.parse_figures import magnitude_written as magnitude_written
 from okrsite.parse_messages import billion_refused, number_hint, shares_of_one, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
@@ -400,6 +401,7 @@ def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> 
     another unit is error OKR312, as okrsite converts nothing."""
     item = _magnitudes_refused(f, item, path)
     if item.get("unit") is not None:
+        item = _other_money(f, item, path, what)
         return _in_own_unit(item)  # the usual case: figures beside unit: are read past it
     words = [
         (key, found[1])
@@ -438,7 +440,7 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
         value = item.get(key)
         if type(value) is not str or read_number(value) is not None:
             continue
-        if unit and (without_unit(value, unit) or figure_in_unit(value, unit)) is not None:
+        if unit and (without_unit(value, unit) or money_figure(value, unit)) is not None:
             continue  # 5 mm beside unit: mm, 5 m beside unit: m, £16.5m beside unit: £m
         found = split_unit(value)
         if found is None or found[0].endswith("%"):
@@ -480,18 +482,41 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
     return out
 
 
+def _other_money(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> dict[str, Any]:
+    """OKR312 for each figure written in another currency than the ``unit:``
+    (``current: "$1,200"`` beside ``unit: "€"``), as a check-in's value is
+    refused: read past its sign it would count as 1,200 €. Left out."""
+    unit = item["unit"] if isinstance(item["unit"], str) else ""
+    rid = item.get("id")
+    whose = f"key result {rid!r} is" if isinstance(rid, str) else f"the {what} is"
+    out = item
+    for key in _FIGURE_KEYS:
+        written = other_money(item.get(key), unit)
+        if written is not None:
+            f.err(
+                "OKR312",
+                f"{key} is written in {written!r}, but {whose} measured in {unit!r}: "
+                "okrsite converts nothing between currencies",
+                (*path, key),
+                hint=f"write {key} in {unit!r}, without a currency or with its own",
+            )
+            out = {**out, key: None}
+    return out
+
+
 def _in_own_unit(item: dict[str, Any]) -> dict[str, Any]:
     """A key result's or measure's figures written with its ``unit:``'s own
     spelling where that unit holds a magnitude (``target: 200 k€`` beside
     ``unit: k€``): 200 of that unit, as a bare ``200`` is, not 200,000. The
-    magnitude is the unit's, so a figure written with it counts in it."""
+    magnitude is the unit's, so a figure written with it counts in it; one
+    with a currency code is read as with its sign (:func:`money_figure`)."""
     unit = item.get("unit")
-    if not isinstance(unit, str) or unit_multiplier(unit) == 1:
+    if not isinstance(unit, str) or not (unit_multiplier(unit) != 1 or currency_of(unit)):
         return item
     out = dict(item)
     for key in _FIGURE_KEYS:
         value = item.get(key)
-        if type(value) is str and (bare := figure_in_unit(value, unit)) is not None:
+        if type(value) is str and (bare := money_figure(value, unit)) is not None:
             out[key] = bare
     return out
 

@@ -250,7 +250,21 @@ def _says_down(kr: KeyResult) -> bool:
         and kr.target > 0
         and _DOWN_WORDS.search(kr.title) is not None
         and title_figures(kr.title) is None
+        and _names_target_or_no_figure(kr.title, kr.target)
     )
+
+
+#: a plain figure of a title, as people write one (``3``, ``4.5``, ``24,5``)
+_PLAIN_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _names_target_or_no_figure(title: str, target: float) -> bool:
+    """Whether a title's figures, if it has any, include the target: "Reduce
+    churn to 3%" beside ``target: 3`` goes down to it, but "First response
+    under 24h" beside ``target: 100`` (the share of tickets answered so)
+    counts something else upwards, rightly from 0."""
+    figures = [float(f.replace(",", ".")) for f in _PLAIN_FIGURE.findall(title)]
+    return not figures or any(abs(f - target) < 1e-9 for f in figures)
 
 
 def _upward_from_zero(scored: ScoredPortfolio, oid: str, kr: KeyResult) -> Diagnostic:

@@ -55,6 +55,7 @@ from okrsite.theme import Theme, load_theme
 from okrsite.urls import page_file, prefix
 from okrsite.value_prints import Keyed, forked_printer
 from okrsite.view.formatting import (
+    percent_with_places,
     remembered_decimal,
     remembered_number,
     remembered_percent,
@@ -157,6 +158,11 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self._decimal = remembered_decimal(self.language.number)
         self._percent = remembered_percent(
             self.language.number, self.language.percent, self.language.gettext
+        )
+        # progress beside expected with the decimals its view gives
+        # (ObjectiveView.pace_places); whole, it is ``_percent`` itself
+        self._percent_at = percent_with_places(
+            self._percent, self.language.number, self.language.percent
         )
         self.index = SiteIndex(scored, config)
         record_index(self.index, self.recorder)

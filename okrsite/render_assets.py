@@ -77,6 +77,7 @@ class SiteAssets:
     streaks: dict[str, Any]
     _history_view: SiteHistory | None
     _percent: Callable[[float | None], str]
+    _percent_at: Callable[[float | None, int], str]
 
     if TYPE_CHECKING:  # the renderer's own (okrsite.render, okrsite.render_globals)
 
@@ -197,7 +198,10 @@ class SiteAssets:
         if counts_in_rollup(self.view.objectives[oid]):
             # a draft or dropped one counts nowhere: its status and no
             # figure, as the pages show it (ObjectiveView.counted)
-            value = f"{self._percent(score.progress)} {value}"
+            # with the decimals its page writes it with beside expected
+            # (ObjectiveView.pace_places): "34.97% at risk", never "35%"
+            places = self.view.objective(oid).pace_places
+            value = f"{self._percent_at(score.progress, places)} {value}"
         badge = progress_badge(oid, value, score.status)
         try:
             return str(self.partial("badge.svg", badge=badge))

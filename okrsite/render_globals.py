@@ -58,6 +58,7 @@ class TemplateGlobals:
     _number: Callable[[float | None], str]
     _decimal: Callable[[float | None, int], str]
     _percent: Callable[[float | None], str]
+    _percent_at: Callable[[float | None, int], str]
 
     if TYPE_CHECKING:  # the memoised pieces (okrsite.render_pieces)
 
@@ -84,6 +85,14 @@ class TemplateGlobals:
     def percent(self, ratio: float | None) -> str:
         """A 0..1 ratio as a percentage in the site's language (``34%``, ``34 %``)."""
         return self._percent(ratio)
+
+    def percent_at(self, ratio: float | None, places: int) -> str:
+        """A 0..1 ratio as a percentage with up to ``places`` decimals
+        (``34.97%``): progress and expected where they stand side by side,
+        with the places their objective's view computed
+        (``ObjectiveView.pace_places``), so the gap a reader works out lands
+        on the status's side. With 0 places it is :meth:`percent`."""
+        return self._percent_at(ratio, places)
 
     def with_unit(self, value: float | None, unit: str | None) -> str:
         """A number with its unit as the site's language writes it (``13,5 %``,
@@ -133,6 +142,7 @@ class TemplateGlobals:
             "pct": percent,
             "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
             "percent": self._percent,
+            "percent_at": self._percent_at,
             "percent_format": self.language.percent("{n}"),
             "with_unit": self.with_unit,
             "lead": self.lead,

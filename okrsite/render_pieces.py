@@ -46,6 +46,34 @@ _NOTE_HEADING = re.compile(r"<h[1-6]>")
 NAV_PAGES = 20
 
 
+#: the navigation entry each folder of the site belongs to: a record's page
+#: (``teams/support/index.html``) is in the section of the page listing its
+#: kind; objectives are listed by the alignment tree, free pages not in the
+#: navigation by "More pages"
+_SECTION_OF_FOLDER = {
+    "objectives": SUMMARY_FILES["alignment"],
+    "kpis": SUMMARY_FILES["kpi-tree"],
+    "goals": SUMMARY_FILES["goals"],
+    "teams": SUMMARY_FILES["teams"],
+    "people": SUMMARY_FILES["people"],
+    "cycles": SUMMARY_FILES["cycles"],
+    "checkins": SUMMARY_FILES["checkins"],
+    "pages": SUMMARY_FILES["pages"],
+}
+
+
+def nav_section(path: str, paths: set[str]) -> str:
+    """The path of the navigation entry (one of ``paths``) whose section the
+    page at ``path`` is in: the page itself where it is an entry, else the
+    entry listing its kind (a team's page: Teams), else ``""`` (the search
+    page, a tag's page, a free page when every free page is an entry)."""
+    if path in paths:
+        return path
+    folder = path.partition("/")[0]
+    section = _SECTION_OF_FOLDER.get(folder, "")
+    return section if section in paths else ""
+
+
 class RenderPieces:
     """The memoised pieces of :class:`okrsite.render.SiteRenderer` (a base
     class of it: its attributes are the renderer's, set up there)."""
@@ -148,13 +176,20 @@ class RenderPieces:
         return linked
 
     def nav_items(self, root: str, path: str) -> Markup:
-        """partials/nav.html for a page (on every page, so memoised per link prefix)."""
-        current = path if any(item.path == path for item in self.nav) else ""
-        key = (root, current)
+        """partials/nav.html for a page (on every page, so memoised per link
+        prefix): ``current`` is the page's path where it is a navigation entry
+        itself, ``section`` the path of the entry whose section the page is in
+        (:func:`nav_section`), so a theme can mark Teams on a team's page."""
+        paths = {item.path for item in self.nav}
+        current = path if path in paths else ""
+        section = nav_section(path, paths)
+        # current is "" or the section itself: one string tells them apart (a
+        # NUL stands in no path)
+        key = (root, current or f"\x00{section}")
         hit = self._nav_cache.get(key)
         if hit is None:
             hit = self._nav_cache[key] = self.partial(
-                "nav.html", root=root, items=self.nav, current=current
+                "nav.html", root=root, items=self.nav, current=current, section=section
             )
         return hit
 

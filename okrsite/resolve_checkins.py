@@ -25,7 +25,13 @@ from okrsite.model import CheckIn, Cycle, KeyResult, Objective
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown, written_as
-from okrsite.parse_figures import currency_of, magnitude_written, money_in_unit, unit_multiplier
+from okrsite.parse_figures import (
+    currency_of,
+    is_money,
+    magnitude_written,
+    money_in_unit,
+    unit_multiplier,
+)
 from okrsite.parse_number_marks import thousands_point_words
 from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_meant
 from okrsite.resolve_tables import Resolving
@@ -197,6 +203,15 @@ def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, flo
     if divide is not None:
         scaled[key] = value / divide
         return unit
+    if (
+        written is not None
+        and not currency_of(written)
+        and unit_multiplier(written) != 1
+        and is_money(unit or "")
+        and unit_multiplier(unit or "") != 1
+    ):  # 1.35M or 150k beside M€ or M EUR: counted in the unit, as --set and goal files do
+        scaled[key] = value / unit_multiplier(unit or "")
+        return unit
     if written is None or unit_multiplier(unit or "") != 1:
         return written or word  # 150 k€ or £20 in $k, or in k: another unit
     return currency_of(written) or unit
@@ -252,7 +267,8 @@ def _other_unit(word: str, unit: str) -> bool:
             return True  # $3k for a key result in %: money is no percentage
         if unit_multiplier(held) != 1:
             return currency_of(held) != word  # £20 for one in k€ or in k
-        return held in CURRENCY_SIGNS and held != word
+        money = currency_of(held)  # a sign, or a code (EUR, USD): the same money
+        return bool(money) and money != word
     return not same_unit(word, unit)
 
 

@@ -21,20 +21,16 @@ from typing import Any
 
 from okrsite.numbers import csv_number, format_number
 from okrsite.parse_fields import Path_, _Fields
-from okrsite.parse_figures import currency_of, is_money, magnitude_written, unit_multiplier
+from okrsite.parse_figures import (
+    code_money,
+    currency_of,
+    is_money,
+    magnitude_written,
+    unit_multiplier,
+)
 from okrsite.parse_measures import _written_out, is_percent_unit, title_figures
 from okrsite.units import same_unit
 from okrsite.written_numbers import CURRENCY_SIGNS
-
-#: currency codes written as units (``unit: M EUR``), as the sign they stand
-#: for where there is one (EUR is €), else as themselves
-_CURRENCY_CODES = {
-    "EUR": "€",
-    "USD": "$",
-    "GBP": "£",
-    "JPY": "¥",
-    **{code: code for code in ("AUD", "CAD", "CHF", "CNY", "DKK", "INR", "NOK", "PLN", "SEK")},
-}
 
 
 def _money(unit: str) -> tuple[str, float] | None:
@@ -43,13 +39,7 @@ def _money(unit: str) -> tuple[str, float] | None:
     (1, 1000, 1,000,000), or ``None`` for any other unit (``€/h``, ``k``)."""
     if is_money(unit):  # as a KPI-linked key result's figures are counted
         return currency_of(unit), unit_multiplier(unit)
-    words = unit.split()
-    codes = [w for w in words if w in _CURRENCY_CODES]
-    if len(codes) != 1 or currency_of(unit):
-        return None
-    rest = " ".join(w for w in words if w != codes[0])
-    times = unit_multiplier(rest) if rest else 1.0
-    return (_CURRENCY_CODES[codes[0]], times) if not rest or times != 1 else None
+    return None
 
 
 def _counted_in(value: float, unit: str, into: str) -> float | None:
@@ -73,6 +63,9 @@ def _millions_meant(unit: str) -> str:
     one (``£m`` is ``£M``, ``$mn`` is ``$M``, ``m €`` is ``M €``): beside a
     currency sign it says million, as money is never counted in metres.
     Any other unit as it is (``m`` alone may be metres)."""
+    coded = code_money(unit.strip())  # EURm, GBP m: a code's lowercase m is million too
+    if coded is not None:
+        return unit.replace(coded[1], "M", 1) if coded[1] in ("m", "mn") else unit
     sign = currency_of(unit)
     if len(sign) != 1:
         return unit
@@ -265,6 +258,8 @@ def current_beside_title(
     (``16.5M``, ``$16.5M``) says what it means and is left alone."""
     start, target, current = figures
     raw, title = item.get("current"), item.get("title")
+    if is_percent_unit(unit) and not (isinstance(raw, str) and "%" in raw):
+        _share_as_current(f, item, path, kr_id, figures)  # 0.12 beside 10% → 40%
     if current is None or isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return
     if not isinstance(title, str):
@@ -272,3 +267,36 @@ def current_beside_title(
     slip = scale_slip(f"current of key result {kr_id!r}", current, title, (start, target), unit)
     if slip is not None:
         f.warn("OKR129", slip[0], (*path, "current"), hint=slip[1])
+
+
+def _share_as_current(
+    f: _Fields,
+    item: Mapping[str, Any],
+    path: Path_,
+    kr_id: str,
+    figures: tuple[float | None, float | None, float | None],
+) -> None:
+    """OKR128 for a key result in % whose own ``current:`` is a bare figure
+    between 0 and 1 while its start and target are above 1 and its
+    hundredfold lies between them (``current: 0.12`` beside ``start: 10``,
+    ``target: 40``): read as 0.12%, below the start, so the key result shows
+    0% though 12% was meant, as a sheet's 12% is pasted. The check-in value's
+    slip has the same warning (:func:`okrsite.percent_shares.hundredfold_slips`);
+    figures written partly with their ``%`` are OKR127's already."""
+    start, target, current = figures
+    if start is None or target is None or current is None or not 0 < current < 1:
+        return
+    if any(isinstance(item.get(key), str) and "%" in item[key] for key in ("start", "target")):
+        return  # start: 10%, current: 0.12: OKR127 says so
+    meant = float(f"{current * 100:.12g}")
+    if min(start, target) <= 1 or not min(start, target) <= meant <= max(start, target):
+        return
+    figure, shown = format_number(current), format_number(meant)
+    f.warn(
+        "OKR128",
+        f"current of key result {kr_id!r} is {figure}, which reads as {figure}%, though it "
+        f"runs from {format_number(start)}% to {format_number(target)}%: a share of one "
+        "where a percentage belongs?",
+        (*path, "current"),
+        hint=f"write current: {shown}% (or {shown}) if you meant {shown}%",
+    )

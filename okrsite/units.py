@@ -4,7 +4,9 @@ People write a figure with its unit as they say it (``start: 8 hours``,
 ``target: 2 h``, a check-in's ``5 hrs``), so every place that reads a
 figure beside a unit asks this one function whether the unit written is
 the key result's, KPI's or goal's. okrsite converts nothing: ``2 days``
-is never 48 hours, only another spelling of the same unit is accepted.
+is never 48 hours, only another spelling of the same unit is accepted;
+so is one currency's money in one magnitude written with its sign or its
+code (``M EUR`` is ``M€``).
 """
 
 from __future__ import annotations
@@ -48,7 +50,23 @@ def same_unit(written: str, unit: str) -> bool:
     a, b = a.removesuffix("."), b.removesuffix(".")
     if a.removesuffix("s") == b.removesuffix("s"):
         return True
-    return _UNIT_SPELLINGS.get(a, a) == _UNIT_SPELLINGS.get(b, b) and a in _UNIT_SPELLINGS
+    if _UNIT_SPELLINGS.get(a, a) == _UNIT_SPELLINGS.get(b, b) and a in _UNIT_SPELLINGS:
+        return True
+    return _same_money(written.strip(), unit.strip())
+
+
+def _same_money(written: str, unit: str) -> bool:
+    """Whether two units are one currency's money in one magnitude, written
+    with its sign or its code (``EUR`` and ``€``; ``M EUR``, ``MEUR``, ``Mio €``
+    and ``M€``): ``1.35 M EUR`` is a figure in a key result in ``M€``."""
+    from okrsite.parse_figures import currency_of, is_money, unit_multiplier
+
+    return (
+        is_money(written)
+        and is_money(unit)
+        and currency_of(written) == currency_of(unit)
+        and unit_multiplier(written) == unit_multiplier(unit)
+    )
 
 
 #: the plural of each English unit of time and points whose singular follows

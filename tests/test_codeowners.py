@@ -57,6 +57,9 @@ def test_prints_owner_and_team_handles_per_goal_file(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0].startswith("# okrsite: begin") and lines[-1] == "# okrsite: end"
     assert lines[1:-1] == [
+        "/goals/content/checkins/nps/ @acme/sales",  # a KPI's check-ins are its owners' too
+        "/goals/content/checkins/sales/emea/ @alice-ng @acme/sales",
+        "/goals/content/checkins/support/first-reply/ @bstone",
         "/goals/content/kpis/nps.md @acme/sales",  # Carol has no handle: the team only
         "/goals/content/objectives/sales/emea.md @alice-ng @acme/sales",
         "/goals/content/objectives/support/first\\ reply.md @bstone",
@@ -68,6 +71,8 @@ def test_gitlab_handles_when_the_repository_is_on_gitlab(tmp_path: Path) -> None
     code, out, _ = run("--site", str(repo.root / "goals"))
     assert code == 0
     assert out.splitlines()[1:-1] == [
+        "/goals/content/checkins/nps/ @acme/sales-team",
+        "/goals/content/checkins/sales/emea/ @ang @acme/sales-team",
         "/goals/content/kpis/nps.md @acme/sales-team",
         "/goals/content/objectives/sales/emea.md @ang @acme/sales-team",
     ]
@@ -206,7 +211,10 @@ def test_gitlab_handles_only_choose_gitlab_and_the_hint_keeps_the_platform(
     repo.commit("goals", "alice", "2026-01-02T10:00:00+00:00")
     site = str(repo.root)
     code, text, _ = run("--site", site)
-    assert code == 0 and text.splitlines()[1:-1] == ["/content/objectives/emea.md @alexg"]
+    assert code == 0 and text.splitlines()[1:-1] == [
+        "/content/checkins/emea/ @alexg",
+        "/content/objectives/emea.md @alexg",
+    ]
     repo.write("CODEOWNERS", text)
     assert run("--site", site, "--check", "--platform", "gitlab")[0] == 0
     assert run("--site", site, "--check")[0] == 0

@@ -87,7 +87,10 @@ def test_explain_forecast_confidence_and_stale(make_site: Make, tmp_path: Path) 
     quick = e["quick"]
     assert "progress = 0 + 0.02 × day" in quick["forecast"]
     assert "forecast = 0 + 0.02 × 91 = 1.82 , kept within 0 and 1: 1 → 100%" in quick["forecast"]
-    assert "It rests on 2 check-ins, spanning 10 days of the cycle's 92 (11%)" in quick["forecast"]
+    assert (
+        "It rests on 2 days with a check-in, spanning 10 days of the cycle's 92 (11%)"
+        in quick["forecast"]
+    )
     assert "Tentative" in quick["forecast"]
     assert "Latest confidence: 3/10, from the check-in of 2026-10-21" in quick["confidence"]
     assert "3 ≤ 4: low confidence." in quick["confidence"]
@@ -96,7 +99,10 @@ def test_explain_forecast_confidence_and_stale(make_site: Make, tmp_path: Path) 
 
     steady = e["steady"]
     assert "forecast = 0 + 0.01 × 91 = 0.91 → 91%" in steady["forecast"]
-    assert "It rests on 3 check-ins, spanning 30 days of the cycle's 92 (33%)" in steady["forecast"]
+    assert (
+        "It rests on 3 days with a check-in, spanning 30 days of the cycle's 92 (33%)"
+        in steady["forecast"]
+    )
     assert "Tentative" not in steady["forecast"] and "Not tentative" in steady["forecast"]
     assert "8 > 4: not low." in steady["confidence"]
     assert "5 ≤ 14: not stale." in steady["stale"]

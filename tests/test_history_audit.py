@@ -180,7 +180,9 @@ def test_a_ticked_milestone_names_the_check_in_that_ticked_it(tmp_path: Path) ->
     )
     changes = [(c["field"], c["old"], c["new"], c["commit"]) for c in search["changes"]]
     assert changes == [("milestones", "0/2 done", "1/2 done", ticked)]
-    assert "<li>Search: check-in <code>content/checkins/h/2026-10-10.md</code>" in section
+    assert (
+        "<li><bdi>Search</bdi>: check-in <code>content/checkins/h/2026-10-10.md</code>" in section
+    )
     assert "“Search” milestones 0 of 2 milestones → 1 of 2 milestones" in entries(section)[0]
 
 
@@ -200,7 +202,10 @@ def test_a_milestone_ticked_without_a_check_in_names_the_objective_file(tmp_path
         ticked,
         "Tom Lee",
     )
-    assert "<li>Search: <code>milestones:</code> in <code>content/objectives/h.md</code>" in section
+    assert (
+        "<li><bdi>Search</bdi>: <code>milestones:</code> in <code>content/objectives/h.md</code>"
+        in section
+    )
     # ticked and not committed yet: no commit wrote it
     repo.write(
         path,
@@ -311,7 +316,7 @@ def test_each_figure_names_the_commit_that_changed_it(tmp_path: Path) -> None:
         "#18",
     )
     assert first["backdated"] is True  # that figure was written two days after its date
-    (row,) = [li for li in section.split("<li>") if li.startswith("Self-serve:")]
+    (row,) = [li for li in section.split("<li>") if li.startswith("<bdi>Self-serve</bdi>:")]
     assert f"committed by <bdi>Uma Diaz</bdi> on 2026-11-25 in <code>{written[:7]}</code>" in row
     assert "backdated" not in row
     # the check-in as a whole was last changed by #18

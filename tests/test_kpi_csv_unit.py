@@ -131,7 +131,22 @@ def test_a_file_two_kpis_share_gives_each_its_own_figures(make_site: MakeSite) -
     assert (exported["rev"], exported["rev-eur"]) == (150, 150_000)
 
 
-@pytest.mark.parametrize(("cell", "written"), [("£250,000", "£"), ("2.5k", "k")])
+def test_a_magnitude_without_money_counts_in_a_money_unit_holding_one(make_site: MakeSite) -> None:
+    """``2.5k`` beside ``unit: k€`` is 2.5 k€, as a goal file's ``current:
+    2.5k``, a check-in's value and ``okrsite checkin --set`` read it (it
+    was an error in a data file alone)."""
+    site = make_site(
+        {
+            "okrsite.toml": TOML,
+            "content/kpis/rev.md": _kpi("k€", "data/rev.csv"),
+            "content/data/rev.csv": _csv(["250.000 €", "2.5k"]),
+        }
+    )
+    _checked(site)
+    assert _series(site, "rev") == [250, 2.5]
+
+
+@pytest.mark.parametrize(("cell", "written"), [("£250,000", "£")])
 def test_a_reading_in_another_unit_is_an_error_at_its_row(
     make_site: MakeSite, cell: str, written: str
 ) -> None:

@@ -173,7 +173,7 @@ def codeowners(site: Path, platform: str) -> tuple[str, str]:
     """(the CODEOWNERS line of the KPI, or ""; what ``okrsite check`` says)."""
     result = CliRunner().invoke(cli, ["codeowners", "--site", str(site), "--platform", platform])
     assert result.exit_code == 0, result.output
-    line = next((x for x in result.stdout.splitlines() if x.startswith("/content/")), "")
+    line = next((x for x in result.stdout.splitlines() if x.startswith("/content/kpis/")), "")
     checked = CliRunner().invoke(cli, ["check", "--site", str(site)]).output
     return line, checked
 

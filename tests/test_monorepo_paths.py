@@ -77,7 +77,12 @@ def test_codeowners_says_why_it_cannot_tell_the_folder_and_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = mono(tmp_path / "mr")
-    repo.write("CODEOWNERS", BEGIN + "/okrs/content/objectives/sales/emea.md @alice-gl\n" + END)
+    repo.write(
+        "CODEOWNERS",
+        BEGIN
+        + "/okrs/content/checkins/sales/emea/ @alice-gl\n/okrs/content/objectives/sales/emea.md @alice-gl\n"
+        + END,
+    )
     repo.commit("codeowners", "alice", "2026-01-03T10:00:00+00:00")
     dub = dubious_clone(repo, tmp_path / "dub", monkeypatch)
     monkeypatch.chdir(dub)
@@ -102,7 +107,12 @@ def test_repo_folder_says_the_folder_when_git_cannot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = mono(tmp_path / "mr")
-    repo.write("CODEOWNERS", BEGIN + "/okrs/content/objectives/sales/emea.md @alice-gl\n" + END)
+    repo.write(
+        "CODEOWNERS",
+        BEGIN
+        + "/okrs/content/checkins/sales/emea/ @alice-gl\n/okrs/content/objectives/sales/emea.md @alice-gl\n"
+        + END,
+    )
     toml = repo.root / "okrs/okrsite.toml"
     toml.write_text(toml.read_text() + 'repo_folder = "okrs"\n')
     repo.commit("codeowners", "alice", "2026-01-03T10:00:00+00:00")
@@ -110,7 +120,11 @@ def test_repo_folder_says_the_folder_when_git_cannot(
     monkeypatch.chdir(dub)
     printed = run("codeowners", "--site", "okrs")
     assert printed.exit_code == 0, printed.output
-    assert printed.stdout == (BEGIN + "/okrs/content/objectives/sales/emea.md @alice-gl\n" + END)
+    assert printed.stdout == (
+        BEGIN
+        + "/okrs/content/checkins/sales/emea/ @alice-gl\n/okrs/content/objectives/sales/emea.md @alice-gl\n"
+        + END
+    )
     checked = run("codeowners", "--site", "okrs", "--check")
     assert (checked.exit_code, checked.stderr) == (0, "okrsite: CODEOWNERS is up to date\n")
 
@@ -143,7 +157,12 @@ def test_repo_folder_is_honoured_where_git_works(
     monkeypatch.chdir(repo.root)
     result = run("codeowners", "--site", "goals")
     assert result.exit_code == 0, result.output
-    assert result.stdout == BEGIN + "/okrs/content/objectives/sales/emea.md @alice-gl\n" + END
+    assert (
+        result.stdout
+        == BEGIN
+        + "/okrs/content/checkins/sales/emea/ @alice-gl\n/okrs/content/objectives/sales/emea.md @alice-gl\n"
+        + END
+    )
 
 
 # ------------------------------------------------------------------ 2. the hint keeps --platform
@@ -166,7 +185,9 @@ def test_the_check_hint_repeats_platform_github_and_then_passes(
     assert written.exit_code == 0, written.output
     assert not (repo.root / ".github/CODEOWNERS").exists()
     assert (repo.root / "CODEOWNERS").read_text() == (
-        BEGIN + "/okrs/content/objectives/sales/emea.md @alice-gh\n" + END
+        BEGIN
+        + "/okrs/content/checkins/sales/emea/ @alice-gh\n/okrs/content/objectives/sales/emea.md @alice-gh\n"
+        + END
     )
     again = run("codeowners", "--site", "okrs", "--check", "--platform", "github")
     assert (again.exit_code, again.stderr) == (0, "okrsite: CODEOWNERS is up to date\n")

@@ -93,7 +93,7 @@ def test_tentative_forecast_and_trend_meaning_are_shown(make_site: Make, tmp_pat
     build(make_site(SITE), out)
     page = (out / "objectives/sales/pipeline-2026-q4/index.html").read_text()
     # two check-ins nine days apart: a forecast, marked tentative
-    assert 'at cycle end <span class="muted">(tentative: fewer than 3 check-ins' in page
+    assert 'at cycle end <span class="muted">(tentative: fewer than 3 days with a check-in' in page
     kpi = (out / "kpis/response/index.html").read_text()
     # 30 -> 25 on a lower-is-better KPI
     assert 'down ↓, <span class="trend-improving">improving</span>' in kpi

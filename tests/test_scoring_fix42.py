@@ -201,6 +201,7 @@ def test_okr410_reduce_without_start(make_site: MakeSite) -> None:
                   - {id: told, title: Cut churn from 5% to 3%, target: 3, unit: "%"}
                   - {id: up, title: Win 10 lower-tier customers, target: 10}
                   - {id: fine, title: Reduce churn to 3%, start: 5, target: 3, unit: "%"}
+                  - {id: share, title: First response under 24h, start: 0, target: 100}
                 ---
                 """,
         }

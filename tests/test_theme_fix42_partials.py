@@ -152,9 +152,9 @@ def test_sub_teams_and_chart_legend_come_from_partials(marked: Path) -> None:
 def test_the_search_page_carries_the_result_partial(marked: Path) -> None:
     html = page(marked, "search/index.html")
     assert (
-        '<template id="search-result" data-root="../">'
+        '<template id="search-result" data-root="../"><ul>'
         + MARKERS["search_result.html"]
-        + "</template>"
+        + "</ul></template>"
     ) in html
     # the index stays data: no markup per record
     assert "<" not in page(marked, "search-index.json").replace("<\\/", "")

@@ -20,7 +20,6 @@ from okrsite.numbers import format_fixed
 from okrsite.scoring import (
     FORECAST_MIN_CHECKINS,
     FORECAST_MIN_SPAN,
-    STALE_GRACE_DAYS,
     counts_in_rollup,
     fit_line,
     forecast_points,
@@ -81,8 +80,11 @@ class ForecastExplain:
     ``points`` are (date, day, progress) of each check-in day it rests on;
     ``raw`` is the line's value there, ``value`` that value kept to 0..1 (the
     forecast shown). ``tentative`` when it rests on fewer than
-    ``min_checkins`` check-ins or their span (``span_days`` of the cycle's
-    ``cycle_days``) is under ``min_span`` of the cycle. ``last_day`` when
+    ``min_checkins`` days with a check-in (``days``: two check-ins of one day
+    are one point of the line, so scoring counts them once, and the words
+    must count what scoring counts) or their span (``span_days`` of the
+    cycle's ``cycle_days``) is under ``min_span`` of the cycle. ``checkins``
+    is how many check-ins there are, which themes may still show. ``last_day`` when
     as_of is the cycle's last day: scoring gives the progress itself as the
     forecast then, not the line's reading.
     """
@@ -99,9 +101,12 @@ class ForecastExplain:
     tentative: bool
     span_days: int
     cycle_days: int
+    #: the fewest days with a check-in a forecast that is not tentative rests on
     min_checkins: int
     min_span: float
     last_day: bool = False
+    #: the days with a check-in it rests on (one point of the line each)
+    days: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,7 @@ def _forecast(
         min_checkins=FORECAST_MIN_CHECKINS,
         min_span=FORECAST_MIN_SPAN,
         last_day=as_of >= cycle.end,
+        days=len(s.history),
     )
 
 
@@ -215,7 +221,9 @@ def _confidence_and_stale(
         s.last_checkin,
         (as_of - s.last_checkin).days if s.last_checkin else None,
         settings.stale_after_days,
-        STALE_GRACE_DAYS,
+        # the rule in force: one setting for both (scoring's is_stale), so a
+        # site with stale_after_days = 7 is not told of a grace of 14
+        settings.stale_after_days,
         o.status == "active" and cycle is not None and cycle.contains(as_of),
         s.stale,
     )

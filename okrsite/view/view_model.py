@@ -30,6 +30,7 @@ from okrsite.model import (
     Status,
 )
 from okrsite.scoring import boolean_done, grade_for
+from okrsite.scoring_pace import pace_places
 from okrsite.scoring_rollup import counts_in_rollup
 from okrsite.urls import href, page_path
 from okrsite.view.chart_geometry import Sparkline, sparkline
@@ -125,6 +126,13 @@ class ObjectiveView:
     #: it counts (:func:`okrsite.scoring_rollup.counts_in_rollup`): a draft or
     #: dropped one counts nowhere, and lists show its status and no figure
     counted: bool = True
+    #: the decimals progress and expected are written with where they stand
+    #: side by side (:func:`okrsite.scoring_pace.pace_places`): 0, or as many
+    #: as keep the gap a reader works out on its status's side ("34.97%"
+    #: beside "50%", at risk; "35%" reads 15 points behind, on track).
+    #: Decided here once, so the page, its badge, the lists and the
+    #: dashboard write one figure; templates pass it to ``percent_at``
+    pace_places: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +315,7 @@ class ViewModel:
             s.forecast_tentative and not over,
             over,
             counts_in_rollup(o),
+            pace_places(s.progress, s.expected, s.status, self.scored.settings),
         )
 
     def _read_objectives(self, ids: Sequence[str]) -> ScoredPortfolio:

@@ -38,13 +38,14 @@ def block_main(context, missing=missing, environment=environment):
     l_0_carried_into = resolve('carried_into')
     l_0_partial = resolve('partial')
     l_0_s = resolve('s')
-    l_0_percent = resolve('percent')
+    l_0_percent_at = resolve('percent_at')
     l_0_owner = resolve('owner')
     l_0_team = resolve('team')
     l_0_cycle = resolve('cycle')
     l_0_url = resolve('url')
     l_0_day = resolve('day')
     l_0_num = resolve('num')
+    l_0_percent = resolve('percent')
     l_0_rows = resolve('rows')
     l_0_history = resolve('history')
     l_0_m = resolve('m')
@@ -123,7 +124,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '</p>\n'
     l_1_c = missing
     yield '<div class="overview">\n  <p class="big">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'), _block_vars=_block_vars), status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
     yield '</p>\n  <dl class="facts">\n    <div><dt>Status</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars))
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'stale'):
@@ -138,7 +139,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '–'
     yield '</dd></div>\n    <div><dt>Bis jetzt erwartet</dt><dd>'
-    yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Verantwortlich</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(undefined(name='owner') if l_0_owner is missing else l_0_owner), _block_vars=_block_vars))
     yield '</dd></div>\n'
@@ -190,7 +191,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
             if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
                 pass
-                yield ' <span class="muted">(vorläufig: weniger als 3 Check-ins oder Check-ins über weniger als ein Viertel des Zyklus)</span>'
+                yield ' <span class="muted">(vorläufig: an weniger als 3 Tagen ein Check-in oder Check-ins über weniger als ein Viertel des Zyklus)</span>'
         else:
             pass
             yield '–'
@@ -315,7 +316,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(t_2((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '</div>\n</section>\n'
     yield '\n<section aria-labelledby="explain" class="explain">\n<h2 id="explain">Wie diese Bewertung zustande kommt</h2>\n<details>\n<summary>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s and “%(status)s” were computed', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'How %(percent)s and “%(status)s” were computed', percent=context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars), status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</summary>\n<h3>1. '
     yield escape((Markup('Fortschritt jedes Schlüsselergebnisses') if (environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'source') == 'key results') else Markup('Fortschritt jedes ausgerichteten Ziels')))
     yield '</h3>\n'
@@ -360,7 +361,7 @@ def block_main(context, missing=missing, environment=environment):
         yield 'nichts gezählt: Fortschritt = '
         yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
     yield '</code> → '
-    yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
     yield '</p>\n<h3>3. Erwarteter Fortschritt = verstrichen × Erfolgsmaß</h3>\n<p>Verstrichener Anteil des Zyklus'
     if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'):
         pass
@@ -499,4 +500,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=86&7=88&8=99&11=104&12=106&13=111&15=113&16=118&18=126&20=128&21=134&22=141&23=143&24=145&25=151&26=167&27=169&28=175&29=185&30=199&31=201&37=216&41=219&49=229&52=232&53=234&54=241&60=244&63=246&66=249&67=272&68=276&72=282&76=285&82=312&85=315&92=318&93=320&94=322&96=325&98=327&103=337&104=342&106=365&107=381&109=387&110=390&111=396&112=398&114=405&115=408&116=417&117=433&118=436&119=444&120=457&122=463&123=470&124=472&125=474&131=476&133=479&139=491&141=493&142=498'
+debug_info = '1=13&2=16&3=20&6=87&7=89&8=100&11=105&12=107&13=112&15=114&16=119&18=127&20=129&21=135&22=142&23=144&24=146&25=152&26=168&27=170&28=176&29=186&30=200&31=202&37=217&41=220&49=230&52=233&53=235&54=242&60=245&63=247&66=250&67=273&68=277&72=283&76=286&82=313&85=316&92=319&93=321&94=323&96=326&98=328&103=338&104=343&106=366&107=382&109=388&110=391&111=397&112=399&114=406&115=409&116=418&117=434&118=437&119=445&120=458&122=464&123=471&124=473&125=475&131=477&133=480&139=492&141=494&142=499'

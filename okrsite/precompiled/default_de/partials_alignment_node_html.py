@@ -32,7 +32,7 @@ def root(context, missing=missing, environment=environment):
     yield ' '
     if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
     yield ' <span class="meta">'
     if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'):
         pass

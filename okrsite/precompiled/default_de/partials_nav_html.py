@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     for l_1_item, l_1_loop in LoopContext((undefined(name='items') if l_0_items is missing else l_0_items), undefined):
         l_1_root = resolve('root')
         l_1_current = resolve('current')
+        l_1_section = resolve('section')
         _loop_vars = {}
         pass
         yield '      <li><a href="'
@@ -22,11 +23,14 @@ def root(context, missing=missing, environment=environment):
         if (environment.getattr(l_1_item, 'path') == (undefined(name='current') if l_1_current is missing else l_1_current)):
             pass
             yield ' aria-current="page"'
+        elif (environment.getattr(l_1_item, 'path') == (undefined(name='section') if l_1_section is missing else l_1_section)):
+            pass
+            yield ' aria-current="true"'
         yield '>'
         yield escape(environment.getattr(l_1_item, 'title'))
         yield '</a></li>'
         yield escape(('\n' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/nav.html' evaluated to false and no else section was defined.")))
-    l_1_loop = l_1_item = l_1_root = l_1_current = missing
+    l_1_loop = l_1_item = l_1_root = l_1_current = l_1_section = missing
 
 blocks = {}
 debug_info = '2=13'

@@ -69,7 +69,11 @@ def root(context, missing=missing, environment=environment):
         yield ' → '
         yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value')))
         yield '</p>\n<p class="forecast-basis">'
-        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'It rests on %(num)d check-in', 'It rests on %(num)d check-ins', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins')))
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'It rests on %(num)d day with a check-in', 'It rests on %(num)d days with a check-in', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'days')))
+        if (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins') > environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'days')):
+            pass
+            yield ' '
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d check-in)', '(%(num)d check-ins)', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins')))
         yield ', '
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'spanning %(num)d day', 'spanning %(num)d days', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days')))
         yield ' '
@@ -78,12 +82,12 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'tentative'):
             pass
             yield '<p class="forecast-tentative"><strong>Tentative</strong>: '
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s check-ins, or check-ins spanning less than %(share)s of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s days with a check-in, or check-ins spanning less than %(share)s of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
             yield '</p>\n'
         else:
             pass
             yield '<p>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s check-ins, spanning at least %(share)s of the cycle.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s days with a check-in, spanning at least %(share)s of the cycle.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
             yield '</p>'
     else:
         pass
@@ -92,4 +96,4 @@ def root(context, missing=missing, environment=environment):
         yield '</p>'
 
 blocks = {}
-debug_info = '6=28&7=33&8=38&12=41&14=53&15=57&16=72&17=78&18=86&19=91'
+debug_info = '7=28&8=33&9=38&13=41&15=53&16=57&17=72&18=82&19=90&20=95'

@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     l_0_ngettext = resolve('ngettext')
     l_0_num = resolve('num')
     l_0__ = resolve('_')
+    l_0_percent_at = resolve('percent_at')
     l_0_percent = resolve('percent')
     l_0_status_word = resolve('status_word')
     try:
@@ -64,16 +65,16 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))
             yield '/10</span>'
         yield '</p>\n      <p>'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
         yield '</p>\n      <p class="meta">expected '
-        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'expected')))
+        yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'expected'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
         if (not t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'))):
             pass
             yield ' · forecast '
             yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast')))
             if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
                 pass
-                yield ' <span class="muted" title="tentative: fewer than 3 check-ins, or check-ins spanning under a quarter of the cycle">(tentative)</span>'
+                yield ' <span class="muted" title="tentative: fewer than 3 days with a check-in, or check-ins spanning under a quarter of the cycle">(tentative)</span>'
         yield '</p>\n'
     else:
         pass
@@ -85,4 +86,4 @@ def root(context, missing=missing, environment=environment):
     yield '    </li>'
 
 blocks = {}
-debug_info = '2=32&3=36&4=41&5=51&6=54&7=67&8=69&10=81&11=83'
+debug_info = '2=33&3=37&4=42&5=52&6=55&7=68&8=70&10=82&11=84'

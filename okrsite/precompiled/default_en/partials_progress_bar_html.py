@@ -10,6 +10,8 @@ def root(context, missing=missing, environment=environment):
     l_0_status = resolve('status')
     l_0_progress = resolve('progress')
     l_0_label = resolve('label')
+    l_0_places = resolve('places')
+    l_0_percent_at = resolve('percent_at')
     l_0_percent = resolve('percent')
     l_0_shown = resolve('shown')
     l_0_bar_width = resolve('bar_width')
@@ -42,7 +44,7 @@ def root(context, missing=missing, environment=environment):
         yield '" style="width:0%"></span></span> <span class="pct">–</span></span>'
     else:
         pass
-        l_0_shown = context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (undefined(name='progress') if l_0_progress is missing else l_0_progress))
+        l_0_shown = (context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), (undefined(name='progress') if l_0_progress is missing else l_0_progress), (undefined(name='places') if l_0_places is missing else l_0_places)) if (t_1((undefined(name='places') if l_0_places is missing else l_0_places)) and (undefined(name='places') if l_0_places is missing else l_0_places)) else context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
         yield '<span class="progress"><span class="bar" role="progressbar" aria-label="'
@@ -63,4 +65,4 @@ def root(context, missing=missing, environment=environment):
         yield '</span></span>'
 
 blocks = {}
-debug_info = '2=30&3=33&4=36&6=45&7=49'
+debug_info = '2=32&3=35&4=38&6=47&7=51'

@@ -1,0 +1,178 @@
+"""The default theme's stylesheet in Chromium, on sites built by the real
+``okrsite build``:
+
+1. a wide Markdown table (12 columns, in a free page and in an objective's
+   body) printed on A4 kept ``overflow-x: auto`` and ``width: max-content``:
+   9 of its 12 columns showed, the rest were cut off the paper. Every cell
+   now prints inside the table's box and the box inside the page;
+2. in forced colours (a high-contrast theme) a bar's fill was the theme's
+   Canvas like its track: every bar read as empty. The fill now differs from
+   the track, and a chart key keeps the tint of its band;
+3. at 320 px (WCAG reflow) a cycle page scrolled sideways: the "Committed
+   and aspirational" table was 330 px wide. Every page of the example site
+   now fits 320 px, and 360 px.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import CHROMIUM, chromium, served_folder, write_example_site
+from click.testing import CliRunner
+from conftest import write_site
+
+from okrsite.cli import cli
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+#: A4 (210 mm) less style.css's @page margins (12 mm each side), in CSS px
+A4_BODY = round((210 - 24) * 96 / 25.4)
+
+ROW = "| " + " | ".join(f"value r.{c} 1,234.5" for c in range(1, 13)) + " |"
+TABLE = "\n".join(
+    [
+        "| " + " | ".join(f"Column {c}" for c in range(1, 13)) + " |",
+        "|" + "---|" * 12,
+        *[ROW.replace("r.", f"{r}.") for r in range(1, 4)],
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def wide_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site with a 12-column table in a free page and in an objective's body."""
+    root = tmp_path_factory.mktemp("wide")
+    write_site(
+        root / "site",
+        {
+            "okrsite.toml": 'default_cycle = "2026-Q4"\nas_of = "2026-11-20"\n',
+            "content/pages/handbook.md": f"---\ntitle: Handbook\n---\nFigures:\n\n{TABLE}\n",
+            "content/objectives/growth.md": (
+                "---\ntitle: Grow\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: arr, title: ARR, start: 0, target: 100}\n---\n"
+                f"Figures:\n\n{TABLE}\n"
+            ),
+        },
+    )
+    out = root / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(root / "site"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+#: for each Markdown table: how far its box and its cells reach past the page,
+#: how far its box scrolls, and each row's cells' text
+CLIPPED_JS = """(width) => Array.from(document.querySelectorAll('.md-table')).map(box => {
+  const edge = Math.min(box.getBoundingClientRect().right, width);
+  const cells = Array.from(box.querySelectorAll('th, td'));
+  return {
+    past_page: Math.round(box.getBoundingClientRect().right - width),
+    scrolls: box.scrollWidth - box.clientWidth,
+    cells_cut: cells.filter(c => c.getBoundingClientRect().right > edge + 0.5).length,
+    cells: cells.length,
+    row: Array.from(box.querySelectorAll('tbody tr:first-child td')).map(c => c.textContent),
+  };
+})"""
+
+
+@pytest.mark.parametrize("rel", ["pages/handbook/index.html", "objectives/growth/index.html"])
+def test_a_wide_markdown_table_prints_every_column(
+    browser: Any, wide_tables: Path, rel: str
+) -> None:
+    page = browser.new_page(viewport={"width": A4_BODY, "height": 1000})
+    page.goto((wide_tables / rel).as_uri())
+    page.emulate_media(media="print")
+    tables = page.evaluate(CLIPPED_JS, A4_BODY)
+    page.close()
+    assert tables == [
+        {
+            "past_page": tables[0]["past_page"],
+            "scrolls": 0,
+            "cells_cut": 0,
+            "cells": 12 * 4,
+            "row": [f"value 1.{c} 1,234.5" for c in range(1, 13)],
+        }
+    ]
+    assert tables[0]["past_page"] <= 0
+
+
+def test_a_wide_markdown_table_still_scrolls_on_a_narrow_screen(
+    browser: Any, wide_tables: Path
+) -> None:
+    """On screen the table keeps its own scrolling box: words whole, no page-wide scroll."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto((wide_tables / "pages/handbook/index.html").as_uri())
+    [table] = page.evaluate(CLIPPED_JS, 360)
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    assert table["scrolls"] > 0
+    assert wide == 360
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_example_site(tmp_path_factory.mktemp("example"))
+
+
+BARS_JS = """() => Array.from(document.querySelectorAll('.bar')).filter(
+  b => parseFloat(b.firstElementChild.style.width) > 0).map(b => [
+  getComputedStyle(b.firstElementChild).backgroundColor, getComputedStyle(b).backgroundColor])"""
+
+
+@pytest.mark.parametrize("rel", ["index.html", "kpis/nps/index.html", "cycles/2026-Q4/index.html"])
+def test_bars_show_their_fill_in_forced_colours(browser: Any, example: Path, rel: str) -> None:
+    page = browser.new_page(forced_colors="active")
+    page.goto((example / rel).as_uri())
+    bars = page.evaluate(BARS_JS)
+    page.close()
+    assert bars
+    assert [(fill, track) for fill, track in bars if fill == track] == []
+
+
+def test_chart_keys_keep_the_tint_of_their_bands_in_forced_colours(
+    browser: Any, example: Path
+) -> None:
+    page = browser.new_page(forced_colors="active")
+    page.goto((example / "kpis/nps/index.html").as_uri())
+    tints = page.evaluate(
+        """() => ['healthy', 'warning', 'critical'].map(b => [
+          getComputedStyle(document.querySelector('.key-' + b)).backgroundColor,
+          getComputedStyle(document.querySelector('svg .band-' + b)).fill])"""
+    )
+    page.close()
+    assert tints == [
+        ["rgba(46, 125, 50, 0.16)", "rgba(46, 125, 50, 0.16)"],
+        ["rgba(184, 134, 11, 0.18)", "rgba(184, 134, 11, 0.18)"],
+        ["rgba(198, 40, 40, 0.16)", "rgba(198, 40, 40, 0.16)"],
+    ]
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_every_example_page_fits_a_narrow_screen(browser: Any, example: Path, width: int) -> None:
+    pages = sorted(p.relative_to(example).as_posix() for p in example.rglob("*.html"))
+    assert "cycles/2026-Q4/index.html" in pages
+    wide = {}
+    with served_folder(example) as url:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for rel in pages:
+            page.goto(url + rel)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[rel] = scroll
+        page.close()
+    assert wide == {}
