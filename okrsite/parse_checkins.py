@@ -9,16 +9,17 @@ Confidence may be a number, a word, a traffic light or a percentage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from okrsite import yamlsource
 from okrsite.body_limits import NOTE_HINT, note_problems
 from okrsite.confidence_words import CONFIDENCE_WORDS as CONFIDENCE_WORDS
-from okrsite.confidence_words import confidence_refused
+from okrsite.confidence_words import confidence_refused, full_share_slip
 from okrsite.confidence_words import confidence_word as confidence_word
 from okrsite.model import UNDATED, CheckIn
+from okrsite.parse_checkin_dates import NoSuchDay, name_date_differs
+from okrsite.parse_checkin_dates import _dated_by_name as _dated_by_name
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
 from okrsite.parse_keys import KNOWN_KEYS
@@ -107,6 +108,9 @@ def _confidence(
             hint=f"write {_fmt(out_of_ten)} (confidence is 0-10) or {_fmt(out_of_ten * 10)}%",
         )
         return out_of_ten
+    slip = full_share_slip(value, number)  # 1.0: full confidence from a 0-1 tool?
+    if slip is not None:
+        f.warn("OKR125", slip[0], ("confidence",), hint=slip[1])
     return f.number(data, "confidence", (), low=0, high=10)
 
 
@@ -121,6 +125,7 @@ def _checkin(
     objective = f.ref(data, "objective", ())
     kpi = f.ref(data, "kpi", ())
     day, time = _checkin_moment(f, data)
+    name_date_differs(f, rel, day)
     if objective is None and kpi is None and not _named_at_all(data):
         f.err(
             "OKR101",
@@ -268,59 +273,6 @@ def _kpi_id_aside(f: _Fields, kpi: str, data: dict[str, Any], aside: Aside, by_i
             f"{counted}: {kept}: {counted}: {kept} counts, this one is ignored",
             (key,),
             hint=f"keep one: remove this line, or remove {counted}: {kept}",
-        )
-
-
-_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")
-
-
-def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
-    """A check-in without ``date:`` whose file name starts with one
-    (``2026-11-25.md``, as ``okrsite checkin`` names them; ``2026-11-25-2.md``,
-    ``2026-11-25-weekly.md``, as Jekyll and Hugo date posts by their names):
-    that day. A name that is no day (``2026-02-30.md``) gives a
-    :class:`NoSuchDay`, which :func:`_checkin_moment` reports (OKR104)."""
-    if data.get("date") is not None:
-        return data
-    m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
-    if m is None:
-        return data
-    year, month, day_ = (int(g) for g in m.groups())
-    try:
-        day = date(year, month, day_)
-    except ValueError:
-        return {**data, "date": NoSuchDay(year, month, day_)}
-    return {**data, "date": day}
-
-
-@dataclass(frozen=True)
-class NoSuchDay:
-    """The day a check-in's file name starts with when there is no such day
-    (``2026-02-30.md``): kept as its ``date`` for :func:`_checkin_moment` to
-    report."""
-
-    year: int
-    month: int
-    day: int
-
-    def report(self, f: _Fields) -> None:
-        """OKR104 at the top of the file: the name's day, why it is none, and
-        what to do: rename the file, or write ``date:``."""
-        written = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if 1 <= self.month <= 12:
-            last = (date(self.year + self.month // 12, self.month % 12 + 1, 1) - timedelta(1)).day
-            why = f"{date(self.year, self.month, 1):%B %Y} has {last} days"
-            meant = f"{self.year:04d}-{self.month:02d}-{last:02d}"
-            how = "rename the file to the check-in's day"
-        else:
-            why = f"there is no month {self.month}"
-            meant = "2026-02-10"
-            how = "rename the file to the check-in's day as year-month-day"
-        f.err(
-            "OKR104",
-            f"the check-in is dated by its file name, {written}, which is not a real day: {why}",
-            (),
-            hint=f"{how}, e.g. {meant}.md, or add 'date: {meant}' (year-month-day)",
         )
 
 

@@ -18,7 +18,7 @@ from okrsite.model import KeyResult, Milestone
 from okrsite.numbers import format_number
 from okrsite.parse_fields import RANGE_HINTS, Path_, _Fields
 from okrsite.parse_figures import is_figure
-from okrsite.parse_keys import MILESTONE_KEYS, respelled
+from okrsite.parse_keys import respelled
 from okrsite.parse_measures import (
     _GOAL_MEASURE_KEYS,
     _NUMERIC_KEYS,
@@ -30,6 +30,9 @@ from okrsite.parse_measures import (
     measure_sentence,
 )
 from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_one, shown_value
+from okrsite.parse_milestones import _boxed, _milestones
+from okrsite.parse_milestones import item_title as item_title
+from okrsite.parse_milestones import open_task as open_task
 from okrsite.parse_names import KR_ID_RE
 from okrsite.title_figures import current_beside_title, title_figures_in_unit, title_figures_unlike
 from okrsite.written_numbers import read_number
@@ -255,6 +258,14 @@ def _kr_measure(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]
     return {**rest, **figures}
 
 
+#: where a key result's missing title goes, by whether its id is written: as
+#: a line under it, or inside the braces it is written in
+_NO_TITLE = (
+    "add 'title: …' under it (indented like its other keys; in braces: {{title: …, …}})",
+    "add 'title: …' under it (indented like its id; in braces: {{id: {}, title: …}})",
+)
+
+
 def _key_result(
     f: _Fields, i: int, item: Any, seen: set[str]
 ) -> tuple[str | None, KeyResult | None, bool]:
@@ -318,7 +329,10 @@ def _key_result(
             hint="give each key result its own id",
         )
         return kr_id, None, True
-    title = f.text(item, "title", path, required=True)
+    named = f" ({kr_id})" if str(item.get("id") or "").strip() else ""
+    title = item_title(
+        f, item, path, f"key result {i + 1}{named}", _NO_TITLE[bool(named)].format(kr_id)
+    )
     measures = [k for k in _MEASURE_KEYS if item.get(k) is not None]
     if len(measures) > 1:
         f.err(
@@ -480,83 +494,6 @@ def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
         )
         return None
     return score
-
-
-#: a milestone written as a Markdown task list item (``[x] Review``, ``[ ]
-#: Draft``) or with a tick before it (``✅ Review``, ``✓ Review``)
-_TICK = re.compile(r"\s*(?:\[(?P<box>[ xX✓✔]?)\]|(?P<tick>[✅✓✔☑]))\s*(?P<title>\S.*)", re.S)
-
-
-def open_task(text: str) -> str | None:
-    """The title of a milestone written as an unticked task list item
-    (``[ ] Draft`` → ``Draft``); ``None`` for any other text."""
-    found = _TICK.fullmatch(text)
-    if found is None or found["tick"] is not None or (found["box"] or " ").strip():
-        return None
-    return found["title"].strip()
-
-
-def _ticked(text: str) -> Milestone:
-    """A milestone written as a line of text, done when it says so as a task
-    list does (``[x] Review`` is done, ``[ ] Draft`` is not)."""
-    found = _TICK.fullmatch(text)
-    if found is None:
-        return Milestone(text, False)
-    done = found["tick"] is not None or (found["box"] or " ").strip() != ""
-    return Milestone(found["title"].strip(), done)
-
-
-def _boxed(sentence: str) -> dict[str, Any] | None:
-    """A key result written as a task list item, as pasted from a checklist
-    (``"[x] Launch new logo"``, ``"[ ] Launch new logo"``, ``✅ Launch``): a
-    yes/no key result, done when its box is ticked, as ``{title: Launch new
-    logo, done: true}`` is; ``None`` for any other sentence."""
-    if _TICK.fullmatch(sentence) is None:
-        return None
-    milestone = _ticked(sentence)
-    return {"title": milestone.title, "done": milestone.done}
-
-
-def item_title(
-    f: _Fields, item: Mapping[str, Any], path: Path_, what: str, hint: str
-) -> str | None:
-    """The ``title:`` of an item of a list (a milestone, an initiative), with a
-    missing title said of that item (not of the file's front matter)."""
-    if item.get("title") is None:
-        f.err("OKR101", f"{what} has no title: missing required key 'title'", path, hint=hint)
-        return None
-    return f.text(item, "title", path, required=True)
-
-
-def _milestones(f: _Fields, raw: Any, path: Path_) -> tuple[Milestone, ...]:
-    if not isinstance(raw, list) or not raw:
-        f.err(
-            "OKR106",
-            f"milestones must be a non-empty list, got {shown_value(raw)}",
-            path,
-            hint="write '- {title: Shortlist, done: true}' entries",
-        )
-        return ()
-    if f.too_many(raw, limits.MAX_MILESTONES, "milestones", path):
-        return ()
-    out = []
-    for j, m in enumerate(raw):
-        if isinstance(m, str):
-            out.append(_ticked(m))
-            continue
-        if not isinstance(m, dict):
-            f.err("OKR106", f"milestone {j + 1} must be a mapping with title and done", (*path, j))
-            continue
-        where: Path_ = (*path, j)
-        m = respelled({str(k): v for k, v in m.items()}, MILESTONE_KEYS)
-        f.unknown_keys(m, MILESTONE_KEYS, where, "a milestone")
-        title = item_title(
-            f, m, where, f"milestone {j + 1}", "write it as '- {title: …, done: false}'"
-        )
-        done = f.boolean(m, "done", where)
-        if title is not None:
-            out.append(Milestone(title, bool(done)))
-    return tuple(out)
 
 
 def _shares_beside_percents(

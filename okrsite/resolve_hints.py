@@ -67,21 +67,45 @@ def checkin_key_meant(key: str) -> str | None:
     return _did_you_mean(key, _CHECKIN_KEYS)
 
 
-def _named_by_title(name: str, key_results: Sequence[KeyResult]) -> str | None:
-    """A hint for a key result named by its title (or the start of it) where
-    its id belongs: people write what they see on the page. References stay
-    ids (a title changes with a rewording), so this only says which id."""
+def _named_by_title(
+    name: str, key_results: Sequence[KeyResult], elsewhere: str = "in the check-ins"
+) -> str | None:
+    """A hint for a key result named by its title where its id belongs:
+    people write what they see on the page. References stay ids (a title
+    changes with a rewording), so this only says which id.
+
+    Only a key written as the whole title is said to be the title. A key that
+    is the start of one key result's id (``arr`` for ``arr-eur``) is most
+    often its id before a rename, which the check-ins (or references, as
+    ``elsewhere`` says) still write; one that is the start of its title is
+    said to be that. Calling either "the title" would be untrue, and a
+    newcomer would look for a title that says so."""
     wanted = slugify(name)
     if not wanted:
         return None
     found = [kr for kr in key_results if slugify(kr.title) == wanted]
-    if not found:
-        found = [kr for kr in key_results if slugify(kr.title).startswith(wanted + "-")]
-    if len(found) != 1:
+    if len(found) == 1:
+        kr = found[0]
+        return (
+            f"{name!r} is the title of key result {kr.id!r}: name it by its id, {kr.id} "
+            "(or give the key result an id of your own with 'id:' in the objective file)"
+        )
+    if found:
         return None
-    kr = found[0]
+    renamed = [kr for kr in key_results if slugify(kr.id).startswith(wanted + "-")]
+    if len(renamed) == 1:
+        kr = renamed[0]
+        return (
+            f"did you mean {kr.id!r}? (if you renamed key result {name} to {kr.id}, "
+            f"rename it {elsewhere} too)"
+        )
+    started = [kr for kr in key_results if slugify(kr.title).startswith(wanted + "-")]
+    if len(started) != 1:
+        return None
+    kr = started[0]
     return (
-        f"{name!r} is the title of key result {kr.id!r}: name it by its id, {kr.id} "
+        f"{name!r} is the start of the title of key result {kr.id!r} ({kr.title}): "
+        f"name it by its id, {kr.id} "
         "(or give the key result an id of your own with 'id:' in the objective file)"
     )
 

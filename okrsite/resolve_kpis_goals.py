@@ -20,7 +20,7 @@ from okrsite.numbers import format_number
 from okrsite.parse_figures import unit_multiplier
 from okrsite.resolve_checkins import _other_unit, _unit_of
 from okrsite.resolve_hints import _did_you_mean, _titled
-from okrsite.resolve_objectives import reference_exists
+from okrsite.resolve_objectives import both_kinds, reference_exists
 from okrsite.resolve_tables import Resolving
 
 
@@ -281,6 +281,9 @@ def _check_goals(r: Resolving) -> None:
     for g in [*goals.values(), *aside_goals]:
         if g.cycle is not None:
             cycle_of(g.cycle, g.file, ("cycle",))
+        doubt = both_kinds(g.supports or "", objectives, kpis, g.file, ("supports",))
+        if doubt is not None:
+            diags.append(doubt)
         if g.supports is not None and not reference_exists(g.supports, objectives, kpis):
             obj_part, _, kr_part = g.supports.partition("#")
             if obj_part in broken.get("objective", set()) or obj_part in broken.get("kpi", set()):

@@ -76,6 +76,35 @@ def reference_exists(
     return obj in objectives or obj in kpis
 
 
+def both_kinds(
+    ref: str,
+    objectives: Mapping[str, Objective],
+    kpis: Mapping[str, KPI],
+    file: str,
+    key_path: tuple[str | int, ...],
+) -> Diagnostic | None:
+    """OKR317 for a ``supports:`` that names an id an objective and a KPI
+    both have (``objectives/nps.md`` and ``kpis/nps.md``). A reference is
+    an id alone, and the objective wins, so the page links to the objective
+    in silence where the writer may have meant the KPI; ``okrsite checkin
+    nps`` refuses the same doubt. No way of writing the reference names the
+    KPI, so the hint says which is read and how to make the other one
+    nameable: give one of them another id."""
+    if "#" in ref or ref not in objectives or ref not in kpis:
+        return None
+    obj, kpi = objectives[ref], kpis[ref]
+    key = next((str(k) for k in reversed(key_path) if isinstance(k, str)), "supports")
+    return warning(
+        "OKR317",
+        f"{key}: {ref} names both the objective {obj.file} and the KPI {kpi.file}; "
+        "it is read as the objective",
+        file,
+        hint=f"to support the KPI, rename one of the two files (and write its new id here); "
+        f"to support a key result of the objective, write {key}: {ref}#KEY-RESULT",
+        key_path=key_path,
+    )
+
+
 def _objectives_without_cycle(r: Resolving) -> list[str]:
     """The objectives whose cycle is unknown (each reported), to set aside later."""
     objectives, cycle_of = r.objectives, r.cycle_of
@@ -128,6 +157,9 @@ def _check_objective_references(r: Resolving) -> None:
                 changes["parent"] = None
         for i, ref in enumerate(obj.supports):
             sup_obj, _, sup_kr = ref.partition("#")
+            doubt = both_kinds(ref, objectives, kpis, obj.file, ("supports", i))
+            if doubt is not None:
+                diags.append(doubt)
             if sup_kr and sup_obj in objectives and not reference_exists(ref, objectives, kpis):
                 diags.append(
                     _no_key_result(obj.file, sup_obj, objectives[sup_obj], sup_kr, ("supports", i))
@@ -284,7 +316,7 @@ def _no_key_result(
         "OKR304",
         f"objective {oid!r} has no key result {kr!r}",
         file,
-        hint=_named_by_title(kr, target.key_results)
+        hint=_named_by_title(kr, target.key_results, "wherever it is named")
         or _did_you_mean(kr, krs_of)
         or f"its key results are: {', '.join(krs_of) or 'none'}",
         key_path=key_path,

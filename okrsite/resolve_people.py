@@ -425,6 +425,31 @@ def _email_of_known(r: Resolving, ref: str, file: str, people: Mapping[str, Pers
     )
 
 
+def _first_or_last_name(ref: str, known: Sequence[Person | Team]) -> str | None:
+    """``did you mean Uma Diaz (uma-diaz)?`` for a name of one word that is
+    the first or last word of the name of one person or team (``owner: Uma``,
+    ``owner: Diaz``), or of several, all named: people write colleagues by
+    first name, and the usual hint (the file to add, or the id closest by
+    letters, ``tom-lee`` for ``Lee``) would make a second person of one, or
+    leave the reader to guess whose name it was. ``None`` for a name of more
+    words (those are matched by their closeness to titles)."""
+    if not ref or "-" in ref or "/" in ref:
+        return None
+    found: list[Person | Team] = []
+    for rec in known:
+        words = slugify(without_note(rec.title or "")).split("-")
+        if len(words) > 1 and ref in (words[0], words[-1]) and rec not in found:
+            found.append(rec)
+    if not found or len(found) > 4:
+        return None
+    named = [f"{rec.title} ({rec.id})" for rec in sorted(found, key=lambda rec: rec.id)]
+    return (
+        "did you mean "
+        + (named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1])
+        + "?"
+    )
+
+
 def _check_people_and_teams(r: Resolving) -> None:
     """Warn of each owner, lead, member's team or parent team that names no file."""
     objectives, kpis, goals, people, teams = r.objectives, r.kpis, r.goals, r.people, r.teams
@@ -450,6 +475,9 @@ def _check_people_and_teams(r: Resolving) -> None:
                     or _former_name_meant(ref, people)
                     # an owner may name a team, so a team's old name too
                     or (_former_name_meant(ref, teams) if what == "owner" else None)
+                    or _first_or_last_name(
+                        ref, [*people.values(), *(teams.values() if what == "owner" else ())]
+                    )
                     or r.hint_named("person", ref, people)
                     or _add_file(r, "person", ref, file),
                     key_path=key,
@@ -473,6 +501,26 @@ def _check_people_and_teams(r: Resolving) -> None:
                 )
             )
 
+    for c in r.checkins if people else ():
+        # a check-in's author is shown as written and not checked, but one
+        # written by first name (author: Uma) is surely a person who has a
+        # file, and goes uncounted as theirs (a streak, an index)
+        meant = (
+            _first_or_last_name(c.author, list(people.values()))
+            if c.author and c.author not in people
+            else None
+        )
+        if meant and c.author:
+            diags.append(
+                warning(
+                    "OKR306",
+                    f"author {_shown(r, 'person', c.author, c.file)} is not a person in "
+                    "content/people/",
+                    c.file,
+                    hint=meant,
+                    key_path=("author",),
+                )
+            )
     for obj in [*objectives.values(), *aside_objectives.values()]:
         check_person(obj.owner, obj.file, ("owner",), "owner")
         check_team(obj.team, obj.file, ("team",))

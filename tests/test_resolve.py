@@ -506,7 +506,9 @@ def test_a_key_result_named_by_its_title_gets_its_id_in_the_hint() -> None:
         (
             "c.md",
             "objective 'ops' has no key result 'orders shipped'",
-            title_hint.format("orders shipped", "kr1", "kr1"),
+            "'orders shipped' is the start of the title of key result 'kr1' (Orders shipped "
+            "same day): name it by its id, kr1 (or give the key result an id of your own "
+            "with 'id:' in the objective file)",
         ),
         (  # the start of two titles: no guess
             "c.md",

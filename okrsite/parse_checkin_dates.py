@@ -1,0 +1,96 @@
+"""A check-in's file name as a date, and the date it must agree with.
+
+Split from :mod:`okrsite.parse_checkins`, which reads what a check-in says:
+this is what its file's name says of its day. ``okrsite checkin`` names a
+check-in by its day (``2026-11-25.md``, ``2026-11-25-2.md``), as Jekyll and
+Hugo date posts, so a name is read as the day of a check-in without
+``date:``, and one whose ``date:`` says another day (a file copied from last
+week's, its date left as it was) is warned of: it is read on the old day,
+and the newest file's value never shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from okrsite.parse_fields import _Fields
+
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")
+
+
+def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
+    """A check-in without ``date:`` whose file name starts with one
+    (``2026-11-25.md``, as ``okrsite checkin`` names them; ``2026-11-25-2.md``,
+    ``2026-11-25-weekly.md``, as Jekyll and Hugo date posts by their names):
+    that day. A name that is no day (``2026-02-30.md``) gives a
+    :class:`NoSuchDay`, which :func:`_checkin_moment` reports (OKR104)."""
+    if data.get("date") is not None:
+        return data
+    m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
+    if m is None:
+        return data
+    year, month, day_ = (int(g) for g in m.groups())
+    try:
+        day = date(year, month, day_)
+    except ValueError:
+        return {**data, "date": NoSuchDay(year, month, day_)}
+    return {**data, "date": day}
+
+
+@dataclass(frozen=True)
+class NoSuchDay:
+    """The day a check-in's file name starts with when there is no such day
+    (``2026-02-30.md``): kept as its ``date`` for :func:`_checkin_moment` to
+    report."""
+
+    year: int
+    month: int
+    day: int
+
+    def report(self, f: _Fields) -> None:
+        """OKR104 at the top of the file: the name's day, why it is none, and
+        what to do: rename the file, or write ``date:``."""
+        written = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if 1 <= self.month <= 12:
+            last = (date(self.year + self.month // 12, self.month % 12 + 1, 1) - timedelta(1)).day
+            why = f"{date(self.year, self.month, 1):%B %Y} has {last} days"
+            meant = f"{self.year:04d}-{self.month:02d}-{last:02d}"
+            how = "rename the file to the check-in's day"
+        else:
+            why = f"there is no month {self.month}"
+            meant = "2026-02-10"
+            how = "rename the file to the check-in's day as year-month-day"
+        f.err(
+            "OKR104",
+            f"the check-in is dated by its file name, {written}, which is not a real day: {why}",
+            (),
+            hint=f"{how}, e.g. {meant}.md, or add 'date: {meant}' (year-month-day)",
+        )
+
+
+def name_date_differs(f: _Fields, rel: str, day: date | None) -> None:
+    """OKR318 at ``date:`` of a check-in whose file name is another day's
+    (``2026-12-05.md`` saying ``date: 2026-11-03``): one of the two is a
+    slip, most often a copied file's ``date:``, and the check-in is read on
+    the day ``date:`` says. No word for a name that is no date, or is the
+    same day (``2026-11-03-2.md``, ``2026-11-03-evening.md``)."""
+    if day is None:
+        return
+    m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
+    if m is None:
+        return
+    try:
+        named = date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return
+    if named != day:
+        f.warn(
+            "OKR318",
+            f"the file name says {named.isoformat()} but date: says {day.isoformat()}; "
+            f"the check-in is read as of {day.isoformat()}",
+            ("date",),
+            hint="fix date: or rename the file",
+        )
