@@ -79,7 +79,10 @@ def name_date_differs(f: _Fields, rel: str, day: date | None) -> None:
     same day (``2026-11-03-2.md``, ``2026-11-03-evening.md``)."""
     if day is None:
         return
-    m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
+    name = rel.rpartition("/")[2]
+    if name.startswith(day.isoformat()):  # 2026-11-03.md, 2026-11-03-2.md: the usual case
+        return
+    m = _NAME_DATE.fullmatch(name)
     if m is None:
         return
     try:

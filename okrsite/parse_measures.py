@@ -401,6 +401,8 @@ def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> 
     another unit is error OKR312, as okrsite converts nothing."""
     item = _magnitudes_refused(f, item, path)
     if item.get("unit") is not None:
+        if not any(type(item.get(key)) is str for key in _FIGURE_KEYS):
+            return item  # figures written as numbers (most): no money, no unit to hold
         item = _other_money(f, item, path, what)
         return _in_own_unit(item)  # the usual case: figures beside unit: are read past it
     words = [
