@@ -48,6 +48,7 @@ from okrsite.authoring_refusals import (
     key_result_meant,
     not_edited,
     refuse_flags_not_taken,
+    refuse_id_of_other_kind,
     refuse_same_key_result,
     refuse_unread_target,
 )
@@ -575,4 +576,5 @@ def new(
         raise click.UsageError(
             f"{shown_path(root, rel)} already exists; okrsite never overwrites a file: choose another id"
         )
+    refuse_id_of_other_kind(base, kind, rel, lambda file: shown_path(root, file))
     report(validated_write(root, {rel: text}, base=base, cache=cache), kind, root=root)

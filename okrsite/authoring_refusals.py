@@ -1,8 +1,10 @@
 """What the authoring commands refuse before they write anything.
 
 A check-in of a record whose own file the site does not read
-(:func:`refuse_unread_target`), and flags of ``okrsite new`` that the kind
-of file asked for does not take (:func:`refuse_flags_not_taken`).
+(:func:`refuse_unread_target`), flags of ``okrsite new`` that the kind
+of file asked for does not take (:func:`refuse_flags_not_taken`), and a new
+objective or KPI given the id of a KPI or objective the site has
+(:func:`refuse_id_of_other_kind`).
 
 ``okrsite checkin`` may be given the id of an objective, KPI or SMART goal
 whose file has errors of its own (front matter that is no YAML, a key
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -91,6 +94,58 @@ def refuse_flags_not_taken(kind: str, parent: str | None, cycle: str | None) -> 
             else ": it belongs to no cycle"
         )
         raise click.UsageError(f"{_TAKES[kind]}, not " + " or ".join(given) + why)
+
+
+#: the kind whose id a new file of each kind may not take, with how a message names it
+_SHARED_ID_WITH = {"objective": ("kpi", "a KPI"), "kpi": ("objective", "an objective")}
+
+
+def refuse_id_of_other_kind(
+    base: LoadResult, kind: str, rel: str, shown: Callable[[str], str]
+) -> None:
+    """``okrsite new objective nps`` beside ``content/kpis/nps.md``: an
+    objective and a KPI of one id can be written, but then ``okrsite
+    checkin nps`` cannot tell which is meant (it refuses, naming both) and
+    ``supports: nps`` names both (OKR317). The one moment to choose another
+    id is before the second file exists, so the command refuses it (exit
+    2), naming the file that has the id and an id that is free; nothing is
+    written. ``rel`` is the new file's site-relative path (its id is the
+    one the loader will give it); ``shown`` writes a path as the person can
+    use it. A file of the other kind set aside for errors of its own counts
+    too: it has the id once it is fixed."""
+    if kind not in _SHARED_ID_WITH:
+        return
+    content_dir = base.config.content_dir
+    _, rid = kind_and_id_from_path(rel, content_dir)
+    if not rid:
+        return
+    other, other_name = _SHARED_ID_WITH[kind]
+    p = base.scored.portfolio
+    table = p.kpis if other == "kpi" else p.objectives
+    files = [table[rid].file] if rid in table else []
+    if not files:
+        files = sorted(
+            {
+                str(d.file)
+                for d in base.diagnostics
+                if d.file and kind_and_id_from_path(d.file, content_dir) == (other, rid)
+            }
+        )
+    if not files:
+        return
+    taken = set(p.objectives) | set(p.kpis)
+    free = f"{rid}-{kind}"
+    n = 2
+    while free in taken:
+        free = f"{rid}-{kind}-{n}"
+        n += 1
+    this = "an objective" if kind == "objective" else "a KPI"
+    raise click.UsageError(
+        f"{shown(files[0])} is already {other_name} with the id {rid}: {this} of that id "
+        f"too would share it (okrsite checkin {rid} could not tell which is meant, and "
+        f"supports: {rid} would name both, OKR317); choose another id, such as {free}; "
+        "nothing was written"
+    )
 
 
 def not_edited(file: str, what: str, text: str, by_hand: str) -> click.ClickException:

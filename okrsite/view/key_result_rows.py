@@ -9,6 +9,7 @@ from datetime import date
 
 from okrsite.model import Grade, KeyResult, KRScore, Objective, Status
 from okrsite.scoring import counts_in_rollup, scored_done
+from okrsite.scoring_pace import pace_places
 from okrsite.scoring_progress import kpi_readings_in_cycle
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.view_model import Link, ViewModel, anchor
@@ -50,6 +51,13 @@ class KeyResultRow:
     #: a yes/no key result is done (:func:`okrsite.scoring.boolean_done`):
     #: a check-in's yes counts over the file's ``done: no``
     done: bool = False
+    #: the decimals of its progress on the objective's page, where it stands
+    #: beside the objective's "Expected by now" and its status is judged
+    #: against that same expected (:func:`okrsite.scoring_pace.pace_places`):
+    #: 0.3497 at risk beside 0.50 reads "34.97%", since "35%" reads 15
+    #: points behind, on track. Decided here once; ``kr_row.html`` passes it
+    #: to ``progress_bar.html`` as ``places``
+    pace_places: int = 0
 
 
 def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
@@ -122,4 +130,7 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         aligned=aligned,
         spark=spark,
         done=kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
+        # ks.expected is the objective's expected progress, which the key
+        # result's status was judged against (okrsite.scoring)
+        pace_places=pace_places(ks.progress, ks.expected, ks.status, view.scored.settings),
     )

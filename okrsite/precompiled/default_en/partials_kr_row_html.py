@@ -109,7 +109,7 @@ def root(context, missing=missing, environment=environment):
         l_1_a = l_1_status_word = missing
         yield '</ul>'
     yield '  </td>\n  <td data-label="Progress">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')), status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status')))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')), status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status'), places=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'pace_places')))
     if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'beyond_target'):
         pass
         yield ' <span class="ratio">'
