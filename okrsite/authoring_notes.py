@@ -36,7 +36,8 @@ def say_when_read(
         read_after = read_after_new(p, kind, target, day, rel)
         if read_after:
             shown = ", ".join(
-                c.file.rsplit("/", 1)[-1] + (f" ({c.time})" if c.time else "") for c in read_after
+                c.file.rsplit("/", 1)[-1] + (f" ({c.time}{c.zone})" if c.time else "")
+                for c in read_after
             )
             click.echo(
                 f"okrsite: note: this check-in has no time of day, so it is read before "

@@ -1,6 +1,7 @@
 """Warnings where the order of a day's check-ins is not what their names say.
 
-A check-in without a time of day counts from the start of its day
+A check-in without a time of day counts from the start of its day, and
+timed ones by the instant their times name
 (:func:`okrsite.resolve_checkins.checkin_order`), so a file written by hand
 without a time is read before a timed one its name sorts after, and files
 told apart by words (``…-afternoon.md``, ``…-morning.md``) order by those
@@ -45,8 +46,12 @@ def same_day_order_warnings(
                 c for c in group if c.time and natural_key(untimed.file) > natural_key(c.file)
             ]
             if later_name:
-                named = ", ".join(f"{c.file.rsplit('/', 1)[-1]} ({c.time})" for c in later_name)
-                latest = max(c.time for c in group if c.time)
+                named = ", ".join(
+                    f"{c.file.rsplit('/', 1)[-1]} ({c.time}{c.zone})" for c in later_name
+                )
+                # the day's last timed one in check-in order (by the instant,
+                # when zones are named), and the minute after it in its zone
+                latest = [c for c in group if c.time][-1]
                 found.append(
                     warning(
                         "OKR311",
@@ -55,7 +60,8 @@ def same_day_order_warnings(
                         + ("them" if len(later_name) > 1 else "it"),
                         untimed.file,
                         hint=f"add the time to its date, e.g. date: {untimed.date}T"
-                        f"{_minute_after(latest)}, if it is the latest of the day",
+                        f"{_minute_after(latest.time)}{latest.zone}, if it is the latest "
+                        "of the day",
                         key_path=("date",),
                     )
                 )

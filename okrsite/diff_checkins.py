@@ -19,7 +19,7 @@ from okrsite.changes import value_before
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff_records import FOLLOWS_RENAME, ChangeKind, FieldChange, _field, _fields
 from okrsite.model import CheckIn, Portfolio
-from okrsite.resolve import checkin_order, natural_key
+from okrsite.resolve import checkin_order
 from okrsite.scoring import boolean_done
 
 
@@ -104,6 +104,7 @@ def _checkin_key(c: CheckIn) -> tuple[object, ...]:
     return (
         c.date,
         c.time,
+        c.zone,
         c.objective,
         c.kpi,
         c.author,
@@ -460,8 +461,11 @@ def _checkin_changes(
     for cid, b in b_all.items():
         if cid not in h_all and cid not in kept:
             out.append(_removed_checkin(b, head, base, as_of, refused_errors.get(cid)))
-    # the loader's order (resolve.checkin_order): by date, time of day, then
-    # file name in natural order, so "2026-11-19.md" (10:30) is listed before
-    # "2026-11-19-2.md" (17:00), as on the pages, not after it as plain
-    # string order of the paths would have it
-    return tuple(sorted(out, key=lambda c: (c.date, c.time, natural_key(c.file))))
+    # the loader's order (resolve.checkin_order): by date, the instant of the
+    # time of day, then file name in natural order, so "2026-11-19.md"
+    # (10:30) is listed before "2026-11-19-2.md" (17:00), as on the pages, not
+    # after it as plain string order of the paths would have it; the order of
+    # the check-in each change shows (head's, or base's when removed), whose
+    # zone orders one day's times by the instant
+    shown = {**b_all, **h_all}
+    return tuple(sorted(out, key=lambda change: checkin_order(shown[change.id])))

@@ -73,9 +73,9 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: counted in its key result's or KPI's unit, as the site counts it: 16; its
 #: top-level keys that name no key result dropped, as the site drops them:
 #: 17; the commit that renamed the content folder (content_dir) moved its
-#: files, and says from where, as one that moved the site does: 18): cached
-#: events reread
-CACHE_VERSION = 18
+#: files, and says from where, as one that moved the site does: 18; a
+#: check-in keeps the zone its time names: 19): cached events reread
+CACHE_VERSION = 19
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field

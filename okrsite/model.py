@@ -188,8 +188,9 @@ class Objective:
 class CheckIn:
     """A dated progress update for an objective (``values``) or a KPI (``value``).
 
-    Check-ins are ordered by date, time of day, then file name in natural
-    order (:func:`okrsite.resolve.checkin_order`); the last one is current.
+    Check-ins are ordered by date, the instant of their time of day (one
+    without a zone counted as written), then file name in natural order
+    (:func:`okrsite.resolve.checkin_order`); the last one is current.
     """
 
     id: str
@@ -228,6 +229,11 @@ class CheckIn:
     #: the objective (or KPI) was not written: it is the folder the check-in
     #: is filed in (``checkins/<id>/<date>.md``)
     implied: bool = False
+    #: the zone the time names, as RFC 3339 writes it (``+01:00``; ``Z`` is
+    #: ``+00:00``), ``""`` when none: check-ins of one day are ordered by the
+    #: instant (:func:`okrsite.written_dates.utc_clock`), and the feed writes
+    #: the time with it. Last, so a cache's older pickles still load.
+    zone: str = ""
 
     @property
     def undated(self) -> bool:

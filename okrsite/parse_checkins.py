@@ -17,6 +17,7 @@ from okrsite.body_limits import NOTE_HINT, note_problems
 from okrsite.confidence_words import CONFIDENCE_WORDS as CONFIDENCE_WORDS
 from okrsite.confidence_words import confidence_refused, full_share_slip
 from okrsite.confidence_words import confidence_word as confidence_word
+from okrsite.csv_date_forms import zone_offset
 from okrsite.model import UNDATED, CheckIn
 from okrsite.parse_checkin_dates import NoSuchDay, name_date_differs
 from okrsite.parse_checkin_dates import _dated_by_name as _dated_by_name
@@ -34,7 +35,7 @@ from okrsite.parse_messages import (
 )
 from okrsite.parse_names import _valid_ref, as_nfc, without_typed_quotes
 from okrsite.slug import slugify
-from okrsite.written_dates import impossible_zone, timed
+from okrsite.written_dates import impossible_zone, timed, zone_written
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
 from okrsite.written_yes_no import yes_no as yes_no_word
 
@@ -124,7 +125,7 @@ def _checkin(
 ) -> CheckIn | None:
     objective = f.ref(data, "objective", ())
     kpi = f.ref(data, "kpi", ())
-    day, time = _checkin_moment(f, data)
+    day, time, zone = _checkin_moment(f, data)
     name_date_differs(f, rel, day)
     if objective is None and kpi is None and not _named_at_all(data):
         f.err(
@@ -217,6 +218,7 @@ def _checkin(
         body=body,
         body_line=parts.body_line,
         time=time,
+        zone=zone,
         percent=percent,
         loose=f.loose,
         yes_no=tuple(yes_no),
@@ -522,22 +524,25 @@ def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
     return found[0]
 
 
-def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]:
-    """A check-in's ``date``, which may carry a time of day (``2026-11-29T14:05``).
+def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str, str]:
+    """A check-in's ``date``, which may carry a time of day (``2026-11-29T14:05``)
+    and a zone (``+01:00``, ``Z``): the day, the time, the zone.
 
     The time only orders check-ins of one day, so it is kept as zero-padded
     ``HH:MM`` (or ``HH:MM:SS``) text, whose text order is time order. It may
     be written as scripts write it (``2026-11-29T14:05:00.123Z``,
-    ``+01:00``) or on a 12-hour clock (``2:05 pm``); a zone is read past, so
-    the time counts as written.
+    ``+01:00``) or on a 12-hour clock (``2:05 pm``). The zone is kept apart,
+    as RFC 3339 writes it (:func:`okrsite.written_dates.zone_written`):
+    check-ins of one day are ordered by the instant, since tools write one
+    instant in different zones; the day stays the date as written.
     """
     raw = data.get("date")
     if isinstance(raw, NoSuchDay):
         raw.report(f)
-        return None, ""
+        return None, "", ""
     split = timed(raw) if isinstance(raw, str) else None
     if split is None:
-        return f.date_(data, "date", (), required=True), ""
+        return f.date_(data, "date", (), required=True), "", ""
     written, clock = split
     day = f.date_value(written, "date", ("date",))
     if clock is None:
@@ -549,12 +554,12 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str]
                 ("date",),
                 hint="write a zone from -14:00 to +14:00, as +01:00 or Z, or leave it out",
             )
-            return None, ""
+            return None, "", ""
         f.err(
             "OKR104",
             f"date has no such time of day: {str(raw).strip()!r}",
             ("date",),
             hint="write the time as 24-hour HH:MM, e.g. 2026-11-29T14:05",
         )
-        return None, ""
-    return day, clock
+        return None, "", ""
+    return day, clock, zone_written(zone_offset(str(raw)))

@@ -216,8 +216,9 @@ class SiteAssets:
     def _render_feed(self) -> bytes:
         entries = self.index.checkins[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
-        # the newest entry's own moment, time of day included (the as-of date without one)
-        updated_at = atom_time(updated, entries[0].time if entries else "")
+        # the newest entry's own moment, time of day included (the as-of date without one),
+        # and zone (the feed's newest entry is the last in check-in order)
+        updated_at = atom_time(updated, *((entries[0].time, entries[0].zone) if entries else ()))
         template = self.env.get_template("checkins.xml")
         origins = checkin_origins(entries, self.history, self.config)
         return template.render(

@@ -37,6 +37,7 @@ from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_me
 from okrsite.resolve_tables import Resolving
 from okrsite.title_figures import _millions_meant
 from okrsite.units import same_unit
+from okrsite.written_dates import utc_clock
 from okrsite.written_numbers import (
     CURRENCY_SIGNS,
     comma_groups_thousands,
@@ -461,8 +462,20 @@ def _unit_mismatch(
 
 def checkin_order(c: CheckIn) -> tuple[object, ...]:
     """The order of check-ins: date, then time of day (none: start of the day),
-    then file name in natural order. The last one is the current one."""
-    return (c.date, c.time, natural_key(c.file))
+    then file name in natural order. The last one is the current one.
+
+    Times of one day are compared by the instant they name (``17:00+01:00``,
+    16:00 UTC, before ``09:00-08:00``, 17:00 UTC), since tools write one
+    instant in different zones; a time without a zone counts as written, as
+    if in UTC (:func:`okrsite.written_dates.utc_clock`), so a day whose
+    times name no zone is ordered by them as written. One key per check-in,
+    so every place that orders check-ins (the pages, the feed, okrsite diff,
+    OKR311) orders them alike. The day is the date as written, whatever the
+    zone: a check-in's day is its own local day. The time as written breaks
+    a tie of instants (``09:00`` before ``09:00:00``, as text orders them)."""
+    if not c.time:
+        return (c.date, 0, 0, "", natural_key(c.file))
+    return (c.date, 1, utc_clock(c.time, c.zone), c.time, natural_key(c.file))
 
 
 def _tick_by_name(obj: Objective, kr: KeyResult) -> str:

@@ -18,7 +18,8 @@
 
 - A check-in's date may carry a time of day (:func:`timed`): 24-hour or on
   a 12-hour clock, as scripts write it too, and as German writes it
-  (``23.11.2026, 16:30 Uhr``).
+  (``23.11.2026, 16:30 Uhr``), and a zone (``+01:00``, ``Z``), which
+  orders check-ins of one day by the instant (:func:`utc_clock`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ __all__ = [
     "read_period",
     "slashed",
     "timed",
+    "utc_clock",
     "year_last_readings",
+    "zone_written",
 ]
 
 #: what a check-in's ``date:`` (and ``okrsite checkin --date``) takes, for messages
@@ -273,7 +276,8 @@ def timed(text: str) -> tuple[str, str | None] | None:
     time order is all it needs to be. It may be written as scripts write it
     (``2026-11-29T14:05:00.123Z``, ``+01:00``), on a 12-hour clock
     (``2:05 pm``, ``9am``) or as German writes it (``29.11.2026, 14:05 Uhr``);
-    a zone is read past, so the time counts as written, but a zone no clock
+    a zone is not part of the time (a check-in keeps it apart:
+    :func:`zone_written`), but a zone no clock
     shows (``+25:00``, ``+99:99``: :func:`impossible_zone`) makes it no time
     of day, as ``25:00`` does. One
     function for the loader's check-in ``date:`` and ``okrsite checkin
@@ -322,6 +326,31 @@ def impossible_zone(text: str) -> str | None:
         return None
     m = _MOMENT.match(text) or _NAMED_MOMENT.match(text)
     return m["zone"] if m is not None and _no_zone(m["zone"]) else None
+
+
+def zone_written(minutes: int | None) -> str:
+    """A zone as a check-in keeps it, minutes east of UTC written as RFC
+    3339 writes an offset (``+01:00``, ``-08:00``; ``Z`` is ``+00:00``), so
+    one zone has one spelling however it was typed (``+0100``, ``+01``);
+    ``""`` for a time that names none."""
+    if minutes is None:
+        return ""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def utc_clock(time: str, zone: str) -> int:
+    """Seconds from the written day's midnight, in UTC, of a check-in's time
+    of day (``HH:MM[:SS]``) in its zone (:func:`zone_written`; ``""``: none,
+    counted as written, as if in UTC); below 0 or past a day when the zone
+    moves it to another day. What orders check-ins of one day
+    (:func:`okrsite.resolve_checkins.checkin_order`): tools write one
+    instant in different zones, and the instant is what happened."""
+    hours, minutes, seconds = ([int(p) for p in time.split(":")] + [0, 0])[:3]
+    offset = 0
+    if zone:
+        offset = (int(zone[1:3]) * 60 + int(zone[4:6])) * (-1 if zone[0] == "-" else 1)
+    return hours * 3600 + minutes * 60 + seconds - offset * 60
 
 
 #: the words for a day counted from today that the command line takes

@@ -225,16 +225,17 @@ def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None
     return decimal
 
 
-def atom_time(day: date, time: str = "") -> str:
+def atom_time(day: date, time: str = "", zone: str = "") -> str:
     """A check-in's moment as the Atom feed needs it (RFC 3339, ``2026-11-19T09:15:00Z``).
 
     A check-in keeps its time of day as written (``HH:MM`` or ``HH:MM:SS``,
     :func:`okrsite.parse._checkin_moment`); without it two check-ins of one
     day would have one timestamp and feed readers could not order them. A
-    check-in without a time stands at the start of its day. Check-ins carry
-    no zone (one written is read past), so the time is given as UTC, as the
-    dates always were.
+    check-in without a time stands at the start of its day. A time that
+    names a zone is written with it (``2026-11-23T17:00:00+01:00``), as RFC
+    3339 allows, so the feed's instant is the one written; one without a
+    zone is given as UTC, as the dates always were.
     """
     if not time:
         return f"{day.isoformat()}T00:00:00Z"
-    return f"{day.isoformat()}T{time if time.count(':') == 2 else time + ':00'}Z"
+    return f"{day.isoformat()}T{time if time.count(':') == 2 else time + ':00'}{zone or 'Z'}"

@@ -81,7 +81,7 @@ def root(context, missing=missing, environment=environment):
         yield ':'
         yield escape(t_3(environment.getattr(l_1_c, 'id')))
         yield '</id>\n    <updated>'
-        yield escape(context.call((undefined(name='atom_time') if l_1_atom_time is missing else l_1_atom_time), environment.getattr(l_1_c, 'date'), environment.getattr(l_1_c, 'time'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='atom_time') if l_1_atom_time is missing else l_1_atom_time), environment.getattr(l_1_c, 'date'), environment.getattr(l_1_c, 'time'), environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars))
         yield '</updated>\n    <author><name>'
         yield escape((context.call((undefined(name='person_name') if l_1_person_name is missing else l_1_person_name), environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars) or Markup('unbekannt')))
         yield '</name></author>\n'
