@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from okrsite.written_dates import MONTHS, read_period, timed
+from okrsite.written_dates import MONTHS, read_period, timed, utc_seconds
 
 __all__ = [
     "DateStyle",
@@ -231,15 +231,6 @@ def zone_offset(cell: str) -> int | None:
 #: as written (``""``: none, the start of the day), its zone
 #: (:func:`zone_offset`) and its row
 Moment = tuple[str, int | None, int]
-
-
-def utc_seconds(time: str, zone: int) -> int:
-    """Seconds from the written day's midnight, in UTC, of a time of day
-    written in the zone ``zone`` (minutes east of UTC); below 0 or past a
-    day when the zone moves it to another day."""
-    parts = [int(p) for p in time.split(":")]
-    hours, minutes, seconds = (parts + [0, 0])[:3]
-    return hours * 3600 + minutes * 60 + seconds - zone * 60
 
 
 def counts_over(new: Moment, old: Moment) -> bool:

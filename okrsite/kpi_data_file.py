@@ -33,7 +33,7 @@ __all__ = [
     "csv_number_hint",
     "header_unit",
     "header_unit_warning",
-    "other_money",
+    "cell_money_not_in_unit",
     "parse_csv",
 ]
 
@@ -84,14 +84,16 @@ def written_beside(cell: str) -> str:
     return signs.pop() if len(signs) == 1 else ""
 
 
-def other_money(written: str, unit: str) -> bool:
+def cell_money_not_in_unit(written: str, unit: str) -> bool:
     """Whether a cell's money (``$`` of ``"$1,200"``, ``$M`` of ``$1.5M``:
     :func:`written_beside`) is not what a KPI measured in ``unit`` holds:
     another currency sign (``$`` or ``£`` beside ``unit: €``) or money
     beside a percentage, as ``okrsite checkin --value '$1,200'`` refuses it
     (OKR312). okrsite converts nothing, and reading the sign past would
-    count dollars as euros. A unit of words (``EUR``) may be the same money,
-    and a KPI without a unit takes its figures' (neither is refused).
+    count dollars as euros. A unit naming its currency by code (``EUR``) is
+    that money (``$`` beside it is refused, ``€`` not), and a KPI without a
+    unit takes its figures'. (A goal file's figure, read whole, is
+    :func:`okrsite.parse_figures.other_money`'s.)
     For a unit without a magnitude: beside one with a magnitude (``k€``)
     :func:`okrsite.resolve_kpis_goals.csv_rows_in_unit` already decides."""
     from okrsite.parse import is_percent_unit

@@ -338,14 +338,14 @@ def readings_in_unit(
     file's rows are (:func:`okrsite.resolve_kpis_goals.csv_rows_in_unit`):
     ``€1.2M`` beside ``unit: k€`` is 1200. A reading in another unit
     (``£250,000`` beside ``k€``) fails the source: it would be no reading."""
-    from okrsite.kpi_data_file import other_money
+    from okrsite.kpi_data_file import cell_money_not_in_unit
     from okrsite.resolve_kpis_goals import csv_rows_in_unit
 
     out: list[tuple[date, float]] = []
     for reading in readings:
         counted, wrong = csv_rows_in_unit([reading], unit, kid, "")
         written = getattr(reading, "written", "")
-        if wrong or other_money(written, unit):
+        if wrong or cell_money_not_in_unit(written, unit):
             # "$1,200" beside unit "€": the sign read past, dollars would be
             # counted as euros (and written into the data file as "€1,200.00")
             cell = getattr(reading, "cell", "") or f"{reading[1]:g}"

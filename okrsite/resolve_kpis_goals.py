@@ -207,14 +207,14 @@ def csv_rows_in_unit(
     reads (``$1.5M``: 1,500,000), its sign read past. A file
     is read once for all the KPIs that name it, which may count in other units:
     so each converts here, not the file's reading."""
-    from okrsite.kpi_data_file import other_money
+    from okrsite.kpi_data_file import cell_money_not_in_unit
 
     out: list[tuple[date, float]] = []
     diags: list[Diagnostic] = []
     in_magnitude = unit_multiplier(unit) != 1
     for row in rows:
         written = getattr(row, "written", "")
-        if written and not in_magnitude and other_money(written, unit):
+        if written and not in_magnitude and cell_money_not_in_unit(written, unit):
             diags.append(_csv_unit_mismatch(row, written, unit, kid, rel))  # "$1,200" in €
             continue
         if not written or not in_magnitude:

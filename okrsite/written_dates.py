@@ -39,6 +39,7 @@ __all__ = [
     "slashed",
     "timed",
     "utc_clock",
+    "utc_seconds",
     "year_last_readings",
     "zone_written",
 ]
@@ -339,18 +340,27 @@ def zone_written(minutes: int | None) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def utc_seconds(time: str, zone: int) -> int:
+    """Seconds from the written day's midnight, in UTC, of a time of day
+    (``HH:MM[:SS]``) written in the zone ``zone`` (minutes east of UTC);
+    below 0 or past a day when the zone moves it to another day. A data
+    file's readings of one day (:mod:`okrsite.csv_date_forms`) and a
+    check-in's (:func:`utc_clock`) are ordered by it."""
+    parts = [int(p) for p in time.split(":")]
+    hours, minutes, seconds = (parts + [0, 0])[:3]
+    return hours * 3600 + minutes * 60 + seconds - zone * 60
+
+
 def utc_clock(time: str, zone: str) -> int:
-    """Seconds from the written day's midnight, in UTC, of a check-in's time
-    of day (``HH:MM[:SS]``) in its zone (:func:`zone_written`; ``""``: none,
-    counted as written, as if in UTC); below 0 or past a day when the zone
-    moves it to another day. What orders check-ins of one day
+    """:func:`utc_seconds` of a check-in's time in its zone as it keeps it
+    (:func:`zone_written`; ``""``: none, counted as written, as if in UTC).
+    What orders check-ins of one day
     (:func:`okrsite.resolve_checkins.checkin_order`): tools write one
     instant in different zones, and the instant is what happened."""
-    hours, minutes, seconds = ([int(p) for p in time.split(":")] + [0, 0])[:3]
     offset = 0
     if zone:
         offset = (int(zone[1:3]) * 60 + int(zone[4:6])) * (-1 if zone[0] == "-" else 1)
-    return hours * 3600 + minutes * 60 + seconds - offset * 60
+    return utc_seconds(time, offset)
 
 
 #: the words for a day counted from today that the command line takes
