@@ -425,21 +425,32 @@ def _email_of_known(r: Resolving, ref: str, file: str, people: Mapping[str, Pers
     )
 
 
-def _first_or_last_name(ref: str, known: Sequence[Person | Team]) -> str | None:
-    """``did you mean Uma Diaz (uma-diaz)?`` for a name of one word that is
-    the first or last word of the name of one person or team (``owner: Uma``,
-    ``owner: Diaz``), or of several, all named: people write colleagues by
-    first name, and the usual hint (the file to add, or the id closest by
-    letters, ``tom-lee`` for ``Lee``) would make a second person of one, or
-    leave the reader to guess whose name it was. ``None`` for a name of more
-    words (those are matched by their closeness to titles)."""
-    if not ref or "-" in ref or "/" in ref:
-        return None
-    found: list[Person | Team] = []
+def _name_ends(known: Iterable[Person | Team]) -> dict[str, list[Person | Team]]:
+    """The people or teams by the first and the last word of their names
+    (``uma`` and ``diaz`` for Uma Diaz), for :func:`_first_or_last_name`:
+    made once per load, as a site may have thousands of check-ins by
+    authors who are no person's id."""
+    ends: dict[str, list[Person | Team]] = {}
     for rec in known:
         words = slugify(without_note(rec.title or "")).split("-")
-        if len(words) > 1 and ref in (words[0], words[-1]) and rec not in found:
-            found.append(rec)
+        if len(words) > 1:
+            for word in dict.fromkeys((words[0], words[-1])):
+                ends.setdefault(word, []).append(rec)
+    return ends
+
+
+def _first_or_last_name(ref: str, ends: Mapping[str, list[Person | Team]]) -> str | None:
+    """``did you mean Uma Diaz (uma-diaz)?`` for a name of one word that is
+    the first or last word of the name of one person or team (``owner: Uma``,
+    ``owner: Diaz``; ``ends``: :func:`_name_ends`), or of several, all named:
+    people write colleagues by first name, and the usual hint (the file to
+    add, or the id closest by letters, ``tom-lee`` for ``Lee``) would make a
+    second person of one, or leave the reader to guess whose name it was.
+    ``None`` for a name of more words (those are matched by their closeness
+    to titles)."""
+    if not ref or "-" in ref or "/" in ref:
+        return None
+    found = ends.get(ref, [])
     if not found or len(found) > 4:
         return None
     named = [f"{rec.title} ({rec.id})" for rec in sorted(found, key=lambda rec: rec.id)]
@@ -457,6 +468,16 @@ def _check_people_and_teams(r: Resolving) -> None:
     aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
     aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
+    made: dict[bool, dict[str, list[Person | Team]]] = {}
+
+    def ends(with_teams: bool) -> dict[str, list[Person | Team]]:
+        """:func:`_name_ends` of the people (and teams), made at the first
+        name that needs them: most loads have none."""
+        if with_teams not in made:
+            made[with_teams] = _name_ends(
+                [*people.values(), *(teams.values() if with_teams else ())]
+            )
+        return made[with_teams]
 
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
         if (
@@ -475,9 +496,7 @@ def _check_people_and_teams(r: Resolving) -> None:
                     or _former_name_meant(ref, people)
                     # an owner may name a team, so a team's old name too
                     or (_former_name_meant(ref, teams) if what == "owner" else None)
-                    or _first_or_last_name(
-                        ref, [*people.values(), *(teams.values() if what == "owner" else ())]
-                    )
+                    or _first_or_last_name(ref, ends(what == "owner"))
                     or r.hint_named("person", ref, people)
                     or _add_file(r, "person", ref, file),
                     key_path=key,
@@ -506,7 +525,7 @@ def _check_people_and_teams(r: Resolving) -> None:
         # written by first name (author: Uma) is surely a person who has a
         # file, and goes uncounted as theirs (a streak, an index)
         meant = (
-            _first_or_last_name(c.author, list(people.values()))
+            _first_or_last_name(c.author, ends(False))
             if c.author and c.author not in people
             else None
         )
