@@ -157,6 +157,13 @@ def test_broken_front_matter_shows_the_overlay_and_the_fix_clears_it(
     obj.write_text(good.replace(f"title: {OBJ_TITLE}", "title: [unclosed", 1), encoding="utf-8")
     overlay = page.locator("#okrsite-overlay[role='alert']")
     overlay.wait_for(state="visible", timeout=WAIT_MS)
+    # write_text empties the file before writing it: a rebuild between the
+    # two rightly says "file is empty"; the save's own state comes next
+    page.wait_for_function(
+        "(document.querySelector('#okrsite-overlay') || {innerText: ''})"
+        ".innerText.includes('OKR003')",
+        timeout=WAIT_MS,
+    )
     errors = preview.server.errors
     assert errors and errors[0].file == OBJ_REL and errors[0].line in (2, 3), errors
     text = overlay.inner_text()
