@@ -327,8 +327,18 @@ def checkin_text(
     author: str | None = None,
     note: str | None = None,
 ) -> str:
-    """A check-in file; only what was given is written (nothing invented)."""
-    when = moment.strftime("%Y-%m-%dT%H:%M") if isinstance(moment, datetime) else moment
+    """A check-in file; only what was given is written (nothing invented).
+
+    A time's zone is written as typed (``--date 2026-11-23T17:00+01:00``
+    keeps ``+01:00``, ``Z`` stays ``Z``: the ``tzinfo``'s name, see
+    :class:`okrsite.authoring_prompts.MomentType`): without it the loader
+    would read the time as if in UTC, and order the check-in among the
+    day's others by another instant than the one meant."""
+    when: date | str = moment
+    if isinstance(moment, datetime):
+        zone = moment.tzname() or ""
+        apart = " " if len(zone) > 1 and zone.isalpha() else ""  # 17:00 UTC, 17:00Z
+        when = moment.strftime("%Y-%m-%dT%H:%M") + apart + zone
     data: dict[str, Any] = {kind: target, "date": when}
     if author:
         data["author"] = author

@@ -10,22 +10,25 @@ the loader as it is typed and asked again if it refuses it
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import click
 
 from okrsite.authoring import AmbiguousFigure, findings, number_or_text
+from okrsite.csv_date_forms import zone_offset
 from okrsite.diagnostics import Diagnostic
 from okrsite.model import Objective
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.written_dates import (
     MOMENT_FORMS,
+    impossible_zone,
     read_date,
     relative_day,
     timed,
     year_last_readings,
+    zone_as_typed,
 )
 
 #: how the editor's note template marks what is not part of the note (as git does)
@@ -42,7 +45,10 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
     (with a time too: ``yesterday 4:30 pm``) name the day counted from the
     machine's clock, as a person checking in late types it; a file keeps the
     date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
-    ``2026-11-18T16:30``, as the command always wrote it."""
+    ``2026-11-18T16:30``, and a zone typed with the time as typed
+    (``2026-11-18T16:30+01:00``, ``…Z``): without it the time would be read
+    as if in UTC, another instant than the one meant. A zone no clock shows
+    (``+25:00``) is refused, as a file's is."""
 
     name = "DATE"
 
@@ -75,6 +81,14 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
                 param,
                 ctx,
             )
+        zone = impossible_zone(text)
+        if clock is None and zone is not None:  # 10:00 is a time; +25:00 is no zone
+            self.fail(
+                f"{value!r} names the time zone {zone}, which no clock shows; write a zone "
+                f"from -14:00 to +14:00 ({day}T14:05+01:00, {day}T14:05Z), or leave it out",
+                param,
+                ctx,
+            )
         if clock is None:
             self.fail(
                 f"{value!r} has no such time of day; write it 24-hour, e.g. "
@@ -84,7 +98,19 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
             )
         if not clock:
             return day
-        return datetime.combine(day, time.fromisoformat(clock))
+        return datetime.combine(day, time.fromisoformat(clock), _typed_zone(text))
+
+
+def _typed_zone(text: str) -> timezone | None:
+    """The zone typed after ``--date``'s time as a ``tzinfo`` whose name is
+    the zone as typed (``+01:00``, ``Z``), which
+    :func:`~okrsite.authoring.checkin_text` writes into the file: the
+    check-in keeps the instant its author meant, not the time alone, which
+    would be read as if in UTC. ``None`` without a zone."""
+    zone, minutes = zone_as_typed(text), zone_offset(text)
+    if not zone or minutes is None:
+        return None
+    return timezone(timedelta(minutes=minutes), zone)
 
 
 def _parse_set(items: tuple[str, ...]) -> dict[str, str]:

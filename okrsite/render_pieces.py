@@ -266,7 +266,7 @@ class RenderPieces:
         if not (level + 1 == NOTE_TOP and not root):
             notes = Markup(self.checkin_notes(c, level + 1, root))
         if 'class="md-table"' in notes:
-            context = " ".join(x for x in (view.date.isoformat(), view.time) if x)
+            context = " ".join(x for x in (view.date.isoformat(), view.time + view.zone) if x)
             if show_target and (view.target or view.target_id):
                 context += f", {view.target.name if view.target else view.target_id}"
             notes = Markup(name_tables(notes, context))

@@ -41,6 +41,7 @@ __all__ = [
     "utc_clock",
     "utc_seconds",
     "year_last_readings",
+    "zone_as_typed",
     "zone_written",
 ]
 
@@ -322,11 +323,22 @@ def impossible_zone(text: str) -> str | None:
     """The zone of a date with a time of day, as written, when it is one no
     clock shows (``+99:99`` of ``2026-11-26T12:00:00+99:99``), for the
     message that refuses the date; ``None`` for any other text."""
+    zone = zone_as_typed(text)
+    return zone if zone and _no_zone(zone) else None
+
+
+def zone_as_typed(text: str) -> str:
+    """The zone a date with a time of day ends in, spelled as typed
+    (``+01:00``, ``Z``, ``-0800``, ``UTC``), or ``""`` for text without one.
+    ``okrsite checkin --date`` writes it into the file so: the file says
+    what its author typed, and the loader reads the instant from it as
+    from any check-in's date (:func:`zone_written` is the one spelling
+    pages show)."""
     text = text.strip()
     if len(text) > MAX_MOMENT_CHARS:
-        return None
+        return ""
     m = _MOMENT.match(text) or _NAMED_MOMENT.match(text)
-    return m["zone"] if m is not None and _no_zone(m["zone"]) else None
+    return (m["zone"] or "") if m is not None else ""
 
 
 def zone_written(minutes: int | None) -> str:

@@ -601,8 +601,8 @@ def test_an_objective_whose_file_has_an_error_is_refused_with_that_error(site: P
         ("Nov 18, 2026", "2026-11-18", "2026-11-18"),
         ("18. November 2026", "2026-11-18", "2026-11-18"),
         ("2. Dez. 2026", "2026-12-02", "2026-12-02"),
-        ("2026-11-18T16:30:00.123Z", "2026-11-18", "2026-11-18T16:30"),
-        ("2026-11-18 16:30+01:00", "2026-11-18", "2026-11-18T16:30"),
+        ("2026-11-18T16:30:00.123Z", "2026-11-18", "2026-11-18T16:30Z"),  # the zone kept
+        ("2026-11-18 16:30+01:00", "2026-11-18", "2026-11-18T16:30+01:00"),
         ("2026-11-18", "2026-11-18", "2026-11-18"),
         ("2026-11-18T16:30", "2026-11-18", "2026-11-18T16:30"),
     ],
@@ -635,7 +635,7 @@ def test_date_takes_what_a_checkin_file_takes(
     result = load_site(site, date(2026, 12, 3))
     assert not [d for d in result.diagnostics if d.is_error]
     moments = {
-        c.file.rpartition("/")[2]: (c.date, c.time[:5])
+        c.file.rpartition("/")[2]: (c.date, c.time[:5], c.zone)
         for c in result.scored.portfolio.checkins
         if c.objective == "company/faster-support" and c.date.isoformat() == stem
     }

@@ -156,6 +156,10 @@ class CheckinView:
     date: date
     #: its time of day as written (``14:05``), or ``""``: orders check-ins of one day
     time: str
+    #: the zone that time names, as the check-in keeps it (``+01:00``; ``Z``
+    #: is ``+00:00``), or ``""`` for none: shown beside the time, or
+    #: 17:00+01:00 and 09:00-08:00 of one day read as if the later were earlier
+    zone: str
     target: Link | None
     target_id: str
     author: Link | None
@@ -468,6 +472,7 @@ class ViewModel:
             anchor("checkin", c.id),
             c.date,
             c.time[:5],
+            c.zone if c.time else "",
             target,
             c.objective or c.kpi or "",
             self.person(c.author),

@@ -10,6 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_checkin = resolve('checkin')
     l_0_level = resolve('level')
     l_0_day = resolve('day')
+    l_0__ = resolve('_')
     l_0_show_target = resolve('show_target')
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
@@ -44,9 +45,14 @@ def root(context, missing=missing, environment=environment):
         pass
         yield 'T'
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))
     yield '">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
-    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'):
+        pass
+        yield ' '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), offset=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone')))
+    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
         pass
         yield ' '
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
@@ -110,4 +116,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=38&3=40&4=71&5=82&6=85&8=100&9=103&11=105&12=108'
+debug_info = '2=39&3=41&4=77&5=88&6=91&8=106&9=109&11=111&12=114'

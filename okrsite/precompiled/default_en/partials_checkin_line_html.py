@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_checkin = resolve('checkin')
     l_0_day = resolve('day')
+    l_0__ = resolve('_')
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
@@ -31,9 +32,14 @@ def root(context, missing=missing, environment=environment):
         pass
         yield 'T'
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
+        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))
     yield '">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
-    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'):
+        pass
+        yield ' '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), offset=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone')))
+    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
         pass
         yield ' '
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
@@ -73,4 +79,4 @@ def root(context, missing=missing, environment=environment):
     yield '</li>'
 
 blocks = {}
-debug_info = '2=29'
+debug_info = '2=30'
