@@ -75,6 +75,10 @@ def status_for(
     return "off-track"
 
 
+#: the statuses judged by how far progress is behind expected: only where
+#: one of them shows does expected stand beside progress on a page
+PACE_STATUSES: frozenset[Status] = frozenset({"on-track", "at-risk", "off-track"})
+
 #: the most decimals of a percentage shown beside expected (scores carry 9
 #: decimals of a ratio: 7 of a percentage)
 PACE_MOST_PLACES = 7
@@ -91,7 +95,7 @@ def pace_places(progress: float, expected: float, status: Status, settings: Sett
     same halves-up rounding as the pages' :func:`okrsite.numbers.percent`,
     so the figures tested are the figures shown; computed here once, for
     every page, badge and list that writes the pair."""
-    if status not in ("on-track", "at-risk", "off-track"):
+    if status not in PACE_STATUSES:
         return 0
     on_track = round(settings.on_track * 100, PACE_MOST_PLACES)
     at_risk = round(settings.at_risk * 100, PACE_MOST_PLACES)

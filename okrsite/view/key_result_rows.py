@@ -9,7 +9,7 @@ from datetime import date
 
 from okrsite.model import Grade, KeyResult, KRScore, Objective, Status
 from okrsite.scoring import counts_in_rollup, scored_done
-from okrsite.scoring_pace import pace_places
+from okrsite.scoring_pace import PACE_STATUSES, pace_places
 from okrsite.scoring_progress import kpi_readings_in_cycle
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.view_model import Link, ViewModel, anchor
@@ -51,13 +51,20 @@ class KeyResultRow:
     #: a yes/no key result is done (:func:`okrsite.scoring.boolean_done`):
     #: a check-in's yes counts over the file's ``done: no``
     done: bool = False
-    #: the decimals of its progress on the objective's page, where it stands
-    #: beside the objective's "Expected by now" and its status is judged
-    #: against that same expected (:func:`okrsite.scoring_pace.pace_places`):
-    #: 0.3497 at risk beside 0.50 reads "34.97%", since "35%" reads 15
-    #: points behind, on track. Decided here once; ``kr_row.html`` passes it
-    #: to ``progress_bar.html`` as ``places``
+    #: the decimals of its progress and of its ``expected`` on the
+    #: objective's page, where its status is judged against the objective's
+    #: expected (:func:`okrsite.scoring_pace.pace_places`): 0.3497 at risk
+    #: beside 0.50 reads "34.97%", since "35%" reads 15 points behind, on
+    #: track. Decided here once; ``kr_row.html`` passes it to
+    #: ``progress_bar.html`` as ``places`` and writes ``expected`` with it
     pace_places: int = 0
+    #: the expected progress its status was judged against (the objective's),
+    #: for its own row to write with the row's ``pace_places``: the
+    #: objective's "Expected by now" has the objective's decimals, and 0.343
+    #: at risk beside an expected 0.4945 written "49%" reads 14.7 behind, on
+    #: track, where the row's "49.5%" reads 15.2. None where its status
+    #: compares no expected (done, upcoming, over, draft, dropped)
+    expected: float | None = None
 
 
 def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
@@ -133,4 +140,5 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         # ks.expected is the objective's expected progress, which the key
         # result's status was judged against (okrsite.scoring)
         pace_places=pace_places(ks.progress, ks.expected, ks.status, view.scored.settings),
+        expected=ks.expected if ks.status in PACE_STATUSES else None,
     )

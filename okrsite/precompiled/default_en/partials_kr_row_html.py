@@ -12,6 +12,7 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0__ = resolve('_')
+    l_0_percent_at = resolve('percent_at')
     l_0_percent = resolve('percent')
     l_0_lead = resolve('lead')
     l_0_with_unit = resolve('with_unit')
@@ -110,6 +111,11 @@ def root(context, missing=missing, environment=environment):
         yield '</ul>'
     yield '  </td>\n  <td data-label="Progress">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')), status=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'status'), places=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'pace_places')))
+    if (not t_3(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'expected'))):
+        pass
+        yield ' <span class="meta expected">expected '
+        yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'expected'), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'pace_places')))
+        yield '</span>'
     if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'beyond_target'):
         pass
         yield ' <span class="ratio">'
@@ -159,4 +165,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=40&3=44&4=50&5=65&6=80&7=112&9=119&10=126&11=129&12=132&13=139&15=145&16=151&17=153'
+debug_info = '2=41&3=45&4=51&5=66&6=81&7=113&9=125&10=132&11=135&12=138&13=145&15=151&16=157&17=159'

@@ -1,0 +1,89 @@
+"""Fix 43 (figures): four small figure and diagnostic defects, each on a
+site built from real files through the real CLI.
+
+1. A key result's row writes the expected its status was judged against
+   with the row's own decimals: the objective's "Expected by now" has the
+   objective's, and a row at 34.3% (at risk, 15.15 points behind an expected
+   0.4945) read 14.7 behind beside "49%".
+2. OKR410 warns only where the title says the metric goes down to its
+   target ("Reduce churn to 3%"), not of a count to reach ("Cut 3 releases").
+3. A SMART goal's ``measure: {current: 0.12, unit: "%", target: 40}`` gets
+   OKR128, at the line of ``current:``, as a key result's does.
+4. ``okrsite diff --format json`` gives a check-in moved with its renamed
+   objective both its old and its new file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import run_cli
+
+MakeSite = Callable[[dict[str, str | bytes]], Path]
+
+
+def text(node: object) -> str:
+    assert node is not None
+    return " ".join(node.get_text(" ").split())  # type: ignore[attr-defined]
+
+
+# -- 1. a key result's row writes expected with its own decimals -------------------
+
+
+def test_key_result_row_writes_expected_with_its_own_decimals(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    # 2026-Q2 runs 2026-04-01 .. 2026-06-30 (91 days): on 2026-05-16, 45
+    # have passed, so a committed objective is expected at 45/91 = 0.4945
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/objectives/o.md": """
+                ---
+                title: Grow
+                cycle: 2026-Q2
+                owner: Ana Lima
+                key_results:
+                  - {id: close, title: Close call, start: 0, target: 1000}
+                  - {id: plain, title: Plain, start: 0, target: 1000}
+                  - {id: done, title: Done one, start: 0, target: 1000}
+                ---
+            """,
+            "content/checkins/2026-05-10.md": (
+                "---\nobjective: o\ndate: 2026-05-10\nauthor: Ana Lima\n"
+                "values: {close: 343, plain: 600, done: 1000}\n---\n"
+            ),
+        }
+    )
+    out = tmp_path / "out"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out), "--as-of", "2026-05-16")
+    assert code == 0, output
+    doc = BeautifulSoup(
+        (out / "objectives/o/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    expected_by_now = next(
+        div for div in doc.select(".facts div") if text(div.select_one("dt")) == "Expected by now"
+    )
+    assert text(expected_by_now.select_one("dd")) == "49%"
+    rows = {}
+    for row in doc.select("tr[id^=kr-]"):
+        shown = row.select_one(".expected")
+        rows[text(row.select_one("td bdi"))] = (
+            text(row.select_one(".pct")),
+            None if shown is None else text(shown),
+            text(row.select('td[data-label="Status"]')[0]),
+        )
+    # 0.343 is 0.1515 behind 0.4945: at risk; "34.3%" beside "49%" reads
+    # 14.7 behind, on track, beside "49.5%" 15.2; a done one compares none
+    assert rows == {
+        "Close call": ("34.3%", "expected 49.5%", "at risk"),
+        "Plain": ("60%", "expected 49%", "on track"),
+        "Done one": ("100%", None, "done"),
+    }
+    for progress, expected, status in rows.values():
+        if expected is None:
+            continue
+        behind = float(expected.split()[-1].rstrip("%")) - float(progress.rstrip("%"))
+        assert (behind <= 15) == (status == "on track"), (progress, expected, status)
