@@ -250,21 +250,38 @@ def _says_down(kr: KeyResult) -> bool:
         and kr.target > 0
         and _DOWN_WORDS.search(kr.title) is not None
         and title_figures(kr.title) is None
-        and _names_target_or_no_figure(kr.title, kr.target)
+        and _goes_down_to_target(kr.title, kr.target)
     )
 
 
 #: a plain figure of a title, as people write one (``3``, ``4.5``, ``24,5``)
 _PLAIN_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 
+#: a figure a title says its metric goes down to, a level rather than a
+#: count or an amount: after ``to``, ``below``, ``under``, ``at most``,
+#: ``<``, ``≤`` (German ``auf``, ``unter``, ``bis``, ``höchstens``,
+#: ``maximal``): "Reduce churn to 3%", "Lower churn below 3 %",
+#: "Ticketzeit auf 4 h senken"; not "Cut 3 releases" (a count to reach) nor
+#: "Cut costs by 3%" (an amount, rightly counted up from 0)
+_LEVEL_FIGURE = re.compile(
+    r"(?:\b(?:to|below|under|at\s+most|no\s+more\s+than|auf|unter|bis|höchstens|maximal)\b"
+    r"|[<≤])\s*[$€£¥]?\s*(\d+(?:[.,]\d+)?)",
+    re.IGNORECASE,
+)
 
-def _names_target_or_no_figure(title: str, target: float) -> bool:
-    """Whether a title's figures, if it has any, include the target: "Reduce
-    churn to 3%" beside ``target: 3`` goes down to it, but "First response
-    under 24h" beside ``target: 100`` (the share of tickets answered so)
-    counts something else upwards, rightly from 0."""
-    figures = [float(f.replace(",", ".")) for f in _PLAIN_FIGURE.findall(title)]
-    return not figures or any(abs(f - target) < 1e-9 for f in figures)
+
+def _goes_down_to_target(title: str, target: float) -> bool:
+    """Whether a title names the target as the level its metric goes down
+    to, or names no figure at all ("Reduce churn" beside ``target: 3``,
+    most likely a level to reach down to): "Reduce churn to 3%" beside ``target: 3``
+    goes down to it, but in "Cut 3 releases" 3 is a count to reach, in
+    "Cut costs by 3%" an amount cut, and "First response under 24h" beside
+    ``target: 100`` (the share of tickets answered so) counts something else
+    upwards: all rightly from 0."""
+    if not _PLAIN_FIGURE.search(title):
+        return True
+    levels = [float(f.replace(",", ".")) for f in _LEVEL_FIGURE.findall(title)]
+    return any(abs(level - target) < 1e-9 for level in levels)
 
 
 def _upward_from_zero(scored: ScoredPortfolio, oid: str, kr: KeyResult) -> Diagnostic:

@@ -15,9 +15,11 @@ site built from real files through the real CLI.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import run_cli
 
@@ -87,3 +89,45 @@ def test_key_result_row_writes_expected_with_its_own_decimals(
             continue
         behind = float(expected.split()[-1].rstrip("%")) - float(progress.rstrip("%"))
         assert (behind <= 15) == (status == "on track"), (progress, expected, status)
+
+
+# -- 2. OKR410 only where the title goes down to the target -------------------------
+
+#: (title, whether it says its metric goes down to ``target: 3``)
+OKR410_TITLES = [
+    ("Cut 3 releases", False),  # a count to reach
+    ("Ship 3 releases", False),
+    ("Hire 3 engineers", False),
+    ("Cut costs by 3%", False),  # an amount cut, counted up from 0
+    ("Kosten um 3 % senken", False),
+    ("Reduce churn to 3%", True),
+    ("Lower churn below 3 %", True),
+    ("Decrease response time to 3 hours", True),
+    ("Keep incidents under 3 a month", True),
+    ("Ticketzeit auf 3 h senken", True),
+    ("Reduce churn", True),  # no figure: the target is the level
+]
+
+
+@pytest.mark.parametrize(("title", "warns"), OKR410_TITLES)
+def test_okr410_only_where_the_title_goes_down_to_the_target(
+    make_site: MakeSite, title: str, warns: bool
+) -> None:
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/objectives/o.md": f"""
+                ---
+                title: Deliver
+                cycle: 2026-Q3
+                owner: Ana Lima
+                key_results:
+                  - {{id: k, title: "{title}", target: 3}}
+                ---
+            """,
+        }
+    )
+    code, out = run_cli("check", "--site", str(site), "--as-of", "2026-07-15", "--format", "json")
+    assert code == 0, out
+    found = [(d["file"], d["line"]) for d in json.loads(out) if d["code"] == "OKR410"]
+    assert found == ([("content/objectives/o.md", 6)] if warns else []), title
