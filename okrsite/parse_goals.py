@@ -21,10 +21,12 @@ from okrsite.parse_measures import (
     _percent_unit,
     _units_written,
     _with_unit,
+    is_percent_unit,
     measure_sentence,
 )
 from okrsite.parse_messages import shown_value
 from okrsite.parse_names import without_typed_quotes
+from okrsite.percent_shares import share_as_current
 from okrsite.written_dates import read_date
 
 
@@ -69,14 +71,16 @@ def _goal(
             lambda: tuple(f.number(figures, key, where, percent=True) for key in _NUMERIC_KEYS),
         )
         unit = f.text(raw, "unit", where) or ""
+        unit = _currency_unit(
+            _percent_unit(f, unit, f.percents[percents:], "the measure's"),
+            f.currencies[currencies:],
+        )
+        _share_as_current(f, raw, where, (start, target, current), unit)
         measure = Measure(
             start=0.0 if start is None and target is not None else start,
             target=target,
             current=current,
-            unit=_currency_unit(
-                _percent_unit(f, unit, f.percents[percents:], "the measure's"),
-                f.currencies[currencies:],
-            ),
+            unit=unit,
         )
     supports = f.text_list(data, "supports", (), refs=True)
     if len(supports) > 1:
@@ -99,6 +103,28 @@ def _goal(
         body=parts.body,
         body_line=parts.body_line,
     )
+
+
+def _share_as_current(
+    f: _Fields,
+    raw: dict[str, Any],
+    where: Path_,
+    figures: tuple[float | None, float | None, float | None],
+    unit: str,
+) -> None:
+    """OKR128 for a measure in % whose ``current:`` is a bare share of one
+    (``measure: {current: 0.12, unit: "%", target: 40}`` reads as 0.12%,
+    next to no progress, though 12% was meant), at the line of its
+    ``current:``, by the rule a key result's own ``current:`` is told by
+    (:func:`okrsite.percent_shares.share_as_current`); one written ``0.12%``
+    says what it means."""
+    written = raw.get("current")
+    if not is_percent_unit(unit) or (isinstance(written, str) and "%" in written):
+        return
+    start, target, current = figures
+    slip = share_as_current("current of the measure", start, target, current)
+    if slip is not None:
+        f.warn("OKR128", slip[0], (*where, "current"), hint=slip[1])
 
 
 def _due_date(f: _Fields, data: dict[str, Any]) -> date | None:

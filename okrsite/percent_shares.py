@@ -12,6 +12,12 @@ thousandfold one OKR124; this is the hundredfold one. Its own module, as
 the same slip (``okrsite pull`` writes a source's 0.037 as ``0.037%``),
 checked by :mod:`okrsite.resolve_kpis_goals` with :func:`kpi_share_slip`.
 
+A key result's own ``current:`` in its file (``current: 0.12`` beside
+``start: 10``, ``target: 40``, ``unit: "%"``) and a SMART goal's measure
+(``measure: {current: 0.12, unit: "%", target: 40}``) get the same
+warning by the one rule of :func:`share_as_current`, which the parse of
+each calls (:mod:`okrsite.title_figures`, :mod:`okrsite.parse_goals`).
+
 OKR129: a bare check-in value beside a key result whose title writes its
 figures with a magnitude (``16.5`` for ``ARR from $10M to $20M``), told by
 :func:`okrsite.title_figures.scale_slip`; called from the same place.
@@ -24,8 +30,7 @@ from collections.abc import Iterable
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import KPI, CheckIn, KeyResult
 from okrsite.numbers import format_number
-from okrsite.parse import is_percent_unit
-from okrsite.title_figures import scale_slip
+from okrsite.parse_measures import is_percent_unit
 
 
 def hundredfold_slips(
@@ -73,12 +78,44 @@ def scale_slips(
     """OKR129 for a value written bare (``--set arr=17``) beside a key
     result whose start and target are its title's figures with a magnitude
     (``ARR from $10M to $20M``): 17 is $17, not 17 million."""
+    # imported here: title_figures reads share_as_current from this module
+    from okrsite.title_figures import scale_slip
+
     if kr.kind != "numeric":
         return []
     slip = scale_slip(f"value of {key}", value, kr.title, (kr.start, kr.target), kr.unit)
     if slip is None:
         return []
     return [warning("OKR129", slip[0], c.file, hint=slip[1], key_path=where)]
+
+
+def share_as_current(
+    whose: str, start: float | None, target: float | None, current: float | None
+) -> tuple[str, str] | None:
+    """OKR128's (message, hint) for a measure in % whose own ``current:`` is
+    a bare figure between 0 and 1 while its target, and its start where one
+    is written, are above 1 and its hundredfold lies between its start (0
+    when left out, as it counts from 0) and its target (``current: 0.12``
+    beside ``start: 10``, ``target: 40``, or beside ``target: 40`` alone):
+    read as 0.12%, so it shows next to no progress though 12% was meant,
+    as a sheet's 12% is pasted. ``whose`` names it in the message
+    (``current of key result 'cov'``). The callers leave out a ``current:``
+    written with its ``%``, which says what it means."""
+    if target is None or current is None or not 0 < current < 1:
+        return None
+    low = 0.0 if start is None else start
+    meant = float(f"{current * 100:.12g}")
+    if target <= 1 or (start is not None and start <= 1):
+        return None
+    if not min(low, target) <= meant <= max(low, target):
+        return None
+    figure, shown = format_number(current), format_number(meant)
+    return (
+        f"{whose} is {figure}, which reads as {figure}%, though it runs from "
+        f"{format_number(low)}% to {format_number(target)}%: a share of one where a "
+        "percentage belongs?",
+        f"write current: {shown}% (or {shown}) if you meant {shown}%",
+    )
 
 
 def kpi_share_slip(

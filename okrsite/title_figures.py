@@ -29,6 +29,7 @@ from okrsite.parse_figures import (
     unit_multiplier,
 )
 from okrsite.parse_measures import _written_out, is_percent_unit, title_figures
+from okrsite.percent_shares import share_as_current
 from okrsite.units import same_unit
 from okrsite.written_numbers import CURRENCY_SIGNS
 
@@ -277,26 +278,16 @@ def _share_as_current(
     figures: tuple[float | None, float | None, float | None],
 ) -> None:
     """OKR128 for a key result in % whose own ``current:`` is a bare figure
-    between 0 and 1 while its start and target are above 1 and its
-    hundredfold lies between them (``current: 0.12`` beside ``start: 10``,
-    ``target: 40``): read as 0.12%, below the start, so the key result shows
-    0% though 12% was meant, as a sheet's 12% is pasted. The check-in value's
-    slip has the same warning (:func:`okrsite.percent_shares.hundredfold_slips`);
-    figures written partly with their ``%`` are OKR127's already."""
+    between 0 and 1 while its target (and start, where written) is above 1
+    and its hundredfold lies between its start (0 when left out) and target
+    (``current: 0.12`` beside ``start: 10``, ``target: 40``; the rule:
+    :func:`okrsite.percent_shares.share_as_current`, which a SMART goal's
+    measure is told by too). The check-in value's slip has the same warning
+    (:func:`okrsite.percent_shares.hundredfold_slips`); figures written
+    partly with their ``%`` are OKR127's already."""
     start, target, current = figures
-    if start is None or target is None or current is None or not 0 < current < 1:
-        return
     if any(isinstance(item.get(key), str) and "%" in item[key] for key in ("start", "target")):
         return  # start: 10%, current: 0.12: OKR127 says so
-    meant = float(f"{current * 100:.12g}")
-    if min(start, target) <= 1 or not min(start, target) <= meant <= max(start, target):
-        return
-    figure, shown = format_number(current), format_number(meant)
-    f.warn(
-        "OKR128",
-        f"current of key result {kr_id!r} is {figure}, which reads as {figure}%, though it "
-        f"runs from {format_number(start)}% to {format_number(target)}%: a share of one "
-        "where a percentage belongs?",
-        (*path, "current"),
-        hint=f"write current: {shown}% (or {shown}) if you meant {shown}%",
-    )
+    slip = share_as_current(f"current of key result {kr_id!r}", start, target, current)
+    if slip is not None:
+        f.warn("OKR128", slip[0], (*path, "current"), hint=slip[1])

@@ -131,3 +131,79 @@ def test_okr410_only_where_the_title_goes_down_to_the_target(
     assert code == 0, out
     found = [(d["file"], d["line"]) for d in json.loads(out) if d["code"] == "OKR410"]
     assert found == ([("content/objectives/o.md", 6)] if warns else []), title
+
+
+# -- 3. a SMART goal's current written as a share of one: OKR128 -------------------
+
+
+def okr128_lines(site: Path) -> list[str]:
+    code, out = run_cli("build", "--site", str(site), "--out", str(site / "_site"))
+    assert code == 0, out
+    return [line for line in out.splitlines() if "OKR128" in line]
+
+
+def goal(measure: str) -> str:
+    return (
+        "---\ntitle: Raise test coverage\nowner: Ana Lima\ndue: 2026-12-31\n"
+        f"{measure}\n---\nWhy coverage matters.\n"
+    )
+
+
+SHARE = (
+    "which reads as 0.12%, though it runs from 0% to 40%: a share of one where a percentage "
+    "belongs? (hint: write current: 12% (or 12) if you meant 12%)"
+)
+
+
+def test_a_goals_current_written_as_a_share_of_one_is_warned_of(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/goals/flow.md": goal('measure: {current: 0.12, unit: "%", target: 40}'),
+            "content/goals/block.md": goal('measure:\n  target: 40\n  unit: "%"\n  current: 0.12'),
+            "content/goals/top.md": goal('target: 40\ncurrent: 0.12\nunit: "%"'),
+            "content/goals/range.md": goal(
+                'measure: {start: 10, target: 40, unit: "%", current: 0.12}'
+            ),
+        }
+    )
+    assert okr128_lines(site) == [
+        f"content/goals/block.md:8:12: warning OKR128: current of the measure is 0.12, {SHARE}",
+        f"content/goals/flow.md:5:20: warning OKR128: current of the measure is 0.12, {SHARE}",
+        "content/goals/range.md:5:54: warning OKR128: current of the measure is 0.12, "
+        + SHARE.replace("from 0%", "from 10%"),
+        f"content/goals/top.md:6:10: warning OKR128: current of the measure is 0.12, {SHARE}",
+    ]
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        'measure: {current: 0.12%, unit: "%", target: 40}',  # said with its %
+        'measure: {current: 12, unit: "%", target: 40}',  # as meant
+        'measure: {current: 0.5, unit: "%", target: 40}',  # 50% lies past 40%
+        'measure: {current: 0.12, unit: "h", target: 40}',  # no percentage
+        'measure: {start: 0.5, current: 0.12, unit: "%", target: 0.9}',  # shares throughout
+    ],
+)
+def test_a_goals_current_as_meant_is_not_warned_of(make_site: MakeSite, measure: str) -> None:
+    site = make_site({"okrsite.toml": "", "content/goals/g.md": goal(measure)})
+    assert okr128_lines(site) == []
+
+
+def test_a_key_results_current_without_start_is_told_by_the_same_rule(
+    make_site: MakeSite,
+) -> None:
+    site = make_site(
+        {
+            "okrsite.toml": "",
+            "content/objectives/o.md": (
+                "---\ntitle: O\ncycle: 2026-Q4\nowner: Ana Lima\nkey_results:\n"
+                '  - {id: cov, title: Coverage, target: 40, unit: "%", current: 0.12}\n---\n'
+            ),
+        }
+    )
+    assert okr128_lines(site) == [
+        f"content/objectives/o.md:6:64: warning OKR128: current of key result 'cov' is 0.12, "
+        f"{SHARE}"
+    ]
