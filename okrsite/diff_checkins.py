@@ -86,6 +86,12 @@ class CheckInChange:
     #: file, or its objective's or KPI's file, had errors there); ``errors``
     #: are then base's errors that made it unreadable
     broken_at_base: bool = False
+    #: a check-in that moved with its renamed objective or KPI (its id is its
+    #: path, so it changed too): its base id and file, beside head's ``id``
+    #: and ``file``, so a script follows it without reading its ``fields``;
+    #: none for one that did not move
+    old_id: str | None = None
+    old_file: str | None = None
 
 
 #: ``({head id: base id} of objectives, the same of KPIs)``: the records
@@ -321,6 +327,8 @@ def _edited_checkin(
         h.id, h.file, h.date, "changed", kind, target, h.author, moves,
         b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
         _checkin_fields(b, h, renames) + follows, time=h.time,
+        old_id=b.id if b.id != h.id else None,
+        old_file=b.file if b.file != h.file else None,
     )  # fmt: skip
 
 

@@ -87,7 +87,9 @@ def to_json(
         "checkins": [
             {
                 "id": c.id,
+                "old_id": c.old_id,
                 "file": c.file,
+                "old_file": c.old_file,
                 "date": c.date.isoformat(),
                 "time": c.time or None,
                 "change": c.change,

@@ -16,12 +16,14 @@ site built from real files through the real CLI.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import run_cli
+from test_diff_fixtures import commit, git, init_repo
 
 MakeSite = Callable[[dict[str, str | bytes]], Path]
 
@@ -206,4 +208,83 @@ def test_a_key_results_current_without_start_is_told_by_the_same_rule(
     assert okr128_lines(site) == [
         f"content/objectives/o.md:6:64: warning OKR128: current of key result 'cov' is 0.12, "
         f"{SHARE}"
+    ]
+
+
+# -- 4. diff --format json: a moved check-in names its old and new file ------------
+
+
+def test_diff_json_gives_a_moved_checkin_its_old_and_new_file(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "repo")
+    commit(
+        repo,
+        "base",
+        {
+            "okrsite.toml": "",
+            "content/objectives/a/o.md": """
+                ---
+                title: Obj
+                cycle: 2026-Q4
+                owner: Uma Diaz
+                key_results:
+                  - {id: bookings, title: Bookings, target: 10}
+                ---
+                """,
+            "content/checkins/a/o/2026-11-02.md": (
+                "---\ndate: 2026-11-02\nvalues: {bookings: 3}\n---\n"
+            ),
+            "content/checkins/a/o/2026-11-09.md": (
+                "---\ndate: 2026-11-09\nvalues: {bookings: 4}\n---\n"
+            ),
+        },
+    )
+    git(repo, "mv", "content/objectives/a", "content/objectives/b")
+    (repo / "content/checkins/b").mkdir(parents=True)
+    git(repo, "mv", "content/checkins/a/o", "content/checkins/b/o")
+    # one moved and edited; a check-in added beside them moved from nowhere
+    commit(
+        repo,
+        "move",
+        {
+            "content/checkins/b/o/2026-11-09.md": (
+                "---\ndate: 2026-11-09\nvalues: {bookings: 5}\n---\n"
+            ),
+            "content/checkins/b/o/2026-11-16.md": (
+                "---\ndate: 2026-11-16\nvalues: {bookings: 6}\n---\n"
+            ),
+        },
+    )
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        code, out = run_cli("diff", "HEAD~1", "HEAD", "--as-of", "2026-12-05", "--format", "json")
+    finally:
+        os.chdir(old)
+    assert code == 0, out
+    checkins = [
+        {key: c[key] for key in ("id", "old_id", "file", "old_file", "change")}
+        for c in json.loads(out)["checkins"]
+    ]
+    assert checkins == [
+        {
+            "id": "b/o/2026-11-02",
+            "old_id": "a/o/2026-11-02",
+            "file": "content/checkins/b/o/2026-11-02.md",
+            "old_file": "content/checkins/a/o/2026-11-02.md",
+            "change": "changed",
+        },
+        {
+            "id": "b/o/2026-11-09",
+            "old_id": "a/o/2026-11-09",
+            "file": "content/checkins/b/o/2026-11-09.md",
+            "old_file": "content/checkins/a/o/2026-11-09.md",
+            "change": "changed",
+        },
+        {
+            "id": "b/o/2026-11-16",
+            "old_id": None,
+            "file": "content/checkins/b/o/2026-11-16.md",
+            "old_file": None,
+            "change": "added",
+        },
     ]
