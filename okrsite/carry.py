@@ -10,7 +10,14 @@ objective the team reviews before setting it to active.
 Ids: the new objective's id is the old one with the new cycle as a suffix,
 ``sales/pipeline`` → ``sales/pipeline-2027-q1``; an id that already ends with
 the old cycle's suffix has it replaced (``sales/emea-2026-q4`` →
-``sales/emea-2027-q1``), so carrying twice does not stack suffixes.
+``sales/emea-2027-q1``), so carrying twice does not stack suffixes. The
+file is written beside its source, in its folder as spelt on disk
+(``Customer Success/``), so a team keeps one folder.
+
+Cycles: TO must start after FROM ends; an earlier or overlapping TO (or
+FROM under another name) would take the drafts, once active, into a
+cycle whose figures they must not change. Starts and titles of carried key
+results: :mod:`okrsite.carry_titles`.
 
 People and teams: the owner, the team and the initiatives' owners are
 written as the source file writes them (``owner: Uma Diaz`` stays ``owner: Uma Diaz``, not the id
@@ -31,9 +38,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from okrsite.carry_titles import carried_start, carried_title
 from okrsite.cycles import canonical, lookup, phase
 from okrsite.model import (
     Cycle,
@@ -43,10 +52,8 @@ from okrsite.model import (
     Portfolio,
     ScoredPortfolio,
 )
-from okrsite.numbers import csv_number
 from okrsite.parse import parse_file
-from okrsite.parse_figures import magnitude_written, unit_multiplier
-from okrsite.parse_measures import title_figures
+from okrsite.parse_names import path_id
 from okrsite.scoring import reached
 from okrsite.slug import slugify
 from okrsite.written_numbers import numbers_written_in
@@ -74,6 +81,8 @@ class CarriedObjective:
     unaligned: str | None = None
     #: why it was left out: "which was not carried (…)", "which is of 2026-H2, …"
     unaligned_why: str = ""
+    #: what else the user has to look at: a key result whose KPI is past its target
+    key_result_notes: tuple[str, ...] = ()
 
     def note(self, to_cycle: str) -> str | None:
         """What the user has to do about a parent that was left out, if any."""
@@ -157,20 +166,39 @@ def _past(kr: KeyResult, value: float) -> bool:
     return value <= target if kr.lower_is_better else value >= target
 
 
-def _carried_key_result(kr: KeyResult, score: ObjectiveScore) -> dict[str, Any]:
+def _carried_key_result(
+    kr: KeyResult, score: ObjectiveScore, scored: ScoredPortfolio, notes: list[str]
+) -> dict[str, Any]:
     """The front matter of one key result in the next cycle: same measure, and a
     numeric one starts where the last value left it (its title too:
-    :func:`carried_title`)."""
+    :func:`okrsite.carry_titles.carried_title`). A key result that reads a
+    KPI starts at the KPI's reading at as_of, which it reads in the next
+    cycle, not at the ended cycle's figure; one already at or past its
+    target there adds a note to ``notes``: the draft would be done on its
+    first day."""
     out: dict[str, Any] = {"id": kr.id, "title": kr.title}
     last = score.key_results[kr.id].current
     if kr.kind == "numeric":
         if kr.kpi is not None:
             out["kpi"] = kr.kpi
+            reading = scored.kpis.get(kr.kpi)
+            if reading is not None and reading.value is not None:
+                last = reading.value
+                if kr.target is not None and _past(kr, last):
+                    unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+                    notes.append(
+                        f"{kr.id}: KPI {kr.kpi} already reads {_number(last)}{unit} "
+                        f"({reading.date}), at or past the target {_number(kr.target)}{unit}: "
+                        "raise the target before you set the objective active, or it is "
+                        "done on its first day"
+                    )
         start = last if last is not None else kr.start
         if start is not None and kr.target is not None and _past(kr, start):
             # already at or past the target (graded below 1.0 with score:):
             # starting there would turn the key result's direction round
             start = kr.start
+        if start is not None and start != kr.start:
+            start = carried_start(kr, start)
         if start is not None:
             out["start"] = _number(start)
             if start != kr.start:
@@ -189,86 +217,11 @@ def _carried_key_result(kr: KeyResult, score: ObjectiveScore) -> dict[str, Any]:
         out["unit"] = kr.unit
     if kr.weight != 1.0:
         out["weight"] = _number(kr.weight)
+    if kr.written_owner is not None:
+        out["owner"] = kr.written_owner
+    if kr.description is not None:
+        out["description"] = kr.description
     return out
-
-
-def carried_title(kr: KeyResult, start: float) -> str:
-    """``kr``'s title for a carried key result that starts at ``start``.
-
-    A title that says its figures (``Close deals from 10 to 40``, any form
-    the sentence reader reads: :func:`okrsite.parse_measures.title_figures`)
-    would contradict the carried ``start: 25``, and ``check`` says so
-    (OKR409) with a hint to write the old start back. Where the title's
-    figures are the key result's own, in its unit or a multiple of it
-    (``from $10M to $20M`` beside ``unit: $M``), the start figure is
-    rewritten in place, written as the title writes it (``from 25 to 40``,
-    ``from $15M to $20M``, ``from 24% to 30%``) and read back to be sure;
-    anything else (figures that are not the key result's, a figure the
-    rewritten title would not read back) has the "from …" part dropped
-    (``Close deals to 40``), which no figure can contradict. A title with
-    no figures is kept as written.
-    """
-    read = title_figures(kr.title)
-    if read is None:
-        return kr.title
-    found, said = read
-    scale = _title_scale(kr, said["start"], said["target"])
-    if scale is not None:
-        wanted = start * scale
-        figure = found["a"]
-        core = re.search(r"\d(?:[\d.,'\s\u00a0\u202f\u2009]*\d)?", figure)
-        if core is not None:
-            prefix = re.sub(r"[-+\u2212]", "", figure[: core.start()])
-            # "$15M": the title's own "M"; "from 10 to 20 M EUR": the target's
-            shared = unit_multiplier(magnitude_written(found["b"]) or "")
-            for magnitude in dict.fromkeys((shared, 1.0, 1e3, 1e6, 1e9)):
-                written = prefix + csv_number(wanted / magnitude) + figure[core.end() :]
-                title = kr.title[: found.start("a")] + written + kr.title[found.end("a") :]
-                again = title_figures(title)
-                if (
-                    again is not None
-                    and _same(again[1]["start"], wanted)
-                    and again[1]["target"] == said["target"]
-                ):
-                    return title
-    return _without_start(kr.title, found)
-
-
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
-
-
-def _title_scale(kr: KeyResult, start: float, target: float) -> float | None:
-    """How many of the title's units one of the key result's is (1 for ``from
-    10 to 40`` beside ``start: 10, target: 40``; a million for ``from $10M
-    to $20M`` beside ``unit: $M``), or ``None`` when the title's figures are
-    not the key result's (another target, another start)."""
-    if kr.start is None or kr.target is None:
-        return None
-    for ours, theirs in ((kr.target, target), (kr.start, start)):
-        if ours:
-            scale = theirs / ours
-            if scale > 0 and _same(kr.start * scale, start) and _same(kr.target * scale, target):
-                return scale
-            return None
-    return None
-
-
-def _without_start(title: str, found: re.Match[str]) -> str:
-    """``title`` without the start its figures say: ``Close deals from 10 to
-    40`` is ``Close deals to 40`` (``von 10 auf 40``: ``auf 40``; ``10 -> 40``:
-    ``40``; ``to 40 from 10``: ``to 40``); the original when what is left
-    still reads a start (never seen: then ``check`` says so)."""
-    start_end = found.end("ua") if found["ua"] else found.end("a")
-    if found.start("a") < found.start("b"):
-        between = title[start_end : found.start("b")].strip()
-        kept = between + " " if between.casefold() in ("to", "auf") else ""
-        out = title[: found.start()] + kept + title[found.start("b") :]
-    else:  # "to 40 from 10": the start is said last
-        target_end = found.end("ub") if found["ub"] else found.end("b")
-        out = title[:target_end] + title[start_end:]
-    out = re.sub(r"\s{2,}", " ", out).strip()
-    return out if out and title_figures(out) is None else title
 
 
 def _chosen(scored: ScoredPortfolio, from_cycle: str, every: bool) -> list[str]:
@@ -346,15 +299,29 @@ def carry_cycles(
         cycle = portfolio.cycles.get(named) or lookup(named, custom)
         if cycle is None:
             known = sorted({*portfolio.cycles, *custom})
+            written = name.strip()
+            use = (
+                f"a quarter or half needs its year: write it like 2026-{written.upper()}"
+                if re.fullmatch(r"[Qq][1-4]|[Hh][12]", written)
+                else "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml"
+            )
             raise CarryError(
-                f"unknown cycle {name!r}: use 2026, 2026-H1, 2026-Q1 or 2026-03, "
-                "or define it in okrsite.toml"
+                f"unknown cycle {name!r}: {use}"
                 + (f" (this site's cycles: {', '.join(known)})" if known else "")
             )
         found.append(cycle)
     start, end = found
     if start.name == end.name:
         raise CarryError(f"FROM and TO are the same cycle ({start.name}); name the next cycle")
+    if end.start <= start.end:
+        # an earlier cycle, one that overlaps FROM or holds it, or FROM under
+        # another name (FY2027-Q3 for 2026-Q4): the drafts, once active, would
+        # change that cycle's figures, a final scorecard's too
+        raise CarryError(
+            f"{end.name} ({end.start} – {end.end}) does not start after {start.name} "
+            f"({start.start} – {start.end}) ends: name a cycle that starts on or after "
+            f"{start.end + timedelta(days=1)}"
+        )
     if not slugify(end.name):
         raise CarryError(f"cycle {end.name!r} has no letters or digits to name the new ids with")
     return start, end
@@ -413,8 +380,9 @@ def plan_carry(
         if obj.tags:
             data["tags"] = list(obj.tags)
         data["carried_from"] = oid
+        notes: list[str] = []
         if krs[oid]:
-            data["key_results"] = [_carried_key_result(kr, score) for kr in krs[oid]]
+            data["key_results"] = [_carried_key_result(kr, score, scored, notes) for kr in krs[oid]]
         open_work = [i for i in obj.initiatives if i.status not in ("done", "dropped")]
         if open_work:
             data["initiatives"] = [
@@ -435,15 +403,32 @@ def plan_carry(
             CarriedObjective(
                 source=oid,
                 id=new_id,
-                rel=f"{content_dir}/objectives/{new_id}.md",
+                rel=_carried_file(obj, new_id, content_dir),
                 text=_front_matter(data, obj.body),
                 key_results=carried_krs[oid],
                 parent=parent,
                 unaligned=unaligned,
                 unaligned_why=why,
+                key_result_notes=tuple(f"{new_id}#{note}" for note in notes),
             )
         )
     return plan
+
+
+def _carried_file(obj: Objective, new_id: str, content_dir: str) -> str:
+    """Where the carried copy of ``obj`` is written: beside its source, in the
+    folder as the file system spells it (``objectives/Customer Success/``,
+    whose name folds to the id's ``customer-success``), as ``okrsite new``
+    and ``okrsite checkin`` reuse such a folder, so a team keeps one folder
+    and not two. Where that would give another id (a source whose path is
+    not its id), under ``objectives/`` by the id."""
+    prefix = f"{content_dir.strip('/')}/objectives/"
+    by_id = f"{prefix}{new_id}.md"
+    if not obj.file.startswith(prefix):
+        return by_id
+    folder = obj.file[len(prefix) :].rpartition("/")[0]
+    name = (folder + "/" if folder else "") + new_id.rpartition("/")[2]
+    return f"{prefix}{name}.md" if path_id(name) == new_id else by_id
 
 
 @dataclass(frozen=True, slots=True)

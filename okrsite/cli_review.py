@@ -141,6 +141,8 @@ def carry(
         note = item.note(to.name)
         if note:
             click.echo(f"note: {note}", err=True)
+        for kr_note in item.key_result_notes:
+            click.echo(f"note: {kr_note}", err=True)
     for item, why in (*outcome.already, *outcome.conflicts):
         click.echo(f"skipped {item.rel}: {why}", err=True)
     if dry_run:

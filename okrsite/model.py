@@ -128,6 +128,10 @@ class KeyResult:
     score: float | None = None
     status: LifeStatus = "active"
     index: int = 0
+    #: ``owner:`` and ``description:`` as the file writes them: never scored or
+    #: shown, kept so that ``okrsite carry`` writes them into the next cycle
+    written_owner: str | None = None
+    description: str | None = None
 
     @property
     def lower_is_better(self) -> bool:

@@ -409,9 +409,18 @@ def _key_result(
             score=score,
             status=status,  # type: ignore[arg-type]
             index=i,
+            written_owner=_kept_text(item.get("owner")),
+            description=_kept_text(item.get("description")),
         ),
         False,
     )
+
+
+def _kept_text(value: Any) -> str | None:
+    """A key result's ``owner:`` or ``description:`` as written, for ``okrsite
+    carry`` to copy; they are accepted as any value and not used, so anything
+    but text (or empty text) is none rather than an error."""
+    return value.strip() or None if isinstance(value, str) else None
 
 
 #: what other OKR tools' status fields say: how a goal is going, which okrsite
