@@ -27,8 +27,9 @@ class Figures:
     """The figures of a set of objectives of one cycle.
 
     ``progress`` and ``expected`` are weighted means (objective ``weight``) of
-    the counted objectives, ``None`` when none counts, so "no objectives"
-    never shows as 0%. ``statuses`` counts every listed objective by status.
+    the counted objectives, ``None`` when none counts or their weights sum
+    to 0 (:func:`counted_mean`), so "no objectives" never shows as a red 0%.
+    ``statuses`` counts every listed objective by status.
     """
 
     cycle: str
@@ -59,16 +60,27 @@ def focus_cycle(scored: ScoredPortfolio) -> str | None:
     return found.name if found else None
 
 
+def counted_mean(pairs: list[tuple[float, float]]) -> float | None:
+    """The weighted mean of (figure, weight) pairs of counted objectives, or
+    ``None`` when there is none or their weights sum to 0: objectives that
+    all weigh 0 give a group no figure, as none counting does, not a red 0%
+    beside each one's own green figure."""
+    if not pairs or sum(w for _, w in pairs) <= 0:
+        return None
+    return weighted_mean(pairs)
+
+
 def counted_progress(scored: ScoredPortfolio, ids: Iterable[str]) -> float | None:
     """The weighted mean (objective ``weight``) progress of the counted objectives
-    among ``ids``; ``None`` when none counts. Callers pass one cycle's ids."""
+    among ``ids``; ``None`` when none counts or they all weigh 0
+    (:func:`counted_mean`). Callers pass one cycle's ids."""
     p = scored.portfolio
     pairs = [
         (scored.objectives[i].progress, p.objectives[i].weight)
         for i in ids
         if p.objectives[i].status in COUNTED
     ]
-    return weighted_mean(pairs) if pairs else None
+    return counted_mean(pairs)
 
 
 def figures(scored: ScoredPortfolio, cycle: str, ids: Iterable[str]) -> Figures:
@@ -83,11 +95,12 @@ def figures(scored: ScoredPortfolio, cycle: str, ids: Iterable[str]) -> Figures:
     if not counted:
         return Figures(cycle, chosen, 0, None, None, None, statuses)
     weights = [p.objectives[i].weight for i in counted]
-    progress = counted_progress(scored, counted) or 0.0
-    expected = weighted_mean(
+    progress = counted_progress(scored, counted)
+    expected = counted_mean(
         [(scored.objectives[i].expected, w) for i, w in zip(counted, weights, strict=True)]
     )
-    return Figures(cycle, chosen, len(counted), progress, expected, grade_for(progress), statuses)
+    grade = None if progress is None else grade_for(progress)
+    return Figures(cycle, chosen, len(counted), progress, expected, grade, statuses)
 
 
 def sub_teams(scored: ScoredPortfolio) -> dict[str, tuple[str, ...]]:

@@ -286,14 +286,21 @@ def running_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
 
 
 def current_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
-    """The running cycle as of a date (:func:`running_cycle`); between cycles
-    the one that ended last, else the first to come."""
+    """The running cycle as of a date (:func:`running_cycle`, the shortest:
+    the month being worked on, not the quarter around it); between cycles
+    the one that ended last, else the first to come.
+
+    Of the cycles that ended last on one day (a quarter, its last month and
+    the half-year around it all end on 31 December) the longest is chosen,
+    then the first by name: the end of a quarter is the quarter's review,
+    and the dashboard stays on the quarter, not on its December sprint."""
     running = running_cycle(cycles, as_of)
     if running is not None:
         return running
-    past = [c for c in cycles.values() if c.end < as_of]
+    past = sorted((c for c in cycles.values() if c.end < as_of), key=lambda c: c.name)
     if past:
-        return max(past, key=lambda c: (c.end, -(c.end - c.start).days))
+        # max keeps the first of equals: the first by name
+        return max(past, key=lambda c: (c.end, c.end - c.start))
     if cycles:
         return min(cycles.values(), key=lambda c: c.start)
     return None

@@ -190,5 +190,8 @@ def test_a_dropped_objective_explains_the_mean_it_shows(make_site: MakeSite) -> 
     assert "nothing counted" not in page
     assert "(1 × 1) ÷ 1 = 1" in page
     rows = page.split("Explain this score", 1)[1].split("</table>", 1)[0]
-    assert rows.count(">yes<") == 1 and rows.count("no (draft or dropped)") == 1
+    # counted in its own mean, which counts nowhere (no bare "yes" above
+    # "the objective is dropped, so it counts nowhere")
+    assert rows.count(">only in this figure: the objective counts nowhere<") == 1
+    assert rows.count("no (draft or dropped)") == 1 and ">yes<" not in rows
     assert score(out)["progress"] == 1

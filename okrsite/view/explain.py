@@ -51,6 +51,11 @@ class ExplainLine:
     aligned objectives' (weight, progress) pairs and ``total_weight`` their
     weight sum, the divisor of the weighted mean) or ``child`` (an aligned
     objective of an objective without key results, ``child`` links to it).
+
+    ``counted``: the line counts in this objective's progress (the mean the
+    explanation works out); ``counts_nowhere``: that objective is a draft or
+    dropped, so the line counts there and nowhere else (its page must not
+    say a bare "yes" above "the objective is draft, so it counts nowhere").
     """
 
     case: str
@@ -70,6 +75,7 @@ class ExplainLine:
     holds: bool = False
     terms: tuple[tuple[float, float], ...] = ()
     total_weight: float = 0.0
+    counts_nowhere: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +239,10 @@ def _confidence_and_stale(
 def _line(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> ExplainLine:
     def make(case: str, **numbers: Any) -> ExplainLine:
         counted = counts_in_objective(kr)
-        return ExplainLine(case, kr.title, ks.progress, kr.weight, counted, **numbers)
+        nowhere = counted and not counts_in_rollup(o)  # a draft's or dropped one's own mean
+        return ExplainLine(
+            case, kr.title, ks.progress, kr.weight, counted, counts_nowhere=nowhere, **numbers
+        )
 
     if kr.score is not None or ks.current_source == "score":
         return make("score")
@@ -299,7 +308,17 @@ def explain(view: ViewModel, o: Objective, s: ObjectiveScore) -> Explanation:
                 continue
             terms.append((co.weight, cs.progress))
             child = Link(cid, co.title, view.url("objective", cid))
-            lines.append(ExplainLine("child", co.title, cs.progress, co.weight, True, child))
+            lines.append(
+                ExplainLine(
+                    "child",
+                    co.title,
+                    cs.progress,
+                    co.weight,
+                    True,
+                    child,
+                    counts_nowhere=not counts_in_rollup(o),
+                )
+            )
     cycle = view.index.cycles.get(o.cycle)
     over = view.cycle_over(o.cycle)
     checkins = len(view.index.checkins_by_objective.get(o.id, []))

@@ -141,7 +141,15 @@ def root(context, missing=missing, environment=environment):
     yield '</td><td data-label="Gewicht">'
     yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'weight')))
     yield '</td><td data-label="Gezählt">'
-    yield escape((Markup('ja') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counted') else Markup('nein (Entwurf oder aufgegeben)')))
+    if (not environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counted')):
+        pass
+        yield 'nein (Entwurf oder aufgegeben)'
+    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counts_nowhere'):
+        pass
+        yield 'nur in dieser Zahl: das Ziel zählt nirgends'
+    else:
+        pass
+        yield 'ja'
     yield '</td></tr>\n'
 
 blocks = {}

@@ -56,9 +56,12 @@ def root(context, missing=missing, environment=environment):
             yield '</td></tr>\n'
         l_1_row = l_1_root = l_1_percent = l_1_lead = l_1_with_unit = missing
         yield '</tbody>\n</table>\n'
+    elif (not environment.getattr(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'total'), 'counted')):
+        pass
+        yield '<p class="muted">Keine gezählten Schlüsselergebnisse: Jedes Ziel ist ein Entwurf oder aufgegeben.</p>\n'
     else:
         pass
         yield '<p class="muted">Kein Schlüsselergebnis mit eigenem Messwert.</p>'
 
 blocks = {}
-debug_info = '4=19&8=22'
+debug_info = '5=19&9=22&12=59'

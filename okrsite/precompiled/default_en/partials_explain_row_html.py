@@ -141,7 +141,15 @@ def root(context, missing=missing, environment=environment):
     yield '</td><td data-label="Weight">'
     yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'weight')))
     yield '</td><td data-label="Counted">'
-    yield escape((Markup('yes') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counted') else Markup('no (draft or dropped)')))
+    if (not environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counted')):
+        pass
+        yield 'no (draft or dropped)'
+    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counts_nowhere'):
+        pass
+        yield 'only in this figure: the objective counts nowhere'
+    else:
+        pass
+        yield 'yes'
     yield '</td></tr>\n'
 
 blocks = {}
