@@ -64,7 +64,11 @@ class CheckInChange:
     file; ``values`` are empty, as nothing of it counts at head.
 
     ``time`` is its time of day as written (``14:05``), empty without one:
-    two check-ins of one day are told apart, and listed, by it.
+    two check-ins of one day are told apart, and listed, by it. ``zone`` is
+    the zone that time names as the check-in keeps it (``+01:00``; ``Z`` is
+    ``+00:00``), empty without one: the report shows it as pages do
+    (``17:00 (UTC+01:00)``), or 17:00+01:00 and 09:00-08:00 of one day read
+    as if the later were the earlier.
     """
 
     id: str
@@ -92,6 +96,7 @@ class CheckInChange:
     #: none for one that did not move
     old_id: str | None = None
     old_file: str | None = None
+    zone: str = ""
 
 
 #: ``({head id: base id} of objectives, the same of KPIs)``: the records
@@ -196,10 +201,17 @@ def _checkin_fields(b: CheckIn, h: CheckIn, renames: _Renames) -> tuple[FieldCha
         _field("objective", b.objective, h.objective, FOLLOWS_RENAME if obj_follows else None),
         _field("kpi", b.kpi, h.kpi, FOLLOWS_RENAME if kpi_follows else None),
         _field("date", b.date.isoformat(), h.date.isoformat()),
-        _field("time", b.time or None, h.time or None),
+        _field("time", _zoned_time(b), _zoned_time(h)),
         _field("author", b.author, h.author),
         _field("note", b.body, h.body),
     )
+
+
+def _zoned_time(c: CheckIn) -> str | None:
+    """A check-in's time of day with its zone as RFC 3339 writes it
+    (``17:00+01:00``; ``17:00`` without one, ``None`` without a time): an
+    edit that moves only the zone moves the instant, and is a ``time`` change."""
+    return c.time + c.zone if c.time else None
 
 
 def _why_refused(
@@ -279,7 +291,7 @@ def _added_checkin(
         moves = tuple(_move(h, k, prev_values.get(k), v, head, base) for k, v in h.values.items())
     return CheckInChange(
         h.id, h.file, h.date, "added", kind, target, h.author, moves,
-        prev_conf, h.confidence, h.date <= as_of, time=h.time,
+        prev_conf, h.confidence, h.date <= as_of, time=h.time, zone=h.zone if h.time else "",
         errors=at_base or (), broken_at_base=at_base is not None,
     )  # fmt: skip
 
@@ -326,7 +338,7 @@ def _edited_checkin(
     return CheckInChange(
         h.id, h.file, h.date, "changed", kind, target, h.author, moves,
         b.confidence, h.confidence, h.date <= as_of or b.date <= as_of,
-        _checkin_fields(b, h, renames) + follows, time=h.time,
+        _checkin_fields(b, h, renames) + follows, time=h.time, zone=h.zone if h.time else "",
         old_id=b.id if b.id != h.id else None,
         old_file=b.file if b.file != h.file else None,
     )  # fmt: skip
@@ -346,7 +358,7 @@ def _removed_checkin(
         return CheckInChange(
             b.id, b.file, b.date, "removed", kind, target, b.author, (),
             b.confidence, None, b.date <= as_of,
-            broken=True, errors=refused, time=b.time,
+            broken=True, errors=refused, time=b.time, zone=b.zone if b.time else "",
         )  # fmt: skip
     moves: tuple[ValueMove, ...]
     if b.kpi is not None:
@@ -355,7 +367,7 @@ def _removed_checkin(
         moves = tuple(_move(b, k, v, None, head, base) for k, v in b.values.items())
     return CheckInChange(
         b.id, b.file, b.date, "removed", kind, target, b.author, moves,
-        b.confidence, None, b.date <= as_of, time=b.time,
+        b.confidence, None, b.date <= as_of, time=b.time, zone=b.zone if b.time else "",
     )  # fmt: skip
 
 

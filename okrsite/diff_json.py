@@ -92,6 +92,8 @@ def to_json(
                 "old_file": c.old_file,
                 "date": c.date.isoformat(),
                 "time": c.time or None,
+                # the zone that time names (+01:00; Z is +00:00), null without one
+                "zone": c.zone or None,
                 "change": c.change,
                 "target_kind": c.target_kind,
                 "target": c.target,

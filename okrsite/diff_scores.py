@@ -171,6 +171,19 @@ def _rounded(x: float | None) -> float | None:
     return None if x is None else round(x, _PRECISION)
 
 
+#: an objective with these statuses counts nowhere: pages show its status and
+#: no figure (docs/scoring.md, Grade), and so does the diff
+_COUNTS_NOWHERE = frozenset({"draft", "dropped"})
+
+
+def _figures(score: ObjectiveScore | None) -> ObjectiveScore | None:
+    """An objective's figures as the diff compares them: none (``None``) for
+    a draft or dropped objective, as pages show it with its status alone, so
+    the drafts ``okrsite carry`` writes do not read "— → 0%, expected — →
+    1%" as if they had scored; its status still shows."""
+    return None if score is None or score.status in _COUNTS_NOWHERE else score
+
+
 def _score_change(
     oid: str,
     title: str,
@@ -190,8 +203,15 @@ def _score_change(
     with itself under its old id: a rename alone moves no figure, and the
     objective is not listed as if one key result had gone to "—" and
     another come from it.
+
+    A draft or dropped objective has no figure on its side (:func:`_figures`):
+    its own and its key results' progress, its expected, confidence and
+    forecast read "—" there (``null`` in the JSON), its status does not, so a draft that
+    changes only figures is not listed, and one set active reads
+    ``— → 40%, draft → on-track``.
     """
     kr_moves: list[KRScoreChange] = []
+    b_fig, h_fig = _figures(b), _figures(h)
     b_krs = b.key_results if b else {}
     h_krs = h.key_results if h else {}
     renames = kr_renames or {}
@@ -202,8 +222,8 @@ def _score_change(
             bk, hk = b_krs.get(renames.get(kr_id, kr_id)), h_krs.get(kr_id)
             move = KRScoreChange(
                 kr_id,
-                bk.progress if bk else None,
-                hk.progress if hk else None,
+                bk.progress if bk and b_fig else None,
+                hk.progress if hk and h_fig else None,
                 bk.status if bk else None,
                 hk.status if hk else None,
             )
@@ -215,18 +235,18 @@ def _score_change(
     change = ScoreChange(
         oid,
         title,
-        b.progress if b else None,
-        h.progress if h else None,
-        b.expected if b else None,
-        h.expected if h else None,
+        b_fig.progress if b_fig else None,
+        h_fig.progress if h_fig else None,
+        b_fig.expected if b_fig else None,
+        h_fig.expected if h_fig else None,
         b.status if b else None,
         h.status if h else None,
         causes,
         tuple(kr_moves),
-        b.confidence if b else None,
-        h.confidence if h else None,
-        b.forecast if b else None,
-        h.forecast if h else None,
+        b_fig.confidence if b_fig else None,
+        h_fig.confidence if h_fig else None,
+        b_fig.forecast if b_fig else None,
+        h_fig.forecast if h_fig else None,
     )
     # listed only when the objective's own figures moved: a key result's
     # move alone (a dropped or weight-0 one counts nowhere; counted ones that

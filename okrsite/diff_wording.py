@@ -462,8 +462,15 @@ def _note_change(f: FieldChange, w: Words = ENGLISH) -> str:
 
 def _when(c: CheckInChange, w: Words = ENGLISH) -> str:
     """A check-in's date, with its time of day as written when it has one
-    (``2026-11-19 10:30``): the two check-ins of one day are told apart."""
-    return f"{w.day(c.date)} {c.time}" if c.time else w.day(c.date)
+    (``2026-11-19 10:30``): the two check-ins of one day are told apart; and
+    the zone that time names, as pages show it (``2026-11-23 17:00
+    (UTC+01:00)``, the pages' msgid), or 17:00+01:00 and 09:00-08:00 would
+    read as if the later were the earlier."""
+    if not c.time:
+        return w.day(c.date)
+    if c.zone:
+        return f"{w.day(c.date)} {w._('%(time)s (UTC%(offset)s)', time=c.time, offset=c.zone)}"
+    return f"{w.day(c.date)} {c.time}"
 
 
 def _confidence_move(
