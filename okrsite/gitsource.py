@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from okrsite.git_environment import git_environment
+
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
 #: seconds one git command may take before it is stopped and reported: git
 #: waiting on a lock, a credential prompt or a stalled network file system
@@ -67,6 +69,7 @@ def _run(
         return subprocess.run(
             ["git", *args],
             cwd=cwd,
+            env=git_environment(cwd),
             input=stdin,
             capture_output=True,
             check=False,

@@ -27,6 +27,7 @@ from typing import Any
 
 from okrsite import cycles, fork_pool, sitefiles
 from okrsite.config import SiteConfig
+from okrsite.git_environment import git_environment
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import CsvSaid, Event, Record, commit_events, csv_said
 from okrsite.history_parse import Version, holds_no_goal, parse_version
@@ -134,6 +135,7 @@ def index_blobs(toplevel: Path, prefix: str) -> dict[str, str]:
         return subprocess.run(
             ["git", *args, *where],
             cwd=toplevel,
+            env=git_environment(toplevel),
             capture_output=True,
             check=True,
             timeout=GIT_IDLE_SECONDS,
@@ -187,6 +189,7 @@ def stream_blobs(
         proc = subprocess.Popen(
             ["git", "cat-file", "--batch"],
             cwd=repo,
+            env=git_environment(repo),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -415,6 +418,7 @@ def _earlier_blobs(repo: Path, path: str, oid: str) -> list[str]:
         out = subprocess.run(
             ["git", "log", "--format=", "--raw", "--no-abbrev", "--no-renames", "--", path],
             cwd=repo,
+            env=git_environment(repo),
             capture_output=True,
             check=True,
             timeout=GIT_IDLE_SECONDS,
@@ -443,6 +447,7 @@ def _blob(repo: Path, oid: str) -> bytes | Oversize | None:
         return subprocess.run(
             ["git", "cat-file", *args, oid],
             cwd=repo,
+            env=git_environment(repo),
             capture_output=True,
             check=True,
             timeout=GIT_IDLE_SECONDS,
