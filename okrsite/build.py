@@ -20,6 +20,7 @@ from okrsite.diagnostics import Diagnostic, sorted_diagnostics
 from okrsite.fork_pool import run_apart, wait_apart
 from okrsite.gcpause import paused_gc
 from okrsite.history import HistoryReader, current_records, with_repo_folder
+from okrsite.history_unread import history_unread
 from okrsite.kept_pieces import MARKDOWN_FOLDER, KeptPieces
 from okrsite.page_cache import PageCache
 from okrsite.parse_store import cache_folder_problem
@@ -142,6 +143,9 @@ def build_site(
     reader.keep_spent = freeze
     reader.save_later = True  # saved while the pages render (``side`` below)
     site_history = reader.read(current_records(portfolio))
+    refused = [*refused, *history_unread(site_history, site_root)]
+    if strict and refused:  # before anything is written, as for the theme's warnings
+        return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)
     if freeze:  # as for the load: the history's objects out of the collector's sight
         gc.freeze()
         # and the reader's per-commit events (millions of small objects, freed

@@ -324,14 +324,33 @@ def _repository_place(root: Path, repo_folder: str | None) -> tuple[Path, str]:
     if not said:
         return root, ""
     config = os.path.relpath(root / "okrsite.toml")
-    name = root.resolve().name
     click.echo(
         f"okrsite: {config}: cannot tell the site's folder in its repository, which "
         f"CODEOWNERS paths start from: {said}; or set repo_folder in {config} "
-        f'(repo_folder = "{name}" for a site in {name}/ of the repository)',
+        f"({_repo_folder_example(root)})",
         err=True,
     )
     sys.exit(1)
+
+
+def _repo_folder_example(root: Path) -> str:
+    """The ``repo_folder`` line to suggest when git refuses the checkout: the
+    folder from the nearest ``.git`` above the site (which the file system
+    shows even when git will not read it), ``""`` for a site at the
+    repository's top. The checkout's own name is no example: on GitLab
+    (``/builds/acme/goals``) it read ``repo_folder = "goals"``, which for a
+    site at the top starts every rule one folder too deep."""
+    site = root.resolve()
+    for top in (site, *site.parents):
+        if (top / ".git").exists():
+            folder = site.relative_to(top).as_posix()
+            if not folder or folder == ".":
+                return 'repo_folder = "" for a site at the repository\'s top, as this one is'
+            return f'repo_folder = "{folder}" for a site in {folder}/ of the repository'
+    return (
+        'repo_folder = "" when okrsite.toml is at the repository\'s top, '
+        '"okrs" for a site in okrs/ of it'
+    )
 
 
 def _write_codeowners(target: Path, block: str, shown: Callable[[Path], str]) -> None:

@@ -542,10 +542,14 @@ def with_repo_folder(config: SiteConfig, site_root: Path, reader: HistoryReader)
     return replace(config, repo_folder=folder)
 
 
+#: the note of a history git refused to give (said on the terminal too: history_unread)
+GIT_UNREAD = "No history: git could not read it (%(problem)s)."
+
+
 def _git_note(exc: GitError) -> SiteHistory:
     if "not inside a git repository" in str(exc) or "not installed" in str(exc):
         return unavailable("No history: this site is not in a git repository.")
-    return unavailable("No history: git could not read it (%(problem)s).", problem=str(exc))
+    return unavailable(GIT_UNREAD, problem=str(exc))
 
 
 def read_history(

@@ -26,6 +26,7 @@ from okrsite.build import theme_problems
 from okrsite.diagnostics import Diagnostic, error, format_report, sorted_diagnostics, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.history import HistoryReader, SiteHistory
+from okrsite.history_unread import history_unread
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load_site, read_config
 from okrsite.plural import plural
 from okrsite.preview_plan import PreviewPlan, RenderedState
@@ -238,6 +239,7 @@ class Preview(PreviewWatch, PreviewPlan):
         try:
             job = self.plan(load)
             refused = theme_problems(job.site.theme, load.config, self.site_root)
+            refused += history_unread(job.site.history, self.site_root)
             if any(d.is_error for d in refused):
                 return RebuildReport(False, [*diags, *refused], parsed_again=load.parsed_again)
             report.diagnostics = sorted_diagnostics([*diags, *refused])
