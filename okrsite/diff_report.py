@@ -159,6 +159,7 @@ def run_diff(
     by default); git problems raise :class:`click.ClickException` (exit 2)
     with the message of :class:`~okrsite.gitsource.GitError`.
     """
+    from okrsite.content_submodules import submodules_said
     from okrsite.diff import diff_portfolios
     from okrsite.diff_range import diverged_note, resolve_sides
     from okrsite.gitsource import GitError
@@ -177,6 +178,9 @@ def run_diff(
         note = diverged_note(site_dir, sides.base, sides.head)
         if note:
             click.echo(f"okrsite diff: {note}", err=True)
+    for said in submodules_said(revs.base.diagnostics, revs.head.diagnostics):
+        # a finding both sides share is no change, so the report leaves it out
+        click.echo(f"okrsite diff: warning: {said}", err=True)
     head = sides.head
     result = diff_portfolios(
         revs.base.scored,

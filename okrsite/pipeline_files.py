@@ -19,6 +19,7 @@ from typing import Protocol
 from okrsite import yamlsource
 from okrsite.config import CONFIG_FILE, SiteConfig
 from okrsite.content_names import is_folder_readme, markdown_rename, unread_markdown
+from okrsite.content_submodules import submodule_problems
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.folder_listings import FolderListings, split_names
 from okrsite.load_cache import StatEntry
@@ -455,12 +456,14 @@ def _near_file(tree: SourceTree, rel: str) -> str | None:
 
 
 def _tree_problems(tree: SourceTree, config: SiteConfig) -> list[Diagnostic]:
-    """What walking the folder found (linked folders, a missing content folder)."""
+    """What walking the folder found (linked folders, a missing content folder,
+    a content folder kept as a git submodule: :mod:`okrsite.content_submodules`)."""
     out: list[Diagnostic] = []
     if isinstance(tree, FileTree):
         problem = tree.content_problem(config.content_dir)
         if problem is not None:
             out.append(problem)
+        out.extend(submodule_problems(tree.root, config.content_dir))
     if isinstance(tree, (FileTree, MappingTree)):
         out.extend(tree.problems)
         tree.problems.clear()

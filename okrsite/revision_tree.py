@@ -26,6 +26,7 @@ from pathlib import Path
 
 from okrsite import gitsource, sitefiles
 from okrsite.config import CONFIG_FILE, parse_config
+from okrsite.content_submodules import revision_submodule
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.gitsource import (
     LINK_MODE,
@@ -166,16 +167,6 @@ def _outside(rel: str, target: str) -> Diagnostic:
     return outside_site(excerpt(rel, 120), target).diagnostic(rel)
 
 
-def _submodule(rel: str) -> Diagnostic:
-    """A submodule in the content folder: skipped with a warning, as a linked folder is."""
-    return warning(
-        "OKR011",
-        f"submodule {excerpt(rel)} is not followed; skipped",
-        rel,
-        hint="move the files into the content folder instead of a submodule",
-    )
-
-
 def read_revision(repo: Path, commit: str, prefix: str) -> RevisionTree:
     """The site's files at ``commit``: ``{"okrsite.toml": ..., "content/...": ...}``,
     with those okrsite refuses to read (see :class:`RevisionTree`).
@@ -226,7 +217,7 @@ def read_revision(repo: Path, commit: str, prefix: str) -> RevisionTree:
         if not (path.startswith(folder) or path == folder[:-1]):
             continue
         if entry.size is None:
-            out.problems.append(_submodule(path))
+            out.problems.append(revision_submodule(path))
         elif (oid := blob_of(path)) is not None:
             wanted[path] = oid
     blobs = gitsource.read_blobs(repo, list(dict.fromkeys(wanted.values())))

@@ -1,0 +1,151 @@
+"""A content folder (or a folder in it) kept as a git submodule.
+
+okrsite reads no submodule's history: ``git ls-tree`` shows a submodule as
+one commit of another repository, so ``okrsite diff`` and the pages' history
+see none of the goals in it. And a checkout without submodules, the default
+of GitHub's ``actions/checkout`` and of GitLab CI, leaves the folder empty:
+``check`` and ``build`` then passed and published an empty portfolio with
+exit code 0. Reading submodules is not done; saying so is (warning OKR011,
+as for a submodule a revision holds): for a checked-out submodule, that its
+goals are read but diff and history cannot see into it; for one not checked
+out, that no goal was read from it and how to check it out.
+
+The submodules are the paths ``.gitmodules`` at the repository's top names,
+found without git when there is no such file (nearly every site): a few
+``stat`` calls per load. With one, ``git config`` reads it once per version
+of the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.sitefiles import excerpt
+
+#: the words every submodule finding has (:func:`submodules_said` finds them by)
+_SUBMODULE = " is a git submodule"
+#: what to do about a submodule: the same words everywhere it is reported
+KEEP_IN_REPOSITORY = (
+    "keep the goals in the site's own repository: okrsite diff and the pages' history "
+    "read no submodule's commits"
+)
+CHECK_OUT = (
+    "check it out (git submodule update --init; in GitHub Actions, submodules: true in "
+    "actions/checkout; in GitLab CI, GIT_SUBMODULE_STRATEGY: recursive), or "
+)
+
+
+def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
+    """OKR011 for each submodule at or under the content folder of the site
+    checked out at ``site_root``: checked out or not (empty)."""
+    found = _top_and_modules(site_root)
+    if found is None:
+        return []
+    top, modules = found
+    try:
+        prefix = Path(os.path.realpath(site_root)).relative_to(top).as_posix()
+    except ValueError:
+        return []
+    prefix = "" if prefix == "." else prefix + "/"
+    content = content_dir.strip("/")
+    out = []
+    for module in modules:
+        if not module.startswith(prefix):
+            continue
+        rel = module[len(prefix) :]
+        if rel != content and not rel.startswith(content + "/"):
+            continue
+        folder = site_root / rel
+        try:
+            checked_out = folder.is_dir() and any(os.scandir(folder))
+        except OSError:
+            checked_out = False
+        out.append(checked_out_submodule(rel) if checked_out else missing_submodule(rel))
+    return out
+
+
+def revision_submodule(rel: str) -> Diagnostic:
+    """A submodule at or in the content folder of a revision (``okrsite diff``):
+    git holds only another repository's commit there, so nothing is read."""
+    return warning(
+        "OKR011",
+        f"{excerpt(rel)} is a git submodule, which okrsite diff and the history cannot "
+        "see into; skipped",
+        rel,
+        hint=KEEP_IN_REPOSITORY,
+    )
+
+
+def checked_out_submodule(rel: str) -> Diagnostic:
+    return warning(
+        "OKR011",
+        f"{excerpt(rel)} is a git submodule: its goals are read from the checkout, but "
+        "okrsite diff and the history cannot see into it",
+        rel,
+        hint=KEEP_IN_REPOSITORY,
+    )
+
+
+def missing_submodule(rel: str) -> Diagnostic:
+    return warning(
+        "OKR011",
+        f"{excerpt(rel)} is a git submodule that is not checked out: no goal is read from it",
+        rel,
+        hint=CHECK_OUT + KEEP_IN_REPOSITORY.replace(": okrsite", " (okrsite", 1) + ")",
+    )
+
+
+def submodules_said(*sides: Sequence[Diagnostic]) -> list[str]:
+    """Each submodule finding of either side of ``okrsite diff``, once, with
+    its hint: it stays on the terminal even when both sides have it (the
+    report shows changes only), since the comparison cannot see into it."""
+    said: dict[str, None] = {}
+    for diagnostics in sides:
+        for d in diagnostics:
+            if d.code == "OKR011" and _SUBMODULE in d.message:
+                said[f"{d.message} (hint: {d.hint})"] = None
+    return list(said)
+
+
+def _top_and_modules(site_root: Path) -> tuple[Path, tuple[str, ...]] | None:
+    """The repository's top (the nearest folder holding ``.git``) and the
+    submodule paths its ``.gitmodules`` names; ``None`` without either."""
+    real = Path(os.path.realpath(site_root))
+    for top in (real, *real.parents):
+        if os.path.lexists(top / ".git"):
+            break
+    else:
+        return None
+    listed = top / ".gitmodules"
+    try:
+        st = listed.stat()
+    except OSError:
+        return None
+    modules = _modules(str(listed), st.st_mtime_ns, st.st_size)
+    return (top, modules) if modules else None
+
+
+@functools.lru_cache(maxsize=8)
+def _modules(listed: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """The ``path`` of each submodule in ``.gitmodules`` (git's own reader:
+    its quoting and sections), read again when the file changes."""
+    try:
+        proc = subprocess.run(
+            ["git", "config", "--file", listed, "-z", "--get-regexp", r"^submodule\..*\.path$"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    paths = []
+    for entry in proc.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        _key, _, value = entry.partition("\n")
+        if value.strip("/"):
+            paths.append(value.strip("/"))
+    return tuple(paths)
