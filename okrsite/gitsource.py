@@ -9,7 +9,9 @@ the number of git processes small however large the site is: one
 
 Only the ``git`` command line is used (through :mod:`subprocess`), so there is
 no extra dependency and the user's git configuration (safe directories,
-alternates, shallow clones) applies as usual. Failures become
+alternates, shallow clones, ``.mailmap``) applies as usual, but for the
+settings that change what git prints, which every command pins
+(:mod:`okrsite.git_command`). Failures become
 :class:`GitError` with a message written for the person at the terminal or
 reading a CI log; the command line turns them into exit code 2.
 """
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
@@ -67,7 +70,7 @@ def _run(
 ) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", *args],
+            git_argv(args),
             cwd=cwd,
             env=git_environment(cwd),
             input=stdin,
@@ -382,7 +385,7 @@ ZERO_OID = "0" * 40
 #: commit's record ends with its own id again: a control byte in a message or
 #: a name (``\x1e``, once the separator) is text like any other, and no
 #: message can hold its own commit's id, so no text can end a record early
-_LOG_FORMAT = "%H%x00%P%x00%at%x00%ct%x00%aI%x00%cI%x00%an%x00%ae%x00%s%x00%b%x00%H"
+_LOG_FORMAT = "%H%x00%P%x00%at%x00%ct%x00%aI%x00%cI%x00%aN%x00%aE%x00%s%x00%b%x00%H"
 _LOG_FIELDS = 11  # the fields of _LOG_FORMAT, the closing id included
 
 

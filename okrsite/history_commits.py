@@ -27,6 +27,7 @@ from typing import Any
 
 from okrsite import cycles, fork_pool, sitefiles
 from okrsite.config import SiteConfig
+from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
 from okrsite.history_events import CsvSaid, Event, Record, commit_events, csv_said
@@ -133,7 +134,7 @@ def index_blobs(toplevel: Path, prefix: str) -> dict[str, str]:
 
     def git(*args: str) -> bytes:
         return subprocess.run(
-            ["git", *args, *where],
+            git_argv([*args, *where]),
             cwd=toplevel,
             env=git_environment(toplevel),
             capture_output=True,
@@ -187,7 +188,7 @@ def stream_blobs(
     limit = sitefiles.MAX_FILE_BYTES if limit is None else limit
     try:
         proc = subprocess.Popen(
-            ["git", "cat-file", "--batch"],
+            git_argv(["cat-file", "--batch"]),
             cwd=repo,
             env=git_environment(repo),
             stdin=subprocess.PIPE,
@@ -416,7 +417,7 @@ def _earlier_blobs(repo: Path, path: str, oid: str) -> list[str]:
     ``git log --raw`` of the file (empty when git cannot say)."""
     try:
         out = subprocess.run(
-            ["git", "log", "--format=", "--raw", "--no-abbrev", "--no-renames", "--", path],
+            git_argv(["log", "--format=", "--raw", "--no-abbrev", "--no-renames", "--", path]),
             cwd=repo,
             env=git_environment(repo),
             capture_output=True,
@@ -445,7 +446,7 @@ def _blob(repo: Path, oid: str) -> bytes | Oversize | None:
 
     def cat_file(*args: str) -> bytes:
         return subprocess.run(
-            ["git", "cat-file", *args, oid],
+            git_argv(["cat-file", *args, oid]),
             cwd=repo,
             env=git_environment(repo),
             capture_output=True,

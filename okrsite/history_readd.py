@@ -25,6 +25,7 @@ from pathlib import Path
 
 from okrsite import cycles, sitefiles
 from okrsite.config import SiteConfig
+from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
 from okrsite.gitsource import CommitInfo, GitError, read_blobs
 from okrsite.history_events import Event, Record, record_change
@@ -123,7 +124,7 @@ def _blobs(repo: Path, specs: Sequence[str]) -> dict[str, bytes]:
     unique = list(dict.fromkeys(specs))
     try:
         proc = subprocess.run(
-            ["git", "cat-file", "--batch-check"],
+            git_argv(["cat-file", "--batch-check"]),
             cwd=repo,
             env=git_environment(repo),
             input="".join(f"{s}\n" for s in unique).encode("utf-8", "surrogateescape"),

@@ -124,11 +124,12 @@ def git_ref_paths(folder: Path) -> list[Path]:
     """
     import subprocess
 
+    from okrsite.git_command import git_argv
     from okrsite.git_environment import git_environment
 
     try:
         proc = subprocess.run(
-            ["git", "rev-parse", "--absolute-git-dir", "--git-common-dir"],
+            git_argv(["rev-parse", "--absolute-git-dir", "--git-common-dir"]),
             cwd=folder,
             env=git_environment(folder),
             capture_output=True,
