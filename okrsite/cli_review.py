@@ -257,7 +257,10 @@ def codeowners(
         click.echo(f"okrsite: {exc}", err=True)
         sys.exit(1)
     if parts is None:
-        # written whole by an older okrsite (or by hand): compared whole, as then
+        # written whole by an older okrsite (or by hand): one okrsite wrote whole
+        # and whose rules still hold passes, as it did then; any other is shown
+        # as --write would change it (the block in place of an old okrsite file,
+        # else appended after the file's own rules, which stay)
         legacy = co.legacy_text(portfolio, chosen, prefix, result.config.content_dir)
         adopt = (
             "to keep rules of your own in it (a catch-all * first), let okrsite keep its "
@@ -266,7 +269,7 @@ def codeowners(
         if committed == legacy:
             click.echo(f"okrsite: {name} is up to date; {adopt} with: {again}", err=True)
             return
-        click.echo(co.difference(committed, legacy, name), nl=False)
+        click.echo(co.difference(committed, co.with_block(committed, text, name), name), nl=False)
         click.echo(
             f"okrsite: {name} is out of date and has no '# okrsite: begin' block; {adopt} "
             f"(a file okrsite wrote whole becomes the block; any other gets it at its end: "

@@ -128,7 +128,9 @@ def test_a_file_without_markers_is_compared_whole_and_told_how_to_adopt_the_bloc
     owners.write_text(OURS + "/goals/content/objectives/emea.md @alice-ng\n")
     result = codeowners("--site", "goals", "--check")
     assert result.exit_code == 1
-    assert "-* @acme/admins\n" in result.stdout
+    # the diff is what --write does: the block appended, the file's own lines kept
+    assert " * @acme/admins\n" in result.stdout and "\n-" not in result.stdout
+    assert "+# okrsite: begin" in result.stdout
     assert result.stderr == (
         "okrsite: CODEOWNERS is out of date and has no '# okrsite: begin' block; to keep "
         "rules of your own in it (a catch-all * first), let okrsite keep its rules between "
