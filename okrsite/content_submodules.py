@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.git_command import git_argv
 from okrsite.sitefiles import excerpt
 
 #: the words every submodule finding has (:func:`submodules_said` finds them by)
@@ -136,7 +137,7 @@ def _modules(listed: str, mtime_ns: int, size: int) -> tuple[str, ...]:
     its quoting and sections), read again when the file changes."""
     try:
         proc = subprocess.run(
-            ["git", "config", "--file", listed, "-z", "--get-regexp", r"^submodule\..*\.path$"],
+            git_argv(["config", "--file", listed, "-z", "--get-regexp", r"^submodule\..*\.path$"]),
             capture_output=True,
             check=False,
             timeout=60,

@@ -25,6 +25,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from okrsite.git_command import git_argv
+
 #: what tells git where the repository is, the index it uses and how the
 #: folder it was started in relates to the top; all of them describe the
 #: repository ``GIT_DIR`` names, so they go together when it is dropped
@@ -62,7 +64,7 @@ def _pinned(git_dir: str, work_tree: str | None, here: str) -> tuple[str, str] |
         return absolute_dir, os.path.abspath(os.path.join(here, work_tree))
     try:
         proc = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
+            git_argv(["rev-parse", "--show-toplevel"]),
             cwd=here,
             capture_output=True,
             check=False,
