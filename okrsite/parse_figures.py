@@ -127,7 +127,11 @@ CURRENCY_CODES = {
     "JPY": "¥",
     **{code: code for code in ("AUD", "CAD", "CHF", "CNY", "DKK", "INR", "NOK", "PLN", "SEK")},
 }
-_CODE = re.compile("|".join(CURRENCY_CODES), re.I)
+#: currencies a unit may name in words (``unit: TEuro``, ``Mio. Euro``): the
+#: money its code names, so that its magnitude is held as ``T€``'s is
+_CURRENCY_NAMES = {"EUROS": "€", "EURO": "€"}
+#: a name before the code it starts with (``Euro`` is no ``EUR`` and an ``o``)
+_CODE = re.compile("|".join([*_CURRENCY_NAMES, *CURRENCY_CODES]), re.I)
 
 
 @functools.lru_cache(maxsize=256)
@@ -135,13 +139,29 @@ def code_money(unit: str) -> tuple[str, str] | None:
     """The currency (its sign, or its code where it has none) and the rest of
     a unit of money written with a code (``M EUR``, ``EUR M``, ``MEUR``,
     ``kUSD``, ``Mio. EUR``, ``bn USD``, ``EURm``: ``("€", "M")``;
-    ``EUR``: ``("€", "")``), so that it holds its magnitude as ``M€`` does;
-    ``None`` for any other unit (``€``, ``EUR/h``, ``Euro``)."""
+    ``EUR``: ``("€", "")``), or with its name (``TEuro``, ``Mio. Euro``,
+    ``Euro``), so that it holds its magnitude as ``M€`` does; ``None`` for
+    any other unit (``€``, ``EUR/h``, ``Europa``)."""
     for found in _CODE.finditer(unit):
         rest = (unit[: found.start()] + unit[found.end() :]).strip()
-        if not rest or rest in ("m", "mn") or _magnitude(rest) != 1:
-            return CURRENCY_CODES[found[0].upper()], rest
+        if not rest or _money_magnitude(rest) != 1:
+            word = found[0].upper()
+            return _CURRENCY_NAMES.get(word) or CURRENCY_CODES[word], rest
     return None
+
+
+def _money_magnitude(word: str) -> float:
+    """What a magnitude written beside a currency sign or code multiplies by:
+    a lowercase ``m`` or ``mn`` is a million there (``£m``, ``EURm``), as
+    finance writes it, and a capital ``T`` a thousand (``T€``, ``TEUR``, the
+    German annual report's thousand euro), as ``Tsd.`` is; any other word as
+    :func:`_magnitude` reads it (``k``, ``Mio.``). Alone, ``m`` is metres and
+    ``T`` no magnitude."""
+    if word in ("m", "mn"):
+        return 1e6
+    if word == "T":
+        return 1e3
+    return _magnitude(word)
 
 
 def _magnitude(word: str) -> float:
@@ -156,19 +176,21 @@ def _magnitude(word: str) -> float:
 @functools.lru_cache(maxsize=256)
 def unit_multiplier(unit: str) -> float:
     """What a ``unit:`` that holds a magnitude multiplies by (``k€``, ``M€``,
-    ``$k``, ``k``, ``Mio €``, ``M EUR``, ``kUSD``: 1000 or 1,000,000), or 1
-    for a unit that holds none (``€``, ``EUR``, ``h``, ``km``). Beside one
-    currency sign or code a lowercase m or mn is million (``£m``, ``$mn``,
-    ``EURm``), as finance writes it and money is never counted in metres;
-    alone, ``m`` is metres."""
+    ``$k``, ``k``, ``Mio €``, ``M EUR``, ``kUSD``, ``T€``, ``TEUR``: 1000 or
+    1,000,000), or 1 for a unit that holds none (``€``, ``EUR``, ``h``,
+    ``km``). Beside one currency sign or code a lowercase m or mn is million
+    (``£m``, ``$mn``, ``EURm``), as finance writes it and money is never
+    counted in metres, and a capital T is thousand (``T€``, ``TEUR``, as
+    German accounts write it); alone, ``m`` is metres and ``T`` a unit of
+    its own (:func:`_money_magnitude`)."""
     coded = code_money(unit.strip())
     if coded is not None:  # M EUR holds its million as M€ does
-        return 1e6 if coded[1] in ("m", "mn") else _magnitude(coded[1]) if coded[1] else 1.0
+        return _money_magnitude(coded[1]) if coded[1] else 1.0
     word = "".join(c for c in unit.strip() if c not in CURRENCY_SIGNS).strip()
     if not word or not any(c.isalpha() for c in word):
         return 1.0
-    if word in ("m", "mn") and len(currency_of(unit)) == 1:
-        return 1e6
+    if len(currency_of(unit)) == 1:
+        return _money_magnitude(word)
     return _magnitude(word)
 
 

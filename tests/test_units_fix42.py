@@ -23,8 +23,18 @@ TOML = 'title = "T"\nas_of = 2026-11-04\ndefault_cycle = "2026-Q4"\n'
 
 #: the currencies a unit may name by code, with their sign
 CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£"}
-#: magnitudes a unit may hold, and what each multiplies by
-MAGNITUDES = {"k": 1e3, "Tsd.": 1e3, "M": 1e6, "Mio.": 1e6, "Mio": 1e6, "bn": 1e9, "Mrd.": 1e9}
+#: magnitudes a unit may hold, and what each multiplies by (``T``: the German
+#: accounts' thousand, ``TEUR``, ``T€``)
+MAGNITUDES = {
+    "k": 1e3,
+    "T": 1e3,
+    "Tsd.": 1e3,
+    "M": 1e6,
+    "Mio.": 1e6,
+    "Mio": 1e6,
+    "bn": 1e9,
+    "Mrd.": 1e9,
+}
 
 
 def _code_spellings(code: str, magnitude: str) -> list[str]:

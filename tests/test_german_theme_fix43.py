@@ -1,0 +1,63 @@
+"""What a German theme author's audit found (audit 43), each run through the
+real CLI on a site in ``tmp_path``: a key result in ``T€`` or ``TEUR`` (the
+German accounts' thousand euro) took ``1,5 Mio. €`` as 1,500,000 of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+
+_TOML = 'title = "U"\nlanguage = "de"\nas_of = 2026-12-05\n'
+
+#: units of money in a magnitude as German accounts write them, with the
+#: start and target of a key result running from 1 to 2 million euro in it
+_GERMAN_MONEY_UNITS = {
+    "T€": 1e3,
+    "TEUR": 1e3,
+    "T EUR": 1e3,
+    "TEuro": 1e3,
+    "Tsd. EUR": 1e3,
+    "Tsd. €": 1e3,
+    "TSD €": 1e3,
+    "k€": 1e3,
+    "Mio. €": 1e6,
+    "Mio. Euro": 1e6,
+    "MEUR": 1e6,
+    "Mrd. €": 1e9,
+    "Euro": 1.0,
+}
+
+
+def test_a_check_in_in_millions_counts_in_a_key_result_in_t_euro(tmp_path: Path) -> None:
+    units = list(_GERMAN_MONEY_UNITS)
+    key_results = "".join(
+        f"  - {{id: k{n}, title: R, start: {1e6 / times:g}, target: {2e6 / times:g}, "
+        f"unit: {json.dumps(unit)}}}\n"
+        for n, (unit, times) in enumerate(_GERMAN_MONEY_UNITS.items())
+    )
+    values = "".join(f'  k{n}: "1,5 Mio. €"\n' for n in range(len(units)))
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": _TOML,
+            "content/objectives/u.md": (
+                f"---\ntitle: Einheiten\ncycle: 2026-Q4\nowner: Uma Diaz\n"
+                f"key_results:\n{key_results}---\n"
+            ),
+            "content/checkins/2026-12-01-u.md": (
+                f"---\nobjective: u\ndate: 2026-12-01\nauthor: Uma Diaz\nvalues:\n{values}---\n"
+            ),
+        },
+    )
+    code, out = run_cli("check", "--no-cache", "--site", str(site))
+    assert code == 0 and " error " not in out, out
+    code, out = run_cli("export", "--site", str(site))
+    assert code == 0, out
+    krs = json.loads(out)["objectives"][0]["key_results"]
+    for kr, (unit, times) in zip(krs, _GERMAN_MONEY_UNITS.items(), strict=True):
+        assert kr["unit"] == unit
+        assert kr["current"] == pytest.approx(1.5e6 / times), unit
+        assert kr["progress"] == pytest.approx(0.5), unit
