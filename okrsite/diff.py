@@ -73,6 +73,7 @@ from okrsite.diff_scores import _score_changes
 from okrsite.diff_settings import SettingChange, settings_changes
 from okrsite.model import KPI, Objective, Portfolio, ScoredPortfolio
 from okrsite.translations import load_language
+from okrsite.view.formatting import money_with_cents
 
 RULES: dict[str, str] = {
     "errors": "the head revision has errors (broken goal files)",
@@ -297,7 +298,9 @@ _ENGLISH = load_language("en", ())
 
 
 def show_measure(value: Value, unit: str) -> str:
-    """A figure with its unit as the pages write it (``1,000,000 EUR``, ``4.5%``).
+    """A figure with its unit as the pages write it (``1,000,000 EUR``, ``4.5%``,
+    ``$450,000.50``: money with cents has two decimals,
+    :func:`okrsite.view.formatting.money_with_cents`, as on the pages).
 
     The unit is put on by :meth:`okrsite.translations.Language.with_unit`,
     the pages' one place for it; anything but a finite number is :func:`show`.
@@ -307,7 +310,7 @@ def show_measure(value: Value, unit: str) -> str:
         and not isinstance(value, bool)
         and numbers.finite(value) is not None
     ):
-        return _ENGLISH.with_unit(show(value), unit)
+        return _ENGLISH.with_unit(money_with_cents(value, unit) or show(value), unit)
     return show(value)
 
 

@@ -30,6 +30,7 @@ from okrsite.diff import (
 from okrsite.diff_scores import percent_move
 from okrsite.translations import Language, load_language
 from okrsite.ui_words import FIELD_LABELS, STATUS_WORDS
+from okrsite.view.formatting import money_with_cents
 
 # ------------------------------------------------------------------ the language
 #: how the report names a changed field in another language (the msgids the
@@ -174,13 +175,16 @@ class Words:
         return str(value)
 
     def measure(self, value: Value, unit: str) -> str:
-        """A figure with its unit as the pages write it (:func:`okrsite.diff.show_measure`)."""
+        """A figure with its unit as the pages write it (:func:`okrsite.diff.show_measure`):
+        money with cents has two decimals (``450.000,50 €``)."""
         if (
             isinstance(value, int | float)
             and not isinstance(value, bool)
             and numbers.finite(value) is not None
         ):
-            return self.language.with_unit(self.show(value), unit)
+            money = money_with_cents(value, unit)
+            figure = self.show(value) if money is None else self.language.number(money)
+            return self.language.with_unit(figure, unit)
         return self.show(value)
 
     def field_values(self, f: FieldChange, units: tuple[str, str] = ("", "")) -> tuple[str, str]:

@@ -18,7 +18,6 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from okrsite import __version__
-from okrsite.numbers import format_money
 from okrsite.render_assets import badge_path
 from okrsite.ui_words import STATUS_WORDS
 from okrsite.urls import href
@@ -26,7 +25,7 @@ from okrsite.view.formatting import (
     atom_time,
     bar_width,
     grade_places,
-    is_money,
+    money_with_cents,
     percent,
     percent_figure,
 )
@@ -98,15 +97,17 @@ class TemplateGlobals:
         """A number with its unit as the site's language writes it (``13,5 %``,
         ``12 EUR``); no unit, the number alone; no number, ``–`` alone. An
         amount of money with cents shows two decimals (``95.000,50 €``, not
-        ``95.000,5 €``; :func:`~okrsite.view.formatting.is_money`)."""
+        ``95.000,5 €``; :func:`~okrsite.view.formatting.money_with_cents`)."""
         if value is None:
             return self._number(None)
         return self.language.with_unit(self._figure(value, unit), unit or "")
 
     def _figure(self, value: float | None, unit: str | None) -> str:
-        """The figure alone as :meth:`with_unit` writes it: cents for money."""
-        if value is not None and is_money(unit) and value != int(value):
-            return self.language.number(format_money(value))
+        """The figure alone as :meth:`with_unit` writes it: cents for money
+        (:func:`~okrsite.view.formatting.money_with_cents`, as ``okrsite diff``)."""
+        money = money_with_cents(value, unit)
+        if money is not None:
+            return self.language.number(money)
         return self._number(value)
 
     def lead(self, value: float | None, unit: str | None) -> str:

@@ -113,7 +113,7 @@ def test_the_text_report_is_german(tmp_path: Path) -> None:
     assert "      + Schlüsselergebnis neu Neukunden (hinzugefügt während des Zyklus)" in lines
     assert (
         "  hinzugefügt 19.11.2026 Ziel u von Jürgen Weiß: "
-        "erloes 1.000.000 EUR → 1.234.567,5 EUR; Zuversicht — → 6"
+        "erloes 1.000.000 EUR → 1.234.567,50 EUR; Zuversicht — → 6"
     ) in lines
     assert "Einen Blick wert:" in lines
     assert (
@@ -168,7 +168,7 @@ def test_the_markdown_report_is_german_through_and_through(tmp_path: Path) -> No
     assert "<summary>Bewertungen im Einzelnen (1)</summary>" in lines
     assert (
         "- 19.11.2026 Ziel `u` von Jürgen Weiß: **hinzugefügt**: "
-        "erloes 1.000.000 EUR → 1.234.567,5 EUR; Zuversicht — → 6"
+        "erloes 1.000.000 EUR → 1.234.567,50 EUR; Zuversicht — → 6"
     ) in lines
     assert any(
         line.startswith("<sub>okrsite diff ") and "beide bewertet zum 20.11.2026." in line
@@ -206,7 +206,7 @@ def test_an_english_site_keeps_its_english_report(tmp_path: Path) -> None:
         "| edited, check-in |"
     ) in markdown
     assert "    - **target**: 45% → 40% (less ambitious)" in markdown
-    assert "erloes 1,000,000 EUR → 1,234,567.5 EUR; confidence — → 6" in markdown
+    assert "erloes 1,000,000 EUR → 1,234,567.50 EUR; confidence — → 6" in markdown
 
 
 def test_two_revisions_are_reported_in_the_head_side_language(tmp_path: Path) -> None:
@@ -244,5 +244,5 @@ def test_moves_hidden_by_whole_percentages_get_german_decimals() -> None:
     assert words.percent_move(0.541, 0.544) == "54,1\u00a0% → 54,4\u00a0% ▲"
     assert ENGLISH.percent_move(0.541, 0.544) == "54.1% → 54.4% ▲"
     assert words.percent(2e5) == "mehr als 1.000.000\u00a0%"
-    assert words.measure(1234.5, "EUR") == "1.234,5 EUR"
+    assert words.measure(1234.5, "EUR") == "1.234,50 EUR"  # money with cents, as pages
     assert words.status("at-risk") == "gefährdet" and ENGLISH.status("at-risk") == "at-risk"

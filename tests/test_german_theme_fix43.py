@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_site
+from gitrepo import Repo
 
 _TOML = 'title = "U"\nlanguage = "de"\nas_of = 2026-12-05\n'
 
@@ -61,3 +62,50 @@ def test_a_check_in_in_millions_counts_in_a_key_result_in_t_euro(tmp_path: Path)
         assert kr["unit"] == unit
         assert kr["current"] == pytest.approx(1.5e6 / times), unit
         assert kr["progress"] == pytest.approx(0.5), unit
+
+
+# ------------------------------------------------ okrsite diff writes money as pages do
+
+_BUDGET = """---
+title: Budget
+cycle: 2026-Q4
+owner: Uma Diaz
+key_results:
+  - {id: budget, title: Budget, start: 0, target: "1,2 Mio. €", unit: €}
+---
+"""
+
+
+def _checkin(day: str, value: str) -> str:
+    return (
+        f"---\nobjective: budget\ndate: {day}\nauthor: Uma Diaz\n"
+        f'values: {{budget: "{value}"}}\n---\n'
+    )
+
+
+def _spaced(text: str) -> str:
+    """``text`` with the no-break spaces a language writes before ``€`` as spaces."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("&nbsp;", " ")
+
+
+@pytest.mark.parametrize(
+    ("language", "cents", "million"),
+    [("de", "450.000,50 €", "1.100.000 €"), ("en", "€450,000.50", "€1,100,000")],
+)
+def test_the_diff_writes_money_with_cents_as_the_pages_do(
+    tmp_path: Path, language: str, cents: str, million: str
+) -> None:
+    repo = Repo(tmp_path / "site")
+    repo.write("okrsite.toml", f'title = "U"\nlanguage = "{language}"\nas_of = 2026-12-05\n')
+    repo.write("content/objectives/budget.md", _BUDGET)
+    repo.write("content/checkins/2026-11-01-budget.md", _checkin("2026-11-01", "450.000,50 €"))
+    repo.commit("Budget", "alice", "2026-11-01T10:00:00+00:00")
+    code, out = run_cli("build", "--site", str(repo.root), "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    page = (tmp_path / "out/objectives/budget/index.html").read_text(encoding="utf-8")
+    assert cents in _spaced(page), "the page's own writing changed"
+    repo.write("content/checkins/2026-12-01-budget.md", _checkin("2026-12-01", "1,1 Mio. €"))
+    for form in ("text", "markdown"):
+        code, out = run_cli("diff", "--site", str(repo.root), "HEAD", "--format", form)
+        assert code == 0, out
+        assert f"budget {cents} → {million}" in _spaced(out), out

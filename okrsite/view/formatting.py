@@ -33,6 +33,7 @@ __all__ = [
     "remembered_percent",
     "percent_with_places",
     "atom_time",
+    "money_with_cents",
 ]
 
 
@@ -121,6 +122,19 @@ def bar_width(progress: float | None) -> int:
 
 #: a memory of formatted numbers starts again beyond this many values
 _REMEMBERED = 65_536
+
+
+def money_with_cents(value: float | None, unit: str | None) -> str | None:
+    """An amount of money with cents as every page writes it beside its unit,
+    in English symbols (``95,000.50``, not ``95,000.5``:
+    :func:`okrsite.numbers.format_money`), where ``unit`` is money
+    (:func:`is_money`) and ``value`` has cents; ``None`` for any other
+    figure, which :func:`format_number` writes. The pages' ``with_unit``
+    and ``okrsite diff``'s figures both ask it, so a diff writes
+    ``450.000,50 €`` as the objective page does."""
+    if value is None or not numbers.finite(value) or not is_money(unit) or value == int(value):
+        return None
+    return numbers.format_money(value)
 
 
 def remembered_number(localise: Callable[[str], str]) -> Callable[[float | None], str]:
