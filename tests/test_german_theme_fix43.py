@@ -5,6 +5,7 @@ German accounts' thousand euro) took ``1,5 Mio. €`` as 1,500,000 of it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,53 @@ def test_the_diff_writes_money_with_cents_as_the_pages_do(
         code, out = run_cli("diff", "--site", str(repo.root), "HEAD", "--format", form)
         assert code == 0, out
         assert f"budget {cents} → {million}" in _spaced(out), out
+
+
+# ------------------------------------------------ a chart's caption names the bands it draws
+
+_KPIS = {
+    # no thresholds: the target stands in for green in scoring, but no band is drawn
+    "umsatz": "target: 1,5 Mio. €\nunit: €\n"
+    'values: {2026-09-01: "1.100.000,50", 2026-10-01: "1.234.567,89", 2026-11-01: "1.300.000"}\n',
+    "plain": "values: {2026-09-01: 30, 2026-10-01: 35}\n",
+    "nps": "thresholds: {green: 40, red: 20}\ntarget: 50\nvalues: {2026-09-01: 30, 2026-10-01: 35}\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "bands", "dashed"),
+    [
+        ("de", "Schattierte Bereiche", "Gestrichelte Linie: Zielwert."),
+        ("en", "Shaded bands", "Dashed line: target."),
+    ],
+)
+def test_a_kpi_charts_caption_names_only_the_bands_it_draws(
+    tmp_path: Path, language: str, bands: str, dashed: str
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": f'title = "K"\nlanguage = "{language}"\nas_of = 2026-12-05\n',
+            **{
+                f"content/kpis/{name}.md": f"---\ntitle: {name}\nowner: Uma Diaz\n{body}---\n"
+                for name, body in _KPIS.items()
+            },
+        },
+    )
+    code, out = run_cli("build", "--site", str(site), "--out", str(tmp_path / "out"))
+    assert code == 0, out
+
+    def caption(name: str) -> tuple[list[str], str]:
+        page = (tmp_path / "out/kpis" / name / "index.html").read_text(encoding="utf-8")
+        figure = page[page.index('<figure class="chart-figure">') : page.index("</figure>")]
+        drawn = re.findall(r'<rect class="band band-(\w+)"', figure)
+        found = re.search(r"<figcaption>(.*?)</figcaption>", figure)
+        return drawn, "" if found is None else found[1]
+
+    drawn, text = caption("umsatz")
+    assert drawn == [] and text == dashed
+    drawn, text = caption("plain")
+    assert drawn == [] and text == ""
+    drawn, text = caption("nps")
+    assert sorted(drawn) == ["critical", "healthy", "warning"]
+    assert text.startswith(bands + ": ") and text.count('class="key key-') == 3

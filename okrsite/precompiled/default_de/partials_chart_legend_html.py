@@ -7,22 +7,70 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_bands = resolve('bands')
     l_0_target = resolve('target')
+    l_0_drawn = l_0_words = missing
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_2 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_3 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_4 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
     pass
-    yield '<figcaption>Schattierte Bereiche: <span class="key key-healthy">gesund</span>, <span class="key key-warning">bedenklich</span>, <span class="key key-critical">kritisch</span>'
-    if (undefined(name='target') if l_0_target is missing else l_0_target):
+    l_0_drawn = (t_1(context.eval_ctx, t_2(context, (undefined(name='bands') if l_0_bands is missing else l_0_bands), attribute='name')) if t_4((undefined(name='bands') if l_0_bands is missing else l_0_bands)) else ['healthy', 'warning', 'critical'])
+    context.vars['drawn'] = l_0_drawn
+    context.exported_vars.add('drawn')
+    l_0_words = {'healthy': Markup('gesund'), 'warning': Markup('bedenklich'), 'critical': Markup('kritisch')}
+    context.vars['words'] = l_0_words
+    context.exported_vars.add('words')
+    if (undefined(name='drawn') if l_0_drawn is missing else l_0_drawn):
         pass
-        yield '; gestrichelte Linie: Zielwert.'
-    else:
+        yield '<figcaption>Schattierte Bereiche: '
+        def t_5(fiter):
+            for l_1_key in fiter:
+                if (l_1_key in (undefined(name='drawn') if l_0_drawn is missing else l_0_drawn)):
+                    yield l_1_key
+        l_1_loop = missing
+        for l_1_key, l_1_loop in LoopContext(t_5(['healthy', 'warning', 'critical']), undefined):
+            _loop_vars = {}
+            pass
+            yield '<span class="key key-'
+            yield escape(l_1_key)
+            yield '">'
+            yield escape(environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), l_1_key))
+            yield '</span>'
+            if (not environment.getattr(l_1_loop, 'last')):
+                pass
+                yield ', '
+        l_1_loop = l_1_key = missing
+        if (undefined(name='target') if l_0_target is missing else l_0_target):
+            pass
+            yield '; gestrichelte Linie: Zielwert.'
+        else:
+            pass
+            yield '.'
+        yield '</figcaption>'
+    elif (undefined(name='target') if l_0_target is missing else l_0_target):
         pass
-        yield '.'
-    yield '</figcaption>'
+        yield '<figcaption>Gestrichelte Linie: Zielwert.</figcaption>'
 
 blocks = {}
-debug_info = '2=19'
+debug_info = '2=38&3=44&4=71'

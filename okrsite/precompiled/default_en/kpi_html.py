@@ -135,7 +135,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '  </dl>\n</div>\n<section aria-labelledby="chart">\n<h2 id="chart">Values</h2>\n<figure class="chart-figure">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars))
     yield '\n'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_legend.html', target=(not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'))), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_legend.html', target=(not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'))), bands=environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands'), _block_vars=_block_vars))
     yield '</figure>\n'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
         pass
