@@ -160,3 +160,48 @@ def test_a_kpi_charts_caption_names_only_the_bands_it_draws(
     drawn, text = caption("nps")
     assert sorted(drawn) == ["critical", "healthy", "warning"]
     assert text.startswith(bands + ": ") and text.count('class="key key-') == 3
+
+
+# ------------------------------------------------ every history source has a date
+
+_SOURCES_PARTIAL = (
+    "{#- a theme's own list of where figures come from, by docs/themes.md -#}\n"
+    '<ul class="acme-sources">{% for s in timeline.sources %}'
+    '<li data-kind="{{ s.kind }}">{{ s.label }}: {{ s.date }}</li>{% endfor %}</ul>\n'
+)
+_OBJECTIVE = """---
+title: Launch
+cycle: 2026-Q4
+owner: Uma Diaz
+key_results:
+  - {id: own, title: Own figure, start: 0, target: 10, current: 4}
+  - id: list
+    title: Checklist
+    milestones:
+      - {title: One, done: true}
+      - {title: Two}
+  - {id: told, title: Told, start: 0, target: 10}
+---
+"""
+
+
+def test_a_theme_writing_each_history_sources_date_builds(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "site")
+    repo.write("okrsite.toml", 'title = "T"\ntheme = "acme"\nas_of = 2026-12-05\n')
+    repo.write("themes/acme/theme.toml", 'extends = "default"\n')
+    repo.write("themes/acme/templates/partials/history_timeline.html", _SOURCES_PARTIAL)
+    repo.write("content/objectives/launch.md", _OBJECTIVE)
+    repo.write(
+        "content/checkins/2026-11-01-launch.md",
+        "---\nobjective: launch\ndate: 2026-11-01\nauthor: Uma Diaz\nvalues: {told: 3}\n---\n",
+    )
+    repo.commit("Launch", "alice", "2026-11-01T10:00:00+00:00")
+    code, out = run_cli("build", "--site", str(repo.root), "--out", str(tmp_path / "out"))
+    assert code == 0 and "THM002" not in out, out
+    page = (tmp_path / "out/objectives/launch/index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li data-kind="([\w-]+)">([^<]*)</li>', page)
+    assert sorted(listed) == [
+        ("check-in", "Told: 2026-11-01"),
+        ("current", "Own figure: None"),
+        ("milestones", "Checklist: None"),
+    ], page

@@ -366,8 +366,12 @@ def checkin_origins(
 
 def dated_source(source: dict[str, Any]) -> dict[str, Any]:
     """A source for a page: its dates as dates, so the theme writes them in the
-    site's language (``day(date)``); ``api/history.json`` keeps ISO strings."""
-    out = dict(source)
+    site's language (``day(date)``); ``api/history.json`` keeps ISO strings.
+    Every page source has a ``date``, as docs/themes.md lists it: none for a
+    ``current:`` or a checklist's ``milestones``, which name no day (a
+    theme's ``{{ s.date }}`` failed the build on them); ``api/history.json``
+    leaves it out there (docs/site.md)."""
+    out = {"date": None, **source}
     for key in ("date", "committed"):
         if isinstance(out.get(key), str):
             out[key] = date.fromisoformat(out[key])
