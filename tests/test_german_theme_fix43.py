@@ -205,3 +205,32 @@ def test_a_theme_writing_each_history_sources_date_builds(tmp_path: Path) -> Non
         ("current", "Own figure: None"),
         ("milestones", "Checklist: None"),
     ], page
+
+
+# ------------------------------------------------ German pages address no one as "du"
+
+#: the informal address and imperatives the German catalogue had (404 page,
+#: shallow-clone note, the search page without JavaScript)
+_INFORMAL = re.compile(r"\b(?:[Dd]u|[Dd]ein\w*|[Dd]ich|[Dd]ir|versuche|hole|durchsuche)\b")
+
+
+def test_german_pages_address_the_reader_impersonally(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "origin")
+    repo.write("okrsite.toml", 'title = "T"\nlanguage = "de"\nas_of = 2026-12-05\n')
+    repo.write("content/objectives/launch.md", _OBJECTIVE)
+    repo.commit("Start", "alice", "2026-11-01T10:00:00+00:00")
+    repo.write("content/objectives/launch.md", _OBJECTIVE.replace("current: 4", "current: 5"))
+    repo.commit("Weiter", "bob", "2026-11-08T10:00:00+00:00")
+    shallow = tmp_path / "shallow"
+    repo.git("clone", "-q", "--depth", "1", repo.root.as_uri(), str(shallow))
+    code, out = run_cli("build", "--site", str(shallow), "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    pages = {
+        name: (tmp_path / "out" / name).read_text(encoding="utf-8")
+        for name in ("404.html", "search/index.html", "objectives/launch/index.html")
+    }
+    assert "Unvollständiger Verlauf" in pages["objectives/launch/index.html"]
+    assert "Startseite" in pages["404.html"] and "JavaScript" in pages["search/index.html"]
+    for name, html in pages.items():
+        text = re.sub(r"<[^>]*>", " ", html)  # what a reader reads, not dir="auto"
+        assert not _INFORMAL.findall(text), (name, _INFORMAL.findall(text))

@@ -87,7 +87,7 @@ def block_main(context, missing=missing, environment=environment):
     l_1_health = missing
     yield '<template data-search-bar="">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=0.0, label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name='{name}', _block_vars=_block_vars), status=None, _block_vars=_block_vars))
-    yield '</template>\n<noscript><p>Die Suche braucht JavaScript. Ohne JavaScript durchsuche <a href="'
+    yield '</template>\n<noscript><p>Die Suche braucht JavaScript. Ohne JavaScript hilft ein Blick in <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'alignment/index.html">den Ausrichtungsbaum</a>, <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
