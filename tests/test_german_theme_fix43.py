@@ -234,3 +234,34 @@ def test_german_pages_address_the_reader_impersonally(tmp_path: Path) -> None:
     for name, html in pages.items():
         text = re.sub(r"<[^>]*>", " ", html)  # what a reader reads, not dir="auto"
         assert not _INFORMAL.findall(text), (name, _INFORMAL.findall(text))
+
+
+# ------------------------------------------------ a team's breadcrumb links through team_link.html
+
+_TEAM_LINK = (
+    "{#- a theme's own team link -#}\n"
+    '{%- if team %}<a class="acme-team" href="{{ root }}{{ team.url }}">'
+    "{{ team.name }}</a>{% endif -%}\n"
+)
+
+
+def test_a_team_pages_breadcrumb_links_the_teams_above_through_team_link(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\ntheme = "acme"\nas_of = 2026-12-05\n',
+            "themes/acme/theme.toml": 'extends = "default"\n',
+            "themes/acme/templates/partials/team_link.html": _TEAM_LINK,
+            "content/teams/leadership.md": "---\ntitle: Leadership team\n---\n",
+            "content/teams/sales.md": "---\ntitle: Sales\nparent: leadership\n---\n",
+            "content/teams/emea.md": "---\ntitle: EMEA\nparent: sales\n---\n",
+        },
+    )
+    code, out = run_cli("build", "--site", str(site), "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    page = (tmp_path / "out/teams/emea/index.html").read_text(encoding="utf-8")
+    crumbs = page[page.index('class="breadcrumb"') : page.index("</nav>", page.index("breadcrumb"))]
+    assert re.findall(r'<li><a class="acme-team" href="([^"]+)">([^<]+)</a></li>', crumbs) == [
+        ("../../teams/leadership/index.html", "Leadership team"),
+        ("../../teams/sales/index.html", "Sales"),
+    ], crumbs

@@ -51,16 +51,12 @@ def block_main(context, missing=missing, environment=environment):
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'teams/index.html">Teams</a></li>'
     for l_1_above in (undefined(name='ancestors') if l_0_ancestors is missing else l_0_ancestors):
-        l_1_team_name = resolve('team_name')
         _loop_vars = {}
         pass
-        yield '<li><a href="'
-        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', l_1_above, _loop_vars=_loop_vars))
-        yield '"><bdi>'
-        yield escape(context.call((undefined(name='team_name') if l_1_team_name is missing else l_1_team_name), l_1_above, _loop_vars=_loop_vars))
-        yield '</bdi></a></li>'
-    l_1_above = l_1_team_name = missing
+        yield '<li>'
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'team_link'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_above, _loop_vars=_loop_vars))
+        yield '</li>'
+    l_1_above = missing
     yield '<li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'team', (undefined(name='tid') if l_0_tid is missing else l_0_tid), _block_vars=_block_vars))
@@ -155,4 +151,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=51&5=70&6=72&7=77&8=80&9=86&10=92&11=94&12=101&13=103&14=106&15=108&16=113&22=121&23=130&24=134&25=145'
+debug_info = '1=13&2=16&3=20&4=51&5=66&6=68&7=73&8=76&9=82&10=88&11=90&12=97&13=99&14=102&15=104&16=109&22=117&23=126&24=130&25=141'
