@@ -153,13 +153,13 @@ def code_money(unit: str) -> tuple[str, str] | None:
 def _money_magnitude(word: str) -> float:
     """What a magnitude written beside a currency sign or code multiplies by:
     a lowercase ``m`` or ``mn`` is a million there (``£m``, ``EURm``), as
-    finance writes it, and a capital ``T`` a thousand (``T€``, ``TEUR``, the
+    finance writes it, and a ``T`` a thousand (``T€``, ``TEUR``, ``tEUR``, the
     German annual report's thousand euro), as ``Tsd.`` is; any other word as
     :func:`_magnitude` reads it (``k``, ``Mio.``). Alone, ``m`` is metres and
-    ``T`` no magnitude."""
+    ``T`` or ``t`` no magnitude (tonnes, say)."""
     if word in ("m", "mn"):
         return 1e6
-    if word == "T":
+    if word in ("T", "t"):
         return 1e3
     return _magnitude(word)
 
@@ -180,7 +180,7 @@ def unit_multiplier(unit: str) -> float:
     1,000,000), or 1 for a unit that holds none (``€``, ``EUR``, ``h``,
     ``km``). Beside one currency sign or code a lowercase m or mn is million
     (``£m``, ``$mn``, ``EURm``), as finance writes it and money is never
-    counted in metres, and a capital T is thousand (``T€``, ``TEUR``, as
+    counted in metres, and a T is thousand (``T€``, ``TEUR``, ``tEUR``, as
     German accounts write it); alone, ``m`` is metres and ``T`` a unit of
     its own (:func:`_money_magnitude`)."""
     coded = code_money(unit.strip())

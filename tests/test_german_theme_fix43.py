@@ -21,6 +21,7 @@ _GERMAN_MONEY_UNITS = {
     "TEUR": 1e3,
     "T EUR": 1e3,
     "TEuro": 1e3,
+    "tEUR": 1e3,
     "Tsd. EUR": 1e3,
     "Tsd. €": 1e3,
     "TSD €": 1e3,
