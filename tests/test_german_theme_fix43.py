@@ -1,6 +1,12 @@
 """What a German theme author's audit found (audit 43), each run through the
 real CLI on a site in ``tmp_path``: a key result in ``T€`` or ``TEUR`` (the
-German accounts' thousand euro) took ``1,5 Mio. €`` as 1,500,000 of it."""
+German accounts' thousand euro) took ``1,5 Mio. €`` as 1,500,000 of it;
+``okrsite diff`` wrote ``450.000,5 €`` where pages write ``450.000,50 €``;
+a KPI chart without thresholds named three bands it never drew; a theme
+writing each history source's ``date`` failed on ``current:`` and
+milestones; German pages said "du"; and a team page's breadcrumb did not
+use the theme's ``team_link.html``. (The missing ``messages.pot`` msgid:
+``test_messages_pot_complete.py``.)"""
 
 from __future__ import annotations
 
