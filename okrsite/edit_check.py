@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import Any
 
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
+from okrsite.edit_figures import figures_unwatched, reading_class
 from okrsite.load_cache import LoadOutcome
 from okrsite.md_links import link_targets
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, Page, Person, Portfolio, Team
@@ -34,9 +35,16 @@ from okrsite.parse import ParsedFile
 MAX_EDITS = 20
 
 
+#: findings whose hints quote titles (of key results, objectives, KPIs), which
+#: the facts leave out: with one of them, an edit of a title is checked in full
+_TITLES_QUOTED = frozenset({"OKR301", "OKR303", "OKR304", "OKR307", "OKR402"})
+
+
 def _kr_facts(kr: KeyResult) -> KeyResult:
     """A key result as the rules see it: id, kind, unit (a check-in's "5 days" is
-    checked against it, OKR312), KPI link, manual score, status, place."""
+    checked against it, OKR312), KPI link, manual score, status, place. Its
+    title and figures, which the value rules read beside check-ins' values,
+    are compared on their own (:func:`okrsite.edit_figures.figures_unwatched`)."""
     return replace(
         kr,
         title="",
@@ -54,11 +62,12 @@ def cross_facts(pf: ParsedFile) -> object:
     """What ``pf`` shows the rules that look across files (and the quality rules).
 
     Blanked: titles and bodies (a goal keeps all: the SMART rule reads its
-    title and body), key results' measures, weights and commitments (scoring reads them;
-    findings do not), check-in confidence, the figures of KPI readings (their
-    dates stay: a stale reading is a finding, OKR408), and the values of
-    objective check-ins except whether each is 0 or 1 (the one thing a rule
-    asks of it). Names stay wherever they are written (owners of initiatives,
+    title and body), key results' measures (compared on their own:
+    :func:`okrsite.edit_figures.figures_unwatched`), weights and commitments,
+    check-in confidence, and the figures of check-in values and KPI readings
+    down to :func:`okrsite.edit_figures.reading_class` (exact where a rule may
+    read one as a slip, else "plain"; a KPI reading's date stays: a stale
+    reading is a finding, OKR408). Names stay wherever they are written (owners of initiatives,
     authors of check-ins): resolving reads every name written to tell people
     apart.
     """
@@ -78,13 +87,14 @@ def cross_facts(pf: ParsedFile) -> object:
         facts = replace(
             rec,
             confidence=None,
-            value=None if rec.value is None else 0.0,
+            # an objective's check-in's value: is quoted by its warning (OKR111)
+            value=rec.value if rec.value is None or rec.kpi is None else reading_class(rec.value),
             body="",
             body_line=0,
-            values={k: float(v in (0.0, 1.0)) for k, v in rec.values.items()},
+            values={k: reading_class(v) for k, v in rec.values.items()},
         )
     elif isinstance(rec, KPI):
-        values = tuple((day, 0.0) for day, _value in rec.values)
+        values = tuple((day, reading_class(value)) for day, value in rec.values)
         facts = replace(
             rec, title="", body=_links(rec.body), body_line=_links_line(rec), values=values
         )
@@ -124,6 +134,12 @@ def patched_outcome(
     for old, new in edits.values():
         if cross_facts(old) != cross_facts(new):
             return None
+        if not figures_unwatched(old, new, outcome.watch, outcome.cross):
+            return None  # a figure a value rule reads, or a finding quotes
+        if isinstance(new.record, (Objective, KPI)) and any(
+            d.code in _TITLES_QUOTED for d in outcome.cross
+        ):
+            return None  # a hint may quote a title it changed (rare: an error to mend)
         if (
             isinstance(old.record, CheckIn)
             and isinstance(new.record, CheckIn)
@@ -151,6 +167,7 @@ def patched_outcome(
         files_read=outcome.files_read,
         counts=outcome.counts,
         cross=(*kept_cross, *moved),
+        watch=outcome.watch,  # the same: no edit changed what it notes
     )
 
 

@@ -56,6 +56,9 @@ class LoadOutcome:
     #: the findings of the rules that look across files (all but the files' own),
     #: in the order they were found, duplicates kept (see :mod:`okrsite.edit_check`)
     cross: tuple[Diagnostic, ...] = ()
+    #: what :func:`okrsite.edit_figures.figure_watch` notes of these inputs'
+    #: figures (``None``: not known, so an edit of any figure is checked in full)
+    watch: tuple[str, ...] | None = None
 
 
 @dataclass

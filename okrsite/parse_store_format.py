@@ -192,9 +192,9 @@ def _valid_folders(value: object) -> bool:
 
 def _outcome(value: object) -> LoadOutcome | None:
     """The stored outcome, if it has exactly the expected shape."""
-    if not (isinstance(value, tuple) and len(value) == 6):
+    if not (isinstance(value, tuple) and len(value) == 7):
         return None
-    signature, csv, diags, files_read, counts, cross = value
+    signature, csv, diags, files_read, counts, cross, watch = value
     if not (
         isinstance(signature, str)
         and isinstance(csv, tuple)
@@ -206,12 +206,13 @@ def _outcome(value: object) -> LoadOutcome | None:
         and isinstance(files_read, int)
         and isinstance(counts, tuple)
         and len(counts) == 4
+        and (watch is None or (isinstance(watch, tuple) and set(map(type, watch)) <= {str}))
     ):
         return None
-    return LoadOutcome(signature, csv, diags, files_read, counts, cross)
+    return LoadOutcome(signature, csv, diags, files_read, counts, cross, watch)
 
 
 def _outcome_tuple(outcome: LoadOutcome) -> tuple[object, ...]:
     """The outcome as plain fields (``dataclasses.astuple`` would unpack the diagnostics too)."""
     o = outcome
-    return (o.signature, o.csv, o.diagnostics, o.files_read, o.counts, o.cross)
+    return (o.signature, o.csv, o.diagnostics, o.files_read, o.counts, o.cross, o.watch)

@@ -22,6 +22,7 @@ from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
+from okrsite.edit_figures import figure_watch
 from okrsite.folder_listings import SETTLED_NS, FolderListings
 from okrsite.fork_pool import can_fork
 from okrsite.gcpause import paused_gc
@@ -240,6 +241,7 @@ def _load_configured(
             files_read=files_read,
             counts=portfolio_counts(portfolio),
             cross=tuple(cross),  # as found: a tie in file order keeps this order
+            watch=figure_watch(parsed, csv_data),
         )
     return LoadResult(
         config=config,
