@@ -236,8 +236,13 @@ class CheckIn:
     #: the zone the time names, as RFC 3339 writes it (``+01:00``; ``Z`` is
     #: ``+00:00``), ``""`` when none: check-ins of one day are ordered by the
     #: instant (:func:`okrsite.written_dates.utc_clock`), and the feed writes
-    #: the time with it. Last, so a cache's older pickles still load.
+    #: the time with it.
     zone: str = ""
+    #: key result ids whose values were written with a comma before three
+    #: digits and read as a decimal (``1,275`` is 1.275 on a site that writes
+    #: a decimal comma): OKR124 quotes them so, and says the comma. Last, so
+    #: a cache's older pickles still load.
+    decimal_commas: tuple[str, ...] = ()
 
     @property
     def undated(self) -> bool:

@@ -34,6 +34,7 @@ from okrsite.parse_messages import (
     values_refused,
 )
 from okrsite.parse_names import _valid_ref, as_nfc, without_typed_quotes
+from okrsite.parse_number_marks import decimal_comma_before_three
 from okrsite.slug import slugify
 from okrsite.written_dates import impossible_zone, timed, zone_written
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
@@ -141,6 +142,7 @@ def _checkin(
     yes_no: list[str] = []
     texts: list[tuple[str, str]] = []
     units: list[tuple[str, str]] = []
+    commas: list[str] = []  # 1,275 read as 1.275 (OKR124 quotes it so)
     raw_values = _values_listed(f, data)
     if raw_values is not None:
         if kpi is not None and objective is None:
@@ -172,6 +174,8 @@ def _checkin(
                 continue
             if isinstance(value, str):
                 value = _unit_noted(value, key, units)
+                if decimal_comma_before_three(value):
+                    commas.append(key)
             number = f.number_value(value, f"value of {key}", path, percent=True)
             if number is not None:
                 values[key] = number
@@ -225,6 +229,7 @@ def _checkin(
         texts=tuple(texts),
         units=tuple(units),
         implied=f.implied,
+        decimal_commas=tuple(commas),
     )
 
 

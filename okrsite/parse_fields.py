@@ -46,7 +46,7 @@ from okrsite.parse_names import (
     without_note,
     without_typed_quotes,
 )
-from okrsite.parse_number_marks import _QUOTED_THOUSANDS_POINT, thousands_point_words
+from okrsite.parse_number_marks import quoted_thousands_words
 from okrsite.parse_unknown_keys import _UNKNOWN_KEYS as _UNKNOWN_KEYS
 from okrsite.parse_unknown_keys import _second_name, _unknown_key_words
 from okrsite.written_dates import read_date, read_period, year_last_readings
@@ -154,7 +154,7 @@ class _FigureFields:
             sign = next((c for c in value if c in CURRENCY_SIGNS), None)
             if sign is not None:
                 self.currencies.append(sign)
-        if result is not None and type(value) is str and "." in value:
+        if result is not None and type(value) is str and ("." in value or "," in value):
             self._quoted_thousands_point(value, path)
         if result is None:
             shown = (
@@ -189,11 +189,11 @@ class _FigureFields:
 
     def _quoted_thousands_point(self, value: str, path: Path_) -> None:
         """OKR124 for a quoted ``"250.000"``, as :func:`_thousands_points` warns
-        of ``250.000`` written bare: quoting it does not say which it means."""
-        text = value.strip()
-        if _QUOTED_THOUSANDS_POINT.fullmatch(text):
-            message, hint = thousands_point_words(text)
-            self.warn("OKR124", message, path, hint=hint)
+        of ``250.000`` written bare: quoting it does not say which it means;
+        also ``"4,800"`` read as 4.8 on a site that writes a decimal comma."""
+        words = quoted_thousands_words(value.strip())
+        if words is not None:
+            self.warn("OKR124", words[0], path, hint=words[1])
 
     def date_(
         self, data: Mapping[str, Any], key: str, path: Path_, *, required: bool = False

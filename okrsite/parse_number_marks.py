@@ -16,6 +16,7 @@ from typing import Any
 
 from okrsite import yamlsource
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.written_numbers import comma_convention
 
 # A number with a point before three digits, the last a zero (``1.500``,
 # ``5.000``), written alone as a value (after ``key:``, as a list item, or
@@ -48,6 +49,52 @@ def thousands_point_words(figure: str, comma_groups: bool = False) -> tuple[str,
     if comma_groups:
         return message, f"write {grouped} or {int(grouped):,}, or {read} if meant"
     return message, f"write {read} or {grouped}, whichever you mean"
+
+
+#: a comma before three digits, the last a zero (``4,800``): a decimal comma
+#: on a site that writes one, though an English sheet groups thousands so
+_THOUSANDS_COMMA = re.compile(r"[-+]?[1-9][0-9]{0,2},[0-9]{2}0")
+#: a comma before exactly three digits (``1,275``), once in the figure
+_COMMA_BEFORE_THREE = re.compile(r"[-+]?[1-9][0-9]{0,2},[0-9]{3}")
+
+
+def decimal_comma_before_three(text: str) -> bool:
+    """Whether ``text`` (``1,275``) was read with a decimal comma before three
+    digits, as a site whose language writes a decimal comma reads it (1.275),
+    though an English figure groups thousands so (1275)."""
+    return comma_convention() is False and _COMMA_BEFORE_THREE.fullmatch(text.strip()) is not None
+
+
+def quoted_thousands_words(text: str) -> tuple[str, str] | None:
+    """OKR124's message and hint for a figure written as text that is read as
+    a decimal though it may group thousands: ``"250.000"`` on every site
+    (as :func:`_thousands_points` warns of it bare), and ``"4,800"`` on a
+    site that writes a decimal comma (4.8; a figure pasted from an English
+    sheet is 4800). ``None`` for any other figure: ``0,125`` or ``4,825``
+    say nothing by a trailing zero (:mod:`okrsite.thousandth_slips` weighs
+    ``4,825`` beside its key result's range)."""
+    if _QUOTED_THOUSANDS_POINT.fullmatch(text):
+        return thousands_point_words(text)
+    if comma_convention() is False and _THOUSANDS_COMMA.fullmatch(text):
+        return thousands_comma_words(text)
+    return None
+
+
+def thousands_comma_words(written: str) -> tuple[str, str]:
+    """OKR124's message and hint for ``written`` (``4,800`` or ``1,275``), read
+    with a decimal comma on a site that writes one, though an English figure
+    groups thousands so: the hint gives the figures that read as meant there
+    (``4800``, or ``4,8`` for the decimal: ``4,800`` warns again)."""
+    read = written.replace(",", ".")
+    grouped = written.replace(",", "")
+    short = f"{float(read):g}".replace(".", ",")
+    message = (
+        f"{written} is read as {float(read):g} (a decimal comma, as this site writes numbers); "
+        f"with a comma that groups thousands it is {grouped}"
+    )
+    if short != written:
+        return message, f"write {grouped}, or {short} if you mean {float(read):g}"
+    return message, f"write {grouped}"
 
 
 def _thousands_points(rel: str, parts: yamlsource.Split) -> list[Diagnostic]:

@@ -32,9 +32,9 @@ from okrsite.parse_figures import (
     money_in_unit,
     unit_multiplier,
 )
-from okrsite.parse_number_marks import thousands_point_words
 from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_meant
 from okrsite.resolve_tables import Resolving
+from okrsite.thousandth_slips import read_as_decimal, thousand_times_too_small
 from okrsite.title_figures import _millions_meant
 from okrsite.units import same_unit
 from okrsite.written_dates import utc_clock
@@ -121,14 +121,14 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(_not_zero_or_one(c, key, value, where))
                     ok = False
-                elif _thousand_times_too_small(value, found_kr):
+                elif thousand_times_too_small(value, found_kr):
                     if points_group is None:
                         commas_group = comma_groups_thousands(r.config.language) is True
                         points_group = commas_group or (
                             point_groups_thousands(r.config.language) is True
                         )
-                    if points_group:
-                        diags.append(_read_as_decimal(c, key, value, where, found_kr, commas_group))
+                    if points_group or key in c.decimal_commas:
+                        diags.append(read_as_decimal(c, key, value, where, found_kr, commas_group))
                 diags.extend(percent_shares.hundredfold_slips(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
@@ -216,44 +216,6 @@ def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, flo
     if written is None or unit_multiplier(unit or "") != 1:
         return written or word  # 150 k€ or £20 in $k, or in k: another unit
     return currency_of(written) or unit
-
-
-def _thousand_times_too_small(value: float, kr: KeyResult) -> bool:
-    """Whether ``value`` has three decimals (1.275) and its thousandfold lies
-    where the key result's start and target do, while it lies far below them:
-    a figure whose point was meant to group thousands (1.275 for 1275)."""
-    if not 1 <= value < 1000 or value == int(value):
-        return False
-    scaled = value * 1000
-    if abs(scaled - round(scaled)) > 1e-6 or round(scaled) % 10 == 0:
-        return False  # 1.100: the file reader warns of it already (OKR124)
-    ends = [x for x in (kr.start, kr.target) if x is not None and x > 0]
-    if len(ends) < 2:
-        return False
-    low, high = min(ends), max(ends)
-    return value < low / 10 and low / 10 <= scaled <= high * 10
-
-
-def _read_as_decimal(
-    c: CheckIn,
-    key: str,
-    value: float,
-    where: tuple[str, ...],
-    kr: KeyResult,
-    commas_group: bool = False,
-) -> Diagnostic:
-    """OKR124: 1.275 meant as 1275 where a point groups thousands (or, on a
-    site whose language groups them with commas, typed or pasted so); YAML
-    read a decimal, a thousandth of where the key result runs."""
-    figure = f"{value:.3f}"
-    message, hint = thousands_point_words(figure, commas_group)
-    return warning(
-        "OKR124",
-        f"{message}, as key result {key!r} runs from {kr.start:g} to {kr.target:g}",
-        c.file,
-        hint=hint,
-        key_path=where,
-    )
 
 
 def _other_unit(word: str, unit: str) -> bool:
