@@ -126,6 +126,8 @@ EDITS: list[tuple[str, str, str, str | None]] = [
     (UPTIME, "2026-11-01: 99.7", "2026-11-01: 0.997", "OKR127"),
     (UPTIME, "2026-11-01: 0.997", "2026-11-01: 99.8", None),
     (VALUES, "customers: 1325", "customers: 1350", None),
+    (VALUES, "customers: 1350", 'customers: "1,350"', None),  # German: 1.35 (OKR124)
+    (VALUES, 'customers: "1,350"', 'customers: "1,325"', None),  # German: 1.325 (OKR124)
     (GROWTH, "owner: Uma Diaz", "owner: Uma", None),
 ]
 
@@ -144,7 +146,10 @@ def built(site: Path, out: Path, *extra: str) -> tuple[int, list[str]]:
     return code, [line for line in text.splitlines() if " OKR" in line]
 
 
-def test_check_after_each_figure_edit_equals_a_cold_check(site: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_check_after_each_figure_edit_equals_a_cold_check(site: Path, language: str) -> None:
+    """In English and in German, whose decimal comma reads ``"1,350"`` as 1.35."""
+    written(site / "okrsite.toml", f'title = "T"\nlanguage = "{language}"\n')
     checks(site)  # fills the cache
     for rel, old, new, shown in EDITS:
         edit(site, rel, old, new)
