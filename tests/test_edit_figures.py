@@ -194,3 +194,16 @@ def test_the_previews_load_after_each_figure_edit_equals_a_cold_load(site: Path)
         cold = load_site(site, day, jobs=1)
         assert warm.diagnostics == cold.diagnostics, f"after {old!r} → {new!r}"
         assert warm.scored == cold.scored
+
+
+def test_a_title_quoted_by_a_hint_is_rechecked_after_its_edit(site: Path) -> None:
+    """A check-in naming its objective by title gets OKR303 with a hint that
+    names the objective of that title; after the title is edited, the hint
+    must say what a cold check says (the facts leave titles out)."""
+    edit(site, VALUES, "objective: growth", "objective: Grow the customer base")
+    first = checks(site)
+    assert "is the title of objective 'growth'" in first[0][1]
+    edit(site, GROWTH, "title: Grow the customer base", "title: Grow revenue")
+    cold = checks(site, "--no-cache")
+    assert "is the title of objective" not in cold[0][1]
+    assert checks(site) == cold
