@@ -256,7 +256,7 @@ def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path 
         if unknown:
             # a source written wrongly is left out of the names: say why first
             for problem in problems:
-                click.echo(f"okrsite.toml: error PULL001: {problem}", err=True)
+                click.echo(problem.reported(), err=True)
             raise click.UsageError(
                 f"no {'source' if len(unknown) == 1 else 'sources'} named "
                 f"{', '.join(repr(n) for n in unknown)} in okrsite.toml"
@@ -266,7 +266,7 @@ def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path 
         root, only=set(only) if only else None, dry_run=dry_run, update=update
     )
     for problem in problems:
-        click.echo(f"okrsite.toml: error PULL001: {problem}", err=True)
+        click.echo(problem.reported(), err=True)
     if not outcomes and not problems:
         click.echo("okrsite: no [[sources]] in okrsite.toml; see docs/pull.md", err=True)
     for o in outcomes:

@@ -222,6 +222,11 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
     values = _checked_values(text, _merged(text, data, file, diags), file, diags, places)
     cycles: dict[str, Cycle] = _cycles(text, data, file, diags, places)
     diags += table_key_warnings(data, places, file, SITE_KEYS)
+    if "sources" in data or "pull_timeout" in data:
+        # imported only for a site that declares sources: `okrsite pull` reads them
+        from okrsite.source_declarations import declaration_errors
+
+        diags += declaration_errors(text, file)
     settings = _settings(text, values, file, diags)
     _keep_folders_inside(text, values, file, diags)
     if values.get("fiscal_year_start") is not None:

@@ -70,7 +70,7 @@ from okrsite.diff_scores import Cause as Cause
 from okrsite.diff_scores import KRScoreChange as KRScoreChange
 from okrsite.diff_scores import ScoreChange as ScoreChange
 from okrsite.diff_scores import _score_changes
-from okrsite.diff_settings import SettingChange, settings_changes
+from okrsite.diff_settings import SettingChange, settings_changes, source_changes
 from okrsite.model import KPI, Objective, Portfolio, ScoredPortfolio
 from okrsite.translations import load_language
 from okrsite.view.formatting import money_with_cents
@@ -516,6 +516,8 @@ def diff_portfolios(
         findings=_findings(objectives, kpis, goals, head_errors),
         person_names={**bp.person_names, **hp.person_names},
         team_names={**bp.team_names, **hp.team_names},
-        settings=settings_changes(*configs, config_texts) if configs is not None else (),
+        settings=settings_changes(*configs, config_texts)
+        if configs is not None
+        else tuple(source_changes(config_texts)),
         changed_on=moment,
     )

@@ -304,8 +304,12 @@ def _text(raw: bytes | None) -> str | None:
 
 
 def _config_errors(side: LoadResult) -> bool:
-    """Whether a side's ``okrsite.toml`` has errors (its settings then are defaults)."""
-    return any(d.is_error and d.file == CONFIG_FILE for d in side.diagnostics)
+    """Whether a side's ``okrsite.toml`` has errors (its settings then are
+    defaults); a ``[[sources]]`` declaration pull refuses (CFG018) leaves the
+    settings read."""
+    return any(
+        d.is_error and d.file == CONFIG_FILE and d.code != "CFG018" for d in side.diagnostics
+    )
 
 
 def _write_output(output: Path, text: str, site_dir: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from okrsite.config import SiteConfig
 from okrsite.model import Cycle
-from okrsite.pull_sources import Source, read_sources
+from okrsite.source_declarations import declarations_as_written
 
 #: fields of :class:`~okrsite.model.Settings` under the key ``okrsite.toml`` gives them
 _SETTING_KEYS = {
@@ -45,9 +45,9 @@ def settings_changes(
 ) -> tuple[SettingChange, ...]:
     """Every setting that differs between two sides' ``okrsite.toml``: the
     site's settings, then the scoring settings, then the cycles by name, then
-    the ``[[sources]]`` of ``okrsite pull`` by name, read from ``texts`` (each
-    side's file; a source runs a command or fetches a URL, which a reviewer
-    wants to see)."""
+    the ``[[sources]]`` of ``okrsite pull`` (:func:`source_changes`), read
+    from ``texts`` (each side's file; a source runs a command or fetches a
+    URL, which a reviewer wants to see)."""
     out: list[SettingChange] = []
     for f in dataclasses.fields(SiteConfig):
         if f.name in ("settings", "cycles"):
@@ -64,31 +64,29 @@ def settings_changes(
         before, after = base.cycles.get(name), head.cycles.get(name)
         if before != after:
             out.append(SettingChange(f"cycles.{name}", _cycle(before), _cycle(after)))
-    sources = [{s.name: _source(s) for s in read_sources(text)[0]} for text in texts]
-    for name in sorted(sources[0].keys() | sources[1].keys()):
-        before, after = sources[0].get(name), sources[1].get(name)
-        if before != after:
-            out.append(SettingChange(f"sources.{name}", before, after))
+    out += source_changes(texts)
     return tuple(out)
+
+
+def source_changes(texts: tuple[str | None, str | None]) -> list[SettingChange]:
+    """Every ``[[sources]]`` declaration of ``okrsite pull`` added, removed or
+    changed between two sides' ``okrsite.toml`` texts, each table on its own
+    (:func:`~okrsite.source_declarations.declarations_as_written`): a second
+    source of a name, or one ``pull`` refuses, is listed too, never hidden
+    behind another. Compared even when a side's other settings have errors:
+    ``pull`` reads its sources whatever the rest of the file says."""
+    before_all, after_all = (declarations_as_written(text) for text in texts)
+    out = []
+    for key in sorted(before_all.keys() | after_all.keys()):
+        before, after = before_all.get(key), after_all.get(key)
+        if before != after:
+            out.append(SettingChange(key, before, after))
+    return out
 
 
 def _shown(value: Any) -> Any:
     """A setting's value for the report and its JSON: dates as ISO text."""
     return value.isoformat() if isinstance(value, date) else value
-
-
-def _source(source: Source) -> dict[str, Any]:
-    """A source as its table says it: what it runs or reads, and how."""
-    shown: dict[str, Any] = {
-        "command": list(source.command) if source.command else None,
-        "file": source.file,
-        "url": source.url,
-        "header": source.header,  # a header's name; its value comes from header_env
-        "header_env": source.header_env,
-        "format": source.format,
-        "timeout": source.timeout,
-    }
-    return {key: value for key, value in shown.items() if value is not None}
 
 
 def _cycle(cycle: Cycle | None) -> dict[str, str] | None:

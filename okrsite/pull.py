@@ -38,6 +38,7 @@ from okrsite.pull_fetch import fetch
 from okrsite.pull_sources import (
     Source,
     SourceError,
+    SourceProblem,
     cell_in_unit,
     csv_problem,
     parse_values,
@@ -92,7 +93,7 @@ def pull_sources(
     dry_run: bool = False,
     update: bool = False,
     fetcher: Callable[[Source, Path], str] = fetch,
-) -> tuple[list[PullOutcome], list[str]]:
+) -> tuple[list[PullOutcome], list[SourceProblem]]:
     """Run the sources (all, or those named in ``only``, in the order
     ``okrsite.toml`` declares them); problems in the ``[[sources]]``
     declarations come back as the second value."""
@@ -117,7 +118,7 @@ def pull_sources(
     return outcomes, problems
 
 
-def declared_sources(root: Path) -> tuple[list[Source], list[str]]:
+def declared_sources(root: Path) -> tuple[list[Source], list[SourceProblem]]:
     """The ``[[sources]]`` of the site's ``okrsite.toml`` and the problems in them
     (read once here, so ``--source`` checks names against what pull runs)."""
     raw = FileTree(root).read(CONFIG_FILE)

@@ -29,6 +29,7 @@ from okrsite.sitefiles import excerpt
 __all__ = [
     "Source",
     "SourceError",
+    "SourceProblem",
     "cell_in_unit",
     "csv_problem",
     "parse_values",
@@ -73,42 +74,101 @@ class Source:
         return excerpt(self.url or "", 120)
 
 
-def _name_line(text: str, name: str) -> int | None:
-    m = re.search(rf"^[ \t]*name[ \t]*=[ \t]*[\"']{re.escape(name)}[\"']", text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+@dataclass(frozen=True)
+class SourceProblem:
+    """A ``[[sources]]`` declaration ``okrsite pull`` refuses: what is wrong,
+    the line of ``okrsite.toml`` it is written on (``None``: the file as a
+    whole), and the code of the diagnostic ``okrsite check`` already gives
+    for it (``CFG001`` broken TOML, ``CFG010`` a key a source does not take;
+    ``None``: check reports it as CFG018), so no mistake is said twice."""
+
+    message: str
+    line: int | None = None
+    checked_as: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    def reported(self) -> str:
+        """The problem as ``okrsite pull`` prints it: file, line, code, message."""
+        at = f"okrsite.toml:{self.line}" if self.line else "okrsite.toml"
+        return f"{at}: error PULL001: {self.message}"
 
 
-def read_sources(text: str | None) -> tuple[list[Source], list[str]]:
-    """The declared sources, and a message for each declaration that is wrong."""
+def _source_line(text: str, index: int) -> int | None:
+    """The line of the ``name =`` of the ``index``-th ``[[sources]]`` table
+    (its header's when it has no name): each declaration's own line, also
+    when two share a name."""
+    from okrsite.config_tables import cached_places
+
+    places = cached_places(text)
+    at = places.get(("sources", index, "name")) or places.get(("sources", index))
+    return at.line if at is not None else None
+
+
+def read_sources(text: str | None) -> tuple[list[Source], list[SourceProblem]]:
+    """The declared sources, and a problem for each declaration that is wrong.
+
+    Two declarations with one name are both refused: which of them ``pull``
+    ran was the last one written, and a pull request that put a ``command``
+    before a same-named ``file`` source got it run nightly unseen."""
     if text is None:
         return [], []
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return [], [f"okrsite.toml is not valid TOML: {exc}"]
+        return [], [SourceProblem(f"okrsite.toml is not valid TOML: {exc}", None, "CFG001")]
     default = data.get("pull_timeout", DEFAULT_TIMEOUT)
-    problems: list[str] = []
+    problems: list[SourceProblem] = []
     if not _positive(default):
-        problems.append(f"pull_timeout must be a number of seconds above 0, got {default!r}")
+        line = _top_line(text, "pull_timeout")
+        problems.append(
+            SourceProblem(
+                f"pull_timeout must be a number of seconds above 0, got {default!r}", line
+            )
+        )
         default = DEFAULT_TIMEOUT
     raw = data.get("sources", [])
     if not isinstance(raw, list):
-        return [], ["sources must be written as [[sources]] tables"]
+        return [], [SourceProblem("sources must be written as [[sources]] tables", None, "CFG010")]
     out: list[Source] = []
+    first_line: dict[str, int | None] = {}
+    twice: set[str] = set()
     for n, item in enumerate(raw, start=1):
+        line = _source_line(text, n - 1)
         where = f"[[sources]] number {n}"
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"]:
-            problems.append(f'{where} needs name = "KPI id" or "objective#key-result"')
+            problems.append(
+                SourceProblem(f'{where} needs name = "KPI id" or "objective#key-result"', line)
+            )
             continue
         name = item["name"]
         where = f"source {name!r}"
+        if name in first_line:
+            twice.add(name)
+            at = first_line[name]
+            problems.append(
+                SourceProblem(
+                    f"{where} is declared again"
+                    + (f" (first at line {at})" if at else "")
+                    + ": okrsite pull runs none of the sources of this name; "
+                    "give each source its own name",
+                    line,
+                )
+            )
+            continue
+        first_line[name] = line
         unknown = sorted(set(item) - _SOURCE_KEYS)
         if unknown:
             keys = "key" if len(unknown) == 1 else "keys"
-            problems.append(f"{where}: unknown {keys} {', '.join(unknown)}")
+            problems.append(
+                SourceProblem(f"{where}: unknown {keys} {', '.join(unknown)}", line, "CFG010")
+            )
         given = [k for k in ("command", "file", "url") if k in item]
         if len(given) != 1:
-            problems.append(f"{where} needs exactly one of command, file or url")
+            problems.append(
+                SourceProblem(f"{where} needs exactly one of command, file or url", line)
+            )
             continue
         command = item.get("command")
         if command is not None and (
@@ -117,30 +177,43 @@ def read_sources(text: str | None) -> tuple[list[Source], list[str]]:
             or not all(isinstance(a, str) and a for a in command)
         ):
             problems.append(
-                f'{where}: command must be a list of words, e.g. ["python3", "scripts/nps.py"]'
+                SourceProblem(
+                    f'{where}: command must be a list of words, e.g. ["python3", "scripts/nps.py"]',
+                    line,
+                )
             )
             continue
         url = item.get("url")
         if url is not None and not (isinstance(url, str) and re.match(r"^https?://", url)):
-            problems.append(f"{where}: url must start with http:// or https://")
+            problems.append(
+                SourceProblem(f"{where}: url must start with http:// or https://", line)
+            )
             continue
         timeout = item.get("timeout", default)
         fmt = item.get("format")
         if not _positive(timeout) or fmt not in (None, "csv", "json"):
-            problems.append(f"{where}: timeout must be seconds above 0 and format csv or json")
+            problems.append(
+                SourceProblem(
+                    f"{where}: timeout must be seconds above 0 and format csv or json", line
+                )
+            )
             continue
         header, header_env = item.get("header"), item.get("header_env")
         if (header is None) != (header_env is None) or not all(
             v is None or isinstance(v, str) for v in (header, header_env, item.get("file"))
         ):
             problems.append(
-                f'{where}: write header = "Authorization" together with header_env = "ENV_VAR_NAME"'
+                SourceProblem(
+                    f'{where}: write header = "Authorization" together with '
+                    'header_env = "ENV_VAR_NAME"',
+                    line,
+                )
             )
             continue
         out.append(
             Source(
                 name=name,
-                line=_name_line(text, name),
+                line=line,
                 command=tuple(command) if command else None,
                 file=item.get("file"),
                 url=url,
@@ -150,7 +223,15 @@ def read_sources(text: str | None) -> tuple[list[Source], list[str]]:
                 format=fmt,
             )
         )
-    return out, problems
+    return [s for s in out if s.name not in twice], problems
+
+
+def _top_line(text: str, key: str) -> int | None:
+    """The line of ``key`` written at the top of ``okrsite.toml``."""
+    from okrsite.config_tables import cached_places
+
+    at = cached_places(text).get((key,))
+    return at.line if at is not None else None
 
 
 def _positive(value: Any) -> bool:
