@@ -37,7 +37,7 @@ from okrsite.gitsource import (
     resolve_revision,
 )
 from okrsite.pipeline import FileTree, LoadResult, MappingTree, ParseCache, load, load_site
-from okrsite.sitefiles import HINT_REGULAR, Refusal, excerpt, outside_site
+from okrsite.sitefiles import HINT_REGULAR, Refusal, excerpt, in_git, outside_site
 
 
 @dataclass
@@ -121,7 +121,8 @@ def _follow(
     OKR012; one to nothing, or in a loop, is skipped with warning OKR011; one
     to a folder is OKR013 for a goal file's name, a linked folder (skipped
     with OKR011) otherwise. Paths are resolved as text, relative to the
-    link's folder: a revision has no folder to ask."""
+    link's folder: a revision has no folder to ask. A link whose path passes
+    through a ``.git`` folder is OKR012, as in a checkout."""
     shown = excerpt(rel, 120)
     at = rel
     for _ in range(MAX_LINK_HOPS):
@@ -152,6 +153,10 @@ def _follow(
         where = posixpath.normpath(posixpath.join(posixpath.dirname(prefix + at), target))
         if target.startswith("/") or where == ".." or where.startswith(("../", "/")):
             return _outside(rel, target)
+        if in_git(where):
+            # git never stores .git, so the tree lookup would call it a link
+            # to nothing (a warning): it is a link into git's files, as check says
+            return outside_site(shown, where).diagnostic(rel)
         if prefix and not where.startswith(prefix):
             return _outside(rel, target)
         at = where[len(prefix) :]

@@ -1,0 +1,60 @@
+"""Audit 43 (a hostile pull request): what a diff, check, import and pull
+said differently from each other, or not at all, on real sites through the
+real CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+from test_diff_fixtures import commit, init_repo
+
+from okrsite.cli import cli
+
+OBJECTIVE = """
+---
+title: Grow the pipeline
+cycle: 2026-Q4
+owner: Tom Lee
+key_results:
+  - {id: pipeline, title: Pipeline, start: 0, target: 100}
+---
+"""
+TOP = 'title = "Acme"\nas_of = 2026-11-20\n'
+
+
+def run(where: Path, *args: str) -> tuple[int, str]:
+    """Exit code and output of the CLI run in ``where`` (a diff's report alone: its stdout)."""
+    old = Path.cwd()
+    os.chdir(where)
+    try:
+        result = CliRunner().invoke(cli, list(args))
+    finally:
+        os.chdir(old)
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.stdout if args[0] == "diff" else result.output
+
+
+# ------------------------------------------------------------------ F2
+def test_a_committed_link_into_git_is_the_same_error_in_diff_as_in_check(
+    tmp_path: Path,
+) -> None:
+    """``okrsite diff`` called it a link to nothing (OKR011, a warning, exit 0):
+    git never stores ``.git``, so the revision's tree has no such file."""
+    repo = init_repo(tmp_path / "repo")
+    base = commit(
+        repo, "goals", {"okrsite.toml": TOP, "content/objectives/sales/pipeline.md": OBJECTIVE}
+    )
+    os.symlink("../../.git/config", repo / "content/objectives/g.md")
+    head = commit(repo, "link")
+    code, out = run(repo, "check")
+    assert code == 1 and "error OKR012" in out and "leads into git's own files" in out, out
+    code, raw = run(repo, "diff", base, head, "--format", "json")
+    assert code == 1, raw
+    (found,) = json.loads(raw)["diagnostics"]["head_errors"]
+    assert found["code"] == "OKR012", found
+    assert "leads into git's own files (.git: .git/config)" in found["message"]
+    assert "points nowhere" not in raw
