@@ -254,6 +254,13 @@ def _get(source: Source) -> str:
         with opener.open(request, timeout=source.timeout) as response:
             raw = response.read(MAX_OUTPUT + 1)
     except urllib.error.HTTPError as exc:
+        if str(exc.reason).startswith(urllib.request.HTTPRedirectHandler.inf_msg):
+            # urllib's own sentence, cut at 60 characters, lost what it meant
+            raise SourceError(
+                f"{source.label} redirected (HTTP {exc.code}) in a loop or more than "
+                f"{urllib.request.HTTPRedirectHandler.max_redirections} times; not followed "
+                "(hint: write the address the data is served from in url = …)"
+            ) from None
         reason = excerpt(exc.reason, 60)  # the server's words: shown printable
         raise SourceError(f"{source.label} answered HTTP {exc.code} {reason}") from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
@@ -362,6 +369,22 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     """Redirects are followed to ``http://`` and ``https://`` only, the
     schemes a ``url`` source may name (urllib also follows ``ftp://``)."""
 
+    def http_error_302(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Any
+    ) -> Any:
+        # urllib refuses a redirect to file:// itself, before redirect_request,
+        # with its own words ("Redirection to url ... is not allowed"), which a
+        # message cut mid-word: the scheme is checked here first
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            newurl = urllib.parse.urljoin(req.full_url, location)
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                fp.close()
+                raise SourceError(_not_followed(req.full_url, code, newurl))
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
     def redirect_request(
         self,
         req: urllib.request.Request,
@@ -374,9 +397,15 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             fp.close()
-            raise SourceError(
-                f"{excerpt(req.full_url, 120)} redirected (HTTP {code}) to "
-                f"{excerpt(newurl, 120)}, which is not http:// or https:// and is not "
-                "followed (hint: write the address the data is served from in url = …)"
-            )
+            raise SourceError(_not_followed(req.full_url, code, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _not_followed(url: str, code: int, newurl: str) -> str:
+    """Why a redirect away from http(s) fails the source: the addresses are
+    shortened, never the reason."""
+    return (
+        f"{excerpt(url, 120)} redirected (HTTP {code}) to {excerpt(newurl, 120)}: "
+        "only http:// and https:// addresses are followed "
+        "(hint: write the address the data is served from in url = …)"
+    )

@@ -120,7 +120,7 @@ def test_a_redirect_to_ftp_is_refused(tmp_path: Path, server: str) -> None:
     code, out = run(["pull", "--site", str(root)], limit=30)
     assert code == 1, out
     assert "redirected (HTTP 302) to ftp://127.0.0.1/nps.csv" in out, out
-    assert "not http:// or https://" in out, out
+    assert "only http:// and https:// addresses are followed" in out, out
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sessions are POSIX")

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from test_diff_fixtures import commit, init_repo
 
@@ -58,3 +62,57 @@ def test_a_committed_link_into_git_is_the_same_error_in_diff_as_in_check(
     assert found["code"] == "OKR012", found
     assert "leads into git's own files (.git: .git/config)" in found["message"]
     assert "points nowhere" not in raw
+
+
+# ------------------------------------------------------------------ F6
+class _Redirects(BaseHTTPRequestHandler):
+    """``/file`` redirects to ``file:///etc/passwd``; ``/loop`` to itself."""
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(302)
+        self.send_header("Location", "file:///etc/passwd" if self.path == "/file" else "/loop")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@pytest.fixture
+def redirects() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Redirects)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_redirect_that_fails_a_source_says_why_in_full(tmp_path: Path, redirects: str) -> None:
+    """The reason was urllib's sentence cut at 60 characters ("is not allo…")."""
+    site = tmp_path / "site"
+    (site / "content/kpis").mkdir(parents=True)
+    (site / "content/kpis/nps.md").write_text("---\ntitle: NPS\nunit: points\n---\n")
+    (site / "okrsite.toml").write_text(
+        TOP + f'\n[[sources]]\nname = "nps"\nurl = "{redirects}/file"\n'
+    )
+    code, out = run(site, "pull")
+    assert code == 1, out
+    assert (
+        f"okrsite: source 'nps' failed: {redirects}/file redirected (HTTP 302) to "
+        "file:///etc/passwd: only http:// and https:// addresses are followed"
+    ) in out, out
+    assert "…" not in out.split("(hint:")[0], out  # nothing cut short
+    (site / "okrsite.toml").write_text(
+        TOP + f'\n[[sources]]\nname = "nps"\nurl = "{redirects}/loop"\n'
+    )
+    code, out = run(site, "pull")
+    assert code == 1, out
+    assert (
+        f"okrsite: source 'nps' failed: {redirects}/loop redirected (HTTP 302) in a loop "
+        "or more than 10 times; not followed"
+    ) in out, out
+    assert "…" not in out.split("(hint:")[0], out  # nothing cut short
