@@ -40,6 +40,10 @@ __all__ = [
 ]
 
 MAX_ROWS = 100_000
+#: ``<row>`` elements an .xlsx may write in all, empty ones included: rows
+#: with data are counted against MAX_ROWS, but each written row costs time
+#: to read (a formatted blank row is written too), so a million are refused
+MAX_WRITTEN_ROWS = 2 * MAX_ROWS
 MAX_COLUMNS = 16_384  # column XFD, the last one Excel has
 MAX_CELLS = 1_000_000  # in all, the blank ones inside a row counted too
 MAX_CELL_CHARS = 32_767  # of one .xlsx cell, Excel's own limit

@@ -35,6 +35,7 @@ from okrsite.spreadsheet_read import (
     MAX_ROW_ELEMENTS,
     MAX_ROWS,
     MAX_UNPACKED,
+    MAX_WRITTEN_ROWS,
     MAX_XLSX_BYTES,
     Notice,
     SheetError,
@@ -98,12 +99,17 @@ def xlsx_tabs(
             tabs.append((sheet.title, out))
             # rows as wide as their cells, whatever width the sheet declares
             sheet.reset_dimensions()
-            for row in sheet.iter_rows():
+            for index, row in enumerate(sheet.iter_rows(), start=1):
+                if not row:
+                    # a row openpyxl makes up for a gap in the row numbers: the
+                    # file has nothing there. Counted, the empty rows above a
+                    # stray cell at row 100,001 refused a sheet of 3 rows
+                    continue
                 rows_in_all += 1
                 if rows_in_all > MAX_ROWS:
                     raise SheetError(f"{path.name} has more than {MAX_ROWS:,} rows")
                 cells = tuple(_xlsx_value(c) for c in row)
-                number = next((c.row for c in row if getattr(c, "row", None)), len(out) + 1)
+                number = next((c.row for c in row if getattr(c, "row", None)), index)
                 if formulas:
                     cells = _formula_cells(cells, number, formulas)
                 out.append((number, cells))
@@ -236,11 +242,11 @@ def _check_sheets(path: Path, titles: list[str], parts: list[str | None]) -> lis
                 known = [
                     (0, n) for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")
                 ]
-            cells = 0
+            cells = written = 0
             for i, part in known:
-                count = _SheetCount(path.name, i, titles[i], cells)
+                count = _SheetCount(path.name, i, titles[i], cells, written)
                 _scan_part(zf, zf.getinfo(part), path.name, count)
-                cells = count.cells
+                cells, written = count.cells, count.rows_written
                 if len(known) == len(parts):
                     found[i] = count
     except _ZIP_ERRORS as exc:
@@ -261,11 +267,14 @@ class _SheetCount:
     and the elements around its cells (merged ranges, links), which openpyxl
     makes objects of too."""
 
-    def __init__(self, name: str, index: int = 0, title: str = "", cells: int = 0) -> None:
+    def __init__(
+        self, name: str, index: int = 0, title: str = "", cells: int = 0, rows_written: int = 0
+    ) -> None:
         self.name = name
         self.sheet = "the first sheet" if index == 0 else f"sheet {title!r}"
         self.at = "" if index == 0 else f"sheet {title!r}, "  # before "row 3"
         self.cells = cells  # of the sheets counted before, and this one's
+        self.rows_written = rows_written  # <row> elements, so counted too
         #: formula cells with no stored result: (row, column) → the formula
         self.unstored: dict[tuple[int, int], str] = {}
         self.formula: str | None = None  # of the cell streaming by, if it has one
@@ -306,6 +315,16 @@ class _SheetCount:
             self.row = int(number) if number and number.isdigit() else self.row + 1
             if attrs.get("hidden") in ("1", "true"):
                 self.hidden.add(self.row)
+            self.rows_written += 1
+            if self.rows_written > MAX_WRITTEN_ROWS:
+                raise SheetError(
+                    f"{self.name}: {self.sheet} writes more than {MAX_WRITTEN_ROWS:,} rows "
+                    + ("" if self.at == "" else "with the sheets before it ")
+                    + f"(at row {self.row:,}), empty ones included: Excel writes a blank "
+                    "row that was formatted too; delete the rows below the table and save "
+                    "again (see docs/limits.md)",
+                    self.row,
+                )
             if self.row > EXCEL_ROWS:
                 raise SheetError(
                     f"{self.name}: {self.at}row number {self.row:,} is past {EXCEL_ROWS:,}, "

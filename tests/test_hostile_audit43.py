@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import Workbook
 from test_diff_fixtures import commit, init_repo
 
 from okrsite.cli import cli
@@ -116,3 +119,53 @@ def test_a_redirect_that_fails_a_source_says_why_in_full(tmp_path: Path, redirec
         "or more than 10 times; not followed"
     ) in out, out
     assert "…" not in out.split("(hint:")[0], out  # nothing cut short
+
+
+# ------------------------------------------------------------------ F4
+def _workbook(path: Path, stray_row: int) -> Path:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Objective", "Key result", "Owner", "Team", "Quarter", "Start", "Target", "Current"])
+    ws.append(["Grow usage", "Weekly actives", "Kim Park", "Mobile", "2026-Q4", 100, 200, 150])
+    ws[f"J{stray_row}"] = "note"
+    book.save(path)
+    return path
+
+
+def test_a_stray_cell_far_below_a_small_table_is_read_not_counted_as_rows(
+    tmp_path: Path,
+) -> None:
+    """A cell at row 100,001 refused a workbook of 3 rows as "more than
+    100,000 rows": the empty rows openpyxl makes up for the gap were counted."""
+    site = tmp_path / "site"
+    assert run(tmp_path, "init", str(site))[0] == 0
+    for row in (100_001, 1_048_576):
+        path = _workbook(tmp_path / f"r{row}.xlsx", row)
+        started = time.monotonic()
+        code, out = run(tmp_path, "import", str(path), "--site", str(site), "--dry-run")
+        assert time.monotonic() - started < 20, "the gap must not take long to read"
+        assert code == 0, out
+        assert "more than 100,000 rows" not in out
+        assert f"r{row}.xlsx:{row}:10: warning IMP208: row {row}, column J (no header)" in out
+
+
+def test_a_million_written_empty_rows_are_refused_quickly(tmp_path: Path) -> None:
+    """Rows the file writes cost time to read even when empty: bounded."""
+    site = tmp_path / "site"
+    assert run(tmp_path, "init", str(site))[0] == 0
+    small = _workbook(tmp_path / "small.xlsx", 3)
+    path = tmp_path / "empty.xlsx"
+    rows = "".join(f'<row r="{n}"/>' for n in range(4, 1_048_577))
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+            out.writestr(info, data)
+    started = time.monotonic()
+    code, out = run(tmp_path, "import", str(path), "--site", str(site), "--dry-run")
+    assert time.monotonic() - started < 20
+    assert code == 1, out
+    assert "empty.xlsx:200001: error IMP001: empty.xlsx: the first sheet writes more than " in out
+    assert "200,000 rows (at row 200,001), empty ones included" in out
