@@ -131,16 +131,24 @@ def _owned_paths(
     KPI's owner and team. A folder goes before the paths inside it (the
     rules are sorted by path), and the last matching rule wins, so a
     check-in of another objective filed inside a folder, or the folder of
-    ``sales/emea`` inside that of ``sales``, goes to its own owners.
+    ``sales/emea`` inside that of ``sales``, goes to its own owners. The
+    folder of an id an objective and a KPI share is nobody's: its check-ins
+    go to their own records' owners one by one.
     """
     top = content_dir.strip("/")
     folder = f"{top}/checkins/"
+    # an id an objective and a KPI share (OKR319) names one check-in folder
+    # for both: routed to both, either owner approved the other's check-ins,
+    # so it goes to neither, and each check-in in it to its own record's
+    shared = portfolio.objectives.keys() & portfolio.kpis.keys()
     for o in portfolio.objectives.values():
         yield o.file, o.owner, o.team
-        yield f"{folder}{o.id}/", o.owner, o.team
+        if o.id not in shared:
+            yield f"{folder}{o.id}/", o.owner, o.team
     for k in portfolio.kpis.values():
         yield k.file, k.owner, k.team
-        yield f"{folder}{k.id}/", k.owner, k.team
+        if k.id not in shared:
+            yield f"{folder}{k.id}/", k.owner, k.team
         if k.data:
             data = posixpath.normpath(f"{top}/{k.data}")
             if not data.startswith("../"):
@@ -152,7 +160,9 @@ def _owned_paths(
             portfolio.kpis.get(c.kpi) if c.kpi is not None
             else portfolio.objectives.get(c.objective or "")
         )  # fmt: skip
-        if target is not None and not c.file.startswith(f"{folder}{target.id}/"):
+        if target is not None and (
+            target.id in shared or not c.file.startswith(f"{folder}{target.id}/")
+        ):
             yield c.file, target.owner, target.team
 
 

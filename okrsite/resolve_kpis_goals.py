@@ -15,7 +15,7 @@ from datetime import date
 from okrsite import percent_shares
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.kpi_data_file import header_unit_warning
-from okrsite.model import KPI, Goal
+from okrsite.model import KPI, Goal, Objective
 from okrsite.numbers import format_number
 from okrsite.parse_figures import unit_multiplier
 from okrsite.resolve_checkins import _other_unit, _unit_of
@@ -73,6 +73,7 @@ def _check_kpis(
                 if kid in series:
                     series[kid].extend(rows)
     diags.extend(_drives_loop_warnings(kpis))
+    diags.extend(shared_id_warnings(r.objectives, kpis, config.content_dir))
     diags.extend(_shares_checked_in(r, series))
     return series
 
@@ -314,3 +315,27 @@ def one_reading_per_day(readings: list[tuple[date, float]]) -> tuple[tuple[date,
     for day, value in readings:
         by_day[day] = value  # the later reading of a day replaces the earlier
     return tuple(sorted(by_day.items(), key=lambda p: p[0]))
+
+
+def shared_id_warnings(
+    objectives: Mapping[str, Objective], kpis: Mapping[str, KPI], content_dir: str
+) -> list[Diagnostic]:
+    """OKR319 for each id an objective and a KPI both have: an id names its
+    record's check-in folder, ``checkins/<id>/``, so both file their
+    check-ins there, and a check-in in it that names neither is read by its
+    values, not by where it is; ``okrsite codeowners`` gives the folder to
+    neither owner (it gave it to both, so a KPI named like another team's
+    objective made its owner an approver of that objective's check-ins).
+    Said always, not only when a ``supports:`` names the id (OKR317)."""
+    folder = f"{content_dir.strip('/')}/checkins"
+    return [
+        warning(
+            "OKR319",
+            f"KPI {kid!r} has the id of the objective {objectives[kid].file}: both file their "
+            f"check-ins in {folder}/{kid}/, which okrsite codeowners routes to neither owner",
+            kpi.file,
+            hint="rename one of the two files, so each has a check-in folder of its own",
+        )
+        for kid, kpi in kpis.items()
+        if kid in objectives
+    ]

@@ -169,3 +169,45 @@ def test_a_million_written_empty_rows_are_refused_quickly(tmp_path: Path) -> Non
     assert code == 1, out
     assert "empty.xlsx:200001: error IMP001: empty.xlsx: the first sheet writes more than " in out
     assert "200,000 rows (at row 200,001), empty ones included" in out
+
+
+# ------------------------------------------------------------------ F3
+def test_a_kpi_named_like_an_objective_gets_no_share_of_its_checkin_folder(
+    tmp_path: Path,
+) -> None:
+    """Mallory's KPI ``company/faster-support`` made her an owner of the
+    check-in folder of Alex's objective of that id, with no diagnostic (OKR317
+    only when a ``supports:`` names the id)."""
+    repo = init_repo(tmp_path / "repo")
+    commit(
+        repo,
+        "goals",
+        {
+            "okrsite.toml": TOP + 'repo_url = "https://github.com/acme/goals"\n',
+            "content/objectives/company/faster-support.md": OBJECTIVE.replace(
+                "owner: Tom Lee", "owner: alex"
+            ),
+            "content/checkins/company/faster-support/2026-11-01.md": (
+                "---\ndate: 2026-11-01\nvalues: {pipeline: 10}\n---\n"
+            ),
+            "content/kpis/company/faster-support.md": (
+                "---\ntitle: Support speed\nunit: h\ntarget: 2\nowner: mallory\n---\n"
+            ),
+            "content/people/alex.md": "---\ntitle: Alex\ngithub: alex-ex\n---\n",
+            "content/people/mallory.md": "---\ntitle: Mallory\ngithub: mallory-evil\n---\n",
+        },
+    )
+    code, out = run(repo, "check")
+    assert (
+        "content/kpis/company/faster-support.md: warning OKR319: KPI 'company/faster-support' "
+        "has the id of the objective content/objectives/company/faster-support.md: both file "
+        "their check-ins in content/checkins/company/faster-support/"
+    ) in out, out
+    code, out = run(repo, "codeowners")
+    assert code == 0, out
+    rules = [line for line in out.splitlines() if line.startswith("/")]
+    assert rules == [
+        "/content/checkins/company/faster-support/2026-11-01.md @alex-ex",
+        "/content/kpis/company/faster-support.md @mallory-evil",
+        "/content/objectives/company/faster-support.md @alex-ex",
+    ], out
