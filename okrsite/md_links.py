@@ -87,7 +87,10 @@ def _md_path(target: str) -> str | None:
 
 
 def _links(body: str) -> Iterator[tuple[int, str]]:
-    """``(line within body, from 0; address)`` of each link and image."""
+    """``(line within body, from 0; address)`` of each link and image, its
+    character references decoded as the renderer decodes them: written
+    ``&#106;avascript:…``, the address is ``javascript:…``, which is not
+    linked (the page shows it as text), not a broken link to ``&``."""
     found = [(m.start(), m.group(1)) for m in _INLINE.finditer(body)]
     if "]:" in body:
         found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(body)]
@@ -95,7 +98,7 @@ def _links(body: str) -> Iterator[tuple[int, str]]:
     for at, target in sorted(found):
         line += body.count("\n", counted, at)
         counted = at
-        yield line, target
+        yield line, html.unescape(target) if "&" in target else target
 
 
 def link_targets(body: str) -> Iterator[tuple[int, str]]:

@@ -211,3 +211,34 @@ def test_a_kpi_named_like_an_objective_gets_no_share_of_its_checkin_folder(
         "/content/kpis/company/faster-support.md @mallory-evil",
         "/content/objectives/company/faster-support.md @alex-ex",
     ], out
+
+
+# ------------------------------------------------------------------ F5
+def test_a_link_written_with_a_character_reference_is_read_as_the_page_renders_it(
+    tmp_path: Path,
+) -> None:
+    """``[x](&#106;avascript:…)`` is shown as text (no link), but OKR314 said it
+    was a broken link "to '&'": the checker cut the address at ``#``."""
+    site = tmp_path / "site"
+    body = (
+        "\nSee [ent](&#106;avascript:alert(10)) here,\n"
+        "and [plan](&#112;lan.md) and [ok](pipeline.md?a=1&amp;b=2).\n"
+    )
+    for rel, text in {
+        "okrsite.toml": TOP,
+        "content/objectives/sales/pipeline.md": OBJECTIVE.strip("\n") + "\n" + body,
+    }.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text)
+    code, out = run(site, "check")
+    assert "to '&'" not in out, out
+    assert "javascript" not in out, out
+    # a reference that spells a file name is read as that name, as the page links it
+    assert (
+        "content/objectives/sales/pipeline.md:10: warning OKR314: the link to 'plan.md'" in out
+    ), out
+    assert out.count("OKR314") == 1, out
+    code, out = run(site, "build")
+    assert code == 0, out
+    page = (site / "_site/objectives/sales/pipeline/index.html").read_text()
+    assert "javascript:alert(10)" in page and 'href="javascript' not in page
