@@ -17,6 +17,7 @@ from datetime import date
 from okrsite import cycles as cycles_mod
 from okrsite.checkin_order_warnings import same_day_order_warnings as same_day_order_warnings
 from okrsite.config import SiteConfig
+from okrsite.confusable_ids import confusable_id_warnings
 from okrsite.diagnostics import Diagnostic
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, Goal, Objective, Portfolio
@@ -72,6 +73,7 @@ def resolve(
     _check_people_and_teams(r)
     _cut_team_loops(r)
     series = _check_kpis(r, csv_data or {}, data_near)
+    r.diags.extend(confusable_id_warnings(r.tables))
     _check_goals(r)
     kept = _check_checkins(r)
     _order_checkins(r, kept, series)

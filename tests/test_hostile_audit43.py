@@ -242,3 +242,27 @@ def test_a_link_written_with_a_character_reference_is_read_as_the_page_renders_i
     assert code == 0, out
     page = (site / "_site/objectives/sales/pipeline/index.html").read_text()
     assert "javascript:alert(10)" in page and 'href="javascript' not in page
+
+
+# ------------------------------------------------------------------ observation 7
+def test_an_id_written_with_a_look_alike_letter_is_warned_about(tmp_path: Path) -> None:
+    """``sales/q4-bookіngs`` (Cyrillic і) was a second objective that every
+    page showed exactly like ``sales/q4-bookings``, without a word."""
+    site = tmp_path / "site"
+    files = {
+        "okrsite.toml": TOP,
+        "content/objectives/sales/q4-bookings.md": OBJECTIVE.lstrip(),
+        "content/objectives/sales/q4-bookіngs.md": OBJECTIVE.lstrip(),
+        "content/objectives/sales/продажи.md": OBJECTIVE.lstrip(),  # like no other id
+    }
+    for rel, text in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text)
+    code, out = run(site, "check")
+    assert code == 0, out
+    assert (
+        "content/objectives/sales/q4-bookіngs.md: warning OKR320: objective id "
+        "'sales/q4-bookіngs' looks like the objective id 'sales/q4-bookings' but is another "
+        "id: it is written with і (U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I)"
+    ) in out, out
+    assert out.count("OKR320") == 1, out
