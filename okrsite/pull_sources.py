@@ -8,7 +8,8 @@ code, timeout, malformed output, a value that is not a number) becomes a
 it and goes on with the other sources. Reading a source's text (running its
 command, reading its file, fetching its URL) is :mod:`okrsite.pull_fetch`'s;
 only ``okrsite pull`` calls either: ``build``, ``check`` and ``serve`` never
-read ``[[sources]]`` beyond ignoring it.
+run a source; ``check`` and ``build`` read the declarations only to report
+what ``pull`` would refuse (CFG018, :mod:`okrsite.source_declarations`).
 """
 
 from __future__ import annotations
