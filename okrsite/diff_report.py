@@ -305,10 +305,10 @@ def _text(raw: bytes | None) -> str | None:
 
 def _config_errors(side: LoadResult) -> bool:
     """Whether a side's ``okrsite.toml`` has errors (its settings then are
-    defaults); a ``[[sources]]`` declaration pull refuses (CFG018) leaves the
+    defaults); a ``[[sources]]`` declaration pull refuses (CFG019) leaves the
     settings read."""
     return any(
-        d.is_error and d.file == CONFIG_FILE and d.code != "CFG018" for d in side.diagnostics
+        d.is_error and d.file == CONFIG_FILE and d.code != "CFG019" for d in side.diagnostics
     )
 
 

@@ -9,7 +9,7 @@ it and goes on with the other sources. Reading a source's text (running its
 command, reading its file, fetching its URL) is :mod:`okrsite.pull_fetch`'s;
 only ``okrsite pull`` calls either: ``build``, ``check`` and ``serve`` never
 run a source; ``check`` and ``build`` read the declarations only to report
-what ``pull`` would refuse (CFG018, :mod:`okrsite.source_declarations`).
+what ``pull`` would refuse (CFG019, :mod:`okrsite.source_declarations`).
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class SourceProblem:
     the line of ``okrsite.toml`` it is written on (``None``: the file as a
     whole), and the code of the diagnostic ``okrsite check`` already gives
     for it (``CFG001`` broken TOML, ``CFG010`` a key a source does not take;
-    ``None``: check reports it as CFG018), so no mistake is said twice."""
+    ``None``: check reports it as CFG019), so no mistake is said twice."""
 
     message: str
     line: int | None = None

@@ -3,7 +3,7 @@
 Only ``okrsite pull`` runs a source, but a source is written in a pull
 request and reviewed there: a ``command`` runs every night with the job's
 tokens in its environment. So ``check`` (and ``build``) report every
-declaration ``pull`` would refuse, at its line (CFG018: two sources of one
+declaration ``pull`` would refuse, at its line (CFG019: two sources of one
 name, a ``file://`` URL, both ``command`` and ``url``), and ``diff`` lists
 every declaration as written, invalid ones too, one entry per table: a
 declaration is never hidden behind another of the same name.
@@ -23,14 +23,14 @@ _SHOWN_FIRST = ("command", "file", "url", "header", "header_env", "format", "tim
 
 
 def declaration_errors(text: str, file: str) -> list[Diagnostic]:
-    """CFG018 for each ``[[sources]]`` declaration ``okrsite pull`` refuses
+    """CFG019 for each ``[[sources]]`` declaration ``okrsite pull`` refuses
     (PULL001), at its line; mistakes check already reports under another
     code (broken TOML, a key a source does not take) are left to it."""
     from okrsite.pull_sources import read_sources
 
     return [
         error(
-            "CFG018",
+            "CFG019",
             problem.message,
             file,
             line=problem.line,

@@ -316,11 +316,11 @@ def test_bad_declarations_and_unknown_source(tmp_path: Path) -> None:
     code, out = run("pull", "--site", str(site), "--source", "gone")
     assert code == 2 and "no source named 'gone'" in out
     # check never runs sources, and reports each one pull refuses at its line
-    # (CFG018): a pull request's review must not pass a source pull would refuse
+    # (CFG019): a pull request's review must not pass a source pull would refuse
     code, out = run("check", "--site", str(site))
     assert code == 1 and "CFG010" not in out, out
-    assert "okrsite.toml:4: error CFG018: source 'nps': command must be a list of words" in out
-    assert "okrsite.toml:7: error CFG018: source 'arr' needs exactly one of" in out
+    assert "okrsite.toml:4: error CFG019: source 'nps': command must be a list of words" in out
+    assert "okrsite.toml:7: error CFG019: source 'arr' needs exactly one of" in out
 
 
 def test_build_check_and_export_never_run_sources(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ before it, made ``okrsite diff`` say "No changes to goals" (it keyed the
 sources by name, the last one winning), ``okrsite check`` said nothing, and
 the nightly ``okrsite pull`` ran the command. A source ``pull`` refuses was
 dropped from the diff and from ``check`` without a word. Now every
-declaration is listed in the diff, each refusal is a CFG018 error of
+declaration is listed in the diff, each refusal is a CFG019 error of
 ``check`` at its line, and ``pull`` runs no source whose name is declared twice.
 """
 
@@ -81,7 +81,7 @@ def test_a_command_source_named_like_an_existing_one_is_shown_refused_and_not_ru
     code, out = run(repo, "check")
     assert code == 1, out
     assert (
-        "okrsite.toml:9: error CFG018: source 'nps' is declared again (first at line 5): "
+        "okrsite.toml:9: error CFG019: source 'nps' is declared again (first at line 5): "
         "okrsite pull runs none of the sources of this name"
     ) in out
     code, raw = run(repo, "diff", base, head, "--format", "json")
@@ -131,18 +131,18 @@ def test_a_source_pull_refuses_is_a_located_error_of_check_and_shown_by_diff(
     code, out = run(repo, "check")
     assert code == 1, out
     assert (
-        "okrsite.toml:9: error CFG018: source 'win-rate': url must start with http:// or https://"
+        "okrsite.toml:9: error CFG019: source 'win-rate': url must start with http:// or https://"
     ) in out
-    assert "okrsite.toml:13: error CFG018: source 'arr' needs exactly one of command" in out
+    assert "okrsite.toml:13: error CFG019: source 'arr' needs exactly one of command" in out
     code, out = run(repo, "build")
-    assert code == 1 and "CFG018" in out, out
+    assert code == 1 and "CFG019" in out, out
     code, raw = run(repo, "diff", base, head, "--format", "json")
     assert code == 1
     report = json.loads(raw)
     settings = {s["key"]: s["after"] for s in report["settings"]}
     assert settings["sources.win-rate"]["url"] == "file:///etc/passwd"
     assert settings["sources.arr"]["command"] == ["id"]
-    assert {d["code"] for d in report["diagnostics"]["head_errors"]} == {"CFG018"}
+    assert {d["code"] for d in report["diagnostics"]["head_errors"]} == {"CFG019"}
     code, out = run(repo, "pull")
     assert "okrsite.toml:9: error PULL001: source 'win-rate': url must start with" in out
 
