@@ -22,6 +22,7 @@ from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
 from okrsite.model import CheckIn, Cycle, KeyResult, Objective
+from okrsite.money_beside_measure import money_beside_measure
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
 from okrsite.parse_checkins import is_unread, text_shown, written_as
@@ -92,6 +93,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 diags.append(_text_value(obj, key, text, c.file, key in c.loose, r.config.language))
                 ok = False
             for key, value in c.values.items():
+                mark = len(diags)
                 found_kr = obj.key_result(key)
                 where = (key,) if key in c.loose else ("values", key)
                 if found_kr is None and key in c.loose and not _meant_key_result(obj, key):
@@ -129,6 +131,15 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                         )
                     if points_group or key in c.decimal_commas:
                         diags.append(read_as_decimal(c, key, value, where, found_kr, commas_group))
+                if (
+                    c.units
+                    and found_kr is not None
+                    and found_kr.kind not in _NO_FIGURE
+                    and not any(d.is_error for d in diags[mark:])
+                ):
+                    word = dict(c.units).get(key)
+                    what = f"key result {key!r}"
+                    diags.extend(money_beside_measure(c, key, word, what, found_kr.unit, where))
                 diags.extend(percent_shares.hundredfold_slips(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
@@ -163,6 +174,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             ):
                 diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", unit, at))
             elif c.file not in broken_files and not c.undated:
+                diags.extend(money_beside_measure(c, "value", word, f"KPI {c.kpi!r}", unit, at))
                 kept.append(replace(c, value=reading["value"]) if reading else c)
     return kept
 
@@ -353,6 +365,9 @@ def _order_checkins(
 
 
 _NATURAL = re.compile(r"(\d+)")
+
+#: key results whose check-in values are no figure in their unit
+_NO_FIGURE = ("milestones", "rollup", "boolean")
 
 
 def natural_key(text: str) -> tuple[str | int, ...]:
