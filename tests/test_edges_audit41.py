@@ -73,16 +73,17 @@ def test_the_checkin_command_refuses_a_zone_no_clock_shows(tmp_path: Path) -> No
     )
     assert code == 2, out
     assert out.splitlines()[-1] == (
-        "Error: Invalid value for '--date': '2026-11-29T10:00+25:00' has no such time of day; "
-        "write it 24-hour, e.g. 2026-11-29T14:05, or on a 12-hour clock, 2026-11-29 2:05 pm"
+        "Error: Invalid value for '--date': '2026-11-29T10:00+25:00' names the time zone "
+        "+25:00, which no clock shows; write a zone from -14:00 to +14:00 "
+        "(2026-11-29T14:05+01:00, 2026-11-29T14:05Z), or leave it out"
     ), out
-    # a zone as far as clocks go is read past, as ever
+    # a zone as far as clocks go is kept as typed (audit 43: it was dropped)
     code, out = run_cli(
         "checkin", "t", "--date", "2026-11-29T10:00+14:00", "--value", "4", "--site", str(root)
     )
     assert code == 0, out
     written = (root / "content/checkins/t/2026-11-29.md").read_text(encoding="utf-8")
-    assert "date: 2026-11-29T10:00\n" in written, written
+    assert "date: 2026-11-29T10:00+14:00\n" in written, written
 
 
 # ------------------------------------------------------------------ 2. hidden rows
