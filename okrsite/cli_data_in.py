@@ -95,6 +95,8 @@ def import_command(
             + " (read one as a field with --map 'COLUMN=FIELD')",
             err=True,
         )
+    for note in result.notes:  # how the sheet's layout was read
+        click.echo(f"okrsite: note: {note}", err=True)
     # warnings too: a value the import leaves out is said, never dropped silently
     print_diagnostics(result.diagnostics)
     if not result.ok:

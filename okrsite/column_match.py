@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["FIELDS", "ColumnMap", "header_key", "match_columns", "parse_mapping"]
 
@@ -133,22 +133,38 @@ _BY_KEY = {header_key(name): fld for fld, names in SYNONYMS.items() for name in 
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """Which column holds which field; ``ignored`` lists headers no field took."""
+    """Which column holds which field; ``ignored`` lists headers no field took,
+    ``displaced`` those whose field ``--map`` gave to another column
+    (header → (field, the mapped column's header)), to be said."""
 
     fields: dict[str, int]
     headers: tuple[str, ...]
     ignored: tuple[str, ...]
+    displaced: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def header(self, fld: str) -> str:
         return self.headers[self.fields[fld]]
+
+    def header_score(self) -> int:
+        """How strongly a row of names reads as the header: the number of
+        fields it names, 0 unless it names the objective (or its id) and
+        one field more. A title line (``Objectives``) or a Type cell that
+        says ``Objective`` names one field alone, and is no header."""
+        named = self.fields.keys() - {"ignore"}
+        if not named & {"objective", "objective_id"} or len(named) < 2:
+            return 0
+        return len(named)
 
 
 def parse_mapping(items: Iterable[str]) -> dict[str, str]:
     """``["Stretch goal=target"]`` → ``{"stretchgoal": "target"}``.
 
-    Raises ``ValueError`` with a message for the user on a bad item.
+    Raises ``ValueError`` with a message for the user on a bad item, and on
+    two columns mapped to one field (a key result has one target: which
+    column holds it is the user's to say, not a guess to make).
     """
     out: dict[str, str] = {}
+    written: dict[str, str] = {}  # field -> the column as the user wrote it
     for item in items:
         column, sep, fld = item.rpartition("=")
         fld = fld.strip().lower().replace(" ", "_").replace("-", "_")
@@ -156,31 +172,60 @@ def parse_mapping(items: Iterable[str]) -> dict[str, str]:
             raise ValueError(f"{item!r}: write COLUMN=FIELD, e.g. --map 'Stretch goal=target'")
         if fld not in FIELDS:
             raise ValueError(f"{item!r}: unknown field {fld!r}; fields are: {', '.join(FIELDS)}")
-        out[header_key(column)] = fld
+        key = header_key(column)
+        other = written.get(fld)
+        if fld != "ignore" and other is not None and header_key(other) != key:
+            raise ValueError(
+                f"{other.strip()!r} and {column.strip()!r} are both mapped to {fld}: "
+                f"a field is read from one column; map one of them to {fld} "
+                "(and the other to another field, or to ignore)"
+            )
+        written.setdefault(fld, column)
+        out[key] = fld
     return out
+
+
+def _built_in(header: str) -> str | None:
+    """The field a header names by the built-in names, if any."""
+    key = header_key(header)
+    if key in _BY_KEY:
+        return _BY_KEY[key]
+    # "Key Result (KR)", "Target [units]": the words outside the brackets
+    # name it, or else the words inside them
+    outside = header_key(re.sub(r"[(\[].*?[)\]]", " ", header))
+    inside = [header_key(m) for m in re.findall(r"[(\[](.*?)[)\]]", header)]
+    return next((_BY_KEY[k] for k in (outside, *inside) if k in _BY_KEY), None)
 
 
 def match_columns(headers: Sequence[str], mapping: dict[str, str] | None = None) -> ColumnMap:
     """Give each field the first column whose header means it.
 
-    ``mapping`` (from :func:`parse_mapping`) wins over the built-in names. A
-    field already taken by an earlier column leaves a later one ignored, so
-    "Goal" after "Objective" does not replace it.
+    ``mapping`` (from :func:`parse_mapping`) wins over the built-in names:
+    the columns it names take their fields first, so ``--map 'Stretch
+    target=target'`` reads Stretch target even where a Target column is
+    there too, which is then not imported (``displaced``, to be said).
+    Among the built-in names a field already taken by an earlier column
+    leaves a later one ignored, so "Goal" after "Objective" does not
+    replace it.
     """
     mapping = mapping or {}
     fields: dict[str, int] = {}
-    ignored: list[str] = []
     for index, header in enumerate(headers):
+        fld = mapping.get(header_key(header))
+        if fld is not None and fld != "ignore" and fld not in fields:
+            fields[fld] = index
+    mapped = set(fields.values())
+    ignored: list[str] = []
+    displaced: dict[str, tuple[str, str]] = {}
+    for index, header in enumerate(headers):
+        if index in mapped:
+            continue
         key = header_key(header)
-        fld = mapping.get(key) or _BY_KEY.get(key)
-        if fld is None:
-            # "Key Result (KR)", "Target [units]": the words outside the brackets
-            # name it, or else the words inside them
-            outside = header_key(re.sub(r"[(\[].*?[)\]]", " ", header))
-            inside = [header_key(m) for m in re.findall(r"[(\[](.*?)[)\]]", header)]
-            fld = next((_BY_KEY[k] for k in (outside, *inside) if k in _BY_KEY), None)
+        fld = mapping.get(key) or _built_in(header)
         if fld == "ignore" or (fld is None and (key in COMPUTED or not key)):
             continue
+        if fld is not None and fld in fields and fields[fld] in mapped and key not in mapping:
+            displaced[header] = (fld, headers[fields[fld]])
         if fld is None or fld in fields:
             ignored.append(header)
             continue
@@ -189,4 +234,4 @@ def match_columns(headers: Sequence[str], mapping: dict[str, str] | None = None)
         # without a Current column, Progress holds the current figures (of a
         # key result with a target, or a bare 0-100 % one)
         fields["current"] = fields.pop("progress")
-    return ColumnMap(fields, tuple(headers), tuple(ignored))
+    return ColumnMap(fields, tuple(headers), tuple(ignored), displaced)

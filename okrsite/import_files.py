@@ -24,6 +24,7 @@ from okrsite.column_match import ColumnMap, header_key, match_columns
 from okrsite.cycles import lookup
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
+from okrsite.import_checkins import confidence_checkins, imported_note
 from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
@@ -32,8 +33,9 @@ from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.sitefiles import create_new
 from okrsite.slug import slugify
-from okrsite.spreadsheet_header import joined_header, toml_key
+from okrsite.spreadsheet_header import toml_key
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
+from okrsite.spreadsheet_layout import laid_out, tab_team
 from okrsite.spreadsheet_numbers import file_convention
 from okrsite.spreadsheet_read import CellLines, Sheet, SheetError, read_sheets
 from okrsite.spreadsheet_row import column_letter
@@ -52,6 +54,9 @@ class ImportResult:
     ignored_columns: tuple[str, ...] = ()
     #: where a CSV file's records start (a quoted cell may span lines)
     lines: CellLines | None = field(default=None, repr=False)
+    #: how the sheet was read where its layout says more than its header
+    #: (:mod:`okrsite.spreadsheet_layout`): said with the plan
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -118,14 +123,14 @@ def plan_import(
     files = _objective_files(plans, before, config.content_dir, default_cycle, label, result)
     existing = before.scored.portfolio.objectives
     kept = {p.oid for p in plans if p.oid not in existing}
-    files += _confidence_checkins(
+    files += confidence_checkins(
         [p for p in plans if p.oid in kept],
         config.content_dir,
         # a site that pins its date is looked at on that date: a check-in
         # dated today would lie after it, and count for nothing there
         checkin_day or config.as_of or date.today(),
         before.config.cycles,
-        _imported_note(root, config.theme, config.language),
+        imported_note(root, config.theme, config.language),
     )
     files += kpi_files
     for planned in files:
@@ -211,8 +216,8 @@ def _plans_from_sheets(
     ignored: list[str] = []
     headed: set[str] = set()
     for read in book.sheets:
-        sheet = joined_header(read, mapping)
-        cols = match_columns(sheet.headers, mapping)
+        sheet, cols, notes = laid_out(read, mapping)
+        result.notes += notes
         where = f"{label}[{sheet.name}]" if len(book.sheets) > 1 else label
         tabs.append((sheet, cols, where))
         ignored += [c for c in cols.ignored if c not in ignored]
@@ -245,6 +250,8 @@ def _plans_from_sheets(
             )
             plans += found
             diags += said
+            if note := tab_team(found, sheet, cols, several):
+                result.notes.append(note)
     return plans, diags
 
 
@@ -262,9 +269,8 @@ def _current_is_progress(cols: ColumnMap, mapping: dict[str, str] | None) -> boo
     return probe.fields.get("progress") == 1
 
 
-def _names_objective(cells: tuple[str, ...], mapping: dict[str, str] | None) -> bool:
-    fields = match_columns(cells, mapping).fields
-    return "objective" in fields or "objective_id" in fields
+def _names_objective(cells: tuple[str, ...], mapping: dict[str, str] | None) -> int:
+    return match_columns(cells, mapping).header_score()
 
 
 def _objective_files(
@@ -500,49 +506,6 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
 
 def _has_figures(kr: KRPlan) -> bool:
     return kr.start is not None or kr.current is not None
-
-
-def _imported_note(root: Path, theme_name: str, language: str) -> str:
-    """The note of an imported confidence's check-in, in the site's language
-    (the theme's and the site's catalogues, as pages read them): it is shown
-    on the objective's page. English when the theme cannot be loaded (the
-    build says why)."""
-    from okrsite.theme import ThemeError, load_theme
-    from okrsite.translations import load_language
-
-    if language == "en":
-        return "Imported."
-    try:
-        chain = load_theme(theme_name, root).chain
-    except (ThemeError, OSError):
-        return "Imported."
-    folders = [path for _, path in reversed(chain)]
-    try:
-        words = load_language(language, [*folders, root]).translations
-    except (OSError, ValueError):
-        return "Imported."
-    return str(words.gettext("Imported."))
-
-
-def _confidence_checkins(
-    plans: list[ObjectivePlan],
-    content_dir: str,
-    day: date,
-    custom: Mapping[str, Cycle],
-    note: str = "Imported.",
-) -> list[PlannedFile]:
-    """Confidence lives in check-ins: one per objective that has one, dated
-    ``day`` moved into the objective's cycle (a finished quarter's confidence
-    was its last word, given on its last day)."""
-    out = []
-    for plan in plans:
-        if plan.confidence is not None and plan.oid:
-            cycle = lookup(plan.cycle, custom) if plan.cycle else None
-            when = min(max(day, cycle.start), cycle.end) if cycle else day
-            data = {"objective": plan.oid, "date": when, "confidence": yaml_number(plan.confidence)}
-            rel = f"{content_dir}/checkins/{plan.oid}/{when.isoformat()}.md"
-            out.append(PlannedFile(rel, front_matter(data, note), plan.row))
-    return out
 
 
 # ------------------------------------------------------------------ validate, write

@@ -430,7 +430,17 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
     unit = row.text("unit") or row.written_unit
     measured = any(v is not None for v in (start, target, current, done, kind))
     if title is None:
-        if measured:
+        if measured and "key_result" not in row.cols.fields:
+            row.fail(
+                "objective",
+                "this row has key result values, but the sheet has no Key result column "
+                "to give them a title",
+                "put the key results' titles in a column of their own (Key result), one row "
+                "per key result, or indent them under their objective's title with leading "
+                "spaces (see docs/import.md)",
+                code="IMP101",
+            )
+        elif measured:
             row.fail(
                 "key_result" if "key_result" in row.cols.fields else "objective",
                 "this row has key result values but no key result title",

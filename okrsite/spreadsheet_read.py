@@ -20,7 +20,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,11 @@ class Sheet:
     #: one: a label row over the figures' columns
     #: (:func:`okrsite.spreadsheet_header.joined_header` tells)
     above: tuple[int, tuple[Any, ...]] | None = field(default=None, compare=False)
+    #: the rows below the header an .xlsx sheet hides, ``(row number, cells)``:
+    #: not imported, but an objective's cells written on one are what the
+    #: visible rows under it leave blank
+    #: (:func:`okrsite.spreadsheet_layout.objectives_from_hidden_rows`)
+    hidden_rows: tuple[tuple[int, tuple[Any, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,19 +169,19 @@ class Book:
 
 
 def read_sheet(
-    path: Path, fmt: str, is_header: Callable[[tuple[str, ...]], bool] | None = None
+    path: Path, fmt: str, is_header: Callable[[tuple[str, ...]], int] | None = None
 ) -> Sheet:
     """The first sheet of ``path`` that :func:`read_sheets` imports."""
     return read_sheets(path, fmt, is_header).sheets[0]
 
 
 def read_sheets(
-    path: Path, fmt: str, is_header: Callable[[tuple[str, ...]], bool] | None = None
+    path: Path, fmt: str, is_header: Callable[[tuple[str, ...]], int] | None = None
 ) -> Book:
     """The sheets of ``path`` (``fmt`` ``csv`` or ``xlsx``) to import.
 
-    A sheet's header is the first of its first rows with text that
-    ``is_header`` accepts (a sheet often starts with a title line such as
+    A sheet's header is the one of its first rows with text that
+    ``is_header`` scores highest, naming the most columns (a sheet often starts with a title line such as
     "OKRs Q1 2026" above its header). Every tab of a workbook with such a
     header and rows under it is imported; when no tab has one, the first is
     read with its first row with text as the header, as a CSV file is (the
@@ -186,11 +191,12 @@ def read_sheets(
     lines: CellLines | None = None
     tabs: list[tuple[str | None, list[tuple[int, tuple[Any, ...]]]]]
     notices: tuple[Notice, ...] = ()
+    context: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
     try:
         if fmt == "xlsx":
             from okrsite.spreadsheet_xlsx import xlsx_tabs
 
-            found, notices = xlsx_tabs(path, is_header)
+            found, notices, context = xlsx_tabs(path, is_header)
             tabs = list(found)
         else:
             text, notices = _csv_text(path)
@@ -204,16 +210,32 @@ def read_sheets(
     except OSError as exc:
         raise SheetError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return _book(path, filled, is_header, delimiter, lines, notices)
+        book = _book(path, filled, is_header, delimiter, lines, notices)
     except SheetError as exc:
         exc.notices = notices
         raise
+    return Book(
+        tuple(_with_hidden(s, context.get(str(s.name), [])) for s in book.sheets),
+        book.unread,
+        book.notices,
+    )
+
+
+def _with_hidden(sheet: Sheet, hidden: list[tuple[int, tuple[Any, ...]]]) -> Sheet:
+    """``sheet`` with its hidden rows below the header, as wide as the header."""
+    width = len(sheet.headers)
+    rows = tuple(
+        (n, tuple(row[:width]) + (None,) * (width - len(row)))
+        for n, row in hidden
+        if n > sheet.header_row
+    )
+    return replace(sheet, hidden_rows=rows) if rows else sheet
 
 
 def _book(
     path: Path,
     filled: list[tuple[str | None, list[tuple[int, tuple[Any, ...]]]]],
-    is_header: Callable[[tuple[str, ...]], bool] | None,
+    is_header: Callable[[tuple[str, ...]], int] | None,
     delimiter: str | None,
     lines: CellLines | None,
     notices: tuple[Notice, ...],
@@ -241,11 +263,15 @@ def _book(
 
 
 def _header_index(
-    numbered: list[tuple[int, tuple[Any, ...]]], is_header: Callable[[tuple[str, ...]], bool]
+    numbered: list[tuple[int, tuple[Any, ...]]], is_header: Callable[[tuple[str, ...]], int]
 ) -> int | None:
-    return next(
-        (i for i, (_, row) in enumerate(numbered[:HEADER_SEARCH]) if is_header(_texts(row))), None
-    )
+    """The index of the header among the first rows with text: the row that
+    names the most columns (``is_header``: how many, 0 for no header), the
+    first of them on a tie. A title line above the header (``Objectives``)
+    or a data row whose Type cell says ``Objective`` names fewer."""
+    scores = [is_header(_texts(row)) for _, row in numbered[:HEADER_SEARCH]]
+    best = max(scores, default=0)
+    return scores.index(best) if best > 0 else None
 
 
 def _sheet(

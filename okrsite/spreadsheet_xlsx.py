@@ -64,12 +64,15 @@ Rows = list[tuple[int, tuple[Any, ...]]]
 
 
 def xlsx_tabs(
-    path: Path, is_header: Callable[[tuple[str, ...]], bool] | None = None
-) -> tuple[list[tuple[str, Rows]], tuple[Notice, ...]]:
+    path: Path, is_header: Callable[[tuple[str, ...]], int] | None = None
+) -> tuple[list[tuple[str, Rows]], tuple[Notice, ...], dict[str, Rows]]:
     """The visible worksheets of the workbook: their names and rows, numbered,
     as Excel shows them (:func:`okrsite.spreadsheet_cells.merged_down` below
     the header ``is_header`` finds, :func:`okrsite.spreadsheet_cells.visible`),
-    and what was left out of them (hidden rows and sheets that hold something)."""
+    what was left out of them (hidden rows and sheets that hold something),
+    and each tab's hidden rows that hold something: not imported as data,
+    but an objective written on one still names the visible rows under it
+    (:func:`okrsite.spreadsheet_layout.objectives_from_hidden_rows`)."""
     try:
         from openpyxl import load_workbook
     except ImportError as exc:  # pragma: no cover - a dependency of okrsite
@@ -117,6 +120,7 @@ def xlsx_tabs(
             hidden = [False] * len(hidden)
         notices: list[Notice] = []
         shown: list[tuple[str, Rows]] = []
+        context: dict[str, Rows] = {}
         for (title, rows), mark, left_out in zip(tabs, marks, hidden, strict=True):
             if left_out:
                 if any(has_value(c) for _, row in rows for c in row):
@@ -128,11 +132,13 @@ def xlsx_tabs(
             rows = merged_down(rows, mark.merged, path.name, _fills, header)
             # the header a hidden row holds is still the header: hidden rows
             # are left out as data (a row 1 hidden by mistake named the columns)
+            everything = rows
             rows, left = visible(rows, mark.hidden - {header} if at is not None else mark.hidden)
             if left:
                 notices.append(hidden_rows(title, left))
+                context[title] = [(n, row) for n, row in everything if n in left]
             shown.append((title, rows))
-        return shown, tuple(notices)
+        return shown, tuple(notices), context
     except (SheetError, OSError):
         raise
     except Exception as exc:  # a value openpyxl cannot read (a 5000-digit number)

@@ -1,0 +1,58 @@
+"""The check-ins an import writes: a sheet's Confidence column lives in
+check-ins, one per objective, noted as imported in the site's language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from okrsite.cycles import lookup
+from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
+from okrsite.model import Cycle
+from okrsite.spreadsheet_import import ObjectivePlan
+
+__all__ = ["confidence_checkins", "imported_note"]
+
+
+def imported_note(root: Path, theme_name: str, language: str) -> str:
+    """The note of an imported confidence's check-in, in the site's language
+    (the theme's and the site's catalogues, as pages read them): it is shown
+    on the objective's page. English when the theme cannot be loaded (the
+    build says why)."""
+    from okrsite.theme import ThemeError, load_theme
+    from okrsite.translations import load_language
+
+    if language == "en":
+        return "Imported."
+    try:
+        chain = load_theme(theme_name, root).chain
+    except (ThemeError, OSError):
+        return "Imported."
+    folders = [path for _, path in reversed(chain)]
+    try:
+        words = load_language(language, [*folders, root]).translations
+    except (OSError, ValueError):
+        return "Imported."
+    return str(words.gettext("Imported."))
+
+
+def confidence_checkins(
+    plans: list[ObjectivePlan],
+    content_dir: str,
+    day: date,
+    custom: Mapping[str, Cycle],
+    note: str = "Imported.",
+) -> list[PlannedFile]:
+    """Confidence lives in check-ins: one per objective that has one, dated
+    ``day`` moved into the objective's cycle (a finished quarter's confidence
+    was its last word, given on its last day)."""
+    out = []
+    for plan in plans:
+        if plan.confidence is not None and plan.oid:
+            cycle = lookup(plan.cycle, custom) if plan.cycle else None
+            when = min(max(day, cycle.start), cycle.end) if cycle else day
+            data = {"objective": plan.oid, "date": when, "confidence": yaml_number(plan.confidence)}
+            rel = f"{content_dir}/checkins/{plan.oid}/{when.isoformat()}.md"
+            out.append(PlannedFile(rel, front_matter(data, note), plan.row))
+    return out
