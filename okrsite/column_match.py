@@ -59,7 +59,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "verantwortlicher",
     ),
     "team": ("team", "teamname", "department", "dept", "group", "abteilung"),
-    "cycle": ("cycle", "quarter", "period", "timeframe", "quartal", "zyklus", "zeitraum"),
+    # Viva Goals exports its cycle as "Time Period", its unit as "Metric Unit";
+    # Lattice names the parent "Parent goal"
+    "cycle": (
+        "cycle",
+        "quarter",
+        "period",
+        "timeperiod",
+        "timeframe",
+        "quartal",
+        "zyklus",
+        "zeitraum",
+    ),
     "start": (
         "start",
         "baseline",
@@ -85,7 +96,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # a sheet with Current has Progress as well on rows measured by a figure
     # alone; a sheet without Current reads Progress as its current values
     "progress": ("progress", "percentcomplete", "fortschritt"),
-    "unit": ("unit", "units", "uom", "einheit"),
+    "unit": ("unit", "units", "metricunit", "uom", "einheit"),
     "confidence": ("confidence", "confidencelevel", "zuversicht", "konfidenz"),
     "notes": (
         "notes",
@@ -100,7 +111,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "bemerkungen",
     ),
     "due": ("due", "duedate", "deadline", "enddate", "fällig", "fälligkeit", "frist", "enddatum"),
-    "parent": ("parent", "alignedto", "alignment", "parentobjective"),
+    "parent": ("parent", "alignedto", "alignment", "parentobjective", "parentgoal"),
     "weight": ("weight", "krweight"),
     "objective_weight": ("objectiveweight",),
     "commitment": ("commitment",),

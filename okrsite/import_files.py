@@ -25,7 +25,7 @@ from okrsite.cycles import lookup
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
 from okrsite.import_checkins import confidence_checkins, imported_note
-from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id
+from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id, unknown_parent
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
 from okrsite.parse import ID_RE, KR_ID_RE
@@ -34,7 +34,7 @@ from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.sitefiles import create_new
 from okrsite.slug import slugify
 from okrsite.spreadsheet_header import toml_key
-from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, plan_rows
+from okrsite.spreadsheet_import import KRPlan, ObjectivePlan, normalise_cycle, plan_rows
 from okrsite.spreadsheet_layout import laid_out, tab_team
 from okrsite.spreadsheet_numbers import file_convention
 from okrsite.spreadsheet_read import CellLines, Sheet, SheetError, read_sheets
@@ -117,8 +117,10 @@ def plan_import(
             return result
         plans, diags = read
     result.diagnostics.extend(diags)
+    # --cycle is read as a cycle cell is: "Q1 2027" is 2027-Q1 in both
+    given = normalise_cycle(cycle) if cycle else None
     default_cycle = (
-        (cycle, "--cycle") if cycle else (config.default_cycle, "default_cycle of okrsite.toml")
+        (given, "--cycle") if given else (config.default_cycle, "default_cycle of okrsite.toml")
     )
     files = _objective_files(plans, before, config.content_dir, default_cycle, label, result)
     existing = before.scored.portfolio.objectives
@@ -400,16 +402,7 @@ def _objective_data(
             result.diagnostics.append(ambiguous_parent(plan, ambiguous.candidates, label))
             return None
         if parent is None:
-            result.diagnostics.append(
-                error(
-                    "IMP107",
-                    f"row {plan.row}: parent {plan.parent!r} names no objective of this file or the site",
-                    label,
-                    line=plan.row,
-                    column=None if plan.parent_column is None else plan.parent_column + 1,
-                    hint="write the parent objective's title or id, optionally with #key-result",
-                )
-            )
+            result.diagnostics.append(unknown_parent(plan, titles, existing, label))
         else:
             data["parent"] = parent
     if plan.commitment == "aspirational":

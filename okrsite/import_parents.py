@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error
+from okrsite.resolve_hints import _did_you_mean
 from okrsite.spreadsheet_import import ObjectivePlan
 
-__all__ = ["AmbiguousParent", "ambiguous_parent", "parent_id"]
+__all__ = ["AmbiguousParent", "ambiguous_parent", "parent_id", "unknown_parent"]
 
 
 class AmbiguousParent(Exception):
@@ -82,4 +83,29 @@ def ambiguous_parent(
         line=plan.row,
         column=None if plan.parent_column is None else plan.parent_column + 1,
         hint=f"write the id of the one meant, e.g. {candidates[0][0]}, optionally with #key-result",
+    )
+
+
+def unknown_parent(
+    plan: ObjectivePlan,
+    titles: dict[str, list[ObjectivePlan]],
+    existing: Mapping[str, Any],
+    label: str,
+) -> Diagnostic:
+    """IMP107: the parent names no objective; the hint names the closest title
+    or id of the sheet or the site (a slip, ``Grow revenu in EMEA``), as
+    ``okrsite check`` does for a goal file's ``parent:``."""
+    assert plan.parent is not None
+    name = plan.parent.partition("#")[0].strip()
+    known = [p.title for ps in titles.values() for p in ps if p is not plan]
+    known += [o.title for o in existing.values()] + list(existing)
+    meant = _did_you_mean(name, dict.fromkeys(known))
+    return error(
+        "IMP107",
+        f"row {plan.row}: parent {plan.parent!r} names no objective of this file or the site",
+        label,
+        line=plan.row,
+        column=None if plan.parent_column is None else plan.parent_column + 1,
+        hint=(f"{meant} " if meant else "")
+        + "write the parent objective's title or id, optionally with #key-result",
     )

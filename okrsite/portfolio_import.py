@@ -34,12 +34,12 @@ def plans_from_portfolio(
     data = _read_json(source, label)
     if isinstance(data, Diagnostic):
         return [], [], [data]
-    if not isinstance(data, dict) or not isinstance(data.get("objectives", []), list):
-        return (
-            [],
-            [],
-            [error("IMP001", "not an okrsite portfolio.json (no objectives list)", label, line=1)],
-        )
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("objectives", []), list)
+        or not {"objectives", "kpis", "goals"} & data.keys()
+    ):
+        return [], [], [_not_a_portfolio(data, label)]
     plans: list[ObjectivePlan] = []
     files: list[PlannedFile] = []
     diags: list[Diagnostic] = []
@@ -108,6 +108,31 @@ def plans_from_portfolio(
         else:
             diags.append(error("IMP106", f"goal {n} needs an id and a title", label))
     return plans, files, diags
+
+
+def _not_a_portfolio(data: Any, label: str) -> Diagnostic:
+    """IMP001 for JSON that is not okrsite's ``portfolio.json``: an object with
+    an ``objectives`` list (and ``kpis``, ``goals``). Another tool's API
+    answer (a list, or ``{"data": [...]}``) would otherwise read as a
+    portfolio with nothing in it and import nothing without a word."""
+    found = (
+        "a list"
+        if isinstance(data, list)
+        else f"an object of keys {', '.join(repr(k) for k in list(data)[:5])}"
+        if isinstance(data, dict) and data
+        else "an empty object"
+        if isinstance(data, dict)
+        else "no object"
+    )
+    return error(
+        "IMP001",
+        f"not an okrsite portfolio.json: it holds {found}, where an object with an "
+        "'objectives' list (and 'kpis', 'goals') is expected, as okrsite export writes it",
+        label,
+        line=1,
+        hint="another tool's export imports as a sheet: save it as .csv or .xlsx with a "
+        "column per field (Objective, Key result, Target, ...), then import that",
+    )
 
 
 def _read_json(source: Path, label: str) -> Any:

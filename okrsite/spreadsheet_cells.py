@@ -31,8 +31,35 @@ __all__ = [
 Rows = list[tuple[int, tuple[Any, ...]]]
 
 
-# "Tom Lee, Ana Ruiz", "Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee / Ana Ruiz"
-_CO_OWNERS = re.compile(r"\s*(?:[,;&/]|\b(?:and|und)\b)\s*", re.IGNORECASE)
+#: what parts co-owners ("Tom Lee & Ana Ruiz", "Tom Lee and Ana Ruiz", "Tom Lee
+#: / Ana Ruiz", "Tom Lee; Ana Ruiz") for certain, unlike a comma, which also
+#: writes a name last name first: "Diaz, Uma; Lee, Tom" is two people
+_CO_OWNERS_NOT_COMMA = re.compile(r"\s*(?:[;&/]|\b(?:and|und)\b)\s*", re.IGNORECASE)
+#: a name written last name first, as Outlook and Microsoft 365 exports do:
+#: a surname (maybe after lower-case particles, "van der Berg"; maybe
+#: hyphenated), a comma, and one or two capitalised given names ("Uma
+#: Maria"). "Tom Lee, Ana Ruiz" is no such name: its first part has two
+#: capitalised words, so it stays two co-owners.
+_LAST_COMMA_FIRST = re.compile(
+    r"((?:[^\W\d_]+[’']?\s+)*?[^\W\d_][\w’'-]*)\s*,\s*"
+    r"([^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*)?)"
+)
+
+
+def _last_first(part: str) -> str | None:
+    """``Diaz, Uma Maria`` → ``Uma Maria Diaz``; ``None`` for any other shape."""
+    found = _LAST_COMMA_FIRST.fullmatch(part)
+    if found is None:
+        return None
+    last, given = found[1].split(), found[2].split()
+    particles, surname = last[:-1], last[-1]
+    if any(not p.islower() for p in particles):
+        return None  # "Tom Lee, Ana": a name, then another
+    if len(given) == 1 and not particles:
+        return first_name_first(part)  # two single words, as goal files read them
+    if not surname[0].isupper() or any(not g[0].isupper() for g in given):
+        return None
+    return " ".join([*given, *last])
 
 
 def split_owners(cell: str) -> list[str]:
@@ -41,20 +68,28 @@ def split_owners(cell: str) -> list[str]:
     A part without two letters means the cell is not a list of names
     (``N/A``), so it stays whole; so does a cell with one name. A line break
     (Alt+Enter in Excel, a quoted newline in CSV) puts a name on a line of
-    its own, as a comma does: each line is read as a cell of its own, so
-    ``Diaz, Uma`` on one of them is still one person."""
+    its own, as ``;``, ``&``, ``/`` and ``and`` do; each such part is one
+    person written last name first when it has that shape (``Diaz, Uma``,
+    ``Diaz, Uma Maria``, ``van der Berg, Anna``), so ``Diaz, Uma; Lee, Tom``
+    is Uma Diaz and Tom Lee. Only then is a comma read as parting co-owners."""
     lines = [" ".join(line.split()) for line in cell.splitlines() if line.strip()]
     if len(lines) > 1:
         return [name for line in lines for name in split_owners(line)]
     cell = lines[0] if lines else cell
-    person = first_name_first(cell)
-    if person != cell:  # "Diaz, Uma": one person, last name first
-        return [person]
-    parts = [p for p in (p.strip() for p in _CO_OWNERS.split(cell)) if p]
-    if len(parts) == 1:
-        return parts  # "Tom Lee," is one name
-    if len(parts) > 1 and all(len(re.findall(r"[^\W\d_]", p)) >= 2 for p in parts):
-        return parts
+    names: list[str] = []
+    for part in (p for p in (p.strip() for p in _CO_OWNERS_NOT_COMMA.split(cell)) if p):
+        person = _last_first(part)
+        names += [person] if person else [n for n in (n.strip() for n in part.split(",")) if n]
+    if len(names) == 1:
+        return names  # "Tom Lee," is one name
+    return _names_or_whole(names, cell)
+
+
+def _names_or_whole(names: list[str], cell: str) -> list[str]:
+    """``names`` when each has two letters or more; else the cell is no list
+    of names (``N/A``, ``R&D``) and stays whole."""
+    if len(names) > 1 and all(len(re.findall(r"[^\W\d_]", n)) >= 2 for n in names):
+        return names
     return [cell]
 
 

@@ -18,9 +18,12 @@ from datetime import date, datetime
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
+from okrsite.confidence_words import CONFIDENCE_FORMS_HINT
 from okrsite.diagnostics import Diagnostic, error
+from okrsite.import_status import status_of
 from okrsite.model import Cycle
 from okrsite.parse import confidence_word
+from okrsite.parse_checkins import _out_of as out_of_scale
 from okrsite.slug import slugify
 from okrsite.spreadsheet_cells import excel_serial_day, split_owners
 from okrsite.spreadsheet_dates import column_order
@@ -307,9 +310,16 @@ def _due_outside(row: SheetRow, cycle: str, known: Mapping[str, Cycle]) -> None:
 
 
 def _confidence(row: SheetRow) -> float | None:
-    """The row's Confidence cell on the 0-10 scale (IMP105 outside it)."""
-    word = confidence_word(row.text("confidence") or "")
-    confidence, percent = (word, False) if word is not None else row.number("confidence")
+    """The row's Confidence cell on the 0-10 scale (IMP105 outside it), in
+    the forms a check-in takes: a word, ``7/10`` (``4/5``, ``8 of 10``), a
+    number or a percentage; text that is none gets the hint naming them."""
+    text = row.text("confidence") or ""
+    word = confidence_word(text)
+    if word is None and isinstance(row.raw("confidence"), str):
+        word = out_of_scale(text)  # "7/10", as people write it: read as a check-in's
+    confidence, percent = (
+        (word, False) if word is not None else row.number("confidence", CONFIDENCE_FORMS_HINT)
+    )
     if confidence is not None and (percent or 0 < confidence < 1):
         # 70% or 0.7 of certainty: the 0-10 scale's 7
         confidence = round(confidence / 10 if percent else confidence * 10, 6)
@@ -344,7 +354,7 @@ def _objective(
 ) -> ObjectivePlan:
     confidence = _confidence(row)
     weight, _ = row.number("objective_weight")
-    status = row.word("objective_status", _STATUS_WORDS)
+    status = status_of(row, "objective_status")
     return ObjectivePlan(
         row=row.row_no,
         file=row.file,
@@ -360,26 +370,10 @@ def _objective(
         parent_column=row.cols.fields.get("parent"),
         commitment=row.word("commitment", ("committed", "aspirational")),
         weight=weight,
-        status=status if status in ("draft", "dropped") else None,
+        status=status,
         confidence=confidence,
         confidence_row=row.row_no if confidence is not None else None,
     )
-
-
-# okrsite's export writes the computed status words; only draft and dropped
-# are something a person set, the rest are read past.
-_STATUS_WORDS = (
-    "active",
-    "draft",
-    "dropped",
-    "upcoming",
-    "achieved",
-    "missed",
-    "done",
-    "on_track",
-    "at_risk",
-    "off_track",
-)
 
 
 def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
@@ -424,7 +418,7 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         score /= 100
     if score is not None and not 0 <= score <= 1:
         row.fail("score", f"score {score:g} is outside 0-1", code="IMP105")
-    status = row.word("kr_status", _STATUS_WORDS)
+    status = status_of(row, "kr_status")
     # the objective's owner repeated on its rows is not the key result's own
     owner = row.owner("a key result") if row.text("owner") != obj.owner_cell else None
     unit = row.text("unit") or row.written_unit
@@ -491,7 +485,7 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         weight=weight,
         score=score,
         # the export repeats a dropped objective's status on its key results
-        status=status if status in ("draft", "dropped") and status != obj.status else None,
+        status=status if status != obj.status else None,
         owner=owner if owner and owner != obj.owner else None,
         done=done,
         progress_only=progress_only,

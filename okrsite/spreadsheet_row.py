@@ -154,8 +154,10 @@ class SheetRow:
             value = value.date()
         return " ".join(str(value).split())
 
-    def number(self, fld: str) -> tuple[float | None, bool]:
-        """The cell as a number, and whether it was written as a percentage.
+    def number(self, fld: str, hint: str | None = None) -> tuple[float | None, bool]:
+        """The cell as a number, and whether it was written as a percentage
+        (``hint``: what to write instead of text that is none, where the
+        column has forms of its own, as a confidence has).
 
         A figure followed by its unit (``8 h``, ``1,200 tickets``) is read
         when the unit is the row's: its Unit cell's, or, with none, the one
@@ -181,7 +183,7 @@ class SheetRow:
             self.fail(
                 fld,
                 f"{show_value(value)} is not a number",
-                "write digits, e.g. 40, 12.5, 45% or 1,200; put the unit in a Unit column",
+                hint or "write digits, e.g. 40, 12.5, 45% or 1,200; put the unit in a Unit column",
             )
             return None, False
         return parsed
