@@ -45,6 +45,7 @@ from okrsite.pull_sources import (
     read_sources,
     readings_in_unit,
 )
+from okrsite.resolve_hints import _did_you_mean
 from okrsite.sitefiles import (
     Refusal,
     UnsafeFileError,
@@ -213,12 +214,23 @@ def _target(portfolio: Portfolio, name: str) -> None:
                 + (f'name = "{ids[0]}"' if len(ids) == 1 else "the one meant")
             )
         raise SourceError(
-            f"the site has no KPI {name!r} and no key result of that name "
-            "(write a KPI id, or objective#key-result)"
+            f"the site has no KPI {name!r} and no key result of that name"
+            + (f": {meant}" if (meant := _id_meant(portfolio, name)) else "")
+            + " (write a KPI id, or objective#key-result)"
         )
     if kr.kind in ("milestones", "rollup"):
         what = "a checklist" if kr.kind == "milestones" else "a roll-up"
         raise SourceError(f"key result {name!r} is {what} and takes no value")
+
+
+def _id_meant(portfolio: Portfolio, name: str) -> str | None:
+    """ "did you mean 'nps'?" for a source name that is a slip of a KPI's id or
+    an ``objective#key-result`` (in another letter case, or mistyped), as
+    ``okrsite check`` hints a check-in's ``kpi:``."""
+    ids = list(portfolio.kpis)
+    if "#" in name:
+        ids = [f"{o.id}#{kr.id}" for o in portfolio.objectives.values() for kr in o.key_results]
+    return _did_you_mean(name, ids)
 
 
 def _ids_titled(portfolio: Portfolio, name: str) -> list[str]:

@@ -358,15 +358,17 @@ def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
         raise SourceError(
             f"{line}not valid JSON: a number has more digits than can be read"
         ) from None
-    if isinstance(data, dict):
-        data = [data]
+    data = _unwrapped(data)
     if not isinstance(data, list):
         raise SourceError('JSON must be a list of {"date": …, "value": …} objects')
     out: dict[date, tuple[date, float]] = {}
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict) or "date" not in item or "value" not in item:
             shown = json.dumps(item, ensure_ascii=False)[:80]
-            raise SourceError(f"item {n}: {shown} has no date and value")
+            raise SourceError(
+                f"item {n}: {shown} has no date and value "
+                '(a list of {"date": …, "value": …} objects is expected)'
+            )
     slashes = kpi_csv.slash_order(item["date"] for item in data if isinstance(item["date"], str))
     column = _json_column([item["value"] for item in data if isinstance(item["value"], str)])
     for n, item in enumerate(data, start=1):
@@ -378,6 +380,25 @@ def _json_values(text: str, notes: list[str]) -> list[tuple[date, float]]:
             continue
         _add(out, _reading(item["date"], item["value"], where, "", slashes, column=column), where)
     return list(out.values())
+
+
+def _unwrapped(data: Any) -> Any:
+    """The list of readings in a JSON answer: the list itself; an object
+    with ``date`` and ``value`` as a list of one; and the list an API wraps
+    in an object under one key (``{"data": [...]}``, ``{"results": [...]}``),
+    when that is the object's one list. An object with two lists or none is
+    refused by name: which of them holds the readings is a guess."""
+    if not isinstance(data, dict) or {"date", "value"} <= data.keys():
+        return [data] if isinstance(data, dict) else data
+    lists = [key for key, value in data.items() if isinstance(value, list)]
+    if len(lists) == 1:
+        return data[lists[0]]
+    keys = ", ".join(repr(k) for k in list(data)[:5])
+    raise SourceError(
+        f'JSON must be a list of {{"date": …, "value": …}} objects, got an object of keys {keys}'
+        + (" with more than one list" if lists else "")
+        + ": have the source print the list of readings itself"
+    )
 
 
 def _json_column(texts: list[str]) -> str:
