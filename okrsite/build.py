@@ -33,6 +33,8 @@ from okrsite.render_plan import (
     template_diagnostic,
 )
 from okrsite.theme import Theme, ThemeError, load_theme
+from okrsite.theme_required import missing_templates
+from okrsite.theme_toml import unknown_key_warnings
 from okrsite.value_prints import parsed_records
 from okrsite.writer import (
     MARKER,
@@ -215,11 +217,16 @@ def build_site(
 
 def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Diagnostic]:
     """What the theme says before anything is rendered: its static files and
-    templates that will not be read (:meth:`Theme.source_problems`), the
+    templates that will not be read (:meth:`Theme.source_problems`), its
+    ``theme.toml``'s unknown keys (:mod:`okrsite.theme_toml`), the templates
+    okrsite renders that a theme standing alone lacks
+    (:mod:`okrsite.theme_required`), the
     site's templates that do not compile (:meth:`Theme.template_syntax_errors`), and a
     ``language`` its catalogues and the site's do not translate
     (:meth:`Theme.language_problem`, located in okrsite.toml)."""
     problems = theme.source_problems(site_root)
+    problems += unknown_key_warnings(theme.chain, site_root)
+    problems += missing_templates(theme, site_root)
     problems += [template_diagnostic(e, site_root) for e in theme.template_syntax_errors(site_root)]
     problems += theme.catalogue_problems(config.language, site_root)
     if config.language != "en":

@@ -12,6 +12,7 @@ helpers are the renderer's own methods.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from okrsite import __version__
 from okrsite.render_assets import badge_path
+from okrsite.sitefiles import excerpt
 from okrsite.ui_words import STATUS_WORDS
 from okrsite.urls import href
 from okrsite.view.formatting import (
@@ -100,6 +102,7 @@ class TemplateGlobals:
         ``95.000,5 €``; :func:`~okrsite.view.formatting.money_with_cents`)."""
         if value is None:
             return self._number(None)
+        _needs_number("with_unit", value)
         return self.language.with_unit(self._figure(value, unit), unit or "")
 
     def _figure(self, value: float | None, unit: str | None) -> str:
@@ -118,6 +121,8 @@ class TemplateGlobals:
         420,000 EUR``: money with cents has two decimals in a run too)."""
         if self.language.leads(unit):
             return self.with_unit(value, unit)
+        if value is not None:
+            _needs_number("lead", value)
         return self._figure(value, unit)
 
     def _globals(self) -> dict[str, Any]:
@@ -167,6 +172,17 @@ class TemplateGlobals:
             "badge_url": lambda oid: href(badge_path(oid)),
             "feed_id": quote(feed_id(self.config), safe=""),
         }
+
+
+def _needs_number(name: str, value: object) -> None:
+    """Refuse a value that is no number in words a theme author can act on:
+    Python's own ("must be real number, not str") name neither the global
+    nor the value (a history entry's ``new`` is the title for ``created``)."""
+    if not isinstance(value, (int, float, Decimal)):
+        raise TypeError(
+            f"{name}() needs a number, got {excerpt(repr(value))} ({type(value).__name__}); "
+            "guard it with {% if x is number %}"
+        )
 
 
 def feed_id(config: SiteConfig) -> str:

@@ -159,12 +159,32 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             f"template {exc.name!r} was not found in the theme",
             file,
             line=line,
-            hint="check the theme name in okrsite.toml and the files in themes/ and templates/",
+            hint=f"add {exc.name} to the theme's templates/ (or the site's), or name one "
+            "that is there; a theme standing alone provides every template it uses",
         )
     if isinstance(exc, jinja2.TemplateError):
         what = exc.message or str(exc)
     else:
         what = f"{exc} ({type(exc).__name__})" if str(exc) else type(exc).__name__
+    if isinstance(exc, RecursionError):
+        return error(
+            "THM002",
+            "template error: a template extends or includes itself, directly or through "
+            f"others{where}",
+            file,
+            line=line,
+            hint="to build on the theme's template of the same name, prefix the theme: "
+            '{% extends "default:base.html" %}',
+        )
+    if isinstance(exc, (ValueError, TypeError)) and _in_gettext(exc):
+        return error(
+            "THM002",
+            f"template error: a translated text has a % that is no placeholder: {what}{where}",
+            file,
+            line=line,
+            hint="write %% for a percent sign in the text of _(), gettext, ngettext and "
+            '{% trans %} ({{ _("Up 5%% this week") }}), and %(name)s for a value',
+        )
     page = getattr(exc, PAGE_NOTE, None)
     if page and not isinstance(exc, jinja2.TemplateSyntaxError):
         return error(
@@ -183,6 +203,22 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
         line=line,
         hint="fix the template; run okrsite build again to see the page render",
     )
+
+
+def _in_gettext(exc: BaseException) -> bool:
+    """Whether ``exc`` came from filling a translated text (``_()``,
+    ``gettext``, ``ngettext``, ``{% trans %}``): its ``%`` formatting."""
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name in ("gettext", "ngettext") and code.co_filename.endswith(_TRANSLATIONS):
+            return True
+        tb = tb.tb_next
+    return False
+
+
+#: the module whose template callables fill translated texts
+_TRANSLATIONS = os.path.join("okrsite", "translations.py")
 
 
 def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:

@@ -55,6 +55,7 @@ from okrsite.sitefiles import (
     within,
 )
 from okrsite.template_filters import unknown_filter_or_test
+from okrsite.template_references import self_reference
 from okrsite.theme_find import (
     ThemeError,
     available_builtin,
@@ -288,7 +289,9 @@ class Theme:
     def template_syntax_errors(self, site_root: Path) -> list[TemplateSyntaxError]:
         """Jinja's syntax error of each template of the site's own (its
         ``templates/`` and the templates of a theme in its ``themes/``) that
-        does not compile, every one of them: what a build would stop at when
+        does not compile or names itself (``{% extends "base.html" %}`` in
+        the ``base.html`` that overrides it: :mod:`okrsite.template_references`),
+        every one of them: what a build would stop at when
         a page first uses the template, told before anything renders, and by
         ``okrsite check`` (a pull request's review job), which renders nothing.
         The built-in themes' templates are okrsite's and compile. A file that
@@ -299,25 +302,34 @@ class Theme:
         # (name, loader, name in the loader, file): each theme's templates read
         # from its own folder, so a site-local themes/default/ is compiled,
         # not the built-in ``default:`` of the same names
-        named: list[tuple[str, BaseLoader, str, Path]] = []
+        named: list[tuple[str, BaseLoader, str, Path, int]] = []
         if self.site_templates is not None:
             folder = self.site_templates
-            named += [(rel, loader, rel, folder / rel) for rel in self._template_names(folder)]
-        for label, path in self.chain:
+            named += [(rel, loader, rel, folder / rel, 0) for rel in self._template_names(folder)]
+        for i, (label, path) in enumerate(self.chain):
             real = os.path.realpath(path)
             if real == site or real.startswith(site.rstrip(os.sep) + os.sep):
                 folder = path / "templates"
                 own = _theme_loader(path)
                 named += [
-                    (f"{label}:{rel}", own, rel, folder / rel)
+                    (f"{label}:{rel}", own, rel, folder / rel, i + 1)
                     for rel in self._template_names(folder)
                 ]
+        # (label, templates) of each theme, for the name that reaches the one beneath
+        provided = (
+            [(label, self._template_names(path / "templates")) for label, path in self.chain]
+            if named
+            else []
+        )
         found = []
-        for name, source_loader, rel, file in named:
+        for name, source_loader, rel, file, below in named:
             try:
                 source, filename, _ = source_loader.get_source(self.env, rel)
                 tree = self.env.parse(source, name, filename)
                 unknown_filter_or_test(self.env, tree, name, filename)
+                itself = self_reference(self.env, tree, name, filename, provided[below:])
+                if itself is not None:
+                    found.append(itself)
             except TemplateSyntaxError as exc:
                 found.append(exc)
             except UnicodeDecodeError as exc:  # a build stopped on it with a traceback

@@ -14,12 +14,15 @@ files from anywhere on the machine into the published ``static/``.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 from okrsite import toml_reader as tomllib
-from okrsite.config import CONFIG_FILE, SiteConfig
+from okrsite.config import CONFIG_FILE, SiteConfig, setting_line
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.sitefiles import UnsafeFileError, excerpt, owned_roots, read_owned, within
 
@@ -45,25 +48,48 @@ class ThemeError(ValueError):
     ``None`` when ``okrsite.toml``'s ``theme`` is: the diagnostic names the
     file to fix (:func:`theme_diagnostic`)."""
 
-    def __init__(self, message: str, meta: Path | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        meta: Path | None = None,
+        *,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.meta = meta
+        #: the line of ``meta`` at fault when it is not the ``extends`` line
+        #: (a TOML syntax error's own line), and what to do when it is not
+        #: naming another theme
+        self.line = line
+        self.hint = hint
 
 
 def theme_diagnostic(exc: ThemeError, site_root: Path) -> Diagnostic:
     """THM001 at the file to fix: the ``theme.toml`` whose ``extends`` is
     wrong, at that line, or ``okrsite.toml``'s ``theme``."""
     if exc.meta is None:
-        return error("THM001", str(exc), CONFIG_FILE, hint="check theme = … in okrsite.toml")
-    line = None
-    try:
-        text = exc.meta.read_text("utf-8")
-        line = next(
-            (n for n, row in enumerate(text.splitlines(), 1) if row.lstrip().startswith("extends")),
-            None,
+        return error(
+            "THM001",
+            str(exc),
+            CONFIG_FILE,
+            line=_theme_line(site_root),
+            hint="check theme = … in okrsite.toml",
         )
-    except (OSError, UnicodeDecodeError):
-        pass
+    line = exc.line
+    if line is None:
+        try:
+            text = exc.meta.read_text("utf-8")
+            line = next(
+                (
+                    n
+                    for n, row in enumerate(text.splitlines(), 1)
+                    if row.lstrip().startswith("extends")
+                ),
+                None,
+            )
+        except (OSError, UnicodeDecodeError):
+            pass
     try:
         shown = exc.meta.resolve().relative_to(site_root.resolve()).as_posix()
     except (OSError, ValueError):
@@ -74,9 +100,35 @@ def theme_diagnostic(exc: ThemeError, site_root: Path) -> Diagnostic:
         message,
         shown,
         line=line,
-        hint="name a theme shipped with okrsite "
+        hint=exc.hint
+        or "name a theme shipped with okrsite "
         f"({', '.join(available_builtin()) or 'none'}) or one of the site's own, themes/NAME/",
     )
+
+
+def _theme_line(site_root: Path) -> int | None:
+    """The line of okrsite.toml that sets ``theme`` (none when it is not set)."""
+    try:
+        text = (site_root / CONFIG_FILE).read_text("utf-8", "replace")
+    except OSError:
+        return None
+    return setting_line(text, "theme")
+
+
+def _suggestion(name: str, site_root: Path | None) -> str:
+    """`` (did you mean 'brand'?)`` for a theme name that is not found: a theme
+    of the site or of okrsite whose name differs only in case or in spaces
+    around it (``theme = "Brand"`` for ``themes/brand/``: a folder name is
+    case-sensitive on Linux, where sites are built, and not on the Mac or
+    Windows they are written on), else one spelled closely; else nothing."""
+    names = set(available_builtin())
+    if site_root is not None and (site_root / "themes").is_dir():
+        with contextlib.suppress(OSError):
+            names |= {p.name for p in (site_root / "themes").iterdir() if p.is_dir()}
+    wanted = name.strip().casefold()
+    alike = sorted(n for n in names if n.casefold() == wanted and n != name)
+    close = alike or difflib.get_close_matches(name, sorted(names), 1, 0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def builtin_themes_dir() -> Path:
@@ -112,8 +164,9 @@ def _find(name: str, site_root: Path | None, parent_of: Path | None = None) -> t
     found = _look_up(name, site_root)
     if found is None:
         raise ThemeError(
-            f"theme {name!r} not found: looked in themes/{name}/ of the site and in okrsite's "
-            f"built-in themes ({', '.join(available_builtin()) or 'none'})",
+            f"theme {name!r} not found{_suggestion(name, site_root)}: looked in themes/{name}/ "
+            f"of the site and in okrsite's built-in themes "
+            f"({', '.join(available_builtin()) or 'none'})",
             parent_of,
         )
     label, path = found
@@ -167,10 +220,28 @@ def _extends(path: Path, builtin: bool) -> str | None:
     meta = path / "theme.toml"
     if meta.is_file():
         try:
-            text = read_owned(meta, owned_roots(path)).decode("utf-8")
-            data = tomllib.loads(text)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, UnsafeFileError) as exc:
+            raw = read_owned(meta, owned_roots(path))
+            data = tomllib.loads(raw.decode("utf-8"))
+        except UnsafeFileError as exc:
             raise ThemeError(f"{meta}: not valid TOML: {exc}", meta) from exc
+        except UnicodeDecodeError as exc:
+            raise ThemeError(
+                f"{meta}: not UTF-8 text (byte {exc.start + 1})",
+                meta,
+                line=raw.count(b"\n", 0, exc.start) + 1,
+                hint="save theme.toml as UTF-8",
+            ) from exc
+        except tomllib.TOMLDecodeError as exc:
+            found = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
+            said = str(exc).replace(found.group(0), "") if found else str(exc)
+            raise ThemeError(
+                f"{meta}: not valid TOML: {said}"
+                + (f" (column {found.group(2)})" if found else ""),
+                meta,
+                line=int(found.group(1)) if found else None,
+                hint="fix the TOML syntax at that line (a string closes with the quote "
+                'it opens with: description = "Acme colours")',
+            ) from exc
         parent = data.get("extends")
         if parent in (None, "", False):
             return None

@@ -34,7 +34,7 @@ def test_check_and_build_both_refuse_a_theme_that_is_not_there(
     for command in ("check", "build"):
         code, output = run_cli(command, "--site", str(site), "--as-of", "2026-11-20")
         assert code == 1, output
-        assert f"okrsite.toml: error THM001: {said}" in output, output
+        assert f"okrsite.toml:2: error THM001: {said}" in output, output
 
 
 def test_the_default_theme_and_a_site_theme_pass(tmp_path: Path) -> None:
