@@ -166,6 +166,21 @@ def build(
     )
 
 
+def _host_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``--allow-host`` names, refused (exit code 2) where one can never
+    be a ``Host`` header's name, so a request to it would only ever get 403."""
+    from okrsite.server_safety import can_be_allowed
+
+    for name in names:
+        if not can_be_allowed(name):
+            raise click.BadParameter(
+                f"{name!r} is not a host name: write one name of letters, digits, "
+                "'.', '-' and '_', without a port (--allow-host mybox.local)",
+                param_hint="'--allow-host'",
+            )
+    return names
+
+
 @click.command()
 @site_option
 @as_of_option
@@ -187,6 +202,7 @@ def build(
     metavar="NAME",
     help="Also answer requests addressed to this host name (repeatable); "
     "others than localhost and IP addresses get 403.",
+    callback=lambda _ctx, _param, names: _host_names(names),
 )
 def serve(
     site: Path | None,

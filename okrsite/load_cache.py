@@ -78,6 +78,10 @@ class ParseCache:
     # only files that changed since: then nothing else is listed or stat'ed.
     listing: list[str] | None = None
     pending: set[str] | None = None
+    #: the files of ``listing`` that are links: read again after every save a
+    #: watcher reports, as the save of what one links to is reported under
+    #: that file's name, not the link's (:meth:`changed`)
+    linked: set[str] = field(default_factory=set)
     #: the settled folder listings of the last walk (:mod:`okrsite.folder_listings`)
     folders: dict[str, FolderListing] = field(default_factory=dict)
     #: the last load's outcome, reused while its input signature holds
@@ -108,6 +112,7 @@ class ParseCache:
             self.stats.clear()
             self.listing = None
             self.pending = None
+            self.linked = set()
             self.folders = {}
             self.outcome = None
             self.scores = None
@@ -133,12 +138,14 @@ class ParseCache:
         """A watcher reports these files (site-relative) changed; ``None``: rescan all.
 
         A listed file that no longer exists, or a new file, needs a new
-        listing, so only edits of known files skip the scan.
+        listing, so only edits of known files skip the scan. The listed links
+        (:attr:`linked`) are always checked again: the file one points to may
+        be the one saved, and a watcher names only that file.
         """
         if rels is None or self.listing is None or not rels <= set(self.listing):
             self.pending = None
         else:
-            self.pending = (self.pending or set()) | rels
+            self.pending = (self.pending or set()) | rels | self.linked
 
 
 def input_signature(

@@ -271,12 +271,14 @@ def _list_files(
     elif _cold_cache(cache, tree, workers):
         assert cache is not None and isinstance(tree, FileTree)
         rels, cold = _walk_hash_and_parse(tree, config, cache, workers)
+        cache.linked = set(tree.linked)
     elif cache is not None and isinstance(tree, FileTree):
         listings = FolderListings(cache.folders)
         known = KnownFiles(cache.stats, time.time_ns() - SETTLED_NS)
         rels, walked = tree.listed_with_signatures(config.content_dir, listings, known)
         if listings.complete:
             cache.folders = listings.after
+        cache.linked = set(tree.linked)
     else:
         rels = tree.markdown_files(config.content_dir)
     return rels, walked, known, cold

@@ -61,6 +61,9 @@ class FileTree:
 
     root: Path
     problems: list[Diagnostic] = field(default_factory=list)
+    #: the Markdown files a walk found to be links (to a file): a watcher
+    #: that reports a save of the file linked to says nothing of the link
+    linked: set[str] = field(default_factory=set)
     _roots: list[str] = field(default_factory=list, repr=False)
     _folders: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
     _prefix: str = field(default="", repr=False)
@@ -195,6 +198,8 @@ class FileTree:
                         and not is_folder_readme(name)
                     ):
                         rel = folder + name
+                        if entry.is_symlink():
+                            self.linked.add(rel)
                         if kept is not None:
                             try:
                                 st = entry.stat(follow_symlinks=False)

@@ -35,6 +35,7 @@ from okrsite.render import RenderMemo
 from okrsite.render_plan import render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer, in_place_ok
+from okrsite.template_hints import as_the_preview_says
 from okrsite.watch import SiteWatcher
 from okrsite.writer import SyncWriter
 
@@ -136,6 +137,7 @@ class Preview(PreviewWatch, PreviewPlan):
         # what okrsite.toml says to watch and ignore; a change of it (or of a
         # theme) points the watcher elsewhere (PreviewWatch.follow_settings)
         self.watching = self.watch_plan(config)
+        self.link_targets = {}
         self.watcher = SiteWatcher(
             self.watching[0],
             self.on_change,
@@ -238,7 +240,9 @@ class Preview(PreviewWatch, PreviewPlan):
         report = RebuildReport(True, diags, parsed_again=load.parsed_again)
         try:
             job = self.plan(load)
-            refused = theme_problems(job.site.theme, load.config, self.site_root)
+            refused = as_the_preview_says(
+                theme_problems(job.site.theme, load.config, self.site_root)
+            )
             refused += history_unread(job.site.history, self.site_root)
             if any(d.is_error for d in refused):
                 return RebuildReport(False, [*diags, *refused], parsed_again=load.parsed_again)
@@ -267,7 +271,9 @@ class Preview(PreviewWatch, PreviewPlan):
             if extra is None:
                 raise
             self.full_next = True
-            return RebuildReport(False, [*diags, extra], parsed_again=load.parsed_again)
+            return RebuildReport(
+                False, [*diags, *as_the_preview_says([extra])], parsed_again=load.parsed_again
+            )
         # an incremental render keeps the pages and badges it did not render
         late = self.writer.sync(files, keep=job.keep())
         self.remember(job)
@@ -343,6 +349,7 @@ class Preview(PreviewWatch, PreviewPlan):
 
     def start(self) -> None:
         self.rebuild()
+        self.watch_link_targets()
         self.server.start()
         self.watcher.start()
         if self.git_watcher is not None:

@@ -10,6 +10,7 @@ parse cache must read again before it rebuilds.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,9 @@ class PreviewWatch:
     poll: bool
     #: the last rebuild's report (``None``: none yet)
     last: RebuildReport | None
+    #: the real paths of the files that linked content files point to outside
+    #: the content folder, each with the links to it (:meth:`watch_link_targets`)
+    link_targets: dict[Path, set[str]]
 
     if TYPE_CHECKING:  # the preview's own (okrsite.preview)
 
@@ -116,7 +120,7 @@ class PreviewWatch:
         self.content_dir = config.content_dir
         if plan != self.watching:
             self.watching = plan
-            self.watcher.update(plan[0], ignore=plan[1])
+            self.watcher.update([*plan[0], *self.link_targets], ignore=plan[1])
         if config.history != self.git_history:
             self.follow_history(config.history)
 
@@ -145,7 +149,12 @@ class PreviewWatch:
         rels: set[str] | None = set()
         outside = False
         for p in changed:
-            path = Path(p).resolve()
+            if Path(p).resolve() in self.link_targets:
+                continue  # what a link points to: its links are read again (ParseCache.linked)
+            # the folder resolved, not the name: a link's own name is the
+            # file the site lists (grow-alias.md -> grow.md is a file of its
+            # own, new to the listing), not the name of what it points to
+            path = Path(p).parent.resolve() / Path(p).name
             if content not in path.parents:
                 outside = True
                 rels = None
@@ -167,6 +176,35 @@ class PreviewWatch:
                 logger.exception("could not point the watcher at the folders okrsite.toml names")
         self.cache.changed(rels)
         self.rebuild()
+        self.watch_link_targets()
+
+    def watch_link_targets(self) -> None:
+        """Watch the files that linked goal files and linked ``data:`` CSV
+        files point to, where they lie outside the content folder (elsewhere
+        in the site, as docs/limits.md allows).
+
+        A save there changes what the link reads, but the operating system
+        reports it only under the file's own name, in a folder not watched
+        otherwise: without a watch of its own the preview would keep the old
+        page (polling saw it, through the link). Called after each rebuild,
+        as the last listing tells which files are links.
+        """
+        root = self.site_root
+        content = (root / self.content_dir).resolve()
+        outcome = self.cache.outcome
+        data = [rel for rel, _ in outcome.csv] if outcome is not None else []
+        links = [*self.cache.linked, *(rel for rel in data if os.path.islink(root / rel))]
+        targets: dict[Path, set[str]] = {}
+        for rel in links:
+            real = Path(os.path.realpath(root / rel))
+            if content not in real.parents:
+                targets.setdefault(real, set()).add(rel)
+        if outcome is None:  # not known this time: the CSV targets watched stay
+            targets.update((t, r) for t, r in self.link_targets.items() if t not in targets)
+        changed = targets.keys() != self.link_targets.keys()
+        self.link_targets = targets
+        if changed:
+            self.watcher.update([*self.watching[0], *targets], ignore=self.watching[1])
 
     def _walk_found_names(self) -> bool:
         """Whether the last rebuild showed a finding that only listing the

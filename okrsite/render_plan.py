@@ -32,6 +32,7 @@ from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PAGE_NOTE, PageKey, SiteRenderer
 from okrsite.render_deadline import RenderTooLong, deadline
 from okrsite.sitefiles import UnsafeFileError
+from okrsite.template_hints import BUILD_AGAIN, in_gettext
 from okrsite.theme import ThemeError, builtin_themes_dir
 from okrsite.theme_find import theme_diagnostic
 from okrsite.value_prints import Printer, before_forking, forked_printer
@@ -176,7 +177,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             hint="to build on the theme's template of the same name, prefix the theme: "
             '{% extends "default:base.html" %}',
         )
-    if isinstance(exc, (ValueError, TypeError)) and _in_gettext(exc):
+    if isinstance(exc, (ValueError, TypeError)) and in_gettext(exc):
         return error(
             "THM002",
             f"template error: a translated text has a % that is no placeholder: {what}{where}",
@@ -193,32 +194,15 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             file,
             line=line,
             hint=f"look at what {page} shows there: a value may be empty or of another "
-            "kind on that page (guard it with {% if … %}); fix the template, then run "
-            "okrsite build again",
+            "kind on that page (guard it with {% if … %}); " + BUILD_AGAIN[1],
         )
     return error(
         "THM002",
         f"template error: {what}{where}",
         file,
         line=line,
-        hint="fix the template; run okrsite build again to see the page render",
+        hint=BUILD_AGAIN[0],
     )
-
-
-def _in_gettext(exc: BaseException) -> bool:
-    """Whether ``exc`` came from filling a translated text (``_()``,
-    ``gettext``, ``ngettext``, ``{% trans %}``): its ``%`` formatting."""
-    tb = exc.__traceback__
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_name in ("gettext", "ngettext") and code.co_filename.endswith(_TRANSLATIONS):
-            return True
-        tb = tb.tb_next
-    return False
-
-
-#: the module whose template callables fill translated texts
-_TRANSLATIONS = os.path.join("okrsite", "translations.py")
 
 
 def render_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic | None:

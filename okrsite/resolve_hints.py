@@ -23,11 +23,28 @@ def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = Non
     """A "did you mean" hint; never the record that holds the reference (``itself``).
 
     An id written in other letter case (``kpi: NPS`` for ``kpis/nps.md``) is
-    the one guess; otherwise the closest by edit similarity."""
+    the one guess; otherwise the closest by edit similarity among the ids
+    whose last part is close to the name's (:func:`_last_part_close`)."""
     others = [c for c in candidates if c != itself]
     same_letters = [c for c in others if c.casefold() == name.casefold()]
-    guess = same_letters[0] if len(same_letters) == 1 else closest(name, others)
+    if len(same_letters) == 1:
+        guess: str | None = same_letters[0]
+    else:
+        guess = closest(name, [c for c in others if _last_part_close(name, c)])
     return f"did you mean {guess!r}?" if guess else None
+
+
+def _last_part_close(name: str, candidate: str) -> bool:
+    """Whether the last parts of two ids (``retention`` of
+    ``customer-success/retention``) are alike by edit similarity, as
+    :func:`closest` judges: a shared folder alone makes a long id look
+    close (``customer-success/retention`` and
+    ``customer-success/grossere-zufriedenheit-kopie``), and a file that was
+    deleted has no near id at all. Names without a folder are judged whole."""
+    last, other = name.rpartition("/")[2], candidate.rpartition("/")[2]
+    if last == name and other == candidate:
+        return True  # no folder on either side: closest() judges the whole name
+    return closest(last, [other]) is not None
 
 
 def _former_name_meant(

@@ -107,6 +107,24 @@ def resolve_request(
 #: only a forged header uses), then at most one ``:`` and a port of digits
 _HOST_HEADER = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::[0-9]{1,5})?")
 
+#: a host name as :func:`host_allowed` can ever find it in a ``Host`` header
+_HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def can_be_allowed(name: str) -> bool:
+    """Whether ``--allow-host NAME`` can ever let a request through: a name
+    made of letters, digits, ``.``, ``-`` and ``_`` (as :func:`host_allowed`
+    reads a ``Host`` header; ``team box`` or ``box:8000`` never match one),
+    or an IP address (always allowed anyway). Refusing the others at the
+    start says why, where a silent 403 for every request would not."""
+    if _HOST_NAME.fullmatch(name):
+        return True
+    try:
+        ipaddress.ip_address(name.removeprefix("[").removesuffix("]"))
+    except ValueError:
+        return False
+    return True
+
 
 def host_allowed(header: str | None, allowed: Iterable[str]) -> bool:
     """Whether a request's ``Host`` header names this preview.
