@@ -42,6 +42,7 @@ from okrsite.diagnostics import Diagnostic
 from okrsite.diff_checkins import CheckInChange as CheckInChange
 from okrsite.diff_checkins import ValueMove as ValueMove
 from okrsite.diff_checkins import _checkin_changes
+from okrsite.diff_naming import OrgChange, head_names, named_as_head, organisation_changes
 from okrsite.diff_records import FOLLOWS_RENAME as FOLLOWS_RENAME
 from okrsite.diff_records import LESS as LESS
 from okrsite.diff_records import LOOSER as LOOSER
@@ -118,12 +119,17 @@ class DiffResult:
     #: ended" are judged at: the head commit's (as the history dates it),
     #: ``as_of`` for the working tree
     changed_on: date | None = None
+    #: the people and teams the change renamed or merged, and the teams it
+    #: moved under another parent with the team figures that moves
+    #: (:mod:`okrsite.diff_naming`)
+    organisation: tuple[OrgChange, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when the change does nothing to the goals (errors at head may remain)."""
         return not (
             self.settings
+            or self.organisation
             or self.objectives
             or self.kpis
             or self.goals
@@ -396,6 +402,11 @@ def diff_portfolios(
     cycle ended, is judged on that day, so the diff of a past commit says
     what ``api/history.json`` says of it; the figures stay at as_of.
     """
+    # the base's owners, teams and authors named by the head's people and
+    # teams, as the history names old versions: a renamed file is no change
+    names = head_names(head.portfolio)
+    organisation = organisation_changes(base, head, names)
+    base = replace(base, portfolio=named_as_head(base.portfolio, names))
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
     moment = changed_on or as_of
@@ -520,4 +531,5 @@ def diff_portfolios(
         if configs is not None
         else tuple(source_changes(config_texts)),
         changed_on=moment,
+        organisation=organisation,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrsite.diff import DiffResult, FieldChange, RecordChange
+from okrsite.diff_org_words import organisation_json
 from okrsite.diff_wording import ReportContext, summary_sentence
 from okrsite.numbers import json_dumps, json_value
 
@@ -81,6 +82,7 @@ def to_json(
         "summary": summary_sentence(result),
         "empty": result.is_empty,
         "settings": [{"key": s.key, **_pair(s.before, s.after)} for s in result.settings],
+        "organisation": organisation_json(result.organisation),
         "objectives": [_record_json(r) for r in result.objectives],
         "kpis": [_record_json(r) for r in result.kpis],
         "goals": [_record_json(r) for r in result.goals],

@@ -24,6 +24,7 @@ from okrsite.diff import (
     RecordChange,
     ScoreChange,
 )
+from okrsite.diff_org_words import organisation_lines
 from okrsite.diff_wording import (
     ReportContext,
     _Names,
@@ -362,6 +363,13 @@ def report_markdown(
                 f"{md(setting_value(s.after, pw))}"
                 for s in result.settings
             ],
+            "",
+        ]
+    if result.organisation:
+        head += [
+            f"**{w._('People and teams:')}**",
+            "",
+            *[f"{'  ' * depth}- {md(line)}" for depth, line in organisation_lines(result, pw)],
             "",
         ]
     if result.scores:

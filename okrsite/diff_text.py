@@ -21,6 +21,7 @@ from okrsite.diff import (
     RecordChange,
     ScoreChange,
 )
+from okrsite.diff_org_words import organisation_lines
 from okrsite.diff_wording import (
     ReportContext,
     _Names,
@@ -177,6 +178,10 @@ def render_text(
             f"  {s.key}: {setting_value(s.before, w)} → {setting_value(s.after, w)}"
             for s in result.settings
         ]
+        lines.append("")
+    if result.organisation:
+        lines.append(st(w._("People and teams:"), bold=True))
+        lines += [f"{'  ' * (depth + 1)}{line}" for depth, line in organisation_lines(result, w)]
         lines.append("")
     if result.scores:
         lines.append(st(w._("Objectives whose figures changed:"), bold=True))

@@ -225,6 +225,10 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
             )
         )
 
+    from okrsite.diff_org_words import organisation_summary  # it reads DiffResult too
+
+    parts += organisation_summary(result, w)
+
     def counted(items: Sequence[RecordChange], noun: str) -> None:
         for kind, verb in (
             ("added", "adds %(what)s"),

@@ -53,7 +53,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from okrsite.model import KPI, CheckIn, Objective, Person, Portfolio, Team
+from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Portfolio, Team
 
 
 class SiteNames:
@@ -309,17 +309,36 @@ def site_named(rec: _Named) -> _Named:
     names = _NAMES
     if names is None:
         return rec
-    changes: dict[str, Any] = {}
+    changes = people_named(rec, names)
     if isinstance(rec, CheckIn):
-        author = names.person(rec.author)
-        if author != rec.author:
-            changes["author"] = author
         if id(rec) not in _RESOLVED:
             if rec.loose and rec.objective is not None:
                 changes.update(_without_strays(rec, names))
             if rec.units:  # counted in what is left (its values, with the strays')
                 changes.update(_counted_checkin(rec, names, changes.get("values")))
         return replace(rec, **changes) if changes else rec
+    if isinstance(rec, Objective):
+        krs = _key_results(rec, names.kpi_units)
+        if krs is not None:
+            changes["key_results"] = krs
+    return replace(rec, **changes) if changes else rec
+
+
+def people_named(rec: Objective | KPI | Goal | CheckIn, names: SiteNames) -> dict[str, Any]:
+    """The ``owner``, ``team`` (or a check-in's ``author``) of ``rec`` that
+    differ when ``names`` name them, as the fields to replace: the one rule
+    by which a version of another revision is compared with the site's. The
+    history names every version so (:func:`site_named`), and ``okrsite
+    diff`` names its base's records so by its head's people and teams
+    (:func:`okrsite.diff_naming.named_as_head`): a person's file renamed
+    (``tom-lee.md`` to ``tom.lee.md``, the same title) or a team renamed
+    with ``aliases:`` is no change of owner, team or author in either."""
+    changes: dict[str, Any] = {}
+    if isinstance(rec, CheckIn):
+        author = names.person(rec.author)
+        if author != rec.author:
+            changes["author"] = author
+        return changes
     owner, team = names.person(rec.owner), names.team(rec.team)
     if owner is not None and owner not in names.people and owner not in names.teams:
         owner = names.former_team(owner) or owner  # owner: Growth Marketing, renamed
@@ -334,11 +353,7 @@ def site_named(rec: _Named) -> _Named:
         changes["owner"] = owner
     if team != rec.team:
         changes["team"] = team
-    if isinstance(rec, Objective):
-        krs = _key_results(rec, names.kpi_units)
-        if krs is not None:
-            changes["key_results"] = krs
-    return replace(rec, **changes) if changes else rec
+    return changes
 
 
 def _without_strays(c: CheckIn, names: SiteNames) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.parse import without_note
 from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files
 from okrsite.resolve_objectives import _cut_loops
+from okrsite.resolve_rename_hints import RenameHints
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify, umlauts_spelled_out
 
@@ -469,6 +470,7 @@ def _check_people_and_teams(r: Resolving) -> None:
     aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
     made: dict[bool, dict[str, list[Person | Team]]] = {}
+    renames = RenameHints(r)
 
     def ends(with_teams: bool) -> dict[str, list[Person | Team]]:
         """:func:`_name_ends` of the people (and teams), made at the first
@@ -497,8 +499,9 @@ def _check_people_and_teams(r: Resolving) -> None:
                     # an owner may name a team, so a team's old name too
                     or (_former_name_meant(ref, teams) if what == "owner" else None)
                     or _first_or_last_name(ref, ends(what == "owner"))
+                    or renames.hint("person", ref, ends(False))
                     or r.hint_named("person", ref, people)
-                    or _add_file(r, "person", ref, file),
+                    or _add_file(r, "person", ref, file) + renames.left(ref),
                     key_path=key,
                 )
             )
@@ -514,6 +517,7 @@ def _check_people_and_teams(r: Resolving) -> None:
                     + _also(r, "team", ref, file),
                     file,
                     hint=_former_name_meant(ref, teams, itself)
+                    or renames.hint("team", ref, ends(True))
                     or r.hint_named("team", ref, teams, itself)
                     or _add_file(r, "team", ref, file),
                     key_path=key,

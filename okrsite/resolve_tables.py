@@ -85,11 +85,13 @@ class Resolving:
         if key not in self.hints:
             titles = {slugify(r.title): r.title for i, r in known.items() if i != itself}
             guess = closest(ref, [t for t in titles if t and t not in known])
-            self.hints[key] = (
-                f"did you mean {titles[guess]!r}?"
-                if guess is not None
-                else _did_you_mean(ref, known, itself)
-            )
+            if guess is None:  # an id: named by its file's name, as the page shows it
+                others = [i for i in known if i != itself]
+                same = [i for i in others if i.casefold() == ref.casefold()]
+                guess = same[0] if len(same) == 1 else closest(ref, others)
+                if guess is not None:
+                    titles[guess] = known[guess].title or guess
+            self.hints[key] = f"did you mean {titles[guess]!r}?" if guess is not None else None
         return self.hints[key]
 
     def unknown(

@@ -282,6 +282,7 @@ def test_json_top_level_structure(report: dict[str, object]) -> None:
         "summary",
         "empty",
         "settings",
+        "organisation",
         "objectives",
         "kpis",
         "goals",

@@ -60,7 +60,7 @@ def test_an_unknown_lead_and_parent_written_as_owner_and_team_point_at_their_lin
     )
     team = (
         "warning OKR306: team 'Customer Sucess' (customer-sucess) is not a team in "
-        "content/teams/ (hint: did you mean 'customer-success'?)"
+        "content/teams/ (hint: did you mean 'Customer Success'?)"
     )
     assert lines == [
         f"content/teams/data.md:3:7: {lead}",

@@ -28,6 +28,16 @@ def _words(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _former_names(aliases: tuple[str, ...]) -> dict[str, str]:
+    """The names a person or team file says it was known by (``aliases:``,
+    kept as ids: ``uma-diaz``), as words too (``uma diaz``): someone looks
+    a colleague up by the name used for years, and the old page is not built.
+    No key where there are none: most entries have none."""
+    if not aliases:
+        return {}
+    return {"x": _words(*aliases, *(a.replace("-", " ") for a in aliases if "-" in a))}
+
+
 def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
     """An objective's entry, then one entry per key result (found by title or id:
     "nps" finds "Raise NPS from 31 to 40")."""
@@ -111,9 +121,11 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "i": pid,
                 "o": "",
                 "m": view.team_name(person.team) if person else "",
+                **_former_names(person.aliases if person else ()),
             }
         )
     for tid in view.teams_sorted(index.team_ids):
+        team = portfolio.teams.get(tid)
         items.append(
             {
                 "k": "team",
@@ -122,6 +134,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "i": tid,
                 "o": "",
                 "m": "",
+                **_former_names(team.aliases if team else ()),
             }
         )
     return items
