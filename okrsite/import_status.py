@@ -16,6 +16,7 @@ make every such migration start with deleting it.
 
 from __future__ import annotations
 
+from okrsite.parse_key_results import GERMAN_STATUS
 from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
 
 __all__ = ["status_of"]
@@ -29,14 +30,7 @@ _SET_STATUS = {
     "canceled": "dropped",
     "abandoned": "dropped",
     "discontinued": "dropped",
-    "aktiv": "active",
-    "entwurf": "draft",
-    "verworfen": "dropped",
-    "gestrichen": "dropped",
-    "fallengelassen": "dropped",
-    "aufgegeben": "dropped",
-    "abgebrochen": "dropped",
-    "storniert": "dropped",
+    **GERMAN_STATUS,
 }
 
 #: the status words okrsite's own export writes (worked out from the figures):

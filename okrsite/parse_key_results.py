@@ -470,20 +470,23 @@ def _status(f: _Fields, data: Mapping[str, Any], path: Path_) -> str:
             ),
         )
         return "active"
-    german = _GERMAN_STATUS.get(word)
+    german = GERMAN_STATUS.get(word)
     if german is not None:
         return german
     return str(f.choice(data, "status", ("active", "draft", "dropped"), "active", path))
 
 
-#: ``status:`` as a German team writes it (and as the German pages show it)
-_GERMAN_STATUS = {
+#: ``status:`` as a German team writes it (and as the German pages show it);
+#: an imported sheet's Status cell takes the same words (import_status)
+GERMAN_STATUS = {
     "aktiv": "active",
     "entwurf": "draft",
     "verworfen": "dropped",
     "gestrichen": "dropped",
     "fallengelassen": "dropped",
     "aufgegeben": "dropped",
+    "abgebrochen": "dropped",
+    "storniert": "dropped",
 }
 
 
