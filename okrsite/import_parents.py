@@ -76,13 +76,24 @@ def ambiguous_parent(
     plan: ObjectivePlan, candidates: list[tuple[str, str | None]], label: str
 ) -> Diagnostic:
     named = ", ".join(f"{oid!r}" + (f" (team {team})" if team else "") for oid, team in candidates)
-    return error(
+    return _at_parent(
         "IMP109",
-        f"row {plan.row}: parent {plan.parent!r} names {len(candidates)} objectives: {named}",
+        plan,
+        f"names {len(candidates)} objectives: {named}",
+        label,
+        f"write the id of the one meant, e.g. {candidates[0][0]}, optionally with #key-result",
+    )
+
+
+def _at_parent(code: str, plan: ObjectivePlan, says: str, label: str, hint: str) -> Diagnostic:
+    """An error of ``plan``'s parent cell: ``row N: parent 'X' <says>``."""
+    return error(
+        code,
+        f"row {plan.row}: parent {plan.parent!r} {says}",
         label,
         line=plan.row,
         column=None if plan.parent_column is None else plan.parent_column + 1,
-        hint=f"write the id of the one meant, e.g. {candidates[0][0]}, optionally with #key-result",
+        hint=hint,
     )
 
 
@@ -100,12 +111,11 @@ def unknown_parent(
     known = [p.title for ps in titles.values() for p in ps if p is not plan]
     known += [o.title for o in existing.values()] + list(existing)
     meant = _did_you_mean(name, dict.fromkeys(known))
-    return error(
+    return _at_parent(
         "IMP107",
-        f"row {plan.row}: parent {plan.parent!r} names no objective of this file or the site",
+        plan,
+        "names no objective of this file or the site",
         label,
-        line=plan.row,
-        column=None if plan.parent_column is None else plan.parent_column + 1,
-        hint=(f"{meant} " if meant else "")
+        (f"{meant} " if meant else "")
         + "write the parent objective's title or id, optionally with #key-result",
     )
