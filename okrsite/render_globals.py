@@ -29,7 +29,7 @@ from okrsite.view.formatting import (
     grade_places,
     money_with_cents,
     percent,
-    percent_figure,
+    remembered_percent,
 )
 from okrsite.view.view_model import anchor
 
@@ -146,7 +146,8 @@ class TemplateGlobals:
             "objective_view": view.objective,
             "kpi_sparkline": view.kpi_sparkline,
             "pct": percent,
-            "pct_figure": lambda ratio: self.language.number(percent_figure(ratio)),
+            # the figure before the sign, "more than" in the site's words
+            "pct_figure": remembered_percent(self.language.number, str, self.language.gettext),
             "percent": self._percent,
             "percent_at": self._percent_at,
             "percent_format": self.language.percent("{n}"),

@@ -46,6 +46,7 @@ from okrsite.compiled_templates import COMPILED
 from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
+from okrsite.plural_rules import plural_warnings
 from okrsite.sitefiles import (
     UnsafeFileError,
     check_owned,
@@ -67,7 +68,6 @@ from okrsite.translations import (
     Language,
     catalogue_problems,
     load_language,
-    plural_warnings,
     untranslated,
 )
 
@@ -137,6 +137,18 @@ class Theme:
                 line=line,
                 hint='use a code such as "de" or "fr", or leave language out for English',
             )
+        if why == "own words":  # a theme that stands alone, with no catalogue of it
+            return warning(
+                "CFG014",
+                f"language {code!r} has no translation in the theme or the site: the theme's "
+                "own words stay English; okrsite's own (the navigation, the pages' titles, "
+                "statuses, badges, field labels) come translated from okrsite",
+                "okrsite.toml",
+                line=line,
+                hint=f"add translations/{code}.po to the theme (or next to okrsite.toml) for "
+                "the words its templates write (see docs/themes.md, Translations), or leave "
+                "language out",
+            )
         return warning(
             "CFG014",
             f"language {code!r} has no translation in the theme or the site: "
@@ -157,7 +169,7 @@ class Theme:
         for the missing ones, which may not be the right form."""
         folders = [path for _, path in reversed(self.chain)]
         out = []
-        for file, line, why in catalogue_problems(code, [*folders, site_root]):
+        for file, line, why, hint in catalogue_problems(code, [*folders, site_root]):
             shown = _shown(file, site_root)
             out.append(
                 error(
@@ -165,7 +177,8 @@ class Theme:
                     f"translation catalogue: {why}",
                     shown,
                     line=line or None,
-                    hint="fix the string (msgstr) in the .po file, or remove it to keep the "
+                    hint=hint
+                    or "fix the string (msgstr) in the .po file, or remove it to keep the "
                     "theme's words",
                 )
             )

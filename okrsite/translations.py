@@ -5,7 +5,10 @@ i18n extension); okrsite is written in English, so English needs no
 catalogue. Other languages come from Babel's gettext catalogues (``.po``
 files): ``translations/<language>.po`` of each theme in the chain, base
 theme first, then the site's own ``translations/<language>.po``, so a site
-adds or overrides single strings without copying a catalogue. ``language``
+adds or overrides single strings without copying a catalogue. Beneath them
+all lie okrsite's own words (page titles, statuses, "more than") from the
+catalogue it ships, for a theme that stands alone (:mod:`okrsite.own_words`);
+a catalogue's bytes become text in :mod:`okrsite.po_text`. ``language``
 in ``okrsite.toml`` picks the catalogue, sets ``<html lang>`` and the way
 numbers and dates are written (Babel's locale data).
 """
@@ -24,7 +27,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from okrsite.plural import plural
+from okrsite.po_text import UnreadableCatalogue, po_text
 from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
 from okrsite.written_numbers import CURRENCY_SIGNS
@@ -35,7 +38,6 @@ __all__ = [
     "catalogue_files",
     "language_tag",
     "percent_affixes",
-    "plural_warnings",
 ]
 
 #: what may follow a currency sign in a unit that stands before the figure
@@ -297,10 +299,10 @@ def _string_problem(message: Any) -> str | None:
 _PO_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
 
 
-def _unclosed_string(raw: bytes) -> int:
+def _unclosed_string(text: str) -> int:
     """The first line of a ``.po`` file whose quoted string does not end with
     an unescaped ``"`` (0: none)."""
-    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         found = _PO_STRING_LINE.fullmatch(line.strip())
         if found is None:
             continue
@@ -313,8 +315,10 @@ def _unclosed_string(raw: bytes) -> int:
     return 0
 
 
-def catalogue_problems(language: str, folders: Iterable[Path]) -> list[tuple[Path, int, str]]:
-    """``(file, line, what is wrong)`` for each string of ``language``'s
+def catalogue_problems(
+    language: str, folders: Iterable[Path]
+) -> list[tuple[Path, int, str, str | None]]:
+    """``(file, line, what is wrong, what to do or None)`` for each string of ``language``'s
     catalogues in ``folders`` that cannot be read or used: the build reports
     them before anything is rendered, instead of a page failing to render or
     a translation being cut short without a word."""
@@ -323,7 +327,7 @@ def catalogue_problems(language: str, folders: Iterable[Path]) -> list[tuple[Pat
         return []  # English as the templates write it: Babel is not even imported
     from babel.messages.pofile import PoFileError, read_po
 
-    out: list[tuple[Path, int, str]] = []
+    out: list[tuple[Path, int, str, str | None]] = []
     for folder, file in files:
         try:
             raw = read_owned(file, [os.path.realpath(folder)])
@@ -341,143 +345,32 @@ def catalogue_problems(language: str, folders: Iterable[Path]) -> list[tuple[Pat
 
 
 #: what :func:`catalogue_problems` found in a file's bytes, by path and bytes
-_CHECKED: dict[tuple[Path, bytes], list[tuple[Path, int, str]]] = {}
+_CHECKED: dict[tuple[Path, bytes], list[tuple[Path, int, str, str | None]]] = {}
 
 
 def _problems_of(
     file: Path, raw: bytes, read_po: Any, po_error: type[Exception]
-) -> list[tuple[Path, int, str]]:
+) -> list[tuple[Path, int, str, str | None]]:
     """:func:`catalogue_problems` of one file's bytes (Babel's reader passed in,
     imported only when a site has catalogues)."""
-    unclosed = _unclosed_string(raw)
+    try:
+        text = po_text(raw)  # a BOM dropped; not UTF-8 or no charset: said, located
+    except UnreadableCatalogue as exc:
+        return [(file, exc.line, exc.why, exc.hint)]
+    unclosed = _unclosed_string(text)
     if unclosed:
         # Babel reads such a string without its last letter, silently
-        return [(file, unclosed, 'a string is not closed with a quote (")')]
+        return [(file, unclosed, 'a string is not closed with a quote (")', None)]
     try:
-        catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
+        catalogue = read_po(io.StringIO(text), abort_invalid=True)
     except po_error as exc:
-        return [(file, getattr(exc, "lineno", 0) or 0, str(exc).split(" on ")[0])]
-    out = []
+        return [(file, getattr(exc, "lineno", 0) or 0, str(exc).split(" on ")[0], None)]
+    out: list[tuple[Path, int, str, str | None]] = []
     for message in catalogue:
         if message.id and message.string and not message.fuzzy:  # fuzzy: never used
             why = _string_problem(message)
             if why is not None:
-                out.append((file, message.lineno or 0, why))
-    return out
-
-
-#: a catalogue's header: the quoted lines of the ``msgstr`` of ``msgid ""``
-_HEADER = re.compile(
-    r'^msgid ""[ \t]*\r?\nmsgstr((?:[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*\r?\n?)+)', re.M
-)
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
-#: the header's line naming the plural rule: ``Plural-Forms: nplurals=2; plural=(n > 1);``
-_PLURAL_FORMS = re.compile(r"^Plural-Forms:[ \t]*(.*)$", re.MULTILINE | re.IGNORECASE)
-_RULE = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
-#: counts a rule is tried on: a rule that names a slot it does not have is no rule
-_TRIED = (*range(1001), 1_000_000, 2_000_000, 10**9)
-
-
-def _declared_rule(raw: bytes) -> tuple[tuple[int, str] | None, int, str | None]:
-    """``((nplurals, plural), line, None)`` for a catalogue whose header
-    declares a usable plural rule; ``(None, line, why)`` for one it declares
-    that cannot be used; ``(None, 0, None)`` for none declared (a
-    ``messages.pot`` copied to ``fr.po``)."""
-    text = raw.decode("utf-8", "replace")
-    header = _HEADER.search(text)
-    if header is None:
-        return None, 0, None
-    # pybabel init writes a long rule over two quoted lines: read them as one
-    joined = "".join(_QUOTED.findall(header.group(1)))
-    found = _PLURAL_FORMS.search(joined.replace("\\n", "\n").replace('\\"', '"'))
-    if found is None:
-        return None, 0, None
-    line = text.count("\n", 0, text.find("Plural-Forms", header.start())) + 1
-    rule = _RULE.fullmatch(found.group(1))
-    if rule is None:
-        return None, line, f"its Plural-Forms header ({found.group(1)!r}) is no plural rule"
-    count, expr = int(rule.group(1)), rule.group(2)
-    from gettext import c2py
-
-    try:
-        choose = c2py(expr)
-        wrong = next((n for n in _TRIED if not 0 <= choose(n) < count), None)
-    except (ValueError, SyntaxError, ArithmeticError, RecursionError, TypeError):
-        return None, line, f"its Plural-Forms rule {expr!r} cannot be read"
-    if wrong is not None or not 1 <= count <= 10:
-        return None, line, f"its Plural-Forms rule {expr!r} does not fit nplurals={count}"
-    return (count, expr), line, None
-
-
-def _rule_of(locale: Any, raws: Iterable[bytes]) -> tuple[int, str]:
-    """The plural rule pages in a language use: that of the last catalogue
-    (the site's over its theme's) whose header declares a usable one, as its
-    translator filled the slots by it; else Babel's rule for the language
-    (English's for a code Babel does not know)."""
-    rule = None
-    for raw in raws:
-        rule = _declared_rule(raw)[0] or rule
-    if rule is not None:
-        return rule
-    if locale is None:
-        return 2, "(n != 1)"
-    from babel.messages.plurals import get_plural
-
-    found = get_plural(locale)
-    return found.num_plurals, found.plural_expr
-
-
-def plural_warnings(language: str, folders: Iterable[Path]) -> list[tuple[Path, int, str]]:
-    """``(file, line, what is wrong)`` for each catalogue of ``language``
-    whose plural entries have fewer ``msgstr[N]`` slots than the rule its
-    pages use (:func:`_rule_of`: ``fr.po`` copied from ``messages.pot``
-    offers two, Babel's French rule has three), at its first such entry,
-    and for a Plural-Forms header that cannot be used, at its line. The
-    pages still show such entries, the last slot for the missing ones."""
-    files = [(folder, file) for folder in folders for file in catalogue_files(language, [folder])]
-    if not files:
-        return []  # English as the templates write it: Babel is not even imported
-    from babel import Locale, UnknownLocaleError
-    from babel.messages.pofile import PoFileError, read_po
-
-    read: list[tuple[Path, bytes]] = []
-    for folder, file in files:
-        try:
-            read.append((file, read_owned(file, [os.path.realpath(folder)])))
-        except (OSError, UnsafeFileError):
-            continue  # refused by name where it is read
-    try:
-        locale: Any = Locale.parse(language_tag(language).replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        locale = None
-    count, expr = _rule_of(locale, [raw for _, raw in read])
-    out: list[tuple[Path, int, str]] = []
-    for file, raw in read:
-        line, why = _declared_rule(raw)[1:]
-        if why is not None:
-            out.append((file, line, f"{why}; the pages use nplurals={count}; plural={expr}"))
-        try:
-            catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
-        except (PoFileError, ValueError):
-            continue  # THM003 says why
-        slotted = [
-            (message.lineno or 0, tuple(message.string or ()))
-            for message in catalogue
-            if message.pluralizable and not message.fuzzy
-        ]
-        short = [(at, len(slots)) for at, slots in slotted if any(slots) and len(slots) < count]
-        if short:
-            slots = min(slots for _, slots in short)
-            out.append(
-                (
-                    file,
-                    short[0][0],
-                    f"{plural(len(short), 'plural entry', 'plural entries')} "
-                    f"{'has' if len(short) == 1 else 'have'} {slots} msgstr slots, but the "
-                    f"plural rule of {language_tag(language)!r} has {count} "
-                    f"(nplurals={count}; plural={expr}): the last slot is used for the others",
-                )
-            )
+                out.append((file, message.lineno or 0, why, None))
     return out
 
 
@@ -485,7 +378,9 @@ def untranslated(language: str, folders: Iterable[Path]) -> str | None:
     """Why pages in ``language`` would not be in that language (``None``: they
     are, or it is English): no catalogue of it in ``folders`` (the theme
     chain's and the site's), or a code Babel does not know, whose numbers
-    and dates :func:`load_language` writes the English way too."""
+    and dates :func:`load_language` writes the English way too; ``"own
+    words"`` when only okrsite's own words are translated (a theme that
+    stands alone, without a catalogue of it: :mod:`okrsite.own_words`)."""
     folders = list(folders)
     language = language_tag(language)
     if language.replace("_", "-").split("-")[0] == "en":
@@ -498,7 +393,10 @@ def untranslated(language: str, folders: Iterable[Path]) -> str | None:
         Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return "unknown"
-    return "no catalogue"
+    from okrsite.own_words import shipped_words_folder
+
+    shipped = shipped_words_folder(folders)
+    return "own words" if shipped and catalogue_files(language, [shipped]) else "no catalogue"
 
 
 def load_language(language: str, folders: Iterable[Path]) -> Language:
@@ -525,25 +423,39 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         locale: Locale | None = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         locale = None
+    from okrsite.own_words import OWN_WORDS, shipped_words_folder
+    from okrsite.plural_rules import rule_of
+
     merged = Catalog(locale=locale)
     strings: dict[Any, Any] = {}  # later files win (Catalog.add would keep the first)
     raws = []
-    for folder, file in [(f, file) for f in folders for file in catalogue_files(language, [f])]:
+    # okrsite's own words (page titles, statuses, "more than") from its shipped
+    # catalogue beneath a chain without it: a theme that stands alone has them too
+    shipped = shipped_words_folder(folders)
+    listed = [
+        (f, file)
+        for f in [*([shipped] if shipped else []), *folders]
+        for file in catalogue_files(language, [f])
+    ]
+    for folder, file in listed:
         # read like every source file: a regular file inside its own folder
         # (a link out, a FIFO or a language such as "../../x" is refused)
         raws.append(read_owned(file, [os.path.realpath(folder)]))
-        catalogue = read_po(io.BytesIO(raws[-1]))
+        try:
+            catalogue = read_po(io.StringIO(po_text(raws[-1])))
+        except UnreadableCatalogue:
+            continue  # not text: its words stay the theme's, THM003 says why
         for message in catalogue:
             # a translation that would fail where a page uses it is left out
             # (the theme's words stand); the build reports it, located. A
             # fuzzy one (``#, fuzzy``: a guess, or "needs work" in Poedit) is
             # left out too, as GNU gettext and Babel leave it out: the theme's
             # translation stands until someone has checked it
-            if message.fuzzy:
+            if message.fuzzy or folder == shipped and _first(message.id) not in OWN_WORDS:
                 continue
             if message.id and message.string and _string_problem(message) is None:
                 strings[message.id] = message.string
-    count, expr = _rule_of(locale, raws)
+    count, expr = rule_of(locale, raws)
     merged.mime_headers = [("Plural-Forms", f"nplurals={count}; plural={expr};")]
     for message_id, string in strings.items():
         if isinstance(string, (list, tuple)) and 0 < len(string) < count:
@@ -572,6 +484,11 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         percent_suffix=suffix,
         currency_lead=currency[1:].split("#")[0] if currency.startswith("¤") else None,
     )
+
+
+def _first(message_id: Any) -> str:
+    """A message's msgid, a plural's by its singular."""
+    return str(message_id[0] if isinstance(message_id, (list, tuple)) else message_id)
 
 
 def percent_affixes(locale: Any) -> tuple[str, str]:

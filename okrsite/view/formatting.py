@@ -26,7 +26,6 @@ __all__ = [
     "format_number",
     "format_decimal",
     "percent",
-    "percent_figure",
     "bar_width",
     "remembered_number",
     "remembered_decimal",
@@ -105,16 +104,6 @@ def percent(progress: float | None) -> int:
     return numbers.percent(progress)
 
 
-def percent_figure(ratio: float | None) -> str:
-    """What stands before ``%`` for a ratio: ``125``, ``55,025`` (grouped as
-    every other figure of a page: a key result far past its target), or
-    ``more than 1,000,000``."""
-    shown = percent(ratio)
-    if abs(shown) >= numbers.MAX_PERCENT:
-        return numbers.percent_figure(ratio)
-    return f"{shown:,}"
-
-
 def bar_width(progress: float | None) -> int:
     """The filled share of a progress bar, in percent: :func:`percent` kept to 0..100."""
     return max(0, min(100, percent(progress)))
@@ -173,11 +162,17 @@ def remembered_percent(
     (``localise``), then its percent pattern (``percent_sign``,
     :meth:`~okrsite.translations.Language.percent`). Every bar on a page asks
     for one. A ratio beyond display range reads "more than 1,000,000%" in
-    the language's words (``gettext``)."""
+    the language's words (``gettext``). No ratio (a team whose objectives
+    are all drafts) is "–", as :func:`format_number` writes no figure: a
+    page must not say 0% of what nothing measured. With ``str`` as
+    ``percent_sign`` it writes the figure alone (the ``pct_figure`` global:
+    "mehr als 1.000.000" in German)."""
     memory: dict[float | None, str] = {}
     words = gettext or str
 
     def written(ratio: float | None) -> str:
+        if ratio is None or ratio != ratio:  # none, or nan
+            return format_number(None)
         shown = percent(ratio)
         if abs(shown) < numbers.MAX_PERCENT:
             # grouped as every figure of a page (``55,025%``, ``55.025 %``)
