@@ -15,7 +15,7 @@ site's catalogues still come later and win string by string; the theme's
 own template words stay its own (English until its catalogue translates
 them: warning CFG014 when it has none).
 
-:data:`OWN_WORDS` lists them; ``tests/test_own_words.py`` reads okrsite's
+:data:`OWN_WORDS` lists them; ``tests/test_theme_po_fix43.py`` reads okrsite's
 Python (every literal given to ``_``, ``gettext``, ``ngettext`` and the
 diff's ``n``, and the word tables of :mod:`okrsite.ui_words` and
 :mod:`okrsite.diff_words`) and fails when one is missing.
@@ -47,6 +47,17 @@ def shipped_words_folder(folders: Iterable[Path]) -> Path | None:
 #: the msgids okrsite's Python gives to gettext (a plural by its singular)
 OWN_WORDS = frozenset(
     {
+        "People and teams:",
+        "none",
+        "renames %(num)d people or teams",
+        "renames %(num)d person or team",
+        "moves %(num)d team to another parent (%(figures)s)",
+        "moves %(num)d teams to other parents (%(figures)s)",
+        "%(num)d team figure changes",
+        "%(num)d team figures change",
+        "moves team %(team)s (%(file)s) from parent %(before)s to %(after)s",
+        "no team figure changes",
+        "%(team)s in %(cycle)s: %(before)s → %(after)s (%(num_before)d → %(num_after)d objectives)",
         "%(file)s had errors there",
         "%(file)s has errors",
         "%(keys)s and %(more)d more",
