@@ -18,6 +18,7 @@ from okrsite import __version__
 from okrsite.cycle_figures import COUNTED, objective_cycles
 from okrsite.export import _num as number
 from okrsite.export import csv_cell, json_line
+from okrsite.export_shares import graded_share, written_shares
 from okrsite.model import ScoredPortfolio
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import reached, success_level
@@ -45,7 +46,7 @@ def _tally(t: Tally) -> dict[str, Any]:
         "counted": f.counted,
         "achieved": t.achieved,
         "missed": t.missed,
-        "progress": number(f.progress),
+        "progress": graded_share(f.progress),
         "expected": number(f.expected),
         # before the cycle's first day its figure is no grade yet (the
         # objectives' own grades are none: scoring.counted_grade)
@@ -61,6 +62,7 @@ def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, 
     for oid in card.total.figures.objectives:
         obj, s = p.objectives[oid], scored.objectives[oid]
         counted = obj.status in COUNTED
+        shares = written_shares(s, scored.settings)
         rows.append(
             {
                 "id": oid,
@@ -69,8 +71,8 @@ def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, 
                 "team": obj.team,
                 "commitment": obj.commitment,
                 "status": s.status,
-                "progress": number(s.progress),
-                "expected": number(s.expected),
+                "progress": shares.progress,
+                "expected": shares.expected,
                 "grade": s.grade,
                 "achieved": reached(s.progress, s.success) if counted and card.started else None,
             }
@@ -91,7 +93,10 @@ def scorecard_json(
                 "objective": m.objective,
                 "key_result": m.key_result,
                 "title": kr.title,
-                "progress": number(m.progress),
+                # as the key result's own record writes it
+                "progress": written_shares(
+                    scored.objectives[m.objective], scored.settings
+                ).key_results[m.key_result],
                 "current": number(m.current),
                 "target": number(m.target),
                 "unit": kr.unit or None,

@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 from okrsite import __version__, numbers
+from okrsite.export_shares import written_shares
 from okrsite.model import ScoredPortfolio
 from okrsite.scoring import kr_target
 
@@ -24,6 +25,8 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
     """One objective of the export (an element of ``objectives``)."""
     obj = scored.portfolio.objectives[oid]
     s = scored.objectives[oid]
+    # with the decimals that keep them on their verdicts' side (export_shares)
+    shares = written_shares(s, scored.settings)
     return {
         "id": oid,
         "title": obj.title,
@@ -34,8 +37,8 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
         "commitment": obj.commitment,
         "weight": _num(obj.weight),
         "status": s.status,
-        "progress": _num(s.progress),
-        "expected": _num(s.expected),
+        "progress": shares.progress,
+        "expected": shares.expected,
         "grade": s.grade,
         "stale": s.stale,
         "confidence": _num(s.confidence),
@@ -53,7 +56,7 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
                 "unit": kr.unit or None,
                 "weight": _num(kr.weight),
                 "score": _num(kr.score),
-                "progress": _num(s.key_results[kr.id].progress),
+                "progress": shares.key_results[kr.id],
                 "status": s.key_results[kr.id].status,
                 "grade": s.key_results[kr.id].grade,
             }

@@ -67,6 +67,14 @@ def status_for(
         return "achieved" if reached(progress, success) else "missed"
     if for_comparison(progress) >= 1.0:
         return "done"
+    return pace_status(progress, expected, settings)
+
+
+def pace_status(progress: float, expected: float, settings: Settings) -> Status:
+    """On-track, at-risk or off-track by how far ``progress`` is behind
+    ``expected``: the rule :func:`status_for` applies to a running objective,
+    and the one an export's written figures are checked against
+    (:mod:`okrsite.export_shares`)."""
     behind = for_comparison(expected - progress)
     if behind <= for_comparison(settings.on_track):
         return "on-track"

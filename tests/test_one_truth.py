@@ -229,3 +229,133 @@ def test_checkins_after_as_of_show_nowhere(out: Path) -> None:
             assert "FROM-THE-FUTURE" not in path.read_text(encoding="utf-8"), path
     page = soup(out / "objectives/behind-15/index.html")
     assert len(page.find_all(class_="checkin")) == 1
+
+
+# -- near the boundaries: figures the exports' 6 decimals would round across
+#: 2026-Q1 runs (expected 0.5 on AS_OF); 2025-Q4 has ended (achieved or missed)
+NEAR_SITE: dict[str, str | bytes] = {
+    **{k: v for k, v in SITE.items() if not k.startswith(("content/objectives", "content/check"))},
+    # 0.6999996: yellow, never "0.7" (green)
+    "content/objectives/near-seven.md": objective("Near seven", kr("m", 6.999996)),
+    # 0.3999996: red, never "0.4" (yellow)
+    "content/objectives/near-four.md": objective("Near four", kr("m", 3.999996)),
+    # 0.5 − 0.3499996 = 0.1500004 behind: at risk, never "0.35" (exactly 0.15: on track)
+    "content/objectives/near-15.md": objective("Near 15", kr("m", 34.99996, target=100)),
+    # 0.5 − 0.1999996 = 0.3000004 behind: off track, never "0.2" (at risk)
+    "content/objectives/near-30.md": objective("Near 30", kr("m", 19.99996, target=100)),
+    # 0.9999996 while running: on track, never "1" (done)
+    "content/objectives/near-done.md": objective("Near done", kr("m", 9.999996)),
+    # ended at 0.9999996: missed, never "1" (achieved)
+    "content/objectives/near-missed.md": objective(
+        "Near missed", kr("m", 9999996, target=10000000)
+    ).replace("cycle: 2026-Q1", "cycle: 2025-Q4"),
+    # aspirational, ended at 0.6999996: missed (success 0.7), never "0.7"
+    "content/objectives/near-moonshot.md": objective(
+        "Near moonshot", kr("m", 6.999996), "commitment: aspirational\n"
+    ).replace("cycle: 2026-Q1", "cycle: 2025-Q4"),
+}
+
+
+def read_as_documented(
+    progress: float, expected: float | None, success: float
+) -> dict[str, object]:
+    """What docs/site.md and docs/scoring.md let a BI user work out from the
+    written figures alone (comparisons at 9 decimals, as documented)."""
+    p = round(progress, 9)
+    told: dict[str, object] = {
+        "grade": "red" if p < 0.4 else "yellow" if p < 0.7 else "green",
+        "achieved": p >= success,
+    }
+    if expected is not None:
+        behind = round(expected - progress, 9)
+        told["running"] = (
+            "done"
+            if p >= 1
+            else "on-track"
+            if behind <= 0.15
+            else "at-risk"
+            if behind <= 0.30
+            else "off-track"
+        )
+    return told
+
+
+def verdicts_hold(
+    progress: str | float, expected: str | float, status: str, grade: str, success: float
+) -> None:
+    told = read_as_documented(float(progress), float(expected), success)
+    assert told["grade"] == grade, (progress, grade)
+    if status in ("achieved", "missed"):
+        assert told["achieved"] == (status == "achieved"), (progress, status)
+    else:
+        assert told["running"] == status, (progress, expected, status)
+
+
+@pytest.fixture(scope="module")
+def near(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = write_site(tmp_path_factory.mktemp("near-boundaries"), NEAR_SITE)
+    dest = root / "_site"
+    result = CliRunner().invoke(
+        cli,
+        ["build", "--site", str(root), "--as-of", AS_OF, "--out", str(dest)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return root, dest
+
+
+def test_exports_near_a_boundary_tell_their_own_grade_and_status(near: tuple[Path, Path]) -> None:
+    """0.6999996 is yellow and 0.9999996 of an ended objective missed: every
+    export writes them so that the documented rules, applied to the written
+    figures, give the written grade, status and achieved (JSON, both CSVs,
+    the cycle files, ``okrsite export``), and the badge agrees."""
+    root, out = near
+    text = (out / "api/portfolio.json").read_text(encoding="utf-8")
+    exported = CliRunner().invoke(
+        cli, ["export", "--site", str(root), "--as-of", AS_OF], catch_exceptions=False
+    )
+    assert exported.output.endswith(text)  # warnings on stderr; the same JSON
+    data = json.loads(text)
+    success = {"committed": 1.0, "aspirational": 0.7}
+    by_id = {o["id"]: o for o in data["objectives"]}
+    assert {o: by_id[o]["status"] for o in by_id} == {
+        "near-seven": "on-track",
+        "near-four": "on-track",
+        "near-15": "at-risk",
+        "near-30": "off-track",
+        "near-done": "on-track",
+        "near-missed": "missed",
+        "near-moonshot": "missed",
+    }
+    assert by_id["near-seven"]["grade"] == "yellow" and by_id["near-four"]["grade"] == "red"
+    for o in data["objectives"]:
+        level = success[o["commitment"]]
+        verdicts_hold(o["progress"], o["expected"], o["status"], o["grade"], level)
+        for k in o["key_results"]:
+            verdicts_hold(k["progress"], o["expected"], k["status"], k["grade"], level)
+    for row in csv.DictReader(io.StringIO((out / "api/objectives.csv").read_text())):
+        level = success[row["commitment"]]
+        verdicts_hold(row["progress"], row["expected"], row["status"], row["grade"], level)
+    for row in csv.DictReader(io.StringIO((out / "api/key-results.csv").read_text())):
+        level = success[row["commitment"]]
+        verdicts_hold(
+            row["objective_progress"], row["expected"], row["objective_status"], row["grade"], level
+        )
+        assert float(row["kr_progress"]) == float(row["objective_progress"])
+    for cycle in ("2025-Q4", "2026-Q1"):
+        card = json.loads((out / f"api/cycles/{cycle}.json").read_text(encoding="utf-8"))
+        rows = list(csv.DictReader(io.StringIO((out / f"api/cycles/{cycle}.csv").read_text())))
+        for o, row in zip(card["objectives"], rows, strict=True):
+            level = success[o["commitment"]]
+            verdicts_hold(o["progress"], o["expected"], o["status"], o["grade"], level)
+            verdicts_hold(row["progress"], row["expected"], row["status"], row["grade"], level)
+            assert read_as_documented(o["progress"], None, level)["achieved"] == o["achieved"]
+            assert row["achieved"] == str(o["achieved"]).lower()
+            assert o["progress"] == by_id[o["id"]]["progress"]
+        for moved in card["least_moved"]:
+            record = by_id[moved["objective"]]["key_results"][0]
+            assert moved["progress"] == record["progress"]
+    # the badge's percentage is the same figure's, on the same side of 70%
+    badge = (out / "badges/near-seven.svg").read_text(encoding="utf-8")
+    assert 'aria-label="near-seven: 69% on track"' in badge
+    assert by_id["near-seven"]["progress"] < 0.7

@@ -59,6 +59,12 @@ def _csv_number(value: float | None) -> str:
     return numbers.csv_number(value)
 
 
+def _written(value: float | int | None) -> str:
+    """A figure of an export record, already rounded as it is written (a
+    second rounding to 6 decimals would undo its decimals: export_shares)."""
+    return "" if value is None else str(value)
+
+
 def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str, str, str]:
     """This objective's line of portfolio.json, its rows of both CSVs and its
     search-index entry (memoised in ``memo``)."""
@@ -78,8 +84,9 @@ def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
     text = (o.id, o.title, o.cycle, o.owner, o.team, o.parent, o.commitment, s.status)
     row = [
         *(csv_cell(cell) for cell in text),
-        _csv_number(s.progress),
-        _csv_number(s.expected),
+        # the record's figures: the decimals that tell its grade and status
+        _written(record["progress"]),
+        _written(record["expected"]),
         s.grade or "",
         "true" if s.stale else "false",
         _csv_number(s.confidence),
