@@ -77,6 +77,7 @@ from okrsite.parse_messages import shown_value as shown_value
 from okrsite.parse_names import ID_RE as ID_RE
 from okrsite.parse_names import KR_ID_RE as KR_ID_RE
 from okrsite.parse_names import first_name_first as first_name_first
+from okrsite.parse_names import id_fault, usable_id
 from okrsite.parse_names import kind_and_id_from_path as kind_and_id_from_path
 from okrsite.parse_names import name_to_id as name_to_id
 from okrsite.parse_names import path_id as path_id
@@ -509,9 +510,9 @@ def parse_data(
     if not ID_RE.match(rid):
         f.err(
             "OKR006",
-            f"id {shown_value(rid)} is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+            f"id {shown_value(rid)} {id_fault(rid)}",
             ("id",) if "id" in data else (),
-            hint="rename the file or set 'id:' to something like 'sales/emea'",
+            hint=f"rename the file or set 'id:' to something like '{usable_id(rid, 'sales/emea')}'",
         )
         return _finish(rel, kind, None, diags, parts)
 

@@ -33,7 +33,7 @@ from okrsite.parse_messages import TARGET_FORMS_HINT, _fmt, closest, shares_of_o
 from okrsite.parse_milestones import _boxed, _milestones
 from okrsite.parse_milestones import item_title as item_title
 from okrsite.parse_milestones import open_task as open_task
-from okrsite.parse_names import KR_ID_RE
+from okrsite.parse_names import KR_ID_RE, id_fault, usable_id
 from okrsite.title_figures import current_beside_title, title_figures_in_unit, title_figures_unlike
 from okrsite.written_numbers import read_number
 from okrsite.written_yes_no import as_done_key
@@ -314,11 +314,23 @@ def _key_result(
     item = _units_written(f, _kr_threshold(f, item, path), path, "key result")
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
     kr_id = f.text(item, "id", path) or f"kr{i + 1}"
-    if not KR_ID_RE.match(kr_id) or limits.utf8_length(kr_id) > limits.MAX_ID_SEGMENT_BYTES:
+    size = limits.utf8_length(kr_id)
+    if size > limits.MAX_ID_SEGMENT_BYTES:
+        f.err(
+            "OKR009",
+            f"key result id {shown_value(kr_id)} is {size} bytes long; "
+            f"ids may be at most {limits.MAX_ID_SEGMENT_BYTES}",
+            (*path, "id"),
+            hint="shorten it: a few words say what it measures; "
+            "a character outside ASCII takes 2-4 bytes",
+        )
+        return None, None, False
+    if not KR_ID_RE.match(kr_id):
         f.err(
             "OKR006",
-            f"key result id {shown_value(kr_id)} may contain only letters, digits, '-', '_', '.'",
+            f"key result id {shown_value(kr_id)} {id_fault(kr_id, whole=False)}",
             (*path, "id"),
+            hint=f"write it as '{usable_id(kr_id.replace('/', '-'), f'kr{i + 1}')}'",
         )
         return None, None, False
     if kr_id in seen:

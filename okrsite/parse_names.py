@@ -58,6 +58,33 @@ ID_RE = _IdPattern(rf"^{_PLAIN_PART}(?:/{_PLAIN_PART})*$", rf"^{_PART}(?:/{_PART
 KR_ID_RE = _IdPattern(rf"^{_PLAIN_PART}$", rf"^{_PART}$")
 
 
+def id_fault(rid: str, *, whole: bool = True) -> str:
+    """Why :data:`ID_RE` (``whole``) or :data:`KR_ID_RE` refuses ``rid``, in
+    words that name the real rule: "-churn" holds only allowed characters but
+    must start with a letter or digit, and "a b" holds a space."""
+    if not whole and "/" in rid:
+        return "may not contain '/' (a key result's id is one name)"
+    for part in rid.split("/"):
+        if not part:
+            return "has an empty name (two '/' in a row, or one at an end)"
+        if not KR_ID_RE.match(part[0]):
+            return f"must start with a letter or a digit, not {part[0]!r}"
+        bad = next((c for c in part if not KR_ID_RE.match("a" + c)), None)
+        if bad is not None:
+            return f"contains {bad!r}: ids are made of letters, digits, '-', '_' and '.'"
+    return (
+        "is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'"
+    )
+
+
+def usable_id(rid: str, fallback: str) -> str:
+    """An id like ``rid`` that would be accepted (its parts slugged: "-churn"
+    → "churn"), for a hint; ``fallback`` when slugging leaves nothing."""
+    parts = [slugify(part) for part in rid.split("/")]
+    usable = "/".join(parts)
+    return usable if all(parts) and ID_RE.match(usable) else fallback
+
+
 def kind_and_id_from_path(rel: str, content_dir: str) -> tuple[Kind | None, str | None]:
     """``content/objectives/sales/emea.md`` → (``objective``, ``sales/emea``)."""
     prefix = content_dir.strip("/") + "/"

@@ -333,7 +333,49 @@ CASES = [
         {"content/objectives/sales.md": objective(extra="id: ../x\n")},
         "content/objectives/sales.md:5:5",
         "OKR006",
-        "id '../x' is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+        "id '../x' must start with a letter or a digit, not '.'",
+        "set 'id:' to something like 'sales/emea'",
+    ),
+    # a key result id of allowed characters that starts with one an id cannot start with
+    Case(
+        "kr-id-leading-dash",
+        {
+            "content/objectives/sales.md": objective(
+                krs="  - {id: -churn, title: Churn, target: 2}\n"
+            )
+        },
+        "content/objectives/sales.md:6:10",
+        "OKR006",
+        "key result id '-churn' must start with a letter or a digit, not '-'",
+        "write it as 'churn'",
+    ),
+    Case(
+        "kr-id-leading-dot",
+        {"content/objectives/sales.md": objective(krs="  - {id: .5x, title: Five, target: 2}\n")},
+        "content/objectives/sales.md:6:10",
+        "OKR006",
+        "key result id '.5x' must start with a letter or a digit, not '.'",
+        "write it as '5x'",
+    ),
+    # over the 120 bytes docs/limits.md gives a key result id: OKR009, as an objective's
+    Case(
+        "kr-id-too-long",
+        {
+            "content/objectives/sales.md": objective(
+                krs=f"  - {{id: {'k' * 121}, title: K, target: 2}}\n"
+            )
+        },
+        "content/objectives/sales.md:6:10",
+        "OKR009",
+        f"key result id '{'k' * 27}...{'k' * 28}' is 121 bytes long; ids may be at most 120",
+        "shorten it",
+    ),
+    Case(
+        "id-leading-dash",
+        {"content/objectives/sales.md": objective(extra="id: -sales/emea\n")},
+        "content/objectives/sales.md:5:5",
+        "OKR006",
+        "id '-sales/emea' must start with a letter or a digit, not '-'",
         "set 'id:' to something like 'sales/emea'",
     ),
     Case(
@@ -341,7 +383,7 @@ CASES = [
         {"content/objectives/sales.md": objective(extra="id: /etc/x\n")},
         "content/objectives/sales.md:5:5",
         "OKR006",
-        "id '/etc/x' is not usable: ids are names separated by '/', made of letters, digits, '-', '_' and '.'",
+        "id '/etc/x' has an empty name (two '/' in a row, or one at an end)",
     ),
     Case(
         "duplicate-id",

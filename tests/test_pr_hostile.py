@@ -198,8 +198,8 @@ def test_a_file_name_with_backticks_stays_inside_its_code_span(tmp_path: Path) -
     assert result.exit_code == 1, result.output
     assert (
         "- ``` content/objectives/q`` @octocat <img src=https:evil.example?g> ``.md:5:10 ``` "
-        "error `OKR006`: key result id 'Bad Id!' may contain only letters, digits, "
-        "'-', '\\_', '.'"
+        "error `OKR006`: key result id 'Bad Id!' contains ' ': ids are made of letters, "
+        "digits, '-', '\\_' and '.' — hint: write it as 'bad-id'"
     ) in result.stdout.splitlines()
     html = rendered(result.stdout)
     assert "<img" not in html
