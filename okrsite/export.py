@@ -12,6 +12,7 @@ from typing import Any
 
 from okrsite import __version__, numbers
 from okrsite.export_shares import written_shares
+from okrsite.formula_guard import guarded
 from okrsite.model import ScoredPortfolio
 from okrsite.scoring import kr_target
 
@@ -149,12 +150,13 @@ def json_text_from_lines(as_of: str, generator: str, lines: dict[str, list[str]]
 
 
 def csv_cell(value: Any) -> Any:
-    """A CSV cell; text that a spreadsheet would run as a formula gets a leading '."""
+    """A CSV cell; text that a spreadsheet would run as a formula gets a
+    leading ' (:func:`guarded`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and guarded(value):
         return "'" + value
     return value
 

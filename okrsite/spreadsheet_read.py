@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.diagnostics import Diagnostic
+from okrsite.formula_guard import guarded
 from okrsite.text_sniff import utf16_form
 
 __all__ = [
@@ -557,7 +558,8 @@ def _split_lines(lines: list[str], delimiter: str) -> list[list[str]]:
 
 def _unexport(cell: str) -> str:
     """Undo the ``'`` that okrsite's own export puts before text a spreadsheet
-    would run as a formula (``'-5%``)."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r":
+    would run as a formula (``'-5%``), or before ``'`` (one or more) followed by such a
+    character (``''=x`` is the title ``'=x``: :func:`okrsite.formula_guard.guarded`)."""
+    if cell[:1] == "'" and guarded(cell[1:]):
         return cell[1:]
     return cell

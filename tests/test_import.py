@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, write_site
 from openpyxl import Workbook
 
 from okrsite.cli import cli
@@ -749,3 +749,51 @@ def test_a_german_sheet_on_a_german_site_groups_thousands_with_points(tmp_path: 
     subscribers, conversion = objectives(site)["reichweite-erhohen"].key_results  # type: ignore[attr-defined]
     assert (subscribers.start, subscribers.target, subscribers.current) == (1200, 2500, 1850)
     assert (conversion.start, conversion.target, conversion.current) == (2.5, 4, 3.1)
+
+
+def test_titles_already_starting_with_an_apostrophe_survive_a_csv_round_trip(
+    tmp_path: Path,
+) -> None:
+    """The formula guard puts a ``'`` before ``=x``; a title that is
+    ``'=x`` itself was written unchanged, and import took its ``'`` for the
+    guard's. Now it is written ``''=x`` and comes back as ``'=x``; a plain
+    ``'Tis`` is left alone both ways."""
+    titles = ["'=quoted formula", "''+two quotes", "=1+2", "'Tis the season", "-5% churn"]
+    source = write_site(
+        tmp_path / "source",
+        {
+            "okrsite.toml": 'title = "Quotes"\n',
+            "content/objectives/quotes.md": (
+                '---\ntitle: "\'@home"\ncycle: 2026-Q1\nowner: uma-diaz\nkey_results:\n'
+                + "".join(
+                    f"  - {{id: k{i}, title: {json.dumps(t)}, start: 0, target: 10, current: 5}}\n"
+                    for i, t in enumerate(titles)
+                )
+                + "---\n"
+            ),
+        },
+    )
+    runner = CliRunner()
+    exported = runner.invoke(
+        cli, ["export", "--format", "csv", "--site", str(source), "--as-of", str(AS_OF)]
+    )
+    assert exported.exit_code == 0, exported.output
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert rows[0]["objective_title"] == "''@home"
+    assert [r["kr_title"] for r in rows] == [
+        "''=quoted formula",
+        "'''+two quotes",
+        "'=1+2",
+        "'Tis the season",
+        "'-5% churn",
+    ]
+    sheet = tmp_path / "portfolio.csv"
+    sheet.write_text(exported.stdout, encoding="utf-8")
+    site = empty_site(tmp_path)
+    code, out = run("import", str(sheet), "--site", str(site), "--date", str(AS_OF))
+    assert code == 0, out
+    again = runner.invoke(cli, ["export", "--site", str(site), "--as-of", str(AS_OF)])
+    assert again.exit_code == 0, again.output
+    (objective,) = json.loads(again.stdout)["objectives"]
+    assert objective["title"] == "'@home"
+    assert [k["title"] for k in objective["key_results"]] == titles
