@@ -45,6 +45,8 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
         "confidence": _num(s.confidence),
         "forecast": _num(s.forecast),
         "forecast_tentative": s.forecast_tentative,
+        # as api/objectives.csv's column: the same data in both
+        "last_checkin": s.last_checkin.isoformat() if s.last_checkin else None,
         "children": list(scored.children.get(oid, ())),
         "key_results": [
             {

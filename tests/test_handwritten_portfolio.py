@@ -346,6 +346,7 @@ EXPECTED: dict[str, Any] = {
             "confidence": None,
             "forecast": None,
             "forecast_tentative": False,
+            "last_checkin": None,
             "children": ["sales/apac", "sales/emea"],
             "key_results": [
                 kr("revenue", "Grow revenue in every region", "rollup", EMEA_PROGRESS, "on-track"),
@@ -379,6 +380,7 @@ EXPECTED: dict[str, Any] = {
             "confidence": None,
             "forecast": None,
             "forecast_tentative": False,
+            "last_checkin": None,
             "children": [],
             "key_results": [
                 kr(
@@ -411,6 +413,7 @@ EXPECTED: dict[str, Any] = {
             "forecast": r6(EMEA_FORECAST),
             # two check-ins on/before as_of (fewer than 3) -> tentative
             "forecast_tentative": True,
+            "last_checkin": "2026-02-10",
             "children": [],
             "key_results": [
                 kr(
@@ -487,6 +490,7 @@ EXPECTED: dict[str, Any] = {
             "confidence": 8,
             "forecast": None,
             "forecast_tentative": False,
+            "last_checkin": "2026-01-25",
             "children": [],
             "key_results": [
                 kr(
@@ -653,7 +657,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     assert list(exported) == ["as_of", "generator", "objectives", "kpis", "goals"]
     objective_keys = [
         "id", "title", "cycle", "owner", "team", "parent", "commitment", "weight", "status", "progress",
-        "expected", "grade", "stale", "confidence", "forecast", "forecast_tentative", "children",
+        "expected", "grade", "stale", "confidence", "forecast", "forecast_tentative", "last_checkin", "children",
         "key_results",
     ]  # fmt: skip
     kr_keys = [
