@@ -246,3 +246,20 @@ def test_moves_hidden_by_whole_percentages_get_german_decimals() -> None:
     assert words.percent(2e5) == "mehr als 1.000.000\u00a0%"
     assert words.measure(1234.5, "EUR") == "1.234,50 EUR"  # money with cents, as pages
     assert words.status("at-risk") == "gefährdet" and ENGLISH.status("at-risk") == "at-risk"
+
+
+def test_a_target_in_a_currency_code_keeps_its_cents(tmp_path: Path) -> None:
+    """audit 43: a target eased to 1,400,000.5 EUR (a code unit, not a sign)
+    reads with its cents in every report, as the objective page writes it."""
+    for language, figure in (("en", "1,400,000.50 EUR"), ("de", "1.400.000,50 EUR")):
+        repo = Repo(tmp_path / language)
+        repo.write("okrsite.toml", f'language = "{language}"\nas_of = "2026-11-20"\n')
+        repo.write("content/objectives/u.md", GOAL.replace("owner:", "cycle: 2026-Q4\nowner:"))
+        repo.commit("Ziele", "alice", "2026-10-01T10:00:00+00:00")
+        eased = GOAL.replace("target: 2000000", "target: 1400000.5")
+        repo.write("content/objectives/u.md", eased.replace("owner:", "cycle: 2026-Q4\nowner:"))
+        for form in ("text", "markdown", "json"):
+            report = diff(repo, "HEAD", "--format", form)
+            shown = figure if form != "json" else "1,400,000.50 EUR"
+            assert shown in report, (language, form)
+            assert figure.removesuffix("0 EUR") + " EUR" not in report
