@@ -29,6 +29,7 @@ from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id,
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
 from okrsite.parse import ID_RE, KR_ID_RE
+from okrsite.parse_names import id_fault, usable_id
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
 from okrsite.portfolio_import import plans_from_portfolio
 from okrsite.sitefiles import create_new
@@ -290,10 +291,10 @@ def _objective_files(
                 result.diagnostics.append(
                     error(
                         "IMP106",
-                        f"row {plan.row}: objective id {plan.oid!r} is not usable",
+                        f"row {plan.row}: objective id {plan.oid!r} {id_fault(plan.oid)}",
                         plan.file or label,
                         line=plan.row,
-                        hint="ids are names separated by '/', of letters, digits, '-', '_', '.'",
+                        hint=f"write it as {usable_id(plan.oid, 'sales/emea')!r}",
                     )
                 )
                 plan.oid = None

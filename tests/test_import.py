@@ -797,3 +797,24 @@ def test_titles_already_starting_with_an_apostrophe_survive_a_csv_round_trip(
     (objective,) = json.loads(again.stdout)["objectives"]
     assert objective["title"] == "'@home"
     assert [k["title"] for k in objective["key_results"]] == titles
+
+
+def test_an_unusable_objective_id_says_why_and_what_to_write(tmp_path: Path) -> None:
+    """IMP106 named the id rule in general ("ids are names separated by
+    '/'...") for '-churn/x', which holds only allowed characters: it now
+    says what is wrong with it and an id that would be taken, as a goal
+    file's OKR006 does."""
+    site = empty_site(tmp_path)
+    sheet = write_csv(
+        tmp_path / "g.csv",
+        [
+            ["ID", "Objective", "Key result", "Target", "Owner", "Quarter"],
+            ["-churn/x", "Reduce churn", "Churn rate", "3", "Uma Diaz", "2026-Q4"],
+        ],
+    )
+    code, out = run("import", str(sheet), "--site", str(site), "--map", "ID=objective_id")
+    assert code == 1, out
+    assert (
+        "error IMP106: row 2: objective id '-churn/x' must start with a letter or a digit, "
+        "not '-' (hint: write it as 'churn/x')"
+    ) in out, out
