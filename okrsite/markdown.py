@@ -7,7 +7,9 @@ with ``allow_html = true``, and links with script-capable schemes
 become links -- markdown-it's ``validateLink`` rejects them in Markdown syntax,
 and :func:`_defuse_raw_html` neutralises them in raw HTML when HTML is allowed
 (allowing HTML means trusting authors with markup, not with a way to turn a
-click into script).
+click into script); with HTML allowed, the whole rendered text then goes
+through :func:`okrsite.html_sanitise.sanitised`, which keeps only the tags
+and attributes a goal body needs (no ``<script>``, no ``onclick``).
 
 Markdown headings are shifted so that a body's highest heading is an
 ``<h2>`` (``#`` becomes ``<h2>``, ``##`` ``<h3>``; a body whose sections
@@ -20,7 +22,10 @@ that page (an ``<h3>`` under an ``<h2>``, an ``<h4>`` under an ``<h3>``). An id 
 in its page: a heading never takes an id the theme gives a page's own parts
 (``about``, ``history``, ``kr-…``; it gets ``about-1``), and a check-in's
 notes get no heading ids at all, since a page shows many check-ins and two
-notes' "Blockers" would both be ``blockers``.
+notes' "Blockers" would both be ``blockers``; a heading of only emoji or
+punctuation, whose slug is empty, is ``section``. Footnote ids carry the
+text's own prefix (``fn-body-1``; a note's, its check-in's anchor), as
+every text's footnotes are numbered from 1.
 
 A Markdown table stands in its own box, ``<div class="md-table">``, which
 scrolls sideways on a narrow screen rather than the page (the theme keeps
@@ -47,12 +52,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from okrsite.html_sanitise import sanitised
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
-__all__ = ["Render", "renderer", "is_safe_url", "name_tables", "NOTE_TOP"]
+__all__ = ["Render", "renderer", "is_safe_url", "name_tables", "NOTE_TOP", "BODY_ID"]
 
 #: the level a body's highest heading takes: the page's own title is the one <h1>
 _TOP_HEADING = 2
@@ -61,6 +68,11 @@ _TOP_HEADING = 2
 NOTE_TOP = 3
 #: where the level a text's highest heading takes travels to the core rule
 _TOP_KEY = "okrsite_top"
+#: where the prefix of a text's footnote ids travels (mdit_py_plugins'
+#: footnote plugin reads it from the render's env)
+_DOC_ID_KEY = "docId"
+#: the footnote id prefix of a page's body (a page shows one body)
+BODY_ID = "body"
 #: where the labels of a text's tables so far travel, to number repeats
 _TABLES_KEY = "okrsite_tables"
 
@@ -68,7 +80,7 @@ _TABLES_KEY = "okrsite_tables"
 class Render(Protocol):
     """Markdown to HTML: ``top`` is the level the text's highest heading takes."""
 
-    def __call__(self, text: str, top: int = ...) -> str: ...
+    def __call__(self, text: str, top: int = ..., doc_id: str = ...) -> str: ...
 
 
 #: the ids the default theme gives a page's own sections and controls
@@ -238,11 +250,20 @@ def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     return f"{table}</div>\n"
 
 
+#: the id of a heading whose title gives none (``## 🚀``, ``## ???``): an
+#: id must not be empty, and headings of this kind are numbered as others
+_NO_SLUG = "section"
+
+
 def _heading_id(title: str) -> str:
-    """GitHub's id for a heading, unless the theme's page already uses it."""
+    """GitHub's id for a heading, unless the theme's page already uses it;
+    :data:`_NO_SLUG` for a title of only emoji or punctuation (GitHub's
+    slug of it is empty or a bare ``-``, which links nowhere)."""
     from mdit_py_plugins.anchors.index import slugify
 
     slug = slugify(title)
+    if not slug.strip("-_"):
+        return _NO_SLUG
     if slug in _THEME_IDS or slug.startswith(_THEME_ID_PREFIXES):
         return f"{slug}-1"
     return slug
@@ -303,6 +324,22 @@ def _instance(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
     md = _INSTANCES.get((allow_html, heading_ids))
     if md is None:
         md = _INSTANCES[allow_html, heading_ids] = _build(allow_html, heading_ids)
+    return md
+
+
+_READERS: dict[bool, MarkdownIt] = {}
+
+
+def reader(allow_html: bool) -> MarkdownIt:
+    """The parser pages are rendered with (same syntax, plugins and options),
+    for reading what a text links to (:mod:`okrsite.md_addresses`): it
+    leaves addresses as written, not percent-encoded for the page, so a
+    warning names ``Grow NA.md`` as the author wrote it, and makes no
+    heading ids (nothing reads them)."""
+    md = _READERS.get(allow_html)
+    if md is None:
+        md = _READERS[allow_html] = _build(allow_html, heading_ids=False)
+        md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     return md
 
 
@@ -386,16 +423,26 @@ def renderer(allow_html: bool, heading_ids: bool = True) -> Render:
     (:data:`NOTE_TOP`); a note shown under an ``<h3>`` is rendered with
     ``top=4``. The one ``MarkdownIt`` serves every level (it travels in the
     render's ``env``), so a note rendered at one level never leaks it into
-    the next."""
+    the next.
+
+    ``doc_id`` prefixes the ids of the text's footnotes (``fn-body-1``,
+    ``fnref-body-1``): a page shows its body and many check-ins' notes, each
+    of whose footnotes start at 1, and an id must be unique in its page for
+    ``[1]`` to jump to its own note. A page has one body (:data:`BODY_ID`); a
+    note's is its check-in's anchor, which stays the same between builds
+    whatever the text says."""
     default_top = _TOP_HEADING if heading_ids else NOTE_TOP
 
-    def render(text: str, top: int = default_top) -> str:
+    def render(text: str, top: int = default_top, doc_id: str = BODY_ID) -> str:
         if not text or text.isspace():
             return ""
         fast = _plain_fast(text)
         if fast is not None:
             return fast
-        html_out: str = _instance(allow_html, heading_ids).render(text, {_TOP_KEY: top})
+        env = {_TOP_KEY: top, _DOC_ID_KEY: doc_id}
+        html_out: str = _instance(allow_html, heading_ids).render(text, env)
+        if allow_html:  # raw HTML: markup only (no script, no event handlers)
+            return sanitised(html_out)
         return html_out
 
     return render

@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.md_addresses import addresses, may_link
 from okrsite.parse_names import as_nfc
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 
@@ -40,10 +41,6 @@ __all__ = [
     "resolved",
 ]
 
-# an inline link's or image's address, ``](target)`` or ``](<target> "title")``,
-# and a reference definition ``[name]: target``
-_INLINE = re.compile(r"\]\(\s*(<[^<>\n]*>|[^\s()<>]+)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 _ADDRESS = re.compile(r'(href|src)="([^"]*)"')
 #: OKR314 warnings given one by one for one file; the rest in one more
 MAX_LINK_WARNINGS = 20
@@ -86,28 +83,11 @@ def _md_path(target: str) -> str | None:
     return path if _kind(path) == "md" else None
 
 
-def _links(body: str) -> Iterator[tuple[int, str]]:
-    """``(line within body, from 0; address)`` of each link and image, its
-    character references decoded as the renderer decodes them: written
-    ``&#106;avascript:…``, the address is ``javascript:…``, which is not
-    linked (the page shows it as text), not a broken link to ``&``."""
-    found = [(m.start(), m.group(1)) for m in _INLINE.finditer(body)]
-    if "]:" in body:
-        found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(body)]
-    line, counted = 0, 0  # newlines counted up to ``counted``: one pass, not one per link
-    for at, target in sorted(found):
-        line += body.count("\n", counted, at)
-        counted = at
-        yield line, html.unescape(target) if "&" in target else target
-
-
 def link_targets(body: str) -> Iterator[tuple[int, str]]:
     """``(line within body, from 0; address)`` of each link OKR314 looks at:
     every one but web addresses, ``mailto:`` and ``#anchors`` (what the
     cross-file rules read of a body, :mod:`okrsite.edit_check`)."""
-    if "](" not in body and "]:" not in body:
-        return
-    for line, target in _links(body):
+    for line, target in addresses(body):
         if _kind(_split(target)[0]) is not None:
             yield line, target
 
@@ -219,14 +199,16 @@ def _from_page(page: str, path: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
 
 
-def _warnings(site: _Site, items: Iterable[tuple[str, int, str, str | None]]) -> list[Diagnostic]:
+def _warnings(
+    site: _Site, items: Iterable[tuple[str, int, str, str | None]], allow_html: bool
+) -> list[Diagnostic]:
     """OKR314 for the broken links of ``(file, first line, text, page)``."""
     out: list[Diagnostic] = []
     for file, first, text, page in items:
-        if not text or not file or "](" not in text and "]:" not in text:
+        if not text or not file or not may_link(text, allow_html):
             continue
         broken, first_more, only_md = 0, first, True
-        for line, target in _links(text):
+        for line, target in addresses(text, allow_html):
             found = site.problem(file, page, target)
             if found is None:
                 continue
@@ -259,12 +241,14 @@ def link_warnings(
     records: Iterable[object],
     with_pages: set[str],
     static_files: Collection[str] | None = None,
+    allow_html: bool = False,
 ) -> list[Diagnostic]:
     """OKR314 for each link in a record's body that is broken in the built
     site: to a ``.md`` file that is not one of ``with_pages`` (the files of
     records with a page), to a file that is not published, or from the
     site's root. ``static_files`` are the site's ``static/…`` files (its own
-    and its theme's); without them a link into ``static/`` is taken to work."""
+    and its theme's); without them a link into ``static/`` is taken to work.
+    With ``allow_html`` (the site's setting) raw HTML's links count too."""
     records = list(records)
     site = _Site(records, with_pages, static_files)
     return _warnings(
@@ -278,13 +262,29 @@ def link_warnings(
             )
             for rec in records
         ),
+        allow_html,
     )
+
+
+def _note_texts(c: object) -> Iterator[tuple[str, int, str, str | None]]:
+    """A check-in's Markdown as ``(file, first line, text, page)``: a
+    ``note:`` of its front matter and the body after it apart, each from the
+    line it is written on (the note stands first in ``body``)."""
+    file, body = getattr(c, "file", ""), getattr(c, "body", "")
+    body_line, note_lines = getattr(c, "body_line", 1), getattr(c, "note_lines", 0)
+    if not note_lines:
+        yield file, body_line, body, None
+        return
+    lines = body.split("\n")
+    yield file, getattr(c, "note_line", 1), "\n".join(lines[:note_lines]), None
+    yield file, body_line, "\n".join(lines[note_lines + 1 :]), None
 
 
 def note_link_warnings(
     checkins: Iterable[object],
     records: Iterable[object],
     static_files: Collection[str] | None = None,
+    allow_html: bool = False,
 ) -> list[Diagnostic]:
     """OKR314 for the broken links in check-in notes (as :func:`link_warnings`;
     ``records`` are those with a page). A note shows on several pages, so a
@@ -292,13 +292,7 @@ def note_link_warnings(
     records = list(records)
     with_pages = nfc_files(getattr(rec, "file", "") for rec in records)
     site = _Site(records, with_pages, static_files)
-    return _warnings(
-        site,
-        (
-            (getattr(c, "file", ""), getattr(c, "body_line", 1), getattr(c, "body", ""), None)
-            for c in checkins
-        ),
-    )
+    return _warnings(site, (text for c in checkins for text in _note_texts(c)), allow_html)
 
 
 def needs_rewrite(fragment: str) -> bool:

@@ -208,6 +208,11 @@ class CheckIn:
     value: float | None = None
     body: str = ""
     body_line: int = 1
+    #: a ``note:`` of the front matter stands first in ``body``, on its first
+    #: ``note_lines`` lines and a blank one; ``note_line`` is the file line it
+    #: starts on (0: no such note), so its links are reported where written
+    note_line: int = 0
+    note_lines: int = 0
     #: time of day as ``HH:MM`` or ``HH:MM:SS`` when the date carried one
     #: (``2026-11-29T14:05``); orders check-ins of the same day
     time: str = ""

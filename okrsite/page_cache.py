@@ -65,8 +65,10 @@ LOCK_FILE = "pages.lock"
 def _libraries_print() -> bytes:
     """The libraries that shape pages besides okrsite's own code: the code Jinja
     generates for a template is its version's, and a body's HTML (kept by
-    :mod:`okrsite.kept_pieces`) is markdown-it's and its plugins'. Those two
-    are named by their package's ``__init__.py`` (which states the version),
+    :mod:`okrsite.kept_pieces`) is markdown-it's and its plugins' (and, on a
+    site with ``allow_html``, nh3's). Those are named by their package's
+    ``__init__.py`` (which states the version; nh3, by its compiled module's
+    size and time, as reading it would cost a build a millisecond),
     found without importing them: a build after one edit may convert no
     Markdown at all."""
     digest = hashlib.blake2b(f"jinja {jinja2.__version__}".encode(), digest_size=16)
@@ -76,6 +78,12 @@ def _libraries_print() -> bytes:
         digest.update(b"\0" + package.encode() + b"\0")
         with contextlib.suppress(OSError, TypeError):
             digest.update(Path(origin).read_bytes())  # type: ignore[arg-type]
+    spec = importlib.util.find_spec("nh3")
+    if spec is not None and spec.origin:
+        for compiled in sorted(Path(spec.origin).parent.glob("nh3*.*")):
+            with contextlib.suppress(OSError):
+                stat = compiled.stat()
+                digest.update(f"\0{compiled.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.digest()
 
 

@@ -23,6 +23,7 @@ from okrsite.parse_checkin_dates import NoSuchDay, name_date_differs
 from okrsite.parse_checkin_dates import _dated_by_name as _dated_by_name
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
+from okrsite.parse_front_matter import text_value_line
 from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.parse_measures import magnitude_written
 from okrsite.parse_messages import (
@@ -201,13 +202,15 @@ def _checkin(
     if kpi is not None and value is None and "value" not in data and not aside:
         f.err("OKR101", "a KPI check-in needs 'value:'", (), hint="add 'value: 42'")
     confidence = _confidence(f, data, parts)
-    body = parts.body
+    body, note_line, note_lines = parts.body, 0, 0
     for key in ("note", "notes", "comment"):  # the note in the front matter, as forms write it
         note = f.text(data, key, ())
         if note:
             for problem in note_problems(note, body):  # rendered as a body is
                 f.err("OKR021", problem, (key,), hint=NOTE_HINT)
             body = note.strip() + "\n" + ("\n" + body if body.strip() else "")
+            note_line = text_value_line(parts, key, note)
+            note_lines = note.strip().count("\n") + 1
             break
     return CheckIn(
         id=rid,
@@ -221,6 +224,8 @@ def _checkin(
         value=value,
         body=body,
         body_line=parts.body_line,
+        note_line=note_line,
+        note_lines=note_lines,
         time=time,
         zone=zone,
         percent=percent,

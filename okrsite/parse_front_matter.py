@@ -8,6 +8,7 @@ column in the front matter (:func:`locate_all`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -220,3 +221,21 @@ def locate_all(diags: Iterable[Diagnostic], parts: yamlsource.Split | None) -> l
             d = d.located(line, col)
         out.append(d)
     return out
+
+
+def text_value_line(parts: yamlsource.Split, key: str, value: str) -> int:
+    """The file line on which the text ``value`` of top-level ``key`` starts:
+    the line of its first words at or after the key's own (a ``note: |``
+    block starts on the line after it), else the key's line, else the front
+    matter's first. A check-in's note is checked as Markdown (OKR314) at its
+    own lines, not at the body's after which it is shown."""
+    lines = parts.front_matter.split("\n")
+    written = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*[:=]""")
+    start = next((n for n, line in enumerate(lines) if written.match(line)), None)
+    if start is None:
+        return parts.fm_line
+    first = value.strip().split("\n", 1)[0].strip()
+    for number in range(start, len(lines)):
+        if first and first in lines[number]:
+            return parts.fm_line + number
+    return parts.fm_line + start

@@ -205,7 +205,9 @@ def _load_configured(
     outcome_diags.extend(copy_warnings(rels))
     outcome_diags.extend(windows_name_warnings(rels, config.content_dir))
     paged = [pf.record for pf in parsed if pf.record is not None and pf.kind != "checkin"]
-    outcome_diags.extend(link_warnings(paged, nfc_files(rec.file for rec in paged), static))
+    outcome_diags.extend(
+        link_warnings(paged, nfc_files(rec.file for rec in paged), static, config.allow_html)
+    )
 
     pages = _page_estimate(parsed)
     if pages > config.max_pages:
@@ -222,7 +224,9 @@ def _load_configured(
     if memo is None and cache is not None:
         memo = cache.scores = cache.scores or ScoreMemo()
     scored = score_portfolio(portfolio, when, config.settings, memo=memo)
-    outcome_diags.extend(_locate(tree, [*resolve_diags, *quality_warnings(scored, static)]))
+    outcome_diags.extend(
+        _locate(tree, [*resolve_diags, *quality_warnings(scored, static, config.allow_html)])
+    )
     cross = outcome_diags[own:]
     files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)
     # sorted once for the outcome and the result: at 50,000 warnings a sort is 0.1 s

@@ -35,10 +35,13 @@ SMART_FIX = {
 
 
 def quality_warnings(
-    scored: ScoredPortfolio, static_files: Collection[str] | None = None
+    scored: ScoredPortfolio,
+    static_files: Collection[str] | None = None,
+    allow_html: bool = False,
 ) -> list[Diagnostic]:
     """The advice on a portfolio's shape (OKR4xx) and the broken links in
-    check-in notes (OKR314, against ``static_files`` when known)."""
+    check-in notes (OKR314, against ``static_files`` when known; raw HTML's
+    too with ``allow_html``)."""
     p = scored.portfolio
     out: list[Diagnostic] = []
     if any(c.body for c in p.checkins):  # links in notes, as in bodies (OKR314)
@@ -50,7 +53,7 @@ def quality_warnings(
             *p.people.values(),
             *p.pages.values(),
         ]
-        out += note_link_warnings(p.checkins, paged, static_files)
+        out += note_link_warnings(p.checkins, paged, static_files, allow_html)
     for oid, obj in p.objectives.items():
         if obj.status != "active":
             continue

@@ -22,13 +22,14 @@ from okrsite.markdown import NOTE_TOP, name_tables
 from okrsite.md_links import needs_rewrite, rewrite_links
 from okrsite.model import CheckIn
 from okrsite.urls import SUMMARY_FILES, page_path
-from okrsite.view.view_model import CheckinView, NavItem
+from okrsite.view.view_model import CheckinView, NavItem, anchor
 
 if TYPE_CHECKING:
     from okrsite.dependencies import Dep, Recorder
     from okrsite.kept_pieces import KeptPieces
     from okrsite.markdown import Render
     from okrsite.model import ScoredPortfolio
+    from okrsite.translations import Language
     from okrsite.view.partials import Partials, RenderMemo
     from okrsite.view.site_index import SiteIndex
     from okrsite.view.view_model import ViewModel
@@ -87,6 +88,7 @@ class RenderPieces:
     gettext: Callable[[str], str]
     nav: list[NavItem]
     kept_markdown: KeptPieces | None
+    language: Language
     _markdown: Callable[[str], str]
     _notes_markdown: Render
     _nav_cache: dict[tuple[str, str], Markup]
@@ -157,18 +159,22 @@ class RenderPieces:
         check-in's file (:func:`okrsite.md_links.rewrite_links`), kept once
         more per file and ``root`` where there are such links."""
         memo = self.memo.markdown
-        cached = memo.get(c.body)
+        # a note with footnotes has ids of its own check-in (fn-checkin-…-1),
+        # so it is kept under its text and the check-in's id
+        doc_id = anchor("checkin", c.id)
+        text_key = f"{c.body}\x00#{c.id}" if "[^" in c.body else c.body
+        cached = memo.get(text_key)
         if cached is None:
-            cached = memo[c.body] = self._notes_markdown(c.body, NOTE_TOP)
+            cached = memo[text_key] = self._notes_markdown(c.body, NOTE_TOP, doc_id)
         if top != NOTE_TOP and _NOTE_HEADING.search(cached):
-            key = f"{c.body}\x00{top}"
+            key = f"{text_key}\x00{top}"
             deeper = memo.get(key)
             if deeper is None:
-                deeper = memo[key] = self._notes_markdown(c.body, top)
+                deeper = memo[key] = self._notes_markdown(c.body, top, doc_id)
             cached = deeper
         if not needs_rewrite(cached):
             return cached
-        key = f"{c.body}\x00{top}\x00{c.file}\x00{root}"
+        key = f"{text_key}\x00{top}\x00{c.file}\x00{root}"
         linked = memo.get(key)
         if linked is None:
             page_of_file = self.index.page_of_file
@@ -266,7 +272,10 @@ class RenderPieces:
         if not (level + 1 == NOTE_TOP and not root):
             notes = Markup(self.checkin_notes(c, level + 1, root))
         if 'class="md-table"' in notes:
-            context = " ".join(x for x in (view.date.isoformat(), view.time + view.zone) if x)
+            # the date as the check-in's heading shows it (20.11.2026 in German)
+            context = " ".join(
+                x for x in (self.language.day(view.date), view.time + view.zone) if x
+            )
             if show_target and (view.target or view.target_id):
                 context += f", {view.target.name if view.target else view.target_id}"
             notes = Markup(name_tables(notes, context))

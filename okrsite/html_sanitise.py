@@ -1,0 +1,81 @@
+"""Raw HTML in bodies and notes, kept to markup: for sites with ``allow_html``.
+
+``allow_html = true`` lets authors write the markup Markdown lacks (a
+``<details>`` to fold a long section, a table with merged cells, an image of
+a given width); it means trusting them with markup, not with a way to run
+script in a reader's browser. So the HTML a text renders to is passed
+through nh3 (a Rust-backed sanitiser, ammonia's bindings) with a list of the
+tags and attributes a goal body needs: its scripts and styles go with their
+content, event handlers (``onclick``, ``onerror``) and any other attribute
+not listed are dropped, and an address with a scheme other than the web's,
+``mailto:``, ``tel:`` and images' ``data:`` goes with its attribute
+(``javascript:`` ones were already made ``#``,
+:func:`okrsite.markdown._defuse_raw_html`). HTML comments go as well. What
+Markdown itself makes (heading ids, footnotes, task-list boxes, table
+alignment and the tables' scrolling boxes) is on the list, so a text
+reads the same as without raw HTML.
+
+Sites without ``allow_html`` never come here: their raw HTML is shown as
+text and nh3 is not even imported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["sanitised"]
+
+#: tags besides nh3's own list (ammonia's: text, lists, tables, headings,
+#: details/summary, images, links…) that rendered Markdown holds
+_EXTRA_TAGS = frozenset({"section", "input", "label", "tfoot", "caption", "figure"})
+#: attributes on every tag
+_EVERYWHERE = frozenset({"class", "id", "title", "dir", "lang"})
+_ATTRIBUTES = {
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "div": {"role", "tabindex", "aria-label"},
+    "input": {"type", "checked", "disabled"},
+    "label": {"for"},
+    "ol": {"start", "reversed"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "th": {"style", "colspan", "rowspan", "scope"},
+    "td": {"style", "colspan", "rowspan"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+}
+#: what a link or image may name besides relative addresses
+_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
+
+_OPTIONS: dict[str, Any] = {}
+
+
+def _options() -> dict[str, Any]:
+    if not _OPTIONS:
+        import nh3
+
+        _OPTIONS.update(
+            tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS,
+            attributes={
+                "*": set(_EVERYWHERE),
+                **{tag: set(names) for tag, names in _ATTRIBUTES.items()},
+            },
+            url_schemes=set(_SCHEMES),
+            link_rel=None,
+            # a Markdown table's alignment is style="text-align: …"; no other
+            # style is kept (a style can hide text or cover the page)
+            filter_style_properties={"text-align"},
+            strip_comments=True,
+        )
+    return _OPTIONS
+
+
+def sanitised(fragment: str) -> str:
+    """``fragment`` (HTML rendered from Markdown with raw HTML allowed) with
+    only the listed tags and attributes: no script, style, event handler or
+    script-capable address."""
+    import nh3
+
+    cleaned: str = nh3.clean(fragment, **_options())
+    return cleaned
