@@ -294,6 +294,13 @@ class Measure:
     current: float | None = None
     unit: str = ""
 
+    @property
+    def lower_is_better(self) -> bool:
+        """The target lies below the start (cost €100 → €80): progress past
+        100% is then a share of the planned reduction, not of the target
+        (€70 is 150% of the reduction), and pages say so."""
+        return self.start is not None and self.target is not None and self.target < self.start
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

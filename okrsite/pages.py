@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_path
 from okrsite.cycles import phase
+from okrsite.goal_agenda import goal_agenda
 from okrsite.markdown import is_safe_url
 from okrsite.resolve_kpis_goals import drives_loops
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
@@ -70,6 +71,10 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         changes=moves,
         changes_total=changes_total,
         window=(first, last),
+        has_objectives=bool(index.objective_ids),
+        # a site without a cycle of objectives (SMART goals and KPIs alone)
+        # shows its overdue goals and those due soon in the cycle's place
+        goals=None if cycle else goal_agenda(view.scored),
     )
 
 
@@ -258,7 +263,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         direct=view.objectives_sorted(index.direct_children.get(oid, [])),
         supports=[(ref, view.ref_link(ref)) for ref in o.supports],
         supported_by=sorted(set(index.supported_by.get(oid, []))),
-        goals=sorted(set(index.goals_supporting.get(oid, []))),
+        goals=list(dict.fromkeys(index.goals_supporting.get(oid, []))),  # by title
         initiatives=initiatives,
         checkins=index.checkins_by_objective.get(oid, [])[::-1],
         body=site.body(o.body, o.file, path),
@@ -305,7 +310,7 @@ def kpi(site: SiteRenderer, kid: str) -> Page:
         targeted=targeted,
         drives=[d for d in k.drives if d in site.scored.kpis],
         driven_by=[d for d in ks.driven_by if d in site.scored.kpis],
-        goals=sorted(set(site.index.goals_supporting.get(kid, []))),
+        goals=list(dict.fromkeys(site.index.goals_supporting.get(kid, []))),  # by title
         supported_by=sorted(set(site.index.supported_by.get(kid, []))),
         body=site.body(k.body, k.file, path),
         edit=site.edit_url(k.file),

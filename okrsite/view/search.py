@@ -99,6 +99,13 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
         )
     for gid in index.goal_ids:
         goal = portfolio.goals[gid]
+        # found by its cycle: and by the cycles its due falls in, as the cycle
+        # pages list it (``due: 2026-11-30`` under 2026-Q4 and 2026)
+        due_cycles = (
+            [n for n in index.cycle_names if n != goal.cycle and index.cycles[n].contains(goal.due)]
+            if goal.due is not None
+            else []
+        )
         items.append(
             {
                 "k": "goal",
@@ -107,12 +114,19 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "i": gid,
                 "o": view.person_name(goal.owner),
                 "m": view.team_name(goal.team),
+                **({"c": goal.cycle} if goal.cycle else {}),
                 "p": percent(view.scored.goals[gid].progress),
-                "x": _words(*goal.tags),
+                "x": _words(*goal.tags, *due_cycles),
             }
         )
     for pid in view.people_sorted(index.people_ids):
         person = portfolio.people.get(pid)
+        # the teams the person's page names: their own team:, then the teams
+        # whose files list them (members:)
+        own = [person.team] if person and person.team else []
+        teams = own + view.teams_sorted(
+            t for t in index.teams_of_member.get(pid, []) if t not in own
+        )
         items.append(
             {
                 "k": "person",
@@ -120,7 +134,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "u": view.url("person", pid),
                 "i": pid,
                 "o": "",
-                "m": view.team_name(person.team) if person else "",
+                "m": ", ".join(view.team_name(t) for t in teams),
                 **_former_names(person.aliases if person else ()),
             }
         )

@@ -53,8 +53,15 @@ class SiteIndex:
                 self.supported_by[ref].append(oid)
                 if "#" in ref:
                     self.supported_by[ref.split("#", 1)[0]].append(oid)
+        # goals are listed by title in natural order, as objectives are
+        # (okrsite.display_order); every goal list below keeps this order
+        self.goal_ids = sorted(
+            (i for i in portfolio.goals if i in scored.goals),
+            key=lambda i: (title_order(portfolio.goals[i].title), i),
+        )
         self.goals_supporting: dict[str, list[str]] = defaultdict(list)
-        for gid, goal in sorted(portfolio.goals.items()):
+        for gid in self.goal_ids:
+            goal = portfolio.goals[gid]
             if goal.supports:
                 self.goals_supporting[goal.supports].append(gid)
                 if "#" in goal.supports:
@@ -75,14 +82,13 @@ class SiteIndex:
             for tag in objective.tags:
                 self.by_tag[tag].append(oid)
         self.kpi_ids = sorted(i for i in portfolio.kpis if i in scored.kpis)
-        self.goal_ids = sorted(i for i in portfolio.goals if i in scored.goals)
         self.goal_tags: dict[str, list[str]] = defaultdict(list)
         for gid in self.goal_ids:
             for tag in portfolio.goals[gid].tags:
                 self.goal_tags[tag].append(gid)
 
         # what a team's and a person's page lists besides objectives, each in
-        # the order of its ids (a page reading these does not scan every
+        # the order of its ids, goals by title (a page reading these does not scan every
         # person, team, KPI and goal: 331 team pages × 2,500 people at 10,000)
         self.members_by_team: dict[str, list[str]] = defaultdict(list)
         for pid, member in sorted(portfolio.people.items()):

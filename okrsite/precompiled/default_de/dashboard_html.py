@@ -36,18 +36,20 @@ def block_main(context, missing=missing, environment=environment):
     l_0_cycle_names = resolve('cycle_names')
     l_0_attention = resolve('attention')
     l_0_partial = resolve('partial')
-    l_0_window = resolve('window')
-    l_0_window_days = resolve('window_days')
+    l_0_goals = resolve('goals')
     l_0_ngettext = resolve('ngettext')
-    l_0_change_cycles = resolve('change_cycles')
+    l_0_kpi_ids = resolve('kpi_ids')
     l_0_markup = resolve('markup')
+    l_0_window = resolve('window')
+    l_0_change_cycles = resolve('change_cycles')
     l_0_others = resolve('others')
     l_0_changes = resolve('changes')
     l_0_changes_total = resolve('changes_total')
     l_0_roots = resolve('roots')
-    l_0_kpi_ids = resolve('kpi_ids')
+    l_0_has_objectives = resolve('has_objectives')
     l_0_stale = resolve('stale')
     l_0_latest = resolve('latest')
+    l_0_window_days = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -148,81 +150,115 @@ def block_main(context, missing=missing, environment=environment):
         else:
             pass
             yield '<p class="muted">Nichts braucht Aufmerksamkeit: jedes laufende Ziel ist im Plan, aktuell und zuversichtlich.</p>'
-        yield '</section>\n<section aria-labelledby="changes">\n'
-        l_0_window_days = (environment.getattr((environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1) - environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0)), 'days') + 1)
-        _block_vars['window_days'] = l_0_window_days
-        yield '  <h2 id="changes">'
-        if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 7):
+        yield '</section>\n'
+    elif ((undefined(name='goals') if l_0_goals is missing else l_0_goals) and environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'total')):
+        pass
+        yield '<section aria-labelledby="goals">\n  <h2 id="goals">SMART-Ziele</h2>\n  <p>'
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'No objectives; %(num)d SMART goal, %(overdue)d overdue.', 'No objectives; %(num)d SMART goals, %(overdue)d overdue.', environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'total'), overdue=t_3(environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'overdue')), _block_vars=_block_vars))
+        yield ' <a href="'
+        yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield 'goals/index.html">Alle SMART-Ziele</a></p>\n'
+        if environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'overdue'):
             pass
-            yield 'Was sich diese Woche geändert hat'
-        else:
+            yield '  <h3>Überfällig</h3>\n  '
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'overdue'), _block_vars=_block_vars))
+            yield '\n'
+        if environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'due_soon'):
             pass
-            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'What changed in the last day', 'What changed in the last %(num)d days', (undefined(name='window_days') if l_0_window_days is missing else l_0_window_days), _block_vars=_block_vars))
-        yield '</h2>\n'
-        if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and (undefined(name='change_cycles') if l_0_change_cycles is missing else l_0_change_cycles)):
-            pass
-            l_0_others = t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), t_2(context.eval_ctx, (undefined(name='change_cycles') if l_0_change_cycles is missing else l_0_change_cycles), ', '))
-            _block_vars['others'] = l_0_others
-            if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
-                pass
-                yield '<p class="meta">'
-                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), others=(undefined(name='others') if l_0_others is missing else l_0_others), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-                yield '</p>\n'
-            else:
-                pass
-                yield '<p class="meta">'
-                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), others=(undefined(name='others') if l_0_others is missing else l_0_others), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-                yield '</p>'
-        elif ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1)):
-            pass
-            yield '<p class="meta">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-            yield '</p>\n'
-        elif (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
-            pass
-            yield '<p class="meta">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-            yield '</p>\n'
-        elif ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
-            pass
-            yield '<p class="meta">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-            yield '</p>\n'
-        else:
-            pass
-            yield '<p class="meta">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins from %(first)s to %(last)s.', first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
-            yield '</p>'
-        if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
-            pass
-            yield '  <ul class="changes">'
-            for l_1_change in (undefined(name='changes') if l_0_changes is missing else l_0_changes):
-                _loop_vars = {}
-                pass
-                yield '  '
-                yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'change.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), change=l_1_change, _loop_vars=_loop_vars))
-            l_1_change = missing
-            yield '  </ul>\n'
-            if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_3((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
-                pass
-                yield '<p class="meta">'
-                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_3((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
-                yield ' <a href="'
-                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield 'checkins/index.html">Alle Check-ins</a></p>'
-        else:
+            yield '  <h3>'
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Due within %(num)d day', 'Due within %(num)d days', environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'days'), _block_vars=_block_vars))
+            yield '</h3>\n  '
+            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'due_soon'), _block_vars=_block_vars))
+            yield '\n'
+        if ((not environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'overdue')) and (not environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'due_soon'))):
             pass
             yield '<p class="muted">'
-            if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
-                pass
-                yield 'Keine solchen Check-ins an diesen Tagen. <a href="'
-                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield 'checkins/index.html">Alle Check-ins</a>'
-            else:
-                pass
-                yield 'Keine Check-ins an diesen Tagen.'
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'No goal is overdue or due within %(num)d day.', 'No goal is overdue or due within %(num)d days.', environment.getattr((undefined(name='goals') if l_0_goals is missing else l_0_goals), 'days'), _block_vars=_block_vars))
             yield '</p>'
-        yield '</section>\n<section aria-labelledby="top">\n  <h2 id="top">Oberste Ziele</h2>\n'
+        yield '</section>\n'
+    elif (not (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids)):
+        pass
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No objectives yet. Add Markdown files under %(folder)s.', folder=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>content/objectives/</code>', _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>\n'
+    yield '<section aria-labelledby="changes">\n'
+    l_0_window_days = (environment.getattr((environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1) - environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0)), 'days') + 1)
+    _block_vars['window_days'] = l_0_window_days
+    yield '  <h2 id="changes">'
+    if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 7):
+        pass
+        yield 'Was sich diese Woche geändert hat'
+    else:
+        pass
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'What changed in the last day', 'What changed in the last %(num)d days', (undefined(name='window_days') if l_0_window_days is missing else l_0_window_days), _block_vars=_block_vars))
+    yield '</h2>\n'
+    if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and (undefined(name='change_cycles') if l_0_change_cycles is missing else l_0_change_cycles)):
+        pass
+        l_0_others = t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), t_2(context.eval_ctx, (undefined(name='change_cycles') if l_0_change_cycles is missing else l_0_change_cycles), ', '))
+        _block_vars['others'] = l_0_others
+        if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), others=(undefined(name='others') if l_0_others is missing else l_0_others), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
+        else:
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), others=(undefined(name='others') if l_0_others is missing else l_0_others), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>'
+    elif ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1)):
+        pass
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>\n'
+    elif (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        pass
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>\n'
+    elif ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
+        pass
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>\n'
+    else:
+        pass
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins from %(first)s to %(last)s.', first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>'
+    if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
+        pass
+        yield '  <ul class="changes">'
+        for l_1_change in (undefined(name='changes') if l_0_changes is missing else l_0_changes):
+            _loop_vars = {}
+            pass
+            yield '  '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'change.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), change=l_1_change, _loop_vars=_loop_vars))
+        l_1_change = missing
+        yield '  </ul>\n'
+        if ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) > t_3((undefined(name='changes') if l_0_changes is missing else l_0_changes))):
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more check-in from these days is not listed here.', '%(num)d more check-ins from these days are not listed here.', ((undefined(name='changes_total') if l_0_changes_total is missing else l_0_changes_total) - t_3((undefined(name='changes') if l_0_changes is missing else l_0_changes))), _block_vars=_block_vars))
+            yield ' <a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield 'checkins/index.html">Alle Check-ins</a></p>'
+    else:
+        pass
+        yield '<p class="muted">'
+        if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+            pass
+            yield 'Keine solchen Check-ins an diesen Tagen. <a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield 'checkins/index.html">Alle Check-ins</a>'
+        else:
+            pass
+            yield 'Keine Check-ins an diesen Tagen.'
+        yield '</p>'
+    yield '</section>\n'
+    if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+        pass
+        yield '<section aria-labelledby="top">\n  <h2 id="top">Oberste Ziele</h2>\n'
         if (undefined(name='roots') if l_0_roots is missing else l_0_roots):
             pass
             yield '  <ul class="cards">\n'
@@ -238,11 +274,6 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<p class="muted">Keine Ziele in diesem Zyklus.</p>'
         yield '</section>\n'
-    else:
-        pass
-        yield '<p>'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No objectives yet. Add Markdown files under %(folder)s.', folder=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>content/objectives/</code>', _block_vars=_block_vars), _block_vars=_block_vars))
-        yield '</p>\n'
     yield '<section aria-labelledby="kpis">\n  <h2 id="kpis">Zustand der Kennzahlen</h2>\n'
     if (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
         pass
@@ -256,9 +287,13 @@ def block_main(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p class="muted">Keine Kennzahlen.</p>'
-    yield '</section>\n<section aria-labelledby="stale">\n  <h2 id="stale">Veraltete Ziele</h2>\n  '
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else Markup('Keine veralteten Ziele: kein laufendes Ziel ist zu lange ohne Check-in.')), False, _block_vars=_block_vars))
-    yield '\n</section>\n<section aria-labelledby="latest">\n  <h2 id="latest">Neueste Check-ins</h2>\n'
+    yield '</section>\n'
+    if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) or (undefined(name='has_objectives') if l_0_has_objectives is missing else l_0_has_objectives)):
+        pass
+        yield '<section aria-labelledby="stale">\n  <h2 id="stale">Veraltete Ziele</h2>\n  '
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'title') or environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else Markup('Keine veralteten Ziele: kein laufendes Ziel ist zu lange ohne Check-in.')), False, _block_vars=_block_vars))
+        yield '\n</section>\n'
+    yield '<section aria-labelledby="latest">\n  <h2 id="latest">Neueste Check-ins</h2>\n'
     if (undefined(name='latest') if l_0_latest is missing else l_0_latest):
         pass
         yield '  <ul class="compact">\n'
@@ -278,4 +313,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=83&5=85&6=90&8=93&9=99&10=104&11=109&12=111&14=114&20=132&22=136&24=139&25=141&26=145&31=152&32=155&35=162&36=166&37=174&38=176&39=181&40=186&41=194&42=196&43=199&44=203&46=206&47=216&51=226&53=229&54=233&60=244&64=247&65=250&70=260&74=262&76=265&77=269&80=273'
+debug_info = '1=13&2=16&3=20&4=85&5=87&6=92&8=95&9=101&10=106&11=111&12=113&14=116&20=134&22=138&24=141&25=143&26=147&30=154&34=157&35=161&37=164&39=166&40=169&41=171&43=173&45=179&46=182&49=185&50=188&53=195&54=199&55=207&56=209&57=214&58=219&59=227&60=229&61=232&62=236&64=239&65=249&67=259&70=262&72=265&73=269&81=278&82=281&85=291&88=294&93=297&95=300&96=304&99=308'

@@ -78,7 +78,12 @@ def block_main(context, missing=missing, environment=environment):
     if ((not t_2(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'))) and (environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio') > 1.000000001)):
         pass
         yield ' <span class="ratio">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
+        if environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'lower_is_better'):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of the planned reduction', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
+        else:
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</span>'
     yield '</p>\n<dl class="facts">\n  <div><dt>Verantwortlich</dt><dd>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -183,4 +188,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=84&11=86&12=92&13=115&14=125&20=142&21=149&25=163&26=168&27=182'
+debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=89&11=91&12=97&13=120&14=130&20=147&21=154&25=168&26=173&27=187'

@@ -119,7 +119,12 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'beyond_target'):
         pass
         yield ' <span class="ratio">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'ratio'))))
+        if environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'lower_is_better'):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of the planned reduction', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'ratio'))))
+        else:
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'ratio'))))
         yield '</span>'
     yield '</td>\n  <td data-label="Values">'
     if (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'numeric'):
@@ -165,4 +170,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=41&3=45&4=51&5=66&6=81&7=113&9=125&10=132&11=135&12=138&13=145&15=151&16=157&17=159'
+debug_info = '2=41&3=45&4=51&5=66&6=81&7=113&9=130&10=137&11=140&12=143&13=150&15=156&16=162&17=164'
