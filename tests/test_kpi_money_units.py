@@ -86,7 +86,7 @@ def test_money_in_dollars_counts_in_the_kpis_thousands(tmp_path: Path) -> None:
     page = re.sub(
         r"\s+", " ", re.sub(r"<[^>]+>", " ", (built / "objectives/o/index.html").read_text())
     )
-    assert "MRR two from KPI MRR 29% $180k → $200k → $250k at risk" in page
+    assert "MRR two from KPI MRR 29% expected 54% $180k → $200k → $250k at risk" in page
     assert "(200 − 180) ÷ (250 − 180) = 0.286" in page
     assert 'aria-label="o: 29% at risk"' in (built / "badges/o.svg").read_text()
 
