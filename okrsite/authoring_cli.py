@@ -48,6 +48,7 @@ from okrsite.authoring_refusals import (
     key_result_meant,
     not_edited,
     refuse_flags_not_taken,
+    refuse_goal_value_without_figure,
     refuse_id_of_other_kind,
     refuse_same_key_result,
     refuse_unread_target,
@@ -381,6 +382,7 @@ def _goal_value(
         )
     else:
         current = _typed(f"--value {value}", value, language)
+        refuse_goal_value_without_figure(target, value, current)
     new = edited(current)
     if new == old:
         click.echo(

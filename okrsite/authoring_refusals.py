@@ -217,3 +217,16 @@ def key_result_meant(obj: Objective, key: str) -> str:
             + ": give the key result's id or more of its title"
         )
     return key
+
+
+def refuse_goal_value_without_figure(target: str, raw: str, current: object) -> None:
+    """A goal's ``--value`` with no figure in it (``--value abc``) is a usage
+    error (exit 2) that names the value given: the command would write it
+    into the goal's file and the loader would then blame that file's
+    ``current:`` line, which still holds the old value and was not changed."""
+    if not isinstance(current, str) or any(c.isdigit() for c in current):
+        return
+    raise click.UsageError(
+        f"--value {shlex.quote(raw)} is not a number: give the goal's current value "
+        f"as a figure, e.g. okrsite checkin {shlex.quote(target)} --value 42"
+    )

@@ -394,7 +394,7 @@ class Portfolio:
     ``person_names`` and ``team_names`` give every person and team id named
     anywhere the name pages show: the ``title`` of its file, else the name as
     first written (``owner: Uma Diaz``), else the id. ``team_owned`` are the
-    objectives a team owns (``owner: Finance``).
+    objectives a team owns (``owner: Finance``), ``team_owned_goals`` the goals.
     """
 
     objectives: dict[str, Objective]
@@ -411,6 +411,9 @@ class Portfolio:
     #: objectives whose ``owner:`` names a team (``owner: Finance``): the
     #: team's own goals, owned by their team and by no person
     team_owned: frozenset[str] = frozenset()
+    #: goals whose ``owner:`` names a team (``owner: Customer Success``), as
+    #: a team's own goal is written: assigned (SMART A) to that team
+    team_owned_goals: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------- scores

@@ -55,7 +55,7 @@ from okrsite.parse_front_matter import (
 )
 from okrsite.parse_front_matter import locate_all as locate_all
 from okrsite.parse_front_matter import located_parts as located_parts
-from okrsite.parse_goals import _goal
+from okrsite.parse_goals import GOAL_KEY_HINTS, _goal
 from okrsite.parse_key_results import _KR_KIND as _KR_KIND
 from okrsite.parse_key_results import KR_KEYS as KR_KEYS
 from okrsite.parse_key_results import open_task as open_task
@@ -526,7 +526,13 @@ def parse_data(
     elif kind == "objective":
         data = _commitment_flag(data)
     if not (kind == "objective" and reads_as_checkin(data)):  # not an objective's slips
-        f.unknown_keys(data, KNOWN_KEYS[kind], (), ("an " if kind[0] in "aeiou" else "a ") + kind)
+        f.unknown_keys(
+            data,
+            KNOWN_KEYS[kind],
+            (),
+            ("an " if kind[0] in "aeiou" else "a ") + kind,
+            GOAL_KEY_HINTS if kind == "goal" else None,
+        )
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)
     except RecursionError:  # pathologically nested YAML

@@ -470,6 +470,8 @@ class _Fields(_FigureFields):
             if refs and key in _TITLED_REFS and _title_like(text):
                 out.append(text)  # resolving says which objective has that title, if one does
                 continue
+            if refs and not _valid_ref(text) and _valid_ref(folded := folded_ref(text) or ""):
+                text = folded  # a file's path as written, as ref() reads it
             if refs and not _valid_ref(text):
                 self.err(
                     "OKR006",

@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 from okrsite import key_aliases, yamlsource
+from okrsite.due_words import without_deadline_words
 from okrsite.model import Goal, Measure
+from okrsite.no_current_value import without_unknown_current
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import (
@@ -63,6 +65,7 @@ def _goal(
     elif loose and data.get("measure") is None:
         raw, where = loose, ()
     if raw is not None:
+        raw = dict(without_unknown_current(raw))  # current: n/a, as import reads it
         raw = figures = _units_written(f, raw, where, "measure")
         percents, currencies = len(f.percents), len(f.currencies)
         start, target, current = _with_unit(
@@ -95,7 +98,7 @@ def _goal(
         title=title or rid,  # missing: reported; the id stands in
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
-        due=_period_end(data.get("due")) or _due_date(f, data),
+        due=_due(f, data),
         cycle=without_typed_quotes(f.text(data, "cycle", ()) or "") or None,
         supports=supports[0] if supports else None,
         measure=measure,
@@ -125,6 +128,25 @@ def _share_as_current(
     slip = share_as_current("current of the measure", start, target, current)
     if slip is not None:
         f.warn("OKR128", slip[0], (*where, "current"), hint=slip[1])
+
+
+#: the hint of a key a goal does not have, written as other records write it,
+#: where the nearest known key ("did you mean 'owner'?" for ``done:``) is no help
+_DONE_HINT = (
+    "a goal is done when its measure's current value reaches its target: for a yes/no "
+    "goal write measure: {target: 1, current: 1} (okrsite checkin GOAL-ID --value 1 sets it)"
+)
+GOAL_KEY_HINTS = {"done": _DONE_HINT, "completed": _DONE_HINT, "achieved": _DONE_HINT}
+
+
+def _due(f: _Fields, data: dict[str, Any]) -> date | None:
+    """``due:`` as a period's last day or a date; written after ``end of``,
+    ``by``, ``EOY`` or ``Ende`` (``end of Q4 2026``), the period or date
+    after them (:func:`okrsite.due_words.without_deadline_words`)."""
+    plain = without_deadline_words(data.get("due"))
+    if plain is not None and (_period_end(plain) or read_date(plain)):
+        return _period_end(plain) or _due_date(f, {"due": plain})
+    return _period_end(data.get("due")) or _due_date(f, data)
 
 
 def _due_date(f: _Fields, data: dict[str, Any]) -> date | None:

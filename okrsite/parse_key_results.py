@@ -15,6 +15,7 @@ from typing import Any
 
 from okrsite import key_aliases, limits, yamlsource
 from okrsite.model import KeyResult, Milestone
+from okrsite.no_current_value import without_unknown_current
 from okrsite.numbers import format_number
 from okrsite.parse_fields import RANGE_HINTS, Path_, _Fields
 from okrsite.parse_figures import is_figure
@@ -308,7 +309,7 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
-    as_written = as_done_key(item)
+    as_written = as_done_key(dict(without_unknown_current(item)))  # current: n/a: none yet
     item = _kr_measure(f, as_written, path)
     measured = item is not as_written  # by measure:, or by the title's own figures
     item = _units_written(f, _kr_threshold(f, item, path), path, "key result")

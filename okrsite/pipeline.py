@@ -22,6 +22,7 @@ from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
+from okrsite.due_words import in_year_of
 from okrsite.edit_figures import figure_watch
 from okrsite.folder_listings import SETTLED_NS, FolderListings
 from okrsite.fork_pool import can_fork
@@ -199,6 +200,7 @@ def _load_configured(
     outcome_diags: list[Diagnostic] = []
     for pf in parsed:
         outcome_diags.extend(pf.diagnostics)
+    outcome_diags = in_year_of(outcome_diags, when.year)  # a due's hint, in as_of's year
 
     csv_data, csv_seen, data_near = _read_data_files(tree, config, parsed)
     own = len(outcome_diags)  # the files' own findings; what follows looks across files

@@ -18,6 +18,7 @@ from datetime import date
 
 from okrsite.config import CONFIG_FILE, SiteConfig
 from okrsite.diagnostics import Diagnostic, sorted_diagnostics
+from okrsite.due_words import in_year_of
 from okrsite.edit_check import MAX_EDITS, patched_outcome, swapped_objectives
 from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, ParseCache, content_digest, input_signature
@@ -191,6 +192,8 @@ def _edited_outcome(
     patched = patched_outcome(outcome, signature, edits, lambda found: _locate(tree, found))
     if patched is None:
         return None
+    # the edited files' own findings, with a due's hint in the year of as_of as a load gives it
+    patched.diagnostics = tuple(in_year_of(patched.diagnostics, when.year))
     return patched, edits
 
 

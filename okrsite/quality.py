@@ -26,9 +26,10 @@ SMART_NAMES = {
     "T": "Time-bound",
 }
 SMART_FIX = {
-    "S": "give it a title and a body describing what will be done",
+    "S": "give it a title and a body describing what will be done (the placeholder "
+    "okrsite new writes does not count)",
     "M": "add 'measure: {start: …, target: …}'",
-    "A": "add 'owner: person-id'",
+    "A": "add 'owner: person-id' (or the team's name, for the team's own goal)",
     "R": "add 'supports: objective-id', 'objective#kr' or a KPI id",
     "T": "add 'due: YYYY-MM-DD' or 'cycle: …'",
 }

@@ -138,6 +138,7 @@ class TemplateGlobals:
             "kpi_scores": self.scored.kpis,
             "goal_records": self.scored.portfolio.goals,
             "goal_scores": self.scored.goals,
+            "team_owned_goals": self.scored.portfolio.team_owned_goals,
             "url": view.url,
             "person": view.person,
             "team": view.team,

@@ -22,6 +22,7 @@ from okrsite.diagnostics import Diagnostic
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, Goal, Objective, Portfolio
 from okrsite.parse import ParsedFile
+from okrsite.reference_case import fold_reference_case
 from okrsite.resolve_checkins import _check_checkins, _order_checkins
 from okrsite.resolve_checkins import checkin_order as checkin_order
 from okrsite.resolve_checkins import natural_key as natural_key
@@ -65,6 +66,7 @@ def resolve(
     _set_aside(r)
     _name_cycles(r)
     _names_as_file_ids(r)
+    fold_reference_case(r)
     no_cycle = _objectives_without_cycle(r)
     _check_objective_references(r)
     _cut_alignment_loops(r)
@@ -106,6 +108,7 @@ def _portfolio(
         person_names=_display_names("person", people, written_names),
         team_names=_display_names("team", teams, written_names),
         team_owned=frozenset(oid for oid in r.team_owned if oid in objectives),
+        team_owned_goals=frozenset(gid for gid in r.team_owned_goals if gid in goals),
     )
     return portfolio
 

@@ -363,7 +363,9 @@ def _teams_as_owners(r: Resolving) -> None:
     r.team_owned = {oid for oid, o in objectives.items() if o is not r.objectives[oid]}
     r.objectives = objectives
     r.kpis = {kid: _team_as_owner(k, people, teams) for kid, k in r.kpis.items()}
-    r.goals = {gid: _team_as_owner(g, people, teams) for gid, g in r.goals.items()}
+    goals = {gid: _team_as_owner(g, people, teams) for gid, g in r.goals.items()}
+    r.team_owned_goals = {gid for gid, g in goals.items() if g is not r.goals[gid]}
+    r.goals = goals
 
 
 def _own_spelling(r: Resolving, kind: str, ref: str, file: str) -> str | None:

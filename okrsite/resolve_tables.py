@@ -34,6 +34,7 @@ class Resolving:
         self.diags: list[Diagnostic] = []
         self.objectives: dict[str, Objective] = {}
         self.team_owned: set[str] = set()  # objectives whose owner: names a team
+        self.team_owned_goals: set[str] = set()  # goals whose owner: names a team
         self.kpis: dict[str, KPI] = {}
         self.goals: dict[str, Goal] = {}
         self.teams: dict[str, Team] = {}

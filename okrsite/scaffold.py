@@ -21,6 +21,7 @@ from okrsite.cycles import calendar_cycle
 from okrsite.goal_yaml import QuotingDumper
 from okrsite.parse import ID_RE
 from okrsite.parse_people import HANDLE_RE
+from okrsite.stub_bodies import body_for
 
 KINDS = {
     "objective": "objectives",
@@ -167,32 +168,6 @@ def _hints_left(kind: str, rid: str, today: date, data: dict[str, Any]) -> str:
         f"# {line.ljust(max(width, 22))}  # {note}\n" if note else f"# {line}\n"
         for line, note in examples
     )
-
-
-_BODIES = {
-    "objective": "Why this objective matters, and what success looks like.",
-    "kpi": "What this KPI measures, where the number comes from, and why it matters.",
-    "goal": "Specific description of what will be done and why it is achievable.",
-    "person": "",
-    "team": "What the team does.",
-}
-#: the same in the languages the default theme ships: a stub left as it is
-#: shows on the site's pages, which speak the site's language
-_BODIES_BY_LANGUAGE = {
-    "de": {
-        "objective": "Warum dieses Ziel wichtig ist und woran wir Erfolg erkennen.",
-        "kpi": "Was diese Kennzahl misst, woher die Zahl kommt und warum sie wichtig ist.",
-        "goal": "Was genau getan wird und warum es erreichbar ist.",
-        "person": "",
-        "team": "Was das Team macht.",
-    }
-}
-
-
-def body_for(kind: str, language: str | None) -> str:
-    """The stub body of a new record, in the site's language where the theme ships it."""
-    primary = (language or "en").replace("_", "-").split("-")[0].lower()
-    return _BODIES_BY_LANGUAGE.get(primary, _BODIES)[kind]
 
 
 def new_record_text(

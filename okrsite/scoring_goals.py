@@ -14,13 +14,18 @@ from okrsite.model import Goal, GoalScore, Measure, Portfolio
 from okrsite.resolve import reference_exists
 from okrsite.scoring_compare import for_comparison
 from okrsite.scoring_progress import grade_for, numeric_progress
+from okrsite.stub_bodies import is_stub_body
 
 
 def smart_letters(goal: Goal, portfolio: Portfolio) -> dict[str, bool]:
     return {
-        "S": bool(goal.title.strip()) and bool(goal.body.strip()),
+        # the stub body okrsite new writes describes nothing
+        "S": bool(goal.title.strip())
+        and bool(goal.body.strip())
+        and not is_stub_body("goal", goal.body),
         "M": goal.measure is not None and goal.measure.target is not None,
-        "A": bool(goal.owner),
+        # a team's own goal (owner: Customer Success) is assigned to that team
+        "A": bool(goal.owner) or goal.id in portfolio.team_owned_goals,
         "R": goal.supports is not None
         and reference_exists(goal.supports, portfolio.objectives, portfolio.kpis),
         "T": goal.due is not None or (goal.cycle is not None and goal.cycle in portfolio.cycles),

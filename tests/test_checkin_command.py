@@ -213,7 +213,8 @@ def test_goal_checkin_sets_measure_current_only(site: Path) -> None:
     code, out = run("checkin", "support-handbook", "--value", "7", "--site", str(site))
     assert code == 0 and "already has current: 7; nothing to change" in out
     code, out = run("checkin", "support-handbook", "--value", "seven", "--site", str(site))
-    assert code == 1 and "current must be a number, got 'seven'" in out
+    # the value given is no number: said of --value (exit 2), not of the file's unchanged line
+    assert code == 2 and "--value seven is not a number" in out
     assert path.read_text() == after
     code, out = run("checkin", "support-handbook", "--set", "x=1", "--site", str(site))
     assert code == 2 and "is a SMART goal" in out

@@ -223,7 +223,7 @@ FILES: dict[str, str | bytes] = {
         supports: support/loyalty#csat
         measure: {start: 70, target: 95, current: 82, unit: "%"}
         ---
-        Specific description of what will be done and why it is achievable.
+        Triage complaints twice a day and route each to its owner within 4 hours.
         """,
     "content/goals/vague.md": """
         ---

@@ -1117,7 +1117,9 @@ def test_an_objective_named_by_its_title_where_its_id_belongs_is_refused_with_th
     }
 
 
-def test_an_id_written_in_other_letter_case_is_the_one_guess(tmp_path: Path) -> None:
+def test_an_id_written_in_other_letter_case_names_it(tmp_path: Path) -> None:
+    """``kpi: NPS`` beside ``kpis/nps.md`` names that KPI, as a path written
+    with capitals does (audit 43: it was error OKR303 "did you mean 'nps'?")."""
     site = write_site(
         tmp_path / "site",
         {
@@ -1128,9 +1130,8 @@ def test_an_id_written_in_other_letter_case_is_the_one_guess(tmp_path: Path) -> 
         },
     )
     result = load_site(site, AS_OF)
-    assert [(d.code, d.message, d.hint) for d in result.diagnostics if d.is_error] == [
-        ("OKR303", "KPI 'NPS' does not exist", "did you mean 'nps'?")
-    ]
+    assert [d for d in result.diagnostics if d.is_error] == []
+    assert [c.kpi for c in result.scored.portfolio.checkins] == ["nps"]
 
 
 def test_a_goal_and_an_objective_supporting_an_objective_named_by_its_title(

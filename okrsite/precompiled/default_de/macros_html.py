@@ -214,7 +214,9 @@ def root(context, missing=missing, environment=environment):
             l_2_goal_records = resolve('goal_records')
             l_2_goal_scores = resolve('goal_scores')
             l_2_url = resolve('url')
+            l_2_team_owned_goals = resolve('team_owned_goals')
             l_2_partial = resolve('partial')
+            l_2_team = resolve('team')
             l_2_person = resolve('person')
             l_2__ = resolve('_')
             l_2_day = resolve('day')
@@ -232,8 +234,17 @@ def root(context, missing=missing, environment=environment):
                 '"><bdi>',
                 escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title')),
                 '</bdi></a>\n  <span class="meta">',
-                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'person_link.html', root=l_1_root, person=context.call((undefined(name='person') if l_2_person is missing else l_2_person), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'owner'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
             ))
+            if (environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'id') in (undefined(name='team_owned_goals') if l_2_team_owned_goals is missing else l_2_team_owned_goals)):
+                pass
+                t_7.append(
+                    escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'team_link.html', root=l_1_root, team=context.call((undefined(name='team') if l_2_team is missing else l_2_team), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'team'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                )
+            else:
+                pass
+                t_7.append(
+                    escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'person_link.html', root=l_1_root, person=context.call((undefined(name='person') if l_2_person is missing else l_2_person), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'owner'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                )
             if environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'due'):
                 pass
                 t_7.extend((
@@ -275,7 +286,7 @@ def root(context, missing=missing, environment=environment):
                 escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars)),
                 '</span>\n</li>\n',
             ))
-        l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_partial = l_2_person = l_2__ = l_2_day = missing
+        l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_team_owned_goals = l_2_partial = l_2_team = l_2_person = l_2__ = l_2_day = missing
         t_7.append(
             '</ul>',
         )
@@ -314,4 +325,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=213&36=230&37=235&38=275&46=285&47=295&49=300&50=305'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=213&36=232&37=238&38=286&46=296&47=306&49=311&50=316'

@@ -40,8 +40,9 @@ def block_main(context, missing=missing, environment=environment):
     l_0_gs = resolve('gs')
     l_0__ = resolve('_')
     l_0_percent = resolve('percent')
-    l_0_person = resolve('person')
+    l_0_team_owned_goals = resolve('team_owned_goals')
     l_0_team = resolve('team')
+    l_0_person = resolve('person')
     l_0_day = resolve('day')
     l_0_cycle = resolve('cycle')
     l_0_lead = resolve('lead')
@@ -86,9 +87,14 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</span>'
     yield '</p>\n<dl class="facts">\n  <div><dt>Owner</dt><dd>'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
+    if (environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id') in (undefined(name='team_owned_goals') if l_0_team_owned_goals is missing else l_0_team_owned_goals)):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+    else:
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</dd></div>\n'
-    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'):
+    if (environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team') and (environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id') not in (undefined(name='team_owned_goals') if l_0_team_owned_goals is missing else l_0_team_owned_goals))):
         pass
         yield '<div><dt>Team</dt><dd>'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -188,4 +194,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=29&5=68&6=75&8=77&10=89&11=91&12=97&13=120&14=130&20=147&21=154&25=168&26=173&27=187'
+debug_info = '1=19&2=22&3=24&4=29&5=69&6=76&8=78&10=90&11=97&12=103&13=126&14=136&20=153&21=160&25=174&26=179&27=193'
