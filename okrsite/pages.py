@@ -312,6 +312,9 @@ def kpi(site: SiteRenderer, kid: str) -> Page:
         driven_by=[d for d in ks.driven_by if d in site.scored.kpis],
         goals=list(dict.fromkeys(site.index.goals_supporting.get(kid, []))),  # by title
         supported_by=sorted(set(site.index.supported_by.get(kid, []))),
+        # every check-in of the KPI, newest first, as on an objective's page:
+        # the feed links each one here (#checkin-<id>), note or not
+        checkins=site.index.checkins_by_kpi.get(kid, [])[::-1],
         body=site.body(k.body, k.file, path),
         edit=site.edit_url(k.file),
         timeline=site.timeline("kpi", kid),

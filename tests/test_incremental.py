@@ -101,6 +101,10 @@ CASES: dict[str, Callable[[Path], None]] = {
         "content/checkins/zz-nps.md",
         "---\nkpi: nps\ndate: 2026-11-18\nauthor: grace-mwangi\nvalue: 47\n---\nSurvey closed.\n",
     ),
+    # the KPI's figures unchanged: its page shows the note (#checkin-<id>)
+    "KPI check-in note": edit(
+        "content/checkins/2026-10-20-nps.md", "412 responses", "415 responses"
+    ),
     "objective dropped": edit(
         "content/objectives/sales/lukas-dach-pipeline.md",
         "cycle: 2026-Q4",

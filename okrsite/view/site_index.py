@@ -39,6 +39,8 @@ class SiteIndex:
         checkins = checkin_index(scored.checkins)
         self.checkins = scored.checkins
         self.checkins_by_objective: Mapping[str, list[CheckIn]] = checkins.by_objective
+        #: a KPI's check-ins: its page shows them, and the feed links there
+        self.checkins_by_kpi: Mapping[str, list[CheckIn]] = checkins.by_kpi
         self.checkins_by_author: Mapping[str, list[CheckIn]] = checkins.by_author
 
         # alignment

@@ -96,6 +96,8 @@ def root(context, missing=missing, environment=environment):
             pass
             yield '<link rel="alternate" type="text/html" href="'
             yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_c, 'kpi'), _loop_vars=_loop_vars))
+            yield '#'
+            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars))
             yield '"/>'
         l_2_moves = resolve('moves')
         t_5 = []
@@ -208,4 +210,4 @@ def root(context, missing=missing, environment=environment):
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '3=41&4=43&5=45&6=47&9=50&11=68&12=80&13=84&14=86&15=88&17=104&18=194'
+debug_info = '3=41&4=43&5=45&6=47&9=50&11=68&12=80&13=84&14=86&15=88&17=106&18=196'

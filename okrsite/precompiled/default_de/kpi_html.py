@@ -36,6 +36,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_team = resolve('team')
     l_0_chart = resolve('chart')
     l_0_markup = resolve('markup')
+    l_0_checkins = resolve('checkins')
     l_0_targeted = resolve('targeted')
     l_0_drives = resolve('drives')
     l_0_driven_by = resolve('driven_by')
@@ -140,7 +141,19 @@ def block_main(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
         pass
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
-    yield '</section>\n<section aria-labelledby="targeted">\n<h2 id="targeted">Schlüsselergebnisse, die darauf zielen</h2>\n'
+    yield '</section>\n'
+    if (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins):
+        pass
+        yield '<section aria-labelledby="timeline">\n<h2 id="timeline">Check-ins</h2>\n<div class="timeline">\n'
+        for l_1_c in (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins):
+            l_1_checkin_block = resolve('checkin_block')
+            _loop_vars = {}
+            pass
+            yield escape(context.call((undefined(name='checkin_block') if l_1_checkin_block is missing else l_1_checkin_block), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_c, False, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_c = l_1_checkin_block = missing
+        yield '</div>\n</section>\n'
+    yield '<section aria-labelledby="targeted">\n<h2 id="targeted">Schlüsselergebnisse, die darauf zielen</h2>\n'
     if (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
         pass
         yield '<ul>'
@@ -216,9 +229,9 @@ def block_main(context, missing=missing, environment=environment):
     if ((undefined(name='goals') if l_0_goals is missing else l_0_goals) or (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by)):
         pass
         yield '<section aria-labelledby="related"><h2 id="related">Unterstützt von</h2>\n'
-        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by), '', _block_vars=_block_vars) if (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by) else cond_expr_undefined("the inline if-expression on line 43 in 'kpi.html' evaluated to false and no else section was defined.")))
+        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by), '', _block_vars=_block_vars) if (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by) else cond_expr_undefined("the inline if-expression on line 52 in 'kpi.html' evaluated to false and no else section was defined.")))
         yield '\n'
-        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goals') if l_0_goals is missing else l_0_goals), _block_vars=_block_vars) if (undefined(name='goals') if l_0_goals is missing else l_0_goals) else cond_expr_undefined("the inline if-expression on line 44 in 'kpi.html' evaluated to false and no else section was defined.")))
+        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goals') if l_0_goals is missing else l_0_goals), _block_vars=_block_vars) if (undefined(name='goals') if l_0_goals is missing else l_0_goals) else cond_expr_undefined("the inline if-expression on line 53 in 'kpi.html' evaluated to false and no else section was defined.")))
         yield '\n</section>\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
@@ -231,4 +244,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=68&7=75&9=77&11=85&12=92&13=94&14=101&15=103&16=105&17=124&18=126&19=128&20=130&25=136&26=138&27=140&31=144&37=164&39=190&41=216&43=219&44=221&47=223&48=228&49=230'
+debug_info = '1=13&2=16&3=20&5=69&7=76&9=78&11=86&12=93&13=95&14=102&15=104&16=106&17=125&18=127&19=129&20=131&25=137&26=139&27=141&29=145&33=148&40=157&46=177&48=203&50=229&52=232&53=234&56=236&57=241&58=243'
