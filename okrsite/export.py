@@ -14,6 +14,7 @@ from okrsite import __version__, numbers
 from okrsite.export_shares import written_shares
 from okrsite.formula_guard import guarded
 from okrsite.model import ScoredPortfolio
+from okrsite.record_owner import owner_of
 from okrsite.scoring import kr_target
 
 
@@ -103,11 +104,16 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
     goals = []
     for gid, g in p.goals.items():
         gs = scored.goals[gid]
+        # a team's own goal is owned by its team, as its page shows: the
+        # team's id, with owner_kind "team" (and as its team); import reads
+        # owner: customer-success back as the team's own goal
+        owner, owner_kind = owner_of(p, g)
         goals.append(
             {
                 "id": gid,
                 "title": g.title,
-                "owner": g.owner,
+                "owner": owner,
+                "owner_kind": owner_kind,
                 "team": g.team,
                 # what it supports (its R): ``okrsite import`` reads it back
                 "supports": g.supports,

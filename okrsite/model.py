@@ -394,7 +394,8 @@ class Portfolio:
     ``person_names`` and ``team_names`` give every person and team id named
     anywhere the name pages show: the ``title`` of its file, else the name as
     first written (``owner: Uma Diaz``), else the id. ``team_owned`` are the
-    objectives a team owns (``owner: Finance``), ``team_owned_goals`` the goals.
+    objectives a team owns (``owner: Finance``), ``team_owned_goals`` the goals
+    and ``team_owned_kpis`` the KPIs (:mod:`okrsite.record_owner` reads them).
     """
 
     objectives: dict[str, Objective]
@@ -414,6 +415,9 @@ class Portfolio:
     #: goals whose ``owner:`` names a team (``owner: Customer Success``), as
     #: a team's own goal is written: assigned (SMART A) to that team
     team_owned_goals: frozenset[str] = frozenset()
+    #: KPIs whose ``owner:`` names a team (``owner: Customer Success``): that
+    #: team is their owner, as it is of a team's own goal
+    team_owned_kpis: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------- scores

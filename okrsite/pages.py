@@ -134,7 +134,8 @@ def kpi_tree(site: SiteRenderer, _: str) -> Page:
         if kid in expanded:
             return {"id": kid, "children": [], "repeat": True}
         expanded.add(kid)
-        return {"id": kid, "children": [build(d) for d in sorted(drivers[kid])], "repeat": False}
+        # drivers in the order of index.kpi_ids: by title
+        return {"id": kid, "children": [build(d) for d in drivers[kid]], "repeat": False}
 
     tree = [build(r) for r in roots]
     tree += [build(k) for k in shown if k not in expanded]  # never: each loop is cut

@@ -139,6 +139,7 @@ class TemplateGlobals:
             "goal_records": self.scored.portfolio.goals,
             "goal_scores": self.scored.goals,
             "team_owned_goals": self.scored.portfolio.team_owned_goals,
+            "team_owned_kpis": self.scored.portfolio.team_owned_kpis,
             "url": view.url,
             "person": view.person,
             "team": view.team,

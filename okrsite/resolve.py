@@ -109,6 +109,7 @@ def _portfolio(
         team_names=_display_names("team", teams, written_names),
         team_owned=frozenset(oid for oid in r.team_owned if oid in objectives),
         team_owned_goals=frozenset(gid for gid in r.team_owned_goals if gid in goals),
+        team_owned_kpis=frozenset(kid for kid in r.team_owned_kpis if kid in kpis),
     )
     return portfolio
 

@@ -358,14 +358,16 @@ def _team_as_owner(
 def _teams_as_owners(r: Resolving) -> None:
     """Make the team the owner where an owner names a team and no person."""
     people, teams = r.people, r.teams
+
+    def owned(table: dict[str, _Owned]) -> tuple[dict[str, _Owned], set[str]]:
+        """The records with their team as owner, and the ids of those changed."""
+        new = {rid: _team_as_owner(rec, people, teams) for rid, rec in table.items()}
+        return new, {rid for rid, rec in new.items() if rec is not table[rid]}
+
     # an owner that names a team and no person (owner: Finance): the team owns it
-    objectives = {oid: _team_as_owner(o, people, teams) for oid, o in r.objectives.items()}
-    r.team_owned = {oid for oid, o in objectives.items() if o is not r.objectives[oid]}
-    r.objectives = objectives
-    r.kpis = {kid: _team_as_owner(k, people, teams) for kid, k in r.kpis.items()}
-    goals = {gid: _team_as_owner(g, people, teams) for gid, g in r.goals.items()}
-    r.team_owned_goals = {gid for gid, g in goals.items() if g is not r.goals[gid]}
-    r.goals = goals
+    r.objectives, r.team_owned = owned(r.objectives)
+    r.kpis, r.team_owned_kpis = owned(r.kpis)
+    r.goals, r.team_owned_goals = owned(r.goals)
 
 
 def _own_spelling(r: Resolving, kind: str, ref: str, file: str) -> str | None:

@@ -35,6 +35,7 @@ class Resolving:
         self.objectives: dict[str, Objective] = {}
         self.team_owned: set[str] = set()  # objectives whose owner: names a team
         self.team_owned_goals: set[str] = set()  # goals whose owner: names a team
+        self.team_owned_kpis: set[str] = set()  # KPIs whose owner: names a team
         self.kpis: dict[str, KPI] = {}
         self.goals: dict[str, Goal] = {}
         self.teams: dict[str, Team] = {}

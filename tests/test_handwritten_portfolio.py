@@ -610,6 +610,7 @@ EXPECTED: dict[str, Any] = {
             "id": "complaints",
             "title": "Resolve 95% of complaints within 48 hours",
             "owner": "carol",
+            "owner_kind": "person",
             "team": None,
             "supports": "support/loyalty#csat",
             # due 2026-03-31, after as_of 2026-02-15: not overdue
@@ -623,6 +624,7 @@ EXPECTED: dict[str, Any] = {
             "id": "vague",
             "title": "Be better",
             "owner": None,
+            "owner_kind": None,
             "team": None,
             "supports": None,
             "due": None,
@@ -676,7 +678,8 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
         assert list(k) == kpi_keys
     for g in exported["goals"]:
         goal_keys = [
-            "id", "title", "owner", "team", "supports", "due", "overdue", "progress", "smart",
+            "id", "title", "owner", "owner_kind", "team", "supports", "due", "overdue",
+            "progress", "smart",
         ]  # fmt: skip
         assert list(g) == goal_keys
         assert list(g["smart"]) == ["S", "M", "A", "R", "T"]

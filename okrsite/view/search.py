@@ -14,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from okrsite import __version__
+from okrsite.model import KPI, Goal
+from okrsite.record_owner import owner_of
 from okrsite.scoring import counts_in_rollup
 from okrsite.view.formatting import percent
 from okrsite.view.view_model import ViewModel, anchor
@@ -80,6 +82,13 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
     return entries
 
 
+def _owner_name(view: ViewModel, record: Goal | KPI) -> str:
+    """The name of the owner its page shows: a person's, or the team's for a
+    team's own goal or KPI (``owner: Customer Success``)."""
+    owner, kind = owner_of(view.scored.portfolio, record)
+    return view.team_name(owner) if kind == "team" else view.person_name(owner)
+
+
 def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
     """Search entries of KPIs, goals, people and teams."""
     portfolio, index = view.scored.portfolio, view.index
@@ -92,7 +101,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "t": kpi.title,
                 "u": view.url("kpi", kid),
                 "i": kid,
-                "o": view.person_name(kpi.owner),
+                "o": _owner_name(view, kpi),
                 "m": view.team_name(kpi.team),
                 "s": view.scored.kpis[kid].health,
             }
@@ -112,7 +121,7 @@ def _other_entries(view: ViewModel) -> list[dict[str, Any]]:
                 "t": goal.title,
                 "u": view.url("goal", gid),
                 "i": gid,
-                "o": view.person_name(goal.owner),
+                "o": _owner_name(view, goal),
                 "m": view.team_name(goal.team),
                 **({"c": goal.cycle} if goal.cycle else {}),
                 "p": percent(view.scored.goals[gid].progress),

@@ -83,14 +83,19 @@ class SiteIndex:
             self.by_cycle[objective.cycle].append(oid)
             for tag in objective.tags:
                 self.by_tag[tag].append(oid)
-        self.kpi_ids = sorted(i for i in portfolio.kpis if i in scored.kpis)
+        # KPIs by title in natural order too (the exports keep id order)
+        self.kpi_ids = sorted(
+            (i for i in portfolio.kpis if i in scored.kpis),
+            key=lambda i: (title_order(portfolio.kpis[i].title), i),
+        )
         self.goal_tags: dict[str, list[str]] = defaultdict(list)
         for gid in self.goal_ids:
             for tag in portfolio.goals[gid].tags:
                 self.goal_tags[tag].append(gid)
 
-        # what a team's and a person's page lists besides objectives, each in
-        # the order of its ids, goals by title (a page reading these does not scan every
+        # what a team's and a person's page lists besides objectives: members
+        # and sub-teams in the order of their ids, KPIs and goals by title
+        # (a page reading these does not scan every
         # person, team, KPI and goal: 331 team pages × 2,500 people at 10,000)
         self.members_by_team: dict[str, list[str]] = defaultdict(list)
         for pid, member in sorted(portfolio.people.items()):

@@ -32,8 +32,9 @@ def block_main(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0__ = resolve('_')
     l_0_day = resolve('day')
-    l_0_person = resolve('person')
+    l_0_team_owned_kpis = resolve('team_owned_kpis')
     l_0_team = resolve('team')
+    l_0_person = resolve('person')
     l_0_chart = resolve('chart')
     l_0_markup = resolve('markup')
     l_0_checkins = resolve('checkins')
@@ -126,9 +127,14 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Role</dt><dd>'
     yield escape((Markup('target for change') if (environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'role') == 'target') else Markup('monitored')))
     yield '</dd></div>\n    <div><dt>Owner</dt><dd>'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
+    if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id') in (undefined(name='team_owned_kpis') if l_0_team_owned_kpis is missing else l_0_team_owned_kpis)):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+    else:
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</dd></div>\n'
-    if environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'):
+    if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team') and (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id') not in (undefined(name='team_owned_kpis') if l_0_team_owned_kpis is missing else l_0_team_owned_kpis))):
         pass
         yield '<div><dt>Team</dt><dd>'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
@@ -244,4 +250,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=69&7=76&9=78&11=86&12=93&13=95&14=102&15=104&16=106&17=125&18=127&19=129&20=131&25=137&26=139&27=141&29=145&33=148&40=157&46=177&48=203&50=229&52=232&53=234&56=236&57=241&58=243'
+debug_info = '1=13&2=16&3=20&5=70&7=77&9=79&11=87&12=94&13=96&14=103&15=105&16=107&17=126&18=128&19=130&20=137&25=143&26=145&27=147&29=151&33=154&40=163&46=183&48=209&50=235&52=238&53=240&56=242&57=247&58=249'
