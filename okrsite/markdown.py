@@ -96,6 +96,7 @@ _THEME_IDS = frozenset(
         "drives",
         "explain",
         "goal-history",
+        "goals",
         "history",
         "home",
         "initiatives",
