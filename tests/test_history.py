@@ -603,7 +603,11 @@ def test_serve_reads_history_once_and_extends_it_when_head_moves(
         clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
         new = clone.commit("Carol takes over", "carol", day("2026-02-20"))
         p.rebuild()
-        assert p.history is not first and p.history.commits_read == 1
+        # the new commit is read once, by this rebuild or by the one the
+        # watcher started on seeing it (under load it may come first: then
+        # this one reads nothing); never the whole history again
+        assert p.history is not first and p.history.commits_seen == first.commits_seen + 1
+        assert p.history.commits_read in (0, 1), p.history.commits_read
         assert new[:7] in page.read_text()
         data = json.loads((p.out / "api/history.json").read_text())
         assert data["objectives"]["sales/europe"]["changes"][-1]["commit"] == new
