@@ -20,6 +20,7 @@ from okrsite.export import _num as number
 from okrsite.export import csv_cell, json_line
 from okrsite.export_shares import graded_share, written_shares
 from okrsite.model import ScoredPortfolio
+from okrsite.record_owner import owner_of
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import reached, success_level
 from okrsite.urls import safe_path
@@ -67,7 +68,8 @@ def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, 
             {
                 "id": oid,
                 "title": obj.title,
-                "owner": obj.owner,
+                # a team's own objective's team, as its page shows (record_owner)
+                "owner": owner_of(p, obj)[0],
                 "team": obj.team,
                 "commitment": obj.commitment,
                 "status": s.status,

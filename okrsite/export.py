@@ -29,11 +29,16 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
     s = scored.objectives[oid]
     # with the decimals that keep them on their verdicts' side (export_shares)
     shares = written_shares(s, scored.settings)
+    # a team's own objective (owner: Finance) is owned by its team, as its
+    # page shows: the team's id, owner_kind "team"; the CSVs' owner column
+    # reads it here too, and import reads owner = team back as the team's own
+    owner, owner_kind = owner_of(scored.portfolio, obj)
     return {
         "id": oid,
         "title": obj.title,
         "cycle": obj.cycle,
-        "owner": obj.owner,
+        "owner": owner,
+        "owner_kind": owner_kind,
         "team": obj.team,
         "parent": obj.parent,
         "commitment": obj.commitment,

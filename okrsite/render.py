@@ -292,8 +292,23 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         """What every page reads and no dependency key holds: when it changes,
         every page is rendered again."""
         scored = self.scored
-        cycles = dict(dict.items(scored.portfolio.cycles))
-        return (scored.as_of, scored.settings, cycles, self.index.current_cycle, self.nav)
+        p = scored.portfolio
+        cycles = dict(dict.items(p.cycles))
+        # which objectives, goals and KPIs their team owns: no record tells
+        # (owner: Finance and a bare team: Finance resolve alike), and pages,
+        # lists and exports show the owner by it (okrsite.record_owner);
+        # sorted, as a frozenset's order differs between processes
+        team_owned = tuple(
+            tuple(sorted(ids)) for ids in (p.team_owned, p.team_owned_goals, p.team_owned_kpis)
+        )
+        return (
+            scored.as_of,
+            scored.settings,
+            cycles,
+            self.index.current_cycle,
+            self.nav,
+            team_owned,
+        )
 
     #: what a cycle's scorecard reads, each collection as a whole: it finds
     #: the cycle's objectives among all of them, tallies each one's record

@@ -41,11 +41,11 @@ from okrsite.resolve_people import (
     _cut_team_loops,
     _display_names,
     _names_as_file_ids,
-    _teams_as_owners,
 )
 from okrsite.resolve_people import title_aliases as title_aliases
 from okrsite.resolve_tables import Resolving, _gather, _name_cycles, _set_aside
 from okrsite.resolve_tables import tag_key as tag_key
+from okrsite.team_owners import teams_as_owners
 
 
 def resolve(
@@ -71,7 +71,7 @@ def resolve(
     _check_objective_references(r)
     _cut_alignment_loops(r)
     _drop_without_cycle(r, no_cycle)
-    _teams_as_owners(r)
+    teams_as_owners(r)
     _check_people_and_teams(r)
     _cut_team_loops(r)
     series = _check_kpis(r, csv_data or {}, data_near)

@@ -2,9 +2,10 @@
 
 A phase of :func:`okrsite.resolve.resolve`. People write a person or team by
 name (``owner: Uma Diaz``) as often as by id; a name that is a file's title
-(or a person's email or handle) becomes that file's id, an owner that names
-a team makes the team the owner, and a name that is neither gets a warning
-quoting it as the file writes it, with the command that adds its file. A
+(or a person's email or handle) becomes that file's id (an owner that
+names a team then makes the team the owner: :mod:`okrsite.team_owners`),
+and a name that is neither gets a warning quoting it as the file writes
+it, with the command that adds its file. A
 team or person file may list the names and ids it was known by
 (``aliases:``): a goal that still writes one (last quarter's, before the
 team was renamed) names that file, without a word, as a name written as its
@@ -16,7 +17,6 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TypeVar
 
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
@@ -256,8 +256,8 @@ def _use_file_ids(
     (:func:`declared_aliases`): owners, teams, authors, leads, parent teams.
     ``owner_teams``: a team's former names, for an owner that names no
     person (``owner: Growth Marketing``): the team, which then owns it
-    (:func:`_team_as_owner`). The tables and ``checkins`` are changed in
-    place, records replaced."""
+    (:func:`okrsite.team_owners.team_as_owner`). The tables and
+    ``checkins`` are changed in place, records replaced."""
     to_team = owner_teams or {}
 
     def person(ref: str | None) -> str | None:
@@ -336,38 +336,6 @@ def _names_as_file_ids(r: Resolving) -> None:
         _use_file_ids(
             person_ids, team_ids, [*tables.values(), *aside.values()], checkins, owner_teams
         )
-
-
-_Owned = TypeVar("_Owned", Objective, KPI, Goal)
-
-
-def _team_as_owner(
-    rec: _Owned, people: Mapping[str, object], teams: Mapping[str, object]
-) -> _Owned:
-    """``rec`` owned by the team its ``owner`` names (``owner: Finance`` where
-    ``teams/finance.md`` is a team and no person is so named), as people
-    write a team's goal: its team is that team, and it has no owner, instead
-    of a warning that Finance is no person and a page for a person Finance.
-    A record whose ``team:`` names another team keeps both as written."""
-    owner = rec.owner
-    if owner is None or owner in people or owner not in teams or rec.team not in (None, owner):
-        return rec
-    return replace(rec, owner=None, team=owner)
-
-
-def _teams_as_owners(r: Resolving) -> None:
-    """Make the team the owner where an owner names a team and no person."""
-    people, teams = r.people, r.teams
-
-    def owned(table: dict[str, _Owned]) -> tuple[dict[str, _Owned], set[str]]:
-        """The records with their team as owner, and the ids of those changed."""
-        new = {rid: _team_as_owner(rec, people, teams) for rid, rec in table.items()}
-        return new, {rid for rid, rec in new.items() if rec is not table[rid]}
-
-    # an owner that names a team and no person (owner: Finance): the team owns it
-    r.objectives, r.team_owned = owned(r.objectives)
-    r.kpis, r.team_owned_kpis = owned(r.kpis)
-    r.goals, r.team_owned_goals = owned(r.goals)
 
 
 def _own_spelling(r: Resolving, kind: str, ref: str, file: str) -> str | None:

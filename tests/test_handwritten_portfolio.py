@@ -334,6 +334,7 @@ EXPECTED: dict[str, Any] = {
             "title": "Be the market leader",
             "cycle": "2026-Q1",
             "owner": "ceo",
+            "owner_kind": "person",
             "team": None,
             "parent": None,
             "commitment": "aspirational",
@@ -368,6 +369,7 @@ EXPECTED: dict[str, Any] = {
             "title": "Open APAC",
             "cycle": "2026-Q1",
             "owner": "alice",
+            "owner_kind": "person",
             "team": None,
             "parent": "company/market-leader#revenue",
             "commitment": "committed",
@@ -400,6 +402,7 @@ EXPECTED: dict[str, Any] = {
             "title": "Expand into new markets",
             "cycle": "2026-Q1",
             "owner": "alice",
+            "owner_kind": "person",
             "team": "sales",
             "parent": "company/market-leader#revenue",
             "commitment": "committed",
@@ -478,6 +481,7 @@ EXPECTED: dict[str, Any] = {
             "title": "Keep customers loyal",
             "cycle": "2026-Q1",
             "owner": "dana",
+            "owner_kind": "person",
             "team": "support",
             "parent": None,
             "commitment": "committed",
@@ -658,8 +662,8 @@ def test_each_objective(exported: dict[str, Any], index: int) -> None:
 def test_exact_keys(exported: dict[str, Any]) -> None:
     assert list(exported) == ["as_of", "generator", "objectives", "kpis", "goals"]
     objective_keys = [
-        "id", "title", "cycle", "owner", "team", "parent", "commitment", "weight", "status", "progress",
-        "expected", "grade", "stale", "confidence", "forecast", "forecast_tentative", "last_checkin", "children",
+        "id", "title", "cycle", "owner", "owner_kind", "team", "parent", "commitment", "weight", "status",
+        "progress", "expected", "grade", "stale", "confidence", "forecast", "forecast_tentative", "last_checkin", "children",
         "key_results",
     ]  # fmt: skip
     kr_keys = [

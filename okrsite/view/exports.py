@@ -81,7 +81,8 @@ def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
     o, s = view.objectives[oid], view.scores[oid]
     # text cells defused as every CSV defuses them (okrsite.export.csv_cell):
     # a cycle may be named "=1+2", a title "-Infinity"; figures are numbers
-    text = (o.id, o.title, o.cycle, o.owner, o.team, o.parent, o.commitment, s.status)
+    # the owner as the record has it: a team's own objective's team (record_owner)
+    text = (o.id, o.title, o.cycle, record["owner"], o.team, o.parent, o.commitment, s.status)
     row = [
         *(csv_cell(cell) for cell in text),
         # the record's figures: the decimals that tell its grade and status

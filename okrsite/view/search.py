@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from okrsite import __version__
-from okrsite.model import KPI, Goal
+from okrsite.model import KPI, Goal, Objective
 from okrsite.record_owner import owner_of
 from okrsite.scoring import counts_in_rollup
 from okrsite.view.formatting import percent
@@ -45,7 +45,8 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
     "nps" finds "Raise NPS from 31 to 40")."""
     o, s = view.objectives[oid], view.scores[oid]
     url = view.url("objective", oid)
-    owner, team = view.person_name(o.owner), view.team_name(o.team)
+    # a team's own objective (owner: Finance) has its team's name as owner
+    owner, team = _owner_name(view, o), view.team_name(o.team)
     krs = [kr for kr in o.key_results if kr.id in s.key_results]
     # a draft or dropped objective or key result counts nowhere: its entry
     # shows its status and no figure, as its page and badge do (no "p")
@@ -82,9 +83,9 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
     return entries
 
 
-def _owner_name(view: ViewModel, record: Goal | KPI) -> str:
+def _owner_name(view: ViewModel, record: Objective | Goal | KPI) -> str:
     """The name of the owner its page shows: a person's, or the team's for a
-    team's own goal or KPI (``owner: Customer Success``)."""
+    team's own objective, goal or KPI (``owner: Customer Success``)."""
     owner, kind = owner_of(view.scored.portfolio, record)
     return view.team_name(owner) if kind == "team" else view.person_name(owner)
 

@@ -29,6 +29,7 @@ from okrsite.model import (
     ScoredPortfolio,
     Status,
 )
+from okrsite.record_owner import OwnerKind, owner_of
 from okrsite.scoring import boolean_done, grade_for
 from okrsite.scoring_pace import pace_places
 from okrsite.scoring_rollup import counts_in_rollup
@@ -133,6 +134,11 @@ class ObjectiveView:
     #: Decided here once, so the page, its badge, the lists and the
     #: dashboard write one figure; templates pass it to ``percent_at``
     pace_places: int = 0
+    #: ``"team"`` for a team's own objective (``owner: Finance``): ``owner``
+    #: is none and ``team`` is its owner, shown as such (no "nobody", no
+    #: second team); ``"person"`` with an owner, none without
+    #: (:func:`okrsite.record_owner.owner_of`)
+    owner_kind: OwnerKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +326,7 @@ class ViewModel:
             over,
             counts_in_rollup(o),
             pace_places(s.progress, s.expected, s.status, self.scored.settings),
+            owner_of(self.scored.portfolio, o)[1],
         )
 
     def _read_objectives(self, ids: Sequence[str]) -> ScoredPortfolio:

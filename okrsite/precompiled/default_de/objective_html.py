@@ -39,8 +39,8 @@ def block_main(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0_s = resolve('s')
     l_0_percent_at = resolve('percent_at')
-    l_0_owner = resolve('owner')
     l_0_team = resolve('team')
+    l_0_owner = resolve('owner')
     l_0_cycle = resolve('cycle')
     l_0_url = resolve('url')
     l_0_day = resolve('day')
@@ -141,9 +141,14 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Bis jetzt erwartet</dt><dd>'
     yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Verantwortlich</dt><dd>'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(undefined(name='owner') if l_0_owner is missing else l_0_owner), _block_vars=_block_vars))
+    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team'):
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(undefined(name='team') if l_0_team is missing else l_0_team), _block_vars=_block_vars))
+    else:
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(undefined(name='owner') if l_0_owner is missing else l_0_owner), _block_vars=_block_vars))
     yield '</dd></div>\n'
-    if environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'team'):
+    if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'team') and (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') != 'team')):
         pass
         yield '<div><dt>Team</dt><dd>'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(undefined(name='team') if l_0_team is missing else l_0_team), _block_vars=_block_vars))
@@ -500,4 +505,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=87&7=89&8=100&11=105&12=107&13=112&15=114&16=119&18=127&20=129&21=135&22=142&23=144&24=146&25=152&26=168&27=170&28=176&29=186&30=200&31=202&37=217&41=220&49=230&52=233&53=235&54=242&60=245&63=247&66=250&67=273&68=277&72=283&76=286&82=313&85=316&92=319&93=321&94=323&96=326&98=328&103=338&104=343&106=366&107=382&109=388&110=391&111=397&112=399&114=406&115=409&116=418&117=434&118=437&119=445&120=458&122=464&123=471&124=473&125=475&131=477&133=480&139=492&141=494&142=499'
+debug_info = '1=13&2=16&3=20&6=87&7=89&8=100&11=105&12=107&13=112&15=114&16=119&18=127&20=129&21=135&22=142&23=144&24=151&25=157&26=173&27=175&28=181&29=191&30=205&31=207&37=222&41=225&49=235&52=238&53=240&54=247&60=250&63=252&66=255&67=278&68=282&72=288&76=291&82=318&85=321&92=324&93=326&94=328&96=331&98=333&103=343&104=348&106=371&107=387&109=393&110=396&111=402&112=404&114=411&115=414&116=423&117=439&118=442&119=450&120=463&122=469&123=476&124=478&125=480&131=482&133=485&139=497&141=499&142=504'

@@ -39,11 +39,16 @@ def root(context, missing=missing, environment=environment):
     yield '"><bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
     yield '</bdi></a></h3>\n      <p class="meta">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
+    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team'):
         pass
-        yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
+    else:
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
+        if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
+            pass
+            yield ' · '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
     if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'key_results'):
         pass
         yield ' · '
@@ -86,4 +91,4 @@ def root(context, missing=missing, environment=environment):
     yield '    </li>'
 
 blocks = {}
-debug_info = '2=33&3=37&4=42&5=52&6=55&7=68&8=70&10=82&11=84'
+debug_info = '2=33&3=37&4=42&5=57&6=60&7=73&8=75&10=87&11=89'

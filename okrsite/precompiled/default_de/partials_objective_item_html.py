@@ -26,11 +26,16 @@ def root(context, missing=missing, environment=environment):
     yield '"><bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
     yield '</bdi></a>\n  <span class="meta">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
+    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team'):
         pass
-        yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
+    else:
+        pass
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
+        if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
+            pass
+            yield ' · '
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
     yield ' · <bdi>'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
     yield '</bdi>'
@@ -50,4 +55,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n</li>'
 
 blocks = {}
-debug_info = '2=22&3=24&4=29&5=45'
+debug_info = '2=22&3=24&4=29&5=50'

@@ -34,7 +34,12 @@ def root(context, missing=missing, environment=environment):
         pass
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
     yield ' <span class="meta">'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'):
+    if ((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team') and environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')):
+        pass
+        yield '<bdi>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'name'))
+        yield '</bdi> · '
+    elif environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'):
         pass
         yield '<bdi>'
         yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name'))
