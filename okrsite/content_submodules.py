@@ -73,32 +73,30 @@ def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
 def revision_submodule(rel: str) -> Diagnostic:
     """A submodule at or in the content folder of a revision (``okrsite diff``):
     git holds only another repository's commit there, so nothing is read."""
-    return warning(
-        "OKR011",
-        f"{excerpt(rel)} is a git submodule, which okrsite diff and the history cannot "
-        "see into; skipped",
-        rel,
-        hint=KEEP_IN_REPOSITORY,
+    return _submodule_warning(
+        rel, "is a git submodule, which okrsite diff and the history cannot see into; skipped"
     )
 
 
 def checked_out_submodule(rel: str) -> Diagnostic:
-    return warning(
-        "OKR011",
-        f"{excerpt(rel)} is a git submodule: its goals are read from the checkout, but "
-        "okrsite diff and the history cannot see into it",
+    return _submodule_warning(
         rel,
-        hint=KEEP_IN_REPOSITORY,
+        "is a git submodule: its goals are read from the checkout, but okrsite diff and "
+        "the history cannot see into it",
     )
 
 
 def missing_submodule(rel: str) -> Diagnostic:
-    return warning(
-        "OKR011",
-        f"{excerpt(rel)} is a git submodule that is not checked out: no goal is read from it",
+    return _submodule_warning(
         rel,
-        hint=CHECK_OUT + KEEP_IN_REPOSITORY.replace(": okrsite", " (okrsite", 1) + ")",
+        "is a git submodule that is not checked out: no goal is read from it",
+        CHECK_OUT + KEEP_IN_REPOSITORY.replace(": okrsite", " (okrsite", 1) + ")",
     )
+
+
+def _submodule_warning(rel: str, says: str, hint: str = KEEP_IN_REPOSITORY) -> Diagnostic:
+    """OKR011 for the submodule at ``rel``: ``<rel> <says>``."""
+    return warning("OKR011", f"{excerpt(rel)} {says}", rel, hint=hint)
 
 
 def submodules_said(*sides: Sequence[Diagnostic]) -> list[str]:
