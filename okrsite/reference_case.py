@@ -37,8 +37,7 @@ def fold_reference_case(r: Resolving) -> None:
     for oid, o in list(objectives.items()):
         parent, supports = fold(o.parent), tuple(fold(s) or s for s in o.supports)
         krs = tuple(
-            replace(kr, kpi=fold(kr.kpi)) if kr.kpi and fold(kr.kpi) != kr.kpi else kr
-            for kr in o.key_results
+            kr if (kpi := fold(kr.kpi)) == kr.kpi else replace(kr, kpi=kpi) for kr in o.key_results
         )
         if (parent, supports, krs) != (o.parent, o.supports, o.key_results):
             objectives[oid] = replace(o, parent=parent, supports=supports, key_results=krs)
@@ -47,12 +46,12 @@ def fold_reference_case(r: Resolving) -> None:
         if drives != k.drives:
             kpis[kid] = replace(k, drives=drives)
     for gid, g in list(r.goals.items()):
-        if fold(g.supports) != g.supports:
-            r.goals[gid] = replace(g, supports=fold(g.supports))
+        if (supported := fold(g.supports)) != g.supports:
+            r.goals[gid] = replace(g, supports=supported)
     r.checkins[:] = [
-        replace(c, objective=fold(c.objective), kpi=fold(c.kpi))
-        if (fold(c.objective), fold(c.kpi)) != (c.objective, c.kpi)
-        else c
+        c
+        if (named := (fold(c.objective), fold(c.kpi))) == (c.objective, c.kpi)
+        else replace(c, objective=named[0], kpi=named[1])
         for c in r.checkins
     ]
 
