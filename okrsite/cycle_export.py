@@ -64,12 +64,15 @@ def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, 
         obj, s = p.objectives[oid], scored.objectives[oid]
         counted = obj.status in COUNTED
         shares = written_shares(s, scored.settings)
+        # a team's own objective's team, as its page shows (record_owner),
+        # and what the id names, as api/portfolio.json says it
+        owner, owner_kind = owner_of(p, obj)
         rows.append(
             {
                 "id": oid,
                 "title": obj.title,
-                # a team's own objective's team, as its page shows (record_owner)
-                "owner": owner_of(p, obj)[0],
+                "owner": owner,
+                "owner_kind": owner_kind,
                 "team": obj.team,
                 "commitment": obj.commitment,
                 "status": s.status,

@@ -155,9 +155,9 @@ def test_exports_and_search_name_the_team_as_owner(tmp_path: Path) -> None:
     assert code == 0, exported_csv
     assert exported_csv == read(out, "api/key-results.csv")
     scorecard = json.loads(read(out, "api/cycles/2026-Q4.json"))
-    assert {o["id"]: o["owner"] for o in scorecard["objectives"]} == {
-        "delight": "customer-success",
-        "mine": "raj-iyer",
+    assert {o["id"]: (o["owner"], o["owner_kind"]) for o in scorecard["objectives"]} == {
+        "delight": ("customer-success", "team"),
+        "mine": ("raj-iyer", "person"),
     }
 
     index = json.loads(read(out, "search-index.json"))["items"]
