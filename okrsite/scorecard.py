@@ -109,12 +109,13 @@ def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str], started: bool = 
 def _least_moved(scored: ScoredPortfolio, ids: list[str]) -> tuple[LeastMoved, ...]:
     """Counted key results with their own measure, lowest progress first: the
     share of the way from start to target they covered in the cycle. One with
-    ``weight: 0`` counts nowhere, so it is not among them."""
+    ``weight: 0``, or of an objective with ``weight: 0``, counts nowhere in the
+    cycle's figure, so it is not among them."""
     p = scored.portfolio
     found = []
     for oid in ids:
         obj, s = p.objectives[oid], scored.objectives[oid]
-        if obj.status not in COUNTED:
+        if obj.status not in COUNTED or obj.weight <= 0:
             continue
         for kr in obj.key_results:
             ks = s.key_results[kr.id]

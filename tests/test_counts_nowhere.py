@@ -200,3 +200,31 @@ def test_the_cycle_labels_are_translated(tmp_path: Path) -> None:
     page = (site / "_site/cycles/index.html").read_text("utf-8")
     assert 'data-cycle-state="upcoming">bevorstehend<' in page
     assert 'data-cycle-state="over">beendet<' in page
+
+
+def test_moved_least_leaves_out_an_objective_weighing_nothing(tmp_path: Path) -> None:
+    """An objective with ``weight: 0`` weighs nothing in its cycle's figure
+    (docs/scoring.md), so its key results are not among the cycle's "moved
+    least", as key results with ``weight: 0`` are not (docs/review.md)."""
+    umbrella = _objective("Umbrella", "2026-Q4", extra="weight: 0\n").replace(
+        "current: 5", "current: 1"
+    )
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": f'title = "Acme"\nas_of = "{AS_OF}"\n',
+            "content/objectives/sales/live.md": _objective("Live", "2026-Q4"),
+            "content/objectives/sales/umbrella.md": umbrella,
+        },
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    card = json.loads((out / "api/cycles/2026-Q4.json").read_text(encoding="utf-8"))
+    assert {(m["objective"], m["key_result"]) for m in card["least_moved"]} == {
+        ("sales/live", "deals"),
+        ("sales/live", "calls"),
+    }
+    page = BeautifulSoup((out / "cycles/2026-Q4/index.html").read_bytes(), "html.parser")
+    least = page.select_one("table.scorecard-least")
+    assert least is not None and "Umbrella" not in least.get_text()
