@@ -121,6 +121,26 @@ def test_the_objective_page_and_lists_show_the_team_as_owner(tmp_path: Path) -> 
     assert node and node.group(1).startswith("<bdi>Customer Success</bdi> · "), node
 
 
+def test_the_list_filters_offer_the_team_as_owner(tmp_path: Path) -> None:
+    """The owner filter of every list reads ``data-owner``: a team's own
+    objective had it empty, so "Customer Success" was no owner to choose
+    and filtering by any owner hid the objective the page says it owns."""
+    out = build(site(tmp_path))
+    for rel in ("cycles/2026-Q4/index.html", "alignment/index.html", "index.html"):
+        html = read(out, rel)
+        owners = {
+            m.group(1): (m.group(2), m.group(3))
+            for m in re.finditer(
+                r'<[^>]*data-owner="([^"]*)" data-owner-label="([^"]*)"[^>]*>.*?<bdi>([^<]*)</bdi>',
+                html,
+                re.S,
+            )
+        }
+        assert owners.get("customer-success") == ("Customer Success", "Delight customers"), rel
+        if rel != "index.html":  # the dashboard lists it alone (stale)
+            assert owners.get("raj-iyer") == ("Raj Iyer", "Answer in an hour"), rel
+
+
 def test_the_objective_page_shows_the_team_as_owner_in_german(tmp_path: Path) -> None:
     root = site(tmp_path, **{"okrsite.toml": 'as_of = "2026-11-20"\nlanguage = "de"\n'})
     page = read(build(root), "objectives/delight/index.html")

@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_item = resolve('item')
     l_0_status_word = resolve('status_word')
+    l_0_owner = missing
     try:
         t_1 = environment.tests['none']
     except KeyError:
@@ -26,10 +27,14 @@ def root(context, missing=missing, environment=environment):
     yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'id') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') else ''))
     yield '" data-team-label="'
     yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') else ''))
-    yield '" data-owner="'
-    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'id') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
+    yield '" '
+    l_0_owner = (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team') else environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'))
+    context.vars['owner'] = l_0_owner
+    context.exported_vars.add('owner')
+    yield 'data-owner="'
+    yield escape((environment.getattr((undefined(name='owner') if l_0_owner is missing else l_0_owner), 'id') if (undefined(name='owner') if l_0_owner is missing else l_0_owner) else ''))
     yield '" data-owner-label="'
-    yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner') else ''))
+    yield escape((environment.getattr((undefined(name='owner') if l_0_owner is missing else l_0_owner), 'name') if (undefined(name='owner') if l_0_owner is missing else l_0_owner) else ''))
     yield '" data-progress="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') else ''))
     yield '" data-behind="'
@@ -41,4 +46,4 @@ def root(context, missing=missing, environment=environment):
     yield '"'
 
 blocks = {}
-debug_info = '2=20'
+debug_info = '2=21'
