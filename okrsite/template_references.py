@@ -1,4 +1,5 @@
-"""A template that extends, includes or imports itself.
+"""A template that extends, includes or imports itself, or a template that
+is not there.
 
 A designer overriding ``base.html`` writes ``{% extends "base.html" %}``
 and means the theme's ``base.html``; the name finds the override itself
@@ -7,7 +8,10 @@ Python's "maximum recursion depth exceeded" under a hint about values
 that may be empty. The name is written in the template, so this is
 knowable without rendering: ``okrsite check`` and ``build`` say it at the
 line, with the prefixed name that reaches the template beneath
-(``{% extends "brand:base.html" %}``).
+(``{% extends "brand:base.html" %}``). A name that finds no template at
+all (``{% include "partials/kr_rows.html" %}`` for ``kr_row.html``) is
+knowable the same way: ``check`` says so too, where before only a build
+that rendered a page using it did.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
 from okrsite.sitefiles import UnsafeFileError
 
-__all__ = ["self_reference"]
+__all__ = ["missing_references", "self_reference"]
 
 #: the tags that name another template, and the verb a message uses for each
 _VERBS = {nodes.Extends: "extends", nodes.Include: "includes", nodes.Import: "imports"}
@@ -68,6 +72,32 @@ def self_reference(
             filename,
         )
     return None
+
+
+def missing_references(
+    env: Environment, tree: nodes.Template, filename: str | None
+) -> list[TemplateNotFound]:
+    """Jinja's not-found error for each tag of ``tree`` whose literal
+    template name finds no template (``ignore missing`` aside), located at
+    the tag's line of ``filename``, as a build reports it when a page
+    renders the tag."""
+    assert env.loader is not None
+    found = []
+    for node in tree.find_all(tuple(_VERBS)):
+        target = getattr(node, "template", None)
+        if not isinstance(target, nodes.Const) or not isinstance(target.value, str):
+            continue
+        if getattr(node, "ignore_missing", False):
+            continue
+        try:
+            env.loader.get_source(env, target.value)
+        except TemplateNotFound as exc:
+            exc.filename = filename  # type: ignore[attr-defined]
+            exc.lineno = node.lineno  # type: ignore[attr-defined]
+            found.append(exc)
+        except (UnsafeFileError, OSError, UnicodeDecodeError):
+            continue  # there but unreadable: source_problems says so
+    return found
 
 
 def _tag(node: nodes.Node) -> str:

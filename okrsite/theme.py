@@ -34,6 +34,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
 )
@@ -56,7 +57,7 @@ from okrsite.sitefiles import (
     within,
 )
 from okrsite.template_filters import unknown_filter_or_test
-from okrsite.template_references import self_reference
+from okrsite.template_references import missing_references, self_reference
 from okrsite.theme_find import (
     ThemeError,
     available_builtin,
@@ -299,7 +300,7 @@ class Theme:
                 problems.append(exc.diagnostic())
         return problems
 
-    def template_syntax_errors(self, site_root: Path) -> list[TemplateSyntaxError]:
+    def template_syntax_errors(self, site_root: Path) -> list[TemplateError]:
         """Jinja's syntax error of each template of the site's own (its
         ``templates/`` and the templates of a theme in its ``themes/``) that
         does not compile or names itself (``{% extends "base.html" %}`` in
@@ -334,7 +335,7 @@ class Theme:
             if named
             else []
         )
-        found = []
+        found: list[TemplateError] = []
         for name, source_loader, rel, file, below in named:
             try:
                 source, filename, _ = source_loader.get_source(self.env, rel)
@@ -343,6 +344,7 @@ class Theme:
                 itself = self_reference(self.env, tree, name, filename, provided[below:])
                 if itself is not None:
                     found.append(itself)
+                found += missing_references(self.env, tree, filename)
             except TemplateSyntaxError as exc:
                 found.append(exc)
             except UnicodeDecodeError as exc:  # a build stopped on it with a traceback

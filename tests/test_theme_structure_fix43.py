@@ -96,12 +96,14 @@ def test_a_theme_toml_without_extends_is_named_as_why_the_theme_stands_alone(
     )
     for command, (code, output) in _both(site, tmp_path).items():
         assert code == 1, (command, output)
-        said = _error_line(output, "THM001")
+        said = next(r for r in output.splitlines() if r.startswith("themes/brand/theme.toml: "))
         assert said.startswith(
             "themes/brand/theme.toml: error THM001: theme 'brand' stands alone because "
             "themes/brand/theme.toml has no extends"
         ), said
         assert 'add extends = "default" to themes/brand/theme.toml' in said, said
+        # the base.html reaching for the default theme beneath is told it is not there
+        assert "themes/brand/templates/base.html:1: error THM001: template " in output
         warned = _error_line(output, "THM005")
         assert warned.startswith(
             "themes/brand/theme.toml:3: warning THM005: theme.toml has a key okrsite does not "
