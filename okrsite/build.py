@@ -126,7 +126,8 @@ def build_site(
         problem = render_diagnostic(exc, site_root)
         assert problem is not None
         return BuildResult(False, [*load.diagnostics, problem], load)
-    check_output_dir(out, site_root, read_folders(site_root, load.config, theme))
+    named = "--out" if out_dir is not None else "output_dir in okrsite.toml"
+    check_output_dir(out, site_root, read_folders(site_root, load.config, theme), named)
     if history_cache and load.config.cache:  # the caches' folder may not meet --out either
         folder = cache_dir if cache_dir is not None else site_root / load.config.cache_dir
         overlap = linked_out("cache folder", folder, site_root, "--cache-dir")

@@ -229,6 +229,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
         diags += declaration_errors(text, file)
     settings = _settings(text, values, file, diags)
     _keep_folders_inside(text, values, file, diags)
+    _keep_output_apart(text, values, file, diags)
     if values.get("fiscal_year_start") is not None:
         cycles = FiscalCycles(cycles, values["fiscal_year_start"])
     config = SiteConfig(
@@ -451,6 +452,48 @@ def _keep_folders_inside(
             )
         )
         del values[key]
+
+
+#: the folders of the site okrsite reads besides ``content_dir``
+_READ_FOLDERS = ("templates", "static", "themes")
+
+
+def _keep_output_apart(
+    text: str, values: dict[str, Any], file: str, diags: list[Diagnostic]
+) -> None:
+    """Refuse an ``output_dir`` that is, contains or lies inside a folder
+    okrsite reads (CFG011 at its line): the build refuses it anyway, but
+    unlocated and in words for ``--out``, so ``okrsite check`` in a pull
+    request passed a line that broke the publishing build after the merge.
+    Told from the setting's words alone, as the build's own check would find
+    it (links are the build's to follow)."""
+    folder = values.get("output_dir")
+    if folder is None:
+        return
+    out = _parts(folder)
+    reads = {"content": _parts(values.get("content_dir") or "content")}
+    reads.update({name: (name,) for name in _READ_FOLDERS})
+    for what, parts in reads.items():
+        if out[: len(parts)] == parts or parts[: len(out)] == out:
+            shown = "/".join(parts) + "/"
+            diags.append(
+                error(
+                    "CFG011",
+                    f"output_dir {short(folder)} overlaps the {what} folder {shown}, which okrsite "
+                    "reads: a build would read its own pages, or replace what it reads",
+                    file,
+                    line=_line_of(text, "output_dir"),
+                    hint='choose a folder of its own, e.g. output_dir = "_site" (or "public")',
+                )
+            )
+            del values["output_dir"]
+            return
+
+
+def _parts(rel: str) -> tuple[str, ...]:
+    """A relative folder as its parts, ``./`` and empty parts left out."""
+    path = PurePosixPath(rel.replace("\\", "/"))
+    return tuple(part for part in path.parts if part not in (".", ""))
 
 
 def _in_git(rel: str) -> bool:

@@ -75,13 +75,20 @@ def read_folders(site_root: Path, config: Any, theme: Any = None) -> dict[str, P
     return folders
 
 
-def check_output_dir(out_dir: Path, site_root: Path, reads: Mapping[str, Path] | Path) -> None:
+def check_output_dir(
+    out_dir: Path,
+    site_root: Path,
+    reads: Mapping[str, Path] | Path,
+    option: str = "--out",
+) -> None:
     """Refuse an output folder that would overwrite, or be read as, the site's sources.
 
     The output may not lie inside a folder okrsite reads (the next build
     would read its own output: old pages as template overrides, a static
     folder nested in itself) nor contain one (it would be replaced), nor lie
     through a link in the site that leads out of it (:func:`linked_out`).
+    ``option`` is where the folder was named (``--out``, or ``output_dir``
+    of okrsite.toml), which the message tells the user to change.
     """
     if not isinstance(reads, Mapping):
         reads = {"content": reads}
@@ -97,7 +104,7 @@ def check_output_dir(out_dir: Path, site_root: Path, reads: Mapping[str, Path] |
             if out == src or src in out.parents or out in src.parents:
                 raise OutputError(
                     f"output folder {shown} overlaps the {what} folder {excerpt(folder, 120)}, "
-                    "which okrsite reads; choose another --out (the default is _site)"
+                    f"which okrsite reads; choose another {option} (the default is _site)"
                 )
         if out == root or out in root.parents:
             raise OutputError(
@@ -109,8 +116,9 @@ def check_output_dir(out_dir: Path, site_root: Path, reads: Mapping[str, Path] |
             raise OutputError(f"output path {shown} exists and is not a folder")
         if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
             raise OutputError(
-                f"output folder {shown} is not empty and was not made by okrsite; "
-                "remove it or choose another --out"
+                f"output folder {shown} is not empty and was not made by okrsite, which "
+                "replaces only an empty folder or one it made; choose another "
+                f"{option}, or empty the folder if nothing in it is yours"
             )
     except OSError as exc:
         raise OutputError(f"output folder {shown} cannot be used: {exc.strerror or exc}") from None

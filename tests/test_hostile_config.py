@@ -206,6 +206,48 @@ def test_an_output_dir_outside_the_site_is_refused(tmp_path: Path, out: str) -> 
     assert code == 1 and "CFG011" in output
 
 
+@pytest.mark.parametrize(
+    ("folder", "overlapped"),
+    [
+        ("content/_site", "content"),
+        ("./static", "static"),
+        ("themes", "themes"),
+        (".", "content"),
+    ],
+)
+def test_an_output_dir_overlapping_what_okrsite_reads_is_told_by_check(
+    tmp_path: Path, folder: str, overlapped: str
+) -> None:
+    """``check`` in a pull request passed ``output_dir = "content/_site"``,
+    which the build refused after the merge, unlocated and in words for
+    ``--out``: now CFG011 at the setting's line, from check and build alike."""
+    site = _site(tmp_path, f'output_dir = "{folder}"\n')
+    before = _files_under(tmp_path)
+    for args in (("check",), ("build",)):
+        code, output = run_cli(*args, "--site", str(site))
+        assert code == 1, output
+        assert (
+            f"okrsite.toml:4: error CFG011: output_dir '{folder}' overlaps the {overlapped} "
+            f"folder {overlapped}/, which okrsite reads"
+        ) in output, output
+    assert _files_under(tmp_path) == before  # nothing written anywhere
+
+
+def test_a_foreign_output_dir_is_named_as_okrsite_toml_names_it(tmp_path: Path) -> None:
+    """A ``docs/`` holding the team's handbook as ``output_dir`` (GitHub
+    Pages' "deploy from /docs"): the build's refusal names the setting, not
+    ``--out`` the user never passed."""
+    site = _site(tmp_path, 'output_dir = "docs"\n', {"docs/handbook.md": "# Our handbook\n"})
+    code, output = _build(site)
+    assert code == 1, output
+    assert "is not empty and was not made by okrsite" in output, output
+    assert "choose another output_dir in okrsite.toml" in output, output
+    assert "--out" not in output, output
+    assert (site / "docs/handbook.md").read_text() == "# Our handbook\n"
+    code, output = _build(site, "--out", str(site / "docs"))
+    assert code == 1 and "choose another --out" in output, output
+
+
 def test_out_on_the_command_line_may_be_anywhere(tmp_path: Path) -> None:
     site = _site(tmp_path, 'output_dir = "public"\n')
     code, output = _build(site, "--out", str(tmp_path / "elsewhere"))
