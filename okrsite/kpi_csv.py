@@ -73,6 +73,7 @@ from okrsite.csv_date_forms import (
     period_template,
 )
 from okrsite.spreadsheet_read import delimiter_of
+from okrsite.word_processor_marks import as_typed
 from okrsite.written_dates import read_date as _read_date
 from okrsite.written_dates import read_period, timed, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, comma_convention
@@ -259,8 +260,8 @@ def _figure(cell: str) -> str:
     sign before or after it (spaces, no-break ones too, around them). A
     negative figure may be written as an accounting format exports it,
     ``(3)`` or ``(1.200 €)``, and with the minus sign a word processor or
-    spreadsheet writes, ``−12``: both are ``-``."""
-    text = cell.strip().replace("\u2212", "-")
+    spreadsheet writes, ``−12``, or the en dash Word types, ``–12``: all are ``-``."""
+    text = as_typed(cell).replace("\u2212", "-")  # –5 and “5”, as Word types them
     negative = len(text) > 2 and text[0] == "(" and text[-1] == ")"
     if negative:
         text = text[1:-1].strip()

@@ -90,7 +90,7 @@ from okrsite.parse_objectives import _commitment_flag, _objective, reads_as_chec
 from okrsite.parse_objectives import objective_with_key_results as objective_with_key_results
 from okrsite.parse_people import HANDLE_RE as HANDLE_RE
 from okrsite.parse_people import _page, _person, _team
-from okrsite.text_sniff import SAVE_AS_UTF8, utf16_form
+from okrsite.text_sniff import SAVE_AS_UTF8, cp1252_letter, utf16_form
 
 
 @pickled_by_fields
@@ -221,10 +221,17 @@ def parse_file(
             return _utf16(fail, form)
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        letter = cp1252_letter(raw, exc.start)
         return fail(
             "OKR001",
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            hint="save the file as UTF-8 in your editor",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
+            + (
+                f": it looks like Windows-1252 text, where that byte is {letter!r} "
+                "(as Windows Notepad saves 'ANSI')"
+                if letter is not None
+                else ""
+            ),
+            hint=SAVE_AS_UTF8 if letter is not None else "save the file as UTF-8 in your editor",
             line=line,
             col=col,
         )

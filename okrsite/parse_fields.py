@@ -49,6 +49,7 @@ from okrsite.parse_names import (
 from okrsite.parse_number_marks import quoted_thousands_words
 from okrsite.parse_unknown_keys import _UNKNOWN_KEYS as _UNKNOWN_KEYS
 from okrsite.parse_unknown_keys import _second_name, _unknown_key_words
+from okrsite.word_processor_marks import as_typed
 from okrsite.written_dates import read_date, read_period, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 from okrsite.written_yes_no import yes_no
@@ -191,7 +192,7 @@ class _FigureFields:
         """OKR124 for a quoted ``"250.000"``, as :func:`_thousands_points` warns
         of ``250.000`` written bare: quoting it does not say which it means;
         also ``"4,800"`` read as 4.8 on a site that writes a decimal comma."""
-        words = quoted_thousands_words(value.strip())
+        words = quoted_thousands_words(as_typed(value))  # „250.000“ as "250.000"
         if words is not None:
             self.warn("OKR124", words[0], path, hint=words[1])
 

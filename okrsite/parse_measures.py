@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from okrsite.mixed_currencies import mixed_currencies
 from okrsite.numbers import format_number
 from okrsite.parse_fields import Path_, T, _Fields
 from okrsite.parse_figures import currency_of as currency_of
@@ -398,13 +399,15 @@ def _units_written(f: _Fields, item: dict[str, Any], path: Path_, what: str) -> 
     ``unit:`` line (``start: 8 hours``, ``target: 2 h``): the unit is the
     target's word (else the first written), and every figure must be in it
     (any spelling of it, :func:`okrsite.units.same_unit`); a figure in
-    another unit is error OKR312, as okrsite converts nothing."""
+    another unit, or in another currency (:mod:`okrsite.mixed_currencies`),
+    is error OKR312, as okrsite converts nothing."""
     item = _magnitudes_refused(f, item, path)
     if item.get("unit") is not None:
         if not any(type(item.get(key)) is str for key in _FIGURE_KEYS):
             return item  # figures written as numbers (most): no money, no unit to hold
         item = _other_money(f, item, path, what)
         return _in_own_unit(item)  # the usual case: figures beside unit: are read past it
+    item = mixed_currencies(f, item, path, what, _FIGURE_KEYS)  # 500 EUR, $900: no one unit
     words = [
         (key, found[1])
         for key in _FIGURE_KEYS

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import reprlib
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from okrsite.key_aliases import GERMAN_HINTS
@@ -68,7 +68,11 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
     (``Nov 12``; a month alone, ``January``, where ``month`` says a month is
     read as a date), the time it could not read (``2026-11-03 9am``), or the
     general form; where a period is read too (``period``: a goal's ``due:``),
-    :func:`_period_hint`."""
+    :func:`_period_hint`; for a number Excel writes a date as, that date
+    (:func:`_excel_serial_hint`)."""
+    serial = _excel_serial_hint(value)
+    if serial is not None:
+        return serial
     if isinstance(value, str):
         text = value.strip()
         full = year_in_full(text)
@@ -98,6 +102,37 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
     if period and isinstance(value, str):
         return _period_hint(value, general)
     return general
+
+
+#: the day before Excel's day 1 as it counts (1900-01-01 is day 1, and it
+#: counts a 29 February 1900 that never was, so from March 1900 on: day 0)
+_EXCEL_DAY_0 = date(1899, 12, 30)
+#: the serial numbers read as Excel dates in a hint: 1982-02-18 to 2064-04-08
+_EXCEL_SERIALS = range(30000, 60001)
+
+
+def _excel_serial_hint(value: Any) -> str | None:
+    """What to do about ``date: 46361``, a date cell pasted from Excel as the
+    number Excel keeps it as (days since 1899-12-30): the date it is there,
+    for a number of days that is a plausible date, with a time of day too
+    (``46361.375``); ``None`` for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if not 0 < number < _EXCEL_SERIALS.stop or (
+        not number.is_integer() and type(value) is not float
+    ):
+        return None  # nan, inf, 1e400: no serial; 46361.5 typed as text: no cell's
+    if int(number) not in _EXCEL_SERIALS:
+        return None
+    day = _EXCEL_DAY_0 + timedelta(days=int(number))
+    return (
+        f"{value} looks like an Excel serial date ({day}): format the cell as a date "
+        f"before copying it, or write {day}"
+    )
 
 
 #: a month's name and two digits (``Nov-26``, ``Nov 26``, ``Sep.26``), as

@@ -20,6 +20,7 @@ from typing import Any
 from okrsite.id_marks import ID_JOINERS, ID_MARKS
 from okrsite.model import KIND_FOLDERS, Kind
 from okrsite.slug import joiners_join_letters, slugify
+from okrsite.word_processor_marks import without_typed_quotes as without_typed_quotes
 
 #: a joiner (:data:`okrsite.id_marks.ID_JOINERS`) between two letters (not
 #: ASCII ones) or marks, as a word of another script holds one (``क्‍ष``)
@@ -176,33 +177,6 @@ def without_note(name: str) -> str:
     found = _PERSON_NOTE.search(name)
     bare = (name[: found.start()] if found is not None else name).strip()
     return bare or name
-
-
-#: typographic quotes around a whole value, as word processors and chat tools
-#: turn typed quotes (``owner: ‘Tom Lee’``, German ``„Uma Diaz“``, ``«Ana»``)
-_TYPED_QUOTES = {
-    "‘": "’‘",
-    "’": "’",
-    "“": "”“",
-    "”": "”",
-    "„": "“”",
-    "‚": "‘’",
-    "«": "»",
-    "»": "«",
-    "‹": "›",
-}
-
-
-def without_typed_quotes(value: str) -> str:
-    """``value`` without typographic quotes around the whole of it: YAML reads
-    only straight quotes as quoting, so ``owner: ‘Tom Lee’`` (quotes a text
-    editor or Word typed) would be a person named with the quotes, shown so
-    on every page; ``value`` as it is otherwise."""
-    if len(value) > 2 and value[-1] in _TYPED_QUOTES.get(value[0], ""):
-        inner = value[1:-1].strip()
-        if inner and not any(q in inner for q in "‘’“”„‚«»‹›"):
-            return inner
-    return value
 
 
 #: a name written last name first, as directories and HR exports list people

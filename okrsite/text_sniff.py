@@ -1,4 +1,4 @@
-"""Telling UTF-16 text from UTF-8, for files that fail to read as UTF-8.
+"""Telling UTF-16 and Windows-1252 text from UTF-8, for files that fail to read as UTF-8.
 
 Windows tools (Notepad's "Unicode", PowerShell 5's ``>`` and ``Out-File``,
 Excel's "Unicode Text") save UTF-16: two bytes per letter, a NUL beside every
@@ -6,12 +6,15 @@ ASCII one. With a byte order mark the UTF-8 reader stops at its first byte;
 without one, a file of plain ASCII letters even *is* valid UTF-8, full of
 NULs, and was refused as holding "the control character U+0000", a hint to
 hunt for an invisible character when the file only needs saving again as
-UTF-8. Only failed reads ask, so a good file costs nothing.
+UTF-8. Notepad's "ANSI" and older Windows tools save Windows-1252: an
+en dash or an umlaut is one byte that is no UTF-8, and "not valid UTF-8
+(byte 0x96)" names no tool nor what to do. Only failed reads ask, so a
+good file costs nothing.
 """
 
 from __future__ import annotations
 
-__all__ = ["SAVE_AS_UTF8", "utf16_form"]
+__all__ = ["SAVE_AS_UTF8", "cp1252_letter", "utf16_form"]
 
 #: what to do about it, for goal files and ``okrsite.toml`` alike
 SAVE_AS_UTF8 = (
@@ -43,3 +46,16 @@ def utf16_form(raw: bytes) -> str | None:
     if even * 2 >= pairs and odd * 8 <= even:
         return "UTF-16 BE"
     return None
+
+
+def cp1252_letter(raw: bytes, at: int) -> str | None:
+    """The letter the byte at ``at`` is in Windows-1252 (``–`` of 0x96,
+    ``ü`` of 0xfc) when the whole of ``raw`` reads as Windows-1252 text,
+    as Notepad's "ANSI" saves it; else ``None`` (five bytes mean nothing in
+    it, and a control character is no letter)."""
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letter = raw[at : at + 1].decode("cp1252")
+    return letter if letter.isprintable() and not letter.isspace() else None

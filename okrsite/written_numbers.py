@@ -22,7 +22,10 @@ Each of those means one number, so okrsite reads it:
   "billion" only in a language whose billion is a thousand millions;
 - "times" after a multiple (``3x``, ``1.5×``): read past, as a currency;
 - a figure in brackets (``(123)``, ``(1.200,00 €)``), as accounting formats
-  write a loss: negative, as a data file's cell reads it.
+  write a loss: negative, as a data file's cell reads it;
+- a figure in typographic quotes (``“100”``, ``„1.000“``) or with an en
+  dash for its minus (``–5``), as Word types them
+  (:mod:`okrsite.word_processor_marks`).
 
 One comma before exactly three digits (``2,345``) is two thousand three
 hundred and forty-five in English and two point three four five in German,
@@ -52,6 +55,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+
+from okrsite.word_processor_marks import as_typed
 
 __all__ = [
     "CURRENCY_SIGNS",
@@ -215,7 +220,7 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
     ``2,345`` is read as the run's language writes it (:func:`numbers_written_in`);
     ``one_group_thousands`` reads it as thousands whatever the language (for
     sources known to write the English way)."""
-    body = text.strip()
+    body = as_typed(text)  # “100”, –5: as typed before Word turned the quotes and the minus
     if not body:
         return None
     if len(body) > 2 and body[0] == "(" and body[-1] == ")":

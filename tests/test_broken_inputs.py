@@ -161,8 +161,10 @@ CASES = [
         },
         "content/objectives/sales.md:4:11",
         "OKR001",
-        "file is not valid UTF-8 (byte 0xe9)",
-        "save the file as UTF-8",
+        # Latin-1 bytes read as Windows-1252, as Notepad's "ANSI" saves them (fix 44)
+        "file is not valid UTF-8 (byte 0xe9): it looks like Windows-1252 text, "
+        "where that byte is 'é' (as Windows Notepad saves 'ANSI')",
+        "save it as UTF-8 in your editor",
     ),
     Case(
         "empty-file",

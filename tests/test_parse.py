@@ -387,12 +387,15 @@ def test_a_currency_sign_is_the_unit_only_when_none_is_given_and_all_agree() -> 
         "  - {id: plain, title: Plain, target: 7}\n---\n"
     )
     pf = parse("content/objectives/a.md", text)
-    assert pf.diagnostics == ()
+    # $1M beside €2M with no unit: is no one currency (fix 44: OKR312, was read as one)
+    assert [(d.code, d.key_path) for d in pf.diagnostics] == [
+        ("OKR312", ("key_results", 2, "start"))
+    ]
     assert isinstance(pf.record, Objective)
     assert [(kr.id, kr.target, kr.unit) for kr in pf.record.key_results] == [
         ("arr", 2500000, "€"),
         ("eur", 2500000, "EUR"),
-        ("mixed", 2000000, ""),
+        ("mixed", 2000000, "€"),  # its target's currency; the $1M start left out
         ("plain", 7, ""),
     ]
     kpi = parse(
