@@ -152,6 +152,14 @@ def _field(name: str, before: Value, after: Value, note: str | None = None) -> F
     return FieldChange(name, before, after, note)
 
 
+def _unit_field(before: str | None, after: str | None) -> FieldChange | None:
+    """A unit added, removed or changed. No unit is None (the parsers' ``""``),
+    so a unit added reads "— → $" as every missing value does, and JSON
+    writes ``null`` for it; a figure with no unit and no figure at all have
+    the same (no) unit."""
+    return _field("unit", before or None, after or None)
+
+
 def _ambition(before: float, after: float, lower_is_better: bool) -> str:
     """A target raised is more ambitious when higher is better, and the reverse."""
     raised = after > before
@@ -238,7 +246,7 @@ def _kr_fields(b: KeyResult, h: KeyResult) -> tuple[FieldChange, ...]:
         _field("start", b.start, h.start, start_note),
         _field("target", b.target, h.target, target_note),
         _field("threshold", b.threshold, h.threshold, threshold_note),
-        _field("unit", b.unit, h.unit),
+        _unit_field(b.unit, h.unit),
         _field("weight", b.weight, h.weight),
         _field("kpi", b.kpi, h.kpi),
         _field("current", b.current, h.current),
@@ -409,7 +417,7 @@ def kpi_fields(b: KPI, h: KPI) -> tuple[FieldChange, ...]:
 
     return _fields(
         _field("title", b.title, h.title),
-        _field("unit", b.unit, h.unit),
+        _unit_field(b.unit, h.unit),
         _field("direction", b.direction, h.direction, REVERSED if reversed_ else None),
         _field("indicator", b.indicator, h.indicator),
         _field("owner", b.owner, h.owner),
@@ -451,7 +459,7 @@ def _goal_fields(b: Goal, h: Goal) -> tuple[FieldChange, ...]:
         _field("start", b_start, h_start),
         _field("target", b_target, h_target, note),
         _field("current", bm.current if bm else None, hm.current if hm else None),
-        _field("unit", bm.unit if bm else None, hm.unit if hm else None),
+        _unit_field(bm.unit if bm else None, hm.unit if hm else None),
     )
 
 

@@ -18,8 +18,13 @@ def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
 
     A merge commit names its pull request; every commit it brought in (on its
     second parent's side and not yet on the first-parent line of HEAD) gets
-    that number too. A squash commit names it in its subject. GitLab's merge
-    requests are written ``!12``.
+    that number too, the innermost merge's where merges nest. That number
+    wins over one a commit's own subject names: a revert of pull request #20
+    merged as #21 is #21's, whatever its subject quotes. A commit no merge
+    brought in keeps the number its own message names (a squash commit's
+    "Title (#12)"), else it has none: a revert committed straight to the
+    main line names no pull request. GitLab's merge requests are written
+    ``!12``.
     """
     by_sha = {c.sha: c for c in commits}
     mainline: set[str] = set()
@@ -29,13 +34,13 @@ def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
         parents = by_sha[sha].parents
         sha = parents[0] if parents else None
     out: dict[str, str] = {}
-    for c in commits:
+    for c in commits:  # oldest first: an inner merge claims its commits first
+        if len(c.parents) < 2:
+            continue
         number = named_pr(c)
         if number is None:
             continue
         out.setdefault(c.sha, number)
-        if len(c.parents) < 2:
-            continue
         stack = list(c.parents[1:])
         while stack:
             s = stack.pop()
@@ -43,4 +48,9 @@ def pr_numbers(commits: Sequence[CommitInfo]) -> dict[str, str]:
                 continue
             out[s] = number
             stack.extend(by_sha[s].parents)
+    for c in commits:
+        if c.sha not in out and len(c.parents) < 2:
+            number = named_pr(c)
+            if number is not None:
+                out[c.sha] = number
     return out

@@ -44,8 +44,12 @@ REASON_LIMIT = 500
 DETAIL_LIMIT = 500
 ELLIPSIS = "…"
 
-_GITHUB_MERGE = re.compile(r"Merge pull request #(\d+)")
+#: GitHub's merge commit: "Merge pull request #12 from x/y", its whole subject's
+#: start (a revert's subject quotes it: 'Revert "Merge pull request #12 …"')
+_GITHUB_MERGE = re.compile(r"^Merge pull request #(\d+)\b")
 _GITLAB_MERGE = re.compile(r"See merge request [\w./-]*!(\d+)")
+#: GitLab's line of a merge commit's message, a line of its own
+_GITLAB_MERGE_LINE = re.compile(r"^\s*See merge request [\w./-]*!(\d+)\s*$", re.MULTILINE)
 _SQUASH = re.compile(r"\(#(\d+)\)\s*$")  # GitHub squash merges: "Title (#12)"
 
 #: subjects that say only that something was merged: git's own ("Merge
@@ -82,11 +86,26 @@ class Why:
 
 
 def named_pr(c: CommitInfo) -> str | None:
-    """``"#12"`` or ``"!12"`` when the commit's message names its pull (merge) request."""
-    m = _GITHUB_MERGE.search(c.subject) or _SQUASH.search(c.subject)
-    if m:
-        return "#" + m.group(1)
-    m = _GITLAB_MERGE.search(c.subject + "\n" + c.body)
+    """``"#12"`` or ``"!12"`` when the commit's message names its pull (merge) request.
+
+    A merge commit (two parents or more) names the pull request it merges:
+    GitHub's subject "Merge pull request #12 from x/y", GitLab's line "See
+    merge request group/project!12". Any other commit names one only as a
+    squash merge writes it: its subject ending in "(#12)" (or GitLab's line,
+    which a squash commit's template may carry). A revert quoting a merge's
+    subject ('Revert "Merge pull request #12 from x/y"') is not that merge:
+    it names no pull request, and takes the number of the merge that brings
+    it in (:func:`okrsite.history_pull_requests.pr_numbers`).
+    """
+    if len(c.parents) >= 2:
+        m = _GITHUB_MERGE.match(c.subject)
+        if m:
+            return "#" + m.group(1)
+    else:
+        m = _SQUASH.search(c.subject)
+        if m:
+            return "#" + m.group(1)
+    m = _GITLAB_MERGE_LINE.search(c.body)
     return "!" + m.group(1) if m else None
 
 

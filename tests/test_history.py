@@ -297,7 +297,7 @@ def test_objective_page_shows_the_timeline(story: Repo, built: Path) -> None:
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
     # figures with their unit, as the key result rows show them
     assert "“Reach 200k EUR revenue” target 200 k EUR → 150 k EUR less ambitious mid-cycle" in text
-    assert "“Cut churn” target 2% → 1% mid-cycle" in text
+    assert "“Cut churn” target 2% → 1% more ambitious mid-cycle" in text
     assert "“Cut churn” target 2% → 1% less ambitious" not in text
     assert "moved from sales/emea to sales/europe" in text
     assert "owner Alice Ng → Bob Stone mid-cycle" in text  # names, as the page gives them

@@ -310,7 +310,7 @@ def test_pages_show_the_timeline_across_the_moves(built: Path) -> None:
     assert "No changes recorded" not in text
     assert "“Launch in new countries” target 4 → 3 less ambitious mid-cycle" in text
     assert "moved from emea to emea-expansion mid-cycle" in text
-    assert "“Reduce churn” target 2 → 1 mid-cycle" in text
+    assert "“Reduce churn” target 2 → 1 more ambitious mid-cycle" in text
     assert "created as “Expand into EMEA”" in text
     # newest first
     assert text.index("Reduce churn") < text.index("moved from") < text.index("created as")

@@ -5,7 +5,7 @@ with the scored portfolio to answer a reader's question on a goal's page:
 *who changed this, when, in which pull request, was it eased mid-cycle?*
 Where each figure comes from is :mod:`okrsite.view.figure_sources`, and
 ``api/history.json`` is :mod:`okrsite.view.history_json`. It decides no
-rule: "less ambitious" and "direction reversed" come from :mod:`okrsite.diff`
+rule: its judgements ("less ambitious", "stricter", …) come from :mod:`okrsite.diff`
 and check-in order is the portfolio's. It formats no HTML; the theme's
 ``partials/history_timeline.html`` does. :func:`timeline_key` keys each
 timeline by what computing it reads, for the page cache.
@@ -89,8 +89,8 @@ class TimelineEntry:
     #: commit entered the branch), else None
     authored: _Day | None = None
     #: what ``okrsite diff`` says of the change ("less ambitious", "direction
-    #: reversed", …; :attr:`okrsite.history.Change.note`), else None:
-    #: the partial shows the judgements a reviewer must see
+    #: reversed", "stricter", "looser"; :attr:`okrsite.history.Change.note`),
+    #: else None: the partial flags every one, as the report does
     note: str | None = None
     #: why, from the message of the commit the change is attributed to
     #: (:mod:`okrsite.history_why`): its subject (a merge commit's: the pull

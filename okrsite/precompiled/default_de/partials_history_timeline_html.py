@@ -10,7 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_timeline = resolve('timeline')
     l_0__ = resolve('_')
     l_0_root = resolve('root')
-    l_0_commit = l_0_ticked = l_0_worded = l_0_words = missing
+    l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -30,44 +30,50 @@ def root(context, missing=missing, environment=environment):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_4 = environment.filters['safe']
+        t_4 = environment.filters['replace']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'replace' found.")
     try:
-        t_5 = environment.tests['iterable']
+        t_5 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No test named 'iterable' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_6 = environment.tests['none']
+        t_6 = environment.tests['iterable']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+            raise TemplateRuntimeError("No test named 'iterable' found.")
     try:
-        t_7 = environment.tests['number']
+        t_7 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No test named 'number' found.")
+            raise TemplateRuntimeError("No test named 'none' found.")
     try:
-        t_8 = environment.tests['string']
+        t_8 = environment.tests['number']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No test named 'number' found.")
+    try:
+        t_9 = environment.tests['string']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'string' found.")
     pass
     def macro(l_1_x):
-        t_9 = []
+        t_10 = []
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
         if environment.getattr(l_1_x, 'commit_url'):
             pass
-            t_9.extend((
+            t_10.extend((
                 '<a href="',
                 escape(environment.getattr(l_1_x, 'commit_url')),
                 '"><code>',
@@ -76,19 +82,19 @@ def root(context, missing=missing, environment=environment):
             ))
         else:
             pass
-            t_9.extend((
+            t_10.extend((
                 '<code>',
                 escape(environment.getattr(l_1_x, 'short')),
                 '</code>',
             ))
         if environment.getattr(l_1_x, 'pr'):
             pass
-            t_9.append(
+            t_10.append(
                 ' (',
             )
             if environment.getattr(l_1_x, 'pr_url'):
                 pass
-                t_9.extend((
+                t_10.extend((
                     '<a href="',
                     escape(environment.getattr(l_1_x, 'pr_url')),
                     '">',
@@ -97,27 +103,27 @@ def root(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                t_9.append(
+                t_10.append(
                     escape(environment.getattr(l_1_x, 'pr')),
                 )
-            t_9.append(
+            t_10.append(
                 ')',
             )
-        return concat(t_9)
+        return concat(t_10)
     context.exported_vars.add('commit')
     context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_v):
-        t_10 = []
+        t_11 = []
         l_1_ngettext = resolve('ngettext')
         l_1_n = missing
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
         l_1_n = context.call(environment.getattr(environment.getitem(context.call(environment.getattr(l_1_v, 'split'), ' '), 0), 'split'), '/')
-        t_10.append(
+        t_11.append(
             escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_2(environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1)), done=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 0), total=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1))),
         )
-        return concat(t_10)
+        return concat(t_11)
     context.exported_vars.add('ticked')
     context.vars['ticked'] = l_0_ticked = Macro(environment, macro, 'ticked', ('v',), False, False, False, context.eval_ctx.autoescape)
     l_0_worded = ('commitment', 'status', 'direction', 'kind')
@@ -126,6 +132,9 @@ def root(context, missing=missing, environment=environment):
     l_0_words = {'committed': Markup('verbindlich'), 'aspirational': Markup('ambitioniert'), 'active': Markup('aktiv'), 'draft': Markup('Entwurf'), 'dropped': Markup('aufgegeben'), 'up': Markup('steigend'), 'down': Markup('fallend'), 'numeric': Markup('numerisch'), 'milestones': Markup('Meilensteine'), 'boolean': Markup('ja/nein'), 'stay_above': Markup('mindestens'), 'stay_below': Markup('höchstens'), 'rollup': Markup('Roll-up')}
     context.vars['words'] = l_0_words
     context.exported_vars.add('words')
+    l_0_judged = {'more ambitious': Markup('ehrgeiziger'), 'direction reversed': Markup('Richtung umgekehrt'), 'stricter': Markup('strenger'), 'looser': Markup('lockerer')}
+    context.vars['judged'] = l_0_judged
+    context.exported_vars.add('judged')
     if (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') or environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note')):
         pass
         yield '<section aria-labelledby="goal-history" class="history">\n<h2 id="goal-history">Änderungsverlauf</h2>\n'
@@ -199,8 +208,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 47 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 47 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 51 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 51 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -253,7 +262,7 @@ def root(context, missing=missing, environment=environment):
                     yield 'entfernt'
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'key_result'):
                     pass
-                    if t_6(environment.getattr(l_1_e, 'new')):
+                    if t_7(environment.getattr(l_1_e, 'new')):
                         pass
                         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), _loop_vars=_loop_vars))
                     else:
@@ -277,52 +286,52 @@ def root(context, missing=missing, environment=environment):
                         yield ' '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
-                    if (not t_6(environment.getattr(l_1_e, 'old_name'))):
+                    if (not t_7(environment.getattr(l_1_e, 'old_name'))):
                         pass
                         yield '<bdi>'
                         yield escape(environment.getattr(l_1_e, 'old_name'))
                         yield '</bdi>'
-                    elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '—'
                     elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'milestones'):
                         pass
                         yield escape(context.call((undefined(name='ticked') if l_0_ticked is missing else l_0_ticked), (undefined(name='old') if l_1_old is missing else l_1_old), _loop_vars=_loop_vars))
-                    elif t_8((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_9((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield '<bdi>'
                         yield escape((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), (undefined(name='old') if l_1_old is missing else l_1_old)) if (((undefined(name='kind') if l_1_kind is missing else l_1_kind) in (undefined(name='worded') if l_0_worded is missing else l_0_worded)) and ((undefined(name='old') if l_1_old is missing else l_1_old) in (undefined(name='words') if l_0_words is missing else l_0_words))) else (undefined(name='old') if l_1_old is missing else l_1_old)))
                         yield '</bdi>'
-                    elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_8((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='old') if l_1_old is missing else l_1_old), environment.getattr(l_1_e, 'old_unit'), _loop_vars=_loop_vars))
-                    elif t_5((undefined(name='old') if l_1_old is missing else l_1_old)):
+                    elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield escape((t_3(context.eval_ctx, (undefined(name='old') if l_1_old is missing else l_1_old), ', ') or '—'))
                     else:
                         pass
                         yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
                     yield ' → '
-                    if (not t_6(environment.getattr(l_1_e, 'new_name'))):
+                    if (not t_7(environment.getattr(l_1_e, 'new_name'))):
                         pass
                         yield '<bdi>'
                         yield escape(environment.getattr(l_1_e, 'new_name'))
                         yield '</bdi>'
-                    elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '—'
                     elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'milestones'):
                         pass
                         yield escape(context.call((undefined(name='ticked') if l_0_ticked is missing else l_0_ticked), (undefined(name='new') if l_1_new is missing else l_1_new), _loop_vars=_loop_vars))
-                    elif t_8((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_9((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield '<bdi>'
                         yield escape((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), (undefined(name='new') if l_1_new is missing else l_1_new)) if (((undefined(name='kind') if l_1_kind is missing else l_1_kind) in (undefined(name='worded') if l_0_worded is missing else l_0_worded)) and ((undefined(name='new') if l_1_new is missing else l_1_new) in (undefined(name='words') if l_0_words is missing else l_0_words))) else (undefined(name='new') if l_1_new is missing else l_1_new)))
                         yield '</bdi>'
-                    elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_8((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='new') if l_1_new is missing else l_1_new), environment.getattr(l_1_e, 'new_unit'), _loop_vars=_loop_vars))
-                    elif t_5((undefined(name='new') if l_1_new is missing else l_1_new)):
+                    elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield escape((t_3(context.eval_ctx, (undefined(name='new') if l_1_new is missing else l_1_new), ', ') or '—'))
                     else:
@@ -331,9 +340,13 @@ def root(context, missing=missing, environment=environment):
                 if (undefined(name='less') if l_1_less is missing else l_1_less):
                     pass
                     yield ' <strong class="flag less-ambitious">weniger ehrgeizig</strong>'
-                elif (environment.getattr(l_1_e, 'note') == 'direction reversed'):
+                elif (environment.getattr(l_1_e, 'note') in (undefined(name='judged') if l_0_judged is missing else l_0_judged)):
                     pass
-                    yield ' <strong class="flag direction-reversed">Richtung umgekehrt</strong>'
+                    yield ' <strong class="flag '
+                    yield escape(t_4(context.eval_ctx, environment.getattr(l_1_e, 'note'), ' ', '-'))
+                    yield '">'
+                    yield escape(environment.getitem((undefined(name='judged') if l_0_judged is missing else l_0_judged), environment.getattr(l_1_e, 'note')))
+                    yield '</strong>'
                 if (undefined(name='mid') if l_1_mid is missing else l_1_mid):
                     pass
                     yield ' <span class="flag mid-cycle">während des Zyklus</span>'
@@ -374,4 +387,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '18=63&19=68&20=84&24=109&25=116&26=118&30=123&31=126&32=129&35=132&36=137&39=140&40=162&41=175&44=183&47=187&48=248&49=331&50=337&51=340&52=353&54=369&55=373'
+debug_info = '20=69&21=74&22=90&26=115&27=122&28=124&32=129&33=132&35=135&36=138&39=141&40=146&43=149&44=171&45=184&48=192&51=196&52=257&53=340&54=350&55=353&56=366&58=382&59=386'
