@@ -44,8 +44,10 @@ from okrsite.parse_store import ignore_in_git
 FOLDER = "history"
 LEGACY_FILE = "history.json"  # the whole history in one file, as okrsite wrote it before
 MAX_SEGMENTS = 16
-#: version 3 ends in a checksum (:mod:`okrsite.cache_checksum`); earlier ones are foreign
-_FORMAT = b"okrsite-history 3\n"
+#: version 3 ends in a checksum (:mod:`okrsite.cache_checksum`); earlier ones are foreign.
+#: Version 4: a unit added to a key result, KPI or goal is recorded with no old
+#: value (``null``, "—"), where version 3 recorded "" (a cache of it is read anew)
+_FORMAT = b"okrsite-history 4\n"
 
 
 class _PlainUnpickler(pickle.Unpickler):
