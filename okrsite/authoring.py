@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from okrsite.authoring_tabs import edited_keeping_tabs
 from okrsite.diagnostics import Diagnostic
 from okrsite.goal_yaml import QuotingDumper, flow_mapping
 from okrsite.id_spellings import existing_spelling
@@ -366,6 +367,11 @@ def _value_of(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
 
 
 def set_goal_current(text: str, value: Any) -> str | None:
+    """:func:`_set_goal_current`, a front matter indented with tabs kept so."""
+    return edited_keeping_tabs(text, lambda untabbed: _set_goal_current(untabbed, value))
+
+
+def _set_goal_current(text: str, value: Any) -> str | None:
     """The goal file ``text`` with its measure's ``current`` set to ``value``.
 
     Only that value changes (comments, order and the rest of the file stay as
@@ -460,6 +466,11 @@ def _plain_number(value: float) -> str:
 
 # ------------------------------------------------------------------ milestones
 def tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
+    """:func:`_tick_milestone`, a front matter indented with tabs kept so."""
+    return edited_keeping_tabs(text, lambda untabbed: _tick_milestone(untabbed, kr_index, ms_index))
+
+
+def _tick_milestone(text: str, kr_index: int, ms_index: int) -> str | None:
     """The objective file ``text`` with milestone ``ms_index`` of key result
     ``kr_index`` marked ``done: true``, the rest of the file as written.
 

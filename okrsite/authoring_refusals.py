@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 import click
 
+from okrsite.authoring_tabs import tab_indented_line
 from okrsite.diagnostics import format_report
 from okrsite.model import Objective, Portfolio
 from okrsite.parse import kind_and_id_from_path
@@ -151,9 +152,17 @@ def refuse_id_of_other_kind(
 def not_edited(file: str, what: str, text: str, by_hand: str) -> click.ClickException:
     """The refusal (exit 1) when a command cannot edit a file people wrote:
     the file, what was to change, why when okrsite knows (TOML front matter,
-    which it reads but never rewrites), and what to write by hand."""
+    which it reads but never rewrites; tab indentation it could not keep),
+    and what to write by hand."""
+    tabbed = tab_indented_line(text.lstrip("\ufeff"))
     if text.lstrip("\ufeff").startswith("+++"):
         why = "its front matter is TOML (+++), which okrsite reads but does not rewrite"
+    elif tabbed is not None:
+        why = (
+            f"its front matter is indented with tabs (OKR017, line {tabbed}), and okrsite "
+            "found no line it can rewrite safely keeping them"
+        )
+        by_hand = f"indent it with spaces and run the command again, or {by_hand}"
     else:
         why = "okrsite found no line it can rewrite safely in this file's front matter"
     return click.ClickException(f"{file}: {what} could not be written: {why}; {by_hand}")

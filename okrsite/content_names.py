@@ -60,13 +60,26 @@ def markdown_rename(name: str) -> str | None:
     """The name ``name`` must have to be read (``builds.md`` for
     ``builds.markdown``, ``HIRING.md`` for ``HIRING.MD``); ``None`` when it is
     read already, or is plainly no goal file (``.DS_Store``, ``notes.txt``,
-    ``name.md~``, a hidden or lock file, a ``README`` in any Markdown ending)."""
+    ``name.md~``, a hidden or lock file, a ``README`` in any Markdown ending).
+
+    A name ending in spaces or dots after its ending (``plan.md `` from a
+    typo or an unzipped attachment, ``plan.md.``) is not read either, and a
+    Windows checkout cannot hold it: it gets the name without them."""
+    trimmed = name.rstrip(" .")
+    if trimmed != name and trimmed:
+        if trimmed.endswith(".md"):
+            return None if _plainly_no_goal(trimmed, trimmed[:-3]) else trimmed
+        return markdown_rename(trimmed)
     stem, dot, ending = name.rpartition(".")
     if not dot or ending == "md" or ending.lower() not in _OTHER_MARKDOWN:
         return None
-    if not stem.strip() or name.startswith((".", "~$")) or stem.lower() == "readme":
+    if _plainly_no_goal(name, stem):
         return None
     return f"{stem}.md"
+
+
+def _plainly_no_goal(name: str, stem: str) -> bool:
+    return not stem.strip() or name.startswith((".", "~$")) or stem.lower() == "readme"
 
 
 def unread_markdown(rel: str, new_name: str, taken: bool = False) -> Diagnostic:
@@ -79,7 +92,16 @@ def unread_markdown(rel: str, new_name: str, taken: bool = False) -> Diagnostic:
         )
     else:
         hint = f"rename it to {new_name!r}"
-    return warning("OKR022", "not read: okrsite reads files ending in .md", rel, hint=hint)
+    name = rel.rpartition("/")[2]
+    trail = name[len(name.rstrip(" .")) :]
+    if trail:  # invisible in most listings: say what is there
+        message = (
+            f"not read: its name ends in {trail!r} after its ending (a Windows checkout "
+            "cannot hold such a name either); okrsite reads files ending in .md"
+        )
+    else:
+        message = "not read: okrsite reads files ending in .md"
+    return warning("OKR022", message, rel, hint=hint)
 
 
 #: how a copy's name (without ``.md``) is built from its original's, and by what

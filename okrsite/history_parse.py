@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.file_text import file_text
 from okrsite.history_blocks import (
     _common_prefix,
     _common_suffix,
@@ -115,7 +116,7 @@ def _text(raw: bytes) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = file_text(text)
     if not text or text.isspace() or limits.CONTROL_CHARS.search(text):
         return None
     return text

@@ -34,6 +34,7 @@ from okrsite.conflict_markers import HINT as CONFLICT_HINT
 from okrsite.conflict_markers import conflict_markers
 from okrsite.content_names import folder_meant, kind_named
 from okrsite.diagnostics import Diagnostic, Severity, error, warning
+from okrsite.file_text import dash_fence_hint, file_text
 from okrsite.model import Kind, Record, pickled_by_fields
 from okrsite.parse_checkins import CONFIDENCE_WORDS as CONFIDENCE_WORDS
 from okrsite.parse_checkins import _checkin, _dated_by_name, _filed_in, _loose_values
@@ -235,7 +236,7 @@ def parse_file(
             line=line,
             col=col,
         )
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = file_text(text)
     if not text or text.isspace():  # without copying the whole text as strip() would
         return fail(
             "OKR002",
@@ -255,21 +256,35 @@ def parse_file(
     if parts is None and text.startswith("+++"):
         return _parsed_toml(rel, text, fail, content_dir, default_cycle)
     if parts is None and text.partition("\n")[0].rstrip() == "---":
+        dashed = _dash_fence(text, 2)
         return fail(
             "OKR002",
             "the front matter opened on line 1 is never closed",
-            hint="add a line '---' after its last key, before the text of the page",
-            line=1,
+            hint=dashed[0]
+            if dashed
+            else "add a line '---' after its last key, before the text of the page",
+            line=dashed[1] if dashed else 1,
         )
     if parts is None:
         return fail(
             "OKR002",
             "file has no front matter",
-            hint="start the file with a line '---', then 'title: …' and the other keys, then '---'",
+            hint=dash_fence_hint(text.partition("\n")[0], 1)
+            or "start the file with a line '---', then 'title: …' and the other keys, then '---'",
             line=1,
         )
     read = _read_parts(rel, parts, fail, content_dir, default_cycle)
     return _with_body_problems(read, parts)
+
+
+def _dash_fence(text: str, first: int) -> tuple[str, int] | None:
+    """The hint and line for the first line from line ``first`` on that is a
+    fence written with typographic dashes (``—``), if one is."""
+    for number, line in enumerate(text.split("\n")[first - 1 :], first):
+        hint = dash_fence_hint(line, number)
+        if hint is not None:
+            return hint, number
+    return None
 
 
 def _with_body_problems(parsed: ParsedFile, parts: yamlsource.Split) -> ParsedFile:

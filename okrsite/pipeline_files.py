@@ -21,6 +21,7 @@ from okrsite.config import CONFIG_FILE, SiteConfig
 from okrsite.content_names import is_folder_readme, markdown_rename, unread_markdown
 from okrsite.content_submodules import submodule_problems
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.file_text import file_text
 from okrsite.folder_listings import FolderListings, split_names
 from okrsite.load_cache import StatEntry
 from okrsite.parse import locate_all, located_parts
@@ -489,7 +490,7 @@ def _locate(tree: SourceTree, diags: Sequence[Diagnostic]) -> list[Diagnostic]:
         parts = None
         if raw is not None:
             try:
-                text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+                text = file_text(raw.decode("utf-8"))
                 parts = yamlsource.split(text)
                 parts = None if parts is None else located_parts(parts)
             except UnicodeDecodeError:
