@@ -132,6 +132,31 @@ def test_a_tab_indented_goal_okrsite_cannot_edit_names_the_tabs(tmp_path: Path) 
     assert files_of(site) == before
 
 
+# ------------------------------------------------------------------ 2 and 6 in checkin
+@pytest.mark.parametrize(
+    ("start", "end"), [(b"\xef\xbb\xbf\xef\xbb\xbf", "\n"), (b"", "\r"), (b"\xef\xbb\xbf", "\r")]
+)
+def test_checkin_edits_a_goal_with_two_marks_or_cr_only_line_ends(
+    tmp_path: Path, start: bytes, end: str
+) -> None:
+    text = (
+        "---\ntype: goal\ntitle: Db\nowner: Uma Diaz\ncycle: 2026-Q4\n"
+        "measure: {start: 0, target: 5}\n---\nBody.\n"
+    )
+    site = write_site(
+        tmp_path / "s",
+        {"okrsite.toml": CONFIG, "content/goals/db.md": start + text.replace("\n", end).encode()},
+    )
+    code, out = run_cli("checkin", "db", "--value", "2", "--site", str(site))
+    assert code == 0, out
+    edited = text.replace("{start: 0,", "{current: 2, start: 0,").replace("\n", end)
+    assert (site / "content/goals/db.md").read_bytes() == start + edited.encode()
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-11-01")
+    assert code == 0, out
+    goals = json.loads((site / "_site/api/portfolio.json").read_text(encoding="utf-8"))["goals"]
+    assert [g["progress"] for g in goals] == [0.4]
+
+
 # ------------------------------------------------------------------ 6. marks and dashes
 FENCED = (
     "---\r\ntitle: X\r\ncycle: 2026-Q4\r\nowner: Uma Diaz\r\nkey_results:\r\n"
