@@ -8,7 +8,10 @@ those moves. Pure: reads a :class:`ScoredPortfolio`.
 The value *before* a check-in follows the current-value rule just before it:
 the latest earlier check-in of the same key result (check-ins in their
 order: date, then file name), else ``current:``, else the KPI's latest value
-dated before the check-in, else none. Progress before and after are the
+dated before the check-in, else none. A KPI check-in's previous value is the
+KPI's value on its last date before the check-in's (its one value per date,
+as its page gives it); a KPI check-in that a later one of the same day
+overrules is not listed (the KPI never held its value). Progress before and after are the
 key result's progress as scored at each value, by the one rule every score
 uses (:func:`scoring.measured_progress`): a key result graded with
 ``score:`` has that grade before and after, so its values move no points
@@ -143,7 +146,8 @@ def window_changes(
             return cycles is None or objectives[c.objective].cycle in cycles
         return c.kpi is not None and c.value is not None
 
-    listed = [i for i, c in enumerate(every[start:end], start) if counted(c)]
+    overruled = _overruled_readings(every, start, end)
+    listed = [i for i, c in enumerate(every[start:end], start) if counted(c) and i not in overruled]
     shown = frozenset(listed if limit is None else listed[max(0, len(listed) - limit) :])
     seen: dict[tuple[str, str], float] = {}  # (objective, kr) -> latest value so far
     confidence: dict[str, float] = {}  # objective -> latest stated confidence so far
@@ -155,7 +159,6 @@ def window_changes(
             if c.confidence is not None:
                 confidence[oid] = c.confidence
     out: list[CheckinChange] = []
-    readings: dict[str, tuple[date, float]] = {}  # KPI -> its latest reading so far
     for i in range(start, end):
         c = every[i]
         if c.objective is not None:
@@ -199,18 +202,14 @@ def window_changes(
                 )
             )
         elif c.kpi is not None and c.value is not None:
-            # a reading of the same day before this one (09:00, then 15:00)
-            # is what this one moved from; else the KPI's last day before
-            same_day = readings.get(c.kpi)
-            readings[c.kpi] = (c.date, c.value)
             if i not in shown:
                 continue
+            # the KPI's value on its last date before this one, from its one
+            # value per date (the reading a later check-in of the same day
+            # overrules is no value the KPI held: it is not listed, and is
+            # no "previous" either, as on the KPI's page)
             kpi = p.kpis[c.kpi]
-            previous = (
-                same_day[1]
-                if same_day is not None and same_day[0] == c.date
-                else _kpi_before(scored.portfolio, c.kpi, c.date)
-            )
+            previous = _kpi_before(scored.portfolio, c.kpi, c.date)
             move = ValueChange(
                 kpi.id,
                 kpi.title,
@@ -275,6 +274,20 @@ def _milestone_move(obj: Objective, kr: KeyResult, before: int, after: int) -> V
         status=life,
         milestones=total,
     )
+
+
+def _overruled_readings(every: tuple[CheckIn, ...], start: int, end: int) -> frozenset[int]:
+    """The KPI check-ins of ``every[start:end]`` a later check-in of the same
+    KPI and day overrules: of several on one date the last in check-in order
+    is the KPI's value that day, and the others are not kept (docs/scoring.md
+    "KPIs"). The window holds whole days, so a day's last reading is in it."""
+    readings = [
+        i
+        for i in range(start, end)
+        if every[i].kpi is not None and every[i].objective is None and every[i].value is not None
+    ]
+    last = {(every[i].kpi, every[i].date): i for i in readings}  # later ones overwrite
+    return frozenset(readings) - frozenset(last.values())
 
 
 def _date_of(checkin: CheckIn) -> date:

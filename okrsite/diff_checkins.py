@@ -162,13 +162,15 @@ def _previous(
         if other.confidence is not None and c.objective is not None:
             confidence = other.confidence
         # head's series already holds its own check-ins of earlier days; a
-        # refused one is newer than the series' value of an earlier day, and
-        # one of the same day before ``c`` (09:00, then 17:00) is what ``c``
-        # moved from, as the dashboard says (okrsite.changes)
+        # refused one is newer than the series' value of an earlier day. One
+        # of the same day before ``c`` (09:00, then 17:00) is no previous
+        # value: the day's last reading overrules it, so the KPI's value
+        # before ``c`` is its last date's before, as the dashboard and the
+        # KPI's page say (okrsite.changes)
         if (
             c.kpi is not None
             and other.value is not None
-            and other.date <= c.date
+            and other.date < c.date
             and (kpi_day is None or other.date >= kpi_day)
         ):
             kpi_day, kpi_value = other.date, other.value

@@ -19,9 +19,10 @@ from datetime import date
 
 from okrsite import checkin_ticks, percent_shares
 from okrsite.checkin_order_warnings import same_day_order_warnings
+from okrsite.checkin_outside_cycle import outside_cycle
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
-from okrsite.model import CheckIn, Cycle, KeyResult, Objective
+from okrsite.model import CheckIn, KeyResult, Objective
 from okrsite.money_beside_measure import money_beside_measure
 from okrsite.named_targets import milestones_named
 from okrsite.parse import is_percent_unit, shown_value
@@ -55,6 +56,7 @@ _DROPPED_HINT = (
 def _check_checkins(r: Resolving) -> list[CheckIn]:
     """Check each check-in; those kept, in file order (without their stray keys)."""
     objectives, kpis, diags, unknown = r.objectives, r.kpis, r.diags, r.unknown
+    goals = r.goals
     checkins, broken, broken_files = r.checkins, r.broken, r.broken_files
     known_cycles = r.known_cycles
     points_group = None  # whether 1.275 is warned of: the language groups thousands
@@ -63,6 +65,10 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
     kept: list[CheckIn] = []
     for c in checkins:
         c = filed_as_spelled(c, objectives, kpis) if c.implied else c
+        named = c.objective if c.objective is not None else c.kpi
+        if named is not None and named in goals and named not in objectives and named not in kpis:
+            diags.append(_goal_checkin(c, named, goals[named].file))
+            continue
         if c.objective is not None:
             target_obj = objectives.get(c.objective)
             if target_obj is None:
@@ -143,7 +149,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 diags.extend(percent_shares.hundredfold_slips(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
-                diags.append(_outside_cycle(c, obj, cyc))
+                diags.append(outside_cycle(c, obj, cyc))
             if ok:
                 if stray:
                     values = {k: v for k, v in c.values.items() if k not in stray}
@@ -341,17 +347,6 @@ def _not_zero_or_one(c: CheckIn, key: str, value: float, where: tuple[str, ...])
     )
 
 
-def _outside_cycle(c: CheckIn, obj: Objective, cyc: Cycle) -> Diagnostic:
-    """A check-in dated outside its objective's cycle (OKR309)."""
-    return warning(
-        "OKR309",
-        f"check-in dated {c.date} is outside its objective's cycle {obj.cycle} ({cyc.start} to {cyc.end})",
-        c.file,
-        hint="check the date, or the objective's cycle",
-        key_path=("date",),
-    )
-
-
 def _order_checkins(
     r: Resolving, kept: list[CheckIn], series: dict[str, list[tuple[date, float]]]
 ) -> None:
@@ -398,6 +393,29 @@ def _percent_mismatch(
 def _value_path(c: CheckIn, key: str) -> tuple[str, ...]:
     """Where a check-in writes the value of ``key`` (``"value"``: a KPI's)."""
     return (key,) if key in c.loose else ("values", key) if key != "value" else ("value",)
+
+
+def _goal_checkin(c: CheckIn, goal: str, goal_file: str) -> Diagnostic:
+    """A check-in filed for a SMART goal (``checkins/<goal id>/``, or
+    ``objective:``/``kpi:`` naming one): a goal keeps no check-in files, its
+    value is its measure's ``current:``, so naming an objective or KPI
+    instead (the usual hint of OKR101/OKR303) would be the wrong fix."""
+    value = "V" if c.value is None else f"{c.value:g}"
+    if c.implied:
+        code, where, line = "OKR101", None, 1
+    else:
+        code, where, line = "OKR303", ("objective" if c.objective is not None else "kpi",), None
+    return error(
+        code,
+        f"{goal!r} is a SMART goal: goals have no check-in files",
+        c.file,
+        line=line,
+        hint=(
+            f"set 'current:' in its measure ({goal_file}), "
+            f"or run 'okrsite checkin {goal} --value {value}'"
+        ),
+        key_path=where,
+    )
 
 
 def _no_subject(

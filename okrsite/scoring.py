@@ -55,6 +55,7 @@ from okrsite.scoring_pace import STALE_GRACE_DAYS as STALE_GRACE_DAYS
 from okrsite.scoring_pace import FittedLine as FittedLine
 from okrsite.scoring_pace import expected_progress as expected_progress
 from okrsite.scoring_pace import fit_line as fit_line
+from okrsite.scoring_pace import forecast_basis
 from okrsite.scoring_pace import forecast_is_tentative as forecast_is_tentative
 from okrsite.scoring_pace import forecast_points as forecast_points
 from okrsite.scoring_pace import forecast_x as forecast_x
@@ -217,7 +218,9 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
         if forecast is not None:
             # distinct days: a line through two points is no firmer for a
             # third check-in on one of their days (it adds no point in time)
-            tentative = forecast_is_tentative(len(days), days[0], days[-1], cycle)
+            # in-cycle days only: a check-in from before the cycle is a point
+            # of the line but no sign of how the cycle goes (forecast_basis)
+            tentative = forecast_basis(days, cycle).tentative
     if forecast is not None and as_of >= cycle.end:
         # the cycle's last day (or later): its end is reached, and the progress
         # is what it ends with; the fitted line, which misses the day's final

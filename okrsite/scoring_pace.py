@@ -127,18 +127,55 @@ def pace_places(progress: float, expected: float, status: Status, settings: Sett
     return places
 
 
+@dataclass(frozen=True, slots=True)
+class ForecastBasis:
+    """What a forecast's firmness is judged on: its check-in days within the
+    cycle. A check-in dated before the cycle (OKR309) is still a point of the
+    line, but it says nothing of how the cycle has gone so far, so it neither
+    counts toward the days nor stretches the span: the span runs from the
+    first in-cycle check-in day (the cycle's first day when an earlier
+    check-in exists, as that one's value holds on it) to the last, at most
+    the cycle's last day. Scoring's tentative test and "Explain this score"
+    both read it, so the page says the span the test measured."""
+
+    #: the days with a check-in inside the cycle
+    days: int
+    #: days from the (clamped) first to the last of them
+    span_days: int
+    #: the cycle's length in days, first and last included
+    cycle_days: int
+
+    @property
+    def tentative(self) -> bool:
+        """Fewer than 3 in-cycle days, or a span under a quarter of the cycle."""
+        span = self.span_days / self.cycle_days
+        return self.days < FORECAST_MIN_CHECKINS or for_comparison(span) < FORECAST_MIN_SPAN
+
+
+def forecast_basis(days: Sequence[date], cycle: Cycle) -> ForecastBasis:
+    """The in-cycle basis of a forecast through the sorted check-in ``days``."""
+    length = (cycle.end - cycle.start).days + 1
+    inside = [d for d in days if cycle.start <= d <= cycle.end]
+    if not days or days[-1] < cycle.start:
+        return ForecastBasis(len(inside), 0, length)
+    first = max(days[0], cycle.start)
+    last = min(days[-1], cycle.end)
+    return ForecastBasis(len(inside), max(0, (last - first).days), length)
+
+
 def forecast_is_tentative(checkins: int, first: date, last: date, cycle: Cycle) -> bool:
     """A forecast drawn through few check-ins, or through check-ins close
     together, can swing wildly with the next one; readers should weigh it less.
 
-    ``checkins`` counts the days with a check-in the forecast rests on (two
-    check-ins of one day are one point of the line, so they count once);
-    ``first`` and ``last`` are the first and last of those days. The span is measured in days against the
-    cycle's length (first to last day inclusive).
+    ``checkins`` counts the days with a check-in in the cycle the forecast
+    rests on (two check-ins of one day are one point of the line, so they
+    count once; :func:`forecast_basis`); ``first`` and ``last`` are the first
+    and last of those days, ``first`` taken no earlier than the cycle's start
+    (days before the cycle are no span of it). The span is measured in days
+    against the cycle's length (first to last day inclusive).
     """
     length = (cycle.end - cycle.start).days + 1
-    span = (last - first).days / length
-    return checkins < FORECAST_MIN_CHECKINS or for_comparison(span) < FORECAST_MIN_SPAN
+    return ForecastBasis(checkins, max(0, (last - max(first, cycle.start)).days), length).tentative
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,9 +242,11 @@ def test_a_check_in_without_a_confidence_shows_none(make_site: Make, tmp_path: P
 
 
 def test_readings_of_one_day_move_from_each_other(make_site: Make, tmp_path: Path) -> None:
-    """Three readings of a KPI on one day (09:00, 15:00, 17:00) read "45 → 45",
-    "45 → 47", "45 → 48": each moved from the day before. Each moves from the
-    one before it now."""
+    """Three readings of a KPI on one day (09:00, 15:00, 17:00): the KPI has
+    one value that day, the last (docs/scoring.md "KPIs"), so "What changed"
+    lists it once, from the day before's value, as the KPI's page says
+    "Previous 44" (it once listed 45 and 47 as values the KPI held, and as
+    the previous of the next)."""
     files = site_files(1)
     files["content/kpis/csat.md"] = (
         "---\ntitle: CSAT\ndirection: up\nvalues: {2026-11-19: 44}\n---\n"
@@ -256,4 +258,4 @@ def test_readings_of_one_day_move_from_each_other(make_site: Make, tmp_path: Pat
     build(make_site(files), tmp_path / "out")
     entries, _text = listed(tmp_path / "out")
     moves = [re.search(r"CSAT .*?(\d+) → (\d+)", e) for e in entries if "CSAT" in e]
-    assert [m.groups() for m in moves if m] == [("47", "48"), ("45", "47"), ("44", "45")]
+    assert [m.groups() for m in moves if m] == [("44", "48")]

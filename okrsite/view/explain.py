@@ -26,6 +26,7 @@ from okrsite.scoring import (
     forecast_x,
     scored_done,
 )
+from okrsite.scoring_pace import forecast_basis
 from okrsite.scoring_rollup import counts_in_objective
 from okrsite.view.formatting import grade_places
 from okrsite.view.view_model import Link, ViewModel, anchor
@@ -88,8 +89,9 @@ class ForecastExplain:
     forecast shown). ``tentative`` when it rests on fewer than
     ``min_checkins`` days with a check-in (``days``: two check-ins of one day
     are one point of the line, so scoring counts them once, and the words
-    must count what scoring counts) or their span (``span_days`` of the
-    cycle's ``cycle_days``) is under ``min_span`` of the cycle. ``checkins``
+    must count what scoring counts; only ``cycle_checkin_days``, those inside
+    the cycle, count toward the minimum) or their span within the cycle
+    (``span_days`` of the cycle's ``cycle_days``) is under ``min_span`` of the cycle. ``checkins``
     is how many check-ins there are, which themes may still show. ``last_day`` when
     as_of is the cycle's last day: scoring gives the progress itself as the
     forecast then, not the line's reading.
@@ -113,6 +115,10 @@ class ForecastExplain:
     last_day: bool = False
     #: the days with a check-in it rests on (one point of the line each)
     days: int = 0
+    #: of those, the days inside the cycle: the ones the tentative test
+    #: counts (a check-in from before the cycle is a point of the line, but
+    #: neither counts nor stretches ``span_days``: scoring_pace.forecast_basis)
+    cycle_checkin_days: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +191,7 @@ def _forecast(
     if line is None:
         return None
     at = forecast_x(cycle)
-    days = [d for d, _ in s.history]
+    basis = forecast_basis([d for d, _ in s.history], cycle)
     return ForecastExplain(
         points=tuple((d, x, y) for (d, _), (x, y) in zip(s.history, points, strict=True)),
         checkins=checkins,
@@ -196,12 +202,13 @@ def _forecast(
         value=s.forecast,
         clamped=abs(line.at(at) - s.forecast) > 1e-9,
         tentative=s.forecast_tentative,
-        span_days=(days[-1] - days[0]).days,
-        cycle_days=(cycle.end - cycle.start).days + 1,
+        span_days=basis.span_days,
+        cycle_days=basis.cycle_days,
         min_checkins=FORECAST_MIN_CHECKINS,
         min_span=FORECAST_MIN_SPAN,
         last_day=as_of >= cycle.end,
         days=len(s.history),
+        cycle_checkin_days=basis.days,
     )
 
 

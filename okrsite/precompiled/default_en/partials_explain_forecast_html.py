@@ -74,6 +74,10 @@ def root(context, missing=missing, environment=environment):
             pass
             yield ' '
             yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d check-in)', '(%(num)d check-ins)', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins')))
+        if (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_checkin_days') < environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'days')):
+            pass
+            yield ' '
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d of them in the cycle)', '(%(num)d of them in the cycle)', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_checkin_days')))
         yield ', '
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'spanning %(num)d day', 'spanning %(num)d days', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days')))
         yield ' '
@@ -96,4 +100,4 @@ def root(context, missing=missing, environment=environment):
         yield '</p>'
 
 blocks = {}
-debug_info = '7=28&8=33&9=38&13=41&15=53&16=57&17=72&18=82&19=90&20=95'
+debug_info = '7=28&8=33&9=38&13=41&15=53&16=57&17=72&18=86&19=94&20=99'
