@@ -30,6 +30,7 @@ from typing import Any
 
 from okrsite import limits, yamlsource
 from okrsite.body_limits import body_problems
+from okrsite.comment_cuts import comment_cuts
 from okrsite.conflict_markers import HINT as CONFLICT_HINT
 from okrsite.conflict_markers import conflict_markers
 from okrsite.content_names import folder_meant, kind_named
@@ -457,6 +458,8 @@ def parse_data(
         data = {}
     if memo is None:
         diags.extend(_thousands_points(rel, parts))
+        if " #" in parts.front_matter:  # (one substring test for most files)
+            diags.extend(comment_cuts(rel, parts))
     if "\\" in parts.front_matter:  # only a "\u0007" escape can put a control character in a value
         found = _control_character(data, ())
         if found is not None:

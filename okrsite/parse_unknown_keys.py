@@ -31,6 +31,27 @@ def _second_name(name: str, data: Mapping[str, Any], known: set[str], what: str)
     return target if target is not None and target in known and target in data else None
 
 
+#: what other OKR tools call the objective above one (Perdoo's "aligned to",
+#: Viva Goals' "contributes to"): not read as ``parent:``, which each might not
+#: mean, but told that ``parent:`` is the key
+ALIGNMENT_WORDS = frozenset(
+    {"aligned_to", "aligns_to", "align_to", "contributes_to", "parent_objective"}
+)
+
+
+def _alignment_hint(known: set[str]) -> str | None:
+    """The hint of an alignment word from another tool: the key this kind of
+    file aligns with (``parent:`` for an objective, ``supports:`` for a goal)."""
+    if "parent" in known:
+        return (
+            "did you mean 'parent'? An objective names the one above it with parent: ID "
+            "(parent: ID#KEY-RESULT for a key result); others it serves go under supports:"
+        )
+    if "supports" in known:
+        return "did you mean 'supports'? A goal names what it serves with supports: ID"
+    return None
+
+
 def _unknown_key_words(
     name: str,
     known: set[str],
@@ -52,6 +73,8 @@ def _unknown_key_words(
     found = _UNKNOWN_KEYS.get(memo_key)
     if found is None:
         hint = special
+        if hint is None and yamlsource.key_form(name) in ALIGNMENT_WORDS:
+            hint = _alignment_hint(known)
         if hint is None:
             guess = closest(name, known)
             hint = (

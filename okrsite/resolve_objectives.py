@@ -105,6 +105,19 @@ def both_kinds(
     )
 
 
+def _kpi_as_parent(file: str, kpi_id: str) -> Diagnostic:
+    """OKR303 for ``parent:`` naming a KPI: a parent is an objective (or its
+    key result); a KPI is linked another way, which the hint names."""
+    return error(
+        "OKR303",
+        f"parent objective {kpi_id!r} does not exist: {kpi_id!r} is a KPI, and a KPI is no parent",
+        file,
+        hint=f"name the KPI under supports: (supports: [{kpi_id}]), or link a key result "
+        f"to it with kpi: {kpi_id}",
+        key_path=("parent",),
+    )
+
+
 def _objectives_without_cycle(r: Resolving) -> list[str]:
     """The objectives whose cycle is unknown (each reported), to set aside later."""
     objectives, cycle_of = r.objectives, r.cycle_of
@@ -130,7 +143,10 @@ def _check_objective_references(r: Resolving) -> None:
         if obj.parent is not None:
             pid, kr = obj.parent_objective or "", obj.parent_key_result
             parent = objectives.get(pid)
-            if parent is None:
+            if parent is None and kr is None and pid in kpis:
+                diags.append(_kpi_as_parent(obj.file, pid))
+                changes["parent"] = None
+            elif parent is None:
                 unknown(
                     "objective",
                     pid,
@@ -151,6 +167,7 @@ def _check_objective_references(r: Resolving) -> None:
                         "OKR308",
                         f"objective {oid!r} is aligned to itself",
                         obj.file,
+                        hint="remove 'parent:' or name the objective above this one",
                         key_path=("parent",),
                     )
                 )

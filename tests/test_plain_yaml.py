@@ -479,3 +479,60 @@ def test_a_run_reading_usual_front_matter_does_not_import_pyyaml(tmp_path: Path)
         "2",
         "True",
     ]
+
+
+#: values people write before a '#' that YAML reads as a comment, and after it
+CUT_VALUES = ["Become the", "sales-emea/emea", "Rank", "7", "2026-11-20", "yes", "C# and F#", "x:y"]
+CUT_TAILS = ["#1 vendor in DACH", "#dach", "# a note", "#5", "#", "#Über"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["title", "Title", "parent", "supports", "owner", "target", "note"]),
+            st.sampled_from(CUT_VALUES),
+            st.sampled_from([" ", "  ", "    "]),
+            st.sampled_from(CUT_TAILS),
+            st.booleans(),  # in a key result (a list item) or at the top
+        ),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda entry: (entry[0].lower(), entry[4]),
+    )
+)
+def test_comment_cuts_are_found_alike_whichever_reader_reads(
+    entries: list[tuple[str, str, str, str, bool]],
+) -> None:
+    """Values cut short by a comment (``title: Become the #1``): the quick
+    reader and PyYAML read the same value, and OKR130 (okrsite.comment_cuts,
+    which reads the text, not either reader's values) is found exactly at the
+    text keys whose value both read as text and whose comment starts with a
+    letter or digit, naming that value; the same file made PyYAML's alone (an
+    anchor) gives the same findings."""
+    from okrsite.comment_cuts import TEXT_KEYS, comment_cuts
+
+    top = [e for e in entries if not e[4]]
+    inner = [e for e in entries if e[4]]
+    lines = [f"{k}:{v and ' '}{v}{gap}{tail}" for k, v, gap, tail, _ in top]
+    if inner:
+        lines.append("key_results:")
+        for n, (k, v, gap, tail, _) in enumerate(inner):
+            lines.append(f"{'  - ' if n == 0 else '    '}{k}: {v}{gap}{tail}")
+    text = "\n".join(lines) + "\n"
+    assert_same_or_aside(text)
+    value = pyyaml(text)
+    expected = set()
+    for number, (k, _, _, tail, in_list) in enumerate([*top, *inner]):
+        got = value["key_results"][0][k] if in_list else value[k]
+        is_date = got == "2026-11-20"  # a date is kept as text, but is none
+        if k.lower() in TEXT_KEYS and isinstance(got, str) and not is_date and tail[1:2].isalnum():
+            expected.add((number + (2 if in_list else 1), repr(got)))
+    for source in (text, "anchored: &a x\n" + text):
+        found = comment_cuts("f.md", yamlsource.Split(source, "", 1, 1))
+        offset = 1 if source is not text else 0
+        said = {
+            (d.line - offset, d.message.split(" is read as ")[1].split(": ' #'")[0]) for d in found
+        }  # type: ignore[operator]
+        assert said == expected, source
+    assert read_plain("anchored: &a x\n" + text) is NOT_PLAIN
