@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 import yaml
 
 from okrsite.authoring_tabs import edited_keeping_tabs
-from okrsite.diagnostics import Diagnostic
+from okrsite.diagnostics import Diagnostic, Severity
 from okrsite.goal_yaml import QuotingDumper, flow_mapping
 from okrsite.id_spellings import existing_spelling
 from okrsite.overlay import OverlayTree
@@ -88,6 +89,7 @@ def validated_write(
     replace: Iterable[str] = (),
     base: LoadResult | None = None,
     cache: ParseCache | None = None,
+    refuse: Iterable[str] = (),
 ) -> Outcome:
     """Write ``files`` (site-relative path → text) only if the site stays free of new errors.
 
@@ -95,11 +97,15 @@ def validated_write(
     paths in ``replace`` are edits of existing files. ``base`` is the site as
     loaded already, if the caller has it, and ``cache`` the parses it was
     loaded with (see :func:`load_for_writing`), so only the new file is parsed
-    again.
+    again. Warnings whose code is in ``refuse`` count as errors (a goal's
+    ``supports:`` typed wrong on the command line: OKR303).
     """
     if base is None or cache is None:
         base, cache = load_for_writing(root)
     errors, warnings = findings(root, files, base=base, cache=cache)
+    codes = set(refuse)  # warnings of these codes refuse the write, as errors do
+    errors += [dc_replace(d, severity=Severity.ERROR) for d in warnings if d.code in codes]
+    warnings = [d for d in warnings if d.code not in codes]
     if errors:
         return Outcome([], errors, warnings)
     keep = set(replace)
@@ -275,7 +281,19 @@ def confidence_value(raw: str, language: str | None = None) -> float | int | str
         return word
     if yes_no(raw.strip()) is not None:  # no confidence: refused as typed ("got 'yes'")
         return raw.strip()
-    return number_or_text(raw, language)
+    value = number_or_text(raw, language)
+    share = confidence_share(value)
+    return value if share is None else share
+
+
+def confidence_share(value: object) -> float | int | None:
+    """A confidence typed as a share of one (``0.8``), out of 10 (``8``),
+    as the loader reads it (OKR125): the command writes ``8``, so the file
+    it writes is not warned about at every ``okrsite check``. ``None`` for
+    anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        return None
+    return _number(round(value * 10, 6))
 
 
 def checkin_folder(content_dir: str, target: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from okrsite.authoring import (
     Outcome,
     checkin_file,
     checkin_text,
+    confidence_share,
     confidence_value,
     load_for_writing,
     number_or_text,
@@ -33,6 +34,8 @@ from okrsite.authoring import (
     set_goal_current,
     validated_write,
 )
+from okrsite.authoring_changes import refuse_changes
+from okrsite.authoring_kind import kind_meant
 from okrsite.authoring_line_ends import as_editable, read_as_written
 from okrsite.authoring_notes import as_typed, say_when_read
 from okrsite.authoring_prompts import SCISSORS as SCISSORS
@@ -53,6 +56,7 @@ from okrsite.authoring_refusals import (
     refuse_same_key_result,
     refuse_unread_target,
 )
+from okrsite.authoring_repeats import counts_nowhere, same_checkin
 from okrsite.authoring_targets import (
     _id_from_name,
     _in_existing_folders,
@@ -61,11 +65,11 @@ from okrsite.authoring_targets import (
     _parent_named,
     _person_or_team_id,
     _ticked,
+    id_typed_as_path,
     values_in_units,
 )
 from okrsite.checkin_ticks import ticks_recorded
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
-from okrsite.model import Portfolio
 from okrsite.pipeline import LoadResult, ParseCache
 
 
@@ -150,7 +154,7 @@ def record_checkin(
         click.echo(f"okrsite: {target!r} is {named}", err=True)
         target = named
     refuse_unread_target(base, target)
-    kind = _kind_meant(p, target, sets, value)
+    kind = kind_meant(p, target, sets, value)
     keys: dict[str, str] = {}
     if kind == "objective" and target in p.objectives:
         keys = {key: key_result_meant(p.objectives[target], key) for key in values}
@@ -167,6 +171,7 @@ def record_checkin(
         milestone_values -= len(values)  # values that named milestones, ticked now or before
     else:
         ticks, milestone_values = [], 0
+    refuse_changes(base, kind, target, {keys.get(k, k): (k, r) for k, r in typed.items()}, value)
     if kind == "goal":
         refused = [
             flag
@@ -214,6 +219,8 @@ def record_checkin(
         if confidence is None
         else _typed(f"--confidence {confidence}", confidence, language, confidence_value)
     )
+    if said_confidence is not None and confidence_share(number_or_text(confidence or "", language)):
+        click.echo(f"okrsite: {confidence} is read as {said_confidence}/10", err=True)
     if confidence is None and ask and kind == "objective":
         said_confidence = _ask(
             "Confidence 0-10 or low/medium/high",
@@ -251,9 +258,18 @@ def record_checkin(
         author=author,
         note=note,
     )
+    repeated = None if edits else same_checkin(root, rel, text)
+    if repeated is not None:  # a repeated shell command: the check-in is there already
+        click.echo(
+            f"okrsite: {shown_path(root, repeated)} is this same check-in (date, values, "
+            "confidence and note): not written twice; nothing was changed"
+        )
+        return
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
     report(outcome, "check-in", as_typed(rel, obj, typed, keys, value, confidence), root)
     say_when_read(base, outcome, kind, target, when, rel)
+    if (nowhere := counts_nowhere(p, kind, target)) is not None:
+        click.echo(nowhere, err=True)
 
 
 def _typed(
@@ -276,49 +292,6 @@ def _typed(
     if warned is not None:  # 131.500 on an English site: 131.5, as a file's is, and said so
         click.echo(f"{shown}: warning OKR124: {warned[0]} (hint: {warned[1]})", err=True)
     return value
-
-
-#: what each kind of record takes on the command line, for a refusal that lists them
-_TAKES = {
-    "objective": "key-result values with --set KR=VALUE for the objective",
-    "kpi": "its reading with --value V for the KPI",
-    "goal": "its current value with --value V for the SMART goal",
-}
-_KIND_NAMES = {"objective": "an objective", "kpi": "a KPI", "goal": "a SMART goal"}
-
-
-def _kind_meant(p: Portfolio, target: str, sets: tuple[str, ...], value: str | None) -> str:
-    """Whether the check-in of ``target`` is an objective's, a KPI's or a
-    SMART goal's. An id is one record's, except that an objective, a KPI and
-    a goal may share one (``objectives/umsatz.md`` and ``kpis/umsatz.md``):
-    then the flags say which is meant, ``--set`` the objective's and
-    ``--value`` the KPI's (or goal's), and where they do not (only
-    ``--confidence`` or ``--note``, or a KPI and a goal both), the command
-    refuses, naming each. An id of no record the site read (a file set aside
-    for errors of its own) is a KPI's with ``--value`` alone, else an
-    objective's, as the loader then judges."""
-    tables: dict[str, Mapping[str, Any]] = {
-        "objective": p.objectives,
-        "kpi": p.kpis,
-        "goal": p.goals,
-    }
-    kinds = [kind for kind, table in tables.items() if target in table]
-    if len(kinds) == 1:
-        return kinds[0]
-    if not kinds:
-        return "kpi" if value is not None and not sets else "objective"
-    if sets and "objective" in kinds:
-        return "objective"
-    readings = [kind for kind in kinds if kind != "objective"]
-    if value is not None and not sets and len(readings) == 1:
-        return readings[0]
-    files = {kind: str(getattr(tables[kind][target], "file", "")) for kind in kinds}
-    raise click.UsageError(
-        f"{target!r} is "
-        + " and ".join(f"{_KIND_NAMES[kind]} ({files[kind]})" for kind in kinds)
-        + ": give "
-        + ", or ".join(_TAKES[kind] for kind in kinds)
-    )
 
 
 def _goal_value(
@@ -526,7 +499,7 @@ def new(
     (people/jose-alvarez.md), its title is the name as written; a person
     takes --team, a team --owner (its lead) and --parent.
     """
-    from okrsite.scaffold import ScaffoldError, new_record_text
+    from okrsite.scaffold import KINDS, ScaffoldError, new_record_text
 
     root = _root(site)
     if kind == "checkin":
@@ -545,16 +518,18 @@ def new(
             "--set, --value, --confidence and --note are for 'okrsite new checkin'"
         )
     refuse_flags_not_taken(kind, parent, cycle)
+    base, cache = load_for_writing(root)
+    content_dir = base.config.content_dir
+    record_id = id_typed_as_path(record_id, content_dir, (KINDS[kind],))
     if kind not in ("person", "team"):
         record_id, title = _id_from_name(record_id, title)
-    base, cache = load_for_writing(root)
-    written_as = None
+    written_as, p = None, base.scored.portfolio
     if kind in ("person", "team"):
         record_id, title = _person_or_team_id(kind, record_id, title, base)
     else:  # into Vertrieb/ (or Customer Success/) when it is there, not beside it
         record_id, written_as = _in_existing_folders(root, base.config.content_dir, kind, record_id)
     if parent:
-        parent = _parent_named(base.scored.portfolio, parent, kind)
+        parent = _parent_named(p, id_typed_as_path(parent, content_dir), kind)
     try:
         rel, text = new_record_text(
             base.config.content_dir,
@@ -580,4 +555,8 @@ def new(
             f"{shown_path(root, rel)} already exists; okrsite never overwrites a file: choose another id"
         )
     refuse_id_of_other_kind(base, kind, rel, lambda file: shown_path(root, file))
-    report(validated_write(root, {rel: text}, base=base, cache=cache), kind, root=root)
+    # a goal's supports: naming nothing is a warning in a file (the goal is not R), but
+    # typed on the command line it is a typo: refused, as an objective's --parent is
+    refused = ("OKR303",) if kind == "goal" and parent else ()
+    outcome = validated_write(root, {rel: text}, base=base, cache=cache, refuse=refused)
+    report(outcome, kind, root=root)

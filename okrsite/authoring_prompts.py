@@ -197,6 +197,10 @@ def _ask(
     def answer(raw: str) -> Any:
         if not raw.strip():
             return None
+        if raw.strip().startswith("+"):  # "+1": one more, which read as a number is 1
+            raise click.BadParameter(
+                "okrsite records the new value, not a change: type the value it is now, without +"
+            )
         try:
             value = read(raw)
         except AmbiguousFigure as exc:  # 1.234 where the language does not tell: asked again

@@ -11,6 +11,7 @@ Each says what it read, and refuses a name that is not one record.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,26 @@ from okrsite.named_targets import (
 from okrsite.parse import kind_and_id_from_path
 from okrsite.pipeline import LoadResult
 from okrsite.slug import slugify
+
+RECORD_FOLDERS = ("objectives", "kpis", "goals")
+
+
+def id_typed_as_path(name: str, content_dir: str, folders: tuple[str, ...] = RECORD_FOLDERS) -> str:
+    """``content/objectives/company/x.md`` (as the shell completes a file's
+    path), ``./content/kpis/nps.md`` or ``sales/emea.md``: the id the file
+    has (``company/x``), for every command that takes an id. A leading
+    ``./``, the site's content folder with one of ``folders`` after it and
+    ``.md`` are left out (no id ends in ``.md``); anything else is as typed."""
+    text = name.strip()
+    while text.startswith("./"):
+        text = text[2:]
+    prefix = content_dir.strip("/").removeprefix("./")
+    if prefix not in ("", "."):
+        head, sep, rest = text.partition(prefix + "/")
+        folder, slash, tail = rest.partition("/")
+        if not head and sep and folder in folders and tail:
+            text = tail
+    return text.removesuffix(".md") if text.endswith(".md") and len(text) > 3 else text
 
 
 def _id_from_name(rid: str, title: str | None) -> tuple[str, str | None]:
@@ -264,8 +285,12 @@ def _parent_named(p: Portfolio, name: str, kind: str) -> str:
     last part of its id in any case (:func:`_named`), and a key result after
     ``#`` by its title or the start of it. The file gets the id, and the
     command says which it took. A name that fits several is refused with
-    them all; one that fits none is written as given, and the loader
-    refuses it with its own "did you mean" hint."""
+    them all; one that fits none is refused (exit 1): the start of a title
+    or a key result's title alone with the one it may mean
+    (:func:`refuse_parent_guessed`), anything else by the loader's OKR303
+    with its own "did you mean" (a goal's too: ``okrsite new`` counts that
+    warning as an error there). A file's path (``content/objectives/x.md``)
+    is its id: the caller passes it through :func:`id_typed_as_path`."""
     head, sep, kr_name = name.partition("#")
     head, kr_name = head.strip(), kr_name.strip()
     allowed = {*p.objectives, *p.kpis} if kind == "goal" else set(p.objectives)
@@ -278,7 +303,8 @@ def _parent_named(p: Portfolio, name: str, kind: str) -> str:
             + _listed(p, found)
             + "; give the whole id of the one you mean"
         )
-    if len(found) != 1:
+    if not found:
+        refuse_parent_guessed(p, name, kind, allowed)
         return name
     rid = found[0]
     if rid != head:
@@ -290,6 +316,47 @@ def _parent_named(p: Portfolio, name: str, kind: str) -> str:
     if kr_id != kr_name:
         click.echo(f"okrsite: {kr_name!r} is key result {kr_id}", err=True)
     return f"{rid}#{kr_id}"
+
+
+def refuse_parent_guessed(p: Portfolio, name: str, kind: str, allowed: set[str]) -> None:
+    """``--parent "Renew"`` (the start of the title ``Renew: the big
+    accounts``) or ``--parent "Raise NPS"`` (a key result's title without
+    its objective) names nothing, and the loader's near-id guess finds
+    neither: refused here (exit 1, as the loader's OKR303 is) with the
+    record it may mean, so nothing is written. A name with no such guess
+    is left to the loader, whose OKR303 refuses it with its own guess."""
+    head, sep, kr_name = name.partition("#")
+    wanted = folded(head.strip())
+    if sep or len(wanted) < 3:
+        return
+    guesses = sorted(
+        rid for rid in allowed if folded(_title_of(p, rid)).startswith(wanted)
+    ) + sorted(
+        f"{oid}#{kr.id}"
+        for oid, obj in p.objectives.items()
+        for kr in obj.key_results
+        if folded(kr.title).startswith(wanted)
+    )
+    if not guesses:
+        return
+    meant = " or ".join(
+        f"{g} ({_title_of(p, g.partition('#')[0])!r}"
+        + (f", key result {_kr_title(p, g)!r})" if "#" in g else ")")
+        for g in guesses[:3]
+    )
+    click.echo(
+        f"Error: --parent {name!r} names no "
+        + ("objective or KPI" if kind == "goal" else "objective")
+        + f" by its id or whole title; did you mean {meant}? "
+        f"Give its id (or title); the {kind} was not written; nothing was changed",
+        err=True,
+    )
+    sys.exit(1)
+
+
+def _kr_title(p: Portfolio, ref: str) -> str:
+    oid, _, kid = ref.partition("#")
+    return next((kr.title for kr in p.objectives[oid].key_results if kr.id == kid), kid)
 
 
 def _named(p: Portfolio, name: str, also: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -371,6 +438,7 @@ def _one_target(base: LoadResult, name: str) -> str:
     check-in (:func:`~okrsite.authoring_refusals.refuse_unread_target`)."""
     p = base.scored.portfolio
     content_dir = base.config.content_dir
+    name = id_typed_as_path(name, content_dir)
     aside = {
         rid
         for d in base.diagnostics

@@ -31,11 +31,24 @@ class Block(dict):  # type: ignore[type-arg]
 class QuotingDumper(yaml.SafeDumper):
     """PyYAML's safe dumper, quoting as the docs and people write: double
     quotes where a value needs quotes (``title: "Renew: x"``, ``unit: "%"``),
-    not single ones. Every file or line okrsite writes goes through it."""
+    not single ones. Every file or line okrsite writes goes through it.
+
+    A value with a character beyond the Basic Multilingual Plane (an emoji,
+    ``🚀``) keeps the single quotes: PyYAML's double-quoted writer escapes
+    every such character (``\\U0001F680``) even with ``allow_unicode``, which
+    no person writes and a review's diff shows as noise; single quotes
+    write it as typed, and a ``'`` in it is doubled as YAML reads it."""
 
     def choose_scalar_style(self) -> str:
         style: str = super().choose_scalar_style()  # type: ignore[no-untyped-call]
-        return '"' if style == "'" else style
+        if style == "'" and not beyond_bmp(str(getattr(self.event, "value", ""))):
+            return '"'
+        return style
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether ``text`` has a character above U+FFFF (most emoji)."""
+    return any(ord(c) > 0xFFFF for c in text)
 
 
 class _Dumper(QuotingDumper):

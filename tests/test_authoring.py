@@ -120,7 +120,8 @@ def test_new_refused_by_the_loader_writes_nothing(tmp_path: Path) -> None:
     assert not (site / "content/goals/g.md").exists()
 
 
-@pytest.mark.parametrize("bad", ["../escape", "/abs", "x.md", "a b/.."])
+# x.md is the id x, as a checkin ID ending in .md is (tab-completed): see test_authoring_fix44
+@pytest.mark.parametrize("bad", ["../escape", "/abs", "a b/.."])
 def test_new_refuses_bad_ids(tmp_path: Path, bad: str) -> None:
     site = tmp_path / "s"
     init_site(site)
