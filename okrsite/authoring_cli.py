@@ -541,6 +541,7 @@ def new(
             owner=owner,
             team=team,
             language=base.config.language,
+            cycles=base.config.cycles,
         )
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None

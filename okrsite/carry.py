@@ -35,14 +35,14 @@ a parent is left out and named in a comment of the front matter instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from okrsite.carry_titles import carried_start, carried_title
+from okrsite.cycle_names import unknown_cycle_hint
 from okrsite.cycles import canonical, lookup, phase
 from okrsite.model import (
     Cycle,
@@ -288,10 +288,14 @@ def carry_cycles(
     from_cycle: str,
     to_cycle: str,
     custom_cycles: Mapping[str, Cycle] | None = None,
+    as_of: date | None = None,
 ) -> tuple[Cycle, Cycle]:
     """FROM and TO as cycles, their names written as ``cycle:`` of a goal file may
     write them (``Q3 2026``, ``2026 q3`` are ``2026-Q3``, by
-    :func:`okrsite.cycles.canonical`, the parser's rule)."""
+    :func:`okrsite.cycles.canonical`, the parser's rule). A FROM no objective
+    is in is refused with the cycles that have some: ``Q4 2026`` typed on a
+    fiscal site is the calendar quarter, and "nothing to carry" would hide
+    that the fiscal one (``FY2027-Q4``) was meant."""
     custom = custom_cycles or {}
     found = []
     for name in (from_cycle, to_cycle):
@@ -299,18 +303,20 @@ def carry_cycles(
         cycle = portfolio.cycles.get(named) or lookup(named, custom)
         if cycle is None:
             known = sorted({*portfolio.cycles, *custom})
-            written = name.strip()
-            use = (
-                f"a quarter or half needs its year: write it like 2026-{written.upper()}"
-                if re.fullmatch(r"[Qq][1-4]|[Hh][12]", written)
-                else "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml"
-            )
+            use = unknown_cycle_hint(name, custom, as_of or date.today())
             raise CarryError(
                 f"unknown cycle {name!r}: {use}"
                 + (f" (this site's cycles: {', '.join(known)})" if known else "")
             )
         found.append(cycle)
     start, end = found
+    used = sorted({o.cycle for o in portfolio.objectives.values()})
+    if start.name not in used:
+        raise CarryError(
+            f"no objective is in cycle {start.name} ({start.start} – {start.end}): nothing "
+            "to carry; name a cycle with objectives"
+            + (f" (this site's cycles with objectives: {', '.join(used)})" if used else "")
+        )
     if start.name == end.name:
         raise CarryError(f"FROM and TO are the same cycle ({start.name}); name the next cycle")
     if end.start <= start.end:

@@ -116,7 +116,7 @@ def carry(
     content_dir = result.config.content_dir
     try:
         start, to = carry_cycles(
-            result.scored.portfolio, from_cycle, to_cycle, result.config.cycles
+            result.scored.portfolio, from_cycle, to_cycle, result.config.cycles, result.as_of
         )
         written = names_as_written(
             root, result.scored.portfolio, start.name, content_dir, result.config.language

@@ -142,19 +142,25 @@ def _fiscal_written() -> re.Pattern[str]:
     return _FISCAL_WRITTEN[0]
 
 
+#: a quarter or half written number first (``1Q``, ``2H``), not part of a year's digits
+_NUMBER_FIRST = re.compile(r"(?<![0-9A-Za-z'])([1-4])([QH])(?![0-9])", re.I)
+
+
 def _full_year(digits: str) -> int:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)
 
 
 def fiscal_name(written: str) -> str | None:
     """The canonical name of a fiscal cycle written as people write it
-    (``FY27 Q1``, ``Q1 FY2027``, ``fy 2026/27``: ``FY2027-Q1``), or ``None``.
+    (``FY27 Q1``, ``Q1 FY2027``, ``1Q FY27``, ``fy 2026/27``: ``FY2027-Q1``), or ``None``.
 
     A fiscal year is named by the calendar year it ends in, as most
     companies name theirs (FY2027 of a year starting in April runs from
     April 2026 to March 2027); ``2026/27`` and ``2026-27`` name that year by
     both of its calendar years. Two digits are a year of this century."""
-    m = _fiscal_written().match(written.strip())
+    # 1Q FY27, FY27 2H: the quarter's number first, as 4Q26 writes a calendar one
+    text = _NUMBER_FIRST.sub(r"\2\1", written.strip())
+    m = _fiscal_written().match(text)
     if m is None:
         return None
     first, second, kind, number = m.group(1), m.group(2), m.group(3), m.group(4)

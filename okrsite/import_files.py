@@ -13,7 +13,6 @@ adds nothing the second time.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.column_match import ColumnMap, header_key, match_columns
+from okrsite.cycle_names import unknown_cycle_hint
 from okrsite.cycles import lookup
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
@@ -119,7 +119,7 @@ def plan_import(
         plans, diags = read
     result.diagnostics.extend(diags)
     # --cycle is read as a cycle cell is: "Q1 2027" is 2027-Q1 in both
-    given = normalise_cycle(cycle) if cycle else None
+    given = normalise_cycle(cycle, before.config.cycles) if cycle else None
     default_cycle = (
         (given, "--cycle") if given else (config.default_cycle, "default_cycle of okrsite.toml")
     )
@@ -340,22 +340,23 @@ def _body(plan: ObjectivePlan) -> str:
     return "\n\n".join(parts)
 
 
-def _unknown_cycle(plan: ObjectivePlan, cycle: str, given_by: str | None, label: str) -> Diagnostic:
+def _unknown_cycle(
+    plan: ObjectivePlan,
+    cycle: str,
+    given_by: str | None,
+    label: str,
+    site: tuple[Mapping[str, Cycle], date],
+) -> Diagnostic:
     """The cycle of this objective is none the site knows: said against its
     cell (or the option that gave it) in the same run as every cell error,
-    with a hint that can be pasted into okrsite.toml as it is."""
+    with a hint in the site's own cycle names (``site``: its cycles and
+    as_of; fiscal ones where it has ``fiscal_year_start``) or one that can
+    be pasted into okrsite.toml as it is."""
     if given_by is None and plan.cycle_column is not None:
         where = f"row {plan.row}, column {column_letter(plan.cycle_column)} {plan.cycle_header!r}"
     else:
         where = f"row {plan.row}" + (f" (given by {given_by})" if given_by else "")
-    written = cycle.strip()
-    if re.fullmatch(r"[Qq][1-4]|[Hh][12]", written):
-        hint = f"a quarter or half needs its year: write it like 2026-{written.upper()}"
-    else:
-        hint = (
-            "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in okrsite.toml as "
-            f"[cycles.{toml_key(cycle)}] with start and end dates"
-        )
+    hint = unknown_cycle_hint(cycle, site[0], site[1], define=toml_key(cycle))
     column = plan.cycle_column + 1 if given_by is None and plan.cycle_column is not None else None
     return error(
         "IMP108",
@@ -390,7 +391,9 @@ def _objective_data(
         return None
     if lookup(cycle, before.config.cycles) is None:
         given_by = None if plan.cycle else default_cycle[1]
-        result.diagnostics.append(_unknown_cycle(plan, cycle, given_by, label))
+        result.diagnostics.append(
+            _unknown_cycle(plan, cycle, given_by, label, (before.config.cycles, before.as_of))
+        )
     plan.cycle = cycle
     data: dict[str, Any] = {"title": plan.title, "cycle": cycle}
     for key, value in (("owner", name_id(plan.owner)), ("team", name_id(plan.team))):

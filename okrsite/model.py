@@ -319,6 +319,10 @@ class Goal:
     tags: tuple[str, ...] = ()
     body: str = ""
     body_line: int = 1
+    #: ``due:`` as written when it may name a fiscal or custom cycle
+    #: (``FY27 Q4``), which only the site's settings tell: resolving sets
+    #: ``due`` to that cycle's last day (:mod:`okrsite.due_cycles`)
+    due_cycle: str | None = None
 
 
 @pickled_by_fields

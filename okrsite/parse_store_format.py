@@ -32,9 +32,11 @@ from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome
 
 #: each header's version counts the formats okrsite wrote; files of earlier
-#: versions (before the checksum of :mod:`okrsite.cache_checksum`) are foreign
-_FORMAT = b"okrsite-parse-cache 5\n"
-_SHARD_FORMAT = b"okrsite-parse-shard 2\n"
+#: versions (before the checksum of :mod:`okrsite.cache_checksum`; before a
+#: goal kept a ``due:`` naming a fiscal or custom cycle, ``Goal.due_cycle``,
+#: whose parse of ``due: FY27 Q4`` was an error) are foreign
+_FORMAT = b"okrsite-parse-cache 6\n"
+_SHARD_FORMAT = b"okrsite-parse-shard 3\n"
 _INDEX_FORMAT = b"okrsite-cache-index 2\n"
 _FOLDERS_FORMAT = b"okrsite-folder-listings 2\n"
 #: parses are kept in this many files by content hash, so that a check after

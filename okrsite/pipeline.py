@@ -21,6 +21,7 @@ from pathlib import Path
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
+from okrsite.cycle_names import with_fiscal_setting_refused
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
 from okrsite.due_words import in_year_of
 from okrsite.edit_figures import figure_watch
@@ -150,6 +151,8 @@ def _load(
         result = _load_configured(tree, config, diags, as_of, cache=cache, jobs=jobs, scores=scores)
     if unread is not None:
         result.diagnostics = without_unread_consequences(result.diagnostics, config)
+    # fiscal_year_start written but refused: an unknown FY2027-Q1 says so, not "set it"
+    result.diagnostics = with_fiscal_setting_refused(result.diagnostics, diags)
     return result
 
 
@@ -227,7 +230,11 @@ def _load_configured(
         memo = cache.scores = cache.scores or ScoreMemo()
     scored = score_portfolio(portfolio, when, config.settings, memo=memo)
     outcome_diags.extend(
-        _locate(tree, [*resolve_diags, *quality_warnings(scored, static, config.allow_html)])
+        # a due's hint (a goal's due: naming no cycle, told by resolving) in as_of's year
+        in_year_of(
+            _locate(tree, [*resolve_diags, *quality_warnings(scored, static, config.allow_html)]),
+            when.year,
+        )
     )
     cross = outcome_diags[own:]
     files_read = len(rels) + len(csv_data) + (tree.read(CONFIG_FILE) is not None)

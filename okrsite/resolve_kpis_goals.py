@@ -14,6 +14,7 @@ from datetime import date
 
 from okrsite import percent_shares
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.due_cycles import resolve_due_cycles
 from okrsite.kpi_data_file import header_unit_warning
 from okrsite.model import KPI, Goal, Objective
 from okrsite.numbers import format_number
@@ -277,6 +278,8 @@ def _check_goals(r: Resolving) -> None:
     """Check each goal's cycle and the goal it supports."""
     objectives, kpis, goals, diags, broken = r.objectives, r.kpis, r.goals, r.diags, r.broken
     cycle_of = r.cycle_of
+    # due: FY27 Q4 (a cycle only the site's settings make one): its last day
+    diags.extend(resolve_due_cycles(goals, r.config.cycles, r.config.as_of or date.today()))
     aside_goals: list[Goal] = list(r.aside["goal"].values())  # type: ignore[arg-type]
     # ---- goals
     for g in [*goals.values(), *aside_goals]:

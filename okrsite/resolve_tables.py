@@ -10,14 +10,15 @@ of files with errors of their own, are the first phases, here.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from okrsite import cycles as cycles_mod
 from okrsite.config import SiteConfig
+from okrsite.cycle_names import unknown_cycle_hint
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.id_spellings import FolderSpellings, nfc_twin_key, unicode_twin
 from okrsite.model import KPI, CheckIn, Cycle, Goal, Objective, Page, Person, Team
@@ -140,17 +141,12 @@ class Resolving:
                     "OKR302",
                     f"unknown cycle {name!r}",
                     file,
-                    hint=(
-                        f"a quarter or half needs its year: write it like 2026-{name.strip().upper()}"
-                        if re.fullmatch(r"\s*[QqHh][1-4]\s*", name)
-                        and (name.strip()[0] in "Qq" or name.strip()[1] in "12")
-                        else "set fiscal_year_start in okrsite.toml to the month your fiscal "
-                        "year starts (fiscal_year_start = 4 for April): fiscal years, halves "
-                        "and quarters are then known by their names"
-                        if cycles_mod.fiscal_name(name) is not None
-                        and not isinstance(self.config.cycles, cycles_mod.FiscalCycles)
-                        else "use 2026, 2026-H1, 2026-Q1 or 2026-03, or define it in "
-                        f"okrsite.toml as [cycles.{_toml_key(name)}] with start and end dates"
+                    # in the site's own names (fiscal ones where it has them), as of its date
+                    hint=unknown_cycle_hint(
+                        name,
+                        self.config.cycles,
+                        self.config.as_of or date.today(),
+                        define=_toml_key(name),
                     ),
                     key_path=key_path,
                 )

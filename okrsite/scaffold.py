@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from okrsite.cycles import calendar_cycle
+from okrsite.cycle_names import quarter_of, quarter_span
+from okrsite.cycles import calendar_cycle, lookup
 from okrsite.goal_yaml import QuotingDumper
+from okrsite.model import Cycle
 from okrsite.parse import ID_RE
 from okrsite.parse_people import HANDLE_RE
 from okrsite.stub_bodies import body_for
@@ -35,10 +38,6 @@ KINDS = {
 
 class ScaffoldError(Exception):
     """A user mistake in an authoring command (message says what to do)."""
-
-
-def quarter_of(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 def title_from_id(rid: str) -> str:
@@ -97,7 +96,9 @@ def check_id(rid: str) -> None:
 # Example, the team company, company/faster-support), and its dates lie in
 # the file's own cycle (a reading of today, a goal due when its cycle ends):
 # uncommented as it is, no line gives ``okrsite check`` anything to report.
-def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[str, str]]:
+def _hints(
+    kind: str, rid: str, today: date, cycle: str | None, cycles: Mapping[str, Cycle] | None
+) -> list[tuple[str, str]]:
     """The commented examples of a new ``kind`` file: (YAML line, what it means)."""
     owner = ("owner: Alex Example", "the one accountable person: a name or a person id")
     if kind == "objective":
@@ -123,8 +124,8 @@ def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[st
             (f"values: {{{today.isoformat()}: 31}}", "readings by date"),
         ]
     if kind == "goal":
-        known = calendar_cycle(cycle) if cycle else None
-        due = known.end if known is not None else _quarter_end(today)
+        known = lookup(cycle, cycles or {}) if cycle else None
+        due = known.end if known is not None else quarter_span(today, cycles).end
         return [
             owner,
             (f"due: {due.isoformat()}", "a deadline of its own, else its cycle's last day"),
@@ -149,18 +150,14 @@ def _hints(kind: str, rid: str, today: date, cycle: str | None) -> list[tuple[st
     ]
 
 
-def _quarter_end(day: date) -> date:
-    quarter = calendar_cycle(quarter_of(day))
-    assert quarter is not None
-    return quarter.end
-
-
-def _hints_left(kind: str, rid: str, today: date, data: dict[str, Any]) -> str:
+def _hints_left(
+    kind: str, rid: str, today: date, data: dict[str, Any], cycles: Mapping[str, Cycle] | None
+) -> str:
     """The commented examples of the keys ``data`` does not write: an example
     of a key the file already has a value for would only mislead."""
     examples = [
         (line, note)
-        for line, note in _hints(kind, rid, today, data.get("cycle"))
+        for line, note in _hints(kind, rid, today, data.get("cycle"), cycles)
         if line.split(":", 1)[0] not in data
     ]
     width = max((len(line) for line, note in examples if note), default=0)
@@ -182,13 +179,16 @@ def new_record_text(
     team: str | None = None,
     today: date | None = None,
     language: str | None = None,
+    cycles: Mapping[str, Cycle] | None = None,
 ) -> tuple[str, str]:
     """The site-relative path and text of a new objective, KPI or goal.
 
     Only what was given (or is required: title, an objective's or goal's
     cycle, the current quarter unless ``cycle`` is given) is written as a
     value; what the author still has to decide is shown as commented
-    examples, so nothing invented counts as data.
+    examples, so nothing invented counts as data. ``cycles``: the site's;
+    where it has ``fiscal_year_start`` the current quarter is the fiscal
+    one (``FY2027-Q4``), as the rest of the site counts quarters.
     """
     check_id(rid)
     today = today or date.today()
@@ -199,7 +199,7 @@ def new_record_text(
     data: dict[str, Any] = {"type": "goal"} if kind == "goal" else {}
     data["title"] = title or title_from_id(rid)
     if kind in ("objective", "goal"):  # a goal's cycle is its time bound (T) until it has a due:
-        data["cycle"] = cycle or quarter_of(today)
+        data["cycle"] = cycle or quarter_of(today, cycles)
     if owner:
         data["owner"] = owner
     if team:
@@ -209,7 +209,7 @@ def new_record_text(
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
     head = front_matter(data, "").removesuffix("---\n")
     body = body_for(kind, language)
-    return rel, f"{head}{_hints_left(kind, rid, today, data)}---\n{body}\n"
+    return rel, f"{head}{_hints_left(kind, rid, today, data, cycles)}---\n{body}\n"
 
 
 def _named_record_text(
@@ -245,7 +245,7 @@ def _named_record_text(
             data["parent"] = parent
     rel = f"{content_dir.strip('/')}/{KINDS[kind]}/{rid}.md"
     head = front_matter(data, "").removesuffix("---\n")
-    hints = _hints_left(kind, rid, today, data)
+    hints = _hints_left(kind, rid, today, data, None)
     body = body_for(kind, language)
     return rel, f"{head}{hints}---\n" + (f"{body}\n" if body else "")
 

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
 from okrsite.confidence_words import CONFIDENCE_FORMS_HINT
+from okrsite.cycle_names import quarter_of
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.import_status import status_of
 from okrsite.model import Cycle
@@ -92,13 +93,11 @@ class ObjectivePlan:
     file: str | None = None  # where its rows are (``okrs.xlsx[Sales]``), for messages
 
 
-def normalise_cycle(text: str) -> str:
-    """``"Q1 2026"``, ``"2026 q1"``, ``"2026Q1"`` → ``"2026-Q1"``; other names as written."""
-    return cycles.canonical(text.strip())
-
-
-def quarter_of(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+def normalise_cycle(text: str, known: Mapping[str, Cycle] | None = None) -> str:
+    """``"Q1 2026"``, ``"2026 q1"``, ``"2026Q1"`` → ``"2026-Q1"``; on a site with
+    ``fiscal_year_start`` (``known``: its cycles) ``"FY27 Q4"``, ``"Q4 FY27"``
+    → ``"FY2027-Q4"``, as a goal file's ``cycle:`` reads them; other names as written."""
+    return cycles.canonical(text.strip(), known)
 
 
 def plan_rows(
@@ -235,7 +234,7 @@ def _row_cycle(
     """The cycle a row names, and the field of the cell it was read from: its
     cycle cell's, else the sheet's group label's (``Q3 2026`` over its
     figures; no cell of the row), else its Due date's quarter."""
-    cycle = _cycle_cell(row)
+    cycle = _cycle_cell(row, known)
     if cycle:
         if "due" in row.cols.fields:
             _due_outside(row, cycle, known)
@@ -243,10 +242,10 @@ def _row_cycle(
     if label_cycle:
         return label_cycle, None
     due = row.day("due")
-    return (quarter_of(due), "due") if due else (None, None)
+    return (quarter_of(due, known), "due") if due else (None, None)
 
 
-def _cycle_cell(row: SheetRow) -> str | None:
+def _cycle_cell(row: SheetRow, known: Mapping[str, Cycle]) -> str | None:
     """The cycle cell's cycle. A date in it (an .xlsx date formatted
     ``mmm-yy``, as a sheet shows ``Jul-26``) is no cycle's name: in a column
     named Quarter (Quartal) it is the quarter it lies in, ``2026-Q3``; in any
@@ -265,8 +264,8 @@ def _cycle_cell(row: SheetRow) -> str | None:
             day = date.fromisoformat(iso.group(1))
     if not isinstance(day, date):
         text = row.text("cycle")
-        return normalise_cycle(text) if text else None
-    quarter = quarter_of(day)
+        return normalise_cycle(text, known) if text else None
+    quarter = quarter_of(day, known)
     if _QUARTER_HEADER.search(row.cols.header("cycle")):
         return quarter
     held = f"the Excel date serial {row.text('cycle')}, " if serial is not None else ""
@@ -296,7 +295,7 @@ def _due_outside(row: SheetRow, cycle: str, known: Mapping[str, Cycle]) -> None:
     if due is None or span is None or span.start <= due <= span.end:
         return
     column = f"column {column_letter(row.cols.fields['cycle'])} {row.cols.header('cycle')!r}"
-    quarter = quarter_of(due)
+    quarter = quarter_of(due, known)
     row.warn(
         "due",
         f"due date {due.isoformat()} lies outside cycle {cycle} "

@@ -75,9 +75,10 @@ def test_carry_names_the_year_a_quarter_needs(make_site: Make) -> None:
     )
     code, out = run("carry", "Q4", "2027-Q1", "--site", str(site))
     assert code == 2, out
-    assert "unknown cycle 'Q4': a quarter or half needs its year: write it like 2026-Q4" in out
+    # the example is in the year of as_of (2027-01-05), not a fixed 2026
+    assert "unknown cycle 'Q4': a quarter or half needs its year: write it like 2027-Q4" in out
     code, out = run("carry", "2026-Q4", "h1", "--site", str(site))
-    assert code == 2 and "write it like 2026-H1" in out, out
+    assert code == 2 and "write it like 2027-H1" in out, out
 
 
 RETENTION = """
