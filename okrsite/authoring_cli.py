@@ -69,6 +69,7 @@ from okrsite.authoring_targets import (
     values_in_units,
 )
 from okrsite.checkin_ticks import ticks_recorded
+from okrsite.default_cycle_ended import ended_default_cycle_note
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.pipeline import LoadResult, ParseCache
 
@@ -499,6 +500,7 @@ def new(
     (people/jose-alvarez.md), its title is the name as written; a person
     takes --team, a team --owner (its lead) and --parent.
     """
+    from okrsite.cycle_names import quarter_of
     from okrsite.scaffold import KINDS, ScaffoldError, new_record_text
 
     root = _root(site)
@@ -561,3 +563,10 @@ def new(
     refused = ("OKR303",) if kind == "goal" and parent else ()
     outcome = validated_write(root, {rel: text}, base=base, cache=cache, refuse=refused)
     report(outcome, kind, root=root)
+    if not cycle and kind in ("objective", "goal"):  # written into default_cycle: still running?
+        now = base.config.as_of or date.today()  # as the site is judged
+        ended = ended_default_cycle_note(
+            base.config, now, quarter_of(now, base.config.cycles), f"the {kind}"
+        )
+        if ended:
+            click.echo(f"okrsite: note: {ended}", err=True)

@@ -21,7 +21,9 @@ from okrsite.model import CheckIn
 
 
 def same_day_order_warnings(
-    ordered: Sequence[CheckIn], natural_key: Callable[[str], tuple[str | int, ...]]
+    ordered: Sequence[CheckIn],
+    natural_key: Callable[[str], tuple[str | int, ...]],
+    content_dir: str = "content",
 ) -> list[Diagnostic]:
     """Warn where the order rule reads a check-in before one its name sorts after.
 
@@ -38,7 +40,7 @@ def same_day_order_warnings(
     found: list[Diagnostic] = []
     for group in days.values():
         if len(group) >= 2 and not any(c.time for c in group):
-            found.extend(_named_in_words(group))
+            found.extend(_named_in_words(group, content_dir))
         if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
             continue
         for untimed in (c for c in group if not c.time):
@@ -47,7 +49,8 @@ def same_day_order_warnings(
             ]
             if later_name:
                 named = ", ".join(
-                    f"{c.file.rsplit('/', 1)[-1]} ({c.time}{c.zone})" for c in later_name
+                    f"{_name_beside(c.file, untimed.file, content_dir)} ({c.time}{c.zone})"
+                    for c in later_name
                 )
                 # the day's last timed one in check-in order (by the instant,
                 # when zones are named), and the minute after it in its zone
@@ -68,7 +71,7 @@ def same_day_order_warnings(
     return found
 
 
-def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
+def _named_in_words(group: Sequence[CheckIn], content_dir: str) -> list[Diagnostic]:
     """A warning on the last of a day's untimed check-ins when words in their
     file names order them (``2026-11-03-afternoon.md`` sorts before
     ``…-morning.md``, so the morning's values would be the current ones).
@@ -80,7 +83,7 @@ def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
     if not any(ch.isalpha() for stem in stems for ch in stem[common:]):
         return []
     last = group[-1]
-    others = ", ".join(names[:-1])
+    others = ", ".join(_name_beside(c.file, last.file, content_dir) for c in group[:-1])
     return [
         warning(
             "OKR311",
@@ -91,6 +94,17 @@ def _named_in_words(group: Sequence[CheckIn]) -> list[Diagnostic]:
             key_path=("date",),
         )
     ]
+
+
+def _name_beside(file: str, beside: str, content_dir: str) -> str:
+    """How a message about ``beside`` names ``file``: by its name in the same
+    folder (``2026-11-29.md``), else by its path from the content folder
+    (``checkins/cs/renewals/2026-11-29.md``), so a file filed in another
+    objective's folder (a copied one naming this objective) can be found."""
+    folder, _, name = file.rpartition("/")
+    if folder == beside.rpartition("/")[0]:
+        return name
+    return file.removeprefix(content_dir.strip("/") + "/")
 
 
 def _minute_after(time: str) -> str:

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.column_match import ColumnMap, header_key, match_columns
-from okrsite.cycle_names import unknown_cycle_hint
+from okrsite.cycle_names import quarter_of, unknown_cycle_hint
 from okrsite.cycles import lookup
+from okrsite.default_cycle_ended import ended_default_cycle_note
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
 from okrsite.import_checkins import confidence_checkins, imported_note
@@ -123,7 +124,16 @@ def plan_import(
     default_cycle = (
         (given, "--cycle") if given else (config.default_cycle, "default_cycle of okrsite.toml")
     )
+    # rows naming no cycle take default_cycle: say so when it has ended
+    defaulted = not given and any(not p.cycle for p in plans)
     files = _objective_files(plans, before, config.content_dir, default_cycle, label, result)
+    now = config.as_of or date.today()  # as the site is judged
+    what = "each objective of a row without a cycle"
+    ended = ended_default_cycle_note(
+        before.config, now, quarter_of(now, before.config.cycles), what
+    )
+    if defaulted and ended:
+        result.notes.append(ended)
     existing = before.scored.portfolio.objectives
     kept = {p.oid for p in plans if p.oid not in existing}
     files += confidence_checkins(

@@ -22,6 +22,7 @@ from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
 from okrsite.cycle_names import with_fiscal_setting_refused
+from okrsite.default_cycle_ended import ended_default_cycle_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
 from okrsite.due_words import in_year_of
 from okrsite.edit_figures import figure_watch
@@ -167,6 +168,8 @@ def _load_configured(
     scores: ScoreMemo | None,
 ) -> LoadResult:
     when = as_of or config.as_of or date.today()
+    # found anew each run (not cached): it depends on as_of, not on the files
+    diags = [*diags, *ended_default_cycle_warnings(config, when, lambda: tree.read(CONFIG_FILE))]
     if cache is not None:
         cache.reset_if(parse_cache_key(config))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)

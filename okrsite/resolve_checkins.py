@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from okrsite import checkin_ticks, percent_shares
+from okrsite.checkin_folders import copied_checkin_warning, folder_records
 from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.checkin_outside_cycle import outside_cycle
 from okrsite.diagnostics import Diagnostic, error, warning
@@ -63,12 +64,16 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
     commas_group = False  # with a comma (English: 1,275), or else with a point
     # ---- check-ins
     kept: list[CheckIn] = []
+    records = folder_records(objectives, kpis) if checkins else {}
     for c in checkins:
         c = filed_as_spelled(c, objectives, kpis) if c.implied else c
         named = c.objective if c.objective is not None else c.kpi
         if named is not None and named in goals and named not in objectives and named not in kpis:
             diags.append(_goal_checkin(c, named, goals[named].file))
             continue
+        copied = copied_checkin_warning(c, objectives, kpis, records, r.config.content_dir)
+        if copied is not None:  # a copied file: its folder is another record's
+            diags.append(copied)
         if c.objective is not None:
             target_obj = objectives.get(c.objective)
             if target_obj is None:
@@ -353,7 +358,7 @@ def _order_checkins(
     """Put the check-ins kept in order (warning of a same-day order their
     names contradict), and add the KPIs' readings in that order."""
     kept.sort(key=checkin_order)
-    r.diags.extend(same_day_order_warnings(kept, natural_key))
+    r.diags.extend(same_day_order_warnings(kept, natural_key, r.config.content_dir))
     for c in kept:  # in check-in order, so the last of a day is the KPI's value that day
         if c.kpi is not None and c.value is not None:
             series[c.kpi].append((c.date, c.value))

@@ -284,12 +284,14 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
     # the quarter before: a KPI "asked every quarter" has read twice, so its
     # usual interval says it is not stale between readings
     previous_q = date(q_start.year - (q_start.month == 1), (q_start.month - 4) % 12 + 1, 1)
+    # default_cycle stays a comment: set to this quarter, it would file next
+    # quarter's ``okrsite new`` objectives into a cycle already over
     files = {
         "okrsite.toml": f"""\
             # okrsite settings: every key is optional. See docs/configuration.md.
             title = "Our goals"
             description = "Objectives, key results and KPIs, built with okrsite."
-            default_cycle = "{q}"
+            # default_cycle = "{q}"   # for objectives without cycle:; unset, okrsite new writes the current quarter
             # repo_url = "https://github.com/you/goals"   # adds "edit this file" links
             # stale_after_days = 14
             """,
