@@ -4,9 +4,12 @@ Every HTML page the preview serves gets a script tag (:func:`inject_livereload`)
 loading :data:`LIVERELOAD_JS`, which listens on a Server-Sent Events stream at
 :data:`EVENTS_PATH` (shared between tabs by :data:`WORKER_JS`) and reloads the
 page, or updates it in place when :func:`in_place_ok` allows, when a new build
-is published, or shows the build's errors in an overlay. This module holds the
-browser side and the stream's messages (:func:`_sse`); the handler that serves
-them is :mod:`okrsite.server_http`, the state they report :mod:`okrsite.server`.
+is published, or shows the build's errors in an overlay (a modal dialog that
+takes keyboard focus and gives it back). This module holds the browser side
+and the stream's messages (:func:`_sse`); what an in-place update keeps of
+the page (focus, open ``<details>``, typed text) is
+:mod:`okrsite.server_page_state`, the handler that serves them
+:mod:`okrsite.server_http`, the state they report :mod:`okrsite.server`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from okrsite.server_page_state import KEEP_PAGE_STATE_JS
 from okrsite.theme_find import DEFAULT_THEME, builtin_themes_dir
 
 #: Everything the server itself answers lives under this prefix, which no
@@ -212,8 +216,15 @@ LIVERELOAD_JS = (
     }
   }
 
+__KEEP__
   function swap(doc) {
     var x = window.scrollX, y = window.scrollY;
+    // an overlay shown meanwhile (errors while the page was fetched) moves
+    // to the new body, with the element to give focus back to found there
+    var overlay = document.getElementById(OVERLAY_ID), focused = document.activeElement;
+    var back = overlay && opener ? addressOf(opener, document.body) : null;
+    if (overlay) hideOverlay(false);
+    var kept = notePageState(document.body);
     var head = document.head;
     var stale = head.querySelectorAll("title, meta");
     for (var i = 0; i < stale.length; i++) head.removeChild(stale[i]);
@@ -221,6 +232,11 @@ LIVERELOAD_JS = (
     for (var j = 0; j < fresh.length; j++) head.appendChild(document.importNode(fresh[j], true));
     var body = document.importNode(doc.body, true);
     document.documentElement.replaceChild(body, document.body);
+    putPageState(kept, body);
+    if (overlay) {
+      openOverlay(overlay, findAddress(back, body));
+      if (focused && overlay.contains(focused)) focused.focus();
+    }
     window.scrollTo(x, y);
     runScripts(body.querySelectorAll("script"), 0);
   }
@@ -247,10 +263,46 @@ LIVERELOAD_JS = (
     })["catch"](function () { reloadPage(); });
   }
 
-  function hideOverlay() {
-    var old = document.getElementById(OVERLAY_ID);
-    if (old && old.parentNode) old.parentNode.removeChild(old);
+  // The overlay is a modal dialog: focus moves into it and the page behind
+  // it is inert (no Tab stop hidden under it); Escape or Dismiss closes it
+  // and gives focus back to where it was (the reader's place in the page).
+  var opener = null, inerted = [];
+
+  function openOverlay(box, from) {
+    opener = from || null;
+    var body = document.body || document.documentElement;
+    body.appendChild(box);
+    var around = body.children || [];
+    for (var i = 0; i < around.length; i++) {
+      var node = around[i];
+      if (node === box || !node.setAttribute || (node.hasAttribute && node.hasAttribute("inert"))) continue;
+      node.setAttribute("inert", "");
+      inerted.push(node);
+    }
   }
+
+  // restore: give focus back to the element the overlay took it from
+  function hideOverlay(restore) {
+    var old = document.getElementById(OVERLAY_ID);
+    if (!old) return;
+    var had = old.contains(document.activeElement);
+    if (old.parentNode) old.parentNode.removeChild(old);
+    for (var i = 0; i < inerted.length; i++) inerted[i].removeAttribute("inert");
+    inerted = [];
+    var back = opener;
+    opener = null;
+    if (restore === false || !had) return;
+    if (back && back.focus && document.documentElement.contains(back)) {
+      try { back.focus({ preventScroll: true }); } catch (e) { back.focus(); }
+    }
+  }
+
+  window.addEventListener("keydown", function (e) {
+    if ((e.key === "Escape" || e.key === "Esc") && document.getElementById(OVERLAY_ID)) {
+      e.preventDefault();
+      hideOverlay();
+    }
+  });
 
   function el(tag, text, css) {
     var node = document.createElement(tag);
@@ -270,21 +322,33 @@ LIVERELOAD_JS = (
   }
 
   function showOverlay(list) {
-    hideOverlay();
+    // new errors replace the overlay's list; focus goes back to the same place
+    var shown = document.getElementById(OVERLAY_ID);
+    var from = shown ? opener : document.activeElement;
+    hideOverlay(false);
     var box = el("div", null,
       "position:fixed;top:0;left:0;right:0;bottom:0;z-index:2147483647;overflow:auto;" +
       "box-sizing:border-box;padding:2rem;background:rgba(24,24,27,.96);color:#f4f4f5;" +
       "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left");
     box.id = OVERLAY_ID;
-    box.setAttribute("role", "alert");
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-modal", "true");
+    box.setAttribute("aria-labelledby", OVERLAY_ID + "-title");
+    box.setAttribute("aria-describedby", OVERLAY_ID + "-list");
+    box.setAttribute("tabindex", "-1");
     var close = el("button", word("Dismiss"),
       "float:right;font:inherit;padding:.25rem .75rem;cursor:pointer");
     close.type = "button";
-    close.addEventListener("click", hideOverlay);
+    close.addEventListener("click", function () { hideOverlay(); });
     box.appendChild(close);
-    box.appendChild(el("h2", word("okrsite: the site could not be rebuilt"),
-      "margin:0 0 1rem;font-size:1.25rem;color:#fca5a5"));
+    var title = el("h2", word("okrsite: the site could not be rebuilt"),
+      "margin:0 0 1rem;font-size:1.25rem;color:#fca5a5");
+    title.id = OVERLAY_ID + "-title";
+    box.appendChild(title);
     var ul = el("ul", null, "list-style:none;margin:0;padding:0");
+    ul.id = OVERLAY_ID + "-list";
+    // the diagnostics are English whatever the page's language
+    ul.setAttribute("lang", "en");
     for (var i = 0; i < list.length; i++) {
       var d = list[i] || {};
       var li = el("li", null, "margin:0 0 1rem;padding:0 0 1rem;border-bottom:1px solid #3f3f46");
@@ -302,7 +366,8 @@ LIVERELOAD_JS = (
       ul.appendChild(li);
     }
     box.appendChild(ul);
-    (document.body || document.documentElement).appendChild(box);
+    openOverlay(box, from && from !== document.body ? from : null);
+    if (close.focus) close.focus();
   }
 
   function handle(type, data) {
@@ -364,6 +429,7 @@ LIVERELOAD_JS = (
     .replace("__WORKER__", WORKER_PATH)
     .replace("__SCRIPT__", SCRIPT_PATH)
     .replace("__WORDS__", json.dumps(overlay_words(), sort_keys=True))
+    .replace("__KEEP__", KEEP_PAGE_STATE_JS)
 )
 
 # The shared worker: one EventSource, fanned out to every tab. It remembers

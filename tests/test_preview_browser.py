@@ -127,7 +127,7 @@ def test_error_overlay_shows_and_clears(context: BrowserContext, server: Preview
             warning("OKR300", "objective has no owner", "content/objectives/x.md", line=2),
         ]
     )
-    overlay = page.locator("#okrsite-overlay[role='alert']")
+    overlay = page.locator("#okrsite-overlay[role='alertdialog']")
     overlay.wait_for(state="visible", timeout=2000)
     text = overlay.inner_text()
     assert "okrsite: the site could not be rebuilt" in text

@@ -155,7 +155,7 @@ def test_broken_front_matter_shows_the_overlay_and_the_fix_clears_it(
     good = obj.read_text(encoding="utf-8")
 
     obj.write_text(good.replace(f"title: {OBJ_TITLE}", "title: [unclosed", 1), encoding="utf-8")
-    overlay = page.locator("#okrsite-overlay[role='alert']")
+    overlay = page.locator("#okrsite-overlay[role='alertdialog']")
     overlay.wait_for(state="visible", timeout=WAIT_MS)
     # write_text empties the file before writing it: a rebuild between the
     # two rightly says "file is empty"; the save's own state comes next
@@ -177,7 +177,7 @@ def test_broken_front_matter_shows_the_overlay_and_the_fix_clears_it(
     missing = context.new_page()
     response = missing.goto(preview.server.url + "objectives/company/no-such-objective/")
     assert response is not None and response.status == 404
-    missing_overlay = missing.locator("#okrsite-overlay[role='alert']")
+    missing_overlay = missing.locator("#okrsite-overlay[role='alertdialog']")
     missing_overlay.wait_for(state="visible", timeout=WAIT_MS)
     assert f"{OBJ_REL}:{errors[0].line}" in missing_overlay.inner_text()
 
