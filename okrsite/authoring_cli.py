@@ -46,6 +46,7 @@ from okrsite.authoring_prompts import (
     _edit_note,
     _parse_set,
     _prompt_values,
+    stamp_now,
 )
 from okrsite.authoring_refusals import (
     key_result_meant,
@@ -193,7 +194,7 @@ def record_checkin(
             f"{target!r} is an objective: give key-result values with --set KR=VALUE"
         )
     ask = interactive()
-    when: date | datetime = moment or datetime.now().replace(second=0, microsecond=0)
+    when: date | datetime = moment or stamp_now()
     day = when.date() if isinstance(when, datetime) else when
     rel = checkin_file(root, base.config.content_dir, target, day)
 

@@ -101,6 +101,23 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
         return datetime.combine(day, time.fromisoformat(clock), _typed_zone(text))
 
 
+def stamp_now() -> datetime:
+    """What ``okrsite checkin`` stamps without ``--date``: the machine's
+    local time to the minute, with its UTC offset as a zone named by the
+    offset (``2026-12-05T01:02-05:00``, never ``EST``, a name the loader
+    refuses). Without the zone the loader would read the time as if in
+    UTC, so a later check-in from New York (01:02) would be ordered before
+    an earlier one from Berlin (07:02) and its value lost; with it one day's
+    check-ins are ordered by the instant. The day (and so the file name) is
+    the local date, as a check-in's day is its own local day."""
+    now = datetime.now().astimezone().replace(second=0, microsecond=0)
+    offset = now.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    name = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return now.replace(tzinfo=timezone(offset, name))
+
+
 def _typed_zone(text: str) -> timezone | None:
     """The zone typed after ``--date``'s time as a ``tzinfo`` whose name is
     the zone as typed (``+01:00``, ``Z``), which

@@ -5,7 +5,8 @@ timed ones by the instant their times name
 (:func:`okrsite.resolve_checkins.checkin_order`), so a file written by hand
 without a time is read before a timed one its name sorts after, and files
 told apart by words (``…-afternoon.md``, ``…-morning.md``) order by those
-words. The rule is the documented one; these warnings keep it from being
+words; a time without a zone counts as if in UTC beside one that names
+its zone. The rule is the documented one; these warnings keep it from being
 silent (OKR311). Apart from resolving, which is long enough.
 """
 
@@ -41,6 +42,7 @@ def same_day_order_warnings(
     for group in days.values():
         if len(group) >= 2 and not any(c.time for c in group):
             found.extend(_named_in_words(group, content_dir))
+        found.extend(_zones_mixed(group))
         if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
             continue
         for untimed in (c for c in group if not c.time):
@@ -105,6 +107,35 @@ def _name_beside(file: str, beside: str, content_dir: str) -> str:
     if folder == beside.rpartition("/")[0]:
         return name
     return file.removeprefix(content_dir.strip("/") + "/")
+
+
+def _zones_mixed(group: Sequence[CheckIn]) -> list[Diagnostic]:
+    """A warning on each timed check-in of a day whose time names no zone,
+    beside one whose time names one (``okrsite checkin`` stamps its zone,
+    ``2026-12-05T01:02-05:00``; a hand-written ``16:30`` does not): the
+    unzoned time counts as if in UTC, so where it is written in another
+    zone the order of the two is not the one meant, and the later value
+    can be lost. The warning cannot tell which zone was meant, so it asks
+    for it rather than guessing."""
+    zoned = [c for c in group if c.time and c.zone]
+    if not zoned:
+        return []
+    example = zoned[-1]
+    named = ", ".join(f"{c.file.rsplit('/', 1)[-1]} ({c.time}{c.zone})" for c in zoned)
+    return [
+        warning(
+            "OKR311",
+            f"check-in's time {c.time} names no zone, so it counts as if in UTC beside "
+            f"{named} of the same day, whose time names one: if it was written in "
+            "another zone, they are not read in the order they happened",
+            c.file,
+            hint=f"add the zone it was written in to its date, e.g. date: "
+            f"{c.date}T{c.time}{example.zone}, as okrsite checkin stamps it",
+            key_path=("date",),
+        )
+        for c in group
+        if c.time and not c.zone
+    ]
 
 
 def _minute_after(time: str) -> str:

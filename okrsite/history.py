@@ -74,8 +74,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: top-level keys that name no key result dropped, as the site drops them:
 #: 17; the commit that renamed the content folder (content_dir) moved its
 #: files, and says from where, as one that moved the site does: 18; a
-#: check-in keeps the zone its time names: 19): cached events reread
-CACHE_VERSION = 19
+#: check-in keeps the zone its time names: 19; a tie of instants is broken
+#: by file name, as the order's rule says, not by the time as written: 20):
+#: cached events reread
+CACHE_VERSION = 20
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 _Day = date  # inside Change, ``date`` names its field

@@ -471,11 +471,17 @@ def checkin_order(c: CheckIn) -> tuple[object, ...]:
     times name no zone is ordered by them as written. One key per check-in,
     so every place that orders check-ins (the pages, the feed, okrsite diff,
     OKR311) orders them alike. The day is the date as written, whatever the
-    zone: a check-in's day is its own local day. The time as written breaks
-    a tie of instants (``09:00`` before ``09:00:00``, as text orders them)."""
+    zone: a check-in's day is its own local day. The file name breaks a tie
+    of instants, as the rule says, not the time as written: ``okrsite
+    checkin`` stamps the minute with its zone, so two teammates a few
+    seconds apart, in Berlin (``07:02+01:00``) and New York
+    (``01:02-05:00``), name one instant, and the one written later is the
+    one filed after (``…-2.md``); ordering them by their local clocks would
+    read the earlier Berlin one last. The time as written comes after, so
+    the key stays total."""
     if not c.time:
-        return (c.date, 0, 0, "", natural_key(c.file))
-    return (c.date, 1, utc_clock(c.time, c.zone), c.time, natural_key(c.file))
+        return (c.date, 0, 0, natural_key(c.file), "")
+    return (c.date, 1, utc_clock(c.time, c.zone), natural_key(c.file), c.time)
 
 
 def _tick_by_name(obj: Objective, kr: KeyResult) -> str:
