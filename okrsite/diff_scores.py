@@ -23,6 +23,7 @@ from typing import Literal
 
 from okrsite import numbers
 from okrsite.model import ObjectiveScore, ScoredPortfolio, Status
+from okrsite.scoring_rollup import counted_children
 
 Cause = Literal["added", "removed", "edited", "check-in", "kpi", "roll-up", "settings"]
 
@@ -48,8 +49,9 @@ class ScoreChange:
 
     ``causes`` says why: the objective itself was ``edited``, a ``check-in``
     for it changed, a ``kpi`` one of its key results reads changed, or only
-    ``roll-up`` from aligned objectives (``settings`` when none of these: the
-    scoring settings in okrsite.toml changed).
+    ``roll-up`` from aligned objectives its figure counts, ``settings`` when
+    okrsite.toml moved its cycle's dates or the scoring settings (beside the
+    others), or when none of these applies.
     """
 
     id: str
@@ -313,7 +315,7 @@ def _score_changes(
         both = change.progress_before is not None and change.progress_after is not None
         if both and _rolled_up(oid, base, head, renames, changed):
             causes.append("roll-up")
-        if not causes:
+        if not causes or (both and _paced_by_settings(oid, base, head, renames)):
             causes.append("settings")
         out.append(change.with_causes(tuple(causes)))
     return tuple(sorted(out, key=lambda c: c.id))
@@ -333,12 +335,20 @@ def _rolled_up(
     or left (added, removed, or re-parented to or away from ``oid``), or
     whose ``weight:`` or ``parent:`` (another key result of ``oid``) changed:
     each moves the weighted mean the parent's score is made of, so the
-    parent moved by its roll-up, not by "settings".
+    parent moved by its roll-up, not by "settings". Only children its
+    figure counts (:func:`~okrsite.scoring_rollup.counted_children`): a
+    parent with counted key results of its own that are no roll-ups is not
+    moved by its children at all.
     """
     base_id = renames.get(oid, oid)
     to_head = {b: h for h, b in renames.items()}
-    h_kids = set(head.children.get(oid, ()))
-    b_kids = {to_head.get(k, k) for k in base.children.get(base_id, ())}
+    h_obj, b_obj = head.portfolio.objectives.get(oid), base.portfolio.objectives.get(base_id)
+    if h_obj is None or b_obj is None:
+        return False
+    # only the children its figure counts (none beside counted key results
+    # of its own that are no roll-ups): a child's move elsewhere moves nothing
+    h_kids = counted_children(h_obj, head.children, head.kr_children)
+    b_kids = {to_head.get(k, k) for k in counted_children(b_obj, base.children, base.kr_children)}
     if h_kids != b_kids or any(kid in changed for kid in h_kids):
         return True
     for kid in h_kids:
@@ -354,3 +364,25 @@ def _rolled_up(
         ):
             return True
     return False
+
+
+def _paced_by_settings(
+    oid: str, base: ScoredPortfolio, head: ScoredPortfolio, renames: Mapping[str, str]
+) -> bool:
+    """Whether ``okrsite.toml`` moved ``oid``'s pace: its cycle (same name
+    on both sides) has other dates (``fiscal_year_start``, a ``[cycles]``
+    table), or the scoring settings changed. Said beside the other causes,
+    so a parent whose expected progress moved with a new fiscal year does
+    not read as moved by its children alone."""
+    h = head.portfolio.objectives.get(oid)
+    b = base.portfolio.objectives.get(renames.get(oid, oid))
+    if h is None or b is None:
+        return False
+    if base.settings != head.settings:
+        return True
+    if h.cycle != b.cycle:
+        return False  # a cycle edited in the file is "edited"
+    h_cycle, b_cycle = head.portfolio.cycles.get(h.cycle), base.portfolio.cycles.get(b.cycle)
+    if h_cycle is None or b_cycle is None:
+        return h_cycle is not b_cycle
+    return (h_cycle.start, h_cycle.end) != (b_cycle.start, b_cycle.end)

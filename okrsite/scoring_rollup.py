@@ -36,6 +36,32 @@ def counts_in_rollup(obj: Objective) -> bool:
     return obj.status == "active"
 
 
+def counted_children(
+    obj: Objective,
+    children: Mapping[str, Sequence[str]],
+    kr_children: Mapping[str, Sequence[str]],
+) -> set[str]:
+    """The aligned objectives whose figures go into ``obj``'s progress (as
+    :meth:`Scorer.progress` and :meth:`Scorer._plan` count them): all of its
+    aligned objectives when it has no counted key result of its own, else
+    only those aligned to one of its counted roll-up key results (one
+    without ``score:``). An objective with counted key results of its own
+    does not roll its other children up, so their moves do not move it:
+    ``okrsite diff`` reads this to say why a parent's figure moved.
+    ``children`` / ``kr_children``: as :class:`~okrsite.model.ScoredPortfolio`
+    keeps them; whether each child is active is not asked here (a child
+    that became a draft changed what is counted too)."""
+    counted = [kr for kr in obj.key_results if counts_in_objective(kr)]
+    if not counted:
+        return set(children.get(obj.id, ()))
+    return {
+        kid
+        for kr in counted
+        if kr.score is None and kr.kind == "rollup"
+        for kid in kr_children.get(f"{obj.id}#{kr.id}", ())
+    }
+
+
 def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float:
     """Mean of (value, weight) pairs; 0 when the weights sum to 0."""
     total = sum(w for _, w in pairs)
