@@ -52,9 +52,7 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         # the other cycles running on as_of (a year around its quarter), whose
         # check-ins "what changed" lists too, as "needs attention" their objectives
         change_cycles=[
-            index.cycles[n].title or n
-            for n in view.running_cycles()
-            if n != cycle and n in index.cycles
+            index.cycle_title(n) for n in view.running_cycles() if n != cycle and n in index.cycles
         ]
         if cycle
         else [],
@@ -417,7 +415,7 @@ def cycle(site: SiteRenderer, name: str) -> Page:
     return path, site.render(
         "cycle.html",
         path,
-        title=site.gettext("Cycle %(name)s") % {"name": record.title or name},
+        title=site.gettext("Cycle %(name)s") % {"name": index.cycle_title(name)},
         cyc=record,
         ids=ids,
         summary=view.summary(ids),

@@ -162,6 +162,8 @@ class TemplateGlobals:
             "day": self.language.day,
             "atom_time": atom_time,
             "status_word": self.status_word,
+            # a cycle as pages name it: its title, else its name (one field)
+            "cycle_title": self.view.index.cycle_title,
             "markup": Markup,
             # the call alone: the Partials object holds the Jinja environment
             # (whose compile_templates writes files anywhere), the recorder and

@@ -154,6 +154,11 @@ class SiteIndex:
             if cycle is not None:
                 self.cycles[name] = cycle
         self.cycle_names = sorted(self.cycles, key=lambda n: (self.cycles[n].start, n))
+        #: cycle name -> how pages name it for reading: its ``title`` in
+        #: okrsite.toml (``Sprint 7 (Feb/Mär)``), else its name; one field, so
+        #: the dashboard, team and person pages, streaks and cards name a
+        #: cycle alike (links, anchors and data attributes keep the name)
+        self.cycle_titles: dict[str, str] = {n: c.title or n for n, c in self.cycles.items()}
         # the dashboard's cycle is one in use: a cycle whose objectives are
         # all drafts or dropped (the drafts ``okrsite carry`` writes into the
         # next quarter) counts nothing yet, and choosing it would hide the
@@ -193,3 +198,10 @@ class SiteIndex:
         """Objectives of the sub-teams of ``tid`` (at any depth): its page rolls them up."""
         below = team_and_descendants(tid, self.sub_teams)[1:]
         return [oid for t in below for oid in self.by_team.get(t, [])]
+
+    def cycle_title(self, name: str | None) -> str:
+        """A cycle as pages name it for reading (:attr:`cycle_titles`); an
+        unknown cycle (OKR302) by its name."""
+        if not name:
+            return ""
+        return self.cycle_titles.get(name, name)

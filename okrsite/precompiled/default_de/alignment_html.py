@@ -37,6 +37,7 @@ def block_main(context, missing=missing, environment=environment):
     t_2 = 1
     for (l_1_cycle, l_1_steps) in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         l_1_anchor = resolve('anchor')
+        l_1_cycle_title = resolve('cycle_title')
         _loop_vars = {}
         pass
         yield '<section aria-labelledby="'
@@ -44,7 +45,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '">\n<h2 id="'
         yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', l_1_cycle, _loop_vars=_loop_vars))
         yield '">'
-        yield escape(l_1_cycle)
+        yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), l_1_cycle, _loop_vars=_loop_vars))
         yield '</h2>\n<ul class="tree">'
         for (l_2_kind, l_2_value) in l_1_steps:
             l_2_ngettext = resolve('ngettext')
@@ -69,10 +70,10 @@ def block_main(context, missing=missing, environment=environment):
         l_2_kind = l_2_value = l_2_ngettext = missing
         yield '</ul>\n</section>\n'
         t_2 = 0
-    l_1_cycle = l_1_steps = l_1_anchor = missing
+    l_1_cycle = l_1_steps = l_1_anchor = l_1_cycle_title = missing
     if t_2:
         pass
         yield '<p class="muted">Keine Ziele.</p>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&4=17&7=34&8=38&9=43&10=45&11=49&12=56&13=58&14=61&15=63'
+debug_info = '1=12&4=17&7=34&8=38&9=44&10=46&11=50&12=57&13=59&14=62&15=64'

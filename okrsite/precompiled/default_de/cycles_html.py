@@ -39,6 +39,7 @@ def block_main(context, missing=missing, environment=environment):
         for (l_1_cyc, l_1_sm) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
             l_1_root = resolve('root')
             l_1_url = resolve('url')
+            l_1_cycle_title = resolve('cycle_title')
             l_1_day = resolve('day')
             l_1_ngettext = resolve('ngettext')
             l_1_current = resolve('current')
@@ -51,7 +52,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
             yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'cycle', environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape((environment.getattr(l_1_cyc, 'title') or environment.getattr(l_1_cyc, 'name')))
+            yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars))
             yield '</bdi></a> <span class="meta">'
             yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'start'), _loop_vars=_loop_vars))
             yield ' – '
@@ -68,13 +69,13 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield ' · <span class="cycle-state" data-cycle-state="over">beendet</span>'
             yield '</span> <span class="obj-score">'
-            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
             yield '</span></li>\n'
-        l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_day = l_1_ngettext = l_1_current = l_1_as_of = l_1_partial = l_1__ = missing
+        l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_cycle_title = l_1_day = l_1_ngettext = l_1_current = l_1_as_of = l_1_partial = l_1__ = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p class="muted">Keine Zyklen.</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&8=36&10=39&11=51'
+debug_info = '1=13&2=16&3=20&8=36&10=39&11=52'

@@ -45,6 +45,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_person = resolve('person')
     l_0_day = resolve('day')
     l_0_cycle = resolve('cycle')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_lead = resolve('lead')
     l_0_with_unit = resolve('with_unit')
     l_0_supports = resolve('supports')
@@ -109,13 +110,13 @@ def block_main(context, missing=missing, environment=environment):
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars))
         yield '"><bdi>'
-        yield escape(environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars))
         yield '</bdi></a> ('
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ends %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield ')'
     elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'):
         pass
-        yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'), _block_vars=_block_vars))
     else:
         pass
         yield '–'
@@ -194,4 +195,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=29&5=69&6=76&8=78&10=90&11=97&12=103&13=126&14=136&20=153&21=160&25=174&26=179&27=193'
+debug_info = '1=19&2=22&3=24&4=29&5=70&6=77&8=79&10=91&11=98&12=104&13=127&14=137&20=154&21=161&25=175&26=180&27=194'

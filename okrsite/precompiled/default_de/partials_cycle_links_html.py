@@ -27,15 +27,16 @@ def root(context, missing=missing, environment=environment):
         l_1_loop = missing
         for l_1_sec, l_1_loop in LoopContext((undefined(name='sections') if l_0_sections is missing else l_0_sections), undefined):
             l_1_anchor = resolve('anchor')
+            l_1_cycle_title = resolve('cycle_title')
             _loop_vars = {}
             pass
             yield '<a href="#'
             yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape(environment.getattr(l_1_sec, 'cycle'))
+            yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
             yield '</bdi></a>'
             yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/cycle_links.html' evaluated to false and no else section was defined.")))
-        l_1_loop = l_1_sec = l_1_anchor = missing
+        l_1_loop = l_1_sec = l_1_anchor = l_1_cycle_title = missing
         yield '</p>'
 
 blocks = {}

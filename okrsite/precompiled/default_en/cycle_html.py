@@ -27,6 +27,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_url = resolve('url')
     l_0_cyc = resolve('cyc')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_title = resolve('title')
     l_0_day = resolve('day')
     l_0_m = resolve('m')
@@ -50,7 +51,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
-    yield escape(environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'))
+    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars))
     yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n<p class="meta">'
@@ -58,7 +59,7 @@ def block_main(context, missing=missing, environment=environment):
     yield ' – '
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars))
     yield '</p>\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '\n'
     if (undefined(name='card') if l_0_card is missing else l_0_card):
         pass
@@ -101,4 +102,4 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=48&5=55&6=57&7=61&8=63&11=66&12=74&13=76&14=78&15=80&16=82&17=84&21=87&22=89&23=98'
+debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=62&8=64&11=67&12=75&13=77&14=79&15=81&16=83&17=85&21=88&22=90&23=99'

@@ -220,6 +220,7 @@ def root(context, missing=missing, environment=environment):
             l_2_person = resolve('person')
             l_2__ = resolve('_')
             l_2_day = resolve('day')
+            l_2_cycle_title = resolve('cycle_title')
             l_2_g = l_2_gs = missing
             _loop_vars = {}
             pass
@@ -255,7 +256,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_7.extend((
                     ' · <bdi>',
-                    escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle')),
+                    escape(context.call((undefined(name='cycle_title') if l_2_cycle_title is missing else l_2_cycle_title), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle'), _loop_vars=_loop_vars)),
                     '</bdi>',
                 ))
             if environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'overdue'):
@@ -286,7 +287,7 @@ def root(context, missing=missing, environment=environment):
                 escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars)),
                 '</span>\n</li>\n',
             ))
-        l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_team_owned_goals = l_2_partial = l_2_team = l_2_person = l_2__ = l_2_day = missing
+        l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_team_owned_goals = l_2_partial = l_2_team = l_2_person = l_2__ = l_2_day = l_2_cycle_title = missing
         t_7.append(
             '</ul>',
         )
@@ -325,4 +326,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=213&36=232&37=238&38=286&46=296&47=306&49=311&50=316'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=213&36=233&37=239&38=287&46=297&47=307&49=312&50=317'

@@ -35,6 +35,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_markup = resolve('markup')
     l_0_parent = resolve('parent')
     l_0_carried_from = resolve('carried_from')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_carried_into = resolve('carried_into')
     l_0_partial = resolve('partial')
     l_0_s = resolve('s')
@@ -114,13 +115,13 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from):
         pass
         yield '<p class="carried">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle')), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried from %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'url'), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='carried_from') if l_0_carried_from is missing else l_0_carried_from), 'cycle'), _block_vars=_block_vars)), _block_vars=_block_vars))
         yield '</p>\n'
     for l_1_c in (undefined(name='carried_into') if l_0_carried_into is missing else l_0_carried_into):
         _loop_vars = {}
         pass
         yield '<p class="carried">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_c, 'cycle')), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Carried into %(objective)s (%(cycle)s)', objective=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _loop_vars=_loop_vars), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_c, 'url'), environment.getattr(l_1_c, 'title')), cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr(l_1_c, 'cycle'), _loop_vars=_loop_vars)), _loop_vars=_loop_vars))
         yield '</p>\n'
     l_1_c = missing
     yield '<div class="overview">\n  <p class="big">'
@@ -160,7 +161,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
         yield '">'
-        yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
         yield '</a> <span class="muted">('
         yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars))
         yield ' – '
@@ -168,7 +169,7 @@ def block_main(context, missing=missing, environment=environment):
         yield ')</span>'
     else:
         pass
-        yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Commitment</dt><dd>'
     yield escape((Markup('aspirational') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'commitment') == 'aspirational') else Markup('committed')))
     yield '</dd></div>\n'
@@ -237,7 +238,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '<section aria-labelledby="history">\n<h2 id="history">Progress over time</h2>\n<figure class="chart-figure">'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='history') if l_0_history is missing else l_0_history), title=Markup('Progress over check-ins'), _block_vars=_block_vars))
         yield '\n<figcaption>'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'From the first to the last day of cycle %(cycle)s.', cycle=environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'From the first to the last day of cycle %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield ' Solid line and points: progress at the end of each day with a check-in; dashed line: expected progress.'
         if environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'):
             pass
@@ -505,4 +506,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=87&7=89&8=100&11=105&12=107&13=112&15=114&16=119&18=127&20=129&21=135&22=142&23=144&24=151&25=157&26=173&27=175&28=181&29=191&30=205&31=207&37=222&41=225&49=235&52=238&53=240&54=247&60=250&63=252&66=255&67=278&68=282&72=288&76=291&82=318&85=321&92=324&93=326&94=328&96=331&98=333&103=343&104=348&106=371&107=387&109=393&110=396&111=402&112=404&114=411&115=414&116=423&117=439&118=442&119=450&120=463&122=469&123=476&124=478&125=480&131=482&133=485&139=497&141=499&142=504'
+debug_info = '1=13&2=16&3=20&6=88&7=90&8=101&11=106&12=108&13=113&15=115&16=120&18=128&20=130&21=136&22=143&23=145&24=152&25=158&26=174&27=176&28=182&29=192&30=206&31=208&37=223&41=226&49=236&52=239&53=241&54=248&60=251&63=253&66=256&67=279&68=283&72=289&76=292&82=319&85=322&92=325&93=327&94=329&96=332&98=334&103=344&104=349&106=372&107=388&109=394&110=397&111=403&112=405&114=412&115=415&116=424&117=440&118=443&119=451&120=464&122=470&123=477&124=479&125=481&131=483&133=486&139=498&141=500&142=505'

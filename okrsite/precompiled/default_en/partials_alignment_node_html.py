@@ -11,6 +11,7 @@ def root(context, missing=missing, environment=environment):
     l_0_item = resolve('item')
     l_0_root = resolve('root')
     l_0__ = resolve('_')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_via = resolve('via')
     l_0_markup = resolve('markup')
     try:
@@ -45,7 +46,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name'))
         yield '</bdi> · '
     yield '<bdi>'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle')))
     yield '</bdi>'
     if (undefined(name='via') if l_0_via is missing else l_0_via):
         pass
@@ -54,4 +55,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span></span>'
 
 blocks = {}
-debug_info = '2=24'
+debug_info = '2=25'

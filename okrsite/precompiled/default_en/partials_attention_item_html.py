@@ -11,6 +11,7 @@ def root(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0_root = resolve('root')
     l_0_cycle = resolve('cycle')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_percent_at = resolve('percent_at')
     l_0__ = resolve('_')
     try:
@@ -55,7 +56,7 @@ def root(context, missing=missing, environment=environment):
     if (t_2((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)) and (environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle') != (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle))):
         pass
         yield ' · <bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle'))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle')))
         yield '</bdi>'
     yield ' · expected '
     yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'expected'), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'pace_places')))
@@ -101,4 +102,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n</li>'
 
 blocks = {}
-debug_info = '2=36&3=40&4=45&5=63&6=68'
+debug_info = '2=37&3=41&4=46&5=64&6=69'

@@ -10,6 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0_item = resolve('item')
     l_0_root = resolve('root')
+    l_0_cycle_title = resolve('cycle_title')
     l_0__ = resolve('_')
     try:
         t_1 = environment.filters['safe']
@@ -37,7 +38,7 @@ def root(context, missing=missing, environment=environment):
             yield ' · '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
     yield ' · <bdi>'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle')))
     yield '</bdi>'
     if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'commitment') == 'aspirational'):
         pass
@@ -55,4 +56,4 @@ def root(context, missing=missing, environment=environment):
     yield '</span>\n</li>'
 
 blocks = {}
-debug_info = '2=22&3=24&4=29&5=50'
+debug_info = '2=23&3=25&4=30&5=51'

@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_streak = resolve('streak')
     l_0_ngettext = resolve('ngettext')
+    l_0_cycle_title = resolve('cycle_title')
     l_0__ = resolve('_')
     pass
     if (undefined(name='streak') if l_0_streak is missing else l_0_streak):
@@ -16,11 +17,11 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="meta streak">'
         if environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks'):
             pass
-            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Check-in streak: %(num)d week in a row in %(cycle)s', 'Check-in streak: %(num)d weeks in a row in %(cycle)s', environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks'), cycle=environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle')))
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Check-in streak: %(num)d week in a row in %(cycle)s', 'Check-in streak: %(num)d weeks in a row in %(cycle)s', environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks'), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle'))))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No check-in streak in %(cycle)s: no check-in last week or this week.', cycle=environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle')))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No check-in streak in %(cycle)s: no check-in last week or this week.', cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle'))))
         yield '</p>\n'
 
 blocks = {}
-debug_info = '5=14'
+debug_info = '5=15'

@@ -29,6 +29,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_markup = resolve('markup')
     l_0_root = resolve('root')
     l_0_url = resolve('url')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_rows = resolve('rows')
     try:
         t_1 = environment.filters['format']
@@ -53,7 +54,7 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
         pass
         yield '<p class="meta">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Figures for cycle %(cycle)s: a person's page lists their other cycles.", cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _block_vars=_block_vars), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Figures for cycle %(cycle)s: a person's page lists their other cycles.", cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _block_vars=_block_vars)), _block_vars=_block_vars))
         yield '</p>'
     if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
         pass
@@ -71,7 +72,7 @@ def block_main(context, missing=missing, environment=environment):
             yield '</bdi></a> <span class="meta">'
             if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
                 pass
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=(undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             else:
                 pass
                 yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
@@ -90,4 +91,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '<p class="muted">No people.</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=53&6=58&8=61&9=67'
+debug_info = '1=13&2=16&3=20&5=54&6=59&8=62&9=68'

@@ -86,6 +86,7 @@ def block_main(context, missing=missing, environment=environment):
     for l_1_sec in (undefined(name='sections') if l_0_sections is missing else l_0_sections):
         l_1_anchor = resolve('anchor')
         l_1__ = resolve('_')
+        l_1_cycle_title = resolve('cycle_title')
         _loop_vars = {}
         pass
         yield '<section aria-labelledby="'
@@ -93,17 +94,17 @@ def block_main(context, missing=missing, environment=environment):
         yield '">\n<h2 id="'
         yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
         yield '">'
-        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives owned in %(cycle)s', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives owned in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         if environment.getattr(l_1_sec, 'current'):
             pass
             yield ' <span class="muted">(current cycle)</span>'
         yield '</h2>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of objectives owned by %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of objectives owned by %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives in %(cycle)s.', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n</section>\n'
         t_2 = 0
-    l_1_sec = l_1_anchor = l_1__ = missing
+    l_1_sec = l_1_anchor = l_1__ = l_1_cycle_title = missing
     if t_2:
         pass
         yield '<h2>Objectives</h2>\n<p class="muted">No objectives.</p>\n'
@@ -132,4 +133,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</div>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=77&8=80&9=86&10=92&11=94&12=101&13=103&19=110&20=119&21=123&22=126'
+debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=77&8=80&9=86&10=93&11=95&12=102&13=104&19=111&20=120&21=124&22=127'

@@ -82,6 +82,7 @@ def block_main(context, missing=missing, environment=environment):
     for l_1_sec in (undefined(name='sections') if l_0_sections is missing else l_0_sections):
         l_1_anchor = resolve('anchor')
         l_1__ = resolve('_')
+        l_1_cycle_title = resolve('cycle_title')
         _loop_vars = {}
         pass
         yield '<section aria-labelledby="'
@@ -89,28 +90,28 @@ def block_main(context, missing=missing, environment=environment):
         yield '">\n<h2 id="'
         yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
         yield '">'
-        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives in %(cycle)s', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         if environment.getattr(l_1_sec, 'current'):
             pass
             yield ' <span class="muted">(current cycle)</span>'
         yield '</h2>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
         if environment.getattr(l_1_sec, 'sub_ids'):
             pass
             yield '<p class="meta">Progress and counts include the objectives of its sub-teams.</p>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives of its own in %(cycle)s.', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives of its own in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
         if environment.getattr(l_1_sec, 'sub_ids'):
             pass
             yield '<h3>'
-            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives of its sub-teams in %(cycle)s', cycle=environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives of its sub-teams in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '</h3>\n'
             yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'sub_ids'), _loop_vars=_loop_vars))
             yield '\n'
         yield '</section>\n'
         t_2 = 0
-    l_1_sec = l_1_anchor = l_1__ = missing
+    l_1_sec = l_1_anchor = l_1__ = l_1_cycle_title = missing
     if t_2:
         pass
         yield '<h2>Objectives</h2>\n<p class="muted">No objectives.</p>\n'
@@ -151,4 +152,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=51&5=66&6=68&7=73&8=76&9=82&10=88&11=90&12=97&13=99&14=102&15=104&16=109&22=117&23=126&24=130&25=141'
+debug_info = '1=13&2=16&3=20&4=51&5=66&6=68&7=73&8=76&9=82&10=89&11=91&12=98&13=100&14=103&15=105&16=110&22=118&23=127&24=131&25=142'
