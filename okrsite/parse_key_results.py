@@ -396,7 +396,9 @@ def _key_result(
         _shares_beside_percents(f, path, f.percents[percents:], start, target, current)
     unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
     unit = _currency_unit(unit, f.currencies[currencies:])
-    if kind == "numeric" and not measured:
+    if kind == "numeric" and not measured and not (kpi is not None and not unit):
+        # a KPI's key result with no unit of its own counts in the KPI's
+        # unit, known only once references are resolved: checked there
         title_figures_unlike(f, item, path, kr_id, (start, target), unit)
     if kind == "numeric":
         current_beside_title(f, item, path, kr_id, (start, target, current), unit)

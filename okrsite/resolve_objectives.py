@@ -19,6 +19,7 @@ from okrsite.numbers import format_number
 from okrsite.parse_figures import currency_of, is_money, money_counted_in, unit_multiplier
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
+from okrsite.title_figures import kpi_title_figures_unlike
 from okrsite.units import same_unit
 
 
@@ -210,6 +211,8 @@ def _check_objective_references(r: Resolving) -> None:
                 changes["carried_from"] = None
         krs = list(obj.key_results)
         for i, key_result in enumerate(krs):
+            if key_result.kpi in kpis and not key_result.unit:
+                kpi_title_figures_unlike(key_result, kpis[key_result.kpi].unit, obj.file, diags)
             if key_result.kpi is not None and key_result.kpi not in kpis:
                 unknown("kpi", key_result.kpi, kpis, obj.file, ("key_results", i, "kpi"), "KPI")
                 krs[i] = replace(key_result, kpi=None)

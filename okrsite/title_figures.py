@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.model import KeyResult
 from okrsite.numbers import csv_number, format_number
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import (
@@ -111,8 +113,45 @@ def _tidy(value: float) -> float:
     return float(f"{value:.12g}")  # 16500 / 1000 is 16.5, never 16.499999999999998
 
 
+class _Warns(Protocol):
+    """Where OKR409 is said: a file's parse (:class:`okrsite.parse_fields._Fields`)
+    or a resolved key result's file (:func:`kpi_title_figures_unlike`)."""
+
+    def warn(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None: ...
+
+
+class _ResolvedWarnings:
+    """Warnings about one objective's file, said once its references are resolved."""
+
+    def __init__(self, file: str, diags: list[Diagnostic]) -> None:
+        self.file, self.diags = file, diags
+
+    def warn(self, code: str, msg: str, path: Path_, hint: str | None = None) -> None:
+        self.diags.append(warning(code, msg, self.file, hint=hint, key_path=path))
+
+
+def kpi_title_figures_unlike(kr: KeyResult, unit: str, file: str, diags: list[Diagnostic]) -> None:
+    """OKR409 for a key result measured by a KPI with no ``unit:`` of its
+    own: its figures count in the KPI's ``unit`` (``start: 180, target:
+    250`` beside a KPI in ``$k``), which the parse of its file cannot know,
+    so its title (``MRR from $180k to $250k``) is compared with them only
+    once the KPI is linked; read as whole dollars, the title would be
+    "from 180,000" and the warning's hint would break a right key result."""
+    if kr.kind != "numeric":
+        return
+    path = ("key_results", kr.index)
+    title_figures_unlike(
+        _ResolvedWarnings(file, diags),
+        {"title": kr.title},
+        path,
+        kr.id,
+        (kr.start, kr.target),
+        unit,
+    )
+
+
 def title_figures_unlike(
-    f: _Fields,
+    f: _Warns,
     item: Mapping[str, Any],
     path: Path_,
     kr_id: str,
