@@ -13,6 +13,7 @@ from okrsite.diagnostics import Diagnostic, warning
 from okrsite.md_links import note_link_warnings
 from okrsite.model import KeyResult, Objective, ScoredPortfolio
 from okrsite.numbers import csv_number, format_number
+from okrsite.parent_counts_nowhere import parent_counts_nowhere
 from okrsite.parse_measures import title_figures
 from okrsite.plural import plural
 from okrsite.scoring_rollup import counts_in_objective, counts_in_rollup
@@ -106,6 +107,9 @@ def quality_warnings(
             )
         out.extend(_upward_from_zero(scored, oid, kr) for kr in active if _says_down(kr))
         out.extend(_outside_parent_cycle(scored, oid))
+        cut_off = parent_counts_nowhere(scored, obj)
+        if cut_off is not None:
+            out.append(cut_off)
         score = scored.objectives.get(oid)
         if score is not None and score.stale:
             since = (
