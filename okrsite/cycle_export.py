@@ -122,7 +122,14 @@ def scorecard_json(
             for kind, t in card.commitment.items()
         },
         "teams": [
-            {"team": tid, "title": p.team_names.get(tid, tid), **_tally(t)}
+            {
+                "team": tid,
+                "title": p.team_names.get(tid, tid),
+                **_tally(t),
+                # the figures above are the team's own objectives; this one
+                # rolls up its sub-teams', as the Teams index and team page do
+                "progress_with_sub_teams": graded_share(card.teams_rolled_up[tid].progress),
+            }
             for tid, t in card.teams.items()
         ],
         "least_moved": least,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite.checkin_index import checkin_index
-from okrsite.cycle_figures import COUNTED, Figures, figures, team_ids
+from okrsite.cycle_figures import COUNTED, Figures, figures, team_figures, team_ids
 from okrsite.cycles import phase
 from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, TrendMeaning
 from okrsite.scoring import (
@@ -82,9 +82,15 @@ class Scorecard:
     started: bool
     total: Tally
     commitment: Mapping[Commitment, Tally]
+    #: one row per team: its own objectives, not its sub-teams'
     teams: Mapping[str, Tally]
     least_moved: tuple[LeastMoved, ...]
     kpis: tuple[KPIAtEnd, ...]
+    #: each team of ``teams`` with its sub-teams' objectives rolled up
+    #: (:func:`okrsite.cycle_figures.team_figures`, the Teams index's and the
+    #: team page's figure): a row's own figures leave its sub-teams out, so
+    #: the scorecard shows both rather than a second meaning of one label
+    teams_rolled_up: Mapping[str, Figures]
 
 
 def _tally(scored: ScoredPortfolio, cycle: str, ids: list[str], started: bool = True) -> Tally:
@@ -170,6 +176,7 @@ def scorecard(scored: ScoredPortfolio, cycle: str) -> Scorecard:
     teams = {
         t: _tally(scored, cycle, by_team[t], started) for t in team_ids(scored) if t in by_team
     }
+    rolled = team_figures(scored, cycle)
     return Scorecard(
         cycle=cyc,
         as_of=scored.as_of,
@@ -180,4 +187,5 @@ def scorecard(scored: ScoredPortfolio, cycle: str) -> Scorecard:
         teams=teams,
         least_moved=_least_moved(scored, ids),
         kpis=kpis_at(scored, min(cyc.end, scored.as_of)),
+        teams_rolled_up={t: rolled[t].rolled_up for t in teams},
     )

@@ -10,7 +10,7 @@ page and the data files can never disagree. The markup is the theme's
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.cycle_figures import Figures
@@ -42,6 +42,9 @@ class TallyRow:
     grades: Mapping[Grade, int]
     #: the progress a commitment's objectives must reach (1.0 or aspirational_success)
     success: float | None = None
+    #: a team's row: its progress with its sub-teams' objectives rolled up (the
+    #: Teams index's figure), beside its own objectives' ``progress``
+    with_sub_teams: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,8 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
         card = scorecard(scored, cycle)
     teams = []
     for tid in view.teams_sorted(card.teams):  # by name, as every list of teams
-        teams.append(_row(card.teams[tid], view.team(tid)))
+        row = _row(card.teams[tid], view.team(tid))
+        teams.append(replace(row, with_sub_teams=card.teams_rolled_up[tid].progress))
     least = []
     for m in card.least_moved:
         kr = p.objectives[m.objective].key_result(m.key_result)

@@ -24,11 +24,11 @@ def root(context, missing=missing, environment=environment):
     yield '<h3>Nach Team</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
         pass
-        yield '<table class="scorecard-teams stack">\n<thead><tr><th scope="col">Team</th><th scope="col">gezählte Ziele</th><th scope="col">'
+        yield '<p class="muted scorecard-teams-note">Jede Zeile zählt die eigenen Ziele des Teams, nicht die seiner Unterteams. „Mit Unterteams“ ist sein Fortschritt mit deren Zielen, wie auf der Seite Teams.</p>\n<table class="scorecard-teams stack">\n<thead><tr><th scope="col">Team</th><th scope="col">gezählte Ziele</th><th scope="col">'
         yield escape((Markup('erreicht') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('wären erreicht')))
         yield '</th><th scope="col">'
         yield escape((Markup('verfehlt') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('wären verfehlt')))
-        yield '</th><th scope="col">Fortschritt</th><th scope="col">erwartet</th>'
+        yield '</th><th scope="col">Fortschritt</th><th scope="col">mit Unterteams</th><th scope="col">erwartet</th>'
         for l_1_g in ('red', 'yellow', 'green'):
             l_1_partial = resolve('partial')
             _loop_vars = {}
@@ -65,6 +65,13 @@ def root(context, missing=missing, environment=environment):
             else:
                 pass
                 yield '–'
+            yield '</td><td data-label="mit Unterteams" data-figure="with-sub-teams">'
+            if (not t_2(environment.getattr(l_1_row, 'with_sub_teams'))):
+                pass
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'with_sub_teams'), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '–'
             yield '</td><td data-label="erwartet" data-figure="expected">'
             if (not t_2(environment.getattr(l_1_row, 'expected'))):
                 pass
@@ -92,4 +99,4 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">Kein Ziel dieses Zyklus nennt ein Team.</p>'
 
 blocks = {}
-debug_info = '3=25&5=28&7=41'
+debug_info = '3=25&6=28&8=41'

@@ -24,11 +24,11 @@ def root(context, missing=missing, environment=environment):
     yield '<h3>By team</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
         pass
-        yield '<table class="scorecard-teams stack">\n<thead><tr><th scope="col">Team</th><th scope="col">objectives counted</th><th scope="col">'
+        yield '<p class="muted scorecard-teams-note">Each row counts the team\'s own objectives, not its sub-teams\'. “With sub-teams” is its progress with theirs rolled up, as on the Teams page.</p>\n<table class="scorecard-teams stack">\n<thead><tr><th scope="col">Team</th><th scope="col">objectives counted</th><th scope="col">'
         yield escape((Markup('achieved') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be achieved')))
         yield '</th><th scope="col">'
         yield escape((Markup('missed') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be missed')))
-        yield '</th><th scope="col">progress</th><th scope="col">expected</th>'
+        yield '</th><th scope="col">progress</th><th scope="col">with sub-teams</th><th scope="col">expected</th>'
         for l_1_g in ('red', 'yellow', 'green'):
             l_1_partial = resolve('partial')
             _loop_vars = {}
@@ -65,6 +65,13 @@ def root(context, missing=missing, environment=environment):
             else:
                 pass
                 yield '–'
+            yield '</td><td data-label="with sub-teams" data-figure="with-sub-teams">'
+            if (not t_2(environment.getattr(l_1_row, 'with_sub_teams'))):
+                pass
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'with_sub_teams'), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '–'
             yield '</td><td data-label="expected" data-figure="expected">'
             if (not t_2(environment.getattr(l_1_row, 'expected'))):
                 pass
@@ -92,4 +99,4 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">No objective of this cycle names a team.</p>'
 
 blocks = {}
-debug_info = '3=25&5=28&7=41'
+debug_info = '3=25&6=28&8=41'
