@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from okrsite.output_swap import own_entry
 from okrsite.writer import file_digest
 
 __all__ = ["Snapshot", "snapshot"]
@@ -36,6 +37,8 @@ def snapshot(out_dir: Path) -> Snapshot | None:
             prefix, folder = stack.pop()
             with os.scandir(folder) as entries:
                 for entry in entries:
+                    if not prefix and own_entry(entry.name, out_dir):
+                        continue  # a build's staging folder, inside a mount point
                     if entry.is_dir(follow_symlinks=False):
                         stack.append((f"{prefix}{entry.name}/", entry.path))
                     else:

@@ -18,16 +18,20 @@ links and deletions. It still renders everything first into the staging
 folder, so a mistake in a template leaves the output untouched; only then
 each changed file is renamed into place (each rename is atomic: a reader
 sees the old file or the new one, never part of one) and the files the site
-no longer has are removed.
+no longer has are removed, all or none: a rename the system refuses undoes
+the ones before it.
+
+How the staged site is put in place, and where it is staged when the output
+folder cannot be renamed (a mount point, a parent the user may not write),
+is :mod:`okrsite.output_swap`.
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import hashlib
 import os
 import shutil
-import time
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -35,10 +39,38 @@ from typing import Any
 
 import click
 
+from okrsite.output_swap import (
+    MARKER,
+    STAGING_MARKER,
+    CannotMove,
+    CommitError,
+    new_staging,
+    own_entry,
+    remove_leftovers,
+    remove_tree,
+    stage_inside,
+    swap_entries,
+    swap_in,
+    update_files,
+)
 from okrsite.sitefiles import excerpt, link_out_of_site
 
-MARKER = ".okrsite-output"
-STAGING_MARKER = ".okrsite-staging"
+__all__ = [
+    "MARKER",
+    "STAGING_MARKER",
+    "OutputError",
+    "StagedOutput",
+    "SyncWriter",
+    "WriteStats",
+    "check_output_dir",
+    "file_digest",
+    "linked_out",
+    "read_folders",
+    "remove_leftovers",
+    "safe_relative",
+    "swap_in",
+]
+
 NAME_MAX = 255  # bytes in one file name on common file systems
 
 
@@ -114,7 +146,11 @@ def check_output_dir(
             raise OutputError(f"output folder name {shown} is too long; choose a shorter --out")
         if out.exists() and not out.is_dir():
             raise OutputError(f"output path {shown} exists and is not a folder")
-        if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
+        if (
+            out.is_dir()
+            and not (out / MARKER).exists()
+            and any(not own_entry(p.name, out) for p in out.iterdir())
+        ):
             raise OutputError(
                 f"output folder {shown} is not empty and was not made by okrsite, which "
                 "replaces only an empty folder or one it made; choose another "
@@ -171,7 +207,8 @@ def _why_not(out_dir: Path, exc: OSError) -> str:
 
 
 class StagedOutput:
-    """A new output folder being assembled beside the real one.
+    """A new output folder being assembled beside the real one (or inside it,
+    when it cannot be renamed: :func:`okrsite.output_swap.stage_inside`).
 
     ``write`` may be called from several forked processes at once (each file
     is written by exactly one of them); ``commit`` swaps the folder in, and
@@ -184,18 +221,16 @@ class StagedOutput:
         self.out_dir = Path(os.path.realpath(out_dir.absolute()))
         self.clean = clean
         parent = self.out_dir.parent
+        #: whether the staging folder is inside the output folder, which cannot
+        #: be renamed (:func:`okrsite.output_swap.stage_inside`)
+        self.inside = False
         try:
             parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(self.out_dir)
-            self.tmp = (
-                parent / f"{_staging_prefix(self.out_dir)}{os.getpid()}-{time.monotonic_ns()}"
-            )
-            self.tmp.mkdir()
-            (self.tmp / STAGING_MARKER).write_text(f"{os.getpid()}\n")
+            self.inside = stage_inside(self.out_dir)
+            self.tmp = new_staging(self.out_dir if self.inside else parent, self.out_dir)
         except OSError as exc:
-            raise OutputError(
-                f"cannot write the output folder {excerpt(out_dir, 120)}: {_why_not(out_dir, exc)}"
-            ) from None
+            self.tmp = self._staging_inside_instead(out_dir, exc)
         self.old_exists = self.out_dir.is_dir()
         #: with :meth:`update_in_place`: the previous output's files
         self.previous: Set[str] | None = None
@@ -208,6 +243,31 @@ class StagedOutput:
         #: with :meth:`update_in_place`: the content hash of each file of the
         #: previous output, as the page cache vouches for it
         self.previous_digests: Mapping[str, bytes] = {}
+
+    def _staging_inside_instead(self, given: Path, exc: OSError) -> Path:
+        """The staging folder inside the output folder, when none can be made
+        beside it: its parent is not writable (``/var/www`` owned by root,
+        ``/var/www/okrs`` by the deploy user). Otherwise the reason, naming
+        the folder that must be writable."""
+        refused = exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+        if refused and not self.inside and self.out_dir.is_dir():
+            try:
+                tmp = new_staging(self.out_dir, self.out_dir)
+            except OSError as inner:
+                exc = inner
+            else:
+                self.inside = True
+                return tmp
+        elif refused and not self.out_dir.exists() and os.path.isdir(self.out_dir.parent):
+            parent = excerpt(self.out_dir.parent, 120)
+            raise OutputError(
+                f"cannot create the output folder {excerpt(given, 120)}: its folder {parent} "
+                f"is not writable ({exc.strerror or exc}); make {parent} writable, or create "
+                f"{excerpt(given, 120)} yourself (okrsite then builds inside it)"
+            ) from None
+        raise OutputError(
+            f"cannot write the output folder {excerpt(given, 120)}: {_why_not(given, exc)}"
+        ) from None
 
     def update_in_place(
         self, previous: Set[str], digests: Mapping[str, bytes] | None = None
@@ -277,136 +337,75 @@ class StagedOutput:
         return written, unchanged
 
     def commit(self, paths: set[str], written: int, unchanged: int) -> WriteStats:
-        if self.previous is not None:
-            return self._commit_in_place(paths, written, unchanged)
-        (self.tmp / STAGING_MARKER).unlink(missing_ok=True)
+        """Put the staged site in place, all of it or none of it (:mod:`okrsite.output_swap`)."""
+        try:
+            if self.previous is not None:
+                return self._commit_in_place(paths, written, unchanged)
+            return self._commit_whole(paths, written, unchanged)
+        except CommitError as exc:
+            outcome = (
+                "the previous output was left as it was"
+                if exc.intact
+                else "the output folder may be partly updated; the next build that "
+                "succeeds rewrites it"
+            )
+            raise OutputError(
+                f"cannot update the output folder {excerpt(self.out_dir, 120)}: "
+                f"{excerpt(exc.path, 160)}: {exc.reason}; {outcome}"
+            ) from None
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write the output folder {excerpt(self.out_dir, 120)}: "
+                f"{exc.strerror or exc}; the previous output was left as it was"
+            ) from None
+        finally:
+            remove_tree(self.tmp, STAGING_MARKER)
+
+    def _commit_whole(self, paths: set[str], written: int, unchanged: int) -> WriteStats:
         marker = b"This folder is written by okrsite build and replaced on every build.\n"
         (self.tmp / MARKER).write_bytes(marker)
         if self.digests is not None:
             self.digests[MARKER] = file_digest(marker)
         removed = _count_removed(self.out_dir, paths) if self.old_exists else 0
-        swap_in(self.tmp, self.out_dir)
+        if not self.inside:
+            (self.tmp / STAGING_MARKER).unlink(missing_ok=True)
+            try:
+                swap_in(self.tmp, self.out_dir)
+                return WriteStats(written, unchanged, removed)
+            except CannotMove:  # a mount point that was not told as one
+                (self.tmp / STAGING_MARKER).write_text(f"{os.getpid()}\n")
+                self._move_inside()
+        swap_entries(self.tmp, self.out_dir)
         return WriteStats(written, unchanged, removed)
 
     def _commit_in_place(self, paths: set[str], written: int, unchanged: int) -> WriteStats:
         assert self.previous is not None
-        tmp, out = os.fspath(self.tmp), os.fspath(self.out_dir)
+        out = os.fspath(self.out_dir)
+        gone = sorted(rel for rel in self.previous if rel not in paths and rel != MARKER)
         try:
-            for folder, _, names in os.walk(tmp):
-                rel_folder = folder[len(tmp) + 1 :].replace(os.sep, "/")
-                for name in names:
-                    if name == STAGING_MARKER and not rel_folder:
-                        continue
-                    rel = f"{rel_folder}/{name}" if rel_folder else name
-                    if rel_folder:
-                        os.makedirs(f"{out}/{rel_folder}", exist_ok=True)
-                    os.replace(f"{tmp}/{rel}", f"{out}/{rel}")
-                    self.replaced.append(rel)
-            gone = sorted(rel for rel in self.previous if rel not in paths and rel != MARKER)
-            for rel in gone:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(f"{out}/{rel}")
-                self.deleted.append(rel)
-            for folder in sorted({os.path.dirname(rel) for rel in gone} - {""}, reverse=True):
-                _remove_empty_folders(out, folder)
-        except OSError as exc:
-            raise OutputError(
-                f"cannot write the output folder {excerpt(self.out_dir, 120)}: "
-                f"{exc.strerror or exc}"
-            ) from None
-        finally:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.replaced, self.deleted = update_files(os.fspath(self.tmp), out, gone)
+        except CannotMove:  # the output folder is another file system
+            self._move_inside()
+            self.replaced, self.deleted = update_files(os.fspath(self.tmp), out, gone)
         return WriteStats(written, unchanged, len(gone))
 
-    def abort(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def _remove_empty_folders(out: str, folder: str) -> None:
-    """``folder`` and the folders above it, as far as they are empty now."""
-    while folder:
+    def _move_inside(self) -> None:
+        """Move the staging folder into the output folder (copied, from another
+        file system), which the output folder's files can then be swapped with."""
+        inner = self.out_dir / self.tmp.name
         try:
-            os.rmdir(f"{out}/{folder}")
-        except OSError:  # not empty (or already gone): the folders above are not empty either
-            return
-        folder = os.path.dirname(folder)
-
-
-def _staging_prefix(out_dir: Path) -> str:
-    return f".{out_dir.name}.okrsite-tmp-"
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else
-        return True
-    return True
-
-
-def remove_leftovers(out_dir: Path) -> int:
-    """Remove staging and trash folders that earlier, killed builds left beside ``out_dir``.
-
-    Only folders okrsite made are touched: a staging folder carries
-    :data:`STAGING_MARKER` with the id of the process that made it (still
-    running: kept), a trash folder is a previous output and carries
-    :data:`MARKER`. Returns how many were removed.
-    """
-    removed = 0
-    parent = out_dir.parent
-    prefixes = (_staging_prefix(out_dir), f".{out_dir.name}.okrsite-old-")
-    try:
-        entries = [e for e in os.scandir(parent) if e.name.startswith(prefixes)]
-    except OSError:
-        return 0
-    for entry in entries:
-        path = Path(entry.path)
-        if not entry.is_dir(follow_symlinks=False):
-            continue
-        staging = path / STAGING_MARKER
-        if staging.is_file():
+            os.replace(self.tmp, inner)
+        except OSError:
             try:
-                pid = int(staging.read_text().strip() or "0")
-            except (OSError, ValueError):
-                pid = 0
-            if pid and _pid_alive(pid):
-                continue
-        elif not (path / MARKER).is_file():
-            # A build killed between making its staging folder and writing the
-            # marker leaves it empty, named with its process id: only that
-            # (empty, of a process gone) is removed; anything else is not ours.
-            made = entry.name[len(prefixes[0]) :].split("-")
-            if (
-                entry.name.startswith(prefixes[0])
-                and len(made) == 2
-                and all(part.isdigit() for part in made)
-                and len(made[0]) < 10
-                and not _pid_alive(int(made[0]))
-            ):
-                with contextlib.suppress(OSError):
-                    os.rmdir(path)
-                    removed += 1
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed += 1
-    return removed
+                shutil.copytree(self.tmp, inner, symlinks=True)
+            except OSError:
+                remove_tree(inner, STAGING_MARKER)
+                raise
+            remove_tree(self.tmp, STAGING_MARKER)
+        self.tmp, self.inside = inner, True
 
-
-def swap_in(new: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``new`` with two renames (the gap is microseconds)."""
-    if out_dir.exists():
-        trash = out_dir.parent / f".{out_dir.name}.okrsite-old-{os.getpid()}-{time.monotonic_ns()}"
-        os.replace(out_dir, trash)
-        try:
-            os.replace(new, out_dir)
-        except BaseException:
-            os.replace(trash, out_dir)
-            raise
-        shutil.rmtree(trash, ignore_errors=True)
-    else:
-        os.replace(new, out_dir)
+    def abort(self) -> None:
+        remove_tree(self.tmp, STAGING_MARKER)
 
 
 def file_digest(data: bytes) -> bytes:
@@ -446,8 +445,10 @@ def _write_new(path: str, data: bytes) -> None:
 
 def _count_removed(out_dir: Path, new: Mapping[str, bytes] | set[str]) -> int:
     count = 0
-    for dirpath, _, filenames in os.walk(out_dir):
+    for dirpath, dirs, filenames in os.walk(out_dir):
         rel_dir = os.path.relpath(dirpath, out_dir)
+        if rel_dir == ".":  # not the staging and trash folders made inside it
+            dirs[:] = [d for d in dirs if not own_entry(d, out_dir)]
         for name in filenames:
             rel = name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/")
             if rel not in new and name != MARKER:
