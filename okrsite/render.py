@@ -308,6 +308,9 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             self.index.current_cycle,
             self.nav,
             team_owned,
+            # which records' anchors are told apart (okrsite.view.anchors):
+            # links to them from any page
+            self.view.anchors.state(),
         )
 
     #: what a cycle's scorecard reads, each collection as a whole: it finds

@@ -31,7 +31,6 @@ from okrsite.view.formatting import (
     percent,
     remembered_percent,
 )
-from okrsite.view.view_model import anchor
 
 if TYPE_CHECKING:
     from datetime import date
@@ -173,7 +172,7 @@ class TemplateGlobals:
             "checkin_block": self.checkin_block,
             "checkin_notes": self.checkin_notes,
             "nav_items": self.nav_items,
-            "anchor": anchor,
+            "anchor": view.anchors.anchor,
             "badge_url": lambda oid: href(badge_path(oid)),
             "feed_id": quote(feed_id(self.config), safe=""),
         }

@@ -22,7 +22,7 @@ from okrsite.markdown import NOTE_TOP, name_tables
 from okrsite.md_links import needs_rewrite, rewrite_links
 from okrsite.model import CheckIn
 from okrsite.urls import SUMMARY_FILES, page_path
-from okrsite.view.view_model import CheckinView, NavItem, anchor
+from okrsite.view.view_model import CheckinView, NavItem
 
 if TYPE_CHECKING:
     from okrsite.dependencies import Dep, Recorder
@@ -160,9 +160,9 @@ class RenderPieces:
         more per file and ``root`` where there are such links."""
         memo = self.memo.markdown
         # a note with footnotes has ids of its own check-in (fn-checkin-…-1),
-        # so it is kept under its text and the check-in's id
-        doc_id = anchor("checkin", c.id)
-        text_key = f"{c.body}\x00#{c.id}" if "[^" in c.body else c.body
+        # so it is kept under its text and the check-in's anchor
+        doc_id = self.view.anchors.checkin(c.id)
+        text_key = f"{c.body}\x00#{doc_id}" if "[^" in c.body else c.body
         cached = memo.get(text_key)
         if cached is None:
             cached = memo[text_key] = self._notes_markdown(c.body, NOTE_TOP, doc_id)

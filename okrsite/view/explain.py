@@ -29,7 +29,7 @@ from okrsite.scoring import (
 from okrsite.scoring_pace import forecast_basis
 from okrsite.scoring_rollup import counts_in_objective
 from okrsite.view.formatting import grade_places
-from okrsite.view.view_model import Link, ViewModel, anchor
+from okrsite.view.view_model import Link, ViewModel
 
 __all__ = [
     "ConfidenceExplain",
@@ -221,7 +221,7 @@ def _confidence_and_stale(
     confidence = ConfidenceExplain(
         s.confidence,
         latest.date if latest else None,
-        anchor("checkin", latest.id) if latest else None,
+        view.anchors.checkin(latest.id) if latest else None,
         settings.low_confidence,
         low_confidence(s, settings),
         view.cycle_over(o.cycle),

@@ -12,7 +12,7 @@ from okrsite.scoring import counts_in_rollup, scored_done
 from okrsite.scoring_pace import PACE_STATUSES, pace_places
 from okrsite.scoring_progress import kpi_readings_in_cycle
 from okrsite.view.chart_geometry import Sparkline, sparkline
-from okrsite.view.view_model import Link, ViewModel, anchor
+from okrsite.view.view_model import Link, ViewModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         )
     return KeyResultRow(
         kr=kr,
-        anchor=anchor("kr", kr.id),
+        anchor=view.anchors.key_result(o.id, kr.id),
         active=kr.status == "active",
         progress=ks.progress,
         grade=ks.grade,

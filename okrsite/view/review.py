@@ -17,7 +17,7 @@ from datetime import date
 from okrsite.attention import Reason, attention_list
 from okrsite.changes import CheckinChange, changes_window, window_changes
 from okrsite.model import CheckIn
-from okrsite.view.view_model import Link, ObjectiveView, ViewModel, anchor
+from okrsite.view.view_model import Link, ObjectiveView, ViewModel
 
 __all__ = ["AttentionView", "ChangeView", "MoveView", "attention", "changes", "feed_moves"]
 
@@ -97,7 +97,7 @@ def changes(
             if change.objective not in view.scores:
                 continue
             target = Link(change.objective, change.title, view.url("objective", change.objective))
-            where: str | None = anchor("checkin", change.checkin)
+            where: str | None = view.anchors.checkin(change.checkin)
         else:
             kpi = change.kpi or ""
             target = Link(kpi, change.title, view.url("kpi", kpi)) if kpi in scored.kpis else None

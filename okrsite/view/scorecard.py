@@ -17,7 +17,7 @@ from okrsite.cycle_figures import Figures
 from okrsite.model import Cycle, Grade, Health, TrendMeaning
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import scored_done, success_level
-from okrsite.view.view_model import Link, ViewModel, anchor
+from okrsite.view.view_model import Link, ViewModel
 
 __all__ = ["KPIRow", "LeastMovedRow", "ScorecardView", "TallyRow", "scorecard_view"]
 
@@ -133,7 +133,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
         least.append(
             LeastMovedRow(
                 Link(m.objective, p.objectives[m.objective].title, url),
-                Link(kr.id, kr.title, f"{url}#{anchor('kr', kr.id)}"),
+                Link(kr.id, kr.title, f"{url}#{view.anchors.key_result(m.objective, kr.id)}"),
                 m.progress,
                 m.current,
                 m.target,

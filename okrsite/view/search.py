@@ -18,7 +18,7 @@ from okrsite.model import KPI, Goal, Objective
 from okrsite.record_owner import owner_of
 from okrsite.scoring import counts_in_rollup
 from okrsite.view.formatting import percent
-from okrsite.view.view_model import ViewModel, anchor
+from okrsite.view.view_model import ViewModel
 
 __all__ = ["search_entries", "search_files", "KINDS"]
 
@@ -70,7 +70,7 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
             {
                 "k": "kr",
                 "t": kr.title,
-                "u": f"{url}#{anchor('kr', kr.id)}",
+                "u": f"{url}#{view.anchors.key_result(oid, kr.id)}",
                 "i": kr.id,
                 "o": owner,
                 "m": o.title,

@@ -10,7 +10,6 @@ writes no markup either: the partials of the theme do (docs/themes.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +33,7 @@ from okrsite.scoring import boolean_done, grade_for
 from okrsite.scoring_pace import pace_places
 from okrsite.scoring_rollup import counts_in_rollup
 from okrsite.urls import href, page_path
+from okrsite.view.anchors import Anchors
 from okrsite.view.chart_geometry import Sparkline, sparkline
 from okrsite.view.site_index import SiteIndex
 
@@ -45,7 +45,6 @@ __all__ = [
     "CycleSection",
     "NavItem",
     "ViewModel",
-    "anchor",
     "STATUS_ORDER",
 ]
 
@@ -62,13 +61,6 @@ STATUS_ORDER = (
 )
 
 _OBJECTIVE_COLLECTIONS = ("portfolio.objectives", "scored.objectives")
-
-_ANCHOR_RE = re.compile(r"[^A-Za-z0-9_-]+")
-
-
-def anchor(kind: str, ident: str) -> str:
-    """An element id for a key result or check-in: ids may hold ``/`` or spaces."""
-    return f"{kind}-{_ANCHOR_RE.sub('-', ident)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +230,9 @@ class ViewModel:
         #: :meth:`team` link to those only
         self._person_pages = frozenset(index.people_ids)
         self._team_pages = frozenset(index.team_ids)
+        #: every key result's and check-in's element id, told apart once for
+        #: the site (read unrecorded: they are in SiteRenderer.global_state)
+        self.anchors = Anchors(self.plain.portfolio.objectives, self.plain.portfolio.checkins)
 
     def forget_checkins(self) -> None:
         """Drop the check-in views kept so far (each holds its notes as HTML)."""
@@ -429,7 +424,8 @@ class ViewModel:
         kr = self.objectives[pid].key_result(kr_id)
         if kr is None:
             return None
-        return Link(kr_id, kr.title, self.url("objective", pid) + "#" + anchor("kr", kr_id))
+        link = self.url("objective", pid) + "#" + self.anchors.key_result(pid, kr.id)
+        return Link(kr_id, kr.title, link)
 
     def ref_link(self, ref: str) -> Link | None:
         """The page of an objective, ``objective#kr`` or KPI reference."""
@@ -440,7 +436,8 @@ class ViewModel:
             if kr_id:
                 kr = o.key_result(kr_id)
                 label = f"{o.title} — {kr.title if kr else kr_id}"
-                return Link(ref, label, self.url("objective", oid) + "#" + anchor("kr", kr_id))
+                kr_anchor = self.anchors.key_result(oid, kr.id if kr else kr_id)
+                return Link(ref, label, self.url("objective", oid) + "#" + kr_anchor)
             return Link(ref, o.title, self.url("objective", oid))
         if ref in portfolio.kpis and ref in self.scored.kpis:
             return Link(ref, portfolio.kpis[ref].title, self.url("kpi", ref))
@@ -476,7 +473,7 @@ class ViewModel:
             values.append(CheckinValue(kr.title, value, kr.unit, done))
         return CheckinView(
             c.id,
-            anchor("checkin", c.id),
+            self.anchors.checkin(c.id),
             c.date,
             c.time[:5],
             c.zone if c.time else "",
