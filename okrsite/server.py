@@ -53,6 +53,7 @@ from okrsite.server_livereload import INTERNAL_PREFIX as INTERNAL_PREFIX
 from okrsite.server_livereload import LIVERELOAD_JS as LIVERELOAD_JS
 from okrsite.server_livereload import RETRY_MS as RETRY_MS
 from okrsite.server_livereload import SCRIPT_PATH as SCRIPT_PATH
+from okrsite.server_livereload import SCRIPT_SRC as SCRIPT_SRC
 from okrsite.server_livereload import WORKER_JS as WORKER_JS
 from okrsite.server_livereload import WORKER_PATH as WORKER_PATH
 from okrsite.server_livereload import _Client, _sse
@@ -67,6 +68,7 @@ __all__ = [
     "PreviewServer",
     "EVENTS_PATH",
     "SCRIPT_PATH",
+    "SCRIPT_SRC",
     "WORKER_PATH",
     "in_place_ok",
     "inject_livereload",

@@ -36,6 +36,7 @@ from okrsite.server_livereload import (
     WORKER_JS,
     WORKER_PATH,
     inject_livereload,
+    page_root,
 )
 from okrsite.server_safety import (
     _BadRequest,
@@ -303,11 +304,14 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif isinstance(found, _Found):
-            self._send_file(found.path, HTTPStatus.OK, head)
+            self._send_file(found.path, HTTPStatus.OK, head, page_root(raw))
         else:
             self._send_not_found(root, raw, head)
 
-    def _send_file(self, path: Path, status: int, head: bool) -> None:
+    def _send_file(self, path: Path, status: int, head: bool, root: str) -> None:
+        """``path``'s bytes; an HTML page's with the live-reload tag, its
+        address relative to the page (``root``, the ``../`` chain from the
+        address asked for to the preview's root)."""
         suffix = path.suffix.lower()
         # Noted before the file is read: a rebuild that writes it after this
         # point knows the tab may have got the old bytes (served_since).
@@ -316,11 +320,11 @@ class _Handler(SimpleHTTPRequestHandler):
             f = path.open("rb")
         except OSError:
             # Gone between resolving and opening (a build was swapped in).
-            self._send_not_found(self.server.preview.current_root, self.path, head)
+            self._send_not_found(self.server.preview.current_root, self.path, head, root)
             return
         with f:
             if suffix in _HTML_SUFFIXES:
-                body = inject_livereload(f.read(), self.server.preview.build_id)
+                body = inject_livereload(f.read(), self.server.preview.build_id, root)
                 self._send_body(status, content_type(path), body, len(body), head)
                 return
             start = f.read(1024) if suffix == ".xml" else b""
@@ -328,18 +332,19 @@ class _Handler(SimpleHTTPRequestHandler):
             size = os.fstat(f.fileno()).st_size
             self._send_body(status, content_type(path, start), f, size, head)
 
-    def _send_not_found(self, root: Path, raw: str, head: bool) -> None:
+    def _send_not_found(self, root: Path, raw: str, head: bool, page: str | None = None) -> None:
         """The site's own ``404.html`` (with live reload), else a plain page.
 
         The fallback page carries the live-reload script too, so a tab opened
         on a page that does not exist yet shows it as soon as a build adds it.
         """
+        back = page_root(raw) if page is None else page
         found = resolve_request(root, ["404.html"], trailing_slash=False)
         if isinstance(found, _Found):
-            self._send_file(found.path, HTTPStatus.NOT_FOUND, head)
+            self._send_file(found.path, HTTPStatus.NOT_FOUND, head, back)
             return
-        page = _NOT_FOUND_PAGE.format(path=html.escape(raw)).encode("utf-8")
-        body = inject_livereload(page, self.server.preview.build_id)
+        text = _NOT_FOUND_PAGE.format(path=html.escape(raw)).encode("utf-8")
+        body = inject_livereload(text, self.server.preview.build_id, back)
         self._send_body(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, len(body), head)
 
     def _internal(self, raw: str, head: bool) -> None:

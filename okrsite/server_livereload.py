@@ -32,6 +32,10 @@ INTERNAL_PREFIX = "/__okrsite/"
 EVENTS_PATH = INTERNAL_PREFIX + "events"
 SCRIPT_PATH = INTERNAL_PREFIX + "livereload.js"
 WORKER_PATH = INTERNAL_PREFIX + "worker.js"
+#: the script's address as a page's tag names it, after the ``../`` chain to
+#: the preview's root (:func:`page_root`): relative, as every link okrsite
+#: writes, so a proxy that serves the preview under a path keeps it there
+SCRIPT_SRC = SCRIPT_PATH.removeprefix("/")
 
 #: EventSource reconnect delay (ms) sent in the stream's ``retry:`` field: a
 #: restarted ``okrsite serve`` is picked up about a second later.
@@ -103,6 +107,10 @@ LIVERELOAD_JS = (
   window.__okrsiteLiveReload = true;
   var me = document.currentScript;
   var build = me ? me.getAttribute("data-build") : null;
+  // the preview's own addresses, next to this script's: its tag is written
+  // relative to the page, so behind a proxy that serves the preview under a
+  // path (/okrs/ -> the preview's /) the stream and worker are found there too
+  var HOME = me && me.src ? me.src.replace(/[^\/]*$/, "") : "__HOME__";
   var KEY = "okrsite:scroll:" + location.pathname + location.search;
   var OVERLAY_ID = "okrsite-overlay";
   var WORDS = __WORDS__;
@@ -164,7 +172,7 @@ LIVERELOAD_JS = (
   }
 
   function isOurs(script) {
-    return script.getAttribute("src") === "__SCRIPT__";
+    return /(^|\/)__SCRIPT_RE__$/.test(script.getAttribute("src") || "");
   }
 
   // The server lets tabs update in place when only badges among the images
@@ -174,10 +182,14 @@ LIVERELOAD_JS = (
   function showsBadges() {
     if (!window.performance || !performance.getEntriesByType) return false;
     var seen = performance.getEntriesByType("resource");
+    // the site's root, as this page's address has it (/okrs/ behind that proxy)
+    var root = document.createElement("a");
+    root.href = HOME.replace(/__okrsite\/$/, "");
+    var site = root.href;
     for (var i = 0; i < seen.length; i++) {
       var a = document.createElement("a");
       a.href = seen[i].name;
-      if (a.host === location.host && a.pathname.indexOf("/badges/") === 0) return true;
+      if (a.href.indexOf(site + "badges/") === 0) return true;
     }
     return false;
   }
@@ -251,7 +263,7 @@ __KEEP__
     }).then(function (text) {
       var doc = new DOMParser().parseFromString(text, "text/html");
       if (!canSwap(doc)) throw new Error("reload");
-      var tag = doc.querySelector('script[src="__SCRIPT__"]');
+      var tag = doc.querySelector('script[src$="__SCRIPT__"]');
       swap(doc);
       build = (tag && tag.getAttribute("data-build")) || next;
       updating = false;
@@ -390,7 +402,7 @@ __KEEP__
     if (direct || typeof EventSource === "undefined") return;
     direct = true;
     (function listen() {
-      var source = new EventSource("__EVENTS__");
+      var source = new EventSource(HOME + "__EVENTS__");
       ["reload", "errors", "ok"].forEach(function (type) {
         source.addEventListener(type, function (e) { handle(type, e.data); });
       });
@@ -406,7 +418,7 @@ __KEEP__
   function connect() {
     if (typeof SharedWorker !== "function") return connectDirect();
     try {
-      var worker = new SharedWorker("__WORKER__", { name: "okrsite-livereload" });
+      var worker = new SharedWorker(HOME + "__WORKER__", { name: "okrsite-livereload" });
       var port = worker.port;
       port.onmessage = function (m) {
         var msg = m.data || {};
@@ -425,9 +437,11 @@ __KEEP__
   restoreScroll();
   connect();
 })();
-""".replace("__EVENTS__", EVENTS_PATH)
-    .replace("__WORKER__", WORKER_PATH)
-    .replace("__SCRIPT__", SCRIPT_PATH)
+""".replace("__EVENTS__", EVENTS_PATH.removeprefix(INTERNAL_PREFIX))
+    .replace("__WORKER__", WORKER_PATH.removeprefix(INTERNAL_PREFIX))
+    .replace("__SCRIPT_RE__", re.escape(SCRIPT_SRC).replace("/", "\\/"))
+    .replace("__SCRIPT__", SCRIPT_SRC)
+    .replace("__HOME__", INTERNAL_PREFIX)
     .replace("__WORDS__", json.dumps(overlay_words(), sort_keys=True))
     .replace("__KEEP__", KEEP_PAGE_STATE_JS)
 )
@@ -445,6 +459,8 @@ if (typeof EventSource === "undefined") {
   last = { type: "unsupported", data: "" };
 } else {
   (function listen() {
+    // beside the worker's own address (relative: the preview may be served
+    // under a path, /okrs/__okrsite/worker.js)
     var source = new EventSource("__EVENTS__");
     ["reload", "errors", "ok"].forEach(function (type) {
       source.addEventListener(type, function (e) {
@@ -468,7 +484,7 @@ self.onconnect = function (e) {
   port.start();
   add(port);
 };
-""".replace("__EVENTS__", EVENTS_PATH)
+""".replace("__EVENTS__", EVENTS_PATH.removeprefix(INTERNAL_PREFIX))
 
 
 #: Files a page loads once, which a tab updated in place would keep showing
@@ -502,20 +518,28 @@ def in_place_ok(changed: Iterable[str]) -> bool:
     )
 
 
-def script_tag(build_id: str) -> bytes:
-    """The tag added to each served HTML page."""
+def page_root(path: str) -> str:
+    """The ``../`` chain from the page at URL ``path`` (as asked for, without
+    its query) to the preview's root: ``../../`` for ``/kpis/arr/``."""
+    return "../" * max(path.count("/") - 1, 0)
+
+
+def script_tag(build_id: str, root: str = "") -> bytes:
+    """The tag added to each served HTML page, its ``src`` relative to the
+    page (``root``: :func:`page_root`), never root-relative."""
+    src = html.escape(root + SCRIPT_SRC, quote=True)
     return (
-        f'<script src="{SCRIPT_PATH}" data-build="{html.escape(build_id, quote=True)}"></script>'
+        f'<script src="{src}" data-build="{html.escape(build_id, quote=True)}"></script>'
     ).encode("ascii", "xmlcharrefreplace")
 
 
-def inject_livereload(body: bytes, build_id: str) -> bytes:
+def inject_livereload(body: bytes, build_id: str, root: str = "") -> bytes:
     """Insert the live-reload tag before the last ``</body>`` (or append it).
 
     Works on bytes: the page's encoding is not ours to guess, and the tag is
     ASCII, which every encoding a web page can declare agrees on.
     """
-    tag = script_tag(build_id)
+    tag = script_tag(build_id, root)
     at = body.lower().rfind(b"</body")
     if at < 0:
         return body + tag

@@ -59,7 +59,10 @@ class _Found:
 
 @dataclass
 class _Redirect:
-    """A request the preview answers by redirecting to a folder's address."""
+    """A request the preview answers by redirecting to a folder's address:
+    ``location`` relative to the address asked for (``arr/`` for
+    ``/kpis/arr``), so a proxy that serves the preview under a path
+    (``/okrs/`` → the preview's ``/``) keeps the browser under it."""
 
     location: str
 
@@ -88,7 +91,9 @@ def resolve_request(
         return _Missing()
     if real.is_dir():
         if not trailing_slash:
-            return _Redirect("/" + "".join(quote(s) + "/" for s in segments))
+            # the last segment alone (quote() leaves no ":" that would read as
+            # a scheme); no segments is "/", which asks with the slash
+            return _Redirect(quote(segments[-1]) + "/")
         try:
             index = (real / "index.html").resolve(strict=True)
         except (OSError, RuntimeError):

@@ -173,7 +173,7 @@ def test_serves_dashboard_and_objective_page_over_http(preview: Preview, site: P
     assert "Northwind Analytics" in home
     assert 'href="objectives/company/grow-arr/index.html"' in home
     # The live-reload script is added while serving, never written to disk.
-    assert "/__okrsite/livereload.js" in home
+    assert '<script src="__okrsite/livereload.js"' in home
     assert "livereload" not in (preview.out / "index.html").read_text(encoding="utf-8")
 
     status, page = fetch(url + OBJ_URL)

@@ -165,7 +165,7 @@ def test_ctrl_c_handed_to_another_thread_still_stops_serve(site: Path) -> None:
 
 # -- a new day -----------------------------------------------------------------
 
-_TAG = re.compile(r'<script src="/__okrsite/livereload\.js" data-build="[^"]*"></script>')
+_TAG = re.compile(r'<script src="(?:\.\./)*__okrsite/livereload\.js" data-build="[^"]*"></script>')
 
 
 def built(site: Path, out: Path, day: date, rel: str) -> str:

@@ -17,6 +17,7 @@ from okrsite.diagnostics import Diagnostic, Severity, error
 from okrsite.server import (
     EVENTS_PATH,
     SCRIPT_PATH,
+    SCRIPT_SRC,
     WORKER_PATH,
     PreviewServer,
     in_place_ok,
@@ -122,7 +123,8 @@ def test_serves_index_and_nested_pages(server: PreviewServer) -> None:
 def test_folder_without_slash_redirects(server: PreviewServer) -> None:
     resp = request(server, "/objectives/sales/emea?x=1")
     assert resp.status == 301
-    assert resp.headers["location"] == "/objectives/sales/emea/?x=1"
+    # relative: a proxy serving the preview under a path keeps the browser there
+    assert resp.headers["location"] == "emea/?x=1"
 
 
 def test_redirect_never_leaves_the_host(server: PreviewServer, site: Path) -> None:
@@ -130,7 +132,7 @@ def test_redirect_never_leaves_the_host(server: PreviewServer, site: Path) -> No
     resp = request(server, "//evil.com")
     assert resp.status in (301, 404)
     if resp.status == 301:
-        assert resp.headers["location"] == "/evil.com/"
+        assert resp.headers["location"] == "evil.com/"
 
 
 def test_missing_page_gets_site_404_with_status(server: PreviewServer) -> None:
@@ -254,7 +256,7 @@ def test_root_swap_serves_new_content(server: PreviewServer, tmp_path: Path) -> 
     server.current_root = str(tmp_path / "not-built-yet")
     resp = request(server, "/")
     assert resp.status == 404
-    assert SCRIPT_PATH in resp.text  # the tab will reload once a build exists
+    assert SCRIPT_SRC in resp.text  # the tab will reload once a build exists
 
 
 # -- injection ----------------------------------------------------------------
@@ -264,10 +266,11 @@ def test_injection_in_served_html_only(server: PreviewServer, site: Path) -> Non
     on_disk = (site / "index.html").read_text()
     served = request(server, "/").text
     assert SCRIPT_PATH not in on_disk
-    tag = f'<script src="{SCRIPT_PATH}" data-build="build-1"></script>'
+    tag = f'<script src="{SCRIPT_SRC}" data-build="build-1"></script>'
     assert served == on_disk.replace("</body>", tag + "</body>")
     upper = request(server, "/objectives/sales/emea/").text
-    assert upper.index(SCRIPT_PATH) < upper.index("</BODY>")
+    # relative to the page, as every link okrsite writes
+    assert upper.index(f'src="../../../{SCRIPT_SRC}"') < upper.index("</BODY>")
     assert request(server, "/fragment.html").text == "<p>no body tag</p>" + tag
     server.notify_reload("build-2")
     assert 'data-build="build-2"' in request(server, "/").text
@@ -286,7 +289,9 @@ def test_scripts_are_served(server: PreviewServer) -> None:
     assert "EventSource" in js.text and "SharedWorker" in js.text
     assert "innerHTML" not in js.text
     worker = request(server, WORKER_PATH)
-    assert worker.status == 200 and EVENTS_PATH in worker.text
+    # beside the worker's own address, wherever a proxy serves it
+    assert worker.status == 200 and 'EventSource("events")' in worker.text
+    assert EVENTS_PATH == "/__okrsite/events"
     assert request(server, "/__okrsite/other").status == 404
 
 
