@@ -53,6 +53,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from okrsite.html_sanitise import sanitised
+from okrsite.raw_html_ids import raw_html_ids_rule
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -297,7 +298,7 @@ def _heading_ids(state: StateCore) -> None:
         token.attrSet("id", unique)
 
 
-def _build(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
+def _build(allow_html: bool, heading_ids: bool = True, raw_ids: bool = True) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.tasklists import tasklists_plugin
@@ -315,6 +316,9 @@ def _build(allow_html: bool, heading_ids: bool = True) -> MarkdownIt:
         md.core.ruler.push("okrsite_heading_ids", _heading_ids)
     if allow_html:
         md.core.ruler.push("okrsite_defuse_html", _defuse_raw_html)
+        if raw_ids:  # unique in the page, as headings' (okrsite.raw_html_ids)
+            rule = raw_html_ids_rule(_THEME_IDS, _THEME_ID_PREFIXES, _DOC_ID_KEY, BODY_ID)
+            md.core.ruler.push("okrsite_raw_html_ids", rule)
     return md
 
 
@@ -339,7 +343,7 @@ def reader(allow_html: bool) -> MarkdownIt:
     heading ids (nothing reads them)."""
     md = _READERS.get(allow_html)
     if md is None:
-        md = _READERS[allow_html] = _build(allow_html, heading_ids=False)
+        md = _READERS[allow_html] = _build(allow_html, heading_ids=False, raw_ids=False)
         md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     return md
 
