@@ -467,6 +467,22 @@ class ObjectiveScore:
     #: the forecast rests on little: fewer than 3 check-ins, or check-ins
     #: spanning under a quarter of the cycle (see :func:`scoring.forecast_is_tentative`)
     forecast_tentative: bool = False
+    #: the latest day on or before as_of on which the progress moved without a
+    #: check-in of the objective's own (an aligned objective's check-in, a KPI
+    #: reading), when later than its last check-in: the progress chart's last
+    #: point (:attr:`progress_points`)
+    moved_on: Day | None = None
+
+    @property
+    def progress_points(self) -> tuple[tuple[Day, float], ...]:
+        """The progress chart's points: progress at the end of each day with a
+        check-in of the objective's own (:attr:`history`), then, when a child's
+        check-in or a KPI reading moved it later, the day of that latest move
+        with the headline progress, so the chart ends at the figure the page
+        shows (nothing dated moved it after that day)."""
+        if self.moved_on is None:
+            return self.history
+        return (*self.history, (self.moved_on, self.progress))
 
 
 @pickled_by_fields

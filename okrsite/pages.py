@@ -242,8 +242,10 @@ def objective(site: SiteRenderer, oid: str) -> Page:
     rows = [key_result_row(view, o, kr, s.key_results[kr.id]) for kr in o.key_results]
     cycle = index.cycles.get(o.cycle)
     history = None
-    if s.history and cycle is not None:
-        history = progress_chart(s.history, cycle=cycle, as_of=site.scored.as_of, success=s.success)
+    if s.progress_points and cycle is not None:
+        history = progress_chart(
+            s.progress_points, cycle=cycle, as_of=site.scored.as_of, success=s.success
+        )
     initiatives = [(i, i.link if i.link and is_safe_url(i.link) else None) for i in o.initiatives]
     parent_kr = None
     if o.parent_key_result and o.parent_objective in view.scores:

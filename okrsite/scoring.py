@@ -221,6 +221,8 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
             # in-cycle days only: a check-in from before the cycle is a point
             # of the line but no sign of how the cycle goes (forecast_basis)
             tentative = forecast_basis(days, cycle).tentative
+    moved = scorer.last_move(obj.id, as_of)
+    moved_on = moved if moved is not None and (not days or moved > days[-1]) else None
     if forecast is not None and as_of >= cycle.end:
         # the cycle's last day (or later): its end is reached, and the progress
         # is what it ends with; the fitted line, which misses the day's final
@@ -242,6 +244,7 @@ def _objective_score(scorer: Scorer, obj: Objective, as_of: date) -> ObjectiveSc
         key_results=kr_scores,
         history=history,
         forecast_tentative=tentative,
+        moved_on=moved_on,
     )
 
 

@@ -113,6 +113,7 @@ class Scorer:
         self.memo: dict[tuple[str, date], tuple[float, dict[str, KRValue]]] = {}
         self.vmemo: dict[tuple[str, date], float] = {}
         self.plans: dict[str, list[tuple[Any, ...]]] = {}
+        self.moves: dict[tuple[str, date], date | None] = {}
 
     def readings(self, oid: str) -> dict[str, tuple[list[date], list[float]]]:
         """Check-in values of an objective's key results: kr id → (dates, values)."""
@@ -157,6 +158,38 @@ class Scorer:
         result = weighted_mean(pairs)
         self.vmemo[key] = result
         return result
+
+    def last_move(self, oid: str, as_of: date) -> date | None:
+        """The latest day on or before ``as_of`` that a dated input of an
+        objective's progress is from (memoised), or ``None`` when none is dated.
+
+        The inputs are those :meth:`value_at` reads: the check-in or KPI
+        reading each counted key result's current value comes from (the date
+        :func:`current_reading` gives), and, for a roll-up, the same day of
+        every counted objective it averages. Nothing feeding the progress is
+        dated later, so the progress on that day is the progress as of
+        ``as_of``: the progress chart ends there with the headline figure
+        although the objective's own last check-in is earlier. One pass over
+        the subtree's plans (each objective once per run), no scoring by day.
+        """
+        key = (oid, as_of)
+        if key in self.moves:
+            return self.moves[key]
+        plan = self.plans.get(oid)
+        if plan is None:
+            plan = self.plans[oid] = self._plan(oid)
+        days: list[date | None] = []
+        if plan:
+            for _weight, kr, reading, kpi_reading, kids, end in plan:
+                if kids is not None:
+                    days.extend(self.last_move(c, as_of) for c, _ in kids)
+                else:
+                    days.append(current_reading(kr, reading, kpi_reading, as_of, end)[2])
+        else:
+            days.extend(self.last_move(c, as_of) for c, _ in self.counted_kids.get(oid, ()))
+        found = max((d for d in days if d is not None), default=None)
+        self.moves[key] = found
+        return found
 
     def _plan(self, oid: str) -> list[tuple[Any, ...]]:
         """The counted key results of an objective with everything their value needs:
