@@ -38,6 +38,7 @@ def block_main(context, missing=missing, environment=environment):
     for (l_1_cycle, l_1_steps) in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         l_1_anchor = resolve('anchor')
         l_1_cycle_title = resolve('cycle_title')
+        l_1__ = resolve('_')
         _loop_vars = {}
         pass
         yield '<section aria-labelledby="'
@@ -46,7 +47,13 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', l_1_cycle, _loop_vars=_loop_vars))
         yield '">'
         yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), l_1_cycle, _loop_vars=_loop_vars))
-        yield '</h2>\n<ul class="tree">'
+        yield '</h2>\n<ul class="tree" data-filter-context="(does not match the filters; shown for the objectives aligned below it)" data-filter-count="'
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(matched)s of %(total)s match', matched='{matched}', total='{total}', _loop_vars=_loop_vars))
+        yield '" data-filter-count-context="'
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(matched)s of %(total)s match, %(context)s more shown for the objectives aligned below them', matched='{matched}', total='{total}', context='{context}', _loop_vars=_loop_vars))
+        yield '" data-filter-summary="'
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(summary)s, %(shown)s shown', summary='{summary}', shown='{shown}', _loop_vars=_loop_vars))
+        yield '">'
         for (l_2_kind, l_2_value) in l_1_steps:
             l_2_ngettext = resolve('ngettext')
             _loop_vars = {}
@@ -70,10 +77,10 @@ def block_main(context, missing=missing, environment=environment):
         l_2_kind = l_2_value = l_2_ngettext = missing
         yield '</ul>\n</section>\n'
         t_2 = 0
-    l_1_cycle = l_1_steps = l_1_anchor = l_1_cycle_title = missing
+    l_1_cycle = l_1_steps = l_1_anchor = l_1_cycle_title = l_1__ = missing
     if t_2:
         pass
         yield '<p class="muted">No objectives.</p>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&4=17&7=34&8=38&9=44&10=46&11=50&12=57&13=59&14=62&15=64'
+debug_info = '1=12&7=17&10=34&11=38&12=45&13=47&14=51&15=64&16=66&17=69&18=71'

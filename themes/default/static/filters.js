@@ -178,6 +178,39 @@
     confidence: function (li) { return num(li, "confidence", 11); },
     last: function (li) { return li.getAttribute("data-last") || "0"; }
   };
+  /* the alignment tree's words (alignment.html): an objective kept only for
+     a match below it is told apart by a hidden note, not only by italics and
+     a dashed mark; the count says the matches, and the context rows apart */
+  var tree = (scope || document).querySelector("ul.tree[data-filter-count]");
+  function mark(x, context) {
+    if (!tree) return;
+    var note = x.note;
+    if (!note && context) {
+      note = x.note = document.createElement("span");
+      note.className = "visually-hidden filter-context-note";
+      note.textContent = tree.getAttribute("data-filter-context");
+      x.data.insertBefore(note, x.data.firstChild);
+    }
+    if (note) note.hidden = !context;
+  }
+  /* a <details> of aligned objectives says how many of them the filters
+     leave ("3 aligned objectives, 1 shown"), and one they leave none of is
+     hidden rather than opening onto an empty list */
+  var details = tree ? (scope || document).querySelectorAll("ul.tree details") : [];
+  function disclosures() {
+    for (var d = 0; d < details.length; d++) {
+      var summary = details[d].querySelector(":scope > summary");
+      var list = details[d].querySelector(":scope > ul");
+      if (!summary || !list) continue;
+      if (summary.getAttribute("data-all") === null) summary.setAttribute("data-all", summary.textContent);
+      var total = list.children.length, left = 0;
+      for (var c = 0; c < total; c++) if (!list.children[c].hidden) left++;
+      details[d].hidden = left === 0;
+      summary.textContent = left === total ? summary.getAttribute("data-all")
+        : tree.getAttribute("data-filter-summary")
+          .replace(/\{(summary|shown)\}/g, function (m, k) { return k === "summary" ? summary.getAttribute("data-all") : left; });
+    }
+  }
   function apply() {
     var shown = 0;
     items.forEach(function (x) {
@@ -190,12 +223,15 @@
     });
     /* in the tree, an objective that does not match stays (dimmed) above one
        that does; nested lists come after their parents, so go backwards */
+    var contexts = 0;
     for (var k = items.length - 1; k >= 0; k--) {
       var x = items[k];
       var context = !x.ok && x.li.querySelector("li:not([hidden])") !== null;
-      if (context) x.li.hidden = false;
+      if (context) { x.li.hidden = false; contexts++; }
       x.li.classList.toggle("filter-context", context);
+      mark(x, context);
     }
+    disclosures();
     var by = SORTS[selects.sort.value];
     var sorted = items.slice().sort(function (a, c) {
       if (by) {
@@ -208,8 +244,12 @@
       return a.order - c.order;
     });
     sorted.forEach(function (x) { x.list.appendChild(x.li); });
-    count.textContent = count.getAttribute("data-count")
-      .replace("{shown}", shown).replace("{total}", items.length);
+    var said = tree && tree.getAttribute(contexts ? "data-filter-count-context" : "data-filter-count");
+    count.textContent = said
+      ? said.replace(/\{(matched|total|context)\}/g, function (m, k) {
+          return k === "matched" ? shown : k === "total" ? items.length : contexts;
+        })
+      : count.getAttribute("data-count").replace("{shown}", shown).replace("{total}", items.length);
     summarise(count.textContent);
     explain();
   }
