@@ -7,7 +7,9 @@
    now prints inside the table's box and the box inside the page;
 2. in forced colours (a high-contrast theme) a bar's fill was the theme's
    Canvas like its track: every bar read as empty. The fill now differs from
-   the track, and a chart key keeps the tint of its band;
+   the track (the theme's text colour, CanvasText, for every status: the
+   status colours used to win over it), and a chart key keeps the tint of
+   its band;
 3. at 320 px (WCAG reflow) a cycle page scrolled sideways: the "Committed
    and aspirational" table was 330 px wide. Every page of the example site
    now fits 320 px, and 360 px.
@@ -131,17 +133,59 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 BARS_JS = """() => Array.from(document.querySelectorAll('.bar')).filter(
   b => parseFloat(b.firstElementChild.style.width) > 0).map(b => [
+  b.firstElementChild.className,
   getComputedStyle(b.firstElementChild).backgroundColor, getComputedStyle(b).backgroundColor])"""
 
+#: the forced colours' CanvasText, as this browser computes it
+CANVAS_TEXT_JS = """() => { const probe = document.createElement('span');
+  probe.style.color = 'CanvasText'; document.body.append(probe);
+  const colour = getComputedStyle(probe).color; probe.remove(); return colour; }"""
 
-@pytest.mark.parametrize("rel", ["index.html", "kpis/nps/index.html", "cycles/2026-Q4/index.html"])
-def test_bars_show_their_fill_in_forced_colours(browser: Any, example: Path, rel: str) -> None:
-    page = browser.new_page(forced_colors="active")
+#: each status's bar as the theme renders it (the search page's templates,
+#: one per status), put in the page with a fill
+ALL_STATUS_BARS_JS = """() => { document.querySelectorAll('template[data-search-bar]').forEach(t => {
+  const piece = t.content.cloneNode(true);
+  piece.querySelector('.fill').style.width = '50%';
+  document.body.append(piece); }); }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "rel",
+    ["index.html", "kpis/nps/index.html", "cycles/2026-Q4/index.html", "alignment/index.html"],
+)
+def test_bars_show_their_fill_in_forced_colours(
+    browser: Any, example: Path, rel: str, scheme: str
+) -> None:
+    """Every fill is the theme's text colour (CanvasText), whatever its status:
+    the status colours (.fill-on-track…) came after the forced-colours rule and
+    won, so bars stayed red, yellow and green in a high-contrast theme."""
+    page = browser.new_page(forced_colors="active", color_scheme=scheme)
     page.goto((example / rel).as_uri())
+    canvas_text = page.evaluate(CANVAS_TEXT_JS)
     bars = page.evaluate(BARS_JS)
     page.close()
     assert bars
-    assert [(fill, track) for fill, track in bars if fill == track] == []
+    assert [(fill, colour) for fill, colour, _ in bars if colour != canvas_text] == []
+    assert [(fill, track) for fill, colour, track in bars if colour == track] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_status_bar_shows_the_text_colour_in_forced_colours(
+    browser: Any, example: Path, scheme: str
+) -> None:
+    page = browser.new_page(forced_colors="active", color_scheme=scheme)
+    page.goto((example / "search/index.html").as_uri())
+    canvas_text = page.evaluate(CANVAS_TEXT_JS)
+    page.evaluate(ALL_STATUS_BARS_JS)
+    bars = page.evaluate(BARS_JS)
+    page.close()
+    statuses = ["on-track", "at-risk", "off-track", "done", "achieved", "missed"]
+    statuses += ["upcoming", "draft", "dropped"]
+    assert sorted(fill for fill, _, _ in bars) == sorted(
+        ["fill", *(f"fill fill-{status}" for status in statuses)]
+    )
+    assert {fill: colour for fill, colour, _ in bars} == {fill: canvas_text for fill, _, _ in bars}
 
 
 def test_chart_keys_keep_the_tint_of_their_bands_in_forced_colours(
