@@ -395,7 +395,9 @@ def test_a_backdate_window_of_one_day_reads_in_the_singular(story: Repo, tmp_pat
     result = CliRunner().invoke(cli, ["build", "--site", str(clone), "--out", str(out)])
     assert result.exit_code == 0, result.output
     html = (out / "objectives/sales/europe/index.html").read_text()
-    assert 'title="committed more than 1 day after its date">backdated<' in html
+    assert (
+        '>backdated</strong> <span class="muted">(committed more than 1 day after its date)' in html
+    )
     assert "1 days" not in html
 
 

@@ -197,7 +197,13 @@ def test_the_dashboard_names_the_time_of_two_check_ins_of_one_day(tmp_path: Path
     build(site, out)
     latest = section(page(out, "index.html"), "latest")
     lines = re.findall(r"<li>.*?</li>", latest)
-    assert [re.sub(r"<[^>]+>", "", line) for line in lines] == [
+    # each link is named after its check-in, time of day too (audit 44, a11y 8)
+    hidden = r'<span class="visually-hidden">(.*?)</span>'
+    assert [re.findall(hidden, line) for line in lines] == [
+        ["check-in of 2026-11-19 17:40: "],
+        ["check-in of 2026-11-19 09:15: "],
+    ]
+    assert [re.sub(r"<[^>]+>", "", re.sub(hidden, "", line)) for line in lines] == [
         "2026-11-19 17:40 · Grow · uma · confidence 6/10",
         "2026-11-19 09:15 · Grow · uma",
     ]

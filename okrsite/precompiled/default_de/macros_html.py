@@ -210,7 +210,8 @@ def root(context, missing=missing, environment=environment):
         t_7.append(
             '<ul class="objs">\n',
         )
-        for l_2_id in l_1_ids:
+        l_2_loop = missing
+        for l_2_id, l_2_loop in LoopContext(l_1_ids, undefined):
             l_2_goal_records = resolve('goal_records')
             l_2_goal_scores = resolve('goal_scores')
             l_2_url = resolve('url')
@@ -267,27 +268,30 @@ def root(context, missing=missing, environment=environment):
             t_7.append(
                 ' · SMART ',
             )
-            for l_3_letter in 'SMART':
+            l_3_loop = missing
+            for l_3_letter, l_3_loop in LoopContext('SMART', undefined):
+                l_3_met = missing
                 _loop_vars = {}
                 pass
+                l_3_met = context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars)
+                _loop_vars['met'] = l_3_met
                 t_7.extend((
-                    '<abbr class="smart-',
-                    escape(('yes' if context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars) else 'no')),
-                    '" title="',
-                    escape(l_3_letter),
-                    ': ',
-                    escape((Markup('ja') if context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars) else Markup('nein'))),
-                    '">',
-                    escape((l_3_letter if context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars) else t_1(l_3_letter))),
-                    '</abbr>',
+                    '<span class="smart-letter smart-',
+                    escape(('yes' if (undefined(name='met') if l_3_met is missing else l_3_met) else 'no')),
+                    '"><span aria-hidden="true">',
+                    escape((l_3_letter if (undefined(name='met') if l_3_met is missing else l_3_met) else t_1(l_3_letter))),
+                    '</span><span class="visually-hidden">',
+                    escape((context.call((undefined(name='_') if l_2__ is missing else l_2__), '%(letter)s: met', letter=l_3_letter, _loop_vars=_loop_vars) if (undefined(name='met') if l_3_met is missing else l_3_met) else context.call((undefined(name='_') if l_2__ is missing else l_2__), '%(letter)s: not met', letter=l_3_letter, _loop_vars=_loop_vars))),
+                    escape((',' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 37 in 'macros.html' evaluated to false and no else section was defined."))),
+                    ' </span></span>',
                 ))
-            l_3_letter = missing
+            l_3_loop = l_3_letter = l_3_met = missing
             t_7.extend((
                 '</span>\n  <span class="obj-score">',
                 escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars)),
                 '</span>\n</li>\n',
             ))
-        l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_team_owned_goals = l_2_partial = l_2_team = l_2_person = l_2__ = l_2_day = l_2_cycle_title = missing
+        l_2_loop = l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_team_owned_goals = l_2_partial = l_2_team = l_2_person = l_2__ = l_2_day = l_2_cycle_title = missing
         t_7.append(
             '</ul>',
         )
@@ -326,4 +330,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=213&36=233&37=239&38=287&46=297&47=307&49=312&50=317'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=214&36=234&37=240&38=291&46=301&47=311&49=316&50=321'

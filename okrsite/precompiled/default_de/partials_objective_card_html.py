@@ -79,7 +79,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast')))
             if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
                 pass
-                yield ' <span class="muted" title="vorläufig: an weniger als 3 Tagen ein Check-in oder Check-ins über weniger als ein Viertel des Zyklus">(vorläufig)</span>'
+                yield ' <span class="muted">(vorläufig: an weniger als 3 Tagen ein Check-in oder Check-ins über weniger als ein Viertel des Zyklus)</span>'
         yield '</p>\n'
     else:
         pass

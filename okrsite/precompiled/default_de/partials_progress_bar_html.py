@@ -51,6 +51,8 @@ def root(context, missing=missing, environment=environment):
         yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
         yield '" aria-valuemin="0" aria-valuemax="100" aria-valuenow="'
         yield escape(context.call((undefined(name='bar_width') if l_0_bar_width is missing else l_0_bar_width), (undefined(name='progress') if l_0_progress is missing else l_0_progress)))
+        yield '" aria-valuetext="'
+        yield escape((undefined(name='shown') if l_0_shown is missing else l_0_shown))
         yield '" data-progress="'
         yield escape(((undefined(name='progress') if l_0_progress is missing else l_0_progress) or 0.0))
         yield '"><span class="fill'

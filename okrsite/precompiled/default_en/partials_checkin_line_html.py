@@ -8,11 +8,11 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_checkin = resolve('checkin')
-    l_0_day = resolve('day')
-    l_0__ = resolve('_')
     l_0_root = resolve('root')
+    l_0__ = resolve('_')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
+    l_0_when = missing
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -26,6 +26,28 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
+    l_1_day = resolve('day')
+    t_3 = []
+    pass
+    t_3.append(
+        escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))),
+    )
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'):
+        pass
+        t_3.extend((
+            ' ',
+            escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), offset=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))),
+        ))
+    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
+        pass
+        t_3.extend((
+            ' ',
+            escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time')),
+        ))
+    l_0_when = (Markup if context.eval_ctx.autoescape else identity)(concat(t_3))
+    context.vars['when'] = l_0_when
+    context.exported_vars.add('when')
+    l_1_day = missing
     yield '<li><time datetime="'
     yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
@@ -34,15 +56,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))
     yield '">'
-    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
-    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'):
-        pass
-        yield ' '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), offset=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone')))
-    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
-        pass
-        yield ' '
-        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
+    yield escape((undefined(name='when') if l_0_when is missing else l_0_when))
     yield '</time>'
     if (environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target') and context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'), 'startswith'), 'objectives/')):
         pass
@@ -51,7 +65,9 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'url'))
         yield '#'
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'anchor'))
-        yield '"><bdi>'
+        yield '"><span class="visually-hidden">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in of %(when)s:', when=(undefined(name='when') if l_0_when is missing else l_0_when)))
+        yield ' </span><bdi>'
         yield escape(environment.getattr(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'), 'name'))
         yield '</bdi></a>'
     elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target'):
@@ -79,4 +95,4 @@ def root(context, missing=missing, environment=environment):
     yield '</li>'
 
 blocks = {}
-debug_info = '2=30'
+debug_info = '2=33&3=52'

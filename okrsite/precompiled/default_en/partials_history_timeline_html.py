@@ -183,9 +183,9 @@ def root(context, missing=missing, environment=environment):
                     yield ', not committed yet'
                 if environment.getattr(l_1_s, 'backdated'):
                     pass
-                    yield ' <strong class="flag backdated" title="'
+                    yield ' <strong class="flag backdated">backdated</strong> <span class="muted">('
                     yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'committed more than %(days)s day after its date', 'committed more than %(days)s days after its date', environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
-                    yield '">backdated</strong>'
+                    yield ')</span>'
                 yield '</li>\n'
             l_1_s = l_1_markup = l_1_day = l_1_ngettext = l_1_config = missing
             yield '</ul>\n'

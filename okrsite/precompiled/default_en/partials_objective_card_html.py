@@ -79,7 +79,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast')))
             if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
                 pass
-                yield ' <span class="muted" title="tentative: fewer than 3 days with a check-in, or check-ins spanning under a quarter of the cycle">(tentative)</span>'
+                yield ' <span class="muted">(tentative: fewer than 3 days with a check-in, or check-ins spanning under a quarter of the cycle)</span>'
         yield '</p>\n'
     else:
         pass

@@ -74,15 +74,19 @@
     for (var i = 0; i < labelled.length; i++) {
       labelled[i].setAttribute("aria-label", labelled[i].getAttribute("aria-label").replace("{name}", title));
     }
+    /* the bar's aria-valuetext is the figure the result writes beside it,
+       as on the site's pages (the template's says 0) */
+    var shown = percent(p);
     var meter = piece.querySelector("[role=progressbar]");
     if (meter) {
       meter.setAttribute("aria-valuenow", width);
+      meter.setAttribute("aria-valuetext", shown);
       meter.setAttribute("data-progress", p / 100);
     }
     var fillEl = piece.querySelector(".fill");
     if (fillEl) fillEl.style.width = width + "%";
     var pct = piece.querySelector(".pct");
-    if (pct) pct.textContent = percent(p);
+    if (pct) pct.textContent = shown;
     return piece;
   }
   /* one result: the theme's markup with the entry's words as text */
