@@ -406,7 +406,7 @@ def diff_portfolios(
     # teams, as the history names old versions: a renamed file is no change
     names = head_names(head.portfolio)
     organisation = organisation_changes(base, head, names)
-    base = replace(base, portfolio=named_as_head(base.portfolio, names))
+    base = replace(base, portfolio=named_as_head(base.portfolio, names, head.portfolio))
     bp, hp = base.portfolio, head.portfolio
     as_of = head.as_of
     moment = changed_on or as_of

@@ -13,7 +13,9 @@ by the very rule the history names every old version by
 
 What the re-org did is then said once, here (:func:`organisation_changes`):
 a person or team whose id at base is a former name of one at head (its
-file's title, an ``aliases:`` entry) is *renamed*; a team whose ``parent``
+file's title, an ``aliases:`` entry) is *renamed*; one whose file the
+change deleted, under no other name, is *removed* (the person left: their
+goals and check-ins still name them, now as written); a team whose ``parent``
 moved is *moved*, with the team figures the move changes. Team roll-ups
 follow today's team tree in every cycle (docs/scoring.md), so moving a
 sub-team restates its old and new parents' figures of past, closed cycles
@@ -23,12 +25,14 @@ after, as the team pages show them (:func:`okrsite.cycle_figures.team_figures`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from okrsite.cycle_figures import objective_cycles, team_figures
 from okrsite.history_names import SiteNames, people_named
-from okrsite.model import Portfolio, ScoredPortfolio, Team
+from okrsite.model import Person, Portfolio, ScoredPortfolio, Team
+from okrsite.parse_names import name_to_id, without_note
 
 
 def head_names(head: Portfolio) -> SiteNames:
@@ -36,21 +40,37 @@ def head_names(head: Portfolio) -> SiteNames:
     return SiteNames(head.people, head.teams)
 
 
-def named_as_head(base: Portfolio, names: SiteNames) -> Portfolio:
+def named_as_head(base: Portfolio, names: SiteNames, head: Portfolio | None = None) -> Portfolio:
     """``base`` with every goal's owner and team and every check-in's author
     named by the head's people and teams (:func:`people_named`): only an
     owner, team or author that is another person or team at head is then
-    a change. Records that name no one differently are kept as they are."""
+    a change. Records that name no one differently are kept as they are.
+
+    A person or team whose file ``head`` no longer has (the person left)
+    is named at head by the name goals write (``owner: Kim Park`` is
+    ``kim-park`` there, the base's ``kim`` no more): such an id of base is
+    read as the id head gives its name (:func:`_gone_ids`), so a name that
+    reads the same on both sides is no change."""
+    gone_people = _gone_ids(base.people, names.person, head.person_names) if head else {}
+    gone_teams = _gone_ids(base.teams, names.team, head.team_names) if head else {}
+
+    def head_named(rec: object) -> dict[str, Any]:
+        changes = people_named(rec, names)  # type: ignore[arg-type]
+        for key, gone in (("owner", gone_people), ("author", gone_people), ("team", gone_teams)):
+            rid = changes.get(key, getattr(rec, key, None))
+            if isinstance(rid, str) and rid in gone:
+                changes[key] = gone[rid]
+        return changes
 
     def named(records: Mapping[str, object]) -> dict[str, object]:
         out: dict[str, object] = {}
         for rid, rec in records.items():
-            changes = people_named(rec, names)  # type: ignore[arg-type]
+            changes = head_named(rec)
             out[rid] = replace(rec, **changes) if changes else rec  # type: ignore[type-var]
         return out
 
     checkins = tuple(
-        replace(c, **changes) if (changes := people_named(c, names)) else c for c in base.checkins
+        replace(c, **changes) if (changes := head_named(c)) else c for c in base.checkins
     )
     return replace(
         base,
@@ -59,6 +79,32 @@ def named_as_head(base: Portfolio, names: SiteNames) -> Portfolio:
         goals=named(base.goals),  # type: ignore[arg-type]
         checkins=checkins,
     )
+
+
+def _gone_ids(
+    before: Mapping[str, Person] | Mapping[str, Team],
+    name: Callable[[str | None], str | None],
+    shown: Mapping[str, str],
+) -> dict[str, str]:
+    """The base's people (or teams) whose file head has not, not renamed
+    either, each with the id head gives the name it was known by: its
+    title (without a note after it), else its email or handle, as goals
+    write it (:func:`okrsite.parse_names.name_to_id`) and head's files or
+    pages (``shown``: the names head's pages show, by id) name it. One
+    head has no page of is left as it is."""
+    out: dict[str, str] = {}
+    for rid, rec in before.items():
+        if name(rid) in shown or name(rid) != rid:
+            continue  # still there, or renamed (aliases:, the same title)
+        written: list[str | None] = [rec.title]
+        if isinstance(rec, Person):
+            written += [without_note(rec.title), rec.email, rec.github, rec.gitlab]
+        for said in written:
+            now = name(name_to_id(said)) if said else None
+            if now and now != rid and now in shown:
+                out[rid] = now
+                break
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +121,13 @@ class TeamFigureMove:
 
 @dataclass(frozen=True, slots=True)
 class OrgChange:
-    """A person or team renamed (``renamed``: ``old_id`` is now ``id``) or a
+    """A person or team renamed (``renamed``: ``old_id`` is now ``id``), whose
+    file was deleted (``removed``: ``file`` is the base's), or a
     team moved to another parent (``moved``: ``parent_before`` →
     ``parent_after``, with the team figures it moves)."""
 
     kind: str  # "person" or "team"
-    change: str  # "renamed" or "moved"
+    change: str  # "renamed", "removed" or "moved"
     id: str
     old_id: str
     title: str
@@ -93,8 +140,9 @@ class OrgChange:
 def organisation_changes(
     base: ScoredPortfolio, head: ScoredPortfolio, names: SiteNames
 ) -> tuple[OrgChange, ...]:
-    """The people and teams the change renamed or merged, and the teams it
-    moved under another parent, in id order (renames first)."""
+    """The people and teams the change renamed or merged or whose file it
+    deleted, and the teams it moved under another parent, in id order
+    (renames and removals first)."""
     bp, hp = base.portfolio, head.portfolio
     found: list[OrgChange] = []
     for kind, before, after, name in (
@@ -106,6 +154,9 @@ def organisation_changes(
                 continue
             now = name(old_id)
             if now is None or now == old_id or now not in after:
+                if now == old_id:  # its file deleted: the person left, the team ended
+                    rec = before[old_id]
+                    found.append(OrgChange(kind, "removed", old_id, old_id, rec.title, rec.file))
                 continue
             rec = after[now]
             found.append(OrgChange(kind, "renamed", now, old_id, rec.title, rec.file))

@@ -1,7 +1,7 @@
 """The words of ``okrsite diff`` for what a change did to people and teams.
 
-A re-org (a person's file renamed, a team renamed or merged with
-``aliases:``, a sub-team moved under another parent) changes no goal file,
+A re-org (a person's file renamed or deleted, a team renamed or merged
+with ``aliases:``, a sub-team moved under another parent) changes no goal file,
 and the goals' owners and teams are compared by one naming
 (:mod:`okrsite.diff_naming`), so it is said once here, in the section
 "People and teams" of the text and Markdown reports and in the summary,
@@ -19,9 +19,11 @@ from okrsite.diff_words import ENGLISH, Words
 
 
 def organisation_summary(result: DiffResult, w: Words = ENGLISH) -> list[str]:
-    """The summary's parts for the people and teams renamed and the teams moved."""
+    """The summary's parts for the people and teams renamed or whose files
+    were deleted, and the teams moved."""
     parts: list[str] = []
     renamed = [c for c in result.organisation if c.change == "renamed"]
+    removed = [c for c in result.organisation if c.change == "removed"]
     moved = [c for c in result.organisation if c.change == "moved"]
     if renamed:
         parts.append(
@@ -29,6 +31,14 @@ def organisation_summary(result: DiffResult, w: Words = ENGLISH) -> list[str]:
                 "renames %(num)d person or team",
                 "renames %(num)d people or teams",
                 len(renamed),
+            )
+        )
+    if removed:
+        parts.append(
+            w.n(
+                "removes %(num)d person's or team's file",
+                "removes %(num)d people's or teams' files",
+                len(removed),
             )
         )
     if moved:
@@ -50,7 +60,7 @@ def organisation_summary(result: DiffResult, w: Words = ENGLISH) -> list[str]:
 
 def organisation_lines(result: DiffResult, w: Words = ENGLISH) -> list[tuple[int, str]]:
     """Each line of the "People and teams" section, with its depth (0: a
-    rename or move; 1: a team figure the move changes), as plain text."""
+    rename, removal or move; 1: a team figure the move changes), as plain text."""
     lines: list[tuple[int, str]] = []
     teams = result.team_names
     for c in result.organisation:
@@ -61,6 +71,14 @@ def organisation_lines(result: DiffResult, w: Words = ENGLISH) -> list[tuple[int
                 else "renames team %(old)s → %(new)s (%(title)s, %(file)s)"
             )
             lines.append((0, w._(said, old=c.old_id, new=c.id, title=c.title, file=c.file)))
+            continue
+        if c.change == "removed":
+            said = (
+                "removes person %(id)s (%(title)s, %(file)s)"
+                if c.kind == "person"
+                else "removes team %(id)s (%(title)s, %(file)s)"
+            )
+            lines.append((0, w._(said, id=c.id, title=c.title, file=c.file)))
             continue
         lines.append(
             (

@@ -1,0 +1,97 @@
+"""People on pages and in ``okrsite diff``, through the real CLI (audit 44, role "people").
+
+A person's file deleted (the person left) made ``okrsite diff`` report
+``owner: Kim Park → Kim Park`` on every goal and ``author: … → …`` on every
+check-in naming them, and said nowhere that a person file was removed: the
+base's resolved id (``kim``, the deleted file's) was compared with the id
+head gives the name written (``kim-park``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from test_diff_fixtures import commit, init_repo
+
+from okrsite.cli import cli
+
+AS_OF = "2026-11-20"
+
+
+def okrsite(repo: Path, *args: str) -> Result:
+    """Run ``okrsite ARGS`` in ``repo`` through click's runner."""
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def test_a_deleted_person_file_is_one_removal_not_owner_and_author_changes(
+    tmp_path: Path,
+) -> None:
+    repo = init_repo(tmp_path / "repo")
+    commit(
+        repo,
+        "base",
+        {
+            "okrsite.toml": f'title = "R"\nas_of = "{AS_OF}"\n',
+            "content/people/kim.md": "---\ntitle: Kim Park\n---\n",
+            "content/people/uma.md": "---\ntitle: Uma Diaz\n---\n",
+            "content/objectives/o.md": (
+                "---\ntitle: Grow\ncycle: 2026-Q4\nowner: Kim Park\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: 10}\n"
+                "  - {id: b, title: B, start: 0, target: 10}\n---\n"
+            ),
+            "content/objectives/p.md": (
+                "---\ntitle: Keep\ncycle: 2026-Q4\nowner: Kim Park\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: 10}\n---\n"
+            ),
+            "content/checkins/c1.md": (
+                "---\nobjective: o\ndate: 2026-11-18\nauthor: Kim Park\nvalues: {a: 3}\n---\n"
+            ),
+        },
+    )
+    commit(
+        repo,
+        "Kim left; Uma takes over p",
+        {
+            "content/people/kim.md": None,
+            "content/objectives/p.md": (
+                "---\ntitle: Keep\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: 10}\n---\n"
+            ),
+        },
+    )
+    text = okrsite(repo, "diff", "HEAD~1", "HEAD", "--format", "text")
+    assert text.exit_code == 0, text.output
+    out = text.stdout
+    assert "Kim Park → Kim Park" not in out and "author:" not in out, out
+    assert "Grow" not in out, out  # o's owner reads the same on both sides
+    assert "owner: Kim Park → Uma Diaz" in out, out  # a real change of owner is still one
+    assert out.count("removes person kim (Kim Park, content/people/kim.md)") == 1, out
+    assert "removes 1 person's or team's file" in out, out
+
+    md = okrsite(repo, "diff", "HEAD~1", "HEAD")
+    assert "removes person kim (Kim Park, content/people/kim.md)" in md.stdout, md.stdout
+
+    data = json.loads(okrsite(repo, "diff", "HEAD~1", "HEAD", "--format", "json").stdout)
+    assert data["organisation"] == [
+        {
+            "kind": "person",
+            "change": "removed",
+            "id": "kim",
+            "old_id": "kim",
+            "title": "Kim Park",
+            "file": "content/people/kim.md",
+            "parent_before": None,
+            "parent_after": None,
+            "figures": [],
+        }
+    ]
+    assert [o["id"] for o in data["objectives"]] == ["p"], data["objectives"]
+    assert data["checkins"] == [], data["checkins"]
