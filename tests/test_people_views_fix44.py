@@ -5,6 +5,9 @@ A person's file deleted (the person left) made ``okrsite diff`` report
 check-in naming them, and said nowhere that a person file was removed: the
 base's resolved id (``kim``, the deleted file's) was compared with the id
 head gives the name written (``kim-park``).
+
+Unowned objectives showed "nobody", but the owner filter had no such
+choice and ``?owner=nobody`` said nothing on the page had it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+from browser_support import CHROMIUM, chromium
 from click.testing import CliRunner, Result
 from test_diff_fixtures import commit, init_repo
 
@@ -95,3 +100,58 @@ def test_a_deleted_person_file_is_one_removal_not_owner_and_author_changes(
     ]
     assert [o["id"] for o in data["objectives"]] == ["p"], data["objectives"]
     assert data["checkins"] == [], data["checkins"]
+
+
+def _unowned_site(root: Path, language: str) -> Path:
+    """A site of three goals of team Support: Uma Diaz's, and two nobody owns."""
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "content/people").mkdir(parents=True)
+    (root / "okrsite.toml").write_text(
+        f'title = "R"\nas_of = "{AS_OF}"\nlanguage = "{language}"\n', encoding="utf-8"
+    )
+    (root / "content/people/uma-diaz.md").write_text("---\ntitle: Uma Diaz\n---\n")
+    for n, owner in enumerate(["owner: Uma Diaz\n", "", ""]):
+        (root / f"content/objectives/g{n}.md").write_text(
+            f"---\ntitle: Goal {n}\ncycle: 2026-Q4\n{owner}team: Support\nkey_results:\n"
+            "  - {id: a, title: A, start: 0, target: 10}\n---\n",
+            encoding="utf-8",
+        )
+    out = root.parent / f"out-{language}"
+    result = CliRunner().invoke(cli, ["build", "--site", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+@pytest.mark.parametrize(
+    ("language", "word"), [("en", "nobody"), ("de", "niemand")], ids=["en", "de"]
+)
+def test_the_owner_filter_offers_nobody_for_unowned_objectives(
+    tmp_path: Path, language: str, word: str
+) -> None:
+    """Unowned objectives show "nobody"; the owner filter offers that choice,
+    and ``?owner=nobody`` (or the page's own word) lists just them."""
+    pytest.importorskip("playwright.sync_api")
+    out = _unowned_site(tmp_path / "site", language)
+    titles = "ul.objs > li.obj[data-status]:not([hidden]) .obj-title"
+    with chromium() as browser:
+        for query in ("nobody", word, word.upper()):
+            page = browser.new_page()
+            page.goto((out / "teams/support/index.html").as_uri() + f"?owner={query}")
+            shown = page.eval_on_selector_all(titles, "els => els.map(e => e.textContent)")
+            assert sorted(shown) == ["Goal 1", "Goal 2"], (query, shown)
+            options = page.eval_on_selector_all(
+                'select[data-key="owner"] option', "os => os.map(o => [o.value, o.textContent])"
+            )
+            assert ["nobody", word] in options and len(options) == 3, options
+            assert page.eval_on_selector('select[data-key="owner"]', "s => s.value") == "nobody"
+            assert page.locator(".filter-unknown").is_hidden()
+            page.close()
+        page = browser.new_page()
+        page.goto((out / "teams/support/index.html").as_uri())
+        page.select_option('select[data-key="owner"]', "nobody")
+        assert "owner=nobody" in page.url
+        shown = page.eval_on_selector_all(titles, "els => els.map(e => e.textContent)")
+        assert sorted(shown) == ["Goal 1", "Goal 2"], shown
+        page.close()

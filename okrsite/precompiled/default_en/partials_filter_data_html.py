@@ -11,10 +11,16 @@ def root(context, missing=missing, environment=environment):
     l_0_status_word = resolve('status_word')
     l_0_owner = missing
     try:
-        t_1 = environment.tests['none']
+        t_1 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'data-status="'
@@ -32,18 +38,18 @@ def root(context, missing=missing, environment=environment):
     context.vars['owner'] = l_0_owner
     context.exported_vars.add('owner')
     yield 'data-owner="'
-    yield escape((environment.getattr((undefined(name='owner') if l_0_owner is missing else l_0_owner), 'id') if (undefined(name='owner') if l_0_owner is missing else l_0_owner) else ''))
+    yield escape((environment.getattr((undefined(name='owner') if l_0_owner is missing else l_0_owner), 'id') if (undefined(name='owner') if l_0_owner is missing else l_0_owner) else 'nobody'))
     yield '" data-owner-label="'
-    yield escape((environment.getattr((undefined(name='owner') if l_0_owner is missing else l_0_owner), 'name') if (undefined(name='owner') if l_0_owner is missing else l_0_owner) else ''))
+    yield escape((environment.getattr((undefined(name='owner') if l_0_owner is missing else l_0_owner), 'name') if (undefined(name='owner') if l_0_owner is missing else l_0_owner) else Markup('nobody')))
     yield '" data-progress="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') else ''))
     yield '" data-behind="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'behind') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') else ''))
     yield '" data-confidence="'
-    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') and (not t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))) else ''))
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') and (not t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))) else ''))
     yield '" data-last="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'last_checkin') or ''))
     yield '"'
 
 blocks = {}
-debug_info = '2=21'
+debug_info = '2=27'
