@@ -373,12 +373,7 @@ class _Fields(_FigureFields):
                     "OKR123",
                     f"{key} names one {kind}: the first, {shown_value(raw[0])}, is taken; not {others}",
                     (*path, key),
-                    hint=several
-                    or (
-                        "name one; a key result can have an owner of its own ('owner:' in it)"
-                        if key == "owner"
-                        else "name one"
-                    ),
+                    hint=several or "name one",
                 )
             data = {key: raw[0]}
         if raw == []:  # owner: [] names no one, as owner: with nothing does

@@ -24,6 +24,12 @@ from okrsite.parse_messages import shown_value
 from okrsite.parse_names import without_typed_quotes
 from okrsite.plural import plural
 
+#: OKR123's hint for an objective's ``owner:`` naming several people: one
+#: owns it; the others can own its initiatives, which its page shows
+CO_OWNER_HINT = (
+    "name one; the others can own its initiatives ('owner:' in an initiative), which its page shows"
+)
+
 
 def _objective(
     f: _Fields,
@@ -57,7 +63,9 @@ def _objective(
         file=rel,
         title=title or rid,  # missing: reported; the id stands in
         cycle=cycle,
-        owner=f.name(data, "owner", (), "person"),
+        # a key result's owner is shown nowhere (docs/content-format.md): an
+        # initiative's is, on the objective's page, so a co-owner goes there
+        owner=f.name(data, "owner", (), "person", several=CO_OWNER_HINT),
         team=f.name(data, "team", (), "team"),
         parent=f.ref(data, "parent", ()),
         supports=f.text_list(data, "supports", (), refs=True),

@@ -155,3 +155,42 @@ def test_the_owner_filter_offers_nobody_for_unowned_objectives(
         shown = page.eval_on_selector_all(titles, "els => els.map(e => e.textContent)")
         assert sorted(shown) == ["Goal 1", "Goal 2"], shown
         page.close()
+
+
+def test_okr123_sends_an_objectives_co_owner_to_an_initiative_which_its_page_shows(
+    tmp_path: Path,
+) -> None:
+    """OKR123's hint sent a co-owner to a key result's ``owner:``, which no
+    page shows; it now names what the page does show: an initiative's owner.
+    Following the hint puts the co-owner on the objective's page."""
+    root = tmp_path / "site"
+    (root / "content/objectives").mkdir(parents=True)
+    (root / "okrsite.toml").write_text(f'title = "R"\nas_of = "{AS_OF}"\n', encoding="utf-8")
+    goal = root / "content/objectives/o.md"
+    krs = (
+        "key_results:\n  - {id: a, title: A, start: 0, target: 10}\n"
+        "  - {id: b, title: B, start: 0, target: 10}\n"
+    )
+    goal.write_text(
+        f"---\ntitle: Grow\ncycle: 2026-Q4\nowner: [Zoë Ångström, Tom Lee]\n{krs}---\n",
+        encoding="utf-8",
+    )
+    checked = okrsite(root, "check")
+    assert checked.exit_code == 0, checked.output
+    said = [line for line in checked.output.splitlines() if "OKR123" in line]
+    assert len(said) == 1 and "content/objectives/o.md:4:" in said[0], checked.output
+    assert "key result" not in said[0], said[0]
+    assert "'owner:' in an initiative" in said[0], said[0]
+    # as the hint says: Tom Lee owns an initiative, and the page shows him
+    goal.write_text(
+        f"---\ntitle: Grow\ncycle: 2026-Q4\nowner: Zoë Ångström\n{krs}"
+        "initiatives:\n  - {title: Pilot in Norway, owner: Tom Lee}\n---\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    built = okrsite(root, "build", "--out", str(out))
+    assert built.exit_code == 0, built.output
+    assert "OKR123" not in built.output, built.output
+    page = (out / "objectives/o/index.html").read_text(encoding="utf-8")
+    initiatives = page.split('id="initiatives"', 1)[1].split("</section>", 1)[0]
+    assert "Pilot in Norway" in initiatives and "<bdi>Tom Lee</bdi>" in initiatives, initiatives
