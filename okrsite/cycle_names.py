@@ -76,7 +76,7 @@ def unknown_cycle_hint(
 ) -> str:
     """The hint of a cycle name a site does not know, in the site's own forms.
 
-    ``Q4`` alone asks for its year (the fiscal one on a fiscal site); a
+    ``Q4`` alone (or ``T4``, French) asks for its year (the fiscal one on a fiscal site); a
     fiscal name on a site without ``fiscal_year_start`` asks for that
     setting; a fiscal-looking name on a fiscal site that is none
     (``FY2027-Q5``) names the quarters and halves a fiscal year has; any
@@ -84,9 +84,10 @@ def unknown_cycle_hint(
     how to define it in ``okrsite.toml``."""
     written = name.strip()
     start = fiscal_start(cycles)
-    if re.fullmatch(r"[Qq][1-4]|[Hh][12]", written):
+    if re.fullmatch(r"[QqTt][1-4]|[HhSs][12]", written):  # T4, S2: French trimestre, semestre
         year = f"FY{fiscal_year_of(day, start)}" if start is not None else str(day.year)
-        return f"a quarter or half needs its year: write it like {year}-{written.upper()}"
+        part = written.upper().replace("T", "Q").replace("S", "H")
+        return f"a quarter or half needs its year: write it like {year}-{part}"
     if start is None and fiscal_name(written) is not None:
         return (
             f"{_SET_FISCAL} in okrsite.toml to the month your fiscal year starts "

@@ -81,7 +81,9 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     ``2026Q4``, ``Q4 26``, ``Q4 '26``, ``4Q26`` and the German ``4. Quartal
     2026`` are ``2026-Q4`` (so one quarter is one cycle however it is
     written, in a team's own words too; a two-digit year is of this
-    century), ``2. Halbjahr 2026`` is ``2026-H2``; a name ``okrsite.toml`` defines, or any other, stays as it is."""
+    century), ``2. Halbjahr 2026`` is ``2026-H2``, and the French ``T4 2026``
+    (trimestre) and ``S2 2026`` (semestre) are ``2026-Q4`` and ``2026-H2``;
+    a name ``okrsite.toml`` defines, or any other, stays as it is."""
     if (custom and name in custom) or calendar_cycle(name) is not None and name == name.upper():
         return name
     if isinstance(custom, FiscalCycles):  # FY27 Q1 is FY2027-Q1 where fiscal years are known
@@ -99,6 +101,9 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
         )
     m = _WRITTEN[0].match(name.strip())
     if not m:
+        french = french_period(name)
+        if french is not None:
+            return french
         month = _month_named(name)
         return name if month is None else month
     if m.group(8):  # 4. Quartal 2026, 2. Halbjahr 2026, 1. Hj. 2026: as German writes them
@@ -109,6 +114,32 @@ def canonical(name: str, custom: Mapping[str, Cycle] | None = None) -> str:
     year = m.group(1) or m.group(4) or m.group(6)
     part = (m.group(2) or m.group(3) or f"Q{m.group(5)}").upper()
     return f"{_full_year(year)}-{part}"
+
+
+#: a quarter or half as French writes it: ``T4 2026`` (trimestre), ``S2 2026``
+#: (semestre), ``T4 26``, ``2026 T4``; compiled when first needed
+_FRENCH: list[re.Pattern[str]] = []
+
+
+def french_period(name: str) -> str | None:
+    """``2026-Q4`` for ``T4 2026`` and ``2026-H2`` for ``S2 2026``: the quarter
+    (trimestre) and half (semestre) a French team writes, read on every site
+    as French dates are; ``None`` for any other name (``S3 2026``: a third
+    half, no cycle). A cycle of ``okrsite.toml`` named so is looked up
+    before this (:func:`canonical`), so a sprint named ``S1 2026`` stays one."""
+    if not _FRENCH:
+        _FRENCH.append(
+            re.compile(
+                r"^(?:([TS])([1-4])[\s_/-]*'?(\d{4}|\d{2})|(\d{4})[\s_/-]*([TS])([1-4]))$", re.I
+            )
+        )
+    m = _FRENCH[0].match(name.strip())
+    if m is None:
+        return None
+    letter, number, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[6], m[4])
+    if letter.upper() == "S":
+        return f"{_full_year(year)}-H{number}" if number in "12" else None
+    return f"{_full_year(year)}-Q{number}"
 
 
 def _month_named(name: str) -> str | None:

@@ -1,7 +1,8 @@
 """A goal's ``due:`` naming a cycle of the site: ``FY27 Q4``, ``end of FY2027``, ``Sprint 7``.
 
 ``due:`` may name any cycle as cycles are written, due on its last day. A
-calendar period (``Q4 2026``) is read where the file is parsed, but a
+calendar period (``Q4 2026``) is read where the file is parsed (the French
+``T4 2026`` and ``S1 2026`` here, as a sprint may be named so), but a
 fiscal cycle is one only where ``okrsite.toml`` sets ``fiscal_year_start``,
 and a custom one only where it defines it, and parsing (cached per file)
 knows neither. So parsing keeps such a ``due:`` as written
@@ -41,6 +42,8 @@ def cycle_named(value: Any) -> str | None:
     text = without_deadline_words(value) or value.strip()
     if read_date(text) is not None or time_alone(text) is not None:
         return None
+    if cycles_mod.french_period(text) is not None:
+        return value.strip()  # S1 2026: a cycle of okrsite.toml so named, else the half
     if cycles_mod.calendar_cycle(cycles_mod.canonical(text)) is not None:
         return None  # Q4 2026: read where it is parsed
     if cycles_mod.fiscal_name(text) is not None:

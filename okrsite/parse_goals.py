@@ -169,8 +169,10 @@ def _period_end(value: Any) -> date | None:
     text = str(value).strip()
     if read_date(text) is not None:
         return None
-    from okrsite.cycles import calendar_cycle, canonical
+    from okrsite.cycles import calendar_cycle, canonical, french_period
 
+    if french_period(text) is not None:
+        return None  # T4 2026: a sprint okrsite.toml names so wins (okrsite.due_cycles)
     cycle = calendar_cycle(canonical(text))
     return cycle.end if cycle is not None else None
 

@@ -10,12 +10,14 @@ reader warns of a quoted ``"5.000"`` with :data:`_QUOTED_THOUSANDS_POINT`).
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from okrsite import yamlsource
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.split_figure_pieces import entries_as_written
+from okrsite.split_figure_pieces import split_head as _split_head
+from okrsite.split_figure_pieces import split_tail as _split_tail
 from okrsite.written_numbers import comma_convention
 
 # A number with a point before three digits, the last a zero (``1.500``,
@@ -182,7 +184,14 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
         stray: list[Any] = []
         stray_text: set[Any] = set()
         pieces_left: list[Any] = []  # further keys of a figure split at several commas
-        for key, value in node.items():
+        entries = list(node.items())
+        if len(entries) > 1 and any(v is None and _split_tail(k) for k, v in entries):
+            if not composed:
+                composed.append(_composed(text))
+            written_entries = entries_as_written(_node_at(composed[0], path), node, _stands_for)
+            if written_entries is not None and len(written_entries) > len(entries):
+                entries = written_entries  # {a: 7,5, b: 2,5}: the key 5 each time it is written
+        for key, value in entries:
             if value is None and any(key == piece for piece in pieces_left):
                 stray.append(key)
                 continue
@@ -239,7 +248,7 @@ def _split_decimal_commas(rel: str, data: Any, text: str) -> list[Diagnostic]:
             if isinstance(value, (dict, list)):
                 stack.append((value, (*path, str(key))))
         for key in stray:
-            del node[key]
+            node.pop(key, None)  # (a key YAML read twice is a piece of two figures)
     return found
 
 
@@ -305,7 +314,10 @@ def _rebuilt_split(head: tuple[str, str], tail: tuple[str, str], text: str) -> s
 
 #: a figure split at one comma with no point in its number (``13,05``,
 #: ``$250,000``, ``4,5 h``, ``1,2 Mio €``): its hint may say what to write
-_ONE_COMMA = re.compile(r"([$€£¥]\s?)?(-?\d+),(\d{1,3})(?![\d.,])(.*)", re.DOTALL)
+#: ``1 500,25`` too, its thousands grouped by a space (written without them)
+_ONE_COMMA = re.compile(
+    r"([$€£¥]\s?)?(-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+|-?\d+),(\d{1,3})(?![\d.,])(.*)", re.DOTALL
+)
 #: one split at several commas that each group three digits (``$1,000,000``)
 _GROUPED_BY_COMMAS = re.compile(r"([$€£¥]\s?)?(-?\d{1,3}(?:,\d{3})+)(?![\d.,])(.*)", re.DOTALL)
 
@@ -316,7 +328,8 @@ def _split_hint(written: str) -> str:
     quoted = f'"{written}"'
     one = _ONE_COMMA.fullmatch(written)
     if one is not None:
-        sign, whole, part, suffix = one[1] or "", one[2], one[3], one[4]
+        sign, part, suffix = one[1] or "", one[3], one[4]
+        whole = one[2].replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
         if len(part) == 3 and int(part) == 0:  # $250,000: surely thousands
             return f"write {sign}{whole}{part}{suffix}, or put it in quotes: {quoted}"
         if len(part) == 3:
@@ -359,16 +372,9 @@ def _written_split(
     of a figure (each but the last three digits). ``None`` where the text
     does not show ``key`` so."""
     import yaml
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.nodes import MappingNode, ScalarNode
 
-    node = root
-    for step in path:
-        if isinstance(node, MappingNode):
-            node = next((v for k, v in node.value if _stands_for(k, step)), None)
-        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return None
+    node = _node_at(root, path)
     if not isinstance(node, MappingNode):
         return None
     pairs = node.value
@@ -402,6 +408,22 @@ def _written_split(
     if not keys or keys[0] != key or "\n" in written:
         return None
     return written, keys
+
+
+def _node_at(root: Any, path: tuple[Any, ...]) -> Any:
+    """The node at ``path`` (keys as text, list indexes) of the node tree
+    ``root``, or ``None`` where the tree has none."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    node = root
+    for step in path:
+        if isinstance(node, MappingNode):
+            node = next((v for k, v in node.value if _stands_for(k, step)), None)
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return None
+    return node
 
 
 def _stands_for(key_node: Any, key: Any) -> bool:
@@ -460,45 +482,3 @@ def _sentence_joined(
     if not pieces or not re.search(r"[^\W\d_]", joined[len(head) :]):
         return head, []  # {title: Version 2,100}: digits alone, as a figure may be cut
     return joined, pieces
-
-
-#: what YAML made of a figure's digits before a comma that split it: a number,
-#: or text that is a currency sign and digits (``$250``, ``€ 1``, ``€ 1.200``)
-_SPLIT_HEAD = re.compile(r"([$€£¥]\s?)?(-?\d+(?:\.\d{3})*)")
-#: a key that is a figure's digits after such a comma (with a point and
-#: decimals after them: ``234.5`` from ``1,234.5``), with its unit if any:
-#: a sign (``1 %``, ``50 €``), a short word (``5 h``, ``5 days``) or a
-#: magnitude and a unit (``2 Mio €``, ``5 Mio. EUR``, ``5 million users``)
-_SPLIT_TAIL = re.compile(
-    r"(\d{1,3}(?:\.\d+)?)(\s?[%€$£¥]|\s?[^\W\d_][^\s,:{}\[\]]{0,15}(?:\s[^\s,:{}\[\]]{1,15})?)?"
-)
-
-
-def _split_head(value: Any) -> tuple[str, str] | None:
-    """(currency sign, digits) of a value that is a figure's part before a
-    comma inside ``{…}``: YAML's int ``13``, its float ``199.999`` (German
-    thousands, ``199.999,99``), or text such as ``$250``; else ``None``."""
-    if type(value) is int:
-        return "", str(value)
-    if type(value) is float and math.isfinite(value) and value == round(value, 3):
-        return "", repr(value)
-    if type(value) is str:
-        m = _SPLIT_HEAD.fullmatch(value)
-        if m is not None:
-            return m[1] or "", m[2]
-    return None
-
-
-def _split_tail(key: Any) -> tuple[str, str] | None:
-    """The digits (and a unit after them) of a key that is the part of a
-    number after its decimal comma: ``5`` (YAML's int), ``"1 %"``, ``"50 €"``,
-    ``"5 h"``; ``None`` for any other key (and for four digits or more: a year)."""
-    if type(key) is int:
-        return (str(key), "") if 0 <= key < 1000 else None
-    if type(key) is float:  # 234.5 from {target: 1,234.5}
-        return (repr(key), "") if 0 <= key < 1000 else None
-    if type(key) is str:
-        m = _SPLIT_TAIL.fullmatch(key)
-        if m is not None:
-            return m[1], m[2] or ""
-    return None

@@ -273,10 +273,24 @@ def _duplicates(root: yaml.Node) -> list[tuple[str, list[int]]]:
                         key_node.start_mark.line
                     )
                 stack.extend((key_node, value_node))
-            found.extend((key[1], lines) for key, lines in keys.items() if len(lines) > 1)
+            found.extend(
+                (key[1], lines)
+                for key, lines in keys.items()
+                if len(lines) > 1 and not _written_as_pieces(node, key)
+            )
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
     return sorted(found, key=lambda entry: entry[1][1])
+
+
+def _written_as_pieces(node: MappingNode, ident: tuple[str, str]) -> bool:
+    """:func:`_figure_pieces` for a key known by its tag and text."""
+    from okrsite.split_figure_pieces import only_figure_pieces
+
+    return only_figure_pieces(
+        node.value,
+        lambda k: isinstance(k, ScalarNode) and (k.tag, k.value) == ident,
+    )
 
 
 def check_duplicates(root: yaml.Node) -> None:
@@ -294,7 +308,7 @@ def check_duplicates(root: yaml.Node) -> None:
             for key_node, value_node in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE:
                     ident = (key_node.tag, key_node.value)
-                    if ident in keys:
+                    if ident in keys and not _written_as_pieces(node, ident):
                         raise DuplicateKeyError(
                             key_node.value, keys[ident].start_mark, key_node.start_mark
                         )
@@ -341,7 +355,7 @@ def _build(node: yaml.Node, loader: Any, shared: dict[int, Any] | None = None) -
             else:
                 value = _build(value_node, loader, shared)
             try:
-                if key in out:
+                if key in out and not _figure_pieces(node, key, loader):
                     first = next(k for k, _ in node.value if _same_key(k, key, loader))
                     raise DuplicateKeyError(key, first.start_mark, key_node.start_mark)
                 out[key] = value
@@ -356,6 +370,16 @@ def _build(node: yaml.Node, loader: Any, shared: dict[int, Any] | None = None) -
             shared[id(node)] = items
         return items
     raise _Unusual
+
+
+def _figure_pieces(node: yaml.Node, key: Any, loader: Any) -> bool:
+    """Whether each time ``key`` is written in ``node`` it is a piece of a
+    figure YAML split at a comma (``5`` of ``{target: 7,5, current: 2,5}``):
+    no key written twice, but figures :mod:`okrsite.parse_number_marks`
+    reports one by one (:mod:`okrsite.split_figure_pieces`)."""
+    from okrsite.split_figure_pieces import only_figure_pieces
+
+    return only_figure_pieces(node.value, lambda k: _same_key(k, key, loader))
 
 
 def _same_key(key_node: yaml.Node, key: Any, loader: Any) -> bool:

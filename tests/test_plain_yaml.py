@@ -536,3 +536,69 @@ def test_comment_cuts_are_found_alike_whichever_reader_reads(
         }  # type: ignore[operator]
         assert said == expected, source
     assert read_plain("anchored: &a x\n" + text) is NOT_PLAIN
+
+
+#: figures as people write them inside ``{…}``, most of which YAML splits at
+#: their comma into a value and a key with no value (``7,5``: 7 and a key 5)
+SPLIT_FIGURES = [
+    "7,5",
+    "2,5",
+    "12,5",
+    "2,5 M€",
+    "1,5 M€",
+    "1 500,25",
+    "1\u00a0500,25",
+    "1\u202f800,25",
+    "$1,000,000",
+    "1,000,000",
+    "1.200,50 €",
+    "1,234.5",
+    "2,25",
+    "13",
+    "x",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "target", "current", "2026-10-01"]),
+            st.sampled_from(SPLIT_FIGURES),
+        ),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda entry: entry[0],
+    ),
+    st.booleans(),
+)
+@example([("target", "7,5"), ("current", "2,5")], False)
+@example([("a", "2,5 M€"), ("b", "1,5 M€")], True)
+def test_figures_split_at_their_comma_are_read_alike_by_every_reader(
+    entries: list[tuple[str, str]], in_list: bool
+) -> None:
+    """Two figures with the same decimals in one ``{…}`` make YAML's key
+    (``5``) twice; it is a piece of each figure (reported one by one as
+    OKR102 by okrsite.parse_number_marks), no key written twice: the quick
+    reader steps aside, and PyYAML's quick construction, its own
+    constructor (a merge key sends the text there) and the reading on
+    despite keys written twice all give PyYAML's value, none refuses it as
+    OKR007."""
+    flow = "{" + ", ".join(f"{key}: {figure}" for key, figure in entries) + "}"
+    text = f"key_results:\n  - {flow}\n" if in_list else f"values: {flow}\n"
+    assert read_plain(text) is NOT_PLAIN or assert_same_or_aside(text)
+    for source in (text, text + "links: {<<: {z: 1}}\n"):
+        assert repr(yamlsource.load(source)) == pyyaml_outcome(source), source
+        value, twice = pyyaml_front_matter.load_despite_duplicates(source)
+        assert twice == [] and repr(value) == pyyaml_outcome(source), source
+
+
+@pytest.mark.parametrize("flow", ["{a: 7, 5, b: 2, 5}", "{a: 7,5, 5: 3}", "{5: 1, 5: 2}"])
+def test_a_key_written_twice_beside_split_figures_is_still_refused(flow: str) -> None:
+    """A key the writer wrote (after a space, or with a value) is no piece of
+    a figure: written twice, every reader refuses it (OKR007)."""
+    for source in (f"values: {flow}\n", f"values: {flow}\nlinks: {{<<: {{z: 1}}}}\n"):
+        with pytest.raises(pyyaml_front_matter.DuplicateKeyError):
+            yamlsource.load(source)
+        _, twice = pyyaml_front_matter.load_despite_duplicates(source)
+        assert [key for key, _lines in twice] == ["5"]
