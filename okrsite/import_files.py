@@ -121,13 +121,21 @@ def plan_import(
     result.diagnostics.extend(diags)
     # --cycle is read as a cycle cell is: "Q1 2027" is 2027-Q1 in both
     given = normalise_cycle(cycle, before.config.cycles) if cycle else None
-    default_cycle = (
-        (given, "--cycle") if given else (config.default_cycle, "default_cycle of okrsite.toml")
+    now = config.as_of or date.today()  # as the site is judged
+    # rows naming no cycle take --cycle, else default_cycle, else the current
+    # quarter (the fiscal one on a fiscal site), as okrsite new does: okrsite
+    # init leaves default_cycle a comment, and a sheet without a cycle column
+    # was refused row by row on a site made by it
+    default_cycle: tuple[str | None, str] = (
+        (given, "--cycle")
+        if given
+        else (config.default_cycle, "default_cycle of okrsite.toml")
+        if config.default_cycle
+        else (quarter_of(now, before.config.cycles), "the current quarter")
     )
-    # rows naming no cycle take default_cycle: say so when it has ended
+    # say so when default_cycle has ended
     defaulted = not given and any(not p.cycle for p in plans)
     files = _objective_files(plans, before, config.content_dir, default_cycle, label, result)
-    now = config.as_of or date.today()  # as the site is judged
     what = "each objective of a row without a cycle"
     ended = ended_default_cycle_note(
         before.config, now, quarter_of(now, before.config.cycles), what

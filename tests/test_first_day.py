@@ -51,12 +51,8 @@ def site(tmp_path: Path) -> Path:
     root = tmp_path / "my-goals"
     init_site(root, today=DAY)
     toml = root / "okrsite.toml"
-    toml.write_text(
-        toml.read_text(encoding="utf-8").replace(
-            'default_cycle = "', f'as_of = {DAY}\ndefault_cycle = "'
-        ),
-        encoding="utf-8",
-    )
+    # a top-level key before any table (init leaves default_cycle a comment)
+    toml.write_text(f"as_of = {DAY}\n" + toml.read_text(encoding="utf-8"), encoding="utf-8")
     return root
 
 
