@@ -185,10 +185,14 @@ def _carried_key_result(
             if reading is not None and reading.value is not None:
                 last = reading.value
                 if kr.target is not None and _past(kr, last):
-                    unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+                    # as the pages and okrsite diff write them ($1,500k, 4.5%)
+                    from okrsite.diff import show_measure
+
+                    unit = kr.unit or ""
                     notes.append(
-                        f"{kr.id}: KPI {kr.kpi} already reads {_number(last)}{unit} "
-                        f"({reading.date}), at or past the target {_number(kr.target)}{unit}: "
+                        f"{kr.id}: KPI {kr.kpi} already reads {show_measure(last, unit)} "
+                        f"({reading.date}), at or past the target "
+                        f"{show_measure(kr.target, unit)}: "
                         "raise the target before you set the objective active, or it is "
                         "done on its first day"
                     )

@@ -26,7 +26,7 @@ team``, as ``okrsite checkin`` writes it: :mod:`okrsite.checkin_ticks`):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -146,7 +146,7 @@ def window_changes(
             return cycles is None or objectives[c.objective].cycle in cycles
         return c.kpi is not None and c.value is not None
 
-    overruled = _overruled_readings(every, start, end)
+    overruled = overruled_readings(every, start, end)
     listed = [i for i, c in enumerate(every[start:end], start) if counted(c) and i not in overruled]
     shown = frozenset(listed if limit is None else listed[max(0, len(listed) - limit) :])
     seen: dict[tuple[str, str], float] = {}  # (objective, kr) -> latest value so far
@@ -276,11 +276,16 @@ def _milestone_move(obj: Objective, kr: KeyResult, before: int, after: int) -> V
     )
 
 
-def _overruled_readings(every: tuple[CheckIn, ...], start: int, end: int) -> frozenset[int]:
-    """The KPI check-ins of ``every[start:end]`` a later check-in of the same
-    KPI and day overrules: of several on one date the last in check-in order
-    is the KPI's value that day, and the others are not kept (docs/scoring.md
-    "KPIs"). The window holds whole days, so a day's last reading is in it."""
+def overruled_readings(
+    every: Sequence[CheckIn], start: int = 0, end: int | None = None
+) -> frozenset[int]:
+    """The positions of the KPI check-ins of ``every[start:end]`` that a later
+    check-in of the same KPI and day overrules: of several on one date the
+    last in check-in order is the KPI's value that day, and the others are
+    not kept (docs/scoring.md "KPIs"), so neither "What changed" nor the
+    check-ins feed lists them. The window holds whole days, so a day's last
+    reading is in it."""
+    end = len(every) if end is None else end
     readings = [
         i
         for i in range(start, end)

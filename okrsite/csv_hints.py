@@ -11,7 +11,9 @@ reads at once.
 
 from __future__ import annotations
 
+import itertools
 import re
+from datetime import date
 
 from okrsite.parse_messages import number_hint
 from okrsite.written_numbers import read_number
@@ -49,7 +51,16 @@ def csv_header_hint(header: list[str], delimiter: str) -> str:
 
 def csv_split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
     """What to write when a row has more cells than its header: most often a
-    value with a decimal comma (``150,5``), split in two by the comma."""
+    value with a decimal comma (``150,5``), split in two by the comma, or a
+    date written with one (``Nov 5, 2026``), which reads as ``Nov 5`` and ``2026``."""
+    if delimiter == ",":
+        split_date = _split_date(row)
+        if split_date is not None:
+            written, day = split_date
+            return (
+                f'put the date in double quotes ("{written}") or write it {day.isoformat()}: '
+                f"a comma separates the columns here, so {written} reads as two cells"
+            )
     if delimiter == "," and vi == width - 1 and row[vi + 1].strip().isdigit():
         whole, part = row[vi].strip(), row[vi + 1].strip()
         return (
@@ -57,6 +68,20 @@ def csv_split_hint(row: list[str], vi: int, width: int, delimiter: str) -> str:
             f"reads as {whole} and a stray {part}"
         )
     return f"put a value that holds {delimiter!r} in double quotes, or remove the extra cells"
+
+
+def _split_date(row: list[str]) -> tuple[str, date] | None:
+    """The date a comma split across two cells (``Nov 5`` and `` 2026``), as
+    written and as read, if the row has one: joined again they read as a
+    date, the first alone does not."""
+    from okrsite import kpi_csv
+
+    for first, second in itertools.pairwise(row):
+        written = f"{first.strip()},{second}".strip()
+        day = kpi_csv.read_date(written)
+        if day is not None and kpi_csv.read_date(first) is None:
+            return written, day
+    return None
 
 
 def csv_number_hint(cell: str, delimiter: str) -> str:

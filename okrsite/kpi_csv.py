@@ -15,8 +15,8 @@ conventions, and nothing ambiguous:
   value, whatever its name (people name it after the measure); a header
   that names no date column is refused (``when,value``), as is one that names
   neither: which column holds the dates is not guessed;
-- a row whose date cell labels it as summing the others (``Total``,
-  ``Summe:``: :func:`totals_row`) is no reading, and is left out;
+- a row whose date cell labels it as summing up the others (``Total``,
+  ``Summe:``, ``Average``: :func:`totals_row`) is no reading, and is left out;
 - a date is ``2026-11-01``, or day, month and year with dots (``01.11.2026``,
   ``1.11.2026``), which no convention reads another way, or with slashes and
   the year last in the order the column shows (:func:`slash_order`):
@@ -72,6 +72,7 @@ from okrsite.csv_date_forms import (
     named_template,
     period_template,
 )
+from okrsite.csv_separator_line import declared_separator
 from okrsite.spreadsheet_read import delimiter_of
 from okrsite.word_processor_marks import as_typed
 from okrsite.written_dates import read_date as _read_date
@@ -146,29 +147,34 @@ class UnreadableCsv(csv.Error):
 
 
 def split_rows(text: str, starts: list[int] | None = None) -> tuple[str, list[list[str]]]:
-    """The file's delimiter and its rows (``text`` decoded, byte-order mark removed).
+    """The file's delimiter and its rows (``text`` decoded, byte-order mark removed):
+    the delimiter a first line ``sep=;`` declares, as Excel reads it (the line
+    is no row), else the one the file's lines agree on.
     Raises :class:`UnreadableCsv` for a file the csv module refuses.
 
     ``starts``, when given, gets the line each row starts on: a quoted cell
     may hold line breaks (a note written over three lines), so the fifth
     line can be the third row, and a message names the line."""
     delimiter = delimiter_of(text)
+    declared = declared_separator(text)
+    skipped = 0 if declared is None else 1  # lines before the first row
+    text = text if declared is None else text[declared[1] :]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     try:
         if starts is None:
             rows.extend(reader)
         else:
-            read = 0  # lines read before the row
+            read = skipped  # lines read before the row
             for row in reader:
                 starts.append(read + 1)
                 rows.append(row)
-                read = reader.line_num
+                read = skipped + reader.line_num
     except csv.Error as exc:
         reason = str(exc)
         if "field larger than field limit" in reason:
             reason = f"a cell is longer than {csv.field_size_limit():,} characters"
-        raise UnreadableCsv(max(reader.line_num, 1), reason) from None
+        raise UnreadableCsv(skipped + max(reader.line_num, 1), reason) from None
     return delimiter, rows
 
 
@@ -186,15 +192,15 @@ def columns(header: list[str]) -> tuple[int, int] | None:
 
 
 def totals_row(cell: str) -> bool:
-    """Whether a date cell labels a row that sums the others (``Total``,
-    ``Summe:``, ``Grand total``), as a spreadsheet's export ends: the words
-    ``okrsite import`` leaves such a row out by (IMP207), so both read a
-    sheet alike."""
+    """Whether a date cell labels a row that sums up the others (``Total``,
+    ``Summe:``, ``Grand total``: the words ``okrsite import`` leaves such a
+    row out by, IMP207; or ``Average``, ``Mittelwert``, ``Max``), as a
+    spreadsheet's export ends."""
     if not cell.strip()[:1].isalpha():
         return False  # a date, a number, blank: no label
-    from okrsite.spreadsheet_cells import totals_label
+    from okrsite.spreadsheet_cells import summary_label
 
-    return totals_label(cell)
+    return summary_label(cell)
 
 
 def read_date(cell: str, slashes: int | None = None) -> date | None:

@@ -35,6 +35,7 @@ __all__ = [
     "header_unit_warning",
     "cell_money_not_in_unit",
     "parse_csv",
+    "summary_row_kind",
 ]
 
 
@@ -193,7 +194,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 "CSV header must name 'date' and 'value' columns, "
                 f"got {shown_value(delimiter.join(rows[0]))}",
                 rel,
-                line=1,
+                line=starts[0],
                 hint=csv_header_hint(rows[0], delimiter),
             )
         ]
@@ -474,17 +475,32 @@ _NUMBERED_DAY = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
 
 
 def _totals(rel: str, n: int, row: list[str], di: int) -> Diagnostic:
-    """The warning for a row that sums the others (``Total,"3,307"``, ``Summe;1295``),
-    as a spreadsheet's export ends: left out, as ``okrsite import`` leaves one out (IMP207)."""
+    """The warning for a row that sums up the others (``Total,"3,307"``,
+    ``Summe;1295``, ``Average,3.0%``), as a spreadsheet's export ends: left
+    out, as ``okrsite import`` leaves a totals row out (IMP207)."""
+    label = " ".join(row[di].split())
+    kind, why = summary_row_kind(label)
     return warning(
         "OKR207",
-        f"{' '.join(row[di].split())!r} makes row {n} a totals row (it sums the others): left out",
+        f"{label!r} makes row {n} a {kind} ({why}): left out",
         rel,
         line=n,
         column=_csv_col(row, di),
-        hint="a row of a KPI's data file is one reading; delete the totals row, "
+        hint=f"a row of a KPI's data file is one reading; delete the {kind}, "
         "or give the row its date if it is a reading",
     )
+
+
+def summary_row_kind(label: str) -> tuple[str, str]:
+    """What a row that :func:`okrsite.kpi_csv.totals_row` leaves out is, and
+    why, as the data file's OKR207 and ``okrsite pull`` say it: a totals row
+    (``Total``, ``Summe``) sums the others; a summary row (``Average``,
+    ``Mittelwert``, ``Max``) is a figure of them that is no reading either."""
+    from okrsite.spreadsheet_cells import totals_label  # it imports the parser
+
+    if totals_label(label):
+        return "totals row", "it sums the others"
+    return "summary row", "an average, count, minimum or maximum of the others"
 
 
 #: what a spreadsheet workbook's file starts with: a zip (.xlsx, .ods), OLE (.xls)

@@ -508,6 +508,9 @@ class KPIScore:
     #: the days after its latest reading it turns stale: ``kpi_stale_after_days``,
     #: or twice its usual interval between readings (``scoring.kpi_stale_limit``)
     stale_after: int = 45
+    #: the decimals its value is written with (:func:`okrsite.limit_places.kpi_value_places`):
+    #: four, or as many more as keep it on its side of its thresholds and target
+    value_places: int = 4
 
     @property
     def role(self) -> Literal["target", "monitored"]:

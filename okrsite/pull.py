@@ -28,6 +28,7 @@ from okrsite import kpi_csv
 from okrsite.config import CONFIG_FILE
 from okrsite.csv_date_forms import Moment, counts_over, zone_offset
 from okrsite.csv_hints import csv_header_hint
+from okrsite.csv_separator_line import separator_line
 from okrsite.file_replace import replace_file
 from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
@@ -405,22 +406,23 @@ def _merged(
 
 @dataclass
 class _Saved:
-    """A data file as it is saved: its delimiter, line ending (a file saved
-    on Windows keeps its ``\\r\\n``, so a pull's diff shows only the rows it
-    adds), rows, encoding (UTF-8, or Windows-1252 as Excel on Windows saves
-    "CSV", which the loader reads too) and byte-order mark (Excel's "CSV
-    UTF-8" starts with one, and without it Excel shows ``Kündigung`` garbled)."""
+    """A data file as it is saved: its delimiter, line ending (a file saved on Windows
+    keeps its ``\\r\\n``, so a pull's diff shows only the rows it adds), rows, encoding
+    (UTF-8, or Windows-1252 as Excel on Windows saves "CSV", which the loader reads too),
+    byte-order mark (Excel's "CSV UTF-8" starts with one, without it Excel shows
+    ``Kündigung`` garbled) and Excel's ``sep=;`` line, kept above the rows."""
 
     delimiter: str = ","
     newline: str = "\n"
     rows: list[list[str]] = field(default_factory=lambda: [["date", "value"]])
     encoding: str = "utf-8"
     bom: bool = False
+    sep_line: str = ""
 
     def encode(self, text: str, rel: str) -> bytes:
         """``text`` saved as the file was."""
         try:
-            raw = text.encode(self.encoding)
+            raw = (self.sep_line + text).encode(self.encoding)
         except UnicodeEncodeError as exc:
             raise SourceError(
                 f"{rel} is saved in Windows-1252, which cannot hold "
@@ -470,7 +472,7 @@ def _read_rows(root: Path, rel: str) -> _Saved:
         raise SourceError(f"cannot read {path.name}: {csv_problem(exc)}") from None
     newline = "\r\n" if "\r\n" in text else "\n"
     rows = [row for row in rows if row] or [["date", "value"]]
-    return _Saved(delimiter, newline, rows, encoding, bom)
+    return _Saved(delimiter, newline, rows, encoding, bom, separator_line(text, newline))
 
 
 def _link_data(root: Path, rel: str, data: str) -> bytes:

@@ -269,11 +269,11 @@ def parse_values(
 def _left_out(date_cell: str, value_cell: Any) -> str | None:
     """Why a row is no reading, as a KPI's data file leaves it out with a
     warning (:mod:`okrsite.kpi_data_file`); ``None`` for a row to read."""
-    from okrsite.kpi_data_file import NO_READING
+    from okrsite.kpi_data_file import NO_READING, summary_row_kind
 
     if isinstance(date_cell, str) and kpi_csv.totals_row(date_cell):
         label = " ".join(date_cell.split())
-        return f"{label!r} makes it a totals row (it sums the others): left out"
+        return "{!r} makes it a {} ({}): left out".format(label, *summary_row_kind(label))
     if value_cell is None or (isinstance(value_cell, str) and value_cell.strip() in NO_READING):
         shown = value_cell.strip() if isinstance(value_cell, str) else ""
         return "no value" + (f" ({shown!r})" if shown else "") + ": left out"

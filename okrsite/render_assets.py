@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from okrsite.changes import overruled_readings
 from okrsite.cycle_export import cycle_export_files
 from okrsite.scoring import counts_in_rollup
 from okrsite.urls import safe_path
@@ -214,7 +215,13 @@ class SiteAssets:
             raise
 
     def _render_feed(self) -> bytes:
-        entries = self.index.checkins[-FEED_LIMIT:][::-1]
+        # a KPI reading a later one of its day overrules was never the KPI's
+        # value: left out before the newest FEED_LIMIT are counted, as "What
+        # changed" leaves it out (docs/scoring.md "KPIs")
+        every = self.index.checkins
+        overruled = overruled_readings(every)
+        kept = [c for i, c in enumerate(every) if i not in overruled]
+        entries = kept[-FEED_LIMIT:][::-1]
         updated = entries[0].date if entries else self.as_of
         # the newest entry's own moment, time of day included (the as-of date without one),
         # and zone (the feed's newest entry is the last in check-in order)

@@ -19,6 +19,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from okrsite import __version__
+from okrsite.limit_places import DEFAULT_PLACES
+from okrsite.numbers import format_number
 from okrsite.render_assets import badge_path
 from okrsite.sitefiles import excerpt
 from okrsite.ui_words import STATUS_WORDS
@@ -94,35 +96,42 @@ class TemplateGlobals:
         on the status's side. With 0 places it is :meth:`percent`."""
         return self._percent_at(ratio, places)
 
-    def with_unit(self, value: float | None, unit: str | None) -> str:
+    def with_unit(self, value: float | None, unit: str | None, places: int = DEFAULT_PLACES) -> str:
         """A number with its unit as the site's language writes it (``13,5 %``,
         ``12 EUR``); no unit, the number alone; no number, ``–`` alone. An
         amount of money with cents shows two decimals (``95.000,50 €``, not
-        ``95.000,5 €``; :func:`~okrsite.view.formatting.money_with_cents`)."""
+        ``95.000,5 €``; :func:`~okrsite.view.formatting.money_with_cents`).
+        ``places``: a figure shown beside the limits it is judged by, with the
+        decimals the core gave it (:mod:`okrsite.limit_places`: ``2.99996%``
+        beside "healthy ≥ 3%", never ``3%``)."""
         if value is None:
             return self._number(None)
         _needs_number("with_unit", value)
-        return self.language.with_unit(self._figure(value, unit), unit or "")
+        return self.language.with_unit(self._figure(value, unit, places), unit or "")
 
-    def _figure(self, value: float | None, unit: str | None) -> str:
+    def _figure(self, value: float | None, unit: str | None, places: int = DEFAULT_PLACES) -> str:
         """The figure alone as :meth:`with_unit` writes it: cents for money
-        (:func:`~okrsite.view.formatting.money_with_cents`, as ``okrsite diff``)."""
+        (:func:`~okrsite.view.formatting.money_with_cents`, as ``okrsite diff``),
+        more decimals where ``places`` asks for them."""
+        if places > DEFAULT_PLACES and value is not None:
+            return self.language.number(format_number(value, places))
         money = money_with_cents(value, unit)
         if money is not None:
             return self.language.number(money)
         return self._number(value)
 
-    def lead(self, value: float | None, unit: str | None) -> str:
+    def lead(self, value: float | None, unit: str | None, places: int = DEFAULT_PLACES) -> str:
         """A figure before the last of a run (``start → current → target``,
         whose unit the last one carries): with its unit where the unit stands
         first (``$0 → $600,000 → $1,200,000``), else the number alone
         (``0 → 12 → 20 days``), written as that last one is (``410,000.50 →
-        420,000 EUR``: money with cents has two decimals in a run too)."""
+        420,000 EUR``: money with cents has two decimals in a run too);
+        ``places`` as :meth:`with_unit` takes them."""
         if self.language.leads(unit):
-            return self.with_unit(value, unit)
+            return self.with_unit(value, unit, places)
         if value is not None:
             _needs_number("lead", value)
-        return self._figure(value, unit)
+        return self._figure(value, unit, places)
 
     def _globals(self) -> dict[str, Any]:
         view = self.view

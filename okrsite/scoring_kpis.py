@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Sequence
 from datetime import date
 
+from okrsite.limit_places import kpi_value_places
 from okrsite.model import KPI, Health, KPIScore, Portfolio, Trend, TrendMeaning
 from okrsite.scoring_compare import for_comparison
 
@@ -87,6 +88,7 @@ def kpi_score(
         trend_meaning=trend_meaning(kpi.direction, trend),
         stale=day is not None and (as_of - day).days > limit,
         stale_after=limit,
+        value_places=kpi_value_places(value, kpi.green, kpi.red, kpi.target),
     )
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "hidden_sheet",
     "merged_down",
     "split_owners",
+    "summary_label",
     "totals_label",
     "visible",
 ]
@@ -136,6 +137,19 @@ TOTALS_LABELS = frozenset(
 )
 
 
+#: what an export labels a row that sums up the others other than by adding
+#: them (Looker, Sheets, Excel's pivot tables: ``Average``, ``Mittelwert``),
+#: English, German, French and Spanish; a KPI's data file leaves it out as it
+#: leaves out a totals row
+SUMMARY_LABELS = frozenset(
+    {
+        *("average", "avg", "mean", "median", "min", "max", "minimum", "maximum", "count"),
+        *("durchschnitt", "mittelwert", "anzahl", "moyenne", "somme", "total général"),
+        *("médiane", "promedio", "suma", "media", "mediana", "máximo", "mínimo"),
+    }
+)
+
+
 def totals_label(cell: Any) -> bool:
     """Whether a title cell labels a totals row (``Total``, ``TOTALS``,
     ``Summe:``, ``Gesamt``): the whole cell, so ``Total customer love`` is
@@ -143,7 +157,19 @@ def totals_label(cell: Any) -> bool:
     imported, it would be an objective or a key result named ``total``."""
     if not isinstance(cell, str):
         return False
-    return " ".join(cell.split()).casefold().removesuffix(":").rstrip() in TOTALS_LABELS
+    return _label(cell) in TOTALS_LABELS
+
+
+def summary_label(cell: Any) -> bool:
+    """Whether a cell labels a row that sums up the others (``Total``,
+    ``Average``, ``Mittelwert:``, ``Moyenne``): a totals label or one of
+    :data:`SUMMARY_LABELS`, the whole cell."""
+    return isinstance(cell, str) and (totals_label(cell) or _label(cell) in SUMMARY_LABELS)
+
+
+def _label(cell: str) -> str:
+    """The cell as its label is compared: spaces folded, case ignored, no ``:``."""
+    return " ".join(cell.split()).casefold().removesuffix(":").rstrip()
 
 
 def has_value(cell: Any) -> bool:

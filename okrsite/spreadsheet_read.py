@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from okrsite.csv_separator_line import declared_separator
 from okrsite.diagnostics import Diagnostic
 from okrsite.formula_guard import guarded
 from okrsite.text_sniff import utf16_form
@@ -529,8 +530,13 @@ def delimiter_of(text: str) -> str:
     first line alone did. :class:`csv.Sniffer` is not used: it gives up on
     exactly such a file, whose lines do not all agree. When no delimiter
     splits more lines (a file of one line), the first line's most frequent
-    one is taken, a comma before a semicolon before a tab on a tie.
+    one is taken, a comma before a semicolon before a tab on a tie. A first
+    line ``sep=;`` declares the delimiter, as Excel reads it
+    (:mod:`okrsite.csv_separator_line`): it is taken.
     """
+    declared = declared_separator(text)
+    if declared is not None:
+        return declared[0]
     lines: list[str] = []
     for line in io.StringIO(text, newline=None):
         if line.strip():

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any
 
+from okrsite import numbers
 from okrsite.theme import load_theme
 from okrsite.translations import load_language
 from okrsite.view import chart_geometry
@@ -24,7 +25,10 @@ _ENV.globals.update(
     num=fmt_number,
     day=date.isoformat,
     percent=remembered_percent(_ENGLISH.number, _ENGLISH.percent),
-    with_unit=lambda value, unit: _ENGLISH.with_unit(fmt_number(value), unit or ""),
+    # the site's with_unit: a figure beside its limits may ask for more decimals
+    with_unit=lambda value, unit, places=4: _ENGLISH.with_unit(
+        numbers.format_number(value, places), unit or ""
+    ),
 )
 _ENV.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
 partial = Partials(_ENV)

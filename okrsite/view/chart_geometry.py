@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite import numbers
+from okrsite.limit_places import DEFAULT_PLACES, places_beside
 from okrsite.model import Cycle
 from okrsite.scoring import expected_progress
 
@@ -58,6 +59,9 @@ class ChartPoint:
     y: str
     date: date
     value: float
+    #: the decimals its value is written with beside the chart's thresholds
+    #: and target (:func:`okrsite.limit_places.places_beside`)
+    places: int = DEFAULT_PLACES
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,10 @@ class LineChart:
     points: tuple[ChartPoint, ...] = ()
     marker: Marker | None = None
     dates: tuple[DateLabel, ...] = ()
+    #: the decimals of each value of ``series`` beside the chart's thresholds
+    #: and target (:func:`okrsite.limit_places.places_beside`): a KPI's
+    #: 2.99996% under "healthy ≥ 3%" is written so; empty for a percent chart
+    places: tuple[int, ...] = ()
 
 
 # The plot's frame: x in percent of the width, y in pixels from the top
@@ -156,12 +164,16 @@ def _x_scale(first: date, last: date) -> tuple[float, float]:
 
 
 def _series(
-    points: Sequence[tuple[date, float]], xa: float, xb: float, y_of: Callable[[float], float]
+    points: Sequence[tuple[date, float]],
+    xa: float,
+    xb: float,
+    y_of: Callable[[float], float],
+    places: Sequence[int] = (),
 ) -> tuple[tuple[Segment, ...], tuple[ChartPoint, ...]]:
     coords = [(xa * d.toordinal() + xb, y_of(v)) for d, v in points]
     chart_points = tuple(
-        ChartPoint(_percent_x(px), coordinate(py), d, v)
-        for (px, py), (d, v) in zip(coords, points, strict=True)
+        ChartPoint(_percent_x(px), coordinate(py), d, v, places[i] if places else DEFAULT_PLACES)
+        for i, ((px, py), (d, v)) in enumerate(zip(coords, points, strict=True))
     )
     segments = tuple(
         Segment(a.x, a.y, b.x, b.y) for a, b in zip(chart_points, chart_points[1:], strict=False)
@@ -242,6 +254,7 @@ def line_chart(
     extent = values + [x for x in (target, green, red) if x is not None]
     if not extent:
         return LineChart(height, unit, tuple(points), True)
+    places = tuple(places_beside(v, (target, green, red)) for v in values)
     low, high = min(extent), max(extent)
     lo, hi = numbers.padded_range(low, high)
     ya, yb = _scale(lo, hi, bottom, top)  # SVG y grows downwards
@@ -260,7 +273,7 @@ def line_chart(
     if points:
         first, last = min(d for d, _ in points), max(d for d, _ in points)
         xa, xb = _x_scale(first, last)
-        segments, chart_points = _series(points, xa, xb, y_of)
+        segments, chart_points = _series(points, xa, xb, y_of, places)
         dates = _date_labels(first, last, height)
     return LineChart(
         height,
@@ -273,6 +286,7 @@ def line_chart(
         segments=segments,
         points=chart_points,
         dates=dates,
+        places=places,
     )
 
 

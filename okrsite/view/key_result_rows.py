@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite.limit_places import DEFAULT_PLACES, places_beside
 from okrsite.model import Grade, KeyResult, KRScore, Objective, Status
 from okrsite.scoring import counts_in_rollup, scored_done
 from okrsite.scoring_pace import PACE_STATUSES, pace_places
@@ -65,6 +66,11 @@ class KeyResultRow:
     #: track, where the row's "49.5%" reads 15.2. None where its status
     #: compares no expected (done, upcoming, over, draft, dropped)
     expected: float | None = None
+    #: the decimals its current value is written with beside its start and
+    #: target (a threshold for stay_above/stay_below), or a KPI's reading
+    #: it shows (:func:`okrsite.limit_places.places_beside`): 2.99996 beside
+    #: a target of 3 reads "2.99996 → 3", never "3 → 3", not done
+    current_places: int = DEFAULT_PLACES
 
 
 def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
@@ -141,4 +147,5 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         # result's status was judged against (okrsite.scoring)
         pace_places=pace_places(ks.progress, ks.expected, ks.status, view.scored.settings),
         expected=ks.expected if ks.status in PACE_STATUSES else None,
+        current_places=places_beside(ks.current, (kr.start, kr.target, kr.threshold)),
     )

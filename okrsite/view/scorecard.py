@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.cycle_figures import Figures
+from okrsite.limit_places import DEFAULT_PLACES, kpi_value_places, places_beside
 from okrsite.model import Cycle, Grade, Health, TrendMeaning
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import scored_done, success_level
@@ -64,6 +65,9 @@ class LeastMovedRow:
     kind: str = "numeric"
     #: a yes/no key result is done (:func:`okrsite.scoring.boolean_done`)
     done: bool = False
+    #: the decimals of ``current`` beside its start and target, as its
+    #: objective's key-result row writes it (:func:`okrsite.limit_places.places_beside`)
+    current_places: int = DEFAULT_PLACES
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,9 @@ class KPIRow:
     #: the KPI is stale today (its scored ``stale``): shown only while the
     #: cycle runs, when the row's health is today's
     stale: bool = False
+    #: the decimals of its value beside the KPI's thresholds and target
+    #: (:func:`okrsite.limit_places.kpi_value_places`), as its page writes it
+    value_places: int = DEFAULT_PLACES
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +148,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
                 m.checkins,
                 kr.kind,
                 kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
+                places_beside(m.current, (kr.start, kr.target, kr.threshold)),
             )
         )
     kpis = tuple(
@@ -152,6 +160,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
             k.health,
             k.trend_meaning,
             not card.final and k.kpi in scored.kpis and scored.kpis[k.kpi].stale,
+            kpi_value_places(k.value, p.kpis[k.kpi].green, p.kpis[k.kpi].red, p.kpis[k.kpi].target),
         )
         for k in card.kpis
     )

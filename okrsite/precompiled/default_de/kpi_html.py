@@ -76,7 +76,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</bdi></a></li></ol>\n</nav>\n<h1 dir="auto">'
     yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
     yield '</h1>\n<div class="overview">\n  <p class="big">'
-    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value_places'), _block_vars=_block_vars))
     yield ' '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health'), _block_vars=_block_vars))
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'stale'):
@@ -86,7 +86,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</p>\n  <dl class="facts">\n    <div><dt>Letzter Wert</dt><dd>'
     if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value_places'), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
     else:
         pass
         yield 'noch keine Daten'

@@ -157,7 +157,7 @@ def root(context, missing=missing, environment=environment):
             '"><bdi>',
             escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
             '</bdi></a>\n  <span class="tile-value">',
-            escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
+            escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value_places'))),
         ))
         l_1_spark = context.call((undefined(name='kpi_sparkline') if l_1_kpi_sparkline is missing else l_1_kpi_sparkline), l_1_id)
         if (undefined(name='spark') if l_1_spark is missing else l_1_spark):

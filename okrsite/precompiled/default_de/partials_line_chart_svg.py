@@ -32,12 +32,14 @@ def root(context, missing=missing, environment=environment):
     l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
     context.vars['series'] = l_0_series
     context.exported_vars.add('series')
-    def macro(l_1_v):
+    def macro(l_1_v, l_1_places):
         t_3 = []
         l_1_percent = resolve('percent')
         l_1_with_unit = resolve('with_unit')
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
+        if l_1_places is missing:
+            l_1_places = 4
         pass
         if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'percent'):
             pass
@@ -47,11 +49,11 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             t_3.append(
-                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'))),
+                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), l_1_places)),
             )
         return concat(t_3)
     context.exported_vars.add('value')
-    context.vars['value'] = l_0_value = Macro(environment, macro, 'value', ('v',), False, False, False, context.eval_ctx.autoescape)
+    context.vars['value'] = l_0_value = Macro(environment, macro, 'value', ('v', 'places'), False, False, False, context.eval_ctx.autoescape)
     if (not (undefined(name='series') if l_0_series is missing else l_0_series)):
         pass
         l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', Markup('keine Daten'), ))
@@ -59,12 +61,12 @@ def root(context, missing=missing, environment=environment):
         context.exported_vars.add('label')
     elif (t_1((undefined(name='series') if l_0_series is missing else l_0_series)) == 1):
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), 0) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     else:
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), 0) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), -1) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     yield '<svg xmlns="http://www.w3.org/2000/svg" class="chart line-chart" width="100%" height="'
@@ -190,7 +192,7 @@ def root(context, missing=missing, environment=environment):
             yield '" r="4"><title>'
             yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_p, 'date'), _loop_vars=_loop_vars))
             yield ': '
-            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_p, 'value'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_p, 'value'), environment.getattr(l_1_p, 'places'), _loop_vars=_loop_vars))
             yield '</title></circle>'
         l_1_p = missing
         for l_1_d in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'dates'):
@@ -209,4 +211,4 @@ def root(context, missing=missing, environment=environment):
         yield '</svg>'
 
 blocks = {}
-debug_info = '3=32&4=35&5=55&6=60&7=67&9=71&10=77&12=84&13=99&14=112&15=132&16=146&17=170&18=183&19=196'
+debug_info = '3=32&4=35&5=57&6=62&7=69&9=73&10=79&12=86&13=101&14=114&15=134&16=148&17=172&18=185&19=198'

@@ -36,7 +36,7 @@ def root(context, missing=missing, environment=environment):
             yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'name'))
             yield '</bdi></a></th><td data-label="Wert">'
-            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'value'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'value'), environment.getattr(l_1_row, 'unit'), environment.getattr(l_1_row, 'value_places'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Datum">'
             if environment.getattr(l_1_row, 'date'):
                 pass

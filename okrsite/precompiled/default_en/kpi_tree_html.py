@@ -70,7 +70,7 @@ def root(context, missing=missing, environment=environment):
                 ))
             t_2.extend((
                 ' <span class="meta">',
-                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'))),
+                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value_places'))),
                 '</span>',
             ))
         if environment.getattr(l_1_n, 'children'):

@@ -19,7 +19,8 @@ def root(context, missing=missing, environment=environment):
     yield '<table class="chart-table">\n<caption>'
     yield escape((undefined(name='caption') if l_0_caption is missing else l_0_caption))
     yield '</caption>\n<thead><tr><th scope="col">Date</th><th scope="col">Value</th></tr></thead>\n<tbody>'
-    for (l_1_d, l_1_v) in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series'):
+    l_1_loop = missing
+    for (l_1_d, l_1_v), l_1_loop in LoopContext(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series'), undefined):
         l_1_day = resolve('day')
         l_1_percent = resolve('percent')
         l_1_with_unit = resolve('with_unit')
@@ -33,10 +34,10 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), l_1_v, _loop_vars=_loop_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), environment.getattr(l_1_loop, 'index0')) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4), _loop_vars=_loop_vars))
         yield '</td></tr>'
-    l_1_d = l_1_v = l_1_day = l_1_percent = l_1_with_unit = missing
+    l_1_loop = l_1_d = l_1_v = l_1_day = l_1_percent = l_1_with_unit = missing
     yield '</tbody>\n</table>'
 
 blocks = {}
-debug_info = '5=20&7=22'
+debug_info = '6=20&8=23'

@@ -131,7 +131,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'start'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ' → '
-        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit'), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current_places')))
         yield ' → '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'target'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
     elif (environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'kind') == 'milestones'):
@@ -146,7 +146,7 @@ def root(context, missing=missing, environment=environment):
         yield ' '
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'threshold'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
         yield ', now '
-        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit')))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit'), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current_places')))
     elif environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'rollup_count'):
         pass
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'roll-up of %(num)d aligned objective', 'roll-up of %(num)d aligned objectives', environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'rollup_count')))

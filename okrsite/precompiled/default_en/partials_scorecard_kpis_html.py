@@ -20,7 +20,7 @@ def root(context, missing=missing, environment=environment):
     yield '</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'kpis'):
         pass
-        yield '<table class="scorecard-kpis stack">\n<thead><tr><th scope="col">KPI</th><th scope="col">Value</th><th scope="col">Date</th><th scope="col">health</th><th scope="col">trend</th></tr></thead>\n<tbody>\n'
+        yield '<table class="scorecard-kpis stack">\n<thead><tr><th scope="col">KPI</th><th scope="col">Value</th><th scope="col">Date</th><th scope="col">Health</th><th scope="col">Trend</th></tr></thead>\n<tbody>\n'
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'kpis'):
             l_1_root = resolve('root')
             l_1_with_unit = resolve('with_unit')
@@ -36,7 +36,7 @@ def root(context, missing=missing, environment=environment):
             yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'kpi'), 'name'))
             yield '</bdi></a></th><td data-label="Value">'
-            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'value'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'value'), environment.getattr(l_1_row, 'unit'), environment.getattr(l_1_row, 'value_places'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Date">'
             if environment.getattr(l_1_row, 'date'):
                 pass
@@ -44,7 +44,7 @@ def root(context, missing=missing, environment=environment):
             else:
                 pass
                 yield '–'
-            yield '</td><td data-label="health" data-figure="health" data-health="'
+            yield '</td><td data-label="Health" data-figure="health" data-health="'
             yield escape(environment.getattr(l_1_row, 'health'))
             yield '">'
             yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr(l_1_row, 'health'), _loop_vars=_loop_vars))
@@ -52,7 +52,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield ' '
                 yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'stale_flag.html', _loop_vars=_loop_vars))
-            yield '</td><td data-label="trend">'
+            yield '</td><td data-label="Trend">'
             if environment.getattr(l_1_row, 'trend_meaning'):
                 pass
                 yield '<span class="meaning trend-'

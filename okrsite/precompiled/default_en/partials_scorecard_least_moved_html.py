@@ -48,7 +48,7 @@ def root(context, missing=missing, environment=environment):
                 yield escape((Markup('done') if environment.getattr(l_1_row, 'done') else Markup('not done')))
             else:
                 pass
-                yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_row, 'current'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_row, 'current'), environment.getattr(l_1_row, 'unit'), environment.getattr(l_1_row, 'current_places'), _loop_vars=_loop_vars))
                 yield ' / '
                 yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_row, 'target'), environment.getattr(l_1_row, 'unit'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Check-ins" data-figure="checkins">'

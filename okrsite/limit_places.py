@@ -1,0 +1,75 @@
+"""How many decimals a figure needs beside the limits it is judged by.
+
+Pages write a figure with up to four decimals (:func:`okrsite.numbers.format_number`).
+A KPI reading of 2.99996% beside its healthy threshold of 3% is "warning",
+but written with four decimals it reads "3%", on the threshold, under a
+"warning" badge; a key result's current 2.99996 beside its target 3 is not
+done, but reads "3 → 3". Where those decimals would put a figure on the
+other side of a limit shown beside it (or on it, or off it), the figure gets
+as many more as tell it (2.99996% stays 2.99996%), as progress gets beside
+expected progress (:func:`okrsite.scoring_pace.pace_places`). The decimals
+are decided here once, for the KPI (:attr:`okrsite.model.KPIScore.value_places`,
+the scorecard's figure at a cycle's end) and for a key result's row; every
+page, tile and table writes the figure with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from okrsite import numbers
+from okrsite.scoring_compare import for_comparison
+
+__all__ = ["DEFAULT_PLACES", "MOST_PLACES", "kpi_value_places", "places_beside"]
+
+#: the decimals a figure is written with wherever it shows (format_number's default)
+DEFAULT_PLACES = 4
+#: the most decimals a figure gets: the precision figures are compared at
+#: (:func:`okrsite.scoring_compare.for_comparison`)
+MOST_PLACES = 9
+
+
+def _shown(value: float, places: int) -> float:
+    """The figure as a page writes it with ``places`` decimals, read back."""
+    return float(numbers.format_number(value, places).replace(",", ""))
+
+
+def _side(value: float, limit: float) -> int:
+    """-1, 0 or 1: below, on or above ``limit``, as scoring compares them."""
+    a, b = for_comparison(value), for_comparison(limit)
+    return (a > b) - (a < b)
+
+
+def places_beside(value: float | None, limits: Iterable[float | None]) -> int:
+    """The decimals (at least :data:`DEFAULT_PLACES`) ``value`` needs to stand
+    on the side of each of ``limits`` it is on, each limit as a page writes
+    it: 2.99996 beside 3 needs 5 (2.99996), beside 2.5 the default 4 (3)."""
+    figure = _plain(value)
+    if figure is None:
+        return DEFAULT_PLACES
+    shown_limits = [
+        (limit, _shown(limit, DEFAULT_PLACES))
+        for limit in (_plain(x) for x in limits)
+        if limit is not None
+    ]
+    places = DEFAULT_PLACES
+    while places < MOST_PLACES and any(
+        _side(_shown(figure, places), shown) != _side(figure, limit)
+        for limit, shown in shown_limits
+    ):
+        places += 1
+    return places
+
+
+def _plain(value: float | None) -> float | None:
+    """``value`` if it is a finite figure a page writes out (not ``1.7e+308``)."""
+    figure = numbers.finite(value)
+    return figure if figure is not None and abs(figure) < numbers.PLAIN_LIMIT else None
+
+
+def kpi_value_places(
+    value: float | None, green: float | None, red: float | None, target: float | None
+) -> int:
+    """:func:`places_beside` for a KPI's reading: its health thresholds and target,
+    which its page writes beside it."""
+    return places_beside(value, (green, red, target))
