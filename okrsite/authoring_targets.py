@@ -126,6 +126,7 @@ def _person_or_team_id(
     ``jurgen-gross`` beside ``juergen-gross``); a line naming several
     people is refused."""
     from okrsite.parse import first_name_first, name_to_id, people_in_one_line, without_note
+    from okrsite.parse_names import says_no_one
     from okrsite.resolve import title_aliases
 
     written = " ".join(name.split())
@@ -139,6 +140,11 @@ def _person_or_team_id(
                 "file: run it once for each"
             )
         written = first_name_first(without_note(written))
+        if says_no_one(written):  # owner: n/a names no one: no file people/n/a.md
+            raise click.UsageError(
+                f"{name!r} is a word for no one, not a person's name (an owner: line "
+                "reads it as no owner): give the person's name"
+            )
     rid = name_to_id(written)
     if not rid:
         raise click.UsageError(f"{name!r} has no letter or digit to name a file by")

@@ -21,6 +21,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from okrsite.slug import latin_letters_spelled_out
+
 __all__ = ["title_order"]
 
 _DIGITS = re.compile(r"(\d+)")
@@ -47,6 +49,10 @@ def title_order(text: str) -> tuple[tuple[str | int, ...], str]:
 
 
 def _without_accents(text: str) -> str:
-    """``text`` with its letters' accents taken off (ö → o, é → e, å → a):
-    the marks Unicode's decomposition splits from a letter are dropped."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """``text`` (case-folded) with its letters' accents taken off (ö → o,
+    é → e, å → a): the marks Unicode's decomposition splits from a letter
+    are dropped, and the letters it does not split (ø, ł, æ, đ, œ, þ) are
+    spelled out as ids spell them (:func:`okrsite.slug.latin_letters_spelled_out`),
+    so "Łukasz" sorts among the L's, not after Z."""
+    plain = latin_letters_spelled_out(text)
+    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))

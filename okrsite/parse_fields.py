@@ -38,12 +38,13 @@ from okrsite.parse_names import (
     _title_like,
     _valid_ref,
     as_nfc,
-    first_name_first,
     folded_ref,
     name_to_id,
+    no_one_warning,
+    one_persons_name,
     people_in_one_line,
+    says_no_one,
     several_refs,
-    without_note,
     without_typed_quotes,
 )
 from okrsite.parse_number_marks import quoted_thousands_words
@@ -382,10 +383,12 @@ class _Fields(_FigureFields):
         if value is None:
             return None
         value = without_typed_quotes(value)
-        if kind == "person" and value.endswith((")", "]", ">")):
-            value = without_note(value)
-        if kind == "person" and "," in value:
-            value = first_name_first(value)
+        if kind == "person":
+            value = one_persons_name(value)
+            if says_no_one(value):  # owner: TBD is no one, not a person TBD with a page
+                message, hint = no_one_warning(value, key, label)
+                self.warn("OKR131", message, (*path, key), hint=hint)
+                return None
         ident = name_to_id(value)
         if not ident:
             self.err(

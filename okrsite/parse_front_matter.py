@@ -172,7 +172,8 @@ def _front_matter_problem(exc: Exception, parts: yamlsource.Split) -> _FileProbl
         return _FileProblem(
             "OKR003",
             msg,
-            "check indentation, colons after keys, and quote text containing ': ' or '#'",
+            _reserved_start_hint(exc, parts.front_matter)
+            or "check indentation, colons after keys, and quote text containing ': ' or '#'",
             yline,
             ycol,
         )
@@ -239,3 +240,29 @@ def text_value_line(parts: yamlsource.Split, key: str, value: str) -> int:
         if first and first in lines[number]:
             return parts.fm_line + number
     return parts.fm_line + start
+
+
+#: characters YAML reserves, that no plain value may start with: a handle
+#: (``author: @jweiss``) or a code span (``title: `okrsite` docs``)
+_RESERVED_STARTS = "@`"
+
+
+def _reserved_start_hint(exc: Exception, front_matter: str) -> str | None:
+    """The hint for a value starting with ``@`` or a backtick, which YAML
+    refuses unquoted ("found character that cannot start any token"): the
+    line to write, quoted; ``None`` for any other error."""
+    mark = getattr(exc, "problem_mark", None)
+    lines = front_matter.splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    if not 0 <= mark.column < len(line) or line[mark.column] not in _RESERVED_STARTS:
+        return None
+    head, rest = line[: mark.column], line[mark.column :].rstrip()
+    in_flow = "[" in head or "{" in head  # author: [@jweiss, @uma]: up to the next ','
+    value = re.match(r"[^,\]}]*" if in_flow else r".*", rest)[0].rstrip()  # type: ignore[index]
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (
+        f"YAML reserves {line[mark.column]!r} at the start of a value: quote it, write "
+        f"{(head + quoted + rest[len(value) :]).strip()}"
+    )

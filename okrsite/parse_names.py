@@ -153,15 +153,20 @@ def people_in_one_line(value: str) -> str | list[str]:
     ``Tom Lee and Ana Ruiz``), as the list ``[Tom Lee, Ana Ruiz]`` reads;
     ``value`` itself when it names one. ``Diaz, Uma`` (two single words around
     one comma) is one person written last name first, not two
-    (:func:`first_name_first`)."""
+    (:func:`first_name_first`), with a note after it too (``Diaz, Uma
+    <uma@example.com>``, ``Diaz, Uma (Head of CS)``, as a directory pastes
+    it): the note (:func:`without_note`) is left out before the names are
+    counted, so a note's words (``(Sales & CS)``) join no one either."""
     if _PEOPLE_JOINED.search(value) is None:
         return value
-    parts = [part for part in map(str.strip, _PEOPLE_JOINED.split(value.strip())) if part]
+    bare = without_note(value.strip())
+    parts = [part for part in map(str.strip, _PEOPLE_JOINED.split(bare)) if part]
     if len(parts) < 2:
         return value
-    if len(parts) == 2 and "," in value and all(len(part.split()) == 1 for part in parts):
+    if len(parts) == 2 and "," in bare and all(len(part.split()) == 1 for part in parts):
         return value
-    return parts
+    note = value.strip()[len(bare) :]  # as written, with the space before it
+    return [*parts[:-1], parts[-1] + note]
 
 
 #: what people write after a person's name: a role, pronouns or an address
@@ -179,6 +184,23 @@ def without_note(name: str) -> str:
     return bare or name
 
 
+#: a person's profile address on GitHub or GitLab, pasted where a name belongs
+#: (``author: https://github.com/jweiss``): the handle it names
+_PROFILE_ADDRESS = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:github|gitlab)\.com/(?:users/)?([A-Za-z0-9][A-Za-z0-9_.-]*)/?",
+    re.IGNORECASE,
+)
+
+
+def profile_as_handle(name: str) -> str:
+    """A GitHub or GitLab profile's address (``https://github.com/jweiss``)
+    as the handle it names (``@jweiss``), which names the person whose
+    ``github:`` or ``gitlab:`` it is, as ``"@jweiss"`` does; any other
+    ``name`` as it is."""
+    found = _PROFILE_ADDRESS.fullmatch(name.strip())
+    return f"@{found[1]}" if found else name
+
+
 #: a name written last name first, as directories and HR exports list people
 _LAST_FIRST = re.compile(r"\s*([^\s,]+)\s*,\s*([^\s,]+)\s*")
 
@@ -189,6 +211,30 @@ def first_name_first(name: str) -> str:
     Diaz`` names; any other ``name`` as it is."""
     found = _LAST_FIRST.fullmatch(name)
     return f"{found[2]} {found[1]}" if found else name
+
+
+def one_persons_name(value: str) -> str:
+    """A person's name as written, without what is written around it: the
+    note after it (:func:`without_note`), a last name first
+    (:func:`first_name_first`), a profile's address for the handle
+    (:func:`profile_as_handle`): ``Diaz, Uma <uma@example.com>`` is ``Uma Diaz``."""
+    if value.endswith((")", "]", ">")):
+        value = without_note(value)
+    if "/" in value:
+        value = profile_as_handle(value)
+    return first_name_first(value) if "," in value else value
+
+
+def no_one_warning(value: str, key: str, label: str | None) -> tuple[str, str]:
+    """The message and hint of OKR131 for a person's place (``key``, or a
+    list's ``label``) that :func:`says_no_one`: read as left out."""
+    what = label or key
+    return (
+        f"{what} {value!r} is a word for no one, not a person: read as no {what}",
+        "remove it from the list"
+        if label == "member"
+        else f"name the person once known, or leave '{key}:' out until then",
+    )
 
 
 def name_to_id(value: str) -> str:
@@ -258,15 +304,21 @@ _NO_ONE = frozenset(
         "kein",
         "niemand",
         "offen",
+        "k-a",
     }
 )
+#: marks a sheet's cell holds for "no one yet" (``owner: "-"``, ``"?"``)
+_NO_ONE_MARKS = frozenset({"-", "--", "–", "—", "?", "…", "..."})
 
 
 def says_no_one(value: str) -> bool:
     """Whether ``value`` is a word for "no one" or "not known yet" (``none``,
-    ``n/a``, ``TBD``), not a name: as a former name in ``aliases:`` it
-    would make every ``owner: none`` that person."""
-    return slugify(value.strip().strip(".")) in _NO_ONE
+    ``n/a``, ``TBD``, ``k.A.``, a dash or ``?`` alone), not a name: as a
+    former name in ``aliases:`` it would make every ``owner: none`` that
+    person, and as an ``owner:``, ``author:``, ``lead:`` or member a person
+    ``n/a`` with a page and figures of their own."""
+    bare = value.strip()
+    return bare in _NO_ONE_MARKS or slugify(bare.strip(".")) in _NO_ONE
 
 
 def several_refs(value: str) -> list[str] | None:

@@ -66,7 +66,9 @@ def title_aliases(
     issue trackers and sheets name people. A title with ``ä``, ``ö`` or ``ü``
     also answers to them spelled ``ae``, ``oe``, ``ue`` (``Juergen Weiss`` for
     ``Jürgen Weiß``), as Germans write them on ASCII keyboards and in git
-    authors. Only for the ids named that have
+    authors, and a person's name or id with dots for its spaces or hyphens
+    (``zoe.angstrom`` for ``Zoë Ångström``, as logins write it) is that
+    person. Only for the ids named that have
     no file of their own (``unknown``); a name two files share stays as it
     is (its reference is then checked as written). Last, a file is named by
     its own name folded as names are (``owner: Uma`` folds to ``uma``: the
@@ -75,6 +77,9 @@ def title_aliases(
     if not unknown:
         return {}
     found: dict[str, str | None] = {}
+    # a person written as ids are, with dots for spaces (zoe.angstrom, as
+    # logins and addresses write them): the name it folds to (zoe-angstrom)
+    dotted = {slugify(u): u for u in unknown if "." in u and "/" not in u}
     for rid, rec in table.items():
         names: list[str | None] = [rec.title]
         if isinstance(rec, Person):  # as a tracker or a sheet names people
@@ -83,9 +88,12 @@ def title_aliases(
                 names.append(without_note(rec.title))
         # and as German writes its umlauts without them (Juergen for Jürgen)
         names += [umlauts_spelled_out(name) for name in names if name and not name.isascii()]
-        for slug in {slugify(name) for name in names if name}:
+        for slug in {slugify(name) for name in names if name} | {rid}:
             if slug in unknown:
                 found[slug] = rid if found.get(slug, rid) == rid else None
+            if isinstance(rec, Person) and slug in dotted:
+                written = dotted[slug]
+                found[written] = rid if found.get(written, rid) == rid else None
     by_file_name: dict[str, str | None] = {}
     for rid in table:
         slug = slugify(rid)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["joiners_join_letters", "slugify", "umlauts_spelled_out"]
+__all__ = ["joiners_join_letters", "latin_letters_spelled_out", "slugify", "umlauts_spelled_out"]
 
 #: ZERO WIDTH NON-JOINER and JOINER: inside a word of another script they
 #: choose how two letters join (``क्‍ष``, Persian ``می‌خواهم``), so they stay
@@ -40,6 +40,15 @@ _LATIN_FOLDS = str.maketrans(
         "ŧ": "t",
     }
 )
+
+
+def latin_letters_spelled_out(text: str) -> str:
+    """``text`` (case-folded) with the Latin letters Unicode does not split
+    into a base letter and an accent spelled as people write them without
+    the mark (``ø`` → ``o``, ``ł`` → ``l``, ``æ`` → ``ae``): the one folding
+    of them, so that an id (:func:`slugify`) and a list's order
+    (:mod:`okrsite.display_order`) read ``Łukasz`` as ``Lukasz`` alike."""
+    return text.translate(_LATIN_FOLDS)
 
 
 def slugify(text: str) -> str:
@@ -68,7 +77,7 @@ def slugify(text: str) -> str:
     if plain.isascii():
         words = _NOT_WORD.sub(" ", plain)
     else:
-        words = _words_of(_kept_letters(plain).translate(_LATIN_FOLDS))
+        words = _words_of(latin_letters_spelled_out(_kept_letters(plain)))
     return _SEPARATORS.sub("-", words).strip("-")
 
 

@@ -28,12 +28,14 @@ _OLD_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>)\s*$")
 def _old_people(value: str) -> str | list[str]:
     if _OLD_JOINED.search(value) is None:
         return value
-    parts = [part for part in _OLD_JOINED.split(value.strip()) if part]
+    # the names are counted without the note after them (Diaz, Uma <uma@…>)
+    bare = _OLD_NOTE.sub("", value.strip()).strip() or value.strip()
+    parts = [part for part in _OLD_JOINED.split(bare) if part]
     if len(parts) < 2:
         return value
-    if len(parts) == 2 and "," in value and all(len(part.split()) == 1 for part in parts):
+    if len(parts) == 2 and "," in bare and all(len(part.split()) == 1 for part in parts):
         return value
-    return parts
+    return [*parts[:-1], parts[-1] + value.strip()[len(bare) :]]
 
 
 def test_name_patterns_read_as_before_on_generated_names() -> None:

@@ -525,7 +525,7 @@ def test_co_owners_are_the_first_with_a_warning(tmp_path: Path) -> None:
     assert "x.csv:6:3: warning IMP201: row 6, column C 'Owner': a key result has one owner" in out
     slash = (site / "content/objectives/slash.md").read_text(encoding="utf-8")
     assert "    owner: Bo Li\n" in slash and "Uma" not in slash
-    assert objs["unknown"].owner == "n-a"  # type: ignore[attr-defined]
+    assert objs["unknown"].owner is None  # type: ignore[attr-defined]  # N/A names no one (OKR131)
     assert objs["sandy-s"].owner == "sandy-anderson"  # type: ignore[attr-defined]
     assert "tom-lee-ana-ruiz" not in str(content_files(site))
     assert out.count("IMP201") == 5
