@@ -117,12 +117,14 @@ def plural_warnings(language: str, folders: Iterable[Path]) -> list[tuple[Path, 
             catalogue = read_po(io.StringIO(po_text(raw)), abort_invalid=True)
         except (PoFileError, ValueError):  # UnreadableCatalogue is one
             continue  # THM003 says why
+        # an empty msgstr[N] is a form left out: Babel pads an entry to the
+        # count of the language its header names with empty ones
         slotted = [
-            (message.lineno or 0, tuple(message.string or ()))
+            (message.lineno or 0, tuple(slot for slot in message.string or () if slot))
             for message in catalogue
             if message.pluralizable and not message.fuzzy
         ]
-        short = [(at, len(slots)) for at, slots in slotted if any(slots) and len(slots) < count]
+        short = [(at, len(slots)) for at, slots in slotted if slots and len(slots) < count]
         if short:
             slots = min(slots for _, slots in short)
             out.append(
@@ -130,7 +132,7 @@ def plural_warnings(language: str, folders: Iterable[Path]) -> list[tuple[Path, 
                     file,
                     short[0][0],
                     f"{plural(len(short), 'plural entry', 'plural entries')} "
-                    f"{'has' if len(short) == 1 else 'have'} {slots} msgstr slots, but the "
+                    f"{'has' if len(short) == 1 else 'have'} {slots} filled msgstr slots, but the "
                     f"plural rule of {language_tag(language)!r} has {count} "
                     f"(nplurals={count}; plural={expr}): the last slot is used for the others",
                 )

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from okrsite import __version__
 from okrsite.limit_places import DEFAULT_PLACES
 from okrsite.numbers import format_number
+from okrsite.plural_count import count_as_shown
 from okrsite.render_assets import badge_path
 from okrsite.sitefiles import excerpt
 from okrsite.ui_words import STATUS_WORDS
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from okrsite.config import SiteConfig
+    from okrsite.dependencies import Recorder
     from okrsite.model import CheckIn, ScoredPortfolio
     from okrsite.translations import Language
     from okrsite.view.partials import Partials
@@ -56,6 +58,9 @@ class TemplateGlobals:
     view: ViewModel
     partial: Partials
     language: Language
+    recorder: Recorder
+    #: filter_names(), worked out on the first page that asks
+    _filter_names: dict[str, dict[str, str]] | None = None
     gettext: Callable[[str], str]
     _number: Callable[[float | None], str]
     _decimal: Callable[[float | None, int], str]
@@ -83,6 +88,25 @@ class TemplateGlobals:
 
     def decimal(self, value: float | None, places: int) -> str:
         return self._decimal(value, places)
+
+    def filter_names(self) -> dict[str, dict[str, str]]:
+        """Every team's and owner's name by id, for filters.js to name a
+        linked ``?team=`` or ``?owner=`` that no item of the page has
+        (list_filters.html). Worked out once; each page that asks depends on
+        every name, so a renamed person renders it again."""
+        self.recorder.record("portfolio.team_names")
+        self.recorder.record("portfolio.person_names")
+        if self._filter_names is None:
+            teams = dict(self.scored.portfolio.team_names)
+            people = dict(self.scored.portfolio.person_names)
+            self._filter_names = {"team": teams, "owner": {**teams, **people}}
+        return self._filter_names
+
+    def plural_count(self, value: float | None, places: int) -> int:
+        """What ``ngettext`` is given for ``value`` as :meth:`decimal` writes
+        it: the site language's CLDR rule decides "0,7 point" in French and
+        "0.7 points" in English (:mod:`okrsite.plural_count`)."""
+        return count_as_shown(self.language.code, value, places)
 
     def percent(self, ratio: float | None) -> str:
         """A 0..1 ratio as a percentage in the site's language (``34%``, ``34 %``)."""
@@ -153,6 +177,7 @@ class TemplateGlobals:
             "team": view.team,
             "person_name": view.person_name,
             "team_name": view.team_name,
+            "filter_names": self.filter_names,
             "objective_view": view.objective,
             "kpi_sparkline": view.kpi_sparkline,
             "pct": percent,
@@ -166,6 +191,8 @@ class TemplateGlobals:
             "bar_width": bar_width,
             "num": self._number,
             "decimal": self._decimal,
+            # the count ngettext is given for a figure written with decimals
+            "plural_count": self.plural_count,
             "grade_places": grade_places,
             "day": self.language.day,
             "atom_time": atom_time,

@@ -453,8 +453,9 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
             # translation stands until someone has checked it
             if message.fuzzy or folder == shipped and _first(message.id) not in OWN_WORDS:
                 continue
-            if message.id and message.string and _string_problem(message) is None:
-                strings[message.id] = message.string
+            string = filled_slots(message.string)
+            if message.id and string and _string_problem(message) is None:
+                strings[message.id] = string
     count, expr = rule_of(locale, raws)
     merged.mime_headers = [("Plural-Forms", f"nplurals={count}; plural={expr};")]
     for message_id, string in strings.items():
@@ -484,6 +485,24 @@ def load_language(language: str, folders: Iterable[Path]) -> Language:
         percent_suffix=suffix,
         currency_lead=currency[1:].split("#")[0] if currency.startswith("¤") else None,
     )
+
+
+def filled_slots(string: Any) -> Any:
+    """A plural entry's ``msgstr[N]`` without the empty ones at its end, an
+    empty one inside standing for the filled one before it; an unfilled
+    entry is ``()``. Babel pads a catalogue whose header names a language
+    (``Language: fr``, as Poedit, Weblate and ``pybabel init`` write) to the
+    language's count with empty strings: those are forms left out, which
+    use the last filled one, not the English (docs/themes.md)."""
+    if not isinstance(string, (list, tuple)):
+        return string
+    slots = list(string)
+    while slots and not slots[-1]:
+        slots.pop()
+    first = next((slot for slot in slots if slot), "")
+    for at, slot in enumerate(slots):
+        slots[at] = slot or (slots[at - 1] if at else first)
+    return tuple(slots)
 
 
 def _first(message_id: Any) -> str:

@@ -72,7 +72,7 @@ def test_plural_slots_messages_pot_offers_are_used(tmp_path: Path) -> None:
     line = _line_of(po, 'msgid "%(num)d objective"')
     assert (
         f"translations/fr.po:{line}: warning THM004: translation catalogue: 2 plural entries "
-        f"have 2 msgstr slots, but the plural rule of 'fr' has 3 ({_FRENCH_RULE}): the last "
+        f"have 2 filled msgstr slots, but the plural rule of 'fr' has 3 ({_FRENCH_RULE}): the last "
         "slot is used for the others (hint: give each plural entry a msgstr[N] for every "
         "form of the rule, or write the rule your slots follow in the header (French with "
         'two: "Plural-Forms: nplurals=2; plural=(n > 1);\\n"))\n'

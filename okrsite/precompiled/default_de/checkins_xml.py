@@ -7,6 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_html_lang = resolve('html_lang')
     l_0_config = resolve('config')
     l_0_feed_id = resolve('feed_id')
     l_0_updated_at = resolve('updated_at')
@@ -37,7 +38,9 @@ def root(context, missing=missing, environment=environment):
         def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <title>'
+    yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="'
+    yield escape((undefined(name='html_lang') if l_0_html_lang is missing else l_0_html_lang))
+    yield '">\n  <title>'
     yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
     yield ': Check-ins</title>\n  <id>urn:okrsite:'
     yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
@@ -48,34 +51,44 @@ def root(context, missing=missing, environment=environment):
     yield '">okrsite</generator>\n  <link rel="self" href="checkins.xml"/>\n  <link rel="alternate" type="text/html" href="checkins/index.html"/>\n'
     l_1_loop = missing
     for l_1_c, l_1_loop in LoopContext((undefined(name='entries') if l_0_entries is missing else l_0_entries), undefined):
+        l_1__ = resolve('_')
         l_1_day = resolve('day')
-        l_1_objective_scores = resolve('objective_scores')
-        l_1_objective_records = resolve('objective_records')
-        l_1_kpi_scores = resolve('kpi_scores')
-        l_1_kpi_records = resolve('kpi_records')
         l_1_atom_time = resolve('atom_time')
         l_1_person_name = resolve('person_name')
+        l_1_objective_scores = resolve('objective_scores')
         l_1_url = resolve('url')
         l_1_anchor = resolve('anchor')
+        l_1_kpi_scores = resolve('kpi_scores')
         l_1_num = resolve('num')
         l_1_origins = resolve('origins')
-        l_1__ = resolve('_')
         l_1_checkin_notes = resolve('checkin_notes')
-        l_1_figures = missing
+        l_1_title = l_1_figures = missing
         _loop_vars = {}
         pass
-        yield '  <entry>\n    <title>'
-        yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars))
-        yield ': '
+        l_2_objective_records = resolve('objective_records')
+        l_2_kpi_records = resolve('kpi_records')
+        t_5 = []
+        pass
         if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
             pass
-            yield escape(environment.getattr(environment.getitem((undefined(name='objective_records') if l_1_objective_records is missing else l_1_objective_records), environment.getattr(l_1_c, 'objective')), 'title'))
+            t_5.append(
+                escape(environment.getattr(environment.getitem((undefined(name='objective_records') if l_2_objective_records is missing else l_2_objective_records), environment.getattr(l_1_c, 'objective')), 'title')),
+            )
         elif (environment.getattr(l_1_c, 'kpi') and (environment.getattr(l_1_c, 'kpi') in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
             pass
-            yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), environment.getattr(l_1_c, 'kpi')), 'title'))
+            t_5.append(
+                escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_2_kpi_records is missing else l_2_kpi_records), environment.getattr(l_1_c, 'kpi')), 'title')),
+            )
         else:
             pass
-            yield escape((environment.getattr(l_1_c, 'objective') or environment.getattr(l_1_c, 'kpi')))
+            t_5.append(
+                escape((environment.getattr(l_1_c, 'objective') or environment.getattr(l_1_c, 'kpi'))),
+            )
+        l_1_title = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
+        _loop_vars['title'] = l_1_title
+        l_2_objective_records = l_2_kpi_records = missing
+        yield '  <entry>\n    <title>'
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         yield '</title>\n    <id>urn:okrsite:checkin:'
         yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
         yield ':'
@@ -100,7 +113,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars))
             yield '"/>'
         l_2_moves = resolve('moves')
-        t_5 = []
+        t_6 = []
         pass
         l_3_loop = missing
         for l_3_m, l_3_loop in LoopContext(context.call(environment.getattr(((undefined(name='moves') if l_2_moves is missing else l_2_moves) or {}), 'get'), environment.getattr(l_1_c, 'id'), ()), undefined):
@@ -112,43 +125,43 @@ def root(context, missing=missing, environment=environment):
             pass
             if environment.getattr(l_1_c, 'kpi'):
                 pass
-                t_5.append(
+                t_6.append(
                     '<p>Wert: ',
                 )
                 if (not t_4(environment.getattr(l_3_m, 'previous'))):
                     pass
-                    t_5.extend((
+                    t_6.extend((
                         escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), environment.getattr(l_3_m, 'previous'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
                         ' → ',
                     ))
-                t_5.append(
+                t_6.append(
                     escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
                 )
                 if environment.getattr(l_3_m, 'meaning'):
                     pass
-                    t_5.extend((
+                    t_6.extend((
                         ' (',
                         escape(environment.getitem({'improving': Markup('verbessert sich'), 'worsening': Markup('verschlechtert sich'), 'steady': Markup('unverändert')}, environment.getattr(l_3_m, 'meaning'))),
                         ')',
                     ))
-                t_5.append(
+                t_6.append(
                     '</p>',
                 )
             else:
                 pass
                 if environment.getattr(l_3_loop, 'first'):
                     pass
-                    t_5.append(
+                    t_6.append(
                         '<ul>',
                     )
-                t_5.extend((
+                t_6.extend((
                     '<li>',
                     escape(environment.getattr(l_3_m, 'title')),
                     ': ',
                 ))
                 if (not t_4(environment.getattr(l_3_m, 'done_after'))):
                     pass
-                    t_5.extend((
+                    t_6.extend((
                         escape((Markup('erledigt') if environment.getattr(l_3_m, 'done_before') else Markup('nicht erledigt'))),
                         ' → ',
                         escape((Markup('erledigt') if environment.getattr(l_3_m, 'done_after') else Markup('nicht erledigt'))),
@@ -157,7 +170,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     if environment.getattr(l_3_m, 'milestones'):
                         pass
-                        t_5.extend((
+                        t_6.extend((
                             escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'previous'), _loop_vars=_loop_vars)),
                             ' → ',
                             escape(context.call((undefined(name='ngettext') if l_3_ngettext is missing else l_3_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', environment.getattr(l_3_m, 'milestones'), done=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'new'), _loop_vars=_loop_vars), total=environment.getattr(l_3_m, 'milestones'), _loop_vars=_loop_vars)),
@@ -166,30 +179,30 @@ def root(context, missing=missing, environment=environment):
                         pass
                         if (not t_4(environment.getattr(l_3_m, 'previous'))):
                             pass
-                            t_5.extend((
+                            t_6.extend((
                                 escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), environment.getattr(l_3_m, 'previous'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
                                 ' → ',
                             ))
-                        t_5.append(
+                        t_6.append(
                             escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
                         )
                 if (environment.getattr(l_3_m, 'status') in ('draft', 'dropped')):
                     pass
-                    t_5.extend((
+                    t_6.extend((
                         ' (',
                         escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_3_status_word is missing else l_3_status_word), environment.getattr(l_3_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                         ')',
                     ))
-                t_5.append(
+                t_6.append(
                     '</li>',
                 )
                 if environment.getattr(l_3_loop, 'last'):
                     pass
-                    t_5.append(
+                    t_6.append(
                         '</ul>',
                     )
         l_3_loop = l_3_m = l_3_lead = l_3_with_unit = l_3_ngettext = l_3_status_word = missing
-        l_1_figures = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
+        l_1_figures = (Markup if context.eval_ctx.autoescape else identity)(concat(t_6))
         _loop_vars['figures'] = l_1_figures
         l_2_moves = missing
         yield '    <content type="html">'
@@ -206,8 +219,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_loop = l_1_c = l_1_day = l_1_objective_scores = l_1_objective_records = l_1_kpi_scores = l_1_kpi_records = l_1_atom_time = l_1_person_name = l_1_url = l_1_anchor = l_1_figures = l_1_num = l_1_origins = l_1__ = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_title = l_1__ = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_origins = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '3=41&4=43&5=45&6=47&9=50&11=68&12=80&13=84&14=86&15=88&17=106&18=196'
+debug_info = '2=42&3=44&4=46&5=48&6=50&9=53&10=72&12=91&13=93&14=97&15=99&16=101&18=119&19=209'

@@ -69,6 +69,7 @@ def root(context, missing=missing, environment=environment):
     for l_1_r, l_1_loop in LoopContext(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'reasons'), undefined):
         l_1_decimal = resolve('decimal')
         l_1_points = resolve('points')
+        l_1_plural_count = resolve('plural_count')
         l_1_count = resolve('count')
         l_1_ngettext = resolve('ngettext')
         l_1_num = resolve('num')
@@ -78,7 +79,7 @@ def root(context, missing=missing, environment=environment):
             pass
             l_1_points = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), (environment.getattr(l_1_r, 'behind') * 100), environment.getattr(l_1_r, 'places'), _loop_vars=_loop_vars)
             _loop_vars['points'] = l_1_points
-            l_1_count = (1 if ((undefined(name='points') if l_1_points is missing else l_1_points) == context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), 1, 0, _loop_vars=_loop_vars)) else 2)
+            l_1_count = context.call((undefined(name='plural_count') if l_1_plural_count is missing else l_1_plural_count), (environment.getattr(l_1_r, 'behind') * 100), environment.getattr(l_1_r, 'places'), _loop_vars=_loop_vars)
             _loop_vars['count'] = l_1_count
         if (environment.getattr(l_1_r, 'kind') == 'off-track'):
             pass
@@ -98,7 +99,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/10', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
-    l_1_loop = l_1_r = l_1_decimal = l_1_points = l_1_count = l_1_ngettext = l_1_num = missing
+    l_1_loop = l_1_r = l_1_decimal = l_1_points = l_1_plural_count = l_1_count = l_1_ngettext = l_1_num = missing
     yield '</span>\n</li>'
 
 blocks = {}

@@ -73,6 +73,7 @@ def root(context, missing=missing, environment=environment):
             l_1_status_word = resolve('status_word')
             l_1_decimal = resolve('decimal')
             l_1_shown = resolve('shown')
+            l_1_plural_count = resolve('plural_count')
             _loop_vars = {}
             pass
             yield '    <li><bdi>'
@@ -107,7 +108,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' <span class="meta">('
                 l_1_shown = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars)
                 _loop_vars['shown'] = l_1_shown
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(points)s point of progress', '%(points)s points of progress', (1 if ((undefined(name='shown') if l_1_shown is missing else l_1_shown) in (context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), 1, 1, _loop_vars=_loop_vars), context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), -1, 1, _loop_vars=_loop_vars))) else 2), points=markup_join((('+' if (environment.getattr(l_1_m, 'points') > 0) else ''), (undefined(name='shown') if l_1_shown is missing else l_1_shown), )), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(points)s point of progress', '%(points)s points of progress', context.call((undefined(name='plural_count') if l_1_plural_count is missing else l_1_plural_count), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars), points=markup_join((('+' if (environment.getattr(l_1_m, 'points') > 0) else ''), (undefined(name='shown') if l_1_shown is missing else l_1_shown), )), _loop_vars=_loop_vars))
                 yield ')</span>'
             if environment.getattr(l_1_m, 'meaning'):
                 pass
@@ -117,9 +118,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1_ngettext = l_1_lead = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = missing
+        l_1_m = l_1_ngettext = l_1_lead = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = l_1_plural_count = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=29&4=65&5=79'
+debug_info = '3=29&4=65&5=80'

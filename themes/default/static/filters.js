@@ -8,7 +8,9 @@
    the lists in that element only, and the sort box's first choice is named
    by its data-sort-default (the order the list is in); elsewhere the bar
    filters every objective list of the page. A linked value that no item
-   has shows no item and a note with a button that clears the filters. A
+   has shows no item and a note with a button that clears the filters; both
+   name it in the page's words (a status's word, a known team's or person's
+   name, from the bar's data-status-<id> and data-names). A
    value in the address matches an item's id or the name it shows, in any
    case and with or without accents (?team=Support finds the team support),
    as the lists are ordered. In print the controls are left out and one line
@@ -107,6 +109,28 @@
     }
     return -1;
   }
+  /* a linked value no item has, in the words the page writes elsewhere:
+     the status's word (data-status-<id>, as the search page carries them),
+     a known team's or person's name (data-names); else as it was written */
+  var names = {};
+  try { names = JSON.parse(bar.getAttribute("data-names") || "{}") || {}; } catch (e) { names = {}; }
+  function known(key, want) {
+    var words = {}, id;
+    if (key === "status") {
+      for (var a = 0; a < bar.attributes.length; a++) {
+        var name = bar.attributes[a].name;
+        if (name.indexOf("data-status-") === 0) words[name.slice(12)] = bar.attributes[a].value;
+      }
+    } else {
+      words = names[key] || {};
+    }
+    if (Object.prototype.hasOwnProperty.call(words, want)) return words[want];
+    var folded = fold(want);
+    for (id in words) {
+      if (Object.prototype.hasOwnProperty.call(words, id) && (fold(id) === folded || fold(words[id]) === folded)) return words[id];
+    }
+    return want;
+  }
   ["team", "owner", "status", "cycle", "sort"].forEach(function (key) {
     var want = params.get(key) || "";
     var select = selects[key];
@@ -118,7 +142,7 @@
        note says so, rather than the whole list under an at-risk address */
     if (!found && key !== "sort") {
       var unknown = document.createElement("option");
-      unknown.value = want; unknown.textContent = want;
+      unknown.value = want; unknown.textContent = known(key, want);
       unknown.setAttribute("data-unknown", "");
       select.appendChild(unknown);
       select.selectedIndex = select.options.length - 1;
@@ -132,7 +156,7 @@
       var chosen = selects[key].options[selects[key].selectedIndex];
       if (!chosen || !chosen.hasAttribute("data-unknown")) return;
       var label = selects[key].parentNode.firstChild.textContent.trim();
-      said.push(note.getAttribute("data-unknown").replace("{filter}", label).replace("{value}", chosen.value));
+      said.push(note.getAttribute("data-unknown").replace("{filter}", label).replace("{value}", chosen.textContent));
     });
     note.firstChild.textContent = said.join(" ");
     note.hidden = !said.length;
