@@ -59,8 +59,6 @@ class TemplateGlobals:
     partial: Partials
     language: Language
     recorder: Recorder
-    #: filter_names(), worked out on the first page that asks
-    _filter_names: dict[str, dict[str, str]] | None = None
     gettext: Callable[[str], str]
     _number: Callable[[float | None], str]
     _decimal: Callable[[float | None, int], str]
@@ -88,19 +86,6 @@ class TemplateGlobals:
 
     def decimal(self, value: float | None, places: int) -> str:
         return self._decimal(value, places)
-
-    def filter_names(self) -> dict[str, dict[str, str]]:
-        """Every team's and owner's name by id, for filters.js to name a
-        linked ``?team=`` or ``?owner=`` that no item of the page has
-        (list_filters.html). Worked out once; each page that asks depends on
-        every name, so a renamed person renders it again."""
-        self.recorder.record("portfolio.team_names")
-        self.recorder.record("portfolio.person_names")
-        if self._filter_names is None:
-            teams = dict(self.scored.portfolio.team_names)
-            people = dict(self.scored.portfolio.person_names)
-            self._filter_names = {"team": teams, "owner": {**teams, **people}}
-        return self._filter_names
 
     def plural_count(self, value: float | None, places: int) -> int:
         """What ``ngettext`` is given for ``value`` as :meth:`decimal` writes
@@ -177,7 +162,6 @@ class TemplateGlobals:
             "team": view.team,
             "person_name": view.person_name,
             "team_name": view.team_name,
-            "filter_names": self.filter_names,
             "objective_view": view.objective,
             "kpi_sparkline": view.kpi_sparkline,
             "pct": percent,

@@ -1,7 +1,7 @@
 """A linked filter value that no item of the page has is named in the page's
 words (audit 44, i18nfr finding 2): ``?status=off-track`` on a German page
-shows "nicht im Plan" in the select and the note, not the id, and a known
-team's or person's id (``?team=ops``, ``?owner=zoe-wu``) shows their name.
+shows "nicht im Plan" in the select and the note, not the id; a team or
+owner no item has stays as written.
 
 A small German site written as a user writes it, built with ``okrsite build``,
 its cycle page opened in Chromium."""
@@ -78,39 +78,11 @@ def test_a_status_no_item_has_is_named_by_its_word(browser: Any, site: Path) -> 
     assert count == "0 von 2 angezeigt"
 
 
-def test_a_known_team_or_person_no_item_has_is_named(browser: Any, site: Path) -> None:
-    options, note, _ = _open(browser, site, "?team=ops")
-    assert options[-1] == "Zürich Ops", options
-    assert "„Zürich Ops“" in note, note
-    options, note, _ = _open(browser, site, "?owner=zoe-wu")
-    assert options[-1] == "Zoë Wu", options
-    assert "„Zoë Wu“" in note, note
-    # an id nobody has stays as it was written
+def test_a_team_or_person_no_item_has_stays_as_written(browser: Any, site: Path) -> None:
+    """Every name of the site on every page with a list would weigh tens of
+    kilobytes a page at 2,500 people: a team or owner no item has is named
+    as the address writes it."""
     options, note, _ = _open(browser, site, "?owner=ghost")
     assert options[-1] == "ghost" and "„ghost“" in note, (options, note)
-
-
-def test_a_renamed_person_is_named_anew_on_every_filtered_page(tmp_path: Path) -> None:
-    """The names the filter bar carries are a dependency of each page it is
-    on: the page cache renders them again when a name changes, also on pages
-    whose lists do not show that person."""
-    root = write_site(
-        tmp_path / "site",
-        {
-            "okrsite.toml": 'title = "Acme"\nas_of = 2026-12-05\n',
-            "content/people/zoe-wu.md": "---\ntitle: Zoë Wu\n---\n",
-            "content/objectives/z.md": (
-                "---\ntitle: Z\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
-                "  - {id: a, title: K, start: 0, target: 10, current: 5}\n---\n"
-            ),
-        },
-    )
-    out, cache = tmp_path / "out", tmp_path / "cache"
-    for name in ("Zoë Wu", "Zoë Wu-Li"):
-        (root / "content/people/zoe-wu.md").write_text(f"---\ntitle: {name}\n---\n", "utf-8")
-        code, output = run_cli(
-            "build", "--site", str(root), "--out", str(out), "--cache-dir", str(cache)
-        )
-        assert code == 0, output
-        page = (out / "cycles/2026-Q4/index.html").read_text(encoding="utf-8")
-        assert '"zoe-wu": "Zo\\u00eb' + name[3:] + '"' in page, page
+    options, note, _ = _open(browser, site, "?team=ops")
+    assert options[-1] == "ops" and "„ops“" in note, (options, note)

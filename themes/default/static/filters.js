@@ -9,8 +9,8 @@
    by its data-sort-default (the order the list is in); elsewhere the bar
    filters every objective list of the page. A linked value that no item
    has shows no item and a note with a button that clears the filters; both
-   name it in the page's words (a status's word, a known team's or person's
-   name, from the bar's data-status-<id> and data-names). A
+   name it in the page's words (a status's word, from the bar's
+   data-status-<id>; a team or owner as written). A
    value in the address matches an item's id or the name it shows, in any
    case and with or without accents (?team=Support finds the team support),
    as the lists are ordered. In print the controls are left out and one line
@@ -109,11 +109,10 @@
     }
     return -1;
   }
-  /* a linked value no item has, in the words the page writes elsewhere:
-     the status's word (data-status-<id>, as the search page carries them),
-     a known team's or person's name (data-names); else as it was written */
-  var names = {};
-  try { names = JSON.parse(bar.getAttribute("data-names") || "{}") || {}; } catch (e) { names = {}; }
+  /* a linked status no item has, in the word the page writes elsewhere
+     (data-status-<id>, as the search page carries them); a team or owner no
+     item has as it was written (every name of the site on every page with a
+     list would weigh tens of kilobytes a page on a large site) */
   function known(key, want) {
     var words = {}, id;
     if (key === "status") {
@@ -121,8 +120,6 @@
         var name = bar.attributes[a].name;
         if (name.indexOf("data-status-") === 0) words[name.slice(12)] = bar.attributes[a].value;
       }
-    } else {
-      words = names[key] || {};
     }
     if (Object.prototype.hasOwnProperty.call(words, want)) return words[want];
     var folded = fold(want);
