@@ -39,15 +39,14 @@ class Partials:
     """
 
     #: partials whose few distinct calls repeat on every page: their output is
-    #: kept per distinct set of variables (a badge per status, a link per person);
-    #: not list_filters.html, whose names of every team and person are a
-    #: dependency of each page it is on (``filter_names``)
+    #: kept per distinct set of variables (a badge per status, a link per person)
     REPEATED = frozenset(
         {
             "status_badge.html",
             "health_badge.html",
             "person_link.html",
             "team_link.html",
+            "list_filters.html",
             "stale_flag.html",
         }
     )
