@@ -4,8 +4,10 @@ Such a check-in still counts (docs/scoring.md "Current value of a key
 result"): end-of-quarter grading happens in the week after the quarter, and a
 check-in written a day early belongs to the cycle it names. So one dated after
 the cycle's last day moves the ended cycle's final scorecard on its date
-(docs/review.md "The cycle scorecard"), and the warning has to say that; one
-dated far after (a typo'd year) says what was likely meant.
+(docs/review.md "The cycle scorecard"), and the warning has to say that; while
+the cycle still runs (a check-in dated ahead, as_of before the cycle's end)
+there are no final figures yet, and it says the check-in counts from its date
+on. One dated far after (a typo'd year) says what was likely meant.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import CheckIn, Cycle, Objective
 
 
-def outside_cycle(c: CheckIn, obj: Objective, cyc: Cycle) -> Diagnostic:
+def outside_cycle(c: CheckIn, obj: Objective, cyc: Cycle, as_of: date | None = None) -> Diagnostic:
     """A check-in dated outside its objective's cycle (OKR309).
 
     It still counts (a quarter is graded in the week after it), so one dated
     after the cycle's end moves that ended cycle's final figures on its date:
-    the warning says so. One dated more than the cycle's own length after its
+    the warning says so. While the cycle is still running on ``as_of`` (the
+    check-in is dated ahead), calling them an ended cycle's figures would be
+    wrong: it says the check-in counts from its date on. ``None``: the day is
+    not known, and the cycle is taken as ended. One dated more than the cycle's own length after its
     end is likely a wrong year (``2027-01-15`` for ``2026-01-15``), which the
     hint names when that day falls inside the cycle."""
     span = f"{obj.cycle} ({cyc.start} to {cyc.end})"
@@ -42,10 +47,16 @@ def outside_cycle(c: CheckIn, obj: Objective, cyc: Cycle) -> Diagnostic:
             if meant is not None
             else "dated more than the cycle's length after its end: check the year"
         )
+    if as_of is not None and as_of <= cyc.end:
+        effect = (
+            f"the cycle is still running: the check-in still counts, from {c.date} on, "
+            f"and changes the cycle's final figures from that day"
+        )
+    else:
+        effect = f"it still counts, so it changes the ended cycle's final figures from {c.date}"
     return warning(
         "OKR309",
-        f"check-in dated {c.date} is after its objective's cycle {span}: it still counts, "
-        f"so it changes the ended cycle's final figures from {c.date}",
+        f"check-in dated {c.date} is after its objective's cycle {span}: {effect}",
         c.file,
         hint=hint,
         key_path=("date",),

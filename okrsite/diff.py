@@ -146,12 +146,18 @@ class DiffResult:
 
 
 def parse_rules(text: str) -> tuple[str, ...]:
-    """``"errors,less-ambitious"`` → rules; ``none`` or empty → no rules.
+    """``"errors,less-ambitious"`` → rules; ``none`` → no rules.
 
     Raises :class:`ValueError` naming the unknown rule and the known ones, so
     a typo in CI configuration fails loudly instead of silently never firing.
+    An empty list (``""``, ``","``, ``" "``: a CI variable left blank) is an
+    error too, not "no rules": read as none it would let a broken head pass.
     """
     names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if not names:
+        raise ValueError(
+            f"no rule given; choose from {', '.join(RULES)}, or write none to never fail"
+        )
     if names == ["none"]:
         return ()
     unknown = [n for n in names if n not in RULES]

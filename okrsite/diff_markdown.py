@@ -478,6 +478,11 @@ def _assemble(
         if cut:
             break
     if cut:
+        # a blank line first: after a closing </details> (a cut at a section's
+        # last line) the note would otherwise run on in that HTML block and
+        # show as raw text, asterisks and all
+        if out and out[-1] != "":
+            out.append("")
         out += [cut_note, ""]
     out += footer
     return "\n".join(out)

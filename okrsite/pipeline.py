@@ -227,7 +227,7 @@ def _load_configured(
                 hint="raise max_pages in okrsite.toml if the site really is this large",
             )
         )
-    portfolio, resolve_diags = resolve(parsed, config, csv_data, data_near)
+    portfolio, resolve_diags = resolve(parsed, config, csv_data, data_near, as_of=when)
     memo = scores
     if memo is None and cache is not None:
         memo = cache.scores = cache.scores or ScoreMemo()

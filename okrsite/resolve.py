@@ -53,6 +53,7 @@ def resolve(
     config: SiteConfig,
     csv_data: Mapping[str, tuple[list[tuple[date, float]], list[Diagnostic]] | None] | None = None,
     data_near: Mapping[str, str] | None = None,
+    as_of: date | None = None,
 ) -> tuple[Portfolio, list[Diagnostic]]:
     """Check every cross-file reference and assemble the portfolio.
 
@@ -60,8 +61,10 @@ def resolve(
     the file does not exist); the pipeline reads those files at the edge.
     ``data_near`` names, for a ``data:`` path that does not exist, the file
     beside it that was surely meant (another letter case, one slip off).
+    ``as_of``: the day the site is checked at, which tells a check-in dated
+    after its cycle whether that cycle has ended yet (OKR309).
     """
-    r = Resolving(config)
+    r = Resolving(config, as_of)
     _gather(r, parsed)
     _set_aside(r)
     _name_cycles(r)

@@ -154,7 +154,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 diags.extend(percent_shares.hundredfold_slips(c, key, value, where, found_kr))
             cyc = known_cycles.get(obj.cycle)
             if cyc is not None and not c.undated and not cyc.contains(c.date):
-                diags.append(outside_cycle(c, obj, cyc))
+                diags.append(outside_cycle(c, obj, cyc, r.as_of))
             if ok:
                 if stray:
                     values = {k: v for k, v in c.values.items() if k not in stray}

@@ -30,8 +30,9 @@ from okrsite.slug import slugify
 class Resolving:
     """What resolving has found so far: one per :func:`okrsite.resolve.resolve`."""
 
-    def __init__(self, config: SiteConfig) -> None:
+    def __init__(self, config: SiteConfig, as_of: date | None = None) -> None:
         self.config = config
+        self.as_of = as_of  # None: not known, an ended cycle is assumed
         self.diags: list[Diagnostic] = []
         self.objectives: dict[str, Objective] = {}
         self.team_owned: set[str] = set()  # objectives whose owner: names a team

@@ -392,7 +392,10 @@ def test_json_is_serialisable_and_stable() -> None:
 def test_parse_rules() -> None:
     assert parse_rules("errors") == ("errors",)
     assert parse_rules("errors,errors, reparented") == ("errors", "reparented")
-    assert parse_rules("none") == () and parse_rules("") == ()
+    assert parse_rules("none") == ()
+    for empty in ("", ",", " "):
+        with pytest.raises(ValueError, match="write none to never fail"):
+            parse_rules(empty)
     with pytest.raises(ValueError, match="unknown rule 'nope'"):
         parse_rules("errors,nope")
 

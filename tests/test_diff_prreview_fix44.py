@@ -1,0 +1,129 @@
+"""``okrsite diff`` in pull-request review (audit 44, prreview findings).
+
+Real git repositories, through the real CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from test_diff_fixtures import commit, init_repo
+
+TOML = 'title = "Acme"\ndefault_cycle = "2026-Q4"\n'
+
+GOOD = """
+    ---
+    title: Good
+    cycle: 2026-Q4
+    owner: Ann Lee
+    key_results:
+      - {id: x, title: X, start: 0, target: 10}
+    ---
+    """
+
+BROKEN = """
+    ---
+    title: Broken
+    cycle: 2026-Q4
+    owner: Ann Lee
+    key_results:
+      - {id: x, title: X, start: 0, target: ten}
+    ---
+    """
+
+
+def _broken_head(tmp_path: Path, prefix: str = "") -> Path:
+    repo = init_repo(tmp_path / "r")
+    commit(
+        repo,
+        "base",
+        {f"{prefix}okrsite.toml": TOML, f"{prefix}content/objectives/good.md": GOOD},
+    )
+    commit(repo, "broken", {f"{prefix}content/objectives/broken.md": BROKEN})
+    return repo
+
+
+@pytest.mark.parametrize("empty", ["", ",", " "])
+def test_an_empty_fail_on_is_a_usage_error_not_never(tmp_path: Path, empty: str) -> None:
+    """A CI variable left blank wrote ``--fail-on ""``, read as no rules: a
+    head with errors then passed with exit 0."""
+    repo = _broken_head(tmp_path)
+    code, out = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo), "--fail-on", empty)
+    assert code == 2, out
+    assert "no rule given" in out and "write none to never fail" in out, out
+    assert "errors, less-ambitious" in out, out
+    code, out = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo), "--fail-on", "none")
+    assert code == 0, out
+
+
+def test_the_cut_note_after_a_closed_section_is_a_blockquote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comment cut at a section's last line had its note right after
+    ``</details>``: CommonMark read it as part of that HTML block, so the
+    reviewer saw ``> **Report cut** …`` as raw text. The size limit is made
+    small so that a real report of three new objectives reaches it exactly
+    there."""
+    from functools import partial
+
+    from markdown_it import MarkdownIt
+
+    from okrsite import diff_report
+    from okrsite.diff_markdown import CUT_NOTE, report_markdown
+
+    repo = init_repo(tmp_path / "r")
+    commit(repo, "base", {"okrsite.toml": TOML, "content/objectives/good.md": GOOD})
+    commit(
+        repo,
+        "three more",
+        {f"content/objectives/o{i}.md": GOOD.replace("Good", f"Goal {i}") for i in range(3)},
+    )
+
+    def report(limit: int) -> str:
+        monkeypatch.setattr(diff_report, "report_markdown", partial(report_markdown, limit=limit))
+        out = tmp_path / f"diff-{limit}.md"
+        code, log = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo), "--output", str(out))
+        assert code == 0, log
+        return out.read_text(encoding="utf-8")
+
+    full = report(10**6)
+    assert "Report cut" not in full
+    after_section = full.index("\n</details>\n") + len("\n</details>\n")
+    footer = full.rstrip("\n").rsplit("\n", 1)[1]
+    reserve = len(footer) + 1 + len(CUT_NOTE) + len("\n</details>\n") + 16
+    at_section_end = 0
+    for limit in range(after_section + reserve - 2, after_section + reserve + 3):
+        text = report(limit)
+        lines = text.split("\n")
+        note = next(i for i, line in enumerate(lines) if line.startswith("> **Report cut**"))
+        assert lines[note - 1] == "", text
+        at_section_end += lines[note - 2] == "</details>"
+        html = MarkdownIt("commonmark").render(text)
+        assert "<blockquote>\n<p><strong>Report cut</strong>" in html, html
+    assert at_section_end, "no limit cut the report right after a section"
+
+
+def test_a_checkin_dated_after_a_running_cycle_does_not_call_it_ended(tmp_path: Path) -> None:
+    """OKR309 said a check-in dated 2027-12-03 "changes the ended cycle's
+    final figures" of 2026-Q4 on 2026-12-05, while 2026-Q4 was running."""
+    from conftest import write_site
+
+    root = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": TOML,
+            "content/objectives/good.md": GOOD,
+            "content/checkins/good/2027-12-03.md": "---\nvalues: {x: 4}\n---\n",
+        },
+    )
+    code, out = run_cli("check", "--site", str(root), "--as-of", "2026-12-05")
+    assert code == 0, out
+    line = next(line for line in out.splitlines() if "OKR309" in line)
+    assert "ended" not in line, line
+    assert "the cycle is still running" in line and "from 2027-12-03 on" in line, line
+    assert "did you mean 2026-12-03?" in line, line
+    code, out = run_cli("check", "--site", str(root), "--as-of", "2027-01-10")
+    line = next(line for line in out.splitlines() if "OKR309" in line)
+    assert "changes the ended cycle's final figures from 2027-12-03" in line, line
