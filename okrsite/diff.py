@@ -123,6 +123,10 @@ class DiffResult:
     #: moved under another parent with the team figures that moves
     #: (:mod:`okrsite.diff_naming`)
     organisation: tuple[OrgChange, ...] = ()
+    #: the base's findings that head did not look for, as head's okrsite.toml
+    #: cannot be read (:mod:`okrsite.config_unread` leaves out every warning
+    #: then): not "resolved", the comparison of findings is incomplete
+    not_checked: tuple[Diagnostic, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -268,6 +272,27 @@ def _diag_changes(
     introduced = tuple(d for d in head_diags if head_key(d) not in b_keys)
     resolved = tuple(d for d in base_diags if _diag_key(d) not in h_keys)
     return introduced, resolved
+
+
+def _checked_at_head(
+    resolved: tuple[Diagnostic, ...],
+    head_diags: Sequence[Diagnostic],
+    configs: tuple[SiteConfig, SiteConfig] | None,
+) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
+    """``resolved`` split into those head checked and those it did not.
+
+    When head's okrsite.toml cannot be read, head's check leaves out what
+    the unread settings decide (every warning, a missing cycle without
+    ``default_cycle``): a base finding of that kind is missing at head
+    because nobody looked, not because the change fixed it. The same rule
+    as the check's (:func:`without_unread_consequences`) says which."""
+    from okrsite.config_unread import settings_unread, without_unread_consequences
+
+    if settings_unread(head_diags) is None:
+        return resolved, ()
+    head_config = configs[1] if configs is not None else SiteConfig()
+    checked = tuple(d for d in resolved if without_unread_consequences([d], head_config))
+    return checked, tuple(d for d in resolved if d not in checked)
 
 
 # ------------------------------------------------------------------ findings
@@ -519,6 +544,7 @@ def diff_portfolios(
     )
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
+    resolved, not_checked = _checked_at_head(resolved, head_diags, configs)
     head_errors = tuple(d for d in head_diags if d.is_error)
     return DiffResult(
         as_of=as_of,
@@ -529,6 +555,7 @@ def diff_portfolios(
         scores=scores,
         introduced=introduced,
         resolved=resolved,
+        not_checked=not_checked,
         head_errors=head_errors,
         findings=_findings(objectives, kpis, goals, head_errors),
         person_names={**bp.person_names, **hp.person_names},

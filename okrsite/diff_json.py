@@ -135,6 +135,7 @@ def to_json(
         "diagnostics": {
             "introduced": [d.to_json() for d in result.introduced],
             "resolved": [d.to_json() for d in result.resolved],
+            "not_checked": [d.to_json() for d in result.not_checked],
             "head_errors": [d.to_json() for d in result.head_errors],
         },
         "findings": [

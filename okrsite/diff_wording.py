@@ -317,6 +317,14 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
             what=w.n("%(num)d finding", "%(num)d findings", len(result.introduced)),
             resolved=len(result.resolved),
         )
+    if result.not_checked:
+        text += " " + w.n(
+            "%(num)d finding of the base was not checked at head, as its okrsite.toml "
+            "cannot be read: the findings are compared only in part.",
+            "%(num)d findings of the base were not checked at head, as its okrsite.toml "
+            "cannot be read: the findings are compared only in part.",
+            len(result.not_checked),
+        )
     if result.head_errors:
         text += " " + w.n(
             "The head revision has %(num)d error.",

@@ -127,3 +127,31 @@ def test_a_checkin_dated_after_a_running_cycle_does_not_call_it_ended(tmp_path: 
     code, out = run_cli("check", "--site", str(root), "--as-of", "2027-01-10")
     line = next(line for line in out.splitlines() if "OKR309" in line)
     assert "changes the ended cycle's final figures from 2027-12-03" in line, line
+
+
+STALE_TOML = TOML + "stale_after_days = 14\n"
+
+
+def test_a_broken_okrsite_toml_does_not_resolve_the_warnings_it_stops_checking(
+    tmp_path: Path,
+) -> None:
+    """``stale_after_days = 14 days`` at head: head's check leaves out every
+    warning (CFG001), and the diff listed base's stale warning as fixed."""
+    import json
+
+    repo = init_repo(tmp_path / "r")
+    commit(repo, "base", {"okrsite.toml": STALE_TOML, "content/objectives/good.md": GOOD})
+    commit(repo, "break the settings", {"okrsite.toml": TOML + "stale_after_days = 14 days\n"})
+    args = ("diff", "HEAD~1", "HEAD", "--site", str(repo), "--as-of", "2026-12-05")
+    code, out = run_cli(*args, "--format", "json")
+    assert code == 1, out
+    data = json.JSONDecoder().raw_decode(out)[0]["diagnostics"]  # stderr follows
+    assert [d["code"] for d in data["introduced"]] == ["CFG001"], data
+    assert data["resolved"] == [], data
+    assert "OKR404" in [d["code"] for d in data["not_checked"]], data
+    code, out = run_cli(*args, "--format", "text")
+    assert "  fixed " not in out and "resolves 0" in out, out
+    assert "findings of the base were not checked at head" in out, out
+    assert "compared only in part" in out, out
+    code, out = run_cli(*args, "--format", "markdown")
+    assert "0 resolved" in out and "compared only in part" in out, out
