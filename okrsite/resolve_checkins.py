@@ -21,6 +21,7 @@ from okrsite import checkin_ticks, percent_shares
 from okrsite.checkin_folders import copied_checkin_warning, folder_records
 from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.checkin_outside_cycle import outside_cycle
+from okrsite.checkin_time_key import is_time_key, time_key_refused
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
 from okrsite.model import CheckIn, KeyResult, Objective
@@ -94,6 +95,10 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             if c.value is not None:  # a KPI's word: it was dropped without one
                 diags.append(_value_of_objective(c, obj))
             for key, text in checkin_ticks.unrecorded(obj, c.texts):  # a tick's record is none
+                if key in c.loose and is_time_key(key) and obj.key_result(key) is None:
+                    diags.append(time_key_refused(c, key, text, (key,)))  # time: "09:00"
+                    ok = False
+                    continue
                 if (
                     key in c.loose
                     and obj.key_result(key) is None
@@ -107,7 +112,10 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 mark = len(diags)
                 found_kr = obj.key_result(key)
                 where = (key,) if key in c.loose else ("values", key)
-                if found_kr is None and key in c.loose and not _meant_key_result(obj, key):
+                if found_kr is None and key in c.loose and is_time_key(key):
+                    diags.append(time_key_refused(c, key, value, where))
+                    ok = False
+                elif found_kr is None and key in c.loose and not _meant_key_result(obj, key):
                     diags.append(_stray_key(c, obj, key, where))
                     stray.append(key)
                 elif found_kr is None:

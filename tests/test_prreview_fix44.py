@@ -1,6 +1,6 @@
-"""``okrsite diff`` in pull-request review (audit 44, prreview findings).
+"""PR review (audit 44, prreview findings): diff, its comment and the check.
 
-Real git repositories, through the real CLI.
+Real git repositories and sites, through the real CLI.
 """
 
 from __future__ import annotations
@@ -155,3 +155,28 @@ def test_a_broken_okrsite_toml_does_not_resolve_the_warnings_it_stops_checking(
     assert "compared only in part" in out, out
     code, out = run_cli(*args, "--format", "markdown")
     assert "0 resolved" in out and "compared only in part" in out, out
+
+
+def test_a_checkin_time_key_is_refused_with_the_date_line_that_says_it(tmp_path: Path) -> None:
+    """``time: "09:00"`` below ``date:`` was read as a key result named time
+    (OKR111, listing the key results) and the time was lost."""
+    from conftest import write_site
+
+    checkin = "---\nobjective: good\ndate: 2026-12-01\n{line}\nvalues: {{x: 3}}\n---\n"
+    root = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": TOML,
+            "content/objectives/good.md": GOOD,
+            "content/checkins/2026-12-01-a.md": checkin.format(line='time: "09:00"'),
+            "content/checkins/2026-12-01-b.md": checkin.format(line="Uhrzeit: 14 Uhr"),
+        },
+    )
+    code, out = run_cli("check", "--site", str(root), "--as-of", "2026-12-05")
+    assert code == 1, out
+    first = next(line for line in out.splitlines() if "2026-12-01-a.md" in line)
+    assert "2026-12-01-a.md:4:" in first and "error OKR323" in first, first
+    assert "write date: 2026-12-01T09:00 (24-hour) and remove time:" in first, first
+    assert "no key result" not in first, first
+    second = next(line for line in out.splitlines() if "2026-12-01-b.md" in line)
+    assert "write date: 2026-12-01T14:00 (24-hour) and remove Uhrzeit:" in second, second
