@@ -25,6 +25,7 @@ from okrsite.diff import (
     ScoreChange,
 )
 from okrsite.diff_org_words import organisation_lines
+from okrsite.diff_paths import in_repository as in_repository
 from okrsite.diff_wording import (
     ReportContext,
     _Names,
@@ -258,51 +259,6 @@ def _md_score_detail(s: ScoreChange, w: Words = ENGLISH) -> list[str]:
 
 def _details(summary: str, lines: list[str]) -> list[str]:
     return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
-
-
-def in_repository(result: DiffResult, prefix: str, base_prefix: str | None = None) -> DiffResult:
-    """``result`` with every file named from the repository's top: ``prefix``
-    is the site's folder in it (``okrs/``, ``""`` at the top); ``base_prefix``
-    its folder at the base when the change moved it (``None``: ``prefix``),
-    where a file that moved within the site was (``moved from okrs/…``).
-
-    The pull or merge request the comment sits on lists its files from the
-    repository's top (``okrs/content/checkins/…``); a comment naming
-    ``content/checkins/…:6:23`` for a site in a subfolder points at no file
-    a reviewer sees there. A file named absolutely (outside the site) and a
-    finding without a file are left as they are."""
-    was = prefix if base_prefix is None else base_prefix
-    if not prefix and not was:
-        return result
-
-    def path(file: str, folder: str = prefix) -> str:
-        return file if not file or file.startswith("/") else folder + file
-
-    def diags(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
-        return tuple(replace(d, file=path(d.file)) if d.file else d for d in found)
-
-    def records(recs: tuple[RecordChange, ...]) -> tuple[RecordChange, ...]:
-        return tuple(
-            replace(
-                r,
-                file=path(r.file),
-                moved_from=None if r.moved_from is None else path(r.moved_from, was),
-            )
-            for r in recs
-        )
-
-    return replace(
-        result,
-        objectives=records(result.objectives),
-        kpis=records(result.kpis),
-        goals=records(result.goals),
-        checkins=tuple(
-            replace(c, file=path(c.file), errors=diags(c.errors)) for c in result.checkins
-        ),
-        introduced=diags(result.introduced),
-        resolved=diags(result.resolved),
-        head_errors=diags(result.head_errors),
-    )
 
 
 def report_markdown(

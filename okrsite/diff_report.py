@@ -47,6 +47,7 @@ from okrsite.diff_markdown import code as code
 from okrsite.diff_markdown import md as md
 from okrsite.diff_markdown import printable
 from okrsite.diff_markdown import report_markdown as report_markdown
+from okrsite.diff_paths import in_repository
 from okrsite.diff_text import Styler as Styler
 from okrsite.diff_text import render_text as render_text
 from okrsite.diff_text import site_moved_sentence
@@ -75,12 +76,15 @@ def render(
     Markdown reports (the JSON is language-neutral: always English);
     ``site_moved``: the site's folders at base and head when the change
     moved it, which every format says in one line; ``prefix``: the site's
-    folder in its repository, which the Markdown comment names files from,
-    as the merge request's own list of files does."""
+    folder in its repository, which the Markdown comment and the text report
+    name files from, as the merge request's own list of files does (the
+    JSON names them from the site's folder)."""
     if fmt == "json":
         return render_json(result, ctx, site_moved=site_moved)
     if fmt == "text":
-        return render_text(result, ctx, color, words, site_moved=site_moved)
+        # files from the repository's top, as the comment and the --fail-on lines
+        named = in_repository(result, prefix, None if site_moved is None else site_moved[0])
+        return render_text(named, ctx, color, words, site_moved=site_moved)
     if site_moved is None:
         return report_markdown(result, ctx, words=words, prefix=prefix)
     line = "_" + site_moved_sentence(site_moved, words, code) + "_"
@@ -226,7 +230,10 @@ def run_diff(
         click.echo(f"okrsite: wrote {output} ({said})", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"), color=color)
-    failures = result.failures(fail_on)
+    # named from the repository's top, as the comment and check's annotations
+    # beside them in a CI log (the JSON keeps the site's paths)
+    base_prefix = None if moved is None else moved[0]
+    failures = in_repository(result, prefix, base_prefix).failures(fail_on)
     for f in failures:
         # a file name in the message may carry a terminal escape: shown escaped
         click.echo(f"okrsite diff: {f.rule}: {printable(f.message)}", err=True)

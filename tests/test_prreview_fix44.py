@@ -180,3 +180,32 @@ def test_a_checkin_time_key_is_refused_with_the_date_line_that_says_it(tmp_path:
     assert "no key result" not in first, first
     second = next(line for line in out.splitlines() if "2026-12-01-b.md" in line)
     assert "write date: 2026-12-01T14:00 (24-hour) and remove Uhrzeit:" in second, second
+
+
+def test_a_site_in_a_subfolder_names_files_one_way_in_the_ci_log(tmp_path: Path) -> None:
+    """The comment and check's annotations said ``okrs/content/…``, the
+    ``--fail-on`` lines on stderr and ``--format text`` ``content/…``."""
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    repo = _broken_head(tmp_path, prefix="okrs/")
+    site = str(repo / "okrs")
+    where = "okrs/content/objectives/broken.md:6:"
+    # stdout and stderr apart: the --fail-on lines are stderr's
+    result = CliRunner().invoke(cli, ["diff", "HEAD~1", "HEAD", "--site", site, "--format", "text"])
+    assert result.exit_code == 1, result.output
+    assert f"okrsite diff: errors: {where}" in result.stderr, result.stderr
+    assert f"{where}" in result.stdout and " content/objectives" not in result.stdout, result.stdout
+    md = tmp_path / "diff.md"
+    result = CliRunner().invoke(
+        cli, ["diff", "HEAD~1", "HEAD", "--site", site, "--output", str(md)]
+    )
+    assert result.exit_code == 1, result.output
+    assert where in md.read_text(encoding="utf-8")
+    assert f"okrsite diff: errors: {where}" in result.stderr, result.stderr
+    code, out = run_cli("check", "--site", site, "--format", "github")
+    assert f"file={where.split(':')[0]},line=6" in out, out
+    # the JSON keeps the site's own paths, as okrsite check --format json
+    result = CliRunner().invoke(cli, ["diff", "HEAD~1", "HEAD", "--site", site, "--format", "json"])
+    assert '"content/objectives/broken.md:6:' in result.stdout, result.stdout
