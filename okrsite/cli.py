@@ -109,12 +109,21 @@ cli.add_command(serve)
     show_default=True,
     help="text for people, json for tools, github for GitHub Actions annotations.",
 )
+@click.option(
+    "--changed-from",
+    "changed_from",
+    metavar="BASE",
+    default=None,
+    help="With --format github: annotate first the findings in files changed since "
+    "HEAD forked from BASE (git diff BASE...HEAD), e.g. origin/main.",
+)
 @cache_options
 def check(
     site: Path | None,
     as_of: date | None,
     strict: bool,
     fmt: str,
+    changed_from: str | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -125,6 +134,7 @@ def check(
     """
     _ENDS_AT_ONCE.append(True)
     root = resolve_site(site)
+    changed = _changed_files(root, changed_from, fmt)
     result = one_shot_load(root, as_of, stored_parse_cache(root, cache_dir, not no_cache))
     # the site's own theme files (templates, static files, catalogues): what
     # build would refuse, check refuses too (the rendering modules imported
@@ -150,7 +160,9 @@ def check(
             # repo_folder says it where git cannot (a checkout of another user)
             folder = result.config.repo_folder
             prefix = _annotation_prefix(root) if folder is None else f"{folder.strip('/')}/"
-            click.echo(format_report(diags, "github", prefix.lstrip("/")))
+            from okrsite.github_annotations import annotation_lines
+
+            click.echo("\n".join(annotation_lines(diags, prefix.lstrip("/"), changed)))
     else:
         print_diagnostics(diags)
         objectives, kpis, goals, checkins = result.counts
@@ -186,6 +198,23 @@ def init(directory: Path) -> None:
         click.echo("note: add the line '_site/' to your .gitignore (the built site)")
     where = "" if directory.resolve() == Path.cwd() else f"cd {shlex.quote(str(directory))} && "
     click.echo(f"next: {where}okrsite serve   (or okrsite build)")
+
+
+def _changed_files(root: Path, changed_from: str | None, fmt: str) -> frozenset[str] | None:
+    """The site's files HEAD changed since ``changed_from`` (``None`` when not
+    asked); a usage error (exit 2) for it without ``--format github`` or
+    for a revision git cannot find, saying what to fetch."""
+    if changed_from is None:
+        return None
+    if fmt != "github":
+        raise click.UsageError("--changed-from orders annotations: use it with --format github")
+    from okrsite.github_annotations import changed_in_site
+    from okrsite.gitsource import GitError
+
+    try:
+        return changed_in_site(root, changed_from)
+    except GitError as exc:
+        raise click.UsageError(f"--changed-from: {exc}") from None
 
 
 def _annotation_prefix(root: Path) -> str:

@@ -209,3 +209,51 @@ def test_a_site_in_a_subfolder_names_files_one_way_in_the_ci_log(tmp_path: Path)
     # the JSON keeps the site's own paths, as okrsite check --format json
     result = CliRunner().invoke(cli, ["diff", "HEAD~1", "HEAD", "--site", site, "--format", "json"])
     assert '"content/objectives/broken.md:6:' in result.stdout, result.stdout
+
+
+def test_github_annotations_put_errors_and_the_changed_files_first(tmp_path: Path) -> None:
+    """GitHub keeps 10 warning annotations per step: in path order the
+    site's stale warnings filled them and the pull request's own warning,
+    in a file sorting late, was dropped without a word."""
+    from test_diff_fixtures import git
+
+    repo = init_repo(tmp_path / "r")
+    many = {
+        f"okrs/content/objectives/a{i:02d}.md": GOOD.replace("Good", f"Goal {i}") for i in range(8)
+    }
+    commit(repo, "base", {"okrs/okrsite.toml": TOML, **many})
+    git(repo, "checkout", "-q", "-b", "pr")
+    late = GOOD.replace("Good", "Late")
+    commit(
+        repo,
+        "pr",
+        {"okrs/content/objectives/zz.md": late, "okrs/content/objectives/zy.md": BROKEN},
+    )
+    site = str(repo / "okrs")
+    args = ("check", "--site", site, "--as-of", "2026-12-05", "--format", "github")
+    code, out = run_cli(*args, "--changed-from", "main")
+    assert code == 1, out
+    lines = out.splitlines()
+    assert lines[0].startswith("::error file=okrs/content/objectives/zy.md,line=6"), out
+    warnings = [line for line in lines if line.startswith("::warning")]
+    assert len(warnings) == 10, out
+    # the pull request's own files first: zy.md and zz.md, then the rest in path order
+    ours = [i for i, line in enumerate(warnings) if "objectives/z" in line]
+    assert ours == list(range(len(ours))) and len(ours) >= 2, warnings
+    assert "zz.md" in warnings[0] and "title=OKR404" in warnings[0], warnings
+    notice = next(line for line in lines if line.startswith("::notice"))
+    assert "more warnings not annotated" in notice, notice
+    rest = lines[lines.index(notice) + 1 :]
+    assert rest and all(line.startswith("okrs/content/objectives/a") for line in rest), rest
+    assert len(warnings) + len(rest) == sum(" warning " in line for line in _text(site)), out
+    # without --changed-from: errors first, each kind in path order
+    code, out = run_cli(*args)
+    assert out.splitlines()[0].startswith("::error"), out
+    assert "objectives/a00.md" in [x for x in out.splitlines() if "::warning" in x][0], out
+    # a revision git does not have: exit 2, saying so
+    code, out = run_cli(*args, "--changed-from", "origin/nope")
+    assert code == 2 and "origin/nope" in out, out
+
+
+def _text(site: str) -> list[str]:
+    return run_cli("check", "--site", site, "--as-of", "2026-12-05")[1].splitlines()

@@ -114,7 +114,8 @@ def test_github_pr_workflow() -> None:
     assert any(u.startswith("actions/github-script@") for u in uses)
     runs = [str(s.get("run", "")) for s in steps]
     assert 'pip install "$OKRSITE_INSTALL"' in runs
-    assert "okrsite check --format github" in runs
+    # the pull request's own findings are annotated first (GitHub keeps 10 of each kind)
+    assert 'okrsite check --format github --changed-from "origin/${{ github.base_ref }}"' in runs
     assert (
         "okrsite diff origin/${{ github.base_ref }} HEAD --format markdown --output diff.md" in runs
     )
