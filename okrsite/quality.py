@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.kpi_key_result_warnings import kpi_key_result_warnings, reads_down_kpi
 from okrsite.md_links import note_link_warnings
 from okrsite.model import KeyResult, Objective, ScoredPortfolio
 from okrsite.numbers import csv_number, format_number
@@ -105,7 +106,12 @@ def quality_warnings(
                     key_path=("title",),
                 )
             )
-        out.extend(_upward_from_zero(scored, oid, kr) for kr in active if _says_down(kr))
+        out.extend(
+            _upward_from_zero(scored, oid, kr)
+            for kr in active
+            if _says_down(kr) and not reads_down_kpi(kr, p.kpis)
+        )
+        out.extend(kpi_key_result_warnings(scored, obj))
         out.extend(_outside_parent_cycle(scored, oid))
         cut_off = parent_counts_nowhere(scored, obj)
         if cut_off is not None:

@@ -17,6 +17,7 @@ from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, KeyResult, Objective, Team
 from okrsite.numbers import format_number
 from okrsite.parse_figures import currency_of, is_money, money_counted_in, unit_multiplier
+from okrsite.parse_measures import is_percent_unit
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
 from okrsite.resolve_tables import Resolving
 from okrsite.title_figures import kpi_title_figures_unlike
@@ -304,9 +305,25 @@ def _in_kpi_unit(kr: KeyResult, kpi: KPI, file: str, i: int, diags: list[Diagnos
     unit is, and the key result is left as written: its progress against
     the KPI's readings means nothing, so the error says so."""
     counted = counted_in_kpi_unit(kr, kpi.unit)
+    unit, into = kr.unit, kpi.unit
+    if counted is kr and _another_unit(unit, into):
+        # seconds beside a KPI in minutes: the KPI's 7 (minutes) would be
+        # read as 7 s, "done, 222%"; okrsite converts nothing, so it says so
+        diags.append(
+            error(
+                "OKR312",
+                f"key result {kr.id!r} is written in {unit!r} but its KPI {kpi.id!r} is "
+                f"measured in {into!r}: okrsite converts nothing, so the KPI's readings "
+                f"would count as {unit!r}",
+                file,
+                hint=f"write the key result's figures in {into!r}, as the KPI's readings "
+                f"are, with no unit: or unit: {into}; or measure it by a KPI in {unit!r}",
+                key_path=("key_results", i, "kpi"),
+            )
+        )
+        return kr
     if counted is not None:
         return counted
-    unit, into = kr.unit, kpi.unit
     money = bool(currency_of(into))
     diags.append(
         error(
@@ -324,6 +341,16 @@ def _in_kpi_unit(kr: KeyResult, kpi: KPI, file: str, i: int, diags: list[Diagnos
         )
     )
     return kr
+
+
+def _another_unit(unit: str, into: str) -> bool:
+    """Whether a key result's own unit that is no money (``s``, ``hours``,
+    ``%``) is not its KPI's (``minutes``): its figures are then not the
+    KPI's readings' (money is counted in the KPI's unit, or refused, by
+    :func:`counted_in_kpi_unit`). ``%`` and ``percent`` are one unit."""
+    if not unit or not into or is_money(unit) or same_unit(unit, into):
+        return False
+    return not (is_percent_unit(unit) and is_percent_unit(into))
 
 
 def _no_key_result(

@@ -1,7 +1,8 @@
 """A key result measured by a KPI (``kpi: nps``) without a unit of its own
 is in the KPI's unit: its page showed "30 → 41 → 50" with no unit while the
 KPI's page said "41 points", and ``api/portfolio.json`` and the CSV gave
-``unit: null``. A unit the key result gives stays its own."""
+``unit: null``. A unit the key result gives beside a KPI without one stays
+its own (beside a KPI in another unit it is OKR312: tests/test_kpi_key_result_figures.py)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def site(root: Path, nps_unit: str = "points") -> Path:
     (root / "okrsite.toml").write_text("as_of = 2026-11-20\n")
     (root / "content/objectives/happy.md").write_text(OBJECTIVE)
     (root / "content/kpis/nps.md").write_text(KPI.format(title="NPS", unit=nps_unit, value=41))
-    (root / "content/kpis/csat.md").write_text(KPI.format(title="CSAT", unit="score", value=85))
+    (root / "content/kpis/csat.md").write_text(KPI.format(title="CSAT", unit='""', value=85))
     return root
 
 

@@ -71,6 +71,12 @@ class KeyResultRow:
     #: it shows (:func:`okrsite.limit_places.places_beside`): 2.99996 beside
     #: a target of 3 reads "2.99996 → 3", never "3 → 3", not done
     current_places: int = DEFAULT_PLACES
+    #: the KPI (``kpi``) supplies ``current``, or will once it has a reading:
+    #: no check-in and no ``current:`` of the file (which count first,
+    #: :func:`~okrsite.scoring_progress.current_reading`) does. The default
+    #: theme's "from KPI" label shows only then, so a row never says its
+    #: figure is the KPI's when it is not
+    from_kpi: bool = False
 
 
 def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
@@ -140,6 +146,7 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         milestones_done=sum(1 for m in kr.milestones if m.done),
         rollup_count=len(counted),
         kpi=kpi,
+        from_kpi=kpi is not None and ks.current_source in ("kpi", None),
         aligned=aligned,
         spark=spark,
         done=kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),

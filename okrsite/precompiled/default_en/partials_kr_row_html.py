@@ -55,7 +55,7 @@ def root(context, missing=missing, environment=environment):
         yield ' <span class="meta">weight '
         yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'weight')))
         yield '</span>'
-    if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'):
+    if (environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi') and environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'from_kpi')):
         pass
         yield ' <span class="meta">from KPI <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
