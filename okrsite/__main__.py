@@ -1,6 +1,6 @@
-"""``python -m okrsite`` runs the command line."""
+"""``python -m okrsite`` runs the command line (:mod:`okrsite.entry`)."""
 
-from okrsite.cli import main
+from okrsite.entry import main
 
 if __name__ == "__main__":
     main()
