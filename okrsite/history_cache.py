@@ -11,9 +11,10 @@ and rewriting one file holding the whole history. When there are more than
 (a rebase, a reset), they are merged into one.
 
 Segments live in ``history/`` of the cache folder (``.okrsite-cache/``),
-named for a hash of the key (format, okrsite version, site folder in the
-repository, content folder, default cycle), so a change of any of these
-starts afresh. A site that moved reads the commits before its move under
+named for the code that wrote them and a hash of the key (format, okrsite
+version, site folder in the repository, content folder, default cycle), so
+a change of any of these starts afresh, and the first save after a change of
+code drops what other code wrote. A site that moved reads the commits before its move under
 the folder it left, and keeps them under that folder's key: what a commit
 did, relative to the site, does not depend on where the site is now, and
 a commit read under one folder is never taken for one read under another. A cache folder can come from elsewhere (a CI cache, a
@@ -40,6 +41,7 @@ from typing import Any
 from okrsite.cache_checksum import SealedWriter, opened_verified
 from okrsite.history_events import Event
 from okrsite.parse_store import ignore_in_git
+from okrsite.parse_store_key import code_fingerprint
 
 FOLDER = "history"
 LEGACY_FILE = "history.json"  # the whole history in one file, as okrsite wrote it before
@@ -58,7 +60,15 @@ class _PlainUnpickler(pickle.Unpickler):
 
 
 def key_name(key: list[Any]) -> str:
-    return hashlib.blake2b(repr(key).encode(), digest_size=10).hexdigest()
+    """A key's file-name stem: the code that wrote it (:func:`code_fingerprint`,
+    so that :meth:`HistoryCache.save` can drop what other code wrote), then
+    the hash of the whole key."""
+    whole = hashlib.blake2b(repr(key).encode(), digest_size=10).hexdigest()
+    return f"{_code_tag()}-{whole}"
+
+
+def _code_tag() -> str:
+    return code_fingerprint()[:8]
 
 
 def _segments(cache_dir: Path, key: list[Any]) -> list[Path]:
@@ -66,6 +76,19 @@ def _segments(cache_dir: Path, key: list[Any]) -> list[Path]:
         return sorted((cache_dir / FOLDER).glob(f"{key_name(key)}-*.pickle"))
     except OSError:
         return []
+
+
+def _drop_other_code(folder: Path) -> None:
+    """Remove the segments other okrsite code wrote (another version, or the
+    same version edited): they are never read by this code, and each version,
+    default cycle or language left its own, so the folder only grew (a CI
+    cache uploading it on every run). As the parse caches replace other
+    versions' files, switching between two versions reads the history anew."""
+    mine = f"{_code_tag()}-"
+    with contextlib.suppress(OSError):
+        for path in folder.glob("*.pickle"):
+            if not path.name.startswith(mine):
+                path.unlink(missing_ok=True)
 
 
 def _read_segment(path: Path) -> dict[str, Event]:
@@ -109,6 +132,7 @@ class HistoryCache:
             folder.mkdir(parents=True, exist_ok=True)
             ignore_in_git(self.cache_dir)  # the folder keeps itself out of git
             (self.cache_dir / LEGACY_FILE).unlink(missing_ok=True)
+            _drop_other_code(folder)
             target = folder / f"{key_name(self.key)}-{os.getpid()}-{os.urandom(4).hex()}.pickle"
             tmp = folder / f".{target.name}.tmp"
             with open(tmp, "wb") as fh:
