@@ -50,9 +50,12 @@ def change_refused(raw: str, current: float | None, flag: str, language: str | N
             f"{flag}{raw}: {NEW_VALUE_NOT_CHANGE}: the current value is {_shown(current)}; "
             f"give the value it is now ({flag}V)"
         )
+    # a figure that may be signed (an NPS of +35, a margin of +2%) is typed
+    # so as well: both readings are named, the user picks
     return (
         f"{flag}{raw}: {NEW_VALUE_NOT_CHANGE}: the current value is {_shown(current)}, "
-        f"so {raw.strip()} would be {flag}{_shown(current + delta)}"
+        f"so {raw.strip()} more would be {flag}{_shown(current + delta)}; "
+        f"if the value is {raw.strip()}, write {flag}{_shown(delta)}"
     )
 
 

@@ -101,11 +101,18 @@ def files_in(folder: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("args", "meant"),
     [
-        (["handbook", "--value", "+1"], "the current value is 7, so +1 would be --value 8"),
-        (["nps", "--value", "+3"], "the current value is 31, so +3 would be --value 34"),
+        (
+            ["handbook", "--value", "+1"],
+            "the current value is 7, so +1 more would be --value 8; if the value is +1, write --value 1",
+        ),
+        (
+            ["nps", "--value", "+3"],
+            "the current value is 31, so +3 more would be --value 34; if the value is +3, write --value 3",
+        ),
         (
             ["company/faster-support", "--set", "self-serve=+2"],
-            "the current value is 18, so +2 would be --set self-serve=20",
+            "the current value is 18, so +2 more would be --set self-serve=20; "
+            "if the value is +2, write --set self-serve=2",
         ),
     ],
 )
