@@ -308,16 +308,21 @@ def _in_kpi_unit(kr: KeyResult, kpi: KPI, file: str, i: int, diags: list[Diagnos
     unit, into = kr.unit, kpi.unit
     if counted is kr and _another_unit(unit, into):
         # seconds beside a KPI in minutes: the KPI's 7 (minutes) would be
-        # read as 7 s, "done, 222%"; okrsite converts nothing, so it says so
+        # read as 7 s, "done, 222%"; okrsite converts nothing, so it says so.
+        # A warning: a key result counted in its own unit by its own
+        # check-ins (10 answer macros) beside the KPI it moves (first
+        # response in hours) is written so on purpose, and reads the KPI
+        # only while no check-in or current: gives it a value
         diags.append(
-            error(
-                "OKR312",
+            warning(
+                "OKR413",
                 f"key result {kr.id!r} is written in {unit!r} but its KPI {kpi.id!r} is "
-                f"measured in {into!r}: okrsite converts nothing, so the KPI's readings "
-                f"would count as {unit!r}",
+                f"measured in {into!r}: okrsite converts nothing, so while no check-in or "
+                f"current: gives it a value, the KPI's readings count as {unit!r}",
                 file,
                 hint=f"write the key result's figures in {into!r}, as the KPI's readings "
-                f"are, with no unit: or unit: {into}; or measure it by a KPI in {unit!r}",
+                f"are, with no unit: or unit: {into}; or measure it by a KPI in {unit!r}, "
+                "or by its own check-ins without kpi:",
                 key_path=("key_results", i, "kpi"),
             )
         )

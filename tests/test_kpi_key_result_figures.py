@@ -6,7 +6,7 @@ read the KPI's 7 minutes as 7 s ("done, 222%"); ``target: 0.035`` beside a
 KPI in % reading 3% was "29,750% of target"; a ``direction: down`` KPI's
 key result without ``start:`` counted up from 0, so a handle time worse
 than its target was "done"; a leftover ``current:`` was read instead of the
-KPI while the row said "from KPI". Now: OKR312, OKR128, OKR410 and OKR412,
+KPI while the row said "from KPI". Now: OKR413, OKR128, OKR410 and OKR412,
 and the "from KPI" label only where the KPI supplies the figure.
 """
 
@@ -76,7 +76,7 @@ def diagnostics(output: str, code: str) -> list[str]:
     return [line for line in output.splitlines() if f" {code}: " in line]
 
 
-def test_a_key_result_in_seconds_beside_a_kpi_in_minutes_is_refused(tmp_path: Path) -> None:
+def test_a_key_result_in_seconds_beside_a_kpi_in_minutes_is_warned(tmp_path: Path) -> None:
     root = site(
         tmp_path / "s",
         "{id: secs, title: Handle time in seconds, kpi: aht, start: 540 s, target: 300 s}",
@@ -84,9 +84,11 @@ def test_a_key_result_in_seconds_beside_a_kpi_in_minutes_is_refused(tmp_path: Pa
         "{id: mins, title: Handle time, kpi: aht, start: 9 min, target: 5}",
     )
     code, out = run("build", "--site", str(root), "--out", str(tmp_path / "out"))
-    assert code == 1, out
+    # a warning: one counted by its own check-ins beside the KPI it moves is
+    # written so on purpose (tests/chart_site.py's macros beside first response)
+    assert code == 0, out
     assert "Traceback" not in out
-    found = diagnostics(out, "OKR312")
+    found = diagnostics(out, "OKR413")
     assert len(found) == 2, out
     secs, hours = found
     assert secs.startswith("content/objectives/q4.md:6:")  # its kpi: line
