@@ -25,7 +25,8 @@ key_results:
 CHECKIN = "---\nobjective: pipeline\ndate: {day}\nvalues: {{deals: {value}}}\n---\n"
 
 
-@pytest.mark.parametrize(("language", "word"), [("en", "(tentative)"), ("de", "(vorläufig)")])
+# the word, then why (a11y 44: the reason in words, not in a tooltip)
+@pytest.mark.parametrize(("language", "word"), [("en", "(tentative: "), ("de", "(vorläufig: ")])
 @pytest.mark.parametrize("checkins", [2, 4])
 def test_a_tentative_forecast_says_so_on_the_dashboard(
     tmp_path: Path, language: str, word: str, checkins: int

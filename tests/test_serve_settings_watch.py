@@ -284,15 +284,16 @@ def test_a_new_output_dir_is_ignored(tmp_path: Path) -> None:
     try:
         p.start()
         settle(p)
-        set_setting(site, "output_dir", "content/_public")
+        # (one inside content/ is refused, CFG011: a folder beside it)
+        set_setting(site, "output_dir", "public")
         wait_for(
             "the new output folder ignored",
-            lambda: p.watcher.is_ignored(site / "content" / "_public" / "index.html"),
+            lambda: p.watcher.is_ignored(site / "public" / "index.html"),
         )
         assert not p.watcher.is_ignored(site / "_site" / "index.html", "x")
         before = settle(p)
-        (site / "content" / "_public").mkdir()
-        (site / "content" / "_public" / "index.html").write_text("x", encoding="utf-8")
+        (site / "public").mkdir()
+        (site / "public" / "index.html").write_text("x", encoding="utf-8")
         time.sleep(0.5)
         assert settle(p) == before
     finally:
