@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_item = resolve('item')
     l_0_status_word = resolve('status_word')
+    l_0_cycle_title = resolve('cycle_title')
     l_0_owner = missing
     try:
         t_1 = environment.filters['safe']
@@ -29,6 +30,8 @@ def root(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
     yield '" data-cycle="'
     yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle'))
+    yield '" data-cycle-label="'
+    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle')))
     yield '" data-team="'
     yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'id') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') else ''))
     yield '" data-team-label="'
@@ -52,4 +55,4 @@ def root(context, missing=missing, environment=environment):
     yield '"'
 
 blocks = {}
-debug_info = '2=27'
+debug_info = '2=28'

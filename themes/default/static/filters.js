@@ -10,10 +10,13 @@
    filters every objective list of the page. A linked value that no item
    has shows no item and a note with a button that clears the filters; both
    name it in the page's words (a status's word, from the bar's
-   data-status-<id>; a team or owner as written). A
+   data-status-<id>; a team or owner as written). Each choice shows the
+   label its items carry (data-<key>-label: a team's or owner's name, a
+   status's word, a cycle's title as every page names it, "Sprint 7
+   (Feb/Mär)" for the cycle FY28 Sprint 7), else the value itself. A
    value in the address matches an item's id or the name it shows, in any
-   case and with or without accents (?team=Support finds the team support),
-   as the lists are ordered. In print the controls are left out and one line
+   case and with or without accents (?team=Support finds the team support,
+   ?cycle= a cycle by its name or its title), as the lists are ordered. In print the controls are left out and one line
    says which filters are on and how many items show, so a filtered printout
    does not pass for the whole list. No dependencies. */
 
