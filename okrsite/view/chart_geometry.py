@@ -371,6 +371,11 @@ class Sparkline:
     last: tuple[str, str]
     #: threshold bands (a KPI's healthy/warning/critical), full width
     bands: tuple[Band, ...] = ()
+    #: the decimals of each value of ``series`` beside the limits the line is
+    #: drawn against (:func:`okrsite.limit_places.places_beside`), as
+    #: :attr:`LineChart.places`: its label and tooltip write a KPI's 2.99996%
+    #: under "healthy ≥ 3%" as its tile and page do, never "3%"
+    places: tuple[int, ...] = ()
 
 
 def sparkline(
@@ -394,11 +399,15 @@ def sparkline(
     the cycle has gone by; it widens only to take in values outside it.
     ``green``/``red``/``direction`` (a KPI's thresholds) add health bands,
     and the range takes them in too. An empty series gives ``None``
-    (templates show a dash).
+    (templates show a dash). Each value gets the decimals that keep it on
+    its side of those limits (``places``): for a KPI the decision its page
+    and tile write its latest value with (:attr:`okrsite.model.KPIScore.value_places`),
+    for a key result at least its row's (start and target).
     """
     if not points:
         return None
     values = [v for _, v in points]
+    places = tuple(places_beside(v, (target, start, green, red)) for v in values)
     extent = values + [x for x in (target, start, green, red) if x is not None]
     lo, hi = min(extent), max(extent)
     pad = 2.0
@@ -420,7 +429,7 @@ def sparkline(
     band_lo, band_hi = (lo + pad / ya, hi - pad / ya) if ya else (lo, hi)
     band_lo, band_hi = min(band_lo, band_hi), max(band_lo, band_hi)
     bands = _bands(green, red, direction, band_lo, band_hi, y_of, "0", str(width))
-    return Sparkline(width, height, unit, tuple(points), target_y, polyline, last, bands)
+    return Sparkline(width, height, unit, tuple(points), target_y, polyline, last, bands, places)
 
 
 def _text_width(text: str) -> float:
