@@ -18,7 +18,7 @@ def root(context, missing=missing, environment=environment):
     yield '<h3>Schlüsselergebnisse, die sich am wenigsten bewegt haben</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
         pass
-        yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Ziel</th><th scope="col">Fortschritt</th><th scope="col">aktuell / Zielwert</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
+        yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Schlüsselergebnis</th><th scope="col">Ziel</th><th scope="col">Fortschritt</th><th scope="col">Aktuell / Zielwert</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
             l_1_root = resolve('root')
             l_1_percent = resolve('percent')
@@ -42,7 +42,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
             yield '</bdi></a></td><td data-label="Fortschritt" data-figure="progress">'
             yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
-            yield '</td><td data-label="aktuell / Zielwert">'
+            yield '</td><td data-label="Aktuell / Zielwert">'
             if (environment.getattr(l_1_row, 'kind') == 'boolean'):
                 pass
                 yield escape((Markup('erledigt') if environment.getattr(l_1_row, 'done') else Markup('nicht erledigt')))
@@ -64,4 +64,4 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">Kein Schlüsselergebnis mit eigenem Messwert.</p>'
 
 blocks = {}
-debug_info = '5=19&9=22&12=59'
+debug_info = '6=19&10=22&13=59'

@@ -18,7 +18,7 @@ def root(context, missing=missing, environment=environment):
     yield '<h3>Key results that moved least</h3>\n'
     if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
         pass
-        yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Key result</th><th scope="col">Objective</th><th scope="col">progress</th><th scope="col">current / target</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
+        yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Key result</th><th scope="col">Objective</th><th scope="col">Progress</th><th scope="col">Current / target</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
             l_1_root = resolve('root')
             l_1_percent = resolve('percent')
@@ -40,9 +40,9 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'url'))
             yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
-            yield '</bdi></a></td><td data-label="progress" data-figure="progress">'
+            yield '</bdi></a></td><td data-label="Progress" data-figure="progress">'
             yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
-            yield '</td><td data-label="current / target">'
+            yield '</td><td data-label="Current / target">'
             if (environment.getattr(l_1_row, 'kind') == 'boolean'):
                 pass
                 yield escape((Markup('done') if environment.getattr(l_1_row, 'done') else Markup('not done')))
@@ -64,4 +64,4 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">No key result with a measure of its own.</p>'
 
 blocks = {}
-debug_info = '5=19&9=22&12=59'
+debug_info = '6=19&10=22&13=59'
