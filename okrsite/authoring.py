@@ -350,7 +350,8 @@ def checkin_text(
 
     A time's zone is written as typed (``--date 2026-11-23T17:00+01:00``
     keeps ``+01:00``, ``Z`` stays ``Z``: the ``tzinfo``'s name, see
-    :class:`okrsite.authoring_prompts.MomentType`): without it the loader
+    :class:`okrsite.authoring_prompts.MomentType`; a time typed without
+    one has the machine's offset of that day): without it the loader
     would read the time as if in UTC, and order the check-in among the
     day's others by another instant than the one meant."""
     when: date | str = moment

@@ -405,7 +405,8 @@ def _goal_value(
     default=None,
     help="Date, and time of day if you like, of the check-in (default: now), as a check-in "
     "file's date: is written: 2026-11-29, 29.11.2026, 2026-11-29T14:05, 2026-11-29 2:05 pm; "
-    "a zone after the time is kept as typed (2026-11-29T14:05+01:00).",
+    "a zone after the time is kept as typed (2026-11-29T14:05+01:00), a time without one is "
+    "your local time, written with your UTC offset on that day.",
 )
 @click.option("--author", default=None, help="Who checks in: a name or a person id.")
 @click.option(

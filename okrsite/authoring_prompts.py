@@ -45,10 +45,14 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
     (with a time too: ``yesterday 4:30 pm``) name the day counted from the
     machine's clock, as a person checking in late types it; a file keeps the
     date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
-    ``2026-11-18T16:30``, and a zone typed with the time as typed
-    (``2026-11-18T16:30+01:00``, ``…Z``): without it the time would be read
-    as if in UTC, another instant than the one meant. A zone no clock shows
-    (``+25:00``) is refused, as a file's is."""
+    ``2026-11-18T16:30+01:00``: a zone typed with the time is kept as typed
+    (``+01:00``, ``…Z``), and a time typed without one is the writer's local
+    time, written with the machine's UTC offset on that day
+    (:func:`local_zoned`), as :func:`stamp_now` stamps "now": written
+    without it, the loader would read the time as if in UTC, another instant
+    than the one meant, and order it after a later stamped check-in. A date
+    alone stays a date. A zone no clock shows (``+25:00``) is refused, as a
+    file's is."""
 
     name = "DATE"
 
@@ -98,7 +102,8 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
             )
         if not clock:
             return day
-        return datetime.combine(day, time.fromisoformat(clock), _typed_zone(text))
+        moment = datetime.combine(day, time.fromisoformat(clock), _typed_zone(text))
+        return moment if moment.tzinfo is not None else local_zoned(moment)
 
 
 def stamp_now() -> datetime:
@@ -110,12 +115,20 @@ def stamp_now() -> datetime:
     an earlier one from Berlin (07:02) and its value lost; with it one day's
     check-ins are ordered by the instant. The day (and so the file name) is
     the local date, as a check-in's day is its own local day."""
-    now = datetime.now().astimezone().replace(second=0, microsecond=0)
-    offset = now.utcoffset() or timedelta(0)
+    return local_zoned(datetime.now().replace(second=0, microsecond=0))
+
+
+def local_zoned(moment: datetime) -> datetime:
+    """``moment``, a local time of this machine without a zone, with the
+    UTC offset its zone has at that moment as a zone named by the offset
+    (``+01:00``, never ``CET``): the offset of that day, not of today, so
+    ``--date "2026-07-01 09:00"`` typed in Berlin in December gets
+    ``+02:00`` (summer time), the instant the writer's clock showed then."""
+    offset = moment.astimezone().utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     name = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return now.replace(tzinfo=timezone(offset, name))
+    return moment.replace(tzinfo=timezone(offset, name))
 
 
 def _typed_zone(text: str) -> timezone | None:

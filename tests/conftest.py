@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The machine's zone is UTC in every test (a test may set another, see
+# test_checkin_stamp_zone_fix44.py): okrsite checkin writes a time typed
+# without a zone with the machine's UTC offset (2026-11-18T16:30+00:00), so
+# what a test expects in a file must not hang on the zone it is run in.
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -231,7 +231,7 @@ def test_confidence_out_of_a_scale(tmp_path: Path) -> None:
         )  # fmt: skip
         assert result.exit_code == 0, result.output
         assert text(site, "umsatz/2026-11-19.md") == (
-            f"---\nobjective: umsatz\ndate: 2026-11-19T10:00\nconfidence: {typed}\n---\n"
+            f"---\nobjective: umsatz\ndate: 2026-11-19T10:00+00:00\nconfidence: {typed}\n---\n"
         )
         assert confidence(checked(site), "umsatz") == read
         (site / "content/checkins/umsatz/2026-11-19.md").unlink()

@@ -456,7 +456,7 @@ def test_the_last_part_of_an_id_with_capitals_names_it_in_any_case(site: Path, n
     assert list(written) == ["2026-11-18.md"]
     text = written["2026-11-18.md"]
     assert "objective: customer-success/Quicker-Replies\n" in text
-    assert "date: 2026-11-18T16:30\n" in text
+    assert "date: 2026-11-18T16:30+00:00\n" in text
     result = load_site(site, date(2026, 11, 19))
     assert not [d for d in result.diagnostics if d.is_error]
     kr = result.scored.objectives["customer-success/Quicker-Replies"].key_results["kr1"]
@@ -589,15 +589,15 @@ def test_an_objective_whose_file_has_an_error_is_refused_with_that_error(site: P
 @pytest.mark.parametrize(
     "written, stem, in_file",
     [
-        ("2026-11-18 4:30 pm", "2026-11-18", "2026-11-18T16:30"),
-        ("2026-11-18 12:05 am", "2026-11-18", "2026-11-18T00:05"),
-        ("2026-11-18 9am", "2026-11-18", "2026-11-18T09:00"),
-        ("2026-11-18 4 p.m.", "2026-11-18", "2026-11-18T16:00"),
+        ("2026-11-18 4:30 pm", "2026-11-18", "2026-11-18T16:30+00:00"),
+        ("2026-11-18 12:05 am", "2026-11-18", "2026-11-18T00:05+00:00"),
+        ("2026-11-18 9am", "2026-11-18", "2026-11-18T09:00+00:00"),
+        ("2026-11-18 4 p.m.", "2026-11-18", "2026-11-18T16:00+00:00"),
         ("18.11.2026", "2026-11-18", "2026-11-18"),
-        ("18.11.2026 09:15", "2026-11-18", "2026-11-18T09:15"),
+        ("18.11.2026 09:15", "2026-11-18", "2026-11-18T09:15+00:00"),
         ("2026/11/18", "2026-11-18", "2026-11-18"),
         ("11/18/2026", "2026-11-18", "2026-11-18"),
-        ("11/18/2026 9:30 AM", "2026-11-18", "2026-11-18T09:30"),
+        ("11/18/2026 9:30 AM", "2026-11-18", "2026-11-18T09:30+00:00"),
         ("18/11/2026", "2026-11-18", "2026-11-18"),
         ("Nov 18, 2026", "2026-11-18", "2026-11-18"),
         ("18. November 2026", "2026-11-18", "2026-11-18"),
@@ -605,7 +605,7 @@ def test_an_objective_whose_file_has_an_error_is_refused_with_that_error(site: P
         ("2026-11-18T16:30:00.123Z", "2026-11-18", "2026-11-18T16:30Z"),  # the zone kept
         ("2026-11-18 16:30+01:00", "2026-11-18", "2026-11-18T16:30+01:00"),
         ("2026-11-18", "2026-11-18", "2026-11-18"),
-        ("2026-11-18T16:30", "2026-11-18", "2026-11-18T16:30"),
+        ("2026-11-18T16:30", "2026-11-18", "2026-11-18T16:30+00:00"),
     ],
 )
 def test_date_takes_what_a_checkin_file_takes(
@@ -613,7 +613,9 @@ def test_date_takes_what_a_checkin_file_takes(
 ) -> None:
     """The file gets the date as the command always wrote it; the loader reads
     the same day and time from it as from the date written by hand (to the
-    minute: the command writes no seconds)."""
+    minute: the command writes no seconds), and the zone typed, or where
+    none was typed the machine's (UTC in the tests), which the hand-written
+    file does not name."""
     code, out = run(
         "checkin",
         "company/faster-support",
@@ -640,7 +642,9 @@ def test_date_takes_what_a_checkin_file_takes(
         for c in result.scored.portfolio.checkins
         if c.objective == "company/faster-support" and c.date.isoformat() == stem
     }
-    assert moments[f"{stem}.md"] == moments["by-hand.md"]
+    command, by_hand_read = moments[f"{stem}.md"], moments["by-hand.md"]
+    assert command[:2] == by_hand_read[:2]
+    assert command[2] == (by_hand_read[2] or ("+00:00" if "T" in in_file else ""))
 
 
 @pytest.mark.parametrize(
@@ -701,7 +705,7 @@ def test_new_checkin_takes_the_same_dates(site: Path) -> None:
     )
     assert code == 0, out
     text = (site / "content/checkins/nps/2026-11-20.md").read_text(encoding="utf-8")
-    assert "\ndate: 2026-11-20T08:05\n" in text
+    assert "\ndate: 2026-11-20T08:05+00:00\n" in text
 
 
 def test_a_check_in_after_the_pinned_as_of_is_written_with_a_note(site: Path) -> None:
@@ -784,7 +788,11 @@ def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: P
 
 @pytest.mark.parametrize(
     "written, days_back, clock",
-    [("yesterday", 1, ""), ("Yesterday 4:30 pm", 1, "T16:30"), ("today 09:15", 0, "T09:15")],
+    [
+        ("yesterday", 1, ""),
+        ("Yesterday 4:30 pm", 1, "T16:30+00:00"),
+        ("today 09:15", 0, "T09:15+00:00"),
+    ],
 )
 def test_date_takes_today_and_yesterday(
     tmp_path: Path, written: str, days_back: int, clock: str

@@ -129,7 +129,7 @@ def test_a_ticked_milestone_is_recorded_and_shown_in_what_changed(site: Path) ->
     assert code == 0, out
     text = (site / "content/checkins/eng/reliability/2026-12-04.md").read_text()
     assert text == (
-        "---\nobjective: eng/reliability\ndate: 2026-12-04T20:00\nconfidence: 6\n"
+        "---\nobjective: eng/reliability\ndate: 2026-12-04T20:00+00:00\nconfidence: 6\n"
         "values: {runbooks: Train the team}\n---\nTrained everyone\n"
     )
     assert (

@@ -141,3 +141,42 @@ def test_a_day_mixing_zoned_and_unzoned_times_is_warned(tmp_path: Path) -> None:
         "(17:00+01:00) of the same day" in out
     ), out
     assert "e.g. date: 2026-12-01T16:30+01:00" in out
+
+
+def test_a_time_typed_without_a_zone_is_the_local_time_of_its_day(
+    tmp_path: Path, zone: Any
+) -> None:
+    """Audit 44 (verifya R1, verifyc D): in Berlin at 08:11, ``--date
+    "2026-12-05 7:30 am"`` wrote ``07:30`` with no zone, read as 07:30 UTC,
+    after the plain check-in stamped next (``08:11+01:00``, 07:11 UTC): the
+    newer value 2 was lost under the 7:30 one, and the check warned of the
+    file okrsite had just written (OKR311, "as okrsite checkin stamps it").
+    A typed time is the writer's local time: it gets the offset of its day
+    (summer time in July), a typed zone stays, and a date stays a date."""
+    root = fiscal_site(tmp_path / "s")
+    zone("Europe/Berlin", datetime(2026, 12, 5, 7, 11, tzinfo=timezone.utc))
+    q4 = ("checkin", "sales/q4-bookings", "--site", str(root))
+    code, out = run_cli(*q4, "--set", "bookings=1", "--date", "2026-12-05 7:30 am")
+    assert code == 0 and "OKR311" not in out, out
+    code, out = run_cli(*q4, "--set", "bookings=2")
+    assert code == 0 and "OKR311" not in out, out
+    folder = root / "content/checkins/sales/q4-bookings"
+    assert "date: 2026-12-05T07:30+01:00\n" in (folder / "2026-12-05.md").read_text()
+    assert "date: 2026-12-05T08:11+01:00\n" in (folder / "2026-12-05-2.md").read_text()
+    code, out = run_cli("export", "--site", str(root))
+    assert code == 0, out
+    (kr,) = next(o for o in json.loads(out)["objectives"] if o["id"] == "sales/q4-bookings")[
+        "key_results"
+    ]
+    assert kr["current"] == 2  # the later check-in is the current one
+
+    arr = ("checkin", "company/grow-arr", "--site", str(root))
+    for typed, value in (("2026-07-01 9:00", 19), ("2026-07-02T09:00Z", 20), ("2026-07-03", 21)):
+        code, out = run_cli(*arr, "--set", f"arr={value}", "--date", typed)
+        assert code == 0, out
+    folder = root / "content/checkins/company/grow-arr"
+    assert "date: 2026-07-01T09:00+02:00\n" in (folder / "2026-07-01.md").read_text()  # summer
+    assert "date: 2026-07-02T09:00Z\n" in (folder / "2026-07-02.md").read_text()  # as typed
+    assert "date: 2026-07-03\n" in (folder / "2026-07-03.md").read_text()  # a date alone
+    code, out = run_cli("check", "--no-cache", "--site", str(root))
+    assert code == 0 and "OKR311" not in out, out

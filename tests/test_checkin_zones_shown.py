@@ -142,10 +142,10 @@ def test_checkin_writes_the_zone_as_typed(tmp_path: Path, command: tuple[str, ..
     [
         ("2026-11-23T16:30Z", "2026-11-23T16:30Z"),
         ("2026-11-23 4:30 pm -08:00", "2026-11-23T16:30-08:00"),
-        ("2026-11-23T16:30", "2026-11-23T16:30"),
+        ("2026-11-23T16:30", "2026-11-23T16:30+00:00"),  # the machine's (UTC here)
     ],
 )
-def test_checkin_keeps_z_and_writes_no_zone_where_none_was_typed(
+def test_checkin_keeps_z_and_writes_the_local_zone_where_none_was_typed(
     tmp_path: Path, typed: str, written: str
 ) -> None:
     root = site(tmp_path, {})

@@ -121,17 +121,17 @@ def test_checkins_are_listed_in_the_order_of_the_day_with_their_times(week: Path
     text = cli_run(week, "diff", "main", "review", "--format", "text", "--fail-on", "none")
     lines = [x for x in text.splitlines() if x.startswith("  added 2026-11-19")]
     assert lines == [
-        "  added 2026-11-19 10:30 objective sales/emea by Renée O'Brien: "
+        "  added 2026-11-19 10:30 (UTC+00:00) objective sales/emea by Renée O'Brien: "
         "deals 11 → 13, cycle-time 48 days → 46 days; confidence 7 → 6",
         # no confidence given: the objective keeps 6, nothing reads "6 → —"
-        "  added 2026-11-19 17:00 objective sales/emea by José Álvarez: deals 13 → 14",
+        "  added 2026-11-19 17:00 (UTC+00:00) objective sales/emea by José Álvarez: deals 13 → 14",
     ]
     markdown = cli_run(week, "diff", "main", "review", "--fail-on", "none")
     lines = [x for x in markdown.splitlines() if x.startswith("- 2026-11-19")]
     assert lines == [
-        "- 2026-11-19 10:30 objective `sales/emea` by Renée O'Brien: **added**: "
+        "- 2026-11-19 10:30 (UTC+00:00) objective `sales/emea` by Renée O'Brien: **added**: "
         "deals 11 → 13, cycle-time 48 days → 46 days; confidence 7 → 6",
-        "- 2026-11-19 17:00 objective `sales/emea` by José Álvarez: **added**: deals 13 → 14",
+        "- 2026-11-19 17:00 (UTC+00:00) objective `sales/emea` by José Álvarez: **added**: deals 13 → 14",
     ]
     data = json.loads(
         cli_run(week, "diff", "main", "review", "--format", "json", "--fail-on", "none")

@@ -266,13 +266,13 @@ def test_checkins_as_people_type_them(site: Path) -> None:
     folder = site / "content/checkins/company/faster-support"
     first = (folder / "2026-12-02-2.md").read_text(encoding="utf-8")
     assert first == (
-        "---\nobjective: company/faster-support\ndate: 2026-12-02T09:15\n"
+        "---\nobjective: company/faster-support\ndate: 2026-12-02T09:15+00:00\n"
         'values: {first-response: 5, self-serve: "12,5 %"}\n---\n'
         'He said "ship it"\nsecond line: yes\n'
     ), first
     second = (folder / "2026-12-02-3.md").read_text(encoding="utf-8")
     assert second == (
-        "---\nobjective: company/faster-support\ndate: 2026-12-02T16:40\n"
+        "---\nobjective: company/faster-support\ndate: 2026-12-02T16:40+00:00\n"
         "values: {self-serve: 14}\n---\n"
     ), second
     code, _, err = okrsite(site, "checkin", "faster-support", "--note", "  ")
@@ -331,7 +331,7 @@ def test_checkin_ticks_a_milestone_named_by_its_title(site: Path) -> None:
         encoding="utf-8"
     )
     assert checkin == (  # the tick is recorded too: "what changed" shows it
-        f"---\nobjective: company/delight-customers\ndate: {DAY}T10:00\nconfidence: high\n"
+        f"---\nobjective: company/delight-customers\ndate: {DAY}T10:00+00:00\nconfidence: high\n"
         "values: {onboarding: Beta with 10 customers}\n---\n"
     )
     check_and_build(site)

@@ -255,7 +255,7 @@ def test_checkin_command_date_with_uhr(tmp_path: Path) -> None:
     )
     assert code == 0, out
     written = (site / "content/checkins/vertrieb/umsatz/2026-11-23.md").read_text()
-    assert "date: 2026-11-23T16:30\n" in written
+    assert "date: 2026-11-23T16:30+00:00\n" in written
 
 
 def test_csv_dates_with_a_german_time_order_readings(tmp_path: Path) -> None:
