@@ -127,6 +127,10 @@ class DiffResult:
     #: cannot be read (:mod:`okrsite.config_unread` leaves out every warning
     #: then): not "resolved", the comparison of findings is incomplete
     not_checked: tuple[Diagnostic, ...] = ()
+    #: the mirror: head's findings that the base did not look for, as the
+    #: base's okrsite.toml cannot be read (a change repairing it): not
+    #: "introduced", the change did not cause them
+    not_checked_at_base: tuple[Diagnostic, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -274,25 +278,27 @@ def _diag_changes(
     return introduced, resolved
 
 
-def _checked_at_head(
-    resolved: tuple[Diagnostic, ...],
-    head_diags: Sequence[Diagnostic],
-    configs: tuple[SiteConfig, SiteConfig] | None,
+def _checked_on_other_side(
+    found: tuple[Diagnostic, ...],
+    other_diags: Sequence[Diagnostic],
+    other_config: SiteConfig | None,
 ) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
-    """``resolved`` split into those head checked and those it did not.
+    """``found`` (the base's findings gone at head, or head's new ones) split
+    into those the other side checked and those it did not.
 
-    When head's okrsite.toml cannot be read, head's check leaves out what
+    When that side's okrsite.toml cannot be read, its check leaves out what
     the unread settings decide (every warning, a missing cycle without
-    ``default_cycle``): a base finding of that kind is missing at head
-    because nobody looked, not because the change fixed it. The same rule
-    as the check's (:func:`without_unread_consequences`) says which."""
+    ``default_cycle``): a finding of that kind is missing there because
+    nobody looked, so it is neither "resolved" by a change breaking the
+    settings nor "introduced" by one repairing them. The same rule as the
+    check's (:func:`without_unread_consequences`) says which."""
     from okrsite.config_unread import settings_unread, without_unread_consequences
 
-    if settings_unread(head_diags) is None:
-        return resolved, ()
-    head_config = configs[1] if configs is not None else SiteConfig()
-    checked = tuple(d for d in resolved if without_unread_consequences([d], head_config))
-    return checked, tuple(d for d in resolved if d not in checked)
+    if settings_unread(other_diags) is None:
+        return found, ()
+    config = other_config or SiteConfig()
+    checked = tuple(d for d in found if without_unread_consequences([d], config))
+    return checked, tuple(d for d in found if d not in checked)
 
 
 # ------------------------------------------------------------------ findings
@@ -544,7 +550,9 @@ def diff_portfolios(
     )
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
-    resolved, not_checked = _checked_at_head(resolved, head_diags, configs)
+    base_config, head_config = configs if configs is not None else (None, None)
+    resolved, not_checked = _checked_on_other_side(resolved, head_diags, head_config)
+    introduced, not_checked_at_base = _checked_on_other_side(introduced, base_diags, base_config)
     head_errors = tuple(d for d in head_diags if d.is_error)
     return DiffResult(
         as_of=as_of,
@@ -556,6 +564,7 @@ def diff_portfolios(
         introduced=introduced,
         resolved=resolved,
         not_checked=not_checked,
+        not_checked_at_base=not_checked_at_base,
         head_errors=head_errors,
         findings=_findings(objectives, kpis, goals, head_errors),
         person_names={**bp.person_names, **hp.person_names},

@@ -136,6 +136,7 @@ def to_json(
             "introduced": [d.to_json() for d in result.introduced],
             "resolved": [d.to_json() for d in result.resolved],
             "not_checked": [d.to_json() for d in result.not_checked],
+            "not_checked_at_base": [d.to_json() for d in result.not_checked_at_base],
             "head_errors": [d.to_json() for d in result.head_errors],
         },
         "findings": [

@@ -64,6 +64,7 @@ def in_repository(result: DiffResult, prefix: str, base_prefix: str | None = Non
         introduced=diags(result.introduced),
         resolved=diags(result.resolved),
         not_checked=diags(result.not_checked),
+        not_checked_at_base=diags(result.not_checked_at_base),
         head_errors=head_errors,
         findings=tuple(findings_of(objectives, kpis, goals, head_errors)),
     )

@@ -325,6 +325,14 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
             "cannot be read: the findings are compared only in part.",
             len(result.not_checked),
         )
+    if result.not_checked_at_base:
+        text += " " + w.n(
+            "%(num)d finding at head was not checked at base, as the base's okrsite.toml "
+            "cannot be read: the findings are compared only in part.",
+            "%(num)d findings at head were not checked at base, as the base's okrsite.toml "
+            "cannot be read: the findings are compared only in part.",
+            len(result.not_checked_at_base),
+        )
     if result.head_errors:
         text += " " + w.n(
             "The head revision has %(num)d error.",

@@ -69,6 +69,14 @@ OWN_WORDS = frozenset(
         "%(keys)s and %(more)d more",
         "%(num)d finding",
         "%(num)d findings",
+        "%(num)d finding of the base was not checked at head, as its okrsite.toml cannot be "
+        "read: the findings are compared only in part.",
+        "%(num)d findings of the base were not checked at head, as its okrsite.toml cannot be "
+        "read: the findings are compared only in part.",
+        "%(num)d finding at head was not checked at base, as the base's okrsite.toml cannot be "
+        "read: the findings are compared only in part.",
+        "%(num)d findings at head were not checked at base, as the base's okrsite.toml cannot "
+        "be read: the findings are compared only in part.",
         "%(num)d key result target",
         "%(num)d key result targets",
         "%(record)s: %(change)s after %(cycle)s ended; its final figures change",

@@ -157,6 +157,46 @@ def test_a_broken_okrsite_toml_does_not_resolve_the_warnings_it_stops_checking(
     assert "0 resolved" in out and "compared only in part" in out, out
 
 
+def test_repairing_a_broken_okrsite_toml_does_not_introduce_the_warnings_base_skipped(
+    tmp_path: Path,
+) -> None:
+    """Audit 44 (verifyc B), the mirror of the test above: main was pushed
+    with ``stale_after_days = 14 days`` (CFG001: its check left out every
+    warning), and the pull request repairing it was said to introduce the
+    stale warnings main had all along. They are now not checked at base;
+    an error the repair brings in is still introduced."""
+    import json
+
+    repo = init_repo(tmp_path / "r")
+    broken = TOML + "stale_after_days = 14 days\n"
+    commit(repo, "base", {"okrsite.toml": broken, "content/objectives/good.md": GOOD})
+    commit(
+        repo,
+        "repair the settings",
+        {"okrsite.toml": STALE_TOML, "content/objectives/broken.md": BROKEN},
+    )
+    args = ("diff", "HEAD~1", "HEAD", "--site", str(repo), "--as-of", "2026-12-05")
+    code, out = run_cli(*args, "--format", "json")
+    data = json.JSONDecoder().raw_decode(out)[0]["diagnostics"]  # stderr follows
+    assert [d["code"] for d in data["resolved"]] == ["CFG001"], data
+    assert "OKR404" not in [d["code"] for d in data["introduced"]], data
+    assert any(d["file"] == "content/objectives/broken.md" for d in data["introduced"]), data
+    assert "OKR404" in [d["code"] for d in data["not_checked_at_base"]], data
+    assert data["not_checked"] == [], data
+    code, out = run_cli(*args, "--format", "text")
+    assert "  new " in out and "OKR404" not in out, out  # only the error is new
+    assert "findings at head were not checked at base" in out or (
+        "finding at head was not checked at base" in out
+    ), out
+    assert "compared only in part" in out, out
+    german = init_repo(tmp_path / "de")  # the same repair on a German site
+    commit(german, "base", {"okrsite.toml": broken, "content/objectives/good.md": GOOD})
+    commit(german, "repair", {"okrsite.toml": STALE_TOML + 'language = "de"\n'})
+    code, out = run_cli(*args[:3], "--site", str(german), "--as-of", "2026-12-05")
+    assert "2 Befunde des neuen Stands wurden im alten Stand nicht geprüft" in out, out
+    assert "nur zum Teil verglichen" in out and "OKR404" not in out, out
+
+
 def test_a_checkin_time_key_is_refused_with_the_date_line_that_says_it(tmp_path: Path) -> None:
     """``time: "09:00"`` below ``date:`` was read as a key result named time
     (OKR111, listing the key results) and the time was lost."""
