@@ -501,14 +501,15 @@ _POINT_DECIMAL = re.compile(r"[-+]?\d+\.(?:\d{1,2}|\d{4,})")
 class ValueStyle:
     """How a file's values are formatted, so a written value looks like them:
     ``prefix`` and ``suffix`` (``€ ``, `` €``, ``%``, as a column formatted as
-    money or percentages exports them), ``grouped`` thousands (where the
-    column shows them grouped, so that the loader reads them so) and at least
-    ``decimals`` decimals (``3,10%``: 2)."""
+    money or percentages exports them), ``grouped`` thousands (where the column
+    shows them grouped, so the loader reads them so) by ``thousands`` (``.``, ``,``
+    or the space of ``312 450,50``) and at least ``decimals`` decimals (``3,10%``: 2)."""
 
     prefix: str = ""
     suffix: str = ""
     grouped: bool = False
     decimals: int = 0
+    thousands: str = ""
 
 
 def value_style(cells: list[str], grouped: bool, mark: str) -> ValueStyle:
@@ -528,7 +529,9 @@ def value_style(cells: list[str], grouped: bool, mark: str) -> ValueStyle:
     decimals = 0
     if counts[-1] and (_digits(text).endswith("0") or (len(counts) > 1 and len(set(counts)) == 1)):
         decimals = counts[-1]
-    return ValueStyle(prefix, suffix, grouped, min(decimals, 6))
+    spaced = [m[1] for c in cells if (m := _SPACE_GROUPED.fullmatch(_digits(c)))]  # 312 450,50 €
+    thousands = spaced[-1] if spaced else ("." if mark == "," else ",") if grouped else ""
+    return ValueStyle(prefix, suffix, grouped, min(decimals, 6), thousands)
 
 
 def _digits(cell: str) -> str:
@@ -587,8 +590,8 @@ def format_number(text: str, style: CsvStyle) -> str:
         return text.replace(".", ",") if style.decimal_comma else text
     whole, _, part = body.partition(".")
     part = part.ljust(values.decimals, "0")
-    if values.grouped:
-        whole = f"{int(whole):,}".replace(",", "." if style.decimal_comma else ",")
+    if values.thousands:  # 410 000,00 € beside 312 450,50 €: the column's space
+        whole = f"{int(whole):,}".replace(",", values.thousands)
     mark = "," if style.decimal_comma else "."
     if style.delimiter != "," and _AMBIGUOUS.fullmatch(f"{whole}.{part}"):
         mark = ","  # 9.125 beside 8.5: a point would be read as grouping, or refused
