@@ -51,10 +51,6 @@ OWN_WORDS = frozenset(
         "none",
         "removes %(num)d person's or team's file",
         "removes %(num)d people's or teams' files",
-        "%(num)d finding of the base was not checked at head, as its okrsite.toml cannot be "
-        "read: the findings are compared only in part.",
-        "%(num)d findings of the base were not checked at head, as its okrsite.toml cannot be "
-        "read: the findings are compared only in part.",
         "renames %(num)d people or teams",
         "renames %(num)d person or team",
         "moves %(num)d team to another parent (%(figures)s)",
