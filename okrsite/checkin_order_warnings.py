@@ -42,7 +42,7 @@ def same_day_order_warnings(
     for group in days.values():
         if len(group) >= 2 and not any(c.time for c in group):
             found.extend(_named_in_words(group, content_dir))
-        found.extend(_zones_mixed(group))
+        found.extend(_zones_mixed(group, content_dir))
         if len(group) < 2 or all(c.time for c in group) or not any(c.time for c in group):
             continue
         for untimed in (c for c in group if not c.time):
@@ -109,7 +109,7 @@ def _name_beside(file: str, beside: str, content_dir: str) -> str:
     return file.removeprefix(content_dir.strip("/") + "/")
 
 
-def _zones_mixed(group: Sequence[CheckIn]) -> list[Diagnostic]:
+def _zones_mixed(group: Sequence[CheckIn], content_dir: str) -> list[Diagnostic]:
     """A warning on each timed check-in of a day whose time names no zone,
     beside one whose time names one (``okrsite checkin`` stamps its zone,
     ``2026-12-05T01:02-05:00``; a hand-written ``16:30`` does not): the
@@ -121,12 +121,18 @@ def _zones_mixed(group: Sequence[CheckIn]) -> list[Diagnostic]:
     if not zoned:
         return []
     example = zoned[-1]
-    named = ", ".join(f"{c.file.rsplit('/', 1)[-1]} ({c.time}{c.zone})" for c in zoned)
+
+    def named(beside: str) -> str:
+        # by its name beside it, else by its path (a file of another folder)
+        return ", ".join(
+            f"{_name_beside(c.file, beside, content_dir)} ({c.time}{c.zone})" for c in zoned
+        )
+
     return [
         warning(
             "OKR311",
             f"check-in's time {c.time} names no zone, so it counts as if in UTC beside "
-            f"{named} of the same day, whose time names one: if it was written in "
+            f"{named(c.file)} of the same day, whose time names one: if it was written in "
             "another zone, they are not read in the order they happened",
             c.file,
             hint=f"add the zone it was written in to its date, e.g. date: "

@@ -195,3 +195,31 @@ def test_okr311_names_a_file_of_another_folder_with_its_folder(tmp_path: Path) -
         "time of day, so it is read before checkins/company/faster-support/2026-12-06.md "
         "(07:00) of the same day"
     ) in out, out
+
+
+def test_okr311_on_mixed_zones_names_a_file_of_another_folder_with_its_folder(
+    tmp_path: Path,
+) -> None:
+    """The mixed-zones warning names the zoned check-ins as the other OKR311
+    does: a copied file of another folder by its path, never two different
+    files by one bare name (verify 44)."""
+    site = site_with_two_objectives(tmp_path)
+    copied = site / "content/checkins/company/faster-support/2026-12-05.md"
+    copied.write_text(COPIED.replace("T07:00", "T07:00+01:00"), encoding="utf-8")
+    own = site / "content/checkins/cs/renewals/2026-12-05.md"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(
+        "---\nobjective: cs/renewals\ndate: 2026-12-05T09:30+01:00\nconfidence: 4\n---\n",
+        encoding="utf-8",
+    )
+    unzoned = site / "content/checkins/cs/renewals/2026-12-05-2.md"
+    unzoned.write_text(
+        "---\nobjective: cs/renewals\ndate: 2026-12-05T16:30\nconfidence: 3\n---\n",
+        encoding="utf-8",
+    )
+    code, out = run_cli("check", "--site", str(site), "--as-of", "2026-12-05")
+    assert code == 0, out
+    (line,) = [row for row in out.splitlines() if "names no zone" in row]
+    assert line.startswith("content/checkins/cs/renewals/2026-12-05-2.md:"), line
+    assert "checkins/company/faster-support/2026-12-05.md (07:00+01:00)" in line, line
+    assert ", 2026-12-05.md (09:30+01:00)" in line, line
