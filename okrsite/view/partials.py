@@ -121,7 +121,8 @@ class Partials:
         dropped when they change: the page cache's site fingerprint, the
         preview's full render). A piece is kept only if rendering it read
         nothing from the portfolio (nothing recorded), which a site's own
-        version of the partial may do (through ``objective_view`` …)."""
+        version of the partial may do (through ``objective_view`` …), or
+        only what follows from the settings (:data:`_SETTINGS_READS`)."""
         assert self.kept is not None and self.recorder is not None
         path = "partials/" + name
         try:
@@ -133,10 +134,17 @@ class Partials:
         if hit is not None:
             return hit[0]
         text, deps = self.recorder.capture(lambda: _markup(self.render(path, variables)))
-        if not deps:
+        if all(dep[0] in _SETTINGS_READS for dep in deps):
             self.kept[key] = (text, deps)
         return text
 
+
+#: recorded reads that follow from okrsite.toml alone (a cycle's title): the
+#: memo of value-keyed pieces is dropped whenever the settings change (the
+#: page cache's site fingerprint holds them), so a piece that read only these
+#: is kept all the same; the dashboard's attention entries name another
+#: running cycle by its title, and kept none once they did
+_SETTINGS_READS = frozenset({"index.cycle_titles"})
 
 _new = object.__new__
 _join = "".join
