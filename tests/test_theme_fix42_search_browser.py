@@ -147,6 +147,9 @@ def test_back_and_reload_show_the_query_typed(browser: Any, plain: Path, how: st
             start = f"{base}{plain.name}/search/index.html"
         page.goto(start)
         page.fill("#search-q", "sofia emea")
+        # the address follows the box as the script handles the input (under
+        # load a moment later than fill returns): waited for, not raced
+        page.wait_for_function("location.search === '?q=sofia+emea'", timeout=10_000)
         assert page.url.endswith("search/index.html?q=sofia+emea")
         first = page.locator("#search-results a").first
         title = first.inner_text()
@@ -165,6 +168,7 @@ def test_back_and_reload_show_the_query_typed(browser: Any, plain: Path, how: st
         assert "Raise NPS from 31 to 40" in page.inner_text("#search-results")
         # an emptied box empties the address's query
         page.fill("#search-q", "")
+        page.wait_for_function("location.search === ''", timeout=10_000)
         assert page.url.endswith("search/index.html")
     page.close()
 
