@@ -12,7 +12,7 @@ from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
 from okrsite.model import Cycle
 from okrsite.spreadsheet_import import ObjectivePlan
 
-__all__ = ["confidence_checkins", "imported_note"]
+__all__ = ["confidence_checkins", "imported_note", "uncounted_checkins_note"]
 
 
 def imported_note(root: Path, theme_name: str, language: str) -> str:
@@ -56,3 +56,34 @@ def confidence_checkins(
             rel = f"{content_dir}/checkins/{plan.oid}/{when.isoformat()}.md"
             out.append(PlannedFile(rel, front_matter(data, note), plan.row))
     return out
+
+
+def uncounted_checkins_note(
+    written: list[PlannedFile], content_dir: str, as_of: date | None, today: date
+) -> str | None:
+    """What ``okrsite checkin`` says of a check-in dated after the day the
+    site is judged on (``as_of``, else today), said of the confidence
+    check-ins an import writes (``import --date`` a week ahead): written, but
+    no build as of that day counts them, so the sheet's confidence would
+    seem lost. None when every one counts."""
+    prefix = f"{content_dir}/checkins/"
+    days = [
+        date.fromisoformat(Path(f.rel).stem)
+        for f in written
+        if f.rel.startswith(prefix) and f.rel.endswith(".md")
+    ]
+    latest = max(days, default=None)
+    if latest is None:
+        return None
+    if as_of is not None and latest > as_of:
+        return (
+            f"okrsite.toml sets as_of = {as_of}, so the imported confidence check-ins of "
+            f"{latest} count only in builds as of {latest} or later (okrsite build --as-of "
+            f"{latest}, or remove as_of from okrsite.toml to build as of today)"
+        )
+    if as_of is None and latest > today:
+        return (
+            f"the imported confidence check-ins are dated {latest}, after today; pages and "
+            "exports count them from that day on (builds as of today leave them out)"
+        )
+    return None

@@ -25,7 +25,7 @@ from okrsite.cycles import lookup
 from okrsite.default_cycle_ended import ended_default_cycle_note
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
-from okrsite.import_checkins import confidence_checkins, imported_note
+from okrsite.import_checkins import confidence_checkins, imported_note, uncounted_checkins_note
 from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id, unknown_parent
 from okrsite.model import Cycle
 from okrsite.overlay import OverlayTree
@@ -160,6 +160,9 @@ def plan_import(
             result.skipped.append(planned.rel)
         else:
             result.files.append(planned)
+    late = uncounted_checkins_note(result.files, config.content_dir, config.as_of, date.today())
+    if late:
+        result.notes.append(late)
     if result.ok and result.files:
         # a new file's finding is said against the sheet its rows are on
         sources = {

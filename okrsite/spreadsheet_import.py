@@ -10,11 +10,8 @@ turns the plans into files.
 
 from __future__ import annotations
 
-import contextlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from okrsite import cycles
 from okrsite.column_match import ColumnMap
@@ -26,17 +23,20 @@ from okrsite.model import Cycle
 from okrsite.parse import confidence_word
 from okrsite.parse_checkins import _out_of as out_of_scale
 from okrsite.slug import slugify
-from okrsite.spreadsheet_cells import excel_serial_day, split_owners
+from okrsite.spreadsheet_cells import split_owners
+from okrsite.spreadsheet_cycle import cycle_cell, normalise_cycle
 from okrsite.spreadsheet_dates import column_order
 from okrsite.spreadsheet_figures import settle_figures
 from okrsite.spreadsheet_header import group_cycle, second_header_row
 from okrsite.spreadsheet_numbers import NumberConvention
+from okrsite.spreadsheet_progress import check_progress_cell, progress_only_scale
 from okrsite.spreadsheet_read import Sheet
+from okrsite.spreadsheet_repeated_rows import repeated_key_result
 from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
 from okrsite.spreadsheet_stray import stray_cells, stray_warning
 from okrsite.written_numbers import CURRENCY_SIGNS
 
-__all__ = ["KRPlan", "ObjectivePlan", "plan_rows", "split_owners"]
+__all__ = ["KRPlan", "ObjectivePlan", "normalise_cycle", "plan_rows", "split_owners"]
 
 KR_KINDS = ("numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup")
 TRUE_WORDS = {"yes", "y", "true", "done", "complete", "completed", "achieved", "x", "✓", "✔"}
@@ -91,13 +91,6 @@ class ObjectivePlan:
     key_results: list[KRPlan] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # of its rows without a key result
     file: str | None = None  # where its rows are (``okrs.xlsx[Sales]``), for messages
-
-
-def normalise_cycle(text: str, known: Mapping[str, Cycle] | None = None) -> str:
-    """``"Q1 2026"``, ``"2026 q1"``, ``"2026Q1"`` → ``"2026-Q1"``; on a site with
-    ``fiscal_year_start`` (``known``: its cycles) ``"FY27 Q4"``, ``"Q4 FY27"``
-    → ``"FY2027-Q4"``, as a goal file's ``cycle:`` reads them; other names as written."""
-    return cycles.canonical(text.strip(), known)
 
 
 def plan_rows(
@@ -189,15 +182,16 @@ def plan_rows(
             _later_confidence(row, current)
         kr = _key_result(row, current)
         if kr is not None:
+            repeated_key_result(row, current, kr)
             current.key_results.append(kr)
         elif (note := row.note()) is not None:
             current.notes.append(note)
-    _progress_only_scale(plans)
+    progress_only_scale(plans, cols, diags)
     return plans, diags
 
 
-#: the fields whose cells are dates
-_DATE_FIELDS = ("due",)
+#: the fields whose cells may be dates, read with their column's day-order rule
+_DATE_FIELDS = ("due", "cycle")
 
 
 def _team_key(team: str | None) -> str | None:
@@ -234,7 +228,7 @@ def _row_cycle(
     """The cycle a row names, and the field of the cell it was read from: its
     cycle cell's, else the sheet's group label's (``Q3 2026`` over its
     figures; no cell of the row), else its Due date's quarter."""
-    cycle = _cycle_cell(row, known)
+    cycle = cycle_cell(row, known)
     if cycle:
         if "due" in row.cols.fields:
             _due_outside(row, cycle, known)
@@ -243,46 +237,6 @@ def _row_cycle(
         return label_cycle, None
     due = row.day("due")
     return (quarter_of(due, known), "due") if due else (None, None)
-
-
-def _cycle_cell(row: SheetRow, known: Mapping[str, Cycle]) -> str | None:
-    """The cycle cell's cycle. A date in it (an .xlsx date formatted
-    ``mmm-yy``, as a sheet shows ``Jul-26``) is no cycle's name: in a column
-    named Quarter (Quartal) it is the quarter it lies in, ``2026-Q3``; in any
-    other it is an error (IMP108) whose hint names that quarter, never a
-    cycle ``2026-07-01`` to define in okrsite.toml. So is an Excel date
-    serial (``46296``, a date cell formatted General, or saved so to CSV):
-    it is the day it counts, 2026-10-01, as a Due cell's serial is."""
-    value = row.raw("cycle")
-    day = value.date() if isinstance(value, datetime) else value
-    serial = excel_serial_day(value)
-    if serial is not None:
-        day = serial
-    if isinstance(value, str) and (iso := _ISO_DAY.fullmatch(value)):
-        # a date cell saved to CSV; no day (2026-13-45) is read as a cycle's name
-        with contextlib.suppress(ValueError):
-            day = date.fromisoformat(iso.group(1))
-    if not isinstance(day, date):
-        text = row.text("cycle")
-        return normalise_cycle(text, known) if text else None
-    quarter = quarter_of(day, known)
-    if _QUARTER_HEADER.search(row.cols.header("cycle")):
-        return quarter
-    held = f"the Excel date serial {row.text('cycle')}, " if serial is not None else ""
-    row.fail(
-        "cycle",
-        f"the cell holds {held}the date {day.isoformat()}, not a cycle",
-        f"write the cycle it lies in, e.g. {quarter} (a column named Quarter reads a date "
-        "as its quarter)",
-        code="IMP108",
-    )
-    return None
-
-
-#: a cycle column's header that makes a date in it its quarter
-_QUARTER_HEADER = re.compile(r"quarter|quartal", re.I)
-#: a date as a spreadsheet saves a date cell to CSV (with its time of day, maybe)
-_ISO_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T]00:00(?::00)?)?")
 
 
 def _due_outside(row: SheetRow, cycle: str, known: Mapping[str, Cycle]) -> None:
@@ -455,6 +409,8 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         )
         start, target = settled["start"], settled["target"]
         current = settled.get("current", current)
+        if not from_progress and done is None:
+            check_progress_cell(row, (start, target, current), (progress, progress_pct), kind)
     progress_only = (
         kind is None
         and target is None
@@ -545,19 +501,3 @@ def _currency(row: SheetRow, fields: tuple[str, ...]) -> str | None:
         if sign in text
     }
     return signs.pop() if len(signs) == 1 else None
-
-
-def _progress_only_scale(plans: list[ObjectivePlan]) -> None:
-    """A progress column without targets holds percentages: ``45%`` or ``45``
-    are 45 of 100, and when every such figure lies in 0..1 the column holds
-    fractions (``0.45``), so they are scaled to 0..100 alike."""
-    only = [kr for p in plans for kr in p.key_results if kr.progress_only]
-    fractions = all(
-        kr.current is not None and 0 <= kr.current <= 1 for kr in only if not kr.percent_marked
-    )
-    for kr in only:
-        assert kr.current is not None
-        if fractions and not kr.percent_marked:
-            kr.current = round(kr.current * 100, 9)
-        kr.kind, kr.start, kr.target = "numeric", 0.0, 100.0
-        kr.unit = kr.unit or "%"
