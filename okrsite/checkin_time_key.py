@@ -8,12 +8,16 @@ objective does not have, and the time was lost, so two check-ins of one day
 were silently ordered by file name. Reading the key as the time would give
 one check-in two places its time can come from (and a key result may be
 called ``time``), so the check-in is refused with the line that says it in
-``date:``, written from the date and the time it gave.
+``date:``, written from the date and the time it gave. A KPI's check-in has
+no key results, so its time key is set aside while parsing
+(:func:`kpi_time_keys`) and refused the same way, not warned of as an
+unknown key (OKR111) with its time dropped.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.model import CheckIn
@@ -28,6 +32,20 @@ _HOUR = re.compile(r"\s*(\d{1,2})\s*(?:uhr|h)\s*", re.IGNORECASE)
 def is_time_key(key: str) -> bool:
     """Whether ``key`` at the top of a check-in is a time of day of its own."""
     return key.casefold() in TIME_KEYS
+
+
+def kpi_time_keys(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """A KPI check-in's front matter without its time keys (``time: "09:00"``),
+    and those keys with their values, for :func:`time_key_refused` once the
+    check-in is read; any other front matter as it is. A KPI's own id
+    (``kpi: time``, ``time: 44``) has been read as its value already."""
+    if data.get("kpi") is None or data.get("objective") is not None:
+        return data, ()
+    found = tuple((str(key), value) for key, value in data.items() if is_time_key(str(key)))
+    if not found:
+        return data, ()
+    named = {key for key, _ in found}
+    return {key: value for key, value in data.items() if str(key) not in named}, found
 
 
 def time_key_refused(c: CheckIn, key: str, written: object, where: tuple[str, ...]) -> Diagnostic:

@@ -30,6 +30,7 @@ from typing import Any
 
 from okrsite import limits, yamlsource
 from okrsite.body_limits import body_problems
+from okrsite.checkin_time_key import kpi_time_keys
 from okrsite.comment_cuts import comment_cuts
 from okrsite.conflict_markers import HINT as CONFLICT_HINT
 from okrsite.conflict_markers import conflict_markers
@@ -548,6 +549,7 @@ def parse_data(
         data = _dated_by_name(data, rel)
         data, f.implied = _filed_in(data, rid)
         data, f.loose, f.kpi_aside = _loose_values(data)
+        data, f.time_keys = kpi_time_keys(data)
     elif kind == "objective":
         data = _commitment_flag(data)
     if not (kind == "objective" and reads_as_checkin(data)):  # not an objective's slips

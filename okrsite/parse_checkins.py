@@ -14,6 +14,7 @@ from typing import Any
 
 from okrsite import yamlsource
 from okrsite.body_limits import NOTE_HINT, note_problems
+from okrsite.checkin_time_key import time_key_refused
 from okrsite.confidence_words import CONFIDENCE_WORDS as CONFIDENCE_WORDS
 from okrsite.confidence_words import confidence_refused, full_share_slip
 from okrsite.confidence_words import confidence_word as confidence_word
@@ -212,7 +213,7 @@ def _checkin(
             note_line = text_value_line(parts, key, note)
             note_lines = note.strip().count("\n") + 1
             break
-    return CheckIn(
+    checkin = CheckIn(
         id=rid,
         file=rel,
         date=UNDATED if day is None else day,  # the date's error makes the file broken
@@ -236,6 +237,9 @@ def _checkin(
         implied=f.implied,
         decimal_commas=tuple(commas),
     )
+    for key, written in f.time_keys:  # a KPI's time: "09:00", refused as an objective's is
+        f.diags.append(time_key_refused(checkin, key, written, (key,)))
+    return checkin
 
 
 def written_as(ident: str, key: str) -> bool:

@@ -96,6 +96,8 @@ class _FigureFields:
         #: a KPI check-in's keys that write the KPI's id but are not read (the
         #: id beside ``value:``, or in other letter case), with their values
         self.kpi_aside: tuple[tuple[str, Any], ...] = ()
+        #: a KPI check-in's time of day given as a key of its own (OKR323)
+        self.time_keys: tuple[tuple[str, Any], ...] = ()
         #: a check-in's objective or KPI is the folder it is filed in (not written)
         self.implied = False
         #: the ``unit:`` of the KPI, key result or measure being read: a figure
