@@ -16,6 +16,7 @@ from typing import TypeVar
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, KeyResult, Objective, Team
 from okrsite.numbers import format_number
+from okrsite.parent_key_result import key_result_as_parent
 from okrsite.parse_figures import currency_of, is_money, money_counted_in, unit_multiplier
 from okrsite.parse_measures import is_percent_unit
 from okrsite.resolve_hints import _did_you_mean, _named_by_title
@@ -147,6 +148,13 @@ def _check_objective_references(r: Resolving) -> None:
             parent = objectives.get(pid)
             if parent is None and kr is None and pid in kpis:
                 diags.append(_kpi_as_parent(obj.file, pid))
+                changes["parent"] = None
+            elif (
+                parent is None
+                and kr is None
+                and (slip := key_result_as_parent(obj.file, obj.parent, objectives, oid))
+            ):
+                diags.append(slip)  # parent: arr, a key result of company/growth
                 changes["parent"] = None
             elif parent is None:
                 unknown(
