@@ -183,6 +183,8 @@ class TemplateGlobals:
             "status_word": self.status_word,
             # a cycle as pages name it: its title, else its name (one field)
             "cycle_title": self.view.index.cycle_title,
+            # the cycles named otherwise than by name: the list filters' note
+            "titled_cycles": self.view.index.titled_cycles,
             "markup": Markup,
             # the call alone: the Partials object holds the Jinja environment
             # (whose compile_templates writes files anywhere), the recorder and

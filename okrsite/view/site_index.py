@@ -205,3 +205,9 @@ class SiteIndex:
         if not name:
             return ""
         return self.cycle_titles.get(name, name)
+
+    def titled_cycles(self) -> dict[str, str]:
+        """Each cycle whose title is not its name, by name (:attr:`cycle_titles`):
+        the list filters name a linked cycle that no item of the page has by
+        the title every other page gives it, not by the name in the address."""
+        return {n: t for n, t in sorted(self.cycle_titles.items()) if t != n}

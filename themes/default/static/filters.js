@@ -10,7 +10,8 @@
    filters every objective list of the page. A linked value that no item
    has shows no item and a note with a button that clears the filters; both
    name it in the page's words (a status's word, from the bar's
-   data-status-<id>; a team or owner as written). Each choice shows the
+   data-status-<id>; a cycle's title, from its data-cycle-titles; a team
+   or owner as written). Each choice shows the
    label its items carry (data-<key>-label: a team's or owner's name, a
    status's word, a cycle's title as every page names it, "Sprint 7
    (Feb/Mär)" for the cycle FY28 Sprint 7), else the value itself. A
@@ -113,7 +114,8 @@
     return -1;
   }
   /* a linked status no item has, in the word the page writes elsewhere
-     (data-status-<id>, as the search page carries them); a team or owner no
+     (data-status-<id>, as the search page carries them), a cycle by its
+     title (data-cycle-titles); a team or owner no
      item has as it was written (every name of the site on every page with a
      list would weigh tens of kilobytes a page on a large site) */
   function known(key, want) {
@@ -124,6 +126,9 @@
         if (name.indexOf("data-status-") === 0) words[name.slice(12)] = bar.attributes[a].value;
       }
     }
+    /* a cycle by its title, as every page names it (the site's cycles whose
+       title is not their name: a handful, unlike teams and people) */
+    if (key === "cycle") words = JSON.parse(bar.getAttribute("data-cycle-titles") || "{}");
     if (Object.prototype.hasOwnProperty.call(words, want)) return words[want];
     var folded = fold(want);
     for (id in words) {
