@@ -2,7 +2,7 @@
 ``okrsite pull`` adds is written as a person or their spreadsheet wrote the
 others: three numbers (``17.11.2026``, ``11/17/2026``), a month by name
 (``Okt 2026``, ``Nov 17, 2026``) or a month or quarter in numbers
-(``10/2026``, ``2026-Q3``). :func:`okrsite.kpi_csv.format_date` writes a day
+(``10/2026``, ``2026-Q3``). :func:`okrsite.kpi_csv_style.format_date` writes a day
 in the form and keeps it only if it reads back as that day.
 
 The zone a date with a time of day is written with (``+01:00``, ``Z``) is

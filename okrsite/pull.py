@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -24,12 +23,11 @@ from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
-from okrsite import kpi_csv
+from okrsite import kpi_csv, kpi_csv_style
 from okrsite.config import CONFIG_FILE
 from okrsite.csv_date_forms import Moment, counts_over, zone_offset
 from okrsite.csv_hints import csv_header_hint
 from okrsite.csv_separator_line import separator_line
-from okrsite.file_replace import replace_file
 from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
@@ -46,15 +44,9 @@ from okrsite.pull_sources import (
     read_sources,
     readings_in_unit,
 )
+from okrsite.pull_write import check_targets, write_files
 from okrsite.resolve_hints import _did_you_mean
-from okrsite.sitefiles import (
-    Refusal,
-    UnsafeFileError,
-    excerpt,
-    outside_site,
-    read_owned,
-    within,
-)
+from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.written_numbers import numbers_written_in
 
 __all__ = ["PullOutcome", "declared_sources", "pull_sources"]
@@ -110,7 +102,7 @@ def pull_sources(
             base = base or load(FileTree(root), jobs=1)
             outcome = _run_source(root, base, source, update, fetcher)
             if outcome.files and not dry_run:
-                _write(root, outcome.files)
+                write_files(root, outcome.files)
                 base = None
         except SourceError as exc:
             outcome = PullOutcome(source.name, error=str(exc))
@@ -147,7 +139,7 @@ def _run_source(
         outcome = PullOutcome(source.name)
         outcome.notes.extend(f"{source.label}, {note}" for note in left_out)
         _plan(root, base, source.name, readings, update, outcome, late)
-        _check_targets(root, outcome.files)  # --dry-run says it too
+        check_targets(root, outcome.files)  # --dry-run says it too
         try:
             if outcome.files:
                 _verify(root, base, source.name, outcome)
@@ -306,7 +298,7 @@ def _plan_kpi(
         )
     di, vi = found
     header = rows[0]
-    style = kpi_csv.style_of(delimiter, rows, di, vi)
+    style = kpi_csv_style.style_of(delimiter, rows, di, vi)
     slashes = style.slashes  # the loader's one decision, for reading and for writing
     # each date's row that counts, as the loader picks it: the latest time
     # (:func:`okrsite.csv_date_forms.counts_over`), then the last row
@@ -342,7 +334,7 @@ def _plan_kpi(
                 changed_file = True
             continue
         new_row = [""] * len(header)
-        new_row[di] = kpi_csv.format_date(day, style)
+        new_row[di] = kpi_csv_style.format_date(day, style)
         new_row[vi] = cell_in_unit(_fmt(value), style, kpi.unit, name)
         new_rows.append((day, new_row))
         outcome.added.append((day, value))
@@ -545,58 +537,3 @@ def _verify(root: Path, base: LoadResult, name: str, outcome: PullOutcome) -> No
 
 #: the warnings of a figure read at another scale than its source meant
 _SCALE_SLIPS = frozenset({"OKR128", "OKR129"})
-
-
-def _check_targets(root: Path, files: dict[str, bytes]) -> None:
-    """Refuse a planned file that would land outside the site: a link at its
-    name, or a folder on its way linked out of the site (OKR012). Missing
-    folders are judged by the deepest one that exists."""
-    site = os.path.realpath(root)
-    for rel in files:
-        path = root / rel
-        folder = path.parent
-        while not folder.exists() and not folder.is_symlink() and folder != root:
-            folder = folder.parent
-        real = os.path.realpath(path if path.is_symlink() else folder)
-        if not within(real, [site]):
-            message = outside_site(excerpt(rel, 120), real).message.removesuffix("; not read")
-            refusal = Refusal(
-                "OKR012",
-                f"{message}; not written",
-                "pull writes only inside the site folder; replace the link "
-                "with a file or folder of the site",
-            )
-            raise SourceError(refusal.diagnostic(rel).format_text())
-
-
-def _write(root: Path, files: dict[str, bytes]) -> None:
-    """Write a source's files; new ones are created, never overwriting a file
-    that appeared meanwhile, and a failure removes the new ones again.
-
-    Every target is checked first (:func:`_check_targets`), its folders again
-    once created; a file is replaced through a temporary file of a name of
-    its own, created exclusively, so no link is ever written through."""
-    _check_targets(root, files)
-    created: list[Path] = []
-    try:
-        for rel, data in files.items():
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _check_targets(root, {rel: data})
-            if path.is_symlink():  # a link inside the site: its file gets the bytes
-                _replace(Path(os.path.realpath(path)), data)
-            elif os.path.lexists(path):
-                _replace(path, data)
-            else:
-                with open(path, "xb") as fh:  # O_EXCL: never through a link
-                    created.append(path)
-                    fh.write(data)
-    except OSError:
-        for path in created:
-            path.unlink(missing_ok=True)
-        raise
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """``path``'s bytes replaced by ``data`` at once, keeping its permissions."""
-    replace_file(path, data, ".okrsite-pull", stat.S_IMODE(os.lstat(path).st_mode))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from okrsite import kpi_csv, limits, written_numbers
+from okrsite import kpi_csv, kpi_csv_style, limits, written_numbers
 from okrsite import toml_reader as tomllib
 from okrsite.sitefiles import excerpt
 
@@ -467,7 +467,7 @@ def readings_in_unit(
     return out
 
 
-def cell_in_unit(figure: str, style: kpi_csv.CsvStyle, unit: str, kid: str) -> str:
+def cell_in_unit(figure: str, style: kpi_csv_style.CsvStyle, unit: str, kid: str) -> str:
     """``figure`` (as :func:`okrsite.pull._fmt` writes it), a reading in KPI
     ``kid``'s ``unit``, as a cell of a column written in ``style`` that reads
     back as it: a column of money (``250.000 €``, ``€1.2M``) beside a unit
@@ -478,18 +478,18 @@ def cell_in_unit(figure: str, style: kpi_csv.CsvStyle, unit: str, kid: str) -> s
 
     from okrsite.parse_figures import unit_multiplier
 
-    cell = kpi_csv.format_number(figure, style)
+    cell = kpi_csv_style.format_number(figure, style)
     multiplier = unit_multiplier(unit)
     if multiplier == 1 or _cell_reads(cell, style, unit, kid) == float(figure):
         return cell
     whole = f"{Decimal(figure) * Decimal(repr(multiplier)):f}"
     if "." in whole:
         whole = whole.rstrip("0").rstrip(".")
-    other = kpi_csv.format_number(whole, style)
+    other = kpi_csv_style.format_number(whole, style)
     return other if _cell_reads(other, style, unit, kid) == float(figure) else cell
 
 
-def _cell_reads(cell: str, style: kpi_csv.CsvStyle, unit: str, kid: str) -> float | None:
+def _cell_reads(cell: str, style: kpi_csv_style.CsvStyle, unit: str, kid: str) -> float | None:
     """What a written cell reads as in KPI ``kid``'s ``unit``, as its data file reads it."""
     from okrsite.kpi_data_file import CsvRow, written_beside
     from okrsite.resolve_kpis_goals import csv_rows_in_unit

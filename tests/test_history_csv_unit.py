@@ -127,7 +127,7 @@ def _series(site: Path) -> list[float]:
         ("date,value\n2026-10-01,250\n", "2026-11-01,€1.2M\n", "2026-11-01,1200", 1200),
         ("date,value\n2026-10-01,250\n", "2026-11-01,1.350 €\n", "2026-11-01,1.35", 1.35),
         ("date,value\n2026-10-01,€1.1M\n", "2026-11-01,€1.2M\n", "2026-11-01,€1200000", 1200),
-        # the column's sign, not its word (as okrsite.kpi_csv.value_style keeps it)
+        # the column's sign, not its word (as okrsite.kpi_csv_style.value_style keeps it)
         ("date,value\n2026-10-01,150 k€\n", "2026-11-01,€1.2M\n", "2026-11-01,1200000€", 1200),
     ],
 )
@@ -157,7 +157,7 @@ def test_pull_into_a_column_of_whole_euros_writes_the_whole_figure(
 ) -> None:
     # 1200 k€ into a column of whole euros (250.000 €): 1,200,000 €, which
     # the KPI counts as 1200 (how the column groups and marks decimals is
-    # okrsite.kpi_csv.format_number's, as for a KPI in whole euros)
+    # okrsite.kpi_csv_style.format_number's, as for a KPI in whole euros)
     site = _pulled_site(tmp_path, MONEY, export)
     code, out = run_cli("pull", "--site", str(site))
     assert code == 0, out
