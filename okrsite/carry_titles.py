@@ -46,18 +46,22 @@ def carried_start(kr: KeyResult, last: float) -> float:
     180000`` is ``212346``), or finer where that would move it by more than
     1% of the way left to the target (``2.5`` beside ``start: 3, target: 2``
     stays ``2.5``; ``36.6667`` beside ``30 → 40`` is ``36.67``). A title
-    that writes its figures in a magnitude (``from 1.5k to 1k EUR``) is
+    that writes its figures in a magnitude (``from 3.5k to 1k EUR``) is
     written in it with at most one decimal more than it shows, two at most
-    (``1.23k``: ``1230``), so that the title reads as people write it.
+    (``2234.5``: ``2230``, ``2.23k``), so that the title reads as people
+    write it; but never coarser than 1% of the way left, the bound above
+    (``$1,904,500`` toward ``$2M`` stays ``1904500``, not ``$1.9M``: that
+    would count $4,500 of the $95,500 left as done on the first day).
     Half away from zero, as people round."""
     written = max(_decimals(x) for x in (kr.start or 0.0, kr.target or 0.0))
     exponent = -written
     left = abs((kr.target or 0.0) - last)
-    if left > 0:
-        exponent = min(exponent, math.floor(math.log10(left / 100)))
+    bound = math.floor(math.log10(left / 100)) if left > 0 else None
+    if bound is not None:
+        exponent = min(exponent, bound)
     coarsest = _title_rounding(kr)
     if coarsest is not None:
-        exponent = max(exponent, coarsest)
+        exponent = max(exponent, coarsest if bound is None else min(coarsest, bound))
     rounded = Decimal(repr(last)).quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
     return float(rounded)
 

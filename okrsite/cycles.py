@@ -291,12 +291,30 @@ def lookup(name: str, custom: Mapping[str, Cycle]) -> Cycle | None:
     return custom.get(name) or calendar_cycle(name)
 
 
+#: fields whose change after a cycle ended is record-keeping, not a new
+#: yardstick: grading (``score:``), last values, milestones ticked, names and
+#: owners. What teams do after the end is never marked "after … ended".
+RECORD_KEEPING = frozenset(
+    {"title", "owner", "team", "supports", "tags", "score", "current", "done", "milestones"}
+)
+
+
 def changed_mid_cycle(name: str | None, day: date, cycles: Mapping[str, Cycle]) -> bool:
     """Whether a change on ``day`` to a goal of cycle ``name`` is made after the
-    cycle began: the one rule the history's timelines and ``okrsite diff``
-    mark "mid-cycle" by (a cycle it does not know: never)."""
+    cycle began and before it ended: the one rule the history's timelines and
+    ``okrsite diff`` mark "mid-cycle" by (a cycle it does not know: never).
+    After its last day a change is "after … ended" (:func:`changed_after_end`),
+    never both, so the two commands say the same of one change."""
     found = lookup(name, cycles) if name else None
-    return found is not None and day > found.start
+    return found is not None and found.start < day <= found.end
+
+
+def changed_after_end(name: str | None, day: date, cycles: Mapping[str, Cycle]) -> str | None:
+    """The name of cycle ``name`` when a change on ``day`` comes after its last
+    day (its final figures change: the history's and ``okrsite diff``'s
+    "after … ended", ``cycle_ended`` in both JSONs), else None."""
+    found = lookup(name, cycles) if name else None
+    return found.name if found is not None and day > found.end else None
 
 
 def phase(cycle: Cycle, as_of: date) -> Literal["upcoming", "running", "over"]:

@@ -177,9 +177,7 @@ def parse_rules(text: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------ ended cycles
 #: fields whose change only records or describes how an ended cycle went:
 #: grading it (``score``), its last values, ticked milestones and who owns what
-_RECORD_KEEPING = frozenset(
-    {"title", "owner", "team", "supports", "tags", "score", "current", "done", "milestones"}
-)
+_RECORD_KEEPING = cycles_mod.RECORD_KEEPING
 
 
 def _after_the_end(
@@ -200,8 +198,8 @@ def _after_the_end(
     # HEAD's dates, as for mid-cycle (:func:`_mid_cycle`): the report
     # describes the state after the change, and never calls a cycle both
     # ended and running
-    cycle = cycles_mod.lookup(obj.cycle, head.cycles)
-    if cycle is None or cycles_mod.phase(cycle, changed_on) != "over":
+    ended = cycles_mod.changed_after_end(obj.cycle, changed_on, head.cycles)
+    if ended is None:
         return rec
     measured = rec.change in ("added", "removed") or any(
         f.field not in _RECORD_KEEPING for f in rec.fields
@@ -210,7 +208,7 @@ def _after_the_end(
         kr.change != "changed" or any(f.field not in _RECORD_KEEPING for f in kr.fields)
         for kr in rec.key_results
     )
-    return replace(rec, cycle_ended=cycle.name) if measured else rec
+    return replace(rec, cycle_ended=ended) if measured else rec
 
 
 def _mid_cycle(b: Objective, h: Objective, head: Portfolio, changed_on: date) -> bool:
@@ -224,10 +222,7 @@ def _mid_cycle(b: Objective, h: Objective, head: Portfolio, changed_on: date) ->
     it left, as the history judges it."""
 
     def running(name: str) -> bool:
-        if not cycles_mod.changed_mid_cycle(name, changed_on, head.cycles):
-            return False
-        cycle = cycles_mod.lookup(name, head.cycles)
-        return cycle is not None and cycles_mod.phase(cycle, changed_on) != "over"
+        return cycles_mod.changed_mid_cycle(name, changed_on, head.cycles)
 
     return running(h.cycle) or (b.cycle != h.cycle and running(b.cycle))
 

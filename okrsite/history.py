@@ -121,6 +121,8 @@ class Change:
     #: target moved across its start is "direction reversed", which
     #: ``less_ambitious`` (true only for "less ambitious") cannot say.
     note: str | None = None
+    #: the ended cycle whose final figures it alters (:func:`okrsite.cycles.changed_after_end`)
+    cycle_ended: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -140,6 +142,8 @@ class Change:
             # more or less ambitious is what ``less_ambitious`` says; ``note``
             # is written only for what it cannot say (direction reversed)
             out["note"] = self.note
+        if self.cycle_ended is not None:
+            out["cycle_ended"] = self.cycle_ended
         return out
 
 

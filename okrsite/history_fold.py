@@ -169,11 +169,16 @@ class _Timelines:
                 mid = cycles_mod.changed_mid_cycle(
                     old if isinstance(old, str) else None, day, self.cycles
                 )
+            ended = None
+            if name not in cycles_mod.RECORD_KEEPING and name != "id":
+                ended = cycles_mod.changed_after_end(rec.get("cycle"), day, self.cycles)
             if c.sha not in whys:
                 why = commit_why(c)
                 if why is not None:
                     whys[c.sha] = why
-            entry = Change(c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored, note)
+            entry = Change(
+                c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored, note, ended
+            )
             self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
             return True
 

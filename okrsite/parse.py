@@ -61,6 +61,7 @@ from okrsite.parse_front_matter import located_parts as located_parts
 from okrsite.parse_goals import GOAL_KEY_HINTS, _goal
 from okrsite.parse_key_results import _KR_KIND as _KR_KIND
 from okrsite.parse_key_results import KR_KEYS as KR_KEYS
+from okrsite.parse_key_results import OBJECTIVE_KEY_HINTS
 from okrsite.parse_key_results import open_task as open_task
 from okrsite.parse_keys import _ALL_KEYS, _KIND_ALIASES
 from okrsite.parse_keys import COMMON_KEYS as COMMON_KEYS
@@ -558,7 +559,7 @@ def parse_data(
             KNOWN_KEYS[kind],
             (),
             ("an " if kind[0] in "aeiou" else "a ") + kind,
-            GOAL_KEY_HINTS if kind == "goal" else None,
+            {"goal": GOAL_KEY_HINTS, "objective": OBJECTIVE_KEY_HINTS}.get(kind),
         )
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)

@@ -73,6 +73,10 @@ RANGE_HINTS = {
     "weight: 2; weight: 0 leaves it out; without the line it counts once",
 }
 
+#: what to write for a field that is no number, where the general examples
+#: (50, 0.25, 1,000,000) would be out of its range
+NUMBER_HINTS = {"score": "write the score as 0.7, 70% or 7/10"}
+
 
 class _FigureFields:
     """The half of :class:`_Fields` that holds what every reader shares (the
@@ -173,7 +177,7 @@ class _FigureFields:
                 "OKR102",
                 f"{label} must be a number, got {shown}" + (f": {billion[0]}" if billion else ""),
                 path,
-                hint=_too_large_hint(value) or number_hint(value),
+                hint=_too_large_hint(value) or NUMBER_HINTS.get(label) or number_hint(value),
             )
             return None
         if (low is not None and result < low) or (high is not None and result > high):

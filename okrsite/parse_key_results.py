@@ -17,6 +17,7 @@ from okrsite import key_aliases, limits, yamlsource
 from okrsite.model import KeyResult, Milestone
 from okrsite.no_current_value import without_unknown_current
 from okrsite.numbers import format_number
+from okrsite.parse_checkins import _out_of as out_of_scale
 from okrsite.parse_fields import RANGE_HINTS, Path_, _Fields
 from okrsite.parse_figures import is_figure
 from okrsite.parse_keys import respelled
@@ -63,6 +64,14 @@ _KR_KIND = (
 )
 #: keys of other tools' key results, with what to write instead
 _KR_KEY_HINTS = {"kind": _KR_KIND, "type": _KR_KIND}
+#: what a grade written where none is read (an objective's ``score:`` or
+#: ``grade:``, a check-in's) is told: the place a grade is read from
+GRADE_HINT = (
+    "grade each key result with score: (0.7, 70% or 7/10) under it in the objective's "
+    "file; the objective's grade is their weighted mean"
+)
+#: an objective's keys that are a grade (:data:`GRADE_HINT`)
+OBJECTIVE_KEY_HINTS = {"score": GRADE_HINT, "grade": GRADE_HINT}
 
 
 _MEASURE_KEYS = ("milestones", "done", "stay_above", "stay_below", "target")
@@ -288,7 +297,7 @@ def _key_result(
         ((key, value),) = item.items()
         if (
             not isinstance(value, (dict, list))
-            and key != "progress"
+            and key not in ("progress", "grade")
             and (" " in key.strip() or closest(key, KR_KEYS) is None)
         ):
             # "- Launch the website (done: no)": YAML read the ': ' in the
@@ -309,6 +318,7 @@ def _key_result(
         written = next((k for k in item if yamlsource.key_form(k) == "progress"), None)
         if written is not None:
             item = {("score" if k == written else k): v for k, v in item.items()}
+    item = _grade_as_score(f, item, path)
     as_written = as_done_key(dict(without_unknown_current(item)))  # current: n/a: none yet
     item = _kr_measure(f, as_written, path)
     measured = item is not as_written  # by measure:, or by the title's own figures
@@ -505,8 +515,32 @@ GERMAN_STATUS = {
 }
 
 
+def _grade_as_score(f: _Fields, item: dict[str, Any], path: Path_) -> dict[str, Any]:
+    """``grade: 0.6``, the word the pages label a key result's score with
+    ("Grade 0.84"), read as its ``score:``, so the grade a team agreed is
+    not lost to an unknown key's warning. Both written: OKR109, naming both,
+    and the ``score:`` counts."""
+    written = next((k for k in item if yamlsource.key_form(k) == "grade"), None)
+    if written is None:
+        return item
+    if "score" not in item:
+        return {("score" if k == written else k): v for k, v in item.items()}
+    f.err(
+        "OKR109",
+        f"key result writes both score: {shown_value(item['score'])} and "
+        f"{written}: {shown_value(item[written])}, one grade twice; score: counts",
+        (*path, written),
+        hint="keep one of them: a key result's grade is its score:",
+    )
+    return {k: v for k, v in item.items() if k != written}
+
+
 def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
-    """A key result's hand-given score, 0 to 1, or as a percentage (``70%`` is 0.7)."""
+    """A key result's hand-given score, 0 to 1, or as a percentage (``70%`` is
+    0.7), or out of a scale as confidence is read (``7/10`` is 0.7)."""
+    written = item.get("score")
+    if isinstance(written, str) and (scored := out_of_scale(written)) is not None:
+        return round(scored / 10, 9)
     mark = len(f.percents)
     score = f.number(item, "score", path, percent=True)
     if score is not None and len(f.percents) > mark:
@@ -517,7 +551,7 @@ def _score(f: _Fields, item: Mapping[str, Any], path: Path_) -> float | None:
             "OKR107",
             f"score must be between 0 and 1, got {_fmt(score)}",
             (*path, "score"),
-            hint="write the score as 0.7 or 70%",
+            hint="write the score as 0.7, 70% or 7/10",
         )
         return None
     return score

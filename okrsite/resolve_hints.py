@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from okrsite.model import KPI, KeyResult, Objective, Person, Team
 from okrsite.parse import closest
+from okrsite.parse_key_results import OBJECTIVE_KEY_HINTS
 from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.plural import plural
 from okrsite.slug import slugify
+from okrsite.yamlsource import key_form
 
 
 def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
@@ -80,8 +82,9 @@ def checkin_key_meant(key: str) -> str | None:
     check-in that names no key result but is a slip of a check-in's own key
     (``confidance``, ``autor``, ``vaules``), as a KPI's check-in says of it:
     the objective's key results are no help there. ``None`` for any other key
-    (``sprint: week 12``), whose warning lists the key results instead."""
-    return _did_you_mean(key, _CHECKIN_KEYS)
+    (``sprint: week 12``), whose warning lists the key results instead.
+    A grade (``grade: 0.6``, ``score:``) is told where grades are read."""
+    return OBJECTIVE_KEY_HINTS.get(key_form(key)) or _did_you_mean(key, _CHECKIN_KEYS)
 
 
 def _named_by_title(

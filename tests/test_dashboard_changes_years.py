@@ -41,6 +41,6 @@ def test_what_changed_lists_the_check_ins_of_every_running_cycle(tmp_path: Path)
     assert titles == ["Year goal", "Quarter goal"], changes
     meta = re.sub(r"<[^>]+>", "", changes.split('<p class="meta">', 1)[1].split("</p>", 1)[0])
     assert meta == (
-        "Check-ins of the objectives of 2026-Q4 and of 2026, running around it, and of KPIs, "
+        "Check-ins of the objectives of 2026-Q4 and of 2026, running now, and of KPIs, "
         "from 2026-11-14 to 2026-11-20."
     ), meta

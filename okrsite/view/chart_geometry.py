@@ -147,6 +147,11 @@ class LineChart:
     #: and target (:func:`okrsite.limit_places.places_beside`): a KPI's
     #: 2.99996% under "healthy ≥ 3%" is written so; empty for a percent chart
     places: tuple[int, ...] = ()
+    #: a progress chart's axis widened past its cycle by a check-in dated
+    #: before its first day or after its last (the caption says so): that
+    #: check-in's day, else None
+    before: date | None = None
+    after: date | None = None
 
 
 # The plot's frame: x in percent of the width, y in pixels from the top
@@ -353,6 +358,8 @@ def progress_chart(
         points=chart_points,
         marker=marker,
         dates=_date_labels(first, last, height),
+        before=first if first < cycle.start else None,
+        after=last if last > cycle.end else None,
     )
 
 

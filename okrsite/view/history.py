@@ -99,6 +99,9 @@ class TimelineEntry:
     #: the message (at most 500 characters); plain text the partial escapes
     message: str | None = None
     reason: str | None = None
+    #: the cycle the change came after the end of (its final figures change:
+    #: :attr:`okrsite.history.Change.cycle_ended`), else None
+    cycle_ended: str | None = None
     detail: str | None = None
 
 
@@ -204,6 +207,7 @@ def _entry(
         authored=change.authored if change.authored != change.date else None,
         # a change put together without the diff's judgement (a test's) has none
         note=change.note,
+        cycle_ended=change.cycle_ended,
         message=(why.message or None) if why is not None else None,
         reason=why.reason if why is not None else None,
         detail=why.detail if why is not None else None,

@@ -37,10 +37,10 @@ def block_main(context, missing=missing, environment=environment):
     l_0_cycle_names = resolve('cycle_names')
     l_0_attention = resolve('attention')
     l_0_partial = resolve('partial')
+    l_0_markup = resolve('markup')
     l_0_goals = resolve('goals')
     l_0_ngettext = resolve('ngettext')
     l_0_kpi_ids = resolve('kpi_ids')
-    l_0_markup = resolve('markup')
     l_0_window = resolve('window')
     l_0_change_cycles = resolve('change_cycles')
     l_0_others = resolve('others')
@@ -148,6 +148,11 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, cycle=environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _loop_vars=_loop_vars))
             l_1_entry = missing
             yield '  </ul>\n'
+        elif ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'over'):
+            pass
+            yield '<p class="muted">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Nothing needs attention: %(cycle)s ended on %(day)s, so its objectives are graded, no longer followed; review them on its %(scorecard)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), scorecard=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s#scorecard">%s</a>', _block_vars=_block_vars), markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars), )), Markup('Bilanz')), _block_vars=_block_vars))
+            yield '</p>\n'
         else:
             pass
             yield '<p class="muted">Nichts braucht Aufmerksamkeit: jedes laufende Ziel ist im Plan, aktuell und zuversichtlich.</p>'
@@ -200,12 +205,12 @@ def block_main(context, missing=missing, environment=environment):
         if ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1):
             pass
             yield '<p class="meta">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), others=(undefined(name='others') if l_0_others is missing else l_0_others), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running now, and of KPIs, on %(day)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), others=(undefined(name='others') if l_0_others is missing else l_0_others), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
             yield '</p>\n'
         else:
             pass
             yield '<p class="meta">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running around it, and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), others=(undefined(name='others') if l_0_others is missing else l_0_others), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins of the objectives of %(cycle)s and of %(others)s, running now, and of KPIs, from %(first)s to %(last)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), others=(undefined(name='others') if l_0_others is missing else l_0_others), first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
             yield '</p>'
     elif ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and ((undefined(name='window_days') if l_0_window_days is missing else l_0_window_days) == 1)):
         pass
@@ -314,4 +319,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=86&5=88&6=93&8=96&9=102&10=107&11=112&12=114&14=117&20=135&22=139&24=142&25=144&26=148&30=155&34=158&35=162&37=165&39=167&40=170&41=172&43=174&45=180&46=183&49=186&50=189&53=196&54=200&55=208&56=210&57=215&58=220&59=228&60=230&61=233&62=237&64=240&65=250&67=260&70=263&72=266&73=270&81=279&82=282&85=292&88=295&93=298&95=301&96=305&99=309'
+debug_info = '1=13&2=16&3=20&4=86&5=88&6=93&8=96&9=102&10=107&11=112&12=114&14=117&20=135&22=139&24=142&25=144&26=148&28=151&31=160&35=163&36=167&38=170&40=172&41=175&42=177&44=179&46=185&47=188&50=191&51=194&54=201&55=205&56=213&57=215&58=220&59=225&60=233&61=235&62=238&63=242&65=245&66=255&68=265&71=268&73=271&74=275&82=284&83=287&86=297&89=300&94=303&96=306&97=310&100=314'

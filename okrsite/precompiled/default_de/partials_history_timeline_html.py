@@ -350,6 +350,11 @@ def root(context, missing=missing, environment=environment):
                 if (undefined(name='mid') if l_1_mid is missing else l_1_mid):
                     pass
                     yield ' <span class="flag mid-cycle">während des Zyklus</span>'
+                if environment.getattr(l_1_e, 'cycle_ended'):
+                    pass
+                    yield ' <strong class="flag ended-cycle">'
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'after %(cycle)s ended', cycle=environment.getattr(l_1_e, 'cycle_ended'), _loop_vars=_loop_vars))
+                    yield '</strong>'
                 if (environment.getattr(l_1_e, 'reason') or environment.getattr(l_1_e, 'message')):
                     pass
                     yield '<br><span class="why">'
@@ -387,4 +392,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '20=69&21=74&22=90&26=115&27=122&28=124&32=129&33=132&35=135&36=138&39=141&40=146&43=149&44=171&45=184&48=192&51=196&52=257&53=340&54=350&55=353&56=366&58=382&59=386'
+debug_info = '20=69&21=74&22=90&26=115&27=122&28=124&32=129&33=132&35=135&36=138&39=141&40=146&43=149&44=171&45=184&48=192&51=196&52=257&53=340&54=350&55=358&56=371&58=387&59=391'
