@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import fields
 from operator import attrgetter
 from typing import Any
 
@@ -38,38 +38,35 @@ from okrsite.value_prints import fingerprint
 _FORMAT = 2
 _SIZE = 16
 
-_ORIGIN = attrgetter("commit", "pr", "author", "authored", "committed")
+# Every field of a change and of an origin, in their order, so that a field
+# added to either is printed without a word here; the fields that hold days
+# are written as day numbers (another date anywhere, say in a changed
+# ``due:``, is left a date, which marshal refuses: the pickle print then).
+_CHANGE = attrgetter(*(f.name for f in fields(Change)))
+_ORIGIN = attrgetter(*(f.name for f in fields(Origin)))
+_CHANGE_DAYS = tuple(i for i, f in enumerate(fields(Change)) if f.name in ("date", "authored"))
+_ORIGIN_DAYS = tuple(i for i, f in enumerate(fields(Origin)) if f.name in ("authored", "committed"))
 
 
-def _day(value: date | None) -> int | None:
-    return None if value is None else value.toordinal()
+def _with_days(values: tuple[Any, ...], days: tuple[int, ...]) -> list[Any]:
+    plain = list(values)
+    for i in days:
+        day = plain[i]
+        if day is not None:
+            plain[i] = day.toordinal()
+    return plain
 
 
-def origin_fields(origin: Origin | None) -> tuple[Any, ...] | None:
-    """An origin as plain values (dates as day numbers); None stays None."""
+def origin_fields(origin: Origin | None) -> list[Any] | None:
+    """An origin as plain values (its dates as day numbers); None stays None."""
     if origin is None:
         return None
-    commit, pr, author, authored, committed = _ORIGIN(origin)
-    return (commit, pr, author, authored.toordinal(), committed.toordinal())
+    return _with_days(_ORIGIN(origin), _ORIGIN_DAYS)
 
 
-def change_fields(change: Change) -> tuple[Any, ...]:
-    """A change as plain values (dates as day numbers); ``old`` and ``new`` as they are."""
-    c = change
-    return (
-        c.commit,
-        c.pr,
-        c.date.toordinal(),
-        c.author,
-        c.field,
-        c.old,
-        c.new,
-        c.mid_cycle,
-        c.less_ambitious,
-        c.key_result,
-        _day(c.authored),
-        c.note,
-    )
+def change_fields(change: Change) -> list[Any]:
+    """A change as plain values (its dates as day numbers); ``old`` and ``new`` as they are."""
+    return _with_days(_CHANGE(change), _CHANGE_DAYS)
 
 
 def origins_fields(table: Mapping[str, Origin] | None) -> tuple[Any, ...] | None:
