@@ -123,6 +123,11 @@ class Preview(PreviewWatch, PreviewPlan):
         self.full_next = True
         self.memo = RenderMemo()
         self.rendered: RenderedState | None = None
+        #: cleared while :meth:`start`'s first build runs: what the watchers
+        #: saw meanwhile waits for it (:meth:`PreviewWatch.after_first_build`);
+        #: set otherwise (a preview driven by calling :meth:`rebuild` itself)
+        self.first_build_done = threading.Event()
+        self.first_build_done.set()
         # the git history: read at the first rebuild, extended when HEAD moves
         self.history_reader: HistoryReader | None = None
         self.history: SiteHistory | None = None
@@ -130,6 +135,9 @@ class Preview(PreviewWatch, PreviewPlan):
             config, _ = read_config(FileTree(self.site_root))
             self.content_dir = config.content_dir
             self.server = PreviewServer(self.out, host=host, port=port, allowed_hosts=allowed_hosts)
+            # read from okrsite.toml alone, so a site whose content does not
+            # build yet still gets its own language on the preview's 404 page
+            self.server.language = config.language
         except BaseException:
             # A busy port (or an unreadable site) must not leave the folder behind.
             shutil.rmtree(self.out, ignore_errors=True)
@@ -348,12 +356,24 @@ class Preview(PreviewWatch, PreviewPlan):
             )
 
     def start(self) -> None:
-        self.rebuild()
-        self.watch_link_targets()
-        self.server.start()
+        """Watch, build the site once, then serve.
+
+        The watchers start before the first build, which on a large site
+        takes seconds: a save (or a commit) made meanwhile is recorded, and
+        once the first build is done it rebuilds as any later save does
+        (:meth:`PreviewWatch.after_first_build`); watching only after it
+        would lose that save until the next one.
+        """
+        self.first_build_done.clear()
         self.watcher.start()
         if self.git_watcher is not None:
             self.git_watcher.start()
+        try:
+            self.rebuild()
+            self.watch_link_targets()
+        finally:
+            self.first_build_done.set()
+        self.server.start()
         self._clock = threading.Thread(target=self._watch_clock, name="okrsite-clock", daemon=True)
         self._clock.start()
 
@@ -377,6 +397,7 @@ class Preview(PreviewWatch, PreviewPlan):
         runs again); a rebuild under way is abandoned at its next step and
         announces nothing."""
         self.stopping.set()
+        self.first_build_done.set()  # a watcher waiting for it returns
         self.server.stop()
         if self.git_watcher is not None:
             self.git_watcher.stop()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from okrsite.history import HistoryReader
     from okrsite.pipeline import ParseCache
     from okrsite.preview import RebuildReport
+    from okrsite.server import PreviewServer
 
 __all__ = ["PreviewWatch"]
 
@@ -46,6 +48,7 @@ class PreviewWatch:
     history_reader: HistoryReader | None
     out: Path
     watcher: SiteWatcher
+    server: PreviewServer
     #: the paths watched and the paths ignored, as :meth:`watch_plan` gave them
     watching: tuple[tuple[Path, ...], tuple[Path, ...]]
     #: the watcher of HEAD (:meth:`watch_git`), and the ``history`` setting it
@@ -58,6 +61,10 @@ class PreviewWatch:
     #: the real paths of the files that linked content files point to outside
     #: the content folder, each with the links to it (:meth:`watch_link_targets`)
     link_targets: dict[Path, set[str]]
+    #: set once the first build is over (:meth:`after_first_build`)
+    first_build_done: threading.Event
+    #: set when the preview stops
+    stopping: threading.Event
 
     if TYPE_CHECKING:  # the preview's own (okrsite.preview)
 
@@ -118,6 +125,7 @@ class PreviewWatch:
         themes = [path for path in self.watching[0] if path not in site]
         plan = self.watch_plan(config, theme_folders=themes)
         self.content_dir = config.content_dir
+        self.server.language = config.language
         if plan != self.watching:
             self.watching = plan
             self.watcher.update([*plan[0], *self.link_targets], ignore=plan[1])
@@ -139,11 +147,14 @@ class PreviewWatch:
         """Rebuild after the watcher saw ``changed``; tell the parse cache what it saw.
 
         Edits of known Markdown files are all the cache needs to re-read; a
-        new or deleted file, a folder, or anything outside content/ (settings,
+        new or deleted file, a file now a link or a link now a file, a
+        folder, or anything outside content/ (settings,
         theme, templates) makes it list the site again, and outside content/
         also renders every page and points the watcher at what the settings
         name now (:meth:`follow_settings`).
         """
+        if not self.after_first_build():
+            return
         root = self.site_root.resolve()
         content = (root / self.content_dir).resolve()
         rels: set[str] | None = set()
@@ -162,8 +173,15 @@ class PreviewWatch:
             if is_folder_readme(path.name):
                 continue  # a folder's description for the git host: never read
             if path.suffix == ".md" and path.is_file():
-                if rels is not None:
-                    rels.add(path.relative_to(root).as_posix())
+                rel = path.relative_to(root).as_posix()
+                if path.is_symlink() != (rel in self.cache.linked):
+                    # replaced by a link (or a link by a file) under its own
+                    # name: only a listing tells the cache it is a link now,
+                    # to read again whenever what it points to is saved and
+                    # to watch that file (watch_link_targets)
+                    rels = None
+                elif rels is not None:
+                    rels.add(rel)
             elif path.suffix.lower() != ".csv":
                 rels = None  # deleted or new file, folder: list again
         if rels is not None and self._walk_found_names():
@@ -177,6 +195,18 @@ class PreviewWatch:
         self.cache.changed(rels)
         self.rebuild()
         self.watch_link_targets()
+
+    def after_first_build(self) -> bool:
+        """Wait until the preview's first build is over; whether to go on
+        (``False``: the preview is stopping).
+
+        The watchers start before that build (:meth:`Preview.start`), so a
+        save made while it runs is seen; what they saw is handled only after
+        it, against the listing and the history it read, as a save after it
+        would be: the saved file is read again, a new one is listed.
+        """
+        self.first_build_done.wait()
+        return not self.stopping.is_set()
 
     def watch_link_targets(self) -> None:
         """Watch the files that linked goal files and linked ``data:`` CSV
@@ -230,6 +260,8 @@ class PreviewWatch:
         Git rewrites these files for other reasons too (a branch created, a
         fetch packing refs); one quick ``git rev-parse`` tells those apart.
         """
+        if not self.after_first_build():
+            return
         reader = self.history_reader
         site = reader.site if reader is not None else None
         if reader is not None and site is not None and head_commit(site.toplevel) == reader.head:

@@ -115,6 +115,9 @@ class PreviewServer:
         self.allowed_hosts = frozenset([host, *allowed_hosts])
         self.current_root = Path(root)
         self.verbose = verbose
+        #: the site's ``language`` (``okrsite.toml``), which the page served
+        #: where the build has no ``404.html`` yet speaks (the preview sets it)
+        self.language = "en"
         self.keepalive_interval = keepalive_interval
         self._lock = threading.Lock()
         self._clients: set[_Client] = set()

@@ -11,7 +11,6 @@ it may serve is decided by :mod:`okrsite.server_safety`.
 from __future__ import annotations
 
 import contextlib
-import html
 import mimetypes
 import os
 import queue
@@ -38,6 +37,7 @@ from okrsite.server_livereload import (
     inject_livereload,
     page_root,
 )
+from okrsite.server_not_found import not_found_page
 from okrsite.server_safety import (
     _BadRequest,
     _Found,
@@ -117,12 +117,6 @@ def _peer_closed(sock: socket.socket) -> bool:
         return sock.recv(1, socket.MSG_PEEK) == b""
     except (OSError, ValueError):
         return True
-
-
-_NOT_FOUND_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>404 Not Found</title></head>
-<body><h1>Not found</h1><p>There is no page at <code>{path}</code> in this build.</p></body></html>
-"""
 
 
 #: connections answered at once, each by a thread of its own; one more is
@@ -343,7 +337,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if isinstance(found, _Found):
             self._send_file(found.path, HTTPStatus.NOT_FOUND, head, back)
             return
-        text = _NOT_FOUND_PAGE.format(path=html.escape(raw)).encode("utf-8")
+        text = not_found_page(raw, self.server.preview.language)
         body = inject_livereload(text, self.server.preview.build_id, back)
         self._send_body(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, len(body), head)
 

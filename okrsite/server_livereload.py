@@ -60,10 +60,13 @@ def _po_text(quoted: str) -> str:
     return "".join(ast.literal_eval(line) for line in quoted.split("\n"))
 
 
-def overlay_words(folder: Path | None = None) -> dict[str, dict[str, str]]:
-    """The overlay's words (:data:`OVERLAY_WORDS`) by language (``de``), from
-    ``translations/*.po`` of ``folder`` (the default theme's): what the page
-    script shows where the page's ``<html lang>`` names that language.
+def overlay_words(
+    folder: Path | None = None, wanted: tuple[str, ...] = OVERLAY_WORDS
+) -> dict[str, dict[str, str]]:
+    """The overlay's words (``wanted``: :data:`OVERLAY_WORDS`) by language
+    (``de``), from ``translations/*.po`` of ``folder`` (the default theme's):
+    what the page script shows where the page's ``<html lang>`` names that
+    language (the preview's own 404 page asks for its words too).
 
     Read here with a few lines of parsing, not with Babel: an English site's
     preview never imports it (as its build does not). An entry marked
@@ -87,7 +90,7 @@ def overlay_words(folder: Path | None = None) -> dict[str, dict[str, str]]:
                 message, string = _po_text(entry.group("id")), _po_text(entry.group("str"))
             except (ValueError, SyntaxError):
                 continue
-            if message in OVERLAY_WORDS and string:
+            if message in wanted and string:
                 words[message] = string
         if words:
             out[file.stem.replace("_", "-").lower()] = words
