@@ -145,16 +145,19 @@ def build_site(
     )
     reader.keep_spent = freeze
     reader.save_later = True  # saved while the pages render (``side`` below)
-    site_history = reader.read(current_records(portfolio))
+    with paused_gc():
+        site_history = reader.read(current_records(portfolio))
+        if freeze:  # as for the load: the history's objects out of the collector's sight
+            # before the collector is back: enabled first, its next pass walked
+            # every object the read made (0.6 s at 10,000 objectives)
+            gc.freeze()
+            # and the reader's per-commit events (millions of small objects, freed
+            # one by one in half a second at 10,000 objectives) left to the end of
+            # the process, which ends without freeing them (lifecycle.exit_now)
+            _LEFT_TO_EXIT.append(reader)
     refused = [*refused, *history_unread(site_history, site_root)]
     if strict and refused:  # before anything is written, as for the theme's warnings
         return BuildResult(False, sorted_diagnostics([*load.diagnostics, *refused]), load)
-    if freeze:  # as for the load: the history's objects out of the collector's sight
-        gc.freeze()
-        # and the reader's per-commit events (millions of small objects, freed
-        # one by one in half a second at 10,000 objectives) left to the end of
-        # the process, which ends without freeing them (lifecycle.exit_now)
-        _LEFT_TO_EXIT.append(reader)
     timings["history"] = time.perf_counter() - t
     site_config = with_repo_folder(load.config, site_root, reader)
     t = time.perf_counter()
