@@ -37,10 +37,14 @@ from jinja2.lexer import (
 
 from okrsite.translations import Language
 
-__all__ = ["ConstantTranslations", "use_language", "translation_key"]
+__all__ = ["XML_SUFFIXES", "ConstantTranslations", "use_language", "translation_key"]
 
 #: the template names of gettext that a constant call may use
 _GETTEXT_NAMES = frozenset({"_", "gettext"})
+
+#: the endings of the templates whose output is an XML file (the Atom feed,
+#: ``checkins.xml``): their translations are text (okrsite.translations)
+XML_SUFFIXES = (".xml",)
 
 
 def _fingerprint(language: Language) -> str:
@@ -59,14 +63,22 @@ def _fingerprint(language: Language) -> str:
     return f"{language.code}:{digest.hexdigest()}"
 
 
-def use_language(env: Environment, language: Language, gettext: Callable[..., Any]) -> None:
+def use_language(
+    env: Environment,
+    language: Language,
+    gettext: Callable[..., Any],
+    text_gettext: Callable[..., Any] | None = None,
+) -> None:
     """Translate constant words of templates compiled from now on with ``gettext``
-    (the ``_`` the templates get) in ``language``."""
+    (the ``_`` the templates get) in ``language``; those of an XML template
+    (:data:`XML_SUFFIXES`, the feed) with ``text_gettext``, which writes a
+    translation as text (``Language.template_callables(as_text=True)``)."""
     key = _fingerprint(language)
     if env.okrsite_translation_key not in ("", key) and env.cache is not None:  # type: ignore[attr-defined]
         env.cache.clear()  # compiled for another language
     env.okrsite_translation_key = key  # type: ignore[attr-defined]
     env.okrsite_constant_gettext = gettext  # type: ignore[attr-defined]
+    env.okrsite_constant_text_gettext = text_gettext  # type: ignore[attr-defined]
 
 
 def translation_key(env: Environment) -> str:
@@ -79,10 +91,16 @@ class ConstantTranslations(Extension):
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
-        environment.extend(okrsite_translation_key="", okrsite_constant_gettext=None)
+        environment.extend(
+            okrsite_translation_key="",
+            okrsite_constant_gettext=None,
+            okrsite_constant_text_gettext=None,
+        )
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         gettext = self.environment.okrsite_constant_gettext  # type: ignore[attr-defined]
+        if stream.name is not None and stream.name.endswith(XML_SUFFIXES):
+            gettext = self.environment.okrsite_constant_text_gettext  # type: ignore[attr-defined]
         tokens = list(stream)
         if gettext is None or not self._gettext_is_global(tokens):
             yield from tokens

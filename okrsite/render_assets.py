@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from okrsite.model import ScoredPortfolio
     from okrsite.scorecard import Scorecard
     from okrsite.theme import Theme
+    from okrsite.translations import Language
     from okrsite.view.partials import Partials, RenderMemo
     from okrsite.view.site_index import SiteIndex
     from okrsite.view.view_model import ViewModel
@@ -70,6 +71,7 @@ class SiteAssets:
     config: SiteConfig
     as_of: date
     theme: Theme
+    language: Language
     env: Environment
     index: SiteIndex
     view: ViewModel
@@ -236,4 +238,7 @@ class SiteAssets:
             updated_at=updated_at,
             origins=origins,
             moves=feed_moves(self.view, entries),
+            # the feed is XML: a translation's "&" is text there, where a
+            # browser forgives it in a page (okrsite.translations)
+            **self.language.template_callables(as_text=True),
         ).encode("utf-8")

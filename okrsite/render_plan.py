@@ -33,6 +33,7 @@ from okrsite.render import PAGE_NOTE, PageKey, SiteRenderer
 from okrsite.render_deadline import RenderTooLong, deadline
 from okrsite.sitefiles import UnsafeFileError
 from okrsite.template_hints import BUILD_AGAIN, in_gettext
+from okrsite.template_references import not_found_hint
 from okrsite.theme import ThemeError, builtin_themes_dir
 from okrsite.theme_find import theme_diagnostic
 from okrsite.value_prints import Printer, before_forking, forked_printer
@@ -160,8 +161,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             f"template {exc.name!r} was not found in the theme",
             file,
             line=line,
-            hint=f"add {exc.name} to the theme's templates/ (or the site's), or name one "
-            "that is there; a theme standing alone provides every template it uses",
+            hint=not_found_hint(str(exc.name)),
         )
     if isinstance(exc, jinja2.TemplateError):
         what = exc.message or str(exc)

@@ -20,7 +20,7 @@ from datetime import date
 from okrsite.checkin_index import checkin_index
 from okrsite.cycle_figures import COUNTED, Figures, figures, team_figures, team_ids
 from okrsite.cycles import phase
-from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, TrendMeaning
+from okrsite.model import Commitment, Cycle, Grade, Health, ScoredPortfolio, Trend, TrendMeaning
 from okrsite.scoring import (
     health_for,
     kr_target,
@@ -67,6 +67,9 @@ class KPIAtEnd:
     date: date | None
     health: Health
     trend_meaning: TrendMeaning | None
+    #: the way its value last moved (up, down, flat; none with one value):
+    #: what ``trend_meaning`` judges, for the page's ``partials/trend.html``
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +150,15 @@ def kpis_at(scored: ScoredPortfolio, day: date) -> tuple[KPIAtEnd, ...]:
         series = [v for v in scored.portfolio.kpi_series.get(kid, ()) if v[0] <= day]
         value = series[-1][1] if series else None
         previous = series[-2][1] if len(series) >= 2 else None
+        trend = trend_for(previous, value)
         out.append(
             KPIAtEnd(
                 kid,
                 value,
                 series[-1][0] if series else None,
                 health_for(kpi, value),
-                trend_meaning(kpi.direction, trend_for(previous, value)),
+                trend_meaning(kpi.direction, trend),
+                trend,
             )
         )
     return tuple(out)

@@ -11,7 +11,8 @@ line, with the prefixed name that reaches the template beneath
 (``{% extends "brand:base.html" %}``). A name that finds no template at
 all (``{% include "partials/kr_rows.html" %}`` for ``kr_row.html``) is
 knowable the same way: ``check`` says so too, where before only a build
-that rendered a page using it did.
+that rendered a page using it did; so is a partial a template renders
+through ``partial("name.html")`` or a global of one partial.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
 from okrsite.sitefiles import UnsafeFileError
 
-__all__ = ["missing_references", "self_reference"]
+__all__ = ["missing_references", "not_found_hint", "self_reference"]
 
 #: the tags that name another template, and the verb a message uses for each
 _VERBS = {nodes.Extends: "extends", nodes.Include: "includes", nodes.Import: "imports"}
@@ -97,7 +98,48 @@ def missing_references(
             found.append(exc)
         except (UnsafeFileError, OSError, UnicodeDecodeError):
             continue  # there but unreadable: source_problems says so
+    for lineno, partial in _partial_calls(tree):
+        try:
+            env.loader.get_source(env, partial)
+        except TemplateNotFound as exc:
+            exc.filename = filename  # type: ignore[attr-defined]
+            exc.lineno = lineno  # type: ignore[attr-defined]
+            found.append(exc)
+        except (UnsafeFileError, OSError, UnicodeDecodeError):
+            continue
     return found
+
+
+#: the globals that render one fixed partial (okrsite.render_pieces)
+_FIXED_PARTIALS = {
+    "objective_item": "partials/objective_item.html",
+    "checkin_block": "partials/checkin.html",
+    "nav_items": "partials/nav.html",
+}
+
+
+def _partial_calls(tree: nodes.Template) -> list[tuple[int, str]]:
+    """(line, template name) of each partial ``tree`` renders through a
+    global: ``partial("name.html", …)`` with a constant name, and the
+    globals of one fixed partial (``objective_item(…)``). A missing one is
+    as knowable as a missing ``{% include %}``, and ``partial()`` is the
+    documented way to call a partial: unchecked, a branch that no page
+    reaches today (the stale flag) broke the build the day one did."""
+    # a name the template binds itself (``{% set partial = … %}``, a macro's
+    # argument) is not the global
+    own = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
+    calls = []
+    for call in tree.find_all(nodes.Call):
+        callee = call.node
+        if not isinstance(callee, nodes.Name) or callee.name in own:
+            continue
+        if callee.name == "partial":
+            first = call.args[0] if call.args else None
+            if isinstance(first, nodes.Const) and isinstance(first.value, str):
+                calls.append((call.lineno, "partials/" + first.value))
+        elif callee.name in _FIXED_PARTIALS:
+            calls.append((call.lineno, _FIXED_PARTIALS[callee.name]))
+    return calls
 
 
 def _tag(node: nodes.Node) -> str:
@@ -107,3 +149,23 @@ def _tag(node: nodes.Node) -> str:
     if isinstance(node, nodes.Include):
         return "include"
     return "from" if isinstance(node, nodes.FromImport) else "import"
+
+
+def not_found_hint(name: str) -> str:
+    """What to do about template ``name`` that is not there. ``partial()``
+    puts ``partials/`` before the name it is given, so a theme's prefix in
+    it (``partial("default:status_badge.html")``, to reach the partial an
+    override replaces) names a file with a colon: the include that reaches
+    that partial puts the prefix first."""
+    folder, _, rest = name.partition("/")
+    label, colon, partial = rest.partition(":")
+    if folder == "partials" and colon and label and "/" not in label:
+        return (
+            f"partial() takes a partial's own name; to render the {label} theme's "
+            f'{partial} from yours, write {{% include "{label}:partials/{partial}" %}} '
+            "(it sees your template's variables)"
+        )
+    return (
+        f"add {name} to the theme's templates/ (or the site's), or name one "
+        "that is there; a theme standing alone provides every template it uses"
+    )

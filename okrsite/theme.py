@@ -116,7 +116,8 @@ class Theme:
         language = load_language(code, [*folders, *([site_root] if site_root else [])])
         callables = language.template_callables()
         self.env.globals.update(callables)
-        use_language(self.env, language, callables["_"])
+        text = language.template_callables(as_text=True)
+        use_language(self.env, language, callables["_"], text["_"])
         return language
 
     def language_problem(
@@ -564,6 +565,12 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     )
     # Jinja's own ``range`` and ``lipsum`` with limits, as its sandbox has
     # them: ``range(10**9)|list`` took 24 GB before the machine killed it
+    # ``{% trans n=3 %}…{{ n }}…{% endtrans %}`` passes its variables as
+    # keyword arguments, as okrsite's gettext and ngettext take them
+    # (okrsite.translations): old-style Jinja called ``gettext(text)`` bare
+    # and formatted the result itself, which okrsite's gettext had already
+    # formatted with no values (KeyError)
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
     env.globals["range"] = safe_range
     env.globals["lipsum"] = _lipsum
     env.context_class = FastCallContext.for_environment()

@@ -81,17 +81,23 @@ class Language:
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
-    def template_callables(self) -> dict[str, Callable[..., Markup]]:
+    def template_callables(self, as_text: bool = False) -> dict[str, Callable[..., Markup]]:
         """``_``, ``gettext`` and ``ngettext`` for templates.
 
         They behave like Jinja's "newstyle" gettext (the translation is
         markup, placeholders are filled with escaped values: ``_("Progress
         of %(name)s", name=title)``), but remember each translation: a page
         asks for the same few words thousands of times.
+
+        ``as_text``: for a template whose output is XML (the Atom feed), where
+        a translation's bare ``&`` or ``<`` (``check-ins & updates``), which
+        a browser reads in HTML, makes the whole file invalid: the
+        translation is read as markup (``&amp;`` is ``&``) and written as
+        text, escaped like every other text of the file.
         """
         singular: dict[str, tuple[Markup, tuple[str, ...] | None, Markup | None]] = {}
         plural: dict[tuple[str, str, int], Markup] = {}
-        translations = self.translations
+        translations: Any = _AsText(self.translations) if as_text else self.translations
 
         def gettext(message: str, /, **variables: Any) -> Markup:
             entry = singular.get(message)
@@ -205,6 +211,22 @@ def _plain_placeholders(text: str) -> tuple[str, ...] | None:
 def _markup(text: str) -> Markup:
     """``Markup(text)`` for a ``str``, without ``Markup.__new__``'s Python-level checks."""
     return str.__new__(Markup, text)  # type: ignore[no-any-return]
+
+
+class _AsText:
+    """A catalogue whose translations are XML text: each is read as the
+    markup a catalogue's strings are (``&amp;`` is ``&``) and escaped, so
+    a bare ``&`` or ``<`` a translator wrote stays text in an XML file."""
+
+    def __init__(self, translations: NullTranslations) -> None:
+        self._translations = translations
+
+    def gettext(self, message: str) -> str:
+        return str(escape(Markup(self._translations.gettext(message)).unescape()))
+
+    def ngettext(self, one: str, many: str, count: int) -> str:
+        text = self._translations.ngettext(one, many, count)
+        return str(escape(Markup(text).unescape()))
 
 
 #: a language tag as people write one (``de``, ``DE``, ``de_AT``, ``zh-Hant-TW``):

@@ -94,7 +94,7 @@ def test_search_entries_of_what_counts_nowhere_have_no_figure(built: Path) -> No
     assert "p" not in objectives["sales/verworfen"]
     assert objectives["sales/verworfen"]["s"] == "dropped"
     assert objectives["sales/live"]["p"] == 50
-    krs = {(x["m"], x["i"]): x for x in items if x["k"] == "kr"}
+    krs = {(x["j"], x["i"]): x for x in items if x["k"] == "kr"}
     assert "p" not in krs[("Live", "gone")] and krs[("Live", "gone")]["s"] == "dropped"
     assert krs[("Live", "deals")]["p"] == 50
     assert "p" not in krs[("Entwurf", "deals")]

@@ -15,7 +15,7 @@ from datetime import date
 
 from okrsite.cycle_figures import Figures
 from okrsite.limit_places import DEFAULT_PLACES, kpi_value_places, places_beside
-from okrsite.model import Cycle, Grade, Health, TrendMeaning
+from okrsite.model import Cycle, Grade, Health, Trend, TrendMeaning
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import scored_done, success_level
 from okrsite.view.view_model import Link, ViewModel
@@ -86,6 +86,9 @@ class KPIRow:
     #: the decimals of its value beside the KPI's thresholds and target
     #: (:func:`okrsite.limit_places.kpi_value_places`), as its page writes it
     value_places: int = DEFAULT_PLACES
+    #: the way its value last moved (up, down, flat; none with one value),
+    #: for ``partials/trend.html`` as the KPI's other places call it
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
             k.trend_meaning,
             not card.final and k.kpi in scored.kpis and scored.kpis[k.kpi].stale,
             kpi_value_places(k.value, p.kpis[k.kpi].green, p.kpis[k.kpi].red, p.kpis[k.kpi].target),
+            k.trend,
         )
         for k in card.kpis
     )

@@ -73,7 +73,10 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
                 "u": f"{url}#{view.anchors.key_result(oid, kr.id)}",
                 "i": kr.id,
                 "o": owner,
-                "m": o.title,
+                # its objective's team, as every kind's "m" is a team; the
+                # objective it belongs to is its own field, "j"
+                "m": team,
+                "j": o.title,
                 "c": o.cycle,
                 **({"p": percent(ks.progress)} if ks.counted else {}),
                 "s": ks.status,

@@ -215,7 +215,7 @@ def root(context, missing=missing, environment=environment):
         if ((environment.getattr(l_1_c, 'id') in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'backdated')):
             pass
             yield '&lt;p&gt;'
-            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'committed'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(t_1(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'committed'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
@@ -223,4 +223,4 @@ def root(context, missing=missing, environment=environment):
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '2=42&3=44&4=46&5=48&6=50&9=53&10=72&12=91&13=93&14=97&15=99&16=101&18=119&19=209'
+debug_info = '2=42&3=44&4=46&5=48&6=50&9=53&10=72&12=91&13=93&14=97&15=99&16=101&20=119&21=209'

@@ -53,13 +53,9 @@ def root(context, missing=missing, environment=environment):
                 yield ' '
                 yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'stale_flag.html', _loop_vars=_loop_vars))
             yield '</td><td data-label="Trend">'
-            if environment.getattr(l_1_row, 'trend_meaning'):
+            if environment.getattr(l_1_row, 'trend'):
                 pass
-                yield '<span class="meaning trend-'
-                yield escape(environment.getattr(l_1_row, 'trend_meaning'))
-                yield '">'
-                yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_row, 'trend_meaning')))
-                yield '</span>'
+                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'trend.html', trend=environment.getattr(l_1_row, 'trend'), meaning=environment.getattr(l_1_row, 'trend_meaning'), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'

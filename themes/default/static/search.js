@@ -38,7 +38,7 @@
     var s = it.s || "";
     return {
       it: it,
-      hay: fold([it.t, it.i || "", it.o, it.m, it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" "))
+      hay: fold([it.t, it.i || "", it.o, it.m, it.j || "", it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" "))
     };
   });
   var LIMIT = 100;
@@ -108,7 +108,7 @@
     }
     var link = slot(frag, "link");
     if (link) link.setAttribute("href", root + it.u);
-    var words = { title: it.t, owner: it.o, team: it.m, cycle: it.c };
+    var words = { title: it.t, owner: it.o, team: it.m, objective: it.j, cycle: it.c };
     Object.keys(words).forEach(function (name) {
       var at = slot(frag, name);
       if (!at) return;
