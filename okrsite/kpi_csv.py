@@ -354,9 +354,10 @@ def read_number(cell: str, delimiter: str, grouped: bool = False) -> float | Non
 
 
 #: ``1 234``, ``1'234,5``: thousands grouped by spaces (no-break, thin ones
-#: too) or apostrophes, as the goal files read them, in groups of three
+#: too) or apostrophes (also U+2019, Windows' Swiss ``1’234``), as the goal
+#: files read them, in groups of three
 _SPACE_GROUPED = re.compile(
-    r"[-+]?[1-9]\d{0,2}([ \u00a0\u202f\u2009\u2007'])\d{3}(?:\1\d{3})*(?:[.,]\d+)?"
+    r"[-+]?[1-9]\d{0,2}([ \u00a0\u202f\u2009\u2007'\u2019])\d{3}(?:\1\d{3})*(?:[.,]\d+)?"
 )
 
 

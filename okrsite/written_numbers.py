@@ -10,7 +10,8 @@ Each of those means one number, so okrsite reads it:
   past (the unit is the ``unit:`` key's, or the symbol when there is none:
   :func:`okrsite.parse._currency_unit`);
 - thousands grouped by spaces (also no-break and thin spaces), apostrophes
-  (Swiss ``1'234``), by commas when a point marks the decimals or there are
+  (Swiss ``1'234``, also the typographic ``1’234`` that Windows' de-CH
+  locale writes), by commas when a point marks the decimals or there are
   several groups (``1,234.5``, ``1,000,000``), by points when a comma marks
   the decimals (``1.234,5``, ``1.000.000``);
 - a decimal comma where it can mean nothing else (``5,9``, ``12,75``,
@@ -300,8 +301,10 @@ def _bracketed(inner: str, one_group_thousands: bool) -> tuple[float, bool] | No
     return (-found[0] if found[0] else 0.0), found[1]
 
 
-#: what may group thousands in a figure's whole part
-_GROUP_MARKS = _GROUP_SPACES + "'_"
+#: what may group thousands in a figure's whole part: spaces, the apostrophe,
+#: the typographic one (U+2019) that Windows' Swiss locales write and Swiss
+#: Excel exports (``1’500’000``), and the underscore
+_GROUP_MARKS = _GROUP_SPACES + "'\u2019_"
 _GROUPED = re.compile(r"\d{1,3}(?:[" + _GROUP_MARKS + r"]\d{3})+(?:[.,]\d*)?")
 
 
