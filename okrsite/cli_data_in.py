@@ -16,6 +16,7 @@ import click
 from okrsite.cli import DATE, print_diagnostics, resolve_site, site_option
 from okrsite.diagnostics import summary_line
 from okrsite.plural import plural
+from okrsite.workbook_kind import OTHER_WORKBOOKS
 
 if TYPE_CHECKING:
     from okrsite.goal_yaml import PlannedFile
@@ -79,6 +80,8 @@ def import_command(
 
     root = resolve_site(site)
     fmt = fmt or FORMATS.get(file.suffix.lower())
+    if fmt is None and file.suffix.lower() in OTHER_WORKBOOKS:
+        fmt = "xlsx"  # whose reader says what the file is and how to save it (IMP001)
     if fmt is None:
         raise click.UsageError(
             f"cannot tell the format of {file.name}: pass --format csv, xlsx or json"

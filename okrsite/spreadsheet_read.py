@@ -28,6 +28,7 @@ from okrsite.csv_separator_line import declared_separator
 from okrsite.diagnostics import Diagnostic
 from okrsite.formula_guard import guarded
 from okrsite.text_sniff import utf16_form
+from okrsite.workbook_kind import not_csv
 
 __all__ = [
     "Book",
@@ -361,6 +362,9 @@ def _csv_text(path: Path) -> tuple[str, tuple[Notice, ...]]:
             f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB, more than a sheet "
             "of OKRs holds: is it the right file? (see docs/limits.md)"
         )
+    workbook = not_csv(path.name, raw)  # an .xlsx or .xls given to --format csv
+    if workbook is not None:
+        raise SheetError(workbook)
     return csv_text(raw, path.name)
 
 

@@ -41,6 +41,7 @@ from okrsite.spreadsheet_read import (
     SheetError,
     _header_index,
 )
+from okrsite.workbook_kind import not_xlsx
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["FormulaCell", "currency_of", "xlsx_tabs"]
@@ -206,6 +207,9 @@ def _check_workbook(path: Path) -> None:
     part than its entry declares (a part that unpacks to more fails its check).
     """
     name = path.name
+    wrong = not_xlsx(path)  # an .xls, a protected workbook, a CSV named .xlsx
+    if wrong is not None:
+        raise SheetError(wrong)
     if path.stat().st_size > MAX_XLSX_BYTES:
         raise SheetError(
             f"{name} is larger than {MAX_XLSX_BYTES // (1024 * 1024)} MB, more than a "

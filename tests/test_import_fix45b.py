@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import run_cli, write_site
 from import_sheets import imported, sheet, site_at
+from openpyxl import Workbook
 
 
 def written(site: Path, name: str) -> str:
@@ -55,3 +56,53 @@ def test_swiss_typographic_apostrophe_groups_thousands_in_a_goal_file(tmp_path: 
     portfolio = json.loads(exported(site))
     kr = portfolio["objectives"][0]["key_results"][0]
     assert (kr["target"], kr["current"], kr["progress"]) == (1500000, 750000, 0.5)
+
+
+# ------------------------------------------------------------------ 5. wrong file types
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00\x01junk" * 40
+
+
+def test_an_old_xls_workbook_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
+    """Before: a usage error (exit 2) sending the user to --format, which failed."""
+    site = site_at(tmp_path)
+    path = tmp_path / "okrs.xls"
+    path.write_bytes(OLE)
+    code, out = imported(site, path, "--dry-run")
+    assert code == 1, out
+    assert "okrs.xls: error IMP001: okrs.xls is an Excel 97-2003 workbook (.xls)" in out, out
+    assert "File > Save As > Excel Workbook" in out, out
+    assert "cannot tell the format" not in out and "zip" not in out, out
+    code, out = imported(site, path, "--format", "xlsx")
+    assert code == 1 and "Excel 97-2003 workbook (.xls)" in out, out
+
+
+def test_a_password_protected_or_mislabelled_xlsx_says_what_it_is(tmp_path: Path) -> None:
+    site = site_at(tmp_path)
+    protected = tmp_path / "protected.xlsx"
+    protected.write_bytes(OLE)  # Excel keeps an encrypted workbook in an OLE file
+    code, out = imported(site, protected)
+    assert code == 1, out
+    assert "File is not a zip file" not in out, out
+    assert "protected by a password" in out and "save it without a password" in out, out
+    text = tmp_path / "okrs.xlsx"
+    text.write_text("Objective,Key result,Target,Current\nGrow,ARR,10,5\n", encoding="utf-8")
+    code, out = imported(site, text)
+    assert code == 1, out
+    assert "okrs.xlsx is text, not an Excel workbook (.xlsx)" in out, out
+    assert "rename it .csv or pass --format csv" in out, out
+    code, out = imported(site, text, "--format", "csv")
+    assert code == 0, out
+    assert (site / "content/objectives/grow.md").exists()
+
+
+def test_a_workbook_given_to_format_csv_is_named_a_workbook(tmp_path: Path) -> None:
+    site = site_at(tmp_path)
+    book = Workbook()
+    book.active.append(["Objective", "Key result", "Target", "Current"])
+    book.active.append(["Grow", "ARR", 10, 5])
+    path = tmp_path / "okrs.xlsx"
+    book.save(path)
+    code, out = imported(site, path, "--format", "csv")
+    assert code == 1, out
+    assert "okrs.xlsx is a workbook (a zip archive, as .xlsx is), not CSV text" in out, out
+    assert "pass --format xlsx" in out and "UTF-8" not in out, out
