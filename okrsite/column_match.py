@@ -125,6 +125,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "objective_status": ("objectivestatus",),
     "kr_status": ("krstatus", "keyresultstatus", "status"),
     "score": ("score", "finalscore"),
+    # a key result's own owner beside the objective's (okrsite's export
+    # writes kr_owner; OKR tools' sheets say KR owner)
+    "kr_owner": ("krowner", "krowners", "keyresultowner", "keyresultowners"),
 }
 
 FIELDS: tuple[str, ...] = (*SYNONYMS, "ignore")

@@ -68,6 +68,9 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
                 "progress": shares.key_results[kr.id],
                 "status": s.key_results[kr.id].status,
                 "grade": s.key_results[kr.id].grade,
+                # its own owner as its file writes it (none: the objective's),
+                # so that a round trip through import keeps it
+                "owner": kr.written_owner,
             }
             for kr in obj.key_results
         ],
@@ -201,6 +204,7 @@ CSV_COLUMNS = [
     "score",
     "kr_progress",
     "kr_status",
+    "kr_owner",  # last: the columns before it keep their places
 ]
 
 
@@ -249,9 +253,10 @@ def csv_rows(o: dict[str, Any]) -> list[list[Any]]:
                 kr["score"],
                 kr["progress"],
                 kr["status"],
+                kr["owner"],
             ]
             if kr
-            else [""] * 11
+            else [""] * 12
         )
         rows.append([csv_cell(v) for v in head + tail])
     return rows

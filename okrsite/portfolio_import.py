@@ -255,6 +255,7 @@ def _json_objective(
                 unit=kr.get("unit") if isinstance(kr.get("unit"), str) else None,
                 weight=_json_number(kr.get("weight")),
                 score=_json_number(kr.get("score")),
+                owner=kr.get("owner") if isinstance(kr.get("owner"), str) else None,
                 status=kr.get("status")
                 if kr.get("status") in ("draft", "dropped") and kr.get("status") != plan.status
                 else None,

@@ -372,8 +372,12 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
     if score is not None and not 0 <= score <= 1:
         row.fail("score", f"score {score:g} is outside 0-1", code="IMP105")
     status = status_of(row, "kr_status")
-    # the objective's owner repeated on its rows is not the key result's own
-    owner = row.owner("a key result") if row.text("owner") != obj.owner_cell else None
+    # the objective's owner repeated on its rows is not the key result's own;
+    # a KR owner column (okrsite's export has one) names it
+    if "kr_owner" in row.cols.fields:
+        owner = row.owner("a key result", "kr_owner")
+    else:
+        owner = row.owner("a key result") if row.text("owner") != obj.owner_cell else None
     unit = row.text("unit") or row.written_unit
     measured = any(v is not None for v in (start, target, current, done, kind))
     if title is None:

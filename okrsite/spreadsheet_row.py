@@ -123,22 +123,23 @@ class SheetRow:
         lines = [" ".join(line.split()) for line in str(value).splitlines()]
         return "\n".join(line for line in lines if line) or None
 
-    def owner(self, whose: str) -> str | None:
-        """The Owner cell's first name; co-owners left out with a warning.
+    def owner(self, whose: str, fld: str = "owner") -> str | None:
+        """The Owner cell's first name (or the KR owner cell's, ``fld``
+        ``kr_owner``); co-owners left out with a warning.
 
         okrsite has one owner per objective and per key result (the loader
         takes the first of ``owner: [A, B]`` with warning OKR123); a cell
         ``Tom Lee, Ana Ruiz`` would otherwise be one person, ``tom-lee-ana-ruiz``.
         """
-        cell = self.text("owner")
+        cell = self.text(fld)
         if cell is None:
             return None
-        written = self.raw("owner")  # its line breaks part names (Alt+Enter)
+        written = self.raw(fld)  # its line breaks part names (Alt+Enter)
         names = split_owners(written if isinstance(written, str) else cell)
         if len(names) > 1:
             others = ", ".join(repr(n) for n in names[1:])
             self.warn(
-                "owner",
+                fld,
                 f"{whose} has one owner: the first, {names[0]!r}, is imported; not {others}",
                 "name one person; another can own a key result: write them in the Owner cell of its row",
             )

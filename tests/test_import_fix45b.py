@@ -106,3 +106,52 @@ def test_a_workbook_given_to_format_csv_is_named_a_workbook(tmp_path: Path) -> N
     assert code == 1, out
     assert "okrs.xlsx is a workbook (a zip archive, as .xlsx is), not CSV text" in out, out
     assert "pass --format xlsx" in out and "UTF-8" not in out, out
+
+
+# ------------------------------------------------------------------ 8. key-result owners
+OWNED = (
+    "Objective,Key result,Owner,Team,Target,Current\n"
+    "Grow EMEA,ARR,Uma Diaz,Sales,10,5\n"
+    ',New logos,"Lee, Tom",,12,5\n'
+)
+
+
+def test_a_kr_owner_column_is_read(tmp_path: Path) -> None:
+    """Before: "columns not imported: 'KR Owner'"."""
+    site = site_at(tmp_path)
+    path = sheet(
+        tmp_path,
+        "kr.csv",
+        "Objective,Key result,Owner,KR Owner,Target,Current\n"
+        "Grow EMEA,ARR,Uma Diaz,Ana Ruiz,10,5\n"
+        "Grow EMEA,New logos,Uma Diaz,,12,5\n",
+    )
+    code, out = imported(site, path)
+    assert code == 0, out
+    assert "not imported" not in out, out
+    text = written(site, "grow-emea.md")
+    assert "owner: uma-diaz\n" in text or "owner: Uma Diaz\n" in text, text
+    assert "    owner: Ana Ruiz\n" in text, text
+    assert text.count("owner:") == 2, text
+
+
+def test_key_result_owners_survive_a_round_trip_through_export(tmp_path: Path) -> None:
+    """docs/import.md: owners are kept. Before, the export had no key-result
+    owner, so the re-imported KR had none."""
+    site = site_at(tmp_path)
+    code, out = imported(site, sheet(tmp_path, "okrs.csv", OWNED))
+    assert code == 0, out
+    assert "    owner: Tom Lee\n" in written(site, "sales/grow-emea.md")
+    portfolio = json.loads(exported(site))
+    krs = {kr["id"]: kr for kr in portfolio["objectives"][0]["key_results"]}
+    assert krs["new-logos"]["owner"] == "Tom Lee" and krs["arr"]["owner"] is None, krs
+    rows = exported(site, "--format", "csv").splitlines()
+    assert rows[0].endswith(",kr_status,kr_owner"), rows[0]
+    assert rows[2].endswith(",Tom Lee") and rows[1].endswith(","), rows
+    for fmt, text in (("csv", "\n".join(rows) + "\n"), ("json", json.dumps(portfolio))):
+        again = site_at(tmp_path / fmt)
+        code, out = imported(again, sheet(tmp_path, f"export.{fmt}", text))
+        assert code == 0, out
+        kept = written(again, "sales/grow-emea.md")
+        assert "    owner: Tom Lee\n" in kept, (fmt, kept)
+        assert kept.count("owner:") == 2, (fmt, kept)
