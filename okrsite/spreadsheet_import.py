@@ -34,6 +34,7 @@ from okrsite.spreadsheet_read import Sheet
 from okrsite.spreadsheet_repeated_rows import repeated_key_result
 from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
 from okrsite.spreadsheet_stray import stray_cells, stray_warning
+from okrsite.spreadsheet_type_column import type_column_layout
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = ["KRPlan", "ObjectivePlan", "normalise_cycle", "plan_rows", "split_owners"]
@@ -114,6 +115,10 @@ def plan_rows(
     cycle and team, or leave the cycle or team blank: a title repeated under
     another team is that team's objective, never merged into the first."""
     diags: list[Diagnostic] = []
+    by_type = type_column_layout(sheet, cols)  # Viva Goals' objective and KR rows
+    if by_type is not None:
+        diags.append(error("IMP002", by_type[0], file, line=sheet.header_row, hint=by_type[1]))
+        return [], diags
     if "objective" not in cols.fields and "objective_id" not in cols.fields:
         diags.append(
             error(

@@ -155,3 +155,28 @@ def test_key_result_owners_survive_a_round_trip_through_export(tmp_path: Path) -
         kept = written(again, "sales/grow-emea.md")
         assert "    owner: Tom Lee\n" in kept, (fmt, kept)
         assert kept.count("owner:") == 2, (fmt, kept)
+
+
+# ------------------------------------------------------------------ 4. a Type column's layout
+VIVA = (
+    "Title,Type,Owner,Team,Time Period,Start Value,Target Value,Current Value,Metric Unit,"
+    "Progress,Status,Parent\n"
+    "Grow EMEA revenue,Objective,Uma Diaz,Sales,Q4 2026,,,,,42%,On Track,\n"
+    "Close new ARR,Key Result,Uma Diaz,Sales,Q4 2026,0,2000000,850000,$,42%,On Track,"
+    "Grow EMEA revenue\n"
+)
+
+
+def test_a_type_column_layout_gets_one_error_naming_it(tmp_path: Path) -> None:
+    """Before: IMP002 sent the user to --map, and after it every row was an
+    IMP101 ("key result values" on the objective's own row)."""
+    site = site_at(tmp_path)
+    path = sheet(tmp_path, "viva.csv", VIVA)
+    for more in ((), ("--map", "Title=objective")):
+        code, out = imported(site, path, "--dry-run", *more)
+        assert code == 1, out
+        assert "viva.csv:1: error IMP002: column B 'Type' says whether a row is an objective" in out
+        assert "Viva Goals, Perdoo and Lattice" in out, out
+        assert "in a column named Objective" in out and "a column named Key result" in out, out
+        assert "IMP101" not in out and "--map 'YOUR HEADER" not in out, out
+        assert out.count(": error IMP") == 1, out
