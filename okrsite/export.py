@@ -129,6 +129,9 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "overdue": gs.overdue,
                 "progress": _num(gs.progress),
                 "smart": gs.smart,
+                # its body as written: what makes it Specific (smart.S), so
+                # that import writes it back and the goal stays Specific
+                "description": g.body.strip() or None,
             }
         )
     return {"kpis": kpis, "goals": goals}

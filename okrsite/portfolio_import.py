@@ -102,8 +102,11 @@ def plans_from_portfolio(
                     "current": yaml_number(progress * 100),
                     "unit": "%",
                 }
+            # its body, which says what will be done: without it the goal is not Specific
+            body = record.get("description")
+            body = body if isinstance(body, str) else ""
             files.append(
-                PlannedFile(f"{content_dir}/goals/{record['id']}.md", front_matter(goal), n)
+                PlannedFile(f"{content_dir}/goals/{record['id']}.md", front_matter(goal, body), n)
             )
         else:
             diags.append(error("IMP106", f"goal {n} needs an id and a title", label))

@@ -282,7 +282,13 @@ def _confidence(row: SheetRow) -> float | None:
         # 70% or 0.7 of certainty: the 0-10 scale's 7
         confidence = round(confidence / 10 if percent else confidence * 10, 6)
     if confidence is not None and not 0 <= confidence <= 10:
-        row.fail("confidence", f"confidence {confidence:g} is outside 0-10", code="IMP105")
+        row.fail(
+            "confidence",
+            f"confidence {confidence:g} is outside 0-10",
+            "write a whole number from 0 (no chance) to 10 (sure), a word (low, medium, "
+            "high) or a score out of its scale (7/10, 4/5)",
+            code="IMP105",
+        )
         confidence = None
     return confidence
 
@@ -375,7 +381,12 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
     if score is not None and score_pct:
         score /= 100
     if score is not None and not 0 <= score <= 1:
-        row.fail("score", f"score {score:g} is outside 0-1", code="IMP105")
+        row.fail(
+            "score",
+            f"score {score:g} is outside 0-1",
+            "write the end-of-cycle grade from 0 to 1 (0.7) or as a percentage (70%)",
+            code="IMP105",
+        )
     status = status_of(row, "kr_status")
     # the objective's owner repeated on its rows is not the key result's own;
     # a KR owner column (okrsite's export has one) names it

@@ -322,6 +322,8 @@ def kr(
         else "yellow"
         if progress < 0.7
         else "green",
+        # its own owner as its file writes it: none of these key results has one
+        "owner": None,
     }
 
 
@@ -622,6 +624,8 @@ EXPECTED: dict[str, Any] = {
             "overdue": False,
             "progress": 0.48,
             "smart": {"S": True, "M": True, "A": True, "R": True, "T": True},
+            # its body, which makes it Specific (import writes it back)
+            "description": "Triage complaints twice a day and route each to its owner within 4 hours.",
         },
         # no body, measure, owner, supports or due/cycle: every letter false; progress 0
         {
@@ -635,6 +639,7 @@ EXPECTED: dict[str, Any] = {
             "overdue": False,
             "progress": 0,
             "smart": {"S": False, "M": False, "A": False, "R": False, "T": False},
+            "description": None,
         },
     ],
 }
@@ -668,7 +673,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     ]  # fmt: skip
     kr_keys = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "score", "progress",
-        "status", "grade",
+        "status", "grade", "owner",
     ]  # fmt: skip
     kpi_keys = [
         "id", "title", "value", "unit", "date", "health", "trend", "trend_meaning", "stale", "direction",
@@ -683,7 +688,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
     for g in exported["goals"]:
         goal_keys = [
             "id", "title", "owner", "owner_kind", "team", "supports", "due", "overdue",
-            "progress", "smart",
+            "progress", "smart", "description",
         ]  # fmt: skip
         assert list(g) == goal_keys
         assert list(g["smart"]) == ["S", "M", "A", "R", "T"]

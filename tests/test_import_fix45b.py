@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_cli, write_site
+from conftest import copy_example, run_cli, write_site
 from import_sheets import imported, sheet, site_at
 from openpyxl import Workbook
 
@@ -180,3 +180,39 @@ def test_a_type_column_layout_gets_one_error_naming_it(tmp_path: Path) -> None:
         assert "in a column named Objective" in out and "a column named Key result" in out, out
         assert "IMP101" not in out and "--map 'YOUR HEADER" not in out, out
         assert out.count(": error IMP") == 1, out
+
+
+# ------------------------------------------------------------------ 10. SMART goals round trip
+def test_smart_goals_stay_specific_through_a_json_round_trip(tmp_path: Path) -> None:
+    """import.md: "the imported site checks clean". Before, the export left the
+    goals' bodies behind, so the re-imported soc2-evidence, sdr-ramp and
+    kb-deflection were "not Specific" (OKR405)."""
+    example = copy_example(tmp_path / "example")
+    portfolio = json.loads(exported(example))
+    assert all(g["smart"]["S"] for g in portfolio["goals"]), portfolio["goals"]
+    site = write_site(
+        tmp_path / "again",
+        {"okrsite.toml": (example / "okrsite.toml").read_text(encoding="utf-8")},
+    )
+    code, out = imported(site, sheet(tmp_path, "portfolio.json", json.dumps(portfolio)))
+    assert code == 0, out
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0 and "OKR405" not in out, out
+    again = json.loads(exported(site))
+    assert [g["smart"] for g in again["goals"]] == [g["smart"] for g in portfolio["goals"]]
+
+
+def test_a_confidence_out_of_range_says_how_to_write_one(tmp_path: Path) -> None:
+    site = site_at(tmp_path)
+    path = sheet(
+        tmp_path,
+        "c.csv",
+        "Objective,Key result,Target,Current,Confidence,Score\nGrow,ARR,10,5,12,1.5\n",
+    )
+    code, out = imported(site, path)
+    assert code == 1, out
+    assert (
+        "c.csv:2:5: error IMP105: row 2, column E 'Confidence': confidence 12 is outside 0-10 (hint: write a whole number from 0"
+        in out
+    ), out
+    assert "score 1.5 is outside 0-1 (hint: write the end-of-cycle grade from 0 to 1" in out, out
