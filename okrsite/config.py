@@ -9,7 +9,8 @@ text and returns settings plus diagnostics.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
@@ -52,12 +53,16 @@ from okrsite.model import Cycle, Settings
 
 CONFIG_FILE = "okrsite.toml"
 
+#: the site title of a site whose okrsite.toml sets none: a msgid of the
+#: theme's translations, so a German site is "Ziele" (:func:`titled_in_language`)
+DEFAULT_TITLE = "Goals"
+
 
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The settings of ``okrsite.toml``, each with the default a site without it gets."""
 
-    title: str = "Goals"
+    title: str = DEFAULT_TITLE
     description: str = ""
     content_dir: str = "content"
     output_dir: str = "_site"
@@ -169,6 +174,16 @@ _OTHER_TOOLS = {
     "languagecode": 'write language = "de" (a code such as "de" or "en-GB")',
     "defaultcontentlanguage": 'write language = "de" (a code such as "de" or "en-GB")',
 }
+
+
+def titled_in_language(config: SiteConfig, gettext: Callable[[str], str]) -> SiteConfig:
+    """``config`` with the default title in the site's language: a site that
+    sets only ``language = "de"`` is "Ziele" on every page, in its feed and
+    on its 404 page, not an English "Goals" among German words. A title
+    written in okrsite.toml is the site's name and stays as written."""
+    if config.title != DEFAULT_TITLE:
+        return config
+    return replace(config, title=gettext(DEFAULT_TITLE))
 
 
 def setting_line(text: str, key: str) -> int | None:

@@ -45,6 +45,21 @@ def quarter_of(day: date, cycles: Mapping[str, Cycle] | None = None) -> str:
     return f"FY{fiscal_year_of(day, start)}-Q{(day.month - start) % 12 // 3 + 1}"
 
 
+#: OKR101's hint for an objective without ``cycle:``, as the parser writes
+#: it: :func:`with_current_cycle` names the quarter (the parser knows no date)
+MISSING_CYCLE_HINT = "add 'cycle: <the current quarter>' or set default_cycle in okrsite.toml"
+
+
+def with_current_cycle(
+    diags: Sequence[Diagnostic], cycles: Mapping[str, Cycle] | None, day: date
+) -> list[Diagnostic]:
+    """``diags`` with OKR101's hint for a missing ``cycle:`` naming the quarter
+    of ``day`` (as_of) in the site's naming, as ``okrsite new`` writes it: a
+    fixed example would be a quarter long ended, scored "missed" at once."""
+    hint = MISSING_CYCLE_HINT.replace("<the current quarter>", quarter_of(day, cycles))
+    return [replace(d, hint=hint) if d.hint == MISSING_CYCLE_HINT else d for d in diags]
+
+
 def quarter_span(day: date, cycles: Mapping[str, Cycle] | None = None) -> Cycle:
     """The quarter :func:`quarter_of` names, with its dates."""
     name = quarter_of(day, cycles)

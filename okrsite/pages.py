@@ -155,8 +155,16 @@ def teams(site: SiteRenderer, _: str) -> Page:
         )
         for t in view.teams_sorted(index.team_ids)
     ]
+    # what else each team owns: a team with KPIs or goals only is not "0 objectives"
+    owns = {
+        t: {
+            "kpis": len(index.kpis_by_team.get(t, ())),
+            "goals": len(index.goals_by_team.get(t, ())),
+        }
+        for t, _, _ in rows
+    }
     return path, site.render(
-        "teams.html", path, title=site.gettext("Teams"), rows=rows, cycle=cycle
+        "teams.html", path, title=site.gettext("Teams"), rows=rows, cycle=cycle, owns=owns
     )
 
 
@@ -173,8 +181,16 @@ def people(site: SiteRenderer, _: str) -> Page:
         )
         for pid in view.people_sorted(index.people_ids)
     ]
+    # what else each person owns: a KPI's or goal's owner is not "0 objectives"
+    owns = {
+        pid: {
+            "kpis": len(index.kpis_by_owner.get(pid, ())),
+            "goals": len(index.goals_by_owner.get(pid, ())),
+        }
+        for pid, _, _ in rows
+    }
     return path, site.render(
-        "people.html", path, title=site.gettext("People"), rows=rows, cycle=cycle
+        "people.html", path, title=site.gettext("People"), rows=rows, cycle=cycle, owns=owns
     )
 
 

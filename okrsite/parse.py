@@ -94,6 +94,7 @@ from okrsite.parse_objectives import _commitment_flag, _objective, reads_as_chec
 from okrsite.parse_objectives import objective_with_key_results as objective_with_key_results
 from okrsite.parse_people import HANDLE_RE as HANDLE_RE
 from okrsite.parse_people import _page, _person, _team
+from okrsite.parse_unknown_keys import kpi_key_hints
 from okrsite.text_sniff import SAVE_AS_UTF8, cp1252_letter, utf16_form
 
 
@@ -559,7 +560,9 @@ def parse_data(
             KNOWN_KEYS[kind],
             (),
             ("an " if kind[0] in "aeiou" else "a ") + kind,
-            {"goal": GOAL_KEY_HINTS, "objective": OBJECTIVE_KEY_HINTS}.get(kind),
+            {"goal": GOAL_KEY_HINTS, "objective": OBJECTIVE_KEY_HINTS}.get(kind)
+            if kind != "kpi"
+            else kpi_key_hints(data),
         )
     try:
         record = builder(f, rid, rel, data, parts, default_cycle)

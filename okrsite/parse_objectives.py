@@ -15,6 +15,7 @@ from dataclasses import fields
 from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.cycle_names import MISSING_CYCLE_HINT
 from okrsite.diagnostics import warning
 from okrsite.model import Initiative, Objective
 from okrsite.parse_fields import KeyResultMemo, Path_, _Fields
@@ -49,7 +50,7 @@ def _objective(
             "OKR101",
             "missing required key 'cycle'",
             (),
-            hint="add 'cycle: 2026-Q1' or set default_cycle in okrsite.toml",
+            hint=MISSING_CYCLE_HINT,  # the pipeline names the current quarter
         )
     krs = _key_results(f, data)
     if not krs and data.get("key_results") is None and parts.body:

@@ -52,6 +52,34 @@ def _alignment_hint(known: set[str]) -> str | None:
     return None
 
 
+#: a key result's keys a KPI's author reaches for (README's example key result
+#: is a Stay-Above one): the KPI's own words for them, with the direction each means
+_KPI_STAY_KEYS = {"stay_above": "up", "stay_below": "down"}
+
+
+def kpi_key_hints(data: Mapping[str, Any]) -> dict[str, str] | None:
+    """OKR111's hints of a KPI's ``stay_above:``/``stay_below:``, which only
+    a key result reads: a KPI says it with ``direction:`` and ``thresholds:``
+    (docs/content-format.md), with the figure written (``stay_below: 3`` →
+    ``direction: down`` and ``thresholds: {green: 3, red: …}``). The nearest
+    known key would be no help, and without ``direction: down`` the churn
+    KPI reads as better when higher. ``None`` for a KPI with neither key."""
+    hints = {}
+    for key in data:
+        form = yamlsource.key_form(str(key))
+        direction = _KPI_STAY_KEYS.get(form)
+        if direction is None:
+            continue
+        value = data[key]
+        figure = str(value) if isinstance(value, (int, float, str)) and str(value) else "N"
+        hints[form] = (
+            f"{form} is a key result's key; a KPI says it with direction: {direction} and "
+            f"thresholds: {{green: {figure}, red: …}} (healthy at or better than green, "
+            f"critical worse than red), or target: {figure}"
+        )
+    return hints or None
+
+
 def _unknown_key_words(
     name: str,
     known: set[str],

@@ -21,7 +21,7 @@ from pathlib import Path
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
-from okrsite.cycle_names import with_fiscal_setting_refused
+from okrsite.cycle_names import with_current_cycle, with_fiscal_setting_refused
 from okrsite.default_cycle_ended import ended_default_cycle_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
 from okrsite.due_words import in_year_of
@@ -207,6 +207,8 @@ def _load_configured(
     for pf in parsed:
         outcome_diags.extend(pf.diagnostics)
     outcome_diags = in_year_of(outcome_diags, when.year)  # a due's hint, in as_of's year
+    # a missing cycle:'s hint names the quarter of as_of, not one long ended
+    outcome_diags = with_current_cycle(outcome_diags, config.cycles, when)
 
     csv_data, csv_seen, data_near = _read_data_files(tree, config, parsed)
     own = len(outcome_diags)  # the files' own findings; what follows looks across files

@@ -81,6 +81,15 @@ class FileTree:
         base = self.root / content_dir
         shown = excerpt(content_dir)
         if not base.is_dir():
+            if not (self.root / CONFIG_FILE).is_file():
+                # no okrsite.toml to name (content/ deleted while serving): the folder
+                return error(
+                    "CFG012",
+                    f"content folder {shown!r} does not exist",
+                    content_dir,
+                    hint=f"create the folder {shown}/ again with your goal files; okrsite "
+                    "reads a site from it (content_dir in an okrsite.toml can name another)",
+                )
             return error(
                 "CFG012",
                 f"content folder {shown!r} does not exist",

@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from okrsite import pages
 from okrsite.codeowners import platform_of
-from okrsite.config import SiteConfig
+from okrsite.config import SiteConfig, titled_in_language
 from okrsite.dependencies import (
     EVERY,
     Dep,
@@ -154,6 +154,10 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self.memo = memo if memo is not None else RenderMemo()
         self.language = self.theme.install_language(config.language, site_root)
         self.gettext = self.language.gettext
+        #: the feed's ids stay those of the title as written (render_globals.feed_id)
+        self.config_written = config
+        # no title set: "Goals" in the site's language, on every page and the feed
+        self.config = config = titled_in_language(config, self.gettext)
         self._number = remembered_number(self.language.number)
         self._decimal = remembered_decimal(self.language.number)
         self._percent = remembered_percent(

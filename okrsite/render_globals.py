@@ -53,6 +53,7 @@ class TemplateGlobals:
     class of it: its attributes are the renderer's, set up there)."""
 
     config: SiteConfig
+    config_written: SiteConfig
     scored: ScoredPortfolio
     as_of: date
     view: ViewModel
@@ -196,7 +197,7 @@ class TemplateGlobals:
             "nav_items": self.nav_items,
             "anchor": view.anchors.anchor,
             "badge_url": lambda oid: href(badge_path(oid)),
-            "feed_id": quote(feed_id(self.config), safe=""),
+            "feed_id": quote(feed_id(self.config_written), safe=""),
         }
 
 

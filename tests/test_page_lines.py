@@ -388,8 +388,14 @@ def test_a_key_result_with_nothing_to_measure_says_so_not_roll_up_of_0(make_site
                 "  - {id: sov, title: Share of voice, start: 8, target: 15, unit: '%'}",
                 "  - {id: logos, title: Partner logos}",
             ),
+            # with a key result of its own: one with none is a draft, counted nowhere
             "content/objectives/partners.md": objective(
-                "Sign partners", "2026-Q4", "Priya Raman", "parent: brand#logos"
+                "Sign partners",
+                "2026-Q4",
+                "Priya Raman",
+                "parent: brand#logos",
+                "key_results:",
+                "  - {id: signed, title: Sign 5 partners, target: 5}",
             ),
         }
     )

@@ -60,8 +60,10 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<ul class="objs">\n'
         for (l_1_tid, l_1_name, l_1_sm) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+            l_1_owns = resolve('owns')
             l_1_ngettext = resolve('ngettext')
             l_1_partial = resolve('partial')
+            l_1_own = missing
             _loop_vars = {}
             pass
             yield '<li class="obj"><a class="obj-title" href="'
@@ -69,26 +71,43 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'person', l_1_tid, _loop_vars=_loop_vars))
             yield '"><bdi>'
             yield escape(l_1_name)
-            yield '</bdi></a> <span class="meta">'
-            if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+            yield '</bdi></a> '
+            l_1_own = environment.getitem((undefined(name='owns') if l_1_owns is missing else l_1_owns), l_1_tid)
+            _loop_vars['own'] = l_1_own
+            yield '<span class="meta">'
+            if (environment.getattr(l_1_sm, 'total') or (not (environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis') or environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals')))):
                 pass
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-            else:
+                if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
+                    pass
+                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
+                if (environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis') or environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals')):
+                    pass
+                    yield ' · '
+            if environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis'):
                 pass
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d KPI', '%(num)d KPIs', environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis'), _loop_vars=_loop_vars))
+                if environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals'):
+                    pass
+                    yield ' · '
+            if environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals'):
+                pass
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d SMART goal', '%(num)d SMART goals', environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals'), _loop_vars=_loop_vars))
             yield '</span> <span class="obj-score">'
             if (not t_3(environment.getattr(l_1_sm, 'progress'))):
                 pass
                 yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=l_1_name, _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
-            else:
+            elif (environment.getattr(l_1_sm, 'total') or (not (environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis') or environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals')))):
                 pass
                 yield '<span class="muted">–</span>'
             yield '</span></li>\n'
-        l_1_tid = l_1_name = l_1_sm = l_1_ngettext = l_1_partial = missing
+        l_1_tid = l_1_name = l_1_sm = l_1_owns = l_1_own = l_1_ngettext = l_1_partial = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p class="muted">Keine Personen.</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=54&6=59&8=62&9=68'
+debug_info = '1=13&2=16&3=20&5=54&6=59&8=62&9=70'

@@ -103,8 +103,10 @@ def block_main(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_tree = resolve('tree')
     l_0_kpi_ids = resolve('kpi_ids')
+    l_0_tree = resolve('tree')
+    l_0__ = resolve('_')
+    l_0_markup = resolve('markup')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -112,24 +114,21 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<h1>KPIs</h1>\n<p>Each KPI is listed under the KPIs it drives: outcomes (lagging) at the top, their leading drivers nested beneath.</p>\n'
-    if (undefined(name='tree') if l_0_tree is missing else l_0_tree):
-        pass
-        yield '<ul class="tree kpi-tree">\n'
-        for l_1_n in (undefined(name='tree') if l_0_tree is missing else l_0_tree):
-            l_1_node = resolve('node')
-            _loop_vars = {}
-            pass
-            yield escape(context.call((undefined(name='node') if l_1_node is missing else l_1_node), l_1_n, _loop_vars=_loop_vars))
-        l_1_n = l_1_node = missing
-        yield '</ul>\n'
-    else:
-        pass
-        yield '<p class="muted">No KPIs.</p>'
-    yield '<h2>All KPIs</h2>\n'
+    yield '<h1>KPIs</h1>\n'
     if (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
         pass
-        yield '<ul class="tiles">'
+        yield '<p>Each KPI is listed under the KPIs it drives: outcomes (lagging) at the top, their leading drivers nested beneath.</p>\n'
+        if (undefined(name='tree') if l_0_tree is missing else l_0_tree):
+            pass
+            yield '<ul class="tree kpi-tree">\n'
+            for l_1_n in (undefined(name='tree') if l_0_tree is missing else l_0_tree):
+                l_1_node = resolve('node')
+                _loop_vars = {}
+                pass
+                yield escape(context.call((undefined(name='node') if l_1_node is missing else l_1_node), l_1_n, _loop_vars=_loop_vars))
+            l_1_n = l_1_node = missing
+            yield '</ul>\n'
+        yield '<h2>All KPIs</h2>\n<ul class="tiles">'
         for l_1_id in (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
             l_1_m = resolve('m')
             l_1_root = resolve('root')
@@ -138,6 +137,11 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call(environment.getattr((undefined(name='m') if l_1_m is missing else l_1_m), 'kpi_tile'), (undefined(name='root') if l_1_root is missing else l_1_root), l_1_id, _loop_vars=_loop_vars))
         l_1_id = l_1_m = l_1_root = missing
         yield '</ul>'
+    else:
+        pass
+        yield '<p class="muted">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No KPIs yet: add one with %(command)s.', command=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>okrsite new kpi NAME</code>', _block_vars=_block_vars), _block_vars=_block_vars))
+        yield '</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=19&2=22&3=24&4=36&5=40&6=76&9=99&12=116&14=119&18=130'
+debug_info = '1=19&2=22&3=24&4=36&5=40&6=76&9=99&11=118&13=121&15=124&19=132'

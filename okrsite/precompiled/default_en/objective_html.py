@@ -48,9 +48,9 @@ def block_main(context, missing=missing, environment=environment):
     l_0_num = resolve('num')
     l_0_percent = resolve('percent')
     l_0_rows = resolve('rows')
+    l_0_direct = resolve('direct')
     l_0_history = resolve('history')
     l_0_m = resolve('m')
-    l_0_direct = resolve('direct')
     l_0_supports = resolve('supports')
     l_0_supported_by = resolve('supported_by')
     l_0_goals = resolve('goals')
@@ -229,9 +229,14 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'kr_row.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), row=l_1_row, _loop_vars=_loop_vars))
         l_1_row = missing
         yield '</tbody>\n</table>\n'
-    else:
+    elif (undefined(name='direct') if l_0_direct is missing else l_0_direct):
         pass
         yield '<p class="muted">No key results: progress is the weighted mean of the objectives aligned to it.</p>\n'
+    else:
+        pass
+        yield '<p class="muted">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No key results yet: add %(key)s to %(file)s. Until then it is scored as a draft and counts nowhere.', key=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>key_results:</code>', _block_vars=_block_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file')), _block_vars=_block_vars))
+        yield '</p>\n'
     yield '</section>\n\n'
     if (undefined(name='history') if l_0_history is missing else l_0_history):
         pass
@@ -367,7 +372,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
             yield ' × '
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_p, (undefined(name='places') if l_0_places is missing else l_0_places), _loop_vars=_loop_vars))
-            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 104 in 'objective.html' evaluated to false and no else section was defined.")))
+            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 106 in 'objective.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_p = missing
         yield ') ÷ '
         yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'total_weight'), 3, _block_vars=_block_vars))
@@ -517,4 +522,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=88&7=90&8=101&11=106&12=108&13=113&15=115&16=120&18=128&20=130&21=136&22=143&23=145&24=152&25=158&26=174&27=176&28=182&29=192&30=206&31=208&37=223&41=226&49=236&52=239&53=241&54=259&60=262&63=264&66=267&67=290&68=294&72=300&76=303&82=330&85=333&92=336&93=338&94=340&96=343&98=345&103=355&104=360&106=383&107=399&109=405&110=408&111=414&112=416&114=423&115=426&116=435&117=451&118=454&119=462&120=475&122=481&123=488&124=490&125=492&131=494&133=497&139=509&141=511&142=516'
+debug_info = '1=13&2=16&3=20&6=88&7=90&8=101&11=106&12=108&13=113&15=115&16=120&18=128&20=130&21=136&22=143&23=145&24=152&25=158&26=174&27=176&28=182&29=192&30=206&31=208&37=223&41=226&44=232&47=238&51=241&54=244&55=246&56=264&62=267&65=269&68=272&69=295&70=299&74=305&78=308&84=335&87=338&94=341&95=343&96=345&98=348&100=350&105=360&106=365&108=388&109=404&111=410&112=413&113=419&114=421&116=428&117=431&118=440&119=456&120=459&121=467&122=480&124=486&125=493&126=495&127=497&133=499&135=502&141=514&143=516&144=521'
