@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrsite import __version__
 from okrsite.config import SiteConfig
+from okrsite.content_folder_link import real_content_dir
 from okrsite.gcpause import paused_gc
 from okrsite.gitsource import (
     CommitInfo,
@@ -41,6 +42,7 @@ from okrsite.gitsource import (
     site_prefix,
     site_state,
 )
+from okrsite.history_mailmap import mailmap_state
 from okrsite.history_names import CurrentRecords, SiteNames, naming, site_names
 from okrsite.history_pull_requests import pr_numbers as pr_numbers
 from okrsite.history_records import BEFORE_HISTORY as BEFORE_HISTORY
@@ -129,6 +131,10 @@ class HistoryReader:
         #: each commit's events
         self.events_of: dict[Place, dict[str, Event]] = {}
         self.head: str | None = None
+        #: how git's mailmap stood when :attr:`history` was read (:mod:`okrsite.history_mailmap`)
+        self.mailmap = ""
+        #: goal files that are links to other files of the site (:mod:`okrsite.history_links`)
+        self.links: dict[str, str] = {}
         self.history: SiteHistory | None = None
         self.site: GitSite | None = None
         #: the history cache of each place the site was read under
@@ -203,9 +209,12 @@ class HistoryReader:
         else:
             head, shallow = head_state(self.site.toplevel)
         site = self.site
-        if head == self.head and self.history is not None:
+        # a .mailmap edited, or mailmap.file set, renames authors with HEAD put
+        mailmap = mailmap_state(site.toplevel)
+        if head == self.head and mailmap == self.mailmap and self.history is not None:
             return self.history
         commits = log_commits(site.toplevel)
+        self.mailmap = mailmap
         if not commits:
             self.head, self.history = head, unavailable("No history yet: there are no commits.")
             return self.history
@@ -213,6 +222,7 @@ class HistoryReader:
         # elsewhere, a CI job's export) never parses old versions, and these
         # modules (with okrsite.diff) are a tenth of the one-edit build's start
         from okrsite.history_content_moves import last_place
+        from okrsite.history_links import linked_files
         from okrsite.history_readd import readded
         from okrsite.history_site_moves import FolderReads, eras
         from okrsite.parse_store_folder import committed_to_git
@@ -234,7 +244,10 @@ class HistoryReader:
         # the site's own folder, then (going back) each folder it moved from:
         # the commits before a move are read under the folder it left (and
         # the content folder it had: okrsite.history_content_moves)
-        place: Place = (site.prefix, self.config.content_dir)
+        place: Place = (site.prefix, real_content_dir(self.site_root, self.config.content_dir))
+        links = linked_files(site.toplevel, site.prefix, site.prefix + place[1].strip("/") + "/")
+        if links != self.links:  # events read with other links are read again
+            self.links, self.events_of, self.stores = links, {}, {}
         remaining = [c.sha for c in commits if c.sha not in boundary]
         events: dict[str, Event] = {}
         prefixes: dict[str, str] = {}  # the folder each commit was read under
@@ -268,6 +281,7 @@ class HistoryReader:
         history.source = repr(
             (
                 head,
+                mailmap,
                 _cache_key(self.config, site.prefix, self.names.digest),
                 self.config.backdate_days,
                 sorted(self.cycles.items(), key=lambda item: item[0]),
@@ -309,6 +323,8 @@ class HistoryReader:
             key = _cache_key(self.config, place[0], self.names.digest)
             if place[1] != self.config.content_dir:
                 key.append(place[1])
+            if self.links:
+                key.append(sorted(self.links.items()))
             store = self.stores[place] = HistoryCache(self.cache_dir, key)
         return store
 
@@ -342,6 +358,11 @@ class HistoryReader:
         changes, marks = place_changes(
             site.toplevel, missing, place, self.config.content_dir, self.jobs
         )
+        if self.links:  # goal files that are links: their files' changes (history_links)
+            from okrsite.history_links import link_changes
+
+            for sha, linked in link_changes(site.toplevel, missing, self.links).items():
+                changes[sha] = [*changes.get(sha, []), *linked]
         ordered = [(sha, changes[sha]) for sha in missing]
         many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
         known = read.known(self.site_root, site, prefix) if many else {}

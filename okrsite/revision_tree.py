@@ -26,6 +26,7 @@ from pathlib import Path
 
 from okrsite import gitsource, sitefiles
 from okrsite.config import CONFIG_FILE, parse_config
+from okrsite.content_folder_link import linked_out, real_folder
 from okrsite.content_submodules import revision_submodule
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.gitsource import (
@@ -113,7 +114,7 @@ def _link_targets(repo: Path, tree: dict[str, TreeEntry]) -> dict[str, str]:
 
 
 def _follow(
-    rel: str, tree: dict[str, TreeEntry], targets: dict[str, str], prefix: str
+    rel: str, tree: dict[str, TreeEntry], targets: dict[str, str], prefix: str, start: str = ""
 ) -> TreeEntry | Diagnostic:
     """The file the link ``rel`` leads to inside the revision, or why it is
     not read, as :func:`~okrsite.sitefiles.stat_owned` decides for a checkout:
@@ -124,7 +125,7 @@ def _follow(
     link's folder: a revision has no folder to ask. A link whose path passes
     through a ``.git`` folder is OKR012, as in a checkout."""
     shown = excerpt(rel, 120)
-    at = rel
+    at = start or rel  # where the tree keeps it: rel's own place, unless a linked folder holds it
     for _ in range(MAX_LINK_HOPS):
         entry = tree.get(at)
         if entry is None or entry.size is None:  # nothing, a folder or a submodule
@@ -187,11 +188,13 @@ def read_revision(repo: Path, commit: str, prefix: str) -> RevisionTree:
     files: dict[str, bytes] = {}
     out = RevisionTree(files)
 
-    def blob_of(rel: str) -> str | None:
-        """The blob to read for ``rel``, or ``None`` with why not (in ``out``)."""
-        entry: TreeEntry | Diagnostic = tree[rel]
+    def blob_of(rel: str, at: str | None = None) -> str | None:
+        """The blob to read for ``rel`` (kept in the tree at ``at``, when
+        the content folder is a link), or ``None`` with why not (in ``out``)."""
+        at = rel if at is None else at
+        entry: TreeEntry | Diagnostic = tree[at]
         if isinstance(entry, TreeEntry) and entry.mode == LINK_MODE:
-            entry = _follow(rel, tree, targets, prefix)
+            entry = _follow(rel, tree, targets, prefix, at)
         if isinstance(entry, Diagnostic):
             if entry.is_error or rel.endswith(".md") or rel == CONFIG_FILE:
                 out.refused[rel] = entry
@@ -217,14 +220,25 @@ def read_revision(repo: Path, commit: str, prefix: str) -> RevisionTree:
             except UnicodeDecodeError:
                 pass  # the pipeline reports the broken config; read the default folder
     folder = content_dir.strip("/") + "/"
+    # the content folder kept as a link (content -> goals) is read where it
+    # leads, its files under the names a checkout shows them by
+    real = real_folder(folder, tree, targets, prefix)
+    if real is None:
+        out.problems.append(linked_out(content_dir))
+        return out
+    real = real + "/" if real else ""
     wanted: dict[str, str] = {}
     for path, entry in tree.items():
-        if not (path.startswith(folder) or path == folder[:-1]):
+        if real == folder and path == folder[:-1]:
+            shown = path  # a content folder that is a file, a submodule, a loop
+        elif path.startswith(real):
+            shown = folder + path[len(real) :]
+        else:
             continue
         if entry.size is None:
-            out.problems.append(revision_submodule(path))
-        elif (oid := blob_of(path)) is not None:
-            wanted[path] = oid
+            out.problems.append(revision_submodule(shown))
+        elif (oid := blob_of(shown, path)) is not None:
+            wanted[shown] = oid
     blobs = gitsource.read_blobs(repo, list(dict.fromkeys(wanted.values())))
     for path, oid in wanted.items():
         files[path] = blobs[oid]
