@@ -15,11 +15,16 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from okrsite import codeowners_file as cf
 from okrsite.cli_options import as_of_option, load_or_exit, resolve_site, site_option
 from okrsite.plural import plural
+
+if TYPE_CHECKING:
+    from okrsite.model import Portfolio
 
 
 @click.command()
@@ -239,10 +244,12 @@ def codeowners(
 
     target = file if file is not None else co.find_committed(toplevel, chosen)
     places = [toplevel / rel for rel in co.LOCATIONS[chosen]]
+    if not text[len(co.BEGIN) : -len(co.END)]:
+        _say_nothing_routed(portfolio, chosen, result.config.content_dir)
     if write:
-        _write_codeowners(target or places[0], text, shown)
+        _write_codeowners(target or places[0], text, shown, toplevel, chosen)
         return
-    if target is None or not target.is_file():
+    if target is None or not cf.exists(target):
         where = shown(target) if target is not None else " or ".join(map(shown, places))
         click.echo(
             f"okrsite: no CODEOWNERS file ({where}); write one with: {again}",
@@ -250,9 +257,11 @@ def codeowners(
         )
         sys.exit(1)
     name = shown(target)
-    committed = target.read_text("utf-8", errors="replace")
+    found = _read_codeowners(target, toplevel, name)
+    committed = found.shown() if found is not None else ""
+    plain = committed.replace("\r\n", "\n")
     try:
-        parts = co.split_block(committed, name)
+        parts = co.split_block(plain, name)
     except co.BlockError as exc:
         click.echo(f"okrsite: {exc}", err=True)
         sys.exit(1)
@@ -266,18 +275,19 @@ def codeowners(
             "to keep rules of your own in it (a catch-all * first), let okrsite keep its "
             "rules between marker lines"
         )
-        if committed == legacy:
+        if plain == legacy:
             click.echo(f"okrsite: {name} is up to date; {adopt} with: {again}", err=True)
             return
-        click.echo(co.difference(committed, co.with_block(committed, text, name), name), nl=False)
+        click.echo(co.difference(plain, co.with_block(plain, text, name, chosen), name), nl=False)
         click.echo(
             f"okrsite: {name} is out of date and has no '# okrsite: begin' block; {adopt} "
-            f"(a file okrsite wrote whole becomes the block; any other gets it at its end: "
-            f"then delete the older goal-file lines above it) with: {again}",
+            f"(in a file okrsite wrote whole, your own lines are kept above the block; any "
+            f"other file gets it after its own rules: then delete the older goal-file lines "
+            f"above it) with: {again}",
             err=True,
         )
         sys.exit(1)
-    block = parts[1]
+    before, block, after = parts
     if block != text:
         click.echo(co.difference(block, text, name), nl=False)
         click.echo(
@@ -286,7 +296,55 @@ def codeowners(
             err=True,
         )
         sys.exit(1)
+    if _say_misplaced(name, before, block, after, chosen):
+        click.echo(
+            f"okrsite: {name}: okrsite's block is up to date but does not take effect; "
+            f"move those lines above '# okrsite: begin', or move the block with: {again}",
+            err=True,
+        )
+        sys.exit(1)
     click.echo(f"okrsite: {name} is up to date", err=True)
+
+
+def _read_codeowners(target: Path, toplevel: Path, name: str) -> cf.Committed | None:
+    """The committed file (:func:`okrsite.codeowners_file.read`); a link out
+    of the repository, or a file that cannot be read, stops with exit 1."""
+    try:
+        cf.refuse_link_out(target, toplevel, name)
+        return cf.read(target)
+    except cf.CodeownersFileError as exc:
+        click.echo(f"okrsite: {exc}", err=True)
+    except OSError as exc:
+        click.echo(f"okrsite: cannot read {name}: {exc.strerror or exc}", err=True)
+    sys.exit(1)
+
+
+def _say_misplaced(name: str, before: str, block: str, after: str, platform: str) -> bool:
+    """Warn about each line that keeps the block from taking effect
+    (:func:`okrsite.codeowners_place.placement_problems`); whether there was one."""
+    from okrsite.codeowners_place import placement_problems
+
+    problems = placement_problems(
+        before, block, after, "gitlab" if platform == "gitlab" else "github"
+    )
+    for p in problems:
+        click.echo(f"okrsite: {name}:{p.line}: '{p.text}' {p.why}", err=True)
+    return bool(problems)
+
+
+def _say_nothing_routed(portfolio: Portfolio, platform: str, content_dir: str) -> None:
+    """A block with no rule routes no goal file: say why and what to add,
+    or a CI step that checks it passes while routing nothing."""
+    goals = len(portfolio.objectives) + len(portfolio.kpis) + len(portfolio.goals)
+    if not goals:
+        return
+    click.echo(
+        f"okrsite: warning: no owner or team of the {plural(goals, 'goal file')} has a "
+        f"{platform}: handle, so CODEOWNERS routes no goal file to anyone; add "
+        f"{platform}: <handle> to the person files ({content_dir}/people/*.md) or team "
+        f"files ({content_dir}/teams/*.md) of the goals' owners",
+        err=True,
+    )
 
 
 def _repository_place(root: Path, repo_folder: str | None) -> tuple[Path, str]:
@@ -356,34 +414,57 @@ def _repo_folder_example(root: Path) -> str:
     )
 
 
-def _write_codeowners(target: Path, block: str, shown: Callable[[Path], str]) -> None:
-    """Put okrsite's block into ``target`` (:func:`okrsite.codeowners.with_block`),
-    every other line kept; create it, and its folder, when there is none."""
+def _write_codeowners(
+    target: Path, block: str, shown: Callable[[Path], str], toplevel: Path, platform: str
+) -> None:
+    """Put okrsite's block into ``target`` (:func:`okrsite.codeowners.with_block`)
+    where it takes effect, every other line kept byte for byte; create it,
+    and its folder, when there is none. The file is replaced, never written
+    through a link, and a link out of the repository is refused."""
     from okrsite import codeowners as co
 
     name = shown(target)
-    committed = target.read_text("utf-8", errors="replace") if target.is_file() else None
+    found = _read_codeowners(target, toplevel, name)
+    committed = found.text if found is not None else None
+    chosen: co.Platform = "gitlab" if platform == "gitlab" else "github"
     try:
-        new = co.with_block(committed, block, name)
+        new = co.with_block(committed, block, name, chosen)
+        parts = co.split_block(committed, name) if committed else None
     except co.BlockError as exc:
         click.echo(f"okrsite: {exc}", err=True)
         sys.exit(1)
     if new == committed:
         click.echo(f"okrsite: {name} is up to date", err=True)
         return
+    moved = parts is not None and _say_misplaced(name, *parts, platform)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(new, "utf-8")
+        cf.write(target, new, found is not None and found.bom)
     except OSError as exc:
         click.echo(f"okrsite: cannot write {name}: {exc.strerror or exc}", err=True)
         sys.exit(2)
     if committed is None or not committed.strip():
         how = "created it with okrsite's block"
-    elif co.split_block(committed, name) is None and not committed.startswith(co.HEADER):
+    elif committed.replace("\r\n", "\n").startswith(co.HEADER):
+        kept = len(co.user_lines(committed, block))
+        how = "replaced the rules an older okrsite wrote with its block" + (
+            f", keeping your {plural(kept, 'line')} above it (delete older goal-file rules "
+            "among them)"
+            if kept
+            else ""
+        )
+    elif parts is None:
+        where = (
+            "appended okrsite's block at its end"
+            if new.replace("\r\n", "\n").endswith(block)
+            else "put okrsite's block at the end of the unnamed section, before the first "
+            "GitLab section, where its rules are always required"
+        )
         how = (
-            "appended okrsite's block at its end (keep it after a catch-all * rule; "
+            f"{where} (keep a catch-all * rule above it; "
             "delete older lines for the goal files above it)"
         )
+    elif moved:
+        how = "moved okrsite's block where it takes effect, other lines kept"
     else:
         how = "updated okrsite's block, other lines kept"
     click.echo(f"okrsite: {name}: {how}", err=True)

@@ -223,19 +223,44 @@ def split_block(text: str, name: str) -> tuple[str, str, str] | None:
     return "".join(lines[:b]), "".join(lines[b : e + 1]), "".join(lines[e + 1 :])
 
 
-def with_block(committed: str | None, block: str, name: str) -> str:
-    """The committed file with okrsite's block put in: in place of the one
-    it has, every other line kept; a file okrsite wrote whole (it starts
-    with :data:`HEADER`) becomes the block; any other file gets the block
-    at its end, after its own rules (a catch-all ``*`` among them), since
-    the last matching rule wins."""
-    if committed is None or not committed.strip() or committed.startswith(HEADER):
+def with_block(committed: str | None, block: str, name: str, platform: Platform = "github") -> str:
+    """The committed file with okrsite's block put in where it takes effect
+    (:mod:`okrsite.codeowners_place`), every other line kept: in place of
+    the one it has when no rule after it overrides it (and, on GitLab, no
+    section holds it), else moved just after the rule that overrode it, or
+    out of the section to the end of the unnamed one; a file an older okrsite wrote (it starts with :data:`HEADER`)
+    keeps the user's lines (:func:`user_lines`) with the block after them;
+    any other file gets the block at the end of its unnamed section, after
+    its own rules (a catch-all ``*`` among them), since the last matching
+    rule wins."""
+    from okrsite.codeowners_place import moved, placed
+
+    if committed is None or not committed.strip():
         return block
+    if "\r\n" in committed:
+        block = block.replace("\r\n", "\n").replace("\n", "\r\n")
+    if committed.startswith(HEADER.replace("\n", "\r\n" if "\r\n" in committed else "\n")):
+        kept = "".join(user_lines(committed, block))
+        return placed(kept, block, platform) if kept.strip() else block
     parts = split_block(committed, name)
-    if parts is not None:
-        before, _, after = parts
-        return before + block + after
-    return committed + ("" if committed.endswith("\n") else "\n") + "\n" + block
+    if parts is None:
+        return placed(committed, block, platform)
+    before, _, after = parts
+    return moved(before, block, after, platform)
+
+
+def user_lines(committed: str, block: str) -> list[str]:
+    """The lines of a file an older okrsite wrote whole that it did not
+    write: neither its :data:`HEADER` nor one of the rules it writes now.
+    People append their own rules to a "do not edit" file; they are kept,
+    above the block. An older rule for a goal since moved is kept too (it
+    is not known to be okrsite's): the block after it wins."""
+    ours = {line.rstrip("\r\n") for line in (HEADER + block).splitlines()}
+    lines = committed.splitlines(keepends=True)
+    kept = [line for line in lines if line.rstrip("\r\n") not in ours]
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    return kept
 
 
 def legacy_text(
@@ -250,7 +275,9 @@ def find_committed(toplevel: Path, platform: Platform) -> Path | None:
     """The CODEOWNERS file the platform reads, if the repository has one."""
     for rel in LOCATIONS[platform]:
         path = toplevel / rel
-        if path.is_file():
+        # a link counts as the file (it is then refused when it leads out
+        # of the repository), a folder of that name does not
+        if path.is_symlink() or path.is_file():
             return path
     return None
 

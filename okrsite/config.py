@@ -243,6 +243,7 @@ def parse_config(text: str | None, file: str = CONFIG_FILE) -> tuple[SiteConfig,
 
         diags += declaration_errors(text, file)
     settings = _settings(text, values, file, diags)
+    _tidy_content_dir(values)
     _keep_folders_inside(text, values, file, diags)
     _keep_output_apart(text, values, file, diags)
     if values.get("fiscal_year_start") is not None:
@@ -503,6 +504,22 @@ def _keep_output_apart(
             )
             del values["output_dir"]
             return
+
+
+def _tidy_content_dir(values: dict[str, Any]) -> None:
+    """``content_dir`` in one spelling: ``./content``, ``content/`` and
+    ``content//x`` are the folders ``content`` and ``content/x``. Every path
+    okrsite shows or writes starts with it (CODEOWNERS rules, edit links,
+    ``check --format github`` annotations), and ``/./content/x.md`` matches
+    no file on GitHub or GitLab, so it is tidied once, here. A path with
+    ``..`` is left as written (the folder check refuses one leading out)."""
+    folder = values.get("content_dir")
+    if not isinstance(folder, str) or not folder.strip():
+        return
+    parts = tuple(p for p in PurePosixPath(folder).parts if p not in (".", ""))
+    if "\\" in folder or ".." in parts or PurePosixPath(folder).is_absolute():
+        return
+    values["content_dir"] = "/".join(parts) or "."
 
 
 def _parts(rel: str) -> tuple[str, ...]:

@@ -134,8 +134,9 @@ def test_a_file_without_markers_is_compared_whole_and_told_how_to_adopt_the_bloc
     assert result.stderr == (
         "okrsite: CODEOWNERS is out of date and has no '# okrsite: begin' block; to keep "
         "rules of your own in it (a catch-all * first), let okrsite keep its rules between "
-        "marker lines (a file okrsite wrote whole becomes the block; any other gets it at "
-        "its end: then delete the older goal-file lines above it) with: "
+        "marker lines (in a file okrsite wrote whole, your own lines are kept above the "
+        "block; any other file gets it after its own rules: then delete the older "
+        "goal-file lines above it) with: "
         "okrsite codeowners --site goals --write\n"
     )
     result = codeowners("--site", "goals", "--write")

@@ -1,0 +1,86 @@
+"""Reading and writing the committed CODEOWNERS file safely and byte-exact.
+
+The file is read from a pull request's checkout in CI, so it is the pull
+request's to choose: committed as a link to ``/proc/self/environ`` or to a
+file outside the repository, ``okrsite codeowners --check`` printed the
+target into the CI log and ``--write`` appended to it. A link (or a folder
+on the way) that leads out of the repository, or into ``.git``, is refused
+as every other link out is (:func:`okrsite.sitefiles.link_out_of_site`),
+and the file is written by replacing it (:func:`okrsite.file_replace.replace_file`),
+never through a link.
+
+The lines outside okrsite's block are the user's, kept byte for byte: a
+comment in Latin-1 (``Zust\\xe4ndig``) is carried through undecoded
+(``surrogateescape``), and a UTF-8 byte order mark a Windows editor put in
+front is set aside on reading, so the marker line after it is seen, and put
+back on writing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+BOM = b"\xef\xbb\xbf"
+
+
+class CodeownersFileError(Exception):
+    """The file cannot be read or written as it is: the message names it and what to do."""
+
+
+@dataclass(frozen=True)
+class Committed:
+    """A committed CODEOWNERS file's text (undecodable bytes kept as
+    ``surrogateescape`` characters) and whether it began with a BOM."""
+
+    text: str
+    bom: bool
+
+    def shown(self) -> str:
+        """The text for a terminal or CI log: undecodable bytes as U+FFFD."""
+        return self.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def refuse_link_out(path: Path, toplevel: Path, name: str) -> None:
+    """Raise :class:`CodeownersFileError` when ``path``, or a folder on the
+    way to it, is a link inside the repository that leads out of it (or
+    into ``.git``)."""
+    from okrsite.sitefiles import link_out_of_site
+
+    found = link_out_of_site(path, toplevel)
+    if found is None:
+        return
+    link, target = found
+    shown = name if os.path.realpath(link) == os.path.realpath(path) else os.path.relpath(link)
+    raise CodeownersFileError(
+        f"{shown} is a link out of the repository (to {target}); not read or written: "
+        f"commit CODEOWNERS as a regular file (git rm --cached {shown}, then write it with "
+        f"okrsite codeowners --write)"
+    )
+
+
+def exists(path: Path) -> bool:
+    """Whether there is anything at ``path``, a link to nowhere included
+    (it is then refused or replaced, not passed over)."""
+    return os.path.lexists(path)
+
+
+def read(path: Path) -> Committed | None:
+    """The file's text, or ``None`` when there is no file."""
+    if not os.path.lexists(path):
+        return None
+    data = path.read_bytes()
+    bom = data.startswith(BOM)
+    body = data[len(BOM) :] if bom else data
+    return Committed(body.decode("utf-8", "surrogateescape"), bom)
+
+
+def write(path: Path, text: str, bom: bool) -> None:
+    """``text`` as the file, its BOM put back when it had one; the file is
+    replaced (a link of that name becomes the file, its target untouched)."""
+    from okrsite.file_replace import replace_file
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = (BOM if bom else b"") + text.encode("utf-8", "surrogateescape")
+    replace_file(path, data, ".okrsite-codeowners")

@@ -1,0 +1,207 @@
+"""``okrsite codeowners`` against the CODEOWNERS files people really commit.
+
+Audit 45: a committed link out of the repository (printed into the CI log,
+written through), ``content_dir = "./content"`` (rules that match no file),
+a block that a later rule or a GitLab section keeps from taking effect
+while ``--check`` said "up to date", a file an older okrsite wrote with the
+user's lines added, a BOM, Latin-1 comments, and a site with no handles.
+Real git repositories, the real CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from gitrepo import Repo
+
+from okrsite import codeowners as co
+from okrsite.cli import cli
+
+UMA = "---\ntitle: Uma Diaz\ngithub: uma\ngitlab: uma\n---\n"
+RENEWALS = (
+    "---\ntitle: Renewals\nowner: Uma Diaz\nkey_results:\n"
+    "  - {id: a, title: A, start: 0, target: 1}\n---\n"
+)
+RULES = "/content/checkins/renewals/ @uma\n/content/objectives/renewals.md @uma\n"
+BLOCK = co.BEGIN + RULES + co.END
+
+
+def site(root: Path, config: str = "", people: str = UMA) -> Repo:
+    repo = Repo(root)
+    repo.write("okrsite.toml", 'title = "x"\ndefault_cycle = "2026-Q4"\n' + config)
+    content = "content"
+    repo.write(f"{content}/people/uma.md", people)
+    repo.write(f"{content}/objectives/renewals.md", RENEWALS)
+    repo.commit("goals", "alice", "2026-10-02T10:00:00+00:00")
+    return repo
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["codeowners", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_committed_link_out_of_the_repository_is_neither_shown_nor_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("SECRET_TOKEN=ghp_abc123\n")
+    (repo.root / ".github").mkdir()
+    (repo.root / ".github" / "CODEOWNERS").symlink_to(outside)
+    monkeypatch.chdir(repo.root)
+    code, out, err = run("--check")
+    assert code == 1
+    assert "ghp_abc123" not in out + err
+    assert ".github/CODEOWNERS is a link out of the repository (to " in err
+    assert "commit CODEOWNERS as a regular file" in err
+    code, out, err = run("--write")
+    assert code == 1 and "is a link out of the repository" in err
+    assert outside.read_text() == "SECRET_TOKEN=ghp_abc123\n"
+    # --file names a link just the same
+    (repo.root / "CODEOWNERS.x").symlink_to("/proc/self/environ")
+    code, out, err = run("--check", "--file", "CODEOWNERS.x")
+    assert code == 1 and "CODEOWNERS.x is a link out of the repository" in err
+    assert out == ""
+
+
+def test_a_link_inside_the_repository_is_replaced_not_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo")
+    repo.write("docs/owners.txt", "* @acme/admins\n")
+    (repo.root / ".github").mkdir()
+    (repo.root / ".github" / "CODEOWNERS").symlink_to("../docs/owners.txt")
+    monkeypatch.chdir(repo.root)
+    code, _, err = run("--write")
+    assert code == 0, err
+    assert not (repo.root / ".github" / "CODEOWNERS").is_symlink()
+    assert (repo.root / "docs" / "owners.txt").read_text() == "* @acme/admins\n"
+    assert (repo.root / ".github" / "CODEOWNERS").read_text() == "* @acme/admins\n\n" + BLOCK
+
+
+@pytest.mark.parametrize("folder", ["./content", "./content/", ".//content//"])
+def test_a_content_dir_spelt_with_dot_or_slashes_gives_rules_that_match(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    repo = site(tmp_path / "repo", f'content_dir = "{folder}"\n')
+    monkeypatch.chdir(repo.root)
+    code, out, err = run()
+    assert code == 0, err
+    assert out == BLOCK
+    # the annotations CI shows on the pull request name the files as git does
+    repo.write("content/people/jose.md", "---\ntitle: José\ngithub: '@@jose'\n---\n")
+    result = CliRunner().invoke(cli, ["check", "--format", "github"])
+    assert "file=content/people/jose.md" in result.stdout, result.output
+
+
+def test_a_rule_after_the_block_that_overrides_it_fails_the_check_and_write_moves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo")
+    monkeypatch.chdir(repo.root)
+    assert run("--write")[0] == 0
+    owners = repo.root / ".github" / "CODEOWNERS"
+    with owners.open("a") as fh:
+        fh.write(
+            "/content/objectives/renewals.md @uma @acme/cfo\n"  # one goal: the user's to override
+            "\n# default reviewers\n* @acme/admins\n/.github/ @acme/platform\n"
+        )
+    code, _, err = run("--check")
+    assert code == 1
+    assert (
+        ".github/CODEOWNERS:8: '* @acme/admins' comes after okrsite's block and overrides "
+        "every rule of it (the last matching rule wins), so no goal file goes to its owner"
+    ) in err
+    assert "/.github/ @acme/platform" not in err and "@acme/cfo" not in err
+    code, _, err = run("--write")
+    assert code == 0
+    assert "moved okrsite's block where it takes effect, other lines kept" in err
+    assert owners.read_text() == (
+        "/content/objectives/renewals.md @uma @acme/cfo\n"
+        "\n# default reviewers\n* @acme/admins\n\n" + BLOCK + "\n/.github/ @acme/platform\n"
+    )
+    assert run("--check")[:3:2] == (0, "okrsite: .github/CODEOWNERS is up to date\n")
+
+
+def test_gitlab_puts_the_block_before_the_first_section_and_checks_it_is_in_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo")
+    monkeypatch.chdir(repo.root)
+    owners = repo.root / "CODEOWNERS"
+    owners.write_text("* @acme/admins\n\n^[Docs] @acme/writers\n/docs/\n")
+    code, _, err = run("--platform", "gitlab", "--write")
+    assert code == 0, err
+    assert owners.read_text() == (
+        "* @acme/admins\n\n" + BLOCK + "\n^[Docs] @acme/writers\n/docs/\n"
+    )
+    assert "before the first GitLab section" in err
+    assert run("--platform", "gitlab", "--check")[0] == 0
+    # a block an older okrsite appended inside the optional section fails the check
+    owners.write_text("* @acme/admins\n\n^[Docs] @acme/writers\n/docs/\n\n" + BLOCK)
+    code, _, err = run("--platform", "gitlab", "--check")
+    assert code == 1
+    assert (
+        "CODEOWNERS:3: '^[Docs] @acme/writers' starts the GitLab section okrsite's block is "
+        "in, so its rules are that section's and the owners' approval is optional"
+    ) in err
+    assert run("--platform", "gitlab", "--write")[0] == 0
+    assert owners.read_text() == (
+        "* @acme/admins\n\n" + BLOCK + "\n^[Docs] @acme/writers\n/docs/\n\n"
+    )
+    # GitHub knows no sections: there the same file is fine as it is
+    owners.write_text("* @acme/admins\n\n^[Docs] @acme/writers\n/docs/\n\n" + BLOCK)
+    assert run("--platform", "github", "--check")[0] == 0
+
+
+def test_write_keeps_the_lines_users_added_to_a_file_an_older_okrsite_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo")
+    monkeypatch.chdir(repo.root)
+    owners = repo.root / "CODEOWNERS"
+    owners.write_text(
+        co.HEADER + RULES + "\n# platform team owns CI\n/.github/ @acme/platform\n* @acme/admins\n"
+    )
+    code, _, err = run("--write")
+    assert code == 0
+    assert owners.read_text() == (
+        "# platform team owns CI\n/.github/ @acme/platform\n* @acme/admins\n\n" + BLOCK
+    )
+    assert "keeping your 3 lines above it" in err
+    assert run("--check")[0] == 0
+
+
+def test_a_bom_and_latin1_lines_are_kept_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo")
+    monkeypatch.chdir(repo.root)
+    owners = repo.root / "CODEOWNERS"
+    mine = b"# Zust\xe4ndig: J\xfcrgen\n* @acme/admins\n\n"
+    owners.write_bytes(b"\xef\xbb\xbf" + mine + BLOCK.encode())
+    code, _, err = run("--check")
+    assert (code, err) == (0, "okrsite: CODEOWNERS is up to date\n")
+    owners.write_bytes(b"\xef\xbb\xbf" + BLOCK.encode() + mine)
+    assert run("--check")[0] == 1  # the catch-all after the block
+    assert run("--write")[0] == 0
+    assert owners.read_bytes() == b"\xef\xbb\xbf" + mine + BLOCK.encode()
+
+
+def test_no_handle_at_all_is_said_with_what_to_add(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo", people="---\ntitle: Uma Diaz\n---\n")
+    monkeypatch.chdir(repo.root)
+    code, out, err = run("--write")
+    assert code == 0
+    assert (
+        "warning: no owner or team of the 1 goal file has a github: handle, so CODEOWNERS "
+        "routes no goal file to anyone; add github: <handle> to the person files "
+        "(content/people/*.md)"
+    ) in err
+    assert "routes no goal file" in run("--check")[2]
