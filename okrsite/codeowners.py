@@ -82,7 +82,10 @@ def _handle(record: Person | Team | None, platform: Platform) -> str | None:
     if record is None:
         return None
     value = record.github if platform == "github" else record.gitlab
-    return f"@{value}" if value else None
+    if not value:
+        return None
+    # an email address (jose@acme.com) is written as it is; a user or team gets its @
+    return value if "@" in value else f"@{value}"
 
 
 def _pattern(path: str) -> str:

@@ -216,6 +216,13 @@ HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_
 #: names have no slash: GitHub's teams nest, their handles do not)
 GITHUB_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
 
+#: a work email address, which both platforms' CODEOWNERS take for the user
+#: whose account has it (GitHub: "user@example.com"; GitLab: "janedoe@gitlab.com"):
+#: companies with SSO or managed accounts often know people only by it
+EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+)
+
 #: a profile's address, as people paste it: github.com/alice,
 #: https://github.com/orgs/acme/teams/sales, https://gitlab.example.com/group/alice,
 #: with the tab it was copied from (?tab=repositories, #members) if any
@@ -275,11 +282,14 @@ def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
     Checked here because it is written into CODEOWNERS, where a space or a
     stray character would silently route reviews nowhere. GitHub takes a
     user or ``@org/team``; GitLab a user or a group, nested groups too
-    (``@acme/cs/emea``).
+    (``@acme/cs/emea``). Both take the email address of a user's account
+    too (``jose@acme.com``), kept whole.
     """
     value = f.text(data, key, ())
     if value is None:
         return None
+    if EMAIL_RE.match(value.strip()):
+        return value.strip()  # written as it is, without an @ in front
     handle, why = _handle_of_profile(value.strip(), key)
     valid = GITHUB_HANDLE_RE if key == "github" else HANDLE_RE
     if handle is not None and not valid.match(handle):
@@ -294,7 +304,8 @@ def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
             f"{'GitHub user or team' if key == 'github' else 'GitLab user or group'} (ignored)",
             (key,),
             hint=(f"{why}; " if why else "")
-            + f"write {key}: alice-ng (a user) or {key}: {example}",
+            + f"write {key}: alice-ng (a user), {key}: {example} or the email "
+            "address of the user's account (jose@acme.com)",
         )
         return None
     return handle.removeprefix("@")

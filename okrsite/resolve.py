@@ -20,6 +20,7 @@ from okrsite.config import SiteConfig
 from okrsite.confusable_ids import confusable_id_warnings
 from okrsite.diagnostics import Diagnostic
 from okrsite.display_order import title_order
+from okrsite.handle_twins import handle_twin_warnings
 from okrsite.model import CheckIn, Cycle, Goal, Objective, Portfolio
 from okrsite.parse import ParsedFile
 from okrsite.reference_case import fold_reference_case
@@ -79,6 +80,7 @@ def resolve(
     teams_as_owners(r)
     _check_people_and_teams(r)
     _cut_team_loops(r)
+    r.diags.extend(handle_twin_warnings([*r.people.values(), *r.teams.values()]))
     series = _check_kpis(r, csv_data or {}, data_near)
     r.diags.extend(confusable_id_warnings(r.tables))
     _check_goals(r)

@@ -205,3 +205,31 @@ def test_no_handle_at_all_is_said_with_what_to_add(
         "(content/people/*.md)"
     ) in err
     assert "routes no goal file" in run("--check")[2]
+
+
+@pytest.mark.parametrize("platform", ["github", "gitlab"])
+def test_an_email_handle_is_routed_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    repo = site(tmp_path / "repo", people=f"---\ntitle: Uma Diaz\n{platform}: uma@acme.com\n---\n")
+    monkeypatch.chdir(repo.root)
+    result = CliRunner().invoke(cli, ["check"])
+    assert "OKR120" not in result.output, result.output
+    code, out, _ = run("--platform", platform)
+    assert code == 0
+    assert out == BLOCK.replace("@uma", "uma@acme.com")
+
+
+def test_two_people_with_one_handle_are_warned_at_the_second_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = site(tmp_path / "repo", people="---\ntitle: Uma Diaz\ngithub: tom-lee\n---\n")
+    repo.write(
+        "content/people/bob.md", "---\ntitle: Bob Ray\ngithub: https://github.com/Tom-Lee\n---\n"
+    )
+    monkeypatch.chdir(repo.root)
+    result = CliRunner().invoke(cli, ["check"])
+    assert (
+        "content/people/uma.md:3:9: warning OKR324: github handle 'tom-lee' of Uma Diaz is also "
+        "the handle of Bob Ray (content/people/bob.md)"
+    ) in result.output, result.output
