@@ -233,6 +233,8 @@ def codeowners(
     )
     portfolio = result.scored.portfolio
     text = co.codeowners_text(portfolio, chosen, prefix, result.config.content_dir)
+    if not text[len(co.BEGIN) : -len(co.END)]:
+        _say_nothing_routed(portfolio, chosen, result.config.content_dir)
     if not check_only and not write:
         click.echo(text, nl=False)
         return
@@ -244,8 +246,6 @@ def codeowners(
 
     target = file if file is not None else co.find_committed(toplevel, chosen)
     places = [toplevel / rel for rel in co.LOCATIONS[chosen]]
-    if not text[len(co.BEGIN) : -len(co.END)]:
-        _say_nothing_routed(portfolio, chosen, result.config.content_dir)
     if write:
         _write_codeowners(target or places[0], text, shown, toplevel, chosen)
         return

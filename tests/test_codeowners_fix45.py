@@ -96,6 +96,16 @@ def test_a_content_dir_spelt_with_dot_or_slashes_gives_rules_that_match(
     repo.write("content/people/jose.md", "---\ntitle: José\ngithub: '@@jose'\n---\n")
     result = CliRunner().invoke(cli, ["check", "--format", "github"])
     assert "file=content/people/jose.md" in result.stdout, result.output
+    # and so do the pages' edit links
+    repo.write(
+        "okrsite.toml",
+        f'title = "x"\nrepo_url = "https://github.com/acme/goals"\n'
+        f'default_cycle = "2026-Q4"\ncontent_dir = "{folder}"\n',
+    )
+    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page = next((tmp_path / "out").rglob("renewals/index.html")).read_text()
+    assert "/edit/main/content/objectives/renewals.md" in page
 
 
 def test_a_rule_after_the_block_that_overrides_it_fails_the_check_and_write_moves_it(
@@ -205,6 +215,7 @@ def test_no_handle_at_all_is_said_with_what_to_add(
         "(content/people/*.md)"
     ) in err
     assert "routes no goal file" in run("--check")[2]
+    assert "routes no goal file" in run()[2]
 
 
 @pytest.mark.parametrize("platform", ["github", "gitlab"])
