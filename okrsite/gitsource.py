@@ -481,8 +481,8 @@ def raw_changes(
     """The files under ``folder`` (and the paths ``also``) each of ``shas``
     changed, from ``git log --raw``.
 
-    Merge commits show no changes (git's default): what a merge brings in is
-    recorded by the commits it merges. Renames are detected (``-M``, git's
+    Merge commits show no changes (git's default; their own changes are read
+    by :mod:`okrsite.history_merges`). Renames are detected (``-M``, git's
     default similarity, whatever ``diff.renames`` says): a moved file is one
     ``R`` change naming both paths, so each side of it is read under its own
     path (the record's id comes from it) and the history pairs the two
@@ -535,19 +535,26 @@ def raw_changes_in(
             status = meta[4][:1] if len(meta) >= 5 else ""
             paths = 2 if status in ("R", "C") else 1  # a move names where it was, then is
             names = [t.decode("utf-8", "surrogateescape") for t in tokens[i + 1 : i + 1 + paths]]
-            if len(names) == paths and meta[0] != "120000" and meta[1] != "120000":
-                if paths == 1:
-                    current.append(RawChange(status, meta[2], meta[3], names[0]))
-                elif status == "R":
-                    current.append(RawChange(status, meta[2], meta[3], names[1], names[0]))
-                else:  # a copy (never asked for): the new file only
-                    current.append(RawChange("A", ZERO_OID, meta[3], names[1]))
+            if len(names) == paths and (change := raw_entry(meta, names)) is not None:
+                current.append(change)
             i += 1 + paths
             continue
         if token:
             current = out.setdefault(token.decode().strip(), [])
         i += 1
     return out
+
+
+def raw_entry(meta: Sequence[str], names: Sequence[str]) -> RawChange | None:
+    """One ``--raw`` line (``meta``: its fields, ``names``: its paths); ``None`` for a link."""
+    status = meta[4][:1] if len(meta) >= 5 else ""
+    if meta[0] == LINK_MODE or meta[1] == LINK_MODE:
+        return None
+    if len(names) == 1:
+        return RawChange(status, meta[2], meta[3], names[0])
+    if status == "R":
+        return RawChange(status, meta[2], meta[3], names[1], names[0])
+    return RawChange("A", ZERO_OID, meta[3], names[1])  # a copy (never asked for): the new file
 
 
 def site_state(site_dir: Path) -> tuple[GitSite, str | None, bool]:

@@ -8,7 +8,9 @@ written long after the date it claims.
 Reading is built for large repositories. Three git processes serve the whole
 history, never one per file: ``git log`` lists the commits (with parents and
 messages), ``git log --raw --no-walk --stdin`` the files each new commit
-changed, and one long-lived ``git cat-file --batch`` streams the blobs. What a
+changed, and one long-lived ``git cat-file --batch`` streams the blobs (one
+``git diff-tree --stdin`` more reads what merge commits changed themselves:
+:mod:`okrsite.history_merges`). What a
 commit did (:mod:`okrsite.history_events`) is cached per commit in
 ``history/`` of the cache folder (``cache_dir``, ``.okrsite-cache/``, beside
 the parse cache's ``parse-*.pickle``; see :mod:`okrsite.history_cache`), so a
@@ -79,9 +81,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: 17; the commit that renamed the content folder (content_dir) moved its
 #: files, and says from where, as one that moved the site does: 18; a
 #: check-in keeps the zone its time names: 19; a tie of instants is broken
-#: by file name, as the order's rule says, not by the time as written: 20):
-#: cached events reread
-CACHE_VERSION = 20
+#: by file name, as the order's rule says, not by the time as written: 20; a
+#: merge commit on the first-parent line has its own changes, against each
+#: parent (okrsite.history_merges): 21): cached events reread
+CACHE_VERSION = 21
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 
@@ -337,6 +340,7 @@ class HistoryReader:
         from okrsite.history_commits import commit_events_of
         from okrsite.history_content_moves import place_changes
         from okrsite.history_events import judged_alike
+        from okrsite.history_merges import joined
 
         site = self.site
         assert site is not None
@@ -356,17 +360,18 @@ class HistoryReader:
             return have
         prefix = place[0]
         changes, marks = place_changes(
-            site.toplevel, missing, place, self.config.content_dir, self.jobs
+            site.toplevel, missing, place, self.config.content_dir, self.jobs, read.line_merges
         )
         if self.links:  # goal files that are links: their files' changes (history_links)
             from okrsite.history_links import link_changes
 
             for sha, linked in link_changes(site.toplevel, missing, self.links).items():
                 changes[sha] = [*changes.get(sha, []), *linked]
-        ordered = [(sha, changes[sha]) for sha in missing]
+        ordered = list(changes.items())  # a merge's sides each under its own key
         many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
         known = read.known(self.site_root, site, prefix) if many else {}
         new = commit_events_of(site.toplevel, prefix, self.config, ordered, self.jobs, known)
+        new = joined(new, [sha for sha in missing if sha in read.line_merges])
         for sha, mark in marks.items():
             new[sha] = {**new.get(sha, {}), **mark}
         have.update(new)

@@ -135,7 +135,12 @@ def put_under(changes: list[RawChange], then: str, now: str) -> list[RawChange]:
 
 
 def place_changes(
-    repo: Path, shas: Sequence[str], place: Place, content_now: str, processes: int = 1
+    repo: Path,
+    shas: Sequence[str],
+    place: Place,
+    content_now: str,
+    processes: int = 1,
+    merges: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[dict[str, list[RawChange]], dict[str, Event]]:
     """What each of ``shas`` did to the site's content read at ``place``, every
     path under today's content folder ``content_now``, and, by commit, what
@@ -147,10 +152,21 @@ def place_changes(
     ``okrsite.toml``; one more for the commits that added ``okrsite.toml``
     (:func:`~okrsite.history_site_moves.site_moves_from`), one
     ``git cat-file`` for the versions of it that changed, and one
-    ``git log --raw`` for each commit that moved the content."""
+    ``git log --raw`` for each commit that moved the content.
+
+    ``merges``: the merge commits among ``shas`` whose own changes are read
+    (:mod:`okrsite.history_merges`), by their parents: each side of one is
+    under its own key (:func:`~okrsite.history_merges.side_changes`), in
+    place of the merge's, from one more ``git diff-tree``. A merge moves no
+    site: a move is read from the commit that made it."""
+    from okrsite.history_merges import merge_changes, side_changes
+
     prefix, content = place[0], place[1].strip("/")
     folder = prefix + content + "/"
-    changes = raw_changes(repo, shas, folder, processes, [config_path(prefix)])
+    merges = {sha: merges[sha] for sha in shas if merges and sha in merges}
+    plain = [sha for sha in shas if sha not in merges]
+    changes = raw_changes(repo, plain, folder, processes, [config_path(prefix)])
+    sides = merge_changes(repo, merges, [folder.rstrip("/") or "."])
     sites = site_moves_from(repo, added_config(changes, prefix), prefix)
     contents = content_moves(
         repo, changes, prefix, content, {sha: blob for sha, (_old, blob) in sites.items()}
@@ -170,9 +186,13 @@ def place_changes(
             mark[CONTENT_MOVED_FROM] = old_content
         marks[sha] = mark
     today = prefix + content_now.strip("/") + "/"
-    out = {
-        sha: put_under(without_config(changes.get(sha, []), prefix), folder, today) for sha in shas
-    }
+    out: dict[str, list[RawChange]] = {}
+    for sha in shas:
+        if sha not in merges:
+            out[sha] = put_under(without_config(changes.get(sha, []), prefix), folder, today)
+            continue
+        for key, side in side_changes(sha, merges[sha], sides.get(sha, [])):
+            out[key] = put_under(side, folder, today)
     return out, marks
 
 

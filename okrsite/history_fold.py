@@ -36,6 +36,7 @@ from okrsite.diff_records import LESS
 from okrsite.gitsource import CommitInfo
 from okrsite.history import BEFORE_HISTORY, Change, Origin, SiteHistory, Tick, pr_numbers
 from okrsite.history_events import Event
+from okrsite.history_merges import MERGE
 from okrsite.history_why import Why, commit_why
 from okrsite.model import Cycle
 
@@ -325,10 +326,15 @@ def assemble(
         event = events.get(c.sha)
         if not event:
             continue
+        resolution = bool(event.get(MERGE))  # a merge's own changes (okrsite.history_merges)
+        if resolution and c.sha in merged_on:
+            continue  # read while it was on the first-parent line; now a merged branch's
         pr = prs.get(c.sha)
         origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
         again = readded.get(c.sha) if readded else None
-        merged = c.sha in merged_on
+        # a merged commit's change, or a merge's own (each side compared with
+        # a parent): one that leaves a value as the fold has it already is none
+        merged = c.sha in merged_on or resolution
         lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)), again, merged)
         for ci in event["checkins"]:
             # a check-in moved to a new id keeps the commit that wrote it; one

@@ -30,6 +30,7 @@ from okrsite.git_environment import git_environment
 from okrsite.gitsource import CommitInfo, GitError, read_blobs
 from okrsite.history_events import Event, Record, record_change
 from okrsite.history_fold import entered
+from okrsite.history_merges import MERGE
 from okrsite.history_names import site_named
 from okrsite.model import KPI, Objective
 
@@ -68,8 +69,8 @@ def readded(
     for c in entered(commits)[0]:
         event = events.get(c.sha)
         prefix = prefixes.get(c.sha)
-        if not event or prefix is None:
-            continue
+        if not event or prefix is None or event.get(MERGE):
+            continue  # a merge's own changes compare with each parent, not the line
         for rec in event.get("records", ()):
             key = (rec["kind"], rec["id"])
             path = prefix + rec["file"]

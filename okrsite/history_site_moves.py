@@ -187,7 +187,15 @@ class FolderReads:
     :class:`okrsite.history.HistoryReader`."""
 
     def __init__(self, commits: Sequence[CommitInfo], current: Iterable[Record | CheckIn]) -> None:
-        self.merges = {c.sha for c in commits if len(c.parents) >= 2}  # never read: no changes
+        from okrsite.history_merges import line_merges
+
+        #: the merge commits on HEAD's first-parent line, whose own changes are
+        #: read (okrsite.history_merges), by their parents; the other merges
+        #: are never read
+        self.line_merges = line_merges(commits)
+        self.merges = {
+            c.sha for c in commits if len(c.parents) >= 2 and c.sha not in self.line_merges
+        }
         self.current = current
         # per folder the site was read under (its folder in the repository,
         # or that with the content folder it had then: a Place of
