@@ -28,6 +28,7 @@ from pathlib import Path
 
 from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
+from okrsite.git_log_text import log_fields
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
 #: seconds one git command may take before it is stopped and reported: git
@@ -450,7 +451,7 @@ def _log_records(out: bytes) -> list[list[str]]:
     ever hold a NUL (a commit object written by hand), the extra pieces go
     to the message's body, the last text field, so the commit is still read.
     """
-    tokens = out.decode("utf-8", "replace").split("\0")
+    tokens = log_fields(out)
     records: list[list[str]] = []
     i = 0
     while i < len(tokens):
