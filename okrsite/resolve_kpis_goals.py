@@ -19,6 +19,7 @@ from okrsite.kpi_data_file import header_unit_warning
 from okrsite.model import KPI, Goal, Objective
 from okrsite.numbers import format_number
 from okrsite.parse_figures import unit_multiplier
+from okrsite.parse_measures import is_percent_unit
 from okrsite.resolve_checkins import _other_unit, _unit_of
 from okrsite.resolve_hints import _did_you_mean, _titled
 from okrsite.resolve_objectives import both_kinds, reference_exists
@@ -82,10 +83,21 @@ def _check_kpis(
 def _shares_among_rows(kpi: KPI, rows: list[tuple[date, float]], rel: str) -> list[Diagnostic]:
     """OKR128 for a data file's row of a KPI in % that is a share of one
     among percentages (``0.037`` among rows of ``4.10%``, as ``okrsite
-    pull`` writes an API's 0.037): at the row, as its error would be."""
+    pull`` writes an API's 0.037): at the row, as its error would be.
+
+    Linear in the rows, as a data file may hold 100,000 of them: only a
+    KPI in % can hold such a share, and the rule reads of the other
+    readings only the lowest and highest of those beyond ±1, which a row
+    it looks at (one between -1 and 1) is never among, so they are found
+    once for all rows rather than re-listed for each."""
+    if not is_percent_unit(kpi.unit):
+        return []
+    beyond_one = [x for _, x in rows if abs(x) > 1] + [x for _, x in kpi.values if abs(x) > 1]
+    others = [min(beyond_one), max(beyond_one)] if beyond_one else []
     out: list[Diagnostic] = []
-    for n, row in enumerate(rows):
-        others = [x for i, (_, x) in enumerate(rows) if i != n] + [x for _, x in kpi.values]
+    for row in rows:
+        if not 0 < abs(row[1]) < 1:
+            continue
         line = getattr(row, "line", 0) or None
         what = f"row {line} of {kpi.data} ({row[0]}) is" if line else f"{row[0]} is"
         found = percent_shares.kpi_share_slip(kpi, row[1], others, what, rel, line=line)

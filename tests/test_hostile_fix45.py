@@ -1,0 +1,130 @@
+"""Fixes of the hostile-input audit 45, each through the real CLI.
+
+1. A KPI's ``data:`` CSV was checked for OKR128 in time quadratic in its
+   rows (each row re-listed all the others): 8,000 rows took 15-25 s.
+2. A link in ``static/`` published hidden files and the site's sources.
+3. A wide Markdown table was not counted by the body limits (OKR021).
+4. A tag ``.git`` got a folder ``tags/.git/`` that Pages never publishes.
+5. OKR306's hint for a team name starting with ``-`` was a failing command.
+6. A data file with several readings a day gave one OKR206 per day.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+
+from okrsite import percent_shares
+
+SITE = 'title: "Hostile"\n'.replace("title: ", "title = ")
+
+# -- 1. a KPI's data file is checked in time linear in its rows ------------------
+
+KPI = """\
+---
+title: Churn
+unit: {unit}
+direction: down
+target: 3
+thresholds: {{green: 3, red: 5}}
+data: data/churn.csv
+---
+"""
+
+
+def kpi_site(root: Path, unit: str, rows: int) -> Path:
+    start = date(1901, 1, 1)
+    lines = ["date,value"]
+    for i in range(rows):
+        value = f"0.0{i % 9 + 1}" if i % 50 == 0 else f"{3 + i % 4}.5"
+        lines.append(f"{(start + timedelta(days=i)).isoformat()},{value}")
+    return write_site(
+        root / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/kpis/churn.md": KPI.format(unit=unit),
+            "content/data/churn.csv": "\n".join(lines) + "\n",
+        },
+    )
+
+
+@pytest.mark.parametrize("unit", ['"%"', "points"])
+def test_a_data_files_rows_are_checked_in_linear_work(
+    tmp_path: Path, unit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The OKR128 rule is given, per row, a fixed number of other readings
+    (not all of them): 3,000 rows cost a few thousand figures looked at,
+    where the quadratic check looked at 9 million."""
+    looked_at = [0]
+    slip = percent_shares.kpi_share_slip
+
+    def counting(kpi: object, value: float, others: Iterable[float], *a: object, **k: object):  # type: ignore[no-untyped-def]
+        others = list(others)
+        looked_at[0] += len(others) + 1
+        return slip(kpi, value, others, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(percent_shares, "kpi_share_slip", counting)
+    rows = 3000
+    site = kpi_site(tmp_path, unit, rows)
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert looked_at[0] <= 4 * rows, looked_at[0]
+    if unit == "points":
+        assert looked_at[0] == 0  # no share of one in a unit that is not %
+        assert "OKR128" not in out
+
+
+def _old_shares_among_rows(kpi, rows, rel):  # type: ignore[no-untyped-def]
+    """The check as it was (quadratic), to compare the new one against."""
+    out = []
+    for n, row in enumerate(rows):
+        others = [x for i, (_, x) in enumerate(rows) if i != n] + [x for _, x in kpi.values]
+        line = getattr(row, "line", 0) or None
+        what = f"row {line} of {kpi.data} ({row[0]}) is" if line else f"{row[0]} is"
+        found = percent_shares.kpi_share_slip(kpi, row[1], others, what, rel, line=line)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def test_the_linear_check_says_what_the_quadratic_one_said() -> None:
+    """Differential: on generated rows and KPIs (units, thresholds, signs,
+    readings of ``values:``) old and new give the same diagnostics."""
+    from okrsite.model import KPI as Kpi
+    from okrsite.resolve_kpis_goals import _shares_among_rows
+
+    class Row(tuple):  # type: ignore[type-arg]
+        line = 0
+
+    rng = random.Random(45)
+    warned = 0
+    for trial in range(300):
+        kpi = Kpi(
+            id="churn",
+            file="content/kpis/churn.md",
+            title="Churn",
+            data="data/x.csv",
+            unit=rng.choice(["%", "percent", "points", "€"]),
+            target=rng.choice([None, 3.0, 0.5, -4.0, 40.0]),
+            green=rng.choice([None, 3.0, 2.0, 0.9]),
+            red=rng.choice([None, 5.0, 60.0]),
+            values=tuple(
+                (date(2000, 1, i + 1), rng.choice([0.2, 4.0, -7.0, 1.0]))
+                for i in range(rng.randint(0, 3))
+            ),
+        )
+        rows = []
+        for i in range(rng.randint(0, 40)):
+            figure = rng.choice([0.0, 0.037, -0.5, 0.99, 1.0, 1.5, 4.1, -3.0, 250.0, 1e-9])
+            row = Row((date(2001, 1, 1) + timedelta(days=i), figure))
+            row.line = rng.choice([0, i + 2])
+            rows.append(row)
+        old = _old_shares_among_rows(kpi, rows, "content/data/x.csv")
+        assert _shares_among_rows(kpi, rows, "content/data/x.csv") == old, trial
+        warned += bool(old)
+    assert warned >= 20, warned  # the rows do give OKR128, and alike
