@@ -211,6 +211,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         ]
     out: list[tuple[date, float]] = []
     by_day: dict[date, _Reading] = {}  # a date's reading that counts, so far
+    overruled: list[Diagnostic] = []  # OKR206, one per date with two readings
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
     grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
     for n, row in zip(starts[1:], rows[1:], strict=True):
@@ -287,7 +288,8 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
         )
         by_day[moment[0]] = later
         if later.value != earlier.value:
-            diags.append(_overruled(rel, moment[0], earlier, later))
+            overruled.append(_overruled(rel, moment[0], earlier, later))
+    diags.extend(_first_overruled(overruled, rel))
     header = (rows[0][vi].strip(), starts[0])
     out.extend(
         CsvRow(day, reading.value, reading.mark, reading.written, reading.line, header)
@@ -317,6 +319,32 @@ class _Reading:
         both name a zone, else the time of day as written (none is the start
         of the day), then the row, as check-ins do."""
         return self.time, self.zone, self.line
+
+
+#: OKR206 warnings given one by one for one data file; the rest in one more
+MAX_OVERRULED_WARNINGS = 20
+
+
+def _first_overruled(overruled: list[Diagnostic], rel: str) -> list[Diagnostic]:
+    """The first :data:`MAX_OVERRULED_WARNINGS` OKR206 of a data file, then
+    one for the rest with their count, at the first of their lines, as
+    OKR314 and OKR016 do: a file of readings every 3 hours gives one per
+    day (87,491 for 100,000 rows), which no one reads in a terminal or CI log."""
+    if len(overruled) <= MAX_OVERRULED_WARNINGS:
+        return overruled
+    rest = overruled[MAX_OVERRULED_WARNINGS:]
+    return [
+        *overruled[:MAX_OVERRULED_WARNINGS],
+        warning(
+            "OKR206",
+            f"and {len(rest):,} more readings that another reading of their date overrules, "
+            "the first of them: only one reading a date counts (the later time of day, "
+            "else the last row)",
+            rel,
+            line=min(d.line or 0 for d in rest),
+            hint="keep one row a day (okrsite counts one reading a day), or correct the dates",
+        ),
+    ]
 
 
 def _overruled(rel: str, day: date, earlier: _Reading, later: _Reading) -> Diagnostic:

@@ -128,3 +128,35 @@ def test_the_linear_check_says_what_the_quadratic_one_said() -> None:
         assert _shares_among_rows(kpi, rows, "content/data/x.csv") == old, trial
         warned += bool(old)
     assert warned >= 20, warned  # the rows do give OKR128, and alike
+
+
+# -- 6. several readings a day: the first 20 OKR206, then one for the rest --------
+
+
+def test_a_data_file_with_readings_every_three_hours_gives_21_warnings(tmp_path: Path) -> None:
+    start = date(2000, 1, 1)
+    lines = ["date,value"]
+    for i in range(400):  # 50 days, 8 readings a day
+        day = start + timedelta(days=i // 8)
+        lines.append(f"{day.isoformat()}T{(i % 8) * 3:02d}:00,{i % 97 + 2}")
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/kpis/churn.md": KPI.format(unit="points"),
+            "content/data/churn.csv": "\n".join(lines) + "\n",
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    okr206 = [line for line in out.splitlines() if "OKR206" in line]
+    assert len(okr206) == 21, out
+    assert okr206[0].startswith(
+        "content/data/churn.csv:2: warning OKR206: 2000-01-01 has two readings: 2 on line 2 "
+    ), okr206[0]
+    assert (
+        "content/data/churn.csv:24: warning OKR206: and 330 more readings that another "
+        "reading of their date overrules, the first of them: only one reading a date counts "
+        "(the later time of day, else the last row) (hint: keep one row a day (okrsite counts one reading a day), "
+        "or correct the dates)"
+    ) in okr206, okr206[-1]
