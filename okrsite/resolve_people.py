@@ -378,7 +378,8 @@ def _also(r: Resolving, kind: str, ref: str, file: str) -> str:
 def _add_file(r: Resolving, kind: str, ref: str, file: str) -> str:
     """``add content/people/uma-diaz.md (okrsite new person "Uma Diaz")``:
     where the file goes, and the command that writes it with the name as
-    this file writes it, to paste."""
+    this file writes it, to paste: one that works when pasted, whatever
+    the name holds."""
     folder = "people" if kind == "person" else "teams"
     name = _own_spelling(r, kind, ref, file) or ref
     if name == ref:
@@ -387,7 +388,10 @@ def _add_file(r: Resolving, kind: str, ref: str, file: str) -> str:
         quoted = f'"{name}"'
     else:
         quoted = shlex.quote(name)
-    return f"add content/{folder}/{ref}.md (okrsite new {kind} {quoted})"
+    # a name starting with "-" (a bullet pasted from a list) reads as an
+    # option to the command line: "--" ends the options, so it is the name
+    ends = "-- " if name.startswith("-") else ""
+    return f"add content/{folder}/{ref}.md (okrsite new {kind} {ends}{quoted})"
 
 
 def _email_of_known(r: Resolving, ref: str, file: str, people: Mapping[str, Person]) -> str | None:

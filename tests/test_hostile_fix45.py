@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import random
+import shlex
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -160,3 +161,37 @@ def test_a_data_file_with_readings_every_three_hours_gives_21_warnings(tmp_path:
         "(the later time of day, else the last row) (hint: keep one row a day (okrsite counts one reading a day), "
         "or correct the dates)"
     ) in okr206, okr206[-1]
+
+
+# -- 5. OKR306's hint for a name starting with "-" is a command that works --------
+
+OBJECTIVE = """\
+---
+title: Delight customers
+cycle: 2026-Q4
+team: "{team}"
+---
+"""
+
+
+def test_the_hint_for_a_team_name_starting_with_a_dash_works_when_pasted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/objectives/o.md": OBJECTIVE.format(team="-Customer Success"),
+            "content/teams/sales.md": "---\ntitle: Sales\n---\n",
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    hint = '(okrsite new team -- "-Customer Success")'
+    assert f"add content/teams/customer-success.md {hint}" in out, out
+    monkeypatch.chdir(site)
+    code, written = run_cli(*shlex.split(hint.strip("()"))[1:])
+    assert code == 0, written
+    assert (site / "content/teams/customer-success.md").is_file()
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0 and "OKR306" not in out, out
