@@ -44,6 +44,10 @@ def safe_path(ident: str) -> str:
     copied to and served from Windows, a name Windows cannot hold (``CON``,
     ``aux.x``, ``Ende.``, ``Q?``) is percent-encoded too
     (:func:`okrsite.windows_names.windows_safe`: ``CO%4E``, ``Q%3F``).
+    A leading dot is encoded too (a tag ``.git`` is ``%2Egit``): a hidden
+    folder is left out by the tools that publish a site (GitHub Pages'
+    upload drops ``.git`` and ``.github`` at any depth, git cannot hold a
+    ``.git`` path), so its page and every link to it would be 404 there.
     """
     parts = []
     for seg in ident.replace("\\", "/").split("/"):
@@ -55,6 +59,8 @@ def safe_path(ident: str) -> str:
             seg = seg.replace(".", "%2E")
         else:
             seg = windows_safe(seg)
+            if seg.startswith("."):  # .git, .github: hidden, and never published
+                seg = "%2E" + seg[1:]
         parts.append(seg)
     return "/".join(parts)
 

@@ -16,6 +16,7 @@ import shlex
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import run_cli, write_site
@@ -195,3 +196,39 @@ def test_the_hint_for_a_team_name_starting_with_a_dash_works_when_pasted(
     assert (site / "content/teams/customer-success.md").is_file()
     code, out = run_cli("check", "--site", str(site))
     assert code == 0 and "OKR306" not in out, out
+
+
+# -- 4. a tag .git or .github: no hidden folder, links that resolve ------------------
+
+
+def test_a_tag_starting_with_a_dot_gets_a_folder_pages_publishes(tmp_path: Path) -> None:
+    """GitHub Pages' upload drops ``.git`` and ``.github`` folders at any depth
+    (and git cannot hold a ``.git`` path): such a tag's page was 404 there."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/objectives/o.md": "---\ntitle: Move the monorepo\ncycle: 2026-Q4\n"
+            "tags: [.git, .github, ..]\n---\n",
+        },
+    )
+    code, out = run_cli("build", "--site", str(site), "--no-cache")
+    assert code == 0, out
+    built = site / "_site"
+    hidden = [p for p in built.rglob(".*") if p.name != ".okrsite-output"]
+    assert hidden == [], hidden
+    assert {p.name for p in (built / "tags").iterdir()} == {
+        "%2Egit",
+        "%2Egithub",
+        "%2E%2E",
+        "index.html",
+    }
+    assert "Move the monorepo" in (built / "tags/%2Egit/index.html").read_text(encoding="utf-8")
+    for page, link in [
+        ("objectives/o/index.html", "../../tags/%252Egit/index.html"),
+        ("objectives/o/index.html", "../../tags/%252Egithub/index.html"),
+        ("tags/index.html", "../tags/%252Egit/index.html"),
+    ]:
+        text = (built / page).read_text(encoding="utf-8")
+        assert f'href="{link}"' in text, (page, link)
+        assert (built / page).parent.joinpath(unquote(link)).resolve().is_file()
