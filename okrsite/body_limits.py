@@ -2,11 +2,13 @@
 
 markdown-it, which renders bodies, spends tens of microseconds on each
 ``[`` that may open a link or image (``![`` and ``*[`` most) and on each
-emphasis mark, and about a tenth of a millisecond on each line of a table:
+emphasis mark, and as much on each cell of a table (a row is padded to its
+header's columns, so a 240 KB header of 60,000 columns took 4 s):
 a 5 MB body of ``![`` took minutes to build, while ``okrsite check`` (which
 renders nothing) passed it in a second. These limits, far above any real
 goal's or free page's text (a 100 KB handbook has some 1,500 lines, a few
-hundred ``[`` and a few thousand emphasis marks and backticks), keep any body's render
+hundred ``[`` and a few thousand emphasis marks and backticks, and tables
+of a few thousand cells), keep any body's render
 under about a second, on any machine in proportion, since they count
 characters and lines instead of timing anything. ``check`` and ``build``
 both read them here (OKR021), so they agree. A check-in's ``note:``,
@@ -27,12 +29,51 @@ MAX_LINK_OPENERS = 4_000
 #: ``\``` (code)
 MAX_INLINE_MARKS = 20_000
 _MARKS = "*_~<`"
+#: cells of tables: each row of a table is padded to its header's columns
+#: (``|b|`` under a header of 60,000 columns is 60,000 cells), and
+#: markdown-it spends tens of microseconds on each
+MAX_TABLE_CELLS = 20_000
+_DELIMITER_CHARS = frozenset("|-: \t")
 
 HINT = (
     "shorten the text: move long material into a page of its own under "
     "content/pages/ (split into several if needed), or link to a document "
     "instead of pasting it"
 )
+
+
+def _is_delimiter_row(line: str) -> bool:
+    """Whether ``line`` is a table's delimiter row (``|---|:--:|``), which
+    makes the line above it a header: only ``|``, ``-``, ``:`` and spaces,
+    with a ``|`` and a ``-``."""
+    return "|" in line and "-" in line and set(line) <= _DELIMITER_CHARS
+
+
+def table_cells(text: str, limit: int = MAX_TABLE_CELLS) -> tuple[int, int]:
+    """The cells the tables of ``text`` render (each table's columns, as its
+    delimiter row has them, times its header and the lines under it up to
+    a blank line, as markdown-it pads every row to its header), and the
+    0-based line where ``limit`` is passed (``0`` when it is not). Counted,
+    not rendered: it may count a table-like block in code, never less than
+    markdown-it renders."""
+    lines = text.split("\n")
+    cells, n = 0, 1
+    passed_at: int | None = None
+    while n < len(lines):
+        if not _is_delimiter_row(lines[n]) or not lines[n - 1].strip():
+            n += 1
+            continue
+        columns = len(lines[n].strip().strip("|").split("|"))
+        rows = [n - 1]
+        n += 1
+        while n < len(lines) and lines[n].strip():
+            rows.append(n)
+            n += 1
+        for row in rows:
+            cells += columns
+            if cells > limit and passed_at is None:
+                passed_at = row
+    return cells, passed_at or 0
 
 
 def _line_of_nth(body: str, chars: str, n: int) -> int:
@@ -74,6 +115,11 @@ def text_problems(text: str) -> list[tuple[str, int, int, int]]:
     if marks > MAX_INLINE_MARKS:
         line = _line_of_nth(text, _MARKS, MAX_INLINE_MARKS + 1)
         out.append(("of the marks * _ ~ < and `", marks, MAX_INLINE_MARKS, line))
+    if "|" in text:
+        cells, line = table_cells(text)
+        if cells > MAX_TABLE_CELLS:
+            what = "table cells (each table's columns times its rows)"
+            out.append((what, cells, MAX_TABLE_CELLS, line))
     return out
 
 

@@ -232,3 +232,32 @@ def test_a_tag_starting_with_a_dot_gets_a_folder_pages_publishes(tmp_path: Path)
         text = (built / page).read_text(encoding="utf-8")
         assert f'href="{link}"' in text, (page, link)
         assert (built / page).parent.joinpath(unquote(link)).resolve().is_file()
+
+
+# -- 3. a wide Markdown table is counted by the body limits (OKR021) ---------------
+
+
+def test_a_table_of_more_cells_than_a_body_may_render_is_refused(tmp_path: Path) -> None:
+    """A header of 2,000 columns pads each of the rows under it to 2,000
+    cells (markdown-it renders them all, tens of microseconds each): 8 KB
+    of ``|a`` passed every other body limit."""
+    wide = "|" + "a|" * 2000 + "\n|" + "-|" * 2000 + "\n" + "|b|\n" * 20
+    narrow = "| a | b | c |\n|---|:-:|--:|\n" + "| 1 | 2 | 3 |\n" * 400
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/objectives/wide.md": "---\ntitle: x\ncycle: 2026-Q4\n---\nIntro.\n\n" + wide,
+            "content/objectives/narrow.md": "---\ntitle: y\ncycle: 2026-Q4\n---\n" + narrow,
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1, out
+    assert (
+        "content/objectives/wide.md:18: error OKR021: the text below the front matter has "
+        "42,000 table cells (each table's columns times its rows), more than the 20,000 a "
+        "body may have (see docs/limits.md) (hint: shorten the text"
+    ) in out, out
+    assert "narrow.md" not in out.replace("narrow.md:2:8: warning", "")
+    code, out = run_cli("build", "--site", str(site))
+    assert code == 1 and "OKR021" in out, out
