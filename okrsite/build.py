@@ -32,6 +32,7 @@ from okrsite.render_plan import (
     render_diagnostic,
     template_diagnostic,
 )
+from okrsite.static_links import static_link_problems
 from okrsite.theme import Theme, ThemeError, load_theme
 from okrsite.theme_required import missing_templates
 from okrsite.theme_toml import unknown_key_warnings
@@ -229,6 +230,17 @@ def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Di
     ``language`` its catalogues and the site's do not translate
     (:meth:`Theme.language_problem`, located in okrsite.toml)."""
     problems = theme.source_problems(site_root)
+    problems += static_link_problems(
+        [(name, file) for name, file in theme.used_files(site_root) if ":static/" in name],
+        [
+            folder / rel
+            for folder in [*(path / "static" for _, path in theme.chain), site_root / "static"]
+            for rel in theme.linked_folders(folder)
+        ],
+        theme.home_of,
+        site_root,
+        config,
+    )
     problems += unknown_key_warnings(theme.chain, site_root)
     problems += missing_templates(theme, site_root)
     problems += [template_diagnostic(e, site_root) for e in theme.template_syntax_errors(site_root)]

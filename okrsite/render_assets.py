@@ -97,7 +97,7 @@ class SiteAssets:
         ``badges_for`` limits the per-objective badges to those objectives (the
         preview re-renders only badges whose objective changed).
         """
-        out = dict(self.theme.static_files())
+        out = dict(self.theme.static_files(self.config))
         out.update(data_files(self.view, self.memo))
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()

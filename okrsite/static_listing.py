@@ -5,7 +5,8 @@ the built site only when that file is there: the site's own ``static/`` or
 a theme's (OKR314, :mod:`okrsite.md_links`). ``okrsite check`` must say so
 too, and it never imports Jinja or loads templates, so this lists the
 files the way :meth:`okrsite.theme.Theme.static_files` copies them (hidden
-folders and files left out, links not followed) from the folders of
+folders and files left out, links not followed, links to a hidden file or
+the site's sources left out: :mod:`okrsite.static_links`) from the folders of
 :func:`okrsite.theme_find.theme_chain` alone. Names are in NFC, as
 :func:`okrsite.md_links.resolved` writes the files links name.
 
@@ -32,6 +33,7 @@ from pathlib import Path
 from okrsite.config import SiteConfig
 from okrsite.md_links import nfc_files
 from okrsite.sitefiles import owned_roots, within
+from okrsite.static_links import link_refusal
 from okrsite.theme_find import ThemeError, theme_chain, walk_files
 
 __all__ = ["MAX_STATIC_FILES", "listing_print", "owned_folder", "published_static"]
@@ -53,8 +55,12 @@ def published_static(root: Path, config: SiteConfig) -> frozenset[str]:
         if owned_folder(folder, owner) and len(names) < MAX_STATIC_FILES:
             # hidden files are not published (the theme's static entries)
             listed = walk_files(folder, MAX_STATIC_FILES - len(names))
+            home = [os.path.realpath(owner)]
             names += [
-                "static/" + rel for rel in listed if not posixpath.basename(rel).startswith(".")
+                "static/" + rel
+                for rel in listed
+                if not posixpath.basename(rel).startswith(".")
+                and link_refusal(folder / rel, home, root, config) is None
             ]
     return frozenset(nfc_files(names))
 

@@ -44,6 +44,7 @@ from jinja2.sandbox import is_internal_attribute, safe_range
 from jinja2.utils import generate_lorem_ipsum
 
 from okrsite.compiled_templates import COMPILED
+from okrsite.config import SiteConfig
 from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.jinja_context import FastCallContext, FastTemplate
@@ -56,6 +57,7 @@ from okrsite.sitefiles import (
     read_owned,
     within,
 )
+from okrsite.static_links import link_refusal
 from okrsite.template_filters import unknown_filter_or_test
 from okrsite.template_references import missing_references, self_reference
 from okrsite.theme_find import (
@@ -97,11 +99,17 @@ class Theme:
     #: the site's templates/ cannot reach into a theme folder outside the site
     #: (``theme = "/etc"`` plus a link would otherwise publish /etc's files)
     homes: tuple[tuple[str, str], ...] = field(default=())
+    #: the site's folder (``None``: a theme loaded alone), whose sources no
+    #: link in ``static/`` publishes
+    site_root: Path | None = None
     #: every file under each folder walked so far (:meth:`files_under`): the
     #: checks of a build (:meth:`source_problems`, :meth:`template_syntax_errors`)
     #: and the static files share one walk of each folder. A theme is loaded
     #: afresh for every build and rebuild, so the listing is never stale.
     _listings: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _linked: dict[str, list[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -221,8 +229,14 @@ class Theme:
             # the folder it starts from: static -> / walked the whole disk);
             # source_problems reports it once (OKR012)
             owned = self.linked_out(folder) is None
-            listing = self._listings[key] = walk_files(folder) if owned else ()
+            linked = self._linked.setdefault(key, [])
+            listing = self._listings[key] = walk_files(folder, None, linked) if owned else ()
         return listing
+
+    def linked_folders(self, folder: Path) -> list[str]:
+        """The linked folders under ``folder`` that its walk did not follow."""
+        self.files_under(folder)
+        return self._linked.get(os.fspath(folder), [])
 
     def linked_out(self, folder: Path) -> str | None:
         """Where ``folder`` leads when that is outside its owner (the site for
@@ -361,14 +375,18 @@ class Theme:
                 continue  # reported by source_problems, or not a template a page reads
         return found
 
-    def static_files(self) -> dict[str, bytes]:
+    def static_files(self, config: SiteConfig | None = None) -> dict[str, bytes]:
         """Every ``static/`` file of the chain as ``static/<rel>`` → bytes, overrides applied.
 
-        Files that may not be read are left out (:meth:`source_problems` reports them)."""
+        Files that may not be read are left out (:meth:`source_problems` reports them),
+        and so are links to a hidden file or to the site's sources (those of
+        ``config``: :func:`okrsite.static_links.link_refusal`, reported by the build)."""
         out: dict[str, bytes] = {}
         folders: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
         for rel, file in self._static_entries():
             roots = self.home_of(file)
+            if link_refusal(file, roots, self.site_root, config) is not None:
+                continue
             try:
                 out[rel] = read_owned(file, roots, folders.setdefault(roots, {}))
             except UnsafeFileError:
@@ -575,7 +593,7 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     env.globals["lipsum"] = _lipsum
     env.context_class = FastCallContext.for_environment()
     env.template_class = FastTemplate
-    return Theme(name, tuple(chain), site_templates, site_static, env, roots, homes)
+    return Theme(name, tuple(chain), site_templates, site_static, env, roots, homes, site_root)
 
 
 def _shown(file: Path, site_root: Path) -> str:

@@ -293,14 +293,18 @@ def missing_theme(config: SiteConfig, site_root: Path) -> Diagnostic | None:
     return None
 
 
-def walk_files(folder: Path, limit: int | None = None) -> tuple[str, ...]:
+def walk_files(
+    folder: Path, limit: int | None = None, linked: list[str] | None = None
+) -> tuple[str, ...]:
     """One walk of a theme's (or the site's) ``templates/``, ``static/`` or
     ``translations/`` folder, links not followed, hidden folders (``.git``
     among them) and ``.git`` files skipped: its files' names under it, folder by folder in name order, at
     most ``limit`` of them. The theme lists its folders with it
     (:meth:`okrsite.theme.Theme.files_under`), and ``okrsite check`` the
     ``static/`` files a build publishes (:mod:`okrsite.static_listing`)
-    without loading the theme."""
+    without loading the theme. The linked folders it does not follow (not
+    hidden ones) are added to ``linked`` when given, by their names under
+    ``folder`` (:mod:`okrsite.static_links` warns of them)."""
     if not folder.is_dir():
         return ()
     names: list[str] = []
@@ -308,6 +312,8 @@ def walk_files(folder: Path, limit: int | None = None) -> tuple[str, ...]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = Path(dirpath).relative_to(folder).as_posix()
         prefix = "" if base == "." else base + "/"
+        if linked is not None:
+            linked += [prefix + d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
         # a ``.git`` file (a submodule's pointer to its repository) is git's, not the site's
         names.extend(prefix + name for name in sorted(filenames) if name.casefold() != ".git")
         if limit is not None and len(names) >= limit:

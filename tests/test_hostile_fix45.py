@@ -261,3 +261,104 @@ def test_a_table_of_more_cells_than_a_body_may_render_is_refused(tmp_path: Path)
     assert "narrow.md" not in out.replace("narrow.md:2:8: warning", "")
     code, out = run_cli("build", "--site", str(site))
     assert code == 1 and "OKR021" in out, out
+
+
+# -- 2. links in static/: hidden files and the site's sources are never published --
+
+
+def linked_site(root: Path) -> Path:
+    """A site whose static/ links to a hidden file, a file in a hidden folder,
+    its okrsite.toml, a content file and its own folder; and to one public
+    file outside static/, which stays published."""
+    site = write_site(
+        root / "site",
+        {
+            "okrsite.toml": SITE,
+            ".env": "TOKEN=xyz\n",
+            ".secrets/key.pem": "PRIVATE\n",
+            "README.txt": "public\n",
+            "static/.env": "TOKEN=plain\n",
+            "static/sub/keep.txt": "kept\n",
+        },
+    )
+    for link, target in [
+        ("static/env.txt", "../.env"),
+        ("static/key.pem", "../.secrets/key.pem"),
+        ("static/settings.txt", "../okrsite.toml"),
+        ("static/sub/o.txt", "../../content/objectives/o.md"),
+        ("static/all", ".."),
+        ("static/readme.txt", "../README.txt"),
+    ]:
+        (site / link).symlink_to(target)
+    return write_site(site, {"content/objectives/o.md": OBJECTIVE.format(team="x")})
+
+
+REFUSED = [
+    "static/env.txt: error OKR012: link static/env.txt leads to .env, a hidden file, "
+    "which static/ never publishes; not published (hint: static/ publishes what it "
+    "holds: copy the file into static/ if it is meant to be public, or remove the link)",
+    "static/key.pem: error OKR012: link static/key.pem leads to .secrets/key.pem, a "
+    "hidden file, which static/ never publishes; not published",
+    "static/settings.txt: error OKR012: link static/settings.txt leads to okrsite.toml, "
+    "one of the site's sources, which are never published; not published",
+    "static/sub/o.txt: error OKR012: link static/sub/o.txt leads to "
+    "content/objectives/o.md, one of the site's sources, which are never published",
+    "static/all: warning OKR011: linked folder static/all is not followed; skipped "
+    "(hint: move the files into static/ instead of linking)",
+]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_links_in_static_to_hidden_files_or_sources_are_refused_at_the_link(
+    tmp_path: Path, command: str
+) -> None:
+    site = linked_site(tmp_path)
+    out_dir = tmp_path / "out"
+    code, out = run_cli(
+        command, "--site", str(site), *(["--out", str(out_dir)] * (command == "build"))
+    )
+    assert code == 1, out
+    for said in REFUSED:
+        assert said in out, said
+    assert out.count("OKR012") == 4, out
+    assert not out_dir.exists()
+    # the links removed, the rest builds: the public file through its link,
+    # none of the others
+    for link in ("env.txt", "key.pem", "settings.txt", "sub/o.txt"):
+        (site / "static" / link).unlink()
+    code, out = run_cli("build", "--site", str(site), "--out", str(out_dir))
+    assert code == 0, out
+    published = sorted(
+        p.relative_to(out_dir / "static").as_posix()
+        for p in (out_dir / "static").rglob("*")
+        if p.is_file()
+    )
+    assert "readme.txt" in published and "sub/keep.txt" in published, published
+    assert not [p for p in published if p.startswith(("all", ".env"))], published
+
+
+def test_serve_never_serves_a_hidden_file_or_a_source_through_a_link(tmp_path: Path) -> None:
+    from test_serve import AS_OF, fetch
+
+    from okrsite.preview import Preview
+
+    site = linked_site(tmp_path)
+    messages: list[str] = []
+    preview = Preview(site, port=0, as_of=AS_OF, echo=messages.append)
+    try:
+        preview.start()
+        base = f"http://127.0.0.1:{preview.server.port}/"
+        for path, secret in [
+            ("static/env.txt", "TOKEN=xyz"),
+            ("static/key.pem", "PRIVATE"),
+            ("static/settings.txt", "title ="),
+            ("static/sub/o.txt", "Delight customers"),
+            ("static/all/.env", "TOKEN=xyz"),
+        ]:
+            status, body = fetch(base + path)
+            assert secret not in body, (path, status)
+            assert status == 404, (path, status)
+        said = "\n".join(messages)  # the build's errors, at the links
+        assert "static/env.txt: error OKR012: link static/env.txt leads to .env" in said, said
+    finally:
+        preview.stop()
