@@ -8,11 +8,18 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.cycles import lookup
+from okrsite.diagnostics import Diagnostic, warning
 from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
 from okrsite.model import Cycle
 from okrsite.spreadsheet_import import ObjectivePlan
+from okrsite.spreadsheet_row import cell_named
 
-__all__ = ["confidence_checkins", "imported_note", "uncounted_checkins_note"]
+__all__ = [
+    "confidence_checkins",
+    "confidence_not_written",
+    "imported_note",
+    "uncounted_checkins_note",
+]
 
 
 def imported_note(root: Path, theme_name: str, language: str) -> str:
@@ -87,3 +94,44 @@ def uncounted_checkins_note(
             "exports count them from that day on (builds as of today leave them out)"
         )
     return None
+
+
+def confidence_not_written(
+    plans: list[ObjectivePlan],
+    existing: Mapping[str, float | None],
+    content_dir: str,
+    label: str,
+) -> list[Diagnostic]:
+    """IMP223 at each Confidence cell of an objective the site has already
+    with another confidence (``existing``: each objective's confidence as
+    the site scores it; a sheet imported again, its confidence updated
+    since; the same confidence imported again is no news): the import
+    writes nothing of an objective whose file exists, its check-in neither,
+    so the new confidence would be dropped with only the objective said to
+    be skipped. The hint gives the ``okrsite checkin`` that records it."""
+    out = []
+    for plan in plans:
+        oid = plan.oid
+        if plan.confidence is None or oid is None or oid not in existing:
+            continue
+        had = existing[oid]
+        if had == plan.confidence:
+            continue
+        row = plan.confidence_row or plan.row
+        where, column = cell_named(plan.columns, "confidence", row)
+        out.append(
+            warning(
+                "IMP223",
+                f"{where}: confidence {plan.confidence:g} of objective {plan.title!r} is not "
+                f"imported: the objective is in the site already, with "
+                + (f"confidence {had:g}" if had is not None else "no confidence")
+                + f" ({content_dir}/objectives/{oid}.md, skipped), and an import writes no "
+                "check-in for an objective it does not write",
+                plan.file or label,
+                line=row,
+                column=column,
+                hint=f"record it as a check-in: okrsite checkin {oid} "
+                f"--confidence {plan.confidence:g}",
+            )
+        )
+    return out

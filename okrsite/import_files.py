@@ -25,10 +25,17 @@ from okrsite.cycles import lookup
 from okrsite.default_cycle_ended import ended_default_cycle_note
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.goal_yaml import Block, PlannedFile, front_matter, yaml_number
-from okrsite.import_checkins import confidence_checkins, imported_note, uncounted_checkins_note
+from okrsite.import_checkins import (
+    confidence_checkins,
+    confidence_not_written,
+    imported_note,
+    uncounted_checkins_note,
+)
+from okrsite.import_owner_addresses import owners_by_address
 from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id, unknown_parent
+from okrsite.import_team_typos import team_typos
+from okrsite.import_validate import validate_planned
 from okrsite.model import Cycle
-from okrsite.overlay import OverlayTree
 from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.parse_names import id_fault, usable_id
 from okrsite.pipeline import FileTree, LoadResult, load, read_config
@@ -135,7 +142,12 @@ def plan_import(
     )
     # say so when default_cycle has ended
     defaulted = not given and any(not p.cycle for p in plans)
+    site = before.scored.portfolio
+    result.notes += owners_by_address(plans, site.people)  # uma.diaz@… beside Uma Diaz
     files = _objective_files(plans, before, config.content_dir, default_cycle, label, result)
+    if fmt != "json":  # a sheet's typed team names, not an export's ids
+        teams = {o.team for o in site.objectives.values() if o.team}
+        result.diagnostics += team_typos(plans, site.teams, teams, config.content_dir)
     what = "each objective of a row without a cycle"
     ended = ended_default_cycle_note(
         before.config, now, quarter_of(now, before.config.cycles), what
@@ -144,6 +156,8 @@ def plan_import(
         result.notes.append(ended)
     existing = before.scored.portfolio.objectives
     kept = {p.oid for p in plans if p.oid not in existing}
+    confidences = {oid: score.confidence for oid, score in before.scored.objectives.items()}
+    result.diagnostics += confidence_not_written(plans, confidences, config.content_dir, label)
     files += confidence_checkins(
         [p for p in plans if p.oid in kept],
         config.content_dir,
@@ -171,9 +185,11 @@ def plan_import(
             if p.file
             for kind, end in (("objectives", ".md"), ("checkins", "/"))
         }
-        result.diagnostics.extend(_validate(root, result.files, before, label, sources))
+        result.diagnostics.extend(validate_planned(root, result.files, before, label, sources))
     if result.lines:
         result.diagnostics = result.lines.locate(result.diagnostics, label)
+    # in the order a person goes through the sheet: file, row, column
+    result.diagnostics.sort(key=lambda d: (d.file or "", d.line or 0, d.column or 0))
     return result
 
 
@@ -527,46 +543,6 @@ def _has_figures(kr: KRPlan) -> bool:
 
 
 # ------------------------------------------------------------------ validate, write
-def _validate(
-    root: Path,
-    files: list[PlannedFile],
-    before: LoadResult,
-    label: str,
-    sources: Mapping[str, str] | None = None,
-) -> list[Diagnostic]:
-    """Load the site with the new files; report what the loader would refuse.
-
-    A finding in a new file points at the spreadsheet row it came from; a new
-    finding elsewhere (a clash with an existing file) is reported as is.
-    """
-    extra = {f.rel: f.text.encode("utf-8") for f in files}
-    after = load(OverlayTree(root, extra), jobs=1)
-    old = {d.format_text() for d in before.diagnostics}
-    rows = {f.rel: f.row for f in files}
-    out = []
-    for d in after.diagnostics:
-        if not d.is_error or d.format_text() in old:
-            continue
-        if d.file in rows:
-            row = rows[d.file]
-            where = f"row {row}" if row is not None else "a record"
-            source = (sources or {}).get(d.file) or (sources or {}).get(
-                d.file.rsplit("/", 1)[0] + "/"
-            )
-            out.append(
-                error(
-                    "IMP110",
-                    f"{where}: {d.message} (in the file it would write, {d.file})",
-                    source or label,
-                    line=row,
-                    hint=d.hint,
-                )
-            )
-        else:
-            out.append(d)
-    return out
-
-
 def write_planned(root: Path, files: list[PlannedFile]) -> None:
     """Create every file, or none: on a failure the ones already written, and
     the folders made for them, are removed. Never through a link

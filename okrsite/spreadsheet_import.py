@@ -92,6 +92,8 @@ class ObjectivePlan:
     key_results: list[KRPlan] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # of its rows without a key result
     file: str | None = None  # where its rows are (``okrs.xlsx[Sales]``), for messages
+    #: the columns of its sheet, for messages that name a cell (None: a portfolio.json)
+    columns: ColumnMap | None = field(default=None, repr=False, compare=False)
 
 
 def plan_rows(
@@ -337,6 +339,7 @@ def _objective(
         status=status,
         confidence=confidence,
         confidence_row=row.row_no if confidence is not None else None,
+        columns=row.cols,
     )
 
 

@@ -22,7 +22,7 @@ from okrsite.spreadsheet_numbers import NumberConvention, SheetFigure, ambiguous
 from okrsite.spreadsheet_xlsx import FormulaCell
 from okrsite.units import same_unit
 
-__all__ = ["SheetRow", "column_letter", "show_value"]
+__all__ = ["SheetRow", "cell_named", "column_letter", "show_value"]
 
 
 def column_letter(index: int) -> str:
@@ -33,6 +33,16 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def cell_named(cols: ColumnMap | None, fld: str, row: int) -> tuple[str, int | None]:
+    """``row 3, column D 'Team'`` and its column (1-based) for a message about
+    a field of a row read before (an objective's team, its confidence); the
+    row alone, and no column, where the sheet has no such column."""
+    index = cols.fields.get(fld) if cols is not None else None
+    if cols is None or index is None:
+        return f"row {row}", None
+    return f"row {row}, column {column_letter(index)} {cols.headers[index]!r}", index + 1
 
 
 class SheetRow:
