@@ -29,6 +29,7 @@ from okrsite.parse_messages import (
     number_hint,
     shown_value,
     time_alone,
+    too_large_hint,
 )
 from okrsite.parse_names import (
     _ONE_VALUE_HINTS,
@@ -177,7 +178,7 @@ class _FigureFields:
                 "OKR102",
                 f"{label} must be a number, got {shown}" + (f": {billion[0]}" if billion else ""),
                 path,
-                hint=_too_large_hint(value) or NUMBER_HINTS.get(label) or number_hint(value),
+                hint=too_large_hint(value) or NUMBER_HINTS.get(label) or number_hint(value),
             )
             return None
         if (low is not None and result < low) or (high is not None and result > high):
@@ -571,31 +572,3 @@ class _Fields(_FigureFields):
                     continue
                 message, where, hint = _unknown_key_words(name, known, path, what, hints)
                 self.diags.append(warning("OKR111", message, self.file, hint=hint, key_path=where))
-
-
-#: the largest number a figure may be (the largest float), about 1.8e308
-_LARGEST = float.fromhex("0x1.fffffffffffffp+1023")
-
-
-def _overflows(text: str) -> bool:
-    """Whether ``text`` is a number written with an exponent too large (``1e400``)."""
-    if len(text) > 400 or "e" not in text.lower():
-        return False
-    try:
-        return float(text) in (float("inf"), float("-inf"))
-    except ValueError:
-        return False
-
-
-def _too_large_hint(value: Any) -> str | None:
-    """The hint for a number too large to read (a 400-digit integer), else ``None``."""
-    if type(value) is str:
-        digits = value.strip().lstrip("+-").replace("_", "").replace(",", "").replace(" ", "")
-        if not (digits.isdigit() and len(digits) > 308) and not _overflows(digits):
-            return None
-    elif type(value) is not int or abs(value) <= _LARGEST:
-        return None
-    return (
-        "the number is too large: a figure may be at most about 1.8e308 (309 digits); "
-        "write it in a larger unit (millions, billions) so that it has fewer digits"
-    )

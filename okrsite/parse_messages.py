@@ -394,3 +394,31 @@ def time_alone(value: Any) -> str | None:
     if type(value) is int and 0 <= value < 24 * 60:
         return f"{value // 60}:{value % 60:02d}" if value >= 60 else None
     return None
+
+
+#: the largest number a figure may be (the largest float), about 1.8e308
+_LARGEST = float.fromhex("0x1.fffffffffffffp+1023")
+
+
+def _overflows(text: str) -> bool:
+    """Whether ``text`` is a number written with an exponent too large (``1e400``)."""
+    if len(text) > 400 or "e" not in text.lower():
+        return False
+    try:
+        return float(text) in (float("inf"), float("-inf"))
+    except ValueError:
+        return False
+
+
+def too_large_hint(value: Any) -> str | None:
+    """The hint for a number too large to read (a 400-digit integer), else ``None``."""
+    if type(value) is str:
+        digits = value.strip().lstrip("+-").replace("_", "").replace(",", "").replace(" ", "")
+        if not (digits.isdigit() and len(digits) > 308) and not _overflows(digits):
+            return None
+    elif type(value) is not int or abs(value) <= _LARGEST:
+        return None
+    return (
+        "the number is too large: a figure may be at most about 1.8e308 (309 digits); "
+        "write it in a larger unit (millions, billions) so that it has fewer digits"
+    )
