@@ -3,7 +3,8 @@
 A check-in says "logos: 9"; a weekly meeting wants "Win 40 new logos: 6 → 9
 logos, +7.5 points, confidence 6 → 7, by Sofia". This module turns each
 check-in dated within the last ``changes_days`` days (as_of included) into
-those moves. Pure: reads a :class:`ScoredPortfolio`.
+those moves; the dashboard's are those of the cycles running on as_of and of
+those that ended inside those days (:func:`ended_in_window`). Pure: reads a :class:`ScoredPortfolio`.
 
 The value *before* a check-in follows the current-value rule just before it:
 the latest earlier check-in of the same key result (check-ins in their
@@ -26,13 +27,14 @@ team``, as ``okrsite checkin`` writes it: :mod:`okrsite.checkin_ticks`):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from okrsite.checkin_ticks import milestone_moves
 from okrsite.model import (
     CheckIn,
+    Cycle,
     KeyResult,
     LifeStatus,
     Objective,
@@ -104,6 +106,22 @@ def changes_window(scored: ScoredPortfolio, days: int | None = None) -> tuple[da
     ``changes_days`` setting) days ending at as_of."""
     n = scored.settings.changes_days if days is None else days
     return scored.as_of - timedelta(days=n - 1), scored.as_of
+
+
+def ended_in_window(
+    scored: ScoredPortfolio, cycles: Mapping[str, Cycle], days: int | None = None
+) -> list[str]:
+    """The cycles among ``cycles`` whose last day falls inside the window but
+    before as_of: their check-ins belong to "this week" too.
+
+    A sprint that ended on Sunday had its closing check-in that Sunday; on
+    Monday the window (Tuesday to Monday) still holds that day, and a weekly
+    review that dropped the check-in, because its cycle no longer runs,
+    would never show the sprint's last update. A cycle ending on as_of is
+    still running (not listed here); one that ended before the window's
+    first day is a late check-in's cycle, under the latest check-ins."""
+    first, last = changes_window(scored, days)
+    return sorted(n for n, c in cycles.items() if first <= c.end < last)
 
 
 def recent_changes(

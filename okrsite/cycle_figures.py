@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from okrsite.cycles import current_cycle
-from okrsite.model import Cycle, Grade, ScoredPortfolio, Status
+from okrsite.model import Cycle, Grade, ScoredPortfolio, Status, Team
 from okrsite.scoring import grade_for, weighted_mean
 
 #: objectives with these life statuses count in figures (drafts and dropped ones count nowhere)
@@ -123,6 +123,24 @@ def team_and_descendants(team: str, children: Mapping[str, tuple[str, ...]]) -> 
         seen.append(tid)
         stack.extend(children.get(tid, ()))
     return tuple(seen)
+
+
+def teams_above(teams: Mapping[str, Team], team: str | None) -> tuple[str, ...]:
+    """The teams whose figures count ``team``'s objectives besides ``team``
+    itself: its ``parent``, that team's parent and so on, nearest first (the
+    inverse of :func:`team_and_descendants` over :func:`sub_teams`). A list
+    filtered by a team shows these objectives too, so the filter and the
+    team's figures hold the same objectives. A parent named without a file
+    ends the chain; a ``parent`` loop stops where it would repeat."""
+    chain: list[str] = []
+    tid = team
+    while tid is not None and tid in teams:
+        parent = teams[tid].parent
+        if parent is None or parent in (tid, team) or parent in chain:
+            break
+        chain.append(parent)
+        tid = parent
+    return tuple(chain)
 
 
 def team_ids(scored: ScoredPortfolio) -> list[str]:

@@ -21,7 +21,7 @@ from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.explain import explain
 from okrsite.view.key_result_rows import key_result_row
-from okrsite.view.review import attention, changes
+from okrsite.view.review import attention, changes, ended_change_cycles
 from okrsite.view.scorecard import scorecard_view
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         ]
         if cycle
         else [],
+        # the cycles that ended inside the window, whose last check-ins it lists too
+        ended_change_cycles=[index.cycle_title(n) for n in ended_change_cycles(view, cycle)],
         # "upcoming" before the cycle's first day (the dashboard says when it
         # starts), "over" after its last, else "running"
         cycle_state=view.cycle_state(cycle),

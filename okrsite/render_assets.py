@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrsite.changes import overruled_readings
 from okrsite.cycle_export import cycle_export_files
+from okrsite.feed_titles import titled_with_time
 from okrsite.scoring import counts_in_rollup
 from okrsite.urls import safe_path
 from okrsite.view.chart_geometry import progress_badge
@@ -238,6 +239,8 @@ class SiteAssets:
             updated_at=updated_at,
             origins=origins,
             moves=feed_moves(self.view, entries),
+            # two check-ins of one objective on one day: titled with their time of day
+            timed=titled_with_time(kept),
             # the feed is XML: a translation's "&" is text there, where a
             # browser forgives it in a page (okrsite.translations)
             **self.language.template_callables(as_text=True),

@@ -18,6 +18,7 @@ import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from okrsite.author_addresses import address_author_warnings, author_addresses
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.parse import without_note
@@ -334,6 +335,16 @@ def _names_as_file_ids(r: Resolving) -> None:
         **title_aliases(people, unknown_people - person_formerly.keys()),
         **person_formerly,
     }
+    if people and any(
+        "@" in name
+        for (kind, _), names in r.spellings.items()
+        if kind == "person"
+        for name in names
+    ):
+        # an author written as an address: the person its name before the @ spells
+        elsewhere = _unknown_names(people, teams, [*tables.values(), *aside.values()], [])[0]
+        left = unknown_people - person_ids.keys()
+        person_ids = {**author_addresses(r, left, elsewhere, checkins), **person_ids}
     team_ids = {**title_aliases(teams, unknown_teams - team_formerly.keys()), **team_formerly}
     owner_teams = {
         alias: tid
@@ -528,6 +539,8 @@ def _check_people_and_teams(r: Resolving) -> None:
                     key_path=("author",),
                 )
             )
+    if people:  # an address that names no one: its closest person
+        diags += address_author_warnings(r, r.checkins, people)
     for obj in [*objectives.values(), *aside_objectives.values()]:
         check_person(obj.owner, obj.file, ("owner",), "owner")
         check_team(obj.team, obj.file, ("team",))

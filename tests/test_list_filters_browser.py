@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import CHROMIUM, chromium, write_example_site
+from conftest import REPO
+
+from okrsite.cycle_figures import sub_teams, team_and_descendants
+from okrsite.pipeline import load_site
 
 pytestmark = [
     pytest.mark.browser,
@@ -75,8 +80,12 @@ def test_sorting_and_team_filter_update_the_url(browser: Any, site: Path) -> Non
     team = next(o["team"] for o in objectives(site) if o["team"])
     page.select_option('select[data-key="team"]', team)
     assert f"team={team}" in page.url and "sort=progress" in page.url
+    # a team's filter holds its sub-teams' objectives, as its figures do (audit 45)
+    loaded = load_site(REPO, as_of=date(2026, 11, 20))
+    assert loaded.scored is not None
+    below = team_and_descendants(team, sub_teams(loaded.scored))
     assert sorted(visible_titles(page)) == sorted(
-        o["title"] for o in objectives(site) if o["team"] == team
+        o["title"] for o in objectives(site) if o["team"] in below
     )
     # the linked state restores the same view
     again = browser.new_page()

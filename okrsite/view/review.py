@@ -15,11 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrsite.attention import Reason, attention_list
-from okrsite.changes import CheckinChange, changes_window, window_changes
+from okrsite.changes import CheckinChange, changes_window, ended_in_window, window_changes
 from okrsite.model import CheckIn
 from okrsite.view.view_model import Link, ObjectiveView, ViewModel
 
-__all__ = ["AttentionView", "ChangeView", "MoveView", "attention", "changes", "feed_moves"]
+__all__ = [
+    "AttentionView",
+    "ChangeView",
+    "MoveView",
+    "attention",
+    "changes",
+    "ended_change_cycles",
+    "feed_moves",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,17 @@ def attention(view: ViewModel, cycle: str) -> list[AttentionView]:
     ]
 
 
+def ended_change_cycles(view: ViewModel, cycle: str | None) -> list[str]:
+    """The cycles of the site's objectives, other than ``cycle``, that ended
+    inside the window of "what changed" (core's :func:`ended_in_window`): their
+    last check-ins are this week's too, and the dashboard names them."""
+    if cycle is None:
+        return []
+    index = view.index
+    known = {n: index.cycles[n] for n in index.by_cycle if n in index.cycles}
+    return view.cycle_order(n for n in ended_in_window(view.scored, known) if n != cycle)
+
+
 def changes(
     view: ViewModel, cycle: str | None, limit: int | None = None
 ) -> tuple[date, date, list[ChangeView], int]:
@@ -89,7 +108,13 @@ def changes(
     out = []
     # the check-ins of every cycle running on as_of, as "needs attention" lists
     # their objectives: a year's objectives around the quarter move too
-    cycles = None if cycle is None else {cycle, *view.running_cycles()}
+    # and of every cycle that ended inside the window (a sprint's closing
+    # check-in of Sunday is still this week's on Monday)
+    cycles = (
+        None
+        if cycle is None
+        else {cycle, *view.running_cycles(), *ended_change_cycles(view, cycle)}
+    )
     shown, total = window_changes(scored, cycle=cycles, limit=limit)
     for change in shown:
         target: Link | None

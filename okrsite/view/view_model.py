@@ -16,7 +16,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from okrsite.cycle_figures import counted_progress
+from okrsite.cycle_figures import counted_progress, teams_above
 from okrsite.cycles import phase
 from okrsite.dependencies import Dep, Recorder
 from okrsite.display_order import title_order
@@ -131,6 +131,11 @@ class ObjectiveView:
     #: second team); ``"person"`` with an owner, none without
     #: (:func:`okrsite.record_owner.owner_of`)
     owner_kind: OwnerKind | None = None
+    #: the teams above ``team`` whose figures count this objective too
+    #: (:func:`okrsite.cycle_figures.teams_above`), nearest first, as
+    #: (id, name): a list filtered by one of them shows it, as the team's
+    #: figures count it
+    teams_above: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +327,11 @@ class ViewModel:
             counts_in_rollup(o),
             pace_places(s.progress, s.expected, s.status, self.scored.settings),
             owner_of(self.scored.portfolio, o)[1],
+            tuple(
+                (link.id, link.name)
+                for link in map(self.team, teams_above(self.scored.portfolio.teams, o.team))
+                if link is not None
+            ),
         )
 
     def _read_objectives(self, ids: Sequence[str]) -> ScoredPortfolio:

@@ -44,6 +44,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_window = resolve('window')
     l_0_change_cycles = resolve('change_cycles')
     l_0_others = resolve('others')
+    l_0_ended_change_cycles = resolve('ended_change_cycles')
     l_0_changes = resolve('changes')
     l_0_changes_total = resolve('changes_total')
     l_0_roots = resolve('roots')
@@ -232,6 +233,11 @@ def block_main(context, missing=missing, environment=environment):
         yield '<p class="meta">'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Check-ins from %(first)s to %(last)s.', first=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 0), _block_vars=_block_vars), last=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem((undefined(name='window') if l_0_window is missing else l_0_window), 1), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</p>'
+    if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) and (undefined(name='ended_change_cycles') if l_0_ended_change_cycles is missing else l_0_ended_change_cycles)):
+        pass
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Also the check-ins of the objectives of %(cycles)s, which ended in these days.', cycles=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), t_2(context.eval_ctx, (undefined(name='ended_change_cycles') if l_0_ended_change_cycles is missing else l_0_ended_change_cycles), ', ')), _block_vars=_block_vars))
+        yield '</p>'
     if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
         pass
         yield '  <ul class="changes">'
@@ -319,4 +325,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=86&5=88&6=93&8=96&9=102&10=107&11=112&12=114&14=117&20=135&22=139&24=142&25=144&26=148&28=151&31=160&35=163&36=167&38=170&40=172&41=175&42=177&44=179&46=185&47=188&50=191&51=194&54=201&55=205&56=213&57=215&58=220&59=225&60=233&61=235&62=238&63=242&65=245&66=255&68=265&71=268&73=271&74=275&82=284&83=287&86=297&89=300&94=303&96=306&97=310&100=314'
+debug_info = '1=13&2=16&3=20&4=87&5=89&6=94&8=97&9=103&10=108&11=113&12=115&14=118&20=136&22=140&24=143&25=145&26=149&28=152&31=161&35=164&36=168&38=171&40=173&41=176&42=178&44=180&46=186&47=189&50=192&51=195&54=202&55=206&56=214&57=216&58=221&59=226&60=234&62=236&63=241&64=244&65=248&67=251&68=261&70=271&73=274&75=277&76=281&84=290&85=293&88=303&91=306&96=309&98=312&99=316&102=320'

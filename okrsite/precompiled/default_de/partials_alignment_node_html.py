@@ -48,6 +48,10 @@ def root(context, missing=missing, environment=environment):
     yield '<bdi>'
     yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle')))
     yield '</bdi>'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'stale'):
+        pass
+        yield ' · '
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html'))
     if (undefined(name='via') if l_0_via is missing else l_0_via):
         pass
         yield ' · '

@@ -51,6 +51,7 @@ def root(context, missing=missing, environment=environment):
     yield '">okrsite</generator>\n  <link rel="self" href="checkins.xml"/>\n  <link rel="alternate" type="text/html" href="checkins/index.html"/>\n'
     l_1_loop = missing
     for l_1_c, l_1_loop in LoopContext((undefined(name='entries') if l_0_entries is missing else l_0_entries), undefined):
+        l_1_timed = resolve('timed')
         l_1__ = resolve('_')
         l_1_day = resolve('day')
         l_1_atom_time = resolve('atom_time')
@@ -88,7 +89,12 @@ def root(context, missing=missing, environment=environment):
         _loop_vars['title'] = l_1_title
         l_2_objective_records = l_2_kpi_records = missing
         yield '  <entry>\n    <title>'
-        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+        if ((undefined(name='timed') if l_1_timed is missing else l_1_timed) and (environment.getattr(l_1_c, 'id') in (undefined(name='timed') if l_1_timed is missing else l_1_timed))):
+            pass
+            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), ' ', (context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(time)s (UTC%(offset)s)', time=environment.getattr(l_1_c, 'time'), offset=environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars) if environment.getattr(l_1_c, 'zone') else environment.getattr(l_1_c, 'time')), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+        else:
+            pass
+            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         yield '</title>\n    <id>urn:okrsite:checkin:'
         yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
         yield ':'
@@ -219,8 +225,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_loop = l_1_c = l_1_title = l_1__ = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_origins = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1__ = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_origins = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '2=42&3=44&4=46&5=48&6=50&9=53&10=72&12=91&13=93&14=97&15=99&16=101&20=119&21=209'
+debug_info = '2=42&3=44&4=46&5=48&6=50&9=53&10=73&12=92&13=99&14=103&15=105&16=107&20=125&21=215'

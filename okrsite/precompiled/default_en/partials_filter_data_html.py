@@ -18,10 +18,16 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['tojson']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'tojson' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'data-status="'
@@ -37,6 +43,11 @@ def root(context, missing=missing, environment=environment):
     yield '" data-team-label="'
     yield escape((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'name') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') else ''))
     yield '" '
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'teams_above'):
+        pass
+        yield "data-teams-above='"
+        yield escape(t_2(context.eval_ctx, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'teams_above')))
+        yield "' "
     l_0_owner = (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team') else environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'))
     context.vars['owner'] = l_0_owner
     context.exported_vars.add('owner')
@@ -49,10 +60,10 @@ def root(context, missing=missing, environment=environment):
     yield '" data-behind="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'behind') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') else ''))
     yield '" data-confidence="'
-    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') and (not t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))) else ''))
+    yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence') if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted') and (not t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))) else ''))
     yield '" data-last="'
     yield escape((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'last_checkin') or ''))
     yield '"'
 
 blocks = {}
-debug_info = '2=28'
+debug_info = '2=34'

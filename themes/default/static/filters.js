@@ -17,7 +17,9 @@
    (Feb/Mär)" for the cycle FY28 Sprint 7), else the value itself. A
    value in the address matches an item's id or the name it shows, in any
    case and with or without accents (?team=Support finds the team support,
-   ?cycle= a cycle by its name or its title), as the lists are ordered. In print the controls are left out and one line
+   ?cycle= a cycle by its name or its title), as the lists are ordered. A
+   team's choice also shows the objectives of the teams below it
+   (data-teams-above), as the team's figures count them. In print the controls are left out and one line
    says which filters are on and how many items show, so a filtered printout
    does not pass for the whole list. No dependencies. */
 
@@ -55,7 +57,10 @@
     var lis = lists[l].children;
     for (var i = 0; i < lis.length; i++) {
       var holder = lis[i].hasAttribute("data-status") ? lis[i] : lis[i].querySelector(":scope > [data-status]");
-      if (holder) items.push({ li: lis[i], data: holder, list: lists[l], order: items.length });
+      /* the teams above the item's team, [id, name] pairs (filter_data.html): a
+         team's choice shows its sub-teams' objectives, as its figures count them */
+      if (holder) items.push({ li: lis[i], data: holder, list: lists[l], order: items.length,
+                               above: JSON.parse(holder.getAttribute("data-teams-above") || "[]") });
     }
   }
   if (!items.length) return;
@@ -69,6 +74,7 @@
     items.forEach(function (x) {
       var v = x.data.getAttribute("data-" + key);
       if (v) seen[v] = x.data.getAttribute("data-" + key + "-label") || v;
+      if (key === "team") x.above.forEach(function (t) { if (!seen[t[0]]) seen[t[0]] = t[1] || t[0]; });
     });
     // natural order, as the pages list names: "Squad 2" before "Squad 10", any case
     var values = Object.keys(seen).sort(function (a, c) {
@@ -245,7 +251,8 @@
     items.forEach(function (x) {
       x.ok = KEYS.every(function (key) {
         var want = selects[key].value;
-        return !want || x.data.getAttribute("data-" + key) === want;
+        if (!want || x.data.getAttribute("data-" + key) === want) return true;
+        return key === "team" && x.above.some(function (t) { return t[0] === want; });
       });
       x.li.hidden = !x.ok;
       if (x.ok) shown++;

@@ -1,0 +1,90 @@
+"""Check-in authors written as e-mail addresses: the person the address names.
+
+Teams that take check-ins from git or a form paste the author's address
+(``author: eve.park@acme.com``). Read as a name, it is the id
+``eve-park-acme-com``: a second person with a page of their own, and Eve
+Park's weekly streak loses the week. An address names the person whose
+file gives it (``email:``, matched with every other name by
+:func:`okrsite.resolve_people.title_aliases`); else its part before the
+``@`` is read as the people-name rules read a name (``eve.park``, dots for
+spaces, as ``author: eve.park`` already is: its title, id, umlauts spelled
+out). An address that names no one so is warned of (OKR306) with the
+closest person's name, so no author is quietly split in two.
+
+Only an author: an owner written as an address keeps its own rule (the hint
+to add the address to the person's file), as the owner of a goal is named
+on its pages and must name its person exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+
+from okrsite.diagnostics import Diagnostic, warning
+from okrsite.model import CheckIn, Person
+from okrsite.parse_names import name_to_id
+from okrsite.resolve_tables import Resolving
+from okrsite.slug import slugify
+
+
+def _address_of(r: Resolving, author: str) -> str | None:
+    """The address an author id was written as (the first spelling with ``@``)."""
+    for written in r.spellings.get(("person", author), {}):
+        local, at, domain = written.partition("@")
+        if at and local and domain:
+            return written
+    return None
+
+
+def author_addresses(
+    r: Resolving, unknown: Set[str], named_elsewhere: Set[str], checkins: list[CheckIn]
+) -> dict[str, str]:
+    """Each check-in author in ``unknown`` written as an address, with the id
+    of the person whose name its part before the ``@`` spells (``eve.park``:
+    Eve Park). ``named_elsewhere``: ids also named as an owner, lead or
+    member, left to their own rules (the id is one, so it is mapped for all
+    or none)."""
+    from okrsite.resolve_people import title_aliases  # the people-name rules
+
+    found: dict[str, str] = {}
+    for author in {c.author for c in checkins if c.author is not None}:
+        if author not in unknown or author in named_elsewhere:
+            continue
+        address = _address_of(r, author)
+        if address is None:
+            continue
+        local = name_to_id(address.partition("@")[0])
+        if not local:
+            continue
+        person = local if local in r.people else title_aliases(r.people, {local}).get(local)
+        if person is not None:
+            found[author] = person
+    return found
+
+
+def address_author_warnings(
+    r: Resolving, checkins: list[CheckIn], people: Mapping[str, Person]
+) -> list[Diagnostic]:
+    """OKR306 at each check-in whose author is an address that names no
+    person (see the module): the closest person's name as the hint, else
+    the line to add to the person's file."""
+    out: list[Diagnostic] = []
+    for c in checkins:
+        if c.author is None or c.author in people:
+            continue
+        address = _address_of(r, c.author)
+        if address is None:
+            continue
+        local = slugify(address.partition("@")[0])
+        hint = r.hint_named("person", local, people) if local else None
+        out.append(
+            warning(
+                "OKR306",
+                f"author {address!r} ({c.author}) is not a person in content/people/: "
+                "the address names no person's file (email:) and no person's name",
+                c.file,
+                hint=hint or f"add email: {address} to the person's file in content/people/",
+                key_path=("author",),
+            )
+        )
+    return out
