@@ -345,10 +345,18 @@ def _names_as_file_ids(r: Resolving) -> None:
         elsewhere = _unknown_names(people, teams, [*tables.values(), *aside.values()], [])[0]
         left = unknown_people - person_ids.keys()
         person_ids = {**author_addresses(r, left, elsewhere, checkins), **person_ids}
-    team_ids = {**title_aliases(teams, unknown_teams - team_formerly.keys()), **team_formerly}
+    # an owner that names no person may name a team by its title (owner:
+    # Customer Success of teams/kundenerfolg.md), as team: does: one lookup
+    # for both, so the team owns it (okrsite.team_owners) and no person is
+    # made up of the name
+    owner_names = unknown_people - person_ids.keys()
+    team_ids = {
+        **title_aliases(teams, (unknown_teams | owner_names) - team_formerly.keys()),
+        **team_formerly,
+    }
     owner_teams = {
         alias: tid
-        for alias, tid in team_formerly.items()
+        for alias, tid in team_ids.items()
         if alias not in people and alias not in person_ids
     }
     if person_ids or team_ids:
