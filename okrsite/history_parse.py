@@ -33,10 +33,12 @@ and kept only when its blocks name exactly the keys YAML found.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from okrsite import limits, yamlsource
+from okrsite.diagnostics import Diagnostic, Severity
 from okrsite.file_text import file_text
 from okrsite.history_blocks import (
     _common_prefix,
@@ -80,6 +82,11 @@ class Version:
     #: version's one changed line is then found in the bytes (:func:`_same_but_one_line`)
     raw: bytes = b""
     parts: yamlsource.Split | None = None
+    #: the objective of a version that cannot be read (``record`` is then
+    #: ``None``) whose errors are all in its key results: the next version,
+    #: one number moved, is read on from it (:func:`_one_number_moved`),
+    #: which validates every key result again
+    basis: Any = None
 
 
 class _Whole(Exception):
@@ -132,10 +139,28 @@ def _usable(parts: yamlsource.Split) -> bool:
 
 
 def _parsed_whole(rel: str, raw: bytes, content_dir: str, default_cycle: str | None) -> Version:
-    """The site's own parse of the whole file, with nothing kept for the next version."""
-    return Version(
-        parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle).record
-    )
+    """The site's own parse of the whole file, with nothing kept for the next
+    version; no record when the file has errors (:func:`_readable`)."""
+    parsed = parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle)
+    return Version(None if parsed.broken else parsed.record)
+
+
+def _readable(version: Version, diags: Iterable[Diagnostic]) -> Version:
+    """``version`` as a version that cannot be read (no record) when its parse
+    found an error: ``green: 7,5`` in ``{…}`` (OKR102) is read by YAML as
+    ``green: 7``, a figure nobody wrote, and ``okrsite diff`` says that
+    version "cannot be read"; the history skips it as site.md says, so the
+    commit that puts it right is compared with the last version that could
+    be read. Its memo is dropped, so that the next version validates its key
+    results again and reports an error it still has (a key result taken
+    from the memo is not checked again)."""
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if errors:
+        if all((d.key_path or ())[:1] == (_ITEM_KEY,) for d in errors):
+            version.basis = version.record
+        version.record = None
+        version.memo = {}
+    return version
 
 
 def holds_no_goal(rel: str, raw: bytes, content_dir: str = "content") -> bool:
@@ -293,6 +318,8 @@ def _one_number_moved(
     90 µs instead of 130-165 µs.
     """
     record, old_blocks, old_values = previous.record, previous.blocks, previous.values
+    if record is None:  # a version with errors in its key results only
+        record = previous.basis
     if type(record) is not Objective or old_blocks is None or old_values is None:
         return None
     if record.file != rel:  # the file moved: its id and file come from the new path
@@ -348,8 +375,9 @@ def _one_number_moved(
     keep = {id(v) for v in new_items.values()}
     memo = {k: v for k, v in previous.memo.items() if k in keep}
     version = Version(None, new_fm, blocks, values, new_items, memo)
-    version.record = objective_with_key_results(record, rel, values, parts, memo)
-    return version
+    diags: list[Diagnostic] = []
+    version.record = objective_with_key_results(record, rel, values, parts, memo, diags)
+    return _readable(version, diags)
 
 
 def _whole(
@@ -416,16 +444,18 @@ def _with_record(
     content_dir: str,
     default_cycle: str | None,
 ) -> Version:
-    """The version with its record, made from its loaded values (and its memo)."""
-    version.record = parse_data(
+    """The version with its record, made from its loaded values (and its
+    memo); no record when they have errors (:func:`_readable`)."""
+    parsed = parse_data(
         rel,
         version.values,
         parts,
         content_dir=content_dir,
         default_cycle=default_cycle,
         memo=version.memo,
-    ).record
-    return version
+    )
+    version.record = parsed.record
+    return _readable(version, parsed.diagnostics)
 
 
 def _load_items(text: str, known: dict[str, Any]) -> tuple[Any, dict[str, Any]]:

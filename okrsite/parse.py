@@ -413,8 +413,8 @@ def parse_data(
         )
     if has_digit_comma_digit(parts.front_matter):
         split = _split_decimal_commas(rel, data, parts.front_matter)
-        if memo is None:
-            diags.extend(split)
+        # the history (memo) takes the errors: a version with one is skipped
+        diags.extend(d for d in split if memo is None or d.severity is Severity.ERROR)
     if not all(type(k) is str for k in data):
         data = {str(k): v for k, v in data.items()}
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from okrsite import limits, yamlsource
 from okrsite.cycle_names import MISSING_CYCLE_HINT
-from okrsite.diagnostics import warning
+from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import Initiative, Objective
 from okrsite.parse_fields import KeyResultMemo, Path_, _Fields
 from okrsite.parse_key_results import _key_results, _status, _weight, item_title
@@ -162,6 +162,7 @@ def objective_with_key_results(
     data: dict[str, Any],
     parts: yamlsource.Split,
     memo: KeyResultMemo,
+    diags: list[Diagnostic] | None = None,
 ) -> Objective:
     """``record``, an objective :func:`parse_data` built from ``rel``, with its key
     results read again from ``data``: front matter that differs from the one
@@ -172,8 +173,10 @@ def objective_with_key_results(
     :func:`_key_results`. The history (:mod:`okrsite.history_parse`) builds
     the commonest version of a goal file this way: one that moves one number
     of one key result (70% of the versions in its benchmark's history).
+    ``diags`` gets the findings of the key results validated again (the
+    history skips a version with errors).
     """
-    krs = _key_results(_Fields(rel, [], memo), data)
+    krs = _key_results(_Fields(rel, [] if diags is None else diags, memo), data)
     new = _new_object(Objective)
     for name in _OBJECTIVE_FIELDS:
         _set_field(new, name, getattr(record, name))
