@@ -518,9 +518,11 @@ def _kr_data(kr: KRPlan, label: str, result: ImportResult) -> dict[str, Any]:
         item[kind] = yaml_number(kr.target)
         if kr.current is not None:
             item["current"] = yaml_number(kr.current)
-    elif kr.kind is None:
-        # figures without a target (warned about where they were read): kept
-        # as written, so the target is all a person has to add
+    else:
+        # figures without a target (warned about where they were read), or a
+        # roll-up's own figures as an export writes them (current 55 of
+        # "Calls made"): kept as written, so the target is all a person has
+        # to add
         if kr.start is not None:
             item["start"] = yaml_number(kr.start)
         if kr.current is not None:

@@ -263,7 +263,13 @@ class Scorer:
         # roll-up: weighted mean of the objectives aligned to this key result
         kids = self.counted_kids.get(f"{obj.id}#{kr.id}", [])
         value = weighted_mean([(self.value_at(c, as_of), w) for c, w in kids])
-        return KRValue(value, value if kids else None, None, "rollup" if kids else None, None)
+        if kids:
+            return KRValue(value, value, None, "rollup", None)
+        # nothing to measure (no target, no aligned objective): a current
+        # the user wrote (``Calls made: 55``, as trackers keep such figures)
+        # is still theirs, so every page and export shows it and an export
+        # imported again keeps it; it measures no progress
+        return KRValue(value, None, current, source if current is not None else None, day)
 
     def progress(self, oid: str, as_of: date) -> tuple[float, dict[str, KRValue]]:
         key = (oid, as_of)

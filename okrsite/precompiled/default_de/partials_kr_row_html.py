@@ -153,6 +153,10 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<span class="muted">noch nichts zu messen</span>'
+        if (not t_3(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'))):
+            pass
+            yield ', jetzt '
+            yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current'), environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'unit'), environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'current_places')))
     if (not t_3(environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'score'))):
         pass
         yield ' (benotet '
@@ -170,4 +174,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n</tr>\n'
 
 blocks = {}
-debug_info = '2=41&3=45&4=51&5=66&6=81&7=113&9=130&10=137&11=140&12=143&13=150&15=156&16=162&17=164'
+debug_info = '2=41&3=45&4=51&5=66&6=81&7=113&9=130&10=137&11=140&12=143&13=150&14=156&15=160&16=166&17=168'
