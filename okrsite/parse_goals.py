@@ -16,6 +16,7 @@ from okrsite.due_words import without_deadline_words
 from okrsite.model import Goal, Measure
 from okrsite.no_current_value import without_unknown_current
 from okrsite.parse_fields import Path_, _Fields
+from okrsite.parse_key_results import _HEALTH_WORDS, GERMAN_STATUS, _status
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import (
     _GOAL_MEASURE_KEYS,
@@ -93,6 +94,7 @@ def _goal(
             "a goal supports one objective, key result or KPI; only the first counts",
             ("supports",),
         )
+    _status_not_used(f, data)
     # FY27 Q4, a cycle of okrsite.toml: told from a mistake once the site's cycles are known
     due_cycle = None if _period_end(data.get("due")) else cycle_named(data.get("due"))
     return Goal(
@@ -110,6 +112,31 @@ def _goal(
         body_line=parts.body_line,
         due_cycle=due_cycle,
     )
+
+
+def _status_not_used(f: _Fields, data: dict[str, Any]) -> None:
+    """OKR132 for a goal's ``status: dropped`` or ``draft`` (``aufgegeben``,
+    ``Entwurf``): an objective's status says whether it counts, a SMART
+    goal has none, so one written as dropped would stay on every list and
+    be overdue without a word. A health word (``at risk``) gets OKR122, as
+    an objective's does; any other value is accepted and not used."""
+    value = data.get("status")
+    word = " ".join(value.lower().split()) if isinstance(value, str) else ""
+    if word not in _HEALTH_WORDS and word not in GERMAN_STATUS and word not in _LIFE_WORDS:
+        return
+    said = _status(f, data, ())
+    if said == "active":
+        return
+    f.warn(
+        "OKR132",
+        f"status {shown_value(value)} is not used for a goal: it still counts, "
+        "and is overdue once its due date passes",
+        ("status",),
+        hint="remove the line; to stop tracking the goal, delete its file (git keeps its history)",
+    )
+
+
+_LIFE_WORDS = ("active", "draft", "dropped")
 
 
 def _share_as_current(
