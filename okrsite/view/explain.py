@@ -375,8 +375,10 @@ def explain_places(s: ObjectiveScore, settings: Settings) -> int:
     if s.status != "done" and s.progress < 1:
         places = max(places, _under_one_places(s.progress))
     # a key result's row and the weighted mean list each one's progress: one
-    # at 0.999967 is not done, never "= 1"
+    # at 0.999967 is not done, never "= 1"; one at 0.6999996 is yellow, as
+    # its row's grade says, never "= 0.7" (the pages' rule: grade_places)
     for kr in s.key_results.values():
+        places = max(places, grade_places(kr.progress))
         for figure in (kr.progress, kr.ratio):
             if figure is not None and 0 < figure < 1 and round(figure, 9) < 1:
                 places = max(places, _under_one_places(figure))
