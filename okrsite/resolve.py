@@ -39,13 +39,13 @@ from okrsite.resolve_objectives import parent_loops as parent_loops
 from okrsite.resolve_objectives import reference_exists as reference_exists
 from okrsite.resolve_people import (
     _check_people_and_teams,
-    _cut_team_loops,
     _display_names,
     _names_as_file_ids,
 )
 from okrsite.resolve_people import title_aliases as title_aliases
 from okrsite.resolve_tables import Resolving, _gather, _name_cycles, _set_aside
 from okrsite.resolve_tables import tag_key as tag_key
+from okrsite.resolve_team_loops import cut_team_loops
 from okrsite.resolve_unmeasured import draft_unmeasured
 from okrsite.team_owners import teams_as_owners
 
@@ -79,7 +79,7 @@ def resolve(
     draft_unmeasured(r)  # no key results yet: a draft, not a red 0%
     teams_as_owners(r)
     _check_people_and_teams(r)
-    _cut_team_loops(r)
+    cut_team_loops(r)
     r.diags.extend(handle_twin_warnings([*r.people.values(), *r.teams.values()]))
     series = _check_kpis(r, csv_data or {}, data_near)
     r.diags.extend(confusable_id_warnings(r.tables))

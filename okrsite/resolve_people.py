@@ -23,7 +23,6 @@ from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.parse import without_note
 from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files
-from okrsite.resolve_objectives import _cut_loops
 from okrsite.resolve_rename_hints import RenameHints
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify, umlauts_spelled_out
@@ -568,26 +567,6 @@ def _check_people_and_teams(r: Resolving) -> None:
         check_person(t.lead, t.file, (t.keys[0],), "lead")
         if t.parent is not None and t.parent not in teams:
             check_team(t.parent, t.file, (t.keys[1],), t.id)
-
-
-def _cut_team_loops(r: Resolving) -> None:
-    """Report and cut each loop of teams' parents."""
-    teams = r.teams
-    # a team inside itself, directly or through others, has no place in the
-    # team tree (its page's breadcrumb and the sub-team lists would go round):
-    # the loop is cut, each of its teams shown at the top, and the site builds
-    r.diags += _cut_loops(
-        teams,
-        {tid: t.parent for tid, t in teams.items()},
-        lambda team, chain: warning(
-            "OKR313",
-            f"team loop: {chain}; its teams are shown as top-level teams",
-            team.file,
-            hint="a team cannot be inside itself (directly or through others); "
-            f"change one '{team.keys[1]}:'",
-            key_path=(team.keys[1],),
-        ),
-    )
 
 
 def _display_names(
