@@ -258,7 +258,8 @@ def test_a_table_of_more_cells_than_a_body_may_render_is_refused(tmp_path: Path)
         "42,000 table cells (each table's columns times its rows), more than the 20,000 a "
         "body may have (see docs/limits.md) (hint: shorten the text"
     ) in out, out
-    assert "narrow.md" not in out.replace("narrow.md:2:8: warning", "")
+    # the narrow table is within the limit (its one warning is OKR401: no key results)
+    assert not [line for line in out.splitlines() if "narrow.md" in line and "OKR021" in line]
     code, out = run_cli("build", "--site", str(site))
     assert code == 1 and "OKR021" in out, out
 
