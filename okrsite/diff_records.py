@@ -397,21 +397,8 @@ def objective_fields(
             PARENT_GONE if parent_gone else _parent_note(b, h, obj_renames),
         ),
         _field("supports", b.supports, h.supports),
-        None if _measured_since(b, h) else _field("status", b.status, h.status),
+        _field("status", b.status, h.status),
     )
-
-
-def _measured_since(b: Objective, h: Objective) -> bool:
-    """Whether a ``draft`` on one side and ``active`` on the other is only an
-    objective that has (or no longer has) something to measure: a draft by
-    :mod:`okrsite.resolve_unmeasured`, not by its file's ``status:``. Its
-    key results added or removed say what changed; a "status: draft →
-    active" beside them would tell a reviewer someone edited a status."""
-    statuses = {b.status, h.status}
-    if statuses != {"draft", "active"}:
-        return False
-    drafted = b if b.status == "draft" else h
-    return not any(kr.status == "active" for kr in drafted.key_results)
 
 
 def kpi_fields(b: KPI, h: KPI) -> tuple[FieldChange, ...]:

@@ -46,7 +46,6 @@ from okrsite.resolve_people import title_aliases as title_aliases
 from okrsite.resolve_tables import Resolving, _gather, _name_cycles, _set_aside
 from okrsite.resolve_tables import tag_key as tag_key
 from okrsite.resolve_team_loops import cut_team_loops
-from okrsite.resolve_unmeasured import draft_unmeasured
 from okrsite.team_owners import teams_as_owners
 
 
@@ -76,7 +75,6 @@ def resolve(
     _check_objective_references(r)
     _cut_alignment_loops(r)
     _drop_without_cycle(r, no_cycle)
-    draft_unmeasured(r)  # no key results yet: a draft, not a red 0%
     teams_as_owners(r)
     _check_people_and_teams(r)
     cut_team_loops(r)

@@ -235,7 +235,7 @@ def block_main(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p class="muted">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No key results yet: add %(key)s to %(file)s. Until then it is scored as a draft and counts nowhere.', key=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>key_results:</code>', _block_vars=_block_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file')), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No key results yet: add %(key)s to %(file)s. Until then its progress is 0.', key=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>key_results:</code>', _block_vars=_block_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file')), _block_vars=_block_vars))
         yield '</p>\n'
     yield '</section>\n\n'
     if (undefined(name='history') if l_0_history is missing else l_0_history):
