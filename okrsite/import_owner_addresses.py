@@ -31,6 +31,8 @@ def owners_by_address(plans: list[ObjectivePlan], people: Mapping[str, Person]) 
     named: dict[str, Person] = dict(people)
     for _, owner, _ in holders:
         if owner and "@" not in owner and (pid := slugify(owner)) and pid not in named:
+            if title_aliases(people, {pid}):
+                continue  # a person file's title (udiaz.md: Uma Diaz): that one person
             named[pid] = Person(id=pid, file="", title=owner)  # a name the sheet writes
     written: dict[str, tuple[str, str, list[int]]] = {}  # folded: as written, name, rows
     for holder, owner, row in holders:
