@@ -27,6 +27,7 @@ from okrsite.model import Cycle
 from okrsite.spreadsheet_cells import excel_serial_day
 from okrsite.spreadsheet_dates import read_day
 from okrsite.spreadsheet_row import SheetRow
+from okrsite.written_dates import year_last_readings
 
 __all__ = ["cycle_cell", "normalise_cycle"]
 
@@ -65,7 +66,7 @@ def cycle_cell(row: SheetRow, known: Mapping[str, Cycle]) -> str | None:
             return quarter_of(first, known) if quarter_column else name
         if cycles.lookup(name, known) is not None:
             return name
-        day = _written_day(row, text)
+        day = _written_day(row, text, known if quarter_column else None)
         if day is None:
             return name if "cycle" not in row.failed else None
     if quarter_column:
@@ -111,13 +112,19 @@ def _month_in_full(text: str) -> str:
     return whole if day is not None else text
 
 
-def _written_day(row: SheetRow, text: str) -> date | None:
+def _written_day(row: SheetRow, text: str, quarters: Mapping[str, Cycle] | None) -> date | None:
     """The day date text names (``01.10.2026``, ``1 Oct 2026``, ``10/1/2026``),
     read as the Due column reads it; text that names two days is an error
-    (IMP108) with the reader's words, and text that is no date is None."""
+    (IMP108) with the reader's words, and text that is no date is None. In a
+    Quarter column (``quarters``: the site's cycles) two days of one quarter
+    (``11/10/2026``: 11 October or 10 November, both 2026-Q4) are as good as
+    one, as only the quarter is wanted: the first is given."""
     if not any(ch.isdigit() for ch in text):
         return None
     day, problem = read_day(text, row.slashes.get("cycle"))
     if problem is not None and problem[0].startswith("names two days"):
+        readings = year_last_readings(text[:10])
+        if quarters is not None and len({quarter_of(d, quarters) for d in readings}) == 1:
+            return readings[0]
         row.fail("cycle", f"{text!r} {problem[0]}", problem[1], code="IMP108")
     return day

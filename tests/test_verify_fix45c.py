@@ -46,3 +46,28 @@ def test_an_address_beside_a_name_a_person_file_titles_is_one_person(tmp_path: P
     assert "OKR306" not in out, out
     people = built(site) / "people"
     assert sorted(p.name for p in people.iterdir() if p.is_dir()) == ["juergen-mueller", "udiaz"]
+
+
+# ------------------------------------------------------------------ N4
+def test_a_quarter_cell_whose_two_days_share_a_quarter_is_that_quarter(tmp_path: Path) -> None:
+    site = site_at(tmp_path)
+    path = sheet(
+        tmp_path,
+        "okrs.csv",
+        "Objective,Key result,Team,Quarter,Start,Target,Current\n"
+        "Grow,ARR,Sales,11/10/2026,0,100,50\n",
+    )
+    code, out = imported(site, path)
+    assert code == 0 and "IMP108" not in out, out
+    text = (site / "content/objectives/sales/grow.md").read_text(encoding="utf-8")
+    assert "cycle: 2026-Q4" in text, text
+    assert "2026-Q4" in (built(site) / "objectives/sales/grow/index.html").read_text()
+    # 1 October or 10 January: two quarters, still refused naming both days
+    other = sheet(
+        tmp_path,
+        "other.csv",
+        "Objective,Key result,Team,Quarter,Start,Target,Current\n"
+        "Cut,AWS,Sales,10/1/2026,0,100,50\n",
+    )
+    code, out = imported(site, other, "--dry-run")
+    assert code == 1 and "IMP108" in out and "2026-01-10 or 2026-10-01" in out, out
