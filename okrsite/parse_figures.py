@@ -92,13 +92,17 @@ def split_unit(value: str) -> tuple[str, str] | None:
     """The figure and the unit of a number written with its unit after it
     (``("5", "h")`` of ``5 h``, ``1,200 tickets``, ``10k users``, ``24 °C``;
     ``("1,2 Mio.", "EUR")`` of ``1,2 Mio. EUR``: a magnitude word is the
-    figure's, not the unit's); ``None``
+    figure's, not the unit's; a currency code before it too, ``CHF 2’000``:
+    :func:`_code_before`); ``None``
     for a number as written (``1.5k``, ``$3M``, ``45 %``) or a text that is
     no figure and word. The figure may still be one whose reading fails
     (``1,200`` is ambiguous): its own error says why."""
     text = value.strip()
     if read_number(text) is not None:  # 1.5k, $3M, 45 %: numbers as written
         return None
+    before = _code_before(text)
+    if before is not None:
+        return before
     found = _FIGURE_AND_WORD.fullmatch(text)
     if found is None:
         return None
@@ -116,6 +120,25 @@ def split_unit(value: str) -> tuple[str, str] | None:
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
     return figure, word
+
+
+#: a currency code, or the Swiss franc's ``Fr.``/``SFr.``, before a figure
+#: (``CHF 2’000.50``, as Excel's de-CH currency format writes it, ``USD 2,000``)
+_CODE_BEFORE = re.compile(r"(?P<code>[A-Z]{3}|S?Fr\.)\s*(?P<figure>[-+\u2212]?[\d.].*)", re.S)
+
+
+def _code_before(text: str) -> tuple[str, str] | None:
+    """The figure and the currency of a figure written after its currency
+    code (``("2’000.50", "CHF")`` of ``CHF 2’000.50``), as :func:`split_unit`
+    gives them of ``2’000.50 CHF``: the code's place says nothing, as a
+    currency sign's does not (``$5``, ``5 €``); ``None`` for other text."""
+    found = _CODE_BEFORE.fullmatch(text)
+    if found is None or (found["code"] not in CURRENCY_CODES and "Fr." not in found["code"]):
+        return None
+    figure = found["figure"].strip()
+    if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
+        return None
+    return figure, found["code"]
 
 
 #: currency codes a unit may be written with (``unit: M EUR``, ``kUSD``), as

@@ -71,3 +71,48 @@ def test_a_quarter_cell_whose_two_days_share_a_quarter_is_that_quarter(tmp_path:
     )
     code, out = imported(site, other, "--dry-run")
     assert code == 1 and "IMP108" in out and "2026-01-10 or 2026-10-01" in out, out
+
+
+# ------------------------------------------------------------------ N3
+def test_a_currency_code_before_the_figure_is_read_in_a_sheet(tmp_path: Path) -> None:
+    site = site_at(tmp_path)
+    path = sheet(
+        tmp_path,
+        "okrs.csv",
+        "Objective,Key result,Team,Quarter,Start,Target,Current\n"
+        "Grow,Swiss,Sales,Q4 2026,0,CHF 2’000.50,CHF 1’000.25\n"
+        'Grow,US,Sales,Q4 2026,USD 0,"USD 2,000",USD 500\n'
+        "Grow,Franken,Sales,Q4 2026,0,Fr. 2000,Fr. 1000\n",
+    )
+    code, out = imported(site, path)
+    assert code == 0 and "IMP102" not in out, out
+    text = (site / "content/objectives/sales/grow.md").read_text(encoding="utf-8")
+    for figures in (
+        "target: 2000.5\n    current: 1000.25\n    unit: CHF",
+        "target: 2000\n    current: 500\n    unit: USD",
+        "target: 2000\n    current: 1000\n    unit: Fr.",
+    ):
+        assert figures in text, text
+    rows = (built(site) / "api/key-results.csv").read_text(encoding="utf-8")
+    assert ",swiss,Swiss,numeric,0,2000.5,1000.25,CHF," in rows, rows
+
+
+def test_a_currency_code_before_the_figure_is_read_in_goal_files(tmp_path: Path) -> None:
+    site = site_at(tmp_path)
+    (site / "content/objectives/grow.md").write_text(
+        "---\ntitle: Grow revenue\ncycle: 2026-Q4\nkey_results:\n"
+        "  - id: rev\n    title: Revenue\n    start: 0\n    target: CHF 2’000\n"
+        "  - id: cost\n    title: Cost\n    start: USD 0\n    target: USD 2,000\n---\n",
+        encoding="utf-8",
+    )
+    (site / "content/checkins").mkdir()
+    (site / "content/checkins/2026-11-10-grow.md").write_text(
+        "---\nobjective: grow\ndate: 2026-11-10\nvalues:\n"
+        "  rev: CHF 1’000.50\n  cost: USD 1,500\n---\n",
+        encoding="utf-8",
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0 and "OKR102" not in out, out
+    rows = (built(site) / "api/key-results.csv").read_text(encoding="utf-8")
+    assert ",rev,Revenue,numeric,0,2000,1000.5,CHF," in rows, rows
+    assert ",cost,Cost,numeric,0,2000,1500,USD," in rows, rows
