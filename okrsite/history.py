@@ -83,8 +83,9 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: check-in keeps the zone its time names: 19; a tie of instants is broken
 #: by file name, as the order's rule says, not by the time as written: 20; a
 #: merge commit on the first-parent line has its own changes, against each
-#: parent (okrsite.history_merges): 21): cached events reread
-CACHE_VERSION = 21
+#: parent (okrsite.history_merges): 21; a goal file's links as each commit
+#: holds them, not the checkout's (okrsite.history_links): 22): cached events reread
+CACHE_VERSION = 22
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 
@@ -136,8 +137,8 @@ class HistoryReader:
         self.head: str | None = None
         #: how git's mailmap stood when :attr:`history` was read (:mod:`okrsite.history_mailmap`)
         self.mailmap = ""
-        #: goal files that are links to other files of the site (:mod:`okrsite.history_links`)
-        self.links: dict[str, str] = {}
+        #: each commit's parents, for the goal files that are links (:mod:`okrsite.history_links`)
+        self.parents: dict[str, tuple[str, ...]] = {}
         self.history: SiteHistory | None = None
         self.site: GitSite | None = None
         #: the history cache of each place the site was read under
@@ -225,7 +226,6 @@ class HistoryReader:
         # elsewhere, a CI job's export) never parses old versions, and these
         # modules (with okrsite.diff) are a tenth of the one-edit build's start
         from okrsite.history_content_moves import last_place
-        from okrsite.history_links import linked_files
         from okrsite.history_readd import readded
         from okrsite.history_site_moves import FolderReads, eras
         from okrsite.parse_store_folder import committed_to_git
@@ -248,9 +248,7 @@ class HistoryReader:
         # the commits before a move are read under the folder it left (and
         # the content folder it had: okrsite.history_content_moves)
         place: Place = (site.prefix, real_content_dir(self.site_root, self.config.content_dir))
-        links = linked_files(site.toplevel, site.prefix, site.prefix + place[1].strip("/") + "/")
-        if links != self.links:  # events read with other links are read again
-            self.links, self.events_of, self.stores = links, {}, {}
+        self.parents = {c.sha: c.parents for c in commits}
         remaining = [c.sha for c in commits if c.sha not in boundary]
         events: dict[str, Event] = {}
         prefixes: dict[str, str] = {}  # the folder each commit was read under
@@ -326,8 +324,6 @@ class HistoryReader:
             key = _cache_key(self.config, place[0], self.names.digest)
             if place[1] != self.config.content_dir:
                 key.append(place[1])
-            if self.links:
-                key.append(sorted(self.links.items()))
             store = self.stores[place] = HistoryCache(self.cache_dir, key)
         return store
 
@@ -362,11 +358,15 @@ class HistoryReader:
         changes, marks = place_changes(
             site.toplevel, missing, place, self.config.content_dir, self.jobs, read.line_merges
         )
-        if self.links:  # goal files that are links: their files' changes (history_links)
-            from okrsite.history_links import link_changes
+        # goal files that are or were links: their files' changes (history_links)
+        from okrsite.history_content_moves import put_under
+        from okrsite.history_links import link_changes
 
-            for sha, linked in link_changes(site.toplevel, missing, self.links).items():
-                changes[sha] = [*changes.get(sha, []), *linked]
+        folder = prefix + place[1].strip("/") + "/"
+        today = prefix + self.config.content_dir.strip("/") + "/"  # as place_changes puts them
+        plain = [sha for sha in missing if sha not in read.line_merges]
+        for sha, linked in link_changes(site.toplevel, plain, self.parents, prefix, folder).items():
+            changes[sha] = [*changes.get(sha, []), *put_under(linked, folder, today)]
         ordered = list(changes.items())  # a merge's sides each under its own key
         many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER
         known = read.known(self.site_root, site, prefix) if many else {}

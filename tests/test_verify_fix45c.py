@@ -6,9 +6,12 @@ in one quarter gives that quarter (N4). Each through the real CLI."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from conftest import run_cli
+from gitrepo import Repo
 from import_sheets import imported, sheet, site_at
 
 
@@ -116,3 +119,70 @@ def test_a_currency_code_before_the_figure_is_read_in_goal_files(tmp_path: Path)
     rows = (built(site) / "api/key-results.csv").read_text(encoding="utf-8")
     assert ",rev,Revenue,numeric,0,2000,1000.5,CHF," in rows, rows
     assert ",cost,Cost,numeric,0,2000,1500,USD," in rows, rows
+
+
+# ------------------------------------------------------------------ N2
+def _growth(target: int) -> str:
+    return (
+        "---\ntitle: Grow\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+        f"  - id: rev\n    title: Revenue\n    start: 0\n    target: {target}\n"
+        "  - id: logos\n    title: Logos\n    start: 0\n    target: 5\n---\n"
+    )
+
+
+def _history(repo: Repo, out: Path, *more: str) -> tuple[list[Any], list[Any]]:
+    """The goal's own entries and its key result's target changes, as built."""
+    code, text = run_cli("build", "--site", str(repo.root), "--out", str(out), *more)
+    assert code == 0, text
+    data = json.loads((out / "api/history.json").read_text(encoding="utf-8"))["objectives"]
+    goal = data["growth"]
+    rev = goal["key_results"]["rev"]["changes"]
+    return (
+        [(c["field"], c["author"]) for c in goal["changes"]],
+        [(c["old"], c["new"], c["author"]) for c in rev],
+    )
+
+
+def _linked(tmp_path: Path) -> Repo:
+    """content/objectives/growth.md -> ../../shared/growth.md; Bob eases it."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'title = "T"\ndefault_cycle = "2026-Q4"\nas_of = "2026-11-05"\n')
+    repo.write("shared/growth.md", _growth(80))
+    (repo.root / "content/objectives").mkdir(parents=True)
+    (repo.root / "content/objectives/growth.md").symlink_to("../../shared/growth.md")
+    repo.commit("init", "alice", "2026-10-02T10:00:00+00:00")
+    repo.write("shared/growth.md", _growth(60))
+    repo.commit("ease", "bob", "2026-10-09T10:00:00+00:00")
+    return repo
+
+
+def test_a_link_replaced_by_the_file_keeps_its_history(tmp_path: Path) -> None:
+    repo = _linked(tmp_path)
+    before = _history(repo, tmp_path / "a")  # and the history cache written
+    assert before == ([("created", "Alice Ng")], [(80, 60, "Bob Stone")]), before
+    link = repo.root / "content/objectives/growth.md"
+    link.unlink()
+    link.write_text(_growth(60), encoding="utf-8")  # the file itself, as it stood
+    repo.commit("unlink", "carol", "2026-10-16T10:00:00+00:00")
+    assert _history(repo, tmp_path / "b") == before
+    assert _history(repo, tmp_path / "c", "--no-cache") == before
+    repo.write("content/objectives/growth.md", _growth(55))
+    repo.commit("ease more", "carol", "2026-10-23T10:00:00+00:00")
+    goal, rev = _history(repo, tmp_path / "d", "--no-cache")
+    assert goal == [("created", "Alice Ng")], goal
+    assert rev == [(80, 60, "Bob Stone"), (60, 55, "Carol Diaz")], rev
+
+
+def test_a_link_pointed_to_another_file_keeps_its_history(tmp_path: Path) -> None:
+    repo = _linked(tmp_path)
+    _history(repo, tmp_path / "a")
+    repo.write("shared/growth2.md", _growth(50))
+    link = repo.root / "content/objectives/growth.md"
+    link.unlink()
+    link.symlink_to("../../shared/growth2.md")
+    repo.commit("point to growth2", "carol", "2026-10-16T10:00:00+00:00")
+    code, text = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo.root), "--format", "text")
+    assert "target: 60 → 50 (less ambitious)" in text, text
+    want = ([("created", "Alice Ng")], [(80, 60, "Bob Stone"), (60, 50, "Carol Diaz")])
+    assert _history(repo, tmp_path / "b") == want
+    assert _history(repo, tmp_path / "c", "--no-cache") == want
