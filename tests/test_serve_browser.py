@@ -204,9 +204,13 @@ def test_a_save_updates_the_dashboard_in_place_and_its_filters_keep_working(
     team = page.eval_on_selector(team_select, "s => s.options[1].value")
 
     def shown() -> list[str]:
+        # each shown objective's team, or the chosen team when it is one of
+        # the teams above it (a team's filter shows its sub-teams' objectives)
         teams: list[str] = page.eval_on_selector_all(
             "section[aria-labelledby=attention] ul.objs > li[data-status]:not([hidden])",
-            "els => els.map(e => e.dataset.team)",
+            """(els, team) => els.map(e => JSON.parse(e.dataset.teamsAbove || "[]")
+                .some(above => above[0] === team) ? team : e.dataset.team)""",
+            team,
         )
         return teams
 
@@ -230,7 +234,9 @@ def test_a_save_updates_the_dashboard_in_place_and_its_filters_keep_working(
     # for it (on a loaded machine the check could come between the two)
     page.wait_for_function(
         """([sel, team]) => {
-            const shown = [...document.querySelectorAll(sel)].map(e => e.dataset.team);
+            const shown = [...document.querySelectorAll(sel)].map(e =>
+                JSON.parse(e.dataset.teamsAbove || "[]").some(a => a[0] === team)
+                    ? team : e.dataset.team);
             return shown.length > 0 && shown.every(t => t === team);
         }""",
         arg=["section[aria-labelledby=attention] ul.objs > li[data-status]:not([hidden])", team],
