@@ -62,6 +62,10 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         # starts), "over" after its last, else "running"
         cycle_state=view.cycle_state(cycle),
         summary=view.summary(ids),
+        # how many of the cycle's objectives are followed (neither draft nor
+        # dropped): with none, "nothing needs attention" and "no stale
+        # objectives" say why instead of speaking of running objectives
+        followed=sum(1 for i in ids if view.scores[i].status not in ("draft", "dropped")),
         roots=[view.objective(i) for i in view.objectives_sorted(roots)],
         stale=view.objectives_sorted(stale),
         latest=[view.checkin(c) for c in index.checkins[-LATEST_CHECKINS:][::-1]],

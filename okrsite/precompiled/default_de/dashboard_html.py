@@ -38,6 +38,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_attention = resolve('attention')
     l_0_partial = resolve('partial')
     l_0_markup = resolve('markup')
+    l_0_followed = resolve('followed')
     l_0_goals = resolve('goals')
     l_0_ngettext = resolve('ngettext')
     l_0_kpi_ids = resolve('kpi_ids')
@@ -49,6 +50,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_changes_total = resolve('changes_total')
     l_0_roots = resolve('roots')
     l_0_has_objectives = resolve('has_objectives')
+    l_0_none_stale = resolve('none_stale')
     l_0_stale = resolve('stale')
     l_0_latest = resolve('latest')
     l_0_window_days = missing
@@ -153,6 +155,16 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<p class="muted">'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Nothing needs attention: %(cycle)s ended on %(day)s, so its objectives are graded, no longer followed; review them on its %(scorecard)s.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), scorecard=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s#scorecard">%s</a>', _block_vars=_block_vars), markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars), )), Markup('Bilanz')), _block_vars=_block_vars))
+            yield '</p>\n'
+        elif ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'upcoming'):
+            pass
+            yield '<p class="muted">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Nothing needs attention: %(cycle)s starts on %(day)s; its objectives are followed from then.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield '</p>\n'
+        elif (not (undefined(name='followed') if l_0_followed is missing else l_0_followed)):
+            pass
+            yield '<p class="muted">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Nothing needs attention: no objective of %(cycle)s is active; drafts and dropped objectives are not followed.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars))
             yield '</p>\n'
         else:
             pass
@@ -302,8 +314,29 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
     if ((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) or (undefined(name='has_objectives') if l_0_has_objectives is missing else l_0_has_objectives)):
         pass
-        yield '<section aria-labelledby="stale">\n  <h2 id="stale">Veraltete Ziele</h2>\n  '
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else Markup('Keine veralteten Ziele: kein laufendes Ziel ist zu lange ohne Check-in.')), False, _block_vars=_block_vars))
+        yield '<section aria-labelledby="stale">\n  <h2 id="stale">Veraltete Ziele</h2>\n'
+        if (not (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)):
+            pass
+            l_0_none_stale = Markup('Keine veralteten Ziele: kein laufendes Ziel ist zu lange ohne Check-in.')
+            _block_vars['none_stale'] = l_0_none_stale
+        elif ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'over'):
+            pass
+            l_0_none_stale = context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: it ended on %(day)s, so its objectives are no longer followed.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), _block_vars=_block_vars)
+            _block_vars['none_stale'] = l_0_none_stale
+        elif ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'upcoming'):
+            pass
+            l_0_none_stale = context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: it starts on %(day)s; its objectives are followed from then.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'start'), _block_vars=_block_vars), _block_vars=_block_vars)
+            _block_vars['none_stale'] = l_0_none_stale
+        elif (not (undefined(name='followed') if l_0_followed is missing else l_0_followed)):
+            pass
+            l_0_none_stale = context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its objectives is active; drafts and dropped objectives are not followed.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars)
+            _block_vars['none_stale'] = l_0_none_stale
+        else:
+            pass
+            l_0_none_stale = context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars)
+            _block_vars['none_stale'] = l_0_none_stale
+        yield '  '
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (undefined(name='none_stale') if l_0_none_stale is missing else l_0_none_stale), False, _block_vars=_block_vars))
         yield '\n</section>\n'
     yield '<section aria-labelledby="latest">\n  <h2 id="latest">Neueste Check-ins</h2>\n'
     if (undefined(name='latest') if l_0_latest is missing else l_0_latest):
@@ -325,4 +358,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=87&5=89&6=94&8=97&9=103&10=108&11=113&12=115&14=118&20=136&22=140&24=143&25=145&26=149&28=152&31=161&35=164&36=168&38=171&40=173&41=176&42=178&44=180&46=186&47=189&50=192&51=195&54=202&55=206&56=214&57=216&58=221&59=226&60=234&62=236&63=241&64=244&65=248&67=251&68=261&70=271&73=274&75=277&76=281&84=290&85=293&88=303&91=306&96=309&98=312&99=316&102=320'
+debug_info = '1=13&2=16&3=20&4=89&5=91&6=96&8=99&9=105&10=110&11=115&12=117&14=120&20=138&22=142&24=145&25=147&26=151&28=154&29=159&30=164&33=173&37=176&38=180&40=183&42=185&43=188&44=190&46=192&48=198&49=201&52=204&53=207&56=214&57=218&58=226&59=228&60=233&61=238&62=246&64=248&65=253&66=256&67=260&69=263&70=273&72=283&75=286&77=289&78=293&86=302&87=305&90=315&94=318&95=322&96=326&97=330&98=336&99=339&104=342&106=345&107=349&110=353'

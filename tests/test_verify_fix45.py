@@ -1,0 +1,103 @@
+"""Audit 45 (verification): the small problems found next to the fixes,
+through the real CLI.
+
+* the dashboard's "Needs attention" and "Stale objectives" say what is true
+  of a cycle that has not started, has ended, or has no active objective.
+"""
+
+from __future__ import annotations
+
+import html as html_mod
+import re
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from okrsite.cli import cli
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(cli, list(args))
+
+
+def text_of(page: Path) -> str:
+    """The page's text, tags out, spaces folded."""
+    raw = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", html_mod.unescape(raw))
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, out: Path, as_of: str) -> Path:
+    result = run("build", "--site", str(root), "--out", str(out), "--as-of", as_of)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+# ------------------------------------------------------- 1. the dashboard's empty states
+PLAN = (
+    "---\ntitle: Plan {name}\nowner: Uma Diaz\ncycle: {cycle}\nstatus: {status}\n"
+    "key_results:\n  - {{id: a, title: Hire 2 engineers, target: 2, current: 1}}\n"
+    "  - {{id: b, title: Ship v2, target: 1}}\n---\n"
+)
+
+
+def dashboard_of(tmp_path: Path, cycle: str, status: str, as_of: str, language: str = "en") -> str:
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": f'title = "T"\nlanguage = "{language}"\n',
+            "content/objectives/one.md": PLAN.format(name="one", cycle=cycle, status=status),
+            "content/objectives/two.md": PLAN.format(name="two", cycle=cycle, status=status),
+        },
+    )
+    return text_of(build(root, tmp_path / "out", as_of) / "index.html")
+
+
+def test_an_upcoming_cycle_says_when_it_starts_not_that_everything_is_on_track(
+    tmp_path: Path,
+) -> None:
+    page = dashboard_of(tmp_path, "2027-Q1", "active", "2026-12-05")
+    assert "This cycle has not started yet" in page, page
+    assert "every running objective" not in page, page
+    assert "none of its running objectives" not in page, page
+    assert "Nothing needs attention: 2027-Q1 starts on 2027-01-01" in page, page
+    assert "No stale objectives in 2027-Q1 : it starts on 2027-01-01" in page, page
+
+
+def test_a_cycle_of_drafts_says_no_objective_is_active(tmp_path: Path) -> None:
+    page = dashboard_of(tmp_path, "2026-Q4", "draft", "2026-12-05")
+    assert "every running objective" not in page, page
+    assert "none of its running objectives" not in page, page
+    assert "Nothing needs attention: no objective of 2026-Q4 is active" in page, page
+    assert "No stale objectives in 2026-Q4 : none of its objectives is active" in page, page
+    german = dashboard_of(tmp_path / "de", "2026-Q4", "draft", "2026-12-05", "de")
+    assert "kein Ziel von 2026-Q4 ist aktiv" in german, german
+
+
+def test_the_stale_section_of_an_ended_cycle_says_it_ended(tmp_path: Path) -> None:
+    page = dashboard_of(tmp_path, "2025-Q3", "active", "2026-12-05")
+    assert "none of its running objectives" not in page, page
+    assert "No stale objectives in 2025-Q3 : it ended on 2025-09-30" in page, page
+    german = dashboard_of(tmp_path / "de", "2025-Q3", "active", "2026-12-05", "de")
+    assert "endete am 30.09.2025" in german and "nicht mehr verfolgt" in german, german
+
+
+def test_a_running_cycle_still_says_every_running_objective_is_fine(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\n',
+            "content/objectives/one.md": PLAN.format(name="one", cycle="2026-Q4", status="active"),
+            "content/checkins/one/2026-12-01.md": "---\nconfidence: 8\nvalues: {a: 2, b: 1}\n---\n",
+        },
+    )
+    page = text_of(build(root, tmp_path / "out", "2026-12-05") / "index.html")
+    assert "none of its running objectives has gone too long" in page, page
