@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from okrsite import limits
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.missing_date_hint import missing_date_hint
 from okrsite.model import KeyResult
 from okrsite.parse_figures import _as_number, figure_in_unit, without_unit
 from okrsite.parse_messages import (
@@ -213,7 +214,7 @@ class _FigureFields:
                     "OKR101",
                     f"missing required key {key!r}",
                     path,
-                    hint=f"add '{key}: 2026-02-10' (year-month-day)",
+                    hint=missing_date_hint(key),  # the pipeline names the day
                 )
             return None
         return self.date_value(data[key], key, (*path, key))

@@ -32,6 +32,7 @@ from okrsite.gcpause import paused_gc
 from okrsite.load_cache import LoadOutcome, input_signature
 from okrsite.load_cache import ParseCache as ParseCache  # where callers have always found it
 from okrsite.md_links import link_warnings, nfc_files
+from okrsite.missing_date_hint import with_missing_date_day
 from okrsite.parallel_parse import walk_and_parse
 from okrsite.parse import ParsedFile, parse_csv
 from okrsite.pipeline_files import FileTree as FileTree
@@ -209,6 +210,8 @@ def _load_configured(
     outcome_diags = in_year_of(outcome_diags, when.year)  # a due's hint, in as_of's year
     # a missing cycle:'s hint names the quarter of as_of, not one long ended
     outcome_diags = with_current_cycle(outcome_diags, config.cycles, when)
+    # and a missing date:'s hint names as_of's day (or the one in the file's name)
+    outcome_diags = with_missing_date_day(outcome_diags, when)
 
     csv_data, csv_seen, data_near = _read_data_files(tree, config, parsed)
     own = len(outcome_diags)  # the files' own findings; what follows looks across files

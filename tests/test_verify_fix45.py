@@ -3,6 +3,8 @@ through the real CLI.
 
 * the dashboard's "Needs attention" and "Stale objectives" say what is true
   of a cycle that has not started, has ended, or has no active objective.
+* a check-in without ``date:`` is told as_of's day (or the day its file name
+  holds), not a fixed day outside every running cycle.
 """
 
 from __future__ import annotations
@@ -101,3 +103,27 @@ def test_a_running_cycle_still_says_every_running_objective_is_fine(tmp_path: Pa
     )
     page = text_of(build(root, tmp_path / "out", "2026-12-05") / "index.html")
     assert "none of its running objectives has gone too long" in page, page
+
+
+# ------------------------------------------------------ 2. a check-in without date:
+def test_a_checkin_without_date_is_told_a_day_that_fits_not_a_fixed_one(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\n',
+            "content/objectives/grow.md": PLAN.format(name="g", cycle="2026-Q4", status="active"),
+            "content/checkins/grow/weekly-update.md": "---\nvalues: {a: 2}\n---\n",
+            "content/checkins/grow/grow-a-2026-11-17.md": "---\nvalues: {a: 1}\n---\n",
+        },
+    )
+    result = run("check", "--site", str(root), "--as-of", "2026-12-05")
+    assert result.exit_code == 1, result.output
+    assert "2026-02-10" not in result.output, result.output
+    assert (
+        "content/checkins/grow/weekly-update.md:1: error OKR101: missing required key 'date' "
+        "(hint: add 'date: 2026-12-05' (year-month-day))"
+    ) in result.output, result.output
+    assert (
+        "content/checkins/grow/grow-a-2026-11-17.md:1: error OKR101: missing required key "
+        "'date' (hint: add 'date: 2026-11-17' (year-month-day))"
+    ) in result.output, result.output
