@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from okrsite.column_match import ColumnMap, match_columns
+from okrsite.grade_column import with_grade_read
 from okrsite.spreadsheet_cells import has_value, totals_label
 from okrsite.spreadsheet_header import joined_header
 from okrsite.spreadsheet_import import ObjectivePlan
@@ -62,7 +63,8 @@ def laid_out(read: Sheet, mapping: dict[str, str] | None) -> tuple[Sheet, Column
     The rows a sheet hides give their objective to the rows under them
     (:func:`objectives_from_hidden_rows`)."""
     sheet, indent_note = indented_key_results(joined_header(read, mapping), mapping)
-    cols = match_columns(sheet.headers, mapping)
+    # a Grade column of figures is the scores (okrsite's export's, of colours, is not)
+    cols = with_grade_read(sheet, match_columns(sheet.headers, mapping), mapping)
     notes = [indent_note] if indent_note else []
     return objectives_from_hidden_rows(sheet, cols), cols, notes + displaced_notes(cols)
 

@@ -5,6 +5,7 @@ through the real CLI.
   of a cycle that has not started, has ended, or has no active objective.
 * a check-in without ``date:`` is told as_of's day (or the day its file name
   holds), not a fixed day outside every running cycle.
+* ``okrsite import`` reads a Grade column of figures as the scores.
 """
 
 from __future__ import annotations
@@ -127,3 +128,35 @@ def test_a_checkin_without_date_is_told_a_day_that_fits_not_a_fixed_one(tmp_path
         "content/checkins/grow/grow-a-2026-11-17.md:1: error OKR101: missing required key "
         "'date' (hint: add 'date: 2026-11-17' (year-month-day))"
     ) in result.output, result.output
+
+
+# ------------------------------------------------------ 3. okrsite import: a Grade column
+def _import(tmp_path: Path, grades: tuple[str, str]) -> Any:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    sheet = tmp_path / "okrs.csv"
+    sheet.write_text(
+        "Objective,Key result,Owner,Cycle,Target,Current,Grade\n"
+        f"Renew top accounts,QBRs with top 40 accounts,Uma Diaz,2026-Q4,40,30,{grades[0]}\n"
+        f"Renew top accounts,NPS 50,Uma Diaz,2026-Q4,50,45,{grades[1]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "site/content").mkdir(parents=True)
+    result = run("import", str(sheet), "--site", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_a_grade_column_of_figures_is_imported_as_the_scores(tmp_path: Path) -> None:
+    result = _import(tmp_path, ("0.6", "90%"))
+    written = (tmp_path / "site/content/objectives/renew-top-accounts.md").read_text()
+    assert "score: 0.6" in written and "score: 0.9" in written, written + result.output
+
+
+def test_a_grade_column_of_colours_is_read_past_and_one_of_words_is_said(
+    tmp_path: Path,
+) -> None:
+    result = _import(tmp_path / "colours", ("green", "red"))
+    written = (tmp_path / "colours/site/content/objectives/renew-top-accounts.md").read_text()
+    assert "score" not in written and "not imported" not in result.output, result.output
+    result = _import(tmp_path / "words", ("good", "0.5"))
+    assert "columns not imported: 'Grade'" in result.output, result.output
