@@ -21,7 +21,7 @@ from okrsite.model import KeyResult
 from okrsite.parse_figures import magnitude_written, unit_multiplier
 from okrsite.parse_measures import _FIGURE, _UNIT_WORD, title_figures
 from okrsite.units import same_unit
-from okrsite.written_numbers import read_number
+from okrsite.written_numbers import comma_convention, read_number
 
 #: the digits of a written figure, with the marks that group or divide them
 _CORE = re.compile(r"\d(?:[\d.,'\s\u00a0\u202f\u2009]*\d)?")
@@ -156,7 +156,9 @@ def _written_figures(figure: str, other: str, wanted: float, shared: float) -> l
 def _number_style(figure: str, other: str) -> tuple[str, str]:
     """The mark that groups thousands in a title's figures (``""`` for none)
     and the decimal mark: ``,`` and ``.`` in ``from $180,000 to $250,000``,
-    ``.`` and ``,`` in ``von 1.200 auf 1.500,5``."""
+    ``.`` and ``,`` in ``von 1.200 auf 1.500,5``; where the title writes
+    whole numbers alone, the decimal mark of the language the site is read
+    in (:func:`okrsite.written_numbers.numbers_written_in`)."""
     group = ""
     for text in (figure, other):
         core = _CORE.search(text)
@@ -169,8 +171,13 @@ def _number_style(figure: str, other: str) -> tuple[str, str]:
     if group == ".":
         return group, ","
     cores = [found[0] for found in (_CORE.search(figure), _CORE.search(other)) if found]
-    decimal_comma = any(re.search(r",\d{1,2}(?!\d)", core) for core in cores)
-    return group, "," if decimal_comma and group != "," else "."
+    if any(re.search(r",\d{1,2}(?!\d)", core) for core in cores):
+        return group, "," if group != "," else "."
+    if group == "," or any(re.search(r"\.\d{1,2}(?!\d)", core) for core in cores):
+        return group, "."
+    # whole numbers alone say no decimal mark: the site's language does
+    # (``von 3,04 h auf 2 h`` on a German site), as its files are read
+    return group, "," if comma_convention() is False else "."
 
 
 def _styled(value: float, group: str, point: str) -> str:

@@ -115,6 +115,7 @@ def carry(
         plan_carry,
         write_carry,
     )
+    from okrsite.written_numbers import numbers_written_in
 
     result = load_or_exit(site, as_of, strict=False)
     root = resolve_site(site)
@@ -126,9 +127,17 @@ def carry(
         written = names_as_written(
             root, result.scored.portfolio, start.name, content_dir, result.config.language
         )
-        plan = plan_carry(
-            result.scored, start.name, to.name, content_dir, every, result.config.cycles, written
-        )
+        # titles are read, and their rewritten figures written, as the site's language writes numbers
+        with numbers_written_in(result.config.language):
+            plan = plan_carry(
+                result.scored,
+                start.name,
+                to.name,
+                content_dir,
+                every,
+                result.config.cycles,
+                written,
+            )
     except CarryError as exc:
         raise click.UsageError(str(exc)) from None
     if not plan:

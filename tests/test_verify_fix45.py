@@ -6,6 +6,7 @@ through the real CLI.
 * a check-in without ``date:`` is told as_of's day (or the day its file name
   holds), not a fixed day outside every running cycle.
 * ``okrsite import`` reads a Grade column of figures as the scores.
+* ``okrsite carry`` writes figures into a German title with a decimal comma.
 """
 
 from __future__ import annotations
@@ -160,3 +161,57 @@ def test_a_grade_column_of_colours_is_read_past_and_one_of_words_is_said(
     assert "score" not in written and "not imported" not in result.output, result.output
     result = _import(tmp_path / "words", ("good", "0.5"))
     assert "columns not imported: 'Grade'" in result.output, result.output
+
+
+# ------------------------------------------------------ 4. carry on a German site
+GERMAN_GOAL = """---
+title: Umsatz steigern
+cycle: 2026-Q4
+owner: Uma Diaz
+key_results:
+  - {id: umsatz, title: "Umsatz von 1,2 Mio. € auf 2 Mio. €", start: "1.200.000 €", target: "2.000.000 €", unit: €}
+  - {id: frt, title: Antwortzeit von 8 h auf 2 h, start: 8, target: 2, unit: h}
+  - {id: quote, title: Quote von 20 % auf 30 %, start: 20, target: 30, unit: "%"}
+---
+"""
+
+
+def test_carry_writes_the_figures_of_german_titles_with_a_decimal_comma(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'language = "de"\n',
+            "content/objectives/o.md": GERMAN_GOAL,
+            "content/checkins/o/2026-12-30.md": (
+                '---\ndate: 2026-12-30\nvalues: {umsatz: "1.904.500 €", frt: "3,04 h", '
+                'quote: "29,97 %"}\n---\n'
+            ),
+        },
+    )
+    result = run("carry", "2026-Q4", "2027-Q1", "--site", str(root), "--as-of", "2027-01-06")
+    assert result.exit_code == 0, result.output
+    written = (root / "content/objectives/o-2027-q1.md").read_text(encoding="utf-8")
+    assert "Umsatz von 1,9045 Mio. € auf 2 Mio. €" in written, written
+    assert "Antwortzeit von 3,04 h auf 2 h" in written, written
+    assert "Quote von 29,97 % auf 30 %" in written, written
+    check = run("check", "--site", str(root), "--as-of", "2027-01-06")
+    assert "OKR409" not in check.output, check.output
+
+
+def test_carry_keeps_a_decimal_point_on_an_english_site(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\n',
+            "content/objectives/o.md": (
+                "---\ntitle: Faster\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: frt, title: First response from 8 h to 2 h, start: 8, target: 2, unit: h}\n"
+                "  - {id: b, title: Ship v2, target: 1}\n---\n"
+            ),
+            "content/checkins/o/2026-12-30.md": "---\ndate: 2026-12-30\nvalues: {frt: 3.04}\n---\n",
+        },
+    )
+    result = run("carry", "2026-Q4", "2027-Q1", "--site", str(root), "--as-of", "2027-01-06")
+    assert result.exit_code == 0, result.output
+    written = (root / "content/objectives/o-2027-q1.md").read_text(encoding="utf-8")
+    assert "First response from 3.04 h to 2 h" in written, written
