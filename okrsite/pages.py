@@ -9,10 +9,11 @@ figure and write no markup.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from okrsite.cycle_export import cycle_export_path
+from okrsite.cycle_figures import team_and_descendants
 from okrsite.cycles import phase
 from okrsite.goal_agenda import goal_agenda
 from okrsite.markdown import is_safe_url
@@ -161,11 +162,23 @@ def teams(site: SiteRenderer, _: str) -> Page:
         )
         for t in view.teams_sorted(index.team_ids)
     ]
-    # what else each team owns: a team with KPIs or goals only is not "0 objectives"
+
+    # what else each team owns, with its sub-teams as its objectives are
+    # counted (the page's one rule, said at its top): a team with KPIs or
+    # goals only is not "0 objectives"
+    def with_sub_teams(t: str, owned: Mapping[str, Iterable[str]]) -> int:
+        return len(
+            {
+                r
+                for member in team_and_descendants(t, index.sub_teams)
+                for r in owned.get(member, ())
+            }
+        )
+
     owns = {
         t: {
-            "kpis": len(index.kpis_by_team.get(t, ())),
-            "goals": len(index.goals_by_team.get(t, ())),
+            "kpis": with_sub_teams(t, index.kpis_by_team),
+            "goals": with_sub_teams(t, index.goals_by_team),
         }
         for t, _, _ in rows
     }

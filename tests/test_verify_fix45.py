@@ -7,6 +7,7 @@ through the real CLI.
   holds), not a fixed day outside every running cycle.
 * ``okrsite import`` reads a Grade column of figures as the scores.
 * ``okrsite carry`` writes figures into a German title with a decimal comma.
+* a Teams index row counts KPIs and goals with its sub-teams, as its objectives.
 """
 
 from __future__ import annotations
@@ -215,3 +216,30 @@ def test_carry_keeps_a_decimal_point_on_an_english_site(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = (root / "content/objectives/o-2027-q1.md").read_text(encoding="utf-8")
     assert "First response from 3.04 h to 2 h" in written, written
+
+
+# ------------------------------------------------------ 5. the Teams index
+def test_a_team_row_counts_kpis_and_goals_with_its_sub_teams_as_its_objectives(
+    tmp_path: Path,
+) -> None:
+    kpi = "---\ntitle: {title}\nteam: {team}\nunit: '%'\ntarget: 50\n---\n"
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\n',
+            "content/teams/cs.md": "---\ntitle: Customer Success\n---\n",
+            "content/teams/support.md": "---\ntitle: Support\nparent: cs\n---\n",
+            "content/objectives/one.md": PLAN.format(
+                name="one", cycle="2026-Q4", status="active"
+            ).replace("owner: Uma Diaz", "team: cs"),
+            "content/objectives/two.md": PLAN.format(
+                name="two", cycle="2026-Q4", status="active"
+            ).replace("owner: Uma Diaz", "team: support"),
+            "content/kpis/nps.md": kpi.format(title="NPS", team="cs"),
+            "content/kpis/frt.md": kpi.format(title="First reply", team="support"),
+        },
+    )
+    out = build(root, tmp_path / "out", "2026-12-05")
+    page = text_of(out / "teams/index.html")
+    assert "Customer Success 2 objectives in 2026-Q4 · 2 KPIs" in page, page
+    assert "Support 1 objective in 2026-Q4 · 1 KPI" in page, page
