@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 
 from okrsite.diagnostics import Diagnostic, warning
-from okrsite.model import CheckIn, Person
+from okrsite.model import CheckIn, Person, Team
 from okrsite.parse_names import name_to_id
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify
@@ -66,9 +66,13 @@ def address_author_warnings(
     r: Resolving, checkins: list[CheckIn], people: Mapping[str, Person]
 ) -> list[Diagnostic]:
     """OKR306 at each check-in whose author is an address that names no
-    person (see the module): the closest person's name as the hint, else
-    the line to add to the person's file."""
+    person (see the module): as the hint, the person whose first or last
+    name it is (``ben@``: Ben Ortiz, as ``owner: Ben`` is told), else the
+    closest person's name, else the line to add to the person's file."""
+    from okrsite.resolve_people import _first_or_last_name, _name_ends  # the owner's rule
+
     out: list[Diagnostic] = []
+    ends: dict[str, list[Person | Team]] | None = None
     for c in checkins:
         if c.author is None or c.author in people:
             continue
@@ -76,7 +80,15 @@ def address_author_warnings(
         if address is None:
             continue
         local = slugify(address.partition("@")[0])
-        hint = r.hint_named("person", local, people) if local else None
+        # a first or a last name alone (ben@, park@) is whose name it ends,
+        # as for an owner written so; else the name closest by letters
+        if ends is None:
+            ends = _name_ends(people.values())
+        hint = (
+            (_first_or_last_name(local, ends) or r.hint_named("person", local, people))
+            if local
+            else None
+        )
         out.append(
             warning(
                 "OKR306",

@@ -8,6 +8,7 @@ through the real CLI.
 * ``okrsite import`` reads a Grade column of figures as the scores.
 * ``okrsite carry`` writes figures into a German title with a decimal comma.
 * a Teams index row counts KPIs and goals with its sub-teams, as its objectives.
+* an author address of a first name alone (``ben@``) is told whose, as ``park@`` is.
 """
 
 from __future__ import annotations
@@ -243,3 +244,32 @@ def test_a_team_row_counts_kpis_and_goals_with_its_sub_teams_as_its_objectives(
     page = text_of(out / "teams/index.html")
     assert "Customer Success 2 objectives in 2026-Q4 · 2 KPIs" in page, page
     assert "Support 1 objective in 2026-Q4 · 1 KPI" in page, page
+
+
+# ------------------------------------------------------ 6. an author's address by first name
+def test_an_author_address_of_a_first_name_is_told_whose_as_one_of_a_last_name(
+    tmp_path: Path,
+) -> None:
+    checkin = (
+        "---\nobjective: logos\ndate: 2026-11-{day}\nauthor: {author}\nvalues: {{n: 1}}\n---\n"
+    )
+    root = write(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\n',
+            "content/people/eve-park.md": "---\ntitle: Eve Park\n---\n",
+            "content/people/ben-ortiz.md": "---\ntitle: Ben Ortiz\n---\n",
+            "content/objectives/logos.md": (
+                "---\ntitle: Win new logos\ncycle: 2026-Q4\nowner: Eve Park\n"
+                "key_results:\n  - {id: n, title: New logos, start: 0, target: 10}\n---\n"
+            ),
+            "content/checkins/a.md": checkin.format(day="16", author="ben@acme.com"),
+            "content/checkins/b.md": checkin.format(day="17", author="eve@acme.com"),
+            "content/checkins/c.md": checkin.format(day="18", author="park@acme.com"),
+        },
+    )
+    result = run("check", "--site", str(root), "--as-of", "2026-11-23")
+    said = {line.split(":", 1)[0]: line for line in result.output.splitlines() if "OKR306" in line}
+    assert "did you mean Ben Ortiz (ben-ortiz)?" in said["content/checkins/a.md"], said
+    assert "did you mean Eve Park (eve-park)?" in said["content/checkins/b.md"], said
+    assert "did you mean Eve Park (eve-park)?" in said["content/checkins/c.md"], said
