@@ -186,7 +186,11 @@ def german_site_with_history(tmp_path_factory: pytest.TempPathFactory) -> tuple[
     )
     kpi = root / "content/kpis/win-rate.md"
     up = kpi.read_text(encoding="utf-8")
-    kpi.write_text(up.replace("direction: up", "direction: down", 1), encoding="utf-8")
+    # with its thresholds turned round too: a version whose thresholds
+    # contradict its direction (OKR113) cannot be read, and has no entry
+    down = up.replace("direction: up", "direction: down", 1)
+    down = down.replace("thresholds: {green: 23, red: 17}", "thresholds: {green: 17, red: 23}")
+    kpi.write_text(down, encoding="utf-8")
     repo.commit("Stretch goal; trying the other way", "alice", "2026-12-01T10:00:00+00:00")
     kpi.write_text(up, encoding="utf-8")
     repo.commit("Back to up", "alice", "2026-12-02T10:00:00+00:00")
