@@ -316,10 +316,10 @@ def codeowners(
 
 
 def _read_codeowners(target: Path, toplevel: Path, name: str) -> cf.Committed | None:
-    """The committed file (:func:`okrsite.codeowners_file.read`); a link out
-    of the repository, or a file that cannot be read, stops with exit 1."""
+    """The committed file (:func:`okrsite.codeowners_file.read`); a link, or
+    a file that cannot be read, stops with exit 1."""
     try:
-        cf.refuse_link_out(target, toplevel, name)
+        cf.refuse_link(target, toplevel, name)
         return cf.read(target)
     except cf.CodeownersFileError as exc:
         click.echo(f"okrsite: {exc}", err=True)

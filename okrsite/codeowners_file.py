@@ -5,8 +5,12 @@ request's to choose: committed as a link to ``/proc/self/environ`` or to a
 file outside the repository, ``okrsite codeowners --check`` printed the
 target into the CI log and ``--write`` appended to it. A link (or a folder
 on the way) that leads out of the repository, or into ``.git``, is refused
-as every other link out is (:func:`okrsite.sitefiles.link_out_of_site`),
-and the file is written by replacing it (:func:`okrsite.file_replace.replace_file`),
+as every other link out is (:func:`okrsite.sitefiles.link_out_of_site`).
+A CODEOWNERS that is itself a link is refused too, wherever it leads: one
+to a git-ignored ``.env`` in the checkout had ``--check`` print the secret
+and ``--write`` turn the link into a committable copy of it, and a
+CODEOWNERS has no reason to be a link. The
+file is written by replacing it (:func:`okrsite.file_replace.replace_file`),
 never through a link.
 
 The lines outside okrsite's block are the user's, kept byte for byte: a
@@ -42,22 +46,27 @@ class Committed:
         return self.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def refuse_link_out(path: Path, toplevel: Path, name: str) -> None:
-    """Raise :class:`CodeownersFileError` when ``path``, or a folder on the
-    way to it, is a link inside the repository that leads out of it (or
-    into ``.git``)."""
+def refuse_link(path: Path, toplevel: Path, name: str) -> None:
+    """Raise :class:`CodeownersFileError` when ``path`` is a link, or a
+    folder on the way to it is a link inside the repository that leads out
+    of it (or into ``.git``)."""
     from okrsite.sitefiles import link_out_of_site
 
     found = link_out_of_site(path, toplevel)
-    if found is None:
-        return
-    link, target = found
-    shown = name if os.path.realpath(link) == os.path.realpath(path) else os.path.relpath(link)
-    raise CodeownersFileError(
-        f"{shown} is a link out of the repository (to {target}); not read or written: "
-        f"commit CODEOWNERS as a regular file (git rm --cached {shown}, then write it with "
-        f"okrsite codeowners --write)"
-    )
+    if found is not None:
+        link, target = found
+        shown = name if os.path.realpath(link) == os.path.realpath(path) else os.path.relpath(link)
+        raise CodeownersFileError(
+            f"{shown} is a link out of the repository (to {target}); not read or written: "
+            f"commit CODEOWNERS as a regular file (git rm --cached {shown}, then write it with "
+            f"okrsite codeowners --write)"
+        )
+    if os.path.islink(path):
+        raise CodeownersFileError(
+            f"{name} is a link (to {os.readlink(path)}); not read or written: commit "
+            f"CODEOWNERS as a regular file (git rm --cached {name}, then write it with "
+            f"okrsite codeowners --write)"
+        )
 
 
 def exists(path: Path) -> bool:

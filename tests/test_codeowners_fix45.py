@@ -68,19 +68,39 @@ def test_a_committed_link_out_of_the_repository_is_neither_shown_nor_written(
     assert out == ""
 
 
-def test_a_link_inside_the_repository_is_replaced_not_written_through(
+def test_a_link_inside_the_repository_is_refused_not_read_or_copied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A pull request commits ``.github/CODEOWNERS -> ../.env``: CI's
+    ``--check`` printed the git-ignored secret, ``--write`` replaced the
+    link by a regular file holding it. Any CODEOWNERS that is a link is
+    refused, wherever in the checkout it leads."""
     repo = site(tmp_path / "repo")
+    repo.write(".gitignore", ".env\n")
+    repo.write(".env", "TOKEN=xyz-secret\n")
     repo.write("docs/owners.txt", "* @acme/admins\n")
     (repo.root / ".github").mkdir()
-    (repo.root / ".github" / "CODEOWNERS").symlink_to("../docs/owners.txt")
+    owners = repo.root / ".github" / "CODEOWNERS"
+    owners.symlink_to("../.env")
+    repo.commit("owners", "bob", "2026-10-03T10:00:00+00:00")
     monkeypatch.chdir(repo.root)
+    for args in (("--check",), ("--write",)):
+        code, out, err = run(*args)
+        assert code == 1, (args, out, err)
+        assert "xyz-secret" not in out + err
+        assert (
+            "okrsite: .github/CODEOWNERS is a link (to ../.env); not read or written: commit "
+            "CODEOWNERS as a regular file (git rm --cached .github/CODEOWNERS, then write it "
+            "with okrsite codeowners --write)"
+        ) in err
+    assert owners.is_symlink() and (repo.root / ".env").read_text() == "TOKEN=xyz-secret\n"
+    # a link to an ordinary file of the repository is refused just the same
+    owners.unlink()
+    owners.symlink_to("../docs/owners.txt")
     code, _, err = run("--write")
-    assert code == 0, err
-    assert not (repo.root / ".github" / "CODEOWNERS").is_symlink()
+    assert code == 1 and ".github/CODEOWNERS is a link (to ../docs/owners.txt)" in err
+    assert owners.is_symlink()
     assert (repo.root / "docs" / "owners.txt").read_text() == "* @acme/admins\n"
-    assert (repo.root / ".github" / "CODEOWNERS").read_text() == "* @acme/admins\n\n" + BLOCK
 
 
 @pytest.mark.parametrize("folder", ["./content", "./content/", ".//content//"])
