@@ -19,6 +19,8 @@ several pages, is held to the same limits (:func:`note_problems`, read by
 
 from __future__ import annotations
 
+import re
+
 from okrsite.diagnostics import Diagnostic, error
 
 MAX_BODY_BYTES = 256 * 1024
@@ -54,19 +56,35 @@ def table_cells(text: str, limit: int = MAX_TABLE_CELLS) -> tuple[int, int]:
     delimiter row has them, times its header and the lines under it up to
     a blank line, as markdown-it pads every row to its header), and the
     0-based line where ``limit`` is passed (``0`` when it is not). Counted,
-    not rendered: it may count a table-like block in code, never less than
-    markdown-it renders."""
+    not rendered, never less than markdown-it renders. A count over
+    ``limit`` is counted again without the lines of code blocks (fenced or
+    indented), which render as code however table-like they are: an export
+    pasted between fences was refused as a table it is not."""
+    cells, passed_at = _count_cells(text, limit, frozenset())
+    if cells > limit:
+        cells, passed_at = _count_cells(text, limit, _code_lines(text))
+    return cells, passed_at
+
+
+def _count_cells(text: str, limit: int, code: frozenset[int]) -> tuple[int, int]:
+    """:func:`table_cells` counted with the 0-based lines in ``code`` taken
+    for code: no table starts on one, and a table's rows stop at one."""
     lines = text.split("\n")
     cells, n = 0, 1
     passed_at: int | None = None
     while n < len(lines):
-        if not _is_delimiter_row(lines[n]) or not lines[n - 1].strip():
+        if (
+            not _is_delimiter_row(lines[n])
+            or not lines[n - 1].strip()
+            or n in code
+            or n - 1 in code
+        ):
             n += 1
             continue
         columns = len(lines[n].strip().strip("|").split("|"))
         rows = [n - 1]
         n += 1
-        while n < len(lines) and lines[n].strip():
+        while n < len(lines) and lines[n].strip() and n not in code:
             rows.append(n)
             n += 1
         for row in rows:
@@ -74,6 +92,58 @@ def table_cells(text: str, limit: int = MAX_TABLE_CELLS) -> tuple[int, int]:
             if cells > limit and passed_at is None:
                 passed_at = row
     return cells, passed_at or 0
+
+
+_FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
+_CONTAINER = re.compile(r" {0,3}([-+*]|\d{1,9}[.)])(\s|$)| {0,3}(>|<|\[\^)")
+
+
+def _code_lines(text: str) -> frozenset[int]:
+    """The 0-based lines of ``text`` certainly inside a code block, found
+    by lines, not by a parse (markdown-it's own takes minutes on some
+    nested quotes): a fence at the line's start (after a blank line, or any
+    line but a ``[label]:`` a reference may continue from), which no list,
+    quote or footnote can hold, up to its closing fence; and, while no line
+    yet has opened a list, quote, footnote or HTML block, lines indented by
+    4 after a blank line. From the first line starting with ``<`` on (an
+    HTML block may hold a fence-like line), nothing more is taken for code:
+    a table is never missed, at worst a code block is counted."""
+    lines = text.split("\n")
+    found: set[int] = set()
+    containers = False
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        before = lines[n - 1].rstrip() if n else ""
+        fence = _FENCE.fullmatch(line.rstrip())
+        if line.lstrip().startswith("<"):
+            break
+        if fence and not (fence[1][0] == "`" and "`" in fence[2]) and not before.endswith("]:"):
+            mark = fence[1]
+            end = n + 1
+            while end < len(lines):
+                close = lines[end].strip()
+                if (
+                    len(lines[end]) - len(lines[end].lstrip(" ")) < 4
+                    and close.startswith(mark)
+                    and not close.strip(mark[0])
+                ):
+                    break
+                end += 1
+            found.update(range(n, min(end + 1, len(lines))))
+            n = end + 1
+            continue
+        indented = line.expandtabs(4).startswith("    ") and line.strip()
+        if indented and not containers and not before.strip():
+            while n < len(lines) and (
+                not lines[n].strip() or lines[n].expandtabs(4).startswith("    ")
+            ):
+                found.add(n)
+                n += 1
+            continue
+        containers = containers or bool(_CONTAINER.match(line))
+        n += 1
+    return frozenset(found)
 
 
 def _line_of_nth(body: str, chars: str, n: int) -> int:
