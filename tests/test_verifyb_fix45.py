@@ -3,6 +3,9 @@
 * OKR021 counted table-shaped text inside a code block (an export pasted
   between fences, or indented by four spaces) as table cells and refused a
   body that renders as code in milliseconds.
+* OKR324 landed on the original file when the copy sorted first
+  (``bob.md`` copied from ``tom-lee.md``) and told Tom Lee to change their
+  own handle.
 """
 
 from __future__ import annotations
@@ -54,3 +57,36 @@ def test_a_table_shaped_export_in_a_code_block_is_not_counted_as_table_cells(
         )
         code, out = run_cli("check", "--site", str(site))
         assert code == 1 and "30,100 table cells" in out, out
+
+
+# -- OKR324 is said at the copy, not at the file whose handle it is ------------
+
+
+def test_a_copied_handle_is_warned_at_the_copy_with_a_hint_naming_both_files(
+    tmp_path: Path,
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "content/people/tom-lee.md": "---\ntitle: Tom Lee\ngithub: tom-lee\n---\n",
+            "content/people/bob.md": (
+                "---\ntitle: Bob Ray\ngithub: https://github.com/tom-lee\n---\n"
+            ),
+            "content/teams/sales.md": "---\ntitle: Sales\ngitlab: acme/sales\n---\n",
+            "content/teams/emea.md": "---\ntitle: EMEA\ngitlab: acme/Sales\n---\n",
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 0, out
+    assert (
+        "content/people/bob.md:3:9: warning OKR324: github handle 'tom-lee' of Bob Ray is also "
+        "the handle of Tom Lee (content/people/tom-lee.md): okrsite codeowners gives both their "
+        "goals to one account, and owner: with that handle names either (hint: the handle is "
+        "the account of one of content/people/bob.md and content/people/tom-lee.md (a file "
+        "copied from another keeps its handle): in the other, write that one's own github: "
+        "handle or leave the line out)"
+    ) in out, out
+    # a team named after its group is the original too, though it sorts last
+    assert "content/teams/emea.md:3:9: warning OKR324: gitlab handle 'acme/Sales'" in out, out
+    assert "tom-lee.md:3" not in out and "sales.md:3" not in out
