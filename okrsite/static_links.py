@@ -56,6 +56,23 @@ def _under(rel: str, sources: Iterable[str]) -> bool:
     return any(rel == s or rel.startswith(s + "/") for s in sources if s and s != ".")
 
 
+def _unpublished_kind(rel: str) -> str:
+    """What makes ``rel`` (a path from its owner) one static/ never
+    publishes, said as it is ("" when nothing does): ``_private/x.txt`` is
+    no hidden file, and was called one."""
+    parts = rel.split("/")
+    for n, part in enumerate(parts):
+        if not part.startswith((".", "_")):
+            continue
+        if n == len(parts) - 1:
+            return "a hidden file" if part[0] == "." else "a file whose name starts with _"
+        folder = excerpt("/".join(parts[: n + 1]), 60) + "/"
+        if part[0] == ".":
+            return f"a file in a hidden folder ({folder})"
+        return f"a file in a folder starting with _ ({folder})"
+    return ""
+
+
 def link_refusal(
     file: Path, homes: Iterable[str], site_root: Path | None, config: SiteConfig | None
 ) -> Refusal | None:
@@ -71,10 +88,11 @@ def link_refusal(
         return None
     rel = os.path.relpath(real, home).replace(os.sep, "/")
     shown = excerpt(_shown(file, site_root), 120)
-    if any(part.startswith((".", "_")) for part in rel.split("/")):
+    what = _unpublished_kind(rel)
+    if what:
         return Refusal(
             "OKR012",
-            f"link {shown} leads to {excerpt(rel, 80)}, a hidden file, which static/ never "
+            f"link {shown} leads to {excerpt(rel, 80)}, {what}, which static/ never "
             "publishes; not published",
             _HINT,
         )

@@ -299,7 +299,7 @@ REFUSED = [
     "which static/ never publishes; not published (hint: static/ publishes what it "
     "holds: copy the file into static/ if it is meant to be public, or remove the link)",
     "static/key.pem: error OKR012: link static/key.pem leads to .secrets/key.pem, a "
-    "hidden file, which static/ never publishes; not published",
+    "file in a hidden folder (.secrets/), which static/ never publishes; not published",
     "static/settings.txt: error OKR012: link static/settings.txt leads to okrsite.toml, "
     "one of the site's sources, which are never published; not published",
     "static/sub/o.txt: error OKR012: link static/sub/o.txt leads to "

@@ -6,6 +6,7 @@
 * OKR324 landed on the original file when the copy sorted first
   (``bob.md`` copied from ``tom-lee.md``) and told Tom Lee to change their
   own handle.
+* OKR012 called a link's target under ``_private/`` "a hidden file".
 """
 
 from __future__ import annotations
@@ -90,3 +91,33 @@ def test_a_copied_handle_is_warned_at_the_copy_with_a_hint_naming_both_files(
     # a team named after its group is the original too, though it sorts last
     assert "content/teams/emea.md:3:9: warning OKR324: gitlab handle 'acme/Sales'" in out, out
     assert "tom-lee.md:3" not in out and "sales.md:3" not in out
+
+
+# -- OKR012 says what keeps a link's target from static/ as it is ---------------
+
+
+def test_a_link_into_an_underscore_folder_is_not_called_a_hidden_file(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": SITE,
+            "_private/x.txt": "draft\n",
+            "_notes.txt": "draft\n",
+            "static/keep.txt": "kept\n",
+        },
+    )
+    (site / "static" / "x.txt").symlink_to("../_private/x.txt")
+    (site / "static" / "notes.txt").symlink_to("../_notes.txt")
+    for command in ("check", "build"):
+        out_args = ["--out", str(tmp_path / "out")] if command == "build" else []
+        code, out = run_cli(command, "--site", str(site), *out_args)
+        assert code == 1, out
+        assert (
+            "static/x.txt: error OKR012: link static/x.txt leads to _private/x.txt, a file in "
+            "a folder starting with _ (_private/), which static/ never publishes; not published"
+        ) in out, out
+        assert (
+            "link static/notes.txt leads to _notes.txt, a file whose name starts with _, which "
+            "static/ never publishes"
+        ) in out, out
+        assert "hidden" not in out
