@@ -16,8 +16,11 @@ after every rule of it.
 :func:`placement_problems` names each line that overrides the block or
 holds it in a section (``--check`` fails on them): a rule after it that
 matches every goal path and any goal added later (``*``, ``/content/``,
-the site's folder), not a rule of the user's for one goal file or folder,
-which is theirs to override the block with; :func:`placed` puts the
+the site's folder), and one that matches some of them and leaves out an
+owner of theirs (``/content/objectives/ @acme/okr`` took every objective
+from its owner and passed the check). A rule of the user's that keeps a
+goal's owners and adds one (``/content/objectives/emea.md @alice
+@acme/cfo``) takes nothing from them and is not named; :func:`placed` puts the
 block where it takes effect: where it is when nothing overrides it, else at
 the end of the unnamed section (the end of the file on GitHub), or for an
 existing block just after the last rule that overrode it (:func:`moved`).
@@ -124,14 +127,26 @@ def _covers(pattern: str, path: str) -> bool:
     return any(regex.fullmatch(c) for c in candidates)
 
 
-def _rule_paths(block: str) -> list[str]:
-    """The paths of the block's rules, without their leading ``/``."""
-    paths = []
-    for line in block.splitlines():
+def _rules(text: str) -> list[tuple[str, frozenset[str]]]:
+    """The rules of ``text``: each path, without its leading ``/``, and its
+    owners in lower case (as both platforms compare them)."""
+    rules = []
+    for line in text.splitlines():
         words = _tokens(line)
         if words and not words[0].startswith("#"):
-            paths.append(_unescape(words[0]).lstrip("/"))
-    return paths
+            owners = frozenset(w.casefold() for w in words[1:])
+            rules.append((_unescape(words[0]).lstrip("/"), owners))
+    return rules
+
+
+def _taken(line: str, rules: list[tuple[str, frozenset[str]]]) -> int:
+    """How many of the block's ``rules`` the rule ``line`` after it takes
+    from their owners: it matches their path, and its owners leave out one
+    of theirs. A rule that keeps the owners and adds a reviewer
+    (``/content/objectives/emea.md @alice @acme/cfo``) takes nothing."""
+    words = _tokens(line)
+    owners = frozenset(w.casefold() for w in words[1:])
+    return sum(1 for path, had in rules if not had <= owners and _covers(words[0], path))
 
 
 def placement_problems(
@@ -139,7 +154,8 @@ def placement_problems(
 ) -> list[Misplacement]:
     """The lines that keep the block (between ``before`` and ``after``) from
     taking effect: a GitLab section header above it, and each rule after it,
-    in its section, that matches all of its paths and a goal added later."""
+    in its section, that matches all of its paths and a goal added later, or
+    that takes some of its paths from their owners (:func:`_taken`)."""
     problems: list[Misplacement] = []
     above = before.splitlines()
     for number, line in enumerate(above, 1):
@@ -155,7 +171,8 @@ def placement_problems(
                     section=True,
                 )
             ]
-    paths = _rule_paths(block)
+    rules = _rules(block)
+    paths = [path for path, _ in rules]
     if not paths:
         return problems
     # a goal added later: a rule of the user's for one goal file or folder
@@ -176,6 +193,17 @@ def placement_problems(
                     line.strip(),
                     "comes after okrsite's block and overrides every rule of it (the last "
                     "matching rule wins), so no goal file goes to its owner",
+                )
+            )
+            continue
+        taken = _taken(line, rules)
+        if taken:
+            problems.append(
+                Misplacement(
+                    number,
+                    line.strip(),
+                    f"comes after okrsite's block and takes {taken} of the {len(rules)} goal "
+                    "paths it routes from their owners (the last matching rule wins)",
                 )
             )
     return problems

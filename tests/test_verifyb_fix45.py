@@ -7,6 +7,8 @@
   (``bob.md`` copied from ``tom-lee.md``) and told Tom Lee to change their
   own handle.
 * OKR012 called a link's target under ``_private/`` "a hidden file".
+* ``codeowners --check`` passed a rule after okrsite's block that takes
+  some goal files from their owners (``/content/objectives/ @acme/okr``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_site
+from gitrepo import Repo
 
 SITE = 'title = "Verify"\ndefault_cycle = "2026-Q4"\n'
 
@@ -121,3 +124,53 @@ def test_a_link_into_an_underscore_folder_is_not_called_a_hidden_file(tmp_path: 
             "static/ never publishes"
         ) in out, out
         assert "hidden" not in out
+
+
+# -- codeowners --check names a later rule that takes some goal files -----------
+
+RENEWALS = (
+    "---\ntitle: Renewals\nowner: Uma Diaz\nkey_results:\n"
+    "  - {id: a, title: A, start: 0, target: 1}\n---\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "taken"),
+    [
+        ("/content/objectives/ @acme/okr", 2),
+        ("**/renewals.md @x/y", 1),
+        ("/content/checkins/ @x/y", 2),
+        ("/content/objectives/churn.md", 1),
+    ],
+)
+def test_a_later_rule_that_takes_some_goal_files_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rule: str, taken: int
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", SITE)
+    repo.write("content/people/uma.md", "---\ntitle: Uma Diaz\ngithub: uma\n---\n")
+    repo.write("content/objectives/renewals.md", RENEWALS)
+    repo.write("content/objectives/churn.md", RENEWALS.replace("Renewals", "Churn"))
+    repo.commit("goals", "alice", "2026-10-02T10:00:00+00:00")
+    monkeypatch.chdir(repo.root)
+    assert run_cli("codeowners", "--write")[0] == 0
+    owners = repo.root / ".github" / "CODEOWNERS"
+    block = owners.read_text()
+    with owners.open("a") as fh:
+        fh.write(
+            "\n# the CFO reviews renewals too\n/content/objectives/renewals.md @uma @acme/cfo\n"
+            f"\n# default reviewers\n{rule}\n"
+        )
+    code, out = run_cli("codeowners", "--check")
+    assert code == 1, out
+    line = block.count("\n") + 6
+    assert (
+        f"okrsite: .github/CODEOWNERS:{line}: '{rule}' comes after okrsite's block and takes "
+        f"{taken} of the 4 goal paths it routes from their owners (the last matching rule wins)"
+    ) in out, out
+    assert "@acme/cfo'" not in out  # keeps the owner, adds a reviewer: the user's
+    code, out = run_cli("codeowners", "--write")
+    assert code == 0 and "moved okrsite's block where it takes effect" in out, out
+    assert owners.read_text().endswith(f"{rule}\n\n" + block)
+    code, out = run_cli("codeowners", "--check")
+    assert code == 0 and "is up to date" in out, out
