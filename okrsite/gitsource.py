@@ -477,7 +477,12 @@ SPLIT_RAW_AFTER = 32
 
 
 def raw_changes(
-    repo: Path, shas: Sequence[str], folder: str, processes: int = 1, also: Sequence[str] = ()
+    repo: Path,
+    shas: Sequence[str],
+    folder: str,
+    processes: int = 1,
+    also: Sequence[str] = (),
+    links: set[str] | None = None,
 ) -> dict[str, list[RawChange]]:
     """The files under ``folder`` (and the paths ``also``) each of ``shas``
     changed, from ``git log --raw``.
@@ -490,7 +495,8 @@ def raw_changes(
     records even when the title changed in the same commit. A file git does
     not pair (too much changed, a move from outside ``folder``) is a deletion
     and an addition, which the history pairs by id and title as ``okrsite
-    diff`` does.
+    diff`` does. The commits that changed a link are added to ``links``
+    (:mod:`okrsite.history_links` reads those).
 
     git compares each commit's trees in one thread: a first read of a large
     history waited seconds on it with a core idle, so many commits are
@@ -502,24 +508,25 @@ def raw_changes(
     pathspecs = [folder.rstrip("/") or ".", *also]
     parts = max(1, min(processes, len(shas) // SPLIT_RAW_AFTER))
     if parts == 1:
-        return raw_changes_in(repo, shas, pathspecs)
+        return raw_changes_in(repo, shas, pathspecs, links)
     out: dict[str, list[RawChange]] = {}
     # threads only wait on git here; all have ended when the pool closes
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(parts) as pool:
         for part in pool.map(
-            lambda i: raw_changes_in(repo, shas[i::parts], pathspecs), range(parts)
+            lambda i: raw_changes_in(repo, shas[i::parts], pathspecs, links), range(parts)
         ):
             out.update(part)
     return out
 
 
 def raw_changes_in(
-    repo: Path, shas: Sequence[str], pathspecs: Sequence[str]
+    repo: Path, shas: Sequence[str], pathspecs: Sequence[str], links: set[str] | None = None
 ) -> dict[str, list[RawChange]]:
     """:func:`raw_changes` from one ``git log --raw``, limited to ``pathspecs``:
-    git pairs moves only among the files they hold."""
+    git pairs moves only among the files they hold. The commits with a
+    change of a link (left out of the changes) are added to ``links``."""
     args = ["log", "--no-walk=unsorted", "--stdin", "-z", "--raw", "--find-renames"]
     args += ["--no-abbrev", "--format=%H", "--", *pathspecs]
     proc = _run(args, repo, stdin="".join(f"{s}\n" for s in shas).encode())
@@ -528,6 +535,7 @@ def raw_changes_in(
     out: dict[str, list[RawChange]] = {}
     tokens = proc.stdout.split(b"\0")
     current: list[RawChange] = []
+    sha = ""
     i = 0
     while i < len(tokens):
         token = tokens[i].lstrip(b"\n")
@@ -538,10 +546,13 @@ def raw_changes_in(
             names = [t.decode("utf-8", "surrogateescape") for t in tokens[i + 1 : i + 1 + paths]]
             if len(names) == paths and (change := raw_entry(meta, names)) is not None:
                 current.append(change)
+            elif links is not None and LINK_MODE in meta[:2]:
+                links.add(sha)
             i += 1 + paths
             continue
         if token:
-            current = out.setdefault(token.decode().strip(), [])
+            sha = token.decode().strip()
+            current = out.setdefault(sha, [])
         i += 1
     return out
 
@@ -556,42 +567,6 @@ def raw_entry(meta: Sequence[str], names: Sequence[str]) -> RawChange | None:
     if status == "R":
         return RawChange(status, meta[2], meta[3], names[1], names[0])
     return RawChange("A", ZERO_OID, meta[3], names[1])  # a copy (never asked for): the new file
-
-
-def site_state(site_dir: Path) -> tuple[GitSite, str | None, bool]:
-    """:func:`find_site`, :func:`head_commit` and :func:`is_shallow` from one
-    ``git rev-parse`` instead of three: every build of a site in git asks
-    all three (a few milliseconds each of a build after one edit)."""
-    proc = _run(
-        [
-            "rev-parse",
-            "--show-toplevel",
-            "--show-prefix",
-            "--is-shallow-repository",
-            "--verify",
-            "--quiet",
-            "HEAD",
-        ],
-        site_dir,
-    )
-    lines = proc.stdout.decode("utf-8", "surrogateescape").split("\n")
-    # HEAD missing (no commit yet): exit 1, the other three lines printed
-    expected = {0: 5, 1: 4}.get(proc.returncode)
-    if expected is None or len(lines) != expected or lines[2] not in ("true", "false"):
-        site = find_site(site_dir)  # its message for a folder outside git, say
-        return site, head_commit(site.toplevel), is_shallow(site.toplevel)
-    head = lines[3] if proc.returncode == 0 else None
-    return GitSite(toplevel=Path(lines[0]), prefix=lines[1]), head, lines[2] == "true"
-
-
-def head_state(repo: Path) -> tuple[str | None, bool]:
-    """:func:`head_commit` and :func:`is_shallow` from one ``git rev-parse``."""
-    proc = _run(["rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD"], repo)
-    lines = proc.stdout.decode().split("\n")
-    expected = {0: 3, 1: 2}.get(proc.returncode)
-    if expected is None or len(lines) != expected or lines[0] not in ("true", "false"):
-        return head_commit(repo), is_shallow(repo)
-    return (lines[1] if proc.returncode == 0 else None), lines[0] == "true"
 
 
 def head_commit(repo: Path) -> str | None:

@@ -34,15 +34,14 @@ from okrsite import __version__
 from okrsite.config import SiteConfig
 from okrsite.content_folder_link import real_content_dir
 from okrsite.gcpause import paused_gc
+from okrsite.git_site_state import head_state, site_state
 from okrsite.gitsource import (
     CommitInfo,
     GitError,
     GitSite,
-    head_state,
     log_commits,
     shallow_boundary,
     site_prefix,
-    site_state,
 )
 from okrsite.history_mailmap import mailmap_state
 from okrsite.history_names import CurrentRecords, SiteNames, naming, site_names
@@ -355,8 +354,15 @@ class HistoryReader:
         if not missing:
             return have
         prefix = place[0]
+        touched: set[str] = set()  # commits that changed a link (history_links)
         changes, marks = place_changes(
-            site.toplevel, missing, place, self.config.content_dir, self.jobs, read.line_merges
+            site.toplevel,
+            missing,
+            place,
+            self.config.content_dir,
+            self.jobs,
+            read.line_merges,
+            touched,
         )
         # goal files that are or were links: their files' changes (history_links)
         from okrsite.history_content_moves import put_under
@@ -365,7 +371,8 @@ class HistoryReader:
         folder = prefix + place[1].strip("/") + "/"
         today = prefix + self.config.content_dir.strip("/") + "/"  # as place_changes puts them
         plain = [sha for sha in missing if sha not in read.line_merges]
-        for sha, linked in link_changes(site.toplevel, plain, self.parents, prefix, folder).items():
+        linking = link_changes(site.toplevel, plain, self.parents, prefix, folder, touched)
+        for sha, linked in linking.items():
             changes[sha] = [*changes.get(sha, []), *put_under(linked, folder, today)]
         ordered = list(changes.items())  # a merge's sides each under its own key
         many = sum(len(c) for _sha, c in ordered) > REUSE_AFTER

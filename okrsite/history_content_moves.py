@@ -141,6 +141,7 @@ def place_changes(
     content_now: str,
     processes: int = 1,
     merges: Mapping[str, Sequence[str]] | None = None,
+    links: set[str] | None = None,
 ) -> tuple[dict[str, list[RawChange]], dict[str, Event]]:
     """What each of ``shas`` did to the site's content read at ``place``, every
     path under today's content folder ``content_now``, and, by commit, what
@@ -158,14 +159,16 @@ def place_changes(
     (:mod:`okrsite.history_merges`), by their parents: each side of one is
     under its own key (:func:`~okrsite.history_merges.side_changes`), in
     place of the merge's, from one more ``git diff-tree``. A merge moves no
-    site: a move is read from the commit that made it."""
+    site: a move is read from the commit that made it. ``links`` gets the
+    commits that changed a link under the content folder (left out of the
+    changes: :mod:`okrsite.history_links` reads them)."""
     from okrsite.history_merges import merge_changes, side_changes
 
     prefix, content = place[0], place[1].strip("/")
     folder = prefix + content + "/"
     merges = {sha: merges[sha] for sha in shas if merges and sha in merges}
     plain = [sha for sha in shas if sha not in merges]
-    changes = raw_changes(repo, plain, folder, processes, [config_path(prefix)])
+    changes = raw_changes(repo, plain, folder, processes, [config_path(prefix)], links)
     sides = merge_changes(repo, merges, [folder.rstrip("/") or "."])
     sites = site_moves_from(repo, added_config(changes, prefix), prefix)
     contents = content_moves(

@@ -44,16 +44,23 @@ def link_changes(
     parents: Mapping[str, Sequence[str]],
     prefix: str,
     folder: str,
+    touched: set[str] | None = None,
 ) -> dict[str, list[RawChange]]:
     """What each of ``shas`` (oldest first) did to the goal files under
     ``folder`` (in the repository, ending in ``/``) that are, or were, links
     to a file of the site (``prefix``) outside ``folder``, each change under
     the link's path (see the module's docstring); ``parents``: each
-    commit's parents."""
+    commit's parents. ``touched``, when given: the commits among ``shas``
+    that changed a link under ``folder``, as the history's own ``git log
+    --raw`` saw them (:func:`~okrsite.history_content_moves.place_changes`);
+    without links before the first and none touched, no log of their own is
+    read (0.7 s of a first build of 200 commits at 10,000 objectives)."""
     if not shas:
         return {}
     first = parents.get(shas[0], ())
     links = _links_at(top, first[0], folder) if first else {}
+    if not links and touched is not None and touched.isdisjoint(shas):
+        return {}  # no goal file is or was a link: the usual case
     entries = _link_entries(top, shas, [folder.rstrip("/") or "."])
     if not links and not entries:
         return {}  # no goal file was a link: the usual case, two processes

@@ -1,6 +1,6 @@
 """One ``git rev-parse`` tells a build where its site sits, HEAD and whether the clone is shallow.
 
-:func:`okrsite.gitsource.site_state` and :func:`head_state` stand for
+:func:`okrsite.git_site_state.site_state` and :func:`head_state` stand for
 :func:`find_site`, :func:`head_commit` and :func:`is_shallow` (three git
 processes); these tests hold them to the same answers in real repositories:
 a site in a subfolder, at the top, with no commit yet, in a shallow clone,
@@ -15,14 +15,8 @@ from pathlib import Path
 import pytest
 from gitrepo import Repo
 
-from okrsite.gitsource import (
-    GitError,
-    find_site,
-    head_commit,
-    head_state,
-    is_shallow,
-    site_state,
-)
+from okrsite.git_site_state import head_state, site_state
+from okrsite.gitsource import GitError, find_site, head_commit, is_shallow
 
 
 def three(folder: Path) -> tuple[object, str | None, bool]:
