@@ -61,7 +61,6 @@ def block_main(context, missing=missing, environment=environment):
         yield '<ul class="objs">\n'
         for (l_1_tid, l_1_name, l_1_sm) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
             l_1_owns = resolve('owns')
-            l_1_ngettext = resolve('ngettext')
             l_1_partial = resolve('partial')
             l_1_own = missing
             _loop_vars = {}
@@ -75,26 +74,7 @@ def block_main(context, missing=missing, environment=environment):
             l_1_own = environment.getitem((undefined(name='owns') if l_1_owns is missing else l_1_owns), l_1_tid)
             _loop_vars['own'] = l_1_own
             yield '<span class="meta">'
-            if (environment.getattr(l_1_sm, 'total') or (not (environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis') or environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals')))):
-                pass
-                if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
-                    pass
-                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective in %(cycle)s', '%(num)d objectives in %(cycle)s', environment.getattr(l_1_sm, 'total'), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                else:
-                    pass
-                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
-                if (environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis') or environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals')):
-                    pass
-                    yield ' · '
-            if environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis'):
-                pass
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d KPI', '%(num)d KPIs', environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis'), _loop_vars=_loop_vars))
-                if environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals'):
-                    pass
-                    yield ' · '
-            if environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals'):
-                pass
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d SMART goal', '%(num)d SMART goals', environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'owned_counts.html', sm=l_1_sm, own=(undefined(name='own') if l_1_own is missing else l_1_own), cycle=(undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars))
             yield '</span> <span class="obj-score">'
             if (not t_3(environment.getattr(l_1_sm, 'progress'))):
                 pass
@@ -103,11 +83,11 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 yield '<span class="muted">–</span>'
             yield '</span></li>\n'
-        l_1_tid = l_1_name = l_1_sm = l_1_owns = l_1_own = l_1_ngettext = l_1_partial = missing
+        l_1_tid = l_1_name = l_1_sm = l_1_owns = l_1_own = l_1_partial = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p class="muted">No teams.</p>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&5=54&6=59&8=62&9=70'
+debug_info = '1=13&2=16&3=20&5=54&6=59&8=62&9=69'
