@@ -61,6 +61,7 @@ SIGNATURES = {
     "explain_confidence.html": r"<h3>6\. Confidence</h3>",
     "explain_stale.html": r"<h3>7\. Stale</h3>",
     "streak.html": r'<p class="meta streak">',
+    "owned_counts.html": r'</bdi></a> <span class="meta">\d+ (?:objectives?|KPIs?|SMART goals?)\b',
 }
 
 #: the history section shows its note where a site has no history to show
