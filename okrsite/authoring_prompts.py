@@ -23,6 +23,7 @@ from okrsite.model import Objective
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.written_dates import (
     MOMENT_FORMS,
+    compact_iso,
     impossible_zone,
     read_date,
     relative_day,
@@ -77,6 +78,14 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
                     f"{value!r} names two days: {first.day} {first:%B %Y} (day first) or "
                     f"{second:%B} {second.day}, {second.year} (month first); write the one you mean as "
                     f"{first} or {second}",
+                    param,
+                    ctx,
+                )
+            extended = compact_iso(written)
+            if extended is not None:  # 20261231, 2026W53: ISO's basic form, not read
+                self.fail(
+                    f"{value!r} is not a date okrsite reads; write it as {extended} "
+                    "(dates are read with their hyphens only)",
                     param,
                     ctx,
                 )

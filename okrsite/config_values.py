@@ -43,10 +43,7 @@ def as_date(value: Any) -> date | None:
     if isinstance(value, date):
         day = value if not hasattr(value, "hour") else value.date()  # type: ignore[attr-defined]
     elif isinstance(value, str):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            day = read_date(value)
+        day = read_date(value)
     return day if day is not None and date_in_range(day) else None
 
 

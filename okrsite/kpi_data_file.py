@@ -25,7 +25,7 @@ from okrsite.csv_hints import csv_split_hint as csv_split_hint
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse_messages import shown_value, year_in_full
 from okrsite.plural import plural
-from okrsite.written_dates import impossible_zone, read_date, year_last_readings
+from okrsite.written_dates import compact_iso, impossible_zone, read_date, year_last_readings
 
 __all__ = [
     "CsvRow",
@@ -472,6 +472,12 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
         return (
             f"{shown} is outside the dates okrsite accepts",
             f"dates run from {limits.EARLIEST_DATE} to {limits.LATEST_DATE}",
+        )
+    extended = compact_iso(text)
+    if extended is not None:  # 20261231, 2026W53: ISO's basic form, not read
+        return (
+            f"{shown} is not a date okrsite reads",
+            f"write it as {extended}: dates are read with their hyphens only",
         )
     if _NUMBERED_DAY.fullmatch(text):  # 31.02.2026: three numbers, but no such day
         return (

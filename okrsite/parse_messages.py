@@ -17,7 +17,7 @@ from typing import Any
 
 from okrsite.key_aliases import GERMAN_HINTS
 from okrsite.parse_names import without_typed_quotes
-from okrsite.written_dates import read_date, read_period
+from okrsite.written_dates import compact_iso, read_date, read_period
 from okrsite.written_numbers import ambiguous_comma, long_billion, read_number
 
 
@@ -70,6 +70,9 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
     general form; where a period is read too (``period``: a goal's ``due:``),
     :func:`_period_hint`; for a number Excel writes a date as, that date
     (:func:`_excel_serial_hint`)."""
+    extended = compact_iso(str(value)) if isinstance(value, (int, str)) else None
+    if extended is not None:  # 20261231, 2026W53: ISO's basic form, not read
+        return f"write it as {extended}: dates are read with their hyphens only"
     serial = _excel_serial_hint(value)
     if serial is not None:
         return serial

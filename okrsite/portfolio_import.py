@@ -8,11 +8,9 @@ gives, and KPIs and SMART goals as files of their own.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from okrsite.diagnostics import Diagnostic, error
 from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
 from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan
+from okrsite.written_dates import iso_day
 
 __all__ = ["plans_from_portfolio"]
 
@@ -68,11 +67,10 @@ def plans_from_portfolio(
                 }
                 if kept:
                     kpi["thresholds"] = kept
-            if _is_number(record.get("value")) and record.get("date"):
-                with contextlib.suppress(ValueError):
-                    kpi["values"] = {
-                        date.fromisoformat(str(record["date"])): _as_written(record["value"])
-                    }
+            # the day as files take it (iso_day: never by the Python version)
+            day = iso_day(str(record.get("date") or ""))
+            if _is_number(record.get("value")) and day is not None:
+                kpi["values"] = {day: _as_written(record["value"])}
             files.append(PlannedFile(f"{content_dir}/kpis/{record['id']}.md", front_matter(kpi), n))
         else:
             diags.append(error("IMP106", f"KPI {n} needs an id and a title", label))
@@ -91,9 +89,9 @@ def plans_from_portfolio(
             # KPI, as the goal file writes it (without it the goal is not Relevant)
             if _ok_reference(record.get("supports")):
                 goal["supports"] = record["supports"]
-            if isinstance(record.get("due"), str):
-                with contextlib.suppress(ValueError):
-                    goal["due"] = date.fromisoformat(record["due"])
+            due = iso_day(record["due"]) if isinstance(record.get("due"), str) else None
+            if due is not None:
+                goal["due"] = due
             progress = _json_number(record.get("progress"))
             if progress is not None:
                 goal["measure"] = {

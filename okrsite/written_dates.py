@@ -30,8 +30,12 @@ from datetime import date, timedelta
 
 __all__ = [
     "MOMENT_FORMS",
+    "compact_iso",
     "dotted",
     "impossible_zone",
+    "iso_day",
+    "iso_parts",
+    "iso_week",
     "named",
     "read_date",
     "read_month",
@@ -169,14 +173,19 @@ def named(text: str) -> tuple[int, int, int] | None:
 
 
 def read_date(text: str) -> date | None:
-    """The day ``text`` names (ISO, dotted, slashes that make one day, or a
-    month by name), or ``None`` if none of those or no such day."""
+    """The day ``text`` names (ISO, an ISO week, dotted, slashes that make one
+    day, or a month by name), or ``None`` if none of those or no such day.
+
+    Read by our own rules, not ``date.fromisoformat``: from Python 3.11 on
+    that also takes ``20261231``, ``2026W53`` and ``2026-W53``, on 3.10 only
+    ``2026-12-31``, so one repository built clean on one interpreter and
+    failed on the other. The forms read are those docs/content-format.md
+    lists, on every version."""
     text = text.strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    found = dotted(text) or slashed(text) or named(text)
+    day = iso_day(text) or iso_week(text)
+    if day is not None:
+        return day
+    found = iso_parts(text) or dotted(text) or slashed(text) or named(text)
     if found is None:
         readings = year_last_readings(text)
         return readings[0] if len(readings) == 1 else None
@@ -184,6 +193,67 @@ def read_date(text: str) -> date | None:
         return date(*found)
     except ValueError:
         return None
+
+
+def iso_parts(text: str) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of ``2026-12-31`` (ASCII digits, zero-padded, as
+    ISO 8601 writes a day), whether or not that day exists, else ``None``."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    year, month, day = text[:4], text[5:7], text[8:]
+    digits = year + month + day
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    return int(year), int(month), int(day)
+
+
+def iso_day(text: str) -> date | None:
+    """The day of ``2026-12-31`` (ISO 8601's extended form, the only one read:
+    ``20261231`` is no date here, on any Python version), else ``None``."""
+    found = iso_parts(text)
+    if found is None:
+        return None
+    try:
+        return date(*found)
+    except ValueError:
+        return None
+
+
+def iso_week(text: str) -> date | None:
+    """The day of an ISO week date: ``2026-W53`` is that week's Monday
+    (2026-12-28), ``2026-W53-4`` its Thursday (1 is Monday, 7 Sunday), as
+    weekly reports key their rows; ``None`` for any other text or a week the
+    year does not have (``2027-W53``). The compact ``2026W53`` is not read."""
+    if len(text) not in (8, 10) or text[4:6] != "-W":
+        return None
+    year, week, rest = text[:4], text[6:8], text[8:]
+    weekday = "1"
+    if rest:
+        if rest[0] != "-" or rest[1] not in "1234567":
+            return None
+        weekday = rest[1]
+    if not ((year + week).isascii() and (year + week).isdigit()):
+        return None
+    try:
+        return date.fromisocalendar(int(year), int(week), int(weekday))
+    except ValueError:
+        return None
+
+
+def compact_iso(text: str) -> str | None:
+    """``20261231`` written as okrsite reads it, ``2026-12-31``, and ``2026W53``
+    (``2026W535``) as ``2026-W53`` (``2026-W53-5``): ISO 8601's basic forms,
+    which are not read (a number of eight digits is as likely a value or an
+    id as a day), for the hint that names the form that is; ``None`` when
+    ``text`` is neither, or names no day."""
+    text = text.strip()
+    if len(text) == 8 and text.isascii() and text.isdigit():
+        extended = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        return extended if iso_day(extended) is not None else None
+    if len(text) in (7, 8) and text[4:5] in ("W", "w") and text.isascii():
+        extended = f"{text[:4]}-W{text[5:7]}" + (f"-{text[7]}" if len(text) == 8 else "")
+        return extended if iso_week(extended) is not None else None
+    return None
 
 
 def read_month(text: str) -> date | None:
