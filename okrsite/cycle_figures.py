@@ -48,15 +48,30 @@ def objective_cycles(scored: ScoredPortfolio) -> dict[str, Cycle]:
     return {n: p.cycles[n] for n in sorted(used, key=lambda n: (p.cycles[n].start, n))}
 
 
+def cycles_under_review(scored: ScoredPortfolio) -> frozenset[str]:
+    """The cycles being carried: those of the objectives a draft continues
+    (``carried_from:``, as ``okrsite carry`` writes it). Until the team sets
+    the drafts active, the cycle they come from is the one under review, so
+    the dashboard stays on it rather than on a longer cycle that ended the
+    same day (see :func:`okrsite.cycles.current_cycle`)."""
+    objectives = scored.portfolio.objectives
+    return frozenset(
+        source.cycle
+        for o in objectives.values()
+        if o.status == "draft" and o.carried_from is not None
+        if (source := objectives.get(o.carried_from)) is not None and source.cycle
+    )
+
+
 def focus_cycle(scored: ScoredPortfolio) -> str | None:
-    """The cycle pages show first: the running one (the shortest containing
-    as_of), else the latest finished one, of the cycles in use (an objective
-    of it counts: not only drafts and dropped ones); the same choice as the
-    dashboard (:class:`okrsite.view.site_index.SiteIndex`)."""
+    """The cycle pages show first, of the cycles in use (an objective of it
+    counts: not only drafts and dropped ones): the running one, or the ended
+    one still under review (:func:`okrsite.cycles.current_cycle`); the same
+    choice as the dashboard (:class:`okrsite.view.site_index.SiteIndex`)."""
     known = objective_cycles(scored)
     counting = {o.cycle for o in scored.portfolio.objectives.values() if o.status in COUNTED}
     used = {n: c for n, c in known.items() if n in counting}
-    found = current_cycle(used or known, scored.as_of)
+    found = current_cycle(used or known, scored.as_of, cycles_under_review(scored))
     return found.name if found else None
 
 

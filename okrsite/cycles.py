@@ -11,7 +11,7 @@ last day inclusive.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
@@ -340,22 +340,48 @@ def running_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
     return min(running, key=lambda c: (c.end - c.start, c.name)) if running else None
 
 
-def current_cycle(cycles: Mapping[str, Cycle], as_of: date) -> Cycle | None:
-    """The running cycle as of a date (:func:`running_cycle`, the shortest:
-    the month being worked on, not the quarter around it); between cycles
+def current_cycle(
+    cycles: Mapping[str, Cycle], as_of: date, under_review: Collection[str] = ()
+) -> Cycle | None:
+    """The dashboard's cycle as of a date: the running cycle (:func:`running_cycle`,
+    the shortest: the month being worked on, not the quarter around it),
+    unless the cycle that ended last is still under review; between cycles
     the one that ended last, else the first to come.
 
     Of the cycles that ended last on one day (a quarter, its last month and
-    the half-year around it all end on 31 December) the longest is chosen,
-    then the first by name: the end of a quarter is the quarter's review,
-    and the dashboard stays on the quarter, not on its December sprint."""
+    the year around it all end on 31 December) one being carried
+    (``under_review``: a draft's ``carried_from:`` names one of its
+    objectives) is chosen, then the longest, then the first by name: the end
+    of a quarter is the quarter's review, and the dashboard stays on the
+    quarter, not on its December sprint, and on the quarter being carried,
+    not on the year that ended with it.
+
+    A running cycle longer than that ended one does not take the dashboard
+    from it (:func:`_still_reviewed`): a year running around the next quarter
+    is no sign that the next quarter's work began, and review.md promises
+    the ended quarter stays until an objective of the next one is active."""
     running = running_cycle(cycles, as_of)
-    if running is not None:
-        return running
     past = sorted((c for c in cycles.values() if c.end < as_of), key=lambda c: c.name)
-    if past:
-        # max keeps the first of equals: the first by name
-        return max(past, key=lambda c: (c.end, c.end - c.start))
+    # max keeps the first of equals: the first by name
+    ended = max(past, key=lambda c: (c.end, c.name in under_review, c.end - c.start), default=None)
+    if running is not None:
+        if ended is not None and _still_reviewed(ended, running, as_of):
+            return ended
+        return running
+    if ended is not None:
+        return ended
     if cycles:
         return min(cycles.values(), key=lambda c: c.start)
     return None
+
+
+def _still_reviewed(ended: Cycle, running: Cycle, as_of: date) -> bool:
+    """Whether ``ended`` keeps the dashboard from the shortest ``running`` cycle:
+    every cycle running is longer than it (no cycle of its length or shorter
+    has begun with an active objective: the year 2027 runs, 2027-Q1 has only
+    drafts), and it ended at most half as long ago as it lasted (2026-Q4
+    until 15 February: a review takes weeks, and a site that stops writing
+    quarters is not held on its last quarter while its year runs on)."""
+    lasted = ended.end - ended.start + timedelta(days=1)
+    longer = running.end - running.start > ended.end - ended.start
+    return longer and as_of - ended.end <= lasted / 2

@@ -75,7 +75,12 @@ def test_current_cycle() -> None:
     names = ["2026", "2026-H1", "2026-Q1", "2026-Q2"]
     known = {n: c for n in names if (c := cycles_mod.calendar_cycle(n)) is not None}
     assert cycles_mod.current_cycle(known, date(2026, 2, 1)).name == "2026-Q1"  # type: ignore[union-attr]
-    assert cycles_mod.current_cycle(known, date(2026, 8, 1)).name == "2026"  # type: ignore[union-attr]
+    # H1 ended and no half-year or quarter of the second half is in use: the
+    # year running around them does not take the dashboard from H1's review ...
+    assert cycles_mod.current_cycle(known, date(2026, 8, 1)).name == "2026-H1"  # type: ignore[union-attr]
+    # ... for at most half as long as H1 lasted (181 days: until 28 September)
+    assert cycles_mod.current_cycle(known, date(2026, 9, 28)).name == "2026-H1"  # type: ignore[union-attr]
+    assert cycles_mod.current_cycle(known, date(2026, 9, 29)).name == "2026"  # type: ignore[union-attr]
     assert cycles_mod.current_cycle(known, date(2027, 2, 1)).name == "2026"  # type: ignore[union-attr]
     assert cycles_mod.current_cycle(known, date(2025, 2, 1)).name in ("2026", "2026-H1", "2026-Q1")  # type: ignore[union-attr]
     assert cycles_mod.current_cycle({}, date(2026, 1, 1)) is None

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from okrsite.carry import carried_into
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
-from okrsite.cycle_figures import COUNTED, sub_teams, team_and_descendants
+from okrsite.cycle_figures import COUNTED, cycles_under_review, sub_teams, team_and_descendants
 from okrsite.cycles import current_cycle, lookup
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
@@ -169,7 +169,7 @@ class SiteIndex:
             for n, cycle in known.items()
             if any(objectives[i].status in COUNTED for i in self.by_cycle[n])
         }
-        current = current_cycle(used or known, scored.as_of)
+        current = current_cycle(used or known, scored.as_of, cycles_under_review(scored))
         self.current_cycle = current.name if current else None
         #: objective id -> the objectives carried from it (``carried_from:``)
         self.carried_into = carried_into(portfolio)
