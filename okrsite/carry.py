@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from okrsite.carry_taken_id import taken_id
 from okrsite.carry_titles import carried_start, carried_title
 from okrsite.cycle_names import unknown_cycle_hint
 from okrsite.cycles import canonical, lookup, phase
@@ -538,6 +539,7 @@ def write_carry(
     plan: list[CarriedObjective],
     existing: dict[str, str | None],
     dry_run: bool = False,
+    cycles: tuple[str, str] = ("", ""),
 ) -> CarryOutcome:
     """Write the planned files, never over an existing file or objective.
 
@@ -547,10 +549,11 @@ def write_carry(
     is harmless); any other clash is a conflict the user must resolve. With
     ``dry_run`` every check is made the same way and nothing is written, so
     ``--dry-run`` says what the real run would do, conflicts and exit code
-    included.
+    included. ``cycles`` (FROM, TO) explain a taken id (:func:`taken_id`).
     """
     from okrsite import scaffold
 
+    from_cycle, to_cycle = cycles
     written, already, conflicts = [], [], []
     claimed: dict[str, str] = {}  # file → source of the plan item that takes it in this run
     for item in plan:
@@ -558,7 +561,7 @@ def write_carry(
             if existing[item.id] == item.source:
                 already.append((item, f"already carried: objective {item.id!r} exists"))
             else:
-                conflicts.append((item, f"objective {item.id!r} already exists"))
+                conflicts.append((item, taken_id(item.source, item.id, from_cycle, to_cycle)))
             continue
         if item.rel in claimed:
             # two ids of FROM carried to one (``x`` and ``x-2026-q3``): the first

@@ -144,7 +144,9 @@ def carry(
         click.echo(f"okrsite: nothing to carry from {start.name}")
         return
     existing = {oid: o.carried_from for oid, o in result.scored.portfolio.objectives.items()}
-    outcome = write_carry(root, content_dir, plan, existing, dry_run=dry_run)
+    outcome = write_carry(
+        root, content_dir, plan, existing, dry_run=dry_run, cycles=(start.name, to.name)
+    )
     for item in outcome.written:
         krs = ", ".join(item.key_results) or "no key results"
         verb = "would write" if dry_run else "wrote"
@@ -164,10 +166,20 @@ def carry(
             f"okrsite: would carry {len(outcome.written)} of {plural(len(plan), 'objective')} "
             f"into {to.name} as drafts (dry run: nothing written)"
         )
-    else:
+    elif outcome.written:
         click.echo(
             f"okrsite: carried {len(outcome.written)} of {plural(len(plan), 'objective')} "
             f"into {to.name} as drafts; review them and set status: active"
+        )
+    else:  # nothing written: no drafts to review
+        click.echo(
+            f"okrsite: carried 0 of {plural(len(plan), 'objective')} into {to.name}: "
+            "nothing written"
+            + (
+                "; see the skipped lines above"
+                if outcome.conflicts
+                else " (each was carried before)"
+            )
         )
     if outcome.conflicts:
         sys.exit(1)
