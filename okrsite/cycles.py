@@ -317,6 +317,31 @@ def changed_after_end(name: str | None, day: date, cycles: Mapping[str, Cycle]) 
     return found.name if found is not None and day > found.end else None
 
 
+def change_timing(
+    before: str | None, after: str | None, day: date, cycles: Mapping[str, Cycle]
+) -> tuple[bool, str | None]:
+    """When a change on ``day`` to an objective whose cycle was ``before`` and
+    is ``after`` comes: ``(mid_cycle, ended)``, the one rule ``okrsite diff``,
+    the site's timelines and ``api/history.json`` judge every field of one
+    change by, objective fields and key result fields alike.
+
+    A change that moves the objective between cycles counts by both: out of
+    (or into) a cycle that had ended, its final figures change, so it is
+    "after … ended" (``ended`` names that cycle, the one it is in now when
+    both had ended); out of (or into) a running one it is mid-cycle. Ended
+    wins over mid-cycle, as the final figures change, and the two are never
+    both set, so a reviewer and the site read one change alike."""
+    ended = changed_after_end(after, day, cycles)
+    if ended is None and before != after:
+        ended = changed_after_end(before, day, cycles)
+    if ended is not None:
+        return False, ended
+    mid = changed_mid_cycle(after, day, cycles) or (
+        before != after and changed_mid_cycle(before, day, cycles)
+    )
+    return mid, None
+
+
 def phase(cycle: Cycle, as_of: date) -> Literal["upcoming", "running", "over"]:
     """Where as_of stands in the cycle: before its first day (its objectives are
     ``upcoming``), after its last (``achieved`` or ``missed``), or inside it.

@@ -183,22 +183,35 @@ _RECORD_KEEPING = cycles_mod.RECORD_KEEPING
 def _after_the_end(
     rec: RecordChange, base: Portfolio, head: Portfolio, changed_on: date
 ) -> RecordChange:
-    """Mark an objective whose yardstick changed after its cycle ended (on
-    ``changed_on``, the day of the change: see :func:`diff_portfolios`) (a
-    target eased, a key result added or dropped, a weight, commitment,
-    parent or status changed): its final figures are no longer those the
-    cycle ended with. Grading it (``score:``) and recording its last values
-    are what teams do after the end, and are not marked."""
+    """Mark when an objective's change comes (on ``changed_on``, the day of
+    the change: see :func:`diff_portfolios`), by the history's rule
+    (:func:`okrsite.cycles.change_timing`, its cycle before and after the
+    change, so one moved out of or into an ended cycle counts by both).
+
+    After its cycle ended, an objective whose yardstick changed (a target
+    eased, a key result added or dropped, a weight, commitment, parent,
+    status or cycle changed) gets ``cycle_ended``: its final figures are no
+    longer those the cycle ended with. Grading it (``score:``) and recording
+    its last values are what teams do after the end, and are not marked.
+    While its cycle runs, an objective whose own fields changed gets
+    ``mid_cycle``, as its timeline marks each of them."""
     if rec.kind != "objective":
         return rec
-    side = base.objectives.get(rec.renamed_from or rec.id) if rec.change == "removed" else None
-    obj = side or head.objectives.get(rec.id)
-    if obj is None:
+    before = base.objectives.get(rec.renamed_from or rec.id) if rec.change != "added" else None
+    after = head.objectives.get(rec.id) if rec.change != "removed" else None
+    if before is None and after is None:
         return rec
     # HEAD's dates, as for mid-cycle (:func:`_mid_cycle`): the report
     # describes the state after the change, and never calls a cycle both
     # ended and running
-    ended = cycles_mod.changed_after_end(obj.cycle, changed_on, head.cycles)
+    mid, ended = cycles_mod.change_timing(
+        before.cycle if before is not None else None,
+        after.cycle if after is not None else None,
+        changed_on,
+        head.cycles,
+    )
+    if rec.change == "changed" and mid and rec.fields:
+        return replace(rec, mid_cycle=True)
     if ended is None:
         return rec
     measured = rec.change in ("added", "removed") or any(
@@ -214,17 +227,14 @@ def _after_the_end(
 def _mid_cycle(b: Objective, h: Objective, head: Portfolio, changed_on: date) -> bool:
     """Whether a change to the key results of objective ``b`` → ``h``, made
     on ``changed_on``, happens mid-cycle: by the history's rule
-    (:func:`okrsite.cycles.changed_mid_cycle`, so ``api/history.json`` and
+    (:func:`okrsite.cycles.change_timing`, so ``api/history.json`` and
     the diff say the same of one change), its
     cycle judged by HEAD's dates, as is whether it has ended: after the end
     the report says "after its cycle ended" (:func:`_after_the_end`), never
-    both. An objective moved out of a running cycle is judged by the cycle
-    it left, as the history judges it."""
-
-    def running(name: str) -> bool:
-        return cycles_mod.changed_mid_cycle(name, changed_on, head.cycles)
-
-    return running(h.cycle) or (b.cycle != h.cycle and running(b.cycle))
+    both. An objective moved between cycles is judged by both: out of or
+    into an ended one it is "after … ended", else out of or into a running
+    one it is mid-cycle."""
+    return cycles_mod.change_timing(b.cycle, h.cycle, changed_on, head.cycles)[0]
 
 
 def _parent_gone(
@@ -303,9 +313,9 @@ def _findings(
     goals: Sequence[RecordChange],
     head_errors: Sequence[Diagnostic],
 ) -> tuple[Finding, ...]:
-    """The findings in English (:func:`okrsite.diff_wording.findings_of`,
+    """The findings in English (:func:`okrsite.diff_findings.findings_of`,
     which words them in any language; imported here, as it imports this)."""
-    from okrsite.diff_wording import findings_of
+    from okrsite.diff_findings import findings_of
 
     return tuple(findings_of(objectives, kpis, goals, head_errors))
 

@@ -43,6 +43,7 @@ def _record_json(rec: RecordChange) -> dict[str, object]:
     }
     if rec.kind == "objective":
         out["cycle_ended"] = rec.cycle_ended
+        out["mid_cycle"] = rec.mid_cycle
         out["key_results"] = [
             {
                 "id": kr.id,

@@ -194,6 +194,8 @@ def _md_record_lines(rec: RecordChange, names: _Names) -> list[str]:
         extra.append(w._("renamed from %(old)s", old=code(rec.renamed_from)))
     if rec.moved_from:
         extra.append(w._("moved from %(old)s to %(new)s", old=code(rec.moved_from), new=file))
+    if rec.mid_cycle:
+        extra.append(w._("mid-cycle"))
     lines = [f"- {title}" + (f" ({'; '.join(extra)})" if extra else "")]
     lines += [f"  - {_md_field(f, names, rec.units)}" for f in rec.fields]
     for kr in rec.key_results:

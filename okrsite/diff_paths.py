@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import DiffResult, RecordChange
-from okrsite.diff_wording import findings_of
+from okrsite.diff_findings import findings_of
 
 
 def in_repository(result: DiffResult, prefix: str, base_prefix: str | None = None) -> DiffResult:

@@ -95,6 +95,10 @@ class RecordChange:
     #: the ended cycle whose final figures this change moves (an objective
     #: whose measure changed after its cycle ended: :func:`_after_the_end`)
     cycle_ended: str | None = None
+    #: an objective whose own fields (its cycle, owner, weight…) changed
+    #: while its cycle ran, as its timeline marks them
+    #: (:func:`okrsite.cycles.change_timing`); never with ``cycle_ended``
+    mid_cycle: bool = False
     #: the mirror of ``broken``: "added" only because its file had errors at
     #: base (the change fixes it), not a new record
     broken_at_base: bool = False
@@ -210,6 +214,26 @@ def same_unit(before: str | None, after: str | None) -> bool:
 
 
 # ------------------------------------------------------------------ key results
+def _direction(kr: KeyResult) -> bool | None:
+    """Whether lower is better for ``kr`` (None: it has no direction, as a
+    yes/no or checklist key result, or a number without start and target)."""
+    if kr.kind in ("stay_above", "stay_below"):
+        return kr.kind == "stay_below"
+    if kr.kind == "numeric" and kr.start is not None and kr.target is not None:
+        return kr.lower_is_better
+    return None
+
+
+def _kind_reverses(b: KeyResult, h: KeyResult) -> bool:
+    """Whether a key result's new kind flips its direction (``stay_below`` →
+    ``stay_above``, a lower-is-better number → ``stay_above``): the table of
+    docs/diff.md counts ``stay_below`` as lower is better and ``stay_above``
+    as higher, so the flip is "direction reversed" as a start or target
+    crossing over is."""
+    before, after = _direction(b), _direction(h)
+    return b.kind != h.kind and before is not None and after is not None and before != after
+
+
 def _kr_fields(b: KeyResult, h: KeyResult) -> tuple[FieldChange, ...]:
     target_note: str | None = None
     threshold_note: str | None = None
@@ -242,7 +266,7 @@ def _kr_fields(b: KeyResult, h: KeyResult) -> tuple[FieldChange, ...]:
         start_note = REVERSED
     return _fields(
         _field("title", b.title, h.title),
-        _field("kind", b.kind, h.kind),
+        _field("kind", b.kind, h.kind, REVERSED if _kind_reverses(b, h) else None),
         _field("start", b.start, h.start, start_note),
         _field("target", b.target, h.target, target_note),
         _field("threshold", b.threshold, h.threshold, threshold_note),

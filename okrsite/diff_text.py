@@ -110,6 +110,8 @@ def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]
         extra.append(w._("renamed from %(old)s", old=rec.renamed_from))
     if rec.moved_from:
         extra.append(w._("moved from %(old)s to %(new)s", old=rec.moved_from, new=rec.file))
+    if rec.mid_cycle:
+        extra.append(w._("mid-cycle"))
     lines = [f"  {st('~', fg='yellow')} {name}" + (f" ({'; '.join(extra)})" if extra else "")]
     lines += [f"      {_txt_field(f, st, names, rec.units)}" for f in rec.fields]
     for kr in rec.key_results:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from gettext import NullTranslations
 
 from okrsite import numbers
-from okrsite.diagnostics import Diagnostic
 from okrsite.diff import (
     FOLLOWS_RENAME,
     LESS,
+    REVERSED,
     CheckInChange,
     DiffResult,
     FieldChange,
@@ -37,6 +37,7 @@ from okrsite.diff import (
     Value,
     ValueMove,
 )
+from okrsite.diff_findings import findings_of
 from okrsite.diff_words import _EN, ENGLISH, Words
 
 
@@ -275,6 +276,20 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
         if less:
             what = w._("%(what)s (%(less)d less ambitious)", what=what, less=less)
         parts.append(w._("moves %(what)s", what=what))
+    reversed_krs = sum(
+        1
+        for o in result.objectives
+        for kr in o.key_results
+        if any(f.note == REVERSED for f in kr.fields)
+    )
+    if reversed_krs:
+        parts.append(
+            w.n(
+                "reverses the direction of %(num)d key result",
+                "reverses the direction of %(num)d key results",
+                reversed_krs,
+            )
+        )
     counted(result.kpis, "KPI")
     counted(result.goals, "SMART goal")
     fixed_checkins = sum(1 for c in result.checkins if c.broken_at_base)
@@ -282,13 +297,21 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
     if new_checkins:
         parts.append(w._("adds %(what)s", what=count("check-in", new_checkins)))
     refused = sum(1 for c in result.checkins if c.broken)
-    followed = sum(1 for c in result.checkins if only_follows_rename(c))
-    other = len(result.checkins) - new_checkins - refused - fixed_checkins - followed
+    renamed = [c for c in result.checkins if only_follows_rename(c)]
+    # a check-in whose only change is a value's key following a renamed key
+    # result did not move and names no renamed objective or KPI
+    key_only = sum(1 for c in renamed if all(f.field == "key result" for f in c.fields))
+    followed = len(renamed) - key_only
+    other = len(result.checkins) - new_checkins - refused - fixed_checkins - len(renamed)
     if other:
         parts.append(w._("edits or removes %(what)s", what=count("check-in", other)))
     if followed:
         parts.append(
             w._("moves %(what)s with a renamed objective or KPI", what=count("check-in", followed))
+        )
+    if key_only:
+        parts.append(
+            w._("updates %(what)s for a renamed key result", what=count("check-in", key_only))
         )
     if refused:
         parts.append(w._("breaks %(what)s (files with errors)", what=count("check-in", refused)))
@@ -348,80 +371,6 @@ def findings(result: DiffResult, w: Words = ENGLISH) -> list[Finding]:
     if w.language is _EN:
         return list(result.findings)
     return findings_of(result.objectives, result.kpis, result.goals, result.head_errors, w)
-
-
-def findings_of(
-    objectives: Sequence[RecordChange],
-    kpis: Sequence[RecordChange],
-    goals: Sequence[RecordChange],
-    head_errors: Sequence[Diagnostic],
-    w: Words = ENGLISH,
-) -> list[Finding]:
-    """The findings ``--fail-on`` rules read, worded in ``w``'s language:
-    errors of the head side, records changed after their cycle ended, eased
-    targets, new parents, removed key results. :func:`okrsite.diff.diff`
-    words them in English for :attr:`DiffResult.findings` and the JSON."""
-    out = [
-        Finding("errors", d.location, f"{d.location}: {d.code} {d.message}") for d in head_errors
-    ]
-    for rec in objectives:
-        if rec.cycle_ended:
-            out.append(
-                Finding(
-                    "ended-cycle",
-                    rec.id,
-                    w._(
-                        "%(record)s: %(change)s after %(cycle)s ended; its final figures change",
-                        record=f"{w.kind('objective')} {rec.id}",
-                        change=w.change(rec.change),
-                        cycle=rec.cycle_ended,
-                    ),
-                )
-            )
-    for rec in (*objectives, *kpis, *goals):
-        for f in rec.fields:
-            if f.note == LESS:
-                out.append(
-                    Finding(
-                        "less-ambitious",
-                        rec.id,
-                        f"{w.kind(rec.kind)} {rec.id}: {w.field(f.field)} "
-                        f"{' → '.join(w.field_values(f, rec.units))} ({w.note(LESS)})",
-                    )
-                )
-            # a parent that followed a rename, or was removed, is no reparenting
-            if rec.kind == "objective" and f.field == "parent" and f.note is None:
-                out.append(
-                    Finding(
-                        "reparented",
-                        rec.id,
-                        f"{w.kind('objective')} {rec.id}: {w.field('parent')} "
-                        f"{w.show(f.before)} → {w.show(f.after)}",
-                    )
-                )
-        for kr in rec.key_results:
-            subject = f"{rec.id}#{kr.id}"
-            if kr.change == "removed":
-                when = " " + w._("mid-cycle") if kr.mid_cycle else ""
-                out.append(
-                    Finding(
-                        "removed-key-result",
-                        subject,
-                        f"{w.field('key result')} {subject} ({kr.title}) "
-                        f"{w.change('removed')}{when}",
-                    )
-                )
-            for f in kr.fields:
-                if f.note == LESS:
-                    out.append(
-                        Finding(
-                            "less-ambitious",
-                            subject,
-                            f"{w.field('key result')} {subject}: {w.field(f.field)} "
-                            f"{' → '.join(w.field_values(f, kr.units))} ({w.note(LESS)})",
-                        )
-                    )
-    return out
 
 
 def _value_key(key: str, c: CheckInChange, w: Words) -> str:

@@ -55,6 +55,15 @@ def judged(fields: Iterable[Sequence[Any]]) -> Iterable[tuple[str, Any, Any, boo
         yield f[0], f[1], f[2], f[3], note
 
 
+def _cycle_before(rec: Event) -> str | None:
+    """The cycle an objective's event had before its commit: the old side
+    of its ``cycle`` field when the commit moved it, else the one it has."""
+    for name, old, *_ in rec.get("fields", ()):
+        if name == "cycle":
+            return old if isinstance(old, str) else None
+    return rec.get("cycle")
+
+
 def _day(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
 
@@ -164,15 +173,14 @@ class _Timelines:
         ) -> bool:
             if merged and self.same_as_before((rec["kind"], rec["id"]), name, kr, new):
                 return False  # already so on the line it merged into: a cherry-pick's twin
-            mid = cycles_mod.changed_mid_cycle(rec.get("cycle"), day, self.cycles)
-            if name == "cycle" and not mid:
-                # moved out of a cycle that was running: judged by the cycle it left
-                mid = cycles_mod.changed_mid_cycle(
-                    old if isinstance(old, str) else None, day, self.cycles
-                )
-            ended = None
-            if name not in cycles_mod.RECORD_KEEPING and name != "id":
-                ended = cycles_mod.changed_after_end(rec.get("cycle"), day, self.cycles)
+            # every field of one change is judged by the objective's cycle
+            # before and after it, as okrsite diff judges it: moved out of
+            # or into an ended cycle it is "after … ended", never mid-cycle
+            mid, ended = cycles_mod.change_timing(
+                _cycle_before(rec), rec.get("cycle"), day, self.cycles
+            )
+            if name in cycles_mod.RECORD_KEEPING or name == "id":
+                ended = None
             if c.sha not in whys:
                 why = commit_why(c)
                 if why is not None:

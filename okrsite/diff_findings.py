@@ -1,0 +1,94 @@
+"""The findings ``okrsite diff``'s ``--fail-on`` rules read, worded in any language.
+
+One list, read by every format: :attr:`okrsite.diff.DiffResult.findings`
+(English, the JSON's and the stderr lines'), and the "Worth a look" of the
+text and Markdown reports (the site's language,
+:func:`okrsite.diff_wording.findings`). Which change fires which rule is
+decided here only, so the gate and the report never disagree. Split from
+:mod:`okrsite.diff_wording`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from okrsite.diagnostics import Diagnostic
+from okrsite.diff import LESS, REVERSED, Finding, RecordChange
+from okrsite.diff_words import ENGLISH, Words
+
+
+def findings_of(
+    objectives: Sequence[RecordChange],
+    kpis: Sequence[RecordChange],
+    goals: Sequence[RecordChange],
+    head_errors: Sequence[Diagnostic],
+    w: Words = ENGLISH,
+) -> list[Finding]:
+    """The findings ``--fail-on`` rules read, worded in ``w``'s language:
+    errors of the head side, records changed after their cycle ended, eased
+    targets, new parents, removed key results. :func:`okrsite.diff.diff`
+    words them in English for :attr:`DiffResult.findings` and the JSON."""
+    out = [
+        Finding("errors", d.location, f"{d.location}: {d.code} {d.message}") for d in head_errors
+    ]
+    for rec in objectives:
+        if rec.cycle_ended:
+            out.append(
+                Finding(
+                    "ended-cycle",
+                    rec.id,
+                    w._(
+                        "%(record)s: %(change)s after %(cycle)s ended; its final figures change",
+                        record=f"{w.kind('objective')} {rec.id}",
+                        change=w.change(rec.change),
+                        cycle=rec.cycle_ended,
+                    ),
+                )
+            )
+    for rec in (*objectives, *kpis, *goals):
+        for f in rec.fields:
+            if f.note == LESS:
+                out.append(
+                    Finding(
+                        "less-ambitious",
+                        rec.id,
+                        f"{w.kind(rec.kind)} {rec.id}: {w.field(f.field)} "
+                        f"{' → '.join(w.field_values(f, rec.units))} ({w.note(LESS)})",
+                    )
+                )
+            # a parent that followed a rename, or was removed, is no reparenting
+            if rec.kind == "objective" and f.field == "parent" and f.note is None:
+                out.append(
+                    Finding(
+                        "reparented",
+                        rec.id,
+                        f"{w.kind('objective')} {rec.id}: {w.field('parent')} "
+                        f"{w.show(f.before)} → {w.show(f.after)}",
+                    )
+                )
+        for kr in rec.key_results:
+            subject = f"{rec.id}#{kr.id}"
+            if kr.change == "removed":
+                when = " " + w._("mid-cycle") if kr.mid_cycle else ""
+                out.append(
+                    Finding(
+                        "removed-key-result",
+                        subject,
+                        f"{w.field('key result')} {subject} ({kr.title}) "
+                        f"{w.change('removed')}{when}",
+                    )
+                )
+            for f in kr.fields:
+                # a reversed direction (start or target crossing over, or
+                # stay_below → stay_above) can turn a miss into "done": the
+                # rule that guards eased targets guards it too
+                if f.note in (LESS, REVERSED):
+                    out.append(
+                        Finding(
+                            "less-ambitious",
+                            subject,
+                            f"{w.field('key result')} {subject}: {w.field(f.field)} "
+                            f"{' → '.join(w.field_values(f, kr.units))} ({w.note(f.note)})",
+                        )
+                    )
+    return out
