@@ -59,6 +59,13 @@ FIELD_WORDS = {
     "key result": "key result",
 }
 
+#: fields the report names as the KPI page's history does in every language,
+#: English included: a KPI's ``green`` and ``red`` are its "healthy threshold"
+#: and "critical threshold" there, and a reviewer comparing the pull
+#: request's comment with the page reads one name for one change (the JSON
+#: keeps ``green`` and ``red``)
+NAMED_AS_PAGES = frozenset({"green", "red"})
+
 #: values that are words (a status, a commitment, a direction, a kind of key
 #: result, a KPI's health) as the pages write them, translated
 VALUE_WORDS = {
@@ -136,6 +143,8 @@ class Words:
 
     # -------------------------------------------------------------- words
     def field(self, name: str) -> str:
+        if name in NAMED_AS_PAGES:
+            return self.language.translations.gettext(FIELD_WORDS[name])
         return self.word(FIELD_WORDS.get(name, name), name)
 
     def kind(self, kind: str) -> str:

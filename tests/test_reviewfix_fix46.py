@@ -1,4 +1,4 @@
-"""PR review (audit 46, prreview findings 1-5): ``okrsite diff``, the
+"""PR review (audit 46, prreview findings 1-6): ``okrsite diff``, the
 timelines and ``api/history.json`` judge one change by one rule.
 
 1. an objective moved *out of* an ended cycle is "after … ended" (its final
@@ -12,7 +12,8 @@ timelines and ``api/history.json`` judge one change by one rule.
 4. an objective's own fields changed mid-cycle are mid-cycle in the diff,
    as on its timeline;
 5. a check-in rewritten only for a renamed key result is not "moved with a
-   renamed objective or KPI".
+   renamed objective or KPI";
+6. a KPI's ``green``/``red`` are named in the diff as on the KPI page.
 
 Real git repositories and sites, through the real CLI.
 """
@@ -263,3 +264,35 @@ def test_a_check_in_following_a_renamed_key_result_did_not_move(tmp_path: Path) 
         assert "renamed objective or KPI" not in out, out
     data = diff_json(site, "HEAD~1", "HEAD")
     assert "updates 1 check-in for a renamed key result" in data["summary"]
+
+
+def nps(green: int) -> str:
+    return (
+        "---\ntitle: Net Promoter Score\nunit: points\ndirection: up\n"
+        f"thresholds: {{green: {green}, red: 20}}\nvalues: {{2026-10-01: 35}}\n---\n"
+    )
+
+
+def test_a_kpi_threshold_is_named_alike_in_the_diff_and_on_the_kpi_page(tmp_path: Path) -> None:
+    """Finding 6: the diff said ``green: 40 points → 35 points (looser)``, the
+    KPI page's history "healthy threshold 40 points → 35 points looser"."""
+    for language, name in (("en", "healthy threshold"), ("de", "Schwelle für gesund")):
+        repo = Repo(tmp_path / language)
+        repo.write("okrsite.toml", CONFIG + f'language = "{language}"\n')
+        repo.write("content/kpis/nps.md", nps(40))
+        repo.commit("Initial", "alice", "2026-10-01T10:00:00+00:00")
+        repo.write("content/kpis/nps.md", nps(35))
+        repo.commit("Looser", "alice", "2026-11-02T10:00:00+00:00")
+        site = repo.root
+
+        for fmt in ("text", "markdown"):
+            out = diff(site, fmt, "HEAD~1", "HEAD").stdout
+            assert f"{name}: 40 points → 35 points" in out, out
+            assert "green:" not in out, out
+        [kpi] = diff_json(site, "HEAD~1", "HEAD")["kpis"]
+        assert "green" in [f["field"] for f in kpi["fields"]]  # the JSON keeps the key
+
+        built = run(site, "build", "--out", str(tmp_path / f"out-{language}"))
+        assert built.exit_code == 0, built.output
+        page = (tmp_path / f"out-{language}" / "kpis" / "nps" / "index.html").read_text("utf-8")
+        assert f"{name} 40" in page, page
