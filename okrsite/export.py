@@ -13,8 +13,8 @@ from typing import Any
 from okrsite import __version__, numbers
 from okrsite.export_shares import written_shares
 from okrsite.formula_guard import guarded
-from okrsite.model import ScoredPortfolio
-from okrsite.record_owner import owner_of
+from okrsite.model import Portfolio, ScoredPortfolio
+from okrsite.record_owner import OwnerKind, owner_of
 from okrsite.scoring import kr_target
 
 
@@ -122,7 +122,12 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "title": g.title,
                 "owner": owner,
                 "owner_kind": owner_kind,
+                # the names the pages show for them: a person or team named
+                # only in goal files (no file of their own) is known by the
+                # name alone, which ``okrsite import`` writes back
+                "owner_name": _name_of(p, owner, owner_kind),
                 "team": g.team,
+                "team_name": _name_of(p, g.team, "team"),
                 # what it supports (its R): ``okrsite import`` reads it back
                 "supports": g.supports,
                 "due": gs.deadline.isoformat() if gs.deadline else None,
@@ -135,6 +140,14 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
             }
         )
     return {"kpis": kpis, "goals": goals}
+
+
+def _name_of(p: Portfolio, rid: str | None, kind: OwnerKind | None) -> str | None:
+    """The name of the person or team ``rid`` names, as its page shows it: its
+    file's title, else the name first written (``owner: Zoë Ångström``)."""
+    if rid is None or kind is None:
+        return None
+    return (p.team_names if kind == "team" else p.person_names).get(rid)
 
 
 def json_line(value: Any) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.goal_yaml import PlannedFile, front_matter, yaml_number
 from okrsite.parse import ID_RE, KR_ID_RE
+from okrsite.parse_names import name_to_id
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan
 from okrsite.written_dates import iso_day
 
@@ -84,7 +85,7 @@ def plans_from_portfolio(
             # who owns it and by when: what a goal's page and its overdue mark show
             for key in ("owner", "team"):
                 if _ok_id(record.get(key)):
-                    goal[key] = record[key]
+                    goal[key] = _name_or_id(record[key], record.get(f"{key}_name"))
             # what it supports: an objective, ``objective#key-result`` or a
             # KPI, as the goal file writes it (without it the goal is not Relevant)
             if _ok_reference(record.get("supports")):
@@ -92,8 +93,13 @@ def plans_from_portfolio(
             due = iso_day(record["due"]) if isinstance(record.get("due"), str) else None
             if due is not None:
                 goal["due"] = due
+            # a measure only for a goal that had one (its M): a goal without
+            # one is exported with progress 0, and a 0 -> 100 % measure made
+            # from that would make it Measurable on the new site
+            smart = record.get("smart")
+            measurable = isinstance(smart, dict) and smart.get("M") is True
             progress = _json_number(record.get("progress"))
-            if progress is not None:
+            if progress is not None and measurable:
                 goal["measure"] = {
                     "start": 0,
                     "target": 100,
@@ -109,6 +115,16 @@ def plans_from_portfolio(
         else:
             diags.append(error("IMP106", f"goal {n} needs an id and a title", label))
     return plans, files, diags
+
+
+def _name_or_id(rid: str, name: Any) -> str:
+    """A goal's owner or team as the new file writes it: the name the export
+    gives (``Zoë Ångström``) when it stands for the same id, so a person
+    known only by name in the old site keeps the name on the new site's
+    pages; else the id (a person file's own id, ``zoe``, names no one else)."""
+    if isinstance(name, str) and name.strip() and name_to_id(name) == rid:
+        return " ".join(name.split())
+    return rid
 
 
 def _not_a_portfolio(data: Any, label: str) -> Diagnostic:

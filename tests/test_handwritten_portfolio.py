@@ -617,7 +617,10 @@ EXPECTED: dict[str, Any] = {
             "title": "Resolve 95% of complaints within 48 hours",
             "owner": "carol",
             "owner_kind": "person",
+            # the name its page shows (an owner written as an id: the id)
+            "owner_name": "carol",
             "team": None,
+            "team_name": None,
             "supports": "support/loyalty#csat",
             # due 2026-03-31, after as_of 2026-02-15: not overdue
             "due": "2026-03-31",
@@ -633,7 +636,9 @@ EXPECTED: dict[str, Any] = {
             "title": "Be better",
             "owner": None,
             "owner_kind": None,
+            "owner_name": None,
             "team": None,
+            "team_name": None,
             "supports": None,
             "due": None,
             "overdue": False,
@@ -687,7 +692,7 @@ def test_exact_keys(exported: dict[str, Any]) -> None:
         assert list(k) == kpi_keys
     for g in exported["goals"]:
         goal_keys = [
-            "id", "title", "owner", "owner_kind", "team", "supports", "due", "overdue",
+            "id", "title", "owner", "owner_kind", "owner_name", "team", "team_name", "supports", "due", "overdue",
             "progress", "smart", "description",
         ]  # fmt: skip
         assert list(g) == goal_keys
