@@ -15,14 +15,20 @@ and Greek is enough: they are what a keyboard layout or a paste brings in.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from okrsite.diagnostics import Diagnostic, warning
 
 #: how a message names each kind of record
 _KIND_WORDS = {"kpi": "KPI", "goal": "SMART goal"}
 
-__all__ = ["confusable_id_warnings", "skeleton"]
+__all__ = [
+    "confusable_id_warnings",
+    "look_alike_hint",
+    "look_alike_letters",
+    "look_alike_of",
+    "skeleton",
+]
 
 #: letters of other scripts that look like a Latin letter in common fonts
 _LOOK_ALIKES = str.maketrans(
@@ -82,3 +88,45 @@ def confusable_id_warnings(tables: Mapping[str, Mapping[str, object]]) -> list[D
                 )
             )
     return found
+
+
+def look_alike_of(written: str, candidates: Iterable[str]) -> str | None:
+    """The candidate that looks exactly like ``written`` but is another text
+    (``q4-bookings`` for ``q4-bookіngs``), the ASCII one first; ``None``
+    when none does. A reference so written names no record, and a "did you
+    mean" that prints the two alike must say what differs."""
+    look, ascii_written = skeleton(written), written.isascii()
+    # two ASCII texts never look alike in this sense: only the others are folded
+    twins = [
+        c
+        for c in candidates
+        if c != written and not (ascii_written and c.isascii()) and skeleton(c) == look
+    ]
+    return min(twins, key=lambda t: (not t.isascii(), t)) if twins else None
+
+
+def look_alike_letters(written: str, meant: str) -> str:
+    """What tells ``written`` from ``meant`` though they look alike: each
+    letter of another script in one of them, its code point and name, and
+    its place (``'q4-bookіngs' has і (U+0456 CYRILLIC SMALL LETTER
+    BYELORUSSIAN-UKRAINIAN I) as character 8, which only looks like the Latin i``)."""
+    odd, other = (written, meant) if not written.isascii() else (meant, written)
+    places = [
+        f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) as character {n}, which "
+        f"only looks like the Latin {skeleton(ch)}"
+        for n, ch in enumerate(odd, start=1)
+        if not ch.isascii() and skeleton(ch).isascii()
+    ]
+    if not places:  # compatibility forms (full-width letters): say the text whole
+        return f"{odd!r} is written with other characters than {other!r} that look alike"
+    return f"{odd!r} has {'; '.join(places)}: retype {'it' if len(places) == 1 else 'them'}"
+
+
+def look_alike_hint(written: str, candidates: Iterable[str]) -> str | None:
+    """``did you mean 'q4-bookings'? It looks the same, but …`` for a
+    reference that looks exactly like one of ``candidates``; ``None`` when
+    none does."""
+    twin = look_alike_of(written, candidates)
+    if twin is None:
+        return None
+    return f"did you mean {twin!r}? The two look alike: {look_alike_letters(written, twin)}"

@@ -22,6 +22,7 @@ from okrsite.checkin_folders import copied_checkin_warning, folder_records
 from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.checkin_outside_cycle import outside_cycle
 from okrsite.checkin_time_key import is_time_key, time_key_refused
+from okrsite.confusable_ids import look_alike_hint
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
 from okrsite.model import CheckIn, KeyResult, Objective
@@ -298,7 +299,7 @@ def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> 
 def _no_key_result(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> Diagnostic:
     """A value for a key result the objective does not have (OKR304)."""
     meant = _ids_meant(obj, key)
-    guess = (
+    guess = look_alike_hint(key, [k.id for k in obj.key_results]) or (
         f"did you mean {meant[0]!r}?"
         if len(meant) == 1
         else _named_by_title(key, obj.key_results)

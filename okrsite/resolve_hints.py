@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from okrsite.confusable_ids import look_alike_hint
 from okrsite.model import KPI, KeyResult, Objective, Person, Team
 from okrsite.parse import closest
 from okrsite.parse_key_results import OBJECTIVE_KEY_HINTS
@@ -28,6 +29,9 @@ def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = Non
     the one guess; otherwise the closest by edit similarity among the ids
     whose last part is close to the name's (:func:`_last_part_close`)."""
     others = [c for c in candidates if c != itself]
+    look_alike = look_alike_hint(name, others)
+    if look_alike is not None:  # the two print alike: the hint says what differs
+        return look_alike
     same_letters = [c for c in others if c.casefold() == name.casefold()]
     if len(same_letters) == 1:
         guess: str | None = same_letters[0]

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from okrsite.author_addresses import address_author_warnings, author_addresses
 from okrsite.diagnostics import Diagnostic, error, warning
+from okrsite.look_alike_names import LookAlikeNames
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.parse import without_note
 from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files
@@ -472,7 +473,7 @@ def _check_people_and_teams(r: Resolving) -> None:
     aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
     made: dict[bool, dict[str, list[Person | Team]]] = {}
-    renames = RenameHints(r)
+    renames, alike = RenameHints(r), LookAlikeNames(r)
 
     def ends(with_teams: bool) -> dict[str, list[Person | Team]]:
         """:func:`_name_ends` of the people (and teams), made at the first
@@ -484,7 +485,9 @@ def _check_people_and_teams(r: Resolving) -> None:
         return made[with_teams]
 
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
-        if (
+        if ref is not None and (look := alike.warning("person", ref, file, key, what)):
+            diags.append(look)  # the "did you mean" would print what was typed
+        elif (
             ref is not None
             and people
             and ref not in people
@@ -511,7 +514,11 @@ def _check_people_and_teams(r: Resolving) -> None:
     def check_team(
         ref: str | None, file: str, key: tuple[str | int, ...], itself: str | None = None
     ) -> None:
-        if ref is not None and teams and ref not in teams and ref not in broken.get("team", set()):
+        if ref is not None and (look := alike.warning("team", ref, file, key, "team")):
+            diags.append(look)
+        elif (
+            ref is not None and teams and ref not in teams and ref not in broken.get("team", set())
+        ):
             diags.append(
                 warning(
                     "OKR306",
@@ -526,6 +533,7 @@ def _check_people_and_teams(r: Resolving) -> None:
                 )
             )
 
+    diags += alike.author_warnings(r.checkins)
     for c in r.checkins if people else ():
         # a check-in's author is shown as written and not checked, but one
         # written by first name (author: Uma) is surely a person who has a

@@ -72,3 +72,80 @@ def test_round_trip_keeps_a_goal_without_measure_and_its_owners_name(tmp_path: P
     page = (target / "_site/goals/handbook/index.html").read_text(encoding="utf-8")
     assert "Zoë Ångström" in page
     assert "zoe-angstrom</" not in page
+
+
+# 2. A name or id written with a letter of another script (Cyrillic і, а)
+#    is another name or id that prints exactly like the one meant: each
+#    message says so and names the letter and its place.
+
+PERSON = "---\ntitle: Uma Diaz\n---\n"
+BOOKINGS = """
+    ---
+    title: Q4 bookings
+    cycle: 2026-Q4
+    owner: Uma Diaz
+    key_results:
+      - {id: a, title: A, target: 10}
+      - {id: b, title: B, target: 10}
+    ---
+    """
+
+
+def _cy(owner: str, parent: str) -> str:
+    return (
+        f"---\ntitle: Cy\ncycle: 2026-Q4\nowner: {owner}\nparent: {parent}\n"
+        "key_results:\n  - {id: a, title: A, target: 10}\n  - {id: b, title: B, target: 10}\n---\n"
+    )
+
+
+def _check(site: Path) -> tuple[int, list[dict[str, Any]]]:
+    code, out = run_cli("check", "--site", str(site), "--as-of", "2026-11-20", "--format", "json")
+    return code, json.loads(out)
+
+
+def test_look_alike_references_name_the_letter(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "diag",
+        {
+            "content/people/uma-diaz.md": PERSON,
+            "content/objectives/q4-bookings.md": BOOKINGS,
+            "content/objectives/cy.md": _cy("Uma D\u0456az", "q4-book\u0456ngs"),
+            "content/checkins/cy/2026-11-05.md": "---\ndate: 2026-11-05\nvalues: {\u0430: 1}\n---\n",
+        },
+    )
+    code, found = _check(site)
+    assert code == 1
+    by_code = {d["code"]: d for d in found if d["code"] in ("OKR303", "OKR304", "OKR320")}
+    parent = by_code["OKR303"]
+    assert "did you mean 'q4-bookings'?" in parent["hint"]
+    assert "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I" in parent["hint"]
+    assert "as character 8" in parent["hint"]
+    kr = by_code["OKR304"]
+    assert "did you mean 'a'?" in kr["hint"] and "U+0430 CYRILLIC SMALL LETTER A" in kr["hint"]
+    owner = by_code["OKR320"]
+    assert owner["file"] == "content/objectives/cy.md" and owner["line"] == 4
+    assert "'Uma D\u0456az' looks like the person 'Uma Diaz'" in owner["message"]
+    assert "U+0456" in owner["message"] and "as character 6" in owner["message"]
+    # no "did you mean 'Uma Diaz'?" printing the typed name back as OKR306 did
+    assert not [d for d in found if d["code"] == "OKR306"]
+
+
+def test_look_alike_author_is_no_silent_second_person(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/people/uma-diaz.md": PERSON,
+            "content/objectives/q4-bookings.md": BOOKINGS,
+            "content/checkins/q4-bookings/2026-11-05.md": (
+                "---\ndate: 2026-11-05\nauthor: Uma D\u0456az\nvalues: {a: 1}\n---\n"
+            ),
+        },
+    )
+    code, found = _check(site)
+    assert code == 0
+    [said] = [d for d in found if d["code"] == "OKR320"]
+    assert said["file"] == "content/checkins/q4-bookings/2026-11-05.md" and said["line"] == 3
+    assert "author 'Uma D\u0456az' looks like the person 'Uma Diaz'" in said["message"]
+    assert "U+0456" in said["message"]
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-11-20")
+    assert code == 0 and "OKR320" in out, out
