@@ -15,6 +15,7 @@ import click
 
 from okrsite.cli import DATE, print_diagnostics, resolve_site, site_option
 from okrsite.diagnostics import summary_line
+from okrsite.import_new_site import import_root
 from okrsite.plural import plural
 from okrsite.workbook_kind import OTHER_WORKBOOKS
 
@@ -78,7 +79,8 @@ def import_command(
     from okrsite.column_match import parse_mapping
     from okrsite.import_files import plan_import, write_planned
 
-    root = resolve_site(site)
+    # in a new folder beside the sheet, the import starts the site there
+    root = import_root(site)
     fmt = fmt or FORMATS.get(file.suffix.lower())
     if fmt is None and file.suffix.lower() in OTHER_WORKBOOKS:
         fmt = "xlsx"  # whose reader says what the file is and how to save it (IMP001)

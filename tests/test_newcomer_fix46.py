@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import run_cli, write_site
 
 AS_OF = "2026-12-05"
@@ -149,3 +150,45 @@ def test_look_alike_author_is_no_silent_second_person(tmp_path: Path) -> None:
     assert "U+0456" in said["message"]
     code, out = run_cli("build", "--site", str(site), "--as-of", "2026-11-20")
     assert code == 0 and "OKR320" in out, out
+
+
+# 3. import.md's first command, run in a new folder beside the sheet
+
+
+SHEET = (
+    "Objective,Key result,Owner,Team,Quarter,Start,Target,Current,Unit\n"
+    "Delight our customers,Raise NPS from 30 to 45,Uma Diaz,Customer Success,Q1 2026,30,45,36,points\n"
+    ",Cut first response time to 2 hours,,,,8,2,5,h\n"
+)
+
+
+def test_import_in_a_new_folder_starts_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "imp"
+    folder.mkdir()
+    (folder / "okrs.csv").write_text(SHEET, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    code, out = run_cli("import", "okrs.csv", "--dry-run")
+    assert code == 0, out
+    assert not (folder / "content").exists()
+    code, out = run_cli("import", "okrs.csv")
+    assert code == 0, out
+    assert "starts one in this folder" in out
+    assert (folder / "content/objectives/customer-success/delight-our-customers.md").is_file()
+    code, out = run_cli("build", "--as-of", "2026-02-15")
+    assert code == 0, out
+    assert (folder / "_site/index.html").is_file()
+
+
+def test_import_refuses_a_folder_holding_a_sites_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "imp"
+    (folder / "objectives").mkdir(parents=True)
+    (folder / "okrs.csv").write_text(SHEET, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    code, out = run_cli("import", "okrs.csv")
+    assert code == 2
+    assert "it holds objectives/" in out and "mkdir content" in out
+    assert not (folder / "content").exists()
