@@ -57,6 +57,7 @@ def same_day_order_warnings(
                 # the day's last timed one in check-in order (by the instant,
                 # when zones are named), and the minute after it in its zone
                 latest = [c for c in group if c.time][-1]
+                example = f"date: {untimed.date}T{_minute_after(latest.time)}{latest.zone}"
                 found.append(
                     warning(
                         "OKR311",
@@ -64,10 +65,15 @@ def same_day_order_warnings(
                         "the same day although its name sorts after "
                         + ("them" if len(later_name) > 1 else "it"),
                         untimed.file,
-                        hint=f"add the time to its date, e.g. date: {untimed.date}T"
-                        f"{_minute_after(latest.time)}{latest.zone}, if it is the latest "
-                        "of the day",
-                        key_path=("date",),
+                        # a file dated by its name has no date: to add the time to;
+                        # said at its opening ---, under which the line goes
+                        hint=f"its day comes from its file name: add a line {example} "
+                        "under its first ---, if it is the latest of the day"
+                        if untimed.dated_by_name
+                        else f"add the time to its date, e.g. {example}, if it is the "
+                        "latest of the day",
+                        line=1 if untimed.dated_by_name else None,
+                        key_path=None if untimed.dated_by_name else ("date",),
                     )
                 )
     return found

@@ -248,6 +248,10 @@ class CheckIn:
     #: a decimal comma): OKR124 quotes them so, and says the comma. Last, so
     #: a cache's older pickles still load.
     decimal_commas: tuple[str, ...] = ()
+    #: the file has no ``date:``: its day is its file name's
+    #: (``2026-11-26-3.md``), so a warning about its date (OKR311) says to
+    #: add a ``date:`` line rather than to change one. Last, as above.
+    dated_by_name: bool = False
 
     @property
     def undated(self) -> bool:

@@ -475,7 +475,9 @@ def parse_data(
     # read again for this kind: a Due: in an objective is warned of as written
     data = respelled(written, KNOWN_KEYS[kind], _KIND_ALIASES.get(kind))
     if kind == "checkin":
+        written_day = data.get("date")
         data = _dated_by_name(data, rel)
+        f.dated_by_name = written_day is None and data.get("date") is not None
         data, f.implied = _filed_in(data, rid)
         data, f.loose, f.kpi_aside = _loose_values(data)
         data, f.time_keys = kpi_time_keys(data)

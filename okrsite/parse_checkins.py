@@ -236,6 +236,7 @@ def _checkin(
         units=tuple(units),
         implied=f.implied,
         decimal_commas=tuple(commas),
+        dated_by_name=f.dated_by_name,
     )
     for key, written in f.time_keys:  # a KPI's time: "09:00", refused as an objective's is
         f.diags.append(time_key_refused(checkin, key, written, (key,)))

@@ -106,6 +106,8 @@ class _FigureFields:
         self.time_keys: tuple[tuple[str, Any], ...] = ()
         #: a check-in's objective or KPI is the folder it is filed in (not written)
         self.implied = False
+        #: a check-in's day is its file name's: it has no ``date:``
+        self.dated_by_name = False
         #: the ``unit:`` of the KPI, key result or measure being read: a figure
         #: written with it after (``target: 12 min`` beside ``unit: min``) is
         #: that number, as people write a figure with its unit

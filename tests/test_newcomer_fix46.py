@@ -192,3 +192,41 @@ def test_import_refuses_a_folder_holding_a_sites_files(
     assert code == 2
     assert "it holds objectives/" in out and "mkdir content" in out
     assert not (folder / "content").exists()
+
+
+# 4. OKR311 for a check-in dated by its file name: no date: to add a time to
+
+
+def test_okr311_for_a_checkin_dated_by_its_name_says_to_add_a_date_line(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/objectives/s.md": (
+                "---\ntitle: S\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: deflection, title: D, target: 25}\n  - {id: b, title: B, target: 10}\n---\n"
+            ),
+            "content/checkins/s/2026-11-26.md": (
+                "---\ndate: 2026-11-26T17:00+01:00\nvalues: {deflection: 10}\n---\n"
+            ),
+            "content/checkins/s/2026-11-26-3.md": "---\nvalues: {deflection: 12}\n---\n",
+            "content/checkins/s/2026-11-27.md": (
+                "---\ndate: 2026-11-27T17:00+01:00\nvalues: {deflection: 13}\n---\n"
+            ),
+            "content/checkins/s/2026-11-27-2.md": "---\ndate: 2026-11-27\nvalues: {deflection: 14}\n---\n",
+        },
+    )
+    code, found = _check(site)
+    assert code == 0
+    said = {d["file"].rsplit("/", 1)[-1]: d for d in found if d["code"] == "OKR311"}
+    by_name = said["2026-11-26-3.md"]
+    assert by_name["line"] == 1
+    assert (
+        "its day comes from its file name: add a line date: 2026-11-26T17:01+01:00"
+        in (by_name["hint"])
+    )
+    # a file with date: still has the time added to it, at that line
+    written = said["2026-11-27-2.md"]
+    assert written["line"] == 2
+    assert written["hint"].startswith("add the time to its date, e.g. date: 2026-11-27T17:01+01:00")
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-11-30")
+    assert code == 0 and "2026-11-26-3.md:1: warning OKR311" in out, out
