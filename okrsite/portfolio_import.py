@@ -95,9 +95,10 @@ def plans_from_portfolio(
                 goal["due"] = due
             # a measure only for a goal that had one (its M): a goal without
             # one is exported with progress 0, and a 0 -> 100 % measure made
-            # from that would make it Measurable on the new site
+            # from that would make it Measurable on the new site; a file
+            # without ``smart`` (not okrsite's export) is read by its progress
             smart = record.get("smart")
-            measurable = isinstance(smart, dict) and smart.get("M") is True
+            measurable = smart.get("M") is True if isinstance(smart, dict) else True
             progress = _json_number(record.get("progress"))
             if progress is not None and measurable:
                 goal["measure"] = {
