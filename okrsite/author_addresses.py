@@ -3,13 +3,12 @@
 Teams that take check-ins from git or a form paste the author's address
 (``author: eve.park@acme.com``). Read as a name, it is the id
 ``eve-park-acme-com``: a second person with a page of their own, and Eve
-Park's weekly streak loses the week. An address names the person whose
-file gives it (``email:``, matched with every other name by
-:func:`okrsite.resolve_people.title_aliases`); else its part before the
-``@`` is read as the people-name rules read a name (``eve.park``, dots for
-spaces, as ``author: eve.park`` already is: its title, id, umlauts spelled
-out). An address that names no one so is warned of (OKR306) with the
-closest person's name, so no author is quietly split in two.
+Park's weekly streak loses the week. An address names the person
+:func:`okrsite.person_addresses.person_of_address` says it does (the one
+rule imported owners are matched by too: the file that gives it as
+``email:``, else the whole name its part before the ``@`` spells). An
+address that names no one so is warned of (OKR306) with the closest
+person's name, so no author is quietly split in two.
 
 Only an author: an owner written as an address keeps its own rule (the hint
 to add the address to the person's file), as the owner of a goal is named
@@ -22,16 +21,14 @@ from collections.abc import Mapping, Set
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import CheckIn, Person, Team
-from okrsite.parse_names import name_to_id
+from okrsite.person_addresses import is_address, name_of_address, person_of_address
 from okrsite.resolve_tables import Resolving
-from okrsite.slug import slugify
 
 
 def _address_of(r: Resolving, author: str) -> str | None:
     """The address an author id was written as (the first spelling with ``@``)."""
     for written in r.spellings.get(("person", author), {}):
-        local, at, domain = written.partition("@")
-        if at and local and domain:
+        if is_address(written):
             return written
     return None
 
@@ -40,12 +37,9 @@ def author_addresses(
     r: Resolving, unknown: Set[str], named_elsewhere: Set[str], checkins: list[CheckIn]
 ) -> dict[str, str]:
     """Each check-in author in ``unknown`` written as an address, with the id
-    of the person whose name its part before the ``@`` spells (``eve.park``:
-    Eve Park). ``named_elsewhere``: ids also named as an owner, lead or
+    of the person it names (``eve.park``: Eve Park). ``named_elsewhere``: ids also named as an owner, lead or
     member, left to their own rules (the id is one, so it is mapped for all
     or none)."""
-    from okrsite.resolve_people import title_aliases  # the people-name rules
-
     found: dict[str, str] = {}
     for author in {c.author for c in checkins if c.author is not None}:
         if author not in unknown or author in named_elsewhere:
@@ -53,10 +47,7 @@ def author_addresses(
         address = _address_of(r, author)
         if address is None:
             continue
-        local = name_to_id(address.partition("@")[0])
-        if not local:
-            continue
-        person = local if local in r.people else title_aliases(r.people, {local}).get(local)
+        person = person_of_address(address, r.people)
         if person is not None:
             found[author] = person
     return found
@@ -79,7 +70,7 @@ def address_author_warnings(
         address = _address_of(r, c.author)
         if address is None:
             continue
-        local = slugify(address.partition("@")[0])
+        local = name_of_address(address)
         # a first or a last name alone (ben@, park@) is whose name it ends,
         # as for an owner written so; else the name closest by letters
         if ends is None:

@@ -6,9 +6,10 @@ Written as they stand, the two are two people (``uma-diaz`` and
 ``uma-diaz-acme-com``), each with a page and half the goals. An address is
 the person whose file gives it (``email:``), else the person or the sheet's
 owner whose name it spells before the ``@`` (``uma.diaz``, ``uma_diaz``,
-``juergen.weiss`` for Jürgen Weiß): matched by the loader's own rules for
-names (:func:`okrsite.resolve_people.title_aliases`), with the sheet's names
-standing beside the person files. Such an owner is written as that name, and
+``juergen.weiss`` for Jürgen Weiß): matched by
+:func:`okrsite.person_addresses.person_of_address`, the rule check-in
+authors are matched by too, with the sheet's names standing beside the
+person files. Such an owner is written as that name, and
 a note says so; an address that spells no one's name is kept as written.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from okrsite.model import Person
+from okrsite.person_addresses import is_address, person_by_email, person_of_address
 from okrsite.resolve_people import title_aliases
 from okrsite.slug import slugify
 from okrsite.spreadsheet_import import KRPlan, ObjectivePlan
@@ -36,7 +38,7 @@ def owners_by_address(plans: list[ObjectivePlan], people: Mapping[str, Person]) 
             named[pid] = Person(id=pid, file="", title=owner)  # a name the sheet writes
     written: dict[str, tuple[str, str, list[int]]] = {}  # folded: as written, name, rows
     for holder, owner, row in holders:
-        if not owner or not _is_address(owner):
+        if not owner or not is_address(owner):
             continue
         if owner.casefold() not in written:
             name = _named_by(owner, named)
@@ -71,21 +73,9 @@ def _owner_holders(
             yield kr, kr.owner, kr.row
 
 
-def _is_address(owner: str) -> bool:
-    local, at, domain = owner.strip().partition("@")
-    return bool(at and local and "." in domain and " " not in owner.strip())
-
-
 def _named_by(address: str, named: Mapping[str, Person]) -> str | None:
-    """The name of the one person ``address`` is: the file that gives it as
-    its email first, else the name its part before the ``@`` spells when
-    that part has two words or more (``uma.diaz``: a first name alone,
-    ``uma@``, is too little to go by)."""
-    whole = slugify(address)
-    local = slugify(address.partition("@")[0])
-    wanted = {whole} | ({local} if "-" in local else set())
-    found = title_aliases(named, wanted)
-    pid = found.get(whole) or found.get(local)
+    """The name of the one person ``address`` is (see the module's docstring)."""
+    pid = person_of_address(address, named)
     if pid is None:
         return None
     person = named[pid]
@@ -94,6 +84,5 @@ def _named_by(address: str, named: Mapping[str, Person]) -> str | None:
 
 def _by_file(address: str, people: Mapping[str, Person]) -> Person | None:
     """The person whose file gives ``address`` as its email."""
-    return next(
-        (p for p in people.values() if (p.email or "").casefold() == address.casefold()), None
-    )
+    pid = person_by_email(address, people)
+    return people[pid] if pid is not None else None
