@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from okrsite.units import same_unit
-from okrsite.written_numbers import CURRENCY_SIGNS, magnitude_word, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, magnitude_word, money_grouped, read_number
 
 
 def without_unit(value: str, unit: str) -> str | None:
@@ -34,7 +34,19 @@ def without_unit(value: str, unit: str) -> str | None:
     head = head.rstrip()
     if _as_number(head) is None and read_number(head) is None and not _DIGITS.fullmatch(head):
         return None
-    return head  # a figure whose own reading may fail (1,200): its error says why
+    # a figure whose own reading may fail (1,200): its error says why
+    return _beside_code(head, word)
+
+
+def _beside_code(figure: str, word: str) -> str:
+    """``figure`` as the number reader reads it beside ``word`` when that
+    is a currency's code (``2.000`` beside ``EUR`` or ``CHF``: ``2000``,
+    as ``€2.000`` is: :func:`okrsite.written_numbers.money_grouped`);
+    else as it is written."""
+    coded = code_money(word) if word[:1].isalpha() else None
+    if coded is None or coded[1]:
+        return figure
+    return money_grouped(figure) or figure
 
 
 def _as_number(value: Any) -> float | None:
@@ -119,7 +131,7 @@ def split_unit(value: str) -> tuple[str, str] | None:
         figure, word = f"{figure} {coded[1]}", _CODE.search(word)[0]  # type: ignore[index]
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
-    return figure, word
+    return _beside_code(figure, word), word
 
 
 #: a currency code, or the Swiss franc's ``Fr.``/``SFr.``, before a figure
@@ -138,7 +150,7 @@ def _code_before(text: str) -> tuple[str, str] | None:
     figure = found["figure"].strip()
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
-    return figure, found["code"]
+    return money_grouped(figure) or figure, found["code"]
 
 
 #: currency codes a unit may be written with (``unit: M EUR``, ``kUSD``), as

@@ -215,6 +215,20 @@ def _matches(name: str, text: str) -> bool:
     return pattern.fullmatch(text) is not None
 
 
+def money_grouped(figure: str) -> str | None:
+    """The digits of an amount of money written with one point before
+    exactly three digits (``2000`` of the ``2.000`` in ``€2.000``,
+    ``2.000 €``, ``EUR 2.000``, ``2.000 CHF``), else ``None``: no amount of
+    money is written with three decimals, so the point groups thousands, as
+    in German, beside a currency's sign or its code alike."""
+    body = figure.strip()
+    sign = body[:1] if body[:1] in "+-" else ""
+    body = body[len(sign) :]
+    return (
+        sign.replace("+", "") + body.replace(".", "") if _matches("one_point_group", body) else None
+    )
+
+
 def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float, bool] | None:
     """The number ``text`` writes and whether it was written as a percentage
     (``"45 %"`` → ``(45.0, True)``), or ``None`` if it is not one number.
@@ -266,10 +280,8 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
             body = body.replace(mark, "")
     if not body.isascii():
         return None
-    if money and factor == 1.0 and _matches("one_point_group", body):
-        # €5.000, 500.000 €: no amount of money is written with three
-        # decimals, so the point groups thousands, as in German
-        digits = body.replace(".", "")
+    if money and factor == 1.0 and (grouped := money_grouped(body)) is not None:
+        digits = grouped
     elif _matches("plain", body):
         digits = body
     elif _matches("grouped_point", body) and (

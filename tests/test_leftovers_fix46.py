@@ -4,6 +4,8 @@ writes it."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,39 @@ def test_an_address_names_the_same_person_as_author_and_as_imported_owner(
     assert people == ["eve-park"], people
     page = (site / "_site/people/eve-park/index.html").read_text(encoding="utf-8")
     assert "Cut churn" in page and "Win new logos" in page
+
+
+# ------------------------------- 2. a point before three digits beside a code
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_point_before_three_digits_beside_a_currency_code_groups_thousands(
+    tmp_path: Path, language: str
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": f'title = "T"\nlanguage = "{language}"\n',
+            "content/objectives/o.md": (
+                "---\ntitle: Revenue\ncycle: 2026-Q4\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: EUR 2.000}\n"
+                "  - {id: b, title: B, start: 0, target: 2.000 EUR}\n"
+                "  - {id: c, title: C, start: 0, target: 2.000 CHF}\n"
+                "  - {id: d, title: D, start: 0, target: USD 2.000}\n"
+                "  - {id: e, title: E, start: 0, target: GBP 2.000}\n"
+                "  - {id: f, title: F, start: 0, target: €2.000}\n"
+                "---\n"
+            ),
+            "content/checkins/c.md": (
+                "---\nobjective: o\ndate: 2026-11-16\nvalues:\n"
+                "  a: EUR 1.500\n  b: 1.500 EUR\n  c: CHF 1.500\n  d: 1.500 USD\n"
+                "  e: 1.500 GBP\n  f: 1.500 €\n---\n"
+            ),
+        },
+    )
+    code, out = run_cli("build", "--site", str(site), "--as-of", "2026-11-20", "--no-history")
+    assert code == 0, out
+    assert "OKR124" not in out, out  # nothing read as 2 or 1.5
+    text = (site / "_site/api/key-results.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["kr_id"]: (r["target"], r["current"]) for r in rows} == {
+        k: ("2000", "1500") for k in "abcdef"
+    }
