@@ -12,10 +12,12 @@ and the newest file's value never shows.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from okrsite.limits import EARLIEST_DATE, LATEST_DATE
 from okrsite.parse_fields import _Fields
 
 _NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")
@@ -50,19 +52,37 @@ class NoSuchDay:
     month: int
     day: int
 
+    def nearest_day(self) -> date:
+        """The real day the name most likely meant: day and month swapped
+        where its month is none and they make one, as a day-first writer
+        puts them (``2026-13-05``: 2026-05-13), else the nearest month and
+        day (``2026-02-30``: 2026-02-28; ``2026-00-10``: 2026-01-10;
+        ``2026-14-31``: 2026-12-31), in a year okrsite reads. Named from the
+        written day, never a fixed example, which soon lay outside every
+        running cycle (OKR309)."""
+        year = min(max(self.year, EARLIEST_DATE.year), LATEST_DATE.year)
+        if not 1 <= self.month <= 12 and 1 <= self.day <= 12 and self.month <= 31:
+            try:
+                return date(year, self.day, self.month)
+            except ValueError:
+                pass
+        month = min(max(self.month, 1), 12)
+        return date(year, month, min(max(self.day, 1), monthrange(year, month)[1]))
+
     def report(self, f: _Fields) -> None:
         """OKR104 at the top of the file: the name's day, why it is none, and
         what to do: rename the file, or write ``date:``."""
         written = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if 1 <= self.month <= 12:
-            last = (date(self.year + self.month // 12, self.month % 12 + 1, 1) - timedelta(1)).day
+        meant = self.nearest_day().isoformat()
+        how = "rename the file to the check-in's day"
+        if self.year < 1:
+            why = "there is no year 0"
+        elif 1 <= self.month <= 12:
+            last = monthrange(self.year, self.month)[1]
             why = f"{date(self.year, self.month, 1):%B %Y} has {last} days"
-            meant = f"{self.year:04d}-{self.month:02d}-{last:02d}"
-            how = "rename the file to the check-in's day"
         else:
             why = f"there is no month {self.month}"
-            meant = "2026-02-10"
-            how = "rename the file to the check-in's day as year-month-day"
+            how += " as year-month-day"
         f.err(
             "OKR104",
             f"the check-in is dated by its file name, {written}, which is not a real day: {why}",

@@ -96,3 +96,37 @@ def test_a_point_before_three_digits_beside_a_currency_code_groups_thousands(
     assert {r["kr_id"]: (r["target"], r["current"]) for r in rows} == {
         k: ("2000", "1500") for k in "abcdef"
     }
+
+
+# -------------------------- 3. a check-in named for no real day: the day meant
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("2026-13-05", "2026-05-13"),  # day and month swapped
+        ("2026-00-10", "2026-01-10"),
+        ("2026-14-31", "2026-12-31"),
+        ("2026-02-30", "2026-02-28"),
+        ("0000-02-30", "1900-02-28"),  # was a traceback: there is no year 0
+        ("9999-12-32", "2999-12-31"),  # was a traceback: no year after 9999
+    ],
+)
+def test_a_check_in_named_for_no_real_day_is_told_the_nearest_real_day(
+    tmp_path: Path, name: str, meant: str
+) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\n',
+            "content/objectives/o.md": (
+                "---\ntitle: Revenue\ncycle: 2026-Q4\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: 10}\n---\n"
+            ),
+            f"content/checkins/{name}.md": "---\nobjective: o\nvalues: {a: 6}\n---\n",
+        },
+    )
+    code, out = run_cli("check", "--site", str(site), "--as-of", "2026-11-20")
+    assert code == 1, out
+    assert "Traceback" not in out, out
+    assert f"content/checkins/{name}.md:1: error OKR104:" in out, out
+    assert f"e.g. {meant}.md, or add 'date: {meant}' (year-month-day)" in out, out
+    assert "2026-02-10" not in out, out

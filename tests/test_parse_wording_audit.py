@@ -121,8 +121,8 @@ def test_a_checkin_named_with_a_month_that_does_not_exist_is_okr104(make_site: M
     assert (
         "content/checkins/q/2026-13-02-weekly.md:1: error OKR104: the check-in is dated by its "
         "file name, 2026-13-02, which is not a real day: there is no month 13 "
-        "(hint: rename the file to the check-in's day as year-month-day, e.g. 2026-02-10.md, "
-        "or add 'date: 2026-02-10' (year-month-day))"
+        "(hint: rename the file to the check-in's day as year-month-day, e.g. 2026-02-13.md, "
+        "or add 'date: 2026-02-13' (year-month-day))"
     ) in out
 
 
