@@ -23,6 +23,9 @@ from conftest import run_cli, write_site
         ("ep@acme.com", "ep@acme.com"),
         ("EP@Acme.com", "ep@acme.com"),
         ("ep+okr@acme.com", "ep@acme.com"),
+        # 4. only . _ - differ from the file's email: that person, no did-you-mean
+        ("eve_park@acme.com", "eve.park@acme.com"),
+        ("eve-park@acme.com", "eve.park@acme.com"),
     ],
 )
 def test_an_address_names_the_same_person_as_author_and_as_imported_owner(
