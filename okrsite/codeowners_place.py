@@ -213,14 +213,22 @@ def placed(rest: str, block: str, platform: Platform) -> str:
     """``rest`` (the file without okrsite's block) with the block at the end
     of its unnamed section: before the first GitLab section header, else at
     the end, a blank line between it and the user's lines."""
+    nl = _newline(rest)
     lines = rest.splitlines(keepends=True)
     cut = next((i for i, line in enumerate(lines) if _is_section(line, platform)), len(lines))
     head, tail = "".join(lines[:cut]), "".join(lines[cut:])
     if not head.strip():
         head = ""
     elif head.splitlines()[-1].strip():  # a blank line between the user's lines and it
-        head += ("" if head.endswith("\n") else "\n") + "\n"
-    return head + block + ("\n" + tail if tail else "")
+        head += ("" if head.endswith("\n") else nl) + nl
+    return head + block + (nl + tail if tail else "")
+
+
+def _newline(text: str) -> str:
+    """The line ending of the user's file (CRLF where a Windows editor
+    wrote it), for the blank lines put around a moved block: an LF line in a
+    CRLF file is a mixed file, and a diff of every line in some editors."""
+    return "\r\n" if "\r\n" in text else "\n"
 
 
 def moved(before: str, block: str, after: str, platform: Platform) -> str:
@@ -234,8 +242,9 @@ def moved(before: str, block: str, after: str, platform: Platform) -> str:
     if any(p.section for p in problems):
         return placed(before + after, block, platform)
     upto = max(p.line for p in problems) - len(before.splitlines()) - block.count("\n")
+    nl = _newline(before + after)
     lines = after.splitlines(keepends=True)
     head, tail = before + "".join(lines[:upto]), "".join(lines[upto:])
     if not head.endswith("\n"):
-        head += "\n"
-    return head + "\n" + block + ("\n" + tail if tail.strip() else "")
+        head += nl
+    return head + nl + block + (nl + tail if tail.strip() else "")

@@ -133,3 +133,36 @@ def test_a_check_in_named_for_no_real_day_is_told_the_nearest_real_day(
     assert f"content/checkins/{name}.md:1: error OKR104:" in out, out
     assert f"e.g. {meant}.md, or add 'date: {meant}' (year-month-day)" in out, out
     assert "2026-02-10" not in out, out
+
+
+# ------------------------------- 5. CODEOWNERS: a CRLF file stays CRLF when moved
+def test_a_crlf_codeowners_gets_crlf_blank_lines_where_its_block_moves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+    from gitrepo import Repo
+
+    from okrsite import codeowners as co
+    from okrsite.cli import cli
+
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'title = "x"\ndefault_cycle = "2026-Q4"\n')
+    repo.write("content/people/uma.md", "---\ntitle: Uma Diaz\ngithub: uma\n---\n")
+    repo.write(
+        "content/objectives/renewals.md",
+        "---\ntitle: Renewals\nowner: Uma Diaz\nkey_results:\n"
+        "  - {id: a, title: A, start: 0, target: 1}\n---\n",
+    )
+    repo.commit("goals", "alice", "2026-10-02T10:00:00+00:00")
+    monkeypatch.chdir(repo.root)
+    block = co.BEGIN + "/content/checkins/renewals/ @uma\n/content/objectives/renewals.md @uma\n"
+    block = (block + co.END).replace("\n", "\r\n")
+    owners = repo.root / "CODEOWNERS"
+    for mine in ("* @acme/admins\r\n", "# admins\r\n* @acme/admins\r\n/docs/ @acme/docs\r\n"):
+        owners.write_bytes((block + mine).encode())  # the catch-all overrides the block
+        result = CliRunner().invoke(cli, ["codeowners", "--write"])
+        assert result.exit_code == 0, result.output
+        written = owners.read_bytes()
+        assert written.count(b"\n") == written.count(b"\r\n"), written  # no LF line among CRLF
+        result = CliRunner().invoke(cli, ["codeowners", "--check"])
+        assert result.exit_code == 0, result.output
