@@ -64,7 +64,8 @@ def title_aliases(
     ``jurgen-weiss``, and ``people/juergen-weiss.md`` is the file whose title
     it is. A person is also named by the ``email``, ``github`` or ``gitlab``
     of their file (``owner: uma@example.com``, ``owner: "@udiaz"``), as
-    issue trackers and sheets name people. A title with ``ä``, ``ö`` or ``ü``
+    issue trackers and sheets name people, and a team by its ``github`` or
+    ``gitlab`` handle (``team: "@acme/platform"``), as CODEOWNERS names it. A title with ``ä``, ``ö`` or ``ü``
     also answers to them spelled ``ae``, ``oe``, ``ue`` (``Juergen Weiss`` for
     ``Jürgen Weiß``), as Germans write them on ASCII keyboards and in git
     authors, and a person's name or id with dots for its spaces or hyphens
@@ -87,6 +88,8 @@ def title_aliases(
             names += [rec.email, rec.github, rec.gitlab]
             if rec.title:  # named without the note after the name (Uma Diaz (PM))
                 names.append(without_note(rec.title))
+        else:  # a team by its handle (team: "@acme/platform"), as CODEOWNERS names it
+            names += [rec.github, rec.gitlab]
         # and as German writes its umlauts without them (Juergen for Jürgen)
         names += [umlauts_spelled_out(name) for name in names if name and not name.isascii()]
         for slug in {slugify(name) for name in names if name} | {rid}:

@@ -166,3 +166,36 @@ def test_a_crlf_codeowners_gets_crlf_blank_lines_where_its_block_moves(
         assert written.count(b"\n") == written.count(b"\r\n"), written  # no LF line among CRLF
         result = CliRunner().invoke(cli, ["codeowners", "--check"])
         assert result.exit_code == 0, result.output
+
+
+def _codeowners_repo(root: Path, files: dict[str, str]) -> Path:
+    from gitrepo import Repo
+
+    repo = Repo(root)
+    repo.write("okrsite.toml", 'title = "x"\ndefault_cycle = "2026-Q4"\n')
+    for path, text in files.items():
+        repo.write(path, text)
+    repo.commit("goals", "alice", "2026-10-02T10:00:00+00:00")
+    return repo.root
+
+
+def test_a_team_written_as_its_handle_is_that_team_in_codeowners(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _codeowners_repo(
+        tmp_path / "repo",
+        {
+            "content/teams/platform.md": '---\ntitle: Platform\ngithub: "@acme/platform"\n---\n',
+            "content/objectives/infra.md": (
+                '---\ntitle: Infra\nteam: "@acme/platform"\nkey_results:\n'
+                "  - {id: a, title: A, start: 0, target: 1}\n---\n"
+            ),
+        },
+    )
+    code, out = run_cli("check", "--site", str(root), "--as-of", "2026-11-20")
+    assert code == 0, out
+    assert "OKR306" not in out, out
+    monkeypatch.chdir(root)
+    code, out = run_cli("codeowners")
+    assert code == 0, out
+    assert "/content/objectives/infra.md @acme/platform" in out, out
