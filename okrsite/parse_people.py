@@ -213,8 +213,11 @@ HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_
 
 
 #: a handle as GitHub's CODEOWNERS takes it: a user, or ``org/team`` (team
-#: names have no slash: GitHub's teams nest, their handles do not)
-GITHUB_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
+#: names have no slash: GitHub's teams nest, their handles do not). A user's
+#: or an organization's name is letters, digits and single hyphens, not at
+#: either end; a team's slug letters, digits, hyphens and underscores: GitHub
+#: refuses any other, so a dot (``uma.diaz``) routed reviews to no one
+GITHUB_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9_-]+)?$")
 
 #: a work email address, which both platforms' CODEOWNERS take for the user
 #: whose account has it (GitHub: "user@example.com"; GitLab: "janedoe@gitlab.com"):
@@ -276,6 +279,20 @@ def _handle_of_profile(value: str, key: str) -> tuple[str | None, str]:
     return "/".join(segments), ""
 
 
+def _github_letters_why(handle: str) -> str:
+    """Why GitHub refuses ``handle`` (``uma.diaz``, ``acme/plat.form``), and
+    the handle it likely is (``uma-diaz``): GitHub writes a dot in a
+    name it is given as a hyphen."""
+    user, slash, team = handle.removeprefix("@").partition("/")
+    fixed = re.sub(r"[^A-Za-z0-9]+", "-", user).strip("-")
+    fixed += slash + (re.sub(r"[^A-Za-z0-9_-]+", "-", team).strip("-") if slash else "")
+    return (
+        "GitHub's user and organization names have letters, digits and single hyphens, "
+        f"a team's also underscores, so GitHub has no {handle.removeprefix('@')!r}"
+        + (f" (perhaps {fixed!r})" if fixed and GITHUB_HANDLE_RE.match(fixed) else "")
+    )
+
+
 def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
     """A GitHub or GitLab handle (``alice``, ``@alice``, ``@org/team``), without the ``@``.
 
@@ -293,9 +310,13 @@ def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
     handle, why = _handle_of_profile(value.strip(), key)
     valid = GITHUB_HANDLE_RE if key == "github" else HANDLE_RE
     if handle is not None and not valid.match(handle):
-        handle = None
+        written, handle = handle, None
         if key == "github" and HANDLE_RE.match(value.strip()):
-            why = f"GitHub's team handles have one slash (teams nest, handles do not); {_GITHUB_TEAM_HINT}"
+            why = (
+                f"GitHub's team handles have one slash (teams nest, handles do not); {_GITHUB_TEAM_HINT}"
+                if written.count("/") > 1
+                else _github_letters_why(written)
+            )
     if handle is None:
         example = "'@acme/sales' (a team)" if key == "github" else "'@acme/sales' (a group)"
         f.warn(

@@ -199,3 +199,32 @@ def test_a_team_written_as_its_handle_is_that_team_in_codeowners(
     code, out = run_cli("codeowners")
     assert code == 0, out
     assert "/content/objectives/infra.md @acme/platform" in out, out
+
+
+@pytest.mark.parametrize(
+    ("handle", "perhaps"),
+    [("uma.diaz", "uma-diaz"), ("uma_diaz", "uma-diaz"), ("@acme/plat.form", "acme/plat-form")],
+)
+def test_a_github_handle_github_refuses_is_said_and_left_out_of_codeowners(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handle: str, perhaps: str
+) -> None:
+    root = _codeowners_repo(
+        tmp_path / "repo",
+        {
+            "content/people/uma.md": f'---\ntitle: Uma Diaz\ngithub: "{handle}"\n---\n',
+            "content/objectives/infra.md": (
+                "---\ntitle: Infra\nowner: Uma Diaz\nkey_results:\n"
+                "  - {id: a, title: A, start: 0, target: 1}\n---\n"
+            ),
+        },
+    )
+    code, out = run_cli("check", "--site", str(root), "--as-of", "2026-11-20")
+    assert code == 0, out
+    assert (
+        f"content/people/uma.md:3:9: warning OKR120: github handle {handle!r} is not a "
+        "GitHub user or team (ignored)"
+    ) in out, out
+    assert f"(perhaps {perhaps!r})" in out, out
+    monkeypatch.chdir(root)
+    code, out = run_cli("codeowners")
+    assert handle.removeprefix("@") not in out, out
