@@ -115,6 +115,15 @@ def format_fixed(value: float | None, digits: int, pad: bool = False) -> str:
     return text or "0"
 
 
+def formula_minus(figure: str) -> str:
+    """A figure already written in the site's language as a term of a
+    formula: a negative one with the typographic minus (U+2212) the
+    formula's operators are written with (``0.707 − 0.725 = −0.018``), not
+    Python's hyphen-minus beside them (``= -0.018``). Pages only: CSVs, JSON
+    and ``okrsite diff`` keep the hyphen-minus a spreadsheet reads."""
+    return "\u2212" + figure[1:] if figure.startswith("-") else figure
+
+
 #: whole percentages a ratio below them never rounds up to: the grade bands'
 #: edges (red < 0.4 ≤ yellow < 0.7 ≤ green; 0.7 is also an aspirational
 #: objective's default success level) and done (1)

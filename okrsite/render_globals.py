@@ -20,9 +20,10 @@ from markupsafe import Markup
 
 from okrsite import __version__
 from okrsite.limit_places import DEFAULT_PLACES
-from okrsite.numbers import format_number
+from okrsite.numbers import format_fixed, format_number, formula_minus
 from okrsite.plural_count import count_as_shown
 from okrsite.render_assets import badge_path
+from okrsite.scoring_progress import DONE_AT, GREEN_FROM, YELLOW_FROM
 from okrsite.sitefiles import excerpt
 from okrsite.ui_words import STATUS_WORDS
 from okrsite.urls import href
@@ -87,6 +88,13 @@ class TemplateGlobals:
 
     def decimal(self, value: float | None, places: int) -> str:
         return self._decimal(value, places)
+
+    def fixed(self, value: float, places: int) -> str:
+        """A rule's figure with exactly ``places`` decimals in the site's
+        language (``1.0``, ``0,4``): the grade bands and "done at" in the
+        explanation's sentences, whose figures translators must never type
+        (a de-CH page would mix ``1,0`` with ``0.15``)."""
+        return self.language.number(format_fixed(value, places, pad=True))
 
     def plural_count(self, value: float | None, places: int) -> int:
         """What ``ngettext`` is given for ``value`` as :meth:`decimal` writes
@@ -179,6 +187,12 @@ class TemplateGlobals:
             # the count ngettext is given for a figure written with decimals
             "plural_count": self.plural_count,
             "grade_places": grade_places,
+            # the figures of the core's rules a sentence names (fixed() writes them)
+            "grade_edges": {"yellow": YELLOW_FROM, "green": GREEN_FROM},
+            "done_at": DONE_AT,
+            "fixed": self.fixed,
+            # a figure as a formula's term: a negative one with the operators' minus
+            "formula_minus": formula_minus,
             "day": self.language.day,
             "atom_time": atom_time,
             "status_word": self.status_word,

@@ -20,6 +20,7 @@ from okrsite import cycles as cycles_mod
 from okrsite import numbers
 from okrsite.model import Cycle, Objective, Settings, Status
 from okrsite.scoring_compare import clamp, for_comparison
+from okrsite.scoring_progress import DONE_AT
 
 #: the default of ``stale_after_days``, which is also how many days into its
 #: cycle an objective without a check-in turns stale (:func:`is_stale`)
@@ -33,7 +34,7 @@ FORECAST_MIN_SPAN = 0.25
 def success_level(settings: Settings, commitment: str) -> float:
     """The progress an objective must reach to succeed: 1.0 when committed,
     ``aspirational_success`` (0.7 by default) when aspirational."""
-    return settings.aspirational_success if commitment == "aspirational" else 1.0
+    return settings.aspirational_success if commitment == "aspirational" else DONE_AT
 
 
 def reached(progress: float, success: float) -> bool:
@@ -65,7 +66,7 @@ def status_for(
         return "upcoming"
     if where == "over":
         return "achieved" if reached(progress, success) else "missed"
-    if for_comparison(progress) >= 1.0:
+    if for_comparison(progress) >= DONE_AT:
         return "done"
     return pace_status(progress, expected, settings)
 

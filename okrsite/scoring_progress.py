@@ -41,12 +41,23 @@ def numeric_progress(
     return clamp(ratio), ratio
 
 
+#: where Google's grade bands start: red below :data:`YELLOW_FROM`, yellow
+#: from it, green from :data:`GREEN_FROM`; the objective page's explanation and
+#: the grade badge's title print these (through the site's number formatting),
+#: so the figures a reader sees are the ones :func:`grade_for` compares with
+YELLOW_FROM = 0.4
+GREEN_FROM = 0.7
+#: the progress at which an objective or key result is done (the status
+#: ``done`` while its cycle runs; also a committed objective's success level)
+DONE_AT = 1.0
+
+
 def grade_for(progress: float) -> Grade:
     """Google's bands: red < 0.4 ≤ yellow < 0.7 ≤ green."""
     p = for_comparison(progress)
-    if p < 0.4:
+    if p < YELLOW_FROM:
         return "red"
-    if p < 0.7:
+    if p < GREEN_FROM:
         return "yellow"
     return "green"
 

@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0__ = resolve('_')
     l_0_num = resolve('num')
+    l_0_formula_minus = resolve('formula_minus')
     l_0_ngettext = resolve('ngettext')
     l_0_percent = resolve('percent')
     l_0_p = missing
@@ -77,15 +78,15 @@ def root(context, missing=missing, environment=environment):
     elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'numeric'):
         pass
         yield '('
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current'))))
         yield ' − '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start')))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start'))))
         yield ') ÷ ('
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target')))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target'))))
         yield ' − '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start')))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start'))))
         yield ') = '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'ratio'), (undefined(name='places') if l_0_places is missing else l_0_places)))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'ratio'), (undefined(name='places') if l_0_places is missing else l_0_places))))
         if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'clamped'):
             pass
             yield ', begrenzt auf '
@@ -153,4 +154,4 @@ def root(context, missing=missing, environment=environment):
     yield '</td></tr>\n'
 
 blocks = {}
-debug_info = '4=32&5=35&6=39&7=55&8=59&9=62&10=65&11=69&12=77&13=93&14=98&15=103&16=115&17=133&18=140&19=142'
+debug_info = '4=33&5=36&6=40&7=56&8=60&9=63&10=66&11=70&12=78&13=94&14=99&15=104&16=116&17=134&18=141&19=143'

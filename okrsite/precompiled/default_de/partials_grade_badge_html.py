@@ -8,6 +8,9 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_grade = resolve('grade')
+    l_0__ = resolve('_')
+    l_0_fixed = resolve('fixed')
+    l_0_grade_edges = resolve('grade_edges')
     l_0_decimal = resolve('decimal')
     l_0_progress = resolve('progress')
     l_0_grade_places = resolve('grade_places')
@@ -20,11 +23,13 @@ def root(context, missing=missing, environment=environment):
     pass
     yield '<span class="grade grade-'
     yield escape((undefined(name='grade') if l_0_grade is missing else l_0_grade))
-    yield '" title="Note (rot &lt; 0,4 ≤ gelb &lt; 0,7 ≤ grün)">'
+    yield '" title="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Grade (red &lt; %(yellow)s ≤ yellow &lt; %(green)s ≤ green)', yellow=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), environment.getattr((undefined(name='grade_edges') if l_0_grade_edges is missing else l_0_grade_edges), 'yellow'), 1), green=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), environment.getattr((undefined(name='grade_edges') if l_0_grade_edges is missing else l_0_grade_edges), 'green'), 1)))
+    yield '">'
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (undefined(name='progress') if l_0_progress is missing else l_0_progress), context.call((undefined(name='grade_places') if l_0_grade_places is missing else l_0_grade_places), (undefined(name='progress') if l_0_progress is missing else l_0_progress))))
     yield ' <span class="grade-word">'
     yield escape(context.call(environment.getattr({'red': Markup('rot'), 'yellow': Markup('gelb'), 'green': Markup('grün')}, 'get'), (undefined(name='grade') if l_0_grade is missing else l_0_grade), (undefined(name='grade') if l_0_grade is missing else l_0_grade)))
     yield '</span></span>'
 
 blocks = {}
-debug_info = '2=22'
+debug_info = '2=25'

@@ -60,6 +60,10 @@ def block_main(context, missing=missing, environment=environment):
     l_0_explain = resolve('explain')
     l_0_decimal = resolve('decimal')
     l_0_as_of = resolve('as_of')
+    l_0_formula_minus = resolve('formula_minus')
+    l_0_fixed = resolve('fixed')
+    l_0_done_at = resolve('done_at')
+    l_0_grade_edges = resolve('grade_edges')
     l_0_checkins = resolve('checkins')
     l_0_timeline = resolve('timeline')
     l_0_badge_url = resolve('badge_url')
@@ -407,7 +411,7 @@ def block_main(context, missing=missing, environment=environment):
     yield ' = '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars))
     yield '</code></p>\n<h3>4. Status</h3>\n'
-    l_0_behind = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars)
+    l_0_behind = context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'behind'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars), _block_vars=_block_vars)
     _block_vars['behind'] = l_0_behind
     yield '<p><code>behind = expected − progress = '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'expected'), (undefined(name='places') if l_0_places is missing else l_0_places), _block_vars=_block_vars))
@@ -416,7 +420,7 @@ def block_main(context, missing=missing, environment=environment):
     yield ' = '
     yield escape((undefined(name='behind') if l_0_behind is missing else l_0_behind))
     yield '</code></p>\n<p>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Thresholds: on track when behind ≤ %(on_track)s, at risk when ≤ %(at_risk)s, else off track; done at 1.0; after the cycle: achieved when progress ≥ success, else missed.', on_track=context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'on_track'), 2, _block_vars=_block_vars), at_risk=context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'at_risk'), 2, _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Thresholds: on track when behind ≤ %(on_track)s, at risk when ≤ %(at_risk)s, else off track; done at %(done)s; after the cycle: achieved when progress ≥ success, else missed.', on_track=context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'on_track'), 2, _block_vars=_block_vars), at_risk=context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'settings'), 'at_risk'), 2, _block_vars=_block_vars), done=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), (undefined(name='done_at') if l_0_done_at is missing else l_0_done_at), 1, _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</p>\n'
     l_0_cyc = environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle')
     _block_vars['cyc'] = l_0_cyc
@@ -455,7 +459,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
     elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'done'):
         pass
-        yield 'Progress reached 1.0, so done.'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress reached %(done)s, so done.', done=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), (undefined(name='done_at') if l_0_done_at is missing else l_0_done_at), 1, _block_vars=_block_vars), _block_vars=_block_vars))
     elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'on-track'):
         pass
         yield 'behind '
@@ -482,7 +486,9 @@ def block_main(context, missing=missing, environment=environment):
         yield escape((undefined(name='at_risk') if l_0_at_risk is missing else l_0_at_risk))
         yield ', '
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'so %(status)s.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status'), _block_vars=_block_vars), _block_vars=_block_vars))
-    yield '</strong></p>\n<p>Grade colour: red &lt; 0.4 ≤ yellow &lt; 0.7 ≤ green → '
+    yield '</strong></p>\n<p>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Grade colour: red &lt; %(yellow)s ≤ yellow &lt; %(green)s ≤ green', yellow=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), environment.getattr((undefined(name='grade_edges') if l_0_grade_edges is missing else l_0_grade_edges), 'yellow'), 1, _block_vars=_block_vars), green=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), environment.getattr((undefined(name='grade_edges') if l_0_grade_edges is missing else l_0_grade_edges), 'green'), 1, _block_vars=_block_vars), _block_vars=_block_vars))
+    yield ' → '
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'):
         pass
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
@@ -522,4 +528,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=88&7=90&8=101&11=106&12=108&13=113&15=115&16=120&18=128&20=130&21=136&22=143&23=145&24=152&25=158&26=174&27=176&28=182&29=192&30=206&31=208&37=223&41=226&44=232&47=238&51=241&54=244&55=246&56=264&62=267&65=269&68=272&69=295&70=299&74=305&78=308&84=335&87=338&94=341&95=343&96=345&98=348&100=350&105=360&106=365&108=388&109=404&111=410&112=413&113=419&114=421&116=428&117=431&118=440&119=456&120=459&121=467&122=480&124=486&125=493&126=495&127=497&133=499&135=502&141=514&143=516&144=521'
+debug_info = '1=13&2=16&3=20&6=92&7=94&8=105&11=110&12=112&13=117&15=119&16=124&18=132&20=134&21=140&22=147&23=149&24=156&25=162&26=178&27=180&28=186&29=196&30=210&31=212&37=227&41=230&44=236&47=242&51=245&54=248&55=250&56=268&62=271&65=273&68=276&69=299&70=303&74=309&78=312&84=339&87=342&94=345&95=347&96=349&98=352&100=354&105=364&106=369&108=392&109=408&111=414&112=417&113=423&114=425&116=432&117=435&118=444&119=460&120=463&121=471&122=484&124=490&125=499&126=501&127=503&133=505&135=508&141=520&143=522&144=527'
