@@ -35,6 +35,7 @@ from okrsite.render import RenderMemo
 from okrsite.render_plan import render_diagnostic, render_files
 from okrsite.scoring import ScoreMemo
 from okrsite.server import PreviewServer, in_place_ok
+from okrsite.server_words import site_words
 from okrsite.template_hints import as_the_preview_says
 from okrsite.watch import SiteWatcher
 from okrsite.writer import SyncWriter
@@ -138,6 +139,7 @@ class Preview(PreviewWatch, PreviewPlan):
             # read from okrsite.toml alone, so a site whose content does not
             # build yet still gets its own language on the preview's 404 page
             self.server.language = config.language
+            self.server.words = site_words(config.language, self.site_root, config.theme)
         except BaseException:
             # A busy port (or an unreadable site) must not leave the folder behind.
             shutil.rmtree(self.out, ignore_errors=True)

@@ -20,6 +20,7 @@ from okrsite.config import CONFIG_FILE, SiteConfig
 from okrsite.content_names import is_folder_readme
 from okrsite.gitsource import head_commit
 from okrsite.pipeline import FileTree, read_config
+from okrsite.server_words import site_words
 from okrsite.theme import ThemeError, theme_chain
 from okrsite.watch import SiteWatcher, git_ref_paths
 
@@ -126,6 +127,7 @@ class PreviewWatch:
         plan = self.watch_plan(config, theme_folders=themes)
         self.content_dir = config.content_dir
         self.server.language = config.language
+        self.server.words = site_words(config.language, self.site_root, config.theme)
         if plan != self.watching:
             self.watching = plan
             self.watcher.update([*plan[0], *self.link_targets], ignore=plan[1])

@@ -40,7 +40,7 @@ import types
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.server_http import IDLE_TIMEOUT as IDLE_TIMEOUT
@@ -62,6 +62,9 @@ from okrsite.server_livereload import inject_livereload as inject_livereload
 from okrsite.server_livereload import script_tag as script_tag
 from okrsite.server_safety import host_allowed as host_allowed
 from okrsite.server_safety import resolve_request as resolve_request
+
+if TYPE_CHECKING:
+    from okrsite.server_words import SiteWords
 from okrsite.server_safety import url_segments as url_segments
 
 __all__ = [
@@ -118,6 +121,10 @@ class PreviewServer:
         #: the site's ``language`` (``okrsite.toml``), which the page served
         #: where the build has no ``404.html`` yet speaks (the preview sets it)
         self.language = "en"
+        #: the site's words for what the preview writes itself (the error
+        #: overlay, that 404 page), from the catalogues its pages read
+        #: (:func:`okrsite.server_words.site_words`; the preview sets it)
+        self.words: SiteWords = ("en", {})
         self.keepalive_interval = keepalive_interval
         self._lock = threading.Lock()
         self._clients: set[_Client] = set()

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from okrsite.server_livereload import (
     EVENTS_PATH,
     INTERNAL_PREFIX,
-    LIVERELOAD_JS,
     RETRY_MS,
     SCRIPT_PATH,
     WORKER_JS,
@@ -47,6 +46,7 @@ from okrsite.server_safety import (
     resolve_request,
     url_segments,
 )
+from okrsite.server_words import livereload_js
 
 if TYPE_CHECKING:
     from okrsite.server import PreviewServer
@@ -337,7 +337,8 @@ class _Handler(SimpleHTTPRequestHandler):
         if isinstance(found, _Found):
             self._send_file(found.path, HTTPStatus.NOT_FOUND, head, back)
             return
-        text = not_found_page(raw, self.server.preview.language)
+        preview = self.server.preview
+        text = not_found_page(raw, preview.language, preview.words[1])
         body = inject_livereload(text, self.server.preview.build_id, back)
         self._send_body(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, len(body), head)
 
@@ -346,7 +347,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if raw == EVENTS_PATH:
             self._stream_events(head)
         elif raw == SCRIPT_PATH:
-            body = LIVERELOAD_JS.encode("utf-8")
+            body = livereload_js(self.server.preview.words).encode("utf-8")
             self._send_body(HTTPStatus.OK, js, body, len(body), head)
         elif raw == WORKER_PATH:
             body = WORKER_JS.encode("utf-8")

@@ -79,22 +79,29 @@ def overlay_words(
         return out
     for file in files:
         try:
-            text = file.read_text(encoding="utf-8").replace("\r\n", "\n")
+            text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeError):
             continue
-        words = {}
-        for entry in _PO_ENTRY.finditer(text):
-            if "fuzzy" in entry.group("flags"):
-                continue
-            try:
-                message, string = _po_text(entry.group("id")), _po_text(entry.group("str"))
-            except (ValueError, SyntaxError):
-                continue
-            if message in wanted and string:
-                words[message] = string
+        words = po_words(text, wanted)
         if words:
             out[file.stem.replace("_", "-").lower()] = words
     return out
+
+
+def po_words(text: str, wanted: tuple[str, ...]) -> dict[str, str]:
+    """The translations of ``wanted`` a catalogue's text holds: filled and
+    not ``#, fuzzy`` (as where a page's words are looked up)."""
+    words = {}
+    for entry in _PO_ENTRY.finditer(text.replace("\r\n", "\n")):
+        if "fuzzy" in entry.group("flags"):
+            continue
+        try:
+            message, string = _po_text(entry.group("id")), _po_text(entry.group("str"))
+        except (ValueError, SyntaxError):
+            continue
+        if message in wanted and string:
+            words[message] = string
+    return words
 
 
 # The page script. It is served from a URL rather than inlined so that a site
@@ -102,7 +109,7 @@ def overlay_words(
 # Every handler is idempotent with respect to the build id embedded in the
 # tag (``data-build``), so replaying the latest state to a tab is always safe:
 # a tab reloads only if it shows a different build than the server has.
-LIVERELOAD_JS = (
+LIVERELOAD_TEMPLATE = (
     r"""/* okrsite live reload: added by `okrsite serve`, never part of a build. */
 (function () {
   "use strict";
@@ -445,8 +452,13 @@ __KEEP__
     .replace("__SCRIPT_RE__", re.escape(SCRIPT_SRC).replace("/", "\\/"))
     .replace("__SCRIPT__", SCRIPT_SRC)
     .replace("__HOME__", INTERNAL_PREFIX)
-    .replace("__WORDS__", json.dumps(overlay_words(), sort_keys=True))
     .replace("__KEEP__", KEEP_PAGE_STATE_JS)
+)
+#: the page script with the shipped catalogues' words, for every language they
+#: hold; the preview serves it with its site's words too
+#: (:func:`okrsite.server_words.livereload_js`)
+LIVERELOAD_JS = LIVERELOAD_TEMPLATE.replace(
+    "__WORDS__", json.dumps(overlay_words(), sort_keys=True)
 )
 
 # The shared worker: one EventSource, fanned out to every tab. It remembers

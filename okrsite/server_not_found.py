@@ -5,8 +5,9 @@ site's ``404.html``. Until a build has made one (a site that starts broken
 has none) it answers with a small page of its own instead, which must speak
 the language ``okrsite.toml`` names, as the site's pages would: a German
 site shows no English, and the error overlay on that page takes its words
-from the page's ``<html lang>``. Its words come from the default theme's
-catalogues, read as the overlay's are (:func:`okrsite.server_livereload.overlay_words`),
+from the page's ``<html lang>``. Its words come from the catalogues the
+site's pages read (:mod:`okrsite.server_words`), else the default theme's,
+read as the overlay's are (:func:`okrsite.server_livereload.overlay_words`),
 without Babel: the preview of an English site never imports it.
 """
 
@@ -44,10 +45,13 @@ def _words(language: str) -> tuple[str, dict[str, str]]:
     return (language.replace("_", "-"), words) if words else ("en", {})
 
 
-def not_found_page(path: str, language: str = "en") -> bytes:
+def not_found_page(path: str, language: str = "en", site: dict[str, str] | None = None) -> bytes:
     """The page for an address (``path``, as requested) the build has no
-    page for, in ``language`` (``okrsite.toml``'s ``language``)."""
-    lang, words = _words(language)
+    page for, in ``language`` (``okrsite.toml``'s ``language``): ``site``,
+    the site's words for it as its pages read them (the default theme's,
+    the theme chain's and the site's own catalogues,
+    :func:`okrsite.server_words.site_words`), else the shipped ones."""
+    lang, words = (language.replace("_", "-"), site) if site else _words(language)
     title, sentence = (words.get(w, w) for w in NOT_FOUND_WORDS)
     code = f"<code>{html.escape(path)}</code>"
     text = html.escape(sentence, quote=False).replace("%(path)s", code)
