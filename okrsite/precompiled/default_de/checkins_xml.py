@@ -8,6 +8,7 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_html_lang = resolve('html_lang')
+    l_0__ = resolve('_')
     l_0_config = resolve('config')
     l_0_feed_id = resolve('feed_id')
     l_0_updated_at = resolve('updated_at')
@@ -41,8 +42,8 @@ def root(context, missing=missing, environment=environment):
     yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="'
     yield escape((undefined(name='html_lang') if l_0_html_lang is missing else l_0_html_lang))
     yield '">\n  <title>'
-    yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
-    yield ': Check-ins</title>\n  <id>urn:okrsite:'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')))
+    yield ' Check-ins</title>\n  <id>urn:okrsite:'
     yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
     yield '</id>\n  <updated>'
     yield escape((undefined(name='updated_at') if l_0_updated_at is missing else l_0_updated_at))
@@ -52,7 +53,6 @@ def root(context, missing=missing, environment=environment):
     l_1_loop = missing
     for l_1_c, l_1_loop in LoopContext((undefined(name='entries') if l_0_entries is missing else l_0_entries), undefined):
         l_1_timed = resolve('timed')
-        l_1__ = resolve('_')
         l_1_day = resolve('day')
         l_1_atom_time = resolve('atom_time')
         l_1_person_name = resolve('person_name')
@@ -91,10 +91,10 @@ def root(context, missing=missing, environment=environment):
         yield '  <entry>\n    <title>'
         if ((undefined(name='timed') if l_1_timed is missing else l_1_timed) and (environment.getattr(l_1_c, 'id') in (undefined(name='timed') if l_1_timed is missing else l_1_timed))):
             pass
-            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), ' ', (context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(time)s (UTC%(offset)s)', time=environment.getattr(l_1_c, 'time'), offset=environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars) if environment.getattr(l_1_c, 'zone') else environment.getattr(l_1_c, 'time')), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), ' ', (context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr(l_1_c, 'time'), offset=environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars) if environment.getattr(l_1_c, 'zone') else environment.getattr(l_1_c, 'time')), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         yield '</title>\n    <id>urn:okrsite:checkin:'
         yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
         yield ':'
@@ -131,9 +131,11 @@ def root(context, missing=missing, environment=environment):
             pass
             if environment.getattr(l_1_c, 'kpi'):
                 pass
-                t_6.append(
-                    '<p>Wert: ',
-                )
+                t_6.extend((
+                    '<p>',
+                    escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Wert'), _loop_vars=_loop_vars)),
+                    ' ',
+                ))
                 if (not t_4(environment.getattr(l_3_m, 'previous'))):
                     pass
                     t_6.extend((
@@ -196,7 +198,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_6.extend((
                         ' (',
-                        escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_3_status_word is missing else l_3_status_word), environment.getattr(l_3_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                        escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_3_status_word is missing else l_3_status_word), environment.getattr(l_3_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                         ')',
                     ))
                 t_6.append(
@@ -221,12 +223,12 @@ def root(context, missing=missing, environment=environment):
         if ((environment.getattr(l_1_c, 'id') in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'backdated')):
             pass
             yield '&lt;p&gt;'
-            yield escape(t_1(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'committed'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+            yield escape(t_1(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'committed'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1__ = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_origins = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_origins = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '2=42&3=44&4=46&5=48&6=50&9=53&10=73&12=92&13=99&14=103&15=105&16=107&20=125&21=215'
+debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=73&12=92&13=99&14=103&15=105&16=107&20=125&21=217'

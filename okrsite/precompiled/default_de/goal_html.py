@@ -164,8 +164,8 @@ def block_main(context, missing=missing, environment=environment):
         yield '</span> <strong>'
         yield escape(l_1_letter)
         yield '</strong> '
-        yield escape(l_1_word)
-        yield ': '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=l_1_word, _loop_vars=_loop_vars))
+        yield ' '
         yield escape(l_1_rule)
         yield ' — <span class="verdict">'
         yield escape((Markup('ja') if (undefined(name='ok') if l_1_ok is missing else l_1_ok) else Markup('nein')))

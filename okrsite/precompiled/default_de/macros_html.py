@@ -77,6 +77,8 @@ def root(context, missing=missing, environment=environment):
         t_5 = []
         l_1_partial = resolve('partial')
         l_1_ngettext = resolve('ngettext')
+        l_1__ = resolve('_')
+        l_1_total = missing
         if l_1_sm is missing:
             l_1_sm = undefined("parameter 'sm' was not provided", name='sm')
         if l_1_label is missing:
@@ -88,13 +90,14 @@ def root(context, missing=missing, environment=environment):
             '<div class="summary">\n  <p class="big">',
             escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=l_1_label, status=None)),
             '</p>\n  <p>',
-            escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'))),
         ))
+        l_1_total = context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'))
         if environment.getattr(l_1_sm, 'counts'):
             pass
-            t_5.append(
-                ': ',
-            )
+            t_5.extend((
+                escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(label)s:', label=(undefined(name='total') if l_1_total is missing else l_1_total))),
+                ' ',
+            ))
             l_2_loop = missing
             for (l_2_st, l_2_n), l_2_loop in LoopContext(environment.getattr(l_1_sm, 'counts'), undefined):
                 _loop_vars = {}
@@ -123,6 +126,11 @@ def root(context, missing=missing, environment=environment):
                     escape((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 18 in 'macros.html' evaluated to false and no else section was defined."))),
                 )
             l_2_loop = l_2_st = l_2_n = missing
+        else:
+            pass
+            t_5.append(
+                escape((undefined(name='total') if l_1_total is missing else l_1_total)),
+            )
         t_5.append(
             '</p>\n</div>',
         )
@@ -330,4 +338,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['edit_link'] = l_0_edit_link = Macro(environment, macro, 'edit_link', ('edit',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=89&18=91&22=133&23=149&24=153&25=155&26=160&27=171&28=189&32=203&34=214&36=234&37=240&38=291&46=301&47=311&49=316&50=321'
+debug_info = '5=30&6=42&7=44&9=53&12=69&15=76&17=91&18=94&22=141&23=157&24=161&25=163&26=168&27=179&28=197&32=211&34=222&36=242&37=248&38=299&46=309&47=319&49=324&50=329'

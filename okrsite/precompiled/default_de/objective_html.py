@@ -388,21 +388,13 @@ def block_main(context, missing=missing, environment=environment):
         yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
     yield '</code> → '
     yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
-    yield '</p>\n<h3>3. Erwarteter Fortschritt = verstrichen × Erfolgsmaß</h3>\n<p>Verstrichener Anteil des Zyklus'
-    if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'):
-        pass
-        yield ' ('
-        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'start'), _block_vars=_block_vars))
-        yield ' – '
-        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end'), _block_vars=_block_vars))
-        yield ', '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'as of %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of), _block_vars=_block_vars), _block_vars=_block_vars))
-        yield ')'
-    yield ': '
+    yield '</p>\n<h3>3. Erwarteter Fortschritt = verstrichen × Erfolgsmaß</h3>\n<p>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=markup_join((Markup('Verstrichener Anteil des Zyklus'), (markup_join((' (', context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'start'), _block_vars=_block_vars), ' – ', context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle'), 'end'), _block_vars=_block_vars), ', ', context.call((undefined(name='_') if l_0__ is missing else l_0__), 'as of %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of), _block_vars=_block_vars), _block_vars=_block_vars), ')', )) if environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'cycle') else ''), )), _block_vars=_block_vars))
+    yield ' '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'elapsed'), 3, _block_vars=_block_vars))
     yield '; '
-    yield escape((Markup('Erfolgsmaß eines ambitionierten Ziels') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'commitment') == 'aspirational') else Markup('Erfolgsmaß eines verbindlichen Ziels')))
-    yield ': '
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=(Markup('Erfolgsmaß eines ambitionierten Ziels') if (environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'commitment') == 'aspirational') else Markup('Erfolgsmaß eines verbindlichen Ziels')), _block_vars=_block_vars))
+    yield ' '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'success'), 3, _block_vars=_block_vars))
     yield '.</p>\n<p><code>erwartet = '
     yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'elapsed'), 3, _block_vars=_block_vars))
@@ -443,13 +435,8 @@ def block_main(context, missing=missing, environment=environment):
         yield '.'
     elif (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') in ('achieved', 'missed')):
         pass
-        yield 'Der Zyklus ist vorbei'
-        if (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc):
-            pass
-            yield ' ('
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ended %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
-            yield ')'
-        yield ': Fortschritt '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=markup_join((Markup('Der Zyklus ist vorbei'), (markup_join((' (', context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ended %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars), _block_vars=_block_vars), ')', )) if (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc) else ''), )), _block_vars=_block_vars))
+        yield ' Fortschritt '
         yield escape((undefined(name='progress') if l_0_progress is missing else l_0_progress))
         yield ' '
         yield escape(('≥' if (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'status') == 'achieved') else '<'))
@@ -518,9 +505,13 @@ def block_main(context, missing=missing, environment=environment):
         yield '<p class="muted">Noch keine Check-ins.</p>'
     yield '</section>\n\n'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
-    yield '\n\n<p class="meta">Quelle: <code>'
+    yield '\n\n<p class="meta">'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Quelle'), _block_vars=_block_vars))
+    yield ' <code>'
     yield escape(environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'file'))
-    yield '</code> · Badge: <a href="'
+    yield '</code> · '
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Badge'), _block_vars=_block_vars))
+    yield ' <a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield escape(context.call((undefined(name='badge_url') if l_0_badge_url is missing else l_0_badge_url), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'id'), _block_vars=_block_vars))
     yield '">SVG</a></p>\n'
@@ -528,4 +519,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=92&7=94&8=105&11=110&12=112&13=117&15=119&16=124&18=132&20=134&21=140&22=147&23=149&24=156&25=162&26=178&27=180&28=186&29=196&30=210&31=212&37=227&41=230&44=236&47=242&51=245&54=248&55=250&56=268&62=271&65=273&68=276&69=299&70=303&74=309&78=312&84=339&87=342&94=345&95=347&96=349&98=352&100=354&105=364&106=369&108=392&109=408&111=414&112=417&113=423&114=425&116=432&117=435&118=444&119=460&120=463&121=471&122=484&124=490&125=499&126=501&127=503&133=505&135=508&141=520&143=522&144=527'
+debug_info = '1=13&2=16&3=20&6=92&7=94&8=105&11=110&12=112&13=117&15=119&16=124&18=132&20=134&21=140&22=147&23=149&24=156&25=162&26=178&27=180&28=186&29=196&30=210&31=212&37=227&41=230&44=236&47=242&51=245&54=248&55=250&56=268&62=271&65=273&68=276&69=299&70=303&74=309&78=312&84=339&87=342&94=345&95=347&96=349&98=352&100=354&105=364&106=369&108=392&109=400&111=406&112=409&113=415&114=417&116=424&117=427&118=436&119=447&120=450&121=458&122=471&124=477&125=486&126=488&127=490&133=492&135=495&141=507&143=509&144=518'

@@ -23,16 +23,22 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'default' found.")
     try:
-        t_2 = environment.filters['safe']
+        t_2 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_3 = environment.tests['none']
+        t_3 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<article class="checkin" id="'
@@ -78,7 +84,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield 'von '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author')))
-    if (not t_3(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
+    if (not t_4(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
         pass
         yield escape((' · ' if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author') else cond_expr_undefined("the inline if-expression on line 4 in 'partials/checkin.html' evaluated to false and no else section was defined.")))
         yield 'Zuversicht '
@@ -89,23 +95,26 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '  <ul class="values">'
         for l_1_v in environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values'):
+            l_1_markup = resolve('markup')
             _loop_vars = {}
             pass
-            yield '<li><bdi>'
-            yield escape(environment.getattr(l_1_v, 'label'))
-            yield '</bdi>: <strong>'
-            if (not t_3(environment.getattr(l_1_v, 'done'))):
+            yield '<li>'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_2(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_v, 'label')), _loop_vars=_loop_vars))
+            yield ' <strong>'
+            if (not t_4(environment.getattr(l_1_v, 'done'))):
                 pass
                 yield escape((Markup('erledigt') if environment.getattr(l_1_v, 'done') else Markup('nicht erledigt')))
             else:
                 pass
                 yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(l_1_v, 'value'), environment.getattr(l_1_v, 'unit'), _loop_vars=_loop_vars))
             yield '</strong></li>'
-        l_1_v = missing
+        l_1_v = l_1_markup = missing
         yield '</ul>\n'
-    if (not t_3(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
+    if (not t_4(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'))):
         pass
-        yield '  <p>Wert: <strong>'
+        yield '  <p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Wert')))
+        yield ' <strong>'
         yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value'), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'unit')))
         yield '</strong></p>\n'
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'notes'):
@@ -116,4 +125,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=39&3=41&4=77&5=88&6=91&8=106&9=109&11=111&12=114'
+debug_info = '2=45&3=47&4=83&5=94&6=97&8=113&9=116&11=120&12=123'

@@ -8,6 +8,7 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_sections = resolve('sections')
+    l_0__ = resolve('_')
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -23,7 +24,9 @@ def root(context, missing=missing, environment=environment):
     pass
     if (t_1((undefined(name='sections') if l_0_sections is missing else l_0_sections)) > 1):
         pass
-        yield '<p class="meta">Zyklen: '
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Zyklen')))
+        yield ' '
         l_1_loop = missing
         for l_1_sec, l_1_loop in LoopContext((undefined(name='sections') if l_0_sections is missing else l_0_sections), undefined):
             l_1_anchor = resolve('anchor')
@@ -40,4 +43,4 @@ def root(context, missing=missing, environment=environment):
         yield '</p>'
 
 blocks = {}
-debug_info = '2=24'
+debug_info = '2=25'

@@ -65,8 +65,8 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')))
             yield ' ≤ '
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold')))
-            yield ': geringe Zuversicht.'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold'))))
+            yield ' geringe Zuversicht.'
         elif (environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value') <= environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold')):
             pass
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')))
@@ -77,8 +77,8 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')))
             yield ' &gt; '
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold')))
-            yield ': nicht gering.'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold'))))
+            yield ' nicht gering.'
         yield '</strong></p>'
 
 blocks = {}

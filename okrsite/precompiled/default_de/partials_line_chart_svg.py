@@ -190,8 +190,8 @@ def root(context, missing=missing, environment=environment):
             yield '" cy="'
             yield escape(environment.getattr(l_1_p, 'y'))
             yield '" r="4"><title>'
-            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_p, 'date'), _loop_vars=_loop_vars))
-            yield ': '
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_p, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield ' '
             yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_p, 'value'), environment.getattr(l_1_p, 'places'), _loop_vars=_loop_vars))
             yield '</title></circle>'
         l_1_p = missing

@@ -11,11 +11,11 @@ def root(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     l_0_version = resolve('version')
     l_0_root = resolve('root')
+    l_0__ = resolve('_')
     l_0_nav_items = resolve('nav_items')
     l_0_path = resolve('path')
     l_0_as_of = resolve('as_of')
     l_0_day = resolve('day')
-    l_0__ = resolve('_')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -38,8 +38,8 @@ def root(context, missing=missing, environment=environment):
     yield '">\n<link rel="stylesheet" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'static/style.css">\n<link rel="icon" href="data:,">\n<link rel="alternate" type="application/atom+xml" title="'
-    yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
-    yield ': check-ins" href="'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')))
+    yield ' check-ins" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'checkins.xml">\n'
     yield from context.blocks['head'][0](context)

@@ -34,15 +34,22 @@ def block_main(context, missing=missing, environment=environment):
     l_0_summary = resolve('summary')
     l_0__ = resolve('_')
     l_0_card = resolve('card')
+    l_0_markup = resolve('markup')
     l_0_partial = resolve('partial')
     l_0_ids = resolve('ids')
     l_0_exports = resolve('exports')
     l_0_goal_ids = resolve('goal_ids')
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield '<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="'
@@ -71,7 +78,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '</p>\n'
         else:
             pass
-            yield '<p class="scorecard-state preview"><strong>Preview</strong>: '
+            yield '<p class="scorecard-state preview">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<strong>%s</strong>', _block_vars=_block_vars), Markup('Preview')), _block_vars=_block_vars))
+            yield ' '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "the cycle runs until %(end)s; these are the figures it would end with at today's progress (as of %(day)s).", end=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'cycle'), 'end'), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'as_of'), _block_vars=_block_vars), _block_vars=_block_vars))
             yield '</p>'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'scorecard_summary.html', card=(undefined(name='card') if l_0_card is missing else l_0_card), _block_vars=_block_vars))
@@ -89,7 +98,9 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
     if (undefined(name='exports') if l_0_exports is missing else l_0_exports):
         pass
-        yield '<p class="meta">Scorecard data: <a href="'
+        yield '<p class="meta">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Scorecard data'), _block_vars=_block_vars))
+        yield ' <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
         yield escape(environment.getattr((undefined(name='exports') if l_0_exports is missing else l_0_exports), 'json'))
         yield '">JSON</a> · <a href="'
@@ -102,4 +113,4 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=49&5=56&6=58&7=62&8=64&11=67&12=75&13=77&14=79&15=81&16=83&17=85&21=88&22=90&23=99'
+debug_info = '1=13&2=16&3=20&4=56&5=63&6=65&7=69&8=71&11=74&12=82&13=86&14=88&15=90&16=92&17=94&21=97&22=99&23=110'

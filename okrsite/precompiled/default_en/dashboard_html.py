@@ -116,7 +116,9 @@ def block_main(context, missing=missing, environment=environment):
         yield '\n'
         if (t_3((undefined(name='cycle_names') if l_0_cycle_names is missing else l_0_cycle_names)) > 1):
             pass
-            yield '  <nav aria-label="Other cycles" class="cycles-nav"><p>Other cycles:\n'
+            yield '  <nav aria-label="Other cycles" class="cycles-nav"><p>'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Other cycles'), _block_vars=_block_vars))
+            yield '\n'
             def t_6(fiter):
                 for l_1_n in fiter:
                     if (l_1_n != environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name')):
@@ -358,4 +360,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=89&5=91&6=96&8=99&9=105&10=110&11=115&12=117&14=120&20=138&22=142&24=145&25=147&26=151&28=154&29=159&30=164&33=173&37=176&38=180&40=183&42=185&43=188&44=190&46=192&48=198&49=201&52=204&53=207&56=214&57=218&58=226&59=228&60=233&61=238&62=246&64=248&65=253&66=256&67=260&69=263&70=273&72=283&75=286&77=289&78=293&86=302&87=305&90=315&94=318&95=322&96=326&97=330&98=336&99=339&104=342&106=345&107=349&110=353'
+debug_info = '1=13&2=16&3=20&4=89&5=91&6=96&8=99&9=105&10=110&11=115&12=117&13=120&14=122&20=140&22=144&24=147&25=149&26=153&28=156&29=161&30=166&33=175&37=178&38=182&40=185&42=187&43=190&44=192&46=194&48=200&49=203&52=206&53=209&56=216&57=220&58=228&59=230&60=235&61=240&62=248&64=250&65=255&66=258&67=262&69=265&70=275&72=285&75=288&77=291&78=295&86=304&87=307&90=317&94=320&95=324&96=328&97=332&98=338&99=341&104=344&106=347&107=351&110=355'

@@ -13,16 +13,22 @@ def root(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<li class="change">\n  <p><time datetime="'
@@ -52,10 +58,10 @@ def root(context, missing=missing, environment=environment):
         pass
         yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'author')))
-    if (not t_2(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
+    if (not t_3(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
         pass
         yield ' · confidence '
-        if ((not t_2(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before'))) and (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before') != environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
+        if ((not t_3(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before'))) and (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before') != environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
             pass
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before')))
             yield ' → '
@@ -66,20 +72,21 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+            l_1__ = resolve('_')
+            l_1_markup = resolve('markup')
             l_1_ngettext = resolve('ngettext')
             l_1_lead = resolve('lead')
             l_1_with_unit = resolve('with_unit')
-            l_1__ = resolve('_')
             l_1_status_word = resolve('status_word')
             l_1_decimal = resolve('decimal')
             l_1_shown = resolve('shown')
             l_1_plural_count = resolve('plural_count')
             _loop_vars = {}
             pass
-            yield '    <li><bdi>'
-            yield escape(environment.getattr(l_1_m, 'title'))
-            yield '</bdi>: '
-            if (not t_2(environment.getattr(l_1_m, 'done_after'))):
+            yield '    <li>'
+            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_m, 'title')), _loop_vars=_loop_vars))
+            yield ' '
+            if (not t_3(environment.getattr(l_1_m, 'done_after'))):
                 pass
                 yield escape((Markup('done') if environment.getattr(l_1_m, 'done_before') else Markup('not done')))
                 yield ' → '
@@ -93,7 +100,7 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', environment.getattr(l_1_m, 'milestones'), done=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'new'), _loop_vars=_loop_vars), total=environment.getattr(l_1_m, 'milestones'), _loop_vars=_loop_vars))
                 else:
                     pass
-                    if (not t_2(environment.getattr(l_1_m, 'previous'))):
+                    if (not t_3(environment.getattr(l_1_m, 'previous'))):
                         pass
                         yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_m, 'previous'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
                         yield ' → '
@@ -103,7 +110,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' <span class="meta">('
                 yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 yield ')</span>'
-            if (not t_2(environment.getattr(l_1_m, 'points'))):
+            if (not t_3(environment.getattr(l_1_m, 'points'))):
                 pass
                 yield ' <span class="meta">('
                 l_1_shown = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars)
@@ -118,9 +125,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1_ngettext = l_1_lead = l_1_with_unit = l_1__ = l_1_status_word = l_1_decimal = l_1_shown = l_1_plural_count = missing
+        l_1_m = l_1__ = l_1_markup = l_1_ngettext = l_1_lead = l_1_with_unit = l_1_status_word = l_1_decimal = l_1_shown = l_1_plural_count = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=29&4=65&5=80'
+debug_info = '3=35&4=71&5=87'

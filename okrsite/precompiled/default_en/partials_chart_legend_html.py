@@ -8,6 +8,7 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_bands = resolve('bands')
+    l_0__ = resolve('_')
     l_0_target = resolve('target')
     l_0_drawn = l_0_words = missing
     try:
@@ -43,7 +44,9 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.add('words')
     if (undefined(name='drawn') if l_0_drawn is missing else l_0_drawn):
         pass
-        yield '<figcaption>Shaded bands: '
+        yield '<figcaption>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Shaded bands')))
+        yield ' '
         def t_5(fiter):
             for l_1_key in fiter:
                 if (l_1_key in (undefined(name='drawn') if l_0_drawn is missing else l_0_drawn)):
@@ -73,4 +76,4 @@ def root(context, missing=missing, environment=environment):
         yield '<figcaption>Dashed line: target.</figcaption>'
 
 blocks = {}
-debug_info = '2=38&3=44&4=71'
+debug_info = '2=39&3=45&4=74'

@@ -16,12 +16,19 @@ def root(context, missing=missing, environment=environment):
     l_0_decimal = resolve('decimal')
     l_0_num = resolve('num')
     l_0_ngettext = resolve('ngettext')
+    l_0_markup = resolve('markup')
     l_0_checkins = resolve('checkins')
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield "<h3>5. Forecast = the fitted line read at the cycle's end</h3>\n"
@@ -64,7 +71,9 @@ def root(context, missing=missing, environment=environment):
         yield '</code>'
         if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'clamped'):
             pass
-            yield ', kept within 0 and 1: '
+            yield ', '
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('kept within 0 and 1')))
+            yield ' '
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value'), 3))
         yield ' → '
         yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value')))
@@ -85,7 +94,9 @@ def root(context, missing=missing, environment=environment):
         yield '</p>\n'
         if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'tentative'):
             pass
-            yield '<p class="forecast-tentative"><strong>Tentative</strong>: '
+            yield '<p class="forecast-tentative">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<strong>%s</strong>'), Markup('Tentative'))))
+            yield ' '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s days with a check-in, or check-ins spanning less than %(share)s of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
             yield '</p>\n'
         else:
@@ -100,4 +111,4 @@ def root(context, missing=missing, environment=environment):
         yield '</p>'
 
 blocks = {}
-debug_info = '7=28&8=33&9=38&13=41&15=53&16=57&17=72&18=86&19=94&20=99'
+debug_info = '7=35&8=40&9=45&13=48&15=60&16=64&17=81&18=95&19=105&20=110'

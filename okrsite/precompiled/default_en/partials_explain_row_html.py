@@ -108,8 +108,8 @@ def root(context, missing=missing, environment=environment):
         yield ' '
         yield escape((('≥' if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else '<') if (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'stay_above') else ('≤' if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else '>')))
         yield ' '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'threshold')))
-        yield ': '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'threshold'))))
+        yield ' '
         yield escape((Markup('holds') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else Markup('does not hold')))
         yield ' → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))

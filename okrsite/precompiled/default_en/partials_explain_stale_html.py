@@ -40,8 +40,8 @@ def root(context, missing=missing, environment=environment):
         yield ' '
         yield escape(('>' if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'stale') else '≤'))
         yield ' '
-        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold'))
-        yield ': '
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'threshold')))
+        yield ' '
         yield escape((Markup('stale.') if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'stale') else Markup('not stale.')))
     else:
         pass

@@ -153,9 +153,9 @@ def root(context, missing=missing, environment=environment):
                 l_1_config = resolve('config')
                 _loop_vars = {}
                 pass
-                yield '<li><bdi>'
-                yield escape(environment.getattr(l_1_s, 'label'))
-                yield '</bdi>: '
+                yield '<li>'
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'label')), _loop_vars=_loop_vars))
+                yield ' '
                 if (environment.getattr(l_1_s, 'kind') == 'check-in'):
                     pass
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in %(file)s dated %(date)s', file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))

@@ -30,6 +30,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_tid = resolve('tid')
     l_0_title = resolve('title')
     l_0_team = resolve('team')
+    l_0__ = resolve('_')
     l_0_partial = resolve('partial')
     l_0_person = resolve('person')
     l_0_streak = resolve('streak')
@@ -67,7 +68,9 @@ def block_main(context, missing=missing, environment=environment):
     yield '</h1>\n'
     if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead')):
         pass
-        yield '<p>Lead: '
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Lead'), _block_vars=_block_vars))
+        yield ' '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</p>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'streak.html', streak=(undefined(name='streak') if l_0_streak is missing else l_0_streak), _block_vars=_block_vars))
@@ -81,7 +84,6 @@ def block_main(context, missing=missing, environment=environment):
     t_2 = 1
     for l_1_sec in (undefined(name='sections') if l_0_sections is missing else l_0_sections):
         l_1_anchor = resolve('anchor')
-        l_1__ = resolve('_')
         l_1_cycle_title = resolve('cycle_title')
         _loop_vars = {}
         pass
@@ -90,28 +92,28 @@ def block_main(context, missing=missing, environment=environment):
         yield '">\n<h2 id="'
         yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
         yield '">'
-        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Objectives in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         if environment.getattr(l_1_sec, 'current'):
             pass
             yield ' <span class="muted">(current cycle)</span>'
         yield '</h2>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
         if environment.getattr(l_1_sec, 'sub_ids'):
             pass
             yield '<p class="meta">Progress and counts include the objectives of its sub-teams.</p>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives of its own in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No objectives of its own in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
         if environment.getattr(l_1_sec, 'sub_ids'):
             pass
             yield '<h3>'
-            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives of its sub-teams in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Objectives of its sub-teams in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '</h3>\n'
             yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'sub_ids'), _loop_vars=_loop_vars))
             yield '\n'
         yield '</section>\n'
         t_2 = 0
-    l_1_sec = l_1_anchor = l_1__ = l_1_cycle_title = missing
+    l_1_sec = l_1_anchor = l_1_cycle_title = missing
     if t_2:
         pass
         yield '<h2>Objectives</h2>\n<p class="muted">No objectives.</p>\n'
@@ -152,4 +154,4 @@ def block_main(context, missing=missing, environment=environment):
         yield '</ul>'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=51&5=66&6=68&7=73&8=76&9=82&10=89&11=91&12=98&13=100&14=103&15=105&16=110&22=118&23=127&24=131&25=142'
+debug_info = '1=13&2=16&3=20&4=52&5=67&6=69&7=76&8=79&9=85&10=91&11=93&12=100&13=102&14=105&15=107&16=112&22=120&23=129&24=133&25=144'
