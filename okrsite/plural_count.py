@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from okrsite import numbers
 
-__all__ = ["count_as_shown"]
+__all__ = ["count_as_shown", "whole_samples"]
 
 #: whole numbers searched for one of a category (CLDR's examples start low)
 _WHOLE = 1000
@@ -65,3 +65,25 @@ def _whole_of_category(language: str, shown: str) -> int:
     category = locale.plural_form(figure)
     found = next((n for n in range(_WHOLE) if locale.plural_form(n) == category), None)
     return int(figure) if found is None else found
+
+
+@lru_cache(maxsize=16)
+def whole_samples(language: str) -> tuple[tuple[str, int], ...]:
+    """Each CLDR plural category of ``language`` that whole numbers fall in,
+    with the smallest of them (English ``one`` 1, ``other`` 0; Polish also
+    ``few`` 2 and ``many`` 5): a script that counts at run time (the search
+    page's "1.200 Treffer.") is given ``ngettext``'s words for each, and picks
+    by the category ``Intl.PluralRules`` gives its count, so a language of
+    three or four forms gets them as the catalogue writes them."""
+    if language == "en" or language.startswith(("en_", "en-")):
+        return (("one", 1), ("other", 0))  # an English site loads no Babel at all
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    found: dict[str, int] = {}
+    for n in range(_WHOLE):
+        found.setdefault(locale.plural_form(n), n)
+    return tuple(found.items())

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from okrsite import __version__
 from okrsite.limit_places import DEFAULT_PLACES
 from okrsite.numbers import format_fixed, format_number, formula_minus
-from okrsite.plural_count import count_as_shown
+from okrsite.plural_count import count_as_shown, whole_samples
 from okrsite.render_assets import badge_path
 from okrsite.scoring_progress import DONE_AT, GREEN_FROM, YELLOW_FROM
 from okrsite.sitefiles import excerpt
@@ -187,6 +187,9 @@ class TemplateGlobals:
             # the count ngettext is given for a figure written with decimals
             "plural_count": self.plural_count,
             "grade_places": grade_places,
+            # (CLDR plural category, a whole number of it) of the site's
+            # language: the forms a script's count is written with
+            "plural_samples": whole_samples(self.language.code),
             # the figures of the core's rules a sentence names (fixed() writes them)
             "grade_edges": {"yellow": YELLOW_FROM, "green": GREEN_FROM},
             "done_at": DONE_AT,

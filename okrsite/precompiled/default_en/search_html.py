@@ -21,6 +21,7 @@ def block_main(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_plural_samples = resolve('plural_samples')
     l_0__ = resolve('_')
     l_0_percent_format = resolve('percent_format')
     l_0_root = resolve('root')
@@ -32,9 +33,18 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    yield '<h1>Search</h1>\n<form class="search-page" role="search" action="index.html" method="get">\n  <label for="search-q">Find objectives, key results, KPIs, goals, people and teams by title, id, owner, team, tag or status</label>\n  <input id="search-q" name="q" type="search" autocomplete="off">\n  <button type="submit">Search</button>\n</form>\n<p id="search-status" role="status" aria-live="polite"></p>\n<div id="search-results" data-kinds="objective kr kpi goal person team" data-kind-objective="Objectives" data-kind-kr="Key results" data-kind-kpi="KPIs" data-kind-goal="SMART goals" data-kind-person="People" data-kind-team="Teams" data-none="No matches." data-one="1 match." data-many="'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(num)s matches.', num='{n}', _block_vars=_block_vars))
-    yield '" data-limit="'
+    yield '<h1>Search</h1>\n<form class="search-page" role="search" action="index.html" method="get">\n  <label for="search-q">Find objectives, key results, KPIs, goals, people and teams by title, id, owner, team, tag or status</label>\n  <input id="search-q" name="q" type="search" autocomplete="off">\n  <button type="submit">Search</button>\n</form>\n<p id="search-status" role="status" aria-live="polite"></p>\n<div id="search-results" data-kinds="objective kr kpi goal person team" data-kind-objective="Objectives" data-kind-kr="Key results" data-kind-kpi="KPIs" data-kind-goal="SMART goals" data-kind-person="People" data-kind-team="Teams" data-none="No matches."'
+    for (l_1_category, l_1_n) in (undefined(name='plural_samples') if l_0_plural_samples is missing else l_0_plural_samples):
+        l_1_ngettext = resolve('ngettext')
+        _loop_vars = {}
+        pass
+        yield ' data-plural-'
+        yield escape(l_1_category)
+        yield '="'
+        yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)s match.', '%(num)s matches.', l_1_n, num='{n}', _loop_vars=_loop_vars))
+        yield '"'
+    l_1_category = l_1_n = l_1_ngettext = missing
+    yield ' data-limit="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Showing the first %(num)s.', num='{limit}', _block_vars=_block_vars))
     yield '" data-percent="'
     yield escape((undefined(name='percent_format') if l_0_percent_format is missing else l_0_percent_format))
@@ -113,4 +123,4 @@ def block_scripts(context, missing=missing, environment=environment):
     yield 'static/search.js"></script>\n'
 
 blocks = {'main': block_main, 'scripts': block_scripts}
-debug_info = '1=12&2=17&10=36&11=42&12=52&16=62&17=66&18=70&20=79&21=83&23=89&24=91&26=100&27=110&28=112'
+debug_info = '1=12&2=17&10=37&11=52&12=62&16=72&17=76&18=80&20=89&21=93&23=99&24=101&26=110&27=120&28=122'

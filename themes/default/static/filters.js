@@ -44,6 +44,13 @@
 
 (function () {
   "use strict";
+  /* a count as the page's language writes figures (<html lang>: "1.200" in
+     German, "1 200" in French, as the pages' own figures are grouped) */
+  var NUMBERS = null;
+  try { NUMBERS = new Intl.NumberFormat(document.documentElement.lang || undefined); } catch (e) { NUMBERS = null; }
+  function figure(n) {
+    return NUMBERS ? NUMBERS.format(n) : String(n);
+  }
   var bars = document.querySelectorAll(".list-filters");
   if (!bars.length) return;
   var bar = bars[0];
@@ -243,7 +250,7 @@
       details[d].hidden = left === 0;
       summary.textContent = left === total ? summary.getAttribute("data-all")
         : tree.getAttribute("data-filter-summary")
-          .replace(/\{(summary|shown)\}/g, function (m, k) { return k === "summary" ? summary.getAttribute("data-all") : left; });
+          .replace(/\{(summary|shown)\}/g, function (m, k) { return k === "summary" ? summary.getAttribute("data-all") : figure(left); });
     }
   }
   function apply() {
@@ -283,9 +290,9 @@
     var said = tree && tree.getAttribute(contexts ? "data-filter-count-context" : "data-filter-count");
     count.textContent = said
       ? said.replace(/\{(matched|total|context)\}/g, function (m, k) {
-          return k === "matched" ? shown : k === "total" ? items.length : contexts;
+          return figure(k === "matched" ? shown : k === "total" ? items.length : contexts);
         })
-      : count.getAttribute("data-count").replace("{shown}", shown).replace("{total}", items.length);
+      : count.getAttribute("data-count").replace("{shown}", figure(shown)).replace("{total}", figure(items.length));
     summarise(count.textContent);
     explain();
   }

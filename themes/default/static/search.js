@@ -42,12 +42,29 @@
     };
   });
   var LIMIT = 100;
+  /* a count as the page's language writes figures (<html lang>: "1.200" in
+     German, "1 200" in French, as the pages' own figures are grouped) */
+  var NUMBERS = null;
+  try { NUMBERS = new Intl.NumberFormat(document.documentElement.lang || undefined); } catch (e) { NUMBERS = null; }
+  function figure(n) {
+    return NUMBERS ? NUMBERS.format(n) : String(n);
+  }
+  /* the words for a count: the catalogue's form for the plural category the
+     page's language puts it in (data-plural-one, -few, -many, -other: Polish
+     "2 wyniki", "5 wyników"), as search.html rendered them with ngettext */
+  var RULES = null;
+  try { RULES = new Intl.PluralRules(document.documentElement.lang || undefined); } catch (e) { RULES = null; }
+  function plural(n) {
+    var category = RULES ? RULES.select(n) : n === 1 ? "one" : "other";
+    if (box.getAttribute("data-plural-" + category) === null) category = "other";
+    return "plural-" + category;
+  }
   /* a whole percentage as the page's language writes it (data-percent="{n} %") */
   function percent(n) {
-    return (box.getAttribute("data-percent") || "{n}%").replace("{n}", n);
+    return (box.getAttribute("data-percent") || "{n}%").replace("{n}", figure(n));
   }
   function text(name, n) {
-    return (box.getAttribute("data-" + name) || "").replace("{n}", n).replace("{limit}", LIMIT);
+    return (box.getAttribute("data-" + name) || "").replace("{n}", figure(n)).replace("{limit}", figure(LIMIT));
   }
   /* a copy of a <template>'s content; null when the page has none */
   function copy(selector) {
@@ -154,7 +171,7 @@
       box.appendChild(list);
     });
     status.textContent = found === 0 ? text("none", 0) :
-      text(found === 1 ? "one" : "many", found) + (found > LIMIT ? " " + text("limit", found) : "");
+      text(plural(found), found) + (found > LIMIT ? " " + text("limit", found) : "");
   }
   var header = document.getElementById("site-search");
   /* the query of the address, in both boxes, and its results */
