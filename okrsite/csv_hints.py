@@ -90,6 +90,13 @@ def csv_number_hint(cell: str, delimiter: str) -> str:
     from okrsite import kpi_csv
 
     separated = _SEPARATED_BY.get(delimiter, "semicolons")
+    if kpi_csv.ambiguous(cell, delimiter) and delimiter == ",":
+        bare = cell.strip()
+        return (
+            f"write {bare.replace(',', '')} if the comma groups thousands, or "
+            f"{bare.replace(',', '.')} if it marks the decimals: a file separated by "
+            "commas marks decimals with a point, this site's language with a comma"
+        )
     if kpi_csv.ambiguous(cell, delimiter):
         bare = cell.strip()
         return (

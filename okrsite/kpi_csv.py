@@ -24,9 +24,10 @@ conventions, and nothing ambiguous:
   1st in the US, so it is read only beside a date such as ``11/20/2026``;
 - a quoted ``"1,234"`` in a file separated by commas is 1234 in a site whose
   language groups thousands with commas (``language = "en"``, the default),
-  1.234 in one whose language writes a decimal comma (``de``), as its goal
-  files read it, unless the column shows thousands grouped (``"1,234.5"``),
-  and refused as ambiguous where the language says neither;
+  or where the column shows thousands grouped (``"1,234.5"``), and refused
+  as ambiguous (:func:`ambiguous`) in any other site: the separator says
+  an English sheet, the language a decimal comma (``"1,5"``, with fewer
+  than three decimals, is 1.5 in a site writing a decimal comma);
 - a number is written as YAML writes it (``150.5``); in a file separated by
   semicolons or tabs, a comma marks the decimals too (``150,5``,
   ``1.234,5``), dots group thousands where there are two groups or more
@@ -371,9 +372,13 @@ def _read_figure(text: str, delimiter: str, grouped: bool) -> float | None:
             or ((grouped or comma_convention()) and _ONE_COMMA_GROUP.fullmatch(text))
         ):
             text = text.replace(",", "")
-        elif comma_convention() is False and not grouped and _DECIMAL_COMMA.fullmatch(text):
-            # a site whose language writes a decimal comma: "1,200" is 1.2,
-            # as its goal files read it
+        elif (
+            comma_convention() is False
+            and _DECIMAL_COMMA.fullmatch(text)
+            and not _ONE_COMMA_GROUP.fullmatch(text)
+        ):
+            # a site whose language writes a decimal comma: "1,5" is 1.5, as
+            # its goal files read it; "1,250" is refused (:func:`ambiguous`)
             text = text.replace(",", ".")
         else:
             return None
@@ -417,11 +422,20 @@ def comma_grouped(cell: str) -> tuple[str, str] | None:
 
 def ambiguous(cell: str, delimiter: str) -> bool:
     """Whether ``cell`` is a number :func:`read_number` refuses as ambiguous
-    (when no other value of its column shows that points group thousands):
-    ``1.234`` or ``1.500 Tsd`` in a file whose decimals are commas; an amount
-    of money (``1.200 €``) is not."""
+    (when no other value of its column shows that thousands are grouped):
+    ``1.234`` or ``1.500 Tsd`` in a file whose decimals are commas (an amount
+    of money, ``1.200 €``, is not); a quoted ``"1,250"`` in a file separated
+    by commas, in a site whose language writes a decimal comma.
+
+    The file and the site disagree there: a file separated by commas comes
+    from an English sheet or a script, whose ``"1,250"`` is 1250, while the
+    site reads 1.25. Read either way, it was a silent slip by a thousand
+    (the one ``values:`` warns of, OKR124, and a semicolon file's ``1.250``
+    is refused for), so it is refused with both readings."""
     parts = _magnitude(_figure(cell))
-    if parts is None or delimiter == ",":
+    if parts is None:
         return False
     text, factor = parts
+    if delimiter == ",":
+        return not comma_convention() and bool(_ONE_COMMA_GROUP.fullmatch(text))
     return not (_money(cell) and factor == 1.0) and bool(_AMBIGUOUS.fullmatch(text))

@@ -406,8 +406,8 @@ def test_an_english_excel_column_with_thousands_separators(make_site: MakeSite) 
     """English Excel quotes a cell formatted with thousands separators in a
     file separated by commas: ``"1,234.5"`` is 1234.5, and ``"1,301"`` beside
     it 1301; a lone ``"1,234"`` is 1234 in an English site, as everywhere
-    in its files, and 1.234 in a German one, as its goal files read it (the
-    docs' "quoted, in a KPI's comma-separated CSV file")."""
+    in its files, and refused in a German one, whose language reads it as
+    1.234 while the file's commas say 1234 (OKR203 with both readings)."""
     kpi = "---\ntitle: Orders\ntarget: 1500\ndata: data/orders.csv\n---\n"
     csv = b'Date,Orders\r\n2026-10-01,"1,234.5"\r\n2026-11-01,"1,301"\r\n,\r\n'
     root = make_site({"content/kpis/orders.md": kpi, "content/data/orders.csv": csv})
@@ -423,10 +423,7 @@ def test_an_english_excel_column_with_thousands_separators(make_site: MakeSite) 
     assert record["value"] == 1234
     (root / "okrsite.toml").write_text('language = "de"\n', encoding="utf-8")
     code, output = check(root)
-    assert code == 0, output
-    build(root)
-    (record,) = export(root)["kpis"]
-    assert record["value"] == 1.234
+    assert code == 1 and "error OKR203: '1,234' is not a number" in output, output
 
 
 def test_a_kpi_named_by_its_title_is_told_its_id(make_site: MakeSite) -> None:

@@ -109,13 +109,20 @@ def test_a_json_string_value_is_read_as_a_cell_in_the_site_s_language(tmp_path: 
     assert "separated by commas" not in out, out
 
 
-def test_a_german_site_reads_a_quoted_comma_figure_in_a_comma_file_as_decimals(
+def test_a_german_site_refuses_a_quoted_comma_figure_in_a_comma_file_as_ambiguous(
     tmp_path: Path,
 ) -> None:
+    """The file's commas say an English sheet (1200), the site's language a
+    decimal comma (1.2): read either way it was a silent slip by a thousand."""
     site = site_with(
         tmp_path,
         'language = "de"\n',
-        {"content/data/arr.csv": 'date,value\n2026-01-01,"1,200"\n'},
+        {"content/data/arr.csv": 'date,value\n2026-01-01,"1,200"\n2026-02-01,"1,5"\n'},
     )
-    check_ok(site)
-    assert load_site(site, AS_OF).scored.kpis["arr"].value == 1.2
+    code, out = run("check", "--site", str(site))
+    assert code == 1, out
+    assert (
+        "content/data/arr.csv:2:12: error OKR203: '1,200' is not a number (hint: write 1200 "
+        "if the comma groups thousands, or 1.200 if it marks the decimals"
+    ) in out, out
+    assert "arr.csv:3:" not in out, out  # "1,5" can only be one and a half

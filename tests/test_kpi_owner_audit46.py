@@ -1,0 +1,70 @@
+"""The KPI owner's audit 46, through the real CLI on real files.
+
+A figure a thousand times too small is one slip however it is written: a
+quoted ``"1,250"`` in a comma-separated data file of a German site is refused
+as a semicolon file's ``1.250`` is; OKR124 weighs a KPI's reading against
+the KPI's own readings, thresholds and target; a separate ``Time`` column
+orders a date's readings; the header hint renames the readings' column; an
+unknown ``direction:`` is told the accepted words, and judged no further.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import run_cli
+
+MakeSite = Callable[[dict[str, str | bytes]], Path]
+AS_OF = "2026-11-30"
+DE = 'title = "Lager"\nlanguage = "de"\n'
+EN = 'title = "Warehouse"\n'
+
+SHIPPED = """
+    ---
+    title: Versendete Aufträge pro Tag
+    unit: Aufträge
+    target: 1500
+    thresholds: {grün: 1500, rot: 1000}
+    data: data/shipped.csv
+    ---
+"""
+
+
+def _check(site: Path) -> tuple[int, str]:
+    return run_cli("check", "--site", str(site), "--as-of", AS_OF)
+
+
+def _kpi(site: Path, kpi_id: str) -> dict[str, object]:
+    """The KPI as ``okrsite export`` prints it (warnings go to stderr)."""
+    from click.testing import CliRunner
+
+    from okrsite.cli import cli
+
+    result = CliRunner().invoke(cli, ["export", "--site", str(site), "--as-of", AS_OF])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    found: dict[str, object] = next(k for k in data["kpis"] if k["id"] == kpi_id)
+    return found
+
+
+def test_a_german_site_refuses_an_english_sheets_grouped_thousands(make_site: MakeSite) -> None:
+    """Finding 1: "1,250" and "2,005" read as 1.25 and 2.005 with no word."""
+    site = make_site(
+        {
+            "okrsite.toml": DE,
+            "content/kpis/shipped.md": SHIPPED,
+            "content/data/shipped.csv": (
+                'date,value\n2026-11-02,980\n2026-11-03,"1,250"\n2026-11-04,"2,005"\n'
+            ),
+        }
+    )
+    code, output = _check(site)
+    assert code == 1, output
+    assert (
+        "content/data/shipped.csv:3:12: error OKR203: '1,250' is not a number (hint: write 1250 "
+        "if the comma groups thousands, or 1.250 if it marks the decimals"
+    ) in output, output
+    assert "content/data/shipped.csv:4:12: error OKR203: '2,005' is not a number" in output
+    assert "Traceback" not in output
