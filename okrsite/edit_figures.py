@@ -84,8 +84,9 @@ def figure_watch(
     """What a full check notes for :func:`figures_unwatched`: ``kr:<id>`` for
     each key result id given a value a rule may read as a slip, ``scaled:<id>``
     for each key result whose title OKR129 reads, ``kpi:<id>`` for each KPI
-    in % with a reading between -1 and 1 (in its file, its data file or a
-    check-in)."""
+    in % with a reading between -1 and 1 (in its file or its data file) and
+    each KPI with a check-in value a rule may read as a slip (OKR128 for a
+    KPI in %, OKR124 beside the KPI's readings)."""
     watch: set[str] = set()
     kpis: list[KPI] = []
     read: set[str] = set()  # KPIs with a reading a rule may read as a slip
@@ -102,8 +103,10 @@ def figure_watch(
     for kpi in kpis:
         rows = csv_data.get(kpi.data or "") if kpi.data else None
         readings = [v for _, v in kpi.values] + ([v for _, v in rows[0]] if rows else [])
-        if kpi.id in read or any(_slip_read(v) for v in readings):
+        if any(_slip_read(v) for v in readings):
             watch.add(f"kpi:{kpi.id}")
+    # a check-in's 2.005 is weighed against its KPI's readings (OKR124), in any unit
+    watch.update(f"kpi:{kpi_id}" for kpi_id in read)
     return tuple(sorted(watch))
 
 

@@ -26,6 +26,7 @@ from okrsite.parse_figures import other_money, unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit, is_percent_unit, shares_in_percent
 from okrsite.parse_messages import _fmt, shares_of_one, shown_value
+from okrsite.thousandth_slips import kpi_reading_too_small, kpi_slip_words
 from okrsite.written_dates import timed
 
 #: the middle light's names: a KPI's thresholds written green and yellow mean
@@ -106,7 +107,9 @@ def _kpi(
             )
     # a day's reading that counts: time, order, figure, date as written, paths of date and value
     counted: dict[date, tuple[str, int, float, str, Path_, Path_]] = {}
+    written_at: dict[Path_, Any] = {}  # each value as written, by its path
     for n, (key, value, day_path, path) in enumerate(_readings(f, data)):
+        written_at[path] = value
         split = timed(key) if isinstance(key, str) else None
         time = split[1] if split is not None and split[1] is not None else ""
         day_key = split[0] if split is not None and split[1] is not None else key
@@ -147,6 +150,7 @@ def _kpi(
         data_path = None
     refused = _other_money(f, rid, data.get("target"), "target", ("target",))
     target = None if refused else f.number(data, "target", (), percent=True)
+    _thousandth_readings(f, rid, list(counted.values()), written_at, (green, red, target))
     unit = _percent_unit(f, f.text(data, "unit", ()) or "", f.percents[percents:], "the KPI's")
     unit = _currency_unit(unit, f.currencies[currencies:])
     if is_percent_unit(unit):
@@ -172,6 +176,25 @@ def _kpi(
         body=parts.body,
         body_line=parts.body_line,
     )
+
+
+def _thousandth_readings(
+    f: _Fields,
+    rid: str,
+    readings: list[tuple[str, int, float, str, Path_, Path_]],
+    written_at: dict[Path_, Any],
+    set_figures: tuple[float | None, ...],
+) -> None:
+    """OKR124 for a reading a thousandth of the KPI's other readings,
+    thresholds and target (``"2,005"`` read as 2.005 beside 980 and a target
+    of 1500): :func:`okrsite.thousandth_slips.kpi_reading_too_small`."""
+    for n, reading in enumerate(readings):
+        beside = (*(r[2] for i, r in enumerate(readings) if i != n), *set_figures)
+        if kpi_reading_too_small(reading[2], beside):
+            written = written_at.get(reading[5])
+            comma = isinstance(written, str) and "," in written
+            message, hint = kpi_slip_words(reading[2], comma, rid, beside)
+            f.warn("OKR124", message, reading[5], hint=hint)
 
 
 def _threshold_shares(

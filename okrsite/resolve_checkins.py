@@ -39,7 +39,7 @@ from okrsite.parse_figures import (
 )
 from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_meant
 from okrsite.resolve_tables import Resolving
-from okrsite.thousandth_slips import read_as_decimal, thousand_times_too_small
+from okrsite.thousandth_slips import kpi_checkin_slip, read_as_decimal, thousand_times_too_small
 from okrsite.title_figures import _millions_meant
 from okrsite.units import same_unit
 from okrsite.written_dates import utc_clock
@@ -195,6 +195,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                 diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", unit, at))
             elif c.file not in broken_files and not c.undated:
                 diags.extend(money_beside_measure(c, "value", word, f"KPI {c.kpi!r}", unit, at))
+                diags.extend(kpi_checkin_slip(c, kpis[c.kpi], at))
                 kept.append(replace(c, value=reading["value"]) if reading else c)
     return kept
 

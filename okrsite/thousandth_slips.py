@@ -14,9 +14,21 @@ its thousandfold lies within it. Called by
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from okrsite.diagnostics import Diagnostic, warning
-from okrsite.model import CheckIn, KeyResult
+from okrsite.model import KPI, CheckIn, KeyResult
 from okrsite.parse_number_marks import thousands_comma_words, thousands_point_words
+from okrsite.written_numbers import comma_convention
+
+
+def _three_decimals(value: float) -> bool:
+    """``1.275``: exactly three decimals between 1 and 1000, the last not 0
+    (``1.200`` is warned of as it is read, OKR124, by the file reader)."""
+    if not 1 <= value < 1000 or value == int(value):
+        return False
+    scaled = value * 1000
+    return abs(scaled - round(scaled)) <= 1e-6 and round(scaled) % 10 != 0
 
 
 def thousand_times_too_small(value: float, kr: KeyResult) -> bool:
@@ -28,11 +40,9 @@ def thousand_times_too_small(value: float, kr: KeyResult) -> bool:
     against: the value must lie below a hundredth of it, the thousandfold
     within ten times it (``4,825`` for a pipeline of 12,000 to reach), so
     that an honest ``12,345`` beside a target of 20 is left alone."""
-    if not 1 <= value < 1000 or value == int(value):
-        return False
-    scaled = value * 1000
-    if abs(scaled - round(scaled)) > 1e-6 or round(scaled) % 10 == 0:
+    if not _three_decimals(value):
         return False  # 1.100: the file reader warns of it already (OKR124)
+    scaled = value * 1000
     if kr.target is None:
         return False
     ends = [x for x in (kr.start, kr.target) if x is not None]
@@ -75,3 +85,51 @@ def read_as_decimal(
         hint=hint,
         key_path=where,
     )
+
+
+def kpi_reading_too_small(value: float, beside: Iterable[float | None]) -> bool:
+    """Whether a KPI's reading ``value`` has three decimals (``2.005``) and
+    lies far below the KPI's other figures (``beside``: its other readings,
+    thresholds and target) while its thousandfold lies among them.
+
+    A KPI has no start-to-target range, and its readings may lie above its
+    target (orders shipped, 2005 beside a target of 1500), so the key
+    result's rule (:func:`thousand_times_too_small`) would let every such
+    slip through. The figures far below the largest (a hundredth of it: the
+    slips themselves, ``1.25`` beside 980) are no evidence of the range."""
+    figures = [x for x in beside if x is not None and x > 0]
+    if not figures or not _three_decimals(value):
+        return False
+    high = max(figures)
+    low = min(x for x in figures if x >= high / 100)
+    return value < low / 10 and low / 10 <= value * 1000 <= high * 10
+
+
+def kpi_slip_words(
+    value: float, comma: bool, kpi_id: str, beside: Iterable[float | None]
+) -> tuple[str, str]:
+    """OKR124's message and hint for a KPI's reading :func:`kpi_reading_too_small`
+    finds: said to be read with a decimal ``comma`` (``2,005``) or a point,
+    beside the KPI's other figures (``beside``)."""
+    figure = f"{value:.3f}"
+    if comma:
+        message, hint = thousands_comma_words(figure.replace(".", ","))
+    else:
+        message, hint = thousands_point_words(figure, comma_convention() is True)
+    figures = [x for x in beside if x is not None and x > 0]
+    high = max(figures)
+    low = min(x for x in figures if x >= high / 100)
+    span = f"{low:g}" if low == high else f"{low:g} to {high:g}"
+    return f"{message}, beside the other figures of KPI {kpi_id!r} ({span})", hint
+
+
+def kpi_checkin_slip(c: CheckIn, kpi: KPI, where: tuple[str, ...]) -> list[Diagnostic]:
+    """OKR124 for a KPI's check-in value (``okrsite checkin shipped --value
+    2.005``) a thousandth of the KPI's readings, thresholds and target; said
+    to be read with a decimal comma where the site writes one."""
+    figures = (*(v for _, v in kpi.values), kpi.green, kpi.red, kpi.target)
+    if c.value is None or not kpi_reading_too_small(c.value, figures):
+        return []
+    comma = "value" in c.decimal_commas or comma_convention() is False
+    message, hint = kpi_slip_words(c.value, comma, kpi.id, figures)
+    return [warning("OKR124", message, c.file, hint=hint, key_path=where)]

@@ -68,3 +68,54 @@ def test_a_german_site_refuses_an_english_sheets_grouped_thousands(make_site: Ma
     ) in output, output
     assert "content/data/shipped.csv:4:12: error OKR203: '2,005' is not a number" in output
     assert "Traceback" not in output
+
+
+def test_a_kpi_reading_a_thousandth_of_its_neighbours_is_warned_above_the_target(
+    make_site: MakeSite,
+) -> None:
+    """Finding 2: ``"2,005"`` (German) and ``2.005`` (English) beside readings
+    of about a thousand and a target of 1500 were read without a word, in
+    ``values:`` and from ``okrsite checkin --value``, as the key result's rule
+    only looked below the target; a KPI's honest small figures stay quiet."""
+    values = SHIPPED.replace(
+        "data: data/shipped.csv",
+        'values:\n      2026-11-02: 980\n      2026-11-03: "1,250"\n      2026-11-04: "2,005"',
+    )
+    quiet = """
+        ---
+        title: Orders per picker hour
+        target: 2.5
+        thresholds: {green: 2.5, red: 1.5}
+        values: {2026-11-02: 1.875, 2026-11-03: 2.125}
+        ---
+    """
+    site = make_site(
+        {"okrsite.toml": DE, "content/kpis/shipped.md": values, "content/kpis/rate.md": quiet}
+    )
+    code, output = _check(site)
+    assert code == 0, output
+    assert (
+        "content/kpis/shipped.md:9:15: warning OKR124: 2,005 is read as 2.005 (a decimal "
+        "comma, as this site writes numbers); with a comma that groups thousands it is 2005, "
+        "beside the other figures of KPI 'shipped' (980 to 1500) (hint: write 2005)"
+    ) in output, output
+    assert "rate.md" not in output, output
+
+    english = make_site(
+        {
+            "okrsite.toml": EN,
+            "content/kpis/shipped.md": SHIPPED.replace(
+                "data: data/shipped.csv", "values: {2026-11-02: 980, 2026-11-03: 1250}"
+            ),
+        }
+    )
+    code, output = run_cli(
+        "checkin", "shipped", "--site", str(english), "--value", "2.005",
+        "--author", "x", "--note", "y", "--date", "2026-11-05",
+    )  # fmt: skip
+    assert code == 0, output
+    assert (
+        "content/checkins/shipped/2026-11-05.md:5:8: warning OKR124: 2.005 is read as 2.005; "
+        "with a point that groups thousands it is 2005, beside the other figures of KPI "
+        "'shipped' (980 to 1500) (hint: write 2005 or 2,005, or 2.005 if meant)"
+    ) in output, output
