@@ -22,6 +22,7 @@ from okrsite.csv_date_forms import Moment, counts_over, utc_shown, zone_offset
 from okrsite.csv_hints import csv_header_hint as csv_header_hint
 from okrsite.csv_hints import csv_number_hint as csv_number_hint
 from okrsite.csv_hints import csv_split_hint as csv_split_hint
+from okrsite.csv_time_column import time_column, with_time
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse_messages import shown_value, year_in_full
 from okrsite.plural import plural
@@ -212,6 +213,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
     out: list[tuple[date, float]] = []
     by_day: dict[date, _Reading] = {}  # a date's reading that counts, so far
     overruled: list[Diagnostic] = []  # OKR206, one per date with two readings
+    ti = time_column(rows[0], (di, vi))  # Date,Time,Orders: the time orders a day's rows
     slashes = kpi_csv.slash_order(row[di] for row in rows[1:] if len(row) > di)
     grouped = kpi_csv.thousands_grouped((row[vi] for row in rows[1:] if len(row) > vi), delimiter)
     for n, row in zip(starts[1:], rows[1:], strict=True):
@@ -243,7 +245,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 )
             )
             continue
-        moment = kpi_csv.read_moment(row[di], slashes)
+        moment = kpi_csv.read_moment(with_time(row, di, ti), slashes)
         if moment is None or not limits.date_in_range(moment[0]):
             message, hint = csv_date_problem(row[di])
             diags.append(error("OKR203", message, rel, line=n, column=_csv_col(row, di), hint=hint))

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from conftest import run_cli
+
+from okrsite.pipeline import load_site
 
 MakeSite = Callable[[dict[str, str | bytes]], Path]
 AS_OF = "2026-11-30"
@@ -119,3 +122,30 @@ def test_a_kpi_reading_a_thousandth_of_its_neighbours_is_warned_above_the_target
         "with a point that groups thousands it is 2005, beside the other figures of KPI "
         "'shipped' (980 to 1500) (hint: write 2005 or 2,005, or 2.005 if meant)"
     ) in output, output
+
+
+def test_a_time_column_of_its_own_orders_a_dates_readings(make_site: MakeSite) -> None:
+    """Finding 4: ``Date,Time,…`` as Looker exports it: the 09:00 row below
+    the 17:30 one counted, as only a time in the date cell was read."""
+    site = make_site(
+        {
+            "okrsite.toml": EN,
+            "content/kpis/throughput.md": (
+                "---\ntitle: Orders shipped per day\nunit: orders\ntarget: 1500\n"
+                "data: data/throughput.csv\n---\n"
+            ),
+            "content/data/throughput.csv": (
+                'Date,Time,value,Comment\n2026-11-03,09:00,"1,250",normal\n'
+                '2026-11-02,17:30,"1,100",\n2026-11-02,09:00,980,morning\n'
+            ),
+        }
+    )
+    code, output = _check(site)
+    assert code == 0, output
+    assert (
+        "content/data/throughput.csv:4: warning OKR206: 2026-11-02 has two readings: 980 on "
+        "line 4 and 1,100 on line 3; 1,100 counts (the later time of day counts)"
+    ) in output, output
+    assert _kpi(site, "throughput")["value"] == 1250
+    series = load_site(site, date(2026, 11, 30)).scored.portfolio.kpi_series["throughput"]
+    assert dict(series)[date(2026, 11, 2)] == 1100
