@@ -26,8 +26,10 @@ def csv_header_hint(header: list[str], delimiter: str) -> str:
     often has more columns than the two a KPI needs (``Date,CSAT,Responses``),
     and only its author knows which one holds the readings, so the hint
     renames one in place (the file's other columns stay) instead of
-    suggesting a header that would no longer fit its rows."""
+    suggesting a header that would no longer fit its rows: the first column
+    that is neither the dates nor their times of day (:data:`TIME_HEADERS`)."""
     from okrsite import kpi_csv
+    from okrsite.csv_time_column import TIME_HEADERS
 
     names = [cell.strip() for cell in header]
     date_at = next(
@@ -41,7 +43,15 @@ def csv_header_hint(header: list[str], delimiter: str) -> str:
             "name the column of dates 'date' and the column of readings 'value', "
             f"keeping the others: {delimiter.join(renamed)!r}"
         )
-    value_at = next(i for i in range(len(names)) if i != date_at)
+    # not a column of times (Date,Time,Orders): the readings are beside it
+    value_at = next(
+        (i for i in range(len(names)) if i != date_at and names[i].lower() not in TIME_HEADERS),
+        None,
+    )
+    if value_at is None:
+        return (
+            f"add a column of readings named 'value', as in {delimiter.join([*names, 'value'])!r}"
+        )
     renamed = [("value" if i == value_at else name) for i, name in enumerate(names)]
     return (
         f"{len(names)} columns: name the one that holds the readings 'value', "

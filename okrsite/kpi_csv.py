@@ -64,6 +64,7 @@ from okrsite.csv_date_forms import (
     date_style,
 )
 from okrsite.csv_separator_line import declared_separator
+from okrsite.csv_time_column import TIME_HEADERS
 from okrsite.spreadsheet_read import delimiter_of
 from okrsite.word_processor_marks import as_typed
 from okrsite.written_dates import read_date as _read_date
@@ -173,7 +174,13 @@ def columns(header: list[str]) -> tuple[int, int] | None:
         for words in (DATE_HEADERS, VALUE_HEADERS)
     ]
     date_at, value_at = found
-    if date_at is not None and value_at is None and len(names) == 2 and names[1 - date_at]:
+    if (
+        date_at is not None
+        and value_at is None
+        and len(names) == 2
+        and names[1 - date_at]
+        and names[1 - date_at] not in TIME_HEADERS  # Date,Time: no readings
+    ):
         value_at = 1 - date_at  # ``Month;ARR``: the other column is the value
     return None if date_at is None or value_at is None else (date_at, value_at)
 

@@ -149,3 +149,32 @@ def test_a_time_column_of_its_own_orders_a_dates_readings(make_site: MakeSite) -
     assert _kpi(site, "throughput")["value"] == 1250
     series = load_site(site, date(2026, 11, 30)).scored.portfolio.kpi_series["throughput"]
     assert dict(series)[date(2026, 11, 2)] == 1100
+
+
+def test_the_header_hint_renames_the_readings_not_their_times(make_site: MakeSite) -> None:
+    """Finding 3: the OKR202 hint said to name the ``Time`` column ``value``,
+    which then failed on every row ("'09:00' is not a number")."""
+    kpi = "---\ntitle: Orders shipped per day\nunit: orders\ndata: data/throughput.csv\n---\n"
+    site = make_site(
+        {
+            "okrsite.toml": EN,
+            "content/kpis/throughput.md": kpi,
+            "content/data/throughput.csv": (
+                'Date,Time,Orders shipped,Comment\n2026-11-03,09:00,"1,250",normal\n'
+            ),
+            "content/kpis/clock.md": kpi.replace("throughput", "clock"),
+            "content/data/clock.csv": "Datum,Uhrzeit\n2026-11-03,09:00\n",
+        }
+    )
+    code, output = _check(site)
+    assert code == 1, output
+    assert (
+        "content/data/throughput.csv:1: error OKR202: CSV header must name 'date' and 'value' "
+        "columns, got 'Date,Time,Orders shipped,Comment' (hint: 4 columns: name the one that "
+        "holds the readings 'value', keeping the others, as in 'Date,Time,value,Comment')"
+    ) in output, output
+    assert (
+        "content/data/clock.csv:1: error OKR202: CSV header must name 'date' and 'value' "
+        "columns, got 'Datum,Uhrzeit' (hint: add a column of readings named 'value', "
+        "as in 'Datum,Uhrzeit,value')"
+    ) in output, output
