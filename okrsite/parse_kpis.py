@@ -25,7 +25,7 @@ from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import other_money, unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit, is_percent_unit, shares_in_percent
-from okrsite.parse_messages import _fmt, shares_of_one, shown_value
+from okrsite.parse_messages import _fmt, closest, shares_of_one, shown_value
 from okrsite.thousandth_slips import kpi_reading_too_small, kpi_slip_words
 from okrsite.written_dates import timed
 
@@ -93,10 +93,8 @@ def _kpi(
         else None
         for low in ("green", "red")
     )
-    way = data.get("direction")
-    said = _DIRECTION_WORDS.get(" ".join(way.lower().split())) if isinstance(way, str) else None
-    direction = said or f.choice(data, "direction", ("up", "down"), "up", ()) or "up"
-    if green is not None and red is not None:
+    direction = _direction(f, data.get("direction"))
+    if green is not None and red is not None and direction is not None:
         wrong = green < red if direction == "up" else green > red
         if wrong:
             f.err(
@@ -163,7 +161,7 @@ def _kpi(
         file=rel,
         title=title or rid,  # missing: reported; the id stands in
         unit=unit,
-        direction=direction,  # type: ignore[arg-type]
+        direction=direction or "up",  # type: ignore[arg-type]
         indicator=f.choice(data, "indicator", ("leading", "lagging"), None, ()),  # type: ignore[arg-type]
         owner=f.name(data, "owner", (), "person"),
         team=f.name(data, "team", (), "team"),
@@ -303,6 +301,33 @@ def _safe_relative(path: str) -> bool:
         or re.match(r"^[A-Za-z]:", path)
         or ".." in re.split(r"[\\/]", path)
     )
+
+
+def _direction(f: _Fields, way: Any) -> str | None:
+    """A KPI's ``direction:``: ``up`` (also when none is written), ``down``, or
+    a word of :data:`_DIRECTION_WORDS`; ``None`` after OKR105 for any other
+    (``stay within``, ``range``), whose hint names the words read. The
+    thresholds are then judged against no direction: the KPI never said ``up``."""
+    said = _DIRECTION_WORDS.get(" ".join(way.lower().split())) if isinstance(way, str) else None
+    if way is None or said is not None:
+        return said or "up"
+    if isinstance(way, str) and way.strip().lower() in ("up", "down"):
+        return way.strip().lower()
+    guess = closest(str(way), ("up", "down", *_DIRECTION_WORDS))
+    words = (
+        "up or down (also 'higher is better', 'lower is better', increase, decrease, "
+        "'höher ist besser', 'niedriger ist besser')"
+    )
+    f.err(
+        "OKR105",
+        f"direction must be up or down, got {shown_value(way)}",
+        ("direction",),
+        hint=f"did you mean {guess!r}? direction takes {words}"
+        if guess
+        else f"write {words}; a KPI kept within a band is not supported: use two KPIs, "
+        "or key results with kind: stay_above and kind: stay_below",
+    )
+    return None
 
 
 #: a KPI's ``direction:`` as people say it beside ``up`` and ``down``

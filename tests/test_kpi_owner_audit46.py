@@ -178,3 +178,36 @@ def test_the_header_hint_renames_the_readings_not_their_times(make_site: MakeSit
         "columns, got 'Datum,Uhrzeit' (hint: add a column of readings named 'value', "
         "as in 'Datum,Uhrzeit,value')"
     ) in output, output
+
+
+def test_an_unknown_direction_is_told_the_words_and_judged_no_further(
+    make_site: MakeSite,
+) -> None:
+    """Finding 5: ``direction: stay within`` got OKR105 without a hint, and
+    OKR113 judged its thresholds against an ``up`` it never said."""
+    site = make_site(
+        {
+            "okrsite.toml": EN,
+            "content/kpis/temp.md": (
+                "---\ntitle: Warehouse temperature\nunit: °C\ndirection: stay within\n"
+                "target: 18\nthresholds: {green: 18, red: 22}\nvalues: {2026-11-01: 19}\n---\n"
+            ),
+            "content/kpis/churn.md": (
+                "---\ntitle: Churn\ndirection: dwon\ntarget: 2\nvalues: {2026-11-01: 3}\n---\n"
+            ),
+        }
+    )
+    code, output = _check(site)
+    assert code == 1, output
+    assert (
+        "content/kpis/temp.md:4:12: error OKR105: direction must be up or down, got "
+        "'stay within' (hint: write up or down (also 'higher is better', 'lower is better', "
+        "increase, decrease, 'höher ist besser', 'niedriger ist besser'); a KPI kept within "
+        "a band is not supported: use two KPIs, or key results with kind: stay_above and "
+        "kind: stay_below)"
+    ) in output, output
+    assert (
+        "content/kpis/churn.md:3:12: error OKR105: direction must be up or down, got 'dwon' "
+        "(hint: did you mean 'down'? direction takes up or down"
+    ) in output, output
+    assert "OKR113" not in output, output
