@@ -26,7 +26,7 @@ from okrsite.parse_figures import other_money, unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit, is_percent_unit, shares_in_percent
 from okrsite.parse_messages import _fmt, closest, shares_of_one, shown_value
-from okrsite.thousandth_slips import kpi_reading_too_small, kpi_slip_words
+from okrsite.thousandth_slips import kpi_figures_range, kpi_reading_too_small, kpi_slip_words
 from okrsite.written_dates import timed
 
 #: the middle light's names: a KPI's thresholds written green and yellow mean
@@ -186,12 +186,14 @@ def _thousandth_readings(
     """OKR124 for a reading a thousandth of the KPI's other readings,
     thresholds and target (``"2,005"`` read as 2.005 beside 980 and a target
     of 1500): :func:`okrsite.thousandth_slips.kpi_reading_too_small`."""
-    for n, reading in enumerate(readings):
-        beside = (*(r[2] for i, r in enumerate(readings) if i != n), *set_figures)
-        if kpi_reading_too_small(reading[2], beside):
+    # the reading itself may be among the figures: a slip lies below a
+    # hundredth of the largest, where the range leaves it out
+    span = kpi_figures_range((*(r[2] for r in readings), *set_figures))
+    for reading in readings:
+        if kpi_reading_too_small(reading[2], span) and span is not None:
             written = written_at.get(reading[5])
             comma = isinstance(written, str) and "," in written
-            message, hint = kpi_slip_words(reading[2], comma, rid, beside)
+            message, hint = kpi_slip_words(reading[2], comma, rid, span)
             f.warn("OKR124", message, reading[5], hint=hint)
 
 

@@ -87,49 +87,59 @@ def read_as_decimal(
     )
 
 
-def kpi_reading_too_small(value: float, beside: Iterable[float | None]) -> bool:
+def kpi_figures_range(beside: Iterable[float | None]) -> tuple[float, float] | None:
+    """The range a KPI's figures (``beside``: its readings, thresholds and
+    target) show, for :func:`kpi_reading_too_small`: the largest, and the
+    smallest of those at least a hundredth of it (the figures far below it,
+    the slips themselves, ``1.25`` beside 980, are no evidence of the
+    range); ``None`` for a KPI with no figure above 0."""
+    figures = [x for x in beside if x is not None and x > 0]
+    if not figures:
+        return None
+    high = max(figures)
+    return min(x for x in figures if x >= high / 100), high
+
+
+def kpi_reading_too_small(value: float, span: tuple[float, float] | None) -> bool:
     """Whether a KPI's reading ``value`` has three decimals (``2.005``) and
-    lies far below the KPI's other figures (``beside``: its other readings,
-    thresholds and target) while its thousandfold lies among them.
+    lies below a tenth of the KPI's figures (``span``: :func:`kpi_figures_range`)
+    while its thousandfold lies among them.
 
     A KPI has no start-to-target range, and its readings may lie above its
     target (orders shipped, 2005 beside a target of 1500), so the key
     result's rule (:func:`thousand_times_too_small`) would let every such
-    slip through. The figures far below the largest (a hundredth of it: the
-    slips themselves, ``1.25`` beside 980) are no evidence of the range."""
-    figures = [x for x in beside if x is not None and x > 0]
-    if not figures or not _three_decimals(value):
+    slip through."""
+    if span is None or not _three_decimals(value):
         return False
-    high = max(figures)
-    low = min(x for x in figures if x >= high / 100)
+    low, high = span
     return value < low / 10 and low / 10 <= value * 1000 <= high * 10
 
 
 def kpi_slip_words(
-    value: float, comma: bool, kpi_id: str, beside: Iterable[float | None]
+    value: float, comma: bool, kpi_id: str, span: tuple[float, float]
 ) -> tuple[str, str]:
     """OKR124's message and hint for a KPI's reading :func:`kpi_reading_too_small`
     finds: said to be read with a decimal ``comma`` (``2,005``) or a point,
-    beside the KPI's other figures (``beside``)."""
+    beside the range of the KPI's figures (``span``)."""
     figure = f"{value:.3f}"
     if comma:
         message, hint = thousands_comma_words(figure.replace(".", ","))
     else:
         message, hint = thousands_point_words(figure, comma_convention() is True)
-    figures = [x for x in beside if x is not None and x > 0]
-    high = max(figures)
-    low = min(x for x in figures if x >= high / 100)
-    span = f"{low:g}" if low == high else f"{low:g} to {high:g}"
-    return f"{message}, beside the other figures of KPI {kpi_id!r} ({span})", hint
+    low, high = span
+    shown = f"{low:g}" if low == high else f"{low:g} to {high:g}"
+    return f"{message}, beside the other figures of KPI {kpi_id!r} ({shown})", hint
 
 
 def kpi_checkin_slip(c: CheckIn, kpi: KPI, where: tuple[str, ...]) -> list[Diagnostic]:
     """OKR124 for a KPI's check-in value (``okrsite checkin shipped --value
     2.005``) a thousandth of the KPI's readings, thresholds and target; said
     to be read with a decimal comma where the site writes one."""
-    figures = (*(v for _, v in kpi.values), kpi.green, kpi.red, kpi.target)
-    if c.value is None or not kpi_reading_too_small(c.value, figures):
+    if c.value is None or not _three_decimals(c.value):
+        return []  # most values: no need to weigh the KPI's figures
+    span = kpi_figures_range((*(v for _, v in kpi.values), kpi.green, kpi.red, kpi.target))
+    if span is None or not kpi_reading_too_small(c.value, span):
         return []
     comma = "value" in c.decimal_commas or comma_convention() is False
-    message, hint = kpi_slip_words(c.value, comma, kpi.id, figures)
+    message, hint = kpi_slip_words(c.value, comma, kpi.id, span)
     return [warning("OKR124", message, c.file, hint=hint, key_path=where)]
