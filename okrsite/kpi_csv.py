@@ -218,7 +218,7 @@ def read_moment(cell: str, slashes: int | None = None) -> tuple[date, str] | Non
     day are ordered by it, as check-ins are. ``None`` for a date with a time
     that is no time of day (``2026-01-01 25:00``)."""
     text = cell.strip()
-    found = _read_date(text) or read_period(text)
+    found = _read_date(text) or read_period(text) or read_week(text)
     time = ""
     if found is None:
         split = timed(text)
@@ -232,6 +232,23 @@ def read_moment(cell: str, slashes: int | None = None) -> tuple[date, str] | Non
         if len(readings) == 2:
             found = readings[slashes]
     return None if found is None else (found, time)
+
+
+#: a week as a German team heads its ``Woche`` column (``KW 44/2026``,
+#: ``KW44 2026``) or an English one (``Week 44, 2026``, ``W44 2026``)
+_WEEK = re.compile(r"(?:kw|w|wk|week|woche)\.?\s*(\d{1,2})\s*(?:[/,-]\s*|\s+)(\d{4})", re.I)
+
+
+def read_week(text: str) -> date | None:
+    """The Monday of an ISO week written with its number first (``KW 44/2026``:
+    2026-10-26), as ``2026-W44`` reads; ``None`` for no such week."""
+    m = _WEEK.fullmatch(text.strip())
+    if m is None:
+        return None
+    try:
+        return date.fromisocalendar(int(m[2]), int(m[1]), 1)
+    except ValueError:
+        return None
 
 
 def slash_order(cells: Iterable[str]) -> int | None:

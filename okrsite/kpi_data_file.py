@@ -24,7 +24,7 @@ from okrsite.csv_hints import csv_number_hint as csv_number_hint
 from okrsite.csv_hints import csv_split_hint as csv_split_hint
 from okrsite.csv_time_column import time_column, with_time
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.parse_messages import shown_value, year_in_full
+from okrsite.parse_messages import excel_serial_day, shown_value, year_in_full
 from okrsite.plural import plural
 from okrsite.written_dates import compact_iso, impossible_zone, read_date, year_last_readings
 
@@ -481,6 +481,13 @@ def csv_date_problem(cell: str) -> tuple[str, str]:
             f"{shown} is not a date okrsite reads",
             f"write it as {extended}: dates are read with their hyphens only",
         )
+    serial = excel_serial_day(text)
+    if serial is not None:  # 46330: a date column Excel saved as its numbers
+        return (
+            f"{shown} looks like an Excel serial date ({serial})",
+            f"format the column as dates in the spreadsheet before saving the CSV, "
+            f"or write {serial}",
+        )
     if _NUMBERED_DAY.fullmatch(text):  # 31.02.2026: three numbers, but no such day
         return (
             f"{shown} is not a date like 2026-02-01",
@@ -504,7 +511,7 @@ _AFTER_DAY = re.compile(r"(?<=\d)(?:[Tt]|\s*,\s*|\s+)")
 #: the forms a data file's date cell is read in, for the hint of one that is not
 DATE_FORMS = (
     "write the date as 2026-02-01, 01.02.2026 or Feb 1, 2026, "
-    "or a month as 2026-02, Feb 2026 or 02/2026"
+    "a month as 2026-02, Feb 2026 or 02/2026, or a week as 2026-W44 or KW 44/2026"
 )
 #: a day written as three numbers (``31.02.2026``): a date in form, if not in fact
 _NUMBERED_DAY = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")

@@ -256,7 +256,9 @@ class _FigureFields:
         if len(readings) > 1:
             self.err(
                 "OKR104",
-                f"{label} {shown_value(value)} names two days: {_day_month_year(readings[0])} (day first) "
+                # "date 10/05/2026" (a KPI's reading names its key): the date once, quoted
+                f"{label.removesuffix(f' {value}')} {shown_value(value)} names two days: "
+                f"{_day_month_year(readings[0])} (day first) "
                 f"or {readings[1]:%B} {readings[1].day}, {readings[1].year} (month first)",
                 path,
                 hint=f"write the one you mean as year-month-day: {readings[0]} or {readings[1]}",

@@ -114,6 +114,16 @@ _EXCEL_DAY_0 = date(1899, 12, 30)
 _EXCEL_SERIALS = range(30000, 60001)
 
 
+def excel_serial_day(text: str) -> date | None:
+    """The day a whole number written as text (``46330``, a CSV's date cell
+    that Excel saved as the number it keeps a date as) is in Excel's count,
+    for one that is a plausible date (1982 to 2064); else ``None``."""
+    text = text.strip()
+    if not text.isdigit() or int(text) not in _EXCEL_SERIALS:
+        return None
+    return _EXCEL_DAY_0 + timedelta(days=int(text))
+
+
 def _excel_serial_hint(value: Any) -> str | None:
     """What to do about ``date: 46361``, a date cell pasted from Excel as the
     number Excel keeps it as (days since 1899-12-30): the date it is there,

@@ -168,7 +168,7 @@ def test_a_date_still_refused_is_told_the_forms_that_are_read(make_site: MakeSit
     assert "content/data/tickets.csv:3:1: error OKR203: 'Octember 2026' is not a date" in out, out
     assert (
         "hint: write the date as 2026-02-01, 01.02.2026 or Feb 1, 2026, "
-        "or a month as 2026-02, Feb 2026 or 02/2026"
+        "a month as 2026-02, Feb 2026 or 02/2026, or a week as 2026-W44 or KW 44/2026"
     ) in out, out
     assert "between 1900" not in out, out
 

@@ -211,3 +211,33 @@ def test_an_unknown_direction_is_told_the_words_and_judged_no_further(
         "(hint: did you mean 'down'? direction takes up or down"
     ) in output, output
     assert "OKR113" not in output, output
+
+
+def test_a_data_files_weeks_and_excel_serials_are_read_or_told(make_site: MakeSite) -> None:
+    """Finding 8: ``KW 44/2026`` (a German ``Woche`` column) was refused
+    with a hint naming no week form; Excel's ``46330`` got the generic hint;
+    ``values: {10/05/2026: …}`` printed its date twice."""
+    kpi = "---\ntitle: Orders\nunit: orders\ndata: data/{}.csv\n---\n"
+    site = make_site(
+        {
+            "okrsite.toml": DE,
+            "content/kpis/weekly.md": kpi.format("weekly"),
+            "content/data/weekly.csv": "Woche;Aufträge\nKW 44/2026;90\nKW45 2026;95\n",
+            "content/kpis/serial.md": kpi.format("serial"),
+            "content/data/serial.csv": "date,value\n46330,90\n",
+            "content/kpis/slashes.md": (
+                "---\ntitle: Slashes\nvalues: {10/05/2026: 3, 2026-11-01: 4}\n---\n"
+            ),
+        }
+    )
+    code, output = _check(site)
+    assert code == 1, output
+    assert "weekly.csv" not in output, output
+    assert (
+        "content/data/serial.csv:2:1: error OKR203: '46330' looks like an Excel serial date "
+        "(2026-11-04) (hint: format the column as dates in the spreadsheet before saving the "
+        "CSV, or write 2026-11-04)"
+    ) in output, output
+    assert "date '10/05/2026' names two days" in output, output
+    series = load_site(site, date(2026, 11, 30)).scored.portfolio.kpi_series["weekly"]
+    assert list(series) == [(date(2026, 10, 26), 90), (date(2026, 11, 2), 95)]
