@@ -264,11 +264,19 @@ def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, P
     if isinstance(raw, list) and raw and all(isinstance(x, dict) for x in raw):
         out: list[tuple[Any, Any, Path_, Path_]] = []
         for i, item in enumerate(raw):
+            if len(item) == 1 and str(next(iter(item))).strip().lower() not in _READING_WORDS:
+                # - 2026-10-01: 1000, as a check-in's values: takes a list of pairs
+                ((key, value),) = item.items()
+                out.append((key, value, ("values", i, str(key)), ("values", i, str(key))))
+                continue
             entry = respelled({str(k): v for k, v in item.items()}, _READING_KEYS, _READING_ALIASES)
             if set(entry) != _READING_KEYS:
+                entry = _measure_named(item, entry)  # {Month: Oct 2026, Churn rate: 3.1%}
+            if set(entry) != _READING_KEYS:
+                shown = "{" + ", ".join(f"{k}: {v}" for k, v in item.items()) + "}"
                 f.err(
                     "OKR106",
-                    f"reading {i + 1} must have a date and a value, got {shown_value(item)}",
+                    f"reading {i + 1} must have a date and a value, got {shown!r}",
                     ("values", i),
                     hint="write '- {date: 2026-10-01, value: 31}', or 'values: {2026-10-01: 31}'",
                 )
@@ -285,6 +293,16 @@ def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, P
     ]
 
 
+def _measure_named(item: dict[Any, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    """A row of two keys, one a date word, the other named after the measure
+    (``{Month: Oct 2026, Churn rate: 3.1%}``), read as a data file of two
+    columns reads ``Month;ARR``: the other key is the value. Else ``entry``."""
+    if len(item) != 2 or "date" not in entry or "value" in entry:
+        return entry
+    other = [k for k in item if str(k).strip().lower() not in _READING_WORDS]
+    return {"date": entry["date"], "value": item[other[0]]} if len(other) == 1 else entry
+
+
 _READING_KEYS = {"date", "value"}
 #: a reading's keys in the words a data file's header may use (``Datum``,
 #: ``Wert``, ``Stichtag``: :data:`okrsite.kpi_csv.DATE_HEADERS`), as a table
@@ -293,6 +311,8 @@ _READING_ALIASES = {
     **{word: "date" for word in DATE_HEADERS if word != "date"},
     **{word: "value" for word in VALUE_HEADERS if word != "value"},
 }
+#: every word a reading's key may be, lower-cased
+_READING_WORDS = {*_READING_KEYS, *_READING_ALIASES}
 
 
 def _safe_relative(path: str) -> bool:

@@ -241,3 +241,38 @@ def test_a_data_files_weeks_and_excel_serials_are_read_or_told(make_site: MakeSi
     assert "date '10/05/2026' names two days" in output, output
     series = load_site(site, date(2026, 11, 30)).scored.portfolio.kpi_series["weekly"]
     assert list(series) == [(date(2026, 10, 26), 90), (date(2026, 11, 2), 95)]
+
+
+def test_readings_pasted_as_rows_read_as_a_data_file_of_two_columns(make_site: MakeSite) -> None:
+    """Findings 6 and 7: ``- {Month: Oct 2026, Churn rate: 3.1%}`` was OKR106
+    quoting a Python dict with re-sorted keys, though ``Month,Churn rate`` is
+    read as a data file's header; ``- 2026-10-01: 1000`` was refused though a
+    check-in's ``values:`` takes that form."""
+    site = make_site(
+        {
+            "okrsite.toml": EN,
+            "content/kpis/churn.md": (
+                "---\ntitle: Churn\nunit: '%'\ndirection: down\ntarget: 5%\nvalues:\n"
+                "  - {Month: Oct 2026, Churn rate: 3.1%}\n"
+                "  - {Month: Nov 2026, Churn rate: 2.8%}\n---\n"
+            ),
+            "content/kpis/pairs.md": (
+                "---\ntitle: Pairs\ntarget: 1500\nvalues:\n"
+                "  - 2026-10-01: 1000\n  - 2026-11-01: 1100\n---\n"
+            ),
+        }
+    )
+    code, output = _check(site)
+    assert code == 0 and "OKR106" not in output, output
+    assert _kpi(site, "churn")["value"] == 2.8
+    assert _kpi(site, "pairs")["value"] == 1100
+    (site / "content/kpis/pairs.md").write_text(
+        "---\ntitle: Pairs\ntarget: 1500\nvalues:\n  - {when: 2026-10-01, Orders: 3}\n---\n",
+        encoding="utf-8",
+    )
+    code, output = _check(site)
+    assert code == 1, output
+    assert (
+        "content/kpis/pairs.md:5:5: error OKR106: reading 1 must have a date and a value, "
+        "got '{when: 2026-10-01, Orders: 3}'"
+    ) in output, output
