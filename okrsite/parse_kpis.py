@@ -26,6 +26,7 @@ from okrsite.parse_figures import other_money, unit_multiplier
 from okrsite.parse_keys import respelled
 from okrsite.parse_measures import _currency_unit, _percent_unit, is_percent_unit, shares_in_percent
 from okrsite.parse_messages import _fmt, closest, shares_of_one, shown_value
+from okrsite.plural import plural
 from okrsite.thousandth_slips import kpi_figures_range, kpi_reading_too_small, kpi_slip_words
 from okrsite.written_dates import timed
 
@@ -147,6 +148,7 @@ def _kpi(
         )
         data_path = None
     refused = _other_money(f, rid, data.get("target"), "target", ("target",))
+    refused = refused or _target_per_cycle(f, rid, data.get("target"))
     target = None if refused else f.number(data, "target", (), percent=True)
     _thousandth_readings(f, rid, list(counted.values()), written_at, (green, red, target))
     unit = _percent_unit(f, f.text(data, "unit", ()) or "", f.percents[percents:], "the KPI's")
@@ -287,12 +289,40 @@ def _readings(f: _Fields, data: dict[str, Any]) -> list[tuple[Any, Any, Path_, P
                 (entry["date"], entry["value"], ("values", i, "date"), ("values", i, "value"))
             )
         return out
+    if isinstance(raw, str) and raw.strip():  # values: | and lines pasted from a sheet
+        lines = raw.strip().splitlines()
+        day = lines[0].split()[0] if len(lines[0].split()) > 1 else "2026-10-01"
+        f.err(
+            "OKR106",
+            f"values must be readings by date, got text of {plural(len(lines), 'line')}",
+            ("values",),
+            hint=f"write one reading a line under values: (without '|'), its date, a colon "
+            f"and its value: {day}: 1050",
+        )
+        return []
     mapping = f.mapping(data, "values", ())
     if mapping is None:
         return []
     return [
         (key, value, ("values", str(key)), ("values", str(key))) for key, value in mapping.items()
     ]
+
+
+def _target_per_cycle(f: _Fields, rid: str, target: Any) -> bool:
+    """OKR102 for ``target: {2026-Q3: 100, 2026-Q4: 120}``, a target per
+    cycle, which a KPI has not (its key results have): the hint says so, the
+    message quotes it as written. Whether so."""
+    if not isinstance(target, dict):
+        return False
+    shown = "{" + ", ".join(f"{k}: {v}" for k, v in target.items()) + "}"
+    f.err(
+        "OKR102",
+        f"target must be a number, got {shown!r}",
+        ("target",),
+        hint=f"a KPI has one target; for a target per cycle, give each cycle's objective a "
+        f"key result 'kpi: {rid}, target: …'",
+    )
+    return True
 
 
 def _measure_named(item: dict[Any, Any], entry: dict[str, Any]) -> dict[str, Any]:

@@ -276,3 +276,31 @@ def test_readings_pasted_as_rows_read_as_a_data_file_of_two_columns(make_site: M
         "content/kpis/pairs.md:5:5: error OKR106: reading 1 must have a date and a value, "
         "got '{when: 2026-10-01, Orders: 3}'"
     ) in output, output
+
+
+def test_a_target_per_cycle_and_pasted_lines_are_told_what_to_write(make_site: MakeSite) -> None:
+    """Finding 7: both errors showed a Python repr (a dict, a string with
+    ``\\t`` and ``\\n``) and said nothing of what to write."""
+    site = make_site(
+        {
+            "okrsite.toml": EN,
+            "content/kpis/cyc.md": "---\ntitle: Cyc\ntarget: {2026-Q3: 100, 2026-Q4: 120}\n---\n",
+            "content/kpis/pasted.md": (
+                "---\ntitle: Pasted\ntarget: 1000\nvalues: |\n"
+                "  2026-10-01\t1.050\n  2026-11-01\t1.100\n---\n"
+            ),
+        }
+    )
+    code, output = _check(site)
+    assert code == 1, output
+    assert (
+        "content/kpis/cyc.md:3:9: error OKR102: target must be a number, got "
+        "'{2026-Q3: 100, 2026-Q4: 120}' (hint: a KPI has one target; for a target per cycle, "
+        "give each cycle's objective a key result 'kpi: cyc, target: …')"
+    ) in output, output
+    assert (
+        "content/kpis/pasted.md:4:9: error OKR106: values must be readings by date, got text "
+        "of 2 lines (hint: write one reading a line under values: (without '|'), its date, "
+        "a colon and its value: 2026-10-01: 1050)"
+    ) in output, output
+    assert "\\t" not in output, output
