@@ -402,11 +402,14 @@ def current_cycle(
 
 def _still_reviewed(ended: Cycle, running: Cycle, as_of: date) -> bool:
     """Whether ``ended`` keeps the dashboard from the shortest ``running`` cycle:
-    every cycle running is longer than it (no cycle of its length or shorter
-    has begun with an active objective: the year 2027 runs, 2027-Q1 has only
-    drafts), and it ended at most half as long ago as it lasted (2026-Q4
+    every cycle running is more than half again as long as it (no cycle of
+    its kind, a few days longer or shorter, has begun with an active
+    objective: the year 2027 runs, 2027-Q1 has only drafts), and it ended at most half as long ago as it lasted (2026-Q4
     until 15 February: a review takes weeks, and a site that stops writing
     quarters is not held on its last quarter while its year runs on)."""
     lasted = ended.end - ended.start + timedelta(days=1)
-    longer = running.end - running.start > ended.end - ended.start
+    # longer by more than half: cycles of one kind differ by days (Q2 has 91
+    # days, Q1 90; March 31, February 28), and the next of them running with
+    # an active objective is the new work begun, not a cycle around it
+    longer = running.end - running.start + timedelta(days=1) > lasted * 1.5
     return longer and as_of - ended.end <= lasted / 2

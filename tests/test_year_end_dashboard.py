@@ -161,3 +161,37 @@ def test_sprints_inside_a_quarter_keep_the_ended_sprint_under_review(tmp_path: P
     (drafted,) = (root / "content/objectives").glob("*sprint-2*.md")
     drafted.write_text(drafted.read_text("utf-8").replace("status: draft", "status: active"))
     assert dashboard(root, "2027-01-19").startswith("Acme sprint-2 (2027-01-18 – 2027-01-31)")
+
+
+def test_the_next_cycle_of_the_same_kind_takes_the_dashboard_though_a_few_days_longer(
+    tmp_path: Path,
+) -> None:
+    """Cycles of one kind differ by days: 2026-Q2 has 91 days, 2026-Q1 90;
+    March 31, February 28; 2028 has 366 days, 2027 365; H2 184, H1 181. The
+    next one running with an active objective is the new work begun, so it
+    takes the dashboard the day it starts (the verification audit of session
+    46 found the ended quarter kept for six weeks into Q2 and Q3)."""
+    pairs = [
+        ("2026-Q1", "2026-Q2", "2026-04-01", ""),
+        ("2026-Q2", "2026-Q3", "2026-07-02", ""),
+        ("2026-02", "2026-03", "2026-03-03", ""),
+        ("2027", "2028", "2028-01-05", ""),
+        (
+            "h1",
+            "h2",
+            "2026-07-03",
+            "[cycles.h1]\nstart = 2026-01-01\nend = 2026-06-30\n\n"
+            "[cycles.h2]\nstart = 2026-07-01\nend = 2026-12-31\n",
+        ),
+    ]
+    for ended, running, day, cycles in pairs:
+        root = write_site(
+            tmp_path / ended,
+            {
+                "okrsite.toml": 'title = "Acme"\n\n' + cycles,
+                "content/objectives/old.md": Q4.replace("cycle: 2026-Q4", f"cycle: {ended}"),
+                "content/objectives/new.md": Q4.replace("cycle: 2026-Q4", f"cycle: {running}"),
+            },
+        )
+        page = dashboard(root, day)
+        assert page.startswith(f"Acme {running} ("), (ended, running, page[:120])
