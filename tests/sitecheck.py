@@ -1,10 +1,86 @@
-"""Helpers to inspect a rendered site: collect links and check they resolve."""
+"""Helpers to inspect a rendered site: collect links and check they resolve.
+
+The build fuzz and the page tests run every check here on every page they
+build, so a page is tokenised by ``html.parser`` once and parsed by
+BeautifulSoup once (kept for the last few pages checked): each check reads
+the same tags, in the same order, with the same lines, as a parser of its
+own would give it.
+"""
 
 from __future__ import annotations
 
 import posixpath
+from collections import OrderedDict
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+#: how many pages' tags and trees are kept: a fuzz site's pages all fit, so
+#: broken_links after the per-page checks tokenises none of them again
+_KEPT = 64
+
+#: a tag as html.parser reports it: ("start" | "startend" | "end", tag, attrs, line)
+_Tag = tuple[str, str, list[tuple[str, str | None]], int]
+
+
+class _Tags(HTMLParser):
+    """Records every start, self-closed and end tag with the line
+    :meth:`getpos` gives while the tag is handled."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[_Tag] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(("start", tag, attrs, self.getpos()[0]))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(("startend", tag, attrs, self.getpos()[0]))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tags.append(("end", tag, [], self.getpos()[0]))
+
+
+_tags_kept: OrderedDict[str, tuple[list[_Tag], int]] = OrderedDict()
+_soups_kept: OrderedDict[str, Any] = OrderedDict()
+
+
+def _keep(kept: OrderedDict[str, Any], text: str, value: Any) -> Any:
+    kept[text] = value
+    if len(kept) > _KEPT:
+        kept.popitem(last=False)
+    return value
+
+
+def _text(html: str | bytes) -> str:
+    return html.decode("utf-8") if isinstance(html, bytes) else html
+
+
+def page_tags(text: str) -> tuple[list[_Tag], int]:
+    """The tags of a page (fed, then closed) and how many came before the
+    parser was closed: the checks that never close their parser read only
+    those."""
+    found = _tags_kept.get(text)
+    if found is not None:
+        _tags_kept.move_to_end(text)
+        return found
+    parser = _Tags()
+    parser.feed(text)
+    fed = len(parser.tags)
+    parser.close()
+    return _keep(_tags_kept, text, (parser.tags, fed))
+
+
+def page_soup(text: str) -> Any:
+    """The page parsed by BeautifulSoup's ``html.parser`` tree builder; the
+    checks only read it."""
+    from bs4 import BeautifulSoup
+
+    found = _soups_kept.get(text)
+    if found is not None:
+        _soups_kept.move_to_end(text)
+        return found
+    return _keep(_soups_kept, text, BeautifulSoup(text, "html.parser"))
 
 
 class _Collector(HTMLParser):
@@ -30,7 +106,10 @@ class _Collector(HTMLParser):
 
 def scan(html: bytes) -> _Collector:
     c = _Collector()
-    c.feed(html.decode("utf-8"))
+    tags, fed = page_tags(html.decode("utf-8"))
+    for kind, tag, attrs, _ in tags[:fed]:
+        if kind != "end":  # a self-closed tag is a start tag to it
+            c.handle_starttag(tag, attrs)
     return c
 
 
@@ -161,11 +240,12 @@ BLOCKS = frozenset(
 _FOREIGN = frozenset({"svg"})
 
 
-class _Nesting(HTMLParser):
-    """Start and end tags that pair up, and no block inside a phrasing-only element."""
+class _Nesting:
+    """Start and end tags that pair up, and no block inside a phrasing-only
+    element; told each tag of :func:`page_tags` with its line."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        self.line = 0
         self.stack: list[str] = []
         self.problems: list[str] = []
         self.foreign = 0
@@ -180,9 +260,9 @@ class _Nesting(HTMLParser):
         if tag in BLOCKS:
             inside = [t for t in self.stack if t in PHRASING_ONLY]
             if inside:
-                self.problems.append(f"line {self.getpos()[0]}: <{tag}> inside <{inside[-1]}>")
+                self.problems.append(f"line {self.line}: <{tag}> inside <{inside[-1]}>")
         if tag == "bdi" and "bdi" in self.stack:
-            self.problems.append(f"line {self.getpos()[0]}: <bdi> inside <bdi>")
+            self.problems.append(f"line {self.line}: <bdi> inside <bdi>")
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -190,17 +270,17 @@ class _Nesting(HTMLParser):
         if self.foreign:
             return
         if tag not in VOID:
-            self.problems.append(f"line {self.getpos()[0]}: self-closed <{tag}/>")
+            self.problems.append(f"line {self.line}: self-closed <{tag}/>")
 
     def handle_endtag(self, tag: str) -> None:
         if self.foreign:
             self.foreign -= 1
             return
         if tag in VOID:
-            self.problems.append(f"line {self.getpos()[0]}: end tag of void <{tag}>")
+            self.problems.append(f"line {self.line}: end tag of void <{tag}>")
         elif not self.stack or self.stack[-1] != tag:
             top = self.stack[-1] if self.stack else "nothing"
-            self.problems.append(f"line {self.getpos()[0]}: </{tag}> closes <{top}>")
+            self.problems.append(f"line {self.line}: </{tag}> closes <{top}>")
             if tag in self.stack:
                 del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag) :]
         else:
@@ -213,8 +293,14 @@ def html_problems(html: str | bytes) -> list[str]:
     phrasing-only element (``<p>``, ``<a>``, ``<span>``, ``<bdi>`` …), a
     ``<bdi>`` inside another. Empty when the page is fine."""
     parser = _Nesting()
-    parser.feed(html.decode("utf-8") if isinstance(html, bytes) else html)
-    parser.close()
+    for kind, tag, attrs, line in page_tags(_text(html))[0]:
+        parser.line = line
+        if kind == "start":
+            parser.handle_starttag(tag, attrs)
+        elif kind == "startend":
+            parser.handle_startendtag(tag, attrs)
+        else:
+            parser.handle_endtag(tag)
     problems = parser.problems
     if parser.stack:
         problems.append(f"unclosed at the end: {', '.join(parser.stack)}")
@@ -227,7 +313,10 @@ def dangling_separators(html: str | bytes) -> list[str]:
     and its separator was not."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    try:
+        soup = page_soup(_text(html))
+    except UnicodeDecodeError:  # bytes that are not UTF-8: BeautifulSoup guesses
+        soup = BeautifulSoup(html, "html.parser")
     found = []
     for element in soup.find_all(["p", "li", "span", "h2", "h3", "dd", "td", "th", "a"]):
         text = " ".join(element.get_text(" ").split())
@@ -278,15 +367,22 @@ _NAME_PROHIBITED = frozenset(
 )
 
 
-class _DuplicateAttributes(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+def _duplicate_attributes(tags: list[_Tag]) -> list[str]:
+    """Start tags (self-closed ones too) that write an attribute twice."""
+    problems = []
+    for kind, tag, attrs, line in tags:
+        if kind == "end" or len(attrs) < 2:
+            continue
         names = [n for n, _ in attrs]
         for name in sorted({n for n in names if names.count(n) > 1}):
-            self.problems.append(f"line {self.getpos()[0]}: <{tag}> has {name} twice")
+            problems.append(f"line {line}: <{tag}> has {name} twice")
+    return problems
+
+
+def _named_parent(element: Any, names: tuple[str, ...]) -> Any:
+    """What ``element.find_parent(names)`` finds: its nearest parent of one of
+    ``names``, or None."""
+    return next((p for p in element.parents if p.name in names), None)
 
 
 def conformance_problems(html: str | bytes) -> list[str]:
@@ -303,14 +399,15 @@ def conformance_problems(html: str | bytes) -> list[str]:
     No Nu checker (vnu.jar) is on the machine and none may be downloaded, so
     these rules are written out here; they are checked against each page
     the tests build."""
-    from bs4 import BeautifulSoup
-
-    text = html.decode("utf-8") if isinstance(html, bytes) else html
-    dup = _DuplicateAttributes()
-    dup.feed(text)
-    problems = list(dup.problems)
-    soup = BeautifulSoup(text, "html.parser")
-    elements = [e for e in soup.find_all(True) if not e.find_parent("svg") and e.name != "svg"]
+    text = _text(html)
+    tags, fed = page_tags(text)
+    problems = _duplicate_attributes(tags[:fed])
+    soup = page_soup(text)
+    # find_parent(NAME) is the first of e.parents named NAME, walked here
+    # without BeautifulSoup's filter machinery, which took most of the time
+    elements = [
+        e for e in soup.find_all(True) if e.name != "svg" and not _named_parent(e, ("svg",))
+    ]
     ids: dict[str, str] = {}
     for e in soup.find_all(id=True):
         if e["id"] in ids:
@@ -349,7 +446,7 @@ def conformance_problems(html: str | bytes) -> list[str]:
         if e.name in _PARENTS and parent not in _PARENTS[e.name]:
             problems.append(f"<{e.name}> inside <{parent}>")
         if e.name in _INTERACTIVE or (e.name == "input" and e.get("type") != "hidden"):
-            outer = e.find_parent(["a", "button"])
+            outer = _named_parent(e, ("a", "button"))
             if outer is not None:
                 problems.append(f"<{e.name}> inside <{outer.name}>")
         if e.name in _NAME_PROHIBITED and not e.get("role"):
