@@ -30,8 +30,9 @@ def missing_date_hint(key: str) -> str:
     return f"add '{key}: {DAY_PLACEHOLDER}' (year-month-day)"
 
 
-def _day_in_name(file: str | None) -> date | None:
-    """The last valid day written in the file's name, if any."""
+def day_in_name(file: str | None) -> date | None:
+    """The last valid day written in the file's name, if any: the day a hint
+    offers, and the one OKR104's hint for a time alone says the file is named for."""
     if not file:
         return None
     name = file.rsplit("/", 1)[-1]
@@ -49,7 +50,7 @@ def with_missing_date_day(diags: Sequence[Diagnostic], as_of: date) -> list[Diag
     out: list[Diagnostic] = []
     for d in diags:
         if d.hint and DAY_PLACEHOLDER in d.hint:
-            day = _day_in_name(d.file) or as_of
+            day = day_in_name(d.file) or as_of
             d = replace(d, hint=d.hint.replace(DAY_PLACEHOLDER, day.isoformat()))
         out.append(d)
     return out

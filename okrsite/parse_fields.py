@@ -10,14 +10,13 @@ a file. The class is two: :class:`_FigureFields` reads numbers and dates,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
 
 from okrsite import limits
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.missing_date_hint import missing_date_hint
+from okrsite.missing_date_hint import DAY_PLACEHOLDER, day_in_name, missing_date_hint
 from okrsite.model import KeyResult
 from okrsite.parse_figures import _as_number, figure_in_unit, without_unit
 from okrsite.parse_messages import (
@@ -242,14 +241,15 @@ class _FigureFields:
             return None
         time = time_alone(value)
         if time is not None:  # the day left out: "date: 9:15"
-            named = re.search(r"\d{4}-\d{2}-\d{2}", self.file.rpartition("/")[2])
-            day_text = named[0] if named else "2026-02-10"
+            # the pipeline puts the day of the file's name, else as_of's, in
+            # the placeholder, as for a missing date: (a fixed day fell
+            # outside every running cycle, OKR309 once pasted)
             self.err(
                 "OKR104",
                 f"{label} {time!r} is a time of day without its day",
                 path,
-                hint=f"write the day too: {label}: {day_text} {time}"
-                + (" (the day the file is named for)" if named else ""),
+                hint=f"write the day too: {label}: {DAY_PLACEHOLDER} {time}"
+                + (" (the day the file is named for)" if day_in_name(self.file) else ""),
             )
             return None
         readings = year_last_readings(value) if isinstance(value, str) else []
