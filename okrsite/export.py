@@ -14,6 +14,7 @@ from okrsite import __version__, numbers
 from okrsite.export_shares import written_shares
 from okrsite.formula_guard import guarded
 from okrsite.model import Portfolio, ScoredPortfolio
+from okrsite.parse_names import name_to_id
 from okrsite.record_owner import OwnerKind, owner_of
 from okrsite.scoring import kr_target
 
@@ -39,7 +40,10 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
         "cycle": obj.cycle,
         "owner": owner,
         "owner_kind": owner_kind,
+        # the names its page shows, as a goal's: import writes them back
+        "owner_name": _name_of(scored.portfolio, owner, owner_kind),
         "team": obj.team,
+        "team_name": _name_of(scored.portfolio, obj.team, "team"),
         "parent": obj.parent,
         "commitment": obj.commitment,
         "weight": _num(obj.weight),
@@ -71,6 +75,7 @@ def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
                 # its own owner as its file writes it (none: the objective's),
                 # so that a round trip through import keeps it
                 "owner": kr.written_owner,
+                "owner_name": _written_name(scored.portfolio, kr.written_owner),
             }
             for kr in obj.key_results
         ],
@@ -92,6 +97,7 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
     kpis = []
     for kid, kpi in p.kpis.items():
         ks = scored.kpis[kid]
+        owner, owner_kind = owner_of(p, kpi)
         kpis.append(
             {
                 "id": kid,
@@ -107,6 +113,13 @@ def kpi_and_goal_records(scored: ScoredPortfolio) -> dict[str, list[dict[str, An
                 "indicator": kpi.indicator,
                 "target": _num(kpi.target),
                 "thresholds": {"green": _num(kpi.green), "red": _num(kpi.red)},
+                # last, so the keys before keep their places: who owns it,
+                # as a goal's, which import writes back
+                "owner": owner,
+                "owner_kind": owner_kind,
+                "owner_name": _name_of(p, owner, owner_kind),
+                "team": kpi.team,
+                "team_name": _name_of(p, kpi.team, "team"),
             }
         )
     goals = []
@@ -148,6 +161,20 @@ def _name_of(p: Portfolio, rid: str | None, kind: OwnerKind | None) -> str | Non
     if rid is None or kind is None:
         return None
     return (p.team_names if kind == "team" else p.person_names).get(rid)
+
+
+def _written_name(p: Portfolio, written: str | None) -> str | None:
+    """The name of the person or team a key result's ``owner:`` names, as
+    pages show them: a key result's owner is kept as written, never resolved,
+    so an id (``zoe-angstrom``) or a name of a known person or team is
+    looked up; a name of no one known is its own name."""
+    if written is None:
+        return None
+    for rid in (written, name_to_id(written)):
+        for names in (p.person_names, p.team_names):
+            if rid in names:
+                return names[rid]
+    return written
 
 
 def json_line(value: Any) -> str:

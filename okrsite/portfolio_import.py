@@ -59,6 +59,10 @@ def plans_from_portfolio(
                     kpi[key] = record[key]
             if isinstance(record.get("unit"), str) and record["unit"]:
                 kpi["unit"] = record["unit"]
+            # its owner and team by the names the old site showed, as a goal's
+            for key in ("owner", "team"):
+                if _ok_id(record.get(key)):
+                    kpi[key] = _name_or_id(record[key], record.get(f"{key}_name"))
             if _is_number(record.get("target")):
                 kpi["target"] = _as_written(record["target"])
             bands = record.get("thresholds")
@@ -118,8 +122,16 @@ def plans_from_portfolio(
     return plans, files, diags
 
 
+def _named(written: Any, name: Any) -> str | None:
+    """An objective's or key result's owner or team as the export gives it
+    (``owner``, else ``None``), by :func:`_name_or_id`."""
+    if not isinstance(written, str) or not written:
+        return None
+    return _name_or_id(written, name)
+
+
 def _name_or_id(rid: str, name: Any) -> str:
-    """A goal's owner or team as the new file writes it: the name the export
+    """An owner or team as the new file writes it: the name the export
     gives (``Zoë Ångström``) when it stands for the same id, so a person
     known only by name in the old site keeps the name on the new site's
     pages; else the id (a person file's own id, ``zoe``, names no one else)."""
@@ -243,8 +255,8 @@ def _json_objective(
         title=record["title"],
         oid=text.get("id"),
         cycle=text.get("cycle"),
-        owner=text.get("owner"),
-        team=text.get("team"),
+        owner=_named(text.get("owner"), record.get("owner_name")),
+        team=_named(text.get("team"), record.get("team_name")),
         parent=text.get("parent"),
         commitment=text.get("commitment"),
         weight=_json_number(record.get("weight")),
@@ -273,7 +285,7 @@ def _json_objective(
                 unit=kr.get("unit") if isinstance(kr.get("unit"), str) else None,
                 weight=_json_number(kr.get("weight")),
                 score=_json_number(kr.get("score")),
-                owner=kr.get("owner") if isinstance(kr.get("owner"), str) else None,
+                owner=_named(kr.get("owner"), kr.get("owner_name")),
                 status=kr.get("status")
                 if kr.get("status") in ("draft", "dropped") and kr.get("status") != plan.status
                 else None,

@@ -324,6 +324,7 @@ def kr(
         else "green",
         # its own owner as its file writes it: none of these key results has one
         "owner": None,
+        "owner_name": None,
     }
 
 
@@ -337,7 +338,9 @@ EXPECTED: dict[str, Any] = {
             "cycle": "2026-Q1",
             "owner": "ceo",
             "owner_kind": "person",
+            "owner_name": "ceo",
             "team": None,
+            "team_name": None,
             "parent": None,
             "commitment": "aspirational",
             "weight": 1,
@@ -372,7 +375,9 @@ EXPECTED: dict[str, Any] = {
             "cycle": "2026-Q1",
             "owner": "alice",
             "owner_kind": "person",
+            "owner_name": "alice",
             "team": None,
+            "team_name": None,
             "parent": "company/market-leader#revenue",
             "commitment": "committed",
             "weight": 1,
@@ -405,7 +410,9 @@ EXPECTED: dict[str, Any] = {
             "cycle": "2026-Q1",
             "owner": "alice",
             "owner_kind": "person",
+            "owner_name": "alice",
             "team": "sales",
+            "team_name": "sales",
             "parent": "company/market-leader#revenue",
             "commitment": "committed",
             "weight": 1,
@@ -484,7 +491,9 @@ EXPECTED: dict[str, Any] = {
             "cycle": "2026-Q1",
             "owner": "dana",
             "owner_kind": "person",
+            "owner_name": "dana",
             "team": "support",
+            "team_name": "support",
             "parent": None,
             "commitment": "committed",
             "weight": 1,
@@ -541,6 +550,11 @@ EXPECTED: dict[str, Any] = {
             "indicator": "leading",
             "target": None,
             "thresholds": {"green": 3, "red": 5},
+            "owner": None,
+            "owner_kind": None,
+            "owner_name": None,
+            "team": None,
+            "team_name": None,
         },
         # headcount: no thresholds, target 45 stands in for green; 40 < 45 and no red -> warning;
         # 40 -> 40 flat
@@ -558,6 +572,11 @@ EXPECTED: dict[str, Any] = {
             "indicator": None,
             "target": 45,
             "thresholds": {"green": None, "red": None},
+            "owner": None,
+            "owner_kind": None,
+            "owner_name": None,
+            "team": None,
+            "team_name": None,
         },
         # nps: latest 38 (2026-02-01): below green 40, not below red 20 -> warning; 35 -> 38 up
         {
@@ -574,6 +593,11 @@ EXPECTED: dict[str, Any] = {
             "indicator": "lagging",
             "target": 50,
             "thresholds": {"green": 40, "red": 20},
+            "owner": "bob",
+            "owner_kind": "person",
+            "owner_name": "bob",
+            "team": "support",
+            "team_name": "support",
         },
         # revenue: latest on/before as_of 520000 >= green 500000 -> healthy; 400000 -> 520000 up
         {
@@ -590,6 +614,11 @@ EXPECTED: dict[str, Any] = {
             "indicator": "lagging",
             "target": None,
             "thresholds": {"green": 500000, "red": 300000},
+            "owner": None,
+            "owner_kind": None,
+            "owner_name": None,
+            "team": None,
+            "team_name": None,
         },
         # uptime: 99.95 >= green 99.9 -> healthy; 99.97 -> 99.95 down
         {
@@ -607,6 +636,11 @@ EXPECTED: dict[str, Any] = {
             "indicator": None,
             "target": None,
             "thresholds": {"green": 99.9, "red": 99.5},
+            "owner": None,
+            "owner_kind": None,
+            "owner_name": None,
+            "team": None,
+            "team_name": None,
         },
     ],
     "goals": [
@@ -672,17 +706,18 @@ def test_each_objective(exported: dict[str, Any], index: int) -> None:
 def test_exact_keys(exported: dict[str, Any]) -> None:
     assert list(exported) == ["as_of", "generator", "objectives", "kpis", "goals"]
     objective_keys = [
-        "id", "title", "cycle", "owner", "owner_kind", "team", "parent", "commitment", "weight", "status",
+        "id", "title", "cycle", "owner", "owner_kind", "owner_name", "team", "team_name", "parent", "commitment",
+        "weight", "status",
         "progress", "expected", "grade", "stale", "confidence", "forecast", "forecast_tentative", "last_checkin", "children",
         "key_results",
     ]  # fmt: skip
     kr_keys = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "score", "progress",
-        "status", "grade", "owner",
+        "status", "grade", "owner", "owner_name",
     ]  # fmt: skip
     kpi_keys = [
         "id", "title", "value", "unit", "date", "health", "trend", "trend_meaning", "stale", "direction",
-        "indicator", "target", "thresholds",
+        "indicator", "target", "thresholds", "owner", "owner_kind", "owner_name", "team", "team_name",
     ]  # fmt: skip
     for o in exported["objectives"]:
         assert list(o) == objective_keys

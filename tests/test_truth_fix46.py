@@ -6,9 +6,14 @@ Each test builds a real site from real files through the real CLI.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+from click.testing import CliRunner
 from conftest import run_cli, write_site
+
+from okrsite.cli import cli
 
 OBJECTIVE_Q4 = """
     ---
@@ -47,3 +52,85 @@ def test_a_time_alone_in_a_check_in_not_named_for_a_day_is_offered_as_of_s_day(
     assert "<the day of as_of>" not in said, said
     assert "write the day too: date: 2026-11-25 9:15" in said, said
     assert "write the day too: date: 2026-11-21 9:15 (the day the file is named for)" in said, said
+
+
+def _export(root: Path) -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["export", "--site", str(root), "--as-of", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_objectives_key_results_and_kpis_keep_their_owners_names_through_a_round_trip(
+    tmp_path: Path,
+) -> None:
+    """Owners and teams known only by name (no file of their own): the export
+    gives the names their pages show beside the ids, as a goal's, and import
+    writes the names back, so the new site shows Zoë Ångström, not
+    zoe-angstrom; exported again, the objectives are the same."""
+    source = write_site(
+        tmp_path / "source",
+        {
+            "okrsite.toml": 'title = "Acme"\n',
+            "content/objectives/support.md": """
+                ---
+                title: Answer customers faster
+                cycle: 2026-Q4
+                owner: Zoë Ångström
+                team: Kundenerfolg & Support
+                key_results:
+                  - {id: csat, title: Satisfaction to 92, start: 81, target: 92, current: 85,
+                     owner: zoe-angstrom}
+                  - {id: first, title: First answer in 2 hours, start: 9, target: 2, current: 5,
+                     owner: Jürgen Weiß}
+                ---
+                """,
+            "content/kpis/backlog.md": """
+                ---
+                title: Open tickets
+                owner: Zoë Ångström
+                team: Kundenerfolg & Support
+                direction: down
+                values: {2026-11-20: 40}
+                ---
+                """,
+        },
+    )
+    before = _export(source)
+    (obj,) = before["objectives"]
+    assert (obj["owner"], obj["owner_name"]) == ("zoe-angstrom", "Zoë Ångström")
+    assert (obj["team"], obj["team_name"]) == ("kundenerfolg-support", "Kundenerfolg & Support")
+    assert [kr["owner_name"] for kr in obj["key_results"]] == ["Zoë Ångström", "Jürgen Weiß"]
+    (kpi,) = before["kpis"]
+    assert (kpi["owner_name"], kpi["team_name"]) == ("Zoë Ångström", "Kundenerfolg & Support")
+    exported = tmp_path / "portfolio.json"
+    exported.write_text(json.dumps(before, ensure_ascii=False), encoding="utf-8")
+    site = write_site(tmp_path / "site", {"okrsite.toml": 'title = "Imported"\n'})
+    (site / "content").mkdir()
+    code, said = run_cli("import", str(exported), "--site", str(site))
+    assert code == 0, said
+    written = (site / "content/objectives/support.md").read_text("utf-8")
+    assert "owner: Zoë Ångström" in written and "team: Kundenerfolg & Support" in written
+    assert "owner: zoe-angstrom" not in written
+    kpi_file = (site / "content/kpis/backlog.md").read_text("utf-8")
+    assert "owner: Zoë Ångström" in kpi_file and "team: Kundenerfolg & Support" in kpi_file
+    after = _export(site)
+    keys = ("id", "title", "cycle", "owner", "owner_kind", "owner_name", "team", "team_name")
+    assert [{k: o[k] for k in keys} for o in after["objectives"]] == [
+        {k: o[k] for k in keys} for o in before["objectives"]
+    ]
+    assert [
+        [(kr["id"], kr["owner_name"], kr["progress"]) for kr in o["key_results"]]
+        for o in after["objectives"]
+    ] == [
+        [(kr["id"], kr["owner_name"], kr["progress"]) for kr in o["key_results"]]
+        for o in before["objectives"]
+    ]
+    assert [(m["owner_name"], m["team_name"]) for m in after["kpis"]] == [
+        ("Zoë Ångström", "Kundenerfolg & Support")
+    ]
+    # and the new site's pages show the name
+    out = tmp_path / "_site"
+    code, said = run_cli("build", "--site", str(site), "--out", str(out), "--as-of", "2026-11-25")
+    assert code == 0, said
+    assert "Zoë Ångström" in (out / "objectives/support/index.html").read_text("utf-8")
