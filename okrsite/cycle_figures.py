@@ -64,12 +64,19 @@ def cycles_under_review(scored: ScoredPortfolio) -> frozenset[str]:
 
 
 def focus_cycle(scored: ScoredPortfolio) -> str | None:
-    """The cycle pages show first, of the cycles in use (an objective of it
-    counts: not only drafts and dropped ones): the running one, or the ended
-    one still under review (:func:`okrsite.cycles.current_cycle`); the same
-    choice as the dashboard (:class:`okrsite.view.site_index.SiteIndex`)."""
-    known = objective_cycles(scored)
-    counting = {o.cycle for o in scored.portfolio.objectives.values() if o.status in COUNTED}
+    """The current cycle: the one the dashboard shows, marked current on the
+    cycles page and listed first on team and person pages, of the cycles in
+    use (an objective of it counts: not only drafts and dropped ones, as
+    ``okrsite carry`` writes into the next quarter): the running one, or the
+    ended one still under review (:func:`okrsite.cycles.current_cycle`).
+
+    The one place this is decided: :class:`okrsite.view.site_index.SiteIndex`
+    reads it (``index.current_cycle``) for every page, so no page can name
+    another cycle current than the dashboard does."""
+    p = scored.portfolio
+    scored_ones = [p.objectives[oid] for oid in scored.objectives if oid in p.objectives]
+    known = {o.cycle: p.cycles[o.cycle] for o in scored_ones if o.cycle in p.cycles}
+    counting = {o.cycle for o in scored_ones if o.status in COUNTED}
     used = {n: c for n, c in known.items() if n in counting}
     found = current_cycle(used or known, scored.as_of, cycles_under_review(scored))
     return found.name if found else None

@@ -7,13 +7,16 @@ Each test builds a real site from real files through the real CLI.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from conftest import run_cli, write_site
 
 from okrsite.cli import cli
+from okrsite.view import site_index
 
 OBJECTIVE_Q4 = """
     ---
@@ -134,3 +137,85 @@ def test_objectives_key_results_and_kpis_keep_their_owners_names_through_a_round
     code, said = run_cli("build", "--site", str(site), "--out", str(out), "--as-of", "2026-11-25")
     assert code == 0, said
     assert "Zoë Ångström" in (out / "objectives/support/index.html").read_text("utf-8")
+
+
+def _words(html: str, start: str = "<main", end: str = "</main>") -> str:
+    html = html[html.index(start) : html.index(end)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_every_page_names_the_dashboard_s_cycle_current_around_new_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """4 January 2027: 2026-Q4 has ended and is being carried into 2027-Q1
+    (drafts), the year 2027 runs with an active objective. The cycle is
+    decided once (okrsite.cycle_figures.focus_cycle) and every page reads
+    it: the dashboard, the cycles page's "current" and the team and person
+    pages' "(current cycle)" name 2026-Q4; no export names another (neither
+    api/portfolio.json nor the search index nor the feed names one at all)."""
+    person = "content/people/tom-lee.md"
+    root = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "Acme"\n',
+            person: "---\ntitle: Tom Lee\nteam: sales\n---\n",
+            "content/teams/sales.md": "---\ntitle: Sales\n---\n",
+            "content/objectives/pipeline.md": """
+                ---
+                title: Fill the pipeline
+                cycle: 2026-Q4
+                owner: Tom Lee
+                team: sales
+                key_results:
+                  - {id: deals, title: Close deals from 10 to 40, start: 10, target: 40, current: 30}
+                ---
+                """,
+            "content/objectives/plan-2027.md": """
+                ---
+                title: Expand into DACH
+                cycle: 2027
+                owner: Tom Lee
+                team: sales
+                key_results:
+                  - {id: partners, title: Sign 5 partners, target: 5}
+                ---
+                """,
+        },
+    )
+    code, said = run_cli(
+        "carry", "2026-Q4", "2027-Q1", "--site", str(root), "--as-of", "2027-01-04"
+    )
+    assert code == 0, said
+    out = tmp_path / "_site"
+    code, said = run_cli(
+        "build", "--site", str(root), "--out", str(out), "--no-cache", "--as-of", "2027-01-04"
+    )
+    assert code == 0, said
+    page = lambda rel: (out / rel).read_text("utf-8")  # noqa: E731
+    dashboard = _words(page("index.html"))
+    assert dashboard.startswith("Acme 2026-Q4 (2026-10-01 – 2026-12-31) This cycle ended"), (
+        dashboard
+    )
+    current = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).split(" ")[0]
+        for line in page("cycles/index.html").splitlines()
+        if "<strong>current</strong>" in line
+    ]
+    assert current == ["2026-Q4"], current
+    for rel in ("teams/sales/index.html", "people/tom-lee/index.html"):
+        headings = re.findall(r"<h2 [^>]*>([^<]*)(?:<span[^>]*>\(current cycle\))?", page(rel))
+        marked = re.findall(r"<h2 [^>]*>[^<]*?(\S+) <span[^>]*>\(current cycle\)", page(rel))
+        assert marked == ["2026-Q4"], (rel, headings)
+    # the exports name no current cycle of their own to disagree with
+    portfolio = json.loads(page("api/portfolio.json"))
+    assert not {"current_cycle", "cycle"} & set(portfolio), list(portfolio)
+    assert "current" not in page("checkins.xml").lower().replace("aria-current", "")
+    # the pages decide nothing themselves: they show the core's one result
+    monkeypatch.setattr(site_index, "focus_cycle", lambda scored: "2027")
+    again = tmp_path / "_site_again"
+    code, said = run_cli(
+        "build", "--site", str(root), "--out", str(again), "--no-cache", "--as-of", "2027-01-04"
+    )
+    assert code == 0, said
+    shown = _words((again / "index.html").read_text("utf-8"))
+    assert shown.startswith("Acme 2027 (2027-01-01 – 2027-12-31)"), shown

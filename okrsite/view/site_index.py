@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from okrsite.carry import carried_into
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
-from okrsite.cycle_figures import COUNTED, cycles_under_review, sub_teams, team_and_descendants
-from okrsite.cycles import current_cycle, lookup
+from okrsite.cycle_figures import focus_cycle, sub_teams, team_and_descendants
+from okrsite.cycles import lookup
 from okrsite.display_order import title_order
 from okrsite.model import CheckIn, Cycle, ScoredPortfolio
 from okrsite.parse_names import as_nfc
@@ -159,18 +159,9 @@ class SiteIndex:
         #: the dashboard, team and person pages, streaks and cards name a
         #: cycle alike (links, anchors and data attributes keep the name)
         self.cycle_titles: dict[str, str] = {n: c.title or n for n, c in self.cycles.items()}
-        # the dashboard's cycle is one in use: a cycle whose objectives are
-        # all drafts or dropped (the drafts ``okrsite carry`` writes into the
-        # next quarter) counts nothing yet, and choosing it would hide the
-        # quarter under review; it stays listed with the others
-        known = {n: self.cycles[n] for n in self.by_cycle if n in self.cycles}
-        used = {
-            n: cycle
-            for n, cycle in known.items()
-            if any(objectives[i].status in COUNTED for i in self.by_cycle[n])
-        }
-        current = current_cycle(used or known, scored.as_of, cycles_under_review(scored))
-        self.current_cycle = current.name if current else None
+        #: the current cycle, decided once in the core (focus_cycle): the
+        #: dashboard, the cycles page and every page's cycle order read it
+        self.current_cycle = focus_cycle(scored)
         #: objective id -> the objectives carried from it (``carried_from:``)
         self.carried_into = carried_into(portfolio)
         self.sub_teams = sub_teams(scored)
