@@ -41,12 +41,15 @@ def without_unit(value: str, unit: str) -> str | None:
 def _beside_code(figure: str, word: str) -> str:
     """``figure`` as the number reader reads it beside ``word`` when that
     is a currency's code (``2.000`` beside ``EUR`` or ``CHF``: ``2000``,
-    as ``€2.000`` is: :func:`okrsite.written_numbers.money_grouped`);
-    else as it is written."""
+    as ``€2.000`` is; ``2,000`` beside ``USD``: ``2000``, as ``$2,000``
+    is: :func:`okrsite.written_numbers.money_grouped`); else as it is
+    written. Every figure written with a code, before or after it, in a
+    goal file, a check-in or an import, is read through here, so that it
+    means what the same figure written with its sign does."""
     coded = code_money(word) if word[:1].isalpha() else None
     if coded is None or coded[1]:
         return figure
-    return money_grouped(figure) or figure
+    return money_grouped(figure, coded[0]) or figure
 
 
 def _as_number(value: Any) -> float | None:
@@ -150,7 +153,10 @@ def _code_before(text: str) -> tuple[str, str] | None:
     figure = found["figure"].strip()
     if _as_number(figure) is None and read_number(figure) is None and not _DIGITS.fullmatch(figure):
         return None
-    return money_grouped(figure) or figure, found["code"]
+    code = found["code"]
+    if code not in CURRENCY_CODES:  # Fr. 2.000: the franc, whose sign is no code
+        return money_grouped(figure) or figure, code
+    return _beside_code(figure, code), code
 
 
 #: currency codes a unit may be written with (``unit: M EUR``, ``kUSD``), as

@@ -40,9 +40,9 @@ figure is refused and :func:`ambiguous_comma` lets the message give both
 readings. Beside a dollar, pound or yen sign (``$250,000``) it groups
 thousands whatever the language: those amounts are written the English
 way (a euro amount is written both ways, so ``€2,345`` follows the
-language). One point before exactly
-three digits beside any currency sign (``€5.000``, ``500.000 €``) groups
-thousands too: no amount of money is written with three decimals, and
+language), and so it does beside their codes (``USD 250,000``:
+:func:`money_grouped`). One point before exactly three digits beside any
+currency sign (``€5.000``, ``500.000 €``) groups thousands too: no amount of money is written with three decimals, and
 reading it as YAML reads ``5.000`` (5) would make it a thousand times
 too small. So are a lowercase ``m`` (million or metres?) and anything else
 that is not one number.
@@ -215,18 +215,29 @@ def _matches(name: str, text: str) -> bool:
     return pattern.fullmatch(text) is not None
 
 
-def money_grouped(figure: str) -> str | None:
+def money_grouped(figure: str, currency: str = "") -> str | None:
     """The digits of an amount of money written with one point before
     exactly three digits (``2000`` of the ``2.000`` in ``€2.000``,
     ``2.000 €``, ``EUR 2.000``, ``2.000 CHF``), else ``None``: no amount of
     money is written with three decimals, so the point groups thousands, as
-    in German, beside a currency's sign or its code alike."""
+    in German, beside a currency's sign or its code alike.
+
+    ``currency`` is the sign of the currency the figure is written with
+    when that is given by its code (``$`` for ``USD 2,000``): beside the
+    code of the dollar, the pound or the yen one comma before exactly three
+    digits groups thousands too (``2000``), as :func:`read_number` reads it
+    beside their signs (``$2,000``), in a site of any language. Without it
+    a figure beside ``USD`` was read as the language writes numbers (2 on
+    a German site) where ``$2,000`` is 2000, so a key result's target and
+    its check-in's value, one written each way, disagreed a thousandfold."""
     body = figure.strip()
     sign = body[:1] if body[:1] in "+-" else ""
     body = body[len(sign) :]
-    return (
-        sign.replace("+", "") + body.replace(".", "") if _matches("one_point_group", body) else None
-    )
+    if _matches("one_point_group", body) or (
+        currency and currency in _ENGLISH_CURRENCY and _matches("one_group", body)
+    ):
+        return sign.replace("+", "") + body.replace(".", "").replace(",", "")
+    return None
 
 
 def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float, bool] | None:
