@@ -10,9 +10,9 @@ rule imported owners are matched by too: the file that gives it as
 address that names no one so is warned of (OKR306) with the closest
 person's name, so no author is quietly split in two.
 
-Only an author: an owner written as an address keeps its own rule (the hint
-to add the address to the person's file), as the owner of a goal is named
-on its pages and must name its person exactly.
+Only an author: an owner written as an address must be a file's ``email:``
+(:mod:`okrsite.owner_addresses`), as the owner of a goal is named on its
+pages and must name its person exactly.
 """
 
 from __future__ import annotations

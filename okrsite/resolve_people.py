@@ -22,6 +22,7 @@ from okrsite.author_addresses import address_author_warnings, author_addresses
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.look_alike_names import LookAlikeNames
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
+from okrsite.owner_addresses import owner_addresses, unknown_address_hint
 from okrsite.parse import without_note
 from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files
 from okrsite.resolve_rename_hints import RenameHints
@@ -348,6 +349,8 @@ def _names_as_file_ids(r: Resolving) -> None:
         elsewhere = _unknown_names(people, teams, [*tables.values(), *aside.values()], [])[0]
         left = unknown_people - person_ids.keys()
         person_ids = {**author_addresses(r, left, elsewhere, checkins), **person_ids}
+        # an owner, lead or member written as an address: the file whose email: it is
+        person_ids = {**owner_addresses(r, unknown_people - person_ids.keys()), **person_ids}
     # an owner that names no person may name a team by its title (owner:
     # Customer Success of teams/kundenerfolg.md), as team: does: one lookup
     # for both, so the team owns it (okrsite.team_owners) and no person is
@@ -503,6 +506,7 @@ def _check_people_and_teams(r: Resolving) -> None:
                     + _also(r, "person", ref, file),
                     file,
                     hint=_email_of_known(r, ref, file, people)
+                    or unknown_address_hint(r, ref, people, ends(False))
                     or _former_name_meant(ref, people)
                     # an owner may name a team, so a team's old name too
                     or (_former_name_meant(ref, teams) if what == "owner" else None)
