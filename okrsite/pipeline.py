@@ -56,6 +56,7 @@ from okrsite.pipeline_scan import parse_cache_key as parse_cache_key
 from okrsite.quality import quality_warnings
 from okrsite.resolve import resolve
 from okrsite.scoring import ScoreMemo, score_portfolio
+from okrsite.sibling_data_files import unnamed_sibling_data_files
 from okrsite.static_listing import listing_print, published_static
 from okrsite.text_sniff import SAVE_AS_UTF8, utf16_form
 from okrsite.written_numbers import numbers_written_in
@@ -214,6 +215,7 @@ def _load_configured(
     outcome_diags = with_missing_date_day(outcome_diags, when)
 
     csv_data, csv_seen, data_near = _read_data_files(tree, config, parsed)
+    outcome_diags.extend(unnamed_sibling_data_files(tree, config.content_dir, parsed))
     own = len(outcome_diags)  # the files' own findings; what follows looks across files
     outcome_diags.extend(copy_warnings(rels))
     outcome_diags.extend(windows_name_warnings(rels, config.content_dir))
