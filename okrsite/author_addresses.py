@@ -21,16 +21,9 @@ from collections.abc import Mapping, Set
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import CheckIn, Person, Team
-from okrsite.person_addresses import is_address, name_of_address, person_of_address
+from okrsite.owner_addresses import address_hint, address_written
+from okrsite.person_addresses import person_of_address
 from okrsite.resolve_tables import Resolving
-
-
-def _address_of(r: Resolving, author: str) -> str | None:
-    """The address an author id was written as (the first spelling with ``@``)."""
-    for written in r.spellings.get(("person", author), {}):
-        if is_address(written):
-            return written
-    return None
 
 
 def author_addresses(
@@ -44,7 +37,7 @@ def author_addresses(
     for author in {c.author for c in checkins if c.author is not None}:
         if author not in unknown or author in named_elsewhere:
             continue
-        address = _address_of(r, author)
+        address = address_written(r, author)
         if address is None:
             continue
         person = person_of_address(address, r.people)
@@ -60,26 +53,21 @@ def address_author_warnings(
     person (see the module): as the hint, the person whose first or last
     name it is (``ben@``: Ben Ortiz, as ``owner: Ben`` is told), else the
     closest person's name, else the line to add to the person's file."""
-    from okrsite.resolve_people import _first_or_last_name, _name_ends  # the owner's rule
+    from okrsite.resolve_people import _name_ends  # the owner's rule
 
     out: list[Diagnostic] = []
     ends: dict[str, list[Person | Team]] | None = None
     for c in checkins:
         if c.author is None or c.author in people:
             continue
-        address = _address_of(r, c.author)
+        address = address_written(r, c.author)
         if address is None:
             continue
-        local = name_of_address(address)
         # a first or a last name alone (ben@, park@) is whose name it ends,
         # as for an owner written so; else the name closest by letters
         if ends is None:
             ends = _name_ends(people.values())
-        hint = (
-            (_first_or_last_name(local, ends) or r.hint_named("person", local, people))
-            if local
-            else None
-        )
+        hint = address_hint(r, address, people, ends)
         out.append(
             warning(
                 "OKR306",

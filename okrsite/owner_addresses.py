@@ -25,8 +25,9 @@ from okrsite.person_addresses import is_address, name_of_address, person_by_emai
 from okrsite.resolve_tables import Resolving
 
 
-def _address_written(r: Resolving, ref: str) -> str | None:
-    """The address a person id was written as (the first spelling with ``@``)."""
+def address_written(r: Resolving, ref: str) -> str | None:
+    """The address a person id was written as (the first spelling with ``@``):
+    an owner's, lead's, member's or check-in author's."""
     for written in r.spellings.get(("person", ref), {}):
         if is_address(written):
             return written
@@ -39,7 +40,7 @@ def owner_addresses(r: Resolving, unknown: Set[str]) -> dict[str, str]:
     that file's id."""
     found: dict[str, str] = {}
     for ref in unknown:
-        address = _address_written(r, ref)
+        address = address_written(r, ref)
         person = person_by_email(address, r.people) if address is not None else None
         if person is not None:
             found[ref] = person
@@ -56,10 +57,22 @@ def unknown_address_hint(
     new person file named by the address (a second Eve). ``None`` for a
     name that is no address, or an address like no one's name (the caller's
     hint then says how to add the person)."""
+    address = address_written(r, ref)
+    return address_hint(r, address, people, ends) if address is not None else None
+
+
+def address_hint(
+    r: Resolving,
+    address: str,
+    people: Mapping[str, Person],
+    ends: Mapping[str, list[Person | Team]],
+) -> str | None:
+    """Whose an address that names no one may be, for an owner and a check-in
+    author alike: the person whose first or last name alone the part before
+    the ``@`` is (``ben@``: Ben Ortiz), else the closest person's name."""
     from okrsite.resolve_people import _first_or_last_name  # the owner's own rule
 
-    address = _address_written(r, ref)
-    local = name_of_address(address) if address is not None else ""
+    local = name_of_address(address)
     if not local:
         return None
     return _first_or_last_name(local, ends) or r.hint_named("person", local, people)
