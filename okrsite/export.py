@@ -165,9 +165,10 @@ def _name_of(p: Portfolio, rid: str | None, kind: OwnerKind | None) -> str | Non
 
 def _written_name(p: Portfolio, written: str | None) -> str | None:
     """The name of the person or team a key result's ``owner:`` names, as
-    pages show them: a key result's owner is kept as written, never resolved,
-    so an id (``zoe-angstrom``) or a name of a known person or team is
-    looked up; a name of no one known is its own name."""
+    their own pages show it: a key result's owner is kept as written, never
+    resolved (no page shows it), so an id (``zoe-angstrom``) or a name of a
+    known person or team is looked up here for the export alone; a name of
+    no one known is its own name."""
     if written is None:
         return None
     for rid in (written, name_to_id(written)):
