@@ -18,7 +18,7 @@ from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.split_figure_pieces import entries_as_written
 from okrsite.split_figure_pieces import split_head as _split_head
 from okrsite.split_figure_pieces import split_tail as _split_tail
-from okrsite.written_numbers import comma_convention
+from okrsite.written_numbers import comma_convention, read_number
 
 # A number with a point before three digits, the last a zero (``1.500``,
 # ``5.000``), written alone as a value (after ``key:``, as a list item, or
@@ -60,11 +60,42 @@ _THOUSANDS_COMMA = re.compile(r"[-+]?[1-9][0-9]{0,2},[0-9]{2}0")
 _COMMA_BEFORE_THREE = re.compile(r"[-+]?[1-9][0-9]{0,2},[0-9]{3}")
 
 
+#: a figure with a currency's sign before or after it (``€4,000``, ``4,000 €``)
+_BESIDE_SIGN = re.compile(r"[$€£¥]?[ \u00a0]?([-+]?\d[\d.,]*)[ \u00a0]?[$€£¥]?")
+
+
+def _reading(text: str) -> float | None:
+    """What the number reader makes of ``text`` (YAML's float first, as a
+    figure in a file is read), ``None`` where it reads no number."""
+    try:
+        return float(text)
+    except ValueError:
+        written = read_number(text)
+        return None if written is None or written[1] else written[0]
+
+
+def figure_read_alike(text: str) -> str:
+    """The figure of ``text`` when a currency's sign beside it changes nothing
+    in how it is read (``4,000`` of ``€4,000`` or ``4,000 €`` on a site that
+    writes a decimal comma: 4 each way), so that the thousandth slip of the
+    bare figure is found in it too, in a check-in's value and a key result's
+    target, start or threshold alike (a goal file's ``EUR 4,000`` comes here
+    as ``4,000 €``); else ``text`` as it is: ``$4,000`` is 4000 where
+    ``4,000`` is 4, and ``€2.000`` 2000 where ``2.000`` is 2, no slip."""
+    text = text.strip()
+    found = _BESIDE_SIGN.fullmatch(text)
+    if found is None or found[1] == text:
+        return text
+    read = _reading(text)
+    return found[1] if read is not None and read == _reading(found[1]) else text
+
+
 def decimal_comma_before_three(text: str) -> bool:
-    """Whether ``text`` (``1,275``) was read with a decimal comma before three
-    digits, as a site whose language writes a decimal comma reads it (1.275),
-    though an English figure groups thousands so (1275)."""
-    return comma_convention() is False and _COMMA_BEFORE_THREE.fullmatch(text.strip()) is not None
+    """Whether ``text`` (``1,275``, ``€1,275``) was read with a decimal comma
+    before three digits, as a site whose language writes a decimal comma
+    reads it (1.275), though an English figure groups thousands so (1275)."""
+    figure = figure_read_alike(text)
+    return comma_convention() is False and _COMMA_BEFORE_THREE.fullmatch(figure) is not None
 
 
 def quoted_thousands_words(text: str) -> tuple[str, str] | None:
@@ -74,7 +105,10 @@ def quoted_thousands_words(text: str) -> tuple[str, str] | None:
     site that writes a decimal comma (4.8; a figure pasted from an English
     sheet is 4800). ``None`` for any other figure: ``0,125`` or ``4,825``
     say nothing by a trailing zero (:mod:`okrsite.thousandth_slips` weighs
-    ``4,825`` beside its key result's range)."""
+    ``4,825`` beside its key result's range). A currency's sign beside the
+    figure is looked past where it changes nothing in the reading
+    (:func:`figure_read_alike`): ``"€4,000"`` is the same slip."""
+    text = figure_read_alike(text)
     if _QUOTED_THOUSANDS_POINT.fullmatch(text):
         return thousands_point_words(text)
     if comma_convention() is False and _THOUSANDS_COMMA.fullmatch(text):
