@@ -59,11 +59,15 @@ class NumberConvention:
     ``1.000`` groups thousands), ``False`` (``2.5``; ``1,000`` groups
     thousands) or ``None`` (not known: ``1,000`` groups thousands, as before
     a site's language was known). ``by_cells``: its own figures said so;
-    ``reason``: what decided, for a warning to quote."""
+    ``reason``: what decided, for a warning to quote. ``comma_separated``:
+    a CSV file whose cells commas separate, whose quoted ``"1,200"`` the
+    site may read otherwise than the sheet it came from wrote it
+    (:meth:`okrsite.spreadsheet_row.SheetRow._parse` refuses it, IMP111)."""
 
     decimal_comma: bool | None = False
     by_cells: bool = False
     reason: str = "the site's language"
+    comma_separated: bool = False
 
 
 #: the figure of a cell, with the marks that group or divide its digits
@@ -100,9 +104,10 @@ def file_convention(
     columns), else the semicolons between a CSV file's cells, else the site's
     ``language``."""
     said: dict[bool, list[str]] = {True: [], False: []}
-    semicolons = False
+    semicolons = comma_separated = False
     for sheet, cols in sheets:
         semicolons = semicolons or sheet.delimiter == ";"
+        comma_separated = comma_separated or sheet.delimiter == ","
         columns = [cols.fields[f] for f in NUMBER_FIELDS if f in cols.fields]
         for number, cells in sheet.rows:
             for index in columns:
@@ -122,7 +127,9 @@ def file_convention(
             reason = f"most of the file's figures write {written}, such as {example} (not {other})"
         else:
             reason = f"the file's figures write {written}, such as {example}"
-        return NumberConvention(comma, by_cells=not (commas and points), reason=reason)
+        return NumberConvention(
+            comma, by_cells=not (commas and points), reason=reason, comma_separated=comma_separated
+        )
     if semicolons:
         return NumberConvention(
             True,
@@ -135,6 +142,7 @@ def file_convention(
         None if groups is None else not groups,
         reason=f"nothing in the file shows its decimal mark, and the site's language "
         f"({language}) writes {marks[groups]}",
+        comma_separated=comma_separated,
     )
 
 

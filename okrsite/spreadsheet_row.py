@@ -176,9 +176,12 @@ class SheetRow:
         value = self.raw(fld)
         if value is None or _no_reading(value):
             return None, False
+        refused_before = fld in self.failed
         parsed = self._parse(value, fld)
-        if parsed is None and isinstance(value, str):
+        if parsed is None and isinstance(value, str) and fld not in self.failed:
             parsed = self._with_unit(value, fld)
+        if parsed is None and fld in self.failed and not refused_before:
+            return None, False  # refused as reading two ways (IMP111), said once
         if parsed is None:
             if isinstance(value, (date, datetime)):  # a spreadsheet took the figure for a date
                 day = value.date() if isinstance(value, datetime) else value
@@ -191,6 +194,8 @@ class SheetRow:
                 return None, False
             if isinstance(value, str) and self._other_unit(value, fld):
                 return None, False
+            if fld in self.failed and not refused_before:
+                return None, False  # its figure refused as reading two ways (IMP111)
             self.fail(
                 fld,
                 f"{show_value(value)} is not a number",
@@ -249,7 +254,9 @@ class SheetRow:
 
     def _parse(self, value: Any, fld: str) -> tuple[float, bool] | None:
         """A figure read by the file's decimal mark; one that reads both ways,
-        where the file's own figures did not say which, is warned about."""
+        where the file's own figures did not say which, is warned about, or
+        refused (IMP111) where a KPI's data file would refuse it
+        (:func:`_comma_file_slip`)."""
         convention = self.convention
         parsed = parse_number(value, convention.decimal_comma)
         if (
@@ -260,6 +267,20 @@ class SheetRow:
         ):
             return parsed
         both = ambiguous(value)
+        if both is not None and convention.comma_separated and _comma_file_slip(value):
+            point, comma = both
+            self.fail(
+                fld,
+                f"{value.strip()!r} reads two ways: {point:g} with the comma grouping thousands, "
+                f"as a file separated by commas writes it, and {comma:g} with a decimal comma, "
+                "as this site's language writes it: not imported",
+                f"write {point:g} if the comma groups thousands, or {_one_way(comma, 'point')} "
+                "if it marks the decimals: a file separated by commas marks decimals with a "
+                "point; one figure with decimals (2.5, or 2,5) settles the decimal mark for the "
+                "whole file",
+                code="IMP111",
+            )
+            return None
         if both is None or fld in self.said:
             return parsed
         self.said.add(fld)
@@ -313,6 +334,18 @@ class SheetRow:
                 )
                 return True
         return False
+
+
+def _comma_file_slip(value: str) -> bool:
+    """Whether a quoted ``"1,200"`` of a file separated by commas is refused
+    as a KPI's data file refuses it (OKR203, by its one rule,
+    :func:`okrsite.kpi_csv.ambiguous`): such a file comes from an English
+    sheet or a script, whose ``1,200`` is 1200, while a site whose language
+    writes a decimal comma reads 1.2; taken either way it may be a silent
+    slip by a thousand (a target of 1,200 customers imported as 1.2)."""
+    from okrsite import kpi_csv  # (with the KPI reader, only when a sheet is read)
+
+    return kpi_csv.ambiguous(value, ",")
 
 
 def _one_way(decimal: float, mark: str) -> str:
