@@ -70,6 +70,20 @@ def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
     return out
 
 
+def content_submodule(site_root: Path, content_dir: str) -> str | None:
+    """The content folder (relative to the site) when it is itself a git
+    submodule, else ``None``: the site's history then has nothing to read
+    (git holds one commit id for the whole folder, and ``git ls-files`` of
+    the site's repository lists none of its files), so the pages say there
+    is no history, as they do for ``history = false``, instead of calling
+    every figure "not committed yet"."""
+    content = content_dir.strip("/")
+    for problem in submodule_problems(site_root, content_dir):
+        if problem.file == content:
+            return content
+    return None
+
+
 def revision_submodule(rel: str) -> Diagnostic:
     """A submodule at or in the content folder of a revision (``okrsite diff``):
     git holds only another repository's commit there, so nothing is read."""
@@ -100,15 +114,18 @@ def _submodule_warning(rel: str, says: str, hint: str = KEEP_IN_REPOSITORY) -> D
 
 
 def submodules_said(*sides: Sequence[Diagnostic]) -> list[str]:
-    """Each submodule finding of either side of ``okrsite diff``, once, with
-    its hint: it stays on the terminal even when both sides have it (the
-    report shows changes only), since the comparison cannot see into it."""
-    said: dict[str, None] = {}
+    """Each submodule of either side of ``okrsite diff``, once, with its
+    hint: it stays on the terminal even when both sides have it (the report
+    shows changes only), since the comparison cannot see into it. Once per
+    submodule, in the words of the side read first (the base, a revision):
+    a working tree reads a checked-out submodule's goals from disk and says
+    so in a build's words, which made two lines about one folder."""
+    said: dict[str, str] = {}
     for diagnostics in sides:
         for d in diagnostics:
             if d.code == "OKR011" and _SUBMODULE in d.message:
-                said[f"{d.message} (hint: {d.hint})"] = None
-    return list(said)
+                said.setdefault(d.file or d.message, f"{d.message} (hint: {d.hint})")
+    return list(said.values())
 
 
 def _top_and_modules(site_root: Path) -> tuple[Path, tuple[str, ...]] | None:

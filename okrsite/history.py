@@ -83,8 +83,9 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: by file name, as the order's rule says, not by the time as written: 20; a
 #: merge commit on the first-parent line has its own changes, against each
 #: parent (okrsite.history_merges): 21; a goal file's links as each commit
-#: holds them, not the checkout's (okrsite.history_links): 22): cached events reread
-CACHE_VERSION = 22
+#: holds them, not the checkout's (okrsite.history_links): 22; a merge's side
+#: against its first parent first (okrsite.history_merges): 23): cached events reread
+CACHE_VERSION = 23
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 
@@ -175,6 +176,14 @@ class HistoryReader:
                 self.history = unavailable(
                     "History is turned off (history = false in okrsite.toml, or --no-history)."
                 )
+            return self.history
+        from okrsite.content_submodules import content_submodule
+
+        folder = content_submodule(self.site_root, self.config.content_dir)
+        if folder is not None:  # warned as OKR011 by check and build
+            if self.history is None or self.history.note_text != IN_SUBMODULE:
+                self.head = None
+                self.history = unavailable(IN_SUBMODULE, folder=folder)
             return self.history
         names = site_names(self.site_root, self.config.content_dir, current)
         before = None
@@ -417,6 +426,13 @@ def with_repo_folder(config: SiteConfig, site_root: Path, reader: HistoryReader)
     folder = reader.site.prefix if reader.site is not None else site_prefix(site_root)
     return replace(config, repo_folder=folder)
 
+
+#: the note of a site whose content folder is a git submodule (warning OKR011)
+IN_SUBMODULE = (
+    "No history: the content folder %(folder)s/ is a git submodule, whose commits okrsite "
+    "does not read (warning OKR011); keep the goals in the site's own repository to have "
+    "their history."
+)
 
 #: the note of a history git refused to give (said on the terminal too: history_unread)
 GIT_UNREAD = "No history: git could not read it (%(problem)s)."

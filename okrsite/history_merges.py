@@ -13,17 +13,25 @@ So each merge commit on HEAD's first-parent line (:func:`line_merges`) is
 compared with each of its parents (:func:`merge_changes`: one
 ``git diff-tree --stdin`` for all of them, never a process per commit), and
 its event (:func:`joined`, flagged :data:`MERGE`) holds what each side
-changed: the other parents' sides first, then the first parent's. The fold
+changed: the first parent's side first, then the other parents'. The fold
 applies it as it applies a merged commit's change
 (:meth:`okrsite.history_fold._Timelines.same_as_before`): a change that
 leaves a value as the timeline already has it is none. A merge that simply
 brings in its branch therefore adds nothing (what its sides show is what the
-branch's commits or main's recorded already); one that kept another value
+branch's commits or main's recorded already). One that committed another
+value than its first parent had (a conflict resolved to a third value)
 adds an entry under the merge commit, with its pull request's number, from
-the value the branch's commits left (the side against the branch's tip
-names it) to the value the merge committed, so that the newest entry is
-what the file says, as ``okrsite diff`` says it. A check-in figure set while
-resolving a conflict is the merge commit's, likewise.
+the first parent's value to the merge's, judged as ``okrsite diff`` of the
+merge against its first parent judges it: what the merge did to the branch
+it landed on. (Judged against the branch's tip instead, main 4 → branch 1
+resolved to 3 was "1 → 3, less ambitious" on the page, while the report
+reviewers saw said "4 → 3, more ambitious".) One that kept the first
+parent's value while the branch's commits left another (resolved in favour
+of main, ``git merge -s ours``) changed nothing on its branch, and ``okrsite
+diff`` says so; its entry, from the value the branch's commits left to the
+one it kept, is there so that the newest entry is what the file says. A
+check-in figure set while resolving a conflict is the merge commit's,
+likewise.
 
 Merges that are not on the first-parent line (main merged into a branch, a
 branch within a branch) are not read: their sides compare with commits
@@ -108,10 +116,11 @@ def side_changes(
     sha: str, parents: Sequence[str], sides: Sequence[tuple[str, list[RawChange]]]
 ) -> list[tuple[str, list[RawChange]]]:
     """A merge's sides as ``(key, changes)`` in the order the fold applies
-    them: against the parents it merged first, against its first parent last
-    (see the module); each key names the merge (:func:`joined`)."""
+    them: against its first parent first, so a value it changed on its
+    branch is judged as ``okrsite diff`` judges it, then against the parents
+    it merged (see the module); each key names the merge (:func:`joined`)."""
     first = parents[0] if parents else None
-    ordered = [s for s in sides if s[0] != first] + [s for s in sides if s[0] == first]
+    ordered = [s for s in sides if s[0] == first] + [s for s in sides if s[0] != first]
     return [(f"{sha}{_SIDE}{n}", changes) for n, (_parent, changes) in enumerate(ordered)]
 
 

@@ -14,7 +14,8 @@ own), a :class:`Why`:
   request beside it.
 * ``reason``: a ``Reason: …`` or ``Why: …`` line (a German team's ``Grund:``
   or ``Begründung:``) of the message (its
-  paragraph, up to a blank line or the next ``Key:`` line), shown first.
+  paragraph, up to a blank line, the next ``Key:`` line or a line git
+  writes itself: :data:`_GIT_LINE`), shown first.
 * ``detail``: the rest of the message (its body without the reason),
   cut to :data:`DETAIL_LIMIT` characters, for a page to show on request.
 
@@ -61,6 +62,14 @@ _MERGE_SUBJECT = re.compile(
 )
 _REASON = re.compile(r"^\s*(?:reason|why|grund|begründung)\s*:\s*(.*)$", re.IGNORECASE)
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:\s")  # "Signed-off-by: …", "Why: …"
+#: lines git writes into a message itself, never the author's words, so no
+#: reason runs on over them: ``git cherry-pick -x``'s trailer (the one form
+#: besides ``Key: value`` that ``git interpret-trailers`` takes for a
+#: trailer, and git puts it right under a ``Reason:`` line that ends the
+#: message, with no blank line between) and ``git revert``'s "This reverts
+#: commit <hash>." (a line of the body, not a trailer, but git's, not the
+#: author's: a ``Reason:`` written above it keeps to its own lines)
+_GIT_LINE = re.compile(r"^\s*(?:\(cherry picked from commit |This reverts commit [0-9a-f]{7,64}\b)")
 #: bidirectional embeddings, overrides and isolates (the marks LRM and RLM stay)
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BREAKS = re.compile("[\r\u2028\u2029\x85]")
@@ -148,7 +157,12 @@ def commit_why(c: CommitInfo) -> Why | None:
         if reason is None and m is not None:
             said = [m.group(1)]
             j = i + 1
-            while j < len(rest) and rest[j].strip() and not _KEY_LINE.match(rest[j]):
+            while (
+                j < len(rest)
+                and rest[j].strip()
+                and not _KEY_LINE.match(rest[j])
+                and not _GIT_LINE.match(rest[j])
+            ):
                 said.append(rest[j])
                 j += 1
             reason = _line(" ".join(said)) or None

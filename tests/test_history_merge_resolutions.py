@@ -6,9 +6,10 @@ with ``okrsite diff``, the scenarios of the audit:
 * F1: a merge commit that keeps another value than its branch's commits left
   (``git merge -s ours``, a conflict resolved to a third value, one resolved
   in favour of main) has an entry of its own, under the merge commit with
-  its pull request's number, from what the branch's commits left to what
-  the merge committed: the newest entry is what the file says, and the
-  branch's entries stay what its commits did. A merge that simply brings
+  its pull request's number: the newest entry is what the file says, and the
+  branch's entries stay what its commits did. A third value's entry goes
+  from main's value to it, as ``okrsite diff`` of the merge says (audit
+  47); one that kept main's value, from what the branch's commits left. A merge that simply brings
   in its branch adds nothing.
 * F2: a check-in figure set while resolving a conflict is the merge commit's
   (with its pull request), not "changed since its last commit".
@@ -159,16 +160,17 @@ def test_a_conflict_resolved_to_a_third_value_is_the_merge_s_entry(tmp_path: Pat
     assert "target: 90 → 70 (less ambitious)" in diff_text(repo, "HEAD~1", "HEAD")
     out = tmp_path / "out"
     data = build(repo, out)
-    # main's commit, the branch's as it was written, then the merge: from the
-    # 80 the branch's commit left to the 70 the merge committed
+    # main's commit, the branch's as it was written, then the merge: what it
+    # did to main, from main's 90 to the 70 it committed, as okrsite diff says
+    # (audit 47: it was from the branch's 80, judged against the branch)
     assert rev_changes(data) == [
         (main, None, "target", 100, 90, "2026-10-04"),
         (branch, "#7", "target", 100, 80, "2026-10-05"),
-        (merged, "#7", "target", 80, 70, "2026-10-05"),
+        (merged, "#7", "target", 90, 70, "2026-10-05"),
     ]
     assert data["objectives"]["growth"]["key_results"]["rev"]["changes"][-1]["less_ambitious"]
     entries = timeline(out)
-    assert f"{merged[:7]} (#7)" in entries[0] and "target 80 → 70" in entries[0], entries
+    assert f"{merged[:7]} (#7)" in entries[0] and "target 90 → 70" in entries[0], entries
     assert len(entries) == 4  # the three changes and "created"
 
 
