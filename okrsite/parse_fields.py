@@ -51,6 +51,7 @@ from okrsite.parse_names import (
 from okrsite.parse_number_marks import quoted_thousands_words
 from okrsite.parse_unknown_keys import _UNKNOWN_KEYS as _UNKNOWN_KEYS
 from okrsite.parse_unknown_keys import _second_name, _unknown_key_words
+from okrsite.profile_addresses import profile_as_handle
 from okrsite.word_processor_marks import as_typed
 from okrsite.written_dates import read_date, read_period, year_last_readings
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
@@ -401,6 +402,8 @@ class _Fields(_FigureFields):
                 message, hint = no_one_warning(value, key, label)
                 self.warn("OKR131", message, (*path, key), hint=hint)
                 return None
+        elif "/" in value:  # a team's page (github.com/orgs/acme/teams/platform): its handle
+            value = profile_as_handle(value)
         ident = name_to_id(value)
         if not ident:
             self.err(

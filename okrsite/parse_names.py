@@ -19,6 +19,7 @@ from typing import Any
 
 from okrsite.id_marks import ID_JOINERS, ID_MARKS
 from okrsite.model import KIND_FOLDERS, Kind
+from okrsite.profile_addresses import profile_as_handle
 from okrsite.slug import joiners_join_letters, slugify
 from okrsite.word_processor_marks import without_typed_quotes as without_typed_quotes
 
@@ -182,23 +183,6 @@ def without_note(name: str) -> str:
     found = _PERSON_NOTE.search(name)
     bare = (name[: found.start()] if found is not None else name).strip()
     return bare or name
-
-
-#: a person's profile address on GitHub or GitLab, pasted where a name belongs
-#: (``author: https://github.com/jweiss``): the handle it names
-_PROFILE_ADDRESS = re.compile(
-    r"(?:https?://)?(?:www\.)?(?:github|gitlab)\.com/(?:users/)?([A-Za-z0-9][A-Za-z0-9_.-]*)/?",
-    re.IGNORECASE,
-)
-
-
-def profile_as_handle(name: str) -> str:
-    """A GitHub or GitLab profile's address (``https://github.com/jweiss``)
-    as the handle it names (``@jweiss``), which names the person whose
-    ``github:`` or ``gitlab:`` it is, as ``"@jweiss"`` does; any other
-    ``name`` as it is."""
-    found = _PROFILE_ADDRESS.fullmatch(name.strip())
-    return f"@{found[1]}" if found else name
 
 
 #: a name written last name first, as directories and HR exports list people

@@ -17,7 +17,7 @@ from okrsite.model import Page, Person, Team
 from okrsite.parse_fields import _Fields
 from okrsite.parse_messages import shown_value
 from okrsite.parse_names import says_no_one, without_typed_quotes
-from okrsite.repo_urls import host_platform
+from okrsite.profile_addresses import GITHUB_TEAM_HINT, handle_of_profile
 
 
 def _team(
@@ -226,58 +226,6 @@ EMAIL_RE = re.compile(
     r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 )
 
-#: a profile's address, as people paste it: github.com/alice,
-#: https://github.com/orgs/acme/teams/sales, https://gitlab.example.com/group/alice,
-#: with the tab it was copied from (?tab=repositories, #members) if any
-_PROFILE_RE = re.compile(
-    r"^(?:https?://)?(?:www\.)?(?P<host>[^/\s]+\.[a-z]{2,})/(?P<path>[^?#\s]+?)/?(?:[?#]\S*)?$"
-)
-#: a GitHub team's page, or one of its tabs (``/members``, ``/repositories``)
-_GITHUB_TEAM_RE = re.compile(r"^orgs/([^/]+)/teams/([^/]+)(?:/.*)?$")
-_GITHUB_TEAM_HINT = "a team is '@ORG/TEAM', its page github.com/orgs/ORG/teams/TEAM"
-
-
-def _handle_of_profile(value: str, key: str) -> tuple[str | None, str]:
-    """The handle a profile address names, or None and what to write instead.
-
-    ``https://github.com/alice`` is ``alice``, a GitHub team's page
-    ``…/orgs/acme/teams/sales`` (or its ``/members`` tab) ``acme/sales``; a
-    GitLab user's or group's page (``https://gitlab.com/acme/cs``,
-    ``…/groups/acme/cs``, ``…/acme/cs/-/group_members``) ``acme/cs``, on
-    any host (self-managed) but GitHub's. An address that names no handle
-    of the key's platform (a GitHub repository, a GitLab address under
-    ``github:``) is None: pasted into CODEOWNERS it routed reviews nowhere
-    (``@orgs/acme/teams/sales/members``). Text that is no address is
-    returned as it is, to be checked as a handle."""
-    found = _PROFILE_RE.match(value)
-    if found is None:
-        return value, ""
-    host = found["host"].lower()
-    segments = [part for part in found["path"].split("/") if part]
-    on = host_platform(f"https://{host}")
-    if key == "github":
-        if on == "gitlab":
-            return None, "that is a GitLab address: write it under gitlab:"
-        if host not in ("github.com", "www.github.com"):
-            return None, "write the GitHub user or team, not an address on another host"
-        team = _GITHUB_TEAM_RE.match("/".join(segments))
-        if team is not None:
-            return f"{team[1]}/{team[2]}", ""
-        if len(segments) == 1 and segments[0].lower() != "orgs":
-            return segments[0], ""
-        return None, f"the address is no user's or team's page; {_GITHUB_TEAM_HINT}"
-    if on == "github":
-        return None, "that is a GitHub address: write it under github:"
-    if "-" in segments:  # GitLab's pages of a group or user sit under /-/
-        segments = segments[: segments.index("-")]
-    if segments[:1] == ["groups"]:
-        segments = segments[1:]
-    elif segments[:1] == ["users"] and len(segments) > 1:
-        segments = segments[1:2]  # a user's pages: /users/alice/activity
-    if not segments:
-        return None, "write the GitLab user or group the address names"
-    return "/".join(segments), ""
-
 
 def _github_letters_why(handle: str) -> str:
     """Why GitHub refuses ``handle`` (``uma.diaz``, ``acme/plat.form``), and
@@ -307,13 +255,13 @@ def _handle(f: _Fields, data: dict[str, Any], key: str) -> str | None:
         return None
     if EMAIL_RE.match(value.strip()):
         return value.strip()  # written as it is, without an @ in front
-    handle, why = _handle_of_profile(value.strip(), key)
+    handle, why = handle_of_profile(value.strip(), key)
     valid = GITHUB_HANDLE_RE if key == "github" else HANDLE_RE
     if handle is not None and not valid.match(handle):
         written, handle = handle, None
         if key == "github" and HANDLE_RE.match(value.strip()):
             why = (
-                f"GitHub's team handles have one slash (teams nest, handles do not); {_GITHUB_TEAM_HINT}"
+                f"GitHub's team handles have one slash (teams nest, handles do not); {GITHUB_TEAM_HINT}"
                 if written.count("/") > 1
                 else _github_letters_why(written)
             )

@@ -188,3 +188,20 @@ def _toml_key(name: str) -> str:
     if re.fullmatch(r"[A-Za-z0-9_-]+", name):
         return name
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def handle_meant(kind: str, written: str | None) -> str | None:
+    """OKR306's hint for a person or team written as a handle (``"@acme/platform"``),
+    or as a profile's address read as its handle
+    (``team: https://github.com/orgs/acme/teams/platform``): the handle
+    read, and that it names whoever's file gives it as ``github:`` or
+    ``gitlab:``, rather than a new file named after the handle. ``None``
+    for a name written otherwise."""
+    if not written or not written.startswith("@") or " " in written:
+        return None
+    folder = "people" if kind == "person" else "teams"
+    return (
+        f"read as the handle {written!r}, which no {kind}'s file in content/{folder}/ "
+        f'gives: add github: "{written}" (or gitlab:) to the {kind}\'s file, '
+        "or name it by its id or title"
+    )

@@ -24,7 +24,7 @@ from okrsite.look_alike_names import LookAlikeNames
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.owner_addresses import owner_addresses, unknown_address_hint
 from okrsite.parse import without_note
-from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files
+from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files, handle_meant
 from okrsite.resolve_rename_hints import RenameHints
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify, umlauts_spelled_out
@@ -507,6 +507,7 @@ def _check_people_and_teams(r: Resolving) -> None:
                     file,
                     hint=_email_of_known(r, ref, file, people)
                     or unknown_address_hint(r, ref, people, ends(False))
+                    or handle_meant("person", _own_spelling(r, "person", ref, file))
                     or _former_name_meant(ref, people)
                     # an owner may name a team, so a team's old name too
                     or (_former_name_meant(ref, teams) if what == "owner" else None)
@@ -532,7 +533,8 @@ def _check_people_and_teams(r: Resolving) -> None:
                     f"team {_shown(r, 'team', ref, file)} is not a team in content/teams/"
                     + _also(r, "team", ref, file),
                     file,
-                    hint=_former_name_meant(ref, teams, itself)
+                    hint=handle_meant("team", _own_spelling(r, "team", ref, file))
+                    or _former_name_meant(ref, teams, itself)
                     or renames.hint("team", ref, ends(True))
                     or r.hint_named("team", ref, teams, itself)
                     or _add_file(r, "team", ref, file),

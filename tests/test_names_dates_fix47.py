@@ -1,0 +1,66 @@
+"""Session 47 fixes, each through the real CLI: a team's or person's page
+address names the team or person whose file gives that handle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+
+CONFIG = 'title = "T"\nlanguage = "en"\ndefault_cycle = "2026-Q4"\n'
+
+
+# ------------------------------------------- 1. a page's address names its handle
+def _named_site(root: Path, team: str, owner: str) -> Path:
+    return write_site(
+        root,
+        {
+            "okrsite.toml": CONFIG,
+            "content/teams/platform.md": '---\ntitle: Platform\ngithub: "@acme/platform"\n---\n',
+            "content/teams/data.md": '---\ntitle: Data Crew\ngitlab: "@acme/data"\n---\n',
+            "content/people/uma.md": "---\ntitle: Uma Diaz\ngithub: uma-diaz\n---\n",
+            "content/objectives/infra.md": (
+                f"---\ntitle: Infra\ncycle: 2026-Q4\nteam: {team}\nowner: {owner}\n"
+                "key_results:\n  - {id: a, title: A, start: 0, target: 1}\n---\n"
+            ),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("team", "page"),
+    [
+        ("https://github.com/orgs/acme/teams/platform", "platform"),
+        ("https://github.com/orgs/acme/teams/platform/members", "platform"),
+        ("https://gitlab.com/groups/acme/data", "data"),
+        ("https://gitlab.com/acme/data", "data"),
+    ],
+)
+def test_a_team_and_an_owner_written_as_their_page_address_name_them(
+    tmp_path: Path, team: str, page: str
+) -> None:
+    site = _named_site(tmp_path / "site", team, "https://github.com/uma-diaz")
+    out = tmp_path / "out"
+    code, output = run_cli("build", "--site", str(site), "--as-of", "2026-11-20", "--out", str(out))
+    assert code == 0, output
+    assert "OKR306" not in output, output
+    assert "Infra" in (out / "teams" / page / "index.html").read_text(encoding="utf-8")
+    assert "Infra" in (out / "people/uma/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_address_naming_no_one_says_the_handle_read(tmp_path: Path) -> None:
+    site = _named_site(
+        tmp_path / "site", "https://github.com/orgs/acme/teams/infra", "https://github.com/kimp"
+    )
+    code, output = run_cli("check", "--site", str(site), "--as-of", "2026-11-20")
+    assert code == 0, output
+    assert (
+        "content/objectives/infra.md:4:7: warning OKR306: team '@acme/infra' (acme-infra) "
+        "is not a team in content/teams/ (hint: read as the handle '@acme/infra'"
+    ) in output, output
+    assert (
+        "content/objectives/infra.md:5:8: warning OKR306: owner '@kimp' (kimp) "
+        "is not a person in content/people/ (hint: read as the handle '@kimp'"
+    ) in output, output
+    assert "okrsite new team" not in output and "okrsite new person" not in output, output
