@@ -19,8 +19,12 @@ from typing import Any
 
 from okrsite.limits import EARLIEST_DATE, LATEST_DATE
 from okrsite.parse_fields import _Fields
+from okrsite.written_dates import iso_week
 
 _NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_ .T][^/]*)?\.md")
+#: a check-in file named by its ISO week (``2026-W48.md``, ``2026-W48-5.md``,
+#: ``2026-W48-retro.md``), as teams that check in weekly name them
+_NAME_WEEK = re.compile(r"(\d{4})-W(\d{2})(-[1-7](?![0-9]))?(?:[-_ .][^/]*)?\.md")
 
 
 def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
@@ -33,13 +37,59 @@ def _dated_by_name(data: dict[str, Any], rel: str) -> dict[str, Any]:
         return data
     m = _NAME_DATE.fullmatch(rel.rpartition("/")[2])
     if m is None:
-        return data
+        return _dated_by_week(data, rel)
     year, month, day_ = (int(g) for g in m.groups())
     try:
         day = date(year, month, day_)
     except ValueError:
         return {**data, "date": NoSuchDay(year, month, day_)}
     return {**data, "date": day}
+
+
+def _dated_by_week(data: dict[str, Any], rel: str) -> dict[str, Any]:
+    """A check-in without ``date:`` whose file name starts with an ISO week
+    (``2026-W48.md``, ``2026-W48-5.md``): the day that week date names where
+    a ``date:`` writes it (:func:`okrsite.written_dates.iso_week`: the
+    week's Monday, or the weekday after it, 1 Monday to 7 Sunday), so a
+    weekly check-in is dated as its ``date: 2026-W48`` would be. A week the
+    year does not have (``2026-W54.md``) gives a :class:`NoSuchWeek`."""
+    m = _NAME_WEEK.fullmatch(rel.rpartition("/")[2])
+    if m is None:
+        return data
+    written = f"{m[1]}-W{m[2]}{m[3] or ''}"
+    day = iso_week(written)
+    if day is None:
+        return {**data, "date": NoSuchWeek(int(m[1]), int(m[2]), int((m[3] or "-0")[1:]))}
+    return {**data, "date": day}
+
+
+@dataclass(frozen=True)
+class NoSuchWeek:
+    """The ISO week a check-in's file name starts with when the year has no
+    such week (``2026-W54.md``, ``2026-W00.md``): kept as its ``date`` for
+    :func:`okrsite.parse_checkins._checkin_moment` to report, as a
+    :class:`NoSuchDay` is."""
+
+    year: int
+    week: int
+    weekday: int  # 0: none written (the week's Monday)
+
+    def report(self, f: _Fields) -> None:
+        """OKR104 at the top of the file: the name's week, how many weeks its
+        year has, and the nearest real week to rename the file to."""
+        year = min(max(self.year, EARLIEST_DATE.year), LATEST_DATE.year - 1)
+        weeks = date(year, 12, 28).isocalendar()[1]  # the 28th: always in the year's last week
+        day = f"-{self.weekday}" if self.weekday else ""
+        written = f"{self.year:04d}-W{self.week:02d}{day}"
+        meant = f"{year:04d}-W{min(max(self.week, 1), weeks):02d}{day}"
+        f.err(
+            "OKR104",
+            f"the check-in is dated by its file name, {written}, which is not a real week: "
+            f"{year} has {weeks} ISO weeks",
+            (),
+            hint=f"rename the file to the check-in's week, e.g. {meant}.md, "
+            f"or add 'date: {meant}' (year-Wweek)",
+        )
 
 
 @dataclass(frozen=True)

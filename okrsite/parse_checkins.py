@@ -20,7 +20,7 @@ from okrsite.confidence_words import confidence_refused, full_share_slip
 from okrsite.confidence_words import confidence_word as confidence_word
 from okrsite.csv_date_forms import zone_offset
 from okrsite.model import UNDATED, CheckIn
-from okrsite.parse_checkin_dates import NoSuchDay, name_date_differs
+from okrsite.parse_checkin_dates import NoSuchDay, NoSuchWeek, name_date_differs
 from okrsite.parse_checkin_dates import _dated_by_name as _dated_by_name
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import _as_number, split_unit, without_unit
@@ -552,7 +552,7 @@ def _checkin_moment(f: _Fields, data: dict[str, Any]) -> tuple[date | None, str,
     instant in different zones; the day stays the date as written.
     """
     raw = data.get("date")
-    if isinstance(raw, NoSuchDay):
+    if isinstance(raw, (NoSuchDay, NoSuchWeek)):
         raw.report(f)
         return None, "", ""
     split = timed(raw) if isinstance(raw, str) else None

@@ -1,5 +1,7 @@
 """Session 47 fixes, each through the real CLI: a team's or person's page
-address names the team or person whose file gives that handle."""
+address names the team or person whose file gives that handle; a check-in
+file named by its ISO week is dated by it; a KPI's reversed direction is
+less ambitious."""
 
 from __future__ import annotations
 
@@ -64,3 +66,38 @@ def test_a_page_address_naming_no_one_says_the_handle_read(tmp_path: Path) -> No
         "is not a person in content/people/ (hint: read as the handle '@kimp'"
     ) in output, output
     assert "okrsite new team" not in output and "okrsite new person" not in output, output
+
+
+# ------------------------------------------- 2. a check-in named by its ISO week
+def _weekly_site(root: Path, names: list[str]) -> Path:
+    files = {
+        "okrsite.toml": CONFIG,
+        "content/objectives/infra.md": (
+            "---\ntitle: Infra\ncycle: 2026-Q4\n"
+            "key_results:\n  - {id: a, title: A, start: 0, target: 10}\n---\n"
+        ),
+    }
+    for value, name in enumerate(names, start=3):
+        files[f"content/checkins/{name}"] = f"---\nobjective: infra\nvalues: {{a: {value}}}\n---\n"
+    return write_site(root, files)
+
+
+def test_a_checkin_named_by_its_iso_week_is_dated_as_date_would_be(tmp_path: Path) -> None:
+    site = _weekly_site(tmp_path / "site", ["2026-W47.md", "2026-W48-5.md"])
+    out = tmp_path / "out"
+    code, output = run_cli("build", "--site", str(site), "--as-of", "2026-11-30", "--out", str(out))
+    assert code == 0, output
+    page = (out / "objectives/infra/index.html").read_text(encoding="utf-8")
+    # 2026-W47 is that week's Monday, 2026-W48-5 the Friday of the next
+    assert "2026-11-16" in page and "2026-11-27" in page, page
+
+
+def test_a_checkin_named_by_no_real_week_names_the_nearest(tmp_path: Path) -> None:
+    site = _weekly_site(tmp_path / "site", ["2026-W54.md"])
+    code, output = run_cli("check", "--site", str(site), "--as-of", "2026-11-30")
+    assert code == 1, output
+    assert (
+        "content/checkins/2026-W54.md:1: error OKR104: the check-in is dated by its file name, "
+        "2026-W54, which is not a real week: 2026 has 53 ISO weeks (hint: rename the file to "
+        "the check-in's week, e.g. 2026-W53.md, or add 'date: 2026-W53'"
+    ) in output, output
