@@ -46,14 +46,20 @@ def findings_of(
                 )
             )
     for rec in (*objectives, *kpis, *goals):
+        # a KPI's direction reversed (higher_is_better → lower_is_better, its
+        # thresholds kept) or a SMART goal's start and target crossing over
+        # turns a miss into "on track" as a key result's reversal does: the
+        # same rule fires, once for the record (its target, green and red are
+        # each "direction reversed" too)
+        reversal = next((f for f in rec.fields if f.note == REVERSED), None)
         for f in rec.fields:
-            if f.note == LESS:
+            if f.note == LESS or f is reversal:
                 out.append(
                     Finding(
                         "less-ambitious",
                         rec.id,
                         f"{w.kind(rec.kind)} {rec.id}: {w.field(f.field)} "
-                        f"{' → '.join(w.field_values(f, rec.units))} ({w.note(LESS)})",
+                        f"{' → '.join(w.field_values(f, rec.units))} ({w.note(f.note or LESS)})",
                     )
                 )
             # a parent that followed a rename, or was removed, is no reparenting

@@ -101,3 +101,53 @@ def test_a_checkin_named_by_no_real_week_names_the_nearest(tmp_path: Path) -> No
         "2026-W54, which is not a real week: 2026 has 53 ISO weeks (hint: rename the file to "
         "the check-in's week, e.g. 2026-W53.md, or add 'date: 2026-W53'"
     ) in output, output
+
+
+# ------------------------------------------- 3. a KPI's direction reversed
+def test_a_kpi_whose_direction_is_reversed_trips_less_ambitious(tmp_path: Path) -> None:
+    import json
+
+    from gitrepo import Repo
+
+    def kpi(direction: str) -> str:
+        return (
+            f"---\ntitle: Incidents\nunit: incidents\ndirection: {direction}\ntarget: 3\n"
+            "values: {2026-11-10: 9}\n---\n"
+        )
+
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'title = "R"\nas_of = "2026-11-20"\n')
+    repo.write("content/kpis/incidents.md", kpi("lower is better"))
+    repo.commit("Initial", "alice", "2026-10-01T10:00:00+00:00")
+    repo.write("content/kpis/incidents.md", kpi("higher is better"))
+    repo.commit("Reframe", "alice", "2026-11-12T10:00:00+00:00")
+    site = str(repo.root)
+
+    code, out = run_cli(
+        "diff",
+        "HEAD~1",
+        "HEAD",
+        "--site",
+        site,
+        "--format",
+        "text",
+        "--fail-on",
+        "errors,less-ambitious",
+    )
+    assert code == 1, out
+    assert "kpi incidents: direction" in out.lower() and "(direction reversed)" in out, out
+    code, out = run_cli("diff", "HEAD~1", "HEAD", "--site", site, "--format", "json")
+    data = json.loads(out)
+    assert [(f["rule"], f["subject"]) for f in data["findings"]] == [
+        ("less-ambitious", "incidents")
+    ], data["findings"]
+    [rec] = data["kpis"]
+    said = {f["field"]: f["note"] for f in rec["fields"]}
+    assert said["direction"] == "direction reversed", said
+    # the site's history says of the same change what the diff says
+    out_dir = tmp_path / "out"
+    code, built = run_cli("build", "--site", site, "--out", str(out_dir))
+    assert code == 0, built
+    hist = json.loads((out_dir / "api" / "history.json").read_text("utf-8"))
+    changes = {c["field"]: c for c in hist["kpis"]["incidents"]["changes"]}
+    assert changes["direction"].get("note") == "direction reversed", changes
