@@ -20,6 +20,7 @@ from okrsite.diff_scores import fewest_places
 from okrsite.display_order import title_order
 from okrsite.model import ObjectiveScore, ScoredPortfolio, Settings
 from okrsite.scoring import at_most
+from okrsite.scoring_pace import pace_places
 
 ReasonKind = Literal["off-track", "at-risk", "stale", "low-confidence"]
 #: the order of reasons, worst first; the list sorts by an objective's worst reason
@@ -83,14 +84,19 @@ def status_places(s: ObjectiveScore, settings: Settings) -> int:
     """The decimals of ``s``'s points behind that show the side of the limits
     its status stands on (:func:`behind_places`): past the at-risk limit for
     off track, between the limits for at risk, within the on-track limit for
-    on track; 0 for any other status, which compares no limit."""
+    on track; 0 for any other status, which compares no limit. Never fewer
+    than the progress and expected written beside them
+    (:func:`okrsite.scoring_pace.pace_places`): beside "34.5%" and "expected
+    50%" the gap reads 15.5 points, never 16, a third figure for one gap."""
     if s.status == "off-track":
-        return behind_places(s.behind, settings.at_risk)
-    if s.status == "at-risk":
-        return behind_places(s.behind, settings.on_track, settings.at_risk)
-    if s.status == "on-track":
-        return behind_places(s.behind, -1.0, settings.on_track)
-    return 0
+        points = behind_places(s.behind, settings.at_risk)
+    elif s.status == "at-risk":
+        points = behind_places(s.behind, settings.on_track, settings.at_risk)
+    elif s.status == "on-track":
+        points = behind_places(s.behind, -1.0, settings.on_track)
+    else:
+        return 0
+    return max(points, pace_places(s.progress, s.expected, s.status, settings))
 
 
 def reason_behind(s: ObjectiveScore, settings: Settings) -> Reason:

@@ -237,7 +237,7 @@ def _md_score_row(s: ScoreChange, w: Words = ENGLISH) -> str:
     moves = "".join(f", {m}" for m in score_moves(s, table=True, w=w))
     return (
         f"| {code(s.id)} {md(s.title)} | "
-        f"{w.percent_move(s.progress_before, s.progress_after)}{moves} "
+        f"{w.percent_move(s.progress_before, s.progress_after, places=(s.places_before, s.places_after))}{moves} "
         f"| {_status_arrow(s.status_before, s.status_after, w)} | {w.causes(s.causes)} |"
     )
 
@@ -246,14 +246,14 @@ def _md_score_detail(s: ScoreChange, w: Words = ENGLISH) -> list[str]:
     moves = "".join(f"{m}, " for m in score_moves(s, w=w))
     lines = [
         f"- {code(s.id)}: {w._('progress')} "
-        f"{w.percent_move(s.progress_before, s.progress_after)}, "
+        f"{w.percent_move(s.progress_before, s.progress_after, places=(s.places_before, s.places_after))}, "
         f"{moves}{w._('status')} {_status_arrow(s.status_before, s.status_after, w)} "
         f"({w.causes(s.causes)})"
     ]
     for k in s.key_results:
         lines.append(
             f"  - {w.field('key result')} {code(k.id)}: "
-            f"{w.percent_move(k.progress_before, k.progress_after)}, "
+            f"{w.percent_move(k.progress_before, k.progress_after, places=(k.places_before, k.places_after))}, "
             f"{_status_arrow(k.status_before, k.status_after, w)}"
         )
     return lines

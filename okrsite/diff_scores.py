@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from okrsite import numbers
-from okrsite.model import ObjectiveScore, ScoredPortfolio, Status
+from okrsite.model import KRScore, ObjectiveScore, ScoredPortfolio, Settings, Status
+from okrsite.scoring_pace import pace_places
 from okrsite.scoring_rollup import counted_children
 
 Cause = Literal["added", "removed", "edited", "check-in", "kpi", "roll-up", "settings"]
@@ -39,6 +40,10 @@ class KRScoreChange:
     progress_after: float | None
     status_before: Status | None
     status_after: Status | None
+    #: the decimals each side's progress was written with on that side's
+    #: pages (:func:`okrsite.scoring_pace.pace_places`: "34.5%" at risk)
+    places_before: int = 0
+    places_after: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,11 @@ class ScoreChange:
     #: than two check-ins, or no trend to read)
     forecast_before: float | None = None
     forecast_after: float | None = None
+    #: the decimals each side's progress was written with on that side's
+    #: pages beside its expected (:func:`okrsite.scoring_pace.pace_places`):
+    #: the diff writes each side so, "34.5% → 36%", never "35% at-risk"
+    places_before: int = 0
+    places_after: int = 0
 
     @property
     def expected_moved(self) -> bool:
@@ -142,6 +152,7 @@ def percent_move(
     after: float | None,
     arrow: bool = True,
     percent_at: Callable[[float | None, int], str] = _percent_at,
+    places: tuple[int, int] = (0, 0),
 ) -> str:
     """``40% → 55% ▲``: a progress or expected progress before → after as the
     pages write percentages, with ▲/▼ when ``arrow`` and it rose or fell.
@@ -154,16 +165,21 @@ def percent_move(
     74.9%``, which reads five times the move it was.
     ``percent_at`` writes a ratio with so many decimals (another language's
     way: :meth:`okrsite.diff_words.Words.percent_move`).
+    ``places`` are the decimals each side's pages wrote it with beside its
+    expected (:func:`okrsite.scoring_pace.pace_places`); a side gets at
+    least those, so it reads as that side's page did: 0.345 at risk is
+    "34.5% → 36%", never "35% → 36%" beside "at-risk → on-track".
     """
-    places = 0
+    move = 0
     if before is not None and after is not None and moved(before, after):
         b, a = before, after
-        places = fewest_places(lambda p: percent_at(b, p) != percent_at(a, p) and _true_to(b, a, p))
-    text = f"{percent_at(before, places)} → {percent_at(after, places)}"
+        move = fewest_places(lambda p: percent_at(b, p) != percent_at(a, p) and _true_to(b, a, p))
+    before_places, after_places = max(move, places[0]), max(move, places[1])
+    text = f"{percent_at(before, before_places)} → {percent_at(after, after_places)}"
     if not arrow or before is None or after is None or not moved(before, after):
         return text
     delta: float = numbers.percent(after) - numbers.percent(before)
-    if places:
+    if before_places or after_places:
         delta = (_rounded(after) or 0.0) - (_rounded(before) or 0.0)
     return text + (" ▲" if delta > 0 else " ▼" if delta < 0 else "")
 
@@ -186,6 +202,14 @@ def _figures(score: ObjectiveScore | None) -> ObjectiveScore | None:
     return None if score is None or score.status in _COUNTS_NOWHERE else score
 
 
+def _written_places(score: ObjectiveScore | KRScore | None, settings: Settings | None) -> int:
+    """The decimals a side's pages wrote ``score``'s progress with beside its
+    expected (:func:`okrsite.scoring_pace.pace_places`); 0 without a figure."""
+    if score is None or settings is None:
+        return 0
+    return pace_places(score.progress, score.expected, score.status, settings)
+
+
 def _score_change(
     oid: str,
     title: str,
@@ -193,6 +217,7 @@ def _score_change(
     h: ObjectiveScore | None,
     causes: tuple[Cause, ...],
     kr_renames: Mapping[str, str] | None = None,
+    settings: tuple[Settings, Settings] | None = None,
 ) -> ScoreChange | None:
     """How ``oid``'s figures moved; ``None`` when they did not.
 
@@ -211,7 +236,11 @@ def _score_change(
     forecast read "—" there (``null`` in the JSON), its status does not, so a draft that
     changes only figures is not listed, and one set active reads
     ``— → 40%, draft → on-track``.
+
+    ``settings`` (base's, head's) give each side's decimals
+    (:func:`_written_places`).
     """
+    b_settings, h_settings = settings or (None, None)
     kr_moves: list[KRScoreChange] = []
     b_fig, h_fig = _figures(b), _figures(h)
     b_krs = b.key_results if b else {}
@@ -228,6 +257,8 @@ def _score_change(
                 hk.progress if hk and h_fig else None,
                 bk.status if bk else None,
                 hk.status if hk else None,
+                _written_places(bk if b_fig else None, b_settings),
+                _written_places(hk if h_fig else None, h_settings),
             )
             if (_rounded(move.progress_before), move.status_before) != (
                 _rounded(move.progress_after),
@@ -249,6 +280,8 @@ def _score_change(
         h_fig.confidence if h_fig else None,
         b_fig.forecast if b_fig else None,
         h_fig.forecast if h_fig else None,
+        _written_places(b_fig, b_settings),
+        _written_places(h_fig, h_settings),
     )
     # listed only when the objective's own figures moved: a key result's
     # move alone (a dropped or weight-0 one counts nowhere; counted ones that
@@ -307,7 +340,15 @@ def _score_changes(
     out: list[ScoreChange] = []
     changed: dict[str, ScoreChange] = {}
     for oid, (before, after, title) in pending.items():
-        change = _score_change(oid, title, before, after, (), (kr_renames or {}).get(oid))
+        change = _score_change(
+            oid,
+            title,
+            before,
+            after,
+            (),
+            (kr_renames or {}).get(oid),
+            (base.settings, head.settings),
+        )
         if change is not None:
             changed[oid] = change
     for oid, change in changed.items():

@@ -51,11 +51,11 @@ def _txt_score(s: ScoreChange, w: Words = ENGLISH) -> list[str]:
     its key results that moved."""
     moves = "".join(f"{m}, " for m in score_moves(s, w=w))
     lines = [
-        f"  {s.id}: {w.percent_move(s.progress_before, s.progress_after)}, {moves}"
+        f"  {s.id}: {w.percent_move(s.progress_before, s.progress_after, places=(s.places_before, s.places_after))}, {moves}"
         f"{_status_arrow(s.status_before, s.status_after, w)} ({w.causes(s.causes)})"
     ]
     lines += [
-        f"      {k.id}: {w.percent_move(k.progress_before, k.progress_after)}, "
+        f"      {k.id}: {w.percent_move(k.progress_before, k.progress_after, places=(k.places_before, k.places_after))}, "
         f"{_status_arrow(k.status_before, k.status_after, w)}"
         for k in s.key_results
     ]

@@ -239,11 +239,18 @@ class Words:
             self.language.number(numbers.format_fixed(x * 100, places, pad=True))
         )
 
-    def percent_move(self, before: float | None, after: float | None, arrow: bool = True) -> str:
+    def percent_move(
+        self,
+        before: float | None,
+        after: float | None,
+        arrow: bool = True,
+        places: tuple[int, int] = (0, 0),
+    ) -> str:
         """``40% → 55% ▲`` (:func:`okrsite.diff_scores.percent_move`) in this
         language's percentages: a move the whole percentages hide gets the
-        fewest decimals that show it."""
-        return percent_move(before, after, arrow, self._percent_at)
+        fewest decimals that show it, and each side at least the ``places``
+        its pages wrote it with beside expected ("34.5%" at risk)."""
+        return percent_move(before, after, arrow, self._percent_at, places)
 
     def day(self, value: date) -> str:
         """A date: ISO 8601 in English, the language's way otherwise (20.11.2026)."""

@@ -18,6 +18,7 @@ from okrsite.cycles import phase
 from okrsite.goal_agenda import goal_agenda
 from okrsite.markdown import is_safe_url
 from okrsite.resolve_kpis_goals import drives_loops
+from okrsite.scoring_pace import pace_places
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.explain import explain
@@ -335,7 +336,11 @@ def kpi(site: SiteRenderer, kid: str) -> Page:
         if link:
             oid, _, kr_id = ref.partition("#")
             figures = view.scores[oid].key_results.get(kr_id) if kr_id else None
-            targeted.append((link, figures or view.scores[oid]))
+            score = figures or view.scores[oid]
+            # its progress as its objective's page writes it: "34.97%" at
+            # risk beside expected 50%, never "35%" (scoring_pace.pace_places)
+            places = pace_places(score.progress, score.expected, score.status, site.scored.settings)
+            targeted.append((link, score, places))
     return path, site.render(
         "kpi.html",
         path,

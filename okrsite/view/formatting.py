@@ -27,6 +27,7 @@ __all__ = [
     "format_decimal",
     "percent",
     "bar_width",
+    "percent_figure",
     "remembered_number",
     "remembered_decimal",
     "remembered_percent",
@@ -75,15 +76,21 @@ def format_decimal(value: float | None, places: int) -> str:
 GRADE_PLACES = 2
 
 
-def grade_places(progress: float | None) -> int:
+def grade_places(progress: float | None, pace_places: int = 0) -> int:
     """The decimals a grade's figure needs to stand in its own colour band:
     two (0.43 yellow), or as many more as keep two places from rounding it
     over the band's edge (0.3996 is red: "0.3996 red", never "0.4 red"; the
     band is the core's :func:`~okrsite.scoring_progress.grade_for`, asked of
     the figure as written), or up to 1 (0.99997 is "0.99997 green", never
-    "1 green")."""
+    "1 green"). A grade stands beside its percentage, which the status may
+    have given decimals (``pace_places``,
+    :func:`okrsite.scoring_pace.pace_places`: "34.97%" at risk): the grade
+    is rounded as that percentage is, "0.3497 red", never "0.35 red", from
+    which a reader works out 35% and on track."""
     if progress is None or progress != progress or abs(progress) >= numbers.PLAIN_LIMIT:
         return GRADE_PLACES
+    if pace_places > 0:
+        return max(pace_places + 2, grade_places(progress))
     band = grade_for(progress)
     under_one = round(progress, 9) < 1  # never written 1, the grade of a done key result
 
@@ -102,6 +109,19 @@ def percent(progress: float | None) -> int:
     spreadsheet rounds: :func:`okrsite.numbers.percent`), kept within
     ±1,000,000 so any finite ratio has one."""
     return numbers.percent(progress)
+
+
+def percent_figure(progress: float | None, places: int) -> float | None:
+    """The figure of a percentage written with ``places`` decimals (trailing
+    zeros dropped): :func:`percent` with none, else the ratio × 100 rounded
+    halves up (``34.97`` for 0.3497 at 2). :func:`percent_with_places` writes
+    it on pages; the search index hands it to its script as a number, so a
+    search result reads the figure the objective's page writes."""
+    if progress is None or progress != progress:
+        return None
+    if places <= 0 or abs(progress * 100) >= numbers.MAX_PERCENT:
+        return percent(progress)
+    return float(numbers.format_fixed(progress * 100, places))
 
 
 def bar_width(progress: float | None) -> int:

@@ -9,6 +9,7 @@ from datetime import date
 
 from okrsite.limit_places import DEFAULT_PLACES, places_beside
 from okrsite.model import Grade, KeyResult, KRScore, Objective, Status
+from okrsite.resolve_kpis_goals import one_reading_per_day
 from okrsite.scoring import counts_in_rollup, scored_done
 from okrsite.scoring_pace import PACE_STATUSES, pace_places
 from okrsite.scoring_progress import kpi_readings_in_cycle
@@ -77,17 +78,30 @@ class KeyResultRow:
     #: theme's "from KPI" label shows only then, so a row never says its
     #: figure is the KPI's when it is not
     from_kpi: bool = False
+    #: ``spark`` draws the readings of the KPI it reads (no check-in gave it
+    #: a value), not values of its check-ins: its label says so
+    spark_from_kpi: bool = False
 
 
-def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tuple[date, float]]:
-    """A key result's values over its objective's check-ins (up to as_of), else
-    the values of the KPI it reads in the cycle (ending where its current
-    value does: :func:`~okrsite.scoring_progress.kpi_readings_in_cycle`)."""
-    points = [
-        (c.date, c.values[kr.id])
-        for c in view.index.checkins_by_objective.get(o.id, ())
-        if kr.id in c.values
-    ]
+def key_result_points(
+    view: ViewModel, o: Objective, kr: KeyResult
+) -> tuple[list[tuple[date, float]], bool]:
+    """A key result's values over its objective's check-ins (up to as_of), one
+    per day, the later check-in of a day winning as it does in scoring (the
+    progress chart's rule: a morning figure fixed that afternoon is not a
+    value it had, :func:`~okrsite.resolve_kpis_goals.one_reading_per_day`),
+    else the readings of the KPI it reads in the cycle (ending where its
+    current value does: :func:`~okrsite.scoring_progress.kpi_readings_in_cycle`);
+    and whether they are the KPI's, so its label says what it draws."""
+    points = list(
+        one_reading_per_day(
+            [
+                (c.date, c.values[kr.id])
+                for c in view.index.checkins_by_objective.get(o.id, ())
+                if kr.id in c.values
+            ]
+        )
+    )
     if not points and kr.kpi and kr.kpi in view.scored.kpis:
         cycle = view.scored.portfolio.cycles.get(o.cycle) if o.cycle else None
         points = kpi_readings_in_cycle(
@@ -95,7 +109,8 @@ def key_result_points(view: ViewModel, o: Objective, kr: KeyResult) -> list[tupl
             None if cycle is None else cycle.start,
             None if cycle is None else cycle.end,
         )
-    return points
+        return points, True
+    return points, False
 
 
 def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) -> KeyResultRow:
@@ -119,12 +134,14 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         for i in sorted(listed, key=lambda i: i not in counted)
     )
     spark = None
+    spark_from_kpi = False
     if kr.kind in ("numeric", "stay_above", "stay_below"):
+        points, spark_from_kpi = key_result_points(view, o, kr)
         cycle = view.index.cycles.get(o.cycle)
         # a key result reading a KPI shows the KPI's health bands
         source = view.scored.portfolio.kpis[kr.kpi] if kpi and kr.kpi else None
         spark = sparkline(
-            key_result_points(view, o, kr),
+            points,
             target=kr.target if kr.kind == "numeric" else kr.threshold,
             start=kr.start,
             span=(cycle.start, cycle.end) if cycle else None,
@@ -149,6 +166,7 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
         from_kpi=kpi is not None and ks.current_source in ("kpi", None),
         aligned=aligned,
         spark=spark,
+        spark_from_kpi=spark is not None and spark_from_kpi,
         done=kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
         # ks.expected is the objective's expected progress, which the key
         # result's status was judged against (okrsite.scoring)

@@ -18,6 +18,7 @@ from okrsite.limit_places import DEFAULT_PLACES, kpi_value_places, places_beside
 from okrsite.model import Cycle, Grade, Health, Trend, TrendMeaning
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import scored_done, success_level
+from okrsite.scoring_pace import pace_places
 from okrsite.view.view_model import Link, ViewModel
 
 __all__ = ["KPIRow", "LeastMovedRow", "ScorecardView", "TallyRow", "scorecard_view"]
@@ -68,6 +69,10 @@ class LeastMovedRow:
     #: the decimals of ``current`` beside its start and target, as its
     #: objective's key-result row writes it (:func:`okrsite.limit_places.places_beside`)
     current_places: int = DEFAULT_PLACES
+    #: the decimals of ``progress``, as its row on its objective's page
+    #: writes it (:func:`okrsite.scoring_pace.pace_places`: "34.97%" at risk,
+    #: never "35%"); the default theme passes it to ``percent_at``
+    pace_places: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,7 @@ def scorecard_view(view: ViewModel, cycle: str, card: Scorecard | None = None) -
                 kr.kind,
                 kr.kind == "boolean" and scored_done(kr, ks.current, ks.current_source),
                 places_beside(m.current, (kr.start, kr.target, kr.threshold)),
+                pace_places(ks.progress, ks.expected, ks.status, scored.settings),
             )
         )
     kpis = tuple(

@@ -17,7 +17,8 @@ from okrsite import __version__
 from okrsite.model import KPI, Goal, Objective
 from okrsite.record_owner import owner_of
 from okrsite.scoring import counts_in_rollup
-from okrsite.view.formatting import percent
+from okrsite.scoring_pace import pace_places
+from okrsite.view.formatting import percent, percent_figure
 from okrsite.view.view_model import ViewModel
 
 __all__ = ["search_entries", "search_files", "KINDS"]
@@ -48,6 +49,7 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
     # a team's own objective (owner: Finance) has its team's name as owner
     owner, team = _owner_name(view, o), view.team_name(o.team)
     krs = [kr for kr in o.key_results if kr.id in s.key_results]
+    settings = view.scored.settings
     # a draft or dropped objective or key result counts nowhere: its entry
     # shows its status and no figure, as its page and badge do (no "p")
     entries: list[dict[str, Any]] = [
@@ -59,7 +61,17 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
             "o": owner,
             "m": team,
             "c": o.cycle,
-            **({"p": percent(s.progress)} if counts_in_rollup(o) else {}),
+            # the figure its page writes beside expected ("34.97", at risk;
+            # never 35, which reads on track), as ObjectiveView.pace_places
+            **(
+                {
+                    "p": percent_figure(
+                        s.progress, pace_places(s.progress, s.expected, s.status, settings)
+                    )
+                }
+                if counts_in_rollup(o)
+                else {}
+            ),
             "s": s.status,
             "x": _words(*o.tags, *(kr.title for kr in krs), *(kr.id for kr in krs)),
         }
@@ -78,7 +90,16 @@ def search_entries(view: ViewModel, oid: str) -> list[dict[str, Any]]:
                 "m": team,
                 "j": o.title,
                 "c": o.cycle,
-                **({"p": percent(ks.progress)} if ks.counted else {}),
+                # as its row on the objective's page writes it
+                **(
+                    {
+                        "p": percent_figure(
+                            ks.progress, pace_places(ks.progress, ks.expected, ks.status, settings)
+                        )
+                    }
+                    if ks.counted
+                    else {}
+                ),
                 "s": ks.status,
                 "x": _words(*o.tags, kr.kpi or ""),
             }

@@ -109,6 +109,9 @@ class ObjectiveView:
     #: the latest confidence; after the cycle's end pages call it the last one
     confidence: float | None
     stale: bool
+    #: its active key results, as ``okrsite check`` counts them (OKR401): a
+    #: dropped or draft one counts nowhere, so the dashboard's "N key
+    #: results" leaves it out too
     key_results: int
     #: expected - progress (what "behind" sorts by)
     behind: float
@@ -319,7 +322,7 @@ class ViewModel:
             None if over else s.forecast,
             s.confidence,
             s.stale,
-            len(o.key_results),
+            sum(1 for kr in o.key_results if kr.status == "active"),
             s.behind,
             s.last_checkin,
             s.forecast_tentative and not over,

@@ -14,22 +14,29 @@ def root(context, missing=missing, environment=environment):
     l_0_decimal = resolve('decimal')
     l_0_progress = resolve('progress')
     l_0_grade_places = resolve('grade_places')
+    l_0_places = resolve('places')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_2 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
     pass
     yield '<span class="grade grade-'
     yield escape((undefined(name='grade') if l_0_grade is missing else l_0_grade))
     yield '" title="'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Grade (red &lt; %(yellow)s ≤ yellow &lt; %(green)s ≤ green)', yellow=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), environment.getattr((undefined(name='grade_edges') if l_0_grade_edges is missing else l_0_grade_edges), 'yellow'), 1), green=context.call((undefined(name='fixed') if l_0_fixed is missing else l_0_fixed), environment.getattr((undefined(name='grade_edges') if l_0_grade_edges is missing else l_0_grade_edges), 'green'), 1)))
     yield '">'
-    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (undefined(name='progress') if l_0_progress is missing else l_0_progress), context.call((undefined(name='grade_places') if l_0_grade_places is missing else l_0_grade_places), (undefined(name='progress') if l_0_progress is missing else l_0_progress))))
+    yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (undefined(name='progress') if l_0_progress is missing else l_0_progress), context.call((undefined(name='grade_places') if l_0_grade_places is missing else l_0_grade_places), (undefined(name='progress') if l_0_progress is missing else l_0_progress), ((undefined(name='places') if l_0_places is missing else l_0_places) if (t_2((undefined(name='places') if l_0_places is missing else l_0_places)) and (undefined(name='places') if l_0_places is missing else l_0_places)) else 0))))
     yield ' <span class="grade-word">'
     yield escape(context.call(environment.getattr({'red': Markup('rot'), 'yellow': Markup('gelb'), 'green': Markup('grün')}, 'get'), (undefined(name='grade') if l_0_grade is missing else l_0_grade), (undefined(name='grade') if l_0_grade is missing else l_0_grade)))
     yield '</span></span>'
 
 blocks = {}
-debug_info = '2=25'
+debug_info = '2=32'

@@ -167,7 +167,7 @@ def root(context, missing=missing, environment=environment):
     yield '</td>\n  <td data-label="Check-ins">'
     if environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'sparkline.svg', chart=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark'), title=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s: values over check-ins', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title'))))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'sparkline.svg', chart=environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark'), title=(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s: readings of KPI %(kpi)s', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title'), kpi=environment.getattr(environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi'), 'name')) if (environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'spark_from_kpi') and environment.getattr((undefined(name='row') if l_0_row is missing else l_0_row), 'kpi')) else context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s: values over check-ins', name=environment.getattr((undefined(name='kr') if l_0_kr is missing else l_0_kr), 'title')))))
     else:
         pass
         yield '<span class="muted">–</span>'

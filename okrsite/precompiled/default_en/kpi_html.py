@@ -163,7 +163,7 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
         pass
         yield '<ul>'
-        for (l_1_link, l_1_figures) in (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
+        for (l_1_link, l_1_figures, l_1_places) in (undefined(name='targeted') if l_0_targeted is missing else l_0_targeted):
             _loop_vars = {}
             pass
             yield '<li><a href="'
@@ -172,9 +172,9 @@ def block_main(context, missing=missing, environment=environment):
             yield '"><bdi>'
             yield escape(environment.getattr(l_1_link, 'name'))
             yield '</bdi></a> '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_figures, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_link, 'name'), _loop_vars=_loop_vars), status=environment.getattr(l_1_figures, 'status'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_figures, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_link, 'name'), _loop_vars=_loop_vars), status=environment.getattr(l_1_figures, 'status'), places=l_1_places, _loop_vars=_loop_vars))
             yield '</li>'
-        l_1_link = l_1_figures = missing
+        l_1_link = l_1_figures = l_1_places = missing
         yield '</ul>\n'
     else:
         pass

@@ -139,7 +139,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dd></div>\n    <div><dt>Grade</dt><dd>'
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
     else:
         pass
         yield '–'
@@ -478,7 +478,7 @@ def block_main(context, missing=missing, environment=environment):
     yield ' → '
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'grade_badge.html', progress=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'progress'), grade=environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'grade'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places'), _block_vars=_block_vars))
     else:
         pass
         yield 'no grade'

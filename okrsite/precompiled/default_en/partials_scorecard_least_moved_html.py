@@ -21,7 +21,7 @@ def root(context, missing=missing, environment=environment):
         yield '<table class="scorecard-least stack">\n<thead><tr><th scope="col">Key result</th><th scope="col">Objective</th><th scope="col">Progress</th><th scope="col">Current / target</th><th scope="col">Check-ins</th></tr></thead>\n<tbody>\n'
         for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'least_moved'):
             l_1_root = resolve('root')
-            l_1_percent = resolve('percent')
+            l_1_percent_at = resolve('percent_at')
             l_1_lead = resolve('lead')
             l_1_with_unit = resolve('with_unit')
             _loop_vars = {}
@@ -41,7 +41,7 @@ def root(context, missing=missing, environment=environment):
             yield '"><bdi>'
             yield escape(environment.getattr(environment.getattr(l_1_row, 'objective'), 'name'))
             yield '</bdi></a></td><td data-label="Progress" data-figure="progress">'
-            yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='percent_at') if l_1_percent_at is missing else l_1_percent_at), environment.getattr(l_1_row, 'progress'), environment.getattr(l_1_row, 'pace_places'), _loop_vars=_loop_vars))
             yield '</td><td data-label="Current / target">'
             if (environment.getattr(l_1_row, 'kind') == 'boolean'):
                 pass
@@ -54,7 +54,7 @@ def root(context, missing=missing, environment=environment):
             yield '</td><td data-label="Check-ins" data-figure="checkins">'
             yield escape(environment.getattr(l_1_row, 'checkins'))
             yield '</td></tr>\n'
-        l_1_row = l_1_root = l_1_percent = l_1_lead = l_1_with_unit = missing
+        l_1_row = l_1_root = l_1_percent_at = l_1_lead = l_1_with_unit = missing
         yield '</tbody>\n</table>\n'
     elif (not environment.getattr(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'total'), 'counted')):
         pass

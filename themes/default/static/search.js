@@ -42,10 +42,12 @@
     };
   });
   var LIMIT = 100;
-  /* a count as the page's language writes figures (<html lang>: "1.200" in
-     German, "1 200" in French, as the pages' own figures are grouped) */
+  /* a count, or a percentage's figure, as the page's language writes figures
+     (<html lang>: "1.200" in German, "1 200" in French, as the pages' own
+     figures are grouped); a percentage keeps the decimals the index gives it
+     ("p": 34.97, the figure the objective's page writes beside expected) */
   var NUMBERS = null;
-  try { NUMBERS = new Intl.NumberFormat(document.documentElement.lang || undefined); } catch (e) { NUMBERS = null; }
+  try { NUMBERS = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 7 }); } catch (e) { NUMBERS = null; }
   function figure(n) {
     return NUMBERS ? NUMBERS.format(n) : String(n);
   }
