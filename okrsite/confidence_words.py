@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from okrsite.written_numbers import comma_convention
 
-__all__ = ["CONFIDENCE_WORDS", "confidence_refused", "confidence_word", "full_share_slip"]
+__all__ = [
+    "CONFIDENCE_OUT_OF",
+    "CONFIDENCE_WORDS",
+    "confidence_refused",
+    "confidence_word",
+    "full_share_slip",
+]
+
+#: the top of the confidence scale: a check-in's confidence is 0 to this;
+#: pages write a confidence out of it (``7/10``) from this constant, so the
+#: figure they name is the one the loader reads confidences against
+CONFIDENCE_OUT_OF = 10
 
 #: confidence in words, on the 0-10 scale: low, medium and high; a traffic
 #: light or a status word, as OKR tools and status reports write it (green,

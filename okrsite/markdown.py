@@ -76,6 +76,9 @@ _DOC_ID_KEY = "docId"
 BODY_ID = "body"
 #: where the labels of a text's tables so far travel, to number repeats
 _TABLES_KEY = "okrsite_tables"
+#: where the name of a table without headings travels: the site's word for
+#: "Table" (msgid ``Table``), so a German page's region is no English "Table"
+_TABLE_WORD_KEY = "okrsite_table_word"
 
 
 class Render(Protocol):
@@ -197,8 +200,9 @@ def _shift_headings(state: StateCore) -> None:
             token.tag = f"h{above}"
 
 
-def _table_label(tokens: Sequence[Token], idx: int) -> str:
-    """A table's column headings as text (its first row with text, if they have none)."""
+def _table_label(tokens: Sequence[Token], idx: int, word: str) -> str:
+    """A table's column headings as text (its first row with text, if they
+    have none; ``word``, the site's word for a table, if no row has text)."""
     row: list[str] = []
     for token in tokens[idx + 1 :]:
         if token.type == "table_close":
@@ -214,11 +218,11 @@ def _table_label(tokens: Sequence[Token], idx: int) -> str:
                 if c.type in ("text", "code_inline", "softbreak", "hardbreak")
             )
             row.append(" ".join(text.split()))
-    return "Table"
+    return word
 
 
 def _table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    label = _table_label(tokens, idx)
+    label = _table_label(tokens, idx, env.get(_TABLE_WORD_KEY, "Table"))
     # a text's second table with the same headings is "Week, Value (2)": a
     # region's name must be unique in its page (axe: landmark-unique)
     seen: dict[str, int] = env.setdefault(_TABLES_KEY, {})
@@ -418,7 +422,7 @@ def _plain_fast(text: str) -> str | None:
     return "".join(out)
 
 
-def renderer(allow_html: bool, heading_ids: bool = True) -> Render:
+def renderer(allow_html: bool, heading_ids: bool = True, table_word: str = "Table") -> Render:
     """Renders user Markdown to an HTML fragment that is safe to embed unescaped.
 
     Bound to the site's ``allow_html`` setting: with it false, any HTML in
@@ -435,7 +439,12 @@ def renderer(allow_html: bool, heading_ids: bool = True) -> Render:
     of whose footnotes start at 1, and an id must be unique in its page for
     ``[1]`` to jump to its own note. A page has one body (:data:`BODY_ID`); a
     note's is its check-in's anchor, which stays the same between builds
-    whatever the text says."""
+    whatever the text says.
+
+    ``table_word`` names a table none of whose rows has text (its region's
+    ``aria-label``): the site's language's word for it (msgid ``Table``).
+    The page cache keeps bodies by the site's settings and theme files, so a
+    new language or translation renders them again."""
     default_top = _TOP_HEADING if heading_ids else NOTE_TOP
 
     def render(text: str, top: int = default_top, doc_id: str = BODY_ID) -> str:
@@ -444,7 +453,7 @@ def renderer(allow_html: bool, heading_ids: bool = True) -> Render:
         fast = _plain_fast(text)
         if fast is not None:
             return fast
-        env = {_TOP_KEY: top, _DOC_ID_KEY: doc_id}
+        env = {_TOP_KEY: top, _DOC_ID_KEY: doc_id, _TABLE_WORD_KEY: table_word}
         html_out: str = _instance(allow_html, heading_ids).render(text, env)
         if allow_html:  # raw HTML: markup only (no script, no event handlers)
             return sanitised(html_out)

@@ -15,8 +15,8 @@ from typing import Any
 from okrsite import yamlsource
 from okrsite.body_limits import NOTE_HINT, note_problems
 from okrsite.checkin_time_key import time_key_refused
+from okrsite.confidence_words import CONFIDENCE_OUT_OF, confidence_refused, full_share_slip
 from okrsite.confidence_words import CONFIDENCE_WORDS as CONFIDENCE_WORDS
-from okrsite.confidence_words import confidence_refused, full_share_slip
 from okrsite.confidence_words import confidence_word as confidence_word
 from okrsite.csv_date_forms import zone_offset
 from okrsite.model import UNDATED, CheckIn
@@ -115,7 +115,7 @@ def _confidence(
     slip = full_share_slip(value, number)  # 1.0: full confidence from a 0-1 tool?
     if slip is not None:
         f.warn("OKR125", slip[0], ("confidence",), hint=slip[1])
-    return f.number(data, "confidence", (), low=0, high=10)
+    return f.number(data, "confidence", (), low=0, high=CONFIDENCE_OUT_OF)
 
 
 def _checkin(

@@ -145,15 +145,17 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self.as_of = scored.as_of
         self.theme = theme or load_theme(config.theme, site_root)
         self.env = self.theme.env
-        self._markdown = renderer(config.allow_html)
-        #: check-in notes: many on one page, so their headings get no ids
-        self._notes_markdown = renderer(config.allow_html, heading_ids=False)
         #: bodies' HTML kept between builds by their Markdown (okrsite.kept_pieces),
         #: set by okrsite build when it holds the page cache
         self.kept_markdown: KeptPieces | None = None
         self.memo = memo if memo is not None else RenderMemo()
         self.language = self.theme.install_language(config.language, site_root)
         self.gettext = self.language.gettext
+        # a table without headings is named in the site's language (msgid "Table")
+        table_word = self.gettext("Table")
+        self._markdown = renderer(config.allow_html, table_word=table_word)
+        #: check-in notes: many on one page, so their headings get no ids
+        self._notes_markdown = renderer(config.allow_html, heading_ids=False, table_word=table_word)
         #: the feed's ids stay those of the title as written (render_globals.feed_id)
         self.config_written = config
         # no title set: "Goals" in the site's language, on every page and the feed

@@ -80,6 +80,7 @@ class SiteAssets:
     partial: Partials
     streaks: dict[str, Any]
     _history_view: SiteHistory | None
+    gettext: Callable[[str], str]
     _percent: Callable[[float | None], str]
     _percent_at: Callable[[float | None, int], str]
 
@@ -205,7 +206,11 @@ class SiteAssets:
             # with the decimals its page writes it with beside expected
             # (ObjectiveView.pace_places): "34.97% at risk", never "35%"
             places = self.view.objective(oid).pace_places
-            value = f"{self._percent_at(score.progress, places)} {value}"
+            # the words and their order are the translation table's
+            # (msgid "%(percent)s %(status)s"), not Python's: the width
+            # below is measured from the very text the badge draws
+            figure = self._percent_at(score.progress, places)
+            value = self.gettext("%(percent)s %(status)s") % {"percent": figure, "status": value}
         badge = progress_badge(oid, value, score.status)
         try:
             return str(self.partial("badge.svg", badge=badge))

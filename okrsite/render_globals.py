@@ -19,10 +19,12 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from okrsite import __version__
+from okrsite.confidence_words import CONFIDENCE_OUT_OF
 from okrsite.limit_places import DEFAULT_PLACES
 from okrsite.numbers import format_fixed, format_number, formula_minus
 from okrsite.plural_count import count_as_shown, whole_samples
 from okrsite.render_assets import badge_path
+from okrsite.scoring_pace import FORECAST_MIN_CHECKINS, FORECAST_MIN_SPAN
 from okrsite.scoring_progress import DONE_AT, GREEN_FROM, YELLOW_FROM
 from okrsite.sitefiles import excerpt
 from okrsite.ui_words import STATUS_WORDS
@@ -193,6 +195,14 @@ class TemplateGlobals:
             # the figures of the core's rules a sentence names (fixed() writes them)
             "grade_edges": {"yellow": YELLOW_FROM, "green": GREEN_FROM},
             "done_at": DONE_AT,
+            # a forecast is tentative on fewer days with a check-in than
+            # min_days, or spanning less than min_span of its cycle
+            "tentative_forecast": {
+                "min_days": FORECAST_MIN_CHECKINS,
+                "min_span": FORECAST_MIN_SPAN,
+            },
+            # the top of the confidence scale ("7/10")
+            "confidence_out_of": CONFIDENCE_OUT_OF,
             "fixed": self.fixed,
             # a figure as a formula's term: a negative one with the operators' minus
             "formula_minus": formula_minus,

@@ -73,6 +73,7 @@ def root(context, missing=missing, environment=environment):
         l_1_count = resolve('count')
         l_1_ngettext = resolve('ngettext')
         l_1_num = resolve('num')
+        l_1_confidence_out_of = resolve('confidence_out_of')
         _loop_vars = {}
         pass
         if (environment.getattr(l_1_r, 'kind') in ('off-track', 'at-risk')):
@@ -97,9 +98,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'stale: last check-in %(num)d day ago', 'stale: last check-in %(num)d days ago', environment.getattr(l_1_r, 'days'), _loop_vars=_loop_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/10', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), out_of=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='confidence_out_of') if l_1_confidence_out_of is missing else l_1_confidence_out_of), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
-    l_1_loop = l_1_r = l_1_decimal = l_1_points = l_1_plural_count = l_1_count = l_1_ngettext = l_1_num = missing
+    l_1_loop = l_1_r = l_1_decimal = l_1_points = l_1_plural_count = l_1_count = l_1_ngettext = l_1_num = l_1_confidence_out_of = missing
     yield '</span>\n</li>'
 
 blocks = {}

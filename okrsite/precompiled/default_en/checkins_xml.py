@@ -61,6 +61,7 @@ def root(context, missing=missing, environment=environment):
         l_1_anchor = resolve('anchor')
         l_1_kpi_scores = resolve('kpi_scores')
         l_1_num = resolve('num')
+        l_1_confidence_out_of = resolve('confidence_out_of')
         l_1_origins = resolve('origins')
         l_1_checkin_notes = resolve('checkin_notes')
         l_1_title = l_1_figures = missing
@@ -217,8 +218,8 @@ def root(context, missing=missing, environment=environment):
         if (not t_4(environment.getattr(l_1_c, 'confidence'))):
             pass
             yield '&lt;p&gt;Confidence '
-            yield escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars))
-            yield '/10&lt;/p&gt;'
+            yield escape(t_1(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars), out_of=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='confidence_out_of') if l_1_confidence_out_of is missing else l_1_confidence_out_of), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+            yield '&lt;/p&gt;'
         yield escape(t_1((undefined(name='figures') if l_1_figures is missing else l_1_figures)))
         if ((environment.getattr(l_1_c, 'id') in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'backdated')):
             pass
@@ -227,8 +228,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_origins = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_confidence_out_of = l_1_origins = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=73&12=92&13=99&14=103&15=105&16=107&20=125&21=217'
+debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=74&12=93&13=100&14=104&15=106&16=108&20=126&21=218'

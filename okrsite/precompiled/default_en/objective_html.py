@@ -46,7 +46,9 @@ def block_main(context, missing=missing, environment=environment):
     l_0_url = resolve('url')
     l_0_day = resolve('day')
     l_0_num = resolve('num')
+    l_0_confidence_out_of = resolve('confidence_out_of')
     l_0_percent = resolve('percent')
+    l_0_tentative_forecast = resolve('tentative_forecast')
     l_0_rows = resolve('rows')
     l_0_direct = resolve('direct')
     l_0_history = resolve('history')
@@ -187,8 +189,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</dt><dd>'
     if (not t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'))):
         pass
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'), _block_vars=_block_vars))
-        yield '/10'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'), _block_vars=_block_vars), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of), _block_vars=_block_vars), _block_vars=_block_vars))
     else:
         pass
         yield '–'
@@ -201,7 +202,9 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s at cycle end', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'), _block_vars=_block_vars), _block_vars=_block_vars))
             if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
                 pass
-                yield ' <span class="muted">(tentative: fewer than 3 days with a check-in, or check-ins spanning under a quarter of the cycle)</span>'
+                yield ' <span class="muted">('
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'tentative: fewer than %(min)s days with a check-in, or check-ins spanning under %(share)s of the cycle', min=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_days'), _block_vars=_block_vars), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_span'), _block_vars=_block_vars), _block_vars=_block_vars))
+                yield ')</span>'
         else:
             pass
             yield '–'
@@ -519,4 +522,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=92&7=94&8=105&11=110&12=112&13=117&15=119&16=124&18=132&20=134&21=140&22=147&23=149&24=156&25=162&26=178&27=180&28=186&29=196&30=210&31=212&37=227&41=230&44=236&47=242&51=245&54=248&55=250&56=268&62=271&65=273&68=276&69=299&70=303&74=309&78=312&84=339&87=342&94=345&95=347&96=349&98=352&100=354&105=364&106=369&108=392&109=400&111=406&112=409&113=415&114=417&116=424&117=427&118=436&119=447&120=450&121=458&122=471&124=477&125=486&126=488&127=490&133=492&135=495&141=507&143=509&144=518'
+debug_info = '1=13&2=16&3=20&6=94&7=96&8=107&11=112&12=114&13=119&15=121&16=126&18=134&20=136&21=142&22=149&23=151&24=158&25=164&26=180&27=182&28=188&29=197&30=213&31=215&37=230&41=233&44=239&47=245&51=248&54=251&55=253&56=271&62=274&65=276&68=279&69=302&70=306&74=312&78=315&84=342&87=345&94=348&95=350&96=352&98=355&100=357&105=367&106=372&108=395&109=403&111=409&112=412&113=418&114=420&116=427&117=430&118=439&119=450&120=453&121=461&122=474&124=480&125=489&126=491&127=493&133=495&135=498&141=510&143=512&144=521'

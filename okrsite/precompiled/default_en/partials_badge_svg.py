@@ -8,18 +8,19 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_badge = resolve('badge')
+    l_0__ = resolve('_')
     pass
     yield '<svg xmlns="http://www.w3.org/2000/svg" width="'
     yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'total_width'))
     yield '" height="20" viewBox="0 0 '
     yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'total_width'))
     yield ' 20" role="img" aria-label="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label'))
-    yield ': '
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label')))
+    yield ' '
     yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value'))
     yield '"><title>'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label'))
-    yield ': '
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label')))
+    yield ' '
     yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value'))
     yield '</title><rect width="'
     yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width'))
@@ -44,4 +45,4 @@ def root(context, missing=missing, environment=environment):
     yield '</text></g></svg>'
 
 blocks = {}
-debug_info = '2=13'
+debug_info = '2=14'

@@ -12,6 +12,8 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
+    l_0__ = resolve('_')
+    l_0_confidence_out_of = resolve('confidence_out_of')
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -65,14 +67,12 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before')))
             yield ' → '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after')))
-        yield '/10'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
     yield '</p>\n'
     if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
         pass
         yield '<ul>'
         for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
-            l_1__ = resolve('_')
             l_1_markup = resolve('markup')
             l_1_ngettext = resolve('ngettext')
             l_1_lead = resolve('lead')
@@ -84,7 +84,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '    <li>'
-            yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_m, 'title')), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_m, 'title')), _loop_vars=_loop_vars))
             yield ' '
             if (not t_3(environment.getattr(l_1_m, 'done_after'))):
                 pass
@@ -108,7 +108,7 @@ def root(context, missing=missing, environment=environment):
             if (environment.getattr(l_1_m, 'status') in ('draft', 'dropped')):
                 pass
                 yield ' <span class="meta">('
-                yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 yield ')</span>'
             if (not t_3(environment.getattr(l_1_m, 'points'))):
                 pass
@@ -125,9 +125,9 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_1_m, 'meaning')))
                 yield ')</span>'
             yield '</li>\n'
-        l_1_m = l_1__ = l_1_markup = l_1_ngettext = l_1_lead = l_1_with_unit = l_1_status_word = l_1_decimal = l_1_shown = l_1_plural_count = missing
+        l_1_m = l_1_markup = l_1_ngettext = l_1_lead = l_1_with_unit = l_1_status_word = l_1_decimal = l_1_shown = l_1_plural_count = missing
         yield '</ul>'
     yield '</li>'
 
 blocks = {}
-debug_info = '3=35&4=71&5=87'
+debug_info = '3=37&4=72&5=87'

@@ -15,6 +15,7 @@ def root(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
+    l_0_confidence_out_of = resolve('confidence_out_of')
     l_0_with_unit = resolve('with_unit')
     try:
         t_1 = environment.filters['default']
@@ -88,8 +89,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield escape((' · ' if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'author') else cond_expr_undefined("the inline if-expression on line 4 in 'partials/checkin.html' evaluated to false and no else section was defined.")))
         yield 'confidence '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')))
-        yield '/10'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
     yield '</p>\n'
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values'):
         pass
@@ -125,4 +125,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=45&3=47&4=83&5=94&6=97&8=113&9=116&11=120&12=123'
+debug_info = '2=46&3=48&4=84&5=94&6=97&8=113&9=116&11=120&12=123'

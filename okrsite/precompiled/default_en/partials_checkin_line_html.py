@@ -12,6 +12,7 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
+    l_0_confidence_out_of = resolve('confidence_out_of')
     l_0_when = missing
     try:
         t_1 = environment.filters['safe']
@@ -90,9 +91,8 @@ def root(context, missing=missing, environment=environment):
     if (not t_2(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence'))):
         pass
         yield ' · confidence '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')))
-        yield '/10'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'confidence')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
     yield '</li>'
 
 blocks = {}
-debug_info = '2=33&3=52'
+debug_info = '2=34&3=53'

@@ -11,6 +11,7 @@ def root(context, missing=missing, environment=environment):
     l_0_when = resolve('when')
     l_0__ = resolve('_')
     l_0_num = resolve('num')
+    l_0_confidence_out_of = resolve('confidence_out_of')
     try:
         t_1 = environment.filters['safe']
     except KeyError:
@@ -44,19 +45,19 @@ def root(context, missing=missing, environment=environment):
         yield '<p>'
         if (environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'over') and environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'after_end')):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last confidence: %(value)s/10, from the check-in of %(day)s, after the cycle ended.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when)))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last confidence: %(value)s/%(out_of)s, from the check-in of %(day)s, after the cycle ended.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
         elif environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'over'):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last confidence before the cycle ended: %(value)s/10, from the check-in of %(day)s.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when)))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Last confidence before the cycle ended: %(value)s/%(out_of)s, from the check-in of %(day)s.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Latest confidence: %(value)s/10, from the check-in of %(day)s.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when)))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Latest confidence: %(value)s/%(out_of)s, from the check-in of %(day)s.', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value')), day=(undefined(name='when') if l_0_when is missing else l_0_when), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
         yield '</p>\n'
     else:
         pass
         yield '<p>No check-in gave a confidence yet.</p>'
     yield '<p>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Low confidence: at or below %(threshold)s/10 (the low_confidence setting); a running objective with low confidence is on the dashboard's attention list.", threshold=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold'))))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "Low confidence: at or below %(threshold)s/%(out_of)s (the low_confidence setting); a running objective with low confidence is on the dashboard's attention list.", threshold=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'threshold')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
     yield '</p>\n'
     if (not t_2(environment.getattr((undefined(name='c') if l_0_c is missing else l_0_c), 'value'))):
         pass
@@ -82,4 +83,4 @@ def root(context, missing=missing, environment=environment):
         yield '</strong></p>'
 
 blocks = {}
-debug_info = '4=28&6=59&7=61'
+debug_info = '4=29&6=60&7=62'

@@ -11,10 +11,12 @@ def root(context, missing=missing, environment=environment):
     l_0_partial = resolve('partial')
     l_0_root = resolve('root')
     l_0_ngettext = resolve('ngettext')
-    l_0_num = resolve('num')
     l_0__ = resolve('_')
+    l_0_num = resolve('num')
+    l_0_confidence_out_of = resolve('confidence_out_of')
     l_0_percent_at = resolve('percent_at')
     l_0_percent = resolve('percent')
+    l_0_tentative_forecast = resolve('tentative_forecast')
     l_0_status_word = resolve('status_word')
     try:
         t_1 = environment.filters['safe']
@@ -67,8 +69,8 @@ def root(context, missing=missing, environment=environment):
             yield ' <span class="meta">'
             yield escape((Markup('last confidence') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over') else Markup('confidence')))
             yield ' '
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')))
-            yield '/10</span>'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
+            yield '</span>'
         yield '</p>\n      <p>'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
         yield '</p>\n      <p class="meta">expected '
@@ -79,7 +81,9 @@ def root(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast')))
             if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
                 pass
-                yield ' <span class="muted">(tentative: fewer than 3 days with a check-in, or check-ins spanning under a quarter of the cycle)</span>'
+                yield ' <span class="muted">('
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'tentative: fewer than %(min)s days with a check-in, or check-ins spanning under %(share)s of the cycle', min=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_days')), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_span'))))
+                yield ')</span>'
         yield '</p>\n'
     else:
         pass
@@ -91,4 +95,4 @@ def root(context, missing=missing, environment=environment):
     yield '    </li>'
 
 blocks = {}
-debug_info = '2=33&3=37&4=42&5=57&6=60&7=73&8=75&10=87&11=89'
+debug_info = '2=35&3=39&4=44&5=59&6=62&7=75&8=77&10=91&11=93'
