@@ -362,7 +362,7 @@ def _direction(f: _Fields, way: Any) -> str | None:
     a word of :data:`_DIRECTION_WORDS`; ``None`` after OKR105 for any other
     (``stay within``, ``range``), whose hint names the words read. The
     thresholds are then judged against no direction: the KPI never said ``up``."""
-    said = _DIRECTION_WORDS.get(" ".join(way.lower().split())) if isinstance(way, str) else None
+    said = _DIRECTION_WORDS.get(_direction_key(way)) if isinstance(way, str) else None
     if way is None or said is not None:
         return said or "up"
     if isinstance(way, str) and way.strip().lower() in ("up", "down"):
@@ -382,6 +382,13 @@ def _direction(f: _Fields, way: Any) -> str | None:
         "or key results with kind: stay_above and kind: stay_below",
     )
     return None
+
+
+def _direction_key(way: str) -> str:
+    """``direction:`` as :data:`_DIRECTION_WORDS` spells it: lower case, words
+    parted by one space, whether written ``Higher is better``,
+    ``higher_is_better`` (as in a YAML key) or ``lower-is-better``."""
+    return " ".join(w for w in re.split(r"[\s_-]+", way.lower()) if w)
 
 
 #: a KPI's ``direction:`` as people say it beside ``up`` and ``down``

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from okrsite.cli import cli
@@ -285,6 +286,41 @@ def test_a_kpi_direction_and_figures_as_people_say_them(make_site: MakeSite) -> 
     }
     page = (root / "_site" / "kpis" / "aht" / "index.html").read_text(encoding="utf-8")
     assert "Target</dt><dd>12 min</dd>" in page
+
+
+@pytest.mark.parametrize(
+    ("written", "direction", "thresholds"),
+    [
+        ("lower_is_better", "down", "{green: 12, red: 20}"),
+        ("Lower-Is-Better", "down", "{green: 12, red: 20}"),
+        ("higher_is_better", "up", "{green: 20, red: 12}"),
+    ],
+)
+def test_a_kpi_direction_written_as_a_yaml_key_is_read(
+    make_site: MakeSite, written: str, direction: str, thresholds: str
+) -> None:
+    """``direction: lower_is_better`` (snake case, as YAML keys are written)
+    or ``lower-is-better`` says what ``lower is better`` says: refusing it
+    (OKR105, "did you mean 'lower is better'?") only made the writer retype
+    the spaces."""
+    root = make_site(
+        {
+            "content/kpis/aht.md": f"""
+                ---
+                title: Average handling time
+                direction: {written}
+                thresholds: {thresholds}
+                values: {{Oct 2026: 18, Nov 2026: 16}}
+                ---
+            """,
+        }
+    )
+    (kpi,) = export(root)["kpis"]
+    assert kpi["direction"] == direction
+    assert (kpi["health"], kpi["trend_meaning"]) == (
+        "warning",
+        "improving" if direction == "down" else "worsening",
+    )
 
 
 def test_a_figure_with_another_unit_is_still_refused(make_site: MakeSite) -> None:
