@@ -41,17 +41,22 @@ CHECK_OUT = (
 )
 
 
-def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
-    """OKR011 for each submodule at or under the content folder of the site
-    checked out at ``site_root``: checked out or not (empty)."""
+def content_modules(site_root: Path, content_dir: str) -> tuple[str, ...]:
+    """The submodules at or under the content folder of the site checked out
+    at ``site_root``, each relative to the site (``content/objectives/platform``).
+
+    The history reads none of their files (:mod:`okrsite.history` keeps them
+    as :attr:`~okrsite.history_records.SiteHistory.submodules`): a goal or
+    check-in in one has no commit to name, and its page says why instead of
+    calling its figures "not committed yet"."""
     found = _top_and_modules(site_root)
     if found is None:
-        return []
+        return ()
     top, modules = found
     try:
         prefix = Path(os.path.realpath(site_root)).relative_to(top).as_posix()
     except ValueError:
-        return []
+        return ()
     prefix = "" if prefix == "." else prefix + "/"
     content = content_dir.strip("/")
     out = []
@@ -59,8 +64,16 @@ def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
         if not module.startswith(prefix):
             continue
         rel = module[len(prefix) :]
-        if rel != content and not rel.startswith(content + "/"):
-            continue
+        if rel == content or rel.startswith(content + "/"):
+            out.append(rel)
+    return tuple(out)
+
+
+def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
+    """OKR011 for each submodule at or under the content folder of the site
+    checked out at ``site_root``: checked out or not (empty)."""
+    out = []
+    for rel in content_modules(site_root, content_dir):
         folder = site_root / rel
         try:
             checked_out = folder.is_dir() and any(os.scandir(folder))
@@ -68,20 +81,6 @@ def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
             checked_out = False
         out.append(checked_out_submodule(rel) if checked_out else missing_submodule(rel))
     return out
-
-
-def content_submodule(site_root: Path, content_dir: str) -> str | None:
-    """The content folder (relative to the site) when it is itself a git
-    submodule, else ``None``: the site's history then has nothing to read
-    (git holds one commit id for the whole folder, and ``git ls-files`` of
-    the site's repository lists none of its files), so the pages say there
-    is no history, as they do for ``history = false``, instead of calling
-    every figure "not committed yet"."""
-    content = content_dir.strip("/")
-    for problem in submodule_problems(site_root, content_dir):
-        if problem.file == content:
-            return content
-    return None
 
 
 def revision_submodule(rel: str) -> Diagnostic:

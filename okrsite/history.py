@@ -177,10 +177,11 @@ class HistoryReader:
                     "History is turned off (history = false in okrsite.toml, or --no-history)."
                 )
             return self.history
-        from okrsite.content_submodules import content_submodule
+        from okrsite.content_submodules import content_modules
 
-        folder = content_submodule(self.site_root, self.config.content_dir)
-        if folder is not None:  # warned as OKR011 by check and build
+        modules = content_modules(self.site_root, self.config.content_dir)
+        folder = self.config.content_dir.strip("/")
+        if folder in modules:  # warned as OKR011 by check and build
             if self.history is None or self.history.note_text != IN_SUBMODULE:
                 self.head = None
                 self.history = unavailable(IN_SUBMODULE, folder=folder)
@@ -202,6 +203,10 @@ class HistoryReader:
             if self.history is None or self.history.available:
                 self.history = _git_note(exc)
             read = self.history
+        if read.available and read.submodules != modules:
+            # the goals of a submodule in the content folder have no history
+            # here (OKR011): their figures say so, not "not committed yet"
+            self.history = read = replace(read, submodules=modules)
         if before is not None and replace(read, source=before.source) == before:
             # a new team or a retitled person that names no version otherwise
             # (or no git at all): the same history, kept by identity so that

@@ -159,6 +159,11 @@ class SiteHistory:
     #: a figure from one of them whose commit the clone does not hold was
     #: committed before its oldest commit
     committed_files: frozenset[str] = frozenset()
+    #: the git submodules in the content folder, relative to the site
+    #: (``content/objectives/platform``: warning OKR011): the history reads
+    #: none of their files, so a figure from one has no commit to name and
+    #: is not "not committed yet" (:func:`in_submodule`)
+    submodules: tuple[str, ...] = ()
     #: what each commit with a change in a timeline says of why, by commit
     #: (:mod:`okrsite.history_why`): a function of the commit, so kept beside
     #: the changes, not in each (a timeline's fingerprint need not hash it)
@@ -178,10 +183,26 @@ class SiteHistory:
         """
         if not self.source:
             return None
-        shown = (self.available, self.note, self.shallow, self.commits_seen, self.source)
+        shown = (
+            self.available,
+            self.note,
+            self.shallow,
+            self.commits_seen,
+            self.submodules,
+            self.source,
+        )
         return hashlib.blake2b(repr(shown).encode(), digest_size=16).digest()
 
 
 def unavailable(text: str, **values: Any) -> SiteHistory:
     """No history, and why: ``text`` may hold ``%(name)s`` placeholders for ``values``."""
     return SiteHistory(available=False, note=text % values, note_text=text, note_values=values)
+
+
+def in_submodule(history: SiteHistory, file: str) -> str | None:
+    """The git submodule (of :attr:`SiteHistory.submodules`) ``file`` (relative
+    to the site) is in, else None."""
+    for folder in history.submodules:
+        if file.startswith(folder + "/"):
+            return folder
+    return None

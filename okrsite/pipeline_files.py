@@ -76,6 +76,11 @@ class FileTree:
     def markdown_files(self, content_dir: str) -> list[str]:
         return sorted(self.walk(content_dir))
 
+    def submodule_problems(self, content_dir: str) -> list[Diagnostic]:
+        """OKR011 for each git submodule in the content folder: its goals are
+        read from the checkout (:mod:`okrsite.content_submodules`)."""
+        return submodule_problems(self.root, content_dir)
+
     def content_problem(self, content_dir: str) -> Diagnostic | None:
         """Why the content folder cannot be used (missing, a file, outside the site)."""
         base = self.root / content_dir
@@ -478,7 +483,7 @@ def _tree_problems(tree: SourceTree, config: SiteConfig) -> list[Diagnostic]:
         problem = tree.content_problem(config.content_dir)
         if problem is not None:
             out.append(problem)
-        out.extend(submodule_problems(tree.root, config.content_dir))
+        out.extend(tree.submodule_problems(config.content_dir))
     if isinstance(tree, (FileTree, MappingTree)):
         out.extend(tree.problems)
         tree.problems.clear()

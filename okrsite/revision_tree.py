@@ -20,6 +20,7 @@ out of the site: refused; to nothing or in a loop: skipped with a warning).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,8 +28,9 @@ from pathlib import Path
 from okrsite import gitsource, sitefiles
 from okrsite.config import CONFIG_FILE, parse_config
 from okrsite.content_folder_link import linked_out, real_folder
-from okrsite.content_submodules import revision_submodule
+from okrsite.content_submodules import content_modules, revision_submodule
 from okrsite.diagnostics import Diagnostic, warning
+from okrsite.folder_listings import FolderListings
 from okrsite.gitsource import (
     LINK_MODE,
     TreeEntry,
@@ -37,7 +39,7 @@ from okrsite.gitsource import (
     list_entries,
     resolve_revision,
 )
-from okrsite.pipeline import FileTree, LoadResult, MappingTree, ParseCache, load, load_site
+from okrsite.pipeline import FileTree, KnownFiles, LoadResult, MappingTree, ParseCache, load
 from okrsite.sitefiles import HINT_REGULAR, Refusal, excerpt, in_git, outside_site
 
 
@@ -245,6 +247,32 @@ def read_revision(repo: Path, commit: str, prefix: str) -> RevisionTree:
     return out
 
 
+@dataclass
+class WorkingTree(FileTree):
+    """The working tree as ``okrsite diff`` compares it with a revision: the
+    files of a git submodule in the content folder (or of the content folder
+    kept as one) left out, as :func:`read_revision` leaves them out, with
+    the revision's words for it (OKR011, said once). Read from the checkout
+    on this side only, every goal of a checked-out submodule was reported
+    "added"; docs/diff.md says a submodule's goals are not compared."""
+
+    def submodule_problems(self, content_dir: str) -> list[Diagnostic]:
+        return [revision_submodule(rel) for rel in content_modules(self.root, content_dir)]
+
+    def walk(
+        self,
+        content_dir: str,
+        signatures: dict[str, tuple[int, int, int]] | None = None,
+        listings: FolderListings | None = None,
+        known: KnownFiles | None = None,
+    ) -> Iterator[str]:
+        found = super().walk(content_dir, signatures, listings, known)
+        modules = tuple(rel + "/" for rel in content_modules(self.root, content_dir))
+        if not modules:
+            return found
+        return (rel for rel in found if not rel.startswith(modules))
+
+
 # ------------------------------------------------------------------ both sides
 @dataclass(frozen=True)
 class Revisions:
@@ -293,7 +321,7 @@ def load_revisions(
     cache = ParseCache()
     head_commit: str | None = None
     if head is None:
-        head_result = load_site(site_dir, as_of, cache=cache)
+        head_result = load(WorkingTree(site_dir), as_of, cache=cache)
         head_label = "working tree"
         head_config = FileTree(site_dir).read(CONFIG_FILE)  # as the load read it
     else:

@@ -272,6 +272,7 @@ def test_check_ins_say_who_committed_them_and_which_were_backdated(
         "pr": None,
         "backdated": True,
         "edited": False,
+        "submodule": None,
     }
     on_time = by_file["content/checkins/2026-01-13-emea.md"]
     assert (on_time["committed"], on_time["author"], on_time["backdated"]) == (

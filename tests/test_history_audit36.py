@@ -38,6 +38,7 @@ SOURCE_KEYS = {
     "backdated",
     "before_history",
     "edited",
+    "submodule",
 }
 
 

@@ -403,6 +403,7 @@ def test_a_moved_check_in_keeps_the_commit_that_wrote_it(tmp_path: Path) -> None
         "pr": None,
         "backdated": False,
         "edited": False,
+        "submodule": None,
     }
     assert entry["id"] != "2026-01-05-emea"  # the id followed the path
 

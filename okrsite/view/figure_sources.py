@@ -19,6 +19,7 @@ from okrsite.config import SiteConfig
 from okrsite.history import BEFORE_HISTORY, Origin, SiteHistory, is_backdated
 from okrsite.history_events import checkin_says, milestones_done
 from okrsite.history_fold import KPI_VALUE
+from okrsite.history_records import in_submodule
 from okrsite.markdown import is_safe_url
 from okrsite.model import KPI, CheckIn, KeyResult, Objective, ScoredPortfolio
 from okrsite.repo_urls import commit_page, host_platform
@@ -72,18 +73,26 @@ def pr_url(repo_url: str | None, pr: str | None) -> str | None:
 
 
 def _origin_json(
-    origin: Origin | None, repo_url: str | None, before: bool = False, edited: bool = False
+    origin: Origin | None,
+    repo_url: str | None,
+    before: bool = False,
+    edited: bool = False,
+    submodule: str | None = None,
 ) -> dict[str, Any]:
     """Who committed a figure; ``backdated`` is set for check-ins by :func:`checkin_source`.
     ``before``: without an origin, the figure's file was committed before
     the oldest commit a shallow clone holds (:func:`_before`), not "not yet".
     ``edited``: the figure differs from what its last commit wrote (the
-    file is being edited): no commit wrote it yet, whoever wrote it before."""
+    file is being edited): no commit wrote it yet, whoever wrote it before.
+    ``submodule``: the git submodule the figure's file is in
+    (:func:`~okrsite.history_records.in_submodule`), whose commits the
+    history does not read: without an origin, that is why, not "not yet"."""
     if origin is None or edited:
         # every key a committed source has, null where no commit wrote it
         return {
             "before_history": before and not edited,
             "edited": edited,
+            "submodule": None if edited else submodule,
             "backdated": False,
             "commit": None,
             "short": None,
@@ -96,6 +105,7 @@ def _origin_json(
     return {
         "before_history": False,
         "edited": False,
+        "submodule": None,
         "backdated": False,
         "commit": origin.commit,
         "short": origin.commit[:7],
@@ -184,7 +194,7 @@ def checkin_source(
         "file": c.file,
         "id": c.id,
         "date": c.date.isoformat(),
-        **_origin_json(origin, config.repo_url, before, edited),
+        **_origin_json(origin, config.repo_url, before, edited, in_submodule(history, c.file)),
         "backdated": backdated,
     }
 
@@ -234,7 +244,13 @@ def kpi_value_source(
                 "kind": "csv",
                 "file": path,
                 "date": iso,
-                **_origin_json(origin, config.repo_url, _before(history, path), edited),
+                **_origin_json(
+                    origin,
+                    config.repo_url,
+                    _before(history, path),
+                    edited,
+                    in_submodule(history, path),
+                ),
             }
     origin = history.kpi_values.get(k.id, {}).get(iso)
     edited = origin is not None and _differs(
@@ -244,7 +260,9 @@ def kpi_value_source(
         "kind": "values",
         "file": k.file,
         "date": iso,
-        **_origin_json(origin, config.repo_url, _before(history, k.file), edited),
+        **_origin_json(
+            origin, config.repo_url, _before(history, k.file), edited, in_submodule(history, k.file)
+        ),
     }
 
 
@@ -302,7 +320,9 @@ def _milestones_source(
     return {
         "kind": "milestones",
         "file": o.file,
-        **_origin_json(origin, config.repo_url, _before(history, o.file), edited),
+        **_origin_json(
+            origin, config.repo_url, _before(history, o.file), edited, in_submodule(history, o.file)
+        ),
     }
 
 
@@ -344,7 +364,7 @@ def kr_value_source(
         source = {
             "kind": "current",
             "file": o.file,
-            **_origin_json(origin, config.repo_url, before, edited),
+            **_origin_json(origin, config.repo_url, before, edited, in_submodule(history, o.file)),
         }
         if kr.kind == "boolean":
             source["key"] = "done"  # the line of the goal file it was read from

@@ -23,6 +23,7 @@ from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Change, SiteHistory
 from okrsite.history_prints import change_fields, entries_print, origin_fields, origins_fields
+from okrsite.history_records import in_submodule
 from okrsite.history_why import Why
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.ui_words import FIELD_LABELS
@@ -263,6 +264,7 @@ def timeline(
             "note_text": None,
             "note_values": {},
             "available": False,
+            "submodule": None,
             "entries": [],
             "sources": [],
         }
@@ -271,6 +273,7 @@ def timeline(
         "note_text": history.note_text,
         "note_values": history.note_values,
         "available": history.available,
+        "submodule": None,
     }
     if not history.available:
         out.update(entries=[], sources=[])
@@ -281,6 +284,7 @@ def timeline(
     units: dict[str | None, str] = {}
     if kind == "objective":
         o = p.objectives[rid]
+        out["submodule"] = in_submodule(history, o.file)
         krs = {kr.id: kr.title for kr in o.key_results}
         units = {kr.id: kr.unit or "" for kr in o.key_results}
         changes = history.objectives.get(rid, [])
@@ -290,6 +294,7 @@ def timeline(
                 sources.append({"label": kr.title, **dated_source(src)})
     else:
         k = p.kpis[rid]
+        out["submodule"] = in_submodule(history, k.file)
         units = {None: k.unit or ""}
         changes = history.kpis.get(rid, [])
         ks = scored.kpis.get(rid)
@@ -334,6 +339,7 @@ def timeline_inputs_print(history: SiteHistory | None, scored: ScoredPortfolio) 
             sorted(history.note_values.items()),
             history.shallow,
             files.digest(),
+            history.submodules,
             scored.as_of,
         )
     )

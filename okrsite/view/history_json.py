@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from okrsite import __version__
 from okrsite.config import SiteConfig
 from okrsite.history import Change, SiteHistory, is_backdated
+from okrsite.history_records import in_submodule
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.numbers import json_dumps, json_value
 from okrsite.streaks import checkin_streaks
@@ -78,6 +79,7 @@ def history_json_rest(
         kpis[kid] = {
             "changes": [change_json(c, history.whys) for c in history.kpis.get(kid, [])],
             "source": kpi_value_source(k, ks.date if ks else None, scored, history, config),
+            "submodule": in_submodule(history, k.file),
         }
     checkins = []
     # only the check-ins dated on or before as_of (``scored.checkins``), the
@@ -99,6 +101,10 @@ def history_json_rest(
                 "backdated": origin is not None
                 and is_backdated(c.date, origin, config.backdate_days),
                 "edited": edited,
+                # a check-in in a git submodule: no commit of the site holds it
+                "submodule": None
+                if origin is not None or edited
+                else in_submodule(history, c.file),
             }
         )
     if streaks is None:  # the renderer passes the streaks it counted for the pages
@@ -158,7 +164,12 @@ def objective_history_json(
     for kr_id, kr_changes in by_kr.items():
         if kr_id is not None:
             key_results[kr_id] = {"changes": kr_changes, "source": None}
-    entry = {"changes": changes, "key_results": key_results}
+    entry = {
+        "changes": changes,
+        "key_results": key_results,
+        # the goal's file is in a git submodule, whose commits the history does not read
+        "submodule": in_submodule(history, o.file),
+    }
     return _json(oid) + ":" + _json(entry)
 
 

@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_timeline = resolve('timeline')
     l_0__ = resolve('_')
+    l_0_markup = resolve('markup')
     l_0_root = resolve('root')
     l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
     try:
@@ -143,41 +144,51 @@ def root(context, missing=missing, environment=environment):
             yield '<p class="muted history-note">'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text'), **environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_values')))
             yield '</p>'
+        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'):
+            pass
+            yield '<p class="muted history-note">'
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Its folder %(folder)s is a git submodule, whose commits okrsite does not read (warning OKR011).', folder=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s/</code>'), environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'))))
+            yield '</p>'
         if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
             pass
             yield '<h3>Woher die Zahlen stammen</h3>\n<ul class="sources">\n'
             for l_1_s in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
-                l_1_markup = resolve('markup')
                 l_1_day = resolve('day')
                 l_1_ngettext = resolve('ngettext')
                 l_1_config = resolve('config')
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'label')), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'label')), _loop_vars=_loop_vars))
                 yield ' '
                 if (environment.getattr(l_1_s, 'kind') == 'check-in'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in %(file)s dated %(date)s', file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in %(file)s dated %(date)s', file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 elif (environment.getattr(l_1_s, 'kind') == 'csv'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'row dated %(date)s of %(file)s', file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'row dated %(date)s of %(file)s', file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 elif (environment.getattr(l_1_s, 'kind') == 'values'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(values)s entry %(date)s in %(file)s', values=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>values:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(values)s entry %(date)s in %(file)s', values=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>values:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 else:
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), ('<code>milestones:</code>' if (environment.getattr(l_1_s, 'kind') == 'milestones') else ('<code>done:</code>' if (context.call(environment.getattr(l_1_s, 'get'), 'key', _loop_vars=_loop_vars) == 'done') else '<code>current:</code>')), _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), ('<code>milestones:</code>' if (environment.getattr(l_1_s, 'kind') == 'milestones') else ('<code>done:</code>' if (context.call(environment.getattr(l_1_s, 'get'), 'key', _loop_vars=_loop_vars) == 'done') else '<code>current:</code>')), _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), _loop_vars=_loop_vars))
                 if environment.getattr(l_1_s, 'commit'):
                     pass
                     yield ', '
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 elif environment.getattr(l_1_s, 'edited'):
                     pass
                     yield ', seit dem letzten Commit geändert, noch nicht eingetragen'
                 elif environment.getattr(l_1_s, 'before_history'):
                     pass
                     yield ', committet vor dem ältesten Commit dieses flachen Klons'
+                elif environment.getattr(l_1_s, 'submodule'):
+                    pass
+                    if (environment.getattr(l_1_s, 'submodule') != environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule')):
+                        pass
+                        yield '. '
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Its folder %(folder)s is a git submodule, whose commits okrsite does not read (warning OKR011).', folder=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s/</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'submodule')), _loop_vars=_loop_vars))
                 else:
                     pass
                     yield ', noch nicht eingetragen'
@@ -187,7 +198,7 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'committed more than %(days)s day after its date', 'committed more than %(days)s days after its date', environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
                     yield ')</span>'
                 yield '</li>\n'
-            l_1_s = l_1_markup = l_1_day = l_1_ngettext = l_1_config = missing
+            l_1_s = l_1_day = l_1_ngettext = l_1_config = missing
             yield '</ul>\n'
         if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
             pass
@@ -195,7 +206,6 @@ def root(context, missing=missing, environment=environment):
             l_1_loop = missing
             for l_1_e, l_1_loop in LoopContext(environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'), undefined):
                 l_1_day = resolve('day')
-                l_1_markup = resolve('markup')
                 l_1_old = resolve('old')
                 l_1_new = resolve('new')
                 l_1_with_unit = resolve('with_unit')
@@ -208,8 +218,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 51 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 51 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 52 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 52 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -256,7 +266,7 @@ def root(context, missing=missing, environment=environment):
                 yield ':\n'
                 if ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'created'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'removed'):
                     pass
                     yield 'entfernt'
@@ -264,25 +274,25 @@ def root(context, missing=missing, environment=environment):
                     pass
                     if t_7(environment.getattr(l_1_e, 'new')):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), _loop_vars=_loop_vars))
                     else:
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'id'):
                     pass
                     if environment.getattr(l_1_e, 'key_result'):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result id from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result id from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                     else:
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'moved from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'moved from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
                 else:
                     pass
                     (l_1_old, l_1_new) = (environment.getattr(l_1_e, 'old'), environment.getattr(l_1_e, 'new'))
                     _loop_vars.update({'new': l_1_new, 'old': l_1_old})
                     if environment.getattr(l_1_e, 'key_result'):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'key_result_title')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'key_result_title')), _loop_vars=_loop_vars))
                         yield ' '
                     yield escape(environment.getattr(l_1_e, 'field'))
                     yield ' '
@@ -360,13 +370,13 @@ def root(context, missing=missing, environment=environment):
                     yield '<br><span class="why">'
                     if environment.getattr(l_1_e, 'reason'):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'reason')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'reason')), _loop_vars=_loop_vars))
                         if environment.getattr(l_1_e, 'message'):
                             pass
                             yield ' · '
                     if environment.getattr(l_1_e, 'message'):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'message')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'message')), _loop_vars=_loop_vars))
                     yield '</span>'
                 if (environment.getattr(l_1_e, 'detail') and (environment.getattr(l_1_loop, 'first') or (environment.getattr(environment.getattr(l_1_loop, 'previtem'), 'commit') != environment.getattr(l_1_e, 'commit')))):
                     pass
@@ -382,9 +392,9 @@ def root(context, missing=missing, environment=environment):
                     l_2_loop = l_2_line = missing
                     yield '</p></details>'
                 yield '</li>\n'
-            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_markup = l_1_old = l_1_new = l_1_with_unit = missing
+            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_old = l_1_new = l_1_with_unit = missing
             yield '</ol>\n'
-        elif environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available'):
+        elif (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') and (not environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'))):
             pass
             yield '<p class="muted">Keine Änderungen verzeichnet.</p>'
         yield '<p class="meta">Der Verlauf aller Ziele: <a href="'
@@ -392,4 +402,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '20=69&21=74&22=90&26=115&27=122&28=124&32=129&33=132&35=135&36=138&39=141&40=146&43=149&44=171&45=184&48=192&51=196&52=257&53=340&54=350&55=358&56=371&58=387&59=391'
+debug_info = '20=70&21=75&22=91&26=116&27=123&28=125&32=130&33=133&35=136&36=139&39=142&40=147&41=152&44=155&45=176&46=195&49=203&52=207&53=267&54=350&55=360&56=368&57=381&59=397&60=401'
