@@ -33,6 +33,7 @@ from okrsite.render_plan import (
     template_diagnostic,
 )
 from okrsite.static_links import static_link_problems
+from okrsite.template_macros import missing_macros
 from okrsite.theme import Theme, ThemeError, load_theme
 from okrsite.theme_required import missing_templates
 from okrsite.theme_toml import unknown_key_warnings
@@ -225,7 +226,8 @@ def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Di
     templates that will not be read (:meth:`Theme.source_problems`), its
     ``theme.toml``'s unknown keys (:mod:`okrsite.theme_toml`), the templates
     okrsite renders that a theme standing alone lacks
-    (:mod:`okrsite.theme_required`), the
+    (:mod:`okrsite.theme_required`), the macros the theme's templates import
+    from a site's template that it does not define (:mod:`okrsite.template_macros`), the
     site's templates that do not compile (:meth:`Theme.template_syntax_errors`), and a
     ``language`` its catalogues and the site's do not translate
     (:meth:`Theme.language_problem`, located in okrsite.toml)."""
@@ -243,6 +245,7 @@ def theme_problems(theme: Theme, config: SiteConfig, site_root: Path) -> list[Di
     )
     problems += unknown_key_warnings(theme.chain, site_root)
     problems += missing_templates(theme, site_root)
+    problems += missing_macros(theme, site_root)
     problems += [template_diagnostic(e, site_root) for e in theme.template_syntax_errors(site_root)]
     problems += theme.catalogue_problems(config.language, site_root)
     if config.language != "en":

@@ -12,7 +12,6 @@ helpers are the renderer's own methods.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -26,7 +25,6 @@ from okrsite.plural_count import count_as_shown, whole_samples
 from okrsite.render_assets import badge_path
 from okrsite.scoring_pace import FORECAST_MIN_CHECKINS, FORECAST_MIN_SPAN
 from okrsite.scoring_progress import DONE_AT, GREEN_FROM, YELLOW_FROM
-from okrsite.sitefiles import excerpt
 from okrsite.ui_words import STATUS_WORDS
 from okrsite.urls import href
 from okrsite.view.formatting import (
@@ -34,6 +32,7 @@ from okrsite.view.formatting import (
     bar_width,
     grade_places,
     money_with_cents,
+    needs_number,
     percent,
     remembered_percent,
 )
@@ -126,7 +125,7 @@ class TemplateGlobals:
         beside "healthy ≥ 3%", never ``3%``)."""
         if value is None:
             return self._number(None)
-        _needs_number("with_unit", value)
+        needs_number("with_unit", value)
         return self.language.with_unit(self._figure(value, unit, places), unit or "")
 
     def _figure(self, value: float | None, unit: str | None, places: int = DEFAULT_PLACES) -> str:
@@ -150,7 +149,7 @@ class TemplateGlobals:
         if self.language.leads(unit):
             return self.with_unit(value, unit, places)
         if value is not None:
-            _needs_number("lead", value)
+            needs_number("lead", value)
         return self._figure(value, unit, places)
 
     def _globals(self) -> dict[str, Any]:
@@ -226,17 +225,6 @@ class TemplateGlobals:
             "badge_url": lambda oid: href(badge_path(oid)),
             "feed_id": quote(feed_id(self.config_written), safe=""),
         }
-
-
-def _needs_number(name: str, value: object) -> None:
-    """Refuse a value that is no number in words a theme author can act on:
-    Python's own ("must be real number, not str") name neither the global
-    nor the value (a history entry's ``new`` is the title for ``created``)."""
-    if not isinstance(value, (int, float, Decimal)):
-        raise TypeError(
-            f"{name}() needs a number, got {excerpt(repr(value))} ({type(value).__name__}); "
-            "guard it with {% if x is number %}"
-        )
 
 
 def feed_id(config: SiteConfig) -> str:

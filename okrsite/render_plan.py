@@ -161,7 +161,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             f"template {exc.name!r} was not found in the theme",
             file,
             line=line,
-            hint=not_found_hint(str(exc.name)),
+            hint=getattr(exc, "hint", None) or not_found_hint(str(exc.name)),
         )
     if isinstance(exc, jinja2.TemplateError):
         what = exc.message or str(exc)
@@ -201,6 +201,7 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
         f"template error: {what}{where}",
         file,
         line=line,
+        column=getattr(exc, "column", None),
         hint=BUILD_AGAIN[0],
     )
 

@@ -24,8 +24,12 @@ __all__ = ["NOT_FOUND_WORDS", "not_found_page"]
 #: and its sentence, into which the missing address goes
 NOT_FOUND_WORDS = ("Page not found", "There is no page at %(path)s in this build.")
 
+#: with the viewport and the empty icon every built page has: a phone shows
+#: it at its own width, and the browser asks for no /favicon.ico (another 404)
 _PAGE = """<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>404 {title}</title></head>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>404 {title}</title><link rel="icon" href="data:,"></head>
 <body><h1>{title}</h1><p>{text}</p></body></html>
 """
 

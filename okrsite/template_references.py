@@ -24,6 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
 from okrsite.sitefiles import UnsafeFileError
+from okrsite.theme_find import close_name
 
 __all__ = ["missing_references", "not_found_hint", "self_reference"]
 
@@ -76,38 +77,49 @@ def self_reference(
 
 
 def missing_references(
-    env: Environment, tree: nodes.Template, filename: str | None
+    env: Environment,
+    tree: nodes.Template,
+    filename: str | None,
+    provided: Sequence[tuple[str, Sequence[str]]] = (),
+    stands_alone: bool = False,
 ) -> list[TemplateNotFound]:
     """Jinja's not-found error for each tag of ``tree`` whose literal
     template name finds no template (``ignore missing`` aside), located at
     the tag's line of ``filename``, as a build reports it when a page
-    renders the tag."""
+    renders the tag. Each carries its ``hint`` (:func:`not_found_hint`),
+    with the name it most likely means among ``provided``: (label, template
+    names) of the site (label ``""``) and of each theme of the chain;
+    ``stands_alone``: whether the chain ends in no theme of okrsite's."""
     assert env.loader is not None
     found = []
+    calls = [(lineno, name, False) for lineno, name in _named(tree)]
+    calls += [(lineno, partial, True) for lineno, partial in _partial_calls(tree)]
+    for lineno, name, through_partial in calls:
+        try:
+            env.loader.get_source(env, name)
+        except TemplateNotFound as exc:
+            exc.filename = filename  # type: ignore[attr-defined]
+            exc.lineno = lineno  # type: ignore[attr-defined]
+            exc.hint = not_found_hint(  # type: ignore[attr-defined]
+                name, provided, stands_alone, through_partial, filename
+            )
+            found.append(exc)
+        except (UnsafeFileError, OSError, UnicodeDecodeError):
+            continue  # there but unreadable: source_problems says so
+    return found
+
+
+def _named(tree: nodes.Template) -> list[tuple[int, str]]:
+    """(line, name) of each tag of ``tree`` that names a template by a
+    literal name and needs it."""
+    out = []
     for node in tree.find_all(tuple(_VERBS)):
         target = getattr(node, "template", None)
         if not isinstance(target, nodes.Const) or not isinstance(target.value, str):
             continue
-        if getattr(node, "ignore_missing", False):
-            continue
-        try:
-            env.loader.get_source(env, target.value)
-        except TemplateNotFound as exc:
-            exc.filename = filename  # type: ignore[attr-defined]
-            exc.lineno = node.lineno  # type: ignore[attr-defined]
-            found.append(exc)
-        except (UnsafeFileError, OSError, UnicodeDecodeError):
-            continue  # there but unreadable: source_problems says so
-    for lineno, partial in _partial_calls(tree):
-        try:
-            env.loader.get_source(env, partial)
-        except TemplateNotFound as exc:
-            exc.filename = filename  # type: ignore[attr-defined]
-            exc.lineno = lineno  # type: ignore[attr-defined]
-            found.append(exc)
-        except (UnsafeFileError, OSError, UnicodeDecodeError):
-            continue
-    return found
+        if not getattr(node, "ignore_missing", False):
+            out.append((node.lineno, target.value))
+    return out
 
 
 #: the globals that render one fixed partial (okrsite.render_pieces)
@@ -151,10 +163,24 @@ def _tag(node: nodes.Node) -> str:
     return "from" if isinstance(node, nodes.FromImport) else "import"
 
 
-def not_found_hint(name: str) -> str:
-    """What to do about template ``name`` that is not there. ``partial()``
-    puts ``partials/`` before the name it is given, so a theme's prefix in
-    it (``partial("default:status_badge.html")``, to reach the partial an
+def not_found_hint(
+    name: str,
+    provided: Sequence[tuple[str, Sequence[str]]] = (),
+    stands_alone: bool = False,
+    through_partial: bool = False,
+    naming: str | None = None,
+) -> str:
+    """What to do about template ``name`` that is not there: the name it most
+    likely means (:func:`okrsite.theme_find.close_name`, as a theme's name
+    gets) among ``provided`` ((label, template names) of the site, label
+    ``""``, and of each theme of the chain), else where to add it. Only a
+    theme that ``stands_alone`` is told it must provide the template: one
+    that extends ``default`` has the default theme's, and a misspelt name is
+    no file to create; nor is the template that names it (``naming``, its
+    file) suggested, nor a name only as alike as ``stale_flag.html`` is to
+    a new ``stale_help.html``. ``partial()`` puts ``partials/`` before the
+    name it is given (``through_partial``), so a theme's prefix in it
+    (``partial("default:status_badge.html")``, to reach the partial an
     override replaces) names a file with a colon: the include that reaches
     that partial puts the prefix first."""
     folder, _, rest = name.partition("/")
@@ -165,7 +191,40 @@ def not_found_hint(name: str) -> str:
             f'{partial} from yours, write {{% include "{label}:partials/{partial}" %}} '
             "(it sees your template's variables)"
         )
+    prefix, colon, rel = name.partition(":")
+    labels = [theme for theme, _ in provided if theme]
+    if colon and provided and prefix not in labels:
+        return (
+            f"{prefix}: names the theme {prefix!r}, and the theme chain has none of that name "
+            f"({', '.join(labels)}): name a template of one of these, or make your theme "
+            f'extend {prefix!r} (extends = "{prefix}" in its theme.toml)'
+        )
+    if colon:
+        known = [f"{prefix}:{n}" for theme, names in provided if theme == prefix for n in names]
+    else:
+        known = sorted({n for _, names in provided for n in names})
+    itself = Path(naming).as_posix() if naming else None
+    if itself is not None and not colon:  # "page.html" in page.html: the file itself
+        known = [n for n in known if not itself.endswith("/" + n)]
+    close = close_name(name, known, _ALIKE)
+    if close is not None:
+        if through_partial and close.startswith("partials/"):
+            return f'did you mean partial("{close.removeprefix("partials/")}")?'
+        return f"did you mean {close!r}?"
+    if colon:
+        return f"the {prefix} theme has no {rel}: name a template it has"
+    if stands_alone:
+        return (
+            f"add {name} to your theme's templates/ (or the site's), or name one that is "
+            "there: a theme standing alone provides every template it uses"
+        )
     return (
-        f"add {name} to the theme's templates/ (or the site's), or name one "
-        "that is there; a theme standing alone provides every template it uses"
+        f"name a template the theme has (the default theme's are listed in docs/themes.md), "
+        f"or add {name} to your theme's templates/ or the site's"
     )
+
+
+#: how alike a template's name must be to the one written to be suggested:
+#: ``status_badge.html`` for ``status_bagde.html`` (0.94), ``kr_row.html`` for
+#: ``kr_rows.html`` (0.96), not ``stale_flag.html`` for ``stale_help.html`` (0.8)
+_ALIKE = 0.85

@@ -58,6 +58,7 @@ from okrsite.static_links import link_refusal
 from okrsite.template_filters import unknown_filter_or_test
 from okrsite.template_guard import GuardedEnvironment, lipsum
 from okrsite.template_references import missing_references, self_reference
+from okrsite.text_sniff import cp1252_letter
 from okrsite.theme_find import (
     ThemeError,
     available_builtin,
@@ -348,6 +349,12 @@ class Theme:
             if named
             else []
         )
+        # what a name that finds nothing most likely means, and whether the
+        # theme must provide it (a chain that ends in no theme of okrsite's)
+        site_names = [rel for rel, *_ in named if ":" not in rel]
+        known = [("", site_names), *provided]
+        builtin = builtin_themes_dir().resolve()
+        stands_alone = not any(path.resolve().parent == builtin for _, path in self.chain)
         found: list[TemplateError] = []
         for name, source_loader, rel, file, below in named:
             try:
@@ -357,18 +364,11 @@ class Theme:
                 itself = self_reference(self.env, tree, name, filename, provided[below:])
                 if itself is not None:
                     found.append(itself)
-                found += missing_references(self.env, tree, filename)
+                found += missing_references(self.env, tree, filename, known, stands_alone)
             except TemplateSyntaxError as exc:
                 found.append(exc)
             except UnicodeDecodeError as exc:  # a build stopped on it with a traceback
-                found.append(
-                    TemplateSyntaxError(
-                        f"the file is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8",
-                        1,
-                        name,
-                        str(file),
-                    )
-                )
+                found.append(_not_utf8(exc, name, file))
             except (UnsafeFileError, TemplateNotFound, OSError):
                 continue  # reported by source_problems, or not a template a page reads
         return found
@@ -403,6 +403,28 @@ _THEME_SUBS = ("templates", "static", "translations")
 def _is_template(name: str) -> bool:
     """Whether a file named ``name`` is a template a theme's page may read."""
     return name.endswith(TEMPLATE_SUFFIXES) and not name.startswith(".")
+
+
+def _not_utf8(exc: UnicodeDecodeError, name: str, file: Path) -> TemplateSyntaxError:
+    """The error of a template that is not UTF-8, at the line and column of
+    its first wrong byte (a template saved as Windows' "ANSI" has it where
+    the first ü is, not at line 1), as a catalogue's (THM003) and a content
+    file's are."""
+    raw = bytes(exc.object)
+    # lines as Jinja counts them: CRLF and a lone CR end one too
+    lines = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    line = len(lines)
+    before = lines[-1].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    letter = cp1252_letter(raw, exc.start)
+    seen = f": in Windows-1252 it is {letter!r}" if letter is not None else ""
+    found = TemplateSyntaxError(
+        f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} here{seen}); save it as UTF-8",
+        line,
+        name,
+        str(file),
+    )
+    found.column = len(before) + 1  # type: ignore[attr-defined]
+    return found
 
 
 def _shown_path(file: Path, site_root: Path) -> str:

@@ -19,6 +19,7 @@ import difflib
 import importlib.util
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from okrsite import toml_reader as tomllib
@@ -30,6 +31,7 @@ __all__ = [
     "ThemeError",
     "available_builtin",
     "builtin_themes_dir",
+    "close_name",
     "missing_theme",
     "theme_chain",
     "theme_diagnostic",
@@ -125,10 +127,21 @@ def _suggestion(name: str, site_root: Path | None) -> str:
     if site_root is not None and (site_root / "themes").is_dir():
         with contextlib.suppress(OSError):
             names |= {p.name for p in (site_root / "themes").iterdir() if p.is_dir()}
+    close = close_name(name, names)
+    return f" (did you mean {close!r}?)" if close else ""
+
+
+def close_name(name: str, names: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The one of ``names`` that ``name`` most likely means: one that differs
+    only in case or in spaces around it (a folder name is case-sensitive on
+    Linux, where sites are built, and not on the Mac or Windows they are
+    written on), else one spelled closely (``cutoff``: how alike, 0 to 1);
+    else ``None``. Theme names and template names
+    (``partial("status_bagde.html")``) are suggested alike."""
     wanted = name.strip().casefold()
     alike = sorted(n for n in names if n.casefold() == wanted and n != name)
-    close = alike or difflib.get_close_matches(name, sorted(names), 1, 0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = alike or difflib.get_close_matches(name, sorted(names), 1, cutoff)
+    return close[0] if close else None
 
 
 def builtin_themes_dir() -> Path:

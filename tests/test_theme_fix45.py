@@ -157,9 +157,9 @@ def test_check_names_a_partial_call_that_finds_no_partial(tmp_path: Path) -> Non
     found = [row for row in output.splitlines() if " THM001: " in row]
     assert found == [
         "templates/partials/stale_flag.html:2: error THM001: template 'partials/stale_help.html' "
-        "was not found in the theme (hint: add partials/stale_help.html to the theme's "
-        "templates/ (or the site's), or name one that is there; a theme standing alone "
-        "provides every template it uses)"
+        "was not found in the theme (hint: name a template the theme has (the default "
+        "theme's are listed in docs/themes.md), or add partials/stale_help.html to your "
+        "theme's templates/ or the site's)"
     ], output
     code, output, out = _build(site)
     assert code == 1 and "templates/partials/stale_flag.html:2: error THM001" in output

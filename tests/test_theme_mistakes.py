@@ -259,7 +259,7 @@ def test_check_finds_every_template_that_does_not_compile(tmp_path: Path) -> Non
         assert located == [
             "templates/partials/grade_badge.html:2",
             "templates/partials/status_badge.html:1",
-            "templates/people.html:1",
+            "templates/people.html:1:7",  # the first byte that is no UTF-8
             "templates/tag.html:3",
             "themes/mine/templates/base.html:2",
         ], output

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from okrsite import numbers
 from okrsite.scoring_progress import grade_for
+from okrsite.sitefiles import excerpt
 from okrsite.written_numbers import CURRENCY_SIGNS
 
 __all__ = [
@@ -107,8 +109,12 @@ def grade_places(progress: float | None, pace_places: int = 0) -> int:
 def percent(progress: float | None) -> int:
     """The whole percentage shown for a 0..1 progress (halves rounded up, as a
     spreadsheet rounds: :func:`okrsite.numbers.percent`), kept within
-    ±1,000,000 so any finite ratio has one."""
-    return numbers.percent(progress)
+    ±1,000,000 so any finite ratio has one. Templates call it as ``pct``."""
+    try:
+        return numbers.percent(progress)
+    except TypeError:
+        needs_number("pct", progress, "a 0..1 ratio")
+        raise
 
 
 def percent_figure(progress: float | None, places: int) -> float | None:
@@ -126,7 +132,24 @@ def percent_figure(progress: float | None, places: int) -> float | None:
 
 def bar_width(progress: float | None) -> int:
     """The filled share of a progress bar, in percent: :func:`percent` kept to 0..100."""
-    return max(0, min(100, percent(progress)))
+    try:
+        return max(0, min(100, numbers.percent(progress)))
+    except TypeError:
+        needs_number("bar_width", progress, "a 0..1 ratio")
+        raise
+
+
+def needs_number(name: str, value: object, what: str = "a number") -> None:
+    """Refuse a value that is no number in words a theme author can act on:
+    Python's own ("must be real number, not str") names neither the global
+    the template called nor the value (``percent("47")``, a history
+    entry's ``new``, which is the title for ``created``). Only the calls
+    that fail, or miss their memory, ask: the pages' figures pay nothing."""
+    if value is not None and not isinstance(value, (int, float, Decimal)):
+        raise TypeError(
+            f"{name}() needs {what}, got {excerpt(repr(value))} ({type(value).__name__}); "
+            "guard it with {% if x is number %}"
+        )
 
 
 #: a memory of formatted numbers starts again beyond this many values
@@ -161,6 +184,7 @@ def remembered_number(localise: Callable[[str], str]) -> Callable[[float | None]
         kind = type(value)
         memory: dict[Any, str] | None = floats if kind is float else ints if kind is int else None
         if memory is None:
+            needs_number("num", value)
             return localise(format_number(value))
         text = memory.get(value)
         if text is None:
@@ -176,6 +200,7 @@ def remembered_percent(
     localise: Callable[[str], str],
     percent_sign: Callable[[str], str],
     gettext: Callable[[str], str] | None = None,
+    name: str = "percent",
 ) -> Callable[[float | None], str]:
     """A 0..1 ratio as the language writes a percentage (``34%``, ``34 %``),
     remembered per value: :func:`percent` in the language's symbols
@@ -186,13 +211,15 @@ def remembered_percent(
     are all drafts) is "–", as :func:`format_number` writes no figure: a
     page must not say 0% of what nothing measured. With ``str`` as
     ``percent_sign`` it writes the figure alone (the ``pct_figure`` global:
-    "mehr als 1.000.000" in German)."""
+    "mehr als 1.000.000" in German). ``name``: the global templates call it
+    by, for the message when given no number."""
     memory: dict[float | None, str] = {}
     words = gettext or str
 
     def written(ratio: float | None) -> str:
         if ratio is None or ratio != ratio:  # none, or nan
             return format_number(None)
+        needs_number(name, ratio, "a 0..1 ratio")
         shown = percent(ratio)
         if abs(shown) < numbers.MAX_PERCENT:
             # grouped as every figure of a page (``55,025%``, ``55.025 %``)
@@ -228,6 +255,7 @@ def percent_with_places(
     whole percentages keep their own rules near 40%, 70% and 100%)."""
 
     def written(ratio: float | None, places: int) -> str:
+        needs_number("percent_at", ratio, "a 0..1 ratio")
         if places <= 0 or ratio is None or abs(ratio * 100) >= numbers.MAX_PERCENT:
             return percent_text(ratio)
         return percent_sign(localise(numbers.format_fixed(ratio * 100, places)))
@@ -242,6 +270,7 @@ def remembered_decimal(localise: Callable[[str], str]) -> Callable[[float | None
     def decimal(value: float | None, places: int) -> str:
         kind = type(value)
         if kind is not float and kind is not int:
+            needs_number("decimal", value)
             return localise(format_decimal(value, places))
         key = (kind, value, places)
         text = memory.get(key)  # type: ignore[arg-type]
