@@ -1,7 +1,12 @@
 """A new team's first day: ``okrsite init``, ``new``, ``checkin`` and ``import``
-run as a person runs them (a subprocess in the site's folder), on a real site,
-with ``okrsite check`` and ``okrsite build`` after each, reading the files
-written as a person would."""
+run as a person runs them (in the site's folder, with no ``--site``), on a real
+site, with ``okrsite check`` and ``okrsite build`` after each, reading the files
+written as a person would.
+
+The commands run in this process through click's runner, from the site's
+folder (a real process each was two thirds of this file's time);
+``okrsite init`` runs as the real ``python -m okrsite``, so that the entry
+point a person types is run here too."""
 
 from __future__ import annotations
 
@@ -12,16 +17,35 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import REPO
 from openpyxl import Workbook
 
+from okrsite.cli import cli
 from okrsite.scaffold import init_site
 
 DAY = date(2026, 12, 2)
 
 
 def okrsite(cwd: Path, *args: str) -> tuple[int, str, str]:
-    """The real command line, from ``cwd``, as a person types it."""
+    """The command line, from ``cwd``, as a person types it: (exit code,
+    stdout, stderr), failing on a traceback or any exception but the exit."""
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, list(args), prog_name="okrsite", env={"NO_COLOR": "1"})
+    finally:
+        os.chdir(before)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception,
+        result.output,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def okrsite_process(cwd: Path, *args: str) -> tuple[int, str, str]:
+    """The real command line, ``python -m okrsite``, from ``cwd``."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "okrsite", *args],
@@ -175,7 +199,7 @@ def test_german_excel_semicolon_csv_with_erledigt(site: Path) -> None:
 
 # ------------------------------------------------------------------ init, new
 def test_init_in_a_folder_with_a_space_says_a_command_that_works(tmp_path: Path) -> None:
-    code, out, err = okrsite(tmp_path, "init", "our goals")
+    code, out, err = okrsite_process(tmp_path, "init", "our goals")
     assert code == 0, err
     assert "next: cd 'our goals' && okrsite serve" in out
     check_and_build(tmp_path / "our goals")
