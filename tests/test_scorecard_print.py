@@ -16,11 +16,13 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import CHROMIUM, chromium
+from built_once import made_once
 from click.testing import CliRunner
 from conftest import REPO
 
@@ -61,35 +63,49 @@ def squeeze(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The generated portfolio, built: its cycle pages run to several A4 pages."""
+    """The generated portfolio, built (once for all test workers): its cycle
+    pages run to several A4 pages."""
     pytest.importorskip("playwright.sync_api")
-    root = tmp_path_factory.mktemp("print")
-    site, out = root / "site", root / "out"
-    subprocess.run(
-        [sys.executable, str(REPO / "benchmarks/generate.py"), str(site), "--objectives", "300"],
-        check=True,
-        capture_output=True,
-    )
-    result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+
+    def make(root: Path) -> None:
+        site, out = root / "site", root / "out"
+        subprocess.run(
+            [sys.executable, str(REPO / "benchmarks/generate.py"), str(site)]
+            + ["--objectives", "300"],
+            check=True,
+            capture_output=True,
+        )
+        result = CliRunner().invoke(cli, ["build", "--site", str(site), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+
+    return made_once(tmp_path_factory, "scorecard-print", make) / "out"
 
 
 @pytest.fixture(scope="module")
-def printed(generated: Path) -> tuple[list[str], list[str], float, list[dict[str, Any]]]:
+def browser() -> Iterator[Any]:
+    """One Chromium for the module's tests (a launch is seconds on a busy
+    machine); each test opens pages of its own."""
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def printed(
+    generated: Path, browser: Any
+) -> tuple[list[str], list[str], float, list[dict[str, Any]]]:
     pypdf = pytest.importorskip("pypdf")
     out = generated
     page_file = out / "cycles/2026-Q3/index.html"
     assert 'class="scorecard"' in page_file.read_text()
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": round(BODY_WIDTH), "height": 900})
-        page.goto(page_file.as_uri())
-        pdf = page.pdf(format="A4")
-        page.emulate_media(media="print")
-        rows = page.evaluate(ROWS_JS)
-        tables = page.evaluate(TABLES_JS)
-        height = page.evaluate("document.documentElement.scrollHeight")
-        page.close()
+    page = browser.new_page(viewport={"width": round(BODY_WIDTH), "height": 900})
+    page.goto(page_file.as_uri())
+    pdf = page.pdf(format="A4")
+    page.emulate_media(media="print")
+    rows = page.evaluate(ROWS_JS)
+    tables = page.evaluate(TABLES_JS)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.close()
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     texts = [squeeze(p.extract_text()) for p in reader.pages]
     for p in reader.pages:
@@ -151,19 +167,20 @@ def test_table_headings_repeat_on_a_new_page(
 
 
 @pytest.mark.parametrize("cycle", ["2026-Q3", "2026-Q4"])
-def test_scorecard_pages_pass_axe_and_fit_narrow_screens(generated: Path, cycle: str) -> None:
+def test_scorecard_pages_pass_axe_and_fit_narrow_screens(
+    generated: Path, browser: Any, cycle: str
+) -> None:
     """The final scorecard and the running cycle's preview: no serious or
     critical axe finding in light and dark, nothing scrolls sideways at 360 px."""
     from axe_playwright_python.sync_playwright import Axe
 
     problems = []
-    with chromium() as browser:
-        for scheme, width in (("light", 1280), ("dark", 360)):
-            page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-            page.goto((generated / f"cycles/{cycle}/index.html").as_uri())
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-            for v in Axe().run(page).response["violations"]:
-                if v["impact"] in ("serious", "critical"):
-                    problems.append(f"{scheme} {width}: {v['id']} {v['nodes'][0]['target']}")
-            page.close()
+    for scheme, width in (("light", 1280), ("dark", 360)):
+        page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page.goto((generated / f"cycles/{cycle}/index.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        for v in Axe().run(page).response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                problems.append(f"{scheme} {width}: {v['id']} {v['nodes'][0]['target']}")
+        page.close()
     assert problems == []
