@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from browser_support import CHROMIUM, chromium, served_folder
+from built_once import made_once
 from click.testing import CliRunner
 from conftest import write_site
 from sitecheck import conformance_problems, dangling_separators, html_problems
@@ -267,22 +268,24 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """The site built once per (language, as_of), each in a folder of one
-    parent, which the HTTP server serves: every site sits under a sub-path."""
-    parent = tmp_path_factory.mktemp("served")
-    built = {}
-    for language, as_of in BUILDS:
-        files = dict(SITE)
-        files["okrsite.toml"] = f'{SITE["okrsite.toml"]}\nlanguage = "{language}"\n'
-        src = write_site(tmp_path_factory.mktemp(f"src-{language}"), files)
-        out = parent / f"okr-{language}-{as_of}"
-        result = CliRunner().invoke(
-            cli,
-            ["build", "--site", str(src), "--as-of", as_of, "--out", str(out), "--no-history"],
-        )
-        assert result.exit_code == 0, result.output
-        built[language, as_of] = out
-    return built
+    """The site built once per (language, as_of) (once for all test
+    workers), each in a folder of one parent, which the HTTP server serves:
+    every site sits under a sub-path."""
+
+    def make(root: Path) -> None:
+        for language, as_of in BUILDS:
+            files = dict(SITE)
+            files["okrsite.toml"] = f'{SITE["okrsite.toml"]}\nlanguage = "{language}"\n'
+            src = write_site(root / f"src-{language}-{as_of}", files)
+            out = root / "served" / f"okr-{language}-{as_of}"
+            result = CliRunner().invoke(
+                cli,
+                ["build", "--site", str(src), "--as-of", as_of, "--out", str(out), "--no-history"],
+            )
+            assert result.exit_code == 0, result.output
+
+    parent = made_once(tmp_path_factory, "page-kinds", make) / "served"
+    return {(language, as_of): parent / f"okr-{language}-{as_of}" for language, as_of in BUILDS}
 
 
 @pytest.fixture(scope="module")
