@@ -84,3 +84,16 @@ def make_site(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return write_site(tmp_path / "site", files)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def cache_tests_reference_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the cache tests (test_page_cache.py, test_kept_pieces.py, ...)
+    keep the digests of their cold reference builds (tests/reference_builds.py):
+    one folder for the whole session, which every xdist worker shares."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, above each worker's own
+    folder = base / "cache-tests-reference-builds"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -18,8 +18,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import reference_builds
 from conftest import copy_example, run_cli
 from gitrepo import Repo
+from reference_builds import digests_of
 
 AS_OF = "2026-11-20"
 OBJECTIVE = "content/objectives/sales/lukas-dach-pipeline.md"
@@ -120,6 +122,30 @@ def check(site: Path, *extra: str) -> str:
     return output
 
 
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
+def cold_build(site: Path, out: Path) -> tuple[str, dict[str, bytes]]:
+    """The summary line and the files (their digests) of ``okrsite build
+    --no-cache --out OUT``, run once a session for the same inputs
+    (tests/reference_builds.py)."""
+
+    def built() -> tuple[str, dict[str, bytes]]:
+        output = build(site, "--no-cache", "--out", str(out))
+        return summary(output), digests_of(out)
+
+    return reference_builds.once(site, AS_OF, "okrsite build --no-cache", built)
+
+
+def cold_check(site: Path) -> str:
+    """``okrsite check --no-cache``, run once a session for the same inputs."""
+    return reference_builds.once(
+        site, AS_OF, "okrsite check --no-cache", lambda: check(site, "--no-cache")
+    )
+
+
 def summary(output: str) -> str:
     """The build's last line without its output folder, its timing and its
     written/unchanged split."""
@@ -154,16 +180,16 @@ def test_a_damaged_cache_file_builds_and_checks_as_no_cache_does(
     else:
         edit(site, "target: 40", "target: 41")
     cached = build(site)
-    cold = build(site, "--no-cache", "--out", str(tmp_path / "cold"))
-    assert summary(cached) == summary(cold)
-    got, expected = outputs(site / "_site"), outputs(tmp_path / "cold")
+    cold_summary, expected = cold_build(site, tmp_path / "cold")
+    assert summary(cached) == cold_summary
+    got = digests_of(site / "_site")
     assert sorted(got) == sorted(expected)
     assert [name for name in expected if got[name] != expected[name]] == []
-    assert check(site) == check(site, "--no-cache")
+    assert check(site) == cold_check(site)
     # the damaged file was written again: the next build keeps every page
     again = build(site)
     assert re.search(r"\(0 written, \d+ unchanged\)", again), again
-    assert outputs(site / "_site") == expected
+    assert digests_of(site / "_site") == expected
 
 
 def test_a_damaged_dataclass_table_is_an_empty_table(tmp_path: Path) -> None:
@@ -216,5 +242,4 @@ def test_a_checksummed_cache_file_that_would_run_code_is_still_refused(
     edit(site, "target: 40", "target: 41")
     build(site)
     assert not marker.exists()
-    build(site, "--no-cache", "--out", str(tmp_path / "cold"))
-    assert outputs(site / "_site") == outputs(tmp_path / "cold")
+    assert digests_of(site / "_site") == cold_build(site, tmp_path / "cold")[1]

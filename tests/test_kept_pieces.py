@@ -18,8 +18,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import reference_builds
 from conftest import REPO, copy_example
 from gitrepo import Repo
+from reference_builds import digests_of
 from test_incremental import edit
 from test_page_cache import AS_OF, files_of
 
@@ -47,12 +49,21 @@ def fresh_build(site: Path, out: Path, jobs: int = 1) -> BuildResult:
     return result
 
 
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
 def cold(site: Path, out: Path) -> dict[str, bytes]:
-    """A build that keeps and reads nothing (``--no-cache``)."""
-    shutil.rmtree(out, ignore_errors=True)
-    result = build_site(site, out_dir=out, as_of=AS_OF, history_cache=False)
-    assert result.ok, result.diagnostics
-    return files_of(out)
+    """The files (their digests) of a build that keeps and reads nothing
+    (``--no-cache``), built once a session for the same inputs
+    (tests/reference_builds.py)."""
+
+    def build(out: Path) -> None:
+        result = build_site(site, out_dir=out, as_of=AS_OF, history_cache=False)
+        assert result.ok, result.diagnostics
+
+    return reference_builds.cold_digests(site, AS_OF, out, build)
 
 
 def timelines(site: Path) -> int:
@@ -66,21 +77,21 @@ def test_timelines_come_from_the_cache_after_a_commit(repo: Repo, tmp_path: Path
     site, out = repo.root, tmp_path / "out"
     first = fresh_build(site, out)
     assert first.timings["timelines reused"] == 0
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
     stores = list((site / ".okrsite-cache" / FOLDER).glob("*.pickle"))
     assert len(stores) == 1
 
     again = fresh_build(site, out)
     every = again.timings["timelines reused"]
     assert every >= timelines(site) - 1  # a goal's page, and objectives listed twice
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
 
     edit("content/objectives/sales/lukas-dach-pipeline.md", "target: 30", "target: 28")(site)
     repo.commit("Ease the DACH pipeline target", "carol", "2026-11-12T10:00:00+00:00")
     after = fresh_build(site, out)
     assert after.timings["timelines reused"] == every - 1  # only the edited goal's changed
     built = files_of(out)
-    assert built == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
     page = built["objectives/sales/lukas-dach-pipeline/index.html"].decode()
     assert "Carol Diaz" in page and "less ambitious" in page
 
@@ -107,7 +118,7 @@ def test_forked_workers_hand_their_timelines_to_the_build(
     assert timelines(site) >= again.timings["timelines reused"] >= timelines(site) - 1
     assert again.timings["bodies reused"] >= bodies > 20
     assert not list((site / ".okrsite-cache" / FOLDER).glob("*.part"))
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
 
 
 def test_a_changed_template_or_a_broken_store_renders_them_again(
@@ -130,7 +141,7 @@ def test_a_changed_template_or_a_broken_store_renders_them_again(
         in (out / "objectives" / "sales" / "lukas-dach-pipeline" / "index.html").read_text()
     )
     assert not store.exists()  # the earlier theme's store is gone
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
 
     # a store edited by hand (or by anything else) counts as none
     (store,) = folder.glob("*.pickle")
@@ -140,10 +151,10 @@ def test_a_changed_template_or_a_broken_store_renders_them_again(
     # sealed with a checksum that holds, so the store's own checks are what refuse it
     store.write_bytes(sealed(pickle.dumps(data)))
     assert fresh_build(site, out).timings["timelines reused"] == 0
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
     store.write_bytes(b"\x80\x05 not a pickle")
     assert fresh_build(site, out).timings["timelines reused"] == 0
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
     # a pickle that would build an object is refused, not run
     store.write_bytes(sealed(pickle.dumps((2, 1, {b"k": (1, Path("x"))}))))
     assert fresh_build(site, out).timings["timelines reused"] == 0
@@ -175,7 +186,7 @@ def test_the_store_keeps_what_recent_builds_used(
     assert [commit_and_build(n) for n in range(3)] == [1, 2, 3]
     monkeypatch.setattr(kept_pieces, "SPARE", 1)
     assert commit_and_build(3) == 0
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
 
 
 RETENTION = "content/objectives/customer-success/retention.md"
@@ -200,14 +211,14 @@ def test_bodies_come_from_the_cache_after_an_edit(tmp_path: Path) -> None:
     edit(RETENTION, "target: 100", "target: 90")(site)
     after = build_site(site, out_dir=out, as_of=AS_OF)
     assert after.ok and after.timings["bodies reused"] >= 1
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
 
     edit(RETENTION, "cancellation notice.", "cancellation notice, **too late**.")(site)
     changed = build_site(site, out_dir=out, as_of=AS_OF)
     assert changed.ok
     page = (out / "objectives/customer-success/retention/index.html").read_text()
     assert "cancellation notice, <strong>too late</strong>." in page
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")
     # a build of a few pages keeps the bodies of the others for the next
     # build of every page (a CI job's, say)
     assert len(_bodies_store(site)) == stored + 1
@@ -243,4 +254,4 @@ def test_a_build_after_one_edit_does_not_import_markdown_it(tmp_path: Path) -> N
     assert "markdown-it imported: False" in done.stderr, done.stderr
     assert "pool imported: False" in done.stderr, done.stderr
     assert "written" in done.stderr and " 0 written" not in done.stderr
-    assert files_of(out) == cold(site, tmp_path / "cold")
+    assert digests_of(out) == cold(site, tmp_path / "cold")

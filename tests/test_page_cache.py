@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import reference_builds
 from click.testing import CliRunner
 from conftest import REPO, copy_example
 from test_incremental import CASES, edit, write
@@ -55,16 +56,24 @@ def cached_build(site: Path, as_of: date = AS_OF) -> int:
     return int(result.timings["pages reused"])
 
 
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
 def cold_build(site: Path, tmp: Path, as_of: date = AS_OF) -> dict[str, bytes]:
-    out = tmp / "cold"
-    shutil.rmtree(out, ignore_errors=True)
-    result = build_site(site, out_dir=out, as_of=as_of, history_cache=False)
-    assert result.ok, result.diagnostics
-    return files_of(out)
+    """The files of a cold build of ``site`` (their digests), built once a
+    session for the same inputs (tests/reference_builds.py)."""
+
+    def build(out: Path) -> None:
+        result = build_site(site, out_dir=out, as_of=as_of, history_cache=False)
+        assert result.ok, result.diagnostics
+
+    return reference_builds.cold_digests(site, as_of, tmp / "cold", build)
 
 
 def assert_same(site: Path, tmp: Path, as_of: date = AS_OF) -> None:
-    got, expected = files_of(site / "_site"), cold_build(site, tmp, as_of)
+    got, expected = reference_builds.digests_of(site / "_site"), cold_build(site, tmp, as_of)
     assert sorted(got) == sorted(expected)
     differing = [k for k in expected if got[k] != expected[k]]
     assert differing == [], f"stale files {differing[:10]}"
@@ -301,17 +310,28 @@ def test_a_restored_output_folder_is_recognised_by_its_content(
     assert cached_build(site) > 0  # and the cache now describes the copies
 
 
+@pytest.fixture(scope="module")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built once with the cache: its files and the cache
+    folder the build left (never changed: a test takes a copy)."""
+    site = copy_example(tmp_path_factory.mktemp("built") / "site")
+    cached_build(site)
+    return site
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_new_output_folder_takes_the_kept_pieces_and_equals_a_cold_build(
-    site: Path, tmp_path: Path, name: str
+    built_example: Path, tmp_path: Path, name: str
 ) -> None:
     """A CI job that keeps only the cache folder builds into a fresh one:
     every page is rendered, the pieces whose inputs did not change (list
     items, exports, badges, history entries) come from the cache, and the
-    output is the cold build's, after every kind of edit."""
-    cached_build(site)
+    output is the cold build's, after every kind of edit. The site and the
+    cache folder are a copy of one build's, as CI restores them, without
+    the output folder."""
+    site = tmp_path / "site"
+    shutil.copytree(built_example, site, ignore=shutil.ignore_patterns("_site"))
     CASES[name](site)
-    shutil.rmtree(site / "_site")
     result = build_site(site, as_of=AS_OF)
     assert result.ok, result.diagnostics
     assert result.timings["pages reused"] == 0

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import reference_builds
 from click.testing import CliRunner, Result
 
 from okrsite.cli import cli
@@ -51,6 +52,22 @@ def check_json(site: Path, *extra: str) -> str:
     result = okrsite("check", "--site", str(site), "--as-of", AS_OF, "--format", "json", *extra)
     assert result.exit_code in (0, 1), result.output
     return result.output
+
+
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
+def cold_check_json(site: Path) -> str:
+    """``check_json(site, "--no-cache")``, run once a session for the same
+    inputs (tests/reference_builds.py)."""
+    return reference_builds.once(
+        site,
+        AS_OF,
+        "okrsite check --no-cache --format json",
+        lambda: check_json(site, "--no-cache"),
+    )
 
 
 def built_files(out: Path) -> dict[str, bytes]:
@@ -218,7 +235,7 @@ def _key(site: Path) -> tuple[str, ...]:
     ids=["truncated", "empty", "garbage", "random"],
 )
 def test_a_damaged_cache_falls_back_to_a_cold_load(site: Path, damage: Callable) -> None:
-    cold = check_json(site, "--no-cache")
+    cold = cold_check_json(site)
     check_json(site)
     index = sorted((site / ".okrsite-cache").glob("index-*.pickle"))
     assert len(index) == 1 and len(cache_files(site)) == 1
@@ -240,7 +257,7 @@ class _RunsCode:
 
 
 def test_a_planted_cache_cannot_run_code(site: Path, tmp_path: Path) -> None:
-    cold = check_json(site, "--no-cache")
+    cold = cold_check_json(site)
     marker = tmp_path / "pwned"
     folder = site / ".okrsite-cache"
     folder.mkdir()
