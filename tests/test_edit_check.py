@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import reference_builds
 from conftest import REPO
 from test_load_cache import AS_OF, checks, run, written  # the check and save helpers
 
@@ -41,19 +40,6 @@ def site(tmp_path: Path) -> Path:
         if path.is_file():
             os.utime(path, ns=(OLD, OLD))
     return root
-
-
-@pytest.fixture(autouse=True)
-def _reference_builds(cache_tests_reference_folder: Path) -> None:
-    reference_builds.FOLDER = cache_tests_reference_folder
-
-
-def cold_checks(site: Path) -> list[tuple[int, str]]:
-    """:func:`checks` with ``--no-cache``, run once a session for the same
-    inputs (tests/reference_builds.py): every test starts from the same files."""
-    return reference_builds.once(
-        site, AS_OF, "okrsite check --no-cache, 3 formats", lambda: checks(site, "--no-cache")
-    )
 
 
 def replace_in(site: Path, rel: str, old: str, new: str) -> None:
@@ -195,10 +181,10 @@ def answered_from_findings(site: Path) -> bool:
 def test_check_after_an_edit_equals_a_cold_check(
     site: Path, edit: Callable[[Path], None], fast: bool
 ) -> None:
-    before = cold_checks(site)
+    before = checks(site, "--no-cache")
     assert checks(site) == before  # fills the cache
     edit(site)
-    cold = cold_checks(site)
+    cold = checks(site, "--no-cache")
     assert answered_from_findings(site) is fast
     assert checks(site) == cold
     assert checks(site) == cold  # and from what the edited run stored
@@ -219,13 +205,13 @@ def test_invalid_then_fixed_then_edited_again(site: Path) -> None:
     checks(site)
     original = (site / COST).read_text(encoding="utf-8")
     invalid(site)
-    assert checks(site) == cold_checks(site)
+    assert checks(site) == checks(site, "--no-cache")
     assert checks(site)[0][0] == 1
     written(site / COST, original)
-    assert checks(site) == cold_checks(site)
+    assert checks(site) == checks(site, "--no-cache")
     target(site)
     assert answered_from_findings(site)
-    assert checks(site) == cold_checks(site)
+    assert checks(site) == checks(site, "--no-cache")
 
 
 def test_a_boolean_value_changed_while_wrong_is_rechecked(site: Path) -> None:
@@ -234,7 +220,7 @@ def test_a_boolean_value_changed_while_wrong_is_rechecked(site: Path) -> None:
     boolean_value_wrong(site)
     checks(site)
     replace_in(site, DACH_CHECKIN, "roundtable: 3}", "roundtable: 4}")
-    cold = cold_checks(site)
+    cold = checks(site, "--no-cache")
     assert "got 4" in cold[0][1]
     assert not answered_from_findings(site)
     assert checks(site) == cold
@@ -246,7 +232,7 @@ def test_edits_one_after_another_on_one_cache(site: Path) -> None:
         if edit in (two_files, renamed_id, checkin_objective):  # they edit what is gone
             continue
         edit(site)
-        assert checks(site) == cold_checks(site), name
+        assert checks(site) == checks(site, "--no-cache"), name
 
 
 def test_the_edit_reads_one_shard_and_no_large_file(site: Path) -> None:
@@ -261,7 +247,7 @@ def test_the_edit_reads_one_shard_and_no_large_file(site: Path) -> None:
     assert stored is not None
     result = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
     assert stored.cache.fill is not None and result.parsed_again == 1
-    assert checks(site) == cold_checks(site)
+    assert checks(site) == checks(site, "--no-cache")
 
 
 def test_a_damaged_shard_means_a_full_load(site: Path) -> None:
@@ -270,8 +256,8 @@ def test_a_damaged_shard_means_a_full_load(site: Path) -> None:
         shard.write_bytes(shard.read_bytes()[:50])
     target(site)
     assert not answered_from_findings(site)
-    assert checks(site) == cold_checks(site)
-    assert checks(site) == cold_checks(site)
+    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == checks(site, "--no-cache")
 
 
 def test_a_unit_changed_under_a_check_in_written_with_units_is_rechecked(site: Path) -> None:
@@ -286,7 +272,7 @@ def test_a_unit_changed_under_a_check_in_written_with_units_is_rechecked(site: P
     replace_in(
         site, "content/objectives/sales/q4-bookings.md", "    unit: days\n", "    unit: hours\n"
     )
-    cold = cold_checks(site)
+    cold = checks(site, "--no-cache")
     assert cold != before and "OKR312" in str(cold)
     assert checks(site) == cold
 
@@ -423,7 +409,7 @@ def test_a_milestone_renamed_under_a_refused_check_in_value_is_rechecked(site: P
     replace_in(
         site, COST, "Dashboards read from ClickHouse, done: false", "Dashboards live, done: false"
     )
-    cold = cold_checks(site)
+    cold = checks(site, "--no-cache")
     assert "'Dashboards live'" in cold[0][1]
     assert not answered_from_findings(site)
     assert checks(site) == cold
