@@ -143,10 +143,13 @@ class NoSuchDay:
 
 def name_date_differs(f: _Fields, rel: str, day: date | None) -> None:
     """OKR318 at ``date:`` of a check-in whose file name is another day's
-    (``2026-12-05.md`` saying ``date: 2026-11-03``): one of the two is a
-    slip, most often a copied file's ``date:``, and the check-in is read on
-    the day ``date:`` says. No word for a name that is no date, or is the
-    same day (``2026-11-03-2.md``, ``2026-11-03-evening.md``)."""
+    (``2026-12-05.md`` saying ``date: 2026-11-03``) or another week's
+    (``2026-W48.md`` saying ``date: 2026-12-10``, of week 50): one of the two
+    is a slip, most often a copied file's ``date:``, and the check-in is read
+    on the day ``date:`` says. No word for a name that is no date, or is the
+    same day (``2026-11-03-2.md``, ``2026-11-03-evening.md``), or, for a name
+    that is a week, a day of that week (``2026-W48.md`` saying ``date:
+    2026-11-26``: a weekly check-in is written on any day of its week)."""
     if day is None:
         return
     name = rel.rpartition("/")[2]
@@ -154,6 +157,7 @@ def name_date_differs(f: _Fields, rel: str, day: date | None) -> None:
         return
     m = _NAME_DATE.fullmatch(name)
     if m is None:
+        _name_week_differs(f, name, day)
         return
     try:
         named = date(*(int(g) for g in m.groups()))
@@ -164,6 +168,27 @@ def name_date_differs(f: _Fields, rel: str, day: date | None) -> None:
             "OKR318",
             f"the file name says {named.isoformat()} but date: says {day.isoformat()}; "
             f"the check-in is read as of {day.isoformat()}",
+            ("date",),
+            hint="fix date: or rename the file",
+        )
+
+
+def _name_week_differs(f: _Fields, name: str, day: date) -> None:
+    """OKR318 for a file named by an ISO week (``2026-W48.md``,
+    ``2026-W48-5.md``) whose ``date:`` lies in another week: the same rule
+    as a day's name, by the week the name is read as (its weekday aside), so
+    the message names the week ``date:`` is in. A week the year does not
+    have is no week: nothing to compare."""
+    m = _NAME_WEEK.fullmatch(name)
+    if m is None or iso_week(f"{m[1]}-W{m[2]}") is None:
+        return
+    year, week, _ = day.isocalendar()
+    if (year, week) != (int(m[1]), int(m[2])):
+        named = f"{m[1]}-W{m[2]}"
+        f.warn(
+            "OKR318",
+            f"the file name says {named} but date: says {day.isoformat()}, "
+            f"of {year:04d}-W{week:02d}; the check-in is read as of {day.isoformat()}",
             ("date",),
             hint="fix date: or rename the file",
         )

@@ -1,0 +1,44 @@
+"""Session 47 leftovers, each through the real CLI: a check-in named by an
+ISO week whose date: is of another week is warned of (OKR318) as one named
+by a day is; diff's summary counts KPIs whose direction was reversed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli, write_site
+
+CONFIG = 'title = "T"\nlanguage = "en"\ndefault_cycle = "2026-Q4"\n'
+
+
+# ------------------------------------------- 1. a week's file name and its date:
+def test_a_week_named_checkin_dated_in_another_week_is_warned_of(tmp_path: Path) -> None:
+    def checkin(day: str, value: int) -> str:
+        return f"---\nobjective: infra\ndate: {day}\nvalues: {{a: {value}}}\n---\n"
+
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": CONFIG,
+            "content/objectives/infra.md": (
+                "---\ntitle: Infra\ncycle: 2026-Q4\n"
+                "key_results:\n  - {id: a, title: A, start: 0, target: 10}\n---\n"
+            ),
+            "content/checkins/infra/2026-W48.md": checkin("2026-12-10", 3),
+            "content/checkins/infra/2026-W47-5.md": checkin("2026-11-16", 4),
+            "content/checkins/infra/2026-W49.md": checkin("2026-12-04", 5),
+            "content/checkins/infra/2026-W46-retro.md": checkin("2026-11-14", 6),
+        },
+    )
+    out = tmp_path / "out"
+    code, output = run_cli("build", "--site", str(site), "--as-of", "2026-12-15", "--out", str(out))
+    assert code == 0, output
+    assert (
+        "content/checkins/infra/2026-W48.md:3:7: warning OKR318: the file name says 2026-W48 "
+        "but date: says 2026-12-10, of 2026-W50; the check-in is read as of 2026-12-10 "
+        "(hint: fix date: or rename the file)"
+    ) in output, output
+    # 2026-12-04 is the Friday of week 49, 2026-11-16 the Monday of week 47,
+    # 2026-11-14 the Saturday of week 46: each inside the week its file names
+    assert output.count("OKR318") == 1, output
+    assert "2026-12-10" in (out / "objectives/infra/index.html").read_text(encoding="utf-8")
