@@ -291,7 +291,27 @@ def summary_sentence(result: DiffResult, w: Words = ENGLISH) -> str:
             )
         )
     counted(result.kpis, "KPI")
+    # a KPI's direction reversed, or a SMART goal's start and target crossed
+    # over, trips --fail-on less-ambitious as a key result's does: said too
+    reversed_kpis = sum(1 for c in result.kpis if any(f.note == REVERSED for f in c.fields))
+    if reversed_kpis:
+        parts.append(
+            w.n(
+                "reverses the direction of %(num)d KPI",
+                "reverses the direction of %(num)d KPIs",
+                reversed_kpis,
+            )
+        )
     counted(result.goals, "SMART goal")
+    reversed_goals = sum(1 for c in result.goals if any(f.note == REVERSED for f in c.fields))
+    if reversed_goals:
+        parts.append(
+            w.n(
+                "reverses the direction of %(num)d SMART goal",
+                "reverses the direction of %(num)d SMART goals",
+                reversed_goals,
+            )
+        )
     fixed_checkins = sum(1 for c in result.checkins if c.broken_at_base)
     new_checkins = sum(1 for c in result.checkins if c.change == "added") - fixed_checkins
     if new_checkins:

@@ -42,3 +42,40 @@ def test_a_week_named_checkin_dated_in_another_week_is_warned_of(tmp_path: Path)
     # 2026-11-14 the Saturday of week 46: each inside the week its file names
     assert output.count("OKR318") == 1, output
     assert "2026-12-10" in (out / "objectives/infra/index.html").read_text(encoding="utf-8")
+
+
+# ------------------------------------------- 2. diff's summary counts reversed KPIs
+def test_diff_summary_counts_kpis_whose_direction_is_reversed(tmp_path: Path) -> None:
+    import json
+
+    from gitrepo import Repo
+
+    def kpi(direction: str) -> str:
+        return (
+            f"---\ntitle: Incidents\nunit: incidents\ndirection: {direction}\ntarget: 3\n"
+            "values: {2026-11-10: 9}\n---\n"
+        )
+
+    said = {}
+    for language in ("en", "de"):
+        repo = Repo(tmp_path / language)
+        repo.write("okrsite.toml", f'title = "R"\nas_of = "2026-11-20"\nlanguage = "{language}"\n')
+        repo.write("content/kpis/incidents.md", kpi("lower is better"))
+        repo.commit("Initial", "alice", "2026-10-01T10:00:00+00:00")
+        repo.write("content/kpis/incidents.md", kpi("higher is better"))
+        repo.commit("Reframe", "alice", "2026-11-12T10:00:00+00:00")
+        for form in ("text", "markdown", "json"):
+            code, out = run_cli(
+                "diff", "HEAD~1", "HEAD", "--site", str(repo.root), "--format", form
+            )
+            assert code == 0, out
+            said[language, form] = json.loads(out)["summary"] if form == "json" else out
+    for form in ("text", "markdown", "json"):
+        assert "changes 1 KPI, reverses the direction of 1 KPI" in said["en", form], said
+        # JSON's summary is English whatever the site's language
+        german = (
+            "reverses the direction of 1 KPI"
+            if form == "json"
+            else ("kehrt die Richtung von 1 Kennzahl um")
+        )
+        assert german in said["de", form], said["de", form]
