@@ -545,14 +545,25 @@ def score_moves(s: ScoreChange, table: bool = False, w: Words = ENGLISH) -> list
 
     ``table``: for the Markdown table at the top, which leaves them out for
     an objective added or removed (its "— → 50%" is in the details).
+
+    Expected gets each side's decimals as its progress does (the objective
+    page writes the pair with :func:`okrsite.scoring_pace.pace_places`); the
+    forecast is written whole on the page, so only its move's own decimals.
     """
     if table and (s.progress_before is None or s.progress_after is None):
         return []
     out: list[str] = []
     if s.expected_moved:
-        out.append(
-            f"{w._('expected')} {w.percent_move(s.expected_before, s.expected_after, arrow=False)}"
+        # each side as its objective page wrote it beside the progress, with
+        # that side's decimals (pace_places): "expected 50% → 34.9%" beside
+        # "34.5% → 36%"; a forecast is written whole there, and so here
+        expected = w.percent_move(
+            s.expected_before,
+            s.expected_after,
+            arrow=False,
+            places=(s.places_before, s.places_after),
         )
+        out.append(f"{w._('expected')} {expected}")
     if s.confidence_moved:
         out.append(
             f"{w._('confidence')} {w.show(s.confidence_before)} → {w.show(s.confidence_after)}"

@@ -1,6 +1,7 @@
 """Session 47 leftovers, each through the real CLI: a check-in named by an
 ISO week whose date: is of another week is warned of (OKR318) as one named
-by a day is; diff's summary counts KPIs whose direction was reversed."""
+by a day is; diff's summary counts KPIs whose direction was reversed; diff
+writes expected with the decimals the objective page wrote it with."""
 
 from __future__ import annotations
 
@@ -79,3 +80,48 @@ def test_diff_summary_counts_kpis_whose_direction_is_reversed(tmp_path: Path) ->
             else ("kehrt die Richtung von 1 Kennzahl um")
         )
         assert german in said["de", form], said["de", form]
+
+
+# ------------------------------------------- 3. diff's expected as the page wrote it
+def test_diff_writes_expected_with_the_decimals_its_page_wrote(tmp_path: Path) -> None:
+    import json
+
+    from gitrepo import Repo
+
+    def objective(commitment: str) -> str:
+        return (
+            f"---\ntitle: Infra\ncycle: 2026-Q4\nowner: Uma\ncommitment: {commitment}\n"
+            "key_results:\n  - {id: a, title: A, start: 0, target: 10000}\n"
+            "  - {id: b, title: B, start: 0, target: 10000}\n---\n"
+        )
+
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'title = "R"\nas_of = "2026-11-20"\n')
+    repo.write("content/objectives/infra.md", objective("committed"))
+    repo.write(
+        "content/checkins/infra/2026-11-10.md",
+        "---\nobjective: infra\nvalues: {a: 3933, b: 3933}\n---\n",
+    )
+    repo.commit("Initial", "alice", "2026-10-01T10:00:00+00:00")
+    base_out = tmp_path / "base"
+    code, built = run_cli("build", "--site", str(repo.root), "--out", str(base_out))
+    assert code == 0, built
+    page = (base_out / "objectives/infra/index.html").read_text(encoding="utf-8")
+    # 39.33% beside 54.35% is 15.02 points behind: at risk, as the page says
+    assert "Expected by now</dt><dd>54.35%<" in page and "39.33%" in page, page
+    repo.write("content/objectives/infra.md", objective("aspirational"))
+    repo.commit("Stretch", "alice", "2026-11-12T10:00:00+00:00")
+    head_out = tmp_path / "head"
+    code, built = run_cli("build", "--site", str(repo.root), "--out", str(head_out))
+    assert code == 0, built
+    head_page = (head_out / "objectives/infra/index.html").read_text(encoding="utf-8")
+    assert "Expected by now</dt><dd>38%<" in head_page, head_page
+
+    for form in ("text", "markdown"):
+        code, out = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo.root), "--format", form)
+        assert code == 0, out
+        assert "expected 54.35% → 38%" in out, out
+        assert "expected 54% → 38%" not in out, out
+    code, out = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo.root), "--format", "json")
+    [score] = json.loads(out)["scores"]
+    assert score["status"] == {"before": "at-risk", "after": "on-track"}, score
