@@ -49,6 +49,15 @@ def content_modules(site_root: Path, content_dir: str) -> tuple[str, ...]:
     as :attr:`~okrsite.history_records.SiteHistory.submodules`): a goal or
     check-in in one has no commit to name, and its page says why instead of
     calling its figures "not committed yet"."""
+    content = content_dir.strip("/")
+    return tuple(
+        rel for rel in site_modules(site_root) if rel == content or rel.startswith(content + "/")
+    )
+
+
+def site_modules(site_root: Path) -> tuple[str, ...]:
+    """The submodules in the site checked out at ``site_root``, each relative
+    to the site; none when its repository has no ``.gitmodules``."""
     found = _top_and_modules(site_root)
     if found is None:
         return ()
@@ -58,15 +67,19 @@ def content_modules(site_root: Path, content_dir: str) -> tuple[str, ...]:
     except ValueError:
         return ()
     prefix = "" if prefix == "." else prefix + "/"
-    content = content_dir.strip("/")
-    out = []
-    for module in modules:
-        if not module.startswith(prefix):
-            continue
-        rel = module[len(prefix) :]
-        if rel == content or rel.startswith(content + "/"):
-            out.append(rel)
-    return tuple(out)
+    return tuple(module[len(prefix) :] for module in modules if module.startswith(prefix))
+
+
+def holding_module(rel: str, modules: Sequence[str]) -> str | None:
+    """The submodule of ``modules`` that holds the file ``rel`` (both
+    relative to the site), or ``None``: a KPI's ``data:`` CSV kept in one
+    (``content/data/mrr.csv`` in the submodule ``content/data``)."""
+    return next((m for m in modules if rel.startswith(m + "/")), None)
+
+
+def is_submodule_finding(d: Diagnostic) -> bool:
+    """Whether ``d`` is OKR011 for a git submodule (any of the wordings here)."""
+    return d.code == "OKR011" and _SUBMODULE in d.message
 
 
 def submodule_problems(site_root: Path, content_dir: str) -> list[Diagnostic]:
@@ -122,7 +135,7 @@ def submodules_said(*sides: Sequence[Diagnostic]) -> list[str]:
     said: dict[str, str] = {}
     for diagnostics in sides:
         for d in diagnostics:
-            if d.code == "OKR011" and _SUBMODULE in d.message:
+            if is_submodule_finding(d):
                 said.setdefault(d.file or d.message, f"{d.message} (hint: {d.hint})")
     return list(said.values())
 

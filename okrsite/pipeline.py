@@ -21,6 +21,7 @@ from pathlib import Path
 from okrsite.config import CONFIG_FILE, SiteConfig, parse_config
 from okrsite.config_unread import salvaged_config, settings_unread, without_unread_consequences
 from okrsite.content_names import copy_warnings, windows_name_warnings
+from okrsite.content_submodules import is_submodule_finding
 from okrsite.cycle_names import with_current_cycle, with_fiscal_setting_refused
 from okrsite.default_cycle_ended import ended_default_cycle_warnings
 from okrsite.diagnostics import Diagnostic, error, sorted_diagnostics
@@ -346,6 +347,11 @@ def _read_data_files(
             csv_seen.append((rel, _what_was_read(rel, got)))
             if isinstance(got, bytes):
                 csv_data[data] = parse_csv(rel, got)
+            elif is_submodule_finding(got):
+                # in a git submodule okrsite diff cannot see into: read on
+                # neither side, as the submodule's goal files are not; its
+                # OKR011 is the tree's, said once (okrsite.revision_tree)
+                csv_data[data] = ([], [])
             elif got.code == "OKR013" and isinstance(tree, FileTree) and (tree.root / rel).is_dir():
                 # data: names a folder: said at the KPI's line, never "remove it"
                 csv_data[data] = ([], [_data_folder(pf.file, data, tree.root / rel)])

@@ -28,7 +28,12 @@ from pathlib import Path
 from okrsite import gitsource, sitefiles
 from okrsite.config import CONFIG_FILE, parse_config
 from okrsite.content_folder_link import linked_out, real_folder
-from okrsite.content_submodules import content_modules, revision_submodule
+from okrsite.content_submodules import (
+    content_modules,
+    holding_module,
+    revision_submodule,
+    site_modules,
+)
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.folder_listings import FolderListings
 from okrsite.gitsource import (
@@ -59,6 +64,9 @@ class RevisionTree(MappingTree):
     """
 
     refused: dict[str, Diagnostic] = field(default_factory=dict)
+    #: the git submodules at or in the content folder, as a checkout names
+    #: them (``content/data``): git holds none of their files
+    submodules: list[str] = field(default_factory=list)
 
     def markdown_files(self, content_dir: str) -> list[str]:
         listed = super().markdown_files(content_dir)
@@ -74,7 +82,12 @@ class RevisionTree(MappingTree):
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         refused = self.refused.get(rel)
-        return refused if refused is not None else super().read_checked(rel)
+        if refused is not None:
+            return refused
+        module = holding_module(rel, self.submodules)
+        if module is not None:  # a KPI's data: CSV in it: not "does not exist"
+            return revision_submodule(module)
+        return super().read_checked(rel)
 
     def get(self, rel: str) -> bytes | None:
         """The bytes read of ``rel`` (``None``: not in the revision, or refused)."""
@@ -239,6 +252,7 @@ def read_revision(repo: Path, commit: str, prefix: str) -> RevisionTree:
             continue
         if entry.size is None:
             out.problems.append(revision_submodule(shown))
+            out.submodules.append(shown)
         elif (oid := blob_of(shown, path)) is not None:
             wanted[shown] = oid
     blobs = gitsource.read_blobs(repo, list(dict.fromkeys(wanted.values())))
@@ -254,7 +268,20 @@ class WorkingTree(FileTree):
     kept as one) left out, as :func:`read_revision` leaves them out, with
     the revision's words for it (OKR011, said once). Read from the checkout
     on this side only, every goal of a checked-out submodule was reported
-    "added"; docs/diff.md says a submodule's goals are not compared."""
+    "added"; docs/diff.md says a submodule's goals are not compared. So is a
+    KPI's ``data:`` CSV kept in one (:meth:`read_checked`): read from disk
+    here and not at the revision, the KPI's readings were "added" and an
+    OKR310 at the base "fixed"."""
+
+    _modules: tuple[str, ...] | None = field(default=None, repr=False)
+
+    def read_checked(self, rel: str) -> bytes | Diagnostic:
+        if self._modules is None:  # looked up once, not per file read
+            self._modules = site_modules(self.root)
+        module = holding_module(rel, self._modules)
+        if module is not None:
+            return revision_submodule(module)
+        return super().read_checked(rel)
 
     def submodule_problems(self, content_dir: str) -> list[Diagnostic]:
         return [revision_submodule(rel) for rel in content_modules(self.root, content_dir)]

@@ -1,13 +1,18 @@
 """Session 47 leftovers, each through the real CLI: a check-in named by an
 ISO week whose date: is of another week is warned of (OKR318) as one named
 by a day is; diff's summary counts KPIs whose direction was reversed; diff
-writes expected with the decimals the objective page wrote it with."""
+writes expected with the decimals the objective page wrote it with; a KPI's
+data: CSV in a git submodule is read on neither side of a diff."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from conftest import run_cli, write_site
+
+from okrsite.cli import cli
 
 CONFIG = 'title = "T"\nlanguage = "en"\ndefault_cycle = "2026-Q4"\n'
 
@@ -125,3 +130,48 @@ def test_diff_writes_expected_with_the_decimals_its_page_wrote(tmp_path: Path) -
     code, out = run_cli("diff", "HEAD~1", "HEAD", "--site", str(repo.root), "--format", "json")
     [score] = json.loads(out)["scores"]
     assert score["status"] == {"before": "at-risk", "after": "on-track"}, score
+
+
+# ------------------------------------------- 4. a KPI's data: CSV in a submodule
+def test_diff_leaves_a_kpi_data_file_in_a_submodule_out_on_both_sides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from gitrepo import Repo
+
+    def kpi(title: str) -> str:
+        return f"---\ntitle: {title}\nunit: EUR\ntarget: 200\ndata: data/mrr.csv\n---\n"
+
+    data = Repo(tmp_path / "data")
+    data.write("mrr.csv", "date,value\n2026-10-05,100\n2026-11-02,140\n")
+    data.commit("readings", "alice", "2026-10-03T10:00:00+00:00")
+    repo = Repo(tmp_path / "site")
+    repo.write("okrsite.toml", 'title = "T"\ndefault_cycle = "2026-Q4"\nas_of = "2026-11-05"\n')
+    repo.write("content/kpis/mrr.md", kpi("MRR"))
+    repo.commit("kpi", "alice", "2026-10-02T10:00:00+00:00")
+    repo.git(
+        "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(data.root), "content/data"
+    )
+    repo.commit("readings as a submodule", "alice", "2026-10-04T10:00:00+00:00")
+    out = tmp_path / "out"
+    code, built = run_cli("build", "--site", str(repo.root), "--out", str(out))
+    assert code == 0, built  # a build reads the CSV from the checkout
+    assert "140" in (out / "kpis/mrr/index.html").read_text(encoding="utf-8")
+
+    repo.write("content/kpis/mrr.md", kpi("Monthly revenue"))  # not committed
+    monkeypatch.chdir(repo.root)
+    result = CliRunner().invoke(cli, ["diff", "main", "--format", "json", "--fail-on", "errors"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    [record] = report["kpis"]
+    # only the title: the readings are read on neither side, no OKR310 fixed
+    assert [f["field"] for f in record["fields"]] == ["title"], record
+    found = report["diagnostics"]
+    assert not found["introduced"] and not found["resolved"], found
+    said = [line for line in result.stderr.splitlines() if "git submodule" in line]
+    assert said == [
+        "okrsite diff: warning: content/data is a git submodule, which okrsite diff "
+        "and the history cannot see into; skipped (hint: keep the goals in the site's own "
+        "repository: okrsite diff and the pages' history read no submodule's commits)"
+    ], result.stderr
