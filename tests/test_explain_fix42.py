@@ -109,12 +109,12 @@ def test_three_checkins_on_two_days_are_two_days_and_tentative(
     )
     assert text(forecast.select_one(".muted")) == (
         "(tentative: fewer than 3 days with a check-in, or check-ins spanning "
-        "under a quarter of the cycle)"
+        "under 25% of the cycle)"
     )
     card = page(out, "index.html").select_one(".cards .card .meta .muted")
     assert card is not None and text(card) == (
         "(tentative: fewer than 3 days with a check-in, or check-ins spanning "
-        "under a quarter of the cycle)"
+        "under 25% of the cycle)"
     )
 
 
