@@ -10,10 +10,18 @@ as for a submodule a revision holds): for a checked-out submodule, that its
 goals are read but diff and history cannot see into it; for one not checked
 out, that no goal was read from it and how to check it out.
 
-The submodules are the paths ``.gitmodules`` at the repository's top names,
-found without git when there is no such file (nearly every site): a few
-``stat`` calls per load. With one, ``git config`` reads it once per version
-of the file.
+The submodules are the paths ``.gitmodules`` at the repository's top names
+that git holds as one (a gitlink, mode 160000, in the index), found without
+git when there is no such file (nearly every site): a few ``stat`` calls
+per load. With one, ``git config`` reads it once per version of the file,
+and ``git ls-files`` asks the index about its paths on each load. A path
+``.gitmodules`` names where git holds an ordinary folder is no submodule:
+a revision has that folder's files (:mod:`okrsite.revision_tree` reads its
+tree entries), so the checkout is read as the revision is. Taking the file
+at its word, a three-line ``.gitmodules`` in a pull request made the
+working tree's ``okrsite diff`` skip the folder (an eased target in it
+reported as a removed objective, exit 0) and put a false OKR011 on every
+build and page (audit 47, "hostile" F2).
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from pathlib import Path
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.git_command import git_argv
+from okrsite.git_environment import git_environment
 from okrsite.sitefiles import excerpt
 
 #: the words every submodule finding has (:func:`submodules_said` finds them by)
@@ -155,7 +164,39 @@ def _top_and_modules(site_root: Path) -> tuple[Path, tuple[str, ...]] | None:
     except OSError:
         return None
     modules = _modules(str(listed), st.st_mtime_ns, st.st_size)
+    if modules:
+        modules = _gitlinks(top, modules)
     return (top, modules) if modules else None
+
+
+#: the mode of a gitlink, git's entry for a submodule's commit
+_GITLINK = b"160000"
+
+
+def _gitlinks(top: Path, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of ``paths`` (relative to ``top``) the index holds as a gitlink:
+    a submodule, not an ordinary folder ``.gitmodules`` happens to name.
+    Without git's answer (no git), a path whose folder holds a ``.git``, as
+    a checked-out submodule's does."""
+    try:
+        proc = subprocess.run(
+            git_argv(["--literal-pathspecs", "ls-files", "--stage", "-z", "--", *paths]),
+            cwd=top,
+            env=git_environment(top),
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        proc = None
+    if proc is None or proc.returncode != 0:
+        return tuple(p for p in paths if os.path.lexists(top / p / ".git"))
+    linked = set()
+    for entry in proc.stdout.split(b"\0"):
+        mode, _, rest = entry.partition(b" ")
+        if mode == _GITLINK:
+            linked.add(rest.partition(b"\t")[2].decode("utf-8", "surrogateescape"))
+    return tuple(p for p in paths if p in linked)
 
 
 @functools.lru_cache(maxsize=8)

@@ -66,8 +66,12 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
-#: an ``@`` that starts a mention on GitHub or GitLab: ``@octocat``, ``@acme/everyone``
-_MENTION = re.compile(r"(?<![\w@])@(?=[\w-])")
+#: an ``@`` that starts a mention on GitHub or GitLab: ``@octocat``,
+#: ``@acme/everyone``. Only an ASCII letter, digit or ``_`` before it keeps it
+#: from being one (an email address): GitHub's rule is ``(?:^|\W)@name`` in
+#: Ruby, whose ``\W`` holds ``é`` and ``@``, so ``café@octocat`` and
+#: ``@@octocat`` ping @octocat (audit 47, "hostile", note)
+_MENTION = re.compile(r"(?<![0-9A-Za-z_])@(?=[\w-])")
 
 
 def md(text: object) -> str:
@@ -94,16 +98,24 @@ def _escape(s: str) -> str:
     return "".join(out)
 
 
-def code(text: object) -> str:
-    """An inline code span that survives backticks and pipes in user text.
+def code(text: object, cell: bool = False) -> str:
+    """An inline code span that survives backticks in user text, and pipes
+    in a table's ``cell``.
 
     CommonMark closes a code span at the first run of as many backticks as
     opened it, so the fence is one backtick longer than the longest run in
     the text (a file named ``q`` `` @octocat <img …> `` `` would close a
     two-backtick fence and put its image and mention in the comment); a space
     inside each end, which CommonMark strips, keeps a leading or trailing
-    backtick of the text out of the fence."""
-    s = printable(" ".join(str(text).split())).replace("|", "\\|")
+    backtick of the text out of the fence.
+
+    A ``|`` would end a table's cell, so in one it is written ``\\|``, which
+    GitHub reads before the code span; anywhere else a code span shows a
+    backslash as written, and a branch ``fix|typo`` read ``fix\\|typo``
+    (audit 47, "hostile" F4)."""
+    s = printable(" ".join(str(text).split()))
+    if cell:
+        s = s.replace("|", "\\|")
     if "`" not in s:
         return f"`{s}`"
     fence = "`" * (max(len(run) for run in re.findall("`+", s)) + 1)
@@ -236,7 +248,7 @@ def _md_score_row(s: ScoreChange, w: Words = ENGLISH) -> str:
     removed objective's "— → 50%" is in the details)."""
     moves = "".join(f", {m}" for m in score_moves(s, table=True, w=w))
     return (
-        f"| {code(s.id)} {md(s.title)} | "
+        f"| {code(s.id, cell=True)} {md(s.title)} | "
         f"{w.percent_move(s.progress_before, s.progress_after, places=(s.places_before, s.places_after))}{moves} "
         f"| {_status_arrow(s.status_before, s.status_after, w)} | {w.causes(s.causes)} |"
     )

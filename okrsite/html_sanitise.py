@@ -15,12 +15,19 @@ Markdown itself makes (heading ids, footnotes, task-list boxes, table
 alignment and the tables' scrolling boxes) is on the list, so a text
 reads the same as without raw HTML.
 
+An ``<input>`` is kept only as a task list's box is: a checkbox, disabled
+(:func:`_only_task_boxes`). nh3 can keep an attribute's listed values but
+not drop the tag that lacks them, and an ``<input>`` of no ``type`` is a
+text field: ``<input type="password">`` beside "Sign in again" on a goal
+page asked readers for a credential (audit 47, "hostile" F3).
+
 Sites without ``allow_html`` never come here: their raw HTML is shown as
 text and nh3 is not even imported.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 __all__ = ["sanitised"]
@@ -47,6 +54,11 @@ _ATTRIBUTES = {
 }
 #: what a link or image may name besides relative addresses
 _SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
+
+#: an ``<input>`` as nh3 writes it (every value double-quoted, its ``<``,
+#: ``>`` and ``"`` escaped), and each of its attributes
+_INPUT = re.compile(r"<input(?P<attributes>(?:\s[^<>]*)?)>")
+_ATTRIBUTE = re.compile(r'\s(?P<name>[^\s="]+)(?:="(?P<value>[^"]*)")?')
 
 _OPTIONS: dict[str, Any] = {}
 
@@ -78,4 +90,21 @@ def sanitised(fragment: str) -> str:
     import nh3
 
     cleaned: str = nh3.clean(fragment, **_options())
+    if "<input" in cleaned:
+        cleaned = _INPUT.sub(_only_task_boxes, cleaned)
     return cleaned
+
+
+def _only_task_boxes(tag: re.Match[str]) -> str:
+    """An ``<input>`` kept as the disabled checkbox a task list has, or
+    dropped: any other type (text, password, a button) is a field on the
+    page a reader could type into, which no goal body needs."""
+    attributes = {
+        m.group("name").lower(): m.group("value") or ""
+        for m in _ATTRIBUTE.finditer(tag.group("attributes"))
+    }
+    if attributes.get("type", "").strip().lower() != "checkbox":
+        return ""
+    if "disabled" in attributes:
+        return tag.group(0)
+    return tag.group(0)[:-1] + ' disabled="disabled">'

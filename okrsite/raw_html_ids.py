@@ -18,12 +18,23 @@ the same treatment Markdown headings get (:mod:`okrsite.markdown`):
 Links within the text to such an id (``href="#timeline"`` in raw HTML, a
 Markdown ``[see](#timeline)``, a ``<label for>``) follow it, so they keep
 leading to the author's (first) element of that id.
+
+The tags are read as a browser (and nh3, after this) reads them, by
+:class:`html.parser.HTMLParser`, not by a pattern: ``<p/id="main">`` has an
+``id`` (a ``/`` parts attributes as a space does), and ``id=&#109;ain`` is
+``main`` (a value's character references are decoded), so an author could
+otherwise take the page's ``main`` or a check-in's anchor (audit 47,
+"hostile" F1). A tag whose id or link changes is written again from what
+was read, its values quoted and escaped, so the page holds exactly the id
+compared here.
 """
 
 from __future__ import annotations
 
-import re
+import html
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,26 +42,61 @@ if TYPE_CHECKING:
 
 __all__ = ["raw_html_ids_rule"]
 
-#: a start tag of raw HTML (its attributes in it)
-_TAG = re.compile(r"<[A-Za-z][^<>]*>")
-#: an ``id`` attribute in a tag, its value in one of three groups
-_ID = re.compile(
-    r"""(?P<name>\sid\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", re.I
-)
-#: an attribute naming an id of the page: a link's fragment, a label's control
-_REF = re.compile(
-    r"""(?P<name>\s(?:href\s*=\s*["']?#|for\s*=\s*["']?))(?P<value>[^\s"'<>`]+)""", re.I
-)
 #: ids of footnotes (``fn-body-1``): none of an author's may take one
 _FOOTNOTE_PREFIXES = ("fn-", "fnref-")
+#: attributes naming an id of the page: a label's control (a link's ``#``
+#: fragment is an ``href`` starting with ``#``)
+_REFERENCES = ("for",)
 
 
-def _ids_in(content: str) -> list[str]:
-    return [
-        next(v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None)
-        for tag in _TAG.finditer(content)
-        for m in _ID.finditer(tag.group(0))
-    ]
+@dataclass(frozen=True)
+class _StartTag:
+    """A start tag of raw HTML: where it stands in its token's text, and its
+    attributes as a browser keeps them (names in lower case, values
+    decoded, the first of a repeated name)."""
+
+    start: int
+    end: int
+    name: str
+    attributes: dict[str, str | None]
+
+    @property
+    def id(self) -> str:
+        return self.attributes.get("id") or ""
+
+    def written(self, attributes: dict[str, str | None]) -> str:
+        """The tag with ``attributes``, each value quoted and escaped."""
+        parts = [self.name]
+        for name, value in attributes.items():
+            parts.append(name if value is None else f'{name}="{html.escape(value)}"')
+        return "<" + " ".join(parts) + ">"
+
+
+class _StartTags(HTMLParser):
+    """The start tags of one token of raw HTML, in order. A comment's or a
+    script's text holds none (as for a browser)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[_StartTag] = []
+        self._line_starts = [0]
+        newline = text.find("\n")
+        while newline >= 0:
+            self._line_starts.append(newline + 1)
+            newline = text.find("\n", newline + 1)
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        start = self._line_starts[line - 1] + column
+        attributes: dict[str, str | None] = {}
+        for name, value in attrs:
+            attributes.setdefault(name, value)
+        raw = self.get_starttag_text() or ""
+        self.tags.append(_StartTag(start, start + len(raw), tag, attributes))
+
+    handle_startendtag = handle_starttag
 
 
 def raw_html_ids_rule(
@@ -67,8 +113,9 @@ def raw_html_ids_rule(
         for t in tokens:
             if t.type == "inline" and t.children:
                 raw.extend(c for c in t.children if c.type == "html_inline")
-        # every id as written, in the order the rewrite below meets them
-        written = [i for t in raw for i in _ids_in(t.content)]
+        tags = [_StartTags(t.content).tags if "<" in t.content else [] for t in raw]
+        # every id as a browser reads it, in the order the rewrite below meets them
+        written = [tag.id for in_token in tags for tag in in_token if tag.id]
         if not written:
             return
         doc = str(state.env.get(doc_key, body_id))
@@ -98,18 +145,18 @@ def raw_html_ids_rule(
         if given == written:
             return
         order = iter(given)
-
-        def new_id(m: re.Match[str]) -> str:
-            return f'{m.group("name")}"{next(order)}"'
-
-        def new_ref(m: re.Match[str]) -> str:
-            return m.group("name") + moved.get(m.group("value"), m.group("value"))
-
-        def retag(tag: re.Match[str]) -> str:
-            return _REF.sub(new_ref, _ID.sub(new_id, tag.group(0)))
-
-        for t in raw:
-            t.content = _TAG.sub(retag, t.content)
+        for t, in_token in zip(raw, tags, strict=True):
+            pieces = []
+            done = 0
+            for tag in in_token:
+                attributes = _followed(tag, moved)
+                if tag.id:
+                    attributes["id"] = next(order)
+                if attributes != tag.attributes:
+                    pieces += [t.content[done : tag.start], tag.written(attributes)]
+                    done = tag.end
+            if pieces:
+                t.content = "".join(pieces) + t.content[done:]
         for t in tokens:
             for c in t.children or ():
                 href = c.attrGet("href") if c.type == "link_open" else None
@@ -117,3 +164,17 @@ def raw_html_ids_rule(
                     c.attrSet("href", "#" + moved[href[1:]])
 
     return rule
+
+
+def _followed(tag: _StartTag, moved: dict[str, str]) -> dict[str, str | None]:
+    """``tag``'s attributes with its link (``href="#…"``) or label's control
+    (``for``) naming an id that moved naming where it went."""
+    attributes = dict(tag.attributes)
+    href = attributes.get("href")
+    if href and href.startswith("#") and href[1:] in moved:
+        attributes["href"] = "#" + moved[href[1:]]
+    for name in _REFERENCES:
+        value = attributes.get(name)
+        if value and value in moved:
+            attributes[name] = moved[value]
+    return attributes
