@@ -167,19 +167,12 @@ def organisation_changes(
         if names.team(bp.teams[old].parent) != team.parent
     ]
     if moved:
-        moves = _figure_moves(base, head, names, moved)
-        for tid, team, was in moved:
+        for (tid, team, was), figures in zip(
+            moved, _figure_moves(base, head, names, moved), strict=True
+        ):
             found.append(
                 OrgChange(
-                    "team",
-                    "moved",
-                    tid,
-                    tid,
-                    team.title,
-                    team.file,
-                    was,
-                    team.parent,
-                    tuple(m for m in moves if m.team in _above(tid, was, team.parent, hp, names)),
+                    "team", "moved", tid, tid, team.title, team.file, was, team.parent, figures
                 )
             )
     return tuple(found)
@@ -214,27 +207,46 @@ def _figure_moves(
     head: ScoredPortfolio,
     names: SiteNames,
     moved: list[tuple[str, Team, str | None]],
-) -> list[TeamFigureMove]:
-    """Every team figure of every cycle that differs between the sides for a
-    team above a moved one, as the team pages show them (rolled up)."""
+) -> list[tuple[TeamFigureMove, ...]]:
+    """Each move's own effect: the rolled-up figures of every cycle, as the
+    team pages show them, that differ between the base's team tree and
+    that tree with only this one move made, for the teams above the moved
+    one (:func:`_above`).
+
+    Both sides count the base's objectives (named as at head), so an edit
+    of a goal in the same change is not put down to a move: that is listed
+    with the goal. Judged against the whole head, five teams moved from
+    Engineering to Product each listed the five moves' combined effect
+    ("Engineering: 25 → 3 objectives" under every one), and the summary
+    counted those lines once per move (20 where 4 figures changed).
+    """
     hp = head.portfolio
-    watched: set[str] = set()
+    named_base = named_as_head(base.portfolio, names, hp)
+    before_tree = dict(hp.teams)
     for tid, moved_team, was in moved:
-        watched |= _above(tid, was, moved_team.parent, hp, names)
+        before_tree[tid] = replace(moved_team, parent=was)
+    frame = replace(base, portfolio=replace(named_base, teams=before_tree))
     cycles = list(objective_cycles(head))
     cycles += [c for c in objective_cycles(base) if c not in cycles]
-    out: list[TeamFigureMove] = []
-    for cycle in cycles:
-        after = team_figures(head, cycle)
-        before = {names.team(t) or t: f for t, f in team_figures(base, cycle).items()}
-        for team in sorted(watched):
-            b, a = before.get(team), after.get(team)
-            b_fig = b.rolled_up if b else None
-            a_fig = a.rolled_up if a else None
-            b_p = b_fig.progress if b_fig else None
-            a_p = a_fig.progress if a_fig else None
-            b_n = len(b_fig.objectives) if b_fig else 0
-            a_n = len(a_fig.objectives) if a_fig else 0
-            if (b_p, b_n) != (a_p, a_n):
-                out.append(TeamFigureMove(team, cycle, b_p, a_p, b_n, a_n))
+    befores = {cycle: team_figures(frame, cycle) for cycle in cycles}
+    out: list[tuple[TeamFigureMove, ...]] = []
+    for tid, moved_team, was in moved:
+        watched = _above(tid, was, moved_team.parent, hp, names)
+        one_move = replace(
+            frame, portfolio=replace(frame.portfolio, teams={**before_tree, tid: moved_team})
+        )
+        own: list[TeamFigureMove] = []
+        for cycle in cycles:
+            before, after = befores[cycle], team_figures(one_move, cycle)
+            for team in sorted(watched):
+                b, a = before.get(team), after.get(team)
+                b_fig = b.rolled_up if b else None
+                a_fig = a.rolled_up if a else None
+                b_p = b_fig.progress if b_fig else None
+                a_p = a_fig.progress if a_fig else None
+                b_n = len(b_fig.objectives) if b_fig else 0
+                a_n = len(a_fig.objectives) if a_fig else 0
+                if (b_p, b_n) != (a_p, a_n):
+                    own.append(TeamFigureMove(team, cycle, b_p, a_p, b_n, a_n))
+        out.append(tuple(own))
     return out

@@ -42,7 +42,8 @@ def organisation_summary(result: DiffResult, w: Words = ENGLISH) -> list[str]:
             )
         )
     if moved:
-        figures = sum(len(c.figures) for c in moved)
+        # a figure two moves change (both left one parent) is one figure
+        figures = len({(f.team, f.cycle) for c in moved for f in c.figures})
         parts.append(
             w.n(
                 "moves %(num)d team to another parent (%(figures)s)",
