@@ -85,6 +85,9 @@ class SiteConfig:
     #: how many check-ins the dashboard's "What changed" lists, newest first
     #: (the others are counted under it; 0: all of them)
     dashboard_changes: int = COUNT_DEFAULTS["dashboard_changes"]
+    #: how many objectives the dashboard's "Needs attention" and "Stale
+    #: objectives" each list (the others are on ``attention/index.html``; 0: all)
+    dashboard_attention: int = COUNT_DEFAULTS["dashboard_attention"]
     #: the month (1-12) a fiscal year starts in: FY2027, FY2027-Q1 … are then
     #: cycles (:class:`okrsite.cycles.FiscalCycles`); ``None``: no fiscal cycles
     fiscal_year_start: int | None = None
@@ -113,7 +116,14 @@ KNOWN_KEYS = (
     _STR_KEYS
     | set(SCORING_KEYS)
     | _BOOL_KEYS
-    | {"as_of", "max_pages", "backdate_days", "dashboard_changes", "fiscal_year_start"}
+    | {
+        "as_of",
+        "max_pages",
+        "backdate_days",
+        "dashboard_changes",
+        "dashboard_attention",
+        "fiscal_year_start",
+    }
 )
 #: the settings written at the top of okrsite.toml: one of them inside a table
 #: okrsite reads (``[cycles.NAME]``, ``[[sources]]``) was meant to be above it
@@ -342,7 +352,7 @@ def _check_of(key: str) -> Check | None:
         return check_as_of
     if key in _BOOL_KEYS:
         return check_bool
-    if key in ("backdate_days", "dashboard_changes"):
+    if key in COUNT_DEFAULTS:
         return check_count
     if key == "fiscal_year_start":
         return check_fiscal_year_start

@@ -283,16 +283,17 @@ def check_bool(key: str, value: Any, line: int | None, file: str, diags: list[Di
 
 
 #: the defaults of the settings that count (:class:`okrsite.config.SiteConfig` uses them)
-COUNT_DEFAULTS = {"backdate_days": 7, "dashboard_changes": 50}
+COUNT_DEFAULTS = {"backdate_days": 7, "dashboard_changes": 50, "dashboard_attention": 25}
 
 
 def _count_default(key: str) -> int:
-    """The default of ``backdate_days`` or ``dashboard_changes``."""
+    """The default of ``backdate_days``, ``dashboard_changes`` or ``dashboard_attention``."""
     return COUNT_DEFAULTS[key]
 
 
 def check_count(key: str, value: Any, line: int | None, file: str, diags: list[Diagnostic]) -> Any:
-    """``backdate_days``, ``dashboard_changes``: a whole number, 0 or more (CFG004)."""
+    """``backdate_days``, ``dashboard_changes``, ``dashboard_attention``: a whole
+    number, 0 or more (CFG004)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         what = "of days " if key == "backdate_days" else ""
         diags.append(

@@ -119,6 +119,7 @@ OWN_WORDS = frozenset(
         "Objective",
         "Objectives and key results (%(count)d)",
         "Objectives and key results:",
+        "Objectives that need attention",
         "Objectives whose figures changed:",
         "Page not found",
         "Pages",

@@ -21,9 +21,10 @@ from okrsite.resolve_kpis_goals import drives_loops
 from okrsite.scoring_pace import pace_places
 from okrsite.urls import SUMMARY_FILES, href, page_path, prefix
 from okrsite.view.chart_geometry import line_chart, progress_chart
+from okrsite.view.dashboard_lists import ATTENTION_PAGE, attention_views, dashboard_lists
 from okrsite.view.explain import explain
 from okrsite.view.key_result_rows import key_result_row
-from okrsite.view.review import attention, changes, ended_change_cycles
+from okrsite.view.review import changes, ended_change_cycles
 from okrsite.view.scorecard import scorecard_view
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
     ids = index.by_cycle.get(cycle, []) if cycle else []
     in_cycle = set(ids)
     roots = [i for i in ids if view.objectives[i].parent_objective not in in_cycle]
-    stale = [i for i in ids if view.scores[i].stale]
+    lists = dashboard_lists(view, cycle, site.config.dashboard_attention)
     first, last, moves, changes_total = changes(view, cycle, site.config.dashboard_changes or None)
     return path, site.render(
         "dashboard.html",
@@ -69,11 +70,16 @@ def dashboard(site: SiteRenderer, _: str) -> Page:
         # objectives" say why instead of speaking of running objectives
         followed=sum(1 for i in ids if view.scores[i].status not in ("draft", "dropped")),
         roots=[view.objective(i) for i in view.objectives_sorted(roots)],
-        stale=view.objectives_sorted(stale),
+        # the first dashboard_attention of each list; the others are counted
+        # under it, with a link to the page of all of them
+        stale=lists.first_stale(),
+        stale_more=lists.stale_more,
         latest=[view.checkin(c) for c in index.checkins[-LATEST_CHECKINS:][::-1]],
         kpi_ids=index.kpi_ids,
         cycle_names=index.cycle_names,
-        attention=attention(view, cycle) if cycle else [],
+        attention=attention_views(view, lists.first_attention()),
+        attention_more=lists.attention_more,
+        attention_page=ATTENTION_PAGE,
         changes=moves,
         changes_total=changes_total,
         window=(first, last),
@@ -259,6 +265,24 @@ def free_pages(site: SiteRenderer, _: str) -> Page:
     portfolio = site.scored.portfolio
     rows = [(i, portfolio.pages[i].title) for i in site.index.page_ids]
     return path, site.render("pages.html", path, title=site.gettext("Pages"), rows=rows)
+
+
+def all_attention(site: SiteRenderer, _: str) -> Page:
+    """Every objective of the dashboard's "Needs attention" and "Stale
+    objectives", which list the first ``dashboard_attention``: built only
+    when they leave some out (:meth:`okrsite.render.SiteRenderer.page_keys`)."""
+    path = ATTENTION_PAGE
+    view, cycle = site.view, site.index.current_cycle
+    lists = dashboard_lists(view, cycle, 0)
+    return path, site.render(
+        "attention.html",
+        path,
+        title=site.gettext("Objectives that need attention"),
+        cycle=site.index.cycles.get(cycle) if cycle else None,
+        attention=attention_views(view, lists.attention),
+        stale=lists.stale,
+        limit=site.config.dashboard_attention,
+    )
 
 
 def search(site: SiteRenderer, _: str) -> Page:
@@ -516,6 +540,7 @@ HANDLERS: dict[str, Callable[[SiteRenderer, str], Page]] = {
     "checkins": checkins,
     "search": search,
     "pages": free_pages,
+    "attention": all_attention,
     "404": not_found,
     "objective": objective,
     "kpi": kpi,

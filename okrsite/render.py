@@ -54,6 +54,7 @@ from okrsite.streaks import checkin_streaks
 from okrsite.theme import Theme, load_theme
 from okrsite.urls import page_file, prefix
 from okrsite.value_prints import Keyed, forked_printer
+from okrsite.view.dashboard_lists import dashboard_lists
 from okrsite.view.formatting import (
     percent_with_places,
     remembered_decimal,
@@ -262,11 +263,16 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
     def page_keys(self) -> list[PageKey]:
         """Every HTML page of the site, in a stable order."""
         index = self.index
-        keys: list[PageKey] = [
-            (kind, "")
-            for kind in pages.SUMMARY_PAGES
-            if kind != "pages" or len(index.page_ids) > NAV_PAGES
-        ]
+        # as "More pages" is built only when the navigation leaves some out,
+        # the page of all objectives that need attention is built only when
+        # the dashboard's lists leave some out
+        wanted = {
+            "pages": len(index.page_ids) > NAV_PAGES,
+            "attention": dashboard_lists(
+                self.view, index.current_cycle, self.config.dashboard_attention
+            ).cut,
+        }
+        keys: list[PageKey] = [(kind, "") for kind in pages.SUMMARY_PAGES if wanted.get(kind, True)]
         keys += [("objective", i) for i in index.objective_ids]
         keys += [("kpi", i) for i in index.kpi_ids]
         keys += [("goal", i) for i in index.goal_ids]

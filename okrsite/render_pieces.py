@@ -50,7 +50,7 @@ NAV_PAGES = 20
 #: the navigation entry each folder of the site belongs to: a record's page
 #: (``teams/support/index.html``) is in the section of the page listing its
 #: kind; objectives are listed by the alignment tree, free pages not in the
-#: navigation by "More pages"
+#: navigation by "More pages", the objectives that need attention by the dashboard
 _SECTION_OF_FOLDER = {
     "objectives": SUMMARY_FILES["alignment"],
     "kpis": SUMMARY_FILES["kpi-tree"],
@@ -60,6 +60,8 @@ _SECTION_OF_FOLDER = {
     "cycles": SUMMARY_FILES["cycles"],
     "checkins": SUMMARY_FILES["checkins"],
     "pages": SUMMARY_FILES["pages"],
+    # every objective that needs attention: the dashboard lists the first few
+    "attention": SUMMARY_FILES["dashboard"],
 }
 
 

@@ -83,6 +83,7 @@ SUMMARY_FILES = {
     "checkins": "checkins/index.html",
     "search": "search/index.html",
     "pages": "pages/index.html",
+    "attention": "attention/index.html",
     "404": "404.html",
 }
 

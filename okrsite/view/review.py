@@ -1,6 +1,7 @@
 """What the dashboard shows for the weekly check-in: who needs help, what changed.
 
-The attention list (:mod:`okrsite.attention`) and the week's moves
+The attention list (:mod:`okrsite.attention`, cut and dressed for the
+dashboard in :mod:`okrsite.view.dashboard_lists`) and the week's moves
 (:mod:`okrsite.changes`) are computed in core; this module only dresses them
 for the templates: links instead of ids, the objective's figures as every
 list shows them, progress changes in percentage points. It decides nothing
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from okrsite.attention import Reason, attention_list
+from okrsite.attention import Reason
 from okrsite.changes import CheckinChange, changes_window, ended_in_window, window_changes
 from okrsite.model import CheckIn
 from okrsite.view.view_model import Link, ObjectiveView, ViewModel
@@ -23,7 +24,6 @@ __all__ = [
     "AttentionView",
     "ChangeView",
     "MoveView",
-    "attention",
     "changes",
     "ended_change_cycles",
     "feed_moves",
@@ -73,18 +73,6 @@ class ChangeView:
     confidence_before: float | None
     confidence_after: float | None
     moves: tuple[MoveView, ...]
-
-
-def attention(view: ViewModel, cycle: str) -> list[AttentionView]:
-    """The attention list of ``cycle`` (the dashboard's) and of every other
-    cycle running on as_of (a year around its quarter: its objectives need
-    help this week too; not an upcoming or ended one), worst first (the
-    order core gives)."""
-    return [
-        AttentionView(view.objective(entry.objective), entry.reasons)
-        for entry in attention_list(view.scored, {cycle, *view.running_cycles()})
-        if entry.objective in view.scores
-    ]
 
 
 def ended_change_cycles(view: ViewModel, cycle: str | None) -> list[str]:

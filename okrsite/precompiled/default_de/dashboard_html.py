@@ -37,10 +37,12 @@ def block_main(context, missing=missing, environment=environment):
     l_0_cycle_names = resolve('cycle_names')
     l_0_attention = resolve('attention')
     l_0_partial = resolve('partial')
+    l_0_attention_more = resolve('attention_more')
+    l_0_ngettext = resolve('ngettext')
+    l_0_attention_page = resolve('attention_page')
     l_0_markup = resolve('markup')
     l_0_followed = resolve('followed')
     l_0_goals = resolve('goals')
-    l_0_ngettext = resolve('ngettext')
     l_0_kpi_ids = resolve('kpi_ids')
     l_0_window = resolve('window')
     l_0_change_cycles = resolve('change_cycles')
@@ -52,6 +54,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_has_objectives = resolve('has_objectives')
     l_0_none_stale = resolve('none_stale')
     l_0_stale = resolve('stale')
+    l_0_stale_more = resolve('stale_more')
     l_0_latest = resolve('latest')
     l_0_window_days = missing
     try:
@@ -153,6 +156,14 @@ def block_main(context, missing=missing, environment=environment):
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, cycle=environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _loop_vars=_loop_vars))
             l_1_entry = missing
             yield '  </ul>\n'
+            if (undefined(name='attention_more') if l_0_attention_more is missing else l_0_attention_more):
+                pass
+                yield '<p class="meta">'
+                yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more objective needs attention.', '%(num)d more objectives need attention.', (undefined(name='attention_more') if l_0_attention_more is missing else l_0_attention_more), _block_vars=_block_vars))
+                yield ' <a href="'
+                yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+                yield escape((undefined(name='attention_page') if l_0_attention_page is missing else l_0_attention_page))
+                yield '#attention">Alle Ziele, die Aufmerksamkeit brauchen</a></p>'
         elif ((undefined(name='cycle_state') if l_0_cycle_state is missing else l_0_cycle_state) == 'over'):
             pass
             yield '<p class="muted">'
@@ -337,9 +348,21 @@ def block_main(context, missing=missing, environment=environment):
             pass
             l_0_none_stale = context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars)
             _block_vars['none_stale'] = l_0_none_stale
+        if (undefined(name='stale') if l_0_stale is missing else l_0_stale):
+            pass
+            yield '  <p class="meta">Am längsten ohne Check-in zuerst; jedes steht auch unter „Braucht Aufmerksamkeit“.</p>\n'
         yield '  '
         yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (undefined(name='none_stale') if l_0_none_stale is missing else l_0_none_stale), False, _block_vars=_block_vars))
-        yield '\n</section>\n'
+        yield '\n'
+        if (undefined(name='stale_more') if l_0_stale_more is missing else l_0_stale_more):
+            pass
+            yield '<p class="meta">'
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d more stale objective.', '%(num)d more stale objectives.', (undefined(name='stale_more') if l_0_stale_more is missing else l_0_stale_more), _block_vars=_block_vars))
+            yield ' <a href="'
+            yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape((undefined(name='attention_page') if l_0_attention_page is missing else l_0_attention_page))
+            yield '#stale">Alle veralteten Ziele</a></p>'
+        yield '</section>\n'
     yield '<section aria-labelledby="latest">\n  <h2 id="latest">Neueste Check-ins</h2>\n'
     if (undefined(name='latest') if l_0_latest is missing else l_0_latest):
         pass
@@ -360,4 +383,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&4=89&5=91&6=96&8=99&9=105&10=110&11=115&12=117&13=120&14=122&20=140&22=144&24=147&25=149&26=153&28=156&29=161&30=166&33=175&37=178&38=182&40=185&42=187&43=190&44=192&46=194&48=200&49=203&52=206&53=209&56=216&57=220&58=228&59=230&60=235&61=240&62=248&64=250&65=255&66=258&67=262&69=265&70=275&72=285&75=288&77=291&78=295&86=304&87=307&90=317&94=320&95=324&96=328&97=332&98=338&99=341&104=344&106=347&107=351&110=355'
+debug_info = '1=13&2=16&3=20&4=92&5=94&6=99&8=102&9=108&10=113&11=118&12=120&13=123&14=125&20=143&22=147&24=150&25=152&26=156&29=159&30=167&31=172&32=177&35=186&39=189&40=193&42=196&44=198&45=201&46=203&48=205&50=211&51=214&54=217&55=220&58=227&59=231&60=239&61=241&62=246&63=251&64=259&66=261&67=266&68=269&69=273&71=276&72=286&74=296&77=299&79=302&80=306&88=315&89=318&92=328&96=331&97=335&98=339&99=343&100=349&101=351&104=355&105=357&110=367&112=370&113=374&116=378'
