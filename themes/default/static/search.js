@@ -28,11 +28,14 @@
     return s ? box.getAttribute("data-status-" + s) || s : "";
   }
   /* accents and case do not matter, as in the site's ids and lists:
-     "angstrom" finds "Ångström", "zoe" finds "Zoë", "strasse" "Straße" */
+     "angstrom" finds "Ångström", "zoe" finds "Zoë", "strasse" "Straße";
+     nor do apostrophes (' ’ ‘ ʼ), dropped from the index's words and the
+     query alike, so "oneil", "o'neil" and "O’Neil" all find "Zoë O'Neil" */
   var FOLDED = { "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i" };
   function fold(s) {
     return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[ßøæœłđı]/g, function (c) { return FOLDED[c]; });
+      .replace(/[ßøæœłđı]/g, function (c) { return FOLDED[c]; })
+      .replace(/['\u2018\u2019\u02bc]/g, "");
   }
   var items = data.items.map(function (it) {
     var s = it.s || "";
