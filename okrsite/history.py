@@ -84,8 +84,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: merge commit on the first-parent line has its own changes, against each
 #: parent (okrsite.history_merges): 21; a goal file's links as each commit
 #: holds them, not the checkout's (okrsite.history_links): 22; a merge's side
-#: against its first parent first (okrsite.history_merges): 23): cached events reread
-CACHE_VERSION = 23
+#: against its first parent first (okrsite.history_merges): 23; a merge's
+#: records read against a merged parent marked not_kept (okrsite.history_merges
+#: NOT_KEPT): 24): cached events reread
+CACHE_VERSION = 24
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 

@@ -36,7 +36,7 @@ from okrsite.diff_records import LESS
 from okrsite.gitsource import CommitInfo
 from okrsite.history import BEFORE_HISTORY, Change, Origin, SiteHistory, Tick, pr_numbers
 from okrsite.history_events import Event
-from okrsite.history_merges import MERGE
+from okrsite.history_merges import MERGE, NOT_KEPT
 from okrsite.history_why import Why, commit_why
 from okrsite.model import Cycle
 
@@ -185,8 +185,25 @@ class _Timelines:
                 why = commit_why(c)
                 if why is not None:
                     whys[c.sha] = why
+            # a merge's value kept of main's over its branch's changed nothing
+            # on main, as okrsite diff of it says: judged neither way, not
+            # mid-cycle, no ended cycle's figures altered
+            kept = not rec.get(NOT_KEPT)
             entry = Change(
-                c.sha, pr, day, c.author, name, old, new, mid, less, kr, authored, note, ended
+                c.sha,
+                pr,
+                day,
+                c.author,
+                name,
+                old,
+                new,
+                mid and kept,
+                less and kept,
+                kr,
+                authored,
+                note if kept else None,
+                ended if kept else None,
+                not kept,
             )
             self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
             return True

@@ -29,7 +29,10 @@ reviewers saw said "4 → 3, more ambitious".) One that kept the first
 parent's value while the branch's commits left another (resolved in favour
 of main, ``git merge -s ours``) changed nothing on its branch, and ``okrsite
 diff`` says so; its entry, from the value the branch's commits left to the
-one it kept, is there so that the newest entry is what the file says. A
+one it kept, is there so that the newest entry is what the file says, and
+is judged neither more nor less ambitious: it says the branch's change was
+not kept (:data:`NOT_KEPT`; judged against the branch, one easing was
+counted twice, main's own and this entry's). A
 check-in figure set while resolving a conflict is the merge commit's,
 likewise.
 
@@ -50,6 +53,17 @@ from okrsite.history_events import Event
 #: the key of a merge commit's event saying its changes are its own, read
 #: against each of its parents (kept in the history cache with the event)
 MERGE = "merge"
+#: the key of a record of a merge's event read against a parent it merged
+#: (not its first): what differs there and the fold has not told yet is a
+#: value the merge kept of its first parent's over the one the branch's
+#: commits left (resolved in favour of main, ``git merge -s ours``). That
+#: changed nothing on the branch it landed on (``okrsite diff`` of the merge
+#: against its first parent reports nothing), so its entry is judged neither
+#: more nor less ambitious: it says the branch's change was not kept
+#: (:attr:`okrsite.history_records.Change.not_kept`). A value the merge
+#: changed on its first parent's side (a third value) is told, and judged,
+#: by the first side, which is folded first.
+NOT_KEPT = "not_kept"
 #: between a merge commit's id and a side's place in the key of one side's
 #: changes while they are read (no commit id holds a NUL)
 _SIDE = "\0"
@@ -138,9 +152,12 @@ def joined(events: Mapping[str, Event], merges: Sequence[str]) -> dict[str, Even
             out[key] = event
     for sha, parts in sides.items():
         merged: Event = {name: [] for name in _EVENT_LISTS}
-        for _n, event in sorted(parts, key=lambda part: part[0]):
+        for side, event in sorted(parts, key=lambda part: part[0]):
             for name in _EVENT_LISTS:
-                merged[name].extend(event.get(name, ()))
+                items = event.get(name, ())
+                if side > 0 and name == "records":  # compared with a merged parent: NOT_KEPT
+                    items = [{**rec, NOT_KEPT: True} for rec in items]
+                merged[name].extend(items)
         if not merged["csv_moves"]:
             del merged["csv_moves"]
         merged[MERGE] = True

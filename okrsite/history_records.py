@@ -64,6 +64,13 @@ class Change:
     note: str | None = None
     #: the ended cycle whose final figures it alters (:func:`okrsite.cycles.changed_after_end`)
     cycle_ended: str | None = None
+    #: a merge commit's entry for a value it kept of its first parent's over
+    #: the one its branch's commits left (:data:`okrsite.history_merges.NOT_KEPT`):
+    #: it changed nothing on the branch it landed on, so it is judged neither
+    #: more nor less ambitious (``less_ambitious`` false, no ``note``) nor
+    #: mid-cycle or after a cycle ended, as ``okrsite diff`` of the merge
+    #: against its first parent reports nothing
+    not_kept: bool = False
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -85,6 +92,8 @@ class Change:
             out["note"] = self.note
         if self.cycle_ended is not None:
             out["cycle_ended"] = self.cycle_ended
+        if self.not_kept:
+            out["not_kept"] = True  # the branch's change was not kept in the merge
         return out
 
 

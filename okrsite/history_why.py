@@ -19,6 +19,12 @@ own), a :class:`Why`:
 * ``detail``: the rest of the message (its body without the reason),
   cut to :data:`DETAIL_LIMIT` characters, for a page to show on request.
 
+A conflicted merge finished with ``git commit --no-edit`` keeps git's
+"# Conflicts:" list of files in its message (no editor's cleanup dropped
+it): :func:`without_git_comments` drops it, and a merge's ``#`` lines, as
+that cleanup would, so the list is neither the pull request's title nor
+the rest of the message.
+
 Messages are whatever anyone committed: :func:`commit_why` takes them
 without control characters (:mod:`okrsite.history_dates` cleaned them) and
 without bidirectional embeddings, overrides and isolates, which could make
@@ -70,6 +76,13 @@ _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:\s")  # "Signed-off-by: …", "Why: 
 #: commit <hash>." (a line of the body, not a trailer, but git's, not the
 #: author's: a ``Reason:`` written above it keeps to its own lines)
 _GIT_LINE = re.compile(r"^\s*(?:\(cherry picked from commit |This reverts commit [0-9a-f]{7,64}\b)")
+#: git's list of the files a conflict stopped at, which it writes into the
+#: message of a merge (or cherry-pick, revert) finished with ``git commit
+#: --no-edit``: then no editor's cleanup strips it ("# Conflicts:" and a
+#: "#<tab><path>" line per file; git before 1.7.12 wrote it uncommented,
+#: "Conflicts:" and "<tab><path>"). Git's words, never a title or a reason.
+_CONFLICTS = re.compile(r"^#? ?Conflicts:[ \t]*$")
+_CONFLICT_PATH = re.compile(r"^#?\t")
 #: bidirectional embeddings, overrides and isolates (the marks LRM and RLM stay)
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BREAKS = re.compile("[\r\u2028\u2029\x85]")
@@ -132,11 +145,36 @@ def _cut(text: str, limit: int) -> str:
     return text[:limit].rstrip() + ELLIPSIS
 
 
+def without_git_comments(body: str, merge: bool) -> list[str]:
+    """``body``'s lines without what git's own cleanup of a message edited
+    in an editor would drop and ``git commit --no-edit`` leaves in: git's
+    list of conflicted files (:data:`_CONFLICTS`) in any message, and in a
+    merge commit's body (``merge``: its subject only says it merged, so the
+    body is git's or the forge's) every line starting with ``#``, git's
+    comment character."""
+    out: list[str] = []
+    listing = False
+    for line in body.split("\n"):
+        if _CONFLICTS.match(line):
+            listing = True
+            continue
+        if listing and _CONFLICT_PATH.match(line):
+            continue
+        listing = False
+        if merge and line.startswith("#"):
+            continue
+        out.append(line)
+    return out
+
+
 def commit_why(c: CommitInfo) -> Why | None:
     """What ``c``'s message says (see the module's text); None for an empty message."""
     subject = _line(_clean(c.subject))
-    lines = [_SPACES.sub(" ", line).rstrip() for line in _clean(c.body).split("\n")]
-    if _MERGE_SUBJECT.match(subject):
+    merge = bool(_MERGE_SUBJECT.match(subject))
+    lines = [
+        _SPACES.sub(" ", line).rstrip() for line in without_git_comments(_clean(c.body), merge)
+    ]
+    if merge:
         # the pull request's title, the first line of the body (GitLab's
         # "See merge request" line is no title)
         first = next((i for i, line in enumerate(lines) if line.strip()), None)

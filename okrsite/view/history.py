@@ -104,6 +104,9 @@ class TimelineEntry:
     #: :attr:`okrsite.history.Change.cycle_ended`), else None
     cycle_ended: str | None = None
     detail: str | None = None
+    #: a merge's entry for a value it kept of main's over its branch's, judged
+    #: neither way (:attr:`okrsite.history.Change.not_kept`)
+    not_kept: bool = False
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -212,6 +215,7 @@ def _entry(
         message=(why.message or None) if why is not None else None,
         reason=why.reason if why is not None else None,
         detail=why.detail if why is not None else None,
+        not_kept=change.not_kept,
     )
 
 

@@ -218,8 +218,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 52 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 52 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 54 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 54 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -347,7 +347,10 @@ def root(context, missing=missing, environment=environment):
                     else:
                         pass
                         yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
-                if (undefined(name='less') if l_1_less is missing else l_1_less):
+                if environment.getattr(l_1_e, 'not_kept'):
+                    pass
+                    yield ": the branch's change was not kept in the merge"
+                elif (undefined(name='less') if l_1_less is missing else l_1_less):
                     pass
                     yield ' <strong class="flag less-ambitious">less ambitious</strong>'
                 elif (environment.getattr(l_1_e, 'note') in (undefined(name='judged') if l_0_judged is missing else l_0_judged)):
@@ -402,4 +405,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '20=70&21=75&22=91&26=116&27=123&28=125&32=130&33=133&35=136&36=139&39=142&40=147&41=152&44=155&45=176&46=195&49=203&52=207&53=267&54=350&55=360&56=368&57=381&59=397&60=401'
+debug_info = '22=70&23=75&24=91&28=116&29=123&30=125&34=130&35=133&37=136&38=139&41=142&42=147&43=152&46=155&47=176&48=195&51=203&54=207&55=267&56=350&57=363&58=371&59=384&61=400&62=404'
