@@ -172,7 +172,11 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
     decimal comma (then ``1,250`` is 1.25 and ``1.000`` is 1000). Beside a
     dollar, pound or yen sign a comma groups thousands, and beside any
     currency sign a point before three digits does (``€5.000``): amounts
-    are written so. A figure in brackets is negative (``($50,000.00)``, as
+    are written so. A euro amount's comma is the file's, as a plain
+    figure's: ``€4,000`` is 4 where a comma marks decimals, read by the goal
+    files' function (:func:`okrsite.written_numbers.read_number`, whose money
+    rule is :func:`~okrsite.written_numbers.money_grouped`), so that import, a
+    goal file and a KPI's data file read one figure one way. A figure in brackets is negative (``($50,000.00)``, as
     accounting formats of Excel and Google Sheets write a loss, and export
     it to CSV): okrsite's other readers of figures (goal files, a KPI's data
     file) read them by :mod:`okrsite.written_numbers`, not here."""
@@ -196,9 +200,9 @@ def parse_number(value: Any, decimal_comma: bool | None = False) -> tuple[float,
     if decimal_comma is True and not any(sign in text for sign in "$£¥"):
         if _ONE_POINT_GROUP.fullmatch(text.strip()):
             text = text.replace(".", "", 1)  # 1.200: the point groups thousands
-        elif _ONE_COMMA_GROUP.fullmatch(text.strip()):
-            text = text.replace(",", ".", 1)  # 1,250: the comma marks decimals
-        read = read_number(text)
+        # 1,250 and €1,250: the comma marks decimals, read by the goal files'
+        # reader, whose money rule is not fooled as a rewritten €1.250 was (1250)
+        read = read_number(text, decimal_comma=True)
     else:
         read = read_number(text, one_group_thousands=True)
     return read if read is not None else _scientific(text)
@@ -279,12 +283,11 @@ def _unbracketed(text: str) -> str | None:
     return f"{lead}{inner}{trail}"
 
 
-#: one point (or comma) before exactly three digits, with a sign, a percent or
+#: one point before exactly three digits, with a sign, a percent or
 #: currency sign around; matched against the stripped cell, so that no two runs
 #: of spaces meet (``\s*[-+]?[$€£¥]?\s*`` took time by the square of a cell's
 #: leading spaces)
 _ONE_POINT_GROUP = re.compile(r"[-+]?[$€£¥]?\s*[1-9]\d{0,2}\.\d{3}\s*[%€]?")
-_ONE_COMMA_GROUP = re.compile(r"[-+]?[$€£¥]?\s*[1-9]\d{0,2},\d{3}\s*[%€]?")
 
 
 def ambiguous(text: str) -> tuple[float, float] | None:

@@ -240,20 +240,28 @@ def money_grouped(figure: str, currency: str = "") -> str | None:
     return None
 
 
-def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float, bool] | None:
+def read_number(
+    text: str, *, one_group_thousands: bool = False, decimal_comma: bool = False
+) -> tuple[float, bool] | None:
     """The number ``text`` writes and whether it was written as a percentage
     (``"45 %"`` → ``(45.0, True)``), or ``None`` if it is not one number.
     ``2,345`` is read as the run's language writes it (:func:`numbers_written_in`);
     ``one_group_thousands`` reads it as thousands whatever the language (for
-    sources known to write the English way)."""
+    sources known to write the English way), ``decimal_comma`` as a decimal
+    (for sources known to write a decimal comma: an imported sheet whose
+    figures say so, :func:`okrsite.spreadsheet_numbers.parse_number`). Either
+    way the money rule is this function's: ``€2,345`` is read as ``2,345``
+    is, beside a dollar, pound or yen sign it groups thousands, and
+    ``€2.345`` is 2345 (:func:`money_grouped`), so a sheet's ``"€4,000"``
+    reads as a goal file's does."""
     body = as_typed(text)  # “100”, –5: as typed before Word turned the quotes and the minus
     if not body:
         return None
     if len(body) > 2 and body[0] == "(" and body[-1] == ")":
-        return _bracketed(body[1:-1], one_group_thousands)
+        return _bracketed(body[1:-1], one_group_thousands, decimal_comma)
     # the dollar, the pound and the yen are written the English way, where a
     # comma groups thousands ($250,000); the euro is written both ways
-    comma_groups = _NOW.comma_groups
+    comma_groups = False if decimal_comma else _NOW.comma_groups
     one_group_thousands = (
         one_group_thousands
         or comma_groups is True
@@ -309,7 +317,9 @@ def read_number(text: str, *, one_group_thousands: bool = False) -> tuple[float,
     return (number, percent) if math.isfinite(number) else None
 
 
-def _bracketed(inner: str, one_group_thousands: bool) -> tuple[float, bool] | None:
+def _bracketed(
+    inner: str, one_group_thousands: bool, decimal_comma: bool = False
+) -> tuple[float, bool] | None:
     """``(123)``, ``(1.200,00 €)``, ``($50,000.00)``: negative, as accounting
     formats write a loss and a spreadsheet exports and pastes it; a data
     file's cell reads it so (:func:`okrsite.kpi_csv.read_number`), and a
@@ -318,7 +328,7 @@ def _bracketed(inner: str, one_group_thousands: bool) -> tuple[float, bool] | No
     body = inner.strip()
     if not body or body[0] in "+-\u2212()" or ")" in body or "(" in body:
         return None
-    found = read_number(body, one_group_thousands=one_group_thousands)
+    found = read_number(body, one_group_thousands=one_group_thousands, decimal_comma=decimal_comma)
     if found is None:
         return None
     return (-found[0] if found[0] else 0.0), found[1]
