@@ -18,7 +18,7 @@ from datetime import date
 from okrsite.parse_messages import number_hint
 from okrsite.written_numbers import read_number
 
-__all__ = ["csv_header_hint", "csv_number_hint", "csv_split_hint"]
+__all__ = ["csv_header_hint", "csv_number_hint", "csv_split_hint", "one_way_decimal"]
 
 
 def csv_header_hint(header: list[str], delimiter: str) -> str:
@@ -104,7 +104,7 @@ def csv_number_hint(cell: str, delimiter: str) -> str:
         bare = cell.strip()
         return (
             f"write {bare.replace(',', '')} if the comma groups thousands, or "
-            f"{bare.replace(',', '.')} if it marks the decimals: a file separated by "
+            f"{_decimal_reading(bare)} if it marks the decimals: a file separated by "
             "commas marks decimals with a point, this site's language with a comma"
         )
     if kpi_csv.ambiguous(cell, delimiter):
@@ -164,6 +164,36 @@ def csv_number_hint(cell: str, delimiter: str) -> str:
     return number_hint(cell).replace("in YAML", "in a file separated by commas")
 
 
+def one_way_decimal(decimal: float, mark: str) -> str:
+    """``decimal`` written with a decimal ``mark`` (``"point"`` or
+    ``"comma"``) so that it reads one way: ``1.25``, ``4`` (not ``4.000``,
+    which a German reader and the money rule beside a currency sign read as
+    4000), and ``1.8340`` for 1.834, as ``1.834``, the figure a hint is
+    about, reads two ways (a separator before exactly three digits may
+    group thousands): a fourth decimal settles it. For the hints of IMP111,
+    IMP204 and OKR203, which suggest it for the decimal reading of
+    ``1,834``."""
+    whole, _, decimals = format(decimal, "g").partition(".")
+    if not decimals:
+        return whole
+    written = whole + ("," if mark == "comma" else ".") + decimals
+    return written + "0" if len(decimals) == 3 else written
+
+
+def _decimal_reading(bare: str) -> str:
+    """A comma-separated file's cell whose one comma before three digits
+    (``"€4,000"``, ``"1,834 %"``) is written as the decimal it would mark,
+    its signs kept, so that the file reads it so: ``€4``, ``1.8340 %``
+    (:func:`one_way_decimal`); ``€4.000`` would read 4000 (the money rule)."""
+    found = _COMMA_FIGURE.search(bare)
+    if found is None:
+        return bare.replace(",", ".")
+    decimal = one_way_decimal(float(f"{found[1]}.{found[2]}"), "point")
+    return bare[: found.start()] + decimal + bare[found.end() :]
+
+
+#: one comma before exactly three digits, the figure of an ambiguous cell
+_COMMA_FIGURE = re.compile(r"(?<![\d.,])([1-9]\d{0,2}),(\d{3})(?![\d.,])")
 #: a figure a German sheet writes (``1.234,56 €``, ``(2.000,5)``): points
 #: group thousands, a comma marks the decimals; what is before and after it
 _GERMAN_FIGURE = re.compile(r"(\D*?)([-+\u2212]?[1-9]\d{0,2}(?:\.\d{3})+,\d+)(\D*)")

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from okrsite.column_match import ColumnMap
+from okrsite.csv_hints import one_way_decimal
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.parse import split_unit, without_unit
 from okrsite.spreadsheet_cells import split_owners, totals_label
@@ -353,13 +354,10 @@ def _one_way(decimal: float, mark: str) -> str:
     ``1,25``; and ``1,8340`` for 1.834, as ``1,834``, the figure the hint is
     about, reads two ways (a separator before exactly three digits may group
     thousands): a fourth decimal settles it, and says what it is."""
-    whole, _, decimals = format(decimal, "g").partition(".")
-    if not decimals:
-        return whole
-    written = whole + ("," if mark == "comma" else ".") + decimals
-    if len(decimals) != 3:
-        return written
-    return f"{written}0 ({decimal:g} with a 0 added)"
+    written = one_way_decimal(decimal, mark)
+    if len(format(decimal, "g").partition(".")[2]) != 3:
+        return written  # no fourth decimal added: 1,25, 4
+    return f"{written} ({decimal:g} with a 0 added)"
 
 
 def _no_reading(value: Any) -> bool:

@@ -7,14 +7,18 @@ and a semicolon sheet's ``4,000 €`` as 4000 too, while a goal file reads
 that figure as 4 (OKR124) and a KPI's data file refuses it (OKR203): the
 sheet reader rewrote the comma to a point (``€4.000``), which the money rule
 then read as grouping thousands. Now the import reads it by the goal files'
-reader, so all three agree.
+reader, so all three agree. And OKR203's hint for ``"€4,000"`` in a
+comma-separated KPI file suggested ``€4.000`` for the decimal reading, which
+that file reads as 4000: each suggested writing is fed back here.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from conftest import files_of, run_cli, write_site
 
 TOML = """\
@@ -149,3 +153,37 @@ def test_a_semicolon_files_euro_amount_reads_as_its_goal_and_kpi_files_read_it(
     goals = portfolio["goals"]
     assert isinstance(goals, list)
     assert goals[0]["progress"] == 0.25  # current 1 of the goal file's "€4,000": 4
+
+
+@pytest.mark.parametrize(
+    ("cell", "thousands", "decimal"),
+    [
+        ("€4,000", 4000, 4),
+        ("4,000 €", 4000, 4),
+        ("€1,834", 1834, 1.834),
+        ("4,000", 4000, 4),
+    ],
+)
+def test_the_okr203_hint_names_writings_that_read_as_it_says(
+    tmp_path: Path, cell: str, thousands: float, decimal: float
+) -> None:
+    site = _site(
+        tmp_path,
+        files={
+            "content/kpis/umsatz.md": KPI,
+            "content/data/umsatz.csv": f'date,value\n2026-11-01,"{cell}"\n',
+        },
+    )
+    code, out = run_cli("check", "--site", str(site))
+    assert code == 1, out
+    hint = re.search(
+        r"error OKR203: '[^']*' is not a number \(hint: write (.+) if the comma groups "
+        r"thousands, or (.+) if it marks the decimals",
+        out,
+    )
+    assert hint is not None, out
+    for written, meant in zip(hint.groups(), (thousands, decimal), strict=True):
+        (site / "content/data/umsatz.csv").write_text(
+            f'date,value\n2026-11-01,"{written}"\n', encoding="utf-8"
+        )
+        assert _kpi_value(_portfolio(site)) == meant, (cell, written)

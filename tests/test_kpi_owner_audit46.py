@@ -67,7 +67,7 @@ def test_a_german_site_refuses_an_english_sheets_grouped_thousands(make_site: Ma
     assert code == 1, output
     assert (
         "content/data/shipped.csv:3:12: error OKR203: '1,250' is not a number (hint: write 1250 "
-        "if the comma groups thousands, or 1.250 if it marks the decimals"
+        "if the comma groups thousands, or 1.25 if it marks the decimals"
     ) in output, output
     assert "content/data/shipped.csv:4:12: error OKR203: '2,005' is not a number" in output
     assert "Traceback" not in output

@@ -123,6 +123,6 @@ def test_a_german_site_refuses_a_quoted_comma_figure_in_a_comma_file_as_ambiguou
     assert code == 1, out
     assert (
         "content/data/arr.csv:2:12: error OKR203: '1,200' is not a number (hint: write 1200 "
-        "if the comma groups thousands, or 1.200 if it marks the decimals"
+        "if the comma groups thousands, or 1.2 if it marks the decimals"
     ) in out, out
     assert "arr.csv:3:" not in out, out  # "1,5" can only be one and a half
