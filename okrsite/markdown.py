@@ -35,7 +35,8 @@ scrollable-region-focusable). Its label is the table's column headings, in
 whatever language they are written, numbered from the second table of a
 text with the same headings on; a check-in's notes add the check-in's date
 and what it is about (:func:`name_tables`), since a page shows many notes
-(a region's name must be unique in its page).
+(a region's name must be unique in its page). The words and punctuation
+between those parts are the site's language's (:mod:`okrsite.table_words`).
 
 The two ``MarkdownIt`` instances are built once, on first use: building one
 costs far more than rendering a short note, and a large site renders tens of
@@ -54,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from okrsite.html_sanitise import sanitised
 from okrsite.raw_html_ids import raw_html_ids_rule
+from okrsite.table_words import TableWords
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -76,9 +78,9 @@ _DOC_ID_KEY = "docId"
 BODY_ID = "body"
 #: where the labels of a text's tables so far travel, to number repeats
 _TABLES_KEY = "okrsite_tables"
-#: where the name of a table without headings travels: the site's word for
-#: "Table" (msgid ``Table``), so a German page's region is no English "Table"
-_TABLE_WORD_KEY = "okrsite_table_word"
+#: where the site's words for a table's name travel (:class:`TableWords`):
+#: "Table", the headings' separator, a repeat's number, in its language
+_TABLE_WORDS_KEY = "okrsite_table_words"
 
 
 class Render(Protocol):
@@ -200,9 +202,10 @@ def _shift_headings(state: StateCore) -> None:
             token.tag = f"h{above}"
 
 
-def _table_label(tokens: Sequence[Token], idx: int, word: str) -> str:
-    """A table's column headings as text (its first row with text, if they
-    have none; ``word``, the site's word for a table, if no row has text)."""
+def _table_label(tokens: Sequence[Token], idx: int, words: TableWords) -> str:
+    """A table's column headings as text, one after another in the site's
+    words (its first row with text, if they have none; the site's word for a
+    table, if no row has text)."""
     row: list[str] = []
     for token in tokens[idx + 1 :]:
         if token.type == "table_close":
@@ -210,7 +213,7 @@ def _table_label(tokens: Sequence[Token], idx: int, word: str) -> str:
         if token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and any(row):
-            return ", ".join(cell for cell in row if cell)
+            return words.headings(row)
         elif token.type == "inline":
             text = "".join(
                 c.content if c.type in ("text", "code_inline") else " "
@@ -218,37 +221,44 @@ def _table_label(tokens: Sequence[Token], idx: int, word: str) -> str:
                 if c.type in ("text", "code_inline", "softbreak", "hardbreak")
             )
             row.append(" ".join(text.split()))
-    return word
+    return words.table
 
 
 def _table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    label = _table_label(tokens, idx, env.get(_TABLE_WORD_KEY, "Table"))
+    words: TableWords = env.get(_TABLE_WORDS_KEY) or TableWords()
+    label = _table_label(tokens, idx, words)
     # a text's second table with the same headings is "Week, Value (2)": a
     # region's name must be unique in its page (axe: landmark-unique)
     seen: dict[str, int] = env.setdefault(_TABLES_KEY, {})
     seen[label] = seen.get(label, 0) + 1
     if seen[label] > 1:
-        label = f"{label} ({seen[label]})"
+        label = words.numbered(label, seen[label])
     label = html.escape(label, quote=True)
     table: str = self.renderToken(tokens, idx, options, env)
     return f'<div class="md-table" role="region" tabindex="0" aria-label="{label}">\n{table}'
 
 
-#: a table's box as :func:`_table_open` writes it, its label in group 1
-_TABLE_BOX = re.compile(r'(<div class="md-table" role="region" tabindex="0" aria-label="[^"]*)"')
+#: a table's box as :func:`_table_open` writes it, its label (escaped) in group 2
+_TABLE_BOX = re.compile(r'(<div class="md-table" role="region" tabindex="0" aria-label=")([^"]*)"')
 
 
-def name_tables(fragment: str, context: str) -> str:
+def name_tables(fragment: str, context: str, words: TableWords | None = None) -> str:
     """``fragment`` (rendered Markdown) with ``context`` added to each of its
-    tables' labels ("Week, Value" becomes "Week, Value – 19 Nov 2026"). A
-    page shows many check-ins' notes, and notes written from one template
-    have tables with the same headings, which would be regions of the same
-    name (axe: landmark-unique); the check-in each belongs to tells them
-    apart. ``context`` is plain text."""
+    tables' labels ("Week, Value" becomes "Week, Value – 19 Nov 2026", in
+    ``words``, the site's: :meth:`TableWords.of_checkin`). A page shows many
+    check-ins' notes, and notes written from one template have tables with
+    the same headings, which would be regions of the same name (axe:
+    landmark-unique); the check-in each belongs to tells them apart.
+    ``context`` is plain text."""
     if 'class="md-table"' not in fragment:
         return fragment
-    extra = html.escape(f" – {context}", quote=True)
-    return _TABLE_BOX.sub(lambda m: f'{m.group(1)}{extra}"', fragment)
+    words = words or TableWords()
+
+    def named(m: re.Match[str]) -> str:
+        label = words.of_checkin(html.unescape(m.group(2)), context)
+        return f'{m.group(1)}{html.escape(label, quote=True)}"'
+
+    return _TABLE_BOX.sub(named, fragment)
 
 
 def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -422,7 +432,9 @@ def _plain_fast(text: str) -> str | None:
     return "".join(out)
 
 
-def renderer(allow_html: bool, heading_ids: bool = True, table_word: str = "Table") -> Render:
+def renderer(
+    allow_html: bool, heading_ids: bool = True, table_words: TableWords | None = None
+) -> Render:
     """Renders user Markdown to an HTML fragment that is safe to embed unescaped.
 
     Bound to the site's ``allow_html`` setting: with it false, any HTML in
@@ -441,11 +453,15 @@ def renderer(allow_html: bool, heading_ids: bool = True, table_word: str = "Tabl
     note's is its check-in's anchor, which stays the same between builds
     whatever the text says.
 
-    ``table_word`` names a table none of whose rows has text (its region's
-    ``aria-label``): the site's language's word for it (msgid ``Table``).
-    The page cache keeps bodies by the site's settings and theme files, so a
-    new language or translation renders them again."""
+    ``table_words`` are the words and punctuation of a table's name (its
+    region's ``aria-label``) in the site's language
+    (:func:`okrsite.table_words.table_words`): "Table" for a table none of
+    whose rows has text, the separator of its headings, a repeat's number;
+    English when not given. The page cache keeps bodies by the site's
+    settings and theme files, so a new language or translation renders them
+    again."""
     default_top = _TOP_HEADING if heading_ids else NOTE_TOP
+    words = table_words or TableWords()
 
     def render(text: str, top: int = default_top, doc_id: str = BODY_ID) -> str:
         if not text or text.isspace():
@@ -453,7 +469,7 @@ def renderer(allow_html: bool, heading_ids: bool = True, table_word: str = "Tabl
         fast = _plain_fast(text)
         if fast is not None:
             return fast
-        env = {_TOP_KEY: top, _DOC_ID_KEY: doc_id, _TABLE_WORD_KEY: table_word}
+        env = {_TOP_KEY: top, _DOC_ID_KEY: doc_id, _TABLE_WORDS_KEY: words}
         html_out: str = _instance(allow_html, heading_ids).render(text, env)
         if allow_html:  # raw HTML: markup only (no script, no event handlers)
             return sanitised(html_out)

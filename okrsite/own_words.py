@@ -97,6 +97,12 @@ OWN_WORDS = frozenset(
         # in a text whose rows have no text (okrsite.markdown)
         "%(percent)s %(status)s",
         "Table",
+        # the words and punctuation of a Markdown table's name (okrsite.table_words)
+        "%(headings)s, %(heading)s",
+        "%(name)s (%(number)s)",
+        "%(day)s %(time)s",
+        "%(checkin)s, %(target)s",
+        "%(table)s – %(checkin)s",
         "Cycles",
         "Dashboard",
         "Date",

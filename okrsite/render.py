@@ -51,6 +51,7 @@ from okrsite.render_globals import TemplateGlobals
 from okrsite.render_pieces import NAV_PAGES, RenderPieces
 from okrsite.scorecard import Scorecard, scorecard
 from okrsite.streaks import checkin_streaks
+from okrsite.table_words import table_words
 from okrsite.theme import Theme, load_theme
 from okrsite.urls import page_file, prefix
 from okrsite.value_prints import Keyed, forked_printer
@@ -152,11 +153,14 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self.memo = memo if memo is not None else RenderMemo()
         self.language = self.theme.install_language(config.language, site_root)
         self.gettext = self.language.gettext
-        # a table without headings is named in the site's language (msgid "Table")
-        table_word = self.gettext("Table")
-        self._markdown = renderer(config.allow_html, table_word=table_word)
+        #: a Markdown table's name is written in the site's words ("Tabelle",
+        #: its headings' separator, a repeat's number, its check-in's)
+        self.table_words = table_words(self.gettext)
+        self._markdown = renderer(config.allow_html, table_words=self.table_words)
         #: check-in notes: many on one page, so their headings get no ids
-        self._notes_markdown = renderer(config.allow_html, heading_ids=False, table_word=table_word)
+        self._notes_markdown = renderer(
+            config.allow_html, heading_ids=False, table_words=self.table_words
+        )
         #: the feed's ids stay those of the title as written (render_globals.feed_id)
         self.config_written = config
         # no title set: "Goals" in the site's language, on every page and the feed

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from okrsite.kept_pieces import KeptPieces
     from okrsite.markdown import Render
     from okrsite.model import ScoredPortfolio
+    from okrsite.table_words import TableWords
     from okrsite.translations import Language
     from okrsite.view.partials import Partials, RenderMemo
     from okrsite.view.site_index import SiteIndex
@@ -93,6 +94,7 @@ class RenderPieces:
     language: Language
     _markdown: Callable[[str], str]
     _notes_markdown: Render
+    table_words: TableWords
     _nav_cache: dict[tuple[str, str], Markup]
     _checkin_cache: dict[tuple[str, str, bool, int], tuple[Markup, frozenset[Dep]]]
 
@@ -275,10 +277,10 @@ class RenderPieces:
             notes = Markup(self.checkin_notes(c, level + 1, root))
         if 'class="md-table"' in notes:
             # the date as the check-in's heading shows it (20.11.2026 in German)
-            context = " ".join(
-                x for x in (self.language.day(view.date), view.time + view.zone) if x
-            )
+            target = ""
             if show_target and (view.target or view.target_id):
-                context += f", {view.target.name if view.target else view.target_id}"
-            notes = Markup(name_tables(notes, context))
+                target = view.target.name if view.target else view.target_id
+            words = self.table_words
+            context = words.checkin(self.language.day(view.date), view.time + view.zone, target)
+            notes = Markup(name_tables(notes, context, words))
         return view if notes == view.notes else replace(view, notes=notes)
