@@ -109,4 +109,4 @@ def test_the_chart_of_a_key_result_reading_a_kpi_shows_its_cycle_only(
     assert "2025-01-01" not in page
     out = _build(site, "2027-01-10")
     page = unescape(re.sub(r"<[^>]+>", " ", (out / "objectives/early/index.html").read_text()))
-    assert "Churn: values over check-ins: 2.9% on 2026-11-01" in re.sub(r"\s+", " ", page)
+    assert "Churn: readings of KPI Monthly churn: 2.9% on 2026-11-01" in re.sub(r"\s+", " ", page)
