@@ -20,6 +20,9 @@ An ``<input>`` is kept only as a task list's box is: a checkbox, disabled
 not drop the tag that lacks them, and an ``<input>`` of no ``type`` is a
 text field: ``<input type="password">`` beside "Sign in again" on a goal
 page asked readers for a credential (audit 47, "hostile" F3).
+A ``<label for>`` then keeps its ``for`` only when a kept control of the
+text has that id (:func:`_labels_with_controls`): the label of a dropped
+field would name no element, which HTML forbids (audit 47, verify2).
 
 Sites without ``allow_html`` never come here: their raw HTML is shown as
 text and nh3 is not even imported.
@@ -59,6 +62,8 @@ _SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
 #: ``>`` and ``"`` escaped), and each of its attributes
 _INPUT = re.compile(r"<input(?P<attributes>(?:\s[^<>]*)?)>")
 _ATTRIBUTE = re.compile(r'\s(?P<name>[^\s="]+)(?:="(?P<value>[^"]*)")?')
+#: a ``<label>`` as nh3 writes it
+_LABEL = re.compile(r"<label(?P<attributes>(?:\s[^<>]*)?)>")
 
 _OPTIONS: dict[str, Any] = {}
 
@@ -92,7 +97,33 @@ def sanitised(fragment: str) -> str:
     cleaned: str = nh3.clean(fragment, **_options())
     if "<input" in cleaned:
         cleaned = _INPUT.sub(_only_task_boxes, cleaned)
+    if "<label" in cleaned:
+        cleaned = _labels_with_controls(cleaned)
     return cleaned
+
+
+def _labels_with_controls(cleaned: str) -> str:
+    """``cleaned`` with each ``<label for>`` that names no kept control's id
+    losing its ``for``: the label of an ``<input>`` dropped above (or of
+    none) keeps its text, not a reference to nothing. An ``<input>`` is the
+    only form control the list keeps (a task list's box, labelled by its
+    item), and its id and the ``for`` are compared as nh3 wrote both."""
+    controls = set()
+    for tag in _INPUT.finditer(cleaned):
+        for m in _ATTRIBUTE.finditer(tag.group("attributes")):
+            if m.group("name").lower() == "id":
+                controls.add(m.group("value") or "")
+
+    def label(tag: re.Match[str]) -> str:
+        # read attribute by attribute, so a value holding ' for="' is no for
+        kept = [
+            m.group(0)
+            for m in _ATTRIBUTE.finditer(tag.group("attributes"))
+            if m.group("name").lower() != "for" or (m.group("value") or "") in controls
+        ]
+        return "<label" + "".join(kept) + ">"
+
+    return _LABEL.sub(label, cleaned)
 
 
 def _only_task_boxes(tag: re.Match[str]) -> str:

@@ -25,6 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import run_cli, write_site
 from gitrepo import Repo
+from sitecheck import conformance_problems
 
 DAY = "2026-10-{:02d}T10:00:00+00:00"
 
@@ -115,6 +116,19 @@ def test_only_a_task_lists_disabled_checkbox_is_kept(tmp_path: Path) -> None:
     for box in inputs:
         assert box.get("type") == "checkbox" and box.has_attr("disabled"), box
     assert body.find(attrs={"placeholder": True}) is None
+
+
+def test_the_label_of_a_dropped_field_names_no_control(tmp_path: Path) -> None:
+    """The password field goes, its ``<label for=pw>`` stays as text: a
+    ``for`` naming no element is invalid HTML5 (audit 47 verify2, finding 2),
+    while a task item's label keeps naming its kept checkbox."""
+    soup = _built_page(tmp_path)
+    label = soup.find("label", string="Password")
+    assert label is not None and not label.has_attr("for"), label
+    body = soup.find(id="main-1").parent  # the body's text
+    for box in body.find_all("input"):  # each task item's box is in its label
+        assert box.find_parent("label") is not None, box
+    assert conformance_problems(str(soup)) == []
 
 
 def test_a_gitmodules_entry_without_a_gitlink_is_an_ordinary_folder(
