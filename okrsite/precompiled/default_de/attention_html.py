@@ -56,11 +56,11 @@ def block_main(context, missing=missing, environment=environment):
     pass
     yield '<h1>Ziele, die Aufmerksamkeit brauchen</h1>\n<p class="lead">'
     yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Every objective of the dashboard’s “Needs attention” and “Stale objectives”, in their order; the %(dashboard)s lists the first of each.', 'Every objective of the dashboard’s “Needs attention” and “Stale objectives”, in their order; the %(dashboard)s lists the first %(num)d of each.', (undefined(name='limit') if l_0_limit is missing else l_0_limit), dashboard=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%sindex.html">%s</a>', _block_vars=_block_vars), (undefined(name='root') if l_0_root is missing else l_0_root), Markup('Übersicht')), _block_vars=_block_vars))
-    yield '</p>\n<section aria-labelledby="attention"'
+    yield '</p><div'
     if (undefined(name='attention') if l_0_attention is missing else l_0_attention):
         pass
-        yield ' data-filter-scope data-sort-default="die schlimmsten zuerst"'
-    yield '>\n  <h2 id="attention">Braucht Aufmerksamkeit <span class="muted">('
+        yield ' data-filter-scope data-sort-default="Reihenfolge jeder Liste"'
+    yield '>\n<section aria-labelledby="attention">\n  <h2 id="attention">Braucht Aufmerksamkeit <span class="muted">('
     yield escape(t_2((undefined(name='attention') if l_0_attention is missing else l_0_attention)))
     yield ')</span></h2>\n'
     if (undefined(name='attention') if l_0_attention is missing else l_0_attention):
@@ -86,7 +86,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '  <p class="meta">Am längsten ohne Check-in zuerst; jedes steht auch unter „Braucht Aufmerksamkeit“.</p>\n'
     yield '  '
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else None), False, _block_vars=_block_vars))
-    yield '\n</section>\n'
+    yield '\n</section>\n</div>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&4=20&6=58&7=60&8=64&9=66&11=69&12=71&13=75&18=82&19=84&22=88'
+debug_info = '1=13&2=16&4=20&6=58&8=60&10=64&11=66&13=69&14=71&15=75&20=82&21=84&24=88'
