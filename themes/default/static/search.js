@@ -30,7 +30,11 @@
   /* accents and case do not matter, as in the site's ids and lists:
      "angstrom" finds "Ångström", "zoe" finds "Zoë", "strasse" "Straße";
      nor do apostrophes (' ’ ‘ ʼ), dropped from the index's words and the
-     query alike, so "oneil", "o'neil" and "O’Neil" all find "Zoë O'Neil" */
+     query alike, so "oneil", "o'neil" and "O’Neil" all find "Zoë O'Neil".
+     filters.js folds linked filter values by this rule, in a copy written
+     the same (list pages load filters.js alone, and it runs after this
+     script on the search page, so neither can lend its fold); a change here
+     is a change there (test_filter_fold_browser.py compares them) */
   var FOLDED = { "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i" };
   function fold(s) {
     return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
