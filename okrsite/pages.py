@@ -24,6 +24,7 @@ from okrsite.view.chart_geometry import line_chart, progress_chart
 from okrsite.view.dashboard_lists import ATTENTION_PAGE, attention_views, dashboard_lists
 from okrsite.view.explain import explain
 from okrsite.view.key_result_rows import key_result_row
+from okrsite.view.progress_chart_source import progress_chart_source
 from okrsite.view.review import changes, ended_change_cycles
 from okrsite.view.scorecard import scorecard_view
 
@@ -306,6 +307,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         history = progress_chart(
             s.progress_points, cycle=cycle, as_of=site.scored.as_of, success=s.success
         )
+    history_source = progress_chart_source(view, o, s)
     initiatives = [(i, i.link if i.link and is_safe_url(i.link) else None) for i in o.initiatives]
     parent_kr = None
     if o.parent_key_result and o.parent_objective in view.scores:
@@ -318,6 +320,7 @@ def objective(site: SiteRenderer, oid: str) -> Page:
         s=s,
         item=view.objective(oid),
         rows=rows,
+        history_source=history_source,
         crumbs=view.breadcrumb(o),
         parent_kr=parent_kr,
         parent=view.objective(o.parent_objective) if parent_kr and o.parent_objective else None,

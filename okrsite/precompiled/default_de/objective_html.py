@@ -52,6 +52,8 @@ def block_main(context, missing=missing, environment=environment):
     l_0_rows = resolve('rows')
     l_0_direct = resolve('direct')
     l_0_history = resolve('history')
+    l_0_history_source = resolve('history_source')
+    l_0_history_kpi = resolve('history_kpi')
     l_0_m = resolve('m')
     l_0_supports = resolve('supports')
     l_0_supported_by = resolve('supported_by')
@@ -247,8 +249,11 @@ def block_main(context, missing=missing, environment=environment):
     yield '</section>\n\n'
     if (undefined(name='history') if l_0_history is missing else l_0_history):
         pass
-        yield '<section aria-labelledby="history">\n<h2 id="history">Fortschritt im Zeitverlauf</h2>\n<figure class="chart-figure">'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='history') if l_0_history is missing else l_0_history), title=Markup('Fortschritt über die Check-ins'), _block_vars=_block_vars))
+        yield '<section aria-labelledby="history">\n<h2 id="history">Fortschritt im Zeitverlauf</h2>\n'
+        l_0_history_kpi = environment.getattr((undefined(name='history_source') if l_0_history_source is missing else l_0_history_source), 'kpi')
+        _block_vars['history_kpi'] = l_0_history_kpi
+        yield '<figure class="chart-figure">'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='history') if l_0_history is missing else l_0_history), title=((context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress over check-ins and readings of KPI %(kpi)s', kpi=environment.getattr((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi), 'name'), _block_vars=_block_vars) if environment.getattr((undefined(name='history_source') if l_0_history_source is missing else l_0_history_source), 'checkins') else context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress over readings of KPI %(kpi)s', kpi=environment.getattr((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi), 'name'), _block_vars=_block_vars)) if (undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi) else Markup('Fortschritt über die Check-ins')), _block_vars=_block_vars))
         yield '\n<figcaption>'
         if (environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'before') and environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'after')):
             pass
@@ -379,7 +384,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
             yield ' × '
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_p, (undefined(name='places') if l_0_places is missing else l_0_places), _loop_vars=_loop_vars))
-            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 106 in 'objective.html' evaluated to false and no else section was defined.")))
+            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 107 in 'objective.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_p = missing
         yield ') ÷ '
         yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'total_weight'), 3, _block_vars=_block_vars))
@@ -522,4 +527,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=94&7=96&8=107&11=112&12=114&13=119&15=121&16=126&18=134&20=136&21=142&22=149&23=151&24=158&25=164&26=180&27=182&28=188&29=197&30=213&31=215&37=230&41=233&44=239&47=245&51=248&54=251&55=253&56=271&62=274&65=276&68=279&69=302&70=306&74=312&78=315&84=342&87=345&94=348&95=350&96=352&98=355&100=357&105=367&106=372&108=395&109=403&111=409&112=412&113=418&114=420&116=427&117=430&118=439&119=450&120=453&121=461&122=474&124=480&125=489&126=491&127=493&133=495&135=498&141=510&143=512&144=521'
+debug_info = '1=13&2=16&3=20&6=96&7=98&8=109&11=114&12=116&13=121&15=123&16=128&18=136&20=138&21=144&22=151&23=153&24=160&25=166&26=182&27=184&28=190&29=199&30=215&31=217&37=232&41=235&44=241&47=247&51=250&54=253&55=256&56=258&57=276&63=279&66=281&69=284&70=307&71=311&75=317&79=320&85=347&88=350&95=353&96=355&97=357&99=360&101=362&106=372&107=377&109=400&110=408&112=414&113=417&114=423&115=425&117=432&118=435&119=444&120=455&121=458&122=466&123=479&125=485&126=494&127=496&128=498&134=500&136=503&142=515&144=517&145=526'
