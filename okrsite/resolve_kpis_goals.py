@@ -291,7 +291,9 @@ def _check_goals(r: Resolving) -> None:
     objectives, kpis, goals, diags, broken = r.objectives, r.kpis, r.goals, r.diags, r.broken
     cycle_of = r.cycle_of
     # due: FY27 Q4 (a cycle only the site's settings make one): its last day
-    diags.extend(resolve_due_cycles(goals, r.config.cycles, r.config.as_of or date.today()))
+    diags.extend(
+        resolve_due_cycles(goals, r.config.cycles, r.as_of or r.config.as_of or date.today())
+    )
     aside_goals: list[Goal] = list(r.aside["goal"].values())  # type: ignore[arg-type]
     # ---- goals
     for g in [*goals.values(), *aside_goals]:

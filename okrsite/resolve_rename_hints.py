@@ -72,7 +72,7 @@ class RenameHints:
         newcomer whose file is still to be written)."""
         if self._past_owners is None:
             r = self.r
-            today = r.config.as_of or date.today()
+            today = r.as_of or r.config.as_of or date.today()
             self._past_owners = {
                 o.owner
                 for o in r.objectives.values()

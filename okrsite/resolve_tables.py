@@ -146,7 +146,7 @@ class Resolving:
                     hint=unknown_cycle_hint(
                         name,
                         self.config.cycles,
-                        self.config.as_of or date.today(),
+                        self.as_of or self.config.as_of or date.today(),
                         define=_toml_key(name),
                     ),
                     key_path=key_path,

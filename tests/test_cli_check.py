@@ -123,6 +123,17 @@ def test_check_github_format(make_site: MakeSite) -> None:
     ]
 
 
+def test_an_unknown_cycle_s_hint_names_cycles_of_the_as_of_given(make_site: MakeSite) -> None:
+    """``--as-of`` is the day the site is judged at: the hint for an unknown
+    cycle names that day's year (it took today's, so the suite's own
+    expectations changed on New Year's Day)."""
+    result = invoke(
+        "check", "--site", str(make_site(BROKEN)), "--as-of", "2028-01-10", "--format", "github"
+    )
+    no_traceback(result)
+    assert "(hint: use 2028, 2028-H1, 2028-Q1 or 2028-03, or define it" in result.stdout
+
+
 def test_check_github_names_files_from_the_repository_top(tmp_path: Path) -> None:
     """A site in a subfolder of its repository (``goals/``): GitHub places an
     annotation by the file's path from the repository's top, and
