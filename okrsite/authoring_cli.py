@@ -544,6 +544,7 @@ def new(
             cycle=cycle or base.config.default_cycle,
             owner=owner,
             team=team,
+            today=base.config.as_of,  # the current quarter as the site is judged
             language=base.config.language,
             cycles=base.config.cycles,
         )

@@ -61,7 +61,15 @@ def carried_site(site: Path) -> None:
     "Growth/Win more trials"``, a key result added by hand, a check-in of
     December, then the quarter carried into 2027-Q1."""
     code, out = run(
-        "new", "objective", "Growth/Win more trials", "--owner", "alex", "--site", str(site)
+        "new",
+        "objective",
+        "Growth/Win more trials",
+        "--owner",
+        "alex",
+        "--cycle",
+        "2026-Q4",  # the quarter carried below, whatever day the suite runs on
+        "--site",
+        str(site),
     )
     assert code == 0, out
     path = site / "content/objectives/growth/win-more-trials.md"
