@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import os
 import subprocess
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -165,19 +166,33 @@ def _top_and_modules(site_root: Path) -> tuple[Path, tuple[str, ...]] | None:
         return None
     modules = _modules(str(listed), st.st_mtime_ns, st.st_size)
     if modules:
-        modules = _gitlinks(top, modules)
+        modules = _gitlinks(top, modules, _index_stamp(top))
     return (top, modules) if modules else None
+
+
+def _index_stamp(top: Path) -> tuple[int, int]:
+    """When and how large git's index last was: what :func:`_gitlinks` reads,
+    so a build that asks for the submodules several times (the check, the
+    history, each revision of a diff, each rebuild of serve) runs git once
+    until the index changes."""
+    try:
+        st = (top / ".git" / "index").stat()
+    except OSError:  # a worktree's or submodule's .git is a file: ask each time
+        return (-1, time.monotonic_ns())
+    return (st.st_mtime_ns, st.st_size)
 
 
 #: the mode of a gitlink, git's entry for a submodule's commit
 _GITLINK = b"160000"
 
 
-def _gitlinks(top: Path, paths: tuple[str, ...]) -> tuple[str, ...]:
+@functools.lru_cache(maxsize=8)
+def _gitlinks(top: Path, paths: tuple[str, ...], index: tuple[int, int]) -> tuple[str, ...]:
     """Those of ``paths`` (relative to ``top``) the index holds as a gitlink:
     a submodule, not an ordinary folder ``.gitmodules`` happens to name.
     Without git's answer (no git), a path whose folder holds a ``.git``, as
-    a checked-out submodule's does."""
+    a checked-out submodule's does. ``index``: :func:`_index_stamp`, the
+    cache's key."""
     try:
         proc = subprocess.run(
             git_argv(["--literal-pathspecs", "ls-files", "--stage", "-z", "--", *paths]),
