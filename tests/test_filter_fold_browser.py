@@ -117,12 +117,29 @@ STRINGS = [
     "Zürich Ops",
     "  padded  ",
     "",
+    # session 48: ä ö ü written ae oe ue (both spellings kept), and dashes
+    "Müller",
+    "mueller",
+    "Schröder",
+    "SCHROEDER",
+    "Mu\u0308ller",
+    "Äbi Öz",
+    "queue blue Samuel",
+    "Jean–Luc",
+    "Q4 — churn",
+    "a‐b‑c‒d―e−f",
 ]
 
 
 def _fold_of(script: str) -> str:
-    """The FOLDED table and fold function of a shipped script, as written."""
-    found = re.search(r"  var FOLDED = .*?\n  function fold\(s\) \{\n.*?\n  \}\n", script, re.S)
+    """The FOLDED table and the fold and spellings functions of a shipped
+    script, as written."""
+    found = re.search(
+        r"  var FOLDED = .*?\n  function fold\(s\) \{\n.*?\n  \}\n"
+        r"  function spellings\(s\) \{\n.*?\n  \}\n",
+        script,
+        re.S,
+    )
     assert found, "no fold in the script"
     return found.group(0)
 
@@ -134,11 +151,26 @@ def test_the_filters_fold_as_the_search_does(browser: Any, site: Path) -> None:
         for name in ("search.js", "filters.js"):
             code = _fold_of((site / "static" / name).read_text(encoding="utf-8"))
             folded[name] = page.evaluate(
-                "strings => {" + code + "return strings.map(fold); }", STRINGS
+                "strings => {" + code + "return strings.map(s => [fold(s), spellings(s)]); }",
+                STRINGS,
             )
     finally:
         page.close()
     assert folded["filters.js"] == folded["search.js"], folded
-    by_string = dict(zip(STRINGS, folded["search.js"], strict=True))
+    by_string = {s: f for s, (f, _) in zip(STRINGS, folded["search.js"], strict=True)}
+    spelt = {s: w for s, (_, w) in zip(STRINGS, folded["search.js"], strict=True)}
     assert by_string["Zoë O'Neil"] == by_string["zoe oneil"] == "zoe oneil"
     assert by_string["Straße"] == by_string["STRASSE"] == "strasse"
+    # ä ö ü: their fold and the fold written ae oe ue, composed or not; no
+    # other word gains or loses a spelling ("ue" of "queue" stays)
+    assert spelt["Müller"] == spelt["Mu\u0308ller"] == ["muller", "mueller"]
+    assert spelt["mueller"] == ["mueller"]
+    assert spelt["Schröder"] == ["schroder", "schroeder"]
+    assert spelt["SCHROEDER"] == ["schroeder"]
+    assert spelt["Äbi Öz"] == ["abi oz", "aebi oez"]
+    assert spelt["queue blue Samuel"] == ["queue blue samuel"]
+    assert spelt["Zoë O'Neil"] == ["zoe oneil"]
+    # every dash is the "-" a keyboard types
+    assert by_string["Jean–Luc"] == "jean-luc"
+    assert by_string["Q4 — churn"] == "q4 - churn"
+    assert by_string["a‐b‑c‒d―e−f"] == "a-b-c-d-e-f"

@@ -109,7 +109,10 @@
   }
   /* accents, case and apostrophes (' ’ ‘ ʼ) do not matter, as in the search:
      "support" is "Support", "zoe" is "Zoë", "strasse" "Straße", "zoe oneil"
-     "Zoë O'Neil". The rule is search.js's, written the same in both: list
+     "Zoë O'Neil"; a dash (– — ‐ −) is "-" ("jean-luc" is "Jean–Luc"), and
+     ä, ö, ü may be written ae, oe, ue: two names are one when a spelling of
+     one is a spelling of the other ("mueller" and "muller" are "Müller").
+     The rule is search.js's, written the same in both: list
      pages load filters.js without search.js, and on the search page
      search.js runs before the deferred filters.js, so neither can lend the
      other its fold (test_filter_fold_browser.py holds the two to one result) */
@@ -117,7 +120,22 @@
   function fold(s) {
     return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[ßøæœłđı]/g, function (c) { return FOLDED[c]; })
-      .replace(/['\u2018\u2019\u02bc]/g, "");
+      .replace(/['\u2018\u2019\u02bc]/g, "")
+      .replace(/[\u2010-\u2015\u2212]/g, "-");
+  }
+  function spellings(s) {
+    var plain = fold(s);
+    var written = fold(s.normalize("NFD").replace(/([aouAOU])\u0308/g, "$1e"));
+    return written === plain ? [plain] : [plain, written];
+  }
+  /* whether two names are one: a fold alike first (pass 0), so "mueller"
+     picks "Mueller" before "Müller" where a list has both, then any
+     spelling alike (pass 1) */
+  function alike(a, b, pass) {
+    if (pass === 0) return fold(a) === fold(b);
+    var x = spellings(a), y = spellings(b);
+    for (var i = 0; i < x.length; i++) { if (y.indexOf(x[i]) >= 0) return true; }
+    return false;
   }
   /* the option a linked value names: its id as written, else its id or its
      shown name folded (a link written by hand names the team as it reads) */
@@ -126,10 +144,12 @@
     for (i = 0; i < select.options.length; i++) {
       if (select.options[i].value === want) return i;
     }
-    var folded = fold(want.trim());
-    for (i = 0; i < select.options.length; i++) {
-      o = select.options[i];
-      if (o.value && (fold(o.value) === folded || fold(o.textContent) === folded)) return i;
+    var wanted = want.trim();
+    for (var pass = 0; pass < 2; pass++) {
+      for (i = 0; i < select.options.length; i++) {
+        o = select.options[i];
+        if (o.value && (alike(o.value, wanted, pass) || alike(o.textContent, wanted, pass))) return i;
+      }
     }
     return -1;
   }
@@ -150,9 +170,11 @@
        title is not their name: a handful, unlike teams and people) */
     if (key === "cycle") words = JSON.parse(bar.getAttribute("data-cycle-titles") || "{}");
     if (Object.prototype.hasOwnProperty.call(words, want)) return words[want];
-    var folded = fold(want.trim());
-    for (id in words) {
-      if (Object.prototype.hasOwnProperty.call(words, id) && (fold(id) === folded || fold(words[id]) === folded)) return words[id];
+    var wanted = want.trim();
+    for (var pass = 0; pass < 2; pass++) {
+      for (id in words) {
+        if (Object.prototype.hasOwnProperty.call(words, id) && (alike(id, wanted, pass) || alike(words[id], wanted, pass))) return words[id];
+      }
     }
     return want;
   }

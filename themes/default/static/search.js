@@ -30,7 +30,15 @@
   /* accents and case do not matter, as in the site's ids and lists:
      "angstrom" finds "Ångström", "zoe" finds "Zoë", "strasse" "Straße";
      nor do apostrophes (' ’ ‘ ʼ), dropped from the index's words and the
-     query alike, so "oneil", "o'neil" and "O’Neil" all find "Zoë O'Neil".
+     query alike, so "oneil", "o'neil" and "O’Neil" all find "Zoë O'Neil";
+     a dash (– — ‐ −) is the "-" a keyboard types ("jean-luc" finds
+     "Jean–Luc"). ä, ö and ü are also written ae, oe and ue, as German
+     does without them: spellings() gives a word's fold and, where it has
+     one of them, the fold with ae, oe, ue, and a term is found when any of
+     its spellings is in any spelling of the words ("mueller", "muller" and
+     "Müller" find "Müller", and "Müller" finds "Mueller"). Both spellings
+     are kept, not "ue" turned into "u": that would hide real matches
+     ("el" is in "Samuel", not in "samul").
      filters.js folds linked filter values by this rule, in a copy written
      the same (list pages load filters.js alone, and it runs after this
      script on the search page, so neither can lend its fold); a change here
@@ -39,13 +47,19 @@
   function fold(s) {
     return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[ßøæœłđı]/g, function (c) { return FOLDED[c]; })
-      .replace(/['\u2018\u2019\u02bc]/g, "");
+      .replace(/['\u2018\u2019\u02bc]/g, "")
+      .replace(/[\u2010-\u2015\u2212]/g, "-");
+  }
+  function spellings(s) {
+    var plain = fold(s);
+    var written = fold(s.normalize("NFD").replace(/([aouAOU])\u0308/g, "$1e"));
+    return written === plain ? [plain] : [plain, written];
   }
   var items = data.items.map(function (it) {
     var s = it.s || "";
     return {
       it: it,
-      hay: fold([it.t, it.i || "", it.o, it.m, it.j || "", it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" "))
+      hay: spellings([it.t, it.i || "", it.o, it.m, it.j || "", it.c || "", s, s.replace("-", " "), word(s), it.x || ""].join(" ")).join(" ")
     };
   });
   var LIMIT = 100;
@@ -155,14 +169,21 @@
     fill(frag, "progress", typeof it.p === "number" ? bar(it.s, it.p, it.t) : null);
     return frag;
   }
+  /* whether one of a term's spellings is in the words */
+  function within(hay, term) {
+    for (var t = 0; t < term.length; t++) { if (hay.indexOf(term[t]) >= 0) return true; }
+    return false;
+  }
   function render(q) {
-    var terms = fold(q).split(/\s+/).filter(Boolean);
+    /* each typed word as its spellings; a word that folds to nothing (a
+       lone apostrophe) is no term */
+    var terms = q.split(/\s+/).map(spellings).filter(function (t) { return t[0]; });
     box.textContent = "";
     if (!terms.length) { status.textContent = ""; return; }
     var groups = {}, found = 0;
     for (var i = 0; i < items.length; i++) {
       var hay = items[i].hay, ok = true;
-      for (var j = 0; j < terms.length; j++) { if (hay.indexOf(terms[j]) < 0) { ok = false; break; } }
+      for (var j = 0; j < terms.length; j++) { if (!within(hay, terms[j])) { ok = false; break; } }
       if (!ok) continue;
       found++;
       if (found > LIMIT) continue;
