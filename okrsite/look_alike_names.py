@@ -4,18 +4,24 @@ A name is slugged to an id (``uma-dіaz``) that differs from the id of the
 person it was meant for (``uma-diaz``), though every page prints the two
 alike: a check-in's ``author:`` so written makes a second "Uma Diaz" on the
 People page, and an ``owner:`` a person without a file, whose "did you
-mean 'Uma Diaz'?" would print exactly what was typed. content-format.md
-promises warning OKR320 for such names as for ids of files
-(:mod:`okrsite.confusable_ids`): :class:`LookAlikeNames` gives it where the
-name is written, naming the person or team it looks like and each odd
-letter with its place.
+mean 'Uma Diaz'?" would print exactly what was typed. Nobody means a second
+person who prints as the first: such a name is read as the person or team
+it looks like (:meth:`LookAlikeNames.read_as`, before the names are turned
+into file ids), as ``Diaz, Uma`` or ``Juergen`` for ``Jürgen`` are, and
+warning OKR320 (as for ids of files, :mod:`okrsite.confusable_ids`) says so
+where the name is written, naming each odd letter with its place, so the
+file gets fixed. One that has a file of its own is that file's, and only
+the file's id is warned of.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from okrsite.confusable_ids import look_alike_letters, skeleton
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import CheckIn
+from okrsite.named_places import named_places
 from okrsite.resolve_tables import Resolving
 
 __all__ = ["LookAlikeNames"]
@@ -46,30 +52,70 @@ class LookAlikeNames:
             return []
         return [other for other in looks.get(skeleton(ref), ()) if other != ref]
 
+    def meant(self, kind: str, ref: str) -> str | None:
+        """The id ``ref`` (one without a file of its own) is read as: of the
+        ids that look alike, the one with a file, else the one in plain
+        ASCII, else the first; ``None`` when ``ref`` is that one, or looks
+        like no other. One pick for all of them, so two that look alike
+        are never read as each other."""
+        table = self.r.people if kind == "person" else self.r.teams
+        twins = self._twins(kind, ref) if ref not in table else []
+        if not twins:
+            return None
+        other = min([*twins, ref], key=lambda t: (t not in table, not t.isascii(), t))
+        return None if other == ref else other
+
+    def read_as(self, kind: str) -> dict[str, str]:
+        """Each id of ``kind`` named without a file and not in plain ASCII
+        that looks like another, with the id it is read as (most sites:
+        none, and no id is compared)."""
+        table = self.r.people if kind == "person" else self.r.teams
+        found: dict[str, str] = {}
+        for k, ref in self.r.spellings:
+            if k == kind and ref not in table and not ref.isascii():
+                other = self.meant(kind, ref)
+                if other is not None:
+                    found[ref] = other
+        return found
+
     def warning(
         self, kind: str, ref: str, file: str, key: tuple[str | int, ...], what: str
     ) -> Diagnostic | None:
         """OKR320 for ``ref`` (an id that has no file of its own, as ``file``
         names it under ``key``) when it looks like another person's or team's
-        id; ``None`` when it does not."""
-        table = self.r.people if kind == "person" else self.r.teams
-        twins = self._twins(kind, ref) if ref not in table else []
-        if not twins:
+        id and is read as that one; ``None`` when it does not."""
+        other = self.meant(kind, ref)
+        if other is None:
             return None
-        other = min(twins, key=lambda t: (t not in table, not t.isascii(), t))
+        table = self.r.people if kind == "person" else self.r.teams
         written = self._name(kind, ref, file)
         meant = table[other].title if other in table else self._name(kind, other, None)
         word, folder = _WORDS[kind]
         where = f" ({table[other].file})" if other in table else ""
         return warning(
             "OKR320",
-            f"{what} {written!r} looks like the {word} {meant!r}{where} but is another "
-            f"{word}, shown apart on every page: {look_alike_letters(written, meant)}",
+            f"{what} {written!r} looks like the {word} {meant!r}{where} and is read as "
+            f"that {word}, though search, git grep and CODEOWNERS tell the two apart: "
+            f"{look_alike_letters(written, meant)}",
             file,
-            hint=f"write {meant!r} with the letters meant, or the two are two "
-            f"{word}s, one of them without a file in {folder}",
+            hint=f"write {meant!r} with the letters meant; if it is another {word}, "
+            f"add its file to {folder}",
             key_path=key,
         )
+
+    def place_warnings(self, read: Mapping[str, Mapping[str, str]]) -> list[Diagnostic]:
+        """OKR320 at each ``owner:``, ``team:``, ``lead:``, ``parent:`` and
+        check-in ``author:`` that names an id of ``read`` (kind -> id -> the
+        id it is read as, :meth:`read_as`), before they are so read."""
+        found: list[Diagnostic] = []
+        if not read.get("person") and not read.get("team"):
+            return found
+        for place in named_places(self.r):
+            if place.ref is not None and place.ref in read.get(place.kind, {}):
+                said = self.warning(place.kind, place.ref, place.file, place.key, place.what)
+                if said is not None:
+                    found.append(said)
+        return found + self.author_warnings(self.r.checkins)
 
     def _name(self, kind: str, ref: str, file: str | None) -> str:
         """The person or team as ``file`` writes it (any file: ``None``)."""

@@ -22,6 +22,7 @@ from okrsite.author_addresses import address_author_warnings, author_addresses
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.look_alike_names import LookAlikeNames
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
+from okrsite.named_places import named_places
 from okrsite.owner_addresses import owner_addresses, unknown_address_hint
 from okrsite.parse import without_note
 from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files, handle_meant
@@ -355,11 +356,19 @@ def _names_as_file_ids(r: Resolving) -> None:
     # Customer Success of teams/kundenerfolg.md), as team: does: one lookup
     # for both, so the team owns it (okrsite.team_owners) and no person is
     # made up of the name
+    # a name written with a letter of another script that looks like a
+    # person's or team's (Uma Dіaz, Cyrillic і): the one it looks like, with
+    # OKR320 where it is written (okrsite.look_alike_names)
+    alike = LookAlikeNames(r)
+    read = {kind: alike.read_as(kind) for kind in ("person", "team")}
+    r.diags += alike.place_warnings(read)
+    person_ids.update((ref, person_ids.get(meant, meant)) for ref, meant in read["person"].items())
     owner_names = unknown_people - person_ids.keys()
     team_ids = {
         **title_aliases(teams, (unknown_teams | owner_names) - team_formerly.keys()),
         **team_formerly,
     }
+    team_ids.update((ref, team_ids.get(meant, meant)) for ref, meant in read["team"].items())
     owner_teams = {
         alias: tid
         for alias, tid in team_ids.items()
@@ -473,13 +482,9 @@ def _first_or_last_name(ref: str, ends: Mapping[str, list[Person | Team]]) -> st
 
 def _check_people_and_teams(r: Resolving) -> None:
     """Warn of each owner, lead, member's team or parent team that names no file."""
-    objectives, kpis, goals, people, teams = r.objectives, r.kpis, r.goals, r.people, r.teams
-    diags, broken, aside = r.diags, r.broken, r.aside
-    aside_objectives: dict[str, Objective] = aside["objective"]  # type: ignore[assignment]
-    aside_kpis: dict[str, KPI] = aside["kpi"]  # type: ignore[assignment]
-    aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
+    people, teams, diags, broken = r.people, r.teams, r.diags, r.broken
     made: dict[bool, dict[str, list[Person | Team]]] = {}
-    renames, alike = RenameHints(r), LookAlikeNames(r)
+    renames = RenameHints(r)
 
     def ends(with_teams: bool) -> dict[str, list[Person | Team]]:
         """:func:`_name_ends` of the people (and teams), made at the first
@@ -491,9 +496,7 @@ def _check_people_and_teams(r: Resolving) -> None:
         return made[with_teams]
 
     def check_person(ref: str | None, file: str, key: tuple[str | int, ...], what: str) -> None:
-        if ref is not None and (look := alike.warning("person", ref, file, key, what)):
-            diags.append(look)  # the "did you mean" would print what was typed
-        elif (
+        if (
             ref is not None
             and people
             and ref not in people
@@ -522,11 +525,7 @@ def _check_people_and_teams(r: Resolving) -> None:
     def check_team(
         ref: str | None, file: str, key: tuple[str | int, ...], itself: str | None = None
     ) -> None:
-        if ref is not None and (look := alike.warning("team", ref, file, key, "team")):
-            diags.append(look)
-        elif (
-            ref is not None and teams and ref not in teams and ref not in broken.get("team", set())
-        ):
+        if ref is not None and teams and ref not in teams and ref not in broken.get("team", set()):
             diags.append(
                 warning(
                     "OKR306",
@@ -542,7 +541,6 @@ def _check_people_and_teams(r: Resolving) -> None:
                 )
             )
 
-    diags += alike.author_warnings(r.checkins)
     for c in r.checkins if people else ():
         # a check-in's author is shown as written and not checked, but one
         # written by first name (author: Uma) is surely a person who has a
@@ -565,25 +563,11 @@ def _check_people_and_teams(r: Resolving) -> None:
             )
     if people:  # an address that names no one: its closest person
         diags += address_author_warnings(r, r.checkins, people)
-    for obj in [*objectives.values(), *aside_objectives.values()]:
-        check_person(obj.owner, obj.file, ("owner",), "owner")
-        check_team(obj.team, obj.file, ("team",))
-        for i, initiative in enumerate(obj.initiatives):
-            check_person(initiative.owner, obj.file, ("initiatives", i, "owner"), "owner")
-    for kpi in [*kpis.values(), *aside_kpis.values()]:
-        check_person(kpi.owner, kpi.file, ("owner",), "owner")
-        check_team(kpi.team, kpi.file, ("team",))
-    for g in [*goals.values(), *aside_goals]:
-        check_person(g.owner, g.file, ("owner",), "owner")
-        check_team(g.team, g.file, ("team",))
-    aside_people: list[Person] = list(aside["person"].values())  # type: ignore[arg-type]
-    aside_teams: list[Team] = list(aside["team"].values())  # type: ignore[arg-type]
-    for p in [*people.values(), *aside_people]:
-        check_team(p.team, p.file, ("team",))
-    for t in [*teams.values(), *aside_teams]:
-        check_person(t.lead, t.file, (t.keys[0],), "lead")
-        if t.parent is not None and t.parent not in teams:
-            check_team(t.parent, t.file, (t.keys[1],), t.id)
+    for place in named_places(r):
+        if place.kind == "person":
+            check_person(place.ref, place.file, place.key, place.what)
+        else:
+            check_team(place.ref, place.file, place.key, place.itself)
 
 
 def _display_names(
