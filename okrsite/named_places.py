@@ -24,7 +24,9 @@ __all__ = ["NamedPlace", "named_places"]
 class NamedPlace(NamedTuple):
     """A person (``kind`` "person") or team named by ``file`` under ``key``,
     as ``what`` (``owner``, ``lead``, ``team``); ``itself``: the team whose
-    ``parent:`` it is."""
+    ``parent:`` it is; ``record`` and ``team``: for the ``owner:`` of an
+    objective, KPI or goal, which of them it is and its ``team:`` (an owner
+    naming another team than that one is warned of as such)."""
 
     kind: str
     ref: str | None
@@ -32,6 +34,8 @@ class NamedPlace(NamedTuple):
     key: tuple[str | int, ...]
     what: str
     itself: str | None = None
+    record: str | None = None
+    team: str | None = None
 
 
 def named_places(r: Resolving) -> Iterator[NamedPlace]:
@@ -41,17 +45,19 @@ def named_places(r: Resolving) -> Iterator[NamedPlace]:
     aside_kpis: list[KPI] = list(aside["kpi"].values())  # type: ignore[arg-type]
     aside_goals: list[Goal] = list(aside["goal"].values())  # type: ignore[arg-type]
     for obj in [*r.objectives.values(), *aside_objectives]:
-        yield NamedPlace("person", obj.owner, obj.file, ("owner",), "owner")
+        yield NamedPlace(
+            "person", obj.owner, obj.file, ("owner",), "owner", None, "objective", obj.team
+        )
         yield NamedPlace("team", obj.team, obj.file, ("team",), "team")
         for i, initiative in enumerate(obj.initiatives):
             yield NamedPlace(
                 "person", initiative.owner, obj.file, ("initiatives", i, "owner"), "owner"
             )
     for kpi in [*r.kpis.values(), *aside_kpis]:
-        yield NamedPlace("person", kpi.owner, kpi.file, ("owner",), "owner")
+        yield NamedPlace("person", kpi.owner, kpi.file, ("owner",), "owner", None, "KPI", kpi.team)
         yield NamedPlace("team", kpi.team, kpi.file, ("team",), "team")
     for g in [*r.goals.values(), *aside_goals]:
-        yield NamedPlace("person", g.owner, g.file, ("owner",), "owner")
+        yield NamedPlace("person", g.owner, g.file, ("owner",), "owner", None, "goal", g.team)
         yield NamedPlace("team", g.team, g.file, ("team",), "team")
     aside_people: list[Person] = list(aside["person"].values())  # type: ignore[arg-type]
     aside_teams: list[Team] = list(aside["team"].values())  # type: ignore[arg-type]

@@ -29,6 +29,7 @@ from okrsite.resolve_hints import _and_list, _former_name_meant, _some_files, ha
 from okrsite.resolve_rename_hints import RenameHints
 from okrsite.resolve_tables import Resolving
 from okrsite.slug import slugify, umlauts_spelled_out
+from okrsite.team_owners import another_team_as_owner
 
 
 def _unknown_names(
@@ -564,7 +565,9 @@ def _check_people_and_teams(r: Resolving) -> None:
     if people:  # an address that names no one: its closest person
         diags += address_author_warnings(r, r.checkins, people)
     for place in named_places(r):
-        if place.kind == "person":
+        if place.kind == "person" and (said := another_team_as_owner(r, place)):
+            diags.append(said)  # owner: Platform beside team: Sales
+        elif place.kind == "person":
             check_person(place.ref, place.file, place.key, place.what)
         else:
             check_team(place.ref, place.file, place.key, place.itself)
