@@ -62,12 +62,17 @@ class NumberConvention:
     ``reason``: what decided, for a warning to quote. ``comma_separated``:
     a CSV file whose cells commas separate, whose quoted ``"1,200"`` the
     site may read otherwise than the sheet it came from wrote it
-    (:meth:`okrsite.spreadsheet_row.SheetRow._parse` refuses it, IMP111)."""
+    (:meth:`okrsite.spreadsheet_row.SheetRow._parse` refuses it, IMP111).
+    ``workbook``: an .xlsx workbook, whose text cell ``1,200`` is refused by
+    the same rule: a workbook is no more the site's language than a CSV
+    file is (an English sheet typed 1,200 customers as text), and its
+    number cells, which are numbers, never reach the rule."""
 
     decimal_comma: bool | None = False
     by_cells: bool = False
     reason: str = "the site's language"
     comma_separated: bool = False
+    workbook: bool = False
 
 
 #: the figure of a cell, with the marks that group or divide its digits
@@ -104,10 +109,11 @@ def file_convention(
     columns), else the semicolons between a CSV file's cells, else the site's
     ``language``."""
     said: dict[bool, list[str]] = {True: [], False: []}
-    semicolons = comma_separated = False
+    semicolons = comma_separated = workbook = False
     for sheet, cols in sheets:
         semicolons = semicolons or sheet.delimiter == ";"
         comma_separated = comma_separated or sheet.delimiter == ","
+        workbook = workbook or sheet.delimiter is None  # an .xlsx tab
         columns = [cols.fields[f] for f in NUMBER_FIELDS if f in cols.fields]
         for number, cells in sheet.rows:
             for index in columns:
@@ -128,7 +134,11 @@ def file_convention(
         else:
             reason = f"the file's figures write {written}, such as {example}"
         return NumberConvention(
-            comma, by_cells=not (commas and points), reason=reason, comma_separated=comma_separated
+            comma,
+            by_cells=not (commas and points),
+            reason=reason,
+            comma_separated=comma_separated,
+            workbook=workbook,
         )
     if semicolons:
         return NumberConvention(
@@ -143,6 +153,7 @@ def file_convention(
         reason=f"nothing in the file shows its decimal mark, and the site's language "
         f"({language}) writes {marks[groups]}",
         comma_separated=comma_separated,
+        workbook=workbook,
     )
 
 

@@ -268,19 +268,13 @@ class SheetRow:
         ):
             return parsed
         both = ambiguous(value)
-        if both is not None and convention.comma_separated and _comma_file_slip(value):
+        if (
+            both is not None
+            and (convention.comma_separated or convention.workbook)
+            and _comma_file_slip(value)
+        ):
             point, comma = both
-            self.fail(
-                fld,
-                f"{value.strip()!r} reads two ways: {point:g} with the comma grouping thousands, "
-                f"as a file separated by commas writes it, and {comma:g} with a decimal comma, "
-                "as this site's language writes it: not imported",
-                f"write {point:g} if the comma groups thousands, or {_one_way(comma, 'point')} "
-                "if it marks the decimals: a file separated by commas marks decimals with a "
-                "point; one figure with decimals (2.5, or 2,5) settles the decimal mark for the "
-                "whole file",
-                code="IMP111",
-            )
+            self.fail(fld, *_two_ways(value, point, comma, convention.workbook), code="IMP111")
             return None
         if both is None or fld in self.said:
             return parsed
@@ -347,6 +341,32 @@ def _comma_file_slip(value: str) -> bool:
     from okrsite import kpi_csv  # (with the KPI reader, only when a sheet is read)
 
     return kpi_csv.ambiguous(value, ",")
+
+
+def _two_ways(value: str, point: float, comma: float, workbook: bool) -> tuple[str, str]:
+    """IMP111's message and hint for a ``"1,200"`` refused by
+    :func:`_comma_file_slip`: a quoted cell of a file separated by commas, or
+    a text cell of a workbook."""
+    if workbook:
+        return (
+            f"{value.strip()!r} reads two ways: {point:g} with the comma grouping thousands, "
+            f"as an English sheet writes it, and {comma:g} with a decimal comma, as this "
+            "site's language writes it; the workbook's cell holds text, not a number, so the "
+            "sheet does not say which: not imported",
+            f"write {point:g} if the comma groups thousands, or {_one_way(comma, 'comma')} if "
+            "it marks the decimals, or enter the figure as a number (a number cell is read as "
+            "it is); one text figure with decimals (2.5, or 2,5) settles the decimal mark for "
+            "the whole file",
+        )
+    return (
+        f"{value.strip()!r} reads two ways: {point:g} with the comma grouping thousands, "
+        f"as a file separated by commas writes it, and {comma:g} with a decimal comma, "
+        "as this site's language writes it: not imported",
+        f"write {point:g} if the comma groups thousands, or {_one_way(comma, 'point')} "
+        "if it marks the decimals: a file separated by commas marks decimals with a "
+        "point; one figure with decimals (2.5, or 2,5) settles the decimal mark for the "
+        "whole file",
+    )
 
 
 def _one_way(decimal: float, mark: str) -> str:
