@@ -36,6 +36,7 @@ from okrsite.spreadsheet_row import SheetRow, column_letter, show_value
 from okrsite.spreadsheet_stray import stray_cells, stray_warning
 from okrsite.spreadsheet_type_column import type_column_layout
 from okrsite.written_numbers import CURRENCY_SIGNS
+from okrsite.written_yes_no import written_done, yes_no
 
 __all__ = ["KRPlan", "ObjectivePlan", "normalise_cycle", "plan_rows", "split_owners"]
 
@@ -346,15 +347,21 @@ def _objective(
 def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
     title = row.text("key_result")
     start, start_pct = row.number("start")
-    target, target_pct = row.number("target")
     kind = row.word("kind", KR_KINDS)
-    done: bool | None = None
     current_text = row.text("current")
-    if current_text and current_text.lower() in TRUE_WORDS | FALSE_WORDS and target is None:
-        done, current, current_pct = current_text.lower() in TRUE_WORDS, None, False
+    target: float | None
+    current: float | None
+    done = _written_done(row, start, kind)
+    if done is not None:  # Target 'done', Current 'not done': a yes/no key result
+        target, target_pct, current, current_pct = None, False, None, False
         kind = kind or "boolean"
     else:
-        current, current_pct = row.number("current")
+        target, target_pct = row.number("target", _yes_no_target_hint(row))
+        if current_text and current_text.lower() in TRUE_WORDS | FALSE_WORDS and target is None:
+            done, current, current_pct = current_text.lower() in TRUE_WORDS, None, False
+            kind = kind or "boolean"
+        else:
+            current, current_pct = row.number("current")
     # a figure of a Progress column is a percentage, whether or not it says so
     from_progress = row.progress_column and current is not None
     progress, progress_pct = row.number("progress")
@@ -469,6 +476,41 @@ def _key_result(row: SheetRow, obj: ObjectivePlan) -> KRPlan | None:
         progress_only=progress_only,
         percent_marked=current_pct,
         note=row.note(),
+    )
+
+
+def _written_done(row: SheetRow, start: float | None, kind: str | None) -> bool | None:
+    """A yes/no key result written with a yes/no word as its target (``done``,
+    ``yes``, ``ja``) and as its current value (``not done``, ``no``, or
+    blank), read by the rule a goal file's ``target: done`` is
+    (:func:`okrsite.written_yes_no.written_done`): whether it is done, or
+    ``None`` for any other row, whose target is read as a number. Not with a
+    start figure beside it, as a goal file's ``start:`` makes it numeric."""
+    if start is not None or "start" in row.failed or kind not in (None, "boolean"):
+        return None
+    return written_done(row.text("target"), row.text("current"), _done_word)
+
+
+def _done_word(text: str) -> bool | None:
+    """A Current cell's yes/no word: the import's words (``open``,
+    ``pending``, ``offen``, …), else those a goal file takes (``oui``)."""
+    word = text.lower()
+    if word in TRUE_WORDS | FALSE_WORDS:
+        return word in TRUE_WORDS
+    return yes_no(text)
+
+
+def _yes_no_target_hint(row: SheetRow) -> str | None:
+    """The hint for a Target cell holding a yes/no word that cannot be read
+    as one (a start or a figure beside it): how a yes/no key result is
+    written. ``None`` (the hint for digits) for any other cell."""
+    text = row.text("target")
+    if text is None or yes_no(text) is None:
+        return None
+    return (
+        "a yes/no key result is written with done (or yes) as its target, done or not done "
+        "(yes or no) as its current value, and no start; a numeric one with digits, "
+        "e.g. 40, 12.5 or 45%"
     )
 
 

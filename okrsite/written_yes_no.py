@@ -1,5 +1,6 @@
 """The words a yes/no (``done:``) key result's value is written with, read alike
-wherever a person writes one: a check-in's value, ``okrsite checkin --set``.
+wherever a person writes one: a check-in's value, ``okrsite checkin --set``,
+a goal file's or a sheet's yes/no target (``target: done``).
 
 YAML reads a bare ``yes`` or ``false`` as a boolean itself, but the same word
 quoted (``"yes"``, the only way TOML front matter can write it), or a word
@@ -10,6 +11,7 @@ as text. Each language's words are read on every site, whatever its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 #: each word (lower case) and whether it says done
@@ -57,11 +59,9 @@ def as_done_key(item: dict[str, Any]) -> dict[str, Any]:
     Only when nothing else measures it (no ``done:``, milestones or start)
     and its current value, if any, is a yes/no word too; any other
     ``target:`` is read as a number, and refused as one."""
-    target, current = item.get("target"), item.get("current")
-    said = _said(target)
-    if said is not True or any(item.get(k) is not None for k in ("done", "milestones", "start")):
+    if any(item.get(k) is not None for k in ("done", "milestones", "start")):
         return item
-    done = False if current is None else _said(current)
+    done = written_done(item.get("target"), item.get("current"))
     if done is None:
         return item
     out: dict[str, Any] = {}
@@ -71,6 +71,27 @@ def as_done_key(item: dict[str, Any]) -> dict[str, Any]:
         elif key != "current":
             out[key] = value
     return out
+
+
+def written_done(
+    target: Any, current: Any, current_word: Callable[[str], bool | None] = yes_no
+) -> bool | None:
+    """Whether a key result whose target is a yes/no word saying done
+    (``done``, ``yes``, ``ja``) is done: what its current value says (no
+    current value yet: not done). ``None`` when it is no such key result:
+    its target is no such word, or its current value no yes/no word, so the
+    target is read as a number (and refused as one).
+
+    The one rule for a goal file (:func:`as_done_key`) and a sheet's Target
+    and Current cells (:mod:`okrsite.spreadsheet_import`), whose Current
+    column reads a few words more (``open``, ``pending``): ``current_word``."""
+    if _said(target) is not True:
+        return None
+    if current is None:
+        return False
+    if isinstance(current, str):
+        return current_word(current)
+    return _said(current)
 
 
 def _said(value: Any) -> bool | None:
