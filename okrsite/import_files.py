@@ -7,7 +7,8 @@ with the new files is loaded by the real pipeline in memory: a file the
 loader would reject is reported against the spreadsheet row it came from, and
 then nothing is written at all. Files that already exist are never
 overwritten; they are reported and skipped, so importing the same sheet twice
-adds nothing the second time.
+adds nothing the second time. Nor is an objective the site has under an id of
+its own written again (:mod:`okrsite.import_existing`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from okrsite.import_checkins import (
     imported_note,
     uncounted_checkins_note,
 )
+from okrsite.import_existing import missing_key_results, take_existing_ids
 from okrsite.import_owner_addresses import owners_by_address
 from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id, unknown_parent
 from okrsite.import_team_typos import team_typos
@@ -337,6 +339,10 @@ def _objective_files(
                 plan.oid = None
             else:
                 used.add(plan.oid.casefold())
+    # an objective the site has under an id of its own is that one, skipped
+    site = before.scored.portfolio
+    matched, notes = take_existing_ids(plans, site.objectives, site.teams, default_cycle[0], label)
+    result.notes += notes
     for plan in plans:
         if plan.oid is None:
             folder = slugify(plan.team) if plan.team else None
@@ -344,6 +350,7 @@ def _objective_files(
             plan.oid = _unique(f"{folder}/{slug}" if folder else slug, used)
     for plan in plans:
         _assign_kr_ids(plan, plan.file or label, result)
+    result.diagnostics += missing_key_results(plans, matched, label)
     titles: dict[str, list[ObjectivePlan]] = {}
     for plan in plans:
         titles.setdefault(plan.title.casefold(), []).append(plan)

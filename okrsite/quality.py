@@ -17,6 +17,7 @@ from okrsite.numbers import csv_number, format_number
 from okrsite.parent_counts_nowhere import parent_counts_nowhere
 from okrsite.parse_measures import title_figures
 from okrsite.plural import plural
+from okrsite.same_objective_twice import same_objective_twice
 from okrsite.scoring_rollup import counts_in_objective, counts_in_rollup
 
 MIN_KRS, MAX_KRS = 2, 5
@@ -132,6 +133,7 @@ def quality_warnings(
                     key_path=("title",),
                 )
             )
+    out.extend(same_objective_twice(p))
     for gid, gs in scored.goals.items():
         missing = [letter for letter, ok in gs.smart.items() if not ok]
         if missing:
